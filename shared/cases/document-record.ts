@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { extractedDocumentSchema, readErrorSchema } from '../documents/extracted-document.js';
+
+/** The states an uploaded object moves through. Every object ends in one a person can see. */
+export const documentStatusSchema = z.enum([
+  'received', // registered by ingest
+  'processing', // pages queued / being read
+  'processed', // read, nothing flagged
+  'needs_review', // read, some field or the type is flagged
+  'rejected', // bad input: `error` says why (never deleted from S3)
+  'failed', // processing failed after retries (dead-lettered): `error` says why
+  'duplicate', // same bytes as an earlier upload (`duplicateOf`)
+]);
+export type DocumentStatus = z.infer<typeof documentStatusSchema>;
+
+export const sniffedTypeSchema = z.enum(['pdf', 'jpeg', 'png', 'tiff', 'zip', 'eml', 'xlsx', 'csv', 'unknown']);
+export type SniffedType = z.infer<typeof sniffedTypeSchema>;
+
+/**
+ * One uploaded object (a file) and what became of it.
+ *
+ * @example
+ * documentRecordSchema.parse({ documentId: 'd1', submissionId: 's1', bucket: 'b', key: 'incoming/s1/a.pdf',
+ *   sourceVersion: 'etag', status: 'received', createdAt: '2021-06-18T00:00:00Z', updatedAt: '2021-06-18T00:00:00Z' });
+ */
+export const documentRecordSchema = z.object({
+  documentId: z.string(),
+  submissionId: z.string(),
+  bucket: z.string(),
+  key: z.string(),
+  /** The S3 versionId, or the eTag where the bucket is not versioned: with bucket and key, the idempotency key. */
+  sourceVersion: z.string(),
+  fileName: z.string().optional(),
+  sha256: z.string().optional(),
+  size: z.number().int().nonnegative().optional(),
+  sniffedType: sniffedTypeSchema.optional(),
+  pageCount: z.number().int().nonnegative().optional(),
+  /** Pages processed so far (progress on long files). */
+  pagesDone: z.number().int().nonnegative().optional(),
+  status: documentStatusSchema,
+  error: readErrorSchema.optional(),
+  duplicateOf: z.string().optional(),
+  /** The documents found in the file once read. */
+  documents: z.array(extractedDocumentSchema).optional(),
+  caseIds: z.array(z.string()).optional(),
+  submitter: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type DocumentRecord = z.infer<typeof documentRecordSchema>;

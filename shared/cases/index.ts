@@ -1,0 +1,2 @@
+export * from './document-record.js';
+export * from './review-case.js';

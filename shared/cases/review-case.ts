@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { extractedDocumentSchema } from '../documents/extracted-document.js';
+import { decisionSchema } from '../policy/decision.js';
+
+/** Where a case is in its life. */
+export const caseStatusSchema = z.enum([
+  'needs_review', // waiting in a queue for a clerk
+  'claimed', // a clerk holds the lease
+  'awaiting_documents', // the applicant was asked for more
+  'confirmed', // a clerk confirmed what the machine read
+  'rejected', // refused, with a reason
+  'approved', // a supervisor (not the confirming clerk) approved payment
+  'paid', // exported to / paid by the finance bureau
+]);
+export type CaseStatus = z.infer<typeof caseStatusSchema>;
+
+/** A document of the case: the file it came from and what was read. */
+export const caseDocumentSchema = extractedDocumentSchema.extend({
+  documentId: z.string(),
+  /** Index of this document inside its file (a file may hold several). */
+  indexInFile: z.number().int().nonnegative(),
+});
+export type CaseDocument = z.infer<typeof caseDocumentSchema>;
+
+/**
+ * A claim being judged: the documents of one submission (or one certificate of a batch), the decision, and the
+ * review state. `version` increments on every write (optimistic locking).
+ */
+export const reviewCaseSchema = z.object({
+  caseId: z.string(),
+  submissionId: z.string(),
+  /** The review queue: a programme id such as `XH36-3.7.c`, or `unclassified`. */
+  queue: z.string(),
+  status: caseStatusSchema,
+  applicant: z.object({ kind: z.enum(['individual', 'enterprise', 'training_body', 'competition_host', 'studio']), id: z.string().optional(), name: z.string().optional() }).optional(),
+  personIdNumber: z.string().optional(),
+  personName: z.string().optional(),
+  documents: z.array(caseDocumentSchema),
+  decision: decisionSchema.optional(),
+  flaggedFieldCount: z.number().int().nonnegative(),
+  lease: z.object({ holder: z.string(), expiresAt: z.string() }).optional(),
+  confirmedBy: z.string().optional(),
+  approvedBy: z.string().optional(),
+  rejection: z.object({ reason: z.string(), by: z.string() }).optional(),
+  requestedDocuments: z.array(z.string()).optional(),
+  institutionId: z.string().optional(),
+  batchId: z.string().optional(),
+  version: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ReviewCase = z.infer<typeof reviewCaseSchema>;
+
+/** One line of the ledger (台账, XH36-4.1): who did what to a case, when, with the values before and after. */
+export const auditEventSchema = z.object({
+  caseId: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { documentTypeSchema } from './document-type.js';
+import { extractedFieldSchema } from './extracted-field.js';
+
+/** A span of social-insurance contributions read from a record's table (months are counted from spans, gaps included). */
+export const socialInsuranceSpanSchema = z.object({
+  employerName: z.string(),
+  from: z.string().regex(/^\d{4}-\d{2}$/),
+  to: z.string().regex(/^\d{4}-\d{2}$/),
+  months: z.number().int().nonnegative().optional(),
+});
+export type SocialInsuranceSpanRow = z.infer<typeof socialInsuranceSpanSchema>;
+
+/**
+ * One document found in a file: its type, which pages of the file it spans, and its fields by name
+ * (see FIELDS_BY_TYPE). A file may hold several documents.
+ *
+ * @example
+ * extractedDocumentSchema.parse({ type: 'id_card', pages: [1], fields: {} });
+ */
+export const extractedDocumentSchema = z.object({
+  type: documentTypeSchema,
+  pages: z.array(z.number().int().positive()).min(1),
+  fields: z.record(z.string(), extractedFieldSchema),
+  /** How sure the classifier is of `type`. */
+  typeConfidence: z.number().min(0).max(1).optional(),
+  /** Table rows for social-insurance records. */
+  spans: z.array(socialInsuranceSpanSchema).optional(),
+});
+export type ExtractedDocument = z.infer<typeof extractedDocumentSchema>;
+
+/** Why a file could not be read: a stable code and a sentence for people. */
+export const readErrorSchema = z.object({ code: z.string(), message: z.string() });
+export type ReadError = z.infer<typeof readErrorSchema>;
+
+/** The `intake extract --json` result for one file. */
+export const fileExtractionSchema = z.object({
+  file: z.string(),
+  documents: z.array(extractedDocumentSchema),
+  error: readErrorSchema.optional(),
+});
+export type FileExtraction = z.infer<typeof fileExtractionSchema>;

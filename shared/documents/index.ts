@@ -1,0 +1,4 @@
+export * from './document-type.js';
+export * from './extracted-field.js';
+export * from './extracted-document.js';
+export * from './field-names.js';

@@ -1,0 +1,2 @@
+export * from './ocr-page.js';
+export * from './ocr-engine.js';

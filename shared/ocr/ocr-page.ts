@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { boxSchema } from '../documents/extracted-field.js';
+
+/** One line of text found on a page, with its box in page-image pixels and the engine's confidence (0–1). */
+export const ocrLineSchema = z.object({
+  text: z.string(),
+  confidence: z.number().min(0).max(1),
+  box: boxSchema,
+  /** Per-word or per-character confidences where the engine gives them. */
+  words: z.array(z.object({ text: z.string(), confidence: z.number(), box: boxSchema })).optional(),
+});
+export type OcrLine = z.infer<typeof ocrLineSchema>;
+
+export const textSourceSchema = z.enum(['text_layer', 'paddle', 'textract']);
+export type TextSource = z.infer<typeof textSourceSchema>;
+
+/**
+ * The text of one page as any engine reports it. `rotation` is the clockwise turn (degrees) that was applied to make
+ * the page upright before reading; boxes are in the upright page's pixels (`width` × `height`).
+ *
+ * @example
+ * ocrPageSchema.parse({ pageNumber: 1, width: 1000, height: 700, rotation: 0, source: 'paddle', lines: [] });
+ */
+export const ocrPageSchema = z.object({
+  pageNumber: z.number().int().positive(),
+  width: z.number().positive(),
+  height: z.number().positive(),
+  rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+  source: textSourceSchema,
+  lines: z.array(ocrLineSchema),
+});
+export type OcrPage = z.infer<typeof ocrPageSchema>;

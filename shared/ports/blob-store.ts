@@ -1,0 +1,7 @@
+/** Where originals and derived files (page images) live: S3 on AWS, s3rver locally. Adapters: shared/adapters. */
+export interface BlobStore {
+  get(bucket: string, key: string): Promise<Uint8Array>;
+  put(bucket: string, key: string, bytes: Uint8Array, contentType?: string): Promise<void>;
+  /** Size and version of an object, or undefined when it does not exist. */
+  head(bucket: string, key: string): Promise<{ size: number; eTag?: string; versionId?: string } | undefined>;
+}

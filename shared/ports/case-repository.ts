@@ -1,0 +1,50 @@
+import type { AuditEvent, ReviewCase } from '../cases/review-case.js';
+import type { ClaimKey } from '../policy/decision.js';
+
+/** A write lost an optimistic-locking race: someone changed the case since `expectedVersion` was read. */
+export class VersionConflictError extends Error {
+  constructor(
+    readonly caseId: string,
+    readonly expectedVersion: number,
+  ) {
+    super(`case ${caseId} changed since version ${expectedVersion}`);
+    this.name = 'VersionConflictError';
+  }
+}
+
+/** A cross-claim constraint refused the write (the key is held by another case, or the quota is full). */
+export class ClaimKeyTakenError extends Error {
+  constructor(
+    readonly claimKey: ClaimKey,
+    readonly heldBy?: string,
+  ) {
+    super(`claim key ${claimKey.key} (${claimKey.ruleId}) is taken${heldBy ? ` by case ${heldBy}` : ''}`);
+    this.name = 'ClaimKeyTakenError';
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
+
+/**
+ * Stores review cases, their audit trail and the cross-claim constraints. Every write appends an audit event in the
+ * same transaction.
+ */
+export interface CaseRepository {
+  /** Creates the case (version 0 → 1) unless it exists; idempotent on caseId. Claim keys are reserved atomically. */
+  create(reviewCase: ReviewCase, audit: AuditEvent, claimKeys?: ClaimKey[]): Promise<{ reviewCase: ReviewCase; created: boolean }>;
+  get(caseId: string): Promise<ReviewCase | undefined>;
+  /** Writes `next` if the stored version is still `expectedVersion`; bumps the version. Throws VersionConflictError. */
+  update(next: ReviewCase, expectedVersion: number, audit: AuditEvent, claimKeys?: ClaimKey[]): Promise<ReviewCase>;
+  /** Cases waiting in a queue, oldest first. */
+  listQueue(queue: string, options?: { limit?: number; cursor?: string }): Promise<Page<ReviewCase>>;
+  /** Queue names with how many cases wait in each. */
+  countQueues(): Promise<Record<string, number>>;
+  /** Gives `holder` the oldest unclaimed (or lease-expired) case of the queue under a lease; two callers never get the same. */
+  claimNext(queue: string, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined>;
+  listByPerson(idNumber: string): Promise<ReviewCase[]>;
+  listBySubmission(submissionId: string): Promise<ReviewCase[]>;
+  audit(caseId: string): Promise<AuditEvent[]>;
+}

@@ -1,0 +1,15 @@
+import type { DocumentRecord } from '../cases/document-record.js';
+
+/** Stores DocumentRecords. `register` is idempotent on (bucket, key, sourceVersion). */
+export interface DocumentRepository {
+  /**
+   * Creates the record unless one exists for the same (bucket, key, sourceVersion); returns the stored record and
+   * whether it was created now. Redelivered S3 events therefore create nothing new.
+   */
+  register(record: DocumentRecord): Promise<{ record: DocumentRecord; created: boolean }>;
+  get(documentId: string): Promise<DocumentRecord | undefined>;
+  listBySubmission(submissionId: string): Promise<DocumentRecord[]>;
+  /** Finds an earlier document with the same content hash (duplicate uploads). */
+  findBySha256(sha256: string): Promise<DocumentRecord | undefined>;
+  update(documentId: string, changes: Partial<Omit<DocumentRecord, 'documentId'>>): Promise<DocumentRecord>;
+}

@@ -1,0 +1,5 @@
+export * from './blob-store.js';
+export * from './document-repository.js';
+export * from './case-repository.js';
+export * from './work-queue.js';
+export * from './clock.js';

@@ -1,0 +1,22 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startDynamoDbLocal } from '../../local/dynamo-local.js';
+import { startS3Local } from '../../local/s3-local.js';
+
+/**
+ * Starts one DynamoDB Local (in memory) and one s3rver for the whole run, on free ports, and hands their endpoints
+ * to the test files through environment variables. Integration tests create their own uniquely named tables and
+ * buckets so files can run in parallel.
+ */
+export default async function setup(_project: TestProject) {
+  const s3Dir = mkdtempSync(path.join(os.tmpdir(), 'intake-s3-'));
+  const [dynamo, s3] = await Promise.all([startDynamoDbLocal(), startS3Local({ dataDir: s3Dir })]);
+  process.env.INTAKE_TEST_DYNAMODB_ENDPOINT = dynamo.endpoint;
+  process.env.INTAKE_TEST_S3_ENDPOINT = s3.endpoint;
+  return async () => {
+    await Promise.all([dynamo.stop(), s3.stop()]);
+    rmSync(s3Dir, { recursive: true, force: true });
+  };
+}
