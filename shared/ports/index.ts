@@ -3,3 +3,4 @@ export * from './document-repository.js';
 export * from './case-repository.js';
 export * from './work-queue.js';
 export * from './clock.js';
+export * from './enterprise-register.js';
