@@ -26,11 +26,12 @@ export async function startS3Local(options: { port?: number; dataDir: string; bu
     address: '127.0.0.1',
     directory: options.dataDir,
     silent: true,
-    configureBuckets: (options.buckets ?? []).map((name) => ({ name })),
+    configureBuckets: (options.buckets ?? []).map((name) => ({ name, configs: [] })),
   });
   await server.run();
   const events = new EventEmitter();
-  server.on('event', (event: unknown) => events.emit('event', event));
+  // s3rver is a Koa app: it emits 'event' for every object notification (its typings omit the emitter).
+  (server as unknown as EventEmitter).on('event', (event: unknown) => events.emit('event', event));
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,
