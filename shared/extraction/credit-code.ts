@@ -1,0 +1,57 @@
+import { MalformedIdentifierError } from './errors.js';
+
+/** The 31 characters GB 32100-2015 uses (no I, O, S, V, Z), in code-value order. */
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** Weights 3^(i) mod 31 for positions 1–17. */
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
+
+/** Why a 统一社会信用代码 failed validation (used as field issue codes). */
+export const CreditCodeIssue = {
+  format: 'credit_code_format_invalid',
+  checksum: 'credit_code_checksum_failed',
+} as const;
+export type CreditCodeIssueCode = (typeof CreditCodeIssue)[keyof typeof CreditCodeIssue];
+
+export interface CreditCodeValidation {
+  valid: boolean;
+  issue?: CreditCodeIssueCode;
+}
+
+/** The characters a credit code may contain, exported so OCR corrections can stay inside it. */
+export const CREDIT_CODE_ALPHABET = ALPHABET;
+
+/**
+ * The 18th (check) character of a GB 32100 unified social credit code for its first 17 characters.
+ *
+ * @example
+ * creditCodeCheckCharacter('91330100716105852'); // 'F'
+ */
+export function creditCodeCheckCharacter(first17: string): string {
+  const body = first17.toUpperCase();
+  if (body.length !== 17) throw new MalformedIdentifierError('credit_code', 'the body must be 17 characters');
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const value = ALPHABET.indexOf(body[i]);
+    if (value < 0) throw new MalformedIdentifierError('credit_code', `character ${i + 1} is outside the GB 32100 set`);
+    sum += value * WEIGHTS[i];
+  }
+  return ALPHABET[(31 - (sum % 31)) % 31];
+}
+
+/**
+ * Validates an 18-character unified social credit code: characters from the GB 32100 set, a six-digit
+ * administrative-division code in positions 3–8, and the check character.
+ *
+ * @example
+ * validateCreditCode('91330100716105852F'); // { valid: true }
+ */
+export function validateCreditCode(code: string): CreditCodeValidation {
+  const normalised = code.trim().toUpperCase();
+  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(normalised)) {
+    return { valid: false, issue: CreditCodeIssue.format };
+  }
+  if (creditCodeCheckCharacter(normalised.slice(0, 17)) !== normalised[17]) {
+    return { valid: false, issue: CreditCodeIssue.checksum };
+  }
+  return { valid: true };
+}
