@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './inspect-image.js';
+export * from './normalise-for-ocr.js';
