@@ -1,0 +1,182 @@
+import type { ExtractedDocument, FileExtraction } from '../../shared/documents/index.js';
+import type { ConditionName, TruthDocument, TruthFile, TruthValue } from './truth.js';
+
+/** The verdict on one truth field. */
+export interface FieldOutcome {
+  file: string;
+  condition: ConditionName;
+  family: string;
+  heldOut: boolean;
+  type: string;
+  field: string;
+  expected: TruthValue;
+  /** `undefined` when the reader did not report the field at all. */
+  actual: TruthValue | undefined;
+  correct: boolean;
+  missing: boolean;
+  /** Wrong and not flagged: the failure a clerk would never catch. */
+  confidentWrong: boolean;
+  confidence?: number;
+  needsReview?: boolean;
+}
+
+/** The verdict on one truth document. */
+export interface DocumentOutcome {
+  file: string;
+  condition: ConditionName;
+  family: string;
+  heldOut: boolean;
+  expectedType: string;
+  /** Type of the predicted document matched to it, `undefined` when none was. */
+  actualType?: string;
+  typeCorrect: boolean;
+  /** The matched prediction covers exactly the truth's pages. */
+  pagesCorrect: boolean;
+  fields: FieldOutcome[];
+}
+
+/** The verdict on one file. */
+export interface FileOutcome {
+  file: string;
+  condition: ConditionName;
+  pageCount: number;
+  /** The file needs grouping: several documents, or one document over several pages. */
+  needsSplit: boolean;
+  /** Every truth document found with exactly its pages, and no extra document predicted. */
+  splitCorrect: boolean;
+  extraDocuments: number;
+  error?: { code: string; message: string };
+  documents: DocumentOutcome[];
+}
+
+/**
+ * The comparison key of a value: NFKC (full-width → half-width), no whitespace at all, upper case, numbers as their
+ * decimal text. The reader must already print normalised values; this only forgives representation that carries no
+ * meaning (`3` vs `"3"`, `王 晓明` vs `王晓明`), never a different date format or a level word.
+ *
+ * @example
+ * comparisonKey('９１３３ 0106') === comparisonKey('91330106'); // true
+ */
+export function comparisonKey(value: TruthValue | undefined): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) return null;
+  return String(value).normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
+}
+
+/**
+ * Whether a predicted value equals the truth under {@link comparisonKey}; a missing value is never equal.
+ *
+ * @example
+ * valuesMatch('2021-06-18', '2021-06-18'); // true
+ */
+export function valuesMatch(expected: TruthValue, actual: TruthValue | undefined): boolean {
+  if (actual === undefined) return false;
+  return comparisonKey(expected) === comparisonKey(actual);
+}
+
+function samePages(a: readonly number[], b: readonly number[]): boolean {
+  const sa = [...new Set(a)].sort((x, y) => x - y);
+  const sb = [...new Set(b)].sort((x, y) => x - y);
+  return sa.length === sb.length && sa.every((p, i) => p === sb[i]);
+}
+
+function overlap(a: readonly number[], b: readonly number[]): number {
+  const sb = new Set(b);
+  const shared = a.filter((p) => sb.has(p)).length;
+  return shared / new Set([...a, ...b]).size;
+}
+
+/**
+ * Pairs each truth document with at most one predicted document: exact page sets first, then the largest page
+ * overlap (same type preferred), so a reader that merges two certificates gets credit for one and a miss for the other.
+ */
+function matchDocuments(truth: readonly TruthDocument[], predicted: readonly ExtractedDocument[]): (number | undefined)[] {
+  const used = new Set<number>();
+  const matches: (number | undefined)[] = truth.map(() => undefined);
+  truth.forEach((doc, ti) => {
+    const exact = predicted.findIndex((p, pi) => !used.has(pi) && samePages(doc.pages, p.pages));
+    if (exact >= 0) {
+      matches[ti] = exact;
+      used.add(exact);
+    }
+  });
+  truth.forEach((doc, ti) => {
+    if (matches[ti] !== undefined) return;
+    let best: number | undefined;
+    let bestScore = 0;
+    predicted.forEach((p, pi) => {
+      if (used.has(pi)) return;
+      const score = overlap(doc.pages, p.pages) + (p.type === doc.type ? 0.001 : 0);
+      if (score > bestScore + 1e-9 && overlap(doc.pages, p.pages) > 0) {
+        best = pi;
+        bestScore = score;
+      }
+    });
+    if (best !== undefined) {
+      matches[ti] = best;
+      used.add(best);
+    }
+  });
+  return matches;
+}
+
+function compareFields(truthFile: TruthFile, doc: TruthDocument, predicted: ExtractedDocument | undefined): FieldOutcome[] {
+  return Object.entries(doc.fields).map(([field, expected]) => {
+    const reported = predicted?.type === doc.type ? predicted.fields[field] : undefined;
+    const actual = reported === undefined ? undefined : reported.value;
+    const correct = valuesMatch(expected, actual);
+    return {
+      file: truthFile.file,
+      condition: truthFile.condition,
+      family: doc.family,
+      heldOut: doc.heldOut,
+      type: doc.type,
+      field,
+      expected,
+      actual,
+      correct,
+      missing: reported === undefined,
+      confidentWrong: reported !== undefined && !correct && !reported.needsReview,
+      confidence: reported?.confidence,
+      needsReview: reported?.needsReview,
+    };
+  });
+}
+
+/**
+ * Compares what `intake extract` said about one file with its truth. A missing prediction or a read error makes every
+ * document and field of the file wrong (none of them confident-wrong: nothing was asserted).
+ *
+ * @example
+ * const outcome = compareFile(truth, extractions.find((e) => e.file === truth.file));
+ * outcome.documents[0].fields.filter((f) => !f.correct);
+ */
+export function compareFile(truth: TruthFile, prediction: FileExtraction | undefined): FileOutcome {
+  const predicted = prediction?.documents ?? [];
+  const matches = matchDocuments(truth.documents, predicted);
+  const documents = truth.documents.map((doc, i): DocumentOutcome => {
+    const match = matches[i] === undefined ? undefined : predicted[matches[i]];
+    return {
+      file: truth.file,
+      condition: truth.condition,
+      family: doc.family,
+      heldOut: doc.heldOut,
+      expectedType: doc.type,
+      actualType: match?.type,
+      typeCorrect: match?.type === doc.type,
+      pagesCorrect: match !== undefined && samePages(doc.pages, match.pages),
+      fields: compareFields(truth, doc, match),
+    };
+  });
+  const extraDocuments = predicted.length - matches.filter((m) => m !== undefined).length;
+  return {
+    file: truth.file,
+    condition: truth.condition,
+    pageCount: truth.pageCount,
+    needsSplit: truth.documents.length > 1 || truth.documents.some((d) => d.pages.length > 1),
+    splitCorrect: extraDocuments === 0 && documents.every((d) => d.pagesCorrect),
+    extraDocuments,
+    error: prediction === undefined ? { code: 'no_prediction', message: 'intake extract printed nothing for this file' } : prediction.error,
+    documents,
+  };
+}

@@ -1,0 +1,159 @@
+import type { DocumentOutcome, FieldOutcome, FileOutcome } from './compare.js';
+import type { ConditionName } from './truth.js';
+
+/** Right out of total, with the share (NaN-free: an empty tally has rate 1 so it never looks like a failure it is not). */
+export interface Tally {
+  right: number;
+  total: number;
+  rate: number;
+}
+
+function tally(right: number, total: number): Tally {
+  return { right, total, rate: total === 0 ? 1 : right / total };
+}
+
+function groupTally<T>(items: readonly T[], key: (item: T) => string, isRight: (item: T) => boolean): Record<string, Tally> {
+  const groups = new Map<string, { right: number; total: number }>();
+  for (const item of items) {
+    const k = key(item);
+    const g = groups.get(k) ?? { right: 0, total: 0 };
+    g.total += 1;
+    if (isRight(item)) g.right += 1;
+    groups.set(k, g);
+  }
+  return Object.fromEntries([...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, g]) => [k, tally(g.right, g.total)]));
+}
+
+/** Everything `npm run eval` prints, computed from the per-file outcomes. */
+export interface EvalSummary {
+  files: number;
+  pages: number;
+  documents: number;
+  fields: Tally;
+  fieldsByType: Record<string, Tally>;
+  /** Keyed `type.field`, e.g. `vocational_certificate.idNumber`. */
+  fieldsByField: Record<string, Tally>;
+  fieldsByCondition: Record<string, Tally>;
+  /** `seen` and `held_out` template families. */
+  fieldsByFamilyGroup: Record<string, Tally>;
+  fieldsByFamily: Record<string, Tally>;
+  documentType: Tally;
+  documentTypeByCondition: Record<string, Tally>;
+  documentTypeByFamilyGroup: Record<string, Tally>;
+  /** Files that need grouping (several documents, or one over several pages): split exactly right. */
+  splitFiles: Tally;
+  /** Documents in files holding several documents, found with exactly their pages. */
+  splitDocuments: Tally;
+  confidentWrong: number;
+  confidentWrongByCondition: Record<string, number>;
+  confidentWrongExamples: FieldOutcome[];
+  /** Fields flagged `needsReview` (right or wrong): the clerk's workload. */
+  flagged: Tally;
+  /** Wrong values the reader did flag: errors a clerk catches. */
+  wrongButFlagged: number;
+  errors: { file: string; code: string; message: string }[];
+}
+
+const familyGroup = (o: { heldOut: boolean }): string => (o.heldOut ? 'held_out' : 'seen');
+
+/**
+ * Aggregates per-file outcomes into the figures of the report.
+ *
+ * @example
+ * const summary = summarise(truths.map((t) => compareFile(t, byFile.get(t.file))));
+ * summary.fieldsByCondition.digital_pdf.rate; // 1 when every digital field was right
+ */
+export function summarise(outcomes: readonly FileOutcome[], maxExamples = 20): EvalSummary {
+  const documents: DocumentOutcome[] = outcomes.flatMap((o) => o.documents);
+  const fields: FieldOutcome[] = documents.flatMap((d) => d.fields);
+  const confidentWrong = fields.filter((f) => f.confidentWrong);
+  const multiDocFiles = outcomes.filter((o) => o.documents.length > 1);
+  const splitDocs = multiDocFiles.flatMap((o) => o.documents);
+  const cwByCondition: Record<string, number> = {};
+  for (const f of confidentWrong) cwByCondition[f.condition] = (cwByCondition[f.condition] ?? 0) + 1;
+  return {
+    files: outcomes.length,
+    pages: outcomes.reduce((n, o) => n + o.pageCount, 0),
+    documents: documents.length,
+    fields: tally(fields.filter((f) => f.correct).length, fields.length),
+    fieldsByType: groupTally(fields, (f) => f.type, (f) => f.correct),
+    fieldsByField: groupTally(fields, (f) => `${f.type}.${f.field}`, (f) => f.correct),
+    fieldsByCondition: groupTally(fields, (f) => f.condition, (f) => f.correct),
+    fieldsByFamilyGroup: groupTally(fields, familyGroup, (f) => f.correct),
+    fieldsByFamily: groupTally(fields, (f) => f.family, (f) => f.correct),
+    documentType: tally(documents.filter((d) => d.typeCorrect).length, documents.length),
+    documentTypeByCondition: groupTally(documents, (d) => d.condition, (d) => d.typeCorrect),
+    documentTypeByFamilyGroup: groupTally(documents, familyGroup, (d) => d.typeCorrect),
+    splitFiles: tally(outcomes.filter((o) => o.needsSplit && o.splitCorrect).length, outcomes.filter((o) => o.needsSplit).length),
+    splitDocuments: tally(splitDocs.filter((d) => d.pagesCorrect).length, splitDocs.length),
+    confidentWrong: confidentWrong.length,
+    confidentWrongByCondition: cwByCondition,
+    confidentWrongExamples: confidentWrong.slice(0, maxExamples),
+    flagged: tally(fields.filter((f) => f.needsReview === true).length, fields.filter((f) => !f.missing).length),
+    wrongButFlagged: fields.filter((f) => !f.correct && f.needsReview === true).length,
+    errors: outcomes.filter((o) => o.error).map((o) => ({ file: o.file, code: o.error!.code, message: o.error!.message })),
+  };
+}
+
+/** The issue's goals. */
+export const GOALS = {
+  digitalFieldRate: 1,
+  scanFieldRate: 0.98,
+  confidentWrong: 0,
+  documentTypeRate: 0.99,
+  splitRate: 1,
+} as const;
+
+/** One goal, what was measured, and whether it is met. */
+export interface GoalCheck {
+  goal: string;
+  target: string;
+  actual: string;
+  met: boolean;
+}
+
+const pct = (rate: number): string => `${(rate * 100).toFixed(1)} %`;
+
+function pooled(byCondition: Record<string, Tally>, conditions: readonly string[]): Tally {
+  let right = 0;
+  let total = 0;
+  for (const c of conditions) {
+    right += byCondition[c]?.right ?? 0;
+    total += byCondition[c]?.total ?? 0;
+  }
+  return tally(right, total);
+}
+
+/**
+ * Holds a summary against the issue's goals; goals with nothing measured (no digital files in the set) are reported
+ * as not measured rather than met.
+ *
+ * @example
+ * checkGoals(summary).filter((g) => !g.met);
+ */
+export function checkGoals(summary: EvalSummary): GoalCheck[] {
+  const imageConditions: ConditionName[] = ['clean_scan', 'noisy_scan', 'phone_photo', 'rotated_page', 'multi_document_scan'];
+  const digital = pooled(summary.fieldsByCondition, ['digital_pdf']);
+  const scans = pooled(summary.fieldsByCondition, imageConditions);
+  const measured = (t: Tally, met: boolean, target: string, goal: string): GoalCheck => ({
+    goal,
+    target,
+    actual: t.total === 0 ? 'not measured' : `${pct(t.rate)} (${t.right}/${t.total})`,
+    met: t.total > 0 && met,
+  });
+  const checks: GoalCheck[] = [
+    measured(digital, digital.rate >= GOALS.digitalFieldRate, '100 %', 'fields right on digital PDFs'),
+    measured(scans, scans.rate >= GOALS.scanFieldRate, '≥ 98 %', 'fields right on scans and photos'),
+    {
+      goal: 'confident-wrong fields',
+      target: '0',
+      actual: String(summary.confidentWrong),
+      met: summary.fields.total > 0 && summary.confidentWrong === GOALS.confidentWrong,
+    },
+    measured(summary.documentType, summary.documentType.rate >= GOALS.documentTypeRate, '≥ 99 %', 'document type right'),
+    measured(summary.splitFiles, summary.splitFiles.rate >= GOALS.splitRate, '100 %', 'multi-page files split right'),
+  ];
+  const heldOut = summary.fieldsByFamilyGroup.held_out;
+  if (heldOut) checks.push(measured(heldOut, heldOut.rate >= GOALS.scanFieldRate, '≥ 98 %', 'fields right on held-out layouts'));
+  return checks;
+}

@@ -1,0 +1,67 @@
+import { checkGoals, type EvalSummary, type Tally } from './metrics.js';
+
+/** Throughput of the `intake extract` runs, measured by the runner around the subprocesses. */
+export interface Throughput {
+  pages: number;
+  seconds: number;
+}
+
+const pct = (t: Tally): string => `${(t.rate * 100).toFixed(1).padStart(5)} %`;
+
+function table(title: string, rows: Record<string, Tally>): string[] {
+  const names = Object.keys(rows);
+  if (names.length === 0) return [];
+  const width = Math.max(...names.map((n) => n.length), title.length);
+  return [
+    '',
+    `${title.padEnd(width)}   right / total   rate`,
+    ...names.map((n) => `${n.padEnd(width)}   ${String(rows[n].right).padStart(5)} / ${String(rows[n].total).padEnd(5)}   ${pct(rows[n])}`),
+  ];
+}
+
+function show(value: unknown): string {
+  return value === undefined ? '(missing)' : JSON.stringify(value);
+}
+
+/**
+ * The text `npm run eval` prints: tables by type, field, condition and family group, document-type and split
+ * accuracy, confident-wrong examples, throughput, and the goals against what was measured.
+ *
+ * @example
+ * console.log(formatReport(summarise(outcomes), { pages: 120, seconds: 300 }));
+ */
+export function formatReport(summary: EvalSummary, throughput?: Throughput): string {
+  const lines: string[] = [];
+  lines.push(`Evaluated ${summary.files} files, ${summary.pages} pages, ${summary.documents} documents, ${summary.fields.total} fields.`);
+  lines.push(`Fields right: ${summary.fields.right}/${summary.fields.total} (${pct(summary.fields).trim()})`);
+  lines.push(...table('by document type', summary.fieldsByType));
+  lines.push(...table('by condition', summary.fieldsByCondition));
+  lines.push(...table('by family group', summary.fieldsByFamilyGroup));
+  lines.push(...table('by field', summary.fieldsByField));
+  lines.push(...table('by template family', summary.fieldsByFamily));
+  lines.push('');
+  lines.push(`Document type right: ${summary.documentType.right}/${summary.documentType.total} (${pct(summary.documentType).trim()})`);
+  lines.push(...table('document type by condition', summary.documentTypeByCondition));
+  lines.push(...table('document type by family group', summary.documentTypeByFamilyGroup));
+  lines.push('');
+  lines.push(`Split: files needing grouping split exactly right ${summary.splitFiles.right}/${summary.splitFiles.total} (${pct(summary.splitFiles).trim()}); documents in multi-document files found with their pages ${summary.splitDocuments.right}/${summary.splitDocuments.total} (${pct(summary.splitDocuments).trim()})`);
+  lines.push(`Flagged for review: ${summary.flagged.right}/${summary.flagged.total} reported fields (${pct(summary.flagged).trim()}); wrong but flagged: ${summary.wrongButFlagged}`);
+  lines.push(`Confident-wrong (wrong value, needsReview false): ${summary.confidentWrong}` +
+    (summary.confidentWrong > 0 ? `  ${Object.entries(summary.confidentWrongByCondition).map(([c, n]) => `${c}: ${n}`).join(', ')}` : ''));
+  for (const ex of summary.confidentWrongExamples) {
+    lines.push(`  ${ex.file} [${ex.condition}, ${ex.family}] ${ex.type}.${ex.field}: expected ${show(ex.expected)}, got ${show(ex.actual)} (confidence ${ex.confidence?.toFixed(2) ?? '?'})`);
+  }
+  if (summary.errors.length > 0) {
+    lines.push(`Files the reader rejected or skipped: ${summary.errors.length}`);
+    for (const e of summary.errors.slice(0, 10)) lines.push(`  ${e.file}: ${e.code} — ${e.message}`);
+  }
+  if (throughput && throughput.seconds > 0) {
+    lines.push(`Throughput: ${throughput.pages} pages in ${throughput.seconds.toFixed(1)} s = ${((throughput.pages / throughput.seconds) * 60).toFixed(1)} pages/min (model loading included, once per chunk)`);
+  }
+  lines.push('');
+  lines.push('Goals');
+  for (const g of checkGoals(summary)) {
+    lines.push(`  ${g.met ? 'MET   ' : 'MISSED'}  ${g.goal.padEnd(36)} target ${g.target.padEnd(7)} actual ${g.actual}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { documentTypeSchema } from '../../shared/documents/index.js';
+
+/**
+ * How a generated file was made. `digital_pdf` has a text layer; every other condition is pixels only, which is
+ * what makes the OCR engine (not the text layer) answer for it.
+ */
+export const Condition = {
+  digitalPdf: 'digital_pdf',
+  cleanScan: 'clean_scan',
+  noisyScan: 'noisy_scan',
+  phonePhoto: 'phone_photo',
+  rotatedPage: 'rotated_page',
+  multiDocumentScan: 'multi_document_scan',
+} as const;
+
+export const conditionSchema = z.enum([
+  Condition.digitalPdf,
+  Condition.cleanScan,
+  Condition.noisyScan,
+  Condition.phonePhoto,
+  Condition.rotatedPage,
+  Condition.multiDocumentScan,
+]);
+export type ConditionName = z.infer<typeof conditionSchema>;
+
+export const ALL_CONDITIONS: readonly ConditionName[] = conditionSchema.options;
+
+/** A value as `intake extract --json` must print it once normalised (dates `YYYY-MM-DD`, level 1–5, …). */
+export const truthValueSchema = z.union([z.string(), z.number(), z.null()]);
+export type TruthValue = z.infer<typeof truthValueSchema>;
+
+/**
+ * One document inside a generated file. `fields` holds only what is printed on the document: a field the layout does
+ * not carry (a level on a 特种作业操作证) is absent and not scored; `null` means "printed as none" (an open-ended
+ * contract's end date) and must be predicted as `null`.
+ */
+export const truthDocumentSchema = z.object({
+  type: documentTypeSchema,
+  pages: z.array(z.number().int().positive()).min(1),
+  /** Template family the document was drawn from, e.g. `skill-level/ribbon`. */
+  family: z.string(),
+  /** Held-out families are never used to tune the reader; the report shows them apart. */
+  heldOut: z.boolean(),
+  fields: z.record(z.string(), truthValueSchema),
+});
+export type TruthDocument = z.infer<typeof truthDocumentSchema>;
+
+/** `<file>.truth.json`: what a perfect `intake extract` would say about the file beside it. */
+export const truthFileSchema = z.object({
+  file: z.string(),
+  condition: conditionSchema,
+  pageCount: z.number().int().positive(),
+  seed: z.number().int().optional(),
+  documents: z.array(truthDocumentSchema).min(1),
+});
+export type TruthFile = z.infer<typeof truthFileSchema>;
