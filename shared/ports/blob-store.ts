@@ -1,5 +1,18 @@
+/** The object does not exist (S3 `NoSuchKey` / `NoSuchBucket`). */
+export class BlobNotFoundError extends Error {
+  constructor(
+    readonly bucket: string,
+    readonly key: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`no object s3://${bucket}/${key}`, options);
+    this.name = 'BlobNotFoundError';
+  }
+}
+
 /** Where originals and derived files (page images) live: S3 on AWS, s3rver locally. Adapters: shared/adapters. */
 export interface BlobStore {
+  /** The object's bytes; throws BlobNotFoundError when it does not exist. */
   get(bucket: string, key: string): Promise<Uint8Array>;
   put(bucket: string, key: string, bytes: Uint8Array, contentType?: string): Promise<void>;
   /** Size and version of an object, or undefined when it does not exist. */

@@ -23,6 +23,20 @@ export class ClaimKeyTakenError extends Error {
   }
 }
 
+/** `update` named a case that does not exist. */
+export class CaseNotFoundError extends Error {
+  constructor(readonly caseId: string) {
+    super(`no case ${caseId}`);
+    this.name = 'CaseNotFoundError';
+  }
+}
+
+/**
+ * The statuses in which a case sits in its review queue (listed, counted, claimable once its lease is gone). A case
+ * in any other status has left the queue.
+ */
+export const queuedCaseStatuses = ['needs_review', 'claimed'] as const;
+
 export interface Page<T> {
   items: T[];
   cursor?: string;
@@ -33,16 +47,27 @@ export interface Page<T> {
  * same transaction.
  */
 export interface CaseRepository {
-  /** Creates the case (version 0 → 1) unless it exists; idempotent on caseId. Claim keys are reserved atomically. */
+  /**
+   * Creates the case (version 0 → 1) unless it exists; idempotent on caseId. Claim keys are reserved atomically
+   * (ClaimKeyTakenError when one is held by another case or its quota is full).
+   */
   create(reviewCase: ReviewCase, audit: AuditEvent, claimKeys?: ClaimKey[]): Promise<{ reviewCase: ReviewCase; created: boolean }>;
   get(caseId: string): Promise<ReviewCase | undefined>;
-  /** Writes `next` if the stored version is still `expectedVersion`; bumps the version. Throws VersionConflictError. */
+  /**
+   * Writes `next` if the stored version is still `expectedVersion`; bumps the version. Throws VersionConflictError
+   * (CaseNotFoundError when there is no such case). `claimKeys`, when given, becomes the set of keys the case holds:
+   * new ones are reserved, ones no longer listed are released, in the same transaction; omitted, the held set stays.
+   */
   update(next: ReviewCase, expectedVersion: number, audit: AuditEvent, claimKeys?: ClaimKey[]): Promise<ReviewCase>;
   /** Cases waiting in a queue, oldest first. */
   listQueue(queue: string, options?: { limit?: number; cursor?: string }): Promise<Page<ReviewCase>>;
   /** Queue names with how many cases wait in each. */
   countQueues(): Promise<Record<string, number>>;
-  /** Gives `holder` the oldest unclaimed (or lease-expired) case of the queue under a lease; two callers never get the same. */
+  /**
+   * Gives `holder` the oldest unclaimed (or lease-expired) case of the queue under a lease; two callers never get the
+   * same. The case becomes `claimed` with `lease` set, its version is bumped and a `claim` audit event appended.
+   * Releasing is an `update` that sets the status back to `needs_review` without a lease.
+   */
   claimNext(queue: string, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined>;
   listByPerson(idNumber: string): Promise<ReviewCase[]>;
   listBySubmission(submissionId: string): Promise<ReviewCase[]>;

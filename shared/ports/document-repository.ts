@@ -1,5 +1,13 @@
 import type { DocumentRecord } from '../cases/document-record.js';
 
+/** `update` named a document that does not exist. */
+export class DocumentNotFoundError extends Error {
+  constructor(readonly documentId: string) {
+    super(`no document ${documentId}`);
+    this.name = 'DocumentNotFoundError';
+  }
+}
+
 /** Stores DocumentRecords. `register` is idempotent on (bucket, key, sourceVersion). */
 export interface DocumentRepository {
   /**
@@ -11,5 +19,6 @@ export interface DocumentRepository {
   listBySubmission(submissionId: string): Promise<DocumentRecord[]>;
   /** Finds an earlier document with the same content hash (duplicate uploads). */
   findBySha256(sha256: string): Promise<DocumentRecord | undefined>;
+  /** Sets the given attributes (a key present with `undefined` removes it); throws DocumentNotFoundError. */
   update(documentId: string, changes: Partial<Omit<DocumentRecord, 'documentId'>>): Promise<DocumentRecord>;
 }

@@ -1,0 +1,2 @@
+export * from './aws-clients.js';
+export * from './table-design.js';

@@ -1,0 +1,79 @@
+/**
+ * The intake table's shape as data: one table (single-table design), its keys, its global secondary indexes and its
+ * TTL attribute. `local/bootstrap.ts` creates the table from it and the CDK stack declares it from it, so the two
+ * cannot drift. The access patterns are written down in docs/data-model.md.
+ *
+ * Attribute types use DynamoDB's letters ('S'), which are also the values of CDK's `AttributeType` and
+ * `ProjectionType` members.
+ */
+export const tableDesign = {
+  partitionKey: { name: 'PK', type: 'S' },
+  sortKey: { name: 'SK', type: 'S' },
+  /** Lease items carry it (epoch seconds) so forgotten leases disappear by themselves. */
+  timeToLiveAttribute: 'expiresAt',
+  globalSecondaryIndexes: [
+    {
+      /** Cases waiting in a review queue, oldest first. Sparse: the keys are removed when a case leaves the queue. */
+      indexName: 'queue-index',
+      partitionKey: { name: 'GSI1PK', type: 'S' },
+      sortKey: { name: 'GSI1SK', type: 'S' },
+      projection: 'ALL',
+    },
+    {
+      /** Documents and cases of a submission. */
+      indexName: 'submission-index',
+      partitionKey: { name: 'GSI2PK', type: 'S' },
+      sortKey: { name: 'GSI2SK', type: 'S' },
+      projection: 'ALL',
+    },
+    {
+      /** Look-ups by a value: cases of a person (keyed ID number), documents by sha256, enterprises by name. */
+      indexName: 'lookup-index',
+      partitionKey: { name: 'GSI3PK', type: 'S' },
+      sortKey: { name: 'GSI3SK', type: 'S' },
+      projection: 'ALL',
+    },
+  ],
+} as const;
+
+export type TableDesign = typeof tableDesign;
+export type IndexName = (typeof tableDesign.globalSecondaryIndexes)[number]['indexName'];
+
+/** Index names as constants, so adapters do not spell them. */
+export const indexNames = {
+  queue: 'queue-index',
+  submission: 'submission-index',
+  lookup: 'lookup-index',
+} as const satisfies Record<string, IndexName>;
+
+/**
+ * The CreateTable request for the design (on-demand billing), as DynamoDB's API takes it.
+ *
+ * @example
+ * await dynamodb.send(new CreateTableCommand(createTableInput('intake')));
+ */
+export function createTableInput(tableName: string) {
+  const { partitionKey, sortKey, globalSecondaryIndexes } = tableDesign;
+  const keyNames = new Set<string>([partitionKey.name, sortKey.name]);
+  for (const index of globalSecondaryIndexes) {
+    keyNames.add(index.partitionKey.name);
+    keyNames.add(index.sortKey.name);
+  }
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions: [...keyNames].map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
+    KeySchema: [
+      { AttributeName: partitionKey.name, KeyType: 'HASH' as const },
+      { AttributeName: sortKey.name, KeyType: 'RANGE' as const },
+    ],
+    GlobalSecondaryIndexes: globalSecondaryIndexes.map((index) => ({
+      IndexName: index.indexName,
+      KeySchema: [
+        { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
+        { AttributeName: index.sortKey.name, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: index.projection },
+    })),
+  };
+}
