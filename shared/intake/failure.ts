@@ -1,0 +1,83 @@
+import type { DocumentStatus } from '../cases/document-record.js';
+import type { ReadError } from '../documents/extracted-document.js';
+
+/** A reason a file did not go through: the state it ends in and the sentences for people (zh) and logs (en). */
+export interface ReasonText {
+  status: Extract<DocumentStatus, 'rejected' | 'failed'>;
+  zh: string;
+  en: string;
+}
+
+/**
+ * Every reason code a document can end with, in one table, so the page, the CLI, the replies to senders and the logs
+ * say the same thing. Codes raised by `shared/pdf` and `shared/images` (`pdf_*`, `image_*`) are described here too.
+ */
+export const REASONS = {
+  empty_file: { status: 'rejected', zh: '文件为空（0 字节），请重新上传。', en: 'The file is empty (0 bytes).' },
+  file_too_large: { status: 'rejected', zh: '文件超过大小上限，请压缩或分拆后重新上传。', en: 'The file is larger than the size limit.' },
+  type_mismatch: {
+    status: 'rejected',
+    zh: '文件名表示的类型与文件实际内容不符（例如名为 PDF 但并非 PDF），请上传原始文件。',
+    en: 'The file name claims one type but the bytes are another.',
+  },
+  unsupported_type: {
+    status: 'rejected',
+    zh: '不支持的文件类型，请上传 PDF、JPEG、PNG 或 TIFF 文件。',
+    en: 'The bytes are not a PDF, JPEG, PNG or TIFF.',
+  },
+  unsupported_here: {
+    status: 'rejected',
+    zh: '压缩包、邮件、名册等文件需通过批量上传或邮件通道提交，此处只接收证件和材料的 PDF 或图片。',
+    en: 'ZIP, e-mail, workbook and CSV files are handled by the bulk or e-mail intake, not here.',
+  },
+  pdf_encrypted: { status: 'rejected', zh: 'PDF 文件已加密或设有密码，请上传未加密的文件。', en: 'The PDF is encrypted or needs a password.' },
+  pdf_corrupt: { status: 'rejected', zh: 'PDF 文件已损坏或不完整，无法打开，请重新上传。', en: 'The PDF is damaged or truncated and cannot be opened.' },
+  pdf_too_many_pages: { status: 'rejected', zh: 'PDF 页数超过上限，请分拆后重新上传。', en: 'The PDF has more pages than the limit.' },
+  image_too_large: {
+    status: 'rejected',
+    zh: '图片尺寸（像素）超过上限，请降低分辨率后重新上传。',
+    en: 'The image declares more pixels than the limit (possible decompression bomb).',
+  },
+  image_corrupt: { status: 'rejected', zh: '图片已损坏或不完整，无法读取，请重新上传。', en: 'The image is damaged or truncated and cannot be decoded.' },
+  object_missing: { status: 'failed', zh: '上传的文件在存储中找不到，请重新上传。', en: 'The uploaded object is no longer in the bucket.' },
+  ocr_failed: { status: 'failed', zh: '文字识别失败，已转人工处理。', en: 'OCR failed on this file.' },
+  processing_failed: { status: 'failed', zh: '系统处理失败，已记录并转人工处理。', en: 'Processing failed after retries.' },
+} as const satisfies Record<string, ReasonText>;
+export type ReasonCode = keyof typeof REASONS;
+
+/** The outcome of mapping an error: what to store on the DocumentRecord and what to log. */
+export interface FailureDescription {
+  status: ReasonText['status'];
+  /** Stored on the record and shown to people: the stable code and the Chinese sentence. */
+  error: ReadError;
+  /** For logs (English), with the technical detail. */
+  logMessage: string;
+}
+
+const isReasonCode = (code: unknown): code is ReasonCode => typeof code === 'string' && Object.hasOwn(REASONS, code);
+
+/**
+ * The one place that turns any error into a document state, a reason code and a human sentence. Errors with a known
+ * `code` (IntakeError and the PDF/image errors) become `rejected` bad input; anything else is a processing failure
+ * (`failed`) so it is never blamed on the sender.
+ *
+ * @example
+ * describeFailure(new EmptyFileError('a.pdf')).error; // { code: 'empty_file', message: '文件为空（0 字节），请重新上传。' }
+ */
+export function describeFailure(error: unknown, fallback: ReasonCode = 'processing_failed'): FailureDescription {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const reason: ReasonCode = isReasonCode(code) ? code : fallback;
+  const text = REASONS[reason];
+  const detail = error instanceof Error ? error.message : String(error);
+  return { status: text.status, error: { code: reason, message: text.zh }, logMessage: `${text.en} (${detail})` };
+}
+
+/**
+ * The sentences for a reason code.
+ *
+ * @example
+ * reasonText('pdf_encrypted').en; // 'The PDF is encrypted or needs a password.'
+ */
+export function reasonText(code: ReasonCode): ReasonText {
+  return REASONS[code];
+}

@@ -1,0 +1,5 @@
+export * from './limits.js';
+export * from './sniff.js';
+export * from './errors.js';
+export * from './failure.js';
+export * from './validate.js';

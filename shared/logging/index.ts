@@ -1,0 +1,2 @@
+export * from './mask.js';
+export * from './logger.js';

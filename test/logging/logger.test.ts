@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLogger, maskIdNumber, maskName, maskPii } from '../../shared/logging/index.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function captureLogs(): () => Record<string, unknown>[] {
+  const lines: string[] = [];
+  // Powertools writes each record as one JSON line through its console (stdout, and stderr for errors).
+  for (const stream of [process.stdout, process.stderr]) {
+    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(chunk.toString());
+      return true;
+    });
+  }
+  return () => lines.join('').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('maskIdNumber / maskName', () => {
+  it('keeps the region and last four characters of an ID number', () => {
+    expect(maskIdNumber('33010619900101123X')).toBe('3301**********123X');
+  });
+
+  it('keeps the first and last character of a name', () => {
+    expect(maskName('王晓明')).toBe('王*明');
+    expect(maskName('欧阳娜娜')).toBe('欧**娜');
+    expect(maskName('李四')).toBe('李*');
+  });
+});
+
+describe('maskPii', () => {
+  it('masks names under name keys, ID numbers under ID keys and ID numbers inside any text', () => {
+    const masked = maskPii({
+      fields: { holderName: { value: '王晓明', confidence: 0.9, source: { page: 1, raw: '姓名：王晓明' } }, idNumber: { value: '330106199001011234' } },
+      note: 'matched 330106199001011234 on page 2',
+      certificateNumber: 'S000033010621054000123',
+    });
+    expect(masked.fields.holderName.value).toBe('王*明');
+    expect(masked.fields.holderName.source.raw).toBe('姓****明');
+    expect(masked.fields.idNumber.value).toBe('3301**********1234');
+    expect(masked.note).toBe('matched 3301**********1234 on page 2');
+    expect(masked.certificateNumber).toBe('S000033010621054000123');
+  });
+});
+
+describe('createLogger', () => {
+  it('masks PII in every log record: message, attributes, nested fields and errors', () => {
+    const read = captureLogs();
+    const logger = createLogger({ serviceName: 'test', logLevel: 'INFO' });
+
+    logger.info('read 330106199001011234', {
+      document: { fields: { employeeName: { value: '张三丰' }, employeeIdNumber: { value: '330106199001011234' } } },
+    });
+    logger.error('failed', new Error('no case for 33010619900101123X'));
+
+    const [info, error] = read();
+    const text = JSON.stringify([info, error]);
+    expect(text).not.toContain('330106199001011234');
+    expect(text).not.toContain('33010619900101123X');
+    expect(text).not.toContain('张三丰');
+    expect(info!.message).toBe('read 3301**********1234');
+    expect(JSON.stringify(info)).toContain('张*丰');
+    expect(JSON.stringify(error)).toContain('3301**********123X');
+  });
+});
