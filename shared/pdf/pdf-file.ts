@@ -1,0 +1,261 @@
+import * as mupdf from 'mupdf';
+import type { OcrLine, OcrPage } from '../ocr/ocr-page.js';
+import { PdfCorruptError, PdfEncryptedError, PdfPageOutOfRangeError, PdfTooManyPagesError } from './errors.js';
+
+/**
+ * The text-layer rule. A page's text layer is used instead of OCR only when it has at least this many real
+ * characters (not whitespace, not U+FFFD, not private-use glyphs that have no Unicode mapping)…
+ */
+export const MIN_TEXT_LAYER_CHARACTERS = 10;
+/** …no more than this share of its characters are unmappable (a broken font encoding reads as garbage)… */
+export const MAX_UNMAPPED_SHARE = 0.1;
+/**
+ * …and it is not a scan with a caption: when one image covers this share of the page, the page counts as scanned
+ * unless its text has at least `MIN_SCAN_OCR_LAYER_CHARACTERS` characters (a scanner's full OCR layer does; a
+ * watermark like "扫描全能王" or a page stamp does not).
+ */
+export const SCAN_IMAGE_COVERAGE = 0.6;
+export const MIN_SCAN_OCR_LAYER_CHARACTERS = 40;
+
+export interface PdfPageInfo {
+  pageNumber: number;
+  /** Size in points (1/72 inch) after the page's /Rotate is applied. */
+  widthPt: number;
+  heightPt: number;
+}
+
+export interface PdfInfo {
+  pageCount: number;
+  pages: PdfPageInfo[];
+  /** mupdf had to rebuild the cross-reference table (damaged but readable). */
+  repaired: boolean;
+}
+
+export interface OpenPdfOptions {
+  /** Refuse files with more pages than this (`pdf_too_many_pages`). */
+  maxPages?: number;
+}
+
+/** 200 dpi: the resolution pages are rendered at for OCR; boxes of a text layer are scaled to the same pixels. */
+export const DEFAULT_RENDER_DPI = 200;
+
+const MAX_TRAILER_SCAN = 2048;
+
+/**
+ * An opened PDF. Opening parses the cross-reference table once; reading many pages from one handle is what keeps
+ * digital PDFs above 1,000 pages a minute. Call `close()` to free the WebAssembly memory.
+ *
+ * @example
+ * const pdf = PdfFile.open(bytes, { maxPages: 200 });
+ * try { const page = pdf.readTextLayer(1, 200); } finally { pdf.close(); }
+ */
+export class PdfFile {
+  readonly pageCount: number;
+  readonly repaired: boolean;
+  readonly #document: mupdf.PDFDocument;
+
+  private constructor(document: mupdf.PDFDocument, pageCount: number, repaired: boolean) {
+    this.#document = document;
+    this.pageCount = pageCount;
+    this.repaired = repaired;
+  }
+
+  /**
+   * Opens and checks a PDF: password-protected → `pdf_encrypted`; unparseable, truncated (no `%%EOF` in the last
+   * 2 KB: an interrupted upload) or without pages → `pdf_corrupt`; more pages than `maxPages` → `pdf_too_many_pages`.
+   *
+   * @example
+   * const pdf = PdfFile.open(bytes, { maxPages: 200 });
+   */
+  static open(bytes: Uint8Array, options: OpenPdfOptions = {}): PdfFile {
+    if (!hasPdfHeader(bytes)) throw new PdfCorruptError('the file does not start with a PDF header');
+    if (!hasEndOfFileMarker(bytes)) throw new PdfCorruptError('the file is truncated (no %%EOF marker at its end)');
+    let document: mupdf.Document;
+    try {
+      // mupdf takes ownership of (detaches) the buffer it is given, so it gets a copy.
+      document = mupdf.Document.openDocument(bytes.slice(), 'application/pdf');
+    } catch (error) {
+      throw new PdfCorruptError('the file cannot be parsed', { cause: error });
+    }
+    if (!(document instanceof mupdf.PDFDocument)) {
+      document.destroy();
+      throw new PdfCorruptError('the file is not a PDF');
+    }
+    if (document.needsPassword()) {
+      document.destroy();
+      throw new PdfEncryptedError();
+    }
+    let pageCount: number;
+    try {
+      pageCount = document.countPages();
+    } catch (error) {
+      document.destroy();
+      throw new PdfCorruptError('the page tree cannot be read', { cause: error });
+    }
+    if (pageCount < 1) {
+      document.destroy();
+      throw new PdfCorruptError('the file has no pages');
+    }
+    if (options.maxPages !== undefined && pageCount > options.maxPages) {
+      document.destroy();
+      throw new PdfTooManyPagesError(pageCount, options.maxPages);
+    }
+    return new PdfFile(document, pageCount, document.wasRepaired());
+  }
+
+  /** Loads every page once (so a broken page object surfaces here as `pdf_corrupt`) and reports the sizes. */
+  info(): PdfInfo {
+    const pages: PdfPageInfo[] = [];
+    for (let pageNumber = 1; pageNumber <= this.pageCount; pageNumber++) {
+      const page = this.#loadPage(pageNumber);
+      const [x0, y0, x1, y1] = page.getBounds();
+      page.destroy();
+      pages.push({ pageNumber, widthPt: x1 - x0, heightPt: y1 - y0 });
+    }
+    return { pageCount: this.pageCount, pages, repaired: this.repaired };
+  }
+
+  /**
+   * The page's text layer as an `OcrPage` (`source: 'text_layer'`, confidence 1, boxes in pixels of the page
+   * rendered at `dpi`), or `undefined` when the page has no usable text layer (see `MIN_TEXT_LAYER_CHARACTERS`).
+   */
+  readTextLayer(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): OcrPage | undefined {
+    const page = this.#loadPage(pageNumber);
+    try {
+      const [x0, y0, x1, y1] = page.getBounds();
+      const scale = dpi / 72;
+      const width = Math.round((x1 - x0) * scale);
+      const height = Math.round((y1 - y0) * scale);
+      const pageArea = (x1 - x0) * (y1 - y0);
+      const text = page.toStructuredText('preserve-images,preserve-whitespace');
+      const collected = collectLines(text, pageArea);
+      text.destroy();
+      if (!isUsableTextLayer(collected)) return undefined;
+      const lines: OcrLine[] = collected.lines.map((line) => ({
+        text: line.text,
+        confidence: 1,
+        box: {
+          x: round2((line.bbox[0] - x0) * scale),
+          y: round2((line.bbox[1] - y0) * scale),
+          width: round2((line.bbox[2] - line.bbox[0]) * scale),
+          height: round2((line.bbox[3] - line.bbox[1]) * scale),
+        },
+      }));
+      return { pageNumber, width, height, rotation: 0, source: 'text_layer', lines };
+    } catch (error) {
+      throw new PdfCorruptError(`page ${pageNumber} cannot be read`, { cause: error });
+    } finally {
+      page.destroy();
+    }
+  }
+
+  /** The page rendered at `dpi` as an RGB PNG (for OCR and for the clerk's page view). */
+  renderPage(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): Uint8Array {
+    const page = this.#loadPage(pageNumber);
+    try {
+      const pixmap = page.toPixmap(mupdf.Matrix.scale(dpi / 72, dpi / 72), mupdf.ColorSpace.DeviceRGB, false, true);
+      // The PNG lives in WebAssembly memory, which a later allocation may move: copy it out before destroying.
+      const png = pixmap.asPNG().slice();
+      pixmap.destroy();
+      return png;
+    } catch (error) {
+      throw new PdfCorruptError(`page ${pageNumber} cannot be rendered`, { cause: error });
+    } finally {
+      page.destroy();
+    }
+  }
+
+  /** Each page as a PDF of its own (resources copied with it), in page order. */
+  split(): Uint8Array[] {
+    const parts: Uint8Array[] = [];
+    for (let index = 0; index < this.pageCount; index++) {
+      const single = new mupdf.PDFDocument();
+      try {
+        single.graftPage(-1, this.#document, index);
+        parts.push(single.saveToBuffer('compress').asUint8Array().slice());
+      } catch (error) {
+        throw new PdfCorruptError(`page ${index + 1} cannot be copied`, { cause: error });
+      } finally {
+        single.destroy();
+      }
+    }
+    return parts;
+  }
+
+  close(): void {
+    this.#document.destroy();
+  }
+
+  #loadPage(pageNumber: number): mupdf.PDFPage {
+    if (!Number.isInteger(pageNumber) || pageNumber < 1 || pageNumber > this.pageCount) {
+      throw new PdfPageOutOfRangeError(pageNumber, this.pageCount);
+    }
+    try {
+      return this.#document.loadPage(pageNumber - 1);
+    } catch (error) {
+      throw new PdfCorruptError(`page ${pageNumber} cannot be loaded`, { cause: error });
+    }
+  }
+}
+
+interface CollectedText {
+  lines: { text: string; bbox: [number, number, number, number] }[];
+  realCharacters: number;
+  unmappedCharacters: number;
+  largestImageShare: number;
+}
+
+function collectLines(text: mupdf.StructuredText, pageArea: number): CollectedText {
+  const result: CollectedText = { lines: [], realCharacters: 0, unmappedCharacters: 0, largestImageShare: 0 };
+  let current = '';
+  let bbox: [number, number, number, number] = [0, 0, 0, 0];
+  text.walk({
+    onImageBlock(rect) {
+      const share = ((rect[2] - rect[0]) * (rect[3] - rect[1])) / pageArea;
+      result.largestImageShare = Math.max(result.largestImageShare, share);
+    },
+    beginLine(rect) {
+      current = '';
+      bbox = [rect[0], rect[1], rect[2], rect[3]];
+    },
+    onChar(c) {
+      current += c;
+      if (isUnmapped(c)) result.unmappedCharacters++;
+      else if (c.trim() !== '') result.realCharacters++;
+    },
+    endLine() {
+      const trimmed = current.trim();
+      if (trimmed !== '') result.lines.push({ text: trimmed, bbox });
+    },
+  });
+  return result;
+}
+
+function isUsableTextLayer(collected: CollectedText): boolean {
+  const { realCharacters, unmappedCharacters, largestImageShare } = collected;
+  if (realCharacters < MIN_TEXT_LAYER_CHARACTERS) return false;
+  if (unmappedCharacters / (realCharacters + unmappedCharacters) > MAX_UNMAPPED_SHARE) return false;
+  if (largestImageShare >= SCAN_IMAGE_COVERAGE && realCharacters < MIN_SCAN_OCR_LAYER_CHARACTERS) return false;
+  return true;
+}
+
+function isUnmapped(c: string): boolean {
+  const code = c.codePointAt(0) ?? 0;
+  return code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff);
+}
+
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  // The spec allows junk before the header; readers accept it within the first kilobyte.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes('%PDF-', 0, 'latin1');
+}
+
+function hasEndOfFileMarker(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(
+    Math.max(0, bytes.byteLength - MAX_TRAILER_SCAN),
+  );
+  return tail.includes('%%EOF', 0, 'latin1');
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,53 @@
+import * as mupdf from 'mupdf';
+
+export interface TextRun {
+  text: string;
+  /** Position of the baseline start in points from the top-left of an A4 page. */
+  x: number;
+  y: number;
+  size?: number;
+}
+
+const A4: [number, number, number, number] = [0, 0, 595, 842];
+
+function hex(text: string): string {
+  return Buffer.from(text, 'utf16le').swap16().toString('hex');
+}
+
+function save(document: mupdf.PDFDocument, options = 'compress'): Uint8Array {
+  const bytes = document.saveToBuffer(options).asUint8Array().slice();
+  document.destroy();
+  return bytes;
+}
+
+/** A digital PDF (A4 pages) whose text is drawn with mupdf's built-in CJK font, so it has a real text layer. */
+export function makeDigitalPdf(pages: TextRun[][], options: { saveOptions?: string } = {}): Uint8Array {
+  const document = new mupdf.PDFDocument();
+  const font = document.addCJKFont(new mupdf.Font('zh-Hans'), 'zh-Hans', 0, false);
+  const resources = document.addObject({ Font: { F1: font } });
+  for (const runs of pages) {
+    const content = runs
+      .map((run) => `BT /F1 ${run.size ?? 14} Tf ${run.x} ${A4[3] - run.y} Td <${hex(run.text)}> Tj ET`)
+      .join('\n');
+    document.insertPage(-1, document.addPage(A4, 0, resources, content));
+  }
+  return save(document, options.saveOptions);
+}
+
+/** A scanned PDF: each page is one full-page image and nothing else. */
+export function makeScannedPdf(pngPages: Uint8Array[]): Uint8Array {
+  const document = new mupdf.PDFDocument();
+  for (const png of pngPages) {
+    const image = document.addImage(new mupdf.Image(png.slice()));
+    const resources = document.addObject({ XObject: { Im0: image } });
+    document.insertPage(-1, document.addPage(A4, 0, resources, `q ${A4[2]} 0 0 ${A4[3]} 0 0 cm /Im0 Do Q`));
+  }
+  return save(document);
+}
+
+/** A PDF that opens only with a password (AES-256, as phone scanner apps and office suites produce). */
+export function makeEncryptedPdf(): Uint8Array {
+  const plain = makeDigitalPdf([[{ text: '机密文件 保密', x: 72, y: 100 }]]);
+  const document = mupdf.Document.openDocument(plain, 'application/pdf') as mupdf.PDFDocument;
+  return save(document, 'encrypt=aes-256,user-password=secret,owner-password=owner');
+}
