@@ -39,6 +39,11 @@ export const REASONS = {
     en: 'The image declares more pixels than the limit (possible decompression bomb).',
   },
   image_corrupt: { status: 'rejected', zh: '图片已损坏或不完整，无法读取，请重新上传。', en: 'The image is damaged or truncated and cannot be decoded.' },
+  image_unsupported: {
+    status: 'rejected',
+    zh: '不支持的图片格式，请上传 JPEG、PNG 或 TIFF 图片。',
+    en: 'The image decodes but is not JPEG, PNG or TIFF.',
+  },
   object_missing: { status: 'failed', zh: '上传的文件在存储中找不到，请重新上传。', en: 'The uploaded object is no longer in the bucket.' },
   ocr_failed: { status: 'failed', zh: '文字识别失败，已转人工处理。', en: 'OCR failed on this file.' },
   processing_failed: { status: 'failed', zh: '系统处理失败，已记录并转人工处理。', en: 'Processing failed after retries.' },

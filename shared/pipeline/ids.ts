@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+
+const digest = (...parts: string[]): string => createHash('sha256').update(parts.join('\u0000')).digest('hex');
+
+/** Prefix of the keys ingest handles. */
+export const INCOMING_PREFIX = 'incoming/';
+
+/**
+ * The document id of an uploaded object version. Derived from the S3 idempotency key (bucket, key, version), so a
+ * redelivered event, or a retry after a crash, names the same document.
+ *
+ * @example
+ * documentIdFor('intake', 'incoming/s1/a.pdf', 'etag1'); // 'doc-3f1c…' (always the same)
+ */
+export function documentIdFor(bucket: string, key: string, sourceVersion: string): string {
+  return `doc-${digest(bucket, key, sourceVersion).slice(0, 24)}`;
+}
+
+/**
+ * The submission and file name of an `incoming/` key: `incoming/<submissionId>/<path…>/<file>`; a file directly under
+ * `incoming/` is a submission of its own, named after its document.
+ *
+ * @example
+ * submissionOf('incoming/sub-42/证书 扫描.pdf', 'doc-1'); // { submissionId: 'sub-42', fileName: '证书 扫描.pdf' }
+ */
+export function submissionOf(key: string, documentId: string): { submissionId: string; fileName: string } {
+  const rest = key.slice(INCOMING_PREFIX.length);
+  const parts = rest.split('/').filter((part) => part.length > 0);
+  const fileName = parts.at(-1) ?? rest;
+  if (parts.length <= 1) return { submissionId: `sub-${documentId.slice(4)}`, fileName };
+  return { submissionId: parts[0]!, fileName };
+}
+
+/**
+ * The id of a case. One case per submission; for a training body's batch, one per certificate (the document's place
+ * in its file), so a redelivered message always finds the same case.
+ *
+ * @example
+ * caseIdFor('sub-42'); // 'case-sub-42'
+ * caseIdFor('batch-7', { documentId: 'doc-1', indexInFile: 2 }); // 'case-batch-7-doc-1-2'
+ */
+export function caseIdFor(submissionId: string, certificate?: { documentId: string; indexInFile: number }): string {
+  return certificate ? `case-${submissionId}-${certificate.documentId}-${certificate.indexInFile}` : `case-${submissionId}`;
+}
+
+/**
+ * Where derived files of a document live (page previews, page checkpoints), under the prefix the bucket's lifecycle
+ * expires.
+ *
+ * @example
+ * derivedKeys('derived/', 'doc-1').preview(2); // 'derived/doc-1/pages/2'
+ */
+export function derivedKeys(derivedPrefix: string, documentId: string) {
+  const base = `${derivedPrefix.replace(/\/?$/, '/')}${documentId}`;
+  return {
+    base,
+    /** The page image for the clerk's page view; its content type (JPEG or PNG) is stored with the object. */
+    preview: (pageNumber: number) => `${base}/pages/${pageNumber}`,
+    checkpoint: (pageNumber: number) => `${base}/ocr/${pageNumber}.json`,
+  };
+}

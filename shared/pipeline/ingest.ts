@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { DocumentRecord, DocumentStatus } from '../cases/document-record.js';
+import { describeFailure } from '../intake/failure.js';
+import type { IntakeLimits } from '../intake/limits.js';
+import { sniffType, type ReadableType } from '../intake/sniff.js';
+import { FileTooLargeError } from '../intake/errors.js';
+import { checkUpload } from '../intake/validate.js';
+import type { BlobStore } from '../ports/blob-store.js';
+import type { Clock } from '../ports/clock.js';
+import type { DocumentRepository } from '../ports/document-repository.js';
+import type { WorkQueue } from '../ports/work-queue.js';
+import type { CreatedObject } from './events.js';
+import { documentIdFor, INCOMING_PREFIX, submissionOf } from './ids.js';
+import type { PipelineLogger } from './logger.js';
+
+export interface IngestDeps {
+  blobs: BlobStore;
+  documents: DocumentRepository;
+  queue: WorkQueue;
+  clock: Clock;
+  limits: IntakeLimits;
+  /** Structure check and page count (shared/reading's `inspectFile`; injected so the domain tests need no PDFs). */
+  inspect: (bytes: Uint8Array, type: ReadableType, limits: IntakeLimits) => Promise<{ pageCount: number }>;
+  logger?: PipelineLogger;
+}
+
+export type IngestOutcome =
+  | { kind: 'ignored'; key: string; reason: 'not_incoming' | 'object_missing' }
+  | { kind: 'already_done'; documentId: string; status: DocumentStatus }
+  | { kind: 'queued'; documentId: string; submissionId: string; pageCount: number }
+  | { kind: 'duplicate'; documentId: string; duplicateOf: string }
+  | { kind: 'rejected'; documentId: string; code: string };
+
+/** States after which ingest has nothing left to do for an object version. */
+const SETTLED: readonly DocumentStatus[] = ['processed', 'needs_review', 'rejected', 'failed', 'duplicate'];
+
+const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Takes one created object under `incoming/` into the pipeline: registers its DocumentRecord (idempotent on bucket +
+ * key + versionId/eTag), checks it (magic bytes, size, structure, pages), links byte-identical re-uploads to the first
+ * one (`duplicate`, not processed twice) and queues it for the **process** stage. Bad input ends `rejected` with a
+ * reason; the original is never touched.
+ *
+ * Safe to run again at any point: a record still `received` or `processing` is checked and queued again (process is
+ * idempotent), a settled one is left alone. That is what makes S3's at-least-once delivery, and a crash between the
+ * status write and the queue write, lose nothing and duplicate nothing.
+ *
+ * @example
+ * const outcome = await ingestObject({ bucket: 'intake', key: 'incoming/s1/证书.pdf', eTag: '"abc"' }, deps);
+ * // { kind: 'queued', documentId: 'doc-…', submissionId: 's1', pageCount: 1 }
+ */
+export async function ingestObject(object: CreatedObject, deps: IngestDeps): Promise<IngestOutcome> {
+  const { bucket, key } = object;
+  if (!key.startsWith(INCOMING_PREFIX) || key.endsWith('/')) return { kind: 'ignored', key, reason: 'not_incoming' };
+
+  const head = object.versionId || object.eTag ? undefined : await deps.blobs.head(bucket, key);
+  const sourceVersion = (object.versionId ?? object.eTag ?? head?.versionId ?? head?.eTag)?.replace(/"/g, '');
+  if (!sourceVersion) {
+    deps.logger?.warn('object no longer exists; nothing to ingest', { bucket, key });
+    return { kind: 'ignored', key, reason: 'object_missing' };
+  }
+  const documentId = documentIdFor(bucket, key, sourceVersion);
+  const { submissionId, fileName } = submissionOf(key, documentId);
+  const now = deps.clock.now().toISOString();
+
+  const { record, created } = await deps.documents.register({
+    documentId,
+    submissionId,
+    bucket,
+    key,
+    sourceVersion,
+    fileName,
+    ...(object.size !== undefined ? { size: object.size } : {}),
+    status: 'received',
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (!created && SETTLED.includes(record.status)) {
+    deps.logger?.info('object version already ingested', { documentId, status: record.status });
+    return { kind: 'already_done', documentId, status: record.status };
+  }
+
+  const reject = async (error: unknown, extra: Partial<DocumentRecord> = {}): Promise<IngestOutcome> => {
+    const failure = describeFailure(error);
+    await deps.documents.update(documentId, { ...extra, status: failure.status, error: failure.error, updatedAt: deps.clock.now().toISOString() });
+    deps.logger?.warn('document rejected', { documentId, submissionId, code: failure.error.code, detail: failure.logMessage });
+    return { kind: 'rejected', documentId, code: failure.error.code };
+  };
+
+  // Refuse an oversized object before downloading it.
+  if (object.size !== undefined && object.size > deps.limits.maxFileBytes) {
+    return reject(new FileTooLargeError(object.size, deps.limits.maxFileBytes));
+  }
+  const bytes = await deps.blobs.get(bucket, key);
+  const sha256 = sha256Of(bytes);
+  const known = { sha256, size: bytes.length, sniffedType: sniffType(bytes) };
+
+  let type: ReadableType;
+  let pageCount: number;
+  try {
+    type = checkUpload(bytes, fileName, deps.limits).type;
+    pageCount = (await deps.inspect(bytes, type, deps.limits)).pageCount;
+  } catch (error) {
+    const failure = describeFailure(error);
+    // Only bad input is the sender's; an infrastructure error is thrown so the event is retried.
+    if (failure.status !== 'rejected') throw error;
+    return reject(error, known);
+  }
+
+  const earlier = await deps.documents.findBySha256(sha256);
+  if (earlier && earlier.documentId !== documentId && earlier.status !== 'rejected' && earlier.status !== 'failed') {
+    await deps.documents.update(documentId, { ...known, pageCount, status: 'duplicate', duplicateOf: earlier.documentId, updatedAt: deps.clock.now().toISOString() });
+    deps.logger?.info('duplicate upload linked to the earlier document', { documentId, duplicateOf: earlier.documentId });
+    return { kind: 'duplicate', documentId, duplicateOf: earlier.documentId };
+  }
+
+  await deps.documents.update(documentId, {
+    ...known,
+    pageCount,
+    pagesDone: record.pagesDone ?? 0,
+    status: 'processing',
+    updatedAt: deps.clock.now().toISOString(),
+  });
+  await deps.queue.send([{ documentId }]);
+  deps.logger?.info('document queued', { documentId, submissionId, type, pageCount });
+  return { kind: 'queued', documentId, submissionId, pageCount };
+}

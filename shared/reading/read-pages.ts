@@ -1,0 +1,112 @@
+import sharp from 'sharp';
+import type { IntakeLimits } from '../intake/limits.js';
+import type { ReadableType } from '../intake/sniff.js';
+import { normaliseForOcr } from '../images/index.js';
+import type { OcrEngine } from '../ocr/ocr-engine.js';
+import type { OcrPage } from '../ocr/ocr-page.js';
+import { PdfFile } from '../pdf/index.js';
+import { emptyTimings, timed, type StageTimings } from './timings.js';
+
+/** A page image kept for the clerk's page view. */
+export interface PagePreview {
+  bytes: Uint8Array;
+  contentType: 'image/jpeg' | 'image/png';
+}
+
+/**
+ * Where pages already read are kept, so a redelivered message resumes a long file where it stopped instead of
+ * reading it again (process stores them under the document's derived prefix; the CLI keeps none).
+ */
+export interface PageCheckpoints {
+  load(pageNumber: number): Promise<OcrPage | undefined>;
+  save(page: OcrPage, preview?: PagePreview): Promise<void>;
+}
+
+export interface ReadPagesOptions {
+  ocr: OcrEngine;
+  limits: Pick<IntakeLimits, 'maxPdfPages' | 'maxImagePixels'>;
+  /** Resolution scanned PDF pages are rendered at for OCR (text-layer boxes are scaled to it too). */
+  ocrDpi?: number;
+  /** Resolution of the stored page previews; 0 or no checkpoints = none. */
+  previewDpi?: number;
+  checkpoints?: PageCheckpoints;
+  /** Called after each page (progress on long files). */
+  onPage?: (pagesDone: number, pageCount: number) => Promise<void> | void;
+}
+
+export interface ReadPagesResult {
+  pages: OcrPage[];
+  timings: StageTimings;
+  /** Pages taken from checkpoints rather than read now. */
+  resumedPages: number;
+}
+
+const PREVIEW_LONG_SIDE_AT_96_DPI = 1123; // an A4 page's long side at 96 dpi
+
+async function previewFromImage(png: Uint8Array, previewDpi: number): Promise<PagePreview> {
+  const longSide = Math.round((PREVIEW_LONG_SIDE_AT_96_DPI * previewDpi) / 96);
+  const bytes = await sharp(png).resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 75 }).toBuffer();
+  return { bytes: new Uint8Array(bytes), contentType: 'image/jpeg' };
+}
+
+/**
+ * Reads every page of a PDF or image into `OcrPage`s: a PDF page's text layer when it has a usable one (mupdf), else
+ * the page rendered and OCRed; images made upright (EXIF), split (multi-page TIFF) and OCRed. With checkpoints, pages
+ * read before are loaded instead, and each new page is saved (with its preview) as soon as it is read.
+ *
+ * @example
+ * const { pages, timings } = await readPages(bytes, 'pdf', { ocr, limits: DEFAULT_INTAKE_LIMITS });
+ */
+export async function readPages(bytes: Uint8Array, type: ReadableType, options: ReadPagesOptions): Promise<ReadPagesResult> {
+  const timings = emptyTimings();
+  const ocrDpi = options.ocrDpi ?? 200;
+  const previewDpi = options.checkpoints ? (options.previewDpi ?? 0) : 0;
+  const pages: OcrPage[] = [];
+  let resumedPages = 0;
+
+  if (type === 'pdf') {
+    const pdf = await timed(timings, 'sniff', () => PdfFile.open(bytes, { maxPages: options.limits.maxPdfPages }));
+    try {
+      for (let pageNumber = 1; pageNumber <= pdf.pageCount; pageNumber++) {
+        const saved = await options.checkpoints?.load(pageNumber);
+        if (saved) {
+          pages.push(saved);
+          resumedPages++;
+        } else {
+          let page = await timed(timings, 'textLayer', () => pdf.readTextLayer(pageNumber, ocrDpi));
+          let preview: PagePreview | undefined;
+          if (!page) {
+            const png = await timed(timings, 'render', () => pdf.renderPage(pageNumber, ocrDpi));
+            page = await timed(timings, 'ocr', () => options.ocr.recognize({ bytes: png, pageNumber }));
+            if (previewDpi > 0) preview = await timed(timings, 'render', () => previewFromImage(png, previewDpi));
+          } else if (previewDpi > 0) {
+            const png = await timed(timings, 'render', () => pdf.renderPage(pageNumber, previewDpi));
+            preview = { bytes: png, contentType: 'image/png' };
+          }
+          await options.checkpoints?.save(page, preview);
+          pages.push(page);
+        }
+        await options.onPage?.(pageNumber, pdf.pageCount);
+      }
+    } finally {
+      pdf.close();
+    }
+    return { pages, timings, resumedPages };
+  }
+
+  const images = await timed(timings, 'render', () => normaliseForOcr(bytes, { pixelLimit: options.limits.maxImagePixels }));
+  for (const image of images) {
+    const saved = await options.checkpoints?.load(image.pageNumber);
+    if (saved) {
+      pages.push(saved);
+      resumedPages++;
+    } else {
+      const page = await timed(timings, 'ocr', () => options.ocr.recognize({ bytes: image.bytes, pageNumber: image.pageNumber }));
+      const preview = previewDpi > 0 ? await timed(timings, 'render', () => previewFromImage(image.bytes, previewDpi)) : undefined;
+      await options.checkpoints?.save(page, preview);
+      pages.push(page);
+    }
+    await options.onPage?.(image.pageNumber, images.length);
+  }
+  return { pages, timings, resumedPages };
+}

@@ -1,0 +1,137 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/index.js';
+import { ingestObject, type IngestDeps } from '../../shared/pipeline/ingest.js';
+import { documentIdFor } from '../../shared/pipeline/ids.js';
+import { FixedClock, InMemoryBlobStore, InMemoryDocumentRepository, InMemoryWorkQueue } from '../support/fakes/index.js';
+
+const bucket = 'intake';
+const pdfBytes = (marker = 'a') => new TextEncoder().encode(`%PDF-1.7\n% ${marker}\n1 0 obj <<>> endobj\n%%EOF\n`);
+
+function makeDeps(overrides: Partial<IngestDeps> = {}) {
+  const blobs = new InMemoryBlobStore();
+  const documents = new InMemoryDocumentRepository();
+  const queue = new InMemoryWorkQueue();
+  const deps: IngestDeps = {
+    blobs,
+    documents,
+    queue,
+    clock: new FixedClock(new Date('2021-06-18T08:00:00Z')),
+    limits: DEFAULT_INTAKE_LIMITS,
+    // The structure check is shared/reading's; here every file has one page unless a test says otherwise.
+    inspect: async () => ({ pageCount: 1 }),
+    ...overrides,
+  };
+  return { deps, blobs, documents, queue };
+}
+
+async function upload(blobs: InMemoryBlobStore, key: string, bytes: Uint8Array) {
+  await blobs.put(bucket, key, bytes);
+  const head = await blobs.head(bucket, key);
+  return { bucket, key, size: head!.size, eTag: head!.eTag };
+}
+
+describe('ingestObject', () => {
+  let env: ReturnType<typeof makeDeps>;
+  beforeEach(() => {
+    env = makeDeps();
+  });
+
+  it('registers a document under its submission and queues it once', async () => {
+    const object = await upload(env.blobs, 'incoming/sub-1/技师 证书.pdf', pdfBytes());
+
+    const outcome = await ingestObject(object, env.deps);
+
+    expect(outcome).toMatchObject({ kind: 'queued', submissionId: 'sub-1', pageCount: 1 });
+    const record = (await env.documents.listBySubmission('sub-1'))[0]!;
+    expect(record).toMatchObject({ fileName: '技师 证书.pdf', status: 'processing', sniffedType: 'pdf', pageCount: 1, pagesDone: 0 });
+    expect(record.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(env.queue.drain()).toEqual([{ documentId: record.documentId }]);
+  });
+
+  it('creates nothing new for a redelivered event once the document is settled', async () => {
+    const object = await upload(env.blobs, 'incoming/sub-1/a.pdf', pdfBytes());
+    const first = await ingestObject(object, env.deps);
+    await env.documents.update((first as { documentId: string }).documentId, { status: 'processed' });
+    env.queue.drain();
+
+    const again = await ingestObject(object, env.deps);
+
+    expect(again).toMatchObject({ kind: 'already_done', status: 'processed' });
+    expect(env.documents.records.size).toBe(1);
+    expect(env.queue.drain()).toEqual([]);
+  });
+
+  it('queues again when a crash left the document registered but the message possibly unsent', async () => {
+    const object = await upload(env.blobs, 'incoming/sub-1/a.pdf', pdfBytes());
+    const failingQueue = { send: async () => Promise.reject(new Error('SQS unavailable')) };
+    await expect(ingestObject(object, { ...env.deps, queue: failingQueue })).rejects.toThrow('SQS unavailable');
+
+    const retried = await ingestObject(object, env.deps);
+
+    expect(retried.kind).toBe('queued');
+    expect(env.documents.records.size).toBe(1);
+    expect(env.queue.drain()).toHaveLength(1);
+  });
+
+  it('treats a file directly under incoming/ as its own submission', async () => {
+    const object = await upload(env.blobs, 'incoming/scan.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
+    const outcome = await ingestObject(object, env.deps);
+    const documentId = documentIdFor(bucket, 'incoming/scan.png', object.eTag!.replace(/"/g, ''));
+    expect(outcome).toMatchObject({ kind: 'queued', documentId, submissionId: `sub-${documentId.slice(4)}` });
+  });
+
+  it('ignores keys outside incoming/', async () => {
+    expect(await ingestObject({ bucket, key: 'derived/doc-1/pages/1', eTag: 'x' }, env.deps)).toMatchObject({ kind: 'ignored', reason: 'not_incoming' });
+    expect(env.documents.records.size).toBe(0);
+  });
+
+  it('links a byte-identical re-upload to the first document (`duplicate`) and does not queue it', async () => {
+    const first = await ingestObject(await upload(env.blobs, 'incoming/sub-1/a.pdf', pdfBytes()), env.deps);
+    env.queue.drain();
+
+    const second = await ingestObject(await upload(env.blobs, 'incoming/sub-2/copy.pdf', pdfBytes()), env.deps);
+
+    expect(second).toMatchObject({ kind: 'duplicate', duplicateOf: (first as { documentId: string }).documentId });
+    expect((await env.documents.listBySubmission('sub-2'))[0]).toMatchObject({ status: 'duplicate' });
+    expect(env.queue.drain()).toEqual([]);
+  });
+
+  it.each([
+    ['a 0-byte file', 'incoming/s/a.pdf', new Uint8Array(), 'empty_file'],
+    ['a "PDF" with wrong magic', 'incoming/s/a.pdf', new TextEncoder().encode('<html>not a pdf</html>'), 'type_mismatch'],
+    ['a ZIP', 'incoming/s/batch.zip', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), 'unsupported_here'],
+  ])('rejects %s with reason `%s`, keeps the original and queues nothing', async (_name, key, bytes, code) => {
+    const object = await upload(env.blobs, key, bytes);
+
+    const outcome = await ingestObject(object, env.deps);
+
+    expect(outcome).toMatchObject({ kind: 'rejected', code });
+    const record = [...env.documents.records.values()][0]!;
+    expect(record.status).toBe('rejected');
+    expect(record.error?.code).toBe(code);
+    expect(record.error?.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(env.blobs.keys(bucket, 'incoming/')).toContain(key);
+    expect(env.queue.drain()).toEqual([]);
+  });
+
+  it('rejects what the structure check refuses (e.g. `pdf_encrypted`)', async () => {
+    const encrypted = Object.assign(new Error('needs a password'), { code: 'pdf_encrypted' });
+    const { deps, blobs, documents } = makeDeps({ inspect: async () => Promise.reject(encrypted) });
+    const outcome = await ingestObject(await upload(blobs, 'incoming/s/locked.pdf', pdfBytes()), deps);
+    expect(outcome).toMatchObject({ kind: 'rejected', code: 'pdf_encrypted' });
+    expect([...documents.records.values()][0]).toMatchObject({ status: 'rejected', sniffedType: 'pdf' });
+  });
+
+  it('rejects an object over the size limit from the event size, without downloading it', async () => {
+    const { deps, documents } = makeDeps({ limits: { ...DEFAULT_INTAKE_LIMITS, maxFileBytes: 100 } });
+    const outcome = await ingestObject({ bucket, key: 'incoming/s/big.pdf', size: 5000, eTag: '"e1"' }, deps);
+    expect(outcome).toMatchObject({ kind: 'rejected', code: 'file_too_large' });
+    expect([...documents.records.values()][0]).toMatchObject({ status: 'rejected', size: 5000 });
+  });
+
+  it('rethrows infrastructure errors so the event is retried, leaving the document unsettled', async () => {
+    const { deps, blobs, documents } = makeDeps({ inspect: async () => Promise.reject(new Error('socket hang up')) });
+    await expect(ingestObject(await upload(blobs, 'incoming/s/a.pdf', pdfBytes()), deps)).rejects.toThrow('socket hang up');
+    expect([...documents.records.values()][0]!.status).toBe('received');
+  });
+});
