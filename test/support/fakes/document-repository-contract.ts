@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DocumentNotFoundError, type DocumentRepository } from '../../../shared/ports/index.js';
+import type { RepositoryFixture } from './case-repository-contract.js';
+import { aCaseDocument, aDocumentRecord } from './factories.js';
+
+const at = (second: number) => new Date(Date.UTC(2021, 5, 18, 8, 0, second)).toISOString();
+
+/**
+ * The behaviours every DocumentRepository must show, run against the in-memory fake and against DynamoDB Local.
+ *
+ * @example
+ * describeDocumentRepositoryContract('DynamoDbDocumentRepository', async () => ({ repository, dispose }));
+ */
+export function describeDocumentRepositoryContract(name: string, open: () => Promise<RepositoryFixture<DocumentRepository>>): void {
+  describe(`${name} (DocumentRepository contract)`, () => {
+    let documents: DocumentRepository;
+    let fixture: RepositoryFixture<DocumentRepository>;
+    beforeAll(async () => {
+      fixture = await open();
+      documents = fixture.repository;
+    });
+    afterAll(() => fixture.dispose());
+
+    it('registers a redelivered S3 event once: the second registration returns the first record and creates nothing', async () => {
+      const first = aDocumentRecord({ key: `incoming/s1/王晓明 证书 ${Math.random()}.pdf` });
+      const redelivered = aDocumentRecord({ key: first.key, sourceVersion: first.sourceVersion, bucket: first.bucket });
+
+      const a = await documents.register(first);
+      const b = await documents.register(redelivered);
+
+      expect(a).toEqual({ record: first, created: true });
+      expect(b).toEqual({ record: first, created: false });
+      expect(await documents.get(redelivered.documentId)).toBeUndefined();
+    });
+
+    it('creates exactly one record when the same event is delivered five times at once', async () => {
+      const key = `incoming/s2/${Math.random()}.jpg`;
+      const deliveries = Array.from({ length: 5 }, () => aDocumentRecord({ key, sourceVersion: 'v1' }));
+
+      const results = await Promise.all(deliveries.map((d) => documents.register(d)));
+
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.record.documentId)).size).toBe(1);
+    });
+
+    it('treats a new version of the same key as a new document', async () => {
+      const key = `incoming/s3/${Math.random()}.pdf`;
+      const v1 = await documents.register(aDocumentRecord({ key, sourceVersion: 'v1' }));
+      const v2 = await documents.register(aDocumentRecord({ key, sourceVersion: 'v2' }));
+      expect([v1.created, v2.created]).toEqual([true, true]);
+      expect(v1.record.documentId).not.toBe(v2.record.documentId);
+    });
+
+    it('lists the documents of a submission oldest first and finds the earliest upload of the same bytes', async () => {
+      const submissionId = `sub-${Math.random()}`;
+      const sha256 = `${Math.random().toString(16).slice(2)}`.padEnd(64, 'a');
+      const later = aDocumentRecord({ submissionId, createdAt: at(5), sha256 });
+      const earlier = aDocumentRecord({ submissionId, createdAt: at(1), sha256 });
+      const elsewhere = aDocumentRecord({ submissionId: `other-${submissionId}` });
+      for (const d of [later, earlier, elsewhere]) await documents.register(d);
+
+      expect((await documents.listBySubmission(submissionId)).map((d) => d.documentId)).toEqual([earlier.documentId, later.documentId]);
+      expect((await documents.findBySha256(sha256))?.documentId).toBe(earlier.documentId);
+      expect(await documents.findBySha256('f'.repeat(64))).toBeUndefined();
+    });
+
+    it('updates the given attributes, removes those set to undefined, and keeps the rest', async () => {
+      const record = aDocumentRecord({ pageCount: 3, error: { code: 'x', message: '临时' } });
+      await documents.register(record);
+      const sha256 = 'c'.repeat(63) + String(Math.floor(Math.random() * 10));
+
+      const updated = await documents.update(record.documentId, { status: 'processed', pagesDone: 3, error: undefined, sha256, documents: [aCaseDocument()] });
+
+      expect(updated).toMatchObject({ status: 'processed', pagesDone: 3, pageCount: 3, fileName: record.fileName, sha256 });
+      expect(updated.error).toBeUndefined();
+      expect(await documents.get(record.documentId)).toEqual(updated);
+      expect((await documents.findBySha256(sha256))?.documentId).toBe(record.documentId);
+    });
+
+    it('refuses to update a document that does not exist with DocumentNotFoundError', async () => {
+      await expect(documents.update('doc-missing', { status: 'failed' })).rejects.toBeInstanceOf(DocumentNotFoundError);
+    });
+  });
+}
