@@ -1,0 +1,142 @@
+import { LabelMatch } from './confidence.js';
+import {
+  allLines,
+  creditCodeField,
+  fieldFromLine,
+  findDateRange,
+  idNumberField,
+  labelled,
+  type DateRange,
+  type DocumentContext,
+  type DraftField,
+  type DraftFields,
+} from './document-context.js';
+import { findDates } from './dates.js';
+import { LABELS } from './labels.js';
+import { CJK } from './text.js';
+import {
+  Evidence,
+  readDateValue,
+  readEmployerName,
+  readFreeText,
+  readOrganisationName,
+  readPersonName,
+  readSchoolName,
+  type ValueReader,
+} from './value-readers.js';
+
+/** Marks a null end date as the answer (an open-ended term), not a missing value. */
+export const OPEN_ENDED = 'open_ended_term';
+
+function termFields(ctx: DocumentContext, range: DateRange, labels: { start: readonly string[]; end: readonly string[] }) {
+  const startDate: DraftField | undefined = range.start
+    ? fieldFromLine(range.start.line, { value: range.start.date.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.inline)
+    : labelled(ctx, labels.start, readDateValue);
+  let endDate: DraftField | undefined;
+  if (range.end === null && range.openEndedLine) {
+    endDate = fieldFromLine(range.openEndedLine, { value: null, evidence: Evidence.shape, plausibility: 1, issues: [OPEN_ENDED] }, LabelMatch.inline);
+  } else if (range.end) {
+    endDate = fieldFromLine(range.end.line, { value: range.end.date.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.inline);
+  } else {
+    endDate = labelled(ctx, labels.end, readDateValue);
+  }
+  if (startDate && endDate && typeof startDate.value === 'string' && typeof endDate.value === 'string' && startDate.value > endDate.value) {
+    startDate.issues = [...(startDate.issues ?? []), 'start_after_end_order'];
+    endDate.issues = [...(endDate.issues ?? []), 'start_after_end_order'];
+  }
+  return { startDate, endDate };
+}
+
+/** The signing date: a labelled 签订日期, else the last date on the last page near the signatures. */
+function signedDateField(ctx: DocumentContext): DraftField | undefined {
+  const found = labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue);
+  if (found) return found;
+  const last = ctx.layouts[ctx.layouts.length - 1];
+  const lines = last.lines.filter((l) => findDates(l.text).length === 1 && !/自|至|起|期限/.test(l.flat));
+  const line = lines[lines.length - 1];
+  const reading = line ? readDateValue(line.text) : null;
+  return line && reading ? fieldFromLine(line, reading, LabelMatch.unlabelled) : undefined;
+}
+
+/**
+ * Reads a labour contract spread over its pages: parties from the cover or first clauses, the term (with `null`
+ * end for 无固定期限), and the signing date from the signature page.
+ *
+ * @example
+ * readLaborContract(ctx).endDate?.value; // null for an open-ended contract
+ */
+export function readLaborContract(ctx: DocumentContext): DraftFields {
+  const employerName = labelled(ctx, ['甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称'], readEmployerName);
+  const employerCreditCode = creditCodeField(ctx, LABELS.creditCode);
+  const employeeName = labelled(ctx, ['乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名'], readPersonName);
+  const employeeIdNumber = idNumberField(ctx, LABELS.idNumber);
+  const range = findDateRange(ctx, /合同期限|期限/);
+  const { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
+  const signedDate = signedDateField(ctx);
+  if (signedDate && typeof signedDate.value === 'string' && signedDate.value > ctx.today) {
+    signedDate.issues = [...(signedDate.issues ?? []), 'signed_date_in_future'];
+  }
+  return { employerName, employerCreditCode, employeeName, employeeIdNumber, startDate, endDate, signedDate };
+}
+
+const APPOINTMENT = new RegExp(
+  `(?:兹聘请|兹聘任|兹聘用|特聘请|特聘任|聘请|聘任|聘用)[:]?([${CJK}·]{2,4}?)(?:同志|先生|女士)?(?:为|担任)(?:我公司|本公司|我单位|本单位|我司|本司|公司|我院|我校)?(.+?)(?:职务|岗位|一职)?(?:[,，。;；]|聘期|$)`,
+);
+
+/**
+ * Reads a letter of engagement (聘书): usually running text (兹聘请王晓明同志为我公司高级技师，聘期自…至…) signed by
+ * the employer under its seal; labelled forms (受聘人, 聘任职务, 聘期) are read too.
+ *
+ * @example
+ * readEmploymentLetter(ctx).title?.value; // '高级技师'
+ */
+export function readEmploymentLetter(ctx: DocumentContext): DraftFields {
+  let employeeName = labelled(ctx, ['受聘人姓名', '受聘人', '被聘人', '姓名', '应聘人'], readPersonName);
+  let title = labelled(ctx, LABELS.title, readFreeText);
+  const lines = allLines(ctx);
+  for (let i = 0; i < lines.length && (!employeeName || !title); i++) {
+    // Sentences wrap: read the line joined with the next one.
+    const text = lines[i].flat + (lines[i + 1]?.flat ?? '');
+    const m = APPOINTMENT.exec(text);
+    if (!m) continue;
+    const name = readPersonName(m[1]);
+    if (!employeeName && name) employeeName = fieldFromLine(lines[i], name);
+    const titleReading = readFreeText(m[2]);
+    if (!title && titleReading && m[2].length <= 20) title = fieldFromLine(lines[i], { ...titleReading, plausibility: 0.97 });
+  }
+  let employerName = labelled(ctx, ['聘任单位', '聘用单位', '单位名称', '用人单位', '甲方'], readEmployerName);
+  if (!employerName) {
+    // The employer signs at the bottom, under or beside its seal.
+    const orgLines = lines.filter((l) => l.hits.length === 0 && readOrganisationName(l.text)?.plausibility === 1 && !APPOINTMENT.test(l.flat));
+    const line = orgLines[orgLines.length - 1];
+    if (line) employerName = fieldFromLine(line, readOrganisationName(line.text)!, LabelMatch.unlabelled);
+  }
+  const range = findDateRange(ctx, /聘期|聘任期|期限/);
+  const { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
+  return { employerName, employeeName, title, startDate, endDate };
+}
+
+const notSchool: ValueReader = (text) => {
+  const r = readEmployerName(text);
+  return r && !readSchoolName(text) ? r : null;
+};
+
+/**
+ * Reads an internship agreement. The parties' roles vary between templates (甲方 may be the enterprise or the
+ * school), so each party label is read by what its value is: a school, an enterprise or a person.
+ *
+ * @example
+ * readInternshipAgreement(ctx).schoolName?.value; // '杭州市西湖职业高级中学'
+ */
+export function readInternshipAgreement(ctx: DocumentContext): DraftFields {
+  const parties = ['甲方', '乙方', '丙方', '甲方(用人单位)', '乙方(劳动者)'];
+  const enterpriseName = labelled(ctx, ['实习单位', '企业名称', '用人单位', '单位名称', ...parties], notSchool);
+  const schoolName = labelled(ctx, [...LABELS.school, ...parties], readSchoolName);
+  const studentName = labelled(ctx, ['学生姓名', '实习生姓名', '实习学生', '实习生', '姓名', ...parties], readPersonName);
+  const studentIdNumber = idNumberField(ctx, LABELS.idNumber);
+  const range = findDateRange(ctx, /实习期限|实习期间|实习时间|期限/);
+  const { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
+  return { enterpriseName, studentName, studentIdNumber, schoolName, startDate, endDate };
+}
+
+export { readOrganisationName };

@@ -1,0 +1,154 @@
+import type { CertificateKind } from '../documents/index.js';
+import { parseCertificateNumber } from './certificate-number.js';
+import { LabelMatch } from './confidence.js';
+import { allLines, fieldFromLine, idNumberField, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
+import { findDates } from './dates.js';
+import { findUnlabelledCandidates, chooseCandidate } from './field-search.js';
+import { LABELS } from './labels.js';
+import { CJK } from './text.js';
+import {
+  Evidence,
+  readCertificateNumberValue,
+  readDateValue,
+  readLevelValue,
+  readOccupation,
+  readOrganisationName,
+  readPersonName,
+  type Reading,
+} from './value-readers.js';
+
+const OCCUPATION_LABELS: Record<CertificateKind | 'default', readonly string[]> = {
+  default: LABELS.occupation,
+  special_operation: ['准操项目', '操作项目', '作业项目', '作业类别', ...LABELS.occupation],
+  special_ability: ['专项能力名称', '专项能力', '能力名称', ...LABELS.occupation],
+  training_completion: ['培训项目', '培训专业', '培训工种', '培训内容', ...LABELS.occupation],
+  skill_level: LABELS.occupation,
+  qualification: LABELS.occupation,
+};
+
+const HOLDER_PROSE = new RegExp(`(?:兹证明|兹有|证明|学员)?[:]?([${CJK}·]{2,4}?)(?:同志|先生|女士)?(?:于|在|参加|已于|经)`);
+
+function holderFromProse(ctx: DocumentContext): DraftField | undefined {
+  for (const line of allLines(ctx)) {
+    if (line.hits.length > 0 || !/(兹证明|同志|参加|学员)/.test(line.flat)) continue;
+    const m = HOLDER_PROSE.exec(line.flat.replace(/^(兹证明|兹有|证明|学员)[:]?/, ''));
+    if (!m) continue;
+    const reading = readPersonName(m[1]);
+    if (reading) return fieldFromLine(line, { ...reading, plausibility: reading.plausibility * 0.95 });
+  }
+  return undefined;
+}
+
+/** The issue date when it stands alone (typically under the issuer's seal): the last date not tied to a label. */
+function unlabelledIssueDate(ctx: DocumentContext): DraftField | undefined {
+  const lines = allLines(ctx).filter((l) => l.hits.length === 0 && findDates(l.text).length === 1);
+  const line = lines[lines.length - 1];
+  if (!line) return undefined;
+  const reading = readDateValue(line.text);
+  return reading ? fieldFromLine(line, reading, LabelMatch.unlabelled) : undefined;
+}
+
+/** The issuer when unlabelled: an organisation line in the lower part of the page, nearest the bottom. */
+function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
+  const layout = ctx.layouts[ctx.layouts.length - 1];
+  const lines = layout.lines.filter(
+    (l) =>
+      l.hits.length === 0 &&
+      l.box.y > layout.height * 0.45 &&
+      /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')),
+  );
+  const line = lines[lines.length - 1];
+  if (!line) return undefined;
+  const reading = readOrganisationName(line.text);
+  return reading ? fieldFromLine(line, { ...reading, plausibility: reading.plausibility * 0.95 }, LabelMatch.unlabelled) : undefined;
+}
+
+function unlabelledNumber(ctx: DocumentContext): DraftField | undefined {
+  const candidates = findUnlabelledCandidates(ctx.layouts, (text) => {
+    const token = text.replace(/\s+/g, '').match(/[YS5V]?\d{15,21}/)?.[0];
+    if (!token) return null;
+    const reading = readCertificateNumberValue(token);
+    return reading && parseCertificateNumber(String(reading.value)).structure !== 'unknown' ? reading : null;
+  });
+  return chooseCandidate(candidates);
+}
+
+function addIssue(field: DraftField | undefined, issue: string): void {
+  if (field) field.issues = [...(field.issues ?? []), issue];
+}
+
+function corroborate(field: DraftField | undefined, weight = 0.5): void {
+  if (field) field.confidence = 1 - (1 - field.confidence) * weight;
+}
+
+/**
+ * Reads a vocational certificate (any kind): holder, ID, occupation, level, kind, number, issue date and issuer,
+ * then checks the number's structure against the printed level and issue year and the issue date against today.
+ *
+ * @example
+ * readVocationalCertificate(ctx).level?.value; // 3
+ */
+export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: number): DraftFields {
+  const kindKey = ctx.kind ?? 'default';
+  const holderName = labelled(ctx, LABELS.personName, readPersonName) ?? holderFromProse(ctx);
+  const idNumber = idNumberField(ctx, LABELS.idNumber);
+  const occupation = labelled(ctx, OCCUPATION_LABELS[kindKey], readOccupation);
+  let level = labelled(ctx, LABELS.level, readLevelValue);
+  if (!level) {
+    // A level printed without a label, e.g. `国家职业资格三级` or inside the occupation line.
+    level = chooseCandidate(
+      findUnlabelledCandidates(ctx.layouts, (text) => (/级|技师|高级工|中级工|初级工/.test(text) ? readLevelValue(text) : null)),
+    );
+  }
+  let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
+  const issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? unlabelledIssueDate(ctx);
+  const issuer = labelled(ctx, LABELS.issuer, readOrganisationName) ?? unlabelledIssuer(ctx);
+
+  const parsed = certificateNumber ? parseCertificateNumber(String(certificateNumber.value)) : undefined;
+  let kind: CertificateKind | undefined = ctx.kind;
+  let kindConfidence = typeConfidence;
+  if (!kind && parsed?.structure === 'skill_level') kind = 'skill_level';
+  if (!kind && parsed?.structure === 'qualification') kind = 'qualification';
+  if (!ctx.kind && kind) kindConfidence = 0.8;
+  const certificateKind: DraftField = kind
+    ? { value: kind, confidence: kindConfidence, needsReview: false, issues: [] }
+    : { value: null, confidence: 0, needsReview: true, issues: ['not_found'] };
+
+  if (certificateNumber && kind && (kind === 'skill_level' || kind === 'qualification')) {
+    if (!parsed || parsed.structure === 'unknown') {
+      addIssue(certificateNumber, 'certificate_number_structure_invalid');
+    } else if (parsed.structure !== kind) {
+      addIssue(certificateNumber, 'certificate_number_structure_mismatch_kind');
+      addIssue(certificateKind, 'certificate_number_structure_mismatch_kind');
+    } else {
+      corroborate(certificateKind, 0.3);
+      if (parsed.level !== undefined && level && typeof level.value === 'number') {
+        if (parsed.level === level.value) {
+          corroborate(level, 0.2);
+          corroborate(certificateNumber, 0.5);
+        } else {
+          addIssue(level, 'level_mismatch_certificate_number');
+          addIssue(certificateNumber, 'level_mismatch_certificate_number');
+        }
+      }
+      if (parsed.year !== undefined && issueDate && typeof issueDate.value === 'string') {
+        if (Number(issueDate.value.slice(0, 4)) === parsed.year) {
+          corroborate(issueDate, 0.6);
+          corroborate(certificateNumber, 0.5);
+        } else {
+          addIssue(issueDate, 'issue_year_mismatch_certificate_number');
+          addIssue(certificateNumber, 'issue_year_mismatch_certificate_number');
+        }
+      }
+    }
+  }
+  if (!level && kind && !(kind === 'skill_level' || kind === 'qualification')) {
+    // Special-ability, special-operation and training certificates carry no level: null is the right answer.
+    level = { value: null, confidence: kindConfidence, needsReview: false, issues: ['level_not_applicable'] };
+  }
+  if (issueDate && typeof issueDate.value === 'string' && issueDate.value > ctx.today) addIssue(issueDate, 'issue_date_in_future');
+  return { holderName, idNumber, occupation, level, certificateKind, certificateNumber, issueDate, issuer };
+}
+
+export type { Reading };
+export { Evidence };

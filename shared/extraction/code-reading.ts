@@ -1,0 +1,105 @@
+import { parseCertificateNumber, type ParsedCertificateNumber } from './certificate-number.js';
+import { validateCreditCode, type CreditCodeIssueCode } from './credit-code.js';
+import { validateResidentId, type ResidentIdIssueCode } from './resident-id.js';
+
+/** Letters OCR reads in place of digits; applied only in positions where a letter is impossible. */
+const DIGIT_LOOKALIKES: Record<string, string> = {
+  O: '0', o: '0', D: '0', Q: '0', U: '0', I: '1', l: '1', i: '1', '|': '1', L: '1', J: '1', Z: '2', z: '2', S: '5',
+  s: '5', B: '8', G: '6', b: '6', g: '9', q: '9', T: '7',
+};
+/** Letters outside the GB 32100 set and the digits/letters OCR confuses them with. */
+const CREDIT_CODE_LOOKALIKES: Record<string, string> = { O: '0', I: '1', Z: '2', S: '5', V: 'U' };
+
+export const CorrectionReason = {
+  residentId: 'ocr_lookalike_fixed_checksum_passed',
+  creditCode: 'ocr_lookalike_fixed_checksum_passed',
+  certificateNumber: 'ocr_lookalike_fixed_structure_passed',
+} as const;
+
+export interface CodeReading<Issue extends string> {
+  value: string;
+  valid: boolean;
+  issue?: Issue;
+  /** Set when look-alike characters were replaced and the checks then passed. */
+  correctedFrom?: string;
+}
+
+function compact(raw: string): string {
+  return raw.replace(/[\s\-_.·]/g, '');
+}
+
+function toDigits(text: string): string {
+  let out = '';
+  for (const ch of text) out += DIGIT_LOOKALIKES[ch] ?? ch;
+  return out;
+}
+
+/**
+ * Reads a resident ID number from OCR text: spaces removed, upper-case, and — only if the result then passes the
+ * checksum and birth-date check — letters in digit positions replaced by the digits they resemble.
+ *
+ * @example
+ * readResidentId('11010519491231OO2X'); // { value: '11010519491231002X', valid: true, correctedFrom: '11010519491231OO2X' }
+ */
+export function readResidentId(raw: string, options: { today?: string } = {}): CodeReading<ResidentIdIssueCode> {
+  const plain = compact(raw).replace(/x$/, 'X');
+  const direct = validateResidentId(plain, options);
+  if (direct.valid || plain.length !== 18) return { value: plain.toUpperCase(), valid: direct.valid, issue: direct.issue };
+  const last = plain[17] === 'X' ? 'X' : toDigits(plain[17]);
+  const fixed = toDigits(plain.slice(0, 17)) + last;
+  if (fixed !== plain) {
+    const check = validateResidentId(fixed, options);
+    if (check.valid) return { value: fixed, valid: true, correctedFrom: plain };
+  }
+  return { value: plain.toUpperCase(), valid: false, issue: direct.issue };
+}
+
+/**
+ * Reads a unified social credit code: spaces removed, upper-case, letters outside the GB 32100 set (I O S V Z) and
+ * letters in the digit-only division code replaced — kept only when the checksum then passes.
+ *
+ * @example
+ * readCreditCode('9133O100716105852F'); // { value: '91330100716105852F', valid: true, correctedFrom: '9133O100716105852F' }
+ */
+export function readCreditCode(raw: string): CodeReading<CreditCodeIssueCode> {
+  const plain = compact(raw).toUpperCase();
+  const direct = validateCreditCode(plain);
+  if (direct.valid || plain.length !== 18) return { value: plain, valid: direct.valid, issue: direct.issue };
+  let fixed = '';
+  for (let i = 0; i < plain.length; i++) {
+    const ch = plain[i];
+    fixed += i >= 2 && i < 8 ? (DIGIT_LOOKALIKES[ch] ?? ch) : (CREDIT_CODE_LOOKALIKES[ch] ?? ch);
+  }
+  if (fixed !== plain && validateCreditCode(fixed).valid) return { value: fixed, valid: true, correctedFrom: plain };
+  return { value: plain, valid: false, issue: direct.issue };
+}
+
+export interface CertificateNumberReading extends CodeReading<'certificate_number_structure_unknown'> {
+  parsed: ParsedCertificateNumber;
+}
+
+/**
+ * Reads a certificate number: spaces removed, upper-case; when it does not match either structure, letters in
+ * digit positions are replaced by look-alike digits (a leading `5` of a 22-character number by `S`) and the result
+ * kept if it then matches. A number that matches neither structure is returned as read with an issue.
+ *
+ * @example
+ * readCertificateNumber('S0000330106OO221000123').value; // 'S000033010600221000123'
+ */
+export function readCertificateNumber(raw: string): CertificateNumberReading {
+  const plain = compact(raw).toUpperCase();
+  const parsed = parseCertificateNumber(plain);
+  if (parsed.structure !== 'unknown') return { value: plain, valid: true, parsed };
+  let fixed = plain;
+  if (plain.length === 22) {
+    const head = plain[0] === '5' ? 'S' : plain[0] === 'V' ? 'Y' : plain[0];
+    fixed = head + toDigits(plain.slice(1));
+  } else if (plain.length === 16) {
+    fixed = toDigits(plain);
+  }
+  const reparsed = parseCertificateNumber(fixed);
+  if (fixed !== plain && reparsed.structure !== 'unknown') {
+    return { value: fixed, valid: true, parsed: reparsed, correctedFrom: plain };
+  }
+  return { value: plain, valid: false, parsed, issue: 'certificate_number_structure_unknown' };
+}

@@ -1,0 +1,86 @@
+import type { ExtractedField } from '../documents/index.js';
+import type { LayoutLine } from './page-layout.js';
+import { Evidence, type Reading } from './value-readers.js';
+
+/** Default `needsReview` threshold: a field under this confidence is shown to the clerk (docs/extraction.md). */
+export const DEFAULT_REVIEW_THRESHOLD = 0.9;
+
+/** How a value was tied to its label. */
+export const LabelMatch = {
+  /** Label and value in one line, with a colon or at the line start. */
+  inline: 1,
+  /** In one line, but the label was found mid-line without a colon. */
+  inlineLoose: 0.96,
+  /** The nearest line to the right on the same row. */
+  sameRow: 0.98,
+  /** The line below the label. */
+  below: 0.95,
+  /** Found by its own shape or by position, with no label (an ID number alone on a line, a date under a seal). */
+  unlabelled: 0.9,
+  /** Found in running text by a phrase pattern (兹聘请 … 为 …). */
+  prose: 0.93,
+} as const;
+
+/** A value read at one place on a page, before confidence is settled. */
+export interface Candidate {
+  reading: Reading;
+  line: LayoutLine;
+  labelMatch: number;
+  /** The text the value was read from (the label's segment or the neighbouring line). */
+  raw: string;
+  /** Position of the label form in the field's label list (lower = more specific label). */
+  labelRank: number;
+}
+
+/** Issues that mean a value is wrong or unconfirmed whatever its score. */
+const BLOCKING_ISSUE = /failed|invalid|mismatch|inconsistent|conflict|not_found|future|order|unreadable/;
+
+/**
+ * Confidence of one candidate from OCR line confidence, label match and the value's own checks: a passed checksum
+ * makes an OCR slip very unlikely; shape-only values (names, dates) pay for the OCR score three times over, because
+ * a misread Chinese character or digit still looks valid.
+ *
+ * @example
+ * candidateConfidence({ reading, line, labelMatch: LabelMatch.inline, raw: '王晓明', labelRank: 0 }); // 0.97
+ */
+export function candidateConfidence(candidate: Candidate): number {
+  const ocr = candidate.line.confidence;
+  const { reading } = candidate;
+  let confidence: number;
+  if (reading.evidence === Evidence.checksum) confidence = 1 - (1 - ocr) * 0.15;
+  else if (reading.evidence === Evidence.failed) confidence = Math.min(0.4, ocr * 0.4);
+  else confidence = ocr ** 3;
+  confidence *= candidate.labelMatch * reading.plausibility;
+  if (reading.correction) confidence = Math.min(confidence, 0.95);
+  if (reading.corroborated) confidence = 1 - (1 - confidence) * 0.5;
+  return confidence;
+}
+
+/** Rounds to three decimals, clamped to 0–1. */
+export function roundConfidence(value: number): number {
+  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+}
+
+/**
+ * Settles a field: confidence rounded, `needsReview` when under the threshold, when any blocking issue was raised
+ * or when no value was read.
+ *
+ * @example
+ * finaliseField({ value: '王晓明', confidence: 0.97, needsReview: false }, 0.9).needsReview; // false
+ */
+export function finaliseField(field: ExtractedField, threshold: number): ExtractedField {
+  const issues = field.issues ?? [];
+  let confidence = roundConfidence(field.confidence);
+  if (issues.some((i) => BLOCKING_ISSUE.test(i))) confidence = Math.min(confidence, 0.5);
+  const needsReview = field.value === null || confidence < threshold || issues.some((i) => BLOCKING_ISSUE.test(i));
+  const out: ExtractedField = { value: field.value, confidence, needsReview };
+  if (field.source) out.source = field.source;
+  if (issues.length > 0) out.issues = [...new Set(issues)];
+  if (field.correction) out.correction = field.correction;
+  return out;
+}
+
+/** A field with no value: `needsReview`, with the reason. */
+export function missingField(issue = 'not_found'): ExtractedField {
+  return { value: null, confidence: 0, needsReview: true, issues: [issue] };
+}

@@ -1,0 +1,135 @@
+import { isRealDate } from './resident-id.js';
+
+const CHINESE_DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, '○': 0, O: 0, o: 0, Ｏ: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** A Chinese numeral up to 99 (`十八`, `二十`, `三十一`, `六`) or digits. */
+function smallNumber(text: string): number | undefined {
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!m || text.length === 0) return undefined;
+  if (!m[2]) return m[1] && !m[3] ? CHINESE_DIGITS[m[1]] : undefined;
+  return (m[1] ? CHINESE_DIGITS[m[1]] : 1) * 10 + (m[3] ? CHINESE_DIGITS[m[3]] : 0);
+}
+
+/** A year written digit by digit (`二〇二一`, `2021`). */
+function yearNumber(text: string): number | undefined {
+  if (/^\d{4}$/.test(text)) return Number(text);
+  if (text.length !== 4) return undefined;
+  let year = 0;
+  for (const ch of text) {
+    const d = CHINESE_DIGITS[ch];
+    if (d === undefined) return undefined;
+    year = year * 10 + d;
+  }
+  return year;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+const CN = '[〇零○一二三四五六七八九十两Oo]';
+const DATE_PATTERNS: RegExp[] = [
+  /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?/g,
+  /(\d{4})\s*[./\-]\s*(\d{1,2})\s*[./\-]\s*(\d{1,2})(?!\d)/g,
+  new RegExp(`(${CN}{4})\\s*年\\s*(${CN}{1,3})\\s*月\\s*(${CN}{1,3})\\s*日`, 'g'),
+];
+const COMPACT_DATE = /(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/g;
+const MONTH_PATTERNS: RegExp[] = [
+  /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)/g,
+  /(?<![\d.])(\d{4})\s*[./\-]\s*(\d{1,2})(?!\d)(?!\s*[./\-]\s*\d{1,2}(?!\d))/g,
+  /(?<!\d)(\d{4})(\d{2})(?!\d)/g,
+];
+
+export interface FoundDate {
+  /** `YYYY-MM-DD` */
+  value: string;
+  index: number;
+  length: number;
+  raw: string;
+}
+
+/**
+ * Every full date in a text, in order of appearance, in any of the forms documents use: 2021年06月18日, 2021年6月18日,
+ * 二〇二一年六月十八日, 2021.06.18, 2021-06-18, 2021/6/18 and (only with `compact`) 20210618. Impossible dates are skipped.
+ *
+ * @example
+ * findDates('自2021年1月1日起至2023.12.31止').map((d) => d.value); // ['2021-01-01', '2023-12-31']
+ */
+export function findDates(text: string, options: { compact?: boolean } = {}): FoundDate[] {
+  const found: FoundDate[] = [];
+  const patterns = options.compact ? [...DATE_PATTERNS, COMPACT_DATE] : DATE_PATTERNS;
+  for (const pattern of patterns) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const year = yearNumber(m[1]);
+      const month = smallNumber(m[2]);
+      const day = smallNumber(m[3]);
+      if (year === undefined || month === undefined || day === undefined) continue;
+      if (year < 1900 || year > 2100 || !isRealDate(year, month, day)) continue;
+      if (found.some((f) => m!.index < f.index + f.length && f.index < m!.index + m![0].length)) continue;
+      found.push({ value: `${year}-${pad(month)}-${pad(day)}`, index: m.index, length: m[0].length, raw: m[0] });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The first full date in a text as `YYYY-MM-DD`, or null.
+ *
+ * @example
+ * parseDate('二〇二一年六月十八日'); // '2021-06-18'
+ */
+export function parseDate(text: string, options: { compact?: boolean } = {}): string | null {
+  return findDates(text, options)[0]?.value ?? null;
+}
+
+export interface FoundMonth {
+  /** `YYYY-MM` */
+  value: string;
+  index: number;
+  length: number;
+}
+
+/**
+ * Every year-month in a text (201503, 2015.03, 2015-03, 2015/3, 2015年3月), in order. Full dates are not months.
+ *
+ * @example
+ * findMonths('2015.03-2017.06').map((m) => m.value); // ['2015-03', '2017-06']
+ */
+export function findMonths(text: string): FoundMonth[] {
+  const found: FoundMonth[] = [];
+  for (const pattern of MONTH_PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const year = Number(m[1]);
+      const month = Number(m[2]);
+      if (year < 1950 || year > 2100 || month < 1 || month > 12) continue;
+      if (found.some((f) => m!.index < f.index + f.length && f.index < m!.index + m![0].length)) continue;
+      found.push({ value: `${year}-${pad(month)}`, index: m.index, length: m[0].length });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The first year-month in a text as `YYYY-MM`, or null.
+ *
+ * @example
+ * parseMonth('2015年3月'); // '2015-03'
+ */
+export function parseMonth(text: string): string | null {
+  return findMonths(text)[0]?.value ?? null;
+}
+
+/**
+ * Months from one `YYYY-MM` to another, both included.
+ *
+ * @example
+ * monthsBetween('2015-03', '2016-02'); // 12
+ */
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  return (ty - fy) * 12 + (tm - fm) + 1;
+}

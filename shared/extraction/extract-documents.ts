@@ -1,0 +1,116 @@
+import {
+  FIELDS_BY_TYPE,
+  type DocumentTypeName,
+  type ExtractedDocument,
+  type ExtractedField,
+  type SocialInsuranceSpanRow,
+} from '../documents/index.js';
+import type { OcrPage } from '../ocr/index.js';
+import { OPEN_ENDED, readEmploymentLetter, readInternshipAgreement, readLaborContract } from './agreement-readers.js';
+import { readBusinessLicense } from './business-license-reader.js';
+import { readVocationalCertificate } from './certificate-reader.js';
+import { classifyPage } from './classify.js';
+import { DEFAULT_REVIEW_THRESHOLD, finaliseField, missingField } from './confidence.js';
+import { crossCheckDocuments } from './cross-check.js';
+import type { DocumentContext, DraftFields } from './document-context.js';
+import { groupPages, type PageGroup } from './grouping.js';
+import { readIdCard } from './id-card-reader.js';
+import { buildPageLayout } from './page-layout.js';
+import { readSocialInsuranceRecord } from './social-insurance-reader.js';
+
+export interface ExtractOptions {
+  /** `YYYY-MM-DD`; dates after it are impossible (issue dates, signing dates). Default: the current UTC date. */
+  today?: string;
+  /** Fields under this confidence get `needsReview` (default DEFAULT_REVIEW_THRESHOLD, docs/extraction.md). */
+  reviewThreshold?: number;
+  /** Cross-check the person's name and ID across the documents found (default true). */
+  crossCheck?: boolean;
+  /** The file belongs to one claimant: any name/ID difference between its documents is a mismatch. */
+  singlePerson?: boolean;
+}
+
+/** Issue codes that mark a null as the right answer, not a missing value; they are not shown to clerks. */
+const NULL_IS_ANSWER = new Set([OPEN_ENDED, 'level_not_applicable']);
+
+function settle(draft: DraftFields, type: DocumentTypeName, threshold: number): Record<string, ExtractedField> {
+  const fields: Record<string, ExtractedField> = {};
+  for (const name of FIELDS_BY_TYPE[type] as readonly string[]) {
+    const field = draft[name];
+    if (!field) {
+      fields[name] = missingField();
+      continue;
+    }
+    const answerIsNull = field.value === null && (field.issues ?? []).some((i) => NULL_IS_ANSWER.has(i));
+    const issues = (field.issues ?? []).filter((i) => !NULL_IS_ANSWER.has(i));
+    const settled = finaliseField({ ...field, issues }, threshold);
+    if (answerIsNull) settled.needsReview = settled.confidence < threshold || issues.length > 0;
+    fields[name] = settled;
+  }
+  return fields;
+}
+
+function readGroup(group: PageGroup, options: Required<Pick<ExtractOptions, 'today' | 'reviewThreshold'>>): ExtractedDocument {
+  const ctx: DocumentContext = { layouts: group.layouts, kind: group.kind, today: options.today };
+  let draft: DraftFields = {};
+  let spans: SocialInsuranceSpanRow[] | undefined;
+  switch (group.type) {
+    case 'vocational_certificate':
+      draft = readVocationalCertificate(ctx, group.typeConfidence);
+      break;
+    case 'labor_contract':
+      draft = readLaborContract(ctx);
+      break;
+    case 'employment_letter':
+      draft = readEmploymentLetter(ctx);
+      break;
+    case 'social_insurance_record': {
+      const read = readSocialInsuranceRecord(ctx);
+      draft = read.fields;
+      spans = read.spans;
+      break;
+    }
+    case 'business_license':
+      draft = readBusinessLicense(ctx);
+      break;
+    case 'internship_agreement':
+      draft = readInternshipAgreement(ctx);
+      break;
+    case 'id_card':
+      draft = readIdCard(ctx);
+      break;
+    case 'unknown':
+      break;
+  }
+  const doc: ExtractedDocument = {
+    type: group.type,
+    pages: group.layouts.map((l) => l.page),
+    fields: settle(draft, group.type, options.reviewThreshold),
+    typeConfidence: Math.round(group.typeConfidence * 1000) / 1000,
+  };
+  if (spans) doc.spans = spans;
+  return doc;
+}
+
+/**
+ * Reads the documents in a file's OCR pages: normalises the text, classifies each page, groups pages into documents
+ * (a multi-document scan is split), extracts each type's fields by layout, validates and cross-checks them and
+ * scores each field, flagging with `needsReview` any value that may be wrong. Pure and synchronous.
+ *
+ * @example
+ * const docs = extractDocuments(pages, { today: '2026-11-27' });
+ * docs[0].fields.holderName; // { value: '王晓明', confidence: 0.97, needsReview: false, source: {...} }
+ */
+export function extractDocuments(pages: readonly OcrPage[], options: ExtractOptions = {}): ExtractedDocument[] {
+  const settled = {
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    reviewThreshold: options.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD,
+  };
+  const ordered = [...pages].sort((a, b) => a.pageNumber - b.pageNumber);
+  const layouts = ordered.map(buildPageLayout);
+  const classes = layouts.map(classifyPage);
+  const docs = groupPages(layouts, classes).map((group) => readGroup(group, settled));
+  if (options.crossCheck !== false) {
+    crossCheckDocuments(docs, { singlePerson: options.singlePerson, reviewThreshold: settled.reviewThreshold });
+  }
+  return docs;
+}

@@ -1,0 +1,127 @@
+import type { ExtractedField } from '../documents/index.js';
+import { candidateConfidence, LabelMatch, type Candidate } from './confidence.js';
+import { linesBelow, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
+import type { ValueReader } from './value-readers.js';
+
+/**
+ * Every place a labelled value can be read on the pages: for each occurrence of one of `labels`, the text after the
+ * label on its line, else the nearest line to its right on the same row, else the line below.
+ *
+ * @example
+ * findLabelledCandidates(layouts, ['姓名', '持证人'], readPersonName);
+ */
+export function findLabelledCandidates(
+  layouts: readonly PageLayout[],
+  labels: readonly string[],
+  reader: ValueReader,
+): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const layout of layouts) {
+    for (const line of layout.lines) {
+      for (let h = 0; h < line.hits.length; h++) {
+        const hit = line.hits[h];
+        const labelRank = labels.indexOf(hit.form);
+        if (labelRank < 0) continue;
+        if (hit.inlineValue) {
+          const reading = reader(hit.inlineValue);
+          if (reading) {
+            candidates.push({
+              reading,
+              line,
+              labelMatch: hit.clean ? LabelMatch.inline : LabelMatch.inlineLoose,
+              raw: hit.inlineValue,
+              labelRank,
+            });
+          }
+          continue;
+        }
+        // A label with nothing after it: its value sits to the right (table-like forms) or below it. Only the last
+        // label of a line can own the line to its right.
+        const neighbour = (h === line.hits.length - 1 ? nearestValueLine(linesRightOf(layout, line)) : undefined);
+        if (neighbour) {
+          const reading = reader(neighbour.text);
+          if (reading) candidates.push({ reading, line: neighbour.line, labelMatch: LabelMatch.sameRow, raw: neighbour.text, labelRank });
+          continue;
+        }
+        const below = nearestValueLine(linesBelow(layout, line));
+        if (below) {
+          const reading = reader(below.text);
+          if (reading) candidates.push({ reading, line: below.line, labelMatch: LabelMatch.below, raw: below.text, labelRank });
+        }
+      }
+    }
+  }
+  return candidates;
+}
+
+/** The first line with unlabelled text at its start; a line that starts with a label belongs to that label. */
+function nearestValueLine(lines: LayoutLine[]): { line: LayoutLine; text: string } | undefined {
+  const line = lines[0];
+  return line?.leading ? { line, text: line.leading } : undefined;
+}
+
+/**
+ * Every line (or label segment) whose text the reader accepts on its own, for values recognisable without a label
+ * (ID numbers, credit codes, dates under a seal).
+ *
+ * @example
+ * findUnlabelledCandidates(layouts, readIdNumber);
+ */
+export function findUnlabelledCandidates(
+  layouts: readonly PageLayout[],
+  reader: ValueReader,
+  filter: (line: LayoutLine, layout: PageLayout) => boolean = () => true,
+): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const layout of layouts) {
+    for (const line of layout.lines) {
+      if (!filter(line, layout)) continue;
+      const reading = reader(line.text);
+      if (reading) candidates.push({ reading, line, labelMatch: LabelMatch.unlabelled, raw: line.text, labelRank: 99 });
+    }
+  }
+  return candidates;
+}
+
+/**
+ * Picks the value of a field among its candidates: the best-ranked label, then the surest reading. Other candidates
+ * that agree corroborate it; candidates that disagree lower its confidence with `conflicting_values`.
+ *
+ * @example
+ * chooseCandidate(candidates)?.value;
+ */
+export function chooseCandidate(candidates: readonly Candidate[]): ExtractedField | undefined {
+  if (candidates.length === 0) return undefined;
+  const scored = candidates.map((c) => ({ c, confidence: candidateConfidence(c) }));
+  scored.sort(
+    (a, b) =>
+      Number(a.c.reading.evidence === 'failed') - Number(b.c.reading.evidence === 'failed') ||
+      a.c.labelRank - b.c.labelRank ||
+      b.confidence - a.confidence,
+  );
+  const best = scored[0];
+  const issues = [...best.c.reading.issues];
+  let confidence = best.confidence;
+  const others = scored.slice(1).filter((s) => s.c.line !== best.c.line);
+  const agreeing = others.filter((s) => s.c.reading.value === best.c.reading.value);
+  const disagreeing = others.filter(
+    (s) => s.c.reading.value !== best.c.reading.value && s.c.reading.evidence !== 'failed' && s.c.labelRank < 99,
+  );
+  if (agreeing.length > 0) {
+    const second = Math.max(...agreeing.map((s) => s.confidence));
+    // Two independent reads that agree: the chance both are wrong the same way is small.
+    confidence = 1 - (1 - confidence) * (1 - second * 0.8);
+  }
+  if (disagreeing.length > 0) {
+    issues.push('conflicting_values');
+    confidence *= 0.5;
+  }
+  return {
+    value: best.c.reading.value,
+    confidence,
+    needsReview: false,
+    source: { page: best.c.line.page, box: best.c.line.box, raw: best.c.line.raw },
+    issues,
+    correction: best.c.reading.correction,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Printed labels, by what they announce. Forms are in normal form (half-width, no spaces: `职业(工种)`), so `姓 名`,
+ * `职业（工种）` and `姓名：` all match. Readers pick the groups they need per document type; every label also acts
+ * as a delimiter, so `姓名:王晓明 性别:男` splits into two segments.
+ */
+export const LABELS = {
+  personName: [
+    '持证人姓名', '持证人', '姓名', '学员姓名', '考生姓名', '受聘人姓名', '受聘人', '被聘人', '应聘人', '参保人姓名',
+    '参保人员姓名', '参保人', '劳动者姓名', '职工姓名', '员工姓名', '学生姓名', '实习生姓名', '实习学生', '实习生',
+  ],
+  idNumber: [
+    '公民身份号码', '身份证件号码', '身份证号码', '身份证号', '居民身份证号码', '证件号码', '社会保障号码',
+    '社会保障卡号', '身份证', '证件号',
+  ],
+  occupation: [
+    '职业(工种)名称', '职业(工种)', '工种/职业方向', '职业/工种', '职业方向', '职业名称', '工种名称', '工种', '职业',
+    '专项能力名称', '专项能力', '能力名称', '培训项目', '培训专业', '培训工种', '培训内容', '准操项目', '操作项目', '作业项目',
+    '作业类别',
+  ],
+  level: ['职业技能等级', '技能等级', '职业资格等级', '资格等级', '证书等级', '等级', '级别'],
+  certificateNumber: ['证书编号', '证书编码', '证书号码', '证书号', '证件编号', '证号', '编号', '证书编码号'],
+  issueDate: ['发证日期', '颁证日期', '签发日期', '发证时间', '颁发日期', '认定日期', '核发日期', '初领日期', '取证日期', '日期'],
+  issuer: [
+    '发证机关', '发证单位', '发证机构', '颁证单位', '颁证机构', '颁发单位', '认定机构', '评价机构', '签发单位', '考核机构',
+    '培训机构', '鉴定机构', '评价组织',
+  ],
+  employer: [
+    '甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称', '工作单位', '聘任单位', '聘用单位', '实习单位',
+    '企业名称', '缴费单位', '参保单位', '当前参保单位',
+  ],
+  employee: ['乙方(劳动者)', '乙方', '劳动者'],
+  thirdParty: ['丙方'],
+  school: ['学校名称', '所在学校', '就读学校', '院校名称', '学校', '院校'],
+  creditCode: ['统一社会信用代码', '社会信用代码', '信用代码'],
+  companyName: ['名称', '企业名称', '公司名称', '商事主体名称'],
+  address: ['住所', '经营场所', '营业场所', '注册地址', '地址', '住址'],
+  establishedDate: ['成立日期', '注册日期', '设立日期'],
+  legalRepresentative: ['法定代表人', '负责人', '经营者', '投资人', '执行事务合伙人'],
+  title: ['聘任职务', '聘任岗位', '聘任职称', '职务', '岗位', '职称', '工作岗位'],
+  term: ['合同期限', '聘期', '聘任期限', '聘用期限', '实习期限', '实习期间', '实习时间', '期限'],
+  startDate: ['起始日期', '开始日期', '生效日期', '起始时间', '开始时间'],
+  endDate: ['终止日期', '结束日期', '截止日期', '终止时间', '结束时间'],
+  signedDate: ['签订日期', '签约日期', '签署日期', '签订时间', '签字日期'],
+  birthDate: ['出生日期', '出生'],
+  totalMonths: ['累计缴费月数', '缴费月数合计', '累计月数', '合计月数', '实际缴费月数', '累计缴费'],
+  /** Labels we read nothing from but that end the segment before them. */
+  delimiters: [
+    '性别', '民族', '照片', '文化程度', '类型', '注册资本', '营业期限', '经营范围', '登记机关', '有效期限', '有效期至',
+    '有效期', '签发机关', '联系电话', '电话', '邮编', '备注', '序号', '险种', '籍贯', '理论知识考试成绩', '操作技能考核成绩',
+    '成绩', '评定成绩', '复审', '(盖章)', '(签章)', '(签字)', '(公章)', '盖章', '签字', '签章', '法定代表人(签字)',
+  ],
+} as const;
+
+export type LabelGroup = keyof typeof LABELS;
+
+/** Labels short enough to occur inside ordinary words: they count only at a segment start or before a colon. */
+const WEAK_LABELS = new Set<string>([
+  '职业', '工种', '等级', '级别', '编号', '证号', '日期', '甲方', '乙方', '丙方', '名称', '岗位', '职务', '职称', '期限',
+  '聘期', '学校', '院校', '地址', '住所', '出生', '电话', '类型', '成绩', '盖章', '签字', '签章', '身份证', '劳动者',
+  '负责人', '经营者', '投资人', '有效期', '备注', '序号', '险种', '籍贯', '实习生', '持证人', '受聘人', '参保人', '证件号',
+]);
+
+export interface LabelForm {
+  form: string;
+  weak: boolean;
+}
+
+/** All label forms (each once), longest first so that `发证日期` wins over `日期` at the same position. */
+export const LABEL_FORMS: readonly LabelForm[] = [...new Set(Object.values(LABELS).flat() as string[])]
+  .map((form) => ({ form, weak: WEAK_LABELS.has(form) }))
+  .sort((a, b) => b.form.length - a.form.length);
+
+/** Forms indexed by their first character, for a fast scan. */
+export const LABELS_BY_FIRST_CHAR: ReadonlyMap<string, readonly LabelForm[]> = (() => {
+  const map = new Map<string, LabelForm[]>();
+  for (const label of LABEL_FORMS) {
+    const list = map.get(label.form[0]) ?? [];
+    list.push(label);
+    map.set(label.form[0], list);
+  }
+  return map;
+})();

@@ -1,0 +1,180 @@
+import type { Box } from '../documents/index.js';
+import type { OcrPage } from '../ocr/index.js';
+import { LABELS_BY_FIRST_CHAR } from './labels.js';
+import { normaliseText, trimValue } from './text.js';
+
+/** A label found in a line and the text that follows it up to the next label (its inline value). */
+export interface LabelHit {
+  form: string;
+  start: number;
+  end: number;
+  /** Text after the label (colon and a leading parenthetical such as `(用人单位)` removed) up to the next label. */
+  inlineValue: string;
+  /** Label is followed by a colon or stands at the start of the line: a strong sign it really is a label. */
+  clean: boolean;
+}
+
+/** One OCR line in normal form, with where it sits. */
+export interface LayoutLine {
+  page: number;
+  index: number;
+  raw: string;
+  text: string;
+  /** The same text without any space, for keyword matching. */
+  flat: string;
+  confidence: number;
+  box: Box;
+  /** 0 = left half, 1 = right half of a two-page spread; undefined on single pages. */
+  half?: 0 | 1;
+  hits: LabelHit[];
+  /** Text before the first label (the whole text if the line has no label). */
+  leading: string;
+}
+
+export interface PageLayout {
+  page: number;
+  width: number;
+  height: number;
+  source: OcrPage['source'];
+  lines: LayoutLine[];
+  /** Whole page text without spaces, lines in reading order, for classification. */
+  flat: string;
+  /** True when the lines fall into two side-by-side halves (a booklet spread). */
+  spread: boolean;
+  medianLineHeight: number;
+}
+
+const SEPARATOR = /[\s:;,，；|(（\[【]/;
+
+function findHits(text: string): LabelHit[] {
+  const hits: Omit<LabelHit, 'inlineValue'>[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const candidates = LABELS_BY_FIRST_CHAR.get(text[i]);
+    if (!candidates) continue;
+    const atStart = i === 0 || SEPARATOR.test(text[i - 1]);
+    for (const label of candidates) {
+      if (!text.startsWith(label.form, i)) continue;
+      const end = i + label.form.length;
+      const colon = text[end] === ':';
+      if (label.weak && !atStart && !colon) continue;
+      hits.push({ form: label.form, start: i, end, clean: atStart || colon });
+      i = end - 1;
+      break;
+    }
+  }
+  return hits.map((hit, k) => {
+    const stop = k + 1 < hits.length ? hits[k + 1].start : text.length;
+    let value = text.slice(hit.end, stop);
+    value = value.replace(/^\s*:?\s*[(（][^)）]{1,8}[)）]\s*/, '');
+    return { ...hit, inlineValue: trimValue(value) };
+  });
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Lines of a spread fall clearly in one half; a few titles or seals may cross the gutter. */
+function detectSpread(page: OcrPage, lines: LayoutLine[]): boolean {
+  if (page.width < page.height * 1.2 || lines.length < 8) return false;
+  const mid = page.width / 2;
+  const margin = page.width * 0.02;
+  let left = 0;
+  let right = 0;
+  let crossing = 0;
+  for (const line of lines) {
+    if (line.box.x + line.box.width <= mid + margin) left++;
+    else if (line.box.x >= mid - margin) right++;
+    else crossing++;
+  }
+  return left >= 4 && right >= 4 && crossing <= Math.max(1, lines.length * 0.1);
+}
+
+/**
+ * Puts an OCR page in normal form: text normalised, labels found, lines in reading order, booklet spreads detected.
+ *
+ * @example
+ * buildPageLayout(ocrPage).lines[0].hits[0].form; // '姓名'
+ */
+export function buildPageLayout(page: OcrPage): PageLayout {
+  const lines: LayoutLine[] = page.lines
+    .filter((line) => line.text.trim().length > 0)
+    .map((line, index) => {
+      const text = normaliseText(line.text);
+      const hits = findHits(text);
+      return {
+        page: page.pageNumber,
+        index,
+        raw: line.text,
+        text,
+        flat: text.replace(/\s+/g, ''),
+        confidence: page.source === 'text_layer' ? 1 : line.confidence,
+        box: line.box,
+        hits,
+        leading: trimValue(hits.length > 0 ? text.slice(0, hits[0].start) : text),
+      };
+    });
+  const medianLineHeight = median(lines.map((l) => l.box.height)) || 20;
+  // Reading order: top to bottom by rows (a row tolerance of half a line), then left to right.
+  lines.sort((a, b) => {
+    const dy = a.box.y + a.box.height / 2 - (b.box.y + b.box.height / 2);
+    return Math.abs(dy) > medianLineHeight / 2 ? dy : a.box.x - b.box.x;
+  });
+  const spread = detectSpread(page, lines);
+  if (spread) {
+    const mid = page.width / 2;
+    for (const line of lines) line.half = line.box.x + line.box.width / 2 < mid ? 0 : 1;
+    // On a spread, reading order is the left half then the right half.
+    lines.sort((a, b) => (a.half ?? 0) - (b.half ?? 0));
+  }
+  lines.forEach((line, i) => (line.index = i));
+  return {
+    page: page.pageNumber,
+    width: page.width,
+    height: page.height,
+    source: page.source,
+    lines,
+    flat: lines.map((l) => l.flat).join('\n'),
+    spread,
+    medianLineHeight,
+  };
+}
+
+const centreY = (box: Box): number => box.y + box.height / 2;
+
+/** Lines on the same row as `line`, to its right and in the same half, nearest first. */
+export function linesRightOf(layout: PageLayout, line: LayoutLine): LayoutLine[] {
+  const right = line.box.x + line.box.width;
+  const maxGap = layout.width * 0.45;
+  return layout.lines
+    .filter(
+      (other) =>
+        other !== line &&
+        other.half === line.half &&
+        Math.abs(centreY(other.box) - centreY(line.box)) < Math.max(line.box.height, other.box.height) * 0.6 &&
+        other.box.x >= right - line.box.height * 0.5 &&
+        other.box.x - right < maxGap,
+    )
+    .sort((a, b) => a.box.x - b.box.x);
+}
+
+/** Lines just below `line` (within ~2.2 line heights) that overlap it horizontally, in the same half, nearest first. */
+export function linesBelow(layout: PageLayout, line: LayoutLine, reach = 2.2): LayoutLine[] {
+  const bottom = line.box.y + line.box.height;
+  const limit = bottom + Math.max(line.box.height, layout.medianLineHeight) * reach;
+  const left = line.box.x - line.box.height * 1.5;
+  const right = line.box.x + Math.max(line.box.width, line.box.height * 6);
+  return layout.lines
+    .filter(
+      (other) =>
+        other !== line &&
+        other.half === line.half &&
+        other.box.y >= bottom - line.box.height * 0.3 &&
+        other.box.y <= limit &&
+        other.box.x < right &&
+        other.box.x + other.box.width > left,
+    )
+    .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+}

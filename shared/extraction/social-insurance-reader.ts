@@ -1,0 +1,142 @@
+import type { SocialInsuranceSpanRow } from '../documents/index.js';
+import { LabelMatch } from './confidence.js';
+import { allLines, fieldFromLine, idNumberField, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
+import { findMonths, monthsBetween } from './dates.js';
+import type { LayoutLine } from './page-layout.js';
+import { Evidence, readEmployerName, readPersonName } from './value-readers.js';
+
+interface SpanRow {
+  span: SocialInsuranceSpanRow;
+  lines: LayoutLine[];
+  /** The employer was not printed on this row and was carried from the row above (a merged cell). */
+  employerInherited: boolean;
+  monthsPrinted: boolean;
+  monthsConsistent: boolean;
+}
+
+/** Lines grouped into table rows: same page, vertical centres within half a line of each other. */
+function rows(ctx: DocumentContext): LayoutLine[][] {
+  const out: LayoutLine[][] = [];
+  for (const layout of ctx.layouts) {
+    const sorted = [...layout.lines].sort((a, b) => a.box.y + a.box.height / 2 - (b.box.y + b.box.height / 2));
+    let current: LayoutLine[] = [];
+    let centre = -Infinity;
+    for (const line of sorted) {
+      const c = line.box.y + line.box.height / 2;
+      if (current.length > 0 && Math.abs(c - centre) > layout.medianLineHeight * 0.6) {
+        out.push(current.sort((a, b) => a.box.x - b.box.x));
+        current = [];
+      }
+      if (current.length === 0) centre = c;
+      current.push(line);
+    }
+    if (current.length > 0) out.push(current.sort((a, b) => a.box.x - b.box.x));
+  }
+  return out;
+}
+
+const NOT_EMPLOYER = /^(养老|医疗|失业|工伤|生育|基本|正常|补缴|缴费|已到账|企业职工|城镇职工|职工|保险)/;
+
+function readRow(row: LayoutLine[], previousEmployer: string | undefined): Omit<SpanRow, 'lines'> | undefined {
+  const text = row.map((l) => l.text).join(' ');
+  const months = findMonths(text);
+  if (months.length < 2) return undefined;
+  const [from, to] = [months[0].value, months[1].value];
+  if (from > to) return undefined;
+  // Cells: split every line on spaces (a text layer may give a whole row as one line).
+  const cells = row.flatMap((l) => l.text.split(/\s+/));
+  const employerCell = cells
+    .map((cell) => ({ cell, reading: readEmployerName(cell) }))
+    .filter((c) => c.reading && !NOT_EMPLOYER.test(c.cell) && !/\d{4}/.test(c.cell))
+    .sort((a, b) => b.reading!.plausibility - a.reading!.plausibility)[0];
+  const employerName = employerCell ? String(employerCell.reading!.value) : previousEmployer;
+  if (!employerName) return undefined;
+  const expected = monthsBetween(from, to);
+  // Printed month counts: small integers that are not part of a year-month or an amount.
+  const afterMonths = text.slice(months[1].index + months[1].length);
+  const numbers = [...afterMonths.matchAll(/(?<![\d.])(\d{1,3})(?![\d.])/g)].map((m) => Number(m[1]));
+  const printed = numbers.find((n) => n === expected) ?? numbers.find((n) => n > 0 && n <= expected);
+  return {
+    span: { employerName, from, to, months: printed ?? expected },
+    employerInherited: !employerCell,
+    monthsPrinted: printed !== undefined,
+    monthsConsistent: printed === undefined || printed === expected,
+  };
+}
+
+/**
+ * Reads a social-insurance payment record: the person, the table of spans by employer (rows by position, cells by
+ * shape: two year-months, a month count, an employer), and from the spans the total months paid, the first and last
+ * month and the current (latest) employer. A printed total that disagrees with the rows is flagged.
+ *
+ * @example
+ * readSocialInsuranceRecord(ctx).fields.monthsPaid?.value; // 48
+ */
+export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: DraftFields; spans: SocialInsuranceSpanRow[] } {
+  const personName = labelled(ctx, ['参保人姓名', '参保人员姓名', '参保人', '姓名'], readPersonName);
+  const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号', '证件号码', '社会保障号码', '社会保障卡号', '身份证件号码']);
+  const spanRows: SpanRow[] = [];
+  let previous: string | undefined;
+  for (const row of rows(ctx)) {
+    const read = readRow(row, previous);
+    if (!read) continue;
+    previous = read.span.employerName;
+    const duplicate = spanRows.some(
+      (r) => r.span.employerName === read.span.employerName && r.span.from === read.span.from && r.span.to === read.span.to,
+    );
+    // Records listing each insurance type on its own row repeat spans; count each span once.
+    if (!duplicate) spanRows.push({ ...read, lines: row });
+  }
+  const spans = spanRows.map((r) => r.span);
+  const fields: DraftFields = { personName, idNumber };
+  if (spanRows.length === 0) return { fields, spans };
+
+  const rowConfidence = (r: SpanRow) => Math.min(...r.lines.map((l) => l.confidence));
+  const allRows = spanRows.flatMap((r) => r.lines);
+  const worst = Math.min(...spanRows.map(rowConfidence));
+  const inconsistent = spanRows.some((r) => !r.monthsConsistent);
+  const sum = spans.reduce((total, s) => total + (s.months ?? 0), 0);
+  const first = spans.reduce((a, b) => (b.from < a.from ? b : a));
+  const last = spans.reduce((a, b) => (b.to > a.to ? b : a));
+  const lastRow = spanRows[spans.indexOf(last)];
+  const firstRow = spanRows[spans.indexOf(first)];
+
+  const total = labelled(ctx, ['累计缴费月数', '缴费月数合计', '累计月数', '合计月数', '实际缴费月数', '累计缴费', '合计'], (text) => {
+    const m = /(\d{1,3})\s*(个月|月)?/.exec(text);
+    return m ? { value: Number(m[1]), evidence: Evidence.shape, plausibility: 1, issues: [] } : null;
+  });
+  const monthsIssues: string[] = [];
+  if (inconsistent) monthsIssues.push('span_months_inconsistent');
+  if (total && total.value !== sum) monthsIssues.push('total_months_mismatch_spans');
+  // Months are computed from several cells: the weakest row bounds the confidence; a matching printed total confirms.
+  let monthsConfidence = worst ** 3 * (spanRows.every((r) => r.monthsPrinted) ? 1 : 0.97);
+  if (total && total.value === sum) monthsConfidence = 1 - (1 - monthsConfidence) * 0.3;
+  fields.monthsPaid = {
+    value: sum,
+    confidence: monthsConfidence,
+    needsReview: false,
+    source: { page: allRows[0].page, box: allRows[0].box, raw: allRows.map((l) => l.raw).join(' | ') },
+    issues: monthsIssues,
+  };
+  const monthField = (value: string, row: SpanRow): DraftField => ({
+    value,
+    confidence: rowConfidence(row) ** 3,
+    needsReview: false,
+    source: { page: row.lines[0].page, box: row.lines[0].box, raw: row.lines.map((l) => l.raw).join(' ') },
+    issues: [],
+  });
+  fields.periodStart = monthField(first.from, firstRow);
+  fields.periodEnd = monthField(last.to, lastRow);
+  const employerReading = readEmployerName(last.employerName);
+  const employerLine = lastRow.lines.find((l) => l.text.includes(last.employerName)) ?? lastRow.lines[0];
+  fields.employerName = employerReading
+    ? fieldFromLine(employerLine, employerReading, lastRow.employerInherited ? LabelMatch.below : LabelMatch.sameRow)
+    : undefined;
+  const labelledEmployer = labelled(ctx, ['当前参保单位', '参保单位', '缴费单位', '单位名称', '工作单位'], readEmployerName);
+  if (fields.employerName && labelledEmployer && labelledEmployer.value !== fields.employerName.value) {
+    // A header naming a different employer than the latest row: one of them is misread, or the header is stale.
+    fields.employerName.issues = [...(fields.employerName.issues ?? []), 'conflicting_values'];
+  }
+  void allLines;
+  return { fields, spans };
+}

@@ -1,0 +1,77 @@
+/** One CJK unified ideograph (the basic block and extension A cover every character on our documents). */
+export const CJK = '\\u3400-\\u9fff';
+const CJK_CHAR = new RegExp(`^[${CJK}]$`);
+const CJK_ONLY = new RegExp(`^[${CJK}]+$`);
+
+/**
+ * Full-width ASCII forms (digits, Latin letters, punctuation, ideographic space) to their half-width forms, and the
+ * dash and colon look-alikes OCR produces to one form each. Chinese punctuation with no ASCII twin (、。) stays.
+ *
+ * @example
+ * toHalfWidth('２０２１年０６月（三级）：ＡＢ'); // '2021年06月(三级):AB'
+ */
+export function toHalfWidth(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000 || code === 0xa0) out += ' ';
+    else if (ch === '—' || ch === '–' || ch === '－' || ch === '‐' || ch === '−') out += '-';
+    else if (ch === '∶' || ch === '﹕') out += ':';
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * Removes the spaces OCR and letter-spaced typography put between single Chinese characters (`姓 名` → `姓名`,
+ * `王 晓 明` → `王晓明`) while keeping the space between two multi-character words (`王晓明 性别`), which is what
+ * separates a value from the next label.
+ *
+ * @example
+ * joinSpacedCjk('姓 名  王 晓 明 性别：男'); // '姓名 王晓明 性别:男' (after toHalfWidth)
+ */
+export function joinSpacedCjk(text: string): string {
+  const tokens = text.split(/\s+/).filter((t) => t.length > 0);
+  const out: string[] = [];
+  let run = '';
+  for (const token of tokens) {
+    if (CJK_CHAR.test(token)) {
+      run += token;
+      continue;
+    }
+    if (run) {
+      // A spaced run followed by a word that continues it (`王 晓明`) is rare; keep the run as its own token.
+      out.push(run);
+      run = '';
+    }
+    out.push(token);
+  }
+  if (run) out.push(run);
+  return out.join(' ');
+}
+
+/**
+ * The normal form every reader works on: half-width, spaced CJK joined, runs of spaces collapsed, trimmed.
+ *
+ * @example
+ * normaliseText(' 姓　名：王 晓 明 '); // '姓名:王晓明'
+ */
+export function normaliseText(text: string): string {
+  return joinSpacedCjk(toHalfWidth(text)).replace(/\s*:\s*/g, ':').trim();
+}
+
+/** True when the text is Chinese characters only (after removing spaces and the middle dot of minority names). */
+export function isCjkOnly(text: string): boolean {
+  return CJK_ONLY.test(text.replace(/[\s·•]/g, ''));
+}
+
+/** Removes every space: for names and codes, where no space is ever meaningful. */
+export function withoutSpaces(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** Strips leading/trailing punctuation and separators that OCR attaches to a value. */
+export function trimValue(text: string): string {
+  return text.replace(/^[\s:;,.、。，；|_\-]+/, '').replace(/[\s:;,、，；|_\-]+$/, '').trim();
+}

@@ -1,0 +1,229 @@
+import { readCertificateNumber, readCreditCode, readResidentId, CorrectionReason } from './code-reading.js';
+import { parseDate } from './dates.js';
+import { parseLevel } from './levels.js';
+import { CJK, trimValue, withoutSpaces } from './text.js';
+
+/** How much a value's own form proves it was read right. */
+export const Evidence = {
+  /** A check character passed: an OCR error would almost surely have been caught. */
+  checksum: 'checksum',
+  /** A check failed: the value is wrong or misread. */
+  failed: 'failed',
+  /** Only the shape was checked (dates, levels, names): a misread character can still look valid. */
+  shape: 'shape',
+} as const;
+export type EvidenceKind = (typeof Evidence)[keyof typeof Evidence];
+
+/** A value read from a piece of text by one of the readers below. */
+export interface Reading {
+  value: string | number | null;
+  evidence: EvidenceKind;
+  /** 0–1: how typical the value looks for its field (a known surname, an organisation suffix, ...). */
+  plausibility: number;
+  issues: string[];
+  correction?: { from: string; reason: string };
+  /** The level reading named the level twice, consistently. */
+  corroborated?: boolean;
+}
+
+export type ValueReader = (text: string) => Reading | null;
+
+const ok = (value: string | number, plausibility = 1, evidence: EvidenceKind = Evidence.shape): Reading => ({
+  value,
+  evidence,
+  plausibility,
+  issues: [],
+});
+
+// The commonest surnames (covering well over 90 % of people) and the compound ones; a name outside them is read
+// with lower confidence, not rejected.
+const SURNAMES = new Set(
+  ('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由').split(''),
+);
+const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐', '端木', '西门', '南宫', '独孤', '百里', '呼延', '申屠', '万俟', '澹台', '闻人', '轩辕', '钟离', '宗政', '濮阳', '太史', '仲孙', '第五'];
+
+const NAME_SUFFIX = /(同志|先生|女士|老师|君)$/;
+const NAME_RUN = new RegExp(`^[${CJK}·]{2,12}`);
+
+/**
+ * A person's name: the leading run of Chinese characters (a middle dot allowed for minority names), honorifics
+ * dropped. Plausibility falls for unknown surnames and unusual lengths.
+ *
+ * @example
+ * readPersonName('王 晓 明 同志')?.value; // '王晓明'
+ */
+export const readPersonName: ValueReader = (text) => {
+  const t = withoutSpaces(trimValue(text));
+  const m = NAME_RUN.exec(t);
+  if (!m) return null;
+  let name = m[0].replace(NAME_SUFFIX, '');
+  if (name.length > 4 && !name.includes('·')) {
+    // Longer runs are prose ("王晓明同志于…") or not a name at all.
+    const cut = /^(.{2,4}?)(同志|先生|女士|于|在|为|经|自|因|系|是|,)/.exec(name);
+    if (!cut) return null;
+    name = cut[1];
+  }
+  if (name.length < 2) return null;
+  const rest = t.slice(m[0].length);
+  const surnameKnown = SURNAMES.has(name[0]) || COMPOUND_SURNAMES.some((s) => name.startsWith(s));
+  let plausibility = surnameKnown ? 1 : 0.8;
+  if (name.length === 4 && !COMPOUND_SURNAMES.some((s) => name.startsWith(s))) plausibility *= 0.92;
+  // Trailing letters or digits glued to the name suggest the line held more than the name.
+  if (/^[A-Za-z0-9]/.test(rest)) plausibility *= 0.8;
+  return ok(name, plausibility);
+};
+
+const ORG_SUFFIX =
+  /(有限责任公司|股份有限公司|有限公司|公司|集团|厂|中心|学校|学院|大学|中学|技校|局|站|所|院|协会|学会|委员会|合作社|店|部|事务所|商行|馆|社|办公室|办|处|队|园|会|厅|组织|基地|场)(\([^)]*\))?$/;
+
+/**
+ * An organisation's name: the text with seal/signature remarks removed. Plausibility is full only when it ends with
+ * an organisation suffix (有限公司, 学校, 局, ...).
+ *
+ * @example
+ * readOrganisationName('杭州西子智能科技有限公司(盖章)')?.value; // '杭州西子智能科技有限公司'
+ */
+export const readOrganisationName: ValueReader = (text) => {
+  let t = withoutSpaces(trimValue(text)).replace(/[(（]?(盖章|公章|签章|章)[)）]?$/, '');
+  t = t.replace(/[。.]$/, '');
+  if (t.length < 4 || !new RegExp(`[${CJK}]{2}`).test(t)) return null;
+  if (/^\d/.test(t) || /\d{4}年/.test(t)) return null;
+  return ok(t, ORG_SUFFIX.test(t) ? 1 : 0.75);
+};
+
+/** A school (学校, 学院, 大学, 技校 ...) read as an organisation name. */
+export const readSchoolName: ValueReader = (text) => {
+  const r = readOrganisationName(text);
+  if (!r) return null;
+  return /(学校|学院|大学|中学|技校|职校|技工学校|中专)/.test(String(r.value)) ? r : null;
+};
+
+/** A company or other employer, as opposed to a school. */
+export const readEmployerName: ValueReader = (text) => {
+  const r = readOrganisationName(text);
+  if (!r) return null;
+  return /(学校|学院|大学|中学|技校|职校)$/.test(String(r.value)) ? { ...r, plausibility: r.plausibility * 0.9 } : r;
+};
+
+/**
+ * Free text (occupation, address, title): trimmed, spaces between Chinese characters removed, brackets kept.
+ *
+ * @example
+ * readFreeText(' 电工 ')?.value; // '电工'
+ */
+export const readFreeText: ValueReader = (text) => {
+  const t = trimValue(text).replace(new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g'), '');
+  if (t.length === 0 || !new RegExp(`[${CJK}A-Za-z]`).test(t)) return null;
+  return ok(t, 1);
+};
+
+/** An occupation: free text with a trailing level remark (`(三级)`) dropped; must contain Chinese. */
+export const readOccupation: ValueReader = (text) => {
+  const t = withoutSpaces(trimValue(text))
+    .replace(/[(（]?(一|二|三|四|五)级[)）]?$/, '')
+    .replace(/^[(（]|[)）]$/g, '');
+  if (t.length < 2 || !new RegExp(`^[${CJK}]`).test(t) || /\d{4}/.test(t)) return null;
+  return ok(t, t.length <= 12 ? 1 : 0.8);
+};
+
+const ID_TOKEN = /[0-9A-Za-z|]{15,20}/g;
+
+/**
+ * A resident ID number anywhere in the text, corrected for look-alike letters when the checksum then passes.
+ *
+ * @example
+ * readIdNumber('身份证号 11010519491231002X')?.value; // '11010519491231002X'
+ */
+export function makeIdNumberReader(today: string): ValueReader {
+  return (text) => {
+    const tokens = withoutSpaces(text).match(ID_TOKEN);
+    if (!tokens) return null;
+    // Prefer an 18-character token; ignore tokens with no digits at all (words in Latin letters).
+    const token = tokens.find((t) => t.length === 18 && /\d{6}/.test(t)) ?? tokens.find((t) => /\d{10}/.test(t));
+    if (!token) return null;
+    const reading = readResidentId(token, { today });
+    if (reading.valid) {
+      return {
+        value: reading.value,
+        evidence: Evidence.checksum,
+        plausibility: 1,
+        issues: [],
+        correction: reading.correctedFrom ? { from: reading.correctedFrom, reason: CorrectionReason.residentId } : undefined,
+      };
+    }
+    return { value: reading.value, evidence: Evidence.failed, plausibility: 1, issues: [reading.issue ?? 'id_format_invalid'] };
+  };
+}
+
+/**
+ * A unified social credit code anywhere in the text, corrected for look-alike letters when the checksum then passes.
+ *
+ * @example
+ * readCreditCodeValue('统一社会信用代码:91330100716105852F')?.value; // '91330100716105852F'
+ */
+export const readCreditCodeValue: ValueReader = (text) => {
+  const tokens = withoutSpaces(text).match(/[0-9A-Za-z]{16,20}/g);
+  const token = tokens?.find((t) => t.length === 18) ?? tokens?.[0];
+  if (!token) return null;
+  const reading = readCreditCode(token);
+  if (reading.valid) {
+    return {
+      value: reading.value,
+      evidence: Evidence.checksum,
+      plausibility: 1,
+      issues: [],
+      correction: reading.correctedFrom ? { from: reading.correctedFrom, reason: CorrectionReason.creditCode } : undefined,
+    };
+  }
+  return { value: reading.value, evidence: Evidence.failed, plausibility: 1, issues: [reading.issue ?? 'credit_code_format_invalid'] };
+};
+
+/**
+ * A certificate number. Numbers of the two national structures are checked (and look-alikes corrected); other
+ * numbers (special-operation and training certificates) are kept as printed, with shape evidence only.
+ *
+ * @example
+ * readCertificateNumberValue('No.1533010012300456')?.value; // '1533010012300456'
+ */
+export const readCertificateNumberValue: ValueReader = (text) => {
+  const cleaned = withoutSpaces(text).replace(/^(NO|No|no)[.:]?/, '');
+  const token = cleaned.match(/[0-9A-Za-z][0-9A-Za-z\-]{5,29}/)?.[0];
+  if (!token || !/\d{4}/.test(token)) return null;
+  const reading = readCertificateNumber(token);
+  if (reading.valid) {
+    return {
+      value: reading.value,
+      evidence: Evidence.shape,
+      plausibility: 1,
+      issues: [],
+      correction: reading.correctedFrom
+        ? { from: reading.correctedFrom, reason: CorrectionReason.certificateNumber }
+        : undefined,
+    };
+  }
+  return { value: token.toUpperCase(), evidence: Evidence.shape, plausibility: 0.9, issues: [] };
+};
+
+/**
+ * A full date in any printed form, as `YYYY-MM-DD`.
+ *
+ * @example
+ * readDateValue('二〇二一年六月十八日')?.value; // '2021-06-18'
+ */
+export const readDateValue: ValueReader = (text) => {
+  const value = parseDate(text, { compact: true });
+  return value ? ok(value) : null;
+};
+
+/**
+ * A certificate level in any printed form (see parseLevel).
+ *
+ * @example
+ * readLevelValue('国家职业资格二级')?.value; // 2
+ */
+export const readLevelValue: ValueReader = (text) => {
+  const level = parseLevel(text);
+  if (!level) return null;
+  if (level.inconsistent) return { value: level.value, evidence: Evidence.failed, plausibility: 1, issues: ['level_inconsistent'] };
+  return { ...ok(level.value), corroborated: level.corroborated };
+};
