@@ -1,2 +1,6 @@
 export * from './ocr-page.js';
 export * from './ocr-engine.js';
+export * from './errors.js';
+export * from './paddle-models.js';
+export * from './paddle-ocr-engine.js';
+export * from './raster.js';

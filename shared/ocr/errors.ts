@@ -1,0 +1,81 @@
+/**
+ * Errors raised by OCR engines. Each has a stable `code` (a document state's reason) and a Chinese sentence
+ * `messageZh` beside the English `message`.
+ */
+export const OCR_ERROR_CODES = {
+  ocrImageUnreadable: 'ocr_image_unreadable',
+  ocrModelUnavailable: 'ocr_model_unavailable',
+  ocrEngineUnknown: 'ocr_engine_unknown',
+  ocrEngineFailed: 'ocr_engine_failed',
+} as const;
+export type OcrErrorCode = (typeof OCR_ERROR_CODES)[keyof typeof OCR_ERROR_CODES];
+
+/** Base class of OCR errors. */
+export class OcrError extends Error {
+  readonly code: OcrErrorCode;
+  readonly messageZh: string;
+
+  constructor(code: OcrErrorCode, message: string, messageZh: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+    this.messageZh = messageZh;
+  }
+}
+
+/** The page image handed to the engine cannot be decoded. */
+export class OcrImageUnreadableError extends OcrError {
+  constructor(
+    readonly pageNumber: number,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      OCR_ERROR_CODES.ocrImageUnreadable,
+      `Page ${pageNumber} cannot be decoded for OCR.`,
+      `第 ${pageNumber} 页图像无法解码，无法识别文字。`,
+      options,
+    );
+  }
+}
+
+/** The OCR model files are missing or cannot be loaded (an installation problem, not a bad upload). */
+export class OcrModelUnavailableError extends OcrError {
+  constructor(
+    readonly modelPath: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      OCR_ERROR_CODES.ocrModelUnavailable,
+      `The OCR model ${modelPath} cannot be loaded.`,
+      '文字识别模型无法加载，请联系系统管理员。',
+      options,
+    );
+  }
+}
+
+/** `OCR_ENGINE` names an engine that does not exist or was not wired. */
+export class OcrEngineUnknownError extends OcrError {
+  constructor(readonly engineName: string) {
+    super(
+      OCR_ERROR_CODES.ocrEngineUnknown,
+      `OCR engine "${engineName}" is unknown or not configured; use "paddle" or "textract".`,
+      `未知或未配置的文字识别引擎“${engineName}”。`,
+    );
+  }
+}
+
+/** The engine failed on a page for a reason that is not the page's fault (a service error, a crash). */
+export class OcrEngineFailedError extends OcrError {
+  constructor(
+    readonly engineName: string,
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      OCR_ERROR_CODES.ocrEngineFailed,
+      `OCR engine ${engineName} failed: ${detail}.`,
+      '文字识别服务暂时出错，系统将稍后重试。',
+      options,
+    );
+  }
+}

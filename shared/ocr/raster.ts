@@ -1,0 +1,56 @@
+import sharp from 'sharp';
+
+/** Decoded pixels, 3 channels (RGB), row-major. Kept raw between the OCR stages so nothing is re-encoded. */
+export interface Raster {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * Decodes an encoded image to an upright RGB raster: EXIF orientation applied (phone photos), transparency
+ * flattened onto white, grey or CMYK converted to sRGB.
+ *
+ * @example
+ * const raster = await decodeRaster(pngBytes);
+ */
+export async function decodeRaster(bytes: Uint8Array): Promise<Raster> {
+  const { data, info } = await sharp(bytes)
+    .rotate()
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  if (info.channels !== 3) throw new Error(`expected 3 channels after decoding, got ${info.channels}`);
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+}
+
+/**
+ * The raster turned clockwise by 90, 180 or 270 degrees.
+ *
+ * @example
+ * const upright = await rotateRaster(raster, 90);
+ */
+export async function rotateRaster(raster: Raster, degrees: 90 | 180 | 270): Promise<Raster> {
+  const { data, info } = await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 3 } })
+    .rotate(degrees)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+}
+
+/**
+ * The raster resized to exactly `width` × `height` (aspect ratio not kept: the detector wants multiples of 32).
+ *
+ * @example
+ * const small = await resizeRaster(raster, 960, 672);
+ */
+export async function resizeRaster(raster: Raster, width: number, height: number): Promise<Raster> {
+  if (width === raster.width && height === raster.height) return raster;
+  const { data, info } = await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 3 } })
+    .resize({ width, height, fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+}

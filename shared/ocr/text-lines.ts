@@ -1,0 +1,169 @@
+import type * as ort from 'onnxruntime-node';
+import { Tensor } from 'onnxruntime-node';
+import type { Raster } from './raster.js';
+import type { TextRegion } from './text-regions.js';
+
+/** Height of the recogniser's and the direction classifier's input (PP-OCRv4 `rec_image_shape` 3×48×320). */
+const LINE_HEIGHT = 48;
+const MIN_RECOGNITION_WIDTH = 320;
+/** Beyond this width (≈ 60 characters) a region is squeezed rather than read wider: cost grows with width. */
+const MAX_RECOGNITION_WIDTH = 2400;
+const RECOGNITION_BATCH = 6;
+const DIRECTION_WIDTH = 192;
+
+/**
+ * Samples a region of the raster into a normalised BGR tensor slot of `outWidth` × 48, straightening its rotation
+ * (bilinear, border replicated). Pixels past the region's own width are left at 0 (PP-OCR's padding).
+ */
+function sampleRegion(
+  raster: Raster,
+  region: TextRegion,
+  target: Float32Array,
+  offset: number,
+  slotWidth: number,
+  outWidth: number,
+): void {
+  const { data, width, height } = raster;
+  const ux = Math.cos(region.angle);
+  const uy = Math.sin(region.angle);
+  const stepU = region.width / outWidth;
+  const stepV = region.height / LINE_HEIGHT;
+  const originX = region.cx - (region.width / 2) * ux + (region.height / 2) * uy;
+  const originY = region.cy - (region.width / 2) * uy - (region.height / 2) * ux;
+  const plane = LINE_HEIGHT * slotWidth;
+  for (let j = 0; j < LINE_HEIGHT; j++) {
+    const v = (j + 0.5) * stepV;
+    for (let i = 0; i < outWidth; i++) {
+      const u = (i + 0.5) * stepU;
+      let x = originX + u * ux - v * uy - 0.5;
+      let y = originY + u * uy + v * ux - 0.5;
+      x = x < 0 ? 0 : x > width - 1 ? width - 1 : x;
+      y = y < 0 ? 0 : y > height - 1 ? height - 1 : y;
+      const x0 = Math.floor(x);
+      const y0 = Math.floor(y);
+      const x1 = x0 + 1 < width ? x0 + 1 : x0;
+      const y1 = y0 + 1 < height ? y0 + 1 : y0;
+      const fx = x - x0;
+      const fy = y - y0;
+      const p00 = (y0 * width + x0) * 3;
+      const p10 = (y0 * width + x1) * 3;
+      const p01 = (y1 * width + x0) * 3;
+      const p11 = (y1 * width + x1) * 3;
+      const at = offset + j * slotWidth + i;
+      for (let c = 0; c < 3; c++) {
+        const top = data[p00 + c] + (data[p10 + c] - data[p00 + c]) * fx;
+        const bottom = data[p01 + c] + (data[p11 + c] - data[p01 + c]) * fx;
+        const value = top + (bottom - top) * fy;
+        // RGB in, BGR out, scaled to −1…1.
+        target[at + (2 - c) * plane] = value / 127.5 - 1;
+      }
+    }
+  }
+}
+
+function readingWidth(region: TextRegion): number {
+  return Math.max(8, Math.min(MAX_RECOGNITION_WIDTH, Math.ceil((LINE_HEIGHT * region.width) / region.height)));
+}
+
+/** One recognised line: its text, the mean of its characters' probabilities, and each character's probability. */
+export interface RecognisedText {
+  text: string;
+  confidence: number;
+  characterConfidences: number[];
+}
+
+/**
+ * Reads the text of each region with the PP-OCRv4 recogniser (batched by similar width, as PP-OCR does) and
+ * decodes it with CTC greedy decoding. Results are in the order of `regions`.
+ *
+ * @example
+ * const texts = await recogniseRegions(models.recognition, models.alphabet, raster, regions);
+ */
+export async function recogniseRegions(
+  session: ort.InferenceSession,
+  alphabet: string[],
+  raster: Raster,
+  regions: TextRegion[],
+): Promise<RecognisedText[]> {
+  const results: RecognisedText[] = new Array(regions.length);
+  const order = regions.map((_, index) => index).sort((a, b) => readingWidth(regions[a]) - readingWidth(regions[b]));
+  for (let first = 0; first < order.length; first += RECOGNITION_BATCH) {
+    const batch = order.slice(first, first + RECOGNITION_BATCH);
+    const slotWidth = Math.max(MIN_RECOGNITION_WIDTH, ...batch.map((index) => readingWidth(regions[index])));
+    const slot = 3 * LINE_HEIGHT * slotWidth;
+    const input = new Float32Array(batch.length * slot);
+    batch.forEach((index, k) => sampleRegion(raster, regions[index], input, k * slot, slotWidth, readingWidth(regions[index])));
+    const outputs = await session.run({
+      [session.inputNames[0]]: new Tensor('float32', input, [batch.length, 3, LINE_HEIGHT, slotWidth]),
+    });
+    const output = outputs[session.outputNames[0]];
+    const [, steps, classes] = output.dims as number[];
+    const probabilities = output.data as Float32Array;
+    batch.forEach((index, k) => {
+      results[index] = decodeCtc(probabilities, k * steps * classes, steps, classes, alphabet);
+    });
+  }
+  return results;
+}
+
+/**
+ * Greedy CTC decoding: the most likely class at each step, repeats collapsed, blanks (class 0) dropped.
+ *
+ * @example
+ * decodeCtc(probabilities, 0, 80, alphabet.length + 1, alphabet); // { text: '王晓明', confidence: 0.99, … }
+ */
+export function decodeCtc(
+  probabilities: Float32Array,
+  offset: number,
+  steps: number,
+  classes: number,
+  alphabet: string[],
+): RecognisedText {
+  let text = '';
+  const characterConfidences: number[] = [];
+  let previous = -1;
+  for (let t = 0; t < steps; t++) {
+    const base = offset + t * classes;
+    let best = 0;
+    let bestProbability = probabilities[base];
+    for (let c = 1; c < classes; c++) {
+      if (probabilities[base + c] > bestProbability) {
+        best = c;
+        bestProbability = probabilities[base + c];
+      }
+    }
+    if (best !== 0 && best !== previous) {
+      text += alphabet[best - 1] ?? '';
+      characterConfidences.push(bestProbability);
+    }
+    previous = best;
+  }
+  const confidence =
+    characterConfidences.length === 0 ? 0 : characterConfidences.reduce((a, b) => a + b, 0) / characterConfidences.length;
+  return { text, confidence, characterConfidences };
+}
+
+/**
+ * PP-OCR's text-direction classifier on the given regions: for each, the probability that it is upside down.
+ *
+ * @example
+ * const upsideDown = await classifyUpsideDown(models.direction, raster, longestRegions);
+ */
+export async function classifyUpsideDown(
+  session: ort.InferenceSession,
+  raster: Raster,
+  regions: TextRegion[],
+): Promise<number[]> {
+  if (regions.length === 0) return [];
+  const slot = 3 * LINE_HEIGHT * DIRECTION_WIDTH;
+  const input = new Float32Array(regions.length * slot);
+  regions.forEach((region, k) =>
+    sampleRegion(raster, region, input, k * slot, DIRECTION_WIDTH, Math.min(DIRECTION_WIDTH, readingWidth(region))),
+  );
+  const outputs = await session.run({
+    [session.inputNames[0]]: new Tensor('float32', input, [regions.length, 3, LINE_HEIGHT, DIRECTION_WIDTH]),
+  });
+  const scores = outputs[session.outputNames[0]].data as Float32Array;
+  // Output per region: [P(0°), P(180°)].
+  return regions.map((_, k) => scores[k * 2 + 1]);
+}
