@@ -169,6 +169,12 @@ export class LocalQueue implements WorkQueue {
     return { visible, delayed, inFlight, dead: this.dead.size };
   }
 
+  /** Whether a live (not dead-lettered) message matches: lets a restart tell queued work from lost work. */
+  holds(predicate: (body: string) => boolean): boolean {
+    for (const message of this.messages.values()) if (predicate(message.body)) return true;
+    return false;
+  }
+
   /** The dead-lettered message bodies with their receive counts. */
   deadLetters(): Array<{ messageId: string; body: string; receiveCount: number }> {
     return [...this.dead.values()].map(({ messageId, body, receiveCount }) => ({ messageId, body, receiveCount }));

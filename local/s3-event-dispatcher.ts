@@ -221,6 +221,11 @@ export class S3EventDispatcher {
     return sent;
   }
 
+  /** How many deliveries are in flight. */
+  pending(): number {
+    return this.inFlight.size;
+  }
+
   /** Resolves when no delivery is in flight. */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);

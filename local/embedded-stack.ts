@@ -1,0 +1,301 @@
+/**
+ * The whole pipeline on one machine, with the same handlers as on AWS: DynamoDB Local and s3rver for state, the
+ * S3 event dispatcher in place of S3 → Lambda notifications, the local queue in place of SQS (+ DLQ), the inbox
+ * folder and one HTTP server. `npm start` (local/start.ts), the end-to-end test and the pipeline benchmark all start
+ * it through `startEmbeddedStack`, so what the test proves is what a newcomer runs.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context, S3Event } from 'aws-lambda';
+import { createDynamoDbDocumentClient, createS3Client } from '../shared/adapters/aws-clients.js';
+import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
+import type { DocumentStatus } from '../shared/cases/document-record.js';
+import { documentIdFor } from '../shared/pipeline/ids.js';
+import { bootstrapLocal } from './bootstrap.js';
+import { startDynamoDbLocal, type RunningDynamoDb } from './dynamo-local.js';
+import { createLocalHttpServer, type LocalApi, type RunningHttpServer } from './http-server.js';
+import { startInboxWatcher, uploadToBucket, type RunningInboxWatcher } from './inbox-watcher.js';
+import { LocalQueue, type DeadLetterHandler, type SqsBatchHandler } from './local-queue.js';
+import { createLocalLogger, type LocalLogger } from './local-log.js';
+import { startS3Local, type RunningS3 } from './s3-local.js';
+import { S3EventDispatcher } from './s3-event-dispatcher.js';
+
+/** The handlers the stack drives: on AWS, Lambda does. */
+export interface PipelineHandlers {
+  ingest: (event: S3Event) => Promise<unknown>;
+  process: SqsBatchHandler;
+  deadLetter?: DeadLetterHandler;
+}
+
+/** Endpoints and names a client of the running stack needs (written to `.data/endpoints.json`). */
+export interface StackEndpoints {
+  dynamodb: string;
+  s3: string;
+  http?: string;
+  bucket: string;
+  tableName: string;
+  region: string;
+  inbox?: string;
+}
+
+export interface EmbeddedStackOptions {
+  /** Where DynamoDB, S3 objects and the queue keep their data (`.data`). */
+  dataDir: string;
+  /** Use an already running DynamoDB (tests share the global one); otherwise one is started with data on disk. */
+  dynamoDbEndpoint?: string;
+  dynamoDbPort?: number;
+  s3Port?: number;
+  /** The HTTP server's port; `false` = no HTTP server. */
+  httpPort?: number | false;
+  httpHost?: string;
+  api?: LocalApi;
+  /** Builds the review API after the environment is set (its module builds clients at import time too). */
+  loadApi?: () => Promise<LocalApi | undefined>;
+  staticDir?: string;
+  /** The watched drop folder; `false` = none. */
+  inboxDir?: string | false;
+  tableName?: string;
+  bucket?: string;
+  region?: string;
+  queue?: { visibilityTimeoutSeconds?: number; maxReceiveCount?: number; concurrency?: number; batchSize?: number; failureDelaySeconds?: number };
+  /**
+   * Builds the handlers once the environment points at the local servers (handler modules build their clients at
+   * import time). Defaults to importing functions/ingest, process and dead-letter.
+   */
+  loadHandlers?: (queue: LocalQueue) => Promise<PipelineHandlers>;
+  /** Write `<dataDir>/endpoints.json` for `intake submit` / `intake cases`. */
+  writeEndpointsFile?: boolean;
+  log?: LocalLogger;
+}
+
+export interface EmbeddedStack {
+  endpoints: StackEndpoints;
+  s3: S3Client;
+  db: DynamoDBDocumentClient;
+  queue: LocalQueue;
+  dispatcher: S3EventDispatcher;
+  inbox?: RunningInboxWatcher;
+  http?: RunningHttpServer;
+  /** Whether a review API is mounted under /api. */
+  apiMounted: boolean;
+  /** How many objects the start-up reconcile sent to ingest again. */
+  reconciled: number;
+  /** Resolves once no S3 event, inbox upload or queue message is pending. */
+  settled(): Promise<void>;
+  /** Stops everything; unfinished work stays on disk for the next start. */
+  stop(): Promise<void>;
+}
+
+/** Settled document states: ingest has nothing left to do for them (mirrors shared/pipeline/ingest.ts). */
+const SETTLED: readonly DocumentStatus[] = ['processed', 'needs_review', 'rejected', 'failed', 'duplicate'];
+
+/**
+ * A Lambda context for local invocations (Powertools reads the function name and request id from it).
+ *
+ * @example
+ * await handler(event, localLambdaContext('ingest'));
+ */
+export function localLambdaContext(functionName: string, timeoutMs = 900_000): Context {
+  const started = Date.now();
+  const requestId = `local-${started.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
+    memoryLimitInMB: '2048',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, timeoutMs - (Date.now() - started)),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+type HandlerModule = { handler?: (event: never, context: Context) => Promise<unknown>; [name: string]: unknown };
+
+async function importIfPresent(relative: string): Promise<HandlerModule | undefined> {
+  const url = new URL(relative, import.meta.url);
+  const source = url.pathname.replace(/\.js$/, '.ts');
+  if (!existsSync(source) && !existsSync(url.pathname)) return undefined;
+  return (await import(url.href)) as HandlerModule;
+}
+
+/**
+ * Imports the real handlers from functions/. Ingest must send through the local queue rather than SQS: the module's
+ * `useWorkQueue(queue)` hook, when it exports one, is given the local queue.
+ *
+ * @example
+ * const handlers = await loadPipelineHandlers(queue);
+ */
+export async function loadPipelineHandlers(queue: LocalQueue): Promise<PipelineHandlers> {
+  const ingestModule = await importIfPresent('../functions/ingest/handler.js');
+  const processModule = await importIfPresent('../functions/process/handler.js');
+  const deadLetterModule = await importIfPresent('../functions/dead-letter/handler.js');
+  if (!ingestModule?.handler || !processModule?.handler) {
+    throw new Error('functions/ingest/handler.ts and functions/process/handler.ts must export `handler`');
+  }
+  const hook = ingestModule.useWorkQueue as ((q: LocalQueue) => void) | undefined;
+  if (typeof hook === 'function') hook(queue);
+  const ingest = ingestModule.handler as unknown as (event: S3Event, context: Context) => Promise<unknown>;
+  const process = processModule.handler as unknown as (event: Parameters<SqsBatchHandler>[0], context: Context) => ReturnType<SqsBatchHandler>;
+  const deadLetter = deadLetterModule?.handler as unknown as ((event: Parameters<DeadLetterHandler>[0], context: Context) => Promise<unknown>) | undefined;
+  return {
+    ingest: (event) => ingest(event, localLambdaContext('intake-ingest')),
+    process: (event) => process(event, localLambdaContext('intake-process')),
+    deadLetter: deadLetter ? (event) => deadLetter(event, localLambdaContext('intake-dead-letter')) : undefined,
+  };
+}
+
+/**
+ * Starts the embedded stack. Sets the environment the handlers read (`AWS_ENDPOINT_URL_*`, `INTAKE_*`, credentials,
+ * region) before the handler modules are imported.
+ *
+ * @example
+ * const stack = await startEmbeddedStack({ dataDir: '.data', inboxDir: 'inbox', httpPort: 3000 });
+ * console.log(stack.endpoints);
+ * await stack.stop();
+ */
+export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
+  const log = options.log ?? createLocalLogger('stack');
+  const dataDir = path.resolve(options.dataDir);
+  const tableName = options.tableName ?? 'intake';
+  const bucket = options.bucket ?? 'intake';
+  const region = options.region ?? 'us-east-1';
+  mkdirSync(dataDir, { recursive: true });
+
+  const stopping: Array<() => Promise<unknown>> = [];
+  const stopAll = async () => {
+    for (const stop of stopping.splice(0).reverse()) await stop().catch((error) => log.warn('stop step failed', { error: String(error) }));
+  };
+
+  try {
+    let dynamo: RunningDynamoDb | undefined;
+    if (!options.dynamoDbEndpoint) {
+      dynamo = await startDynamoDbLocal({ port: options.dynamoDbPort, dataDir: path.join(dataDir, 'dynamodb') });
+      stopping.push(() => dynamo!.stop());
+    }
+    const dynamoEndpoint = options.dynamoDbEndpoint ?? dynamo!.endpoint;
+    const s3Server: RunningS3 = await startS3Local({ port: options.s3Port, dataDir: path.join(dataDir, 's3') });
+    stopping.push(() => s3Server.stop());
+
+    // Before any handler module is imported: they build their SDK clients at module scope from these.
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
+      AWS_ENDPOINT_URL_S3: s3Server.endpoint,
+      AWS_REGION: region,
+      AWS_DEFAULT_REGION: region,
+      // s3rver checks signatures against these; DynamoDB Local accepts anything.
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      INTAKE_TABLE_NAME: tableName,
+      INTAKE_BUCKET: bucket,
+    });
+    delete process.env.PROCESS_QUEUE_URL;
+    delete process.env.AWS_PROFILE;
+    delete process.env.AWS_SESSION_TOKEN;
+
+    const s3 = createS3Client({ endpoint: s3Server.endpoint, region });
+    const db = createDynamoDbDocumentClient({ endpoint: dynamoEndpoint, region });
+    const dynamodb = new DynamoDBClient({ endpoint: dynamoEndpoint, region });
+    stopping.push(async () => {
+      s3.destroy();
+      db.destroy();
+      dynamodb.destroy();
+    });
+    await bootstrapLocal({ dynamodb, s3, tableName, buckets: [bucket] });
+
+    const queue = new LocalQueue({ dir: path.join(dataDir, 'queue', 'process'), region, ...options.queue });
+    const handlers = await (options.loadHandlers ?? loadPipelineHandlers)(queue);
+
+    const dispatcher = new S3EventDispatcher({
+      deliver: handlers.ingest,
+      region,
+      head: async (b, key) => {
+        const head = await s3.send(new HeadObjectCommand({ Bucket: b, Key: key }));
+        return { size: head.ContentLength ?? 0, eTag: (head.ETag ?? '').replace(/"/g, '') };
+      },
+    });
+    const detach = dispatcher.attach(s3Server.events);
+    stopping.push(async () => {
+      detach();
+      await dispatcher.stop();
+    });
+
+    queue.start(handlers.process, handlers.deadLetter);
+    stopping.push(() => queue.stop());
+
+    // A restart loses nothing: objects ingest never took in, or took in without their work reaching the queue, go
+    // through ingest again (idempotent: a settled document is left alone).
+    const documents = new DynamoDbDocumentRepository(db, tableName);
+    const reconciled = await dispatcher.reconcile({
+      s3,
+      bucket,
+      isKnown: async (object) => {
+        const documentId = documentIdFor(object.bucket, object.key, object.eTag);
+        const record = await documents.get(documentId);
+        if (!record) return false;
+        if (SETTLED.includes(record.status)) return true;
+        return record.status === 'processing' && queue.holds((body) => body.includes(documentId));
+      },
+    });
+
+    let inbox: RunningInboxWatcher | undefined;
+    if (options.inboxDir !== false && options.inboxDir !== undefined) {
+      inbox = startInboxWatcher({ dir: options.inboxDir, upload: uploadToBucket(s3, bucket) });
+      await inbox.ready;
+      stopping.push(() => inbox!.stop());
+    }
+
+    let http: RunningHttpServer | undefined;
+    let apiMounted = false;
+    if (options.httpPort !== false) {
+      const api = options.api ?? (await options.loadApi?.());
+      apiMounted = api !== undefined;
+      http = await createLocalHttpServer({
+        port: options.httpPort ?? 0,
+        host: options.httpHost,
+        api,
+        staticDir: options.staticDir,
+        health: () => ({ queue: queue.depth(), s3Events: dispatcher.stats, bucket, tableName }),
+      });
+      stopping.push(() => http!.close());
+    }
+
+    const endpoints: StackEndpoints = { dynamodb: dynamoEndpoint, s3: s3Server.endpoint, http: http?.url, bucket, tableName, region, inbox: inbox?.dir };
+    if (options.writeEndpointsFile) writeFileSync(path.join(dataDir, 'endpoints.json'), `${JSON.stringify(endpoints, null, 2)}\n`);
+
+    const settled = async () => {
+      // Ingest feeds the queue and the inbox feeds ingest, so wait until a full pass finds all three quiet.
+      for (;;) {
+        await inbox?.idle();
+        await dispatcher.idle();
+        await queue.idle();
+        const depth = queue.depth();
+        if (depth.visible + depth.delayed + depth.inFlight === 0 && dispatcher.pending() === 0) return;
+      }
+    };
+
+    return {
+      endpoints,
+      s3,
+      db,
+      queue,
+      dispatcher,
+      inbox,
+      http,
+      reconciled,
+      apiMounted,
+      settled,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
