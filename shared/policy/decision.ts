@@ -50,5 +50,13 @@ export const decisionSchema = z.object({
   claimKeys: z.array(claimKeySchema),
   /** The date whose parameters were applied (YYYY-MM-DD). */
   evaluatedOn: z.string(),
+  /** The missing documents as the materials list names them (same order as `missingDocuments`). Optional, additive. */
+  missingDocumentDetails: z
+    .array(z.object({ code: z.string(), ruleId: z.string(), zh: z.string(), en: z.string() }))
+    .optional(),
+  /** Readings of the policy's open points the decision relied on (`interpretation.x=value`). Optional, additive. */
+  interpretationsApplied: z.array(z.string()).optional(),
+  /** Set when a claim key was already held: the case that holds it (the claim is a duplicate, not paid twice). */
+  duplicateOf: z.string().optional(),
 });
 export type Decision = z.infer<typeof decisionSchema>;

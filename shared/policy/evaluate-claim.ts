@@ -1,0 +1,70 @@
+import type { Decision } from './decision.js';
+import { InvalidFactsError } from './errors.js';
+import { Evaluation } from './evaluation.js';
+import { factsSchema, type ClaimFacts, type ClaimFactsInput } from './facts.js';
+import { loadParameters, type ParameterSet } from './parameters.js';
+import { UNCLASSIFIED } from './programmes.js';
+import { PROGRAMME_RULES } from './rules/index.js';
+
+export interface EvaluateOptions {
+  /** The parameters to judge by (default: `loadParameters()`); tests and amendments pass their own. */
+  parameters?: ParameterSet;
+  /** Validate the facts with the zod schema first (off by default: callers that built facts in code skip the cost). */
+  validate?: boolean;
+}
+
+/**
+ * Judges one claim: pure, synchronous, no I/O beyond the (cached) parameter files. The decision says which clause
+ * applied, the outcome, the integer yuan, the reasons (zh/en), what is missing, the facts used and where they came
+ * from, the unconfirmed figures used and the claim keys the store must enforce.
+ *
+ * @example
+ * const decision = evaluateClaim({ programme: 'XH36-3.7.c', claimDate: '2023-01-10', applicant: { kind: 'individual' }, ... });
+ * decision.outcome; // 'eligible'
+ * decision.amountYuan; // 5000
+ */
+export function evaluateClaim(input: ClaimFactsInput | ClaimFacts, options: EvaluateOptions = {}): Decision {
+  const facts = options.validate ? parseClaimFacts(input) : withDefaults(input);
+  const parameters = options.parameters ?? loadParameters();
+  if (!facts.programme) {
+    const evaluation = new Evaluation(facts, UNCLASSIFIED, parameters, facts.claimDate);
+    evaluation.review('XH36-3', {
+      zh: '未能根据材料确定申请的补贴项目，请人工分类',
+      en: 'the documents do not show which programme is claimed: a clerk must classify the claim',
+    });
+    return evaluation.toDecision();
+  }
+  const evaluation = new Evaluation(facts, facts.programme, parameters, facts.claimDate);
+  PROGRAMME_RULES[facts.programme].evaluate(evaluation);
+  return evaluation.toDecision();
+}
+
+/**
+ * Validates facts (from a FACTS.json file, an API body) against the schema; throws `InvalidFactsError` with zod's issues.
+ *
+ * @example
+ * parseClaimFacts(JSON.parse(readFileSync('facts.json', 'utf8')));
+ */
+export function parseClaimFacts(input: unknown): ClaimFacts {
+  const parsed = factsSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidFactsError(parsed.error.issues, { cause: parsed.error });
+  return parsed.data;
+}
+
+const EMPTY: never[] = [];
+
+// The schema's defaults without the cost of a parse, for facts built in code (the hot path).
+function withDefaults(input: ClaimFactsInput | ClaimFacts): ClaimFacts {
+  const persons = input.persons ?? EMPTY;
+  return {
+    ...input,
+    persons: persons.every((p) => p.ref !== undefined) ? (persons as ClaimFacts['persons']) : persons.map((p, i) => ({ ...p, ref: p.ref ?? (i === 0 ? 'p1' : `p${i + 1}`) })),
+    certificates: input.certificates ?? EMPTY,
+    labourContracts: input.labourContracts ?? EMPTY,
+    engagementLetters: input.engagementLetters ?? EMPTY,
+    internshipAgreements: input.internshipAgreements ?? EMPTY,
+    employmentAgreements: input.employmentAgreements ?? EMPTY,
+    socialInsurance: input.socialInsurance ?? EMPTY,
+    materials: input.materials ?? EMPTY,
+  };
+}

@@ -1,0 +1,152 @@
+import type { ClaimKey, Decision, DecisionOutcome, DecisionReason } from './decision.js';
+import type { ClaimFacts, FactSource, PersonFacts } from './facts.js';
+import type { MaterialRequirement } from './materials.js';
+import type { ParameterReading, ParameterSet, ParameterValue } from './parameters.js';
+
+/** A sentence in the clerk's language and in English. */
+export interface Sentence {
+  zh: string;
+  en: string;
+}
+
+type Severity = 'ineligible' | 'missing' | 'review' | 'note';
+
+/**
+ * The working state of one evaluation: the rules record what they read (facts, parameters), what they found
+ * (reasons by severity), the money and the claim keys; `toDecision` folds it into a Decision. Internal to the policy
+ * module: rules receive it, callers see only the Decision.
+ */
+export class Evaluation {
+  /** The date whose parameters apply (the programme's relevant date). */
+  date: string;
+  private amount = 0;
+  private readonly reasons: DecisionReason[] = [];
+  private readonly missing: string[] = [];
+  private readonly missingDetails: { code: string; ruleId: string; zh: string; en: string }[] = [];
+  private readonly trace: Decision['trace'] = [];
+  private readonly unconfirmed: string[] = [];
+  private readonly interpretations: string[] = [];
+  private readonly claimKeys: ClaimKey[] = [];
+  private worst: Severity = 'note';
+
+  constructor(
+    readonly facts: ClaimFacts,
+    readonly programme: string,
+    readonly parameters: ParameterSet,
+    date: string,
+  ) {
+    this.date = date;
+  }
+
+  /** A parameter's value on the evaluation date (or `date`); records unconfirmed figures. Throws when none is in force. */
+  param<T extends ParameterValue>(name: string, date: string = this.date): T {
+    return this.reading<T>(name, date).value as T;
+  }
+
+  reading<T extends ParameterValue>(name: string, date: string = this.date): ParameterReading<T> {
+    const reading = this.parameters.get<T>(name, date);
+    if (reading.status !== 'confirmed' && !this.unconfirmed.includes(name)) this.unconfirmed.push(name);
+    return reading;
+  }
+
+  /** The reading chosen for an open point of the policy (docs/policy-interpretation.md). */
+  interpretation(name: string): string {
+    const reading = this.parameters.get<string>(`interpretation.${name}`, this.date);
+    const label = `interpretation.${name}=${String(reading.value)}`;
+    if (!this.interpretations.includes(label)) this.interpretations.push(label);
+    return String(reading.value);
+  }
+
+  /** Records a fact the decision relied on, with the document and field it came from when known. */
+  use(fact: string, value: unknown, source?: FactSource): void {
+    if (value === undefined) return; // unknown facts explain nothing; the reasons say what could not be established
+    this.trace.push(source ? { fact, value, documentId: source.documentId, field: source.field } : { fact, value });
+  }
+
+  /** A fact object's property, recorded in the trace with its provenance. */
+  read<T extends { sources?: Record<string, FactSource> }, K extends keyof T & string>(path: string, object: T, key: K): T[K] {
+    const value = object[key];
+    this.use(`${path}.${key}`, key === 'idNumber' ? maskIdNumber(value) : value, object.sources?.[key]);
+    return value;
+  }
+
+  ineligible(ruleId: string, sentence: Sentence): void {
+    this.add('ineligible', ruleId, sentence);
+  }
+
+  review(ruleId: string, sentence: Sentence): void {
+    this.add('review', ruleId, sentence);
+  }
+
+  note(ruleId: string, sentence: Sentence): void {
+    this.add('note', ruleId, sentence);
+  }
+
+  missingDocument(requirement: MaterialRequirement): void {
+    if (this.missing.includes(requirement.code)) return;
+    this.missing.push(requirement.code);
+    this.missingDetails.push({ code: requirement.code, ruleId: requirement.ruleId, zh: requirement.zh, en: requirement.en });
+    this.add('missing', requirement.ruleId, { zh: `缺少材料：${requirement.zh}`, en: `missing document: ${requirement.en}` });
+  }
+
+  pay(amountYuan: number): void {
+    this.amount += amountYuan;
+  }
+
+  claimKey(key: ClaimKey): void {
+    this.claimKeys.push(key);
+  }
+
+  get isIneligible(): boolean {
+    return this.worst === 'ineligible';
+  }
+
+  /** The first (or referenced) person of the claim. */
+  person(ref?: string): PersonFacts | undefined {
+    const persons = this.facts.persons;
+    if (ref !== undefined) return persons.find((p) => p.ref === ref) ?? (persons.length === 1 ? persons[0] : undefined);
+    return persons[0];
+  }
+
+  toDecision(): Decision {
+    const outcome: DecisionOutcome =
+      this.worst === 'ineligible'
+        ? 'ineligible'
+        : this.worst === 'missing'
+          ? 'missing_documents'
+          : this.worst === 'review'
+            ? 'needs_review'
+            : 'eligible';
+    return {
+      programme: this.programme,
+      outcome,
+      amountYuan: outcome === 'ineligible' ? 0 : this.amount,
+      reasons: this.reasons,
+      missingDocuments: this.missing,
+      trace: this.trace,
+      unconfirmedParameters: this.unconfirmed,
+      claimKeys: outcome === 'ineligible' ? [] : this.claimKeys,
+      evaluatedOn: this.date,
+      missingDocumentDetails: this.missingDetails,
+      interpretationsApplied: this.interpretations,
+    };
+  }
+
+  private add(severity: Severity, ruleId: string, sentence: Sentence): void {
+    this.reasons.push({ ruleId, zh: sentence.zh, en: sentence.en });
+    if (rank[severity] > rank[this.worst]) this.worst = severity;
+  }
+}
+
+const rank: Record<Severity, number> = { note: 0, review: 1, missing: 2, ineligible: 3 };
+
+/**
+ * An ID number with the middle hidden (decisions end up in logs and exports; see the PII rule).
+ *
+ * @example
+ * maskIdNumber('330106199001011234'); // '330106********1234'
+ */
+export function maskIdNumber(value: unknown): unknown {
+  if (typeof value !== 'string' || value.length < 10) return value;
+  return `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
+}

@@ -1,0 +1,28 @@
+export * from './decision.js';
+export * from './errors.js';
+export * from './facts.js';
+export * from './materials.js';
+export * from './programmes.js';
+export {
+  loadParameters,
+  defaultParametersDir,
+  parameterTimeline,
+  ParameterSet,
+  parameterFileSchema,
+  parameterStatusSchema,
+  legalReferenceSchema,
+  type ParameterReading,
+  type ParameterSegment,
+  type ParameterStatus,
+  type ParameterValue,
+  type LegalReference,
+} from './parameters.js';
+export { evaluateClaim, parseClaimFacts, type EvaluateOptions } from './evaluate-claim.js';
+export { explainRules, type RuleExplanation } from './explain-rules.js';
+export { buildClaimFacts, chooseProgramme, levelOf, type ClaimContext } from './build-claim-facts.js';
+export { queueForDecision, withClaimKeyTaken } from './claim-keys.js';
+export { factsJsonSchemaText } from './facts-json-schema.js';
+export { countInsuredMonths, type InsuredMonths } from './rules/social-insurance.js';
+export { personKey } from './rules/high-skilled-individual.js';
+export { certificateClaimKey } from './rules/high-skilled-body-enterprise.js';
+export { maskIdNumber } from './evaluation.js';

@@ -1,0 +1,70 @@
+import type { Evaluation } from '../evaluation.js';
+import type { CertificateLevel } from '../facts.js';
+import { INDIVIDUAL_BUSINESS_LICENCE, MATERIALS, type MaterialRequirement } from '../materials.js';
+import type { ProgrammeId } from '../programmes.js';
+
+/**
+ * Checks the programme's materials list against the documents handed in; `waive` drops items the facts make
+ * unnecessary (e.g. insurance proof for people insured in Hangzhou).
+ *
+ * @example
+ * checkMaterials(evaluation, 'XH36-3.7.c');
+ */
+export function checkMaterials(evaluation: Evaluation, programme: ProgrammeId, waive: (item: MaterialRequirement) => boolean = () => false): void {
+  const handedIn = evaluation.facts.materials;
+  const list = [...MATERIALS[programme]];
+  if (programme === 'XH36-3.7.c' && evaluation.interpretation('individual_identity_document') === 'id_card_and_business_licence') {
+    list.push(INDIVIDUAL_BUSINESS_LICENCE);
+  }
+  for (const requirement of list) {
+    if (waive(requirement)) continue;
+    if (!requirement.anyOf.some((material) => handedIn.includes(material))) evaluation.missingDocument(requirement);
+  }
+}
+
+/** The key a level has in parameter tables (`"1"` … `"5"`, `principal_technician`, ...). */
+export function levelKey(level: CertificateLevel): string {
+  return String(level);
+}
+
+const LEVEL_NAMES: Record<string, string> = {
+  '1': '一级（高级技师）',
+  '2': '二级（技师）',
+  '3': '三级（高级工）',
+  '4': '四级（中级工）',
+  '5': '五级（初级工）',
+  apprentice: '学徒工',
+  principal_technician: '特级技师',
+  chief_technician: '首席技师',
+};
+
+/**
+ * The Chinese name of a level, for reasons.
+ *
+ * @example
+ * levelName(2); // '二级（技师）'
+ */
+export function levelName(level: CertificateLevel): string {
+  return LEVEL_NAMES[levelKey(level)] ?? String(level);
+}
+
+/**
+ * Whether two employer mentions are the same unit: by credit code when both have one, else by normalised name.
+ *
+ * @example
+ * sameEmployer({ name: '杭州某某有限公司' }, { name: '杭州某某有限公司 ' }); // true
+ */
+export function sameEmployer(a: { name?: string; creditCode?: string }, b: { name?: string; creditCode?: string }): boolean | undefined {
+  if (a.creditCode && b.creditCode) return a.creditCode.toUpperCase() === b.creditCode.toUpperCase();
+  if (a.name && b.name) return normaliseName(a.name) === normaliseName(b.name);
+  return undefined;
+}
+
+function normaliseName(name: string): string {
+  return name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+}
+
+/** Levels that appear only after the policy (recognised, paid only where a parameter names them). */
+export function isNewerLevel(level: CertificateLevel): boolean {
+  return typeof level === 'string';
+}

@@ -1,0 +1,52 @@
+import type { Evaluation } from '../evaluation.js';
+import { checkMaterials } from './common.js';
+import { policyInForce } from './validity.js';
+
+const RULE = 'XH36-3.7.d';
+
+/**
+ * XH36-3.7.d: 开展区域性技能竞赛，对承接我区举办技能竞赛的实际承办方，在核减其能享受市级补助资金后，不足部分由区财政给予补贴。
+ * Relevant date: the day the competition was held.
+ *
+ * @example
+ * competitionHost(evaluation);
+ */
+export function competitionHost(evaluation: Evaluation): void {
+  const { facts } = evaluation;
+  checkMaterials(evaluation, RULE);
+  if (facts.applicant.kind !== 'competition_host') {
+    evaluation.ineligible(RULE, { zh: '竞赛补贴由竞赛实际承办方申请', en: 'the competition subsidy is claimed by the actual organiser' });
+    return;
+  }
+  const competition = facts.competition;
+  if (!competition) {
+    evaluation.review(RULE, { zh: '缺少竞赛信息', en: 'no facts about the competition' });
+    return;
+  }
+  const heldOn = evaluation.read('competition', competition, 'heldOn');
+  if (heldOn) evaluation.date = heldOn;
+  if (!policyInForce(evaluation, evaluation.date, { zh: '竞赛举办日期', en: 'competition date' })) return;
+  const byDistrict = evaluation.read('competition', competition, 'heldByDistrict');
+  const organiser = evaluation.read('competition', competition, 'applicantIsActualOrganiser');
+  if (byDistrict === false) evaluation.ineligible(RULE, { zh: '非我区举办的区域性技能竞赛', en: 'not a regional competition held by the district' });
+  if (organiser === false) evaluation.ineligible(RULE, { zh: '申请人不是竞赛实际承办方', en: 'the applicant is not the actual organiser' });
+  if (byDistrict === undefined || organiser === undefined) {
+    evaluation.review(RULE, { zh: '未能确认为我区举办竞赛的实际承办方', en: 'not established that the applicant actually organised a district competition' });
+  }
+  const budget = evaluation.read('competition', competition, 'budgetYuan');
+  const actual = evaluation.read('competition', competition, 'actualCostsYuan');
+  const city = evaluation.read('competition', competition, 'citySubsidyYuan');
+  const base = evaluation.interpretation('competition_shortfall_base') === 'actual_costs' || budget === undefined ? actual : Math.min(actual ?? 0, budget);
+  if (actual === undefined || city === undefined) {
+    evaluation.review(RULE, { zh: '实际费用或市级补助金额未能确认', en: 'the actual costs or the city subsidy are not established' });
+    return;
+  }
+  const shortfall = Math.max(0, (base ?? 0) - city);
+  evaluation.use('competition.shortfallYuan', shortfall);
+  if (shortfall === 0) {
+    evaluation.ineligible(RULE, { zh: '市级补助已覆盖竞赛费用，无不足部分', en: 'the city subsidy covers the costs: no shortfall' });
+    return;
+  }
+  evaluation.pay(shortfall);
+  evaluation.note(RULE, { zh: `核减市级补助${city}元后，不足部分${shortfall}元`, en: `shortfall after the city subsidy of ${city} yuan: ${shortfall} yuan` });
+}
