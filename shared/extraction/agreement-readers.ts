@@ -102,7 +102,7 @@ export function readEmploymentLetter(ctx: DocumentContext): DraftFields {
     const name = readPersonName(m[1]);
     if (!employeeName && name) employeeName = fieldFromLine(lines[i], name);
     const titleReading = readFreeText(m[2]);
-    if (!title && titleReading && m[2].length <= 20) title = fieldFromLine(lines[i], { ...titleReading, plausibility: 0.97 });
+    if (!title && titleReading && m[2].length <= 20) title = fieldFromLine(lines[i], titleReading);
   }
   let employerName = labelled(ctx, ['聘任单位', '聘用单位', '单位名称', '用人单位', '甲方'], readEmployerName);
   if (!employerName) {

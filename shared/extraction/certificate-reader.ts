@@ -17,13 +17,11 @@ import {
   type Reading,
 } from './value-readers.js';
 
-const OCCUPATION_LABELS: Record<CertificateKind | 'default', readonly string[]> = {
-  default: LABELS.occupation,
-  special_operation: ['准操项目', '操作项目', '作业项目', '作业类别', ...LABELS.occupation],
-  special_ability: ['专项能力名称', '专项能力', '能力名称', ...LABELS.occupation],
-  training_completion: ['培训项目', '培训专业', '培训工种', '培训内容', ...LABELS.occupation],
-  skill_level: LABELS.occupation,
-  qualification: LABELS.occupation,
+/** Labels a kind prints its occupation under, tried before the general ones (a kind may print two, e.g. 作业类别 and 准操项目). */
+const KIND_OCCUPATION_LABELS: Partial<Record<CertificateKind, readonly string[]>> = {
+  special_operation: ['准操项目', '操作项目', '作业项目'],
+  special_ability: ['专项能力名称', '专项能力', '能力名称'],
+  training_completion: ['培训项目', '培训专业', '培训工种', '培训内容'],
 };
 
 const HOLDER_PROSE = new RegExp(`(?:兹证明|兹有|证明|学员)?[:]?([${CJK}·]{2,4}?)(?:同志|先生|女士)?(?:于|在|参加|已于|经)`);
@@ -51,16 +49,17 @@ function unlabelledIssueDate(ctx: DocumentContext): DraftField | undefined {
 /** The issuer when unlabelled: an organisation line in the lower part of the page, nearest the bottom. */
 function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
   const layout = ctx.layouts[ctx.layouts.length - 1];
+  const lastLabelled = Math.max(0, ...layout.lines.filter((l) => l.hits.length > 0).map((l) => l.box.y));
   const lines = layout.lines.filter(
     (l) =>
       l.hits.length === 0 &&
-      l.box.y > layout.height * 0.45 &&
+      (l.box.y > layout.height * 0.6 || l.box.y > lastLabelled) &&
       /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')),
   );
   const line = lines[lines.length - 1];
   if (!line) return undefined;
   const reading = readOrganisationName(line.text);
-  return reading ? fieldFromLine(line, { ...reading, plausibility: reading.plausibility * 0.95 }, LabelMatch.unlabelled) : undefined;
+  return reading ? fieldFromLine(line, reading, LabelMatch.unlabelled) : undefined;
 }
 
 function unlabelledNumber(ctx: DocumentContext): DraftField | undefined {
@@ -89,10 +88,11 @@ function corroborate(field: DraftField | undefined, weight = 0.5): void {
  * readVocationalCertificate(ctx).level?.value; // 3
  */
 export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: number): DraftFields {
-  const kindKey = ctx.kind ?? 'default';
   const holderName = labelled(ctx, LABELS.personName, readPersonName) ?? holderFromProse(ctx);
   const idNumber = idNumberField(ctx, LABELS.idNumber);
-  const occupation = labelled(ctx, OCCUPATION_LABELS[kindKey], readOccupation);
+  // The kind's own labels first, so that 准操项目 and 作业类别 on one operation certificate do not count as a conflict.
+  const own = ctx.kind ? KIND_OCCUPATION_LABELS[ctx.kind] : undefined;
+  const occupation = (own ? labelled(ctx, own, readOccupation) : undefined) ?? labelled(ctx, LABELS.occupation, readOccupation);
   let level = labelled(ctx, LABELS.level, readLevelValue);
   if (!level) {
     // A level printed without a label, e.g. `国家职业资格三级` or inside the occupation line.

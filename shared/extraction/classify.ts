@@ -101,6 +101,6 @@ export function classifyPage(layout: PageLayout): PageClassification {
   const second = ranked[1]?.[1] ?? 0;
   if (bestScore < 2) return { ...base, type: 'unknown', confidence: bestScore === 0 ? 0.9 : 0.6, titled: false };
   const margin = bestScore - second;
-  const confidence = Math.min(0.9, 0.55 + 0.08 * bestScore + 0.05 * margin);
+  const confidence = Math.min(margin >= 3 ? 0.95 : 0.9, 0.55 + 0.08 * bestScore + 0.05 * margin);
   return { ...base, type: bestType, confidence, titled: false };
 }

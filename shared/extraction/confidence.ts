@@ -16,9 +16,9 @@ export const LabelMatch = {
   /** The line below the label. */
   below: 0.95,
   /** Found by its own shape or by position, with no label (an ID number alone on a line, a date under a seal). */
-  unlabelled: 0.9,
+  unlabelled: 0.94,
   /** Found in running text by a phrase pattern (兹聘请 … 为 …). */
-  prose: 0.93,
+  prose: 0.95,
 } as const;
 
 /** A value read at one place on a page, before confidence is settled. */

@@ -24,7 +24,8 @@ export function findLabelledCandidates(
         if (labelRank < 0) continue;
         if (hit.inlineValue) {
           const reading = reader(hit.inlineValue);
-          if (reading) {
+          // Glued to its label, a value must look fully typical: `甲方每月15日前支付…` is prose, not a party.
+          if (reading && (hit.clean || reading.plausibility >= 1)) {
             candidates.push({
               reading,
               line,

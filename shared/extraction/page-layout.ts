@@ -10,7 +10,7 @@ export interface LabelHit {
   end: number;
   /** Text after the label (colon and a leading parenthetical such as `(用人单位)` removed) up to the next label. */
   inlineValue: string;
-  /** Label is followed by a colon or stands at the start of the line: a strong sign it really is a label. */
+  /** Label is followed by a colon, a space or a parenthesis: a strong sign it really is a label. */
   clean: boolean;
 }
 
@@ -57,7 +57,15 @@ function findHits(text: string): LabelHit[] {
       const end = i + label.form.length;
       const colon = text[end] === ':';
       if (label.weak && !atStart && !colon) continue;
-      hits.push({ form: label.form, start: i, end, clean: atStart || colon });
+      const previous = hits[hits.length - 1];
+      if (text[i - 1] === '(' && text[end] === ')' && previous && previous.end === i - 1) {
+        // `甲方(实习单位)`: the parenthesis qualifies the label before it, it is not a label of its own.
+        i = end;
+        break;
+      }
+      // A label glued to the text after it (`姓名王晓明`) is weaker evidence than `姓名:` or `姓名 王晓明`.
+      const separated = colon || end === text.length || /[\s(]/.test(text[end]);
+      hits.push({ form: label.form, start: i, end, clean: separated });
       i = end - 1;
       break;
     }

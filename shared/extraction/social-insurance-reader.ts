@@ -2,6 +2,7 @@ import type { SocialInsuranceSpanRow } from '../documents/index.js';
 import { LabelMatch } from './confidence.js';
 import { allLines, fieldFromLine, idNumberField, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
 import { findMonths, monthsBetween } from './dates.js';
+import { chooseCandidate, findLabelledCandidates } from './field-search.js';
 import type { LayoutLine } from './page-layout.js';
 import { Evidence, readEmployerName, readPersonName } from './value-readers.js';
 
@@ -132,7 +133,9 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   fields.employerName = employerReading
     ? fieldFromLine(employerLine, employerReading, lastRow.employerInherited ? LabelMatch.below : LabelMatch.sameRow)
     : undefined;
-  const labelledEmployer = labelled(ctx, ['当前参保单位', '参保单位', '缴费单位', '单位名称', '工作单位'], readEmployerName);
+  const labelledEmployer = chooseCandidate(
+    findLabelledCandidates(ctx.layouts, ['当前参保单位', '参保单位', '工作单位'], readEmployerName).filter((c) => c.labelMatch === LabelMatch.inline),
+  );
   if (fields.employerName && labelledEmployer && labelledEmployer.value !== fields.employerName.value) {
     // A header naming a different employer than the latest row: one of them is misread, or the header is stale.
     fields.employerName.issues = [...(fields.employerName.issues ?? []), 'conflicting_values'];

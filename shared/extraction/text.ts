@@ -73,5 +73,5 @@ export function withoutSpaces(text: string): string {
 
 /** Strips leading/trailing punctuation and separators that OCR attaches to a value. */
 export function trimValue(text: string): string {
-  return text.replace(/^[\s:;,.、。，；|_\-]+/, '').replace(/[\s:;,、，；|_\-]+$/, '').trim();
+  return text.replace(/^[\s:;,.、。，；|_\-)]+/, '').replace(/[\s:;,、，；|_\-]+$/, '').trim();
 }

@@ -87,7 +87,7 @@ export const readOrganisationName: ValueReader = (text) => {
   let t = withoutSpaces(trimValue(text)).replace(/[(（]?(盖章|公章|签章|章)[)）]?$/, '');
   t = t.replace(/[。.]$/, '');
   if (t.length < 4 || !new RegExp(`[${CJK}]{2}`).test(t)) return null;
-  if (/^\d/.test(t) || /\d{4}年/.test(t)) return null;
+  if (/^\d/.test(t) || /\d{4}年|\d+[日月号]前|[，,。;；]/.test(t)) return null;
   return ok(t, ORG_SUFFIX.test(t) ? 1 : 0.75);
 };
 
@@ -122,7 +122,7 @@ export const readOccupation: ValueReader = (text) => {
   const t = withoutSpaces(trimValue(text))
     .replace(/[(（]?(一|二|三|四|五)级[)）]?$/, '')
     .replace(/^[(（]|[)）]$/g, '');
-  if (t.length < 2 || !new RegExp(`^[${CJK}]`).test(t) || /\d{4}/.test(t)) return null;
+  if (t.length < 2 || !new RegExp(`^[${CJK}]`).test(t) || /\d{4}|证书|证$/.test(t)) return null;
   return ok(t, t.length <= 12 ? 1 : 0.8);
 };
 
@@ -201,7 +201,7 @@ export const readCertificateNumberValue: ValueReader = (text) => {
         : undefined,
     };
   }
-  return { value: token.toUpperCase(), evidence: Evidence.shape, plausibility: 0.9, issues: [] };
+  return { value: token.toUpperCase(), evidence: Evidence.shape, plausibility: 1, issues: [] };
 };
 
 /**
