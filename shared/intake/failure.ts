@@ -46,6 +46,9 @@ export const REASONS = {
   },
   object_missing: { status: 'failed', zh: '上传的文件在存储中找不到，请重新上传。', en: 'The uploaded object is no longer in the bucket.' },
   ocr_failed: { status: 'failed', zh: '文字识别失败，已转人工处理。', en: 'OCR failed on this file.' },
+  ocr_image_unreadable: { status: 'failed', zh: '页面图像无法识别，已转人工处理。', en: 'The OCR engine could not decode a page image.' },
+  ocr_model_unavailable: { status: 'failed', zh: '文字识别模型不可用，系统将重试。', en: 'The OCR model could not be loaded.' },
+  ocr_engine_failed: { status: 'failed', zh: '文字识别服务出错，系统将重试。', en: 'The OCR engine failed.' },
   processing_failed: { status: 'failed', zh: '系统处理失败，已记录并转人工处理。', en: 'Processing failed after retries.' },
 } as const satisfies Record<string, ReasonText>;
 export type ReasonCode = keyof typeof REASONS;

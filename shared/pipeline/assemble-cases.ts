@@ -1,0 +1,179 @@
+import type { DocumentRecord } from '../cases/document-record.js';
+import type { AuditEvent, CaseDocument, ReviewCase } from '../cases/review-case.js';
+import type { ExtractedDocument } from '../documents/extracted-document.js';
+import type { ClaimKey, Decision } from '../policy/decision.js';
+import { ClaimKeyTakenError, VersionConflictError, type CaseRepository } from '../ports/case-repository.js';
+import type { Clock } from '../ports/clock.js';
+import { CaseWriteContentionError } from './errors.js';
+import { caseIdFor } from './ids.js';
+import type { ClaimContext, ClaimJudge } from './judge.js';
+import type { PipelineLogger } from './logger.js';
+
+/** How a submission is judged: one claim, or a training body's batch with one case per certificate. */
+export interface SubmissionKind {
+  kind: 'claim' | 'batch';
+  applicant: ClaimContext['applicant'];
+}
+
+/**
+ * The default reading of a submission: ids starting `batch-` are a training body's bulk upload (the bulk intake
+ * names them so), anything else an individual's claim.
+ *
+ * @example
+ * submissionKindOf('batch-7'); // { kind: 'batch', applicant: { kind: 'training_body' } }
+ */
+export function submissionKindOf(submissionId: string, records: readonly DocumentRecord[] = []): SubmissionKind {
+  if (submissionId.startsWith('batch-')) {
+    const institution = records.find((record) => record.submitter)?.submitter;
+    return { kind: 'batch', applicant: { kind: 'training_body', ...(institution ? { id: institution } : {}) } };
+  }
+  return { kind: 'claim', applicant: { kind: 'individual' } };
+}
+
+/** The documents of a submission's read files, as case documents. */
+export function caseDocumentsOf(records: readonly DocumentRecord[]): CaseDocument[] {
+  return records.flatMap((record) =>
+    (record.documents ?? []).map((document, indexInFile) => ({ ...document, documentId: record.documentId, indexInFile })),
+  );
+}
+
+const keyOf = (document: Pick<CaseDocument, 'documentId' | 'indexInFile'>) => `${document.documentId}#${document.indexInFile}`;
+
+/** A planned case: its id and the documents it should hold. */
+export interface CasePlan {
+  caseId: string;
+  documents: CaseDocument[];
+}
+
+/**
+ * Groups a submission's documents into cases: the whole submission is one case; a batch gives one case per
+ * vocational certificate (other documents of a batch, such as the body's business licence, go with every case).
+ * Ids are deterministic, so a redelivered message finds the same cases.
+ *
+ * @example
+ * planCases('sub-1', { kind: 'claim', applicant: { kind: 'individual' } }, documents); // [{ caseId: 'case-sub-1', documents }]
+ */
+export function planCases(submissionId: string, kind: SubmissionKind, documents: CaseDocument[]): CasePlan[] {
+  if (kind.kind === 'claim') return documents.length > 0 ? [{ caseId: caseIdFor(submissionId), documents }] : [];
+  const certificates = documents.filter((document) => document.type === 'vocational_certificate');
+  const shared = documents.filter((document) => document.type !== 'vocational_certificate');
+  return certificates.map((certificate) => ({ caseId: caseIdFor(submissionId, certificate), documents: [certificate, ...shared] }));
+}
+
+const PERSON_ID_FIELDS = ['idNumber', 'employeeIdNumber', 'studentIdNumber'];
+const PERSON_NAME_FIELDS = ['holderName', 'employeeName', 'personName', 'studentName', 'name'];
+
+function firstValue(documents: readonly ExtractedDocument[], names: readonly string[]): string | undefined {
+  for (const document of documents) {
+    for (const name of names) {
+      const value = document.fields[name]?.value;
+      if (typeof value === 'string' && value.length > 0) return value;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Counts the fields a clerk must look at (flagged fields, and an unknown document type counts as one).
+ *
+ * @example
+ * flaggedFieldCount([{ type: 'unknown', pages: [1], fields: {} }]); // 1
+ */
+export function flaggedFieldCount(documents: readonly ExtractedDocument[]): number {
+  return documents.reduce(
+    (count, document) => count + (document.type === 'unknown' ? 1 : 0) + Object.values(document.fields).filter((field) => field.needsReview).length,
+    0,
+  );
+}
+
+export interface WriteCaseDeps {
+  cases: CaseRepository;
+  judge: ClaimJudge;
+  clock: Clock;
+  logger?: PipelineLogger;
+  /** Attempts on optimistic-locking conflicts and claim-key refusals before giving up (the message is retried). */
+  maxAttempts?: number;
+}
+
+export type CaseWriteResult = { caseId: string; action: 'created' | 'updated' | 'unchanged' };
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Writes one planned case into its review queue: judged by the rules, with its claim keys reserved in the same
+ * write. An existing case (a redelivery, or another file of the submission finished first) only gains documents it
+ * lacks — documents already in the case keep their (possibly clerk-corrected) values, nothing is removed — and is
+ * judged again; when nothing changes it is not written at all. A claim key held by another case turns the decision
+ * into a duplicate finding (`withClaimKeyTaken`) instead of failing.
+ *
+ * @example
+ * await writeCase({ caseId: 'case-sub-1', documents }, context, deps); // { caseId: 'case-sub-1', action: 'created' }
+ */
+export async function writeCase(plan: CasePlan, context: ClaimContext, deps: WriteCaseDeps): Promise<CaseWriteResult> {
+  const maxAttempts = deps.maxAttempts ?? 8;
+  const takenKeys: { key: ClaimKey; heldBy?: string }[] = [];
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const existing = await deps.cases.get(plan.caseId);
+    const known = new Set((existing?.documents ?? []).map(keyOf));
+    const documents = [...(existing?.documents ?? []), ...plan.documents.filter((document) => !known.has(keyOf(document)))];
+    let decision: Decision | undefined = await deps.judge.judge(documents, context);
+    for (const taken of takenKeys) {
+      if (decision?.claimKeys.some((key) => key.key === taken.key.key)) decision = deps.judge.withClaimKeyTaken(decision, taken.key, taken.heldBy);
+    }
+    const claimKeys = decision?.claimKeys ?? [];
+    const now = deps.clock.now().toISOString();
+    const base: ReviewCase = {
+      caseId: plan.caseId,
+      submissionId: context.submissionId,
+      queue: deps.judge.queueFor(decision),
+      status: existing?.status ?? 'needs_review',
+      applicant: existing?.applicant ?? context.applicant,
+      documents,
+      flaggedFieldCount: flaggedFieldCount(documents),
+      version: existing?.version ?? 0,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    const personIdNumber = firstValue(documents, PERSON_ID_FIELDS);
+    const personName = firstValue(documents, PERSON_NAME_FIELDS);
+    const next: ReviewCase = {
+      ...existing,
+      ...base,
+      ...(personIdNumber ? { personIdNumber } : {}),
+      ...(personName ? { personName } : {}),
+      ...(decision ? { decision } : {}),
+    };
+    try {
+      if (!existing) {
+        const audit: AuditEvent = { caseId: plan.caseId, at: now, actor: 'system:process', action: 'create', after: { queue: next.queue, documents: documents.length, outcome: decision?.outcome } };
+        const { created } = await deps.cases.create(next, audit, claimKeys);
+        if (created) return { caseId: plan.caseId, action: 'created' };
+        continue; // Someone created it meanwhile: merge into theirs.
+      }
+      if (existing.documents.length === documents.length && sameJson(existing.decision, decision) && existing.queue === next.queue) {
+        return { caseId: plan.caseId, action: 'unchanged' };
+      }
+      const audit: AuditEvent = {
+        caseId: plan.caseId,
+        at: now,
+        actor: 'system:process',
+        action: 'documents_added',
+        before: { documents: existing.documents.length, outcome: existing.decision?.outcome, queue: existing.queue },
+        after: { documents: documents.length, outcome: decision?.outcome, queue: next.queue },
+      };
+      await deps.cases.update(next, existing.version, audit, claimKeys);
+      return { caseId: plan.caseId, action: 'updated' };
+    } catch (error) {
+      lastError = error;
+      if (error instanceof ClaimKeyTakenError) {
+        deps.logger?.info('claim key held by another case; recorded as a duplicate finding', { caseId: plan.caseId, ruleId: error.claimKey.ruleId, heldBy: error.heldBy });
+        takenKeys.push({ key: error.claimKey, heldBy: error.heldBy });
+        continue;
+      }
+      if (error instanceof VersionConflictError) continue;
+      throw error;
+    }
+  }
+  throw new CaseWriteContentionError(plan.caseId, maxAttempts, { cause: lastError });
+}

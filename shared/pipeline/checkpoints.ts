@@ -1,0 +1,33 @@
+import { ocrPageSchema, type OcrPage } from '../ocr/ocr-page.js';
+import { BlobNotFoundError, type BlobStore } from '../ports/blob-store.js';
+import type { PageCheckpoints, PagePreview } from '../reading/read-pages.js';
+import { derivedKeys } from './ids.js';
+
+/**
+ * Page checkpoints in the blob store, under the document's derived prefix: the page's text as JSON and its preview
+ * image for the clerk's page view. The preview is written first, so a checkpoint implies its preview exists.
+ *
+ * @example
+ * const checkpoints = blobPageCheckpoints(blobs, 'intake', 'derived/', 'doc-1');
+ * await readPages(bytes, 'pdf', { ocr, limits, checkpoints });
+ */
+export function blobPageCheckpoints(blobs: BlobStore, bucket: string, derivedPrefix: string, documentId: string): PageCheckpoints {
+  const keys = derivedKeys(derivedPrefix, documentId);
+  return {
+    async load(pageNumber: number): Promise<OcrPage | undefined> {
+      try {
+        const bytes = await blobs.get(bucket, keys.checkpoint(pageNumber));
+        const parsed = ocrPageSchema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')));
+        // A checkpoint from an older format is read again rather than trusted.
+        return parsed.success ? parsed.data : undefined;
+      } catch (error) {
+        if (error instanceof BlobNotFoundError) return undefined;
+        throw error;
+      }
+    },
+    async save(page: OcrPage, preview?: PagePreview): Promise<void> {
+      if (preview) await blobs.put(bucket, keys.preview(page.pageNumber), preview.bytes, preview.contentType);
+      await blobs.put(bucket, keys.checkpoint(page.pageNumber), Buffer.from(JSON.stringify(page)), 'application/json');
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import type { DocumentRecord, DocumentStatus } from '../cases/document-record.js';
+import type { ExtractedDocument } from '../documents/extracted-document.js';
+import { describeFailure } from '../intake/failure.js';
+import type { IntakeLimits } from '../intake/limits.js';
+import { isReadableType, sniffType } from '../intake/sniff.js';
+import { UnsupportedTypeError } from '../intake/errors.js';
+import type { OcrEngine } from '../ocr/ocr-engine.js';
+import type { BlobStore } from '../ports/blob-store.js';
+import type { CaseRepository } from '../ports/case-repository.js';
+import type { Clock } from '../ports/clock.js';
+import type { DocumentRepository } from '../ports/document-repository.js';
+import type { ExtractDocuments } from '../reading/read-file.js';
+import { readPages } from '../reading/read-pages.js';
+import { emptyTimings, timed, type StageTimings } from '../reading/timings.js';
+import { caseDocumentsOf, planCases, submissionKindOf, writeCase, type CaseWriteResult, type SubmissionKind } from './assemble-cases.js';
+import { blobPageCheckpoints } from './checkpoints.js';
+import { UnknownDocumentError } from './errors.js';
+import type { ClaimJudge } from './judge.js';
+import type { PipelineLogger } from './logger.js';
+
+export interface ProcessDeps {
+  blobs: BlobStore;
+  documents: DocumentRepository;
+  cases: CaseRepository;
+  clock: Clock;
+  ocr: OcrEngine;
+  extract: ExtractDocuments;
+  /** Cross-checks a submission's documents (same person's name and ID across them); identity when absent. */
+  crossCheck?: (documents: ExtractedDocument[]) => ExtractedDocument[];
+  judge: ClaimJudge;
+  limits: IntakeLimits;
+  derivedPrefix: string;
+  ocrDpi?: number;
+  previewDpi?: number;
+  /** How a submission is judged (default: `submissionKindOf`). */
+  submissionKind?: (submissionId: string, records: readonly DocumentRecord[]) => SubmissionKind;
+  /** Least time between two progress writes on a long file. */
+  progressIntervalMs?: number;
+  logger?: PipelineLogger;
+}
+
+export type ProcessOutcome =
+  | { kind: 'skipped'; documentId: string; status: DocumentStatus }
+  | { kind: 'rejected'; documentId: string; code: string }
+  | { kind: 'done'; documentId: string; status: 'processed' | 'needs_review'; cases: CaseWriteResult[]; pageCount: number; resumedPages: number; timings: StageTimings };
+
+/** Nothing left to do for a document in these states (a redelivered message finds them so). */
+const SETTLED: readonly DocumentStatus[] = ['processed', 'needs_review', 'rejected', 'duplicate'];
+
+/** A document needs a clerk's eye when its type is unknown or any of its fields is flagged. */
+function needsReview(documents: readonly ExtractedDocument[]): boolean {
+  return documents.length === 0 || documents.some((document) => document.type === 'unknown' || Object.values(document.fields).some((field) => field.needsReview));
+}
+
+/**
+ * The **process** stage for one document (file): reads its pages (text layer or OCR, each page checkpointed with its
+ * preview under the derived prefix), extracts its documents, then puts the submission's documents into their case(s)
+ * — cross-checked, judged by the rules, written into the review queue with claim keys — and settles the document as
+ * `processed` or `needs_review`.
+ *
+ * Every step can be repeated: checkpoints make a redelivered message resume at the first unread page, extracted
+ * documents are saved before cases are touched, cases have deterministic ids and only ever gain documents, and the
+ * document is settled last. A crash anywhere followed by redelivery therefore yields exactly one case and loses no
+ * page.
+ *
+ * @example
+ * const outcome = await processDocument('doc-1', deps);
+ * // { kind: 'done', status: 'needs_review', cases: [{ caseId: 'case-sub-1', action: 'created' }], ... }
+ */
+export async function processDocument(documentId: string, deps: ProcessDeps): Promise<ProcessOutcome> {
+  const record = await deps.documents.get(documentId);
+  if (!record) throw new UnknownDocumentError(documentId);
+  if (SETTLED.includes(record.status)) {
+    deps.logger?.info('document already settled; nothing to do', { documentId, status: record.status });
+    return { kind: 'skipped', documentId, status: record.status };
+  }
+  const timings = emptyTimings();
+  const now = () => deps.clock.now().toISOString();
+
+  let documents = record.documents;
+  let pageCount = record.pageCount ?? 0;
+  let resumedPages = 0;
+  if (!documents) {
+    const bytes = await deps.blobs.get(record.bucket, record.key);
+    const type = sniffType(bytes);
+    try {
+      if (!isReadableType(type)) throw new UnsupportedTypeError(type);
+      let lastProgressAt = 0;
+      const read = await readPages(bytes, type, {
+        ocr: deps.ocr,
+        limits: deps.limits,
+        ocrDpi: deps.ocrDpi,
+        previewDpi: deps.previewDpi,
+        checkpoints: blobPageCheckpoints(deps.blobs, record.bucket, deps.derivedPrefix, documentId),
+        onPage: async (pagesDone, total) => {
+          const at = Date.now();
+          if (pagesDone < total && at - lastProgressAt < (deps.progressIntervalMs ?? 2000)) return;
+          lastProgressAt = at;
+          await deps.documents.update(documentId, { pagesDone, pageCount: total, updatedAt: now() });
+        },
+      });
+      Object.assign(timings, read.timings);
+      pageCount = read.pages.length;
+      resumedPages = read.resumedPages;
+      documents = await timed(timings, 'extract', () => deps.extract(read.pages));
+    } catch (error) {
+      const failure = describeFailure(error);
+      if (failure.status !== 'rejected') throw error;
+      // Damage found only while decoding (a page that will not render) is still bad input, not a failure.
+      await deps.documents.update(documentId, { status: 'rejected', error: failure.error, updatedAt: now() });
+      deps.logger?.warn('document rejected while reading', { documentId, code: failure.error.code, detail: failure.logMessage });
+      return { kind: 'rejected', documentId, code: failure.error.code };
+    }
+    // Saved before cases are touched: a crash from here on never reads the file again.
+    await deps.documents.update(documentId, { documents, pageCount, pagesDone: pageCount, updatedAt: now() });
+  }
+
+  const records = (await deps.documents.listBySubmission(record.submissionId)).map((r) => (r.documentId === documentId ? { ...r, documents } : r));
+  const readRecords = records.filter((r) => r.documents && r.status !== 'rejected' && r.status !== 'duplicate');
+  const kind = (deps.submissionKind ?? submissionKindOf)(record.submissionId, records);
+  let caseDocuments = caseDocumentsOf(readRecords);
+  if (deps.crossCheck) {
+    const checked = deps.crossCheck(caseDocuments);
+    caseDocuments = caseDocuments.map((document, index) => ({ ...document, ...checked[index], documentId: document.documentId, indexInFile: document.indexInFile }));
+  }
+  const context = { submissionId: record.submissionId, applicant: kind.applicant, claimDate: (record.createdAt ?? now()).slice(0, 10) };
+  const plans = planCases(record.submissionId, kind, caseDocuments).filter((plan) => plan.documents.some((d) => d.documentId === documentId));
+  const cases: CaseWriteResult[] = [];
+  for (const plan of plans) {
+    cases.push(await writeCase(plan, context, { cases: deps.cases, judge: deps.judge, clock: deps.clock, logger: deps.logger }));
+  }
+
+  const status = needsReview(documents) ? 'needs_review' : 'processed';
+  await deps.documents.update(documentId, {
+    status,
+    documents,
+    pageCount,
+    pagesDone: pageCount,
+    caseIds: cases.map((c) => c.caseId),
+    error: undefined,
+    updatedAt: now(),
+  });
+  deps.logger?.info('document processed', { documentId, status, pageCount, resumedPages, cases: cases.map((c) => `${c.caseId}:${c.action}`), timings });
+  return { kind: 'done', documentId, status, cases, pageCount, resumedPages, timings };
+}
+
+/**
+ * Records that an attempt failed (the message will be retried, or dead-lettered), so the document shows the error
+ * while it is still `processing`.
+ *
+ * @example
+ * await noteProcessingError('doc-1', error, deps);
+ */
+export async function noteProcessingError(documentId: string, error: unknown, deps: Pick<ProcessDeps, 'documents' | 'clock'>): Promise<void> {
+  const record = await deps.documents.get(documentId);
+  if (!record || SETTLED.includes(record.status)) return;
+  await deps.documents.update(documentId, { error: describeFailure(error).error, updatedAt: deps.clock.now().toISOString() });
+}
+
+/**
+ * The dead-letter stage: a message that kept failing marks its document `failed` with the error, so poison
+ * messages are visible to clerks instead of silently stuck in `processing`. Settled documents are left alone.
+ *
+ * @example
+ * await markDocumentFailed('doc-1', deps); // status 'failed', error { code: 'processing_failed', ... }
+ */
+export async function markDocumentFailed(
+  documentId: string,
+  deps: Pick<ProcessDeps, 'documents' | 'clock' | 'logger'>,
+): Promise<{ kind: 'failed' | 'skipped'; status?: DocumentStatus }> {
+  const record = await deps.documents.get(documentId);
+  if (!record) {
+    deps.logger?.error('dead-lettered message for an unknown document', { documentId });
+    return { kind: 'skipped' };
+  }
+  if (SETTLED.includes(record.status)) return { kind: 'skipped', status: record.status };
+  const error = record.error && record.error.code !== 'processing_failed' ? record.error : describeFailure(undefined).error;
+  await deps.documents.update(documentId, { status: 'failed', error, updatedAt: deps.clock.now().toISOString() });
+  deps.logger?.error('document failed after retries', { documentId, code: error.code });
+  return { kind: 'failed' };
+}

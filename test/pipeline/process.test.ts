@@ -1,0 +1,180 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/index.js';
+import { ingestObject } from '../../shared/pipeline/ingest.js';
+import { markDocumentFailed, noteProcessingError, processDocument, type ProcessDeps } from '../../shared/pipeline/process.js';
+import { inspectFile } from '../../shared/reading/index.js';
+import { FixedClock, InMemoryBlobStore, InMemoryCaseRepository, InMemoryDocumentRepository, InMemoryWorkQueue } from '../support/fakes/index.js';
+import { blankPng, lineExtractor, oncePerPersonJudge, scriptedOcr } from './pipeline-factories.js';
+
+const bucket = 'intake';
+const certificateLines = ['姓名：王晓明', 'idNumber：330106199001011234', 'level：2'];
+
+function makeEnv(ocr = scriptedOcr(certificateLines)) {
+  const blobs = new InMemoryBlobStore();
+  const documents = new InMemoryDocumentRepository();
+  const cases = new InMemoryCaseRepository();
+  const queue = new InMemoryWorkQueue();
+  const clock = new FixedClock('2021-06-18T08:00:00Z');
+  const judge = oncePerPersonJudge();
+  const deps: ProcessDeps = { blobs, documents, cases, clock, ocr, extract: lineExtractor, judge, limits: DEFAULT_INTAKE_LIMITS, derivedPrefix: 'derived/', previewDpi: 48 };
+  const ingest = async (key: string, bytes: Uint8Array) => {
+    await blobs.put(bucket, key, bytes);
+    const head = await blobs.head(bucket, key);
+    return ingestObject({ bucket, key, size: head!.size, eTag: head!.eTag }, { blobs, documents, queue, clock, limits: DEFAULT_INTAKE_LIMITS, inspect: inspectFile });
+  };
+  return { blobs, documents, cases, queue, clock, judge, deps, ingest };
+}
+
+describe('processDocument', () => {
+  let env: ReturnType<typeof makeEnv>;
+  beforeEach(() => {
+    env = makeEnv();
+  });
+
+  it('reads a scanned image, writes one case into the rule queue and settles the document', async () => {
+    await env.ingest('incoming/sub-1/证书 扫描.png', await blankPng());
+    const [message] = env.queue.drain();
+
+    const outcome = await processDocument(message!.documentId, env.deps);
+
+    expect(outcome).toMatchObject({ kind: 'done', status: 'processed', cases: [{ caseId: 'case-sub-1', action: 'created' }], pageCount: 1 });
+    const reviewCase = await env.cases.get('case-sub-1');
+    expect(reviewCase).toMatchObject({ queue: 'XH36-3.7.c', status: 'needs_review', personIdNumber: '330106199001011234', version: 1 });
+    expect(reviewCase!.documents[0]!.fields.idNumber!.value).toBe('330106199001011234');
+    expect(await env.documents.get(message!.documentId)).toMatchObject({ status: 'processed', pagesDone: 1, caseIds: ['case-sub-1'] });
+    expect(env.blobs.keys(bucket, `derived/${message!.documentId}/`)).toEqual([
+      `derived/${message!.documentId}/ocr/1.json`,
+      `derived/${message!.documentId}/pages/1`,
+    ]);
+    expect(env.blobs.contentTypeOf(bucket, `derived/${message!.documentId}/pages/1`)).toBe('image/jpeg');
+  });
+
+  it('does nothing new when the message is redelivered after success', async () => {
+    await env.ingest('incoming/sub-1/a.png', await blankPng());
+    const [message] = env.queue.drain();
+    await processDocument(message!.documentId, env.deps);
+
+    const again = await processDocument(message!.documentId, env.deps);
+
+    expect(again).toMatchObject({ kind: 'skipped', status: 'processed' });
+    expect(env.cases.cases.size).toBe(1);
+    expect(await env.cases.audit('case-sub-1')).toHaveLength(1);
+  });
+
+  it('after a crash mid-way, a redelivery resumes from the checkpoints and yields exactly one case', async () => {
+    // A two-page TIFF would need a TIFF writer; two files of one submission exercise the same resume path per file.
+    const crashing = makeEnv(scriptedOcr(certificateLines, { failOnCall: 1 }));
+    await crashing.ingest('incoming/sub-9/a.png', await blankPng());
+    const [message] = crashing.queue.drain();
+    await expect(processDocument(message!.documentId, crashing.deps)).rejects.toThrow('worker killed mid-way');
+    await noteProcessingError(message!.documentId, new Error('worker killed mid-way'), crashing.deps);
+    expect(await crashing.documents.get(message!.documentId)).toMatchObject({ status: 'processing', error: { code: 'processing_failed' } });
+
+    const outcome = await processDocument(message!.documentId, crashing.deps);
+    const redelivered = await processDocument(message!.documentId, crashing.deps);
+
+    expect(outcome).toMatchObject({ kind: 'done', cases: [{ action: 'created' }] });
+    expect(redelivered.kind).toBe('skipped');
+    expect(crashing.cases.cases.size).toBe(1);
+    expect(await crashing.documents.get(message!.documentId)).not.toHaveProperty('error');
+  });
+
+  it('does not read pages again when a crash came after the extraction was saved', async () => {
+    await env.ingest('incoming/sub-1/a.png', await blankPng());
+    const [message] = env.queue.drain();
+    const failingCases = Object.create(env.cases) as typeof env.cases;
+    failingCases.create = async () => Promise.reject(new Error('DynamoDB unavailable'));
+    await expect(processDocument(message!.documentId, { ...env.deps, cases: failingCases })).rejects.toThrow('DynamoDB unavailable');
+    const ocrCalls = (env.deps.ocr as ReturnType<typeof scriptedOcr>).calls;
+
+    await processDocument(message!.documentId, env.deps);
+
+    expect((env.deps.ocr as ReturnType<typeof scriptedOcr>).calls).toBe(ocrCalls);
+    expect(env.cases.cases.size).toBe(1);
+  });
+
+  it('puts the files of one submission into one case as each finishes, never dropping a document', async () => {
+    await env.ingest('incoming/sub-2/证书.png', await blankPng(60, 40));
+    await env.ingest('incoming/sub-2/合同.png', await blankPng(70, 40));
+    const [first, second] = env.queue.drain();
+
+    await processDocument(second!.documentId, env.deps);
+    await processDocument(first!.documentId, env.deps);
+
+    const reviewCase = await env.cases.get('case-sub-2');
+    expect(reviewCase!.documents.map((d) => d.documentId).sort()).toEqual([first!.documentId, second!.documentId].sort());
+    expect(reviewCase!.version).toBe(2);
+    expect((await env.cases.audit('case-sub-2')).map((e) => e.action)).toEqual(['create', 'documents_added']);
+  });
+
+  it('turns a once-per-person claim already held by another case into a duplicate finding, not a failure', async () => {
+    await env.ingest('incoming/sub-a/a.png', await blankPng(60, 40));
+    await env.ingest('incoming/sub-b/b.png', await blankPng(61, 40));
+    const [a, b] = env.queue.drain();
+    await processDocument(a!.documentId, env.deps);
+
+    const outcome = await processDocument(b!.documentId, env.deps);
+
+    expect(outcome).toMatchObject({ kind: 'done', cases: [{ caseId: 'case-sub-b', action: 'created' }] });
+    const second = await env.cases.get('case-sub-b');
+    expect(second!.decision).toMatchObject({ outcome: 'ineligible', amountYuan: 0, claimKeys: [] });
+    expect(second!.decision!.reasons.at(-1)!.en).toContain('case-sub-a');
+  });
+
+  it('gives a training body batch one case per certificate', async () => {
+    const batchEnv = makeEnv();
+    await batchEnv.ingest('incoming/batch-7/certs.png', await blankPng());
+    const [message] = batchEnv.queue.drain();
+    const twoCertificates = (pages: Parameters<typeof lineExtractor>[0]) => [...lineExtractor(pages), ...lineExtractor(pages)];
+
+    const outcome = await processDocument(message!.documentId, { ...batchEnv.deps, extract: twoCertificates });
+
+    expect(outcome.kind === 'done' && outcome.cases.map((c) => c.caseId)).toEqual([
+      `case-batch-7-${message!.documentId}-0`,
+      `case-batch-7-${message!.documentId}-1`,
+    ]);
+    expect((await batchEnv.cases.get(`case-batch-7-${message!.documentId}-0`))!.applicant).toEqual({ kind: 'training_body' });
+  });
+
+  it('marks the document `needs_review` when a field is flagged', async () => {
+    await env.ingest('incoming/sub-3/a.png', await blankPng());
+    const [message] = env.queue.drain();
+    const flagged = (pages: Parameters<typeof lineExtractor>[0]) =>
+      lineExtractor(pages).map((d) => ({ ...d, fields: { ...d.fields, level: { value: 2, confidence: 0.5, needsReview: true } } }));
+
+    const outcome = await processDocument(message!.documentId, { ...env.deps, extract: flagged });
+
+    expect(outcome).toMatchObject({ status: 'needs_review' });
+    expect((await env.cases.get('case-sub-3'))!.flaggedFieldCount).toBe(1);
+  });
+
+  it('rejects an image that turns out to be undecodable while reading', async () => {
+    const png = await blankPng();
+    const truncated = png.subarray(0, 40);
+    await env.blobs.put(bucket, 'incoming/sub-4/a.png', truncated);
+    const { record } = await env.documents.register({
+      documentId: 'doc-trunc', submissionId: 'sub-4', bucket, key: 'incoming/sub-4/a.png', sourceVersion: 'v1',
+      status: 'processing', createdAt: '2021-06-18T08:00:00Z', updatedAt: '2021-06-18T08:00:00Z',
+    });
+
+    const outcome = await processDocument(record.documentId, env.deps);
+
+    expect(outcome).toMatchObject({ kind: 'rejected', code: 'image_corrupt' });
+    expect(env.cases.cases.size).toBe(0);
+  });
+});
+
+describe('markDocumentFailed', () => {
+  it('marks a dead-lettered document `failed` with the last error, and leaves settled ones alone', async () => {
+    const env = makeEnv();
+    await env.ingest('incoming/sub-5/a.png', await blankPng());
+    const [message] = env.queue.drain();
+    await noteProcessingError(message!.documentId, Object.assign(new Error('engine down'), { code: 'ocr_engine_failed' }), env.deps);
+
+    expect(await markDocumentFailed(message!.documentId, env.deps)).toEqual({ kind: 'failed' });
+    expect(await env.documents.get(message!.documentId)).toMatchObject({ status: 'failed', error: { code: 'ocr_engine_failed' } });
+
+    await env.documents.update(message!.documentId, { status: 'processed' });
+    expect(await markDocumentFailed(message!.documentId, env.deps)).toEqual({ kind: 'skipped', status: 'processed' });
+  });
+});
