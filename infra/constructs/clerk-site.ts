@@ -1,0 +1,119 @@
+import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginRequestPolicy,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+
+export interface ClerkSiteProps {
+  /** Host name of the review API (`{id}.execute-api.{region}.amazonaws.com`), served under `/api/*`. */
+  readonly apiDomainName: string;
+  /** Built clerk page (`web/dist`); when absent the bucket is created empty and filled by a later deployment. */
+  readonly contentDirectory?: string;
+}
+
+/**
+ * The clerk page: a private bucket served by CloudFront through origin access control, HTTPS only, with security
+ * headers; `/api/*` goes to the review API on the same origin, so the page needs no CORS and behaves as under
+ * `npm start`.
+ */
+export class ClerkSite extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+
+  constructor(scope: Construct, id: string, props: ClerkSiteProps) {
+    super(scope, id);
+
+    // CloudFront standard logs are delivered with ACLs, which the stateful access-log bucket disables; and a bucket
+    // policy there naming this stack's bucket would make the stateful stack depend on this one.
+    const siteLogs = new Bucket(this, 'LogBucket', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ id: 'expire-site-logs', expiration: Duration.days(365) }],
+    });
+
+    this.bucket = new Bucket(this, 'ContentBucket', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: siteLogs,
+      serverAccessLogsPrefix: 'content-bucket/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Clerk page: strict transport, no framing, no sniffing, same-origin scripts',
+      securityHeadersBehavior: {
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(365),
+          includeSubdomains: true,
+          preload: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.SAME_ORIGIN, override: true },
+        xssProtection: { protection: true, modeBlock: true, override: true },
+        contentSecurityPolicy: {
+          // Page images come from presigned S3 URLs, hence https: for img-src and connect-src.
+          contentSecurityPolicy:
+            "default-src 'self'; img-src 'self' data: blob: https:; connect-src 'self' https:; " +
+            "style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+          override: true,
+        },
+      },
+    });
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Skill Subsidy Intake clerk page',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket: siteLogs,
+      logFilePrefix: 'distribution/',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: securityHeaders,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new HttpOrigin(props.apiDomainName),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          // The API authorises by the Authorization header; the Host must be the API's own.
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: securityHeaders,
+        },
+      },
+    });
+
+    if (props.contentDirectory) {
+      new BucketDeployment(this, 'Content', {
+        sources: [Source.asset(props.contentDirectory)],
+        destinationBucket: this.bucket,
+        distribution: this.distribution,
+        distributionPaths: ['/index.html'],
+      });
+    }
+
+    new CfnOutput(this, 'ClerkPageUrl', { value: `https://${this.distribution.distributionDomainName}` });
+  }
+}

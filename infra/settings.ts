@@ -1,0 +1,55 @@
+import type { Node } from 'constructs';
+import { z } from 'zod';
+
+/** OCR engines the process function can be told to use (`OCR_ENGINE`). */
+export const OcrEngineName = z.enum(['paddle', 'textract']);
+export type OcrEngineName = z.infer<typeof OcrEngineName>;
+
+// Context values arrive as strings from `cdk -c key=value` and as JSON from cdk.json: accept both.
+const positiveInt = z.coerce.number().int().positive();
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+/**
+ * Deployment settings read from CDK context (cdk.json or `-c`), validated once so a typo fails the synth, not the
+ * deployment.
+ */
+export const InfraSettings = z.object({
+  ocrEngine: OcrEngineName.default('paddle'),
+  /** When set, SES receives mail for this domain and stores it under `email/` in the intake bucket. */
+  receivingDomain: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, 'receivingDomain must be a domain name')
+      .optional(),
+  ),
+  /** Optional address subscribed to the alarm topic. */
+  alarmEmail: optionalText.pipe(z.email().optional()),
+  derivedExpirationDays: positiveInt.default(365),
+  noncurrentVersionExpirationDays: positiveInt.default(90),
+  processMaxReceiveCount: positiveInt.default(3),
+  processMaxConcurrency: z.coerce.number().int().min(2).max(1000).default(4),
+  logRetentionDays: positiveInt.default(180),
+});
+export type InfraSettings = z.infer<typeof InfraSettings>;
+
+const CONTEXT_KEYS = Object.keys(InfraSettings.shape) as (keyof InfraSettings)[];
+
+/**
+ * Reads and validates the deployment settings from a construct tree's context.
+ *
+ * @example
+ * const settings = readInfraSettings(app.node);
+ * settings.ocrEngine; // 'paddle' unless `-c ocrEngine=textract`
+ */
+export function readInfraSettings(node: Node): InfraSettings {
+  const raw = Object.fromEntries(CONTEXT_KEYS.map((key) => [key, node.tryGetContext(key)]));
+  const parsed = InfraSettings.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`Invalid CDK context: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}

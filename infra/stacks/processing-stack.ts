@@ -1,0 +1,249 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
+import { SnsEventSource, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Bucket, EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { EmailIdentity } from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { ClerkSite } from '../constructs/clerk-site.js';
+import { EmailReceiving } from '../constructs/email-receiving.js';
+import { IntakeFunction } from '../constructs/intake-function.js';
+import { OperationalAlarms } from '../constructs/operational-alarms.js';
+import { ReviewAccess } from '../constructs/review-access.js';
+import { FUNCTION_ENTRIES, type FunctionName } from '../function-entries.js';
+import type { InfraSettings } from '../settings.js';
+import { BucketPrefix } from './stateful-stack.js';
+
+/** Textract calls have no resource-level permissions; these are the ones the OCR adapter makes. */
+export const TEXTRACT_ACTIONS = [
+  'textract:DetectDocumentText',
+  'textract:StartDocumentTextDetection',
+  'textract:GetDocumentTextDetection',
+] as const;
+
+// AWS's guidance for SQS event sources: visibility timeout at least six times the function timeout.
+const VISIBILITY_TIMEOUT_FACTOR = 6;
+
+export interface ProcessingStackProps extends StackProps {
+  readonly intakeBucket: IBucket;
+  readonly table: ITableV2;
+  readonly dataKey: IKey;
+  readonly settings: InfraSettings;
+  /** Built clerk page to upload (`web/dist`), if any. */
+  readonly clerkPageDirectory?: string;
+  /** Per-function entry overrides; tests use them to stand in for handlers not written yet. */
+  readonly entryPaths?: Partial<Record<FunctionName, string>>;
+}
+
+/**
+ * Everything that can be torn down and rebuilt from code: queues, functions, their triggers and grants, the review
+ * API with its user pool, the clerk page, optional SES receiving and the alarms.
+ */
+export class ProcessingStack extends Stack {
+  readonly processQueue: Queue;
+  readonly processDeadLetterQueue: Queue;
+  readonly functions: Record<FunctionName, NodejsFunction>;
+  readonly alarmTopic: Topic;
+  readonly textractTopic: Topic;
+  readonly textractRole: Role;
+  readonly access: ReviewAccess;
+  readonly clerkSite: ClerkSite;
+  readonly emailReceiving?: EmailReceiving;
+
+  constructor(scope: Construct, id: string, props: ProcessingStackProps) {
+    super(scope, id, props);
+    const { intakeBucket, table, settings } = props;
+    const logRetention = retentionDays(settings.logRetentionDays);
+
+    // SNS topics that CloudWatch and Textract publish to need a customer key whose policy lets those services in.
+    const messagingKey = new Key(this, 'MessagingKey', {
+      description: 'Skill Subsidy Intake: alarm and Textract notification topics',
+      enableKeyRotation: true,
+    });
+    messagingKey.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+
+    this.alarmTopic = new Topic(this, 'AlarmTopic', {
+      displayName: 'Skill Subsidy Intake alarms',
+      masterKey: messagingKey,
+      enforceSSL: true,
+    });
+    if (settings.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(settings.alarmEmail));
+
+    // Queues ---------------------------------------------------------------------------------------------------
+    const processTimeout = Duration.seconds(FUNCTION_ENTRIES.process.timeoutSeconds);
+    this.processDeadLetterQueue = this.queue('ProcessDeadLetterQueue', { retentionPeriod: Duration.days(14) });
+    this.processQueue = this.queue('ProcessQueue', {
+      visibilityTimeout: Duration.seconds(processTimeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR),
+      retentionPeriod: Duration.days(14),
+      deadLetterQueue: { queue: this.processDeadLetterQueue, maxReceiveCount: settings.processMaxReceiveCount },
+    });
+    // S3 invokes ingest and e-mail asynchronously; after Lambda's own retries the event lands here, not nowhere.
+    const ingestDeadLetterQueue = this.queue('IngestDeadLetterQueue', { retentionPeriod: Duration.days(14) });
+    const emailDeadLetterQueue = this.queue('EmailDeadLetterQueue', { retentionPeriod: Duration.days(14) });
+
+    // Textract's asynchronous path (multi-page PDFs) -------------------------------------------------------------
+    this.textractTopic = new Topic(this, 'TextractTopic', {
+      displayName: 'Textract job completions',
+      masterKey: messagingKey,
+      enforceSSL: true,
+    });
+    this.textractRole = new Role(this, 'TextractPublishRole', {
+      description: 'Assumed by Textract to publish job completions to the Textract topic',
+      assumedBy: new ServicePrincipal('textract.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    });
+    this.textractTopic.grantPublish(this.textractRole);
+
+    // Review API and user pool ----------------------------------------------------------------------------------
+    this.access = new ReviewAccess(this, 'ReviewAccess', { logRetention });
+
+    // Functions ------------------------------------------------------------------------------------------------
+    const common = {
+      INTAKE_TABLE_NAME: table.tableName,
+      INTAKE_BUCKET: intakeBucket.bucketName,
+      PROCESS_QUEUE_URL: this.processQueue.queueUrl,
+      OCR_ENGINE: settings.ocrEngine,
+    };
+    const textractEnv = {
+      TEXTRACT_SNS_TOPIC_ARN: this.textractTopic.topicArn,
+      TEXTRACT_ROLE_ARN: this.textractRole.roleArn,
+    };
+    const replyEnv: Record<string, string> = settings.receivingDomain
+      ? { INTAKE_EMAIL_DOMAIN: settings.receivingDomain, INTAKE_REPLY_FROM: `noreply@${settings.receivingDomain}` }
+      : {};
+    const make = (name: FunctionName, id: string, environment: Record<string, string>, deadLetterQueue?: IQueue) =>
+      new IntakeFunction(this, id, {
+        name,
+        logRetention,
+        environment,
+        deadLetterQueue,
+        entryPath: props.entryPaths?.[name],
+      }).function;
+
+    this.functions = {
+      ingest: make('ingest', 'Ingest', common, ingestDeadLetterQueue),
+      process: make('process', 'Process', { ...common, ...textractEnv }),
+      deadLetter: make('deadLetter', 'DeadLetter', common),
+      textractCompletion: make('textractCompletion', 'TextractCompletion', { ...common, ...textractEnv }),
+      api: make('api', 'Api', {
+        ...common,
+        USER_POOL_ID: this.access.userPool.userPoolId,
+        USER_POOL_CLIENT_ID: this.access.userPoolClient.userPoolClientId,
+      }),
+      email: make('email', 'Email', { ...common, ...replyEnv }, emailDeadLetterQueue),
+    };
+    const fn = this.functions;
+
+    // Grants: each function gets the prefixes and actions it uses, nothing more ---------------------------------
+    intakeBucket.grantRead(fn.ingest, `${BucketPrefix.incoming}*`);
+    intakeBucket.grantPut(fn.ingest, `${BucketPrefix.derived}*`);
+    table.grantReadWriteData(fn.ingest);
+    this.processQueue.grantSendMessages(fn.ingest);
+
+    for (const reader of [fn.process, fn.textractCompletion]) {
+      intakeBucket.grantRead(reader, `${BucketPrefix.incoming}*`);
+      intakeBucket.grantRead(reader, `${BucketPrefix.derived}*`);
+      intakeBucket.grantPut(reader, `${BucketPrefix.derived}*`);
+      table.grantReadWriteData(reader);
+      // A page finishing last queues the submission's assembly step.
+      this.processQueue.grantSendMessages(reader);
+    }
+    if (settings.ocrEngine === 'textract') {
+      fn.process.addToRolePolicy(new PolicyStatement({ actions: [...TEXTRACT_ACTIONS], resources: ['*'] }));
+      this.textractRole.grantPassRole(fn.process.grantPrincipal);
+      fn.textractCompletion.addToRolePolicy(
+        new PolicyStatement({ actions: ['textract:GetDocumentTextDetection'], resources: ['*'] }),
+      );
+    }
+
+    table.grantReadWriteData(fn.deadLetter);
+
+    // The API changes cases (claims, corrections, decisions) but only ever reads page images, to presign them.
+    table.grantReadWriteData(fn.api);
+    intakeBucket.grantRead(fn.api, `${BucketPrefix.derived}*`);
+
+    intakeBucket.grantRead(fn.email, `${BucketPrefix.email}*`);
+    intakeBucket.grantPut(fn.email, `${BucketPrefix.incoming}*`);
+    table.grantReadWriteData(fn.email);
+    if (settings.receivingDomain) {
+      EmailIdentity.fromEmailIdentityName(this, 'ReplyIdentity', settings.receivingDomain).grantSendEmail(fn.email);
+    }
+
+    // Triggers -------------------------------------------------------------------------------------------------
+    // Notifications are attached through a reference to the bucket, so the custom resource that writes them lives
+    // here: attaching them to the bucket itself would make the stateful stack reference these functions (a cycle).
+    const notifiedBucket = Bucket.fromBucketAttributes(this, 'IntakeBucketRef', {
+      bucketArn: intakeBucket.bucketArn,
+      bucketName: intakeBucket.bucketName,
+    });
+    notifiedBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn.ingest), {
+      prefix: BucketPrefix.incoming,
+    });
+    notifiedBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn.email), {
+      prefix: BucketPrefix.email,
+    });
+    fn.ingest.configureAsyncInvoke({ retryAttempts: 2 });
+    fn.email.configureAsyncInvoke({ retryAttempts: 2 });
+
+    fn.process.addEventSource(
+      new SqsEventSource(this.processQueue, {
+        batchSize: 5,
+        maxBatchingWindow: Duration.seconds(2),
+        reportBatchItemFailures: true,
+        maxConcurrency: settings.processMaxConcurrency,
+      }),
+    );
+    fn.deadLetter.addEventSource(
+      new SqsEventSource(this.processDeadLetterQueue, { batchSize: 10, reportBatchItemFailures: true }),
+    );
+    fn.textractCompletion.addEventSource(new SnsEventSource(this.textractTopic));
+
+    this.access.routeTo(fn.api);
+
+    // Clerk page and e-mail --------------------------------------------------------------------------------------
+    this.clerkSite = new ClerkSite(this, 'ClerkSite', {
+      apiDomainName: `${this.access.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
+      contentDirectory: props.clerkPageDirectory,
+    });
+    if (settings.receivingDomain) {
+      this.emailReceiving = new EmailReceiving(this, 'EmailReceiving', {
+        receivingDomain: settings.receivingDomain,
+        intakeBucket,
+        dataKey: props.dataKey,
+      });
+    }
+
+    // Alarms ---------------------------------------------------------------------------------------------------
+    const alarms = new OperationalAlarms(this, 'Alarms', { topic: this.alarmTopic });
+    alarms.onDeadLetters('ProcessDeadLetterQueue', this.processDeadLetterQueue);
+    alarms.onDeadLetters('IngestDeadLetterQueue', ingestDeadLetterQueue);
+    alarms.onDeadLetters('EmailDeadLetterQueue', emailDeadLetterQueue);
+    alarms.onBacklogAge('ProcessQueue', this.processQueue, Duration.hours(1));
+    for (const [name, handler] of Object.entries(fn)) {
+      alarms.onErrors(name.charAt(0).toUpperCase() + name.slice(1), handler);
+    }
+
+    new CfnOutput(this, 'ProcessQueueUrl', { value: this.processQueue.queueUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
+  }
+
+  private queue(id: string, props: ConstructorParameters<typeof Queue>[2]): Queue {
+    return new Queue(this, id, { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, ...props });
+  }
+}
+
+function retentionDays(days: number): RetentionDays {
+  const allowed = Object.values(RetentionDays).filter((value): value is number => typeof value === 'number');
+  if (!allowed.includes(days)) {
+    throw new Error(`logRetentionDays must be one of CloudWatch's values (${allowed.join(', ')}), got ${days}`);
+  }
+  return days as RetentionDays;
+}

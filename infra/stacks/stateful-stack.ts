@@ -1,0 +1,141 @@
+import { type CfnResource, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+  StorageClass,
+} from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { tableDesign } from '../../shared/adapters/table-design.js';
+import type { InfraSettings } from '../settings.js';
+
+/** Key prefixes of the intake bucket. Originals (`incoming/`, `email/`) are never expired or deleted. */
+export const BucketPrefix = {
+  incoming: 'incoming/',
+  email: 'email/',
+  derived: 'derived/',
+} as const;
+
+/**
+ * Logical ids of the stateful resources. Changing one makes CloudFormation replace the resource — a new, empty table
+ * or bucket — so the tests pin them.
+ */
+export const StatefulLogicalId = {
+  dataKey: 'DataKey',
+  accessLogBucket: 'AccessLogBucket',
+  intakeBucket: 'IntakeBucket',
+  table: 'IntakeTable',
+} as const;
+
+export interface StatefulStackProps extends StackProps {
+  readonly settings: Pick<InfraSettings, 'derivedExpirationDays' | 'noncurrentVersionExpirationDays'>;
+}
+
+/**
+ * What outlives every deployment: the intake bucket with the originals, the table with cases and the audit trail,
+ * their KMS key and the access logs. Termination protection, no physical names, retained on delete.
+ */
+export class StatefulStack extends Stack {
+  readonly dataKey: Key;
+  readonly accessLogBucket: Bucket;
+  readonly intakeBucket: Bucket;
+  readonly table: TableV2;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, { terminationProtection: true, ...props });
+
+    this.dataKey = new Key(this, StatefulLogicalId.dataKey, {
+      description: 'Skill Subsidy Intake: documents, cases and audit trail (contains ID numbers and names)',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // S3 server access logging cannot deliver to SSE-KMS buckets, hence S3-managed keys here.
+    this.accessLogBucket = new Bucket(this, StatefulLogicalId.accessLogBucket, {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        {
+          id: 'archive-then-expire-access-logs',
+          transitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(90) }],
+          expiration: Duration.days(3 * 365),
+          noncurrentVersionExpiration: Duration.days(30),
+        },
+      ],
+    });
+
+    const { derivedExpirationDays, noncurrentVersionExpirationDays } = props.settings;
+    this.intakeBucket = new Bucket(this, StatefulLogicalId.intakeBucket, {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.dataKey,
+      // One data key per bucket instead of one KMS call per object: OCR pages are many small objects.
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'intake-bucket/',
+      removalPolicy: RemovalPolicy.RETAIN,
+      // Institutions upload certificates from the browser with presigned URLs; the signature is the access control.
+      cors: [
+        {
+          allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
+          allowedOrigins: ['*'],
+          allowedHeaders: ['*'],
+          exposedHeaders: ['ETag'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [
+        {
+          // Page images and OCR output can be derived again from the originals; the originals stay forever.
+          id: 'expire-derived-files',
+          prefix: BucketPrefix.derived,
+          expiration: Duration.days(derivedExpirationDays),
+          noncurrentVersionExpiration: Duration.days(noncurrentVersionExpirationDays),
+        },
+        {
+          id: 'abort-incomplete-multipart-uploads',
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+      ],
+    });
+
+    const keyAttribute = (name: string) => ({ name, type: AttributeType.STRING });
+    this.table = new TableV2(this, StatefulLogicalId.table, {
+      partitionKey: keyAttribute(tableDesign.partitionKey.name),
+      sortKey: keyAttribute(tableDesign.sortKey.name),
+      billing: Billing.onDemand(),
+      encryption: TableEncryptionV2.customerManagedKey(this.dataKey),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: tableDesign.timeToLiveAttribute,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      globalSecondaryIndexes: tableDesign.globalSecondaryIndexes.map((index) => ({
+        indexName: index.indexName,
+        partitionKey: keyAttribute(index.partitionKey.name),
+        sortKey: keyAttribute(index.sortKey.name),
+        projectionType: ProjectionType[index.projection],
+      })),
+    });
+
+    // Pin the logical ids to plain names so moving a construct in the tree can never replace stored data.
+    for (const [construct, logicalId] of [
+      [this.dataKey, StatefulLogicalId.dataKey],
+      [this.accessLogBucket, StatefulLogicalId.accessLogBucket],
+      [this.intakeBucket, StatefulLogicalId.intakeBucket],
+      [this.table, StatefulLogicalId.table],
+    ] as const) {
+      (construct.node.defaultChild as CfnResource).overrideLogicalId(logicalId);
+    }
+  }
+}
