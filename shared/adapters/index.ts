@@ -1,2 +1,5 @@
 export * from './aws-clients.js';
 export * from './table-design.js';
+export * from './dynamodb-errors.js';
+export * from './dynamodb-document-repository.js';
+export * from './dynamodb-case-repository.js';

@@ -1,0 +1,186 @@
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentRecordSchema, type DocumentRecord } from '../cases/document-record.js';
+import { DocumentNotFoundError, type DocumentRepository } from '../ports/document-repository.js';
+import { toStoreError } from './dynamodb-errors.js';
+import { assertItemFits, digestKey, entityAttributes, packAttribute, unpackAttribute } from './dynamodb-items.js';
+import { TransactionCancelled, runTransaction } from './dynamodb-transactions.js';
+import { indexNames } from './table-design.js';
+
+/** Item keys of documents; see docs/data-model.md. */
+export const documentKeys = {
+  document: (documentId: string) => ({ PK: `DOC#${documentId}`, SK: 'DOC' }),
+  // Hashed: S3 keys carry file names, which often carry a person's name, and may be long.
+  source: (bucket: string, key: string, sourceVersion: string) => ({ PK: `SOURCE#${digestKey(bucket, key, sourceVersion)}`, SK: 'SOURCE' }),
+  submission: (submissionId: string) => `SUB#${submissionId}`,
+  sha256: (sha256: string) => `SHA256#${sha256.toLowerCase()}`,
+  sortByTime: (createdAt: string, documentId: string) => `DOC#${createdAt}#${documentId}`,
+};
+
+/**
+ * DocumentRecords in the intake table. `register` writes the record and an idempotency item for
+ * (bucket, key, sourceVersion) in one conditional transaction, so a redelivered S3 event creates nothing.
+ *
+ * @example
+ * const documents = new DynamoDbDocumentRepository(createDynamoDbDocumentClient(), process.env.INTAKE_TABLE_NAME!);
+ * const { record, created } = await documents.register(newRecord);
+ */
+export class DynamoDbDocumentRepository implements DocumentRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async register(record: DocumentRecord): Promise<{ record: DocumentRecord; created: boolean }> {
+    const valid = documentRecordSchema.parse(record);
+    const sourceKey = documentKeys.source(valid.bucket, valid.key, valid.sourceVersion);
+    try {
+      await runTransaction(
+        this.db,
+        [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...sourceKey, entity: 'source', documentId: valid.documentId, createdAt: valid.createdAt },
+              ConditionExpression: 'attribute_not_exists(PK)',
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          { Put: { TableName: this.tableName, Item: this.toItem(valid), ConditionExpression: 'attribute_not_exists(PK)' } },
+        ],
+        'register document',
+      );
+      return { record: valid, created: true };
+    } catch (error) {
+      if (!(error instanceof TransactionCancelled) || error.failedAt() < 0) throw error;
+      if (error.reasons[0]?.code !== 'ConditionalCheckFailed') {
+        throw new Error(`document ${valid.documentId} already exists for another source object`, { cause: error });
+      }
+      const existingId = (error.reasons[0].item?.documentId as string | undefined) ?? (await this.documentIdOfSource(sourceKey));
+      const existing = existingId ? await this.get(existingId) : undefined;
+      if (!existing) throw new Error(`idempotency item for document ${valid.documentId} points at a missing document`, { cause: error });
+      return { record: existing, created: false };
+    }
+  }
+
+  async get(documentId: string): Promise<DocumentRecord | undefined> {
+    try {
+      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: documentKeys.document(documentId), ConsistentRead: true }));
+      return Item ? fromItem(Item) : undefined;
+    } catch (error) {
+      throw toStoreError(error, 'get document');
+    }
+  }
+
+  async listBySubmission(submissionId: string): Promise<DocumentRecord[]> {
+    return this.queryAll(indexNames.submission, 'GSI2PK', documentKeys.submission(submissionId), 'GSI2SK', 'DOC#');
+  }
+
+  async findBySha256(sha256: string): Promise<DocumentRecord | undefined> {
+    const [first] = await this.queryAll(indexNames.lookup, 'GSI3PK', documentKeys.sha256(sha256), 'GSI3SK', 'DOC#', 1);
+    return first;
+  }
+
+  async update(documentId: string, changes: Partial<Omit<DocumentRecord, 'documentId'>>): Promise<DocumentRecord> {
+    const sets: string[] = [];
+    const removes: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const set = (name: string, value: unknown) => {
+      names[`#${name}`] = name;
+      if (value === undefined) removes.push(`#${name}`);
+      else {
+        values[`:${name}`] = value;
+        sets.push(`#${name} = :${name}`);
+      }
+    };
+    for (const [name, value] of Object.entries(changes)) {
+      if (name === 'documentId') continue;
+      if (name === 'documents') {
+        const packed = packAttribute('documents', value);
+        set('documents', packed.documents);
+        set('documentsGz', packed.documentsGz);
+      } else set(name, value);
+    }
+    // The index keys derive from createdAt, submissionId and sha256: recompute them from the merged record.
+    if ('createdAt' in changes || 'submissionId' in changes || 'sha256' in changes) {
+      const current = await this.get(documentId);
+      if (!current) throw new DocumentNotFoundError(documentId);
+      const merged = { ...current, ...changes };
+      const keys = indexKeys(merged as DocumentRecord);
+      for (const name of ['GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'] as const) set(name, keys[name]);
+    }
+    if (sets.length === 0 && removes.length === 0) {
+      const current = await this.get(documentId);
+      if (!current) throw new DocumentNotFoundError(documentId);
+      return current;
+    }
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: documentKeys.document(documentId),
+          UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim(),
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return fromItem(Attributes!);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') throw new DocumentNotFoundError(documentId);
+      throw toStoreError(error, 'update document');
+    }
+  }
+
+  private toItem(record: DocumentRecord): Record<string, unknown> {
+    const { documents, ...rest } = record;
+    const item = { ...documentKeys.document(record.documentId), entity: 'document', ...indexKeys(record), ...rest, ...packAttribute('documents', documents) };
+    assertItemFits(item, 'document', record.documentId);
+    return item;
+  }
+
+  private async documentIdOfSource(key: { PK: string; SK: string }): Promise<string | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    return Item?.documentId as string | undefined;
+  }
+
+  private async queryAll(indexName: string, pk: string, pkValue: string, sk: string, skPrefix: string, limit?: number): Promise<DocumentRecord[]> {
+    const records: DocumentRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    try {
+      do {
+        const page = await this.db.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: indexName,
+            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+            ExpressionAttributeNames: { '#pk': pk, '#sk': sk },
+            ExpressionAttributeValues: { ':pk': pkValue, ':prefix': skPrefix },
+            ExclusiveStartKey: startKey,
+            Limit: limit,
+          }),
+        );
+        records.push(...(page.Items ?? []).map(fromItem));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey && (limit === undefined || records.length < limit));
+    } catch (error) {
+      throw toStoreError(error, 'query documents');
+    }
+    return limit === undefined ? records : records.slice(0, limit);
+  }
+}
+
+function indexKeys(record: DocumentRecord): Record<'GSI2PK' | 'GSI2SK' | 'GSI3PK' | 'GSI3SK', string | undefined> {
+  const byTime = documentKeys.sortByTime(record.createdAt, record.documentId);
+  return {
+    GSI2PK: documentKeys.submission(record.submissionId),
+    GSI2SK: byTime,
+    GSI3PK: record.sha256 ? documentKeys.sha256(record.sha256) : undefined,
+    GSI3SK: record.sha256 ? byTime : undefined,
+  };
+}
+
+function fromItem(item: Record<string, unknown>): DocumentRecord {
+  return documentRecordSchema.parse({ ...entityAttributes(item), documents: unpackAttribute(item, 'documents') });
+}
