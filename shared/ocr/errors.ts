@@ -7,6 +7,8 @@ export const OCR_ERROR_CODES = {
   ocrModelUnavailable: 'ocr_model_unavailable',
   ocrEngineUnknown: 'ocr_engine_unknown',
   ocrEngineFailed: 'ocr_engine_failed',
+  ocrThrottled: 'ocr_throttled',
+  ocrJobFailed: 'ocr_job_failed',
 } as const;
 export type OcrErrorCode = (typeof OCR_ERROR_CODES)[keyof typeof OCR_ERROR_CODES];
 
@@ -76,6 +78,38 @@ export class OcrEngineFailedError extends OcrError {
       `OCR engine ${engineName} failed: ${detail}.`,
       '文字识别服务暂时出错，系统将稍后重试。',
       options,
+    );
+  }
+}
+
+/** The OCR service kept refusing for load after every retry; the page should be queued again later. */
+export class OcrThrottledError extends OcrError {
+  constructor(
+    readonly engineName: string,
+    readonly attempts: number,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      OCR_ERROR_CODES.ocrThrottled,
+      `OCR engine ${engineName} is throttling requests (gave up after ${attempts} attempts).`,
+      '文字识别服务繁忙，系统将稍后自动重试。',
+      options,
+    );
+  }
+}
+
+/** An asynchronous OCR job (Textract multi-page detection) ended FAILED or ERROR; `statusMessage` says why. */
+export class OcrJobFailedError extends OcrError {
+  constructor(
+    readonly engineName: string,
+    readonly jobId: string,
+    readonly status: string,
+    readonly statusMessage: string | undefined,
+  ) {
+    super(
+      OCR_ERROR_CODES.ocrJobFailed,
+      `OCR job ${jobId} on ${engineName} ended ${status}: ${statusMessage ?? 'no status message'}.`,
+      '多页文档文字识别任务失败，请稍后重试或联系系统管理员。',
     );
   }
 }

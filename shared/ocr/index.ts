@@ -4,3 +4,4 @@ export * from './errors.js';
 export * from './paddle-models.js';
 export * from './paddle-ocr-engine.js';
 export * from './raster.js';
+export * from './create-ocr-engine.js';

@@ -170,7 +170,7 @@ describe('collectTextDetection', () => {
     expect(result.pages[0]).toMatchObject({ width: 1654, height: 2339, source: 'textract' });
     expect(result.missingPages).toEqual([]);
     expect(textract).toHaveReceivedCommandTimes(GetDocumentTextDetectionCommand, 3);
-    expect(textract).toHaveReceivedNthCommandWith(3, GetDocumentTextDetectionCommand, { JobId: 'job-7f3a', NextToken: 't2' });
+    expect(textract).toHaveReceivedNthCommandWith(GetDocumentTextDetectionCommand, 3, { JobId: 'job-7f3a', NextToken: 't2' });
   });
 
   it('reports the pages a PARTIAL_SUCCESS warns about as missing instead of dropping them silently', async () => {
