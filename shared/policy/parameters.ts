@@ -186,8 +186,9 @@ export function defaultParametersDir(): string {
 const cache = new Map<string, ParameterSet>();
 
 /**
- * Reads, validates and merges every `*.yaml` in the given directories (later directories add dated values to the
- * parameters of earlier ones: that is how an amendment is added as data). Cached per list of directories.
+ * Reads, validates and merges every `*.yaml` in the given directories, files in name order (later files add dated
+ * values to the parameters of earlier ones, and may replace an end (`null`) with a value: that is how an amendment is
+ * added as data). Two values on the same date are an error. Cached per list of directories.
  *
  * @example
  * const parameters = loadParameters();
@@ -210,6 +211,10 @@ export function loadParameters(dirs: readonly string[] = [defaultParametersDir()
   return set;
 }
 
+function isEnd(entry: ParameterEntry): boolean {
+  return entry.value === null && entry.status !== 'unknown';
+}
+
 function mergeFile(merged: Map<string, Parameter>, file: string): void {
   let raw: unknown;
   try {
@@ -225,10 +230,15 @@ function mergeFile(merged: Map<string, Parameter>, file: string): void {
   for (const [name, definition] of Object.entries(parsed.data)) {
     const parameter = merged.get(name) ?? { name, description: definition.description, unit: definition.unit, entries: [] };
     for (const [from, entry] of Object.entries(definition.values)) {
-      if (parameter.entries.some((dated) => dated.from === from)) {
+      const existing = parameter.entries.findIndex((dated) => dated.from === from);
+      if (existing === -1) {
+        parameter.entries.push({ from, entry });
+      } else if (isEnd(parameter.entries[existing].entry)) {
+        // A later policy continues a parameter where the earlier one ended it: the amendment's value replaces the end.
+        parameter.entries[existing] = { from, entry };
+      } else {
         throw new ParameterFileError(file, `${name} already has a value on ${from}`);
       }
-      parameter.entries.push({ from, entry });
     }
     merged.set(name, parameter);
   }
