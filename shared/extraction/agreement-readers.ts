@@ -12,6 +12,7 @@ import {
   type DraftFields,
 } from './document-context.js';
 import { findDates } from './dates.js';
+import { documentText } from './document-text.js';
 import { LABELS } from './labels.js';
 import { CJK } from './text.js';
 import {
@@ -66,9 +67,9 @@ function signedDateField(ctx: DocumentContext): DraftField | undefined {
  * readLaborContract(ctx).endDate?.value; // null for an open-ended contract
  */
 export function readLaborContract(ctx: DocumentContext): DraftFields {
-  const employerName = labelled(ctx, ['甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称'], readEmployerName);
+  const employerName = labelled(ctx, ['甲方(用人单位)名称', '甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称'], readEmployerName);
   const employerCreditCode = creditCodeField(ctx, LABELS.creditCode);
-  const employeeName = labelled(ctx, ['乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名'], readPersonName);
+  const employeeName = labelled(ctx, ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名'], readPersonName);
   const employeeIdNumber = idNumberField(ctx, LABELS.idNumber);
   const range = findDateRange(ctx, /合同期限|期限/);
   const { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
@@ -80,7 +81,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
 }
 
 const APPOINTMENT = new RegExp(
-  `(?:兹聘请|兹聘任|兹聘用|特聘请|特聘任|聘请|聘任|聘用)[:]?([${CJK}·]{2,4}?)(?:同志|先生|女士)?(?:为|担任)(?:我公司|本公司|我单位|本单位|我司|本司|公司|我院|我校)?(.+?)(?:职务|岗位|一职)?(?:[,，。;；]|聘期|$)`,
+  `(?:兹聘请|兹聘任|兹聘用|特聘请|特聘任|聘请|聘任|聘用)[:]?([${CJK}·]{2,4}?)(?:同志|先生/女士|先生|女士)?(?:为|担任)(?:我公司|本公司|我单位|本单位|我司|本司|公司|我院|我校)?(.+?)(?:职务|岗位|一职)?(?:[,，。;；]|聘期|$)`,
 );
 
 /**
@@ -94,15 +95,15 @@ export function readEmploymentLetter(ctx: DocumentContext): DraftFields {
   let employeeName = labelled(ctx, ['受聘人姓名', '受聘人', '被聘人', '姓名', '应聘人'], readPersonName);
   let title = labelled(ctx, LABELS.title, readFreeText);
   const lines = allLines(ctx);
-  for (let i = 0; i < lines.length && (!employeeName || !title); i++) {
-    // Sentences wrap: read the line joined with the next one.
-    const text = lines[i].flat + (lines[i + 1]?.flat ?? '');
-    const m = APPOINTMENT.exec(text);
-    if (!m) continue;
+  // Sentences wrap: read the document as one stream.
+  const stream = documentText(ctx.layouts);
+  const m = APPOINTMENT.exec(stream.text);
+  if (m) {
+    const line = stream.lineAt(m.index + m[0].indexOf(m[1]));
     const name = readPersonName(m[1]);
-    if (!employeeName && name) employeeName = fieldFromLine(lines[i], name);
+    if (!employeeName && name) employeeName = fieldFromLine(line, name);
     const titleReading = readFreeText(m[2]);
-    if (!title && titleReading && m[2].length <= 20) title = fieldFromLine(lines[i], titleReading);
+    if (!title && titleReading && m[2].length <= 20) title = fieldFromLine(stream.lineAt(m.index + m[0].lastIndexOf(m[2])), titleReading);
   }
   let employerName = labelled(ctx, ['聘任单位', '聘用单位', '单位名称', '用人单位', '甲方'], readEmployerName);
   if (!employerName) {
@@ -129,7 +130,7 @@ const notSchool: ValueReader = (text) => {
  * readInternshipAgreement(ctx).schoolName?.value; // '杭州市西湖职业高级中学'
  */
 export function readInternshipAgreement(ctx: DocumentContext): DraftFields {
-  const parties = ['甲方', '乙方', '丙方', '甲方(用人单位)', '乙方(劳动者)'];
+  const parties = ['甲方(实习单位)', '丙方(学校)', '乙方(学生)姓名', '甲方', '乙方', '丙方', '甲方(用人单位)', '乙方(劳动者)'];
   const enterpriseName = labelled(ctx, ['实习单位', '企业名称', '用人单位', '单位名称', ...parties], notSchool);
   const schoolName = labelled(ctx, [...LABELS.school, ...parties], readSchoolName);
   const studentName = labelled(ctx, ['学生姓名', '实习生姓名', '实习学生', '实习生', '姓名', ...parties], readPersonName);

@@ -6,6 +6,7 @@ import { findDates } from './dates.js';
 import { findUnlabelledCandidates, chooseCandidate } from './field-search.js';
 import { LABELS } from './labels.js';
 import { CJK } from './text.js';
+import { documentText } from './document-text.js';
 import {
   Evidence,
   readCertificateNumberValue,
@@ -20,19 +21,39 @@ import {
 /** Labels a kind prints its occupation under, tried before the general ones (a kind may print two, e.g. 作业类别 and 准操项目). */
 const KIND_OCCUPATION_LABELS: Partial<Record<CertificateKind, readonly string[]>> = {
   special_operation: ['准操项目', '操作项目', '作业项目'],
-  special_ability: ['专项能力名称', '专项能力', '能力名称'],
+  special_ability: ['专项能力名称', '专项能力', '能力名称', '项目名称'],
   training_completion: ['培训项目', '培训专业', '培训工种', '培训内容'],
 };
 
-const HOLDER_PROSE = new RegExp(`(?:兹证明|兹有|证明|学员)?[:]?([${CJK}·]{2,4}?)(?:同志|先生|女士)?(?:于|在|参加|已于|经)`);
+// `学员王晓明(身份证号:…)于…参加…培训`, `王晓明(身份证号码:…)经考核，具备…专项职业能力`, `兹证明王晓明同志于…`.
+const HOLDER_PROSE = new RegExp(
+  `(?:兹证明|兹有|学员|证明)[:]?([${CJK}·]{2,4}?)(?:同志|先生|女士)?(?:\\(|于|在|参加|已于|经)|^([${CJK}·]{2,4}?)(?:同志|先生|女士)?(?:\\(|于|经)`,
+);
 
+/** The sentence of award on narrative certificates: the stream after the title. */
 function holderFromProse(ctx: DocumentContext): DraftField | undefined {
+  const stream = documentText(ctx.layouts);
   for (const line of allLines(ctx)) {
-    if (line.hits.length > 0 || !/(兹证明|同志|参加|学员)/.test(line.flat)) continue;
-    const m = HOLDER_PROSE.exec(line.flat.replace(/^(兹证明|兹有|证明|学员)[:]?/, ''));
+    if (!/(兹证明|兹有|同志|参加|学员|经考核|具备)/.test(line.flat)) continue;
+    const offset = stream.text.indexOf(line.flat);
+    const m = HOLDER_PROSE.exec(stream.text.slice(offset, offset + 80));
     if (!m) continue;
-    const reading = readPersonName(m[1]);
-    if (reading) return fieldFromLine(line, { ...reading, plausibility: reading.plausibility * 0.95 });
+    const reading = readPersonName(m[1] ?? m[2]);
+    if (reading) return fieldFromLine(line, reading);
+  }
+  return undefined;
+}
+
+const OCCUPATION_PROSE = [/参加(.{2,24})培训[,，]/, /具备(.{2,24}?)专项职业能力/, /参加(.{2,24}?)(?:专项能力|职业技能)/];
+
+/** The occupation named in a sentence of award (参加…培训, 具备…专项职业能力). */
+function occupationFromProse(ctx: DocumentContext): DraftField | undefined {
+  const stream = documentText(ctx.layouts);
+  for (const pattern of OCCUPATION_PROSE) {
+    const m = pattern.exec(stream.text);
+    if (!m) continue;
+    const reading = readOccupation(m[1]);
+    if (reading) return fieldFromLine(stream.lineAt(m.index + 2), reading);
   }
   return undefined;
 }
@@ -92,7 +113,10 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   const idNumber = idNumberField(ctx, LABELS.idNumber);
   // The kind's own labels first, so that 准操项目 and 作业类别 on one operation certificate do not count as a conflict.
   const own = ctx.kind ? KIND_OCCUPATION_LABELS[ctx.kind] : undefined;
-  const occupation = (own ? labelled(ctx, own, readOccupation) : undefined) ?? labelled(ctx, LABELS.occupation, readOccupation);
+  const occupation =
+    (own ? labelled(ctx, own, readOccupation) : undefined) ??
+    labelled(ctx, LABELS.occupation, readOccupation) ??
+    occupationFromProse(ctx);
   let level = labelled(ctx, LABELS.level, readLevelValue);
   if (!level) {
     // A level printed without a label, e.g. `国家职业资格三级` or inside the occupation line.

@@ -2,6 +2,7 @@ import type { CertificateKind, ExtractedField } from '../documents/index.js';
 import { chooseCandidate, findLabelledCandidates, findUnlabelledCandidates } from './field-search.js';
 import { LabelMatch, type Candidate } from './confidence.js';
 import { findDates, type FoundDate } from './dates.js';
+import { documentText } from './document-text.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { Evidence, makeIdNumberReader, readCreditCodeValue, type Reading, type ValueReader } from './value-readers.js';
 
@@ -82,36 +83,43 @@ export interface DateRange {
 }
 
 /**
- * Finds a term (合同期限, 聘期, 实习期限): a line with two dates joined by 至/到/- (`自2021年1月1日起至2023年12月31日止`),
- * skipping probation periods and options whose box is unticked; an open-ended term (无固定期限, ticked or alone)
- * gives `end: null`.
+ * Finds a term (合同期限, 聘期, 实习期限) in the document's running text: two dates joined by 至/到/- (`自2021年1月1日起
+ * 至2023年12月31日止`), skipping probation periods and options whose box is unticked; an open-ended term (无固定期限
+ * …自 date 起) gives `end: null`. Sentences and dates wrapped over lines are read as one.
  *
  * @example
  * findDateRange(ctx, /合同期限|期限/).end?.date.value; // '2023-12-31'
  */
 export function findDateRange(ctx: DocumentContext, preferred: RegExp): DateRange {
-  const lines = allLines(ctx);
+  const stream = documentText(ctx.layouts);
+  const text = stream.text;
+  const dates = findDates(text);
+  const at = (date: FoundDate) => ({ date, line: stream.lineAt(date.index) });
   let best: { range: DateRange; score: number } | undefined;
-  lines.forEach((line, i) => {
-    const flat = line.flat;
-    if (/试用期|见习期/.test(flat)) return;
-    const openEnded = /无固定期限/.test(flat) && !/以完成一定工作任务/.test(flat.split('无固定期限')[0].slice(-3));
-    const optionMark = flat.slice(0, 3);
-    if (UNCHECKED.test(optionMark) && !CHECKED.test(optionMark)) return;
-    // Two dates on the line, or a date here and one on the next line when the sentence wraps.
-    let dates = findDates(line.text).map((date) => ({ date, line }));
-    if (dates.length === 1 && /[至到-]$|至$/.test(flat) && lines[i + 1]) {
-      dates = dates.concat(findDates(lines[i + 1].text).slice(0, 1).map((date) => ({ date, line: lines[i + 1] })));
+  const consider = (range: DateRange, before: string) => {
+    if (/试用期|见习期/.test(before.slice(-16))) return;
+    const mark = before.slice(-14);
+    if (UNCHECKED.test(mark) && !CHECKED.test(mark)) return;
+    const score = (preferred.test(before.slice(-24)) ? 2 : 0) + (CHECKED.test(mark) ? 2 : 0) + (/[自从]$|[自从]\s*$/.test(before) ? 1 : 0);
+    if (!best || score > best.score) best = { range, score };
+  };
+  for (let i = 0; i < dates.length; i++) {
+    const d1 = dates[i];
+    const before = text.slice(Math.max(0, d1.index - 40), d1.index);
+    const d2 = dates[i + 1];
+    if (d2) {
+      const between = text.slice(d1.index + d1.length, d2.index);
+      if (/^(起)?(至|到|-|~|—|－)$/.test(between)) {
+        consider({ start: at(d1), end: at(d2) }, before);
+        continue;
+      }
     }
-    const score = (preferred.test(flat) ? 2 : 0) + (/自|从|起/.test(flat) ? 1 : 0) + (CHECKED.test(optionMark) ? 2 : 0);
-    let range: DateRange | undefined;
-    if (openEnded && dates.length >= 1 && (CHECKED.test(optionMark) || !/(^|[^无])固定期限/.test(flat))) {
-      range = { start: dates[0], end: null, openEndedLine: line };
-    } else if (dates.length >= 2 && /至|到|-|~|—|起/.test(flat)) {
-      range = { start: dates[0], end: dates[1] };
+    const sentence = before.split(/[。;；]/).pop() ?? '';
+    if (/无固定期限/.test(sentence) && /^起/.test(text.slice(d1.index + d1.length))) {
+      const range: DateRange = { start: at(d1), end: null, openEndedLine: stream.lineAt(d1.index) };
+      consider(range, before);
     }
-    if (range && (!best || score > best.score)) best = { range, score };
-  });
+  }
   return best?.range ?? {};
 }
 

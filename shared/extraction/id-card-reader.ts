@@ -1,7 +1,7 @@
 import { validateResidentId } from './resident-id.js';
 import { idNumberField, labelled, type DocumentContext, type DraftFields } from './document-context.js';
-import { linesBelow } from './page-layout.js';
-import { readDateValue, readFreeText, readPersonName } from './value-readers.js';
+import { continueWrappedValue } from './continuation.js';
+import { readAddress, readDateValue, readPersonName } from './value-readers.js';
 
 /**
  * Reads a resident ID card (front; the back adds nothing we need): name, ID number, address (which wraps over
@@ -13,19 +13,8 @@ import { readDateValue, readFreeText, readPersonName } from './value-readers.js'
 export function readIdCard(ctx: DocumentContext): DraftFields {
   const name = labelled(ctx, ['姓名'], readPersonName);
   const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号']);
-  const address = labelled(ctx, ['住址', '地址'], readFreeText);
-  if (address?.source) {
-    const layout = ctx.layouts.find((l) => l.page === address.source!.page)!;
-    const line = layout.lines.find((l) => l.box === address.source!.box);
-    let next = line ? linesBelow(layout, line, 1.6)[0] : undefined;
-    let joined = 0;
-    while (next && next.hits.length === 0 && !/\d{15}/.test(next.flat) && joined < 2) {
-      address.value = `${address.value}${next.flat}`;
-      address.confidence *= next.confidence ** 3;
-      joined++;
-      next = linesBelow(layout, next, 1.6)[0];
-    }
-  }
+  const address = labelled(ctx, ['住址', '地址'], readAddress);
+  continueWrappedValue(ctx, address, readAddress);
   let birthDate = labelled(ctx, ['出生日期', '出生'], readDateValue);
   const fromId = idNumber && typeof idNumber.value === 'string' ? validateResidentId(idNumber.value, { today: ctx.today }) : undefined;
   if (birthDate && fromId?.valid) {

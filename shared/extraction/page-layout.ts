@@ -45,6 +45,8 @@ export interface PageLayout {
 }
 
 const SEPARATOR = /[\s:;,，；|(（\[【]/;
+/** Nouns that, right after another label, complete it (`甲方(用人单位)名称`). */
+const GENERIC_NOUNS = new Set(['名称', '姓名']);
 
 function findHits(text: string): LabelHit[] {
   const hits: Omit<LabelHit, 'inlineValue'>[] = [];
@@ -63,6 +65,13 @@ function findHits(text: string): LabelHit[] {
         i = end;
         break;
       }
+      if (GENERIC_NOUNS.has(label.form) && previous && /^(\([^)]{1,8}\))?$/.test(text.slice(previous.end, i))) {
+        // `乙方(学生)姓名`: the noun completes the label before it.
+        previous.end = end;
+        previous.clean = text[end] === ':' || end === text.length || /[\s(]/.test(text[end]);
+        i = end - 1;
+        break;
+      }
       // A label glued to the text after it (`姓名王晓明`) is weaker evidence than `姓名:` or `姓名 王晓明`.
       const separated = colon || end === text.length || /[\s(]/.test(text[end]);
       hits.push({ form: label.form, start: i, end, clean: separated });
@@ -73,6 +82,7 @@ function findHits(text: string): LabelHit[] {
   return hits.map((hit, k) => {
     const stop = k + 1 < hits.length ? hits[k + 1].start : text.length;
     let value = text.slice(hit.end, stop);
+    // A parenthetical right after the label qualifies it: `甲方(用人单位):`, `法定代表人(签字):`.
     value = value.replace(/^\s*:?\s*[(（][^)）]{1,8}[)）]\s*/, '');
     return { ...hit, inlineValue: trimValue(value) };
   });
@@ -86,18 +96,20 @@ function median(values: number[]): number {
 
 /** Lines of a spread fall clearly in one half; a few titles or seals may cross the gutter. */
 function detectSpread(page: OcrPage, lines: LayoutLine[]): boolean {
-  if (page.width < page.height * 1.2 || lines.length < 8) return false;
+  // Lone characters (seal lettering, ticks) say nothing about columns.
+  const text = lines.filter((l) => l.flat.length > 1);
+  if (page.width < page.height * 1.2 || text.length < 8) return false;
   const mid = page.width / 2;
-  const margin = page.width * 0.02;
+  const margin = page.width * 0.01;
   let left = 0;
   let right = 0;
   let crossing = 0;
-  for (const line of lines) {
-    if (line.box.x + line.box.width <= mid + margin) left++;
-    else if (line.box.x >= mid - margin) right++;
+  for (const line of text) {
+    if (line.box.x + line.box.width < mid - margin) left++;
+    else if (line.box.x > mid + margin) right++;
     else crossing++;
   }
-  return left >= 4 && right >= 4 && crossing <= Math.max(1, lines.length * 0.1);
+  return left >= 4 && right >= 4 && crossing <= Math.max(1, text.length * 0.05);
 }
 
 /**

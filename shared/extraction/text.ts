@@ -1,6 +1,7 @@
 /** One CJK unified ideograph (the basic block and extension A cover every character on our documents). */
 export const CJK = '\\u3400-\\u9fff';
-const CJK_CHAR = new RegExp(`^[${CJK}]$`);
+const TRAILING_CJK = new RegExp(`[${CJK}]+$`);
+const LEADING_CJK = new RegExp(`^[${CJK}]+`);
 const CJK_ONLY = new RegExp(`^[${CJK}]+$`);
 
 /**
@@ -33,22 +34,16 @@ export function toHalfWidth(text: string): string {
  */
 export function joinSpacedCjk(text: string): string {
   const tokens = text.split(/\s+/).filter((t) => t.length > 0);
-  const out: string[] = [];
-  let run = '';
-  for (const token of tokens) {
-    if (CJK_CHAR.test(token)) {
-      run += token;
-      continue;
-    }
-    if (run) {
-      // A spaced run followed by a word that continues it (`王 晓明`) is rare; keep the run as its own token.
-      out.push(run);
-      run = '';
-    }
-    out.push(token);
+  if (tokens.length === 0) return '';
+  let out = tokens[0];
+  for (let i = 1; i < tokens.length; i++) {
+    const tail = TRAILING_CJK.exec(tokens[i - 1])?.[0] ?? '';
+    const head = LEADING_CJK.exec(tokens[i])?.[0] ?? '';
+    // Join across the space only where one side is a lone character: letter-spacing, not a word boundary.
+    const spaced = tail.length > 0 && head.length > 0 && (tail.length === 1 || head.length === 1);
+    out += spaced ? tokens[i] : ` ${tokens[i]}`;
   }
-  if (run) out.push(run);
-  return out.join(' ');
+  return out;
 }
 
 /**
@@ -73,5 +68,5 @@ export function withoutSpaces(text: string): string {
 
 /** Strips leading/trailing punctuation and separators that OCR attaches to a value. */
 export function trimValue(text: string): string {
-  return text.replace(/^[\s:;,.、。，；|_\-)]+/, '').replace(/[\s:;,、，；|_\-]+$/, '').trim();
+  return text.replace(/^[\s:;,.、。，；|_\-)…·•]+/, '').replace(/[\s:;,、，；|_\-]+$/, '').trim();
 }

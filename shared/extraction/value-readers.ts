@@ -121,7 +121,7 @@ export const readFreeText: ValueReader = (text) => {
 export const readOccupation: ValueReader = (text) => {
   const t = withoutSpaces(trimValue(text))
     .replace(/[(（]?(一|二|三|四|五)级[)）]?$/, '')
-    .replace(/^[(（]|[)）]$/g, '');
+    .replace(/^[(（](.*)[)）]$/, "$1");
   if (t.length < 2 || !new RegExp(`^[${CJK}]`).test(t) || /\d{4}|证书|证$/.test(t)) return null;
   return ok(t, t.length <= 12 ? 1 : 0.8);
 };
@@ -226,4 +226,20 @@ export const readLevelValue: ValueReader = (text) => {
   if (!level) return null;
   if (level.inconsistent) return { value: level.value, evidence: Evidence.failed, plausibility: 1, issues: ['level_inconsistent'] };
   return { ...ok(level.value), corroborated: level.corroborated };
+};
+
+const ADDRESS_END = /(室|号|幢|栋|楼|层|座|单元|村|组|弄|巷|户|院|铺|区|园|厦|中心|大楼|部)$/;
+
+/**
+ * An address: free text whose plausibility is full only when it ends the way addresses end (号, 室, 幢, 村 …); an
+ * address cut at a line break usually does not.
+ *
+ * @example
+ * readAddress('浙江省杭州市西湖区文三路90号')?.plausibility; // 1
+ */
+export const readAddress: ValueReader = (text) => {
+  const r = readFreeText(text);
+  if (!r) return null;
+  const value = withoutSpaces(String(r.value));
+  return { ...r, value, plausibility: ADDRESS_END.test(value) ? 1 : 0.8 };
 };
