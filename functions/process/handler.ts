@@ -1,0 +1,45 @@
+/**
+ * **process** — SQS batches of `{ documentId }` messages. Each record is read, extracted, judged and written into
+ * the review queue (shared/pipeline/process.ts); failed records are reported in `batchItemFailures` so only they are
+ * retried, and after the queue's maxReceiveCount they go to the DLQ (see functions/dead-letter).
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { processMessageSchema } from '../../shared/pipeline/events.js';
+import { noteProcessingError, processDocument, type ProcessDeps } from '../../shared/pipeline/process.js';
+import { functionLogger, pipelineDependencies, processDependencies } from '../shared-dependencies.js';
+
+const logger = functionLogger('process');
+
+/**
+ * A process handler over the given dependencies (the exported `handler` uses the environment's).
+ *
+ * @example
+ * const process = createProcessHandler(() => deps);
+ * const { batchItemFailures } = await process(sqsEvent);
+ */
+export function createProcessHandler(resolve: () => ProcessDeps) {
+  // Records one after another: OCR already uses every core of the function, in parallel they would only compete.
+  const processor = new BatchProcessor(EventType.SQS);
+  return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
+    if (context) logger.addContext(context);
+    const deps = resolve();
+    const recordHandler = async (record: SQSRecord) => {
+      const { documentId } = processMessageSchema.parse(JSON.parse(record.body));
+      try {
+        return await processDocument(documentId, deps);
+      } catch (error) {
+        logger.error('processing failed; the message will be retried', {
+          documentId,
+          receiveCount: record.attributes?.ApproximateReceiveCount,
+          error: error as Error,
+        });
+        await noteProcessingError(documentId, error, deps).catch(() => undefined);
+        throw error;
+      }
+    };
+    return processPartialResponse(event, recordHandler, processor, { context, processInParallel: false, throwOnFullBatchFailure: false });
+  };
+}
+
+export const handler = createProcessHandler(() => processDependencies(pipelineDependencies(), logger));
