@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { register } from '../../cli/commands/rules.js';
+import { individualClaim } from './factories.js';
+
+function factsFile(content: unknown): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'rules-cli-')), 'facts.json');
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+async function run(...args: string[]): Promise<{ out: string; err: string; exitCode: number | undefined }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  const program = new Command('intake').exitOverride();
+  register(program);
+  try {
+    await program.parseAsync(['node', 'intake', 'rules', ...args]);
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+  return { out: out.join('\n'), err: err.join('\n'), exitCode: process.exitCode === undefined ? undefined : Number(process.exitCode) };
+}
+
+describe('intake rules', () => {
+  beforeEach(() => {
+    process.exitCode = undefined;
+  });
+  afterEach(() => {
+    process.exitCode = undefined;
+  });
+
+  it('evaluate prints the decision for a clerk', async () => {
+    const { out, exitCode } = await run('evaluate', factsFile(individualClaim()));
+    expect(out).toContain('XH36-3.7.c  符合条件 (eligible)  5000 元');
+    expect(exitCode).toBeUndefined();
+  });
+
+  it('evaluate --json prints the decision as JSON', async () => {
+    const { out } = await run('evaluate', factsFile(individualClaim()), '--json');
+    expect(JSON.parse(out)).toMatchObject({ programme: 'XH36-3.7.c', outcome: 'eligible', amountYuan: 5000 });
+  });
+
+  it('evaluate exits 1 on invalid facts with the zod message per path', async () => {
+    const { err, exitCode } = await run('evaluate', factsFile({ claimDate: '2021-13-01', applicant: { kind: 'robot' } }));
+    expect(exitCode).toBe(1);
+    expect(err).toContain('claimDate: Invalid ISO date');
+    expect(err).toContain('applicant.kind: Invalid option');
+  });
+
+  it('evaluate exits 1 on a file that is not JSON', async () => {
+    const { err, exitCode } = await run('evaluate', factsFile('{nope'));
+    expect(exitCode).toBe(1);
+    expect(err).toContain('cannot read');
+  });
+
+  it('explain prints every rule with its parameters in force on the date', async () => {
+    const { out } = await run('explain', '--date', '2021-06-18');
+    expect(out).toContain('XH36-3.7.c  高技能人才一次性补贴（个人）');
+    expect(out).toContain('high_skilled_talent.individual_by_level = {"1":10000,"2":5000} yuan');
+    expect(out).toContain('entrepreneurship_training.per_person = (figure unknown) yuan [unknown]');
+  });
+
+  it('explain shows parameters out of force after the window', async () => {
+    const { out } = await run('explain', '--date', '2022-01-01');
+    expect(out).toContain('master_studio.one_off: (not in force on 2022-01-01)');
+  });
+});
