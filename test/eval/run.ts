@@ -1,0 +1,107 @@
+/**
+ * `npm run eval`: generates (or reuses) a labelled set, runs `intake extract --json` over it as a subprocess in
+ * chunks, compares with the truth files and prints accuracy by type, field, condition and family group, document-type
+ * and split accuracy, confident-wrong fields with examples, pages per minute, and the goals against the figures.
+ * Exits 0 even when goals are missed: it measures, it does not gate.
+ *
+ *   npm run eval                                   # default set (made once under test/eval/generated/default)
+ *   npm run eval -- --set test/fixtures/documents  # any folder of files with *.truth.json beside them
+ *   npm run eval -- --generate 3 --seed 7          # a fresh, larger set: 3 documents per type × condition
+ *   npm run eval -- --conditions digital_pdf,noisy_scan --chunk 10 --json report.json
+ *   npm run eval -- --echo                         # feed the truth back as predictions (checks the evaluator)
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command } from 'commander';
+import type { FileExtraction } from '../../shared/documents/index.js';
+import { compareFile } from './compare.js';
+import { truthAsExtraction } from './echo.js';
+import { runExtract } from './extract-runner.js';
+import { DOCUMENT_KINDS, type DocumentKind } from './factory/documents.js';
+import { generateSet } from './generate.js';
+import { summarise } from './metrics.js';
+import { formatReport } from './report.js';
+import { ALL_CONDITIONS, type ConditionName, conditionSchema, type TruthFile, truthFileSchema } from './truth.js';
+
+const DEFAULT_SET = path.join('test', 'eval', 'generated', 'default');
+const DEFAULT_PER_CELL = 1;
+
+/** Reads every `*.truth.json` of a folder. @example await loadTruths('test/fixtures/documents'); */
+export async function loadTruths(dir: string): Promise<TruthFile[]> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.truth.json')).sort();
+  return Promise.all(names.map(async (n) => truthFileSchema.parse(JSON.parse(await readFile(path.join(dir, n), 'utf8')))));
+}
+
+function list<T extends string>(value: string | undefined, allowed: readonly T[], what: string): T[] | undefined {
+  if (!value) return undefined;
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = items.filter((i) => !allowed.includes(i as T));
+  if (bad.length > 0) throw new Error(`unknown ${what}: ${bad.join(', ')} (allowed: ${allowed.join(', ')})`);
+  return items as T[];
+}
+
+async function main(): Promise<void> {
+  const program = new Command('eval')
+    .option('--set <dir>', 'folder of files with *.truth.json beside them')
+    .option('--generate <n>', 'generate a fresh set with N documents per type and condition')
+    .option('--conditions <list>', `comma-separated: ${ALL_CONDITIONS.join(', ')}`)
+    .option('--kinds <list>', `comma-separated document kinds to generate: ${DOCUMENT_KINDS.join(', ')}`)
+    .option('--seed <n>', 'generator seed', '20201022')
+    .option('--chunk <n>', 'files per intake extract subprocess', '12')
+    .option('--echo', 'use the truth as predictions instead of running intake extract')
+    .option('--json <file>', 'also write the summary as JSON')
+    .parse(process.argv.filter((a, i) => !(i > 1 && a === '--')));
+  const opts = program.opts<{ set?: string; generate?: string; conditions?: string; kinds?: string; seed: string; chunk: string; echo?: boolean; json?: string }>();
+  const conditions = list<ConditionName>(opts.conditions, conditionSchema.options, 'condition');
+  const kinds = list<DocumentKind>(opts.kinds, DOCUMENT_KINDS, 'kind');
+  const seed = Number(opts.seed);
+
+  let dir = opts.set ?? DEFAULT_SET;
+  const perCell = opts.generate ? Number(opts.generate) : undefined;
+  if (perCell !== undefined && !opts.set) dir = path.join('test', 'eval', 'generated', `n${perCell}-seed${seed}${conditions ? `-${conditions.join('+')}` : ''}`);
+  const haveSet = existsSync(dir) && (await readdir(dir)).some((n) => n.endsWith('.truth.json'));
+  if (perCell !== undefined || !haveSet) {
+    console.log(`Generating a set in ${dir} (${perCell ?? DEFAULT_PER_CELL} per type × condition, seed ${seed}) ...`);
+    const started = Date.now();
+    await generateSet({ dir, perCell: perCell ?? DEFAULT_PER_CELL, conditions, kinds, seed, log: (l) => console.log(`  ${l}`) });
+    console.log(`Generated in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  }
+
+  const truths = (await loadTruths(dir)).filter((t) => !conditions || conditions.includes(t.condition));
+  if (truths.length === 0) {
+    console.log(`No truth files in ${dir} for the chosen conditions.`);
+    return;
+  }
+  const byFile = new Map<string, FileExtraction>();
+  let seconds = 0;
+  if (opts.echo) {
+    for (const t of truths) byFile.set(t.file, truthAsExtraction(t));
+  } else {
+    const chunk = Math.max(1, Number(opts.chunk));
+    for (let i = 0; i < truths.length; i += chunk) {
+      const part = truths.slice(i, i + chunk);
+      const files = part.map((t) => path.join(dir, t.file));
+      process.stdout.write(`intake extract: files ${i + 1}–${i + part.length} of ${truths.length} ... `);
+      const result = await runExtract(files);
+      seconds += result.seconds;
+      console.log(`${result.seconds.toFixed(1)} s${result.failure ? `  FAILED: ${result.failure}` : ''}`);
+      for (const e of result.extractions) byFile.set(path.basename(e.file), e);
+      if (result.failure) {
+        for (const t of part) byFile.set(t.file, { file: t.file, documents: [], error: { code: 'extract_failed', message: result.failure } });
+      }
+    }
+  }
+  const outcomes = truths.map((t) => compareFile(t, byFile.get(t.file)));
+  const summary = summarise(outcomes);
+  const pages = truths.reduce((n, t) => n + t.pageCount, 0);
+  console.log('');
+  console.log(`Set: ${dir}${opts.echo ? '  (echo mode: truth fed back as predictions)' : ''}`);
+  console.log(formatReport(summary, opts.echo ? undefined : { pages, seconds }));
+  if (opts.json) {
+    await writeFile(opts.json, `${JSON.stringify({ set: dir, pages, seconds, pagesPerMinute: seconds > 0 ? (pages / seconds) * 60 : null, summary }, null, 2)}\n`);
+    console.log(`\nSummary written to ${opts.json}`);
+  }
+}
+
+await main();
