@@ -37,7 +37,7 @@ export function joinSpacedCjk(text: string): string {
   if (tokens.length === 0) return '';
   let out = tokens[0];
   for (let i = 1; i < tokens.length; i++) {
-    const tail = TRAILING_CJK.exec(tokens[i - 1])?.[0] ?? '';
+    const tail = TRAILING_CJK.exec(out)?.[0] ?? '';
     const head = LEADING_CJK.exec(tokens[i])?.[0] ?? '';
     // Join across the space only where one side is a lone character: letter-spacing, not a word boundary.
     const spaced = tail.length > 0 && head.length > 0 && (tail.length === 1 || head.length === 1);
