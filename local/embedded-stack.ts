@@ -61,6 +61,8 @@ export interface EmbeddedStackOptions {
   bucket?: string;
   region?: string;
   queue?: { visibilityTimeoutSeconds?: number; maxReceiveCount?: number; concurrency?: number; batchSize?: number; failureDelaySeconds?: number };
+  /** How long `stop` waits for running batches before leaving them to the next start (default 10 s). */
+  stopGraceMs?: number;
   /**
    * Builds the handlers once the environment points at the local servers (handler modules build their clients at
    * import time). Defaults to importing functions/ingest, process and dead-letter.
@@ -211,6 +213,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     await bootstrapLocal({ dynamodb, s3, tableName, buckets: [bucket] });
 
     const queue = new LocalQueue({ dir: path.join(dataDir, 'queue', 'process'), region, ...options.queue });
+    // Ingest sends through this queue (the module's `useWorkQueue` hook); on AWS it is SQS.
     const handlers = await (options.loadHandlers ?? loadPipelineHandlers)(queue);
 
     const dispatcher = new S3EventDispatcher({
@@ -228,7 +231,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     });
 
     queue.start(handlers.process, handlers.deadLetter);
-    stopping.push(() => queue.stop());
+    stopping.push(() => queue.stop(options.stopGraceMs));
 
     // A restart loses nothing: objects ingest never took in, or took in without their work reaching the queue, go
     // through ingest again (idempotent: a settled document is left alone).
