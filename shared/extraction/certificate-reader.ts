@@ -74,6 +74,7 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
   const lines = layout.lines.filter(
     (l) =>
       l.hits.length === 0 &&
+      l.flat.length >= 4 &&
       (l.box.y > layout.height * 0.6 || l.box.y > lastLabelled) &&
       /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')),
   );

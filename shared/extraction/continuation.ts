@@ -1,5 +1,5 @@
 import type { DocumentContext, DraftField } from './document-context.js';
-import { linesBelow, type LayoutLine, type PageLayout } from './page-layout.js';
+import type { LayoutLine, PageLayout } from './page-layout.js';
 import type { ValueReader } from './value-readers.js';
 
 /** True when a label sits on the same row to the left of `line`: then `line` is that label's value. */
@@ -30,9 +30,19 @@ export function continueWrappedValue(ctx: DocumentContext, field: DraftField | u
   let confidence = field.confidence;
   let current = line;
   for (let n = 0; n < maxLines; n++) {
-    const next = linesBelow(layout, current, 0.9).find(
-      (l) => l.box.x >= line.box.x - line.box.height * 8 && l.box.x < line.box.x + line.box.width * 0.9,
-    );
+    const bottom = current.box.y + current.box.height;
+    // A wrapped value continues on the next line, possibly back at the label's column (inline-block labels).
+    const next = layout.lines
+      .filter(
+        (l) =>
+          l !== current &&
+          l.half === line.half &&
+          l.box.y >= bottom - current.box.height * 0.3 &&
+          l.box.y <= bottom + current.box.height * 0.9 &&
+          l.box.x >= line.box.x - line.box.height * 8 &&
+          l.box.x < line.box.x + line.box.width * 0.9,
+      )
+      .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
     if (!next || next.hits.length > 0 || /\d{15}/.test(next.flat) || ownedByRowLabel(layout, next)) break;
     value += next.flat;
     confidence *= next.confidence ** 3;
