@@ -69,7 +69,7 @@ export function previousDay(isoDate: string): string {
  * lastsAtLeastYears('2019-07-01', '2021-06-30', 2); // true
  */
 export function lastsAtLeastYears(start: string, endInclusive: string, years: number): boolean {
-  return addYears(start, years) <= nextDay(endInclusive);
+  return dayNumber(addYears(start, years)) <= dayNumber(endInclusive) + 1;
 }
 
 /**

@@ -71,7 +71,11 @@ export interface ParameterReading<T extends ParameterValue = ParameterValue> {
 
 interface DatedEntry {
   from: string;
+  /** The day before the next entry (precomputed at load: lookups are on the hot path). */
+  until?: string;
   entry: ParameterEntry;
+  /** What `find` answers for dates in this entry's stretch; `undefined` where the entry ends the parameter. */
+  reading?: ParameterReading;
 }
 
 interface Parameter {
@@ -115,19 +119,7 @@ export class ParameterSet {
     const entries = parameter.entries;
     for (let i = entries.length - 1; i >= 0; i--) {
       const dated = entries[i];
-      if (dated.from <= date) {
-        const { entry } = dated;
-        if (entry.value === null && entry.status !== 'unknown') return undefined;
-        const next = entries[i + 1];
-        return {
-          name,
-          value: entry.value as T | null,
-          status: entry.status ?? 'unknown',
-          reference: entry.reference as LegalReference,
-          from: dated.from,
-          until: next ? previousIsoDay(next.from) : undefined,
-        };
-      }
+      if (dated.from <= date) return dated.reading as ParameterReading<T> | undefined;
     }
     return undefined;
   }
@@ -184,6 +176,7 @@ export function defaultParametersDir(): string {
 }
 
 const cache = new Map<string, ParameterSet>();
+let lastDefault: { env: string | undefined; set: ParameterSet } | undefined;
 
 /**
  * Reads, validates and merges every `*.yaml` in the given directories, files in name order (later files add dated
@@ -194,7 +187,14 @@ const cache = new Map<string, ParameterSet>();
  * const parameters = loadParameters();
  * parameters.get('high_skilled_talent.individual_by_level', '2021-06-18').value; // { '1': 10000, '2': 5000 }
  */
-export function loadParameters(dirs: readonly string[] = [defaultParametersDir()]): ParameterSet {
+export function loadParameters(dirs?: readonly string[]): ParameterSet {
+  // The default set is asked for on every evaluation: answer it without path work unless the variable changed.
+  if (dirs === undefined && lastDefault && lastDefault.env === process.env.INTAKE_POLICY_PARAMETERS_DIR) return lastDefault.set;
+  if (dirs === undefined) {
+    const set = loadParameters([defaultParametersDir()]);
+    lastDefault = { env: process.env.INTAKE_POLICY_PARAMETERS_DIR, set };
+    return set;
+  }
   const key = dirs.join('\u0000');
   const cached = cache.get(key);
   if (cached) return cached;
@@ -205,7 +205,23 @@ export function loadParameters(dirs: readonly string[] = [defaultParametersDir()
       .sort();
     for (const name of files) mergeFile(merged, path.join(dir, name));
   }
-  for (const parameter of merged.values()) parameter.entries.sort((a, b) => (a.from < b.from ? -1 : 1));
+  for (const parameter of merged.values()) {
+    parameter.entries.sort((a, b) => (a.from < b.from ? -1 : 1));
+    parameter.entries.forEach((dated, i, all) => {
+      dated.until = all[i + 1] ? previousIsoDay(all[i + 1].from) : undefined;
+      const { entry } = dated;
+      dated.reading = isEnd(entry)
+        ? undefined
+        : Object.freeze({
+            name: parameter.name,
+            value: entry.value,
+            status: entry.status ?? 'unknown',
+            reference: entry.reference as LegalReference,
+            from: dated.from,
+            until: dated.until,
+          });
+    });
+  }
   const set = new ParameterSet(merged);
   cache.set(key, set);
   return set;

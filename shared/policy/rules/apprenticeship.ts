@@ -1,4 +1,4 @@
-import { addYears, lastsAtLeastYears, nextDay } from '../dates.js';
+import { addYears, lastsAtLeastYears } from '../dates.js';
 import type { Evaluation } from '../evaluation.js';
 import { checkMaterials } from './common.js';
 import { personCovered } from './coverage.js';
@@ -83,7 +83,7 @@ function employeeApprentice(evaluation: Evaluation, start: string | undefined, e
     evaluation.review(RULE, { zh: '培养期限未能确认', en: 'the training period is not established' });
     return;
   }
-  if (years < period.min || (start && end && nextDay(end) > addYears(start, maxYears))) {
+  if (years < period.min || (start && end && end >= addYears(start, maxYears))) {
     evaluation.ineligible(RULE, {
       zh: `培养期限须为${period.min}-${period.max}年（特殊情况可延长到${period.max_special}年）`,
       en: `the training period must be ${period.min}–${period.max} years (up to ${period.max_special} in special cases)`,

@@ -56,7 +56,7 @@ export function levelName(level: CertificateLevel): string {
  */
 export function sameEmployer(a: { name?: string; creditCode?: string }, b: { name?: string; creditCode?: string }): boolean | undefined {
   if (a.creditCode && b.creditCode) return a.creditCode.toUpperCase() === b.creditCode.toUpperCase();
-  if (a.name && b.name) return normaliseName(a.name) === normaliseName(b.name);
+  if (a.name && b.name) return a.name === b.name || normaliseName(a.name) === normaliseName(b.name);
   return undefined;
 }
 

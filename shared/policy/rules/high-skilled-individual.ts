@@ -159,6 +159,15 @@ function rankOf(certificate: CertificateFacts): number {
  * personKey('330106199001011234').length; // 32
  */
 export function personKey(idNumber: string): string {
-  return createHash('sha256').update(idNumber.trim().toUpperCase()).digest('hex').slice(0, 32);
+  const normalised = idNumber.trim().toUpperCase();
+  let key = personKeys.get(normalised);
+  if (key === undefined) {
+    key = createHash('sha256').update(normalised).digest('hex').slice(0, 32);
+    if (personKeys.size > 10_000) personKeys.clear(); // bounded: a batch re-evaluates the same people
+    personKeys.set(normalised, key);
+  }
+  return key;
 }
+
+const personKeys = new Map<string, string>();
 
