@@ -11,6 +11,7 @@ import type { LogAttributes } from '@aws-lambda-powertools/logger/types';
 import { createDynamoDbDocumentClient, createS3Client } from '../shared/adapters/aws-clients.js';
 import { DynamoDbCaseRepository } from '../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
+import { DynamoDbEnterpriseRegister } from '../shared/adapters/dynamodb-enterprise-register.js';
 import { S3BlobStore } from '../shared/adapters/s3-blob-store.js';
 import { SqsWorkQueue } from '../shared/adapters/sqs-work-queue.js';
 import { TextractOcrEngine } from '../shared/adapters/textract-ocr-engine.js';
@@ -106,12 +107,14 @@ export function pipelineDependencies(): PipelineDependencies {
   const settings = overrides.settings ?? loadSettings();
   const needs = <K extends keyof PipelineDependencies>(key: K, make: () => PipelineDependencies[K]): PipelineDependencies[K] =>
     key in overrides ? (overrides[key] as PipelineDependencies[K]) : make();
-  const db = () => createDynamoDbDocumentClient({ region: settings.region });
+  let client: ReturnType<typeof createDynamoDbDocumentClient> | undefined;
+  // One document client for every repository: one connection pool per container.
+  const db = () => (client ??= createDynamoDbDocumentClient({ region: settings.region }));
   const queue = needs('queue', () => {
     if (!settings.processQueueUrl) throw new QueueNotConfiguredError();
     return new SqsWorkQueue(new SQSClient({ region: settings.region }), settings.processQueueUrl);
   });
-  const enterprises = overrides.enterprises;
+  const enterprises = needs('enterprises', () => new DynamoDbEnterpriseRegister(db(), settings.tableName));
   built = {
     settings,
     blobs: needs('blobs', () => new S3BlobStore(createS3Client({ region: settings.region }))),

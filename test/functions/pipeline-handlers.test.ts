@@ -9,6 +9,7 @@ import { configurePipeline, pipelineDependencies, resetPipeline } from '../../fu
 import { loadSettings } from '../../functions/settings.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
+import { DynamoDbEnterpriseRegister } from '../../shared/adapters/dynamodb-enterprise-register.js';
 import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { buildSkillLevelCertificateNumber } from '../../shared/extraction/index.js';
 import { createPaddleOcrEngine, type OcrEngine, type PageImage } from '../../shared/ocr/index.js';
@@ -112,7 +113,10 @@ function contractPdf(copy = 1): Uint8Array {
 
 beforeAll(async () => {
   [table, bucket] = await Promise.all([createTestTable('pipeline'), createTestBucket('pipeline')]);
+  const enterprises = new DynamoDbEnterpriseRegister(table.db, table.tableName);
+  await enterprises.upsert([{ creditCode: company.code, name: company.name, district: '西湖区', registeredOn: '2015-01-01' }]);
   configurePipeline({
+    enterprises,
     settings: loadSettings({ INTAKE_TABLE_NAME: table.tableName, INTAKE_BUCKET: bucket.bucket, INTAKE_MAX_IMAGE_PIXELS: '2000000' }),
     blobs: new S3BlobStore(bucket.s3),
     documents: new DynamoDbDocumentRepository(table.db, table.tableName),
@@ -155,7 +159,9 @@ describe('ingest → process handlers on DynamoDB Local and s3rver', () => {
     expect(certificate.fields.level!.value).toBe(2);
     expect(contract.fields.employerCreditCode!.value).toBe(company.code);
     expect(contract.fields.startDate!.value).toBe('2019-03-01');
-    expect(reviewCase!.decision?.programme).toBeDefined();
+    // A 技师 certificate with a contract from an individual is a 3.7.c claim; the 聘书 and social-insurance record are missing.
+    expect(reviewCase!.queue).toBe('XH36-3.7.c');
+    expect(reviewCase!.decision).toMatchObject({ programme: 'XH36-3.7.c', outcome: 'missing_documents' });
     expect((await cases.listQueue(reviewCase!.queue)).items.map((c) => c.caseId)).toContain(reviewCase!.caseId);
 
     const records = await documents.listBySubmission(submission);
