@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Lambda refuses a function whose code and layers exceed 250 MB unzipped. */
+export const LAMBDA_UNZIPPED_LIMIT_BYTES = 250 * 1024 * 1024;
+
+export interface FunctionAssetSize {
+  readonly stack: string;
+  readonly functionPath: string;
+  readonly assetDirectory: string;
+  readonly bytes: number;
+}
+
+interface TemplateResource {
+  Type: string;
+  Metadata?: Record<string, unknown>;
+}
+
+function directoryBytes(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((total, entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return total + directoryBytes(full);
+    return entry.isFile() ? total + statSync(full).size : total;
+  }, 0);
+}
+
+/**
+ * The unzipped size of every Lambda function's code asset in a cloud assembly (`cdk.out`), largest first.
+ *
+ * @example
+ * const sizes = functionAssetSizes('cdk.out');
+ * sizes.filter((size) => size.bytes > LAMBDA_UNZIPPED_LIMIT_BYTES); // [] when everything fits
+ */
+export function functionAssetSizes(assemblyDirectory: string): FunctionAssetSize[] {
+  const templates = readdirSync(assemblyDirectory).filter((name) => name.endsWith('.template.json'));
+  return templates
+    .flatMap((templateName) => {
+      const template = JSON.parse(readFileSync(path.join(assemblyDirectory, templateName), 'utf8')) as {
+        Resources?: Record<string, TemplateResource>;
+      };
+      return Object.values(template.Resources ?? {})
+        .filter((resource) => resource.Type === 'AWS::Lambda::Function')
+        .flatMap((resource) => {
+          const assetPath = resource.Metadata?.['aws:asset:path'];
+          const functionPath = resource.Metadata?.['aws:cdk:path'];
+          if (typeof assetPath !== 'string') return [];
+          const assetDirectory = path.resolve(assemblyDirectory, assetPath);
+          if (!statSync(assetDirectory, { throwIfNoEntry: false })?.isDirectory()) return [];
+          return [
+            {
+              stack: templateName.replace(/\.template\.json$/, ''),
+              functionPath: typeof functionPath === 'string' ? functionPath : assetPath,
+              assetDirectory,
+              bytes: directoryBytes(assetDirectory),
+            },
+          ];
+        });
+    })
+    .sort((a, b) => b.bytes - a.bytes);
+}
+
+/**
+ * A printable table of the function asset sizes against Lambda's limit.
+ *
+ * @example
+ * console.error(formatAssetSizes(functionAssetSizes('cdk.out')));
+ */
+export function formatAssetSizes(sizes: readonly FunctionAssetSize[]): string {
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).padStart(7);
+  const lines = sizes.map((size) => {
+    const share = ((size.bytes / LAMBDA_UNZIPPED_LIMIT_BYTES) * 100).toFixed(0).padStart(3);
+    const flag = size.bytes > LAMBDA_UNZIPPED_LIMIT_BYTES ? '  OVER THE LIMIT' : '';
+    return `${mb(size.bytes)} MB  ${share}% of 250 MB  ${size.functionPath}${flag}`;
+  });
+  return ['Lambda code assets (unzipped):', ...lines].join('\n');
+}
+
+// `npx tsx infra/asset-sizes.ts [cdk.out]` after a synth; exits 1 when a function would not fit.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const sizes = functionAssetSizes(process.argv[2] ?? 'cdk.out');
+  console.log(formatAssetSizes(sizes));
+  if (sizes.some((size) => size.bytes > LAMBDA_UNZIPPED_LIMIT_BYTES)) process.exitCode = 1;
+}

@@ -1,0 +1,401 @@
+import { type CfnElement, Stack } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTION_ENTRIES, FUNCTION_NAMES, type FunctionName } from '../../infra/function-entries.js';
+import { LAMBDA_RUNTIME, SERVICE_NAME } from '../../infra/constructs/intake-function.js';
+import { TEXTRACT_ACTIONS } from '../../infra/stacks/processing-stack.js';
+import { actionsOf, allIdentityStatements, allowedActionsOn, statementsOf } from './support/iam.js';
+import { type SynthesisedIntake, synthesiseIntake } from './support/intake-app.js';
+
+let paddle: SynthesisedIntake;
+let textract: SynthesisedIntake;
+beforeAll(() => {
+  paddle = synthesiseIntake({ processMaxReceiveCount: 4, processMaxConcurrency: 3 });
+  textract = synthesiseIntake({
+    ocrEngine: 'textract',
+    receivingDomain: 'intake.example.gov.cn',
+    alarmEmail: 'ops@example.gov.cn',
+  });
+});
+
+const ref = (intake: SynthesisedIntake, construct: IConstruct) =>
+  intake.processing.getLogicalId(construct.node.defaultChild as CfnElement);
+const fnId = (intake: SynthesisedIntake, name: FunctionName) => ref(intake, intake.processing.functions[name]);
+const arnOf = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+
+describe('ProcessingStack wiring', () => {
+  it('invokes ingest for objects created under incoming/ and the e-mail function under email/', () => {
+    const template = paddle.processingTemplate;
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      Managed: false,
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: Match.arrayWith([
+          {
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'incoming/' }] } },
+            LambdaFunctionArn: arnOf(fnId(paddle, 'ingest')),
+          },
+          {
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'email/' }] } },
+            LambdaFunctionArn: arnOf(fnId(paddle, 'email')),
+          },
+        ]),
+      },
+    });
+  });
+
+  it('feeds process from the queue in batches, reporting partial failures, with bounded concurrency', () => {
+    paddle.processingTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: fnId(paddle, 'process') },
+      EventSourceArn: arnOf(ref(paddle, paddle.processing.processQueue)),
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BatchSize: 5,
+      ScalingConfig: { MaximumConcurrency: 3 },
+    });
+  });
+
+  it('moves a message to the dead-letter queue after maxReceiveCount receives, and drains that queue into dead-letter', () => {
+    const template = paddle.processingTemplate;
+    const dlqId = ref(paddle, paddle.processing.processDeadLetterQueue);
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { deadLetterTargetArn: arnOf(dlqId), maxReceiveCount: 4 },
+      // Six times the process function's timeout, so a slow OCR batch is not handed to a second consumer.
+      VisibilityTimeout: FUNCTION_ENTRIES.process.timeoutSeconds * 6,
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: fnId(paddle, 'deadLetter') },
+      EventSourceArn: arnOf(dlqId),
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('encrypts every queue and refuses plain-HTTP access to it', () => {
+    const template = paddle.processingTemplate;
+    const queues = template.findResources('AWS::SQS::Queue');
+    expect(Object.keys(queues).length).toBeGreaterThanOrEqual(4);
+    for (const [id, queue] of Object.entries(queues)) {
+      expect(queue.Properties.SqsManagedSseEnabled, id).toBe(true);
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: id }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('sends S3 events that ingest or e-mail could not handle to their own dead-letter queues', () => {
+    const template = paddle.processingTemplate;
+    for (const name of ['ingest', 'email'] as const) {
+      const fn = template.findResources('AWS::Lambda::Function')[fnId(paddle, name)];
+      expect(fn.Properties.DeadLetterConfig?.TargetArn, name).toBeDefined();
+    }
+  });
+
+  it('subscribes textract-completion to the Textract topic, which Textract publishes to through its own role', () => {
+    const template = paddle.processingTemplate;
+    const topicId = ref(paddle, paddle.processing.textractTopic);
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: topicId },
+      Endpoint: arnOf(fnId(paddle, 'textractCompletion')),
+    });
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [Match.objectLike({ Principal: { Service: 'textract.amazonaws.com' } })],
+      },
+    });
+    expect(allowedActionsOn(statementsOf(template, paddle.processing.textractRole), topicId)).toContain('sns:Publish');
+  });
+});
+
+describe('ProcessingStack alarms', () => {
+  it('alarms as soon as one message sits in any dead-letter queue', () => {
+    const template = paddle.processingTemplate;
+    const dlqAlarms = template.findResources('AWS::CloudWatch::Alarm', {
+      Properties: { MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS' },
+    });
+    expect(Object.keys(dlqAlarms)).toHaveLength(3);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [
+        { Name: 'QueueName', Value: { 'Fn::GetAtt': [ref(paddle, paddle.processing.processDeadLetterQueue), 'QueueName'] } },
+      ],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [{ Ref: ref(paddle, paddle.processing.alarmTopic) }],
+    });
+  });
+
+  it('alarms on the errors of every function, notifying the alarm topic', () => {
+    const template = paddle.processingTemplate;
+    for (const name of FUNCTION_NAMES) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'Errors',
+        Namespace: 'AWS/Lambda',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId(paddle, name) } }],
+        Threshold: 1,
+        AlarmActions: [{ Ref: ref(paddle, paddle.processing.alarmTopic) }],
+      });
+    }
+  });
+
+  it('subscribes the operator address when one is configured', () => {
+    textract.processingTemplate.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.gov.cn',
+    });
+    paddle.processingTemplate.resourcePropertiesCountIs('AWS::SNS::Subscription', { Protocol: 'email' }, 0);
+  });
+});
+
+describe('ProcessingStack review API and user pool', () => {
+  it('puts every API route behind the Cognito JWT authorizer', () => {
+    const template = paddle.processingTemplate;
+    const authorizers = template.findResources('AWS::ApiGatewayV2::Authorizer');
+    const [authorizerId] = Object.keys(authorizers);
+    expect(authorizers[authorizerId].Properties).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [{ Ref: ref(paddle, paddle.processing.access.userPoolClient) }] },
+    });
+    expect(JSON.stringify(authorizers[authorizerId].Properties.JwtConfiguration.Issuer)).toContain('cognito-idp');
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
+    expect(routes.length).toBeGreaterThan(0);
+    for (const route of routes) {
+      expect(route.Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+    }
+  });
+
+  it('has the clerk, supervisor and institution groups, strong passwords, required MFA and no self sign-up', () => {
+    const template = paddle.processingTemplate;
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map(
+      (group) => group.Properties.GroupName,
+    );
+    expect(groups.sort()).toEqual(['clerk', 'institution', 'supervisor']);
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        },
+      },
+      UserPoolTier: 'PLUS',
+    });
+  });
+
+  it('logs API access without request bodies', () => {
+    const stage = Object.values(paddle.processingTemplate.findResources('AWS::ApiGatewayV2::Stage'))[0];
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format as string) as Record<string, string>;
+    expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+    expect(JSON.stringify(format)).not.toMatch(/body/i);
+  });
+});
+
+describe('ProcessingStack clerk page', () => {
+  it('serves the page over HTTPS only, from a private bucket through origin access control, with security headers', () => {
+    const template = paddle.processingTemplate;
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })],
+        Logging: Match.objectLike({ Prefix: 'distribution/' }),
+      }),
+    });
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31_536_000, IncludeSubdomains: true }),
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ContentTypeOptions: { Override: true },
+          ContentSecurityPolicy: Match.objectLike({ ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'self'") }),
+        }),
+      }),
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: ref(paddle, paddle.processing.clerkSite.bucket) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('ProcessingStack e-mail receiving', () => {
+  it('creates no receipt rule without a receiving domain', () => {
+    paddle.processingTemplate.resourceCountIs('AWS::SES::ReceiptRuleSet', 0);
+  });
+
+  it('stores raw mail under email/ in the intake bucket with spam and virus scanning, when a domain is set', () => {
+    const template = textract.processingTemplate;
+    template.hasResourceProperties('AWS::SES::ReceiptRule', {
+      Rule: Match.objectLike({
+        Enabled: true,
+        ScanEnabled: true,
+        TlsPolicy: 'Require',
+        Recipients: ['intake.example.gov.cn'],
+        Actions: [{ S3Action: Match.objectLike({ ObjectKeyPrefix: 'email/' }) }],
+      }),
+    });
+    // SES may write under email/ only, and may use the data key only through S3 (the bucket's default encryption).
+    textract.statefulTemplate.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: 'IntakeBucket' },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 's3:PutObject',
+            Principal: { Service: 'ses.amazonaws.com' },
+            Resource: { 'Fn::Join': ['', [arnOf('IntakeBucket'), '/email/*']] },
+          }),
+        ]),
+      },
+    });
+    textract.statefulTemplate.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Sid: 'AllowSesToStoreReceivedMail', Principal: { Service: 'ses.amazonaws.com' } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('IntakeFunction defaults', () => {
+  it('gives every function the runtime, tracing, its architecture, sizing, log group and Powertools settings', () => {
+    const template = paddle.processingTemplate;
+    for (const name of FUNCTION_NAMES) {
+      const spec = FUNCTION_ENTRIES[name];
+      const fn = template.findResources('AWS::Lambda::Function')[fnId(paddle, name)];
+      expect(fn.Properties, name).toMatchObject({
+        Runtime: LAMBDA_RUNTIME.name,
+        Architectures: [spec.architecture],
+        MemorySize: spec.memorySize,
+        Timeout: spec.timeoutSeconds,
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/Logs/) } },
+        Environment: {
+          Variables: expect.objectContaining({
+            POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+            POWERTOOLS_LOG_LEVEL: 'INFO',
+            INTAKE_POLICY_PARAMETERS_DIR: '/var/task/policy-parameters',
+            INTAKE_TABLE_NAME: expect.anything(),
+            INTAKE_BUCKET: expect.anything(),
+            PROCESS_QUEUE_URL: expect.anything(),
+            OCR_ENGINE: 'paddle',
+          }),
+        },
+      });
+    }
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 180 });
+  });
+
+  it('tells process where Textract publishes and which role it passes, and api which user pool to trust', () => {
+    const env = (name: FunctionName) =>
+      textract.processingTemplate.findResources('AWS::Lambda::Function')[fnId(textract, name)].Properties.Environment
+        .Variables as Record<string, unknown>;
+    expect(env('process')).toMatchObject({
+      OCR_ENGINE: 'textract',
+      TEXTRACT_SNS_TOPIC_ARN: { Ref: ref(textract, textract.processing.textractTopic) },
+      TEXTRACT_ROLE_ARN: arnOf(ref(textract, textract.processing.textractRole)),
+    });
+    expect(env('api')).toMatchObject({
+      USER_POOL_ID: { Ref: ref(textract, textract.processing.access.userPool) },
+      USER_POOL_CLIENT_ID: { Ref: ref(textract, textract.processing.access.userPoolClient) },
+    });
+    expect(env('email')).toMatchObject({ INTAKE_REPLY_FROM: 'noreply@intake.example.gov.cn' });
+  });
+});
+
+describe('ProcessingStack least privilege', () => {
+  const writes = (actions: string[]) => actions.filter((action) => /^s3:(Put|Delete|Abort)/.test(action));
+
+  it('grants nothing as broad as s3:*, dynamodb:*, kms:* or *', () => {
+    for (const template of [paddle.processingTemplate, textract.processingTemplate] as Template[]) {
+      const actions = allIdentityStatements(template).flatMap(actionsOf);
+      expect(actions.filter((action) => ['*', 's3:*', 'dynamodb:*', 'kms:*', 'sqs:*'].includes(action))).toEqual(
+        [],
+      );
+    }
+  });
+
+  it('allows Resource "*" only for X-Ray and Textract, which have no resource-level permissions', () => {
+    for (const intake of [paddle, textract]) {
+      for (const fn of Object.values(intake.processing.functions)) {
+        const wildcard = statementsOf(intake.processingTemplate, fn).filter((s) => s.Resource === '*');
+        for (const action of wildcard.flatMap(actionsOf)) {
+          expect(action, fn.node.path).toMatch(/^(xray|textract):/);
+        }
+      }
+    }
+  });
+
+  it('lets the API read page images under derived/ but write nothing to the bucket', () => {
+    const statements = statementsOf(paddle.processingTemplate, paddle.processing.functions.api);
+    expect(allowedActionsOn(statements, 'IntakeBucketArn', '/derived/*')).toContain('s3:GetObject*');
+    expect(writes(allowedActionsOn(statements, 'IntakeBucketArn'))).toEqual([]);
+    expect(allowedActionsOn(statements, 'IntakeBucketArn', '/incoming/*')).toEqual([]);
+  });
+
+  it('lets ingest read originals under incoming/ without changing them, and write only derived/', () => {
+    const statements = statementsOf(paddle.processingTemplate, paddle.processing.functions.ingest);
+    expect(allowedActionsOn(statements, 'IntakeBucketArn', '/incoming/*')).toContain('s3:GetObject*');
+    expect(writes(allowedActionsOn(statements, 'IntakeBucketArn', '/incoming/*'))).toEqual([]);
+    expect(allowedActionsOn(statements, 'IntakeBucketArn', '/derived/*')).toContain('s3:PutObject');
+    expect(allowedActionsOn(statements, 'IntakeTableArn')).toEqual(
+      // TransactWriteItems is authorised item by item: the conditional puts and condition checks the storage adapters use.
+      expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem', 'dynamodb:Query']),
+    );
+  });
+
+  it('lets the e-mail function read email/ and drop attachments into incoming/, nothing else in the bucket', () => {
+    const statements = statementsOf(paddle.processingTemplate, paddle.processing.functions.email);
+    const bucketStatements = statements.filter((s) => JSON.stringify(s.Resource).includes('IntakeBucketArn'));
+    const prefixes = bucketStatements.map((s) => JSON.stringify(s.Resource).match(/\/(\w+)\/\*/)?.[1]);
+    expect(new Set(prefixes)).toEqual(new Set(['email', 'incoming']));
+    expect(writes(allowedActionsOn(statements, 'IntakeBucketArn', '/email/*'))).toEqual([]);
+  });
+
+  it('grants Textract actions and PassRole on the Textract role only when the textract engine is selected', () => {
+    const processActions = (intake: SynthesisedIntake) =>
+      statementsOf(intake.processingTemplate, intake.processing.functions.process).flatMap(actionsOf);
+    expect(processActions(paddle).filter((action) => action.startsWith('textract:'))).toEqual([]);
+    expect(processActions(paddle)).not.toContain('iam:PassRole');
+    expect(processActions(textract)).toEqual(expect.arrayContaining([...TEXTRACT_ACTIONS, 'iam:PassRole']));
+    const passRole = statementsOf(textract.processingTemplate, textract.processing.functions.process).find((s) =>
+      actionsOf(s).includes('iam:PassRole'),
+    );
+    expect(passRole?.Resource).toEqual(arnOf(ref(textract, textract.processing.textractRole)));
+  });
+
+  it('lets only the reply path send mail, for the configured domain', () => {
+    const sends = (intake: SynthesisedIntake, name: FunctionName) =>
+      statementsOf(intake.processingTemplate, intake.processing.functions[name])
+        .flatMap(actionsOf)
+        .filter((action) => action.startsWith('ses:'));
+    expect(sends(textract, 'email')).toContain('ses:SendEmail');
+    expect(sends(paddle, 'email')).toEqual([]);
+    for (const name of FUNCTION_NAMES.filter((n) => n !== 'email')) expect(sends(textract, name)).toEqual([]);
+  });
+});
+
+describe('stacks', () => {
+  it('deploys processing after stateful and never the other way round (no reference cycle)', () => {
+    expect(paddle.processing.dependencies).toContain(paddle.stateful);
+    expect(paddle.stateful.dependencies).toEqual([]);
+    expect(Stack.of(paddle.processing.functions.api)).toBe(paddle.processing);
+  });
+});
