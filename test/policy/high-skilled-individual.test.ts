@@ -159,3 +159,10 @@ describe('XH36-3.7.c individual one-off subsidy (技师 5000 / 高级技师 1000
     expect(evaluateClaim(individualClaim()).unconfirmedParameters).toEqual([]);
   });
 });
+
+describe('XH36-3.7.c and XH36-2.1 together', () => {
+  it('covers a non-resident without a permit who works for a Xihu enterprise (local work)', () => {
+    const decision = evaluateClaim(individualClaim({ persons: [{ ref: 'p1', idNumber: '340101199001011234', householdRegistration: { city: '合肥市', district: '蜀山区' } }] }));
+    expect(decision.outcome).toBe('eligible');
+  });
+});

@@ -9,7 +9,12 @@ import type { PersonFacts } from '../facts.js';
  * @example
  * if (personCovered(evaluation, evaluation.person()) === 'not_covered') return;
  */
-export function personCovered(evaluation: Evaluation, person: PersonFacts | undefined): 'covered' | 'not_covered' | 'unknown' {
+export function personCovered(
+  evaluation: Evaluation,
+  person: PersonFacts | undefined,
+  /** Local work shown by other facts (a labour contract with a Xihu enterprise). */
+  worksLocallyShown = false,
+): 'covered' | 'not_covered' | 'unknown' {
   if (!person) {
     evaluation.review('XH36-2.1', { zh: '未能确定申领人员身份', en: 'the person the claim is for is not identified' });
     return 'unknown';
@@ -33,7 +38,7 @@ export function personCovered(evaluation: Evaluation, person: PersonFacts | unde
   const works = evaluation.read(path, person, 'worksLocally');
   const unemployed = evaluation.read(path, person, 'unemploymentRegisteredLocally');
   const permitValid = permit !== undefined && local(permit) && (permit.validUntil === undefined || permit.validUntil >= evaluation.date);
-  if ((household !== undefined && local(household)) || permitValid || works === true || unemployed === true) return 'covered';
+  if ((household !== undefined && local(household)) || permitValid || works === true || worksLocallyShown || unemployed === true) return 'covered';
 
   const anyKnown = household !== undefined || permit !== undefined || works === false || unemployed === false;
   if (!anyKnown) {

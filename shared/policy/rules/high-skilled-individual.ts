@@ -52,10 +52,9 @@ export function highSkilledIndividual(evaluation: Evaluation): void {
     return;
   }
 
-  if (personCovered(evaluation, person) === 'not_covered') return;
-
   // 我区注册企业的职工
   const contract = facts.labourContracts.find((c) => c.personRef === undefined || c.personRef === person?.ref);
+  if (personCovered(evaluation, person, contract?.employerRegisteredInXihu === true) === 'not_covered') return;
   if (!contract) return; // asked for by the materials check
   const inXihu = evaluation.read('labourContract', contract, 'employerRegisteredInXihu');
   evaluation.read('labourContract', contract, 'employerName');
