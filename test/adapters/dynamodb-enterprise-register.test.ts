@@ -106,6 +106,7 @@ describe('DynamoDbEnterpriseRegister against DynamoDB Local', () => {
     writeFileSync(file, iconv.encode(lines.join('\r\n'), 'gb18030'));
     const printed: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+    const exitCodeBefore = process.exitCode;
     const program = new Command('intake').exitOverride();
     registerEnterpriseCommands(program);
 
@@ -117,7 +118,7 @@ describe('DynamoDbEnterpriseRegister against DynamoDB Local', () => {
 
     expect(JSON.parse(printed.join('\n'))).toEqual({ imported: 60, problems: [{ line: 62, code: 'credit_code_invalid', message: expect.stringContaining('not-a-code'.toUpperCase()) }] });
     expect(process.exitCode).toBe(1);
-    process.exitCode = 0;
+    process.exitCode = exitCodeBefore;
     expect((await enterpriseRegister.findByCreditCode(aCreditCode(159)))?.name).toBe('杭州第159号有限公司');
     expect((await enterpriseRegister.findByName('杭州第100号有限公司'))?.registeredOn).toBe('2010-01-17');
   });

@@ -204,6 +204,15 @@ export function describeCaseRepositoryContract(name: string, open: () => Promise
       expect(await cases.audit(loser.caseId)).toEqual([]);
     });
 
+    it('treats a redelivered create of a case holding a unique key as already done, not as a rival', async () => {
+      const key: ClaimKey = { kind: 'unique', key: `XH36-3.7.c#person#${Math.random()}`, ruleId: 'XH36-3.7.c' };
+      const reviewCase = aReviewCase({ queue: freshQueue() });
+      await cases.create(reviewCase, anAuditEvent(reviewCase.caseId), [key]);
+
+      await expect(cases.create(reviewCase, anAuditEvent(reviewCase.caseId), [key])).resolves.toMatchObject({ created: false, reviewCase: { version: 1 } });
+      expect(await cases.audit(reviewCase.caseId)).toHaveLength(1);
+    });
+
     it('keeps held claim keys across an update that does not mention them, and frees them when the set is emptied', async () => {
       const key: ClaimKey = { kind: 'unique', key: `cert#${Math.random()}`, ruleId: 'XH36-3.7.a' };
       const holder = aReviewCase({ queue: freshQueue() });
