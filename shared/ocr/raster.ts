@@ -8,8 +8,14 @@ export interface Raster {
 }
 
 /**
+ * Pages are read at most this long (px). Callers normally pass pages through `normaliseForOcr` first (2400 px);
+ * this cap only keeps a raw 50 MP photo handed straight to the engine from costing 150 MB of pixels.
+ */
+export const MAX_RASTER_LONG_SIDE = 4096;
+
+/**
  * Decodes an encoded image to an upright RGB raster: EXIF orientation applied (phone photos), transparency
- * flattened onto white, grey or CMYK converted to sRGB.
+ * flattened onto white, grey or CMYK converted to sRGB, longer side capped at `MAX_RASTER_LONG_SIDE`.
  *
  * @example
  * const raster = await decodeRaster(pngBytes);
@@ -17,6 +23,7 @@ export interface Raster {
 export async function decodeRaster(bytes: Uint8Array): Promise<Raster> {
   const { data, info } = await sharp(bytes)
     .rotate()
+    .resize({ width: MAX_RASTER_LONG_SIDE, height: MAX_RASTER_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
     .toColourspace('srgb')
     .removeAlpha()

@@ -1,5 +1,6 @@
 import * as mupdf from 'mupdf';
 import type { OcrLine, OcrPage } from '../ocr/ocr-page.js';
+import type { Raster } from '../ocr/raster.js';
 import { PdfCorruptError, PdfEncryptedError, PdfPageOutOfRangeError, PdfTooManyPagesError } from './errors.js';
 
 /**
@@ -158,6 +159,31 @@ export class PdfFile {
       const png = pixmap.asPNG().slice();
       pixmap.destroy();
       return png;
+    } catch (error) {
+      throw new PdfCorruptError(`page ${pageNumber} cannot be rendered`, { cause: error });
+    } finally {
+      page.destroy();
+    }
+  }
+
+  /**
+   * The page rendered at `dpi` as raw RGB pixels, for handing straight to `PaddleOcrEngine.recognizeRaster`
+   * (skips encoding and decoding a PNG).
+   */
+  renderPageRaster(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): Raster {
+    const page = this.#loadPage(pageNumber);
+    try {
+      const pixmap = page.toPixmap(mupdf.Matrix.scale(dpi / 72, dpi / 72), mupdf.ColorSpace.DeviceRGB, false, true);
+      const width = pixmap.getWidth();
+      const height = pixmap.getHeight();
+      const stride = pixmap.getStride();
+      const pixels = pixmap.getPixels();
+      const data = new Uint8Array(width * height * 3);
+      for (let row = 0; row < height; row++) {
+        data.set(pixels.subarray(row * stride, row * stride + width * 3), row * width * 3);
+      }
+      pixmap.destroy();
+      return { data, width, height };
     } catch (error) {
       throw new PdfCorruptError(`page ${pageNumber} cannot be rendered`, { cause: error });
     } finally {

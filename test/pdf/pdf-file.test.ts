@@ -116,6 +116,24 @@ describe('renderPage', () => {
   });
 });
 
+describe('PdfFile.renderPageRaster', () => {
+  it('renders raw RGB pixels of the page size at the given dpi', () => {
+    const pdf = PdfFile.open(makeDigitalPdf([certificatePage]));
+    try {
+      const raster = pdf.renderPageRaster(1, 72);
+
+      expect(raster).toMatchObject({ width: 595, height: 842 });
+      expect(raster.data.length).toBe(595 * 842 * 3);
+      // White paper in the top-left corner, dark ink somewhere in the title line.
+      expect([...raster.data.subarray(0, 3)]).toEqual([255, 255, 255]);
+      const titleRow = raster.data.subarray(110 * 595 * 3, 111 * 595 * 3);
+      expect(Math.min(...titleRow)).toBeLessThan(100);
+    } finally {
+      pdf.close();
+    }
+  });
+});
+
 describe('splitPdf', () => {
   it('splits a PDF into single-page PDFs that keep their text', () => {
     const first = [{ text: '劳动合同 第一页 甲方：杭州西湖科技有限公司', x: 72, y: 100 }];

@@ -1,0 +1,139 @@
+/**
+ * OCR and PDF reading figures: PaddleOCR ms per scanned A4 page (upright, turned 90°, turned 180°; by stage; at two
+ * detector input sizes), CPU ms per page (less sensitive to other load on the machine than wall time), mupdf
+ * text-layer pages per minute on a generated digital PDF, and peak RSS. Inputs are generated here.
+ */
+import { cpus, loadavg } from 'node:os';
+import * as mupdf from 'mupdf';
+import sharp from 'sharp';
+import { PdfFile } from '../shared/pdf/index.js';
+import { createPaddleOcrEngine, type PaddleStageTimings } from '../shared/ocr/index.js';
+
+const A4_200DPI = { width: 1654, height: 2339 };
+
+const clauses = [
+  '劳动合同书',
+  '甲方（用人单位）：杭州西湖智能制造有限公司',
+  '统一社会信用代码：91330106MA2H3K8X1Q',
+  '乙方（劳动者）：王晓明　性别：男',
+  '公民身份号码：330106199001011234',
+  '第一条　合同期限：自2021年06月18日起至2024年06月17日止。',
+  '第二条　乙方同意根据甲方工作需要，担任电工岗位工作。',
+  '第三条　甲方依法为乙方缴纳养老、医疗、失业、工伤、生育保险。',
+  '第四条　乙方月工资为人民币陆仟伍佰元整（6500元）。',
+  '第五条　甲方安排乙方执行标准工时制度，每日工作8小时。',
+  '第六条　乙方应遵守甲方依法制定的规章制度和劳动纪律。',
+  '第七条　合同期满或者法定终止条件出现时，本合同即行终止。',
+  '第八条　本合同一式两份，甲乙双方各执一份，具有同等法律效力。',
+  '职业技能等级证书编号：S000033010600213000123',
+  '职业（工种）：电工　等级：三级/高级工',
+  '发证日期：2021年06月18日　发证机构：杭州市西湖区职业技能鉴定中心',
+  '甲方（盖章）：　　　　　　乙方（签字）：王晓明',
+  '签订日期：二〇二一年六月十八日',
+];
+
+async function scannedPage(seed: number): Promise<Buffer> {
+  const lines = clauses.map((text, i) => {
+    const size = i === 0 ? 56 : 32;
+    const x = i === 0 ? 640 : 150;
+    return `<text x="${x}" y="${220 + i * 105 + (seed % 3) * 7}" font-family="Noto Sans CJK SC" font-size="${size}" fill="#222">${text}</text>`;
+  });
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${A4_200DPI.width}" height="${A4_200DPI.height}">
+    <rect width="100%" height="100%" fill="#fbfbf8"/>${lines.join('')}</svg>`;
+  // Grey, slightly blurred JPEG: closer to a scanner's output than a crisp PNG.
+  return sharp(Buffer.from(svg)).blur(0.6).jpeg({ quality: 80 }).toBuffer();
+}
+
+function digitalPdf(pages: number): Uint8Array {
+  const document = new mupdf.PDFDocument();
+  const font = document.addCJKFont(new mupdf.Font('zh-Hans'), 'zh-Hans', 0, false);
+  const resources = document.addObject({ Font: { F1: font } });
+  const hex = (text: string) => Buffer.from(text, 'utf16le').swap16().toString('hex');
+  for (let p = 0; p < pages; p++) {
+    const content = clauses
+      .map((text, i) => `BT /F1 ${i === 0 ? 20 : 11} Tf 60 ${780 - i * 38} Td <${hex(text)}> Tj ET`)
+      .join('\n');
+    document.insertPage(-1, document.addPage([0, 0, 595, 842], 0, resources, content));
+  }
+  const bytes = document.saveToBuffer('compress').asUint8Array().slice();
+  document.destroy();
+  return bytes;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+async function measurePaddle(label: string, pages: Buffer[], limitSide: number): Promise<void> {
+  const timings: PaddleStageTimings[] = [];
+  const engine = createPaddleOcrEngine({ detection: { limitSide }, onTimings: (t) => timings.push(t) });
+  await engine.warmUp();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let lines = 0;
+  let clausesRead = 0;
+  const rotations = new Set<number>();
+  for (const [index, bytes] of pages.entries()) {
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const page = await engine.recognize({ bytes, pageNumber: index + 1 });
+    wall.push(performance.now() - started);
+    const used = process.cpuUsage(cpuBefore);
+    cpu.push((used.user + used.system) / 1000);
+    lines += page.lines.length;
+    rotations.add(page.rotation);
+    const text = page.lines.map((line) => line.text).join('').replace(/[\s　]/g, '');
+    clausesRead += clauses.filter((clause) => text.includes(clause.replace(/[\s　]/g, ''))).length;
+  }
+  const stage = (key: keyof PaddleStageTimings) => Math.round(median(timings.map((t) => t[key])));
+  console.log(
+    `paddle ${label.padEnd(22)} det ${limitSide}: ${Math.round(median(wall))} ms/page wall, ${Math.round(median(cpu))} ms/page CPU ` +
+      `(decode ${stage('decodeMs')}, detect ${stage('detectMs')}, direction ${stage('directionMs')}, recognise ${stage('recogniseMs')}); ` +
+      `${(lines / pages.length).toFixed(1)} lines/page; rotation ${[...rotations].join('/')}; ` +
+      `${clausesRead}/${clauses.length * pages.length} lines read exactly`,
+  );
+}
+
+export async function run(): Promise<void> {
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const upright = await Promise.all([0, 1, 2, 3].map((seed) => scannedPage(seed)));
+  const turned90 = await Promise.all(upright.slice(0, 2).map((page) => sharp(page).rotate(90).jpeg({ quality: 80 }).toBuffer()));
+  const turned180 = await Promise.all(upright.slice(0, 2).map((page) => sharp(page).rotate(180).jpeg({ quality: 80 }).toBuffer()));
+
+  await measurePaddle('A4 200 dpi upright', upright, 1280);
+  await measurePaddle('A4 200 dpi upright', upright, 960);
+  await measurePaddle('A4 200 dpi turned 90°', turned90, 1280);
+  await measurePaddle('A4 200 dpi turned 180°', turned180, 1280);
+
+  // Two pages at once, as the pipeline runs one page per core.
+  const engine = createPaddleOcrEngine();
+  const started = performance.now();
+  await Promise.all([0, 1].map(async (lane) => {
+    for (let k = lane; k < upright.length; k += 2) await engine.recognize({ bytes: upright[k], pageNumber: k + 1 });
+  }));
+  const perMinute = (upright.length / (performance.now() - started)) * 60_000;
+  console.log(`paddle two pages at a time: ${perMinute.toFixed(1)} scanned pages/min (goal ≥ 60)`);
+
+  const pageCount = 300;
+  const pdf = digitalPdf(pageCount);
+  const pdfStarted = performance.now();
+  const file = PdfFile.open(pdf);
+  let characters = 0;
+  for (let n = 1; n <= file.pageCount; n++) {
+    const page = file.readTextLayer(n, 200);
+    characters += page?.lines.reduce((sum, line) => sum + line.text.length, 0) ?? 0;
+  }
+  file.close();
+  const textMs = performance.now() - pdfStarted;
+  console.log(
+    `mupdf text layer: ${pageCount} pages in ${Math.round(textMs)} ms = ${Math.round((pageCount / textMs) * 60_000)} pages/min ` +
+      `(goal ≥ 1,000); ${Math.round(characters / pageCount)} characters/page`,
+  );
+  const renderStarted = performance.now();
+  const small = PdfFile.open(pdf);
+  for (let n = 1; n <= 10; n++) small.renderPage(n, 200);
+  small.close();
+  console.log(`mupdf render at 200 dpi: ${Math.round((performance.now() - renderStarted) / 10)} ms/page`);
+  console.log(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+}
