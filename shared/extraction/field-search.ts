@@ -33,8 +33,10 @@ export function findLabelledCandidates(
               raw: hit.inlineValue,
               labelRank,
             });
+            continue;
           }
-          continue;
+          // Text after a label that is not its value (an English gloss `姓名 Name`, a unit): look beside and below.
+          if (h < line.hits.length - 1 || /[\u3400-\u9fff]{2}/.test(hit.inlineValue)) continue;
         }
         // A label with nothing after it: its value sits to the right (table-like forms) or below it. Only the last
         // label of a line can own the line to its right.

@@ -53,7 +53,8 @@ const NAME_RUN = new RegExp(`^[${CJK}·]{2,12}`);
  * readPersonName('王 晓 明 同志')?.value; // '王晓明'
  */
 export const readPersonName: ValueReader = (text) => {
-  const t = withoutSpaces(trimValue(text));
+  // An English gloss before the value (`Name 王晓明`) is not part of it.
+  const t = withoutSpaces(trimValue(text.replace(/^[\sA-Za-z.:/]+(?=[\u3400-\u9fff])/, '')));
   const m = NAME_RUN.exec(t);
   if (!m) return null;
   let name = m[0].replace(NAME_SUFFIX, '');
