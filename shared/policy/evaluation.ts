@@ -1,6 +1,6 @@
 import type { ClaimKey, Decision, DecisionOutcome, DecisionReason } from './decision.js';
 import type { ClaimFacts, FactSource, PersonFacts } from './facts.js';
-import type { MaterialRequirement } from './materials.js';
+import type { Material, MaterialRequirement } from './materials.js';
 import type { ParameterReading, ParameterSet, ParameterValue } from './parameters.js';
 
 /** A sentence in the clerk's language and in English. */
@@ -28,6 +28,7 @@ export class Evaluation {
   private readonly interpretations: string[] = [];
   private readonly claimKeys: ClaimKey[] = [];
   private worst: Severity = 'note';
+  private paid = false;
 
   constructor(
     readonly facts: ClaimFacts,
@@ -91,6 +92,17 @@ export class Evaluation {
 
   pay(amountYuan: number): void {
     this.amount += amountYuan;
+    this.paid = true;
+  }
+
+  /**
+   * A fact the rule needs is absent: if its document was handed in, it could not be read (review); if not, the
+   * materials check has already asked for it.
+   */
+  unreadable(ruleId: string, material: Material, sentence: Sentence): void {
+    if (this.facts.materials.includes(material)) {
+      this.review(ruleId, { zh: `${sentence.zh}未能从材料中识别`, en: `${sentence.en} could not be read from the documents` });
+    }
   }
 
   claimKey(key: ClaimKey): void {
@@ -109,6 +121,10 @@ export class Evaluation {
   }
 
   toDecision(): Decision {
+    if (this.worst === 'note' && !this.paid) {
+      // Nothing refused, nothing missing, yet no amount: never report that as eligible.
+      this.review('XH36-3', { zh: '根据现有事实无法确定补贴金额', en: 'the facts do not establish an amount' });
+    }
     const outcome: DecisionOutcome =
       this.worst === 'ineligible'
         ? 'ineligible'

@@ -166,3 +166,21 @@ describe('XH36-3.7.c and XH36-2.1 together', () => {
     expect(decision.outcome).toBe('eligible');
   });
 });
+
+describe('XH36-3.7.c with documents handed in but not read', () => {
+  it.each([
+    { sentence: 'no certificate read', over: { certificates: [] }, en: 'a qualification or skill-level certificate could not be read from the documents' },
+    { sentence: 'no contract read', over: { labourContracts: [] }, en: 'the labour contract could not be read from the documents' },
+    { sentence: 'no letter read', over: { engagementLetters: [] }, en: 'the letter of engagement could not be read from the documents' },
+    { sentence: 'no insurance spans read', over: { socialInsurance: [] }, en: 'the contribution periods of the insurance record could not be read from the documents' },
+  ])('goes to review when $sentence', ({ over, en }) => {
+    const decision = evaluateClaim(individualClaim(over));
+    expect(decision.outcome).toBe('needs_review');
+    expect(reasonsOf(decision)).toContain(`XH36-3.7.c: ${en}`);
+  });
+
+  it('never reports `eligible` without an amount', () => {
+    const decision = evaluateClaim(individualClaim({ certificates: [], materials: ['certificate'] }));
+    expect(decision.outcome).not.toBe('eligible');
+  });
+});

@@ -17,7 +17,10 @@ export function certificateTraining(evaluation: Evaluation): void {
   const { facts } = evaluation;
   checkMaterials(evaluation, RULE);
   const certificate = facts.certificates[0];
-  if (!certificate) return;
+  if (!certificate) {
+    evaluation.unreadable(RULE, 'certificate', { zh: '证书', en: 'the certificate' });
+    return;
+  }
   const kind = evaluation.read('certificate', certificate, 'kind');
   const level = evaluation.read('certificate', certificate, 'level');
   const issueDate = evaluation.read('certificate', certificate, 'issueDate');

@@ -40,6 +40,11 @@ export function highSkilledBodyOrEnterprise(evaluation: Evaluation, rule: 'XH36-
   }
 
   const certificates = facts.certificates;
+  if (certificates.length === 0) {
+    evaluation.unreadable(rule, 'certificate_roster', { zh: '发证名册中的证书', en: 'the certificates of the roster' });
+    evaluation.unreadable(rule, 'certificate', { zh: '证书复印件', en: 'the certificate copies' });
+    return;
+  }
   const results = certificates.map((certificate, index) => judgeCertificate(evaluation, rule, certificate, index));
   const dates = certificates.map((c) => c.issueDate).filter((d): d is string => d !== undefined).sort();
   if (dates.length > 0) evaluation.date = dates[0];

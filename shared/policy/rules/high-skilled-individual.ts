@@ -26,7 +26,10 @@ export function highSkilledIndividual(evaluation: Evaluation): void {
   }
   const person = evaluation.person();
   const certificate = bestCertificate(facts.certificates.filter((c) => c.personRef === undefined || c.personRef === person?.ref));
-  if (!certificate) return; // the materials check has asked for it
+  if (!certificate) {
+    evaluation.unreadable(RULE, 'certificate', { zh: '二级及以上职业资格证书或职业技能等级证书', en: 'a qualification or skill-level certificate' });
+    return;
+  }
 
   // 当年新取得: the certificate decides which policy applies.
   const issueDate = evaluation.read('certificate', certificate, 'issueDate');
@@ -55,7 +58,10 @@ export function highSkilledIndividual(evaluation: Evaluation): void {
   // 我区注册企业的职工
   const contract = facts.labourContracts.find((c) => c.personRef === undefined || c.personRef === person?.ref);
   if (personCovered(evaluation, person, contract?.employerRegisteredInXihu === true) === 'not_covered') return;
-  if (!contract) return; // asked for by the materials check
+  if (!contract) {
+    evaluation.unreadable(RULE, 'labour_contract', { zh: '劳动合同', en: 'the labour contract' });
+    return;
+  }
   const inXihu = evaluation.read('labourContract', contract, 'employerRegisteredInXihu');
   evaluation.read('labourContract', contract, 'employerName');
   if (inXihu === false) {
@@ -83,7 +89,10 @@ export function highSkilledIndividual(evaluation: Evaluation): void {
 // 被同一单位聘任2年及以上: the letter of engagement from the employer of the labour contract.
 function checkEngagement(evaluation: Evaluation, employer: { name?: string; creditCode?: string }): void {
   const letters = evaluation.facts.engagementLetters;
-  if (letters.length === 0) return; // asked for by the materials check
+  if (letters.length === 0) {
+    evaluation.unreadable(RULE, 'engagement_letter', { zh: '单位聘书', en: 'the letter of engagement' });
+    return;
+  }
   const years = evaluation.param<number>('high_skilled_talent.individual_min_engagement_years');
   const measured = evaluation.interpretation('engagement_measured');
   const claimDate = evaluation.facts.claimDate;
@@ -118,7 +127,10 @@ function checkEngagement(evaluation: Evaluation, employer: { name?: string; cred
 // 在社会保险费缴纳满24个月后 (counted from the certificate month, with the engaging employer, under the default readings).
 function checkInsuredMonths(evaluation: Evaluation, certificate: CertificateFacts, employer: { name?: string; creditCode?: string }): void {
   const spans = evaluation.facts.socialInsurance;
-  if (spans.length === 0) return; // asked for by the materials check
+  if (spans.length === 0) {
+    evaluation.unreadable(RULE, 'social_insurance_record', { zh: '社保缴费记录的缴费期间', en: 'the contribution periods of the insurance record' });
+    return;
+  }
   const needed = evaluation.param<number>('high_skilled_talent.individual_min_insured_months');
   const fromCertificate = evaluation.interpretation('insured_months_counted') === 'from_certificate_month';
   const sameEmployerOnly = evaluation.interpretation('insured_months_employer') === 'engaging_employer';
