@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../../shared/policy/index.js';
-import { XIHU_EMPLOYER, certificateTrainingClaim, competitionHostClaim, individualClaim, parametersWith, reasonsOf, studioClaim, trainingBodyClaim } from './factories.js';
+import {
+  XIHU_EMPLOYER,
+  certificateTrainingClaim,
+  competitionHostClaim,
+  employeeApprenticeClaim,
+  enterpriseClaim,
+  individualClaim,
+  parametersWith,
+  reasonsOf,
+  studentApprenticeClaim,
+  studioClaim,
+  trainingBodyClaim,
+} from './factories.js';
 
 const window = '西人社〔2020〕36号 2020-10-22 → 2021-12-31';
 
@@ -62,5 +74,29 @@ describe('XH36-end validity window 2020-10-22 → 2021-12-31', () => {
     const decision = evaluateClaim(studioClaim({}, { namedOn: '2022-01-01' }), { parameters });
     expect(decision.outcome).toBe('needs_review');
     expect(decision.amountYuan).toBe(0);
+  });
+});
+
+describe('every programme on the four boundary days (all 2020 parameters start on 2020-10-22 and end on 2022-01-01)', () => {
+  const programmes: { name: string; at: (date: string) => Parameters<typeof evaluateClaim>[0]; inside: string }[] = [
+    { name: 'XH36-3.1 employee apprentice (end of training)', at: (d) => employeeApprenticeClaim({}, { startDate: `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`, endDate: d }), inside: 'eligible' },
+    { name: 'XH36-3.1 student apprentice (end of training)', at: (d) => studentApprenticeClaim({ internshipAgreements: [] }, { endDate: d, startDate: undefined }), inside: 'eligible' },
+    { name: 'XH36-3.2 certificate training (issue date)', at: (d) => certificateTrainingClaim({ certificates: [{ kind: 'qualification', level: 4, number: 'Q', issueDate: d }] }), inside: 'eligible' },
+    { name: 'XH36-3.3.2 completion project (completion date)', at: (d) => ({ programme: 'XH36-3.3.2', claimDate: '2022-03-01', applicant: { kind: 'training_body' }, projectTraining: { filedWithCity: true, completedOn: d, trainingDays: 5, traineesCertified: 2 }, materials: ['project_filing_form', 'certificate_roster'] }), inside: 'eligible' },
+    { name: 'XH36-3.3.3 competition project (competition date)', at: (d) => ({ programme: 'XH36-3.3.3', claimDate: '2022-03-01', applicant: { kind: 'competition_host' }, competition: { approvedBy: 'district', heldOn: d, participantsPassed: 3 }, materials: ['competition_filing_form', 'competition_qualified_roster'] }), inside: 'eligible' },
+    { name: 'XH36-3.4 entrepreneurship (completion date)', at: (d) => ({ programme: 'XH36-3.4', claimDate: '2022-03-01', applicant: { kind: 'training_body', recognisedForEntrepreneurshipTraining: true }, entrepreneurshipTraining: { completedOn: d, traineesCompleted: 3 }, materials: ['certificate_roster'] }), inside: 'needs_review' },
+    { name: 'XH36-3.7.b enterprise (issue date)', at: (d) => enterpriseClaim({ claimDate: `${d.slice(0, 4)}-12-31`, certificates: [{ personRef: 'p1', kind: 'qualification', level: 3, number: 'Q', issueDate: d }] }), inside: 'eligible' },
+  ];
+  const days = [
+    { date: '2020-10-21', inWindow: false },
+    { date: '2020-10-22', inWindow: true },
+    { date: '2021-12-31', inWindow: true },
+    { date: '2022-01-01', inWindow: false },
+  ];
+  it.each(programmes.flatMap((p) => days.map((d) => ({ ...p, ...d }))))('$name on $date', ({ at, date, inWindow, inside }) => {
+    const decision = evaluateClaim(at(date));
+    expect(decision.outcome).toBe(inWindow ? inside : 'ineligible');
+    expect(decision.evaluatedOn).toBe(date);
+    if (!inWindow) expect(decision.reasons.map((r) => r.ruleId)).toEqual(['XH36-end']);
   });
 });
