@@ -174,6 +174,29 @@ export function buildClaimFacts(documents: readonly CaseDocument[], context: Cla
 }
 
 /**
+ * What to look up in the district register before calling `buildClaimFacts`: the credit codes and names of the
+ * employers and companies the documents mention (and the applicant's code). Put each answer, or `null` when not
+ * found, in `context.enterprises` under the same key.
+ *
+ * @example
+ * const { creditCodes, names } = registerLookups(reviewCase.documents, { id: '91330106MA2AAAAAA1' });
+ * const enterprises = Object.fromEntries(await Promise.all(creditCodes.map(async (c) => [c, (await register.findByCreditCode(c)) ?? null])));
+ */
+export function registerLookups(documents: readonly CaseDocument[], applicant: { id?: string } = {}): { creditCodes: string[]; names: string[] } {
+  const creditCodes = new Set<string>();
+  const names = new Set<string>();
+  if (applicant.id) creditCodes.add(applicant.id);
+  for (const document of documents) {
+    const f = reader(document.documentId, document.fields);
+    const code = f.text('employerCreditCode') ?? f.text('creditCode');
+    const name = f.text('employerName') ?? f.text('companyName') ?? f.text('enterpriseName');
+    if (code) creditCodes.add(code);
+    else if (name) names.add(name);
+  }
+  return { creditCodes: [...creditCodes], names: [...names] };
+}
+
+/**
  * The programme the documents support, or `undefined` (the claim goes to `unclassified`).
  *
  * @example

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseDocument } from '../../shared/cases/review-case.js';
 import type { DocumentTypeName } from '../../shared/documents/document-type.js';
-import { buildClaimFacts, evaluateClaim, levelOf, type ClaimContext } from '../../shared/policy/index.js';
+import { buildClaimFacts, evaluateClaim, levelOf, registerLookups, type ClaimContext } from '../../shared/policy/index.js';
 
 const CREDIT_CODE = '91330106MA2AAAAAA1';
 const EMPLOYER = '杭州西湖精工科技有限公司';
@@ -114,5 +114,15 @@ describe('levelOf', () => {
     ['??', undefined],
   ] as const)('reads %s as %s', (text, level) => {
     expect(levelOf(text)).toBe(level);
+  });
+});
+
+describe('registerLookups', () => {
+  it('lists the credit codes, and the names of employers without one, to look up before building facts', () => {
+    const letterOnly = caseDocument('d-l2', 'employment_letter', { employerName: '杭州无代码公司', startDate: '2020-01-01' });
+    expect(registerLookups([contract, letter, letterOnly, idCard], { id: '91330106MA2CCCCCC3' })).toEqual({
+      creditCodes: ['91330106MA2CCCCCC3', CREDIT_CODE],
+      names: [EMPLOYER, '杭州无代码公司'],
+    });
   });
 });
