@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DOCUMENT_KINDS, type DocumentKind, documentTypeOf, makeDocumentData, makeSubmissionContext, truthFields } from './factory/documents.js';
+import { DOCUMENT_KINDS, type DocumentKind, documentTypeOf, makeDocumentData, makeSubmissionContext, type SubmissionContext, truthFields } from './factory/documents.js';
 import { Rng } from './factory/random.js';
 import { SheetRenderer } from './render/browser.js';
 import { batchScan, cleanScan, type ImageFile, noisyScan, phonePhoto, turnedPage } from './render/degrade.js';
@@ -39,21 +39,23 @@ interface DrawnDocument {
 class FamilyRota {
   private readonly next = new Map<DocumentKind, number>();
 
-  take(kind: DocumentKind) {
+  take(kind: DocumentKind, wanted?: string) {
     const families = familiesFor(kind);
+    const forced = families.find((f) => f.name === wanted);
+    if (forced) return forced;
     const i = this.next.get(kind) ?? 0;
     this.next.set(kind, i + 1);
     return families[i % families.length];
   }
 }
 
-function draw(kind: DocumentKind, rng: Rng, rota: FamilyRota, context = makeSubmissionContext(rng)): DrawnDocument {
+function draw(kind: DocumentKind, rng: Rng, rota: FamilyRota, context: SubmissionContext, family?: string): DrawnDocument {
   const data = makeDocumentData(kind, rng, context);
-  const family = rota.take(kind);
+  const chosen = rota.take(kind, family);
   return {
     kind,
-    sheets: family.render(data, rng),
-    truth: { type: documentTypeOf(kind), family: family.name, heldOut: family.heldOut, fields: truthFields(data) },
+    sheets: chosen.render(data, rng),
+    truth: { type: documentTypeOf(kind), family: chosen.name, heldOut: chosen.heldOut, fields: truthFields(data) },
   };
 }
 
@@ -108,38 +110,61 @@ function withPages(docs: readonly DrawnDocument[]): TruthDocument[] {
   });
 }
 
+/** One file to make: its name (without extension), condition, and the kinds of document it holds in order. */
+export interface GenerationJob {
+  name: string;
+  condition: ConditionName;
+  kinds: readonly DocumentKind[];
+  /** A family to draw the first document from (otherwise families take turns per kind). */
+  family?: string;
+}
+
 /**
- * Generates a labelled set: for each condition, `perCell` documents of each kind (one file each), plus
- * multi-document scans; writes each file with its `*.truth.json` beside it. Reproducible from `seed`.
+ * The jobs of a set: for each condition, `perCell` files of each kind, and for multi-document scans `perCell` files
+ * of each combo that holds a chosen kind.
  *
  * @example
- * const truths = await generateSet({ dir: 'test/eval/generated/default', perCell: 1 });
+ * planSet({ perCell: 1, conditions: ['digital_pdf'], kinds: ['id_card'] }); // [{ name: 'digital_pdf-id_card-01', ... }]
  */
-export async function generateSet(options: GenerateOptions): Promise<TruthFile[]> {
-  const { dir, perCell = 1, conditions = ALL_CONDITIONS, kinds = DOCUMENT_KINDS, seed = 20201022, dpi = 200, log = () => undefined } = options;
+export function planSet(options: { perCell: number; conditions: readonly ConditionName[]; kinds: readonly DocumentKind[] }): GenerationJob[] {
+  const jobs: GenerationJob[] = [];
+  for (const condition of options.conditions) {
+    if (condition === 'multi_document_scan') {
+      MULTI_DOCUMENT_COMBOS.forEach((combo, c) => {
+        if (!combo.some((k) => options.kinds.includes(k))) return;
+        for (let i = 0; i < options.perCell; i++) jobs.push({ condition, name: `${condition}-${c + 1}-${String(i + 1).padStart(2, '0')}`, kinds: combo });
+      });
+      continue;
+    }
+    for (const kind of options.kinds) {
+      for (let i = 0; i < options.perCell; i++) jobs.push({ condition, name: `${condition}-${kind}-${String(i + 1).padStart(2, '0')}`, kinds: [kind] });
+    }
+  }
+  return jobs;
+}
+
+/**
+ * Makes the files of `jobs` with one browser, each with its `*.truth.json` beside it. Reproducible from `seed`.
+ *
+ * @example
+ * await generateFiles('test/fixtures/documents', [{ name: 'id', condition: 'clean_scan', kinds: ['id_card'] }]);
+ */
+export async function generateFiles(
+  dir: string,
+  jobs: readonly GenerationJob[],
+  options: { seed?: number; dpi?: number; log?: (line: string) => void } = {},
+): Promise<TruthFile[]> {
+  const { seed = 20201022, dpi = 200, log = () => undefined } = options;
   await mkdir(dir, { recursive: true });
   const rng = new Rng(seed);
   const rota = new FamilyRota();
   const renderer = await SheetRenderer.launch();
   const truths: TruthFile[] = [];
   try {
-    const jobs: { condition: ConditionName; name: string; kinds: readonly DocumentKind[] }[] = [];
-    for (const condition of conditions) {
-      if (condition === 'multi_document_scan') {
-        MULTI_DOCUMENT_COMBOS.forEach((combo, c) => {
-          if (!combo.some((k) => kinds.includes(k))) return;
-          for (let i = 0; i < perCell; i++) jobs.push({ condition, name: `${condition}-${c + 1}-${String(i + 1).padStart(2, '0')}`, kinds: combo });
-        });
-        continue;
-      }
-      for (const kind of kinds) {
-        for (let i = 0; i < perCell; i++) jobs.push({ condition, name: `${condition}-${kind}-${String(i + 1).padStart(2, '0')}`, kinds: [kind] });
-      }
-    }
     for (const [n, job] of jobs.entries()) {
       const fileRng = rng.fork(n + 1);
       const context = makeSubmissionContext(fileRng);
-      const docs = job.kinds.map((kind) => draw(kind, fileRng, rota, context));
+      const docs = job.kinds.map((kind, i) => draw(kind, fileRng, rota, context, i === 0 ? job.family : undefined));
       const { data, ext } = await makeFile(job.condition, docs, renderer, fileRng, dpi);
       const file = `${job.name}.${ext}`;
       const truth: TruthFile = {
@@ -158,4 +183,16 @@ export async function generateSet(options: GenerateOptions): Promise<TruthFile[]
     await renderer.close();
   }
   return truths;
+}
+
+/**
+ * Generates a labelled set: for each condition, `perCell` documents of each kind (one file each), plus
+ * multi-document scans; writes each file with its `*.truth.json` beside it.
+ *
+ * @example
+ * const truths = await generateSet({ dir: 'test/eval/generated/default', perCell: 1 });
+ */
+export async function generateSet(options: GenerateOptions): Promise<TruthFile[]> {
+  const { dir, perCell = 1, conditions = ALL_CONDITIONS, kinds = DOCUMENT_KINDS, ...rest } = options;
+  return generateFiles(dir, planSet({ perCell, conditions, kinds }), rest);
 }

@@ -52,6 +52,10 @@ export interface EvalSummary {
   /** Wrong values the reader did flag: errors a clerk catches. */
   wrongButFlagged: number;
   errors: { file: string; code: string; message: string }[];
+  /** Every wrong field (flagged or not), for `--verbose`. */
+  wrongFields: FieldOutcome[];
+  /** Files whose documents were not found with exactly their pages. */
+  splitFailures: { file: string; expected: string; found: string }[];
 }
 
 const familyGroup = (o: { heldOut: boolean }): string => (o.heldOut ? 'held_out' : 'seen');
@@ -92,6 +96,14 @@ export function summarise(outcomes: readonly FileOutcome[], maxExamples = 20): E
     flagged: tally(fields.filter((f) => f.needsReview === true).length, fields.filter((f) => !f.missing).length),
     wrongButFlagged: fields.filter((f) => !f.correct && f.needsReview === true).length,
     errors: outcomes.filter((o) => o.error).map((o) => ({ file: o.file, code: o.error!.code, message: o.error!.message })),
+    wrongFields: fields.filter((f) => !f.correct),
+    splitFailures: outcomes
+      .filter((o) => o.needsSplit && !o.splitCorrect)
+      .map((o) => ({
+        file: o.file,
+        expected: o.documents.map((d) => `${d.expectedType}[${d.pagesCorrect ? 'ok' : 'wrong pages'}]`).join(' '),
+        found: `${o.extraDocuments} extra document(s)`,
+      })),
   };
 }
 

@@ -30,7 +30,7 @@ function show(value: unknown): string {
  * @example
  * console.log(formatReport(summarise(outcomes), { pages: 120, seconds: 300 }));
  */
-export function formatReport(summary: EvalSummary, throughput?: Throughput): string {
+export function formatReport(summary: EvalSummary, throughput?: Throughput, options: { verbose?: boolean } = {}): string {
   const lines: string[] = [];
   lines.push(`Evaluated ${summary.files} files, ${summary.pages} pages, ${summary.documents} documents, ${summary.fields.total} fields.`);
   lines.push(`Fields right: ${summary.fields.right}/${summary.fields.total} (${pct(summary.fields).trim()})`);
@@ -54,6 +54,14 @@ export function formatReport(summary: EvalSummary, throughput?: Throughput): str
   if (summary.errors.length > 0) {
     lines.push(`Files the reader rejected or skipped: ${summary.errors.length}`);
     for (const e of summary.errors.slice(0, 10)) lines.push(`  ${e.file}: ${e.code} — ${e.message}`);
+  }
+  if (options.verbose) {
+    lines.push(`Wrong fields: ${summary.wrongFields.length}`);
+    for (const f of summary.wrongFields) {
+      lines.push(`  ${f.file} [${f.condition}, ${f.family}] ${f.type}.${f.field}: expected ${show(f.expected)}, got ${show(f.actual)}${f.needsReview ? ' (flagged)' : ''}`);
+    }
+    lines.push(`Split failures: ${summary.splitFailures.length}`);
+    for (const s of summary.splitFailures) lines.push(`  ${s.file}: ${s.expected}; ${s.found}`);
   }
   if (throughput && throughput.seconds > 0) {
     lines.push(`Throughput: ${throughput.pages} pages in ${throughput.seconds.toFixed(1)} s = ${((throughput.pages / throughput.seconds) * 60).toFixed(1)} pages/min (model loading included, once per chunk)`);

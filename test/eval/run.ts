@@ -9,6 +9,7 @@
  *   npm run eval -- --generate 3 --seed 7          # a fresh, larger set: 3 documents per type × condition
  *   npm run eval -- --conditions digital_pdf,noisy_scan --chunk 10 --json report.json
  *   npm run eval -- --echo                         # feed the truth back as predictions (checks the evaluator)
+ *   npm run eval -- --predictions run.json --verbose  # save a run's output, later re-score it without reading again
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -51,8 +52,10 @@ async function main(): Promise<void> {
     .option('--chunk <n>', 'files per intake extract subprocess', '12')
     .option('--echo', 'use the truth as predictions instead of running intake extract')
     .option('--json <file>', 'also write the summary as JSON')
+    .option('--verbose', 'list every wrong field and split failure')
+    .option('--predictions <file>', 'reuse the intake extract output saved in FILE if it exists, else run and save it there')
     .parse(process.argv.filter((a, i) => !(i > 1 && a === '--')));
-  const opts = program.opts<{ set?: string; generate?: string; conditions?: string; kinds?: string; seed: string; chunk: string; echo?: boolean; json?: string }>();
+  const opts = program.opts<{ set?: string; generate?: string; conditions?: string; kinds?: string; seed: string; chunk: string; echo?: boolean; json?: string; verbose?: boolean; predictions?: string }>();
   const conditions = list<ConditionName>(opts.conditions, conditionSchema.options, 'condition');
   const kinds = list<DocumentKind>(opts.kinds, DOCUMENT_KINDS, 'kind');
   const seed = Number(opts.seed);
@@ -75,8 +78,13 @@ async function main(): Promise<void> {
   }
   const byFile = new Map<string, FileExtraction>();
   let seconds = 0;
+  const saved = opts.predictions && existsSync(opts.predictions) ? (JSON.parse(await readFile(opts.predictions, 'utf8')) as { seconds: number; extractions: FileExtraction[] }) : undefined;
   if (opts.echo) {
     for (const t of truths) byFile.set(t.file, truthAsExtraction(t));
+  } else if (saved) {
+    console.log(`Scoring the predictions saved in ${opts.predictions} (no new run).`);
+    for (const e of saved.extractions) byFile.set(path.basename(e.file), e);
+    seconds = saved.seconds;
   } else {
     const chunk = Math.max(1, Number(opts.chunk));
     for (let i = 0; i < truths.length; i += chunk) {
@@ -92,12 +100,15 @@ async function main(): Promise<void> {
       }
     }
   }
+  if (opts.predictions && !saved && !opts.echo) {
+    await writeFile(opts.predictions, `${JSON.stringify({ seconds, extractions: [...byFile.values()] })}\n`);
+  }
   const outcomes = truths.map((t) => compareFile(t, byFile.get(t.file)));
   const summary = summarise(outcomes);
   const pages = truths.reduce((n, t) => n + t.pageCount, 0);
   console.log('');
   console.log(`Set: ${dir}${opts.echo ? '  (echo mode: truth fed back as predictions)' : ''}`);
-  console.log(formatReport(summary, opts.echo ? undefined : { pages, seconds }));
+  console.log(formatReport(summary, opts.echo ? undefined : { pages, seconds }, { verbose: opts.verbose }));
   if (opts.json) {
     await writeFile(opts.json, `${JSON.stringify({ set: dir, pages, seconds, pagesPerMinute: seconds > 0 ? (pages / seconds) * 60 : null, summary }, null, 2)}\n`);
     console.log(`\nSummary written to ${opts.json}`);

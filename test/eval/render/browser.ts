@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Sheet } from '../templates/kit.js';
 import { mergePdfs } from './pdf-assembly.js';
 
@@ -36,12 +36,24 @@ export function sheetHtml(sheet: Sheet): string {
  */
 export class SheetRenderer {
   private readonly contexts = new Map<number, BrowserContext>();
+  private readonly pages = new Map<number, Page>();
 
   private constructor(private readonly browser: Browser) {}
 
   static async launch(): Promise<SheetRenderer> {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     return new SheetRenderer(browser);
+  }
+
+  /** One reusable tab per scale: opening a tab per capture costs more than the capture. */
+  private async tab(scale: number): Promise<Page> {
+    const key = Math.round(scale * 1000);
+    let page = this.pages.get(key);
+    if (!page) {
+      page = await (await this.context(scale)).newPage();
+      this.pages.set(key, page);
+    }
+    return page;
   }
 
   private async context(scale: number): Promise<BrowserContext> {
@@ -56,18 +68,14 @@ export class SheetRenderer {
 
   /** A digital PDF of the sheets, one page each. @example await renderer.pdf(sheets); */
   async pdf(sheets: readonly Sheet[]): Promise<Buffer> {
-    const page = await (await this.context(1)).newPage();
-    try {
-      const parts: Buffer[] = [];
-      for (const sheet of sheets) {
-        await page.setContent(sheetHtml(sheet), { waitUntil: 'load' });
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        parts.push(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-      }
-      return mergePdfs(parts);
-    } finally {
-      await page.close();
+    const page = await this.tab(1);
+    const parts: Buffer[] = [];
+    for (const sheet of sheets) {
+      await page.setContent(sheetHtml(sheet), { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      parts.push(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     }
+    return mergePdfs(parts);
   }
 
   /** A PNG of one sheet at `dpi` (a flatbed scan without the scanner's faults). @example await renderer.png(sheet, 200); */
@@ -77,15 +85,11 @@ export class SheetRenderer {
 
   /** A screenshot of arbitrary HTML of the given CSS size (used to photograph a page in perspective). */
   async capture(html: string, widthPx: number, heightPx: number, scale: number): Promise<Buffer> {
-    const page = await (await this.context(scale)).newPage();
-    try {
-      await page.setViewportSize({ width: Math.round(widthPx), height: Math.round(heightPx) });
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      return await page.screenshot({ type: 'png', fullPage: false, scale: 'device' });
-    } finally {
-      await page.close();
-    }
+    const page = await this.tab(scale);
+    await page.setViewportSize({ width: Math.round(widthPx), height: Math.round(heightPx) });
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return page.screenshot({ type: 'png', fullPage: false, scale: 'device' });
   }
 
   async close(): Promise<void> {

@@ -30,6 +30,22 @@ function sealSvg(size: number, label: string): Buffer {
   <text x="50" y="82" font-size="9" fill="#e0301e" text-anchor="middle" font-family="Noto Sans CJK SC">业务专用章</text></g></svg>`);
 }
 
+const noiseCache = new Map<string, Buffer>();
+
+/** Gaussian speckle the size of the page; cached per size because making it is the slowest step. */
+async function noiseTile(width: number, height: number, sigma: number): Promise<Buffer> {
+  const key = `${width}x${height}x${sigma}`;
+  let tile = noiseCache.get(key);
+  if (!tile) {
+    tile = await sharp({ create: { width, height, channels: 3, background: { r: 128, g: 128, b: 128 }, noise: { type: 'gaussian', mean: 128, sigma } } })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+    if (noiseCache.size > 8) noiseCache.clear();
+    noiseCache.set(key, tile);
+  }
+  return tile;
+}
+
 /**
  * A poor office scan: a red seal stamped across the text, often grey, turned a few degrees, blurred, speckled and
  * saved as a low-quality JPEG. Each step is a separate pass so sharp applies them in this order.
@@ -49,17 +65,16 @@ export async function noisyScan(png: Buffer, rng: Rng, dpi: number): Promise<Ima
     .flatten({ background: '#fff' })
     .composite([{ input: sealSvg(sealSize, rng.pick(['杭州市人力资源和社会保障局', '杭州市职业技能鉴定中心', '西湖区人力社保局'])), left, top, blend: 'multiply' }])
     .toBuffer();
-  if (rng.chance(0.7)) image = await sharp(image).greyscale().toColourspace('srgb').toBuffer();
+  const grey = rng.chance(0.7);
   const angle = rng.float(1, 4) * (rng.chance(0.5) ? 1 : -1);
-  image = await sharp(image).rotate(angle, { background: '#ffffff' }).toBuffer();
-  image = await sharp(image).blur(rng.float(0.5, 1.1)).modulate({ brightness: rng.float(0.92, 1.04) }).toBuffer();
+  let turned = sharp(image).rotate(angle, { background: '#ffffff' }).blur(rng.float(0.5, 1.1)).modulate({ brightness: rng.float(0.92, 1.04) });
+  if (grey) turned = turned.greyscale().toColourspace('srgb');
+  image = await turned.removeAlpha().toBuffer();
   const m = await sharp(image).metadata();
-  const noise = await sharp({
-    create: { width: m.width!, height: m.height!, channels: 3, background: { r: 128, g: 128, b: 128 }, noise: { type: 'gaussian', mean: 128, sigma: rng.float(14, 26) } },
-  })
-    .png()
+  image = await sharp(image)
+    .composite([{ input: await noiseTile(m.width!, m.height!, Math.round(rng.float(14, 26))), blend: 'soft-light' }])
+    .jpeg({ quality: rng.int(30, 50) })
     .toBuffer();
-  image = await sharp(image).removeAlpha().composite([{ input: noise, blend: 'soft-light' }]).jpeg({ quality: rng.int(30, 50) }).toBuffer();
   return { data: image, ext: 'jpg', dpi };
 }
 
