@@ -8,12 +8,14 @@
  * peak RSS ≤ 1.5 GB. OCR time is measured by timing the PaddleOCR engine's page calls inside the handlers; the
  * handlers' own durations give everything else. Bounded: about a minute with the defaults.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
 import type { DocumentStatus } from '../shared/cases/document-record.js';
+import type { OcrPage } from '../shared/ocr/ocr-page.js';
 import { PaddleOcrEngine } from '../shared/ocr/paddle-ocr-engine.js';
 import { documentIdFor } from '../shared/pipeline/ids.js';
 import { loadPipelineHandlers, startEmbeddedStack, type EmbeddedStack, type PipelineHandlers } from '../local/embedded-stack.js';
@@ -67,12 +69,19 @@ function sampleRss(): void {
   peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss());
 }
 
-/** Times OCR inside the handlers: every page the PaddleOCR engine reads passes through `recognizeRaster`. */
+/**
+ * Times OCR inside the handlers: every page the PaddleOCR engine reads enters through `recognize` (encoded image)
+ * or `recognizeRaster` (already rendered); a call nested in another is not counted twice.
+ */
 function instrumentOcr(watch: Stopwatch): void {
-  const original = PaddleOcrEngine.prototype.recognizeRaster;
-  PaddleOcrEngine.prototype.recognizeRaster = async function (this: PaddleOcrEngine, ...args: Parameters<typeof original>) {
-    return watch.time('ocr', () => original.apply(this, args));
-  };
+  const inside = new AsyncLocalStorage<true>();
+  for (const method of ['recognize', 'recognizeRaster'] as const) {
+    const original = PaddleOcrEngine.prototype[method] as (...args: unknown[]) => Promise<OcrPage>;
+    (PaddleOcrEngine.prototype as unknown as Record<string, unknown>)[method] = function (this: PaddleOcrEngine, ...args: unknown[]) {
+      if (inside.getStore()) return original.apply(this, args);
+      return inside.run(true, () => watch.time('ocr', () => original.apply(this, args)));
+    };
+  }
 }
 
 function timedHandlers(watch: Stopwatch): (queue: LocalQueue) => Promise<PipelineHandlers> {

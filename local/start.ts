@@ -37,9 +37,15 @@ async function loadReviewApi(): Promise<LocalApi | undefined> {
   return module.createApiApp ? await module.createApiApp() : module.app;
 }
 
+/** A path as a person would type it: relative when under the working folder, absolute otherwise. */
+function displayPath(target: string): string {
+  const relative = path.relative(process.cwd(), target);
+  return relative === '' ? '.' : relative.startsWith('..') ? target : relative;
+}
+
 function startupBlock(stack: EmbeddedStack): string {
   const { endpoints } = stack;
-  const relInbox = endpoints.inbox ? path.relative(process.cwd(), endpoints.inbox) || '.' : undefined;
+  const relInbox = endpoints.inbox ? displayPath(endpoints.inbox) : undefined;
   const lines = [
     '',
     'Skill Subsidy Intake — embedded stack is running',
@@ -66,8 +72,9 @@ async function main(): Promise<void> {
   const stack = await startEmbeddedStack({
     dataDir,
     inboxDir: path.resolve(root, process.env.INTAKE_INBOX_DIR ?? 'inbox'),
-    dynamoDbPort: intFromEnv('INTAKE_DYNAMODB_PORT', 8000),
-    s3Port: intFromEnv('INTAKE_S3_PORT', 4568),
+    // 0 = any free port (the servers themselves cannot report the port they got).
+    dynamoDbPort: intFromEnv('INTAKE_DYNAMODB_PORT', 8000) || undefined,
+    s3Port: intFromEnv('INTAKE_S3_PORT', 4568) || undefined,
     httpPort: intFromEnv('INTAKE_HTTP_PORT', 3000),
     httpHost: process.env.INTAKE_HTTP_HOST ?? '127.0.0.1',
     staticDir,
@@ -94,7 +101,7 @@ async function main(): Promise<void> {
       process.exit(130);
     }
     stopping = true;
-    log.info(`${signal}: stopping (unfinished work is kept under ${path.relative(process.cwd(), dataDir) || dataDir})`);
+    log.info(`${signal}: stopping (unfinished work is kept under ${displayPath(dataDir)})`);
     stack.stop().then(
       () => process.exit(0),
       (error) => {
