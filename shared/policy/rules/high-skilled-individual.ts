@@ -74,6 +74,7 @@ export function highSkilledIndividual(evaluation: Evaluation): void {
   checkEngagement(evaluation, employer);
   checkInsuredMonths(evaluation, certificate, employer);
 
+  if (person) evaluation.read(`persons[${person.ref}]`, person, 'idNumber'); // masked in the trace
   if (person?.idNumber) {
     evaluation.claimKey({ kind: 'unique', key: `${RULE}:person:${personKey(person.idNumber)}`, ruleId: RULE });
   } else {
