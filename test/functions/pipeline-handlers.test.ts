@@ -12,6 +12,7 @@ import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-docum
 import { DynamoDbEnterpriseRegister } from '../../shared/adapters/dynamodb-enterprise-register.js';
 import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { buildSkillLevelCertificateNumber } from '../../shared/extraction/index.js';
+import { ensurePagePreview } from '../../shared/pipeline/page-preview.js';
 import { createPaddleOcrEngine, type OcrEngine, type PageImage } from '../../shared/ocr/index.js';
 import { InMemoryWorkQueue, FixedClock } from '../support/fakes/index.js';
 import { createTestBucket, createTestTable, type TestBucket, type TestTable } from '../support/local-aws.js';
@@ -169,9 +170,15 @@ describe('ingest → process handlers on DynamoDB Local and s3rver', () => {
     for (const record of records) {
       expect(['processed', 'needs_review']).toContain(record.status);
       expect(record).toMatchObject({ pagesDone: 1, pageCount: 1, caseIds: [reviewCase!.caseId] });
-      const preview = await bucket.s3.send(new HeadObjectCommand({ Bucket: bucket.bucket, Key: `derived/${record.documentId}/pages/1` }));
-      expect(preview.ContentType).toMatch(/^image\//);
     }
+    // The scan's page image is kept while processing; the digital page's is rendered when the page view asks.
+    const scan = records.find((r) => r.sniffedType === 'png')!;
+    const digital = records.find((r) => r.sniffedType === 'pdf')!;
+    const scanPreview = await bucket.s3.send(new HeadObjectCommand({ Bucket: bucket.bucket, Key: `derived/${scan.documentId}/pages/1` }));
+    expect(scanPreview.ContentType).toBe('image/jpeg');
+    const rendered = await ensurePagePreview(pipelineDependencies().blobs, digital, 1, { derivedPrefix: 'derived/' });
+    expect(rendered).toMatchObject({ key: `derived/${digital.documentId}/pages/1`, contentType: 'image/png' });
+    await expect(bucket.s3.send(new HeadObjectCommand({ Bucket: bucket.bucket, Key: rendered.key }))).resolves.toBeDefined();
   });
 
   it('creates nothing new for a redelivered S3 event', async () => {
