@@ -15,6 +15,11 @@ type Severity = 'ineligible' | 'missing' | 'review' | 'note';
  * The working state of one evaluation: the rules record what they read (facts, parameters), what they found
  * (reasons by severity), the money and the claim keys; `toDecision` folds it into a Decision. Internal to the policy
  * module: rules receive it, callers see only the Decision.
+ *
+ * @example
+ * const evaluation = new Evaluation(facts, 'XH36-3.7.c', loadParameters(), facts.claimDate);
+ * evaluation.pay(evaluation.param<Record<string, number>>('high_skilled_talent.individual_by_level')['2']);
+ * evaluation.toDecision().amountYuan; // 5000
  */
 export class Evaluation {
   /** The date whose parameters apply (the programme's relevant date). */

@@ -22,7 +22,12 @@ export function checkMaterials(evaluation: Evaluation, programme: ProgrammeId, w
   }
 }
 
-/** The key a level has in parameter tables (`"1"` … `"5"`, `principal_technician`, ...). */
+/**
+ * The key a level has in parameter tables (`"1"` … `"5"`, `principal_technician`, ...).
+ *
+ * @example
+ * levelKey(2); // '2'
+ */
 export function levelKey(level: CertificateLevel): string {
   return String(level);
 }
@@ -64,7 +69,12 @@ function normaliseName(name: string): string {
   return name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
 }
 
-/** Levels that appear only after the policy (recognised, paid only where a parameter names them). */
+/**
+ * Levels that appear only after the policy (recognised, paid only where a parameter names them).
+ *
+ * @example
+ * isNewerLevel('principal_technician'); // true
+ */
 export function isNewerLevel(level: CertificateLevel): boolean {
   return typeof level === 'string';
 }
