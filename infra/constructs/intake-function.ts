@@ -5,7 +5,7 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { FUNCTION_ENTRIES, type FunctionName, PROJECT_ROOT } from '../function-entries.js';
+import { FUNCTION_ENTRIES, type FunctionName, NATIVE_MODULES, PROJECT_ROOT } from '../function-entries.js';
 
 /**
  * Lambda's nodejs20.x was deprecated on 2026-04-30 and stops accepting new functions on 2027-02-01, so the functions
@@ -25,15 +25,9 @@ const POLICY_PARAMETERS_SOURCE_DIR = path.join('shared', 'policy', 'parameters')
 const ESM_REQUIRE_BANNER =
   "import { createRequire as __intakeCreateRequire } from 'node:module'; const require = __intakeCreateRequire(import.meta.url);";
 
-// Installed transitively with the OCR runtime or sharp; esbuild must leave them alone (native `.node` files).
-const TRANSITIVE_NATIVE_MODULES = [
-  'sharp',
-  '@img/*',
-  'onnxruntime-node',
-  'onnxruntime-common',
-  '@gutenye/ocr-common',
-  '@techstark/opencv-js',
-];
+// Never bundled: their native or wasm files must stay beside their code. `@img/*` are sharp's per-platform binaries,
+// onnxruntime-common comes with onnxruntime-node.
+const EXTERNAL_MODULES = [...NATIVE_MODULES, '@img/*', 'onnxruntime-common'];
 
 export interface IntakeFunctionProps {
   /** Which entry of `FUNCTION_ENTRIES` this function runs. */
@@ -101,7 +95,7 @@ export class IntakeFunction extends Construct {
         bundleAwsSDK: true,
         forceDockerBundling: false,
         nodeModules: [...spec.nodeModules],
-        externalModules: spec.nodeModules.length > 0 ? TRANSITIVE_NATIVE_MODULES : [],
+        externalModules: EXTERNAL_MODULES,
         environment: {
           // npm installs the optional per-platform packages (sharp's @img/*) for Lambda, not for this machine.
           npm_config_os: 'linux',
@@ -116,14 +110,43 @@ export class IntakeFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) => [
-            ...copyPolicyParameters(inputDir, outputDir),
-            ...pruneForeignBinaries(outputDir, npmCpu),
-          ],
+          afterBundling: (inputDir: string, outputDir: string) => afterBundlingCommands(props.name, inputDir, outputDir),
         },
       },
     });
   }
+}
+
+/**
+ * Shell commands run after esbuild and `npm ci` in a function's bundle directory: refuse imports of native modules the
+ * function does not ship, copy the policy parameters in, and drop other platforms' onnxruntime binaries.
+ *
+ * @example
+ * afterBundlingCommands('process', '/work/main', 'cdk.out/bundling-temp-…'); // ['if grep -Fq …', 'test -d …', …]
+ */
+export function afterBundlingCommands(name: FunctionName, inputDir: string, outputDir: string): string[] {
+  const spec = FUNCTION_ENTRIES[name];
+  return [
+    ...refuseUnshippedImports(outputDir, spec.nodeModules),
+    ...copyPolicyParameters(inputDir, outputDir),
+    ...pruneForeignBinaries(outputDir, spec.architecture === 'arm64' ? 'arm64' : 'x64'),
+  ];
+}
+
+// An external module the bundle imports but the function does not ship would fail at the first cold start; fail the
+// synth instead, naming the module and the map entry to change.
+function refuseUnshippedImports(outputDir: string, shipped: readonly string[]): string[] {
+  const bundle = path.join(outputDir, 'index.mjs');
+  return NATIVE_MODULES.filter((module) => !shipped.includes(module)).map((module) => {
+    // esbuild writes `from"x"` when minifying and `from "x"` otherwise; dynamic imports keep `import("x")`.
+    const patterns = [`from"${module}"`, `from "${module}"`, `import("${module}")`, `import"${module}"`]
+      .map((pattern) => `-e '${pattern}'`)
+      .join(' ');
+    return (
+      `if grep -Fq ${patterns} "${bundle}"; then echo "${path.basename(bundle)} imports ${module}, which this ` +
+      `function does not ship: add it to nodeModules in infra/function-entries.ts" >&2; exit 1; fi`
+    );
+  });
 }
 
 function copyPolicyParameters(inputDir: string, outputDir: string): string[] {
