@@ -24,7 +24,7 @@ function ownedByRowLabel(layout: PageLayout, line: LayoutLine): boolean {
 export function continueWrappedValue(ctx: DocumentContext, field: DraftField | undefined, reader: ValueReader, maxLines = 2): void {
   if (!field?.source?.box || typeof field.value !== 'string') return;
   const layout = ctx.layouts.find((l) => l.page === field.source!.page);
-  const line = layout?.lines.find((l) => l.box === field.source!.box);
+  const line = layout?.lines.find((l) => l.original === field.source!.box);
   if (!layout || !line) return;
   let value = field.value;
   let confidence = field.confidence;

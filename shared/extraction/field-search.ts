@@ -123,7 +123,7 @@ export function chooseCandidate(candidates: readonly Candidate[]): ExtractedFiel
     value: best.c.reading.value,
     confidence,
     needsReview: false,
-    source: { page: best.c.line.page, box: best.c.line.box, raw: best.c.line.raw },
+    source: { page: best.c.line.page, box: best.c.line.original, raw: best.c.line.raw },
     issues,
     correction: best.c.reading.correction,
   };

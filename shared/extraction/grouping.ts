@@ -23,10 +23,11 @@ function continues(group: PageGroup, page: PageClassification): boolean {
   }
   if (page.titled) return false;
   if (page.continuation) return true;
-  // An untitled page whose words fit the open document better than anything else.
+  // An untitled page that shares the open document's vocabulary and fits no other type clearly better (an
+  // agreement's party page also scores as a contract: 甲方, 乙方, 第一条).
   const own = page.scores[group.type] ?? 0;
   const best = Math.max(...Object.values(page.scores).map((s) => s ?? 0));
-  return own >= 2 && own >= best;
+  return own >= 1 && best - own <= 2;
 }
 
 /**

@@ -23,7 +23,10 @@ export interface LayoutLine {
   /** The same text without any space, for keyword matching. */
   flat: string;
   confidence: number;
+  /** The box in a deskewed frame (rows level even on a scan turned a few degrees): use it for layout relations. */
   box: Box;
+  /** The box as the OCR engine reported it, for `source`. */
+  original: Box;
   /** 0 = left half, 1 = right half of a two-page spread; undefined on single pages. */
   half?: 0 | 1;
   hits: LabelHit[];
@@ -94,6 +97,41 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/**
+ * Levels a page scanned a few degrees off: the skew is the median slope between neighbouring boxes on one row
+ * (cells of a table, label and value), and every box centre is turned back by it. Box heights lose the part a
+ * slanted line adds (`width × slope`).
+ */
+function deskew(lines: LayoutLine[], width: number, height: number): void {
+  const slopes: number[] = [];
+  for (const a of lines) {
+    const ah = a.box.height;
+    const acx = a.box.x + a.box.width / 2;
+    const acy = a.box.y + ah / 2;
+    let best: LayoutLine | undefined;
+    for (const b of lines) {
+      if (b === a || b.box.x < a.box.x + a.box.width - ah * 0.5) continue;
+      if (Math.abs(b.box.y + b.box.height / 2 - acy) > Math.max(ah, b.box.height) * 0.9) continue;
+      if (!best || b.box.x < best.box.x) best = b;
+    }
+    if (!best) continue;
+    const dx = best.box.x + best.box.width / 2 - acx;
+    if (dx > ah * 2) slopes.push((best.box.y + best.box.height / 2 - acy) / dx);
+  }
+  if (slopes.length < 3) return;
+  const slope = median(slopes);
+  if (Math.abs(slope) < 0.008 || Math.abs(slope) > 0.2) return;
+  for (const line of lines) {
+    const { x, y, width: w, height: h } = line.box;
+    const cx = x + w / 2;
+    const cy = y + h / 2;
+    const ncx = cx + slope * (cy - height / 2);
+    const ncy = cy - slope * (cx - width / 2);
+    const nh = Math.max(h - Math.abs(slope) * w, h * 0.4);
+    line.box = { x: ncx - w / 2, y: ncy - nh / 2, width: w, height: nh };
+  }
+}
+
 /** Lines of a spread fall clearly in one half; a few titles or seals may cross the gutter. */
 function detectSpread(page: OcrPage, lines: LayoutLine[]): boolean {
   // Lone characters (seal lettering, ticks) say nothing about columns.
@@ -132,10 +170,12 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         flat: text.replace(/\s+/g, ''),
         confidence: page.source === 'text_layer' ? 1 : line.confidence,
         box: line.box,
+        original: line.box,
         hits,
         leading: trimValue(hits.length > 0 ? text.slice(0, hits[0].start) : text),
       };
     });
+  deskew(lines, page.width, page.height);
   const medianLineHeight = median(lines.map((l) => l.box.height)) || 20;
   // Reading order: top to bottom by rows (a row tolerance of half a line), then left to right.
   lines.sort((a, b) => {

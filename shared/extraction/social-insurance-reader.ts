@@ -116,14 +116,14 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
     value: sum,
     confidence: monthsConfidence,
     needsReview: false,
-    source: { page: allRows[0].page, box: allRows[0].box, raw: allRows.map((l) => l.raw).join(' | ') },
+    source: { page: allRows[0].page, box: allRows[0].original, raw: allRows.map((l) => l.raw).join(' | ') },
     issues: monthsIssues,
   };
   const monthField = (value: string, row: SpanRow): DraftField => ({
     value,
     confidence: rowConfidence(row) ** 3,
     needsReview: false,
-    source: { page: row.lines[0].page, box: row.lines[0].box, raw: row.lines.map((l) => l.raw).join(' ') },
+    source: { page: row.lines[0].page, box: row.lines[0].original, raw: row.lines.map((l) => l.raw).join(' ') },
     issues: [],
   });
   fields.periodStart = monthField(first.from, firstRow);
