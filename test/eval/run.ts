@@ -23,16 +23,11 @@ import { DOCUMENT_KINDS, type DocumentKind } from './factory/documents.js';
 import { generateSet } from './generate.js';
 import { summarise } from './metrics.js';
 import { formatReport } from './report.js';
-import { ALL_CONDITIONS, type ConditionName, conditionSchema, type TruthFile, truthFileSchema } from './truth.js';
+import { ALL_CONDITIONS, type ConditionName, conditionSchema } from './truth.js';
+import { loadTruths } from './truth-files.js';
 
 const DEFAULT_SET = path.join('test', 'eval', 'generated', 'default');
 const DEFAULT_PER_CELL = 1;
-
-/** Reads every `*.truth.json` of a folder. @example await loadTruths('test/fixtures/documents'); */
-export async function loadTruths(dir: string): Promise<TruthFile[]> {
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.truth.json')).sort();
-  return Promise.all(names.map(async (n) => truthFileSchema.parse(JSON.parse(await readFile(path.join(dir, n), 'utf8')))));
-}
 
 function list<T extends string>(value: string | undefined, allowed: readonly T[], what: string): T[] | undefined {
   if (!value) return undefined;
