@@ -1,6 +1,7 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
   DynamoDBClient,
   ResourceInUseException,
   UpdateTimeToLiveCommand,
@@ -28,7 +29,9 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 2 }, { TableName: tableName });
   const table = await client.send(new DescribeTableCommand({ TableName: tableName }));
   if (table.Table?.TableStatus !== 'ACTIVE') throw new Error(`table ${tableName} is ${table.Table?.TableStatus}, not ACTIVE`);
-  if (created) {
+  // Checked on every start, not only on creation: a start interrupted between the two calls must not leave TTL off.
+  const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+  if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLED' && ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLING') {
     await client.send(
       new UpdateTimeToLiveCommand({
         TableName: tableName,

@@ -24,8 +24,16 @@ const developmentLookupSecret = 'skill-subsidy-intake-development-lookup-key';
  * const secret = lookupSecretFromEnv();
  */
 export function lookupSecretFromEnv(): string {
-  return process.env.INTAKE_LOOKUP_KEY_SECRET || developmentLookupSecret;
+  const configured = process.env.INTAKE_LOOKUP_KEY_SECRET;
+  if (!configured && process.env.AWS_LAMBDA_FUNCTION_NAME && !warnedAboutDevelopmentSecret) {
+    // On AWS the development key would make the person index keys reversible by anyone with the source code.
+    warnedAboutDevelopmentSecret = true;
+    console.warn('INTAKE_LOOKUP_KEY_SECRET is not set: person and claim-key index keys use the development key');
+  }
+  return configured || developmentLookupSecret;
 }
+
+let warnedAboutDevelopmentSecret = false;
 
 /**
  * A keyed hash (HMAC-SHA256, hex) of a value, so index and item keys never hold an ID number in clear: keys show up
