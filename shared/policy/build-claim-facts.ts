@@ -44,7 +44,9 @@ const MATERIAL_OF_TYPE: Partial<Record<CaseDocument['type'], Material>> = {
  * Turns a case's extracted documents and the submission's context into claim facts, choosing the programme the
  * documents support (e.g. an individual's level-2 certificate with a contract, a letter of engagement and an insurance
  * record → XH36-3.7.c; a training body's level-3 certificates → XH36-3.7.a). Every fact keeps the document and field it
- * came from. Unreadable values are left out (the rules then ask for review), never guessed.
+ * came from. Unreadable values are left out (the rules then ask for review), never guessed; fields the reader flagged
+ * (`needsReview`) are listed in `unverifiedFields`, so a decision relying on one goes to review until a clerk confirms
+ * it (clear the flag and build the facts again).
  *
  * @example
  * const facts = buildClaimFacts(reviewCase.documents, { applicant: { kind: 'individual' }, claimDate: '2023-01-10',
@@ -71,7 +73,11 @@ export function buildClaimFacts(documents: readonly CaseDocument[], context: Cla
   };
   const person: ClaimFacts['persons'][number] = { ref: 'p1', sources: {} };
 
+  const unverified: FactSource[] = [];
   for (const document of documents) {
+    for (const [field, read] of Object.entries(document.fields)) {
+      if (read.needsReview) unverified.push({ documentId: document.documentId, field });
+    }
     const material = MATERIAL_OF_TYPE[document.type];
     if (material && !facts.materials.includes(material)) facts.materials.push(material);
     const f = reader(document.documentId, document.fields);
@@ -166,6 +172,7 @@ export function buildClaimFacts(documents: readonly CaseDocument[], context: Cla
     }
   }
 
+  if (unverified.length > 0) facts.unverifiedFields = unverified;
   const hasPerson = person.name !== undefined || person.idNumber !== undefined || facts.certificates.length > 0;
   if (hasPerson) facts.persons.push(person);
   const merged = mergeDeclared(facts, context.declared);

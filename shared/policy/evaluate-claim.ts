@@ -75,6 +75,7 @@ function withDefaults(input: ClaimFactsInput | ClaimFacts): ClaimFacts {
     entrepreneurshipTraining: input.entrepreneurshipTraining,
     sectorTraining: input.sectorTraining,
     materials: input.materials ?? EMPTY,
+    unverifiedFields: input.unverifiedFields,
   };
 }
 

@@ -72,7 +72,15 @@ export class Evaluation {
   /** A fact object's property, recorded in the trace with its provenance. */
   read<T extends { sources?: Record<string, FactSource> }, K extends keyof T & string>(path: string, object: T, key: K): T[K] {
     const value = object[key];
-    this.use(`${path}.${key}`, key === 'idNumber' ? maskIdNumber(value) : value, object.sources?.[key]);
+    const source = object.sources?.[key];
+    this.use(`${path}.${key}`, key === 'idNumber' ? maskIdNumber(value) : value, source);
+    const unverified = this.facts.unverifiedFields;
+    if (source && value !== undefined && unverified && unverified.some((u) => u.documentId === source.documentId && u.field === source.field)) {
+      this.review(this.programme, {
+        zh: `识别结果待核对：${path}.${key}（材料${source.documentId}，字段${source.field}）`,
+        en: `read with low confidence, to be checked: ${path}.${key} (document ${source.documentId}, field ${source.field})`,
+      });
+    }
     return value;
   }
 

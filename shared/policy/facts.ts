@@ -227,6 +227,11 @@ export const factsSchema = z.object({
   sectorTraining: sectorTrainingFactsSchema.optional(),
   /** The documents handed in, checked against the programme's materials list. */
   materials: z.array(materialSchema).default([]),
+  /**
+   * Fields the reader flagged (`needsReview`: low confidence or a failed check) and no clerk has confirmed yet. A
+   * decision that relies on one goes to review and names it.
+   */
+  unverifiedFields: z.array(factSourceSchema).optional(),
 });
 
 /** Facts as the rules read them (defaults applied). */

@@ -90,6 +90,22 @@ describe('buildClaimFacts', () => {
     expect(facts.materials).toContain('application_form');
   });
 
+  it('sends a decision relying on a flagged field to review, naming the field', () => {
+    const flagged = certificate(2);
+    flagged.fields.level = { ...flagged.fields.level, confidence: 0.41, needsReview: true };
+    const facts = buildClaimFacts([idCard, flagged, contract, letter, insurance], individual);
+    expect(facts.unverifiedFields).toEqual([{ documentId: 'd-cert-Q2020-0001', field: 'level' }]);
+    const decision = evaluateClaim(facts);
+    expect(decision.outcome).toBe('needs_review');
+    expect(decision.reasons.map((r) => r.en)).toContain('read with low confidence, to be checked: certificate.level (document d-cert-Q2020-0001, field level)');
+  });
+
+  it('ignores flagged fields the decision does not rely on', () => {
+    const flagged = certificate(2);
+    flagged.fields.issuer = { ...flagged.fields.issuer, needsReview: true };
+    expect(evaluateClaim(buildClaimFacts([idCard, flagged, contract, letter, insurance], individual)).outcome).toBe('eligible');
+  });
+
   it('leaves unreadable values out instead of guessing', () => {
     const facts = buildClaimFacts([certificate('??', 'qualification', 'Q9', 'not a date')], individual);
     expect(facts.certificates[0]).toMatchObject({ level: undefined, issueDate: undefined });
