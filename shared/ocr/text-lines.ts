@@ -73,7 +73,13 @@ function readingWidth(region: TextRegion): number {
 export interface RecognisedText {
   text: string;
   confidence: number;
+  characters: string[];
   characterConfidences: number[];
+  /**
+   * Where each character sits along the line, as a fraction (0–1) of the region's width, from the CTC step that
+   * emitted it: approximate (±½ character), good enough to tell a label from the value after it.
+   */
+  characterPositions: number[];
 }
 
 /**
@@ -104,7 +110,12 @@ export async function recogniseRegions(
     const [, steps, classes] = output.dims as number[];
     const probabilities = output.data as Float32Array;
     batch.forEach((index, k) => {
-      results[index] = decodeCtc(probabilities, k * steps * classes, steps, classes, alphabet);
+      const decoded = decodeCtc(probabilities, k * steps * classes, steps, classes, alphabet);
+      // Steps span the whole slot; the region itself fills only its reading width of it.
+      const stepWidth = slotWidth / steps;
+      const regionWidth = readingWidth(regions[index]);
+      decoded.characterPositions = decoded.characterPositions.map((step) => Math.min(1, ((step + 0.5) * stepWidth) / regionWidth));
+      results[index] = decoded;
     });
   }
   return results;
@@ -123,8 +134,9 @@ export function decodeCtc(
   classes: number,
   alphabet: string[],
 ): RecognisedText {
-  let text = '';
+  const characters: string[] = [];
   const characterConfidences: number[] = [];
+  const characterSteps: number[] = [];
   let previous = -1;
   for (let t = 0; t < steps; t++) {
     const base = offset + t * classes;
@@ -137,14 +149,16 @@ export function decodeCtc(
       }
     }
     if (best !== 0 && best !== previous) {
-      text += alphabet[best - 1] ?? '';
+      characters.push(alphabet[best - 1] ?? '');
       characterConfidences.push(bestProbability);
+      characterSteps.push(t);
     }
     previous = best;
   }
   const confidence =
     characterConfidences.length === 0 ? 0 : characterConfidences.reduce((a, b) => a + b, 0) / characterConfidences.length;
-  return { text, confidence, characterConfidences };
+  // characterPositions holds CTC step indices here; recogniseRegions turns them into fractions of the line.
+  return { text: characters.join(''), confidence, characters, characterConfidences, characterPositions: characterSteps };
 }
 
 /**

@@ -7,18 +7,20 @@ import { certificateLines, certificateTexts, renderTextPage } from './page-facto
 describe('PaddleOcrEngine', () => {
   const engine = createPaddleOcrEngine();
   let upright: Buffer;
+  let uprightPage: OcrPage;
 
   beforeAll(async () => {
     upright = await renderTextPage(certificateLines);
-    await engine.warmUp();
+    // Read once and shared by the tests that only look at the result (CPU is shared).
+    uprightPage = await engine.recognize({ bytes: upright, pageNumber: 3 });
   });
 
   function texts(page: OcrPage): string[] {
     return page.lines.map((line) => line.text);
   }
 
-  it('reads an upright page into lines with boxes and confidences', async () => {
-    const page = await engine.recognize({ bytes: upright, pageNumber: 3 });
+  it('reads an upright page into lines with boxes and confidences', () => {
+    const page = uprightPage;
 
     expect(ocrPageSchema.parse(page)).toBeTruthy();
     expect(page).toMatchObject({ pageNumber: 3, width: 900, height: 520, rotation: 0, source: 'paddle' });
@@ -30,6 +32,20 @@ describe('PaddleOcrEngine', () => {
     expect(name.box.x).toBeLessThan(95);
     expect(name.box.y).toBeGreaterThan(135);
     expect(name.box.y + name.box.height).toBeLessThan(200);
+  });
+
+  it('gives each character its own probability and an approximate box along the line', () => {
+    const page = uprightPage;
+
+    const name = page.lines[1];
+    expect(name.words?.map((word) => word.text).join('')).toBe('姓名：王晓明');
+    for (const word of name.words ?? []) expect(word.confidence).toBeGreaterThan(0.5);
+    const xs = (name.words ?? []).map((word) => word.box.x + word.box.width / 2);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    // 王 starts about 3 characters (3 × 34 px) after the line's left edge at x = 80.
+    const wang = name.words!.find((word) => word.text === '王')!;
+    expect(wang.box.x + wang.box.width / 2).toBeGreaterThan(80 + 2.5 * 34);
+    expect(wang.box.x + wang.box.width / 2).toBeLessThan(80 + 4 * 34);
   });
 
   it('reads a page turned 90° and reports the 270° clockwise turn that makes it upright', async () => {

@@ -116,6 +116,9 @@ describe('decodeCtc', () => {
     const decoded = decodeCtc(probabilities, 0, best.length, 4, alphabet);
 
     expect(decoded.text).toBe('王晓明');
+    expect(decoded.characters).toEqual(['王', '晓', '明']);
+    // The step that first emitted each character.
+    expect(decoded.characterPositions).toEqual([0, 3, 4]);
     expect(decoded.characterConfidences.map((p) => Number(p.toFixed(2)))).toEqual([0.9, 0.9, 0.8]);
     expect(decoded.confidence).toBeCloseTo(0.8667, 3);
   });
