@@ -21,6 +21,8 @@ const logger = functionLogger('ingest');
 export function createIngestHandler(resolve: () => IngestDeps) {
   return async (event: unknown, context?: Context): Promise<{ outcomes: IngestOutcome[] }> => {
     if (context) logger.addContext(context);
+    // S3 sends one test event when the notification is configured; it names no object.
+    if ((event as { Event?: unknown } | null)?.Event === 's3:TestEvent') return { outcomes: [] };
     const objects = createdObjects(s3EventSchema.parse(event));
     const deps = resolve();
     const outcomes: IngestOutcome[] = [];

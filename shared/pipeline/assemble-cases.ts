@@ -37,6 +37,15 @@ export function caseDocumentsOf(records: readonly DocumentRecord[]): CaseDocumen
   );
 }
 
+/** JSON with object keys sorted: a stored item comes back from DynamoDB with its map keys in another order. */
+const stableJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+const sameJson = (a: unknown, b: unknown) => stableJson(a) === stableJson(b);
+
 const keyOf = (document: Pick<CaseDocument, 'documentId' | 'indexInFile'>) => `${document.documentId}#${document.indexInFile}`;
 
 /** A planned case: its id and the documents it should hold. */
@@ -95,9 +104,28 @@ export interface WriteCaseDeps {
   maxAttempts?: number;
 }
 
+/**
+ * A document already in a case, with the machine's latest flags (confidence, needsReview, issues — e.g. a cross-check
+ * mismatch found once another file of the submission was read) for every field whose value is unchanged. A value that
+ * differs was corrected by a clerk and is kept as it is, flags included.
+ *
+ * @example
+ * refreshFlags(inCase, freshlyCrossChecked); // same values, newest flags
+ */
+export function refreshFlags(current: CaseDocument, fresh: CaseDocument | undefined): CaseDocument {
+  if (!fresh) return current;
+  const fields = Object.fromEntries(
+    Object.entries(current.fields).map(([name, field]) => {
+      const latest = fresh.fields[name];
+      if (!latest || !sameJson(latest.value, field.value)) return [name, field];
+      return [name, { ...field, confidence: latest.confidence, needsReview: latest.needsReview, ...(latest.issues ? { issues: latest.issues } : {}) }];
+    }),
+  );
+  return { ...current, fields };
+}
+
 export type CaseWriteResult = { caseId: string; action: 'created' | 'updated' | 'unchanged' };
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Writes one planned case into its review queue: judged by the rules, with its claim keys reserved in the same
@@ -116,7 +144,12 @@ export async function writeCase(plan: CasePlan, context: ClaimContext, deps: Wri
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const existing = await deps.cases.get(plan.caseId);
     const known = new Set((existing?.documents ?? []).map(keyOf));
-    const documents = [...(existing?.documents ?? []), ...plan.documents.filter((document) => !known.has(keyOf(document)))];
+    const planned = new Map(plan.documents.map((document) => [keyOf(document), document]));
+    const stillWaiting = !existing || existing.status === 'needs_review' || existing.status === 'claimed';
+    const documents = [
+      ...(existing?.documents ?? []).map((document) => (stillWaiting ? refreshFlags(document, planned.get(keyOf(document))) : document)),
+      ...plan.documents.filter((document) => !known.has(keyOf(document))),
+    ];
     let decision: Decision | undefined = await deps.judge.judge(documents, context);
     for (const taken of takenKeys) {
       if (decision?.claimKeys.some((key) => key.key === taken.key.key)) decision = deps.judge.withClaimKeyTaken(decision, taken.key, taken.heldBy);
@@ -151,7 +184,7 @@ export async function writeCase(plan: CasePlan, context: ClaimContext, deps: Wri
         if (created) return { caseId: plan.caseId, action: 'created' };
         continue; // Someone created it meanwhile: merge into theirs.
       }
-      if (existing.documents.length === documents.length && sameJson(existing.decision, decision) && existing.queue === next.queue) {
+      if (sameJson(existing.documents, documents) && sameJson(existing.decision, decision) && existing.queue === next.queue) {
         return { caseId: plan.caseId, action: 'unchanged' };
       }
       const audit: AuditEvent = {

@@ -243,6 +243,12 @@ describe('ingest → process handlers on DynamoDB Local and s3rver', () => {
   });
 });
 
+describe('ingest handler events', () => {
+  it('answers the S3 test event sent when the notification is configured without touching anything', async () => {
+    expect(await ingestHandler({ Service: 'Amazon S3', Event: 's3:TestEvent', Time: '2021-07-01T08:00:00.000Z', Bucket: 'intake' })).toEqual({ outcomes: [] });
+  });
+});
+
 describe('bad inputs end `rejected` with their reason, originals kept', () => {
   it.each([
     ['a 0-byte file', 'empty_file', '空文件.pdf', async () => new Uint8Array()],

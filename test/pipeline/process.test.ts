@@ -178,3 +178,31 @@ describe('markDocumentFailed', () => {
     expect(await markDocumentFailed(message!.documentId, env.deps)).toEqual({ kind: 'skipped', status: 'processed' });
   });
 });
+
+describe('refreshFlags', () => {
+  it('takes the newest flags for unchanged values and keeps a clerk-corrected value as it is', async () => {
+    const { refreshFlags } = await import('../../shared/pipeline/assemble-cases.js');
+    const inCase = {
+      documentId: 'doc-1',
+      indexInFile: 0,
+      type: 'vocational_certificate' as const,
+      pages: [1],
+      fields: {
+        holderName: { value: '王晓明', confidence: 0.99, needsReview: false },
+        level: { value: 2, confidence: 1, needsReview: false },
+      },
+    };
+    const fresh = {
+      ...inCase,
+      fields: {
+        holderName: { value: '王晓明', confidence: 0.4, needsReview: true, issues: ['name_mismatch_across_documents'] },
+        level: { value: 3, confidence: 0.99, needsReview: false },
+      },
+    };
+
+    const refreshed = refreshFlags(inCase, fresh);
+
+    expect(refreshed.fields.holderName).toEqual({ value: '王晓明', confidence: 0.4, needsReview: true, issues: ['name_mismatch_across_documents'] });
+    expect(refreshed.fields.level).toEqual({ value: 2, confidence: 1, needsReview: false });
+  });
+});
