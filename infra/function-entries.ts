@@ -50,9 +50,10 @@ export const FUNCTION_ENTRIES = {
   process: {
     entry: 'functions/process/handler.ts',
     description: 'SQS work → text layer or OCR, extract, rules, review queue',
-    // 3,008 MB buys two vCPUs, which onnxruntime uses for the detection and recognition passes.
-    memorySize: 3008,
-    timeoutSeconds: 300,
+    // Lambda gives one vCPU per 1,769 MB: 3,584 MB buys two full vCPUs for onnxruntime's detection and recognition.
+    memorySize: 3584,
+    // One message is one whole file (ADR 0002): 200 scanned pages at ~1.5 s each must fit in one invocation.
+    timeoutSeconds: 900,
     nodeModules: OCR_RUNTIME_MODULES,
     architecture: FunctionArchitecture.x86_64,
   },

@@ -28,6 +28,9 @@ export const TEXTRACT_ACTIONS = [
   'textract:GetDocumentTextDetection',
 ] as const;
 
+/** Messages per process invocation. */
+export const PROCESS_BATCH_SIZE = 1;
+
 // AWS's guidance for SQS event sources: visibility timeout at least six times the function timeout.
 const VISIBILITY_TIMEOUT_FACTOR = 6;
 
@@ -195,8 +198,9 @@ export class ProcessingStack extends Stack {
 
     fn.process.addEventSource(
       new SqsEventSource(this.processQueue, {
-        batchSize: 5,
-        maxBatchingWindow: Duration.seconds(2),
+        // A message is a whole file of up to 200 pages (ADR 0002): one per invocation keeps each file's time budget
+        // whole; throughput comes from concurrency across files.
+        batchSize: PROCESS_BATCH_SIZE,
         reportBatchItemFailures: true,
         maxConcurrency: settings.processMaxConcurrency,
       }),

@@ -4,7 +4,7 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_ENTRIES, FUNCTION_NAMES, type FunctionName } from '../../infra/function-entries.js';
 import { LAMBDA_RUNTIME, SERVICE_NAME } from '../../infra/constructs/intake-function.js';
-import { TEXTRACT_ACTIONS } from '../../infra/stacks/processing-stack.js';
+import { PROCESS_BATCH_SIZE, TEXTRACT_ACTIONS } from '../../infra/stacks/processing-stack.js';
 import { actionsOf, allIdentityStatements, allowedActionsOn, statementsOf } from './support/iam.js';
 import { type SynthesisedIntake, synthesiseIntake } from './support/intake-app.js';
 
@@ -51,7 +51,7 @@ describe('ProcessingStack wiring', () => {
       FunctionName: { Ref: fnId(paddle, 'process') },
       EventSourceArn: arnOf(ref(paddle, paddle.processing.processQueue)),
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      BatchSize: 5,
+      BatchSize: PROCESS_BATCH_SIZE,
       ScalingConfig: { MaximumConcurrency: 3 },
     });
   });
