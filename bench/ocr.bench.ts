@@ -96,7 +96,7 @@ async function measurePaddle(label: string, pages: Buffer[], limitSide: number):
 }
 
 export async function run(): Promise<void> {
-  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`machine: ${cpus().length} cores; CPU ms/page counts all threads; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const upright = await Promise.all([0, 1, 2, 3].map((seed) => scannedPage(seed)));
   const turned90 = await Promise.all(upright.slice(0, 2).map((page) => sharp(page).rotate(90).jpeg({ quality: 80 }).toBuffer()));
   const turned180 = await Promise.all(upright.slice(0, 2).map((page) => sharp(page).rotate(180).jpeg({ quality: 80 }).toBuffer()));
@@ -106,14 +106,13 @@ export async function run(): Promise<void> {
   await measurePaddle('A4 200 dpi turned 90°', turned90, 1280);
   await measurePaddle('A4 200 dpi turned 180°', turned180, 1280);
 
-  // Two pages at once, as the pipeline runs one page per core.
+  // Sequential pages/min with the default threads (all cores): what one process can do. onnxruntime-node runs each
+  // inference on the JS thread, so overlapping pages in one process would not add throughput.
   const engine = createPaddleOcrEngine();
   const started = performance.now();
-  await Promise.all([0, 1].map(async (lane) => {
-    for (let k = lane; k < upright.length; k += 2) await engine.recognize({ bytes: upright[k], pageNumber: k + 1 });
-  }));
+  for (const [k, bytes] of upright.entries()) await engine.recognize({ bytes, pageNumber: k + 1 });
   const perMinute = (upright.length / (performance.now() - started)) * 60_000;
-  console.log(`paddle two pages at a time: ${perMinute.toFixed(1)} scanned pages/min (goal ≥ 60)`);
+  console.log(`paddle one process, all cores: ${perMinute.toFixed(1)} scanned pages/min wall (goal ≥ 60)`);
 
   const pageCount = 300;
   const pdf = digitalPdf(pageCount);
