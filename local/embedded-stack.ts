@@ -59,6 +59,8 @@ export interface EmbeddedStackOptions {
   inboxDir?: string | false;
   tableName?: string;
   bucket?: string;
+  /** Key prefixes whose object events go to ingest (the bucket notification's filter); default `incoming/`. */
+  notificationPrefixes?: string[];
   region?: string;
   queue?: { visibilityTimeoutSeconds?: number; maxReceiveCount?: number; concurrency?: number; batchSize?: number; failureDelaySeconds?: number };
   /** How long `stop` waits for running batches before leaving them to the next start (default 10 s). */
@@ -218,6 +220,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
 
     const dispatcher = new S3EventDispatcher({
       deliver: handlers.ingest,
+      prefixes: options.notificationPrefixes,
       region,
       head: async (b, key) => {
         const head = await s3.send(new HeadObjectCommand({ Bucket: b, Key: key }));

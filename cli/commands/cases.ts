@@ -101,5 +101,12 @@ export function register(program: Command): void {
     .option('--submission <id>', 'the cases of one submission, whatever their status')
     .option('--json', 'print the cases as JSON')
     .option('--limit <n>', 'at most this many cases', '200')
-    .action((options: CasesOptions) => listCases(options));
+    .action((options: CasesOptions) =>
+      listCases(options).catch((error: unknown) => {
+        // A person typed this command: one sentence, not a stack trace.
+        const refused = String(error).includes('ECONNREFUSED') || (error as { name?: string }).name === 'TimeoutError';
+        console.error(`intake cases: ${refused ? 'the stack does not answer — is `npm start` running?' : error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+      }),
+    );
 }

@@ -148,6 +148,12 @@ async function submit(paths: string[], options: SubmitOptions): Promise<void> {
   for (const reviewCase of cases) console.log(`  ${describeCase(reviewCase)}`);
 }
 
+function reportFailure(error: unknown): void {
+  // A person typed this command: one sentence, not a stack trace.
+  console.error(`intake submit: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
+
 /**
  * Registers `intake submit`.
  *
@@ -163,5 +169,5 @@ export function register(program: Command): void {
     .option('--submission <id>', 'submission id (default: a new one)')
     .option('--wait', 'wait until every document reaches a final state and print the cases')
     .option('--timeout <seconds>', 'how long --wait waits', '300')
-    .action((paths: string[], options: SubmitOptions) => submit(paths, options));
+    .action((paths: string[], options: SubmitOptions) => submit(paths, options).catch(reportFailure));
 }
