@@ -34,7 +34,7 @@ function roster(size: number): ClaimFactsInput {
   };
 }
 
-const CLAIMS: ClaimFactsInput[] = [
+export const CLAIMS: ClaimFactsInput[] = [
   individual(2, '2020-11-15', '2022-11'),
   individual(1, '2020-11-15', '2022-11'),
   individual(3, '2020-11-15', '2022-11'),

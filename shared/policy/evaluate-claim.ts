@@ -7,7 +7,7 @@ import { UNCLASSIFIED } from './programmes.js';
 import { PROGRAMME_RULES } from './rules/index.js';
 
 export interface EvaluateOptions {
-  /** The parameters to judge by (default: `loadParameters()`); tests and amendments pass their own. */
+  /** The parameters to judge by (default: `loadParameters()`, read on the first call); tests and amendments pass their own. */
   parameters?: ParameterSet;
   /** Validate the facts with the zod schema first (off by default: callers that built facts in code skip the cost). */
   validate?: boolean;
@@ -25,7 +25,7 @@ export interface EvaluateOptions {
  */
 export function evaluateClaim(input: ClaimFactsInput | ClaimFacts, options: EvaluateOptions = {}): Decision {
   const facts = options.validate ? parseClaimFacts(input) : withDefaults(input);
-  const parameters = options.parameters ?? loadParameters();
+  const parameters = options.parameters ?? (defaultParameters ??= loadParameters());
   if (!facts.programme) {
     const evaluation = new Evaluation(facts, UNCLASSIFIED, parameters, facts.claimDate);
     evaluation.review('XH36-3', {
@@ -52,6 +52,8 @@ export function parseClaimFacts(input: unknown): ClaimFacts {
 }
 
 const EMPTY: never[] = [];
+// Read once: the parameter directory is fixed for the life of a process (Lambda sets it before the first call).
+let defaultParameters: ParameterSet | undefined;
 
 // The schema's defaults without the cost of a parse, for facts built in code (the hot path).
 function withDefaults(input: ClaimFactsInput | ClaimFacts): ClaimFacts {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nextDay, previousDay } from '../../shared/policy/dates.js';
+import { addYears, dayNumber, lastsAtLeastYears, nextDay, previousDay } from '../../shared/policy/dates.js';
 import {
   ParameterFileError,
   ParameterNotInForceError,
@@ -134,5 +134,18 @@ describe('every parameter change, the day before and the day after', () => {
       { from: '2020-10-22', until: '2021-12-31', value: '西人社〔2020〕36号', ended: false },
       { from: '2022-01-01', until: undefined, value: null, ended: true },
     ]);
+  });
+});
+
+describe('calendar arithmetic', () => {
+  it.each(['1970-01-01', '2000-02-29', '2020-10-22', '2021-12-31', '2022-01-01', '2100-03-01', '1999-12-31'])('numbers %s as Date.UTC does', (date) => {
+    const [y, m, d] = date.split('-').map(Number);
+    expect(dayNumber(date)).toBe(Date.UTC(y, m - 1, d) / 86_400_000);
+  });
+
+  it('adds years as anniversaries do (29 February → 28 February)', () => {
+    expect(addYears('2020-02-29', 1)).toBe('2021-02-28');
+    expect(lastsAtLeastYears('2019-07-01', '2021-06-30', 2)).toBe(true);
+    expect(lastsAtLeastYears('2019-07-01', '2021-06-29', 2)).toBe(false);
   });
 });

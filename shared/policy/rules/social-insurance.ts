@@ -22,17 +22,34 @@ export function countInsuredMonths(
 ): InsuredMonths {
   const lower = window.fromMonth ? monthNumber(window.fromMonth) : -Infinity;
   const upper = window.toMonth ? monthNumber(window.toMonth) : Infinity;
-  const covered = new Set<number>();
+  let min = Infinity;
+  let max = -Infinity;
+  const clipped: [number, number][] = [];
   for (const span of spans) {
     const from = Math.max(monthNumber(span.from), lower);
     const to = Math.min(monthNumber(span.to), upper);
-    for (let month = from; month <= to; month++) covered.add(month);
+    if (from > to) continue;
+    clipped.push([from, to]);
+    if (from < min) min = from;
+    if (to > max) max = to;
   }
-  if (covered.size === 0) return { months: 0, gaps: [] };
-  const sorted = [...covered].sort((a, b) => a - b);
+  if (clipped.length === 0) return { months: 0, gaps: [] };
+  // One flag per month of the covered stretch: overlapping spans set the same flag, so no month counts twice.
+  const covered = new Uint8Array(max - min + 1);
+  for (const [from, to] of clipped) covered.fill(1, from - min, to - min + 1);
+  let months = 0;
   const gaps: { from: string; to: string }[] = [];
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i] - sorted[i - 1] > 1) gaps.push({ from: isoMonthOf(sorted[i - 1] + 1), to: isoMonthOf(sorted[i] - 1) });
+  let gapStart = -1;
+  for (let i = 0; i < covered.length; i++) {
+    if (covered[i] === 1) {
+      months++;
+      if (gapStart >= 0) {
+        gaps.push({ from: isoMonthOf(min + gapStart), to: isoMonthOf(min + i - 1) });
+        gapStart = -1;
+      }
+    } else if (gapStart < 0) {
+      gapStart = i;
+    }
   }
-  return { months: sorted.length, first: isoMonthOf(sorted[0]), last: isoMonthOf(sorted[sorted.length - 1]), gaps };
+  return { months, first: isoMonthOf(min), last: isoMonthOf(max), gaps };
 }

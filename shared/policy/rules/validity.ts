@@ -1,5 +1,5 @@
 import type { Evaluation } from '../evaluation.js';
-import { parameterTimeline } from '../parameters.js';
+import { parameterTimeline, type ParameterSet } from '../parameters.js';
 
 /**
  * XH36-end: 本方案自2020年10月22日起实施，到2021年12月31日为止. A claim is judged by the policy in force on its
@@ -15,10 +15,7 @@ export function policyInForce(evaluation: Evaluation, date: string, dateLabel: {
     evaluation.use('policy.document', document.value);
     return true;
   }
-  const windows = parameterTimeline(evaluation.parameters, 'policy.document').filter((segment) => !segment.ended);
-  const described = windows
-    .map((w) => `${String(w.value)} ${w.from} → ${w.until ?? '…'}`)
-    .join('; ');
+  const described = describeWindows(evaluation.parameters);
   const sentence = {
     zh: `${dateLabel.zh}${date}不在政策有效期内（${described}），不适用本政策`,
     en: `the ${dateLabel.en} ${date} is outside the validity window (${described}); the claim falls outside this policy`,
@@ -26,4 +23,19 @@ export function policyInForce(evaluation: Evaluation, date: string, dateLabel: {
   if (evaluation.interpretation('outside_window') === 'needs_review') evaluation.review('XH36-end', sentence);
   else evaluation.ineligible('XH36-end', sentence);
   return false;
+}
+
+const windowTexts = new WeakMap<ParameterSet, string>();
+
+/** Every window a policy document was in force, as text for reasons (cached: parameter sets are immutable). */
+function describeWindows(parameters: ParameterSet): string {
+  let text = windowTexts.get(parameters);
+  if (text === undefined) {
+    text = parameterTimeline(parameters, 'policy.document')
+      .filter((segment) => !segment.ended)
+      .map((w) => `${String(w.value)} ${w.from} → ${w.until ?? '…'}`)
+      .join('; ');
+    windowTexts.set(parameters, text);
+  }
+  return text;
 }
