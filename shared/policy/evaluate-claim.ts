@@ -1,5 +1,5 @@
 import type { Decision } from './decision.js';
-import { InvalidFactsError } from './errors.js';
+import { InvalidFactsError, ParameterNotInForceError } from './errors.js';
 import { Evaluation } from './evaluation.js';
 import { factsSchema, type ClaimFacts, type ClaimFactsInput } from './facts.js';
 import { loadParameters, type ParameterSet } from './parameters.js';
@@ -35,7 +35,18 @@ export function evaluateClaim(input: ClaimFactsInput | ClaimFacts, options: Eval
     return evaluation.toDecision();
   }
   const evaluation = new Evaluation(facts, facts.programme, parameters, facts.claimDate);
-  PROGRAMME_RULES[facts.programme].evaluate(evaluation);
+  try {
+    PROGRAMME_RULES[facts.programme].evaluate(evaluation);
+  } catch (error) {
+    if (!(error instanceof ParameterNotInForceError)) throw error;
+    // A policy is in force but this figure is not: the parameter data is incomplete. Say so; never pay a zero.
+    const halted = new Evaluation(facts, facts.programme, parameters, error.date);
+    halted.review(facts.programme, {
+      zh: `参数${error.parameter}在${error.date}无有效值，无法按规则判断，请补充政策参数`,
+      en: `parameter ${error.parameter} has no value in force on ${error.date}: the rules cannot judge this claim until the policy data is completed`,
+    });
+    return { ...halted.toDecision(), amountYuan: 0, claimKeys: [] };
+  }
   return evaluation.toDecision();
 }
 

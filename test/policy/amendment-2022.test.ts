@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateClaim, explainRules, type ClaimFactsInput } from '../../shared/policy/index.js';
-import { XIHU_EMPLOYER, individualClaim, parametersWith, reasonsOf, trainingBodyClaim } from './factories.js';
+import { XIHU_EMPLOYER, individualClaim, parametersWith, reasonsOf, studioClaim, trainingBodyClaim } from './factories.js';
 
 /**
  * A fictitious successor policy, 西人社〔2022〕1号 (2022-01-01 → 2023-12-31), added purely as data — new dates, new
@@ -92,5 +92,13 @@ describe('a later policy added as data (fictitious 西人社〔2022〕1号)', ()
   it('shows the new figures in explainRules', () => {
     const rule = explainRules('2022-06-01', parameters).find((r) => r.ruleId === 'XH36-3.7.c')!;
     expect(rule.parameters.find((p) => p.name === 'high_skilled_talent.individual_by_level')?.value).toEqual({ principal_technician: 20000, '1': 12000, '2': 6000 });
+  });
+
+  it('sends a claim to review, naming the parameter, when the new policy is in force but a figure was not carried over', () => {
+    const decision = evaluateClaim(studioClaim({}, { namedOn: '2022-03-01' }), { parameters });
+    expect(decision).toMatchObject({ outcome: 'needs_review', amountYuan: 0, claimKeys: [] });
+    expect(reasonsOf(decision)).toContain(
+      'XH36-3.6: parameter master_studio.leader_levels has no value in force on 2022-03-01: the rules cannot judge this claim until the policy data is completed',
+    );
   });
 });
