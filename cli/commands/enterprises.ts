@@ -11,6 +11,7 @@ import { createDynamoDbDocumentClient } from '../../shared/adapters/aws-clients.
 import { DynamoDbEnterpriseRegister } from '../../shared/adapters/dynamodb-enterprise-register.js';
 import { validateCreditCode } from '../../shared/extraction/credit-code.js';
 import type { RegisteredEnterprise } from '../../shared/ports/enterprise-register.js';
+import { StackNotFoundError, resolveStackEndpoints } from '../../local/stack-endpoints.js';
 
 /** A row the import refused: its line in the file (the header is line 1), a stable code and a sentence. */
 export interface EnterpriseCsvProblem {
@@ -154,9 +155,27 @@ export function parseEnterpriseCsv(text: string): EnterpriseCsvResult {
   return { enterprises, problems };
 }
 
-function registerFromEnvironment(options: { table?: string; endpoint?: string }): DynamoDbEnterpriseRegister {
-  const tableName = options.table ?? process.env.INTAKE_TABLE_NAME ?? 'intake';
-  return new DynamoDbEnterpriseRegister(createDynamoDbDocumentClient({ endpoint: options.endpoint }), tableName);
+/**
+ * Runs `use` with the register of the running stack: `--table`/`--endpoint` when given, else where `intake submit` and
+ * `intake cases` look (INTAKE_TABLE_NAME + AWS_ENDPOINT_URL_DYNAMODB, or the `endpoints.json` that `npm start` writes).
+ * No stack found is a sentence and exit status 1, not a stack trace.
+ */
+async function withRegister<T>(options: { table?: string; endpoint?: string }, use: (registry: DynamoDbEnterpriseRegister) => Promise<T>): Promise<T | undefined> {
+  let where: { tableName: string; dynamodb?: string; region: string };
+  try {
+    where = options.table ? { tableName: options.table, dynamodb: options.endpoint, region: process.env.AWS_REGION ?? 'us-east-1' } : resolveStackEndpoints();
+  } catch (error) {
+    if (!(error instanceof StackNotFoundError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+    return undefined;
+  }
+  const db = createDynamoDbDocumentClient({ endpoint: options.endpoint ?? where.dynamodb, region: where.region });
+  try {
+    return await use(new DynamoDbEnterpriseRegister(db, where.tableName));
+  } finally {
+    db.destroy();
+  }
 }
 
 /**
@@ -170,13 +189,19 @@ export function register(program: Command): void {
   enterprises
     .command('import')
     .argument('<file>', 'CSV: 统一社会信用代码,企业名称,所属区,成立日期 (UTF-8 or GB18030)')
-    .option('--table <name>', 'DynamoDB table (default: $INTAKE_TABLE_NAME or intake)')
+    .option('--table <name>', 'DynamoDB table (default: the running stack\'s, see `intake cases`)')
     .option('--endpoint <url>', 'DynamoDB endpoint (default: $AWS_ENDPOINT_URL_DYNAMODB)')
     .option('--json', 'print the result as JSON')
     .description('import the district enterprise register; invalid rows are reported by line and not imported')
     .action(async (file: string, options: { table?: string; endpoint?: string; json?: boolean }) => {
       const { enterprises: valid, problems } = parseEnterpriseCsv(decodeRegisterFile(readFileSync(file)));
-      if (valid.length > 0) await registerFromEnvironment(options).upsert(valid);
+      if (valid.length > 0) {
+        const done = await withRegister(options, async (registry) => {
+          await registry.upsert(valid);
+          return true;
+        });
+        if (!done) return;
+      }
       if (options.json) console.log(JSON.stringify({ imported: valid.length, problems }, null, 2));
       else {
         console.log(`已导入 ${valid.length} 家企业${problems.length ? `，${new Set(problems.map((p) => p.line)).size} 行有误未导入：` : '。'}`);
@@ -187,12 +212,15 @@ export function register(program: Command): void {
   enterprises
     .command('find')
     .argument('<codeOrName>', '统一社会信用代码 or 企业名称')
-    .option('--table <name>', 'DynamoDB table (default: $INTAKE_TABLE_NAME or intake)')
+    .option('--table <name>', 'DynamoDB table (default: the running stack\'s, see `intake cases`)')
     .option('--endpoint <url>', 'DynamoDB endpoint (default: $AWS_ENDPOINT_URL_DYNAMODB)')
     .description('look an enterprise up in the register')
     .action(async (codeOrName: string, options: { table?: string; endpoint?: string }) => {
-      const registry = registerFromEnvironment(options);
-      const found = validateCreditCode(codeOrName).valid ? await registry.findByCreditCode(codeOrName) : await registry.findByName(codeOrName);
+      const result = await withRegister(options, async (registry) => ({
+        found: validateCreditCode(codeOrName).valid ? await registry.findByCreditCode(codeOrName) : await registry.findByName(codeOrName),
+      }));
+      if (!result) return;
+      const { found } = result;
       console.log(found ? JSON.stringify(found, null, 2) : '未找到');
       if (!found) process.exitCode = 1;
     });
