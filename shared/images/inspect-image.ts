@@ -18,7 +18,7 @@ export interface ImageInfo {
   height: number;
   /** Pages (frames) in the file: TIFF scans may hold several. */
   pages: number;
-  /** EXIF orientation tag (1–8) when present; 5–8 mean the upright image has width and height swapped. */
+  /** EXIF orientation tag (2–8) when the image must be turned or mirrored; 5–8 swap width and height. */
   orientation?: number;
 }
 
@@ -55,7 +55,8 @@ export async function inspectImage(bytes: Uint8Array, options: InspectImageOptio
     width,
     height: pageHeight,
     pages: metadata.pages ?? 1,
-    ...(metadata.orientation ? { orientation: metadata.orientation } : {}),
+    // 1 means "as stored", the same as no tag.
+    ...(metadata.orientation && metadata.orientation > 1 ? { orientation: metadata.orientation } : {}),
   };
 }
 

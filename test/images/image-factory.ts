@@ -43,3 +43,49 @@ export function makePngBomb(width: number, height: number): Uint8Array {
     ]),
   );
 }
+
+/**
+ * A multi-page TIFF as scanners write them: one IFD per page, 8-bit grey, uncompressed. Page k (0-based) is filled
+ * with grey level `levels[k]`, so tests can tell the pages apart after decoding.
+ */
+export function makeMultiPageTiff(width: number, height: number, levels: number[]): Uint8Array {
+  const entryCount = 9;
+  const ifdSize = 2 + entryCount * 12 + 4;
+  const pageBytes = width * height;
+  const headerSize = 8;
+  const total = headerSize + levels.length * (ifdSize + pageBytes);
+  const buffer = Buffer.alloc(total);
+  buffer.write('II', 0, 'latin1');
+  buffer.writeUInt16LE(42, 2);
+  buffer.writeUInt32LE(headerSize, 4);
+  let offset = headerSize;
+  levels.forEach((level, index) => {
+    const ifdOffset = offset;
+    const pixelsOffset = ifdOffset + ifdSize;
+    const nextIfd = index + 1 < levels.length ? pixelsOffset + pageBytes : 0;
+    const entries: [number, number, number][] = [
+      [256, 4, width], // ImageWidth (LONG)
+      [257, 4, height], // ImageLength
+      [258, 3, 8], // BitsPerSample (SHORT)
+      [259, 3, 1], // Compression: none
+      [262, 3, 1], // Photometric: BlackIsZero
+      [273, 4, pixelsOffset], // StripOffsets
+      [277, 3, 1], // SamplesPerPixel
+      [278, 4, height], // RowsPerStrip
+      [279, 4, pageBytes], // StripByteCounts
+    ];
+    buffer.writeUInt16LE(entryCount, ifdOffset);
+    entries.forEach(([tag, type, value], k) => {
+      const at = ifdOffset + 2 + k * 12;
+      buffer.writeUInt16LE(tag, at);
+      buffer.writeUInt16LE(type, at + 2);
+      buffer.writeUInt32LE(1, at + 4);
+      if (type === 3) buffer.writeUInt16LE(value, at + 8);
+      else buffer.writeUInt32LE(value, at + 8);
+    });
+    buffer.writeUInt32LE(nextIfd, ifdOffset + 2 + entryCount * 12);
+    buffer.fill(level, pixelsOffset, pixelsOffset + pageBytes);
+    offset = pixelsOffset + pageBytes;
+  });
+  return new Uint8Array(buffer);
+}

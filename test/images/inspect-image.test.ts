@@ -6,7 +6,7 @@ import {
   inspectImage,
   normaliseForOcr,
 } from '../../shared/images/index.js';
-import { makeJpegWithOrientation, makePng, makePngBomb } from './image-factory.js';
+import { makeJpegWithOrientation, makeMultiPageTiff, makePng, makePngBomb } from './image-factory.js';
 import sharp from 'sharp';
 
 describe('inspectImage', () => {
@@ -16,6 +16,12 @@ describe('inspectImage', () => {
     const info = await inspectImage(png);
 
     expect(info).toEqual({ format: 'png', width: 320, height: 200, pages: 1 });
+  });
+
+  it('counts the pages of a multi-page TIFF scan', async () => {
+    const tiff = makeMultiPageTiff(120, 80, [40, 200, 120]);
+
+    expect(await inspectImage(tiff)).toEqual({ format: 'tiff', width: 120, height: 80, pages: 3 });
   });
 
   it('refuses a decompression bomb with code `image_too_large` without decoding it', async () => {
@@ -58,6 +64,20 @@ describe('normaliseForOcr', () => {
     const meta = await sharp(page.bytes).metadata();
     expect(meta).toMatchObject({ format: 'png', width: 100, height: 300 });
     expect(meta.orientation).toBeUndefined();
+  });
+
+  it('splits a multi-page TIFF into upright PNG pages in order', async () => {
+    const tiff = makeMultiPageTiff(120, 80, [40, 200, 120]);
+
+    const pages = await normaliseForOcr(tiff);
+
+    expect(pages.map((page) => [page.pageNumber, page.width, page.height])).toEqual([
+      [1, 120, 80],
+      [2, 120, 80],
+      [3, 120, 80],
+    ]);
+    const levels = await Promise.all(pages.map(async (page) => (await sharp(page.bytes).stats()).channels[0].mean));
+    expect(levels.map(Math.round)).toEqual([40, 200, 120]);
   });
 
   it('downscales a page whose long side exceeds the OCR limit', async () => {
