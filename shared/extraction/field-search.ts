@@ -107,8 +107,13 @@ export function chooseCandidate(candidates: readonly Candidate[]): ExtractedFiel
   let confidence = best.confidence;
   const others = scored.slice(1).filter((s) => s.c.line !== best.c.line);
   const agreeing = others.filter((s) => s.c.reading.value === best.c.reading.value);
+  // Only a rival that looks as typical as the chosen value contradicts it.
   const disagreeing = others.filter(
-    (s) => s.c.reading.value !== best.c.reading.value && s.c.reading.evidence !== 'failed' && s.c.labelRank < 99,
+    (s) =>
+      s.c.reading.value !== best.c.reading.value &&
+      s.c.reading.evidence !== 'failed' &&
+      s.c.labelRank < 99 &&
+      s.c.reading.plausibility >= Math.min(0.9, best.c.reading.plausibility),
   );
   if (agreeing.length > 0) {
     const second = Math.max(...agreeing.map((s) => s.confidence));

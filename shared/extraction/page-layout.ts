@@ -47,6 +47,7 @@ export interface PageLayout {
   medianLineHeight: number;
 }
 
+const SEAL_TEXT = /^(业务|合同|财务|人事|行政)?专用章$|^(公章|印章)$/;
 const SEPARATOR = /[\s:;,，；|(（\[【]/;
 /** Nouns that, right after another label, complete it (`甲方(用人单位)名称`). */
 const GENERIC_NOUNS = new Set(['名称', '姓名']);
@@ -77,6 +78,8 @@ function findHits(text: string): LabelHit[] {
       }
       // A label glued to the text after it (`姓名王晓明`) is weaker evidence than `姓名:` or `姓名 王晓明`.
       const separated = colon || end === text.length || /[\s(]/.test(text[end]);
+      // A short label glued to running text (`乙方应按…`, `甲方根据…`) is a word in a sentence, not a label.
+      if (label.weak && !separated && /[\u3400-\u9fff]/.test(text[end])) continue;
       hits.push({ form: label.form, start: i, end, clean: separated });
       i = end - 1;
       break;
@@ -158,7 +161,8 @@ function detectSpread(page: OcrPage, lines: LayoutLine[]): boolean {
  */
 export function buildPageLayout(page: OcrPage): PageLayout {
   const lines: LayoutLine[] = page.lines
-    .filter((line) => line.text.trim().length > 0)
+    // Seal lettering read as a line (`业务专用章`, `合同专用章`) belongs to no field.
+    .filter((line) => line.text.trim().length > 0 && !SEAL_TEXT.test(line.text.replace(/\s+/g, '')))
     .map((line, index) => {
       const text = normaliseText(line.text);
       const hits = findHits(text);

@@ -92,7 +92,13 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   const fields: DraftFields = { personName, idNumber };
   if (spanRows.length === 0) return { fields, spans };
 
-  const rowConfidence = (r: SpanRow) => Math.min(...r.lines.map((l) => l.confidence));
+  // A span rests on its two month cells; a printed month count that agrees with them makes a misread of either
+  // (which would change the count) very unlikely.
+  const monthLines = (r: SpanRow) => r.lines.filter((l) => /\d{4}/.test(l.text));
+  const rowConfidence = (r: SpanRow) => {
+    const c = Math.min(...monthLines(r).map((l) => l.confidence)) ** 3;
+    return r.monthsPrinted && r.monthsConsistent ? 1 - (1 - c) * 0.3 : c;
+  };
   const allRows = spanRows.flatMap((r) => r.lines);
   const worst = Math.min(...spanRows.map(rowConfidence));
   const inconsistent = spanRows.some((r) => !r.monthsConsistent);
@@ -110,7 +116,7 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   if (inconsistent) monthsIssues.push('span_months_inconsistent');
   if (total && total.value !== sum) monthsIssues.push('total_months_mismatch_spans');
   // Months are computed from several cells: the weakest row bounds the confidence; a matching printed total confirms.
-  let monthsConfidence = worst ** 3 * (spanRows.every((r) => r.monthsPrinted) ? 1 : 0.97);
+  let monthsConfidence = worst;
   if (total && total.value === sum) monthsConfidence = 1 - (1 - monthsConfidence) * 0.3;
   fields.monthsPaid = {
     value: sum,
@@ -121,7 +127,7 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   };
   const monthField = (value: string, row: SpanRow): DraftField => ({
     value,
-    confidence: rowConfidence(row) ** 3,
+    confidence: rowConfidence(row),
     needsReview: false,
     source: { page: row.lines[0].page, box: row.lines[0].original, raw: row.lines.map((l) => l.raw).join(' ') },
     issues: [],

@@ -77,6 +77,19 @@ export const readPersonName: ValueReader = (text) => {
 const ORG_SUFFIX =
   /(有限责任公司|股份有限公司|有限公司|公司|集团|厂|中心|学校|学院|大学|中学|技校|局|站|所|院|协会|学会|委员会|合作社|店|部|事务所|商行|馆|社|办公室|办|处|队|园|会|厅|组织|基地|场)(\([^)]*\))?$/;
 
+/** Set phrases of organisation names; a name holding part of one but not all of it lost characters (under a seal). */
+// Only pieces that are not words of their own (`人力资源`, `有限公司` are), so a whole name never matches by accident.
+const ORG_PHRASE_GRAMS: ReadonlyArray<{ phrase: string; gram: string }> = [
+  ...['力资源和', '资源和社', '源和社会', '和社会保'].map((gram) => ({ phrase: '人力资源和社会保障', gram })),
+  ...['场监督管'].map((gram) => ({ phrase: '市场监督管理', gram })),
+  ...['能力建设指', '设指导服'].map((gram) => ({ phrase: '职业能力建设指导服务', gram })),
+];
+
+/** True when the name holds a four-character piece of a set phrase but not the phrase. */
+export function looksTruncated(name: string): boolean {
+  return ORG_PHRASE_GRAMS.some(({ phrase, gram }) => name.includes(gram) && !name.includes(phrase));
+}
+
 /**
  * An organisation's name: the text with seal/signature remarks removed. Plausibility is full only when it ends with
  * an organisation suffix (有限公司, 学校, 局, ...).
@@ -89,7 +102,11 @@ export const readOrganisationName: ValueReader = (text) => {
   t = t.replace(/[。.]$/, '');
   if (t.length < 4 || !new RegExp(`[${CJK}]{2}`).test(t)) return null;
   if (/^\d/.test(t) || /\d{4}年|\d+[日月号]前|[，,。;；]/.test(t)) return null;
-  return ok(t, ORG_SUFFIX.test(t) ? 1 : 0.75);
+  const suffixed = ORG_SUFFIX.test(t);
+  // Four characters or fewer without an organisation suffix is a person's name, not an organisation.
+  if (!suffixed && t.length <= 4) return null;
+  if (looksTruncated(t)) return { value: t, evidence: Evidence.shape, plausibility: 0.6, issues: ['organisation_name_incomplete'] };
+  return ok(t, suffixed ? 1 : 0.75);
 };
 
 /** A school (学校, 学院, 大学, 技校 ...) read as an organisation name. */
