@@ -94,7 +94,8 @@ export async function processDocument(documentId: string, deps: ProcessDeps): Pr
         checkpoints: blobPageCheckpoints(deps.blobs, record.bucket, deps.derivedPrefix, documentId),
         onPage: async (pagesDone, total) => {
           const at = Date.now();
-          if (pagesDone < total && at - lastProgressAt < (deps.progressIntervalMs ?? 2000)) return;
+          // The last page's progress is written with the extracted documents just below.
+          if (pagesDone >= total || at - lastProgressAt < (deps.progressIntervalMs ?? 2000)) return;
           lastProgressAt = at;
           await deps.documents.update(documentId, { pagesDone, pageCount: total, updatedAt: now() });
         },

@@ -57,8 +57,8 @@ async function previewFromImage(png: Uint8Array, previewDpi: number): Promise<Pa
 
 /**
  * Reads every page of a PDF or image into `OcrPage`s: a PDF page's text layer when it has a usable one (mupdf), else
- * the page rendered and OCRed; images made upright (EXIF), split (multi-page TIFF) and OCRed. With checkpoints, pages
- * read before are loaded instead, and each new page is saved (with its preview) as soon as it is read.
+ * the page rendered and OCRed; images made upright (EXIF), split (multi-page TIFF) and OCRed. With checkpoints, OCRed
+ * pages read before are loaded instead, and each newly OCRed page is saved (with its preview) as soon as it is read.
  *
  * @example
  * const { pages, timings } = await readPages(bytes, 'pdf', { ocr, limits: DEFAULT_INTAKE_LIMITS });
@@ -74,23 +74,26 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
     const pdf = await timed(timings, 'sniff', () => PdfFile.open(bytes, { maxPages: options.limits.maxPdfPages }));
     try {
       for (let pageNumber = 1; pageNumber <= pdf.pageCount; pageNumber++) {
-        const saved = await options.checkpoints?.load(pageNumber);
-        if (saved) {
-          pages.push(saved);
-          resumedPages++;
-        } else {
-          let page = await timed(timings, 'textLayer', () => pdf.readTextLayer(pageNumber, ocrDpi));
-          let preview: PagePreview | undefined;
-          if (!page) {
-            const png = await timed(timings, 'render', () => pdf.renderPage(pageNumber, ocrDpi));
-            page = await timed(timings, 'ocr', () => options.ocr.recognize({ bytes: png, pageNumber }));
-            if (previewDpi > 0) preview = await timed(timings, 'render', () => previewFromImage(png, previewDpi));
-          } else if (previewDpi > 0 && options.previewTextLayerPages) {
+        // A text layer is read again rather than checkpointed: reading it is cheaper than a round trip to the store.
+        const textPage = await timed(timings, 'textLayer', () => pdf.readTextLayer(pageNumber, ocrDpi));
+        if (textPage) {
+          if (previewDpi > 0 && options.previewTextLayerPages) {
             const png = await timed(timings, 'render', () => pdf.renderPage(pageNumber, previewDpi));
-            preview = { bytes: png, contentType: 'image/png' };
+            await options.checkpoints?.save(textPage, { bytes: png, contentType: 'image/png' });
           }
-          await options.checkpoints?.save(page, preview);
-          pages.push(page);
+          pages.push(textPage);
+        } else {
+          const saved = await options.checkpoints?.load(pageNumber);
+          if (saved) {
+            pages.push(saved);
+            resumedPages++;
+          } else {
+            const png = await timed(timings, 'render', () => pdf.renderPage(pageNumber, ocrDpi));
+            const page = await timed(timings, 'ocr', () => options.ocr.recognize({ bytes: png, pageNumber }));
+            const preview = previewDpi > 0 ? await timed(timings, 'render', () => previewFromImage(png, previewDpi)) : undefined;
+            await options.checkpoints?.save(page, preview);
+            pages.push(page);
+          }
         }
         await options.onPage?.(pageNumber, pdf.pageCount);
       }

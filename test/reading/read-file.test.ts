@@ -114,10 +114,10 @@ describe('readPages with checkpoints', () => {
     expect(progress).toEqual([1, 2, 3]);
   });
 
-  it('keeps no preview of text-layer pages unless asked (they are rendered on demand)', async () => {
+  it('neither checkpoints nor previews text-layer pages unless asked (cheaper to read again; rendered on demand)', async () => {
     const checkpoints = memoryCheckpoints();
     await readPages(makeDigitalPdf([contractRuns]), 'pdf', { ocr: scriptedOcr([]), limits: DEFAULT_INTAKE_LIMITS, checkpoints, previewDpi: 48 });
-    expect(checkpoints.pages.size).toBe(1);
+    expect(checkpoints.pages.size).toBe(0);
     expect(checkpoints.previews.size).toBe(0);
 
     const eager = memoryCheckpoints();
