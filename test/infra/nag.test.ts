@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Stack } from 'aws-cdk-lib';
@@ -36,7 +36,8 @@ beforeAll(() => {
   writeFileSync(path.join(pageDirectory, 'index.html'), '<!doctype html><title>审核</title>');
   everything = synthesiseIntake(
     { ocrEngine: 'textract', receivingDomain: 'intake.example.gov.cn', alarmEmail: 'ops@example.gov.cn' },
-    { clerkPageDirectory: pageDirectory },
+    // With cdk.json's validateAgainstDefaultRules, a CloudFormation Validate violation fails this synthesis.
+    { clerkPageDirectory: pageDirectory, cloudFormationValidation: true },
   );
 });
 afterAll(() => rmSync(pageDirectory, { recursive: true, force: true }));
@@ -45,6 +46,17 @@ describe('cdk-nag AwsSolutions pack', () => {
   it('reports none with Textract, e-mail receiving, an alarm address and the clerk page deployment switched on', () => {
     expect(nagFindings(everything.stateful)).toEqual([]);
     expect(nagFindings(everything.processing)).toEqual([]);
+  });
+
+  it('passes CDK’s CloudFormation validation without a single violation, warnings included', () => {
+    // The report is written only when there is something to report.
+    const reportFile = path.join(everything.app.outdir, 'validation-report.json');
+    const report = existsSync(reportFile)
+      ? (JSON.parse(readFileSync(reportFile, 'utf8')) as {
+          pluginReports: Array<{ violations: Array<{ ruleName: string; description: string }> }>;
+        })
+      : { pluginReports: [] };
+    expect(report.pluginReports.flatMap((plugin) => plugin.violations)).toEqual([]);
   });
 
   it('records a reason with every suppression', () => {

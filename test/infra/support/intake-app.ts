@@ -24,13 +24,15 @@ export interface SynthesisedIntake extends IntakeStacks {
 /**
  * Builds and synthesises the intake app as `npm run synth` would, minus bundling (`aws:cdk:bundling-stacks: []`), so a
  * test file synthesises in seconds. Handlers that have not landed yet are replaced by a stand-in entry: the
- * `function-entries` test is the one that fails for them.
+ * `function-entries` test is the one that fails for them. CDK's built-in CloudFormation validation takes three
+ * quarters of a synthesis, so only the test that asks for it (`nag.test.ts`) runs it.
  */
 export function synthesiseIntake(
   context: Record<string, unknown> = {},
-  options: { clerkPageDirectory?: string | null } = {},
+  options: { clerkPageDirectory?: string | null; cloudFormationValidation?: boolean } = {},
 ): SynthesisedIntake {
   const app = new App({
+    builtinCloudFormationValidation: options.cloudFormationValidation ?? false,
     context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...context },
   });
   const entryPaths: Partial<Record<FunctionName, string>> = Object.fromEntries(
