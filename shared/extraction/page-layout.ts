@@ -181,10 +181,11 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     });
   deskew(lines, page.width, page.height);
   const medianLineHeight = median(lines.map((l) => l.box.height)) || 20;
-  // Reading order: top to bottom by rows (a row tolerance of half a line), then left to right.
+  // Reading order: top to bottom by rows, then left to right. Two lines share a row when their centres are within
+  // half the smaller height (a tall title or a slanted long line must not pull the next line into its row).
   lines.sort((a, b) => {
     const dy = a.box.y + a.box.height / 2 - (b.box.y + b.box.height / 2);
-    return Math.abs(dy) > medianLineHeight / 2 ? dy : a.box.x - b.box.x;
+    return Math.abs(dy) > Math.min(a.box.height, b.box.height) / 2 ? dy : a.box.x - b.box.x;
   });
   const spread = detectSpread(page, lines);
   if (spread) {
