@@ -150,7 +150,14 @@ export async function writeCase(plan: CasePlan, context: ClaimContext, deps: Wri
       ...(existing?.documents ?? []).map((document) => (stillWaiting ? refreshFlags(document, planned.get(keyOf(document))) : document)),
       ...plan.documents.filter((document) => !known.has(keyOf(document))),
     ];
-    let decision: Decision | undefined = await deps.judge.judge(documents, context);
+    let decision: Decision | undefined;
+    try {
+      decision = await deps.judge.judge(documents, context);
+    } catch (error) {
+      // The case still reaches a clerk (unclassified) rather than the message dying on a rule fault.
+      deps.logger?.error('rules could not judge the case; queued unclassified', { caseId: plan.caseId, error: error instanceof Error ? error.message : String(error) });
+      decision = undefined;
+    }
     for (const taken of takenKeys) {
       if (decision?.claimKeys.some((key) => key.key === taken.key.key)) decision = deps.judge.withClaimKeyTaken(decision, taken.key, taken.heldBy);
     }

@@ -124,7 +124,9 @@ export async function processDocument(documentId: string, deps: ProcessDeps): Pr
     const checked = deps.crossCheck(caseDocuments);
     caseDocuments = caseDocuments.map((document, index) => ({ ...document, ...checked[index], documentId: document.documentId, indexInFile: document.indexInFile }));
   }
-  const context = { submissionId: record.submissionId, applicant: kind.applicant, claimDate: (record.createdAt ?? now()).slice(0, 10) };
+  // The claim is dated by its first upload, whichever file finishes last, so every file judges it the same way.
+  const firstUpload = records.map((r) => r.createdAt).sort()[0] ?? record.createdAt;
+  const context = { submissionId: record.submissionId, applicant: kind.applicant, claimDate: firstUpload.slice(0, 10) };
   const plans = planCases(record.submissionId, kind, caseDocuments).filter((plan) => plan.documents.some((d) => d.documentId === documentId));
   const cases: CaseWriteResult[] = [];
   for (const plan of plans) {

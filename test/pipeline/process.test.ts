@@ -206,3 +206,17 @@ describe('refreshFlags', () => {
     expect(refreshed.fields.level).toEqual({ value: 2, confidence: 1, needsReview: false });
   });
 });
+
+describe('processDocument when the rules fail', () => {
+  it('still writes the case, unclassified, so it reaches a clerk', async () => {
+    const env = makeEnv();
+    await env.ingest('incoming/sub-r/a.png', await blankPng());
+    const [message] = env.queue.drain();
+    const brokenJudge = { ...env.judge, judge: () => { throw new Error('no parameter in force on 2019-01-01'); }, queueFor: () => 'unclassified' };
+
+    const outcome = await processDocument(message!.documentId, { ...env.deps, judge: brokenJudge });
+
+    expect(outcome.kind).toBe('done');
+    expect(await env.cases.get('case-sub-r')).toMatchObject({ queue: 'unclassified', status: 'needs_review' });
+  });
+});
