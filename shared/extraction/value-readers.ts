@@ -78,6 +78,14 @@ const ORG_SUFFIX =
   /(有限责任公司|股份有限公司|有限公司|公司|集团|厂|中心|学校|学院|大学|中学|技校|局|站|所|院|协会|学会|委员会|合作社|店|部|事务所|商行|馆|社|办公室|办|处|队|园|会|厅|组织|基地|场)(\([^)]*\))?$/;
 
 /** Set phrases of organisation names; a name holding part of one but not all of it lost characters (under a seal). */
+/** Provinces, large cities and Hangzhou's districts and counties that begin registered organisation names. */
+const PLACE_PREFIX = new RegExp(
+  '^(中国|中华|国家|全国|浙江|杭州|西湖|上城|拱墅|滨江|萧山|余杭|临平|钱塘|富阳|临安|桐庐|淳安|建德|宁波|温州|嘉兴|湖州|绍兴|' +
+    '金华|衢州|舟山|台州|丽水|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|安徽|福建|江西|山东|河南|湖北|湖南|广东|' +
+    '海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|深圳|广州|南京|苏州|武汉|成都|西安|厦门|' +
+    '合肥|郑州|长沙|济南|青岛|大连|沈阳|哈尔滨|长春|福州|南昌|昆明|贵阳|南宁|太原|石家庄|兰州|乌鲁木齐|呼和浩特|银川|西宁|拉萨|海口)',
+);
+
 // Only pieces that are not words of their own (`人力资源`, `有限公司` are), so a whole name never matches by accident.
 const ORG_PHRASE_GRAMS: ReadonlyArray<{ phrase: string; gram: string }> = [
   ...['力资源和', '资源和社', '源和社会', '和社会保'].map((gram) => ({ phrase: '人力资源和社会保障', gram })),
@@ -106,7 +114,9 @@ export const readOrganisationName: ValueReader = (text) => {
   // Four characters or fewer without an organisation suffix is a person's name, not an organisation.
   if (!suffixed && t.length <= 4) return null;
   if (looksTruncated(t)) return { value: t, evidence: Evidence.shape, plausibility: 0.6, issues: ['organisation_name_incomplete'] };
-  return ok(t, suffixed ? 1 : 0.75);
+  // Registered names start with the place of registration; one that does not may have lost its first characters.
+  const placed = PLACE_PREFIX.test(t) ? 1 : 0.92;
+  return ok(t, (suffixed ? 1 : 0.75) * placed);
 };
 
 /** A school (学校, 学院, 大学, 技校 ...) read as an organisation name. */
