@@ -48,6 +48,8 @@ export interface EmbeddedStackOptions {
   dynamoDbEndpoint?: string;
   dynamoDbPort?: number;
   s3Port?: number;
+  /** Run s3rver in a worker thread (default), so uploads are answered while OCR holds the main thread. */
+  s3InWorker?: boolean;
   /** The HTTP server's port; `false` = no HTTP server. */
   httpPort?: number | false;
   httpHost?: string;
@@ -185,7 +187,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       stopping.push(() => dynamo!.stop());
     }
     const dynamoEndpoint = options.dynamoDbEndpoint ?? dynamo!.endpoint;
-    const s3Server: RunningS3 = await startS3Local({ port: options.s3Port, dataDir: path.join(dataDir, 's3') });
+    const s3Server: RunningS3 = await startS3Local({ port: options.s3Port, dataDir: path.join(dataDir, 's3'), inWorker: options.s3InWorker ?? true });
     stopping.push(() => s3Server.stop());
 
     // Before any handler module is imported: they build their SDK clients at module scope from these.

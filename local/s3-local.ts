@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import S3rver from 's3rver';
 import { freePort } from './free-port.js';
 
@@ -18,7 +19,8 @@ export interface RunningS3 {
  * @example
  * const s3 = await startS3Local({ dataDir: '.data/s3', buckets: ['intake'] });
  */
-export async function startS3Local(options: { port?: number; dataDir: string; buckets?: string[] }): Promise<RunningS3> {
+export async function startS3Local(options: { port?: number; dataDir: string; buckets?: string[]; inWorker?: boolean }): Promise<RunningS3> {
+  if (options.inWorker) return startS3LocalInWorker(options);
   const port = options.port ?? (await freePort());
   mkdirSync(options.dataDir, { recursive: true });
   const server = new S3rver({
@@ -37,5 +39,43 @@ export async function startS3Local(options: { port?: number; dataDir: string; bu
     port,
     events,
     stop: () => server.close(),
+  };
+}
+
+/**
+ * Starts s3rver in a worker thread, so it keeps answering while the main thread is busy (OCR inference blocks it for
+ * seconds per page). Object events arrive on `events` as with the in-thread server.
+ *
+ * @example
+ * const s3 = await startS3Local({ dataDir: '.data/s3', inWorker: true });
+ */
+export async function startS3LocalInWorker(options: { port?: number; dataDir: string; buckets?: string[] }): Promise<RunningS3> {
+  const port = options.port ?? (await freePort());
+  mkdirSync(options.dataDir, { recursive: true });
+  const worker = new Worker(new URL('./s3-worker.mjs', import.meta.url), {
+    workerData: { port, address: '127.0.0.1', directory: options.dataDir, buckets: options.buckets ?? [] },
+  });
+  const events = new EventEmitter();
+  await new Promise<void>((resolve, reject) => {
+    const onMessage = (message: { type: string; event?: unknown; message?: string }) => {
+      if (message.type === 'event') events.emit('event', message.event);
+      else if (message.type === 'ready') resolve();
+      else if (message.type === 'error') reject(new Error(`s3rver could not start on port ${port}: ${message.message}`));
+    };
+    worker.on('message', onMessage);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the s3rver worker exited with code ${code}`)));
+  });
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    events,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.postMessage({ type: 'stop' });
+        // A worker that does not answer (stuck request) is ended rather than holding Ctrl-C.
+        setTimeout(() => void worker.terminate(), 5_000).unref();
+      }),
   };
 }

@@ -1,0 +1,25 @@
+// s3rver in a worker thread. OCR inference (onnxruntime-node) runs synchronously on the main thread for seconds at a
+// time; an S3 server on that same thread would stop answering uploads (`intake submit`, the inbox) while a page is
+// read. Plain JavaScript so the worker starts the same under tsx, vitest and plain node.
+import { parentPort, workerData } from 'node:worker_threads';
+import S3rver from 's3rver';
+
+const { port, address, directory, buckets } = workerData;
+const server = new S3rver({ port, address, directory, silent: true, configureBuckets: buckets.map((name) => ({ name, configs: [] })) });
+
+// s3rver is a Koa app: it emits 'event' with each object notification (S3's JSON shape, structured-clone safe).
+server.on('event', (event) => parentPort.postMessage({ type: 'event', event }));
+
+parentPort.on('message', async (message) => {
+  if (message?.type !== 'stop') return;
+  await server.close();
+  parentPort.postMessage({ type: 'stopped' });
+  parentPort.close();
+});
+
+try {
+  await server.run();
+  parentPort.postMessage({ type: 'ready' });
+} catch (error) {
+  parentPort.postMessage({ type: 'error', message: String(error?.stack ?? error) });
+}
