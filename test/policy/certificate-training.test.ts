@@ -52,3 +52,39 @@ describe('XH36-3.2 vocational certificate training (standards of 杭人社发〔
     expect(evaluateClaim(certificateTrainingClaim()).claimKeys).toEqual([{ kind: 'unique', key: 'XH36-3.2:certificate:Q2021-0200', ruleId: 'XH36-3.2' }]);
   });
 });
+
+describe('XH36-3.2 rosters', () => {
+  it('pays each qualifying certificate of a contracted training body and sends the rest to a clerk', () => {
+    const decision = evaluateClaim(
+      certificateTrainingClaim({
+        applicant: { kind: 'training_body', hasTrainingAgreement: true },
+        persons: [
+          { ref: 'p1', householdRegistration: { city: '杭州市' } },
+          { ref: 'p2', householdRegistration: { city: '杭州市' } },
+          { ref: 'p3', householdRegistration: { city: '杭州市' }, drawsMonthlyPension: true },
+        ],
+        certificates: [
+          { personRef: 'p1', kind: 'qualification', level: 5, number: 'R1', issueDate: '2021-04-01' },
+          { personRef: 'p2', kind: 'special_ability', number: 'R2', issueDate: '2021-04-02' },
+          { personRef: 'p3', kind: 'qualification', level: 4, number: 'R3', issueDate: '2021-04-03' },
+        ],
+        materials: ['certificate_roster'],
+      }),
+    );
+    expect(decision).toMatchObject({ outcome: 'needs_review', amountYuan: 1800 });
+    expect(decision.claimKeys.map((k) => k.key)).toEqual(['XH36-3.2:certificate:R1', 'XH36-3.2:certificate:R2']);
+  });
+
+  it('refuses a roster where no certificate qualifies', () => {
+    const decision = evaluateClaim(
+      certificateTrainingClaim({
+        applicant: { kind: 'training_body', hasTrainingAgreement: true },
+        certificates: [
+          { kind: 'special_operation', number: 'R1', issueDate: '2021-04-01' },
+          { kind: 'qualification', level: 4, number: 'R2', issueDate: '2019-04-01' },
+        ],
+      }),
+    );
+    expect(decision.outcome).toBe('ineligible');
+  });
+});
