@@ -122,7 +122,8 @@ export class DynamoDbCaseRepository implements CaseRepository {
 
   async listQueue(queue: string, options: { limit?: number; cursor?: string } = {}): Promise<Page<ReviewCase>> {
     const startKey = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
-    if (options.cursor !== undefined && !startKey) throw new InvalidCursorError(options.cursor);
+    // A cursor of another queue would make DynamoDB fail with an opaque ValidationException.
+    if (options.cursor !== undefined && startKey?.GSI1PK !== caseKeys.queue(queue)) throw new InvalidCursorError(options.cursor);
     try {
       const page = await this.db.send(
         new QueryCommand({

@@ -71,7 +71,15 @@ describe('DynamoDbCaseRepository storage layout', () => {
     expect(await cases.get(reviewCase.caseId)).toBeUndefined();
   });
 
-  it('refuses a cursor it did not hand out with InvalidCursorError', async () => {
+  it('refuses a cursor it did not hand out, or one of another queue, with InvalidCursorError', async () => {
+    for (let i = 0; i < 3; i++) {
+      const c = aReviewCase({ queue: 'cursor-queue', createdAt: `2021-06-18T08:00:0${i}.000Z` });
+      await cases.create(c, anAuditEvent(c.caseId));
+    }
+    const { cursor } = await cases.listQueue('cursor-queue', { limit: 1 });
+
     await expect(cases.listQueue('any', { cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(cases.listQueue('another-queue', { cursor })).rejects.toBeInstanceOf(InvalidCursorError);
+    expect((await cases.listQueue('cursor-queue', { limit: 5, cursor })).items).toHaveLength(2);
   });
 });
