@@ -36,6 +36,9 @@ export class PdfEncryptedError extends PdfError {
 
 /** The PDF is damaged or truncated (`detail` says which check failed). */
 export class PdfCorruptError extends PdfError {
+  /** mupdf's own diagnostics while it tried (e.g. "cannot find startxref"). */
+  readonly mupdfMessages: string[] = [];
+
   constructor(readonly detail: string, options?: { cause?: unknown }) {
     super(
       PDF_ERROR_CODES.pdfCorrupt,

@@ -43,6 +43,27 @@ export const DEFAULT_RENDER_DPI = 200;
 const MAX_TRAILER_SCAN = 2048;
 
 /**
+ * mupdf prints its warnings ("repairing PDF document", "syntax error: …") to stderr by default; with several files
+ * a second that is log noise without a file name. They are collected instead while this module calls into mupdf
+ * (its calls are synchronous, so one collector at a time is enough) and kept on the file or the error.
+ */
+let mupdfMessages: string[] | undefined;
+mupdf.setLog({
+  error: (message) => mupdfMessages?.push(message),
+  warning: (message) => mupdfMessages?.push(message),
+});
+
+function collectingMessages<T>(sink: string[], use: () => T): T {
+  const previous = mupdfMessages;
+  mupdfMessages = sink;
+  try {
+    return use();
+  } finally {
+    mupdfMessages = previous;
+  }
+}
+
+/**
  * An opened PDF. Opening parses the cross-reference table once; reading many pages from one handle is what keeps
  * digital PDFs above 1,000 pages a minute. Call `close()` to free the WebAssembly memory.
  *
@@ -53,12 +74,19 @@ const MAX_TRAILER_SCAN = 2048;
 export class PdfFile {
   readonly pageCount: number;
   readonly repaired: boolean;
+  readonly #messages: string[];
   readonly #document: mupdf.PDFDocument;
 
-  private constructor(document: mupdf.PDFDocument, pageCount: number, repaired: boolean) {
+  private constructor(document: mupdf.PDFDocument, pageCount: number, repaired: boolean, warnings: string[]) {
     this.#document = document;
     this.pageCount = pageCount;
     this.repaired = repaired;
+    this.#messages = warnings;
+  }
+
+  /** What mupdf warned about so far (e.g. "repairing PDF document"), for the audit trail and debugging. */
+  get warnings(): readonly string[] {
+    return this.#messages;
   }
 
   /**
@@ -69,6 +97,16 @@ export class PdfFile {
    * const pdf = PdfFile.open(bytes, { maxPages: 200 });
    */
   static open(bytes: Uint8Array, options: OpenPdfOptions = {}): PdfFile {
+    const messages: string[] = [];
+    try {
+      return collectingMessages(messages, () => PdfFile.#open(bytes, options, messages));
+    } catch (error) {
+      if (error instanceof PdfCorruptError) error.mupdfMessages.push(...messages);
+      throw error;
+    }
+  }
+
+  static #open(bytes: Uint8Array, options: OpenPdfOptions, messages: string[]): PdfFile {
     if (!hasPdfHeader(bytes)) throw new PdfCorruptError('the file does not start with a PDF header');
     if (!hasEndOfFileMarker(bytes)) throw new PdfCorruptError('the file is truncated (no %%EOF marker at its end)');
     let document: mupdf.Document;
@@ -101,11 +139,15 @@ export class PdfFile {
       document.destroy();
       throw new PdfTooManyPagesError(pageCount, options.maxPages);
     }
-    return new PdfFile(document, pageCount, document.wasRepaired());
+    return new PdfFile(document, pageCount, document.wasRepaired(), messages);
   }
 
   /** Loads every page once (so a broken page object surfaces here as `pdf_corrupt`) and reports the sizes. */
   info(): PdfInfo {
+    return collectingMessages(this.#messages, () => this.#infoNow());
+  }
+
+  #infoNow(): PdfInfo {
     const pages: PdfPageInfo[] = [];
     for (let pageNumber = 1; pageNumber <= this.pageCount; pageNumber++) {
       const page = this.#loadPage(pageNumber);
@@ -121,6 +163,10 @@ export class PdfFile {
    * rendered at `dpi`), or `undefined` when the page has no usable text layer (see `MIN_TEXT_LAYER_CHARACTERS`).
    */
   readTextLayer(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): OcrPage | undefined {
+    return collectingMessages(this.#messages, () => this.#readTextLayerNow(pageNumber, dpi));
+  }
+
+  #readTextLayerNow(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): OcrPage | undefined {
     const page = this.#loadPage(pageNumber);
     try {
       const [x0, y0, x1, y1] = page.getBounds();
@@ -152,6 +198,10 @@ export class PdfFile {
 
   /** The page rendered at `dpi` as an RGB PNG (for OCR and for the clerk's page view). */
   renderPage(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): Uint8Array {
+    return collectingMessages(this.#messages, () => this.#renderPageNow(pageNumber, dpi));
+  }
+
+  #renderPageNow(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): Uint8Array {
     const page = this.#loadPage(pageNumber);
     try {
       const pixmap = page.toPixmap(mupdf.Matrix.scale(dpi / 72, dpi / 72), mupdf.ColorSpace.DeviceRGB, false, true);
@@ -171,6 +221,10 @@ export class PdfFile {
    * (skips encoding and decoding a PNG).
    */
   renderPageRaster(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): Raster {
+    return collectingMessages(this.#messages, () => this.#renderPageRasterNow(pageNumber, dpi));
+  }
+
+  #renderPageRasterNow(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): Raster {
     const page = this.#loadPage(pageNumber);
     try {
       const pixmap = page.toPixmap(mupdf.Matrix.scale(dpi / 72, dpi / 72), mupdf.ColorSpace.DeviceRGB, false, true);
@@ -193,6 +247,10 @@ export class PdfFile {
 
   /** Each page as a PDF of its own (resources copied with it), in page order. */
   split(): Uint8Array[] {
+    return collectingMessages(this.#messages, () => this.#splitNow());
+  }
+
+  #splitNow(): Uint8Array[] {
     const parts: Uint8Array[] = [];
     for (let index = 0; index < this.pageCount; index++) {
       const single = new mupdf.PDFDocument();

@@ -52,6 +52,36 @@ describe('inspectPdf', () => {
     expect(() => inspectPdf(notPdf)).toThrow(expect.objectContaining({ code: 'pdf_corrupt' }));
   });
 
+  it('keeps mupdf’s diagnostics on the corrupt-PDF error instead of printing them', () => {
+    const notPdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj garbage\n%%EOF\n');
+
+    const error = (() => {
+      try {
+        inspectPdf(notPdf);
+      } catch (e) {
+        return e;
+      }
+    })();
+
+    expect(error).toBeInstanceOf(PdfCorruptError);
+    expect((error as PdfCorruptError).mupdfMessages.length).toBeGreaterThan(0);
+  });
+
+  it('opens a PDF with a broken cross-reference offset, repaired, and records the warning', () => {
+    const pdf = Buffer.from(makeDigitalPdf([certificatePage]));
+    const text = pdf.toString('latin1');
+    const broken = Buffer.from(text.replace(/startxref\s+\d+/, 'startxref\n9'), 'latin1');
+
+    const file = PdfFile.open(new Uint8Array(broken));
+    try {
+      expect(file.repaired).toBe(true);
+      expect(file.warnings.join('\n')).toMatch(/repair/i);
+      expect(file.readTextLayer(1)?.lines[1].text).toBe('姓名：王晓明');
+    } finally {
+      file.close();
+    }
+  });
+
   it('rejects a PDF over the page limit with reason `pdf_too_many_pages`', () => {
     const pdf = makeDigitalPdf([certificatePage, certificatePage, certificatePage]);
 
