@@ -94,7 +94,8 @@ export class IntakeFunction extends Construct {
         // Ship the SDK versions the code was tested with, not whatever the runtime happens to carry.
         bundleAwsSDK: true,
         forceDockerBundling: false,
-        nodeModules: [...spec.nodeModules],
+        // An empty list would still run `npm ci` and ship a lock file; leave it out for pure-JS functions.
+        nodeModules: spec.nodeModules.length > 0 ? [...spec.nodeModules] : undefined,
         externalModules: EXTERNAL_MODULES,
         environment: {
           // npm installs the optional per-platform packages (sharp's @img/*) for Lambda, not for this machine.
