@@ -94,6 +94,20 @@ function unlabelledNumber(ctx: DocumentContext): DraftField | undefined {
   return chooseCandidate(candidates);
 }
 
+/**
+ * An issue date whose year lost digits at the edge of the scan (`020年6月15日`), completed from the year the
+ * certificate number encodes. Always flagged: the year is inferred, not read.
+ */
+function partialIssueDate(ctx: DocumentContext, year: number): DraftField | undefined {
+  for (const line of allLines(ctx)) {
+    const m = /(?<!\d)(\d{1,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(line.text);
+    if (!m || !String(year).endsWith(m[1])) continue;
+    const value = readDateValue(`${year}年${m[2]}月${m[3]}日`);
+    if (value) return fieldFromLine(line, { ...value, issues: ['issue_date_year_inferred'] }, LabelMatch.unlabelled);
+  }
+  return undefined;
+}
+
 function addIssue(field: DraftField | undefined, issue: string): void {
   if (field) field.issues = [...(field.issues ?? []), issue];
 }
@@ -126,10 +140,11 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     );
   }
   let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
-  const issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? unlabelledIssueDate(ctx);
+  let issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? unlabelledIssueDate(ctx);
   const issuer = labelled(ctx, LABELS.issuer, readOrganisationName) ?? unlabelledIssuer(ctx);
 
   const parsed = certificateNumber ? parseCertificateNumber(String(certificateNumber.value)) : undefined;
+  if (!issueDate && parsed?.year !== undefined) issueDate = partialIssueDate(ctx, parsed.year);
   let kind: CertificateKind | undefined = ctx.kind;
   let kindConfidence = typeConfidence;
   if (!kind && parsed?.structure === 'skill_level') kind = 'skill_level';

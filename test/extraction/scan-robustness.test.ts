@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import type { OcrPage } from '../../shared/ocr/index.js';
+import { laborContractPages, person, skillLevelCertificatePage, socialInsurancePage } from './support/documents.js';
+import { PageBuilder } from './support/page-builder.js';
+
+const TODAY = '2026-11-27';
+const read = (pages: OcrPage[]) => extractDocuments(pages, { today: TODAY });
+
+/** Turns every box centre about the page centre by `slope` (a scan a few degrees off), boxes staying axis-aligned. */
+function tilt(page: OcrPage, slope: number): OcrPage {
+  return {
+    ...page,
+    lines: page.lines.map((line) => {
+      const cx = line.box.x + line.box.width / 2;
+      const cy = line.box.y + line.box.height / 2;
+      const ncy = cy + slope * (cx - page.width / 2);
+      const ncx = cx - slope * (cy - page.height / 2);
+      const height = line.box.height + Math.abs(slope) * line.box.width;
+      return { ...line, box: { x: ncx - line.box.width / 2, y: ncy - height / 2, width: line.box.width, height } };
+    }),
+  };
+}
+
+describe('extractDocuments on imperfect scans', () => {
+  it('reads the span table of a record scanned about 3° off level', () => {
+    const [doc] = read([tilt(socialInsurancePage(), 0.055)]);
+    expect(doc.spans).toHaveLength(2);
+    expect(doc.fields.monthsPaid.value).toBe(80);
+    expect(doc.fields.employerName.value).toBe('杭州西子智能科技有限公司');
+  });
+
+  it('reads a certificate with label and value boxes scanned about 2° off level', () => {
+    const [doc] = read([tilt(skillLevelCertificatePage({ layout: 'right' }), -0.035)]);
+    expect(doc.fields.holderName.value).toBe(person.name);
+    expect(doc.fields.certificateNumber.value).toBe('S000033010600213000123');
+  });
+
+  it('keeps the engine’s own box as the source box of a value read on a tilted page', () => {
+    const page = tilt(skillLevelCertificatePage(), 0.05);
+    const [doc] = read([page]);
+    const original = page.lines.find((l) => l.text.startsWith('姓名'))!.box;
+    expect(doc.fields.holderName.source?.box).toEqual(original);
+  });
+
+  it('completes an issue date whose year lost digits at the scan edge from the number’s year, and flags it', () => {
+    const [doc] = read([skillLevelCertificatePage({ dateText: '021年06月18日' })]);
+    expect(doc.fields.issueDate).toMatchObject({ value: '2021-06-18', needsReview: true, issues: ['issue_date_year_inferred'] });
+  });
+
+  it('flags an issuer that lost characters under the seal (人力资源和社会保障 broken)', () => {
+    const [doc] = read([skillLevelCertificatePage({ issuer: '杭州市西湖区力资源和社保障局' })]);
+    expect(doc.fields.issuer.issues).toContain('organisation_name_incomplete');
+    expect(doc.fields.issuer.needsReview).toBe(true);
+  });
+
+  it('flags an unlabelled issuer that lost its first characters (no place name at its start)', () => {
+    const [doc] = read([skillLevelCertificatePage({ issuer: '工职业培训学校', confidence: 0.98 })]);
+    expect(doc.fields.issuer.value).toBe('工职业培训学校');
+    expect(doc.fields.issuer.needsReview).toBe(true);
+  });
+
+  it('reads a sentence wrapped after a tall line in reading order (the term of a letter of engagement)', () => {
+    const page = new PageBuilder()
+      .at(700, 120, '聘', { height: 130 })
+      .at(900, 120, '书', { height: 130 })
+      .at(300, 400, '兹聘任王晓明先生/女士为我单位首席技师，聘期自二〇二一年十月十九日至', { height: 140 })
+      .at(220, 500, '2024年10月18日。', { height: 75 })
+      .at(900, 800, '杭州西子智能科技有限公司')
+      .build();
+    const [doc] = read([page]);
+    expect(doc.type).toBe('employment_letter');
+    expect(doc.fields.startDate.value).toBe('2021-10-19');
+    expect(doc.fields.endDate.value).toBe('2024-10-18');
+    expect(doc.fields.title.value).toBe('首席技师');
+  });
+
+  it('ignores seal lettering read as a line', () => {
+    const page = skillLevelCertificatePage();
+    page.lines.push({ text: '业务专用章', confidence: 0.99, box: { x: 1500, y: 900, width: 200, height: 40 } });
+    const [doc] = read([page]);
+    expect(doc.fields.issuer.value).toBe('杭州市西湖区职业技能鉴定中心');
+  });
+
+  it('does not take a party word inside a clause for a label (乙方应按…)', () => {
+    const pages = laborContractPages();
+    pages[1].lines.push({ text: '第八条 甲方根据工作需要，安排乙方从事相应岗位工作，乙方应按', confidence: 0.99, box: { x: 150, y: 1500, width: 1200, height: 32 } });
+    const [doc] = read(pages);
+    expect(doc.fields.employeeName).toMatchObject({ value: person.name, needsReview: false });
+  });
+});
