@@ -14,12 +14,13 @@ import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document
 import { DynamoDbEnterpriseRegister } from '../shared/adapters/dynamodb-enterprise-register.js';
 import { S3BlobStore } from '../shared/adapters/s3-blob-store.js';
 import { SqsWorkQueue } from '../shared/adapters/sqs-work-queue.js';
-import { TextractOcrEngine } from '../shared/adapters/textract-ocr-engine.js';
+import { startTextDetection, TextractOcrEngine } from '../shared/adapters/textract-ocr-engine.js';
 import type { ExtractedDocument } from '../shared/documents/index.js';
 import { crossCheckDocuments, extractDocuments } from '../shared/extraction/index.js';
 import { createLogger } from '../shared/logging/index.js';
 import { createOcrEngine } from '../shared/ocr/create-ocr-engine.js';
 import type { OcrEngine, OcrPage, PageImage } from '../shared/ocr/index.js';
+import type { AsyncPageOcr, CompleteAsyncOcrDeps } from '../shared/pipeline/async-ocr.js';
 import type { IngestDeps } from '../shared/pipeline/ingest.js';
 import type { PipelineLogger } from '../shared/pipeline/logger.js';
 import type { ClaimJudge } from '../shared/pipeline/judge.js';
@@ -44,6 +45,10 @@ export interface PipelineDependencies {
   extract: ExtractDocuments;
   crossCheck: (documents: ExtractedDocument[]) => ExtractedDocument[];
   judge: ClaimJudge;
+  /** Textract's asynchronous job for multi-page scans, when the engine is `textract` and its SNS channel is set. */
+  asyncOcr?: AsyncPageOcr;
+  /** The Textract client, when the engine is `textract` (the completion handler pages through results with it). */
+  textract?: TextractClient;
 }
 
 /** No queue is configured: neither `PROCESS_QUEUE_URL` nor a queue plugged in by the host. */
@@ -115,8 +120,21 @@ export function pipelineDependencies(): PipelineDependencies {
     return new SqsWorkQueue(new SQSClient({ region: settings.region }), settings.processQueueUrl);
   });
   const enterprises = needs('enterprises', () => new DynamoDbEnterpriseRegister(db(), settings.tableName));
+  const textract = settings.ocrEngine === 'textract' ? needs('textract', () => new TextractClient({ region: settings.region })) : undefined;
+  const channel = settings.textract;
+  const asyncOcr = needs('asyncOcr', () =>
+    textract && channel
+      ? {
+          // The document id as the client token: a redelivered message gets the same job, not a second one.
+          start: (input: { bucket: string; key: string; documentId: string }) =>
+            startTextDetection({ client: textract }, { bucket: input.bucket, key: input.key, jobTag: input.documentId, clientRequestToken: input.documentId }, channel),
+        }
+      : undefined,
+  );
   built = {
     settings,
+    textract,
+    asyncOcr,
     blobs: needs('blobs', () => new S3BlobStore(createS3Client({ region: settings.region }))),
     documents: needs('documents', () => new DynamoDbDocumentRepository(db(), settings.tableName)),
     cases: needs('cases', () => new DynamoDbCaseRepository(db(), settings.tableName)),
@@ -127,7 +145,7 @@ export function pipelineDependencies(): PipelineDependencies {
       'ocr',
       () =>
         new LazyOcrEngine(settings.ocrEngine, () =>
-          createOcrEngine(settings.ocrEngine, { textract: () => new TextractOcrEngine({ client: new TextractClient({ region: settings.region }) }) }),
+          createOcrEngine(settings.ocrEngine, { textract: () => new TextractOcrEngine({ client: textract ?? new TextractClient({ region: settings.region }) }) }),
         ),
     ),
     extract: needs('extract', () => (pages: OcrPage[]) => extractDocuments(pages)),
@@ -175,6 +193,24 @@ export function processDependencies(deps: PipelineDependencies, logger?: Logger)
     derivedPrefix: deps.settings.derivedPrefix,
     ocrDpi: deps.settings.ocrDpi,
     previewDpi: deps.settings.pagePreviewDpi,
+    asyncOcr: deps.asyncOcr,
+    logger: logger && asPipelineLogger(logger),
+  };
+}
+
+/**
+ * What the asynchronous-OCR completion needs, from the pipeline's dependencies.
+ *
+ * @example
+ * await completeAsyncOcr(result, completionDependencies(pipelineDependencies()));
+ */
+export function completionDependencies(deps: PipelineDependencies, logger?: Logger): CompleteAsyncOcrDeps {
+  return {
+    blobs: deps.blobs,
+    documents: deps.documents,
+    queue: deps.queue,
+    clock: deps.clock,
+    derivedPrefix: deps.settings.derivedPrefix,
     logger: logger && asPipelineLogger(logger),
   };
 }

@@ -25,9 +25,9 @@ export function createProcessHandler(resolve: () => ProcessDeps) {
     if (context) logger.addContext(context);
     const deps = resolve();
     const recordHandler = async (record: SQSRecord) => {
-      const { documentId } = processMessageSchema.parse(JSON.parse(record.body));
+      const { documentId, syncOcr } = processMessageSchema.parse(JSON.parse(record.body));
       try {
-        return await processDocument(documentId, deps);
+        return await processDocument(documentId, deps, { syncOcr });
       } catch (error) {
         logger.error('processing failed; the message will be retried', {
           documentId,

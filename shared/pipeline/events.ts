@@ -57,4 +57,4 @@ export function createdObjects(event: z.infer<typeof s3EventSchema>): CreatedObj
 }
 
 /** The body of a process message (see `ProcessDocumentMessage`). */
-export const processMessageSchema = z.object({ documentId: z.string().min(1) });
+export const processMessageSchema = z.object({ documentId: z.string().min(1), syncOcr: z.boolean().optional() });

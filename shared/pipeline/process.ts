@@ -12,6 +12,7 @@ import type { DocumentRepository } from '../ports/document-repository.js';
 import type { ExtractDocuments } from '../reading/read-file.js';
 import { readPages } from '../reading/read-pages.js';
 import { emptyTimings, timed, type StageTimings } from '../reading/timings.js';
+import type { AsyncPageOcr } from './async-ocr.js';
 import { caseDocumentsOf, planCases, submissionKindOf, writeCase, type CaseWriteResult, type SubmissionKind } from './assemble-cases.js';
 import { blobPageCheckpoints } from './checkpoints.js';
 import { UnknownDocumentError } from './errors.js';
@@ -34,6 +35,8 @@ export interface ProcessDeps {
   previewDpi?: number;
   /** How a submission is judged (default: `submissionKindOf`). */
   submissionKind?: (submissionId: string, records: readonly DocumentRecord[]) => SubmissionKind;
+  /** An asynchronous OCR job for multi-page scanned PDFs (Textract); without it every page is read in turn. */
+  asyncOcr?: AsyncPageOcr;
   /** Least time between two progress writes on a long file. */
   progressIntervalMs?: number;
   logger?: PipelineLogger;
@@ -42,6 +45,7 @@ export interface ProcessDeps {
 export type ProcessOutcome =
   | { kind: 'skipped'; documentId: string; status: DocumentStatus }
   | { kind: 'rejected'; documentId: string; code: string }
+  | { kind: 'waiting'; documentId: string; jobId: string; pages: number[] }
   | { kind: 'done'; documentId: string; status: 'processed' | 'needs_review'; cases: CaseWriteResult[]; pageCount: number; resumedPages: number; timings: StageTimings };
 
 /** Nothing left to do for a document in these states (a redelivered message finds them so). */
@@ -67,7 +71,7 @@ function needsReview(documents: readonly ExtractedDocument[]): boolean {
  * const outcome = await processDocument('doc-1', deps);
  * // { kind: 'done', status: 'needs_review', cases: [{ caseId: 'case-sub-1', action: 'created' }], ... }
  */
-export async function processDocument(documentId: string, deps: ProcessDeps): Promise<ProcessOutcome> {
+export async function processDocument(documentId: string, deps: ProcessDeps, message: { syncOcr?: boolean } = {}): Promise<ProcessOutcome> {
   const record = await deps.documents.get(documentId);
   if (!record) throw new UnknownDocumentError(documentId);
   if (SETTLED.includes(record.status)) {
@@ -86,7 +90,10 @@ export async function processDocument(documentId: string, deps: ProcessDeps): Pr
     try {
       if (!isReadableType(type)) throw new UnsupportedTypeError(type);
       let lastProgressAt = 0;
+      // A multi-page scan goes to the asynchronous job once; its completion re-queues the message with `syncOcr`.
+      const deferOcr = Boolean(deps.asyncOcr) && type === 'pdf' && (record.pageCount ?? 0) > 1 && !message.syncOcr;
       const read = await readPages(bytes, type, {
+        deferOcr,
         ocr: deps.ocr,
         limits: deps.limits,
         ocrDpi: deps.ocrDpi,
@@ -101,6 +108,12 @@ export async function processDocument(documentId: string, deps: ProcessDeps): Pr
         },
       });
       Object.assign(timings, read.timings);
+      if (read.deferredPages.length > 0 && deps.asyncOcr) {
+        const jobId = await deps.asyncOcr.start({ bucket: record.bucket, key: record.key, documentId });
+        await deps.documents.update(documentId, { pagesDone: read.pages.length, updatedAt: now() });
+        deps.logger?.info('asynchronous OCR started for the scanned pages', { documentId, jobId, pages: read.deferredPages.length });
+        return { kind: 'waiting', documentId, jobId, pages: read.deferredPages };
+      }
       pageCount = read.pages.length;
       resumedPages = read.resumedPages;
       documents = await timed(timings, 'extract', () => deps.extract(read.pages));

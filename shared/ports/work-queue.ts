@@ -1,6 +1,11 @@
 /** A unit of work for the **process** stage: one document (file) of a submission, to read and judge. */
 export interface ProcessDocumentMessage {
   documentId: string;
+  /**
+   * Read pages still lacking text synchronously (page by page) instead of starting an asynchronous OCR job — set when
+   * an asynchronous job has already run for this document (its completion re-queues the message).
+   */
+  syncOcr?: boolean;
 }
 
 /** The queue between ingest and process: SQS on AWS, an in-process queue with SQS semantics locally. */

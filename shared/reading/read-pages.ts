@@ -36,6 +36,11 @@ export interface ReadPagesOptions {
    */
   previewTextLayerPages?: boolean;
   checkpoints?: PageCheckpoints;
+  /**
+   * Leave PDF pages that need OCR unread (listed in `deferredPages`) rather than OCR them one by one: the caller
+   * starts an asynchronous job for the whole file (Textract) whose results come back as checkpoints.
+   */
+  deferOcr?: boolean;
   /** Called after each page (progress on long files). */
   onPage?: (pagesDone: number, pageCount: number) => Promise<void> | void;
 }
@@ -45,6 +50,8 @@ export interface ReadPagesResult {
   timings: StageTimings;
   /** Pages taken from checkpoints rather than read now. */
   resumedPages: number;
+  /** With `deferOcr`: the pages left for an asynchronous OCR job (they are not in `pages`). */
+  deferredPages: number[];
 }
 
 const PREVIEW_LONG_SIDE_AT_96_DPI = 1123; // an A4 page's long side at 96 dpi
@@ -69,6 +76,7 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
   const previewDpi = options.checkpoints ? (options.previewDpi ?? 0) : 0;
   const pages: OcrPage[] = [];
   let resumedPages = 0;
+  const deferredPages: number[] = [];
 
   if (type === 'pdf') {
     const pdf = await timed(timings, 'sniff', () => PdfFile.open(bytes, { maxPages: options.limits.maxPdfPages }));
@@ -87,6 +95,8 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
           if (saved) {
             pages.push(saved);
             resumedPages++;
+          } else if (options.deferOcr) {
+            deferredPages.push(pageNumber);
           } else {
             const png = await timed(timings, 'render', () => pdf.renderPage(pageNumber, ocrDpi));
             const page = await timed(timings, 'ocr', () => options.ocr.recognize({ bytes: png, pageNumber }));
@@ -100,7 +110,7 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
     } finally {
       pdf.close();
     }
-    return { pages, timings, resumedPages };
+    return { pages, timings, resumedPages, deferredPages };
   }
 
   const images = await timed(timings, 'render', () => normaliseForOcr(bytes, { pixelLimit: options.limits.maxImagePixels }));
@@ -117,5 +127,5 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
     }
     await options.onPage?.(image.pageNumber, images.length);
   }
-  return { pages, timings, resumedPages };
+  return { pages, timings, resumedPages, deferredPages };
 }
