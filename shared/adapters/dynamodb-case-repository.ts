@@ -167,21 +167,15 @@ export class DynamoDbCaseRepository implements CaseRepository {
     do {
       const page = await this.queryQueue(queue, 25, startKey);
       let candidates = page.items.map(candidateFromItem).filter((c) => isClaimable(c.reviewCase, now));
-      let lost: string[] = [];
-      let first = true;
-      for (let refreshes = 0; candidates.length > 0; ) {
-        // The oldest first; after losing a race, a random other one, so concurrent claimers stop colliding.
-        const [candidate] = candidates.splice(first ? 0 : randomInt(candidates.length), 1);
-        first = false;
-        const claimed = await this.tryClaim(candidate!.reviewCase, candidate!.state, holder, leaseSeconds, now);
+      for (let attempt = 0; candidates.length > 0 && attempt < 3 * page.items.length; attempt++) {
+        // The oldest first; after losing a race, a random one, so concurrent claimers stop colliding.
+        const candidate = candidates[attempt === 0 ? 0 : randomInt(candidates.length)]!;
+        const claimed = await this.tryClaim(candidate.reviewCase, candidate.state, holder, leaseSeconds, now);
         if (claimed) return claimed;
-        lost.push(candidate!.reviewCase.caseId);
-        // The index is eventually consistent and a race may have been lost to a claim that then failed: re-read the
-        // lost ones consistently and try those that are still claimable.
-        if (candidates.length === 0 && refreshes++ < 3) {
-          candidates = (await this.getManyWithState(lost)).filter((c) => c.reviewCase.queue === queue && isClaimable(c.reviewCase, now));
-          lost = [];
-        }
+        // One consistent read of what is left (the lost one included: the winner's transaction may have failed, or
+        // the index was stale) costs less than trying transactions on cases others have already taken.
+        const ids = candidates.map((c) => c.reviewCase.caseId);
+        candidates = (await this.getManyWithState(ids)).filter((c) => c.reviewCase.queue === queue && isClaimable(c.reviewCase, now));
       }
       startKey = page.lastEvaluatedKey;
     } while (startKey);
