@@ -179,7 +179,7 @@ export function regionsFromProbability(
   }
   const dominantAngle = lineCount > 0 ? 0.5 * Math.atan2(s2, c2) : 0;
 
-  const regions: TextRegion[] = [];
+  const kernels: Kernel[] = [];
   for (const component of components) {
     // A single character is nearly square, so its own axes say nothing: it takes the page's direction.
     const angle = component.elongation < ELONGATION_FOR_LINE ? dominantAngle : component.angle;
@@ -199,25 +199,85 @@ export function regionsFromProbability(
       if (v < vMin) vMin = v;
       if (v > vMax) vMax = v;
     }
-    let long = uMax - uMin + 1;
-    let short = vMax - vMin + 1;
+    const long = uMax - uMin + 1;
+    const short = vMax - vMin + 1;
     if (Math.min(long, short) < MIN_SIDE) continue;
     const uMid = (uMin + uMax) / 2;
     const vMid = (vMin + vMax) / 2;
     const distance = (long * short * settings.unclipRatio) / (2 * (long + short));
-    long += 2 * distance;
-    short += 2 * distance;
-    regions.push({
+    kernels.push({
       // +0.5: pixel centres.
       cx: component.meanX + 0.5 + uMid * ux - vMid * uy,
       cy: component.meanY + 0.5 + uMid * uy + vMid * ux,
-      width: long,
-      height: short,
+      long,
+      short,
       angle,
       score: component.score,
+      growBefore: distance,
+      growAfter: distance,
+      grow: distance,
     });
   }
+  keepNeighboursApart(kernels);
+  const regions = kernels.map((kernel): TextRegion => {
+    const shift = (kernel.growAfter - kernel.growBefore) / 2;
+    return {
+      cx: kernel.cx + shift * Math.cos(kernel.angle),
+      cy: kernel.cy + shift * Math.sin(kernel.angle),
+      width: kernel.long + kernel.growBefore + kernel.growAfter,
+      height: kernel.short + 2 * kernel.grow,
+      angle: kernel.angle,
+      score: kernel.score,
+    };
+  });
   return { regions, dominantAngle, lineCount };
+}
+
+/** A thresholded text kernel before it is grown, with how far each end will grow along the line. */
+interface Kernel {
+  cx: number;
+  cy: number;
+  long: number;
+  short: number;
+  angle: number;
+  score: number;
+  grow: number;
+  growBefore: number;
+  growAfter: number;
+}
+
+const SAME_DIRECTION = (10 * Math.PI) / 180;
+
+/**
+ * Two kernels on one line separated by a narrow gap ("第四条　乙方…", "姓名  王晓明") would each grow across the gap
+ * into the other's first character, which then gets read twice ("第四条" + "条乙方…"). Facing ends grow at most to
+ * the middle of the gap; ends with no neighbour keep PP-OCR's full unclip distance.
+ */
+function keepNeighboursApart(kernels: Kernel[]): void {
+  for (let i = 0; i < kernels.length; i++) {
+    const a = kernels[i];
+    const ux = Math.cos(a.angle);
+    const uy = Math.sin(a.angle);
+    for (let j = 0; j < kernels.length; j++) {
+      if (i === j) continue;
+      const b = kernels[j];
+      let turn = Math.abs(a.angle - b.angle);
+      turn = Math.min(turn, Math.PI - turn);
+      if (turn > SAME_DIRECTION) continue;
+      const dx = b.cx - a.cx;
+      const dy = b.cy - a.cy;
+      const across = -dx * uy + dy * ux;
+      if (Math.abs(across) > Math.min(a.short, b.short) / 2) continue;
+      const along = dx * ux + dy * uy;
+      // Only b lying after a along the line; the pair is visited the other way round too.
+      if (along <= 0) continue;
+      const gap = along - a.long / 2 - b.long / 2;
+      if (gap < 0) continue;
+      const half = gap / 2;
+      if (a.growAfter > half) a.growAfter = half;
+      if (b.growBefore > half) b.growBefore = half;
+    }
+  }
 }
 
 function scaleRegion(region: TextRegion, sx: number, sy: number): TextRegion {

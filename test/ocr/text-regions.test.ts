@@ -67,6 +67,26 @@ describe('regionsFromProbability', () => {
     expect(Math.abs(dominantAngle)).toBeCloseTo(Math.PI / 2, 2);
   });
 
+  it('grows neighbouring kernels on one line only to the middle of the gap between them', () => {
+    // "第四条" and "乙方月工资…" separated by a full-width space: each would otherwise grow into the other.
+    const map = probabilityMap(400, 60, [
+      { cx: 60, cy: 30, length: 80, thickness: 12 },
+      { cx: 240, cy: 30, length: 260, thickness: 12 },
+    ]);
+
+    const { regions } = regionsFromProbability(map, 400, 60, DEFAULT_DETECTION_SETTINGS);
+
+    const [left, right] = [...regions].sort((a, b) => a.cx - b.cx);
+    const leftEnd = left.cx + left.width / 2;
+    const rightStart = right.cx - right.width / 2;
+    // Kernels end at x = 100 and start at x = 110 (closer than the ≈ 7.8 px each would grow): the boundary is 105.
+    expect(leftEnd).toBeCloseTo(105, 0);
+    expect(rightStart).toBeCloseTo(105, 0);
+    // The far ends and the height keep the full unclip distance.
+    expect(left.cx - left.width / 2).toBeLessThan(15);
+    expect(right.height).toBeGreaterThan(20);
+  });
+
   it('drops specks and faint regions under the box threshold', () => {
     const map = probabilityMap(100, 40, [{ cx: 50, cy: 20, length: 2, thickness: 2 }]);
     map.fill(0.4, 0, 100 * 10);
