@@ -146,19 +146,20 @@ export class ProcessingStack extends Stack {
     const fn = this.functions;
 
     // Grants: each function gets the prefixes and actions it uses, nothing more ---------------------------------
+    // Ingest only sniffs, registers and queues (ADR 0002: page images are made by process).
     intakeBucket.grantRead(fn.ingest, `${BucketPrefix.incoming}*`);
-    intakeBucket.grantPut(fn.ingest, `${BucketPrefix.derived}*`);
     table.grantReadWriteData(fn.ingest);
     this.processQueue.grantSendMessages(fn.ingest);
 
+    // Both read originals and write page checkpoints and previews under derived/.
     for (const reader of [fn.process, fn.textractCompletion]) {
       intakeBucket.grantRead(reader, `${BucketPrefix.incoming}*`);
       intakeBucket.grantRead(reader, `${BucketPrefix.derived}*`);
       intakeBucket.grantPut(reader, `${BucketPrefix.derived}*`);
       table.grantReadWriteData(reader);
-      // A page finishing last queues the submission's assembly step.
-      this.processQueue.grantSendMessages(reader);
     }
+    // Once Textract is done (or failed), the document goes back to process.
+    this.processQueue.grantSendMessages(fn.textractCompletion);
     if (settings.ocrEngine === 'textract') {
       fn.process.addToRolePolicy(new PolicyStatement({ actions: [...TEXTRACT_ACTIONS], resources: ['*'] }));
       this.textractRole.grantPassRole(fn.process.grantPrincipal);

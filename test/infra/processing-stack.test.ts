@@ -350,15 +350,29 @@ describe('ProcessingStack least privilege', () => {
     expect(allowedActionsOn(statements, 'IntakeBucketArn', '/incoming/*')).toEqual([]);
   });
 
-  it('lets ingest read originals under incoming/ without changing them, and write only derived/', () => {
+  it('lets ingest read originals under incoming/ and write nothing to the bucket', () => {
     const statements = statementsOf(paddle.processingTemplate, paddle.processing.functions.ingest);
     expect(allowedActionsOn(statements, 'IntakeBucketArn', '/incoming/*')).toContain('s3:GetObject*');
-    expect(writes(allowedActionsOn(statements, 'IntakeBucketArn', '/incoming/*'))).toEqual([]);
-    expect(allowedActionsOn(statements, 'IntakeBucketArn', '/derived/*')).toContain('s3:PutObject');
+    expect(writes(allowedActionsOn(statements, 'IntakeBucketArn'))).toEqual([]);
     expect(allowedActionsOn(statements, 'IntakeTableArn')).toEqual(
       // TransactWriteItems is authorised item by item: the conditional puts and condition checks the storage adapters use.
       expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem', 'dynamodb:Query']),
     );
+    expect(allowedActionsOn(statements, 'ProcessQueue')).toContain('sqs:SendMessage');
+  });
+
+  it('lets process and textract-completion write checkpoints under derived/ only, and only the latter requeue', () => {
+    for (const name of ['process', 'textractCompletion'] as const) {
+      const statements = statementsOf(paddle.processingTemplate, paddle.processing.functions[name]);
+      expect(allowedActionsOn(statements, 'IntakeBucketArn', '/derived/*'), name).toContain('s3:PutObject');
+      expect(writes(allowedActionsOn(statements, 'IntakeBucketArn', '/incoming/*')), name).toEqual([]);
+    }
+    const sends = (name: FunctionName) =>
+      statementsOf(paddle.processingTemplate, paddle.processing.functions[name])
+        .flatMap(actionsOf)
+        .filter((action) => action === 'sqs:SendMessage');
+    expect(sends('textractCompletion')).toHaveLength(1);
+    expect(sends('process')).toEqual([]);
   });
 
   it('lets the e-mail function read email/ and drop attachments into incoming/, nothing else in the bucket', () => {
