@@ -35,6 +35,7 @@ export interface Candidate {
 /** Issues that mean a value is wrong or unconfirmed whatever its score. */
 const BLOCKING_ISSUE = /failed|invalid|mismatch|inconsistent|conflict|not_found|future|order|unreadable|incomplete|inferred/;
 
+
 /**
  * Confidence of one candidate from OCR line confidence, label match and the value's own checks: a passed checksum
  * makes an OCR slip very unlikely; shape-only values (names, dates) pay for the OCR score three times over, because

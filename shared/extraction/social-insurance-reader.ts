@@ -78,9 +78,20 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号', '证件号码', '社会保障号码', '社会保障卡号', '身份证件号码']);
   const spanRows: SpanRow[] = [];
   let previous: string | undefined;
-  for (const row of rows(ctx)) {
+  const tableRows = rows(ctx);
+  // Rows that hold a year-month but could not be read as a span: inside the table (or open-ended, 至今) they mean a
+  // span is missing from the total, so the totals must not be trusted.
+  const unreadable: number[] = [];
+  const parsedAt: number[] = [];
+  for (const [index, row] of tableRows.entries()) {
     const read = readRow(row, previous);
-    if (!read) continue;
+    if (!read) {
+      const text = row.map((l) => l.text).join(' ');
+      if (findMonths(text).length > 0 && !/打印|出具|日期|时间:/.test(text)) unreadable.push(index);
+      if (/至今/.test(text)) unreadable.push(index);
+      continue;
+    }
+    parsedAt.push(index);
     previous = read.span.employerName;
     const duplicate = spanRows.some(
       (r) => r.span.employerName === read.span.employerName && r.span.from === read.span.from && r.span.to === read.span.to,
@@ -115,6 +126,11 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   const monthsIssues: string[] = [];
   if (inconsistent) monthsIssues.push('span_months_inconsistent');
   if (total && total.value !== sum) monthsIssues.push('total_months_mismatch_spans');
+  const firstParsed = Math.min(...parsedAt);
+  const lastParsed = Math.max(...parsedAt);
+  const gapRows = unreadable.filter((i) => (i > firstParsed && i < lastParsed) || /至今/.test(tableRows[i].map((l) => l.text).join('')));
+  const rowsAfterLast = unreadable.some((i) => i > lastParsed && /至今/.test(tableRows[i].map((l) => l.text).join('')));
+  if (gapRows.length > 0) monthsIssues.push('span_row_unreadable');
   // Months are computed from several cells: the weakest row bounds the confidence; a matching printed total confirms.
   let monthsConfidence = worst;
   if (total && total.value === sum) monthsConfidence = 1 - (1 - monthsConfidence) * 0.3;
@@ -134,6 +150,10 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   });
   fields.periodStart = monthField(first.from, firstRow);
   fields.periodEnd = monthField(last.to, lastRow);
+  if (rowsAfterLast) {
+    // A later span we could not read (e.g. `2021.06-至今`): the last span read is not the current one.
+    fields.periodEnd.issues = ['span_row_unreadable'];
+  }
   const employerReading = readEmployerName(last.employerName);
   const employerLine = lastRow.lines.find((l) => l.text.includes(last.employerName)) ?? lastRow.lines[0];
   fields.employerName = employerReading
@@ -142,6 +162,7 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   const labelledEmployer = chooseCandidate(
     findLabelledCandidates(ctx.layouts, ['当前参保单位', '参保单位', '工作单位'], readEmployerName).filter((c) => c.labelMatch === LabelMatch.inline),
   );
+  if (fields.employerName && rowsAfterLast) fields.employerName.issues = [...(fields.employerName.issues ?? []), 'span_row_unreadable'];
   if (fields.employerName && labelledEmployer && labelledEmployer.value !== fields.employerName.value) {
     // A header naming a different employer than the latest row: one of them is misread, or the header is stale.
     fields.employerName.issues = [...(fields.employerName.issues ?? []), 'conflicting_values'];

@@ -89,3 +89,37 @@ describe('extractDocuments on imperfect scans', () => {
     expect(doc.fields.employeeName).toMatchObject({ value: person.name, needsReview: false });
   });
 });
+
+describe('extractDocuments on span tables it cannot fully read', () => {
+  it('flags months paid, period end and employer when a later span is open-ended (至今)', () => {
+    const page = socialInsurancePage();
+    const last = page.lines.reduce((a, b) => (b.box.y > a.box.y ? b : a));
+    const y = last.box.y + 60;
+    page.lines.push(
+      { text: '3', confidence: 0.99, box: { x: 150, y, width: 18, height: 32 } },
+      { text: '杭州钱塘网络科技有限公司', confidence: 0.99, box: { x: 260, y, width: 380, height: 32 } },
+      { text: '2022.01-至今', confidence: 0.99, box: { x: 800, y, width: 200, height: 32 } },
+    );
+    const [doc] = extractDocuments([page], { today: '2026-11-27' });
+    expect(doc.fields.monthsPaid.needsReview).toBe(true);
+    expect(doc.fields.monthsPaid.issues).toContain('span_row_unreadable');
+    expect(doc.fields.periodEnd.needsReview).toBe(true);
+    expect(doc.fields.employerName.needsReview).toBe(true);
+  });
+
+  it('flags months paid when a row between two read spans has a month it could not read', () => {
+    const page = socialInsurancePage({
+      rows: [
+        ['杭州东方电子有限公司', '2015-03', '2017-06', 28],
+        ['杭州南方电子有限公司', '2017-07', '2017-08', 2],
+        ['杭州西子智能科技有限公司', '2017-09', '2021-12', 52],
+      ],
+    });
+    // The middle row's end month was smudged into something that is not a month.
+    const smudged = page.lines.find((l) => l.text === '2017.08')!;
+    smudged.text = '2O17.O8';
+    const [doc] = extractDocuments([page], { today: '2026-11-27' });
+    expect(doc.fields.monthsPaid.issues).toContain('span_row_unreadable');
+    expect(doc.fields.monthsPaid.needsReview).toBe(true);
+  });
+});
