@@ -190,6 +190,31 @@ export class DynamoDbCaseRepository implements CaseRepository {
     return this.queryCases(indexNames.submission, 'GSI2PK', caseKeys.submission(submissionId), 'GSI2SK');
   }
 
+  async listByStatus(status: ReviewCase['status']): Promise<ReviewCase[]> {
+    // No index holds cases by status (the queue index is sparse by design); exports are rare, so a filtered scan.
+    const cases: ReviewCase[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    try {
+      do {
+        const page = await this.db.send(
+          new ScanCommand({
+            TableName: this.tableName,
+            FilterExpression: 'entity = :case AND #status = :status',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':case': 'case', ':status': status },
+            ExclusiveStartKey: startKey,
+            ConsistentRead: true,
+          }),
+        );
+        cases.push(...(page.Items ?? []).map(caseFromItem));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    } catch (error) {
+      throw toStoreError(error, 'list cases by status');
+    }
+    return cases;
+  }
+
   async audit(caseId: string): Promise<AuditEvent[]> {
     const events: AuditEvent[] = [];
     let startKey: Record<string, unknown> | undefined;

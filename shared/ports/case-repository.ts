@@ -71,5 +71,10 @@ export interface CaseRepository {
   claimNext(queue: string, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined>;
   listByPerson(idNumber: string): Promise<ReviewCase[]>;
   listBySubmission(submissionId: string): Promise<ReviewCase[]>;
+  /**
+   * Every case in `status` (the payments export reads the approved ones). Not an index look-up on DynamoDB: a filtered
+   * scan, meant for occasional reports, not for request paths.
+   */
+  listByStatus(status: ReviewCase['status']): Promise<ReviewCase[]>;
   audit(caseId: string): Promise<AuditEvent[]>;
 }

@@ -255,6 +255,15 @@ export function describeCaseRepositoryContract(name: string, open: () => Promise
       expect(refused!.reason).toBeInstanceOf(ClaimKeyTakenError);
     });
 
+    it('lists every case in a status, and only those (the payments export reads the approved ones)', async () => {
+      const approved = aReviewCase({ queue: freshQueue(), status: 'approved', approvedBy: 'supervisor-wang' });
+      const paid = aReviewCase({ queue: approved.queue, status: 'paid' });
+      for (const c of [approved, paid]) await cases.create(c, anAuditEvent(c.caseId));
+
+      expect((await cases.listByStatus('approved')).map((c) => c.caseId)).toEqual([approved.caseId]);
+      expect((await cases.listByStatus('paid')).map((c) => c.caseId)).toEqual([paid.caseId]);
+    });
+
     it('lists the cases of a person (ID number in any letter case) and of a submission, oldest first', async () => {
       const idNumber = `33010619900101${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}x`;
       const submissionId = `sub-${Math.random()}`;

@@ -99,6 +99,10 @@ export class InMemoryCaseRepository implements CaseRepository {
     return this.sorted().filter((c) => c.submissionId === submissionId);
   }
 
+  async listByStatus(status: ReviewCase['status']): Promise<ReviewCase[]> {
+    return this.sorted().filter((c) => c.status === status);
+  }
+
   async audit(caseId: string): Promise<AuditEvent[]> {
     return structuredClone(this.auditTrail.get(caseId) ?? []);
   }
