@@ -14,6 +14,8 @@ export const MULTI_DOCUMENT_COMBOS: readonly (readonly DocumentKind[])[] = [
   ['labor_contract', 'skill_level'],
   ['id_card', 'employment_letter', 'training_completion'],
   ['special_operation', 'social_insurance_record', 'business_license'],
+  // A page that belongs to none of the types between two that do: it must stay `unknown` and not join either.
+  ['skill_level', 'unrelated', 'employment_letter'],
 ];
 
 export interface GenerateOptions {

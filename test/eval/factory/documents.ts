@@ -22,6 +22,7 @@ export const DOCUMENT_KINDS = [
   'business_license',
   'internship_agreement',
   'id_card',
+  'unrelated',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -82,7 +83,9 @@ export type DocumentData =
   | { kind: 'social_insurance_record'; person: Person; spans: SocialInsuranceSpan[]; printed: CalendarDate }
   | { kind: 'business_license'; enterprise: Enterprise; issued: CalendarDate }
   | { kind: 'internship_agreement'; person: Person; enterprise: Enterprise; school: string; start: CalendarDate; end: CalendarDate; signed: CalendarDate }
-  | { kind: 'id_card'; person: Person; validFrom: CalendarDate };
+  | { kind: 'id_card'; person: Person; validFrom: CalendarDate }
+  /** A page that is none of the claim documents (a notice, a receipt): it must come out as `unknown`. */
+  | { kind: 'unrelated'; person: Person; enterprise: Enterprise; date: CalendarDate; amount: number };
 
 /** Shared facts when several documents of one submission go into one file (same person, same employer). */
 export interface SubmissionContext {
@@ -237,6 +240,8 @@ export function makeDocumentData(kind: DocumentKind, rng: Rng, context: Submissi
     }
     case 'id_card':
       return { kind, person, validFrom: randomDate(rng, 2012, 2020) };
+    case 'unrelated':
+      return { kind, person, enterprise, date: randomDate(rng, 2020, 2021), amount: rng.int(200, 9000) };
   }
 }
 
@@ -256,7 +261,8 @@ export function documentTypeOf(kind: DocumentKind): DocumentTypeName {
   if (kind === 'social_insurance_record') return 'social_insurance_record';
   if (kind === 'business_license') return 'business_license';
   if (kind === 'internship_agreement') return 'internship_agreement';
-  return 'id_card';
+  if (kind === 'id_card') return 'id_card';
+  return 'unknown';
 }
 
 /** Months paid over all spans (gaps excluded). @example totalMonths(spans); */
@@ -340,6 +346,8 @@ export function truthFields(data: DocumentData): Record<string, TruthValue> {
         startDate: isoDate(data.start),
         endDate: isoDate(data.end),
       };
+    case 'unrelated':
+      return {};
     case 'id_card':
       return {
         name: data.person.name,

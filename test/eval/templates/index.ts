@@ -5,6 +5,7 @@ import { IDENTITY_FAMILIES } from './identity.js';
 import type { TemplateFamily } from './kit.js';
 import { LETTER_FAMILIES } from './letters.js';
 import { RECORD_FAMILIES } from './records.js';
+import { UNRELATED_FAMILIES } from './unrelated.js';
 
 export * from './kit.js';
 
@@ -15,6 +16,7 @@ export const TEMPLATE_FAMILIES: readonly TemplateFamily[] = [
   ...LETTER_FAMILIES,
   ...RECORD_FAMILIES,
   ...IDENTITY_FAMILIES,
+  ...UNRELATED_FAMILIES,
 ];
 
 /**
