@@ -27,7 +27,8 @@ export function createProcessHandler(resolve: () => ProcessDeps) {
     const recordHandler = async (record: SQSRecord) => {
       const { documentId, syncOcr } = processMessageSchema.parse(JSON.parse(record.body));
       try {
-        return await processDocument(documentId, deps, { syncOcr });
+        const receiveCount = Number(record.attributes?.ApproximateReceiveCount ?? 0) || undefined;
+        return await processDocument(documentId, deps, { syncOcr, receiveCount });
       } catch (error) {
         logger.error('processing failed; the message will be retried', {
           documentId,

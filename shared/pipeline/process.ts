@@ -71,7 +71,11 @@ function needsReview(documents: readonly ExtractedDocument[]): boolean {
  * const outcome = await processDocument('doc-1', deps);
  * // { kind: 'done', status: 'needs_review', cases: [{ caseId: 'case-sub-1', action: 'created' }], ... }
  */
-export async function processDocument(documentId: string, deps: ProcessDeps, message: { syncOcr?: boolean } = {}): Promise<ProcessOutcome> {
+export async function processDocument(
+  documentId: string,
+  deps: ProcessDeps,
+  message: { syncOcr?: boolean; /** SQS's receive count; on a first delivery there are no checkpoints to look for. */ receiveCount?: number } = {},
+): Promise<ProcessOutcome> {
   const record = await deps.documents.get(documentId);
   if (!record) throw new UnknownDocumentError(documentId);
   if (SETTLED.includes(record.status)) {
@@ -90,6 +94,9 @@ export async function processDocument(documentId: string, deps: ProcessDeps, mes
     try {
       if (!isReadableType(type)) throw new UnsupportedTypeError(type);
       let lastProgressAt = 0;
+      const checkpoints = blobPageCheckpoints(deps.blobs, record.bucket, deps.derivedPrefix, documentId);
+      // Saves a store round trip per OCRed page; a duplicate first delivery at worst reads a page twice.
+      const firstAttempt = message.receiveCount === 1 && !message.syncOcr && (record.pagesDone ?? 0) === 0;
       // A multi-page scan goes to the asynchronous job once; its completion re-queues the message with `syncOcr`.
       const deferOcr = Boolean(deps.asyncOcr) && type === 'pdf' && (record.pageCount ?? 0) > 1 && !message.syncOcr;
       const read = await readPages(bytes, type, {
@@ -98,7 +105,7 @@ export async function processDocument(documentId: string, deps: ProcessDeps, mes
         limits: deps.limits,
         ocrDpi: deps.ocrDpi,
         previewDpi: deps.previewDpi,
-        checkpoints: blobPageCheckpoints(deps.blobs, record.bucket, deps.derivedPrefix, documentId),
+        checkpoints: firstAttempt ? { ...checkpoints, load: async () => undefined } : checkpoints,
         onPage: async (pagesDone, total) => {
           const at = Date.now();
           // The last page's progress is written with the extracted documents just below.

@@ -220,3 +220,23 @@ describe('processDocument when the rules fail', () => {
     expect(await env.cases.get('case-sub-r')).toMatchObject({ queue: 'unclassified', status: 'needs_review' });
   });
 });
+
+describe('processDocument on a first delivery', () => {
+  it('does not look for checkpoints (there can be none), and does on a redelivery', async () => {
+    const env = makeEnv();
+    await env.ingest('incoming/sub-f/a.png', await blankPng());
+    const [message] = env.queue.drain();
+    const loads: number[] = [];
+    const blobs = Object.create(env.blobs) as typeof env.blobs;
+    blobs.get = async (bucket, key) => {
+      if (key.includes('/ocr/')) loads.push(1);
+      return env.blobs.get(bucket, key);
+    };
+
+    await expect(processDocument(message!.documentId, { ...env.deps, blobs, ocr: scriptedOcr([], { failOnCall: 1 }) }, { receiveCount: 1 })).rejects.toThrow();
+    expect(loads).toHaveLength(0);
+
+    await processDocument(message!.documentId, { ...env.deps, blobs }, { receiveCount: 2 });
+    expect(loads).toHaveLength(1);
+  });
+});
