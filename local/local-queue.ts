@@ -80,7 +80,7 @@ export class LocalQueue implements WorkQueue {
   private readonly failureDelayMs: number;
   private readonly maxReceiveCount: number;
   private readonly batchSize: number;
-  private concurrency: number;
+  private readonly concurrency: number;
   private readonly pollIntervalMs: number;
   private readonly region: string;
   private readonly now: () => number;
@@ -153,12 +153,6 @@ export class LocalQueue implements WorkQueue {
     this.handler = undefined;
     const running = Promise.allSettled([...this.running]);
     await Promise.race([running, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
-  }
-
-  /** Changes how many batches run at once (the benchmark compares 1 and 2); takes effect on the next receive. */
-  setConcurrency(concurrency: number): void {
-    this.concurrency = Math.max(1, concurrency);
-    this.kick();
   }
 
   /** Counts of messages by state. */
