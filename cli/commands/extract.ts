@@ -106,6 +106,12 @@ export function formatTable(results: FileExtraction[], options: { reveal: boolea
   return lines.join('\n');
 }
 
+/**
+ * Adds `intake extract` to the command line.
+ *
+ * @example
+ * register(program); // intake extract 证书.png 合同.pdf --json
+ */
 export function register(program: Command): void {
   program
     .command('extract')

@@ -12,6 +12,9 @@ const NAME_KEYS = new Set(
 /** Keys whose values are an ID number even when the value is not a well-formed 18-character one. */
 const ID_KEYS = new Set(['idNumber', 'employeeIdNumber', 'studentIdNumber', 'personIdNumber'].map((key) => key.toLowerCase()));
 
+/** Keys whose values are object keys or file names: senders name files after people ("王晓明证书.pdf"). */
+const FILE_KEYS = new Set(['key', 'fileName', 'file', 'objectKey'].map((key) => key.toLowerCase()));
+
 // 18-character resident IDs (and the old 15-digit ones) standing alone inside any text.
 const ID_IN_TEXT = /(?<![0-9A-Za-z])(\d{4})(\d{10})(\d{3}[0-9Xx])(?![0-9A-Za-z])|(?<![0-9A-Za-z])(\d{4})(\d{7})(\d{4})(?![0-9A-Za-z])/g;
 
@@ -38,6 +41,22 @@ export function maskName(name: string): string {
   if (chars.length === 1) return '*';
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
+}
+
+/**
+ * Masks the file name of a path or object key like a name (folders and the extension stay, so logs remain useful).
+ *
+ * @example
+ * maskFileName('incoming/sub-1/王晓明 证书.pdf'); // 'incoming/sub-1/王****书.pdf'
+ */
+export function maskFileName(path: string): string {
+  const slash = path.lastIndexOf('/');
+  const folder = path.slice(0, slash + 1);
+  const base = path.slice(slash + 1);
+  const dot = base.lastIndexOf('.');
+  const stem = dot > 0 ? base.slice(0, dot) : base;
+  const extension = dot > 0 ? base.slice(dot) : '';
+  return `${maskIdNumbersInText(folder)}${stem ? maskName(stem) : ''}${extension}`;
 }
 
 /**
@@ -72,6 +91,7 @@ export function maskLogValue(key: string, value: unknown): unknown {
   const lower = key.toLowerCase();
   if (NAME_KEYS.has(lower)) return maskAll(value, maskName, new WeakSet());
   if (ID_KEYS.has(lower)) return maskAll(value, maskIdNumber, new WeakSet());
+  if (FILE_KEYS.has(lower) && typeof value === 'string') return maskFileName(value);
   if (typeof value === 'string') return maskIdNumbersInText(value);
   return value;
 }

@@ -30,7 +30,12 @@ export function submissionKindOf(submissionId: string, records: readonly Documen
   return { kind: 'claim', applicant: { kind: 'individual' } };
 }
 
-/** The documents of a submission's read files, as case documents. */
+/**
+ * The documents of a submission's read files, as case documents (each knows its file and its place in it).
+ *
+ * @example
+ * caseDocumentsOf(records)[0]; // { documentId: 'doc-1', indexInFile: 0, type: 'vocational_certificate', ... }
+ */
 export function caseDocumentsOf(records: readonly DocumentRecord[]): CaseDocument[] {
   return records.flatMap((record) =>
     (record.documents ?? []).map((document, indexInFile) => ({ ...document, documentId: record.documentId, indexInFile })),

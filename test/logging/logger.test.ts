@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLogger, maskIdNumber, maskName, maskPii } from '../../shared/logging/index.js';
+import { createLogger, maskFileName, maskIdNumber, maskName, maskPii } from '../../shared/logging/index.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -26,6 +26,13 @@ describe('maskIdNumber / maskName', () => {
     expect(maskName('王晓明')).toBe('王*明');
     expect(maskName('欧阳娜娜')).toBe('欧**娜');
     expect(maskName('李四')).toBe('李*');
+  });
+});
+
+describe('maskFileName', () => {
+  it('masks the file name like a name and keeps folders and extension', () => {
+    expect(maskFileName('incoming/sub-1/王晓明 证书.pdf')).toBe('incoming/sub-1/王****书.pdf');
+    expect(maskFileName('incoming/330106199001011234/a.png')).toBe('incoming/3301**********1234/*.png');
   });
 });
 
