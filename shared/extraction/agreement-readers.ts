@@ -31,13 +31,13 @@ export const OPEN_ENDED = 'open_ended_term';
 
 function termFields(ctx: DocumentContext, range: DateRange, labels: { start: readonly string[]; end: readonly string[] }) {
   const startDate: DraftField | undefined = range.start
-    ? fieldFromLine(range.start.line, { value: range.start.date.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.inline)
+    ? fieldFromLine(range.start.line, { value: range.start.date.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.inline, range.start.date.raw)
     : labelled(ctx, labels.start, readDateValue);
   let endDate: DraftField | undefined;
   if (range.end === null && range.openEndedLine) {
-    endDate = fieldFromLine(range.openEndedLine, { value: null, evidence: Evidence.shape, plausibility: 1, issues: [OPEN_ENDED] }, LabelMatch.inline);
+    endDate = fieldFromLine(range.openEndedLine, { value: null, evidence: Evidence.shape, plausibility: 1, issues: [OPEN_ENDED] }, LabelMatch.inline, '无固定期限');
   } else if (range.end) {
-    endDate = fieldFromLine(range.end.line, { value: range.end.date.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.inline);
+    endDate = fieldFromLine(range.end.line, { value: range.end.date.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.inline, range.end.date.raw);
   } else {
     endDate = labelled(ctx, labels.end, readDateValue);
   }

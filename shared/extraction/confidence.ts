@@ -1,5 +1,5 @@
 import type { ExtractedField } from '../documents/index.js';
-import type { LayoutLine } from './page-layout.js';
+import { valueCharacterConfidence, type LayoutLine } from './page-layout.js';
 import { Evidence, type Reading } from './value-readers.js';
 
 /** Default `needsReview` threshold: a field under this confidence is shown to the clerk (docs/extraction.md). */
@@ -50,7 +50,11 @@ export function candidateConfidence(candidate: Candidate): number {
   let confidence: number;
   if (reading.evidence === Evidence.checksum) confidence = 1 - (1 - ocr) * 0.15;
   else if (reading.evidence === Evidence.failed) confidence = Math.min(0.4, ocr * 0.4);
-  else confidence = ocr ** 3;
+  else {
+    // A misread character hides in a line's mean; where the engine scored characters, the value's weakest one counts.
+    const own = valueCharacterConfidence(candidate.line, String(reading.value)) ?? valueCharacterConfidence(candidate.line, candidate.raw);
+    confidence = own === undefined ? ocr ** 3 : Math.min(ocr ** 3, ocr ** 2 * own);
+  }
   confidence *= candidate.labelMatch * reading.plausibility;
   if (reading.correction) confidence = Math.min(confidence, 0.95);
   if (reading.corroborated) confidence = 1 - (1 - confidence) * 0.5;

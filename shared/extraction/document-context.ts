@@ -62,8 +62,8 @@ export function creditCodeField(ctx: DocumentContext, labels: readonly string[])
 }
 
 /** A field made from one line and one reading (prose patterns, table cells). */
-export function fieldFromLine(line: LayoutLine, reading: Reading, labelMatch: number = LabelMatch.prose): DraftField {
-  const candidate: Candidate = { reading, line, labelMatch, raw: line.text, labelRank: 0 };
+export function fieldFromLine(line: LayoutLine, reading: Reading, labelMatch: number = LabelMatch.prose, raw = line.text): DraftField {
+  const candidate: Candidate = { reading, line, labelMatch, raw, labelRank: 0 };
   return chooseCandidate([candidate])!;
 }
 

@@ -1,7 +1,7 @@
 import type { Box } from '../documents/index.js';
 import type { OcrPage } from '../ocr/index.js';
 import { LABELS_BY_FIRST_CHAR } from './labels.js';
-import { normaliseText, trimValue } from './text.js';
+import { normaliseText, toHalfWidth, trimValue } from './text.js';
 
 /** A label found in a line and the text that follows it up to the next label (its inline value). */
 export interface LabelHit {
@@ -27,6 +27,8 @@ export interface LayoutLine {
   box: Box;
   /** The box as the OCR engine reported it, for `source`. */
   original: Box;
+  /** Per-character confidences where the engine gives them (normal form, no spaces), to score a value by its own characters. */
+  chars?: { text: string; confidence: number }[];
   /** 0 = left half, 1 = right half of a two-page spread; undefined on single pages. */
   half?: 0 | 1;
   hits: LabelHit[];
@@ -175,6 +177,10 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         confidence: page.source === 'text_layer' ? 1 : line.confidence,
         box: line.box,
         original: line.box,
+        chars:
+          page.source === 'text_layer' || !line.words?.length
+            ? undefined
+            : line.words.flatMap((w) => [...toHalfWidth(w.text).replace(/\s+/g, '')].map((ch) => ({ text: ch, confidence: w.confidence }))),
         hits,
         leading: trimValue(hits.length > 0 ? text.slice(0, hits[0].start) : text),
       };
@@ -205,6 +211,25 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     spread,
     medianLineHeight,
   };
+}
+
+/**
+ * The lowest confidence among the characters of `text` within the line, when the engine scored characters and the
+ * text can be found among them; otherwise undefined (the line's confidence stands).
+ *
+ * @example
+ * valueCharacterConfidence(line, '王晓明'); // 0.87 when 晓 was read at 0.87
+ */
+export function valueCharacterConfidence(line: LayoutLine, text: string): number | undefined {
+  if (!line.chars) return undefined;
+  const wanted = text.replace(/\s+/g, '');
+  if (!wanted) return undefined;
+  const all = line.chars.map((c) => c.text).join('');
+  const at = all.indexOf(wanted);
+  if (at < 0) return undefined;
+  let min = 1;
+  for (let i = at; i < at + wanted.length; i++) min = Math.min(min, line.chars[i].confidence);
+  return min;
 }
 
 const centreY = (box: Box): number => box.y + box.height / 2;
