@@ -123,3 +123,33 @@ describe('extractDocuments on span tables it cannot fully read', () => {
     expect(doc.fields.monthsPaid.needsReview).toBe(true);
   });
 });
+
+describe('extractDocuments with per-character confidences', () => {
+  function withCharacters(page: OcrPage, lineStart: string, weak: string, weakConfidence: number): OcrPage {
+    return {
+      ...page,
+      lines: page.lines.map((line) => {
+        if (!line.text.startsWith(lineStart)) return line;
+        const words = [...line.text].map((ch, i) => ({
+          text: ch,
+          confidence: ch === weak ? weakConfidence : 0.995,
+          box: { x: line.box.x + i * 10, y: line.box.y, width: 10, height: line.box.height },
+        }));
+        return { ...line, confidence: 0.985, words };
+      }),
+    };
+  }
+
+  it('flags a name whose one character the engine was unsure of, though the line scored high', () => {
+    const page = withCharacters(skillLevelCertificatePage(), '姓名', '晓', 0.8);
+    const [doc] = extractDocuments([page], { today: '2026-11-27' });
+    expect(doc.fields.holderName.value).toBe(person.name);
+    expect(doc.fields.holderName.needsReview).toBe(true);
+  });
+
+  it('does not hold a weak character elsewhere on the line against the value', () => {
+    const page = withCharacters(skillLevelCertificatePage(), '姓名', '：', 0.6);
+    const [doc] = extractDocuments([page], { today: '2026-11-27' });
+    expect(doc.fields.holderName.needsReview).toBe(false);
+  });
+});
