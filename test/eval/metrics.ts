@@ -122,6 +122,8 @@ export interface GoalCheck {
   target: string;
   actual: string;
   met: boolean;
+  /** False when the set held nothing to measure this goal on (then `met` is false too). */
+  measured: boolean;
 }
 
 const pct = (rate: number): string => `${(rate * 100).toFixed(1)} %`;
@@ -152,6 +154,7 @@ export function checkGoals(summary: EvalSummary): GoalCheck[] {
     target,
     actual: t.total === 0 ? 'not measured' : `${pct(t.rate)} (${t.right}/${t.total})`,
     met: t.total > 0 && met,
+    measured: t.total > 0,
   });
   const checks: GoalCheck[] = [
     measured(digital, digital.rate >= GOALS.digitalFieldRate, '100 %', 'fields right on digital PDFs'),
@@ -161,6 +164,7 @@ export function checkGoals(summary: EvalSummary): GoalCheck[] {
       target: '0',
       actual: String(summary.confidentWrong),
       met: summary.fields.total > 0 && summary.confidentWrong === GOALS.confidentWrong,
+      measured: summary.fields.total > 0,
     },
     measured(summary.documentType, summary.documentType.rate >= GOALS.documentTypeRate, '≥ 99 %', 'document type right'),
     measured(summary.splitFiles, summary.splitFiles.rate >= GOALS.splitRate, '100 %', 'multi-page files split right'),

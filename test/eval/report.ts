@@ -69,7 +69,7 @@ export function formatReport(summary: EvalSummary, throughput?: Throughput, opti
   lines.push('');
   lines.push('Goals');
   for (const g of checkGoals(summary)) {
-    lines.push(`  ${g.met ? 'MET   ' : 'MISSED'}  ${g.goal.padEnd(36)} target ${g.target.padEnd(7)} actual ${g.actual}`);
+    lines.push(`  ${g.met ? 'MET   ' : g.measured ? 'MISSED' : 'N/A   '}  ${g.goal.padEnd(36)} target ${g.target.padEnd(7)} actual ${g.actual}`);
   }
   return lines.join('\n');
 }
