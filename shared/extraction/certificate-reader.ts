@@ -34,9 +34,11 @@ const HOLDER_PROSE = new RegExp(
 function holderFromProse(ctx: DocumentContext): DraftField | undefined {
   const stream = documentText(ctx.layouts);
   for (const line of allLines(ctx)) {
-    if (!/(兹证明|兹有|同志|参加|学员|经考核|具备)/.test(line.flat)) continue;
     const offset = stream.text.indexOf(line.flat);
-    const m = HOLDER_PROSE.exec(stream.text.slice(offset, offset + 80));
+    // The sentence may wrap right after the name: judge it by the stream, not the line.
+    const sentence = stream.text.slice(offset, offset + 80);
+    if (!/(兹证明|兹有|同志|参加|学员|经考核|具备)/.test(sentence)) continue;
+    const m = HOLDER_PROSE.exec(sentence);
     if (!m) continue;
     const reading = readPersonName(m[1] ?? m[2]);
     if (reading) return fieldFromLine(line, reading);
