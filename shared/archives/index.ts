@@ -1,0 +1,4 @@
+export * from './errors.js';
+export * from './limits.js';
+export * from './entry-names.js';
+export * from './expand-zip.js';
