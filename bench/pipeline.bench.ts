@@ -93,7 +93,7 @@ function captureStageTimings(watch: Stopwatch): () => void {
 
 function timedHandlers(watch: Stopwatch): (queue: LocalQueue) => Promise<PipelineHandlers> {
   return async (queue) => {
-    const handlers = await loadPipelineHandlers(queue);
+    const handlers = await loadPipelineHandlers(queue, { processInWorker: true });
     return {
       ingest: (event) => watch.time('ingest handler', () => handlers.ingest(event)),
       process: (event) => {
@@ -102,6 +102,7 @@ function timedHandlers(watch: Stopwatch): (queue: LocalQueue) => Promise<Pipelin
         return watch.time('process handler', () => handlers.process(event));
       },
       deadLetter: handlers.deadLetter,
+      close: handlers.close,
     };
   };
 }

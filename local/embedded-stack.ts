@@ -10,6 +10,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context, S3Event } from 'aws-lambda';
+import { localLambdaContext } from './lambda-context.js';
+export { localLambdaContext } from './lambda-context.js';
+import { startProcessWorker } from './process-worker-client.js';
 import { createDynamoDbDocumentClient, createS3Client } from '../shared/adapters/aws-clients.js';
 import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
 import type { DocumentStatus } from '../shared/cases/document-record.js';
@@ -28,6 +31,8 @@ export interface PipelineHandlers {
   ingest: (event: S3Event) => Promise<unknown>;
   process: SqsBatchHandler;
   deadLetter?: DeadLetterHandler;
+  /** Releases what the handlers hold (the process worker). */
+  close?: () => Promise<void>;
 }
 
 /** Endpoints and names a client of the running stack needs (written to `.data/endpoints.json`). */
@@ -50,6 +55,8 @@ export interface EmbeddedStackOptions {
   s3Port?: number;
   /** Run s3rver in a worker thread (default), so uploads are answered while OCR holds the main thread. */
   s3InWorker?: boolean;
+  /** Run the process handler in a worker thread (default) when the real handlers are loaded. */
+  processInWorker?: boolean;
   /** The HTTP server's port; `false` = no HTTP server. */
   httpPort?: number | false;
   httpHost?: string;
@@ -98,31 +105,6 @@ export interface EmbeddedStack {
 /** Settled document states: ingest has nothing left to do for them (mirrors shared/pipeline/ingest.ts). */
 const SETTLED: readonly DocumentStatus[] = ['processed', 'needs_review', 'rejected', 'failed', 'duplicate'];
 
-/**
- * A Lambda context for local invocations (Powertools reads the function name and request id from it).
- *
- * @example
- * await handler(event, localLambdaContext('ingest'));
- */
-export function localLambdaContext(functionName: string, timeoutMs = 900_000): Context {
-  const started = Date.now();
-  const requestId = `local-${started.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
-    memoryLimitInMB: '2048',
-    awsRequestId: requestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, timeoutMs - (Date.now() - started)),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
-
 type HandlerModule = { handler?: (event: never, context: Context) => Promise<unknown>; [name: string]: unknown };
 
 async function importIfPresent(relative: string): Promise<HandlerModule | undefined> {
@@ -134,12 +116,13 @@ async function importIfPresent(relative: string): Promise<HandlerModule | undefi
 
 /**
  * Imports the real handlers from functions/. Ingest must send through the local queue rather than SQS: the module's
- * `useWorkQueue(queue)` hook, when it exports one, is given the local queue.
+ * `useWorkQueue(queue)` hook, when it exports one, is given the local queue. With `processInWorker`, process runs in
+ * a worker thread (local/process-worker.ts) so its OCR does not freeze the main thread.
  *
  * @example
  * const handlers = await loadPipelineHandlers(queue);
  */
-export async function loadPipelineHandlers(queue: LocalQueue): Promise<PipelineHandlers> {
+export async function loadPipelineHandlers(queue: LocalQueue, options: { processInWorker?: boolean } = {}): Promise<PipelineHandlers> {
   const ingestModule = await importIfPresent('../functions/ingest/handler.js');
   const processModule = await importIfPresent('../functions/process/handler.js');
   const deadLetterModule = await importIfPresent('../functions/dead-letter/handler.js');
@@ -151,10 +134,12 @@ export async function loadPipelineHandlers(queue: LocalQueue): Promise<PipelineH
   const ingest = ingestModule.handler as unknown as (event: S3Event, context: Context) => Promise<unknown>;
   const process = processModule.handler as unknown as (event: Parameters<SqsBatchHandler>[0], context: Context) => ReturnType<SqsBatchHandler>;
   const deadLetter = deadLetterModule?.handler as unknown as ((event: Parameters<DeadLetterHandler>[0], context: Context) => Promise<unknown>) | undefined;
+  const worker = options.processInWorker ? await startProcessWorker(queue) : undefined;
   return {
     ingest: (event) => ingest(event, localLambdaContext('intake-ingest')),
-    process: (event) => process(event, localLambdaContext('intake-process')),
+    process: worker ? worker.process : (event) => process(event, localLambdaContext('intake-process')),
     deadLetter: deadLetter ? (event) => deadLetter(event, localLambdaContext('intake-dead-letter')) : undefined,
+    close: worker?.stop,
   };
 }
 
@@ -218,7 +203,8 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
 
     const queue = new LocalQueue({ dir: path.join(dataDir, 'queue', 'process'), region, ...options.queue });
     // Ingest sends through this queue (the module's `useWorkQueue` hook); on AWS it is SQS.
-    const handlers = await (options.loadHandlers ?? loadPipelineHandlers)(queue);
+    const handlers = await (options.loadHandlers ?? ((q: LocalQueue) => loadPipelineHandlers(q, { processInWorker: options.processInWorker ?? true })))(queue);
+    if (handlers.close) stopping.push(handlers.close);
 
     const dispatcher = new S3EventDispatcher({
       deliver: handlers.ingest,
