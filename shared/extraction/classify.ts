@@ -47,6 +47,8 @@ export interface PageClassification {
   scores: Partial<Record<DocumentTypeName, number>>;
   /** ID card back side (issuing authority, validity) without the front's fields. */
   idCardBack?: boolean;
+  /** Characters of text on the page (a near-blank page tells nothing by itself). */
+  textLength: number;
 }
 
 const CLAUSE = /第([一二三四五六七八九十百]+)条/g;
@@ -71,9 +73,11 @@ export function classifyPage(layout: PageLayout): PageClassification {
     for (const rule of TITLES) {
       const m = rule.title.exec(flat);
       if (!m) continue;
-      const short = flat.length <= m[0].length + 8;
-      const large = line.box.height >= layout.medianLineHeight * 1.3;
-      const strength = short && large ? 3 : short ? 2 : 0;
+      // Titles carry a place or a qualifier (`杭州市社会保险参保缴费证明(个人)`): short means few words around the
+      // title phrase, and a line set larger than the body text is a title even with more around it.
+      const short = flat.length <= m[0].length + 12;
+      const large = line.box.height >= layout.medianLineHeight * 1.3 && flat.length <= 30;
+      const strength = short && large ? 3 : short || large ? 2 : 0;
       if (strength > titleStrength) {
         title = rule;
         titleStrength = strength;
@@ -90,7 +94,7 @@ export function classifyPage(layout: PageLayout): PageClassification {
   const continuation = (pageIndex !== undefined && pageIndex > 1) || firstClauseLater || (signature && !title);
   const idCardBack = /签发机关/.test(layout.flat) && /有效期限/.test(layout.flat) && !/公民身份号码|姓名/.test(layout.flat);
 
-  const base = { pageIndex, pageCount, continuation, scores, idCardBack };
+  const base = { pageIndex, pageCount, continuation, scores, idCardBack, textLength: layout.flat.replace(/\n/g, '').length };
   if (title) {
     const support = scores[title.type] ?? 0;
     const confidence = titleStrength === 3 ? 0.99 : support >= 2 ? 0.98 : 0.93;

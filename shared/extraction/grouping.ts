@@ -15,6 +15,8 @@ const MULTI_PAGE: ReadonlySet<DocumentTypeName> = new Set(['labor_contract', 'in
 function continues(group: PageGroup, page: PageClassification): boolean {
   if (page.type === 'id_card' && group.type === 'id_card') return Boolean(page.idCardBack) && group.layouts.length === 1;
   if (!MULTI_PAGE.has(group.type)) return false;
+  // A near-blank or unreadable page inside a multi-page document (a page the scanner or OCR lost) stays with it.
+  if (page.type === 'unknown' && page.textLength < 30) return true;
   if (page.titled && page.type !== group.type) return false;
   const expectedIndex = group.layouts.length + 1;
   if (page.pageIndex !== undefined) {
@@ -45,10 +47,11 @@ export function groupPages(layouts: readonly PageLayout[], classes: readonly Pag
     const open = groups[groups.length - 1];
     if (open && continues(open, page)) {
       open.layouts.push(layout);
-      if (!page.titled && !page.continuation && page.pageIndex === undefined) {
+      if (!page.titled && !page.continuation && page.pageIndex === undefined && page.type !== 'unknown') {
         // Joined on vocabulary alone: the split is less certain.
         open.typeConfidence = Math.min(open.typeConfidence, 0.85);
       }
+      if (page.type === 'unknown') open.typeConfidence = Math.min(open.typeConfidence, 0.8);
       return;
     }
     groups.push({ type: page.type, kind: page.kind, typeConfidence: page.confidence, layouts: [layout] });

@@ -62,3 +62,18 @@ describe('extractDocuments splitting a multi-page scan', () => {
     for (const doc of docs) expect(doc.typeConfidence).toBeGreaterThanOrEqual(0.95);
   });
 });
+
+describe('extractDocuments keeping an unreadable page inside a contract', () => {
+  it('keeps a near-blank middle page with the contract around it, with a lower type confidence', () => {
+    const [cover, , signature] = laborContractPages({ pageNumbers: false });
+    const blank = new PageBuilder().line('。唔田', 1300).build();
+    const docs = read([cover, blank, signature]);
+    expect(docs.map((d) => [d.type, d.pages])).toEqual([['labor_contract', [1, 2, 3]]]);
+    expect(docs[0].typeConfidence).toBeLessThanOrEqual(0.8);
+  });
+
+  it('leaves a near-blank page after a certificate as its own unknown document', () => {
+    const docs = read([skillLevelCertificatePage(), new PageBuilder().line('。', 800).build()]);
+    expect(docs.map((d) => d.type)).toEqual(['vocational_certificate', 'unknown']);
+  });
+});
