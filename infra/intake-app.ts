@@ -64,6 +64,7 @@ export function buildIntakeApp(app: App, options: IntakeAppOptions = {}): Intake
     intakeBucket: stateful.intakeBucket,
     table: stateful.table,
     dataKey: stateful.dataKey,
+    lookupKeySecret: stateful.lookupKeySecret,
     settings,
     clerkPageDirectory,
     entryPaths: options.entryPaths,

@@ -55,7 +55,14 @@ const FUNCTION_ROLE_SUPPRESSIONS = [
  * @example
  * suppressAcceptedFindings(stateful, processing);
  */
-export function suppressAcceptedFindings(_stateful: StatefulStack, processing: ProcessingStack): void {
+export function suppressAcceptedFindings(stateful: StatefulStack, processing: ProcessingStack): void {
+  NagSuppressions.addResourceSuppressions(stateful.lookupKeySecret, [
+    {
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The secret is the HMAC key of pseudonymous ID-number index keys; rotating it would orphan every stored person index and once-per-person claim key. It is KMS-encrypted, retained and readable only by the intake functions.',
+    },
+  ]);
   for (const fn of Object.values(processing.functions)) {
     NagSuppressions.addResourceSuppressions(fn, FUNCTION_ROLE_SUPPRESSIONS, true);
   }

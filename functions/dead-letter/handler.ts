@@ -7,6 +7,9 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { processMessageSchema } from '../../shared/pipeline/events.js';
 import { markDocumentFailed, type ProcessDeps } from '../../shared/pipeline/process.js';
 import { asPipelineLogger, functionLogger, pipelineDependencies } from '../shared-dependencies.js';
+import { resolveLookupSecret } from '../lookup-secret.js';
+
+await resolveLookupSecret();
 
 const logger = functionLogger('dead-letter');
 

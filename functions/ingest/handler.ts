@@ -8,6 +8,9 @@ import { createdObjects, s3EventSchema } from '../../shared/pipeline/events.js';
 import { ingestObject, type IngestDeps, type IngestOutcome } from '../../shared/pipeline/ingest.js';
 import type { WorkQueue } from '../../shared/ports/work-queue.js';
 import { configurePipeline, functionLogger, ingestDependencies, pipelineDependencies } from '../shared-dependencies.js';
+import { resolveLookupSecret } from '../lookup-secret.js';
+
+await resolveLookupSecret();
 
 const logger = functionLogger('ingest');
 

@@ -8,6 +8,9 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { processMessageSchema } from '../../shared/pipeline/events.js';
 import { noteProcessingError, processDocument, type ProcessDeps } from '../../shared/pipeline/process.js';
 import { functionLogger, pipelineDependencies, processDependencies } from '../shared-dependencies.js';
+import { resolveLookupSecret } from '../lookup-secret.js';
+
+await resolveLookupSecret();
 
 const logger = functionLogger('process');
 

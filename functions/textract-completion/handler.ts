@@ -13,6 +13,9 @@ import { completeAsyncOcr, type CompleteAsyncOcrDeps } from '../../shared/pipeli
 import { UnknownDocumentError } from '../../shared/pipeline/errors.js';
 import { PdfFile } from '../../shared/pdf/index.js';
 import { completionDependencies, functionLogger, pipelineDependencies } from '../shared-dependencies.js';
+import { resolveLookupSecret } from '../lookup-secret.js';
+
+await resolveLookupSecret();
 
 const logger = functionLogger('textract-completion');
 

@@ -11,6 +11,7 @@ import { EmailIdentity } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ClerkSite } from '../constructs/clerk-site.js';
 import { EmailReceiving } from '../constructs/email-receiving.js';
@@ -38,6 +39,8 @@ export interface ProcessingStackProps extends StackProps {
   readonly intakeBucket: IBucket;
   readonly table: ITableV2;
   readonly dataKey: IKey;
+  /** HMAC key for pseudonymous index keys; every function that touches the table reads it at cold start. */
+  readonly lookupKeySecret: ISecret;
   readonly settings: InfraSettings;
   /** Built clerk page to upload (`web/dist`), if any. */
   readonly clerkPageDirectory?: string;
@@ -114,6 +117,7 @@ export class ProcessingStack extends Stack {
       INTAKE_BUCKET: intakeBucket.bucketName,
       PROCESS_QUEUE_URL: this.processQueue.queueUrl,
       OCR_ENGINE: settings.ocrEngine,
+      INTAKE_LOOKUP_KEY_SECRET_ARN: props.lookupKeySecret.secretArn,
     };
     const textractEnv = {
       TEXTRACT_SNS_TOPIC_ARN: this.textractTopic.topicArn,
@@ -144,6 +148,11 @@ export class ProcessingStack extends Stack {
       email: make('email', 'Email', { ...common, ...replyEnv }, emailDeadLetterQueue),
     };
     const fn = this.functions;
+    // Granted through a reference, so the grant lands in each role's policy and not in the stateful stack's key
+    // policy (which would make stateful depend on these roles: a cycle). Decrypting with the data key comes with the
+    // table grants every function already has.
+    const lookupKeySecret = Secret.fromSecretCompleteArn(this, 'LookupKeySecretRef', props.lookupKeySecret.secretArn);
+    for (const f of Object.values(fn)) lookupKeySecret.grantRead(f);
 
     // Grants: each function gets the prefixes and actions it uses, nothing more ---------------------------------
     // Ingest only sniffs, registers and queues (ADR 0002: page images are made by process).

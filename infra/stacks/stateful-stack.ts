@@ -1,6 +1,7 @@
 import { type CfnResource, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import {
   BlockPublicAccess,
   Bucket,
@@ -29,6 +30,7 @@ export const StatefulLogicalId = {
   accessLogBucket: 'AccessLogBucket',
   intakeBucket: 'IntakeBucket',
   table: 'IntakeTable',
+  lookupKeySecret: 'LookupKeySecret',
 } as const;
 
 export interface StatefulStackProps extends StackProps {
@@ -44,6 +46,8 @@ export class StatefulStack extends Stack {
   readonly accessLogBucket: Bucket;
   readonly intakeBucket: Bucket;
   readonly table: TableV2;
+  /** Key material of the keyed hashes that stand for ID numbers in table keys (see docs/data-model.md). */
+  readonly lookupKeySecret: Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -128,12 +132,21 @@ export class StatefulStack extends Stack {
       })),
     });
 
+    // Losing this value would orphan every person index key and once-per-person claim key: retained, never rotated.
+    this.lookupKeySecret = new Secret(this, StatefulLogicalId.lookupKeySecret, {
+      description: 'Skill Subsidy Intake: HMAC key for pseudonymous ID-number index keys',
+      encryptionKey: this.dataKey,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     // Pin the logical ids to plain names so moving a construct in the tree can never replace stored data.
     for (const [construct, logicalId] of [
       [this.dataKey, StatefulLogicalId.dataKey],
       [this.accessLogBucket, StatefulLogicalId.accessLogBucket],
       [this.intakeBucket, StatefulLogicalId.intakeBucket],
       [this.table, StatefulLogicalId.table],
+      [this.lookupKeySecret, StatefulLogicalId.lookupKeySecret],
     ] as const) {
       (construct.node.defaultChild as CfnResource).overrideLogicalId(logicalId);
     }

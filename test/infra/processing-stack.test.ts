@@ -320,6 +320,20 @@ describe('IntakeFunction defaults', () => {
   });
 });
 
+describe('ProcessingStack pseudonymous keys', () => {
+  it('gives every function the lookup-key secret ARN and the right to read that secret, nothing more of Secrets Manager', () => {
+    const functions = paddle.processingTemplate.findResources('AWS::Lambda::Function');
+    for (const name of FUNCTION_NAMES) {
+      const variables = functions[fnId(paddle, name)].Properties.Environment.Variables as Record<string, unknown>;
+      expect(variables.INTAKE_LOOKUP_KEY_SECRET_ARN, name).toBeDefined();
+    }
+    const secretActions = allIdentityStatements(paddle.processingTemplate)
+      .flatMap(actionsOf)
+      .filter((action) => action.startsWith('secretsmanager:'));
+    expect(new Set(secretActions)).toEqual(new Set(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret']));
+  });
+});
+
 describe('ProcessingStack least privilege', () => {
   const writes = (actions: string[]) => actions.filter((action) => /^s3:(Put|Delete|Abort)/.test(action));
 

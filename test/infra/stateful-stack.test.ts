@@ -22,6 +22,15 @@ describe('StatefulStack', () => {
       accessLogBucket: 'AccessLogBucket',
       intakeBucket: 'IntakeBucket',
       table: 'IntakeTable',
+      lookupKeySecret: 'LookupKeySecret',
+    });
+    expect(Object.keys(template.findResources('AWS::SecretsManager::Secret'))).toEqual([StatefulLogicalId.lookupKeySecret]);
+  });
+
+  it('keeps the HMAC key of pseudonymous ID-number keys in a secret encrypted with the data key', () => {
+    intake.statefulTemplate.hasResourceProperties('AWS::SecretsManager::Secret', {
+      KmsKeyId: { 'Fn::GetAtt': [StatefulLogicalId.dataKey, 'Arn'] },
+      GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
     });
   });
 
