@@ -41,6 +41,8 @@ export const reviewCaseSchema = z.object({
   lease: z.object({ holder: z.string(), expiresAt: z.string() }).optional(),
   confirmedBy: z.string().optional(),
   approvedBy: z.string().optional(),
+  /** When the supervisor approved payment (the payments export selects by it). Optional, additive. */
+  approvedAt: z.string().optional(),
   rejection: z.object({ reason: z.string(), by: z.string() }).optional(),
   requestedDocuments: z.array(z.string()).optional(),
   institutionId: z.string().optional(),

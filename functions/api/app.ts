@@ -1,0 +1,26 @@
+/**
+ * The review API as the embedded stack mounts it (`local/start.ts` loads `createApiApp()` from here): the same router
+ * as on AWS, with the development sign-in standing in for Cognito (seeded users clerk1, clerk2, supervisor1,
+ * institution-a, institution-b; HS256 tokens signed with `INTAKE_DEV_JWT_SECRET` or a fixed local secret).
+ */
+import { DevSignIn, bearerAuthenticator, createReviewApi } from '../../shared/review/index.js';
+import type { Clock } from '../../shared/ports/index.js';
+import { buildReviewDependencies } from './dependencies.js';
+
+/** Only for the local stack: tokens signed with it grant nothing anywhere else. */
+const LOCAL_DEVELOPMENT_SECRET = 'skill-subsidy-intake local development sign-in secret';
+
+/**
+ * A Hono app whose routes are relative to `/api`, for `npm start`, tests and the bench.
+ *
+ * @example
+ * const api = createApiApp();
+ * const { token } = await (await api.request('/auth/sign-in', { method: 'POST', body: '{"username":"clerk1"}' })).json();
+ */
+export function createApiApp(options: { clock?: Clock; leaseSeconds?: number; env?: NodeJS.ProcessEnv } = {}) {
+  if (process.env.AWS_LAMBDA_FUNCTION_NAME) throw new Error('the development sign-in must not run on Lambda: use functions/api/handler.ts');
+  const env = options.env ?? process.env;
+  const deps = buildReviewDependencies({ presignPages: false, clock: options.clock, env, leaseSeconds: options.leaseSeconds });
+  const devSignIn = new DevSignIn(env.INTAKE_DEV_JWT_SECRET || LOCAL_DEVELOPMENT_SECRET);
+  return createReviewApi({ review: deps.review, pages: deps.pages, devSignIn, authenticate: bearerAuthenticator((token) => devSignIn.verify(token)) });
+}

@@ -1,0 +1,54 @@
+/**
+ * The review API's composition root: settings from the environment, SDK clients and adapters built once per process,
+ * wired into the review service and the page images. The Lambda entry (Cognito) and the local app (development
+ * sign-in) differ only in how they authenticate and in how page images leave (presigned URL vs bytes).
+ */
+import { createDynamoDbDocumentClient, createS3Client } from '../../shared/adapters/aws-clients.js';
+import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
+import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
+import { DynamoDbEnterpriseRegister } from '../../shared/adapters/dynamodb-enterprise-register.js';
+import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
+import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
+import { systemClock, type CaseRepository, type Clock, type DocumentRepository } from '../../shared/ports/index.js';
+import { PageImages, ReviewService } from '../../shared/review/index.js';
+import { loadSettings } from '../settings.js';
+
+export interface ReviewDependencies {
+  review: ReviewService;
+  pages: PageImages;
+  cases: CaseRepository;
+  documents: DocumentRepository;
+}
+
+/**
+ * Builds the review API's dependencies from the environment (`INTAKE_TABLE_NAME`, `INTAKE_BUCKET`, the SDK's endpoint
+ * variables). `presignPages` makes page images presigned S3 URLs (AWS) instead of streamed bytes (local).
+ *
+ * @example
+ * const deps = buildReviewDependencies({ presignPages: true });
+ */
+export function buildReviewDependencies(options: { presignPages: boolean; clock?: Clock; env?: NodeJS.ProcessEnv; leaseSeconds?: number }): ReviewDependencies {
+  const settings = loadSettings(options.env ?? process.env);
+  const db = createDynamoDbDocumentClient({ region: settings.region });
+  const s3 = createS3Client({ region: settings.region });
+  const cases = new DynamoDbCaseRepository(db, settings.tableName);
+  const documents = new DynamoDbDocumentRepository(db, settings.tableName);
+  const blobs = new S3BlobStore(s3);
+  const clock = options.clock ?? systemClock;
+  const review = new ReviewService({
+    cases,
+    documents,
+    judge: createPolicyJudge({ enterprises: new DynamoDbEnterpriseRegister(db, settings.tableName) }),
+    clock,
+    leaseSeconds: options.leaseSeconds,
+  });
+  const pages = new PageImages({
+    documents,
+    cases,
+    blobs,
+    derivedPrefix: settings.derivedPrefix,
+    dpi: settings.pagePreviewDpi || undefined,
+    ...(options.presignPages ? { link: (bucket: string, key: string, seconds: number) => blobs.presignGet(bucket, key, seconds) } : {}),
+  });
+  return { review, pages, cases, documents };
+}

@@ -1,0 +1,1 @@
+export { paymentRowSchema, paymentRows, payeeOf, paymentsCsv, paymentsXlsx, type PaymentRow } from './payments.js';

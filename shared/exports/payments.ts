@@ -1,0 +1,149 @@
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import type { CaseDocument, ReviewCase } from '../cases/review-case.js';
+import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
+
+/** One payment for the finance bureau: who is paid, under which clause, how much, for which case. */
+export const paymentRowSchema = z
+  .object({
+    payeeName: z.string(),
+    /** The resident ID number of a person, or the unified social credit code of an organisation. */
+    payeeId: z.string(),
+    payeeKind: z.enum(['person', 'organisation']),
+    programme: z.string(),
+    programmeTitle: z.string(),
+    /** The clause the amount rests on (the programme's clause id, e.g. `XH36-3.7.c`). */
+    clause: z.string(),
+    amountYuan: z.number().int().positive(),
+    caseId: z.string(),
+    approvedAt: z.string(),
+    approvedBy: z.string(),
+    confirmedBy: z.string(),
+  });
+export type PaymentRow = z.infer<typeof paymentRowSchema>;
+
+/** The columns, in order, with the headers finance reads. */
+const COLUMNS: { key: keyof PaymentRow; header: string; width: number }[] = [
+  { key: 'payeeName', header: '收款人', width: 28 },
+  { key: 'payeeId', header: '身份证号/统一社会信用代码', width: 26 },
+  { key: 'programme', header: '补贴项目', width: 12 },
+  { key: 'programmeTitle', header: '项目名称', width: 34 },
+  { key: 'clause', header: '政策条款', width: 12 },
+  { key: 'amountYuan', header: '金额（元）', width: 12 },
+  { key: 'caseId', header: '案件编号', width: 30 },
+  { key: 'approvedAt', header: '审批时间', width: 22 },
+  { key: 'confirmedBy', header: '经办人', width: 12 },
+  { key: 'approvedBy', header: '审批人', width: 12 },
+];
+
+const ORGANISATION_NAME = ['companyName', 'employerName', 'enterpriseName'];
+const ORGANISATION_CODE = ['creditCode', 'employerCreditCode'];
+
+function firstString(documents: readonly CaseDocument[], names: string[], type?: CaseDocument['type']): string | undefined {
+  for (const document of documents) {
+    if (type && document.type !== type) continue;
+    for (const name of names) {
+      const value = document.fields[name]?.value;
+      if (typeof value === 'string' && value.trim()) return value.trim();
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The payee of an approved case: the person for an individual's claim, otherwise the applying organisation (its
+ * name and credit code from the application, else from its business licence among the documents).
+ *
+ * @example
+ * payeeOf(individualCase); // { payeeName: '王晓明', payeeId: '330106199001011234', payeeKind: 'person' }
+ */
+export function payeeOf(reviewCase: ReviewCase): Pick<PaymentRow, 'payeeName' | 'payeeId' | 'payeeKind'> {
+  if (!reviewCase.applicant || reviewCase.applicant.kind === 'individual') {
+    return { payeeName: reviewCase.personName ?? '', payeeId: reviewCase.personIdNumber ?? '', payeeKind: 'person' };
+  }
+  const name = reviewCase.applicant.name ?? firstString(reviewCase.documents, ORGANISATION_NAME, 'business_license') ?? '';
+  const code = firstString(reviewCase.documents, ORGANISATION_CODE, 'business_license') ?? reviewCase.applicant.id ?? '';
+  return { payeeName: name, payeeId: code, payeeKind: 'organisation' };
+}
+
+/**
+ * The payments approved between `from` and `to` (dates of approval, both inclusive, `YYYY-MM-DD` in UTC+8 — the
+ * bureau's day), one row per approved case, oldest approval first.
+ *
+ * @example
+ * paymentRows(await cases.listByStatus('approved'), { from: '2026-11-01', to: '2026-11-30' });
+ */
+export function paymentRows(cases: readonly ReviewCase[], range: { from: string; to: string }): PaymentRow[] {
+  const rows: PaymentRow[] = [];
+  for (const reviewCase of cases) {
+    const decision = reviewCase.decision;
+    const approvedAt = reviewCase.approvedAt ?? reviewCase.updatedAt;
+    if (reviewCase.status !== 'approved' || !decision || decision.outcome !== 'eligible' || decision.amountYuan <= 0) continue;
+    const day = bureauDay(approvedAt);
+    if (day < range.from || day > range.to) continue;
+    const programme = programmeIdSchema.safeParse(decision.programme);
+    rows.push({
+      ...payeeOf(reviewCase),
+      programme: decision.programme,
+      programmeTitle: programme.success ? PROGRAMME_TITLES[programme.data].zh : decision.programme,
+      clause: decision.programme,
+      amountYuan: decision.amountYuan,
+      caseId: reviewCase.caseId,
+      approvedAt,
+      approvedBy: reviewCase.approvedBy ?? '',
+      confirmedBy: reviewCase.confirmedBy ?? '',
+    });
+  }
+  return rows.sort((a, b) => a.approvedAt.localeCompare(b.approvedAt) || a.caseId.localeCompare(b.caseId));
+}
+
+/** The calendar day in Hangzhou (UTC+8, no daylight saving) of an ISO instant. */
+function bureauDay(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  // A cell starting with = + - @ would run as a formula in Excel (CSV injection): prefix it with a quote.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * The rows as CSV (UTF-8 with a byte-order mark so Excel opens the Chinese correctly, CRLF line ends), headed in
+ * Chinese; no total line, so finance systems can import it as it is.
+ *
+ * @example
+ * const csv = paymentsCsv(rows); // '\uFEFF收款人,身份证号/统一社会信用代码,...\r\n王晓明,3301...,XH36-3.7.c,...'
+ */
+export function paymentsCsv(rows: readonly PaymentRow[]): string {
+  const lines = [COLUMNS.map((c) => csvCell(c.header)).join(',')];
+  for (const row of rows) lines.push(COLUMNS.map((c) => csvCell(row[c.key])).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * The rows as an XLSX workbook (sheet `支付清单`): ID numbers and codes as text (never rounded to numbers), amounts as
+ * numbers, and a total row as a formula.
+ *
+ * @example
+ * const bytes = await paymentsXlsx(rows);
+ */
+export async function paymentsXlsx(rows: readonly PaymentRow[], meta: { from: string; to: string } = { from: '', to: '' }): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Skill Subsidy Intake';
+  const sheet = workbook.addWorksheet('支付清单');
+  sheet.columns = COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow({ ...row });
+  sheet.getColumn('payeeId').numFmt = '@';
+  sheet.getColumn('amountYuan').numFmt = '#,##0';
+  if (rows.length > 0) {
+    const amountLetter = sheet.getColumn('amountYuan').letter;
+    const total = sheet.addRow({ payeeName: '合计', amountYuan: { formula: `SUM(${amountLetter}2:${amountLetter}${rows.length + 1})`, result: rows.reduce((sum, r) => sum + r.amountYuan, 0) } });
+    total.font = { bold: true };
+  }
+  if (meta.from) workbook.title = `补贴支付清单 ${meta.from} 至 ${meta.to}`;
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

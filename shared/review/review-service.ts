@@ -1,0 +1,395 @@
+import type { AuditEvent, CaseDocument, ReviewCase } from '../cases/review-case.js';
+import type { ExtractedField } from '../documents/extracted-field.js';
+import { flaggedFieldCount } from '../pipeline/assemble-cases.js';
+import type { ClaimJudge } from '../pipeline/judge.js';
+import type { ClaimKey, Decision } from '../policy/decision.js';
+import { PROGRAMME_TITLES, UNCLASSIFIED, programmeIdSchema } from '../policy/programmes.js';
+import {
+  CaseNotFoundError,
+  ClaimKeyTakenError,
+  VersionConflictError,
+  type CaseRepository,
+} from '../ports/case-repository.js';
+import type { Clock } from '../ports/clock.js';
+import type { DocumentRepository } from '../ports/document-repository.js';
+import type { CaseSummary, CorrectFieldsRequest } from './api-schemas.js';
+import { ForbiddenError, InvalidStateError, LeasedToOtherError, ReviewNotFoundError, StaleVersionError, UnprocessableError } from './errors.js';
+import { assertMayRead, institutionOf, isStaff, requireRole, type Principal } from './principal.js';
+
+export interface ReviewServiceDeps {
+  cases: CaseRepository;
+  /** The submission's uploads: the claim is dated by the first one, as the process stage dates it. */
+  documents: DocumentRepository;
+  /** The rules as the pipeline runs them (`createPolicyJudge`): corrections are judged exactly like new cases. */
+  judge: ClaimJudge;
+  clock: Clock;
+  /** How long a claim holds a case before it returns to the queue by itself (default 15 minutes). */
+  leaseSeconds?: number;
+}
+
+const STAFF = ['clerk', 'supervisor'] as const;
+/** States in which a clerk still works on the case. */
+const OPEN_STATES: readonly ReviewCase['status'][] = ['needs_review', 'claimed', 'awaiting_documents'];
+
+/**
+ * The case as a list shows it.
+ *
+ * @example
+ * summaryOf(reviewCase); // { caseId, queue, status, flaggedFieldCount, outcome: 'eligible', amountYuan: 5000, ... }
+ */
+export function summaryOf(reviewCase: ReviewCase): CaseSummary {
+  return {
+    caseId: reviewCase.caseId,
+    submissionId: reviewCase.submissionId,
+    queue: reviewCase.queue,
+    status: reviewCase.status,
+    ...(reviewCase.personName ? { personName: reviewCase.personName } : {}),
+    flaggedFieldCount: reviewCase.flaggedFieldCount,
+    ...(reviewCase.decision ? { outcome: reviewCase.decision.outcome, amountYuan: reviewCase.decision.amountYuan } : {}),
+    ...(reviewCase.lease ? { lease: reviewCase.lease } : {}),
+    version: reviewCase.version,
+    createdAt: reviewCase.createdAt,
+  };
+}
+
+/**
+ * The title of a review queue for people.
+ *
+ * @example
+ * queueTitle('XH36-3.7.c'); // '高技能人才一次性补贴（个人）'
+ */
+export function queueTitle(queue: string): string {
+  const programme = programmeIdSchema.safeParse(queue);
+  return programme.success ? PROGRAMME_TITLES[programme.data].zh : queue === UNCLASSIFIED ? '未分类（机器无法判断项目）' : queue;
+}
+
+/** The lease is someone else's and still running. */
+function leasedToOther(reviewCase: ReviewCase, userId: string, now: Date): boolean {
+  return reviewCase.status === 'claimed' && !!reviewCase.lease && reviewCase.lease.holder !== userId && Date.parse(reviewCase.lease.expiresAt) > now.getTime();
+}
+
+/**
+ * What clerks, supervisors and institutions do with review cases: list the queues, claim under a lease, read a case,
+ * correct what the machine read (the rules run again), confirm, reject, ask for documents, release, and approve
+ * (a second person). Every write carries the version the caller read (a stale one is refused, nothing overwritten) and
+ * appends an audit event with the values before and after.
+ *
+ * @example
+ * const review = new ReviewService({ cases, judge: createPolicyJudge({}), clock: systemClock });
+ * const next = await review.claim(clerk, 'XH36-3.7.c');
+ */
+export class ReviewService {
+  private readonly leaseSeconds: number;
+
+  constructor(private readonly deps: ReviewServiceDeps) {
+    this.leaseSeconds = deps.leaseSeconds ?? 900;
+  }
+
+  /** Every programme queue (empty ones too, so the list is stable) and `unclassified`, with what waits in each. */
+  async queues(principal: Principal): Promise<{ queue: string; title: string; waiting: number }[]> {
+    requireRole(principal, STAFF);
+    const counts = await this.deps.cases.countQueues();
+    const names = [...programmeIdSchema.options, UNCLASSIFIED, ...Object.keys(counts)];
+    return [...new Set(names)].map((queue) => ({ queue, title: queueTitle(queue), waiting: counts[queue] ?? 0 }));
+  }
+
+  async listQueue(principal: Principal, queue: string, options: { cursor?: string; limit?: number }): Promise<{ items: CaseSummary[]; cursor?: string }> {
+    requireRole(principal, STAFF);
+    const page = await this.deps.cases.listQueue(queue, options);
+    return { items: page.items.map(summaryOf), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  }
+
+  /** The next unclaimed case of the queue under the caller's lease, or undefined when none waits. */
+  async claim(principal: Principal, queue: string): Promise<ReviewCase | undefined> {
+    requireRole(principal, STAFF);
+    return this.deps.cases.claimNext(queue, principal.userId, this.leaseSeconds, this.deps.clock.now());
+  }
+
+  /** The case and its audit trail, if the caller may see it. */
+  async read(principal: Principal, caseId: string): Promise<{ reviewCase: ReviewCase; audit: AuditEvent[] }> {
+    const reviewCase = await this.load(caseId);
+    assertMayRead(principal, reviewCase);
+    const audit = await this.deps.cases.audit(caseId);
+    return { reviewCase, audit: audit.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)) };
+  }
+
+  /**
+   * Applies the clerk's readings: each named field takes the value given, is no longer flagged, and keeps the machine's
+   * value in `correction.from` when it differs. The rules run again on the corrected documents, so the decision, the
+   * queue and the claim keys follow; the case is written only if still at `request.version`.
+   */
+  async correctFields(principal: Principal, caseId: string, request: CorrectFieldsRequest): Promise<ReviewCase> {
+    requireRole(principal, STAFF);
+    const current = await this.loadAt(caseId, request.version);
+    this.assertOpen(current, 'correct fields', '此案件已办结，不能再修改字段。');
+    this.assertNotLeasedToOther(current, principal);
+    const documents: CaseDocument[] = structuredClone(current.documents);
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const correction of request.corrections) {
+      const document = documents.find((d) => d.documentId === correction.documentId && d.indexInFile === correction.indexInFile);
+      const field = document?.fields[correction.field];
+      if (!document || !field) {
+        throw new UnprocessableError(
+          'unknown_field',
+          `案件中没有这个字段：${correction.field}`,
+          `case ${caseId} has no field ${correction.field} in document ${correction.documentId}#${correction.indexInFile}`,
+          { documentId: correction.documentId, indexInFile: correction.indexInFile, field: correction.field },
+        );
+      }
+      const label = `${correction.documentId}#${correction.indexInFile}.${correction.field}`;
+      before[label] = { value: field.value, needsReview: field.needsReview };
+      document.fields[correction.field] = corrected(field, correction.value, principal.userId);
+      after[label] = { value: correction.value, needsReview: false };
+    }
+    const decision = await this.judge(current, documents);
+    const next: ReviewCase = {
+      ...current,
+      documents,
+      flaggedFieldCount: flaggedFieldCount(documents),
+      queue: this.deps.judge.queueFor(decision),
+      updatedAt: this.now(),
+      ...personOf(documents, current),
+    };
+    if (decision) next.decision = decision;
+    else delete next.decision;
+    return this.writeJudged(next, current, {
+      caseId,
+      at: next.updatedAt,
+      actor: principal.userId,
+      action: 'correct_fields',
+      before: { fields: before, outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan, queue: current.queue },
+      after: { fields: after, outcome: decision?.outcome, amountYuan: decision?.amountYuan, queue: next.queue },
+    });
+  }
+
+  /** The clerk confirms what was read: nothing may be left flagged. */
+  async confirm(principal: Principal, caseId: string, version: number): Promise<ReviewCase> {
+    requireRole(principal, STAFF);
+    const current = await this.loadAt(caseId, version);
+    this.assertOpen(current, 'confirm', '此案件已办结，不能再确认。');
+    this.assertNotLeasedToOther(current, principal);
+    if (current.flaggedFieldCount > 0) {
+      throw new UnprocessableError(
+        'fields_flagged',
+        `还有 ${current.flaggedFieldCount} 处待核对（字段或无法识别的材料），核对后才能确认。`,
+        `case ${caseId} still has ${current.flaggedFieldCount} flagged item(s)`,
+        { flaggedFieldCount: current.flaggedFieldCount },
+      );
+    }
+    const at = this.now();
+    const next: ReviewCase = { ...current, status: 'confirmed', confirmedBy: principal.userId, updatedAt: at };
+    delete next.lease;
+    return this.update(next, current, { caseId, at, actor: principal.userId, action: 'confirm', before: { status: current.status }, after: { status: 'confirmed', outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan } });
+  }
+
+  /** Refuses the claim with a reason; the claim keys it held (once per person, per certificate) are released. */
+  async reject(principal: Principal, caseId: string, version: number, reason: string): Promise<ReviewCase> {
+    requireRole(principal, STAFF);
+    const current = await this.loadAt(caseId, version);
+    if (!OPEN_STATES.includes(current.status) && current.status !== 'confirmed') {
+      throw new InvalidStateError(caseId, current.status, 'reject', '此案件已办结，不能再退回。');
+    }
+    this.assertNotLeasedToOther(current, principal);
+    const at = this.now();
+    const next: ReviewCase = { ...current, status: 'rejected', rejection: { reason, by: principal.userId }, updatedAt: at };
+    delete next.lease;
+    return this.update(next, current, { caseId, at, actor: principal.userId, action: 'reject', before: { status: current.status }, after: { status: 'rejected', reason } }, []);
+  }
+
+  /** Asks the applicant for more documents; the case leaves the queue until they arrive. */
+  async requestDocuments(principal: Principal, caseId: string, version: number, documents: string[], note?: string): Promise<ReviewCase> {
+    requireRole(principal, STAFF);
+    const current = await this.loadAt(caseId, version);
+    this.assertOpen(current, 'request documents', '此案件已办结，不能再要求补件。');
+    this.assertNotLeasedToOther(current, principal);
+    const at = this.now();
+    const next: ReviewCase = { ...current, status: 'awaiting_documents', requestedDocuments: documents, updatedAt: at };
+    delete next.lease;
+    return this.update(next, current, {
+      caseId,
+      at,
+      actor: principal.userId,
+      action: 'request_documents',
+      before: { status: current.status, requestedDocuments: current.requestedDocuments },
+      after: { status: 'awaiting_documents', requestedDocuments: documents, ...(note ? { note } : {}) },
+    });
+  }
+
+  /** Gives the case back to its queue (the lease holder, or a supervisor). */
+  async release(principal: Principal, caseId: string, version?: number): Promise<ReviewCase> {
+    requireRole(principal, STAFF);
+    const current = version === undefined ? await this.load(caseId) : await this.loadAt(caseId, version);
+    if (current.status !== 'claimed') throw new InvalidStateError(caseId, current.status, 'release', '此案件未被领取，无需释放。');
+    if (current.lease && current.lease.holder !== principal.userId && !principal.roles.includes('supervisor')) {
+      throw new ForbiddenError('not_lease_holder', `此案件由 ${current.lease.holder} 领取，只有领取人或主管可以释放。`, `${principal.userId} does not hold the lease on ${caseId}`);
+    }
+    const at = this.now();
+    const next: ReviewCase = { ...current, status: 'needs_review', updatedAt: at };
+    delete next.lease;
+    return this.update(next, current, { caseId, at, actor: principal.userId, action: 'release', before: { status: current.status, lease: current.lease }, after: { status: 'needs_review' } });
+  }
+
+  /** A supervisor approves payment of a confirmed, eligible case — never the person who confirmed it. */
+  async approve(principal: Principal, caseId: string, version: number): Promise<ReviewCase> {
+    requireRole(principal, ['supervisor']);
+    const current = await this.loadAt(caseId, version);
+    if (current.status !== 'confirmed') throw new InvalidStateError(caseId, current.status, 'approve', '只有已确认的案件才能审批。');
+    if (current.confirmedBy === principal.userId) {
+      throw new ForbiddenError('four_eyes', '不能审批自己确认的案件（每笔支付须由两人经手）。', `${principal.userId} confirmed case ${caseId} and cannot approve it`);
+    }
+    if (current.decision?.outcome !== 'eligible' || current.decision.amountYuan <= 0) {
+      throw new UnprocessableError('not_payable', '此案件的判定结果不是"符合"或金额为零，不能审批支付。', `case ${caseId} is not an eligible claim with an amount`, {
+        outcome: current.decision?.outcome,
+      });
+    }
+    const at = this.now();
+    const next: ReviewCase = { ...current, status: 'approved', approvedBy: principal.userId, approvedAt: at, updatedAt: at };
+    return this.update(next, current, {
+      caseId,
+      at,
+      actor: principal.userId,
+      action: 'approve',
+      before: { status: current.status },
+      after: { status: 'approved', amountYuan: current.decision.amountYuan, programme: current.decision.programme },
+    });
+  }
+
+  /** The cases of one submission (an institution's upload), for staff or for the institution that sent it. */
+  async batch(principal: Principal, submissionId: string): Promise<ReviewCase[]> {
+    const cases = await this.deps.cases.listBySubmission(submissionId);
+    if (isStaff(principal)) return cases;
+    if (principal.institutionId && cases.length > 0 && cases.every((c) => institutionOf(c) === principal.institutionId)) return cases;
+    if (cases.length === 0 && principal.roles.includes('institution')) return [];
+    throw new ForbiddenError('not_your_batch', '您无权查看此批次。', `${principal.userId} may not read submission ${submissionId}`);
+  }
+
+  /** Confirms every case of the submission that has nothing flagged and is still open; the others are listed with why. */
+  async confirmClean(principal: Principal, submissionId: string): Promise<{ confirmed: string[]; skipped: { caseId: string; reason: string }[] }> {
+    requireRole(principal, STAFF);
+    const confirmed: string[] = [];
+    const skipped: { caseId: string; reason: string }[] = [];
+    for (const reviewCase of await this.deps.cases.listBySubmission(submissionId)) {
+      if (!OPEN_STATES.includes(reviewCase.status) || reviewCase.status === 'awaiting_documents') {
+        skipped.push({ caseId: reviewCase.caseId, reason: `status_${reviewCase.status}` });
+      } else if (reviewCase.flaggedFieldCount > 0) {
+        skipped.push({ caseId: reviewCase.caseId, reason: 'fields_flagged' });
+      } else if (leasedToOther(reviewCase, principal.userId, this.deps.clock.now())) {
+        skipped.push({ caseId: reviewCase.caseId, reason: 'leased_to_other' });
+      } else {
+        try {
+          await this.confirm(principal, reviewCase.caseId, reviewCase.version);
+          confirmed.push(reviewCase.caseId);
+        } catch (error) {
+          skipped.push({ caseId: reviewCase.caseId, reason: error instanceof StaleVersionError ? 'version_conflict' : 'error' });
+        }
+      }
+    }
+    return { confirmed, skipped };
+  }
+
+  /** Approved cases, for the payments export (supervisors). */
+  async approvedCases(principal: Principal): Promise<ReviewCase[]> {
+    requireRole(principal, ['supervisor']);
+    return this.deps.cases.listByStatus('approved');
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  private async load(caseId: string): Promise<ReviewCase> {
+    const found = await this.deps.cases.get(caseId);
+    if (!found) throw new ReviewNotFoundError('case', caseId);
+    return found;
+  }
+
+  /** The case, refused before any work when the caller's version is already stale. */
+  private async loadAt(caseId: string, version: number): Promise<ReviewCase> {
+    const found = await this.load(caseId);
+    if (found.version !== version) throw new StaleVersionError(caseId, version, found.version);
+    return found;
+  }
+
+  private assertOpen(reviewCase: ReviewCase, action: string, zh: string): void {
+    if (!OPEN_STATES.includes(reviewCase.status)) throw new InvalidStateError(reviewCase.caseId, reviewCase.status, action, zh);
+  }
+
+  /** A running lease is respected: the queue gave the case to someone else. */
+  private assertNotLeasedToOther(reviewCase: ReviewCase, principal: Principal): void {
+    if (leasedToOther(reviewCase, principal.userId, this.deps.clock.now()) && !principal.roles.includes('supervisor')) {
+      throw new LeasedToOtherError(reviewCase.caseId, reviewCase.lease!.holder);
+    }
+  }
+
+  private async judge(current: ReviewCase, documents: CaseDocument[]): Promise<Decision | undefined> {
+    return this.deps.judge.judge(documents, {
+      submissionId: current.submissionId,
+      applicant: current.applicant ?? { kind: 'individual' },
+      claimDate: await this.claimDateOf(current),
+    });
+  }
+
+  /**
+   * The claim keeps the date it was received (its first upload, as the process stage dates it): a correction made
+   * months later must not move the rules' windows or parameters.
+   */
+  private async claimDateOf(reviewCase: ReviewCase): Promise<string> {
+    const uploads = await this.deps.documents.listBySubmission(reviewCase.submissionId);
+    const first = uploads.map((record) => record.createdAt).sort()[0] ?? reviewCase.createdAt;
+    return first.slice(0, 10);
+  }
+
+  /** Writes a re-judged case; a claim key held by another case turns the decision into a duplicate finding. */
+  private async writeJudged(next: ReviewCase, current: ReviewCase, audit: AuditEvent): Promise<ReviewCase> {
+    let judged = next;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        return await this.update(judged, current, audit, judged.decision?.claimKeys ?? []);
+      } catch (error) {
+        if (!(error instanceof ClaimKeyTakenError) || !judged.decision) throw error;
+        const duplicate = this.deps.judge.withClaimKeyTaken(judged.decision, error.claimKey, error.heldBy);
+        judged = { ...judged, decision: duplicate, queue: this.deps.judge.queueFor(duplicate) };
+        audit = { ...audit, after: { ...(audit.after as object), outcome: duplicate.outcome, amountYuan: duplicate.amountYuan, duplicateOf: error.heldBy } };
+      }
+    }
+    throw new UnprocessableError('claim_keys', '此申领与其他案件冲突，无法保存。', `case ${next.caseId}: claim keys keep colliding`);
+  }
+
+  private async update(next: ReviewCase, current: ReviewCase, audit: AuditEvent, claimKeys?: ClaimKey[]): Promise<ReviewCase> {
+    try {
+      return await this.deps.cases.update(next, current.version, audit, claimKeys);
+    } catch (error) {
+      if (error instanceof VersionConflictError) {
+        const now = await this.deps.cases.get(current.caseId);
+        throw new StaleVersionError(current.caseId, current.version, now?.version, { cause: error });
+      }
+      if (error instanceof CaseNotFoundError) throw new ReviewNotFoundError('case', current.caseId);
+      throw error;
+    }
+  }
+}
+
+function corrected(field: ExtractedField, value: ExtractedField['value'], userId: string): ExtractedField {
+  const next: ExtractedField = { ...field, value, confidence: 1, needsReview: false };
+  delete next.issues;
+  if (value !== field.value) next.correction = { from: field.value === null ? '' : String(field.value), reason: `clerk:${userId}` };
+  return next;
+}
+
+const PERSON_ID_FIELDS = ['idNumber', 'employeeIdNumber'];
+const PERSON_NAME_FIELDS = ['holderName', 'personName', 'employeeName'];
+
+/** The person of the case as corrected (the payee of individual claims and the key of once-per-person look-ups). */
+function personOf(documents: readonly CaseDocument[], current: ReviewCase): Pick<ReviewCase, 'personIdNumber' | 'personName'> {
+  const first = (names: string[]) => {
+    for (const document of documents) for (const name of names) {
+      const value = document.fields[name]?.value;
+      if (typeof value === 'string' && value) return value;
+    }
+    return undefined;
+  };
+  const personIdNumber = first(PERSON_ID_FIELDS) ?? current.personIdNumber;
+  const personName = first(PERSON_NAME_FIELDS) ?? current.personName;
+  return { ...(personIdNumber ? { personIdNumber } : {}), ...(personName ? { personName } : {}) };
+}
