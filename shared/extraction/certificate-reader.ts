@@ -39,9 +39,11 @@ function holderFromProse(ctx: DocumentContext): DraftField | undefined {
     const sentence = stream.text.slice(offset, offset + 80);
     if (!/(兹证明|兹有|同志|参加|学员|经考核|具备)/.test(sentence)) continue;
     const m = HOLDER_PROSE.exec(sentence);
-    if (!m) continue;
-    const reading = readPersonName(m[1] ?? m[2]);
-    if (reading) return fieldFromLine(line, reading);
+    // The sentence must start on this line (not on a title above it), and the value is scored on the name's own line.
+    if (!m || m.index >= line.flat.length) continue;
+    const name = m[1] ?? m[2];
+    const reading = readPersonName(name);
+    if (reading) return fieldFromLine(stream.lineAt(offset + m.index + m[0].indexOf(name)), reading, LabelMatch.prose, name);
   }
   return undefined;
 }
@@ -60,13 +62,23 @@ function occupationFromProse(ctx: DocumentContext): DraftField | undefined {
   return undefined;
 }
 
-/** The issue date when it stands alone (typically under the issuer's seal): the last date not tied to a label. */
+/**
+ * The issue date when it stands alone (typically under the issuer's seal): the last line that is nothing but a
+ * date. A date taken from running text instead (the training period in an award sentence) is a weaker guess.
+ */
 function unlabelledIssueDate(ctx: DocumentContext): DraftField | undefined {
   const lines = allLines(ctx).filter((l) => l.hits.length === 0 && findDates(l.text).length === 1);
-  const line = lines[lines.length - 1];
+  const alone = lines.filter((l) => {
+    const d = findDates(l.text)[0];
+    return l.text.length - d.length <= 3;
+  });
+  const line = alone[alone.length - 1] ?? lines[lines.length - 1];
   if (!line) return undefined;
   const reading = readDateValue(line.text);
-  return reading ? fieldFromLine(line, reading, LabelMatch.unlabelled) : undefined;
+  if (!reading) return undefined;
+  const date = findDates(line.text)[0];
+  const standalone = alone.includes(line);
+  return fieldFromLine(line, standalone ? reading : { ...reading, plausibility: 0.85 }, LabelMatch.unlabelled, date.raw.replace(/\s+/g, ''));
 }
 
 /** The issuer when unlabelled: an organisation line in the lower part of the page, nearest the bottom. */
@@ -110,6 +122,10 @@ function partialIssueDate(ctx: DocumentContext, year: number): DraftField | unde
   return undefined;
 }
 
+function standaloneOrProseDate(ctx: DocumentContext): DraftField | undefined {
+  return unlabelledIssueDate(ctx);
+}
+
 function addIssue(field: DraftField | undefined, issue: string): void {
   if (field) field.issues = [...(field.issues ?? []), issue];
 }
@@ -142,11 +158,14 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     );
   }
   let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
-  let issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? unlabelledIssueDate(ctx);
+  let issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? standaloneOrProseDate(ctx);
   const issuer = labelled(ctx, LABELS.issuer, readOrganisationName) ?? unlabelledIssuer(ctx);
 
   const parsed = certificateNumber ? parseCertificateNumber(String(certificateNumber.value)) : undefined;
-  if (!issueDate && parsed?.year !== undefined) issueDate = partialIssueDate(ctx, parsed.year);
+  if ((!issueDate || issueDate.confidence < 0.9) && parsed?.year !== undefined) {
+    // A clipped standalone date completed from the number beats a date lifted from running text.
+    issueDate = partialIssueDate(ctx, parsed.year) ?? issueDate;
+  }
   let kind: CertificateKind | undefined = ctx.kind;
   let kindConfidence = typeConfidence;
   if (!kind && parsed?.structure === 'skill_level') kind = 'skill_level';

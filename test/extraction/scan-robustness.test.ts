@@ -153,3 +153,40 @@ describe('extractDocuments with per-character confidences', () => {
     expect(doc.fields.holderName.needsReview).toBe(false);
   });
 });
+
+describe('extractDocuments on award sentences', () => {
+  function narrative(nameConfidence: number): OcrPage {
+    const sentence = `学员${person.name}（身份证号码：${person.id}）于`;
+    const page = new PageBuilder({ confidence: 0.99 })
+      .title('培训合格证书')
+      .line(sentence)
+      .line('2021年5月10日至2021年5月30日参加养老护理员岗前培')
+      .line('训培训，修完规定课程，经考核成绩合格，特发此证。')
+      .line('证书编号：PX202130070662')
+      .gap(3)
+      .line('杭州市西湖区职业技能培训学校', 800)
+      .line('2021年06月18日', 900)
+      .build();
+    const line = page.lines.find((l) => l.text === sentence)!;
+    line.words = [...sentence].map((ch, i) => ({
+      text: ch,
+      confidence: ch === person.name[2] ? nameConfidence : 0.995,
+      box: { x: line.box.x + i * 30, y: line.box.y, width: 30, height: line.box.height },
+    }));
+    return page;
+  }
+
+  it('reads holder, occupation across the line break, and the date standing alone rather than the training period', () => {
+    const [doc] = extractDocuments([narrative(0.99)], { today: '2026-11-27' });
+    expect(doc.fields.holderName).toMatchObject({ value: person.name, needsReview: false });
+    expect(doc.fields.occupation.value).toBe('养老护理员岗前培训');
+    expect(doc.fields.issueDate.value).toBe('2021-06-18');
+    expect(doc.fields.idNumber.value).toBe(person.id);
+  });
+
+  it('scores the holder on the sentence line where the name is, so a doubtful character flags it', () => {
+    const [doc] = extractDocuments([narrative(0.62)], { today: '2026-11-27' });
+    expect(doc.fields.holderName.needsReview).toBe(true);
+    expect(doc.fields.holderName.source?.raw).toContain('学员');
+  });
+});
