@@ -21,12 +21,13 @@ interface Pending {
 
 /**
  * Starts the worker and waits until the handler module is loaded in it; what the worker enqueues goes to `queue`.
+ * `entry` replaces the worker script (tests use one that speaks the same messages).
  *
  * @example
  * const worker = await startProcessWorker(localQueue);
  * const { batchItemFailures } = await worker.process(sqsEvent);
  */
-export async function startProcessWorker(queue?: WorkQueue): Promise<RunningProcessWorker> {
+export async function startProcessWorker(queue?: WorkQueue, options: { entry?: URL } = {}): Promise<RunningProcessWorker> {
   const log = createLocalLogger('process-worker');
   const pending = new Map<number, Pending>();
   let nextId = 0;
@@ -35,7 +36,7 @@ export async function startProcessWorker(queue?: WorkQueue): Promise<RunningProc
   const spawn = () =>
     new Promise<Worker>((resolve, reject) => {
       // The worker enables TypeScript itself (process-worker.mjs), whatever started this process (tsx, vitest).
-      const worker = new Worker(new URL('./process-worker.mjs', import.meta.url), { env: { ...process.env } });
+      const worker = new Worker(options.entry ?? new URL('./process-worker.mjs', import.meta.url), { env: { ...process.env } });
       worker.on('message', (message: { type: string; id?: number; response?: SQSBatchResponse; message?: string; messages?: ProcessDocumentMessage[] }) => {
         if (message.type === 'send') {
           void queue?.send(message.messages ?? []).catch((error) => log.error('could not enqueue for the worker', { error: String(error) }));
