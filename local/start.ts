@@ -43,6 +43,13 @@ function displayPath(target: string): string {
   return relative === '' ? '.' : relative.startsWith('..') ? target : relative;
 }
 
+function resumed(stack: EmbeddedStack): string | undefined {
+  const depth = stack.queue.depth();
+  const queued = depth.visible + depth.delayed + depth.inFlight;
+  if (stack.reconciled === 0 && queued === 0 && depth.dead === 0) return undefined;
+  return `  Resumed:           ${stack.reconciled} upload(s) sent to ingest again, ${queued} queued document(s), ${depth.dead} dead-lettered`;
+}
+
 function startupBlock(stack: EmbeddedStack): string {
   const { endpoints } = stack;
   const relInbox = endpoints.inbox ? displayPath(endpoints.inbox) : undefined;
@@ -58,7 +65,7 @@ function startupBlock(stack: EmbeddedStack): string {
     endpoints.http ? `  Review API:        ${endpoints.http}/api${stack.apiMounted ? '' : '   (not built yet: answers 501)'}` : undefined,
     endpoints.http ? `  Health:            ${endpoints.http}/health` : undefined,
     `  Cases:             npm run intake -- cases [--queue Q] [--json]`,
-    stack.reconciled > 0 ? `  Resumed:           ${stack.reconciled} upload(s) not yet ingested, ${stack.queue.depth().visible} queued page job(s)` : undefined,
+    resumed(stack),
     '',
     'Ctrl-C stops everything; unfinished work resumes on the next start.',
     '',
