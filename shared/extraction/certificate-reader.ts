@@ -1,7 +1,7 @@
 import type { CertificateKind } from '../documents/index.js';
 import { parseCertificateNumber } from './certificate-number.js';
 import { LabelMatch } from './confidence.js';
-import { allLines, fieldFromLine, idNumberField, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
+import { allLines, fieldFromLine, idNumberField, labelled, STRUCTURED_KINDS, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
 import { findDates } from './dates.js';
 import { findUnlabelledCandidates, chooseCandidate } from './field-search.js';
 import { LABELS } from './labels.js';
@@ -151,10 +151,13 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     labelled(ctx, LABELS.occupation, readOccupation) ??
     occupationFromProse(ctx);
   let level = labelled(ctx, LABELS.level, readLevelValue);
-  if (!level) {
-    // A level printed without a label, e.g. `国家职业资格三级` or inside the occupation line.
+  if (!level && (!ctx.kind || STRUCTURED_KINDS.has(ctx.kind))) {
+    // A level printed without a label (`国家职业资格三级`, `二级/技师` alone on a line); not words inside a name
+    // such as `杭州第一技师学院`.
     level = chooseCandidate(
-      findUnlabelledCandidates(ctx.layouts, (text) => (/级|技师|高级工|中级工|初级工/.test(text) ? readLevelValue(text) : null)),
+      findUnlabelledCandidates(ctx.layouts, (text) =>
+        /国家职业资格|^[(（]?([一二三四五1-5]级|高级技师|技师|高级工|中级工|初级工)/.test(text) && text.length <= 16 ? readLevelValue(text) : null,
+      ),
     );
   }
   let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);

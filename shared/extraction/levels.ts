@@ -38,7 +38,12 @@ export function parseLevel(text: string): ParsedLevel | null {
   }
   const byNumber = /([一二三四五1-5])\s*级/.exec(t);
   if (byNumber) named.push(NUMERAL[byNumber[1]]);
-  if (named.length === 0) return null;
+  if (named.length === 0) {
+    // Older booklets print the grade word alone (`等级:高级`): 高级 = 高级工 (3), 中级 = 中级工 (4), 初级 = 初级工 (5).
+    const grade = /^(高级|中级|初级)$/.exec(t.replace(/[()（）]/g, ''));
+    if (!grade) return null;
+    return { value: ({ 高级: 3, 中级: 4, 初级: 5 } as const)[grade[1] as '高级' | '中级' | '初级'], corroborated: false, inconsistent: false };
+  }
   const value = named[0] as 1 | 2 | 3 | 4 | 5;
   const preferred = (byNumber ? NUMERAL[byNumber[1]] : value) as 1 | 2 | 3 | 4 | 5;
   return {

@@ -283,3 +283,21 @@ describe('extractDocuments confidence', () => {
     expect(doc.fields.holderName.confidence).toBeGreaterThan(0.97);
   });
 });
+
+describe('extractDocuments level without a label', () => {
+  it('reads a level printed alone on a line but not the 技师 inside an issuer’s name', () => {
+    const page = new PageBuilder({ width: 2339, height: 1654 })
+      .title('职业资格证书')
+      .line(`姓名：${person.name}`)
+      .line('国家职业资格三级')
+      .line('杭州第一技师学院', 1500)
+      .build();
+    expect(extractDocuments([page], { today: '2026-11-27' })[0].fields.level.value).toBe(3);
+    const withoutLevel = new PageBuilder({ width: 2339, height: 1654 })
+      .title('职业资格证书')
+      .line(`姓名：${person.name}`)
+      .line('杭州第一技师学院', 1500)
+      .build();
+    expect(extractDocuments([withoutLevel], { today: '2026-11-27' })[0].fields.level).toMatchObject({ value: null, needsReview: true });
+  });
+});

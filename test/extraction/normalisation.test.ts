@@ -77,6 +77,9 @@ describe('parseLevel', () => {
     ['学徒工', 'apprentice'],
     ['特级技师', 'principal_technician'],
     ['首席技师', 'chief_technician'],
+    ['高级', 3],
+    ['中级', 4],
+    ['初级', 5],
   ])('reads %s as %s', (text, expected) => {
     expect(parseLevel(text)?.value).toBe(expected);
   });
