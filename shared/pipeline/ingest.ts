@@ -9,6 +9,7 @@ import type { BlobStore } from '../ports/blob-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentRepository } from '../ports/document-repository.js';
 import type { WorkQueue } from '../ports/work-queue.js';
+import { ArchiveError, storeArchiveEntries, type ArchiveLimits } from '../archives/index.js';
 import type { CreatedObject } from './events.js';
 import { documentIdFor, INCOMING_PREFIX, submissionOf } from './ids.js';
 import type { PipelineLogger } from './logger.js';
@@ -22,6 +23,11 @@ export interface IngestDeps {
   /** Structure check and page count (shared/reading's `inspectFile`; injected so the domain tests need no PDFs). */
   inspect: (bytes: Uint8Array, type: ReadableType, limits: IntakeLimits) => Promise<{ pageCount: number }>;
   logger?: PipelineLogger;
+  /**
+   * When set, an uploaded ZIP is expanded into `incoming/<submission>/<zip name>/…` (each entry then comes through
+   * ingest as a document) instead of being refused as `unsupported_here`. Needs write access to `incoming/`.
+   */
+  archives?: { limits?: ArchiveLimits };
 }
 
 export type IngestOutcome =
@@ -29,7 +35,8 @@ export type IngestOutcome =
   | { kind: 'already_done'; documentId: string; status: DocumentStatus }
   | { kind: 'queued'; documentId: string; submissionId: string; pageCount: number }
   | { kind: 'duplicate'; documentId: string; duplicateOf: string }
-  | { kind: 'rejected'; documentId: string; code: string };
+  | { kind: 'rejected'; documentId: string; code: string }
+  | { kind: 'expanded'; documentId: string; stored: number; refused: number };
 
 /** States after which ingest has nothing left to do for an object version. */
 const SETTLED: readonly DocumentStatus[] = ['processed', 'needs_review', 'rejected', 'failed', 'duplicate'];
@@ -95,6 +102,22 @@ export async function ingestObject(object: CreatedObject, deps: IngestDeps): Pro
   const bytes = await deps.blobs.get(bucket, key);
   const sha256 = sha256Of(bytes);
   const known = { sha256, size: bytes.length, sniffedType: sniffType(bytes) };
+
+  if (known.sniffedType === 'zip' && deps.archives) {
+    try {
+      const expansion = await storeArchiveEntries(
+        { bucket, submissionId, archiveName: fileName, archiveVersion: sourceVersion, bytes },
+        { blobs: deps.blobs, documents: deps.documents, clock: deps.clock, limits: deps.archives.limits },
+      );
+      // The archive itself is done once its entries are in: each entry has its own record and state.
+      await deps.documents.update(documentId, { ...known, pageCount: 0, status: 'processed', updatedAt: deps.clock.now().toISOString() });
+      deps.logger?.info('archive expanded', { documentId, submissionId, stored: expansion.stored.length, refused: expansion.refused.length });
+      return { kind: 'expanded', documentId, stored: expansion.stored.length, refused: expansion.refused.length };
+    } catch (error) {
+      if (error instanceof ArchiveError) return reject(error, known);
+      throw error;
+    }
+  }
 
   let type: ReadableType;
   let pageCount: number;
