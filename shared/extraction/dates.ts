@@ -1,13 +1,13 @@
 import { isRealDate } from './resident-id.js';
 
 const CHINESE_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, '○': 0, O: 0, o: 0, Ｏ: 0, '0': 0, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7, '8': 8, '9': 9, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0, 零: 0, '○': 0, O: 0, o: 0, Ｏ: 0, '0': 0, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7, '8': 8, '9': 9, 一: 1, '→': 1, '-': 1, 'ー': 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
 /** A Chinese numeral up to 99 (`十八`, `二十`, `三十一`, `六`) or digits. */
 function smallNumber(text: string): number | undefined {
   if (/^\d{1,2}$/.test(text)) return Number(text);
-  const m = /^([一二三四五六七八九1-9])?(十)?([一二三四五六七八九1-9])?$/.exec(text);
+  const m = /^([一二三四五六七八九1-9→ー-])?(十)?([一二三四五六七八九1-9→ー-])?$/.exec(text);
   if (!m || text.length === 0) return undefined;
   if (!m[2]) return m[1] && !m[3] ? CHINESE_DIGITS[m[1]] : undefined;
   return (m[1] ? CHINESE_DIGITS[m[1]] : 1) * 10 + (m[3] ? CHINESE_DIGITS[m[3]] : 0);
@@ -29,7 +29,7 @@ function yearNumber(text: string): number | undefined {
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 // OCR mixes Arabic digits into Chinese numerals (二〇二0年): accept both inside one date.
-const CN = '[〇零○一二三四五六七八九十两Oo0-9]';
+const CN = '[〇零○一二三四五六七八九十两Oo0-9→ー-]';
 const DATE_PATTERNS: RegExp[] = [
   /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?/g,
   /(\d{4})\s*[./\-]\s*(\d{1,2})\s*[./\-]\s*(\d{1,2})(?!\d)/g,

@@ -137,6 +137,34 @@ function deskew(lines: LayoutLine[], width: number, height: number): void {
   }
 }
 
+/**
+ * Joins a label the engine read as separate boxes because of wide letter-spacing (`住` … `所`) when the pieces sit
+ * side by side on one row and together make a known label.
+ */
+function mergeSpacedLabels(lines: LayoutLine[]): void {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const a = lines[i];
+    const b = lines[i + 1];
+    if (a.flat.length > 2 || b.flat.length > 2 || a.page !== b.page) continue;
+    const h = Math.min(a.box.height, b.box.height);
+    const sameRow = Math.abs(a.box.y + a.box.height / 2 - (b.box.y + b.box.height / 2)) < h / 2;
+    const gap = b.box.x - (a.box.x + a.box.width);
+    const joined = a.flat + b.flat;
+    if (!sameRow || gap < 0 || gap > h * 4 || !LABELS_BY_FIRST_CHAR.get(joined[0])?.some((l) => l.form === joined)) continue;
+    const right = b.box.x + b.box.width;
+    a.box = { x: a.box.x, y: Math.min(a.box.y, b.box.y), width: right - a.box.x, height: Math.max(a.box.height, b.box.height) };
+    a.original = a.box;
+    a.raw = `${a.raw}${b.raw}`;
+    a.text = joined;
+    a.flat = joined;
+    a.confidence = Math.min(a.confidence, b.confidence);
+    a.chars = a.chars && b.chars ? [...a.chars, ...b.chars] : undefined;
+    a.hits = findHits(joined);
+    a.leading = '';
+    lines.splice(i + 1, 1);
+  }
+}
+
 /** Lines of a spread fall clearly in one half; a few titles or seals may cross the gutter. */
 function detectSpread(page: OcrPage, lines: LayoutLine[]): boolean {
   // Lone characters (seal lettering, ticks) say nothing about columns.
@@ -193,6 +221,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     const dy = a.box.y + a.box.height / 2 - (b.box.y + b.box.height / 2);
     return Math.abs(dy) > Math.min(a.box.height, b.box.height) / 2 ? dy : a.box.x - b.box.x;
   });
+  mergeSpacedLabels(lines);
   const spread = detectSpread(page, lines);
   if (spread) {
     const mid = page.width / 2;

@@ -190,3 +190,20 @@ describe('extractDocuments on award sentences', () => {
     expect(doc.fields.holderName.source?.raw).toContain('学员');
   });
 });
+
+describe('extractDocuments on letter-spaced labels and numeral look-alikes', () => {
+  it('joins a label read as two boxes (住 … 所) and reads the value beside it', () => {
+    const page = new PageBuilder({ width: 2339, height: 1654 })
+      .title('营业执照')
+      .row([[300, '名称'], [600, '杭州西子智能科技有限公司']])
+      .row([[300, '住'], [400, '所'], [600, '浙江省杭州市西湖区中山路187号21幢201室']])
+      .build();
+    const [doc] = extractDocuments([page], { today: '2026-11-27' });
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区中山路187号21幢201室');
+  });
+
+  it('reads 一 misread as an arrow or a dash inside a date in Chinese numerals', () => {
+    const [doc] = extractDocuments([skillLevelCertificatePage({ dateText: '二〇二一年六月二十→日', year: 2021 })], { today: '2026-11-27' });
+    expect(doc.fields.issueDate.value).toBe('2021-06-21');
+  });
+});
