@@ -37,6 +37,21 @@ async function loadReviewApi(): Promise<LocalApi | undefined> {
   return module.createApiApp ? await module.createApiApp() : module.app;
 }
 
+/**
+ * Builds the clerk page (web/build.ts, esbuild: well under a second) into the default static folder, so `npm start`
+ * always serves the page of the checked-out source. A custom INTAKE_STATIC_DIR is served as it is.
+ */
+async function buildClerkPageInto(staticDir: string): Promise<void> {
+  const builder = path.join(root, 'web', 'build.ts');
+  if (staticDir !== path.join(root, 'web', 'dist') || !existsSync(builder)) return;
+  try {
+    const module = (await import(pathToFileURL(builder).href)) as { buildClerkPage: (outDir: string) => Promise<string> };
+    await module.buildClerkPage(staticDir);
+  } catch (error) {
+    log.error('the clerk page did not build; serving what web/dist holds', { error: String(error) });
+  }
+}
+
 /** A path as a person would type it: relative when under the working folder, absolute otherwise. */
 function displayPath(target: string): string {
   const relative = path.relative(process.cwd(), target);
@@ -76,6 +91,7 @@ function startupBlock(stack: EmbeddedStack): string {
 async function main(): Promise<void> {
   const dataDir = path.resolve(root, process.env.INTAKE_DATA_DIR ?? '.data');
   const staticDir = path.resolve(root, process.env.INTAKE_STATIC_DIR ?? path.join('web', 'dist'));
+  await buildClerkPageInto(staticDir);
   const stack = await startEmbeddedStack({
     dataDir,
     inboxDir: path.resolve(root, process.env.INTAKE_INBOX_DIR ?? 'inbox'),

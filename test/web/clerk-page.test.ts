@@ -1,0 +1,156 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalHttpServer, type RunningHttpServer } from '../../local/http-server.js';
+import { systemClock } from '../../shared/ports/index.js';
+import { buildClerkPage } from '../../web/build.js';
+import { reviewApiOver, seedClaim } from '../review/review-fixtures.js';
+import { reviewTestEnv, type ReviewTestEnv } from '../review/review-env.js';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** Seeded users by the number key that signs them in on the sign-in view. */
+const KEY = { clerk1: '1', clerk2: '2', supervisor1: '3', 'institution-a': '4' } as const;
+
+let env: ReviewTestEnv;
+let http: RunningHttpServer;
+let browser: Browser;
+let staticDir: string;
+
+beforeAll(async () => {
+  env = await reviewTestEnv();
+  staticDir = await buildClerkPage(mkdtempSync(path.join(os.tmpdir(), 'clerk-page-')));
+  // The page and the API over the real DynamoDB Local and s3rver, on a free port, as `npm start` serves them.
+  const { api } = reviewApiOver(env.stores, systemClock);
+  http = await createLocalHttpServer({ port: 0, api, staticDir });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await http?.close();
+  await env?.drop();
+  rmSync(staticDir, { recursive: true, force: true });
+});
+
+async function signedIn(user: keyof typeof KEY, hash = '#/'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${http.url}/`);
+  await page.locator('.users button').first().waitFor();
+  await page.keyboard.press(KEY[user]);
+  await page.locator('#who').filter({ hasText: user === 'institution-a' ? '培训机构' : '（' }).waitFor();
+  if (hash !== '#/') await page.evaluate((h) => (location.hash = h), hash);
+  return page;
+}
+
+const headline = (page: Page) => page.locator('#decision .headline');
+
+describe('clerk page', () => {
+  it('a clerk claims a case, fixes the flagged field, sees the decision change and confirms with the keyboard', async () => {
+    const seeded = await seedClaim(env.stores, { level: 3, flagged: ['level'], personName: '赵磊' });
+    const page = await signedIn('clerk1', '#/queue/XH36-3.2');
+    await page.locator(`tr[data-case="${seeded.caseId}"]`).waitFor();
+    await page.keyboard.press('c');
+
+    await headline(page).filter({ hasText: '待核对' }).waitFor();
+    expect(await headline(page).textContent()).toContain('2,000 元');
+    // The flagged field is first, highlighted, focused, and its box is drawn on the page image.
+    const focused = page.locator('input:focus');
+    expect(await focused.getAttribute('name')).toBe('level');
+    expect(await page.locator('.field.flagged').first().getAttribute('data-key')).toContain('#level');
+    await page.locator('#page-box:not([hidden])').waitFor();
+    const box = await page.locator('#page-box').boundingBox();
+    const image = await page.locator('#page-img').boundingBox();
+    expect(box!.y).toBeGreaterThan(image!.y);
+    expect(await page.locator('.decision li').first().textContent()).toMatch(/XH36-3\.2/);
+    await page.screenshot({ path: path.join('docs', 'screenshots', 'case-view.png'), fullPage: false });
+
+    await focused.fill('2');
+    await page.keyboard.press('Enter');
+    await headline(page).filter({ hasText: '符合 · 5,000 元' }).waitFor();
+    expect(await headline(page).textContent()).toContain('XH36-3.7.c');
+    expect(await page.locator('.field.flagged').count()).toBe(0);
+
+    await page.keyboard.press('Control+Enter');
+    await page.locator('#banner').filter({ hasText: '此队列已没有待领取的案件' }).waitFor();
+    const stored = await env.stores.cases.get(seeded.caseId);
+    expect(stored).toMatchObject({ status: 'confirmed', confirmedBy: 'clerk1', decision: { amountYuan: 5000, programme: 'XH36-3.7.c' } });
+    await page.context().close();
+  });
+
+  it('confirms a clean case with one key press', async () => {
+    const seeded = await seedClaim(env.stores, { level: 2 });
+    const page = await signedIn('clerk2', `#/case/${seeded.caseId}`);
+    await page.locator('#confirm:focus').waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('#banner').filter({ hasText: '已确认' }).waitFor();
+    expect((await env.stores.cases.get(seeded.caseId))?.status).toBe('confirmed');
+    await page.context().close();
+  });
+
+  it('tells the second of two clerks editing one case about the conflict and keeps what they typed', async () => {
+    const seeded = await seedClaim(env.stores, { level: 3, flagged: ['level'] });
+    const first = await signedIn('clerk1', `#/case/${seeded.caseId}`);
+    const second = await signedIn('clerk2', `#/case/${seeded.caseId}`);
+    for (const page of [first, second]) await page.locator('input[name="level"]:focus').waitFor();
+
+    await first.locator('input[name="level"]').fill('2');
+    await first.keyboard.press('Enter');
+    await headline(first).filter({ hasText: '5,000 元' }).waitFor();
+
+    await second.locator('input[name="level"]').fill('4');
+    await second.keyboard.press('Enter');
+    const banner = second.locator('#banner');
+    await banner.filter({ hasText: '已被他人修改' }).waitFor();
+    expect(await banner.textContent()).toContain('您输入的内容仍保留');
+    expect(await second.locator('input[name="level"]').inputValue()).toBe('4');
+    expect(await second.locator('.field.pending input[name="level"]').count()).toBe(1);
+    // The page now shows the other clerk's version underneath: the decision they produced.
+    expect(await headline(second).textContent()).toContain('5,000 元');
+    const stored = await env.stores.cases.get(seeded.caseId);
+    expect(stored?.documents[0]?.fields.level?.value).toBe(2);
+    await first.context().close();
+    await second.context().close();
+  });
+
+  it('a supervisor approves a confirmed case and the export holds the payment with its amount', async () => {
+    const seeded = await seedClaim(env.stores, { level: 2, personName: '孙悦', idNumber: '330106199202023456' });
+    await env.stores.cases.update({ ...seeded, status: 'confirmed', confirmedBy: 'clerk1' }, seeded.version, { caseId: seeded.caseId, at: new Date().toISOString(), actor: 'clerk1', action: 'confirm' });
+    const page = await signedIn('supervisor1', `#/case/${seeded.caseId}`);
+    await page.locator('#approve').waitFor();
+    await page.keyboard.press('Alt+p');
+    await page.locator('#banner').filter({ hasText: '已审批通过' }).waitFor();
+    expect((await env.stores.cases.get(seeded.caseId))?.approvedBy).toBe('supervisor1');
+
+    await page.evaluate(() => (location.hash = '#/exports'));
+    await page.locator('#xlsx').waitFor();
+    await page.keyboard.press('Alt+v');
+    const row = page.locator('#payments tbody tr', { hasText: seeded.caseId });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('孙悦330106199202023456XH36-3.7.cXH36-3.7.c5,000 元');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Alt+x')]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await download.path())!) as never);
+    const rows = workbook.getWorksheet('支付清单')!.getSheetValues().filter(Boolean) as unknown[][];
+    const payment = rows.find((r) => r.includes(seeded.caseId))!;
+    expect(payment).toContain(5000);
+    expect(payment).toContain('330106199202023456');
+    await page.context().close();
+  });
+
+  it("does not show an institution user another institution's case", async () => {
+    const theirs = await seedClaim(env.stores, { institutionId: 'inst-b' });
+    const ours = await seedClaim(env.stores, { institutionId: 'inst-a' });
+    const page = await signedIn('institution-a', `#/case/${theirs.caseId}`);
+    await page.locator('#banner').filter({ hasText: '您无权查看此案件' }).waitFor();
+    expect(await page.locator('#decision').count()).toBe(0);
+    await page.evaluate((id) => (location.hash = `#/case/${id}`), ours.caseId);
+    await headline(page).waitFor();
+    expect(await page.locator('#confirm').count()).toBe(0);
+    await page.context().close();
+  });
+});
