@@ -1,0 +1,155 @@
+import ExcelJS from 'exceljs';
+import type { DocumentRecord } from '../cases/document-record.js';
+import type { ReviewCase } from '../cases/review-case.js';
+import { caseIdFor } from '../pipeline/ids.js';
+import type { CrossBatchDuplicate } from './certificate-claims.js';
+import { matchBatch, type BatchCertificate, type BatchMatching } from './matching.js';
+import type { RosterRow } from './roster.js';
+
+/** The programmes a training body's batch claims under (POLICY.md XH36-3.7.a/b). */
+export const BATCH_PROGRAMMES = ['XH36-3.7.a', 'XH36-3.7.b'] as const;
+
+export interface BatchSummary {
+  batchId: string;
+  documentsByStatus: Record<string, number>;
+  casesByStatus: Record<string, number>;
+  /** Yuan claimed (decided amounts) per programme. */
+  amountsByProgramme: Record<string, number>;
+  matching: BatchMatching;
+  crossBatchDuplicates: CrossBatchDuplicate[];
+  rows: RosterRow[];
+  cases: ReviewCase[];
+  documents: DocumentRecord[];
+}
+
+/**
+ * The certificates found in a batch's documents: each vocational certificate of each file, with its case.
+ *
+ * @example
+ * certificatesOf('batch-1', await documents.listBySubmission('batch-1'));
+ */
+export function certificatesOf(batchId: string, records: readonly DocumentRecord[]): BatchCertificate[] {
+  const out: BatchCertificate[] = [];
+  for (const record of records) {
+    (record.documents ?? []).forEach((document, indexInFile) => {
+      if (document.type !== 'vocational_certificate') return;
+      out.push({
+        documentId: record.documentId,
+        indexInFile,
+        fileName: record.fileName,
+        caseId: caseIdFor(batchId, { documentId: record.documentId, indexInFile }),
+        fields: document.fields as BatchCertificate['fields'],
+      });
+    });
+  }
+  return out;
+}
+
+const countBy = <T>(items: readonly T[], key: (item: T) => string): Record<string, number> =>
+  items.reduce<Record<string, number>>((counts, item) => ({ ...counts, [key(item)]: (counts[key(item)] ?? 0) + 1 }), {});
+
+/**
+ * Everything the batch page and report show: counts by state, amounts under XH36-3.7.a/b, the roster matched against
+ * the certificates read, and certificate numbers another batch already holds.
+ *
+ * @example
+ * const summary = summariseBatch({ batchId, rows: roster.rows, documents, cases, crossBatchDuplicates: [] });
+ */
+export function summariseBatch(input: { batchId: string; rows: RosterRow[]; documents: DocumentRecord[]; cases: ReviewCase[]; crossBatchDuplicates: CrossBatchDuplicate[] }): BatchSummary {
+  const amountsByProgramme: Record<string, number> = Object.fromEntries(BATCH_PROGRAMMES.map((programme) => [programme, 0]));
+  for (const item of input.cases) {
+    const decision = item.decision;
+    if (decision && decision.outcome !== 'ineligible' && decision.programme in amountsByProgramme) amountsByProgramme[decision.programme]! += decision.amountYuan ?? 0;
+  }
+  return {
+    batchId: input.batchId,
+    documentsByStatus: countBy(input.documents, (record) => record.status),
+    casesByStatus: countBy(input.cases, (item) => item.status),
+    amountsByProgramme,
+    matching: matchBatch(input.rows, certificatesOf(input.batchId, input.documents)),
+    crossBatchDuplicates: input.crossBatchDuplicates,
+    rows: input.rows,
+    cases: input.cases,
+    documents: input.documents,
+  };
+}
+
+const FIELD_LABELS: Record<string, string> = { holderName: '姓名', idNumber: '身份证号', occupation: '职业(工种)', level: '等级', certificateNumber: '证书编号', issueDate: '发证日期' };
+const STATUS_LABELS: Record<string, string> = {
+  received: '已接收',
+  processing: '处理中',
+  processed: '已识别',
+  needs_review: '待人工核对',
+  rejected: '已拒收',
+  failed: '处理失败',
+  duplicate: '重复上传',
+};
+
+/**
+ * The batch report as an XLSX workbook (Chinese, for the institution and the clerks): 汇总 (counts by state,
+ * amounts under XH36-3.7.a/b), 名册比对 (each roster row, its certificate, flagged fields, case and amount), 缺失与多余
+ * (rows without a certificate, certificates without a row), 重复证书 (numbers listed twice or claimed in another batch).
+ *
+ * @example
+ * const xlsx = await buildBatchReport(summary);
+ */
+export async function buildBatchReport(summary: BatchSummary): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'skill-subsidy-intake';
+  const casesById = new Map(summary.cases.map((item) => [item.caseId, item]));
+
+  const overview = workbook.addWorksheet('汇总');
+  overview.columns = [{ width: 28 }, { width: 16 }];
+  overview.addRow(['批次', summary.batchId]);
+  overview.addRow([]);
+  overview.addRow(['文件状态', '数量']).font = { bold: true };
+  for (const [status, count] of Object.entries(summary.documentsByStatus)) overview.addRow([STATUS_LABELS[status] ?? status, count]);
+  overview.addRow([]);
+  overview.addRow(['案件状态', '数量']).font = { bold: true };
+  for (const [status, count] of Object.entries(summary.casesByStatus)) overview.addRow([status, count]);
+  overview.addRow([]);
+  overview.addRow(['申领项目', '金额（元）']).font = { bold: true };
+  for (const [programme, amount] of Object.entries(summary.amountsByProgramme)) overview.addRow([programme, amount]);
+  overview.addRow([]);
+  overview.addRow(['名册行数', summary.rows.length]);
+  overview.addRow(['已匹配证书', summary.matching.matches.length]);
+  overview.addRow(['有名册无证书', summary.matching.rowsWithoutCertificate.length]);
+  overview.addRow(['有证书无名册', summary.matching.certificatesWithoutRow.length]);
+  overview.addRow(['字段不一致的证书', summary.matching.matches.filter((match) => match.flags.length > 0).length]);
+  overview.addRow(['重复证书编号', summary.matching.duplicateRows.length + summary.crossBatchDuplicates.length]);
+
+  const rows = workbook.addWorksheet('名册比对');
+  rows.addRow(['名册行', '姓名', '身份证号', '证书编号', '证书文件', '匹配依据', '不一致字段', '案件', '案件状态', '申领项目', '金额（元）']).font = { bold: true };
+  const matchByRow = new Map(summary.matching.matches.map((match) => [match.rowNumber, match]));
+  for (const row of summary.rows) {
+    const match = matchByRow.get(row.rowNumber);
+    const item = match?.certificate.caseId ? casesById.get(match.certificate.caseId) : undefined;
+    const flags = match?.flags.map((flag) => `${FIELD_LABELS[flag.field] ?? flag.field}：名册「${String(flag.roster)}」/证书「${flag.certificate === null ? '未识别' : String(flag.certificate)}」`).join('；');
+    rows.addRow([
+      row.rowNumber,
+      row.holderName ?? '',
+      row.idNumber ?? '',
+      row.certificateNumber ?? '',
+      match?.certificate.fileName ?? '（未找到证书）',
+      match?.matchedBy ? { certificateNumber: '证书编号', idNumber: '身份证号', holderName: '姓名' }[match.matchedBy] : '',
+      flags ?? '',
+      item?.caseId ?? '',
+      item?.status ?? '',
+      item?.decision?.programme ?? '',
+      item?.decision?.amountYuan ?? '',
+    ]);
+  }
+
+  const gaps = workbook.addWorksheet('缺失与多余');
+  gaps.addRow(['类别', '名册行 / 文件', '说明']).font = { bold: true };
+  const rowByNumber = new Map(summary.rows.map((row) => [row.rowNumber, row]));
+  for (const rowNumber of summary.matching.rowsWithoutCertificate) gaps.addRow(['有名册无证书', rowNumber, rowByNumber.get(rowNumber)?.holderName ?? '']);
+  for (const certificate of summary.matching.certificatesWithoutRow) gaps.addRow(['有证书无名册', `${certificate.fileName ?? certificate.documentId} 第${certificate.indexInFile + 1}份`, '']);
+
+  const duplicates = workbook.addWorksheet('重复证书');
+  duplicates.addRow(['证书编号', '名册行', '说明']).font = { bold: true };
+  for (const duplicate of summary.matching.duplicateRows) duplicates.addRow([duplicate.certificateNumber, duplicate.rowNumbers.join('、'), '名册内重复']);
+  for (const duplicate of summary.crossBatchDuplicates) duplicates.addRow([duplicate.certificateNumber, duplicate.rowNumber, `已在批次 ${duplicate.heldBy} 中申领`]);
+
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
