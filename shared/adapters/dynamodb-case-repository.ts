@@ -1,5 +1,12 @@
 import { randomInt } from 'node:crypto';
-import { BatchGetCommand, GetCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  paginateQuery,
+  paginateScan,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { auditEventSchema, reviewCaseSchema, type AuditEvent, type ReviewCase } from '../cases/review-case.js';
 import type { ClaimKey } from '../policy/decision.js';
 import {
@@ -11,6 +18,7 @@ import {
   type Page,
 } from '../ports/case-repository.js';
 import { InvalidCursorError, StoreContentionError, toStoreError } from './dynamodb-errors.js';
+import { collectPages } from './dynamodb-pages.js';
 import {
   assertItemFits,
   decodeCursor,
@@ -144,21 +152,12 @@ export class DynamoDbCaseRepository implements CaseRepository {
   async countQueues(): Promise<Record<string, number>> {
     // The queue index is sparse (only waiting cases), so scanning its keys costs what is waiting, not the table.
     const counts: Record<string, number> = {};
-    let startKey: Record<string, unknown> | undefined;
-    try {
-      do {
-        const page = await this.db.send(
-          new ScanCommand({ TableName: this.tableName, IndexName: indexNames.queue, ProjectionExpression: 'GSI1PK', ExclusiveStartKey: startKey }),
-        );
-        for (const item of page.Items ?? []) {
-          const queue = String(item.GSI1PK).slice('QUEUE#'.length);
-          counts[queue] = (counts[queue] ?? 0) + 1;
-        }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-    } catch (error) {
-      throw toStoreError(error, 'count queues');
-    }
+    const queues = await collectPages(
+      'count queues',
+      paginateScan({ client: this.db }, { TableName: this.tableName, IndexName: indexNames.queue, ProjectionExpression: 'GSI1PK' }),
+      (item) => String(item.GSI1PK).slice('QUEUE#'.length),
+    );
+    for (const queue of queues) counts[queue] = (counts[queue] ?? 0) + 1;
     return counts;
   }
 
@@ -192,51 +191,38 @@ export class DynamoDbCaseRepository implements CaseRepository {
 
   async listByStatus(status: ReviewCase['status']): Promise<ReviewCase[]> {
     // No index holds cases by status (the queue index is sparse by design); exports are rare, so a filtered scan.
-    const cases: ReviewCase[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    try {
-      do {
-        const page = await this.db.send(
-          new ScanCommand({
-            TableName: this.tableName,
-            FilterExpression: 'entity = :case AND #status = :status',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':case': 'case', ':status': status },
-            ExclusiveStartKey: startKey,
-            ConsistentRead: true,
-          }),
-        );
-        cases.push(...(page.Items ?? []).map(caseFromItem));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-    } catch (error) {
-      throw toStoreError(error, 'list cases by status');
-    }
-    return cases;
+    return collectPages(
+      'list cases by status',
+      paginateScan(
+        { client: this.db },
+        {
+          TableName: this.tableName,
+          FilterExpression: 'entity = :case AND #status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':case': 'case', ':status': status },
+          ConsistentRead: true,
+        },
+      ),
+      caseFromItem,
+    );
   }
 
   async audit(caseId: string): Promise<AuditEvent[]> {
-    const events: AuditEvent[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    try {
-      do {
-        const page = await this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :audit)',
-            ExpressionAttributeValues: { ':pk': caseKeys.case(caseId).PK, ':audit': 'AUDIT#' },
-            ExclusiveStartKey: startKey,
-            ConsistentRead: true,
-          }),
-        );
-        events.push(...(page.Items ?? []).map((item) => auditEventSchema.parse(entityAttributes(item))));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-    } catch (error) {
-      throw toStoreError(error, 'list audit events');
-    }
-    return events;
+    return collectPages(
+      'list audit events',
+      paginateQuery(
+        { client: this.db },
+        {
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :audit)',
+          ExpressionAttributeValues: { ':pk': caseKeys.case(caseId).PK, ':audit': 'AUDIT#' },
+          ConsistentRead: true,
+        },
+      ),
+      (item) => auditEventSchema.parse(entityAttributes(item)),
+    );
   }
+
 
   private async tryClaim(candidate: ReviewCase, state: StoredState, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined> {
     const claimed: ReviewCase = {
@@ -461,28 +447,22 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   private async queryCases(indexName: string, pk: string, pkValue: string, sk: string): Promise<ReviewCase[]> {
-    const cases: ReviewCase[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    try {
-      do {
-        const page = await this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: indexName,
-            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-            ExpressionAttributeNames: { '#pk': pk, '#sk': sk },
-            ExpressionAttributeValues: { ':pk': pkValue, ':prefix': 'CASE#' },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        cases.push(...(page.Items ?? []).map(caseFromItem));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-    } catch (error) {
-      throw toStoreError(error, 'query cases');
-    }
-    return cases;
+    return collectPages(
+      'query cases',
+      paginateQuery(
+        { client: this.db },
+        {
+          TableName: this.tableName,
+          IndexName: indexName,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          ExpressionAttributeNames: { '#pk': pk, '#sk': sk },
+          ExpressionAttributeValues: { ':pk': pkValue, ':prefix': 'CASE#' },
+        },
+      ),
+      caseFromItem,
+    );
   }
+
 }
 
 function isClaimable(reviewCase: ReviewCase, now: Date): boolean {
