@@ -19,7 +19,7 @@ import type { ExtractedDocument } from '../shared/documents/index.js';
 import { crossCheckDocuments, extractDocuments } from '../shared/extraction/index.js';
 import { createLogger } from '../shared/logging/index.js';
 import { createOcrEngine } from '../shared/ocr/create-ocr-engine.js';
-import type { OcrEngine, OcrPage, PageImage } from '../shared/ocr/index.js';
+import type { OcrEngine, OcrPage, PageImage, Raster } from '../shared/ocr/index.js';
 import type { AsyncPageOcr, CompleteAsyncOcrDeps } from '../shared/pipeline/async-ocr.js';
 import type { IngestDeps } from '../shared/pipeline/ingest.js';
 import type { PipelineLogger } from '../shared/pipeline/logger.js';
@@ -65,10 +65,20 @@ export class QueueNotConfiguredError extends Error {
  */
 class LazyOcrEngine implements OcrEngine {
   #engine?: OcrEngine;
+  /** Paddle reads raw pixels (a PDF page rendered without a PNG round trip); Textract needs encoded bytes. */
+  readonly recognizeRaster?: (raster: Raster, pageNumber: number) => Promise<OcrPage>;
   constructor(
     readonly name: OcrEngine['name'],
     private readonly build: () => OcrEngine,
-  ) {}
+  ) {
+    if (name === 'paddle') {
+      this.recognizeRaster = async (raster, pageNumber) => {
+        const engine = (this.#engine ??= this.build());
+        if (!engine.recognizeRaster) throw new Error(`the ${engine.name} engine does not read raw pixels`);
+        return engine.recognizeRaster(raster, pageNumber);
+      };
+    }
+  }
   recognize(image: PageImage): Promise<OcrPage> {
     this.#engine ??= this.build();
     return this.#engine.recognize(image);

@@ -5,6 +5,7 @@
  * it through `startEmbeddedStack`, so what the test proves is what a newcomer runs.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -55,8 +56,13 @@ export interface EmbeddedStackOptions {
   s3Port?: number;
   /** Run s3rver in a worker thread (default), so uploads are answered while OCR holds the main thread. */
   s3InWorker?: boolean;
-  /** Run the process handler in a worker thread (default) when the real handlers are loaded. */
+  /** Run the process handler in worker threads (default) when the real handlers are loaded. */
   processInWorker?: boolean;
+  /**
+   * Process worker threads (default: the queue's concurrency, at most one per core) and how each runs OCR (ADR 0004):
+   * `engine` = its own one-thread engine (default), `pool` = one process worker whose OCR goes to a pool of workers.
+   */
+  processWorkers?: { count?: number; ocrLayout?: 'engine' | 'pool' };
   /** The HTTP server's port; `false` = no HTTP server. */
   httpPort?: number | false;
   httpHost?: string;
@@ -122,7 +128,10 @@ async function importIfPresent(relative: string): Promise<HandlerModule | undefi
  * @example
  * const handlers = await loadPipelineHandlers(queue);
  */
-export async function loadPipelineHandlers(queue: LocalQueue, options: { processInWorker?: boolean } = {}): Promise<PipelineHandlers> {
+export async function loadPipelineHandlers(
+  queue: LocalQueue,
+  options: { processInWorker?: boolean; processWorkers?: EmbeddedStackOptions['processWorkers']; /** The queue's concurrency (default 2). */ queueConcurrency?: number } = {},
+): Promise<PipelineHandlers> {
   const ingestModule = await importIfPresent('../functions/ingest/handler.js');
   const processModule = await importIfPresent('../functions/process/handler.js');
   const deadLetterModule = await importIfPresent('../functions/dead-letter/handler.js');
@@ -134,13 +143,31 @@ export async function loadPipelineHandlers(queue: LocalQueue, options: { process
   const ingest = ingestModule.handler as unknown as (event: S3Event, context: Context) => Promise<unknown>;
   const process = processModule.handler as unknown as (event: Parameters<SqsBatchHandler>[0], context: Context) => ReturnType<SqsBatchHandler>;
   const deadLetter = deadLetterModule?.handler as unknown as ((event: Parameters<DeadLetterHandler>[0], context: Context) => Promise<unknown>) | undefined;
-  const worker = options.processInWorker ? await startProcessWorker(queue) : undefined;
+  const worker = options.processInWorker ? await startProcessWorker(queue, processWorkerLayout(options.queueConcurrency ?? 2, options.processWorkers)) : undefined;
   return {
     ingest: (event) => ingest(event, localLambdaContext('intake-ingest')),
     process: worker ? worker.process : (event) => process(event, localLambdaContext('intake-process')),
     deadLetter: deadLetter ? (event) => deadLetter(event, localLambdaContext('intake-dead-letter')) : undefined,
     close: worker?.stop,
   };
+}
+
+/**
+ * How many process workers to start and how many OCR inference threads each gets, so that OCR uses every core once:
+ * by default one worker per batch the queue runs at once (at most one per core), each with an equal share of the
+ * cores; with `pool`, one worker whose OCR pool has one single-thread engine per core.
+ *
+ * @example
+ * processWorkerLayout(2); // on 2 cores: { workers: 2, ocrThreads: 1, ocrLayout: 'engine' }
+ */
+export function processWorkerLayout(
+  queueConcurrency: number,
+  requested: EmbeddedStackOptions['processWorkers'] = {},
+  cores: number = availableParallelism(),
+): { workers: number; ocrThreads: number; ocrLayout: 'engine' | 'pool' } {
+  if (requested.ocrLayout === 'pool') return { workers: 1, ocrThreads: Math.max(1, cores), ocrLayout: 'pool' };
+  const workers = Math.max(1, Math.min(requested.count ?? queueConcurrency, cores));
+  return { workers, ocrThreads: Math.max(1, Math.floor(cores / workers)), ocrLayout: 'engine' };
 }
 
 /**
@@ -203,7 +230,11 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
 
     const queue = new LocalQueue({ dir: path.join(dataDir, 'queue', 'process'), region, ...options.queue });
     // Ingest sends through this queue (the module's `useWorkQueue` hook); on AWS it is SQS.
-    const handlers = await (options.loadHandlers ?? ((q: LocalQueue) => loadPipelineHandlers(q, { processInWorker: options.processInWorker ?? true })))(queue);
+    const handlers = await (options.loadHandlers ?? ((q: LocalQueue) => loadPipelineHandlers(q, {
+          processInWorker: options.processInWorker ?? true,
+          processWorkers: options.processWorkers,
+          queueConcurrency: options.queue?.concurrency,
+        })))(queue);
     if (handlers.close) stopping.push(handlers.close);
 
     const dispatcher = new S3EventDispatcher({

@@ -1,7 +1,8 @@
 /**
- * The main thread's side of the process worker (local/process-worker.ts): an `SqsBatchHandler` that hands each
- * batch to the worker and resolves with its response. A worker that dies fails the batches it held (the queue
- * redelivers them, as SQS would after a crashed invocation) and is started again for the next batch.
+ * The main thread's side of the process workers (local/process-worker.ts): an `SqsBatchHandler` that hands each
+ * batch to the least busy of N worker threads and resolves with its response. A worker that dies fails the batches
+ * it held (the queue redelivers them, as SQS would after a crashed invocation) and is started again for the next
+ * batch. See ADR 0004 for why there is one worker per core, each with a one-thread OCR engine.
  */
 import { Worker } from 'node:worker_threads';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
@@ -14,79 +15,125 @@ export interface RunningProcessWorker {
   stop(): Promise<void>;
 }
 
+/** What each worker thread is told at start (`workerData`). */
+export interface ProcessWorkerSettings {
+  /**
+   * How the worker reads scanned pages with paddle: `engine` = its own PP-OCRv4 engine with `ocrThreads` inference
+   * threads (default), `pool` = a `PaddleOcrWorkerPool` of `ocrThreads` one-thread OCR workers.
+   */
+  ocrLayout?: 'engine' | 'pool';
+  ocrThreads?: number;
+}
+
+export interface ProcessWorkerOptions extends ProcessWorkerSettings {
+  /** Replaces the worker script (tests use one that speaks the same messages). */
+  entry?: URL;
+  /** Worker threads, each running whole batches (default 1). */
+  workers?: number;
+}
+
 interface Pending {
   resolve: (response: SQSBatchResponse) => void;
   reject: (error: Error) => void;
 }
 
-/**
- * Starts the worker and waits until the handler module is loaded in it; what the worker enqueues goes to `queue`.
- * `entry` replaces the worker script (tests use one that speaks the same messages).
- *
- * @example
- * const worker = await startProcessWorker(localQueue);
- * const { batchItemFailures } = await worker.process(sqsEvent);
- */
-export async function startProcessWorker(queue?: WorkQueue, options: { entry?: URL } = {}): Promise<RunningProcessWorker> {
-  const log = createLocalLogger('process-worker');
-  const pending = new Map<number, Pending>();
-  let nextId = 0;
-  let stopped = false;
+type WorkerMessage = { type: string; id?: number; response?: SQSBatchResponse; message?: string; messages?: ProcessDocumentMessage[] };
 
-  const spawn = () =>
-    new Promise<Worker>((resolve, reject) => {
-      // The worker enables TypeScript itself (process-worker.mjs), whatever started this process (tsx, vitest).
-      const worker = new Worker(options.entry ?? new URL('./process-worker.mjs', import.meta.url), { env: { ...process.env } });
-      worker.on('message', (message: { type: string; id?: number; response?: SQSBatchResponse; message?: string; messages?: ProcessDocumentMessage[] }) => {
+/** One worker thread, started again after it dies. */
+class WorkerSlot {
+  readonly #pending = new Map<number, Pending>();
+  #current: Promise<Worker> | undefined;
+  #nextId = 0;
+
+  constructor(
+    private readonly start: () => Worker,
+    private readonly queue: WorkQueue | undefined,
+    private readonly log: ReturnType<typeof createLocalLogger>,
+  ) {}
+
+  get busy(): number {
+    return this.#pending.size;
+  }
+
+  ready(): Promise<Worker> {
+    this.#current ??= this.#spawn();
+    return this.#current;
+  }
+
+  async invoke(event: SQSEvent): Promise<SQSBatchResponse> {
+    const id = this.#nextId++;
+    // Counted as busy while the worker is (re)starting, so the next batch picks another slot.
+    const answer = new Promise<SQSBatchResponse>((resolve, reject) => this.#pending.set(id, { resolve, reject }));
+    try {
+      const worker = await this.ready();
+      worker.postMessage({ type: 'invoke', id, event });
+    } catch (error) {
+      this.#pending.delete(id);
+      throw error;
+    }
+    return answer;
+  }
+
+  async stop(): Promise<void> {
+    const worker = await this.#current?.catch(() => undefined);
+    await worker?.terminate();
+  }
+
+  #spawn(): Promise<Worker> {
+    return new Promise<Worker>((resolve, reject) => {
+      const worker = this.start();
+      worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'send') {
-          void queue?.send(message.messages ?? []).catch((error) => log.error('could not enqueue for the worker', { error: String(error) }));
+          void this.queue?.send(message.messages ?? []).catch((error) => this.log.error('could not enqueue for the worker', { error: String(error) }));
           return;
         }
-        if (message.type === 'ready') {
-          currentWorker = worker;
-          return resolve(worker);
-        }
-        const entry = message.id === undefined ? undefined : pending.get(message.id);
+        if (message.type === 'ready') return resolve(worker);
+        const entry = message.id === undefined ? undefined : this.#pending.get(message.id);
         if (!entry) return;
-        pending.delete(message.id!);
+        this.#pending.delete(message.id!);
         if (message.type === 'result') entry.resolve(message.response ?? { batchItemFailures: [] });
         else entry.reject(new Error(message.message ?? 'process handler failed'));
       });
       worker.once('error', (error) => {
-        log.error('process worker crashed; its batches will be redelivered', { error: String(error) });
+        this.log.error('process worker crashed; its batches will be redelivered', { error: String(error) });
         reject(error);
       });
       worker.once('exit', (code) => {
-        for (const [id, entry] of pending) {
-          pending.delete(id);
+        for (const [id, entry] of this.#pending) {
+          this.#pending.delete(id);
           entry.reject(new Error(`process worker exited with code ${code}`));
         }
-        if (currentWorker === worker) {
-          current = undefined;
-          currentWorker = undefined;
-        }
+        this.#current = undefined;
       });
     });
+  }
+}
 
-  let currentWorker: Worker | undefined;
-  let current: Promise<Worker> | undefined = spawn();
-  await current;
+/**
+ * Starts the worker threads and waits until the handler module is loaded in each; what they enqueue goes to `queue`.
+ *
+ * @example
+ * const worker = await startProcessWorker(localQueue, { workers: 2, ocrThreads: 1 });
+ * const { batchItemFailures } = await worker.process(sqsEvent);
+ */
+export async function startProcessWorker(queue?: WorkQueue, options: ProcessWorkerOptions = {}): Promise<RunningProcessWorker> {
+  const log = createLocalLogger('process-worker');
+  const settings: ProcessWorkerSettings = { ocrLayout: options.ocrLayout, ocrThreads: options.ocrThreads };
+  // The worker enables TypeScript itself (process-worker.mjs), whatever started this process (tsx, vitest).
+  const start = () => new Worker(options.entry ?? new URL('./process-worker.mjs', import.meta.url), { env: { ...process.env }, workerData: settings });
+  const slots = Array.from({ length: Math.max(1, options.workers ?? 1) }, () => new WorkerSlot(start, queue, log));
+  let stopped = false;
+  await Promise.all(slots.map((slot) => slot.ready()));
 
   return {
     process: async (event: SQSEvent) => {
       if (stopped) throw new Error('process worker stopped');
-      current ??= spawn();
-      const worker = await current;
-      const id = nextId++;
-      return new Promise<SQSBatchResponse>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ type: 'invoke', id, event });
-      });
+      const slot = slots.reduce((best, candidate) => (candidate.busy < best.busy ? candidate : best));
+      return slot.invoke(event);
     },
     stop: async () => {
       stopped = true;
-      const worker = await current?.catch(() => undefined);
-      await worker?.terminate();
+      await Promise.all(slots.map((slot) => slot.stop()));
     },
   };
 }

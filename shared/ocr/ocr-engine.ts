@@ -1,4 +1,5 @@
 import type { OcrPage } from './ocr-page.js';
+import type { Raster } from './raster.js';
 
 /** An image to read: encoded bytes (PNG, JPEG or TIFF) and the 1-based page number it has in its file. */
 export interface PageImage {
@@ -13,4 +14,9 @@ export interface PageImage {
 export interface OcrEngine {
   readonly name: 'paddle' | 'textract';
   recognize(image: PageImage): Promise<OcrPage>;
+  /**
+   * Reads already decoded RGB pixels (a PDF page rendered to raw pixels, an image decoded once for OCR and its
+   * preview), sparing an encode/decode round trip. Optional: callers fall back to `recognize` without it.
+   */
+  recognizeRaster?(raster: Raster, pageNumber: number): Promise<OcrPage>;
 }

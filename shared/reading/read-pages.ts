@@ -4,7 +4,9 @@ import type { ReadableType } from '../intake/sniff.js';
 import { normaliseForOcr } from '../images/index.js';
 import type { OcrEngine } from '../ocr/ocr-engine.js';
 import type { OcrPage } from '../ocr/ocr-page.js';
+import type { Raster } from '../ocr/raster.js';
 import { PdfFile } from '../pdf/index.js';
+import { imagePageRasters } from './page-rasters.js';
 import { emptyTimings, timed, type StageTimings } from './timings.js';
 
 /** A page image kept for the clerk's page view. */
@@ -56,9 +58,23 @@ export interface ReadPagesResult {
 
 const PREVIEW_LONG_SIDE_AT_96_DPI = 1123; // an A4 page's long side at 96 dpi
 
+function previewLongSide(previewDpi: number): number {
+  return Math.round((PREVIEW_LONG_SIDE_AT_96_DPI * previewDpi) / 96);
+}
+
 async function previewFromImage(png: Uint8Array, previewDpi: number): Promise<PagePreview> {
-  const longSide = Math.round((PREVIEW_LONG_SIDE_AT_96_DPI * previewDpi) / 96);
+  const longSide = previewLongSide(previewDpi);
   const bytes = await sharp(png).resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 75 }).toBuffer();
+  return { bytes: new Uint8Array(bytes), contentType: 'image/jpeg' };
+}
+
+/** The preview straight from the pixels OCR read: no PNG to decode again, and the downscale is the cheap part. */
+async function previewFromRaster(raster: Raster, previewDpi: number): Promise<PagePreview> {
+  const longSide = previewLongSide(previewDpi);
+  const bytes = await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 3 } })
+    .resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 75 })
+    .toBuffer();
   return { bytes: new Uint8Array(bytes), contentType: 'image/jpeg' };
 }
 
@@ -98,9 +114,19 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
           } else if (options.deferOcr) {
             deferredPages.push(pageNumber);
           } else {
-            const png = await timed(timings, 'render', () => pdf.renderPage(pageNumber, ocrDpi));
-            const page = await timed(timings, 'ocr', () => options.ocr.recognize({ bytes: png, pageNumber }));
-            const preview = previewDpi > 0 ? await timed(timings, 'render', () => previewFromImage(png, previewDpi)) : undefined;
+            let page: OcrPage;
+            let preview: PagePreview | undefined;
+            const recognizeRaster = options.ocr.recognizeRaster?.bind(options.ocr);
+            if (recognizeRaster) {
+              // Raw pixels from mupdf straight to the engine: a PNG encode and decode cost about as much as detection.
+              const raster = await timed(timings, 'render', () => pdf.renderPageRaster(pageNumber, ocrDpi));
+              page = await timed(timings, 'ocr', () => recognizeRaster(raster, pageNumber));
+              preview = previewDpi > 0 ? await timed(timings, 'render', () => previewFromRaster(raster, previewDpi)) : undefined;
+            } else {
+              const png = await timed(timings, 'render', () => pdf.renderPage(pageNumber, ocrDpi));
+              page = await timed(timings, 'ocr', () => options.ocr.recognize({ bytes: png, pageNumber }));
+              preview = previewDpi > 0 ? await timed(timings, 'render', () => previewFromImage(png, previewDpi)) : undefined;
+            }
             await options.checkpoints?.save(page, preview);
             pages.push(page);
           }
@@ -109,6 +135,27 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
       }
     } finally {
       pdf.close();
+    }
+    return { pages, timings, resumedPages, deferredPages };
+  }
+
+  const recognizeRaster = options.ocr.recognizeRaster?.bind(options.ocr);
+  if (recognizeRaster) {
+    // Decoded once: the same pixels feed OCR and the preview (no intermediate PNG for the engine to decode again).
+    const rasters = await timed(timings, 'sniff', () => imagePageRasters(bytes, { pixelLimit: options.limits.maxImagePixels }));
+    for (let pageNumber = 1; pageNumber <= rasters.pageCount; pageNumber++) {
+      const saved = await options.checkpoints?.load(pageNumber);
+      if (saved) {
+        pages.push(saved);
+        resumedPages++;
+      } else {
+        const raster = await timed(timings, 'render', () => rasters.page(pageNumber));
+        const page = await timed(timings, 'ocr', () => recognizeRaster(raster, pageNumber));
+        const preview = previewDpi > 0 ? await timed(timings, 'render', () => previewFromRaster(raster, previewDpi)) : undefined;
+        await options.checkpoints?.save(page, preview);
+        pages.push(page);
+      }
+      await options.onPage?.(pageNumber, rasters.pageCount);
     }
     return { pages, timings, resumedPages, deferredPages };
   }

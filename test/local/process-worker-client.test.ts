@@ -26,4 +26,15 @@ describe('startProcessWorker', () => {
     await expect(worker.process(eventWith('crash'))).rejects.toThrow(/exited with code 3/);
     expect(await worker.process(eventWith('ok'))).toEqual({ batchItemFailures: [] });
   });
+
+  it('spreads batches that arrive together over its workers', async () => {
+    const pair = await startProcessWorker(undefined, { workers: 2, entry: new URL('./fixtures/scripted-process-worker.mjs', import.meta.url) });
+    try {
+      const answers = await Promise.all([pair.process(eventWith('thread')), pair.process(eventWith('thread'))]);
+      const threads = answers.map((answer) => answer?.batchItemFailures[0]?.itemIdentifier);
+      expect(new Set(threads).size).toBe(2);
+    } finally {
+      await pair.stop();
+    }
+  });
 });
