@@ -1,0 +1,76 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchSchema, type Batch, type BatchStore, type CertificateClaims } from '../batches/index.js';
+import { toStoreError } from './dynamodb-errors.js';
+import { entityAttributes } from './dynamodb-items.js';
+
+/** Item keys of batches and certificate-number claims; see docs/intake-channels.md. */
+export const batchKeys = {
+  batch: (batchId: string) => ({ PK: `BATCH#${batchId}`, SK: 'BATCH' }),
+  certificateClaim: (certificateNumber: string) => ({ PK: `CERTNO#${certificateNumber.toUpperCase()}`, SK: 'CLAIM' }),
+};
+
+/**
+ * Batches in the intake table.
+ *
+ * @example
+ * const batches = new DynamoDbBatchStore(createDynamoDbDocumentClient(), process.env.INTAKE_TABLE_NAME!);
+ */
+export class DynamoDbBatchStore implements BatchStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async put(batch: Batch): Promise<void> {
+    const valid = batchSchema.parse(batch);
+    try {
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...batchKeys.batch(valid.batchId), entity: 'batch', ...valid } }));
+    } catch (error) {
+      throw toStoreError(error, 'put batch');
+    }
+  }
+
+  async get(batchId: string): Promise<Batch | undefined> {
+    try {
+      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: batchKeys.batch(batchId), ConsistentRead: true }));
+      return Item ? batchSchema.parse(entityAttributes(Item)) : undefined;
+    } catch (error) {
+      throw toStoreError(error, 'get batch');
+    }
+  }
+}
+
+/**
+ * Certificate-number claims: a conditional put per number, so two batches racing for one number cannot both win.
+ *
+ * @example
+ * const { heldBy } = await new DynamoDbCertificateClaims(db, table).claim('S0000…', 'batch-2');
+ */
+export class DynamoDbCertificateClaims implements CertificateClaims {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async claim(certificateNumber: string, batchId: string): Promise<{ heldBy: string }> {
+    const key = batchKeys.certificateClaim(certificateNumber);
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...key, entity: 'certificate-claim', batchId },
+          ConditionExpression: 'attribute_not_exists(PK) OR batchId = :batch',
+          ExpressionAttributeValues: { ':batch': batchId },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return { heldBy: batchId };
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw toStoreError(error, 'claim certificate number');
+      const held = (error as { Item?: { batchId?: unknown } }).Item?.batchId;
+      if (typeof held === 'string') return { heldBy: held };
+      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+      return { heldBy: String(Item?.batchId ?? 'unknown') };
+    }
+  }
+}
