@@ -57,6 +57,10 @@ export interface ClaimOptions {
   /** A training institution's batch: the case belongs to it (institution users see only theirs). */
   institutionId?: string;
   queueStatus?: ReviewCase['status'];
+  /** Store the certificate's page image (default true; the bench leaves it out to seed faster). */
+  withPageImage?: boolean;
+  /** Upsert the employer into the district register (default true; once is enough when seeding many). */
+  withEnterprise?: boolean;
 }
 
 /** The documents of an individual's XH36-3.7.c claim: certificate, ID card, contract, letter of engagement, insurance record. */
@@ -110,7 +114,7 @@ export async function seedClaim(stores: ReviewStores, options: ClaimOptions = {}
   const idNumber = options.idNumber ?? `3301061990${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
   const documents = individualClaimDocuments(ids, { ...options, idNumber });
   const createdAt = options.createdAt ?? '2022-11-20T02:00:00.000Z';
-  await stores.enterprises.upsert([{ creditCode: EMPLOYER_CREDIT_CODE, name: EMPLOYER, district: '西湖区' }]);
+  if (options.withEnterprise !== false) await stores.enterprises.upsert([{ creditCode: EMPLOYER_CREDIT_CODE, name: EMPLOYER, district: '西湖区' }]);
   for (const [kind, documentId] of Object.entries(ids)) {
     const record: DocumentRecord = {
       documentId,
@@ -128,7 +132,7 @@ export async function seedClaim(stores: ReviewStores, options: ClaimOptions = {}
     };
     await stores.documents.register(record);
   }
-  await stores.blobs.put(stores.bucket, derivedKeys(DERIVED_PREFIX, ids.certificate).preview(1), await certificatePageImage(documents[0]!.fields), 'image/png');
+  if (options.withPageImage !== false) await stores.blobs.put(stores.bucket, derivedKeys(DERIVED_PREFIX, ids.certificate).preview(1), await certificatePageImage(documents[0]!.fields), 'image/png');
   const judge = createPolicyJudge({ enterprises: stores.enterprises });
   const applicant = { kind: 'individual' } as const;
   const decision = await judge.judge(documents, { submissionId, applicant, claimDate: createdAt.slice(0, 10) });
