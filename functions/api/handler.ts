@@ -7,6 +7,9 @@ import { Hono, type Context } from 'hono';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { NotAuthenticatedError, createReviewApi, principalFromClaims, type ReviewTokenClaims } from '../../shared/review/index.js';
 import { buildReviewDependencies } from './dependencies.js';
+import { resolveLookupSecret } from '../lookup-secret.js';
+
+await resolveLookupSecret();
 
 /**
  * The verified claims API Gateway put on the event (HTTP API JWT authorizer: `authorizer.jwt.claims`; REST API Cognito

@@ -15,6 +15,9 @@ import { createdObjects, s3EventSchema } from '../../shared/pipeline/events.js';
 import { systemClock } from '../../shared/ports/index.js';
 import { asPipelineLogger, functionLogger } from '../shared-dependencies.js';
 import { loadSettings } from '../settings.js';
+import { resolveLookupSecret } from '../lookup-secret.js';
+
+await resolveLookupSecret();
 
 const logger = functionLogger('email');
 
