@@ -1,5 +1,6 @@
 import type { SocialInsuranceSpanRow } from '../documents/index.js';
 import { LabelMatch } from './confidence.js';
+import { LABELS } from './labels.js';
 import { allLines, fieldFromLine, idNumberField, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
 import { findMonths, monthsBetween } from './dates.js';
 import { chooseCandidate, findLabelledCandidates } from './field-search.js';
@@ -119,7 +120,8 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   const lastRow = spanRows[spans.indexOf(last)];
   const firstRow = spanRows[spans.indexOf(first)];
 
-  const total = labelled(ctx, ['累计缴费月数', '缴费月数合计', '累计月数', '合计月数', '实际缴费月数', '累计缴费', '合计'], (text) => {
+  // Every printed form of the total: a label missing here would silently skip the cross-check.
+  const total = labelled(ctx, [...LABELS.totalMonths, '合计'], (text) => {
     const m = /(\d{1,3})\s*(个月|月)?/.exec(text);
     return m ? { value: Number(m[1]), evidence: Evidence.shape, plausibility: 1, issues: [] } : null;
   });
@@ -128,9 +130,14 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   if (total && total.value !== sum) monthsIssues.push('total_months_mismatch_spans');
   const firstParsed = Math.min(...parsedAt);
   const lastParsed = Math.max(...parsedAt);
-  const gapRows = unreadable.filter((i) => (i > firstParsed && i < lastParsed) || /至今/.test(tableRows[i].map((l) => l.text).join('')));
-  const rowsAfterLast = unreadable.some((i) => i > lastParsed && /至今/.test(tableRows[i].map((l) => l.text).join('')));
-  if (gapRows.length > 0) monthsIssues.push('span_row_unreadable');
+  // Any row that holds a year-month but could not be read as a span means the table was not read whole: the sum,
+  // and the first or last span, may be missing one.
+  const rowsBeforeFirst = unreadable.some((i) => i < firstParsed);
+  const rowsAfterLast = unreadable.some((i) => i > lastParsed);
+  if (unreadable.length > 0) monthsIssues.push('span_row_unreadable');
+  // A printed total that disagrees with the rows most likely means a row was missed, which would also change the
+  // first and last span and the latest employer.
+  const totalDisagrees = total !== undefined && total.value !== sum;
   // Months are computed from several cells: the weakest row bounds the confidence; a matching printed total confirms.
   let monthsConfidence = worst;
   if (total && total.value === sum) monthsConfidence = 1 - (1 - monthsConfidence) * 0.3;
@@ -150,9 +157,12 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   });
   fields.periodStart = monthField(first.from, firstRow);
   fields.periodEnd = monthField(last.to, lastRow);
-  if (rowsAfterLast) {
-    // A later span we could not read (e.g. `2021.06-至今`): the last span read is not the current one.
-    fields.periodEnd.issues = ['span_row_unreadable'];
+  if (rowsBeforeFirst) fields.periodStart.issues = ['span_row_unreadable'];
+  // A later span we could not read (e.g. `2021.06-至今`): the last span read may not be the current one.
+  if (rowsAfterLast) fields.periodEnd.issues = ['span_row_unreadable'];
+  if (totalDisagrees) {
+    fields.periodStart.issues = [...(fields.periodStart.issues ?? []), 'total_months_mismatch_spans'];
+    fields.periodEnd.issues = [...(fields.periodEnd.issues ?? []), 'total_months_mismatch_spans'];
   }
   const employerReading = readEmployerName(last.employerName);
   const employerLine = lastRow.lines.find((l) => l.text.includes(last.employerName)) ?? lastRow.lines[0];
@@ -163,6 +173,7 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
     findLabelledCandidates(ctx.layouts, ['当前参保单位', '参保单位', '工作单位'], readEmployerName).filter((c) => c.labelMatch === LabelMatch.inline),
   );
   if (fields.employerName && rowsAfterLast) fields.employerName.issues = [...(fields.employerName.issues ?? []), 'span_row_unreadable'];
+  if (fields.employerName && totalDisagrees) fields.employerName.issues = [...(fields.employerName.issues ?? []), 'total_months_mismatch_spans'];
   if (fields.employerName && labelledEmployer && labelledEmployer.value !== fields.employerName.value) {
     // A header naming a different employer than the latest row: one of them is misread, or the header is stale.
     fields.employerName.issues = [...(fields.employerName.issues ?? []), 'conflicting_values'];

@@ -154,6 +154,8 @@ export interface SocialInsuranceOptions {
   confidence?: number;
   rows?: Array<[string, string, string, number]>;
   total?: number;
+  /** How the total is labelled (`累计缴费月数` unless given). */
+  totalLabel?: string;
   monthStyle?: (ym: string) => string;
 }
 
@@ -171,7 +173,7 @@ export function socialInsurancePage(o: SocialInsuranceOptions = {}): OcrPage {
   rows.forEach(([employer, from, to, months], i) => {
     b.row([[150, String(i + 1)], [260, employer], [800, style(from)], [1050, style(to)], [1300, String(months)]]);
   });
-  b.line(`累计缴费月数：${o.total ?? rows.reduce((s, r) => s + r[3], 0)}`);
+  b.line(`${o.totalLabel ?? '累计缴费月数'}：${o.total ?? rows.reduce((s, r) => s + r[3], 0)}个月`);
   return b.build();
 }
 

@@ -1,0 +1,63 @@
+/**
+ * Dev-only: iterate on the reader without re-running OCR. The first run over a set reads every file once (as
+ * `intake extract` would) and saves its OcrPages to a cache file; later runs feed the cached pages straight to
+ * `extractDocuments` and score the result like `npm run eval` does. Throughput is not measured here.
+ *
+ *   node --openssl-legacy-provider --import tsx test/eval/ocr-cache.ts --set test/fixtures/documents --cache /tmp/fixtures.ocr.json --verbose
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command } from 'commander';
+import type { FileExtraction } from '../../shared/documents/index.js';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import { createOcrEngine } from '../../shared/ocr/create-ocr-engine.js';
+import type { OcrPage } from '../../shared/ocr/index.js';
+import { readFile as readDocumentFile } from '../../shared/reading/index.js';
+import { compareFile } from './compare.js';
+import { summarise } from './metrics.js';
+import { formatReport } from './report.js';
+import { loadTruths } from './truth-files.js';
+
+interface CachedFile {
+  pages: OcrPage[];
+  error?: FileExtraction['error'];
+}
+
+const program = new Command('ocr-cache')
+  .requiredOption('--set <dir>', 'folder of files with *.truth.json beside them')
+  .requiredOption('--cache <file>', 'JSON file of OcrPages per file (made on first use)')
+  .option('--verbose', 'list every wrong field and split failure')
+  .option('--only <text>', 'only files whose name contains TEXT')
+  .option('--dump <text>', 'print the OCR lines of files whose name contains TEXT')
+  .parse(process.argv.filter((a, i) => !(i > 1 && a === '--')));
+const opts = program.opts<{ set: string; cache: string; verbose?: boolean; only?: string; dump?: string }>();
+
+const truths = (await loadTruths(opts.set)).filter((t) => !opts.only || t.file.includes(opts.only));
+const cache: Record<string, CachedFile> = existsSync(opts.cache) ? JSON.parse(await readFile(opts.cache, 'utf8')) : {};
+const missing = truths.filter((t) => !cache[t.file]);
+if (missing.length > 0) {
+  const ocr = createOcrEngine('paddle');
+  for (const [i, t] of missing.entries()) {
+    process.stdout.write(`OCR ${i + 1}/${missing.length} ${t.file} ... `);
+    const started = Date.now();
+    const bytes = new Uint8Array(await readFile(path.join(opts.set, t.file)));
+    const read = await readDocumentFile(bytes, t.file, { ocr, extract: () => [] });
+    cache[t.file] = { pages: read.pages, ...(read.extraction.error ? { error: read.extraction.error } : {}) };
+    await writeFile(opts.cache, JSON.stringify(cache));
+    console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
+
+const outcomes = truths.map((t) => {
+  const cached = cache[t.file]!;
+  if (opts.dump && t.file.includes(opts.dump)) {
+    for (const page of cached.pages) {
+      console.log(`--- ${t.file} page ${page.pageNumber} (${page.width}×${page.height}, rotation ${page.rotation}, ${page.source})`);
+      for (const line of page.lines) console.log(`  [${line.box.x.toFixed(0)},${line.box.y.toFixed(0)} ${line.box.width.toFixed(0)}×${line.box.height.toFixed(0)}] ${line.confidence.toFixed(2)} ${line.text}`);
+    }
+  }
+  const extraction: FileExtraction = cached.error ? { file: t.file, documents: [], error: cached.error } : { file: t.file, documents: extractDocuments(cached.pages) };
+  return compareFile(t, extraction);
+});
+console.log(formatReport(summarise(outcomes), undefined, { verbose: opts.verbose }));
