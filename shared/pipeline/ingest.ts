@@ -43,6 +43,17 @@ const SETTLED: readonly DocumentStatus[] = ['processed', 'needs_review', 'reject
 
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+/** The `submitter` metadata value; `intake submit` URI-encodes it (S3 metadata is ASCII), the inbox stores it plain. */
+function submitterOf(metadata: Record<string, string> | undefined): string | undefined {
+  const raw = metadata?.submitter?.trim();
+  if (!raw) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /**
  * Takes one created object under `incoming/` into the pipeline: registers its DocumentRecord (idempotent on bucket +
  * key + versionId/eTag), checks it (magic bytes, size, structure, pages), links byte-identical re-uploads to the first
@@ -99,9 +110,11 @@ export async function ingestObject(object: CreatedObject, deps: IngestDeps): Pro
   if (object.size !== undefined && object.size > deps.limits.maxFileBytes) {
     return reject(new FileTooLargeError(object.size, deps.limits.maxFileBytes));
   }
-  const bytes = await deps.blobs.get(bucket, key);
+  // The object's metadata says who handed it in (`intake submit --submitter`, the inbox); read alongside the bytes.
+  const [bytes, described] = await Promise.all([deps.blobs.get(bucket, key), head ? Promise.resolve(head) : deps.blobs.head(bucket, key)]);
   const sha256 = sha256Of(bytes);
-  const known = { sha256, size: bytes.length, sniffedType: sniffType(bytes) };
+  const submitter = submitterOf(described?.metadata);
+  const known = { sha256, size: bytes.length, sniffedType: sniffType(bytes), ...(submitter ? { submitter } : {}) };
 
   if (known.sniffedType === 'zip' && deps.archives) {
     try {

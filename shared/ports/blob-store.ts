@@ -14,7 +14,8 @@ export class BlobNotFoundError extends Error {
 export interface BlobStore {
   /** The object's bytes; throws BlobNotFoundError when it does not exist. */
   get(bucket: string, key: string): Promise<Uint8Array>;
-  put(bucket: string, key: string, bytes: Uint8Array, contentType?: string): Promise<void>;
-  /** Size and version of an object, or undefined when it does not exist. */
-  head(bucket: string, key: string): Promise<{ size: number; eTag?: string; versionId?: string } | undefined>;
+  /** `metadata`: user metadata stored with the object (S3 `x-amz-meta-*`; names lower-case). */
+  put(bucket: string, key: string, bytes: Uint8Array, contentType?: string, metadata?: Record<string, string>): Promise<void>;
+  /** Size, version and user metadata of an object, or undefined when it does not exist. */
+  head(bucket: string, key: string): Promise<{ size: number; eTag?: string; versionId?: string; metadata?: Record<string, string> } | undefined>;
 }

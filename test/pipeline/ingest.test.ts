@@ -36,6 +36,18 @@ describe('ingestObject', () => {
     env = makeDeps();
   });
 
+  it('records who handed the file in from the object\'s `submitter` metadata (URI-encoded by `intake submit`)', async () => {
+    await env.blobs.put(bucket, 'incoming/sub-s/证书.pdf', pdfBytes('s'), 'application/pdf', { submitter: encodeURIComponent('西湖职业培训学校') });
+    const head = await env.blobs.head(bucket, 'incoming/sub-s/证书.pdf');
+    await env.blobs.put(bucket, 'incoming/sub-t/证书.pdf', pdfBytes('t'), 'application/pdf', { submitter: 'inbox' });
+
+    const first = await ingestObject({ bucket, key: 'incoming/sub-s/证书.pdf', eTag: head!.eTag }, env.deps);
+    const second = await ingestObject({ bucket, key: 'incoming/sub-t/证书.pdf' }, env.deps);
+
+    expect((await env.documents.get(first.kind === 'queued' ? first.documentId : ''))?.submitter).toBe('西湖职业培训学校');
+    expect((await env.documents.get(second.kind === 'queued' ? second.documentId : ''))?.submitter).toBe('inbox');
+  });
+
   it('registers a document under its submission and queues it once', async () => {
     const object = await upload(env.blobs, 'incoming/sub-1/技师 证书.pdf', pdfBytes());
 

@@ -5,6 +5,7 @@ interface StoredBlob {
   bytes: Uint8Array;
   contentType?: string;
   eTag: string;
+  metadata?: Record<string, string>;
 }
 
 /**
@@ -23,15 +24,15 @@ export class InMemoryBlobStore implements BlobStore {
     return new Uint8Array(blob.bytes);
   }
 
-  async put(bucket: string, key: string, bytes: Uint8Array, contentType?: string): Promise<void> {
+  async put(bucket: string, key: string, bytes: Uint8Array, contentType?: string, metadata?: Record<string, string>): Promise<void> {
     // S3's eTag of a single-part upload is the MD5 of the bytes, quoted.
     const eTag = `"${createHash('md5').update(bytes).digest('hex')}"`;
-    this.objects.set(`${bucket}/${key}`, { bytes: new Uint8Array(bytes), contentType, eTag });
+    this.objects.set(`${bucket}/${key}`, { bytes: new Uint8Array(bytes), contentType, eTag, ...(metadata ? { metadata: { ...metadata } } : {}) });
   }
 
-  async head(bucket: string, key: string): Promise<{ size: number; eTag?: string; versionId?: string } | undefined> {
+  async head(bucket: string, key: string): Promise<{ size: number; eTag?: string; versionId?: string; metadata?: Record<string, string> } | undefined> {
     const blob = this.objects.get(`${bucket}/${key}`);
-    return blob ? { size: blob.bytes.byteLength, eTag: blob.eTag } : undefined;
+    return blob ? { size: blob.bytes.byteLength, eTag: blob.eTag, ...(blob.metadata ? { metadata: { ...blob.metadata } } : {}) } : undefined;
   }
 
   /** The content type an object was stored with (tests check derived files). */
