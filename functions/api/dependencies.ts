@@ -9,7 +9,7 @@ import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-docum
 import { DynamoDbEnterpriseRegister } from '../../shared/adapters/dynamodb-enterprise-register.js';
 import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
-import { systemClock, type CaseRepository, type Clock, type DocumentRepository } from '../../shared/ports/index.js';
+import { systemClock, type CaseRepository, type Clock, type DocumentRepository, type EnterpriseRegister, type RegisteredEnterprise } from '../../shared/ports/index.js';
 import { PageImages, ReviewService } from '../../shared/review/index.js';
 import { loadSettings } from '../settings.js';
 
@@ -38,7 +38,7 @@ export function buildReviewDependencies(options: { presignPages: boolean; clock?
   const review = new ReviewService({
     cases,
     documents,
-    judge: createPolicyJudge({ enterprises: new DynamoDbEnterpriseRegister(db, settings.tableName) }),
+    judge: createPolicyJudge({ enterprises: cachedRegister(new DynamoDbEnterpriseRegister(db, settings.tableName), 60_000, () => clock.now().getTime()) }),
     clock,
     leaseSeconds: options.leaseSeconds,
   });
@@ -51,4 +51,31 @@ export function buildReviewDependencies(options: { presignPages: boolean; clock?
     ...(options.presignPages ? { link: (bucket: string, key: string, seconds: number) => blobs.presignGet(bucket, key, seconds) } : {}),
   });
   return { review, pages, cases, documents };
+}
+
+/**
+ * The district register with look-ups remembered for `ttlMs`: every correction re-runs the rules, which look the
+ * employer up by code and by name, and the register changes a few times a year.
+ *
+ * @example
+ * const register = cachedRegister(new DynamoDbEnterpriseRegister(db, table), 60_000, Date.now);
+ */
+export function cachedRegister(register: EnterpriseRegister, ttlMs: number, now: () => number): EnterpriseRegister {
+  const cache = new Map<string, { at: number; value: RegisteredEnterprise | undefined }>();
+  const cached = async (key: string, load: () => Promise<RegisteredEnterprise | undefined>) => {
+    const hit = cache.get(key);
+    if (hit && now() - hit.at < ttlMs) return hit.value;
+    const value = await load();
+    if (cache.size >= 5_000) cache.clear();
+    cache.set(key, { at: now(), value });
+    return value;
+  };
+  return {
+    findByCreditCode: (creditCode) => cached(`code:${creditCode}`, () => register.findByCreditCode(creditCode)),
+    findByName: (name) => cached(`name:${name}`, () => register.findByName(name)),
+    upsert: async (enterprises) => {
+      cache.clear();
+      await register.upsert(enterprises);
+    },
+  };
 }

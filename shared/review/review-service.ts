@@ -80,6 +80,7 @@ function leasedToOther(reviewCase: ReviewCase, userId: string, now: Date): boole
  */
 export class ReviewService {
   private readonly leaseSeconds: number;
+  private readonly claimDates = new Map<string, string>();
 
   constructor(private readonly deps: ReviewServiceDeps) {
     this.leaseSeconds = deps.leaseSeconds ?? 900;
@@ -340,8 +341,14 @@ export class ReviewService {
    * months later must not move the rules' windows or parameters.
    */
   private async claimDateOf(reviewCase: ReviewCase): Promise<string> {
+    // A submission's first upload never changes once there is one: remember it (bounded, per process).
+    const known = this.claimDates.get(reviewCase.submissionId);
+    if (known) return known;
     const uploads = await this.deps.documents.listBySubmission(reviewCase.submissionId);
-    const first = uploads.map((record) => record.createdAt).sort()[0] ?? reviewCase.createdAt;
+    const first = uploads.map((record) => record.createdAt).sort()[0];
+    if (!first) return reviewCase.createdAt.slice(0, 10);
+    if (this.claimDates.size >= 10_000) this.claimDates.clear();
+    this.claimDates.set(reviewCase.submissionId, first.slice(0, 10));
     return first.slice(0, 10);
   }
 
