@@ -180,6 +180,9 @@ export function ingestDependencies(deps: PipelineDependencies, logger?: Logger):
     limits: deps.settings.limits,
     inspect: inspectFile,
     logger: logger && asPipelineLogger(logger),
+    // Uploaded ZIPs (a training body's certificates) are expanded into incoming/; `INTAKE_EXPAND_ARCHIVES=false`
+    // refuses them instead. Needs ingest to be allowed to write incoming/.
+    archives: process.env.INTAKE_EXPAND_ARCHIVES === 'false' ? undefined : {},
   };
 }
 
