@@ -5,7 +5,8 @@ import { derivedKeys } from './ids.js';
 
 /**
  * Page checkpoints in the blob store, under the document's derived prefix: the page's text as JSON and its preview
- * image for the clerk's page view. The preview is written first, so a checkpoint implies its preview exists.
+ * image for the clerk's page view. Both are written at once (one store round trip per page, not two); should a crash
+ * leave a checkpoint without its preview, the page view renders it from the original (`ensurePagePreview`).
  *
  * @example
  * const checkpoints = blobPageCheckpoints(blobs, 'intake', 'derived/', 'doc-1');
@@ -26,8 +27,10 @@ export function blobPageCheckpoints(blobs: BlobStore, bucket: string, derivedPre
       }
     },
     async save(page: OcrPage, preview?: PagePreview): Promise<void> {
-      if (preview) await blobs.put(bucket, keys.preview(page.pageNumber), preview.bytes, preview.contentType);
-      await blobs.put(bucket, keys.checkpoint(page.pageNumber), Buffer.from(JSON.stringify(page)), 'application/json');
+      await Promise.all([
+        preview ? blobs.put(bucket, keys.preview(page.pageNumber), preview.bytes, preview.contentType) : undefined,
+        blobs.put(bucket, keys.checkpoint(page.pageNumber), Buffer.from(JSON.stringify(page)), 'application/json'),
+      ]);
     },
   };
 }
