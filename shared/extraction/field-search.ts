@@ -22,28 +22,29 @@ export function findLabelledCandidates(
         const hit = line.hits[h];
         const labelRank = labels.indexOf(hit.form);
         if (labelRank < 0) continue;
-        if (hit.inlineValue) {
-          const reading = reader(hit.inlineValue);
+        const inlineValue = withoutGloss(hit.inlineValue);
+        if (inlineValue) {
+          const reading = reader(inlineValue);
           // Glued to its label, a value must look fully typical: `甲方每月15日前支付…` is prose, not a party.
           if (reading && (hit.clean || reading.plausibility >= 1)) {
             candidates.push({
               reading,
               line,
               labelMatch: hit.clean ? LabelMatch.inline : LabelMatch.inlineLoose,
-              raw: hit.inlineValue,
+              raw: inlineValue,
               labelRank,
             });
             continue;
           }
-          // Text after a label that is not its value (an English gloss `姓名 Name`, a unit): look beside and below.
-          if (h < line.hits.length - 1 || /[\u3400-\u9fff]{2}/.test(hit.inlineValue)) continue;
+          // Text after a label that is not its value (a unit, a remark): look beside and below.
+          if (h < line.hits.length - 1 || /[\u3400-\u9fff]{2}/.test(inlineValue)) continue;
         }
         // A label with nothing after it: its value sits to the right (table-like forms) or below it. Only the last
         // label of a line can own the line to its right.
         const neighbour = (h === line.hits.length - 1 ? nearestValueLine(linesRightOf(layout, line)) : undefined);
         if (neighbour) {
           const reading = reader(neighbour.text);
-          if (reading) candidates.push({ reading, line: neighbour.line, labelMatch: LabelMatch.sameRow, raw: neighbour.text, labelRank });
+          if (reading) candidates.push({ reading, line: neighbour.line, labelMatch: sameRowMatch(layout, line, neighbour.line), raw: neighbour.text, labelRank });
           continue;
         }
         const below = nearestValueLine(linesBelow(layout, line));
@@ -57,9 +58,48 @@ export function findLabelledCandidates(
   return candidates;
 }
 
+// An English sub-label printed after the Chinese one (`职务 Position`, `姓名 Name:`, `起聘日期 From`): never a value.
+const GLOSS = /^[A-Za-z][A-Za-z .'&/-]*[:.]?\s*/;
+
+/**
+ * The inline value without a leading English sub-label: empty when the gloss is all there is (the value then sits
+ * beside or below), the text after it when Chinese follows; codes that start with letters (`S0000…`, `PX2021…`) stay.
+ */
+function withoutGloss(value: string): string {
+  if (!/^[A-Za-z]/.test(value)) return value;
+  const rest = value.replace(GLOSS, '');
+  if (rest === '') return '';
+  return /^[\u3400-\u9fff]/.test(rest) ? rest : value;
+}
+
+/**
+ * How sure the pairing of a label with the line to its right is. On a scan, a value whose centre is almost as close
+ * to another line of the label column (the row above or below) as to its own label may belong to that row: such a
+ * pairing must not pass unreviewed on its own. A value far across the page costs a little too.
+ */
+function sameRowMatch(layout: PageLayout, label: LayoutLine, value: LayoutLine): number {
+  if (layout.source === 'text_layer') return LabelMatch.sameRow;
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  const offset = Math.abs(cy(value) - cy(label));
+  const rivals = layout.lines.filter(
+    (o) =>
+      o !== label &&
+      o !== value &&
+      o.half === label.half &&
+      o.box.x + o.box.width <= value.box.x &&
+      o.box.x < label.box.x + label.box.width &&
+      o.box.x + o.box.width > label.box.x,
+  );
+  const rivalOffset = Math.min(...rivals.map((o) => Math.abs(cy(value) - cy(o))));
+  const ambiguous = rivalOffset < Math.max(offset * 3, Math.min(label.box.height, value.box.height) * 0.5);
+  const far = value.box.x - (label.box.x + label.box.width) > layout.width * 0.3;
+  return LabelMatch.sameRow * (ambiguous ? 0.88 : 1) * (far ? 0.98 : 1);
+}
+
 /** The first line with unlabelled text at its start; a line that starts with a label belongs to that label. */
 function nearestValueLine(lines: LayoutLine[]): { line: LayoutLine; text: string } | undefined {
-  const line = lines[0];
+  // A lone Chinese character is seal lettering or a stray mark, never a value we read: look past it.
+  const line = lines.find((l) => !/^[\u3400-\u9fff]$/.test(l.flat));
   return line?.leading ? { line, text: line.leading } : undefined;
 }
 

@@ -49,6 +49,7 @@ export interface PageLayout {
   medianLineHeight: number;
 }
 
+const BILINGUAL_LABEL = /^[\u3400-\u9fff()]{2,10}\s*[A-Za-z][A-Za-z .'&/-]*[:.]?$/;
 const SEAL_TEXT = /^(业务|合同|财务|人事|行政)?专用章$|^(公章|印章)$/;
 const SEPARATOR = /[\s:;,，；|(（\[【]/;
 /** Nouns that, right after another label, complete it (`甲方(用人单位)名称`). */
@@ -69,6 +70,13 @@ function findHits(text: string): LabelHit[] {
       if (text[i - 1] === '(' && text[end] === ')' && previous && previous.end === i - 1) {
         // `甲方(实习单位)`: the parenthesis qualifies the label before it, it is not a label of its own.
         i = end;
+        break;
+      }
+      if (/^\(.*\)$/.test(label.form) && previous && /^\s*$/.test(text.slice(previous.end, i))) {
+        // `丙方(盖章):杭州…学院`: a signature remark right after a label qualifies it; the value after it is the label's.
+        previous.end = end;
+        previous.clean = true;
+        i = end - 1;
         break;
       }
       if (GENERIC_NOUNS.has(label.form) && previous && /^(\([^)]{1,8}\))?$/.test(text.slice(previous.end, i))) {
@@ -107,7 +115,54 @@ function median(values: number[]): number {
  * (cells of a table, label and value), and every box centre is turned back by it. Box heights lose the part a
  * slanted line adds (`width × slope`).
  */
-function deskew(lines: LayoutLine[], width: number, height: number): void {
+function deskew(lines: LayoutLine[], width: number, height: number, ocrLines: readonly OcrPage['lines'][number][]): void {
+  const slope = slopeFromCharacters(ocrLines) ?? slopeFromNeighbours(lines);
+  if (slope === undefined || Math.abs(slope) < 0.008 || Math.abs(slope) > 0.2) return;
+  for (const line of lines) {
+    const { x, y, width: w, height: h } = line.box;
+    const cx = x + w / 2;
+    const cy = y + h / 2;
+    const ncx = cx + slope * (cy - height / 2);
+    const ncy = cy - slope * (cx - width / 2);
+    const nh = Math.max(h - Math.abs(slope) * w, h * 0.4);
+    line.box = { x: ncx - w / 2, y: ncy - nh / 2, width: w, height: nh };
+  }
+}
+
+/**
+ * The skew read from the characters of long lines where the engine boxes each character: their centres climb or
+ * fall along the line. Unlike pairing boxes on a row, this cannot mistake the next row for the same one when values
+ * sit far from their labels.
+ */
+function slopeFromCharacters(ocrLines: readonly OcrPage['lines'][number][]): number | undefined {
+  const slopes: number[] = [];
+  for (const line of ocrLines) {
+    const words = line.words;
+    if (!words || words.length < 4) continue;
+    const xs = words.map((w) => w.box.x + w.box.width / 2);
+    const ys = words.map((w) => w.box.y + w.box.height / 2);
+    const span = Math.max(...xs) - Math.min(...xs);
+    if (span < line.box.height * 3) continue;
+    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+    let sxy = 0;
+    let sxx = 0;
+    for (let i = 0; i < xs.length; i++) {
+      sxy += (xs[i] - mx) * (ys[i] - my);
+      sxx += (xs[i] - mx) ** 2;
+    }
+    if (sxx === 0) continue;
+    const slope = sxy / sxx;
+    // Seal lettering runs on an arc: only characters that lie on a straight line say how the page is turned.
+    const residual = Math.sqrt(ys.reduce((sum, y, i) => sum + (y - my - slope * (xs[i] - mx)) ** 2, 0) / ys.length);
+    const charHeight = median(words.map((w) => w.box.height));
+    if (residual < charHeight * 0.2) slopes.push(slope);
+  }
+  return slopes.length >= 3 ? median(slopes) : undefined;
+}
+
+/** The skew from neighbouring boxes on one row (cells of a table, label and value), for engines without character boxes. */
+function slopeFromNeighbours(lines: LayoutLine[]): number | undefined {
   const slopes: number[] = [];
   for (const a of lines) {
     const ah = a.box.height;
@@ -123,18 +178,7 @@ function deskew(lines: LayoutLine[], width: number, height: number): void {
     const dx = best.box.x + best.box.width / 2 - acx;
     if (dx > ah * 2) slopes.push((best.box.y + best.box.height / 2 - acy) / dx);
   }
-  if (slopes.length < 3) return;
-  const slope = median(slopes);
-  if (Math.abs(slope) < 0.008 || Math.abs(slope) > 0.2) return;
-  for (const line of lines) {
-    const { x, y, width: w, height: h } = line.box;
-    const cx = x + w / 2;
-    const cy = y + h / 2;
-    const ncx = cx + slope * (cy - height / 2);
-    const ncy = cy - slope * (cx - width / 2);
-    const nh = Math.max(h - Math.abs(slope) * w, h * 0.4);
-    line.box = { x: ncx - w / 2, y: ncy - nh / 2, width: w, height: nh };
-  }
+  return slopes.length < 3 ? undefined : median(slopes);
 }
 
 /**
@@ -210,10 +254,11 @@ export function buildPageLayout(page: OcrPage): PageLayout {
             ? undefined
             : line.words.flatMap((w) => [...toHalfWidth(w.text).replace(/\s+/g, '')].map((ch) => ({ text: ch, confidence: w.confidence }))),
         hits,
-        leading: trimValue(hits.length > 0 ? text.slice(0, hits[0].start) : text),
+        // A short Chinese label with its English sub-label (`起聘日期 From`) is a label we do not know, never a value.
+        leading: BILINGUAL_LABEL.test(text) ? '' : trimValue(hits.length > 0 ? text.slice(0, hits[0].start) : text),
       };
     });
-  deskew(lines, page.width, page.height);
+  deskew(lines, page.width, page.height, page.lines);
   const medianLineHeight = median(lines.map((l) => l.box.height)) || 20;
   // Reading order: top to bottom by rows, then left to right. Two lines share a row when their centres are within
   // half the smaller height (a tall title or a slanted long line must not pull the next line into its row).
@@ -266,7 +311,8 @@ const centreY = (box: Box): number => box.y + box.height / 2;
 /** Lines on the same row as `line`, to its right and in the same half, nearest first. */
 export function linesRightOf(layout: PageLayout, line: LayoutLine): LayoutLine[] {
   const right = line.box.x + line.box.width;
-  const maxGap = layout.width * 0.45;
+  // Leader layouts put values across most of the page; a far pairing is scored down where it is used.
+  const maxGap = layout.width * 0.6;
   return layout.lines
     .filter(
       (other) =>

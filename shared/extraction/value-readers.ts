@@ -108,15 +108,27 @@ export function looksTruncated(name: string): boolean {
 export const readOrganisationName: ValueReader = (text) => {
   let t = withoutSpaces(trimValue(text)).replace(/[(（]?(盖章|公章|签章|章)[)）]?$/, '');
   t = t.replace(/[。.]$/, '');
+  // In running text the name ends where the sentence defines it (`…有限公司(以下简称甲方)、学生…`): a sure boundary.
+  const defined = /^(.{4,}?)[(（]?(以下简称|下称|以下称)/.exec(t);
+  if (defined) t = defined[1];
+  let boundaryGuessed = false;
+  if (/[，,。;；、]/.test(t)) {
+    // A name never holds sentence punctuation: keep what comes before it if that ends like an organisation, but the
+    // cut is a guess, so the value must not pass unreviewed.
+    const head = /^([^，,。;；、]{4,})[，,。;；、]/.exec(t)?.[1];
+    if (!head || !ORG_SUFFIX.test(head)) return null;
+    t = head;
+    boundaryGuessed = true;
+  }
   if (t.length < 4 || !new RegExp(`[${CJK}]{2}`).test(t)) return null;
-  if (/^\d/.test(t) || /\d{4}年|\d+[日月号]前|[，,。;；]/.test(t)) return null;
+  if (/^\d/.test(t) || /\d{4}年|\d+[日月号]前/.test(t)) return null;
   const suffixed = ORG_SUFFIX.test(t);
   // Four characters or fewer without an organisation suffix is a person's name, not an organisation.
   if (!suffixed && t.length <= 4) return null;
   if (looksTruncated(t)) return { value: t, evidence: Evidence.shape, plausibility: 0.6, issues: ['organisation_name_incomplete'] };
   // Registered names start with the place of registration; one that does not may have lost its first characters.
   const placed = PLACE_PREFIX.test(t) ? 1 : 0.92;
-  return ok(t, (suffixed ? 1 : 0.75) * placed);
+  return ok(t, (suffixed ? 1 : 0.75) * placed * (boundaryGuessed ? 0.85 : 1));
 };
 
 /** A school (学校, 学院, 大学, 技校 ...) read as an organisation name. */
