@@ -55,6 +55,9 @@ async function createSession(modelPath: string, options: PaddleModelOptions): Pr
   try {
     return await ort.InferenceSession.create(modelPath, {
       graphOptimizationLevel: 'all',
+      // Memory patterns pre-plan buffers for one input shape; every page and line has another shape, so the plans only
+      // add up (measured: 750 → 600 MB peak RSS for one engine, same CPU per page).
+      enableMemPattern: false,
       intraOpNumThreads: options.intraOpNumThreads ?? availableParallelism(),
       interOpNumThreads: 1,
       extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
