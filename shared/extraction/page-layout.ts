@@ -224,7 +224,11 @@ function detectSpread(page: OcrPage, lines: LayoutLine[]): boolean {
     else if (line.box.x > mid + margin) right++;
     else crossing++;
   }
-  return left >= 4 && right >= 4 && crossing <= Math.max(1, text.length * 0.05);
+  if (left < 4 || right < 4 || crossing > Math.max(1, text.length * 0.05)) return false;
+  // Each page of a booklet spread carries labels of its own; a landscape form with labels on the left and their
+  // values far to the right is one page, not two.
+  const labelled = (half: LayoutLine[]) => half.filter((l) => l.hits.length > 0).length;
+  return labelled(text.filter((l) => l.box.x + l.box.width < mid - margin)) >= 2 && labelled(text.filter((l) => l.box.x > mid + margin)) >= 2;
 }
 
 /**

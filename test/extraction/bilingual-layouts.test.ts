@@ -82,6 +82,30 @@ describe('extractDocuments on bilingual forms', () => {
     expect(doc.fields.title.value).toBe('技术总监');
   });
 
+  it('reads the start and end of the term from labels it knows only with their English glosses (起聘日期From, 聘期届满To)', () => {
+    const [doc] = read([bilingualLetterPage()]);
+    expect(doc.fields.startDate.value).toBe('2018-02-01');
+    expect(doc.fields.endDate.value).toBe('2020-01-31');
+  });
+
+  it('reads a landscape certificate with labels on the left and values far right as one page, not a booklet spread', () => {
+    const b = new PageBuilder({ width: 2400, height: 1740, confidence: 0.99, lineHeight: 48, top: 140 }).title('职业资格证书');
+    const rows: Array<[string, string]> = [
+      ['姓名Name', person.name],
+      ['性别Sex', '女'],
+      ['证件号码IDNo.', person.id],
+      ['职业（工种）', '西式面点师'],
+      ['等级', '初级工'],
+      ['发证单位', '杭州市人力资源和社会保障局'],
+      ['发证日期', '2013年8月28日'],
+    ];
+    for (const [label, value] of rows) b.row([[270, label], [1620 - textWidth(value, 48), value]]);
+    const [doc] = read([withCharacterBoxes(b.build())]);
+    expect(doc.fields.holderName.value).toBe(person.name);
+    expect(doc.fields.occupation.value).toBe('西式面点师');
+    expect(doc.fields.issuer.value).toBe('杭州市人力资源和社会保障局');
+  });
+
   it('flags a value whose row is as close to the next label as to its own', () => {
     const b = new PageBuilder({ confidence: 0.99, lineHeight: 40, top: 300 }).title('聘书');
     b.at(250, 500, '受聘人').at(250, 555, '职务').at(1300, 520, person.name).at(1300, 575, '技术总监');
