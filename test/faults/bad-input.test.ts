@@ -62,7 +62,7 @@ describe('bad input through ingest', () => {
     ['an image declaring a huge size (decompression bomb)', 'bomb.png', () => makePngBomb(30_000, 30_000), 'image_too_large'],
     ['a ZIP whose expansion ratio is absurd', 'bomb.zip', () => buildZip([{ name: 'zeros.pdf', bytes: new Uint8Array(8 * 1024 * 1024) }]), 'zip_bomb'],
     ['a truncated ZIP', 'cut.zip', async () => (await buildZip([{ name: 'a.pdf', bytes: fakePdf('a') }])).subarray(0, 40), 'zip_corrupt'],
-  ])('rejects %s with reason `%s`', async (_label, name, make, code) => {
+  ])('rejects %s with its reason', async (_label, name, make, code) => {
     const outcome = await ingest(`incoming/s1/${name}`, await make());
     expect(outcome).toMatchObject({ kind: 'rejected', code });
     expect(await stateOf((outcome as { documentId: string }).documentId)).toEqual({ status: 'rejected', code });
