@@ -1,0 +1,44 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { register } from '../../cli/commands/email.js';
+import { createTestBucket, createTestTable, type TestBucket, type TestTable } from '../support/local-aws.js';
+import { buildMime, pdfBytes } from './mime-factory.js';
+
+describe('intake email (DynamoDB Local + s3rver)', () => {
+  let table: TestTable;
+  let bucket: TestBucket;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    [table, bucket] = await Promise.all([createTestTable('email-cli'), createTestBucket('email-cli')]);
+    Object.assign(process.env, { INTAKE_BUCKET: bucket.bucket, INTAKE_TABLE_NAME: table.tableName, AWS_ENDPOINT_URL_S3: bucket.endpoint, AWS_ENDPOINT_URL_DYNAMODB: table.endpoint });
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await Promise.all([table.drop(), bucket.drop()]);
+  });
+
+  it('takes in an .eml file: the attachment lands under incoming/, a message without one is answered and exits 1', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'email-cli-'));
+    writeFileSync(path.join(dir, 'good.eml'), buildMime({ subject: '申请', subjectCharset: 'GBK', attachments: [{ fileName: '证书.pdf', nameCharset: 'GBK', contentType: 'application/octet-stream', bytes: pdfBytes('g') }] }));
+    writeFileSync(path.join(dir, 'empty.eml'), buildMime({ from: 'zhang@example.cn', messageId: '<other@example.cn>', body: '忘了附件' }));
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)));
+    const program = new Command('intake').exitOverride();
+    register(program);
+    await program.parseAsync(['node', 'intake', 'email', '--json', path.join(dir, 'good.eml'), path.join(dir, 'empty.eml')]);
+    log.mockRestore();
+
+    const results = JSON.parse(lines.join('\n')) as { outcome: { kind: string; emailId: string; code?: string }; reply?: { to: string; channel: string } }[];
+    expect(results.map((result) => result.outcome.kind)).toEqual(['accepted', 'rejected']);
+    expect(results[1]).toMatchObject({ outcome: { code: 'email_no_attachment' }, reply: { to: 'zhang@example.cn', channel: 'stored' } });
+    const head = await bucket.s3.send(new HeadObjectCommand({ Bucket: bucket.bucket, Key: `incoming/${results[0]!.outcome.emailId}/证书.pdf` }));
+    expect(head.ContentLength).toBeGreaterThan(0);
+    expect(process.exitCode).toBe(1);
+    process.exitCode = 0;
+  });
+});
