@@ -4,7 +4,9 @@
  * local HTTP server with the API as functions/api composes it). All cases wait in one queue, so every claim contends
  * with the 19 others: the worst case for the lease. Prints p50/p95/max per operation; the goal is p95 ≤ 150 ms.
  *
- * `npm run bench -- api` runs it alone; BENCH_API_CLERKS and BENCH_API_ROUNDS change the load.
+ * `npm run bench -- api` runs it alone; BENCH_API_CLERKS and BENCH_API_ROUNDS change the load. By default it runs
+ * twice: closed loop (each clerk sends the next request the moment the last one answers: a stress test) and with a
+ * pause of BENCH_API_THINK_MS (default 1000 ms) before each request, still far busier than a clerk reading a case.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -32,8 +34,14 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function run(): Promise<void> {
+  const think = process.env.BENCH_API_THINK_MS === undefined ? [0, 1000] : [Number(process.env.BENCH_API_THINK_MS)];
+  for (const thinkMs of think) await runOnce(thinkMs);
+}
+
+async function runOnce(thinkMs: number): Promise<void> {
   const clerks = Number(process.env.BENCH_API_CLERKS ?? 20);
   const rounds = Number(process.env.BENCH_API_ROUNDS ?? 10);
+  console.log(`\n--- ${clerks} clerks, ${thinkMs ? `${thinkMs} ms pause before each request` : 'closed loop (no pause)'}`);
   const s3Dir = mkdtempSync(path.join(os.tmpdir(), 'bench-api-s3-'));
   const [dynamo, s3Server] = await Promise.all([startDynamoDbLocal(), startS3Local({ dataDir: s3Dir, inWorker: true })]);
   const tableName = 'bench-api';
@@ -80,6 +88,8 @@ export async function run(): Promise<void> {
   const timings: Record<'claim' | 'get case' | 'correct field' | 'confirm', number[]> = { claim: [], 'get case': [], 'correct field': [], confirm: [] };
   let conflicts = 0;
   const timed = async (name: keyof typeof timings, request: () => Promise<Response>): Promise<Response> => {
+    // Spread the clerks out (jittered pause) so they do not march in lock step.
+    if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
     const start = performance.now();
     const response = await request();
     const body = await response.arrayBuffer();
