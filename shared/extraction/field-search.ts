@@ -36,6 +36,19 @@ export function findLabelledCandidates(
             });
             continue;
           }
+          if (h === line.hits.length - 1) {
+            // A value the engine split into two boxes on its row (`颁证日期:二〇-` … `0年三月十日`): read them joined,
+            // as a guess the clerk confirms.
+            // Untrimmed: the character at the cut is often part of the value (`一` read as `-`).
+            const head = line.text.slice(hit.end).replace(/^\s*:?\s*/, '');
+            const rest = nearestValueLine(linesRightOf(layout, line));
+            const joined = rest ? reader(`${head}${rest.text}`) : null;
+            if (rest && joined && sameRowMatch(layout, line, rest.line) === LabelMatch.sameRow) {
+              const reading = { ...joined, issues: [...joined.issues, 'split_value_inferred'] };
+              candidates.push({ reading, line, labelMatch: LabelMatch.sameRow * 0.9, raw: `${head}${rest.text}`, labelRank });
+              continue;
+            }
+          }
           // Text after a label that is not its value (a unit, a remark): look beside and below.
           if (h < line.hits.length - 1 || /[\u3400-\u9fff]{2}/.test(inlineValue)) continue;
         }

@@ -1,5 +1,7 @@
 import { validateResidentId } from './resident-id.js';
-import { idNumberField, labelled, type DocumentContext, type DraftFields } from './document-context.js';
+import { LabelMatch } from './confidence.js';
+import { allLines, fieldFromLine, idNumberField, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
+import { CJK } from './text.js';
 import { continueWrappedValue } from './continuation.js';
 import { readAddress, readDateValue, readPersonName } from './value-readers.js';
 
@@ -11,7 +13,7 @@ import { readAddress, readDateValue, readPersonName } from './value-readers.js';
  * readIdCard(ctx).birthDate?.value; // '1990-01-01'
  */
 export function readIdCard(ctx: DocumentContext): DraftFields {
-  const name = labelled(ctx, ['姓名'], readPersonName);
+  const name = labelled(ctx, ['姓名'], readPersonName) ?? nameUnderMisreadLabel(ctx);
   const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号']);
   const address = labelled(ctx, ['住址', '地址'], readAddress);
   continueWrappedValue(ctx, address, readAddress);
@@ -24,4 +26,26 @@ export function readIdCard(ctx: DocumentContext): DraftFields {
     birthDate = { ...idNumber!, value: fromId.birthDate, issues: [] };
   }
   return { name, idNumber, address, birthDate };
+}
+
+// `娃名魏晓鸣`, `姓石魏晓鸣`: the card's first label with one character misread.
+const MISREAD_NAME_LABEL = new RegExp(`^(?:[${CJK}]名|姓[${CJK}])\\s*:?\\s*([${CJK}·]{2,6})$`);
+
+/**
+ * The name when its label was misread: the card prints the name first, so a line above 性别 that is a near-label
+ * and a name is read, but only as a guess for the clerk to confirm.
+ */
+function nameUnderMisreadLabel(ctx: DocumentContext): DraftField | undefined {
+  const lines = allLines(ctx);
+  const sex = lines.findIndex((l) => l.hits.some((h) => h.form === '性别'));
+  for (const line of sex > 0 ? lines.slice(0, sex) : []) {
+    const m = MISREAD_NAME_LABEL.exec(line.flat);
+    const reading = m ? readPersonName(m[1]) : null;
+    if (reading) {
+      const field = fieldFromLine(line, reading, LabelMatch.unlabelled, m![1]);
+      field.issues = [...(field.issues ?? []), 'label_inferred'];
+      return field;
+    }
+  }
+  return undefined;
 }

@@ -53,8 +53,12 @@ export function joinSpacedCjk(text: string): string {
  * normaliseText(' 姓　名：王 晓 明 '); // '姓名:王晓明'
  */
 export function normaliseText(text: string): string {
-  return joinSpacedCjk(toHalfWidth(text)).replace(/\s*:\s*/g, ':').trim();
+  return joinSpacedCjk(toHalfWidth(text).replace(LETTER_SPACING_DOT, '$1$2 $3')).replace(/\s*:\s*/g, ':').trim();
 }
+
+// A dot the engine read in the letter-spacing of a two-character label (`姓‧名`, `住・址`): two lone characters with a
+// dot between them are a spaced word, never a minority name (those have longer parts on either side of the dot).
+const LETTER_SPACING_DOT = new RegExp(`(^|\\s)([${CJK}])[‧•・･·]([${CJK}])(?=[\\s:]|$)`, 'g');
 
 /** True when the text is Chinese characters only (after removing spaces and the middle dot of minority names). */
 export function isCjkOnly(text: string): boolean {
