@@ -31,12 +31,12 @@ afterAll(async () => {
 });
 
 /** An HTTP API (payload 2.0) event as API Gateway sends it after the Cognito JWT authorizer accepted the token. */
-function anApiEvent(method: string, path: string, claims?: Record<string, string>): APIGatewayProxyEventV2 {
+function anApiEvent(method: string, path: string, claims?: Record<string, string>, query = ''): Parameters<typeof handler>[0] {
   return {
     version: '2.0',
     routeKey: `${method} /api/{proxy+}`,
     rawPath: path,
-    rawQueryString: '',
+    rawQueryString: query,
     headers: { host: 'abc.execute-api.cn-north-1.amazonaws.com.cn' },
     isBase64Encoded: false,
     requestContext: {
@@ -52,7 +52,7 @@ function anApiEvent(method: string, path: string, claims?: Record<string, string
       timeEpoch: 1795741200000,
       ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}),
     },
-  } as unknown as APIGatewayProxyEventV2;
+  } satisfies Partial<APIGatewayProxyEventV2> as unknown as Parameters<typeof handler>[0];
 }
 
 const lambdaContext = { callbackWaitsForEmptyEventLoop: false, functionName: 'api', awsRequestId: 'r-1' } as never;
@@ -80,6 +80,13 @@ describe('api Lambda handler', () => {
     expect(JSON.parse(clerk.body!).queues.length).toBeGreaterThan(10);
     const institution = await handler(anApiEvent('GET', '/api/queues', { sub: 'u-2', 'cognito:groups': '[institution]', 'custom:institutionId': 'inst-a' }), lambdaContext);
     expect(institution.statusCode).toBe(403);
+  });
+
+  it('returns the payments workbook base64-encoded, as API Gateway needs binary bodies', async () => {
+    const response = await handler(anApiEvent('GET', '/api/exports/payments', { sub: 'u-3', 'cognito:groups': '[supervisor]' }, 'from=2026-11-01&to=2026-11-30'), lambdaContext);
+    expect(response.statusCode).toBe(200);
+    expect(response.isBase64Encoded).toBe(true);
+    expect(Buffer.from(response.body!, 'base64').subarray(0, 2).toString()).toBe('PK');
   });
 
   it('redirects a page image to a short-lived presigned URL', async () => {
