@@ -109,10 +109,19 @@ function sameRowMatch(layout: PageLayout, label: LayoutLine, value: LayoutLine):
   return LabelMatch.sameRow * (ambiguous ? 0.88 : 1) * (far ? 0.98 : 1);
 }
 
+/**
+ * Seal lettering runs on an arc: its box is far too narrow for its characters set in a straight row (`有限公司` in a
+ * box taller than wide). It is never a field's value, however close it sits to a label.
+ */
+function onArc(line: LayoutLine): boolean {
+  const chars = [...line.flat].filter((ch) => /[\u3400-\u9fff]/.test(ch)).length;
+  return chars >= 2 && line.original.width < chars * line.original.height * 0.5;
+}
+
 /** The first line with unlabelled text at its start; a line that starts with a label belongs to that label. */
 function nearestValueLine(lines: LayoutLine[]): { line: LayoutLine; text: string } | undefined {
   // A lone Chinese character is seal lettering or a stray mark, never a value we read: look past it.
-  const line = lines.find((l) => !/^[\u3400-\u9fff]$/.test(l.flat));
+  const line = lines.find((l) => !/^[\u3400-\u9fff]$/.test(l.flat) && !onArc(l));
   return line?.leading ? { line, text: line.leading } : undefined;
 }
 

@@ -65,6 +65,8 @@ export const readPersonName: ValueReader = (text) => {
     name = cut[1];
   }
   if (name.length < 2) return null;
+  // A piece of an organisation's name (`有限公司` from a seal, `技师学院`) is not a person.
+  if (/(公司|集团|学校|学院|大学|中心|协会|银行|工厂)$/.test(name)) return null;
   const rest = t.slice(m[0].length);
   const surnameKnown = SURNAMES.has(name[0]) || COMPOUND_SURNAMES.some((s) => name.startsWith(s));
   let plausibility = surnameKnown ? 1 : 0.8;

@@ -171,6 +171,23 @@ describe('extractDocuments on narrative agreements and signature blocks', () => 
     expect(doc.fields.enterpriseName.value).toBe(company.name);
   });
 
+  it('never takes seal lettering on an arc beside a signature label for a party (有限公司 in a tall box)', () => {
+    const page = new PageBuilder()
+      .title('学生实习协议书')
+      .line(`实习单位：${company.name}`)
+      .line('学校：杭州第一技师学院')
+      .line('实习期限自2021年7月1日至2022年6月30日。')
+      .at(560, 905, '有限公司', { width: 121, height: 165 })
+      .at(200, 1000, '甲方（盖章）：')
+      .at(940, 1000, '乙方（签字）：')
+      .at(200, 1070, company.name)
+      .at(940, 1070, person.name)
+      .build();
+    const [doc] = read([page]);
+    expect(doc.fields.studentName.value).toBe(person.name);
+    expect(doc.fields.enterpriseName).toMatchObject({ value: company.name, needsReview: false });
+  });
+
   it('looks past a lone seal character beside a label for the value below it (甲方：)', () => {
     const page = new PageBuilder()
       .title('劳动合同书')
