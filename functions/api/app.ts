@@ -11,6 +11,16 @@ import { buildReviewDependencies } from './dependencies.js';
 const LOCAL_DEVELOPMENT_SECRET = 'skill-subsidy-intake local development sign-in secret';
 
 /**
+ * The development sign-in of the local stack (the same secret `createApiApp` verifies with).
+ *
+ * @example
+ * const { token } = await localDevSignIn().signIn('clerk1');
+ */
+export function localDevSignIn(env: NodeJS.ProcessEnv = process.env): DevSignIn {
+  return new DevSignIn(env.INTAKE_DEV_JWT_SECRET || LOCAL_DEVELOPMENT_SECRET);
+}
+
+/**
  * A Hono app whose routes are relative to `/api`, for `npm start`, tests and the bench.
  *
  * @example
@@ -21,6 +31,6 @@ export function createApiApp(options: { clock?: Clock; leaseSeconds?: number; en
   if (process.env.AWS_LAMBDA_FUNCTION_NAME) throw new Error('the development sign-in must not run on Lambda: use functions/api/handler.ts');
   const env = options.env ?? process.env;
   const deps = buildReviewDependencies({ presignPages: false, clock: options.clock, env, leaseSeconds: options.leaseSeconds });
-  const devSignIn = new DevSignIn(env.INTAKE_DEV_JWT_SECRET || LOCAL_DEVELOPMENT_SECRET);
+  const devSignIn = localDevSignIn(env);
   return createReviewApi({ review: deps.review, pages: deps.pages, devSignIn, authenticate: bearerAuthenticator((token) => devSignIn.verify(token)) });
 }
