@@ -11,7 +11,9 @@ import type { LogAttributes } from '@aws-lambda-powertools/logger/types';
 import { createDynamoDbDocumentClient, createS3Client } from '../shared/adapters/aws-clients.js';
 import { DynamoDbCaseRepository } from '../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
+import { DynamoDbEmailRecordStore } from '../shared/adapters/dynamodb-email-record-store.js';
 import { DynamoDbEnterpriseRegister } from '../shared/adapters/dynamodb-enterprise-register.js';
+import { takeInEmail } from '../shared/email/take-in-email.js';
 import { S3BlobStore } from '../shared/adapters/s3-blob-store.js';
 import { SqsWorkQueue } from '../shared/adapters/sqs-work-queue.js';
 import { startTextDetection, TextractOcrEngine } from '../shared/adapters/textract-ocr-engine.js';
@@ -183,8 +185,15 @@ export function ingestDependencies(deps: PipelineDependencies, logger?: Logger):
     // Uploaded ZIPs (a training body's certificates) are expanded into incoming/; `INTAKE_EXPAND_ARCHIVES=false`
     // refuses them instead. Needs ingest to be allowed to write incoming/.
     archives: process.env.INTAKE_EXPAND_ARCHIVES === 'false' ? undefined : {},
+    // An .eml dropped into the inbox (or uploaded as a document) goes to the e-mail intake.
+    emailIntake: (object) => {
+      emailRecords ??= new DynamoDbEmailRecordStore(createDynamoDbDocumentClient({ region: deps.settings.region }), deps.settings.tableName);
+      return takeInEmail(object, { blobs: deps.blobs, emails: emailRecords, clock: deps.clock, maxFileBytes: deps.settings.limits.maxFileBytes }, { anyPrefix: true });
+    },
   };
 }
+
+let emailRecords: DynamoDbEmailRecordStore | undefined;
 
 /**
  * What the process stage needs, from the pipeline's dependencies.

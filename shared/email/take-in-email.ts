@@ -149,9 +149,10 @@ function noAttachmentReply(mail: ReadEmail, outcomes: EmailAttachmentOutcome[]):
  * const outcome = await takeInEmail({ bucket: 'intake', key: 'email/0a1b2c', eTag: '"e1"' }, deps);
  * // { kind: 'accepted', emailId: 'mail-…', stored: ['incoming/mail-…/证书.pdf'] }
  */
-export async function takeInEmail(object: CreatedObject, deps: EmailIntakeDeps): Promise<EmailOutcome> {
+export async function takeInEmail(object: CreatedObject, deps: EmailIntakeDeps, options: { anyPrefix?: boolean } = {}): Promise<EmailOutcome> {
   const { bucket, key } = object;
-  if (!key.startsWith(EMAIL_PREFIX) || key.endsWith('/')) return { kind: 'ignored', key };
+  // `anyPrefix`: an .eml dropped into the inbox arrives under incoming/ and is handed over by ingest.
+  if ((!options.anyPrefix && !key.startsWith(EMAIL_PREFIX)) || key.endsWith('/')) return { kind: 'ignored', key };
   const head = object.versionId || object.eTag ? undefined : await deps.blobs.head(bucket, key);
   const sourceVersion = (object.versionId ?? object.eTag ?? head?.versionId ?? head?.eTag)?.replace(/"/g, '');
   if (!sourceVersion) return { kind: 'ignored', key };

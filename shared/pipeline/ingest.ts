@@ -28,6 +28,11 @@ export interface IngestDeps {
    * ingest as a document) instead of being refused as `unsupported_here`. Needs write access to `incoming/`.
    */
   archives?: { limits?: ArchiveLimits };
+  /**
+   * When set, an e-mail message (`.eml`, e.g. dropped into the local inbox) is handed to the e-mail intake, whose
+   * attachments come back through ingest, instead of being refused as `unsupported_here`.
+   */
+  emailIntake?: (object: CreatedObject) => Promise<{ kind: string }>;
 }
 
 export type IngestOutcome =
@@ -36,7 +41,8 @@ export type IngestOutcome =
   | { kind: 'queued'; documentId: string; submissionId: string; pageCount: number }
   | { kind: 'duplicate'; documentId: string; duplicateOf: string }
   | { kind: 'rejected'; documentId: string; code: string }
-  | { kind: 'expanded'; documentId: string; stored: number; refused: number };
+  | { kind: 'expanded'; documentId: string; stored: number; refused: number }
+  | { kind: 'handed_to_email'; documentId: string; outcome: string };
 
 /** States after which ingest has nothing left to do for an object version. */
 const SETTLED: readonly DocumentStatus[] = ['processed', 'needs_review', 'rejected', 'failed', 'duplicate'];
@@ -130,6 +136,14 @@ export async function ingestObject(object: CreatedObject, deps: IngestDeps): Pro
       if (error instanceof ArchiveError) return reject(error, known);
       throw error;
     }
+  }
+
+  if (known.sniffedType === 'eml' && deps.emailIntake) {
+    const handed = await deps.emailIntake({ bucket, key, eTag: sourceVersion });
+    // The message's own state (accepted, rejected with a reason, reply) is on its e-mail record; its files have theirs.
+    await deps.documents.update(documentId, { ...known, pageCount: 0, status: 'processed', updatedAt: deps.clock.now().toISOString() });
+    deps.logger?.info('e-mail message handed to the e-mail intake', { documentId, submissionId, outcome: handed.kind });
+    return { kind: 'handed_to_email', documentId, outcome: handed.kind };
   }
 
   let type: ReadableType;

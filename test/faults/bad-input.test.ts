@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { archiveLimitsSchema } from '../../shared/archives/index.js';
 import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/index.js';
+import { takeInEmail } from '../../shared/email/index.js';
 import { ingestObject, type IngestDeps } from '../../shared/pipeline/ingest.js';
+import { InMemoryEmailRecordStore } from '../email/in-memory-email-record-store.js';
+import { buildMime } from '../email/mime-factory.js';
 import { inspectFile } from '../../shared/reading/inspect-file.js';
 import { buildZip, pdfBytes as fakePdf } from '../archives/zip-factory.js';
 import { makePng, makePngBomb } from '../images/image-factory.js';
@@ -102,6 +105,17 @@ describe('bad input through ingest', () => {
     expect(second).toEqual({ kind: 'duplicate', documentId: expect.any(String), duplicateOf: (first as { documentId: string }).documentId });
     expect(await stateOf((second as { documentId: string }).documentId)).toEqual({ status: 'duplicate', code: undefined });
     expect(queue.sent).toHaveLength(1);
+  });
+
+  it('hands an .eml dropped into the inbox to the e-mail intake, whose attachment then comes through ingest', async () => {
+    const emails = new InMemoryEmailRecordStore();
+    deps = { ...deps, emailIntake: (object) => takeInEmail(object, { blobs, emails, clock: deps.clock, maxFileBytes: 1024 * 1024 }, { anyPrefix: true }) };
+    const outcome = await ingest('incoming/inbox/申请.eml', buildMime({ attachments: [{ fileName: '证书.pdf', nameCharset: 'GBK', contentType: 'application/pdf', bytes: onePage() }] }));
+    expect(outcome).toMatchObject({ kind: 'handed_to_email', outcome: 'accepted' });
+    await drain();
+    const [email] = [...emails.records.values()];
+    expect(await submissionStates(email!.emailId)).toEqual([['证书.pdf', 'processing', undefined]]);
+    expect(await stateOf((outcome as { documentId: string }).documentId)).toEqual({ status: 'processed', code: undefined });
   });
 
   it('refuses a ZIP as `unsupported_here` when archive expansion is not enabled', async () => {
