@@ -55,15 +55,17 @@ export function findLabelledCandidates(
         // A label with nothing after it: its value sits to the right (table-like forms) or below it. Only the last
         // label of a line can own the line to its right.
         const neighbour = (h === line.hits.length - 1 ? nearestValueLine(linesRightOf(layout, line)) : undefined);
+        // A label known only by its English gloss is a guess: what it leads to goes to the clerk.
+        const inferred = hit.inferred ? 0.9 : 1;
         if (neighbour) {
           const reading = reader(neighbour.text);
-          if (reading) candidates.push({ reading, line: neighbour.line, labelMatch: sameRowMatch(layout, line, neighbour.line), raw: neighbour.text, labelRank });
+          if (reading) candidates.push({ reading, line: neighbour.line, labelMatch: sameRowMatch(layout, line, neighbour.line) * inferred, raw: neighbour.text, labelRank });
           continue;
         }
         const below = nearestValueLine(linesBelow(layout, line));
         if (below) {
           const reading = reader(below.text);
-          if (reading) candidates.push({ reading, line: below.line, labelMatch: LabelMatch.below, raw: below.text, labelRank });
+          if (reading) candidates.push({ reading, line: below.line, labelMatch: LabelMatch.below * inferred, raw: below.text, labelRank });
         }
       }
     }

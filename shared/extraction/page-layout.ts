@@ -12,6 +12,8 @@ export interface LabelHit {
   inlineValue: string;
   /** Label is followed by a colon, a space or a parenthesis: a strong sign it really is a label. */
   clean: boolean;
+  /** Known only from its English sub-label: the Chinese label itself was not read. */
+  inferred?: boolean;
 }
 
 /** One OCR line in normal form, with where it sits. */
@@ -49,7 +51,33 @@ export interface PageLayout {
   medianLineHeight: number;
 }
 
-const BILINGUAL_LABEL = /^[\u3400-\u9fff()]{2,10}\s*[A-Za-z][A-Za-z .'&/-]*[:.]?$/;
+const BILINGUAL_LABEL = /^[\u3400-\u9fff()]{1,10}\s*[A-Za-z][A-Za-z .'&/-]*[:.]?$/;
+
+/** English sub-labels of bilingual forms and the Chinese label each stands for. */
+const GLOSSES: ReadonlyArray<[RegExp, string]> = [
+  [/^(full )?name$/i, '姓名'],
+  [/^(id|id card|identity card|citizen id) ?(no|number)\.?$/i, '身份证号'],
+  [/^(sex|gender)$/i, '性别'],
+  [/^(occupation|trade|profession)$/i, '职业(工种)'],
+  [/^(level|grade)$/i, '等级'],
+  [/^(certificate|cert\.?) ?(no|number)\.?$/i, '证书编号'],
+  [/^(date of issue|issue date|issued on|date issued)$/i, '发证日期'],
+  [/^(issuing authority|issued by|issuer|issuing organi[sz]ation)$/i, '发证机关'],
+  [/^(position|post)$/i, '职务'],
+  [/^appointee$/i, '受聘人'],
+  [/^employer$/i, '聘任单位'],
+];
+
+/**
+ * A label whose Chinese the engine lost or misread (`名 Name` with 姓 gone under letter-spacing), known by its
+ * English sub-label. Marked `inferred`, so a value read through it is shown to the clerk.
+ */
+function labelFromGloss(text: string): LabelHit | undefined {
+  if (!BILINGUAL_LABEL.test(text)) return undefined;
+  const gloss = text.replace(/^[\u3400-\u9fff()]+\s*/, '').replace(/[:.]$/, '').trim();
+  const form = GLOSSES.find(([pattern]) => pattern.test(gloss))?.[1];
+  return form ? { form, start: 0, end: text.length, inlineValue: '', clean: true, inferred: true } : undefined;
+}
 const SEAL_TEXT = /^(业务|合同|财务|人事|行政)?专用章$|^(公章|印章)$/;
 const SEPARATOR = /[\s:;,，；|(（\[【]/;
 /** Nouns that, right after another label, complete it (`甲方(用人单位)名称`). */
@@ -244,6 +272,10 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     .map((line, index) => {
       const text = normaliseText(line.text);
       const hits = findHits(text);
+      if (hits.length === 0) {
+        const glossed = labelFromGloss(text);
+        if (glossed) hits.push(glossed);
+      }
       return {
         page: page.pageNumber,
         index,

@@ -106,6 +106,22 @@ describe('extractDocuments on bilingual forms', () => {
     expect(doc.fields.issuer.value).toBe('杭州市人力资源和社会保障局');
   });
 
+  it('knows a label whose Chinese lost a character by its English sub-label (名 Name), and flags what it leads to', () => {
+    const b = new PageBuilder({ width: 2340, height: 1654, confidence: 0.99, lineHeight: 50, top: 140 }).title('特种作业操作证');
+    const rows: Array<[string, string]> = [
+      ['名 Name', person.name],
+      ['证件号码 ID No.', person.id],
+      ['准操项目', '低压电工作业'],
+      ['编号', 'T330102198112083519'],
+      ['发证机关', '杭州市应急管理局'],
+      ['签发日期', '2021.09.13'],
+    ];
+    for (const [label, value] of rows) b.row([[300, label], [1580 - textWidth(value, 50), value]]);
+    const [doc] = read([withCharacterBoxes(b.build())]);
+    expect(doc.fields.holderName).toMatchObject({ value: person.name, needsReview: true });
+    expect(doc.fields.idNumber.value).toBe(person.id);
+  });
+
   it('flags a value whose row is as close to the next label as to its own', () => {
     const b = new PageBuilder({ confidence: 0.99, lineHeight: 40, top: 300 }).title('聘书');
     b.at(250, 500, '受聘人').at(250, 555, '职务').at(1300, 520, person.name).at(1300, 575, '技术总监');
