@@ -272,7 +272,8 @@ export async function run(): Promise<void> {
   const concurrency = argument('concurrency', 2);
   const layoutIndex = process.argv.indexOf('--layouts');
   const wanted = (layoutIndex >= 0 ? process.argv[layoutIndex + 1] : (process.env.INTAKE_BENCH_LAYOUTS ?? 'workers,pool,single')).split(',');
-  const layouts = LAYOUTS.filter((layout) => wanted.includes(layout.name));
+  // In the order given, so a second run can swap the order and show what the machine's load did to the first.
+  const layouts = wanted.flatMap((name) => LAYOUTS.filter((layout) => layout.name === name));
   const watch = new Stopwatch();
   const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(' ');
   process.env.INTAKE_LOCAL_LOG_LEVEL ??= 'warn';
