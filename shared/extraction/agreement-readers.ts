@@ -37,7 +37,8 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
   if (range.end === null && range.openEndedLine) {
     endDate = fieldFromLine(range.openEndedLine, { value: null, evidence: Evidence.shape, plausibility: 1, issues: [OPEN_ENDED] }, LabelMatch.inline, '无固定期限');
   } else if (range.end) {
-    endDate = fieldFromLine(range.end.line, { value: range.end.date.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.inline, range.end.date.raw);
+    const issues = range.end.joinGuessed ? ['date_wrap_inferred'] : [];
+    endDate = fieldFromLine(range.end.line, { value: range.end.date.value, evidence: Evidence.shape, plausibility: 1, issues }, LabelMatch.inline, range.end.date.raw);
   } else {
     endDate = labelled(ctx, labels.end, readDateValue);
   }

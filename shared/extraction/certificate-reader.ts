@@ -119,8 +119,18 @@ function partialIssueDate(ctx: DocumentContext, year: number): DraftField | unde
     const value = readDateValue(`${year}年${m[2]}月${m[3]}日`);
     if (value) return fieldFromLine(line, { ...value, issues: ['issue_date_year_inferred'] }, LabelMatch.unlabelled);
   }
+  // The same in Chinese numerals (`…七年五月二十六日`, the 二〇一 lost under a seal).
+  const spelled = [...String(year)].map((d) => CHINESE_DIGITS[Number(d)]).join('');
+  for (const line of allLines(ctx)) {
+    const m = /([〇零一二三四五六七八九]{1,3})年([一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)/.exec(line.flat);
+    if (!m || !spelled.endsWith(m[1].replace(/零/g, '〇'))) continue;
+    const value = readDateValue(`${spelled}年${m[2]}`);
+    if (value) return fieldFromLine(line, { ...value, issues: ['issue_date_year_inferred'] }, LabelMatch.unlabelled);
+  }
   return undefined;
 }
+
+const CHINESE_DIGITS = '〇一二三四五六七八九';
 
 function standaloneOrProseDate(ctx: DocumentContext): DraftField | undefined {
   return unlabelledIssueDate(ctx);
@@ -152,11 +162,11 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     occupationFromProse(ctx);
   let level = labelled(ctx, LABELS.level, readLevelValue);
   if (!level && (!ctx.kind || STRUCTURED_KINDS.has(ctx.kind))) {
-    // A level printed without a label (`国家职业资格三级`, `二级/技师` alone on a line); not words inside a name
-    // such as `杭州第一技师学院`.
+    // A level printed without a label (`国家职业资格三级`, `二级/技师` alone on a line) or with one glued to it
+    // (`等级四级(中级工)`, which reads like a word in a sentence); not words inside a name such as `杭州第一技师学院`.
     level = chooseCandidate(
       findUnlabelledCandidates(ctx.layouts, (text) =>
-        /国家职业资格|^[(（]?([一二三四五1-5]级|高级技师|技师|高级工|中级工|初级工)/.test(text) && text.length <= 16 ? readLevelValue(text) : null,
+        /国家职业资格|^(职业技能等级|技能等级|等级|级别)?[(（]?([一二三四五1-5]级|高级技师|技师|高级工|中级工|初级工)/.test(text) && text.length <= 16 ? readLevelValue(text) : null,
       ),
     );
   }

@@ -77,8 +77,8 @@ const UNCHECKED = /[☐□○◯]|\[\s?\]|\(\s?\)/;
 
 export interface DateRange {
   start?: { date: FoundDate; line: LayoutLine };
-  /** `null` for an open-ended term (无固定期限). */
-  end?: { date: FoundDate; line: LayoutLine } | null;
+  /** `null` for an open-ended term (无固定期限). `joinGuessed`: the date wrapped and lost its separator at the break. */
+  end?: { date: FoundDate; line: LayoutLine; joinGuessed?: boolean } | null;
   openEndedLine?: LayoutLine;
 }
 
@@ -121,6 +121,26 @@ export function findDateRange(ctx: DocumentContext, preferred: RegExp): DateRang
     }
   }
   if (best) return best.range;
+  // `…至2023` | `03-23。`: the end date wrapped and its separator fell at the line break. Read it with the break
+  // as the separator, as a guess for the clerk.
+  for (const d1 of dates) {
+    const after = text.slice(d1.index + d1.length);
+    const m = /^(起)?(至|到)(\d{4})/.exec(after);
+    if (!m) continue;
+    const yearEnd = d1.index + d1.length + m[0].length;
+    if (stream.lineAt(yearEnd) === stream.lineAt(yearEnd - 1)) continue;
+    const rest = /^(\d{1,2})[-./](\d{1,2})/.exec(text.slice(yearEnd));
+    if (!rest) continue;
+    const month = Number(rest[1]);
+    const day = Number(rest[2]);
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    const value = `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const index = yearEnd - 4;
+    const date: FoundDate = { value, index, length: 4 + rest[0].length, raw: `${m[3]}${rest[0]}` };
+    const before = text.slice(Math.max(0, d1.index - 40), d1.index);
+    if (/试用期|见习期/.test(before.slice(-16))) continue;
+    return { start: at(d1), end: { ...at(date), joinGuessed: true } };
+  }
   // No complete term: a start date alone (`…期限…自2020年2月7日起`) still gives the start; the end stays unknown.
   for (const d of dates) {
     const sentence = text.slice(Math.max(0, d.index - 40), d.index).split(/[。;；]/).pop() ?? '';

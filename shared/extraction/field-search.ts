@@ -123,7 +123,8 @@ function onArc(line: LayoutLine): boolean {
 /** The first line with unlabelled text at its start; a line that starts with a label belongs to that label. */
 function nearestValueLine(lines: LayoutLine[]): { line: LayoutLine; text: string } | undefined {
   // A lone Chinese character is seal lettering or a stray mark, never a value we read: look past it.
-  const line = lines.find((l) => !/^[\u3400-\u9fff]$/.test(l.flat) && !onArc(l));
+  // Leader dots and rules between a label and its value carry nothing: look past them too.
+  const line = lines.find((l) => !/^[\u3400-\u9fff]$/.test(l.flat) && !onArc(l) && /[\p{L}\p{N}]/u.test(l.flat));
   return line?.leading ? { line, text: line.leading } : undefined;
 }
 

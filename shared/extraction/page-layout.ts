@@ -78,7 +78,8 @@ function labelFromGloss(text: string): LabelHit | undefined {
   const form = GLOSSES.find(([pattern]) => pattern.test(gloss))?.[1];
   return form ? { form, start: 0, end: text.length, inlineValue: '', clean: true, inferred: true } : undefined;
 }
-const SEAL_TEXT = /^(业务|合同|财务|人事|行政)?专用章$|^(公章|印章)$/;
+// `业务用章`: the 专 of a seal's lettering is often lost under the red ink.
+const SEAL_TEXT = /^(业务|合同|财务|人事|行政)?专?用章$|^(公章|印章)$/;
 const SEPARATOR = /[\s:;,，；|(（\[【]/;
 /** Nouns that, right after another label, complete it (`甲方(用人单位)名称`). */
 const GENERIC_NOUNS = new Set(['名称', '姓名']);

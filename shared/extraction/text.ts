@@ -53,7 +53,9 @@ export function joinSpacedCjk(text: string): string {
  * normaliseText(' 姓　名：王 晓 明 '); // '姓名:王晓明'
  */
 export function normaliseText(text: string): string {
-  return joinSpacedCjk(toHalfWidth(text).replace(LETTER_SPACING_DOT, '$1$2 $3')).replace(/\s*:\s*/g, ':').trim();
+  // U+2027 (hyphenation point) is never part of a name: it is spacing the engine saw as a dot (`姓名‧陈鸣`).
+  const spaced = toHalfWidth(text).replace(LETTER_SPACING_DOT, '$1$2 $3').replace(/\u2027/g, ' ');
+  return joinSpacedCjk(spaced).replace(/\s*:\s*/g, ':').trim();
 }
 
 // A dot the engine read in the letter-spacing of a two-character label (`姓‧名`, `住・址`): two lone characters with a
@@ -72,5 +74,6 @@ export function withoutSpaces(text: string): string {
 
 /** Strips leading/trailing punctuation and separators that OCR attaches to a value. */
 export function trimValue(text: string): string {
-  return text.replace(/^[\s:;,.、。，；|_\-)…·•]+/, '').replace(/[\s:;,、，；|_\-]+$/, '').trim();
+  // A bracket opened at the end (`…有限公司(` before `统一社会信用代码`) belongs to the remark that follows, not the value.
+  return text.replace(/^[\s:;,.、。，；|_\-)…·•]+/, '').replace(/[\s:;,、，；|_\-(（\[【]+$/, '').trim();
 }

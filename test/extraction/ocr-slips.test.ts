@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { normaliseText } from '../../shared/extraction/text.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
-import { idCardPage, person } from './support/documents.js';
+import { company, idCardPage, person, skillLevelCertificatePage } from './support/documents.js';
 import { PageBuilder } from './support/page-builder.js';
 
 const TODAY = '2026-11-27';
@@ -42,6 +42,69 @@ describe('extractDocuments on OCR slips in labels and values', () => {
     const [doc] = read([page]);
     expect(doc.fields.name).toMatchObject({ value: person.name, needsReview: true });
     expect(doc.fields.name.issues).toContain('label_inferred');
+  });
+
+  it('reads a name after a hyphenation point the engine read between label and value (姓名‧王晓明)', () => {
+    const page = misread(skillLevelCertificatePage(), `姓名：${person.name}`, `姓名‧${person.name}`);
+    const [doc] = read([page]);
+    expect(doc.fields.holderName.value).toBe(person.name);
+  });
+
+  it('reads a level glued to its label (等级三级(高级工)) and checks it against the number', () => {
+    const page = misread(skillLevelCertificatePage(), '职业技能等级：三级/高级工', '等级三级(高级工)');
+    const [doc] = read([page]);
+    expect(doc.fields.level).toMatchObject({ value: 3, needsReview: false });
+  });
+
+  it('looks past leader dots between a label and its value', () => {
+    const page = skillLevelCertificatePage({ layout: 'right' });
+    const label = page.lines.find((l) => l.text === '职业名称')!;
+    page.lines.push({ text: '.......', confidence: 0.9, box: { x: label.box.x + 200, y: label.box.y + 20, width: 80, height: 12 } });
+    const [doc] = read([page]);
+    expect(doc.fields.occupation.value).toBe('电工');
+  });
+
+  it('completes an issue date in Chinese numerals whose year lost its first digits under a seal, flagged', () => {
+    const page = misread(skillLevelCertificatePage(), '发证日期：2021年06月18日', '业务专用章一年六月十八日');
+    const [doc] = read([page]);
+    expect(doc.fields.issueDate).toMatchObject({ value: '2021-06-18', needsReview: true, issues: ['issue_date_year_inferred'] });
+  });
+
+  it('reads an employer whose name runs up to an opening bracket of the next remark (…有限公司（统一社会信用代码：)', () => {
+    const page = new PageBuilder()
+      .title('劳动合同书')
+      .line(`用人单位${company.name}（统一社会信用代码：`)
+      .line(`${company.code}，以下简称甲方）与劳动者${person.name}（公民身份号码：`)
+      .line(`${person.id}，以下简称乙方）根据《中华人民共和国劳动合同法》，`)
+      .line('第一条 本合同为无固定期限劳动合同，自2018.01.14起履行。')
+      .build();
+    const [doc] = read([page]);
+    expect(doc.fields.employerName.value).toBe(company.name);
+  });
+
+  it('does not take seal lettering that lost a character (业务用章) for the party beside it', () => {
+    const page = new PageBuilder()
+      .title('劳动合同书')
+      .line('第一条 本合同为固定期限劳动合同，期限自2018年5月24日起至2019年5月23日止。')
+      .gap(2)
+      .row([[200, '甲方（盖章）'], [520, '业务用章'], [940, '乙方（签字）：']])
+      .row([[200, company.name], [940, person.name]])
+      .build();
+    const [doc] = read([page]);
+    expect(doc.fields.employerName.value).toBe(company.name);
+  });
+
+  it('reads a term whose end date wrapped and lost its separator at the break (…至2023 | 03-23。), flagged', () => {
+    const page = new PageBuilder()
+      .title('聘书')
+      .line(`兹聘任${person.name}先生/女士为我公司技术主管，聘期自2021年3月24日至2023`)
+      .line('03-23。', 100)
+      .line('特发此证。')
+      .line(company.name, 900)
+      .build();
+    const [doc] = read([page]);
+    expect(doc.fields.startDate.value).toBe('2021-03-24');
+    expect(doc.fields.endDate).toMatchObject({ value: '2023-03-23', needsReview: true });
   });
 
   it('reads a date the engine split into two boxes on its row (颁证日期：二〇- … 0年三月十日), flagged', () => {
