@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import {
   BatchGetCommand,
   GetCommand,
@@ -42,6 +43,11 @@ export const caseKeys = {
   sortByTime: (createdAt: string, caseId: string) => `CASE#${createdAt}#${caseId}`,
 };
 
+/** How many of the oldest claimable cases a contended claimer's first try is spread over. */
+const claimFirstTryWindow = 8;
+/** How long a lost race on a queue keeps this instance treating that queue as contended. */
+const claimContentionMemoryMs = 30_000;
+
 /** What the adapter needs to know about a case item before writing it. */
 interface StoredState {
   version: number;
@@ -64,6 +70,10 @@ type ItemRole = { kind: 'case' } | { kind: 'audit' } | { kind: 'lease' } | { kin
  */
 export class DynamoDbCaseRepository implements CaseRepository {
   private readonly secret: string;
+  /** Per queue: `claimNext` calls running on this instance now. */
+  private readonly claimsInFlight = new Map<string, number>();
+  /** Per queue: when (performance.now()) a claim on this instance last lost a race. */
+  private readonly lastLostRace = new Map<string, number>();
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -162,23 +172,37 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   async claimNext(queue: string, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined> {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.queryQueue(queue, 25, startKey);
-      let candidates = page.items.map(candidateFromItem).filter((c) => isClaimable(c.reviewCase, now));
-      for (let attempt = 0; candidates.length > 0 && attempt < 3 * page.items.length; attempt++) {
-        // The oldest first; after losing a race, a random one, so concurrent claimers stop colliding.
-        const candidate = candidates[attempt === 0 ? 0 : randomInt(candidates.length)]!;
-        const claimed = await this.tryClaim(candidate.reviewCase, candidate.state, holder, leaseSeconds, now);
-        if (claimed) return claimed;
-        // One consistent read of what is left (the lost one included: the winner's transaction may have failed, or
-        // the index was stale) costs less than trying transactions on cases others have already taken.
-        const ids = candidates.map((c) => c.reviewCase.caseId);
-        candidates = (await this.getManyWithState(ids)).filter((c) => c.reviewCase.queue === queue && isClaimable(c.reviewCase, now));
-      }
-      startKey = page.lastEvaluatedKey;
-    } while (startKey);
-    return undefined;
+    // Contention is judged on this instance's own evidence (see docs/data-model.md, Claiming): claims in flight here
+    // now, or a race lost on this queue a moment ago. Real time, not `now`: `now` is the lease clock callers pass.
+    const inFlight = (this.claimsInFlight.get(queue) ?? 0) + 1;
+    this.claimsInFlight.set(queue, inFlight);
+    const contended = inFlight > 1 || performance.now() - (this.lastLostRace.get(queue) ?? -Infinity) < claimContentionMemoryMs;
+    try {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await this.queryQueue(queue, 25, startKey);
+        let candidates = page.items.map(candidateFromItem).filter((c) => isClaimable(c.reviewCase, now));
+        for (let attempt = 0; candidates.length > 0 && attempt < 3 * page.items.length; attempt++) {
+          // Alone, the oldest. Contended, the first try is spread over the few oldest so twenty clerks pressing
+          // "next" together do not all race for one case; after a lost race, any one still free at random.
+          const window = attempt > 0 ? candidates.length : contended ? Math.min(claimFirstTryWindow, candidates.length) : 1;
+          const candidate = candidates[window === 1 ? 0 : randomInt(window)]!;
+          const claimed = await this.tryClaim(candidate.reviewCase, candidate.state, holder, leaseSeconds, now);
+          if (claimed) return claimed;
+          this.lastLostRace.set(queue, performance.now());
+          // One consistent read of what is left (the lost one included: the winner's transaction may have failed, or
+          // the index was stale) costs less than trying transactions on cases others have already taken.
+          const ids = candidates.map((c) => c.reviewCase.caseId);
+          candidates = (await this.getManyWithState(ids)).filter((c) => c.reviewCase.queue === queue && isClaimable(c.reviewCase, now));
+        }
+        startKey = page.lastEvaluatedKey;
+      } while (startKey);
+      return undefined;
+    } finally {
+      const left = (this.claimsInFlight.get(queue) ?? 1) - 1;
+      if (left > 0) this.claimsInFlight.set(queue, left);
+      else this.claimsInFlight.delete(queue);
+    }
   }
 
   async listByPerson(idNumber: string): Promise<ReviewCase[]> {
