@@ -51,9 +51,11 @@ export function candidateConfidence(candidate: Candidate): number {
   if (reading.evidence === Evidence.checksum) confidence = 1 - (1 - ocr) * 0.15;
   else if (reading.evidence === Evidence.failed) confidence = Math.min(0.4, ocr * 0.4);
   else {
-    // A misread character hides in a line's mean; where the engine scored characters, the value's weakest one counts.
+    // A misread character hides in a line's mean; where the engine scored characters, the value's weakest one counts,
+    // squared: on the eval sets a substitution (万→方) came out at 0.95 on a line of 0.99, so one weak character alone
+    // must bring a shape-only value under the threshold.
     const own = valueCharacterConfidence(candidate.line, String(reading.value)) ?? valueCharacterConfidence(candidate.line, candidate.raw);
-    confidence = own === undefined ? ocr ** 3 : Math.min(ocr ** 3, ocr ** 2 * own);
+    confidence = own === undefined ? ocr ** 3 : Math.min(ocr ** 3, ocr ** 2 * own ** 2);
   }
   confidence *= candidate.labelMatch * reading.plausibility;
   if (reading.correction) confidence = Math.min(confidence, 0.95);

@@ -147,6 +147,20 @@ describe('extractDocuments with per-character confidences', () => {
     expect(doc.fields.holderName.needsReview).toBe(true);
   });
 
+  it('flags an organisation name with one character read at 0.95 on a line scored 0.99 (a substitution such as 万→方)', () => {
+    const page = skillLevelCertificatePage();
+    const text = '评价机构：杭州方松汽车维修有限公司';
+    page.lines.push({
+      text,
+      confidence: 0.994,
+      box: { x: 1300, y: 1300, width: 720, height: 58 },
+      words: [...text].map((ch, i) => ({ text: ch, confidence: ch === '方' ? 0.951 : 0.999, box: { x: 1300 + i * 42, y: 1300, width: 42, height: 58 } })),
+    });
+    const [doc] = extractDocuments([page], { today: '2026-11-27' });
+    expect(doc.fields.issuer.value).toBe('杭州方松汽车维修有限公司');
+    expect(doc.fields.issuer.needsReview).toBe(true);
+  });
+
   it('does not hold a weak character elsewhere on the line against the value', () => {
     const page = withCharacters(skillLevelCertificatePage(), '姓名', '：', 0.6);
     const [doc] = extractDocuments([page], { today: '2026-11-27' });
