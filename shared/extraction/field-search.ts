@@ -117,7 +117,8 @@ function sameRowMatch(layout: PageLayout, label: LayoutLine, value: LayoutLine):
  */
 function onArc(line: LayoutLine): boolean {
   const chars = [...line.flat].filter((ch) => /[\u3400-\u9fff]/.test(ch)).length;
-  return chars >= 2 && line.original.width < chars * line.original.height * 0.5;
+  // A straight row of n characters is about n heights wide (less padding and tilt); seal arcs come out at 0.2–0.25.
+  return chars >= 2 && line.original.width < chars * line.original.height * 0.33;
 }
 
 /** The first line with unlabelled text at its start; a line that starts with a label belongs to that label. */

@@ -204,6 +204,20 @@ describe('extractDocuments on narrative agreements and signature blocks', () => 
     expect(doc.fields.enterpriseName).toMatchObject({ value: company.name, needsReview: false });
   });
 
+  it('still takes a long name whose box a tilted scan made tall for a value, not for seal lettering', () => {
+    const page = new PageBuilder({ width: 2400, height: 1764 })
+      .line('统一社会信用代码', 235)
+      .line(company.code, 235)
+      .title('营业执照')
+      .at(245, 514, '名称', { width: 120, height: 56 })
+      .at(472, 529, '杭州嘉禾信息技术股份有限公司', { width: 483, height: 72 })
+      .at(240, 646, '法定代表人', { width: 182, height: 56 })
+      .at(459, 659, '赵琪远', { width: 116, height: 53 })
+      .build();
+    const [doc] = read([page]);
+    expect(doc.fields.companyName.value).toBe('杭州嘉禾信息技术股份有限公司');
+  });
+
   it('looks past a lone seal character beside a label for the value below it (甲方：)', () => {
     const page = new PageBuilder()
       .title('劳动合同书')
