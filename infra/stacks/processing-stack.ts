@@ -155,8 +155,11 @@ export class ProcessingStack extends Stack {
     for (const f of Object.values(fn)) lookupKeySecret.grantRead(f);
 
     // Grants: each function gets the prefixes and actions it uses, nothing more ---------------------------------
-    // Ingest only sniffs, registers and queues (ADR 0002: page images are made by process).
+    // Ingest sniffs, registers and queues (ADR 0002: page images are made by process). It also unpacks uploaded
+    // ZIPs and hands over .eml files (docs/intake-channels.md): their entries are written back under incoming/,
+    // where each becomes a document of its own. Nothing outside incoming/ is writable, and nothing is deleted.
     intakeBucket.grantRead(fn.ingest, `${BucketPrefix.incoming}*`);
+    intakeBucket.grantPut(fn.ingest, `${BucketPrefix.incoming}*`);
     table.grantReadWriteData(fn.ingest);
     this.processQueue.grantSendMessages(fn.ingest);
 

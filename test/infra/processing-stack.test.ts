@@ -364,10 +364,13 @@ describe('ProcessingStack least privilege', () => {
     expect(allowedActionsOn(statements, 'IntakeBucketArn', '/incoming/*')).toEqual([]);
   });
 
-  it('lets ingest read originals under incoming/ and write nothing to the bucket', () => {
+  it('lets ingest read originals under incoming/ and write unpacked ZIP entries there, nowhere else, deleting nothing', () => {
     const statements = statementsOf(paddle.processingTemplate, paddle.processing.functions.ingest);
     expect(allowedActionsOn(statements, 'IntakeBucketArn', '/incoming/*')).toContain('s3:GetObject*');
-    expect(writes(allowedActionsOn(statements, 'IntakeBucketArn'))).toEqual([]);
+    const bucketWrites = writes(allowedActionsOn(statements, 'IntakeBucketArn'));
+    expect(bucketWrites).toContain('s3:PutObject');
+    expect(writes(allowedActionsOn(statements, 'IntakeBucketArn', '/incoming/*'))).toEqual(bucketWrites);
+    expect(bucketWrites.filter((action) => action.startsWith('s3:Delete'))).toEqual([]);
     expect(allowedActionsOn(statements, 'IntakeTableArn')).toEqual(
       // TransactWriteItems is authorised item by item: the conditional puts and condition checks the storage adapters use.
       expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem', 'dynamodb:Query']),
