@@ -26,6 +26,16 @@ export const InfraSettings = z.object({
       .regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, 'receivingDomain must be a domain name')
       .optional(),
   ),
+  /**
+   * Custom domain name the clerk page is served under (an alternate domain name on its CloudFront distribution), when
+   * there is one; its origin may read page images from the intake bucket (CORS) beside `https://*.cloudfront.net`.
+   */
+  clerkSiteDomain: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, 'clerkSiteDomain must be a domain name')
+      .optional(),
+  ),
   /** Optional address subscribed to the alarm topic. */
   alarmEmail: optionalText.pipe(z.email().optional()),
   derivedExpirationDays: positiveInt.default(365),

@@ -34,7 +34,7 @@ export const StatefulLogicalId = {
 } as const;
 
 export interface StatefulStackProps extends StackProps {
-  readonly settings: Pick<InfraSettings, 'derivedExpirationDays' | 'noncurrentVersionExpirationDays'>;
+  readonly settings: Pick<InfraSettings, 'derivedExpirationDays' | 'noncurrentVersionExpirationDays' | 'clerkSiteDomain'>;
 }
 
 /**
@@ -89,13 +89,24 @@ export class StatefulStack extends Stack {
       serverAccessLogsBucket: this.accessLogBucket,
       serverAccessLogsPrefix: 'intake-bucket/',
       removalPolicy: RemovalPolicy.RETAIN,
-      // Institutions upload certificates from the browser with presigned URLs; the signature is the access control.
       cors: [
         {
-          allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
+          // Institutions upload certificates from the browser with presigned URLs; the signature is the access control.
+          allowedMethods: [HttpMethods.PUT, HttpMethods.HEAD],
           allowedOrigins: ['*'],
           allowedHeaders: ['*'],
           exposedHeaders: ['ETag'],
+          maxAge: 3000,
+        },
+        {
+          // The clerk page fetches a page image from `/api/…` on its own origin and follows the redirect to a
+          // presigned GET here, so the browser sends the page's origin. The distribution's domain cannot be named:
+          // the processing stack (which owns the distribution) depends on this one, so referring back would make a
+          // cycle, and the name exists only after creation. Hence any CloudFront domain, plus the custom domain
+          // when one is configured; the presigned signature remains the access control, CORS only limits which
+          // pages may read the bytes.
+          allowedMethods: [HttpMethods.GET],
+          allowedOrigins: clerkSiteOrigins(props.settings.clerkSiteDomain),
           maxAge: 3000,
         },
       ],
@@ -151,4 +162,15 @@ export class StatefulStack extends Stack {
       (construct.node.defaultChild as CfnResource).overrideLogicalId(logicalId);
     }
   }
+}
+
+/**
+ * Origins allowed to read page images from the intake bucket: any CloudFront domain, and the clerk page's custom
+ * domain when set.
+ *
+ * @example
+ * clerkSiteOrigins('review.example.gov.cn'); // ['https://*.cloudfront.net', 'https://review.example.gov.cn']
+ */
+export function clerkSiteOrigins(customDomain: string | undefined): string[] {
+  return customDomain ? ['https://*.cloudfront.net', `https://${customDomain.toLowerCase()}`] : ['https://*.cloudfront.net'];
 }
