@@ -43,7 +43,7 @@ export const caseKeys = {
   sortByTime: (createdAt: string, caseId: string) => `CASE#${createdAt}#${caseId}`,
 };
 
-/** How many of the oldest claimable cases a contended claimer's first try is spread over. */
+/** How many of the oldest claimable cases a contended claimer's first try is spread over, at least. */
 const claimFirstTryWindow = 8;
 /** How long a lost race on a queue keeps this instance treating that queue as contended. */
 const claimContentionMemoryMs = 30_000;
@@ -184,8 +184,9 @@ export class DynamoDbCaseRepository implements CaseRepository {
         let candidates = page.items.map(candidateFromItem).filter((c) => isClaimable(c.reviewCase, now));
         for (let attempt = 0; candidates.length > 0 && attempt < 3 * page.items.length; attempt++) {
           // Alone, the oldest. Contended, the first try is spread over the few oldest so twenty clerks pressing
-          // "next" together do not all race for one case; after a lost race, any one still free at random.
-          const window = attempt > 0 ? candidates.length : contended ? Math.min(claimFirstTryWindow, candidates.length) : 1;
+          // "next" together do not all race for one case: over at least as many as claims are in flight here, since
+          // strict oldest-first would hand that many oldest cases to them anyway. After a lost race, any one still free.
+          const window = attempt > 0 ? candidates.length : contended ? Math.min(Math.max(claimFirstTryWindow, this.claimsInFlight.get(queue) ?? 1), candidates.length) : 1;
           const candidate = candidates[window === 1 ? 0 : randomInt(window)]!;
           const claimed = await this.tryClaim(candidate.reviewCase, candidate.state, holder, leaseSeconds, now);
           if (claimed) return claimed;
