@@ -44,7 +44,11 @@ describe('paymentsCsv', () => {
 
 describe('paymentsXlsx', () => {
   it('keeps ID numbers as text, amounts as numbers and adds a total', async () => {
-    const rows = paymentRows([anApprovedCase(), anApprovedCase({ decision: aDecision({ programme: 'XH36-3.2', amountYuan: 2000 }) })], { from: '2026-11-27', to: '2026-11-27' });
+    // Rows are ordered by approval time, so the 2,000-yuan case approved later is the second row.
+    const rows = paymentRows(
+      [anApprovedCase(), anApprovedCase({ approvedAt: '2026-11-27T03:00:00.000Z', decision: aDecision({ programme: 'XH36-3.2', amountYuan: 2000 }) })],
+      { from: '2026-11-27', to: '2026-11-27' },
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await paymentsXlsx(rows)) as never);
     const sheet = workbook.getWorksheet('支付清单')!;
