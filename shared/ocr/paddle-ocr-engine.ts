@@ -120,9 +120,20 @@ export class PaddleOcrEngine implements OcrEngine {
     const detectMs = lap();
     let regions = detected.regions;
     if (await isUpsideDown(models, raster, regions)) {
-      raster = await rotateRaster(raster, 180);
-      rotation = rotation === 90 ? 270 : 180;
-      regions = regions.map((region) => turnHalfway(region, raster));
+      const turned = await rotateRaster(raster, 180);
+      const turnedRegions = regions.map((region) => turnHalfway(region, turned));
+      // On some noisy scans the direction classifier calls both the page and its 180° turn upside down; reading the
+      // sampled lines both ways and keeping the surer reading settles it (cost paid only when the classifier objects).
+      const sample = directionSample(regions);
+      const [asStored, asTurned] = await Promise.all([
+        meanRecognitionConfidence(models, raster, sample.map((k) => regions[k])),
+        meanRecognitionConfidence(models, turned, sample.map((k) => turnedRegions[k])),
+      ]);
+      if (asTurned > asStored) {
+        raster = turned;
+        rotation = rotation === 90 ? 270 : 180;
+        regions = turnedRegions;
+      }
     }
     const directionMs = lap();
     const ordered = readingOrder(regions);
@@ -158,11 +169,24 @@ function liesOnItsSide(detected: DetectedRegions): boolean {
   return detected.lineCount >= 2 && Math.abs(detected.dominantAngle) > SIDEWAYS_TOLERANCE;
 }
 
+/** Indices of the longest line-shaped regions: the best evidence of which way the page is turned. */
+function directionSample(regions: TextRegion[]): number[] {
+  return regions
+    .map((region, index) => ({ region, index }))
+    .filter(({ region }) => region.width >= 2 * region.height)
+    .sort((a, b) => b.region.width - a.region.width)
+    .slice(0, DIRECTION_SAMPLE)
+    .map(({ index }) => index);
+}
+
+async function meanRecognitionConfidence(models: PaddleModels, raster: Raster, regions: TextRegion[]): Promise<number> {
+  if (regions.length === 0) return 0;
+  const texts = await recogniseRegions(models.recognition, models.alphabet, raster, regions);
+  return texts.reduce((sum, text) => sum + text.confidence, 0) / texts.length;
+}
+
 async function isUpsideDown(models: PaddleModels, raster: Raster, regions: TextRegion[]): Promise<boolean> {
-  const longest = regions
-    .filter((region) => region.width >= 2 * region.height)
-    .sort((a, b) => b.width - a.width)
-    .slice(0, DIRECTION_SAMPLE);
+  const longest = directionSample(regions).map((k) => regions[k]);
   if (longest.length === 0) return false;
   const upsideDown = await classifyUpsideDown(models.direction, raster, longest);
   // Weighted by length: a long line is better evidence than a short label.

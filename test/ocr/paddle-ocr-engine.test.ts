@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPaddleOcrEngine, ocrPageSchema, type OcrPage } from '../../shared/ocr/index.js';
@@ -95,5 +96,17 @@ describe('PaddleOcrEngine', () => {
       code: 'ocr_image_unreadable',
       pageNumber: 2,
     });
+  });
+
+  it('keeps an upright noisy scan upright when the direction classifier wrongly calls it upside down', async () => {
+    // The cover of a generated noisy contract scan (eval seed 47): the classifier votes "upside down" for it and for
+    // its 180° turn alike; the engine must compare the two readings rather than turn the page over (it read 0 lines).
+    const bytes = readFileSync(new URL('../fixtures/ocr/noisy-contract-cover.jpg', import.meta.url));
+
+    const page = await engine.recognize({ bytes, pageNumber: 1 });
+
+    expect(page.rotation).toBe(0);
+    expect(texts(page)).toContain('劳动合同书');
+    expect(page.lines.length).toBeGreaterThan(10);
   });
 });
