@@ -1,17 +1,12 @@
+import { IntakeError } from '../intake/errors.js';
+
 /**
  * Why an archive (or one of its entries) was refused. Codes are stable: they are stored on the record of the archive
  * or of the refused entry and turned into sentences by shared/intake's `describeFailure`.
  */
-export class ArchiveError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly context: Record<string, unknown> = {},
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'ArchiveError';
-  }
+export class ArchiveError extends IntakeError {
+  // Same shape as every intake refusal (code, message, context, cause): only the name differs.
+  override name = 'ArchiveError';
 }
 
 /** The bytes are not a ZIP that can be read (truncated, no central directory, corrupt entry data). */

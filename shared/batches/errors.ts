@@ -1,14 +1,9 @@
+import { IntakeError } from '../intake/errors.js';
+
 /** Why a roster or a batch could not be used. Codes are reason codes of shared/intake's table. */
-export class BatchError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly context: Record<string, unknown> = {},
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'BatchError';
-  }
+export class BatchError extends IntakeError {
+  // Same shape as every intake refusal (code, message, context, cause): only the name differs.
+  override name = 'BatchError';
 }
 
 /** The roster lacks columns without which certificates cannot be matched. */

@@ -1,14 +1,9 @@
+import { IntakeError } from '../intake/errors.js';
+
 /** Why a received message could not be taken in. Codes are reason codes of shared/intake's table. */
-export class EmailError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly context: Record<string, unknown> = {},
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'EmailError';
-  }
+export class EmailError extends IntakeError {
+  // Same shape as every intake refusal (code, message, context, cause): only the name differs.
+  override name = 'EmailError';
 }
 
 /** The bytes are not a MIME message mailparser can read. */
