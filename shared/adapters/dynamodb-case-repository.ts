@@ -142,21 +142,8 @@ export class DynamoDbCaseRepository implements CaseRepository {
     const startKey = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
     // A cursor of another queue would make DynamoDB fail with an opaque ValidationException.
     if (options.cursor !== undefined && startKey?.GSI1PK !== caseKeys.queue(queue)) throw new InvalidCursorError(options.cursor);
-    try {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: indexNames.queue,
-          KeyConditionExpression: 'GSI1PK = :queue',
-          ExpressionAttributeValues: { ':queue': caseKeys.queue(queue) },
-          Limit: options.limit ?? 50,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      return { items: (page.Items ?? []).map(caseFromItem), cursor: encodeCursor(page.LastEvaluatedKey) };
-    } catch (error) {
-      throw toStoreError(error, 'list queue');
-    }
+    const page = await this.queryQueue(queue, options.limit ?? 50, startKey);
+    return { items: page.items.map(caseFromItem), cursor: encodeCursor(page.lastEvaluatedKey) };
   }
 
   async countQueues(): Promise<Record<string, number>> {
