@@ -4,6 +4,24 @@ import { Worker } from 'node:worker_threads';
 import S3rver from 's3rver';
 import { freePort } from './free-port.js';
 
+/**
+ * Bucket CORS for the local buckets: the browser upload page (served on some localhost port) PUTs straight to s3rver with
+ * presigned URLs and needs the ETag of each part to complete a multipart upload, so ETag is exposed. Origins are
+ * localhost only; s3rver allows one `*` per origin pattern, hence one entry per host spelling.
+ */
+export const S3_LOCAL_CORS_XML = `<CORSConfiguration>
+  <CORSRule>
+    <AllowedOrigin>http://localhost:*</AllowedOrigin>
+    <AllowedOrigin>http://127.0.0.1:*</AllowedOrigin>
+    <AllowedMethod>PUT</AllowedMethod>
+    <AllowedMethod>GET</AllowedMethod>
+    <AllowedMethod>HEAD</AllowedMethod>
+    <AllowedHeader>*</AllowedHeader>
+    <ExposeHeader>ETag</ExposeHeader>
+    <MaxAgeSeconds>3000</MaxAgeSeconds>
+  </CORSRule>
+</CORSConfiguration>`;
+
 export interface RunningS3 {
   endpoint: string;
   port: number;
@@ -28,7 +46,7 @@ export async function startS3Local(options: { port?: number; dataDir: string; bu
     address: '127.0.0.1',
     directory: options.dataDir,
     silent: true,
-    configureBuckets: (options.buckets ?? []).map((name) => ({ name, configs: [] })),
+    configureBuckets: (options.buckets ?? []).map((name) => ({ name, configs: [S3_LOCAL_CORS_XML] })),
   });
   await server.run();
   const events = new EventEmitter();
@@ -53,7 +71,7 @@ export async function startS3LocalInWorker(options: { port?: number; dataDir: st
   const port = options.port ?? (await freePort());
   mkdirSync(options.dataDir, { recursive: true });
   const worker = new Worker(new URL('./s3-worker.mjs', import.meta.url), {
-    workerData: { port, address: '127.0.0.1', directory: options.dataDir, buckets: options.buckets ?? [] },
+    workerData: { port, address: '127.0.0.1', directory: options.dataDir, buckets: options.buckets ?? [], configs: [S3_LOCAL_CORS_XML] },
   });
   const events = new EventEmitter();
   await new Promise<void>((resolve, reject) => {

@@ -4,8 +4,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import S3rver from 's3rver';
 
-const { port, address, directory, buckets } = workerData;
-const server = new S3rver({ port, address, directory, silent: true, configureBuckets: buckets.map((name) => ({ name, configs: [] })) });
+const { port, address, directory, buckets, configs = [] } = workerData;
+const server = new S3rver({ port, address, directory, silent: true, configureBuckets: buckets.map((name) => ({ name, configs })) });
 
 // s3rver is a Koa app: it emits 'event' with each object notification (S3's JSON shape, structured-clone safe).
 server.on('event', (event) => parentPort.postMessage({ type: 'event', event }));
