@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareFile } from './compare.js';
 import { truthAsExtraction } from './echo.js';
 import { checkGoals, summarise } from './metrics.js';
-import { formatReport } from './report.js';
+import { formatCalibration, formatReport } from './report.js';
 import type { ConditionName, TruthFile } from './truth.js';
 
 function truth(file: string, condition: ConditionName, heldOut = false): TruthFile {
@@ -78,5 +78,19 @@ describe('formatReport', () => {
     expect(text).toContain('business_license.creditCode: expected "91330106MA2B3C4D5E", got "91330106MA2B3C4D5F"');
     expect(text).toContain('30.0 pages/min');
     expect(text).toContain('N/A     multi-page files split right');
+  });
+});
+
+describe('formatCalibration', () => {
+  it('prints, per review threshold, the flagged share, confident-wrong and wrong-but-flagged counts', () => {
+    const strict = outcomesWithOneScanError();
+    const flaggedAll = strict.map((o) => ({ ...o, documents: o.documents.map((d) => ({ ...d, fields: d.fields.map((f) => ({ ...f, needsReview: true, confidentWrong: false })) })) }));
+    const text = formatCalibration([
+      { threshold: 0.9, summary: summarise(strict) },
+      { threshold: 0.99, summary: summarise(flaggedAll) },
+    ]);
+    const rows = text.split('\n').filter((line) => /^0\.\d\d/.test(line));
+    expect(rows[0]).toMatch(/^0\.90\s+0\/9 \(0\.0 %\)\s+1\s+0\s+88\.9 %$/);
+    expect(rows[1]).toMatch(/^0\.99\s+9\/9 \(100\.0 %\)\s+0\s+1\s+88\.9 %$/);
   });
 });

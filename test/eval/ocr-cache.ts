@@ -16,7 +16,7 @@ import type { OcrPage } from '../../shared/ocr/index.js';
 import { readFile as readDocumentFile } from '../../shared/reading/index.js';
 import { compareFile } from './compare.js';
 import { summarise } from './metrics.js';
-import { formatReport } from './report.js';
+import { formatCalibration, formatReport } from './report.js';
 import { loadTruths } from './truth-files.js';
 
 interface CachedFile {
@@ -30,8 +30,9 @@ const program = new Command('ocr-cache')
   .option('--verbose', 'list every wrong field and split failure')
   .option('--only <text>', 'only files whose name contains TEXT')
   .option('--dump <text>', 'print the OCR lines of files whose name contains TEXT')
+  .option('--thresholds <list>', 'also re-run the reader at these review thresholds (comma-separated) and print the calibration table')
   .parse(process.argv.filter((a, i) => !(i > 1 && a === '--')));
-const opts = program.opts<{ set: string; cache: string; verbose?: boolean; only?: string; dump?: string }>();
+const opts = program.opts<{ set: string; cache: string; verbose?: boolean; only?: string; dump?: string; thresholds?: string }>();
 
 const truths = (await loadTruths(opts.set)).filter((t) => !opts.only || t.file.includes(opts.only));
 const cache: Record<string, CachedFile> = existsSync(opts.cache) ? JSON.parse(await readFile(opts.cache, 'utf8')) : {};
@@ -49,15 +50,24 @@ if (missing.length > 0) {
   }
 }
 
-const outcomes = truths.map((t) => {
-  const cached = cache[t.file]!;
-  if (opts.dump && t.file.includes(opts.dump)) {
-    for (const page of cached.pages) {
-      console.log(`--- ${t.file} page ${page.pageNumber} (${page.width}×${page.height}, rotation ${page.rotation}, ${page.source})`);
-      for (const line of page.lines) console.log(`  [${line.box.x.toFixed(0)},${line.box.y.toFixed(0)} ${line.box.width.toFixed(0)}×${line.box.height.toFixed(0)}] ${line.confidence.toFixed(2)} ${line.text}`);
-    }
+const score = (reviewThreshold?: number) =>
+  truths.map((t) => {
+    const cached = cache[t.file]!;
+    const extraction: FileExtraction = cached.error
+      ? { file: t.file, documents: [], error: cached.error }
+      : { file: t.file, documents: extractDocuments(cached.pages, reviewThreshold === undefined ? {} : { reviewThreshold }) };
+    return compareFile(t, extraction);
+  });
+
+for (const t of truths) {
+  if (!opts.dump || !t.file.includes(opts.dump)) continue;
+  for (const page of cache[t.file]!.pages) {
+    console.log(`--- ${t.file} page ${page.pageNumber} (${page.width}×${page.height}, rotation ${page.rotation}, ${page.source})`);
+    for (const line of page.lines) console.log(`  [${line.box.x.toFixed(0)},${line.box.y.toFixed(0)} ${line.box.width.toFixed(0)}×${line.box.height.toFixed(0)}] ${line.confidence.toFixed(2)} ${line.text}`);
   }
-  const extraction: FileExtraction = cached.error ? { file: t.file, documents: [], error: cached.error } : { file: t.file, documents: extractDocuments(cached.pages) };
-  return compareFile(t, extraction);
-});
-console.log(formatReport(summarise(outcomes), undefined, { verbose: opts.verbose }));
+}
+console.log(formatReport(summarise(score()), undefined, { verbose: opts.verbose }));
+if (opts.thresholds) {
+  const thresholds = opts.thresholds.split(',').map(Number).filter((n) => n > 0 && n <= 1);
+  console.log(formatCalibration(thresholds.map((threshold) => ({ threshold, summary: summarise(score(threshold)) }))));
+}

@@ -73,3 +73,26 @@ export function formatReport(summary: EvalSummary, throughput?: Throughput, opti
   }
   return lines.join('\n');
 }
+
+/** One review threshold tried on the same OCR output: the clerk's workload against the errors nobody would see. */
+export interface CalibrationRow {
+  threshold: number;
+  summary: EvalSummary;
+}
+
+/**
+ * The calibration table of the review threshold: per threshold, the share of reported fields flagged for review,
+ * the confident-wrong count (wrong and not flagged) and the wrong values that were flagged.
+ *
+ * @example
+ * console.log(formatCalibration([{ threshold: 0.9, summary }]));
+ */
+export function formatCalibration(rows: readonly CalibrationRow[]): string {
+  const lines = ['', 'Review threshold calibration (same OCR output, reader re-run per threshold)', 'threshold   flagged             confident-wrong   wrong but flagged   fields right'];
+  for (const { threshold, summary } of rows) {
+    lines.push(
+      `${threshold.toFixed(2).padEnd(11)} ${`${summary.flagged.right}/${summary.flagged.total} (${pct(summary.flagged).trim()})`.padEnd(19)} ${String(summary.confidentWrong).padEnd(17)} ${String(summary.wrongButFlagged).padEnd(19)} ${pct(summary.fields).trim()}`,
+    );
+  }
+  return lines.join('\n');
+}
