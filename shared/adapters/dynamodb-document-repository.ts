@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentRecordSchema, type DocumentRecord } from '../cases/document-record.js';
 import { DocumentNotFoundError, type DocumentRepository } from '../ports/document-repository.js';
 import { toStoreError } from './dynamodb-errors.js';
@@ -13,6 +13,8 @@ export const documentKeys = {
   source: (bucket: string, key: string, sourceVersion: string) => ({ PK: `SOURCE#${digestKey(bucket, key, sourceVersion)}`, SK: 'SOURCE' }),
   submission: (submissionId: string) => `SUB#${submissionId}`,
   sha256: (sha256: string) => `SHA256#${sha256.toLowerCase()}`,
+  /** Which document reads these bytes: one item per content hash, taken with a conditional write. */
+  content: (sha256: string) => ({ PK: `CONTENT#${sha256.toLowerCase()}`, SK: 'CONTENT' }),
   sortByTime: (createdAt: string, documentId: string) => `DOC#${createdAt}#${documentId}`,
 };
 
@@ -78,6 +80,45 @@ export class DynamoDbDocumentRepository implements DocumentRepository {
   async findBySha256(sha256: string): Promise<DocumentRecord | undefined> {
     const [first] = await this.queryAll(indexNames.lookup, 'GSI3PK', documentKeys.sha256(sha256), 'GSI3SK', 'DOC#', 1);
     return first;
+  }
+
+  async claimContent(sha256: string, documentId: string): Promise<string> {
+    const key = documentKeys.content(sha256);
+    // Few rounds: each lost round means another claimer changed the owner in between, which settles quickly.
+    for (let round = 0; round < 5; round++) {
+      if (await this.putContentOwner(key, documentId, 'attribute_not_exists(PK) OR #owner = :me', { ':me': documentId })) return documentId;
+      let owner: string | undefined;
+      try {
+        const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+        owner = Item?.owner as string | undefined;
+      } catch (error) {
+        throw toStoreError(error, 'read content owner');
+      }
+      if (owner === undefined) continue;
+      const status = (await this.get(owner))?.status;
+      if (status !== undefined && status !== 'rejected' && status !== 'failed') return owner;
+      // The owner never got read (or vanished): hand the content over, unless someone else took it meanwhile.
+      if (await this.putContentOwner(key, documentId, '#owner = :previous', { ':previous': owner })) return documentId;
+    }
+    throw new Error(`content ${sha256.slice(0, 12)}… kept changing owner while document ${documentId} claimed it`);
+  }
+
+  private async putContentOwner(key: { PK: string; SK: string }, documentId: string, condition: string, values: Record<string, string>): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...key, entity: 'content', owner: documentId },
+          ConditionExpression: condition,
+          ExpressionAttributeNames: { '#owner': 'owner' },
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw toStoreError(error, 'claim content');
+    }
   }
 
   async update(documentId: string, changes: Partial<Omit<DocumentRecord, 'documentId'>>): Promise<DocumentRecord> {

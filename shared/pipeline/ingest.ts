@@ -158,11 +158,13 @@ export async function ingestObject(object: CreatedObject, deps: IngestDeps): Pro
     return reject(error, known);
   }
 
-  const earlier = await deps.documents.findBySha256(sha256);
-  if (earlier && earlier.documentId !== documentId && earlier.status !== 'rejected' && earlier.status !== 'failed') {
-    await deps.documents.update(documentId, { ...known, pageCount, status: 'duplicate', duplicateOf: earlier.documentId, updatedAt: deps.clock.now().toISOString() });
-    deps.logger?.info('duplicate upload linked to the earlier document', { documentId, duplicateOf: earlier.documentId });
-    return { kind: 'duplicate', documentId, duplicateOf: earlier.documentId };
+  // A conditional claim on the content, not a look-up then a write: two uploads of the same bytes arriving together
+  // must still be read once.
+  const owner = await deps.documents.claimContent(sha256, documentId);
+  if (owner !== documentId) {
+    await deps.documents.update(documentId, { ...known, pageCount, status: 'duplicate', duplicateOf: owner, updatedAt: deps.clock.now().toISOString() });
+    deps.logger?.info('duplicate upload linked to the earlier document', { documentId, duplicateOf: owner });
+    return { kind: 'duplicate', documentId, duplicateOf: owner };
   }
 
   await deps.documents.update(documentId, {

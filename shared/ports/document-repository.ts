@@ -19,6 +19,13 @@ export interface DocumentRepository {
   listBySubmission(submissionId: string): Promise<DocumentRecord[]>;
   /** Finds an earlier document with the same content hash (duplicate uploads). */
   findBySha256(sha256: string): Promise<DocumentRecord | undefined>;
+  /**
+   * Makes `documentId` the one document read for these bytes, unless another document already is and has not ended
+   * rejected or failed (then its reading never happened and the content passes to the caller). Returns the owner.
+   * Atomic: of documents with the same bytes claiming at once, exactly one becomes the owner; a redelivery of the
+   * owner gets itself back.
+   */
+  claimContent(sha256: string, documentId: string): Promise<string>;
   /** Sets the given attributes (a key present with `undefined` removes it); throws DocumentNotFoundError. */
   update(documentId: string, changes: Partial<Omit<DocumentRecord, 'documentId'>>): Promise<DocumentRecord>;
 }

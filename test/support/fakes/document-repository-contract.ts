@@ -51,6 +51,32 @@ export function describeDocumentRepositoryContract(name: string, open: () => Pro
       expect(v1.record.documentId).not.toBe(v2.record.documentId);
     });
 
+    it('gives the same bytes to exactly one of five documents claiming them at once, and the owner back to its redelivery', async () => {
+      const sha256 = `${Math.random().toString(16).slice(2)}`.padEnd(64, 'c');
+      const uploads = Array.from({ length: 5 }, () => aDocumentRecord({ sha256, status: 'processing' }));
+      for (const upload of uploads) await documents.register(upload);
+
+      const owners = await Promise.all(uploads.map((upload) => documents.claimContent(sha256, upload.documentId)));
+
+      expect(new Set(owners).size).toBe(1);
+      expect(uploads.map((u) => u.documentId)).toContain(owners[0]);
+      expect(await documents.claimContent(sha256, owners[0]!)).toBe(owners[0]);
+    });
+
+    it('hands the content to a new upload when the document that held it was rejected, and not while it is live', async () => {
+      const sha256 = `${Math.random().toString(16).slice(2)}`.padEnd(64, 'd');
+      const first = aDocumentRecord({ sha256, status: 'processing' });
+      const second = aDocumentRecord({ sha256, status: 'processing' });
+      for (const d of [first, second]) await documents.register(d);
+      expect(await documents.claimContent(sha256, first.documentId)).toBe(first.documentId);
+      expect(await documents.claimContent(sha256, second.documentId)).toBe(first.documentId);
+
+      await documents.update(first.documentId, { status: 'rejected' });
+
+      expect(await documents.claimContent(sha256, second.documentId)).toBe(second.documentId);
+      expect(await documents.claimContent(sha256, first.documentId)).toBe(second.documentId);
+    });
+
     it('lists the documents of a submission oldest first and finds the earliest upload of the same bytes', async () => {
       const submissionId = `sub-${Math.random()}`;
       const sha256 = `${Math.random().toString(16).slice(2)}`.padEnd(64, 'a');

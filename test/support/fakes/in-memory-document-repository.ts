@@ -12,6 +12,7 @@ import { DocumentNotFoundError, type DocumentRepository } from '../../../shared/
 export class InMemoryDocumentRepository implements DocumentRepository {
   readonly records = new Map<string, DocumentRecord>();
   private readonly bySource = new Map<string, string>();
+  private readonly contentOwners = new Map<string, string>();
 
   async register(record: DocumentRecord): Promise<{ record: DocumentRecord; created: boolean }> {
     const sourceKey = `${record.bucket}\u0000${record.key}\u0000${record.sourceVersion}`;
@@ -34,6 +35,16 @@ export class InMemoryDocumentRepository implements DocumentRepository {
 
   async findBySha256(sha256: string): Promise<DocumentRecord | undefined> {
     return this.sorted().find((r) => r.sha256 === sha256);
+  }
+
+  async claimContent(sha256: string, documentId: string): Promise<string> {
+    const owner = this.contentOwners.get(sha256);
+    const ownerStatus = owner === undefined ? undefined : this.records.get(owner)?.status;
+    if (owner === undefined || owner === documentId || ownerStatus === undefined || ownerStatus === 'rejected' || ownerStatus === 'failed') {
+      this.contentOwners.set(sha256, documentId);
+      return documentId;
+    }
+    return owner;
   }
 
   async update(documentId: string, changes: Partial<Omit<DocumentRecord, 'documentId'>>): Promise<DocumentRecord> {
