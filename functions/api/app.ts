@@ -27,10 +27,10 @@ export function localDevSignIn(env: NodeJS.ProcessEnv = process.env): DevSignIn 
  * const api = createApiApp();
  * const { token } = await (await api.request('/auth/sign-in', { method: 'POST', body: '{"username":"clerk1"}' })).json();
  */
-export function createApiApp(options: { clock?: Clock; leaseSeconds?: number; env?: NodeJS.ProcessEnv } = {}) {
+export function createApiApp(options: { clock?: Clock; leaseSeconds?: number; env?: NodeJS.ProcessEnv; multipartThreshold?: number; partSize?: number } = {}) {
   if (process.env.AWS_LAMBDA_FUNCTION_NAME) throw new Error('the development sign-in must not run on Lambda: use functions/api/handler.ts');
   const env = options.env ?? process.env;
-  const deps = buildReviewDependencies({ presignPages: false, clock: options.clock, env, leaseSeconds: options.leaseSeconds });
+  const deps = buildReviewDependencies({ presignPages: false, clock: options.clock, env, leaseSeconds: options.leaseSeconds, multipartThreshold: options.multipartThreshold, partSize: options.partSize });
   const devSignIn = localDevSignIn(env);
-  return createReviewApi({ review: deps.review, pages: deps.pages, devSignIn, authenticate: bearerAuthenticator((token) => devSignIn.verify(token)) });
+  return createReviewApi({ review: deps.review, pages: deps.pages, batches: deps.batches, devSignIn, authenticate: bearerAuthenticator((token) => devSignIn.verify(token)) });
 }

@@ -4,13 +4,15 @@
  * sign-in) differ only in how they authenticate and in how page images leave (presigned URL vs bytes).
  */
 import { createDynamoDbDocumentClient, createS3Client } from '../../shared/adapters/aws-clients.js';
+import { DynamoDbBatchStore, DynamoDbCertificateClaims } from '../../shared/adapters/dynamodb-batch-store.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
 import { DynamoDbEnterpriseRegister } from '../../shared/adapters/dynamodb-enterprise-register.js';
 import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
+import { S3UploadUrlSigner } from '../../shared/adapters/s3-upload-url-signer.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import { systemClock, type CaseRepository, type Clock, type DocumentRepository, type EnterpriseRegister, type RegisteredEnterprise } from '../../shared/ports/index.js';
-import { PageImages, ReviewService } from '../../shared/review/index.js';
+import { BatchService, PageImages, ReviewService } from '../../shared/review/index.js';
 import { loadSettings } from '../settings.js';
 
 export interface ReviewDependencies {
@@ -18,6 +20,8 @@ export interface ReviewDependencies {
   pages: PageImages;
   cases: CaseRepository;
   documents: DocumentRepository;
+  /** Training institutions' batches (`/api/batches…`). */
+  batches: BatchService;
 }
 
 /**
@@ -27,7 +31,15 @@ export interface ReviewDependencies {
  * @example
  * const deps = buildReviewDependencies({ presignPages: true });
  */
-export function buildReviewDependencies(options: { presignPages: boolean; clock?: Clock; env?: NodeJS.ProcessEnv; leaseSeconds?: number }): ReviewDependencies {
+export function buildReviewDependencies(options: {
+  presignPages: boolean;
+  clock?: Clock;
+  env?: NodeJS.ProcessEnv;
+  leaseSeconds?: number;
+  /** Batch files above this many bytes upload in parts (default: createBatch's, 32 MiB). */
+  multipartThreshold?: number;
+  partSize?: number;
+}): ReviewDependencies {
   const settings = loadSettings(options.env ?? process.env);
   const db = createDynamoDbDocumentClient({ region: settings.region });
   const s3 = createS3Client({ region: settings.region });
@@ -35,12 +47,26 @@ export function buildReviewDependencies(options: { presignPages: boolean; clock?
   const documents = new DynamoDbDocumentRepository(db, settings.tableName);
   const blobs = new S3BlobStore(s3);
   const clock = options.clock ?? systemClock;
+  const batches = new BatchService({
+    batches: new DynamoDbBatchStore(db, settings.tableName),
+    signer: new S3UploadUrlSigner(s3),
+    claims: new DynamoDbCertificateClaims(db, settings.tableName),
+    documents,
+    cases,
+    blobs,
+    clock,
+    bucket: settings.bucket,
+    ...(options.multipartThreshold ? { multipartThreshold: options.multipartThreshold } : {}),
+    ...(options.partSize ? { partSize: options.partSize } : {}),
+  });
+  const batchOwner = (submissionId: string) => batches.ownerOf(submissionId);
   const review = new ReviewService({
     cases,
     documents,
     judge: createPolicyJudge({ enterprises: cachedRegister(new DynamoDbEnterpriseRegister(db, settings.tableName), 60_000, () => clock.now().getTime()) }),
     clock,
     leaseSeconds: options.leaseSeconds,
+    batchOwner,
   });
   const pages = new PageImages({
     documents,
@@ -48,9 +74,10 @@ export function buildReviewDependencies(options: { presignPages: boolean; clock?
     blobs,
     derivedPrefix: settings.derivedPrefix,
     dpi: settings.pagePreviewDpi || undefined,
+    batchOwner,
     ...(options.presignPages ? { link: (bucket: string, key: string, seconds: number) => blobs.presignGet(bucket, key, seconds) } : {}),
   });
-  return { review, pages, cases, documents };
+  return { review, pages, cases, documents, batches };
 }
 
 /**

@@ -41,6 +41,7 @@ export function lambdaApp(): Hono<Env> {
   const api = createReviewApi({
     review: deps.review,
     pages: deps.pages,
+    batches: deps.batches,
     authenticate: async (c: Context) => principalFromClaims(claimsOfEvent((c.env as Env['Bindings'] | undefined)?.event)),
   });
   app = new Hono<Env>();

@@ -1,12 +1,15 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchSchema, type Batch, type BatchStore, type CertificateClaims } from '../batches/index.js';
 import { toStoreError } from './dynamodb-errors.js';
 import { entityAttributes } from './dynamodb-items.js';
+import { indexNames } from './table-design.js';
 
 /** Item keys of batches and certificate-number claims; see docs/intake-channels.md. */
 export const batchKeys = {
   batch: (batchId: string) => ({ PK: `BATCH#${batchId}`, SK: 'BATCH' }),
   certificateClaim: (certificateNumber: string) => ({ PK: `CERTNO#${certificateNumber.toUpperCase()}`, SK: 'CLAIM' }),
+  /** Lookup-index keys: an institution's batches, newest first. */
+  institutionBatches: (institutionId: string) => `INSTBATCHES#${institutionId}`,
 };
 
 /**
@@ -24,7 +27,7 @@ export class DynamoDbBatchStore implements BatchStore {
   async put(batch: Batch): Promise<void> {
     const valid = batchSchema.parse(batch);
     try {
-      await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...batchKeys.batch(valid.batchId), entity: 'batch', ...valid } }));
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...batchKeys.batch(valid.batchId), GSI3PK: batchKeys.institutionBatches(valid.institutionId), GSI3SK: `BATCH#${valid.createdAt}#${valid.batchId}`, entity: 'batch', ...valid } }));
     } catch (error) {
       throw toStoreError(error, 'put batch');
     }
@@ -36,6 +39,25 @@ export class DynamoDbBatchStore implements BatchStore {
       return Item ? batchSchema.parse(entityAttributes(Item)) : undefined;
     } catch (error) {
       throw toStoreError(error, 'get batch');
+    }
+  }
+
+  /** The institution's batches, newest first (at most `limit`). */
+  async listByInstitution(institutionId: string, limit = 100): Promise<Batch[]> {
+    try {
+      const { Items } = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: indexNames.lookup,
+          KeyConditionExpression: 'GSI3PK = :pk',
+          ExpressionAttributeValues: { ':pk': batchKeys.institutionBatches(institutionId) },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return (Items ?? []).map((item) => batchSchema.parse(entityAttributes(item)));
+    } catch (error) {
+      throw toStoreError(error, 'list batches');
     }
   }
 }

@@ -118,3 +118,97 @@ export const signInResponseSchema = z
   .object({ token: z.string(), user: meResponseSchema });
 
 export const devUsersResponseSchema = z.object({ users: z.array(meResponseSchema) });
+
+// ---------------------------------------------------------------- batches of training institutions
+
+/** One file of a new batch, as the page describes it before uploading. */
+export const batchFileRequestSchema = z.object({
+  name: z.string().trim().min(1).max(255),
+  size: z.number().int().nonnegative(),
+  contentType: z.string().max(255).default('application/octet-stream'),
+  role: z.enum(['roster', 'certificates']),
+});
+
+/** A new batch: the institution comes from the caller, never from the body. */
+export const createBatchRequestSchema = z.object({ files: z.array(batchFileRequestSchema).min(1).max(500) });
+export type CreateBatchRequest = z.infer<typeof createBatchRequestSchema>;
+
+/** Where and how to upload one file: a presigned PUT, or presigned parts of a multipart upload. */
+export const uploadTargetSchema = z.discriminatedUnion('method', [
+  z.object({ name: z.string(), key: z.string(), method: z.literal('PUT'), url: z.string() }),
+  z.object({
+    name: z.string(),
+    key: z.string(),
+    method: z.literal('MULTIPART'),
+    uploadId: z.string(),
+    partSize: z.number().int().positive(),
+    parts: z.array(z.object({ partNumber: z.number().int().positive(), url: z.string() })),
+  }),
+]);
+
+/** A batch as lists show it. */
+export const batchListItemSchema = z.object({
+  batchId: z.string(),
+  institutionId: z.string(),
+  status: z.enum(['created', 'uploaded']),
+  rosterFileName: z.string().optional(),
+  certificateFiles: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type BatchListItem = z.infer<typeof batchListItemSchema>;
+
+export const createBatchResponseSchema = z.object({ batch: batchListItemSchema, uploads: z.array(uploadTargetSchema) });
+export const batchListResponseSchema = z.object({ batches: z.array(batchListItemSchema) });
+
+/** The parts of a multipart upload, with the ETag S3 answered each part's PUT with. */
+export const completeUploadRequestSchema = z.object({
+  key: z.string().min(1),
+  uploadId: z.string().min(1),
+  parts: z.array(z.object({ partNumber: z.number().int().min(1).max(10000), eTag: z.string().min(1) })).min(1).max(10000),
+});
+export type CompleteUploadRequest = z.infer<typeof completeUploadRequestSchema>;
+export const completeUploadResponseSchema = z.object({ key: z.string() });
+
+const rowRefSchema = z.object({ rowNumber: z.number().int(), holderName: z.string().optional() });
+
+/** A batch's progress: documents by state and pages, cases, the roster matched against the certificates, amounts. */
+export const batchProgressSchema = z.object({
+  batch: batchListItemSchema,
+  documents: z.object({
+    total: z.number().int().nonnegative(),
+    /** Documents in a final state (processed, needs_review, rejected, failed, duplicate). */
+    final: z.number().int().nonnegative(),
+    byStatus: z.record(z.string(), z.number().int().nonnegative()),
+    /** Over the documents whose page count is known. */
+    pagesTotal: z.number().int().nonnegative(),
+    pagesDone: z.number().int().nonnegative(),
+    /** Files that were refused, failed or repeated an earlier upload, with the reason code. */
+    problems: z.array(z.object({ documentId: z.string(), fileName: z.string(), status: z.string(), reason: z.string().optional() })),
+  }),
+  /** Every uploaded certificate file has arrived and every document is final: nothing more will change by itself. */
+  allFinal: z.boolean(),
+  cases: z.object({ total: z.number().int().nonnegative(), byStatus: z.record(z.string(), z.number().int().nonnegative()) }),
+  /** Yuan claimed per programme (XH36-3.7.a, XH36-3.7.b). */
+  amountsByProgramme: z.record(z.string(), z.number()),
+  roster: z.object({
+    uploaded: z.boolean(),
+    fileName: z.string().optional(),
+    rows: z.number().int().nonnegative(),
+    error: z.object({ code: z.string(), zh: z.string() }).optional(),
+  }),
+  matching: z.object({
+    rosterRows: z.number().int().nonnegative(),
+    matched: z.number().int().nonnegative(),
+    /** Matched rows where the certificate read differs from the roster (field names only: no values leave). */
+    withFlags: z.array(rowRefSchema.extend({ caseId: z.string().optional(), fields: z.array(z.object({ field: z.string(), kind: z.enum(['mismatch', 'unread']) })) })),
+    rowsWithoutCertificate: z.array(rowRefSchema),
+    certificatesWithoutRow: z.array(z.object({ documentId: z.string(), indexInFile: z.number().int(), fileName: z.string().optional(), caseId: z.string().optional() })),
+    /** Certificate numbers listed on more than one roster row. */
+    duplicateRows: z.array(z.object({ certificateNumber: z.string(), rowNumbers: z.array(z.number().int()) })),
+    /** Certificate numbers another batch claimed first. */
+    crossBatchDuplicates: z.array(z.object({ certificateNumber: z.string(), rowNumber: z.number().int(), heldBy: z.string() })),
+  }),
+  reportUrl: z.string(),
+});
+export type BatchProgress = z.infer<typeof batchProgressSchema>;

@@ -18,6 +18,8 @@ export interface PageImageDeps {
   /** Presigns a GET of the stored preview; absent locally, where the API streams the bytes itself. */
   link?: (bucket: string, key: string, expiresInSeconds: number) => Promise<string>;
   linkSeconds?: number;
+  /** The institution that created a batch: its documents are the institution's even where the cases do not say so. */
+  batchOwner?: (submissionId: string) => Promise<string | undefined>;
 }
 
 /**
@@ -51,6 +53,7 @@ export class PageImages {
   /** Staff see every document; an institution only documents of its own cases. */
   private async assertMayRead(principal: Principal, record: DocumentRecord): Promise<void> {
     if (isStaff(principal)) return;
+    if (principal.institutionId && this.deps.batchOwner && (await this.deps.batchOwner(record.submissionId)) === principal.institutionId) return;
     const caseIds = record.caseIds ?? [];
     const cases = caseIds.length > 0 ? await Promise.all(caseIds.map((id) => this.deps.cases.get(id))) : await this.deps.cases.listBySubmission(record.submissionId);
     const first = cases.find((c) => c !== undefined);

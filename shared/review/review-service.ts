@@ -25,6 +25,11 @@ export interface ReviewServiceDeps {
   clock: Clock;
   /** How long a claim holds a case before it returns to the queue by itself (default 15 minutes). */
   leaseSeconds?: number;
+  /**
+   * The institution that created a batch (`BatchService.ownerOf`). A batch uploaded through presigned URLs carries no
+   * submitter, so its cases may not name their institution: the batch record does.
+   */
+  batchOwner?: (submissionId: string) => Promise<string | undefined>;
 }
 
 const STAFF = ['clerk', 'supervisor'] as const;
@@ -110,7 +115,7 @@ export class ReviewService {
   async read(principal: Principal, caseId: string): Promise<{ reviewCase: ReviewCase; audit: AuditEvent[] }> {
     // Both reads at once (the trail is dropped unread when the caller may not see the case): one round trip fewer.
     const [reviewCase, audit] = await Promise.all([this.load(caseId), this.deps.cases.audit(caseId)]);
-    assertMayRead(principal, reviewCase);
+    await this.assertMayReadCase(principal, reviewCase);
     return { reviewCase, audit: sortedByTime(audit) };
   }
 
@@ -266,8 +271,27 @@ export class ReviewService {
     const cases = await this.deps.cases.listBySubmission(submissionId);
     if (isStaff(principal)) return cases;
     if (principal.institutionId && cases.length > 0 && cases.every((c) => institutionOf(c) === principal.institutionId)) return cases;
+    if (await this.ownsBatch(principal, submissionId)) return cases;
     if (cases.length === 0 && principal.roles.includes('institution')) return [];
     throw new ForbiddenError('not_your_batch', '您无权查看此批次。', `${principal.userId} may not read submission ${submissionId}`);
+  }
+
+  /**
+   * Refuses a case the caller may not see (`assertMayRead`), except that an institution sees the cases of the
+   * batches it created.
+   */
+  async assertMayReadCase(principal: Principal, reviewCase: ReviewCase): Promise<void> {
+    try {
+      assertMayRead(principal, reviewCase);
+    } catch (error) {
+      if (!(await this.ownsBatch(principal, reviewCase.submissionId))) throw error;
+    }
+  }
+
+  /** The caller is the institution that created the batch `submissionId`. */
+  private async ownsBatch(principal: Principal, submissionId: string): Promise<boolean> {
+    if (!principal.institutionId || !principal.roles.includes('institution') || !this.deps.batchOwner) return false;
+    return (await this.deps.batchOwner(submissionId)) === principal.institutionId;
   }
 
   /** Confirms every case of the submission that has nothing flagged and is still open; the others are listed with why. */

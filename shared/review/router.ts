@@ -9,8 +9,14 @@ import type { ReviewCase } from '../cases/review-case.js';
 import { paymentRowSchema, paymentRows, paymentsCsv, paymentsXlsx } from '../exports/index.js';
 import {
   approveRequestSchema,
+  batchListResponseSchema,
+  batchProgressSchema,
   batchResponseSchema,
   caseDetailSchema,
+  completeUploadRequestSchema,
+  completeUploadResponseSchema,
+  createBatchRequestSchema,
+  createBatchResponseSchema,
   caseListQuerySchema,
   caseListResponseSchema,
   caseSummarySchema,
@@ -29,6 +35,7 @@ import {
   signInResponseSchema,
   type CaseDetail,
 } from './api-schemas.js';
+import { listItemOf, type BatchService } from './batch-service.js';
 import type { DevSignIn } from './dev-sign-in.js';
 import { InvalidRequestError, NotAuthenticatedError, httpErrorOf } from './errors.js';
 import type { PageImages } from './page-images.js';
@@ -44,6 +51,8 @@ export interface ReviewApiDeps {
   authenticate: Authenticate;
   /** Local development sign-in (`POST /auth/sign-in`); never given on AWS, where Cognito signs users in. */
   devSignIn?: DevSignIn;
+  /** Training institutions' batches (`/batches…`); the routes answer 404 `no_route` without it. */
+  batches?: BatchService;
   /** Where the API is mounted, for the page URLs in case details. */
   basePath?: string;
 }
@@ -80,6 +89,12 @@ const COMPONENTS: Record<string, z.ZodType> = {
   Batch: batchResponseSchema,
   ConfirmCleanResult: confirmCleanResponseSchema,
   PaymentRow: paymentRowSchema,
+  CreateBatchRequest: createBatchRequestSchema,
+  CreatedBatch: createBatchResponseSchema,
+  BatchList: batchListResponseSchema,
+  CompleteUploadRequest: completeUploadRequestSchema,
+  CompletedUpload: completeUploadResponseSchema,
+  BatchProgress: batchProgressSchema,
   Me: meResponseSchema,
   SignInRequest: signInRequestSchema,
   SignInResponse: signInResponseSchema,
@@ -119,6 +134,41 @@ const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/documents/{documentId}/pages/{pageNumber}', summary: 'The page image (locally the bytes; on AWS a redirect to a short-lived presigned URL)', roles: 'clerk, supervisor, institution (own cases)', responseContent: { 'image/png': 'binary', 'image/jpeg': 'binary' }, errors: [302, 401, 403, 404] },
   { method: 'get', path: '/submissions/{submissionId}/cases', summary: "An upload's cases with their states (batch view)", roles: 'clerk, supervisor, institution (own uploads)', response: 'Batch', errors: [401, 403] },
   { method: 'post', path: '/submissions/{submissionId}/confirm-clean', summary: 'Confirm every open case of the upload with nothing flagged', roles: 'clerk, supervisor', response: 'ConfirmCleanResult', errors: [401, 403] },
+  { method: 'get', path: '/batches', summary: "The caller's institution's batches, newest first", roles: 'institution (own batches; staff get an empty list)', response: 'BatchList', errors: [401, 403] },
+  {
+    method: 'post',
+    path: '/batches',
+    summary: 'Create a batch (roster + certificate files) for the caller\'s institution and get presigned upload URLs (multipart for large files)',
+    roles: 'institution',
+    body: 'CreateBatchRequest',
+    response: 'CreatedBatch',
+    errors: [400, 401, 403, 422],
+  },
+  {
+    method: 'post',
+    path: '/batches/{batchId}/uploads/complete',
+    summary: 'Complete a multipart upload of one of the batch\'s files with the ETags of its parts',
+    roles: 'institution (own batches)',
+    body: 'CompleteUploadRequest',
+    response: 'CompletedUpload',
+    errors: [400, 401, 403, 404, 422],
+  },
+  {
+    method: 'get',
+    path: '/batches/{batchId}',
+    summary: 'Batch progress: documents by state and pages, cases by state, roster matching, amounts under XH36-3.7.a/b',
+    roles: 'clerk, supervisor, institution (own batches)',
+    response: 'BatchProgress',
+    errors: [401, 403, 404],
+  },
+  {
+    method: 'get',
+    path: '/batches/{batchId}/report.xlsx',
+    summary: 'The batch report workbook (counts by state, amounts, the roster matched against the certificates)',
+    roles: 'clerk, supervisor, institution (own batches)',
+    responseContent: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'binary' },
+    errors: [401, 403, 404],
+  },
   {
     method: 'get',
     path: '/exports/payments',
@@ -327,6 +377,32 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
   app.post('/submissions/:submissionId/confirm-clean', async (c) =>
     c.json(confirmCleanResponseSchema.parse(await review.confirmClean(c.get('principal'), c.req.param('submissionId')))),
   );
+  if (deps.batches) {
+    const batches = deps.batches;
+    app.get('/batches', async (c) => c.json(batchListResponseSchema.parse({ batches: await batches.list(c.get('principal')) })));
+    app.post('/batches', async (c) => {
+      const request = await body(c, createBatchRequestSchema);
+      const { batch, uploads } = await batches.create(c.get('principal'), request);
+      return c.json(createBatchResponseSchema.parse({ batch: listItemOf(batch), uploads }));
+    });
+    app.post('/batches/:batchId/uploads/complete', async (c) => {
+      const request = await body(c, completeUploadRequestSchema);
+      return c.json(completeUploadResponseSchema.parse(await batches.completeUpload(c.get('principal'), c.req.param('batchId'), request)));
+    });
+    app.get('/batches/:batchId', async (c) => {
+      const batchId = c.req.param('batchId');
+      c.header('cache-control', 'no-store');
+      return c.json(batchProgressSchema.parse(await batches.progress(c.get('principal'), batchId, `${base}/batches/${encodeURIComponent(batchId)}/report.xlsx`)));
+    });
+    app.get('/batches/:batchId/report.xlsx', async (c) => {
+      const batchId = c.req.param('batchId');
+      const bytes = await batches.report(c.get('principal'), batchId);
+      c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      c.header('content-disposition', `attachment; filename="${batchId}-report.xlsx"`);
+      c.header('cache-control', 'no-store');
+      return c.body(bytes as Uint8Array<ArrayBuffer>);
+    });
+  }
   app.get('/exports/payments', async (c) => {
     const query = parse(paymentsQuerySchema, c.req.query());
     const rows = paymentRows(await review.approvedCases(c.get('principal')), query);

@@ -2,8 +2,11 @@ import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
 import { DynamoDbEnterpriseRegister } from '../../shared/adapters/dynamodb-enterprise-register.js';
+import { DynamoDbBatchStore, DynamoDbCertificateClaims } from '../../shared/adapters/dynamodb-batch-store.js';
+import { S3UploadUrlSigner } from '../../shared/adapters/s3-upload-url-signer.js';
+import { BatchService } from '../../shared/review/index.js';
 import type { Clock } from '../../shared/ports/index.js';
-import { createTestBucket, createTestTable } from '../support/local-aws.js';
+import { createTestBucket, createTestTable, type TestBucket, type TestTable } from '../support/local-aws.js';
 import { reviewApiOver, type ReviewStores } from './review-fixtures.js';
 
 /** A clock the test moves by hand (leases expire when the test says so). */
@@ -14,6 +17,10 @@ export function aManualClock(start = '2026-11-27T01:00:00.000Z'): Clock & { adva
 
 export interface ReviewTestEnv {
   stores: ReviewStores;
+  table: TestTable;
+  bucket: TestBucket;
+  /** Present when the env was made with `batches`. */
+  batches?: BatchService;
   clock: ReturnType<typeof aManualClock>;
   api: ReturnType<typeof reviewApiOver>['api'];
   /** Calls the API as `user` (none: no token) and returns the status and the parsed JSON body (if JSON). */
@@ -28,7 +35,7 @@ export interface ReviewTestEnv {
  * const env = await reviewTestEnv();
  * const { status } = await env.call('GET', '/queues', { user: 'clerk1' });
  */
-export async function reviewTestEnv(options: { leaseSeconds?: number } = {}): Promise<ReviewTestEnv> {
+export async function reviewTestEnv(options: { leaseSeconds?: number; batches?: { multipartThreshold?: number; partSize?: number } } = {}): Promise<ReviewTestEnv> {
   const [table, bucket] = await Promise.all([createTestTable('review'), createTestBucket('review')]);
   const stores: ReviewStores = {
     cases: new DynamoDbCaseRepository(table.db, table.tableName),
@@ -38,9 +45,25 @@ export async function reviewTestEnv(options: { leaseSeconds?: number } = {}): Pr
     bucket: bucket.bucket,
   };
   const clock = aManualClock();
-  const { api, tokenFor } = reviewApiOver(stores, clock, options);
+  const batches = options.batches
+    ? new BatchService({
+        batches: new DynamoDbBatchStore(table.db, table.tableName),
+        signer: new S3UploadUrlSigner(bucket.s3),
+        claims: new DynamoDbCertificateClaims(table.db, table.tableName),
+        documents: stores.documents,
+        cases: stores.cases,
+        blobs: stores.blobs,
+        clock,
+        bucket: bucket.bucket,
+        ...options.batches,
+      })
+    : undefined;
+  const { api, tokenFor } = reviewApiOver(stores, clock, { leaseSeconds: options.leaseSeconds, batches });
   return {
     stores,
+    table,
+    bucket,
+    batches,
     clock,
     api,
     async call(method, path, callOptions = {}) {
