@@ -14,9 +14,9 @@ import { BlobStoreError, isS3NotFound } from './s3-errors.js';
 export class S3BlobStore implements BlobStore {
   constructor(private readonly s3: S3Client) {}
 
-  async get(bucket: string, key: string): Promise<Uint8Array> {
+  async get(bucket: string, key: string, versionId?: string): Promise<Uint8Array> {
     try {
-      const result = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      const result = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }));
       if (!result.Body) return new Uint8Array();
       return await result.Body.transformToByteArray();
     } catch (error) {
@@ -33,9 +33,9 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
-  async head(bucket: string, key: string): Promise<{ size: number; eTag?: string; versionId?: string; metadata?: Record<string, string> } | undefined> {
+  async head(bucket: string, key: string, versionId?: string): Promise<{ size: number; eTag?: string; versionId?: string; metadata?: Record<string, string> } | undefined> {
     try {
-      const result = await this.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      const result = await this.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }));
       return { size: result.ContentLength ?? 0, eTag: result.ETag, versionId: result.VersionId, ...(result.Metadata ? { metadata: result.Metadata } : {}) };
     } catch (error) {
       if (isS3NotFound(error)) return undefined;

@@ -30,6 +30,8 @@ export const documentRecordSchema = z.object({
   key: z.string(),
   /** The S3 versionId, or the eTag where the bucket is not versioned: with bucket and key, the idempotency key. */
   sourceVersion: z.string(),
+  /** The S3 versionId when the bucket is versioned: every read of the original asks for exactly this version. */
+  sourceVersionId: z.string().optional(),
   fileName: z.string().optional(),
   sha256: z.string().optional(),
   size: z.number().int().nonnegative().optional(),

@@ -80,6 +80,7 @@ export async function ingestObject(object: CreatedObject, deps: IngestDeps): Pro
 
   const head = object.versionId || object.eTag ? undefined : await deps.blobs.head(bucket, key);
   const sourceVersion = (object.versionId ?? object.eTag ?? head?.versionId ?? head?.eTag)?.replace(/"/g, '');
+  const versionId = object.versionId ?? head?.versionId;
   if (!sourceVersion) {
     deps.logger?.warn('object no longer exists; nothing to ingest', { bucket, key });
     return { kind: 'ignored', key, reason: 'object_missing' };
@@ -94,6 +95,7 @@ export async function ingestObject(object: CreatedObject, deps: IngestDeps): Pro
     bucket,
     key,
     sourceVersion,
+    ...(versionId ? { sourceVersionId: versionId } : {}),
     fileName,
     ...(object.size !== undefined ? { size: object.size } : {}),
     status: 'received',
@@ -117,7 +119,8 @@ export async function ingestObject(object: CreatedObject, deps: IngestDeps): Pro
     return reject(new FileTooLargeError(object.size, deps.limits.maxFileBytes));
   }
   // The object's metadata says who handed it in (`intake submit --submitter`, the inbox); read alongside the bytes.
-  const [bytes, described] = await Promise.all([deps.blobs.get(bucket, key), head ? Promise.resolve(head) : deps.blobs.head(bucket, key)]);
+  // The version the event named, when the bucket is versioned: the key may already hold a newer upload (its own event).
+  const [bytes, described] = await Promise.all([deps.blobs.get(bucket, key, versionId), head ? Promise.resolve(head) : deps.blobs.head(bucket, key, versionId)]);
   const sha256 = sha256Of(bytes);
   const submitter = submitterOf(described?.metadata);
   const known = { sha256, size: bytes.length, sniffedType: sniffType(bytes), ...(submitter ? { submitter } : {}) };

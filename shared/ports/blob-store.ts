@@ -12,10 +12,13 @@ export class BlobNotFoundError extends Error {
 
 /** Where originals and derived files (page images) live: S3 on AWS, s3rver locally. Adapters: shared/adapters. */
 export interface BlobStore {
-  /** The object's bytes; throws BlobNotFoundError when it does not exist. */
-  get(bucket: string, key: string): Promise<Uint8Array>;
+  /**
+   * The object's bytes (of `versionId` when given: a key overwritten since its event must not be read in its place);
+   * throws BlobNotFoundError when it does not exist.
+   */
+  get(bucket: string, key: string, versionId?: string): Promise<Uint8Array>;
   /** `metadata`: user metadata stored with the object (S3 `x-amz-meta-*`; names lower-case). */
   put(bucket: string, key: string, bytes: Uint8Array, contentType?: string, metadata?: Record<string, string>): Promise<void>;
   /** Size, version and user metadata of an object, or undefined when it does not exist. */
-  head(bucket: string, key: string): Promise<{ size: number; eTag?: string; versionId?: string; metadata?: Record<string, string> } | undefined>;
+  head(bucket: string, key: string, versionId?: string): Promise<{ size: number; eTag?: string; versionId?: string; metadata?: Record<string, string> } | undefined>;
 }

@@ -62,6 +62,17 @@ describe('S3BlobStore error paths', () => {
     expect((error as Error).cause).toBeInstanceOf(NoSuchKey);
   });
 
+  it('asks S3 for the version it is given (s3rver keeps no versions, so the request is checked on a mocked client)', async () => {
+    const s3 = new S3Client({ region: 'us-east-1' });
+    const mock = mockClient(s3);
+    mock.on(GetObjectCommand).resolves({});
+
+    await new S3BlobStore(s3).get('intake', 'incoming/a.pdf', '3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY');
+    await new S3BlobStore(s3).get('intake', 'incoming/a.pdf');
+
+    expect(mock.commandCalls(GetObjectCommand).map((call) => call.args[0].input.VersionId)).toEqual(['3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY', undefined]);
+  });
+
   it('retries a 500 (the SDK retry) and returns the object once S3 answers', async () => {
     const handler = new StubHttpHandler([internalError, internalError, { statusCode: 200, headers: { etag: '"abc"' }, body: 'hello' }]);
 

@@ -5,6 +5,7 @@ interface StoredBlob {
   bytes: Uint8Array;
   contentType?: string;
   eTag: string;
+  versionId: string;
   metadata?: Record<string, string>;
 }
 
@@ -17,9 +18,12 @@ interface StoredBlob {
  */
 export class InMemoryBlobStore implements BlobStore {
   readonly objects = new Map<string, StoredBlob>();
+  /** Every version ever put, like a versioned bucket: `bucket/key` → versions oldest first. */
+  private readonly versions = new Map<string, StoredBlob[]>();
+  private nextVersion = 1;
 
-  async get(bucket: string, key: string): Promise<Uint8Array> {
-    const blob = this.objects.get(`${bucket}/${key}`);
+  async get(bucket: string, key: string, versionId?: string): Promise<Uint8Array> {
+    const blob = this.find(bucket, key, versionId);
     if (!blob) throw new BlobNotFoundError(bucket, key);
     return new Uint8Array(blob.bytes);
   }
@@ -27,12 +31,24 @@ export class InMemoryBlobStore implements BlobStore {
   async put(bucket: string, key: string, bytes: Uint8Array, contentType?: string, metadata?: Record<string, string>): Promise<void> {
     // S3's eTag of a single-part upload is the MD5 of the bytes, quoted.
     const eTag = `"${createHash('md5').update(bytes).digest('hex')}"`;
-    this.objects.set(`${bucket}/${key}`, { bytes: new Uint8Array(bytes), contentType, eTag, ...(metadata ? { metadata: { ...metadata } } : {}) });
+    const blob: StoredBlob = { bytes: new Uint8Array(bytes), contentType, eTag, versionId: `v${this.nextVersion++}`, ...(metadata ? { metadata: { ...metadata } } : {}) };
+    this.objects.set(`${bucket}/${key}`, blob);
+    this.versions.set(`${bucket}/${key}`, [...(this.versions.get(`${bucket}/${key}`) ?? []), blob]);
   }
 
-  async head(bucket: string, key: string): Promise<{ size: number; eTag?: string; versionId?: string; metadata?: Record<string, string> } | undefined> {
-    const blob = this.objects.get(`${bucket}/${key}`);
-    return blob ? { size: blob.bytes.byteLength, eTag: blob.eTag, ...(blob.metadata ? { metadata: { ...blob.metadata } } : {}) } : undefined;
+  async head(bucket: string, key: string, versionId?: string): Promise<{ size: number; eTag?: string; versionId?: string; metadata?: Record<string, string> } | undefined> {
+    const blob = this.find(bucket, key, versionId);
+    return blob ? { size: blob.bytes.byteLength, eTag: blob.eTag, versionId: blob.versionId, ...(blob.metadata ? { metadata: { ...blob.metadata } } : {}) } : undefined;
+  }
+
+  /** The version id the fake gave the object now under `key` (a versioned bucket's `VersionId`). */
+  versionOf(bucket: string, key: string): string | undefined {
+    return this.objects.get(`${bucket}/${key}`)?.versionId;
+  }
+
+  private find(bucket: string, key: string, versionId?: string): StoredBlob | undefined {
+    if (versionId === undefined) return this.objects.get(`${bucket}/${key}`);
+    return this.versions.get(`${bucket}/${key}`)?.find((v) => v.versionId === versionId);
   }
 
   /** The content type an object was stored with (tests check derived files). */
