@@ -32,8 +32,8 @@ const FUNCTION_ROLE_SUPPRESSIONS = [
   {
     id: 'AwsSolutions-IAM5',
     reason:
-      'Object-level grants are limited to the prefix the function works on (incoming/, derived/ or email/), never the whole bucket.',
-    appliesTo: [{ regex: `/^Resource::${bucketArn}\\/(incoming|derived|email)\\/\\*$/g` }],
+      'Object-level grants are limited to the prefix the function works on (incoming/, derived/, email/, or for the API batches/ and incoming/batch-*), never the whole bucket.',
+    appliesTo: [{ regex: `/^Resource::${bucketArn}\\/(incoming\\/|incoming\\/batch-|derived\\/|email\\/|batches\\/)\\*$/g` }],
   },
   {
     id: 'AwsSolutions-IAM5',

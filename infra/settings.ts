@@ -36,6 +36,23 @@ export const InfraSettings = z.object({
       .regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, 'clerkSiteDomain must be a domain name')
       .optional(),
   ),
+  /**
+   * Prefix of the Cognito hosted sign-in domain (`https://{prefix}.auth.{region}.amazoncognito.com`). Unique per
+   * region across all AWS accounts, so a deployment that finds it taken sets its own with `-c authDomainPrefix=…`.
+   */
+  authDomainPrefix: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'authDomainPrefix must be lowercase letters, digits and inner hyphens (at most 63)')
+    .refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'authDomainPrefix may not contain aws, amazon or cognito (Cognito refuses it)')
+    .default('xihu-skill-subsidy-intake'),
+  /**
+   * When set, `http://localhost:{port}/` is also an allowed sign-in callback and sign-out URL, so a page served by a
+   * developer's `npm start` can sign in against the deployed user pool. Cognito allows plain HTTP for localhost only
+   * and has no port wildcard, hence one port.
+   */
+  authLocalhostPort: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).max(65_535).optional()),
   /** Optional address subscribed to the alarm topic. */
   alarmEmail: optionalText.pipe(z.email().optional()),
   derivedExpirationDays: positiveInt.default(365),

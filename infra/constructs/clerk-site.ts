@@ -18,9 +18,33 @@ import { Construct } from 'constructs';
 export interface ClerkSiteProps {
   /** Host name of the review API (`{id}.execute-api.{region}.amazonaws.com`), served under `/api/*`. */
   readonly apiDomainName: string;
-  /** Built clerk page (`web/dist`); when absent the bucket is created empty and filled by a later deployment. */
+  /** Built clerk page (`web/dist`); when absent only `config.json` is deployed and the page comes with a later one. */
   readonly contentDirectory?: string;
+  /** The hosted sign-in the page sends people to: written into the page's `config.json`. */
+  readonly signIn: {
+    /** Host name of the Cognito domain, `{prefix}.auth.{region}.amazoncognito.com`. */
+    readonly domain: string;
+    /** The page's app client (public: no secret). */
+    readonly clientId: string;
+  };
+  /** Custom domain the page is served under, when there is one (then it is the sign-in redirect target). */
+  readonly customDomain?: string;
 }
+
+/**
+ * What the page reads from `/config.json` to decide how to sign in (web/src/cognito-sign-in.ts `PageConfig`); the
+ * local server answers `{ auth: 'dev' }` at the same path.
+ */
+export interface DeployedPageConfig {
+  readonly auth: 'cognito';
+  readonly domain: string;
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly apiBase: string;
+}
+
+/** Path of the page's sign-in settings, next to index.html. */
+export const PAGE_CONFIG_FILE = 'config.json';
 
 /**
  * The clerk page: a private bucket served by CloudFront through origin access control, HTTPS only, with security
@@ -30,6 +54,11 @@ export interface ClerkSiteProps {
 export class ClerkSite extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
+  /** `https://{distribution domain}/`. */
+  readonly distributionUrl: string;
+  /** Where people open the page: the custom domain when set, else the distribution; the sign-in redirect target. */
+  readonly pageUrl: string;
+  readonly pageConfig: DeployedPageConfig;
 
   constructor(scope: Construct, id: string, props: ClerkSiteProps) {
     super(scope, id);
@@ -105,14 +134,28 @@ export class ClerkSite extends Construct {
       },
     });
 
-    if (props.contentDirectory) {
-      new BucketDeployment(this, 'Content', {
-        sources: [Source.asset(props.contentDirectory)],
-        destinationBucket: this.bucket,
-        distribution: this.distribution,
-        distributionPaths: ['/index.html'],
-      });
-    }
+    this.distributionUrl = `https://${this.distribution.distributionDomainName}/`;
+    this.pageUrl = props.customDomain ? `https://${props.customDomain.toLowerCase()}/` : this.distributionUrl;
+    this.pageConfig = {
+      auth: 'cognito',
+      domain: props.signIn.domain,
+      clientId: props.signIn.clientId,
+      redirectUri: this.pageUrl,
+      // Same origin: CloudFront sends /api/* to the review API.
+      apiBase: '/api',
+    };
+
+    // One deployment for the page and its config: two on one bucket would each prune the other's files.
+    new BucketDeployment(this, 'Content', {
+      sources: [
+        ...(props.contentDirectory ? [Source.asset(props.contentDirectory)] : []),
+        Source.jsonData(PAGE_CONFIG_FILE, this.pageConfig),
+      ],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      // Both change with every deployment that changes the page or the client; the hashed assets do not need it.
+      distributionPaths: ['/index.html', `/${PAGE_CONFIG_FILE}`],
+    });
 
     new CfnOutput(this, 'ClerkPageUrl', { value: `https://${this.distribution.distributionDomainName}` });
   }

@@ -1,16 +1,21 @@
-import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
   AccountRecovery,
+  ClientAttributes,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
+  OAuthScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   UserPoolClient,
+  UserPoolClientIdentityProvider,
+  UserPoolDomain,
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -29,17 +34,24 @@ export const INSTITUTION_ATTRIBUTE = 'institutionId';
 
 export interface ReviewAccessProps {
   readonly logRetention: RetentionDays;
+  /** Prefix of the hosted sign-in domain, `{prefix}.auth.{region}.amazoncognito.com`. */
+  readonly authDomainPrefix: string;
 }
 
 /**
  * Who may use the review API: a Cognito user pool (no self sign-up, strong passwords, TOTP MFA required) with the
- * clerk/supervisor/institution groups, and an HTTP API whose every route needs a valid user-pool JWT.
+ * clerk/supervisor/institution groups, its hosted sign-in domain, the page's app client (authorization code + PKCE,
+ * no secret), and an HTTP API whose every route needs a valid ID token of that client.
  */
 export class ReviewAccess extends Construct {
   readonly userPool: UserPool;
+  readonly userPoolDomain: UserPoolDomain;
+  /** The clerk page's client: its ID tokens are what the API accepts (audience = this client id). */
   readonly userPoolClient: UserPoolClient;
   readonly httpApi: HttpApi;
   private readonly authorizer: HttpUserPoolAuthorizer;
+  // Filled by allowSignInFrom(): the page's URL is known only once the distribution exists, after this construct.
+  private readonly signInUrls: string[] = [];
 
   constructor(scope: Construct, id: string, props: ReviewAccessProps) {
     super(scope, id);
@@ -76,9 +88,31 @@ export class ReviewAccess extends Construct {
       new UserPoolGroup(this, constructId, { userPool: this.userPool, groupName });
     }
 
+    this.userPoolDomain = this.userPool.addDomain('HostedSignIn', {
+      cognitoDomain: { domainPrefix: props.authDomainPrefix },
+      // The classic hosted UI: needs no branding resource, and sets up TOTP on first sign-in as MFA requires.
+      managedLoginVersion: ManagedLoginVersion.CLASSIC_HOSTED_UI,
+    });
+
+    const signInUrls = Lazy.list({ produce: () => this.signInUrls }, { omitEmpty: false });
     this.userPoolClient = this.userPool.addClient('ClerkPageClient', {
       generateSecret: false,
+      // SRP stays for scripted sign-in (tests, the CLI); the page uses the hosted UI's code flow.
       authFlows: { userSrp: true },
+      oAuth: {
+        // Authorization code only: the page proves possession with PKCE, there is no secret to keep in a browser.
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: signInUrls,
+        logoutUrls: signInUrls,
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      // The API authorises institutions by custom:institutionId in the ID token: the client must read it, and no
+      // user may write it (only the bureau's administrators set it, with admin calls).
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes(INSTITUTION_ATTRIBUTE),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
@@ -123,8 +157,24 @@ export class ReviewAccess extends Construct {
     });
 
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'HostedSignInDomain', { value: this.hostedSignInDomain });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'ApiEndpoint', { value: this.httpApi.apiEndpoint });
+  }
+
+  /** Host name of the hosted sign-in (`{prefix}.auth.{region}.amazoncognito.com`), without scheme. */
+  get hostedSignInDomain(): string {
+    return `${this.userPoolDomain.domainName}.auth.${Stack.of(this).region}.amazoncognito.com`;
+  }
+
+  /**
+   * Lets the page at `url` sign in and out through the hosted UI (callback and sign-out URL of the page client).
+   *
+   * @example
+   * access.allowSignInFrom(`https://${distribution.distributionDomainName}/`);
+   */
+  allowSignInFrom(url: string): void {
+    if (!this.signInUrls.includes(url)) this.signInUrls.push(url);
   }
 
   /**

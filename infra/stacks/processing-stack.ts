@@ -29,6 +29,13 @@ export const TEXTRACT_ACTIONS = [
   'textract:GetDocumentTextDetection',
 ] as const;
 
+/**
+ * What the API needs on batch upload keys: PutObject covers a single PUT and every multipart step it signs or makes
+ * (create, upload part, complete); abort ends an upload an institution gives up on. Listing parts is not needed:
+ * the client sends the part ETags it received.
+ */
+export const BATCH_UPLOAD_ACTIONS = ['s3:PutObject', 's3:AbortMultipartUpload'] as const;
+
 /** Messages per process invocation. */
 export const PROCESS_BATCH_SIZE = 1;
 
@@ -109,7 +116,7 @@ export class ProcessingStack extends Stack {
     this.textractTopic.grantPublish(this.textractRole);
 
     // Review API and user pool ----------------------------------------------------------------------------------
-    this.access = new ReviewAccess(this, 'ReviewAccess', { logRetention });
+    this.access = new ReviewAccess(this, 'ReviewAccess', { logRetention, authDomainPrefix: settings.authDomainPrefix });
 
     // Functions ------------------------------------------------------------------------------------------------
     const common = {
@@ -182,9 +189,20 @@ export class ProcessingStack extends Stack {
 
     table.grantReadWriteData(fn.deadLetter);
 
-    // The API changes cases (claims, corrections, decisions) but only ever reads page images, to presign them.
+    // The API changes cases (claims, corrections, decisions) and reads page images, to presign them. For batches it
+    // presigns the institution's uploads (PUT and multipart parts, signed with its own role, so it needs the very
+    // permissions the browser's request uses) of the roster under batches/ and the certificates under
+    // incoming/batch-*, completes multipart uploads, and reads rosters back for the batch report. Nothing else in
+    // incoming/ is writable by it, and nothing is deleted.
     table.grantReadWriteData(fn.api);
     intakeBucket.grantRead(fn.api, `${BucketPrefix.derived}*`);
+    intakeBucket.grantRead(fn.api, `${BucketPrefix.batches}*`);
+    fn.api.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...BATCH_UPLOAD_ACTIONS],
+        resources: [intakeBucket.arnForObjects(`${BucketPrefix.batches}*`), intakeBucket.arnForObjects(`${BucketPrefix.incoming}batch-*`)],
+      }),
+    );
 
     intakeBucket.grantRead(fn.email, `${BucketPrefix.email}*`);
     intakeBucket.grantPut(fn.email, `${BucketPrefix.incoming}*`);
@@ -229,7 +247,12 @@ export class ProcessingStack extends Stack {
     this.clerkSite = new ClerkSite(this, 'ClerkSite', {
       apiDomainName: `${this.access.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
       contentDirectory: props.clerkPageDirectory,
+      signIn: { domain: this.access.hostedSignInDomain, clientId: this.access.userPoolClient.userPoolClientId },
+      customDomain: settings.clerkSiteDomain,
     });
+    this.access.allowSignInFrom(this.clerkSite.distributionUrl);
+    this.access.allowSignInFrom(this.clerkSite.pageUrl);
+    if (settings.authLocalhostPort) this.access.allowSignInFrom(`http://localhost:${settings.authLocalhostPort}/`);
     if (settings.receivingDomain) {
       this.emailReceiving = new EmailReceiving(this, 'EmailReceiving', {
         receivingDomain: settings.receivingDomain,

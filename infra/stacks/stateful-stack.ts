@@ -19,6 +19,8 @@ export const BucketPrefix = {
   incoming: 'incoming/',
   email: 'email/',
   derived: 'derived/',
+  /** Batch rosters (a roster is not a document to read, so it stays out of incoming/). */
+  batches: 'batches/',
 } as const;
 
 /**
@@ -91,9 +93,11 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
       cors: [
         {
-          // Institutions upload certificates from the browser with presigned URLs; the signature is the access control.
+          // Institutions upload rosters and certificates from the page with presigned URLs (multipart parts too, whose
+          // ETags the page must read to complete the upload). The signature is the access control; CORS keeps other
+          // sites' scripts from driving an upload with a URL they got hold of.
           allowedMethods: [HttpMethods.PUT, HttpMethods.HEAD],
-          allowedOrigins: ['*'],
+          allowedOrigins: clerkSiteOrigins(props.settings.clerkSiteDomain),
           allowedHeaders: ['*'],
           exposedHeaders: ['ETag'],
           maxAge: 3000,
@@ -165,8 +169,8 @@ export class StatefulStack extends Stack {
 }
 
 /**
- * Origins allowed to read page images from the intake bucket: any CloudFront domain, and the clerk page's custom
- * domain when set.
+ * Origins allowed to upload to and read page images from the intake bucket: any CloudFront domain, and the clerk
+ * page's custom domain when set.
  *
  * @example
  * clerkSiteOrigins('review.example.gov.cn'); // ['https://*.cloudfront.net', 'https://review.example.gov.cn']

@@ -4,7 +4,7 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_ENTRIES, FUNCTION_NAMES, type FunctionName } from '../../infra/function-entries.js';
 import { LAMBDA_RUNTIME, SERVICE_NAME } from '../../infra/constructs/intake-function.js';
-import { PROCESS_BATCH_SIZE, TEXTRACT_ACTIONS } from '../../infra/stacks/processing-stack.js';
+import { BATCH_UPLOAD_ACTIONS, PROCESS_BATCH_SIZE, TEXTRACT_ACTIONS } from '../../infra/stacks/processing-stack.js';
 import { actionsOf, allIdentityStatements, allowedActionsOn, statementsOf } from './support/iam.js';
 import { type SynthesisedIntake, synthesiseIntake } from './support/intake-app.js';
 
@@ -16,6 +16,9 @@ beforeAll(() => {
     ocrEngine: 'textract',
     receivingDomain: 'intake.example.gov.cn',
     alarmEmail: 'ops@example.gov.cn',
+    clerkSiteDomain: 'review.example.gov.cn',
+    authDomainPrefix: 'xihu-test-intake',
+    authLocalhostPort: 5173,
   });
 });
 
@@ -202,6 +205,72 @@ describe('ProcessingStack review API and user pool', () => {
   });
 });
 
+describe('ProcessingStack hosted sign-in', () => {
+  const distributionUrl = (intake: SynthesisedIntake) => ({
+    'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [ref(intake, intake.processing.clerkSite.distribution), 'DomainName'] }, '/']],
+  });
+
+  it('has a Cognito prefix domain, named by the authDomainPrefix setting', () => {
+    const userPool = { Ref: ref(paddle, paddle.processing.access.userPool) };
+    paddle.processingTemplate.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'xihu-skill-subsidy-intake', UserPoolId: userPool });
+    textract.processingTemplate.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'xihu-test-intake' });
+  });
+
+  it('gives the page a public client with the authorization-code flow only, openid/email/profile, signing in and out at the distribution URL', () => {
+    const clients = paddle.processingTemplate.findResources('AWS::Cognito::UserPoolClient');
+    expect(Object.keys(clients)).toEqual([ref(paddle, paddle.processing.access.userPoolClient)]);
+    const client = Object.values(clients)[0]!.Properties as Record<string, unknown>;
+    expect(client).toMatchObject({
+      GenerateSecret: false,
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      SupportedIdentityProviders: ['COGNITO'],
+      CallbackURLs: [distributionUrl(paddle)],
+      LogoutURLs: [distributionUrl(paddle)],
+    });
+    expect((client.AllowedOAuthScopes as string[]).sort()).toEqual(['email', 'openid', 'profile']);
+  });
+
+  it('lets the ID token carry custom:institutionId, which no user can write', () => {
+    const client = Object.values(paddle.processingTemplate.findResources('AWS::Cognito::UserPoolClient'))[0]!.Properties as {
+      ReadAttributes: string[];
+      WriteAttributes: string[];
+    };
+    expect(client.ReadAttributes).toContain('custom:institutionId');
+    expect(client.WriteAttributes).not.toContain('custom:institutionId');
+    expect(client.WriteAttributes).not.toContain('email');
+  });
+
+  it('also allows the custom domain and, with authLocalhostPort, one localhost port as sign-in targets', () => {
+    const client = Object.values(textract.processingTemplate.findResources('AWS::Cognito::UserPoolClient'))[0]!.Properties;
+    const urls = [distributionUrl(textract), 'https://review.example.gov.cn/', 'http://localhost:5173/'];
+    expect(client.CallbackURLs).toEqual(urls);
+    expect(client.LogoutURLs).toEqual(urls);
+  });
+
+  it('deploys config.json next to the page with the hosted domain, the client id, the redirect URI and the API base', () => {
+    const deployment = Object.values(paddle.processingTemplate.findResources('Custom::CDKBucketDeployment'))[0]!.Properties as {
+      SourceMarkers: Record<string, unknown>[];
+      DistributionPaths: string[];
+    };
+    // config.json is invalidated with every deployment: it changes whenever the client or domain does.
+    expect(deployment.DistributionPaths).toContain('/config.json');
+    expect(paddle.processing.clerkSite.pageConfig).toMatchObject({ auth: 'cognito', apiBase: '/api' });
+    const resolved = paddle.processing.resolve(paddle.processing.clerkSite.pageConfig) as Record<string, unknown>;
+    expect(resolved.clientId).toEqual({ Ref: ref(paddle, paddle.processing.access.userPoolClient) });
+    expect(resolved.redirectUri).toEqual(distributionUrl(paddle));
+    expect(JSON.stringify(resolved.domain)).toContain(ref(paddle, paddle.processing.access.userPoolDomain));
+    expect(JSON.stringify(resolved.domain)).toContain('.amazoncognito.com');
+    // The values reach the deployed file through the deployment's markers.
+    expect(Object.values(deployment.SourceMarkers[0]!)).toEqual(
+      expect.arrayContaining([{ Ref: ref(paddle, paddle.processing.access.userPoolClient) }, { Ref: ref(paddle, paddle.processing.access.userPoolDomain) }]),
+    );
+    // With a custom domain, people open the page there, so Cognito sends them back there.
+    expect(textract.processing.clerkSite.pageUrl).toBe('https://review.example.gov.cn/');
+    expect(textract.processing.resolve(textract.processing.clerkSite.pageConfig.redirectUri)).toBe('https://review.example.gov.cn/');
+  });
+});
+
 describe('ProcessingStack clerk page', () => {
   it('serves the page over HTTPS only, from a private bucket through origin access control, with security headers', () => {
     const template = paddle.processingTemplate;
@@ -357,11 +426,22 @@ describe('ProcessingStack least privilege', () => {
     }
   });
 
-  it('lets the API read page images under derived/ but write nothing to the bucket', () => {
+  it('lets the API read page images and rosters, and write only batch uploads (batches/, incoming/batch-*), deleting nothing', () => {
     const statements = statementsOf(paddle.processingTemplate, paddle.processing.functions.api);
     expect(allowedActionsOn(statements, 'IntakeBucketArn', '/derived/*')).toContain('s3:GetObject*');
-    expect(writes(allowedActionsOn(statements, 'IntakeBucketArn'))).toEqual([]);
+    // The batch report reads the roster back.
+    expect(allowedActionsOn(statements, 'IntakeBucketArn', '/batches/*')).toContain('s3:GetObject*');
+    const writing = statements.filter((statement) => writes(actionsOf(statement)).length > 0);
+    expect(writing.flatMap(actionsOf).sort()).toEqual([...BATCH_UPLOAD_ACTIONS].sort());
+    for (const statement of writing) {
+      const resources = (statement.Resource as unknown[]).map((resource) => JSON.stringify(resource));
+      expect(resources).toHaveLength(2);
+      expect(resources.some((resource) => resource.includes('IntakeBucketArn') && resource.endsWith('"/batches/*"]]}'))).toBe(true);
+      expect(resources.some((resource) => resource.includes('IntakeBucketArn') && resource.endsWith('"/incoming/batch-*"]]}'))).toBe(true);
+    }
+    // Other submissions' originals stay out of reach, and the API never deletes.
     expect(allowedActionsOn(statements, 'IntakeBucketArn', '/incoming/*')).toEqual([]);
+    expect(statements.flatMap(actionsOf).filter((action) => action.startsWith('s3:Delete'))).toEqual([]);
   });
 
   it('lets ingest read originals under incoming/ and write unpacked ZIP entries there, nowhere else, deleting nothing', () => {

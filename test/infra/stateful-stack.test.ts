@@ -83,23 +83,24 @@ describe('StatefulStack', () => {
     });
   });
 
-  it('lets any origin PUT uploads, but only CloudFront domains GET page images from the intake bucket', () => {
+  it('lets only CloudFront domains PUT uploads (ETag exposed for multipart) and GET page images from the intake bucket', () => {
     intake.statefulTemplate.hasResourceProperties('AWS::S3::Bucket', {
       BucketEncryption: Match.objectLike({ ServerSideEncryptionConfiguration: [Match.objectLike({ BucketKeyEnabled: true })] }),
       CorsConfiguration: {
         CorsRules: [
-          { AllowedMethods: ['PUT', 'HEAD'], AllowedOrigins: ['*'], AllowedHeaders: ['*'], ExposedHeaders: ['ETag'], MaxAge: 3000 },
+          { AllowedMethods: ['PUT', 'HEAD'], AllowedOrigins: ['https://*.cloudfront.net'], AllowedHeaders: ['*'], ExposedHeaders: ['ETag'], MaxAge: 3000 },
           { AllowedMethods: ['GET'], AllowedOrigins: ['https://*.cloudfront.net'], MaxAge: 3000 },
         ],
       },
     });
   });
 
-  it('also lets the clerk page\'s custom domain from `-c clerkSiteDomain` GET page images', () => {
+  it('also lets the clerk page\'s custom domain from `-c clerkSiteDomain` PUT uploads and GET page images', () => {
     const withDomain = synthesiseIntake({ derivedExpirationDays: 30, noncurrentVersionExpirationDays: 7, clerkSiteDomain: 'Review.Example.gov.cn' });
     const buckets = withDomain.statefulTemplate.findResources('AWS::S3::Bucket') as Record<string, { Properties: { CorsConfiguration?: { CorsRules: { AllowedMethods: string[]; AllowedOrigins: string[] }[] } } }>;
-    const getRule = buckets[StatefulLogicalId.intakeBucket]!.Properties.CorsConfiguration!.CorsRules.find((rule) => rule.AllowedMethods.includes('GET'));
-    expect(getRule).toMatchObject({ AllowedMethods: ['GET'], AllowedOrigins: ['https://*.cloudfront.net', 'https://review.example.gov.cn'] });
+    const rules = buckets[StatefulLogicalId.intakeBucket]!.Properties.CorsConfiguration!.CorsRules;
+    expect(rules.find((rule) => rule.AllowedMethods.includes('GET'))).toMatchObject({ AllowedMethods: ['GET'], AllowedOrigins: ['https://*.cloudfront.net', 'https://review.example.gov.cn'] });
+    expect(rules.find((rule) => rule.AllowedMethods.includes('PUT'))).toMatchObject({ AllowedOrigins: ['https://*.cloudfront.net', 'https://review.example.gov.cn'] });
   });
 
   it('refuses plain-HTTP requests to both buckets', () => {
