@@ -20,10 +20,10 @@ let browser: Browser;
 let staticDir: string;
 
 beforeAll(async () => {
-  env = await reviewTestEnv();
+  env = await reviewTestEnv({ batches: {} });
   staticDir = await buildClerkPage(mkdtempSync(path.join(os.tmpdir(), 'clerk-page-')));
   // The page and the API over the real DynamoDB Local and s3rver, on a free port, as `npm start` serves them.
-  const { api } = reviewApiOver(env.stores, systemClock);
+  const { api } = reviewApiOver(env.stores, systemClock, { batches: env.batches });
   http = await createLocalHttpServer({ port: 0, api, staticDir });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });

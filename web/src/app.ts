@@ -1,9 +1,12 @@
 /**
  * The clerk's page: plain TypeScript, no framework, bundled by esbuild (web/build.ts). Hash routes:
- * `#/` queues · `#/queue/<q>` the queue · `#/case/<id>` a case · `#/batch/<submission>` an upload · `#/exports`.
+ * `#/` queues (staff) or the institution's batches · `#/queue/<q>` the queue · `#/case/<id>` a case ·
+ * `#/batch/<submission>` an upload's cases · `#/batches/new` a new batch upload · `#/batches/<id>` a batch's progress ·
+ * `#/exports`.
  * Every label is Simplified Chinese; everything works from the keyboard (the footer lists the keys of each view).
  */
 import type { CaseDetail, CaseSummary } from '../../shared/review/api-schemas.js';
+import { batchListView, batchProgressView, newBatchView, type PageKit } from './batch-upload.js';
 
 type Me = { userId: string; displayName?: string; roles: string[]; institutionId?: string };
 type Field = CaseDetail['case']['documents'][number]['fields'][string];
@@ -123,7 +126,7 @@ async function renderRoute(): Promise<void> {
   $('#who').textContent = `${me.displayName ?? me.userId}（${me.roles.map((r) => ({ clerk: '经办', supervisor: '主管', institution: '培训机构' })[r] ?? r).join('、')}）`;
   $('#nav').innerHTML = isStaff()
     ? `<a href="#/">队列</a>${isSupervisor() ? '<a href="#/exports">支付清单</a>' : ''}<a href="#/signout">退出</a>`
-    : '<a href="#/">我的批次</a><a href="#/signout">退出</a>';
+    : '<a href="#/">我的批次</a><a href="#/batches/new">新建批次</a><a href="#/signout">退出</a>';
   const [, name, ...rest] = location.hash.replace(/^#/, '').split('/');
   const arg = decodeURIComponent(rest.join('/'));
   try {
@@ -136,13 +139,34 @@ async function renderRoute(): Promise<void> {
     if (name === 'case' && arg) return await caseView(arg);
     if (name === 'queue' && arg) return await queueView(arg);
     if (name === 'batch' && arg) return await batchView(arg);
+    if (name === 'batches' && arg === 'new') return newBatchView(kit);
+    if (name === 'batches' && arg) return await batchProgressView(kit, arg);
     if (name === 'exports') return exportsView();
-    return isStaff() ? await queuesView() : institutionHome();
+    return isStaff() ? await queuesView() : await batchListView(kit);
   } catch (error) {
     view().innerHTML = '';
     show(error);
   }
 }
+
+/** What the batch upload views (batch-upload.ts) borrow from the page. */
+const kit: PageKit = {
+  api,
+  token,
+  view,
+  banner,
+  show,
+  keys,
+  esc: (value) => esc(value),
+  yuan: (amount) => yuan(amount),
+  onLeave: (undo) => {
+    const previous = cleanup;
+    cleanup = () => {
+      previous?.();
+      undo();
+    };
+  },
+};
 
 /** Arrow keys move through table rows, Enter opens the selected one. */
 function listKeys(rows: HTMLElement[], open: (row: HTMLElement) => void, extra?: (event: KeyboardEvent) => boolean): void {
@@ -563,7 +587,7 @@ async function caseView(caseId: string): Promise<void> {
 async function batchView(submissionId: string): Promise<void> {
   const batch = await api<{ submissionId: string; cases: CaseSummary[]; counts: Record<string, number> }>('GET', `/submissions/${encodeURIComponent(submissionId)}/cases`);
   const clean = batch.cases.filter((c) => c.flaggedFieldCount === 0 && (c.status === 'needs_review' || c.status === 'claimed')).length;
-  view().innerHTML = `<h1>批次 ${esc(submissionId)}</h1>
+  view().innerHTML = `<h1>批次 ${esc(submissionId)}</h1>${submissionId.startsWith('batch-') ? `<p><a href="#/batches/${encodeURIComponent(submissionId)}">批次进度与名册核对</a></p>` : ''}
     <p>${Object.entries(batch.counts).map(([s, n]) => `<span class="status ${s}">${STATUS[s] ?? s} ${n}</span>`).join(' ')}</p>
     ${isStaff() ? `<div class="actions"><button class="primary" id="confirm-clean" ${clean ? '' : 'disabled'}>确认全部无疑点案件（${clean} 件） <kbd>Alt+A</kbd></button></div>` : ''}
     <table><thead><tr><th>案件</th><th>持证人</th><th>状态</th><th>待核对</th><th>判定</th><th>金额</th></tr></thead><tbody>${batch.cases
@@ -587,20 +611,6 @@ async function batchView(submissionId: string): Promise<void> {
     void confirmClean();
     return true;
   });
-}
-
-function institutionHome(): void {
-  view().innerHTML = `<h1>我的申报</h1><p>输入提交批次编号查看各证书的审核状态：</p>
-    <p><input id="batch-id" placeholder="batch-…" autofocus /> <button id="open">查看 <kbd>Enter</kbd></button></p>
-    <p>或输入案件编号：<input id="case-id" placeholder="case-…" /> <button id="open-case">查看</button></p>`;
-  keys('<kbd>Enter</kbd> 查看');
-  const openBatch = () => (location.hash = `#/batch/${encodeURIComponent(($('#batch-id') as HTMLInputElement).value.trim())}`);
-  const openCase = () => (location.hash = `#/case/${encodeURIComponent(($('#case-id') as HTMLInputElement).value.trim())}`);
-  $('#open').addEventListener('click', openBatch);
-  $('#open-case').addEventListener('click', openCase);
-  $('#batch-id').addEventListener('keydown', (e) => e.key === 'Enter' && openBatch());
-  $('#case-id').addEventListener('keydown', (e) => e.key === 'Enter' && openCase());
-  $('#batch-id').focus();
 }
 
 function exportsView(): void {
