@@ -21,7 +21,15 @@ export interface LocalHttpServerOptions {
   host?: string;
   /** Extra facts for `/health` (queue depth, endpoints). */
   health?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
+  /**
+   * What `/config.json` answers: how the page signs in (web/src/cognito-sign-in.ts `PageConfig`). Default
+   * `{ auth: 'dev' }`, the development sign-in; on AWS the deployment writes a Cognito one at the same path.
+   */
+  pageConfig?: Record<string, unknown>;
 }
+
+/** The page's sign-in settings on the local stack. */
+export const LOCAL_PAGE_CONFIG = { auth: 'dev' } as const;
 
 export interface RunningHttpServer {
   url: string;
@@ -56,6 +64,14 @@ export function createLocalHttpApp(options: Omit<LocalHttpServerOptions, 'port' 
     app.all('/api/*', (c) => c.json({ error: { code: 'api_not_mounted', message: 'The review API is not part of this build yet.' } }, 501));
     app.all('/api', (c) => c.json({ error: { code: 'api_not_mounted', message: 'The review API is not part of this build yet.' } }, 501));
   }
+
+  // Before the static files: a config.json left in web/dist (say, copied from a deployment) must not switch the
+  // local page to Cognito.
+  const pageConfig = options.pageConfig ?? LOCAL_PAGE_CONFIG;
+  app.get('/config.json', (c) => {
+    c.header('cache-control', 'no-store');
+    return c.json(pageConfig);
+  });
 
   const staticDir = options.staticDir ? path.resolve(options.staticDir) : undefined;
   if (staticDir && existsSync(path.join(staticDir, 'index.html'))) {
