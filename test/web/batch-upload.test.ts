@@ -118,4 +118,45 @@ describe('batch upload page', () => {
     expect(await page.locator('tr[data-case]').count()).toBe(2);
     await context.close();
   });
+
+  it('says in Chinese that an upload failed, offers 重试, and the retry finishes the upload without sending done files again', { timeout: 60_000 }, async () => {
+    const roster = await rosterXlsx(people(1));
+    const zip = await zipOf([{ name: '证书/1.pdf', bytes: digitalCertificatePdf(people(1)[0]!) }]);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    // The ZIP's PUT to S3 breaks once (the network drops); every other request goes through.
+    const puts: string[] = [];
+    let broken = false;
+    await page.route(`${stack.endpoints.s3}/**`, async (route) => {
+      const request = route.request();
+      if (request.method() === 'PUT') puts.push(decodeURIComponent(new URL(request.url()).pathname.split('/').pop()!));
+      if (request.method() === 'PUT' && request.url().includes('.zip') && !broken) {
+        broken = true;
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    await page.goto(`${stack.http!.url}/#/batches/new`);
+    await page.locator('.users button').first().waitFor();
+    await page.keyboard.press('4');
+    await page.locator('h1').filter({ hasText: '新建批次' }).waitFor();
+    await page.setInputFiles('#roster', { name: '名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(roster) });
+    await page.setInputFiles('#certificates', { name: '证书.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+    await page.locator('#start-upload').click();
+
+    const failed = page.locator('.files li.failed');
+    await failed.locator('.error').filter({ hasText: '网络中断或无法连接存储服务' }).waitFor();
+    expect(await failed.locator('.name').textContent()).toBe('证书.zip');
+    await page.locator('#banner').filter({ hasText: '1 个文件上传失败' }).waitFor();
+    expect(await page.locator('#overall').getAttribute('aria-valuenow')).not.toBe('100');
+    const rosterPuts = puts.filter((name) => !name.endsWith('.zip')).length;
+
+    await page.keyboard.press('r');
+    await page.locator('#overall[aria-valuenow="100"]').waitFor();
+    await page.locator('h1').filter({ hasText: '批次进度' }).waitFor();
+    // The roster's parts were not sent again; the ZIP was sent twice (the broken try and the retry).
+    expect(puts.filter((name) => !name.endsWith('.zip')).length).toBe(rosterPuts);
+    expect(puts.filter((name) => name.endsWith('.zip'))).toHaveLength(2);
+    await context.close();
+  });
 });
