@@ -46,7 +46,21 @@ async function put(url: string, body: Uint8Array, contentType?: string): Promise
   return response.headers.get('etag') ?? '';
 }
 
-async function submitBatch(files: string[], options: { institution: string; roster: string; partSizeMb: string }): Promise<void> {
+/** Options of a batch submit, as commander hands them over (numbers as typed). */
+export interface BatchSubmitOptions {
+  institution: string;
+  roster: string;
+  partSizeMb: string;
+}
+
+/**
+ * Checks the roster, creates the batch and uploads roster and certificates with a progress bar; what `intake batch
+ * submit` and `intake submit --institution … --roster …` run.
+ *
+ * @example
+ * await submitBatch(['certificates.zip'], { institution: 'inst-1', roster: 'roster.xlsx', partSizeMb: '16' });
+ */
+export async function submitBatch(files: string[], options: BatchSubmitOptions): Promise<void> {
   const rosterBytes = new Uint8Array(readFileSync(options.roster));
   try {
     const roster = await parseRoster(rosterBytes, options.roster);

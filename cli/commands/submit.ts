@@ -2,6 +2,8 @@
  * `intake submit PATH... [--submitter NAME] [--submission ID] [--wait]`: uploads files (folders recursively) as one
  * submission to the running stack's `incoming/` prefix, a progress line per file; with `--wait`, follows each
  * document until it reaches a final state and prints it, then the submission's cases.
+ * `intake submit --institution ID --roster roster.xlsx certificates.zip`: a training institution's batch instead
+ * (the same as `intake batch submit`: roster checked, batch created, uploads with a progress bar).
  */
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,6 +17,7 @@ import type { DocumentRecord, DocumentStatus } from '../../shared/cases/document
 import type { ReviewCase } from '../../shared/cases/review-case.js';
 import { documentIdFor } from '../../shared/pipeline/ids.js';
 import { resolveStackEndpoints } from '../../local/stack-endpoints.js';
+import { submitBatch, type BatchSubmitOptions } from './batch.js';
 
 /** States a document does not leave on its own. */
 export const FINAL_DOCUMENT_STATUSES: readonly DocumentStatus[] = ['processed', 'needs_review', 'rejected', 'failed', 'duplicate'];
@@ -76,11 +79,46 @@ function describeCase(reviewCase: ReviewCase): string {
   return `${reviewCase.caseId}  queue ${reviewCase.queue}  ${reviewCase.status}  ${decision}  ${reviewCase.documents.length} document(s), ${reviewCase.flaggedFieldCount} flagged field(s)`;
 }
 
-interface SubmitOptions {
+export interface SubmitOptions {
   submitter?: string;
   submission?: string;
   wait?: boolean;
   timeout: string;
+  /** With `roster`: submit a training institution's batch. */
+  institution?: string;
+  roster?: string;
+  partSizeMb: string;
+}
+
+/** What `intake submit` does with its options: a plain submission, or an institution's batch. */
+export type SubmitMode = { kind: 'plain' } | { kind: 'batch'; batch: BatchSubmitOptions };
+
+/**
+ * Picks the submit form from the options: `--institution` and `--roster` together make a batch; either alone, or
+ * either with options only a plain submission has, is refused with a sentence saying what to change.
+ *
+ * @example
+ * chooseSubmitMode({ institution: 'inst-1', roster: 'r.xlsx', timeout: '300', partSizeMb: '16' }); // { kind: 'batch', … }
+ */
+export function chooseSubmitMode(options: SubmitOptions): SubmitMode {
+  const { institution, roster } = options;
+  if (!institution && !roster) return { kind: 'plain' };
+  if (!institution || !roster) {
+    throw new Error(`a batch needs both --institution and --roster (got only ${institution ? '--institution' : '--roster'})`);
+  }
+  const plainOnly = (['submitter', 'submission', 'wait'] as const).filter((key) => options[key] !== undefined);
+  if (plainOnly.length > 0) {
+    throw new Error(
+      `${plainOnly.map((key) => `--${key}`).join(', ')} apply to a plain submission, not to a batch (follow a batch with \`intake batch report BATCH_ID\`)`,
+    );
+  }
+  return { kind: 'batch', batch: { institution, roster, partSizeMb: options.partSizeMb } };
+}
+
+/** What the command runs; tests replace them to check the routing without a stack. */
+export interface SubmitActions {
+  plain(paths: string[], options: SubmitOptions): Promise<void>;
+  batch(files: string[], options: BatchSubmitOptions): Promise<void>;
 }
 
 async function submit(paths: string[], options: SubmitOptions): Promise<void> {
@@ -160,14 +198,24 @@ function reportFailure(error: unknown): void {
  * @example
  * register(new Command('intake'));
  */
-export function register(program: Command): void {
+export function register(program: Command, actions: SubmitActions = { plain: submit, batch: submitBatch }): void {
   program
     .command('submit')
-    .description('upload files (folders recursively) as one submission to the running local stack')
-    .argument('<paths...>', 'files or folders')
+    .description('upload files (folders recursively) as one submission to the running local stack; with --institution and --roster, a training institution\'s batch')
+    .argument('<paths...>', 'files or folders (for a batch: the certificates — a ZIP, files, or one long scan)')
     .option('--submitter <name>', 'who hands the files in (stored as object metadata)')
     .option('--submission <id>', 'submission id (default: a new one)')
     .option('--wait', 'wait until every document reaches a final state and print the cases')
     .option('--timeout <seconds>', 'how long --wait waits', '300')
-    .action((paths: string[], options: SubmitOptions) => submit(paths, options).catch(reportFailure));
+    .option('--institution <id>', 'submit a batch for this training institution (needs --roster)')
+    .option('--roster <file>', 'the batch roster (考核发证名册), XLSX or CSV (needs --institution)')
+    .option('--part-size-mb <n>', 'batch uploads: multipart part size and threshold in MiB', '16')
+    .action(async (paths: string[], options: SubmitOptions) => {
+      try {
+        const mode = chooseSubmitMode(options);
+        await (mode.kind === 'batch' ? actions.batch(paths, mode.batch) : actions.plain(paths, options));
+      } catch (error) {
+        reportFailure(error);
+      }
+    });
 }
