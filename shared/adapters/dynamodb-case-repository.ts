@@ -47,6 +47,10 @@ export const caseKeys = {
 const claimFirstTryWindow = 8;
 /** How long a lost race on a queue keeps this instance treating that queue as contended. */
 const claimContentionMemoryMs = 30_000;
+/** How long this instance trusts its own claim over an index entry showing an older version of the case. */
+const claimedHereMemoryMs = 10_000;
+/** Queue-index items read per claim query (read, not returned: the filter drops the cases under a live lease). */
+const claimPageSize = 50;
 
 /** What the adapter needs to know about a case item before writing it. */
 interface StoredState {
@@ -70,10 +74,16 @@ type ItemRole = { kind: 'case' } | { kind: 'audit' } | { kind: 'lease' } | { kin
  */
 export class DynamoDbCaseRepository implements CaseRepository {
   private readonly secret: string;
-  /** Per queue: `claimNext` calls running on this instance now. */
-  private readonly claimsInFlight = new Map<string, number>();
+  /** Per queue: the cases claims on this instance are trying now, each with whether its try won. */
+  private readonly claimReservations = new Map<string, Map<string, Promise<boolean>>>();
+  /** Cases this instance claimed lately, with the version written: a stale index entry is not worth a try. */
+  private readonly claimedHere = new Map<string, { version: number; at: number }>();
   /** Per queue: when (performance.now()) a claim on this instance last lost a race. */
   private readonly lastLostRace = new Map<string, number>();
+  /** What `claimNext` on this instance has done so far (the API bench prints it). */
+  readonly claimStats = { claims: 0, lostRaces: 0, queueReads: 0 };
+  /** Per queue: the first-page read of claimable cases in flight now, which claims arriving meanwhile share. */
+  private readonly firstPageReads = new Map<string, Promise<{ items: Record<string, unknown>[]; lastEvaluatedKey?: Record<string, unknown> }>>();
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -112,6 +122,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
     }
     try {
       await runTransaction(this.db, items, 'create case');
+      this.endSharedReads(stored);
       return { reviewCase: stored, created: true };
     } catch (error) {
       if (error instanceof TransactionCancelled && error.reasons[0]?.code === 'ConditionalCheckFailed') {
@@ -159,38 +170,48 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   async claimNext(queue: string, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined> {
-    // Contention is judged on this instance's own evidence (see docs/data-model.md, Claiming): claims in flight here
-    // now, or a race lost on this queue a moment ago. Real time, not `now`: `now` is the lease clock callers pass.
-    const inFlight = (this.claimsInFlight.get(queue) ?? 0) + 1;
-    this.claimsInFlight.set(queue, inFlight);
-    const contended = inFlight > 1 || performance.now() - (this.lastLostRace.get(queue) ?? -Infinity) < claimContentionMemoryMs;
-    try {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await this.queryQueue(queue, 25, startKey);
-        let candidates = page.items.map(candidateFromItem).filter((c) => isClaimable(c.reviewCase, now));
-        for (let attempt = 0; candidates.length > 0 && attempt < 3 * page.items.length; attempt++) {
-          // Alone, the oldest. Contended, the first try is spread over the few oldest so twenty clerks pressing
-          // "next" together do not all race for one case: over at least as many as claims are in flight here, since
-          // strict oldest-first would hand that many oldest cases to them anyway. After a lost race, any one still free.
-          const window = attempt > 0 ? candidates.length : contended ? Math.min(Math.max(claimFirstTryWindow, this.claimsInFlight.get(queue) ?? 1), candidates.length) : 1;
-          const candidate = candidates[window === 1 ? 0 : randomInt(window)]!;
-          const claimed = await this.tryClaim(candidate.reviewCase, candidate.state, holder, leaseSeconds, now);
-          if (claimed) return claimed;
-          this.lastLostRace.set(queue, performance.now());
-          // One consistent read of what is left (the lost one included: the winner's transaction may have failed, or
-          // the index was stale) costs less than trying transactions on cases others have already taken.
-          const ids = candidates.map((c) => c.reviewCase.caseId);
-          candidates = (await this.getManyWithState(ids)).filter((c) => c.reviewCase.queue === queue && isClaimable(c.reviewCase, now));
+    // Claims on this instance never race each other: each reserves the case it tries, and the others pass over
+    // reserved cases (see docs/data-model.md, Claiming). Races with other instances (Lambda) are settled by the
+    // version condition; a race lost in the last 30 s (real time, not the lease clock `now`) spreads first tries.
+    const reserved = this.reservationsOf(queue);
+    const contended = performance.now() - (this.lastLostRace.get(queue) ?? -Infinity) < claimContentionMemoryMs;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      // The first page is read once for all the claims on this instance that ask while it is being read.
+      const page = startKey === undefined ? await this.sharedFirstPage(queue, now) : await this.queryClaimable(queue, now, startKey);
+      let candidates = page.items.map(claimCandidateFromItem);
+      for (let attempt = 0; attempt < 3 * page.items.length; attempt++) {
+        candidates = candidates.filter((c) => isClaimable(c, now) && !this.knownNewer(c));
+        if (candidates.length === 0) break;
+        const free = candidates.filter((c) => !reserved.has(c.caseId));
+        if (free.length === 0) {
+          // Every candidate is being tried by another claim here: one that loses (to another instance, or a
+          // transaction conflict) leaves its case free, so wait for them rather than report an empty queue.
+          const settled = await Promise.all(candidates.map(async (c) => ({ c, won: await reserved.get(c.caseId) })));
+          candidates = await this.readClaimCandidates(settled.filter((s) => s.won !== true).map((s) => s.c.caseId), queue, now);
+          continue;
         }
-        startKey = page.lastEvaluatedKey;
-      } while (startKey);
-      return undefined;
-    } finally {
-      const left = (this.claimsInFlight.get(queue) ?? 1) - 1;
-      if (left > 0) this.claimsInFlight.set(queue, left);
-      else this.claimsInFlight.delete(queue);
-    }
+        // Alone, the oldest. After a lost race with another instance, the first try is spread over the few oldest.
+        const window = attempt > 0 ? free.length : contended ? Math.min(claimFirstTryWindow, free.length) : 1;
+        const candidate = free[window === 1 ? 0 : randomInt(window)]!;
+        const attemptDone = this.tryClaim(candidate, holder, leaseSeconds, now);
+        reserved.set(candidate.caseId, attemptDone.then((c) => c !== undefined, () => false));
+        let claimed: ReviewCase | undefined;
+        try {
+          claimed = await attemptDone;
+        } finally {
+          reserved.delete(candidate.caseId);
+        }
+        if (claimed) return claimed;
+        this.claimStats.lostRaces++;
+        this.lastLostRace.set(queue, performance.now());
+        // One consistent read of what is left (the lost one included: the winner's transaction may have failed, or
+        // the index was stale) costs less than trying transactions on cases others have already taken.
+        candidates = await this.readClaimCandidates(candidates.map((c) => c.caseId), queue, now);
+      }
+      startKey = page.lastEvaluatedKey;
+    } while (startKey);
+    return undefined;
   }
 
   async listByPerson(idNumber: string): Promise<ReviewCase[]> {
@@ -236,29 +257,48 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
 
-  private async tryClaim(candidate: ReviewCase, state: StoredState, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined> {
-    const claimed: ReviewCase = {
-      ...candidate,
-      status: 'claimed',
-      lease: { holder, expiresAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString() },
-      updatedAt: now.toISOString(),
-    };
+  /**
+   * The claim write: the case updated in place under its version condition (only status, lease, updatedAt and
+   * version change, so the documents are neither sent nor rewritten), the audit event and the lease item, in one
+   * transaction; then one consistent read of the claimed case for the caller. Undefined when another claimer won.
+   */
+  private async tryClaim(candidate: ClaimCandidate, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined> {
+    const lease = { holder, expiresAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString() };
+    const version = candidate.version + 1;
     const audit: AuditEvent = {
       caseId: candidate.caseId,
       at: now.toISOString(),
       actor: holder,
       action: 'claim',
       before: { status: candidate.status, lease: candidate.lease },
-      after: { status: claimed.status, lease: claimed.lease },
+      after: { status: 'claimed', lease },
     };
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: caseKeys.case(candidate.caseId),
+          UpdateExpression: 'SET #status = :claimed, lease = :lease, updatedAt = :now, version = :next',
+          ConditionExpression: 'version = :seen',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':claimed': 'claimed', ':lease': lease, ':now': now.toISOString(), ':next': version, ':seen': candidate.version },
+        },
+      },
+      this.auditPut(candidate.caseId, audit, version),
+      this.leasePut({ caseId: candidate.caseId, lease }),
+    ];
     try {
-      // Held claim keys are kept as they are: a claim changes the review state only.
-      return await this.write(claimed, candidate.version, audit, state, undefined, 1);
+      await runTransaction(this.db, items, 'claim case', 1);
     } catch (error) {
       // Another claimer got there first (or is in the middle of it): the caller re-reads and moves on.
-      if (error instanceof VersionConflictError || error instanceof CaseNotFoundError || error instanceof StoreContentionError) return undefined;
+      if ((error instanceof TransactionCancelled && error.failedAt() === 0) || error instanceof StoreContentionError) return undefined;
       throw error;
     }
+    this.claimStats.claims++;
+    this.rememberClaimed(candidate.caseId, version);
+    const claimed = await this.get(candidate.caseId);
+    if (!claimed) throw new CaseNotFoundError(candidate.caseId);
+    return claimed;
   }
 
   /** One transaction: the case under its version condition, the audit event, the lease, claim keys taken/released. */
@@ -310,6 +350,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
     }
     try {
       await runTransaction(this.db, items, 'update case', attempts);
+      this.endSharedReads(stored);
       return stored;
     } catch (error) {
       throw await this.mapCancellation(error, roles, stored.caseId, expectedVersion);
@@ -380,7 +421,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
     return { Put: { TableName: this.tableName, Item: { ...caseKeys.audit(caseId, event.at, version), entity: 'audit', ...plain } } };
   }
 
-  private leasePut(reviewCase: ReviewCase): TransactItem {
+  private leasePut(reviewCase: Pick<ReviewCase, 'caseId' | 'lease'>): TransactItem {
     const expiresAt = Math.ceil(Date.parse(reviewCase.lease!.expiresAt) / 1000);
     return { Put: { TableName: this.tableName, Item: { ...caseKeys.lease(reviewCase.caseId), entity: 'lease', holder: reviewCase.lease!.holder, expiresAt } } };
   }
@@ -426,19 +467,93 @@ export class DynamoDbCaseRepository implements CaseRepository {
     }
   }
 
-  private async getManyWithState(caseIds: string[]): Promise<{ reviewCase: ReviewCase; state: StoredState }[]> {
-    const found: { reviewCase: ReviewCase; state: StoredState }[] = [];
+  /**
+   * The claimable cases of a queue page, oldest first, with only what choosing and claiming need: the filter and the
+   * projection keep the cases' documents (most of each item) off the wire; `Limit` still counts every item read.
+   */
+  private async queryClaimable(queue: string, now: Date, startKey: Record<string, unknown> | undefined) {
+    try {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: indexNames.queue,
+          KeyConditionExpression: 'GSI1PK = :queue',
+          ...claimableFilter(now),
+          ExpressionAttributeValues: { ':queue': caseKeys.queue(queue), ...claimableFilter(now).ExpressionAttributeValues },
+          Limit: claimPageSize,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      return { items: page.Items ?? [], lastEvaluatedKey: page.LastEvaluatedKey };
+    } catch (error) {
+      throw toStoreError(error, 'list claimable cases');
+    }
+  }
+
+  /** Consistent re-read of candidates after a lost race: those still in `queue` and claimable at `now`. */
+  private async readClaimCandidates(caseIds: string[], queue: string, now: Date): Promise<ClaimCandidate[]> {
+    const found: ClaimCandidate[] = [];
     let keys: Record<string, unknown>[] = caseIds.map((id) => caseKeys.case(id));
+    const { ProjectionExpression, ExpressionAttributeNames } = claimableFilter(now);
     try {
       for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
-        const result = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys.slice(0, 100), ConsistentRead: true } } }));
-        found.push(...(result.Responses?.[this.tableName] ?? []).map(candidateFromItem));
+        const result = await this.db.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys.slice(0, 100), ConsistentRead: true, ProjectionExpression, ExpressionAttributeNames } } }),
+        );
+        found.push(...(result.Responses?.[this.tableName] ?? []).map(claimCandidateFromItem));
         keys = [...((result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? []), ...keys.slice(100)];
       }
     } catch (error) {
       throw toStoreError(error, 'get cases');
     }
-    return found;
+    // BatchGet answers in no particular order: keep the oldest first.
+    const order = new Map(caseIds.map((id, i) => [id, i]));
+    return found
+      .filter((c) => c.queue === queue && isClaimable(c, now))
+      .sort((x, y) => order.get(x.caseId)! - order.get(y.caseId)!);
+  }
+
+  /**
+   * The first page of claimable cases, shared by the claims that ask while it is being read: under load one query
+   * serves many claims (DynamoDB Local reads every index item in full, a few ms each). A write on this instance that
+   * makes a case claimable ends the sharing, so a claim never sees a page older than this instance's own writes.
+   */
+  private sharedFirstPage(queue: string, now: Date): Promise<{ items: Record<string, unknown>[]; lastEvaluatedKey?: Record<string, unknown> }> {
+    const shared = this.firstPageReads.get(queue);
+    if (shared) return shared;
+    const read = this.queryClaimable(queue, now, undefined).finally(() => {
+      if (this.firstPageReads.get(queue) === read) this.firstPageReads.delete(queue);
+    });
+    this.claimStats.queueReads++;
+    this.firstPageReads.set(queue, read);
+    return read;
+  }
+
+  /** After a write: a case that may now be claimable must not be missed by a claim that starts after the write. */
+  private endSharedReads(written: Pick<ReviewCase, 'queue' | 'status' | 'lease'>): void {
+    if (written.status === 'needs_review' || (written.status === 'claimed' && !written.lease)) this.firstPageReads.delete(written.queue);
+  }
+
+  private reservationsOf(queue: string): Map<string, Promise<boolean>> {
+    let reserved = this.claimReservations.get(queue);
+    if (!reserved) this.claimReservations.set(queue, (reserved = new Map()));
+    return reserved;
+  }
+
+  private rememberClaimed(caseId: string, version: number): void {
+    const at = performance.now();
+    // Bounded: an entry only matters while the queue index may still show the case as it was before the claim.
+    if (this.claimedHere.size >= 1_000) {
+      for (const [id, known] of this.claimedHere) if (at - known.at > claimedHereMemoryMs) this.claimedHere.delete(id);
+      if (this.claimedHere.size >= 1_000) this.claimedHere.clear();
+    }
+    this.claimedHere.set(caseId, { version, at });
+  }
+
+  /** True when this instance wrote a newer version of the case than the (eventually consistent) index shows. */
+  private knownNewer(candidate: ClaimCandidate): boolean {
+    const known = this.claimedHere.get(candidate.caseId);
+    return known !== undefined && performance.now() - known.at < claimedHereMemoryMs && known.version > candidate.version;
   }
 
   private async storedState(caseId: string): Promise<StoredState | undefined> {
@@ -477,14 +592,42 @@ export class DynamoDbCaseRepository implements CaseRepository {
 
 }
 
-function isClaimable(reviewCase: ReviewCase, now: Date): boolean {
-  if (reviewCase.status === 'needs_review') return true;
-  return reviewCase.status === 'claimed' && (!reviewCase.lease || Date.parse(reviewCase.lease.expiresAt) <= now.getTime());
+/** What claiming needs of a case: enough to choose it, to write the claim and to audit what it was before. */
+interface ClaimCandidate {
+  caseId: string;
+  queue: string;
+  status: ReviewCase['status'];
+  lease?: { holder: string; expiresAt: string };
+  version: number;
 }
 
-function candidateFromItem(item: Record<string, unknown>): { reviewCase: ReviewCase; state: StoredState } {
-  const reviewCase = caseFromItem(item);
-  return { reviewCase, state: { version: reviewCase.version, heldClaimKeys: (item.heldClaimKeys as ClaimKey[] | undefined) ?? [], hasLease: Boolean(reviewCase.lease) } };
+function claimCandidateFromItem(item: Record<string, unknown>): ClaimCandidate {
+  const lease = item.lease as { holder?: unknown; expiresAt?: unknown } | undefined;
+  return {
+    caseId: String(item.caseId),
+    queue: String(item.queue),
+    status: item.status as ReviewCase['status'],
+    ...(lease ? { lease: { holder: String(lease.holder), expiresAt: String(lease.expiresAt) } } : {}),
+    version: Number(item.version),
+  };
+}
+
+/**
+ * The server-side twin of isClaimable, with the projection claiming reads. Lease times are fixed-width ISO strings,
+ * so they compare as strings.
+ */
+function claimableFilter(now: Date) {
+  return {
+    FilterExpression: '#status = :waiting OR (#status = :claimed AND (attribute_not_exists(lease) OR lease.expiresAt <= :now))',
+    ProjectionExpression: 'caseId, #queue, #status, lease, version',
+    ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' },
+    ExpressionAttributeValues: { ':waiting': 'needs_review', ':claimed': 'claimed', ':now': now.toISOString() },
+  };
+}
+
+function isClaimable(reviewCase: Pick<ReviewCase, 'status' | 'lease'>, now: Date): boolean {
+  if (reviewCase.status === 'needs_review') return true;
+  return reviewCase.status === 'claimed' && (!reviewCase.lease || Date.parse(reviewCase.lease.expiresAt) <= now.getTime());
 }
 
 function claimKeyId(key: ClaimKey): string {
