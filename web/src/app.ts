@@ -7,6 +7,7 @@
  */
 import type { CaseDetail, CaseSummary } from '../../shared/review/api-schemas.js';
 import { batchListView, batchProgressView, newBatchView, type PageKit } from './batch-upload.js';
+import { beginCognitoSignIn, cognitoSignOutUrl, completeCognitoSignIn, loadPageConfig, type PageConfig } from './cognito-sign-in.js';
 
 type Me = { userId: string; displayName?: string; roles: string[]; institutionId?: string };
 type Field = CaseDetail['case']['documents'][number]['fields'][string];
@@ -45,6 +46,11 @@ const ACTIONS: Record<string, string> = {
 
 let me: Me | undefined;
 const token = () => sessionStorage.getItem('intake.token') ?? '';
+/** How this deployment signs in (`config.json`): the development sign-in locally, Cognito's hosted UI on AWS. */
+let pageConfig: PageConfig = { auth: 'dev' };
+/** Why the last Cognito sign-in did not complete, for the sign-in view. */
+let signInProblem: string | undefined;
+const apiBase = () => pageConfig.apiBase ?? '/api';
 
 class ApiFailure extends Error {
   constructor(readonly status: number, readonly error: ApiError) {
@@ -53,7 +59,7 @@ class ApiFailure extends Error {
 }
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`/api${path}`, {
+  const response = await fetch(`${apiBase()}${path}`, {
     method,
     headers: { authorization: `Bearer ${token()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -133,6 +139,12 @@ async function renderRoute(): Promise<void> {
     if (name === 'signout') {
       sessionStorage.removeItem('intake.token');
       me = undefined;
+      if (pageConfig.auth === 'cognito') {
+        // The hosted UI keeps its own session: end it too, or the next sign-in would skip the password.
+        history.replaceState(null, '', `${location.pathname}#/`);
+        location.assign(cognitoSignOutUrl(pageConfig));
+        return;
+      }
       location.hash = '#/';
       return;
     }
@@ -196,6 +208,9 @@ function listKeys(rows: HTMLElement[], open: (row: HTMLElement) => void, extra?:
 async function signInView(): Promise<void> {
   $('#nav').innerHTML = '';
   $('#who').textContent = '';
+  if (pageConfig.auth === 'cognito') return cognitoSignInView();
+  if (signInProblem) banner(signInProblem);
+  signInProblem = undefined;
   const { users } = await api<{ users: Me[] }>('GET', '/auth/users').catch(() => ({ users: [] as Me[] }));
   view().innerHTML = `<h1>登录</h1><p class="muted">本机开发环境：选择一位预置用户（按数字键）。</p><div class="users">${users
     .map((u, i) => `<button data-user="${esc(u.userId)}"><kbd>${i + 1}</kbd> ${esc(u.displayName)} · ${esc(u.userId)}</button>`)
@@ -218,6 +233,20 @@ async function signInView(): Promise<void> {
   };
   document.addEventListener('keydown', onKey);
   cleanup = () => document.removeEventListener('keydown', onKey);
+}
+
+/** On AWS: one button to Cognito's hosted sign-in page, which comes back with a code (see start()). */
+function cognitoSignInView(): void {
+  view().innerHTML = `<h1>登录</h1><p>请使用本局统一身份认证账号登录（经办、主管或培训机构账号）。</p>
+    <div class="actions"><button class="primary" id="cognito-sign-in">登录 <kbd>Enter</kbd></button></div>`;
+  keys('<kbd>Enter</kbd> 前往登录页面');
+  if (signInProblem) banner(signInProblem);
+  signInProblem = undefined;
+  const go = () =>
+    beginCognitoSignIn(pageConfig).catch((error) => banner(`无法打开登录页面：${error instanceof Error ? error.message : String(error)}`));
+  const button = $('#cognito-sign-in') as HTMLButtonElement;
+  button.addEventListener('click', () => void go());
+  button.focus();
 }
 
 // ---------------------------------------------------------------- queues
@@ -301,7 +330,7 @@ async function caseView(caseId: string): Promise<void> {
   const loadImage = async (documentId: string, pageNumber: number) => {
     const key = `${documentId}/${pageNumber}`;
     if (!imageUrls.has(key)) {
-      const response = await fetch(`/api/documents/${encodeURIComponent(documentId)}/pages/${pageNumber}`, { headers: { authorization: `Bearer ${token()}` } });
+      const response = await fetch(`${apiBase()}/documents/${encodeURIComponent(documentId)}/pages/${pageNumber}`, { headers: { authorization: `Bearer ${token()}` } });
       if (!response.ok) return undefined;
       imageUrls.set(key, URL.createObjectURL(await response.blob()));
     }
@@ -621,7 +650,7 @@ function exportsView(): void {
   keys('<kbd>Alt+X</kbd> 导出 Excel · <kbd>Alt+V</kbd> 预览');
   const range = () => `from=${($('#from') as HTMLInputElement).value}&to=${($('#to') as HTMLInputElement).value}`;
   const download = async (format: 'xlsx' | 'csv') => {
-    const response = await fetch(`/api/exports/payments?${range()}&format=${format}`, { headers: { authorization: `Bearer ${token()}` } });
+    const response = await fetch(`${apiBase()}/exports/payments?${range()}&format=${format}`, { headers: { authorization: `Bearer ${token()}` } });
     if (!response.ok) return show(new ApiFailure(response.status, ((await response.json()) as { error: ApiError }).error));
     const link = document.createElement('a');
     link.href = URL.createObjectURL(await response.blob());
@@ -652,5 +681,28 @@ function exportsView(): void {
   cleanup = () => document.removeEventListener('keydown', onKey);
 }
 
-window.addEventListener('hashchange', () => void route());
-void route();
+/**
+ * Reads how to sign in (`config.json`), finishes a Cognito sign-in when the hosted UI has just sent the browser back
+ * with a code, then shows the view the address names.
+ */
+async function start(): Promise<void> {
+  try {
+    pageConfig = await loadPageConfig();
+    if (pageConfig.auth === 'cognito') {
+      const idToken = await completeCognitoSignIn(pageConfig, new URL(location.href));
+      if (idToken) {
+        sessionStorage.setItem('intake.token', idToken);
+        me = undefined;
+      }
+    }
+  } catch (error) {
+    signInProblem = `登录未完成，请重新登录。（${error instanceof Error ? error.message : String(error)}）`;
+  } finally {
+    // A spent code must not be replayed by a reload.
+    if (location.search) history.replaceState(null, '', `${location.pathname}${location.hash}`);
+  }
+  window.addEventListener('hashchange', () => void route());
+  await route();
+}
+
+void start();
