@@ -10,7 +10,7 @@ import type { CaseRepository } from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentRepository } from '../ports/document-repository.js';
 import type { ExtractDocuments } from '../reading/read-file.js';
-import { readPages } from '../reading/read-pages.js';
+import { readPages, type PageCheckpoints } from '../reading/read-pages.js';
 import { emptyTimings, timed, type StageTimings } from '../reading/timings.js';
 import type { AsyncPageOcr } from './async-ocr.js';
 import { caseDocumentsOf, planCases, submissionKindOf, writeCase, type CaseWriteResult, type SubmissionKind } from './assemble-cases.js';
@@ -82,6 +82,57 @@ export async function processDocument(
     deps.logger?.info('document already settled; nothing to do', { documentId, status: record.status });
     return { kind: 'skipped', documentId, status: record.status };
   }
+  const writes = new CheckpointWrites();
+  try {
+    return await processRecord(record, deps, message, writes);
+  } finally {
+    // Whatever happened, no checkpoint write is left running behind the caller's back (a retry looks for them).
+    await writes.settled();
+  }
+}
+
+/**
+ * Checkpoint writes (page JSON + preview, two S3 PUTs) started without waiting: they run while the next page is read,
+ * and after the last page while the documents are extracted, saved and put into cases. They only help a redelivery
+ * resume and the page view show a preview (which it can also render on demand), so nothing waits for them but the
+ * document's settling, which fails (and is retried) if one did.
+ */
+class CheckpointWrites {
+  readonly #running: Promise<void>[] = [];
+  #failure: unknown;
+
+  /** The checkpoints with `save` returning at once. */
+  around(checkpoints: PageCheckpoints): PageCheckpoints {
+    return {
+      load: (pageNumber) => checkpoints.load(pageNumber),
+      save: async (page, preview) => {
+        this.#running.push(
+          checkpoints.save(page, preview).catch((error: unknown) => {
+            this.#failure ??= error;
+          }),
+        );
+      },
+    };
+  }
+
+  /** Waits for every write started so far; throws the first failure. */
+  async done(): Promise<void> {
+    await this.settled();
+    if (this.#failure !== undefined) throw this.#failure;
+  }
+
+  async settled(): Promise<void> {
+    await Promise.all(this.#running);
+  }
+}
+
+async function processRecord(
+  record: DocumentRecord,
+  deps: ProcessDeps,
+  message: { syncOcr?: boolean; receiveCount?: number },
+  writes: CheckpointWrites,
+): Promise<ProcessOutcome> {
+  const documentId = record.documentId;
   const timings = emptyTimings();
   const now = () => deps.clock.now().toISOString();
 
@@ -105,7 +156,7 @@ export async function processDocument(
         limits: deps.limits,
         ocrDpi: deps.ocrDpi,
         previewDpi: deps.previewDpi,
-        checkpoints: firstAttempt ? { ...checkpoints, load: async () => undefined } : checkpoints,
+        checkpoints: writes.around(firstAttempt ? { ...checkpoints, load: async () => undefined } : checkpoints),
         onPage: async (pagesDone, total) => {
           const at = Date.now();
           // The last page's progress is written with the extracted documents just below.
@@ -116,6 +167,7 @@ export async function processDocument(
       });
       Object.assign(timings, read.timings);
       if (read.deferredPages.length > 0 && deps.asyncOcr) {
+        await writes.done();
         const jobId = await deps.asyncOcr.start({ bucket: record.bucket, key: record.key, documentId });
         await deps.documents.update(documentId, { pagesDone: read.pages.length, updatedAt: now() });
         deps.logger?.info('asynchronous OCR started for the scanned pages', { documentId, jobId, pages: read.deferredPages.length });
@@ -154,6 +206,7 @@ export async function processDocument(
   }
 
   const status = needsReview(documents) ? 'needs_review' : 'processed';
+  await writes.done();
   await deps.documents.update(documentId, {
     status,
     documents,

@@ -68,8 +68,19 @@ async function previewFromImage(png: Uint8Array, previewDpi: number): Promise<Pa
   return { bytes: new Uint8Array(bytes), contentType: 'image/jpeg' };
 }
 
-/** The preview straight from the pixels OCR read: no PNG to decode again, and the downscale is the cheap part. */
-async function previewFromRaster(raster: Raster, previewDpi: number): Promise<PagePreview> {
+/**
+ * The preview straight from the pixels OCR read: no PNG to decode again, and the downscale is the cheap part. Started
+ * before the page goes to the engine: sharp works on libuv's threads while inference holds this one, so only what is
+ * left of it once OCR returns is timed (as `render`) and waited for.
+ */
+function previewFromRaster(raster: Raster, previewDpi: number): Promise<PagePreview> {
+  const making = makePreviewFromRaster(raster, previewDpi);
+  // Should OCR fail first, the preview is never awaited; its own failure must not surface as an unhandled rejection.
+  making.catch(() => undefined);
+  return making;
+}
+
+async function makePreviewFromRaster(raster: Raster, previewDpi: number): Promise<PagePreview> {
   const longSide = previewLongSide(previewDpi);
   const bytes = await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 3 } })
     .resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true })
@@ -118,10 +129,12 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
             let preview: PagePreview | undefined;
             const recognizeRaster = options.ocr.recognizeRaster?.bind(options.ocr);
             if (recognizeRaster) {
-              // Raw pixels from mupdf straight to the engine: a PNG encode and decode cost about as much as detection.
-              const raster = await timed(timings, 'render', () => pdf.renderPageRaster(pageNumber, ocrDpi));
+              // Raw pixels straight to the engine (a scan's own image when the page is one, see `PdfFile.ocrRaster`):
+              // a PNG encode and decode cost about as much as detection.
+              const { raster } = await timed(timings, 'render', () => pdf.ocrRaster(pageNumber, ocrDpi));
+              const previewing = previewDpi > 0 ? previewFromRaster(raster, previewDpi) : undefined;
               page = await timed(timings, 'ocr', () => recognizeRaster(raster, pageNumber));
-              preview = previewDpi > 0 ? await timed(timings, 'render', () => previewFromRaster(raster, previewDpi)) : undefined;
+              preview = await timed(timings, 'render', () => previewing);
             } else {
               const png = await timed(timings, 'render', () => pdf.renderPage(pageNumber, ocrDpi));
               page = await timed(timings, 'ocr', () => options.ocr.recognize({ bytes: png, pageNumber }));
@@ -150,8 +163,9 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
         resumedPages++;
       } else {
         const raster = await timed(timings, 'render', () => rasters.page(pageNumber));
+        const previewing = previewDpi > 0 ? previewFromRaster(raster, previewDpi) : undefined;
         const page = await timed(timings, 'ocr', () => recognizeRaster(raster, pageNumber));
-        const preview = previewDpi > 0 ? await timed(timings, 'render', () => previewFromRaster(raster, previewDpi)) : undefined;
+        const preview = await timed(timings, 'render', () => previewing);
         await options.checkpoints?.save(page, preview);
         pages.push(page);
       }

@@ -45,6 +45,15 @@ export function makeScannedPdf(pngPages: Uint8Array[]): Uint8Array {
   return save(document);
 }
 
+/** A scanned A4 page (like `makeScannedPdf`) with `overlay` content (e.g. a vector stamp) drawn over the image. */
+export function makeScannedPdfWithOverlay(png: Uint8Array, overlay: string): Uint8Array {
+  const document = new mupdf.PDFDocument();
+  const image = document.addImage(new mupdf.Image(png.slice()));
+  const resources = document.addObject({ XObject: { Im0: image } });
+  document.insertPage(-1, document.addPage(A4, 0, resources, `q ${A4[2]} 0 0 ${A4[3]} 0 0 cm /Im0 Do Q\n${overlay}`));
+  return save(document);
+}
+
 /** A PDF that opens only with a password (AES-256, as phone scanner apps and office suites produce). */
 export function makeEncryptedPdf(): Uint8Array {
   const plain = makeDigitalPdf([[{ text: '机密文件 保密', x: 72, y: 100 }]]);

@@ -11,7 +11,7 @@ import {
   splitPdf,
 } from '../../shared/pdf/index.js';
 import { ocrPageSchema } from '../../shared/ocr/index.js';
-import { makeDigitalPdf, makeEncryptedPdf, makeScannedPdf } from './pdf-factory.js';
+import { makeDigitalPdf, makeEncryptedPdf, makeScannedPdf, makeScannedPdfWithOverlay } from './pdf-factory.js';
 
 const certificatePage = [
   { text: '职业技能等级证书', x: 200, y: 120, size: 24 },
@@ -160,6 +160,104 @@ describe('PdfFile.renderPageRaster', () => {
       expect(Math.min(...titleRow)).toBeLessThan(100);
     } finally {
       pdf.close();
+    }
+  });
+});
+
+/** An A4 scan at `dpi`: light paper, one dark bar (ink) across the top quarter; optionally transparent at the left. */
+async function scanImage(dpi: number, options: { format?: 'jpeg' | 'png'; transparentLeft?: boolean } = {}): Promise<Uint8Array> {
+  const width = Math.round((595 * dpi) / 72);
+  const height = Math.round((842 * dpi) / 72);
+  const bar = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect x="${width / 4}" y="${height / 8}" width="${width / 2}" height="${height / 16}" fill="#202020"/></svg>`);
+  let image = sharp({ create: { width, height, channels: 4, background: { r: 240, g: 238, b: 230, alpha: 1 } } }).composite([{ input: bar }]);
+  if (options.transparentLeft) {
+    const clear = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width / 8}" height="${height}" fill="#000"/></svg>`);
+    image = sharp(await image.png().toBuffer()).composite([{ input: clear, blend: 'dest-out' }]);
+  }
+  return new Uint8Array(options.format === 'jpeg' ? await image.flatten().jpeg({ quality: 90 }).toBuffer() : await image.png().toBuffer());
+}
+
+function meanDifference(a: Uint8Array, b: Uint8Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += Math.abs(a[i] - b[i]);
+  return sum / a.length;
+}
+
+describe('PdfFile.ocrRaster', () => {
+  it('gives a scanned page\'s own image pixels, the same pixels mupdf renders at the scan\'s resolution', async () => {
+    const pdf = PdfFile.open(makeScannedPdf([await scanImage(200, { format: 'jpeg' })]));
+    try {
+      const { raster, source } = await pdf.ocrRaster(1, 200);
+      const rendered = pdf.renderPageRaster(1, 200);
+
+      expect(source).toBe('scan_image');
+      expect(raster).toMatchObject({ width: rendered.width, height: rendered.height });
+      expect(meanDifference(raster.data, rendered.data)).toBeLessThan(1);
+    } finally {
+      pdf.close();
+    }
+  });
+
+  it('does not upscale a 150 dpi scan to the OCR resolution', async () => {
+    const pdf = PdfFile.open(makeScannedPdf([await scanImage(150)]));
+    try {
+      const { raster, source } = await pdf.ocrRaster(1, 200);
+
+      expect(source).toBe('scan_image');
+      expect(raster).toMatchObject({ width: 1240, height: 1754 });
+      expect(raster.data.length).toBe(1240 * 1754 * 3);
+    } finally {
+      pdf.close();
+    }
+  });
+
+  it('scales a 300 dpi scan down to the page size at the OCR resolution', async () => {
+    const pdf = PdfFile.open(makeScannedPdf([await scanImage(300, { format: 'jpeg' })]));
+    try {
+      const { raster, source } = await pdf.ocrRaster(1, 200);
+
+      expect(source).toBe('scan_image');
+      expect(raster).toMatchObject({ width: 1653, height: 2339 });
+      // The ink bar is still where it was: dark in the middle of the top quarter, paper beside it.
+      const at = (x: number, y: number) => raster.data[(y * raster.width + x) * 3];
+      expect(at(826, 352)).toBeLessThan(60);
+      expect(at(100, 352)).toBeGreaterThan(200);
+    } finally {
+      pdf.close();
+    }
+  });
+
+  it('lays a scan\'s transparent parts onto white paper', async () => {
+    const pdf = PdfFile.open(makeScannedPdf([await scanImage(150, { transparentLeft: true })]));
+    try {
+      const { raster, source } = await pdf.ocrRaster(1, 200);
+
+      expect(source).toBe('scan_image');
+      expect([...raster.data.subarray(0, 3)]).toEqual([255, 255, 255]);
+      const paper = ((1754 / 2) * 1240 + 600) * 3;
+      expect(raster.data[paper]).toBeGreaterThan(225);
+      expect(raster.data[paper]).toBeLessThan(250);
+    } finally {
+      pdf.close();
+    }
+  });
+
+  it('renders a page whose scan has marks drawn over it, a digital page, and a scan too small for the detector', async () => {
+    const stamped = makeScannedPdfWithOverlay(await scanImage(150), '1 0 0 rg 400 100 80 80 re f');
+    const small = makeScannedPdf([await scanImage(72)]);
+    for (const bytes of [stamped, makeDigitalPdf([certificatePage]), small]) {
+      const pdf = PdfFile.open(bytes);
+      try {
+        const { raster, source } = await pdf.ocrRaster(1, 100);
+
+        const rendered = pdf.renderPageRaster(1, 100);
+
+        expect(source).toBe('rendered');
+        expect(raster).toMatchObject({ width: rendered.width, height: rendered.height });
+        expect(Buffer.from(raster.data).equals(Buffer.from(rendered.data))).toBe(true);
+      } finally {
+        pdf.close();
+      }
     }
   });
 });
