@@ -56,6 +56,7 @@ export function buildReviewDependencies(options: {
     blobs,
     clock,
     bucket: settings.bucket,
+    listKeys: (prefix) => blobs.listKeys(settings.bucket, prefix),
     ...(options.multipartThreshold ? { multipartThreshold: options.multipartThreshold } : {}),
     ...(options.partSize ? { partSize: options.partSize } : {}),
   });

@@ -1,4 +1,4 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { BlobNotFoundError, type BlobStore } from '../ports/blob-store.js';
 import { BlobStoreError, isS3NotFound } from './s3-errors.js';
@@ -51,5 +51,26 @@ export class S3BlobStore implements BlobStore {
    */
   async presignGet(bucket: string, key: string, expiresInSeconds = 300): Promise<string> {
     return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: expiresInSeconds });
+  }
+
+  /**
+   * The keys under a prefix, every page of them (the batch progress checks each stored object has its record).
+   *
+   * @example
+   * const keys = await blobs.listKeys('intake', 'incoming/batch-1/');
+   */
+  async listKeys(bucket: string, prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    try {
+      do {
+        const page = await this.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+        for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    } catch (error) {
+      throw new BlobStoreError('list', bucket, prefix, { cause: error });
+    }
+    return keys;
   }
 }

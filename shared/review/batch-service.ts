@@ -8,10 +8,12 @@ import {
   type BatchStore,
   type BatchSummary,
   type CertificateClaims,
+  type CrossBatchDuplicate,
   type RosterRow,
   type UploadTarget,
   type UploadUrlSigner,
 } from '../batches/index.js';
+import { INCOMING_PREFIX } from '../pipeline/ids.js';
 import type { BlobStore, CaseRepository, Clock, DocumentRepository } from '../ports/index.js';
 import type { BatchProgress, BatchListItem, CompleteUploadRequest, CreateBatchRequest } from './api-schemas.js';
 import { ForbiddenError, ReviewNotFoundError, UnprocessableError } from './errors.js';
@@ -40,6 +42,14 @@ export interface BatchServiceDeps {
   multipartThreshold?: number;
   partSize?: number;
   expiresInSeconds?: number;
+  /**
+   * The stored object keys under a prefix (S3 ListObjectsV2). With it, a batch is final only once every object under
+   * `incoming/<batchId>/` — ZIP entries included, which ingest stores before their own events register them — has
+   * its record. Without it, only the uploaded files are checked.
+   */
+  listKeys?: (prefix: string) => Promise<string[]>;
+  /** Parsed rosters and their cross-batch duplicates kept per roster version (default 200 batches). */
+  rosterCacheSize?: number;
 }
 
 /** Document states after which nothing more happens to the file (mirrors the pipeline's settled states). */
@@ -128,10 +138,11 @@ export class BatchService {
     const { batch, summary, roster } = await this.summary(principal, batchId);
     const documents = summary.documents;
     const final = documents.filter((record) => isFinal(record.status)).length;
-    const uploadedFiles = new Set(documents.map((record) => record.key));
-    // A ZIP's entries become documents of their own; the batch is done once every uploaded file has a record and
-    // every record is final.
-    const everyFileArrived = batch.certificateKeys.every((key) => uploadedFiles.has(key));
+    const recorded = new Set(documents.map((record) => record.key));
+    // A ZIP's entries become documents of their own, registered by their own events after the ZIP is marked done:
+    // the batch is final once every stored object (or, without a listing, every uploaded file) has a final record.
+    const stored = this.deps.listKeys ? await this.deps.listKeys(`${INCOMING_PREFIX}${batch.batchId}/`) : [];
+    const everyFileArrived = batch.certificateKeys.every((key) => recorded.has(key)) && stored.every((key) => recorded.has(key));
     const known = documents.filter((record) => record.pageCount !== undefined);
     const rowsByNumber = new Map(summary.rows.map((row) => [row.rowNumber, row]));
     const nameOf = (rowNumber: number) => rowsByNumber.get(rowNumber)?.holderName;
@@ -180,22 +191,47 @@ export class BatchService {
 
   private async summary(principal: Principal, batchId: string): Promise<{ batch: Batch; summary: BatchSummary; roster: BatchProgress['roster'] }> {
     const batch = await this.readable(principal, batchId);
-    const { rows, roster } = await this.roster(batch);
+    const { rows, roster, version } = await this.roster(batch);
     const [documents, cases, crossBatchDuplicates] = await Promise.all([
       this.deps.documents.listBySubmission(batchId),
       this.deps.cases.listBySubmission(batchId),
-      // Claiming again for the same batch is idempotent: the numbers another batch holds come back each time.
-      findCrossBatchDuplicates(rows, batchId, this.deps.claims),
+      this.crossBatchDuplicates(batchId, rows, version),
     ]);
     return { batch, summary: summariseBatch({ batchId, rows, documents, cases, crossBatchDuplicates }), roster };
   }
 
-  private async roster(batch: Batch): Promise<{ rows: RosterRow[]; roster: BatchProgress['roster'] }> {
+  /**
+   * Claims the roster's certificate numbers for the batch and answers those another batch holds. The answer for one
+   * roster version does not change (this batch keeps what it claimed; a number held elsewhere stays held), so it is
+   * kept with the parsed roster instead of being claimed again on every poll.
+   */
+  private async crossBatchDuplicates(batchId: string, rows: RosterRow[], version: string | undefined): Promise<CrossBatchDuplicate[]> {
+    const key = version ? `${batchId}|${version}` : undefined;
+    const known = key ? this.claimed.get(key) : undefined;
+    if (known) return known;
+    const duplicates = await findCrossBatchDuplicates(rows, batchId, this.deps.claims);
+    if (key) remember(this.claimed, key, duplicates, this.deps.rosterCacheSize ?? 200);
+    return duplicates;
+  }
+
+  private readonly claimed = new Map<string, CrossBatchDuplicate[]>();
+
+  private async roster(batch: Batch): Promise<{ rows: RosterRow[]; roster: BatchProgress['roster']; version?: string }> {
     const fileName = batch.rosterKey?.split('/').pop();
     if (!batch.rosterKey) return { rows: [], roster: { uploaded: false, rows: 0 } };
-    if (!(await this.deps.blobs.head(this.deps.bucket, batch.rosterKey))) return { rows: [], roster: { uploaded: false, rows: 0, ...(fileName ? { fileName } : {}) } };
+    const head = await this.deps.blobs.head(this.deps.bucket, batch.rosterKey);
+    if (!head) return { rows: [], roster: { uploaded: false, rows: 0, ...(fileName ? { fileName } : {}) } };
+    // The page polls every 2 s: a roster version is read and parsed once per process.
+    const version = `${batch.rosterKey}#${head.versionId ?? head.eTag ?? head.size}`;
+    const read = this.rosters.get(version) ?? remember(this.rosters, version, await this.readRoster(batch.rosterKey, fileName), this.deps.rosterCacheSize ?? 200);
+    return { ...read, version };
+  }
+
+  private readonly rosters = new Map<string, { rows: RosterRow[]; roster: BatchProgress['roster'] }>();
+
+  private async readRoster(rosterKey: string, fileName: string | undefined): Promise<{ rows: RosterRow[]; roster: BatchProgress['roster'] }> {
     try {
-      const { rows } = await parseRoster(await this.deps.blobs.get(this.deps.bucket, batch.rosterKey), batch.rosterKey);
+      const { rows } = await parseRoster(await this.deps.blobs.get(this.deps.bucket, rosterKey), rosterKey);
       return { rows, roster: { uploaded: true, rows: rows.length, ...(fileName ? { fileName } : {}) } };
     } catch (error) {
       const code = (error as { code?: string }).code ?? 'roster_unreadable';
@@ -237,6 +273,13 @@ export class BatchService {
 }
 
 const optionalName = (name: string | undefined) => (name ? { holderName: name } : {});
+
+/** Puts `value` in a map kept to `limit` entries (the oldest goes first) and returns it. */
+function remember<V>(map: Map<string, V>, key: string, value: V, limit: number): V {
+  if (map.size >= limit) map.delete(map.keys().next().value!);
+  map.set(key, value);
+  return value;
+}
 
 /**
  * The batch as a list shows it: ids, state, file names, dates.

@@ -167,6 +167,19 @@ describe('batch API: progress and report', () => {
     expect(json.documents).toMatchObject({ total: 1, final: 0, pagesTotal: 4, pagesDone: 1 });
   });
 
+  it('is not all-final while a ZIP is done but an entry it stored has no record yet', async () => {
+    const persons = people(1);
+    const { batchId } = await aBatchWithRoster(persons);
+    await seedReadCertificates(batchId, persons);
+    // Ingest stores every entry before marking the ZIP processed; the entries' own events register them later.
+    const late = `incoming/${batchId}/证书.zip/2.pdf`;
+    await env.stores.blobs.put(env.bucket.bucket, late, new TextEncoder().encode('%PDF-1.7'));
+    await env.stores.blobs.put(env.bucket.bucket, `incoming/${batchId}/证书.zip/1.pdf`, new TextEncoder().encode('%PDF-1.7'));
+    expect((await env.call('GET', `/batches/${batchId}`, { user: 'institution-a' })).json.allFinal).toBe(false);
+    await env.stores.documents.register(aDocumentRecord({ submissionId: batchId, key: late, status: 'rejected' }));
+    expect((await env.call('GET', `/batches/${batchId}`, { user: 'institution-a' })).json.allFinal).toBe(true);
+  });
+
   it('tells the institution a roster lacks columns instead of failing the progress', async () => {
     const roster = await rosterXlsx(people(2), { omit: ['证书编号', '身份证号'] });
     const created = await env.call('POST', '/batches', { user: 'institution-a', body: { files: [{ name: '名册.xlsx', size: roster.length, role: 'roster' }, { name: 'a.zip', size: 10, role: 'certificates' }] } });

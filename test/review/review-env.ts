@@ -55,6 +55,7 @@ export async function reviewTestEnv(options: { leaseSeconds?: number; batches?: 
         blobs: stores.blobs,
         clock,
         bucket: bucket.bucket,
+        listKeys: (prefix: string) => new S3BlobStore(bucket.s3).listKeys(bucket.bucket, prefix),
         ...options.batches,
       })
     : undefined;
