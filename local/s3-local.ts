@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import S3rver from 's3rver';
 import { freePort } from './free-port.js';
@@ -22,6 +23,29 @@ export const S3_LOCAL_CORS_XML = `<CORSConfiguration>
   </CORSRule>
 </CORSConfiguration>`;
 
+interface SubresourceStore {
+  getSubresource(bucket: string, key: string | undefined, type: string): Promise<unknown>;
+}
+
+/**
+ * Makes the localhost CORS rule the answer for every bucket without a CORS configuration of its own, buckets made
+ * later through CreateBucket included (the embedded stack creates its bucket that way, after the server starts). A
+ * PutBucketCors still wins. s3rver has no such option; its store is the one place every CORS check reads from.
+ *
+ * @example
+ * withLocalCorsFallback(new S3rver({ directory: '.data/s3' }));
+ */
+export function withLocalCorsFallback(server: S3rver): S3rver {
+  const { S3CorsConfiguration } = createRequire(import.meta.url)('s3rver/lib/models/config.js') as {
+    S3CorsConfiguration: { validate(xml: string): unknown };
+  };
+  const fallback = S3CorsConfiguration.validate(S3_LOCAL_CORS_XML);
+  const store = (server as unknown as { store: SubresourceStore }).store;
+  const stored = store.getSubresource.bind(store);
+  store.getSubresource = async (bucket, key, type) => (await stored(bucket, key, type)) ?? (type === 'cors' && key === undefined ? fallback : undefined);
+  return server;
+}
+
 export interface RunningS3 {
   endpoint: string;
   port: number;
@@ -41,13 +65,15 @@ export async function startS3Local(options: { port?: number; dataDir: string; bu
   if (options.inWorker) return startS3LocalInWorker(options);
   const port = options.port ?? (await freePort());
   mkdirSync(options.dataDir, { recursive: true });
-  const server = new S3rver({
-    port,
-    address: '127.0.0.1',
-    directory: options.dataDir,
-    silent: true,
-    configureBuckets: (options.buckets ?? []).map((name) => ({ name, configs: [S3_LOCAL_CORS_XML] })),
-  });
+  const server = withLocalCorsFallback(
+    new S3rver({
+      port,
+      address: '127.0.0.1',
+      directory: options.dataDir,
+      silent: true,
+      configureBuckets: (options.buckets ?? []).map((name) => ({ name, configs: [S3_LOCAL_CORS_XML] })),
+    }),
+  );
   await server.run();
   const events = new EventEmitter();
   // s3rver is a Koa app: it emits 'event' for every object notification (its typings omit the emitter).

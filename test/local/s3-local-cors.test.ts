@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CreateBucketCommand, PutBucketCorsCommand } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createS3Client } from '../../shared/adapters/aws-clients.js';
 import { startS3Local, type RunningS3 } from '../../local/s3-local.js';
 
-const preflight = (endpoint: string, key: string, origin: string, method = 'PUT') =>
-  fetch(`${endpoint}/intake/${key}`, {
+const preflight = (endpoint: string, key: string, origin: string, method = 'PUT', bucket = 'intake') =>
+  fetch(`${endpoint}/${bucket}/${key}`, {
     method: 'OPTIONS',
     headers: { Origin: origin, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'content-type' },
   });
@@ -42,6 +44,20 @@ describe.each([
     expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:8080');
     expect(response.headers.get('access-control-expose-headers')).toBe('ETag');
     expect(response.headers.get('etag')).toMatch(/^"[0-9a-f]{32}"$/);
+  });
+
+  it('gives a bucket created later through CreateBucket (as the embedded stack does) the same CORS', async () => {
+    const { endpoint } = await started();
+    const s3 = createS3Client({ endpoint, region: 'us-east-1' });
+    await s3.send(new CreateBucketCommand({ Bucket: 'made-later' }));
+    const response = await preflight(endpoint, 'batches/b2/roster.xlsx', 'http://localhost:3000', 'PUT', 'made-later');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-methods')).toContain('PUT');
+
+    // A bucket's own configuration still wins.
+    await s3.send(new PutBucketCorsCommand({ Bucket: 'made-later', CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['http://localhost:9999'], AllowedMethods: ['GET'] }] } }));
+    expect((await preflight(endpoint, 'batches/b2/roster.xlsx', 'http://localhost:3000', 'PUT', 'made-later')).status).toBe(403);
+    s3.destroy();
   });
 
   it('refuses a preflight from an origin that is not localhost', async () => {
