@@ -429,8 +429,12 @@ describe('ProcessingStack least privilege', () => {
   it('lets the API read page images and rosters, and write only batch uploads (batches/, incoming/batch-*), deleting nothing', () => {
     const statements = statementsOf(paddle.processingTemplate, paddle.processing.functions.api);
     expect(allowedActionsOn(statements, 'IntakeBucketArn', '/derived/*')).toContain('s3:GetObject*');
-    // The batch report reads the roster back.
+    // The batch report reads the roster back, and batch progress lists the objects under incoming/<batch>/.
     expect(allowedActionsOn(statements, 'IntakeBucketArn', '/batches/*')).toContain('s3:GetObject*');
+    // The bucket's own ARN (an import, not joined with a key pattern) is what ListObjectsV2 is authorised on.
+    const isBucketItself = (resource: unknown) => String((resource as { 'Fn::ImportValue'?: unknown })['Fn::ImportValue'] ?? '').includes('IntakeBucketArn');
+    const onBucketItself = statements.filter((statement) => [statement.Resource].flat().some(isBucketItself));
+    expect(onBucketItself.flatMap(actionsOf)).toContain('s3:List*');
     const writing = statements.filter((statement) => writes(actionsOf(statement)).length > 0);
     expect(writing.flatMap(actionsOf).sort()).toEqual([...BATCH_UPLOAD_ACTIONS].sort());
     for (const statement of writing) {
