@@ -389,15 +389,19 @@ export async function batchProgressView(kit: PageKit, batchId: string): Promise<
   kit.onLeave(() => document.removeEventListener('keydown', onKey));
   (document.getElementById('report') as HTMLButtonElement).focus();
 
+  let failing = false;
   const poll = async () => {
     if (stopped) return;
     try {
       const next = await kit.api<BatchProgress>('GET', `/batches/${encodeURIComponent(batchId)}`);
       if (stopped) return;
+      if (failing) kit.banner(undefined);
+      failing = false;
       draw(next);
       if (next.allFinal) return;
     } catch (error) {
       // A missed poll is retried on the next tick; the view says so rather than going blank.
+      failing = true;
       if (!stopped) kit.banner(`刷新进度失败，稍后自动重试：${(error as { error?: { zh?: string } }).error?.zh ?? String(error)}`);
     }
     if (!stopped) timer = setTimeout(() => void poll(), 2000);
