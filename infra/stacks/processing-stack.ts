@@ -1,6 +1,6 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import { SnsEventSource, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -197,12 +197,12 @@ export class ProcessingStack extends Stack {
     table.grantReadWriteData(fn.api);
     intakeBucket.grantRead(fn.api, `${BucketPrefix.derived}*`);
     intakeBucket.grantRead(fn.api, `${BucketPrefix.batches}*`);
-    fn.api.addToRolePolicy(
-      new PolicyStatement({
-        actions: [...BATCH_UPLOAD_ACTIONS],
-        resources: [intakeBucket.arnForObjects(`${BucketPrefix.batches}*`), intakeBucket.arnForObjects(`${BucketPrefix.incoming}batch-*`)],
-      }),
-    );
+    // Not grantPut: that adds object tagging, legal hold and retention, none of which an upload needs.
+    Grant.addToPrincipal({
+      grantee: fn.api,
+      actions: [...BATCH_UPLOAD_ACTIONS],
+      resourceArns: [intakeBucket.arnForObjects(`${BucketPrefix.batches}*`), intakeBucket.arnForObjects(`${BucketPrefix.incoming}batch-*`)],
+    });
 
     intakeBucket.grantRead(fn.email, `${BucketPrefix.email}*`);
     intakeBucket.grantPut(fn.email, `${BucketPrefix.incoming}*`);
