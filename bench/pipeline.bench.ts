@@ -230,7 +230,7 @@ function report(kind: string, inputs: Input[], result: PhaseResult, watch: Stopw
   }
   const inner = [...watch.totals.keys()].filter((stage) => stage.startsWith('  ')).reduce((sum, stage) => sum + watch.ms(stage), 0);
   const rest = watch.ms('process handler') - inner;
-  console.log(`    rest of process  ${fmt(rest).padStart(10)} total, ${(rest / pages).toFixed(1).padStart(8)} ms/page (S3 reads/writes, checkpoints, previews' upload, DynamoDB, rules)`);
+  console.log(`    rest of process  ${fmt(rest).padStart(10)} total, ${(rest / pages).toFixed(1).padStart(8)} ms/page (hand-over to the worker thread, logging, what no step above timed)`);
   const ocr = watch.ms('  ocr');
   if (ocr > 0) {
     const handlerMs = watch.ms('ingest handler') + watch.ms('process handler');

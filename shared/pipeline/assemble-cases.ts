@@ -142,12 +142,18 @@ export type CaseWriteResult = { caseId: string; action: 'created' | 'updated' | 
  * @example
  * await writeCase({ caseId: 'case-sub-1', documents }, context, deps); // { caseId: 'case-sub-1', action: 'created' }
  */
-export async function writeCase(plan: CasePlan, context: ClaimContext, deps: WriteCaseDeps): Promise<CaseWriteResult> {
+export async function writeCase(
+  plan: CasePlan,
+  context: ClaimContext,
+  deps: WriteCaseDeps,
+  /** The case as the caller already read it (saves the first read; a stale one costs one retry). */
+  prefetched?: { existing: ReviewCase | undefined },
+): Promise<CaseWriteResult> {
   const maxAttempts = deps.maxAttempts ?? 8;
   const takenKeys: { key: ClaimKey; heldBy?: string }[] = [];
   let lastError: unknown;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const existing = await deps.cases.get(plan.caseId);
+    const existing = attempt === 1 && prefetched ? prefetched.existing : await deps.cases.get(plan.caseId);
     const known = new Set((existing?.documents ?? []).map(keyOf));
     const planned = new Map(plan.documents.map((document) => [keyOf(document), document]));
     const stillWaiting = !existing || existing.status === 'needs_review' || existing.status === 'claimed';

@@ -107,6 +107,23 @@ describe('processDocument', () => {
     expect((await env.cases.audit('case-sub-2')).map((e) => e.action)).toEqual(['create', 'documents_added']);
   });
 
+  it('still merges into the case when its first read of the case was stale (another file had created it)', async () => {
+    await env.ingest('incoming/sub-3/证书.png', await blankPng(60, 40));
+    await env.ingest('incoming/sub-3/合同.png', await blankPng(70, 40));
+    const [first, second] = env.queue.drain();
+    await processDocument(first!.documentId, env.deps);
+    const staleCases = Object.create(env.cases) as typeof env.cases;
+    let reads = 0;
+    staleCases.get = async (caseId) => (reads++ === 0 ? undefined : env.cases.get(caseId));
+
+    await processDocument(second!.documentId, { ...env.deps, cases: staleCases });
+
+    const reviewCase = await env.cases.get('case-sub-3');
+    expect(reviewCase!.documents.map((d) => d.documentId).sort()).toEqual([first!.documentId, second!.documentId].sort());
+    expect(reads).toBe(2);
+    expect((await env.cases.audit('case-sub-3')).map((e) => e.action)).toEqual(['create', 'documents_added']);
+  });
+
   it('turns a once-per-person claim already held by another case into a duplicate finding, not a failure', async () => {
     await env.ingest('incoming/sub-a/a.png', await blankPng(60, 40));
     await env.ingest('incoming/sub-b/b.png', await blankPng(61, 40));
