@@ -1,17 +1,26 @@
 /**
  * Review API latency under load: 20 clerks at once, each looping claim → get case → correct the flagged field →
- * confirm, over HTTP against the embedded stack's servers (DynamoDB Local in memory, s3rver in a worker thread, the
- * local HTTP server with the API as functions/api composes it). All cases wait in one queue, so every claim contends
- * with the 19 others: the worst case for the lease. Prints p50/p95/max per operation; the goal is p95 ≤ 150 ms.
+ * confirm, over HTTP against the embedded stack's servers as `npm start` runs them (DynamoDB Local on disk, s3rver in
+ * a worker thread, the local HTTP server with the API as functions/api composes it). All cases wait in one queue, so
+ * every claim contends with the 19 others: the worst case for the lease. The clerks run in a worker thread of their
+ * own, so the load generator does not queue behind the API on one event loop (both still share the machine's cores).
  *
- * `npm run bench -- api` runs it alone; BENCH_API_CLERKS and BENCH_API_ROUNDS change the load. By default it runs
- * twice: closed loop (each clerk sends the next request the moment the last one answers: a stress test) and with a
- * pause of BENCH_API_THINK_MS (default 1000 ms) before each request, still far busier than a clerk reading a case.
+ * Two runs, each on a fresh stack:
+ * - realistic clerks (THE GOAL'S FIGURE: p95 ≤ 150 ms for claim, get case and correct field): a jittered pause of
+ *   BENCH_API_THINK_MS (default 1000 ms, 0.5–1.5×) before each request — still far busier than a clerk who reads a
+ *   case before confirming it;
+ * - closed loop (saturation, no goal): each clerk sends the next request the moment the last one answers.
+ * Each prints p50/p95/max per operation, requests per second, lost claim races (claims that lost a conditional write
+ * to another claimer) and the load average, since the machine is shared.
+ *
+ * `npm run bench -- api` runs it; BENCH_API_CLERKS, BENCH_API_ROUNDS, BENCH_API_THINK_MS change the load and
+ * BENCH_API_DYNAMODB=memory runs DynamoDB Local in memory instead of on disk (not what users run; for comparison).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbDocumentClient, createS3Client } from '../shared/adapters/aws-clients.js';
 import { DynamoDbCaseRepository } from '../shared/adapters/dynamodb-case-repository.js';
@@ -33,17 +42,34 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export async function run(): Promise<void> {
-  const think = process.env.BENCH_API_THINK_MS === undefined ? [0, 1000] : [Number(process.env.BENCH_API_THINK_MS)];
-  for (const thinkMs of think) await runOnce(thinkMs);
+function loadAverage(): string {
+  return os.loadavg().map((l) => l.toFixed(1)).join(' / ');
 }
 
-async function runOnce(thinkMs: number): Promise<void> {
+export async function run(): Promise<void> {
+  const thinkMs = Number(process.env.BENCH_API_THINK_MS ?? 1000);
+  const realistic = await runOnce(thinkMs);
+  await runOnce(0);
+  console.log(
+    `\nGOAL (realistic clerks, ${thinkMs} ms pause): p95 ≤ 150 ms for claim, get case, correct field — ${realistic.worstP95 <= 150 ? 'met' : 'NOT met'} ` +
+      `(claim p95 ${realistic.p95.claim.toFixed(1)} ms, worst p95 ${realistic.worstP95.toFixed(1)} ms; load average ${realistic.load})`,
+  );
+}
+
+type Operation = 'claim' | 'get case' | 'correct field' | 'confirm';
+
+async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number>; worstP95: number; load: string }> {
   const clerks = Number(process.env.BENCH_API_CLERKS ?? 20);
   const rounds = Number(process.env.BENCH_API_ROUNDS ?? 10);
-  console.log(`\n--- ${clerks} clerks, ${thinkMs ? `${thinkMs} ms pause before each request` : 'closed loop (no pause)'}`);
-  const s3Dir = mkdtempSync(path.join(os.tmpdir(), 'bench-api-s3-'));
-  const [dynamo, s3Server] = await Promise.all([startDynamoDbLocal(), startS3Local({ dataDir: s3Dir, inWorker: true })]);
+  const inMemory = process.env.BENCH_API_DYNAMODB === 'memory';
+  console.log(
+    `\n--- ${clerks} clerks, ${thinkMs ? `realistic: ${thinkMs} ms pause (jittered) before each request — the goal's figure` : 'closed loop (no pause): saturation, no goal'}; DynamoDB Local ${inMemory ? 'in memory' : 'on disk, as npm start runs it'}`,
+  );
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-api-'));
+  const [dynamo, s3Server] = await Promise.all([
+    startDynamoDbLocal(inMemory ? {} : { dataDir: path.join(dataDir, 'dynamodb') }),
+    startS3Local({ dataDir: path.join(dataDir, 's3'), inWorker: true }),
+  ]);
   const tableName = 'bench-api';
   const bucket = 'bench-api';
   Object.assign(process.env, {
@@ -85,64 +111,101 @@ async function runOnce(thinkMs: number): Promise<void> {
     api: createReviewApi({ review: deps.review, pages: deps.pages, devSignIn: signIn, authenticate: bearerAuthenticator((t) => signIn.verify(t)) }),
   });
 
-  const timings: Record<'claim' | 'get case' | 'correct field' | 'confirm', number[]> = { claim: [], 'get case': [], 'correct field': [], confirm: [] };
-  let conflicts = 0;
-  const timed = async (name: keyof typeof timings, request: () => Promise<Response>): Promise<Response> => {
-    // Spread the clerks out (jittered pause) so they do not march in lock step.
-    if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
-    const start = performance.now();
-    const response = await request();
-    const body = await response.arrayBuffer();
-    timings[name].push(performance.now() - start);
-    if (response.status >= 400) {
-      if (response.status === 409) conflicts++;
-      else throw new Error(`${name} → ${response.status} ${new TextDecoder().decode(body)}`);
-    }
-    return new Response(response.status === 204 ? null : body, { status: response.status, headers: response.headers });
-  };
-
-  const clerk = async (username: string) => {
-    const { token } = await signIn.signIn(username);
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    for (;;) {
-      const claimed = await timed('claim', () => fetch(`${http.url}/api/queues/XH36-3.7.c/claim`, { method: 'POST', headers }));
-      if (claimed.status === 204) return;
-      const { case: reviewCase } = (await claimed.json()) as { case: { caseId: string } };
-      const read = await timed('get case', () => fetch(`${http.url}/api/cases/${reviewCase.caseId}`, { headers }));
-      const detail = (await read.json()) as { case: { version: number; documents: { documentId: string; type: string }[] } };
-      const certificate = detail.case.documents.find((d) => d.type === 'vocational_certificate')!;
-      const corrected = await timed('correct field', () =>
-        fetch(`${http.url}/api/cases/${reviewCase.caseId}/fields`, {
-          method: 'PATCH',
-          headers,
-          body: JSON.stringify({ version: detail.case.version, corrections: [{ documentId: certificate.documentId, field: 'level', value: 2 }] }),
-        }),
-      );
-      const { case: after } = (await corrected.json()) as { case: { version: number } };
-      await timed('confirm', () => fetch(`${http.url}/api/cases/${reviewCase.caseId}/confirm`, { method: 'POST', headers, body: JSON.stringify({ version: after.version }) }));
-    }
-  };
-
+  const tokens = await Promise.all(users.map(async (u) => (await signIn.signIn(u.username)).token));
+  const cases = deps.cases instanceof DynamoDbCaseRepository ? deps.cases : undefined;
+  const statsBefore = { ...(cases?.claimStats ?? { claims: 0, lostRaces: 0, queueReads: 0 }) };
+  const load = { start: loadAverage(), end: '' };
+  const apiLoopBefore = performance.eventLoopUtilization();
   try {
     const start = performance.now();
-    await Promise.all(users.map((u) => clerk(u.username)));
+    const worker = new Worker(clerkLoop, { eval: true, workerData: { url: http.url, tokens, thinkMs, queue: 'XH36-3.7.c' } });
+    const result = await new Promise<ClerkResult>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the clerks' worker stopped with code ${code} before reporting`)));
+    });
+    await worker.terminate();
     const seconds = (performance.now() - start) / 1000;
+    const apiLoop = performance.eventLoopUtilization(apiLoopBefore);
+    load.end = loadAverage();
+    const timings = result.timings;
     const done = timings.confirm.length;
+    const requests = Object.values(timings).reduce((n, values) => n + values.length, 0);
     const distinct = new Set((await stores.cases.listByStatus('confirmed')).map((c) => c.caseId)).size;
-    console.log(`${clerks} concurrent clerks, ${done} cases worked in ${seconds.toFixed(1)} s (${(done / seconds).toFixed(1)} cases/s), ${distinct} distinct cases confirmed, ${conflicts} conflicts`);
-    console.log('operation        n      p50 ms   p95 ms   max ms');
-    for (const [name, values] of Object.entries(timings)) {
-      const sorted = [...values].sort((a, b) => a - b);
-      console.log(`${name.padEnd(14)} ${String(sorted.length).padStart(4)} ${percentile(sorted, 50).toFixed(1).padStart(9)} ${percentile(sorted, 95).toFixed(1).padStart(8)} ${(sorted.at(-1) ?? NaN).toFixed(1).padStart(8)}`);
+    const stats = cases?.claimStats;
+    console.log(
+      `${clerks} concurrent clerks, ${done} cases worked in ${seconds.toFixed(1)} s: ${(done / seconds).toFixed(1)} cases/s, ${(requests / seconds).toFixed(1)} requests/s; ` +
+        `${distinct} distinct cases confirmed, ${result.conflicts} conflicts`,
+    );
+    if (stats) {
+      const claims = stats.claims - statsBefore.claims;
+      console.log(`claim races lost: ${stats.lostRaces - statsBefore.lostRaces} (for ${claims} claims); first-page queue reads: ${stats.queueReads - statsBefore.queueReads}`);
     }
-    const worst = Math.max(...(['claim', 'get case', 'correct field'] as const).map((name) => percentile([...timings[name]].sort((a, b) => a - b), 95)));
-    console.log(`goal p95 ≤ 150 ms for claim, get case, correct field: ${worst <= 150 ? 'met' : 'NOT met'} (worst p95 ${worst.toFixed(1)} ms)`);
+    console.log(
+      `event loop busy: API ${(apiLoop.utilization * 100).toFixed(0)} %, load generator ${(result.utilization * 100).toFixed(0)} %; load average (1/5/15 min) at start ${load.start}, at end ${load.end}`,
+    );
+    console.log('operation        n      p50 ms   p95 ms   max ms');
+    const p95 = {} as Record<Operation, number>;
+    for (const [name, values] of Object.entries(timings) as [Operation, number[]][]) {
+      const sorted = [...values].sort((a, b) => a - b);
+      p95[name] = percentile(sorted, 95);
+      console.log(`${name.padEnd(14)} ${String(sorted.length).padStart(4)} ${percentile(sorted, 50).toFixed(1).padStart(9)} ${p95[name].toFixed(1).padStart(8)} ${(sorted.at(-1) ?? NaN).toFixed(1).padStart(8)}`);
+    }
+    const worstP95 = Math.max(p95.claim, p95['get case'], p95['correct field']);
+    return { p95, worstP95, load: `${load.start} → ${load.end}` };
   } finally {
     await http.close();
     db.destroy();
     s3.destroy();
     dynamodb.destroy();
     await Promise.all([dynamo.stop(), s3Server.stop()]);
-    rmSync(s3Dir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+interface ClerkResult {
+  timings: Record<Operation, number[]>;
+  conflicts: number;
+  /** Event-loop utilisation of the load generator's thread: near 100 % would mean it, not the API, is the limit. */
+  utilization: number;
+}
+
+/**
+ * The clerks, as plain JavaScript for a worker thread (`eval`: no TypeScript loader there): each loops claim → get
+ * case → correct the level → confirm until the queue is empty, and the worker posts every timing back.
+ */
+const clerkLoop = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { performance } = require('node:perf_hooks');
+const { url, tokens, thinkMs, queue } = workerData;
+const timings = { claim: [], 'get case': [], 'correct field': [], confirm: [] };
+let conflicts = 0;
+async function timed(name, request) {
+  // Jittered pause, so the clerks do not march in lock step.
+  if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
+  const start = performance.now();
+  const response = await request();
+  const body = await response.text();
+  timings[name].push(performance.now() - start);
+  if (response.status === 409) conflicts++;
+  else if (response.status >= 400) throw new Error(name + ' → ' + response.status + ' ' + body);
+  return { status: response.status, json: () => JSON.parse(body) };
+}
+async function clerk(token) {
+  const headers = { authorization: 'Bearer ' + token, 'content-type': 'application/json' };
+  for (;;) {
+    const claimed = await timed('claim', () => fetch(url + '/api/queues/' + queue + '/claim', { method: 'POST', headers }));
+    if (claimed.status === 204) return;
+    const caseId = claimed.json().case.caseId;
+    const detail = (await timed('get case', () => fetch(url + '/api/cases/' + caseId, { headers }))).json();
+    const certificate = detail.case.documents.find((d) => d.type === 'vocational_certificate');
+    const body = JSON.stringify({ version: detail.case.version, corrections: [{ documentId: certificate.documentId, field: 'level', value: 2 }] });
+    const after = (await timed('correct field', () => fetch(url + '/api/cases/' + caseId + '/fields', { method: 'PATCH', headers, body }))).json();
+    await timed('confirm', () => fetch(url + '/api/cases/' + caseId + '/confirm', { method: 'POST', headers, body: JSON.stringify({ version: after.case.version }) }));
+  }
+}
+const loop = performance.eventLoopUtilization();
+Promise.all(tokens.map(clerk)).then(() => {
+  parentPort.postMessage({ timings, conflicts, utilization: performance.eventLoopUtilization(loop).utilization });
+}, (error) => { throw error; });
+`;

@@ -308,7 +308,6 @@ export class DynamoDbCaseRepository implements CaseRepository {
     audit: AuditEvent,
     state: StoredState,
     claimKeys: ClaimKey[] | undefined,
-    attempts?: number,
   ): Promise<ReviewCase> {
     const stored = reviewCaseSchema.parse({ ...next, version: expectedVersion + 1 });
     const wanted = claimKeys === undefined ? undefined : dedupe(claimKeys);
@@ -349,7 +348,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
       }
     }
     try {
-      await runTransaction(this.db, items, 'update case', attempts);
+      await runTransaction(this.db, items, 'update case');
       this.endSharedReads(stored);
       return stored;
     } catch (error) {

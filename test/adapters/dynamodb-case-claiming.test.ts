@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
+import type { ReviewCase } from '../../shared/cases/index.js';
+import { aCaseDocument, aReviewCase, anAuditEvent } from '../support/fakes/factories.js';
+import { createTestTable, type TestTable } from '../support/local-aws.js';
+
+const at = (second: number) => new Date(Date.UTC(2021, 5, 18, 8, 0, second)).toISOString();
+const secret = 'claiming-test-secret';
+
+// Concurrency against the real DynamoDB Local on two shared cores: generous timeouts, never a loose assertion.
+describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
+  let table: TestTable;
+  let queueSeq = 0;
+  const freshQueue = () => `claim-queue-${++queueSeq}-${Math.random().toString(36).slice(2, 8)}`;
+
+  beforeAll(async () => {
+    table = await createTestTable('intake-claiming');
+  });
+  afterAll(() => table.drop());
+
+  const repository = () => new DynamoDbCaseRepository(table.db, table.tableName, { lookupSecret: secret });
+
+  async function seedQueue(cases: DynamoDbCaseRepository, queue: string, count: number, extra: Partial<ReviewCase> = {}): Promise<string[]> {
+    const ids: string[] = [];
+    for (let s = 0; s < count; s++) {
+      const reviewCase = aReviewCase({ queue, createdAt: at(s), updatedAt: at(s), ...extra });
+      ids.push(reviewCase.caseId);
+      await cases.create(reviewCase, anAuditEvent(reviewCase.caseId, { at: at(s) }));
+    }
+    return ids;
+  }
+
+  async function claimEventsOf(cases: DynamoDbCaseRepository, caseId: string) {
+    return (await cases.audit(caseId)).filter((e) => e.action === 'claim');
+  }
+
+  it('hands 20 concurrent claims on one instance 20 different cases, none twice, without one lost race', { timeout: 180_000 }, async () => {
+    const cases = repository();
+    const queue = freshQueue();
+    const ids = await seedQueue(cases, queue, 25);
+    const now = new Date(at(40));
+
+    const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => cases.claimNext(queue, `clerk-${i}`, 900, now)));
+
+    const claimedIds = claims.map((c) => c?.caseId);
+    expect(claimedIds.every((id) => id !== undefined)).toBe(true);
+    expect(new Set(claimedIds).size).toBe(20);
+    // Strictly the 20 oldest: reservations only make the claims pick different cases, not skip older ones.
+    expect([...claimedIds].sort()).toEqual(ids.slice(0, 20).sort());
+    expect(cases.claimStats).toMatchObject({ claims: 20, lostRaces: 0 });
+    for (const [i, claimed] of claims.entries()) {
+      expect(await cases.get(claimed!.caseId)).toMatchObject({ status: 'claimed', version: 2, lease: { holder: `clerk-${i}` } });
+      expect(await claimEventsOf(cases, claimed!.caseId)).toHaveLength(1);
+    }
+  });
+
+  it('never double-assigns when a claim races another instance (a second repository object on the same table)', { timeout: 180_000 }, async () => {
+    const [first, second] = [repository(), repository()];
+    const queue = freshQueue();
+    const ids = await seedQueue(first, queue, 15);
+    const now = new Date(at(40));
+
+    // Both instances go for the same oldest cases at once: only the version condition keeps them apart.
+    const claims = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? first : second).claimNext(queue, `clerk-${i}`, 900, now).then((c) => ({ holder: `clerk-${i}`, claimed: c }))),
+    );
+
+    const won = claims.filter((c) => c.claimed !== undefined);
+    expect(won).toHaveLength(15);
+    expect(new Set(won.map((c) => c.claimed!.caseId)).size).toBe(15);
+    expect(won.map((c) => c.claimed!.caseId).sort()).toEqual([...ids].sort());
+    for (const { holder, claimed } of won) {
+      expect(await first.get(claimed!.caseId)).toMatchObject({ status: 'claimed', version: 2, lease: { holder } });
+      const events = await claimEventsOf(first, claimed!.caseId);
+      expect(events.map((e) => e.actor)).toEqual([holder]);
+    }
+  });
+
+  it('writes the claim in place: documents and held claim keys are kept, the lease and version change', async () => {
+    const cases = repository();
+    const queue = freshQueue();
+    const reviewCase = aReviewCase({ queue, documents: [aCaseDocument({ documentId: 'd1' }, 5), aCaseDocument({ documentId: 'd2' }, 5)] });
+    const key = { kind: 'unique' as const, key: `XH36-3.7.c#${reviewCase.caseId}`, ruleId: 'XH36-3.7.c' };
+    const { reviewCase: created } = await cases.create(reviewCase, anAuditEvent(reviewCase.caseId), [key]);
+    const now = new Date(at(50));
+
+    const claimed = (await cases.claimNext(queue, 'clerk-zhao', 600, now))!;
+    // An update that does not mention claim keys keeps the held set; emptying it must release the key claimed above.
+    const released = await cases.update({ ...claimed, status: 'rejected', lease: undefined }, claimed.version, anAuditEvent(reviewCase.caseId, { at: at(51), action: 'reject' }), []);
+    const other = aReviewCase({ queue: freshQueue() });
+    const reuse = await cases.create(other, anAuditEvent(other.caseId), [key]);
+
+    expect(claimed).toEqual({ ...created, status: 'claimed', lease: { holder: 'clerk-zhao', expiresAt: new Date(now.getTime() + 600_000).toISOString() }, updatedAt: now.toISOString(), version: 2 });
+    expect(released.version).toBe(3);
+    expect(reuse.created).toBe(true);
+  });
+
+  it('hands a case released on this instance to the next claim, even while other claims share a queue read', { timeout: 180_000 }, async () => {
+    const cases = repository();
+    const queue = freshQueue();
+    const [oldest] = await seedQueue(cases, queue, 3);
+    const now = new Date(at(40));
+    const held = (await cases.claimNext(queue, 'clerk-a', 900, now))!;
+
+    const busy = Promise.all([cases.claimNext(queue, 'clerk-b', 900, now), cases.claimNext(queue, 'clerk-c', 900, now)]);
+    await cases.update({ ...held, status: 'needs_review', lease: undefined }, held.version, anAuditEvent(held.caseId, { at: at(41), action: 'release' }));
+    const again = await cases.claimNext(queue, 'clerk-d', 900, now);
+    const others = await busy;
+
+    expect(held.caseId).toBe(oldest);
+    const all = [again, ...others].map((c) => c?.caseId).filter((id) => id !== undefined);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toContain(oldest);
+    expect(all).toHaveLength(3);
+  });
+});
