@@ -1,12 +1,11 @@
 /**
  * The institution's batch upload through the page, on the embedded stack (the run's DynamoDB Local, the stack's own
  * s3rver, the local queue and the real ingest/process handlers): the browser PUTs straight to s3rver with the
- * presigned URLs, the pipeline reads the certificates, the progress view follows until every document is final.
+ * presigned URLs (cross-origin: the stack's s3rver CORS rule must allow the PUT and expose ETag), the pipeline reads the certificates, the progress view follows until every document is final.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PutBucketCorsCommand } from '@aws-sdk/client-s3';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,14 +44,6 @@ beforeAll(async () => {
     stopGraceMs: 200,
     loadApi: async () => (await import('../../functions/api/app.js')).createApiApp({ multipartThreshold: MULTIPART_THRESHOLD, partSize: PART_SIZE }),
   });
-  // The browser's PUT to s3rver is cross-origin and must read each part's ETag. Set here as well, whether or not the
-  // stack configured its bucket so: the test is about the page.
-  await stack.s3.send(
-    new PutBucketCorsCommand({
-      Bucket: 'intake',
-      CORSConfiguration: { CORSRules: [{ AllowedOrigins: [stack.http!.url], AllowedMethods: ['PUT', 'GET', 'HEAD'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'] }] },
-    }),
-  );
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }, 120_000);
 
