@@ -9,6 +9,7 @@ import { TextractClient } from '@aws-sdk/client-textract';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { LogAttributes } from '@aws-lambda-powertools/logger/types';
 import { createDynamoDbDocumentClient, createS3Client } from '../shared/adapters/aws-clients.js';
+import { DynamoDbBatchStore } from '../shared/adapters/dynamodb-batch-store.js';
 import { DynamoDbCaseRepository } from '../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
 import { DynamoDbEmailRecordStore } from '../shared/adapters/dynamodb-email-record-store.js';
@@ -190,8 +191,14 @@ export function ingestDependencies(deps: PipelineDependencies, logger?: Logger):
       emailRecords ??= new DynamoDbEmailRecordStore(createDynamoDbDocumentClient({ region: deps.settings.region }), deps.settings.tableName);
       return takeInEmail(object, { blobs: deps.blobs, emails: emailRecords, clock: deps.clock, maxFileBytes: deps.settings.limits.maxFileBytes }, { anyPrefix: true });
     },
+    batchInstitution: async (batchId) => {
+      batchStore ??= new DynamoDbBatchStore(createDynamoDbDocumentClient({ region: deps.settings.region }), deps.settings.tableName);
+      return (await batchStore.get(batchId))?.institutionId;
+    },
   };
 }
+
+let batchStore: DynamoDbBatchStore | undefined;
 
 let emailRecords: DynamoDbEmailRecordStore | undefined;
 

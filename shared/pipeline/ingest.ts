@@ -33,6 +33,11 @@ export interface IngestDeps {
    * attachments come back through ingest, instead of being refused as `unsupported_here`.
    */
   emailIntake?: (object: CreatedObject) => Promise<{ kind: string }>;
+  /**
+   * The training institution that created a batch (`batch-…` submissions). Files uploaded through the batch's
+   * presigned URLs carry no `submitter` metadata, so the batch record says whose they are: the payee of XH36-3.7.a.
+   */
+  batchInstitution?: (batchId: string) => Promise<string | undefined>;
 }
 
 export type IngestOutcome =
@@ -122,7 +127,8 @@ export async function ingestObject(object: CreatedObject, deps: IngestDeps): Pro
   // The version the event named, when the bucket is versioned: the key may already hold a newer upload (its own event).
   const [bytes, described] = await Promise.all([deps.blobs.get(bucket, key, versionId), head ? Promise.resolve(head) : deps.blobs.head(bucket, key, versionId)]);
   const sha256 = sha256Of(bytes);
-  const submitter = submitterOf(described?.metadata);
+  const submitter =
+    submitterOf(described?.metadata) ?? (submissionId.startsWith('batch-') && deps.batchInstitution ? await deps.batchInstitution(submissionId) : undefined);
   const known = { sha256, size: bytes.length, sniffedType: sniffType(bytes), ...(submitter ? { submitter } : {}) };
 
   if (known.sniffedType === 'zip' && deps.archives) {
