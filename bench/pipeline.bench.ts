@@ -16,7 +16,7 @@
  * On a loaded machine wall times stretch; CPU milliseconds per page (all threads of this process; DynamoDB Local's
  * JVM not included) and the OCR engine's own CPU per page measured at the end are the steadier comparison.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as mupdf from 'mupdf';
 import sharp from 'sharp';
 import os from 'node:os';
@@ -74,10 +74,44 @@ function argument(name: string, fallback: number): number {
   return raw !== undefined && Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
-let peakRssBytes = 0;
-function sampleRss(): void {
-  peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss());
+/**
+ * The s3rver child process of the running stack (ADR 0004 addendum: s3rver runs in its own process). Its memory and
+ * CPU are not this process's, so they are read from /proc and reported beside this process's own: the pipeline (what
+ * runs in Lambda on AWS) is this process; s3rver stands in for S3; DynamoDB Local's JVM for DynamoDB (not counted).
+ */
+let s3Pid: number | undefined;
+
+function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
 }
+
+/** User + system CPU of a child process in ms (/proc/<pid>/stat fields 14 and 15, in clock ticks of 1/100 s). */
+function childCpuMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+let peakRssBytes = 0;
+let peakS3RssBytes = 0;
+let peakTreeRssBytes = 0;
+function sampleRss(): void {
+  const own = process.memoryUsage.rss();
+  const s3 = s3Pid ? procStatus(s3Pid, 'VmRSS') : 0;
+  peakRssBytes = Math.max(peakRssBytes, own);
+  peakS3RssBytes = Math.max(peakS3RssBytes, s3);
+  peakTreeRssBytes = Math.max(peakTreeRssBytes, own + s3);
+}
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /**
  * Collects the stage timings the process stage logs with each document ("document processed", Powertools JSON on
@@ -185,7 +219,7 @@ function generateDigital(digitalPages: number): Input[] {
  */
 interface PhaseResult {
   wallMs: number;
-  /** CPU time of this process (every thread: main, process workers, OCR, s3rver) during the phase. */
+  /** CPU time during the phase of this process (every thread: main, process workers, OCR) and of the s3rver child. */
   cpuMs: number;
   statuses: Record<string, number>;
 }
@@ -193,6 +227,7 @@ interface PhaseResult {
 async function runPhase(stack: EmbeddedStack, inputs: Input[], watch: Stopwatch, runId: string, options: { sequential?: boolean } = {}): Promise<PhaseResult> {
   const documents = new DynamoDbDocumentRepository(stack.db, stack.endpoints.tableName);
   const cpuBefore = process.cpuUsage();
+  const s3CpuBefore = childCpuMs(stack.s3ServerPid);
   const started = performance.now();
   const ids: string[] = [];
   for (const input of inputs) {
@@ -207,7 +242,7 @@ async function runPhase(stack: EmbeddedStack, inputs: Input[], watch: Stopwatch,
   clearInterval(sampler);
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const cpuMs = (cpu.user + cpu.system) / 1000 + (childCpuMs(stack.s3ServerPid) - s3CpuBefore);
   const statuses: Record<string, number> = {};
   for (const id of ids) {
     const status: DocumentStatus | 'missing' = (await documents.get(id))?.status ?? 'missing';
@@ -224,7 +259,7 @@ function report(kind: string, inputs: Input[], result: PhaseResult, watch: Stopw
   const perMin = (pages / result.wallMs) * 60_000;
   console.log(`\n${kind}: ${pages} pages in ${inputs.length} files, ${(result.wallMs / 1000).toFixed(1)} s wall → ${perMin.toFixed(0)} pages/min`);
   console.log(`  outcome: ${Object.entries(result.statuses).map(([s, n]) => `${n} ${s}`).join(', ')}`);
-  console.log(`  CPU: ${fmt(result.cpuMs)} = ${(result.cpuMs / pages).toFixed(0)} ms/page (this process, all threads) → ${((pages / result.cpuMs) * 60_000 * os.cpus().length).toFixed(0)} pages/min if ${os.cpus().length} cores were ours`);
+  console.log(`  CPU: ${fmt(result.cpuMs)} = ${(result.cpuMs / pages).toFixed(0)} ms/page (this process, all threads, + the s3rver child) → ${((pages / result.cpuMs) * 60_000 * os.cpus().length).toFixed(0)} pages/min if ${os.cpus().length} cores were ours`);
   for (const [stage, { ms, calls }] of watch.totals) {
     console.log(`  ${stage.padEnd(16)} ${fmt(ms).padStart(10)} total, ${(ms / calls).toFixed(1).padStart(8)} ms/call (${calls} calls), ${(ms / pages).toFixed(1).padStart(8)} ms/page`);
   }
@@ -287,11 +322,17 @@ export async function run(): Promise<void> {
   const digital = generateDigital(digitalPages);
   const summary: string[] = [];
   let overallPeak = 0;
+  let overallS3Peak = 0;
+  let overallTreePeak = 0;
+  // CPU per scanned page of the whole pipeline (this process + s3rver), per phase of the first layout, for the CPU overhead.
+  const cpuPerPage: { label: string; ms: number }[] = [];
 
   try {
     for (const [index, layout] of layouts.entries()) {
       const dataDir = mkdtempSync(path.join(os.tmpdir(), 'intake-bench-'));
       peakRssBytes = 0;
+      peakS3RssBytes = 0;
+      peakTreeRssBytes = 0;
       const stack = await startEmbeddedStack({
         dataDir,
         httpPort: false,
@@ -299,6 +340,7 @@ export async function run(): Promise<void> {
         loadHandlers: timedHandlers(watch, layout, concurrency),
         queue: { concurrency, batchSize: 1 },
       });
+      s3Pid = stack.s3ServerPid;
       try {
         console.log(`
 --- layout \`${layout.name}\`: ${layout.label}, queue concurrency ${concurrency}; load average ${os.loadavg()[0].toFixed(1)}`);
@@ -311,15 +353,19 @@ export async function run(): Promise<void> {
         if (index === 0) {
           // One file after another gives the honest stage split (no handler's time includes another page's OCR).
           watch.reset();
-          report('scanned pages, one file after another', sequentialScans, await runPhase(stack, sequentialScans, watch, 'scan1', { sequential: true }), watch);
+          const one = await runPhase(stack, sequentialScans, watch, 'scan1', { sequential: true });
+          report('scanned pages, one file after another', sequentialScans, one, watch);
+          cpuPerPage.push({ label: `${layout.name}, one file after another`, ms: one.cpuMs / sequentialScans.reduce((sum, input) => sum + input.pages, 0) });
         }
         watch.reset();
         const all = await runPhase(stack, parallelScans, watch, `scan2-${index}`);
         report(`scanned pages, all at once, ${concurrency} in process`, parallelScans, all, watch);
         const pages = parallelScans.reduce((sum, input) => sum + input.pages, 0);
+        cpuPerPage.push({ label: `${layout.name}, all at once`, ms: all.cpuMs / pages });
+        sampleRss();
         summary.push(
           `  ${layout.name.padEnd(8)} ${((pages / all.wallMs) * 60_000).toFixed(1).padStart(6)} scanned pages/min wall, ${(all.cpuMs / pages).toFixed(0).padStart(5)} CPU ms/page, ` +
-            `peak RSS ${(peakRssBytes / 1024 / 1024).toFixed(0)} MB (sampled)`,
+            `peak RSS ${mb(peakRssBytes)} this process + ${mb(peakS3RssBytes)} s3rver (sampled; together at most ${mb(peakTreeRssBytes)})`,
         );
         if (index === 0 && digitalPages > 0) {
           watch.reset();
@@ -327,6 +373,9 @@ export async function run(): Promise<void> {
         }
         sampleRss();
         overallPeak = Math.max(overallPeak, peakRssBytes);
+        // The kernel's own high-water mark of the child (not only what the 200 ms sampler saw).
+        overallS3Peak = Math.max(overallS3Peak, peakS3RssBytes, s3Pid ? procStatus(s3Pid, 'VmHWM') : 0);
+        overallTreePeak = Math.max(overallTreePeak, peakTreeRssBytes);
       } finally {
         await stack.stop();
         rmSync(dataDir, { recursive: true, force: true });
@@ -338,9 +387,19 @@ export async function run(): Promise<void> {
   const maxRss = process.resourceUsage().maxRSS * 1024;
   console.log(`
 scanned pages by layout (same inputs, one after another on this machine):\n${summary.join('\n')}`);
-  console.log(`peak RSS of the pipeline process: ${(Math.max(overallPeak, maxRss) / 1024 / 1024).toFixed(0)} MB (max over layouts; DynamoDB Local's JVM not included)`);
+  console.log(
+    `peak RSS of the pipeline process: ${mb(Math.max(overallPeak, maxRss))} (the kernel's high-water mark of this process since it started: main thread, ` +
+      `process workers and their OCR engines, generating the inputs; max over layouts)`,
+  );
+  console.log(
+    `peak RSS of the s3rver child process: ${mb(overallS3Peak)}; both processes at once, sampled every 200 ms: ${mb(overallTreePeak)} ` +
+      `(DynamoDB Local's JVM, the stand-in for DynamoDB, not counted)`,
+  );
   const engineCpu = await engineCpuPerPage(sequentialScans);
-  console.log(`OCR engine alone (1 thread, raw pixels, same scans): ${engineCpu.toFixed(0)} CPU ms/page — the base for a CPU-time overhead: (pipeline CPU ms/page − this) / this`);
+  console.log(`OCR engine alone (1 thread, raw pixels, same scans): ${engineCpu.toFixed(0)} CPU ms/page`);
+  for (const { label, ms } of cpuPerPage) {
+    console.log(`  non-OCR overhead by CPU, ${label}: (${ms.toFixed(0)} − ${engineCpu.toFixed(0)}) / ${engineCpu.toFixed(0)} = ${(((ms - engineCpu) / engineCpu) * 100).toFixed(1)} % (pipeline process + s3rver; DynamoDB Local not counted)`);
+  }
   console.log(`machine: ${os.cpus().length} cores, load average ${loadAtStart} at start, ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end (figures scale with what else runs)`);
   console.log('goals: ≥ 60 scanned pages/min, ≥ 1,000 digital pages/min, overhead ≤ 10 % of OCR, peak RSS ≤ 1,536 MB');
 }

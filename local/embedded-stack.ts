@@ -54,7 +54,13 @@ export interface EmbeddedStackOptions {
   dynamoDbEndpoint?: string;
   dynamoDbPort?: number;
   s3Port?: number;
-  /** Run s3rver in a worker thread (default), so uploads are answered while OCR holds the main thread. */
+  /**
+   * Where s3rver runs: `child` (default) a child process, `worker` a worker thread of this process, `thread` this
+   * thread. Off this thread, uploads are answered while a thread is busy; in a child process its heap and buffers
+   * are not part of the pipeline process's memory (`s3ServerPid` names it, so a benchmark can count it).
+   */
+  s3Host?: 'child' | 'worker' | 'thread';
+  /** Before `s3Host`: `false` = this thread, `true` = a worker thread. */
   s3InWorker?: boolean;
   /** Run the process handler in worker threads (default) when the real handlers are loaded. */
   processInWorker?: boolean;
@@ -98,6 +104,8 @@ export interface EmbeddedStack {
   dispatcher: S3EventDispatcher;
   inbox?: RunningInboxWatcher;
   http?: RunningHttpServer;
+  /** The s3rver child process, when it runs in one (`s3Host: 'child'`). */
+  s3ServerPid?: number;
   /** Whether a review API is mounted under /api. */
   apiMounted: boolean;
   /** How many objects the start-up reconcile sent to ingest again. */
@@ -199,7 +207,13 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       stopping.push(() => dynamo!.stop());
     }
     const dynamoEndpoint = options.dynamoDbEndpoint ?? dynamo!.endpoint;
-    const s3Server: RunningS3 = await startS3Local({ port: options.s3Port, dataDir: path.join(dataDir, 's3'), inWorker: options.s3InWorker ?? true });
+    const s3Host = options.s3Host ?? (options.s3InWorker === undefined ? 'child' : options.s3InWorker ? 'worker' : 'thread');
+    const s3Server: RunningS3 = await startS3Local({
+      port: options.s3Port,
+      dataDir: path.join(dataDir, 's3'),
+      inWorker: s3Host === 'worker',
+      inChildProcess: s3Host === 'child',
+    });
     stopping.push(() => s3Server.stop());
 
     // Before any handler module is imported: they build their SDK clients at module scope from these.
@@ -315,6 +329,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       inbox,
       http,
       reconciled,
+      s3ServerPid: s3Server.pid,
       apiMounted,
       settled,
       stop: stopAll,

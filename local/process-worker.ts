@@ -5,6 +5,7 @@
  * environment (endpoints, table, bucket) is the main thread's, copied at start; `workerData` says how to run OCR.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import sharp from 'sharp';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { configurePipeline, type PipelineDependencies } from '../functions/shared-dependencies.js';
 import { ocrEngineNameFrom } from '../shared/ocr/create-ocr-engine.js';
@@ -14,6 +15,10 @@ import type { ProcessWorkerSettings } from './process-worker-client.js';
 import { localLambdaContext } from './lambda-context.js';
 
 type Invoke = { type: 'invoke'; id: number; event: SQSEvent };
+
+// libvips' operation cache (process-wide, up to 50 MB) would keep each page's pixel buffers alive after the page:
+// every page's pixels differ, so it never hits; off, the memory goes back as soon as a page is done.
+sharp.cache(false);
 
 const settings = (workerData ?? {}) as ProcessWorkerSettings;
 const overrides: Partial<PipelineDependencies> = {

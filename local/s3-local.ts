@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -51,6 +52,8 @@ export interface RunningS3 {
   port: number;
   /** Emits 'event' with each S3 notification s3rver raises (ObjectCreated, ObjectRemoved), shaped as S3 sends them. */
   events: EventEmitter;
+  /** The child process's id when s3rver runs in one (its memory and CPU are not the caller's). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -61,7 +64,15 @@ export interface RunningS3 {
  * @example
  * const s3 = await startS3Local({ dataDir: '.data/s3', buckets: ['intake'] });
  */
-export async function startS3Local(options: { port?: number; dataDir: string; buckets?: string[]; inWorker?: boolean }): Promise<RunningS3> {
+export async function startS3Local(options: {
+  port?: number;
+  dataDir: string;
+  buckets?: string[];
+  inWorker?: boolean;
+  /** Run s3rver in a child process (wins over `inWorker`). */
+  inChildProcess?: boolean;
+}): Promise<RunningS3> {
+  if (options.inChildProcess) return startS3LocalInChildProcess(options);
   if (options.inWorker) return startS3LocalInWorker(options);
   const port = options.port ?? (await freePort());
   mkdirSync(options.dataDir, { recursive: true });
@@ -121,5 +132,52 @@ export async function startS3LocalInWorker(options: { port?: number; dataDir: st
         // A worker that does not answer (stuck request) is ended rather than holding Ctrl-C.
         setTimeout(() => void worker.terminate(), 5_000).unref();
       }),
+  };
+}
+
+/**
+ * Starts s3rver in a child process (the same s3-worker.mjs, forked): it answers while the caller's threads are busy,
+ * as in a worker thread, and its heap and object buffers stay out of the caller's memory (a worker thread shares the
+ * process and its RSS). Object events arrive on `events` as with the in-thread server; `pid` names the child.
+ *
+ * @example
+ * const s3 = await startS3LocalInChildProcess({ dataDir: '.data/s3', buckets: ['intake'] });
+ */
+export async function startS3LocalInChildProcess(options: { port?: number; dataDir: string; buckets?: string[] }): Promise<RunningS3> {
+  const port = options.port ?? (await freePort());
+  mkdirSync(options.dataDir, { recursive: true });
+  const settings = { port, address: '127.0.0.1', directory: options.dataDir, buckets: options.buckets ?? [], configs: [S3_LOCAL_CORS_XML] };
+  const child = fork(new URL('./s3-worker.mjs', import.meta.url), [], {
+    // Plain JavaScript: no tsx loader; paginated listings need the legacy provider (s3rver's MD5-based markers).
+    execArgv: ['--openssl-legacy-provider'],
+    env: { ...process.env, NODE_OPTIONS: '', INTAKE_S3RVER_SETTINGS: JSON.stringify(settings) },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const events = new EventEmitter();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    child.on('message', (message: { type: string; event?: unknown; message?: string }) => {
+      if (message.type === 'event') events.emit('event', message.event);
+      else if (message.type === 'ready') resolve();
+      else if (message.type === 'error') reject(new Error(`s3rver could not start on port ${port}: ${message.message}`));
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the s3rver process exited with code ${code}`)));
+  });
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    events,
+    pid: child.pid,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      // A child that does not answer (stuck request) is ended rather than holding Ctrl-C.
+      const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      kill.unref();
+      if (child.connected) child.send({ type: 'stop' });
+      else child.kill('SIGTERM');
+      await exited;
+      clearTimeout(kill);
+    },
   };
 }
