@@ -2,8 +2,8 @@
  * `npm run bench -- pipeline [--pages N] [--digital-pages M] [--concurrency C] [--layouts workers,pool,single]`: the
  * whole pipeline on the embedded stack (real DynamoDB Local, s3rver, the local queue and the real handlers) over
  * generated inputs — certificate scans (PNG, JPEG, and two-page scanned PDFs) and digital labour contracts (PDF with
- * a text layer, 10 pages each) — and prints throughput per kind, milliseconds per stage, CPU per page, non-OCR
- * overhead as a share of OCR time and the peak RSS of this process.
+ * a text layer, 10 pages each) — and prints throughput per kind, milliseconds per stage, CPU per page, the non-OCR
+ * overhead as a share of OCR time and the peak RSS.
  *
  * Scanned pages run once per process-worker layout (ADR 0004), each on a fresh stack, so their ratios come from one
  * run on the same machine load: `workers` = one process worker per core, each with a one-thread OCR engine (the
@@ -11,10 +11,21 @@
  * worker with one engine using every core (the layout before ADR 0004).
  *
  * Goals on the 2-core machine: ≥ 60 scanned pages/min, ≥ 1,000 digital pages/min, overhead ≤ 10 % of OCR,
- * peak RSS ≤ 1.5 GB. The stages inside process (render, text layer, OCR, extraction) come from the timings the
- * process stage logs per document; the handlers' own durations give the rest (storage, rules, S3 reads and writes).
- * On a loaded machine wall times stretch; CPU milliseconds per page (all threads of this process; DynamoDB Local's
- * JVM not included) and the OCR engine's own CPU per page measured at the end are the steadier comparison.
+ * peak RSS ≤ 1.5 GB. What the figures mean:
+ * - **Stages.** Inside process: the reading stages (render = the OCR input and what is left of the preview once OCR
+ *   returns; text layer; OCR; extraction) and the storage steps (fetch = record + original, saveDocuments, cases =
+ *   records listed + case read, judged and written, checkpointWait, settle), all from the timings the process stage
+ *   logs per document; "rest of process" is the handler's time no step accounts for (hand-over to the worker thread,
+ *   logging). The handlers' own durations give ingest and process as wholes.
+ * - **Non-OCR overhead by wall clock** (the goal's figure): (ingest handler + process handler − OCR) / OCR, one file
+ *   after another, so no handler's time includes another page's OCR. It counts the latency of every S3 and DynamoDB
+ *   round trip, which on a loaded machine waits for the CPU too (DynamoDB Local is a JVM, s3rver a Node process).
+ * - **Non-OCR overhead by CPU**: (CPU per scanned page of the pipeline process and the s3rver child − CPU per page of
+ *   the OCR engine alone on the same scans, measured at the end) / the latter. DynamoDB Local's CPU is not counted.
+ * - **Peak RSS**: the pipeline process (main thread, process workers, their OCR engines — what maps to the Lambda
+ *   functions) by the kernel's high-water mark; s3rver runs in a child process of its own (the stand-in for S3) and is
+ *   reported beside it, with both together as sampled every 200 ms; DynamoDB Local's JVM is not counted.
+ * On a loaded machine wall times stretch; CPU milliseconds per page are the steadier comparison.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as mupdf from 'mupdf';
