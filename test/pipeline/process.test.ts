@@ -49,6 +49,21 @@ describe('processDocument', () => {
     expect(env.blobs.contentTypeOf(bucket, `derived/${message!.documentId}/pages/1`)).toBe('image/jpeg');
   });
 
+  it('leaves the document unsettled (the message is retried) when a checkpoint write failed, and settles it on the retry', async () => {
+    await env.ingest('incoming/sub-c/a.png', await blankPng());
+    const [message] = env.queue.drain();
+    const flakyBlobs = Object.create(env.blobs) as typeof env.blobs;
+    flakyBlobs.put = async (b, key, bytes, contentType) =>
+      key.includes('/ocr/') ? Promise.reject(new Error('S3 unavailable')) : env.blobs.put(b, key, bytes, contentType);
+
+    await expect(processDocument(message!.documentId, { ...env.deps, blobs: flakyBlobs })).rejects.toThrow('S3 unavailable');
+    expect(await env.documents.get(message!.documentId)).toMatchObject({ status: 'processing' });
+
+    const outcome = await processDocument(message!.documentId, env.deps);
+    expect(outcome).toMatchObject({ kind: 'done', status: 'processed', cases: [{ caseId: 'case-sub-c' }] });
+    expect(env.cases.cases.size).toBe(1);
+  });
+
   it('does nothing new when the message is redelivered after success', async () => {
     await env.ingest('incoming/sub-1/a.png', await blankPng());
     const [message] = env.queue.drain();
