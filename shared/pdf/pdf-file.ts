@@ -52,6 +52,9 @@ export const MIN_SCAN_LONG_SIDE_FOR_OWN_PIXELS = 1280;
 /** How far (share of the page side) a scan image may fall short of the page edges and still count as the page. */
 const SCAN_EDGE_TOLERANCE = 0.01;
 
+/** A scan image's own pixels and the page's size in pixels at the wanted resolution. */
+type ScanPixels = Raster & { targetWidth: number; targetHeight: number };
+
 /** How a page's pixels for OCR were made (`ocrRaster`). */
 export type OcrRasterSource = 'scan_image' | 'rendered';
 
@@ -270,7 +273,14 @@ export class PdfFile {
    * const { raster, source } = await pdf.ocrRaster(1, 200); // source: 'scan_image' for a flatbed scan
    */
   async ocrRaster(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): Promise<{ raster: Raster; source: OcrRasterSource }> {
-    const scan = collectingMessages(this.#messages, () => this.#scanImagePixelsNow(pageNumber, dpi));
+    let scan: ScanPixels | undefined;
+    try {
+      scan = this.scanImagePixels(pageNumber, dpi);
+    } catch {
+      // An image mupdf draws but will not hand over (an exotic colour space, say) is still rendered like any page;
+      // a page that is really broken fails there with `pdf_corrupt`.
+      scan = undefined;
+    }
     if (!scan) return { raster: this.renderPageRaster(pageNumber, dpi), source: 'rendered' };
     if (scan.width <= scan.targetWidth && scan.height <= scan.targetHeight) return { raster: scan, source: 'scan_image' };
     try {
@@ -284,8 +294,12 @@ export class PdfFile {
     }
   }
 
+  private scanImagePixels(pageNumber: number, dpi: number): ScanPixels | undefined {
+    return collectingMessages(this.#messages, () => this.#scanImagePixelsNow(pageNumber, dpi));
+  }
+
   /** The scan image's RGB pixels and the page's size at `dpi`, or `undefined` when the page is not a plain scan. */
-  #scanImagePixelsNow(pageNumber: number, dpi: number): (Raster & { targetWidth: number; targetHeight: number }) | undefined {
+  #scanImagePixelsNow(pageNumber: number, dpi: number): ScanPixels | undefined {
     const page = this.#loadPage(pageNumber);
     let image: mupdf.Image | undefined;
     try {
@@ -300,6 +314,7 @@ export class PdfFile {
       const device = new mupdf.Device({
         fillImage(found, ctm, alpha) {
           images++;
+          image?.destroy();
           image = found;
           placement = ctm;
           if (alpha < 1) otherMarks++;
@@ -360,8 +375,6 @@ export class PdfFile {
       } finally {
         mask.destroy();
       }
-    } catch (error) {
-      throw new PdfCorruptError(`page ${pageNumber} cannot be rendered`, { cause: error });
     } finally {
       image?.destroy();
       page.destroy();
