@@ -59,6 +59,9 @@ export const readPersonName: ValueReader = (text) => {
   if (!m) return null;
   let name = m[0].replace(NAME_SUFFIX, '');
   if (name.length > 4 && !name.includes('·')) {
+    // A long run opening with a province, city or district is an organisation or an address (浙江经济职业技术学院:
+    // 经 is no particle there), never a person followed by prose.
+    if (PLACE_PREFIX.test(name)) return null;
     // Longer runs are prose ("王晓明同志于…") or not a name at all.
     const cut = /^(.{2,4}?)(同志|先生|女士|于|在|为|经|自|因|系|是|,)/.exec(name);
     if (!cut) return null;

@@ -235,6 +235,20 @@ describe('extractDocuments on other document types', () => {
     });
   });
 
+  it('does not read a person out of a school named after its province (浙江经济职业技术学院 is not 浙江 + prose)', () => {
+    const page = new PageBuilder()
+      .title('学生实习协议书')
+      .line(`实习单位：${company.name}`)
+      .line('乙方（学生）姓名：唐梓强')
+      .line('身份证号码：421002200203060192')
+      .line('丙方（学校）：浙江经济职业技术学院')
+      .line('第一条 实习期限自 2020-03-12 起至 2021-03-11 止。')
+      .build();
+    const [doc] = read([page]);
+    expect(doc.fields.studentName).toMatchObject({ value: '唐梓强', needsReview: false });
+    expect(doc.fields.schoolName?.value).toBe('浙江经济职业技术学院');
+  });
+
   it('reads an ID card, joining the address over its wrapped lines and checking the birth date against the number', () => {
     const [doc] = read([idCardPage()]);
     expect(doc.type).toBe('id_card');
