@@ -172,7 +172,8 @@ async function processRecord(
     const type = sniffType(bytes);
     try {
       if (!isReadableType(type)) throw new UnsupportedTypeError(type);
-      let lastProgressAt = 0;
+      // Counted from the start of reading: a file read within the interval (most) costs no progress write at all.
+      let lastProgressAt = Date.now();
       const checkpoints = blobPageCheckpoints(deps.blobs, record.bucket, deps.derivedPrefix, documentId);
       // Saves a store round trip per OCRed page; a duplicate first delivery at worst reads a page twice.
       const firstAttempt = message.receiveCount === 1 && !message.syncOcr && (record.pagesDone ?? 0) === 0;

@@ -4,6 +4,7 @@ import { ingestObject } from '../../shared/pipeline/ingest.js';
 import { markDocumentFailed, noteProcessingError, processDocument, type ProcessDeps } from '../../shared/pipeline/process.js';
 import { inspectFile } from '../../shared/reading/index.js';
 import { FixedClock, InMemoryBlobStore, InMemoryCaseRepository, InMemoryDocumentRepository, InMemoryWorkQueue } from '../support/fakes/index.js';
+import { makeScannedPdf } from '../pdf/pdf-factory.js';
 import { blankPng, lineExtractor, oncePerPersonJudge, scriptedOcr } from './pipeline-factories.js';
 
 const bucket = 'intake';
@@ -62,6 +63,26 @@ describe('processDocument', () => {
     const outcome = await processDocument(message!.documentId, env.deps);
     expect(outcome).toMatchObject({ kind: 'done', status: 'processed', cases: [{ caseId: 'case-sub-c' }] });
     expect(env.cases.cases.size).toBe(1);
+  });
+
+  it('writes the progress of a long file no more often than the interval, counted from the start of reading', async () => {
+    const progress = async (progressIntervalMs: number, key: string) => {
+      // Pages of another size each time: byte-identical uploads would be linked as duplicates, not read.
+      const page = await blankPng(64 + progressIntervalMs % 7, 48);
+      await env.ingest(key, makeScannedPdf([page, page, page]));
+      const [message] = env.queue.drain();
+      const documents = Object.create(env.documents) as typeof env.documents;
+      const written: number[] = [];
+      documents.update = async (id, changes) => {
+        if (changes.pagesDone !== undefined && changes.documents === undefined) written.push(changes.pagesDone);
+        return env.documents.update(id, changes);
+      };
+      await processDocument(message!.documentId, { ...env.deps, documents, progressIntervalMs });
+      return written;
+    };
+
+    expect(await progress(60_001, 'incoming/sub-p/slow.pdf')).toEqual([]);
+    expect(await progress(0, 'incoming/sub-q/fast.pdf')).toEqual([1, 2]);
   });
 
   it('does nothing new when the message is redelivered after success', async () => {
