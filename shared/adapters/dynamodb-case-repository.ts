@@ -43,7 +43,7 @@ export const caseKeys = {
   sortByTime: (createdAt: string, caseId: string) => `CASE#${createdAt}#${caseId}`,
 };
 
-/** How many of the oldest claimable cases a contended claimer's first try is spread over, at least. */
+/** How many of the oldest free cases a claimer's first try is spread over after a race lost to another instance. */
 const claimFirstTryWindow = 8;
 /** How long a lost race on a queue keeps this instance treating that queue as contended. */
 const claimContentionMemoryMs = 30_000;
@@ -175,6 +175,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
     // version condition; a race lost in the last 30 s (real time, not the lease clock `now`) spreads first tries.
     const reserved = this.reservationsOf(queue);
     const contended = performance.now() - (this.lastLostRace.get(queue) ?? -Infinity) < claimContentionMemoryMs;
+    let lost = false;
     let startKey: Record<string, unknown> | undefined;
     do {
       // The first page is read once for all the claims on this instance that ask while it is being read.
@@ -191,8 +192,9 @@ export class DynamoDbCaseRepository implements CaseRepository {
           candidates = await this.readClaimCandidates(settled.filter((s) => s.won !== true).map((s) => s.c.caseId), queue, now);
           continue;
         }
-        // Alone, the oldest. After a lost race with another instance, the first try is spread over the few oldest.
-        const window = attempt > 0 ? free.length : contended ? Math.min(claimFirstTryWindow, free.length) : 1;
+        // The oldest free case. Lately beaten by another instance: the first try spread over the few oldest, and after
+        // losing here, any one still free.
+        const window = lost ? free.length : contended ? Math.min(claimFirstTryWindow, free.length) : 1;
         const candidate = free[window === 1 ? 0 : randomInt(window)]!;
         const attemptDone = this.tryClaim(candidate, holder, leaseSeconds, now);
         reserved.set(candidate.caseId, attemptDone.then((c) => c !== undefined, () => false));
@@ -203,6 +205,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
           reserved.delete(candidate.caseId);
         }
         if (claimed) return claimed;
+        lost = true;
         this.claimStats.lostRaces++;
         this.lastLostRace.set(queue, performance.now());
         // One consistent read of what is left (the lost one included: the winner's transaction may have failed, or
