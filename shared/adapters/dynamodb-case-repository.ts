@@ -49,6 +49,8 @@ const claimFirstTryWindow = 8;
 const claimContentionMemoryMs = 30_000;
 /** How long this instance trusts its own claim over an index entry showing an older version of the case. */
 const claimedHereMemoryMs = 10_000;
+/** How far apart two claims' lease clocks may be for one to use the other's queue read. */
+const sharedReadClockSlackMs = 1_000;
 /** Queue-index items read per claim query (read, not returned: the filter drops the cases under a live lease). */
 const claimPageSize = 50;
 
@@ -57,6 +59,12 @@ interface StoredState {
   version: number;
   heldClaimKeys: ClaimKey[];
   hasLease: boolean;
+}
+
+/** A page of claimable cases as the queue index returns them (projected to what claiming needs). */
+interface ClaimPage {
+  items: Record<string, unknown>[];
+  lastEvaluatedKey?: Record<string, unknown>;
 }
 
 /** What each item of a transaction is, so a cancellation reason can be mapped to the right error. */
@@ -83,7 +91,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
   /** What `claimNext` on this instance has done so far (the API bench prints it). */
   readonly claimStats = { claims: 0, lostRaces: 0, queueReads: 0 };
   /** Per queue: the first-page read of claimable cases in flight now, which claims arriving meanwhile share. */
-  private readonly firstPageReads = new Map<string, Promise<{ items: Record<string, unknown>[]; lastEvaluatedKey?: Record<string, unknown> }>>();
+  private readonly firstPageReads = new Map<string, { now: number; read: Promise<ClaimPage> }>();
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -473,7 +481,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
    * The claimable cases of a queue page, oldest first, with only what choosing and claiming need: the filter and the
    * projection keep the cases' documents (most of each item) off the wire; `Limit` still counts every item read.
    */
-  private async queryClaimable(queue: string, now: Date, startKey: Record<string, unknown> | undefined) {
+  private async queryClaimable(queue: string, now: Date, startKey: Record<string, unknown> | undefined): Promise<ClaimPage> {
     try {
       const page = await this.db.send(
         new QueryCommand({
@@ -520,14 +528,15 @@ export class DynamoDbCaseRepository implements CaseRepository {
    * serves many claims (DynamoDB Local reads every index item in full, a few ms each). A write on this instance that
    * makes a case claimable ends the sharing, so a claim never sees a page older than this instance's own writes.
    */
-  private sharedFirstPage(queue: string, now: Date): Promise<{ items: Record<string, unknown>[]; lastEvaluatedKey?: Record<string, unknown> }> {
+  private sharedFirstPage(queue: string, now: Date): Promise<ClaimPage> {
     const shared = this.firstPageReads.get(queue);
-    if (shared) return shared;
+    // The read filtered leases at its own `now`: a claim whose lease clock is far from it reads for itself.
+    if (shared && Math.abs(shared.now - now.getTime()) <= sharedReadClockSlackMs) return shared.read;
     const read = this.queryClaimable(queue, now, undefined).finally(() => {
-      if (this.firstPageReads.get(queue) === read) this.firstPageReads.delete(queue);
+      if (this.firstPageReads.get(queue)?.read === read) this.firstPageReads.delete(queue);
     });
     this.claimStats.queueReads++;
-    this.firstPageReads.set(queue, read);
+    this.firstPageReads.set(queue, { now: now.getTime(), read });
     return read;
   }
 

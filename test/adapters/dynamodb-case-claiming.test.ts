@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDynamoDbDocumentClient } from '../../shared/adapters/aws-clients.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
 import type { ReviewCase } from '../../shared/cases/index.js';
 import { aCaseDocument, aReviewCase, anAuditEvent } from '../support/fakes/factories.js';
@@ -96,22 +97,56 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
     expect(reuse.created).toBe(true);
   });
 
-  it('hands a case released on this instance to the next claim, even while other claims share a queue read', { timeout: 180_000 }, async () => {
-    const cases = repository();
+  it('does not hand a claim a shared queue read that was answered before a release on this instance', { timeout: 180_000 }, async () => {
+    // Queue-index answers are held back until the test lets them through, so the order of events is fixed.
+    const db = createDynamoDbDocumentClient({ endpoint: table.endpoint, region: 'us-east-1' });
+    let answered = () => {};
+    let letThrough = () => {};
+    let gate: Promise<void> | undefined;
+    db.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (context.commandName === 'QueryCommand' && gate) {
+          answered();
+          await gate;
+        }
+        return result;
+      },
+      { step: 'initialize', name: 'holdQueueAnswers' },
+    );
+    const cases = new DynamoDbCaseRepository(db, table.tableName, { lookupSecret: secret });
     const queue = freshQueue();
-    const [oldest] = await seedQueue(cases, queue, 3);
+    const [oldest, next] = await seedQueue(cases, queue, 2);
     const now = new Date(at(40));
     const held = (await cases.claimNext(queue, 'clerk-a', 900, now))!;
 
-    const busy = Promise.all([cases.claimNext(queue, 'clerk-b', 900, now), cases.claimNext(queue, 'clerk-c', 900, now)]);
+    gate = new Promise<void>((resolve) => (letThrough = resolve));
+    const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
+    const before = cases.claimNext(queue, 'clerk-b', 900, now);
+    await firstAnswer;
     await cases.update({ ...held, status: 'needs_review', lease: undefined }, held.version, anAuditEvent(held.caseId, { at: at(41), action: 'release' }));
-    const again = await cases.claimNext(queue, 'clerk-d', 900, now);
-    const others = await busy;
+    const after = cases.claimNext(queue, 'clerk-c', 900, now);
+    letThrough();
+    const claims = await Promise.all([before, after]);
+    db.destroy();
 
     expect(held.caseId).toBe(oldest);
-    const all = [again, ...others].map((c) => c?.caseId).filter((id) => id !== undefined);
-    expect(new Set(all).size).toBe(all.length);
-    expect(all).toContain(oldest);
-    expect(all).toHaveLength(3);
+    expect(claims.map((c) => c?.caseId).sort()).toEqual([oldest, next].sort());
+  });
+
+  it('does not hand a claim a shared queue read filtered at a lease clock far from its own', { timeout: 180_000 }, async () => {
+    const cases = repository();
+    const queue = freshQueue();
+    const [only] = await seedQueue(cases, queue, 1);
+    const start = new Date(at(40));
+    await cases.claimNext(queue, 'clerk-a', 60, start);
+
+    const [early, late] = await Promise.all([
+      cases.claimNext(queue, 'clerk-b', 60, new Date(start.getTime() + 30_000)),
+      cases.claimNext(queue, 'clerk-c', 60, new Date(start.getTime() + 61_000)),
+    ]);
+
+    expect(early).toBeUndefined();
+    expect(late).toMatchObject({ caseId: only, lease: { holder: 'clerk-c' } });
   });
 });
