@@ -15,6 +15,7 @@ import { buildClerkPage } from '../../web/build.js';
 import { people, rosterXlsx } from '../batches/roster-factory.js';
 import { uniqueName } from '../support/local-aws.js';
 import { digitalCertificatePdf, zipOf } from './batch-fixtures.js';
+import { screenshotPath } from './screenshots.js';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Small parts, so the roster (about 7 KB) goes up as a multipart upload from the browser and the ZIP as one PUT. */
@@ -82,7 +83,7 @@ describe('batch upload page', () => {
     await page.locator('#overall[aria-valuenow="100"]').waitFor();
     expect(await page.locator('.files li .bar[aria-valuenow="100"]').count()).toBe(2);
     await page.locator('.files li.done').nth(1).waitFor();
-    await page.screenshot({ path: path.join('docs', 'screenshots', 'batch-upload.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('batch-upload.png'), fullPage: true });
 
     await page.locator('h1').filter({ hasText: '批次进度' }).waitFor();
     const batchId = decodeURIComponent(new URL(page.url()).hash.replace('#/batches/', ''));
@@ -95,7 +96,7 @@ describe('batch upload page', () => {
     expect(await count('rowsWithoutCertificate')).toBe('1');
     expect(await count('certificatesWithoutRow')).toBe('0');
     expect(await page.locator('#problems').textContent()).toContain(`${persons[2]!.name}）：未找到对应证书`);
-    await page.screenshot({ path: path.join('docs', 'screenshots', 'batch-progress.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('batch-progress.png'), fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Alt+x')]);
     expect(download.suggestedFilename()).toBe(`批次报告-${batchId}.xlsx`);

@@ -9,6 +9,7 @@ import { systemClock } from '../../shared/ports/index.js';
 import { buildClerkPage } from '../../web/build.js';
 import { reviewApiOver, seedClaim } from '../review/review-fixtures.js';
 import { reviewTestEnv, type ReviewTestEnv } from '../review/review-env.js';
+import { screenshotPath } from './screenshots.js';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Seeded users by the number key that signs them in on the sign-in view. */
@@ -66,7 +67,7 @@ describe('clerk page', () => {
     const image = await page.locator('#page-img').boundingBox();
     expect(box!.y).toBeGreaterThan(image!.y);
     expect(await page.locator('.decision li').first().textContent()).toMatch(/XH36-3\.2/);
-    await page.screenshot({ path: path.join('docs', 'screenshots', 'case-view.png'), fullPage: false });
+    await page.screenshot({ path: screenshotPath('case-view.png'), fullPage: false });
 
     await focused.fill('2');
     await page.keyboard.press('Enter');
