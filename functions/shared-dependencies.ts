@@ -139,8 +139,12 @@ export function pipelineDependencies(): PipelineDependencies {
     textract && channel
       ? {
           // The document id as the client token: a redelivered message gets the same job, not a second one.
-          start: (input: { bucket: string; key: string; documentId: string }) =>
-            startTextDetection({ client: textract }, { bucket: input.bucket, key: input.key, jobTag: input.documentId, clientRequestToken: input.documentId }, channel),
+          start: (input: { bucket: string; key: string; documentId: string; version?: string }) =>
+            startTextDetection(
+              { client: textract },
+              { bucket: input.bucket, key: input.key, version: input.version, jobTag: input.documentId, clientRequestToken: input.documentId },
+              channel,
+            ),
         }
       : undefined,
   );

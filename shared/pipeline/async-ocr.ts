@@ -13,7 +13,8 @@ import type { PipelineLogger } from './logger.js';
  * second job).
  */
 export interface AsyncPageOcr {
-  start(input: { bucket: string; key: string; documentId: string }): Promise<string>;
+  /** `version`: the S3 versionId the document was registered with, so the job reads exactly those bytes. */
+  start(input: { bucket: string; key: string; documentId: string; version?: string }): Promise<string>;
 }
 
 /** What an asynchronous job returned for a document. */

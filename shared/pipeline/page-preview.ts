@@ -22,7 +22,7 @@ export interface PagePreviewObject {
  */
 export async function ensurePagePreview(
   blobs: BlobStore,
-  record: Pick<DocumentRecord, 'documentId' | 'bucket' | 'key'>,
+  record: Pick<DocumentRecord, 'documentId' | 'bucket' | 'key' | 'sourceVersionId'>,
   pageNumber: number,
   options: { derivedPrefix: string; dpi?: number },
 ): Promise<PagePreviewObject> {
@@ -33,7 +33,7 @@ export async function ensurePagePreview(
   } catch (error) {
     if (!(error instanceof BlobNotFoundError)) throw error;
   }
-  const original = await blobs.get(record.bucket, record.key);
+  const original = await blobs.get(record.bucket, record.key, record.sourceVersionId);
   let bytes: Uint8Array;
   if (sniffType(original) === 'pdf') {
     const pdf = PdfFile.open(original);

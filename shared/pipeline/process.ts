@@ -168,7 +168,7 @@ async function processRecord(
   let pageCount = record.pageCount ?? 0;
   let resumedPages = 0;
   if (!documents) {
-    const bytes = await timedStep(steps, 'fetch', () => deps.blobs.get(record.bucket, record.key));
+    const bytes = await timedStep(steps, 'fetch', () => deps.blobs.get(record.bucket, record.key, record.sourceVersionId));
     const type = sniffType(bytes);
     try {
       if (!isReadableType(type)) throw new UnsupportedTypeError(type);
@@ -197,7 +197,7 @@ async function processRecord(
       Object.assign(timings, read.timings);
       if (read.deferredPages.length > 0 && deps.asyncOcr) {
         await writes.done();
-        const jobId = await deps.asyncOcr.start({ bucket: record.bucket, key: record.key, documentId });
+        const jobId = await deps.asyncOcr.start({ bucket: record.bucket, key: record.key, documentId, ...(record.sourceVersionId ? { version: record.sourceVersionId } : {}) });
         await deps.documents.update(documentId, { pagesDone: read.pages.length, updatedAt: now() });
         deps.logger?.info('asynchronous OCR started for the scanned pages', { documentId, jobId, pages: read.deferredPages.length });
         return { kind: 'waiting', documentId, jobId, pages: read.deferredPages };
