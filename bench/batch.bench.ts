@@ -15,6 +15,7 @@ import yazl from 'yazl';
 import { DynamoDbCaseRepository } from '../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
 import { summariseBatch, type RosterRow } from '../shared/batches/index.js';
+import { buildSkillLevelCertificateNumber } from '../shared/extraction/index.js';
 import { startEmbeddedStack } from '../local/embedded-stack.js';
 
 const FINAL = new Set(['processed', 'needs_review', 'rejected', 'failed', 'duplicate']);
@@ -40,8 +41,9 @@ function person(n: number): RosterRow {
     holderName: NAMES[n % NAMES.length]! + ['', '一', '二', '三'][Math.floor(n / NAMES.length) % 4],
     idNumber: idNumber(n),
     occupation: n % 2 === 0 ? '电工' : '养老护理员',
-    level: 4,
-    certificateNumber: `S0000330100${String(400000 + n).padStart(7, '0')}`,
+    level: 3,
+    // A well-formed skill-level number (level and year digits agree with the certificate), as an assessor issues.
+    certificateNumber: buildSkillLevelCertificateNumber({ assessor: 'S', organisationCode: '330106000001', year: 2026, level: 3, serial: n + 1 }),
     issueDate: '2026-06-18',
     issues: [],
   };
@@ -58,7 +60,7 @@ function certificatePdf(row: RosterRow): Uint8Array {
     [`姓名：${row.holderName}`, 14, 300],
     [`身份证号：${row.idNumber}`, 14, 330],
     [`职业（工种）：${row.occupation}`, 14, 360],
-    ['等级：四级/中级工', 14, 390],
+    ['等级：三级/高级工', 14, 390],
     [`证书编号：${row.certificateNumber}`, 14, 420],
     ['发证日期：2026年06月18日', 14, 450],
     ['评价机构：杭州西湖职业培训学校', 14, 480],

@@ -221,7 +221,14 @@ async function processRecord(
   // The submission's own case (the usual plan) is read while its records are listed; a stale read only costs
   // writeCase a retry (optimistic locking), never a lost document.
   const likelyCaseId = caseIdFor(record.submissionId);
-  const [listed, likelyCase] = await Promise.all([deps.documents.listBySubmission(record.submissionId), deps.cases.get(likelyCaseId)]);
+  // A training body's batch is judged certificate by certificate, from this file's own documents (and its own upload
+  // date): listing and cross-checking the whole submission for each of its files would read a 1,000-certificate
+  // batch a million times. Roster matching and certificate-number claims compare a batch's certificates instead.
+  const own: DocumentRecord = { ...record, documents };
+  const judgedAlone = (deps.submissionKind ?? submissionKindOf)(record.submissionId, [own]).kind === 'batch';
+  const [listed, likelyCase] = judgedAlone
+    ? [[own], undefined]
+    : await Promise.all([deps.documents.listBySubmission(record.submissionId), deps.cases.get(likelyCaseId)]);
   const records = listed.map((r) => (r.documentId === documentId ? { ...r, documents } : r));
   const readRecords = records.filter((r) => r.documents && r.status !== 'rejected' && r.status !== 'duplicate');
   const kind = (deps.submissionKind ?? submissionKindOf)(record.submissionId, records);

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/index.js';
 import { ingestObject } from '../../shared/pipeline/ingest.js';
@@ -187,6 +188,22 @@ describe('processDocument', () => {
       `case-batch-7-${message!.documentId}-1`,
     ]);
     expect((await batchEnv.cases.get(`case-batch-7-${message!.documentId}-0`))!.applicant).toEqual({ kind: 'training_body' });
+  });
+
+  it('judges each file of a batch on its own: the submission is not listed again for every certificate', async () => {
+    const batchEnv = makeEnv();
+    await batchEnv.ingest('incoming/batch-8/a.png', await blankPng());
+    await batchEnv.ingest('incoming/batch-8/b.jpg', new Uint8Array(await sharp(await blankPng()).jpeg().toBuffer()));
+    const messages = batchEnv.queue.drain();
+    let listings = 0;
+    const documents = Object.create(batchEnv.documents) as typeof batchEnv.documents;
+    documents.listBySubmission = async (id) => (listings++, batchEnv.documents.listBySubmission(id));
+
+    for (const message of messages) await processDocument(message.documentId, { ...batchEnv.deps, documents });
+
+    expect(listings).toBe(0);
+    const cases = await batchEnv.cases.listBySubmission('batch-8');
+    expect(cases.map((c) => c.caseId).sort()).toEqual(messages.map((m) => `case-batch-8-${m.documentId}-0`).sort());
   });
 
   it('marks the document `needs_review` when a field is flagged', async () => {
