@@ -156,6 +156,7 @@ export async function takeInEmail(object: CreatedObject, deps: EmailIntakeDeps, 
   const head = object.versionId || object.eTag ? undefined : await deps.blobs.head(bucket, key);
   const sourceVersion = (object.versionId ?? object.eTag ?? head?.versionId ?? head?.eTag)?.replace(/"/g, '');
   if (!sourceVersion) return { kind: 'ignored', key };
+  const versionId = object.versionId ?? head?.versionId;
   const emailId = emailIdFor(bucket, key, sourceVersion);
   const now = () => deps.clock.now().toISOString();
 
@@ -170,7 +171,7 @@ export async function takeInEmail(object: CreatedObject, deps: EmailIntakeDeps, 
 
   let mail: ReadEmail;
   try {
-    mail = await readEmail(await deps.blobs.get(bucket, key));
+    mail = await readEmail(await deps.blobs.get(bucket, key, versionId));
   } catch (error) {
     if (!(error instanceof UnreadableEmailError)) throw error;
     const failure = describeFailure(error);

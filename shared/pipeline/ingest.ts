@@ -148,7 +148,7 @@ export async function ingestObject(object: CreatedObject, deps: IngestDeps): Pro
   }
 
   if (known.sniffedType === 'eml' && deps.emailIntake) {
-    const handed = await deps.emailIntake({ bucket, key, eTag: sourceVersion });
+    const handed = await deps.emailIntake({ bucket, key, eTag: sourceVersion, ...(versionId ? { versionId } : {}) });
     // The message's own state (accepted, rejected with a reason, reply) is on its e-mail record; its files have theirs.
     await deps.documents.update(documentId, { ...known, pageCount: 0, status: 'processed', updatedAt: deps.clock.now().toISOString() });
     deps.logger?.info('e-mail message handed to the e-mail intake', { documentId, submissionId, outcome: handed.kind });
