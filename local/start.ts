@@ -16,6 +16,9 @@ import { createLocalLogger } from './local-log.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = createLocalLogger('start');
+// The pinned AWS SDK runs on Node 20; its notice that releases after January 2027 will need Node 22 would otherwise
+// be printed once per thread at every start (README, Requirements). Workers inherit the setting.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
