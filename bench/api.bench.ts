@@ -118,7 +118,7 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
   const apiLoopBefore = performance.eventLoopUtilization();
   try {
     const start = performance.now();
-    const worker = new Worker(clerkLoop, { eval: true, workerData: { url: http.url, tokens, thinkMs, queue: 'XH36-3.7.c' } });
+    const worker = new Worker(clerkLoop, { eval: true, workerData: { url: http.url, tokens, thinkMs, queue: 'XH36-3.7.c', total } });
     const result = await new Promise<ClerkResult>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
@@ -151,6 +151,12 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
       p95[name] = percentile(sorted, 95);
       console.log(`${name.padEnd(14)} ${String(sorted.length).padStart(4)} ${percentile(sorted, 50).toFixed(1).padStart(9)} ${p95[name].toFixed(1).padStart(8)} ${(sorted.at(-1) ?? NaN).toFixed(1).padStart(8)}`);
     }
+    // Where the claim tail comes from: while more cases wait than there are clerks, or while the queue runs dry (its
+    // last cases, and each clerk's final "queue empty" answer).
+    for (const [phase, values] of Object.entries(result.claimPhases)) {
+      const sorted = [...values].sort((a, b) => a - b);
+      console.log(`  claim, ${phase === 'steady' ? `more than ${clerks} cases waiting` : `${clerks} or fewer waiting (drain)`}: n ${sorted.length}, p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms`);
+    }
     const worstP95 = Math.max(p95.claim, p95['get case'], p95['correct field']);
     return { p95, worstP95, load: `${load.start} → ${load.end}` };
   } finally {
@@ -165,6 +171,8 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
 
 interface ClerkResult {
   timings: Record<Operation, number[]>;
+  /** Claim times by how many cases were waiting when the claim was sent. */
+  claimPhases: { steady: number[]; drain: number[] };
   conflicts: number;
   /** Event-loop utilisation of the load generator's thread: near 100 % would mean it, not the API, is the limit. */
   utilization: number;
@@ -177,16 +185,23 @@ interface ClerkResult {
 const clerkLoop = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { performance } = require('node:perf_hooks');
-const { url, tokens, thinkMs, queue } = workerData;
+const { url, tokens, thinkMs, queue, total } = workerData;
 const timings = { claim: [], 'get case': [], 'correct field': [], confirm: [] };
+const claimPhases = { steady: [], drain: [] };
+let granted = 0;
 let conflicts = 0;
 async function timed(name, request) {
   // Jittered pause, so the clerks do not march in lock step.
   if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
+  const waiting = total - granted;
   const start = performance.now();
   const response = await request();
   const body = await response.text();
   timings[name].push(performance.now() - start);
+  if (name === 'claim') {
+    claimPhases[waiting > tokens.length ? 'steady' : 'drain'].push(performance.now() - start);
+    if (response.status === 200) granted++;
+  }
   if (response.status === 409) conflicts++;
   else if (response.status >= 400) throw new Error(name + ' → ' + response.status + ' ' + body);
   return { status: response.status, json: () => JSON.parse(body) };
@@ -206,6 +221,6 @@ async function clerk(token) {
 }
 const loop = performance.eventLoopUtilization();
 Promise.all(tokens.map(clerk)).then(() => {
-  parentPort.postMessage({ timings, conflicts, utilization: performance.eventLoopUtilization(loop).utilization });
+  parentPort.postMessage({ timings, claimPhases, conflicts, utilization: performance.eventLoopUtilization(loop).utilization });
 }, (error) => { throw error; });
 `;
