@@ -52,7 +52,7 @@ const claimedHereMemoryMs = 10_000;
 /** How far apart two claims' lease clocks may be for one to use the other's queue read. */
 const sharedReadClockSlackMs = 1_000;
 /** Queue-index items read per claim query (read, not returned: the filter drops the cases under a live lease). */
-const claimPageSize = 50;
+const claimPageSize = 30;
 
 /** What the adapter needs to know about a case item before writing it. */
 interface StoredState {
