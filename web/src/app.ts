@@ -6,6 +6,7 @@
  * Every label is Simplified Chinese; everything works from the keyboard (the footer lists the keys of each view).
  */
 import type { CaseDetail, CaseSummary } from '../../shared/review/api-schemas.js';
+import { listKeys } from './list-keys.js';
 import { batchListView, batchProgressView, newBatchView, type PageKit } from './batch-upload.js';
 import { beginCognitoSignIn, cognitoSignOutUrl, completeCognitoSignIn, loadPageConfig, type PageConfig } from './cognito-sign-in.js';
 
@@ -180,28 +181,6 @@ const kit: PageKit = {
   },
 };
 
-/** Arrow keys move through table rows, Enter opens the selected one. */
-function listKeys(rows: HTMLElement[], open: (row: HTMLElement) => void, extra?: (event: KeyboardEvent) => boolean): void {
-  let index = 0;
-  const select = (i: number) => {
-    if (rows.length === 0) return;
-    index = Math.max(0, Math.min(rows.length - 1, i));
-    rows.forEach((row, n) => row.classList.toggle('selected', n === index));
-    rows[index]!.focus();
-  };
-  select(0);
-  const onKey = (event: KeyboardEvent) => {
-    if ((event.target as HTMLElement).closest('input, textarea, dialog')) return;
-    if (extra?.(event)) return;
-    if (event.key === 'ArrowDown' || event.key === 'j') select(index + 1);
-    else if (event.key === 'ArrowUp' || event.key === 'k') select(index - 1);
-    else if (event.key === 'Enter' && rows[index]) open(rows[index]!);
-    else return;
-    event.preventDefault();
-  };
-  document.addEventListener('keydown', onKey);
-  cleanup = () => document.removeEventListener('keydown', onKey);
-}
 
 // ---------------------------------------------------------------- sign-in (local development sign-in)
 
@@ -262,7 +241,7 @@ async function queuesView(): Promise<void> {
   const rows = Array.from(view().querySelectorAll<HTMLElement>('tr[data-queue]'));
   rows.forEach((row) => row.addEventListener('click', () => (location.hash = `#/queue/${encodeURIComponent(row.dataset.queue!)}`)));
   $('#open-batch').addEventListener('click', () => (location.hash = `#/batch/${encodeURIComponent(($('#batch-id') as HTMLInputElement).value.trim())}`));
-  listKeys(rows, (row) => (location.hash = `#/queue/${encodeURIComponent(row.dataset.queue!)}`), (event) => {
+  cleanup = listKeys(rows, (row) => (location.hash = `#/queue/${encodeURIComponent(row.dataset.queue!)}`), (event) => {
     if (event.key !== 'c') return false;
     const row = rows.find((r) => r.classList.contains('selected'));
     if (row) void claimNext(row.dataset.queue!);
@@ -298,7 +277,7 @@ async function queueView(queue: string, cursor?: string): Promise<void> {
   const rows = Array.from(view().querySelectorAll<HTMLElement>('tr[data-case]'));
   rows.forEach((row) => row.addEventListener('click', () => (location.hash = `#/case/${encodeURIComponent(row.dataset.case!)}`)));
   document.getElementById('more')?.addEventListener('click', () => void queueView(queue, page.cursor));
-  listKeys(rows, (row) => (location.hash = `#/case/${encodeURIComponent(row.dataset.case!)}`), (event) => {
+  cleanup = listKeys(rows, (row) => (location.hash = `#/case/${encodeURIComponent(row.dataset.case!)}`), (event) => {
     if (event.key === 'c') void claimNext(queue);
     else if (event.key === 'n' && page.cursor) void queueView(queue, page.cursor);
     else if (event.key === 'Escape') location.hash = '#/';
@@ -635,7 +614,7 @@ async function batchView(submissionId: string): Promise<void> {
   document.getElementById('confirm-clean')?.addEventListener('click', () => void confirmClean());
   const rows = Array.from(view().querySelectorAll<HTMLElement>('tr[data-case]'));
   rows.forEach((row) => row.addEventListener('click', () => (location.hash = `#/case/${encodeURIComponent(row.dataset.case!)}`)));
-  listKeys(rows, (row) => (location.hash = `#/case/${encodeURIComponent(row.dataset.case!)}`), (event) => {
+  cleanup = listKeys(rows, (row) => (location.hash = `#/case/${encodeURIComponent(row.dataset.case!)}`), (event) => {
     if (!(event.altKey && event.key.toLowerCase() === 'a') || !isStaff()) return false;
     void confirmClean();
     return true;

@@ -5,6 +5,7 @@
  * gives it the page's API helper, banner and key bar.
  */
 import type { z } from 'zod';
+import { listKeys } from './list-keys.js';
 import type { batchListItemSchema, batchProgressSchema, createBatchResponseSchema } from '../../shared/review/api-schemas.js';
 
 type BatchListItem = z.infer<typeof batchListItemSchema>;
@@ -134,26 +135,14 @@ export async function batchListView(kit: PageKit): Promise<void> {
   byId('open-case').addEventListener('click', openCase);
   byId('batch-id').addEventListener('keydown', (e) => e.key === 'Enter' && openBatch());
   byId('case-id').addEventListener('keydown', (e) => e.key === 'Enter' && openCase());
-  let index = 0;
-  const select = (i: number) => {
-    if (rows.length === 0) return;
-    index = Math.max(0, Math.min(rows.length - 1, i));
-    rows.forEach((row, n) => row.classList.toggle('selected', n === index));
-    rows[index]!.focus();
-  };
-  const onKey = (event: KeyboardEvent) => {
-    if ((event.target as HTMLElement).closest('input, textarea, dialog')) return;
-    if (event.key === 'n') location.hash = '#/batches/new';
-    else if (event.key === 'ArrowDown' || event.key === 'j') select(index + 1);
-    else if (event.key === 'ArrowUp' || event.key === 'k') select(index - 1);
-    else if (event.key === 'Enter' && rows[index] && document.activeElement === rows[index]) open(rows[index]!);
-    else return;
+  const stopKeys = listKeys(rows, open, (event) => {
+    if (event.key !== 'n') return false;
     event.preventDefault();
-  };
-  document.addEventListener('keydown', onKey);
-  kit.onLeave(() => document.removeEventListener('keydown', onKey));
-  if (rows.length > 0) select(0);
-  else byId('new-batch').focus();
+    location.hash = '#/batches/new';
+    return true;
+  });
+  kit.onLeave(stopKeys);
+  if (rows.length === 0) byId('new-batch').focus();
 }
 
 const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
