@@ -460,21 +460,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   private async queryQueue(queue: string, limit: number, startKey: Record<string, unknown> | undefined) {
-    try {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: indexNames.queue,
-          KeyConditionExpression: 'GSI1PK = :queue',
-          ExpressionAttributeValues: { ':queue': caseKeys.queue(queue) },
-          Limit: limit,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      return { items: page.Items ?? [], lastEvaluatedKey: page.LastEvaluatedKey };
-    } catch (error) {
-      throw toStoreError(error, 'list queue');
-    }
+    return this.queryQueueIndex(queue, limit, startKey, 'list queue');
   }
 
   /**
@@ -482,21 +468,32 @@ export class DynamoDbCaseRepository implements CaseRepository {
    * projection keep the cases' documents (most of each item) off the wire; `Limit` still counts every item read.
    */
   private async queryClaimable(queue: string, now: Date, startKey: Record<string, unknown> | undefined): Promise<ClaimPage> {
+    return this.queryQueueIndex(queue, claimPageSize, startKey, 'list claimable cases', claimableFilter(now));
+  }
+
+  /** One page of a queue's index partition, oldest first, optionally filtered and projected. */
+  private async queryQueueIndex(
+    queue: string,
+    limit: number,
+    startKey: Record<string, unknown> | undefined,
+    operation: string,
+    filter?: ReturnType<typeof claimableFilter>,
+  ): Promise<ClaimPage> {
     try {
       const page = await this.db.send(
         new QueryCommand({
           TableName: this.tableName,
           IndexName: indexNames.queue,
           KeyConditionExpression: 'GSI1PK = :queue',
-          ...claimableFilter(now),
-          ExpressionAttributeValues: { ':queue': caseKeys.queue(queue), ...claimableFilter(now).ExpressionAttributeValues },
-          Limit: claimPageSize,
+          ...filter,
+          ExpressionAttributeValues: { ':queue': caseKeys.queue(queue), ...filter?.ExpressionAttributeValues },
+          Limit: limit,
           ExclusiveStartKey: startKey,
         }),
       );
       return { items: page.Items ?? [], lastEvaluatedKey: page.LastEvaluatedKey };
     } catch (error) {
-      throw toStoreError(error, 'list claimable cases');
+      throw toStoreError(error, operation);
     }
   }
 
