@@ -11,12 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import * as mupdf from 'mupdf';
-import yazl from 'yazl';
 import { DynamoDbCaseRepository } from '../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
 import { summariseBatch, type RosterRow } from '../shared/batches/index.js';
 import { buildSkillLevelCertificateNumber } from '../shared/extraction/index.js';
 import { startEmbeddedStack } from '../local/embedded-stack.js';
+import { zipOf } from '../test/web/batch-fixtures.js';
 
 const FINAL = new Set(['processed', 'needs_review', 'rejected', 'failed', 'duplicate']);
 const NAMES = ['王晓明', '李娜', '张伟', '刘洋', '陈静', '杨帆', '赵磊', '黄丽', '周强', '吴敏'];
@@ -70,15 +70,6 @@ function certificatePdf(row: RosterRow): Uint8Array {
   const bytes = document.saveToBuffer('compress').asUint8Array().slice();
   document.destroy();
   return bytes;
-}
-
-async function zipOf(entries: { name: string; bytes: Uint8Array }[]): Promise<Uint8Array> {
-  const zip = new yazl.ZipFile();
-  for (const entry of entries) zip.addBuffer(Buffer.from(entry.bytes), entry.name);
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
 }
 
 export async function run(): Promise<void> {
