@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedStack, type EmbeddedStack } from '../../local/embedded-stack.js';
 import { freePort } from '../../local/free-port.js';
@@ -15,9 +15,9 @@ import { buildClerkPage } from '../../web/build.js';
 import { people, rosterXlsx } from '../batches/roster-factory.js';
 import { uniqueName } from '../support/local-aws.js';
 import { digitalCertificatePdf, zipOf } from './batch-fixtures.js';
+import { launchChromium } from './page-stack.js';
 import { screenshotPath } from './screenshots.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Small parts, so the roster (about 7 KB) goes up as a multipart upload from the browser and the ZIP as one PUT. */
 const PART_SIZE = 1024;
 const MULTIPART_THRESHOLD = 4096;
@@ -45,7 +45,7 @@ beforeAll(async () => {
     stopGraceMs: 200,
     loadApi: async () => (await import('../../functions/api/app.js')).createApiApp({ multipartThreshold: MULTIPART_THRESHOLD, partSize: PART_SIZE }),
   });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

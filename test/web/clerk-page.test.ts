@@ -1,40 +1,27 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalHttpServer, type RunningHttpServer } from '../../local/http-server.js';
-import { systemClock } from '../../shared/ports/index.js';
-import { buildClerkPage } from '../../web/build.js';
-import { reviewApiOver, seedClaim } from '../review/review-fixtures.js';
-import { reviewTestEnv, type ReviewTestEnv } from '../review/review-env.js';
+import type { RunningHttpServer } from '../../local/http-server.js';
+import { seedClaim } from '../review/review-fixtures.js';
+import type { ReviewTestEnv } from '../review/review-env.js';
+import { startPageStack, type PageStack } from './page-stack.js';
 import { screenshotPath } from './screenshots.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Seeded users by the number key that signs them in on the sign-in view. */
 const KEY = { clerk1: '1', clerk2: '2', supervisor1: '3', 'institution-a': '4' } as const;
 
 let env: ReviewTestEnv;
 let http: RunningHttpServer;
 let browser: Browser;
-let staticDir: string;
+let stack: PageStack;
 
 beforeAll(async () => {
-  env = await reviewTestEnv({ batches: {} });
-  staticDir = await buildClerkPage(mkdtempSync(path.join(os.tmpdir(), 'clerk-page-')));
-  // The page and the API over the real DynamoDB Local and s3rver, on a free port, as `npm start` serves them.
-  const { api } = reviewApiOver(env.stores, systemClock, { batches: env.batches });
-  http = await createLocalHttpServer({ port: 0, api, staticDir });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  stack = await startPageStack('clerk-page-');
+  ({ env, http, browser } = stack);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await http?.close();
-  await env?.drop();
-  rmSync(staticDir, { recursive: true, force: true });
-});
+afterAll(() => stack?.stop());
 
 async function signedIn(user: keyof typeof KEY, hash = '#/'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', acceptDownloads: true });

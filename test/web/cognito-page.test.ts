@@ -2,41 +2,24 @@
  * The page with `config.json` saying `cognito`, as on AWS: the hosted UI and its token endpoint are played by
  * Playwright routes (no network), the ID token they hand back is a development token the API accepts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Route } from 'playwright-core';
+import type { Browser, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalHttpServer, type RunningHttpServer } from '../../local/http-server.js';
-import { systemClock } from '../../shared/ports/index.js';
-import { buildClerkPage } from '../../web/build.js';
-import { reviewApiOver } from '../review/review-fixtures.js';
-import { reviewTestEnv, type ReviewTestEnv } from '../review/review-env.js';
+import type { RunningHttpServer } from '../../local/http-server.js';
+import { startPageStack, type PageStack } from './page-stack.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const DOMAIN = 'intake-test.auth.ap-east-1.amazoncognito.com';
 
-let env: ReviewTestEnv;
 let http: RunningHttpServer;
 let browser: Browser;
-let staticDir: string;
 let tokenFor: (user: string) => Promise<string>;
+let stack: PageStack;
 
 beforeAll(async () => {
-  env = await reviewTestEnv({ batches: {} });
-  staticDir = await buildClerkPage(mkdtempSync(path.join(os.tmpdir(), 'cognito-page-')));
-  const over = reviewApiOver(env.stores, systemClock, { batches: env.batches });
-  tokenFor = over.tokenFor;
-  http = await createLocalHttpServer({ port: 0, api: over.api, staticDir, pageConfig: { auth: 'cognito', domain: DOMAIN, clientId: 'page-client' } });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  stack = await startPageStack('cognito-page-', { auth: 'cognito', domain: DOMAIN, clientId: 'page-client' });
+  ({ http, browser, tokenFor } = stack);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await http?.close();
-  await env?.drop();
-  rmSync(staticDir, { recursive: true, force: true });
-});
+afterAll(() => stack?.stop());
 
 describe('page sign-in through Cognito (config.json auth "cognito")', () => {
   it('sends the user to the hosted UI, exchanges the returned code for the ID token, calls the API with it and signs out at Cognito', async () => {
