@@ -51,8 +51,8 @@ const claimContentionMemoryMs = 30_000;
 const claimedHereMemoryMs = 10_000;
 /** How far apart two claims' lease clocks may be for one to use the other's queue read. */
 const sharedReadClockSlackMs = 1_000;
-/** Queue-index items read per claim query (read, not returned: the filter drops the cases under a live lease). */
-const claimPageSize = 30;
+/** Queue-index items read per claim query: all claimable, since leased cases sort after the waiting ones (queueSortKey). */
+const claimPageSize = 12;
 
 /** What the adapter needs to know about a case item before writing it. */
 interface StoredState {
@@ -289,10 +289,17 @@ export class DynamoDbCaseRepository implements CaseRepository {
         Update: {
           TableName: this.tableName,
           Key: caseKeys.case(candidate.caseId),
-          UpdateExpression: 'SET #status = :claimed, lease = :lease, updatedAt = :now, version = :next',
+          UpdateExpression: 'SET #status = :claimed, lease = :lease, updatedAt = :now, version = :next, GSI1SK = :sortKey',
           ConditionExpression: 'version = :seen',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':claimed': 'claimed', ':lease': lease, ':now': now.toISOString(), ':next': version, ':seen': candidate.version },
+          ExpressionAttributeValues: {
+            ':claimed': 'claimed',
+            ':lease': lease,
+            ':now': now.toISOString(),
+            ':next': version,
+            ':seen': candidate.version,
+            ':sortKey': queueSortKey({ caseId: candidate.caseId, status: 'claimed', lease, createdAt: '' }),
+          },
         },
       },
       this.auditPut(candidate.caseId, audit, version),
@@ -445,7 +452,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
       entity: 'case',
       // Sparse queue index: only cases waiting for a clerk carry its keys.
       GSI1PK: queued ? caseKeys.queue(reviewCase.queue) : undefined,
-      GSI1SK: queued ? `${reviewCase.createdAt}#${reviewCase.caseId}` : undefined,
+      GSI1SK: queued ? queueSortKey(reviewCase) : undefined,
       GSI2PK: caseKeys.submission(reviewCase.submissionId),
       GSI2SK: byTime,
       GSI3PK: reviewCase.personIdNumber ? this.personKey(reviewCase.personIdNumber) : undefined,
@@ -468,7 +475,20 @@ export class DynamoDbCaseRepository implements CaseRepository {
    * projection keep the cases' documents (most of each item) off the wire; `Limit` still counts every item read.
    */
   private async queryClaimable(queue: string, now: Date, startKey: Record<string, unknown> | undefined): Promise<ClaimPage> {
-    return this.queryQueueIndex(queue, claimPageSize, startKey, 'list claimable cases', claimableFilter(now));
+    // Cases under a lease sort after every waiting case in the queue partition (see queueSortKey), so the waiting
+    // read stops before them and reads only claimable items; the first page also takes the leases that have expired,
+    // read by their expiry in the key, oldest first.
+    const waiting = this.queryQueueIndex(queue, claimPageSize, startKey, 'list claimable cases', claimableFilter(now), { below: LEASED_SORT_PREFIX });
+    if (startKey !== undefined) return waiting;
+    const expired = this.queryQueueIndex(queue, claimPageSize, undefined, 'list expired leases', claimableFilter(now), {
+      from: LEASED_SORT_PREFIX,
+      to: `${LEASED_SORT_PREFIX}${now.toISOString()}`,
+    });
+    const [lapsed, open] = await Promise.all([expired, waiting]);
+    if (lapsed.items.length === 0) return open;
+    // Oldest case first across both reads (createdAt is a fixed-width ISO string).
+    const items = [...lapsed.items, ...open.items].sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)));
+    return { items, lastEvaluatedKey: open.lastEvaluatedKey };
   }
 
   /** One page of a queue's index partition, oldest first, optionally filtered and projected. */
@@ -478,15 +498,22 @@ export class DynamoDbCaseRepository implements CaseRepository {
     startKey: Record<string, unknown> | undefined,
     operation: string,
     filter?: ReturnType<typeof claimableFilter>,
+    sortKeyRange?: { below: string } | { from: string; to: string },
   ): Promise<ClaimPage> {
+    const range =
+      sortKeyRange === undefined
+        ? { condition: '', values: {} }
+        : 'below' in sortKeyRange
+          ? { condition: ' AND GSI1SK < :below', values: { ':below': sortKeyRange.below } }
+          : { condition: ' AND GSI1SK BETWEEN :from AND :to', values: { ':from': sortKeyRange.from, ':to': sortKeyRange.to } };
     try {
       const page = await this.db.send(
         new QueryCommand({
           TableName: this.tableName,
           IndexName: indexNames.queue,
-          KeyConditionExpression: 'GSI1PK = :queue',
+          KeyConditionExpression: `GSI1PK = :queue${range.condition}`,
           ...filter,
-          ExpressionAttributeValues: { ':queue': caseKeys.queue(queue), ...filter?.ExpressionAttributeValues },
+          ExpressionAttributeValues: { ':queue': caseKeys.queue(queue), ...filter?.ExpressionAttributeValues, ...range.values },
           Limit: limit,
           ExclusiveStartKey: startKey,
         }),
@@ -627,10 +654,26 @@ function claimCandidateFromItem(item: Record<string, unknown>): ClaimCandidate {
 function claimableFilter(now: Date) {
   return {
     FilterExpression: '#status = :waiting OR (#status = :claimed AND (attribute_not_exists(lease) OR lease.expiresAt <= :now))',
-    ProjectionExpression: 'caseId, #queue, #status, lease, version',
+    ProjectionExpression: 'caseId, #queue, #status, lease, version, createdAt',
     ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' },
     ExpressionAttributeValues: { ':waiting': 'needs_review', ':claimed': 'claimed', ':now': now.toISOString() },
   };
+}
+
+/** Sorts after every `createdAt` (an ISO date starts with a digit): the queue partition's leased tail. */
+const LEASED_SORT_PREFIX = '~LEASED#';
+
+/**
+ * A case's place in its queue's index partition: waiting cases by age, oldest first; cases under a lease after all
+ * of them, by lease expiry, so a claim reads waiting cases without reading the leased ones, and reads expired
+ * leases by key (`BETWEEN ~LEASED# AND ~LEASED#<now>`).
+ *
+ * @example
+ * queueSortKey({ caseId: 'case-1', status: 'needs_review', createdAt: '2021-06-18T08:00:00Z' }); // '2021-06-18T08:00:00Z#case-1'
+ */
+function queueSortKey(reviewCase: Pick<ReviewCase, 'caseId' | 'status' | 'lease' | 'createdAt'>): string {
+  if (reviewCase.status === 'claimed' && reviewCase.lease) return `${LEASED_SORT_PREFIX}${reviewCase.lease.expiresAt}#${reviewCase.caseId}`;
+  return `${reviewCase.createdAt}#${reviewCase.caseId}`;
 }
 
 function isClaimable(reviewCase: Pick<ReviewCase, 'status' | 'lease'>, now: Date): boolean {

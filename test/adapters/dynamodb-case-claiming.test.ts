@@ -56,6 +56,35 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
     }
   });
 
+  it('keeps cases under a lease after the waiting ones in the queue index, so a claim reads past them in one read', { timeout: 180_000 }, async () => {
+    const queue = freshQueue();
+    const ids = await seedQueue(repository(), queue, 15);
+    const now = new Date(at(40));
+    const earlier = repository();
+    for (let i = 0; i < 13; i++) await earlier.claimNext(queue, `clerk-${i}`, 900, now);
+
+    const listed = (await earlier.listQueue(queue)).items.map((c) => c.caseId);
+    const fresh = repository();
+    const next = await fresh.claimNext(queue, 'clerk-late', 900, now);
+
+    // Waiting first (oldest first), then the thirteen being worked; the claim gets the oldest waiting case.
+    expect(listed.slice(0, 2)).toEqual(ids.slice(13, 15));
+    expect([...listed.slice(2)].sort()).toEqual(ids.slice(0, 13).sort());
+    expect(next?.caseId).toBe(ids[13]);
+    expect(fresh.claimStats).toEqual({ claims: 1, lostRaces: 0, queueReads: 1 });
+  });
+
+  it('takes over an expired lease before younger waiting cases, read by the expiry in its index key', { timeout: 180_000 }, async () => {
+    const queue = freshQueue();
+    const ids = await seedQueue(repository(), queue, 3);
+    const cases = repository();
+    await cases.claimNext(queue, 'clerk-gone', 60, new Date(at(40)));
+
+    const takeover = await repository().claimNext(queue, 'clerk-next', 60, new Date(at(40 + 61)));
+
+    expect(takeover).toMatchObject({ caseId: ids[0], lease: { holder: 'clerk-next' } });
+  });
+
   it('never double-assigns when a claim races another instance (a second repository object on the same table)', { timeout: 180_000 }, async () => {
     const [first, second] = [repository(), repository()];
     const queue = freshQueue();
