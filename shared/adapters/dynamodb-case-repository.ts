@@ -298,7 +298,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
             ':now': now.toISOString(),
             ':next': version,
             ':seen': candidate.version,
-            ':sortKey': queueSortKey({ caseId: candidate.caseId, status: 'claimed', lease, createdAt: '' }),
+            ':sortKey': leasedSortKey(candidate.caseId, lease.expiresAt),
           },
         },
       },
@@ -672,8 +672,13 @@ const LEASED_SORT_PREFIX = '~LEASED#';
  * queueSortKey({ caseId: 'case-1', status: 'needs_review', createdAt: '2021-06-18T08:00:00Z' }); // '2021-06-18T08:00:00Z#case-1'
  */
 function queueSortKey(reviewCase: Pick<ReviewCase, 'caseId' | 'status' | 'lease' | 'createdAt'>): string {
-  if (reviewCase.status === 'claimed' && reviewCase.lease) return `${LEASED_SORT_PREFIX}${reviewCase.lease.expiresAt}#${reviewCase.caseId}`;
+  if (reviewCase.status === 'claimed' && reviewCase.lease) return leasedSortKey(reviewCase.caseId, reviewCase.lease.expiresAt);
   return `${reviewCase.createdAt}#${reviewCase.caseId}`;
+}
+
+/** The sort key of a case under a lease: in the queue partition's leased tail, by expiry. */
+function leasedSortKey(caseId: string, expiresAt: string): string {
+  return `${LEASED_SORT_PREFIX}${expiresAt}#${caseId}`;
 }
 
 function isClaimable(reviewCase: Pick<ReviewCase, 'status' | 'lease'>, now: Date): boolean {

@@ -225,13 +225,15 @@ async function processRecord(
   // date): listing and cross-checking the whole submission for each of its files would read a 1,000-certificate
   // batch a million times. Roster matching and certificate-number claims compare a batch's certificates instead.
   const own: DocumentRecord = { ...record, documents };
-  const judgedAlone = (deps.submissionKind ?? submissionKindOf)(record.submissionId, [own]).kind === 'batch';
+  const kindOf = deps.submissionKind ?? submissionKindOf;
+  const ownKind = kindOf(record.submissionId, [own]);
+  const judgedAlone = ownKind.kind === 'batch';
   const [listed, likelyCase] = judgedAlone
     ? [[own], undefined]
     : await Promise.all([deps.documents.listBySubmission(record.submissionId), deps.cases.get(likelyCaseId)]);
   const records = listed.map((r) => (r.documentId === documentId ? { ...r, documents } : r));
   const readRecords = records.filter((r) => r.documents && r.status !== 'rejected' && r.status !== 'duplicate');
-  const kind = (deps.submissionKind ?? submissionKindOf)(record.submissionId, records);
+  const kind = judgedAlone ? ownKind : kindOf(record.submissionId, records);
   let caseDocuments = caseDocumentsOf(readRecords);
   if (deps.crossCheck) {
     const checked = deps.crossCheck(caseDocuments);
