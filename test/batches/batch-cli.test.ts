@@ -3,25 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { register } from '../../cli/commands/batch.js';
 import { DynamoDbBatchStore } from '../../shared/adapters/dynamodb-batch-store.js';
-import { createTestBucket, createTestTable, type TestBucket, type TestTable } from '../support/local-aws.js';
+import { useStackEnvironment } from '../support/local-aws.js';
 import { people, rosterXlsx } from './roster-factory.js';
 
 describe('intake batch submit (DynamoDB Local + s3rver)', () => {
-  let table: TestTable;
-  let bucket: TestBucket;
-  const saved = { ...process.env };
-
-  beforeAll(async () => {
-    [table, bucket] = await Promise.all([createTestTable('batch-cli'), createTestBucket('batch-cli')]);
-    Object.assign(process.env, { INTAKE_BUCKET: bucket.bucket, INTAKE_TABLE_NAME: table.tableName, AWS_ENDPOINT_URL_S3: bucket.endpoint, AWS_ENDPOINT_URL_DYNAMODB: table.endpoint });
-  });
-  afterAll(async () => {
-    process.env = saved;
-    await Promise.all([table.drop(), bucket.drop()]);
-  });
+  const stack = useStackEnvironment('batch-cli');
 
   it('uploads the roster and a large certificate file in parts, and records the batch', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'batch-cli-'));
@@ -38,9 +27,9 @@ describe('intake batch submit (DynamoDB Local + s3rver)', () => {
 
     const batchId = /batch (batch-\S+)/.exec(lines.join('\n'))?.[1];
     expect(batchId).toBeDefined();
-    const batch = await new DynamoDbBatchStore(table.db, table.tableName).get(batchId!);
+    const batch = await new DynamoDbBatchStore(stack.table.db, stack.table.tableName).get(batchId!);
     expect(batch).toMatchObject({ institutionId: 'inst-9', rosterKey: `batches/${batchId}/名册.xlsx`, certificateKeys: [`incoming/${batchId}/scan.pdf`] });
-    const head = await bucket.s3.send(new HeadObjectCommand({ Bucket: bucket.bucket, Key: `incoming/${batchId}/scan.pdf` }));
+    const head = await stack.bucket.s3.send(new HeadObjectCommand({ Bucket: stack.bucket.bucket, Key: `incoming/${batchId}/scan.pdf` }));
     expect(head.ContentLength).toBe(6 * 1024 * 1024 + 9);
   });
 });

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import yazl from 'yazl';
 import { register } from '../../cli/commands/submit.js';
 import { DynamoDbBatchStore } from '../../shared/adapters/dynamodb-batch-store.js';
 import { people, rosterXlsx } from '../batches/roster-factory.js';
-import { createTestBucket, createTestTable, type TestBucket, type TestTable } from '../support/local-aws.js';
+import { useStackEnvironment } from '../support/local-aws.js';
 
 function certificatesZip(names: string[]): Promise<Buffer> {
   const zip = new yazl.ZipFile();
@@ -21,20 +21,9 @@ function certificatesZip(names: string[]): Promise<Buffer> {
 }
 
 describe('intake submit --institution --roster (DynamoDB Local + s3rver)', () => {
-  let table: TestTable;
-  let bucket: TestBucket;
+  const stack = useStackEnvironment('submit-batch');
   const dir = mkdtempSync(path.join(tmpdir(), 'submit-batch-'));
-  const saved = { ...process.env };
-
-  beforeAll(async () => {
-    [table, bucket] = await Promise.all([createTestTable('submit-batch'), createTestBucket('submit-batch')]);
-    Object.assign(process.env, { INTAKE_BUCKET: bucket.bucket, INTAKE_TABLE_NAME: table.tableName, AWS_ENDPOINT_URL_S3: bucket.endpoint, AWS_ENDPOINT_URL_DYNAMODB: table.endpoint });
-  });
-  afterAll(async () => {
-    process.env = saved;
-    rmSync(dir, { recursive: true, force: true });
-    await Promise.all([table.drop(), bucket.drop()]);
-  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('creates the batch and uploads roster and certificates.zip with a progress bar, as the issue writes the command', async () => {
     const roster = path.join(dir, 'roster.xlsx');
@@ -60,9 +49,9 @@ describe('intake submit --institution --roster (DynamoDB Local + s3rver)', () =>
     const batchId = /batch (batch-\S+) for inst-9/.exec(lines.join('\n'))?.[1];
     expect(batchId, lines.join('\n')).toBeDefined();
     expect(progress.join('')).toContain('[####################] 100%');
-    const batch = await new DynamoDbBatchStore(table.db, table.tableName).get(batchId!);
+    const batch = await new DynamoDbBatchStore(stack.table.db, stack.table.tableName).get(batchId!);
     expect(batch).toMatchObject({ institutionId: 'inst-9', rosterKey: `batches/${batchId}/roster.xlsx`, certificateKeys: [`incoming/${batchId}/certificates.zip`] });
-    const stored = await bucket.s3.send(new GetObjectCommand({ Bucket: bucket.bucket, Key: `incoming/${batchId}/certificates.zip` }));
+    const stored = await stack.bucket.s3.send(new GetObjectCommand({ Bucket: stack.bucket.bucket, Key: `incoming/${batchId}/certificates.zip` }));
     expect(Buffer.from(await stored.Body!.transformToByteArray()).equals(zipBytes)).toBe(true);
   });
 });

@@ -3,24 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { register } from '../../cli/commands/email.js';
-import { createTestBucket, createTestTable, type TestBucket, type TestTable } from '../support/local-aws.js';
+import { useStackEnvironment } from '../support/local-aws.js';
 import { buildMime, pdfBytes } from './mime-factory.js';
 
 describe('intake email (DynamoDB Local + s3rver)', () => {
-  let table: TestTable;
-  let bucket: TestBucket;
-  const saved = { ...process.env };
-
-  beforeAll(async () => {
-    [table, bucket] = await Promise.all([createTestTable('email-cli'), createTestBucket('email-cli')]);
-    Object.assign(process.env, { INTAKE_BUCKET: bucket.bucket, INTAKE_TABLE_NAME: table.tableName, AWS_ENDPOINT_URL_S3: bucket.endpoint, AWS_ENDPOINT_URL_DYNAMODB: table.endpoint });
-  });
-  afterAll(async () => {
-    process.env = saved;
-    await Promise.all([table.drop(), bucket.drop()]);
-  });
+  const stack = useStackEnvironment('email-cli');
 
   it('takes in an .eml file: the attachment lands under incoming/, a message without one is answered and exits 1', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'email-cli-'));
@@ -36,7 +25,7 @@ describe('intake email (DynamoDB Local + s3rver)', () => {
     const results = JSON.parse(lines.join('\n')) as { outcome: { kind: string; emailId: string; code?: string }; reply?: { to: string; channel: string } }[];
     expect(results.map((result) => result.outcome.kind)).toEqual(['accepted', 'rejected']);
     expect(results[1]).toMatchObject({ outcome: { code: 'email_no_attachment' }, reply: { to: 'zhang@example.cn', channel: 'stored' } });
-    const head = await bucket.s3.send(new HeadObjectCommand({ Bucket: bucket.bucket, Key: `incoming/${results[0]!.outcome.emailId}/证书.pdf` }));
+    const head = await stack.bucket.s3.send(new HeadObjectCommand({ Bucket: stack.bucket.bucket, Key: `incoming/${results[0]!.outcome.emailId}/证书.pdf` }));
     expect(head.ContentLength).toBeGreaterThan(0);
     expect(process.exitCode).toBe(1);
     process.exitCode = 0;

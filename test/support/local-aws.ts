@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteBucketCommand, DeleteObjectsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
@@ -92,4 +93,32 @@ export async function createTestBucket(prefix = 'intake-test'): Promise<TestBuck
       s3.destroy();
     },
   };
+}
+
+/**
+ * For the tests of one `describe`: a table and a bucket of their own, named in the environment the CLI and the
+ * handlers read (`INTAKE_BUCKET`, `INTAKE_TABLE_NAME`, the SDK endpoint variables); afterwards the environment is put
+ * back and both are dropped. Read `table` and `bucket` inside tests (they exist once `beforeAll` ran).
+ *
+ * @example
+ * const stack = useStackEnvironment('email-cli');
+ * it('…', async () => { await stack.bucket.s3.send(…); });
+ */
+export function useStackEnvironment(prefix: string): { table: TestTable; bucket: TestBucket } {
+  const stack = {} as { table: TestTable; bucket: TestBucket };
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    [stack.table, stack.bucket] = await Promise.all([createTestTable(prefix), createTestBucket(prefix)]);
+    Object.assign(process.env, {
+      INTAKE_BUCKET: stack.bucket.bucket,
+      INTAKE_TABLE_NAME: stack.table.tableName,
+      AWS_ENDPOINT_URL_S3: stack.bucket.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: stack.table.endpoint,
+    });
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await Promise.all([stack.table?.drop(), stack.bucket?.drop()]);
+  });
+  return stack;
 }
