@@ -51,6 +51,8 @@ const claimContentionMemoryMs = 30_000;
 const claimedHereMemoryMs = 10_000;
 /** How far apart two claims' lease clocks may be for one to use the other's queue read. */
 const sharedReadClockSlackMs = 1_000;
+/** Cases whose state (version, held claim keys, lease) this instance keeps to save updates a read. */
+const knownStatesLimit = 2_000;
 /** Queue-index items read per claim query: all claimable, since leased cases sort after the waiting ones (queueSortKey). */
 const claimPageSize = 12;
 
@@ -84,6 +86,8 @@ export class DynamoDbCaseRepository implements CaseRepository {
   private readonly secret: string;
   /** Per queue: the cases claims on this instance are trying now, each with whether its try won. */
   private readonly claimReservations = new Map<string, Map<string, Promise<boolean>>>();
+  /** Per case, what `update` needs of it at the version last read or written here (see `rememberState`). */
+  private readonly knownStates = new Map<string, StoredState>();
   /** Cases this instance claimed lately, with the version written: a stale index entry is not worth a try. */
   private readonly claimedHere = new Map<string, { version: number; at: number }>();
   /** Per queue: when (performance.now()) a claim on this instance last lost a race. */
@@ -131,6 +135,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
     try {
       await runTransaction(this.db, items, 'create case');
       this.endSharedReads(stored);
+      this.rememberStoredState(stored.caseId, { version: stored.version, heldClaimKeys: keys, hasLease: stored.lease !== undefined });
       return { reviewCase: stored, created: true };
     } catch (error) {
       if (error instanceof TransactionCancelled && error.reasons[0]?.code === 'ConditionalCheckFailed') {
@@ -142,16 +147,16 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   async get(caseId: string): Promise<ReviewCase | undefined> {
-    try {
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: caseKeys.case(caseId), ConsistentRead: true }));
-      return Item ? caseFromItem(Item) : undefined;
-    } catch (error) {
-      throw toStoreError(error, 'get case');
-    }
+    const item = await this.readCaseItem(caseId);
+    if (!item) return undefined;
+    this.rememberState(item);
+    return caseFromItem(item);
   }
 
   async update(next: ReviewCase, expectedVersion: number, audit: AuditEvent, claimKeys?: ClaimKey[]): Promise<ReviewCase> {
-    const state = await this.storedState(next.caseId);
+    // The case as this instance last read or wrote it, when that is the version the caller expects: no read needed.
+    const known = this.knownStates.get(next.caseId);
+    const state = known?.version === expectedVersion ? known : await this.storedState(next.caseId);
     if (!state) throw new CaseNotFoundError(next.caseId);
     if (state.version !== expectedVersion) throw new VersionConflictError(next.caseId, expectedVersion);
     return this.write(next, expectedVersion, audit, state, claimKeys);
@@ -271,7 +276,11 @@ export class DynamoDbCaseRepository implements CaseRepository {
   /**
    * The claim write: the case updated in place under its version condition (only status, lease, updatedAt and
    * version change, so the documents are neither sent nor rewritten), the audit event and the lease item, in one
-   * transaction; then one consistent read of the claimed case for the caller. Undefined when another claimer won.
+   * transaction. The case is read for the caller at the same time, not after: a read that saw the version the claim
+   * was conditioned on saw exactly what the claim then changed (every write bumps the version), so the claimed case is
+   * that read with the claim's changes; a read that saw the claim itself is taken as it is; anything else (a read from
+   * another version, which the transaction's success rules out unless the case moved on since) is read again.
+   * Undefined when another claimer won.
    */
   private async tryClaim(candidate: ClaimCandidate, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined> {
     const lease = { holder, expiresAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString() };
@@ -305,6 +314,9 @@ export class DynamoDbCaseRepository implements CaseRepository {
       this.auditPut(candidate.caseId, audit, version),
       this.leasePut({ caseId: candidate.caseId, lease }),
     ];
+    const reading = this.readCaseItem(candidate.caseId);
+    // Not awaited when the claim is lost: its failure must not go unhandled.
+    reading.catch(() => undefined);
     try {
       await runTransaction(this.db, items, 'claim case', 1);
     } catch (error) {
@@ -314,9 +326,44 @@ export class DynamoDbCaseRepository implements CaseRepository {
     }
     this.claimStats.claims++;
     this.rememberClaimed(candidate.caseId, version);
+    const item = await reading.catch(() => undefined);
+    const seen = item ? Number(item.version) : undefined;
+    if (item && seen === candidate.version) {
+      this.rememberState(item, { version, hasLease: true });
+      return { ...caseFromItem(item), status: 'claimed', lease, updatedAt: now.toISOString(), version };
+    }
+    if (item && seen === version && (item.lease as { holder?: string } | undefined)?.holder === holder) {
+      this.rememberState(item);
+      return caseFromItem(item);
+    }
     const claimed = await this.get(candidate.caseId);
     if (!claimed) throw new CaseNotFoundError(candidate.caseId);
     return claimed;
+  }
+
+  private async readCaseItem(caseId: string): Promise<Record<string, unknown> | undefined> {
+    try {
+      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: caseKeys.case(caseId), ConsistentRead: true }));
+      return Item;
+    } catch (error) {
+      throw toStoreError(error, 'get case');
+    }
+  }
+
+  /**
+   * Remembers what an update needs to know of a case at a version (held claim keys, whether it has a lease), read or
+   * written here: a case's item changes only with its version, so for an update expecting that version the read can
+   * be skipped — and should the case have moved on meanwhile, the update's version condition refuses it all the same.
+   */
+  private rememberState(item: Record<string, unknown>, override: Partial<StoredState> = {}): void {
+    this.rememberStoredState(String(item.caseId), { ...storedStateOf(item), ...override });
+  }
+
+  private rememberStoredState(caseId: string, state: StoredState): void {
+    // Bounded, oldest first out: an entry only saves a read for the next change of a case being worked on.
+    this.knownStates.delete(caseId);
+    if (this.knownStates.size >= knownStatesLimit) this.knownStates.delete(this.knownStates.keys().next().value!);
+    this.knownStates.set(caseId, state);
   }
 
   /** One transaction: the case under its version condition, the audit event, the lease, claim keys taken/released. */
@@ -368,8 +415,10 @@ export class DynamoDbCaseRepository implements CaseRepository {
     try {
       await runTransaction(this.db, items, 'update case');
       this.endSharedReads(stored);
+      this.rememberStoredState(stored.caseId, { version: stored.version, heldClaimKeys: wanted ?? state.heldClaimKeys, hasLease: stored.lease !== undefined });
       return stored;
     } catch (error) {
+      this.knownStates.delete(stored.caseId);
       throw await this.mapCancellation(error, roles, stored.caseId, expectedVersion);
     }
   }
@@ -602,7 +651,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
         }),
       );
       if (!Item) return undefined;
-      return { version: Number(Item.version), heldClaimKeys: (Item.heldClaimKeys as ClaimKey[] | undefined) ?? [], hasLease: Item.lease !== undefined };
+      return storedStateOf(Item);
     } catch (error) {
       throw toStoreError(error, 'read case version');
     }
@@ -694,6 +743,11 @@ function dedupe(keys: ClaimKey[]): ClaimKey[] {
   const seen = new Map<string, ClaimKey>();
   for (const key of keys) seen.set(claimKeyId(key), key);
   return [...seen.values()];
+}
+
+/** What `update` needs to know of a stored case item besides the case itself. */
+function storedStateOf(item: Record<string, unknown>): StoredState {
+  return { version: Number(item.version), heldClaimKeys: (item.heldClaimKeys as ClaimKey[] | undefined) ?? [], hasLease: item.lease !== undefined };
 }
 
 function caseFromItem(item: Record<string, unknown>): ReviewCase {

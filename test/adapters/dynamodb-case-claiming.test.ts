@@ -2,11 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbDocumentClient } from '../../shared/adapters/aws-clients.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
 import type { ReviewCase } from '../../shared/cases/index.js';
+import { VersionConflictError } from '../../shared/ports/index.js';
 import { aCaseDocument, aReviewCase, anAuditEvent } from '../support/fakes/factories.js';
 import { createTestTable, type TestTable } from '../support/local-aws.js';
 
 const at = (second: number) => new Date(Date.UTC(2021, 5, 18, 8, 0, second)).toISOString();
 const secret = 'claiming-test-secret';
+
+/** The same client, naming each command it sends (GetCommand, TransactWriteCommand, …) in `commands`. */
+function countingClient(db: TestTable['db']): { client: TestTable['db']; commands: string[] } {
+  const commands: string[] = [];
+  const client = Object.create(db) as TestTable['db'];
+  client.send = ((command: { constructor: { name: string } }) => {
+    commands.push(command.constructor.name);
+    return db.send(command as never);
+  }) as TestTable['db']['send'];
+  return { client, commands };
+}
 
 // Concurrency against the real DynamoDB Local on two shared cores: generous timeouts, never a loose assertion.
 describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
@@ -54,6 +66,42 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
       expect(await cases.get(claimed!.caseId)).toMatchObject({ status: 'claimed', version: 2, lease: { holder: `clerk-${i}` } });
       expect(await claimEventsOf(cases, claimed!.caseId)).toHaveLength(1);
     }
+  });
+
+  it('returns the claimed case exactly as a read after the claim would, without reading it after the claim', { timeout: 60_000 }, async () => {
+    const { client, commands } = countingClient(table.db);
+    const cases = new DynamoDbCaseRepository(client, table.tableName, { lookupSecret: secret });
+    const queue = freshQueue();
+    await seedQueue(repository(), queue, 2, { documents: [aCaseDocument()] });
+
+    const claimed = await cases.claimNext(queue, 'clerk-once', 900, new Date(at(50)));
+
+    expect(claimed).toEqual(await repository().get(claimed!.caseId));
+    expect(claimed).toMatchObject({ status: 'claimed', version: 2, lease: { holder: 'clerk-once' } });
+    // The queue read (waiting cases and expired leases), the claim's transaction and one read of the case sent beside
+    // it: nothing after.
+    expect(commands.sort()).toEqual(['GetCommand', 'QueryCommand', 'QueryCommand', 'TransactWriteCommand']);
+  });
+
+  it('updates a case it just read or wrote without reading it again, and still refuses a version another instance moved past', { timeout: 60_000 }, async () => {
+    const { client, commands } = countingClient(table.db);
+    const here = new DynamoDbCaseRepository(client, table.tableName, { lookupSecret: secret });
+    const elsewhere = repository();
+    const queue = freshQueue();
+    const [caseId] = await seedQueue(elsewhere, queue, 1);
+
+    const read = (await here.get(caseId!))!;
+    commands.length = 0;
+    const corrected = await here.update({ ...read, status: 'claimed' }, read.version, anAuditEvent(caseId!, { at: at(51) }));
+    const confirmed = await here.update({ ...corrected, status: 'confirmed' }, corrected.version, anAuditEvent(caseId!, { at: at(52) }));
+    expect(commands).toEqual(['TransactWriteCommand', 'TransactWriteCommand']);
+    expect(await elsewhere.get(caseId!)).toMatchObject({ status: 'confirmed', version: confirmed.version });
+
+    // Another instance moves the case on: this one's stale knowledge cannot overwrite it.
+    const moved = (await elsewhere.get(caseId!))!;
+    await elsewhere.update({ ...moved, status: 'needs_review' }, moved.version, anAuditEvent(caseId!, { at: at(53) }));
+    await expect(here.update({ ...confirmed, status: 'rejected' }, confirmed.version, anAuditEvent(caseId!, { at: at(54) }))).rejects.toBeInstanceOf(VersionConflictError);
+    expect(await elsewhere.get(caseId!)).toMatchObject({ status: 'needs_review', version: moved.version + 1 });
   });
 
   it('keeps cases under a lease after the waiting ones in the queue index, so a claim reads past them in one read', { timeout: 180_000 }, async () => {
