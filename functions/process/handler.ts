@@ -28,10 +28,10 @@ export function createProcessHandler(resolve: () => ProcessDeps) {
     if (context) logger.addContext(context);
     const deps = resolve();
     const recordHandler = async (record: SQSRecord) => {
-      const { documentId, syncOcr } = processMessageSchema.parse(JSON.parse(record.body));
+      const { documentId, syncOcr, source } = processMessageSchema.parse(JSON.parse(record.body));
       try {
         const receiveCount = Number(record.attributes?.ApproximateReceiveCount ?? 0) || undefined;
-        return await processDocument(documentId, deps, { syncOcr, receiveCount });
+        return await processDocument(documentId, deps, { syncOcr, receiveCount, source });
       } catch (error) {
         logger.error('processing failed; the message will be retried', {
           documentId,

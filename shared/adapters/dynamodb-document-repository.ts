@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentRecordSchema, type DocumentRecord } from '../cases/document-record.js';
-import { DocumentNotFoundError, type DocumentRepository } from '../ports/document-repository.js';
-import { toStoreError } from './dynamodb-errors.js';
+import { DocumentNotFoundError, type DocumentChanges, type DocumentRepository } from '../ports/document-repository.js';
+import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
 import { assertItemFits, digestKey, entityAttributes, packAttribute, unpackAttribute } from './dynamodb-items.js';
 import { TransactionCancelled, runTransaction } from './dynamodb-transactions.js';
 import { indexNames } from './table-design.js';
@@ -64,6 +64,45 @@ export class DynamoDbDocumentRepository implements DocumentRepository {
     }
   }
 
+  async registerOwningContent(record: DocumentRecord): Promise<'registered' | 'already_registered' | 'content_owned'> {
+    const valid = documentRecordSchema.parse(record);
+    if (!valid.sha256) throw new Error(`document ${valid.documentId} has no sha256 to claim`);
+    try {
+      await runTransaction(
+        this.db,
+        [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...documentKeys.source(valid.bucket, valid.key, valid.sourceVersion), entity: 'source', documentId: valid.documentId, createdAt: valid.createdAt },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          { Put: { TableName: this.tableName, Item: this.toItem(valid), ConditionExpression: 'attribute_not_exists(PK)' } },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...documentKeys.content(valid.sha256), entity: 'content', owner: valid.documentId },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        ],
+        'register document owning its content',
+        1,
+      );
+      return 'registered';
+    } catch (error) {
+      if (error instanceof StoreContentionError) return 'content_owned';
+      if (!(error instanceof TransactionCancelled)) throw error;
+      const failed = error.failedAt();
+      if (failed === 0) return 'already_registered';
+      if (failed === 2) return 'content_owned';
+      if (failed === 1) throw new Error(`document ${valid.documentId} already exists for another source object`, { cause: error });
+      // Cancelled for another reason (a conflict with a transaction on the same items): the long way decides.
+      return 'content_owned';
+    }
+  }
+
   async get(documentId: string): Promise<DocumentRecord | undefined> {
     try {
       const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: documentKeys.document(documentId), ConsistentRead: true }));
@@ -82,8 +121,42 @@ export class DynamoDbDocumentRepository implements DocumentRepository {
     return first;
   }
 
-  async claimContent(sha256: string, documentId: string): Promise<string> {
+  async claimContent(sha256: string, documentId: string, changes?: DocumentChanges): Promise<string> {
     const key = documentKeys.content(sha256);
+    const parts = changes ? await this.updateParts(documentId, changes) : undefined;
+    if (parts?.UpdateExpression !== undefined) {
+      // The usual case, an upload nobody else has sent: the claim and the document's changes in one round trip.
+      try {
+        await runTransaction(
+          this.db,
+          [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...key, entity: 'content', owner: documentId },
+                ConditionExpression: 'attribute_not_exists(PK) OR #owner = :me',
+                ExpressionAttributeNames: { '#owner': 'owner' },
+                ExpressionAttributeValues: { ':me': documentId },
+              },
+            },
+            { Update: { TableName: this.tableName, ...parts, UpdateExpression: parts.UpdateExpression } },
+          ],
+          'claim content',
+          1,
+        );
+        return documentId;
+      } catch (error) {
+        if (error instanceof TransactionCancelled && error.failedAt() === 1) throw new DocumentNotFoundError(documentId);
+        // Owned by another document, or another claimer on the same bytes right now: the conditional puts below.
+        if (!(error instanceof TransactionCancelled) && !(error instanceof StoreContentionError)) throw error;
+      }
+    }
+    const owner = await this.claimContentOwner(key, documentId, sha256);
+    if (owner === documentId && changes) await this.update(documentId, changes);
+    return owner;
+  }
+
+  private async claimContentOwner(key: { PK: string; SK: string }, documentId: string, sha256: string): Promise<string> {
     // Few rounds: each lost round means another claimer changed the owner in between, which settles quickly.
     for (let round = 0; round < 5; round++) {
       if (await this.putContentOwner(key, documentId, 'attribute_not_exists(PK) OR #owner = :me', { ':me': documentId })) return documentId;
@@ -121,7 +194,29 @@ export class DynamoDbDocumentRepository implements DocumentRepository {
     }
   }
 
-  async update(documentId: string, changes: Partial<Omit<DocumentRecord, 'documentId'>>): Promise<DocumentRecord> {
+  async update(documentId: string, changes: DocumentChanges): Promise<DocumentRecord> {
+    const parts = await this.updateParts(documentId, changes);
+    if (parts.UpdateExpression === undefined) {
+      const current = await this.get(documentId);
+      if (!current) throw new DocumentNotFoundError(documentId);
+      return current;
+    }
+    try {
+      const { Attributes } = await this.db.send(new UpdateCommand({ TableName: this.tableName, ...parts, ReturnValues: 'ALL_NEW' }));
+      return fromItem(Attributes!);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') throw new DocumentNotFoundError(documentId);
+      throw toStoreError(error, 'update document');
+    }
+  }
+
+  /**
+   * The key, update expression and condition (the record exists) that apply `changes` to a document. The index keys
+   * follow the attributes they derive from: a new sha256 moves the record in the content index, whose sort key is the
+   * submission index's (both are `createdAt` + id), copied in place; only a change of `createdAt` or `submissionId`,
+   * which ingest never makes, costs a read of the record first. No expression when nothing changes.
+   */
+  private async updateParts(documentId: string, changes: DocumentChanges) {
     const sets: string[] = [];
     const removes: string[] = [];
     const names: Record<string, string> = {};
@@ -142,36 +237,28 @@ export class DynamoDbDocumentRepository implements DocumentRepository {
         set('documentsGz', packed.documentsGz);
       } else set(name, value);
     }
-    // The index keys derive from createdAt, submissionId and sha256: recompute them from the merged record.
-    if ('createdAt' in changes || 'submissionId' in changes || 'sha256' in changes) {
+    if ('createdAt' in changes || 'submissionId' in changes) {
       const current = await this.get(documentId);
       if (!current) throw new DocumentNotFoundError(documentId);
       const merged = { ...current, ...changes };
       const keys = indexKeys(merged as DocumentRecord);
       for (const name of ['GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'] as const) set(name, keys[name]);
+    } else if ('sha256' in changes) {
+      set('GSI3PK', changes.sha256 ? documentKeys.sha256(changes.sha256) : undefined);
+      names['#GSI3SK'] = 'GSI3SK';
+      if (changes.sha256) {
+        names['#GSI2SK'] = 'GSI2SK';
+        sets.push('#GSI3SK = #GSI2SK');
+      } else removes.push('#GSI3SK');
     }
-    if (sets.length === 0 && removes.length === 0) {
-      const current = await this.get(documentId);
-      if (!current) throw new DocumentNotFoundError(documentId);
-      return current;
-    }
-    try {
-      const { Attributes } = await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: documentKeys.document(documentId),
-          UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim(),
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return fromItem(Attributes!);
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') throw new DocumentNotFoundError(documentId);
-      throw toStoreError(error, 'update document');
-    }
+    const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim();
+    return {
+      Key: documentKeys.document(documentId),
+      UpdateExpression: expression || undefined,
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
+    };
   }
 
   private toItem(record: DocumentRecord): Record<string, unknown> {

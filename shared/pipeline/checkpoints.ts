@@ -5,8 +5,9 @@ import { derivedKeys } from './ids.js';
 
 /**
  * Page checkpoints in the blob store, under the document's derived prefix: the page's text as JSON and its preview
- * image for the clerk's page view. Both are written at once (one store round trip per page, not two); should a crash
- * leave a checkpoint without its preview, the page view renders it from the original (`ensurePagePreview`).
+ * image for the clerk's page view. A scanned page's preview is written while the page is still being OCRed
+ * (`savePreview`), its text once read; should a crash leave a checkpoint without its preview, the page view renders it
+ * from the original (`ensurePagePreview`).
  *
  * @example
  * const checkpoints = blobPageCheckpoints(blobs, 'intake', 'derived/', 'doc-1');
@@ -31,6 +32,9 @@ export function blobPageCheckpoints(blobs: BlobStore, bucket: string, derivedPre
         preview ? blobs.put(bucket, keys.preview(page.pageNumber), preview.bytes, preview.contentType) : undefined,
         blobs.put(bucket, keys.checkpoint(page.pageNumber), Buffer.from(JSON.stringify(page)), 'application/json'),
       ]);
+    },
+    async savePreview(pageNumber: number, preview: PagePreview): Promise<void> {
+      await blobs.put(bucket, keys.preview(pageNumber), preview.bytes, preview.contentType);
     },
   };
 }

@@ -94,7 +94,7 @@ export async function ingestObject(object: CreatedObject, deps: IngestDeps): Pro
   const { submissionId, fileName } = submissionOf(key, documentId);
   const now = deps.clock.now().toISOString();
 
-  const { record, created } = await deps.documents.register({
+  const received: DocumentRecord = {
     documentId,
     submissionId,
     bucket,
@@ -106,84 +106,100 @@ export async function ingestObject(object: CreatedObject, deps: IngestDeps): Pro
     status: 'received',
     createdAt: now,
     updatedAt: now,
-  });
-  if (!created && SETTLED.includes(record.status)) {
-    deps.logger?.info('object version already ingested', { documentId, status: record.status });
-    return { kind: 'already_done', documentId, status: record.status };
-  }
-
+  };
+  // The record as `received`, or the outcome of an earlier delivery that already settled this object version. The
+  // usual upload skips it: once read and checked, it is registered and claims its bytes in one write (below).
+  const enter = async (): Promise<{ record: DocumentRecord; done?: undefined } | { done: IngestOutcome }> => {
+    const { record, created } = await deps.documents.register(received);
+    if (!created && SETTLED.includes(record.status)) {
+      deps.logger?.info('object version already ingested', { documentId, status: record.status });
+      return { done: { kind: 'already_done', documentId, status: record.status } };
+    }
+    return { record };
+  };
   const reject = async (error: unknown, extra: Partial<DocumentRecord> = {}): Promise<IngestOutcome> => {
+    const entered = await enter();
+    if (entered.done) return entered.done;
     const failure = describeFailure(error);
     await deps.documents.update(documentId, { ...extra, status: failure.status, error: failure.error, updatedAt: deps.clock.now().toISOString() });
     deps.logger?.warn('document rejected', { documentId, submissionId, code: failure.error.code, detail: failure.logMessage });
     return { kind: 'rejected', documentId, code: failure.error.code };
   };
 
-  // Refuse an oversized object before downloading it.
-  if (object.size !== undefined && object.size > deps.limits.maxFileBytes) {
-    return reject(new FileTooLargeError(object.size, deps.limits.maxFileBytes));
-  }
-  // The object's metadata says who handed it in (`intake submit --submitter`, the inbox); read alongside the bytes.
-  // The version the event named, when the bucket is versioned: the key may already hold a newer upload (its own event).
-  const [bytes, described] = await Promise.all([deps.blobs.get(bucket, key, versionId), head ? Promise.resolve(head) : deps.blobs.head(bucket, key, versionId)]);
-  const sha256 = sha256Of(bytes);
-  const submitter =
-    submitterOf(described?.metadata) ?? (submissionId.startsWith('batch-') && deps.batchInstitution ? await deps.batchInstitution(submissionId) : undefined);
-  const known = { sha256, size: bytes.length, sniffedType: sniffType(bytes), ...(submitter ? { submitter } : {}) };
-
-  if (known.sniffedType === 'zip' && deps.archives) {
-    try {
-      const expansion = await storeArchiveEntries(
-        { bucket, submissionId, archiveName: fileName, archiveVersion: sourceVersion, bytes },
-        { blobs: deps.blobs, documents: deps.documents, clock: deps.clock, limits: deps.archives.limits },
-      );
-      // The archive itself is done once its entries are in: each entry has its own record and state.
-      await deps.documents.update(documentId, { ...known, pageCount: 0, status: 'processed', updatedAt: deps.clock.now().toISOString() });
-      deps.logger?.info('archive expanded', { documentId, submissionId, stored: expansion.stored.length, refused: expansion.refused.length });
-      return { kind: 'expanded', documentId, stored: expansion.stored.length, refused: expansion.refused.length };
-    } catch (error) {
-      if (error instanceof ArchiveError) return reject(error, known);
-      throw error;
-    }
-  }
-
-  if (known.sniffedType === 'eml' && deps.emailIntake) {
-    const handed = await deps.emailIntake({ bucket, key, eTag: sourceVersion, ...(versionId ? { versionId } : {}) });
-    // The message's own state (accepted, rejected with a reason, reply) is on its e-mail record; its files have theirs.
-    await deps.documents.update(documentId, { ...known, pageCount: 0, status: 'processed', updatedAt: deps.clock.now().toISOString() });
-    deps.logger?.info('e-mail message handed to the e-mail intake', { documentId, submissionId, outcome: handed.kind });
-    return { kind: 'handed_to_email', documentId, outcome: handed.kind };
-  }
-
-  let type: ReadableType;
-  let pageCount: number;
   try {
-    type = checkUpload(bytes, fileName, deps.limits).type;
-    pageCount = (await deps.inspect(bytes, type, deps.limits)).pageCount;
+    // Refuse an oversized object before downloading it.
+    if (object.size !== undefined && object.size > deps.limits.maxFileBytes) return await reject(new FileTooLargeError(object.size, deps.limits.maxFileBytes));
+    // The version the event named, when the bucket is versioned: the key may already hold a newer upload (its own event).
+    // The object's metadata says who handed it in (`intake submit --submitter`, the inbox); read alongside the bytes.
+    const [bytes, described] = await Promise.all([deps.blobs.get(bucket, key, versionId), head ? Promise.resolve(head) : deps.blobs.head(bucket, key, versionId)]);
+    const sha256 = sha256Of(bytes);
+    const submitter =
+      submitterOf(described?.metadata) ?? (submissionId.startsWith('batch-') && deps.batchInstitution ? await deps.batchInstitution(submissionId) : undefined);
+    const known = { sha256, size: bytes.length, sniffedType: sniffType(bytes), ...(submitter ? { submitter } : {}) };
+
+    if (known.sniffedType === 'zip' && deps.archives) {
+      const entered = await enter();
+      if (entered.done) return entered.done;
+      try {
+        const expansion = await storeArchiveEntries(
+          { bucket, submissionId, archiveName: fileName, archiveVersion: sourceVersion, bytes },
+          { blobs: deps.blobs, documents: deps.documents, clock: deps.clock, limits: deps.archives.limits },
+        );
+        // The archive itself is done once its entries are in: each entry has its own record and state.
+        await deps.documents.update(documentId, { ...known, pageCount: 0, status: 'processed', updatedAt: deps.clock.now().toISOString() });
+        deps.logger?.info('archive expanded', { documentId, submissionId, stored: expansion.stored.length, refused: expansion.refused.length });
+        return { kind: 'expanded', documentId, stored: expansion.stored.length, refused: expansion.refused.length };
+      } catch (error) {
+        if (error instanceof ArchiveError) return await reject(error, known);
+        throw error;
+      }
+    }
+
+    if (known.sniffedType === 'eml' && deps.emailIntake) {
+      const entered = await enter();
+      if (entered.done) return entered.done;
+      const handed = await deps.emailIntake({ bucket, key, eTag: sourceVersion, ...(versionId ? { versionId } : {}) });
+      // The message's own state (accepted, rejected with a reason, reply) is on its e-mail record; its files have theirs.
+      await deps.documents.update(documentId, { ...known, pageCount: 0, status: 'processed', updatedAt: deps.clock.now().toISOString() });
+      deps.logger?.info('e-mail message handed to the e-mail intake', { documentId, submissionId, outcome: handed.kind });
+      return { kind: 'handed_to_email', documentId, outcome: handed.kind };
+    }
+
+    let type: ReadableType;
+    let pageCount: number;
+    try {
+      type = checkUpload(bytes, fileName, deps.limits).type;
+      pageCount = (await deps.inspect(bytes, type, deps.limits)).pageCount;
+    } catch (error) {
+      const failure = describeFailure(error);
+      // Only bad input is the sender's; an infrastructure error is thrown so the event is retried.
+      if (failure.status !== 'rejected') throw error;
+      return await reject(error, known);
+    }
+
+    // A conditional claim on the content, not a look-up then a write: two uploads of the same bytes arriving together
+    // must still be read once. The usual upload — first delivery, bytes nobody else sent — is registered `processing`
+    // and claims its bytes in one write; a redelivery, or bytes another document holds, go the long way.
+    const started = { ...known, pageCount, status: 'processing' as const, updatedAt: deps.clock.now().toISOString() };
+    const firstTry = await deps.documents.registerOwningContent({ ...received, ...started, pagesDone: 0 });
+    let owner = documentId;
+    if (firstTry !== 'registered') {
+      const entered = await enter();
+      if (entered.done) return entered.done;
+      owner = await deps.documents.claimContent(sha256, documentId, { ...started, pagesDone: entered.record.pagesDone ?? 0 });
+    }
+    if (owner !== documentId) {
+      await deps.documents.update(documentId, { ...known, pageCount, status: 'duplicate', duplicateOf: owner, updatedAt: deps.clock.now().toISOString() });
+      deps.logger?.info('duplicate upload linked to the earlier document', { documentId, duplicateOf: owner });
+      return { kind: 'duplicate', documentId, duplicateOf: owner };
+    }
+    await deps.queue.send([{ documentId, source: { bucket, key, ...(versionId ? { versionId } : {}) } }]);
+    deps.logger?.info('document queued', { documentId, submissionId, type, pageCount });
+    return { kind: 'queued', documentId, submissionId, pageCount };
   } catch (error) {
-    const failure = describeFailure(error);
-    // Only bad input is the sender's; an infrastructure error is thrown so the event is retried.
-    if (failure.status !== 'rejected') throw error;
-    return reject(error, known);
+    // An infrastructure error (S3, DynamoDB, a worker): the event is retried, and meanwhile the upload shows as
+    // `received` rather than not at all.
+    await enter().catch(() => undefined);
+    throw error;
   }
-
-  // A conditional claim on the content, not a look-up then a write: two uploads of the same bytes arriving together
-  // must still be read once.
-  const owner = await deps.documents.claimContent(sha256, documentId);
-  if (owner !== documentId) {
-    await deps.documents.update(documentId, { ...known, pageCount, status: 'duplicate', duplicateOf: owner, updatedAt: deps.clock.now().toISOString() });
-    deps.logger?.info('duplicate upload linked to the earlier document', { documentId, duplicateOf: owner });
-    return { kind: 'duplicate', documentId, duplicateOf: owner };
-  }
-
-  await deps.documents.update(documentId, {
-    ...known,
-    pageCount,
-    pagesDone: record.pagesDone ?? 0,
-    status: 'processing',
-    updatedAt: deps.clock.now().toISOString(),
-  });
-  await deps.queue.send([{ documentId }]);
-  deps.logger?.info('document queued', { documentId, submissionId, type, pageCount });
-  return { kind: 'queued', documentId, submissionId, pageCount };
 }

@@ -9,6 +9,7 @@ import type { BlobStore } from '../ports/blob-store.js';
 import type { CaseRepository } from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentRepository } from '../ports/document-repository.js';
+import type { ProcessDocumentMessage } from '../ports/work-queue.js';
 import type { ExtractDocuments } from '../reading/read-file.js';
 import { readPages, type PageCheckpoints } from '../reading/read-pages.js';
 import { emptyTimings, timed, type StageTimings } from '../reading/timings.js';
@@ -49,6 +50,15 @@ export type ProcessOutcome =
   | { kind: 'waiting'; documentId: string; jobId: string; pages: number[] }
   | { kind: 'done'; documentId: string; status: 'processed' | 'needs_review'; cases: CaseWriteResult[]; pageCount: number; resumedPages: number; timings: StageTimings };
 
+/** What the queue message says beyond the document id. */
+export interface ProcessMessage {
+  syncOcr?: boolean;
+  /** SQS's receive count; on a first delivery there are no checkpoints to look for. */
+  receiveCount?: number;
+  /** Where the original is, as ingest registered it (read beside the record; the record decides). */
+  source?: ProcessDocumentMessage['source'];
+}
+
 /** Nothing left to do for a document in these states (a redelivered message finds them so). */
 const SETTLED: readonly DocumentStatus[] = ['processed', 'needs_review', 'rejected', 'duplicate'];
 
@@ -75,18 +85,26 @@ function needsReview(documents: readonly ExtractedDocument[]): boolean {
 export async function processDocument(
   documentId: string,
   deps: ProcessDeps,
-  message: { syncOcr?: boolean; /** SQS's receive count; on a first delivery there are no checkpoints to look for. */ receiveCount?: number } = {},
+  message: ProcessMessage = {},
 ): Promise<ProcessOutcome> {
   const steps = emptySteps();
+  // The original is read beside the record when the message says where it is (ingest's messages do).
+  const source = message.source;
+  const original = source ? deps.blobs.get(source.bucket, source.key, source.versionId) : undefined;
+  // Not awaited when the record turns out settled or already read: its failure must not go unhandled.
+  original?.catch(() => undefined);
   const record = await timedStep(steps, 'fetch', () => deps.documents.get(documentId));
   if (!record) throw new UnknownDocumentError(documentId);
   if (SETTLED.includes(record.status)) {
     deps.logger?.info('document already settled; nothing to do', { documentId, status: record.status });
     return { kind: 'skipped', documentId, status: record.status };
   }
+  // The record is the authority on which object version is read.
+  const sameSource = source?.bucket === record.bucket && source.key === record.key && source.versionId === record.sourceVersionId;
+  const readOriginal = () => (sameSource && original ? original : deps.blobs.get(record.bucket, record.key, record.sourceVersionId));
   const writes = new CheckpointWrites();
   try {
-    return await processRecord(record, deps, message, writes, steps);
+    return await processRecord(record, deps, message, writes, steps, readOriginal);
   } finally {
     // Whatever happened, no checkpoint write is left running behind the caller's back (a retry looks for them).
     await writes.settled();
@@ -132,14 +150,17 @@ class CheckpointWrites {
   around(checkpoints: PageCheckpoints): PageCheckpoints {
     return {
       load: (pageNumber) => checkpoints.load(pageNumber),
-      save: async (page, preview) => {
-        this.#running.push(
-          checkpoints.save(page, preview).catch((error: unknown) => {
-            this.#failure ??= error;
-          }),
-        );
-      },
+      save: async (page, preview) => this.start(checkpoints.save(page, preview)),
+      ...(checkpoints.savePreview && { savePreview: async (pageNumber, preview) => this.start(checkpoints.savePreview!(pageNumber, preview)) }),
     };
+  }
+
+  private start(write: Promise<void>): void {
+    this.#running.push(
+      write.catch((error: unknown) => {
+        this.#failure ??= error;
+      }),
+    );
   }
 
   /** Waits for every write started so far; throws the first failure. */
@@ -156,9 +177,10 @@ class CheckpointWrites {
 async function processRecord(
   record: DocumentRecord,
   deps: ProcessDeps,
-  message: { syncOcr?: boolean; receiveCount?: number },
+  message: ProcessMessage,
   writes: CheckpointWrites,
   steps: StorageSteps,
+  readOriginal: () => Promise<Uint8Array>,
 ): Promise<ProcessOutcome> {
   const documentId = record.documentId;
   const timings = emptyTimings();
@@ -168,7 +190,7 @@ async function processRecord(
   let pageCount = record.pageCount ?? 0;
   let resumedPages = 0;
   if (!documents) {
-    const bytes = await timedStep(steps, 'fetch', () => deps.blobs.get(record.bucket, record.key, record.sourceVersionId));
+    const bytes = await timedStep(steps, 'fetch', readOriginal);
     const type = sniffType(bytes);
     try {
       if (!isReadableType(type)) throw new UnsupportedTypeError(type);
@@ -186,6 +208,8 @@ async function processRecord(
         ocrDpi: deps.ocrDpi,
         previewDpi: deps.previewDpi,
         checkpoints: writes.around(firstAttempt ? { ...checkpoints, load: async () => undefined } : checkpoints),
+        // The extracted documents are saved right after the last page: its text checkpoint would be one write more.
+        checkpointLastPage: false,
         onPage: async (pagesDone, total) => {
           const at = Date.now();
           // The last page's progress is written with the extracted documents just below.

@@ -22,6 +22,40 @@ export interface PagePreview {
 export interface PageCheckpoints {
   load(pageNumber: number): Promise<OcrPage | undefined>;
   save(page: OcrPage, preview?: PagePreview): Promise<void>;
+  /**
+   * Stores a page's preview ahead of its text, while the page is still being read: a scanned page's preview is ready
+   * long before OCR is, and writing it then keeps that write away from the ones after the last page. The page counts
+   * as read only once `save` has stored its text.
+   */
+  savePreview?(pageNumber: number, preview: PagePreview): Promise<void>;
+}
+
+/** Checkpoints an OCRed page (see `checkpointLastPage`); a preview not stored ahead is always stored. */
+async function keepPage(options: ReadPagesOptions, page: OcrPage, preview: PagePreview | undefined, isLastPage: boolean): Promise<void> {
+  if (isLastPage && options.checkpointLastPage === false && preview === undefined) return;
+  await options.checkpoints?.save(page, preview);
+}
+
+/**
+ * The preview made while a page is OCRed, stored as soon as it is made when the checkpoints can (`savePreview`).
+ * `done` gives the preview still to be passed to `save` (none when it is stored already); its failure surfaces there,
+ * and never as an unhandled rejection when OCR fails first.
+ */
+function previewAlongside(previewing: Promise<PagePreview> | undefined, pageNumber: number, checkpoints: PageCheckpoints | undefined) {
+  const savePreview = checkpoints?.savePreview?.bind(checkpoints);
+  const stored = previewing && savePreview ? previewing.then((preview) => savePreview(pageNumber, preview)) : undefined;
+  previewing?.catch(() => undefined);
+  stored?.catch(() => undefined);
+  return {
+    async done(): Promise<PagePreview | undefined> {
+      const preview = await previewing;
+      if (stored) {
+        await stored;
+        return undefined;
+      }
+      return preview;
+    },
+  };
 }
 
 export interface ReadPagesOptions {
@@ -38,6 +72,13 @@ export interface ReadPagesOptions {
    */
   previewTextLayerPages?: boolean;
   checkpoints?: PageCheckpoints;
+  /**
+   * Keep the last page's text checkpoint (default). `false` when the caller saves what the whole file read right after
+   * the last page (process saves the extracted documents, and a redelivery never reads the file again once they are
+   * saved): that checkpoint would only help a crash in the few milliseconds between, at the price of a write beside the
+   * caller's own. The page's preview is stored all the same.
+   */
+  checkpointLastPage?: boolean;
   /**
    * Leave PDF pages that need OCR unread (listed in `deferredPages`) rather than OCR them one by one: the caller
    * starts an asynchronous job for the whole file (Textract) whose results come back as checkpoints.
@@ -132,15 +173,15 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
               // Raw pixels straight to the engine (a scan's own image when the page is one, see `PdfFile.ocrRaster`):
               // a PNG encode and decode cost about as much as detection.
               const { raster } = await timed(timings, 'render', () => pdf.ocrRaster(pageNumber, ocrDpi));
-              const previewing = previewDpi > 0 ? previewFromRaster(raster, previewDpi) : undefined;
+              const previewing = previewAlongside(previewDpi > 0 ? previewFromRaster(raster, previewDpi) : undefined, pageNumber, options.checkpoints);
               page = await timed(timings, 'ocr', () => recognizeRaster(raster, pageNumber));
-              preview = await timed(timings, 'render', () => previewing);
+              preview = await timed(timings, 'render', () => previewing.done());
             } else {
               const png = await timed(timings, 'render', () => pdf.renderPage(pageNumber, ocrDpi));
               page = await timed(timings, 'ocr', () => options.ocr.recognize({ bytes: png, pageNumber }));
               preview = previewDpi > 0 ? await timed(timings, 'render', () => previewFromImage(png, previewDpi)) : undefined;
             }
-            await options.checkpoints?.save(page, preview);
+            await keepPage(options, page, preview, pageNumber === pdf.pageCount);
             pages.push(page);
           }
         }
@@ -163,10 +204,10 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
         resumedPages++;
       } else {
         const raster = await timed(timings, 'render', () => rasters.page(pageNumber));
-        const previewing = previewDpi > 0 ? previewFromRaster(raster, previewDpi) : undefined;
+        const previewing = previewAlongside(previewDpi > 0 ? previewFromRaster(raster, previewDpi) : undefined, pageNumber, options.checkpoints);
         const page = await timed(timings, 'ocr', () => recognizeRaster(raster, pageNumber));
-        const preview = await timed(timings, 'render', () => previewing);
-        await options.checkpoints?.save(page, preview);
+        const preview = await timed(timings, 'render', () => previewing.done());
+        await keepPage(options, page, preview, pageNumber === rasters.pageCount);
         pages.push(page);
       }
       await options.onPage?.(pageNumber, rasters.pageCount);
@@ -183,7 +224,7 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
     } else {
       const page = await timed(timings, 'ocr', () => options.ocr.recognize({ bytes: image.bytes, pageNumber: image.pageNumber }));
       const preview = previewDpi > 0 ? await timed(timings, 'render', () => previewFromImage(image.bytes, previewDpi)) : undefined;
-      await options.checkpoints?.save(page, preview);
+      await keepPage(options, page, preview, image.pageNumber === images.length);
       pages.push(page);
     }
     await options.onPage?.(image.pageNumber, images.length);

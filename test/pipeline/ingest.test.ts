@@ -48,7 +48,7 @@ describe('ingestObject', () => {
     expect((await env.documents.get(second.kind === 'queued' ? second.documentId : ''))?.submitter).toBe('inbox');
   });
 
-  it('registers a document under its submission and queues it once', async () => {
+  it('registers a document under its submission and queues it once, saying where the original is', async () => {
     const object = await upload(env.blobs, 'incoming/sub-1/技师 证书.pdf', pdfBytes());
 
     const outcome = await ingestObject(object, env.deps);
@@ -57,7 +57,7 @@ describe('ingestObject', () => {
     const record = (await env.documents.listBySubmission('sub-1'))[0]!;
     expect(record).toMatchObject({ fileName: '技师 证书.pdf', status: 'processing', sniffedType: 'pdf', pageCount: 1, pagesDone: 0 });
     expect(record.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(env.queue.drain()).toEqual([{ documentId: record.documentId }]);
+    expect(env.queue.drain()).toEqual([{ documentId: record.documentId, source: { bucket: object.bucket, key: 'incoming/sub-1/技师 证书.pdf' } }]);
   });
 
   it('creates nothing new for a redelivered event once the document is settled', async () => {
@@ -139,6 +139,37 @@ describe('ingestObject', () => {
     const outcome = await ingestObject({ bucket, key: 'incoming/s/big.pdf', size: 5000, eTag: '"e1"' }, deps);
     expect(outcome).toMatchObject({ kind: 'rejected', code: 'file_too_large' });
     expect([...documents.records.values()][0]).toMatchObject({ status: 'rejected', size: 5000 });
+  });
+
+  it('registers a first upload already `processing`, owning its bytes, in one step (no `received` write before it)', async () => {
+    const { deps, blobs, documents, queue } = makeDeps();
+    const calls: string[] = [];
+    for (const method of ['register', 'registerOwningContent', 'claimContent', 'update'] as const) {
+      const original = documents[method].bind(documents) as (...args: unknown[]) => Promise<unknown>;
+      (documents as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        calls.push(method);
+        return original(...args);
+      };
+    }
+
+    const outcome = await ingestObject(await upload(blobs, 'incoming/s-one/a.pdf', pdfBytes('one')), deps);
+
+    expect(outcome).toMatchObject({ kind: 'queued' });
+    expect(calls).toEqual(['registerOwningContent']);
+    expect([...documents.records.values()]).toEqual([expect.objectContaining({ status: 'processing', pagesDone: 0, pageCount: 1, sniffedType: 'pdf' })]);
+    expect(queue.drain()).toHaveLength(1);
+  });
+
+  it('shows an upload whose download failed as `received` while the event is retried', async () => {
+    const { deps, blobs, documents } = makeDeps();
+    const object = await upload(blobs, 'incoming/s-down/a.pdf', pdfBytes('down'));
+    const failing = Object.create(blobs) as typeof blobs;
+    failing.get = async () => Promise.reject(new Error('S3 unavailable'));
+
+    await expect(ingestObject(object, { ...deps, blobs: failing })).rejects.toThrow('S3 unavailable');
+
+    expect([...documents.records.values()].map((r) => r.status)).toEqual(['received']);
+    expect(await ingestObject(object, deps)).toMatchObject({ kind: 'queued' });
   });
 
   it('rethrows infrastructure errors so the event is retried, leaving the document unsettled', async () => {

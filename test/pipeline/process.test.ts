@@ -86,6 +86,31 @@ describe('processDocument', () => {
     expect(await progress(0, 'incoming/sub-q/fast.pdf')).toEqual([1, 2]);
   });
 
+  it('reads the original the message names beside the record, and the record\'s own when the message names another object', async () => {
+    await env.ingest('incoming/sub-m/a.png', await blankPng());
+    const [message] = env.queue.drain();
+    expect(message!.source).toEqual({ bucket, key: 'incoming/sub-m/a.png' });
+    const reads: string[] = [];
+    const countingBlobs = Object.create(env.blobs) as typeof env.blobs;
+    countingBlobs.get = (b, key, versionId) => {
+      reads.push(key);
+      return env.blobs.get(b, key, versionId);
+    };
+    await env.blobs.put(bucket, 'incoming/sub-m/other.png', new Uint8Array([1, 2, 3]));
+
+    const outcome = await processDocument(message!.documentId, { ...env.deps, blobs: countingBlobs }, { source: { bucket, key: 'incoming/sub-m/other.png' } });
+
+    // The message's object was fetched early, but the record decides: its own original is what was read.
+    expect(outcome).toMatchObject({ kind: 'done', status: 'processed' });
+    expect(reads.filter((key) => key.startsWith('incoming/'))).toEqual(['incoming/sub-m/other.png', 'incoming/sub-m/a.png']);
+
+    reads.length = 0;
+    await env.ingest('incoming/sub-n/a.png', await blankPng(640));
+    const [next] = env.queue.drain();
+    await processDocument(next!.documentId, { ...env.deps, blobs: countingBlobs }, { source: next!.source });
+    expect(reads.filter((key) => key.startsWith('incoming/'))).toEqual(['incoming/sub-n/a.png']);
+  });
+
   it('does nothing new when the message is redelivered after success', async () => {
     await env.ingest('incoming/sub-1/a.png', await blankPng());
     const [message] = env.queue.drain();

@@ -83,3 +83,60 @@ describe('imagePageRasters', () => {
     await expect(imagePageRasters(await photo(400, 300), { pixelLimit: 1000 })).rejects.toMatchObject({ code: 'image_too_large' });
   });
 });
+
+describe('previews stored while the page is read', () => {
+  it('stores a scanned page\'s preview before OCR returns when the checkpoints can, and its text after, without the preview again', async () => {
+    const scan = await photo(400, 300);
+    const png = new Uint8Array(await sharp(scan).png().toBuffer());
+    for (const [bytes, type] of [[scan, 'jpeg'], [makeScannedPdf([png]), 'pdf']] as const) {
+      const events: string[] = [];
+      let previewStored!: () => void;
+      const stored = new Promise<void>((resolve) => (previewStored = resolve));
+      const checkpoints: PageCheckpoints = {
+        load: async () => undefined,
+        save: async (page, preview) => void events.push(`save ${page.pageNumber} ${preview ? 'with preview' : 'text only'}`),
+        savePreview: async (pageNumber, preview) => {
+          events.push(`preview ${pageNumber} ${preview.contentType}`);
+          previewStored();
+        },
+      };
+      const engine = rasterOcr();
+      const slowEngine: OcrEngine = {
+        ...engine,
+        // Answers only once the preview is stored: the preview cannot be waiting for OCR.
+        recognizeRaster: async (raster, pageNumber) => {
+          await stored;
+          events.push(`ocr ${pageNumber}`);
+          return engine.recognizeRaster!(raster, pageNumber);
+        },
+      };
+
+      await readPages(bytes, type, { ocr: slowEngine, limits: DEFAULT_INTAKE_LIMITS, checkpoints, previewDpi: 48 });
+
+      expect(events, type).toEqual(['preview 1 image/jpeg', 'ocr 1', 'save 1 text only']);
+    }
+  });
+
+  it('leaves out the last page\'s text checkpoint when asked (the caller saves the whole read next), never a preview', async () => {
+    const png = new Uint8Array(await sharp(await photo(400, 300)).png().toBuffer());
+    const saved: number[] = [];
+    const previews: number[] = [];
+    const checkpoints: PageCheckpoints = {
+      load: async () => undefined,
+      save: async (page) => void saved.push(page.pageNumber),
+      savePreview: async (pageNumber) => void previews.push(pageNumber),
+    };
+
+    const read = await readPages(makeScannedPdf([png, png, png]), 'pdf', { ocr: rasterOcr(), limits: DEFAULT_INTAKE_LIMITS, checkpoints, previewDpi: 48, checkpointLastPage: false });
+
+    expect(read.pages.map((page) => page.pageNumber)).toEqual([1, 2, 3]);
+    expect(saved).toEqual([1, 2]);
+    expect(previews.sort()).toEqual([1, 2, 3]);
+  });
+
+  it('passes the preview to `save` when the checkpoints cannot store it ahead', async () => {
+    const checkpoints = previewsKept();
+    await readPages(await photo(400, 300), 'jpeg', { ocr: rasterOcr(), limits: DEFAULT_INTAKE_LIMITS, checkpoints, previewDpi: 48 });
+    expect(checkpoints.previews.get(1)?.contentType).toBe('image/jpeg');
+  });
+});

@@ -77,6 +77,53 @@ export function describeDocumentRepositoryContract(name: string, open: () => Pro
       expect(await documents.claimContent(sha256, first.documentId)).toBe(second.documentId);
     });
 
+    it('applies the changes given with a content claim to the winner only, and finds the winner by its bytes after', async () => {
+      const sha256 = `${Math.random().toString(16).slice(2)}`.padEnd(64, 'e');
+      const first = aDocumentRecord({ status: 'received' });
+      const second = aDocumentRecord({ status: 'received' });
+      for (const d of [first, second]) await documents.register(d);
+
+      expect(await documents.claimContent(sha256, first.documentId, { sha256, status: 'processing', pageCount: 2 })).toBe(first.documentId);
+      expect(await documents.claimContent(sha256, second.documentId, { sha256, status: 'processing', pageCount: 2 })).toBe(first.documentId);
+
+      expect(await documents.get(first.documentId)).toMatchObject({ status: 'processing', pageCount: 2, sha256 });
+      expect(await documents.get(second.documentId)).toMatchObject({ status: 'received' });
+      expect((await documents.get(second.documentId))?.sha256).toBeUndefined();
+      expect((await documents.findBySha256(sha256))?.documentId).toBe(first.documentId);
+    });
+
+    it('applies the changes when the claim passes from a rejected owner, and refuses a claim for a record that does not exist', async () => {
+      const sha256 = `${Math.random().toString(16).slice(2)}`.padEnd(64, 'b');
+      const first = aDocumentRecord({ status: 'processing' });
+      const second = aDocumentRecord({ status: 'received' });
+      for (const d of [first, second]) await documents.register(d);
+      await documents.claimContent(sha256, first.documentId);
+      await documents.update(first.documentId, { status: 'rejected' });
+
+      expect(await documents.claimContent(sha256, second.documentId, { status: 'processing' })).toBe(second.documentId);
+      expect((await documents.get(second.documentId))?.status).toBe('processing');
+      await expect(documents.claimContent('a'.repeat(64), 'doc-missing', { status: 'processing' })).rejects.toBeInstanceOf(DocumentNotFoundError);
+    });
+
+    it('registers a read upload and makes it the owner of its bytes in one step, and writes nothing for a redelivery or owned bytes', async () => {
+      const sha256 = `${Math.random().toString(16).slice(2)}`.padEnd(64, 'f');
+      const first = aDocumentRecord({ sha256, status: 'processing', pageCount: 1 });
+      const redelivered = aDocumentRecord({ bucket: first.bucket, key: first.key, sourceVersion: first.sourceVersion, sha256, status: 'processing' });
+      const sameBytes = aDocumentRecord({ sha256, status: 'processing' });
+
+      expect(await documents.registerOwningContent(first)).toBe('registered');
+      expect(await documents.registerOwningContent(redelivered)).toBe('already_registered');
+      expect(await documents.registerOwningContent(sameBytes)).toBe('content_owned');
+
+      expect(await documents.get(first.documentId)).toEqual(first);
+      expect(await documents.get(redelivered.documentId)).toBeUndefined();
+      expect(await documents.get(sameBytes.documentId)).toBeUndefined();
+      // The claim is the same one `claimContent` makes: the owner keeps the bytes, the other upload is told whose they are.
+      await documents.register({ ...sameBytes, status: 'received' });
+      expect(await documents.claimContent(sha256, sameBytes.documentId)).toBe(first.documentId);
+      expect(await documents.claimContent(sha256, first.documentId)).toBe(first.documentId);
+    });
+
     it('lists the documents of a submission oldest first and finds the earliest upload of the same bytes', async () => {
       const submissionId = `sub-${Math.random()}`;
       const sha256 = `${Math.random().toString(16).slice(2)}`.padEnd(64, 'a');

@@ -1,5 +1,5 @@
 import type { DocumentRecord } from '../../../shared/cases/index.js';
-import { DocumentNotFoundError, type DocumentRepository } from '../../../shared/ports/index.js';
+import { DocumentNotFoundError, type DocumentChanges, type DocumentRepository } from '../../../shared/ports/index.js';
 
 /**
  * A DocumentRepository in Maps with the same semantics as the DynamoDB one: `register` is idempotent on
@@ -18,10 +18,24 @@ export class InMemoryDocumentRepository implements DocumentRepository {
     const sourceKey = `${record.bucket}\u0000${record.key}\u0000${record.sourceVersion}`;
     const existingId = this.bySource.get(sourceKey);
     if (existingId) return { record: structuredClone(this.records.get(existingId)!), created: false };
+    this.add(sourceKey, record);
+    return { record: structuredClone(record), created: true };
+  }
+
+  private add(sourceKey: string, record: DocumentRecord): void {
     if (this.records.has(record.documentId)) throw new Error(`document ${record.documentId} exists for another source object`);
     this.bySource.set(sourceKey, record.documentId);
     this.records.set(record.documentId, structuredClone(record));
-    return { record: structuredClone(record), created: true };
+  }
+
+  async registerOwningContent(record: DocumentRecord): Promise<'registered' | 'already_registered' | 'content_owned'> {
+    if (!record.sha256) throw new Error(`document ${record.documentId} has no sha256 to claim`);
+    const sourceKey = `${record.bucket}\u0000${record.key}\u0000${record.sourceVersion}`;
+    if (this.bySource.has(sourceKey)) return 'already_registered';
+    if (this.contentOwners.has(record.sha256)) return 'content_owned';
+    this.add(sourceKey, record);
+    this.contentOwners.set(record.sha256, record.documentId);
+    return 'registered';
   }
 
   async get(documentId: string): Promise<DocumentRecord | undefined> {
@@ -37,17 +51,19 @@ export class InMemoryDocumentRepository implements DocumentRepository {
     return this.sorted().find((r) => r.sha256 === sha256);
   }
 
-  async claimContent(sha256: string, documentId: string): Promise<string> {
+  async claimContent(sha256: string, documentId: string, changes?: DocumentChanges): Promise<string> {
     const owner = this.contentOwners.get(sha256);
     const ownerStatus = owner === undefined ? undefined : this.records.get(owner)?.status;
     if (owner === undefined || owner === documentId || ownerStatus === undefined || ownerStatus === 'rejected' || ownerStatus === 'failed') {
+      if (changes && !this.records.has(documentId)) throw new DocumentNotFoundError(documentId);
       this.contentOwners.set(sha256, documentId);
+      if (changes) await this.update(documentId, changes);
       return documentId;
     }
     return owner;
   }
 
-  async update(documentId: string, changes: Partial<Omit<DocumentRecord, 'documentId'>>): Promise<DocumentRecord> {
+  async update(documentId: string, changes: DocumentChanges): Promise<DocumentRecord> {
     const current = this.records.get(documentId);
     if (!current) throw new DocumentNotFoundError(documentId);
     const next: Record<string, unknown> = { ...current };
