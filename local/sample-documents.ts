@@ -100,8 +100,9 @@ export async function renderCertificateScan(claim: SampleClaim, options: { dpi?:
     ${line(124, '（评价机构盖章）', 3, 'end', 86)}
   </g>
 </svg>`;
-  // A touch of blur and grey is what a 150 dpi flatbed scan of a printed certificate looks like to OCR.
-  const png = await sharp(Buffer.from(svg)).blur(0.6).greyscale().png({ compressionLevel: 6 }).toBuffer();
+  // A touch of blur and grey is what a 150 dpi flatbed scan of a printed certificate looks like to OCR. Opaque, as a
+  // scan is: the rendered SVG would otherwise carry an alpha channel no scanner produces.
+  const png = await sharp(Buffer.from(svg)).blur(0.6).greyscale().flatten({ background: '#ffffff' }).png({ compressionLevel: 6 }).toBuffer();
   return new Uint8Array(png);
 }
 
