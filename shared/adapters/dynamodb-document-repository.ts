@@ -194,16 +194,14 @@ export class DynamoDbDocumentRepository implements DocumentRepository {
     }
   }
 
-  async update(documentId: string, changes: DocumentChanges): Promise<DocumentRecord> {
+  async update(documentId: string, changes: DocumentChanges): Promise<void> {
     const parts = await this.updateParts(documentId, changes);
     if (parts.UpdateExpression === undefined) {
-      const current = await this.get(documentId);
-      if (!current) throw new DocumentNotFoundError(documentId);
-      return current;
+      if (!(await this.get(documentId))) throw new DocumentNotFoundError(documentId);
+      return;
     }
     try {
-      const { Attributes } = await this.db.send(new UpdateCommand({ TableName: this.tableName, ...parts, ReturnValues: 'ALL_NEW' }));
-      return fromItem(Attributes!);
+      await this.db.send(new UpdateCommand({ TableName: this.tableName, ...parts, UpdateExpression: parts.UpdateExpression }));
     } catch (error) {
       if (error instanceof Error && error.name === 'ConditionalCheckFailedException') throw new DocumentNotFoundError(documentId);
       throw toStoreError(error, 'update document');

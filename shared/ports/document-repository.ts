@@ -37,6 +37,9 @@ export interface DocumentRepository {
    * the same write as the claim where the store can — and not at all when another document owns the bytes.
    */
   claimContent(sha256: string, documentId: string, changes?: DocumentChanges): Promise<string>;
-  /** Sets the given attributes (a key present with `undefined` removes it); throws DocumentNotFoundError. */
-  update(documentId: string, changes: DocumentChanges): Promise<DocumentRecord>;
+  /**
+   * Sets the given attributes (a key present with `undefined` removes it); throws DocumentNotFoundError. Nothing is
+   * read back: no caller needs the record it just wrote, and a file's extraction can be large.
+   */
+  update(documentId: string, changes: DocumentChanges): Promise<void>;
 }

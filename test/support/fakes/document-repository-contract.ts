@@ -142,11 +142,11 @@ export function describeDocumentRepositoryContract(name: string, open: () => Pro
       await documents.register(record);
       const sha256 = 'c'.repeat(63) + String(Math.floor(Math.random() * 10));
 
-      const updated = await documents.update(record.documentId, { status: 'processed', pagesDone: 3, error: undefined, sha256, documents: [aCaseDocument()] });
+      await documents.update(record.documentId, { status: 'processed', pagesDone: 3, error: undefined, sha256, documents: [aCaseDocument()] });
 
+      const updated = await documents.get(record.documentId);
       expect(updated).toMatchObject({ status: 'processed', pagesDone: 3, pageCount: 3, fileName: record.fileName, sha256 });
-      expect(updated.error).toBeUndefined();
-      expect(await documents.get(record.documentId)).toEqual(updated);
+      expect(updated?.error).toBeUndefined();
       expect((await documents.findBySha256(sha256))?.documentId).toBe(record.documentId);
     });
 

@@ -63,7 +63,7 @@ export class InMemoryDocumentRepository implements DocumentRepository {
     return owner;
   }
 
-  async update(documentId: string, changes: DocumentChanges): Promise<DocumentRecord> {
+  async update(documentId: string, changes: DocumentChanges): Promise<void> {
     const current = this.records.get(documentId);
     if (!current) throw new DocumentNotFoundError(documentId);
     const next: Record<string, unknown> = { ...current };
@@ -72,7 +72,6 @@ export class InMemoryDocumentRepository implements DocumentRepository {
       else next[name] = structuredClone(value);
     }
     this.records.set(documentId, next as DocumentRecord);
-    return structuredClone(next as DocumentRecord);
   }
 
   private sorted(): DocumentRecord[] {
