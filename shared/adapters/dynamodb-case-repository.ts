@@ -53,6 +53,8 @@ const claimedHereMemoryMs = 10_000;
 const sharedReadClockSlackMs = 1_000;
 /** Cases whose state (version, held claim keys, lease) this instance keeps to save updates a read. */
 const knownStatesLimit = 2_000;
+/** Cases this instance keeps whole at their last version here, for `getAtVersion` (documents make them larger). */
+const knownCasesLimit = 500;
 /** Queue-index items read per claim query: all claimable, since leased cases sort after the waiting ones (queueSortKey). */
 const claimPageSize = 12;
 
@@ -88,6 +90,8 @@ export class DynamoDbCaseRepository implements CaseRepository {
   private readonly claimReservations = new Map<string, Map<string, Promise<boolean>>>();
   /** Per case, what `update` needs of it at the version last read or written here (see `rememberState`). */
   private readonly knownStates = new Map<string, StoredState>();
+  /** Per case, the case itself at the version last read or written here, for `getAtVersion`. */
+  private readonly knownCases = new Map<string, ReviewCase>();
   /** Cases this instance claimed lately, with the version written: a stale index entry is not worth a try. */
   private readonly claimedHere = new Map<string, { version: number; at: number }>();
   /** Per queue: when (performance.now()) a claim on this instance last lost a race. */
@@ -136,7 +140,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
       await runTransaction(this.db, items, 'create case');
       this.endSharedReads(stored);
       this.rememberStoredState(stored.caseId, { version: stored.version, heldClaimKeys: keys, hasLease: stored.lease !== undefined });
-      return { reviewCase: stored, created: true };
+      return { reviewCase: this.rememberCase(stored), created: true };
     } catch (error) {
       if (error instanceof TransactionCancelled && error.reasons[0]?.code === 'ConditionalCheckFailed') {
         const existing = await this.get(stored.caseId);
@@ -150,7 +154,20 @@ export class DynamoDbCaseRepository implements CaseRepository {
     const item = await this.readCaseItem(caseId);
     if (!item) return undefined;
     this.rememberState(item);
-    return caseFromItem(item);
+    return this.rememberCase(caseFromItem(item));
+  }
+
+  async getAtVersion(caseId: string, version: number): Promise<ReviewCase | undefined> {
+    const known = this.knownCases.get(caseId);
+    return known?.version === version ? structuredClone(known) : this.get(caseId);
+  }
+
+  /** Keeps a copy of the case at its version (bounded, oldest first out) and returns the case. */
+  private rememberCase(reviewCase: ReviewCase): ReviewCase {
+    this.knownCases.delete(reviewCase.caseId);
+    if (this.knownCases.size >= knownCasesLimit) this.knownCases.delete(this.knownCases.keys().next().value!);
+    this.knownCases.set(reviewCase.caseId, structuredClone(reviewCase));
+    return reviewCase;
   }
 
   async update(next: ReviewCase, expectedVersion: number, audit: AuditEvent, claimKeys?: ClaimKey[]): Promise<ReviewCase> {
@@ -330,11 +347,11 @@ export class DynamoDbCaseRepository implements CaseRepository {
     const seen = item ? Number(item.version) : undefined;
     if (item && seen === candidate.version) {
       this.rememberState(item, { version, hasLease: true });
-      return { ...caseFromItem(item), status: 'claimed', lease, updatedAt: now.toISOString(), version };
+      return this.rememberCase({ ...caseFromItem(item), status: 'claimed', lease, updatedAt: now.toISOString(), version });
     }
     if (item && seen === version && (item.lease as { holder?: string } | undefined)?.holder === holder) {
       this.rememberState(item);
-      return caseFromItem(item);
+      return this.rememberCase(caseFromItem(item));
     }
     const claimed = await this.get(candidate.caseId);
     if (!claimed) throw new CaseNotFoundError(candidate.caseId);
@@ -416,9 +433,10 @@ export class DynamoDbCaseRepository implements CaseRepository {
       await runTransaction(this.db, items, 'update case');
       this.endSharedReads(stored);
       this.rememberStoredState(stored.caseId, { version: stored.version, heldClaimKeys: wanted ?? state.heldClaimKeys, hasLease: stored.lease !== undefined });
-      return stored;
+      return this.rememberCase(stored);
     } catch (error) {
       this.knownStates.delete(stored.caseId);
+      this.knownCases.delete(stored.caseId);
       throw await this.mapCancellation(error, roles, stored.caseId, expectedVersion);
     }
   }

@@ -54,6 +54,13 @@ export interface CaseRepository {
   create(reviewCase: ReviewCase, audit: AuditEvent, claimKeys?: ClaimKey[]): Promise<{ reviewCase: ReviewCase; created: boolean }>;
   get(caseId: string): Promise<ReviewCase | undefined>;
   /**
+   * The case as it was at `version`, for a change the caller will write under that version: a case's content at a
+   * version never changes, so this may answer from what this instance last read or wrote at that version without a
+   * read. The answer is either the case at `version` or the case as stored now (read); should the stored case have
+   * moved past `version`, the caller's conditional write refuses it (VersionConflictError) all the same.
+   */
+  getAtVersion(caseId: string, version: number): Promise<ReviewCase | undefined>;
+  /**
    * Writes `next` if the stored version is still `expectedVersion`; bumps the version. Throws VersionConflictError
    * (CaseNotFoundError when there is no such case). `claimKeys`, when given, becomes the set of keys the case holds:
    * new ones are reserved, ones no longer listed are released, in the same transaction; omitted, the held set stays.

@@ -334,9 +334,13 @@ export class ReviewService {
     return found;
   }
 
-  /** The case, refused before any work when the caller's version is already stale. */
+  /**
+   * The case at the caller's version, refused before any work when it is already known to be stale. It may come from
+   * what this instance last read or wrote (`getAtVersion`); a case moved on since is refused by the write instead.
+   */
   private async loadAt(caseId: string, version: number): Promise<ReviewCase> {
-    const found = await this.load(caseId);
+    const found = await this.deps.cases.getAtVersion(caseId, version);
+    if (!found) throw new ReviewNotFoundError('case', caseId);
     if (found.version !== version) throw new StaleVersionError(caseId, version, found.version);
     return found;
   }

@@ -104,6 +104,28 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
     expect(await elsewhere.get(caseId!)).toMatchObject({ status: 'needs_review', version: moved.version + 1 });
   });
 
+  it('answers a change\'s read of the case at the version it last read or wrote without a round trip, and reads for any other version', { timeout: 60_000 }, async () => {
+    const { client, commands } = countingClient(table.db);
+    const here = new DynamoDbCaseRepository(client, table.tableName, { lookupSecret: secret });
+    const elsewhere = repository();
+    const [caseId] = await seedQueue(elsewhere, freshQueue(), 1, { documents: [aCaseDocument()] });
+
+    const read = (await here.get(caseId!))!;
+    commands.length = 0;
+    expect(await here.getAtVersion(caseId!, read.version)).toEqual(read);
+    const written = await here.update({ ...read, status: 'claimed' }, read.version, anAuditEvent(caseId!, { at: at(55) }));
+    expect(await here.getAtVersion(caseId!, written.version)).toEqual(await elsewhere.get(caseId!));
+    expect(commands).toEqual(['TransactWriteCommand']);
+
+    // Moved on by another instance: the version this instance knows is stale, and writing under it is refused.
+    await elsewhere.update({ ...written, status: 'needs_review' }, written.version, anAuditEvent(caseId!, { at: at(56) }));
+    const stale = (await here.getAtVersion(caseId!, written.version))!;
+    await expect(here.update({ ...stale, status: 'confirmed' }, stale.version, anAuditEvent(caseId!, { at: at(57) }))).rejects.toBeInstanceOf(VersionConflictError);
+    commands.length = 0;
+    expect(await here.getAtVersion(caseId!, written.version + 1)).toMatchObject({ status: 'needs_review', version: written.version + 1 });
+    expect(commands).toEqual(['GetCommand']);
+  });
+
   it('keeps cases under a lease after the waiting ones in the queue index, so a claim reads past them in one read', { timeout: 180_000 }, async () => {
     const queue = freshQueue();
     const ids = await seedQueue(repository(), queue, 15);

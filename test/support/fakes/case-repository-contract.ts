@@ -71,6 +71,16 @@ export function describeCaseRepositoryContract(name: string, open: () => Promise
       expect(trail[1]).toMatchObject({ actor: 'clerk-li', before: { personName: '王晓明' }, after: { personName: '王小明' } });
     });
 
+    it('gives the case at the version a change names: the stored case, or undefined for none', async () => {
+      const reviewCase = aReviewCase({ queue: freshQueue() });
+      const { reviewCase: v1 } = await cases.create(reviewCase, anAuditEvent(reviewCase.caseId));
+      const v2 = await cases.update({ ...v1, personName: '王小明' }, 1, anAuditEvent(reviewCase.caseId, { at: at(1), action: 'correct' }));
+
+      expect(await cases.getAtVersion(reviewCase.caseId, 2)).toEqual(await cases.get(reviewCase.caseId));
+      expect(await cases.getAtVersion(reviewCase.caseId, 2)).toMatchObject({ version: v2.version, personName: '王小明' });
+      expect(await cases.getAtVersion('case-none', 1)).toBeUndefined();
+    });
+
     it('refuses a write on a stale version with VersionConflictError and overwrites nothing', async () => {
       const reviewCase = aReviewCase({ queue: freshQueue() });
       const { reviewCase: v1 } = await cases.create(reviewCase, anAuditEvent(reviewCase.caseId));

@@ -43,6 +43,10 @@ export class InMemoryCaseRepository implements CaseRepository {
     return found && structuredClone(found);
   }
 
+  async getAtVersion(caseId: string): Promise<ReviewCase | undefined> {
+    return this.get(caseId);
+  }
+
   async update(next: ReviewCase, expectedVersion: number, audit: AuditEvent, claimKeys?: ClaimKey[]): Promise<ReviewCase> {
     const current = this.cases.get(next.caseId);
     if (!current) throw new CaseNotFoundError(next.caseId);
