@@ -13,8 +13,9 @@
  * Goals on the 2-core machine: ≥ 60 scanned pages/min, ≥ 1,000 digital pages/min, overhead ≤ 10 % of OCR,
  * peak RSS ≤ 1.5 GB. What the figures mean:
  * - **Stages.** Inside process: the reading stages (render = the OCR input and what is left of the preview once OCR
- *   returns; text layer; OCR; extraction) and the storage steps (fetch = record + original, saveDocuments, cases =
- *   records listed + case read, judged and written, checkpointWait, settle), all from the timings the process stage
+ *   returns; text layer; OCR; extraction) and the storage steps (fetch = record + original, cases = records listed +
+ *   case read, judged and written with the file's read and settlement in one transaction, checkpointWait, settle = the
+ *   file settled on its own when no case write took it), all from the timings the process stage
  *   logs per document; "rest of process" is the handler's time no step accounts for (hand-over to the worker thread,
  *   logging). The handlers' own durations give ingest and process as wholes.
  * - **Non-OCR overhead by wall clock** (the goal's figure): (ingest handler + process handler − OCR) / OCR, one file

@@ -16,8 +16,11 @@ import {
   VersionConflictError,
   queuedCaseStatuses,
   type CaseRepository,
+  type DocumentSettlement,
   type Page,
 } from '../ports/case-repository.js';
+import { DocumentNotFoundError } from '../ports/document-repository.js';
+import { documentUpdate } from './dynamodb-document-repository.js';
 import { InvalidCursorError, StoreContentionError, toStoreError } from './dynamodb-errors.js';
 import { collectPages } from './dynamodb-pages.js';
 import {
@@ -72,7 +75,13 @@ interface ClaimPage {
 }
 
 /** What each item of a transaction is, so a cancellation reason can be mapped to the right error. */
-type ItemRole = { kind: 'case' } | { kind: 'audit' } | { kind: 'lease' } | { kind: 'take'; key: ClaimKey } | { kind: 'release'; key: ClaimKey };
+type ItemRole =
+  | { kind: 'case' }
+  | { kind: 'audit' }
+  | { kind: 'lease' }
+  | { kind: 'take'; key: ClaimKey }
+  | { kind: 'release'; key: ClaimKey }
+  | { kind: 'document'; documentId: string };
 
 /**
  * Review cases in the intake table (single-table design, docs/data-model.md): the case item, its audit events and
@@ -119,7 +128,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
     return `PERSON#${pseudonymKey(idNumber.trim().toUpperCase(), this.secret)}`;
   }
 
-  async create(reviewCase: ReviewCase, audit: AuditEvent, claimKeys: ClaimKey[] = []): Promise<{ reviewCase: ReviewCase; created: boolean }> {
+  async create(reviewCase: ReviewCase, audit: AuditEvent, claimKeys: ClaimKey[] = [], alongside?: DocumentSettlement): Promise<{ reviewCase: ReviewCase; created: boolean }> {
     const stored = reviewCaseSchema.parse({ ...reviewCase, version: 1 });
     const keys = dedupe(claimKeys);
     const roles: ItemRole[] = [];
@@ -136,6 +145,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
       roles.push({ kind: 'take', key });
       items.push(this.take(key, stored.caseId));
     }
+    this.addSettlement(items, roles, alongside);
     try {
       await runTransaction(this.db, items, 'create case');
       this.endSharedReads(stored);
@@ -170,13 +180,13 @@ export class DynamoDbCaseRepository implements CaseRepository {
     return reviewCase;
   }
 
-  async update(next: ReviewCase, expectedVersion: number, audit: AuditEvent, claimKeys?: ClaimKey[]): Promise<ReviewCase> {
+  async update(next: ReviewCase, expectedVersion: number, audit: AuditEvent, claimKeys?: ClaimKey[], alongside?: DocumentSettlement): Promise<ReviewCase> {
     // The case as this instance last read or wrote it, when that is the version the caller expects: no read needed.
     const known = this.knownStates.get(next.caseId);
     const state = known?.version === expectedVersion ? known : await this.storedState(next.caseId);
     if (!state) throw new CaseNotFoundError(next.caseId);
     if (state.version !== expectedVersion) throw new VersionConflictError(next.caseId, expectedVersion);
-    return this.write(next, expectedVersion, audit, state, claimKeys);
+    return this.write(next, expectedVersion, audit, state, claimKeys, alongside);
   }
 
   async listQueue(queue: string, options: { limit?: number; cursor?: string } = {}): Promise<Page<ReviewCase>> {
@@ -390,6 +400,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
     audit: AuditEvent,
     state: StoredState,
     claimKeys: ClaimKey[] | undefined,
+    alongside?: DocumentSettlement,
   ): Promise<ReviewCase> {
     const stored = reviewCaseSchema.parse({ ...next, version: expectedVersion + 1 });
     const wanted = claimKeys === undefined ? undefined : dedupe(claimKeys);
@@ -429,6 +440,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
         items.push(this.release(key, stored.caseId));
       }
     }
+    this.addSettlement(items, roles, alongside);
     try {
       await runTransaction(this.db, items, 'update case');
       this.endSharedReads(stored);
@@ -441,12 +453,22 @@ export class DynamoDbCaseRepository implements CaseRepository {
     }
   }
 
+  /** The document settled with the case: an Update of its record in the same transaction (see DocumentSettlement). */
+  private addSettlement(items: TransactItem[], roles: ItemRole[], alongside: DocumentSettlement | undefined): void {
+    if (!alongside) return;
+    const update = documentUpdate(alongside.documentId, alongside.changes);
+    if (!update.UpdateExpression) return;
+    roles.push({ kind: 'document', documentId: alongside.documentId });
+    items.push({ Update: { TableName: this.tableName, ...update, UpdateExpression: update.UpdateExpression } });
+  }
+
   private async mapCancellation(error: unknown, roles: ItemRole[], caseId: string, expectedVersion: number): Promise<unknown> {
     if (!(error instanceof TransactionCancelled)) return error;
     const index = error.failedAt();
     const role = roles[index];
     if (!role) return error;
     if (role.kind === 'case') return new VersionConflictError(caseId, expectedVersion);
+    if (role.kind === 'document') return Object.assign(new DocumentNotFoundError(role.documentId), { cause: error });
     if (role.kind === 'take') {
       let holder = error.reasons[index]?.item?.holder as string | undefined;
       if (!holder && role.key.kind === 'unique') holder = await this.holderOf(role.key);

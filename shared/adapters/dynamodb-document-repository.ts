@@ -215,48 +215,10 @@ export class DynamoDbDocumentRepository implements DocumentRepository {
    * which ingest never makes, costs a read of the record first. No expression when nothing changes.
    */
   private async updateParts(documentId: string, changes: DocumentChanges) {
-    const sets: string[] = [];
-    const removes: string[] = [];
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    const set = (name: string, value: unknown) => {
-      names[`#${name}`] = name;
-      if (value === undefined) removes.push(`#${name}`);
-      else {
-        values[`:${name}`] = value;
-        sets.push(`#${name} = :${name}`);
-      }
-    };
-    for (const [name, value] of Object.entries(changes)) {
-      if (name === 'documentId') continue;
-      if (name === 'documents') {
-        const packed = packAttribute('documents', value);
-        set('documents', packed.documents);
-        set('documentsGz', packed.documentsGz);
-      } else set(name, value);
-    }
-    if ('createdAt' in changes || 'submissionId' in changes) {
-      const current = await this.get(documentId);
-      if (!current) throw new DocumentNotFoundError(documentId);
-      const merged = { ...current, ...changes };
-      const keys = indexKeys(merged as DocumentRecord);
-      for (const name of ['GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'] as const) set(name, keys[name]);
-    } else if ('sha256' in changes) {
-      set('GSI3PK', changes.sha256 ? documentKeys.sha256(changes.sha256) : undefined);
-      names['#GSI3SK'] = 'GSI3SK';
-      if (changes.sha256) {
-        names['#GSI2SK'] = 'GSI2SK';
-        sets.push('#GSI3SK = #GSI2SK');
-      } else removes.push('#GSI3SK');
-    }
-    const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim();
-    return {
-      Key: documentKeys.document(documentId),
-      UpdateExpression: expression || undefined,
-      ConditionExpression: 'attribute_exists(PK)',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
-    };
+    if (!('createdAt' in changes || 'submissionId' in changes)) return documentUpdate(documentId, changes);
+    const current = await this.get(documentId);
+    if (!current) throw new DocumentNotFoundError(documentId);
+    return documentUpdate(documentId, changes, indexKeys({ ...current, ...changes } as DocumentRecord));
   }
 
   private toItem(record: DocumentRecord): Record<string, unknown> {
@@ -295,6 +257,61 @@ export class DynamoDbDocumentRepository implements DocumentRepository {
     }
     return limit === undefined ? records : records.slice(0, limit);
   }
+}
+
+/**
+ * The key, update expression and condition (the record exists) that apply `changes` to a document, for an UpdateItem
+ * or an Update in a transaction (process settles a document in the same transaction as its case). The index keys
+ * follow the attributes they derive from: a new sha256 moves the record in the content index, whose sort key is the
+ * submission index's (both are `createdAt` + id), copied in place; a change of `createdAt` or `submissionId` needs the
+ * record's merged `indexKeys`, which only the repository (reading it first) can give. No expression when nothing
+ * changes.
+ *
+ * @example
+ * await db.send(new UpdateCommand({ TableName, ...documentUpdate('doc-1', { status: 'processed' }) }));
+ */
+export function documentUpdate(documentId: string, changes: DocumentChanges, mergedIndexKeys?: ReturnType<typeof indexKeys>) {
+  if (!mergedIndexKeys && ('createdAt' in changes || 'submissionId' in changes)) {
+    throw new Error(`document ${documentId}: a change of createdAt or submissionId needs the record's merged index keys`);
+  }
+  const sets: string[] = [];
+  const removes: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const set = (name: string, value: unknown) => {
+    names[`#${name}`] = name;
+    if (value === undefined) removes.push(`#${name}`);
+    else {
+      values[`:${name}`] = value;
+      sets.push(`#${name} = :${name}`);
+    }
+  };
+  for (const [name, value] of Object.entries(changes)) {
+    if (name === 'documentId') continue;
+    if (name === 'documents') {
+      const packed = packAttribute('documents', value);
+      set('documents', packed.documents);
+      set('documentsGz', packed.documentsGz);
+    } else set(name, value);
+  }
+  if (mergedIndexKeys) {
+    for (const name of ['GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'] as const) set(name, mergedIndexKeys[name]);
+  } else if ('sha256' in changes) {
+    set('GSI3PK', changes.sha256 ? documentKeys.sha256(changes.sha256) : undefined);
+    names['#GSI3SK'] = 'GSI3SK';
+    if (changes.sha256) {
+      names['#GSI2SK'] = 'GSI2SK';
+      sets.push('#GSI3SK = #GSI2SK');
+    } else removes.push('#GSI3SK');
+  }
+  const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim();
+  return {
+    Key: documentKeys.document(documentId),
+    UpdateExpression: expression || undefined,
+    ConditionExpression: 'attribute_exists(PK)',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
+  };
 }
 
 function indexKeys(record: DocumentRecord): Record<'GSI2PK' | 'GSI2SK' | 'GSI3PK' | 'GSI3SK', string | undefined> {

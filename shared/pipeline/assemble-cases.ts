@@ -2,9 +2,9 @@ import type { DocumentRecord } from '../cases/document-record.js';
 import type { AuditEvent, CaseDocument, ReviewCase } from '../cases/review-case.js';
 import type { ExtractedDocument } from '../documents/extracted-document.js';
 import type { ClaimKey, Decision } from '../policy/decision.js';
-import { ClaimKeyTakenError, VersionConflictError, type CaseRepository } from '../ports/case-repository.js';
+import { ClaimKeyTakenError, VersionConflictError, type CaseRepository, type DocumentSettlement } from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
-import { CaseWriteContentionError } from './errors.js';
+import { CaseChangedError, CaseWriteContentionError } from './errors.js';
 import { caseIdFor } from './ids.js';
 import type { ClaimContext, ClaimJudge } from './judge.js';
 import type { PipelineLogger } from './logger.js';
@@ -131,6 +131,16 @@ export function refreshFlags(current: CaseDocument, fresh: CaseDocument | undefi
 
 export type CaseWriteResult = { caseId: string; action: 'created' | 'updated' | 'unchanged' };
 
+export interface WriteCaseOptions {
+  /** Written in the same transaction as the case — and not at all when the case is left unchanged. */
+  alongside?: DocumentSettlement;
+  /**
+   * What a case changed by someone else since it was read does: `retry` (default) merges into it and writes again;
+   * `report` throws CaseChangedError, for a caller whose plan came from a listing that is now out of date.
+   */
+  onConflict?: 'retry' | 'report';
+}
+
 
 /**
  * Writes one planned case into its review queue: judged by the rules, with its claim keys reserved in the same
@@ -148,7 +158,11 @@ export async function writeCase(
   deps: WriteCaseDeps,
   /** The case as the caller already read it (saves the first read; a stale one costs one retry). */
   prefetched?: { existing: ReviewCase | undefined },
+  options: WriteCaseOptions = {},
 ): Promise<CaseWriteResult> {
+  const changedMeanwhile = () => {
+    if (options.onConflict === 'report') throw new CaseChangedError(plan.caseId);
+  };
   const maxAttempts = deps.maxAttempts ?? 8;
   const takenKeys: { key: ClaimKey; heldBy?: string }[] = [];
   let lastError: unknown;
@@ -198,8 +212,9 @@ export async function writeCase(
     try {
       if (!existing) {
         const audit: AuditEvent = { caseId: plan.caseId, at: now, actor: 'system:process', action: 'create', after: { queue: next.queue, documents: documents.length, outcome: decision?.outcome } };
-        const { created } = await deps.cases.create(next, audit, claimKeys);
+        const { created } = await deps.cases.create(next, audit, claimKeys, options.alongside);
         if (created) return { caseId: plan.caseId, action: 'created' };
+        changedMeanwhile();
         continue; // Someone created it meanwhile: merge into theirs.
       }
       if (sameJson(existing.documents, documents) && sameJson(existing.decision, decision) && existing.queue === next.queue) {
@@ -213,7 +228,7 @@ export async function writeCase(
         before: { documents: existing.documents.length, outcome: existing.decision?.outcome, queue: existing.queue },
         after: { documents: documents.length, outcome: decision?.outcome, queue: next.queue },
       };
-      await deps.cases.update(next, existing.version, audit, claimKeys);
+      await deps.cases.update(next, existing.version, audit, claimKeys, options.alongside);
       return { caseId: plan.caseId, action: 'updated' };
     } catch (error) {
       lastError = error;
@@ -222,7 +237,10 @@ export async function writeCase(
         takenKeys.push({ key: error.claimKey, heldBy: error.heldBy });
         continue;
       }
-      if (error instanceof VersionConflictError) continue;
+      if (error instanceof VersionConflictError) {
+        changedMeanwhile();
+        continue;
+      }
       throw error;
     }
   }

@@ -25,3 +25,15 @@ export class CaseWriteContentionError extends PipelineError {
     this.name = 'CaseWriteContentionError';
   }
 }
+
+/**
+ * The case was written by someone else between this attempt's reading of the submission and its own write (another
+ * file of the submission settled meanwhile): the caller lists the submission again and plans afresh, so the last
+ * writer always judges every file it saw saved.
+ */
+export class CaseChangedError extends PipelineError {
+  constructor(readonly caseId: string) {
+    super(`case ${caseId} changed while this file was being put into it`);
+    this.name = 'CaseChangedError';
+  }
+}

@@ -6,7 +6,7 @@ import { isReadableType, sniffType } from '../intake/sniff.js';
 import { UnsupportedTypeError } from '../intake/errors.js';
 import type { OcrEngine } from '../ocr/ocr-engine.js';
 import type { BlobStore } from '../ports/blob-store.js';
-import type { CaseRepository } from '../ports/case-repository.js';
+import type { CaseRepository, DocumentSettlement } from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentRepository } from '../ports/document-repository.js';
 import type { ProcessDocumentMessage } from '../ports/work-queue.js';
@@ -16,7 +16,7 @@ import { emptyTimings, timed, type StageTimings } from '../reading/timings.js';
 import type { AsyncPageOcr } from './async-ocr.js';
 import { caseDocumentsOf, planCases, submissionKindOf, writeCase, type CaseWriteResult, type SubmissionKind } from './assemble-cases.js';
 import { blobPageCheckpoints } from './checkpoints.js';
-import { UnknownDocumentError } from './errors.js';
+import { CaseChangedError, UnknownDocumentError } from './errors.js';
 import { caseIdFor } from './ids.js';
 import type { ClaimJudge } from './judge.js';
 import type { PipelineLogger } from './logger.js';
@@ -73,10 +73,11 @@ function needsReview(documents: readonly ExtractedDocument[]): boolean {
  * — cross-checked, judged by the rules, written into the review queue with claim keys — and settles the document as
  * `processed` or `needs_review`.
  *
- * Every step can be repeated: checkpoints make a redelivered message resume at the first unread page, extracted
- * documents are saved before cases are touched, cases have deterministic ids and only ever gain documents, and the
- * document is settled last. A crash anywhere followed by redelivery therefore yields exactly one case and loses no
- * page.
+ * Every step can be repeated: checkpoints make a redelivered message resume at the first unread page, cases have
+ * deterministic ids and only ever gain documents, and what the
+ * file read is saved and the file settled in the same transaction as its case — so a file is never settled without
+ * its case, and another file of the submission sees its documents exactly when the case has them. A crash anywhere
+ * followed by redelivery therefore yields exactly one case and loses no page.
  *
  * @example
  * const outcome = await processDocument('doc-1', deps);
@@ -115,17 +116,15 @@ export async function processDocument(
 interface StorageSteps {
   /** The document record and the original file. */
   fetch: number;
-  /** The extracted documents saved on the record. */
-  saveDocuments: number;
-  /** The submission's records listed, its case(s) judged and written. */
+  /** The submission's records listed, its case(s) judged and written, with the file's read and settlement. */
   cases: number;
   /** What was left of the checkpoint writes once everything else was done. */
   checkpointWait: number;
-  /** The document settled. */
+  /** The document settled on its own (only when no case write took the settlement). */
   settle: number;
 }
 
-const emptySteps = (): StorageSteps => ({ fetch: 0, saveDocuments: 0, cases: 0, checkpointWait: 0, settle: 0 });
+const emptySteps = (): StorageSteps => ({ fetch: 0, cases: 0, checkpointWait: 0, settle: 0 });
 
 async function timedStep<T>(steps: StorageSteps, step: keyof StorageSteps, work: () => Promise<T>): Promise<T> {
   const started = performance.now();
@@ -208,8 +207,6 @@ async function processRecord(
         ocrDpi: deps.ocrDpi,
         previewDpi: deps.previewDpi,
         checkpoints: writes.around(firstAttempt ? { ...checkpoints, load: async () => undefined } : checkpoints),
-        // The extracted documents are saved right after the last page: its text checkpoint would be one write more.
-        checkpointLastPage: false,
         onPage: async (pagesDone, total) => {
           const at = Date.now();
           // The last page's progress is written with the extracted documents just below.
@@ -237,49 +234,82 @@ async function processRecord(
       deps.logger?.warn('document rejected while reading', { documentId, code: failure.error.code, detail: failure.logMessage });
       return { kind: 'rejected', documentId, code: failure.error.code };
     }
-    // Saved before cases are touched: a crash from here on never reads the file again.
-    await timedStep(steps, 'saveDocuments', () => deps.documents.update(documentId, { documents, pageCount, pagesDone: pageCount, updatedAt: now() }));
   }
+  const readDocuments = documents;
+  const status = needsReview(readDocuments) ? 'needs_review' : 'processed';
+  // Every checkpoint write lands before the file can settle (a failed one fails the message, to be retried); the last
+  // ones finish while the submission is listed.
+  const checkpointsWritten = writes.done();
+  checkpointsWritten.catch(() => undefined);
 
   const casesStarted = performance.now();
-  // The submission's own case (the usual plan) is read while its records are listed; a stale read only costs
-  // writeCase a retry (optimistic locking), never a lost document.
+  // The submission's own case (the usual plan) is read while its records are listed; a stale read only costs a retry
+  // (optimistic locking), never a lost document.
   const likelyCaseId = caseIdFor(record.submissionId);
   // A training body's batch is judged certificate by certificate, from this file's own documents (and its own upload
   // date): listing and cross-checking the whole submission for each of its files would read a 1,000-certificate
   // batch a million times. Roster matching and certificate-number claims compare a batch's certificates instead.
-  const own: DocumentRecord = { ...record, documents };
+  const own: DocumentRecord = { ...record, documents: readDocuments };
   const kindOf = deps.submissionKind ?? submissionKindOf;
   const ownKind = kindOf(record.submissionId, [own]);
   const judgedAlone = ownKind.kind === 'batch';
-  const [listed, likelyCase] = judgedAlone
-    ? [[own], undefined]
-    : await Promise.all([deps.documents.listBySubmission(record.submissionId), deps.cases.get(likelyCaseId)]);
-  const records = listed.map((r) => (r.documentId === documentId ? { ...r, documents } : r));
-  const readRecords = records.filter((r) => r.documents && r.status !== 'rejected' && r.status !== 'duplicate');
-  const kind = judgedAlone ? ownKind : kindOf(record.submissionId, records);
-  let caseDocuments = caseDocumentsOf(readRecords);
-  if (deps.crossCheck) {
-    const checked = deps.crossCheck(caseDocuments);
-    caseDocuments = caseDocuments.map((document, index) => ({ ...document, ...checked[index], documentId: document.documentId, indexInFile: document.indexInFile }));
-  }
-  // The claim is dated by its first upload, whichever file finishes last, so every file judges it the same way.
-  const firstUpload = records.map((r) => r.createdAt).sort()[0] ?? record.createdAt;
-  const context = { submissionId: record.submissionId, applicant: kind.applicant, claimDate: firstUpload.slice(0, 10) };
-  const plans = planCases(record.submissionId, kind, caseDocuments).filter((plan) => plan.documents.some((d) => d.documentId === documentId));
-  const cases: CaseWriteResult[] = [];
-  for (const plan of plans) {
-    const known = plan.caseId === likelyCaseId ? { existing: likelyCase } : undefined;
-    cases.push(await writeCase(plan, context, { cases: deps.cases, judge: deps.judge, clock: deps.clock, logger: deps.logger }, known));
+  // What this file read is saved, and the file settled, in the same transaction as the case it goes into (the last
+  // one, when it goes into several): other files of the submission see its documents exactly when its case has them.
+  const settlement = (caseIds: string[]): DocumentSettlement => ({
+    documentId,
+    changes: { documents: readDocuments, pageCount, pagesDone: pageCount, status, caseIds, error: undefined, updatedAt: now() },
+  });
+  let cases: CaseWriteResult[] = [];
+  let settled = false;
+  for (let attempt = 1; ; attempt++) {
+    const [listed, likelyCase] = judgedAlone
+      ? [[own], undefined]
+      : await Promise.all([deps.documents.listBySubmission(record.submissionId), deps.cases.get(likelyCaseId)]);
+    await timedStep(steps, 'checkpointWait', () => checkpointsWritten);
+    const records = listed.map((r) => (r.documentId === documentId ? { ...r, documents: readDocuments } : r));
+    const readRecords = records.filter((r) => r.documents && r.status !== 'rejected' && r.status !== 'duplicate');
+    // Every file in the case settled with it, so a listing that lacks one of them is older than the case (read beside
+    // it, or an index still catching up): list again rather than judge without that file.
+    const listedIds = new Set(readRecords.map((r) => r.documentId));
+    if (likelyCase?.documents.some((d) => !listedIds.has(d.documentId)) && attempt < 8) {
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+      continue;
+    }
+    const kind = judgedAlone ? ownKind : kindOf(record.submissionId, records);
+    let caseDocuments = caseDocumentsOf(readRecords);
+    if (deps.crossCheck) {
+      const checked = deps.crossCheck(caseDocuments);
+      caseDocuments = caseDocuments.map((document, index) => ({ ...document, ...checked[index], documentId: document.documentId, indexInFile: document.indexInFile }));
+    }
+    // The claim is dated by its first upload, whichever file finishes last, so every file judges it the same way.
+    const firstUpload = records.map((r) => r.createdAt).sort()[0] ?? record.createdAt;
+    const context = { submissionId: record.submissionId, applicant: kind.applicant, claimDate: firstUpload.slice(0, 10) };
+    const plans = planCases(record.submissionId, kind, caseDocuments).filter((plan) => plan.documents.some((d) => d.documentId === documentId));
+    const caseIds = plans.map((plan) => plan.caseId);
+    cases = [];
+    try {
+      for (const [index, plan] of plans.entries()) {
+        const known = plan.caseId === likelyCaseId ? { existing: likelyCase } : undefined;
+        const last = index === plans.length - 1;
+        // A submission's files are planned from a listing: a case changed since (another file settled into it) means
+        // listing again, so that the last file to settle has judged every file saved before it. A batch file is
+        // planned from itself alone and merges into its case as before.
+        const written = await writeCase(plan, context, { cases: deps.cases, judge: deps.judge, clock: deps.clock, logger: deps.logger }, known, {
+          ...(last ? { alongside: settlement(caseIds) } : {}),
+          onConflict: judgedAlone ? 'retry' : 'report',
+        });
+        cases.push(written);
+        if (last) settled = written.action !== 'unchanged';
+      }
+      break;
+    } catch (error) {
+      if (!(error instanceof CaseChangedError) || attempt >= 8) throw error;
+      deps.logger?.info('case changed by another file of the submission; listing it again', { documentId, caseId: error.caseId, attempt });
+    }
   }
   steps.cases += performance.now() - casesStarted;
-
-  const status = needsReview(documents) ? 'needs_review' : 'processed';
-  await timedStep(steps, 'checkpointWait', () => writes.done());
-  await timedStep(steps, 'settle', () =>
-    // The documents, page count and pages done are on the record already (saved above, or by an earlier attempt).
-    deps.documents.update(documentId, { status, caseIds: cases.map((c) => c.caseId), error: undefined, updatedAt: now() }),
-  );
+  // No case took the settlement (none planned, or its case already held all of this): the file settles on its own.
+  if (!settled) await timedStep(steps, 'settle', () => deps.documents.update(documentId, settlement(cases.map((c) => c.caseId)).changes));
   // The storage steps beside the reading stages: the pipeline bench prints each.
   deps.logger?.info('document processed', { documentId, status, pageCount, resumedPages, cases: cases.map((c) => `${c.caseId}:${c.action}`), timings: { ...timings, ...steps } });
   return { kind: 'done', documentId, status, cases, pageCount, resumedPages, timings };

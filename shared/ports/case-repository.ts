@@ -1,5 +1,15 @@
 import type { AuditEvent, ReviewCase } from '../cases/review-case.js';
 import type { ClaimKey } from '../policy/decision.js';
+import type { DocumentChanges } from './document-repository.js';
+
+/**
+ * A document's record changed in the same atomic write as a case, or not at all: process saves what it read of a
+ * file and settles it with the case the file goes into (DocumentNotFoundError when the record is gone).
+ */
+export interface DocumentSettlement {
+  documentId: string;
+  changes: DocumentChanges;
+}
 
 /** A write lost an optimistic-locking race: someone changed the case since `expectedVersion` was read. */
 export class VersionConflictError extends Error {
@@ -51,7 +61,7 @@ export interface CaseRepository {
    * Creates the case (version 0 → 1) unless it exists; idempotent on caseId. Claim keys are reserved atomically
    * (ClaimKeyTakenError when one is held by another case or its quota is full).
    */
-  create(reviewCase: ReviewCase, audit: AuditEvent, claimKeys?: ClaimKey[]): Promise<{ reviewCase: ReviewCase; created: boolean }>;
+  create(reviewCase: ReviewCase, audit: AuditEvent, claimKeys?: ClaimKey[], alongside?: DocumentSettlement): Promise<{ reviewCase: ReviewCase; created: boolean }>;
   get(caseId: string): Promise<ReviewCase | undefined>;
   /**
    * The case as it was at `version`, for a change the caller will write under that version: a case's content at a
@@ -64,8 +74,9 @@ export interface CaseRepository {
    * Writes `next` if the stored version is still `expectedVersion`; bumps the version. Throws VersionConflictError
    * (CaseNotFoundError when there is no such case). `claimKeys`, when given, becomes the set of keys the case holds:
    * new ones are reserved, ones no longer listed are released, in the same transaction; omitted, the held set stays.
+   * `alongside` (also on `create`) is written in the same transaction: with the case, or not at all.
    */
-  update(next: ReviewCase, expectedVersion: number, audit: AuditEvent, claimKeys?: ClaimKey[]): Promise<ReviewCase>;
+  update(next: ReviewCase, expectedVersion: number, audit: AuditEvent, claimKeys?: ClaimKey[], alongside?: DocumentSettlement): Promise<ReviewCase>;
   /** Cases waiting in a queue, oldest first. */
   listQueue(queue: string, options?: { limit?: number; cursor?: string }): Promise<Page<ReviewCase>>;
   /** Queue names with how many cases wait in each. */

@@ -30,12 +30,6 @@ export interface PageCheckpoints {
   savePreview?(pageNumber: number, preview: PagePreview): Promise<void>;
 }
 
-/** Checkpoints an OCRed page (see `checkpointLastPage`); a preview not stored ahead is always stored. */
-async function keepPage(options: ReadPagesOptions, page: OcrPage, preview: PagePreview | undefined, isLastPage: boolean): Promise<void> {
-  if (isLastPage && options.checkpointLastPage === false && preview === undefined) return;
-  await options.checkpoints?.save(page, preview);
-}
-
 /**
  * The preview made while a page is OCRed, stored as soon as it is made when the checkpoints can (`savePreview`).
  * `done` gives the preview still to be passed to `save` (none when it is stored already); its failure surfaces there,
@@ -72,13 +66,6 @@ export interface ReadPagesOptions {
    */
   previewTextLayerPages?: boolean;
   checkpoints?: PageCheckpoints;
-  /**
-   * Keep the last page's text checkpoint (default). `false` when the caller saves what the whole file read right after
-   * the last page (process saves the extracted documents, and a redelivery never reads the file again once they are
-   * saved): that checkpoint would only help a crash in the few milliseconds between, at the price of a write beside the
-   * caller's own. The page's preview is stored all the same.
-   */
-  checkpointLastPage?: boolean;
   /**
    * Leave PDF pages that need OCR unread (listed in `deferredPages`) rather than OCR them one by one: the caller
    * starts an asynchronous job for the whole file (Textract) whose results come back as checkpoints.
@@ -181,7 +168,7 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
               page = await timed(timings, 'ocr', () => options.ocr.recognize({ bytes: png, pageNumber }));
               preview = previewDpi > 0 ? await timed(timings, 'render', () => previewFromImage(png, previewDpi)) : undefined;
             }
-            await keepPage(options, page, preview, pageNumber === pdf.pageCount);
+            await options.checkpoints?.save(page, preview);
             pages.push(page);
           }
         }
@@ -207,7 +194,7 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
         const previewing = previewAlongside(previewDpi > 0 ? previewFromRaster(raster, previewDpi) : undefined, pageNumber, options.checkpoints);
         const page = await timed(timings, 'ocr', () => recognizeRaster(raster, pageNumber));
         const preview = await timed(timings, 'render', () => previewing.done());
-        await keepPage(options, page, preview, pageNumber === rasters.pageCount);
+        await options.checkpoints?.save(page, preview);
         pages.push(page);
       }
       await options.onPage?.(pageNumber, rasters.pageCount);
@@ -224,7 +211,7 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
     } else {
       const page = await timed(timings, 'ocr', () => options.ocr.recognize({ bytes: image.bytes, pageNumber: image.pageNumber }));
       const preview = previewDpi > 0 ? await timed(timings, 'render', () => previewFromImage(image.bytes, previewDpi)) : undefined;
-      await keepPage(options, page, preview, image.pageNumber === images.length);
+      await options.checkpoints?.save(page, preview);
       pages.push(page);
     }
     await options.onPage?.(image.pageNumber, images.length);

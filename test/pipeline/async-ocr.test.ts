@@ -13,7 +13,7 @@ const bucket = 'intake';
 async function setUp() {
   const blobs = new InMemoryBlobStore();
   const documents = new InMemoryDocumentRepository();
-  const cases = new InMemoryCaseRepository();
+  const cases = new InMemoryCaseRepository({ documents });
   const queue = new InMemoryWorkQueue();
   const clock = new FixedClock('2021-06-18T08:00:00Z');
   const ocr = scriptedOcr(['姓名：王晓明', 'idNumber：330106199001011234']);

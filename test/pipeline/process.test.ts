@@ -4,6 +4,8 @@ import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/index.js';
 import { ingestObject } from '../../shared/pipeline/ingest.js';
 import { markDocumentFailed, noteProcessingError, processDocument, type ProcessDeps } from '../../shared/pipeline/process.js';
 import { inspectFile } from '../../shared/reading/index.js';
+import type { CaseDocument } from '../../shared/cases/index.js';
+import type { ExtractedDocument } from '../../shared/documents/index.js';
 import { FixedClock, InMemoryBlobStore, InMemoryCaseRepository, InMemoryDocumentRepository, InMemoryWorkQueue } from '../support/fakes/index.js';
 import { makeScannedPdf } from '../pdf/pdf-factory.js';
 import { blankPng, lineExtractor, oncePerPersonJudge, scriptedOcr } from './pipeline-factories.js';
@@ -14,7 +16,7 @@ const certificateLines = ['姓名：王晓明', 'idNumber：330106199001011234',
 function makeEnv(ocr = scriptedOcr(certificateLines)) {
   const blobs = new InMemoryBlobStore();
   const documents = new InMemoryDocumentRepository();
-  const cases = new InMemoryCaseRepository();
+  const cases = new InMemoryCaseRepository({ documents });
   const queue = new InMemoryWorkQueue();
   const clock = new FixedClock('2021-06-18T08:00:00Z');
   const judge = oncePerPersonJudge();
@@ -153,6 +155,69 @@ describe('processDocument', () => {
 
     expect((env.deps.ocr as ReturnType<typeof scriptedOcr>).calls).toBe(ocrCalls);
     expect(env.cases.cases.size).toBe(1);
+  });
+
+  it('lists the submission again when another file settled between its listing and its write: the last file judges both', async () => {
+    await env.ingest('incoming/sub-r/a.png', await blankPng());
+    await env.ingest('incoming/sub-r/b.png', await blankPng(80));
+    const [first, second] = env.queue.drain();
+    // The listing the second file would have made before the first one settled (neither read yet).
+    const before = await env.documents.listBySubmission('sub-r');
+    const checked: string[][] = [];
+    const crossCheck = (documents: ExtractedDocument[]) => {
+      checked.push((documents as CaseDocument[]).map((d) => d.documentId).sort());
+      return documents;
+    };
+    await processDocument(first!.documentId, { ...env.deps, crossCheck });
+    const late = Object.create(env.documents) as typeof env.documents;
+    let listings = 0;
+    late.listBySubmission = async (submissionId) => (listings++ === 0 ? before : env.documents.listBySubmission(submissionId));
+    checked.length = 0;
+
+    const outcome = await processDocument(second!.documentId, { ...env.deps, documents: late, crossCheck });
+
+    expect(outcome).toMatchObject({ kind: 'done', cases: [{ caseId: 'case-sub-r', action: 'updated' }] });
+    expect(listings).toBe(2);
+    // Judged once, on both files: the stale listing was never written from.
+    expect(checked).toEqual([[first!.documentId, second!.documentId].sort()]);
+    const reviewCase = await env.cases.get('case-sub-r');
+    expect(new Set(reviewCase!.documents.map((d) => d.documentId))).toEqual(new Set([first!.documentId, second!.documentId]));
+    expect(await env.documents.get(second!.documentId)).toMatchObject({ status: 'processed', caseIds: ['case-sub-r'] });
+  });
+
+  it('lists again when its write finds the case created meanwhile by another file (listing and case read both before it)', async () => {
+    await env.ingest('incoming/sub-s/a.png', await blankPng());
+    await env.ingest('incoming/sub-s/b.png', await blankPng(80));
+    const [first, second] = env.queue.drain();
+    const before = await env.documents.listBySubmission('sub-s');
+    await processDocument(first!.documentId, env.deps);
+    const late = Object.create(env.documents) as typeof env.documents;
+    let listings = 0;
+    late.listBySubmission = async (submissionId) => (listings++ === 0 ? before : env.documents.listBySubmission(submissionId));
+    const lateCases = Object.create(env.cases) as typeof env.cases;
+    let reads = 0;
+    lateCases.get = async (caseId) => (reads++ === 0 ? undefined : env.cases.get(caseId));
+
+    const outcome = await processDocument(second!.documentId, { ...env.deps, documents: late, cases: lateCases });
+
+    expect(outcome).toMatchObject({ kind: 'done', cases: [{ caseId: 'case-sub-s', action: 'updated' }] });
+    expect(listings).toBe(2);
+    expect((await env.cases.get('case-sub-s'))!.documents.map((d) => d.documentId).sort()).toEqual([first!.documentId, second!.documentId].sort());
+    expect(await env.cases.audit('case-sub-s')).toHaveLength(2);
+  });
+
+  it('leaves the file unsettled and its reading unsaved when its case cannot be written (both or neither)', async () => {
+    await env.ingest('incoming/sub-f/a.png', await blankPng());
+    const [message] = env.queue.drain();
+    const failing = Object.create(env.cases) as typeof env.cases;
+    failing.create = async () => Promise.reject(new Error('DynamoDB unavailable'));
+
+    await expect(processDocument(message!.documentId, { ...env.deps, cases: failing })).rejects.toThrow('DynamoDB unavailable');
+
+    const record = await env.documents.get(message!.documentId);
+    expect(record).toMatchObject({ status: 'processing' });
+    expect(record?.documents).toBeUndefined();
+    expect(await env.documents.listBySubmission('sub-f')).toEqual([expect.objectContaining({ status: 'processing' })]);
   });
 
   it('puts the files of one submission into one case as each finishes, never dropping a document', async () => {

@@ -117,23 +117,6 @@ describe('previews stored while the page is read', () => {
     }
   });
 
-  it('leaves out the last page\'s text checkpoint when asked (the caller saves the whole read next), never a preview', async () => {
-    const png = new Uint8Array(await sharp(await photo(400, 300)).png().toBuffer());
-    const saved: number[] = [];
-    const previews: number[] = [];
-    const checkpoints: PageCheckpoints = {
-      load: async () => undefined,
-      save: async (page) => void saved.push(page.pageNumber),
-      savePreview: async (pageNumber) => void previews.push(pageNumber),
-    };
-
-    const read = await readPages(makeScannedPdf([png, png, png]), 'pdf', { ocr: rasterOcr(), limits: DEFAULT_INTAKE_LIMITS, checkpoints, previewDpi: 48, checkpointLastPage: false });
-
-    expect(read.pages.map((page) => page.pageNumber)).toEqual([1, 2, 3]);
-    expect(saved).toEqual([1, 2]);
-    expect(previews.sort()).toEqual([1, 2, 3]);
-  });
-
   it('passes the preview to `save` when the checkpoints cannot store it ahead', async () => {
     const checkpoints = previewsKept();
     await readPages(await photo(400, 300), 'jpeg', { ocr: rasterOcr(), limits: DEFAULT_INTAKE_LIMITS, checkpoints, previewDpi: 48 });

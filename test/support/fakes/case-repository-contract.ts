@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimKey } from '../../../shared/policy/decision.js';
-import { CaseNotFoundError, ClaimKeyTakenError, VersionConflictError, type CaseRepository } from '../../../shared/ports/index.js';
-import { aReviewCase, anAuditEvent } from './factories.js';
+import { CaseNotFoundError, ClaimKeyTakenError, DocumentNotFoundError, VersionConflictError, type CaseRepository, type DocumentRepository } from '../../../shared/ports/index.js';
+import { aDocumentRecord, aReviewCase, anAuditEvent } from './factories.js';
 
 /** What a contract run needs: a fresh, empty repository and a way to throw it away. */
 export interface RepositoryFixture<T> {
   repository: T;
   dispose(): Promise<void>;
+  /** The documents of the same store, where a case write's DocumentSettlement lands (case repositories only). */
+  documents?: DocumentRepository;
 }
 
 const at = (second: number) => new Date(Date.UTC(2021, 5, 18, 8, 0, second)).toISOString();
@@ -79,6 +81,30 @@ export function describeCaseRepositoryContract(name: string, open: () => Promise
       expect(await cases.getAtVersion(reviewCase.caseId, 2)).toEqual(await cases.get(reviewCase.caseId));
       expect(await cases.getAtVersion(reviewCase.caseId, 2)).toMatchObject({ version: v2.version, personName: '王小明' });
       expect(await cases.getAtVersion('case-none', 1)).toBeUndefined();
+    });
+
+    it('writes a document settlement with the case or not at all: created, lost to an existing case, stale, or for no record', async () => {
+      const documents = fixture.documents!;
+      const record = aDocumentRecord({ status: 'processing' });
+      await documents.register(record);
+      const settle = (status: 'processed' | 'needs_review') => ({ documentId: record.documentId, changes: { status, caseIds: ['c'], pagesDone: 1 } });
+      const reviewCase = aReviewCase({ queue: freshQueue() });
+
+      const { reviewCase: v1 } = await cases.create(reviewCase, anAuditEvent(reviewCase.caseId), [], settle('needs_review'));
+      expect(await documents.get(record.documentId)).toMatchObject({ status: 'needs_review', caseIds: ['c'], pagesDone: 1 });
+
+      await documents.update(record.documentId, { status: 'processing' });
+      expect((await cases.create(reviewCase, anAuditEvent(reviewCase.caseId), [], settle('processed'))).created).toBe(false);
+      await cases.update({ ...v1, personName: '第一位' }, 1, anAuditEvent(reviewCase.caseId, { at: at(1) }));
+      await expect(cases.update({ ...v1, personName: '第二位' }, 1, anAuditEvent(reviewCase.caseId, { at: at(2) }), undefined, settle('processed'))).rejects.toBeInstanceOf(VersionConflictError);
+      expect((await documents.get(record.documentId))?.status).toBe('processing');
+
+      await cases.update({ ...v1, personName: '第三位' }, 2, anAuditEvent(reviewCase.caseId, { at: at(3) }), undefined, settle('processed'));
+      expect((await documents.get(record.documentId))?.status).toBe('processed');
+
+      const orphan = aReviewCase({ queue: freshQueue() });
+      await expect(cases.create(orphan, anAuditEvent(orphan.caseId), [], { documentId: 'doc-none', changes: { status: 'processed' } })).rejects.toBeInstanceOf(DocumentNotFoundError);
+      expect(await cases.get(orphan.caseId)).toBeUndefined();
     });
 
     it('refuses a write on a stale version with VersionConflictError and overwrites nothing', async () => {

@@ -4,10 +4,13 @@ import {
   CaseNotFoundError,
   ClaimKeyTakenError,
   VersionConflictError,
+  DocumentNotFoundError,
   queuedCaseStatuses,
   type CaseRepository,
+  type DocumentSettlement,
   type Page,
 } from '../../../shared/ports/index.js';
+import type { InMemoryDocumentRepository } from './in-memory-document-repository.js';
 
 /**
  * A CaseRepository in Maps, faithful to the DynamoDB one: versions (create stores version 1, update bumps),
@@ -20,6 +23,9 @@ import {
  * await cases.create(reviewCase, { caseId: reviewCase.caseId, at, actor: 'system', action: 'create' });
  */
 export class InMemoryCaseRepository implements CaseRepository {
+  /** `documents`: where a DocumentSettlement written with a case goes (a pipeline test wires both fakes so). */
+  constructor(private readonly options: { documents?: InMemoryDocumentRepository } = {}) {}
+
   readonly cases = new Map<string, ReviewCase>();
   readonly auditTrail = new Map<string, AuditEvent[]>();
   /** Unique claim key → holding case id. */
@@ -28,10 +34,12 @@ export class InMemoryCaseRepository implements CaseRepository {
   readonly quotas = new Map<string, Set<string>>();
   private readonly heldKeys = new Map<string, ClaimKey[]>();
 
-  async create(reviewCase: ReviewCase, audit: AuditEvent, claimKeys: ClaimKey[] = []): Promise<{ reviewCase: ReviewCase; created: boolean }> {
+  async create(reviewCase: ReviewCase, audit: AuditEvent, claimKeys: ClaimKey[] = [], alongside?: DocumentSettlement): Promise<{ reviewCase: ReviewCase; created: boolean }> {
     const existing = this.cases.get(reviewCase.caseId);
     if (existing) return { reviewCase: structuredClone(existing), created: false };
+    this.checkSettlement(alongside);
     this.applyClaimKeys(reviewCase.caseId, [], claimKeys);
+    if (alongside) this.options.documents!.applyChanges(alongside.documentId, alongside.changes);
     const stored = structuredClone({ ...reviewCase, version: 1 });
     this.cases.set(stored.caseId, stored);
     this.appendAudit(audit, stored.caseId);
@@ -47,15 +55,24 @@ export class InMemoryCaseRepository implements CaseRepository {
     return this.get(caseId);
   }
 
-  async update(next: ReviewCase, expectedVersion: number, audit: AuditEvent, claimKeys?: ClaimKey[]): Promise<ReviewCase> {
+  async update(next: ReviewCase, expectedVersion: number, audit: AuditEvent, claimKeys?: ClaimKey[], alongside?: DocumentSettlement): Promise<ReviewCase> {
     const current = this.cases.get(next.caseId);
     if (!current) throw new CaseNotFoundError(next.caseId);
     if (current.version !== expectedVersion) throw new VersionConflictError(next.caseId, expectedVersion);
+    this.checkSettlement(alongside);
     if (claimKeys) this.applyClaimKeys(next.caseId, this.heldKeys.get(next.caseId) ?? [], claimKeys);
+    if (alongside) this.options.documents!.applyChanges(alongside.documentId, alongside.changes);
     const stored = structuredClone({ ...next, version: expectedVersion + 1 });
     this.cases.set(stored.caseId, stored);
     this.appendAudit(audit, stored.caseId);
     return structuredClone(stored);
+  }
+
+  /** A settlement is refused before anything is written: no document store wired, or no such record. */
+  private checkSettlement(alongside: DocumentSettlement | undefined): void {
+    if (!alongside) return;
+    if (!this.options.documents) throw new Error('InMemoryCaseRepository was built without the documents a settlement writes to');
+    if (!this.options.documents.records.has(alongside.documentId)) throw new DocumentNotFoundError(alongside.documentId);
   }
 
   async listQueue(queue: string, options: { limit?: number; cursor?: string } = {}): Promise<Page<ReviewCase>> {

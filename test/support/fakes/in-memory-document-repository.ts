@@ -64,6 +64,11 @@ export class InMemoryDocumentRepository implements DocumentRepository {
   }
 
   async update(documentId: string, changes: DocumentChanges): Promise<void> {
+    this.applyChanges(documentId, changes);
+  }
+
+  /** `update` at once (no await): the in-memory case repository writes a DocumentSettlement with its case so. */
+  applyChanges(documentId: string, changes: DocumentChanges): void {
     const current = this.records.get(documentId);
     if (!current) throw new DocumentNotFoundError(documentId);
     const next: Record<string, unknown> = { ...current };
