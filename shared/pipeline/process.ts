@@ -73,7 +73,8 @@ function needsReview(documents: readonly ExtractedDocument[]): boolean {
  * — cross-checked, judged by the rules, written into the review queue with claim keys — and settles the document as
  * `processed` or `needs_review`.
  *
- * Every step can be repeated: checkpoints make a redelivered message resume at the first unread page, cases have
+ * Every step can be repeated: checkpoints make a redelivered message resume at the first unread page (the last
+ * page's text is stored only when the file's final write fails — otherwise it is saved with the case), cases have
  * deterministic ids and only ever gain documents, and what the
  * file read is saved and the file settled in the same transaction as its case — so a file is never settled without
  * its case, and another file of the submission sees its documents exactly when the case has them. A crash anywhere
@@ -188,6 +189,8 @@ async function processRecord(
   let documents = record.documents;
   let pageCount = record.pageCount ?? 0;
   let resumedPages = 0;
+  // The last page's text, left unstored because the file's read is saved with its case: stored should that fail.
+  let keepLastPage: (() => Promise<void>) | undefined;
   if (!documents) {
     const bytes = await timedStep(steps, 'fetch', readOriginal);
     const type = sniffType(bytes);
@@ -207,6 +210,7 @@ async function processRecord(
         ocrDpi: deps.ocrDpi,
         previewDpi: deps.previewDpi,
         checkpoints: writes.around(firstAttempt ? { ...checkpoints, load: async () => undefined } : checkpoints),
+        checkpointLastPage: false,
         onPage: async (pagesDone, total) => {
           const at = Date.now();
           // The last page's progress is written with the extracted documents just below.
@@ -225,6 +229,8 @@ async function processRecord(
       }
       pageCount = read.pages.length;
       resumedPages = read.resumedPages;
+      const unsaved = read.unsavedLastPage;
+      if (unsaved) keepLastPage = () => checkpoints.save(unsaved);
       documents = await timed(timings, 'extract', () => deps.extract(read.pages));
     } catch (error) {
       const failure = describeFailure(error);
@@ -261,55 +267,61 @@ async function processRecord(
   });
   let cases: CaseWriteResult[] = [];
   let settled = false;
-  for (let attempt = 1; ; attempt++) {
-    const [listed, likelyCase] = judgedAlone
-      ? [[own], undefined]
-      : await Promise.all([deps.documents.listBySubmission(record.submissionId), deps.cases.get(likelyCaseId)]);
-    await timedStep(steps, 'checkpointWait', () => checkpointsWritten);
-    const records = listed.map((r) => (r.documentId === documentId ? { ...r, documents: readDocuments } : r));
-    const readRecords = records.filter((r) => r.documents && r.status !== 'rejected' && r.status !== 'duplicate');
-    // Every file in the case settled with it, so a listing that lacks one of them is older than the case (read beside
-    // it, or an index still catching up): list again rather than judge without that file.
-    const listedIds = new Set(readRecords.map((r) => r.documentId));
-    if (likelyCase?.documents.some((d) => !listedIds.has(d.documentId)) && attempt < 8) {
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
-      continue;
-    }
-    const kind = judgedAlone ? ownKind : kindOf(record.submissionId, records);
-    let caseDocuments = caseDocumentsOf(readRecords);
-    if (deps.crossCheck) {
-      const checked = deps.crossCheck(caseDocuments);
-      caseDocuments = caseDocuments.map((document, index) => ({ ...document, ...checked[index], documentId: document.documentId, indexInFile: document.indexInFile }));
-    }
-    // The claim is dated by its first upload, whichever file finishes last, so every file judges it the same way.
-    const firstUpload = records.map((r) => r.createdAt).sort()[0] ?? record.createdAt;
-    const context = { submissionId: record.submissionId, applicant: kind.applicant, claimDate: firstUpload.slice(0, 10) };
-    const plans = planCases(record.submissionId, kind, caseDocuments).filter((plan) => plan.documents.some((d) => d.documentId === documentId));
-    const caseIds = plans.map((plan) => plan.caseId);
-    cases = [];
-    try {
-      for (const [index, plan] of plans.entries()) {
-        const known = plan.caseId === likelyCaseId ? { existing: likelyCase } : undefined;
-        const last = index === plans.length - 1;
-        // A submission's files are planned from a listing: a case changed since (another file settled into it) means
-        // listing again, so that the last file to settle has judged every file saved before it. A batch file is
-        // planned from itself alone and merges into its case as before.
-        const written = await writeCase(plan, context, { cases: deps.cases, judge: deps.judge, clock: deps.clock, logger: deps.logger }, known, {
-          ...(last ? { alongside: settlement(caseIds) } : {}),
-          onConflict: judgedAlone ? 'retry' : 'report',
-        });
-        cases.push(written);
-        if (last) settled = written.action !== 'unchanged';
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const [listed, likelyCase] = judgedAlone
+        ? [[own], undefined]
+        : await Promise.all([deps.documents.listBySubmission(record.submissionId), deps.cases.get(likelyCaseId)]);
+      await timedStep(steps, 'checkpointWait', () => checkpointsWritten);
+      const records = listed.map((r) => (r.documentId === documentId ? { ...r, documents: readDocuments } : r));
+      const readRecords = records.filter((r) => r.documents && r.status !== 'rejected' && r.status !== 'duplicate');
+      // Every file in the case settled with it, so a listing that lacks one of them is older than the case (read beside
+      // it, or an index still catching up): list again rather than judge without that file.
+      const listedIds = new Set(readRecords.map((r) => r.documentId));
+      if (likelyCase?.documents.some((d) => !listedIds.has(d.documentId)) && attempt < 8) {
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+        continue;
       }
-      break;
-    } catch (error) {
-      if (!(error instanceof CaseChangedError) || attempt >= 8) throw error;
-      deps.logger?.info('case changed by another file of the submission; listing it again', { documentId, caseId: error.caseId, attempt });
+      const kind = judgedAlone ? ownKind : kindOf(record.submissionId, records);
+      let caseDocuments = caseDocumentsOf(readRecords);
+      if (deps.crossCheck) {
+        const checked = deps.crossCheck(caseDocuments);
+        caseDocuments = caseDocuments.map((document, index) => ({ ...document, ...checked[index], documentId: document.documentId, indexInFile: document.indexInFile }));
+      }
+      // The claim is dated by its first upload, whichever file finishes last, so every file judges it the same way.
+      const firstUpload = records.map((r) => r.createdAt).sort()[0] ?? record.createdAt;
+      const context = { submissionId: record.submissionId, applicant: kind.applicant, claimDate: firstUpload.slice(0, 10) };
+      const plans = planCases(record.submissionId, kind, caseDocuments).filter((plan) => plan.documents.some((d) => d.documentId === documentId));
+      const caseIds = plans.map((plan) => plan.caseId);
+      cases = [];
+      try {
+        for (const [index, plan] of plans.entries()) {
+          const known = plan.caseId === likelyCaseId ? { existing: likelyCase } : undefined;
+          const last = index === plans.length - 1;
+          // A submission's files are planned from a listing: a case changed since (another file settled into it) means
+          // listing again, so that the last file to settle has judged every file saved before it. A batch file is
+          // planned from itself alone and merges into its case as before.
+          const written = await writeCase(plan, context, { cases: deps.cases, judge: deps.judge, clock: deps.clock, logger: deps.logger }, known, {
+            ...(last ? { alongside: settlement(caseIds) } : {}),
+            onConflict: judgedAlone ? 'retry' : 'report',
+          });
+          cases.push(written);
+          if (last) settled = written.action !== 'unchanged';
+        }
+        break;
+      } catch (error) {
+        if (!(error instanceof CaseChangedError) || attempt >= 8) throw error;
+        deps.logger?.info('case changed by another file of the submission; listing it again', { documentId, caseId: error.caseId, attempt });
+      }
     }
+    steps.cases += performance.now() - casesStarted;
+    // No case took the settlement (none planned, or its case already held all of this): the file settles on its own.
+    if (!settled) await timedStep(steps, 'settle', () => deps.documents.update(documentId, settlement(cases.map((c) => c.caseId)).changes));
+  } catch (error) {
+    // The message will be retried: with the last page's text stored, the retry reads no page again.
+    await keepLastPage?.().catch(() => undefined);
+    throw error;
   }
-  steps.cases += performance.now() - casesStarted;
-  // No case took the settlement (none planned, or its case already held all of this): the file settles on its own.
-  if (!settled) await timedStep(steps, 'settle', () => deps.documents.update(documentId, settlement(cases.map((c) => c.caseId)).changes));
   // The storage steps beside the reading stages: the pipeline bench prints each.
   deps.logger?.info('document processed', { documentId, status, pageCount, resumedPages, cases: cases.map((c) => `${c.caseId}:${c.action}`), timings: { ...timings, ...steps } });
   return { kind: 'done', documentId, status, cases, pageCount, resumedPages, timings };

@@ -30,6 +30,13 @@ export interface PageCheckpoints {
   savePreview?(pageNumber: number, preview: PagePreview): Promise<void>;
 }
 
+/** Checkpoints an OCRed page, except the last one under `checkpointLastPage: false` (returned, to be kept by the caller). */
+async function keepPage(options: ReadPagesOptions, page: OcrPage, preview: PagePreview | undefined, isLastPage: boolean): Promise<OcrPage | undefined> {
+  if (isLastPage && options.checkpointLastPage === false && preview === undefined) return page;
+  await options.checkpoints?.save(page, preview);
+  return undefined;
+}
+
 /**
  * The preview made while a page is OCRed, stored as soon as it is made when the checkpoints can (`savePreview`).
  * `done` gives the preview still to be passed to `save` (none when it is stored already); its failure surfaces there,
@@ -67,6 +74,12 @@ export interface ReadPagesOptions {
   previewTextLayerPages?: boolean;
   checkpoints?: PageCheckpoints;
   /**
+   * Store the last OCRed page's text checkpoint (default). `false` when the caller's next write holds what the whole
+   * file read anyway (process saves it with the file's case): the page comes back as `unsavedLastPage` instead, for
+   * the caller to store should that write fail. Its preview is stored either way.
+   */
+  checkpointLastPage?: boolean;
+  /**
    * Leave PDF pages that need OCR unread (listed in `deferredPages`) rather than OCR them one by one: the caller
    * starts an asynchronous job for the whole file (Textract) whose results come back as checkpoints.
    */
@@ -82,6 +95,8 @@ export interface ReadPagesResult {
   resumedPages: number;
   /** With `deferOcr`: the pages left for an asynchronous OCR job (they are not in `pages`). */
   deferredPages: number[];
+  /** With `checkpointLastPage: false`: the last page, OCRed now and not stored (see there). */
+  unsavedLastPage?: OcrPage;
 }
 
 const PREVIEW_LONG_SIDE_AT_96_DPI = 1123; // an A4 page's long side at 96 dpi
@@ -130,6 +145,7 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
   const ocrDpi = options.ocrDpi ?? 200;
   const previewDpi = options.checkpoints ? (options.previewDpi ?? 0) : 0;
   const pages: OcrPage[] = [];
+  let unsavedLastPage: OcrPage | undefined;
   let resumedPages = 0;
   const deferredPages: number[] = [];
 
@@ -168,7 +184,7 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
               page = await timed(timings, 'ocr', () => options.ocr.recognize({ bytes: png, pageNumber }));
               preview = previewDpi > 0 ? await timed(timings, 'render', () => previewFromImage(png, previewDpi)) : undefined;
             }
-            await options.checkpoints?.save(page, preview);
+            unsavedLastPage = await keepPage(options, page, preview, pageNumber === pdf.pageCount);
             pages.push(page);
           }
         }
@@ -177,7 +193,7 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
     } finally {
       pdf.close();
     }
-    return { pages, timings, resumedPages, deferredPages };
+    return { pages, timings, resumedPages, deferredPages, ...(unsavedLastPage ? { unsavedLastPage } : {}) };
   }
 
   const recognizeRaster = options.ocr.recognizeRaster?.bind(options.ocr);
@@ -194,12 +210,12 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
         const previewing = previewAlongside(previewDpi > 0 ? previewFromRaster(raster, previewDpi) : undefined, pageNumber, options.checkpoints);
         const page = await timed(timings, 'ocr', () => recognizeRaster(raster, pageNumber));
         const preview = await timed(timings, 'render', () => previewing.done());
-        await options.checkpoints?.save(page, preview);
+        unsavedLastPage = await keepPage(options, page, preview, pageNumber === rasters.pageCount);
         pages.push(page);
       }
       await options.onPage?.(pageNumber, rasters.pageCount);
     }
-    return { pages, timings, resumedPages, deferredPages };
+    return { pages, timings, resumedPages, deferredPages, ...(unsavedLastPage ? { unsavedLastPage } : {}) };
   }
 
   const images = await timed(timings, 'render', () => normaliseForOcr(bytes, { pixelLimit: options.limits.maxImagePixels }));
@@ -211,10 +227,10 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
     } else {
       const page = await timed(timings, 'ocr', () => options.ocr.recognize({ bytes: image.bytes, pageNumber: image.pageNumber }));
       const preview = previewDpi > 0 ? await timed(timings, 'render', () => previewFromImage(image.bytes, previewDpi)) : undefined;
-      await options.checkpoints?.save(page, preview);
+      unsavedLastPage = await keepPage(options, page, preview, image.pageNumber === images.length);
       pages.push(page);
     }
     await options.onPage?.(image.pageNumber, images.length);
   }
-  return { pages, timings, resumedPages, deferredPages };
+  return { pages, timings, resumedPages, deferredPages, ...(unsavedLastPage ? { unsavedLastPage } : {}) };
 }

@@ -143,6 +143,38 @@ describe('processDocument', () => {
     expect(await crashing.documents.get(message!.documentId)).not.toHaveProperty('error');
   });
 
+  it('with an engine that reads raw pixels, stores the last page\'s text only when the file\'s final write fails, so no retry reads a page again', async () => {
+    const lines = scriptedOcr(certificateLines);
+    let rasterCalls = 0;
+    const rasterEngine: ProcessDeps['ocr'] = {
+      name: 'paddle',
+      recognize: (image) => lines.recognize(image),
+      recognizeRaster: async (raster, pageNumber) => {
+        rasterCalls++;
+        return { ...(await lines.recognize({ bytes: new Uint8Array(), pageNumber })), width: raster.width, height: raster.height };
+      },
+    };
+    const deps = { ...env.deps, ocr: rasterEngine };
+    await env.ingest('incoming/sub-ok/a.png', await blankPng(72));
+    await env.ingest('incoming/sub-ko/a.png', await blankPng(88));
+    const [ok, ko] = env.queue.drain();
+
+    await processDocument(ok!.documentId, deps, { receiveCount: 1 });
+    // Settled with its case: the preview is stored, the text went into the case's write.
+    expect(env.blobs.keys(bucket, `derived/${ok!.documentId}/`)).toEqual([`derived/${ok!.documentId}/pages/1`]);
+
+    const failing = Object.create(env.cases) as typeof env.cases;
+    failing.create = async () => Promise.reject(new Error('DynamoDB unavailable'));
+    await expect(processDocument(ko!.documentId, { ...deps, cases: failing }, { receiveCount: 1 })).rejects.toThrow('DynamoDB unavailable');
+    expect(env.blobs.keys(bucket, `derived/${ko!.documentId}/`)).toEqual([`derived/${ko!.documentId}/ocr/1.json`, `derived/${ko!.documentId}/pages/1`]);
+    const callsBefore = rasterCalls;
+
+    const retried = await processDocument(ko!.documentId, deps, { receiveCount: 2 });
+
+    expect(retried).toMatchObject({ kind: 'done', resumedPages: 1 });
+    expect(rasterCalls).toBe(callsBefore);
+  });
+
   it('does not read pages again when a crash came after the extraction was saved', async () => {
     await env.ingest('incoming/sub-1/a.png', await blankPng());
     const [message] = env.queue.drain();

@@ -117,6 +117,27 @@ describe('previews stored while the page is read', () => {
     }
   });
 
+  it('leaves the last page\'s text unstored when asked and hands it back, never a preview', async () => {
+    const png = new Uint8Array(await sharp(await photo(400, 300)).png().toBuffer());
+    const saved: number[] = [];
+    const previews: number[] = [];
+    const checkpoints: PageCheckpoints = {
+      load: async () => undefined,
+      save: async (page) => void saved.push(page.pageNumber),
+      savePreview: async (pageNumber) => void previews.push(pageNumber),
+    };
+
+    const read = await readPages(makeScannedPdf([png, png, png]), 'pdf', { ocr: rasterOcr(), limits: DEFAULT_INTAKE_LIMITS, checkpoints, previewDpi: 48, checkpointLastPage: false });
+
+    expect(read.pages.map((page) => page.pageNumber)).toEqual([1, 2, 3]);
+    expect(saved).toEqual([1, 2]);
+    expect(previews.sort()).toEqual([1, 2, 3]);
+    expect(read.unsavedLastPage).toBe(read.pages[2]);
+    const byDefault = await readPages(makeScannedPdf([png]), 'pdf', { ocr: rasterOcr(), limits: DEFAULT_INTAKE_LIMITS, checkpoints, previewDpi: 48 });
+    expect(byDefault.unsavedLastPage).toBeUndefined();
+    expect(saved).toEqual([1, 2, 1]);
+  });
+
   it('passes the preview to `save` when the checkpoints cannot store it ahead', async () => {
     const checkpoints = previewsKept();
     await readPages(await photo(400, 300), 'jpeg', { ocr: rasterOcr(), limits: DEFAULT_INTAKE_LIMITS, checkpoints, previewDpi: 48 });
