@@ -54,9 +54,7 @@ const claimContentionMemoryMs = 30_000;
 const claimedHereMemoryMs = 10_000;
 /** How far apart two claims' lease clocks may be for one to use the other's queue read. */
 const sharedReadClockSlackMs = 1_000;
-/** Cases whose state (version, held claim keys, lease) this instance keeps to save updates a read. */
-const knownStatesLimit = 2_000;
-/** Cases this instance keeps whole at their last version here, for `getAtVersion` (documents make them larger). */
+/** Cases this instance keeps at the version it last read or wrote (see `remember`); documents make them large. */
 const knownCasesLimit = 500;
 /** Queue-index items read per claim query: all claimable, since leased cases sort after the waiting ones (queueSortKey). */
 const claimPageSize = 12;
@@ -97,10 +95,8 @@ export class DynamoDbCaseRepository implements CaseRepository {
   private readonly secret: string;
   /** Per queue: the cases claims on this instance are trying now, each with whether its try won. */
   private readonly claimReservations = new Map<string, Map<string, Promise<boolean>>>();
-  /** Per case, what `update` needs of it at the version last read or written here (see `rememberState`). */
-  private readonly knownStates = new Map<string, StoredState>();
-  /** Per case, the case itself at the version last read or written here, for `getAtVersion`. */
-  private readonly knownCases = new Map<string, ReviewCase>();
+  /** Per case, the case at the version last read or written here and what `update` needs of it (see `remember`). */
+  private readonly knownCases = new Map<string, { reviewCase: ReviewCase; state: StoredState }>();
   /** Cases this instance claimed lately, with the version written: a stale index entry is not worth a try. */
   private readonly claimedHere = new Map<string, { version: number; at: number }>();
   /** Per queue: when (performance.now()) a claim on this instance last lost a race. */
@@ -149,8 +145,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
     try {
       await runTransaction(this.db, items, 'create case');
       this.endSharedReads(stored);
-      this.rememberStoredState(stored.caseId, { version: stored.version, heldClaimKeys: keys, hasLease: stored.lease !== undefined });
-      return { reviewCase: this.rememberCase(stored), created: true };
+      return { reviewCase: this.remember(stored, { heldClaimKeys: keys }), created: true };
     } catch (error) {
       if (error instanceof TransactionCancelled && error.reasons[0]?.code === 'ConditionalCheckFailed') {
         const existing = await this.get(stored.caseId);
@@ -163,26 +158,31 @@ export class DynamoDbCaseRepository implements CaseRepository {
   async get(caseId: string): Promise<ReviewCase | undefined> {
     const item = await this.readCaseItem(caseId);
     if (!item) return undefined;
-    this.rememberState(item);
-    return this.rememberCase(caseFromItem(item));
+    return this.remember(caseFromItem(item), storedStateOf(item));
   }
 
   async getAtVersion(caseId: string, version: number): Promise<ReviewCase | undefined> {
     const known = this.knownCases.get(caseId);
-    return known?.version === version ? structuredClone(known) : this.get(caseId);
+    return known?.reviewCase.version === version ? structuredClone(known.reviewCase) : this.get(caseId);
   }
 
-  /** Keeps a copy of the case at its version (bounded, oldest first out) and returns the case. */
-  private rememberCase(reviewCase: ReviewCase): ReviewCase {
+  /**
+   * Keeps a copy of the case at its version, with what `update` needs of it (held claim keys; the lease is the case's),
+   * and returns the case. A case's item changes only with its version, so for a change written under that version the
+   * read can be skipped — and should the case have moved on meanwhile, the write's version condition refuses it all
+   * the same. Bounded, oldest first out: an entry only saves a read for the next change of a case being worked on.
+   */
+  private remember(reviewCase: ReviewCase, state: Pick<StoredState, 'heldClaimKeys'>): ReviewCase {
     this.knownCases.delete(reviewCase.caseId);
     if (this.knownCases.size >= knownCasesLimit) this.knownCases.delete(this.knownCases.keys().next().value!);
-    this.knownCases.set(reviewCase.caseId, structuredClone(reviewCase));
+    const stored: StoredState = { version: reviewCase.version, heldClaimKeys: state.heldClaimKeys, hasLease: reviewCase.lease !== undefined };
+    this.knownCases.set(reviewCase.caseId, { reviewCase: structuredClone(reviewCase), state: stored });
     return reviewCase;
   }
 
   async update(next: ReviewCase, expectedVersion: number, audit: AuditEvent, claimKeys?: ClaimKey[], alongside?: DocumentSettlement): Promise<ReviewCase> {
     // The case as this instance last read or wrote it, when that is the version the caller expects: no read needed.
-    const known = this.knownStates.get(next.caseId);
+    const known = this.knownCases.get(next.caseId)?.state;
     const state = known?.version === expectedVersion ? known : await this.storedState(next.caseId);
     if (!state) throw new CaseNotFoundError(next.caseId);
     if (state.version !== expectedVersion) throw new VersionConflictError(next.caseId, expectedVersion);
@@ -356,12 +356,10 @@ export class DynamoDbCaseRepository implements CaseRepository {
     const item = await reading.catch(() => undefined);
     const seen = item ? Number(item.version) : undefined;
     if (item && seen === candidate.version) {
-      this.rememberState(item, { version, hasLease: true });
-      return this.rememberCase({ ...caseFromItem(item), status: 'claimed', lease, updatedAt: now.toISOString(), version });
+      return this.remember({ ...caseFromItem(item), status: 'claimed', lease, updatedAt: now.toISOString(), version }, storedStateOf(item));
     }
     if (item && seen === version && (item.lease as { holder?: string } | undefined)?.holder === holder) {
-      this.rememberState(item);
-      return this.rememberCase(caseFromItem(item));
+      return this.remember(caseFromItem(item), storedStateOf(item));
     }
     const claimed = await this.get(candidate.caseId);
     if (!claimed) throw new CaseNotFoundError(candidate.caseId);
@@ -375,22 +373,6 @@ export class DynamoDbCaseRepository implements CaseRepository {
     } catch (error) {
       throw toStoreError(error, 'get case');
     }
-  }
-
-  /**
-   * Remembers what an update needs to know of a case at a version (held claim keys, whether it has a lease), read or
-   * written here: a case's item changes only with its version, so for an update expecting that version the read can
-   * be skipped — and should the case have moved on meanwhile, the update's version condition refuses it all the same.
-   */
-  private rememberState(item: Record<string, unknown>, override: Partial<StoredState> = {}): void {
-    this.rememberStoredState(String(item.caseId), { ...storedStateOf(item), ...override });
-  }
-
-  private rememberStoredState(caseId: string, state: StoredState): void {
-    // Bounded, oldest first out: an entry only saves a read for the next change of a case being worked on.
-    this.knownStates.delete(caseId);
-    if (this.knownStates.size >= knownStatesLimit) this.knownStates.delete(this.knownStates.keys().next().value!);
-    this.knownStates.set(caseId, state);
   }
 
   /** One transaction: the case under its version condition, the audit event, the lease, claim keys taken/released. */
@@ -444,10 +426,8 @@ export class DynamoDbCaseRepository implements CaseRepository {
     try {
       await runTransaction(this.db, items, 'update case');
       this.endSharedReads(stored);
-      this.rememberStoredState(stored.caseId, { version: stored.version, heldClaimKeys: wanted ?? state.heldClaimKeys, hasLease: stored.lease !== undefined });
-      return this.rememberCase(stored);
+      return this.remember(stored, { heldClaimKeys: wanted ?? state.heldClaimKeys });
     } catch (error) {
-      this.knownStates.delete(stored.caseId);
       this.knownCases.delete(stored.caseId);
       throw await this.mapCancellation(error, roles, stored.caseId, expectedVersion);
     }
