@@ -50,14 +50,11 @@ export type ProcessOutcome =
   | { kind: 'waiting'; documentId: string; jobId: string; pages: number[] }
   | { kind: 'done'; documentId: string; status: 'processed' | 'needs_review'; cases: CaseWriteResult[]; pageCount: number; resumedPages: number; timings: StageTimings };
 
-/** What the queue message says beyond the document id. */
-export interface ProcessMessage {
-  syncOcr?: boolean;
-  /** SQS's receive count; on a first delivery there are no checkpoints to look for. */
-  receiveCount?: number;
-  /** Where the original is, as ingest registered it (read beside the record; the record decides). */
-  source?: ProcessDocumentMessage['source'];
-}
+/**
+ * What the queue message says beyond the document id (`syncOcr`; `source`, read beside the record, which decides),
+ * and SQS's receive count: on a first delivery there are no checkpoints to look for.
+ */
+export type ProcessMessage = Omit<ProcessDocumentMessage, 'documentId'> & { receiveCount?: number };
 
 /** Nothing left to do for a document in these states (a redelivered message finds them so). */
 const SETTLED: readonly DocumentStatus[] = ['processed', 'needs_review', 'rejected', 'duplicate'];
@@ -75,10 +72,10 @@ function needsReview(documents: readonly ExtractedDocument[]): boolean {
  *
  * Every step can be repeated: checkpoints make a redelivered message resume at the first unread page (the last
  * page's text is stored only when the file's final write fails — otherwise it is saved with the case), cases have
- * deterministic ids and only ever gain documents, and what the
- * file read is saved and the file settled in the same transaction as its case — so a file is never settled without
- * its case, and another file of the submission sees its documents exactly when the case has them. A crash anywhere
- * followed by redelivery therefore yields exactly one case and loses no page.
+ * deterministic ids and only ever gain documents, and what the file read is saved and the file settled in the same
+ * transaction as its case — so a file is never settled without its case, and another file of the submission sees its
+ * documents exactly when the case has them. A crash anywhere followed by redelivery therefore yields exactly one case
+ * and loses no page.
  *
  * @example
  * const outcome = await processDocument('doc-1', deps);
@@ -213,7 +210,7 @@ async function processRecord(
         checkpointLastPage: false,
         onPage: async (pagesDone, total) => {
           const at = Date.now();
-          // The last page's progress is written with the extracted documents just below.
+          // The last page's progress is written with the file's read, in its case's transaction.
           if (pagesDone >= total || at - lastProgressAt < (deps.progressIntervalMs ?? 2000)) return;
           lastProgressAt = at;
           await deps.documents.update(documentId, { pagesDone, pageCount: total, updatedAt: now() });

@@ -30,7 +30,10 @@ export interface PageCheckpoints {
   savePreview?(pageNumber: number, preview: PagePreview): Promise<void>;
 }
 
-/** Checkpoints an OCRed page, except the last one under `checkpointLastPage: false` (returned, to be kept by the caller). */
+/**
+ * Checkpoints an OCRed page, except the last one under `checkpointLastPage: false` (returned, to be kept by the
+ * caller) — unless its preview still has to be stored, which only `save` does, with the text.
+ */
 async function keepPage(options: ReadPagesOptions, page: OcrPage, preview: PagePreview | undefined, isLastPage: boolean): Promise<OcrPage | undefined> {
   if (isLastPage && options.checkpointLastPage === false && preview === undefined) return page;
   await options.checkpoints?.save(page, preview);
