@@ -15,10 +15,14 @@ export class S3BlobStore implements BlobStore {
   constructor(private readonly s3: S3Client) {}
 
   async get(bucket: string, key: string, versionId?: string): Promise<Uint8Array> {
+    return (await this.getWithMetadata(bucket, key, versionId)).bytes;
+  }
+
+  async getWithMetadata(bucket: string, key: string, versionId?: string): Promise<{ bytes: Uint8Array; metadata?: Record<string, string> }> {
     try {
       const result = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }));
-      if (!result.Body) return new Uint8Array();
-      return await result.Body.transformToByteArray();
+      const bytes = result.Body ? await result.Body.transformToByteArray() : new Uint8Array();
+      return { bytes, ...(result.Metadata ? { metadata: result.Metadata } : {}) };
     } catch (error) {
       if (isS3NotFound(error)) throw new BlobNotFoundError(bucket, key, { cause: error });
       throw new BlobStoreError('get', bucket, key, { cause: error });

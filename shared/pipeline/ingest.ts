@@ -130,11 +130,11 @@ export async function ingestObject(object: CreatedObject, deps: IngestDeps): Pro
     // Refuse an oversized object before downloading it.
     if (object.size !== undefined && object.size > deps.limits.maxFileBytes) return await reject(new FileTooLargeError(object.size, deps.limits.maxFileBytes));
     // The version the event named, when the bucket is versioned: the key may already hold a newer upload (its own event).
-    // The object's metadata says who handed it in (`intake submit --submitter`, the inbox); read alongside the bytes.
-    const [bytes, described] = await Promise.all([deps.blobs.get(bucket, key, versionId), head ? Promise.resolve(head) : deps.blobs.head(bucket, key, versionId)]);
+    // The object's metadata says who handed it in (`intake submit --submitter`, the inbox): from the same GET as the bytes.
+    const { bytes, metadata } = await deps.blobs.getWithMetadata(bucket, key, versionId);
     const sha256 = sha256Of(bytes);
     const submitter =
-      submitterOf(described?.metadata) ?? (submissionId.startsWith('batch-') && deps.batchInstitution ? await deps.batchInstitution(submissionId) : undefined);
+      submitterOf(metadata) ?? (submissionId.startsWith('batch-') && deps.batchInstitution ? await deps.batchInstitution(submissionId) : undefined);
     const known = { sha256, size: bytes.length, sniffedType: sniffType(bytes), ...(submitter ? { submitter } : {}) };
 
     if (known.sniffedType === 'zip' && deps.archives) {

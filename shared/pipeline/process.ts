@@ -186,6 +186,16 @@ async function processRecord(
   let documents = record.documents;
   let pageCount = record.pageCount ?? 0;
   let resumedPages = 0;
+  const kindOf = deps.submissionKind ?? submissionKindOf;
+  const likelyCaseId = caseIdFor(record.submissionId);
+  const readSubmission = () => Promise.all([deps.documents.listBySubmission(record.submissionId), deps.cases.get(likelyCaseId)]);
+  // A file that will be read now has its submission (its files and its likely case) read while its pages are: OCR
+  // takes about a second a page, these reads tens of milliseconds. A file settling into the case meanwhile fails this
+  // one's case write on its version, which lists the submission again (below), so an early read costs a retry at
+  // worst, never a lost document. A batch's file is judged from itself alone and reads nothing.
+  const earlyRead = !documents && kindOf(record.submissionId, [record]).kind !== 'batch' ? readSubmission() : undefined;
+  // Not awaited should reading fail first: its own failure must not surface as an unhandled rejection.
+  earlyRead?.catch(() => undefined);
   // The last page's text, left unstored because the file's read is saved with its case: stored should that fail.
   let keepLastPage: (() => Promise<void>) | undefined;
   if (!documents) {
@@ -248,12 +258,10 @@ async function processRecord(
   const casesStarted = performance.now();
   // The submission's own case (the usual plan) is read while its records are listed; a stale read only costs a retry
   // (optimistic locking), never a lost document.
-  const likelyCaseId = caseIdFor(record.submissionId);
   // A training body's batch is judged certificate by certificate, from this file's own documents (and its own upload
   // date): listing and cross-checking the whole submission for each of its files would read a 1,000-certificate
   // batch a million times. Roster matching and certificate-number claims compare a batch's certificates instead.
   const own: DocumentRecord = { ...record, documents: readDocuments };
-  const kindOf = deps.submissionKind ?? submissionKindOf;
   const ownKind = kindOf(record.submissionId, [own]);
   const judgedAlone = ownKind.kind === 'batch';
   // What this file read is saved, and the file settled, in the same transaction as the case it goes into (the last
@@ -266,9 +274,7 @@ async function processRecord(
   let settled = false;
   try {
     for (let attempt = 1; ; attempt++) {
-      const [listed, likelyCase] = judgedAlone
-        ? [[own], undefined]
-        : await Promise.all([deps.documents.listBySubmission(record.submissionId), deps.cases.get(likelyCaseId)]);
+      const [listed, likelyCase] = judgedAlone ? [[own], undefined] : await (attempt === 1 && earlyRead ? earlyRead.catch(() => readSubmission()) : readSubmission());
       await timedStep(steps, 'checkpointWait', () => checkpointsWritten);
       const records = listed.map((r) => (r.documentId === documentId ? { ...r, documents: readDocuments } : r));
       const readRecords = records.filter((r) => r.documents && r.status !== 'rejected' && r.status !== 'duplicate');

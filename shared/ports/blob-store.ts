@@ -17,6 +17,8 @@ export interface BlobStore {
    * throws BlobNotFoundError when it does not exist.
    */
   get(bucket: string, key: string, versionId?: string): Promise<Uint8Array>;
+  /** As `get`, with the user metadata stored with the object, from the same request (no HEAD beside it). */
+  getWithMetadata(bucket: string, key: string, versionId?: string): Promise<{ bytes: Uint8Array; metadata?: Record<string, string> }>;
   /** `metadata`: user metadata stored with the object (S3 `x-amz-meta-*`; names lower-case). */
   put(bucket: string, key: string, bytes: Uint8Array, contentType?: string, metadata?: Record<string, string>): Promise<void>;
   /** Size, version and user metadata of an object, or undefined when it does not exist. */

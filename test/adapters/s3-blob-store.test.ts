@@ -26,15 +26,17 @@ describe('S3BlobStore against s3rver', () => {
     expect(await blobs.head(bucket.bucket, key)).toMatchObject({ size: bytes.byteLength, eTag: expect.stringMatching(/^"[0-9a-f]{32}"$/) });
   });
 
-  it('stores user metadata with an object and returns it from head', async () => {
+  it('stores user metadata with an object and returns it from head, and with the bytes from one GET', async () => {
     const key = 'incoming/sub-m/证书.png';
     await blobs.put(bucket.bucket, key, new Uint8Array([1, 2, 3]), 'image/png', { submitter: encodeURIComponent('西湖职业培训学校') });
     expect((await blobs.head(bucket.bucket, key))?.metadata).toEqual({ submitter: encodeURIComponent('西湖职业培训学校') });
+    expect(await blobs.getWithMetadata(bucket.bucket, key)).toEqual({ bytes: new Uint8Array([1, 2, 3]), metadata: { submitter: encodeURIComponent('西湖职业培训学校') } });
   });
 
   it('throws BlobNotFoundError for a missing object and heads it as undefined', async () => {
     await expect(blobs.get(bucket.bucket, 'incoming/none.pdf')).rejects.toBeInstanceOf(BlobNotFoundError);
     await expect(blobs.get(bucket.bucket, 'incoming/none.pdf')).rejects.toMatchObject({ bucket: bucket.bucket, key: 'incoming/none.pdf' });
+    await expect(blobs.getWithMetadata(bucket.bucket, 'incoming/none.pdf')).rejects.toBeInstanceOf(BlobNotFoundError);
     expect(await blobs.head(bucket.bucket, 'incoming/none.pdf')).toBeUndefined();
   });
 

@@ -48,6 +48,21 @@ describe('ingestObject', () => {
     expect((await env.documents.get(second.kind === 'queued' ? second.documentId : ''))?.submitter).toBe('inbox');
   });
 
+  it('reads the bytes and the metadata in one request when the event names the version (no HEAD)', async () => {
+    await env.blobs.put(bucket, 'incoming/sub-h/证书.pdf', pdfBytes('h'), 'application/pdf', { submitter: 'inbox' });
+    const object = { bucket, key: 'incoming/sub-h/证书.pdf', eTag: (await env.blobs.head(bucket, 'incoming/sub-h/证书.pdf'))!.eTag };
+    const sent: string[] = [];
+    const counted = Object.create(env.blobs) as InMemoryBlobStore;
+    counted.head = async (...args) => (sent.push('head'), env.blobs.head(...args));
+    counted.getWithMetadata = async (...args) => (sent.push('get'), env.blobs.getWithMetadata(...args));
+
+    const outcome = await ingestObject(object, { ...env.deps, blobs: counted });
+
+    expect(outcome).toMatchObject({ kind: 'queued' });
+    expect(sent).toEqual(['get']);
+    expect((await env.documents.listBySubmission('sub-h'))[0]?.submitter).toBe('inbox');
+  });
+
   it('registers a document under its submission and queues it once, saying where the original is', async () => {
     const object = await upload(env.blobs, 'incoming/sub-1/技师 证书.pdf', pdfBytes());
 

@@ -238,6 +238,70 @@ describe('processDocument', () => {
     expect(await env.cases.audit('case-sub-s')).toHaveLength(2);
   });
 
+  it('reads its submission while its pages are OCRed, and lists again when another file settled into the case meanwhile', async () => {
+    await env.ingest('incoming/sub-o/a.png', await blankPng());
+    await env.ingest('incoming/sub-o/b.png', await blankPng(80));
+    const [first, second] = env.queue.drain();
+    const watched = Object.create(env.documents) as typeof env.documents;
+    let listings = 0;
+    watched.listBySubmission = async (submissionId) => {
+      listings++;
+      return env.documents.listBySubmission(submissionId);
+    };
+    const engine = scriptedOcr(certificateLines);
+    let listedBeforeOcrEnded: number | undefined;
+    // While the second file's page is being read, the first file is read and settles into the case.
+    const ocr = {
+      ...engine,
+      recognize: async (image: Parameters<typeof engine.recognize>[0]) => {
+        await processDocument(first!.documentId, env.deps);
+        listedBeforeOcrEnded = listings;
+        return engine.recognize(image);
+      },
+    };
+
+    const outcome = await processDocument(second!.documentId, { ...env.deps, documents: watched, ocr });
+
+    expect(listedBeforeOcrEnded).toBe(1);
+    expect(outcome).toMatchObject({ kind: 'done', cases: [{ caseId: 'case-sub-o', action: 'updated' }] });
+    // The early listing predates the first file's case: the write found the case created and listed again.
+    expect(listings).toBe(2);
+    expect((await env.cases.get('case-sub-o'))!.documents.map((d) => d.documentId).sort()).toEqual([first!.documentId, second!.documentId].sort());
+    expect((await env.cases.audit('case-sub-o')).map((e) => e.action)).toEqual(['create', 'documents_added']);
+  });
+
+  it('does not read its submission before its pages when it is a batch file (judged from itself alone)', async () => {
+    await env.ingest('incoming/batch-o/a.png', await blankPng());
+    const [message] = env.queue.drain();
+    const watched = Object.create(env.documents) as typeof env.documents;
+    let listings = 0;
+    watched.listBySubmission = async (submissionId) => {
+      listings++;
+      return env.documents.listBySubmission(submissionId);
+    };
+
+    const outcome = await processDocument(message!.documentId, { ...env.deps, documents: watched });
+
+    expect(outcome).toMatchObject({ kind: 'done' });
+    expect(listings).toBe(0);
+  });
+
+  it('reads its submission again after the pages when the early read failed', async () => {
+    await env.ingest('incoming/sub-f/a.png', await blankPng());
+    const [message] = env.queue.drain();
+    const flaky = Object.create(env.documents) as typeof env.documents;
+    let listings = 0;
+    flaky.listBySubmission = async (submissionId) => {
+      if (listings++ === 0) throw new Error('connection reset');
+      return env.documents.listBySubmission(submissionId);
+    };
+
+    const outcome = await processDocument(message!.documentId, { ...env.deps, documents: flaky });
+
+    expect(outcome).toMatchObject({ kind: 'done', cases: [{ caseId: 'case-sub-f', action: 'created' }] });
+    expect(listings).toBe(2);
+  });
+
   it('leaves the file unsettled and its reading unsaved when its case cannot be written (both or neither)', async () => {
     await env.ingest('incoming/sub-f/a.png', await blankPng());
     const [message] = env.queue.drain();

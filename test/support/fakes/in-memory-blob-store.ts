@@ -28,6 +28,12 @@ export class InMemoryBlobStore implements BlobStore {
     return new Uint8Array(blob.bytes);
   }
 
+  async getWithMetadata(bucket: string, key: string, versionId?: string): Promise<{ bytes: Uint8Array; metadata?: Record<string, string> }> {
+    const bytes = await this.get(bucket, key, versionId);
+    const metadata = this.find(bucket, key, versionId)?.metadata;
+    return { bytes, ...(metadata ? { metadata: { ...metadata } } : {}) };
+  }
+
   async put(bucket: string, key: string, bytes: Uint8Array, contentType?: string, metadata?: Record<string, string>): Promise<void> {
     // S3's eTag of a single-part upload is the MD5 of the bytes, quoted.
     const eTag = `"${createHash('md5').update(bytes).digest('hex')}"`;
