@@ -113,7 +113,7 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
 
   const tokens = await Promise.all(users.map(async (u) => (await signIn.signIn(u.username)).token));
   const cases = deps.cases instanceof DynamoDbCaseRepository ? deps.cases : undefined;
-  const statsBefore = { ...(cases?.claimStats ?? { claims: 0, lostRaces: 0, queueReads: 0 }) };
+  const statsBefore = { ...(cases?.claimStats ?? { claims: 0, lostRaces: 0, queueReads: 0, leaseTailReads: 0 }) };
   const load = { start: loadAverage(), end: '' };
   const apiLoopBefore = performance.eventLoopUtilization();
   try {
@@ -139,7 +139,7 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
     );
     if (stats) {
       const claims = stats.claims - statsBefore.claims;
-      console.log(`claim races lost: ${stats.lostRaces - statsBefore.lostRaces} (for ${claims} claims); first-page queue reads: ${stats.queueReads - statsBefore.queueReads}`);
+      console.log(`claim races lost: ${stats.lostRaces - statsBefore.lostRaces} (for ${claims} claims); first-page queue reads: ${stats.queueReads - statsBefore.queueReads}, of which read the leased tail: ${stats.leaseTailReads - statsBefore.leaseTailReads}`);
     }
     console.log(
       `event loop busy: API ${(apiLoop.utilization * 100).toFixed(0)} %, load generator ${(result.utilization * 100).toFixed(0)} %; load average (1/5/15 min) at start ${load.start}, at end ${load.end}`,

@@ -58,6 +58,21 @@ const sharedReadClockSlackMs = 1_000;
 const knownCasesLimit = 500;
 /** Queue-index items read per claim query: all claimable, since leased cases sort after the waiting ones (queueSortKey). */
 const claimPageSize = 12;
+/** How long (real time) a queue's lease horizon spares claims the expired-lease read (see `LeaseHorizon`). */
+const leaseHorizonMemoryMs = 30_000;
+
+/**
+ * What a read of a queue's leased tail established: no lease in the queue expires before `noneBefore` (lease clock,
+ * epoch ms), as read at `readAt`. It holds for leases written after the read too — another instance's new lease
+ * expires a whole lease after it is taken, and this instance lowers `noneBefore` for each lease it writes — so until
+ * `noneBefore` a claim need not look for expired leases. Kept `leaseHorizonMemoryMs` of real time at most, which also
+ * bounds how late a lease shorter than this instance's (another configuration) is noticed.
+ */
+interface LeaseHorizon {
+  readAt: number;
+  realAt: number;
+  noneBefore: number;
+}
 
 /** What the adapter needs to know about a case item before writing it. */
 interface StoredState {
@@ -102,7 +117,11 @@ export class DynamoDbCaseRepository implements CaseRepository {
   /** Per queue: when (performance.now()) a claim on this instance last lost a race. */
   private readonly lastLostRace = new Map<string, number>();
   /** What `claimNext` on this instance has done so far (the API bench prints it). */
-  readonly claimStats = { claims: 0, lostRaces: 0, queueReads: 0 };
+  readonly claimStats = { claims: 0, lostRaces: 0, queueReads: 0, leaseTailReads: 0 };
+  /** Per queue: until when no lease can have expired, so a claim's first page skips the expired-lease read. */
+  private readonly leaseHorizons = new Map<string, LeaseHorizon>();
+  /** Per queue: the leased-tail reads in flight, each with the earliest expiry of the leases written here meanwhile. */
+  private readonly leaseTailReads = new Map<string, Set<{ earliestWritten: number }>>();
   /** Per queue: the first-page read of claimable cases in flight now, which claims arriving meanwhile share. */
   private readonly firstPageReads = new Map<string, { now: number; read: Promise<ClaimPage> }>();
 
@@ -136,6 +155,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
     if (stored.lease) {
       roles.push({ kind: 'lease' });
       items.push(this.leasePut(stored));
+      this.noteLease(stored.queue, stored.lease.expiresAt);
     }
     for (const key of keys) {
       roles.push({ kind: 'take', key });
@@ -219,7 +239,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
     let startKey: Record<string, unknown> | undefined;
     do {
       // The first page is read once for all the claims on this instance that ask while it is being read.
-      const page = startKey === undefined ? await this.sharedFirstPage(queue, now) : await this.queryClaimable(queue, now, startKey);
+      const page = startKey === undefined ? await this.sharedFirstPage(queue, now, leaseSeconds) : await this.queryClaimable(queue, now, leaseSeconds, startKey);
       let candidates = page.items.map(claimCandidateFromItem);
       for (let attempt = 0; attempt < 3 * page.items.length; attempt++) {
         candidates = candidates.filter((c) => isClaimable(c, now) && !this.knownNewer(c));
@@ -344,6 +364,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
     const reading = this.readCaseItem(candidate.caseId);
     // Not awaited when the claim is lost: its failure must not go unhandled.
     reading.catch(() => undefined);
+    this.noteLease(candidate.queue, lease.expiresAt);
     try {
       await runTransaction(this.db, items, 'claim case', 1);
     } catch (error) {
@@ -406,6 +427,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
     if (stored.lease) {
       roles.push({ kind: 'lease' });
       items.push(this.leasePut(stored));
+      this.noteLease(stored.queue, stored.lease.expiresAt);
     } else if (state.hasLease) {
       roles.push({ kind: 'lease' });
       items.push({ Delete: { TableName: this.tableName, Key: caseKeys.lease(stored.caseId) } });
@@ -543,21 +565,60 @@ export class DynamoDbCaseRepository implements CaseRepository {
    * The claimable cases of a queue page, oldest first, with only what choosing and claiming need: the filter and the
    * projection keep the cases' documents (most of each item) off the wire; `Limit` still counts every item read.
    */
-  private async queryClaimable(queue: string, now: Date, startKey: Record<string, unknown> | undefined): Promise<ClaimPage> {
+  private async queryClaimable(queue: string, now: Date, leaseSeconds: number, startKey: Record<string, unknown> | undefined): Promise<ClaimPage> {
     // Cases under a lease sort after every waiting case in the queue partition (see queueSortKey), so the waiting
     // read stops before them and reads only claimable items; the first page also takes the leases that have expired,
-    // read by their expiry in the key, oldest first.
+    // from the head of the leased tail (by expiry, oldest first) — unless the queue's lease horizon says none can have.
     const waiting = this.queryQueueIndex(queue, claimPageSize, startKey, 'list claimable cases', claimableFilter(now), { below: LEASED_SORT_PREFIX });
-    if (startKey !== undefined) return waiting;
-    const expired = this.queryQueueIndex(queue, claimPageSize, undefined, 'list expired leases', claimableFilter(now), {
-      from: LEASED_SORT_PREFIX,
-      to: `${LEASED_SORT_PREFIX}${now.toISOString()}`,
-    });
-    const [lapsed, open] = await Promise.all([expired, waiting]);
-    if (lapsed.items.length === 0) return open;
+    if (startKey !== undefined || this.noLeaseExpiredYet(queue, now)) return waiting;
+    const [lapsed, open] = await Promise.all([this.readExpiredLeases(queue, now, leaseSeconds), waiting]);
+    if (lapsed.length === 0) return open;
     // Oldest case first across both reads (createdAt is a fixed-width ISO string).
-    const items = [...lapsed.items, ...open.items].sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)));
+    const items = [...lapsed, ...open.items].sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)));
     return { items, lastEvaluatedKey: open.lastEvaluatedKey };
+  }
+
+  /** True while the queue's lease horizon (see LeaseHorizon) says no lease can have expired at `now`. */
+  private noLeaseExpiredYet(queue: string, now: Date): boolean {
+    const horizon = this.leaseHorizons.get(queue);
+    if (!horizon || performance.now() - horizon.realAt > leaseHorizonMemoryMs) return false;
+    // A lease clock that went back before the read (a test's clock, a skewed caller) reads again.
+    return now.getTime() >= horizon.readAt && now.getTime() < horizon.noneBefore;
+  }
+
+  /**
+   * The expired leases at the head of the queue's leased tail, which the tail read also dates: the first lease still
+   * running (or an empty tail) sets the queue's lease horizon.
+   */
+  private async readExpiredLeases(queue: string, now: Date, leaseSeconds: number): Promise<Record<string, unknown>[]> {
+    const writtenMeanwhile = { earliestWritten: Infinity };
+    const inFlight = this.leaseTailReads.get(queue) ?? new Set();
+    this.leaseTailReads.set(queue, inFlight);
+    inFlight.add(writtenMeanwhile);
+    const realAt = performance.now();
+    this.claimStats.leaseTailReads++;
+    try {
+      const tail = await this.queryQueueIndex(queue, claimPageSize, undefined, 'list leased cases', claimProjection(), { prefix: LEASED_SORT_PREFIX });
+      const expiryOf = (item: Record<string, unknown>) => Date.parse(String((item.lease as { expiresAt?: unknown } | undefined)?.expiresAt));
+      const running = tail.items.find((item) => !(expiryOf(item) <= now.getTime()));
+      // A page of expired leases only, with more after it, dates nothing.
+      if (running !== undefined || tail.lastEvaluatedKey === undefined) {
+        const earliestRunning = running === undefined ? Infinity : expiryOf(running);
+        const noneBefore = Math.min(Number.isNaN(earliestRunning) ? now.getTime() : earliestRunning, now.getTime() + leaseSeconds * 1000, writtenMeanwhile.earliestWritten);
+        this.leaseHorizons.set(queue, { readAt: now.getTime(), realAt, noneBefore });
+      }
+      return tail.items.filter((item) => expiryOf(item) <= now.getTime());
+    } finally {
+      inFlight.delete(writtenMeanwhile);
+    }
+  }
+
+  /** A lease this instance is about to write: the queue's horizon (and any tail read in flight) may not pass it. */
+  private noteLease(queue: string, expiresAt: string): void {
+    const at = Date.parse(expiresAt);
+    const horizon = this.leaseHorizons.get(queue);
+    if (horizon) horizon.noneBefore = Math.min(horizon.noneBefore, at);
+    for (const read of this.leaseTailReads.get(queue) ?? []) read.earliestWritten = Math.min(read.earliestWritten, at);
   }
 
   /** One page of a queue's index partition, oldest first, optionally filtered and projected. */
@@ -566,15 +627,15 @@ export class DynamoDbCaseRepository implements CaseRepository {
     limit: number,
     startKey: Record<string, unknown> | undefined,
     operation: string,
-    filter?: ReturnType<typeof claimableFilter>,
-    sortKeyRange?: { below: string } | { from: string; to: string },
+    filter?: ReturnType<typeof claimableFilter> | ReturnType<typeof claimProjection>,
+    sortKeyRange?: { below: string } | { prefix: string },
   ): Promise<ClaimPage> {
     const range =
       sortKeyRange === undefined
         ? { condition: '', values: {} }
         : 'below' in sortKeyRange
           ? { condition: ' AND GSI1SK < :below', values: { ':below': sortKeyRange.below } }
-          : { condition: ' AND GSI1SK BETWEEN :from AND :to', values: { ':from': sortKeyRange.from, ':to': sortKeyRange.to } };
+          : { condition: ' AND begins_with(GSI1SK, :prefix)', values: { ':prefix': sortKeyRange.prefix } };
     try {
       const page = await this.db.send(
         new QueryCommand({
@@ -582,7 +643,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
           IndexName: indexNames.queue,
           KeyConditionExpression: `GSI1PK = :queue${range.condition}`,
           ...filter,
-          ExpressionAttributeValues: { ':queue': caseKeys.queue(queue), ...filter?.ExpressionAttributeValues, ...range.values },
+          ExpressionAttributeValues: { ':queue': caseKeys.queue(queue), ...(filter && 'ExpressionAttributeValues' in filter ? filter.ExpressionAttributeValues : {}), ...range.values },
           Limit: limit,
           ExclusiveStartKey: startKey,
         }),
@@ -621,11 +682,11 @@ export class DynamoDbCaseRepository implements CaseRepository {
    * serves many claims (DynamoDB Local reads every index item in full, a few ms each). A write on this instance that
    * makes a case claimable ends the sharing, so a claim never sees a page older than this instance's own writes.
    */
-  private sharedFirstPage(queue: string, now: Date): Promise<ClaimPage> {
+  private sharedFirstPage(queue: string, now: Date, leaseSeconds: number): Promise<ClaimPage> {
     const shared = this.firstPageReads.get(queue);
     // The read filtered leases at its own `now`: a claim whose lease clock is far from it reads for itself.
     if (shared && Math.abs(shared.now - now.getTime()) <= sharedReadClockSlackMs) return shared.read;
-    const read = this.queryClaimable(queue, now, undefined).finally(() => {
+    const read = this.queryClaimable(queue, now, leaseSeconds, undefined).finally(() => {
       if (this.firstPageReads.get(queue)?.read === read) this.firstPageReads.delete(queue);
     });
     this.claimStats.queueReads++;
@@ -727,6 +788,11 @@ function claimableFilter(now: Date) {
     ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' },
     ExpressionAttributeValues: { ':waiting': 'needs_review', ':claimed': 'claimed', ':now': now.toISOString() },
   };
+}
+
+/** The projection claiming reads, without the filter: the leased tail is read whole, to date its first running lease. */
+function claimProjection() {
+  return { ProjectionExpression: 'caseId, #queue, #status, lease, version, createdAt', ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' } };
 }
 
 /** Sorts after every `createdAt` (an ISO date starts with a digit): the queue partition's leased tail. */

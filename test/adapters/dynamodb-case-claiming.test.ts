@@ -61,7 +61,7 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
     // Strictly the 20 oldest: reservations only make the claims pick different cases, not skip older ones.
     expect([...claimedIds].sort()).toEqual(ids.slice(0, 20).sort());
     // One queue read served all twenty: they all asked while it was in flight.
-    expect(cases.claimStats).toEqual({ claims: 20, lostRaces: 0, queueReads: 1 });
+    expect(cases.claimStats).toEqual({ claims: 20, lostRaces: 0, queueReads: 1, leaseTailReads: 1 });
     for (const [i, claimed] of claims.entries()) {
       expect(await cases.get(claimed!.caseId)).toMatchObject({ status: 'claimed', version: 2, lease: { holder: `clerk-${i}` } });
       expect(await claimEventsOf(cases, claimed!.caseId)).toHaveLength(1);
@@ -141,7 +141,7 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
     expect(listed.slice(0, 2)).toEqual(ids.slice(13, 15));
     expect([...listed.slice(2)].sort()).toEqual(ids.slice(0, 13).sort());
     expect(next?.caseId).toBe(ids[13]);
-    expect(fresh.claimStats).toEqual({ claims: 1, lostRaces: 0, queueReads: 1 });
+    expect(fresh.claimStats).toEqual({ claims: 1, lostRaces: 0, queueReads: 1, leaseTailReads: 1 });
   });
 
   it('takes over an expired lease before younger waiting cases, read by the expiry in its index key', { timeout: 180_000 }, async () => {
@@ -153,6 +153,40 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
     const takeover = await repository().claimNext(queue, 'clerk-next', 60, new Date(at(40 + 61)));
 
     expect(takeover).toMatchObject({ caseId: ids[0], lease: { holder: 'clerk-next' } });
+  });
+
+  it('reads the leased tail again only once a lease may have expired: its own, or the earliest running one it read', { timeout: 180_000 }, async () => {
+    const queue = freshQueue();
+    const ids = await seedQueue(repository(), queue, 6);
+    const cases = repository();
+    const other = repository();
+    // Its own lease (expires at 100 s): the tail it read was empty, so no lease can expire before 100 s.
+    expect((await cases.claimNext(queue, 'clerk-a', 60, new Date(at(40))))?.caseId).toBe(ids[0]);
+    // Another instance's lease, expiring at 105 s.
+    expect((await other.claimNext(queue, 'clerk-b', 60, new Date(at(45))))?.caseId).toBe(ids[1]);
+    expect((await cases.claimNext(queue, 'clerk-c', 60, new Date(at(50))))?.caseId).toBe(ids[2]);
+    expect(cases.claimStats.leaseTailReads).toBe(1);
+
+    // 101 s: its own lease has lapsed; the tail read finds it, and dates the other instance's lease (105 s).
+    expect((await cases.claimNext(queue, 'clerk-d', 60, new Date(at(101))))?.caseId).toBe(ids[0]);
+    expect(cases.claimStats.leaseTailReads).toBe(2);
+    // 104 s: nothing can have expired yet; the oldest waiting case, without a tail read.
+    expect((await cases.claimNext(queue, 'clerk-e', 60, new Date(at(104))))?.caseId).toBe(ids[3]);
+    expect(cases.claimStats.leaseTailReads).toBe(2);
+    // 106 s: the other instance's lease has lapsed; it is older than the waiting cases, so it comes first.
+    expect((await cases.claimNext(queue, 'clerk-f', 60, new Date(at(106))))?.caseId).toBe(ids[1]);
+    expect(cases.claimStats.leaseTailReads).toBe(3);
+  });
+
+  it('reads the leased tail again when the lease clock goes back before its last read', { timeout: 180_000 }, async () => {
+    const queue = freshQueue();
+    await seedQueue(repository(), queue, 3);
+    const cases = repository();
+    await cases.claimNext(queue, 'clerk-a', 900, new Date(at(40)));
+
+    await cases.claimNext(queue, 'clerk-b', 900, new Date(at(30)));
+
+    expect(cases.claimStats.leaseTailReads).toBe(2);
   });
 
   it('never double-assigns when a claim races another instance (a second repository object on the same table)', { timeout: 180_000 }, async () => {
