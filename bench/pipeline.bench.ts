@@ -392,23 +392,26 @@ export async function run(): Promise<void> {
           const one = await runPhase(stack, sequentialScans, watch, 'scan1', { sequential: true });
           report(`scanned pages, one file after another, storage warm (after the digital phase)${runningFiles > 0 ? '' : " (THE OVERHEAD GOAL'S FIGURE)"}`, sequentialScans, one, watch);
           cpuPerPage.push({ label: `${layout.name}, one file after another`, ms: one.cpuMs / sequentialScans.reduce((sum, input) => sum + input.pages, 0) });
-          if (runningFiles > 0) {
-            // A stack that has been running: DynamoDB Local's JVM keeps getting faster for its first ~1,000 writes
-            // (one transaction: 19 ms after 30, 10 ms after 300, 7 ms after 2,000), which DynamoDB itself never does.
-            const started = performance.now();
-            watch.reset();
-            const warmed = await runPhase(stack, running, watch, 'running');
-            console.log(`\nrunning stack: ${running.length} more one-page digital files through it in ${fmt(performance.now() - started)} (${Object.entries(warmed.statuses).map(([s, n]) => `${n} ${s}`).join(', ')})`);
-            watch.reset();
-            const steady = await runPhase(stack, steadySequentialScans, watch, 'scan3', { sequential: true });
-            report("scanned pages, one file after another, storage steady (THE OVERHEAD GOAL'S FIGURE)", steadySequentialScans, steady, watch);
-          }
         }
         watch.reset();
         const all = await runPhase(stack, parallelScans, watch, `scan2-${index}`);
         report(`scanned pages, all at once, ${concurrency} in process`, parallelScans, all, watch);
         const pages = parallelScans.reduce((sum, input) => sum + input.pages, 0);
         cpuPerPage.push({ label: `${layout.name}, all at once`, ms: all.cpuMs / pages });
+        if (index === 0 && runningFiles > 0) {
+          sampleRss();
+          console.log(`  peak RSS so far: this process ${mb(procStatus(process.pid, 'VmHWM'))} (kernel high-water mark), s3rver ${mb(peakS3RssBytes)}, together at most ${mb(peakTreeRssBytes)} (sampled)`);
+          // A stack that has been running: DynamoDB Local's JVM keeps getting faster for its first ~1,000 writes (one
+          // transaction: 19 ms after 30, 10 ms after 300, 7 ms after 2,000), which DynamoDB itself never does. After
+          // the throughput phase, so that phase's figures and peak memory compare with earlier runs.
+          const started = performance.now();
+          watch.reset();
+          const warmed = await runPhase(stack, running, watch, 'running');
+          console.log(`\nrunning stack: ${running.length} more one-page digital files through it in ${fmt(performance.now() - started)} (${Object.entries(warmed.statuses).map(([s, n]) => `${n} ${s}`).join(', ')})`);
+          watch.reset();
+          const steady = await runPhase(stack, steadySequentialScans, watch, 'scan3', { sequential: true });
+          report("scanned pages, one file after another, storage steady (THE OVERHEAD GOAL'S FIGURE)", steadySequentialScans, steady, watch);
+        }
         sampleRss();
         summary.push(
           `  ${layout.name.padEnd(8)} ${((pages / all.wallMs) * 60_000).toFixed(1).padStart(6)} scanned pages/min wall, ${(all.cpuMs / pages).toFixed(0).padStart(5)} CPU ms/page, ` +
