@@ -13,6 +13,17 @@ import { blankPng, lineExtractor, oncePerPersonJudge, scriptedOcr } from './pipe
 const bucket = 'intake';
 const certificateLines = ['姓名：王晓明', 'idNumber：330106199001011234', 'level：2'];
 
+/** The repository, counting the submission listings sent through it. */
+function countingListings(documents: InMemoryDocumentRepository): InMemoryDocumentRepository & { listings: number } {
+  const counted = Object.create(documents) as InMemoryDocumentRepository & { listings: number };
+  counted.listings = 0;
+  counted.listBySubmission = async (submissionId) => {
+    counted.listings++;
+    return documents.listBySubmission(submissionId);
+  };
+  return counted;
+}
+
 function makeEnv(ocr = scriptedOcr(certificateLines)) {
   const blobs = new InMemoryBlobStore();
   const documents = new InMemoryDocumentRepository();
@@ -242,12 +253,7 @@ describe('processDocument', () => {
     await env.ingest('incoming/sub-o/a.png', await blankPng());
     await env.ingest('incoming/sub-o/b.png', await blankPng(80));
     const [first, second] = env.queue.drain();
-    const watched = Object.create(env.documents) as typeof env.documents;
-    let listings = 0;
-    watched.listBySubmission = async (submissionId) => {
-      listings++;
-      return env.documents.listBySubmission(submissionId);
-    };
+    const watched = countingListings(env.documents);
     const engine = scriptedOcr(certificateLines);
     let listedBeforeOcrEnded: number | undefined;
     // While the second file's page is being read, the first file is read and settles into the case.
@@ -255,7 +261,7 @@ describe('processDocument', () => {
       ...engine,
       recognize: async (image: Parameters<typeof engine.recognize>[0]) => {
         await processDocument(first!.documentId, env.deps);
-        listedBeforeOcrEnded = listings;
+        listedBeforeOcrEnded = watched.listings;
         return engine.recognize(image);
       },
     };
@@ -265,7 +271,7 @@ describe('processDocument', () => {
     expect(listedBeforeOcrEnded).toBe(1);
     expect(outcome).toMatchObject({ kind: 'done', cases: [{ caseId: 'case-sub-o', action: 'updated' }] });
     // The early listing predates the first file's case: the write found the case created and listed again.
-    expect(listings).toBe(2);
+    expect(watched.listings).toBe(2);
     expect((await env.cases.get('case-sub-o'))!.documents.map((d) => d.documentId).sort()).toEqual([first!.documentId, second!.documentId].sort());
     expect((await env.cases.audit('case-sub-o')).map((e) => e.action)).toEqual(['create', 'documents_added']);
   });
@@ -273,17 +279,12 @@ describe('processDocument', () => {
   it('does not read its submission before its pages when it is a batch file (judged from itself alone)', async () => {
     await env.ingest('incoming/batch-o/a.png', await blankPng());
     const [message] = env.queue.drain();
-    const watched = Object.create(env.documents) as typeof env.documents;
-    let listings = 0;
-    watched.listBySubmission = async (submissionId) => {
-      listings++;
-      return env.documents.listBySubmission(submissionId);
-    };
+    const watched = countingListings(env.documents);
 
     const outcome = await processDocument(message!.documentId, { ...env.deps, documents: watched });
 
     expect(outcome).toMatchObject({ kind: 'done' });
-    expect(listings).toBe(0);
+    expect(watched.listings).toBe(0);
   });
 
   it('reads its submission again after the pages when the early read failed', async () => {
