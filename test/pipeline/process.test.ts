@@ -24,6 +24,13 @@ function countingListings(documents: InMemoryDocumentRepository): InMemoryDocume
   return counted;
 }
 
+/** The repository, refusing every case creation as an unavailable store would. */
+function casesFailingToCreate(cases: InMemoryCaseRepository): InMemoryCaseRepository {
+  const failing = Object.create(cases) as InMemoryCaseRepository;
+  failing.create = async () => Promise.reject(new Error('DynamoDB unavailable'));
+  return failing;
+}
+
 function makeEnv(ocr = scriptedOcr(certificateLines)) {
   const blobs = new InMemoryBlobStore();
   const documents = new InMemoryDocumentRepository();
@@ -174,8 +181,7 @@ describe('processDocument', () => {
     // Settled with its case: the preview is stored, the text went into the case's write.
     expect(env.blobs.keys(bucket, `derived/${ok!.documentId}/`)).toEqual([`derived/${ok!.documentId}/pages/1`]);
 
-    const failing = Object.create(env.cases) as typeof env.cases;
-    failing.create = async () => Promise.reject(new Error('DynamoDB unavailable'));
+    const failing = casesFailingToCreate(env.cases);
     await expect(processDocument(ko!.documentId, { ...deps, cases: failing }, { receiveCount: 1 })).rejects.toThrow('DynamoDB unavailable');
     expect(env.blobs.keys(bucket, `derived/${ko!.documentId}/`)).toEqual([`derived/${ko!.documentId}/ocr/1.json`, `derived/${ko!.documentId}/pages/1`]);
     const callsBefore = rasterCalls;
@@ -189,8 +195,7 @@ describe('processDocument', () => {
   it('does not read pages again when a crash came after the extraction was saved', async () => {
     await env.ingest('incoming/sub-1/a.png', await blankPng());
     const [message] = env.queue.drain();
-    const failingCases = Object.create(env.cases) as typeof env.cases;
-    failingCases.create = async () => Promise.reject(new Error('DynamoDB unavailable'));
+    const failingCases = casesFailingToCreate(env.cases);
     await expect(processDocument(message!.documentId, { ...env.deps, cases: failingCases })).rejects.toThrow('DynamoDB unavailable');
     const ocrCalls = (env.deps.ocr as ReturnType<typeof scriptedOcr>).calls;
 
@@ -306,8 +311,7 @@ describe('processDocument', () => {
   it('leaves the file unsettled and its reading unsaved when its case cannot be written (both or neither)', async () => {
     await env.ingest('incoming/sub-f/a.png', await blankPng());
     const [message] = env.queue.drain();
-    const failing = Object.create(env.cases) as typeof env.cases;
-    failing.create = async () => Promise.reject(new Error('DynamoDB unavailable'));
+    const failing = casesFailingToCreate(env.cases);
 
     await expect(processDocument(message!.documentId, { ...env.deps, cases: failing })).rejects.toThrow('DynamoDB unavailable');
 
