@@ -188,6 +188,7 @@ async function processRecord(
   let resumedPages = 0;
   const kindOf = deps.submissionKind ?? submissionKindOf;
   const likelyCaseId = caseIdFor(record.submissionId);
+  // The submission's files, and its own case (the usual plan) read beside them.
   const readSubmission = () => Promise.all([deps.documents.listBySubmission(record.submissionId), deps.cases.get(likelyCaseId)]);
   // A file that will be read now has its submission (its files and its likely case) read while its pages are: OCR
   // takes about a second a page, these reads tens of milliseconds. A file settling into the case meanwhile fails this
@@ -256,8 +257,6 @@ async function processRecord(
   checkpointsWritten.catch(() => undefined);
 
   const casesStarted = performance.now();
-  // The submission's own case (the usual plan) is read while its records are listed; a stale read only costs a retry
-  // (optimistic locking), never a lost document.
   // A training body's batch is judged certificate by certificate, from this file's own documents (and its own upload
   // date): listing and cross-checking the whole submission for each of its files would read a 1,000-certificate
   // batch a million times. Roster matching and certificate-number claims compare a batch's certificates instead.
