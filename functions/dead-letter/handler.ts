@@ -4,7 +4,7 @@
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { processMessageSchema } from '../../shared/pipeline/events.js';
+import { processDocumentMessageSchema } from '../../shared/ports/work-queue.js';
 import { markDocumentFailed, type ProcessDeps } from '../../shared/pipeline/process.js';
 import { asPipelineLogger, functionLogger, pipelineDependencies } from '../shared-dependencies.js';
 import { resolveLookupSecret } from '../lookup-secret.js';
@@ -26,7 +26,7 @@ export function createDeadLetterHandler(resolve: () => Pick<ProcessDeps, 'docume
     if (context) logger.addContext(context);
     const deps = resolve();
     const recordHandler = async (record: SQSRecord) => {
-      const parsed = processMessageSchema.safeParse((() => {
+      const parsed = processDocumentMessageSchema.safeParse((() => {
         try {
           return JSON.parse(record.body);
         } catch {

@@ -5,7 +5,7 @@
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { processMessageSchema } from '../../shared/pipeline/events.js';
+import { processDocumentMessageSchema } from '../../shared/ports/work-queue.js';
 import { noteProcessingError, processDocument, type ProcessDeps } from '../../shared/pipeline/process.js';
 import { functionLogger, pipelineDependencies, processDependencies } from '../shared-dependencies.js';
 import { resolveLookupSecret } from '../lookup-secret.js';
@@ -28,7 +28,7 @@ export function createProcessHandler(resolve: () => ProcessDeps) {
     if (context) logger.addContext(context);
     const deps = resolve();
     const recordHandler = async (record: SQSRecord) => {
-      const { documentId, syncOcr, source } = processMessageSchema.parse(JSON.parse(record.body));
+      const { documentId, syncOcr, source } = processDocumentMessageSchema.parse(JSON.parse(record.body));
       try {
         const receiveCount = Number(record.attributes?.ApproximateReceiveCount ?? 0) || undefined;
         return await processDocument(documentId, deps, { syncOcr, receiveCount, source });

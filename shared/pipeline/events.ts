@@ -55,11 +55,3 @@ export function createdObjects(event: z.infer<typeof s3EventSchema>): CreatedObj
     versionId: record.s3.object.versionId,
   }));
 }
-
-/** The body of a process message (see `ProcessDocumentMessage`). */
-export const processMessageSchema = z.object({
-  documentId: z.string().min(1),
-  syncOcr: z.boolean().optional(),
-  /** Where the original is, as ingest registered it: process reads it while it reads the record. */
-  source: z.object({ bucket: z.string().min(1), key: z.string().min(1), versionId: z.string().optional() }).optional(),
-});

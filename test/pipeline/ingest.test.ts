@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/index.js';
 import { ingestObject, type IngestDeps } from '../../shared/pipeline/ingest.js';
 import { documentIdFor } from '../../shared/pipeline/ids.js';
+import { processDocumentMessageSchema } from '../../shared/ports/index.js';
 import { FixedClock, InMemoryBlobStore, InMemoryDocumentRepository, InMemoryWorkQueue } from '../support/fakes/index.js';
 
 const bucket = 'intake';
@@ -72,7 +73,10 @@ describe('ingestObject', () => {
     const record = (await env.documents.listBySubmission('sub-1'))[0]!;
     expect(record).toMatchObject({ fileName: '技师 证书.pdf', status: 'processing', sniffedType: 'pdf', pageCount: 1, pagesDone: 0 });
     expect(record.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(env.queue.drain()).toEqual([{ documentId: record.documentId, source: { bucket: object.bucket, key: 'incoming/sub-1/技师 证书.pdf' } }]);
+    const sent = env.queue.drain();
+    expect(sent).toEqual([{ documentId: record.documentId, source: { bucket: object.bucket, key: 'incoming/sub-1/技师 证书.pdf' } }]);
+    // What the process handler will parse from the SQS body.
+    expect(processDocumentMessageSchema.parse(JSON.parse(JSON.stringify(sent[0])))).toEqual(sent[0]);
   });
 
   it('creates nothing new for a redelivered event once the document is settled', async () => {
