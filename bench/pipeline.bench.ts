@@ -25,8 +25,8 @@
  *   paths yet), after the digital phase has put ~30 files through the same stack ("storage warm"), and after
  *   `--running-files` (300) more one-page digital files ("storage steady", the goal's figure: a stack that has been
  *   running, as `npm start` is all day). DynamoDB Local's JVM keeps getting faster for its first ~1,000 writes (one
- *   transaction of three items: 19 ms after 30, 13 after 100, 10 after 300, 8 after 1,000, 7 after 2,000), which the
- *   DynamoDB service the pipeline runs against on AWS does not; the cold and warm figures are printed beside it.
+ *   transaction of three items, p50: 12–19 ms after 30, 9–10 after 300, 6–7 after 2,000; `bench -- dynamodb-local-warmup`),
+ *   which the DynamoDB service the pipeline runs against on AWS does not; the cold and warm figures are printed beside it.
  * - **Non-OCR overhead by CPU**: (CPU per scanned page of the pipeline process and the s3rver child − CPU per page of
  *   the OCR engine alone on the same scans, measured at the end) / the latter. DynamoDB Local's CPU is not counted.
  * - **Peak RSS**: the pipeline process (main thread, process workers, their OCR engines — what maps to the Lambda
@@ -402,7 +402,7 @@ export async function run(): Promise<void> {
           sampleRss();
           console.log(`  peak RSS so far: this process ${mb(procStatus(process.pid, 'VmHWM'))} (kernel high-water mark), s3rver ${mb(peakS3RssBytes)}, together at most ${mb(peakTreeRssBytes)} (sampled)`);
           // A stack that has been running: DynamoDB Local's JVM keeps getting faster for its first ~1,000 writes (one
-          // transaction: 19 ms after 30, 10 ms after 300, 7 ms after 2,000), which DynamoDB itself never does. After
+          // transaction: 12–19 ms after 30, 6–7 ms after 2,000), which DynamoDB itself never does. After
           // the throughput phase, so that phase's figures and peak memory compare with earlier runs.
           const started = performance.now();
           watch.reset();
