@@ -404,10 +404,9 @@ export async function run(): Promise<void> {
           // A stack that has been running: DynamoDB Local's JVM keeps getting faster for its first ~1,000 writes (one
           // transaction: 12–19 ms after 30, 6–7 ms after 2,000), which DynamoDB itself never does. After
           // the throughput phase, so that phase's figures and peak memory compare with earlier runs.
-          const started = performance.now();
           watch.reset();
           const warmed = await runPhase(stack, running, watch, 'running');
-          console.log(`\nrunning stack: ${running.length} more one-page digital files through it in ${fmt(performance.now() - started)} (${Object.entries(warmed.statuses).map(([s, n]) => `${n} ${s}`).join(', ')})`);
+          console.log(`\nrunning stack: ${running.length} more one-page digital files through it in ${fmt(warmed.wallMs)} (${Object.entries(warmed.statuses).map(([s, n]) => `${n} ${s}`).join(', ')})`);
           watch.reset();
           const steady = await runPhase(stack, steadySequentialScans, watch, 'scan3', { sequential: true });
           report("scanned pages, one file after another, storage steady (THE OVERHEAD GOAL'S FIGURE)", steadySequentialScans, steady, watch);
