@@ -22,13 +22,15 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDynamoDbDocumentClient, createS3Client } from '../shared/adapters/aws-clients.js';
+import { createDynamoDbDocumentClient, createS3Client, LOCAL_CREDENTIALS } from '../shared/adapters/aws-clients.js';
 import { DynamoDbCaseRepository } from '../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
 import { DynamoDbEnterpriseRegister } from '../shared/adapters/dynamodb-enterprise-register.js';
 import { S3BlobStore } from '../shared/adapters/s3-blob-store.js';
 import { DevSignIn, bearerAuthenticator, createReviewApi } from '../shared/review/index.js';
-import { buildReviewDependencies } from '../functions/api/dependencies.js';
+import { composeReviewApi } from '../functions/api/compose.js';
+import { loadSettings } from '../functions/settings.js';
+import { ensurePagePreview } from '../shared/pipeline/page-preview.js';
 import { ensureBucket, ensureTable } from '../local/bootstrap.js';
 import { startDynamoDbLocal } from '../local/dynamo-local.js';
 import { createLocalHttpServer } from '../local/http-server.js';
@@ -72,15 +74,6 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
   ]);
   const tableName = 'bench-api';
   const bucket = 'bench-api';
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_S3: s3Server.endpoint,
-    AWS_REGION: region,
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    INTAKE_TABLE_NAME: tableName,
-    INTAKE_BUCKET: bucket,
-  });
   const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, region });
   const s3 = createS3Client({ endpoint: s3Server.endpoint, region });
   const db = createDynamoDbDocumentClient({ endpoint: dynamo.endpoint, region });
@@ -105,7 +98,12 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
   // The API as functions/api composes it, with one development user per clerk.
   const users = Array.from({ length: clerks }, (_, i) => ({ username: `bench-clerk-${i + 1}`, name: `经办${i + 1}`, groups: ['clerk' as const] }));
   const signIn = new DevSignIn('bench-api-development-secret-0123456789', users);
-  const deps = buildReviewDependencies({ presignPages: false });
+  const deps = composeReviewApi({
+    presignPages: false,
+    preview: ensurePagePreview,
+    settings: loadSettings({ ...process.env, INTAKE_TABLE_NAME: tableName, INTAKE_BUCKET: bucket, AWS_REGION: region }),
+    endpoints: { dynamodb: dynamo.endpoint, s3: s3Server.endpoint, credentials: LOCAL_CREDENTIALS },
+  });
   const http = await createLocalHttpServer({
     port: 0,
     api: createReviewApi({ review: deps.review, pages: deps.pages, devSignIn: signIn, authenticate: bearerAuthenticator((t) => signIn.verify(t)) }),

@@ -43,7 +43,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
 import type { DocumentStatus } from '../shared/cases/document-record.js';
 import { documentIdFor } from '../shared/pipeline/ids.js';
-import { loadPipelineHandlers, startEmbeddedStack, type EmbeddedStack, type EmbeddedStackOptions, type PipelineHandlers } from '../local/embedded-stack.js';
+import { loadPipelineHandlers, startEmbeddedStack, type EmbeddedStack, type EmbeddedStackOptions, type LocalComposition, type PipelineHandlers } from '../local/embedded-stack.js';
 import type { LocalQueue } from '../local/local-queue.js';
 import { makeLaborContractPdf, renderCertificateScan, sampleClaim } from '../local/sample-documents.js';
 import { createPaddleOcrEngine } from '../shared/ocr/index.js';
@@ -156,9 +156,9 @@ function captureStageTimings(watch: Stopwatch): () => void {
   };
 }
 
-function timedHandlers(watch: Stopwatch, layout: Layout, concurrency: number): (queue: LocalQueue) => Promise<PipelineHandlers> {
-  return async (queue) => {
-    const handlers = await loadPipelineHandlers(queue, { processInWorker: true, processWorkers: layout.processWorkers, queueConcurrency: concurrency });
+function timedHandlers(watch: Stopwatch, layout: Layout, concurrency: number): (queue: LocalQueue, composition: LocalComposition) => Promise<PipelineHandlers> {
+  return async (queue, composition) => {
+    const handlers = await loadPipelineHandlers(queue, composition, { processInWorker: true, processWorkers: layout.processWorkers, queueConcurrency: concurrency });
     return {
       ingest: (event) => watch.time('ingest handler', () => handlers.ingest(event)),
       process: (event) => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { App } from 'aws-cdk-lib';
-import { formatAssetSizes, functionAssetSizes, LAMBDA_UNZIPPED_LIMIT_BYTES } from './asset-sizes.js';
+import { formatAssetSizes, functionAssetSizes, overBudget } from './asset-sizes.js';
 import { buildIntakeApp, deploymentEnvironment } from './intake-app.js';
 
 const app = new App();
@@ -11,7 +11,8 @@ const assembly = app.synth();
 // seen at synth time, not at deployment (stderr: `cdk synth --quiet` still shows it).
 const sizes = functionAssetSizes(assembly.directory);
 console.error(formatAssetSizes(sizes));
-if (sizes.some((size) => size.bytes > LAMBDA_UNZIPPED_LIMIT_BYTES)) {
-  console.error('A function exceeds Lambda’s 250 MB unzipped limit.');
+const over = overBudget(sizes);
+if (over.length > 0) {
+  console.error(`Over budget (infra/function-entries.ts sizeBudgetMb) or Lambda's 250 MB limit: ${over.map((size) => size.name ?? size.functionPath).join(', ')}`);
   process.exitCode = 1;
 }

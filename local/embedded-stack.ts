@@ -4,17 +4,19 @@
  * folder and one HTTP server. `npm start` (local/start.ts), the end-to-end test and the pipeline benchmark all start
  * it through `startEmbeddedStack`, so what the test proves is what a newcomer runs.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Context, S3Event } from 'aws-lambda';
+import type { S3Event } from 'aws-lambda';
 import { localLambdaContext } from './lambda-context.js';
 export { localLambdaContext } from './lambda-context.js';
 import { startProcessWorker } from './process-worker-client.js';
-import { createDynamoDbDocumentClient, createS3Client } from '../shared/adapters/aws-clients.js';
+import type { ServiceEndpoints } from '../functions/compose/root-options.js';
+import { loadSettings, type Settings } from '../functions/settings.js';
+import { createDynamoDbDocumentClient, createS3Client, LOCAL_CREDENTIALS } from '../shared/adapters/aws-clients.js';
 import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
 import type { DocumentStatus } from '../shared/cases/document-record.js';
 import { documentIdFor } from '../shared/pipeline/ids.js';
@@ -73,8 +75,8 @@ export interface EmbeddedStackOptions {
   httpPort?: number | false;
   httpHost?: string;
   api?: LocalApi;
-  /** Builds the review API after the environment is set (its module builds clients at import time too). */
-  loadApi?: () => Promise<LocalApi | undefined>;
+  /** Builds the review API through its root, for the local servers. */
+  loadApi?: (composition: LocalComposition) => Promise<LocalApi | undefined>;
   staticDir?: string;
   /** The watched drop folder; `false` = none. */
   inboxDir?: string | false;
@@ -86,11 +88,8 @@ export interface EmbeddedStackOptions {
   queue?: { visibilityTimeoutSeconds?: number; maxReceiveCount?: number; concurrency?: number; batchSize?: number; failureDelaySeconds?: number };
   /** How long `stop` waits for running batches before leaving them to the next start (default 10 s). */
   stopGraceMs?: number;
-  /**
-   * Builds the handlers once the environment points at the local servers (handler modules build their clients at
-   * import time). Defaults to importing functions/ingest, process and dead-letter.
-   */
-  loadHandlers?: (queue: LocalQueue) => Promise<PipelineHandlers>;
+  /** Builds the handlers for the local servers. Defaults to functions/ingest, process and dead-letter. */
+  loadHandlers?: (queue: LocalQueue, composition: LocalComposition) => Promise<PipelineHandlers>;
   /** Write `<dataDir>/endpoints.json` for `intake submit` / `intake cases`. */
   writeEndpointsFile?: boolean;
   log?: LocalLogger;
@@ -119,44 +118,57 @@ export interface EmbeddedStack {
 /** Settled document states: ingest has nothing left to do for them (mirrors shared/pipeline/ingest.ts). */
 const SETTLED: readonly DocumentStatus[] = ['processed', 'needs_review', 'rejected', 'failed', 'duplicate'];
 
-type HandlerModule = { handler?: (event: never, context: Context) => Promise<unknown>; [name: string]: unknown };
-
-async function importIfPresent(relative: string): Promise<HandlerModule | undefined> {
-  const url = new URL(relative, import.meta.url);
-  const source = url.pathname.replace(/\.js$/, '.ts');
-  if (!existsSync(source) && !existsSync(url.pathname)) return undefined;
-  return (await import(url.href)) as HandlerModule;
+/**
+ * What the local stack hands every composition root: the settings (the environment's, with the stack's table, bucket
+ * and region) and the local servers' endpoints. The roots are given them; the environment is never written.
+ */
+export interface LocalComposition {
+  settings: Settings;
+  endpoints: ServiceEndpoints;
 }
 
 /**
- * Imports the real handlers from functions/. Ingest must send through the local queue rather than SQS: the module's
- * `useWorkQueue(queue)` hook, when it exports one, is given the local queue. With `processInWorker`, process runs in
- * a worker thread (local/process-worker.ts) so its OCR does not freeze the main thread.
+ * The real handlers of functions/, composed through their roots for the local servers: ingest sends through the
+ * local queue rather than SQS. With `processInWorker`, process runs in a worker thread (local/process-worker.ts) so
+ * its OCR does not freeze the main thread.
  *
  * @example
- * const handlers = await loadPipelineHandlers(queue);
+ * const handlers = await loadPipelineHandlers(queue, composition);
  */
 export async function loadPipelineHandlers(
   queue: LocalQueue,
+  composition: LocalComposition,
   options: { processInWorker?: boolean; processWorkers?: EmbeddedStackOptions['processWorkers']; /** The queue's concurrency (default 2). */ queueConcurrency?: number } = {},
 ): Promise<PipelineHandlers> {
-  const ingestModule = await importIfPresent('../functions/ingest/handler.js');
-  const processModule = await importIfPresent('../functions/process/handler.js');
-  const deadLetterModule = await importIfPresent('../functions/dead-letter/handler.js');
-  if (!ingestModule?.handler || !processModule?.handler) {
-    throw new Error('functions/ingest/handler.ts and functions/process/handler.ts must export `handler`');
+  const [{ createIngestHandler }, { composeIngest }, { createDeadLetterHandler }, { composeDeadLetter }, { asPipelineLogger, functionLogger }] = await Promise.all([
+    import('../functions/ingest/handler.js'),
+    import('../functions/ingest/compose.js'),
+    import('../functions/dead-letter/handler.js'),
+    import('../functions/dead-letter/compose.js'),
+    import('../functions/compose/logging.js'),
+  ]);
+  const ingestDeps = composeIngest({ ...composition, queue, logger: asPipelineLogger(functionLogger('ingest')) });
+  const ingest = createIngestHandler(() => ingestDeps);
+  // Locally a failed document is a log line, not a CloudWatch metric.
+  const deadLetterDeps = composeDeadLetter({ ...composition, logger: asPipelineLogger(functionLogger('dead-letter')), metrics: { count: () => undefined } });
+  const deadLetter = createDeadLetterHandler(() => deadLetterDeps);
+  let processBatch: SqsBatchHandler;
+  let close: (() => Promise<void>) | undefined;
+  if (options.processInWorker) {
+    const worker = await startProcessWorker(queue, { ...processWorkerLayout(options.queueConcurrency ?? 2, options.processWorkers), composition });
+    processBatch = worker.process;
+    close = worker.stop;
+  } else {
+    const [{ createProcessHandler }, { composeProcess }] = await Promise.all([import('../functions/process/handler.js'), import('../functions/process/compose.js')]);
+    const processDeps = composeProcess({ ...composition, logger: asPipelineLogger(functionLogger('process')) });
+    const handler = createProcessHandler(() => processDeps);
+    processBatch = (event) => handler(event, localLambdaContext('intake-process'));
   }
-  const hook = ingestModule.useWorkQueue as ((q: LocalQueue) => void) | undefined;
-  if (typeof hook === 'function') hook(queue);
-  const ingest = ingestModule.handler as unknown as (event: S3Event, context: Context) => Promise<unknown>;
-  const process = processModule.handler as unknown as (event: Parameters<SqsBatchHandler>[0], context: Context) => ReturnType<SqsBatchHandler>;
-  const deadLetter = deadLetterModule?.handler as unknown as ((event: Parameters<DeadLetterHandler>[0], context: Context) => Promise<unknown>) | undefined;
-  const worker = options.processInWorker ? await startProcessWorker(queue, processWorkerLayout(options.queueConcurrency ?? 2, options.processWorkers)) : undefined;
   return {
     ingest: (event) => ingest(event, localLambdaContext('intake-ingest')),
-    process: worker ? worker.process : (event) => process(event, localLambdaContext('intake-process')),
-    deadLetter: deadLetter ? (event) => deadLetter(event, localLambdaContext('intake-dead-letter')) : undefined,
-    close: worker?.stop,
+    process: processBatch,
+    deadLetter: (event) => deadLetter(event, localLambdaContext('intake-dead-letter')),
+    close,
   };
 }
 
@@ -179,8 +191,8 @@ export function processWorkerLayout(
 }
 
 /**
- * Starts the embedded stack. Sets the environment the handlers read (`AWS_ENDPOINT_URL_*`, `INTAKE_*`, credentials,
- * region) before the handler modules are imported.
+ * Starts the embedded stack and composes the handlers and the API through their roots with the local servers'
+ * endpoints (the environment is read for settings, never written).
  *
  * @example
  * const stack = await startEmbeddedStack({ dataDir: '.data', inboxDir: 'inbox', httpPort: 3000 });
@@ -216,25 +228,16 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     });
     stopping.push(() => s3Server.stop());
 
-    // Before any handler module is imported: they build their SDK clients at module scope from these.
-    Object.assign(process.env, {
-      AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
-      AWS_ENDPOINT_URL_S3: s3Server.endpoint,
-      AWS_REGION: region,
-      AWS_DEFAULT_REGION: region,
-      // s3rver checks signatures against these; DynamoDB Local accepts anything.
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-      INTAKE_TABLE_NAME: tableName,
-      INTAKE_BUCKET: bucket,
-    });
-    delete process.env.PROCESS_QUEUE_URL;
-    delete process.env.AWS_PROFILE;
-    delete process.env.AWS_SESSION_TOKEN;
+    // Every root gets the local servers explicitly; s3rver checks signatures against its own keys, DynamoDB Local
+    // accepts anything. Other settings (OCR engine, limits, dpi) come from the environment as on Lambda.
+    const composition: LocalComposition = {
+      settings: loadSettings({ ...process.env, INTAKE_TABLE_NAME: tableName, INTAKE_BUCKET: bucket, AWS_REGION: region, PROCESS_QUEUE_URL: '' }),
+      endpoints: { dynamodb: dynamoEndpoint, s3: s3Server.endpoint, credentials: LOCAL_CREDENTIALS },
+    };
 
-    const s3 = createS3Client({ endpoint: s3Server.endpoint, region });
-    const db = createDynamoDbDocumentClient({ endpoint: dynamoEndpoint, region });
-    const dynamodb = new DynamoDBClient({ endpoint: dynamoEndpoint, region });
+    const s3 = createS3Client({ endpoint: s3Server.endpoint, region, credentials: LOCAL_CREDENTIALS });
+    const db = createDynamoDbDocumentClient({ endpoint: dynamoEndpoint, region, credentials: LOCAL_CREDENTIALS });
+    const dynamodb = new DynamoDBClient({ endpoint: dynamoEndpoint, region, credentials: LOCAL_CREDENTIALS });
     stopping.push(async () => {
       s3.destroy();
       db.destroy();
@@ -243,12 +246,12 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     await bootstrapLocal({ dynamodb, s3, tableName, buckets: [bucket] });
 
     const queue = new LocalQueue({ dir: path.join(dataDir, 'queue', 'process'), region, ...options.queue });
-    // Ingest sends through this queue (the module's `useWorkQueue` hook); on AWS it is SQS.
-    const handlers = await (options.loadHandlers ?? ((q: LocalQueue) => loadPipelineHandlers(q, {
+    // Ingest sends through this queue (given to its root); on AWS it is SQS.
+    const handlers = await (options.loadHandlers ?? ((q: LocalQueue, c: LocalComposition) => loadPipelineHandlers(q, c, {
           processInWorker: options.processInWorker ?? true,
           processWorkers: options.processWorkers,
           queueConcurrency: options.queue?.concurrency,
-        })))(queue);
+        })))(queue, composition);
     if (handlers.close) stopping.push(handlers.close);
 
     const dispatcher = new S3EventDispatcher({
@@ -294,7 +297,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     let http: RunningHttpServer | undefined;
     let apiMounted = false;
     if (options.httpPort !== false) {
-      const api = options.api ?? (await options.loadApi?.());
+      const api = options.api ?? (await options.loadApi?.(composition));
       apiMounted = api !== undefined;
       http = await createLocalHttpServer({
         port: options.httpPort ?? 0,

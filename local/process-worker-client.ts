@@ -6,6 +6,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { ServiceEndpoints } from '../functions/compose/root-options.js';
+import type { Settings } from '../functions/settings.js';
 import type { ProcessDocumentMessage, WorkQueue } from '../shared/ports/work-queue.js';
 import type { SqsBatchHandler } from './local-queue.js';
 import { createLocalLogger } from './local-log.js';
@@ -23,6 +25,8 @@ export interface ProcessWorkerSettings {
    */
   ocrLayout?: 'engine' | 'pool';
   ocrThreads?: number;
+  /** The settings and local endpoints the worker composes process with (local/embedded-stack.ts). */
+  composition?: { settings: Settings; endpoints: ServiceEndpoints };
 }
 
 export interface ProcessWorkerOptions extends ProcessWorkerSettings {
@@ -121,7 +125,7 @@ export const PROCESS_WORKER_YOUNG_GENERATION_MB = 8;
  */
 export async function startProcessWorker(queue?: WorkQueue, options: ProcessWorkerOptions = {}): Promise<RunningProcessWorker> {
   const log = createLocalLogger('process-worker');
-  const settings: ProcessWorkerSettings = { ocrLayout: options.ocrLayout, ocrThreads: options.ocrThreads };
+  const settings: ProcessWorkerSettings = { ocrLayout: options.ocrLayout, ocrThreads: options.ocrThreads, composition: options.composition };
   // The worker enables TypeScript itself (process-worker.mjs), whatever started this process (tsx, vitest).
   // A young generation of 8 MB instead of V8's default (up to 48 MB per worker, and it stays committed after a burst):
   // what a page allocates is mostly typed arrays, whose bytes live outside the V8 heap anyway. Measured with

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LocalApi } from './http-server.js';
-import { startEmbeddedStack, type EmbeddedStack } from './embedded-stack.js';
+import { startEmbeddedStack, type EmbeddedStack, type LocalComposition } from './embedded-stack.js';
 import { createLocalLogger } from './local-log.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,15 +29,12 @@ function intFromEnv(name: string, fallback: number): number {
 }
 
 /**
- * The review API, when its module exists: `functions/api/app.ts` exporting `createApiApp()` (or `app`), a Hono app
- * whose routes are relative to `/api`. The API is built on the same environment as the handlers, so it is loaded
- * after the stack has set it.
+ * The review API (`functions/api/app.ts`: the Lambda's router with the development sign-in), composed through the
+ * API's root with the stack's settings and local endpoints.
  */
-async function loadReviewApi(): Promise<LocalApi | undefined> {
-  const file = path.join(root, 'functions', 'api', 'app.ts');
-  if (!existsSync(file)) return undefined;
-  const module = (await import(pathToFileURL(file).href)) as { createApiApp?: () => LocalApi | Promise<LocalApi>; app?: LocalApi };
-  return module.createApiApp ? await module.createApiApp() : module.app;
+async function loadReviewApi(composition: LocalComposition): Promise<LocalApi> {
+  const { createApiApp } = await import('../functions/api/app.js');
+  return createApiApp(composition) as unknown as LocalApi;
 }
 
 /**
@@ -112,8 +109,8 @@ async function main(): Promise<void> {
       visibilityTimeoutSeconds: intFromEnv('INTAKE_QUEUE_VISIBILITY_SECONDS', 300),
     },
     writeEndpointsFile: true,
-    loadApi: () =>
-      loadReviewApi().catch((error) => {
+    loadApi: (composition) =>
+      loadReviewApi(composition).catch((error) => {
         log.error('the review API module failed to load; the stack runs without it', { error: String(error) });
         return undefined;
       }),

@@ -10,7 +10,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CompleteMultipartUploadCommand } from '@aws-sdk/client-s3';
 import type { Command } from 'commander';
-import { createDynamoDbDocumentClient, createS3Client } from '../../shared/adapters/aws-clients.js';
+import { createDynamoDbDocumentClient, createPresigningS3Client, createS3Client } from '../../shared/adapters/aws-clients.js';
 import { DynamoDbBatchStore, DynamoDbCertificateClaims } from '../../shared/adapters/dynamodb-batch-store.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
@@ -37,7 +37,9 @@ function stack() {
   const where = resolveStackEndpoints();
   const s3 = createS3Client({ endpoint: where.s3, region: where.region });
   const db = createDynamoDbDocumentClient({ endpoint: where.dynamodb, region: where.region });
-  return { where, s3, db, close: () => (s3.destroy(), db.destroy()) };
+  // Presigned uploads sign no empty-body checksum (see createPresigningS3Client).
+  const presigning = createPresigningS3Client({ endpoint: where.s3, region: where.region });
+  return { where, s3, db, presigning, close: () => (s3.destroy(), db.destroy(), presigning.destroy()) };
 }
 
 async function put(url: string, body: Uint8Array, contentType?: string): Promise<string> {
@@ -71,13 +73,13 @@ export async function submitBatch(files: string[], options: BatchSubmitOptions):
     process.exitCode = 1;
     return;
   }
-  const { where, s3, db, close } = stack();
+  const { where, s3, db, presigning, close } = stack();
   try {
     const all = [{ file: options.roster, role: 'roster' as const }, ...files.map((file) => ({ file, role: 'certificates' as const }))];
     const contentTypeOf = (file: string) => (/\.zip$/i.test(file) ? 'application/zip' : /\.pdf$/i.test(file) ? 'application/pdf' : 'application/octet-stream');
     const { batch, uploads } = await createBatch(
       { institutionId: options.institution, files: all.map(({ file, role }) => ({ name: path.basename(file), size: statSync(file).size, role, contentType: contentTypeOf(file) })) },
-      { batches: new DynamoDbBatchStore(db, where.tableName), signer: new S3UploadUrlSigner(s3), clock: systemClock, bucket: where.bucket, partSize: Number(options.partSizeMb) * 1024 * 1024, multipartThreshold: Number(options.partSizeMb) * 1024 * 1024 },
+      { batches: new DynamoDbBatchStore(db, where.tableName), signer: new S3UploadUrlSigner(presigning), clock: systemClock, bucket: where.bucket, partSize: Number(options.partSizeMb) * 1024 * 1024, multipartThreshold: Number(options.partSizeMb) * 1024 * 1024 },
     );
     console.log(`batch ${batch.batchId} for ${batch.institutionId}`);
     const total = all.reduce((sum, { file }) => sum + statSync(file).size, 0);

@@ -5,7 +5,10 @@
  */
 import { DevSignIn, bearerAuthenticator, createReviewApi } from '../../shared/review/index.js';
 import type { Clock } from '../../shared/ports/index.js';
-import { buildReviewDependencies } from './dependencies.js';
+import { ensurePagePreview } from '../../shared/pipeline/page-preview.js';
+import type { ServiceEndpoints } from '../compose/root-options.js';
+import type { Settings } from '../settings.js';
+import { composeReviewApi } from './compose.js';
 
 /** Only for the local stack: tokens signed with it grant nothing anywhere else. */
 const LOCAL_DEVELOPMENT_SECRET = 'skill-subsidy-intake local development sign-in secret';
@@ -27,10 +30,13 @@ export function localDevSignIn(env: NodeJS.ProcessEnv = process.env): DevSignIn 
  * const api = createApiApp();
  * const { token } = await (await api.request('/auth/sign-in', { method: 'POST', body: '{"username":"clerk1"}' })).json();
  */
-export function createApiApp(options: { clock?: Clock; leaseSeconds?: number; env?: NodeJS.ProcessEnv; multipartThreshold?: number; partSize?: number } = {}) {
+export function createApiApp(
+  options: { clock?: Clock; leaseSeconds?: number; env?: NodeJS.ProcessEnv; settings?: Settings; endpoints?: ServiceEndpoints; multipartThreshold?: number; partSize?: number } = {},
+) {
   if (process.env.AWS_LAMBDA_FUNCTION_NAME) throw new Error('the development sign-in must not run on Lambda: use functions/api/handler.ts');
   const env = options.env ?? process.env;
-  const deps = buildReviewDependencies({ presignPages: false, clock: options.clock, env, leaseSeconds: options.leaseSeconds, multipartThreshold: options.multipartThreshold, partSize: options.partSize });
+  // Locally a page without a stored preview is rendered on first request (the local app is never bundled for Lambda).
+  const deps = composeReviewApi({ ...options, env, presignPages: false, preview: ensurePagePreview });
   const devSignIn = localDevSignIn(env);
   return createReviewApi({ review: deps.review, pages: deps.pages, batches: deps.batches, devSignIn, authenticate: bearerAuthenticator((token) => devSignIn.verify(token)) });
 }

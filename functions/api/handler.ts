@@ -5,8 +5,10 @@
  */
 import { Hono, type Context } from 'hono';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
-import { NotAuthenticatedError, createReviewApi, principalFromClaims, type ReviewTokenClaims } from '../../shared/review/index.js';
-import { buildReviewDependencies } from './dependencies.js';
+import { principalFromClaims, type ReviewTokenClaims } from '../../shared/review/claims.js';
+import { NotAuthenticatedError } from '../../shared/review/errors.js';
+import { createReviewApi } from '../../shared/review/router.js';
+import { composeReviewApi } from './compose.js';
 import { resolveLookupSecret } from '../lookup-secret.js';
 
 await resolveLookupSecret();
@@ -37,7 +39,8 @@ let app: Hono<Env> | undefined;
  */
 export function lambdaApp(): Hono<Env> {
   if (app) return app;
-  const deps = buildReviewDependencies({ presignPages: true });
+  // Stored previews only: rendering pages is the pipeline's work, and this function carries no PDF renderer.
+  const deps = composeReviewApi({ presignPages: true });
   const api = createReviewApi({
     review: deps.review,
     pages: deps.pages,

@@ -1,12 +1,17 @@
 /**
  * **dead-letter** — consumes the process queue's DLQ: each message that kept failing marks its document `failed`
- * with the last error, so poison messages are visible to clerks rather than stuck in `processing`.
+ * with the last error, so poison messages are visible to clerks rather than stuck in `processing`, and records one
+ * `FailedDocuments` metric per document (the DLQ is drained in seconds, so its depth is no signal: the alarm reads
+ * this metric).
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { processDocumentMessageSchema } from '../../shared/ports/work-queue.js';
-import { markDocumentFailed, type ProcessDeps } from '../../shared/pipeline/process.js';
-import { asPipelineLogger, functionLogger, pipelineDependencies } from '../shared-dependencies.js';
+import { markDocumentFailed } from '../../shared/pipeline/mark-document-failed.js';
+import { asPipelineLogger, functionLogger } from '../compose/logging.js';
+import { MetricName } from '../compose/metrics.js';
+import { once } from '../compose/root-options.js';
+import { composeDeadLetter, type DeadLetterDeps } from './compose.js';
 import { resolveLookupSecret } from '../lookup-secret.js';
 
 await resolveLookupSecret();
@@ -17,10 +22,10 @@ const logger = functionLogger('dead-letter');
  * A dead-letter handler over the given dependencies.
  *
  * @example
- * const deadLetter = createDeadLetterHandler(() => ({ documents, clock }));
+ * const deadLetter = createDeadLetterHandler(() => ({ documents, clock, metrics }));
  * await deadLetter(sqsEvent);
  */
-export function createDeadLetterHandler(resolve: () => Pick<ProcessDeps, 'documents' | 'clock' | 'logger'>) {
+export function createDeadLetterHandler(resolve: () => DeadLetterDeps) {
   const processor = new BatchProcessor(EventType.SQS);
   return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
     if (context) logger.addContext(context);
@@ -38,13 +43,12 @@ export function createDeadLetterHandler(resolve: () => Pick<ProcessDeps, 'docume
         logger.error('dead-lettered message is not a process message', { messageId: record.messageId, body: record.body.slice(0, 500) });
         return;
       }
-      return markDocumentFailed(parsed.data.documentId, deps);
+      const outcome = await markDocumentFailed(parsed.data.documentId, deps);
+      if (outcome.kind === 'failed') deps.metrics.count(MetricName.failedDocuments, 1);
+      return outcome;
     };
     return processPartialResponse(event, recordHandler, processor, { context, throwOnFullBatchFailure: false });
   };
 }
 
-export const handler = createDeadLetterHandler(() => {
-  const deps = pipelineDependencies();
-  return { documents: deps.documents, clock: deps.clock, logger: asPipelineLogger(logger) };
-});
+export const handler = createDeadLetterHandler(once(() => composeDeadLetter({ logger: asPipelineLogger(logger) })));

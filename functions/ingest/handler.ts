@@ -6,8 +6,9 @@
 import type { Context } from 'aws-lambda';
 import { createdObjects, s3EventSchema } from '../../shared/pipeline/events.js';
 import { ingestObject, type IngestDeps, type IngestOutcome } from '../../shared/pipeline/ingest.js';
-import type { WorkQueue } from '../../shared/ports/work-queue.js';
-import { configurePipeline, functionLogger, ingestDependencies, pipelineDependencies } from '../shared-dependencies.js';
+import { asPipelineLogger, functionLogger } from '../compose/logging.js';
+import { once } from '../compose/root-options.js';
+import { composeIngest } from './compose.js';
 import { resolveLookupSecret } from '../lookup-secret.js';
 
 await resolveLookupSecret();
@@ -43,14 +44,4 @@ export function createIngestHandler(resolve: () => IngestDeps) {
   };
 }
 
-export const handler = createIngestHandler(() => ingestDependencies(pipelineDependencies(), logger));
-
-/**
- * Plugs in the queue ingest sends to where there is no SQS (the embedded local stack calls it with its queue).
- *
- * @example
- * useWorkQueue(localQueue);
- */
-export function useWorkQueue(queue: WorkQueue): void {
-  configurePipeline({ queue });
-}
+export const handler = createIngestHandler(once(() => composeIngest({ logger: asPipelineLogger(logger) })));

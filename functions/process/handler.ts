@@ -6,8 +6,13 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { processDocumentMessageSchema } from '../../shared/ports/work-queue.js';
+import sharp from 'sharp';
+import { createPaddleOcrEngine } from '../../shared/ocr/paddle-ocr-engine.js';
+import { loadPaddleModels } from '../../shared/ocr/paddle-models.js';
 import { noteProcessingError, processDocument, type ProcessDeps } from '../../shared/pipeline/process.js';
-import { functionLogger, pipelineDependencies, processDependencies } from '../shared-dependencies.js';
+import { asPipelineLogger, functionLogger } from '../compose/logging.js';
+import { once } from '../compose/root-options.js';
+import { composeProcess } from './compose.js';
 import { resolveLookupSecret } from '../lookup-secret.js';
 
 await resolveLookupSecret();
@@ -46,4 +51,19 @@ export function createProcessHandler(resolve: () => ProcessDeps) {
   };
 }
 
-export const handler = createProcessHandler(() => processDependencies(pipelineDependencies(), logger));
+export const handler = createProcessHandler(once(() => composeProcess({ logger: asPipelineLogger(logger) })));
+
+/**
+ * Loads the PP-OCRv4 models with the shipped onnxruntime and reads one blank page through the shipped sharp: the
+ * bundle check (`npx tsx infra/check-bundles.ts`, run by CI after the synth) calls it on the built bundle, so a
+ * missing model file or native binary fails CI instead of the first scan on AWS.
+ *
+ * @example
+ * await checkOcrRuntime(); // { alphabet: 6623, lines: 0 }
+ */
+export async function checkOcrRuntime(): Promise<{ alphabet: number; lines: number }> {
+  const models = await loadPaddleModels({ intraOpNumThreads: 1 });
+  const blank = await sharp({ create: { width: 320, height: 120, channels: 3, background: '#ffffff' } }).png().toBuffer();
+  const page = await createPaddleOcrEngine({ intraOpNumThreads: 1 }).recognize({ bytes: new Uint8Array(blank), pageNumber: 1 });
+  return { alphabet: models.alphabet.length, lines: page.lines.length };
+}

@@ -12,7 +12,9 @@ import { OcrError } from '../../shared/ocr/errors.js';
 import { completeAsyncOcr, type CompleteAsyncOcrDeps } from '../../shared/pipeline/async-ocr.js';
 import { UnknownDocumentError } from '../../shared/pipeline/errors.js';
 import { PdfFile } from '../../shared/pdf/index.js';
-import { completionDependencies, functionLogger, pipelineDependencies } from '../shared-dependencies.js';
+import { asPipelineLogger, functionLogger } from '../compose/logging.js';
+import { once } from '../compose/root-options.js';
+import { composeTextractCompletion } from './compose.js';
 import { resolveLookupSecret } from '../lookup-secret.js';
 
 await resolveLookupSecret();
@@ -70,8 +72,4 @@ export function createTextractCompletionHandler(resolve: () => TextractCompletio
   };
 }
 
-export const handler = createTextractCompletionHandler(() => {
-  const deps = pipelineDependencies();
-  if (!deps.textract) throw new Error('textract-completion runs only with OCR_ENGINE=textract');
-  return { ...completionDependencies(deps, logger), textract: deps.textract, ocrDpi: deps.settings.ocrDpi };
-});
+export const handler = createTextractCompletionHandler(once(() => composeTextractCompletion({ logger: asPipelineLogger(logger) })));

@@ -11,7 +11,14 @@ export interface ClientOptions {
   region?: string;
   /** Total attempts including the first (the SDK's standard retry mode, which backs off on throttling and 5xx). */
   maxAttempts?: number;
+  /** When the SDK adds request checksums (`WHEN_SUPPORTED` is the SDK's default; see createPresigningS3Client). */
+  requestChecksumCalculation?: 'WHEN_SUPPORTED' | 'WHEN_REQUIRED';
+  /** Explicit credentials (the local servers'); otherwise the SDK's chain, or dummy ones against a local endpoint. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
 }
+
+/** The keys s3rver checks signatures against; DynamoDB Local accepts any. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 
 function hasAwsCredentials(): boolean {
   return Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE || process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI || process.env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI);
@@ -30,7 +37,7 @@ export function createDynamoDbDocumentClient(options: ClientOptions = {}): Dynam
     region: options.region ?? process.env.AWS_REGION ?? (endpoint ? localRegion : undefined),
     endpoint,
     maxAttempts: options.maxAttempts,
-    credentials: endpoint && !hasAwsCredentials() ? { accessKeyId: 'local', secretAccessKey: 'local' } : undefined,
+    credentials: options.credentials ?? (endpoint && !hasAwsCredentials() ? { accessKeyId: 'local', secretAccessKey: 'local' } : undefined),
   });
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
@@ -52,6 +59,21 @@ export function createS3Client(options: ClientOptions = {}): S3Client {
     endpoint,
     forcePathStyle: Boolean(endpoint),
     maxAttempts: options.maxAttempts,
-    credentials: endpoint && !hasAwsCredentials() ? { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } : undefined,
+    requestChecksumCalculation: options.requestChecksumCalculation,
+    credentials: options.credentials ?? (endpoint && !hasAwsCredentials() ? { ...LOCAL_CREDENTIALS } : undefined),
   });
+}
+
+/**
+ * An S3 client for presigning browser uploads. Since SDK 3.729 the default `requestChecksumCalculation` is
+ * `WHEN_SUPPORTED`: a presigned PutObject/UploadPart then carries `x-amz-sdk-checksum-algorithm=CRC32` and the CRC32
+ * of an *empty* body (`x-amz-checksum-crc32=AAAAAA==`), and S3 refuses the browser's real body with BadDigest.
+ * `WHEN_REQUIRED` adds a checksum only where the operation demands one, so the URL signs no body checksum; the
+ * object's integrity is still checked by S3 against Content-MD5/SigV4 and by the batch report's ETags.
+ *
+ * @example
+ * const signer = new S3UploadUrlSigner(createPresigningS3Client({ region: 'ap-southeast-1' }));
+ */
+export function createPresigningS3Client(options: ClientOptions = {}): S3Client {
+  return createS3Client({ ...options, requestChecksumCalculation: 'WHEN_REQUIRED' });
 }

@@ -3,10 +3,12 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { UploadUrlSigner } from '../batches/batch.js';
 
 /**
- * Presigned upload URLs for batches (S3 on AWS, s3rver locally).
+ * Presigned upload URLs for batches (S3 on AWS, s3rver locally). Give it a client made by
+ * `createPresigningS3Client` (checksums `WHEN_REQUIRED`): with the SDK's default the URL would sign the CRC32 of an
+ * empty body and S3 would refuse the browser's upload.
  *
  * @example
- * const signer = new S3UploadUrlSigner(createS3Client());
+ * const signer = new S3UploadUrlSigner(createPresigningS3Client());
  * await signer.presignPut('intake', 'incoming/batch-1/证书.zip', 'application/zip', 3600);
  */
 export class S3UploadUrlSigner implements UploadUrlSigner {

@@ -20,6 +20,7 @@ import { CaseChangedError, UnknownDocumentError } from './errors.js';
 import { caseIdFor } from './ids.js';
 import type { ClaimJudge } from './judge.js';
 import type { PipelineLogger } from './logger.js';
+import { SETTLED_FOR_PROCESS as SETTLED } from './mark-document-failed.js';
 
 export interface ProcessDeps {
   blobs: BlobStore;
@@ -56,8 +57,8 @@ export type ProcessOutcome =
  */
 export type ProcessMessage = Omit<ProcessDocumentMessage, 'documentId'> & { receiveCount?: number };
 
-/** Nothing left to do for a document in these states (a redelivered message finds them so). */
-const SETTLED: readonly DocumentStatus[] = ['processed', 'needs_review', 'rejected', 'duplicate'];
+// The dead-letter stage lives in its own module so the dead-letter function does not carry the page readers.
+export { markDocumentFailed } from './mark-document-failed.js';
 
 /** A document needs a clerk's eye when its type is unknown or any of its fields is flagged. */
 function needsReview(documents: readonly ExtractedDocument[]): boolean {
@@ -341,27 +342,4 @@ export async function noteProcessingError(documentId: string, error: unknown, de
   const record = await deps.documents.get(documentId);
   if (!record || SETTLED.includes(record.status)) return;
   await deps.documents.update(documentId, { error: describeFailure(error).error, updatedAt: deps.clock.now().toISOString() });
-}
-
-/**
- * The dead-letter stage: a message that kept failing marks its document `failed` with the error, so poison
- * messages are visible to clerks instead of silently stuck in `processing`. Settled documents are left alone.
- *
- * @example
- * await markDocumentFailed('doc-1', deps); // status 'failed', error { code: 'processing_failed', ... }
- */
-export async function markDocumentFailed(
-  documentId: string,
-  deps: Pick<ProcessDeps, 'documents' | 'clock' | 'logger'>,
-): Promise<{ kind: 'failed' | 'skipped'; status?: DocumentStatus }> {
-  const record = await deps.documents.get(documentId);
-  if (!record) {
-    deps.logger?.error('dead-lettered message for an unknown document', { documentId });
-    return { kind: 'skipped' };
-  }
-  if (SETTLED.includes(record.status)) return { kind: 'skipped', status: record.status };
-  const error = record.error && record.error.code !== 'processing_failed' ? record.error : describeFailure(undefined).error;
-  await deps.documents.update(documentId, { status: 'failed', error, updatedAt: deps.clock.now().toISOString() });
-  deps.logger?.error('document failed after retries', { documentId, code: error.code });
-  return { kind: 'failed' };
 }

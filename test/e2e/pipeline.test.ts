@@ -10,7 +10,7 @@ import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repo
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
 import type { ReviewCase } from '../../shared/cases/review-case.js';
 import { buildProgram } from '../../cli/intake.js';
-import { loadPipelineHandlers, startEmbeddedStack, type EmbeddedStack, type PipelineHandlers } from '../../local/embedded-stack.js';
+import { loadPipelineHandlers, startEmbeddedStack, type EmbeddedStack, type LocalComposition, type PipelineHandlers } from '../../local/embedded-stack.js';
 import { freePort } from '../../local/free-port.js';
 import type { LocalQueue } from '../../local/local-queue.js';
 import { makeLaborContractPdf, renderCertificateScan, sampleClaim } from '../../local/sample-documents.js';
@@ -46,7 +46,7 @@ describe('the embedded stack, end to end', () => {
   let s3Port: number;
   let stack: EmbeddedStack | undefined;
 
-  const start = async (loadHandlers?: (queue: LocalQueue) => Promise<PipelineHandlers>) =>
+  const start = async (loadHandlers?: (queue: LocalQueue, composition: LocalComposition) => Promise<PipelineHandlers>) =>
     startEmbeddedStack({
       dataDir,
       inboxDir,
@@ -65,6 +65,8 @@ describe('the embedded stack, end to end', () => {
   beforeAll(async () => {
     process.env.INTAKE_LOCAL_LOG_LEVEL = 'warn';
     process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
+    // `intake submit` finds the stack through the endpoints file it writes (the stack does not touch the environment).
+    process.env.INTAKE_DATA_DIR = dataDir;
     s3Port = await freePort();
     stack = await start();
   });
@@ -134,8 +136,8 @@ describe('the embedded stack, end to end', () => {
     // The first stack "dies" with both messages in flight: one after its work was written but before the message
     // was deleted (a redelivery must not duplicate), one before any work (the message must survive the restart).
     await stack!.stop();
-    stack = await start(async (queue) => {
-      const real = await loadPipelineHandlers(queue);
+    stack = await start(async (queue, composition) => {
+      const real = await loadPipelineHandlers(queue, composition);
       return {
         ...real,
         process: async (event) => {

@@ -2,10 +2,12 @@ import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { SQSEvent, S3Event } from 'aws-lambda';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MetricName, type MetricSink } from '../../functions/compose/metrics.js';
 import { createDeadLetterHandler } from '../../functions/dead-letter/handler.js';
-import { handler as ingestHandler } from '../../functions/ingest/handler.js';
-import { handler as processHandler } from '../../functions/process/handler.js';
-import { configurePipeline, pipelineDependencies, resetPipeline } from '../../functions/shared-dependencies.js';
+import { composeIngest } from '../../functions/ingest/compose.js';
+import { createIngestHandler } from '../../functions/ingest/handler.js';
+import { composeProcess } from '../../functions/process/compose.js';
+import { createProcessHandler } from '../../functions/process/handler.js';
 import { loadSettings } from '../../functions/settings.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
@@ -27,6 +29,15 @@ let table: TestTable;
 let bucket: TestBucket;
 const queue = new InMemoryWorkQueue();
 let receiveCounts = new Map<string, number>();
+let stores: {
+  settings: ReturnType<typeof loadSettings>;
+  blobs: S3BlobStore;
+  documents: DynamoDbDocumentRepository;
+  cases: DynamoDbCaseRepository;
+  clock: FixedClock;
+};
+let ingestHandler: ReturnType<typeof createIngestHandler>;
+let processHandler: ReturnType<typeof createProcessHandler>;
 
 /** The OCR engine the handlers use: real PaddleOCR unless a test swaps in another. */
 const paddle = createPaddleOcrEngine();
@@ -116,20 +127,21 @@ beforeAll(async () => {
   [table, bucket] = await Promise.all([createTestTable('pipeline'), createTestBucket('pipeline')]);
   const enterprises = new DynamoDbEnterpriseRegister(table.db, table.tableName);
   await enterprises.upsert([{ creditCode: company.code, name: company.name, district: '西湖区', registeredOn: '2015-01-01' }]);
-  configurePipeline({
-    enterprises,
+  stores = {
     settings: loadSettings({ INTAKE_TABLE_NAME: table.tableName, INTAKE_BUCKET: bucket.bucket, INTAKE_MAX_IMAGE_PIXELS: '2000000' }),
     blobs: new S3BlobStore(bucket.s3),
     documents: new DynamoDbDocumentRepository(table.db, table.tableName),
     cases: new DynamoDbCaseRepository(table.db, table.tableName),
-    queue,
     clock: new FixedClock('2021-07-01T08:00:00Z'),
-    ocr: switchableOcr,
-  });
+  };
+  // The handlers as their roots compose them, with the test's stores, queue and OCR given explicitly.
+  const ingestDeps = composeIngest({ ...stores, queue });
+  const processDeps = composeProcess({ ...stores, enterprises, ocr: switchableOcr });
+  ingestHandler = createIngestHandler(() => ingestDeps);
+  processHandler = createProcessHandler(() => processDeps);
 });
 
 afterAll(async () => {
-  resetPipeline();
   await Promise.all([table?.drop(), bucket?.drop()]);
 });
 
@@ -148,7 +160,7 @@ describe('ingest → process handlers on DynamoDB Local and s3rver', () => {
     const response = await processHandler(sqsBatch(queue.drain()));
 
     expect(response.batchItemFailures).toEqual([]);
-    const { cases, documents } = pipelineDependencies();
+    const { cases, documents } = stores;
     const [reviewCase, ...others] = await cases.listBySubmission(submission);
     expect(others).toEqual([]);
     expect(reviewCase!.caseId).toBe(`case-${submission}`);
@@ -176,13 +188,13 @@ describe('ingest → process handlers on DynamoDB Local and s3rver', () => {
     const digital = records.find((r) => r.sniffedType === 'pdf')!;
     const scanPreview = await bucket.s3.send(new HeadObjectCommand({ Bucket: bucket.bucket, Key: `derived/${scan.documentId}/pages/1` }));
     expect(scanPreview.ContentType).toBe('image/jpeg');
-    const rendered = await ensurePagePreview(pipelineDependencies().blobs, digital, 1, { derivedPrefix: 'derived/' });
+    const rendered = await ensurePagePreview(stores.blobs, digital, 1, { derivedPrefix: 'derived/' });
     expect(rendered).toMatchObject({ key: `derived/${digital.documentId}/pages/1`, contentType: 'image/png' });
     await expect(bucket.s3.send(new HeadObjectCommand({ Bucket: bucket.bucket, Key: rendered.key }))).resolves.toBeDefined();
   });
 
   it('creates nothing new for a redelivered S3 event', async () => {
-    const { documents, cases } = pipelineDependencies();
+    const { documents, cases } = stores;
     const before = await documents.listBySubmission(submission);
 
     const again = await ingestHandler(firstEvent);
@@ -201,7 +213,7 @@ describe('ingest → process handlers on DynamoDB Local and s3rver', () => {
 
     const failed = await processHandler(sqsBatch(messages));
     currentOcr = paddle;
-    const { cases, documents } = pipelineDependencies();
+    const { cases, documents } = stores;
     expect(failed.batchItemFailures).toHaveLength(1);
     expect(await cases.listBySubmission(crashSubmission)).toEqual([]);
     expect((await documents.listBySubmission(crashSubmission))[0]).toMatchObject({ status: 'processing', error: { code: 'processing_failed' } });
@@ -227,18 +239,28 @@ describe('ingest → process handlers on DynamoDB Local and s3rver', () => {
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: batch.Records[1]!.messageId }]);
   });
 
-  it('marks a dead-lettered document `failed` with its error', async () => {
+  it('marks a dead-lettered document `failed` with its error and counts it once', async () => {
     const poisonSubmission = `${submission}-poison`;
     await ingestHandler(s3Event(await upload(`incoming/${poisonSubmission}/证书.png`, await certificateScan(19))));
     const messages = queue.drain();
     currentOcr = { name: 'paddle', recognize: () => Promise.reject(Object.assign(new Error('engine down'), { code: 'ocr_engine_failed' })) };
     await processHandler(sqsBatch(messages));
     currentOcr = paddle;
-    const { documents, clock } = pipelineDependencies();
+    const { documents, clock } = stores;
+    const counted: number[] = [];
+    const metrics: MetricSink = {
+      count: (name, value) => {
+        if (name === MetricName.failedDocuments) counted.push(value);
+      },
+    };
 
-    const response = await createDeadLetterHandler(() => ({ documents, clock }))(sqsBatch(messages));
+    const response = await createDeadLetterHandler(() => ({ documents, clock, metrics }))(sqsBatch(messages));
+    const again = await createDeadLetterHandler(() => ({ documents, clock, metrics }))(sqsBatch(messages));
 
     expect(response.batchItemFailures).toEqual([]);
+    expect(again.batchItemFailures).toEqual([]);
+    // One FailedDocuments data point per failed document (the alarm's signal), none for a redelivered DLQ message.
+    expect(counted).toEqual([1]);
     expect((await documents.listBySubmission(poisonSubmission))[0]).toMatchObject({ status: 'failed', error: { code: 'ocr_engine_failed' } });
   });
 });
@@ -268,7 +290,7 @@ describe('bad inputs end `rejected` with their reason, originals kept', () => {
     const { outcomes } = await ingestHandler(s3Event(record));
 
     expect(outcomes[0]).toMatchObject({ kind: 'rejected', code });
-    const { documents } = pipelineDependencies();
+    const { documents } = stores;
     const stored = await documents.get((outcomes[0] as { documentId: string }).documentId);
     expect(stored).toMatchObject({ status: 'rejected', key, error: { code } });
     expect(stored!.error!.message).toMatch(/[\u4e00-\u9fff]/);

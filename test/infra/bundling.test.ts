@@ -5,9 +5,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   formatAssetSizes,
+  FUNCTION_NAME_METADATA,
   functionAssetSizes,
   LAMBDA_UNZIPPED_LIMIT_BYTES,
+  overBudget,
 } from '../../infra/asset-sizes.js';
+import { FUNCTION_ENTRIES } from '../../infra/function-entries.js';
 import { afterBundlingCommands, POLICY_PARAMETERS_BUNDLE_DIR } from '../../infra/constructs/intake-function.js';
 
 let work: string;
@@ -102,6 +105,32 @@ describe('functionAssetSizes', () => {
     ]);
     expect(formatAssetSizes(sizes)).not.toContain('OVER THE LIMIT');
     const oversized = [{ ...sizes[0], bytes: LAMBDA_UNZIPPED_LIMIT_BYTES + 1 }];
-    expect(formatAssetSizes(oversized)).toContain('250.0 MB  100% of 250 MB  IntakeProcessing/Process/Function/Resource  OVER THE LIMIT');
+    expect(formatAssetSizes(oversized)).toContain('250.0 MB  100% of 250 MB');
+    expect(formatAssetSizes(oversized)).toContain('IntakeProcessing/Process/Function/Resource  OVER THE LIMIT');
+    expect(overBudget(oversized)).toHaveLength(1);
+  });
+
+  it('holds each named function to its own budget: an API bundle that grew by a native runtime fails', () => {
+    const assembly = path.join(work, 'cdk.out');
+    const apiBudget = FUNCTION_ENTRIES.api.sizeBudgetMb * 1024 * 1024;
+    write(path.join(assembly, 'asset.api/index.mjs'), Buffer.alloc(1024));
+    write(path.join(assembly, 'asset.api/node_modules/sharp/big.node'), Buffer.alloc(apiBudget));
+    write(
+      path.join(assembly, 'IntakeProcessing.template.json'),
+      JSON.stringify({
+        Resources: {
+          Api: {
+            Type: 'AWS::Lambda::Function',
+            Metadata: { 'aws:asset:path': 'asset.api', 'aws:cdk:path': 'IntakeProcessing/Api/Function/Resource', [FUNCTION_NAME_METADATA]: 'api' },
+          },
+        },
+      }),
+    );
+
+    const sizes = functionAssetSizes(assembly);
+
+    expect(sizes[0]).toMatchObject({ name: 'api', budgetBytes: apiBudget, bytes: apiBudget + 1024 });
+    expect(overBudget(sizes).map((size) => size.name)).toEqual(['api']);
+    expect(formatAssetSizes(sizes)).toContain('OVER ITS BUDGET');
   });
 });

@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import type { CaseDocument, DocumentRecord, ReviewCase } from '../../shared/cases/index.js';
 import { derivedKeys } from '../../shared/pipeline/ids.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
+import { ensurePagePreview } from '../../shared/pipeline/page-preview.js';
 import type { BlobStore, CaseRepository, Clock, DocumentRepository, EnterpriseRegister } from '../../shared/ports/index.js';
 import { DevSignIn, PageImages, ReviewService, bearerAuthenticator, createReviewApi, type BatchService } from '../../shared/review/index.js';
 
@@ -172,7 +173,7 @@ export async function seedClaim(stores: ReviewStores, options: ClaimOptions = {}
 export function reviewApiOver(stores: ReviewStores, clock: Clock, options: { leaseSeconds?: number; batches?: BatchService } = {}) {
   const batchOwner = options.batches ? (submissionId: string) => options.batches!.ownerOf(submissionId) : undefined;
   const review = new ReviewService({ cases: stores.cases, documents: stores.documents, judge: createPolicyJudge({ enterprises: stores.enterprises }), clock, leaseSeconds: options.leaseSeconds, batchOwner });
-  const pages = new PageImages({ documents: stores.documents, cases: stores.cases, blobs: stores.blobs, derivedPrefix: DERIVED_PREFIX, batchOwner });
+  const pages = new PageImages({ documents: stores.documents, cases: stores.cases, blobs: stores.blobs, derivedPrefix: DERIVED_PREFIX, batchOwner, preview: ensurePagePreview });
   const signIn = new DevSignIn(TEST_SECRET);
   const api = createReviewApi({ review, pages, batches: options.batches, devSignIn: signIn, authenticate: bearerAuthenticator((token) => signIn.verify(token)) });
   const tokens = new Map<string, string>();

@@ -43,7 +43,7 @@ beforeAll(async () => {
     processWorkers: { count: 1 },
     queue: { failureDelaySeconds: 0, concurrency: 1 },
     stopGraceMs: 200,
-    loadApi: async () => (await import('../../functions/api/app.js')).createApiApp({ multipartThreshold: MULTIPART_THRESHOLD, partSize: PART_SIZE }),
+    loadApi: async (composition) => (await import('../../functions/api/app.js')).createApiApp({ ...composition, multipartThreshold: MULTIPART_THRESHOLD, partSize: PART_SIZE }),
   });
   browser = await launchChromium();
 }, 120_000);

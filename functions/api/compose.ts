@@ -1,9 +1,9 @@
 /**
- * The review API's composition root: settings from the environment, SDK clients and adapters built once per process,
- * wired into the review service and the page images. The Lambda entry (Cognito) and the local app (development
- * sign-in) differ only in how they authenticate and in how page images leave (presigned URL vs bytes).
+ * The review API's composition root: settings, SDK clients and adapters built once per process, wired into the review
+ * service and the page images. The Lambda entry (Cognito) and the local app (development sign-in) differ only in how
+ * they authenticate, in how page images leave (presigned URL vs bytes) and in whether a missing preview may be
+ * rendered (`preview`: locally yes; on AWS the API serves stored previews only and carries no mupdf or sharp).
  */
-import { createDynamoDbDocumentClient, createS3Client } from '../../shared/adapters/aws-clients.js';
 import { DynamoDbBatchStore, DynamoDbCertificateClaims } from '../../shared/adapters/dynamodb-batch-store.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
@@ -12,8 +12,10 @@ import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { S3UploadUrlSigner } from '../../shared/adapters/s3-upload-url-signer.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import { systemClock, type CaseRepository, type Clock, type DocumentRepository, type EnterpriseRegister, type RegisteredEnterprise } from '../../shared/ports/index.js';
-import { BatchService, PageImages, ReviewService } from '../../shared/review/index.js';
-import { loadSettings } from '../settings.js';
+import { BatchService } from '../../shared/review/batch-service.js';
+import { PageImages, type PagePreviewSource } from '../../shared/review/page-images.js';
+import { ReviewService } from '../../shared/review/review-service.js';
+import { lazyClients, rootSettings, type RootOptions } from '../compose/root-options.js';
 
 export interface ReviewDependencies {
   review: ReviewService;
@@ -24,32 +26,38 @@ export interface ReviewDependencies {
   batches: BatchService;
 }
 
-/**
- * Builds the review API's dependencies from the environment (`INTAKE_TABLE_NAME`, `INTAKE_BUCKET`, the SDK's endpoint
- * variables). `presignPages` makes page images presigned S3 URLs (AWS) instead of streamed bytes (local).
- *
- * @example
- * const deps = buildReviewDependencies({ presignPages: true });
- */
-export function buildReviewDependencies(options: {
+export interface ReviewApiRootOptions extends RootOptions {
+  /** Page images as presigned S3 URLs (AWS) instead of streamed bytes (local). */
   presignPages: boolean;
+  /** Where page previews come from (default: stored previews only). */
+  preview?: PagePreviewSource;
   clock?: Clock;
-  env?: NodeJS.ProcessEnv;
   leaseSeconds?: number;
   /** Batch files above this many bytes upload in parts (default: createBatch's, 32 MiB). */
   multipartThreshold?: number;
   partSize?: number;
-}): ReviewDependencies {
-  const settings = loadSettings(options.env ?? process.env);
-  const db = createDynamoDbDocumentClient({ region: settings.region });
-  const s3 = createS3Client({ region: settings.region });
+}
+
+/**
+ * Builds the review API's dependencies from settings (or the environment: `INTAKE_TABLE_NAME`, `INTAKE_BUCKET`) and
+ * the host's overrides.
+ *
+ * @example
+ * const deps = composeReviewApi({ presignPages: true });
+ */
+export function composeReviewApi(options: ReviewApiRootOptions): ReviewDependencies {
+  const settings = rootSettings(options);
+  const clients = lazyClients(settings, options.endpoints);
+  const db = clients.db();
+  const s3 = clients.s3();
   const cases = new DynamoDbCaseRepository(db, settings.tableName);
   const documents = new DynamoDbDocumentRepository(db, settings.tableName);
   const blobs = new S3BlobStore(s3);
   const clock = options.clock ?? systemClock;
   const batches = new BatchService({
     batches: new DynamoDbBatchStore(db, settings.tableName),
-    signer: new S3UploadUrlSigner(s3),
+    // Its own client: presigned uploads must not sign an empty-body checksum (createPresigningS3Client).
+    signer: new S3UploadUrlSigner(clients.presigning()),
     claims: new DynamoDbCertificateClaims(db, settings.tableName),
     documents,
     cases,
@@ -75,6 +83,7 @@ export function buildReviewDependencies(options: {
     blobs,
     derivedPrefix: settings.derivedPrefix,
     dpi: settings.pagePreviewDpi || undefined,
+    preview: options.preview,
     batchOwner,
     ...(options.presignPages ? { link: (bucket: string, key: string, seconds: number) => blobs.presignGet(bucket, key, seconds) } : {}),
   });

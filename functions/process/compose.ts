@@ -1,0 +1,109 @@
+/**
+ * Composition root of **process**: the only function that reads pages, so the only one that carries the OCR runtime
+ * (PaddleOCR on onnxruntime-node, or Textract), besides mupdf and sharp, the extraction and the policy judge.
+ */
+import { TextractClient } from '@aws-sdk/client-textract';
+import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
+import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
+import { DynamoDbEnterpriseRegister } from '../../shared/adapters/dynamodb-enterprise-register.js';
+import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
+import { startTextDetection, TextractOcrEngine } from '../../shared/adapters/textract-ocr-engine.js';
+import type { ExtractedDocument } from '../../shared/documents/index.js';
+import { crossCheckDocuments, extractDocuments } from '../../shared/extraction/index.js';
+import { createOcrEngine } from '../../shared/ocr/create-ocr-engine.js';
+import type { OcrEngine, OcrPage, PageImage, Raster } from '../../shared/ocr/index.js';
+import type { AsyncPageOcr } from '../../shared/pipeline/async-ocr.js';
+import type { ClaimJudge } from '../../shared/pipeline/judge.js';
+import type { PipelineLogger } from '../../shared/pipeline/logger.js';
+import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
+import type { ProcessDeps } from '../../shared/pipeline/process.js';
+import { systemClock, type BlobStore, type CaseRepository, type Clock, type DocumentRepository, type EnterpriseRegister } from '../../shared/ports/index.js';
+import { lazyClients, rootSettings, type RootOptions } from '../compose/root-options.js';
+
+export interface ProcessRootOptions extends RootOptions {
+  blobs?: BlobStore;
+  documents?: DocumentRepository;
+  cases?: CaseRepository;
+  enterprises?: EnterpriseRegister;
+  clock?: Clock;
+  /** The OCR engine; by default the settings' engine, loaded on the first page. */
+  ocr?: OcrEngine;
+  judge?: ClaimJudge;
+  /** Textract's asynchronous job for multi-page scans; by default when the engine is textract and its channel set. */
+  asyncOcr?: AsyncPageOcr;
+  logger?: PipelineLogger;
+}
+
+/**
+ * An engine that loads its model on the first page, so a cold start that never reads a scan does not pay for it,
+ * and one instance serves every invocation of a warm container.
+ */
+class LazyOcrEngine implements OcrEngine {
+  #engine?: OcrEngine;
+  /** Paddle reads raw pixels (a PDF page rendered without a PNG round trip); Textract needs encoded bytes. */
+  readonly recognizeRaster?: (raster: Raster, pageNumber: number) => Promise<OcrPage>;
+  constructor(
+    readonly name: OcrEngine['name'],
+    private readonly build: () => OcrEngine,
+  ) {
+    if (name === 'paddle') {
+      this.recognizeRaster = async (raster, pageNumber) => {
+        const engine = (this.#engine ??= this.build());
+        if (!engine.recognizeRaster) throw new Error(`the ${engine.name} engine does not read raw pixels`);
+        return engine.recognizeRaster(raster, pageNumber);
+      };
+    }
+  }
+  recognize(image: PageImage): Promise<OcrPage> {
+    this.#engine ??= this.build();
+    return this.#engine.recognize(image);
+  }
+}
+
+/**
+ * Everything process uses, built from settings and the host's overrides.
+ *
+ * @example
+ * const deps = composeProcess({ settings, endpoints, ocr: createPaddleOcrEngine({ intraOpNumThreads: 1 }) });
+ * await processDocument(documentId, deps);
+ */
+export function composeProcess(options: ProcessRootOptions = {}): ProcessDeps {
+  const settings = rootSettings(options);
+  const clients = lazyClients(settings, options.endpoints);
+  const textract = settings.ocrEngine === 'textract' ? new TextractClient({ region: settings.region }) : undefined;
+  const channel = settings.textract;
+  const asyncOcr =
+    options.asyncOcr ??
+    (textract && channel
+      ? {
+          // The document id as the client token: a redelivered message gets the same job, not a second one.
+          start: (input: { bucket: string; key: string; documentId: string; version?: string }) =>
+            startTextDetection(
+              { client: textract },
+              { bucket: input.bucket, key: input.key, version: input.version, jobTag: input.documentId, clientRequestToken: input.documentId },
+              channel,
+            ),
+        }
+      : undefined);
+  const enterprises = options.enterprises ?? new DynamoDbEnterpriseRegister(clients.db(), settings.tableName);
+  return {
+    blobs: options.blobs ?? new S3BlobStore(clients.s3()),
+    documents: options.documents ?? new DynamoDbDocumentRepository(clients.db(), settings.tableName),
+    cases: options.cases ?? new DynamoDbCaseRepository(clients.db(), settings.tableName),
+    clock: options.clock ?? systemClock,
+    ocr:
+      options.ocr ??
+      new LazyOcrEngine(settings.ocrEngine, () =>
+        createOcrEngine(settings.ocrEngine, { textract: () => new TextractOcrEngine({ client: textract ?? new TextractClient({ region: settings.region }) }) }),
+      ),
+    extract: (pages: OcrPage[]) => extractDocuments(pages),
+    crossCheck: (documents: ExtractedDocument[]) => crossCheckDocuments(documents),
+    judge: options.judge ?? createPolicyJudge({ enterprises }),
+    limits: settings.limits,
+    derivedPrefix: settings.derivedPrefix,
+    ocrDpi: settings.ocrDpi,
+    previewDpi: settings.pagePreviewDpi,
+    asyncOcr,
+    logger: options.logger,
+  };
+}
