@@ -55,7 +55,7 @@ export const FUNCTION_ENTRIES = {
     timeoutSeconds: 300,
     nodeModules: FILE_CHECK_MODULES,
     architecture: FunctionArchitecture.x86_64,
-    sizeBudgetMb: 60,
+    sizeBudgetMb: 45,
   },
   process: {
     entry: 'functions/process/handler.ts',
@@ -66,7 +66,7 @@ export const FUNCTION_ENTRIES = {
     timeoutSeconds: 900,
     nodeModules: OCR_RUNTIME_MODULES,
     architecture: FunctionArchitecture.x86_64,
-    sizeBudgetMb: 140,
+    sizeBudgetMb: 110,
   },
   deadLetter: {
     entry: 'functions/dead-letter/handler.ts',
@@ -75,7 +75,7 @@ export const FUNCTION_ENTRIES = {
     timeoutSeconds: 30,
     nodeModules: [],
     architecture: FunctionArchitecture.arm64,
-    sizeBudgetMb: 8,
+    sizeBudgetMb: 5,
   },
   textractCompletion: {
     entry: 'functions/textract-completion/handler.ts',
@@ -84,7 +84,7 @@ export const FUNCTION_ENTRIES = {
     timeoutSeconds: 300,
     nodeModules: FILE_CHECK_MODULES,
     architecture: FunctionArchitecture.x86_64,
-    sizeBudgetMb: 60,
+    sizeBudgetMb: 45,
   },
   api: {
     entry: 'functions/api/handler.ts',
@@ -94,7 +94,7 @@ export const FUNCTION_ENTRIES = {
     timeoutSeconds: 29,
     nodeModules: [],
     architecture: FunctionArchitecture.arm64,
-    sizeBudgetMb: 15,
+    sizeBudgetMb: 10,
   },
   email: {
     entry: 'functions/email/handler.ts',
@@ -103,7 +103,7 @@ export const FUNCTION_ENTRIES = {
     timeoutSeconds: 120,
     nodeModules: [],
     architecture: FunctionArchitecture.arm64,
-    sizeBudgetMb: 15,
+    sizeBudgetMb: 8,
   },
 } as const satisfies Record<string, FunctionEntry>;
 
