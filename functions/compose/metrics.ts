@@ -10,12 +10,19 @@ export const METRIC_NAMESPACE = 'SkillSubsidyIntake';
 export const MetricName = {
   /** One per document the dead-letter function marks `failed` after its retries. */
   failedDocuments: 'FailedDocuments',
+  /** One per document process finished (read, extracted, judged, written). */
+  documentsProcessed: 'DocumentsProcessed',
+  /** Pages of the documents process finished. */
+  pagesRead: 'PagesRead',
+  /** Milliseconds per stage of a finished document (dimension `Stage`: sniff, render, textLayer, ocr, extract). */
+  stageTime: 'StageTime',
 } as const;
 export type MetricName = (typeof MetricName)[keyof typeof MetricName];
 
 /** Records counts; the dead-letter function's port to CloudWatch. */
 export interface MetricSink {
   count(name: MetricName, value: number, dimensions?: Record<string, string>): void;
+  milliseconds?(name: MetricName, value: number, dimensions?: Record<string, string>): void;
 }
 
 /**
@@ -25,11 +32,17 @@ export interface MetricSink {
  * emfRecord('FailedDocuments', 1, { Function: 'dead-letter' }, new Date(0));
  * // { _aws: { Timestamp: 0, CloudWatchMetrics: [{ Namespace: 'SkillSubsidyIntake', Dimensions: [['Function']], Metrics: [{ Name: 'FailedDocuments', Unit: 'Count' }] }] }, Function: 'dead-letter', FailedDocuments: 1 }
  */
-export function emfRecord(name: MetricName, value: number, dimensions: Record<string, string>, at: Date): Record<string, unknown> {
+export function emfRecord(
+  name: MetricName,
+  value: number,
+  dimensions: Record<string, string>,
+  at: Date,
+  unit: 'Count' | 'Milliseconds' = 'Count',
+): Record<string, unknown> {
   return {
     _aws: {
       Timestamp: at.getTime(),
-      CloudWatchMetrics: [{ Namespace: METRIC_NAMESPACE, Dimensions: [Object.keys(dimensions)], Metrics: [{ Name: name, Unit: 'Count' }] }],
+      CloudWatchMetrics: [{ Namespace: METRIC_NAMESPACE, Dimensions: [Object.keys(dimensions)], Metrics: [{ Name: name, Unit: unit }] }],
     },
     ...dimensions,
     [name]: value,
@@ -50,5 +63,6 @@ export function emfMetrics(
 ): MetricSink {
   return {
     count: (name, value, extra = {}) => write(JSON.stringify(emfRecord(name, value, { ...dimensions, ...extra }, now()))),
+    milliseconds: (name, value, extra = {}) => write(JSON.stringify(emfRecord(name, value, { ...dimensions, ...extra }, now(), 'Milliseconds'))),
   };
 }

@@ -2,6 +2,7 @@
  * Composition root of **process**: the only function that reads pages, so the only one that carries the OCR runtime
  * (PaddleOCR on onnxruntime-node, or Textract), besides mupdf and sharp, the extraction and the policy judge.
  */
+import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { TextractClient } from '@aws-sdk/client-textract';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
@@ -19,6 +20,7 @@ import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import type { ProcessDeps } from '../../shared/pipeline/process.js';
 import { systemClock, type BlobStore, type CaseRepository, type Clock, type DocumentRepository, type EnterpriseRegister } from '../../shared/ports/index.js';
 import { lazyClients, rootSettings, type RootOptions } from '../compose/root-options.js';
+import type { RetryLater } from './handler.js';
 
 export interface ProcessRootOptions extends RootOptions {
   blobs?: BlobStore;
@@ -106,4 +108,32 @@ export function composeProcess(options: ProcessRootOptions = {}): ProcessDeps {
     asyncOcr,
     logger: options.logger,
   };
+}
+
+/**
+ * Shortens a failed record's wait to `seconds` (ChangeMessageVisibility on the queue the record came from), so a
+ * retry does not wait out the queue's 90-minute visibility timeout.
+ *
+ * @example
+ * const retryLater = sqsRetryLater();
+ * await retryLater(record, 60);
+ */
+export function sqsRetryLater(client: Pick<SQSClient, 'send'> = new SQSClient({})): RetryLater {
+  return async (record, seconds) => {
+    await client.send(
+      new ChangeMessageVisibilityCommand({ QueueUrl: queueUrlOf(record.eventSourceARN), ReceiptHandle: record.receiptHandle, VisibilityTimeout: seconds }),
+    );
+  };
+}
+
+/**
+ * The queue URL of an SQS ARN.
+ *
+ * @example
+ * queueUrlOf('arn:aws:sqs:ap-southeast-1:123456789012:process'); // 'https://sqs.ap-southeast-1.amazonaws.com/123456789012/process'
+ */
+export function queueUrlOf(arn: string): string {
+  const [, partition, , region, account, name] = arn.split(':');
+  const suffix = partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
+  return `https://sqs.${region}.${suffix}/${account}/${name}`;
 }
