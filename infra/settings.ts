@@ -53,11 +53,46 @@ export const InfraSettings = z.object({
    * and has no port wildcard, hence one port.
    */
   authLocalhostPort: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).max(65_535).optional()),
+  /**
+   * ACM certificate (in us-east-1, as CloudFront requires) for `clerkSiteDomain`: with both set the distribution
+   * answers on the domain (alternate name + certificate); a domain without a certificate fails the synth.
+   */
+  clerkSiteCertificateArn: optionalText,
+  /**
+   * The clerk page's origin when it has no custom domain (`https://dxxxx.cloudfront.net`, known after the first
+   * deployment): the only origin the intake bucket's CORS then allows. Without either, any CloudFront domain is
+   * allowed and the synth warns.
+   */
+  clerkPageOrigin: optionalText.pipe(z.string().regex(/^https:\/\/[a-z0-9.-]+$/i, 'clerkPageOrigin must be https://host').optional()),
+  /**
+   * A regional custom domain for the review API (with `apiCertificateArn`, a regional ACM certificate): CloudFront
+   * then reaches the API by it and the execute-api endpoint is disabled, so the API is reachable only through the page.
+   */
+  apiDomain: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, 'apiDomain must be a domain name')
+      .optional(),
+  ),
+  apiCertificateArn: optionalText,
+  /** Steady requests per second the API stage accepts (a province's clerks: see docs/capacity.md). */
+  apiRateLimit: positiveInt.default(200),
+  apiBurstLimit: positiveInt.default(400),
+  /** Concurrency reserved for the review API, so an ingest or OCR burst cannot take every execution from clerks. */
+  apiReservedConcurrency: positiveInt.default(100),
+  /** Most concurrent ingest executions (a 1,000-certificate batch arrives as 1,000 S3 events at once). */
+  ingestReservedConcurrency: positiveInt.default(20),
+  /**
+   * Days a closed case (approved, rejected) stays in the table after it closed: given to the API as
+   * `INTAKE_CLOSED_CASE_RETENTION_DAYS`, written as the table's TTL attribute. 0 keeps closed cases.
+   */
+  closedCaseRetentionDays: z.coerce.number().int().nonnegative().default(0),
   /** Optional address subscribed to the alarm topic. */
   alarmEmail: optionalText.pipe(z.email().optional()),
   derivedExpirationDays: positiveInt.default(365),
   noncurrentVersionExpirationDays: positiveInt.default(90),
-  processMaxReceiveCount: positiveInt.default(3),
+  /** Deliveries before a message is dead-lettered: transient failures retry with backoff up to this many times. */
+  processMaxReceiveCount: positiveInt.default(10),
   processMaxConcurrency: z.coerce.number().int().min(2).max(1000).default(4),
   logRetentionDays: positiveInt.default(180),
 });
@@ -77,6 +112,12 @@ export function readInfraSettings(node: Node): InfraSettings {
   const parsed = InfraSettings.safeParse(raw);
   if (!parsed.success) {
     throw new Error(`Invalid CDK context: ${z.prettifyError(parsed.error)}`);
+  }
+  if (parsed.data.clerkSiteDomain && !parsed.data.clerkSiteCertificateArn) {
+    throw new Error('Invalid CDK context: clerkSiteDomain needs clerkSiteCertificateArn (an ACM certificate in us-east-1)');
+  }
+  if (Boolean(parsed.data.apiDomain) !== Boolean(parsed.data.apiCertificateArn)) {
+    throw new Error('Invalid CDK context: apiDomain and apiCertificateArn go together');
   }
   return parsed.data;
 }

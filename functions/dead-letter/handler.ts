@@ -2,7 +2,7 @@
  * **dead-letter** — consumes the process queue's DLQ: each message that kept failing marks its document `failed`
  * with the last error, so poison messages are visible to clerks rather than stuck in `processing`, and records one
  * `FailedDocuments` metric per document (the DLQ is drained in seconds, so its depth is no signal: the alarm reads
- * this metric).
+ * this metric). Each failed document's message is kept in the failed-documents queue for a redrive.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
@@ -44,7 +44,11 @@ export function createDeadLetterHandler(resolve: () => DeadLetterDeps) {
         return;
       }
       const outcome = await markDocumentFailed(parsed.data.documentId, deps);
-      if (outcome.kind === 'failed') deps.metrics.count(MetricName.failedDocuments, 1);
+      if (outcome.kind === 'failed') {
+        // Kept before this message is deleted: once the cause is gone the operator redrives it to process.
+        await deps.kept?.send([parsed.data]);
+        deps.metrics.count(MetricName.failedDocuments, 1);
+      }
       return outcome;
     };
     return processPartialResponse(event, recordHandler, processor, { context, throwOnFullBatchFailure: false });

@@ -8,15 +8,17 @@ import {
   HttpVersion,
   OriginRequestPolicy,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 
 export interface ClerkSiteProps {
-  /** Host name of the review API (`{id}.execute-api.{region}.amazonaws.com`), served under `/api/*`. */
+  /** Host name of the review API (its custom domain, or `{id}.execute-api.{region}.amazonaws.com`), under `/api/*`. */
   readonly apiDomainName: string;
   /** Built clerk page (`web/dist`); when absent only `config.json` is deployed and the page comes with a later one. */
   readonly contentDirectory?: string;
@@ -27,8 +29,11 @@ export interface ClerkSiteProps {
     /** The page's app client (public: no secret). */
     readonly clientId: string;
   };
-  /** Custom domain the page is served under, when there is one (then it is the sign-in redirect target). */
-  readonly customDomain?: string;
+  /**
+   * Custom domain the page is served under, when there is one: an alternate domain name of the distribution with its
+   * ACM certificate (us-east-1), and the sign-in redirect target. The domain's DNS points at the distribution.
+   */
+  readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
 }
 
 /**
@@ -110,6 +115,13 @@ export class ClerkSite extends Construct {
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Skill Subsidy Intake clerk page',
+      ...(props.customDomain
+        ? {
+            domainNames: [props.customDomain.domainName.toLowerCase()],
+            certificate: Certificate.fromCertificateArn(this, 'PageCertificate', props.customDomain.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       enableLogging: true,
@@ -135,7 +147,7 @@ export class ClerkSite extends Construct {
     });
 
     this.distributionUrl = `https://${this.distribution.distributionDomainName}/`;
-    this.pageUrl = props.customDomain ? `https://${props.customDomain.toLowerCase()}/` : this.distributionUrl;
+    this.pageUrl = props.customDomain ? `https://${props.customDomain.domainName.toLowerCase()}/` : this.distributionUrl;
     this.pageConfig = {
       auth: 'cognito',
       domain: props.signIn.domain,

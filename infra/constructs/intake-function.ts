@@ -40,6 +40,8 @@ export interface IntakeFunctionProps {
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** Where asynchronous invocations (S3 notifications) go after Lambda's retries, so no event is dropped. */
   readonly deadLetterQueue?: IQueue;
+  /** Concurrency set aside for (and capping) this function. */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -74,6 +76,7 @@ export class IntakeFunction extends Construct {
       tracing: Tracing.ACTIVE,
       logGroup,
       deadLetterQueue: props.deadLetterQueue,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       environment: {
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',

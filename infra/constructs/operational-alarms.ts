@@ -1,7 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { METRIC_NAMESPACE, MetricName } from '../../functions/compose/metrics.js';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -11,8 +13,10 @@ export interface OperationalAlarmsProps {
 }
 
 /**
- * The alarms an operator acts on, all notifying one SNS topic: a message in any dead-letter queue (a document the
- * clerks will not see unless someone looks), errors of any function, and a work queue that stops draining.
+ * The alarms an operator acts on, all notifying one SNS topic: a document that failed for good (the metric the
+ * dead-letter and process functions record: the process DLQ is drained in seconds, so its depth says nothing), a
+ * message in a DLQ nothing drains, errors, throttles and near-timeouts of any function, API 5xx, DynamoDB and
+ * Textract throttling, and a work queue that stops draining.
  */
 export class OperationalAlarms extends Construct {
   private readonly action: SnsAction;
@@ -77,6 +81,143 @@ export class OperationalAlarms extends Construct {
         threshold: maxAge.toSeconds(),
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 3,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+
+  /**
+   * Alarms on any document marked `failed` after its retries (metric `FailedDocuments`, any function).
+   *
+   * @example
+   * alarms.onFailedDocuments();
+   */
+  onFailedDocuments(): Alarm {
+    return this.withAction(
+      new Alarm(this, 'FailedDocuments', {
+        alarmDescription: 'A document failed for good; clerks see it as failed. See docs/deployment.md#failed-documents',
+        metric: new MathExpression({
+          expression: `SUM(SEARCH('{${METRIC_NAMESPACE},Function} MetricName="${MetricName.failedDocuments}"', 'Sum', 300))`,
+          label: 'failed documents',
+          period: Duration.minutes(5),
+        }),
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+
+  /**
+   * Alarms when Lambda throttled any invocation of the function (reserved concurrency or the account's limit).
+   *
+   * @example
+   * alarms.onThrottles('Api', apiFunction);
+   */
+  onThrottles(id: string, fn: IFunction): Alarm {
+    return this.withAction(
+      new Alarm(this, `${id}Throttles`, {
+        alarmDescription: `${id} invocations throttled: raise its reserved concurrency or the account quota (docs/capacity.md)`,
+        metric: fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+
+  /**
+   * Alarms when the function's longest run in five minutes came within 20% of its timeout.
+   *
+   * @example
+   * alarms.onNearTimeout('Process', processFunction, Duration.minutes(15));
+   */
+  onNearTimeout(id: string, fn: IFunction, timeout: Duration): Alarm {
+    return this.withAction(
+      new Alarm(this, `${id}NearTimeout`, {
+        alarmDescription: `${id} ran longer than 80% of its ${timeout.toHumanString()} timeout`,
+        metric: fn.metricDuration({ period: Duration.minutes(5), statistic: 'Maximum' }),
+        threshold: Math.round(timeout.toMilliseconds() * 0.8),
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+
+  /**
+   * Alarms on server errors of the HTTP API (5 or more in five minutes).
+   *
+   * @example
+   * alarms.onApiServerErrors(httpApi);
+   */
+  onApiServerErrors(api: IHttpApi): Alarm {
+    return this.withAction(
+      new Alarm(this, 'ApiServerErrors', {
+        alarmDescription: 'Review API answered 5xx',
+        metric: api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+        threshold: 5,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+
+  /**
+   * Alarms when DynamoDB throttled reads or writes on the table (on-demand tables throttle on hot partitions and
+   * above twice the previous peak).
+   *
+   * @example
+   * alarms.onTableThrottles(table.tableName);
+   */
+  onTableThrottles(tableName: string): Alarm {
+    const events = (metricName: string) =>
+      new Metric({ namespace: 'AWS/DynamoDB', metricName, dimensionsMap: { TableName: tableName }, statistic: 'Sum', period: Duration.minutes(5) });
+    return this.withAction(
+      new Alarm(this, 'TableThrottles', {
+        alarmDescription: 'DynamoDB throttled the intake table (hot partition or a burst above the on-demand peak)',
+        metric: new MathExpression({
+          expression: 'r + w',
+          usingMetrics: { r: events('ReadThrottleEvents'), w: events('WriteThrottleEvents') },
+          label: 'throttle events',
+          period: Duration.minutes(5),
+        }),
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+
+  /**
+   * Alarms when Textract throttled the intake's calls (its TPS quotas are per account and region).
+   *
+   * @example
+   * alarms.onTextractThrottles();
+   */
+  onTextractThrottles(): Alarm {
+    const throttled = (operation: string) =>
+      new Metric({ namespace: 'AWS/Textract', metricName: 'ThrottledCount', dimensionsMap: { Operation: operation }, statistic: 'Sum', period: Duration.minutes(5) });
+    return this.withAction(
+      new Alarm(this, 'TextractThrottles', {
+        alarmDescription: 'Textract throttled OCR calls: request a higher TPS quota (docs/capacity.md)',
+        metric: new MathExpression({
+          expression: 'd + s + g',
+          usingMetrics: {
+            d: throttled('DetectDocumentText'),
+            s: throttled('StartDocumentTextDetection'),
+            g: throttled('GetDocumentTextDetection'),
+          },
+          label: 'Textract throttles',
+          period: Duration.minutes(5),
+        }),
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
     );

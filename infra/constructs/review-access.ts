@@ -1,6 +1,7 @@
-import { CfnOutput, Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { ApiMapping, DomainName, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
@@ -16,6 +17,7 @@ import {
   UserPoolClient,
   UserPoolClientIdentityProvider,
   UserPoolDomain,
+  UserPoolEmail,
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -36,6 +38,18 @@ export interface ReviewAccessProps {
   readonly logRetention: RetentionDays;
   /** Prefix of the hosted sign-in domain, `{prefix}.auth.{region}.amazoncognito.com`. */
   readonly authDomainPrefix: string;
+  /** The `$default` stage's steady rate (requests/s) and burst. */
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  /**
+   * An SES-verified domain: Cognito sends invitations and codes as `noreply@{domain}` through SES. Without one the
+   * pool uses Cognito's own sender (50 messages a day), and the synth warns.
+   */
+  readonly mailDomain?: string;
+  /**
+   * A regional custom domain for the API: CloudFront reaches the API by it, and the execute-api endpoint is disabled
+   * so nothing bypasses the page's distribution.
+   */
+  readonly apiDomain?: { readonly domainName: string; readonly certificateArn: string };
 }
 
 /**
@@ -78,7 +92,13 @@ export class ReviewAccess extends Construct {
       customAttributes: { [INSTITUTION_ATTRIBUTE]: new StringAttribute({ mutable: true, maxLen: 64 }) },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      ...(props.mailDomain
+        ? { email: UserPoolEmail.withSES({ fromEmail: `noreply@${props.mailDomain}`, fromName: '西湖区技能补贴受理', sesVerifiedDomain: props.mailDomain }) }
+        : {}),
     });
+    if (!props.mailDomain) {
+      Annotations.of(this).addWarning('No receivingDomain: Cognito mails through its own sender (50 a day). Set -c receivingDomain=… for SES.');
+    }
 
     for (const [constructId, groupName] of [
       ['ClerkGroup', ReviewGroup.clerk],
@@ -128,16 +148,18 @@ export class ReviewAccess extends Construct {
       description: 'Skill Subsidy Intake review API',
       defaultAuthorizer: this.authorizer,
       createDefaultStage: false,
+      // Behind CloudFront by its custom domain: the execute-api URL would let callers skip the distribution.
+      disableExecuteApiEndpoint: props.apiDomain !== undefined,
     });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.httpApi.addStage('DefaultStage', {
+    const stage = this.httpApi.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 50, burstLimit: 100 },
+      throttle: { rateLimit: props.throttle.rateLimit, burstLimit: props.throttle.burstLimit },
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         // Request metadata and the caller's subject only: no bodies, no names, no ID numbers.
@@ -156,10 +178,19 @@ export class ReviewAccess extends Construct {
       },
     });
 
+    if (props.apiDomain) {
+      const domainName = new DomainName(this, 'ApiDomain', {
+        domainName: props.apiDomain.domainName,
+        certificate: Certificate.fromCertificateArn(this, 'ApiCertificate', props.apiDomain.certificateArn),
+      });
+      new ApiMapping(this, 'ApiMapping', { api: this.httpApi, domainName, stage });
+      new CfnOutput(this, 'ApiDomainTarget', { value: domainName.regionalDomainName });
+    }
+
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'HostedSignInDomain', { value: this.hostedSignInDomain });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
-    new CfnOutput(this, 'ApiEndpoint', { value: this.httpApi.apiEndpoint });
+    new CfnOutput(this, 'ApiEndpoint', { value: props.apiDomain ? `https://${props.apiDomain.domainName}` : this.httpApi.apiEndpoint });
   }
 
   /** Host name of the hosted sign-in (`{prefix}.auth.{region}.amazoncognito.com`), without scheme. */

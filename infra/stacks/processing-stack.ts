@@ -1,4 +1,5 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Dashboard } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
@@ -17,6 +18,7 @@ import { ClerkSite } from '../constructs/clerk-site.js';
 import { EmailReceiving } from '../constructs/email-receiving.js';
 import { IntakeFunction } from '../constructs/intake-function.js';
 import { OperationalAlarms } from '../constructs/operational-alarms.js';
+import { OperationsDashboard } from '../constructs/operations-dashboard.js';
 import { ReviewAccess } from '../constructs/review-access.js';
 import { FUNCTION_ENTRIES, type FunctionName } from '../function-entries.js';
 import type { InfraSettings } from '../settings.js';
@@ -62,6 +64,7 @@ export interface ProcessingStackProps extends StackProps {
 export class ProcessingStack extends Stack {
   readonly processQueue: Queue;
   readonly processDeadLetterQueue: Queue;
+  readonly failedDocumentsQueue: Queue;
   readonly functions: Record<FunctionName, NodejsFunction>;
   readonly alarmTopic: Topic;
   readonly textractTopic: Topic;
@@ -69,6 +72,7 @@ export class ProcessingStack extends Stack {
   readonly access: ReviewAccess;
   readonly clerkSite: ClerkSite;
   readonly emailReceiving?: EmailReceiving;
+  readonly dashboard: Dashboard;
 
   constructor(scope: Construct, id: string, props: ProcessingStackProps) {
     super(scope, id, props);
@@ -91,7 +95,14 @@ export class ProcessingStack extends Stack {
 
     // Queues ---------------------------------------------------------------------------------------------------
     const processTimeout = Duration.seconds(FUNCTION_ENTRIES.process.timeoutSeconds);
-    this.processDeadLetterQueue = this.queue('ProcessDeadLetterQueue', { retentionPeriod: Duration.days(14) });
+    // Failed documents' messages, kept 14 days for a redrive to the process queue (docs/deployment.md#failed-documents):
+    // the dead-letter function copies each message here once it marked the document failed, and messages it could
+    // not handle itself land here as its DLQ (which is also what lets SQS's message-move task take them back).
+    this.failedDocumentsQueue = this.queue('FailedDocumentsQueue', { retentionPeriod: Duration.days(14) });
+    this.processDeadLetterQueue = this.queue('ProcessDeadLetterQueue', {
+      retentionPeriod: Duration.days(14),
+      deadLetterQueue: { queue: this.failedDocumentsQueue, maxReceiveCount: 5 },
+    });
     this.processQueue = this.queue('ProcessQueue', {
       visibilityTimeout: Duration.seconds(processTimeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR),
       retentionPeriod: Duration.days(14),
@@ -100,6 +111,9 @@ export class ProcessingStack extends Stack {
     // S3 invokes ingest and e-mail asynchronously; after Lambda's own retries the event lands here, not nowhere.
     const ingestDeadLetterQueue = this.queue('IngestDeadLetterQueue', { retentionPeriod: Duration.days(14) });
     const emailDeadLetterQueue = this.queue('EmailDeadLetterQueue', { retentionPeriod: Duration.days(14) });
+    // Textract's completion notices: a delivery SNS could not make, or an invocation that failed after Lambda's
+    // retries, lands here rather than nowhere (the document would otherwise wait in `processing`).
+    const textractCompletionDeadLetterQueue = this.queue('TextractCompletionDeadLetterQueue', { retentionPeriod: Duration.days(14) });
 
     // Textract's asynchronous path (multi-page PDFs) -------------------------------------------------------------
     this.textractTopic = new Topic(this, 'TextractTopic', {
@@ -116,7 +130,14 @@ export class ProcessingStack extends Stack {
     this.textractTopic.grantPublish(this.textractRole);
 
     // Review API and user pool ----------------------------------------------------------------------------------
-    this.access = new ReviewAccess(this, 'ReviewAccess', { logRetention, authDomainPrefix: settings.authDomainPrefix });
+    this.access = new ReviewAccess(this, 'ReviewAccess', {
+      logRetention,
+      authDomainPrefix: settings.authDomainPrefix,
+      throttle: { rateLimit: settings.apiRateLimit, burstLimit: settings.apiBurstLimit },
+      // Cognito's own sender allows 50 messages a day, below a province's onboarding: mail goes through SES.
+      mailDomain: settings.receivingDomain,
+      apiDomain: settings.apiDomain && settings.apiCertificateArn ? { domainName: settings.apiDomain, certificateArn: settings.apiCertificateArn } : undefined,
+    });
 
     // Functions ------------------------------------------------------------------------------------------------
     const common = {
@@ -133,25 +154,35 @@ export class ProcessingStack extends Stack {
     const replyEnv: Record<string, string> = settings.receivingDomain
       ? { INTAKE_EMAIL_DOMAIN: settings.receivingDomain, INTAKE_REPLY_FROM: `noreply@${settings.receivingDomain}` }
       : {};
-    const make = (name: FunctionName, id: string, environment: Record<string, string>, deadLetterQueue?: IQueue) =>
+    const make = (name: FunctionName, id: string, environment: Record<string, string>, deadLetterQueue?: IQueue, reservedConcurrentExecutions?: number) =>
       new IntakeFunction(this, id, {
         name,
         logRetention,
         environment,
         deadLetterQueue,
+        reservedConcurrentExecutions,
         entryPath: props.entryPaths?.[name],
       }).function;
 
     this.functions = {
-      ingest: make('ingest', 'Ingest', common, ingestDeadLetterQueue),
+      // A 1,000-certificate batch is 1,000 S3 events at once: capped, so it cannot take the API's executions.
+      ingest: make('ingest', 'Ingest', common, ingestDeadLetterQueue, settings.ingestReservedConcurrency),
       process: make('process', 'Process', { ...common, ...textractEnv }),
-      deadLetter: make('deadLetter', 'DeadLetter', common),
-      textractCompletion: make('textractCompletion', 'TextractCompletion', { ...common, ...textractEnv }),
-      api: make('api', 'Api', {
-        ...common,
-        USER_POOL_ID: this.access.userPool.userPoolId,
-        USER_POOL_CLIENT_ID: this.access.userPoolClient.userPoolClientId,
-      }),
+      deadLetter: make('deadLetter', 'DeadLetter', { ...common, FAILED_DOCUMENTS_QUEUE_URL: this.failedDocumentsQueue.queueUrl }),
+      textractCompletion: make('textractCompletion', 'TextractCompletion', { ...common, ...textractEnv }, textractCompletionDeadLetterQueue),
+      // Reserved: clerks keep their executions whatever the pipeline does.
+      api: make(
+        'api',
+        'Api',
+        {
+          ...common,
+          USER_POOL_ID: this.access.userPool.userPoolId,
+          USER_POOL_CLIENT_ID: this.access.userPoolClient.userPoolClientId,
+          INTAKE_CLOSED_CASE_RETENTION_DAYS: String(settings.closedCaseRetentionDays),
+        },
+        undefined,
+        settings.apiReservedConcurrency,
+      ),
       email: make('email', 'Email', { ...common, ...replyEnv }, emailDeadLetterQueue),
     };
     const fn = this.functions;
@@ -188,6 +219,7 @@ export class ProcessingStack extends Stack {
     }
 
     table.grantReadWriteData(fn.deadLetter);
+    this.failedDocumentsQueue.grantSendMessages(fn.deadLetter);
 
     // The API changes cases (claims, corrections, decisions) and reads page images, to presign them. For batches it
     // presigns the institution's uploads (PUT and multipart parts, signed with its own role, so it needs the very
@@ -239,16 +271,21 @@ export class ProcessingStack extends Stack {
     fn.deadLetter.addEventSource(
       new SqsEventSource(this.processDeadLetterQueue, { batchSize: 10, reportBatchItemFailures: true }),
     );
-    fn.textractCompletion.addEventSource(new SnsEventSource(this.textractTopic));
+    fn.textractCompletion.addEventSource(new SnsEventSource(this.textractTopic, { deadLetterQueue: textractCompletionDeadLetterQueue }));
+    textractCompletionDeadLetterQueue.grantSendMessages(new ServicePrincipal('sns.amazonaws.com'));
 
     this.access.routeTo(fn.api);
 
     // Clerk page and e-mail --------------------------------------------------------------------------------------
     this.clerkSite = new ClerkSite(this, 'ClerkSite', {
-      apiDomainName: `${this.access.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
+      // The API's custom domain when there is one (its execute-api endpoint is then disabled), else execute-api.
+      apiDomainName: settings.apiDomain ?? `${this.access.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
       contentDirectory: props.clerkPageDirectory,
       signIn: { domain: this.access.hostedSignInDomain, clientId: this.access.userPoolClient.userPoolClientId },
-      customDomain: settings.clerkSiteDomain,
+      customDomain:
+        settings.clerkSiteDomain && settings.clerkSiteCertificateArn
+          ? { domainName: settings.clerkSiteDomain, certificateArn: settings.clerkSiteCertificateArn }
+          : undefined,
     });
     this.access.allowSignInFrom(this.clerkSite.distributionUrl);
     this.access.allowSignInFrom(this.clerkSite.pageUrl);
@@ -263,15 +300,29 @@ export class ProcessingStack extends Stack {
 
     // Alarms ---------------------------------------------------------------------------------------------------
     const alarms = new OperationalAlarms(this, 'Alarms', { topic: this.alarmTopic });
-    alarms.onDeadLetters('ProcessDeadLetterQueue', this.processDeadLetterQueue);
+    // The process DLQ is drained by the dead-letter function within seconds: its depth never shows a message, so the
+    // alarm reads the FailedDocuments metric that function (and process, for defects) records instead.
+    alarms.onFailedDocuments();
     alarms.onDeadLetters('IngestDeadLetterQueue', ingestDeadLetterQueue);
     alarms.onDeadLetters('EmailDeadLetterQueue', emailDeadLetterQueue);
+    alarms.onDeadLetters('TextractCompletionDeadLetterQueue', textractCompletionDeadLetterQueue);
     alarms.onBacklogAge('ProcessQueue', this.processQueue, Duration.hours(1));
-    for (const [name, handler] of Object.entries(fn)) {
-      alarms.onErrors(name.charAt(0).toUpperCase() + name.slice(1), handler);
+    alarms.onApiServerErrors(this.access.httpApi);
+    alarms.onTableThrottles(table.tableName);
+    if (settings.ocrEngine === 'textract') alarms.onTextractThrottles();
+    for (const [name, handler] of Object.entries(fn) as [FunctionName, NodejsFunction][]) {
+      const id = name.charAt(0).toUpperCase() + name.slice(1);
+      alarms.onErrors(id, handler);
+      alarms.onThrottles(id, handler);
+      alarms.onNearTimeout(id, handler, Duration.seconds(FUNCTION_ENTRIES[name].timeoutSeconds));
     }
+    this.dashboard = new OperationsDashboard(this, 'Operations', { processQueue: this.processQueue, functions: fn, api: this.access.httpApi }).dashboard;
 
     new CfnOutput(this, 'ProcessQueueUrl', { value: this.processQueue.queueUrl });
+    new CfnOutput(this, 'RedriveFailedDocuments', {
+      description: 'Sends kept failed documents back to process (run once the cause is fixed)',
+      value: `aws sqs start-message-move-task --source-arn ${this.failedDocumentsQueue.queueArn} --destination-arn ${this.processQueue.queueArn}`,
+    });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
   }
 

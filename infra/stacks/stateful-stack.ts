@@ -1,4 +1,4 @@
-import { type CfnResource, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, type CfnResource, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -36,7 +36,7 @@ export const StatefulLogicalId = {
 } as const;
 
 export interface StatefulStackProps extends StackProps {
-  readonly settings: Pick<InfraSettings, 'derivedExpirationDays' | 'noncurrentVersionExpirationDays' | 'clerkSiteDomain'>;
+  readonly settings: Pick<InfraSettings, 'derivedExpirationDays' | 'noncurrentVersionExpirationDays' | 'clerkSiteDomain' | 'clerkPageOrigin'>;
 }
 
 /**
@@ -79,6 +79,12 @@ export class StatefulStack extends Stack {
     });
 
     const { derivedExpirationDays, noncurrentVersionExpirationDays } = props.settings;
+    const pageOrigins = clerkSiteOrigins(props.settings.clerkSiteDomain, props.settings.clerkPageOrigin);
+    if (pageOrigins.includes(ANY_CLOUDFRONT_ORIGIN)) {
+      Annotations.of(this).addWarning(
+        'Bucket CORS allows any *.cloudfront.net origin: set -c clerkSiteDomain=… or -c clerkPageOrigin=https://dxxxx.cloudfront.net after the first deployment.',
+      );
+    }
     this.intakeBucket = new Bucket(this, StatefulLogicalId.intakeBucket, {
       encryption: BucketEncryption.KMS,
       encryptionKey: this.dataKey,
@@ -97,7 +103,7 @@ export class StatefulStack extends Stack {
           // ETags the page must read to complete the upload). The signature is the access control; CORS keeps other
           // sites' scripts from driving an upload with a URL they got hold of.
           allowedMethods: [HttpMethods.PUT, HttpMethods.HEAD],
-          allowedOrigins: clerkSiteOrigins(props.settings.clerkSiteDomain),
+          allowedOrigins: pageOrigins,
           allowedHeaders: ['*'],
           exposedHeaders: ['ETag'],
           maxAge: 3000,
@@ -110,7 +116,7 @@ export class StatefulStack extends Stack {
           // when one is configured; the presigned signature remains the access control, CORS only limits which
           // pages may read the bytes.
           allowedMethods: [HttpMethods.GET],
-          allowedOrigins: clerkSiteOrigins(props.settings.clerkSiteDomain),
+          allowedOrigins: pageOrigins,
           maxAge: 3000,
         },
       ],
@@ -168,13 +174,19 @@ export class StatefulStack extends Stack {
   }
 }
 
+/** What the bucket's CORS falls back to before the page's origin is known (the first deployment). */
+export const ANY_CLOUDFRONT_ORIGIN = 'https://*.cloudfront.net';
+
 /**
- * Origins allowed to upload to and read page images from the intake bucket: any CloudFront domain, and the clerk
- * page's custom domain when set.
+ * Origins allowed to upload to and read page images from the intake bucket: the clerk page's custom domain, else its
+ * configured CloudFront origin; only before either is known, any CloudFront domain.
  *
  * @example
- * clerkSiteOrigins('review.example.gov.cn'); // ['https://*.cloudfront.net', 'https://review.example.gov.cn']
+ * clerkSiteOrigins('review.example.gov.cn'); // ['https://review.example.gov.cn']
+ * clerkSiteOrigins(undefined, 'https://d111.cloudfront.net'); // ['https://d111.cloudfront.net']
  */
-export function clerkSiteOrigins(customDomain: string | undefined): string[] {
-  return customDomain ? ['https://*.cloudfront.net', `https://${customDomain.toLowerCase()}`] : ['https://*.cloudfront.net'];
+export function clerkSiteOrigins(customDomain: string | undefined, pageOrigin?: string): string[] {
+  if (customDomain) return [`https://${customDomain.toLowerCase()}`];
+  if (pageOrigin) return [pageOrigin.toLowerCase()];
+  return [ANY_CLOUDFRONT_ORIGIN];
 }

@@ -239,7 +239,7 @@ describe('ingest → process handlers on DynamoDB Local and s3rver', () => {
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: batch.Records[1]!.messageId }]);
   });
 
-  it('marks a dead-lettered document `failed` with its error and counts it once', async () => {
+  it('marks a dead-lettered document `failed` with its error, counts it once and keeps its message for a redrive', async () => {
     const poisonSubmission = `${submission}-poison`;
     await ingestHandler(s3Event(await upload(`incoming/${poisonSubmission}/证书.png`, await certificateScan(19))));
     const messages = queue.drain();
@@ -254,13 +254,17 @@ describe('ingest → process handlers on DynamoDB Local and s3rver', () => {
       },
     };
 
-    const response = await createDeadLetterHandler(() => ({ documents, clock, metrics }))(sqsBatch(messages));
-    const again = await createDeadLetterHandler(() => ({ documents, clock, metrics }))(sqsBatch(messages));
+    const kept = new InMemoryWorkQueue();
+
+    const response = await createDeadLetterHandler(() => ({ documents, clock, metrics, kept }))(sqsBatch(messages));
+    const again = await createDeadLetterHandler(() => ({ documents, clock, metrics, kept }))(sqsBatch(messages));
 
     expect(response.batchItemFailures).toEqual([]);
     expect(again.batchItemFailures).toEqual([]);
-    // One FailedDocuments data point per failed document (the alarm's signal), none for a redelivered DLQ message.
+    // One FailedDocuments data point per failed document (the alarm's signal), none for a redelivered DLQ message,
+    // and the message kept once for a redrive.
     expect(counted).toEqual([1]);
+    expect(kept.drain()).toEqual(messages);
     expect((await documents.listBySubmission(poisonSubmission))[0]).toMatchObject({ status: 'failed', error: { code: 'ocr_engine_failed' } });
   });
 });

@@ -45,7 +45,7 @@ describe('readInfraSettings', () => {
       ocrEngine: 'paddle',
       receivingDomain: undefined,
       alarmEmail: undefined,
-      processMaxReceiveCount: 3,
+      processMaxReceiveCount: 10,
     });
   });
 

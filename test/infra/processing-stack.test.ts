@@ -17,6 +17,7 @@ beforeAll(() => {
     receivingDomain: 'intake.example.gov.cn',
     alarmEmail: 'ops@example.gov.cn',
     clerkSiteDomain: 'review.example.gov.cn',
+    clerkSiteCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555',
     authDomainPrefix: 'xihu-test-intake',
     authLocalhostPort: 5173,
   });
@@ -117,7 +118,7 @@ describe('ProcessingStack wiring', () => {
 });
 
 describe('ProcessingStack alarms', () => {
-  it('alarms as soon as one message sits in any dead-letter queue', () => {
+  it('alarms as soon as one message sits in a dead-letter queue nothing drains (ingest, e-mail, Textract completion)', () => {
     const template = paddle.processingTemplate;
     const dlqAlarms = template.findResources('AWS::CloudWatch::Alarm', {
       Properties: { MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS' },
@@ -126,7 +127,7 @@ describe('ProcessingStack alarms', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Dimensions: [
-        { Name: 'QueueName', Value: { 'Fn::GetAtt': [ref(paddle, paddle.processing.processDeadLetterQueue), 'QueueName'] } },
+        { Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^IngestDeadLetterQueue'), 'QueueName'] } },
       ],
       Threshold: 0,
       ComparisonOperator: 'GreaterThanThreshold',
@@ -468,8 +469,10 @@ describe('ProcessingStack least privilege', () => {
       expect(allowedActionsOn(statements, 'IntakeBucketArn', '/derived/*'), name).toContain('s3:PutObject');
       expect(writes(allowedActionsOn(statements, 'IntakeBucketArn', '/incoming/*')), name).toEqual([]);
     }
+    const processQueue = ref(paddle, paddle.processing.processQueue);
     const sends = (name: FunctionName) =>
       statementsOf(paddle.processingTemplate, paddle.processing.functions[name])
+        .filter((statement) => JSON.stringify(statement.Resource).includes(processQueue))
         .flatMap(actionsOf)
         .filter((action) => action === 'sqs:SendMessage');
     expect(sends('textractCompletion')).toHaveLength(1);
@@ -512,5 +515,106 @@ describe('stacks', () => {
     expect(paddle.processing.dependencies).toContain(paddle.stateful);
     expect(paddle.stateful.dependencies).toEqual([]);
     expect(Stack.of(paddle.processing.functions.api)).toBe(paddle.processing);
+  });
+});
+
+describe('ProcessingStack operations', () => {
+  const CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
+  const REGIONAL_CERT = 'arn:aws:acm:ap-southeast-1:123456789012:certificate/66666666-2222-3333-4444-555555555555';
+
+  it('alarms on every failed document through the metric the functions record, not on the drained DLQ’s depth', () => {
+    const alarms = paddle.processingTemplate.findResources('AWS::CloudWatch::Alarm') as Record<string, { Properties: Record<string, unknown> }>;
+    const failed = Object.values(alarms).find((alarm) => JSON.stringify(alarm.Properties.Metrics ?? '').includes('FailedDocuments'));
+    expect(failed?.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    const dlqId = ref(paddle, paddle.processing.processDeadLetterQueue);
+    const onDlqDepth = Object.values(alarms).filter((alarm) => JSON.stringify(alarm.Properties.Dimensions ?? []).includes(dlqId));
+    expect(onDlqDepth).toEqual([]);
+  });
+
+  it('alarms on throttles and near-timeouts of every function, API 5xx and DynamoDB throttling; Textract only when selected', () => {
+    const alarms = (intake: SynthesisedIntake) =>
+      Object.values(intake.processingTemplate.findResources('AWS::CloudWatch::Alarm') as Record<string, { Properties: Record<string, unknown> }>).map((a) => a.Properties);
+    const paddleAlarms = alarms(paddle);
+    for (const name of FUNCTION_NAMES) {
+      const dims = (alarm: Record<string, unknown>) => JSON.stringify(alarm.Dimensions ?? []);
+      const mine = paddleAlarms.filter((alarm) => dims(alarm).includes(fnId(paddle, name)));
+      expect(mine.map((alarm) => alarm.MetricName).sort()).toEqual(['Duration', 'Errors', 'Throttles']);
+      const nearTimeout = mine.find((alarm) => alarm.MetricName === 'Duration')!;
+      expect(nearTimeout.Threshold).toBe(FUNCTION_ENTRIES[name].timeoutSeconds * 800);
+    }
+    expect(paddleAlarms.some((alarm) => alarm.MetricName === '5xx' && alarm.Namespace === 'AWS/ApiGateway')).toBe(true);
+    expect(paddleAlarms.some((alarm) => JSON.stringify(alarm.Metrics ?? '').includes('WriteThrottleEvents'))).toBe(true);
+    expect(paddleAlarms.some((alarm) => JSON.stringify(alarm.Metrics ?? '').includes('AWS/Textract'))).toBe(false);
+    expect(alarms(textract).some((alarm) => JSON.stringify(alarm.Metrics ?? '').includes('AWS/Textract'))).toBe(true);
+  });
+
+  it('draws one dashboard with documents, pages, stage times, queue age and errors', () => {
+    const dashboards = Object.values(paddle.processingTemplate.findResources('AWS::CloudWatch::Dashboard'));
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]);
+    for (const needle of ['DocumentsProcessed', 'PagesRead', 'StageTime', 'ApproximateAgeOfOldestMessage', 'FailedDocuments', 'CasesWaiting']) {
+      expect(body).toContain(needle);
+    }
+  });
+
+  it('reserves concurrency for the API and caps ingest, so a batch burst cannot starve clerks', () => {
+    const template = paddle.processingTemplate;
+    template.hasResourceProperties('AWS::Lambda::Function', { Description: FUNCTION_ENTRIES.api.description, ReservedConcurrentExecutions: 100 });
+    template.hasResourceProperties('AWS::Lambda::Function', { Description: FUNCTION_ENTRIES.ingest.description, ReservedConcurrentExecutions: 20 });
+  });
+
+  it('sizes the API stage for a province and gives transient failures ten deliveries before the DLQ', () => {
+    paddle.processingTemplate.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
+    });
+    const defaults = synthesiseIntake({});
+    defaults.processingTemplate.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: Match.objectLike({ maxReceiveCount: 10 }) });
+  });
+
+  it('gives Textract completions a dead-letter queue for undelivered and failed notices', () => {
+    const dlq = textract.processing.node.findChild('TextractCompletionDeadLetterQueue') as unknown as IConstruct;
+    const dlqArn = arnOf(ref(textract, dlq));
+    textract.processingTemplate.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', RedrivePolicy: { deadLetterTargetArn: dlqArn } });
+    textract.processingTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      Description: FUNCTION_ENTRIES.textractCompletion.description,
+      DeadLetterConfig: { TargetArn: dlqArn },
+    });
+  });
+
+  it('serves the page on its custom domain with its certificate, and sends Cognito mail through SES', () => {
+    textract.processingTemplate.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ Aliases: ['review.example.gov.cn'], ViewerCertificate: Match.objectLike({ AcmCertificateArn: CERT }) }),
+    });
+    textract.processingTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
+      EmailConfiguration: Match.objectLike({ EmailSendingAccount: 'DEVELOPER', From: Match.stringLikeRegexp('noreply@intake.example.gov.cn') }),
+    });
+  });
+
+  it('disables the execute-api endpoint when CloudFront reaches the API by its own domain', () => {
+    const fronted = synthesiseIntake({ apiDomain: 'api.review.example.gov.cn', apiCertificateArn: REGIONAL_CERT });
+    fronted.processingTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: true });
+    fronted.processingTemplate.hasResourceProperties('AWS::ApiGatewayV2::DomainName', { DomainName: 'api.review.example.gov.cn' });
+    fronted.processingTemplate.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ Origins: Match.arrayWith([Match.objectLike({ DomainName: 'api.review.example.gov.cn' })]) }),
+    });
+    const [api] = Object.values(paddle.processingTemplate.findResources('AWS::ApiGatewayV2::Api')) as { Properties: { DisableExecuteApiEndpoint?: boolean } }[];
+    expect(api!.Properties.DisableExecuteApiEndpoint ?? false).toBe(false);
+  });
+
+  it('keeps failed documents\' messages in a queue the operator can move back to process', () => {
+    const kept = ref(paddle, paddle.processing.failedDocumentsQueue);
+    paddle.processingTemplate.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { deadLetterTargetArn: arnOf(kept), maxReceiveCount: 5 },
+    });
+    paddle.processingTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      Description: FUNCTION_ENTRIES.deadLetter.description,
+      Environment: { Variables: Match.objectLike({ FAILED_DOCUMENTS_QUEUE_URL: { Ref: kept } }) },
+    });
+    expect(allowedActionsOn(statementsOf(paddle.processingTemplate, paddle.processing.functions.deadLetter), kept)).toEqual(expect.arrayContaining(['sqs:SendMessage']));
+  });
+
+  it('refuses a page domain without its certificate', () => {
+    expect(() => synthesiseIntake({ clerkSiteDomain: 'review.example.gov.cn' })).toThrow(/clerkSiteCertificateArn/);
   });
 });

@@ -95,12 +95,19 @@ describe('StatefulStack', () => {
     });
   });
 
-  it('also lets the clerk page\'s custom domain from `-c clerkSiteDomain` PUT uploads and GET page images', () => {
-    const withDomain = synthesiseIntake({ derivedExpirationDays: 30, noncurrentVersionExpirationDays: 7, clerkSiteDomain: 'Review.Example.gov.cn' });
+  it('lets only the clerk page\'s custom domain from `-c clerkSiteDomain` PUT uploads and GET page images', () => {
+    const withDomain = synthesiseIntake({ derivedExpirationDays: 30, noncurrentVersionExpirationDays: 7, clerkSiteDomain: 'Review.Example.gov.cn', clerkSiteCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555' });
     const buckets = withDomain.statefulTemplate.findResources('AWS::S3::Bucket') as Record<string, { Properties: { CorsConfiguration?: { CorsRules: { AllowedMethods: string[]; AllowedOrigins: string[] }[] } } }>;
     const rules = buckets[StatefulLogicalId.intakeBucket]!.Properties.CorsConfiguration!.CorsRules;
-    expect(rules.find((rule) => rule.AllowedMethods.includes('GET'))).toMatchObject({ AllowedMethods: ['GET'], AllowedOrigins: ['https://*.cloudfront.net', 'https://review.example.gov.cn'] });
-    expect(rules.find((rule) => rule.AllowedMethods.includes('PUT'))).toMatchObject({ AllowedOrigins: ['https://*.cloudfront.net', 'https://review.example.gov.cn'] });
+    expect(rules.find((rule) => rule.AllowedMethods.includes('GET'))).toMatchObject({ AllowedMethods: ['GET'], AllowedOrigins: ['https://review.example.gov.cn'] });
+    expect(rules.find((rule) => rule.AllowedMethods.includes('PUT'))).toMatchObject({ AllowedOrigins: ['https://review.example.gov.cn'] });
+  });
+
+  it('lets only the configured CloudFront origin in when the page has no custom domain', () => {
+    const withOrigin = synthesiseIntake({ clerkPageOrigin: 'https://d111abcdef8.cloudfront.net' });
+    const buckets = withOrigin.statefulTemplate.findResources('AWS::S3::Bucket') as Record<string, { Properties: { CorsConfiguration?: { CorsRules: { AllowedOrigins: string[] }[] } } }>;
+    const rules = buckets[StatefulLogicalId.intakeBucket]!.Properties.CorsConfiguration!.CorsRules;
+    expect(rules.map((rule) => rule.AllowedOrigins)).toEqual([['https://d111abcdef8.cloudfront.net'], ['https://d111abcdef8.cloudfront.net']]);
   });
 
   it('refuses plain-HTTP requests to both buckets', () => {
