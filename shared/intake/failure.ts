@@ -61,6 +61,11 @@ export const REASONS = {
   zip_nested_too_deep: { status: 'rejected', zh: '压缩包嵌套层数过多，请直接打包文件后重新上传。', en: 'Archives are nested deeper than the limit.' },
   email_spam: { status: 'rejected', zh: '邮件被判定为垃圾邮件，未予受理。', en: 'The message failed the spam check (SES verdict FAIL).' },
   email_virus: { status: 'rejected', zh: '邮件附件检出病毒，未予受理。', en: 'The message failed the virus check (SES verdict FAIL).' },
+  email_forged_sender: {
+    status: 'rejected',
+    zh: '邮件发件人未通过来源验证（SPF/DKIM/DMARC 均不通过），疑似伪造，未予受理。',
+    en: 'The From: address failed sender authentication (SPF and DKIM failed, or DMARC failed): forged.',
+  },
   email_no_attachment: {
     status: 'rejected',
     zh: '邮件中没有可受理的附件（PDF、图片或 ZIP 压缩包），请附上申请材料后重新发送。',
