@@ -97,6 +97,22 @@ describe('bad input through ingest', () => {
     expect(queue.sent).toHaveLength(2);
   });
 
+  it('expands a stored (uncompressed) ZIP of PDFs instead of refusing it as `type_mismatch`', async () => {
+    const zip = await buildZip([
+      { name: 'a.pdf', bytes: makeDigitalPdf([[{ text: '证书甲', x: 72, y: 100 }]]), store: true },
+      { name: 'b.pdf', bytes: makeDigitalPdf([[{ text: '证书乙', x: 72, y: 100 }]]), store: true },
+    ]);
+    const outcome = await ingest('incoming/b2/stored.zip', zip);
+    expect(outcome).toMatchObject({ kind: 'expanded', stored: 2, refused: 0 });
+    await drain();
+    expect((await submissionStates('b2')).map(([name, status]) => [name, status])).toEqual([
+      ['stored.zip', 'processed'],
+      ['stored.zip/a.pdf', 'processing'],
+      ['stored.zip/b.pdf', 'processing'],
+    ]);
+    expect(queue.sent).toHaveLength(2);
+  });
+
   it('links the same file uploaded twice by its content hash and processes it once', async () => {
     const bytes = onePage();
     const first = await ingest('incoming/s1/证书.pdf', bytes);
