@@ -32,6 +32,11 @@ export const REASONS = {
   },
   pdf_encrypted: { status: 'rejected', zh: 'PDF 文件已加密或设有密码，请上传未加密的文件。', en: 'The PDF is encrypted or needs a password.' },
   pdf_corrupt: { status: 'rejected', zh: 'PDF 文件已损坏或不完整，无法打开，请重新上传。', en: 'The PDF is damaged or truncated and cannot be opened.' },
+  pdf_page_too_large: {
+    status: 'rejected',
+    zh: 'PDF 页面尺寸异常（超过 A0 纸的两倍），无法读取，请按实际纸张大小扫描或导出后重新上传。',
+    en: 'A PDF page is larger than twice A0: refused before rendering.',
+  },
   pdf_too_many_pages: { status: 'rejected', zh: 'PDF 页数超过上限，请分拆后重新上传。', en: 'The PDF has more pages than the limit.' },
   image_too_large: {
     status: 'rejected',

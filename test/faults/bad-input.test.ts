@@ -8,7 +8,7 @@ import { buildMime } from '../email/mime-factory.js';
 import { inspectFile } from '../../shared/reading/inspect-file.js';
 import { buildZip, pdfBytes as fakePdf } from '../archives/zip-factory.js';
 import { makePng, makePngBomb } from '../images/image-factory.js';
-import { makeDigitalPdf, makeEncryptedPdf } from '../pdf/pdf-factory.js';
+import { makeDigitalPdf, makeEncryptedPdf, makeHandWrittenPdf } from '../pdf/pdf-factory.js';
 import { FixedClock, InMemoryBlobStore, InMemoryDocumentRepository, InMemoryWorkQueue } from '../support/fakes/index.js';
 
 const BUCKET = 'intake';
@@ -62,6 +62,7 @@ describe('bad input through ingest', () => {
     ['a file named PDF whose bytes are a PNG', 'fake.pdf', () => makePng(20, 20), 'type_mismatch'],
     ['an encrypted PDF', 'secret.pdf', () => makeEncryptedPdf(), 'pdf_encrypted'],
     ['a PDF over the page limit', 'long.pdf', () => makeDigitalPdf(Array.from({ length: 4 }, () => [{ text: '页', x: 72, y: 100 }])), 'pdf_too_many_pages'],
+    ['a 1 KB PDF declaring one 5000 × 5000 pt page', 'poster.pdf', () => makeHandWrittenPdf(5000, 5000), 'pdf_page_too_large'],
     ['an image declaring a huge size (decompression bomb)', 'bomb.png', () => makePngBomb(30_000, 30_000), 'image_too_large'],
     ['a ZIP whose expansion ratio is absurd', 'bomb.zip', () => buildZip([{ name: 'zeros.pdf', bytes: new Uint8Array(8 * 1024 * 1024) }]), 'zip_bomb'],
     ['a truncated ZIP', 'cut.zip', async () => (await buildZip([{ name: 'a.pdf', bytes: fakePdf('a') }])).subarray(0, 40), 'zip_corrupt'],
