@@ -47,6 +47,13 @@ export const reviewCaseSchema = z.object({
   requestedDocuments: z.array(z.string()).optional(),
   institutionId: z.string().optional(),
   batchId: z.string().optional(),
+  /**
+   * A follow-up of a case a person had decided, opened when documents arrived after the decision: the decided case
+   * stays as it was; this one needs its own confirmation and approval and pays at most the difference.
+   */
+  followUpOf: z
+    .object({ caseId: z.string(), status: z.string(), decidedAmountYuan: z.number().int().nonnegative() })
+    .optional(),
   version: z.number().int().nonnegative(),
   createdAt: z.string(),
   updatedAt: z.string(),
