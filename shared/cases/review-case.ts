@@ -19,6 +19,8 @@ export const caseDocumentSchema = extractedDocumentSchema.extend({
   documentId: z.string(),
   /** Index of this document inside its file (a file may hold several). */
   indexInFile: z.number().int().nonnegative(),
+  /** The file's bytes were also submitted in another submission (a finding for the clerk; staff only). */
+  sameContentAs: z.object({ documentId: z.string(), submissionId: z.string() }).optional(),
 });
 export type CaseDocument = z.infer<typeof caseDocumentSchema>;
 

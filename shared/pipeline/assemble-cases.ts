@@ -38,7 +38,12 @@ export function submissionKindOf(submissionId: string, records: readonly Documen
  */
 export function caseDocumentsOf(records: readonly DocumentRecord[]): CaseDocument[] {
   return records.flatMap((record) =>
-    (record.documents ?? []).map((document, indexInFile) => ({ ...document, documentId: record.documentId, indexInFile })),
+    (record.documents ?? []).map((document, indexInFile) => ({
+      ...document,
+      documentId: record.documentId,
+      indexInFile,
+      ...(record.sameContentAs ? { sameContentAs: record.sameContentAs } : {}),
+    })),
   );
 }
 

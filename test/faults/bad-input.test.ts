@@ -114,14 +114,25 @@ describe('bad input through ingest', () => {
     expect(queue.sent).toHaveLength(2);
   });
 
-  it('links the same file uploaded twice by its content hash and processes it once', async () => {
+  it('links the same file uploaded twice to one submission by its content hash and processes it once', async () => {
     const bytes = onePage();
     const first = await ingest('incoming/s1/证书.pdf', bytes);
-    const second = await ingest('incoming/s2/证书-重传.pdf', bytes);
+    const second = await ingest('incoming/s1/证书-重传.pdf', bytes);
     expect(first).toMatchObject({ kind: 'queued' });
     expect(second).toEqual({ kind: 'duplicate', documentId: expect.any(String), duplicateOf: (first as { documentId: string }).documentId });
     expect(await stateOf((second as { documentId: string }).documentId)).toEqual({ status: 'duplicate', code: undefined });
     expect(queue.sent).toHaveLength(1);
+  });
+
+  it('keeps a file in an individual\'s claim when a training body uploaded the same bytes earlier, linked as a finding', async () => {
+    const bytes = onePage();
+    const batch = await ingest('incoming/batch-7/证书.pdf', bytes);
+    const claim = await ingest('incoming/sub-wang/我的证书.pdf', bytes);
+
+    expect(claim).toMatchObject({ kind: 'queued', submissionId: 'sub-wang' });
+    const record = await documents.get((claim as { documentId: string }).documentId);
+    expect(record).toMatchObject({ status: 'processing', sameContentAs: { documentId: (batch as { documentId: string }).documentId, submissionId: 'batch-7' } });
+    expect(queue.sent.map((message) => message.documentId)).toEqual([(batch as { documentId: string }).documentId, (claim as { documentId: string }).documentId]);
   });
 
   it('hands an .eml dropped into the inbox to the e-mail intake, whose attachment then comes through ingest', async () => {

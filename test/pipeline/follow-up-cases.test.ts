@@ -29,7 +29,7 @@ describe('documents arriving after a person decided the case', () => {
   let lines: string[];
   let cases: InMemoryCaseRepository;
   let deps: ProcessDeps;
-  let upload: (key: string) => Promise<string>;
+  let upload: (key: string, bytes?: Uint8Array) => Promise<string>;
 
   beforeEach(() => {
     lines = ['姓名：王晓明', `idNumber：${ID}`, 'level：2'];
@@ -40,9 +40,9 @@ describe('documents arriving after a person decided the case', () => {
     const clock = new FixedClock('2026-11-20T08:00:00Z');
     deps = { blobs, documents, cases, clock, ocr: scriptedOcr(lines), extract: lineExtractor, judge: levelJudge(), limits: DEFAULT_INTAKE_LIMITS, derivedPrefix: 'derived/', previewDpi: 48 };
     let uploads = 0;
-    upload = async (key) => {
-      // Each upload distinct bytes (the same bytes twice would be one document).
-      await blobs.put(bucket, key, await blankPng(64, 48 + ++uploads));
+    upload = async (key, bytes?: Uint8Array) => {
+      // Each upload distinct bytes unless given (the same bytes twice in one submission would be one document).
+      await blobs.put(bucket, key, bytes ?? (await blankPng(64, 48 + ++uploads)));
       const head = await blobs.head(bucket, key);
       const outcome = await ingestObject({ bucket, key, size: head!.size, eTag: head!.eTag }, { blobs, documents, queue, clock, limits: DEFAULT_INTAKE_LIMITS, inspect: inspectFile });
       const [message] = queue.drain();
@@ -110,6 +110,20 @@ describe('documents arriving after a person decided the case', () => {
     expect(again.kind === 'done' ? again.cases.map((c) => c.caseId) : again).not.toContain('case-sub-3-f2');
     expect(await cases.get('case-sub-3-f1')).toEqual(followUp);
     expect(await cases.get('case-sub-3-f2')).toBeUndefined();
+  });
+
+  it('keeps a certificate in an individual\'s claim when a training body uploaded the same bytes first, with the link for the clerk', async () => {
+    const scan = await blankPng(64, 40);
+    const batchCopy = await upload('incoming/batch-7/证书.png', scan);
+    await processDocument(batchCopy, deps);
+    const own = await upload('incoming/sub-wang/我的证书.png', scan);
+
+    await processDocument(own, deps);
+
+    const claim = (await cases.get('case-sub-wang'))!;
+    expect(claim.documents).toHaveLength(1);
+    expect(claim.documents[0]).toMatchObject({ documentId: own, sameContentAs: { documentId: batchCopy, submissionId: 'batch-7' } });
+    expect(claim.decision).toBeDefined();
   });
 
   it('updates a case still waiting for a clerk in place, as before', async () => {
