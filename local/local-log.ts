@@ -3,6 +3,7 @@
  * (dispatcher, queue, inbox) only needs short lines on stderr. Object keys carry file names, and file names often
  * carry a person's name or ID number, so keys are masked before they are logged.
  */
+import { maskLogValue } from '../shared/logging/mask.js';
 
 export interface LocalLogger {
   info(message: string, context?: Record<string, unknown>): void;
@@ -17,6 +18,7 @@ function configuredLevel(): Level {
   const raw = (process.env.INTAKE_LOCAL_LOG_LEVEL ?? 'info').toLowerCase();
   return raw in LEVELS ? (raw as Level) : 'info';
 }
+
 
 /**
  * Masks what may identify a person in an object key or file name: runs of CJK characters (names) and runs of six or
@@ -39,7 +41,8 @@ export function maskKey(key: string): string {
 export function createLocalLogger(component: string): LocalLogger {
   const write = (level: Level, message: string, context?: Record<string, unknown>) => {
     if (LEVELS[level] < LEVELS[configuredLevel()]) return;
-    const extra = context && Object.keys(context).length > 0 ? ` ${JSON.stringify(context)}` : '';
+    // The same masking as the functions' logger: names and ID numbers in ids, keys and fields never reach stderr.
+    const extra = context && Object.keys(context).length > 0 ? ` ${JSON.stringify(context, (key, value) => maskLogValue(key, value))}` : '';
     process.stderr.write(`${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} [${component}] ${message}${extra}\n`);
   };
   return {

@@ -102,7 +102,7 @@ export async function submitBatch(files: string[], options: BatchSubmitOptions):
     process.stdout.write('\n');
     const roster = await parseRoster(rosterBytes, options.roster);
     const duplicates = await findCrossBatchDuplicates(roster.rows, batch.batchId, new DynamoDbCertificateClaims(db, where.tableName));
-    for (const duplicate of duplicates) console.log(`  row ${duplicate.rowNumber}: certificate ${duplicate.certificateNumber} already claimed in ${duplicate.heldBy}`);
+    for (const duplicate of duplicates) console.log(`  row ${duplicate.rowNumber}: certificate ${duplicate.certificateNumber} also listed in ${duplicate.otherBatches.join(', ')} (the bureau decides)`);
     console.log(`uploaded; follow with \`intake batch report ${batch.batchId}\``);
   } finally {
     close();

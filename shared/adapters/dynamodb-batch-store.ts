@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchSchema, type Batch, type BatchStore, type CertificateClaims } from '../batches/index.js';
 import { toStoreError } from './dynamodb-errors.js';
 import { entityAttributes } from './dynamodb-items.js';
@@ -63,10 +63,11 @@ export class DynamoDbBatchStore implements BatchStore {
 }
 
 /**
- * Certificate-number claims: a conditional put per number, so two batches racing for one number cannot both win.
+ * Which batches list a certificate number: one item per number holding the set of batches (an atomic ADD, so two
+ * batches listing one number at once are both recorded and neither wins).
  *
  * @example
- * const { heldBy } = await new DynamoDbCertificateClaims(db, table).claim('S0000…', 'batch-2');
+ * const { listedBy } = await new DynamoDbCertificateClaims(db, table).claim('S0000…', 'batch-2'); // ['batch-1', 'batch-2']
  */
 export class DynamoDbCertificateClaims implements CertificateClaims {
   constructor(
@@ -74,25 +75,24 @@ export class DynamoDbCertificateClaims implements CertificateClaims {
     private readonly tableName: string,
   ) {}
 
-  async claim(certificateNumber: string, batchId: string): Promise<{ heldBy: string }> {
-    const key = batchKeys.certificateClaim(certificateNumber);
+  async claim(certificateNumber: string, batchId: string): Promise<{ listedBy: string[] }> {
+    // A string set: adding the same batch again changes nothing, and no batch's listing excludes another's.
     try {
-      await this.db.send(
-        new PutCommand({
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
           TableName: this.tableName,
-          Item: { ...key, entity: 'certificate-claim', batchId },
-          ConditionExpression: 'attribute_not_exists(PK) OR batchId = :batch',
-          ExpressionAttributeValues: { ':batch': batchId },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          Key: batchKeys.certificateClaim(certificateNumber),
+          UpdateExpression: 'SET entity = :entity ADD listedBy :batch',
+          ExpressionAttributeValues: { ':entity': 'certificate-claim', ':batch': new Set([batchId]) },
+          ReturnValues: 'ALL_NEW',
         }),
       );
-      return { heldBy: batchId };
+      const listed = Attributes?.listedBy as Set<string> | undefined;
+      // Items written before rosters were listed symmetrically hold one `batchId`.
+      const earlier = typeof Attributes?.batchId === 'string' ? [Attributes.batchId] : [];
+      return { listedBy: [...new Set([...earlier, ...(listed ?? [])])] };
     } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw toStoreError(error, 'claim certificate number');
-      const held = (error as { Item?: { batchId?: unknown } }).Item?.batchId;
-      if (typeof held === 'string') return { heldBy: held };
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
-      return { heldBy: String(Item?.batchId ?? 'unknown') };
+      throw toStoreError(error, 'list certificate number');
     }
   }
 }

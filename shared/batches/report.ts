@@ -149,7 +149,11 @@ export async function buildBatchReport(summary: BatchSummary): Promise<Uint8Arra
   const duplicates = workbook.addWorksheet('重复证书');
   duplicates.addRow(['证书编号', '名册行', '说明']).font = { bold: true };
   for (const duplicate of summary.matching.duplicateRows) duplicates.addRow([duplicate.certificateNumber, duplicate.rowNumbers.join('、'), '名册内重复']);
-  for (const duplicate of summary.crossBatchDuplicates) duplicates.addRow([duplicate.certificateNumber, duplicate.rowNumber, `已在批次 ${duplicate.heldBy} 中申领`]);
+  for (const duplicate of summary.crossBatchDuplicates) {
+    // A training body's report names no other body's batch (`forInstitution` empties the list); the bureau's names them.
+    const note = duplicate.otherBatches.length > 0 ? `另见批次 ${duplicate.otherBatches.join('、')}，待核对` : '该证书编号另有申报，待区人社局核对';
+    duplicates.addRow([duplicate.certificateNumber, duplicate.rowNumber, note]);
+  }
 
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -42,6 +42,12 @@ export const documentRecordSchema = z.object({
   status: documentStatusSchema,
   error: readErrorSchema.optional(),
   duplicateOf: z.string().optional(),
+  /**
+   * The same bytes were uploaded earlier in ANOTHER submission (another claimant, another training body): this copy
+   * still belongs to its own claim and is read for it; the link is a finding for the clerk, and the rule of one claim
+   * per certificate decides payment — never who uploaded first.
+   */
+  sameContentAs: z.object({ documentId: z.string(), submissionId: z.string() }).optional(),
   /** The documents found in the file once read. */
   documents: z.array(extractedDocumentSchema).optional(),
   caseIds: z.array(z.string()).optional(),

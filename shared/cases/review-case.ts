@@ -19,6 +19,8 @@ export const caseDocumentSchema = extractedDocumentSchema.extend({
   documentId: z.string(),
   /** Index of this document inside its file (a file may hold several). */
   indexInFile: z.number().int().nonnegative(),
+  /** The file's bytes were also submitted in another submission (a finding for the clerk; staff only). */
+  sameContentAs: z.object({ documentId: z.string(), submissionId: z.string() }).optional(),
 });
 export type CaseDocument = z.infer<typeof caseDocumentSchema>;
 
@@ -47,6 +49,13 @@ export const reviewCaseSchema = z.object({
   requestedDocuments: z.array(z.string()).optional(),
   institutionId: z.string().optional(),
   batchId: z.string().optional(),
+  /**
+   * A follow-up of a case a person had decided, opened when documents arrived after the decision: the decided case
+   * stays as it was; this one needs its own confirmation and approval and pays at most the difference.
+   */
+  followUpOf: z
+    .object({ caseId: z.string(), status: z.string(), decidedAmountYuan: z.number().int().nonnegative() })
+    .optional(),
   version: z.number().int().nonnegative(),
   createdAt: z.string(),
   updatedAt: z.string(),

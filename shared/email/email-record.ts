@@ -29,7 +29,7 @@ export type EmailReply = z.infer<typeof emailReplySchema>;
 export const emailStatusSchema = z.enum([
   'received', // registered, attachments not yet all stored
   'accepted', // attachments stored under incoming/<submissionId>/
-  'rejected', // spam/virus verdict FAIL, unreadable, or nothing usable attached: `error` says why
+  'rejected', // spam/virus verdict FAIL, forged sender, unreadable, or nothing usable attached: `error` says why
 ]);
 export type EmailStatus = z.infer<typeof emailStatusSchema>;
 
@@ -52,6 +52,18 @@ export const emailRecordSchema = z.object({
   /** The plain-text body for the clerk (capped in length). */
   bodyText: z.string().optional(),
   attachments: z.array(emailAttachmentOutcomeSchema).default([]),
+  /** SES's own verdicts on the message; `senderVerified` false means the clerk cannot rely on the From: address. */
+  authentication: z
+    .object({
+      spam: z.string().optional(),
+      virus: z.string().optional(),
+      spf: z.string().optional(),
+      dkim: z.string().optional(),
+      dmarc: z.string().optional(),
+      senderVerified: z.boolean(),
+      forged: z.boolean(),
+    })
+    .optional(),
   error: readErrorSchema.optional(),
   reply: emailReplySchema.optional(),
   createdAt: z.string(),

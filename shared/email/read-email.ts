@@ -1,5 +1,6 @@
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import { UnreadableEmailError } from './errors.js';
+import { readSenderAuthentication, type SenderAuthentication } from './sender-authentication.js';
 
 /** One file carried by a message, whatever its disposition. */
 export interface MailFile {
@@ -9,12 +10,6 @@ export interface MailFile {
   bytes: Uint8Array;
 }
 
-/** SES's verdicts, from the headers it adds to the stored message. */
-export interface MailVerdicts {
-  spam?: string;
-  virus?: string;
-}
-
 export interface ReadEmail {
   from?: string;
   fromName?: string;
@@ -22,7 +17,8 @@ export interface ReadEmail {
   messageId?: string;
   sentAt?: string;
   text?: string;
-  verdicts: MailVerdicts;
+  /** SES's verdicts (spam, virus, SPF, DKIM, DMARC) as SES wrote them, never as the sender did. */
+  authentication: SenderAuthentication;
   files: MailFile[];
 }
 
@@ -34,11 +30,6 @@ const firstAddress = (address: AddressObject | AddressObject[] | undefined) => (
 
 const isMessage = (attachment: Attachment): boolean =>
   attachment.contentType === 'message/rfc822' || /\.eml$/i.test(attachment.filename ?? '');
-
-function headerText(parsed: ParsedMail, name: string): string | undefined {
-  const value = parsed.headers.get(name);
-  return typeof value === 'string' ? value.trim() : undefined;
-}
 
 async function parse(raw: Uint8Array): Promise<ParsedMail> {
   try {
@@ -70,8 +61,8 @@ async function collectFiles(parsed: ParsedMail, depth: number, files: MailFile[]
 }
 
 /**
- * Reads a raw RFC 5322 message: sender, subject (RFC 2047 words in GBK/GB18030 decoded), plain-text body, SES spam
- * and virus verdicts, and every file it carries — attachments, inline images, and the files of forwarded `.eml`
+ * Reads a raw RFC 5322 message: sender, subject (RFC 2047 words in GBK/GB18030 decoded), plain-text body, SES's verdicts
+ * (first occurrence only: sender-written copies below SES's are ignored), and every file it carries — attachments, inline images, and the files of forwarded `.eml`
  * messages — whatever content type the sender's client declared (PDFs often arrive as application/octet-stream;
  * types are sniffed from bytes later).
  *
@@ -95,7 +86,7 @@ export async function readEmail(raw: Uint8Array): Promise<ReadEmail> {
     messageId: parsed.messageId,
     sentAt: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : undefined,
     text: text ? text.slice(0, MAX_BODY_CHARS) : undefined,
-    verdicts: { spam: headerText(parsed, 'x-ses-spam-verdict'), virus: headerText(parsed, 'x-ses-virus-verdict') },
+    authentication: readSenderAuthentication(parsed.headerLines, from?.address),
     files,
   };
 }

@@ -121,26 +121,34 @@ async function planFiles(files: MailFile[], deps: EmailIntakeDeps): Promise<{ ou
   return { outcomes, store };
 }
 
-function noAttachmentReply(mail: ReadEmail, outcomes: EmailAttachmentOutcome[]): Pick<EmailReply, 'subject' | 'text'> {
-  const refused = outcomes.filter((item) => item.outcome === 'refused');
+/**
+ * The answer to a verified sender whose message carried nothing usable. It never quotes the sender's own text (subject,
+ * file names, body): a reply is a channel an attacker could otherwise aim at someone else, so it says only what the
+ * bureau wrote and the reasons in its own words.
+ */
+function noAttachmentReply(outcomes: EmailAttachmentOutcome[]): Pick<EmailReply, 'subject' | 'text'> {
+  const reasons = [...new Set(outcomes.filter((item) => item.outcome === 'refused').map((item) => item.error?.message).filter(Boolean))];
   const lines = [
     '您好：',
     '',
-    `您发送的邮件${mail.subject ? `《${mail.subject}》` : ''}已收到，但其中没有可受理的附件。`,
+    '您发送的邮件已收到，但其中没有可受理的附件。',
     reasonText('email_no_attachment').zh,
-    ...(refused.length > 0 ? ['', '未能受理的附件：', ...refused.map((item) => `- ${item.fileName}：${item.error?.message ?? ''}`)] : []),
+    ...(reasons.length > 0 ? ['', `有 ${outcomes.filter((item) => item.outcome === 'refused').length} 个附件未能受理，原因：`, ...reasons.map((reason) => `- ${reason}`)] : []),
     '',
     '杭州市西湖区人力资源和社会保障局 职业技能补贴受理（此邮件由系统自动发送，请勿直接回复）',
   ];
-  return { subject: `回复：${mail.subject ?? '技能补贴申请材料'}（未收到可受理的附件）`, text: lines.join('\n') };
+  return { subject: '回复：技能补贴申请材料（未收到可受理的附件）', text: lines.join('\n') };
 }
 
+/** A Message-ID fit to be echoed in In-Reply-To: one angle-bracketed token, nothing that could start another header. */
+const safeMessageId = (id: string | undefined): string | undefined => (id && /^<[^<>\s]{1,250}>$/.test(id) ? id : undefined);
+
 /**
- * Takes in one raw message stored under `email/`: reads it, refuses it on an SES spam or virus verdict of FAIL,
+ * Takes in one raw message stored under `email/`: reads it, refuses it on an SES spam or virus verdict of FAIL or a forged sender (only SES's own headers count),
  * expands ZIP attachments and forwarded messages, stores every usable file under `incoming/<emailId>/` (where ingest
  * gives each its own state) and records the message — sender (the submitter), subject, body for the clerk, and the
- * fate of each attachment. A message with nothing usable is recorded `rejected` and answered (the reply is stored on
- * the record; sent through SES when `replyFrom` is set).
+ * fate of each attachment. A message with nothing usable is recorded `rejected` and, when SES verified the sender, answered (the reply is
+ * stored on the record; sent through SES when `replyFrom` is set).
  *
  * Safe to run again after a crash at any point: files already stored are not stored again, a settled message is
  * left alone.
@@ -182,10 +190,13 @@ export async function takeInEmail(object: CreatedObject, deps: EmailIntakeDeps, 
   await deps.onStep?.('read');
   const about = { from: mail.from, fromName: mail.fromName, subject: mail.subject, messageId: mail.messageId, sentAt: mail.sentAt, bodyText: mail.text };
 
-  // SES scans before storing; a FAIL is refused without a reply (answering spam only spreads it).
-  const verdict: ReasonCode | undefined = mail.verdicts.virus?.toUpperCase() === 'FAIL' ? 'email_virus' : mail.verdicts.spam?.toUpperCase() === 'FAIL' ? 'email_spam' : undefined;
+  const auth = mail.authentication;
+  const authentication = { spam: auth.spam, virus: auth.virus, spf: auth.spf, dkim: auth.dkim, dmarc: auth.dmarc, senderVerified: auth.senderVerified, forged: auth.forged };
+  // SES scans before storing; a FAIL (SES's own header, not a copy the sender wrote) or a forged From: is refused
+  // without a reply (answering spam only spreads it; answering a forged sender is backscatter).
+  const verdict: ReasonCode | undefined = auth.virus === 'fail' ? 'email_virus' : auth.spam === 'fail' ? 'email_spam' : auth.forged ? 'email_forged_sender' : undefined;
   if (verdict) {
-    await finish({ ...about, status: 'rejected', error: refusal(verdict) });
+    await finish({ ...about, authentication, status: 'rejected', error: refusal(verdict) });
     deps.logger?.warn('e-mail rejected by verdict', { emailId, code: verdict });
     return { kind: 'rejected', emailId, code: verdict };
   }
@@ -193,8 +204,9 @@ export async function takeInEmail(object: CreatedObject, deps: EmailIntakeDeps, 
   const { outcomes, store } = await planFiles(mail.files, deps);
   const usable = store.some((file) => isReadableType(sniffType(file.bytes)));
   if (!usable) {
-    const reply = mail.from ? await answer(mail, noAttachmentReply(mail, outcomes), deps) : undefined;
-    await finish({ ...about, status: 'rejected', attachments: outcomes, error: refusal('email_no_attachment'), reply });
+    // Only a sender SES verified (SPF or DKIM aligned with the From: domain) is answered.
+    const reply = mail.from && auth.senderVerified ? await answer(mail, noAttachmentReply(outcomes), deps) : undefined;
+    await finish({ ...about, authentication, status: 'rejected', attachments: outcomes, error: refusal('email_no_attachment'), reply });
     deps.logger?.info('e-mail without usable attachment answered', { emailId, attachments: outcomes.length, replied: Boolean(reply) });
     return { kind: 'rejected', emailId, code: 'email_no_attachment' };
   }
@@ -211,13 +223,13 @@ export async function takeInEmail(object: CreatedObject, deps: EmailIntakeDeps, 
     stored.push(target);
   }
   const withKeys = outcomes.map((item) => (item.outcome === 'queued' ? { ...item, key: `${INCOMING_PREFIX}${emailId}/${item.key}` } : item));
-  await finish({ ...about, status: 'accepted', attachments: withKeys });
+  await finish({ ...about, authentication, status: 'accepted', attachments: withKeys });
   deps.logger?.info('e-mail accepted', { emailId, files: stored.length, refused: outcomes.filter((item) => item.outcome === 'refused').length });
   return { kind: 'accepted', emailId, stored };
 }
 
 async function answer(mail: ReadEmail, content: Pick<EmailReply, 'subject' | 'text'>, deps: EmailIntakeDeps): Promise<EmailReply> {
-  const reply: EmailReply = { to: mail.from!, ...content, inReplyTo: mail.messageId, channel: 'stored' };
+  const reply: EmailReply = { to: mail.from!, ...content, inReplyTo: safeMessageId(mail.messageId), channel: 'stored' };
   if (deps.replyFrom && deps.replies) {
     await deps.replies.send({ from: deps.replyFrom, to: reply.to, subject: reply.subject, text: reply.text, inReplyTo: reply.inReplyTo });
     return { ...reply, channel: 'ses', sentAt: deps.clock.now().toISOString() };

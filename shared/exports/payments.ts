@@ -68,7 +68,8 @@ export function payeeOf(reviewCase: ReviewCase): Pick<PaymentRow, 'payeeName' | 
 
 /**
  * The payments approved between `from` and `to` (dates of approval, both inclusive, `YYYY-MM-DD` in UTC+8 — the
- * bureau's day), one row per approved case, oldest approval first.
+ * bureau's day), one row per approved case, oldest approval first. A follow-up case (documents that arrived after
+ * its predecessor was decided) pays the difference to the predecessor's decided amount, never the whole amount again.
  *
  * @example
  * paymentRows(await cases.listByStatus('approved'), { from: '2026-11-01', to: '2026-11-30' });
@@ -79,6 +80,9 @@ export function paymentRows(cases: readonly ReviewCase[], range: { from: string;
     const decision = reviewCase.decision;
     const approvedAt = reviewCase.approvedAt ?? reviewCase.updatedAt;
     if (reviewCase.status !== 'approved' || !decision || decision.outcome !== 'eligible' || decision.amountYuan <= 0) continue;
+    // A follow-up pays only what its decision adds to the amount already decided on the case it follows.
+    const amountYuan = decision.amountYuan - (reviewCase.followUpOf?.decidedAmountYuan ?? 0);
+    if (amountYuan <= 0) continue;
     const day = bureauDay(approvedAt);
     if (day < range.from || day > range.to) continue;
     const programme = programmeIdSchema.safeParse(decision.programme);
@@ -87,7 +91,7 @@ export function paymentRows(cases: readonly ReviewCase[], range: { from: string;
       programme: decision.programme,
       programmeTitle: programme.success ? PROGRAMME_TITLES[programme.data].zh : decision.programme,
       clause: decision.programme,
-      amountYuan: decision.amountYuan,
+      amountYuan,
       caseId: reviewCase.caseId,
       approvedAt,
       approvedBy: reviewCase.approvedBy ?? '',

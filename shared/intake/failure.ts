@@ -32,6 +32,11 @@ export const REASONS = {
   },
   pdf_encrypted: { status: 'rejected', zh: 'PDF 文件已加密或设有密码，请上传未加密的文件。', en: 'The PDF is encrypted or needs a password.' },
   pdf_corrupt: { status: 'rejected', zh: 'PDF 文件已损坏或不完整，无法打开，请重新上传。', en: 'The PDF is damaged or truncated and cannot be opened.' },
+  pdf_page_too_large: {
+    status: 'rejected',
+    zh: 'PDF 页面尺寸异常（超过 A0 纸的两倍），无法读取，请按实际纸张大小扫描或导出后重新上传。',
+    en: 'A PDF page is larger than twice A0: refused before rendering.',
+  },
   pdf_too_many_pages: { status: 'rejected', zh: 'PDF 页数超过上限，请分拆后重新上传。', en: 'The PDF has more pages than the limit.' },
   image_too_large: {
     status: 'rejected',
@@ -61,6 +66,11 @@ export const REASONS = {
   zip_nested_too_deep: { status: 'rejected', zh: '压缩包嵌套层数过多，请直接打包文件后重新上传。', en: 'Archives are nested deeper than the limit.' },
   email_spam: { status: 'rejected', zh: '邮件被判定为垃圾邮件，未予受理。', en: 'The message failed the spam check (SES verdict FAIL).' },
   email_virus: { status: 'rejected', zh: '邮件附件检出病毒，未予受理。', en: 'The message failed the virus check (SES verdict FAIL).' },
+  email_forged_sender: {
+    status: 'rejected',
+    zh: '邮件发件人未通过来源验证（SPF/DKIM/DMARC 均不通过），疑似伪造，未予受理。',
+    en: 'The From: address failed sender authentication (SPF and DKIM failed, or DMARC failed): forged.',
+  },
   email_no_attachment: {
     status: 'rejected',
     zh: '邮件中没有可受理的附件（PDF、图片或 ZIP 压缩包），请附上申请材料后重新发送。',

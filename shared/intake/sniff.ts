@@ -48,8 +48,9 @@ function looksLikeCsv(bytes: Uint8Array): boolean {
 }
 
 /**
- * Tells the real type of a file from its first bytes, never from its name: PDF (`%PDF-` within the first KiB, as
- * readers allow), JPEG, PNG, TIFF (both byte orders, BigTIFF), ZIP (and XLSX, a ZIP holding `xl/`), an e-mail
+ * Tells the real type of a file from its first bytes, never from its name: first the signatures at byte 0 — JPEG,
+ * PNG, TIFF (both byte orders, BigTIFF), ZIP (and XLSX, a ZIP holding `xl/`) — then PDF (`%PDF-` within the first
+ * KiB, as readers allow; a stored ZIP of PDFs has that too, so containers go first), an e-mail
  * message (RFC 5322 headers), CSV text; `unknown` otherwise.
  *
  * @example
@@ -57,7 +58,7 @@ function looksLikeCsv(bytes: Uint8Array): boolean {
  */
 export function sniffType(bytes: Uint8Array): SniffedType {
   if (bytes.length === 0) return 'unknown';
-  if (ascii(bytes, 0, 1024).includes('%PDF-')) return 'pdf';
+  // Signatures at byte 0 first: a stored (uncompressed) ZIP of PDFs carries `%PDF-` inside its first KiB, and is a ZIP.
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (
@@ -73,6 +74,7 @@ export function sniffType(bytes: Uint8Array): SniffedType {
     const text = bytes.length > 2 * 65536 ? ascii(bytes, 0, 65536) + ascii(bytes, bytes.length - 65536, bytes.length) : ascii(bytes, 0, bytes.length);
     return text.includes('xl/workbook') ? 'xlsx' : 'zip';
   }
+  if (ascii(bytes, 0, 1024).includes('%PDF-')) return 'pdf';
   const head = ascii(bytes, 0, 8192);
   if (looksLikeEmail(head.replace(/^\uFEFF/, ''))) return 'eml';
   if (looksLikeCsv(bytes)) return 'csv';

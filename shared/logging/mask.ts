@@ -15,6 +15,25 @@ const ID_KEYS = new Set(['idNumber', 'employeeIdNumber', 'studentIdNumber', 'per
 /** Keys whose values are object keys or file names: senders name files after people ("王晓明证书.pdf"). */
 const FILE_KEYS = new Set(['key', 'fileName', 'file', 'objectKey'].map((key) => key.toLowerCase()));
 
+/**
+ * Keys whose values are identifiers: a submission id can be an inbox folder's name (`inbox/王晓明/` makes the
+ * submission `王晓明`, and its case `case-王晓明`), so the names inside ids are masked like names.
+ */
+const IDENTIFIER_KEY = /(^id|Id|Ids|ID)$/;
+
+/** Runs of CJK characters: in an id or a folder they are a person's (or a company's) name. */
+const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/gu;
+
+/**
+ * Masks the CJK runs (names) and ID numbers inside an identifier or a folder path.
+ *
+ * @example
+ * maskNamesInIdentifier('case-王晓明'); // 'case-王*明'
+ */
+export function maskNamesInIdentifier(text: string): string {
+  return maskIdNumbersInText(text.replace(CJK_RUN, (run) => maskName(run)));
+}
+
 // 18-character resident IDs (and the old 15-digit ones) standing alone inside any text.
 const ID_IN_TEXT = /(?<![0-9A-Za-z])(\d{4})(\d{10})(\d{3}[0-9Xx])(?![0-9A-Za-z])|(?<![0-9A-Za-z])(\d{4})(\d{7})(\d{4})(?![0-9A-Za-z])/g;
 
@@ -48,6 +67,7 @@ export function maskName(name: string): string {
  *
  * @example
  * maskFileName('incoming/sub-1/王晓明 证书.pdf'); // 'incoming/sub-1/王****书.pdf'
+ * maskFileName('incoming/王晓明/证书.pdf'); // 'incoming/王*明/证*书.pdf'
  */
 export function maskFileName(path: string): string {
   const slash = path.lastIndexOf('/');
@@ -56,7 +76,7 @@ export function maskFileName(path: string): string {
   const dot = base.lastIndexOf('.');
   const stem = dot > 0 ? base.slice(0, dot) : base;
   const extension = dot > 0 ? base.slice(dot) : '';
-  return `${maskIdNumbersInText(folder)}${stem ? maskName(stem) : ''}${extension}`;
+  return `${maskNamesInIdentifier(folder)}${stem ? maskName(stem) : ''}${extension}`;
 }
 
 /**
@@ -92,6 +112,8 @@ export function maskLogValue(key: string, value: unknown): unknown {
   if (NAME_KEYS.has(lower)) return maskAll(value, maskName, new WeakSet());
   if (ID_KEYS.has(lower)) return maskAll(value, maskIdNumber, new WeakSet());
   if (FILE_KEYS.has(lower) && typeof value === 'string') return maskFileName(value);
+  if (IDENTIFIER_KEY.test(key) && typeof value === 'string') return maskNamesInIdentifier(value);
+  if (IDENTIFIER_KEY.test(key) && Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? maskNamesInIdentifier(item) : item));
   if (typeof value === 'string') return maskIdNumbersInText(value);
   return value;
 }

@@ -6,6 +6,7 @@ export const PDF_ERROR_CODES = {
   pdfEncrypted: 'pdf_encrypted',
   pdfCorrupt: 'pdf_corrupt',
   pdfTooManyPages: 'pdf_too_many_pages',
+  pdfPageTooLarge: 'pdf_page_too_large',
   pdfPageOutOfRange: 'pdf_page_out_of_range',
 } as const;
 export type PdfErrorCode = (typeof PDF_ERROR_CODES)[keyof typeof PDF_ERROR_CODES];
@@ -59,6 +60,21 @@ export class PdfTooManyPagesError extends PdfError {
       PDF_ERROR_CODES.pdfTooManyPages,
       `The PDF has ${pageCount} pages, more than the limit of ${maxPages}.`,
       `PDF 共 ${pageCount} 页，超过单个文件 ${maxPages} 页的上限，请拆分后上传。`,
+    );
+  }
+}
+
+/** A page is larger than any paper document (a 5000 × 5000 pt page is 1.8 m square): refused before rendering. */
+export class PdfPageTooLargeError extends PdfError {
+  constructor(
+    readonly pageNumber: number,
+    readonly widthPt: number,
+    readonly heightPt: number,
+  ) {
+    super(
+      PDF_ERROR_CODES.pdfPageTooLarge,
+      `Page ${pageNumber} is ${Math.round(widthPt)} × ${Math.round(heightPt)} pt, larger than any paper document the bureau reads.`,
+      `PDF 第 ${pageNumber} 页的页面尺寸异常（超过 A0 纸的两倍），无法读取，请按实际纸张大小扫描或导出后重新上传。`,
     );
   }
 }

@@ -2,7 +2,7 @@ import * as mupdf from 'mupdf';
 import sharp from 'sharp';
 import type { OcrLine, OcrPage } from '../ocr/ocr-page.js';
 import type { Raster } from '../ocr/raster.js';
-import { PdfCorruptError, PdfEncryptedError, PdfPageOutOfRangeError, PdfTooManyPagesError } from './errors.js';
+import { PdfCorruptError, PdfEncryptedError, PdfPageOutOfRangeError, PdfPageTooLargeError, PdfTooManyPagesError } from './errors.js';
 
 /**
  * The text-layer rule. A page's text layer is used instead of OCR only when it has at least this many real
@@ -38,6 +38,36 @@ export interface OpenPdfOptions {
   maxPages?: number;
 }
 
+/**
+ * The largest page accepted, in square points: twice A0 (A0 is 1 m², 2384 × 3370 pt). Nothing the bureau reads is
+ * larger; a page that is (a 1 KB PDF declaring 5000 × 5000 pt) would take gigabytes to render, and mupdf's
+ * WebAssembly memory, once grown, is never returned. Such a file is refused as `pdf_page_too_large` at open.
+ */
+export const MAX_PAGE_AREA_PT2 = 2 * 2384 * 3370;
+
+/**
+ * The most pixels one page is ever rendered to (36 MP: 108 MB of RGB). A page whose size at the asked resolution
+ * would exceed it is rendered at a lower resolution instead, text-layer boxes scaled alike; an A4 page at 200 dpi is
+ * 3.9 MP and an A2 page 15.5 MP, so the cap only touches pages larger than A1.
+ */
+export const MAX_RENDER_PIXELS = 36_000_000;
+
+/**
+ * Points to pixels for a page of `widthPt` × `heightPt` at `dpi`, lowered so that the page stays within
+ * `MAX_RENDER_PIXELS`.
+ *
+ * @example
+ * renderScale(595, 842, 200); // 2.78 (200 dpi: an A4 page is far below the cap)
+ */
+export function renderScale(widthPt: number, heightPt: number, dpi: number): number {
+  const wanted = dpi / 72;
+  const area = Math.max(1, widthPt * heightPt);
+  let scale = Math.min(wanted, Math.sqrt(MAX_RENDER_PIXELS / area));
+  // The rasteriser rounds each side up to whole pixels: step down until the rounded page fits too.
+  while (scale < wanted && Math.ceil(widthPt * scale) * Math.ceil(heightPt * scale) > MAX_RENDER_PIXELS) scale *= 0.999;
+  return scale;
+}
+
 /** 200 dpi: the resolution pages are rendered at for OCR; boxes of a text layer are scaled to the same pixels. */
 export const DEFAULT_RENDER_DPI = 200;
 
@@ -68,6 +98,11 @@ mupdf.setLog({
   error: (message) => mupdfMessages?.push(message),
   warning: (message) => mupdfMessages?.push(message),
 });
+
+function pageRenderScale(page: mupdf.Page, dpi: number): number {
+  const [x0, y0, x1, y1] = page.getBounds();
+  return renderScale(x1 - x0, y1 - y0, dpi);
+}
 
 function collectingMessages<T>(sink: string[], use: () => T): T {
   const previous = mupdfMessages;
@@ -155,7 +190,32 @@ export class PdfFile {
       document.destroy();
       throw new PdfTooManyPagesError(pageCount, options.maxPages);
     }
+    try {
+      PdfFile.#checkPageSizes(document, pageCount);
+    } catch (error) {
+      document.destroy();
+      throw error;
+    }
     return new PdfFile(document, pageCount, document.wasRepaired(), messages);
+  }
+
+  /** Refuses a page larger than `MAX_PAGE_AREA_PT2` before anything renders it (bounds only: nothing is drawn). */
+  static #checkPageSizes(document: mupdf.PDFDocument, pageCount: number): void {
+    for (let pageNumber = 1; pageNumber <= pageCount; pageNumber++) {
+      let bounds: number[];
+      try {
+        const page = document.loadPage(pageNumber - 1);
+        bounds = page.getBounds();
+        page.destroy();
+      } catch {
+        // A page that cannot even be loaded is reported as corrupt when it is read.
+        continue;
+      }
+      const [x0, y0, x1, y1] = bounds;
+      const width = x1 - x0;
+      const height = y1 - y0;
+      if (!(width * height <= MAX_PAGE_AREA_PT2)) throw new PdfPageTooLargeError(pageNumber, width, height);
+    }
   }
 
   /** Loads every page once (so a broken page object surfaces here as `pdf_corrupt`) and reports the sizes. */
@@ -186,7 +246,7 @@ export class PdfFile {
     const page = this.#loadPage(pageNumber);
     try {
       const [x0, y0, x1, y1] = page.getBounds();
-      const scale = dpi / 72;
+      const scale = renderScale(x1 - x0, y1 - y0, dpi);
       const width = Math.round((x1 - x0) * scale);
       const height = Math.round((y1 - y0) * scale);
       const pageArea = (x1 - x0) * (y1 - y0);
@@ -220,7 +280,8 @@ export class PdfFile {
   #renderPageNow(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): Uint8Array {
     const page = this.#loadPage(pageNumber);
     try {
-      const pixmap = page.toPixmap(mupdf.Matrix.scale(dpi / 72, dpi / 72), mupdf.ColorSpace.DeviceRGB, false, true);
+      const scale = pageRenderScale(page, dpi);
+      const pixmap = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false, true);
       // The PNG lives in WebAssembly memory, which a later allocation may move: copy it out before destroying.
       const png = pixmap.asPNG().slice();
       pixmap.destroy();
@@ -243,7 +304,8 @@ export class PdfFile {
   #renderPageRasterNow(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): Raster {
     const page = this.#loadPage(pageNumber);
     try {
-      const pixmap = page.toPixmap(mupdf.Matrix.scale(dpi / 72, dpi / 72), mupdf.ColorSpace.DeviceRGB, false, true);
+      const scale = pageRenderScale(page, dpi);
+      const pixmap = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false, true);
       const width = pixmap.getWidth();
       const height = pixmap.getHeight();
       const stride = pixmap.getStride();
@@ -363,7 +425,9 @@ export class PdfFile {
       const width = image.getWidth();
       const height = image.getHeight();
       if (Math.max(width, height) < MIN_SCAN_LONG_SIDE_FOR_OWN_PIXELS) return undefined;
-      const scale = dpi / 72;
+      // An embedded image with more pixels than a page is ever rendered to is drawn (within the cap) instead of decoded.
+      if (width * height > MAX_RENDER_PIXELS) return undefined;
+      const scale = renderScale(pageWidth, pageHeight, dpi);
       const targetWidth = Math.round(pageWidth * scale);
       const targetHeight = Math.round(pageHeight * scale);
       const mask = image.getMask();

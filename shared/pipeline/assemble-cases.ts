@@ -38,7 +38,12 @@ export function submissionKindOf(submissionId: string, records: readonly Documen
  */
 export function caseDocumentsOf(records: readonly DocumentRecord[]): CaseDocument[] {
   return records.flatMap((record) =>
-    (record.documents ?? []).map((document, indexInFile) => ({ ...document, documentId: record.documentId, indexInFile })),
+    (record.documents ?? []).map((document, indexInFile) => ({
+      ...document,
+      documentId: record.documentId,
+      indexInFile,
+      ...(record.sameContentAs ? { sameContentAs: record.sameContentAs } : {}),
+    })),
   );
 }
 
@@ -129,7 +134,65 @@ export function refreshFlags(current: CaseDocument, fresh: CaseDocument | undefi
   return { ...current, fields };
 }
 
-export type CaseWriteResult = { caseId: string; action: 'created' | 'updated' | 'unchanged' };
+export type CaseWriteResult = { caseId: string; action: 'created' | 'updated' | 'unchanged'; followUpOf?: string };
+
+/**
+ * States in which a person has decided the case: confirmed by a clerk, approved, paid or rejected. New documents
+ * never change such a case's decision in place (what was approved stays as approved): they open a follow-up case.
+ */
+const DECIDED: ReadonlySet<ReviewCase['status']> = new Set(['confirmed', 'approved', 'paid', 'rejected']);
+
+/** How many follow-ups deep a chain may go before the write gives up (a case reopened this often is an attack). */
+const MAX_FOLLOW_UPS = 20;
+
+/**
+ * The id of the follow-up of a decided case: deterministic, so a redelivered message finds the same follow-up.
+ *
+ * @example
+ * followUpIdOf('case-sub-1'); // 'case-sub-1-f1'; followUpIdOf('case-sub-1-f1') → 'case-sub-1-f2'
+ */
+export function followUpIdOf(caseId: string): string {
+  const match = /^(.*)-f(\d+)$/.exec(caseId);
+  return match ? `${match[1]}-f${Number(match[2]) + 1}` : `${caseId}-f1`;
+}
+
+/**
+ * The case a plan's documents go into: the planned case itself, or — when a person has decided it and the plan brings
+ * documents it does not hold — its follow-up (and that one's, should it be decided too). The follow-up starts from
+ * the decided case's documents as they stand (clerk corrections kept) and holds a reference to what was decided.
+ */
+async function targetOf(
+  plan: CasePlan,
+  deps: WriteCaseDeps,
+  prefetched: ReviewCase | undefined,
+  usePrefetched: boolean,
+): Promise<{ caseId: string; existing: ReviewCase | undefined; predecessor?: ReviewCase }> {
+  let caseId = plan.caseId;
+  let existing = usePrefetched ? prefetched : await deps.cases.get(caseId);
+  let predecessor: ReviewCase | undefined;
+  for (let depth = 0; existing && DECIDED.has(existing.status); depth++) {
+    const held = new Set(existing.documents.map(keyOf));
+    if (plan.documents.every((document) => held.has(keyOf(document)))) break; // nothing new: a redelivery
+    if (depth >= MAX_FOLLOW_UPS) throw new CaseWriteContentionError(plan.caseId, depth);
+    predecessor = existing;
+    caseId = followUpIdOf(caseId);
+    existing = await deps.cases.get(caseId);
+  }
+  return { caseId, existing, ...(predecessor ? { predecessor } : {}) };
+}
+
+/** What a follow-up keeps of the decided case it follows: enough to show the history and to pay only the difference. */
+function followUpReference(predecessor: ReviewCase): NonNullable<ReviewCase['followUpOf']> {
+  const outcome = predecessor.decision?.outcome;
+  const decidedAmountYuan = predecessor.status === 'rejected' || outcome !== 'eligible' ? 0 : predecessor.decision?.amountYuan ?? 0;
+  return { caseId: predecessor.caseId, status: predecessor.status, decidedAmountYuan };
+}
+
+/** A settlement that names the follow-up instead of the decided case the plan named. */
+function redirected(settlement: DocumentSettlement, from: string, to: string): DocumentSettlement {
+  const caseIds = settlement.changes.caseIds?.map((id) => (id === from ? to : id));
+  return { ...settlement, changes: { ...settlement.changes, ...(caseIds ? { caseIds } : {}) } };
+}
 
 export interface WriteCaseOptions {
   /** Written in the same transaction as the case — and not at all when the case is left unchanged. */
@@ -144,7 +207,9 @@ export interface WriteCaseOptions {
 
 /**
  * Writes one planned case into its review queue: judged by the rules, with its claim keys reserved in the same
- * write. An existing case (a redelivery, or another file of the submission finished first) only gains documents it
+ * write. A case a person has decided (confirmed, approved, paid, rejected) is never changed by new documents: they
+ * open its follow-up (`<caseId>-f1`, then `-f2` …), judged on all the documents, waiting for its own confirmation and
+ * approval, paying at most the difference to what was decided (`followUpOf`). An existing case (a redelivery, or another file of the submission finished first) only gains documents it
  * lacks — documents already in the case keep their (possibly clerk-corrected) values, nothing is removed — and is
  * judged again; when nothing changes it is not written at all. A claim key held by another case turns the decision
  * into a duplicate finding (`withClaimKeyTaken`) instead of failing.
@@ -167,29 +232,42 @@ export async function writeCase(
   const takenKeys: { key: ClaimKey; heldBy?: string }[] = [];
   let lastError: unknown;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const existing = attempt === 1 && prefetched ? prefetched.existing : await deps.cases.get(plan.caseId);
+    const target = await targetOf(plan, deps, prefetched?.existing, attempt === 1 && prefetched !== undefined);
+    const { existing, predecessor } = target;
+    // Claim keys held by the cases this one follows up are this claim's own, not a duplicate.
+    const lineage = new Set<string>();
+    for (let id = target.caseId; /-f\d+$/.test(id); ) {
+      id = id.replace(/-f(\d+)$/, (_m, n: string) => (Number(n) > 1 ? `-f${Number(n) - 1}` : ''));
+      lineage.add(id);
+    }
     const known = new Set((existing?.documents ?? []).map(keyOf));
     const planned = new Map(plan.documents.map((document) => [keyOf(document), document]));
     const stillWaiting = !existing || existing.status === 'needs_review' || existing.status === 'claimed';
+    const startingFrom = existing?.documents ?? predecessor?.documents ?? [];
+    const held = new Set(startingFrom.map(keyOf));
     const documents = [
-      ...(existing?.documents ?? []).map((document) => (stillWaiting ? refreshFlags(document, planned.get(keyOf(document))) : document)),
-      ...plan.documents.filter((document) => !known.has(keyOf(document))),
+      ...startingFrom.map((document) => (stillWaiting ? refreshFlags(document, planned.get(keyOf(document))) : document)),
+      ...plan.documents.filter((document) => !held.has(keyOf(document)) && !known.has(keyOf(document))),
     ];
     let decision: Decision | undefined;
     try {
       decision = await deps.judge.judge(documents, context);
     } catch (error) {
       // The case still reaches a clerk (unclassified) rather than the message dying on a rule fault.
-      deps.logger?.error('rules could not judge the case; queued unclassified', { caseId: plan.caseId, error: error instanceof Error ? error.message : String(error) });
+      deps.logger?.error('rules could not judge the case; queued unclassified', { caseId: target.caseId, error: error instanceof Error ? error.message : String(error) });
       decision = undefined;
     }
+    const ownKeys = takenKeys.filter((taken) => taken.heldBy !== undefined && lineage.has(taken.heldBy)).map((taken) => taken.key.key);
     for (const taken of takenKeys) {
+      if (ownKeys.includes(taken.key.key)) continue;
       if (decision?.claimKeys.some((key) => key.key === taken.key.key)) decision = deps.judge.withClaimKeyTaken(decision, taken.key, taken.heldBy);
     }
-    const claimKeys = decision?.claimKeys ?? [];
+    const claimKeys = (decision?.claimKeys ?? []).filter((key) => !ownKeys.includes(key.key));
     const now = deps.clock.now().toISOString();
+    const followUpOf = existing?.followUpOf ?? (predecessor ? followUpReference(predecessor) : undefined);
+    const alongside = options.alongside && target.caseId !== plan.caseId ? redirected(options.alongside, plan.caseId, target.caseId) : options.alongside;
     const base: ReviewCase = {
-      caseId: plan.caseId,
+      caseId: target.caseId,
       submissionId: context.submissionId,
       queue: deps.judge.queueFor(decision),
       status: existing?.status ?? 'needs_review',
@@ -208,32 +286,39 @@ export async function writeCase(
       ...(personIdNumber ? { personIdNumber } : {}),
       ...(personName ? { personName } : {}),
       ...(decision ? { decision } : {}),
+      ...(followUpOf ? { followUpOf } : {}),
     };
     try {
       if (!existing) {
-        const audit: AuditEvent = { caseId: plan.caseId, at: now, actor: 'system:process', action: 'create', after: { queue: next.queue, documents: documents.length, outcome: decision?.outcome } };
-        const { created } = await deps.cases.create(next, audit, claimKeys, options.alongside);
-        if (created) return { caseId: plan.caseId, action: 'created' };
+        const audit: AuditEvent = {
+          caseId: target.caseId,
+          at: now,
+          actor: 'system:process',
+          action: 'create',
+          after: { queue: next.queue, documents: documents.length, outcome: decision?.outcome, ...(followUpOf ? { followUpOf: followUpOf.caseId } : {}) },
+        };
+        const { created } = await deps.cases.create(next, audit, claimKeys, alongside);
+        if (created) return { caseId: target.caseId, action: 'created', ...(followUpOf ? { followUpOf: followUpOf.caseId } : {}) };
         changedMeanwhile();
         continue; // Someone created it meanwhile: merge into theirs.
       }
       if (sameJson(existing.documents, documents) && sameJson(existing.decision, decision) && existing.queue === next.queue) {
-        return { caseId: plan.caseId, action: 'unchanged' };
+        return { caseId: target.caseId, action: 'unchanged', ...(followUpOf ? { followUpOf: followUpOf.caseId } : {}) };
       }
       const audit: AuditEvent = {
-        caseId: plan.caseId,
+        caseId: target.caseId,
         at: now,
         actor: 'system:process',
         action: 'documents_added',
         before: { documents: existing.documents.length, outcome: existing.decision?.outcome, queue: existing.queue },
         after: { documents: documents.length, outcome: decision?.outcome, queue: next.queue },
       };
-      await deps.cases.update(next, existing.version, audit, claimKeys, options.alongside);
-      return { caseId: plan.caseId, action: 'updated' };
+      await deps.cases.update(next, existing.version, audit, claimKeys, alongside);
+      return { caseId: target.caseId, action: 'updated', ...(followUpOf ? { followUpOf: followUpOf.caseId } : {}) };
     } catch (error) {
       lastError = error;
       if (error instanceof ClaimKeyTakenError) {
-        deps.logger?.info('claim key held by another case; recorded as a duplicate finding', { caseId: plan.caseId, ruleId: error.claimKey.ruleId, heldBy: error.heldBy });
+        deps.logger?.info('claim key held by another case', { caseId: target.caseId, ruleId: error.claimKey.ruleId, heldBy: error.heldBy });
         takenKeys.push({ key: error.claimKey, heldBy: error.heldBy });
         continue;
       }

@@ -188,6 +188,16 @@ export async function ingestObject(object: CreatedObject, deps: IngestDeps): Pro
       if (entered.done) return entered.done;
       owner = await deps.documents.claimContent(sha256, documentId, { ...started, pagesDone: entered.record.pagesDone ?? 0 });
     }
+    const ownerRecord = owner !== documentId ? await deps.documents.get(owner) : undefined;
+    if (ownerRecord && ownerRecord.submissionId !== submissionId) {
+      // Another submission sent these bytes first (another claimant, another training body). The file still belongs to
+      // this claim: it is read for it, linked to the other as a finding for the clerk, and never taken away.
+      const sameContentAs = { documentId: owner, submissionId: ownerRecord.submissionId };
+      await deps.documents.update(documentId, { ...started, sameContentAs });
+      await deps.queue.send([{ documentId, source: { bucket, key, ...(versionId ? { versionId } : {}) } }]);
+      deps.logger?.info('document queued; the same bytes were submitted in another submission', { documentId, submissionId, sameContentAsId: owner });
+      return { kind: 'queued', documentId, submissionId, pageCount };
+    }
     if (owner !== documentId) {
       await deps.documents.update(documentId, { ...known, pageCount, status: 'duplicate', duplicateOf: owner, updatedAt: deps.clock.now().toISOString() });
       deps.logger?.info('duplicate upload linked to the earlier document', { documentId, duplicateOf: owner });

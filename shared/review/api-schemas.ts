@@ -207,7 +207,8 @@ export const batchProgressSchema = z.object({
     /** Certificate numbers listed on more than one roster row. */
     duplicateRows: z.array(z.object({ certificateNumber: z.string(), rowNumbers: z.array(z.number().int()) })),
     /** Certificate numbers another batch claimed first. */
-    crossBatchDuplicates: z.array(z.object({ certificateNumber: z.string(), rowNumber: z.number().int(), heldBy: z.string() })),
+    /** Rows whose certificate number another batch's roster lists too; `otherBatches` is empty for a training body. */
+    crossBatchDuplicates: z.array(z.object({ certificateNumber: z.string(), rowNumber: z.number().int(), otherBatches: z.array(z.string()) })),
   }),
   reportUrl: z.string(),
 });

@@ -2,6 +2,7 @@ import {
   buildBatchReport,
   createBatch,
   findCrossBatchDuplicates,
+  forInstitution,
   parseRoster,
   summariseBatch,
   type Batch,
@@ -177,7 +178,7 @@ export class BatchService {
           ...(certificate.caseId ? { caseId: certificate.caseId } : {}),
         })),
         duplicateRows: matching.duplicateRows,
-        crossBatchDuplicates: summary.crossBatchDuplicates,
+        crossBatchDuplicates: principal.roles.includes('institution') ? summary.crossBatchDuplicates.map(forInstitution) : summary.crossBatchDuplicates,
       },
       reportUrl,
     };
@@ -186,7 +187,8 @@ export class BatchService {
   /** The batch report workbook (counts by state, amounts, the roster matched against the certificates). */
   async report(principal: Principal, batchId: string): Promise<Uint8Array> {
     const { summary } = await this.summary(principal, batchId);
-    return buildBatchReport(summary);
+    if (!principal.roles.includes('institution')) return buildBatchReport(summary);
+    return buildBatchReport({ ...summary, crossBatchDuplicates: summary.crossBatchDuplicates.map(forInstitution) });
   }
 
   private async summary(principal: Principal, batchId: string): Promise<{ batch: Batch; summary: BatchSummary; roster: BatchProgress['roster'] }> {
@@ -201,20 +203,21 @@ export class BatchService {
   }
 
   /**
-   * Claims the roster's certificate numbers for the batch and answers those another batch holds. The answer for one
-   * roster version does not change (this batch keeps what it claimed; a number held elsewhere stays held), so it is
-   * kept with the parsed roster instead of being claimed again on every poll.
+   * Lists the roster's certificate numbers for the batch and answers those another batch's roster lists too. Another
+   * body may list a number later, so the answer is kept for a minute (the page polls every 2 s; a 1,000-row roster is
+   * then 1,000 idempotent writes a minute, not every poll) and both batches see the finding within that minute.
    */
   private async crossBatchDuplicates(batchId: string, rows: RosterRow[], version: string | undefined): Promise<CrossBatchDuplicate[]> {
     const key = version ? `${batchId}|${version}` : undefined;
+    const now = this.deps.clock.now().getTime();
     const known = key ? this.claimed.get(key) : undefined;
-    if (known) return known;
+    if (known && now - known.at < CROSS_BATCH_REFRESH_MS) return known.duplicates;
     const duplicates = await findCrossBatchDuplicates(rows, batchId, this.deps.claims);
-    if (key) remember(this.claimed, key, duplicates, this.deps.rosterCacheSize ?? 200);
+    if (key) remember(this.claimed, key, { at: now, duplicates }, this.deps.rosterCacheSize ?? 200);
     return duplicates;
   }
 
-  private readonly claimed = new Map<string, CrossBatchDuplicate[]>();
+  private readonly claimed = new Map<string, { at: number; duplicates: CrossBatchDuplicate[] }>();
 
   private async roster(batch: Batch): Promise<{ rows: RosterRow[]; roster: BatchProgress['roster']; version?: string }> {
     const fileName = batch.rosterKey?.split('/').pop();
@@ -275,6 +278,9 @@ export class BatchService {
 const optionalName = (name: string | undefined) => (name ? { holderName: name } : {});
 
 /** Puts `value` in a map kept to `limit` entries (the oldest goes first) and returns it. */
+/** How long a batch's cross-batch findings are kept before its roster is listed again. */
+const CROSS_BATCH_REFRESH_MS = 60_000;
+
 function remember<V>(map: Map<string, V>, key: string, value: V, limit: number): V {
   if (map.size >= limit) map.delete(map.keys().next().value!);
   map.set(key, value);

@@ -40,6 +40,7 @@ import type { DevSignIn } from './dev-sign-in.js';
 import { InvalidRequestError, NotAuthenticatedError, httpErrorOf } from './errors.js';
 import type { PageImages } from './page-images.js';
 import type { Principal } from './principal.js';
+import { requestLimits } from './request-limits.js';
 import { ReviewService, summaryOf } from './review-service.js';
 
 /** Finds the caller of a request; throws NotAuthenticatedError (401) when there is none. */
@@ -286,6 +287,8 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
     return c.json(errorBody, status);
   });
   app.notFound((c) => c.json({ error: { code: 'no_route', message: `no route ${c.req.method} ${c.req.path}`, zh: '接口不存在' } }, 404));
+  // Before anything reads a body or looks an id up: bounded bodies, ids no longer than an id can be.
+  app.use('*', requestLimits());
 
   const openApi = openApiDocument({ devSignIn: Boolean(deps.devSignIn), basePath: base });
   app.get('/openapi.json', (c) => c.json(openApi));

@@ -12,11 +12,12 @@ export class InMemoryBatchStore implements BatchStore {
 }
 
 export class InMemoryCertificateClaims implements CertificateClaims {
-  readonly held = new Map<string, string>();
-  async claim(certificateNumber: string, batchId: string): Promise<{ heldBy: string }> {
-    const heldBy = this.held.get(certificateNumber) ?? batchId;
-    this.held.set(certificateNumber, heldBy);
-    return { heldBy };
+  readonly listed = new Map<string, Set<string>>();
+  async claim(certificateNumber: string, batchId: string): Promise<{ listedBy: string[] }> {
+    const batches = this.listed.get(certificateNumber) ?? new Set<string>();
+    batches.add(batchId);
+    this.listed.set(certificateNumber, batches);
+    return { listedBy: [...batches] };
   }
 }
 

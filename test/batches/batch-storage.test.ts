@@ -37,6 +37,8 @@ describe('batch storage (DynamoDB Local + s3rver)', () => {
     const rows = [{ rowNumber: 3, certificateNumber: 'S000033010000001' }];
     expect(await findCrossBatchDuplicates(rows, 'batch-a', claims)).toEqual([]);
     expect(await findCrossBatchDuplicates(rows, 'batch-a', claims)).toEqual([]);
-    expect(await findCrossBatchDuplicates(rows, 'batch-b', claims)).toEqual([{ certificateNumber: 'S000033010000001', rowNumber: 3, heldBy: 'batch-a' }]);
+    expect(await findCrossBatchDuplicates(rows, 'batch-b', claims)).toEqual([{ certificateNumber: 'S000033010000001', rowNumber: 3, otherBatches: ['batch-a'] }]);
+    // Whoever listed it first, both batches see the same finding: the first lister holds nothing.
+    expect(await findCrossBatchDuplicates(rows, 'batch-a', claims)).toEqual([{ certificateNumber: 'S000033010000001', rowNumber: 3, otherBatches: ['batch-b'] }]);
   });
 });

@@ -81,7 +81,7 @@ describe('findCrossBatchDuplicates', () => {
     expect(await findCrossBatchDuplicates([row(3), row(4)], 'batch-1', claims)).toEqual([]);
     expect(await findCrossBatchDuplicates([row(3), row(4)], 'batch-1', claims)).toEqual([]);
     expect(await findCrossBatchDuplicates([row(7, { certificateNumber: row(4).certificateNumber })], 'batch-2', claims)).toEqual([
-      { certificateNumber: row(4).certificateNumber, rowNumber: 7, heldBy: 'batch-1' },
+      { certificateNumber: row(4).certificateNumber, rowNumber: 7, otherBatches: ['batch-1'] },
     ]);
   });
 });

@@ -8,6 +8,7 @@ import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrEngine } from '../../shared/ocr/index.js';
 import { company, person } from '../extraction/support/documents.js';
 import { makeDigitalPdf, makeEncryptedPdf } from '../pdf/pdf-factory.js';
+import { buildZip } from '../archives/zip-factory.js';
 
 let dir: string;
 const contractPath = () => path.join(dir, '劳动 合同.pdf');
@@ -65,6 +66,27 @@ describe('extractFiles / toJsonEntry', () => {
       [[], 'empty_file'],
       [[], 'pdf_encrypted'],
       [[], 'file_not_found'],
+    ]);
+  });
+});
+
+describe('extractFiles on a ZIP', () => {
+  it('reads each entry of a stored ZIP of PDFs as the pipeline would, named archive.zip/entry, and lists refused entries', async () => {
+    const contract = new Uint8Array(await import('node:fs/promises').then((fs) => fs.readFile(contractPath())));
+    const zipPath = path.join(dir, '批量.zip');
+    writeFileSync(
+      zipPath,
+      await buildZip([
+        { name: '合同/张三.pdf', bytes: contract, store: true },
+        { name: '../逃逸.pdf', bytes: contract, store: true },
+      ]),
+    );
+
+    const results = await extractFiles([zipPath], { ocr: noOcr, extract: (pages) => extractDocuments(pages) });
+
+    expect(results.map((result) => [result.file, result.documents.map((d) => d.type), result.error?.code])).toEqual([
+      [`${zipPath}/合同/张三.pdf`, ['labor_contract'], undefined],
+      [`${zipPath}/../逃逸.pdf`, [], 'zip_entry_unsafe_path'],
     ]);
   });
 });

@@ -21,7 +21,25 @@ export interface MimeMessage {
   attachments?: MimeAttachment[];
   /** Raw messages attached as `message/rfc822` (forwarded as attachment). */
   forwarded?: { fileName: string; raw: string }[];
+  /** Headers the sender wrote (they come after From/To, where a client puts them). */
   headers?: Record<string, string>;
+  /** Headers SES's receipt rule prepends above the whole message (verdicts, SPF/DKIM/DMARC results). */
+  sesHeaders?: [string, string][];
+}
+
+/**
+ * The headers SES prepends for a sender that passes SPF and DKIM for its own domain.
+ *
+ * @example
+ * buildMime({ from: 'zhang@example.cn', sesHeaders: sesVerified('example.cn') });
+ */
+export function sesVerified(domain: string, verdicts: { spam?: string; virus?: string } = {}): [string, string][] {
+  return [
+    ['X-SES-Spam-Verdict', verdicts.spam ?? 'PASS'],
+    ['X-SES-Virus-Verdict', verdicts.virus ?? 'PASS'],
+    ['Received-SPF', `pass (spfCheck: domain of ${domain} designates 192.0.2.1 as permitted sender) client-ip=192.0.2.1;`],
+    ['Authentication-Results', `amazonses.com;\r\n spf=pass (spfCheck: domain of ${domain} designates 192.0.2.1 as permitted sender) client-ip=192.0.2.1; envelope-from=bounce@${domain}; helo=mail.${domain};\r\n dkim=pass header.i=@${domain};\r\n dmarc=pass header.from=${domain};`.replace('envelope-from=', 'smtp.mailfrom=')],
+  ];
 }
 
 const encodedWord = (text: string, charset: 'GBK' | 'GB18030' | 'UTF-8'): string =>
@@ -38,6 +56,7 @@ export function buildMime(message: MimeMessage): Uint8Array {
   const boundary = '----=_Part_intake_test_0001';
   const subject = message.subject === undefined ? undefined : message.subjectCharset ? encodedWord(message.subject, message.subjectCharset) : message.subject;
   const head = [
+    ...(message.sesHeaders ?? []).map(([name, value]) => `${name}: ${value}`),
     `From: ${message.from ?? 'peixun@example.cn'}`,
     `To: ${message.to ?? 'shenqing@intake.example.gov.cn'}`,
     ...(subject !== undefined ? [`Subject: ${subject}`] : []),

@@ -3,7 +3,7 @@ import { readEmail, takeInEmail, type EmailIntakeDeps } from '../../shared/email
 import { FixedClock, InMemoryBlobStore } from '../support/fakes/index.js';
 import { buildZip } from '../archives/zip-factory.js';
 import { InMemoryEmailRecordStore, RecordingReplySender } from './in-memory-email-record-store.js';
-import { buildMime, pdfBytes, pngBytes, type MimeMessage } from './mime-factory.js';
+import { buildMime, pdfBytes, pngBytes, sesVerified, type MimeMessage } from './mime-factory.js';
 
 const BUCKET = 'intake';
 
@@ -99,7 +99,7 @@ describe('takeInEmail', () => {
   });
 
   it('rejects a message with an SES spam verdict of FAIL with reason `email_spam`, storing nothing and answering nothing', async () => {
-    const outcome = await deliver({ headers: { 'X-SES-Spam-Verdict': 'FAIL', 'X-SES-Virus-Verdict': 'PASS' }, attachments: [{ fileName: 'a.pdf', contentType: 'application/pdf', bytes: pdfBytes('a') }] });
+    const outcome = await deliver({ sesHeaders: sesVerified('example.cn', { spam: 'FAIL' }), attachments: [{ fileName: 'a.pdf', contentType: 'application/pdf', bytes: pdfBytes('a') }] });
     expect(outcome).toMatchObject({ kind: 'rejected', code: 'email_spam' });
     expect(incomingKeys()).toEqual([]);
     const record = await emails.get((outcome as { emailId: string }).emailId);
@@ -108,25 +108,89 @@ describe('takeInEmail', () => {
   });
 
   it('rejects a message with an SES virus verdict of FAIL with reason `email_virus`', async () => {
-    const outcome = await deliver({ headers: { 'X-SES-Virus-Verdict': 'FAIL' }, attachments: [{ fileName: 'a.pdf', contentType: 'application/pdf', bytes: pdfBytes('a') }] });
+    const outcome = await deliver({ sesHeaders: sesVerified('example.cn', { virus: 'FAIL' }), attachments: [{ fileName: 'a.pdf', contentType: 'application/pdf', bytes: pdfBytes('a') }] });
     expect(outcome).toMatchObject({ kind: 'rejected', code: 'email_virus' });
     expect(incomingKeys()).toEqual([]);
   });
 
+  it('keeps SES\'s virus verdict of FAIL when the sender wrote a PASS of its own below it', async () => {
+    const outcome = await deliver({
+      sesHeaders: sesVerified('example.cn', { virus: 'FAIL' }),
+      headers: { 'X-SES-Virus-Verdict': 'PASS', 'X-SES-Spam-Verdict': 'PASS' },
+      attachments: [{ fileName: 'a.pdf', contentType: 'application/pdf', bytes: pdfBytes('a') }],
+    });
+    expect(outcome).toMatchObject({ kind: 'rejected', code: 'email_virus' });
+    expect(incomingKeys()).toEqual([]);
+  });
+
+  it('ignores an Authentication-Results the sender wrote: only SES\'s own (amazonses.com, first) verifies a sender', async () => {
+    const outcome = await deliver({
+      from: 'victim@example.cn',
+      headers: { 'Authentication-Results': 'amazonses.com; spf=pass smtp.mailfrom=example.cn; dkim=pass header.i=@example.cn' },
+      attachments: [{ fileName: 'readme.txt', contentType: 'text/plain', bytes: 'x' }],
+    });
+    const record = await emails.get((outcome as { emailId: string }).emailId);
+    expect(record?.authentication).toMatchObject({ senderVerified: false });
+    expect(record?.reply).toBeUndefined();
+  });
+
+  it('refuses a forged From: (SPF and DKIM both fail) as `email_forged_sender`, storing nothing and answering nobody', async () => {
+    const replies = new RecordingReplySender();
+    deps = { ...deps, replies, replyFrom: 'noreply@intake.example.gov.cn' };
+    const outcome = await deliver({
+      from: 'victim@example.cn',
+      sesHeaders: [
+        ['X-SES-Spam-Verdict', 'PASS'],
+        ['X-SES-Virus-Verdict', 'PASS'],
+        ['Authentication-Results', 'amazonses.com; spf=fail smtp.mailfrom=attacker.example; dkim=fail header.i=@example.cn; dmarc=fail header.from=example.cn'],
+      ],
+      subject: '点击 http://evil.example/x 领取补贴',
+      attachments: [{ fileName: 'http-evil.example-claim.pdf', contentType: 'application/pdf', bytes: pdfBytes('f') }],
+    });
+    expect(outcome).toMatchObject({ kind: 'rejected', code: 'email_forged_sender' });
+    expect(incomingKeys()).toEqual([]);
+    expect(replies.sent).toEqual([]);
+  });
+
+  it('answers nobody when SES did not verify the sender (no SPF or DKIM pass for the From: domain)', async () => {
+    const replies = new RecordingReplySender();
+    deps = { ...deps, replies, replyFrom: 'noreply@intake.example.gov.cn' };
+    const outcome = await deliver({
+      from: 'someone@victim.example',
+      sesHeaders: [['Authentication-Results', 'amazonses.com; spf=pass smtp.mailfrom=attacker.example; dkim=none']],
+      body: '请查收',
+    });
+    expect(outcome).toMatchObject({ kind: 'rejected', code: 'email_no_attachment' });
+    expect(replies.sent).toEqual([]);
+    expect((await emails.get((outcome as { emailId: string }).emailId))?.reply).toBeUndefined();
+  });
+
+  it('never echoes the sender\'s subject, file names or links in a reply', async () => {
+    const outcome = await deliver({
+      from: 'zhang@example.cn',
+      sesHeaders: sesVerified('example.cn'),
+      subject: '中奖通知 http://evil.example/win',
+      attachments: [{ fileName: 'visit-http-evil.example.txt', contentType: 'text/plain', bytes: 'x' }],
+    });
+    const reply = (await emails.get((outcome as { emailId: string }).emailId))?.reply;
+    expect(reply?.text).toContain('没有可受理的附件');
+    expect(`${reply?.subject}\n${reply?.text}`).not.toMatch(/evil|中奖|visit/);
+  });
+
   it('records a message without a usable attachment as `email_no_attachment` and stores the reply locally', async () => {
-    const outcome = await deliver({ from: 'zhang@example.cn', subject: '申请', attachments: [{ fileName: 'readme.txt', contentType: 'text/plain', bytes: 'hello' }] });
+    const outcome = await deliver({ from: 'zhang@example.cn', sesHeaders: sesVerified('example.cn'), subject: '申请', attachments: [{ fileName: 'readme.txt', contentType: 'text/plain', bytes: 'hello' }] });
     expect(outcome).toMatchObject({ kind: 'rejected', code: 'email_no_attachment' });
     const record = await emails.get((outcome as { emailId: string }).emailId);
     expect(record?.reply).toMatchObject({ to: 'zhang@example.cn', channel: 'stored', inReplyTo: '<test-0001@example.cn>' });
     expect(record?.reply?.text).toContain('没有可受理的附件');
-    expect(record?.reply?.text).toContain('readme.txt');
+    expect(record?.reply?.text).toContain('不支持');
     expect(incomingKeys()).toEqual([]);
   });
 
   it('sends the reply through the reply sender when a sender address is configured', async () => {
     const replies = new RecordingReplySender();
     deps = { ...deps, replies, replyFrom: 'noreply@intake.example.gov.cn' };
-    const outcome = await deliver({ from: 'zhang@example.cn', body: '请查收' });
+    const outcome = await deliver({ from: 'zhang@example.cn', sesHeaders: sesVerified('example.cn'), body: '请查收' });
     expect(replies.sent).toEqual([expect.objectContaining({ from: 'noreply@intake.example.gov.cn', to: 'zhang@example.cn' })]);
     expect((await emails.get((outcome as { emailId: string }).emailId))?.reply).toMatchObject({ channel: 'ses', sentAt: '2026-11-27T01:00:00.000Z' });
   });

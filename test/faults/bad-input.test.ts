@@ -8,7 +8,7 @@ import { buildMime } from '../email/mime-factory.js';
 import { inspectFile } from '../../shared/reading/inspect-file.js';
 import { buildZip, pdfBytes as fakePdf } from '../archives/zip-factory.js';
 import { makePng, makePngBomb } from '../images/image-factory.js';
-import { makeDigitalPdf, makeEncryptedPdf } from '../pdf/pdf-factory.js';
+import { makeDigitalPdf, makeEncryptedPdf, makeHandWrittenPdf } from '../pdf/pdf-factory.js';
 import { FixedClock, InMemoryBlobStore, InMemoryDocumentRepository, InMemoryWorkQueue } from '../support/fakes/index.js';
 
 const BUCKET = 'intake';
@@ -62,6 +62,7 @@ describe('bad input through ingest', () => {
     ['a file named PDF whose bytes are a PNG', 'fake.pdf', () => makePng(20, 20), 'type_mismatch'],
     ['an encrypted PDF', 'secret.pdf', () => makeEncryptedPdf(), 'pdf_encrypted'],
     ['a PDF over the page limit', 'long.pdf', () => makeDigitalPdf(Array.from({ length: 4 }, () => [{ text: '页', x: 72, y: 100 }])), 'pdf_too_many_pages'],
+    ['a 1 KB PDF declaring one 5000 × 5000 pt page', 'poster.pdf', () => makeHandWrittenPdf(5000, 5000), 'pdf_page_too_large'],
     ['an image declaring a huge size (decompression bomb)', 'bomb.png', () => makePngBomb(30_000, 30_000), 'image_too_large'],
     ['a ZIP whose expansion ratio is absurd', 'bomb.zip', () => buildZip([{ name: 'zeros.pdf', bytes: new Uint8Array(8 * 1024 * 1024) }]), 'zip_bomb'],
     ['a truncated ZIP', 'cut.zip', async () => (await buildZip([{ name: 'a.pdf', bytes: fakePdf('a') }])).subarray(0, 40), 'zip_corrupt'],
@@ -97,14 +98,41 @@ describe('bad input through ingest', () => {
     expect(queue.sent).toHaveLength(2);
   });
 
-  it('links the same file uploaded twice by its content hash and processes it once', async () => {
+  it('expands a stored (uncompressed) ZIP of PDFs instead of refusing it as `type_mismatch`', async () => {
+    const zip = await buildZip([
+      { name: 'a.pdf', bytes: makeDigitalPdf([[{ text: '证书甲', x: 72, y: 100 }]]), store: true },
+      { name: 'b.pdf', bytes: makeDigitalPdf([[{ text: '证书乙', x: 72, y: 100 }]]), store: true },
+    ]);
+    const outcome = await ingest('incoming/b2/stored.zip', zip);
+    expect(outcome).toMatchObject({ kind: 'expanded', stored: 2, refused: 0 });
+    await drain();
+    expect((await submissionStates('b2')).map(([name, status]) => [name, status])).toEqual([
+      ['stored.zip', 'processed'],
+      ['stored.zip/a.pdf', 'processing'],
+      ['stored.zip/b.pdf', 'processing'],
+    ]);
+    expect(queue.sent).toHaveLength(2);
+  });
+
+  it('links the same file uploaded twice to one submission by its content hash and processes it once', async () => {
     const bytes = onePage();
     const first = await ingest('incoming/s1/证书.pdf', bytes);
-    const second = await ingest('incoming/s2/证书-重传.pdf', bytes);
+    const second = await ingest('incoming/s1/证书-重传.pdf', bytes);
     expect(first).toMatchObject({ kind: 'queued' });
     expect(second).toEqual({ kind: 'duplicate', documentId: expect.any(String), duplicateOf: (first as { documentId: string }).documentId });
     expect(await stateOf((second as { documentId: string }).documentId)).toEqual({ status: 'duplicate', code: undefined });
     expect(queue.sent).toHaveLength(1);
+  });
+
+  it('keeps a file in an individual\'s claim when a training body uploaded the same bytes earlier, linked as a finding', async () => {
+    const bytes = onePage();
+    const batch = await ingest('incoming/batch-7/证书.pdf', bytes);
+    const claim = await ingest('incoming/sub-wang/我的证书.pdf', bytes);
+
+    expect(claim).toMatchObject({ kind: 'queued', submissionId: 'sub-wang' });
+    const record = await documents.get((claim as { documentId: string }).documentId);
+    expect(record).toMatchObject({ status: 'processing', sameContentAs: { documentId: (batch as { documentId: string }).documentId, submissionId: 'batch-7' } });
+    expect(queue.sent.map((message) => message.documentId)).toEqual([(batch as { documentId: string }).documentId, (claim as { documentId: string }).documentId]);
   });
 
   it('hands an .eml dropped into the inbox to the e-mail intake, whose attachment then comes through ingest', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildZip } from '../archives/zip-factory.js';
 import {
   checkUpload,
   DEFAULT_INTAKE_LIMITS,
@@ -41,6 +42,12 @@ describe('sniffType', () => {
 
   it('finds a PDF header preceded by junk within the first KiB, as PDF readers do', () => {
     expect(sniffType(Uint8Array.from([...new Array(100).fill(0x20), ...samples.pdf]))).toBe('pdf');
+  });
+
+  it('says zip for a stored (uncompressed) ZIP of PDFs, whose first KiB also holds `%PDF-`', async () => {
+    const zip = await buildZip([{ name: '证书.pdf', bytes: '%PDF-1.7\n1 0 obj\n%%EOF\n', store: true }]);
+    expect(new TextDecoder('latin1').decode(zip.subarray(0, 1024))).toContain('%PDF-');
+    expect(sniffType(zip)).toBe('zip');
   });
 
   it('says unknown for bytes of no known type', () => {

@@ -34,6 +34,10 @@ describe('maskFileName', () => {
     expect(maskFileName('incoming/sub-1/王晓明 证书.pdf')).toBe('incoming/sub-1/王****书.pdf');
     expect(maskFileName('incoming/330106199001011234/a.png')).toBe('incoming/3301**********1234/*.png');
   });
+
+  it('masks a name used as a folder (an inbox subfolder named after the applicant)', () => {
+    expect(maskFileName('incoming/王晓明/证书.pdf')).toBe('incoming/王*明/证*.pdf');
+  });
 });
 
 describe('maskPii', () => {
@@ -48,6 +52,26 @@ describe('maskPii', () => {
     expect(masked.fields.idNumber.value).toBe('3301**********1234');
     expect(masked.note).toBe('matched 3301**********1234 on page 2');
     expect(masked.certificateNumber).toBe('S000033010621054000123');
+  });
+});
+
+describe('ids made from inbox folder names', () => {
+  it('masks the names inside submission, case and batch ids wherever they are logged', () => {
+    const masked = maskPii({ submissionId: '王晓明', caseId: 'case-王晓明', documentIds: ['doc-1', 'case-欧阳娜娜-doc-2'], batchId: 'batch-1' });
+    expect(masked).toEqual({ submissionId: '王*明', caseId: 'case-王*明', documentIds: ['doc-1', 'case-欧**娜-doc-2'], batchId: 'batch-1' });
+  });
+
+  it('masks them in the embedded stack\'s own log lines too', async () => {
+    const { createLocalLogger } = await import('../../local/local-log.js');
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (lines.push(String(chunk)), true));
+    try {
+      createLocalLogger('inbox').info('uploaded', { submissionId: '王晓明', key: 'incoming/王晓明/证书.pdf' });
+    } finally {
+      write.mockRestore();
+    }
+    expect(lines.join('')).not.toContain('王晓明');
+    expect(lines.join('')).toContain('王*明');
   });
 });
 

@@ -60,3 +60,28 @@ export function makeEncryptedPdf(): Uint8Array {
   const document = mupdf.Document.openDocument(plain, 'application/pdf') as mupdf.PDFDocument;
   return save(document, 'encrypt=aes-256,user-password=secret,owner-password=owner');
 }
+
+/**
+ * A PDF written by hand the way an attacker would: a few hundred bytes declaring one page of `widthPt` × `heightPt`
+ * with one line of text, cross-reference table and all (no library involved, so nothing normalises the page size).
+ */
+export function makeHandWrittenPdf(widthPt: number, heightPt: number): Uint8Array {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${widthPt} ${heightPt}] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>`,
+  ];
+  const content = 'BT /F1 48 Tf 100 100 Td (huge page) Tj ET';
+  objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+  objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}

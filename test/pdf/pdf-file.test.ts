@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   PdfCorruptError,
   PdfEncryptedError,
+  MAX_RENDER_PIXELS,
   PdfFile,
+  PdfPageTooLargeError,
   PdfTooManyPagesError,
   inspectPdf,
   readTextLayer,
@@ -11,7 +13,7 @@ import {
   splitPdf,
 } from '../../shared/pdf/index.js';
 import { ocrPageSchema } from '../../shared/ocr/index.js';
-import { makeDigitalPdf, makeEncryptedPdf, makeScannedPdf, makeScannedPdfWithOverlay } from './pdf-factory.js';
+import { makeDigitalPdf, makeEncryptedPdf, makeHandWrittenPdf, makeScannedPdf, makeScannedPdfWithOverlay } from './pdf-factory.js';
 
 const certificatePage = [
   { text: '职业技能等级证书', x: 200, y: 120, size: 24 },
@@ -19,6 +21,39 @@ const certificatePage = [
   { text: '证件号码：330106199001011234', x: 72, y: 230 },
   { text: '发证日期：2021年06月18日', x: 72, y: 260 },
 ];
+
+describe('page size limits', () => {
+  it('refuses a 1 KB PDF declaring a 5000 × 5000 pt page as `pdf_page_too_large` before rendering anything', () => {
+    const bomb = makeHandWrittenPdf(5000, 5000);
+    expect(bomb.length).toBeLessThan(1024);
+    const rss = process.memoryUsage().rss;
+
+    expect(() => PdfFile.open(bomb)).toThrow(PdfPageTooLargeError);
+    expect(() => inspectPdf(bomb)).toThrow(expect.objectContaining({ code: 'pdf_page_too_large' }));
+    // Nothing was drawn: the process did not grow by the gigabyte a 200-dpi render of that page needs.
+    expect(process.memoryUsage().rss - rss).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('renders a page larger than A1 within the pixel cap, its text-layer boxes in the same (lowered) scale', () => {
+    const poster = PdfFile.open(makeHandWrittenPdf(2000, 3000));
+    try {
+      const raster = poster.renderPageRaster(1, 200);
+      const layer = poster.readTextLayer(1, 200);
+      expect(raster.width * raster.height).toBeLessThanOrEqual(MAX_RENDER_PIXELS);
+      expect(raster.width * raster.height).toBeGreaterThan(MAX_RENDER_PIXELS * 0.95);
+      // Same pixels for the image and for the boxes; an A4 page is untouched by the cap.
+      if (layer) expect([layer.width, layer.height]).toEqual([raster.width, raster.height]);
+    } finally {
+      poster.close();
+    }
+    const a4 = PdfFile.open(makeDigitalPdf([certificatePage]));
+    try {
+      expect(a4.renderPageRaster(1, 200)).toMatchObject({ width: Math.round(595 * 200 / 72), height: Math.round(842 * 200 / 72) });
+    } finally {
+      a4.close();
+    }
+  });
+});
 
 describe('inspectPdf', () => {
   it('counts the pages of a readable PDF and reports their sizes in points', () => {

@@ -116,15 +116,29 @@ describe('ingestObject', () => {
     expect(env.documents.records.size).toBe(0);
   });
 
-  it('links a byte-identical re-upload to the first document (`duplicate`) and does not queue it', async () => {
+  it('links a byte-identical re-upload within one submission to the first document (`duplicate`) and does not queue it', async () => {
+    const first = await ingestObject(await upload(env.blobs, 'incoming/sub-1/a.pdf', pdfBytes()), env.deps);
+    env.queue.drain();
+
+    const second = await ingestObject(await upload(env.blobs, 'incoming/sub-1/copy.pdf', pdfBytes()), env.deps);
+
+    expect(second).toMatchObject({ kind: 'duplicate', duplicateOf: (first as { documentId: string }).documentId });
+    expect((await env.documents.listBySubmission('sub-1')).find((r) => r.key.endsWith('copy.pdf'))).toMatchObject({ status: 'duplicate' });
+    expect(env.queue.drain()).toEqual([]);
+  });
+
+  it('queues the same bytes uploaded to another submission for that submission, linked to the first (never taken away)', async () => {
     const first = await ingestObject(await upload(env.blobs, 'incoming/sub-1/a.pdf', pdfBytes()), env.deps);
     env.queue.drain();
 
     const second = await ingestObject(await upload(env.blobs, 'incoming/sub-2/copy.pdf', pdfBytes()), env.deps);
 
-    expect(second).toMatchObject({ kind: 'duplicate', duplicateOf: (first as { documentId: string }).documentId });
-    expect((await env.documents.listBySubmission('sub-2'))[0]).toMatchObject({ status: 'duplicate' });
-    expect(env.queue.drain()).toEqual([]);
+    expect(second).toMatchObject({ kind: 'queued', submissionId: 'sub-2' });
+    expect((await env.documents.listBySubmission('sub-2'))[0]).toMatchObject({
+      status: 'processing',
+      sameContentAs: { documentId: (first as { documentId: string }).documentId, submissionId: 'sub-1' },
+    });
+    expect(env.queue.drain()).toHaveLength(1);
   });
 
   it.each([

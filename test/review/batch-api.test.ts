@@ -22,10 +22,10 @@ async function put(url: string, body: Uint8Array, contentType?: string): Promise
 }
 
 /** A batch of institution-a: the roster uploaded with its presigned PUT; the certificate file's target returned. */
-async function aBatchWithRoster(persons: RosterPerson[], certificates = { name: '证书.zip', size: 1024, contentType: 'application/zip' }) {
+async function aBatchWithRoster(persons: RosterPerson[], certificates = { name: '证书.zip', size: 1024, contentType: 'application/zip' }, user = 'institution-a') {
   const roster = await rosterXlsx(persons);
   const created = await env.call('POST', '/batches', {
-    user: 'institution-a',
+    user,
     body: { files: [{ name: '名册.xlsx', size: roster.length, contentType: XLSX, role: 'roster' }, { ...certificates, role: 'certificates' }] },
   });
   expect(created.status).toBe(200);
@@ -62,6 +62,28 @@ async function seedReadCertificates(batchId: string, persons: RosterPerson[]) {
     await env.stores.documents.register(record);
   }
 }
+
+describe('batch API: a certificate number listed by two training bodies', () => {
+  it('is a finding for the bureau naming both batches, shown to each body without the other\'s batch id, whoever listed first', async () => {
+    const [shared] = people(1);
+    const first = await aBatchWithRoster([shared!], undefined, 'institution-a');
+    // Another body puts the same certificate number in its own roster (a mistake, or an attempt to block the first).
+    const second = await aBatchWithRoster([{ ...shared!, name: '冒用者' }], undefined, 'institution-b');
+
+    expect((await env.call('GET', `/batches/${first.batchId}`, { user: 'institution-a' })).json.matching.crossBatchDuplicates).toEqual([]);
+    const seenByB = await env.call('GET', `/batches/${second.batchId}`, { user: 'institution-b' });
+    // The first body's page learns of it within a minute too: being first holds nothing.
+    env.clock.advance(61);
+    const seenByA = await env.call('GET', `/batches/${first.batchId}`, { user: 'institution-a' });
+    for (const [view, other] of [[seenByA, second.batchId], [seenByB, first.batchId]] as const) {
+      expect(view.status).toBe(200);
+      expect(view.json.matching.crossBatchDuplicates).toEqual([{ certificateNumber: shared!.certificateNumber, rowNumber: expect.any(Number), otherBatches: [] }]);
+      expect(JSON.stringify(view.json)).not.toContain(other);
+    }
+    const seenByClerk = await env.call('GET', `/batches/${second.batchId}`, { user: 'clerk1' });
+    expect(seenByClerk.json.matching.crossBatchDuplicates[0].otherBatches).toEqual([first.batchId]);
+  });
+});
 
 describe('batch API: an institution creates a batch and uploads to the presigned URLs', () => {
   it('creates the batch for the caller\'s institution whatever the body says, and completes a two-part upload', async () => {

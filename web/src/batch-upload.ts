@@ -331,7 +331,11 @@ export async function batchProgressView(kit: PageKit, batchId: string): Promise<
       ...m.certificatesWithoutRow.map((c) => `证书 ${kit.esc(c.fileName ?? c.documentId)}${c.indexInFile > 0 ? ` 第 ${c.indexInFile + 1} 张` : ''}：名册中没有对应的人员`),
       ...m.withFlags.map((f) => `名册第 ${f.rowNumber} 行${f.holderName ? `（${kit.esc(f.holderName)}）` : ''}：${f.fields.map((x) => `${FIELD_LABELS[x.field] ?? x.field}${x.kind === 'unread' ? '未能识别' : '与证书不一致'}`).join('，')}${f.caseId ? ` · <a href="#/case/${encodeURIComponent(f.caseId)}">查看案件</a>` : ''}`),
       ...m.duplicateRows.map((d) => `证书编号 ${kit.esc(d.certificateNumber)} 在名册中重复出现（第 ${d.rowNumbers.join('、')} 行）`),
-      ...m.crossBatchDuplicates.map((d) => `名册第 ${d.rowNumber} 行：证书编号 ${kit.esc(d.certificateNumber)} 已在批次 ${kit.esc(d.heldBy)} 中申报过`),
+      ...m.crossBatchDuplicates.map((d) =>
+        d.otherBatches.length > 0
+          ? `名册第 ${d.rowNumber} 行：证书编号 ${kit.esc(d.certificateNumber)} 另见批次 ${d.otherBatches.map(kit.esc).join('、')}，待核对`
+          : `名册第 ${d.rowNumber} 行：证书编号 ${kit.esc(d.certificateNumber)} 另有申报，待区人社局核对`,
+      ),
       ...docs.problems.map((d) => `文件 ${kit.esc(d.fileName)}：${DOCUMENT_STATUS[d.status] ?? d.status}${d.reason ? `（${kit.esc(REASONS[d.reason] ?? d.reason)}）` : ''}`),
     ];
     document.getElementById('progress')!.innerHTML = `
