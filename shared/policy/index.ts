@@ -26,3 +26,14 @@ export { countInsuredMonths, type InsuredMonths } from './rules/social-insurance
 export { personKey } from './rules/high-skilled-individual.js';
 export { certificateClaimKey } from './rules/high-skilled-body-enterprise.js';
 export { maskIdNumber } from './evaluation.js';
+export {
+  applyHeldClaims,
+  claimKeyTaken,
+  ledgerFromFacts,
+  ledgerFromStoreConflict,
+  studioQuotaKey,
+  studioKey,
+  certificateTrainingKey,
+  type ClaimKeyLedger,
+  type ClaimKeyState,
+} from './rules/cross-claim.js';

@@ -48,5 +48,5 @@ export function competitionHost(evaluation: Evaluation): void {
     return;
   }
   evaluation.pay(shortfall);
-  evaluation.note(RULE, { zh: `核减市级补助${city}元后，不足部分${shortfall}元`, en: `shortfall after the city subsidy of ${city} yuan: ${shortfall} yuan` });
+  evaluation.payable(RULE, { zh: `核减市级补助${city}元后，不足部分${shortfall}元`, en: `shortfall after the city subsidy of ${city} yuan: ${shortfall} yuan` });
 }
