@@ -1,6 +1,7 @@
 /**
- * `intake rules evaluate FACTS.json [--json]`, `intake rules explain [--date YYYY-MM-DD]` and
- * `intake rules schema [--write]`: the policy of 西人社〔2020〕36号 from the command line.
+ * `intake rules evaluate FACTS.json [--json]`, `intake rules explain [--date YYYY-MM-DD]`,
+ * `intake rules schema [--write]` and `intake rules test TABLE.yaml...`: the policy of 西人社〔2020〕36号 from the
+ * command line.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import {
   InvalidFactsError,
+  PolicyTestTableError,
   evaluateClaim,
+  parsePolicyTestTable,
+  runPolicyTestTable,
+  type TableCaseResult,
   explainRules,
   factsJsonSchemaText,
   parseClaimFacts,
@@ -73,6 +78,42 @@ export function register(program: Command): void {
       }
       const explanations = explainRules(options.date);
       console.log(options.json ? JSON.stringify(explanations, null, 2) : formatExplanations(options.date, explanations));
+    });
+
+  rules
+    .command('test')
+    .argument('<tables...>', 'policy test tables (YAML, see docs/policy-tests.md)')
+    .option('--verbose', 'print every case, not only the failures')
+    .description('run policy test tables: facts in, expected outcome, amount and reasons out; exits 1 if a case fails')
+    .action((files: string[], options: { verbose?: boolean }) => {
+      let passed = 0;
+      let failed = 0;
+      for (const file of files) {
+        let results: TableCaseResult[];
+        try {
+          const table = parsePolicyTestTable(readFileSync(file, 'utf8'), file);
+          console.log(`${file}: ${table.clause} ${table.title}`);
+          results = runPolicyTestTable(table);
+        } catch (error) {
+          if (!(error instanceof PolicyTestTableError) && (error as NodeJS.ErrnoException).code === undefined) throw error;
+          console.error(`cannot run ${file}: ${(error as Error).message}`);
+          failed++;
+          continue;
+        }
+        for (const result of results) {
+          if (result.passed) passed++;
+          else failed++;
+          if (result.passed && !options.verbose) continue;
+          console.log(`  ${result.passed ? 'ok  ' : 'FAIL'} ${result.name}`);
+          if (!result.passed) {
+            console.log(`       ${result.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+            for (const failure of result.failures) console.log(`       - ${failure}`);
+            if (result.decision) console.log(formatDecision(result.decision).replace(/^/gm, '       '));
+          }
+        }
+      }
+      console.log(`${passed} passed, ${failed} failed`);
+      if (failed > 0) process.exitCode = 1;
     });
 
   rules

@@ -209,7 +209,8 @@ export const sectorTrainingFactsSchema = z.object({
  * A claim the store already holds (XH36-3.7.c once per person, XH36-3.7.a/b one claim per certificate, XH36-3.6 one
  * subsidy per studio): what `intake rules evaluate` needs to give the decision the store would. Its keys are the ones
  * its decision emitted (`claimKeys`), or are derived from `personIdNumber` / `certificateNumbers` / `studio` so facts
- * written by hand need no hashes. A claim whose outcome is `ineligible` holds no key (the store reserves none for it).
+ * written by hand need no hashes. A claim whose outcome is `ineligible` holds no key (the store reserves none for it),
+ * nor does one a clerk rejected (the store releases its keys).
  */
 export const heldClaimSchema = z.object({
   caseId: z.string(),
@@ -217,6 +218,8 @@ export const heldClaimSchema = z.object({
   /** The claim date (for XH36-3.6, the naming date). */
   date: isoDate.optional(),
   outcome: z.enum(['eligible', 'ineligible', 'needs_review', 'missing_documents']),
+  /** The case's status (`rejected`: a clerk refused it, and the store released its keys; `paid`, `recovered`, …). */
+  status: z.string().optional(),
   /** Keys exactly as a decision's `claimKeys[].key` (e.g. `XH36-3.7.ab:certificate:S2021-0001`). */
   claimKeys: z.array(z.string()).optional(),
   /** The person of an XH36-3.7.c claim (hashed into the key; never shown). */

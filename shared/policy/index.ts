@@ -37,3 +37,13 @@ export {
   type ClaimKeyLedger,
   type ClaimKeyState,
 } from './rules/cross-claim.js';
+export {
+  parsePolicyTestTable,
+  runPolicyTestTable,
+  caseFacts,
+  policyTestTableSchema,
+  PolicyTestTableError,
+  type PolicyTestTable,
+  type TableCase,
+  type TableCaseResult,
+} from './test-tables.js';

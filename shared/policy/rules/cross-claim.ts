@@ -75,7 +75,7 @@ export function ledgerFromFacts(facts: Pick<ClaimFacts, 'claimsHeld' | 'studiosN
     quotaCases.set(key, set);
   };
   for (const held of facts.claimsHeld ?? []) {
-    if (held.outcome === 'ineligible') continue;
+    if (held.outcome === 'ineligible' || held.status === 'rejected') continue;
     for (const key of keysOfHeldClaim(held)) {
       if (key.startsWith(`${STUDIO_RULE}:named:`)) countIn(key, held.caseId);
       else if (!holders.has(key)) holders.set(key, held.caseId);
