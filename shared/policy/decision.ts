@@ -51,6 +51,16 @@ export const awaitingConfirmationSchema = z.object({
 export type AwaitingConfirmation = z.infer<typeof awaitingConfirmationSchema>;
 
 /**
+ * What a claim counts towards the bureau's yearly aims (XH36-1: 平均每年培训1.25万人次以上): the training person-times
+ * and the certificates by kind and level (`level` absent where the certificate has none).
+ */
+export const targetCountsSchema = z.object({
+  personTimes: z.number().int().nonnegative(),
+  certificates: z.array(z.object({ kind: z.string(), level: z.string().optional(), count: z.number().int().nonnegative() })),
+});
+export type TargetCounts = z.infer<typeof targetCountsSchema>;
+
+/**
  * The result of running the rules on a claim's facts.
  *
  * @example
@@ -79,6 +89,8 @@ export const decisionSchema = z.object({
   amountStatus: amountStatusSchema.optional(),
   /** The unconfirmed figures the amount rests on (with `amountStatus: 'awaiting_confirmation'`). Optional, additive. */
   awaitingConfirmation: z.array(awaitingConfirmationSchema).optional(),
+  /** What the claim counts towards XH36-1's yearly aims (person-times, certificates). Optional, additive. */
+  targetCounts: targetCountsSchema.optional(),
   /** Set when a claim key was already held: the case that holds it (the claim is a duplicate, not paid twice). */
   duplicateOf: z.string().optional(),
 });

@@ -1,4 +1,4 @@
-import type { AwaitingConfirmation, ClaimKey, Decision, DecisionOutcome, DecisionReason } from './decision.js';
+import type { AwaitingConfirmation, ClaimKey, Decision, DecisionOutcome, DecisionReason, TargetCounts } from './decision.js';
 import type { ClaimFacts, FactSource, PersonFacts } from './facts.js';
 import type { Material, MaterialRequirement } from './materials.js';
 import type { ParameterReading, ParameterSet, ParameterValue } from './parameters.js';
@@ -36,6 +36,8 @@ export class Evaluation {
   private readonly interpretations: string[] = [];
   private readonly claimKeys: ClaimKey[] = [];
   private worst: Severity = 'note';
+  private readonly counts: TargetCounts = { personTimes: 0, certificates: [] };
+  private countsEvenIfRefused = false;
   private paid = false;
 
   constructor(
@@ -118,6 +120,22 @@ export class Evaluation {
     this.add('missing', requirement.ruleId, { zh: `缺少材料：${requirement.zh}`, en: `missing document: ${requirement.en}` });
   }
 
+  /**
+   * Counts the claim towards XH36-1's yearly aims: `personTimes` trained and the certificates obtained. Counted only
+   * when the claim is not refused (`evenIfRefused` for sector training, which is recorded, not paid).
+   */
+  countTowardsTarget(personTimes: number, certificates: { kind: string; level?: string | number; count?: number }[] = [], evenIfRefused = false): void {
+    this.counts.personTimes += personTimes;
+    for (const c of certificates) {
+      const level = c.level === undefined ? undefined : String(c.level);
+      const count = c.count ?? 1;
+      const existing = this.counts.certificates.find((x) => x.kind === c.kind && x.level === level);
+      if (existing) existing.count += count;
+      else this.counts.certificates.push(level === undefined ? { kind: c.kind, count } : { kind: c.kind, level, count });
+    }
+    if (evenIfRefused) this.countsEvenIfRefused = true;
+  }
+
   pay(amountYuan: number): void {
     this.amount += amountYuan;
     this.paid = true;
@@ -179,6 +197,9 @@ export class Evaluation {
       evaluatedOn: this.date,
       missingDocumentDetails: this.missingDetails,
       interpretationsApplied: this.interpretations,
+      ...(this.counts.personTimes > 0 || this.counts.certificates.length > 0
+        ? { targetCounts: outcome === 'ineligible' && !this.countsEvenIfRefused ? { personTimes: 0, certificates: [] } : this.counts }
+        : {}),
     };
   }
 

@@ -47,3 +47,4 @@ export {
   type TableCase,
   type TableCaseResult,
 } from './test-tables.js';
+export { yearlyTarget } from './targets.js';

@@ -118,6 +118,7 @@ function employeeApprentice(evaluation: Evaluation, start: string | undefined, e
     standard = evaluation.param<number>('apprenticeship.employee_standard_per_year') * years;
   }
   const amount = Math.floor((standard * percent) / 100);
+  evaluation.countTowardsTarget(1, [{ kind: 'training_completion' }, ...(qualification ? [{ kind: 'qualification' }] : [])]);
   evaluation.pay(amount);
   evaluation.payable(RULE, {
     zh: `职工学徒，培养${years}年，${qualification ? '取得培训合格证书和职业资格证书，按标准' : '取得培训合格证书，按标准的'}${percent}%支付${amount}元`,
@@ -157,6 +158,7 @@ function studentApprentice(evaluation: Evaluation, start: string | undefined, en
       return;
     }
     amount = monthly * 12 * years;
+    evaluation.countTowardsTarget(1);
     evaluation.pay(amount);
     evaluation.payable(RULE, {
       zh: `学生学徒，按学徒月实习津贴标准${monthly}元×${12 * years}个月，补贴${amount}元`,
@@ -165,6 +167,7 @@ function studentApprentice(evaluation: Evaluation, start: string | undefined, en
     return;
   }
   amount = evaluation.param<number>('apprenticeship.student_standard_per_year') * years;
+  evaluation.countTowardsTarget(1);
   evaluation.pay(amount);
   evaluation.payable(RULE, { zh: `学生学徒，补贴${amount}元`, en: `student apprentice: ${amount} yuan` });
 }

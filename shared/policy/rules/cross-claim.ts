@@ -147,6 +147,7 @@ function duplicateFinding(decision: Decision, claimKey: ClaimKey, heldByCaseId: 
     amountYuan: 0,
     amountStatus: 'none',
     awaitingConfirmation: undefined,
+    ...(decision.targetCounts ? { targetCounts: { personTimes: 0, certificates: [] } } : {}),
     duplicateOf: decision.duplicateOf ?? heldByCaseId,
     claimKeys: decision.claimKeys.filter((key) => key.key !== claimKey.key),
     reasons: [...(wasPaying ? decision.reasons.filter((r) => !mentionsMoney(r)) : decision.reasons), takenReason(claimKey, heldByCaseId)],

@@ -146,6 +146,7 @@ function judgeCertificate(evaluation: Evaluation, rule: 'XH36-3.7.a' | 'XH36-3.7
   if (!number) return pending('证书编号未能识别，无法核对重复申领', 'no certificate number, duplicates cannot be checked');
   evaluation.claimKey({ kind: 'unique', key: certificateClaimKey(number), ruleId: rule });
   const amount = evaluation.param<number>(rule === 'XH36-3.7.a' ? 'high_skilled_talent.training_body_per_person' : 'high_skilled_talent.enterprise_per_person', issueDate);
+  evaluation.countTowardsTarget(1, [{ kind: certificate.kind, level }]);
   evaluation.payable(rule, { zh: `${label}：${levelName(level)}，补贴${amount}元`, en: `${labelEn}: level ${String(level)}, ${amount} yuan` });
   return { verdict: 'paid', amount };
 }

@@ -92,6 +92,7 @@ export function highSkilledIndividual(evaluation: Evaluation): void {
   } else {
     evaluation.review(RULE, { zh: '未能识别身份证号码，无法核对“同一人只能享受一次”', en: 'no ID number: once-per-person cannot be checked' });
   }
+  evaluation.countTowardsTarget(1, [{ kind: certificate.kind, level }]);
   evaluation.pay(amount);
   evaluation.payable(RULE, {
     zh: `${levelName(level)}证书，一次性补贴${amount}元`,

@@ -31,6 +31,7 @@ export function specialOperations(evaluation: Evaluation): void {
     evaluation.review(RULE, { zh: `未提供每人培训费用，按上限${cap}元/人暂计`, en: `no fee per person: the cap of ${cap} yuan per person is used provisionally` });
   }
   const perPerson = Math.min(fee ?? cap, cap);
+  evaluation.countTowardsTarget(people, [{ kind: 'special_operation', count: people }]);
   evaluation.pay(perPerson * people);
   evaluation.payable(RULE, { zh: `特种作业操作证书${people}人，每人${perPerson}元`, en: `${people} special-operations certificate(s) at ${perPerson} yuan each` });
 }
@@ -67,6 +68,7 @@ export function completionCertificateProject(evaluation: Evaluation): void {
   const perDay = evaluation.param<number>('project_training.completion_per_person_day');
   const maxDays = evaluation.param<number>('project_training.completion_max_days');
   const paidDays = Math.min(days, maxDays);
+  evaluation.countTowardsTarget(trainees, [{ kind: 'training_completion', count: trainees }]);
   evaluation.pay(perDay * paidDays * trainees);
   evaluation.payable(RULE, {
     zh: `培训合格证书项目：${trainees}人×${paidDays}天×${perDay}元${days > maxDays ? `（最多${maxDays}天）` : ''}`,
@@ -111,6 +113,7 @@ export function competitionProject(evaluation: Evaluation): void {
     return;
   }
   const perPerson = evaluation.param<number>('project_training.competition_per_person');
+  evaluation.countTowardsTarget(passed);
   evaluation.pay(perPerson * passed);
   evaluation.payable(RULE, { zh: `竞赛项目：合格${passed}人×${perPerson}元`, en: `competition project: ${passed} passed × ${perPerson} yuan` });
 }
