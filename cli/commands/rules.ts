@@ -134,7 +134,7 @@ export function register(program: Command): void {
  */
 export function formatDecision(decision: Decision): string {
   const lines = [
-    `${decision.programme}  ${OUTCOME_ZH[decision.outcome]} (${decision.outcome})  ${decision.amountYuan} 元  [rules of ${decision.evaluatedOn}]`,
+    `${decision.programme}  ${OUTCOME_ZH[decision.outcome]} (${decision.outcome})  ${decision.amountYuan} 元${decision.amountStatus === 'awaiting_confirmation' ? '（金额待区人社局确认 / awaiting confirmation）' : ''}  [rules of ${decision.evaluatedOn}]`,
     ...decision.reasons.map((r) => `  - ${r.ruleId} ${r.zh}\n      ${r.en}`),
   ];
   if (decision.missingDocuments.length > 0) {
@@ -144,6 +144,7 @@ export function formatDecision(decision: Decision): string {
     }
   }
   if (decision.unconfirmedParameters.length > 0) lines.push(`  unconfirmed figures used: ${decision.unconfirmedParameters.join(', ')}`);
+  for (const a of decision.awaitingConfirmation ?? []) lines.push(`  awaiting confirmation: ${a.parameter} = ${JSON.stringify(a.value)} (${a.document} ${a.clause}${a.source ? `; reported by ${a.source}` : ''})`);
   if (decision.claimKeys.length > 0) lines.push(`  claim keys: ${decision.claimKeys.map((k) => (k.kind === 'quota' ? `${k.key} (quota ${k.limit})` : k.key)).join(', ')}`);
   if (decision.duplicateOf) lines.push(`  duplicate of case ${decision.duplicateOf}`);
   return lines.join('\n');

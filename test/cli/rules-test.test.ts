@@ -65,3 +65,40 @@ describe('intake rules test', () => {
     expect(exitCode).toBe(1);
   });
 });
+
+describe('intake rules evaluate', () => {
+  beforeEach(() => {
+    process.exitCode = undefined;
+  });
+
+  it('shows an amount resting on an unconfirmed figure as awaiting the bureau, with the document', async () => {
+    const facts = {
+      programme: 'XH36-3.2',
+      claimDate: '2021-05-01',
+      applicant: { kind: 'individual' },
+      persons: [{ ref: 'p1', residencePermit: { city: '杭州市' } }],
+      certificates: [{ kind: 'qualification', level: 4, number: 'Q1', issueDate: '2021-04-01' }],
+      materials: ['certificate'],
+    };
+    const { out } = await run('evaluate', tempFile('facts.json', JSON.stringify(facts)));
+    expect(out).toContain('XH36-3.2  符合条件 (eligible)  1500 元（金额待区人社局确认 / awaiting confirmation）');
+    expect(out).toContain('awaiting confirmation: certificate_training.per_level');
+    expect(out).toContain('杭人社发〔2016〕27号');
+  });
+
+  it('gives the store\'s duplicate decision from claims held in the facts alone', async () => {
+    const facts = {
+      programme: 'XH36-3.2',
+      claimDate: '2021-05-01',
+      applicant: { kind: 'individual' },
+      persons: [{ ref: 'p1', residencePermit: { city: '杭州市' } }],
+      certificates: [{ kind: 'qualification', level: 4, number: 'Q1', issueDate: '2021-04-01' }],
+      materials: ['certificate'],
+      claimsHeld: [{ caseId: 'case-7', programme: 'XH36-3.2', outcome: 'eligible', certificateNumbers: ['Q1'] }],
+    };
+    const { out } = await run('evaluate', tempFile('facts.json', JSON.stringify(facts)));
+    expect(out).toContain('XH36-3.2  不符合条件 (ineligible)  0 元');
+    expect(out).toContain('duplicate of case case-7');
+    expect(out).not.toContain('1500元');
+  });
+});
