@@ -1,6 +1,7 @@
 /**
- * `intake rules evaluate FACTS.json [--json]`, `intake rules explain [--date YYYY-MM-DD]` and
- * `intake rules schema [--write]`: the policy of 西人社〔2020〕36号 from the command line.
+ * `intake rules evaluate FACTS.json [--json]`, `intake rules explain [--date YYYY-MM-DD]`,
+ * `intake rules schema [--write]` and `intake rules test TABLE.yaml...`: the policy of 西人社〔2020〕36号 from the
+ * command line.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import {
   InvalidFactsError,
+  PolicyTestTableError,
   evaluateClaim,
+  parsePolicyTestTable,
+  runPolicyTestTable,
+  type TableCaseResult,
   explainRules,
   factsJsonSchemaText,
   parseClaimFacts,
@@ -76,6 +81,42 @@ export function register(program: Command): void {
     });
 
   rules
+    .command('test')
+    .argument('<tables...>', 'policy test tables (YAML, see docs/policy-tests.md)')
+    .option('--verbose', 'print every case, not only the failures')
+    .description('run policy test tables: facts in, expected outcome, amount and reasons out; exits 1 if a case fails')
+    .action((files: string[], options: { verbose?: boolean }) => {
+      let passed = 0;
+      let failed = 0;
+      for (const file of files) {
+        let results: TableCaseResult[];
+        try {
+          const table = parsePolicyTestTable(readFileSync(file, 'utf8'), file);
+          console.log(`${file}: ${table.clause} ${table.title}`);
+          results = runPolicyTestTable(table);
+        } catch (error) {
+          if (!(error instanceof PolicyTestTableError) && (error as NodeJS.ErrnoException).code === undefined) throw error;
+          console.error(`cannot run ${file}: ${(error as Error).message}`);
+          failed++;
+          continue;
+        }
+        for (const result of results) {
+          if (result.passed) passed++;
+          else failed++;
+          if (result.passed && !options.verbose) continue;
+          console.log(`  ${result.passed ? 'ok  ' : 'FAIL'} ${result.name}`);
+          if (!result.passed) {
+            console.log(`       ${result.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+            for (const failure of result.failures) console.log(`       - ${failure}`);
+            if (result.decision) console.log(formatDecision(result.decision).replace(/^/gm, '       '));
+          }
+        }
+      }
+      console.log(`${passed} passed, ${failed} failed`);
+      if (failed > 0) process.exitCode = 1;
+    });
+
+  rules
     .command('schema')
     .option('--write', `write ${path.relative(process.cwd(), FACTS_SCHEMA_PATH)} instead of printing`)
     .description('the JSON Schema of claim facts, generated from the zod schema')
@@ -93,7 +134,7 @@ export function register(program: Command): void {
  */
 export function formatDecision(decision: Decision): string {
   const lines = [
-    `${decision.programme}  ${OUTCOME_ZH[decision.outcome]} (${decision.outcome})  ${decision.amountYuan} 元  [rules of ${decision.evaluatedOn}]`,
+    `${decision.programme}  ${OUTCOME_ZH[decision.outcome]} (${decision.outcome})  ${decision.amountYuan} 元${decision.amountStatus === 'awaiting_confirmation' ? '（金额待区人社局确认 / awaiting confirmation）' : ''}  [rules of ${decision.evaluatedOn}]`,
     ...decision.reasons.map((r) => `  - ${r.ruleId} ${r.zh}\n      ${r.en}`),
   ];
   if (decision.missingDocuments.length > 0) {
@@ -103,6 +144,7 @@ export function formatDecision(decision: Decision): string {
     }
   }
   if (decision.unconfirmedParameters.length > 0) lines.push(`  unconfirmed figures used: ${decision.unconfirmedParameters.join(', ')}`);
+  for (const a of decision.awaitingConfirmation ?? []) lines.push(`  awaiting confirmation: ${a.parameter} = ${JSON.stringify(a.value)} (${a.document} ${a.clause}${a.source ? `; reported by ${a.source}` : ''})`);
   if (decision.claimKeys.length > 0) lines.push(`  claim keys: ${decision.claimKeys.map((k) => (k.kind === 'quota' ? `${k.key} (quota ${k.limit})` : k.key)).join(', ')}`);
   if (decision.duplicateOf) lines.push(`  duplicate of case ${decision.duplicateOf}`);
   return lines.join('\n');

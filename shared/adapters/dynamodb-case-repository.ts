@@ -484,6 +484,8 @@ export class DynamoDbCaseRepository implements CaseRepository {
     return Item?.holder as string | undefined;
   }
 
+  // The transactional form of the cross-claim rule `claimKeyTaken` (shared/policy/rules/cross-claim.ts); a key found
+  // taken becomes the finding `withClaimKeyTaken` makes, the same one `evaluateClaim` makes from `claimsHeld` facts.
   private take(key: ClaimKey, caseId: string): TransactItem {
     const itemKey = this.claimKeyItemKey(key);
     if (key.kind === 'unique') {

@@ -1,2 +1,5 @@
 export * from './document-record.js';
 export * from './review-case.js';
+export * from './errors.js';
+export * from './recovery-record.js';
+export * from './recovery.js';

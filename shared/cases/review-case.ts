@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { extractedDocumentSchema } from '../documents/extracted-document.js';
 import { decisionSchema } from '../policy/decision.js';
+import { recoverySchema } from './recovery-record.js';
 
 /** Where a case is in its life. */
 export const caseStatusSchema = z.enum([
@@ -56,6 +57,11 @@ export const reviewCaseSchema = z.object({
   followUpOf: z
     .object({ caseId: z.string(), status: z.string(), decidedAmountYuan: z.number().int().nonnegative() })
     .optional(),
+  /**
+   * Money recovered after payment because the claim rested on false information (XH36-4.2 追回已拨付资金), oldest
+   * first. Optional, additive: the case stays `paid`; `recoveredYuan(case)` sums them.
+   */
+  recoveries: z.array(recoverySchema).optional(),
   version: z.number().int().nonnegative(),
   createdAt: z.string(),
   updatedAt: z.string(),

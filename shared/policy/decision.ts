@@ -32,6 +32,35 @@ export const claimKeySchema = z.discriminatedUnion('kind', [
 export type ClaimKey = z.infer<typeof claimKeySchema>;
 
 /**
+ * Whether the amount can be paid as it stands: `final` (every figure behind it is confirmed), `awaiting_confirmation`
+ * (it rests on a figure the policy delegates to another document and the bureau has not confirmed: the decision says
+ * so in a reason and lists the figures in `awaitingConfirmation`), `none` (nothing payable).
+ */
+export const amountStatusSchema = z.enum(['final', 'awaiting_confirmation', 'none']);
+export type AmountStatus = z.infer<typeof amountStatusSchema>;
+
+/** An unconfirmed figure an amount rests on, with the document the policy delegates it to. */
+export const awaitingConfirmationSchema = z.object({
+  parameter: z.string(),
+  value: z.unknown(),
+  document: z.string(),
+  clause: z.string(),
+  /** Where the figure was reported. */
+  source: z.string().optional(),
+});
+export type AwaitingConfirmation = z.infer<typeof awaitingConfirmationSchema>;
+
+/**
+ * What a claim counts towards the bureau's yearly aims (XH36-1: 平均每年培训1.25万人次以上): the training person-times
+ * and the certificates by kind and level (`level` absent where the certificate has none).
+ */
+export const targetCountsSchema = z.object({
+  personTimes: z.number().int().nonnegative(),
+  certificates: z.array(z.object({ kind: z.string(), level: z.string().optional(), count: z.number().int().nonnegative() })),
+});
+export type TargetCounts = z.infer<typeof targetCountsSchema>;
+
+/**
  * The result of running the rules on a claim's facts.
  *
  * @example
@@ -56,6 +85,12 @@ export const decisionSchema = z.object({
     .optional(),
   /** Readings of the policy's open points the decision relied on (`interpretation.x=value`). Optional, additive. */
   interpretationsApplied: z.array(z.string()).optional(),
+  /** Whether the amount is final or awaits the bureau's confirmation of a figure. Optional, additive (absent = older decision). */
+  amountStatus: amountStatusSchema.optional(),
+  /** The unconfirmed figures the amount rests on (with `amountStatus: 'awaiting_confirmation'`). Optional, additive. */
+  awaitingConfirmation: z.array(awaitingConfirmationSchema).optional(),
+  /** What the claim counts towards XH36-1's yearly aims (person-times, certificates). Optional, additive. */
+  targetCounts: targetCountsSchema.optional(),
   /** Set when a claim key was already held: the case that holds it (the claim is a duplicate, not paid twice). */
   duplicateOf: z.string().optional(),
 });

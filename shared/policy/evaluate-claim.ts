@@ -4,6 +4,7 @@ import { Evaluation } from './evaluation.js';
 import { factsSchema, type ClaimFacts, type ClaimFactsInput } from './facts.js';
 import { loadParameters, type ParameterSet } from './parameters.js';
 import { UNCLASSIFIED } from './programmes.js';
+import { applyHeldClaims, ledgerFromFacts } from './rules/cross-claim.js';
 import { PROGRAMME_RULES } from './rules/index.js';
 
 export interface EvaluateOptions {
@@ -47,7 +48,10 @@ export function evaluateClaim(input: ClaimFactsInput | ClaimFacts, options: Eval
     });
     return { ...halted.toDecision(), amountYuan: 0, claimKeys: [] };
   }
-  return evaluation.toDecision();
+  const decision = evaluation.toDecision();
+  // Claims already held (once per person, one claim per certificate, six studios a year): the same rule the store's
+  // path applies when its transaction finds a key taken.
+  return facts.claimsHeld || facts.studiosNamed ? applyHeldClaims(decision, ledgerFromFacts(facts), facts.caseId) : decision;
 }
 
 /**
@@ -89,6 +93,10 @@ function withDefaults(input: ClaimFactsInput | ClaimFacts): ClaimFacts {
     sectorTraining: input.sectorTraining,
     materials: input.materials ?? EMPTY,
     unverifiedFields: input.unverifiedFields,
+    commitment: input.commitment,
+    caseId: input.caseId,
+    claimsHeld: input.claimsHeld,
+    studiosNamed: input.studiosNamed,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ClaimKey, Decision, DecisionOutcome, DecisionReason } from './decision.js';
+import type { AwaitingConfirmation, ClaimKey, Decision, DecisionOutcome, DecisionReason, TargetCounts } from './decision.js';
 import type { ClaimFacts, FactSource, PersonFacts } from './facts.js';
 import type { Material, MaterialRequirement } from './materials.js';
 import type { ParameterReading, ParameterSet, ParameterValue } from './parameters.js';
@@ -26,13 +26,18 @@ export class Evaluation {
   date: string;
   private amount = 0;
   private readonly reasons: DecisionReason[] = [];
+  /** Reasons that state money to be paid: dropped from a refused decision (a refusal promises nothing). */
+  private readonly paymentReasons = new Set<DecisionReason>();
   private readonly missing: string[] = [];
   private readonly missingDetails: { code: string; ruleId: string; zh: string; en: string }[] = [];
   private readonly trace: Decision['trace'] = [];
   private readonly unconfirmed: string[] = [];
+  private readonly readings = new Map<string, ParameterReading>();
   private readonly interpretations: string[] = [];
   private readonly claimKeys: ClaimKey[] = [];
   private worst: Severity = 'note';
+  private readonly counts: TargetCounts = { personTimes: 0, certificates: [] };
+  private countsEvenIfRefused = false;
   private paid = false;
 
   constructor(
@@ -51,7 +56,10 @@ export class Evaluation {
 
   reading<T extends ParameterValue>(name: string, date: string = this.date): ParameterReading<T> {
     const reading = this.parameters.get<T>(name, date);
-    if (reading.status !== 'confirmed' && !this.unconfirmed.includes(name)) this.unconfirmed.push(name);
+    if (reading.status !== 'confirmed' && !this.unconfirmed.includes(name)) {
+      this.unconfirmed.push(name);
+      this.readings.set(name, reading);
+    }
     return reading;
   }
 
@@ -96,11 +104,36 @@ export class Evaluation {
     this.add('note', ruleId, sentence);
   }
 
+  /**
+   * A sentence stating an amount to be paid (“二级（技师）证书，一次性补贴5000元”). It appears only in a decision
+   * that pays: a refused decision states what was found, never an amount.
+   */
+  payable(ruleId: string, sentence: Sentence): void {
+    this.add('note', ruleId, sentence);
+    this.paymentReasons.add(this.reasons[this.reasons.length - 1]);
+  }
+
   missingDocument(requirement: MaterialRequirement): void {
     if (this.missing.includes(requirement.code)) return;
     this.missing.push(requirement.code);
     this.missingDetails.push({ code: requirement.code, ruleId: requirement.ruleId, zh: requirement.zh, en: requirement.en });
     this.add('missing', requirement.ruleId, { zh: `缺少材料：${requirement.zh}`, en: `missing document: ${requirement.en}` });
+  }
+
+  /**
+   * Counts the claim towards XH36-1's yearly aims: `personTimes` trained and the certificates obtained. Counted only
+   * when the claim is not refused (`evenIfRefused` for sector training, which is recorded, not paid).
+   */
+  countTowardsTarget(personTimes: number, certificates: { kind: string; level?: string | number; count?: number }[] = [], evenIfRefused = false): void {
+    this.counts.personTimes += personTimes;
+    for (const c of certificates) {
+      const level = c.level === undefined ? undefined : String(c.level);
+      const count = c.count ?? 1;
+      const existing = this.counts.certificates.find((x) => x.kind === c.kind && x.level === level);
+      if (existing) existing.count += count;
+      else this.counts.certificates.push(level === undefined ? { kind: c.kind, count } : { kind: c.kind, level, count });
+    }
+    if (evenIfRefused) this.countsEvenIfRefused = true;
   }
 
   pay(amountYuan: number): void {
@@ -146,11 +179,17 @@ export class Evaluation {
           : this.worst === 'review'
             ? 'needs_review'
             : 'eligible';
+    const amountYuan = outcome === 'ineligible' ? 0 : this.amount;
+    const reasons = outcome === 'ineligible' ? this.reasons.filter((r) => !this.paymentReasons.has(r)) : [...this.reasons];
+    const awaiting = amountYuan > 0 ? this.awaitingConfirmation() : [];
+    if (awaiting.length > 0) reasons.push(awaitingSentence(this.programme, awaiting));
     return {
       programme: this.programme,
       outcome,
-      amountYuan: outcome === 'ineligible' ? 0 : this.amount,
-      reasons: this.reasons,
+      amountYuan,
+      amountStatus: amountYuan === 0 ? 'none' : awaiting.length > 0 ? 'awaiting_confirmation' : 'final',
+      ...(awaiting.length > 0 ? { awaitingConfirmation: awaiting } : {}),
+      reasons,
       missingDocuments: this.missing,
       trace: this.trace,
       unconfirmedParameters: this.unconfirmed,
@@ -158,13 +197,47 @@ export class Evaluation {
       evaluatedOn: this.date,
       missingDocumentDetails: this.missingDetails,
       interpretationsApplied: this.interpretations,
+      ...(this.counts.personTimes > 0 || this.counts.certificates.length > 0
+        ? { targetCounts: outcome === 'ineligible' && !this.countsEvenIfRefused ? { personTimes: 0, certificates: [] } : this.counts }
+        : {}),
     };
+  }
+
+  /** The figures behind the amount that the bureau has not confirmed (status `unconfirmed`), with their documents. */
+  private awaitingConfirmation(): AwaitingConfirmation[] {
+    const out: AwaitingConfirmation[] = [];
+    for (const name of this.unconfirmed) {
+      const reading = this.readings.get(name);
+      if (!reading || reading.status !== 'unconfirmed') continue;
+      out.push({
+        parameter: name,
+        value: reading.value,
+        document: reading.reference.document,
+        clause: reading.reference.clause,
+        ...(reading.reference.source ? { source: reading.reference.source } : {}),
+      });
+    }
+    return out;
   }
 
   private add(severity: Severity, ruleId: string, sentence: Sentence): void {
     this.reasons.push({ ruleId, zh: sentence.zh, en: sentence.en });
     if (rank[severity] > rank[this.worst]) this.worst = severity;
   }
+}
+
+/**
+ * The sentence that makes an amount resting on unconfirmed figures visible as such (XH36 delegates these standards to
+ * other documents; the figures are reported, not confirmed by the bureau).
+ */
+function awaitingSentence(programme: string, awaiting: readonly AwaitingConfirmation[]): DecisionReason {
+  const zh = awaiting.map((a) => `${a.parameter}（${a.document} ${a.clause}）`).join('、');
+  const en = awaiting.map((a) => `${a.parameter} (${a.document}, ${a.clause})`).join(', ');
+  return {
+    ruleId: programme,
+    zh: `金额待区人社局确认：所依据的标准${zh}尚未经确认`,
+    en: `amount awaiting the bureau's confirmation: it rests on unconfirmed figure(s) ${en}`,
+  };
 }
 
 const rank: Record<Severity, number> = { note: 0, review: 1, missing: 2, ineligible: 3 };

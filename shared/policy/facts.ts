@@ -166,6 +166,11 @@ export const studioFactsSchema = z.object({
 export const competitionFactsSchema = z.object({
   /** Approved by the city or district bureau (XH36-3.3.3) / held by the district (XH36-3.7.d). */
   approvedBy: z.enum(['city', 'district']).optional(),
+  /**
+   * The bureau's answer to the filing form (XH36-3.3.3: 经相应人力社保局审核同意后): `false` records that it was not
+   * approved (the claim is refused); `approvedBy` implies `true`. Absent: not established (review).
+   */
+  approved: z.boolean().optional(),
   heldByDistrict: z.boolean().optional(),
   applicantIsActualOrganiser: z.boolean().optional(),
   heldOn: isoDate.optional(),
@@ -201,6 +206,55 @@ export const sectorTrainingFactsSchema = z.object({
 });
 
 /**
+ * A claim the store already holds (XH36-3.7.c once per person, XH36-3.7.a/b one claim per certificate, XH36-3.6 one
+ * subsidy per studio): what `intake rules evaluate` needs to give the decision the store would. Its keys are the ones
+ * its decision emitted (`claimKeys`), or are derived from `personIdNumber` / `certificateNumbers` / `studio` so facts
+ * written by hand need no hashes. A claim whose outcome is `ineligible` holds no key (the store reserves none for it),
+ * nor does one a clerk rejected (the store releases its keys).
+ */
+export const heldClaimSchema = z.object({
+  caseId: z.string(),
+  programme: programmeIdSchema,
+  /** The claim date (for XH36-3.6, the naming date). */
+  date: isoDate.optional(),
+  outcome: z.enum(['eligible', 'ineligible', 'needs_review', 'missing_documents']),
+  /** The case's status (`rejected`: a clerk refused it, and the store released its keys; `paid`, `recovered`, …). */
+  status: z.string().optional(),
+  /** Keys exactly as a decision's `claimKeys[].key` (e.g. `XH36-3.7.ab:certificate:S2021-0001`). */
+  claimKeys: z.array(z.string()).optional(),
+  /** The person of an XH36-3.7.c claim (hashed into the key; never shown). */
+  personIdNumber: z.string().optional(),
+  /** The certificates of an XH36-3.2 / 3.7.a / 3.7.b claim. */
+  certificateNumbers: z.array(z.string()).optional(),
+  /** The studio of an XH36-3.6 claim (credit code, else name). */
+  studio: z.string().optional(),
+});
+export type HeldClaim = z.infer<typeof heldClaimSchema>;
+
+/** A studio the bureau already named (XH36-3.6: 每年新增6家大师工作室): counts towards its year's quota. */
+export const namedStudioSchema = z.object({
+  caseId: z.string().optional(),
+  /** Credit code, else name. */
+  studio: z.string().optional(),
+  namedOn: isoDate,
+});
+export type NamedStudio = z.infer<typeof namedStudioSchema>;
+
+/**
+ * The applicant's commitment under the 告知承诺制 (XH36-4.1: 严格落实…职业技能培训补贴申领告知承诺制): what it declares and
+ * the document it is in. The default reading of an unknown pension (`assume_not_drawing`) rests on it.
+ */
+export const commitmentFactsSchema = z.object({
+  signed: z.boolean(),
+  signedOn: isoDate.optional(),
+  /** The applicant declares the person does not draw a monthly pension (不具有按月领取养老金资格). */
+  declaresNoMonthlyPension: z.boolean().optional(),
+  /** The applicant declares the information true, accepting recovery of money paid on false information (XH36-4.2). */
+  declaresTruthful: z.boolean().optional(),
+  sources,
+});
+
+/**
  * Everything the rules may look at for one claim. Only `claimDate`, `applicant` and (to be decided) `programme`
  * are needed; each programme reads its own facts and says what is missing.
  *
@@ -232,6 +286,18 @@ export const factsSchema = z.object({
    * decision that relies on one goes to review and names it.
    */
   unverifiedFields: z.array(factSourceSchema).optional(),
+  /** The applicant's 告知承诺 (XH36-4.1), with the document it is in. */
+  commitment: commitmentFactsSchema.optional(),
+  /** This claim's own case, when it is judged again: the keys it already holds are not a conflict. */
+  caseId: z.string().optional(),
+  /**
+   * What the store knows about other claims (XH36-3.7.c, 3.7.a/b, 3.2, 3.6): with these, one evaluation gives the
+   * decision the store would (a duplicate is `ineligible` with `duplicateOf`). Absent: not checked here (the store
+   * checks when the case is written).
+   */
+  claimsHeld: z.array(heldClaimSchema).optional(),
+  /** Studios already named (XH36-3.6 quota of the naming year). */
+  studiosNamed: z.array(namedStudioSchema).optional(),
 });
 
 /** Facts as the rules read them (defaults applied). */

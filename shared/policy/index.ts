@@ -26,3 +26,25 @@ export { countInsuredMonths, type InsuredMonths } from './rules/social-insurance
 export { personKey } from './rules/high-skilled-individual.js';
 export { certificateClaimKey } from './rules/high-skilled-body-enterprise.js';
 export { maskIdNumber } from './evaluation.js';
+export {
+  applyHeldClaims,
+  claimKeyTaken,
+  ledgerFromFacts,
+  ledgerFromStoreConflict,
+  studioQuotaKey,
+  studioKey,
+  certificateTrainingKey,
+  type ClaimKeyLedger,
+  type ClaimKeyState,
+} from './rules/cross-claim.js';
+export {
+  parsePolicyTestTable,
+  runPolicyTestTable,
+  caseFacts,
+  policyTestTableSchema,
+  PolicyTestTableError,
+  type PolicyTestTable,
+  type TableCase,
+  type TableCaseResult,
+} from './test-tables.js';
+export { yearlyTarget } from './targets.js';

@@ -23,6 +23,7 @@ export const materialSchema = z.enum([
   'competition_expense_list', // 实际费用清单
   'competition_qualified_roster', // 大赛合格人员名册
   'studio_application', // 大师工作室申报材料
+  'commitment_letter', // 职业技能培训补贴申领告知承诺书 (XH36-4.1)
 ]);
 export type Material = z.infer<typeof materialSchema>;
 
@@ -51,9 +52,9 @@ const item = (code: string, ruleId: string, anyOf: readonly Material[], zh: stri
  * delegates the procedure, the documents its own conditions need.
  */
 export const MATERIALS: Record<ProgrammeId, readonly MaterialRequirement[]> = {
+  // The track is not known yet: only what both tracks have in common. Once it is, APPRENTICESHIP_MATERIALS applies.
   'XH36-3.1': [
     item('apprentice_labour_contract', 'XH36-3.1', ['labour_contract', 'internship_agreement'], '劳动合同（职工学徒）或实习协议（学生学徒）', 'labour contract (employee apprentice) or internship agreement (student apprentice)'),
-    item('training_certificate', 'XH36-3.1', ['training_certificate'], '培训合格证书', 'training completion certificate'),
   ],
   'XH36-3.2': [item('certificate', 'XH36-3.2', ['certificate', 'certificate_roster'], '职业资格证书（或职业技能等级证书、专项能力证书）', 'the vocational certificate')],
   'XH36-3.3.1': [item('special_operation_certificate', 'XH36-3.3', ['certificate', 'certificate_roster'], '特种作业操作证书（或名册）', 'special-operations certificates (or roster)')],
@@ -84,6 +85,25 @@ export const MATERIALS: Record<ProgrammeId, readonly MaterialRequirement[]> = {
   ],
 };
 
+/**
+ * XH36-3.1 by track. 职工学徒: 与企业签订一年及以上劳动合同 … 取得培训合格证书的，按补贴标准的50%支付 — the contract and the
+ * training certificate. 学生学徒: 与企业签订一年实习协议和就业协议 … 培训后企业未与实习学徒签订劳动合同和缴纳社会保险费的不予补贴
+ * — the two agreements, then the labour contract and the insurance record after training; no training certificate
+ * (the text ties it to 职工学徒 only).
+ */
+export const APPRENTICESHIP_MATERIALS: Record<'employee' | 'student', readonly MaterialRequirement[]> = {
+  employee: [
+    item('apprentice_labour_contract', 'XH36-3.1', ['labour_contract'], '劳动合同（一年及以上）', 'labour contract (one year or more)'),
+    item('training_certificate', 'XH36-3.1', ['training_certificate'], '培训合格证书', 'training completion certificate'),
+  ],
+  student: [
+    item('internship_agreement', 'XH36-3.1', ['internship_agreement'], '一年实习协议', 'one-year internship agreement'),
+    item('employment_agreement', 'XH36-3.1', ['employment_agreement'], '就业协议', 'employment agreement'),
+    item('post_training_labour_contract', 'XH36-3.1', ['labour_contract'], '培训后企业与学徒签订的劳动合同', 'the labour contract signed with the apprentice after training'),
+    item('post_training_social_insurance', 'XH36-3.1', ['social_insurance_record', 'social_insurance_proof'], '培训后企业为学徒缴纳社会保险费的记录', 'the record of social insurance paid for the apprentice after training'),
+  ],
+};
+
 function bodyOrEnterpriseMaterials(): MaterialRequirement[] {
   return [
     item('certificate_roster', 'XH36-3.7.1', ['certificate_roster', 'certificate'], '高技能人才培训考核发证名册（或证书复印件）', 'roster of certificates issued (or copies)'),
@@ -106,4 +126,13 @@ export const INDIVIDUAL_BUSINESS_LICENCE: MaterialRequirement = item(
   ['business_licence'],
   '企业营业执照复印件（“企业身份证”的另一种理解）',
   "employer's business licence (the other reading of 企业身份证)",
+);
+
+/** The applicant's 告知承诺书 (XH36-4.1), asked for under the `ask_for_commitment` reading of an unknown pension. */
+export const COMMITMENT_LETTER: MaterialRequirement = item(
+  'commitment_letter',
+  'XH36-4.1',
+  ['commitment_letter'],
+  '职业技能培训补贴申领告知承诺书（承诺不具有按月领取养老金资格）',
+  "the applicant's signed commitment (告知承诺书), declaring no monthly pension",
 );

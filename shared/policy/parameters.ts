@@ -147,6 +147,29 @@ export class ParameterSet {
   }
 
   /**
+   * The same parameters with some values replaced in every stretch where they are in force (dates and ends kept): how
+   * a test table switches a reading or tries a figure the bureau might confirm. `{ value, status }` also sets the status.
+   *
+   * @example
+   * loadParameters().withValues({ 'interpretation.pension_unknown': 'needs_review' });
+   */
+  withValues(overrides: Readonly<Record<string, ParameterValue | { value: ParameterValue; status?: ParameterStatus }>>): ParameterSet {
+    const copy = new Map(this.byName);
+    for (const [name, override] of Object.entries(overrides)) {
+      const parameter = this.byName.get(name);
+      if (!parameter) throw new UnknownParameterError(name);
+      const { value, status } = isOverrideObject(override) ? override : { value: override, status: undefined };
+      copy.set(name, {
+        ...parameter,
+        entries: parameter.entries.map((dated) =>
+          dated.reading ? { ...dated, reading: Object.freeze({ ...dated.reading, value, status: status ?? dated.reading.status }) } : dated,
+        ),
+      });
+    }
+    return new ParameterSet(copy);
+  }
+
+  /**
    * The dates on which a parameter changes value (for tests of the day before and the day after).
    *
    * @example
@@ -157,6 +180,10 @@ export class ParameterSet {
     if (!parameter) throw new UnknownParameterError(name);
     return parameter.entries.map((dated) => dated.from);
   }
+}
+
+function isOverrideObject(value: unknown): value is { value: ParameterValue; status?: ParameterStatus } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'value' in value && Object.keys(value).every((k) => k === 'value' || k === 'status');
 }
 
 function previousIsoDay(isoDate: string): string {

@@ -67,10 +67,20 @@ describe('XH36-3.1 employee apprentice (职工学徒)', () => {
 });
 
 describe('XH36-3.1 student apprentice (学生学徒)', () => {
-  it('pays the yearly standard of 3,000 (unconfirmed)', () => {
+  it('学生学徒补贴金额一般可按学徒月实习津贴标准确定: pays 12 months of the monthly allowance', () => {
     const decision = evaluateClaim(studentApprenticeClaim());
-    expect(decision).toMatchObject({ outcome: 'eligible', amountYuan: 3000 });
-    expect(decision.unconfirmedParameters).toEqual(['apprenticeship.student_standard_per_year']);
+    expect(decision).toMatchObject({ outcome: 'eligible', amountYuan: 26400, amountStatus: 'final' });
+    expect(decision.unconfirmedParameters).toEqual([]);
+  });
+
+  it('does not ask a student apprentice for a 培训合格证书 (the text ties it to 职工学徒)', () => {
+    const decision = evaluateClaim(studentApprenticeClaim());
+    expect(decision.missingDocuments).not.toContain('training_certificate');
+  });
+
+  it('asks for the labour contract and insurance record after training when they were not handed in', () => {
+    const decision = evaluateClaim(studentApprenticeClaim({ materials: ['internship_agreement', 'employment_agreement'] }, { labourContractAfterTraining: undefined, socialInsuranceAfterTraining: undefined }));
+    expect(decision).toMatchObject({ outcome: 'missing_documents', missingDocuments: ['post_training_labour_contract', 'post_training_social_insurance'] });
   });
 
   it.each([
@@ -93,12 +103,20 @@ describe('XH36-3.1 student apprentice (学生学徒)', () => {
   });
 
   it('asks for the employment agreement', () => {
-    const decision = evaluateClaim(studentApprenticeClaim({ employmentAgreements: [], materials: ['internship_agreement', 'training_certificate'] }));
+    const decision = evaluateClaim(studentApprenticeClaim({ employmentAgreements: [], materials: ['internship_agreement', 'labour_contract', 'social_insurance_record'] }));
     expect(decision).toMatchObject({ outcome: 'missing_documents', missingDocuments: ['employment_agreement'] });
   });
 
-  it('pays 12 months of the monthly allowance under the `monthly_allowance` reading', () => {
-    const parameters = parametersWith({ 'interpretation.student_apprentice_amount': 'monthly_allowance' });
-    expect(evaluateClaim(studentApprenticeClaim({}, { monthlyInternshipAllowanceYuan: 2200 }), { parameters }).amountYuan).toBe(26400);
+  it('pays the provincial yearly standard of 3,000 under the `provincial_standard` reading, awaiting confirmation', () => {
+    const parameters = parametersWith({ 'interpretation.student_apprentice_amount': 'provincial_standard' });
+    const decision = evaluateClaim(studentApprenticeClaim(), { parameters });
+    expect(decision).toMatchObject({ outcome: 'eligible', amountYuan: 3000, amountStatus: 'awaiting_confirmation' });
+    expect(decision.awaitingConfirmation?.map((a) => a.parameter)).toEqual(['apprenticeship.student_standard_per_year']);
+  });
+
+  it('sends a claim without the monthly allowance to review rather than inventing one', () => {
+    const decision = evaluateClaim(studentApprenticeClaim({}, { monthlyInternshipAllowanceYuan: undefined }));
+    expect(decision.outcome).toBe('needs_review');
+    expect(reasonsOf(decision)).toContain('XH36-3.1: the monthly internship allowance is not established (the student apprentice amount follows it)');
   });
 });

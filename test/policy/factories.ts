@@ -94,7 +94,10 @@ export function employeeApprenticeClaim(overrides: Partial<Facts> = {}, apprenti
   };
 }
 
-/** An enterprise's student-apprentice claim (XH36-3.1): one-year internship ending 2021-06-30, then hired and insured. */
+/**
+ * An enterprise's student-apprentice claim (XH36-3.1): one-year internship ending 2021-06-30 with a monthly internship
+ * allowance of 2,200, then hired and insured.
+ */
 export function studentApprenticeClaim(overrides: Partial<Facts> = {}, apprenticeship: Partial<NonNullable<Facts['apprenticeship']>> = {}): Facts {
   return {
     programme: 'XH36-3.1',
@@ -110,9 +113,11 @@ export function studentApprenticeClaim(overrides: Partial<Facts> = {}, apprentic
       endDate: '2021-06-30',
       labourContractAfterTraining: true,
       socialInsuranceAfterTraining: true,
+      monthlyInternshipAllowanceYuan: 2200,
       ...apprenticeship,
     },
-    materials: ['internship_agreement', 'employment_agreement', 'training_certificate'],
+    // No 培训合格证书: the text ties it to 职工学徒 only.
+    materials: ['internship_agreement', 'employment_agreement', 'labour_contract', 'social_insurance_record'],
     ...overrides,
   };
 }

@@ -118,8 +118,9 @@ function employeeApprentice(evaluation: Evaluation, start: string | undefined, e
     standard = evaluation.param<number>('apprenticeship.employee_standard_per_year') * years;
   }
   const amount = Math.floor((standard * percent) / 100);
+  evaluation.countTowardsTarget(1, [{ kind: 'training_completion' }, ...(qualification ? [{ kind: 'qualification' }] : [])]);
   evaluation.pay(amount);
-  evaluation.note(RULE, {
+  evaluation.payable(RULE, {
     zh: `职工学徒，培养${years}年，${qualification ? '取得培训合格证书和职业资格证书，按标准' : '取得培训合格证书，按标准的'}${percent}%支付${amount}元`,
     en: `employee apprentice, ${years} year(s), ${qualification ? 'training and qualification certificates' : 'training certificate only'}: ${percent}% of the standard, ${amount} yuan`,
   });
@@ -142,9 +143,6 @@ function studentApprentice(evaluation: Evaluation, start: string | undefined, en
       evaluation.ineligible(RULE, { zh: `实习协议期限不足${years}年`, en: `the internship agreement is shorter than ${years} year(s)` });
     }
   }
-  if (facts.employmentAgreements.length === 0 && !facts.materials.includes('employment_agreement')) {
-    evaluation.missingDocument({ code: 'employment_agreement', ruleId: RULE, anyOf: ['employment_agreement'], zh: '就业协议', en: 'employment agreement' });
-  }
   const periodYears = wholeYears(start, end);
   if (periodYears !== undefined && periodYears !== years) {
     evaluation.review(RULE, { zh: `学生学徒培养期限为${years}年（实际${periodYears}年）`, en: `a student apprenticeship lasts ${years} year(s) (this one ${periodYears})` });
@@ -153,15 +151,25 @@ function studentApprentice(evaluation: Evaluation, start: string | undefined, en
   if (evaluation.interpretation('student_apprentice_amount') === 'monthly_allowance') {
     const monthly = evaluation.read('apprenticeship', a, 'monthlyInternshipAllowanceYuan');
     if (monthly === undefined) {
-      evaluation.review(RULE, { zh: '未提供学徒月实习津贴标准', en: 'no monthly internship allowance given' });
+      evaluation.review(RULE, {
+        zh: '未能确认学徒月实习津贴标准（学生学徒补贴金额一般可按学徒月实习津贴标准确定）',
+        en: 'the monthly internship allowance is not established (the student apprentice amount follows it)',
+      });
       return;
     }
     amount = monthly * 12 * years;
-  } else {
-    amount = evaluation.param<number>('apprenticeship.student_standard_per_year') * years;
+    evaluation.countTowardsTarget(1);
+    evaluation.pay(amount);
+    evaluation.payable(RULE, {
+      zh: `学生学徒，按学徒月实习津贴标准${monthly}元×${12 * years}个月，补贴${amount}元`,
+      en: `student apprentice: the monthly internship allowance of ${monthly} yuan × ${12 * years} months, ${amount} yuan`,
+    });
+    return;
   }
+  amount = evaluation.param<number>('apprenticeship.student_standard_per_year') * years;
+  evaluation.countTowardsTarget(1);
   evaluation.pay(amount);
-  evaluation.note(RULE, { zh: `学生学徒，补贴${amount}元`, en: `student apprentice: ${amount} yuan` });
+  evaluation.payable(RULE, { zh: `学生学徒，补贴${amount}元`, en: `student apprentice: ${amount} yuan` });
 }
 
 /** Whole years of a period (1–2 years means at least one whole year); undefined when a date is missing. */

@@ -106,8 +106,9 @@ function judgeCertificate(evaluation: Evaluation, certificate: CertificateFacts,
   }
   if (!number) return pending('证书编号未能识别，无法核对重复申领', 'no certificate number: duplicates cannot be checked');
   evaluation.claimKey({ kind: 'unique', key: `${RULE}:certificate:${number.trim().toUpperCase()}`, ruleId: RULE });
+  evaluation.countTowardsTarget(1, [{ kind, level }]);
   evaluation.pay(amount);
-  evaluation.note(RULE, {
+  evaluation.payable(RULE, {
     zh: `${label}${kind === 'special_ability' ? '专项能力证书' : levelName(level!)}培训补贴${amount}元`,
     en: `${labelEn}${kind === 'special_ability' ? 'special-ability certificate' : `level ${String(level)} certificate`}: ${amount} yuan`,
   });

@@ -1,6 +1,6 @@
 import type { Evaluation } from '../evaluation.js';
 import type { CertificateLevel } from '../facts.js';
-import { INDIVIDUAL_BUSINESS_LICENCE, MATERIALS, type MaterialRequirement } from '../materials.js';
+import { APPRENTICESHIP_MATERIALS, INDIVIDUAL_BUSINESS_LICENCE, MATERIALS, type MaterialRequirement } from '../materials.js';
 import type { ProgrammeId } from '../programmes.js';
 
 /**
@@ -12,7 +12,8 @@ import type { ProgrammeId } from '../programmes.js';
  */
 export function checkMaterials(evaluation: Evaluation, programme: ProgrammeId, waive: (item: MaterialRequirement) => boolean = () => false): void {
   const handedIn = evaluation.facts.materials;
-  const list = [...MATERIALS[programme]];
+  const track = programme === 'XH36-3.1' ? evaluation.facts.apprenticeship?.track : undefined;
+  const list = [...(track ? APPRENTICESHIP_MATERIALS[track] : MATERIALS[programme])];
   if (programme === 'XH36-3.7.c' && evaluation.interpretation('individual_identity_document') === 'id_card_and_business_licence') {
     list.push(INDIVIDUAL_BUSINESS_LICENCE);
   }

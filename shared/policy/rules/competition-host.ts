@@ -47,6 +47,7 @@ export function competitionHost(evaluation: Evaluation): void {
     evaluation.ineligible(RULE, { zh: '市级补助已覆盖竞赛费用，无不足部分', en: 'the city subsidy covers the costs: no shortfall' });
     return;
   }
+  if (competition.participantsPassed !== undefined) evaluation.countTowardsTarget(competition.participantsPassed);
   evaluation.pay(shortfall);
-  evaluation.note(RULE, { zh: `核减市级补助${city}元后，不足部分${shortfall}元`, en: `shortfall after the city subsidy of ${city} yuan: ${shortfall} yuan` });
+  evaluation.payable(RULE, { zh: `核减市级补助${city}元后，不足部分${shortfall}元`, en: `shortfall after the city subsidy of ${city} yuan: ${shortfall} yuan` });
 }

@@ -1,5 +1,6 @@
 import type { Evaluation } from '../evaluation.js';
 import type { PersonFacts } from '../facts.js';
+import { COMMITMENT_LETTER } from '../materials.js';
 
 /**
  * XH36-2.1: 对具有本地户籍、本地常住并办有居住证、在本地就业创业或在本地办理失业登记的城乡劳动者提供普惠同等的培训补贴。
@@ -28,9 +29,7 @@ export function personCovered(
     });
     return 'not_covered';
   }
-  if (pension === undefined && evaluation.interpretation('pension_unknown') === 'needs_review') {
-    evaluation.review('XH36-2.1', { zh: '未确认是否按月领取养老金', en: 'whether the person draws a monthly pension is not established' });
-  }
+  if (pension === undefined && pensionUnknown(evaluation) === 'not_covered') return 'not_covered';
 
   const local = isLocalPlace(evaluation);
   const household = evaluation.read(path, person, 'householdRegistration');
@@ -53,6 +52,41 @@ export function personCovered(
     en: 'not covered: no local household registration, no local residence permit, no local work and no local unemployment registration',
   });
   return 'not_covered';
+}
+
+/**
+ * 可将……不具有按月领取养老金资格的人员纳入政策范围, when no document says whether the person draws a pension. Under the
+ * 告知承诺制 (XH36-4.1) the applicant's commitment answers it: a signed commitment declaring no pension is the fact the
+ * default rests on (traced with its document). Without one, `interpretation.pension_unknown` decides:
+ * `assume_not_drawing` (proceed, the decision lists the reading), `ask_for_commitment` (ask for the 告知承诺书) or
+ * `needs_review`.
+ */
+function pensionUnknown(evaluation: Evaluation): 'covered' | 'not_covered' | 'unknown' {
+  const commitment = evaluation.facts.commitment;
+  if (commitment) {
+    const signed = evaluation.read('commitment', commitment, 'signed');
+    const declares = evaluation.read('commitment', commitment, 'declaresNoMonthlyPension');
+    evaluation.read('commitment', commitment, 'signedOn');
+    if (signed && declares === false) {
+      evaluation.ineligible('XH36-2.1', {
+        zh: '告知承诺书未承诺不具有按月领取养老金资格，不在政策范围内',
+        en: 'the signed commitment does not declare that the person has no monthly pension: not covered',
+      });
+      return 'not_covered';
+    }
+    if (signed && declares === true) return 'covered';
+  }
+  const reading = evaluation.interpretation('pension_unknown');
+  if (reading === 'needs_review') {
+    evaluation.review('XH36-2.1', { zh: '未确认是否按月领取养老金', en: 'whether the person draws a monthly pension is not established' });
+    return 'unknown';
+  }
+  if (reading === 'ask_for_commitment') {
+    if (!evaluation.facts.materials.includes('commitment_letter')) evaluation.missingDocument(COMMITMENT_LETTER);
+    else evaluation.review('XH36-4.1', { zh: '告知承诺书未能识别或未承诺不领取养老金', en: 'the commitment could not be read or does not declare the pension' });
+    return 'unknown';
+  }
+  return 'covered';
 }
 
 /**

@@ -33,6 +33,7 @@ export function entrepreneurshipTraining(evaluation: Evaluation): void {
     return;
   }
   const trainees = training ? (evaluation.read('entrepreneurshipTraining', training, 'traineesCompleted') ?? 0) : 0;
+  evaluation.countTowardsTarget(trainees, [{ kind: 'entrepreneurship_training', count: trainees }]);
   evaluation.pay(reading.value * trainees);
-  evaluation.note(RULE, { zh: `创业培训${trainees}人×${reading.value}元`, en: `entrepreneurship training: ${trainees} × ${reading.value} yuan` });
+  evaluation.payable(RULE, { zh: `创业培训${trainees}人×${reading.value}元`, en: `entrepreneurship training: ${trainees} × ${reading.value} yuan` });
 }

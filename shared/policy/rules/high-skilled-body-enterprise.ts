@@ -128,17 +128,63 @@ function judgeCertificate(evaluation: Evaluation, rule: 'XH36-3.7.a' | 'XH36-3.7
       }
       return pending('未能确认学员为我区企业职工或西湖区户籍居民', 'the trainee is not shown to work for a Xihu enterprise or to be a Xihu resident');
     }
-  } else if (contract) {
-    // 本企业职工
-    const own = sameEmployer({ name: facts.applicant.name, creditCode: facts.applicant.creditCode }, { name: contract.employerName, creditCode: contract.employerCreditCode });
+  } else {
+    // 我区注册的企业组织本企业职工: the trainee is the applicant's own employee, shown by a labour contract with it or
+    // social insurance it pays. Never assumed: without either, the enterprise is asked for the contract.
+    const applicantUnit = { name: facts.applicant.name, creditCode: facts.applicant.creditCode };
+    const own = ownEmployee(evaluation, path, applicantUnit, contract, certificate.personRef);
     if (own === false) return setAside('学员不是本企业职工', 'the trainee is not an employee of the applicant');
+    if (own === undefined) {
+      if (!facts.materials.includes('labour_contract')) {
+        evaluation.missingDocument(OWN_EMPLOYEE_CONTRACT);
+        return { verdict: 'pending' };
+      }
+      return pending('未能从劳动合同确认学员为本企业职工', 'the labour contract does not show the trainee to be an employee of the applicant');
+    }
   }
 
   if (!number) return pending('证书编号未能识别，无法核对重复申领', 'no certificate number, duplicates cannot be checked');
   evaluation.claimKey({ kind: 'unique', key: certificateClaimKey(number), ruleId: rule });
   const amount = evaluation.param<number>(rule === 'XH36-3.7.a' ? 'high_skilled_talent.training_body_per_person' : 'high_skilled_talent.enterprise_per_person', issueDate);
-  evaluation.note(rule, { zh: `${label}：${levelName(level)}，补贴${amount}元`, en: `${labelEn}: level ${String(level)}, ${amount} yuan` });
+  evaluation.countTowardsTarget(1, [{ kind: certificate.kind, level }]);
+  evaluation.payable(rule, { zh: `${label}：${levelName(level)}，补贴${amount}元`, en: `${labelEn}: level ${String(level)}, ${amount} yuan` });
   return { verdict: 'paid', amount };
+}
+
+/** What 3.7.b asks for when nothing shows the trainee is the enterprise's own employee (本企业职工). */
+const OWN_EMPLOYEE_CONTRACT = {
+  code: 'own_employee_labour_contract',
+  ruleId: 'XH36-3.7.b',
+  anyOf: ['labour_contract'] as const,
+  zh: '学员与本企业签订的劳动合同（证明为本企业职工）',
+  en: "the trainee's labour contract with the applicant (proof of being its own employee)",
+};
+
+/**
+ * Whether the trainee is the applicant's own employee: `true`/`false` from a labour contract (or, failing one, the
+ * social-insurance spans) naming the employer; `undefined` when no fact names an employer.
+ */
+function ownEmployee(
+  evaluation: Evaluation,
+  path: string,
+  applicant: { name?: string; creditCode?: string },
+  contract: { employerName?: string; employerCreditCode?: string; sources?: Record<string, { documentId: string; field: string }> } | undefined,
+  personRef: string | undefined,
+): boolean | undefined {
+  if (contract) {
+    evaluation.read('labourContract', contract, 'employerName');
+    const same = sameEmployer(applicant, { name: contract.employerName, creditCode: contract.employerCreditCode });
+    evaluation.use(`${path}.ownEmployee`, same);
+    if (same !== undefined) return same;
+  }
+  const spans = evaluation.facts.socialInsurance.filter((s) => s.personRef === undefined || s.personRef === personRef);
+  const matches = spans.map((s) => sameEmployer(applicant, { name: s.employerName, creditCode: s.employerCreditCode }));
+  if (matches.includes(true)) {
+    evaluation.use(`${path}.ownEmployee`, true);
+    return true;
+  }
+  if (matches.length > 0 && matches.every((m) => m === false) && !contract) return false;
+  return undefined;
 }
 
 /**

@@ -25,8 +25,20 @@ export function highSkilledIndividual(evaluation: Evaluation): void {
     return;
   }
   const person = evaluation.person();
-  const certificate = bestCertificate(facts.certificates.filter((c) => c.personRef === undefined || c.personRef === person?.ref));
+  const own = facts.certificates.filter((c) => c.personRef === undefined || c.personRef === person?.ref);
+  const certificate = bestCertificate(own);
   if (!certificate) {
+    if (own.length > 0) {
+      // The certificate was read and is of another kind (专项能力证书, 特种作业操作证, 培训合格证书): a known fact that fails
+      // 职业资格证书或职业技能等级证书, not a gap to review.
+      own.forEach((c, i) => evaluation.read(own.length === 1 ? 'certificate' : `certificates[${i}]`, c, 'kind'));
+      const kinds = [...new Set(own.map((c) => CERTIFICATE_KIND_NAMES[c.kind] ?? c.kind))].join('、');
+      evaluation.ineligible(RULE, {
+        zh: `所附证书为${kinds}，须为二级（技师）及以上职业资格证书或职业技能等级证书`,
+        en: `the certificate handed in is a ${own.map((c) => c.kind).join(', ')} certificate: a level-2 (技师) or higher vocational qualification or skill-level certificate is required`,
+      });
+      return;
+    }
     evaluation.unreadable(RULE, 'certificate', { zh: '二级及以上职业资格证书或职业技能等级证书', en: 'a qualification or skill-level certificate' });
     return;
   }
@@ -80,8 +92,9 @@ export function highSkilledIndividual(evaluation: Evaluation): void {
   } else {
     evaluation.review(RULE, { zh: '未能识别身份证号码，无法核对“同一人只能享受一次”', en: 'no ID number: once-per-person cannot be checked' });
   }
+  evaluation.countTowardsTarget(1, [{ kind: certificate.kind, level }]);
   evaluation.pay(amount);
-  evaluation.note(RULE, {
+  evaluation.payable(RULE, {
     zh: `${levelName(level)}证书，一次性补贴${amount}元`,
     en: `level ${String(level)} certificate: one-off subsidy of ${amount} yuan`,
   });
@@ -156,6 +169,14 @@ function bestCertificate(certificates: CertificateFacts[]): CertificateFacts | u
   const eligible = certificates.filter((c) => c.kind === 'qualification' || c.kind === 'skill_level');
   return eligible.sort((a, b) => rankOf(a) - rankOf(b))[0];
 }
+
+const CERTIFICATE_KIND_NAMES: Record<string, string> = {
+  qualification: '职业资格证书',
+  skill_level: '职业技能等级证书',
+  special_ability: '专项能力证书',
+  special_operation: '特种作业操作证',
+  training_completion: '培训合格证书',
+};
 
 function rankOf(certificate: CertificateFacts): number {
   const level = certificate.level;

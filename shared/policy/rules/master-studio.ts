@@ -104,7 +104,7 @@ export function masterStudio(evaluation: Evaluation): void {
   const studioId = applicant.creditCode ?? applicant.name;
   if (studioId) evaluation.claimKey({ kind: 'unique', key: `${RULE}:studio:${studioId}`, ruleId: RULE });
   evaluation.pay(amount);
-  evaluation.note(RULE, {
+  evaluation.payable(RULE, {
     zh: `${year}年认定为西湖工匠大师工作室，一次性补贴${amount}元（每年新增${perYear}家）`,
     en: `named a West Lake master-craftsman studio in ${year}: one-off subsidy of ${amount} yuan (${perYear} a year)`,
   });

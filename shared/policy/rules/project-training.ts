@@ -31,8 +31,9 @@ export function specialOperations(evaluation: Evaluation): void {
     evaluation.review(RULE, { zh: `未提供每人培训费用，按上限${cap}元/人暂计`, en: `no fee per person: the cap of ${cap} yuan per person is used provisionally` });
   }
   const perPerson = Math.min(fee ?? cap, cap);
+  evaluation.countTowardsTarget(people, [{ kind: 'special_operation', count: people }]);
   evaluation.pay(perPerson * people);
-  evaluation.note(RULE, { zh: `特种作业操作证书${people}人，每人${perPerson}元`, en: `${people} special-operations certificate(s) at ${perPerson} yuan each` });
+  evaluation.payable(RULE, { zh: `特种作业操作证书${people}人，每人${perPerson}元`, en: `${people} special-operations certificate(s) at ${perPerson} yuan each` });
 }
 
 /**
@@ -67,8 +68,9 @@ export function completionCertificateProject(evaluation: Evaluation): void {
   const perDay = evaluation.param<number>('project_training.completion_per_person_day');
   const maxDays = evaluation.param<number>('project_training.completion_max_days');
   const paidDays = Math.min(days, maxDays);
+  evaluation.countTowardsTarget(trainees, [{ kind: 'training_completion', count: trainees }]);
   evaluation.pay(perDay * paidDays * trainees);
-  evaluation.note(RULE, {
+  evaluation.payable(RULE, {
     zh: `培训合格证书项目：${trainees}人×${paidDays}天×${perDay}元${days > maxDays ? `（最多${maxDays}天）` : ''}`,
     en: `completion-certificate project: ${trainees} × ${paidDays} day(s) × ${perDay} yuan${days > maxDays ? ` (at most ${maxDays} days)` : ''}`,
   });
@@ -92,8 +94,17 @@ export function competitionProject(evaluation: Evaluation): void {
   const heldOn = evaluation.read('competition', competition, 'heldOn');
   evaluation.date = heldOn ?? facts.claimDate;
   if (!policyInForce(evaluation, evaluation.date, { zh: '竞赛举办日期', en: 'competition date' })) return;
+  // 竞赛举办方向市或区人力社保局提交竞赛项目申请（备案）审核表，经相应人力社保局审核同意后，由竞赛举办方组织实施。
   const approvedBy = evaluation.read('competition', competition, 'approvedBy');
-  if (approvedBy === undefined) {
+  const approved = evaluation.read('competition', competition, 'approved');
+  if (approved === false) {
+    evaluation.ineligible(RULE, {
+      zh: '竞赛项目申请（备案）未经市或区人力社保局审核同意，不予补贴',
+      en: 'the competition project was not approved by the city or district bureau: no subsidy',
+    });
+    return;
+  }
+  if (approvedBy === undefined && approved !== true) {
     evaluation.review(RULE, { zh: '未能确认竞赛项目经市或区人力社保局审核同意', en: 'approval by the city or district bureau is not established' });
   }
   const passed = evaluation.read('competition', competition, 'participantsPassed');
@@ -102,6 +113,7 @@ export function competitionProject(evaluation: Evaluation): void {
     return;
   }
   const perPerson = evaluation.param<number>('project_training.competition_per_person');
+  evaluation.countTowardsTarget(passed);
   evaluation.pay(perPerson * passed);
-  evaluation.note(RULE, { zh: `竞赛项目：合格${passed}人×${perPerson}元`, en: `competition project: ${passed} passed × ${perPerson} yuan` });
+  evaluation.payable(RULE, { zh: `竞赛项目：合格${passed}人×${perPerson}元`, en: `competition project: ${passed} passed × ${perPerson} yuan` });
 }

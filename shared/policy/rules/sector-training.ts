@@ -13,6 +13,8 @@ export function sectorTraining(evaluation: Evaluation): void {
     evaluation.read('sectorTraining', training, 'department');
     evaluation.read('sectorTraining', training, 'trainees');
     if (training.completedOn) evaluation.date = training.completedOn;
+    // 行业领域培训不单独申领补贴，但计入年度培训人次 (XH36-1).
+    if (training.trainees !== undefined) evaluation.countTowardsTarget(training.trainees, [], true);
   }
   evaluation.ineligible('XH36-3.5', {
     zh: '行业领域职业技能培训不单独申领补贴，已记录计入年度培训任务',
