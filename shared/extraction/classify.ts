@@ -70,6 +70,8 @@ export function classifyPage(layout: PageLayout): PageClassification {
   let titleStrength = 0;
   for (const line of layout.lines) {
     const flat = line.flat.replace(/^中华人民共和国/, '');
+    // A numbered clause or list item (`第七条 劳动合同的变更…`, `三、填写劳动合同…`) is body text, not a title.
+    if (/^(第[一二三四五六七八九十百零〇两\d]{1,4}条|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.])/.test(flat)) continue;
     for (const rule of TITLES) {
       const m = rule.title.exec(flat);
       if (!m) continue;

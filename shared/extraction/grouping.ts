@@ -49,6 +49,9 @@ function weigh(group: OpenGroup, page: PageClassification, s: PageSignals): { ca
       carry.push({ reason: 'page_number_follows', weight: 2 });
     } else if (last && (s.printed.index <= last.index || (s.printed.count !== undefined && last.count !== undefined && s.printed.count !== last.count))) {
       split.push({ reason: 'page_numbering_restarts', weight: 2 });
+    } else if (last && s.printed.index > last.index) {
+      // Pages between may be lost or blank: a later number of the same count still points the same way.
+      carry.push({ reason: 'page_number_later', weight: 1 });
     } else if (!last && s.printed.index > 1) {
       carry.push({ reason: 'page_number_past_first', weight: 2 });
     } else if (!last && s.printed.index === 1 && group.coverOnly) {
@@ -77,6 +80,7 @@ function weigh(group: OpenGroup, page: PageClassification, s: PageSignals): { ca
   if (group.coverOnly && (page.type === group.type || !page.titled)) carry.push({ reason: 'after_cover', weight: 2 });
   if (s.instructions && CONTRACTS.has(group.type)) carry.push({ reason: 'instructions_page', weight: 2 });
   if (s.signature && !page.titled && !s.cover) carry.push({ reason: 'signature_page', weight: 2 });
+  if (s.cover && !group.coverOnly) split.push({ reason: 'cover_page', weight: 2 });
   if (page.titled && page.type !== group.type && page.type !== 'unknown') split.push({ reason: 'title_of_other_kind', weight: 3 });
   else if (page.titled && page.type === group.type && !group.coverOnly) split.push({ reason: 'title_of_same_kind', weight: 1 });
   return { carry, split };
@@ -92,8 +96,11 @@ function decide(group: OpenGroup, page: PageClassification, s: PageSignals): Dec
   const { carry, split } = weigh(group, page, s);
   const forIt = carry.reduce((n, e) => n + e.weight, 0);
   const against = split.reduce((n, e) => n + e.weight, 0);
-  if (forIt >= 2 && against >= 2) return { join: true, uncertain: true, weak: false };
-  if (forIt > 0 || against > 0) return forIt >= against ? { join: true, uncertain: false, weak: forIt < 2 } : { join: false };
+  // Clear evidence one way; where strong signs point both ways and neither clearly outweighs the other, the pages
+  // stay together and the clerk is asked.
+  if (against >= forIt + 3 || (against > forIt && forIt < 2)) return { join: false };
+  if (forIt >= 2 && against >= 2 && forIt < against + 3) return { join: true, uncertain: true, weak: false };
+  if (forIt > 0) return { join: true, uncertain: false, weak: forIt < 2 };
   // No sign either way. A near-blank or unreadable page inside a multi-page document stays with it.
   if (page.type === 'unknown' && page.textLength < 30) return { join: true, uncertain: false, weak: true };
   if (page.titled) return { join: false };
@@ -148,7 +155,22 @@ function open(layout: PageLayout, s: PageSignals, page: PageClassification): Ope
  */
 export function groupPages(layouts: readonly PageLayout[], classes: readonly PageClassification[]): PageGroup[] {
   const groups: OpenGroup[] = [];
-  const signals = layouts.map((layout, i) => pageSignals(layout, classes[i].titled));
+  const signals = layouts.map((layout, i) => {
+    const s = pageSignals(layout, classes[i].titled);
+    // Only a contract has a cover and a contract number (a certificate also has a title, a 编号 and few lines).
+    s.cover = s.cover && CONTRACTS.has(classes[i].type);
+    if (!CONTRACTS.has(classes[i].type)) s.contractNumber = undefined;
+    return s;
+  });
+  // A scanner or an app that numbers every page of the file (`3/8` on page 3 of 8) says nothing about where its
+  // documents begin when the file holds documents of several kinds: such numbers are not evidence.
+  const numbered = signals.filter((s) => s.printed);
+  const titledKinds = new Set(classes.filter((c) => c.titled && c.type !== 'unknown').map((c) => c.type));
+  const fileNumbering =
+    numbered.length > 1 &&
+    titledKinds.size > 1 &&
+    numbered.every((s) => s.printed!.index === layouts.findIndex((l) => l.page === s.page) + 1 && (s.printed!.count ?? layouts.length) === layouts.length);
+  if (fileNumbering) for (const s of signals) s.printed = undefined;
   let blanks: number[] = [];
   layouts.forEach((layout, i) => {
     const page = classes[i];
