@@ -14,7 +14,7 @@ import {
 import { findDates } from './dates.js';
 import { documentText } from './document-text.js';
 import { LABELS } from './labels.js';
-import { CJK } from './text.js';
+import { readLetterSentences, readPartiesSentence } from './letter-reading.js';
 import {
   Evidence,
   readDateValue,
@@ -68,10 +68,14 @@ function signedDateField(ctx: DocumentContext): DraftField | undefined {
  * readLaborContract(ctx).endDate?.value; // null for an open-ended contract
  */
 export function readLaborContract(ctx: DocumentContext): DraftFields {
-  const employerName = labelled(ctx, ['甲方(用人单位)名称', '甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称'], readEmployerName);
+  let employerName = labelled(ctx, ['甲方(用人单位)名称', '甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称'], readEmployerName);
   const employerCreditCode = creditCodeField(ctx, LABELS.creditCode);
-  const employeeName = labelled(ctx, ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名'], readPersonName);
+  let employeeName = labelled(ctx, ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名'], readPersonName);
   const employeeIdNumber = idNumberField(ctx, LABELS.idNumber);
+  // Parties named in the opening sentence rather than beside labels.
+  const sentence = !employerName || !employeeName ? readPartiesSentence(ctx) : {};
+  employerName ??= sentence.employerName;
+  employeeName ??= sentence.employeeName;
   const range = findDateRange(ctx, /合同期限|期限/);
   const { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
   const signedDate = signedDateField(ctx);
@@ -81,41 +85,35 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   return { employerName, employerCreditCode, employeeName, employeeIdNumber, startDate, endDate, signedDate };
 }
 
-const APPOINTMENT = new RegExp(
-  `(?:兹聘请|兹聘任|兹聘用|特聘请|特聘任|聘请|聘任|聘用)[:]?([${CJK}·]{2,4}?)(?:同志|先生/女士|先生|女士)?(?:为|担任)(?:我公司|本公司|我单位|本单位|我司|本司|公司|我院|我校)?(.+?)(?:职务|岗位|一职)?(?:[,，。;；]|聘期|$)`,
-);
-
 /**
- * Reads a letter of engagement (聘书): usually running text (兹聘请王晓明同志为我公司高级技师，聘期自…至…) signed by
- * the employer under its seal; labelled forms (受聘人, 聘任职务, 聘期) are read too.
+ * Reads a letter of engagement (聘书): labelled forms (受聘人, 聘任职务, 聘期) and letters written as sentences
+ * (兹聘请王晓明同志为我公司高级技师，聘期自…至…; a salutation then 特聘请您为…; 聘期三年，自…起 with the end
+ * computed and marked), signed by the employer under its seal, with the date it was issued.
  *
  * @example
  * readEmploymentLetter(ctx).title?.value; // '高级技师'
  */
 export function readEmploymentLetter(ctx: DocumentContext): DraftFields {
-  let employeeName = labelled(ctx, ['受聘人姓名', '受聘人', '被聘人', '姓名', '应聘人'], readPersonName);
-  let title = labelled(ctx, LABELS.title, readFreeText);
+  const prose = readLetterSentences(ctx);
+  const employeeName = labelled(ctx, ['受聘人姓名', '受聘人', '被聘人', '姓名', '应聘人'], readPersonName) ?? prose.employeeName;
+  const title = labelled(ctx, LABELS.title, readFreeText) ?? prose.title;
   const lines = allLines(ctx);
-  // Sentences wrap: read the document as one stream.
-  const stream = documentText(ctx.layouts);
-  const m = APPOINTMENT.exec(stream.text);
-  if (m) {
-    const line = stream.lineAt(m.index + m[0].indexOf(m[1]));
-    const name = readPersonName(m[1]);
-    if (!employeeName && name) employeeName = fieldFromLine(line, name);
-    const titleReading = readFreeText(m[2]);
-    if (!title && titleReading && m[2].length <= 20) title = fieldFromLine(stream.lineAt(m.index + m[0].lastIndexOf(m[2])), titleReading);
-  }
   let employerName = labelled(ctx, ['聘任单位', '聘用单位', '单位名称', '用人单位', '甲方'], readEmployerName);
   if (!employerName) {
     // The employer signs at the bottom, under or beside its seal.
-    const orgLines = lines.filter((l) => l.hits.length === 0 && readOrganisationName(l.text)?.plausibility === 1 && !APPOINTMENT.test(l.flat));
+    const orgLines = lines.filter((l) => l.hits.length === 0 && readOrganisationName(l.text)?.plausibility === 1 && !/聘|兹/.test(l.flat));
     const line = orgLines[orgLines.length - 1];
     if (line) employerName = fieldFromLine(line, readOrganisationName(line.text)!, LabelMatch.unlabelled);
   }
   const range = findDateRange(ctx, /聘期|聘任期|期限/);
-  const { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
-  return { employerName, employeeName, title, startDate, endDate };
+  let { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
+  if (prose.endDate && !range.end && !endDate) {
+    // `聘期三年，自 A 起`: the end is computed from the term's length (flagged for the clerk).
+    startDate = startDate ?? prose.startDate;
+    endDate = prose.endDate;
+  }
+  const issueDate = labelled(ctx, ['发证日期', '签发日期', '落款日期', '日期'], readDateValue) ?? prose.issueDate;
+  return { employerName, employeeName, title, startDate, endDate, issueDate };
 }
 
 const notSchool: ValueReader = (text) => {

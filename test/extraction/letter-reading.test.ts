@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import type { OcrPage } from '../../shared/ocr/index.js';
+import { company } from './support/documents.js';
+import { PageBuilder } from './support/page-builder.js';
+
+const read = (page: OcrPage) => extractDocuments([page], { today: '2026-11-27' })[0];
+const values = (page: OcrPage) => Object.fromEntries(Object.entries(read(page).fields).map(([k, f]) => [k, f.value]));
+
+function letter(body: string[], o: { salutation?: string; employer?: string; date?: string } = {}): OcrPage {
+  const b = new PageBuilder().title('聘 书');
+  if (o.salutation) b.line(o.salutation);
+  for (const line of body) b.line(line, 210);
+  return b
+    .gap(2)
+    .line(o.employer ?? company.name, 900)
+    .line(o.date ?? '二〇二〇年十二月二十日', 900)
+    .build();
+}
+
+describe('reading a 聘书 written as sentences', () => {
+  it('reads 兹聘任 X 为 Y，聘期自 A 至 B', () => {
+    expect(values(letter(['兹聘任李娜为我公司人力资源部经理，聘期自2021年3月1日至2024年2月29日。', '特发此书。']))).toMatchObject({
+      employeeName: '李娜',
+      title: '人力资源部经理',
+      startDate: '2021-03-01',
+      endDate: '2024-02-29',
+      employerName: company.name,
+      issueDate: '2020-12-20',
+    });
+  });
+
+  it('reads 经研究决定，聘任 X 担任 Y 职务', () => {
+    const doc = read(letter(['经研究决定，聘任赵磊同志担任数控车间主任职务，', '聘期自2021年1月1日起至2022年12月31日止。']));
+    expect(doc.fields.employeeName.value).toBe('赵磊');
+    expect(doc.fields.title.value).toBe('数控车间主任');
+    expect(doc.fields.endDate.value).toBe('2022-12-31');
+  });
+
+  it.each([
+    ['王晓明同志：', '王晓明'],
+    ['尊敬的陈建生先生：', '陈建生'],
+    ['刘芳女士：', '刘芳'],
+    ['吕伊君先生：', '吕伊君'],
+  ])('reads the person from the salutation %s and the post from 特聘请您为 Y', (salutation, name) => {
+    const doc = read(letter(['鉴于您在焊接技术领域的专业水平，', '特聘请您为我公司首席技师，聘期自2021年7月1日至2024年6月30日。'], { salutation }));
+    expect(doc.fields.employeeName.value).toBe(name);
+    expect(doc.fields.title.value).toBe('首席技师');
+    expect(doc.fields.employeeName.needsReview).toBe(false);
+  });
+
+  it('never shortens a name ending in 君 or 生 in a sentence', () => {
+    expect(values(letter(['兹聘请吕伊君为我单位高级技师，聘期自2021年1月1日至2023年12月31日。'])).employeeName).toBe('吕伊君');
+    expect(values(letter(['兹聘请陈建生先生为我单位技术顾问，聘期自2021年1月1日至2023年12月31日。'])).employeeName).toBe('陈建生');
+  });
+
+  it('computes the end of 聘期三年，自 A 起 and marks it as computed for the clerk', () => {
+    const doc = read(letter(['兹聘任周涛为我公司技术总监，聘期三年，自2021年7月1日起。']));
+    expect(doc.fields.startDate.value).toBe('2021-07-01');
+    expect(doc.fields.endDate).toMatchObject({ value: '2024-06-30', needsReview: true });
+    expect(doc.fields.endDate.issues).toContain('end_date_inferred_from_term');
+  });
+
+  it('computes the end of a term given in months', () => {
+    const doc = read(letter(['兹聘任周涛为我公司技术总监，自2021年7月1日起聘期为24个月。']));
+    expect(doc.fields.endDate.value).toBe('2023-06-30');
+  });
+
+  it('reads the issue date under the seal, not a date of the term', () => {
+    const doc = read(letter(['兹聘任周涛为我公司技术总监，聘期自2021年7月1日至2024年6月30日。'], { date: '2021 年 6 月 28 日' }));
+    expect(doc.fields.issueDate).toMatchObject({ value: '2021-06-28' });
+  });
+});
+
+describe('reading a labour contract whose parties are in its opening sentence', () => {
+  it('reads employer and employee from 本合同由 X（以下简称甲方）与 Y（以下简称乙方）签订', () => {
+    const page = new PageBuilder()
+      .title('劳动合同')
+      .line(`本合同由${company.name}（以下简称甲方）与吕伊君（以下简称乙方）`)
+      .line('经平等协商，于 2020 年 2 月 26 日签订。')
+      .line('第一条 合同期限自 2020 年 3 月 1 日起至 2023 年 2 月 28 日止。')
+      .line('第二条 乙方同意担任电工岗位工作。')
+      .build();
+    const doc = read(page);
+    expect(doc.fields.employerName.value).toBe(company.name);
+    expect(doc.fields.employeeName.value).toBe('吕伊君');
+    expect(doc.fields.startDate.value).toBe('2020-03-01');
+  });
+});
