@@ -14,7 +14,7 @@ import {
 import { findDates } from './dates.js';
 import { documentText } from './document-text.js';
 import { LABELS } from './labels.js';
-import { readLetterSentences, readPartiesSentence } from './letter-reading.js';
+import { readLetterSentences, readPartiesSentence, readWholePersonName } from './letter-reading.js';
 import {
   Evidence,
   readDateValue,
@@ -70,7 +70,7 @@ function signedDateField(ctx: DocumentContext): DraftField | undefined {
 export function readLaborContract(ctx: DocumentContext): DraftFields {
   let employerName = labelled(ctx, ['甲方(用人单位)名称', '甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称'], readEmployerName);
   const employerCreditCode = creditCodeField(ctx, LABELS.creditCode);
-  let employeeName = labelled(ctx, ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名'], readPersonName);
+  let employeeName = labelled(ctx, ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名'], readWholePersonName);
   const employeeIdNumber = idNumberField(ctx, LABELS.idNumber);
   // Parties named in the opening sentence rather than beside labels.
   const sentence = !employerName || !employeeName ? readPartiesSentence(ctx) : {};
@@ -95,7 +95,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
  */
 export function readEmploymentLetter(ctx: DocumentContext): DraftFields {
   const prose = readLetterSentences(ctx);
-  const employeeName = labelled(ctx, ['受聘人姓名', '受聘人', '被聘人', '姓名', '应聘人'], readPersonName) ?? prose.employeeName;
+  const employeeName = labelled(ctx, ['受聘人姓名', '受聘人', '被聘人', '姓名', '应聘人'], readWholePersonName) ?? prose.employeeName;
   const title = labelled(ctx, LABELS.title, readFreeText) ?? prose.title;
   const lines = allLines(ctx);
   let employerName = labelled(ctx, ['聘任单位', '聘用单位', '单位名称', '用人单位', '甲方'], readEmployerName);
@@ -132,7 +132,7 @@ export function readInternshipAgreement(ctx: DocumentContext): DraftFields {
   const parties = ['甲方(实习单位)', '丙方(学校)', '乙方(学生)姓名', '甲方', '乙方', '丙方', '甲方(用人单位)', '乙方(劳动者)'];
   const enterpriseName = labelled(ctx, ['实习单位', '企业名称', '用人单位', '单位名称', ...parties], notSchool);
   const schoolName = labelled(ctx, [...LABELS.school, ...parties], readSchoolName);
-  const studentName = labelled(ctx, ['学生姓名', '实习生姓名', '实习学生', '实习生', '姓名', ...parties], readPersonName);
+  const studentName = labelled(ctx, ['学生姓名', '实习生姓名', '实习学生', '实习生', '姓名', ...parties], readWholePersonName);
   const studentIdNumber = idNumberField(ctx, LABELS.idNumber);
   const range = findDateRange(ctx, /实习期限|实习期间|实习时间|期限/);
   const { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });

@@ -5,7 +5,7 @@ import { documentText } from './document-text.js';
 import type { LayoutLine } from './page-layout.js';
 import { chineseNumber } from './page-signals.js';
 import { CJK } from './text.js';
-import { Evidence, readFreeText, readOrganisationName, readPersonName, type Reading } from './value-readers.js';
+import { Evidence, readFreeText, readOrganisationName, readPersonName, type Reading, type ValueReader } from './value-readers.js';
 
 /** Issue on an end date computed from a term's length (`聘期三年，自 A 起`), not printed: the clerk confirms it. */
 export const END_DATE_COMPUTED = 'end_date_inferred_from_term';
@@ -15,10 +15,10 @@ const ADDRESS = '(?:同志|先生/女士|先生|女士|老师)';
 /** A name run; a name never opens with what follows 聘 in a verb (请, 任, 用) nor holds 您/你. */
 const NAME = `((?![请任用])(?:(?![您你])[${CJK}·]){2,5}?)`;
 const ORG_REF = '(?:我公司|本公司|我单位|本单位|我司|本司|我院|本院|我校|本校|我中心|本中心|公司|单位)?(?:的)?';
-const POST = '(.{1,24}?)(?:职务|岗位|一职|职位)?(?=[,，。;；!！]|聘期|任期|期限|特发|特此|此聘|$)';
+const POST = '(.{1,24}?)(?:职务|岗位|一职|职位)?(?=[,，。;；!！]|聘期|任期|期限|特发|特此|此聘|的决定|的通知|$)';
 
 /** `兹聘任/兹聘请/特聘请/经研究决定，聘任 X (同志) 为/担任 Y (职务)`. */
-const APPOINTMENT = new RegExp(`(?:兹聘任|兹聘请|兹聘用|兹聘|特聘请|特聘任|特聘|聘任|聘请|聘用)[:：]?${NAME}${ADDRESS}?(?:为|担任)${ORG_REF}${POST}`);
+const APPOINTMENT = new RegExp(`(?:兹聘任|兹聘请|兹聘用|兹聘|特聘请|特聘任|特聘|聘任|聘请|聘用)[:：]?${NAME}${ADDRESS}?(?:为|担任|任)${ORG_REF}${POST}`);
 /** `特聘请您为 Y`, `兹聘您担任 Y` after a salutation. */
 const APPOINT_YOU = new RegExp(`(?:聘任|聘请|聘用|兹聘|特聘)(?:您|你)(?:为|担任)${ORG_REF}${POST}`);
 /** A salutation line: `尊敬的 X 先生：`, `X 同志：`. */
@@ -45,6 +45,23 @@ function postReading(post: string): Reading | null {
   if (cleaned.length < 2 || /聘|兹|您/.test(cleaned)) return null;
   return readFreeText(cleaned);
 }
+
+/**
+ * readPersonName, except that a name is never shortened: where it dropped a trailing 君 (an honorific elsewhere, a
+ * name's own last character here: 吕伊君) that ends the run of the name, the character is kept.
+ *
+ * @example
+ * readWholePersonName('吕伊君')?.value; // '吕伊君'
+ */
+export const readWholePersonName: ValueReader = (text) => {
+  const reading = readPersonName(text);
+  if (!reading || typeof reading.value !== 'string') return reading;
+  const flat = text.replace(/\s+/g, '').replace(/^[A-Za-z.:/]+/, '');
+  const at = flat.indexOf(reading.value);
+  const next = at >= 0 ? flat.slice(at + reading.value.length) : '';
+  if (/^君(?![\u3400-\u9fff])/.test(next) && reading.value.length <= 3) return { ...reading, value: `${reading.value}君` };
+  return reading;
+};
 
 export interface LetterFields {
   employeeName?: DraftField;

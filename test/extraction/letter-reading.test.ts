@@ -87,3 +87,35 @@ describe('reading a labour contract whose parties are in its opening sentence', 
     expect(doc.fields.startDate.value).toBe('2020-03-01');
   });
 });
+
+describe('reading names that end in 君', () => {
+  it('keeps a labelled employee name ending in 君 whole on a contract', () => {
+    const page = new PageBuilder()
+      .title('劳动合同书')
+      .line(`甲方（用人单位）：${company.name}`)
+      .line('乙方（劳动者）：罗玲君')
+      .line('合同期限：自 2020 年 3 月 1 日起至 2023 年 2 月 28 日止。')
+      .build();
+    expect(read(page).fields.employeeName.value).toBe('罗玲君');
+  });
+
+  it('reads a decision of appointment titled 关于聘任…的决定 as a letter of engagement', () => {
+    const page = new PageBuilder()
+      .title('关于聘任孙志刚同志的决定')
+      .line('经公司研究决定，聘任孙志刚同志为生产部经理，')
+      .line('聘期自2019年5月1日至2022年4月30日。')
+      .gap(2)
+      .line(company.name, 900)
+      .line('2020 年 2 月 20 日', 900)
+      .build();
+    const doc = read(page);
+    expect(doc.type).toBe('employment_letter');
+    expect(Object.fromEntries(Object.entries(doc.fields).map(([k, f]) => [k, f.value]))).toMatchObject({
+      employeeName: '孙志刚',
+      title: '生产部经理',
+      startDate: '2019-05-01',
+      endDate: '2022-04-30',
+      employerName: company.name,
+    });
+  });
+});
