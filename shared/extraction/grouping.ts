@@ -27,6 +27,7 @@ interface OpenGroup extends PageGroup {
   coverOnly: boolean;
   lastPrinted?: PageSignals['printed'];
   lastClause?: number;
+  clauseStyle?: PageSignals['clauseStyle'];
   contractNumber?: string;
   firstParty?: string;
   secondParty?: string;
@@ -60,7 +61,7 @@ function weigh(group: OpenGroup, page: PageClassification, s: PageSignals): { ca
   }
   if (previous?.endsBody) carry.push({ reason: 'body_ended_before', weight: 2 });
   if (s.continuationMark) carry.push({ reason: 'continuation_mark', weight: 2 });
-  if (s.firstClause !== undefined) {
+  if (s.firstClause !== undefined && !s.instructions && (!group.clauseStyle || group.clauseStyle === s.clauseStyle)) {
     if (group.lastClause !== undefined && (s.firstClause === group.lastClause + 1 || s.firstClause === group.lastClause)) {
       carry.push({ reason: 'clause_follows', weight: 2 });
     } else if (group.lastClause !== undefined && s.firstClause === 1) {
@@ -115,7 +116,13 @@ function absorb(group: OpenGroup, layout: PageLayout, s: PageSignals, page: Page
   group.layouts.push(layout);
   group.signals.push(s);
   if (s.printed) group.lastPrinted = s.printed;
-  if (s.lastClause !== undefined) group.lastClause = Math.max(group.lastClause ?? 0, s.lastClause);
+  // An instructions page numbers its notes (一、二、…): they are no clauses.
+  if (s.lastClause !== undefined && !s.instructions) {
+    if (group.clauseStyle && group.clauseStyle !== s.clauseStyle) {
+      if (s.clauseStyle === 'article') group.lastClause = s.lastClause;
+    } else group.lastClause = Math.max(group.lastClause ?? 0, s.lastClause);
+    if (!group.clauseStyle || s.clauseStyle === 'article') group.clauseStyle = s.clauseStyle;
+  }
   group.contractNumber ??= s.contractNumber;
   group.firstParty ??= s.firstParty;
   group.secondParty ??= s.secondParty;

@@ -14,9 +14,11 @@ export interface PageSignals {
   /** Nothing (or a few specks) to read: a blank back side, an empty separator sheet. */
   blank: boolean;
   printed?: PrintedPageNumber;
-  /** First and last clause numbers (`第五条` → 5) that open a line. */
+  /** First and last clause numbers (`第五条` → 5, or `五、` where the page has no `第X条`) that open a line. */
   firstClause?: number;
   lastClause?: number;
+  /** Which numbering the clause numbers are in: `第X条` or `X、`. */
+  clauseStyle?: 'article' | 'list';
   /** The body ends here and the pages after are its signature page (`以下无正文` with no signature below it, `以下为签署页`). */
   endsBody: boolean;
   /** The page calls itself a continuation (`本页无正文`, `签署页`, `(续)`, `接上页`). */
@@ -98,6 +100,7 @@ function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
 }
 
 const CLAUSE_AT_START = /^第([一二三四五六七八九十百零〇两\d]{1,4})条/;
+const LIST_AT_START = /^([一二三四五六七八九十]{1,3})[、.]/;
 const SIGNATURE = /(甲方|乙方|丙方|用人单位|劳动者|法定代表人|委托代理人|单位|员工|职工|聘任单位|受聘人|学校|学生).{0,10}(盖章|签字|签章|签名|公章)|(盖章|签字|签章|签名)[)）]?[:：]?$/;
 const INSTRUCTIONS = /使用说明|填写说明|说明事项|签订须知|使用须知|填写须知|注意事项/;
 
@@ -122,11 +125,15 @@ export function pageSignals(layout: PageLayout, titled = false): PageSignals {
   const flat = layout.flat.replace(/\n/g, '');
   const meaningful = flat.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '');
   const printed = printedNumber(layout);
-  const clauses = layout.lines
-    .map((l) => CLAUSE_AT_START.exec(l.flat)?.[1])
-    .filter((c): c is string => c !== undefined)
-    .map(chineseNumber)
-    .filter((n): n is number => n !== undefined && n > 0);
+  const numbered = (pattern: RegExp) =>
+    layout.lines
+      .map((l) => pattern.exec(l.flat)?.[1])
+      .filter((c): c is string => c !== undefined)
+      .map(chineseNumber)
+      .filter((n): n is number => n !== undefined && n > 0);
+  const articles = numbered(CLAUSE_AT_START);
+  const clauses = articles.length > 0 ? articles : numbered(LIST_AT_START);
+  const clauseStyle = clauses.length === 0 ? undefined : articles.length > 0 ? 'article' : 'list';
   const signatureLines = layout.lines.filter((l) => SIGNATURE.test(l.flat));
   const signature = signatureLines.length > 0;
   // `以下无正文` continues into a signature page only when no signature block follows it on the same page.
@@ -142,7 +149,7 @@ export function pageSignals(layout: PageLayout, titled = false): PageSignals {
   const instructions = layout.lines.slice(0, 4).some((l) => INSTRUCTIONS.test(l.flat) && l.flat.length <= 16);
   const cover =
     titled &&
-    clauses.length === 0 &&
+    articles.length === 0 &&
     layout.lines.length <= 16 &&
     (/监制|印制|制定/.test(flat) || /编号/.test(flat) || (/甲方|用人单位/.test(flat) && /乙方|劳动者/.test(flat)));
   const number = /(?:合同编号|编号|合同号)[:：]?([A-Za-z0-9\-〔〕[\]()（）号第]{4,30})/.exec(flat)?.[1];
@@ -152,6 +159,7 @@ export function pageSignals(layout: PageLayout, titled = false): PageSignals {
     printed,
     firstClause: clauses[0],
     lastClause: clauses.length > 0 ? Math.max(...clauses) : undefined,
+    clauseStyle,
     endsBody,
     continuationMark,
     cover,

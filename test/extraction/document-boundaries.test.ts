@@ -135,3 +135,26 @@ describe('document boundaries under numbering a scanner added', () => {
     expect(docs[0].issues).toBeUndefined();
   });
 });
+
+describe('document boundaries of a contract numbered 一、二、…', () => {
+  it('keeps cover, numbered instructions and list-numbered clause pages together, and splits at a second cover', () => {
+    const listed = (clauses: string[]) => {
+      const b = new PageBuilder();
+      for (const c of clauses) b.line(c).line('双方按本条约定执行，具体内容详见附件。');
+      return b.build();
+    };
+    const contract = (number: string, employee: string) => [
+      new PageBuilder({ top: 500 }).title('劳动合同书').line(`编号：${number}`, 500).line('甲方：杭州西子智能科技有限公司', 400).line(`乙方：${employee}`, 400).line('杭州市人力资源和社会保障局监制', 500).build(),
+      new PageBuilder().title('使用说明').line('一、本合同文本供用人单位与劳动者签订劳动合同时使用。').line('二、填写应当使用钢笔或签字笔。').build(),
+      listed(['一、合同期限', '二、工作内容', '三、工作时间']),
+      listed(['四、劳动报酬', '五、社会保险']),
+      listed(['六、劳动保护', '七、合同解除']),
+    ];
+    const docs = read([...contract('HZ-2021-118', '李娜'), ...contract('HZ-2021-207', '赵磊')]);
+    expect(docs.map((d) => d.pages)).toEqual([
+      [1, 2, 3, 4, 5],
+      [6, 7, 8, 9, 10],
+    ]);
+    expect(docs.every((d) => d.issues === undefined)).toBe(true);
+  });
+});
