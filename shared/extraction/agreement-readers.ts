@@ -49,6 +49,54 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
   return { startDate, endDate };
 }
 
+/**
+ * An organisation's name cut at a cell's edge (`杭州之江建筑工` over `程有限公司`): when the value lacks an
+ * organisation's ending and the line just under it, in its column, completes one, the two are joined (flagged
+ * `wrap_joined_inferred` for the clerk, since the join is read from layout alone).
+ */
+function completeOrganisationName(ctx: DocumentContext, field: DraftField | undefined): void {
+  if (!field?.source?.box || typeof field.value !== 'string') return;
+  if (readOrganisationName(field.value)?.plausibility === 1) return;
+  const layout = ctx.layouts.find((l) => l.page === field.source!.page);
+  const line = layout?.lines.find((l) => l.original === field.source!.box);
+  if (!layout || !line) return;
+  const next = layout.lines
+    .filter(
+      (l) =>
+        l !== line &&
+        l.hits.length === 0 &&
+        l.box.y > line.box.y + line.box.height * 0.4 &&
+        l.box.y < line.box.y + line.box.height * 1.6 &&
+        Math.abs(l.box.x - line.box.x) < line.box.height * 1.5,
+    )
+    .sort((a, b) => a.box.y - b.box.y)[0];
+  if (!next) return;
+  const joined = readOrganisationName(field.value + next.flat);
+  if (!joined || joined.plausibility !== 1) return;
+  field.value = joined.value;
+  field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
+}
+
+/** The day a contract takes effect (`本合同于 A 生效`, `自 A 起生效`), and a null end when it says it is open-ended. */
+function effectiveDate(ctx: DocumentContext): { start: DraftField; openEnded?: DraftField } | undefined {
+  const stream = documentText(ctx.layouts);
+  const text = stream.text;
+  for (const d of findDates(text)) {
+    const before = text.slice(Math.max(0, d.index - 12), d.index);
+    const after = text.slice(d.index + d.length, d.index + d.length + 6);
+    if (!/(合同|本合同).{0,4}[于自从]$|[于自从]$/.test(before) || !/^(起)?(生效|开始履行|起算)/.test(after)) continue;
+    if (!/合同/.test(before) && !/合同/.test(text.slice(Math.max(0, d.index - 30), d.index))) continue;
+    const line = stream.lineAt(d.index);
+    const start = fieldFromLine(line, { value: d.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.inline, d.raw);
+    const sentence = text.slice(Math.max(0, d.index - 40), d.index);
+    const openEnded = /无固定期限/.test(sentence)
+      ? fieldFromLine(line, { value: null, evidence: Evidence.shape, plausibility: 1, issues: [OPEN_ENDED] }, LabelMatch.inline, '无固定期限')
+      : undefined;
+    return { start, openEnded };
+  }
+  return undefined;
+}
+
 /** The signing date: a labelled 签订日期, else the last date on the last page near the signatures. */
 function signedDateField(ctx: DocumentContext): DraftField | undefined {
   const found = labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue);
@@ -72,12 +120,21 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   const employerCreditCode = creditCodeField(ctx, LABELS.creditCode);
   let employeeName = labelled(ctx, ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名'], readWholePersonName);
   const employeeIdNumber = idNumberField(ctx, LABELS.idNumber);
+  completeOrganisationName(ctx, employerName);
   // Parties named in the opening sentence rather than beside labels.
   const sentence = !employerName || !employeeName ? readPartiesSentence(ctx) : {};
   employerName ??= sentence.employerName;
   employeeName ??= sentence.employeeName;
   const range = findDateRange(ctx, /合同期限|期限/);
-  const { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
+  let { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
+  if (!startDate) {
+    // `本合同为无固定期限劳动合同。本合同于2020-02-10生效`: the term starts when the contract takes effect.
+    const effective = effectiveDate(ctx);
+    if (effective) {
+      startDate = effective.start;
+      endDate ??= effective.openEnded;
+    }
+  }
   const signedDate = signedDateField(ctx);
   if (signedDate && typeof signedDate.value === 'string' && signedDate.value > ctx.today) {
     signedDate.issues = [...(signedDate.issues ?? []), 'signed_date_in_future'];

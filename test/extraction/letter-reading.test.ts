@@ -119,3 +119,37 @@ describe('reading names that end in 君', () => {
     });
   });
 });
+
+describe('reading the start of an open-ended contract from the day it takes effect', () => {
+  it('reads 本合同为无固定期限劳动合同。本合同于 A 生效 as a start A and no end', () => {
+    const page = new PageBuilder()
+      .title('劳动合同书')
+      .line(`甲方（用人单位）：${company.name}`)
+      .line('乙方（劳动者）：李娜')
+      .line('第一条 劳动合同期限')
+      .line('本合同为无固定期限劳动合同。本合同于2020-02-10生效。')
+      .line('第二条 甲方安排乙方在钳工岗位工作。')
+      .build();
+    const doc = read(page);
+    expect(doc.fields.startDate).toMatchObject({ value: '2020-02-10' });
+    expect(doc.fields.endDate.value).toBeNull();
+    expect(doc.fields.endDate.needsReview).toBe(false);
+  });
+});
+
+describe('reading an employer name wrapped in its cell', () => {
+  it('joins 杭州之江建筑工 / 程有限公司 under it and flags the join', () => {
+    const page = new PageBuilder()
+      .title('劳动合同')
+      .at(330, 400, '甲方（用人单位）')
+      .at(656, 400, '杭州之江建筑工')
+      .at(654, 436, '程有限公司')
+      .at(330, 520, '乙方（员工）')
+      .at(656, 520, '薛文颖')
+      .at(330, 600, '合同期限：自 2019 年 6 月 9 日起至 2022 年 6 月 8 日止。')
+      .build();
+    const doc = read(page);
+    expect(doc.fields.employerName).toMatchObject({ value: '杭州之江建筑工程有限公司', needsReview: true });
+    expect(doc.fields.employerName.issues).toContain('wrap_joined_inferred');
+  });
+});
