@@ -22,7 +22,7 @@ const APPOINTMENT = new RegExp(`(?:兹聘任|兹聘请|兹聘用|兹聘|特聘�
 /** `特聘请您为 Y`, `兹聘您担任 Y` after a salutation. */
 const APPOINT_YOU = new RegExp(`(?:聘任|聘请|聘用|兹聘|特聘)(?:您|你)(?:为|担任)${ORG_REF}${POST}`);
 /** A salutation line: `尊敬的 X 先生：`, `X 同志：`. */
-const SALUTATION = new RegExp(`^(?:尊敬的|亲爱的)?${NAME}(${ADDRESS})?[:：]$`);
+const SALUTATION = new RegExp(`^(尊敬的|亲爱的)?${NAME}(${ADDRESS})?[:：](.*)$`);
 /** `聘期三年`, `聘期为2年`, `聘期 36 个月`. */
 const TERM_LENGTH = /(?:聘期|聘任期|聘用期|任期|期限)(?:为)?([一二三四五六七八九十两\d]{1,3})(年|个月)/;
 
@@ -102,10 +102,12 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
   if (!out.employeeName) {
     for (const line of ctx.layouts.flatMap((l) => l.lines)) {
       const m = SALUTATION.exec(line.flat);
-      if (!m || NOT_A_NAME.test(m[1])) continue;
-      const name = nameReading(m[1]);
-      // Without a form of address, only a name with a known surname is taken for a salutation.
-      if (name && (m[2] || name.plausibility >= 1)) {
+      if (!m || NOT_A_NAME.test(m[2])) continue;
+      const name = nameReading(m[2]);
+      // Without a form of address, only a name with a known surname is taken for a salutation; text after the colon
+      // on the same line (`尊敬的李娜女士：我公司特聘请您…`) only after a form of address or 尊敬的.
+      const addressed = Boolean(m[1] || m[3]);
+      if (name && (addressed || (name.plausibility >= 1 && !m[4]))) {
         out.employeeName = fieldFromLine(line, name, LabelMatch.prose);
         break;
       }

@@ -49,6 +49,12 @@ describe('reading a 聘书 written as sentences', () => {
     expect(doc.fields.employeeName.needsReview).toBe(false);
   });
 
+  it('reads a salutation with the letter running on after the colon', () => {
+    const doc = read(letter(['尊敬的许文卿女士：我公司特聘请您担任质量总监一职，聘期自2022年1月1日至2024年12月31日。']));
+    expect(doc.fields.employeeName.value).toBe('许文卿');
+    expect(doc.fields.title.value).toBe('质量总监');
+  });
+
   it('never shortens a name ending in 君 or 生 in a sentence', () => {
     expect(values(letter(['兹聘请吕伊君为我单位高级技师，聘期自2021年1月1日至2023年12月31日。'])).employeeName).toBe('吕伊君');
     expect(values(letter(['兹聘请陈建生先生为我单位技术顾问，聘期自2021年1月1日至2023年12月31日。'])).employeeName).toBe('陈建生');
