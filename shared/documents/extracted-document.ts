@@ -24,6 +24,11 @@ export const extractedDocumentSchema = z.object({
   fields: z.record(z.string(), extractedFieldSchema),
   /** How sure the classifier is of `type`. */
   typeConfidence: z.number().min(0).max(1).optional(),
+  /**
+   * Document-level reasons for review, e.g. `document_boundary_inconsistent`: the pages' evidence disagreed about
+   * where this document ends, so its pages were kept together for the clerk to split if need be.
+   */
+  issues: z.array(z.string()).optional(),
   /** Table rows for social-insurance records. */
   spans: z.array(socialInsuranceSpanSchema).optional(),
 });

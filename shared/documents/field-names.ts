@@ -16,7 +16,7 @@ export const FIELDS_BY_TYPE = {
     'issuer',
   ],
   labor_contract: ['employerName', 'employerCreditCode', 'employeeName', 'employeeIdNumber', 'startDate', 'endDate', 'signedDate'],
-  employment_letter: ['employerName', 'employeeName', 'title', 'startDate', 'endDate'],
+  employment_letter: ['employerName', 'employeeName', 'title', 'startDate', 'endDate', 'issueDate'],
   social_insurance_record: ['personName', 'idNumber', 'employerName', 'monthsPaid', 'periodStart', 'periodEnd'],
   business_license: ['companyName', 'creditCode', 'address', 'establishedDate', 'legalRepresentative'],
   internship_agreement: ['enterpriseName', 'studentName', 'studentIdNumber', 'schoolName', 'startDate', 'endDate'],

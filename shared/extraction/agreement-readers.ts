@@ -14,7 +14,7 @@ import {
 import { findDates } from './dates.js';
 import { documentText } from './document-text.js';
 import { LABELS } from './labels.js';
-import { CJK } from './text.js';
+import { readLetterSentences, readPartiesSentence, readWholePersonName } from './letter-reading.js';
 import {
   Evidence,
   readDateValue,
@@ -49,6 +49,54 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
   return { startDate, endDate };
 }
 
+/**
+ * An organisation's name cut at a cell's edge (`杭州之江建筑工` over `程有限公司`): when the value lacks an
+ * organisation's ending and the line just under it, in its column, completes one, the two are joined (flagged
+ * `wrap_joined_inferred` for the clerk, since the join is read from layout alone).
+ */
+function completeOrganisationName(ctx: DocumentContext, field: DraftField | undefined): void {
+  if (!field?.source?.box || typeof field.value !== 'string') return;
+  if (readOrganisationName(field.value)?.plausibility === 1) return;
+  const layout = ctx.layouts.find((l) => l.page === field.source!.page);
+  const line = layout?.lines.find((l) => l.original === field.source!.box);
+  if (!layout || !line) return;
+  const next = layout.lines
+    .filter(
+      (l) =>
+        l !== line &&
+        l.hits.length === 0 &&
+        l.box.y > line.box.y + line.box.height * 0.4 &&
+        l.box.y < line.box.y + line.box.height * 1.6 &&
+        Math.abs(l.box.x - line.box.x) < line.box.height * 1.5,
+    )
+    .sort((a, b) => a.box.y - b.box.y)[0];
+  if (!next) return;
+  const joined = readOrganisationName(field.value + next.flat);
+  if (!joined || joined.plausibility !== 1) return;
+  field.value = joined.value;
+  field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
+}
+
+/** The day a contract takes effect (`本合同于 A 生效`, `自 A 起生效`), and a null end when it says it is open-ended. */
+function effectiveDate(ctx: DocumentContext): { start: DraftField; openEnded?: DraftField } | undefined {
+  const stream = documentText(ctx.layouts);
+  const text = stream.text;
+  for (const d of findDates(text)) {
+    const before = text.slice(Math.max(0, d.index - 12), d.index);
+    const after = text.slice(d.index + d.length, d.index + d.length + 6);
+    if (!/(合同|本合同).{0,4}[于自从]$|[于自从]$/.test(before) || !/^(起)?(生效|开始履行|起算)/.test(after)) continue;
+    if (!/合同/.test(before) && !/合同/.test(text.slice(Math.max(0, d.index - 30), d.index))) continue;
+    const line = stream.lineAt(d.index);
+    const start = fieldFromLine(line, { value: d.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.inline, d.raw);
+    const sentence = text.slice(Math.max(0, d.index - 40), d.index);
+    const openEnded = /无固定期限/.test(sentence)
+      ? fieldFromLine(line, { value: null, evidence: Evidence.shape, plausibility: 1, issues: [OPEN_ENDED] }, LabelMatch.inline, '无固定期限')
+      : undefined;
+    return { start, openEnded };
+  }
+  return undefined;
+}
+
 /** The signing date: a labelled 签订日期, else the last date on the last page near the signatures. */
 function signedDateField(ctx: DocumentContext): DraftField | undefined {
   const found = labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue);
@@ -68,12 +116,25 @@ function signedDateField(ctx: DocumentContext): DraftField | undefined {
  * readLaborContract(ctx).endDate?.value; // null for an open-ended contract
  */
 export function readLaborContract(ctx: DocumentContext): DraftFields {
-  const employerName = labelled(ctx, ['甲方(用人单位)名称', '甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称'], readEmployerName);
+  let employerName = labelled(ctx, ['甲方(用人单位)名称', '甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称'], readEmployerName);
   const employerCreditCode = creditCodeField(ctx, LABELS.creditCode);
-  const employeeName = labelled(ctx, ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名'], readPersonName);
+  let employeeName = labelled(ctx, ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名'], readWholePersonName);
   const employeeIdNumber = idNumberField(ctx, LABELS.idNumber);
+  completeOrganisationName(ctx, employerName);
+  // Parties named in the opening sentence rather than beside labels.
+  const sentence = !employerName || !employeeName ? readPartiesSentence(ctx) : {};
+  employerName ??= sentence.employerName;
+  employeeName ??= sentence.employeeName;
   const range = findDateRange(ctx, /合同期限|期限/);
-  const { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
+  let { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
+  if (!startDate) {
+    // `本合同为无固定期限劳动合同。本合同于2020-02-10生效`: the term starts when the contract takes effect.
+    const effective = effectiveDate(ctx);
+    if (effective) {
+      startDate = effective.start;
+      endDate ??= effective.openEnded;
+    }
+  }
   const signedDate = signedDateField(ctx);
   if (signedDate && typeof signedDate.value === 'string' && signedDate.value > ctx.today) {
     signedDate.issues = [...(signedDate.issues ?? []), 'signed_date_in_future'];
@@ -81,41 +142,35 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   return { employerName, employerCreditCode, employeeName, employeeIdNumber, startDate, endDate, signedDate };
 }
 
-const APPOINTMENT = new RegExp(
-  `(?:兹聘请|兹聘任|兹聘用|特聘请|特聘任|聘请|聘任|聘用)[:]?([${CJK}·]{2,4}?)(?:同志|先生/女士|先生|女士)?(?:为|担任)(?:我公司|本公司|我单位|本单位|我司|本司|公司|我院|我校)?(.+?)(?:职务|岗位|一职)?(?:[,，。;；]|聘期|$)`,
-);
-
 /**
- * Reads a letter of engagement (聘书): usually running text (兹聘请王晓明同志为我公司高级技师，聘期自…至…) signed by
- * the employer under its seal; labelled forms (受聘人, 聘任职务, 聘期) are read too.
+ * Reads a letter of engagement (聘书): labelled forms (受聘人, 聘任职务, 聘期) and letters written as sentences
+ * (兹聘请王晓明同志为我公司高级技师，聘期自…至…; a salutation then 特聘请您为…; 聘期三年，自…起 with the end
+ * computed and marked), signed by the employer under its seal, with the date it was issued.
  *
  * @example
  * readEmploymentLetter(ctx).title?.value; // '高级技师'
  */
 export function readEmploymentLetter(ctx: DocumentContext): DraftFields {
-  let employeeName = labelled(ctx, ['受聘人姓名', '受聘人', '被聘人', '姓名', '应聘人'], readPersonName);
-  let title = labelled(ctx, LABELS.title, readFreeText);
+  const prose = readLetterSentences(ctx);
+  const employeeName = labelled(ctx, ['受聘人姓名', '受聘人', '被聘人', '姓名', '应聘人'], readWholePersonName) ?? prose.employeeName;
+  const title = labelled(ctx, LABELS.title, readFreeText) ?? prose.title;
   const lines = allLines(ctx);
-  // Sentences wrap: read the document as one stream.
-  const stream = documentText(ctx.layouts);
-  const m = APPOINTMENT.exec(stream.text);
-  if (m) {
-    const line = stream.lineAt(m.index + m[0].indexOf(m[1]));
-    const name = readPersonName(m[1]);
-    if (!employeeName && name) employeeName = fieldFromLine(line, name);
-    const titleReading = readFreeText(m[2]);
-    if (!title && titleReading && m[2].length <= 20) title = fieldFromLine(stream.lineAt(m.index + m[0].lastIndexOf(m[2])), titleReading);
-  }
   let employerName = labelled(ctx, ['聘任单位', '聘用单位', '单位名称', '用人单位', '甲方'], readEmployerName);
   if (!employerName) {
     // The employer signs at the bottom, under or beside its seal.
-    const orgLines = lines.filter((l) => l.hits.length === 0 && readOrganisationName(l.text)?.plausibility === 1 && !APPOINTMENT.test(l.flat));
+    const orgLines = lines.filter((l) => l.hits.length === 0 && readOrganisationName(l.text)?.plausibility === 1 && !/聘|兹/.test(l.flat));
     const line = orgLines[orgLines.length - 1];
     if (line) employerName = fieldFromLine(line, readOrganisationName(line.text)!, LabelMatch.unlabelled);
   }
   const range = findDateRange(ctx, /聘期|聘任期|期限/);
-  const { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
-  return { employerName, employeeName, title, startDate, endDate };
+  let { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
+  if (prose.endDate && !range.end && !endDate) {
+    // `聘期三年，自 A 起`: the end is computed from the term's length (flagged for the clerk).
+    startDate = startDate ?? prose.startDate;
+    endDate = prose.endDate;
+  }
+  const issueDate = labelled(ctx, ['发证日期', '签发日期', '落款日期', '日期'], readDateValue) ?? prose.issueDate;
+  return { employerName, employeeName, title, startDate, endDate, issueDate };
 }
 
 const notSchool: ValueReader = (text) => {
@@ -134,7 +189,7 @@ export function readInternshipAgreement(ctx: DocumentContext): DraftFields {
   const parties = ['甲方(实习单位)', '丙方(学校)', '乙方(学生)姓名', '甲方', '乙方', '丙方', '甲方(用人单位)', '乙方(劳动者)'];
   const enterpriseName = labelled(ctx, ['实习单位', '企业名称', '用人单位', '单位名称', ...parties], notSchool);
   const schoolName = labelled(ctx, [...LABELS.school, ...parties], readSchoolName);
-  const studentName = labelled(ctx, ['学生姓名', '实习生姓名', '实习学生', '实习生', '姓名', ...parties], readPersonName);
+  const studentName = labelled(ctx, ['学生姓名', '实习生姓名', '实习学生', '实习生', '姓名', ...parties], readWholePersonName);
   const studentIdNumber = idNumberField(ctx, LABELS.idNumber);
   const range = findDateRange(ctx, /实习期限|实习期间|实习时间|期限/);
   const { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });

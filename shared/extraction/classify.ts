@@ -16,7 +16,7 @@ const TITLES: readonly TitleRule[] = [
   { title: /培训合格证书?|培训结业证书?|结业证书|培训证书/, type: 'vocational_certificate', kind: 'training_completion' },
   { title: /实习协议|实习合同|顶岗实习|跟岗实习/, type: 'internship_agreement' },
   { title: /劳动合同/, type: 'labor_contract' },
-  { title: /^聘书$|聘任书|聘用书|聘任证书|^聘请书$/, type: 'employment_letter' },
+  { title: /^聘书$|聘任书|聘用书|聘任证书|^聘请书$|聘任决定|聘任通知|聘用通知|聘用函|聘请函|聘任函|任命书|任职通知|^关于聘任.{2,12}的(决定|通知)$/, type: 'employment_letter' },
   { title: /参保缴费证明|缴费证明|参保证明|缴费记录|缴费明细|社会保险个人权益记录|参保缴费凭证|个人参保/, type: 'social_insurance_record' },
   { title: /营业执照/, type: 'business_license' },
   { title: /居民身份证(?!号)/, type: 'id_card' },
@@ -70,6 +70,8 @@ export function classifyPage(layout: PageLayout): PageClassification {
   let titleStrength = 0;
   for (const line of layout.lines) {
     const flat = line.flat.replace(/^中华人民共和国/, '');
+    // A numbered clause or list item (`第七条 劳动合同的变更…`, `三、填写劳动合同…`) is body text, not a title.
+    if (/^(第[一二三四五六七八九十百零〇两\d]{1,4}条|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.])/.test(flat)) continue;
     for (const rule of TITLES) {
       const m = rule.title.exec(flat);
       if (!m) continue;

@@ -13,7 +13,7 @@ import { classifyPage } from './classify.js';
 import { DEFAULT_REVIEW_THRESHOLD, finaliseField, missingField } from './confidence.js';
 import { crossCheckDocuments } from './cross-check.js';
 import type { DocumentContext, DraftFields } from './document-context.js';
-import { groupPages, type PageGroup } from './grouping.js';
+import { BOUNDARY_UNCERTAIN, groupPages, type PageGroup } from './grouping.js';
 import { readIdCard } from './id-card-reader.js';
 import { buildPageLayout } from './page-layout.js';
 import { readSocialInsuranceRecord } from './social-insurance-reader.js';
@@ -81,12 +81,17 @@ function readGroup(group: PageGroup, options: Required<Pick<ExtractOptions, 'tod
     case 'unknown':
       break;
   }
+  if (group.issues.includes(BOUNDARY_UNCERTAIN)) {
+    // The pages may be two documents: every value read from them is shown to the clerk with the reason.
+    for (const field of Object.values(draft)) if (field && field.value !== null) field.issues = [...(field.issues ?? []), BOUNDARY_UNCERTAIN];
+  }
   const doc: ExtractedDocument = {
     type: group.type,
     pages: group.layouts.map((l) => l.page),
     fields: settle(draft, group.type, options.reviewThreshold),
     typeConfidence: Math.round(group.typeConfidence * 1000) / 1000,
   };
+  if (group.issues.length > 0) doc.issues = [...group.issues];
   if (spans) doc.spans = spans;
   return doc;
 }

@@ -220,6 +220,7 @@ describe('extractDocuments on other document types', () => {
       title: '高级技师',
       startDate: '2021-01-01',
       endDate: '2023-12-31',
+      issueDate: '2020-12-20',
     });
   });
 

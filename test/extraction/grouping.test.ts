@@ -64,16 +64,23 @@ describe('extractDocuments splitting a multi-page scan', () => {
 });
 
 describe('extractDocuments keeping an unreadable page inside a contract', () => {
-  it('keeps a near-blank middle page with the contract around it, with a lower type confidence', () => {
+  it('keeps an unreadable middle page with the contract around it, with a lower type confidence', () => {
     const [cover, , signature] = laborContractPages({ pageNumbers: false });
-    const blank = new PageBuilder().line('。唔田', 1300).build();
-    const docs = read([cover, blank, signature]);
+    const smudged = new PageBuilder().line('。唔田岂冂丨口由屮', 1300).line('囗丶乚亅', 300).line('冖冫几凵', 700).build();
+    const docs = read([cover, smudged, signature]);
     expect(docs.map((d) => [d.type, d.pages])).toEqual([['labor_contract', [1, 2, 3]]]);
     expect(docs[0].typeConfidence).toBeLessThanOrEqual(0.8);
   });
 
-  it('leaves a near-blank page after a certificate as its own unknown document', () => {
+  it('leaves a blank page inside a contract out of every document, splitting nothing', () => {
+    const [cover, , signature] = laborContractPages({ pageNumbers: false });
+    const blank = new PageBuilder().line('。唔田', 1300).build();
+    const docs = read([cover, blank, signature]);
+    expect(docs.map((d) => [d.type, d.pages])).toEqual([['labor_contract', [1, 3]]]);
+  });
+
+  it('leaves a blank page after a certificate out of every document', () => {
     const docs = read([skillLevelCertificatePage(), new PageBuilder().line('。', 800).build()]);
-    expect(docs.map((d) => d.type)).toEqual(['vocational_certificate', 'unknown']);
+    expect(docs.map((d) => [d.type, d.pages])).toEqual([['vocational_certificate', [1]]]);
   });
 });

@@ -1,0 +1,176 @@
+import { LabelMatch } from './confidence.js';
+import { fieldFromLine, type DocumentContext, type DraftField } from './document-context.js';
+import { findDates, type FoundDate } from './dates.js';
+import { documentText } from './document-text.js';
+import type { LayoutLine } from './page-layout.js';
+import { chineseNumber } from './page-signals.js';
+import { CJK } from './text.js';
+import { Evidence, readFreeText, readOrganisationName, readPersonName, type Reading, type ValueReader } from './value-readers.js';
+
+/** Issue on an end date computed from a term's length (`聘期三年，自 A 起`), not printed: the clerk confirms it. */
+export const END_DATE_COMPUTED = 'end_date_inferred_from_term';
+
+/** Forms of address set apart after a name; they are not part of it. 君 and 生 are not among them: names end so. */
+const ADDRESS = '(?:同志|先生/女士|先生|女士|老师)';
+/** A name run; a name never opens with what follows 聘 in a verb (请, 任, 用) nor holds 您/你. */
+const NAME = `((?![请任用])(?:(?![您你])[${CJK}·]){2,5}?)`;
+const ORG_REF = '(?:我公司|本公司|我单位|本单位|我司|本司|我院|本院|我校|本校|我中心|本中心|公司|单位)?(?:的)?';
+const POST = '(.{1,24}?)(?:职务|岗位|一职|职位)?(?=[,，。;；!！]|聘期|任期|期限|特发|特此|此聘|的决定|的通知|$)';
+
+/** `兹聘任/兹聘请/特聘请/经研究决定，聘任 X (同志) 为/担任 Y (职务)`. */
+const APPOINTMENT = new RegExp(`(?:兹聘任|兹聘请|兹聘用|兹聘|特聘请|特聘任|特聘|聘任|聘请|聘用)[:：]?${NAME}${ADDRESS}?(?:为|担任|任)${ORG_REF}${POST}`);
+/** `特聘请您为 Y`, `兹聘您担任 Y` after a salutation. */
+const APPOINT_YOU = new RegExp(`(?:聘任|聘请|聘用|兹聘|特聘)(?:您|你)(?:为|担任)${ORG_REF}${POST}`);
+/** A salutation line: `尊敬的 X 先生：`, `X 同志：`. */
+const SALUTATION = new RegExp(`^(尊敬的|亲爱的)?${NAME}(${ADDRESS})?[:：](.*)$`);
+/** `聘期三年`, `聘期为2年`, `聘期 36 个月`. */
+const TERM_LENGTH = /(?:聘期|聘任期|聘用期|任期|期限)(?:为)?([一二三四五六七八九十两\d]{1,3})(年|个月)/;
+
+/** Words that open a salutation-shaped label line (`受聘人：`), never a person. */
+const NOT_A_NAME = /^(受聘|姓名|单位|甲方|乙方|地址|职务|岗位|日期|聘期|编号|各位|全体|同志|先生|女士)/;
+
+/**
+ * A name read from prose: the characters the pattern set apart, never shortened (readPersonName drops a trailing 君;
+ * here the form of address was already split off by the pattern, so what is left is the name).
+ */
+function nameReading(name: string): Reading | null {
+  const reading = readPersonName(name);
+  if (!reading) return null;
+  if (String(reading.value).length < name.length && name.startsWith(String(reading.value))) return { ...reading, value: name };
+  return String(reading.value) === name ? reading : null;
+}
+
+function postReading(post: string): Reading | null {
+  const cleaned = post.replace(/^[“"‘']|[”"’']$/g, '');
+  if (cleaned.length < 2 || /聘|兹|您/.test(cleaned)) return null;
+  return readFreeText(cleaned);
+}
+
+/**
+ * readPersonName, except that a name is never shortened: where it dropped a trailing 君 (an honorific elsewhere, a
+ * name's own last character here: 吕伊君) that ends the run of the name, the character is kept.
+ *
+ * @example
+ * readWholePersonName('吕伊君')?.value; // '吕伊君'
+ */
+export const readWholePersonName: ValueReader = (text) => {
+  const reading = readPersonName(text);
+  if (!reading || typeof reading.value !== 'string') return reading;
+  const flat = text.replace(/\s+/g, '').replace(/^[A-Za-z.:/]+/, '');
+  const at = flat.indexOf(reading.value);
+  const next = at >= 0 ? flat.slice(at + reading.value.length) : '';
+  if (/^君(?![\u3400-\u9fff])/.test(next) && reading.value.length <= 3) return { ...reading, value: `${reading.value}君` };
+  return reading;
+};
+
+export interface LetterFields {
+  employeeName?: DraftField;
+  title?: DraftField;
+  startDate?: DraftField;
+  endDate?: DraftField;
+  issueDate?: DraftField;
+}
+
+function addTerm(start: FoundDate, count: number, unit: string): string {
+  const [y, m, d] = start.value.split('-').map(Number);
+  const months = unit === '年' ? count * 12 : count;
+  const end = new Date(Date.UTC(y, m - 1 + months, d));
+  // A term of N years from A ends the day before A's anniversary.
+  end.setUTCDate(end.getUTCDate() - 1);
+  return end.toISOString().slice(0, 10);
+}
+
+/**
+ * Reads a letter written as sentences (聘书, 聘任书): who is appointed and to what (`兹聘任 X 为 Y`, `经研究决定，聘任
+ * X 担任 Y 职务`, a salutation `X 先生：` then `特聘请您为 Y`), the term (`聘期三年，自 A 起` gives the end date
+ * computed and marked END_DATE_COMPUTED) and the issue date (the last date, under the signature and seal).
+ *
+ * @example
+ * readLetterSentences(ctx).employeeName?.value; // '吕伊君'
+ */
+export function readLetterSentences(ctx: DocumentContext): LetterFields {
+  const stream = documentText(ctx.layouts);
+  const text = stream.text;
+  const out: LetterFields = {};
+  const named = APPOINTMENT.exec(text);
+  if (named) {
+    const name = nameReading(named[1]);
+    if (name && !NOT_A_NAME.test(named[1])) out.employeeName = fieldFromLine(stream.lineAt(named.index + named[0].indexOf(named[1])), name, LabelMatch.prose);
+    const post = postReading(named[2]);
+    if (post) out.title = fieldFromLine(stream.lineAt(named.index + named[0].lastIndexOf(named[2])), post, LabelMatch.prose);
+  }
+  if (!out.employeeName) {
+    for (const line of ctx.layouts.flatMap((l) => l.lines)) {
+      const m = SALUTATION.exec(line.flat);
+      if (!m || NOT_A_NAME.test(m[2])) continue;
+      const name = nameReading(m[2]);
+      // Without a form of address, only a name with a known surname is taken for a salutation; text after the colon
+      // on the same line (`尊敬的李娜女士：我公司特聘请您…`) only after a form of address or 尊敬的.
+      const addressed = Boolean(m[1] || m[3]);
+      if (name && (addressed || (name.plausibility >= 1 && !m[4]))) {
+        out.employeeName = fieldFromLine(line, name, LabelMatch.prose);
+        break;
+      }
+    }
+  }
+  if (!out.title) {
+    const you = APPOINT_YOU.exec(text);
+    const post = you ? postReading(you[1]) : null;
+    if (you && post) out.title = fieldFromLine(stream.lineAt(you.index + you[0].lastIndexOf(you[1])), post, LabelMatch.prose);
+  }
+  const length = TERM_LENGTH.exec(text);
+  if (length) {
+    const count = chineseNumber(length[1]);
+    const dates = findDates(text);
+    // The start is the date the term sentence gives with 自/从 … 起 (before or after the length).
+    const start = dates.find((d) => /[自从]$/.test(text.slice(Math.max(0, d.index - 2), d.index)) && Math.abs(d.index - length.index) < 40);
+    const printedEnd = start && dates.some((d) => d.index > start.index && /^(起)?(至|到)$/.test(text.slice(start.index + start.length, d.index)));
+    if (count && start && !printedEnd) {
+      const line = stream.lineAt(start.index);
+      out.startDate = fieldFromLine(line, { value: start.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.inline, start.raw);
+      out.endDate = fieldFromLine(
+        stream.lineAt(length.index),
+        { value: addTerm(start, count, length[2]), evidence: Evidence.shape, plausibility: 1, issues: [END_DATE_COMPUTED] },
+        LabelMatch.prose,
+        length[0],
+      );
+    }
+  }
+  out.issueDate = issueDateField(ctx);
+  return out;
+}
+
+/** The date a letter was issued: the last date under the text, outside the term sentence. */
+function issueDateField(ctx: DocumentContext): DraftField | undefined {
+  const lines = ctx.layouts.flatMap((l) => l.lines);
+  const candidates = lines.filter((l) => findDates(l.text).length === 1 && !/自|至|起|止|期限|聘期|任期|到/.test(l.flat));
+  const line: LayoutLine | undefined = candidates[candidates.length - 1];
+  if (!line) return undefined;
+  const [date] = findDates(line.text);
+  return fieldFromLine(line, { value: date.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.unlabelled, date.raw);
+}
+
+const PARTY_SENTENCE = new RegExp(
+  `(?:由|甲方[:：]?)([${CJK}()（）]{3,40}?(?:公司|集团|厂|中心|学校|学院|医院|酒店|店|事务所|所|院|社|部))` +
+    `(?:[(（](?:以下简称|下称|以下称)[“"]?(?:甲方|用人单位)[”"]?[)）])?[,，]?(?:与|和|同)(?:乙方[:：]?)?${NAME}${ADDRESS}?` +
+    `(?=[(（,，、]|签订|订立|经|就|协商|双方)`,
+);
+
+/**
+ * The parties of a contract that names them in its opening sentence (`本合同由 X 有限公司（以下简称甲方）与 王晓明
+ * （以下简称乙方）签订`), for contracts without party labels.
+ *
+ * @example
+ * readPartiesSentence(ctx).employeeName?.value; // '王晓明'
+ */
+export function readPartiesSentence(ctx: DocumentContext): { employerName?: DraftField; employeeName?: DraftField } {
+  const stream = documentText(ctx.layouts);
+  const m = PARTY_SENTENCE.exec(stream.text);
+  if (!m) return {};
+  const out: { employerName?: DraftField; employeeName?: DraftField } = {};
+  const org = readOrganisationName(m[1].replace(/^(本合同由|本合同|由|甲方)/, ''));
+  if (org) out.employerName = fieldFromLine(stream.lineAt(m.index + m[0].indexOf(m[1])), org, LabelMatch.prose);
+  const name = nameReading(m[2]);
+  if (name) out.employeeName = fieldFromLine(stream.lineAt(m.index + m[0].lastIndexOf(m[2])), name, LabelMatch.prose);
+  return out;
+}

@@ -1,0 +1,172 @@
+import type { PageLayout } from './page-layout.js';
+import { readOrganisationName, readPersonName } from './value-readers.js';
+
+/** A page number printed on the page (`第 2 页 共 4 页`, `— 3 —`, `-3-`, `2/4`, a bare `3` in the margin). */
+export interface PrintedPageNumber {
+  index: number;
+  count?: number;
+  style: 'of' | 'slash' | 'dash' | 'bare';
+}
+
+/** What a page says about where it sits in a document: the evidence the document boundaries are drawn from. */
+export interface PageSignals {
+  page: number;
+  /** Nothing (or a few specks) to read: a blank back side, an empty separator sheet. */
+  blank: boolean;
+  printed?: PrintedPageNumber;
+  /** First and last clause numbers (`第五条` → 5, or `五、` where the page has no `第X条`) that open a line. */
+  firstClause?: number;
+  lastClause?: number;
+  /** Which numbering the clause numbers are in: `第X条` or `X、`. */
+  clauseStyle?: 'article' | 'list';
+  /** The body ends here and the pages after are its signature page (`以下无正文` with no signature below it, `以下为签署页`). */
+  endsBody: boolean;
+  /** The page calls itself a continuation (`本页无正文`, `签署页`, `(续)`, `接上页`). */
+  continuationMark: boolean;
+  /** A contract's cover: its title, 编号, the parties' blanks, a 监制 line; no clauses. */
+  cover: boolean;
+  /** An instructions page (使用说明, 填写说明) bound into a model contract. */
+  instructions: boolean;
+  /** Seals, signatures and dates of the parties. */
+  signature: boolean;
+  contractNumber?: string;
+  /** The parties as the page names them (甲方 / 用人单位 …, 乙方 / 劳动者 …). */
+  firstParty?: string;
+  secondParty?: string;
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/**
+ * A number written in Chinese numerals up to 999 (`十二` → 12, `二十` → 20, `一百零五` → 105) or in digits.
+ *
+ * @example
+ * chineseNumber('二十三'); // 23
+ */
+export function chineseNumber(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  let total = 0;
+  let digit = 0;
+  for (const ch of text) {
+    if (ch in CN_DIGITS) digit = CN_DIGITS[ch];
+    else if (ch === '十') {
+      total += (digit || 1) * 10;
+      digit = 0;
+    } else if (ch === '百') {
+      total += (digit || 1) * 100;
+      digit = 0;
+    } else return undefined;
+  }
+  return total + digit;
+}
+
+const PAGE_OF = /第(\d{1,3})页[,，/]?共(\d{1,3})页|共(\d{1,3})页[,，/]?第(\d{1,3})页|page(\d{1,3})of(\d{1,3})/i;
+const SLASH = /^(?:第)?(\d{1,3})\/(\d{1,3})(?:页)?$/;
+/** `— 3 —`, `-3-`, `－ 3 －`; the engine reads a long dash as 一 at times. */
+const DASHED = /^[-—–－~一_]{1,3}(\d{1,3})[-—–－~一_]{1,3}$/;
+const BARE = /^(?:第)?(\d{1,3})(?:页)?$/;
+
+function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
+  for (const line of layout.lines) {
+    const m = PAGE_OF.exec(line.flat);
+    if (m) {
+      const index = Number(m[1] ?? m[4] ?? m[5]);
+      const count = Number(m[2] ?? m[3] ?? m[6]);
+      if (index >= 1 && index <= count) return { index, count, style: 'of' };
+    }
+  }
+  const margin = (y: number, h: number) => y + h >= layout.height * 0.86 || y <= layout.height * 0.08;
+  // The numbers in a margin stand alone on their row (a table's 序号 does not).
+  const alone = (line: PageLayout['lines'][number]) =>
+    !layout.lines.some((o) => o !== line && Math.abs(o.box.y + o.box.height / 2 - (line.box.y + line.box.height / 2)) < line.box.height * 0.6);
+  const marginal = layout.lines.filter((l) => margin(l.box.y, l.box.height) && alone(l));
+  for (const line of marginal) {
+    const slash = SLASH.exec(line.flat);
+    if (slash && Number(slash[1]) >= 1 && Number(slash[1]) <= Number(slash[2])) {
+      return { index: Number(slash[1]), count: Number(slash[2]), style: 'slash' };
+    }
+    const dashed = DASHED.exec(line.flat);
+    if (dashed && Number(dashed[1]) >= 1) return { index: Number(dashed[1]), style: 'dash' };
+  }
+  // A bare number only at the foot of the page, as its lowest line, when the page has text of its own.
+  if (layout.lines.length >= 3) {
+    const lowest = [...layout.lines].sort((a, b) => b.box.y + b.box.height - (a.box.y + a.box.height))[0];
+    const bare = BARE.exec(lowest.flat);
+    if (bare && marginal.includes(lowest) && lowest.box.y >= layout.height * 0.8 && Number(bare[1]) >= 1 && Number(bare[1]) <= 200) {
+      return { index: Number(bare[1]), style: 'bare' };
+    }
+  }
+  return undefined;
+}
+
+const CLAUSE_AT_START = /^第([一二三四五六七八九十百零〇两\d]{1,4})条/;
+const LIST_AT_START = /^([一二三四五六七八九十]{1,3})[、.]/;
+const SIGNATURE = /(甲方|乙方|丙方|用人单位|劳动者|法定代表人|委托代理人|单位|员工|职工|聘任单位|受聘人|学校|学生).{0,10}(盖章|签字|签章|签名|公章)|(盖章|签字|签章|签名)[)）]?[:：]?$/;
+const INSTRUCTIONS = /使用说明|填写说明|说明事项|签订须知|使用须知|填写须知|注意事项/;
+
+function partyValue(layout: PageLayout, label: RegExp, read: typeof readPersonName): string | undefined {
+  for (const line of layout.lines) {
+    const m = label.exec(line.flat);
+    if (!m) continue;
+    const reading = read(line.flat.slice(m[0].length));
+    if (reading && typeof reading.value === 'string' && reading.plausibility >= 0.9) return reading.value;
+  }
+  return undefined;
+}
+
+/**
+ * Reads a page's own evidence of where it sits in a document: printed page numbers, clause numbers, end-of-body and
+ * continuation marks, cover, instructions and signature pages, the contract number and the parties.
+ *
+ * @example
+ * pageSignals(layout).printed; // { index: 2, count: 4, style: 'of' }
+ */
+export function pageSignals(layout: PageLayout, titled = false): PageSignals {
+  const flat = layout.flat.replace(/\n/g, '');
+  const meaningful = flat.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '');
+  const printed = printedNumber(layout);
+  const numbered = (pattern: RegExp) =>
+    layout.lines
+      .map((l) => pattern.exec(l.flat)?.[1])
+      .filter((c): c is string => c !== undefined)
+      .map(chineseNumber)
+      .filter((n): n is number => n !== undefined && n > 0);
+  const articles = numbered(CLAUSE_AT_START);
+  const clauses = articles.length > 0 ? articles : numbered(LIST_AT_START);
+  const clauseStyle = clauses.length === 0 ? undefined : articles.length > 0 ? 'article' : 'list';
+  const signatureLines = layout.lines.filter((l) => SIGNATURE.test(l.flat));
+  const signature = signatureLines.length > 0;
+  // `以下无正文` continues into a signature page only when no signature block follows it on the same page.
+  let endsBody = /以下为签[署字章]页|下接签[署字]页|转下页|见下页|接下页/.test(flat);
+  const noText = layout.lines.findIndex((l) => /以下无正文|以下空白/.test(l.flat));
+  if (noText >= 0) {
+    const below = layout.lines.slice(noText + 1);
+    if (!below.some((l) => SIGNATURE.test(l.flat))) endsBody = true;
+  }
+  const continuationMark =
+    /本页无正文|续上页|接上页|[(（]续[)）]|承上页/.test(flat) ||
+    layout.lines.some((l) => /签[署字]页[)）]?$/.test(l.flat) && !/以下|下接/.test(l.flat) && l.flat.length <= 20);
+  const instructions = layout.lines.slice(0, 4).some((l) => INSTRUCTIONS.test(l.flat) && l.flat.length <= 16);
+  const cover =
+    titled &&
+    articles.length === 0 &&
+    layout.lines.length <= 16 &&
+    (/监制|印制|制定/.test(flat) || /编号/.test(flat) || (/甲方|用人单位/.test(flat) && /乙方|劳动者/.test(flat)));
+  const number = /(?:合同编号|编号|合同号)[:：]?([A-Za-z0-9\-〔〕[\]()（）号第]{4,30})/.exec(flat)?.[1];
+  return {
+    page: layout.page,
+    blank: meaningful.length <= 6 && !printed,
+    printed,
+    firstClause: clauses[0],
+    lastClause: clauses.length > 0 ? Math.max(...clauses) : undefined,
+    clauseStyle,
+    endsBody,
+    continuationMark,
+    cover,
+    instructions,
+    signature,
+    contractNumber: number && /\d/.test(number) ? number : undefined,
+    firstParty: partyValue(layout, /^(?:甲方|用人单位)(?:[(（][^)）]{0,8}[)）])?(?:名称)?[:：]/, readOrganisationName),
+    secondParty: partyValue(layout, /^(?:乙方|劳动者)(?:[(（][^)）]{0,8}[)）])?(?:姓名)?[:：]/, readPersonName),
+  };
+}
