@@ -172,7 +172,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   }
   let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
   let issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? standaloneOrProseDate(ctx);
-  const issuer = labelled(ctx, LABELS.issuer, readOrganisationName) ?? unlabelledIssuer(ctx);
+  const issuer = labelled(ctx, LABELS.issuer, readOrganisationName, { wrap: true }) ?? unlabelledIssuer(ctx);
 
   const parsed = certificateNumber ? parseCertificateNumber(String(certificateNumber.value)) : undefined;
   if ((!issueDate || issueDate.confidence < 0.9) && parsed?.year !== undefined) {
