@@ -64,10 +64,21 @@ export function validateCreditCode(code: string): CreditCodeValidation {
  * validateRegistrationNumber('110108000000016'); // true
  */
 export function validateRegistrationNumber(number: string): boolean {
-  if (!/^\d{15}$/.test(number)) return false;
+  return /^\d{15}$/.test(number) && iso7064Mod1110Valid(number);
+}
+
+/**
+ * ISO 7064 MOD 11,10 over a string of digits whose last digit is the check digit: the running value after the last
+ * digit must be 1.
+ *
+ * @example
+ * iso7064Mod1110Valid('794623'); // true
+ */
+export function iso7064Mod1110Valid(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
   let p = 10;
   let s = 0;
-  for (const ch of number) {
+  for (const ch of digits) {
     s = (p + Number(ch)) % 10 || 10;
     p = (s * 2) % 11;
   }

@@ -272,7 +272,8 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     for (let k = pieces.length; k >= 2 && !joinedCount; k--) {
       const head = pieces.slice(0, k - 1).map((p) => p.flat).join('');
       const lastPiece = pieces[k - 1];
-      const text = LABEL_PIECE.test(lastPiece.flat) ? head + lastPiece.flat : `${head}${lastPiece.text}`;
+      // Normalised again from the engine's text: a lone character before the value (`称　杭州…`) was glued to it.
+      const text = LABEL_PIECE.test(lastPiece.flat) ? head + lastPiece.flat : normaliseText(`${head}${lastPiece.raw}`);
       const hit = findHits(text)[0];
       if (!hit || hit.start !== 0) continue;
       // The label must take in every piece but the last, and at least the start of the last.
