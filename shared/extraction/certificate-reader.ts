@@ -152,7 +152,7 @@ function corroborate(field: DraftField | undefined, weight = 0.5): void {
  * readVocationalCertificate(ctx).level?.value; // 3
  */
 export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: number): DraftFields {
-  const holderName = labelled(ctx, LABELS.personName, readPersonName) ?? holderFromProse(ctx);
+  const holderName = labelled(ctx, LABELS.personName, readPersonName, { wrap: true }) ?? holderFromProse(ctx);
   const idNumber = idNumberField(ctx, LABELS.idNumber);
   // The kind's own labels first, so that 准操项目 and 作业类别 on one operation certificate do not count as a conflict.
   const own = ctx.kind ? KIND_OCCUPATION_LABELS[ctx.kind] : undefined;

@@ -28,7 +28,8 @@ export function rowOwner(layout: PageLayout, line: LayoutLine): LayoutLine | und
   }
   if (!nearest || nearest.hits.length === 0) return undefined;
   const last = nearest.hits[nearest.hits.length - 1];
-  return last.inlineValue === '' ? nearest : undefined;
+  // An English sub-label after the label (`性别Sex`) is no value: the label still waits for one.
+  return /^[A-Za-z .'&/:-]*$/.test(last.inlineValue) ? nearest : undefined;
 }
 
 /**

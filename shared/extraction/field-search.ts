@@ -41,20 +41,23 @@ export function findLabelledCandidates(
   const candidates: Candidate[] = [];
   for (const layout of layouts) {
     // A wrapped value is read with the lines that continue it (and, beside a label centred on it, the lines above).
-    const push = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
+    const build = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
       let candidate: Candidate | undefined = base.reading ? (base as Candidate) : undefined;
-      if (!options.wrap) {
-        if (candidate) candidates.push(candidate);
-        return;
-      }
-      const { lines: below, more } = continuationLines(layout, first, column);
+      if (!options.wrap) return candidate;
+      // Values set in a narrow cell wrap every few characters: allow more lines for them.
+      const maxLines = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0) <= 4 ? 8 : 3;
+      const { lines: below, more } = continuationLines(layout, first, column, maxLines);
       if (below.length > 0 || above.length > 0) {
         const raw = [...above.map((l) => l.leading), base.raw, ...below.map((l) => l.leading)].join('');
         const reading = reader(raw);
         if (reading) candidate = { ...base, reading, line: mergeLines([...above, first, ...below], raw), raw };
         else if (candidate) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
       }
-      if (candidate) candidates.push(more ? withIssue(candidate, VALUE_MAY_CONTINUE) : candidate);
+      return candidate && more ? withIssue(candidate, VALUE_MAY_CONTINUE) : candidate;
+    };
+    const push = (...args: Parameters<typeof build>) => {
+      const candidate = build(...args);
+      if (candidate) candidates.push(candidate);
     };
     for (const line of layout.lines) {
       for (let h = 0; h < line.hits.length; h++) {
@@ -64,17 +67,11 @@ export function findLabelledCandidates(
         const fuzzy = hit.fuzzy ? FUZZY_LABEL : 1;
         const inlineValue = withoutGloss(hit.inlineValue);
         if (inlineValue) {
-          const reading = reader(inlineValue);
+          const labelMatch = (hit.clean ? LabelMatch.inline : LabelMatch.inlineLoose) * fuzzy;
+          const candidate = build({ reading: reader(inlineValue), line, labelMatch, raw: inlineValue, labelRank }, line, inlineColumn(layout, line, hit, line.hits[h + 1]));
           // Glued to its label, a value must look fully typical: `甲方每月15日前支付…` is prose, not a party.
-          if (reading && (hit.clean || reading.plausibility >= 1)) {
-            const candidate = {
-              reading,
-              line,
-              labelMatch: (hit.clean ? LabelMatch.inline : LabelMatch.inlineLoose) * fuzzy,
-              raw: inlineValue,
-              labelRank,
-            };
-            push(candidate, line, inlineColumn(layout, line, hit, line.hits[h + 1]));
+          if (candidate && (hit.clean || candidate.reading.plausibility >= 1)) {
+            candidates.push(candidate);
             continue;
           }
           if (h === line.hits.length - 1) {

@@ -1,6 +1,6 @@
 import type { Box } from '../documents/index.js';
 import type { OcrPage } from '../ocr/index.js';
-import { fuzzyLabelAt, LABEL_PREFIXES, LABELS_BY_FIRST_CHAR } from './labels.js';
+import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABELS_BY_FIRST_CHAR } from './labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
 
 /** A label found in a line and the text that follows it up to the next label (its inline value). */
@@ -91,7 +91,7 @@ const SEPARATOR = /[\s:;,，；|(（\[【]/;
 const OVERPRINT = new RegExp(
   [
     '(此件|本件|本复印件|复印件)?仅(限|供)[\u3400-\u9fffA-Za-z0-9]{1,24}?(使用|之用|用途)([,，]?(他用|它用|其他用途|复印|再复印)无效)?',
-    '(此件|本件|本复印件|复印件)?(与原件(相)?一致|与原件核对无误|经核对与原件相符)',
+    '(此件|本件|本复印件|复印件)?(经核对)?(与原件(相)?(一致|相符|相同)|与原件核对无误)',
     '(再次?|二次)?复印(件)?无效',
     '(他用|它用)无效',
   ].join('|'),
@@ -303,6 +303,42 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
   }
 }
 
+/**
+ * A value set in a narrow cell wraps every few characters, and a piece may happen to be a short label word
+ * (`浙江` | `育才` | `职业` | `技能` | `培训` | `学校`). A line that is nothing but a weak label, set flush under a
+ * line that is a label's value (beside its label, or continuing such a value), is that value's next piece.
+ */
+function unlabelWrappedWords(lines: LayoutLine[]): void {
+  const inValueColumn = new Set<LayoutLine>();
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  for (const line of lines) {
+    const h = line.box.height;
+    const besideLabel = lines.some(
+      (o) =>
+        o !== line &&
+        o.page === line.page &&
+        o.hits.length > 0 &&
+        o.hits[o.hits.length - 1].inlineValue === '' &&
+        o.box.x + o.box.width <= line.box.x + h * 0.5 &&
+        Math.abs(cy(o) - cy(line)) < Math.min(h, o.box.height) * 0.6,
+    );
+    const above = lines.find(
+      (o) =>
+        o !== line &&
+        inValueColumn.has(o) &&
+        Math.abs(o.box.x - line.box.x) < h * 0.3 &&
+        line.box.y - (o.box.y + o.box.height) > -h * 0.3 &&
+        line.box.y - (o.box.y + o.box.height) < h * 0.9,
+    );
+    const weakAlone = line.hits.length === 1 && line.hits[0].start === 0 && line.hits[0].inlineValue === '' && !line.text.includes(':') && isWeakLabel(line.hits[0].form);
+    if (above && weakAlone) {
+      line.hits = [];
+      line.leading = line.text;
+    }
+    if ((besideLabel && line.hits.length === 0) || (above && line.hits.length === 0)) inValueColumn.add(line);
+  }
+}
+
 /** Lines of a spread fall clearly in one half; a few titles or seals may cross the gutter. */
 function detectSpread(page: OcrPage, lines: LayoutLine[]): boolean {
   // Lone characters (seal lettering, ticks) say nothing about columns.
@@ -370,6 +406,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     return Math.abs(dy) > Math.min(a.box.height, b.box.height) / 2 ? dy : a.box.x - b.box.x;
   });
   mergeSpacedLabels(lines);
+  unlabelWrappedWords(lines);
   const spread = detectSpread(page, lines);
   if (spread) {
     const mid = page.width / 2;
