@@ -144,6 +144,21 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
     out.unshift(above);
     current = above;
   }
+  // The block must have a clear top: a line set flush above it means these lines end a value of the label above
+  // (`有限责任公司分公` | `司(自然人投资或` | `控股)` over `名称`), not the start of this one.
+  const top = out[0];
+  if (top) {
+    const h = top.box.height;
+    const flush = layout.lines.some(
+      (l) =>
+        l !== top &&
+        l.half === top.half &&
+        Math.abs(l.box.x - top.box.x) < h * 1.5 &&
+        top.box.y - (l.box.y + l.box.height) > -h * 0.35 &&
+        top.box.y - (l.box.y + l.box.height) < h * 0.6,
+    );
+    if (flush) return [];
+  }
   return out;
 }
 

@@ -94,6 +94,8 @@ const OVERPRINT = new RegExp(
     '(此件|本件|本复印件|复印件)?(经核对)?(与原件(相)?(一致|相符|相同)|与原件核对无误)',
     '(再次?|二次)?复印(件)?无效',
     '(他用|它用)无效',
+    // Filler after the last value of a form.
+    '[(（]?(以下空白|此处空白|以下无内容)[)）]?',
   ].join('|'),
   'g',
 );
@@ -273,7 +275,16 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       const head = pieces.slice(0, k - 1).map((p) => p.flat).join('');
       const lastPiece = pieces[k - 1];
       // Normalised again from the engine's text: a lone character before the value (`称　杭州…`) was glued to it.
-      const text = LABEL_PIECE.test(lastPiece.flat) ? head + lastPiece.flat : normaliseText(`${head}${lastPiece.raw}`);
+      let text = LABEL_PIECE.test(lastPiece.flat) ? head + lastPiece.flat : normaliseText(`${head}${lastPiece.raw}`);
+      // The last piece may hold the label's end glued to the value (`名` | `称杭州市…`): the label's pieces were set
+      // apart, so where the label ends is where the value starts.
+      for (let cut = 3; cut >= 1 && !LABEL_PIECE.test(lastPiece.flat); cut--) {
+        const label = head + lastPiece.flat.slice(0, cut);
+        if (lastPiece.flat.length > cut && LABELS_BY_FIRST_CHAR.get(label[0])?.some((l) => l.form === label)) {
+          text = `${label} ${normaliseText(lastPiece.flat.slice(cut))}`;
+          break;
+        }
+      }
       const hit = findHits(text)[0];
       if (!hit || hit.start !== 0) continue;
       // The label must take in every piece but the last, and at least the start of the last.
