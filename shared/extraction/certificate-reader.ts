@@ -157,8 +157,8 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   // The kind's own labels first, so that 准操项目 and 作业类别 on one operation certificate do not count as a conflict.
   const own = ctx.kind ? KIND_OCCUPATION_LABELS[ctx.kind] : undefined;
   const occupation =
-    (own ? labelled(ctx, own, readOccupation) : undefined) ??
-    labelled(ctx, LABELS.occupation, readOccupation) ??
+    (own ? labelled(ctx, own, readOccupation, { wrap: true }) : undefined) ??
+    labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ??
     occupationFromProse(ctx);
   let level = labelled(ctx, LABELS.level, readLevelValue);
   if (!level && (!ctx.kind || STRUCTURED_KINDS.has(ctx.kind))) {

@@ -49,7 +49,8 @@ export function closestLabelIs(layout: PageLayout, line: LayoutLine, label: Layo
   const ranked = labelsLeftOf(layout, line);
   const mine = ranked.find((r) => r.label === label);
   if (!mine) return false;
-  const rival = ranked.find((r) => r.label !== label && r.label.box.x < line.box.x);
+  // Only labels of the same label column compete: one further left has its own values between it and the line.
+  const rival = ranked.find((r) => r.label !== label && r.label.box.x < right(label) && right(r.label) > label.box.x);
   return !rival || rival.distance > mine.distance + line.box.height * 0.33;
 }
 
@@ -141,23 +142,20 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
     if (!above || above.hits.length > 0 || rowOwner(layout, above) || !closestLabelIs(layout, above, label)) break;
     // The label's row must lie below the line's centre: otherwise the line is the label's own row's neighbour above.
     if (centreY(label) <= centreY(above) + above.box.height * 0.3) break;
+    // A line belongs to the block it is set tighter with: one flush under another value's lines (`有限责任公司分公`
+    // | `司(自然人投资或` | `控股)` over `名称`) ends that value, it does not start this one.
+    const gapBelow = current.box.y - (above.box.y + above.box.height);
+    const higher = layout.lines.find(
+      (l) =>
+        l !== above &&
+        l.half === above.half &&
+        Math.abs(l.box.x - above.box.x) < h * 1.5 &&
+        l.box.y + l.box.height <= above.box.y + h * 0.35 &&
+        above.box.y - (l.box.y + l.box.height) < Math.min(h * 0.9, gapBelow),
+    );
+    if (higher) break;
     out.unshift(above);
     current = above;
-  }
-  // The block must have a clear top: a line set flush above it means these lines end a value of the label above
-  // (`有限责任公司分公` | `司(自然人投资或` | `控股)` over `名称`), not the start of this one.
-  const top = out[0];
-  if (top) {
-    const h = top.box.height;
-    const flush = layout.lines.some(
-      (l) =>
-        l !== top &&
-        l.half === top.half &&
-        Math.abs(l.box.x - top.box.x) < h * 1.5 &&
-        top.box.y - (l.box.y + l.box.height) > -h * 0.35 &&
-        top.box.y - (l.box.y + l.box.height) < h * 0.6,
-    );
-    if (flush) return [];
   }
   return out;
 }
