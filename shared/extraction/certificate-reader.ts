@@ -7,6 +7,7 @@ import { findUnlabelledCandidates, chooseCandidate } from './field-search.js';
 import { LABELS } from './labels.js';
 import { CJK } from './text.js';
 import { documentText } from './document-text.js';
+import { rowOwner } from './continuation.js';
 import {
   Evidence,
   readCertificateNumberValue,
@@ -89,7 +90,8 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
     (l) =>
       l.hits.length === 0 &&
       l.flat.length >= 4 &&
-      (l.box.y > layout.height * 0.6 || l.box.y > lastLabelled) &&
+      // Under the seal, at the foot of the fields, or — beside the last labels — off in a column of its own.
+      (l.box.y > layout.height * 0.6 || l.box.y > lastLabelled || (l.box.y > layout.height * 0.45 && !rowOwner(layout, l) && l.box.x > layout.width * 0.5)) &&
       /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')),
   );
   const line = lines[lines.length - 1];

@@ -1,4 +1,5 @@
 import type { DocumentContext, DraftField } from './document-context.js';
+import { findDates } from './dates.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import type { ValueReader } from './value-readers.js';
 
@@ -7,6 +8,17 @@ export const VALUE_MAY_CONTINUE = 'value_may_continue';
 
 const centreY = (l: LayoutLine): number => l.box.y + l.box.height / 2;
 const right = (l: LayoutLine): number => l.box.x + l.box.width;
+
+function isWholeDate(text: string): boolean {
+  const found = findDates(text, { compact: true })[0];
+  return found !== undefined && found.length >= text.length - 2;
+}
+
+/** Lines of one value are set in one type size: a seal's lettering or a title under a value is no part of it. */
+function sameType(a: LayoutLine, b: LayoutLine): boolean {
+  const ratio = a.box.height / b.box.height;
+  return ratio > 0.6 && ratio < 1.65;
+}
 
 /** True when the line starts with a label (it announces a value, it is not one). */
 export function startsWithLabel(line: LayoutLine): boolean {
@@ -104,11 +116,13 @@ export function continuationLines(
           l.box.y >= bottom - h * 0.35 &&
           l.box.y <= bottom + h * 0.9 &&
           l.box.x >= column.min - h * 0.5 &&
-          l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5),
+          l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) &&
+          sameType(l, last),
       )
       .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
     if (!next) return { lines, more: false };
-    const stops = startsWithLabel(next) || /\d{15}/.test(next.flat) || rowOwner(layout, next) !== undefined || next.leading === '';
+    // A date alone on a line (under an issuer, beside a seal) is a field of its own, never the rest of a name.
+    const stops = startsWithLabel(next) || /\d{15}/.test(next.flat) || isWholeDate(next.flat) || rowOwner(layout, next) !== undefined || next.leading === '';
     if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next };
     if (lines.length >= maxLines) return { lines, more: true };
     lines.push(next);
@@ -136,7 +150,8 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
           l.box.y + l.box.height <= top + h * 0.35 &&
           l.box.y + l.box.height >= top - h * 0.9 &&
           Math.abs(l.box.x - column.start) < h * 1.5 &&
-          l.box.x < column.end,
+          l.box.x < column.end &&
+          sameType(l, first),
       )
       .sort((a, b) => b.box.y - a.box.y)[0];
     if (!above || above.hits.length > 0 || rowOwner(layout, above) || !closestLabelIs(layout, above, label)) break;
