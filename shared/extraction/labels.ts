@@ -106,6 +106,31 @@ export const LABEL_PREFIXES: ReadonlySet<string> = new Set(LABEL_FORMS.flatMap((
 /** Forms long enough (≥ 4 characters, no brackets) to be recognised with one character misread or missing. */
 const FUZZY_FORMS: readonly LabelForm[] = LABEL_FORMS.filter((l) => l.form.length >= 4 && !/[()/]/.test(l.form));
 
+const push = (map: Map<string, LabelForm[]>, key: string, label: LabelForm) => {
+  const list = map.get(key);
+  if (list) list.push(label);
+  else map.set(key, [label]);
+};
+// A form spelled with one character wrong keeps its first or its last character; with one missing, it starts with
+// its first or (the first missing) its second character. Indexed so only forms that can match are compared.
+const FUZZY_BY_FIRST = new Map<string, LabelForm[]>();
+const FUZZY_BY_SECOND = new Map<string, LabelForm[]>();
+const FUZZY_BY_LAST = new Map<string, LabelForm[]>();
+const FUZZY_LENGTHS = [...new Set(FUZZY_FORMS.map((l) => l.form.length))];
+for (const label of FUZZY_FORMS) {
+  const f = label.form;
+  push(FUZZY_BY_FIRST, f[0], label);
+  push(FUZZY_BY_SECOND, f[1], label);
+  push(FUZZY_BY_LAST, `${f.length}:${f[f.length - 1]}`, label);
+}
+
+/** The fuzzy forms that can match at `at`, longest first, each once. */
+function fuzzyCandidates(text: string, at: number): LabelForm[] {
+  const set = new Set<LabelForm>([...(FUZZY_BY_FIRST.get(text[at]) ?? []), ...(FUZZY_BY_SECOND.get(text[at]) ?? [])]);
+  for (const n of FUZZY_LENGTHS) for (const l of FUZZY_BY_LAST.get(`${n}:${text[at + n - 1]}`) ?? []) set.add(l);
+  return [...set].sort((a, b) => b.form.length - a.form.length);
+}
+
 /**
  * The label form that `text` spells at `at` with one character misread (`法定代表入`) or missing (`统一社会信用代`,
  * `成立日`), when exactly one label group fits; the match length in `text` comes with it. Only forms of four
@@ -117,7 +142,7 @@ const FUZZY_FORMS: readonly LabelForm[] = LABEL_FORMS.filter((l) => l.form.lengt
 export function fuzzyLabelAt(text: string, at: number): { form: string; length: number } | undefined {
   let found: { form: string; length: number } | undefined;
   let group: LabelGroup | undefined;
-  for (const label of FUZZY_FORMS) {
+  for (const label of fuzzyCandidates(text, at)) {
     const form = label.form;
     const n = form.length;
     let length = 0;

@@ -253,7 +253,7 @@ const LABEL_PIECE = /^[\u3400-\u9fff]{1,3}$/;
 function mergeSpacedLabels(lines: LayoutLine[]): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const a = lines[i];
-    if (!LABEL_PIECE.test(a.flat) || !LABEL_PREFIXES.has(a.flat[0])) continue;
+    if (!LABEL_PIECE.test(a.flat) || !LABEL_PREFIXES.has(a.flat)) continue;
     const h = a.box.height;
     // Pieces: following boxes on the row, each close to the one before (a spread label spans at most a few
     // character widths per gap).
@@ -322,21 +322,21 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
 function unlabelWrappedWords(lines: LayoutLine[]): void {
   const inValueColumn = new Set<LayoutLine>();
   const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  // Only labels waiting for a value can start a value column (few lines of a page).
+  const waiting = lines.filter((o) => o.hits.length > 0 && o.hits[o.hits.length - 1].inlineValue === '');
+  if (waiting.length === 0) return;
   for (const line of lines) {
     const h = line.box.height;
-    const besideLabel = lines.some(
+    const besideLabel = waiting.some(
       (o) =>
         o !== line &&
         o.page === line.page &&
-        o.hits.length > 0 &&
-        o.hits[o.hits.length - 1].inlineValue === '' &&
         o.box.x + o.box.width <= line.box.x + h * 0.5 &&
         Math.abs(cy(o) - cy(line)) < Math.min(h, o.box.height) * 0.6,
     );
-    const above = lines.find(
+    const above = [...inValueColumn].find(
       (o) =>
         o !== line &&
-        inValueColumn.has(o) &&
         Math.abs(o.box.x - line.box.x) < h * 0.3 &&
         line.box.y - (o.box.y + o.box.height) > -h * 0.3 &&
         line.box.y - (o.box.y + o.box.height) < h * 0.9,
