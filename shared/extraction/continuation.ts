@@ -1,5 +1,6 @@
 import type { DocumentContext, DraftField } from './document-context.js';
 import { findDates } from './dates.js';
+import { LABEL_PREFIXES } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import type { ValueReader } from './value-readers.js';
 
@@ -122,7 +123,9 @@ export function continuationLines(
       .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
     if (!next) return { lines, more: false };
     // A date alone on a line (under an issuer, beside a seal) is a field of its own, never the rest of a name.
-    const stops = startsWithLabel(next) || /\d{15}/.test(next.flat) || isWholeDate(next.flat) || rowOwner(layout, next) !== undefined || next.leading === '';
+    // Back under the label, a character or two that start a label (`性` of a spread `性　别`) begin the next field.
+    const labelStart = next.box.x < column.start - h && next.flat.length <= 3 && LABEL_PREFIXES.has(next.flat);
+    const stops = labelStart || startsWithLabel(next) || /\d{15}/.test(next.flat) || isWholeDate(next.flat) || rowOwner(layout, next) !== undefined || next.leading === '';
     if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next };
     if (lines.length >= maxLines) return { lines, more: true };
     lines.push(next);
