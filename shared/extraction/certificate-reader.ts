@@ -7,6 +7,7 @@ import { findUnlabelledCandidates, chooseCandidate } from './field-search.js';
 import { LABELS } from './labels.js';
 import { CJK } from './text.js';
 import { documentText } from './document-text.js';
+import { rowOwner } from './continuation.js';
 import {
   Evidence,
   readCertificateNumberValue,
@@ -89,7 +90,8 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
     (l) =>
       l.hits.length === 0 &&
       l.flat.length >= 4 &&
-      (l.box.y > layout.height * 0.6 || l.box.y > lastLabelled) &&
+      // Under the seal, at the foot of the fields, or — beside the last labels — off in a column of its own.
+      (l.box.y > layout.height * 0.6 || l.box.y > lastLabelled || (l.box.y > layout.height * 0.45 && !rowOwner(layout, l) && l.box.x > layout.width * 0.5)) &&
       /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')),
   );
   const line = lines[lines.length - 1];
@@ -152,13 +154,13 @@ function corroborate(field: DraftField | undefined, weight = 0.5): void {
  * readVocationalCertificate(ctx).level?.value; // 3
  */
 export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: number): DraftFields {
-  const holderName = labelled(ctx, LABELS.personName, readPersonName) ?? holderFromProse(ctx);
+  const holderName = labelled(ctx, LABELS.personName, readPersonName, { wrap: true }) ?? holderFromProse(ctx);
   const idNumber = idNumberField(ctx, LABELS.idNumber);
   // The kind's own labels first, so that 准操项目 and 作业类别 on one operation certificate do not count as a conflict.
   const own = ctx.kind ? KIND_OCCUPATION_LABELS[ctx.kind] : undefined;
   const occupation =
-    (own ? labelled(ctx, own, readOccupation) : undefined) ??
-    labelled(ctx, LABELS.occupation, readOccupation) ??
+    (own ? labelled(ctx, own, readOccupation, { wrap: true }) : undefined) ??
+    labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ??
     occupationFromProse(ctx);
   let level = labelled(ctx, LABELS.level, readLevelValue);
   if (!level && (!ctx.kind || STRUCTURED_KINDS.has(ctx.kind))) {
@@ -172,7 +174,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   }
   let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
   let issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? standaloneOrProseDate(ctx);
-  const issuer = labelled(ctx, LABELS.issuer, readOrganisationName) ?? unlabelledIssuer(ctx);
+  const issuer = labelled(ctx, LABELS.issuer, readOrganisationName, { wrap: true }) ?? unlabelledIssuer(ctx);
 
   const parsed = certificateNumber ? parseCertificateNumber(String(certificateNumber.value)) : undefined;
   if ((!issueDate || issueDate.confidence < 0.9) && parsed?.year !== undefined) {

@@ -1,57 +1,237 @@
 import type { DocumentContext, DraftField } from './document-context.js';
+import { findDates } from './dates.js';
+import { LABEL_PREFIXES } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import type { ValueReader } from './value-readers.js';
 
-/** True when a label sits on the same row to the left of `line`: then `line` is that label's value. */
-function ownedByRowLabel(layout: PageLayout, line: LayoutLine): boolean {
-  const centre = line.box.y + line.box.height / 2;
-  return layout.lines.some(
-    (other) =>
-      other !== line &&
-      other.hits.length > 0 &&
-      other.box.x < line.box.x &&
-      Math.abs(other.box.y + other.box.height / 2 - centre) < line.box.height * 0.6,
-  );
+/** Issue on a value that may go on past where it was read (a wrapped line not joined): the clerk sees it whole. */
+export const VALUE_MAY_CONTINUE = 'value_may_continue';
+
+const centreY = (l: LayoutLine): number => l.box.y + l.box.height / 2;
+const right = (l: LayoutLine): number => l.box.x + l.box.width;
+
+function isWholeDate(text: string): boolean {
+  const found = findDates(text, { compact: true })[0];
+  return found !== undefined && found.length >= text.length - 2;
+}
+
+/** Lines of one value are set in one type size: a seal's lettering or a title under a value is no part of it. */
+function sameType(a: LayoutLine, b: LayoutLine): boolean {
+  const ratio = a.box.height / b.box.height;
+  return ratio > 0.6 && ratio < 1.65;
+}
+
+/** True when the line starts with a label (it announces a value, it is not one). */
+export function startsWithLabel(line: LayoutLine): boolean {
+  return line.hits.length > 0 && line.leading === '';
 }
 
 /**
- * Extends a wrapped value (an address) with the lines under it that continue it: directly below, starting within the
- * value's column, carrying no label and not owned by a label on their own row. The joined text is read again.
- *
- * @example
- * continueWrappedValue(ctx, address, readAddress); // '浙江省杭州市西湖区莫干山路232号16幢2003' + '室'
+ * The label a line on its row belongs to: the nearest line to its left on the same row, when that line is a label
+ * waiting for its value (its last label has nothing after it). A value of another column in between breaks the tie.
  */
-export function continueWrappedValue(ctx: DocumentContext, field: DraftField | undefined, reader: ValueReader, maxLines = 2): void {
-  if (!field?.source?.box || typeof field.value !== 'string') return;
-  const layout = ctx.layouts.find((l) => l.page === field.source!.page);
-  const line = layout?.lines.find((l) => l.original === field.source!.box);
-  if (!layout || !line) return;
-  let value = field.value;
-  let confidence = field.confidence;
-  let current = line;
-  for (let n = 0; n < maxLines; n++) {
+export function rowOwner(layout: PageLayout, line: LayoutLine): LayoutLine | undefined {
+  const centre = centreY(line);
+  let nearest: LayoutLine | undefined;
+  for (const other of layout.lines) {
+    if (other === line || other.half !== line.half) continue;
+    if (right(other) > line.box.x + line.box.height * 0.5) continue;
+    if (Math.abs(centreY(other) - centre) >= Math.min(line.box.height, other.box.height) * 0.6) continue;
+    if (!nearest || right(other) > right(nearest)) nearest = other;
+  }
+  if (!nearest || nearest.hits.length === 0) return undefined;
+  const last = nearest.hits[nearest.hits.length - 1];
+  // An English sub-label after the label (`性别Sex`) is no value: the label still waits for one.
+  return /^[A-Za-z .'&/:-]*$/.test(last.inlineValue) ? nearest : undefined;
+}
+
+/**
+ * The label lines to the left of `line` (in its half), nearest first by vertical distance between centres: which
+ * label a value printed off its label's row (a dot-matrix fill-in a few millimetres above or below, a wrapped value
+ * beside a label centred on it) belongs to.
+ */
+function labelsLeftOf(layout: PageLayout, line: LayoutLine): Array<{ label: LayoutLine; distance: number }> {
+  return layout.lines
+    .filter((o) => o !== line && o.half === line.half && o.hits.length > 0 && right(o) <= line.box.x + line.box.height * 0.5)
+    .map((label) => ({ label, distance: Math.abs(centreY(label) - centreY(line)) }))
+    .sort((a, b) => a.distance - b.distance);
+}
+
+/** True when `label` is clearly the nearest label left of `line` (a rival must be farther by a third of a line). */
+export function closestLabelIs(layout: PageLayout, line: LayoutLine, label: LayoutLine): boolean {
+  const ranked = labelsLeftOf(layout, line);
+  const mine = ranked.find((r) => r.label === label);
+  if (!mine) return false;
+  // Only labels of the same label column compete: one further left has its own values between it and the line.
+  const rival = ranked.find((r) => r.label !== label && r.label.box.x < right(label) && right(r.label) > label.box.x);
+  return !rival || rival.distance > mine.distance + line.box.height * 0.33;
+}
+
+/** Where a value's column ends on its row: the next label to its right (a second label/value column), else the half's edge. */
+export function columnRight(layout: PageLayout, line: LayoutLine): number {
+  const centre = centreY(line);
+  const edge = line.half === 0 ? layout.width / 2 : layout.width;
+  const next = layout.lines
+    .filter(
+      (o) =>
+        o !== line &&
+        o.half === line.half &&
+        startsWithLabel(o) &&
+        o.box.x >= right(line) - line.box.height * 0.5 &&
+        Math.abs(centreY(o) - centre) < Math.max(o.box.height, line.box.height) * 0.6,
+    )
+    .sort((a, b) => a.box.x - b.box.x)[0];
+  return next ? next.box.x : edge;
+}
+
+export interface ColumnSpan {
+  /** Where the value starts (its first character). */
+  start: number;
+  /** The leftmost a continuation may start (an inline-block label lets the value wrap back under it). */
+  min: number;
+  /** The column's right edge: the next label column or the page's edge. */
+  end: number;
+}
+
+/**
+ * The lines that continue a value below `last` in its column: each directly under the one before (within about a
+ * line of it), starting in the value's column, holding no label and not owned by a label of its own row. Stops at
+ * `maxLines`; `more` tells whether another line would still have continued.
+ */
+export function continuationLines(
+  layout: PageLayout,
+  last: LayoutLine,
+  column: ColumnSpan,
+  maxLines = 3,
+): { lines: LayoutLine[]; more: boolean; rejectedBelow?: LayoutLine } {
+  const lines: LayoutLine[] = [];
+  let current = last;
+  for (;;) {
     const bottom = current.box.y + current.box.height;
-    // A wrapped value continues on the next line, possibly back at the label's column (inline-block labels).
+    const h = Math.max(current.box.height, layout.medianLineHeight * 0.8);
     const next = layout.lines
       .filter(
         (l) =>
           l !== current &&
-          l.half === line.half &&
-          l.box.y >= bottom - current.box.height * 0.3 &&
-          l.box.y <= bottom + current.box.height * 0.9 &&
-          l.box.x >= line.box.x - line.box.height * 8 &&
-          l.box.x < line.box.x + line.box.width * 0.9,
+          l.half === last.half &&
+          l.box.y >= bottom - h * 0.35 &&
+          l.box.y <= bottom + h * 0.9 &&
+          l.box.x >= column.min - h * 0.5 &&
+          l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) &&
+          sameType(l, last),
       )
       .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
-    if (!next || next.hits.length > 0 || /\d{15}/.test(next.flat) || ownedByRowLabel(layout, next)) break;
-    value += next.flat;
-    confidence *= next.confidence ** 3;
+    if (!next) return { lines, more: false };
+    // A date alone on a line (under an issuer, beside a seal) is a field of its own, never the rest of a name.
+    // Back under the label, a character or two that start a label (`性` of a spread `性　别`) begin the next field.
+    const labelStart = next.box.x < column.start - h && next.flat.length <= 3 && LABEL_PREFIXES.has(next.flat);
+    const stops = labelStart || startsWithLabel(next) || /\d{15}/.test(next.flat) || isWholeDate(next.flat) || rowOwner(layout, next) !== undefined || next.leading === '';
+    if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next };
+    if (lines.length >= maxLines) return { lines, more: true };
+    lines.push(next);
     current = next;
   }
-  if (value === field.value) return;
+}
+
+/**
+ * The lines above `first` that start the same value (a label centred on a value of two or three lines: the value's
+ * first line sits above the label's row). Only lines whose nearest label is clearly this one, starting in the
+ * value's column.
+ */
+export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: LayoutLine, column: ColumnSpan, maxLines = 2): LayoutLine[] {
+  const out: LayoutLine[] = [];
+  let current = first;
+  while (out.length < maxLines) {
+    const top = current.box.y;
+    const h = Math.max(current.box.height, layout.medianLineHeight * 0.8);
+    const above = layout.lines
+      .filter(
+        (l) =>
+          l !== current &&
+          l !== label &&
+          l.half === first.half &&
+          l.box.y + l.box.height <= top + h * 0.35 &&
+          l.box.y + l.box.height >= top - h * 0.9 &&
+          Math.abs(l.box.x - column.start) < h * 1.5 &&
+          l.box.x < column.end &&
+          sameType(l, first),
+      )
+      .sort((a, b) => b.box.y - a.box.y)[0];
+    if (!above || above.hits.length > 0 || rowOwner(layout, above) || !closestLabelIs(layout, above, label)) break;
+    // The label's row must lie below the line's centre: otherwise the line is the label's own row's neighbour above.
+    if (centreY(label) <= centreY(above) + above.box.height * 0.3) break;
+    // A line belongs to the block it is set tighter with: one flush under another value's lines (`有限责任公司分公`
+    // | `司(自然人投资或` | `控股)` over `名称`) ends that value, it does not start this one.
+    const gapBelow = current.box.y - (above.box.y + above.box.height);
+    const higher = layout.lines.find(
+      (l) =>
+        l !== above &&
+        l.half === above.half &&
+        Math.abs(l.box.x - above.box.x) < h * 1.5 &&
+        l.box.y + l.box.height <= above.box.y + h * 0.35 &&
+        above.box.y - (l.box.y + l.box.height) < Math.min(h * 0.9, gapBelow),
+    );
+    if (higher) break;
+    out.unshift(above);
+    current = above;
+  }
+  return out;
+}
+
+/**
+ * One line made of several (a wrapped value): text joined, boxes united, the weakest line's confidence, characters
+ * kept in order, so a value read from it is scored on every character it holds.
+ */
+export function mergeLines(lines: readonly LayoutLine[], text: string): LayoutLine {
+  const first = lines[0];
+  if (lines.length === 1) return { ...first, text, leading: text };
+  const union = (boxes: Array<LayoutLine['box']>) => {
+    const x = Math.min(...boxes.map((b) => b.x));
+    const y = Math.min(...boxes.map((b) => b.y));
+    return {
+      x,
+      y,
+      width: Math.max(...boxes.map((b) => b.x + b.width)) - x,
+      height: Math.max(...boxes.map((b) => b.y + b.height)) - y,
+    };
+  };
+  return {
+    ...first,
+    raw: lines.map((l) => l.raw).join('\n'),
+    text,
+    flat: lines.map((l) => l.flat).join(''),
+    leading: text,
+    confidence: Math.min(...lines.map((l) => l.confidence)),
+    box: union(lines.map((l) => l.box)),
+    original: union(lines.map((l) => l.original)),
+    chars: lines.every((l) => l.chars) ? lines.flatMap((l) => l.chars!) : undefined,
+  };
+}
+
+/**
+ * Extends a wrapped value (an address) with the lines under it that continue it: directly below, starting within the
+ * value's column, carrying no label and not owned by a label on their own row. The joined text is read again; a
+ * value that still goes on after `maxLines` is flagged `value_may_continue`.
+ *
+ * @example
+ * continueWrappedValue(ctx, address, readAddress); // '浙江省杭州市西湖区莫干山路232号16幢2003' + '室'
+ */
+export function continueWrappedValue(ctx: DocumentContext, field: DraftField | undefined, reader: ValueReader, maxLines = 3): void {
+  if (!field?.source?.box || typeof field.value !== 'string') return;
+  const layout = ctx.layouts.find((l) => l.page === field.source!.page);
+  const line = layout?.lines.find((l) => l.original === field.source!.box);
+  if (!layout || !line) return;
+  const hit = line.hits[line.hits.length - 1];
+  const start = hit ? line.box.x + (line.box.width * hit.end) / Math.max(1, line.text.length) : line.box.x;
+  const column: ColumnSpan = { start, min: line.box.x, end: columnRight(layout, line) };
+  const { lines, more } = continuationLines(layout, line, column, maxLines);
+  if (more) field.issues = [...(field.issues ?? []), VALUE_MAY_CONTINUE];
+  if (lines.length === 0) return;
+  const value = field.value + lines.map((l) => l.leading).join('');
   const reading = reader(value);
   if (!reading) return;
   field.value = reading.value;
+  const confidence = field.confidence * Math.min(...lines.map((l) => l.confidence)) ** 3;
   // The join itself is a guess about layout: keep the field just under certainty unless the result looks complete.
   field.confidence = confidence * reading.plausibility * 0.98;
 }

@@ -55,3 +55,48 @@ export function validateCreditCode(code: string): CreditCodeValidation {
   }
   return { valid: true };
 }
+
+/**
+ * Validates a 15-digit 注册号 (the registration number of business licences issued before the unified social credit
+ * code, GB/T 17710 / ISO 7064 MOD 11,10 over all 15 digits: the running value after the last digit must be 1).
+ *
+ * @example
+ * validateRegistrationNumber('110108000000016'); // true
+ */
+export function validateRegistrationNumber(number: string): boolean {
+  return /^\d{15}$/.test(number) && iso7064Mod1110Valid(number);
+}
+
+/**
+ * ISO 7064 MOD 11,10 over a string of digits whose last digit is the check digit: the running value after the last
+ * digit must be 1.
+ *
+ * @example
+ * iso7064Mod1110Valid('794623'); // true
+ */
+export function iso7064Mod1110Valid(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let p = 10;
+  let s = 0;
+  for (const ch of digits) {
+    s = (p + Number(ch)) % 10 || 10;
+    p = (s * 2) % 11;
+  }
+  return s === 1;
+}
+
+/**
+ * The 15th (check) digit of a 注册号 for its first 14 digits (ISO 7064 MOD 11,10).
+ *
+ * @example
+ * registrationNumberCheckDigit('11010800000001'); // '6'
+ */
+export function registrationNumberCheckDigit(first14: string): string {
+  if (!/^\d{14}$/.test(first14)) throw new MalformedIdentifierError('credit_code', 'a registration number body must be 14 digits');
+  let p = 10;
+  for (const ch of first14) {
+    const s = (p + Number(ch)) % 10 || 10;
+    p = (s * 2) % 11;
+  }
+  return String((11 - p) % 10);
+}

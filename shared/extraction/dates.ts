@@ -7,6 +7,9 @@ const CHINESE_DIGITS: Record<string, number> = {
 /** A Chinese numeral up to 99 (`十八`, `二十`, `三十一`, `六`) or digits. */
 function smallNumber(text: string): number | undefined {
   if (/^\d{1,2}$/.test(text)) return Number(text);
+  // 廿 = twenty, 卅 = thirty (`三月廿二日`, `卅一日`).
+  const tens = /^([廿卅])([一二三四五六七八九1-9])?$/.exec(text);
+  if (tens) return (tens[1] === '廿' ? 20 : 30) + (tens[2] ? CHINESE_DIGITS[tens[2]] : 0);
   const m = /^([一二三四五六七八九1-9→ー-])?(十)?([一二三四五六七八九1-9→ー-])?$/.exec(text);
   if (!m || text.length === 0) return undefined;
   if (!m[2]) return m[1] && !m[3] ? CHINESE_DIGITS[m[1]] : undefined;
@@ -29,7 +32,7 @@ function yearNumber(text: string): number | undefined {
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 // OCR mixes Arabic digits into Chinese numerals (二〇二0年): accept both inside one date.
-const CN = '[〇零○一二三四五六七八九十两Oo0-9→ー-]';
+const CN = '[〇零○一二三四五六七八九十两廿卅Oo0-9→ー-]';
 const DATE_PATTERNS: RegExp[] = [
   /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?/g,
   /(\d{4})\s*[./\-]\s*(\d{1,2})\s*[./\-]\s*(\d{1,2})(?!\d)/g,

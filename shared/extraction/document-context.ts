@@ -1,5 +1,5 @@
 import type { CertificateKind, ExtractedField } from '../documents/index.js';
-import { chooseCandidate, findLabelledCandidates, findUnlabelledCandidates } from './field-search.js';
+import { chooseCandidate, findLabelledCandidates, findUnlabelledCandidates, type SearchOptions } from './field-search.js';
 import { LabelMatch, type Candidate } from './confidence.js';
 import { findDates, type FoundDate } from './dates.js';
 import { documentText } from './document-text.js';
@@ -24,9 +24,10 @@ export type DraftFields = Record<string, DraftField | undefined>;
  *
  * @example
  * labelled(ctx, ['姓名', '持证人'], readPersonName)?.value; // '王晓明'
+ * labelled(ctx, ['住所'], readAddress, { wrap: true })?.value; // the address with its wrapped lines
  */
-export function labelled(ctx: DocumentContext, labels: readonly string[], reader: ValueReader): DraftField | undefined {
-  return chooseCandidate(findLabelledCandidates(ctx.layouts, labels, reader));
+export function labelled(ctx: DocumentContext, labels: readonly string[], reader: ValueReader, options: SearchOptions = {}): DraftField | undefined {
+  return chooseCandidate(findLabelledCandidates(ctx.layouts, labels, reader, options));
 }
 
 /**

@@ -1,7 +1,29 @@
 import type { ExtractedField } from '../documents/index.js';
 import { candidateConfidence, LabelMatch, type Candidate } from './confidence.js';
-import { linesBelow, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
-import type { ValueReader } from './value-readers.js';
+import { linesBelow, linesRightOf, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
+import {
+  closestLabelIs,
+  columnRight,
+  continuationLines,
+  leadingLinesAbove,
+  mergeLines,
+  VALUE_MAY_CONTINUE,
+  type ColumnSpan,
+} from './continuation.js';
+import type { Reading, ValueReader } from './value-readers.js';
+
+export interface SearchOptions {
+  /**
+   * The value may wrap over the next lines of its column (organisation names, addresses, issuers, 经营范围): it is
+   * read with every line that continues it, and one that goes on past three lines is flagged `value_may_continue`.
+   */
+  wrap?: boolean;
+}
+
+/** How much less sure a value is when its label was read with one character wrong or missing. */
+const FUZZY_LABEL = 0.98;
+/** A value printed off its label's row (dot-matrix fill-in above or below the line, a label centred on a wrapped value). */
+const OFF_ROW = 0.95;
 
 /**
  * Every place a labelled value can be read on the pages: for each occurrence of one of `labels`, the text after the
@@ -14,26 +36,42 @@ export function findLabelledCandidates(
   layouts: readonly PageLayout[],
   labels: readonly string[],
   reader: ValueReader,
+  options: SearchOptions = {},
 ): Candidate[] {
   const candidates: Candidate[] = [];
   for (const layout of layouts) {
+    // A wrapped value is read with the lines that continue it (and, beside a label centred on it, the lines above).
+    const build = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
+      let candidate: Candidate | undefined = base.reading ? (base as Candidate) : undefined;
+      if (!options.wrap) return candidate;
+      // Values set in a narrow cell wrap every few characters: allow more lines for them.
+      const maxLines = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0) <= 4 ? 8 : 3;
+      const { lines: below, more } = continuationLines(layout, first, column, maxLines);
+      if (below.length > 0 || above.length > 0) {
+        const raw = [...above.map((l) => l.leading), base.raw, ...below.map((l) => l.leading)].join('');
+        const reading = reader(raw);
+        if (reading) candidate = { ...base, reading, line: mergeLines([...above, first, ...below], raw), raw };
+        else if (candidate) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
+      }
+      return candidate && more ? withIssue(candidate, VALUE_MAY_CONTINUE) : candidate;
+    };
+    const push = (...args: Parameters<typeof build>) => {
+      const candidate = build(...args);
+      if (candidate) candidates.push(candidate);
+    };
     for (const line of layout.lines) {
       for (let h = 0; h < line.hits.length; h++) {
         const hit = line.hits[h];
         const labelRank = labels.indexOf(hit.form);
         if (labelRank < 0) continue;
+        const fuzzy = hit.fuzzy ? FUZZY_LABEL : 1;
         const inlineValue = withoutGloss(hit.inlineValue);
         if (inlineValue) {
-          const reading = reader(inlineValue);
+          const labelMatch = (hit.clean ? LabelMatch.inline : LabelMatch.inlineLoose) * fuzzy;
+          const candidate = build({ reading: reader(inlineValue), line, labelMatch, raw: inlineValue, labelRank }, line, inlineColumn(layout, line, hit, line.hits[h + 1]));
           // Glued to its label, a value must look fully typical: `甲方每月15日前支付…` is prose, not a party.
-          if (reading && (hit.clean || reading.plausibility >= 1)) {
-            candidates.push({
-              reading,
-              line,
-              labelMatch: hit.clean ? LabelMatch.inline : LabelMatch.inlineLoose,
-              raw: inlineValue,
-              labelRank,
-            });
+          if (candidate && (hit.clean || candidate.reading.plausibility >= 1)) {
+            candidates.push(candidate);
             continue;
           }
           if (h === line.hits.length - 1) {
@@ -54,23 +92,82 @@ export function findLabelledCandidates(
         }
         // A label with nothing after it: its value sits to the right (table-like forms) or below it. Only the last
         // label of a line can own the line to its right.
-        const neighbour = (h === line.hits.length - 1 ? nearestValueLine(linesRightOf(layout, line)) : undefined);
+        const last = h === line.hits.length - 1;
+        const neighbour = last ? nearestValueLine(linesRightOf(layout, line)) : undefined;
         // A label known only by its English gloss is a guess: what it leads to goes to the clerk.
-        const inferred = hit.inferred ? 0.9 : 1;
+        const inferred = (hit.inferred ? 0.9 : 1) * fuzzy;
         if (neighbour) {
           const reading = reader(neighbour.text);
-          if (reading) candidates.push({ reading, line: neighbour.line, labelMatch: sameRowMatch(layout, line, neighbour.line) * inferred, raw: neighbour.text, labelRank });
+          const column = valueColumn(layout, neighbour.line);
+          const above = options.wrap ? leadingLinesAbove(layout, neighbour.line, line, column) : [];
+          const labelMatch = sameRowMatch(layout, line, neighbour.line) * inferred;
+          push({ reading, line: neighbour.line, labelMatch, raw: neighbour.text, labelRank }, neighbour.line, column, above);
           continue;
+        }
+        const offRow = last ? offRowValueLine(layout, line) : undefined;
+        if (offRow) {
+          const reading = reader(offRow.leading);
+          const column = valueColumn(layout, offRow);
+          const above = options.wrap ? leadingLinesAbove(layout, offRow, line, column) : [];
+          if (reading || above.length > 0) {
+            push({ reading, line: offRow, labelMatch: LabelMatch.sameRow * OFF_ROW * inferred, raw: offRow.leading, labelRank }, offRow, column, above);
+            continue;
+          }
         }
         const below = nearestValueLine(linesBelow(layout, line));
         if (below) {
           const reading = reader(below.text);
-          if (reading) candidates.push({ reading, line: below.line, labelMatch: LabelMatch.below * inferred, raw: below.text, labelRank });
+          push({ reading, line: below.line, labelMatch: LabelMatch.below * inferred, raw: below.text, labelRank }, below.line, valueColumn(layout, below.line));
         }
       }
     }
   }
   return candidates;
+}
+
+function withIssue(candidate: Candidate, issue: string): Candidate {
+  return { ...candidate, reading: { ...candidate.reading, issues: [...candidate.reading.issues, issue] } };
+}
+
+/** The column of a value on a line of its own: from its start to the next label column on its row. */
+function valueColumn(layout: PageLayout, line: LayoutLine): ColumnSpan {
+  return { start: line.box.x, min: line.box.x - line.box.height, end: columnRight(layout, line) };
+}
+
+/**
+ * The column of a value printed after its label in one box: it starts after the label (characters are about evenly
+ * spaced in a box) and ends at the next label in the box, else at the next label column on the row. A wrapped line
+ * may come back under the label (inline-block forms).
+ */
+function inlineColumn(layout: PageLayout, line: LayoutLine, hit: LabelHit, next: LabelHit | undefined): ColumnSpan {
+  const perChar = line.box.width / Math.max(1, line.text.length);
+  const start = line.box.x + perChar * hit.end;
+  const end = next ? line.box.x + perChar * next.start : columnRight(layout, line);
+  return { start, min: line.box.x, end };
+}
+
+/**
+ * A value to the right of its label but printed off the label's row: a dot-matrix fill-in a few millimetres above
+ * or below, or a wrapped value beside a label centred on it. Only a line whose nearest label is clearly this one.
+ */
+function offRowValueLine(layout: PageLayout, label: LayoutLine): LayoutLine | undefined {
+  const h = label.box.height;
+  const cy = label.box.y + h / 2;
+  const labelRight = label.box.x + label.box.width;
+  return layout.lines
+    .filter(
+      (o) =>
+        o !== label &&
+        o.half === label.half &&
+        o.leading !== '' &&
+        !/^[\u3400-\u9fff]$/.test(o.flat) &&
+        !onArc(o) &&
+        o.box.x >= labelRight - h * 0.5 &&
+        o.box.x - labelRight < layout.width * 0.6 &&
+        Math.abs(o.box.y + o.box.height / 2 - cy) < Math.max(h, o.box.height) * 1.6 &&
+        closestLabelIs(layout, o, label),
+    )
+    .sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - cy) - Math.abs(b.box.y + b.box.height / 2 - cy) || a.box.x - b.box.x)[0];
 }
 
 // An English sub-label printed after the Chinese one (`职务 Position`, `姓名 Name:`, `起聘日期 From`): never a value.

@@ -2,7 +2,6 @@ import { validateResidentId } from './resident-id.js';
 import { LabelMatch } from './confidence.js';
 import { allLines, fieldFromLine, idNumberField, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
 import { CJK } from './text.js';
-import { continueWrappedValue } from './continuation.js';
 import { readAddress, readDateValue, readPersonName } from './value-readers.js';
 
 /**
@@ -15,8 +14,7 @@ import { readAddress, readDateValue, readPersonName } from './value-readers.js';
 export function readIdCard(ctx: DocumentContext): DraftFields {
   const name = labelled(ctx, ['姓名'], readPersonName) ?? nameUnderMisreadLabel(ctx);
   const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号']);
-  const address = labelled(ctx, ['住址', '地址'], readAddress);
-  continueWrappedValue(ctx, address, readAddress);
+  const address = labelled(ctx, ['住址', '地址'], readAddress, { wrap: true });
   let birthDate = labelled(ctx, ['出生日期', '出生'], readDateValue);
   const fromId = idNumber && typeof idNumber.value === 'string' ? validateResidentId(idNumber.value, { today: ctx.today }) : undefined;
   if (birthDate && fromId?.valid) {

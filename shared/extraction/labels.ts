@@ -32,14 +32,16 @@ export const LABELS = {
   thirdParty: ['丙方', '丙方(学校)'],
   school: ['学校名称', '所在学校', '就读学校', '院校名称', '学校', '院校'],
   creditCode: ['统一社会信用代码', '社会信用代码', '信用代码'],
-  companyName: ['名称', '企业名称', '公司名称', '商事主体名称'],
-  address: ['住所', '经营场所', '营业场所', '注册地址', '地址', '住址'],
+  /** The 15-digit 注册号 of licences issued before the unified code (2016). */
+  registrationNumber: ['营业执照注册号', '注册号'],
+  companyName: ['名称', '企业名称', '公司名称', '商事主体名称', '个体工商户名称', '字号名称', '企业(字号)名称'],
+  address: ['住所', '主要经营场所', '经营场所', '营业场所', '企业住所', '注册地址', '地址', '住址'],
   establishedDate: ['成立日期', '注册日期', '设立日期'],
-  legalRepresentative: ['法定代表人(主要负责人)', '法定代表人', '负责人', '经营者', '投资人', '执行事务合伙人'],
+  legalRepresentative: ['法定代表人(主要负责人)', '法定代表人', '负责人', '经营者', '经营者姓名', '投资人', '执行事务合伙人'],
   title: ['聘任职务', '聘任岗位', '聘任职称', '职务', '岗位', '职称', '工作岗位'],
   term: ['合同期限', '聘期', '聘任期限', '聘用期限', '实习期限', '实习期间', '实习时间', '期限'],
-  startDate: ['起始日期', '开始日期', '生效日期', '起始时间', '开始时间', '聘期开始', '聘期起始', '聘任开始', '合同开始日期', '合同起始日期', '实习开始日期', '实习开始', '起聘日期', '受聘日期', '聘任日期', '生效时间'],
-  endDate: ['终止日期', '结束日期', '截止日期', '终止时间', '结束时间', '聘期结束', '聘期终止', '聘任结束', '合同终止日期', '合同结束日期', '实习结束日期', '实习结束', '聘期届满', '届满日期', '到期日期', '期满日期'],
+  startDate: ['合同期限自', '期限自', '起始日期', '开始日期', '生效日期', '起始时间', '开始时间', '聘期开始', '聘期起始', '聘任开始', '合同开始日期', '合同起始日期', '实习开始日期', '实习开始', '起聘日期', '受聘日期', '聘任日期', '生效时间'],
+  endDate: ['合同期限至', '期限至', '终止日期', '结束日期', '截止日期', '终止时间', '结束时间', '聘期结束', '聘期终止', '聘任结束', '合同终止日期', '合同结束日期', '实习结束日期', '实习结束', '聘期届满', '届满日期', '到期日期', '期满日期'],
   signedDate: ['签订日期', '签约日期', '签署日期', '签订时间', '签字日期'],
   birthDate: ['出生日期', '出生年月', '出生'],
   totalMonths: ['合计缴费月数', '累计缴费月数', '缴费月数合计', '累计月数', '合计月数', '实际缴费月数', '累计缴费'],
@@ -48,6 +50,9 @@ export const LABELS = {
     '性别', '民族', '照片', '文化程度', '类型', '注册资本', '营业期限', '经营范围', '登记机关', '有效期限', '有效期至',
     '有效期', '有效期限至', '签发机关', '户籍地址', '家庭住址', '通讯地址', '联系地址', '监制', '联系电话', '电话', '邮编', '备注', '序号', '险种', '籍贯', '理论知识考试成绩', '操作技能考核成绩',
     '成绩', '评定成绩', '复审', '(盖章)', '(签章)', '(签字)', '(公章)', '盖章', '签字', '签章', '法定代表人(签字)',
+    // Business licences of every generation and kind (个体工商户, branches, 企业法人营业执照, 副本).
+    '组成形式', '主体类型', '企业类型', '公司类型', '经济性质', '实收资本', '出资额', '成员出资总额', '注册资金',
+    '经营期限', '合伙期限', '营业期限自', '发照日期', '核准日期', '证照编号', '副本编号', '隶属企业',
   ],
 } as const;
 
@@ -57,8 +62,22 @@ export type LabelGroup = keyof typeof LABELS;
 const WEAK_LABELS = new Set<string>([
   '职业', '工种', '等级', '级别', '编号', '证号', '日期', '甲方', '乙方', '丙方', '名称', '岗位', '职务', '职称', '期限',
   '聘期', '学校', '院校', '地址', '住所', '出生', '电话', '类型', '成绩', '盖章', '签字', '签章', '身份证', '劳动者',
-  '负责人', '经营者', '投资人', '有效期', '备注', '序号', '险种', '籍贯', '证件号',
+  '负责人', '经营者', '投资人', '有效期', '备注', '序号', '险种', '籍贯', '证件号', '注册号', '出资额',
 ]);
+
+/** The group each form belongs to (the first group that lists it), so a fuzzy match can be told apart from a rival. */
+export const LABEL_GROUP_OF: ReadonlyMap<string, LabelGroup> = (() => {
+  const map = new Map<string, LabelGroup>();
+  for (const [group, forms] of Object.entries(LABELS) as Array<[LabelGroup, readonly string[]]>) {
+    for (const form of forms) if (!map.has(form)) map.set(form, group);
+  }
+  return map;
+})();
+
+/** True for a label short enough to be an ordinary word (`职业`, `学校`, `日期`). */
+export function isWeakLabel(form: string): boolean {
+  return WEAK_LABELS.has(form);
+}
 
 export interface LabelForm {
   form: string;
@@ -80,3 +99,73 @@ export const LABELS_BY_FIRST_CHAR: ReadonlyMap<string, readonly LabelForm[]> = (
   }
   return map;
 })();
+
+/** Every prefix of every label form, to join a label the engine split into boxes one character at a time. */
+export const LABEL_PREFIXES: ReadonlySet<string> = new Set(LABEL_FORMS.flatMap((l) => [...l.form].map((_, i) => l.form.slice(0, i + 1))));
+
+/** Forms long enough (≥ 4 characters, no brackets) to be recognised with one character misread or missing. */
+const FUZZY_FORMS: readonly LabelForm[] = LABEL_FORMS.filter((l) => l.form.length >= 4 && !/[()/]/.test(l.form));
+
+const push = (map: Map<string, LabelForm[]>, key: string, label: LabelForm) => {
+  const list = map.get(key);
+  if (list) list.push(label);
+  else map.set(key, [label]);
+};
+// A form spelled with one character wrong keeps its first or its last character; with one missing, it starts with
+// its first or (the first missing) its second character. Indexed so only forms that can match are compared.
+const FUZZY_BY_FIRST = new Map<string, LabelForm[]>();
+const FUZZY_BY_SECOND = new Map<string, LabelForm[]>();
+const FUZZY_BY_LAST = new Map<string, LabelForm[]>();
+const FUZZY_LENGTHS = [...new Set(FUZZY_FORMS.map((l) => l.form.length))];
+for (const label of FUZZY_FORMS) {
+  const f = label.form;
+  push(FUZZY_BY_FIRST, f[0], label);
+  push(FUZZY_BY_SECOND, f[1], label);
+  push(FUZZY_BY_LAST, `${f.length}:${f[f.length - 1]}`, label);
+}
+
+/** The fuzzy forms that can match at `at`, longest first, each once. */
+function fuzzyCandidates(text: string, at: number): LabelForm[] {
+  const set = new Set<LabelForm>([...(FUZZY_BY_FIRST.get(text[at]) ?? []), ...(FUZZY_BY_SECOND.get(text[at]) ?? [])]);
+  for (const n of FUZZY_LENGTHS) for (const l of FUZZY_BY_LAST.get(`${n}:${text[at + n - 1]}`) ?? []) set.add(l);
+  return [...set].sort((a, b) => b.form.length - a.form.length);
+}
+
+/**
+ * The label form that `text` spells at `at` with one character misread (`法定代表入`) or missing (`统一社会信用代`,
+ * `成立日`), when exactly one label group fits; the match length in `text` comes with it. Only forms of four
+ * characters or more are tried: a shorter label with one character wrong is too often another word.
+ *
+ * @example
+ * fuzzyLabelAt('法定代表入:张三', 0); // { form: '法定代表人', length: 5 }
+ */
+export function fuzzyLabelAt(text: string, at: number): { form: string; length: number } | undefined {
+  let found: { form: string; length: number } | undefined;
+  let group: LabelGroup | undefined;
+  for (const label of fuzzyCandidates(text, at)) {
+    const form = label.form;
+    const n = form.length;
+    let length = 0;
+    // One character misread: same length, one position differs (never the first and last both).
+    const same = text.slice(at, at + n);
+    if (same.length === n) {
+      let diff = 0;
+      for (let k = 0; k < n && diff < 2; k++) if (same[k] !== form[k]) diff++;
+      if (diff === 1 && same[0] === form[0] || diff === 1 && same[n - 1] === form[n - 1]) length = n;
+    }
+    if (!length && n - 1 >= 3) {
+      // One character missing: the text holds the form without one of its characters.
+      const short = text.slice(at, at + n - 1);
+      for (let k = 0; k < n && !length; k++) if (form.slice(0, k) + form.slice(k + 1) === short) length = n - 1;
+    }
+    if (!length) continue;
+    const g = LABEL_GROUP_OF.get(form);
+    if (found && group !== g) return undefined;
+    // A longer match of the same group wins (forms come longest first).
+    if (!found) {
+      found = { form, length };
+      group = g;
+    }
+  }
+  return found;
+}

@@ -1,6 +1,6 @@
 import type { Box } from '../documents/index.js';
 import type { OcrPage } from '../ocr/index.js';
-import { LABELS_BY_FIRST_CHAR } from './labels.js';
+import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABELS_BY_FIRST_CHAR } from './labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
 
 /** A label found in a line and the text that follows it up to the next label (its inline value). */
@@ -14,6 +14,8 @@ export interface LabelHit {
   clean: boolean;
   /** Known only from its English sub-label: the Chinese label itself was not read. */
   inferred?: boolean;
+  /** Read with one character misread or missing (`法定代表入`): a label all the same, a little less sure. */
+  fuzzy?: boolean;
 }
 
 /** One OCR line in normal form, with where it sits. */
@@ -81,15 +83,31 @@ function labelFromGloss(text: string): LabelHit | undefined {
 // `业务用章`: the 专 of a seal's lettering is often lost under the red ink.
 const SEAL_TEXT = /^(业务|合同|财务|人事|行政)?专?用章$|^(公章|印章)$/;
 const SEPARATOR = /[\s:;,，；|(（\[【]/;
+
+/**
+ * Text stamped or watermarked across a copy (`仅限办理技能补贴使用`, `与原件一致`, `复印无效`): never part of a value.
+ * Removed from the line's text (the engine's `raw` keeps it); a line of nothing else is dropped.
+ */
+const OVERPRINT = new RegExp(
+  [
+    '(此件|本件|本复印件|复印件)?仅(限|供)[\u3400-\u9fffA-Za-z0-9]{1,24}?(使用|之用|用途)([,，]?(他用|它用|其他用途|复印|再复印)无效)?',
+    '(此件|本件|本复印件|复印件)?(经核对)?(与原件(相)?(一致|相符|相同)|与原件核对无误)',
+    '(再次?|二次)?复印(件)?无效',
+    '(他用|它用)无效',
+    // Filler after the last value of a form.
+    '[(（]?(以下空白|此处空白|以下无内容)[)）]?',
+  ].join('|'),
+  'g',
+);
 /** Nouns that, right after another label, complete it (`甲方(用人单位)名称`). */
 const GENERIC_NOUNS = new Set(['名称', '姓名']);
 
 function findHits(text: string): LabelHit[] {
   const hits: Omit<LabelHit, 'inlineValue'>[] = [];
   for (let i = 0; i < text.length; i++) {
-    const candidates = LABELS_BY_FIRST_CHAR.get(text[i]);
-    if (!candidates) continue;
+    const candidates = LABELS_BY_FIRST_CHAR.get(text[i]) ?? [];
     const atStart = i === 0 || SEPARATOR.test(text[i - 1]);
+    const before = hits.length;
     for (const label of candidates) {
       if (!text.startsWith(label.form, i)) continue;
       const end = i + label.form.length;
@@ -122,6 +140,19 @@ function findHits(text: string): LabelHit[] {
       hits.push({ form: label.form, start: i, end, clean: separated });
       i = end - 1;
       break;
+    }
+    if (hits.length === before && atStart && /[\u3400-\u9fff]/.test(text[i]) && !hits.some((h) => h.end > i)) {
+      // A long label with one character misread or missing (`法定代表入`, `统一社会信用代`): only where a label
+      // can start, and only when what follows is set apart from it or the match is long enough to be no word.
+      const fuzzy = fuzzyLabelAt(text, i);
+      if (fuzzy) {
+        const end = i + fuzzy.length;
+        const separated = text[end] === ':' || end === text.length || /[\s(]/.test(text[end]);
+        if (separated || fuzzy.length >= 5) {
+          hits.push({ form: fuzzy.form, start: i, end, clean: separated, fuzzy: true });
+          i = end - 1;
+        }
+      }
     }
   }
   return hits.map((hit, k) => {
@@ -210,31 +241,112 @@ function slopeFromNeighbours(lines: LayoutLine[]): number | undefined {
   return slopes.length < 3 ? undefined : median(slopes);
 }
 
+/** A box that may be one piece of a letter-spaced label: one to three Chinese characters and nothing else. */
+const LABEL_PIECE = /^[\u3400-\u9fff]{1,3}$/;
+
 /**
- * Joins a label the engine read as separate boxes because of wide letter-spacing (`住` … `所`) when the pieces sit
- * side by side on one row and together make a known label.
+ * Joins a label the engine read as separate boxes because of wide letter-spacing (`住` … `所`, `法` `定` `代` `表`
+ * `人`, `成立` … `日期`) when the pieces sit side by side on one row and together spell a known label (one
+ * character misread or missing allowed in long labels). The last piece may carry the label's end and the value
+ * (`名` | `称 杭州…有限公司`).
  */
 function mergeSpacedLabels(lines: LayoutLine[]): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const a = lines[i];
-    const b = lines[i + 1];
-    if (a.flat.length > 2 || b.flat.length > 2 || a.page !== b.page) continue;
-    const h = Math.min(a.box.height, b.box.height);
-    const sameRow = Math.abs(a.box.y + a.box.height / 2 - (b.box.y + b.box.height / 2)) < h / 2;
-    const gap = b.box.x - (a.box.x + a.box.width);
-    const joined = a.flat + b.flat;
-    if (!sameRow || gap < 0 || gap > h * 4 || !LABELS_BY_FIRST_CHAR.get(joined[0])?.some((l) => l.form === joined)) continue;
-    const right = b.box.x + b.box.width;
-    a.box = { x: a.box.x, y: Math.min(a.box.y, b.box.y), width: right - a.box.x, height: Math.max(a.box.height, b.box.height) };
-    a.original = a.box;
-    a.raw = `${a.raw}${b.raw}`;
-    a.text = joined;
-    a.flat = joined;
-    a.confidence = Math.min(a.confidence, b.confidence);
-    a.chars = a.chars && b.chars ? [...a.chars, ...b.chars] : undefined;
-    a.hits = findHits(joined);
-    a.leading = '';
-    lines.splice(i + 1, 1);
+    if (!LABEL_PIECE.test(a.flat) || !LABEL_PREFIXES.has(a.flat)) continue;
+    const h = a.box.height;
+    // Pieces: following boxes on the row, each close to the one before (a spread label spans at most a few
+    // character widths per gap).
+    const pieces = [a];
+    for (let j = i + 1; j < lines.length && pieces.length < 8; j++) {
+      const b = lines[j];
+      const last = pieces[pieces.length - 1];
+      const sameRow = b.page === a.page && Math.abs(b.box.y + b.box.height / 2 - (a.box.y + h / 2)) < Math.min(h, b.box.height) / 2;
+      const gap = b.box.x - (last.box.x + last.box.width);
+      if (!sameRow || gap < -h * 0.3 || gap > h * 4) break;
+      pieces.push(b);
+      if (!LABEL_PIECE.test(b.flat)) break;
+    }
+    if (pieces.length < 2) continue;
+    // The longest run of pieces that spells a whole label wins.
+    let joinedCount = 0;
+    let joinedText = '';
+    for (let k = pieces.length; k >= 2 && !joinedCount; k--) {
+      const head = pieces.slice(0, k - 1).map((p) => p.flat).join('');
+      const lastPiece = pieces[k - 1];
+      // Normalised again from the engine's text: a lone character before the value (`称　杭州…`) was glued to it.
+      let text = LABEL_PIECE.test(lastPiece.flat) ? head + lastPiece.flat : normaliseText(`${head}${lastPiece.raw}`);
+      // The last piece may hold the label's end glued to the value (`名` | `称杭州市…`): the label's pieces were set
+      // apart, so where the label ends is where the value starts.
+      for (let cut = 3; cut >= 1 && !LABEL_PIECE.test(lastPiece.flat); cut--) {
+        const label = head + lastPiece.flat.slice(0, cut);
+        if (lastPiece.flat.length > cut && LABELS_BY_FIRST_CHAR.get(label[0])?.some((l) => l.form === label)) {
+          text = `${label} ${normaliseText(lastPiece.flat.slice(cut))}`;
+          break;
+        }
+      }
+      const hit = findHits(text)[0];
+      if (!hit || hit.start !== 0) continue;
+      // The label must take in every piece but the last, and at least the start of the last.
+      if (hit.end <= head.length) continue;
+      if (LABEL_PIECE.test(lastPiece.flat) ? hit.end !== text.length : false) continue;
+      joinedCount = k;
+      joinedText = text;
+    }
+    if (!joinedCount) continue;
+    const used = pieces.slice(0, joinedCount);
+    const right = Math.max(...used.map((p) => p.box.x + p.box.width));
+    const top = Math.min(...used.map((p) => p.box.y));
+    const bottom = Math.max(...used.map((p) => p.box.y + p.box.height));
+    const oTop = Math.min(...used.map((p) => p.original.y));
+    const oBottom = Math.max(...used.map((p) => p.original.y + p.original.height));
+    const oRight = Math.max(...used.map((p) => p.original.x + p.original.width));
+    a.box = { x: a.box.x, y: top, width: right - a.box.x, height: bottom - top };
+    a.original = { x: a.original.x, y: oTop, width: oRight - a.original.x, height: oBottom - oTop };
+    a.raw = used.map((p) => p.raw).join(' ');
+    a.text = normaliseText(joinedText);
+    a.flat = a.text.replace(/\s+/g, '');
+    a.confidence = Math.min(...used.map((p) => p.confidence));
+    a.chars = used.every((p) => p.chars) ? used.flatMap((p) => p.chars!) : undefined;
+    a.hits = findHits(a.text);
+    a.leading = trimValue(a.hits.length > 0 ? a.text.slice(0, a.hits[0].start) : a.text);
+    lines.splice(i + 1, joinedCount - 1);
+  }
+}
+
+/**
+ * A value set in a narrow cell wraps every few characters, and a piece may happen to be a short label word
+ * (`浙江` | `育才` | `职业` | `技能` | `培训` | `学校`). A line that is nothing but a weak label, set flush under a
+ * line that is a label's value (beside its label, or continuing such a value), is that value's next piece.
+ */
+function unlabelWrappedWords(lines: LayoutLine[]): void {
+  const inValueColumn = new Set<LayoutLine>();
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  // Only labels waiting for a value can start a value column (few lines of a page).
+  const waiting = lines.filter((o) => o.hits.length > 0 && o.hits[o.hits.length - 1].inlineValue === '');
+  if (waiting.length === 0) return;
+  for (const line of lines) {
+    const h = line.box.height;
+    const besideLabel = waiting.some(
+      (o) =>
+        o !== line &&
+        o.page === line.page &&
+        o.box.x + o.box.width <= line.box.x + h * 0.5 &&
+        Math.abs(cy(o) - cy(line)) < Math.min(h, o.box.height) * 0.6,
+    );
+    const above = [...inValueColumn].find(
+      (o) =>
+        o !== line &&
+        Math.abs(o.box.x - line.box.x) < h * 0.3 &&
+        line.box.y - (o.box.y + o.box.height) > -h * 0.3 &&
+        line.box.y - (o.box.y + o.box.height) < h * 0.9,
+    );
+    const weakAlone = line.hits.length === 1 && line.hits[0].start === 0 && line.hits[0].inlineValue === '' && !line.text.includes(':') && isWeakLabel(line.hits[0].form);
+    if (above && weakAlone) {
+      line.hits = [];
+      line.leading = line.text;
+    }
+    if ((besideLabel && line.hits.length === 0) || (above && line.hits.length === 0)) inValueColumn.add(line);
   }
 }
 
@@ -271,7 +383,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     // Seal lettering read as a line (`业务专用章`, `合同专用章`) belongs to no field.
     .filter((line) => line.text.trim().length > 0 && !SEAL_TEXT.test(line.text.replace(/\s+/g, '')))
     .map((line, index) => {
-      const text = normaliseText(line.text);
+      const text = normaliseText(normaliseText(line.text).replace(OVERPRINT, ' '));
       const hits = findHits(text);
       if (hits.length === 0) {
         const glossed = labelFromGloss(text);
@@ -294,7 +406,8 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         // A short Chinese label with its English sub-label (`起聘日期 From`) is a label we do not know, never a value.
         leading: BILINGUAL_LABEL.test(text) ? '' : trimValue(hits.length > 0 ? text.slice(0, hits[0].start) : text),
       };
-    });
+    })
+    .filter((line) => line.text.length > 0);
   deskew(lines, page.width, page.height, page.lines);
   const medianLineHeight = median(lines.map((l) => l.box.height)) || 20;
   // Reading order: top to bottom by rows, then left to right. Two lines share a row when their centres are within
@@ -304,6 +417,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     return Math.abs(dy) > Math.min(a.box.height, b.box.height) / 2 ? dy : a.box.x - b.box.x;
   });
   mergeSpacedLabels(lines);
+  unlabelWrappedWords(lines);
   const spread = detectSpread(page, lines);
   if (spread) {
     const mid = page.width / 2;

@@ -40,7 +40,9 @@ export function joinSpacedCjk(text: string): string {
     const tail = TRAILING_CJK.exec(out)?.[0] ?? '';
     const head = LEADING_CJK.exec(tokens[i])?.[0] ?? '';
     // Join across the space only where one side is a lone character: letter-spacing, not a word boundary.
-    const spaced = tail.length > 0 && head.length > 0 && (tail.length === 1 || head.length === 1);
+    // A character after digits (`12日`, `5号`) ends a word of its own, it is not a letter-spaced character.
+    const tailLone = tail.length === 1 && !/[0-9A-Za-z]/.test(out.charAt(out.length - 2));
+    const spaced = tail.length > 0 && head.length > 0 && (tailLone || head.length === 1);
     out += spaced ? tokens[i] : ` ${tokens[i]}`;
   }
   return out;

@@ -1,4 +1,5 @@
 import { readCertificateNumber, readCreditCode, readResidentId, CorrectionReason } from './code-reading.js';
+import { validateRegistrationNumber } from './credit-code.js';
 import { parseDate } from './dates.js';
 import { parseLevel } from './levels.js';
 import { CJK, trimValue, withoutSpaces } from './text.js';
@@ -42,7 +43,19 @@ const SURNAMES = new Set(
 );
 const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐', '端木', '西门', '南宫', '独孤', '百里', '呼延', '申屠', '万俟', '澹台', '闻人', '轩辕', '钟离', '宗政', '濮阳', '太史', '仲孙', '第五'];
 
-const NAME_SUFFIX = /(同志|先生|女士|老师|君)$/;
+// Forms of address set after a name; never a character of the name itself (君, 生, 士 end real given names: 吕伊君).
+const NAME_SUFFIX = /(同志|先生|女士|老师)$/;
+
+/** Characters uploaders and printers use to bar out part of a value. */
+// A lone dot is the separator of a minority name (`买买提•艾力`), so dots count only two or more in a row.
+const MASK_RUN = '(?:[*＊■×○◯]+|[●•]{2,})';
+const MASKED_NAME = new RegExp(`^[${CJK}]{0,3}${MASK_RUN}`);
+const MASKED_NUMBER = new RegExp(`\\d{2,}${MASK_RUN}|${MASK_RUN}\\d{2,}|\\d{4,}[xX]{3,}`);
+
+/** Issue on a value barred out or blurred by the uploader: missing, never guessed from what is left. */
+export const VALUE_MASKED = 'value_masked';
+
+const masked = (): Reading => ({ value: null, evidence: Evidence.failed, plausibility: 1, issues: [VALUE_MASKED] });
 const NAME_RUN = new RegExp(`^[${CJK}·]{2,12}`);
 
 /**
@@ -55,9 +68,11 @@ const NAME_RUN = new RegExp(`^[${CJK}·]{2,12}`);
 export const readPersonName: ValueReader = (text) => {
   // An English gloss before the value (`Name 王晓明`) is not part of it.
   const t = withoutSpaces(trimValue(text.replace(/^[\sA-Za-z.:/]+(?=[\u3400-\u9fff])/, '')));
+  // A name partly barred out (`王*明`, `王**`) is missing: what is left is not the name.
+  if (MASKED_NAME.test(t)) return masked();
   const m = NAME_RUN.exec(t);
   if (!m) return null;
-  let name = m[0].replace(NAME_SUFFIX, '');
+  let name = m[0].length > 2 ? m[0].replace(NAME_SUFFIX, '') : m[0];
   if (name.length > 4 && !name.includes('·')) {
     // A long run opening with a province, city or district is an organisation or an address (浙江经济职业技术学院:
     // 经 is no particle there), never a person followed by prose.
@@ -181,6 +196,8 @@ const ID_TOKEN = /[0-9A-Za-z|]{15,20}/g;
  */
 export function makeIdNumberReader(today: string): ValueReader {
   return (text) => {
+    // Digits barred out (`330106********1234`): the number is missing, never completed from what is left.
+    if (MASKED_NUMBER.test(withoutSpaces(text))) return masked();
     const tokens = withoutSpaces(text).match(ID_TOKEN);
     if (!tokens) return null;
     // Prefer an 18-character token; ignore tokens with no digits at all (words in Latin letters).
@@ -221,6 +238,24 @@ export const readCreditCodeValue: ValueReader = (text) => {
     };
   }
   return { value: reading.value, evidence: Evidence.failed, plausibility: 1, issues: [reading.issue ?? 'credit_code_format_invalid'] };
+};
+
+/** Issue on a business licence's code that is a pre-2016 15-digit 注册号, not a unified social credit code. */
+export const REGISTRATION_NUMBER = 'credit_code_is_registration_number';
+
+/**
+ * The 15-digit 注册号 of a licence issued before the unified social credit code (checked with ISO 7064 MOD 11,10).
+ * It is reported in place of the credit code, always flagged `credit_code_is_registration_number` (the clerk sees
+ * an old licence); a number whose check digit fails is `registration_number_checksum_failed`.
+ *
+ * @example
+ * readRegistrationNumberValue('注册号:110108000000016')?.value; // '110108000000016'
+ */
+export const readRegistrationNumberValue: ValueReader = (text) => {
+  const token = withoutSpaces(text).match(/(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/)?.[0];
+  if (!token) return null;
+  if (validateRegistrationNumber(token)) return { value: token, evidence: Evidence.checksum, plausibility: 1, issues: [REGISTRATION_NUMBER] };
+  return { value: token, evidence: Evidence.failed, plausibility: 1, issues: [REGISTRATION_NUMBER, 'registration_number_checksum_failed'] };
 };
 
 /**
