@@ -316,24 +316,29 @@ async function caseView(caseId: string): Promise<void> {
     return imageUrls.get(key);
   };
 
-  const showPage = async (key: string, box?: FieldRef['box']) => {
+  const showPage = async (key: string, box?: FieldRef['box'], fieldKey?: string) => {
     currentPage = key;
     const [documentId, pageNumber] = [key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1))];
     view().querySelectorAll<HTMLButtonElement>('.page-tabs button').forEach((b) => b.classList.toggle('current', b.dataset.page === key));
     const img = $('#page-img') as HTMLImageElement;
     const url = await loadImage(documentId, pageNumber);
-    if (!img) return;
+    // A later focus may have moved on while this page loaded: only the latest field's page and box are shown.
+    if (!img || (fieldKey !== undefined && fieldKey !== focusKey)) return;
     if (url && img.src !== url) {
       img.src = url;
       await img.decode().catch(() => undefined);
     }
-    drawBox(box);
+    if (fieldKey !== undefined && fieldKey !== focusKey) return;
+    drawBox(box, fieldKey);
   };
 
-  const drawBox = (box?: FieldRef['box']) => {
+  /** The box is in the served image's pixels (`source.box`), scaled to the size the image is shown at. */
+  const drawBox = (box?: FieldRef['box'], fieldKey?: string) => {
     const img = $('#page-img') as HTMLImageElement;
     const frame = $('#page-box');
     if (!img || !frame) return;
+    frame.dataset.key = fieldKey ?? '';
+    frame.dataset.page = currentPage;
     if (!box || !img.naturalWidth) {
       frame.hidden = true;
       return;
@@ -437,7 +442,7 @@ async function caseView(caseId: string): Promise<void> {
       input.addEventListener('focus', () => {
         focusKey = input.dataset.key!;
         const ref = refs().find((r) => keyOf(r) === focusKey);
-        if (ref) void showPage(`${ref.documentId}/${ref.page}`, ref.box);
+        if (ref) void showPage(`${ref.documentId}/${ref.page}`, ref.box, focusKey);
       });
       input.addEventListener('input', () => {
         pending.set(input.dataset.key!, input.value);
@@ -460,7 +465,7 @@ async function caseView(caseId: string): Promise<void> {
       $('#audit').hidden = !showAudit;
     });
     const ref = refs().find((r) => keyOf(r) === focusKey);
-    void showPage(ref ? `${ref.documentId}/${ref.page}` : currentPage, ref?.box);
+    void showPage(ref ? `${ref.documentId}/${ref.page}` : currentPage, ref?.box, ref ? focusKey : undefined);
   };
 
   /** Typed values stay in `pending` until the server has them; a conflict reloads the case and keeps them. */
@@ -573,7 +578,7 @@ async function caseView(caseId: string): Promise<void> {
   };
   const onResize = () => {
     const ref = refs().find((r) => keyOf(r) === focusKey);
-    drawBox(ref?.box);
+    drawBox(ref?.box, ref ? focusKey : undefined);
   };
   document.addEventListener('keydown', onKey);
   window.addEventListener('resize', onResize);
