@@ -65,6 +65,35 @@ export const caseDetailSchema = z
   });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
+/**
+ * A case as a training body (institution) sees it: its state, the outcome, the reasons and documents meant for the
+ * applicant, the documents asked for, and which documents and pages it sent. No clerks' notes, user ids, leases,
+ * field readings or correction history (those are the bureau's).
+ */
+export const institutionCaseViewSchema = z.object({
+  view: z.literal('institution'),
+  case: z.object({
+    caseId: z.string(),
+    submissionId: z.string(),
+    status: caseStatusSchema,
+    statusZh: z.string(),
+    programme: z.string().optional(),
+    programmeTitle: z.string().optional(),
+    outcome: z.string().optional(),
+    outcomeZh: z.string().optional(),
+    amountYuan: z.number().int().nonnegative().optional(),
+    reasons: z.array(z.object({ ruleId: z.string(), zh: z.string() })),
+    missingDocuments: z.array(z.string()),
+    requestedDocuments: z.array(z.string()),
+    rejectionReason: z.string().optional(),
+    documents: z.array(z.object({ documentId: z.string(), type: z.string(), typeZh: z.string(), pages: z.array(z.number().int().positive()) })),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+  pages: z.array(casePageSchema),
+});
+export type InstitutionCaseView = z.infer<typeof institutionCaseViewSchema>;
+
 export const versionedSchema = z.object({ version: z.number().int().nonnegative() });
 
 /** One correction: a field of one document of the case, and its value as the clerk read it. */

@@ -1,5 +1,7 @@
 import type { AuditEvent, CaseDocument, ReviewCase } from '../cases/review-case.js';
 import type { ExtractedField } from '../documents/extracted-field.js';
+import { FIELDS_BY_TYPE } from '../documents/field-names.js';
+import { DOCUMENT_TITLES_ZH } from './labels.js';
 import { flaggedFieldCount } from '../pipeline/assemble-cases.js';
 import type { ClaimJudge } from '../pipeline/judge.js';
 import type { ClaimKey, Decision } from '../policy/decision.js';
@@ -139,11 +141,13 @@ export class ReviewService {
     const after: Record<string, unknown> = {};
     for (const correction of request.corrections) {
       const document = documents.find((d) => d.documentId === correction.documentId && d.indexInFile === correction.indexInFile);
-      const field = document?.fields[correction.field];
+      // Only the fields of the document's type: a name like `toString` or `constructor` is no field of any document.
+      const allowed = document ? (FIELDS_BY_TYPE[document.type] as readonly string[]).includes(correction.field) : false;
+      const field = document && allowed ? (Object.hasOwn(document.fields, correction.field) ? document.fields[correction.field] : missingField()) : undefined;
       if (!document || !field) {
         throw new UnprocessableError(
           'unknown_field',
-          `案件中没有这个字段：${correction.field}`,
+          document ? `此类材料（${DOCUMENT_TITLES_ZH[document.type] ?? document.type}）没有这个字段。` : '案件中没有这份材料。',
           `case ${caseId} has no field ${correction.field} in document ${correction.documentId}#${correction.indexInFile}`,
           { documentId: correction.documentId, indexInFile: correction.indexInFile, field: correction.field },
         );
@@ -273,7 +277,8 @@ export class ReviewService {
     if (principal.institutionId && cases.length > 0 && cases.every((c) => institutionOf(c) === principal.institutionId)) return cases;
     if (await this.ownsBatch(principal, submissionId)) return cases;
     if (cases.length === 0 && principal.roles.includes('institution')) return [];
-    throw new ForbiddenError('not_your_batch', '您无权查看此批次。', `${principal.userId} may not read submission ${submissionId}`);
+    // Another institution's upload answers as an unknown one does.
+    throw new ReviewNotFoundError('batch', submissionId);
   }
 
   /**
@@ -412,6 +417,11 @@ export class ReviewService {
 
 function sortedByTime(events: AuditEvent[]): AuditEvent[] {
   return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/** A field of the document's type that the machine did not find: the clerk may still enter it. */
+function missingField(): ExtractedField {
+  return { value: null, confidence: 0, needsReview: true };
 }
 
 function corrected(field: ExtractedField, value: ExtractedField['value'], userId: string): ExtractedField {

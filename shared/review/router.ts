@@ -34,12 +34,16 @@ import {
   signInRequestSchema,
   signInResponseSchema,
   type CaseDetail,
+  institutionCaseViewSchema,
+  type InstitutionCaseView,
 } from './api-schemas.js';
+import { CASE_STATUS_ZH, DOCUMENT_TITLES_ZH, OUTCOME_ZH } from './labels.js';
+import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
 import { listItemOf, type BatchService } from './batch-service.js';
 import type { DevSignIn } from './dev-sign-in.js';
 import { InvalidRequestError, NotAuthenticatedError, httpErrorOf } from './errors.js';
 import type { PageImages } from './page-images.js';
-import type { Principal } from './principal.js';
+import { isStaff, type Principal } from './principal.js';
 import { ReviewService, summaryOf } from './review-service.js';
 
 /** Finds the caller of a request; throws NotAuthenticatedError (401) when there is none. */
@@ -80,6 +84,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
   CaseSummary: caseSummarySchema,
   CaseList: caseListResponseSchema,
   CaseDetail: caseDetailSchema,
+  InstitutionCaseView: institutionCaseViewSchema,
   CorrectFieldsRequest: correctFieldsRequestSchema,
   ConfirmRequest: confirmRequestSchema,
   RejectRequest: rejectRequestSchema,
@@ -124,7 +129,7 @@ const ROUTES: RouteDoc[] = [
     errors: [400, 401, 403],
   },
   { method: 'post', path: '/queues/{queue}/claim', summary: 'Claim the next unclaimed case under a lease (204 when none waits)', roles: 'clerk, supervisor', response: 'CaseDetail', errors: [204, 401, 403] },
-  { method: 'get', path: '/cases/{caseId}', summary: 'The case: documents, pages, fields with boxes, decision, audit trail, version', roles: 'clerk, supervisor, institution (own cases)', response: 'CaseDetail', errors: [401, 403, 404] },
+  { method: 'get', path: '/cases/{caseId}', summary: 'The case: documents, pages, fields with boxes, decision, audit trail, version', roles: 'clerk, supervisor; an institution (own cases) gets InstitutionCaseView', response: 'CaseDetail', errors: [401, 404] },
   { method: 'patch', path: '/cases/{caseId}/fields', summary: 'Correct (or accept) fields with the version read; the rules run again', roles: 'clerk, supervisor', body: 'CorrectFieldsRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
   { method: 'post', path: '/cases/{caseId}/confirm', summary: 'Confirm what was read (nothing flagged left)', roles: 'clerk, supervisor', body: 'ConfirmRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
   { method: 'post', path: '/cases/{caseId}/reject', summary: 'Reject with a reason', roles: 'clerk, supervisor', body: 'RejectRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
@@ -332,7 +337,12 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
     if (!claimed) return c.body(null, 204);
     return answer(c, claimed);
   });
-  app.get('/cases/:caseId', async (c) => c.json(caseDetailSchema.parse(await detail(c.get('principal'), c.req.param('caseId')))));
+  app.get('/cases/:caseId', async (c) => {
+    const principal = c.get('principal');
+    const shown = await detail(principal, c.req.param('caseId'));
+    // A training body gets its own view: never the staff's notes, user ids or correction history.
+    return isStaff(principal) ? c.json(caseDetailSchema.parse(shown)) : c.json(institutionCaseViewSchema.parse(institutionViewOf(shown)));
+  });
   app.patch('/cases/:caseId/fields', async (c) => {
     const request = await body(c, correctFieldsRequestSchema);
     return answer(c, await review.correctFields(c.get('principal'), c.req.param('caseId'), request));
@@ -369,10 +379,13 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
     return c.body(image.bytes as Uint8Array<ArrayBuffer>);
   });
   app.get('/submissions/:submissionId/cases', async (c) => {
-    const cases = await review.batch(c.get('principal'), c.req.param('submissionId'));
+    const principal = c.get('principal');
+    const cases = await review.batch(principal, c.req.param('submissionId'));
     const counts: Record<string, number> = {};
     for (const reviewCase of cases) counts[reviewCase.status] = (counts[reviewCase.status] ?? 0) + 1;
-    return c.json(batchResponseSchema.parse({ submissionId: c.req.param('submissionId'), cases: cases.map(summaryOf), counts }));
+    // Who holds a case is the bureau's business.
+    const summaries = cases.map(summaryOf).map((summary) => (isStaff(principal) ? summary : { ...summary, lease: undefined }));
+    return c.json(batchResponseSchema.parse({ submissionId: c.req.param('submissionId'), cases: summaries, counts }));
   });
   app.post('/submissions/:submissionId/confirm-clean', async (c) =>
     c.json(confirmCleanResponseSchema.parse(await review.confirmClean(c.get('principal'), c.req.param('submissionId')))),
@@ -426,6 +439,44 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
  * @example
  * detailOf(reviewCase, audit, '/api').pages[0].url; // '/api/documents/doc-1/pages/1'
  */
+/**
+ * What a training body sees of a case (`institutionCaseViewSchema`).
+ *
+ * @example
+ * institutionViewOf(detailOf(reviewCase, [])).case.statusZh; // '待审核'
+ */
+export function institutionViewOf(detail: CaseDetail): InstitutionCaseView {
+  const c = detail.case;
+  const d = c.decision;
+  const programme = d ? programmeIdSchema.safeParse(d.programme) : undefined;
+  return {
+    view: 'institution',
+    case: {
+      caseId: c.caseId,
+      submissionId: c.submissionId,
+      status: c.status,
+      statusZh: CASE_STATUS_ZH[c.status] ?? c.status,
+      ...(d
+        ? {
+            programme: d.programme,
+            ...(programme?.success ? { programmeTitle: PROGRAMME_TITLES[programme.data].zh } : {}),
+            outcome: d.outcome,
+            outcomeZh: OUTCOME_ZH[d.outcome] ?? d.outcome,
+            amountYuan: d.amountYuan,
+          }
+        : {}),
+      reasons: (d?.reasons ?? []).map((reason) => ({ ruleId: reason.ruleId, zh: reason.zh })),
+      missingDocuments: [...new Set((d?.missingDocumentDetails ?? []).map((missing) => missing.zh))],
+      requestedDocuments: c.requestedDocuments ?? [],
+      ...(c.rejection ? { rejectionReason: c.rejection.reason } : {}),
+      documents: c.documents.map((document) => ({ documentId: document.documentId, type: document.type, typeZh: DOCUMENT_TITLES_ZH[document.type] ?? document.type, pages: document.pages })),
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+    },
+    pages: detail.pages,
+  };
+}
+
 export function detailOf(reviewCase: ReviewCase, audit: CaseDetail['audit'], base = '/api'): CaseDetail {
   const seen = new Set<string>();
   const pages: CaseDetail['pages'] = [];

@@ -130,15 +130,18 @@ describe('clerk page', () => {
     await page.context().close();
   });
 
-  it("does not show an institution user another institution's case", async () => {
+  it("does not show an institution user another institution's case, and shows its own case in the institution's view", async () => {
     const theirs = await seedClaim(env.stores, { institutionId: 'inst-b' });
     const ours = await seedClaim(env.stores, { institutionId: 'inst-a' });
     const page = await signedIn('institution-a', `#/case/${theirs.caseId}`);
-    await page.locator('#banner').filter({ hasText: '您无权查看此案件' }).waitFor();
+    // As for an id that does not exist: nothing tells which ids are another institution's.
+    await page.locator('#banner').filter({ hasText: '案件不存在' }).waitFor();
     expect(await page.locator('#decision').count()).toBe(0);
     await page.evaluate((id) => (location.hash = `#/case/${id}`), ours.caseId);
     await headline(page).waitFor();
+    expect(await page.locator('#decision').textContent()).toContain('待审核');
     expect(await page.locator('#confirm').count()).toBe(0);
+    expect(await page.locator('input').count()).toBe(0);
     await page.context().close();
   });
 });

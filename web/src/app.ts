@@ -5,7 +5,7 @@
  * `#/exports`.
  * Every label is Simplified Chinese; everything works from the keyboard (the footer lists the keys of each view).
  */
-import type { CaseDetail, CaseSummary } from '../../shared/review/api-schemas.js';
+import type { CaseDetail, CaseSummary, InstitutionCaseView } from '../../shared/review/api-schemas.js';
 import { listKeys } from './list-keys.js';
 import { batchListView, batchProgressView, newBatchView, type PageKit } from './batch-upload.js';
 import { beginCognitoSignIn, cognitoSignOutUrl, completeCognitoSignIn, loadPageConfig, type PageConfig } from './cognito-sign-in.js';
@@ -296,7 +296,31 @@ interface FieldRef {
   box?: { x: number; y: number; width: number; height: number };
 }
 
+/** A training body's view of its case: state, outcome, reasons and what is asked for (the API gives nothing more). */
+async function institutionCaseView(caseId: string): Promise<void> {
+  const shown = await api<InstitutionCaseView>('GET', `/cases/${encodeURIComponent(caseId)}`);
+  const c = shown.case;
+  view().innerHTML = `<h1>案件 ${esc(c.caseId)}</h1>
+    <div class="decision ${esc(c.outcome ?? '')}" id="decision">
+      <div class="headline">${c.outcomeZh ? `${esc(c.outcomeZh)} · ${yuan(c.amountYuan)} · ${esc(c.programmeTitle ?? c.programme ?? '')}` : '尚未判定'}</div>
+      <div class="muted">状态：<span class="status ${esc(c.status)}">${esc(c.statusZh)}</span></div>
+      ${c.reasons.length ? `<ul>${c.reasons.map((r) => `<li><span class="clause">${esc(r.ruleId)}</span>${esc(r.zh)}</li>`).join('')}</ul>` : ''}
+      ${c.missingDocuments.length ? `<p>缺少材料：${c.missingDocuments.map(esc).join('、')}</p>` : ''}
+      ${c.requestedDocuments.length ? `<p id="requested">请补交：${c.requestedDocuments.map(esc).join('、')}</p>` : ''}
+      ${c.rejectionReason ? `<p>驳回原因：${esc(c.rejectionReason)}</p>` : ''}
+    </div>
+    <h3>已提交材料</h3><ul>${c.documents.map((d) => `<li>${esc(d.typeZh)}（第${d.pages.join('、')}页）</li>`).join('')}</ul>
+    <p><a href="#/batch/${encodeURIComponent(c.submissionId)}">整批查看</a></p>`;
+  keys('<kbd>Esc</kbd> 返回');
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') location.hash = '#/';
+  };
+  document.addEventListener('keydown', onKey);
+  cleanup = () => document.removeEventListener('keydown', onKey);
+}
+
 async function caseView(caseId: string): Promise<void> {
+  if (!isStaff()) return institutionCaseView(caseId);
   let detail = await api<CaseDetail>('GET', `/cases/${encodeURIComponent(caseId)}`);
   /** Values typed but not saved (kept across a conflict and a reload: nothing the clerk typed is lost). */
   const pending = new Map<string, string>();
