@@ -1,2 +1,3 @@
 export * from './document-record.js';
 export * from './review-case.js';
+export * from './findings.js';

@@ -1,3 +1,4 @@
+import { caseFindings, openFindings } from '../cases/findings.js';
 import type { AuditEvent, CaseDocument, ReviewCase } from '../cases/review-case.js';
 import type { ExtractedField } from '../documents/extracted-field.js';
 import { FIELDS_BY_TYPE } from '../documents/field-names.js';
@@ -184,6 +185,7 @@ export class ReviewService {
     const current = await this.loadAt(caseId, version);
     this.assertOpen(current, 'confirm', '此案件已办结，不能再确认。');
     this.assertNotLeasedToOther(current, principal);
+    this.assertNoOpenFindings(current, 'confirm');
     if (current.flaggedFieldCount > 0) {
       throw new UnprocessableError(
         'fields_flagged',
@@ -196,6 +198,27 @@ export class ReviewService {
     const next: ReviewCase = { ...current, status: 'confirmed', confirmedBy: principal.userId, updatedAt: at };
     delete next.lease;
     return this.update(next, current, { caseId, at, actor: principal.userId, action: 'confirm', before: { status: current.status }, after: { status: 'confirmed', outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan } });
+  }
+
+  /**
+   * Settles a finding (`caseFindings`) with what the clerk saw, e.g. documents naming different persons explained by
+   * an ID card original (曾用名). The resolution answers the finding as the clerk saw it (`key`): one that changed since
+   * (another document arrived, a name was corrected) is refused with 409 and must be looked at again.
+   */
+  async resolveFinding(principal: Principal, caseId: string, version: number, resolution: { code: string; key: string; note: string }): Promise<ReviewCase> {
+    requireRole(principal, STAFF);
+    const current = await this.loadAt(caseId, version);
+    this.assertOpen(current, 'resolve a finding', '此案件已办结，不能再处理疑点。');
+    this.assertNotLeasedToOther(current, principal);
+    const finding = caseFindings(current).find((f) => f.code === resolution.code);
+    if (!finding) throw new ReviewNotFoundError('finding', `${caseId}/${resolution.code}`);
+    if (finding.key !== resolution.key) {
+      throw new InvalidStateError(caseId, current.status, 'resolve a finding', '此疑点在您查看后已有变化（材料或字段改动），请重新核对后再处理。');
+    }
+    const at = this.now();
+    const resolved = { code: finding.code, key: finding.key, by: principal.userId, at, note: resolution.note };
+    const next: ReviewCase = { ...current, resolvedFindings: [...(current.resolvedFindings ?? []).filter((r) => r.code !== finding.code), resolved], updatedAt: at };
+    return this.update(next, current, { caseId, at, actor: principal.userId, action: 'resolve_finding', before: { code: finding.code, open: true }, after: { code: finding.code, note: resolution.note } });
   }
 
   /** Refuses the claim with a reason; the claim keys it held (once per person, per certificate) are released. */
@@ -253,6 +276,7 @@ export class ReviewService {
     if (current.confirmedBy === principal.userId) {
       throw new ForbiddenError('four_eyes', '不能审批自己确认的案件（每笔支付须由两人经手）。', `${principal.userId} confirmed case ${caseId} and cannot approve it`);
     }
+    this.assertNoOpenFindings(current, 'approve');
     if (current.decision?.outcome !== 'eligible' || current.decision.amountYuan <= 0) {
       throw new UnprocessableError('not_payable', '此案件的判定结果不是"符合"或金额为零，不能审批支付。', `case ${caseId} is not an eligible claim with an amount`, {
         outcome: current.decision?.outcome,
@@ -348,6 +372,15 @@ export class ReviewService {
     if (!found) throw new ReviewNotFoundError('case', caseId);
     if (found.version !== version) throw new StaleVersionError(caseId, version, found.version);
     return found;
+  }
+
+  /** A case with an open finding (documents of different persons…) can be neither confirmed nor approved. */
+  private assertNoOpenFindings(reviewCase: ReviewCase, action: string): void {
+    const open = openFindings(reviewCase);
+    if (open.length === 0) return;
+    throw new UnprocessableError('findings_open', `还有未处理的疑点：${open.map((f) => f.zh).join('；')}`, `case ${reviewCase.caseId}: ${open.map((f) => f.code).join(', ')} open; cannot ${action}`, {
+      findings: open.map((f) => f.code),
+    });
   }
 
   private assertOpen(reviewCase: ReviewCase, action: string, zh: string): void {

@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { caseFindings } from '../cases/findings.js';
 import type { ReviewCase } from '../cases/review-case.js';
 import { paymentRowSchema, paymentRows, paymentsCsv, paymentsXlsx } from '../exports/index.js';
 import {
@@ -35,6 +36,7 @@ import {
   signInResponseSchema,
   type CaseDetail,
   institutionCaseViewSchema,
+  resolveFindingRequestSchema,
   type InstitutionCaseView,
 } from './api-schemas.js';
 import { CASE_STATUS_ZH, DOCUMENT_TITLES_ZH, OUTCOME_ZH } from './labels.js';
@@ -85,6 +87,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
   CaseList: caseListResponseSchema,
   CaseDetail: caseDetailSchema,
   InstitutionCaseView: institutionCaseViewSchema,
+  ResolveFindingRequest: resolveFindingRequestSchema,
   CorrectFieldsRequest: correctFieldsRequestSchema,
   ConfirmRequest: confirmRequestSchema,
   RejectRequest: rejectRequestSchema,
@@ -132,6 +135,7 @@ const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/cases/{caseId}', summary: 'The case: documents, pages, fields with boxes, decision, audit trail, version', roles: 'clerk, supervisor; an institution (own cases) gets InstitutionCaseView', response: 'CaseDetail', errors: [401, 404] },
   { method: 'patch', path: '/cases/{caseId}/fields', summary: 'Correct (or accept) fields with the version read; the rules run again', roles: 'clerk, supervisor', body: 'CorrectFieldsRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
   { method: 'post', path: '/cases/{caseId}/confirm', summary: 'Confirm what was read (nothing flagged left)', roles: 'clerk, supervisor', body: 'ConfirmRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
+  { method: 'post', path: '/cases/{caseId}/findings/{code}/resolve', summary: 'Settle a finding (e.g. different_persons) with what the clerk saw', roles: 'clerk, supervisor', body: 'ResolveFindingRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
   { method: 'post', path: '/cases/{caseId}/reject', summary: 'Reject with a reason', roles: 'clerk, supervisor', body: 'RejectRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
   { method: 'post', path: '/cases/{caseId}/request-documents', summary: 'Ask the applicant for documents', roles: 'clerk, supervisor', body: 'RequestDocumentsRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
   { method: 'post', path: '/cases/{caseId}/release', summary: 'Give a claimed case back to its queue', roles: 'lease holder, supervisor', body: 'ReleaseRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
@@ -351,6 +355,10 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
     const { version } = await body(c, confirmRequestSchema);
     return answer(c, await review.confirm(c.get('principal'), c.req.param('caseId'), version));
   });
+  app.post('/cases/:caseId/findings/:code/resolve', async (c) => {
+    const { version, key, note } = await body(c, resolveFindingRequestSchema);
+    return answer(c, await review.resolveFinding(c.get('principal'), c.req.param('caseId'), version, { code: c.req.param('code'), key, note }));
+  });
   app.post('/cases/:caseId/reject', async (c) => {
     const { version, reason } = await body(c, rejectRequestSchema);
     return answer(c, await review.reject(c.get('principal'), c.req.param('caseId'), version, reason));
@@ -488,7 +496,7 @@ export function detailOf(reviewCase: ReviewCase, audit: CaseDetail['audit'], bas
       pages.push({ documentId: document.documentId, pageNumber, url: `${base}/documents/${encodeURIComponent(document.documentId)}/pages/${pageNumber}` });
     }
   }
-  return { case: reviewCase, pages, audit };
+  return { case: reviewCase, pages, audit, findings: caseFindings(reviewCase) };
 }
 
 /**

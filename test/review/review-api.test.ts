@@ -256,6 +256,38 @@ describe('review API: reading and correcting a case', () => {
   });
 });
 
+describe('review API: documents of different persons', () => {
+  it('gives a different_persons finding naming the documents and the names and ID numbers that differ, and refuses to confirm until a clerk resolves it', async () => {
+    const seeded = await seedClaim(env.stores, { level: 2, personName: '王晓明', idNumber: '330106199001011234', otherPerson: { name: '李四', idNumber: '330106198802023456' } });
+    const detail = (await env.call('GET', `/cases/${seeded.caseId}`, { user: 'clerk1' })).json;
+    expect(detail.findings).toHaveLength(1);
+    const [finding] = detail.findings;
+    expect(finding).toMatchObject({ code: 'different_persons', names: expect.arrayContaining(['王晓明', '李四']), idNumbers: expect.arrayContaining(['330106199001011234', '330106198802023456']) });
+    expect(finding.documents.map((d: { type: string }) => d.type).sort()).toEqual(['employment_letter', 'id_card', 'labor_contract', 'social_insurance_record', 'vocational_certificate']);
+    expect(finding.zh).toContain('李四');
+    // Its sentence masks ID numbers.
+    expect(finding.zh).not.toContain('330106198802023456');
+
+    const refused = await env.call('POST', `/cases/${seeded.caseId}/confirm`, { user: 'clerk1', body: { version: detail.case.version } });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.code).toBe('findings_open');
+    // A resolution must answer the finding as it is.
+    const stale = await env.call('POST', `/cases/${seeded.caseId}/findings/different_persons/resolve`, { user: 'clerk1', body: { version: detail.case.version, key: 'other', note: '已核对' } });
+    expect(stale.status).toBe(409);
+    const resolved = await env.call('POST', `/cases/${seeded.caseId}/findings/different_persons/resolve`, { user: 'clerk1', body: { version: detail.case.version, key: finding.key, note: '已核对身份证原件：合同与社保为申请人曾用名' } });
+    expect(resolved.status).toBe(200);
+    expect(resolved.json.findings[0].resolution).toMatchObject({ by: 'clerk1', note: '已核对身份证原件：合同与社保为申请人曾用名' });
+    expect(resolved.json.audit.at(-1)).toMatchObject({ action: 'resolve_finding', actor: 'clerk1' });
+    const confirmed = await env.call('POST', `/cases/${seeded.caseId}/confirm`, { user: 'clerk1', body: { version: resolved.json.case.version } });
+    expect(confirmed.status).toBe(200);
+  });
+
+  it('gives no finding when every document names the same person', async () => {
+    const seeded = await seedClaim(env.stores, { level: 2 });
+    expect((await env.call('GET', `/cases/${seeded.caseId}`, { user: 'clerk1' })).json.findings).toEqual([]);
+  });
+});
+
 describe('review API: decisions on a case', () => {
   it('refuses to confirm while something is flagged, and confirms once the clerk accepted it', async () => {
     const seeded = await seedClaim(env.stores, { level: 2, flagged: ['level'] });
@@ -375,6 +407,7 @@ describe('review API: OpenAPI', () => {
         '/api/cases/{caseId}/request-documents',
         '/api/cases/{caseId}/release',
         '/api/cases/{caseId}/approve',
+        '/api/cases/{caseId}/findings/{code}/resolve',
         '/api/documents/{documentId}/pages/{pageNumber}',
         '/api/exports/payments',
       ]),
