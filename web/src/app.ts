@@ -367,6 +367,11 @@ async function caseView(caseId: string): Promise<void> {
       frame.hidden = true;
       return;
     }
+    // Decoded but not laid out yet: draw once it has a size.
+    if (!img.clientWidth) {
+      requestAnimationFrame(() => drawBox(box, fieldKey));
+      return;
+    }
     const scale = img.clientWidth / img.naturalWidth;
     Object.assign(frame.style, { left: `${box.x * scale}px`, top: `${box.y * scale}px`, width: `${box.width * scale}px`, height: `${box.height * scale}px` });
     frame.hidden = false;
@@ -387,6 +392,12 @@ async function caseView(caseId: string): Promise<void> {
     const d = c.decision;
     const open = ['needs_review', 'claimed', 'awaiting_documents'].includes(c.status);
     const flagged = c.flaggedFieldCount;
+    const openFindingCount = detail.findings.filter((f) => !f.resolution).length;
+    // Actions only where they are allowed: no editing of a case another clerk holds, no approval by the person who
+    // confirmed, none of a case that is not 符合 or still has an open point.
+    const leasedElsewhere = c.status === 'claimed' && !!c.lease && c.lease.holder !== me?.userId && Date.parse(c.lease.expiresAt) > Date.now() && !isSupervisor();
+    const editable = open && isStaff() && !leasedElsewhere;
+    const mayApprove = c.status === 'confirmed' && isSupervisor() && c.confirmedBy !== me?.userId && d?.outcome === 'eligible' && (d?.amountYuan ?? 0) > 0 && openFindingCount === 0;
     // Documents with flagged fields first, and inside each document the flagged fields first.
     const documents = [...c.documents].sort((a, b) => Number(Object.values(b.fields).some((f) => f.needsReview)) - Number(Object.values(a.fields).some((f) => f.needsReview)));
     view().innerHTML = `
@@ -405,12 +416,22 @@ async function caseView(caseId: string): Promise<void> {
             <div class="headline">${d ? `${esc(OUTCOME[d.outcome] ?? d.outcome)} · ${yuan(d.amountYuan)} · <span class="clause">${esc(d.programme)}</span>` : '规则未能判定（未分类）'}</div>
             <div class="muted">案件 ${esc(c.caseId)} · <span class="status ${c.status}">${STATUS[c.status]}</span>${c.lease ? ` · 领取人 ${esc(c.lease.holder)}` : ''} · 版本 ${c.version}${c.confirmedBy ? ` · 确认人 ${esc(c.confirmedBy)}` : ''}${c.approvedBy ? ` · 审批人 ${esc(c.approvedBy)}` : ''}</div>
             ${d ? `<ul>${d.reasons.map((r) => `<li><span class="clause">${esc(r.ruleId)}</span>${esc(r.zh)}</li>`).join('')}${(d.missingDocumentDetails ?? []).map((m) => `<li><span class="clause">${esc(m.ruleId)}</span>缺少：${esc(m.zh)}</li>`).join('')}</ul>` : ''}
+            ${detail.findings
+              .map((f) =>
+                f.resolution
+                  ? `<p class="finding resolved" data-finding="${esc(f.code)}">已处理疑点：${esc(f.zh)}<br/>处理说明：${esc(f.resolution.note)}（${esc(f.resolution.by)}）</p>`
+                  : `<div class="finding open" data-finding="${esc(f.code)}"><strong>疑点</strong>${esc(f.zh)}<ul>${f.documents
+                      .map((doc) => `<li>${esc(DOC_TITLES[doc.type] ?? doc.type)}：${esc(doc.name ?? '—')}${doc.idNumber ? ` · ${esc(doc.idNumber)}` : ''}</li>`)
+                      .join('')}</ul>${open && isStaff() ? `<button class="resolve-finding" data-code="${esc(f.code)}" data-key="${esc(f.key)}">处理疑点（说明核对结果） <kbd>Alt+F</kbd></button>` : ''}</div>`,
+              )
+              .join('')}
             ${c.rejection ? `<p>退回原因：${esc(c.rejection.reason)}（${esc(c.rejection.by)}）</p>` : ''}
             ${c.requestedDocuments ? `<p>要求补件：${c.requestedDocuments.map(esc).join('、')}</p>` : ''}
           </div>
           <div class="actions">
-            ${open && isStaff() ? `<button class="primary" id="confirm">确认${flagged ? `（还有 ${flagged} 处待核对）` : ''} <kbd>Ctrl+Enter</kbd></button><button class="danger" id="reject">退回 <kbd>Alt+R</kbd></button><button id="request">要求补件 <kbd>Alt+D</kbd></button>${c.status === 'claimed' ? '<button id="release">释放 <kbd>Alt+L</kbd></button>' : ''}` : ''}
-            ${c.status === 'confirmed' && isSupervisor() ? '<button class="primary" id="approve">审批通过 <kbd>Alt+P</kbd></button>' : ''}
+            ${editable ? `${openFindingCount === 0 ? `<button class="primary" id="confirm">确认${flagged ? `（还有 ${flagged} 处待核对）` : ''} <kbd>Ctrl+Enter</kbd></button>` : ''}<button class="danger" id="reject">退回 <kbd>Alt+R</kbd></button><button id="request">要求补件 <kbd>Alt+D</kbd></button>${c.status === 'claimed' ? '<button id="release">释放 <kbd>Alt+L</kbd></button>' : ''}` : ''}
+            ${mayApprove ? '<button class="primary" id="approve">审批通过 <kbd>Alt+P</kbd></button>' : ''}
+            ${leasedElsewhere ? `<p class="muted" id="leased">此案件由 ${esc(c.lease!.holder)} 领取审核中，您只能查看。</p>` : ''}
             <button id="audit-toggle">审核记录 <kbd>Alt+H</kbd></button>
             ${c.submissionId.startsWith('batch-') || c.institutionId ? `<a href="#/batch/${encodeURIComponent(c.submissionId)}">整批查看</a>` : ''}
           </div>
@@ -426,7 +447,7 @@ async function caseView(caseId: string): Promise<void> {
                   const shown = pending.get(key) ?? (field.value === null ? '' : String(field.value));
                   return `<label class="field${field.needsReview ? ' flagged' : ''}${field.correction ? ' corrected' : ''}${pending.has(key) ? ' pending' : ''}" data-key="${esc(key)}">
                     <span>${esc(FIELD_LABELS[name] ?? name)}</span>
-                    <input name="${esc(name)}" data-key="${esc(key)}" value="${esc(shown)}" ${open && isStaff() ? '' : 'readonly'} aria-label="${esc(FIELD_LABELS[name] ?? name)}" />
+                    <input name="${esc(name)}" data-key="${esc(key)}" value="${esc(shown)}" ${editable ? '' : 'readonly'} aria-label="${esc(FIELD_LABELS[name] ?? name)}" />
                     <span class="conf" title="${esc((field.issues ?? []).join(', '))}">${Math.round(field.confidence * 100)}%</span></label>`;
                 })
                 .join('')}</div>`;
@@ -480,6 +501,7 @@ async function caseView(caseId: string): Promise<void> {
       });
     });
     document.getElementById('confirm')?.addEventListener('click', () => void confirmAndNext());
+    view().querySelectorAll<HTMLButtonElement>('button.resolve-finding').forEach((b) => b.addEventListener('click', () => void resolveFinding(b.dataset.code!, b.dataset.key!)));
     document.getElementById('reject')?.addEventListener('click', () => void reject());
     document.getElementById('request')?.addEventListener('click', () => void requestDocuments());
     document.getElementById('release')?.addEventListener('click', () => void act('release', {}));
@@ -578,6 +600,10 @@ async function caseView(caseId: string): Promise<void> {
       text.focus();
     });
 
+  const resolveFinding = async (code: string, key: string) => {
+    const note = await ask('处理疑点', '核对结果（如：已核对身份证原件，合同上为曾用名）');
+    if (note) await act(`findings/${encodeURIComponent(code)}/resolve`, { key, note });
+  };
   const reject = async () => {
     const reason = await ask('退回案件', '退回原因（将告知申请人）');
     if (reason) await act('reject', { reason });
@@ -596,6 +622,7 @@ async function caseView(caseId: string): Promise<void> {
     else if (event.altKey && key === 'l' && document.getElementById('release')) void act('release', {});
     else if (event.altKey && key === 'p' && document.getElementById('approve')) void act('approve', {});
     else if (event.altKey && key === 'h') document.getElementById('audit-toggle')?.click();
+    else if (event.altKey && key === 'f' && document.querySelector('button.resolve-finding')) document.querySelector<HTMLButtonElement>('button.resolve-finding')!.click();
     else if (event.key === 'Escape') location.hash = isStaff() ? `#/queue/${encodeURIComponent(sessionStorage.getItem('intake.queue') ?? detail.case.queue)}` : '#/';
     else return;
     event.preventDefault();
