@@ -30,7 +30,6 @@ import { S3BlobStore } from '../shared/adapters/s3-blob-store.js';
 import { DevSignIn, bearerAuthenticator, createReviewApi } from '../shared/review/index.js';
 import { composeReviewApi } from '../functions/api/compose.js';
 import { loadSettings } from '../functions/settings.js';
-import { ensurePagePreview } from '../shared/pipeline/page-preview.js';
 import { ensureBucket, ensureTable } from '../local/bootstrap.js';
 import { startDynamoDbLocal } from '../local/dynamo-local.js';
 import { createLocalHttpServer } from '../local/http-server.js';
@@ -100,7 +99,6 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
   const signIn = new DevSignIn('bench-api-development-secret-0123456789', users);
   const deps = composeReviewApi({
     presignPages: false,
-    preview: ensurePagePreview,
     settings: loadSettings({ ...process.env, INTAKE_TABLE_NAME: tableName, INTAKE_BUCKET: bucket, AWS_REGION: region }),
     endpoints: { dynamodb: dynamo.endpoint, s3: s3Server.endpoint, credentials: LOCAL_CREDENTIALS },
   });

@@ -5,7 +5,6 @@
  */
 import { DevSignIn, bearerAuthenticator, createReviewApi } from '../../shared/review/index.js';
 import type { Clock } from '../../shared/ports/index.js';
-import { ensurePagePreview } from '../../shared/pipeline/page-preview.js';
 import type { ServiceEndpoints } from '../compose/root-options.js';
 import type { Settings } from '../settings.js';
 import { composeReviewApi } from './compose.js';
@@ -36,7 +35,7 @@ export function createApiApp(
   if (process.env.AWS_LAMBDA_FUNCTION_NAME) throw new Error('the development sign-in must not run on Lambda: use functions/api/handler.ts');
   const env = options.env ?? process.env;
   // Locally a page without a stored preview is rendered on first request (the local app is never bundled for Lambda).
-  const deps = composeReviewApi({ ...options, env, presignPages: false, preview: ensurePagePreview });
+  const deps = composeReviewApi({ ...options, env, presignPages: false });
   const devSignIn = localDevSignIn(env);
   return createReviewApi({ review: deps.review, pages: deps.pages, batches: deps.batches, devSignIn, authenticate: bearerAuthenticator((token) => devSignIn.verify(token)) });
 }

@@ -1,8 +1,8 @@
 /**
  * The review API's composition root: settings, SDK clients and adapters built once per process, wired into the review
  * service and the page images. The Lambda entry (Cognito) and the local app (development sign-in) differ only in how
- * they authenticate, in how page images leave (presigned URL vs bytes) and in whether a missing preview may be
- * rendered (`preview`: locally yes; on AWS the API serves stored previews only and carries no mupdf or sharp).
+ * they authenticate and in how page images leave (presigned URL vs bytes). Both serve only the previews process
+ * stored (the API carries no mupdf or sharp).
  */
 import { DynamoDbBatchStore, DynamoDbCertificateClaims } from '../../shared/adapters/dynamodb-batch-store.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
@@ -13,7 +13,7 @@ import { S3UploadUrlSigner } from '../../shared/adapters/s3-upload-url-signer.js
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import { systemClock, type CaseRepository, type Clock, type DocumentRepository, type EnterpriseRegister, type RegisteredEnterprise } from '../../shared/ports/index.js';
 import { BatchService } from '../../shared/review/batch-service.js';
-import { PageImages, type PagePreviewSource } from '../../shared/review/page-images.js';
+import { PageImages } from '../../shared/review/page-images.js';
 import { ReviewService } from '../../shared/review/review-service.js';
 import { lazyClients, rootSettings, type RootOptions } from '../compose/root-options.js';
 
@@ -29,8 +29,6 @@ export interface ReviewDependencies {
 export interface ReviewApiRootOptions extends RootOptions {
   /** Page images as presigned S3 URLs (AWS) instead of streamed bytes (local). */
   presignPages: boolean;
-  /** Where page previews come from (default: stored previews only). */
-  preview?: PagePreviewSource;
   clock?: Clock;
   leaseSeconds?: number;
   /** Batch files above this many bytes upload in parts (default: createBatch's, 32 MiB). */
@@ -83,7 +81,6 @@ export function composeReviewApi(options: ReviewApiRootOptions): ReviewDependenc
     blobs,
     derivedPrefix: settings.derivedPrefix,
     dpi: settings.pagePreviewDpi || undefined,
-    preview: options.preview,
     batchOwner,
     ...(options.presignPages ? { link: (bucket: string, key: string, seconds: number) => blobs.presignGet(bucket, key, seconds) } : {}),
   });

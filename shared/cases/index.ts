@@ -3,3 +3,4 @@ export * from './review-case.js';
 export * from './errors.js';
 export * from './recovery-record.js';
 export * from './recovery.js';
+export * from './findings.js';

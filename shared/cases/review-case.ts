@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findingResolutionSchema } from './findings.js';
 import { extractedDocumentSchema } from '../documents/extracted-document.js';
 import { decisionSchema } from '../policy/decision.js';
 import { recoverySchema } from './recovery-record.js';
@@ -48,6 +49,8 @@ export const reviewCaseSchema = z.object({
   approvedAt: z.string().optional(),
   rejection: z.object({ reason: z.string(), by: z.string() }).optional(),
   requestedDocuments: z.array(z.string()).optional(),
+  /** Clerks' resolutions of findings (`caseFindings`), e.g. documents naming different persons explained. */
+  resolvedFindings: z.array(findingResolutionSchema).optional(),
   institutionId: z.string().optional(),
   batchId: z.string().optional(),
   /**

@@ -7,7 +7,7 @@ import { derivedKeys } from './ids.js';
  * Page checkpoints in the blob store, under the document's derived prefix: the page's text as JSON and its preview
  * image for the clerk's page view. A scanned page's preview is written while the page is still being OCRed
  * (`savePreview`), its text once read; should a crash leave a checkpoint without its preview, the page view renders it
- * from the original (`ensurePagePreview`).
+ * from the original (`storePagePreviews`).
  *
  * @example
  * const checkpoints = blobPageCheckpoints(blobs, 'intake', 'derived/', 'doc-1');

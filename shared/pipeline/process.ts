@@ -21,6 +21,7 @@ import { caseIdFor } from './ids.js';
 import type { ClaimJudge } from './judge.js';
 import type { PipelineLogger } from './logger.js';
 import { SETTLED_FOR_PROCESS as SETTLED } from './mark-document-failed.js';
+import { boxesInPreviewPixels, DEFAULT_PREVIEW_DPI, previewLongSide, storePagePreviews } from './page-preview.js';
 
 export interface ProcessDeps {
   blobs: BlobStore;
@@ -35,6 +36,7 @@ export interface ProcessDeps {
   limits: IntakeLimits;
   derivedPrefix: string;
   ocrDpi?: number;
+  /** Resolution of the page previews stored for the page view (default `DEFAULT_PREVIEW_DPI`; every page gets one). */
   previewDpi?: number;
   /** How a submission is judged (default: `submissionKindOf`). */
   submissionKind?: (submissionId: string, records: readonly DocumentRecord[]) => SubmissionKind;
@@ -144,12 +146,23 @@ class CheckpointWrites {
   readonly #running: Promise<void>[] = [];
   #failure: unknown;
 
+  /** Pages whose preview reading stored (or is storing): the others get theirs from `storePagePreviews`. */
+  readonly previews = new Set<number>();
+
   /** The checkpoints with `save` returning at once. */
   around(checkpoints: PageCheckpoints): PageCheckpoints {
     return {
       load: (pageNumber) => checkpoints.load(pageNumber),
-      save: async (page, preview) => this.start(checkpoints.save(page, preview)),
-      ...(checkpoints.savePreview && { savePreview: async (pageNumber, preview) => this.start(checkpoints.savePreview!(pageNumber, preview)) }),
+      save: async (page, preview) => {
+        if (preview) this.previews.add(page.pageNumber);
+        this.start(checkpoints.save(page, preview));
+      },
+      ...(checkpoints.savePreview && {
+        savePreview: async (pageNumber, preview) => {
+          this.previews.add(pageNumber);
+          this.start(checkpoints.savePreview!(pageNumber, preview));
+        },
+      }),
     };
   }
 
@@ -212,12 +225,13 @@ async function processRecord(
       const firstAttempt = message.receiveCount === 1 && !message.syncOcr && (record.pagesDone ?? 0) === 0;
       // A multi-page scan goes to the asynchronous job once; its completion re-queues the message with `syncOcr`.
       const deferOcr = Boolean(deps.asyncOcr) && type === 'pdf' && (record.pageCount ?? 0) > 1 && !message.syncOcr;
+      const previewDpi = deps.previewDpi || DEFAULT_PREVIEW_DPI;
       const read = await readPages(bytes, type, {
         deferOcr,
         ocr: deps.ocr,
         limits: deps.limits,
         ocrDpi: deps.ocrDpi,
-        previewDpi: deps.previewDpi,
+        previewDpi,
         checkpoints: writes.around(firstAttempt ? { ...checkpoints, load: async () => undefined } : checkpoints),
         checkpointLastPage: false,
         onPage: async (pagesDone, total) => {
@@ -241,6 +255,13 @@ async function processRecord(
       const unsaved = read.unsavedLastPage;
       if (unsaved) keepLastPage = () => checkpoints.save(unsaved);
       documents = await timed(timings, 'extract', () => deps.extract(read.pages));
+      // Every page gets a stored preview, and every box is put in its pixels: the page view serves only stored files.
+      // A page OCR turned has its preview remade upright, after reading's own write of it has landed.
+      if (read.pages.some((page) => page.rotation !== 0)) await writes.settled();
+      await timed(timings, 'render', () =>
+        storePagePreviews({ blobs: deps.blobs, bucket: record.bucket, derivedPrefix: deps.derivedPrefix, documentId, bytes, type, pages: read.pages, stored: writes.previews, previewDpi, ocrDpi: deps.ocrDpi ?? 200, limits: deps.limits }),
+      );
+      documents = boxesInPreviewPixels(documents, read.pages, previewLongSide(previewDpi));
     } catch (error) {
       const failure = describeFailure(error);
       if (failure.status !== 'rejected') throw error;

@@ -72,7 +72,7 @@ export interface ReadPagesOptions {
   /**
    * Also render previews of text-layer pages now. Off by default: rasterising a digital page costs 10× reading its
    * text (≈ 140 ms vs 14 ms with CJK fonts), which would cap digital PDFs far below 1,000 pages a minute; the page
-   * view renders those on demand (`ensurePagePreview`). Scanned pages get theirs from the image OCR needed anyway.
+   * preview is rendered in process (`storePagePreviews`). Scanned pages get theirs from the image OCR needed anyway.
    */
   previewTextLayerPages?: boolean;
   checkpoints?: PageCheckpoints;

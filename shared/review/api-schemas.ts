@@ -3,6 +3,7 @@
  * from them, and the page imports the inferred types: one definition each.
  */
 import { z } from 'zod';
+import { caseFindingSchema } from '../cases/findings.js';
 import { auditEventSchema, caseStatusSchema, reviewCaseSchema } from '../cases/review-case.js';
 import { reviewRoleSchema } from './principal.js';
 
@@ -62,8 +63,39 @@ export const caseDetailSchema = z
     case: reviewCaseSchema,
     pages: z.array(casePageSchema),
     audit: z.array(auditEventSchema),
+    /** What a clerk must settle before the case can be confirmed or approved (resolved ones carry their resolution). */
+    findings: z.array(caseFindingSchema),
   });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+/**
+ * A case as a training body (institution) sees it: its state, the outcome, the reasons and documents meant for the
+ * applicant, the documents asked for, and which documents and pages it sent. No clerks' notes, user ids, leases,
+ * field readings or correction history (those are the bureau's).
+ */
+export const institutionCaseViewSchema = z.object({
+  view: z.literal('institution'),
+  case: z.object({
+    caseId: z.string(),
+    submissionId: z.string(),
+    status: caseStatusSchema,
+    statusZh: z.string(),
+    programme: z.string().optional(),
+    programmeTitle: z.string().optional(),
+    outcome: z.string().optional(),
+    outcomeZh: z.string().optional(),
+    amountYuan: z.number().int().nonnegative().optional(),
+    reasons: z.array(z.object({ ruleId: z.string(), zh: z.string() })),
+    missingDocuments: z.array(z.string()),
+    requestedDocuments: z.array(z.string()),
+    rejectionReason: z.string().optional(),
+    documents: z.array(z.object({ documentId: z.string(), type: z.string(), typeZh: z.string(), pages: z.array(z.number().int().positive()) })),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+  pages: z.array(casePageSchema),
+});
+export type InstitutionCaseView = z.infer<typeof institutionCaseViewSchema>;
 
 export const versionedSchema = z.object({ version: z.number().int().nonnegative() });
 
@@ -86,6 +118,12 @@ export const confirmRequestSchema = versionedSchema;
 export const rejectRequestSchema = versionedSchema.extend({ reason: z.string().trim().min(1).max(500) });
 export const requestDocumentsRequestSchema = versionedSchema
   .extend({ documents: z.array(z.string().trim().min(1)).min(1).max(20), note: z.string().max(500).optional() });
+export const resolveFindingRequestSchema = versionedSchema.extend({
+  /** The finding's key as the clerk saw it (a finding that changed since is refused). */
+  key: z.string().min(1),
+  /** What the clerk saw that settles it, e.g. 已核对身份证原件，为同一人（曾用名）. */
+  note: z.string().trim().min(1).max(500),
+});
 export const releaseRequestSchema = versionedSchema.partial();
 export const approveRequestSchema = versionedSchema;
 

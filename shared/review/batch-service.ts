@@ -265,6 +265,8 @@ export class BatchService {
 
   private mine(principal: Principal, batch: Batch): Batch {
     if (principal.roles.includes('institution') && principal.institutionId && principal.institutionId === batch.institutionId) return batch;
+    // Another institution's batch answers as an unknown one does: the answer must not tell which ids exist.
+    if (principal.roles.includes('institution')) throw new ReviewNotFoundError('batch', batch.batchId);
     throw new ForbiddenError('not_your_batch', '您无权查看此批次。', `${principal.userId} may not use batch ${batch.batchId}`);
   }
 

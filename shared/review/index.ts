@@ -3,7 +3,7 @@ export * from './errors.js';
 export { ReviewRole, reviewRoleSchema, principalSchema, isStaff, requireRole, institutionOf, assertMayRead, type Principal, type ReviewRoleName } from './principal.js';
 export { principalFromClaims, type ReviewTokenClaims } from './claims.js';
 export { DevSignIn, DEV_USERS, type DevUser } from './dev-sign-in.js';
-export { PageImages, storedPagePreview, type PageImage, type PageImageDeps, type PagePreviewObject, type PagePreviewSource } from './page-images.js';
+export { PageImages, type PageImage, type PageImageDeps } from './page-images.js';
 export { ReviewService, summaryOf, queueTitle, type ReviewServiceDeps } from './review-service.js';
 export { createReviewApi, openApiDocument, detailOf, bearerAuthenticator, type Authenticate, type ReviewApiDeps } from './router.js';
 export { BatchService, checkBatchFiles, listItemOf, FINAL_DOCUMENT_STATES, type BatchServiceDeps, type ListableBatchStore, type CompletingUploadSigner } from './batch-service.js';

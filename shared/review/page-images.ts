@@ -9,44 +9,13 @@ import { assertMayRead, isStaff, type Principal } from './principal.js';
 /** A page image: its bytes (local), or a short-lived link to it (AWS: a presigned S3 URL). */
 export type PageImage = { kind: 'bytes'; bytes: Uint8Array; contentType: string } | { kind: 'link'; url: string; expiresInSeconds: number };
 
-/** A page's preview image and where it is stored. */
-export interface PagePreviewObject {
-  key: string;
-  bytes: Uint8Array;
-  contentType: string;
-}
-
-/**
- * Where page previews come from. The API's composition root decides: on AWS only stored previews are served (the API
- * carries no PDF renderer); locally `ensurePagePreview` (shared/pipeline/page-preview.ts) renders missing ones.
- */
-export type PagePreviewSource = (
-  blobs: BlobStore,
-  record: Pick<DocumentRecord, 'documentId' | 'bucket' | 'key' | 'sourceVersionId'>,
-  pageNumber: number,
-  options: { derivedPrefix: string; dpi?: number },
-) => Promise<PagePreviewObject>;
-
-/**
- * The stored preview under `derived/<documentId>/pages/<n>`; `BlobNotFoundError` when there is none.
- *
- * @example
- * const preview = await storedPagePreview(blobs, record, 1, { derivedPrefix: 'derived/' });
- */
-export const storedPagePreview: PagePreviewSource = async (blobs, record, pageNumber, options) => {
-  const key = derivedKeys(options.derivedPrefix, record.documentId).preview(pageNumber);
-  const bytes = await blobs.get(record.bucket, key);
-  return { key, bytes, contentType: bytes[0] === 0xff ? 'image/jpeg' : 'image/png' };
-};
-
 export interface PageImageDeps {
   documents: DocumentRepository;
   cases: CaseRepository;
   blobs: BlobStore;
   derivedPrefix: string;
+  /** Unused: previews are made where pages are read (process), at its resolution. Kept for callers that still pass it. */
   dpi?: number;
-  /** Where previews come from (default: stored ones only, `storedPagePreview`). */
-  preview?: PagePreviewSource;
   /** Presigns a GET of the stored preview; absent locally, where the API streams the bytes itself. */
   link?: (bucket: string, key: string, expiresInSeconds: number) => Promise<string>;
   linkSeconds?: number;
@@ -55,8 +24,9 @@ export interface PageImageDeps {
 }
 
 /**
- * Serves the page images of case documents to those who may see the case: the stored preview, or what the injected
- * preview source makes (locally: rendered on first request for text-layer pages, ensurePagePreview).
+ * Serves the page images of case documents to those who may see the case: the preview process stored under
+ * `derived/<documentId>/pages/<n>` (every page gets one where it is read, see `storePagePreviews`; the boxes of the
+ * case's fields are in its pixels). Nothing is rendered here: the API needs neither mupdf nor sharp.
  *
  * @example
  * const image = await pages.get(principal, 'doc-1', 1); // { kind: 'bytes', bytes, contentType: 'image/png' }
@@ -70,12 +40,15 @@ export class PageImages {
     await this.assertMayRead(principal, record);
     if (record.pageCount !== undefined && pageNumber > record.pageCount) throw new ReviewNotFoundError('page', `${documentId}/${pageNumber}`);
     try {
-      const preview = await (this.deps.preview ?? storedPagePreview)(this.deps.blobs, record, pageNumber, { derivedPrefix: this.deps.derivedPrefix, dpi: this.deps.dpi });
+      const key = derivedKeys(this.deps.derivedPrefix, record.documentId).preview(pageNumber);
       if (this.deps.link) {
+        // A link to a preview that is not there yet would answer S3's 403, not our 404.
+        if (!(await this.deps.blobs.head(record.bucket, key))) throw new BlobNotFoundError(record.bucket, key);
         const expiresInSeconds = this.deps.linkSeconds ?? 300;
-        return { kind: 'link', url: await this.deps.link(record.bucket, preview.key, expiresInSeconds), expiresInSeconds };
+        return { kind: 'link', url: await this.deps.link(record.bucket, key, expiresInSeconds), expiresInSeconds };
       }
-      return { kind: 'bytes', bytes: preview.bytes, contentType: preview.contentType };
+      const bytes = await this.deps.blobs.get(record.bucket, key);
+      return { kind: 'bytes', bytes, contentType: bytes[0] === 0xff ? 'image/jpeg' : 'image/png' };
     } catch (error) {
       if (error instanceof BlobNotFoundError) throw new ReviewNotFoundError('page', `${documentId}/${pageNumber}`);
       throw error;
@@ -84,6 +57,16 @@ export class PageImages {
 
   /** Staff see every document; an institution only documents of its own cases. */
   private async assertMayRead(principal: Principal, record: DocumentRecord): Promise<void> {
+    try {
+      await this.assertMayReadCases(principal, record);
+    } catch (error) {
+      // Another institution's document answers as an unknown one does.
+      if (error instanceof ReviewNotFoundError) throw new ReviewNotFoundError('document', record.documentId);
+      throw error;
+    }
+  }
+
+  private async assertMayReadCases(principal: Principal, record: DocumentRecord): Promise<void> {
     if (isStaff(principal)) return;
     if (principal.institutionId && this.deps.batchOwner && (await this.deps.batchOwner(record.submissionId)) === principal.institutionId) return;
     const caseIds = record.caseIds ?? [];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ReviewCase } from '../cases/review-case.js';
-import { ForbiddenError } from './errors.js';
+import { ForbiddenError, ReviewNotFoundError } from './errors.js';
 
 /** The groups a user belongs to (Cognito groups on AWS, the seeded users locally). */
 export const ReviewRole = {
@@ -45,12 +45,14 @@ export function institutionOf(reviewCase: Pick<ReviewCase, 'institutionId' | 'ap
 
 /**
  * Refuses a case the caller may not see: staff see every case, an institution only its own submissions' cases.
+ * Another institution's case answers exactly as an unknown id does (404 `case_not_found`): an answer that differed
+ * would tell a training body which ids exist.
  *
  * @example
- * assertMayRead({ userId: 'inst-a', roles: ['institution'], institutionId: 'A' }, caseOfB); // throws ForbiddenError
+ * assertMayRead({ userId: 'inst-a', roles: ['institution'], institutionId: 'A' }, caseOfB); // throws ReviewNotFoundError
  */
 export function assertMayRead(principal: Principal, reviewCase: Pick<ReviewCase, 'caseId' | 'institutionId' | 'applicant'>): void {
   if (isStaff(principal)) return;
   if (principal.roles.includes('institution') && principal.institutionId && institutionOf(reviewCase) === principal.institutionId) return;
-  throw new ForbiddenError('not_your_case', '您无权查看此案件。', `${principal.userId} may not read case ${reviewCase.caseId}`);
+  throw new ReviewNotFoundError('case', reviewCase.caseId);
 }

@@ -1,5 +1,8 @@
+import { caseFindings, openFindings } from '../cases/findings.js';
 import type { AuditEvent, CaseDocument, ReviewCase } from '../cases/review-case.js';
 import type { ExtractedField } from '../documents/extracted-field.js';
+import { FIELDS_BY_TYPE } from '../documents/field-names.js';
+import { DOCUMENT_TITLES_ZH } from './labels.js';
 import { flaggedFieldCount } from '../pipeline/assemble-cases.js';
 import type { ClaimJudge } from '../pipeline/judge.js';
 import type { ClaimKey, Decision } from '../policy/decision.js';
@@ -139,11 +142,13 @@ export class ReviewService {
     const after: Record<string, unknown> = {};
     for (const correction of request.corrections) {
       const document = documents.find((d) => d.documentId === correction.documentId && d.indexInFile === correction.indexInFile);
-      const field = document?.fields[correction.field];
+      // Only the fields of the document's type: a name like `toString` or `constructor` is no field of any document.
+      const allowed = document ? (FIELDS_BY_TYPE[document.type] as readonly string[]).includes(correction.field) : false;
+      const field = document && allowed ? (Object.hasOwn(document.fields, correction.field) ? document.fields[correction.field] : missingField()) : undefined;
       if (!document || !field) {
         throw new UnprocessableError(
           'unknown_field',
-          `案件中没有这个字段：${correction.field}`,
+          document ? `此类材料（${DOCUMENT_TITLES_ZH[document.type] ?? document.type}）没有这个字段。` : '案件中没有这份材料。',
           `case ${caseId} has no field ${correction.field} in document ${correction.documentId}#${correction.indexInFile}`,
           { documentId: correction.documentId, indexInFile: correction.indexInFile, field: correction.field },
         );
@@ -180,6 +185,7 @@ export class ReviewService {
     const current = await this.loadAt(caseId, version);
     this.assertOpen(current, 'confirm', '此案件已办结，不能再确认。');
     this.assertNotLeasedToOther(current, principal);
+    this.assertNoOpenFindings(current, 'confirm');
     if (current.flaggedFieldCount > 0) {
       throw new UnprocessableError(
         'fields_flagged',
@@ -192,6 +198,27 @@ export class ReviewService {
     const next: ReviewCase = { ...current, status: 'confirmed', confirmedBy: principal.userId, updatedAt: at };
     delete next.lease;
     return this.update(next, current, { caseId, at, actor: principal.userId, action: 'confirm', before: { status: current.status }, after: { status: 'confirmed', outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan } });
+  }
+
+  /**
+   * Settles a finding (`caseFindings`) with what the clerk saw, e.g. documents naming different persons explained by
+   * an ID card original (曾用名). The resolution answers the finding as the clerk saw it (`key`): one that changed since
+   * (another document arrived, a name was corrected) is refused with 409 and must be looked at again.
+   */
+  async resolveFinding(principal: Principal, caseId: string, version: number, resolution: { code: string; key: string; note: string }): Promise<ReviewCase> {
+    requireRole(principal, STAFF);
+    const current = await this.loadAt(caseId, version);
+    this.assertOpen(current, 'resolve a finding', '此案件已办结，不能再处理疑点。');
+    this.assertNotLeasedToOther(current, principal);
+    const finding = caseFindings(current).find((f) => f.code === resolution.code);
+    if (!finding) throw new ReviewNotFoundError('finding', `${caseId}/${resolution.code}`);
+    if (finding.key !== resolution.key) {
+      throw new InvalidStateError(caseId, current.status, 'resolve a finding', '此疑点在您查看后已有变化（材料或字段改动），请重新核对后再处理。');
+    }
+    const at = this.now();
+    const resolved = { code: finding.code, key: finding.key, by: principal.userId, at, note: resolution.note };
+    const next: ReviewCase = { ...current, resolvedFindings: [...(current.resolvedFindings ?? []).filter((r) => r.code !== finding.code), resolved], updatedAt: at };
+    return this.update(next, current, { caseId, at, actor: principal.userId, action: 'resolve_finding', before: { code: finding.code, open: true }, after: { code: finding.code, note: resolution.note } });
   }
 
   /** Refuses the claim with a reason; the claim keys it held (once per person, per certificate) are released. */
@@ -249,6 +276,7 @@ export class ReviewService {
     if (current.confirmedBy === principal.userId) {
       throw new ForbiddenError('four_eyes', '不能审批自己确认的案件（每笔支付须由两人经手）。', `${principal.userId} confirmed case ${caseId} and cannot approve it`);
     }
+    this.assertNoOpenFindings(current, 'approve');
     if (current.decision?.outcome !== 'eligible' || current.decision.amountYuan <= 0) {
       throw new UnprocessableError('not_payable', '此案件的判定结果不是"符合"或金额为零，不能审批支付。', `case ${caseId} is not an eligible claim with an amount`, {
         outcome: current.decision?.outcome,
@@ -273,7 +301,8 @@ export class ReviewService {
     if (principal.institutionId && cases.length > 0 && cases.every((c) => institutionOf(c) === principal.institutionId)) return cases;
     if (await this.ownsBatch(principal, submissionId)) return cases;
     if (cases.length === 0 && principal.roles.includes('institution')) return [];
-    throw new ForbiddenError('not_your_batch', '您无权查看此批次。', `${principal.userId} may not read submission ${submissionId}`);
+    // Another institution's upload answers as an unknown one does.
+    throw new ReviewNotFoundError('batch', submissionId);
   }
 
   /**
@@ -345,6 +374,15 @@ export class ReviewService {
     return found;
   }
 
+  /** A case with an open finding (documents of different persons…) can be neither confirmed nor approved. */
+  private assertNoOpenFindings(reviewCase: ReviewCase, action: string): void {
+    const open = openFindings(reviewCase);
+    if (open.length === 0) return;
+    throw new UnprocessableError('findings_open', `还有未处理的疑点：${open.map((f) => f.zh).join('；')}`, `case ${reviewCase.caseId}: ${open.map((f) => f.code).join(', ')} open; cannot ${action}`, {
+      findings: open.map((f) => f.code),
+    });
+  }
+
   private assertOpen(reviewCase: ReviewCase, action: string, zh: string): void {
     if (!OPEN_STATES.includes(reviewCase.status)) throw new InvalidStateError(reviewCase.caseId, reviewCase.status, action, zh);
   }
@@ -412,6 +450,11 @@ export class ReviewService {
 
 function sortedByTime(events: AuditEvent[]): AuditEvent[] {
   return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/** A field of the document's type that the machine did not find: the clerk may still enter it. */
+function missingField(): ExtractedField {
+  return { value: null, confidence: 0, needsReview: true };
 }
 
 function corrected(field: ExtractedField, value: ExtractedField['value'], userId: string): ExtractedField {

@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { caseFindings } from '../cases/findings.js';
 import type { ReviewCase } from '../cases/review-case.js';
 import { paymentRowSchema, paymentRows, paymentsCsv, paymentsXlsx } from '../exports/index.js';
 import {
@@ -34,12 +35,17 @@ import {
   signInRequestSchema,
   signInResponseSchema,
   type CaseDetail,
+  institutionCaseViewSchema,
+  resolveFindingRequestSchema,
+  type InstitutionCaseView,
 } from './api-schemas.js';
+import { CASE_STATUS_ZH, DOCUMENT_TITLES_ZH, OUTCOME_ZH } from './labels.js';
+import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
 import { listItemOf, type BatchService } from './batch-service.js';
 import type { DevSignIn } from './dev-sign-in.js';
 import { InvalidRequestError, NotAuthenticatedError, httpErrorOf } from './errors.js';
 import type { PageImages } from './page-images.js';
-import type { Principal } from './principal.js';
+import { isStaff, type Principal } from './principal.js';
 import { requestLimits } from './request-limits.js';
 import { ReviewService, summaryOf } from './review-service.js';
 
@@ -81,6 +87,8 @@ const COMPONENTS: Record<string, z.ZodType> = {
   CaseSummary: caseSummarySchema,
   CaseList: caseListResponseSchema,
   CaseDetail: caseDetailSchema,
+  InstitutionCaseView: institutionCaseViewSchema,
+  ResolveFindingRequest: resolveFindingRequestSchema,
   CorrectFieldsRequest: correctFieldsRequestSchema,
   ConfirmRequest: confirmRequestSchema,
   RejectRequest: rejectRequestSchema,
@@ -125,9 +133,10 @@ const ROUTES: RouteDoc[] = [
     errors: [400, 401, 403],
   },
   { method: 'post', path: '/queues/{queue}/claim', summary: 'Claim the next unclaimed case under a lease (204 when none waits)', roles: 'clerk, supervisor', response: 'CaseDetail', errors: [204, 401, 403] },
-  { method: 'get', path: '/cases/{caseId}', summary: 'The case: documents, pages, fields with boxes, decision, audit trail, version', roles: 'clerk, supervisor, institution (own cases)', response: 'CaseDetail', errors: [401, 403, 404] },
+  { method: 'get', path: '/cases/{caseId}', summary: 'The case: documents, pages, fields with boxes, decision, audit trail, version', roles: 'clerk, supervisor; an institution (own cases) gets InstitutionCaseView', response: 'CaseDetail', errors: [401, 404] },
   { method: 'patch', path: '/cases/{caseId}/fields', summary: 'Correct (or accept) fields with the version read; the rules run again', roles: 'clerk, supervisor', body: 'CorrectFieldsRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
   { method: 'post', path: '/cases/{caseId}/confirm', summary: 'Confirm what was read (nothing flagged left)', roles: 'clerk, supervisor', body: 'ConfirmRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
+  { method: 'post', path: '/cases/{caseId}/findings/{code}/resolve', summary: 'Settle a finding (e.g. different_persons) with what the clerk saw', roles: 'clerk, supervisor', body: 'ResolveFindingRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
   { method: 'post', path: '/cases/{caseId}/reject', summary: 'Reject with a reason', roles: 'clerk, supervisor', body: 'RejectRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
   { method: 'post', path: '/cases/{caseId}/request-documents', summary: 'Ask the applicant for documents', roles: 'clerk, supervisor', body: 'RequestDocumentsRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
   { method: 'post', path: '/cases/{caseId}/release', summary: 'Give a claimed case back to its queue', roles: 'lease holder, supervisor', body: 'ReleaseRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
@@ -335,7 +344,12 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
     if (!claimed) return c.body(null, 204);
     return answer(c, claimed);
   });
-  app.get('/cases/:caseId', async (c) => c.json(caseDetailSchema.parse(await detail(c.get('principal'), c.req.param('caseId')))));
+  app.get('/cases/:caseId', async (c) => {
+    const principal = c.get('principal');
+    const shown = await detail(principal, c.req.param('caseId'));
+    // A training body gets its own view: never the staff's notes, user ids or correction history.
+    return isStaff(principal) ? c.json(caseDetailSchema.parse(shown)) : c.json(institutionCaseViewSchema.parse(institutionViewOf(shown)));
+  });
   app.patch('/cases/:caseId/fields', async (c) => {
     const request = await body(c, correctFieldsRequestSchema);
     return answer(c, await review.correctFields(c.get('principal'), c.req.param('caseId'), request));
@@ -343,6 +357,10 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
   app.post('/cases/:caseId/confirm', async (c) => {
     const { version } = await body(c, confirmRequestSchema);
     return answer(c, await review.confirm(c.get('principal'), c.req.param('caseId'), version));
+  });
+  app.post('/cases/:caseId/findings/:code/resolve', async (c) => {
+    const { version, key, note } = await body(c, resolveFindingRequestSchema);
+    return answer(c, await review.resolveFinding(c.get('principal'), c.req.param('caseId'), version, { code: c.req.param('code'), key, note }));
   });
   app.post('/cases/:caseId/reject', async (c) => {
     const { version, reason } = await body(c, rejectRequestSchema);
@@ -372,10 +390,13 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
     return c.body(image.bytes as Uint8Array<ArrayBuffer>);
   });
   app.get('/submissions/:submissionId/cases', async (c) => {
-    const cases = await review.batch(c.get('principal'), c.req.param('submissionId'));
+    const principal = c.get('principal');
+    const cases = await review.batch(principal, c.req.param('submissionId'));
     const counts: Record<string, number> = {};
     for (const reviewCase of cases) counts[reviewCase.status] = (counts[reviewCase.status] ?? 0) + 1;
-    return c.json(batchResponseSchema.parse({ submissionId: c.req.param('submissionId'), cases: cases.map(summaryOf), counts }));
+    // Who holds a case is the bureau's business.
+    const summaries = cases.map(summaryOf).map((summary) => (isStaff(principal) ? summary : { ...summary, lease: undefined }));
+    return c.json(batchResponseSchema.parse({ submissionId: c.req.param('submissionId'), cases: summaries, counts }));
   });
   app.post('/submissions/:submissionId/confirm-clean', async (c) =>
     c.json(confirmCleanResponseSchema.parse(await review.confirmClean(c.get('principal'), c.req.param('submissionId')))),
@@ -429,6 +450,44 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
  * @example
  * detailOf(reviewCase, audit, '/api').pages[0].url; // '/api/documents/doc-1/pages/1'
  */
+/**
+ * What a training body sees of a case (`institutionCaseViewSchema`).
+ *
+ * @example
+ * institutionViewOf(detailOf(reviewCase, [])).case.statusZh; // '待审核'
+ */
+export function institutionViewOf(detail: CaseDetail): InstitutionCaseView {
+  const c = detail.case;
+  const d = c.decision;
+  const programme = d ? programmeIdSchema.safeParse(d.programme) : undefined;
+  return {
+    view: 'institution',
+    case: {
+      caseId: c.caseId,
+      submissionId: c.submissionId,
+      status: c.status,
+      statusZh: CASE_STATUS_ZH[c.status] ?? c.status,
+      ...(d
+        ? {
+            programme: d.programme,
+            ...(programme?.success ? { programmeTitle: PROGRAMME_TITLES[programme.data].zh } : {}),
+            outcome: d.outcome,
+            outcomeZh: OUTCOME_ZH[d.outcome] ?? d.outcome,
+            amountYuan: d.amountYuan,
+          }
+        : {}),
+      reasons: (d?.reasons ?? []).map((reason) => ({ ruleId: reason.ruleId, zh: reason.zh })),
+      missingDocuments: [...new Set((d?.missingDocumentDetails ?? []).map((missing) => missing.zh))],
+      requestedDocuments: c.requestedDocuments ?? [],
+      ...(c.rejection ? { rejectionReason: c.rejection.reason } : {}),
+      documents: c.documents.map((document) => ({ documentId: document.documentId, type: document.type, typeZh: DOCUMENT_TITLES_ZH[document.type] ?? document.type, pages: document.pages })),
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+    },
+    pages: detail.pages,
+  };
+}
+
 export function detailOf(reviewCase: ReviewCase, audit: CaseDetail['audit'], base = '/api'): CaseDetail {
   const seen = new Set<string>();
   const pages: CaseDetail['pages'] = [];
@@ -440,7 +499,7 @@ export function detailOf(reviewCase: ReviewCase, audit: CaseDetail['audit'], bas
       pages.push({ documentId: document.documentId, pageNumber, url: `${base}/documents/${encodeURIComponent(document.documentId)}/pages/${pageNumber}` });
     }
   }
-  return { case: reviewCase, pages, audit };
+  return { case: reviewCase, pages, audit, findings: caseFindings(reviewCase) };
 }
 
 /**

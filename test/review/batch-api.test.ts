@@ -214,7 +214,7 @@ describe('batch API: progress and report', () => {
 });
 
 describe('batch API: who may call', () => {
-  it('answers 401 without a token, 403 to another institution, 404 for an unknown batch, and lets clerks read any batch', async () => {
+  it('answers 401 without a token, 404 to another institution as for an unknown batch, and lets clerks read any batch', async () => {
     const { batchId, certificateTarget } = await aBatchWithRoster(people(1));
     for (const [method, path] of [
       ['GET', '/batches'],
@@ -226,9 +226,9 @@ describe('batch API: who may call', () => {
       expect((await env.call(method, path)).status, `${method} ${path}`).toBe(401);
     }
     const complete = { key: certificateTarget.key, uploadId: 'u', parts: [{ partNumber: 1, eTag: '"e"' }] };
-    expect((await env.call('GET', `/batches/${batchId}`, { user: 'institution-b' })).json.error.code).toBe('not_your_batch');
-    expect((await env.call('GET', `/batches/${batchId}/report.xlsx`, { user: 'institution-b' })).status).toBe(403);
-    expect((await env.call('POST', `/batches/${batchId}/uploads/complete`, { user: 'institution-b', body: complete })).status).toBe(403);
+    expect((await env.call('GET', `/batches/${batchId}`, { user: 'institution-b' })).json.error.code).toBe('batch_not_found');
+    expect((await env.call('GET', `/batches/${batchId}/report.xlsx`, { user: 'institution-b' })).status).toBe(404);
+    expect((await env.call('POST', `/batches/${batchId}/uploads/complete`, { user: 'institution-b', body: complete })).status).toBe(404);
     expect((await env.call('POST', `/batches/${batchId}/uploads/complete`, { user: 'clerk1', body: complete })).status).toBe(403);
     expect((await env.call('POST', '/batches', { user: 'clerk1', body: { files: [{ name: 'a.xlsx', size: 1, role: 'roster' }] } })).status).toBe(403);
     expect((await env.call('GET', '/batches/batch-nope', { user: 'institution-a' })).status).toBe(404);
@@ -252,8 +252,8 @@ describe('batch API: who may call', () => {
     await env.stores.cases.create(reviewCase, anAuditEvent(reviewCase.caseId, { action: 'create', actor: 'pipeline' }));
     expect((await env.call('GET', `/cases/${reviewCase.caseId}`, { user: 'institution-a' })).status).toBe(200);
     expect((await env.call('GET', `/submissions/${batchId}/cases`, { user: 'institution-a' })).json.cases).toHaveLength(1);
-    expect((await env.call('GET', `/cases/${reviewCase.caseId}`, { user: 'institution-b' })).status).toBe(403);
-    expect((await env.call('GET', `/submissions/${batchId}/cases`, { user: 'institution-b' })).status).toBe(403);
+    expect((await env.call('GET', `/cases/${reviewCase.caseId}`, { user: 'institution-b' })).status).toBe(404);
+    expect((await env.call('GET', `/submissions/${batchId}/cases`, { user: 'institution-b' })).status).toBe(404);
   });
 
   it('lists every batch route in /openapi.json', async () => {

@@ -38,20 +38,45 @@ describe('review API: who may call', () => {
     expect((await env.call('POST', '/auth/sign-in', { body: { username: 'mallory' } })).status).toBe(401);
   });
 
-  it('keeps institution users to their own cases, pages and uploads (403 otherwise)', async () => {
+  it('keeps institution users to their own cases, pages and uploads, answering another institution\'s ids exactly as unknown ones (404)', async () => {
     const ours = await seedClaim(env.stores, { institutionId: 'inst-a' });
     const theirs = await seedClaim(env.stores, { institutionId: 'inst-b' });
     expect((await env.call('GET', `/cases/${ours.caseId}`, { user: 'institution-a' })).status).toBe(200);
     const refused = await env.call('GET', `/cases/${theirs.caseId}`, { user: 'institution-a' });
-    expect(refused.status).toBe(403);
-    expect(refused.json.error.code).toBe('not_your_case');
+    const unknown = await env.call('GET', '/cases/case-nobody-has', { user: 'institution-a' });
+    expect(refused.status).toBe(404);
+    expect(refused.json.error.code).toBe(unknown.json.error.code);
+    expect(refused.json.error.zh.replace(theirs.caseId, 'ID')).toBe(unknown.json.error.zh.replace('case-nobody-has', 'ID'));
     const theirPage = (await env.call('GET', `/cases/${theirs.caseId}`, { user: 'clerk1' })).json.pages[0].url.replace('/api', '');
-    expect((await env.call('GET', theirPage, { user: 'institution-a' })).status).toBe(403);
-    expect((await env.call('GET', `/submissions/${theirs.submissionId}/cases`, { user: 'institution-a' })).status).toBe(403);
+    const refusedPage = await env.call('GET', theirPage, { user: 'institution-a' });
+    expect(refusedPage.status).toBe(404);
+    expect(refusedPage.json.error.code).toBe((await env.call('GET', '/documents/doc-nobody-has/pages/1', { user: 'institution-a' })).json.error.code);
+    expect((await env.call('GET', `/submissions/${theirs.submissionId}/cases`, { user: 'institution-a' })).status).toBe(404);
     expect((await env.call('GET', `/submissions/${ours.submissionId}/cases`, { user: 'institution-a' })).json.cases).toHaveLength(1);
     // Institutions see states, they do not work the queues or change cases.
+    expect((await env.call('PATCH', `/cases/${ours.caseId}/fields`, { user: 'institution-a', body: { version: ours.version, corrections: [{ documentId: 'd', field: 'level', value: 1 }] } })).status).toBe(403);
     expect((await env.call('GET', '/queues', { user: 'institution-a' })).status).toBe(403);
     expect((await env.call('POST', `/cases/${ours.caseId}/confirm`, { user: 'institution-a', body: { version: ours.version } })).status).toBe(403);
+  });
+});
+
+describe('review API: what a training body sees of its case', () => {
+  it('gives an institution its own view: state, outcome, reasons and documents asked for, never clerks\' notes, user ids or corrections', async () => {
+    const ours = await seedClaim(env.stores, { institutionId: 'inst-a', level: 3, flagged: ['level'] });
+    const staff = (await env.call('GET', `/cases/${ours.caseId}`, { user: 'clerk1' })).json;
+    const corrected = await env.call('PATCH', `/cases/${ours.caseId}/fields`, { user: 'clerk1', body: { version: staff.case.version, corrections: [{ ...certificateOf(staff), field: 'level', value: 2 }] } });
+    await env.call('POST', `/cases/${ours.caseId}/request-documents`, { user: 'clerk1', body: { version: corrected.json.case.version, documents: ['劳动合同'], note: '内部备注：电话联系过' } });
+
+    const shown = await env.call('GET', `/cases/${ours.caseId}`, { user: 'institution-a' });
+
+    expect(shown.status).toBe(200);
+    expect(shown.json).toMatchObject({ view: 'institution', case: { caseId: ours.caseId, status: 'awaiting_documents', statusZh: '待补材料', requestedDocuments: ['劳动合同'] } });
+    expect(shown.json.case.reasons.length).toBeGreaterThan(0);
+    expect(shown.json.pages[0].url).toContain('/pages/1');
+    const text = JSON.stringify(shown.json);
+    for (const secret of ['clerk1', '内部备注', 'correction', 'audit', 'lease', 'confirmedBy', 'trace', 'claimKeys']) expect(text, secret).not.toContain(secret);
+    // Staff still get the whole case with its trail.
+    expect(JSON.stringify((await env.call('GET', `/cases/${ours.caseId}`, { user: 'clerk2' })).json)).toContain('clerk1');
   });
 });
 
@@ -212,6 +237,55 @@ describe('review API: reading and correcting a case', () => {
     expect(unknown.status).toBe(422);
     expect(unknown.json.error.code).toBe('unknown_field');
   });
+
+  it('accepts only the fields of the document\'s type: toString, constructor, __proto__ and another type\'s field get 422 and nothing is stored', async () => {
+    const seeded = await seedClaim(env.stores);
+    const detail = (await env.call('GET', `/cases/${seeded.caseId}`, { user: 'clerk1' })).json;
+    for (const field of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'employeeName']) {
+      const refused = await env.call('PATCH', `/cases/${seeded.caseId}/fields`, { user: 'clerk1', body: { version: detail.case.version, corrections: [{ ...certificateOf(detail), field, value: 'x' }] } });
+      expect(refused.status, field).toBe(422);
+      expect(refused.json.error.code, field).toBe('unknown_field');
+    }
+    const stored = await env.stores.cases.get(seeded.caseId);
+    expect(stored!.version).toBe(detail.case.version);
+    expect(Object.keys(stored!.documents[0]!.fields)).toEqual(Object.keys(detail.case.documents[0].fields));
+    // A field of the certificate's type may be entered (or re-entered) by the clerk.
+    const entered = await env.call('PATCH', `/cases/${seeded.caseId}/fields`, { user: 'clerk1', body: { version: detail.case.version, corrections: [{ ...certificateOf(detail), field: 'issuer', value: '杭州市西湖区人力资源和社会保障局' }] } });
+    expect(entered.status).toBe(200);
+    expect(entered.json.case.documents[0].fields.issuer).toMatchObject({ value: '杭州市西湖区人力资源和社会保障局', needsReview: false });
+  });
+});
+
+describe('review API: documents of different persons', () => {
+  it('gives a different_persons finding naming the documents and the names and ID numbers that differ, and refuses to confirm until a clerk resolves it', async () => {
+    const seeded = await seedClaim(env.stores, { level: 2, personName: '王晓明', idNumber: '330106199001011234', otherPerson: { name: '李四', idNumber: '330106198802023456' } });
+    const detail = (await env.call('GET', `/cases/${seeded.caseId}`, { user: 'clerk1' })).json;
+    expect(detail.findings).toHaveLength(1);
+    const [finding] = detail.findings;
+    expect(finding).toMatchObject({ code: 'different_persons', names: expect.arrayContaining(['王晓明', '李四']), idNumbers: expect.arrayContaining(['330106199001011234', '330106198802023456']) });
+    expect(finding.documents.map((d: { type: string }) => d.type).sort()).toEqual(['employment_letter', 'id_card', 'labor_contract', 'social_insurance_record', 'vocational_certificate']);
+    expect(finding.zh).toContain('李四');
+    // Its sentence masks ID numbers.
+    expect(finding.zh).not.toContain('330106198802023456');
+
+    const refused = await env.call('POST', `/cases/${seeded.caseId}/confirm`, { user: 'clerk1', body: { version: detail.case.version } });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.code).toBe('findings_open');
+    // A resolution must answer the finding as it is.
+    const stale = await env.call('POST', `/cases/${seeded.caseId}/findings/different_persons/resolve`, { user: 'clerk1', body: { version: detail.case.version, key: 'other', note: '已核对' } });
+    expect(stale.status).toBe(409);
+    const resolved = await env.call('POST', `/cases/${seeded.caseId}/findings/different_persons/resolve`, { user: 'clerk1', body: { version: detail.case.version, key: finding.key, note: '已核对身份证原件：合同与社保为申请人曾用名' } });
+    expect(resolved.status).toBe(200);
+    expect(resolved.json.findings[0].resolution).toMatchObject({ by: 'clerk1', note: '已核对身份证原件：合同与社保为申请人曾用名' });
+    expect(resolved.json.audit.at(-1)).toMatchObject({ action: 'resolve_finding', actor: 'clerk1' });
+    const confirmed = await env.call('POST', `/cases/${seeded.caseId}/confirm`, { user: 'clerk1', body: { version: resolved.json.case.version } });
+    expect(confirmed.status).toBe(200);
+  });
+
+  it('gives no finding when every document names the same person', async () => {
+    const seeded = await seedClaim(env.stores, { level: 2 });
+    expect((await env.call('GET', `/cases/${seeded.caseId}`, { user: 'clerk1' })).json.findings).toEqual([]);
+  });
 });
 
 describe('review API: decisions on a case', () => {
@@ -333,6 +407,7 @@ describe('review API: OpenAPI', () => {
         '/api/cases/{caseId}/request-documents',
         '/api/cases/{caseId}/release',
         '/api/cases/{caseId}/approve',
+        '/api/cases/{caseId}/findings/{code}/resolve',
         '/api/documents/{documentId}/pages/{pageNumber}',
         '/api/exports/payments',
       ]),

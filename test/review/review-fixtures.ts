@@ -8,7 +8,6 @@ import sharp from 'sharp';
 import type { CaseDocument, DocumentRecord, ReviewCase } from '../../shared/cases/index.js';
 import { derivedKeys } from '../../shared/pipeline/ids.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
-import { ensurePagePreview } from '../../shared/pipeline/page-preview.js';
 import type { BlobStore, CaseRepository, Clock, DocumentRepository, EnterpriseRegister } from '../../shared/ports/index.js';
 import { DevSignIn, PageImages, ReviewService, bearerAuthenticator, createReviewApi, type BatchService } from '../../shared/review/index.js';
 
@@ -62,6 +61,8 @@ export interface ClaimOptions {
   withPageImage?: boolean;
   /** Upsert the employer into the district register (default true; once is enough when seeding many). */
   withEnterprise?: boolean;
+  /** Someone else named on the contract and the social-insurance record (a claim mixing persons). */
+  otherPerson?: { name: string; idNumber: string };
 }
 
 /** The documents of an individual's XH36-3.7.c claim: certificate, ID card, contract, letter of engagement, insurance record. */
@@ -76,9 +77,9 @@ export function individualClaimDocuments(ids: { certificate: string; idCard: str
       { flagged: options.flagged ?? [] },
     ),
     document(ids.idCard, 'id_card', { name, idNumber, address: '浙江省杭州市西湖区文三路100号', birthDate: '1990-01-01' }),
-    document(ids.contract, 'labor_contract', { employerName: EMPLOYER, employerCreditCode: EMPLOYER_CREDIT_CODE, employeeName: name, startDate: '2018-03-01', endDate: null }),
+    document(ids.contract, 'labor_contract', { employerName: EMPLOYER, employerCreditCode: EMPLOYER_CREDIT_CODE, employeeName: options.otherPerson?.name ?? name, startDate: '2018-03-01', endDate: null }),
     document(ids.letter, 'employment_letter', { employerName: EMPLOYER, employeeName: name, title: '技师', startDate: '2020-11-01', endDate: '2023-10-31' }),
-    document(ids.insurance, 'social_insurance_record', { personName: name, idNumber, employerName: EMPLOYER, monthsPaid: 56 }, {
+    document(ids.insurance, 'social_insurance_record', { personName: options.otherPerson?.name ?? name, idNumber: options.otherPerson?.idNumber ?? idNumber, employerName: EMPLOYER, monthsPaid: 56 }, {
       spans: [
         { employerName: EMPLOYER, from: '2018-03', to: '2021-06' },
         { employerName: EMPLOYER, from: '2021-08', to: '2022-11' },
@@ -173,7 +174,7 @@ export async function seedClaim(stores: ReviewStores, options: ClaimOptions = {}
 export function reviewApiOver(stores: ReviewStores, clock: Clock, options: { leaseSeconds?: number; batches?: BatchService } = {}) {
   const batchOwner = options.batches ? (submissionId: string) => options.batches!.ownerOf(submissionId) : undefined;
   const review = new ReviewService({ cases: stores.cases, documents: stores.documents, judge: createPolicyJudge({ enterprises: stores.enterprises }), clock, leaseSeconds: options.leaseSeconds, batchOwner });
-  const pages = new PageImages({ documents: stores.documents, cases: stores.cases, blobs: stores.blobs, derivedPrefix: DERIVED_PREFIX, batchOwner, preview: ensurePagePreview });
+  const pages = new PageImages({ documents: stores.documents, cases: stores.cases, blobs: stores.blobs, derivedPrefix: DERIVED_PREFIX, batchOwner });
   const signIn = new DevSignIn(TEST_SECRET);
   const api = createReviewApi({ review, pages, batches: options.batches, devSignIn: signIn, authenticate: bearerAuthenticator((token) => signIn.verify(token)) });
   const tokens = new Map<string, string>();

@@ -130,15 +130,51 @@ describe('clerk page', () => {
     await page.context().close();
   });
 
-  it("does not show an institution user another institution's case", async () => {
+  it("does not show an institution user another institution's case, and shows its own case in the institution's view", async () => {
     const theirs = await seedClaim(env.stores, { institutionId: 'inst-b' });
     const ours = await seedClaim(env.stores, { institutionId: 'inst-a' });
     const page = await signedIn('institution-a', `#/case/${theirs.caseId}`);
-    await page.locator('#banner').filter({ hasText: '您无权查看此案件' }).waitFor();
+    // As for an id that does not exist: nothing tells which ids are another institution's.
+    await page.locator('#banner').filter({ hasText: '案件不存在' }).waitFor();
     expect(await page.locator('#decision').count()).toBe(0);
     await page.evaluate((id) => (location.hash = `#/case/${id}`), ours.caseId);
     await headline(page).waitFor();
+    expect(await page.locator('#decision').textContent()).toContain('待审核');
     expect(await page.locator('#confirm').count()).toBe(0);
+    expect(await page.locator('input').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('shows documents of different persons as a finding with a resolve control; the case cannot be confirmed until the clerk resolves it', async () => {
+    const seeded = await seedClaim(env.stores, { level: 2, personName: '周敏', otherPerson: { name: '吴刚', idNumber: '330106198802023456' } });
+    const page = await signedIn('clerk1', `#/case/${seeded.caseId}`);
+    const finding = page.locator('.finding.open[data-finding="different_persons"]');
+    await finding.waitFor();
+    expect(await finding.textContent()).toContain('吴刚');
+    expect(await finding.textContent()).toContain('周敏');
+    expect(await page.locator('#confirm').count()).toBe(0);
+
+    await page.keyboard.press('Alt+f');
+    await page.locator('dialog textarea').fill('已核对身份证原件：合同与社保记录所写为申请人本人（曾用名吴刚）');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.finding.resolved').waitFor();
+    await page.locator('#confirm').waitFor();
+    expect((await env.stores.cases.get(seeded.caseId))?.resolvedFindings?.[0]).toMatchObject({ code: 'different_persons', by: 'clerk1' });
+    await page.context().close();
+  });
+
+  it('offers 审批通过 only to a supervisor who did not confirm the case', async () => {
+    const seeded = await seedClaim(env.stores, { level: 2 });
+    const page = await signedIn('supervisor1', `#/case/${seeded.caseId}`);
+    await page.locator('#confirm:focus').waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('#banner').filter({ hasText: '已确认' }).waitFor();
+    await page.evaluate((id) => (location.hash = `#/case/${id}?again`), seeded.caseId);
+    await page.evaluate((id) => (location.hash = `#/case/${id}`), seeded.caseId);
+    await page.locator('#decision .status.confirmed').waitFor();
+    expect(await page.locator('#approve').count()).toBe(0);
+    await page.keyboard.press('Alt+p');
+    expect((await env.stores.cases.get(seeded.caseId))?.status).toBe('confirmed');
     await page.context().close();
   });
 });

@@ -5,7 +5,7 @@
  * `#/exports`.
  * Every label is Simplified Chinese; everything works from the keyboard (the footer lists the keys of each view).
  */
-import type { CaseDetail, CaseSummary } from '../../shared/review/api-schemas.js';
+import type { CaseDetail, CaseSummary, InstitutionCaseView } from '../../shared/review/api-schemas.js';
 import { listKeys } from './list-keys.js';
 import { batchListView, batchProgressView, newBatchView, type PageKit } from './batch-upload.js';
 import { beginCognitoSignIn, cognitoSignOutUrl, completeCognitoSignIn, loadPageConfig, type PageConfig } from './cognito-sign-in.js';
@@ -296,7 +296,31 @@ interface FieldRef {
   box?: { x: number; y: number; width: number; height: number };
 }
 
+/** A training body's view of its case: state, outcome, reasons and what is asked for (the API gives nothing more). */
+async function institutionCaseView(caseId: string): Promise<void> {
+  const shown = await api<InstitutionCaseView>('GET', `/cases/${encodeURIComponent(caseId)}`);
+  const c = shown.case;
+  view().innerHTML = `<h1>案件 ${esc(c.caseId)}</h1>
+    <div class="decision ${esc(c.outcome ?? '')}" id="decision">
+      <div class="headline">${c.outcomeZh ? `${esc(c.outcomeZh)} · ${yuan(c.amountYuan)} · ${esc(c.programmeTitle ?? c.programme ?? '')}` : '尚未判定'}</div>
+      <div class="muted">状态：<span class="status ${esc(c.status)}">${esc(c.statusZh)}</span></div>
+      ${c.reasons.length ? `<ul>${c.reasons.map((r) => `<li><span class="clause">${esc(r.ruleId)}</span>${esc(r.zh)}</li>`).join('')}</ul>` : ''}
+      ${c.missingDocuments.length ? `<p>缺少材料：${c.missingDocuments.map(esc).join('、')}</p>` : ''}
+      ${c.requestedDocuments.length ? `<p id="requested">请补交：${c.requestedDocuments.map(esc).join('、')}</p>` : ''}
+      ${c.rejectionReason ? `<p>驳回原因：${esc(c.rejectionReason)}</p>` : ''}
+    </div>
+    <h3>已提交材料</h3><ul>${c.documents.map((d) => `<li>${esc(d.typeZh)}（第${d.pages.join('、')}页）</li>`).join('')}</ul>
+    <p><a href="#/batch/${encodeURIComponent(c.submissionId)}">整批查看</a></p>`;
+  keys('<kbd>Esc</kbd> 返回');
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') location.hash = '#/';
+  };
+  document.addEventListener('keydown', onKey);
+  cleanup = () => document.removeEventListener('keydown', onKey);
+}
+
 async function caseView(caseId: string): Promise<void> {
+  if (!isStaff()) return institutionCaseView(caseId);
   let detail = await api<CaseDetail>('GET', `/cases/${encodeURIComponent(caseId)}`);
   /** Values typed but not saved (kept across a conflict and a reload: nothing the clerk typed is lost). */
   const pending = new Map<string, string>();
@@ -316,26 +340,36 @@ async function caseView(caseId: string): Promise<void> {
     return imageUrls.get(key);
   };
 
-  const showPage = async (key: string, box?: FieldRef['box']) => {
+  const showPage = async (key: string, box?: FieldRef['box'], fieldKey?: string) => {
     currentPage = key;
     const [documentId, pageNumber] = [key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1))];
     view().querySelectorAll<HTMLButtonElement>('.page-tabs button').forEach((b) => b.classList.toggle('current', b.dataset.page === key));
     const img = $('#page-img') as HTMLImageElement;
     const url = await loadImage(documentId, pageNumber);
-    if (!img) return;
+    // A later focus may have moved on while this page loaded: only the latest field's page and box are shown.
+    if (!img || (fieldKey !== undefined && fieldKey !== focusKey)) return;
     if (url && img.src !== url) {
       img.src = url;
       await img.decode().catch(() => undefined);
     }
-    drawBox(box);
+    if (fieldKey !== undefined && fieldKey !== focusKey) return;
+    drawBox(box, fieldKey);
   };
 
-  const drawBox = (box?: FieldRef['box']) => {
+  /** The box is in the served image's pixels (`source.box`), scaled to the size the image is shown at. */
+  const drawBox = (box?: FieldRef['box'], fieldKey?: string) => {
     const img = $('#page-img') as HTMLImageElement;
     const frame = $('#page-box');
     if (!img || !frame) return;
+    frame.dataset.key = fieldKey ?? '';
+    frame.dataset.page = currentPage;
     if (!box || !img.naturalWidth) {
       frame.hidden = true;
+      return;
+    }
+    // Decoded but not laid out yet: draw once it has a size.
+    if (!img.clientWidth) {
+      requestAnimationFrame(() => drawBox(box, fieldKey));
       return;
     }
     const scale = img.clientWidth / img.naturalWidth;
@@ -358,6 +392,12 @@ async function caseView(caseId: string): Promise<void> {
     const d = c.decision;
     const open = ['needs_review', 'claimed', 'awaiting_documents'].includes(c.status);
     const flagged = c.flaggedFieldCount;
+    const openFindingCount = detail.findings.filter((f) => !f.resolution).length;
+    // Actions only where they are allowed: no editing of a case another clerk holds, no approval by the person who
+    // confirmed, none of a case that is not 符合 or still has an open point.
+    const leasedElsewhere = c.status === 'claimed' && !!c.lease && c.lease.holder !== me?.userId && Date.parse(c.lease.expiresAt) > Date.now() && !isSupervisor();
+    const editable = open && isStaff() && !leasedElsewhere;
+    const mayApprove = c.status === 'confirmed' && isSupervisor() && c.confirmedBy !== me?.userId && d?.outcome === 'eligible' && (d?.amountYuan ?? 0) > 0 && openFindingCount === 0;
     // Documents with flagged fields first, and inside each document the flagged fields first.
     const documents = [...c.documents].sort((a, b) => Number(Object.values(b.fields).some((f) => f.needsReview)) - Number(Object.values(a.fields).some((f) => f.needsReview)));
     view().innerHTML = `
@@ -376,12 +416,22 @@ async function caseView(caseId: string): Promise<void> {
             <div class="headline">${d ? `${esc(OUTCOME[d.outcome] ?? d.outcome)} · ${yuan(d.amountYuan)} · <span class="clause">${esc(d.programme)}</span>` : '规则未能判定（未分类）'}</div>
             <div class="muted">案件 ${esc(c.caseId)} · <span class="status ${c.status}">${STATUS[c.status]}</span>${c.lease ? ` · 领取人 ${esc(c.lease.holder)}` : ''} · 版本 ${c.version}${c.confirmedBy ? ` · 确认人 ${esc(c.confirmedBy)}` : ''}${c.approvedBy ? ` · 审批人 ${esc(c.approvedBy)}` : ''}</div>
             ${d ? `<ul>${d.reasons.map((r) => `<li><span class="clause">${esc(r.ruleId)}</span>${esc(r.zh)}</li>`).join('')}${(d.missingDocumentDetails ?? []).map((m) => `<li><span class="clause">${esc(m.ruleId)}</span>缺少：${esc(m.zh)}</li>`).join('')}</ul>` : ''}
+            ${detail.findings
+              .map((f) =>
+                f.resolution
+                  ? `<p class="finding resolved" data-finding="${esc(f.code)}">已处理疑点：${esc(f.zh)}<br/>处理说明：${esc(f.resolution.note)}（${esc(f.resolution.by)}）</p>`
+                  : `<div class="finding open" data-finding="${esc(f.code)}"><strong>疑点</strong>${esc(f.zh)}<ul>${f.documents
+                      .map((doc) => `<li>${esc(DOC_TITLES[doc.type] ?? doc.type)}：${esc(doc.name ?? '—')}${doc.idNumber ? ` · ${esc(doc.idNumber)}` : ''}</li>`)
+                      .join('')}</ul>${open && isStaff() ? `<button class="resolve-finding" data-code="${esc(f.code)}" data-key="${esc(f.key)}">处理疑点（说明核对结果） <kbd>Alt+F</kbd></button>` : ''}</div>`,
+              )
+              .join('')}
             ${c.rejection ? `<p>退回原因：${esc(c.rejection.reason)}（${esc(c.rejection.by)}）</p>` : ''}
             ${c.requestedDocuments ? `<p>要求补件：${c.requestedDocuments.map(esc).join('、')}</p>` : ''}
           </div>
           <div class="actions">
-            ${open && isStaff() ? `<button class="primary" id="confirm">确认${flagged ? `（还有 ${flagged} 处待核对）` : ''} <kbd>Ctrl+Enter</kbd></button><button class="danger" id="reject">退回 <kbd>Alt+R</kbd></button><button id="request">要求补件 <kbd>Alt+D</kbd></button>${c.status === 'claimed' ? '<button id="release">释放 <kbd>Alt+L</kbd></button>' : ''}` : ''}
-            ${c.status === 'confirmed' && isSupervisor() ? '<button class="primary" id="approve">审批通过 <kbd>Alt+P</kbd></button>' : ''}
+            ${editable ? `${openFindingCount === 0 ? `<button class="primary" id="confirm">确认${flagged ? `（还有 ${flagged} 处待核对）` : ''} <kbd>Ctrl+Enter</kbd></button>` : ''}<button class="danger" id="reject">退回 <kbd>Alt+R</kbd></button><button id="request">要求补件 <kbd>Alt+D</kbd></button>${c.status === 'claimed' ? '<button id="release">释放 <kbd>Alt+L</kbd></button>' : ''}` : ''}
+            ${mayApprove ? '<button class="primary" id="approve">审批通过 <kbd>Alt+P</kbd></button>' : ''}
+            ${leasedElsewhere ? `<p class="muted" id="leased">此案件由 ${esc(c.lease!.holder)} 领取审核中，您只能查看。</p>` : ''}
             <button id="audit-toggle">审核记录 <kbd>Alt+H</kbd></button>
             ${c.submissionId.startsWith('batch-') || c.institutionId ? `<a href="#/batch/${encodeURIComponent(c.submissionId)}">整批查看</a>` : ''}
           </div>
@@ -397,7 +447,7 @@ async function caseView(caseId: string): Promise<void> {
                   const shown = pending.get(key) ?? (field.value === null ? '' : String(field.value));
                   return `<label class="field${field.needsReview ? ' flagged' : ''}${field.correction ? ' corrected' : ''}${pending.has(key) ? ' pending' : ''}" data-key="${esc(key)}">
                     <span>${esc(FIELD_LABELS[name] ?? name)}</span>
-                    <input name="${esc(name)}" data-key="${esc(key)}" value="${esc(shown)}" ${open && isStaff() ? '' : 'readonly'} aria-label="${esc(FIELD_LABELS[name] ?? name)}" />
+                    <input name="${esc(name)}" data-key="${esc(key)}" value="${esc(shown)}" ${editable ? '' : 'readonly'} aria-label="${esc(FIELD_LABELS[name] ?? name)}" />
                     <span class="conf" title="${esc((field.issues ?? []).join(', '))}">${Math.round(field.confidence * 100)}%</span></label>`;
                 })
                 .join('')}</div>`;
@@ -437,7 +487,7 @@ async function caseView(caseId: string): Promise<void> {
       input.addEventListener('focus', () => {
         focusKey = input.dataset.key!;
         const ref = refs().find((r) => keyOf(r) === focusKey);
-        if (ref) void showPage(`${ref.documentId}/${ref.page}`, ref.box);
+        if (ref) void showPage(`${ref.documentId}/${ref.page}`, ref.box, focusKey);
       });
       input.addEventListener('input', () => {
         pending.set(input.dataset.key!, input.value);
@@ -451,6 +501,7 @@ async function caseView(caseId: string): Promise<void> {
       });
     });
     document.getElementById('confirm')?.addEventListener('click', () => void confirmAndNext());
+    view().querySelectorAll<HTMLButtonElement>('button.resolve-finding').forEach((b) => b.addEventListener('click', () => void resolveFinding(b.dataset.code!, b.dataset.key!)));
     document.getElementById('reject')?.addEventListener('click', () => void reject());
     document.getElementById('request')?.addEventListener('click', () => void requestDocuments());
     document.getElementById('release')?.addEventListener('click', () => void act('release', {}));
@@ -460,7 +511,7 @@ async function caseView(caseId: string): Promise<void> {
       $('#audit').hidden = !showAudit;
     });
     const ref = refs().find((r) => keyOf(r) === focusKey);
-    void showPage(ref ? `${ref.documentId}/${ref.page}` : currentPage, ref?.box);
+    void showPage(ref ? `${ref.documentId}/${ref.page}` : currentPage, ref?.box, ref ? focusKey : undefined);
   };
 
   /** Typed values stay in `pending` until the server has them; a conflict reloads the case and keeps them. */
@@ -549,6 +600,10 @@ async function caseView(caseId: string): Promise<void> {
       text.focus();
     });
 
+  const resolveFinding = async (code: string, key: string) => {
+    const note = await ask('处理疑点', '核对结果（如：已核对身份证原件，合同上为曾用名）');
+    if (note) await act(`findings/${encodeURIComponent(code)}/resolve`, { key, note });
+  };
   const reject = async () => {
     const reason = await ask('退回案件', '退回原因（将告知申请人）');
     if (reason) await act('reject', { reason });
@@ -567,13 +622,14 @@ async function caseView(caseId: string): Promise<void> {
     else if (event.altKey && key === 'l' && document.getElementById('release')) void act('release', {});
     else if (event.altKey && key === 'p' && document.getElementById('approve')) void act('approve', {});
     else if (event.altKey && key === 'h') document.getElementById('audit-toggle')?.click();
+    else if (event.altKey && key === 'f' && document.querySelector('button.resolve-finding')) document.querySelector<HTMLButtonElement>('button.resolve-finding')!.click();
     else if (event.key === 'Escape') location.hash = isStaff() ? `#/queue/${encodeURIComponent(sessionStorage.getItem('intake.queue') ?? detail.case.queue)}` : '#/';
     else return;
     event.preventDefault();
   };
   const onResize = () => {
     const ref = refs().find((r) => keyOf(r) === focusKey);
-    drawBox(ref?.box);
+    drawBox(ref?.box, ref ? focusKey : undefined);
   };
   document.addEventListener('keydown', onKey);
   window.addEventListener('resize', onResize);
