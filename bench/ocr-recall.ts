@@ -5,6 +5,8 @@
  * they disagreed, and the CPU each engine spent.
  *
  *   node --openssl-legacy-provider --import tsx bench/ocr-recall.ts --set /work/evalsets/procedural-v1 [--only TEXT] [--limit N]
+ *     [--variant TEXT: only files with a document variant containing TEXT, e.g. seal]
+ *     [--engines before,after,page: which engines; "page" suppresses coloured ink on the whole page]
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,6 +23,8 @@ const option = (name: string) => {
 const set = option('set') ?? '/work/evalsets/procedural-v1';
 const only = option('only');
 const limit = Number(option('limit') ?? Infinity);
+const variant = option('variant');
+const engineNames = (option('engines') ?? 'before,after').split(',') as Which[];
 
 interface Truth {
   file: string;
@@ -51,39 +55,44 @@ const typeOf = (file: string) => {
 const names = (await readdir(set)).filter((n) => n.endsWith('.truth.json')).sort();
 const truths: Truth[] = [];
 for (const name of names) truths.push(JSON.parse(await readFile(path.join(set, name), 'utf8')) as Truth);
-const chosen = truths.filter((t) => t.condition !== 'digital_pdf' && (!only || t.file.includes(only))).slice(0, limit);
+const chosen = truths
+  .filter((t) => t.condition !== 'digital_pdf' && (!only || t.file.includes(only)))
+  .filter((t) => !variant || t.documents.some((d) => d.variants?.some((v) => v.includes(variant))))
+  .slice(0, limit);
 
-const engines: Record<'before' | 'after', PaddleOcrEngine> = {
-  before: createPaddleOcrEngine(BEFORE_CONDITIONING),
-  after: createPaddleOcrEngine(),
-};
-await engines.after.warmUp();
+type Which = 'before' | 'after' | 'page';
+const options = { before: BEFORE_CONDITIONING, after: {}, page: { colourSuppression: 'page' as const } };
+const used = engineNames.filter((name) => name in options);
+const engines: Partial<Record<Which, PaddleOcrEngine>> = Object.fromEntries(used.map((name) => [name, createPaddleOcrEngine(options[name])]));
+const reference = used[0];
+await engines[reference]!.warmUp();
 
 interface Tally {
   found: number;
   total: number;
 }
-const byCondition = new Map<string, Record<'before' | 'after', Tally>>();
-const cpu = { before: 0, after: 0 };
+const byCondition = new Map<string, Partial<Record<Which, Tally>>>();
+const cpu: Partial<Record<Which, number>> = {};
 let secondReadings = 0;
 let disagreements = 0;
 const changes: string[] = [];
 for (const [i, truth] of chosen.entries()) {
   const bytes = new Uint8Array(await readFile(path.join(set, truth.file)));
-  const found: Record<'before' | 'after', Set<string>> = { before: new Set(), after: new Set() };
-  const order = i % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const);
+  const found: Partial<Record<Which, Set<string>>> = {};
+  const order = i % 2 === 0 ? used : [...used].reverse();
   for (const which of order) {
+    found[which] = new Set();
     const usage = process.cpuUsage();
     let pages: OcrPage[] = [];
     try {
-      pages = (await readPages(bytes, typeOf(truth.file), { ocr: engines[which], limits: DEFAULT_INTAKE_LIMITS })).pages;
+      pages = (await readPages(bytes, typeOf(truth.file), { ocr: engines[which]!, limits: DEFAULT_INTAKE_LIMITS })).pages;
     } catch (error) {
       console.log(`${truth.file}: ${which} failed: ${(error as Error).message}`);
     }
-    const used = process.cpuUsage(usage);
-    cpu[which] += (used.user + used.system) / 1000;
+    const spent = process.cpuUsage(usage);
+    cpu[which] = (cpu[which] ?? 0) + (spent.user + spent.system) / 1000;
     const text = squeeze(pages.flatMap((p) => p.lines.map((l) => l.text)).join('|'));
-    if (which === 'after') {
+    if (which !== 'before') {
       const lines = pages.flatMap((p) => p.lines);
       secondReadings += lines.filter((l) => l.secondReading).length;
       disagreements += lines.filter((l) => l.secondReading && !l.secondReading.agrees).length;
@@ -91,21 +100,21 @@ for (const [i, truth] of chosen.entries()) {
     for (const [d, document] of truth.documents.entries()) {
       for (const [field, value] of Object.entries(document.fields)) {
         const forms = printedForms(value);
-        if (forms.length > 0 && forms.some((form) => text.includes(form))) found[which].add(`${d}.${field}`);
+        if (forms.length > 0 && forms.some((form) => text.includes(form))) found[which]!.add(`${d}.${field}`);
       }
     }
   }
-  const tally = byCondition.get(truth.condition) ?? { before: { found: 0, total: 0 }, after: { found: 0, total: 0 } };
+  const tally = byCondition.get(truth.condition) ?? Object.fromEntries(used.map((w) => [w, { found: 0, total: 0 }]));
   const scored = truth.documents.flatMap((document, d) =>
     Object.entries(document.fields).filter(([, value]) => printedForms(value).length > 0).map(([field, value]) => ({ key: `${d}.${field}`, value })),
   );
   for (const { key, value } of scored) {
-    tally.before.total++;
-    tally.after.total++;
-    if (found.before.has(key)) tally.before.found++;
-    if (found.after.has(key)) tally.after.found++;
-    if (found.before.has(key) !== found.after.has(key)) {
-      changes.push(`${truth.file} ${key} "${String(value)}": ${found.after.has(key) ? 'found only after' : 'LOST after'}`);
+    for (const which of used) {
+      tally[which]!.total++;
+      if (found[which]!.has(key)) tally[which]!.found++;
+      if (which !== reference && found[reference]!.has(key) !== found[which]!.has(key)) {
+        changes.push(`${truth.file} ${key} "${String(value)}": ${found[which]!.has(key) ? `found only ${which}` : `LOST ${which}`}`);
+      }
     }
   }
   byCondition.set(truth.condition, tally);
@@ -113,16 +122,20 @@ for (const [i, truth] of chosen.entries()) {
 }
 
 const pct = (t: Tally) => `${t.found}/${t.total} = ${((100 * t.found) / Math.max(1, t.total)).toFixed(1)} %`;
-const all = { before: { found: 0, total: 0 }, after: { found: 0, total: 0 } };
-console.log(`OCR-only recall on ${set} (${chosen.length} files, digital PDFs skipped): truth values found verbatim in the OCR text`);
+const all: Partial<Record<Which, Tally>> = Object.fromEntries(used.map((w) => [w, { found: 0, total: 0 }]));
+console.log(
+  `OCR-only recall on ${set} (${chosen.length} files${variant ? ` with a "${variant}" variant` : ''}, digital PDFs skipped): truth values found verbatim in the OCR text`,
+);
+const row = (label: string, tally: Partial<Record<Which, Tally>>) =>
+  console.log(`  ${label.padEnd(14)} ${used.map((w) => `${w} ${pct(tally[w]!).padEnd(18)}`).join(' ')}`);
 for (const [condition, tally] of [...byCondition.entries()].sort()) {
-  console.log(`  ${condition.padEnd(14)} before ${pct(tally.before).padEnd(18)} after ${pct(tally.after)}`);
-  for (const which of ['before', 'after'] as const) {
-    all[which].found += tally[which].found;
-    all[which].total += tally[which].total;
+  row(condition, tally);
+  for (const which of used) {
+    all[which]!.found += tally[which]!.found;
+    all[which]!.total += tally[which]!.total;
   }
 }
-console.log(`  ${'all'.padEnd(14)} before ${pct(all.before).padEnd(18)} after ${pct(all.after)}`);
-console.log(`  CPU: before ${Math.round(cpu.before / chosen.length)} ms/file, after ${Math.round(cpu.after / chosen.length)} ms/file, ratio ${(cpu.after / cpu.before).toFixed(3)}`);
-console.log(`  second readings after: ${secondReadings} lines, ${disagreements} disagreeing`);
+row('all', all);
+console.log(`  CPU ms/file: ${used.map((w) => `${w} ${Math.round(cpu[w]! / chosen.length)} (${(cpu[w]! / cpu[reference]!).toFixed(3)})`).join(', ')}`);
+console.log(`  second readings (engines other than before): ${secondReadings} lines, ${disagreements} disagreeing`);
 for (const change of changes) console.log(`  ${change}`);

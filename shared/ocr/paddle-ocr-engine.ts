@@ -2,7 +2,7 @@ import type { OcrEngine, PageImage } from './ocr-engine.js';
 import type { OcrLine, OcrPage } from './ocr-page.js';
 import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
-import { conditionPage, touchesSuppressedInk, type PageConditions } from './page-conditioning.js';
+import { conditionPage, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
 import { decodeRaster, rotateRaster, type Raster } from './raster.js';
 import { classifyUpsideDown, recogniseRegions, type RecognisedText } from './text-lines.js';
 import {
@@ -62,6 +62,8 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
    * faint ink stretched (see `conditionPage`). Off reads the pixels as given (the bench's "before").
    */
   pageConditioning?: boolean;
+  /** Where coloured ink is suppressed when conditioning (see `ConditionOptions`); default `over-print`. */
+  colourSuppression?: ConditionOptions['colourSuppression'];
   /** Read seal-covered and unsure lines a second time and report the agreement (default on). */
   secondReadings?: boolean;
   /** Called after each page with its stage timings. */
@@ -139,7 +141,7 @@ export class PaddleOcrEngine implements OcrEngine {
       return elapsed;
     };
     const conditioning = this.#options.pageConditioning !== false;
-    const conditioned = conditioning ? conditionPage(stored) : undefined;
+    const conditioned = conditioning ? conditionPage(stored, { colourSuppression: this.#options.colourSuppression }) : undefined;
     const conditionMs = lap();
     let raster = conditioned?.raster ?? stored;
     let rotation: PageRotation = 0;

@@ -54,6 +54,14 @@ export interface PageConditions {
   faintInk: boolean;
 }
 
+export interface ConditionOptions {
+  /**
+   * Where coloured ink is suppressed: `over-print` (default) only on tiles where it meets dark print; `page` wherever
+   * it is (red titles too: measured against `over-print` in ADR 0001); `off` never.
+   */
+  colourSuppression?: 'over-print' | 'page' | 'off';
+}
+
 export interface ConditionedPage {
   /** The conditioned raster (the very same object as the input when nothing needed doing). */
   raster: Raster;
@@ -74,7 +82,8 @@ function luminance(r: number, g: number, b: number): number {
  * const { raster, conditions } = conditionPage(decoded);
  * if (conditions.suppressedTileCount > 0) …; // a seal lay over text
  */
-export function conditionPage(input: Raster): ConditionedPage {
+export function conditionPage(input: Raster, options: ConditionOptions = {}): ConditionedPage {
+  const colourSuppression = options.colourSuppression ?? 'over-print';
   const { data, width, height } = input;
   const tilesAcross = Math.ceil(width / INK_TILE);
   const tilesDown = Math.ceil(height / INK_TILE);
@@ -112,8 +121,8 @@ export function conditionPage(input: Raster): ConditionedPage {
   for (let ty = 0; ty < tilesDown; ty++) {
     for (let tx = 0; tx < tilesAcross; tx++) {
       const t = ty * tilesAcross + tx;
-      if (coloured[t] < TILE_MIN_PIXELS) continue;
-      let near = false;
+      if (coloured[t] < TILE_MIN_PIXELS || colourSuppression === 'off') continue;
+      let near = colourSuppression === 'page';
       for (let dy = -1; dy <= 1 && !near; dy++) {
         for (let dx = -1; dx <= 1 && !near; dx++) {
           const nx = tx + dx;
