@@ -298,13 +298,18 @@ export function mergeReadings(
   region: TextRegion,
   second: SecondReading,
 ): { reading: RecognisedText; region: TextRegion; other: NonNullable<OcrLine['secondReading']> } {
-  const secondWins = second.reading.confidence > first.confidence && second.reading.text.trim() !== '';
+  let secondWins = second.reading.confidence > first.confidence && second.reading.text.trim() !== '';
+  // Where one reading is the other with characters left out, the fuller one is kept if it is fairly sure: ink
+  // suppression or a tight crop loses strokes (a seal-covered 急 dropped from 浙江省应急管理厅) far more often than
+  // the recogniser invents characters.
+  const [sure, unsure] = secondWins ? [second.reading, first] : [first, second.reading];
+  if (unsure.confidence >= SECOND_READING_BELOW && isShorterSubsequence(sure.characters, unsure.characters)) secondWins = !secondWins;
   const kept = secondWins ? second.reading : first;
   const other = secondWins ? first : second.reading;
   const agrees = withoutSpaces(kept.text) === withoutSpaces(other.text);
   let reading = kept;
   if (!agrees) {
-    const confirmed = commonCharacters(kept.characters, other.characters);
+    const confirmed = confirmedCharacters(kept.characters, other.characters);
     reading = {
       ...kept,
       characterConfidences: kept.characterConfidences.map((c, k) => (confirmed[k] ? c : Math.min(c, UNCONFIRMED_CHARACTER_CONFIDENCE))),
@@ -317,8 +322,22 @@ export function mergeReadings(
   };
 }
 
-/** For each character of `a`: whether it is part of a longest common subsequence with `b`. */
-function commonCharacters(a: string[], b: string[]): boolean[] {
+/** `a` is `b` with one or more characters left out (ignoring spaces). */
+function isShorterSubsequence(a: string[], b: string[]): boolean {
+  const x = a.filter((c) => c.trim() !== '');
+  const y = b.filter((c) => c.trim() !== '');
+  if (x.length >= y.length) return false;
+  let j = 0;
+  for (const c of y) if (j < x.length && x[j] === c) j++;
+  return j === x.length;
+}
+
+/**
+ * For each character of `a`: confirmed by `b` when it is part of their longest common subsequence and no character
+ * of `b` is missing from `a` right beside it (a character the other reading has and this one lacks leaves both its
+ * neighbours unconfirmed, so a value that lost a character is never read at full confidence).
+ */
+function confirmedCharacters(a: string[], b: string[]): boolean[] {
   const n = a.length;
   const m = b.length;
   const table = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
@@ -328,15 +347,28 @@ function commonCharacters(a: string[], b: string[]): boolean[] {
     }
   }
   const confirmed = new Array<boolean>(n).fill(false);
+  // Matched pairs (i in a, j in b), then between consecutive pairs: if b has more characters there than a, a lacks
+  // some (a substitution has as many on both sides and is already unconfirmed).
+  const pairs: [number, number][] = [[-1, -1]];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
     if (a[i] === b[j]) {
       confirmed[i] = true;
+      pairs.push([i, j]);
       i++;
       j++;
     } else if (table[i + 1][j] >= table[i][j + 1]) i++;
     else j++;
+  }
+  pairs.push([n, m]);
+  const printed = (chars: string[], from: number, to: number) => chars.slice(from, to).filter((c) => c.trim() !== '').length;
+  for (let k = 1; k < pairs.length; k++) {
+    const [i0, j0] = pairs[k - 1];
+    const [i1, j1] = pairs[k];
+    if (printed(b, j0 + 1, j1) <= printed(a, i0 + 1, i1)) continue;
+    if (i0 >= 0) confirmed[i0] = false;
+    if (i1 < n) confirmed[i1] = false;
   }
   return confirmed;
 }

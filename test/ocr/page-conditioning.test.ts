@@ -138,4 +138,26 @@ describe('mergeReadings (a line read twice)', () => {
     expect(merged.reading.characterConfidences[5]).toBeLessThanOrEqual(0.5);
     expect(merged.reading.characterConfidences[6]).toBe(0.99);
   });
+
+  it('keeps the fuller reading when the surer one lost a character, and flags the characters around the gap', () => {
+    // Seen on a generated phone photo: the seal-suppressed reading dropped 急 at 0.99, the page as stored read it at 0.94.
+    const first = recognised('浙江省应管理厅', [0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99]);
+    const again = recognised('浙江省应急管理厅', [0.94, 0.94, 0.94, 0.94, 0.9, 0.94, 0.94, 0.94]);
+
+    const merged = mergeReadings(first, region, { reading: again, region });
+
+    expect(merged.reading.text).toBe('浙江省应急管理厅');
+    expect(merged.other).toMatchObject({ text: '浙江省应管理厅', agrees: false });
+    expect(merged.reading.characterConfidences[4]).toBeLessThanOrEqual(0.5);
+  });
+
+  it('flags both neighbours of a character the kept reading lacks', () => {
+    const first = recognised('浙江省应管理厅', [0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99]);
+    const again = recognised('浙江省应急管理厅', [0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6]);
+
+    const merged = mergeReadings(first, region, { reading: again, region });
+
+    expect(merged.reading.text).toBe('浙江省应管理厅');
+    expect(merged.reading.characterConfidences.map((c) => c <= 0.5)).toEqual([false, false, false, true, true, false, false]);
+  });
 });
