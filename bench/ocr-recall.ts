@@ -4,7 +4,7 @@
  * files in one run. Digital PDFs are skipped (their text layer is not OCR). Also counts second readings and how often
  * they disagreed, and the CPU each engine spent.
  *
- *   node --openssl-legacy-provider --import tsx bench/ocr-recall.ts --set /work/evalsets/procedural-v1 [--only TEXT] [--limit N]
+ *   node --openssl-legacy-provider --import tsx bench/ocr-recall.ts --set /work/evalsets/procedural-v1 [--only TEXT,TEXT…] [--limit N]
  *     [--variant TEXT: only files with a document variant containing TEXT, e.g. seal]
  *     [--engines before,after,page: which engines; "page" suppresses coloured ink on the whole page]
  */
@@ -56,7 +56,7 @@ const names = (await readdir(set)).filter((n) => n.endsWith('.truth.json')).sort
 const truths: Truth[] = [];
 for (const name of names) truths.push(JSON.parse(await readFile(path.join(set, name), 'utf8')) as Truth);
 const chosen = truths
-  .filter((t) => t.condition !== 'digital_pdf' && (!only || t.file.includes(only)))
+  .filter((t) => t.condition !== 'digital_pdf' && (!only || only.split(',').some((o) => t.file.includes(o))))
   .filter((t) => !variant || t.documents.some((d) => d.variants?.some((v) => v.includes(variant))))
   .slice(0, limit);
 
