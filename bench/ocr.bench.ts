@@ -7,7 +7,8 @@ import { cpus, loadavg } from 'node:os';
 import * as mupdf from 'mupdf';
 import sharp from 'sharp';
 import { PdfFile } from '../shared/pdf/index.js';
-import { PaddleOcrWorkerPool, createPaddleOcrEngine, type PaddleStageTimings } from '../shared/ocr/index.js';
+import { PaddleOcrWorkerPool, createPaddleOcrEngine, type PaddleOcrEngineOptions, type PaddleStageTimings } from '../shared/ocr/index.js';
+import { renderSealedPage, shadowed } from '../test/ocr/page-factory.js';
 
 const A4_200DPI = { width: 1654, height: 2339 };
 
@@ -89,9 +90,47 @@ async function measurePaddle(label: string, pages: Buffer[], limitSide: number):
   const stage = (key: keyof PaddleStageTimings) => Math.round(median(timings.map((t) => t[key])));
   console.log(
     `paddle ${label.padEnd(22)} det ${limitSide}: ${Math.round(median(wall))} ms/page wall, ${Math.round(median(cpu))} ms/page CPU ` +
-      `(decode ${stage('decodeMs')}, detect ${stage('detectMs')}, direction ${stage('directionMs')}, recognise ${stage('recogniseMs')}); ` +
+      `(decode ${stage('decodeMs')}, condition ${stage('conditionMs')}, detect ${stage('detectMs')}, direction ${stage('directionMs')}, recognise ${stage('recogniseMs')} of which ${stage('secondReadingMs')} in ${stage('secondReadings')} second readings); ` +
       `${(lines / pages.length).toFixed(1)} lines/page; rotation ${[...rotations].join('/')}; ` +
       `${clausesRead}/${clauses.length * pages.length} lines read exactly`,
+  );
+}
+
+/** The engine as it read before page conditioning and second readings (issue 12): the bench's "before". */
+export const BEFORE_CONDITIONING: PaddleOcrEngineOptions = { pageConditioning: false, secondReadings: false, detection: { minLongSide: 0 } };
+
+function cpuMs(before: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * Before and after in one run: the same pages read by the engine without and with page conditioning and second
+ * readings, alternating which goes first on each page and round so that load on the machine falls on both alike.
+ * Prints CPU ms per page (median) and the ratio of the totals.
+ */
+async function compareBeforeAfter(label: string, pages: Buffer[], rounds: number): Promise<void> {
+  const engines = { before: createPaddleOcrEngine(BEFORE_CONDITIONING), after: createPaddleOcrEngine() };
+  await engines.after.warmUp();
+  const cpu = { before: [] as number[], after: [] as number[] };
+  const wall = { before: [] as number[], after: [] as number[] };
+  for (let round = 0; round < rounds; round++) {
+    for (const [k, bytes] of pages.entries()) {
+      const order = (round + k) % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const);
+      for (const which of order) {
+        const started = performance.now();
+        const usage = process.cpuUsage();
+        await engines[which].recognize({ bytes, pageNumber: k + 1 });
+        cpu[which].push(cpuMs(usage));
+        wall[which].push(performance.now() - started);
+      }
+    }
+  }
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  console.log(
+    `paddle before/after ${label.padEnd(20)} ${pages.length} pages × ${rounds} rounds: CPU ms/page median ` +
+      `${Math.round(median(cpu.before))} → ${Math.round(median(cpu.after))}, total ratio ${(sum(cpu.after) / sum(cpu.before)).toFixed(3)}; ` +
+      `wall ratio ${(sum(wall.after) / sum(wall.before)).toFixed(3)} (goal: CPU ratio ≤ 1.15)`,
   );
 }
 
@@ -100,6 +139,12 @@ export async function run(): Promise<void> {
   const upright = await Promise.all([0, 1, 2, 3].map((seed) => scannedPage(seed)));
   const turned90 = await Promise.all(upright.slice(0, 2).map((page) => sharp(page).rotate(90).jpeg({ quality: 80 }).toBuffer()));
   const turned180 = await Promise.all(upright.slice(0, 2).map((page) => sharp(page).rotate(180).jpeg({ quality: 80 }).toBuffer()));
+
+  const rounds = Number(process.env.OCR_BENCH_ROUNDS ?? 2);
+  await compareBeforeAfter('A4 200 dpi upright', upright, rounds);
+  const sealed = await sharp(await renderSealedPage({ seal: true, signature: true, scale: 1.6 })).jpeg({ quality: 85 }).toBuffer();
+  await compareBeforeAfter('sealed, shadowed', [sealed, await shadowed(sealed)], rounds);
+  if (process.env.OCR_BENCH_COMPARE_ONLY) return;
 
   await measurePaddle('A4 200 dpi upright', upright, 1280);
   await measurePaddle('A4 200 dpi upright', upright, 960);

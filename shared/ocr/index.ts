@@ -6,3 +6,4 @@ export * from './paddle-ocr-engine.js';
 export * from './raster.js';
 export * from './create-ocr-engine.js';
 export * from './paddle-ocr-worker-pool.js';
+export * from './page-conditioning.js';

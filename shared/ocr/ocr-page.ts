@@ -8,6 +8,12 @@ export const ocrLineSchema = z.object({
   box: boxSchema,
   /** Per-word or per-character confidences where the engine gives them. */
   words: z.array(z.object({ text: z.string(), confidence: z.number(), box: boxSchema })).optional(),
+  /**
+   * Present when the engine read the line a second time (coloured ink such as a seal lay over it, or the first reading
+   * was unsure): the other reading and whether both gave the same text. Where they disagree, the line carries the surer
+   * reading and the characters the other reading did not confirm have their `words` confidence lowered (≤ 0.5).
+   */
+  secondReading: z.object({ text: z.string(), confidence: z.number().min(0).max(1), agrees: z.boolean() }).optional(),
 });
 export type OcrLine = z.infer<typeof ocrLineSchema>;
 

@@ -2,6 +2,7 @@ import type { OcrEngine, PageImage } from './ocr-engine.js';
 import type { OcrLine, OcrPage } from './ocr-page.js';
 import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
+import { conditionPage, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
 import { decodeRaster, rotateRaster, type Raster } from './raster.js';
 import { classifyUpsideDown, recogniseRegions, type RecognisedText } from './text-lines.js';
 import {
@@ -21,18 +22,50 @@ const DIRECTION_SAMPLE = 8;
 /** A page lies on its side when its lines run within this many radians of vertical. */
 const SIDEWAYS_TOLERANCE = Math.PI / 4;
 
+/**
+ * Lines whose first reading is under this confidence are read a second time (as are lines under coloured ink that was
+ * suppressed); the two readings' agreement is reported on the line.
+ */
+export const SECOND_READING_BELOW = 0.85;
+/**
+ * A line under suppressed coloured ink is read again unless its first reading was sure throughout: mean confidence at
+ * least this and no character under `SURE_CHARACTER`.
+ */
+const SURE_UNDER_INK = 0.97;
+const SURE_CHARACTER = 0.9;
+/** Lines under this are not worth a second reading (detector noise: seal rings, speckle). */
+const SECOND_READING_FLOOR = 0.3;
+/** At most this many second readings per page (the costliest ones last): keeps a page's cost bounded. */
+const MAX_SECOND_READINGS = 8;
+/** A character the other reading did not confirm gets at most this confidence. */
+export const UNCONFIRMED_CHARACTER_CONFIDENCE = 0.5;
+
 /** Milliseconds spent in each stage of one page (for `npm run bench` and the pipeline's stage figures). */
 export interface PaddleStageTimings {
   decodeMs: number;
   detectMs: number;
   directionMs: number;
   recogniseMs: number;
+  /** Conditioning (measuring the page, and rewriting it when a seal, uneven light or faint ink called for it). */
+  conditionMs: number;
+  /** Second readings run (and their share of `recogniseMs`). */
+  secondReadings: number;
+  secondReadingMs: number;
   /** Detection passes run: 1 for an upright or upside-down page, 2 for a page on its side. */
   detectionPasses: number;
 }
 
 export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   detection?: Partial<DetectionSettings>;
+  /**
+   * Condition the page before detection (default on): coloured ink over print suppressed, uneven light flattened,
+   * faint ink stretched (see `conditionPage`). Off reads the pixels as given (the bench's "before").
+   */
+  pageConditioning?: boolean;
+  /** Where coloured ink is suppressed when conditioning (see `ConditionOptions`); default `over-print`. */
+  colourSuppression?: ConditionOptions['colourSuppression'];
+  /** Read seal-covered and unsure lines a second time and report the agreement (default on). */
+  secondReadings?: boolean;
   /** Called after each page with its stage timings. */
   onTimings?: (timings: PaddleStageTimings) => void;
 }
@@ -107,7 +140,10 @@ export class PaddleOcrEngine implements OcrEngine {
       clock = now;
       return elapsed;
     };
-    let raster = stored;
+    const conditioning = this.#options.pageConditioning !== false;
+    const conditioned = conditioning ? conditionPage(stored, { colourSuppression: this.#options.colourSuppression }) : undefined;
+    const conditionMs = lap();
+    let raster = conditioned?.raster ?? stored;
     let rotation: PageRotation = 0;
     let detectionPasses = 1;
     let detected = await detectTextRegions(models.detection, raster, this.#detection);
@@ -138,21 +174,207 @@ export class PaddleOcrEngine implements OcrEngine {
     const directionMs = lap();
     const ordered = readingOrder(regions);
     const texts = await recogniseRegions(models.recognition, models.alphabet, raster, ordered);
-    this.#options.onTimings?.({ decodeMs, detectMs, directionMs, recogniseMs: lap(), detectionPasses });
+    let secondReadings = 0;
+    let secondReadingMs = 0;
+    let seconds: (SecondReading | undefined)[] = [];
+    if (this.#options.secondReadings !== false) {
+      const started = performance.now();
+      seconds = await readAgain(models, { stored, raster, rotation, conditions: conditioned?.changed ? conditioned.conditions : undefined }, ordered, texts);
+      secondReadings = seconds.filter(Boolean).length;
+      secondReadingMs = performance.now() - started;
+    }
+    this.#options.onTimings?.({ decodeMs, conditionMs, detectMs, directionMs, recogniseMs: lap(), secondReadings, secondReadingMs, detectionPasses });
     const lines: OcrLine[] = [];
     ordered.forEach((region, index) => {
-      const { text, confidence } = texts[index];
-      const trimmed = text.trim();
-      if (trimmed === '' || confidence < MIN_LINE_CONFIDENCE) return;
+      const first = texts[index];
+      const second = seconds[index];
+      const merged = second ? mergeReadings(first, region, second) : { reading: first, region, other: undefined };
+      const { reading } = merged;
+      const trimmed = reading.text.trim();
+      if (trimmed === '' || reading.confidence < MIN_LINE_CONFIDENCE) return;
+      const words = characterWords(merged.region, reading, raster);
       lines.push({
         text: trimmed,
-        confidence: round4(confidence),
+        confidence: round4(merged.other && !merged.other.agrees ? meanOf(words.map((w) => w.confidence), reading.confidence) : reading.confidence),
         box: boundingBox(region, raster),
-        words: characterWords(region, texts[index], raster),
+        words,
+        ...(merged.other ? { secondReading: merged.other } : {}),
       });
     });
     return { pageNumber, width: raster.width, height: raster.height, rotation, source: 'paddle', lines };
   }
+}
+
+/** A line read a second time: from the page as stored (ink not suppressed) or with a looser crop. */
+export interface SecondReading {
+  reading: RecognisedText;
+  /** The region the second reading's character positions refer to (in the upright page). */
+  region: TextRegion;
+}
+
+interface PagesRead {
+  /** The page as decoded, before conditioning and turning. */
+  stored: Raster;
+  /** The page the regions were found on (conditioned and turned upright). */
+  raster: Raster;
+  rotation: PageRotation;
+  /** Set when conditioning changed the page. */
+  conditions?: PageConditions;
+}
+
+/**
+ * Second readings of the lines that need one: lines that touch suppressed coloured ink (read again from the page as
+ * stored, so a suppressed red character cannot vanish unnoticed), and unsure lines (read again with a looser crop, or
+ * from the stored page when conditioning changed it). Returns one entry per region (undefined = read once).
+ */
+async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRegion[], texts: RecognisedText[]): Promise<(SecondReading | undefined)[]> {
+  const wanted: { index: number; priority: number; region: TextRegion; onStored: boolean }[] = [];
+  regions.forEach((region, index) => {
+    const { confidence, text, characterConfidences } = texts[index];
+    if (text.trim() === '' || confidence < SECOND_READING_FLOOR) return;
+    const storedRegion = pages.conditions ? regionOnStoredPage(region, pages.rotation, pages.stored) : undefined;
+    const sure = confidence >= SURE_UNDER_INK && characterConfidences.every((c) => c >= SURE_CHARACTER);
+    const underInk = !sure && storedRegion !== undefined && touchesSuppressedInk(pages.conditions!, boundingBox(storedRegion, pages.stored));
+    if (underInk) wanted.push({ index, priority: 0, region: storedRegion, onStored: true });
+    else if (confidence < SECOND_READING_BELOW) {
+      if (storedRegion) wanted.push({ index, priority: confidence, region: storedRegion, onStored: true });
+      else wanted.push({ index, priority: confidence, region: loosened(region), onStored: false });
+    }
+  });
+  wanted.sort((a, b) => a.priority - b.priority);
+  const chosen = wanted.slice(0, MAX_SECOND_READINGS);
+  const result: (SecondReading | undefined)[] = new Array(regions.length).fill(undefined);
+  const onStored = chosen.filter((w) => w.onStored);
+  const onPage = chosen.filter((w) => !w.onStored);
+  const [fromStored, fromPage] = await Promise.all([
+    onStored.length ? recogniseRegions(models.recognition, models.alphabet, pages.stored, onStored.map((w) => w.region)) : [],
+    onPage.length ? recogniseRegions(models.recognition, models.alphabet, pages.raster, onPage.map((w) => w.region)) : [],
+  ]);
+  // Character positions are fractions along the region, so a stored-page reading's boxes use the upright region.
+  onStored.forEach((w, k) => (result[w.index] = { reading: fromStored[k], region: regions[w.index] }));
+  onPage.forEach((w, k) => (result[w.index] = { reading: fromPage[k], region: w.region }));
+  return result;
+}
+
+/** The region grown a little across and along the line: a second crop that takes in a clipped stroke. */
+function loosened(region: TextRegion): TextRegion {
+  return { ...region, width: region.width + region.height * 0.3, height: region.height * 1.2 };
+}
+
+/**
+ * The same region on the page as stored, before it was turned `rotation` degrees clockwise (`stored` is that page).
+ *
+ * @example
+ * regionOnStoredPage(region, 90, stored);
+ */
+export function regionOnStoredPage(region: TextRegion, rotation: PageRotation, stored: Raster): TextRegion {
+  const { width: w, height: h } = stored;
+  switch (rotation) {
+    case 0:
+      return region;
+    case 90:
+      return { ...region, cx: region.cy, cy: h - region.cx, angle: region.angle - Math.PI / 2 };
+    case 180:
+      return { ...region, cx: w - region.cx, cy: h - region.cy, angle: region.angle + Math.PI };
+    case 270:
+      return { ...region, cx: w - region.cy, cy: region.cx, angle: region.angle + Math.PI / 2 };
+  }
+}
+
+function withoutSpaces(text: string): string {
+  return text.replace(/[\s\u3000]/g, '');
+}
+
+/**
+ * Takes the agreement of two readings of one line: the surer reading is kept; where they disagree, its characters
+ * that the other reading does not share (longest common subsequence) keep at most `UNCONFIRMED_CHARACTER_CONFIDENCE`.
+ * Exposed for tests.
+ *
+ * @example
+ * mergeReadings(first, region, { reading: again, region }).other.agrees; // false when the texts differ
+ */
+export function mergeReadings(
+  first: RecognisedText,
+  region: TextRegion,
+  second: SecondReading,
+): { reading: RecognisedText; region: TextRegion; other: NonNullable<OcrLine['secondReading']> } {
+  let secondWins = second.reading.confidence > first.confidence && second.reading.text.trim() !== '';
+  // Where one reading is the other with characters left out, the fuller one is kept if it is fairly sure: ink
+  // suppression or a tight crop loses strokes (a seal-covered 急 dropped from 浙江省应急管理厅) far more often than
+  // the recogniser invents characters.
+  const [sure, unsure] = secondWins ? [second.reading, first] : [first, second.reading];
+  if (unsure.confidence >= SECOND_READING_BELOW && isShorterSubsequence(sure.characters, unsure.characters)) secondWins = !secondWins;
+  const kept = secondWins ? second.reading : first;
+  const other = secondWins ? first : second.reading;
+  const agrees = withoutSpaces(kept.text) === withoutSpaces(other.text);
+  let reading = kept;
+  if (!agrees) {
+    const confirmed = confirmedCharacters(kept.characters, other.characters);
+    reading = {
+      ...kept,
+      characterConfidences: kept.characterConfidences.map((c, k) => (confirmed[k] ? c : Math.min(c, UNCONFIRMED_CHARACTER_CONFIDENCE))),
+    };
+  }
+  return {
+    reading,
+    region: secondWins ? second.region : region,
+    other: { text: other.text.trim(), confidence: round4(other.confidence), agrees },
+  };
+}
+
+/** `a` is `b` with one or more characters left out (ignoring spaces). */
+function isShorterSubsequence(a: string[], b: string[]): boolean {
+  const x = a.filter((c) => c.trim() !== '');
+  const y = b.filter((c) => c.trim() !== '');
+  if (x.length >= y.length) return false;
+  let j = 0;
+  for (const c of y) if (j < x.length && x[j] === c) j++;
+  return j === x.length;
+}
+
+/**
+ * For each character of `a`: confirmed by `b` when it is part of their longest common subsequence and no character
+ * of `b` is missing from `a` right beside it (a character the other reading has and this one lacks leaves both its
+ * neighbours unconfirmed, so a value that lost a character is never read at full confidence).
+ */
+function confirmedCharacters(a: string[], b: string[]): boolean[] {
+  const n = a.length;
+  const m = b.length;
+  const table = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+    }
+  }
+  const confirmed = new Array<boolean>(n).fill(false);
+  // Matched pairs (i in a, j in b), then between consecutive pairs: if b has more characters there than a, a lacks
+  // some (a substitution has as many on both sides and is already unconfirmed).
+  const pairs: [number, number][] = [[-1, -1]];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      confirmed[i] = true;
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (table[i + 1][j] >= table[i][j + 1]) i++;
+    else j++;
+  }
+  pairs.push([n, m]);
+  const printed = (chars: string[], from: number, to: number) => chars.slice(from, to).filter((c) => c.trim() !== '').length;
+  for (let k = 1; k < pairs.length; k++) {
+    const [i0, j0] = pairs[k - 1];
+    const [i1, j1] = pairs[k];
+    if (printed(b, j0 + 1, j1) <= printed(a, i0 + 1, i1)) continue;
+    if (i0 >= 0) confirmed[i0] = false;
+    if (i1 < n) confirmed[i1] = false;
+  }
+  return confirmed;
+}
+
+function meanOf(values: number[], fallback: number): number {
+  return values.length === 0 ? fallback : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
 /**

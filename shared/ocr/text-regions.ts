@@ -25,7 +25,16 @@ export interface DetectionSettings {
   boxThreshold: number;
   /** How far a region is grown beyond the shrunk text kernel the model predicts (`det_db_unclip_ratio`). */
   unclipRatio: number;
+  /**
+   * Pages whose longer side is under this are enlarged for the detector (at most `MAX_DETECTION_UPSCALE`×), so the
+   * small print of a small image (a cropped ID card, a thumbnail-sized upload) is as large as the model expects.
+   * 0 = never enlarge (PP-OCR's own behaviour).
+   */
+  minLongSide: number;
 }
+
+/** A small image is enlarged at most this much for the detector. */
+export const MAX_DETECTION_UPSCALE = 3;
 
 /** PP-OCR's own defaults, except a larger input side: certificate pages carry small print. */
 export const DEFAULT_DETECTION_SETTINGS: DetectionSettings = {
@@ -33,6 +42,7 @@ export const DEFAULT_DETECTION_SETTINGS: DetectionSettings = {
   pixelThreshold: 0.3,
   boxThreshold: 0.6,
   unclipRatio: 1.5,
+  minLongSide: 960,
 };
 
 export interface DetectedRegions {
@@ -62,7 +72,11 @@ export async function detectTextRegions(
   raster: Raster,
   settings: DetectionSettings = DEFAULT_DETECTION_SETTINGS,
 ): Promise<DetectedRegions> {
-  const scale = Math.min(1, settings.limitSide / Math.max(raster.width, raster.height));
+  const long = Math.max(raster.width, raster.height);
+  const scale =
+    settings.minLongSide > 0 && long < settings.minLongSide
+      ? Math.min(MAX_DETECTION_UPSCALE, settings.minLongSide / long)
+      : Math.min(1, settings.limitSide / long);
   const inputWidth = Math.max(32, Math.round((raster.width * scale) / 32) * 32);
   const inputHeight = Math.max(32, Math.round((raster.height * scale) / 32) * 32);
   const small = await resizeRaster(raster, inputWidth, inputHeight);

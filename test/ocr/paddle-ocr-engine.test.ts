@@ -98,7 +98,8 @@ describe('PaddleOcrEngine', () => {
     });
   });
 
-  it('keeps an upright noisy scan upright when the direction classifier wrongly calls it upside down', async () => {
+  // Reads the page up to three ways (a full page and two direction samples): slow when the shared machine is busy.
+  it('keeps an upright noisy scan upright when the direction classifier wrongly calls it upside down', { timeout: 180_000 }, async () => {
     // The cover of a generated noisy contract scan (eval seed 47): the classifier votes "upside down" for it and for
     // its 180° turn alike; the engine must compare the two readings rather than turn the page over (it read 0 lines).
     const bytes = readFileSync(new URL('../fixtures/ocr/noisy-contract-cover.jpg', import.meta.url));

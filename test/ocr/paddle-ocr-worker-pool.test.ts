@@ -11,7 +11,8 @@ describe('PaddleOcrWorkerPool', () => {
     await pool.close();
   });
 
-  it('reads pages in parallel worker threads with the same results as the engine', async () => {
+  // Each worker loads its own models first: slow when the shared machine is busy.
+  it('reads pages in parallel worker threads with the same results as the engine', { timeout: 180_000 }, async () => {
     const upright = await renderTextPage(certificateLines);
     const upsideDown = await sharp(upright).rotate(180).png().toBuffer();
 

@@ -1,0 +1,262 @@
+import type { Raster } from './raster.js';
+
+/**
+ * Page conditioning before detection: what phone photos, office copiers and rubber stamps do to a page, undone as far
+ * as one pass over the pixels can, and only where the page shows the problem (a clean scan comes back unchanged, the
+ * same object, at the cost of one measuring pass).
+ *
+ * - **Coloured ink over text** (red seals across issuer and date lines, blue stamps, coloured signatures): on the
+ *   tiles where strongly coloured ink and dark neutral ink (print) meet, coloured pixels are replaced by their
+ *   brightest channel as grey — red ink turns near white while black print under it stays black (a multiply-blended
+ *   seal over black text is still black in every channel). Tiles of coloured ink alone (a red title, a seal on an
+ *   empty margin) are kept: they may be text.
+ * - **Uneven light** (shadows across a photo, the dark band of a booklet's binding, a scanner lid left open): the
+ *   paper's brightness is estimated per tile (a high percentile of luminance) and, when it varies across the page,
+ *   every pixel is divided by it, so the paper comes out white everywhere.
+ * - **Faint copies**: when the darkest ink is still light grey, levels are stretched so that ink becomes dark.
+ */
+
+/** Side of the tiles on which coloured ink and print are counted (px of the raster). */
+const INK_TILE = 16;
+/** Side of the tiles whose paper brightness is estimated for uneven light (px of the raster). */
+const LIGHT_TILE = 64;
+/** max − min channel at or above which a pixel is coloured ink. */
+const COLOURED_CHROMA = 60;
+/** A pixel is dark neutral ink (print) when its brightest channel is under this and it is nearly grey. */
+const DARK_PRINT = 110;
+const NEUTRAL_CHROMA = 40;
+/** The page is measured on every `SAMPLE_STEP`-th pixel of every `SAMPLE_STEP`-th row (strokes are wider than that). */
+const SAMPLE_STEP = 2;
+/** Sampled pixels of each kind a 16 × 16 tile needs before coloured ink counts as lying over print (of 64). */
+const TILE_MIN_PIXELS = 2;
+/** Paper brightness: this share of a light tile's pixels is darker. */
+const PAPER_PERCENTILE = 0.9;
+/** The page's light is uneven when its dimmest paper (5th percentile of tiles) is under this share of its brightest. */
+const UNEVEN_LIGHT = 0.8;
+/** Gains beyond this would only amplify noise (a binding's shadow that is nearly black). */
+const MAX_GAIN = 4;
+/** Ink is faint when the page's darkest 0.5 % of pixels are still this light. */
+const FAINT_INK = 96;
+const INK_PERCENTILE = 0.005;
+/** Where faint ink is stretched to. */
+const STRETCHED_INK = 24;
+
+export interface PageConditions {
+  /** Tiles (of `INK_TILE` px, row-major, `tilesAcross` wide) where coloured ink lies over print and is suppressed. */
+  suppressedTiles: Uint8Array;
+  tilesAcross: number;
+  tilesDown: number;
+  /** How many tiles are suppressed. */
+  suppressedTileCount: number;
+  /** Paper brightness was uneven and has been flattened. */
+  unevenLight: boolean;
+  /** The darkest ink was faint and levels were stretched. */
+  faintInk: boolean;
+}
+
+export interface ConditionOptions {
+  /**
+   * Where coloured ink is suppressed: `over-print` (default) only on tiles where it meets dark print; `page` wherever
+   * it is (red titles too: measured against `over-print` in ADR 0001); `off` never.
+   */
+  colourSuppression?: 'over-print' | 'page' | 'off';
+}
+
+export interface ConditionedPage {
+  /** The conditioned raster (the very same object as the input when nothing needed doing). */
+  raster: Raster;
+  conditions: PageConditions;
+  /** Whether `raster` differs from the input at all. */
+  changed: boolean;
+}
+
+function luminance(r: number, g: number, b: number): number {
+  return (r * 77 + g * 150 + b * 29) >> 8;
+}
+
+/**
+ * Measures the page and returns it conditioned (see the module comment). One pass to measure, one more to write the
+ * new raster only when something needs doing.
+ *
+ * @example
+ * const { raster, conditions } = conditionPage(decoded);
+ * if (conditions.suppressedTileCount > 0) …; // a seal lay over text
+ */
+export function conditionPage(input: Raster, options: ConditionOptions = {}): ConditionedPage {
+  const colourSuppression = options.colourSuppression ?? 'over-print';
+  const { data, width, height } = input;
+  const tilesAcross = Math.ceil(width / INK_TILE);
+  const tilesDown = Math.ceil(height / INK_TILE);
+  const coloured = new Uint16Array(tilesAcross * tilesDown);
+  const dark = new Uint16Array(tilesAcross * tilesDown);
+  const lightAcross = Math.ceil(width / LIGHT_TILE);
+  const lightDown = Math.ceil(height / LIGHT_TILE);
+  // 32-bin luminance histograms per light tile (paper brightness) and one fine histogram for the whole page (ink).
+  const lightHistograms = new Uint32Array(lightAcross * lightDown * 32);
+  const pageHistogram = new Uint32Array(256);
+  for (let y = 0; y < height; y += SAMPLE_STEP) {
+    const inkRow = ((y / INK_TILE) | 0) * tilesAcross;
+    const lightRow = ((y / LIGHT_TILE) | 0) * lightAcross;
+    let p = y * width * 3;
+    for (let x = 0; x < width; x += SAMPLE_STEP, p += 3 * SAMPLE_STEP) {
+      const r = data[p];
+      const g = data[p + 1];
+      const b = data[p + 2];
+      const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+      const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+      const chroma = max - min;
+      if (chroma >= COLOURED_CHROMA) coloured[inkRow + ((x / INK_TILE) | 0)]++;
+      else if (max < DARK_PRINT && chroma < NEUTRAL_CHROMA) dark[inkRow + ((x / INK_TILE) | 0)]++;
+      const l = luminance(r, g, b);
+      pageHistogram[l]++;
+      lightHistograms[(lightRow + ((x / LIGHT_TILE) | 0)) * 32 + (l >> 3)]++;
+    }
+  }
+
+  // Coloured ink over print: the tiles holding both, and their coloured neighbours (a seal's stroke just past a line).
+  const both = new Uint8Array(tilesAcross * tilesDown);
+  for (let t = 0; t < both.length; t++) both[t] = coloured[t] >= TILE_MIN_PIXELS && dark[t] >= TILE_MIN_PIXELS ? 1 : 0;
+  const suppressedTiles = new Uint8Array(tilesAcross * tilesDown);
+  let suppressedTileCount = 0;
+  for (let ty = 0; ty < tilesDown; ty++) {
+    for (let tx = 0; tx < tilesAcross; tx++) {
+      const t = ty * tilesAcross + tx;
+      if (coloured[t] < TILE_MIN_PIXELS || colourSuppression === 'off') continue;
+      let near = colourSuppression === 'page';
+      for (let dy = -1; dy <= 1 && !near; dy++) {
+        for (let dx = -1; dx <= 1 && !near; dx++) {
+          const nx = tx + dx;
+          const ny = ty + dy;
+          if (nx >= 0 && ny >= 0 && nx < tilesAcross && ny < tilesDown && both[ny * tilesAcross + nx]) near = true;
+        }
+      }
+      if (near) {
+        suppressedTiles[t] = 1;
+        suppressedTileCount++;
+      }
+    }
+  }
+
+  // Paper brightness per light tile.
+  const paper = new Float32Array(lightAcross * lightDown);
+  for (let t = 0; t < paper.length; t++) {
+    let total = 0;
+    for (let k = 0; k < 32; k++) total += lightHistograms[t * 32 + k];
+    let seen = 0;
+    let level = 255;
+    for (let k = 0; k < 32; k++) {
+      seen += lightHistograms[t * 32 + k];
+      if (seen >= total * PAPER_PERCENTILE) {
+        level = k * 8 + 4;
+        break;
+      }
+    }
+    paper[t] = level;
+  }
+  const sortedPaper = [...paper].sort((a, b) => a - b);
+  const dimPaper = sortedPaper[Math.floor(sortedPaper.length * 0.05)] ?? 255;
+  const brightPaper = sortedPaper[Math.floor(sortedPaper.length * 0.95)] ?? 255;
+  const unevenLight = brightPaper > 0 && dimPaper < brightPaper * UNEVEN_LIGHT;
+
+  // The darkest ink (after flattening the light, ink sits relative to the paper, so look at the raw page only when
+  // the light is even).
+  let inkLevel = 0;
+  {
+    const total = Math.ceil(width / SAMPLE_STEP) * Math.ceil(height / SAMPLE_STEP);
+    let seen = 0;
+    for (let v = 0; v < 256; v++) {
+      seen += pageHistogram[v];
+      if (seen >= total * INK_PERCENTILE) {
+        inkLevel = v;
+        break;
+      }
+    }
+  }
+  const faintInk = !unevenLight && inkLevel >= FAINT_INK && inkLevel < brightPaper - 40;
+
+  const conditions: PageConditions = { suppressedTiles, tilesAcross, tilesDown, suppressedTileCount, unevenLight, faintInk };
+  if (suppressedTileCount === 0 && !unevenLight && !faintInk) return { raster: input, conditions, changed: false };
+
+  // Levels: faint ink stretched between the ink level and the paper; otherwise identity.
+  const levels = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) {
+    if (!faintInk) levels[v] = v;
+    else {
+      const stretched = STRETCHED_INK + ((v - inkLevel) * (255 - STRETCHED_INK)) / Math.max(1, brightPaper - inkLevel);
+      levels[v] = Math.max(0, Math.min(255, Math.round(stretched)));
+    }
+  }
+  // Gain per pixel column block from the paper grid (bilinear between tile centres), applied per 16-px ink tile.
+  const gainAt = (x: number, y: number): number => {
+    if (!unevenLight) return 1;
+    const gx = Math.min(lightAcross - 1, Math.max(0, x / LIGHT_TILE - 0.5));
+    const gy = Math.min(lightDown - 1, Math.max(0, y / LIGHT_TILE - 0.5));
+    const x0 = Math.floor(gx);
+    const y0 = Math.floor(gy);
+    const x1 = Math.min(lightAcross - 1, x0 + 1);
+    const y1 = Math.min(lightDown - 1, y0 + 1);
+    const fx = gx - x0;
+    const fy = gy - y0;
+    const top = paper[y0 * lightAcross + x0] * (1 - fx) + paper[y0 * lightAcross + x1] * fx;
+    const bottom = paper[y1 * lightAcross + x0] * (1 - fx) + paper[y1 * lightAcross + x1] * fx;
+    const level = top * (1 - fy) + bottom * fy;
+    return Math.min(MAX_GAIN, 255 / Math.max(1, level));
+  };
+
+  const out = new Uint8Array(data.length);
+  // Only suppressed tiles change when the light is even and the ink dark: copy the page, then rewrite those tiles.
+  const tilesOnly = !unevenLight && !faintInk;
+  if (tilesOnly) out.set(data);
+  for (let ty = 0; ty < tilesDown; ty++) {
+    const yEnd = Math.min(height, (ty + 1) * INK_TILE);
+    for (let tx = 0; tx < tilesAcross; tx++) {
+      const t = ty * tilesAcross + tx;
+      const suppress = suppressedTiles[t] === 1;
+      if (tilesOnly && !suppress) continue;
+      const xEnd = Math.min(width, (tx + 1) * INK_TILE);
+      const gain = gainAt(tx * INK_TILE + INK_TILE / 2, ty * INK_TILE + INK_TILE / 2);
+      for (let y = ty * INK_TILE; y < yEnd; y++) {
+        let p = (y * width + tx * INK_TILE) * 3;
+        for (let x = tx * INK_TILE; x < xEnd; x++, p += 3) {
+          let r = data[p];
+          let g = data[p + 1];
+          let b = data[p + 2];
+          if (suppress) {
+            const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+            const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+            // Coloured ink, and the anti-aliased edge where it fades into paper, become grey at their brightest
+            // channel: a red stroke goes nearly white, black print under it stays black.
+            if (max - min >= COLOURED_CHROMA / 2) r = g = b = max;
+          }
+          if (gain !== 1) {
+            r = r * gain;
+            g = g * gain;
+            b = b * gain;
+          }
+          out[p] = levels[r > 255 ? 255 : r | 0];
+          out[p + 1] = levels[g > 255 ? 255 : g | 0];
+          out[p + 2] = levels[b > 255 ? 255 : b | 0];
+        }
+      }
+    }
+  }
+  return { raster: { data: out, width, height }, conditions, changed: true };
+}
+
+/**
+ * Whether a rectangle (raster px) touches a suppressed tile: a line read there may differ from the page as printed.
+ *
+ * @example
+ * touchesSuppressedInk(conditions, { x: 80, y: 400, width: 600, height: 40 });
+ */
+export function touchesSuppressedInk(conditions: PageConditions, box: { x: number; y: number; width: number; height: number }): boolean {
+  if (conditions.suppressedTileCount === 0) return false;
+  const x0 = Math.max(0, Math.floor(box.x / INK_TILE));
+  const y0 = Math.max(0, Math.floor(box.y / INK_TILE));
+  const x1 = Math.min(conditions.tilesAcross - 1, Math.floor((box.x + box.width) / INK_TILE));
+  const y1 = Math.min(conditions.tilesDown - 1, Math.floor((box.y + box.height) / INK_TILE));
+  for (let ty = y0; ty <= y1; ty++) {
+    for (let tx = x0; tx <= x1; tx++) if (conditions.suppressedTiles[ty * conditions.tilesAcross + tx]) return true;
+  }
+  return false;
+}

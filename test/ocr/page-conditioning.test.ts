@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { conditionPage, touchesSuppressedInk, type Raster } from '../../shared/ocr/index.js';
+import { mergeReadings } from '../../shared/ocr/paddle-ocr-engine.js';
+import type { RecognisedText } from '../../shared/ocr/text-lines.js';
+
+type Rgb = [number, number, number];
+
+/** A white page with rectangles painted on it (stand-ins for strokes of print and ink). */
+function page(width: number, height: number, paint: { x: number; y: number; w: number; h: number; rgb: Rgb; multiply?: boolean }[], paper: Rgb = [255, 255, 255]): Raster {
+  const data = new Uint8Array(width * height * 3);
+  for (let p = 0; p < width * height; p++) data.set(paper, p * 3);
+  for (const { x, y, w, h, rgb, multiply } of paint) {
+    for (let yy = y; yy < y + h; yy++) {
+      for (let xx = x; xx < x + w; xx++) {
+        const p = (yy * width + xx) * 3;
+        for (let c = 0; c < 3; c++) data[p + c] = multiply ? Math.round((data[p + c] * rgb[c]) / 255) : rgb[c];
+      }
+    }
+  }
+  return { data, width, height };
+}
+
+function pixel(raster: Raster, x: number, y: number): Rgb {
+  const p = (y * raster.width + x) * 3;
+  return [raster.data[p], raster.data[p + 1], raster.data[p + 2]];
+}
+
+/** Print: dark strokes 3 px wide every 8 px along a line 40 px high. */
+function printedLine(x: number, y: number, length: number): { x: number; y: number; w: number; h: number; rgb: Rgb }[] {
+  const strokes = [];
+  for (let k = 0; k < length; k += 8) strokes.push({ x: x + k, y, w: 3, h: 40, rgb: [25, 25, 25] as Rgb });
+  return strokes;
+}
+
+const SEAL_RED: Rgb = [210, 40, 40];
+
+describe('conditionPage', () => {
+  it('leaves a clean page alone, returning the very same raster', () => {
+    const clean = page(400, 300, printedLine(40, 40, 300));
+
+    const conditioned = conditionPage(clean);
+
+    expect(conditioned.changed).toBe(false);
+    expect(conditioned.raster).toBe(clean);
+  });
+
+  it('turns red seal ink over print nearly white and keeps the print under it black', () => {
+    // A seal's red band multiplied over a printed line: paper between strokes turns red, strokes stay dark.
+    const sealed = page(400, 300, [...printedLine(40, 100, 300), { x: 120, y: 90, w: 160, h: 60, rgb: SEAL_RED, multiply: true }]);
+
+    const { raster, changed, conditions } = conditionPage(sealed);
+
+    expect(changed).toBe(true);
+    expect(pixel(sealed, 125, 120)).toEqual(SEAL_RED);
+    // Between strokes under the seal: red became light grey.
+    const [r, g, b] = pixel(raster, 125, 120);
+    expect(Math.min(r, g, b)).toBeGreaterThan(190);
+    // A stroke under the seal stays dark.
+    expect(Math.max(...pixel(raster, 121, 120))).toBeLessThan(60);
+    expect(touchesSuppressedInk(conditions, { x: 100, y: 95, width: 100, height: 50 })).toBe(true);
+    expect(touchesSuppressedInk(conditions, { x: 40, y: 220, width: 300, height: 40 })).toBe(false);
+  });
+
+  it('keeps red ink that lies over no print (a red title may be text)', () => {
+    const titled = page(400, 300, [{ x: 100, y: 20, w: 200, h: 40, rgb: SEAL_RED }, ...printedLine(40, 200, 300)]);
+
+    const { raster, conditions } = conditionPage(titled);
+
+    expect(conditions.suppressedTileCount).toBe(0);
+    expect(pixel(raster, 150, 40)).toEqual(SEAL_RED);
+  });
+
+  it('flattens a shadow so that the paper is white across the page and the print stays dark', () => {
+    const width = 640;
+    const height = 320;
+    const shaded = page(width, height, printedLine(40, 140, 560));
+    // Light falls from 30 % at the left edge to 100 % at the right.
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const light = 0.3 + (0.7 * x) / (width - 1);
+        for (let c = 0; c < 3; c++) shaded.data[(y * width + x) * 3 + c] = Math.round(shaded.data[(y * width + x) * 3 + c] * light);
+      }
+    }
+
+    const { raster, conditions } = conditionPage(shaded);
+
+    expect(conditions.unevenLight).toBe(true);
+    expect(pixel(shaded, 20, 40)[0]).toBeLessThan(100);
+    expect(pixel(raster, 20, 40)[0]).toBeGreaterThan(220);
+    expect(pixel(raster, 600, 40)[0]).toBeGreaterThan(220);
+    expect(pixel(raster, 41, 160)[0]).toBeLessThan(60);
+  });
+
+  it('stretches the faint ink of a pale photocopy towards black', () => {
+    const faint = page(400, 300, printedLine(40, 100, 300).map((stroke) => ({ ...stroke, rgb: [175, 175, 175] as Rgb })), [240, 240, 240]);
+
+    const { raster, conditions } = conditionPage(faint);
+
+    expect(conditions.faintInk).toBe(true);
+    expect(pixel(raster, 41, 120)[0]).toBeLessThan(60);
+    expect(pixel(raster, 45, 120)[0]).toBeGreaterThan(230);
+  });
+});
+
+function recognised(text: string, confidences: number[]): RecognisedText {
+  const characters = [...text];
+  return {
+    text,
+    confidence: confidences.reduce((a, b) => a + b, 0) / confidences.length,
+    characters,
+    characterConfidences: confidences,
+    characterPositions: characters.map((_, k) => (k + 0.5) / characters.length),
+  };
+}
+
+describe('mergeReadings (a line read twice)', () => {
+  const region = { cx: 100, cy: 20, width: 200, height: 30, angle: 0, score: 0.9 };
+
+  it('reports agreement and keeps the surer reading when both readings match', () => {
+    const first = recognised('杭州市', [0.8, 0.9, 0.9]);
+    const again = recognised('杭州市', [0.95, 0.95, 0.99]);
+
+    const merged = mergeReadings(first, region, { reading: again, region });
+
+    expect(merged.other).toEqual({ text: '杭州市', confidence: 0.8667, agrees: true });
+    expect(merged.reading.characterConfidences).toEqual([0.95, 0.95, 0.99]);
+  });
+
+  it('keeps the surer reading and lowers the characters the other reading did not confirm', () => {
+    const first = recognised('发证机构：杭州市', [0.99, 0.99, 0.99, 0.99, 0.99, 0.7, 0.99, 0.99]);
+    const again = recognised('发证机构：抗州市', [0.99, 0.99, 0.99, 0.99, 0.99, 0.6, 0.99, 0.99]);
+
+    const merged = mergeReadings(first, region, { reading: again, region });
+
+    expect(merged.reading.text).toBe('发证机构：杭州市');
+    expect(merged.other.agrees).toBe(false);
+    expect(merged.other.text).toBe('发证机构：抗州市');
+    expect(merged.reading.characterConfidences[5]).toBeLessThanOrEqual(0.5);
+    expect(merged.reading.characterConfidences[6]).toBe(0.99);
+  });
+
+  it('keeps the fuller reading when the surer one lost a character, and flags the characters around the gap', () => {
+    // Seen on a generated phone photo: the seal-suppressed reading dropped 急 at 0.99, the page as stored read it at 0.94.
+    const first = recognised('浙江省应管理厅', [0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99]);
+    const again = recognised('浙江省应急管理厅', [0.94, 0.94, 0.94, 0.94, 0.9, 0.94, 0.94, 0.94]);
+
+    const merged = mergeReadings(first, region, { reading: again, region });
+
+    expect(merged.reading.text).toBe('浙江省应急管理厅');
+    expect(merged.other).toMatchObject({ text: '浙江省应管理厅', agrees: false });
+    expect(merged.reading.characterConfidences[4]).toBeLessThanOrEqual(0.5);
+  });
+
+  it('flags both neighbours of a character the kept reading lacks', () => {
+    const first = recognised('浙江省应管理厅', [0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99]);
+    const again = recognised('浙江省应急管理厅', [0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6]);
+
+    const merged = mergeReadings(first, region, { reading: again, region });
+
+    expect(merged.reading.text).toBe('浙江省应管理厅');
+    expect(merged.reading.characterConfidences.map((c) => c <= 0.5)).toEqual([false, false, false, true, true, false, false]);
+  });
+});
