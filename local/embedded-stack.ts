@@ -270,6 +270,12 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     });
 
     queue.start(handlers.process, handlers.deadLetter);
+    // Work that died while DynamoDB Local was down (its dead-letter handling could not even record it) is resumed once
+    // the supervisor has it answering again.
+    dynamo?.onRestart(() => {
+      const resumed = queue.redrive();
+      log.warn('DynamoDB Local restarted after a crash; resumed dead-lettered work', { crashes: dynamo!.crashes, resumed });
+    });
     stopping.push(() => queue.stop(options.stopGraceMs));
 
     // A restart loses nothing: objects ingest never took in, or took in without their work reaching the queue, go
@@ -304,7 +310,12 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
         host: options.httpHost,
         api,
         staticDir: options.staticDir,
-        health: () => ({ queue: queue.depth(), s3Events: dispatcher.stats, bucket, tableName }),
+        health: () => {
+          // Each part's own state: a DynamoDB Local that crashed shows `restarting` (it is started again over the same
+          // data) or `down`, and the whole stack answers `degraded` (503) meanwhile.
+          const dynamodb = dynamo ? dynamo.state() : 'external';
+          return { status: dynamodb === 'up' || dynamodb === 'external' ? 'ok' : 'degraded', parts: { dynamodb, ...(dynamo ? { dynamodbCrashes: dynamo.crashes } : {}) }, queue: queue.depth(), s3Events: dispatcher.stats, bucket, tableName };
+        },
       });
       stopping.push(() => http!.close());
     }

@@ -51,7 +51,11 @@ const PLACEHOLDER_PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8
  */
 export function createLocalHttpApp(options: Omit<LocalHttpServerOptions, 'port' | 'host'> = {}): Hono {
   const app = new Hono();
-  app.get('/health', async (c) => c.json({ status: 'ok', ...(options.health ? await options.health() : {}) }));
+  // 503 when a part is down (health says `status: 'degraded'`), so a monitor sees it.
+  app.get('/health', async (c) => {
+    const body = { status: 'ok', ...(options.health ? await options.health() : {}) };
+    return c.json(body, body.status === 'ok' ? 200 : 503);
+  });
 
   const api = options.api;
   if (api instanceof Hono) {

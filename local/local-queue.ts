@@ -180,6 +180,26 @@ export class LocalQueue implements WorkQueue {
     return [...this.dead.values()].map(({ messageId, body, receiveCount }) => ({ messageId, body, receiveCount }));
   }
 
+  /**
+   * Puts dead-lettered messages back on the queue as new (receive count 0), those `which` selects; by default the ones
+   * whose dead-letter handling never completed (the store was unreachable when they died, so nothing recorded them as
+   * failed). Returns how many. What `aws sqs start-message-move-task` does on AWS.
+   */
+  redrive(which: (message: { messageId: string; deadLetterHandled: boolean }) => boolean = (m) => !m.deadLetterHandled): number {
+    let moved = 0;
+    for (const message of [...this.dead.values()]) {
+      if (!which({ messageId: message.messageId, deadLetterHandled: Boolean(message.deadLetterHandled) })) continue;
+      this.dead.delete(message.messageId);
+      rmSync(path.join(this.deadDir, `${message.messageId}.json`), { force: true });
+      const revived: StoredMessage = { ...message, receiveCount: 0, inFlight: false, visibleAt: this.now(), deadLetteredAt: undefined, deadLetterHandled: undefined, receiptHandle: undefined };
+      this.messages.set(revived.messageId, revived);
+      this.persist(revived);
+      moved++;
+    }
+    if (moved > 0) this.log.info('dead-lettered messages put back on the queue', { messages: moved });
+    return moved;
+  }
+
   /** Resolves once the batches running now have finished. */
   async settle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);

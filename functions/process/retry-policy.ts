@@ -11,7 +11,7 @@
 
 /** Error names and codes AWS SDKs and our adapters use for a service that is busy or briefly unwell. */
 const TRANSIENT_NAMES =
-  /Throttl|SlowDown|ProvisionedThroughputExceeded|RequestLimitExceeded|TooManyRequests|LimitExceeded|ServiceUnavailable|InternalServerError|InternalError|InternalFailure|RequestTimeout|TimeoutError|ECONNRESET|ETIMEDOUT|EPIPE|EAI_AGAIN|NetworkingError/;
+  /Throttl|SlowDown|ProvisionedThroughputExceeded|RequestLimitExceeded|TooManyRequests|LimitExceeded|ServiceUnavailable|InternalServerError|InternalError|InternalFailure|RequestTimeout|TimeoutError|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|NetworkingError/;
 
 /**
  * Whether an error (or any error in its `cause` chain) is the service's passing state rather than the document's.

@@ -85,6 +85,8 @@ describe('retry policy', () => {
   it('tells the service being busy from a defect, through wrapped causes too', () => {
     expect(isTransientError(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }))).toBe(true);
     expect(isTransientError(Object.assign(new Error('x'), { name: 'ProvisionedThroughputExceededException' }))).toBe(true);
+    // A store that is restarting (DynamoDB Local after a crash) refuses connections for a few seconds.
+    expect(isTransientError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' }))).toBe(true);
     expect(isTransientError(new Error('store failed', { cause: throttled() }))).toBe(true);
     expect(isTransientError(Object.assign(new Error('boom'), { $metadata: { httpStatusCode: 500 } }))).toBe(true);
     expect(isTransientError(Object.assign(new Error('denied'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } }))).toBe(false);

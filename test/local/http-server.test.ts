@@ -12,6 +12,13 @@ describe('createLocalHttpApp', () => {
     expect(await response.json()).toEqual({ status: 'ok', queue: { visible: 2 } });
   });
 
+  it('answers 503 with each part\'s state when the stack says a part is down', async () => {
+    const app = createLocalHttpApp({ health: () => ({ status: 'degraded', parts: { dynamodb: 'restarting' } }) });
+    const response = await app.request('/health');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'degraded', parts: { dynamodb: 'restarting' } });
+  });
+
   it('mounts a Hono review API under /api with routes relative to it', async () => {
     const api = new Hono().get('/cases', (c) => c.json({ items: ['c1'] }));
     const response = await createLocalHttpApp({ api }).request('/api/cases');

@@ -132,6 +132,37 @@ describe('LocalQueue', () => {
     expect(queue.depth()).toEqual({ visible: 0, delayed: 0, inFlight: 0, dead: 1 });
   });
 
+  it('puts back the messages whose dead-letter handling failed (the store was down) and delivers them again', async () => {
+    const { queue, clock } = createQueue({ maxReceiveCount: 2 });
+    let storeUp = false;
+    const processed: string[] = [];
+    queue.start(
+      async (event) => {
+        if (!storeUp) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' });
+        for (const record of event.Records) processed.push(JSON.parse(record.body).documentId);
+      },
+      async () => {
+        if (!storeUp) throw new Error('connect ECONNREFUSED 127.0.0.1:8000');
+      },
+    );
+    await queue.send([{ documentId: 'while-down' }]);
+    for (let i = 0; i < 3; i += 1) {
+      await queue.settle();
+      clock.ms += 1_000;
+      await queue.pump();
+    }
+    await queue.settle();
+    expect(queue.depth()).toMatchObject({ dead: 1 });
+
+    storeUp = true;
+    expect(queue.redrive()).toBe(1);
+    await queue.pump();
+    await queue.settle();
+
+    expect(processed).toEqual(['while-down']);
+    expect(queue.depth()).toEqual({ visible: 0, delayed: 0, inFlight: 0, dead: 0 });
+  });
+
   it('keeps messages across a restart: unsent work and work in flight at the crash are delivered by the next queue', async () => {
     const dir = queueDir();
     const clock = { ms: 1_700_000_000_000 };
