@@ -181,7 +181,9 @@ const PACKET_RECIPES: readonly (readonly DocumentKind[])[] = [
 export function planPackets(options: { count: number; seed: number }): GenerationJob[] {
   const rng = new Rng(options.seed ^ 0x19);
   const contracts = CONTRACT_PACKET_FAMILIES.map((f) => f.name);
-  const letters = LETTER_PROSE_FAMILIES.map((f) => f.name);
+  // Seen and held-out letters in equal shares: the seen family prints every form, each held-out family one.
+  const seenLetters = LETTER_PROSE_FAMILIES.filter((f) => !f.heldOut).map((f) => f.name);
+  const letters = LETTER_PROSE_FAMILIES.filter((f) => f.heldOut).flatMap((f, i) => [seenLetters[i % seenLetters.length], f.name]);
   let c = 0;
   let l = 0;
   const jobs: GenerationJob[] = [];
@@ -192,11 +194,12 @@ export function planPackets(options: { count: number; seed: number }): Generatio
       kinds.length > 1
         ? ['digital_pdf', 'clean_scan', 'multi_document_scan', 'noisy_scan']
         : multiPage
-          ? ['digital_pdf', 'clean_scan', 'noisy_scan', 'digital_pdf', 'clean_scan']
+          ? ['digital_pdf', 'clean_scan', 'noisy_scan', 'digital_pdf', 'clean_scan', 'phone_photo']
           : ['digital_pdf', 'clean_scan', 'noisy_scan', 'phone_photo'];
     const condition = rng.pick(conditions);
     const families = kinds.map((k) => (k === 'labor_contract' ? contracts[c++ % contracts.length] : k === 'employment_letter' ? letters[l++ % letters.length] : undefined));
-    const blankBacks = multiPage && condition !== 'digital_pdf' && rng.chance(0.45);
+    // Back sides come from a scanner's duplex mode, not from a PDF export or a phone.
+    const blankBacks = multiPage && condition !== 'digital_pdf' && condition !== 'phone_photo' && rng.chance(0.45);
     const label = kinds.length > 1 ? 'packet' : kinds[0] === 'labor_contract' ? 'contract' : 'letter';
     jobs.push({
       name: `${label}-${condition}-${String(n + 1).padStart(2, '0')}`,

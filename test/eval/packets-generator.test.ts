@@ -34,7 +34,7 @@ describe('planPackets', () => {
   it('puts blank back sides only on scans of multi-page files', () => {
     const duplex = jobs.filter((j) => j.blankBacks);
     expect(duplex.length).toBeGreaterThan(0);
-    expect(duplex.every((j) => j.condition !== 'digital_pdf' && j.kinds.includes('labor_contract'))).toBe(true);
+    expect(duplex.every((j) => j.condition !== 'digital_pdf' && j.condition !== 'phone_photo' && j.kinds.includes('labor_contract'))).toBe(true);
   });
 
   it('is reproducible from its seed', () => {
