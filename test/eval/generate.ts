@@ -29,6 +29,8 @@ export interface GenerateOptions {
   conditions?: readonly ConditionName[];
   kinds?: readonly DocumentKind[];
   seed?: number;
+  /** Packet files (planPackets) to add: multi-page contracts, 聘书 letters, certificate + contract + 聘书. */
+  packets?: number;
   /** Scanner resolution. */
   dpi?: number;
   log?: (line: string) => void;
@@ -291,6 +293,10 @@ export async function generateFiles(
  * const truths = await generateSet({ dir: 'test/eval/generated/default', perCell: 1 });
  */
 export async function generateSet(options: GenerateOptions): Promise<TruthFile[]> {
-  const { dir, perCell = 1, conditions = ALL_CONDITIONS, kinds = DOCUMENT_KINDS, ...rest } = options;
-  return generateFiles(dir, planSet({ perCell, conditions, kinds }), rest);
+  const { dir, perCell = 1, conditions = ALL_CONDITIONS, kinds = DOCUMENT_KINDS, packets = 0, ...rest } = options;
+  // Packet files whose condition was chosen and that hold a chosen kind (numbered on after the packet plan).
+  const packetJobs = planPackets({ count: packets, seed: rest.seed ?? 20201022 }).filter(
+    (j) => conditions.includes(j.condition) && j.kinds.some((k) => kinds.includes(k)),
+  );
+  return generateFiles(dir, [...planSet({ perCell, conditions, kinds }), ...packetJobs], rest);
 }

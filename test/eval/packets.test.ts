@@ -85,6 +85,15 @@ describe('comparing packets: pages, blank back sides, masked and wrapped fields'
   });
 });
 
+describe('a set without packets', () => {
+  it('reports splitting as not measured rather than 100 %', () => {
+    const single: TruthFile = { ...duplexPacket(), pageCount: 1, blankPages: undefined, documents: [{ ...duplexPacket().documents[1], pages: [1] }] };
+    const text = formatReport(summarise([compareFile(single, truthAsExtraction(single))]));
+    expect(text).toContain('Splitting (apart from fields): not measured');
+    expect(text).toContain('N/A     pages assigned to the right document');
+  });
+});
+
 describe('summarising packets', () => {
   const truth = duplexPacket();
   const perfect = compareFile(truth, truthAsExtraction(truth));

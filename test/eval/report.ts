@@ -62,7 +62,8 @@ export function formatReport(summary: EvalSummary, throughput?: Throughput, opti
   lines.push(...table('document type by condition', summary.documentTypeByCondition));
   lines.push(...table('document type by family group', summary.documentTypeByFamilyGroup));
   lines.push('');
-  lines.push(`Splitting (apart from fields): documents with exactly their pages ${summary.splitExactDocuments.right}/${summary.splitExactDocuments.total} (${pct(summary.splitExactDocuments).trim()}); pages assigned to the right document ${summary.splitPages.right}/${summary.splitPages.total} (${pct(summary.splitPages).trim()})` +
+  if (summary.splitExactDocuments.total === 0) lines.push('Splitting (apart from fields): not measured (no file holds several documents or pages)');
+  else lines.push(`Splitting (apart from fields): documents with exactly their pages ${summary.splitExactDocuments.right}/${summary.splitExactDocuments.total} (${pct(summary.splitExactDocuments).trim()}); pages assigned to the right document ${summary.splitPages.right}/${summary.splitPages.total} (${pct(summary.splitPages).trim()})` +
     (summary.blankPages.total > 0 ? `; blank pages in no document ${summary.blankPages.right}/${summary.blankPages.total} (${pct(summary.blankPages).trim()})` : ''));
   lines.push(...table('documents with exactly their pages, by condition', summary.splitExactByCondition));
   lines.push(...table('documents with exactly their pages, by family group', summary.splitExactByFamilyGroup));

@@ -28,6 +28,8 @@ import { loadTruths } from './truth-files.js';
 
 const DEFAULT_SET = path.join('test', 'eval', 'generated', 'default');
 const DEFAULT_PER_CELL = 1;
+/** Packet files (multi-page contracts, 聘书 letters, certificate + contract + 聘书) per unit of `--generate`. */
+const PACKETS_PER_CELL = 6;
 
 function list<T extends string>(value: string | undefined, allowed: readonly T[], what: string): T[] | undefined {
   if (!value) return undefined;
@@ -68,9 +70,10 @@ async function main(): Promise<void> {
     await generateFiles(dir, planPackets({ count: packets, seed }), { seed, log: (l) => console.log(`  ${l}`) });
     console.log(`Generated in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   } else if (perCell !== undefined || !haveSet) {
-    console.log(`Generating a set in ${dir} (${perCell ?? DEFAULT_PER_CELL} per type × condition, seed ${seed}) ...`);
+    console.log(`Generating a set in ${dir} (${perCell ?? DEFAULT_PER_CELL} per type × condition and ${PACKETS_PER_CELL * (perCell ?? DEFAULT_PER_CELL)} packets, seed ${seed}) ...`);
     const started = Date.now();
-    await generateSet({ dir, perCell: perCell ?? DEFAULT_PER_CELL, conditions, kinds, seed, log: (l) => console.log(`  ${l}`) });
+    const n = perCell ?? DEFAULT_PER_CELL;
+    await generateSet({ dir, perCell: n, conditions, kinds, seed, packets: PACKETS_PER_CELL * n, log: (l) => console.log(`  ${l}`) });
     console.log(`Generated in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   }
 

@@ -1,4 +1,4 @@
-import type { CertificateKind, DocumentTypeName } from '../../../shared/documents/index.js';
+import { type CertificateKind, type DocumentTypeName, FIELDS_BY_TYPE } from '../../../shared/documents/index.js';
 import {
   buildQualificationCertificateNumber,
   buildSkillLevelCertificateNumber,
@@ -342,6 +342,8 @@ export function truthFields(data: DocumentData): Record<string, TruthValue> {
         title: data.title,
         startDate: isoDate(data.start),
         endDate: isoDate(data.end),
+        // Every 聘书 layout prints its issue date; it is scored once the `intake extract` contract carries it.
+        ...((FIELDS_BY_TYPE.employment_letter as readonly string[]).includes('issueDate') ? { issueDate: isoDate(data.issued) } : {}),
       };
     case 'social_insurance_record':
       return {
