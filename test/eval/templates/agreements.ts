@@ -400,7 +400,8 @@ const employerContract: TemplateFamily = {
       ? `<table class="grid" style="width:100%">${rows.map(([l, v]) => `<tr><td class="gl">${esc(l)}</td><td class="gv" style="width:${wrap ? '42%' : 'auto'}">${v}</td></tr>`).join('')}</table>`
       : rows.map(([l, v]) => `<div class="row" style="white-space:normal">${esc(l)}：${v}</div>`).join('');
     structure.push(table ? 'parties_table' : 'parties_lines');
-    const count = rng.int(8, 12);
+    // One clause page holds the parties too: fewer clauses, so none runs off the page.
+    const count = clausePages === 1 ? rng.int(5, 7) : rng.int(8, 12);
     const clauseGroups = chunks(rng, Array.from({ length: count }, (_, i) => i), clausePages);
     const ending = rng.pick(ENDINGS);
     clauseGroups.forEach((group, g) => {
@@ -411,7 +412,8 @@ const employerContract: TemplateFamily = {
              <div style="text-align:right;font-size:10.5pt;margin-bottom:3mm">合同编号：${esc(c.contractNumber)}</div>${partiesHtml}`
           : '';
       const last = g === clauseGroups.length - 1;
-      const paragraphs = group.length > 5 ? 1 : 2;
+      // Under the signatures' block (at 205 mm) only three one-paragraph clauses, so nothing runs into it.
+      const paragraphs = group.length > 5 || (last && !ownSignaturePage) ? 1 : 2;
       const shown = last && !ownSignaturePage ? group.slice(0, 3) : group;
       const endMark = last && ending && ownSignaturePage ? `<p style="text-align:center;text-indent:0;margin-top:6mm">${ending}</p>` : '';
       const sig = last && !ownSignaturePage ? signatureBlock(rng, c, 205) : '';
