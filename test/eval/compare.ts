@@ -18,6 +18,14 @@ export interface FieldOutcome {
   confidentWrong: boolean;
   confidence?: number;
   needsReview?: boolean;
+  /** The value wraps over several lines on the page (truth `multiline`). */
+  multiline: boolean;
+  /** The value was masked by the uploader (truth `masked`): right only when the reader reports no value. */
+  masked: boolean;
+  /** The 聘书's letter form, when the document is one. */
+  letterForm?: string;
+  /** Structural classes of the document (cover, page-number style …). */
+  structure: string[];
 }
 
 /** The verdict on one truth document. */
@@ -32,6 +40,11 @@ export interface DocumentOutcome {
   typeCorrect: boolean;
   /** The matched prediction covers exactly the truth's pages. */
   pagesCorrect: boolean;
+  /** The truth's pages and, when one was matched, the pages of the prediction matched to it. */
+  pages: number[];
+  predictedPages?: number[];
+  letterForm?: string;
+  structure: string[];
   fields: FieldOutcome[];
 }
 
@@ -45,6 +58,14 @@ export interface FileOutcome {
   /** Every truth document found with exactly its pages, and no extra document predicted. */
   splitCorrect: boolean;
   extraDocuments: number;
+  /**
+   * Pages assigned right: a page of a document lies in the prediction matched to that document and in no other; a
+   * blank page (truth `blankPages`) lies in no predicted document.
+   */
+  pagesRight: number;
+  /** Blank pages of the file, and how many of them the reader left out of every document. */
+  blankPages: number;
+  blankPagesRight: number;
   error?: { code: string; message: string };
   documents: DocumentOutcome[];
 }
@@ -120,27 +141,58 @@ function matchDocuments(truth: readonly TruthDocument[], predicted: readonly Ext
   return matches;
 }
 
+function fieldOutcome(
+  truthFile: TruthFile,
+  doc: TruthDocument,
+  field: string,
+  expected: TruthValue,
+  reported: { value: TruthValue; confidence?: number; needsReview?: boolean } | undefined,
+  masked: boolean,
+): FieldOutcome {
+  const actual = reported === undefined ? undefined : reported.value;
+  // A masked value is unknowable: the only right answer is none (missing or null); any value is a guess.
+  const correct = masked ? actual === undefined || actual === null : valuesMatch(expected, actual);
+  return {
+    file: truthFile.file,
+    condition: truthFile.condition,
+    family: doc.family,
+    heldOut: doc.heldOut,
+    type: doc.type,
+    field,
+    expected,
+    actual,
+    correct,
+    missing: reported === undefined,
+    confidentWrong: reported !== undefined && !correct && !reported.needsReview,
+    confidence: reported?.confidence,
+    needsReview: reported?.needsReview,
+    multiline: doc.multiline?.includes(field) ?? false,
+    masked,
+    ...(doc.letterForm ? { letterForm: doc.letterForm } : {}),
+    structure: doc.structure ?? [],
+  };
+}
+
 function compareFields(truthFile: TruthFile, doc: TruthDocument, predicted: ExtractedDocument | undefined): FieldOutcome[] {
-  return Object.entries(doc.fields).map(([field, expected]) => {
-    const reported = predicted?.type === doc.type ? predicted.fields[field] : undefined;
-    const actual = reported === undefined ? undefined : reported.value;
-    const correct = valuesMatch(expected, actual);
-    return {
-      file: truthFile.file,
-      condition: truthFile.condition,
-      family: doc.family,
-      heldOut: doc.heldOut,
-      type: doc.type,
-      field,
-      expected,
-      actual,
-      correct,
-      missing: reported === undefined,
-      confidentWrong: reported !== undefined && !correct && !reported.needsReview,
-      confidence: reported?.confidence,
-      needsReview: reported?.needsReview,
-    };
-  });
+  const reportedOf = (field: string) => (predicted?.type === doc.type ? predicted.fields[field] : undefined);
+  const printed = Object.entries(doc.fields).map(([field, expected]) => fieldOutcome(truthFile, doc, field, expected, reportedOf(field), false));
+  const masked = (doc.masked ?? []).filter((f) => !(f in doc.fields)).map((field) => fieldOutcome(truthFile, doc, field, null, reportedOf(field), true));
+  return [...printed, ...masked];
+}
+
+/** Pages assigned right (see {@link FileOutcome.pagesRight}) and blank pages left out of every document. */
+function pageAssignment(truth: TruthFile, predicted: readonly ExtractedDocument[], matches: readonly (number | undefined)[]) {
+  let right = 0;
+  let blankRight = 0;
+  const blank = new Set(truth.blankPages ?? []);
+  for (let page = 1; page <= truth.pageCount; page++) {
+    const holders = predicted.flatMap((p, pi) => (p.pages.includes(page) ? [pi] : []));
+    const owner = truth.documents.findIndex((d) => d.pages.includes(page));
+    const ok = owner < 0 ? holders.length === 0 : holders.length === 1 && holders[0] === matches[owner];
+    if (ok) right += 1;
+    if (blank.has(page) && holders.length === 0) blankRight += 1;
+  }
+  return { right, blank: blank.size, blankRight };
 }
 
 /**
@@ -165,17 +217,25 @@ export function compareFile(truth: TruthFile, prediction: FileExtraction | undef
       actualType: match?.type,
       typeCorrect: match?.type === doc.type,
       pagesCorrect: match !== undefined && samePages(doc.pages, match.pages),
+      pages: [...doc.pages],
+      ...(match ? { predictedPages: [...match.pages] } : {}),
+      ...(doc.letterForm ? { letterForm: doc.letterForm } : {}),
+      structure: doc.structure ?? [],
       fields: compareFields(truth, doc, match),
     };
   });
   const extraDocuments = predicted.length - matches.filter((m) => m !== undefined).length;
+  const assigned = pageAssignment(truth, predicted, matches);
   return {
     file: truth.file,
     condition: truth.condition,
     pageCount: truth.pageCount,
-    needsSplit: truth.documents.length > 1 || truth.documents.some((d) => d.pages.length > 1),
+    needsSplit: truth.documents.length > 1 || truth.documents.some((d) => d.pages.length > 1) || (truth.blankPages?.length ?? 0) > 0,
     splitCorrect: extraDocuments === 0 && documents.every((d) => d.pagesCorrect),
     extraDocuments,
+    pagesRight: assigned.right,
+    blankPages: assigned.blank,
+    blankPagesRight: assigned.blankRight,
     error: prediction === undefined ? { code: 'no_prediction', message: 'intake extract printed nothing for this file' } : prediction.error,
     documents,
   };

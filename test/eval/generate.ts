@@ -1,11 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DOCUMENT_KINDS, type DocumentKind, documentTypeOf, makeDocumentData, makeSubmissionContext, type SubmissionContext, truthFields } from './factory/documents.js';
+import { DOCUMENT_KINDS, type DocumentKind, documentTypeOf, makeDocumentData, makeSubmissionContext, type SubmissionContext, truthFields, withAddressLikeName } from './factory/documents.js';
 import { Rng } from './factory/random.js';
 import { SheetRenderer } from './render/browser.js';
 import { batchScan, cleanScan, type ImageFile, noisyScan, phonePhoto, turnedPage } from './render/degrade.js';
 import { imagesToPdf } from './render/pdf-assembly.js';
+import { CONTRACT_PACKET_FAMILIES } from './templates/agreements.js';
 import { familiesFor, type Sheet } from './templates/index.js';
+import { LETTER_FORM_OF_FAMILY, LETTER_PROSE_FAMILIES } from './templates/letters.js';
+import { blankBack, metaOf } from './templates/pages.js';
 import { ALL_CONDITIONS, type ConditionName, type TruthDocument, type TruthFile } from './truth.js';
 
 /** Which documents a multi-document scan holds: certificates of one person, or a contract's pages with a certificate. */
@@ -26,6 +29,8 @@ export interface GenerateOptions {
   conditions?: readonly ConditionName[];
   kinds?: readonly DocumentKind[];
   seed?: number;
+  /** Packet files (planPackets) to add: multi-page contracts, 聘书 letters, certificate + contract + 聘书. */
+  packets?: number;
   /** Scanner resolution. */
   dpi?: number;
   log?: (line: string) => void;
@@ -54,11 +59,42 @@ class FamilyRota {
 function draw(kind: DocumentKind, rng: Rng, rota: FamilyRota, context: SubmissionContext, family?: string): DrawnDocument {
   const data = makeDocumentData(kind, rng, context);
   const chosen = rota.take(kind, family);
+  const sheets = chosen.render(data, rng);
+  const meta = metaOf(sheets);
+  const letterForm = kind === 'employment_letter' ? (meta.letterForm ?? LETTER_FORM_OF_FAMILY[chosen.name]) : undefined;
   return {
     kind,
-    sheets: chosen.render(data, rng),
-    truth: { type: documentTypeOf(kind), family: chosen.name, heldOut: chosen.heldOut, fields: truthFields(data) },
+    sheets,
+    truth: {
+      type: documentTypeOf(kind),
+      family: chosen.name,
+      heldOut: chosen.heldOut,
+      fields: truthFields(data),
+      ...(letterForm ? { letterForm } : {}),
+      ...(meta.multiline?.length ? { multiline: meta.multiline } : {}),
+      ...(meta.structure?.length ? { structure: meta.structure } : {}),
+    },
   };
+}
+
+/** The file's pages in order: each a sheet of a document, or a blank back side (`doc` undefined). */
+interface FilePage {
+  sheet: Sheet;
+  doc?: number;
+}
+
+/** Lays the documents' sheets out as the file's pages, with a blank back side after each sheet for duplex scans. */
+function layOut(docs: readonly DrawnDocument[], blankBacks: boolean, rng: Rng): FilePage[] {
+  const pages: FilePage[] = [];
+  docs.forEach((d, di) => {
+    for (const sheet of d.sheets) {
+      pages.push({ sheet, doc: di });
+      if (blankBacks) pages.push({ sheet: blankBack(rng, sheet) });
+    }
+  });
+  // The last back side is often left out by the scanning app (nothing follows it).
+  if (blankBacks && rng.chance(0.5)) pages.pop();
+  return pages;
 }
 
 async function scanPages(
@@ -75,24 +111,27 @@ async function scanPages(
 
 async function makeFile(
   condition: ConditionName,
-  docs: readonly DrawnDocument[],
+  pages: readonly FilePage[],
   renderer: SheetRenderer,
   rng: Rng,
   dpi: number,
 ): Promise<{ data: Buffer; ext: string }> {
-  const sheets = docs.flatMap((d) => d.sheets);
+  const sheets = pages.map((p) => p.sheet);
+  const blank = new Set(pages.flatMap((p, i) => (p.doc === undefined ? [i] : [])));
   switch (condition) {
     case 'digital_pdf':
       return { data: await renderer.pdf(sheets), ext: 'pdf' };
     case 'clean_scan':
       return scanPages(renderer, sheets, dpi, (png) => cleanScan(png, rng, dpi));
     case 'noisy_scan':
-      return scanPages(renderer, sheets, dpi, (png) => noisyScan(png, rng, dpi));
+      // A blank back side gets the scanner's faults but no stamped seal: it must stay blank.
+      return scanPages(renderer, sheets, dpi, (png, i) => (blank.has(i) ? batchScan(png, rng, dpi) : noisyScan(png, rng, dpi)));
     case 'phone_photo':
       return scanPages(renderer, sheets, dpi, (png) => phonePhoto(png, renderer, rng));
     case 'rotated_page': {
       // One page of the file turned (for a single page: that page), the rest scanned upright.
-      const turned = rng.int(0, sheets.length - 1);
+      const printed = sheets.map((_, i) => i).filter((i) => !blank.has(i));
+      const turned = rng.pick(printed);
       const degrees = rng.pick([90, 180, 270] as const);
       return scanPages(renderer, sheets, dpi, (png, i) => (i === turned ? turnedPage(png, degrees, dpi, rng.chance(0.5)) : cleanScan(png, rng, dpi)));
     }
@@ -104,12 +143,8 @@ async function makeFile(
   }
 }
 
-function withPages(docs: readonly DrawnDocument[]): TruthDocument[] {
-  let page = 1;
-  return docs.map((d) => {
-    const pages = d.sheets.map(() => page++);
-    return { ...d.truth, pages };
-  });
+function withPages(docs: readonly DrawnDocument[], pages: readonly FilePage[]): TruthDocument[] {
+  return docs.map((d, di) => ({ ...d.truth, pages: pages.flatMap((p, i) => (p.doc === di ? [i + 1] : [])) }));
 }
 
 /** One file to make: its name (without extension), condition, and the kinds of document it holds in order. */
@@ -119,6 +154,65 @@ export interface GenerationJob {
   kinds: readonly DocumentKind[];
   /** A family to draw the first document from (otherwise families take turns per kind). */
   family?: string;
+  /** A family per document (by index), overriding `family`; undefined entries take turns. */
+  families?: readonly (string | undefined)[];
+  /** A blank back side after every printed page (a duplex scan of single-sided pages). */
+  blankBacks?: boolean;
+  /** The person's name ends in a character that looks like a form of address (君, 生 …). */
+  addressLikeName?: boolean;
+}
+
+/** What one packet file holds, in order. */
+const PACKET_RECIPES: readonly (readonly DocumentKind[])[] = [
+  ['labor_contract'],
+  ['employment_letter'],
+  ['labor_contract'],
+  ['skill_level', 'labor_contract', 'employment_letter'],
+  ['employment_letter'],
+  ['labor_contract', 'employment_letter'],
+];
+
+/**
+ * The jobs of a packet set (issue 19): multi-page labour contracts alone, 聘书 letters alone, and packets of a
+ * certificate, a contract and a 聘书 for one person, as digital PDFs and scans, some with blank back sides. Contract
+ * and letter families take turns over the packet families (held-out ones included); the other choices are seeded.
+ *
+ * @example
+ * planPackets({ count: 40, seed: 19 }).filter((j) => j.blankBacks).length;
+ */
+export function planPackets(options: { count: number; seed: number }): GenerationJob[] {
+  const rng = new Rng(options.seed ^ 0x19);
+  const contracts = CONTRACT_PACKET_FAMILIES.map((f) => f.name);
+  // Seen and held-out letters in equal shares: the seen family prints every form, each held-out family one.
+  const seenLetters = LETTER_PROSE_FAMILIES.filter((f) => !f.heldOut).map((f) => f.name);
+  const letters = LETTER_PROSE_FAMILIES.filter((f) => f.heldOut).flatMap((f, i) => [seenLetters[i % seenLetters.length], f.name]);
+  let c = 0;
+  let l = 0;
+  const jobs: GenerationJob[] = [];
+  for (let n = 0; n < options.count; n++) {
+    const kinds = PACKET_RECIPES[n % PACKET_RECIPES.length];
+    const multiPage = kinds.includes('labor_contract');
+    const conditions: ConditionName[] =
+      kinds.length > 1
+        ? ['digital_pdf', 'clean_scan', 'multi_document_scan', 'noisy_scan']
+        : multiPage
+          ? ['digital_pdf', 'clean_scan', 'noisy_scan', 'digital_pdf', 'clean_scan', 'phone_photo']
+          : ['digital_pdf', 'clean_scan', 'noisy_scan', 'phone_photo'];
+    const condition = rng.pick(conditions);
+    const families = kinds.map((k) => (k === 'labor_contract' ? contracts[c++ % contracts.length] : k === 'employment_letter' ? letters[l++ % letters.length] : undefined));
+    // Back sides come from a scanner's duplex mode, not from a PDF export or a phone.
+    const blankBacks = multiPage && condition !== 'digital_pdf' && condition !== 'phone_photo' && rng.chance(0.45);
+    const label = kinds.length > 1 ? 'packet' : kinds[0] === 'labor_contract' ? 'contract' : 'letter';
+    jobs.push({
+      name: `${label}-${condition}-${String(n + 1).padStart(2, '0')}`,
+      condition,
+      kinds,
+      families,
+      blankBacks,
+      addressLikeName: rng.chance(0.3),
+    });
+  }
+  return jobs;
 }
 
 /**
@@ -165,21 +259,25 @@ export async function generateFiles(
   try {
     for (const [n, job] of jobs.entries()) {
       const fileRng = rng.fork(n + 1);
-      const context = makeSubmissionContext(fileRng);
-      const docs = job.kinds.map((kind, i) => draw(kind, fileRng, rota, context, i === 0 ? job.family : undefined));
-      const { data, ext } = await makeFile(job.condition, docs, renderer, fileRng, dpi);
+      const drawn = makeSubmissionContext(fileRng);
+      const context = job.addressLikeName ? { ...drawn, person: withAddressLikeName(drawn.person, fileRng) } : drawn;
+      const docs = job.kinds.map((kind, i) => draw(kind, fileRng, rota, context, job.families?.[i] ?? (i === 0 ? job.family : undefined)));
+      const pages = layOut(docs, job.blankBacks ?? false, fileRng);
+      const { data, ext } = await makeFile(job.condition, pages, renderer, fileRng, dpi);
       const file = `${job.name}.${ext}`;
+      const blankPages = pages.flatMap((p, i) => (p.doc === undefined ? [i + 1] : []));
       const truth: TruthFile = {
         file,
         condition: job.condition,
-        pageCount: docs.reduce((p, d) => p + d.sheets.length, 0),
+        pageCount: pages.length,
         seed,
-        documents: withPages(docs),
+        documents: withPages(docs, pages),
+        ...(blankPages.length > 0 ? { blankPages } : {}),
       };
       await writeFile(path.join(dir, file), data);
       await writeFile(path.join(dir, `${job.name}.truth.json`), `${JSON.stringify(truth, null, 2)}\n`);
       truths.push(truth);
-      log(`[${n + 1}/${jobs.length}] ${file} (${truth.pageCount} p, ${docs.map((d) => d.truth.family).join(' + ')})`);
+      log(`[${n + 1}/${jobs.length}] ${file} (${truth.pageCount} p${blankPages.length ? `, ${blankPages.length} blank` : ''}, ${docs.map((d) => d.truth.family).join(' + ')})`);
     }
   } finally {
     await renderer.close();
@@ -195,6 +293,10 @@ export async function generateFiles(
  * const truths = await generateSet({ dir: 'test/eval/generated/default', perCell: 1 });
  */
 export async function generateSet(options: GenerateOptions): Promise<TruthFile[]> {
-  const { dir, perCell = 1, conditions = ALL_CONDITIONS, kinds = DOCUMENT_KINDS, ...rest } = options;
-  return generateFiles(dir, planSet({ perCell, conditions, kinds }), rest);
+  const { dir, perCell = 1, conditions = ALL_CONDITIONS, kinds = DOCUMENT_KINDS, packets = 0, ...rest } = options;
+  // Packet files whose condition was chosen and that hold a chosen kind (numbered on after the packet plan).
+  const packetJobs = planPackets({ count: packets, seed: rest.seed ?? 20201022 }).filter(
+    (j) => conditions.includes(j.condition) && j.kinds.some((k) => kinds.includes(k)),
+  );
+  return generateFiles(dir, [...planSet({ perCell, conditions, kinds }), ...packetJobs], rest);
 }

@@ -40,6 +40,31 @@ export interface EvalSummary {
   documentType: Tally;
   documentTypeByCondition: Record<string, Tally>;
   documentTypeByFamilyGroup: Record<string, Tally>;
+  /** Held-out only, keyed `type.field` (the held-out figures apart from the seen ones). */
+  fieldsByFieldHeldOut: Record<string, Tally>;
+  /** Families by name, and which of them are held out (the report lists them apart). */
+  heldOutFamilies: string[];
+  /** Fields of 聘书 by the letter's form (`appoint/range`, `salutation/years`, `form` …). */
+  fieldsByLetterForm: Record<string, Tally>;
+  /** 聘书 with every field right, by letter form. */
+  lettersByForm: Record<string, Tally>;
+  /** Fields of documents carrying a structural class (`cover`, `page_numbers_hyphen`, `names_on_cover_only` …). */
+  fieldsByStructure: Record<string, Tally>;
+  /** Fields whose value wraps over several lines, overall and by `type.field`. */
+  multilineFields: Tally;
+  multilineByField: Record<string, Tally>;
+  /** Masked fields: right when the reader reported no value. */
+  maskedFields: Tally;
+  /** Splitting, apart from fields: documents of files that need grouping found with exactly their pages … */
+  splitExactDocuments: Tally;
+  splitExactByCondition: Record<string, Tally>;
+  splitExactByFamilyGroup: Record<string, Tally>;
+  splitExactByFamily: Record<string, Tally>;
+  splitExactByStructure: Record<string, Tally>;
+  /** … pages of those files assigned to the right document (blank pages to none) … */
+  splitPages: Tally;
+  /** … and blank back sides left out of every document. */
+  blankPages: Tally;
   /** Files that need grouping (several documents, or one over several pages): split exactly right. */
   splitFiles: Tally;
   /** Documents in files holding several documents, found with exactly their pages. */
@@ -72,6 +97,13 @@ export function summarise(outcomes: readonly FileOutcome[], maxExamples = 20): E
   const fields: FieldOutcome[] = documents.flatMap((d) => d.fields);
   const confidentWrong = fields.filter((f) => f.confidentWrong);
   const multiDocFiles = outcomes.filter((o) => o.documents.length > 1);
+  const splitFilesAll = outcomes.filter((o) => o.needsSplit);
+  const exactDocs = splitFilesAll.flatMap((o) => o.documents);
+  const byTag = <T extends { structure: string[] }>(items: readonly T[], isRight: (item: T) => boolean): Record<string, Tally> =>
+    groupTally(items.flatMap((i) => i.structure.map((tag) => ({ tag, item: i }))), (x) => x.tag, (x) => isRight(x.item));
+  const letters = documents.filter((d) => d.letterForm !== undefined);
+  const multiline = fields.filter((f) => f.multiline);
+  const masked = fields.filter((f) => f.masked);
   const splitDocs = multiDocFiles.flatMap((o) => o.documents);
   const cwByCondition: Record<string, number> = {};
   for (const f of confidentWrong) cwByCondition[f.condition] = (cwByCondition[f.condition] ?? 0) + 1;
@@ -88,6 +120,21 @@ export function summarise(outcomes: readonly FileOutcome[], maxExamples = 20): E
     documentType: tally(documents.filter((d) => d.typeCorrect).length, documents.length),
     documentTypeByCondition: groupTally(documents, (d) => d.condition, (d) => d.typeCorrect),
     documentTypeByFamilyGroup: groupTally(documents, familyGroup, (d) => d.typeCorrect),
+    fieldsByFieldHeldOut: groupTally(fields.filter((f) => f.heldOut), (f) => `${f.type}.${f.field}`, (f) => f.correct),
+    heldOutFamilies: [...new Set(documents.filter((d) => d.heldOut).map((d) => d.family))].sort(),
+    fieldsByLetterForm: groupTally(fields.filter((f) => f.letterForm !== undefined), (f) => f.letterForm!, (f) => f.correct),
+    lettersByForm: groupTally(letters, (d) => d.letterForm!, (d) => d.typeCorrect && d.fields.every((f) => f.correct)),
+    fieldsByStructure: byTag(fields, (f) => f.correct),
+    multilineFields: tally(multiline.filter((f) => f.correct).length, multiline.length),
+    multilineByField: groupTally(multiline, (f) => `${f.type}.${f.field}`, (f) => f.correct),
+    maskedFields: tally(masked.filter((f) => f.correct).length, masked.length),
+    splitExactDocuments: tally(exactDocs.filter((d) => d.pagesCorrect).length, exactDocs.length),
+    splitExactByCondition: groupTally(exactDocs, (d) => d.condition, (d) => d.pagesCorrect),
+    splitExactByFamilyGroup: groupTally(exactDocs, familyGroup, (d) => d.pagesCorrect),
+    splitExactByFamily: groupTally(exactDocs, (d) => d.family, (d) => d.pagesCorrect),
+    splitExactByStructure: byTag(exactDocs, (d) => d.pagesCorrect),
+    splitPages: tally(splitFilesAll.reduce((n, o) => n + o.pagesRight, 0), splitFilesAll.reduce((n, o) => n + o.pageCount, 0)),
+    blankPages: tally(outcomes.reduce((n, o) => n + o.blankPagesRight, 0), outcomes.reduce((n, o) => n + o.blankPages, 0)),
     splitFiles: tally(outcomes.filter((o) => o.needsSplit && o.splitCorrect).length, outcomes.filter((o) => o.needsSplit).length),
     splitDocuments: tally(splitDocs.filter((d) => d.pagesCorrect).length, splitDocs.length),
     confidentWrong: confidentWrong.length,
@@ -101,8 +148,8 @@ export function summarise(outcomes: readonly FileOutcome[], maxExamples = 20): E
       .filter((o) => o.needsSplit && !o.splitCorrect)
       .map((o) => ({
         file: o.file,
-        expected: o.documents.map((d) => `${d.expectedType}[${d.pagesCorrect ? 'ok' : 'wrong pages'}]`).join(' '),
-        found: `${o.extraDocuments} extra document(s)`,
+        expected: o.documents.map((d) => `${d.expectedType}[${d.pages.join(',')}${d.pagesCorrect ? ' ok' : ` got ${d.predictedPages?.join(',') ?? 'none'}`}]`).join(' '),
+        found: `${o.extraDocuments} extra document(s), ${o.pagesRight}/${o.pageCount} pages right${o.blankPages ? `, ${o.blankPagesRight}/${o.blankPages} blank pages left out` : ''}`,
       })),
   };
 }
@@ -168,6 +215,8 @@ export function checkGoals(summary: EvalSummary): GoalCheck[] {
     },
     measured(summary.documentType, summary.documentType.rate >= GOALS.documentTypeRate, '≥ 99 %', 'document type right'),
     measured(summary.splitFiles, summary.splitFiles.rate >= GOALS.splitRate, '100 %', 'multi-page files split right'),
+    measured(summary.splitExactDocuments, summary.splitExactDocuments.rate >= GOALS.splitRate, '100 %', 'documents with exactly their pages'),
+    measured(summary.splitPages, summary.splitPages.rate >= GOALS.splitRate, '100 %', 'pages assigned to the right document'),
   ];
   const heldOut = summary.fieldsByFamilyGroup.held_out;
   if (heldOut) checks.push(measured(heldOut, heldOut.rate >= GOALS.scanFieldRate, '≥ 98 %', 'fields right on held-out layouts'));

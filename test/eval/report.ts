@@ -38,18 +38,43 @@ export function formatReport(summary: EvalSummary, throughput?: Throughput, opti
   lines.push(...table('by condition', summary.fieldsByCondition));
   lines.push(...table('by family group', summary.fieldsByFamilyGroup));
   lines.push(...table('by field', summary.fieldsByField));
-  lines.push(...table('by template family', summary.fieldsByFamily));
+  lines.push(...table('by field, held-out layouts only', summary.fieldsByFieldHeldOut));
+  const heldOut = new Set(summary.heldOutFamilies);
+  const families = (held: boolean) => Object.fromEntries(Object.entries(summary.fieldsByFamily).filter(([f]) => heldOut.has(f) === held));
+  lines.push(...table('by template family (seen)', families(false)));
+  lines.push(...table('by template family (HELD OUT)', families(true)));
+  lines.push(...table('by document structure', summary.fieldsByStructure));
+  if (summary.multilineFields.total > 0) {
+    lines.push('');
+    lines.push(`Multi-line (wrapped) values right: ${summary.multilineFields.right}/${summary.multilineFields.total} (${pct(summary.multilineFields).trim()})`);
+    lines.push(...table('multi-line values by field', summary.multilineByField));
+  }
+  if (summary.maskedFields.total > 0) {
+    lines.push('');
+    lines.push(`Masked fields left unreported: ${summary.maskedFields.right}/${summary.maskedFields.total} (${pct(summary.maskedFields).trim()})`);
+  }
+  if (Object.keys(summary.lettersByForm).length > 0) {
+    lines.push(...table('聘书 fields by letter form', summary.fieldsByLetterForm));
+    lines.push(...table('聘书 wholly right by letter form', summary.lettersByForm));
+  }
   lines.push('');
   lines.push(`Document type right: ${summary.documentType.right}/${summary.documentType.total} (${pct(summary.documentType).trim()})`);
   lines.push(...table('document type by condition', summary.documentTypeByCondition));
   lines.push(...table('document type by family group', summary.documentTypeByFamilyGroup));
   lines.push('');
+  if (summary.splitExactDocuments.total === 0) lines.push('Splitting (apart from fields): not measured (no file holds several documents or pages)');
+  else lines.push(`Splitting (apart from fields): documents with exactly their pages ${summary.splitExactDocuments.right}/${summary.splitExactDocuments.total} (${pct(summary.splitExactDocuments).trim()}); pages assigned to the right document ${summary.splitPages.right}/${summary.splitPages.total} (${pct(summary.splitPages).trim()})` +
+    (summary.blankPages.total > 0 ? `; blank pages in no document ${summary.blankPages.right}/${summary.blankPages.total} (${pct(summary.blankPages).trim()})` : ''));
+  lines.push(...table('documents with exactly their pages, by condition', summary.splitExactByCondition));
+  lines.push(...table('documents with exactly their pages, by family group', summary.splitExactByFamilyGroup));
+  lines.push(...table('documents with exactly their pages, by family', summary.splitExactByFamily));
+  lines.push(...table('documents with exactly their pages, by structure', summary.splitExactByStructure));
   lines.push(`Split: files needing grouping split exactly right ${summary.splitFiles.right}/${summary.splitFiles.total} (${pct(summary.splitFiles).trim()}); documents in multi-document files found with their pages ${summary.splitDocuments.right}/${summary.splitDocuments.total} (${pct(summary.splitDocuments).trim()})`);
   lines.push(`Flagged for review: ${summary.flagged.right}/${summary.flagged.total} reported fields (${pct(summary.flagged).trim()}); wrong but flagged: ${summary.wrongButFlagged}`);
   lines.push(`Confident-wrong (wrong value, needsReview false): ${summary.confidentWrong}` +
     (summary.confidentWrong > 0 ? `  ${Object.entries(summary.confidentWrongByCondition).map(([c, n]) => `${c}: ${n}`).join(', ')}` : ''));
   for (const ex of summary.confidentWrongExamples) {
-    lines.push(`  ${ex.file} [${ex.condition}, ${ex.family}] ${ex.type}.${ex.field}: expected ${show(ex.expected)}, got ${show(ex.actual)} (confidence ${ex.confidence?.toFixed(2) ?? '?'})`);
+    lines.push(`  ${ex.file} [${ex.condition}, ${ex.family}] ${ex.type}.${ex.field}: expected ${ex.masked ? '(masked: no value)' : show(ex.expected)}, got ${show(ex.actual)} (confidence ${ex.confidence?.toFixed(2) ?? '?'})`);
   }
   if (summary.errors.length > 0) {
     lines.push(`Files the reader rejected or skipped: ${summary.errors.length}`);
@@ -58,7 +83,7 @@ export function formatReport(summary: EvalSummary, throughput?: Throughput, opti
   if (options.verbose) {
     lines.push(`Wrong fields: ${summary.wrongFields.length}`);
     for (const f of summary.wrongFields) {
-      lines.push(`  ${f.file} [${f.condition}, ${f.family}] ${f.type}.${f.field}: expected ${show(f.expected)}, got ${show(f.actual)}${f.needsReview ? ' (flagged)' : ''}`);
+      lines.push(`  ${f.file} [${f.condition}, ${f.family}${f.heldOut ? ', HELD OUT' : ''}] ${f.type}.${f.field}: expected ${f.masked ? '(masked: no value)' : show(f.expected)}, got ${show(f.actual)}${f.needsReview ? ' (flagged)' : ''}`);
     }
     lines.push(`Split failures: ${summary.splitFailures.length}`);
     for (const s of summary.splitFailures) lines.push(`  ${s.file}: ${s.expected}; ${s.found}`);

@@ -20,7 +20,7 @@ import { compareFile } from './compare.js';
 import { truthAsExtraction } from './echo.js';
 import { runExtract } from './extract-runner.js';
 import { DOCUMENT_KINDS, type DocumentKind } from './factory/documents.js';
-import { generateSet } from './generate.js';
+import { generateFiles, generateSet, planPackets } from './generate.js';
 import { summarise } from './metrics.js';
 import { formatReport } from './report.js';
 import { ALL_CONDITIONS, type ConditionName, conditionSchema } from './truth.js';
@@ -28,6 +28,8 @@ import { loadTruths } from './truth-files.js';
 
 const DEFAULT_SET = path.join('test', 'eval', 'generated', 'default');
 const DEFAULT_PER_CELL = 1;
+/** Packet files (multi-page contracts, 聘书 letters, certificate + contract + 聘书) per unit of `--generate`. */
+const PACKETS_PER_CELL = 6;
 
 function list<T extends string>(value: string | undefined, allowed: readonly T[], what: string): T[] | undefined {
   if (!value) return undefined;
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
   const program = new Command('eval')
     .option('--set <dir>', 'folder of files with *.truth.json beside them')
     .option('--generate <n>', 'generate a fresh set with N documents per type and condition')
+    .option('--packets <n>', 'generate (into --set, or a fresh folder) N packet files: multi-page contracts, 聘书 letters, certificate + contract + 聘书')
     .option('--conditions <list>', `comma-separated: ${ALL_CONDITIONS.join(', ')}`)
     .option('--kinds <list>', `comma-separated document kinds to generate: ${DOCUMENT_KINDS.join(', ')}`)
     .option('--seed <n>', 'generator seed', '20201022')
@@ -50,7 +53,7 @@ async function main(): Promise<void> {
     .option('--verbose', 'list every wrong field and split failure')
     .option('--predictions <file>', 'reuse the intake extract output saved in FILE if it exists, else run and save it there')
     .parse(process.argv.filter((a, i) => !(i > 1 && a === '--')));
-  const opts = program.opts<{ set?: string; generate?: string; conditions?: string; kinds?: string; seed: string; chunk: string; echo?: boolean; json?: string; verbose?: boolean; predictions?: string }>();
+  const opts = program.opts<{ set?: string; generate?: string; packets?: string; conditions?: string; kinds?: string; seed: string; chunk: string; echo?: boolean; json?: string; verbose?: boolean; predictions?: string }>();
   const conditions = list<ConditionName>(opts.conditions, conditionSchema.options, 'condition');
   const kinds = list<DocumentKind>(opts.kinds, DOCUMENT_KINDS, 'kind');
   const seed = Number(opts.seed);
@@ -58,11 +61,19 @@ async function main(): Promise<void> {
   let dir = opts.set ?? DEFAULT_SET;
   const perCell = opts.generate ? Number(opts.generate) : undefined;
   if (perCell !== undefined && !opts.set) dir = path.join('test', 'eval', 'generated', `n${perCell}-seed${seed}${conditions ? `-${conditions.join('+')}` : ''}`);
+  const packets = opts.packets ? Number(opts.packets) : undefined;
+  if (packets !== undefined && !opts.set) dir = path.join('test', 'eval', 'generated', `packets${packets}-seed${seed}`);
   const haveSet = existsSync(dir) && (await readdir(dir)).some((n) => n.endsWith('.truth.json'));
-  if (perCell !== undefined || !haveSet) {
-    console.log(`Generating a set in ${dir} (${perCell ?? DEFAULT_PER_CELL} per type × condition, seed ${seed}) ...`);
+  if (packets !== undefined && !haveSet) {
+    console.log(`Generating ${packets} packet files in ${dir} (seed ${seed}) ...`);
     const started = Date.now();
-    await generateSet({ dir, perCell: perCell ?? DEFAULT_PER_CELL, conditions, kinds, seed, log: (l) => console.log(`  ${l}`) });
+    await generateFiles(dir, planPackets({ count: packets, seed }), { seed, log: (l) => console.log(`  ${l}`) });
+    console.log(`Generated in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  } else if (perCell !== undefined || !haveSet) {
+    console.log(`Generating a set in ${dir} (${perCell ?? DEFAULT_PER_CELL} per type × condition and ${PACKETS_PER_CELL * (perCell ?? DEFAULT_PER_CELL)} packets, seed ${seed}) ...`);
+    const started = Date.now();
+    const n = perCell ?? DEFAULT_PER_CELL;
+    await generateSet({ dir, perCell: n, conditions, kinds, seed, packets: PACKETS_PER_CELL * n, log: (l) => console.log(`  ${l}`) });
     console.log(`Generated in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   }
 

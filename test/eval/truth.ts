@@ -43,6 +43,14 @@ export const truthDocumentSchema = z.object({
   /** Held-out families are never used to tune the reader; the report shows them apart. */
   heldOut: z.boolean(),
   fields: z.record(z.string(), truthValueSchema),
+  /** How a 聘书 says who and what (`appoint/range`, `decision/years`, `salutation/range`, `form` …). */
+  letterForm: z.string().optional(),
+  /** Fields whose printed value wraps over several lines: the report gives them a figure of their own. */
+  multiline: z.array(z.string()).optional(),
+  /** Fields printed but masked by the uploader (absent from `fields`): right only when the reader reports none. */
+  masked: z.array(z.string()).optional(),
+  /** Structural classes of the document (`cover`, `page_numbers_hyphen`, `pages_4` …) the report breaks down by. */
+  structure: z.array(z.string()).optional(),
 });
 export type TruthDocument = z.infer<typeof truthDocumentSchema>;
 
@@ -53,5 +61,7 @@ export const truthFileSchema = z.object({
   pageCount: z.number().int().positive(),
   seed: z.number().int().optional(),
   documents: z.array(truthDocumentSchema).min(1),
+  /** Pages that belong to no document (blank back sides of a duplex scan). */
+  blankPages: z.array(z.number().int().positive()).optional(),
 });
 export type TruthFile = z.infer<typeof truthFileSchema>;

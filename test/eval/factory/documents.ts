@@ -1,4 +1,4 @@
-import type { CertificateKind, DocumentTypeName } from '../../../shared/documents/index.js';
+import { type CertificateKind, type DocumentTypeName, FIELDS_BY_TYPE } from '../../../shared/documents/index.js';
 import {
   buildQualificationCertificateNumber,
   buildSkillLevelCertificateNumber,
@@ -79,7 +79,7 @@ export type DocumentData =
   | ({ kind: 'special_operation'; category: string; validUntil: CalendarDate } & CertificateBase)
   | ({ kind: 'training_completion'; trainingFrom: CalendarDate; trainingTo: CalendarDate } & CertificateBase)
   | { kind: 'labor_contract'; person: Person; enterprise: Enterprise; start: CalendarDate; end: CalendarDate | null; signed: CalendarDate; post: string; contractNumber: string }
-  | { kind: 'employment_letter'; person: Person; enterprise: Enterprise; title: string; start: CalendarDate; end: CalendarDate; issued: CalendarDate }
+  | { kind: 'employment_letter'; person: Person; enterprise: Enterprise; title: string; start: CalendarDate; end: CalendarDate; termMonths: number; issued: CalendarDate }
   | { kind: 'social_insurance_record'; person: Person; spans: SocialInsuranceSpan[]; printed: CalendarDate }
   | { kind: 'business_license'; enterprise: Enterprise; issued: CalendarDate }
   | { kind: 'internship_agreement'; person: Person; enterprise: Enterprise; school: string; start: CalendarDate; end: CalendarDate; signed: CalendarDate }
@@ -91,6 +91,26 @@ export type DocumentData =
 export interface SubmissionContext {
   person: Person;
   enterprise: Enterprise;
+}
+
+/**
+ * Given-name endings that look like a form of address or a title (吕伊君, 陈晓生) but are part of the name: a reader
+ * that strips them shortens the name.
+ */
+export const ADDRESS_LIKE_ENDINGS = ['君', '君', '生', '士', '卿'] as const;
+
+/**
+ * The same person with a name whose last character is one of {@link ADDRESS_LIKE_ENDINGS} (given name kept at one
+ * or two characters).
+ *
+ * @example
+ * withAddressLikeName(person, rng).name; // e.g. '吕伊君'
+ */
+export function withAddressLikeName(person: Person, rng: Rng): Person {
+  const chars = [...person.name];
+  const ending = rng.pick(ADDRESS_LIKE_ENDINGS);
+  const name = chars.length <= 2 ? `${person.name}${ending}` : `${chars.slice(0, -1).join('')}${ending}`;
+  return { ...person, name };
 }
 
 /** @example makeSubmissionContext(rng).person.name; */
@@ -201,13 +221,16 @@ export function makeDocumentData(kind: DocumentKind, rng: Rng, context: Submissi
     }
     case 'employment_letter': {
       const start = randomDate(rng, 2018, 2021);
+      const title = rng.pick(TITLES);
+      const termMonths = rng.pick([24, 36, 60]);
       return {
         kind,
         person,
         enterprise,
-        title: rng.pick(TITLES),
+        title,
         start,
-        end: addDays(addMonths(start, rng.pick([24, 36, 60])), -1),
+        end: addDays(addMonths(start, termMonths), -1),
+        termMonths,
         issued: addDays(start, -rng.int(0, 15)),
       };
     }
@@ -319,6 +342,8 @@ export function truthFields(data: DocumentData): Record<string, TruthValue> {
         title: data.title,
         startDate: isoDate(data.start),
         endDate: isoDate(data.end),
+        // Every 聘书 layout prints its issue date; it is scored once the `intake extract` contract carries it.
+        ...((FIELDS_BY_TYPE.employment_letter as readonly string[]).includes('issueDate') ? { issueDate: isoDate(data.issued) } : {}),
       };
     case 'social_insurance_record':
       return {

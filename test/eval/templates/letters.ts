@@ -1,4 +1,6 @@
 import type { DocumentData } from '../factory/documents.js';
+import type { Rng } from '../factory/random.js';
+import { withMeta } from './pages.js';
 import { A4, A4_LANDSCAPE, baseCss, date, esc, frame, HELD_OUT_FONTS, inlineEntries, leaderEntries, seal, SEEN_FONTS, type TemplateFamily } from './kit.js';
 
 type Letter = Extract<DocumentData, { kind: 'employment_letter' }>;
@@ -97,4 +99,167 @@ const bilingual: TemplateFamily = {
   },
 };
 
-export const LETTER_FAMILIES: readonly TemplateFamily[] = [sentence, form, bilingual];
+// ---------------------------------------------------------------------------------------------------------------
+// 聘书 written as letters (issue 19): who and what in a sentence or after a salutation, the term as a span or as a
+// number of years from a start (the truth's end date is then computed), the employer only in the signature and seal.
+// Form, wording, honorific, term style and layout are seeded choices; the truth records the form as `letterForm`.
+// ---------------------------------------------------------------------------------------------------------------
+
+const YEARS_CN: Record<number, string> = { 1: '一', 2: '两', 3: '三', 4: '四', 5: '五' };
+
+type LetterForm = 'appoint' | 'decision' | 'salutation';
+type TermStyle = 'range' | 'years';
+
+function honorific(rng: Rng, l: Letter, allowNone: boolean): string {
+  const options = [l.person.sex === '男' ? '先生' : '女士', '同志', ...(allowNone ? [''] : [])];
+  return rng.pick(options);
+}
+
+function termText(rng: Rng, l: Letter, style: TermStyle): string {
+  if (style === 'range') {
+    return rng.pick([
+      `聘期自 ${esc(date(rng, l.start))} 至 ${esc(date(rng, l.end))}`,
+      `聘期自 ${esc(date(rng, l.start))} 起至 ${esc(date(rng, l.end))} 止`,
+      `聘期为 ${esc(date(rng, l.start))} 至 ${esc(date(rng, l.end))}`,
+    ]);
+  }
+  const years = YEARS_CN[l.termMonths / 12] ?? String(l.termMonths / 12);
+  return rng.pick([`聘期${years}年，自 ${esc(date(rng, l.start))} 起`, `聘期${years}年（自 ${esc(date(rng, l.start))} 起计算）`]);
+}
+
+/** The sentence(s) of the letter in one of the forms; returns HTML paragraphs. */
+function letterBody(rng: Rng, l: Letter, form: LetterForm, term: TermStyle): string {
+  const name = esc(l.person.name);
+  const post = esc(l.title);
+  const us = rng.pick(['我公司', '我单位', '本公司', '']);
+  const t = termText(rng, l, term);
+  switch (form) {
+    case 'appoint': {
+      const verb = rng.pick(['兹聘任', '兹聘请', '兹聘']);
+      const h = honorific(rng, l, true);
+      return `<p>${verb} ${name}${h ? ` ${h}` : ''} 为${us} ${post}，${t}。</p><p>${rng.pick(['特发此证。', '特发此聘书。', '此聘。'])}</p>`;
+    }
+    case 'decision': {
+      const h = rng.pick(['同志', '']);
+      return `<p>${rng.pick(['经研究决定', '经公司研究决定', '经总经理办公会议研究决定'])}，聘任 ${name}${h ? ` ${h}` : ''} 担任${us} ${post} 职务，${t}。</p><p>特此聘任。</p>`;
+    }
+    case 'salutation': {
+      const h = honorific(rng, l, false);
+      return `<p style="text-indent:0">${rng.chance(0.3) ? '尊敬的 ' : ''}${name} ${h}：</p>
+        <p>${rng.pick(['鉴于您的专业能力和工作业绩，', '', '经公司研究，'])}特聘请您为${us} ${post}，${t}。</p>
+        <p>${rng.pick(['此致', '特此聘请。'])}</p>${rng.chance(0.5) ? '<p style="text-indent:0">敬礼！</p>' : ''}`;
+    }
+  }
+}
+
+/** The signature: the employer's name (sometimes with 盖章), the issue date, the seal over both. */
+function letterSignature(rng: Rng, l: Letter, at: { rightMm: number; bottomMm: number }, sheetMm: { widthMm: number; heightMm: number }): string {
+  const signer = rng.chance(0.3) ? `${esc(l.enterprise.name)}（盖章）` : esc(l.enterprise.name);
+  return `<div style="position:absolute;right:${at.rightMm}mm;bottom:${at.bottomMm}mm;text-align:center">
+      <div class="row">${signer}</div><div class="row">${esc(date(rng, l.issued))}</div></div>
+    ${seal(l.enterprise.name, 40, { left: sheetMm.widthMm - at.rightMm - 62, top: sheetMm.heightMm - at.bottomMm - 38 })}`;
+}
+
+/** 聘书 as prose, every form (兹聘任…为…, 经研究决定…担任…职务, salutation + 特聘请您为…), portrait or landscape. */
+const prose: TemplateFamily = {
+  name: 'letter/prose',
+  heldOut: false,
+  kinds: ['employment_letter'],
+  render(data, rng) {
+    const l = letter(data);
+    const form = rng.pick(['appoint', 'decision', 'salutation'] as const);
+    const term = rng.pick(['range', 'years'] as const);
+    const landscape = rng.chance(0.5);
+    const size = landscape ? A4_LANDSCAPE : A4;
+    const framed = rng.chance(0.6);
+    return withMeta(
+      [
+        {
+          ...size,
+          css: `${baseCss(rng.pick(SEEN_FONTS), rng.pick([16, 17, 18]))} p { line-height: 2.1; }`,
+          body: `${framed ? frame(rng.pick(['#b22222', '#c8a040', '#1f4e79']), 8) : ''}
+          <div class="title" style="position:absolute;top:${landscape ? 28 : 48}mm;left:0;right:0;font-size:38pt;color:${framed ? '#b22222' : '#111'}">${rng.pick(['聘　书', '聘书', '聘任书'])}</div>
+          <div style="position:absolute;top:${landscape ? 66 : 100}mm;left:34mm;right:34mm">${letterBody(rng, l, form, term)}</div>
+          ${letterSignature(rng, l, { rightMm: 36, bottomMm: landscape ? 26 : 48 }, size)}`,
+        },
+      ],
+      { letterForm: `${form}/${term}`, structure: [landscape ? 'landscape' : 'portrait'] },
+    );
+  },
+};
+
+/** Held out: a 红头 decision (公司文件, 文号, 关于聘任…的决定) in fonts no seen family uses. */
+const decree: TemplateFamily = {
+  name: 'letter/decree',
+  heldOut: true,
+  kinds: ['employment_letter'],
+  render(data, rng) {
+    const l = letter(data);
+    const term = rng.pick(['range', 'years'] as const);
+    const name = esc(l.person.name);
+    const post = esc(l.title);
+    const t = termText(rng, l, term);
+    const number = `${rng.pick(['人', '司', '办'])}〔${l.issued.year}〕${rng.int(1, 40)}号`;
+    return withMeta(
+      [
+        {
+          ...A4,
+          css: `${baseCss(rng.pick(HELD_OUT_FONTS), 15.5)} p { line-height: 2; }`,
+          body: `<div style="position:absolute;top:26mm;left:0;right:0;text-align:center;color:#c00;font-size:26pt;font-weight:bold;letter-spacing:0.1em">${esc(l.enterprise.name)}文件</div>
+          <div style="position:absolute;top:50mm;left:0;right:0;text-align:center">${esc(number)}</div>
+          <div style="position:absolute;top:58mm;left:24mm;right:24mm;border-top:2px solid #c00"></div>
+          <div class="title" style="position:absolute;top:70mm;left:24mm;right:24mm;font-size:19pt;letter-spacing:0">关于聘任${name}同志的决定</div>
+          <div style="position:absolute;top:96mm;left:26mm;right:26mm">
+            <p style="text-indent:0">各部门：</p>
+            <p>${rng.pick(['根据工作需要，经公司研究决定', '经公司总经理办公会议研究决定'])}，聘任 ${name} 同志为${rng.pick(['公司', ''])}${post}，${t}。</p>
+            <p>特此决定。</p></div>
+          ${letterSignature(rng, l, { rightMm: 34, bottomMm: 80 }, A4)}
+          <div style="position:absolute;bottom:30mm;left:24mm;right:24mm;border-top:1px solid #333;font-size:11pt;padding-top:2mm">抄送：人力资源部、财务部</div>`,
+        },
+      ],
+      { letterForm: `decision/${term}`, structure: ['portrait', 'red_header'] },
+    );
+  },
+};
+
+/** Held out: a landscape card with a salutation (尊敬的 X 女士：我公司特聘请您担任 Y 一职 …). */
+const card: TemplateFamily = {
+  name: 'letter/card',
+  heldOut: true,
+  kinds: ['employment_letter'],
+  render(data, rng) {
+    const l = letter(data);
+    const term = rng.pick(['range', 'years'] as const);
+    const name = esc(l.person.name);
+    const h = honorific(rng, l, false);
+    return withMeta(
+      [
+        {
+          ...A4_LANDSCAPE,
+          css: `${baseCss(rng.pick(HELD_OUT_FONTS), 17)} p { line-height: 2.2; }`,
+          body: `<div style="position:absolute;inset:0;background:linear-gradient(135deg,#fbf4e4,#fff 60%)"></div>
+          <div style="position:absolute;left:0;top:0;bottom:0;width:26mm;background:#8b1a1a"></div>
+          <div style="position:absolute;top:24mm;left:50mm;font-size:30pt;letter-spacing:0.5em;color:#8b1a1a">聘 书</div>
+          <div style="position:absolute;top:58mm;left:50mm;right:30mm">
+            <p style="text-indent:0">${rng.chance(0.5) ? '尊敬的' : ''}${name} ${h}：</p>
+            <p>我${rng.pick(['公司', '单位'])}特聘请您担任 ${esc(l.title)} 一职，${termText(rng, l, term)}。</p>
+            <p>${rng.pick(['期待您的加盟！', '特发此书。'])}</p></div>
+          ${letterSignature(rng, l, { rightMm: 40, bottomMm: 24 }, A4_LANDSCAPE)}`,
+        },
+      ],
+      { letterForm: `salutation/${term}`, structure: ['landscape'] },
+    );
+  },
+};
+
+/** The letter form of the families that print one form only and attach no note of it. */
+export const LETTER_FORM_OF_FAMILY: Readonly<Record<string, string>> = {
+  'letter/sentence': 'appoint/range',
+  'letter/form': 'form',
+  'letter/bilingual': 'form',
+};
+
+/** The letter families of issue 19. */
+export const LETTER_PROSE_FAMILIES: readonly TemplateFamily[] = [prose, decree, card];
+
+export const LETTER_FAMILIES: readonly TemplateFamily[] = [sentence, form, bilingual, ...LETTER_PROSE_FAMILIES];
