@@ -43,6 +43,13 @@ export const truthDocumentSchema = z.object({
   /** Held-out families are never used to tune the reader; the report shows them apart. */
   heldOut: z.boolean(),
   fields: z.record(z.string(), truthValueSchema),
+  /**
+   * Fields the uploader blurred or barred out (procedural sets): printed on the document but unreadable, so left out
+   * of `fields`. A masked field is right only when the reader does not report a value for it.
+   */
+  masked: z.array(z.string()).optional(),
+  /** What the procedural layout engine drew for this document (`placement:cell`, `licence:individual`, …). */
+  variants: z.array(z.string()).optional(),
 });
 export type TruthDocument = z.infer<typeof truthDocumentSchema>;
 
@@ -52,6 +59,11 @@ export const truthFileSchema = z.object({
   condition: conditionSchema,
   pageCount: z.number().int().positive(),
   seed: z.number().int().optional(),
+  /**
+   * How the photo or copy was made within its condition (procedural sets): `photo:glare`, `photo:fold`,
+   * `copy:faint`, `exif:6`, `size:large`, … so evaluation can report by them.
+   */
+  capture: z.array(z.string()).optional(),
   documents: z.array(truthDocumentSchema).min(1),
 });
 export type TruthFile = z.infer<typeof truthFileSchema>;
