@@ -495,7 +495,7 @@ function contractDoc(c: Contract, d: Drawer): ProceduralDocument {
     <div>${esc(signedLabel)}：${esc(d.date(c.signed))}</div><div>${rng.chance(0.5) ? `日期：${esc(d.date(c.signed))}` : ''}</div>
     <div style="position:absolute;left:0;top:0;width:0;height:0">${sealOverlay}${signature}</div></div>`;
   const sheet = sheetOf(PORTRAIT, p, content(PORTRAIT, d, `<div class="title" style="font-size:${rng.int(20, 26)}pt;letter-spacing:0.3em;margin-bottom:8mm">${rng.pick(['劳动合同书', '劳动合同', '劳动合同（简易版）'])}</div>${blockHtml}<div style="margin-top:5mm;font-size:0.92em">${clauses}</div>${sign}`), d, variants);
-  const truth = withMaskTruth(truthFields(c), masks);
+  const truth = withMaskTruth(truthFields({ ...c, enterprise: e }), masks);
   return { sheets: [sheet], ...truth, variants };
 }
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { documentTypeOf, type DocumentKind, makeDocumentData, makeSubmissionContext } from '../factory/documents.js';
 import { Rng } from '../factory/random.js';
 import { SheetRenderer } from '../render/browser.js';
-import { capturePhoto, cleanScan, type ImageFile, noisyScan, PHOTO_CAPTURES, phonePhoto, type PhotoCapture, turnedPage } from '../render/degrade.js';
+import { capturePhoto, cleanScan, type ImageFile, noisyScan, phonePhoto, type PhotoCapture, turnedPage } from '../render/degrade.js';
 import { imagesToPdf } from '../render/pdf-assembly.js';
 import type { Sheet } from '../templates/kit.js';
 import type { ConditionName, TruthFile } from '../truth.js';
@@ -27,27 +27,55 @@ export interface ProceduralJob {
 
 export const V1_CONDITIONS: readonly ConditionName[] = ['digital_pdf', 'clean_scan', 'noisy_scan', 'phone_photo', 'rotated_page'];
 
+/** The condition a photo/copy capture is reported under (all of them also name the capture in the truth). */
+export const CAPTURE_CONDITION: Record<PhotoCapture, ConditionName> = {
+  perspective: 'phone_photo',
+  glare: 'phone_photo',
+  fold: 'phone_photo',
+  shadow: 'phone_photo',
+  curl: 'phone_photo',
+  moire: 'phone_photo',
+  scanner_app: 'phone_photo',
+  exif_orientation: 'phone_photo',
+  large: 'phone_photo',
+  small: 'phone_photo',
+  turned_no_flag: 'rotated_page',
+  faint_copy: 'noisy_scan',
+  booklet_spread: 'clean_scan',
+};
+
 /**
- * `perFamily` rounds over the conditions for every family; certificate families take the certificate kinds in turn,
- * and photo captures (when given) take turns among the image conditions.
+ * `rounds` rounds over `conditions` for every family, then `capturesPerFamily` files per family made under the photo
+ * and copy captures, which take turns over the whole set. Certificate families take the certificate kinds in turn.
  *
  * @example
  * planProcedural({ rounds: 1, conditions: ['digital_pdf'] }).length; // one file per family
  */
-export function planProcedural(options: { rounds: number; conditions: readonly ConditionName[]; captures?: readonly PhotoCapture[]; families?: readonly ProceduralFamily[] }): ProceduralJob[] {
+export function planProcedural(options: {
+  rounds: number;
+  conditions: readonly ConditionName[];
+  captures?: readonly PhotoCapture[];
+  capturesPerFamily?: number;
+  families?: readonly ProceduralFamily[];
+}): ProceduralJob[] {
   const families = options.families ?? PROCEDURAL_FAMILIES;
+  const captures = options.captures ?? [];
   const jobs: ProceduralJob[] = [];
   let captureTurn = 0;
   for (const family of families) {
     let kindTurn = 0;
+    const nextKind = () => family.kinds[kindTurn++ % family.kinds.length];
     for (let round = 0; round < options.rounds; round++) {
       for (const condition of options.conditions) {
-        const kind = family.kinds[kindTurn++ % family.kinds.length];
-        const job: ProceduralJob = { name: '', family, kind, condition };
-        if (options.captures?.length && condition === 'phone_photo') job.capture = options.captures[captureTurn++ % options.captures.length];
-        job.name = `${family.name.replace('/', '_')}-${kind}-${job.capture ?? condition}-${String(round + 1).padStart(2, '0')}`;
-        jobs.push(job);
+        const kind = nextKind();
+        jobs.push({ name: `${family.name.replace('/', '_')}-${kind}-${condition}-${String(round + 1).padStart(2, '0')}`, family, kind, condition });
       }
+    }
+    if (captures.length === 0) continue;
+    for (let i = 0; i < (options.capturesPerFamily ?? 0); i++) {
+      const capture = captures[captureTurn++ % captures.length];
+      const kind = nextKind();
+      jobs.push({ name: `${family.name.replace('/', '_')}-${kind}-${capture}-${String(i + 1).padStart(2, '0')}`, family, kind, condition: CAPTURE_CONDITION[capture], capture });
     }
   }
   return jobs;
@@ -80,7 +108,14 @@ export async function generateProcedural(dir: string, jobs: readonly ProceduralJ
       const doc = composeDocument(data, job.family, r);
       const capture: string[] = [];
       let out: { data: Buffer; ext: string };
-      switch (job.condition) {
+      switch (job.capture ? 'capture' : job.condition) {
+        case 'capture':
+          out = await scanPages(renderer, doc.sheets, dpi, async (png) => {
+            const c = await capturePhoto(png, job.capture!, renderer, r, dpi);
+            capture.push(...c.capture);
+            return c.image;
+          });
+          break;
         case 'digital_pdf':
           out = { data: await renderer.pdf(doc.sheets), ext: 'pdf' };
           break;
@@ -91,14 +126,7 @@ export async function generateProcedural(dir: string, jobs: readonly ProceduralJ
           out = await scanPages(renderer, doc.sheets, dpi, (png) => noisyScan(png, r, dpi));
           break;
         case 'phone_photo':
-          if (job.capture) {
-            const shot = await scanPages(renderer, doc.sheets, dpi, async (png) => {
-              const c = await capturePhoto(png, job.capture!, renderer, r, dpi);
-              capture.push(...c.capture);
-              return c.image;
-            });
-            out = shot;
-          } else out = await scanPages(renderer, doc.sheets, dpi, (png) => phonePhoto(png, renderer, r));
+          out = await scanPages(renderer, doc.sheets, dpi, (png) => phonePhoto(png, renderer, r));
           break;
         case 'rotated_page': {
           const degrees = r.pick([90, 180, 270] as const);
