@@ -291,7 +291,8 @@ function licenceDoc(l: Licence, d: Drawer): ProceduralDocument {
   let addressLabel = '';
   let establishedLabel = '';
   if (variant === 'individual') {
-    e.name = `杭州市西湖区${e.name.replace(/^杭州|^浙江/, '').replace(/(有限公司|股份有限公司)$/, '')}${rng.pick(['店', '经营部', '工作室', '服务部'])}`;
+    const trade = e.name.replace(/^杭州|^浙江/, '').replace(/(有限公司|股份有限公司)$/, '').replace(/服务$/, '');
+    e.name = `杭州市西湖区${trade}${rng.pick(['店', '经营部', '工作室', '服务部'])}`;
     type = '个体工商户';
     repLabel = '经营者';
     addressLabel = '经营场所';

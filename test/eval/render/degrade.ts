@@ -169,7 +169,7 @@ async function addGlare(png: Buffer, rng: Rng): Promise<Buffer> {
   const cy = rng.float(0.25, 0.75) * height;
   const r = rng.float(0.12, 0.25) * Math.max(width, height);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><radialGradient id="g"><stop offset="0" stop-color="#fff" stop-opacity="${rng.float(0.75, 0.95).toFixed(2)}"/><stop offset="0.45" stop-color="#fff" stop-opacity="0.55"/><stop offset="1" stop-color="#fff" stop-opacity="0"/></radialGradient></defs><ellipse cx="${cx}" cy="${cy}" rx="${r * rng.float(1, 1.8)}" ry="${r}" fill="url(#g)"/></svg>`;
-  return sharp(png).flatten({ background: '#fff' }).composite([{ input: Buffer.from(svg), blend: 'screen' }]).png().toBuffer();
+  return sharp(png).flatten({ background: '#fff' }).composite([{ input: Buffer.from(svg), blend: 'over' }]).png().toBuffer();
 }
 
 /** Folds and creases: a dark valley line with a light ridge beside it, and the panels lit a little differently. */
@@ -204,18 +204,31 @@ async function addShadow(png: Buffer, rng: Rng): Promise<Buffer> {
   return sharp(png).flatten({ background: '#fff' }).composite([{ input: Buffer.from(svg) }]).png().toBuffer();
 }
 
-/** A page photographed off a monitor: a fine beating line pattern (moiré), a colour cast and softness. */
+/**
+ * A page photographed off a monitor: two fine line gratings at slightly different pitch and angle multiplied over
+ * the page beat into moiré bands; a blue colour cast and softness. Made as raw pixels (an SVG pattern of this
+ * size takes minutes to rasterise).
+ */
 async function addMoire(png: Buffer, rng: Rng): Promise<Buffer> {
   const { width, height } = await size(png);
-  const pitch = rng.float(3.2, 4.6);
-  const angle = rng.float(-6, 6);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs>
-    <pattern id="p" width="${pitch}" height="${pitch}" patternUnits="userSpaceOnUse" patternTransform="rotate(${angle})"><rect width="${pitch}" height="${(pitch / 2).toFixed(2)}" fill="#000" fill-opacity="0.12"/></pattern>
-    <pattern id="q" width="${(pitch * 1.07).toFixed(2)}" height="${(pitch * 1.07).toFixed(2)}" patternUnits="userSpaceOnUse" patternTransform="rotate(${angle + rng.float(2, 5)})"><rect width="${(pitch * 1.07).toFixed(2)}" height="${(pitch / 2).toFixed(2)}" fill="#203060" fill-opacity="0.1"/></pattern></defs>
-    <rect width="100%" height="100%" fill="url(#p)"/><rect width="100%" height="100%" fill="url(#q)"/></svg>`;
+  const p1 = rng.float(3.2, 4.6);
+  const p2 = p1 * rng.float(1.04, 1.1);
+  const a1 = (rng.float(-6, 6) * Math.PI) / 180;
+  const a2 = a1 + (rng.float(2, 5) * Math.PI) / 180;
+  const depth = rng.float(0.1, 0.18);
+  const raw = Buffer.alloc(width * height);
+  const [c1, s1, c2, s2] = [Math.cos(a1), Math.sin(a1), Math.cos(a2), Math.sin(a2)];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const g1 = 0.5 + 0.5 * Math.sin(((x * s1 + y * c1) * 2 * Math.PI) / p1);
+      const g2 = 0.5 + 0.5 * Math.sin(((x * s2 + y * c2) * 2 * Math.PI) / p2);
+      raw[y * width + x] = Math.round(255 * (1 - depth * g1) * (1 - depth * g2));
+    }
+  }
+  const grating = await sharp(raw, { raw: { width, height, channels: 1 } }).toColourspace('srgb').png().toBuffer();
   return sharp(png)
     .flatten({ background: '#fff' })
-    .composite([{ input: Buffer.from(svg), blend: 'multiply' }])
+    .composite([{ input: grating, blend: 'multiply' }])
     .tint({ r: 225, g: 235, b: 255 })
     .blur(rng.float(0.5, 0.9))
     .png()
@@ -238,9 +251,9 @@ async function curl(png: Buffer, renderer: SheetRenderer, rng: Rng): Promise<Buf
     const dy = -lift * cssH * bend * bend;
     const sy = 1 - 0.06 * bend * bend;
     const shade = 1 - 0.25 * bend;
-    return `<div style="position:absolute;left:${(i * stripW).toFixed(2)}px;top:40px;width:${(stripW + 0.6).toFixed(2)}px;height:${cssH}px;background:url(${i === 0 ? url : 'var(--u)'}) ${(-i * stripW).toFixed(2)}px 0/${cssW}px ${cssH}px;transform:translateY(${dy.toFixed(2)}px) scaleY(${sy.toFixed(3)});filter:brightness(${shade.toFixed(2)})"></div>`;
+    return `<div class="s" style="left:${(i * stripW).toFixed(2)}px;width:${(stripW + 0.6).toFixed(2)}px;background-position:${(-i * stripW).toFixed(2)}px 0;transform:translateY(${dy.toFixed(2)}px) scaleY(${sy.toFixed(3)});filter:brightness(${shade.toFixed(2)})"></div>`;
   }).join('');
-  const html = `<!doctype html><html><body style="margin:0;background:#6b5d4c;--u:url(${url})">${divs}</body></html>`;
+  const html = `<!doctype html><html><head><style>.s{position:absolute;top:40px;height:${cssH}px;background-image:url(${url});background-size:${cssW}px ${cssH}px}</style></head><body style="margin:0;background:#6b5d4c">${divs}</body></html>`;
   return renderer.capture(html, cssW, cssH + 80, width / cssW);
 }
 
@@ -275,8 +288,11 @@ export async function capturePhoto(png: Buffer, kind: PhotoCapture, renderer: Sh
   switch (kind) {
     case 'perspective':
       return { image: await phonePhoto(png, renderer, rng), capture: [tag] };
-    case 'glare':
-      return photo(await addGlare(png, rng));
+    case 'glare': {
+      // The reflection is on the photo, not on the paper: added after the perspective shot, then compressed again.
+      const shot = await phonePhoto(png, renderer, rng);
+      return { image: await jpeg(sharp(await addGlare(shot.data, rng)), rng.int(70, 85), shot.dpi), capture: [tag, 'photo:perspective'] };
+    }
     case 'fold':
       return photo(await addFolds(png, rng));
     case 'shadow':
