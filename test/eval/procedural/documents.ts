@@ -156,9 +156,12 @@ function content(size: { widthMm: number }, d: Drawer, inner: string, topMm?: nu
   return `<div class="fit" style="position:absolute;left:${side}mm;right:${side}mm;top:${topMm ?? d.rng.int(14, 28)}mm">${inner}</div>`;
 }
 
-function withMaskTruth(fields: Record<string, TruthValue>, masks: Map<string, MaskStyle>): { fields: Record<string, TruthValue>; masked: string[] } {
+function withMaskTruth(fields: Record<string, TruthValue>, masks: Map<string, MaskStyle>, variants: string[]): { fields: Record<string, TruthValue>; masked: string[] } {
   const out = { ...fields };
-  for (const f of masks.keys()) delete out[f];
+  for (const [f, style] of masks) {
+    delete out[f];
+    variants.push(`mask:${f}:${style}`);
+  }
   return { fields: out, masked: [...masks.keys()].sort() };
 }
 
@@ -255,7 +258,7 @@ function certificateDoc(c: Certificate, d: Drawer): ProceduralDocument {
     const width = photo ? `<div style="max-width:${size.widthMm - 90}mm">` : '<div>';
     sheet = sheetOf(size, p, `${frame}${photo}${content(size, d, `${titleHtml}${width}${personHtml}<div style="height:${rng.int(2, 8)}mm"></div>${renderBlock(bodyItems, p, masks, d)}</div>${footer}`)}`, d, variants);
   }
-  const truth = withMaskTruth(truthFields(c), masks);
+  const truth = withMaskTruth(truthFields(c), masks, variants);
   return { sheets: [sheet], ...truth, variants };
 }
 
@@ -352,7 +355,7 @@ function licenceDoc(l: Licence, d: Drawer): ProceduralDocument {
   if (inspection) variants.push('overlay:annual-inspection');
   const border = `<div style="position:absolute;inset:${rng.int(5, 8)}mm;border:${rng.pick(['2mm solid #b5462f', '3mm double #b5462f', '1.5mm solid #9c6b30'])}"></div>`;
   const sheet = sheetOf(size, p, `${border}${codeHead}${numberHead}${qr}${content(size, d, `${titleHtml}<div style="${blockWidth}">${blockHtml}</div>${footer}`, rng.int(24, 34))}${inspection}`, d, variants);
-  const truth = withMaskTruth(truthFields({ ...l, enterprise: e }), masks);
+  const truth = withMaskTruth(truthFields({ ...l, enterprise: e }), masks, variants);
   return { sheets: [sheet], ...truth, variants };
 }
 
@@ -400,7 +403,7 @@ function recordDoc(rec: InsuranceRecord, d: Drawer): ProceduralDocument {
   const footer = footerHtml(d, { issuer: rng.pick(['杭州市社会保险事业管理中心', '杭州市西湖区社会保险管理服务中心']), date: d.date(rec.printed), dateLabel: rng.pick(['打印日期', '出具日期', undefined]), sealName: '杭州市社会保险事业管理中心社保业务专用章' }, variants, masks, p);
   const size = rng.chance(d.r.landscape) ? LANDSCAPE : PORTRAIT;
   const sheet = sheetOf(size, p, content(size, d, `<div class="title" style="font-size:${rng.int(15, 19)}pt;margin-bottom:7mm">${title}</div>${blockHtml}${table}<div style="margin-top:4mm">${esc(totalText)}</div>${footer}`), d, variants);
-  const truth = withMaskTruth(truthFields(rec), masks);
+  const truth = withMaskTruth(truthFields(rec), masks, variants);
   return { sheets: [sheet], ...truth, variants };
 }
 
@@ -448,7 +451,7 @@ function idCardDoc(card: IdCard, d: Drawer): ProceduralDocument {
   }
   const cards = `<div class="fit" style="position:absolute;left:${left}mm;top:${rng.int(16, 34)}mm;display:flex;flex-direction:${sideBySide ? 'row' : 'column'};gap:${gapMm}mm">${front}${both ? back : ''}</div>`;
   const sheet = sheetOf(size, { ...p, font: 'Noto Sans CJK SC' }, `${cards}${stamp}`, d, variants);
-  const truth = withMaskTruth(truthFields(card), masks);
+  const truth = withMaskTruth(truthFields(card), masks, variants);
   return { sheets: [sheet], ...truth, variants };
 }
 
@@ -496,7 +499,7 @@ function contractDoc(c: Contract, d: Drawer): ProceduralDocument {
     <div>${esc(signedLabel)}：${esc(d.date(c.signed))}</div><div>${rng.chance(0.5) ? `日期：${esc(d.date(c.signed))}` : ''}</div>
     <div style="position:absolute;left:0;top:0;width:0;height:0">${sealOverlay}${signature}</div></div>`;
   const sheet = sheetOf(PORTRAIT, p, content(PORTRAIT, d, `<div class="title" style="font-size:${rng.int(20, 26)}pt;letter-spacing:0.3em;margin-bottom:8mm">${rng.pick(['劳动合同书', '劳动合同', '劳动合同（简易版）'])}</div>${blockHtml}<div style="margin-top:5mm;font-size:0.92em">${clauses}</div>${sign}`), d, variants);
-  const truth = withMaskTruth(truthFields({ ...c, enterprise: e }), masks);
+  const truth = withMaskTruth(truthFields({ ...c, enterprise: e }), masks, variants);
   return { sheets: [sheet], ...truth, variants };
 }
 
