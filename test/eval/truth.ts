@@ -51,6 +51,8 @@ export const truthDocumentSchema = z.object({
   masked: z.array(z.string()).optional(),
   /** Structural classes of the document (`cover`, `page_numbers_hyphen`, `pages_4` …) the report breaks down by. */
   structure: z.array(z.string()).optional(),
+  /** What the procedural layout engine drew for this document (`placement:cell`, `licence:individual`, …). */
+  variants: z.array(z.string()).optional(),
 });
 export type TruthDocument = z.infer<typeof truthDocumentSchema>;
 
@@ -60,6 +62,11 @@ export const truthFileSchema = z.object({
   condition: conditionSchema,
   pageCount: z.number().int().positive(),
   seed: z.number().int().optional(),
+  /**
+   * How the photo or copy was made within its condition (procedural sets): `photo:glare`, `photo:fold`,
+   * `copy:faint`, `exif:6`, `size:large`, … so evaluation can report by them.
+   */
+  capture: z.array(z.string()).optional(),
   documents: z.array(truthDocumentSchema).min(1),
   /** Pages that belong to no document (blank back sides of a duplex scan). */
   blankPages: z.array(z.number().int().positive()).optional(),

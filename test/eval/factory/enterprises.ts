@@ -1,4 +1,5 @@
 import { creditCodeCheckCharacter } from '../../../shared/extraction/index.js';
+import { registrationNumberCheckDigit } from '../../../shared/extraction/registration-number.js';
 import { type CalendarDate, randomDate } from './dates.js';
 import { makeAddress, makeName } from './people.js';
 import type { Rng } from './random.js';
@@ -46,4 +47,17 @@ export function makeEnterprise(rng: Rng): Enterprise {
     capital: `${rng.pick([50, 100, 200, 500, 1000, 3000])}万元人民币`,
     companyForm: form === '股份有限公司' ? '其他股份有限公司(非上市)' : '有限责任公司(自然人投资或控股)',
   };
+}
+
+/**
+ * A 15-digit 注册号 as licences printed it before 2016: the Xihu authority code 330106, an 8-digit sequence whose first
+ * digit says the kind of registrant (0–3 domestic enterprises, 6–9 individual businesses) and the ISO 7064 MOD 11,10
+ * check digit from shared/extraction/registration-number.ts.
+ *
+ * @example
+ * makeRegistrationNumber(new Rng(1), 'enterprise'); // e.g. '330106000123453'
+ */
+export function makeRegistrationNumber(rng: Rng, registrant: 'enterprise' | 'individual'): string {
+  const body = `330106${registrant === 'individual' ? rng.pick(['6', '7', '8']) : rng.pick(['0', '0', '1'])}${rng.digits(7)}`;
+  return body + registrationNumberCheckDigit(body);
 }

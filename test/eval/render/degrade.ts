@@ -135,3 +135,211 @@ export async function batchScan(png: Buffer, rng: Rng, dpi: number): Promise<Ima
     .toBuffer();
   return { data, ext: 'jpg', dpi };
 }
+
+/**
+ * Photo and copy conditions as people make them. Each is a real image operation (sharp, or chromium for curl and
+ * perspective) and is recorded in the truth's `capture` list so evaluation can report by it.
+ */
+export const PHOTO_CAPTURES = [
+  'perspective',
+  'glare',
+  'fold',
+  'shadow',
+  'curl',
+  'moire',
+  'faint_copy',
+  'scanner_app',
+  'booklet_spread',
+  'exif_orientation',
+  'turned_no_flag',
+  'large',
+  'small',
+] as const;
+export type PhotoCapture = (typeof PHOTO_CAPTURES)[number];
+
+async function size(image: Buffer): Promise<{ width: number; height: number }> {
+  const m = await sharp(image).metadata();
+  return { width: m.width!, height: m.height! };
+}
+
+/** A bright, soft-edged reflection (a lamp or window on glossy paper), screened over the page. */
+async function addGlare(png: Buffer, rng: Rng): Promise<Buffer> {
+  const { width, height } = await size(png);
+  const cx = rng.float(0.25, 0.75) * width;
+  const cy = rng.float(0.25, 0.75) * height;
+  const r = rng.float(0.12, 0.25) * Math.max(width, height);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><radialGradient id="g"><stop offset="0" stop-color="#fff" stop-opacity="${rng.float(0.75, 0.95).toFixed(2)}"/><stop offset="0.45" stop-color="#fff" stop-opacity="0.55"/><stop offset="1" stop-color="#fff" stop-opacity="0"/></radialGradient></defs><ellipse cx="${cx}" cy="${cy}" rx="${r * rng.float(1, 1.8)}" ry="${r}" fill="url(#g)"/></svg>`;
+  return sharp(png).flatten({ background: '#fff' }).composite([{ input: Buffer.from(svg), blend: 'over' }]).png().toBuffer();
+}
+
+/** Folds and creases: a dark valley line with a light ridge beside it, and the panels lit a little differently. */
+async function addFolds(png: Buffer, rng: Rng): Promise<Buffer> {
+  const { width, height } = await size(png);
+  const parts: string[] = [];
+  const n = rng.int(1, 3);
+  for (let i = 0; i < n; i++) {
+    const horizontal = i % 2 === 0;
+    const at = rng.float(0.3, 0.7) * (horizontal ? height : width);
+    const tilt = rng.float(-0.03, 0.03) * (horizontal ? width : height);
+    const [x1, y1, x2, y2] = horizontal ? [0, at, width, at + tilt] : [at, 0, at + tilt, height];
+    const dx = horizontal ? 0 : 3;
+    const dy = horizontal ? 3 : 0;
+    parts.push(`<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="#555" stroke-opacity="0.55" stroke-width="${rng.int(2, 4)}"/>`);
+    parts.push(`<line x1="${x1 + dx}" y1="${y1 + dy}" x2="${x2 + dx}" y2="${y2 + dy}" stroke="#fff" stroke-opacity="0.8" stroke-width="2"/>`);
+    parts.push(horizontal ? `<rect x="0" y="${at}" width="${width}" height="${height - at}" fill="#000" fill-opacity="${rng.float(0.03, 0.1).toFixed(2)}"/>` : `<rect x="${at}" y="0" width="${width - at}" height="${height}" fill="#000" fill-opacity="${rng.float(0.03, 0.1).toFixed(2)}"/>`);
+  }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><filter id="b"><feGaussianBlur stdDeviation="1.2"/></filter><g filter="url(#b)">${parts.join('')}</g></svg>`;
+  return sharp(png).flatten({ background: '#fff' }).composite([{ input: Buffer.from(svg) }]).png().toBuffer();
+}
+
+/** The shadow of the phone and hand falling across part of the page. */
+async function addShadow(png: Buffer, rng: Rng): Promise<Buffer> {
+  const { width, height } = await size(png);
+  const corner = rng.int(0, 3);
+  const w = rng.float(0.35, 0.7) * width;
+  const h = rng.float(0.3, 0.6) * height;
+  const x = corner % 2 === 0 ? -w * 0.2 : width - w * 0.8;
+  const y = corner < 2 ? -h * 0.2 : height - h * 0.8;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><filter id="b"><feGaussianBlur stdDeviation="${Math.round(width / 40)}"/></filter><ellipse cx="${x + w / 2}" cy="${y + h / 2}" rx="${w / 2}" ry="${h / 2}" fill="#000" fill-opacity="${rng.float(0.3, 0.5).toFixed(2)}" filter="url(#b)"/></svg>`;
+  return sharp(png).flatten({ background: '#fff' }).composite([{ input: Buffer.from(svg) }]).png().toBuffer();
+}
+
+/**
+ * A page photographed off a monitor: two fine line gratings at slightly different pitch and angle multiplied over
+ * the page beat into moiré bands; a blue colour cast and softness. Made as raw pixels (an SVG pattern of this
+ * size takes minutes to rasterise).
+ */
+async function addMoire(png: Buffer, rng: Rng): Promise<Buffer> {
+  const { width, height } = await size(png);
+  const p1 = rng.float(3.2, 4.6);
+  const p2 = p1 * rng.float(1.04, 1.1);
+  const a1 = (rng.float(-6, 6) * Math.PI) / 180;
+  const a2 = a1 + (rng.float(2, 5) * Math.PI) / 180;
+  const depth = rng.float(0.1, 0.18);
+  const raw = Buffer.alloc(width * height);
+  const [c1, s1, c2, s2] = [Math.cos(a1), Math.sin(a1), Math.cos(a2), Math.sin(a2)];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const g1 = 0.5 + 0.5 * Math.sin(((x * s1 + y * c1) * 2 * Math.PI) / p1);
+      const g2 = 0.5 + 0.5 * Math.sin(((x * s2 + y * c2) * 2 * Math.PI) / p2);
+      raw[y * width + x] = Math.round(255 * (1 - depth * g1) * (1 - depth * g2));
+    }
+  }
+  const grating = await sharp(raw, { raw: { width, height, channels: 1 } }).toColourspace('srgb').png().toBuffer();
+  return sharp(png)
+    .flatten({ background: '#fff' })
+    .composite([{ input: grating, blend: 'multiply' }])
+    .tint({ r: 225, g: 235, b: 255 })
+    .blur(rng.float(0.5, 0.9))
+    .png()
+    .toBuffer();
+}
+
+/** A curled page: vertical strips of the page shifted and squeezed more towards one edge (chromium). */
+async function curl(png: Buffer, renderer: SheetRenderer, rng: Rng): Promise<Buffer> {
+  const { width, height } = await size(png);
+  const cssW = 900;
+  const cssH = Math.round((cssW * height) / width);
+  const strips = 60;
+  const fromRight = rng.chance(0.5);
+  const lift = rng.float(0.04, 0.09);
+  const stripW = cssW / strips;
+  const url = `data:image/png;base64,${png.toString('base64')}`;
+  const divs = Array.from({ length: strips }, (_, i) => {
+    const t = fromRight ? i / (strips - 1) : 1 - i / (strips - 1);
+    const bend = Math.max(0, t - 0.6) / 0.4; // the last 40 % of the width curls up
+    const dy = -lift * cssH * bend * bend;
+    const sy = 1 - 0.06 * bend * bend;
+    const shade = 1 - 0.25 * bend;
+    return `<div class="s" style="left:${(i * stripW).toFixed(2)}px;width:${(stripW + 0.6).toFixed(2)}px;background-position:${(-i * stripW).toFixed(2)}px 0;transform:translateY(${dy.toFixed(2)}px) scaleY(${sy.toFixed(3)});filter:brightness(${shade.toFixed(2)})"></div>`;
+  }).join('');
+  const html = `<!doctype html><html><head><style>.s{position:absolute;top:40px;height:${cssH}px;background-image:url(${url});background-size:${cssW}px ${cssH}px}</style></head><body style="margin:0;background:#6b5d4c">${divs}</body></html>`;
+  return renderer.capture(html, cssW, cssH + 80, width / cssW);
+}
+
+/** A booklet opened flat on a scanner: the page beside a dark binding edge and the edge of the facing page. */
+async function bookletSpread(png: Buffer, rng: Rng): Promise<Buffer> {
+  const { width, height } = await size(png);
+  const gutter = Math.round(width * rng.float(0.06, 0.1));
+  const facing = Math.round(width * rng.float(0.15, 0.3));
+  const left = rng.chance(0.5);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${gutter + facing}" height="${height}"><defs><linearGradient id="g" x1="${left ? 0 : 1}" x2="${left ? 1 : 0}"><stop offset="0" stop-color="#f2f0ea"/><stop offset="${(facing / (gutter + facing)).toFixed(2)}" stop-color="#d8d4cc"/><stop offset="${((facing + gutter * 0.6) / (gutter + facing)).toFixed(2)}" stop-color="#151515"/><stop offset="1" stop-color="#6a6a6a"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/></svg>`;
+  const edge = await sharp(Buffer.from(svg)).png().toBuffer();
+  return sharp({ create: { width: width + gutter + facing, height, channels: 3, background: '#ffffff' } })
+    .composite([
+      { input: edge, left: left ? 0 : width, top: 0 },
+      { input: await sharp(png).flatten({ background: '#fff' }).png().toBuffer(), left: left ? gutter + facing : 0, top: 0 },
+    ])
+    .png()
+    .toBuffer();
+}
+
+/**
+ * One photo or copy condition applied to a rendered page. Returns the image file and the capture tags for the truth
+ * (e.g. `photo:glare`, `exif:6`, `size:6000`).
+ *
+ * @example
+ * const { image, capture } = await capturePhoto(png, 'glare', renderer, rng, 200);
+ */
+export async function capturePhoto(png: Buffer, kind: PhotoCapture, renderer: SheetRenderer, rng: Rng, dpi: number): Promise<{ image: ImageFile; capture: string[] }> {
+  const tag = `photo:${kind}`;
+  const photo = async (page: Buffer, extra: string[] = []) => ({ image: await phonePhoto(page, renderer, rng), capture: [tag, 'photo:perspective', ...extra] });
+  const jpeg = async (image: sharp.Sharp, quality: number, outDpi = dpi) => ({ data: await image.jpeg({ quality }).toBuffer(), ext: 'jpg' as const, dpi: outDpi });
+  switch (kind) {
+    case 'perspective':
+      return { image: await phonePhoto(png, renderer, rng), capture: [tag] };
+    case 'glare': {
+      // The reflection is on the photo, not on the paper: added after the perspective shot, then compressed again.
+      const shot = await phonePhoto(png, renderer, rng);
+      return { image: await jpeg(sharp(await addGlare(shot.data, rng)), rng.int(70, 85), shot.dpi), capture: [tag, 'photo:perspective'] };
+    }
+    case 'fold':
+      return photo(await addFolds(png, rng));
+    case 'shadow':
+      return photo(await addShadow(png, rng));
+    case 'curl':
+      return { image: await jpeg(sharp(await curl(png, renderer, rng)).modulate({ brightness: rng.float(0.92, 1.05) }), rng.int(72, 85)), capture: [tag] };
+    case 'moire':
+      return { image: await jpeg(sharp(await addMoire(png, rng)), rng.int(70, 85)), capture: [tag] };
+    case 'faint_copy': {
+      // A photocopier low on toner: grey, washed out, a streak down the page.
+      const { width, height } = await size(png);
+      const streak = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect x="${rng.float(0.1, 0.9) * width}" width="${rng.int(8, 30)}" height="${height}" fill="#fff" fill-opacity="0.35"/></svg>`);
+      const grey = await sharp(png).flatten({ background: '#fff' }).composite([{ input: streak }]).greyscale().linear(rng.float(0.35, 0.5), rng.float(125, 150)).png().toBuffer();
+      return { image: await jpeg(sharp(grey).blur(0.6), rng.int(60, 80)), capture: [tag] };
+    }
+    case 'scanner_app': {
+      // A scanner app's "document" filter on a phone photo: grey, contrast stretched hard, sharpened.
+      const shot = await phonePhoto(png, renderer, rng);
+      return { image: await jpeg(sharp(shot.data).greyscale().normalise().linear(1.9, -120).sharpen({ sigma: 1.2 }), rng.int(70, 85), shot.dpi), capture: [tag] };
+    }
+    case 'booklet_spread':
+      return { image: await jpeg(sharp(await bookletSpread(png, rng)), rng.int(75, 88)), capture: [tag] };
+    case 'exif_orientation': {
+      // Pixels stored turned; the EXIF Orientation tag says how to show them (6: turn 90° clockwise, 8: 270°, 3: 180°).
+      const orientation = rng.pick([6, 8, 3] as const);
+      const stored = orientation === 6 ? 270 : orientation === 8 ? 90 : 180;
+      const data = await sharp(await sharp(png).flatten({ background: '#fff' }).rotate(stored).toBuffer()).withMetadata({ orientation }).jpeg({ quality: 85 }).toBuffer();
+      return { image: { data, ext: 'jpg', dpi }, capture: [tag, `exif:${orientation}`] };
+    }
+    case 'turned_no_flag': {
+      const degrees = rng.pick([90, 270] as const);
+      const shot = await phonePhoto(png, renderer, rng);
+      return { image: await jpeg(sharp(shot.data).rotate(degrees), 82, shot.dpi), capture: [tag, `turned:${degrees}`] };
+    }
+    case 'large': {
+      const { width, height } = await size(png);
+      const long = rng.int(5600, 6200);
+      const f = long / Math.max(width, height);
+      const img = sharp(png).flatten({ background: '#fff' }).resize(Math.round(width * f), Math.round(height * f), { kernel: 'lanczos3' }).sharpen();
+      return { image: await jpeg(img, 88, Math.round(dpi * f)), capture: [tag, `size:${long}`] };
+    }
+    case 'small': {
+      const { width, height } = await size(png);
+      const long = rng.int(850, 1100);
+      const f = long / Math.max(width, height);
+      const img = sharp(png).flatten({ background: '#fff' }).resize(Math.round(width * f), Math.round(height * f));
+      return { image: await jpeg(img, rng.int(65, 80), Math.round(dpi * f)), capture: [tag, `size:${long}`] };
+    }
+  }
+}

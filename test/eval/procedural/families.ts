@@ -1,0 +1,276 @@
+/**
+ * Procedural families: named regions of the layout parameter space. A family does not hold a template; it says
+ * which placements, label styles, columns, fonts, date styles, overlays and masks a page may draw. Held-out families
+ * (`heldOut: true`) draw from regions no seen family touches (placements, fonts, label wording, overlays) and must
+ * never be used to tune the reader.
+ */
+import type { DocumentKind } from '../factory/documents.js';
+import type { Rng } from '../factory/random.js';
+import type { ProceduralDateStyle } from './dates.js';
+import type { LabelStyle, LayoutParams, MaskStyle, Placement } from './parts.js';
+
+export type ProceduralKind = Extract<
+  DocumentKind,
+  'skill_level' | 'qualification' | 'special_ability' | 'special_operation' | 'training_completion' | 'labor_contract' | 'social_insurance_record' | 'business_license' | 'id_card'
+>;
+
+export const CERTIFICATE_KINDS = ['skill_level', 'qualification', 'special_ability', 'special_operation', 'training_completion'] as const;
+
+/** Overlay chances per page. */
+export interface Overlays {
+  /** A red seal across the issuer and date lines. */
+  sealOverIssuer: number;
+  /** A signature stroke over the seal. */
+  signature: number;
+  /** A diagonal site watermark over the whole page. */
+  watermark: number;
+  /** A `仅限…使用` / `与原件一致` stamp over one value. */
+  stamp: number;
+  /** Text printed right after a value (`（盖章）`, `以下空白`, `（1-1）`). */
+  after: number;
+  /** An annual-inspection stamp with handwriting (licences). */
+  inspection: number;
+}
+
+export interface FamilyRegion {
+  fonts: readonly string[];
+  /** Fonts values may be printed in when they are filled in by another printer. */
+  fillInFonts: readonly string[];
+  sizes: readonly [number, number];
+  labelStyles: readonly LabelStyle[];
+  placements: readonly Placement[];
+  columns: readonly (1 | 2)[];
+  colons: readonly string[];
+  /** Chance values sit off their label's baseline (dot-matrix fill-in), and by how much (mm, either way). */
+  offBaseline: { chance: number; mm: readonly [number, number] };
+  wrapLines: readonly number[];
+  dateStyles: readonly ProceduralDateStyle[];
+  overlays: Overlays;
+  /** Chance a document has masked fields, and the masks used. */
+  mask: { chance: number; styles: readonly MaskStyle[] };
+  /** `seen` draws common label words only; `all` draws rare ones too. */
+  lexicon: 'common' | 'all';
+  /** Certificates: chance of an old booklet spread (two pages on one landscape sheet), and of a 兹证明 sentence. */
+  booklet: number;
+  sentence: number;
+  /** Chance a page is landscape (licence 副本, landscape certificates). */
+  landscape: number;
+}
+
+export interface ProceduralFamily {
+  name: string;
+  heldOut: boolean;
+  kinds: readonly ProceduralKind[];
+  region: FamilyRegion;
+}
+
+const SEEN_FONTS = ['Noto Serif CJK SC', 'Noto Sans CJK SC', 'AR PL UMing CN', 'WenQuanYi Zen Hei'] as const;
+/** Installed CJK fonts (`fc-list :lang=zh`) that no seen family uses. */
+const HELD_OUT_FONTS = ['Noto Serif CJK TC', 'Noto Sans Mono CJK SC', 'WenQuanYi Zen Hei Mono', 'Noto Sans CJK JP'] as const;
+const DOT_MATRIX = ['WenQuanYi Zen Hei Sharp', 'Noto Sans Mono CJK SC'] as const;
+
+const NO_OVERLAYS: Overlays = { sealOverIssuer: 0, signature: 0, watermark: 0, stamp: 0, after: 0, inspection: 0 };
+
+const base: FamilyRegion = {
+  fonts: SEEN_FONTS,
+  fillInFonts: SEEN_FONTS,
+  sizes: [11, 13.5],
+  labelStyles: ['plain', 'justify', 'fullwidth_spaces'],
+  placements: ['beside'],
+  columns: [1],
+  colons: ['：', ''],
+  offBaseline: { chance: 0, mm: [0, 0] },
+  wrapLines: [1, 2],
+  dateStyles: ['cn_padded', 'cn', 'cn_upper', 'dotted', 'dashed'],
+  overlays: { ...NO_OVERLAYS, sealOverIssuer: 0.8, signature: 0.2 },
+  mask: { chance: 0, styles: [] },
+  lexicon: 'common',
+  booklet: 0,
+  sentence: 0,
+  landscape: 0.3,
+};
+
+const CERTS = CERTIFICATE_KINDS;
+
+export const PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
+  // Certificates
+  {
+    name: 'certificate/proc-A',
+    heldOut: false,
+    kinds: CERTS,
+    region: { ...base, placements: ['beside'], columns: [1, 2], wrapLines: [1, 2], overlays: { ...base.overlays, after: 0.2 } },
+  },
+  {
+    name: 'certificate/proc-B',
+    heldOut: false,
+    kinds: CERTS,
+    region: {
+      ...base,
+      placements: ['cell', 'beside'],
+      columns: [1, 2],
+      dateStyles: [...base.dateStyles, 'cn_nian', 'fill_in'],
+      booklet: 0.35,
+      overlays: { ...base.overlays, stamp: 0.3, watermark: 0.2 },
+      mask: { chance: 0.25, styles: ['bar', 'stars'] },
+    },
+  },
+  {
+    name: 'certificate/proc-H1',
+    heldOut: true,
+    kinds: CERTS,
+    region: {
+      ...base,
+      fonts: HELD_OUT_FONTS,
+      fillInFonts: DOT_MATRIX,
+      placements: ['above', 'leader'],
+      columns: [1, 2],
+      labelStyles: ['justify', 'ascii_spaces'],
+      colons: ['', ':'],
+      offBaseline: { chance: 0.5, mm: [1.2, 3] },
+      wrapLines: [2, 3],
+      dateStyles: ['cn_nian', 'slashed', 'cn_spaced', 'fill_in', 'cn_upper'],
+      overlays: { sealOverIssuer: 0.9, signature: 0.5, watermark: 0.35, stamp: 0.35, after: 0.3, inspection: 0 },
+      mask: { chance: 0.3, styles: ['blur', 'bar', 'stars'] },
+      lexicon: 'all',
+      booklet: 0.3,
+      sentence: 0.35,
+    },
+  },
+  // Business licences (every generation and registrant in every family: families differ by layout)
+  {
+    name: 'licence/proc-A',
+    heldOut: false,
+    kinds: ['business_license'],
+    region: { ...base, placements: ['beside'], columns: [1, 2], wrapLines: [1, 2, 3], landscape: 0.5, overlays: { ...base.overlays, after: 0.4, stamp: 0.2 } },
+  },
+  {
+    name: 'licence/proc-B',
+    heldOut: false,
+    kinds: ['business_license'],
+    region: {
+      ...base,
+      placements: ['cell', 'beside'],
+      columns: [1, 2],
+      wrapLines: [2, 3],
+      landscape: 0.5,
+      dateStyles: [...base.dateStyles, 'cn_nian'],
+      overlays: { ...base.overlays, after: 0.4, watermark: 0.3, inspection: 0.4 },
+      mask: { chance: 0.25, styles: ['bar', 'stars'] },
+    },
+  },
+  {
+    name: 'licence/proc-H1',
+    heldOut: true,
+    kinds: ['business_license'],
+    region: {
+      ...base,
+      fonts: HELD_OUT_FONTS,
+      fillInFonts: DOT_MATRIX,
+      placements: ['above', 'leader', 'cell'],
+      columns: [1, 2],
+      labelStyles: ['justify', 'fullwidth_spaces', 'ascii_spaces'],
+      colons: ['', ':', '：'],
+      offBaseline: { chance: 0.4, mm: [1.2, 3] },
+      wrapLines: [2, 3],
+      landscape: 0.5,
+      dateStyles: ['cn_nian', 'slashed', 'cn_spaced', 'fill_in', 'cn_upper'],
+      overlays: { sealOverIssuer: 0.9, signature: 0.3, watermark: 0.4, stamp: 0.4, after: 0.5, inspection: 0.3 },
+      mask: { chance: 0.3, styles: ['blur', 'bar', 'stars'] },
+      lexicon: 'all',
+    },
+  },
+  // Social-insurance records
+  {
+    name: 'record/proc-A',
+    heldOut: false,
+    kinds: ['social_insurance_record'],
+    region: { ...base, placements: ['beside', 'cell'], columns: [1, 2], landscape: 0, overlays: { ...base.overlays, watermark: 0.3 } },
+  },
+  {
+    name: 'record/proc-H1',
+    heldOut: true,
+    kinds: ['social_insurance_record'],
+    region: {
+      ...base,
+      fonts: HELD_OUT_FONTS,
+      placements: ['above', 'leader'],
+      columns: [1, 2],
+      labelStyles: ['justify', 'ascii_spaces'],
+      landscape: 0.3,
+      dateStyles: ['cn_nian', 'slashed', 'fill_in'],
+      overlays: { ...base.overlays, watermark: 0.5, stamp: 0.4 },
+      mask: { chance: 0.3, styles: ['blur', 'stars'] },
+      lexicon: 'all',
+    },
+  },
+  // ID cards (copies on A4)
+  {
+    name: 'id-card/proc-A',
+    heldOut: false,
+    kinds: ['id_card'],
+    region: { ...base, landscape: 0.3, overlays: { ...NO_OVERLAYS, stamp: 0.3 } },
+  },
+  {
+    name: 'id-card/proc-H1',
+    heldOut: true,
+    kinds: ['id_card'],
+    region: {
+      ...base,
+      fonts: HELD_OUT_FONTS,
+      landscape: 0.6,
+      overlays: { ...NO_OVERLAYS, stamp: 0.8, watermark: 0.5 },
+      mask: { chance: 0.35, styles: ['blur', 'bar', 'stars'] },
+      lexicon: 'all',
+    },
+  },
+  // Labour contracts (single-page forms)
+  {
+    name: 'contract/proc-A',
+    heldOut: false,
+    kinds: ['labor_contract'],
+    region: { ...base, placements: ['cell', 'beside'], columns: [1, 2], landscape: 0, overlays: { ...base.overlays, after: 0.2 } },
+  },
+  {
+    name: 'contract/proc-H1',
+    heldOut: true,
+    kinds: ['labor_contract'],
+    region: {
+      ...base,
+      fonts: HELD_OUT_FONTS,
+      fillInFonts: DOT_MATRIX,
+      placements: ['leader', 'above'],
+      columns: [1, 2],
+      labelStyles: ['justify', 'ascii_spaces'],
+      offBaseline: { chance: 0.5, mm: [1.2, 3] },
+      landscape: 0,
+      dateStyles: ['cn_nian', 'slashed', 'fill_in', 'cn_spaced'],
+      overlays: { ...base.overlays, watermark: 0.3, stamp: 0.3, signature: 0.6 },
+      mask: { chance: 0.3, styles: ['blur', 'bar', 'stars'] },
+      lexicon: 'all',
+    },
+  },
+];
+
+/** The procedural families that can draw a kind, seen first. @example proceduralFamiliesFor('id_card'); */
+export function proceduralFamiliesFor(kind: DocumentKind): ProceduralFamily[] {
+  return PROCEDURAL_FAMILIES.filter((f) => (f.kinds as readonly string[]).includes(kind)).sort((a, b) => Number(a.heldOut) - Number(b.heldOut));
+}
+
+/** Draws one page's layout parameters from a family's region. @example drawLayout(family.region, rng); */
+export function drawLayout(r: FamilyRegion, rng: Rng): LayoutParams {
+  const font = rng.pick(r.fonts);
+  const off = rng.chance(r.offBaseline.chance);
+  return {
+    font,
+    valueFont: off ? rng.pick(r.fillInFonts) : font,
+    sizePt: Math.round(rng.float(r.sizes[0], r.sizes[1]) * 2) / 2,
+    labelStyle: rng.pick(r.labelStyles),
+    placement: rng.pick(r.placements),
+    columns: rng.pick(r.columns),
+    colon: rng.pick(r.colons),
+    valueShiftMm: off ? rng.float(r.offBaseline.mm[0], r.offBaseline.mm[1]) * (rng.chance(0.5) ? 1 : -1) : 0,
+    wrapLines: rng.pick(r.wrapLines),
+    rowGapMm: rng.float(1.8, 4.5),
+    labelColor: rng.pick(['#111', '#111', '#333', '#1f3f66']),
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Label wording per role. `common` words are what seen families print; `rare` words only held-out families draw, so a
+ * held-out family measures wording the reader was not tuned on as well as layout.
+ */
+export interface Words {
+  common: readonly string[];
+  rare: readonly string[];
+}
+
+export const LEXICON = {
+  name: { common: ['姓名', '持证人', '持证人姓名'], rare: ['考生姓名', '申请人姓名', '本人姓名'] },
+  sex: { common: ['性别'], rare: ['性　别'] },
+  idNumber: { common: ['身份证号', '公民身份号码', '证件号码', '身份证号码'], rare: ['身份证件号码', '证件号', '居民身份证号'] },
+  birth: { common: ['出生日期', '出生年月'], rare: ['出生'] },
+  occupation: { common: ['职业（工种）', '职业名称', '工种'], rare: ['职业(工种)名称', '申报职业', '认定职业'] },
+  level: { common: ['职业技能等级', '等级', '技能等级'], rare: ['级别', '资格等级', '认定等级'] },
+  certificateNumber: { common: ['证书编号', '证书号'], rare: ['证书编码', '证号', '证书号码'] },
+  issueDate: { common: ['发证日期', '颁证日期'], rare: ['签发日期', '认定日期', '发证时间'] },
+  issuer: { common: ['发证机关', '发证单位'], rare: ['颁证机构', '认定机构', '颁发单位'] },
+  assessor: { common: ['评价机构', '评价机构名称'], rare: ['认定机构', '评价单位'] },
+  specialAbility: { common: ['专项能力名称', '项目名称'], rare: ['专项职业能力', '考核项目'] },
+  operationItem: { common: ['准操项目', '操作项目'], rare: ['作业项目', '准许作业项目'] },
+  operationCategory: { common: ['作业类别'], rare: ['操作类别', '作业种类'] },
+  validUntil: { common: ['有效期至'], rare: ['有效期限至', '有效期截止'] },
+  training: { common: ['培训项目', '培训内容'], rare: ['培训专业', '培训工种'] },
+  trainingBody: { common: ['培训机构', '发证单位'], rare: ['培训单位', '承训机构'] },
+  companyName: { common: ['名称'], rare: ['企业名称', '字号名称'] },
+  companyType: { common: ['类型'], rare: ['公司类型', '企业类型', '主体类型'] },
+  legalRepresentative: { common: ['法定代表人'], rare: ['法定代表人姓名', '法人代表'] },
+  address: { common: ['住所'], rare: ['地址', '企业住所'] },
+  capital: { common: ['注册资本'], rare: ['注册资金'] },
+  established: { common: ['成立日期'], rare: ['登记成立日期', '成立时间'] },
+  term: { common: ['营业期限'], rare: ['经营期限'] },
+  scope: { common: ['经营范围'], rare: ['经营项目', '许可经营项目'] },
+  insuredName: { common: ['姓名', '参保人'], rare: ['参保人姓名', '个人姓名'] },
+  insuredId: { common: ['公民身份号码', '身份证号码'], rare: ['社会保障号码', '社会保障卡号'] },
+  employerName: { common: ['甲方（用人单位）名称', '用人单位', '甲方'], rare: ['单位名称', '用工单位'] },
+  employerCode: { common: ['统一社会信用代码'], rare: ['社会信用代码', '信用代码'] },
+  employeeName: { common: ['乙方（劳动者）姓名', '乙方', '劳动者姓名'], rare: ['职工姓名', '受聘人'] },
+  employeeId: { common: ['身份证号码', '居民身份证号码'], rare: ['有效证件号码', '证件号码'] },
+  contractStart: { common: ['合同起始日期', '合同期限自'], rare: ['用工起始日', '起始日期'] },
+  contractEnd: { common: ['合同终止日期', '合同期限至'], rare: ['用工终止日', '终止日期'] },
+  signedDate: { common: ['签订日期'], rare: ['签约日期', '订立日期'] },
+} as const satisfies Record<string, Words>;
+
+export type Role = keyof typeof LEXICON;

@@ -1,0 +1,232 @@
+/**
+ * The parts a procedural page is composed of: labels (plain or spread 分散对齐), values (wrapping, off their
+ * label's baseline, masked), label/value blocks in one of four placements and one or two columns, and overlays
+ * (seals, signatures, watermarks, stamps). Every choice is a parameter; families (families.ts) say which region of
+ * the parameter space they draw from.
+ */
+import type { Rng } from '../factory/random.js';
+import { esc } from '../templates/kit.js';
+
+export type LabelStyle = 'plain' | 'justify' | 'fullwidth_spaces' | 'ascii_spaces';
+export type Placement = 'beside' | 'above' | 'cell' | 'leader';
+export type MaskStyle = 'bar' | 'blur' | 'stars';
+
+/** One label and its value; `field` names the truth field it prints (absent for distractors such as 注册资本). */
+export interface Item {
+  field?: string;
+  label: string;
+  value: string;
+  /** May run over 1–3 lines (company names, addresses, 经营范围, issuers). */
+  long?: boolean;
+  /** Takes a whole row even in a two-column block (经营范围). */
+  wide?: boolean;
+  /** Printed right after the value, on the same line (`（1-1）`, `（盖章）`, `以下空白`). */
+  after?: string;
+}
+
+/** The layout parameters of one page, drawn from a family's region. */
+export interface LayoutParams {
+  font: string;
+  /** Fill-in values may come from another printer (dot-matrix). */
+  valueFont: string;
+  sizePt: number;
+  labelStyle: LabelStyle;
+  placement: Placement;
+  columns: 1 | 2;
+  colon: string;
+  /** Vertical offset of values from their label's baseline, mm (dot-matrix fill-in); 0 for most. */
+  valueShiftMm: number;
+  /** Lines a long value is wrapped onto (1 = no forced wrap). */
+  wrapLines: number;
+  rowGapMm: number;
+  labelColor: string;
+}
+
+const PT_TO_MM = 0.3528;
+
+/** A spread label (分散对齐): the characters justified across a fixed width, in one of three ways. */
+export function labelHtml(label: string, widthEm: number, p: LayoutParams): string {
+  const chars = [...label];
+  let inner: string;
+  switch (p.labelStyle) {
+    case 'plain':
+      inner = esc(label);
+      break;
+    case 'justify':
+      inner = chars.length > 1 && chars.length < widthEm
+        ? `<span style="display:inline-block;width:${widthEm}em;text-align:justify;text-align-last:justify">${esc(label)}</span>`
+        : esc(label);
+      break;
+    case 'fullwidth_spaces': {
+      const gaps = chars.length > 1 ? Math.max(0, Math.floor((widthEm - chars.length) / (chars.length - 1))) : 0;
+      inner = esc(chars.join('　'.repeat(gaps)));
+      break;
+    }
+    case 'ascii_spaces':
+      inner = esc(chars.length <= 4 ? chars.join(' ') : label);
+      break;
+  }
+  return `<span class="lb" style="color:${p.labelColor}">${inner}${esc(p.colon)}</span>`;
+}
+
+/** What an uploader's mask leaves of a value: a bar, a smudge, or stars over the middle of it. */
+export function maskHtml(value: string, style: MaskStyle, sizePt: number, rng: Rng): string {
+  const chars = [...value];
+  const widthMm = Math.max(8, chars.length * sizePt * PT_TO_MM * (/^[\x20-\x7e]+$/.test(value) ? 0.6 : 1));
+  const heightMm = sizePt * PT_TO_MM * 1.2;
+  if (style === 'stars') {
+    const keepHead = Math.min(chars.length - 1, chars.length > 6 ? rng.int(3, 6) : 1);
+    const keepTail = chars.length > 6 ? rng.int(2, 4) : 0;
+    const starred = chars.map((c, i) => (i < keepHead || i >= chars.length - keepTail ? c : '*')).join('');
+    return `<span class="v">${esc(starred)}</span>`;
+  }
+  if (style === 'bar') {
+    return `<span class="v mask" style="display:inline-block;width:${widthMm.toFixed(1)}mm;height:${heightMm.toFixed(1)}mm;background:${rng.pick(['#111', '#222', '#333'])};vertical-align:middle"></span>`;
+  }
+  // A blurred smudge: grey strokes the shape of a line of text, run through a Gaussian blur. No text is left.
+  const id = `bl${rng.int(0, 1e9)}`;
+  const strokes = chars.map((_, i) => `<rect x="${i * 10 + 1}" y="${rng.int(2, 5)}" width="8" height="${rng.int(9, 13)}" fill="#${rng.pick(['444', '555', '666'])}"/>`).join('');
+  return `<svg class="v mask" style="display:inline-block;width:${widthMm.toFixed(1)}mm;height:${heightMm.toFixed(1)}mm;vertical-align:middle" viewBox="0 0 ${chars.length * 10} 18" preserveAspectRatio="none"><defs><filter id="${id}"><feGaussianBlur stdDeviation="${rng.float(2.5, 4).toFixed(1)}"/></filter></defs><rect width="100%" height="100%" fill="#d8d8d8" filter="url(#${id})"/><g filter="url(#${id})">${strokes}</g></svg>`;
+}
+
+/** A value as printed: its font, its offset from the label's baseline, a forced wrap width for long values. */
+export function valueHtml(item: Item, p: LayoutParams, masks: ReadonlyMap<string, MaskStyle>, rng: Rng): string {
+  const mask = item.field ? masks.get(item.field) : undefined;
+  const after = item.after ? `<span class="after" style="margin-left:${rng.float(0, 3).toFixed(1)}mm">${esc(item.after)}</span>` : '';
+  if (mask) return maskHtml(item.value, mask, p.sizePt, rng) + after;
+  const styles = [`font-family:'${p.valueFont}'`];
+  if (p.valueShiftMm !== 0) styles.push(`position:relative;top:${p.valueShiftMm.toFixed(1)}mm`);
+  const chars = [...item.value].length;
+  if (item.long && p.wrapLines > 1 && chars > 8) {
+    const perLine = Math.ceil(chars / p.wrapLines) + 1;
+    styles.push(`display:inline-block;max-width:${(perLine * p.sizePt * PT_TO_MM * 1.02).toFixed(1)}mm;white-space:normal;word-break:break-all;vertical-align:top`);
+  }
+  return `<span class="v" style="${styles.join(';')}">${esc(item.value)}</span>${after}`;
+}
+
+function labelWidthEm(items: readonly Item[]): number {
+  return Math.min(8, Math.max(...items.map((i) => [...i.label].length), 2));
+}
+
+/**
+ * A block of label/value items in the page's placement and column count.
+ *
+ * @example
+ * block(items, params, new Map(), rng);
+ */
+export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMap<string, MaskStyle>, rng: Rng): string {
+  const w = labelWidthEm(items);
+  const lb = (i: Item) => labelHtml(i.label, w, p);
+  const v = (i: Item) => valueHtml(i, p, masks, rng);
+  const gap = `${p.rowGapMm.toFixed(1)}mm`;
+  switch (p.placement) {
+    case 'beside': {
+      const cols = p.columns === 2 ? 'auto 1fr auto 1fr' : 'auto 1fr';
+      const cells: string[] = [];
+      let open = 0; // pairs placed on the current row
+      for (const i of items) {
+        if (p.columns === 2 && i.wide && open === 1) {
+          cells.push('<div></div><div></div>');
+          open = 0;
+        }
+        const span = p.columns === 2 && i.wide ? 'grid-column:span 3;' : '';
+        cells.push(`<div class="l" style="white-space:nowrap">${lb(i)}</div><div class="c" style="${span}">${v(i)}</div>`);
+        open = p.columns === 2 && !i.wide ? (open + 1) % 2 : 0;
+      }
+      return `<div class="blk" style="display:grid;grid-template-columns:${cols};column-gap:4mm;row-gap:${gap};align-items:baseline">${cells.join('')}</div>`;
+    }
+    case 'above': {
+      const n = p.columns === 2 ? 2 : rng.pick([2, 3]);
+      const cells = items.map((i) => `<div style="${i.wide ? 'grid-column:1/-1;' : ''}"><div style="font-size:0.82em">${lb(i)}</div><div>${v(i)}</div></div>`);
+      return `<div class="blk" style="display:grid;grid-template-columns:repeat(${n},1fr);gap:${gap} 6mm">${cells.join('')}</div>`;
+    }
+    case 'cell': {
+      const rows: string[] = [];
+      let row: string[] = [];
+      const flush = () => {
+        if (row.length) rows.push(`<tr>${row.join('')}${p.columns === 2 && row.length === 2 ? '<td class="gl"></td><td></td>' : ''}</tr>`);
+        row = [];
+      };
+      for (const i of items) {
+        const td = `<td class="gl" style="white-space:nowrap">${lb(i)}</td><td${p.columns === 2 && i.wide ? ' colspan="3"' : ''}>${v(i)}</td>`;
+        if (p.columns === 2 && i.wide) {
+          flush();
+          row.push(td);
+          flush();
+          continue;
+        }
+        row.push(td);
+        if (p.columns === 1 || row.length === 2) flush();
+      }
+      flush();
+      return `<table class="blk" style="border-collapse:collapse;width:100%">${rows.join('')}</table>`;
+    }
+    case 'leader':
+      return items
+        .map((i) => `<div style="display:flex;align-items:baseline;margin:${gap} 0"><span style="white-space:nowrap">${lb(i)}</span><span style="flex:1;border-bottom:2px dotted #777;margin:0 3mm;min-width:8mm"></span><span style="text-align:right;max-width:65%">${v(i)}</span></div>`)
+        .join('');
+  }
+}
+
+/** CSS the blocks rely on (table cells ruled, values a little darker than labels). */
+export function partsCss(p: LayoutParams): string {
+  return `.sheet { font-family: '${p.font}'; font-size: ${p.sizePt}pt; color: #111; line-height: 1.35; }
+  table.blk td { border: 1px solid #333; padding: 1.8mm 2.5mm; vertical-align: middle; }
+  .title { text-align: center; font-weight: bold; }
+  table.rows { border-collapse: collapse; width: 100%; }
+  table.rows td, table.rows th { border: 1px solid #333; padding: 1.6mm 1.5mm; text-align: center; font-weight: normal; }`;
+}
+
+/** A round official seal, placed absolutely (mm) inside a positioned parent; semi-transparent like ink on paper. */
+export function sealHtml(name: string, sizeMm: number, at: { left: number; top: number }, rng: Rng, opacity = rng.float(0.6, 0.85)): string {
+  const id = `s${rng.int(0, 1e9)}`;
+  const font = Math.max(7, Math.min(11, 120 / Math.max(1, [...name].length)));
+  const color = rng.pick(['#d42020', '#e0301e', '#c81e1e']);
+  return `<svg style="position:absolute;left:${at.left.toFixed(1)}mm;top:${at.top.toFixed(1)}mm;width:${sizeMm}mm;height:${sizeMm}mm;opacity:${opacity.toFixed(2)};mix-blend-mode:multiply;transform:rotate(${rng.int(-25, 25)}deg);z-index:5" viewBox="0 0 100 100">
+  <defs><path id="${id}" d="M 16 56 A 35 35 0 1 1 84 56"/></defs>
+  <circle cx="50" cy="50" r="46" fill="none" stroke="${color}" stroke-width="3.5"/>
+  <text font-size="${font}" fill="${color}" font-family="Noto Sans CJK SC"><textPath href="#${id}" startOffset="50%" text-anchor="middle">${esc(name)}</textPath></text>
+  <polygon fill="${color}" points="50,36 54,47 66,47 56,54 60,66 50,59 40,66 44,54 34,47 46,47"/></svg>`;
+}
+
+/** A handwritten signature: a few cursive strokes (no text), over whatever lies beneath. */
+export function signatureHtml(at: { left: number; top: number }, widthMm: number, rng: Rng): string {
+  let d = `M 2 ${rng.int(14, 22)}`;
+  for (let x = 8; x < 96; x += rng.int(5, 10)) d += ` Q ${x - 3} ${rng.int(0, 30)} ${x} ${rng.int(6, 26)}`;
+  return `<svg style="position:absolute;left:${at.left.toFixed(1)}mm;top:${at.top.toFixed(1)}mm;width:${widthMm}mm;height:${(widthMm * 0.32).toFixed(1)}mm;z-index:6" viewBox="0 0 100 32"><path d="${d}" fill="none" stroke="${rng.pick(['#1a237e', '#111', '#263238'])}" stroke-width="${rng.float(1.2, 2.2).toFixed(1)}" stroke-linecap="round"/></svg>`;
+}
+
+/** A site watermark: a phrase repeated diagonally across the page. */
+export function watermarkHtml(text: string, rng: Rng): string {
+  const angle = rng.int(-40, -20);
+  const color = rng.pick(['rgba(0,0,0,0.13)', 'rgba(40,80,160,0.16)', 'rgba(200,0,0,0.12)']);
+  const size = rng.int(14, 24);
+  const lines = Array.from({ length: 14 }, (_, i) => `<div style="white-space:nowrap;margin-left:${(i % 2) * 30}mm">${Array.from({ length: 5 }, () => esc(text)).join('　　　')}</div>`).join('');
+  return `<div style="position:absolute;left:-60mm;top:-40mm;width:420mm;transform:rotate(${angle}deg);transform-origin:50% 50%;color:${color};font-size:${size}pt;line-height:2.6;pointer-events:none;z-index:7">${lines}</div>`;
+}
+
+/** A rectangular stamp (`仅限…使用`, `与原件一致`), a little turned, in red or blue ink. */
+export function stampHtml(text: string, at: { left: number; top: number }, rng: Rng): string {
+  const color = rng.pick(['#c62828', '#1e40af', '#7b1fa2']);
+  return `<div style="position:absolute;left:${at.left.toFixed(1)}mm;top:${at.top.toFixed(1)}mm;transform:rotate(${rng.int(-12, 12)}deg);border:0.7mm solid ${color};color:${color};padding:1.2mm 3mm;font-size:${rng.int(11, 16)}pt;font-weight:bold;opacity:${rng.float(0.6, 0.85).toFixed(2)};mix-blend-mode:multiply;white-space:nowrap;z-index:6">${esc(text)}</div>`;
+}
+
+/** An annual-inspection stamp with a handwritten year in it (older licences). */
+export function inspectionStampHtml(year: number, at: { left: number; top: number }, rng: Rng): string {
+  return `<div style="position:absolute;left:${at.left}mm;top:${at.top}mm;width:42mm;height:24mm;border:0.6mm solid #1e40af;color:#1e40af;opacity:0.75;transform:rotate(${rng.int(-8, 8)}deg);text-align:center;font-size:10pt;z-index:6">年检合格<br><span style="font-family:'AR PL UMing CN';font-size:13pt;font-style:italic">${year}年度</span></div>
+  ${signatureHtml({ left: at.left + 6, top: at.top + 12 }, 30, rng)}`;
+}
+
+/** A QR code block of random modules. */
+export function qrHtml(at: { left: number; top: number }, sizeMm: number, rng: Rng): string {
+  const n = 17;
+  const cell = sizeMm / n;
+  const cells = Array.from({ length: n * n }, () => (rng.chance(0.5) ? '#111' : '#fff'));
+  return `<div style="position:absolute;left:${at.left}mm;top:${at.top}mm;display:grid;grid-template-columns:repeat(${n},${cell.toFixed(2)}mm)">${cells.map((c) => `<div style="width:${cell.toFixed(2)}mm;height:${cell.toFixed(2)}mm;background:${c}"></div>`).join('')}</div>`;
+}
+
+/** A photo box with a head-and-shoulders silhouette, in flow or absolute. */
+export function photoHtml(widthMm: number, heightMm: number, at?: { left: number; top: number }): string {
+  const pos = at ? `position:absolute;left:${at.left}mm;top:${at.top}mm;` : 'display:inline-block;';
+  return `<svg style="${pos}width:${widthMm}mm;height:${heightMm}mm;border:1px solid #999" viewBox="0 0 50 70" preserveAspectRatio="none"><rect width="50" height="70" fill="#${['4a78b5', 'c9302c', 'f2f2f2'][Math.floor((widthMm * 7) % 3)]}"/><circle cx="25" cy="28" r="11" fill="#e9d2bf"/><path d="M5 70 Q25 38 45 70 Z" fill="#26364d"/></svg>`;
+}
