@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isValidRegistrationNumber } from '../../shared/extraction/registration-number.js';
+import { validateRegistrationNumber as isValidRegistrationNumber } from '../../shared/extraction/credit-code.js';
 import { formatMonth, MONTH_STYLES } from './factory/dates.js';
 import { LEVEL_NAMES } from './factory/documents.js';
 import { printedDateForms } from './procedural/dates.js';

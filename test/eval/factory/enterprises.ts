@@ -1,5 +1,5 @@
 import { creditCodeCheckCharacter } from '../../../shared/extraction/index.js';
-import { registrationNumberCheckDigit } from '../../../shared/extraction/registration-number.js';
+import { registrationNumberCheckDigit } from '../../../shared/extraction/credit-code.js';
 import { type CalendarDate, randomDate } from './dates.js';
 import { makeAddress, makeName } from './people.js';
 import type { Rng } from './random.js';
