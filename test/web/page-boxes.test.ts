@@ -65,7 +65,7 @@ beforeAll(async () => {
     processWorkers: { count: 1 },
     queue: { failureDelaySeconds: 0, concurrency: 1 },
     stopGraceMs: 200,
-    loadApi: async () => (await import('../../functions/api/app.js')).createApiApp(),
+    loadApi: async (composition) => (await import('../../functions/api/app.js')).createApiApp(composition),
   });
   const s3 = new S3Client({ endpoint: stack.endpoints.s3, region: stack.endpoints.region, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
   for (const [index, truth] of truths.entries()) {
