@@ -158,4 +158,31 @@ describe('reading an employer name wrapped in its cell', () => {
     expect(doc.fields.employerName).toMatchObject({ value: '杭州之江建筑工程有限公司', needsReview: true });
     expect(doc.fields.employerName.issues).toContain('wrap_joined_inferred');
   });
+
+  it('joins 杭州灵隐汽车维修有限 / 公司 wrapped in the employer cell', () => {
+    const page = new PageBuilder()
+      .title('劳动合同')
+      .at(330, 400, '甲方（用人单位）')
+      .at(656, 400, '杭州灵隐汽车维修有限')
+      .at(656, 436, '公司')
+      .at(330, 520, '乙方（员工）')
+      .at(656, 520, '薛文颖')
+      .at(330, 600, '合同期限：自 2019 年 6 月 9 日起至 2022 年 6 月 8 日止。')
+      .build();
+    expect(read(page).fields.employerName?.value).toBe('杭州灵隐汽车维修有限公司');
+  });
+
+  it('flags a name cut at the cell end that nothing under it completes', () => {
+    const page = new PageBuilder()
+      .title('劳动合同')
+      .at(330, 400, '甲方（用人单位）')
+      .at(656, 400, '杭州灵隐汽车维修有限')
+      .at(330, 520, '乙方（员工）')
+      .at(656, 520, '薛文颖')
+      .at(330, 600, '合同期限：自 2019 年 6 月 9 日起至 2022 年 6 月 8 日止。')
+      .build();
+    const employer = read(page).fields.employerName;
+    expect(employer).toMatchObject({ value: '杭州灵隐汽车维修有限', needsReview: true });
+    expect(employer.issues).toContain('value_may_continue');
+  });
 });
