@@ -116,6 +116,21 @@ function effectiveDate(ctx: DocumentContext): { start: DraftField; openEnded?: D
 }
 
 /** The signing date: a labelled 签订日期, else the last date on the last page near the signatures. */
+/** Below this, a digit the engine scored may be another digit (a seal or a stain over the date): the clerk checks. */
+export const DIGIT_CONFIDENCE_FLOOR = 0.9;
+
+/**
+ * Flags a date read off a line whose digits the engine scored low (`date_characters_unreadable`): one wrong
+ * digit is a plausible but wrong date, so such a date is never reported confident.
+ */
+function flagUncertainDigits(ctx: DocumentContext, field: DraftField | undefined): void {
+  if (!field?.source?.box) return;
+  const line = ctx.layouts.find((l) => l.page === field.source!.page)?.lines.find((l) => l.original === field.source!.box);
+  const digits = line?.chars?.filter((c) => /[0-9０-９〇零一二三四五六七八九十]/.test(c.text)) ?? [];
+  if (digits.length === 0 || Math.min(...digits.map((c) => c.confidence)) >= DIGIT_CONFIDENCE_FLOOR) return;
+  field.issues = [...(field.issues ?? []), 'date_characters_unreadable'];
+}
+
 function signedDateField(ctx: DocumentContext): DraftField | undefined {
   const found = labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue);
   if (found) return found;
@@ -123,7 +138,12 @@ function signedDateField(ctx: DocumentContext): DraftField | undefined {
   const lines = last.lines.filter((l) => findDates(l.text).length === 1 && !/自|至|起|期限/.test(l.flat));
   const line = lines[lines.length - 1];
   const reading = line ? readDateValue(line.text) : null;
-  return line && reading ? fieldFromLine(line, reading, LabelMatch.unlabelled) : undefined;
+  if (!line || !reading) return undefined;
+  // A date with no 签订日期 beside it may be any date of the last page (the term's end beside its label, a seal's
+  // date): the clerk confirms it, it is never reported confident.
+  const field = fieldFromLine(line, reading, LabelMatch.unlabelled);
+  field.issues = [...(field.issues ?? []), 'signed_date_inferred_unlabelled'];
+  return field;
 }
 
 /**
@@ -154,6 +174,11 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
     }
   }
   const signedDate = signedDateField(ctx);
+  flagUncertainDigits(ctx, signedDate);
+  if (signedDate && signedDate.value !== null && signedDate.value === endDate?.value) {
+    // Signed the day the term ends: the date read is most likely the term's end (`合同终止日期` holds `日期`).
+    signedDate.issues = [...(signedDate.issues ?? []), 'signed_date_term_end_conflict'];
+  }
   if (signedDate && typeof signedDate.value === 'string' && signedDate.value > ctx.today) {
     signedDate.issues = [...(signedDate.issues ?? []), 'signed_date_in_future'];
   }

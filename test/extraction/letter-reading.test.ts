@@ -186,3 +186,22 @@ describe('reading an employer name wrapped in its cell', () => {
     expect(employer.issues).toContain('value_may_continue');
   });
 });
+
+describe('reading a labour contract whose signing date is unreadable', () => {
+  it('flags a signing date that is only the term end read under 合同终止日期', () => {
+    const page = new PageBuilder()
+      .title('劳动合同')
+      .at(330, 400, '甲方（用人单位）')
+      .at(656, 400, '杭州灵隐汽车维修有限公司')
+      .at(330, 520, '乙方（员工）')
+      .at(656, 520, '薛文颖')
+      .at(330, 600, '合同起始日期：')
+      .at(656, 600, '2021年5月25日')
+      .at(330, 680, '合同终止日期：')
+      .at(656, 680, '2024年5月25日')
+      .at(330, 900, '签订日期：2021年5924日')
+      .build();
+    const signed = read(page).fields.signedDate;
+    expect(signed?.needsReview).toBe(true);
+  });
+});
