@@ -205,3 +205,17 @@ describe('reading a labour contract whose signing date is unreadable', () => {
     expect(signed?.needsReview).toBe(true);
   });
 });
+
+describe('classifying a certificate whose title is set over two lines', () => {
+  it('reads 中华人民共和国职业资格 / 证书 as a qualification certificate', () => {
+    const page = new PageBuilder()
+      .at(300, 120, '中华人民共和国职业资格')
+      .at(420, 170, '证书')
+      .at(200, 400, '姓名：王晓明')
+      .at(200, 460, '职业（工种）：电工')
+      .build();
+    const doc = read(page);
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.certificateKind.value).toBe('qualification');
+  });
+});
