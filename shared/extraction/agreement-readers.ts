@@ -11,6 +11,7 @@ import {
   type DraftField,
   type DraftFields,
 } from './document-context.js';
+import { VALUE_MAY_CONTINUE } from './continuation.js';
 import { findDates } from './dates.js';
 import { documentText } from './document-text.js';
 import { LABELS } from './labels.js';
@@ -50,6 +51,20 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
 }
 
 /**
+ * A labelled organisation name: read on its line, and only when that is no whole name (`杭州灵隐汽车维修有限`), read
+ * again with the lines its value wraps onto (a whole name is never run on into the clause under it).
+ */
+function organisationField(ctx: DocumentContext, labels: readonly string[], reader: ValueReader): DraftField | undefined {
+  const single = labelled(ctx, labels, reader);
+  if (typeof single?.value !== 'string' || readOrganisationName(single.value)?.plausibility === 1) return single;
+  const wrapped = labelled(ctx, labels, reader, { wrap: true });
+  const whole = typeof wrapped?.value === 'string' && wrapped.value.startsWith(single.value);
+  if (!whole || readOrganisationName(wrapped!.value as string)?.plausibility !== 1) return single;
+  // The join is read from layout alone: the clerk confirms it.
+  return { ...wrapped!, issues: [...(wrapped!.issues ?? []), 'wrap_joined_inferred'] };
+}
+
+/**
  * An organisation's name cut at a cell's edge (`杭州之江建筑工` over `程有限公司`): when the value lacks an
  * organisation's ending and the line just under it, in its column, completes one, the two are joined (flagged
  * `wrap_joined_inferred` for the clerk, since the join is read from layout alone).
@@ -70,9 +85,12 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
         Math.abs(l.box.x - line.box.x) < line.box.height * 1.5,
     )
     .sort((a, b) => a.box.y - b.box.y)[0];
-  if (!next) return;
-  const joined = readOrganisationName(field.value + next.flat);
-  if (!joined || joined.plausibility !== 1) return;
+  const joined = next ? readOrganisationName(field.value + next.flat) : null;
+  if (!joined || joined.plausibility !== 1) {
+    // Still without an organisation's ending and nothing under it completes one: the clerk reads it whole.
+    if (!field.issues?.includes(VALUE_MAY_CONTINUE)) field.issues = [...(field.issues ?? []), VALUE_MAY_CONTINUE];
+    return;
+  }
   field.value = joined.value;
   field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
 }
@@ -98,6 +116,21 @@ function effectiveDate(ctx: DocumentContext): { start: DraftField; openEnded?: D
 }
 
 /** The signing date: a labelled 签订日期, else the last date on the last page near the signatures. */
+/** Below this, a digit the engine scored may be another digit (a seal or a stain over the date): the clerk checks. */
+export const DIGIT_CONFIDENCE_FLOOR = 0.9;
+
+/**
+ * Flags a date read off a line whose digits the engine scored low (`date_characters_unreadable`): one wrong
+ * digit is a plausible but wrong date, so such a date is never reported confident.
+ */
+function flagUncertainDigits(ctx: DocumentContext, field: DraftField | undefined): void {
+  if (!field?.source?.box) return;
+  const line = ctx.layouts.find((l) => l.page === field.source!.page)?.lines.find((l) => l.original === field.source!.box);
+  const digits = line?.chars?.filter((c) => /[0-9０-９〇零一二三四五六七八九十]/.test(c.text)) ?? [];
+  if (digits.length === 0 || Math.min(...digits.map((c) => c.confidence)) >= DIGIT_CONFIDENCE_FLOOR) return;
+  field.issues = [...(field.issues ?? []), 'date_characters_unreadable'];
+}
+
 function signedDateField(ctx: DocumentContext): DraftField | undefined {
   const found = labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue);
   if (found) return found;
@@ -105,7 +138,12 @@ function signedDateField(ctx: DocumentContext): DraftField | undefined {
   const lines = last.lines.filter((l) => findDates(l.text).length === 1 && !/自|至|起|期限/.test(l.flat));
   const line = lines[lines.length - 1];
   const reading = line ? readDateValue(line.text) : null;
-  return line && reading ? fieldFromLine(line, reading, LabelMatch.unlabelled) : undefined;
+  if (!line || !reading) return undefined;
+  // A date with no 签订日期 beside it may be any date of the last page (the term's end beside its label, a seal's
+  // date): the clerk confirms it, it is never reported confident.
+  const field = fieldFromLine(line, reading, LabelMatch.unlabelled);
+  field.issues = [...(field.issues ?? []), 'signed_date_inferred_unlabelled'];
+  return field;
 }
 
 /**
@@ -116,7 +154,7 @@ function signedDateField(ctx: DocumentContext): DraftField | undefined {
  * readLaborContract(ctx).endDate?.value; // null for an open-ended contract
  */
 export function readLaborContract(ctx: DocumentContext): DraftFields {
-  let employerName = labelled(ctx, ['甲方(用人单位)名称', '甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称'], readEmployerName);
+  let employerName = organisationField(ctx, ['甲方(用人单位)名称', '甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称'], readEmployerName);
   const employerCreditCode = creditCodeField(ctx, LABELS.creditCode);
   let employeeName = labelled(ctx, ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名'], readWholePersonName);
   const employeeIdNumber = idNumberField(ctx, LABELS.idNumber);
@@ -136,6 +174,11 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
     }
   }
   const signedDate = signedDateField(ctx);
+  flagUncertainDigits(ctx, signedDate);
+  if (signedDate && signedDate.value !== null && signedDate.value === endDate?.value) {
+    // Signed the day the term ends: the date read is most likely the term's end (`合同终止日期` holds `日期`).
+    signedDate.issues = [...(signedDate.issues ?? []), 'signed_date_term_end_conflict'];
+  }
   if (signedDate && typeof signedDate.value === 'string' && signedDate.value > ctx.today) {
     signedDate.issues = [...(signedDate.issues ?? []), 'signed_date_in_future'];
   }
@@ -155,7 +198,7 @@ export function readEmploymentLetter(ctx: DocumentContext): DraftFields {
   const employeeName = labelled(ctx, ['受聘人姓名', '受聘人', '被聘人', '姓名', '应聘人'], readWholePersonName) ?? prose.employeeName;
   const title = labelled(ctx, LABELS.title, readFreeText) ?? prose.title;
   const lines = allLines(ctx);
-  let employerName = labelled(ctx, ['聘任单位', '聘用单位', '单位名称', '用人单位', '甲方'], readEmployerName);
+  let employerName = organisationField(ctx, ['聘任单位', '聘用单位', '单位名称', '用人单位', '甲方'], readEmployerName);
   if (!employerName) {
     // The employer signs at the bottom, under or beside its seal.
     const orgLines = lines.filter((l) => l.hits.length === 0 && readOrganisationName(l.text)?.plausibility === 1 && !/聘|兹/.test(l.flat));
@@ -187,7 +230,7 @@ const notSchool: ValueReader = (text) => {
  */
 export function readInternshipAgreement(ctx: DocumentContext): DraftFields {
   const parties = ['甲方(实习单位)', '丙方(学校)', '乙方(学生)姓名', '甲方', '乙方', '丙方', '甲方(用人单位)', '乙方(劳动者)'];
-  const enterpriseName = labelled(ctx, ['实习单位', '企业名称', '用人单位', '单位名称', ...parties], notSchool);
+  const enterpriseName = organisationField(ctx, ['实习单位', '企业名称', '用人单位', '单位名称', ...parties], notSchool);
   const schoolName = labelled(ctx, [...LABELS.school, ...parties], readSchoolName);
   const studentName = labelled(ctx, ['学生姓名', '实习生姓名', '实习学生', '实习生', '姓名', ...parties], readWholePersonName);
   const studentIdNumber = idNumberField(ctx, LABELS.idNumber);

@@ -68,8 +68,12 @@ export function classifyPage(layout: PageLayout): PageClassification {
   }
   let title: TitleRule | undefined;
   let titleStrength = 0;
-  for (const line of layout.lines) {
-    const flat = line.flat.replace(/^中华人民共和国/, '');
+  for (const [index, line] of layout.lines.entries()) {
+    // A title set over two lines (`中华人民共和国职业资格` / `证书`): a short line under it completes it.
+    const next = layout.lines[index + 1];
+    const tail = next && next.flat.length <= 4 && next.box.y > line.box.y ? next.flat : '';
+    const own = line.flat.replace(/^中华人民共和国/, '');
+    const flat = tail && !TITLES.some((r) => r.title.test(own)) && TITLES.some((r) => r.title.test(own + tail)) ? own + tail : own;
     // A numbered clause or list item (`第七条 劳动合同的变更…`, `三、填写劳动合同…`) is body text, not a title.
     if (/^(第[一二三四五六七八九十百零〇两\d]{1,4}条|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.])/.test(flat)) continue;
     for (const rule of TITLES) {

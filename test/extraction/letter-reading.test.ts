@@ -158,4 +158,64 @@ describe('reading an employer name wrapped in its cell', () => {
     expect(doc.fields.employerName).toMatchObject({ value: '杭州之江建筑工程有限公司', needsReview: true });
     expect(doc.fields.employerName.issues).toContain('wrap_joined_inferred');
   });
+
+  it('joins 杭州灵隐汽车维修有限 / 公司 wrapped in the employer cell', () => {
+    const page = new PageBuilder()
+      .title('劳动合同')
+      .at(330, 400, '甲方（用人单位）')
+      .at(656, 400, '杭州灵隐汽车维修有限')
+      .at(656, 436, '公司')
+      .at(330, 520, '乙方（员工）')
+      .at(656, 520, '薛文颖')
+      .at(330, 600, '合同期限：自 2019 年 6 月 9 日起至 2022 年 6 月 8 日止。')
+      .build();
+    expect(read(page).fields.employerName?.value).toBe('杭州灵隐汽车维修有限公司');
+  });
+
+  it('flags a name cut at the cell end that nothing under it completes', () => {
+    const page = new PageBuilder()
+      .title('劳动合同')
+      .at(330, 400, '甲方（用人单位）')
+      .at(656, 400, '杭州灵隐汽车维修有限')
+      .at(330, 520, '乙方（员工）')
+      .at(656, 520, '薛文颖')
+      .at(330, 600, '合同期限：自 2019 年 6 月 9 日起至 2022 年 6 月 8 日止。')
+      .build();
+    const employer = read(page).fields.employerName;
+    expect(employer).toMatchObject({ value: '杭州灵隐汽车维修有限', needsReview: true });
+    expect(employer.issues).toContain('value_may_continue');
+  });
+});
+
+describe('reading a labour contract whose signing date is unreadable', () => {
+  it('flags a signing date that is only the term end read under 合同终止日期', () => {
+    const page = new PageBuilder()
+      .title('劳动合同')
+      .at(330, 400, '甲方（用人单位）')
+      .at(656, 400, '杭州灵隐汽车维修有限公司')
+      .at(330, 520, '乙方（员工）')
+      .at(656, 520, '薛文颖')
+      .at(330, 600, '合同起始日期：')
+      .at(656, 600, '2021年5月25日')
+      .at(330, 680, '合同终止日期：')
+      .at(656, 680, '2024年5月25日')
+      .at(330, 900, '签订日期：2021年5924日')
+      .build();
+    const signed = read(page).fields.signedDate;
+    expect(signed?.needsReview).toBe(true);
+  });
+});
+
+describe('classifying a certificate whose title is set over two lines', () => {
+  it('reads 中华人民共和国职业资格 / 证书 as a qualification certificate', () => {
+    const page = new PageBuilder()
+      .at(300, 120, '中华人民共和国职业资格')
+      .at(420, 170, '证书')
+      .at(200, 400, '姓名：王晓明')
+      .at(200, 460, '职业（工种）：电工')
+      .build();
+    const doc = read(page);
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.certificateKind.value).toBe('qualification');
+  });
 });
