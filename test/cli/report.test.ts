@@ -2,28 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { register } from '../../cli/commands/report.js';
+import { runCliCommand } from '../support/run-cli-command.js';
 import { evaluateClaim } from '../../shared/policy/index.js';
 import { certificateTrainingClaim, enterpriseClaim } from '../policy/factories.js';
 import { aReviewCase } from '../support/fakes/factories.js';
 
-async function run(...args: string[]): Promise<{ out: string; err: string; exitCode: number | undefined }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const program = new Command('intake').exitOverride();
-  register(program);
-  try {
-    await program.parseAsync(['node', 'intake', 'report', ...args]);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-  return { out: out.join('\n'), err: err.join('\n'), exitCode: process.exitCode === undefined ? undefined : Number(process.exitCode) };
-}
+const run = (...args: string[]) => runCliCommand(register, 'report', ...args);
 
 describe('intake report targets', () => {
   beforeEach(() => {

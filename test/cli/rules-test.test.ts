@@ -1,25 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { register } from '../../cli/commands/rules.js';
+import { runCliCommand } from '../support/run-cli-command.js';
 
-async function run(...args: string[]): Promise<{ out: string; err: string; exitCode: number | undefined }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const program = new Command('intake').exitOverride();
-  register(program);
-  try {
-    await program.parseAsync(['node', 'intake', 'rules', ...args]);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-  return { out: out.join('\n'), err: err.join('\n'), exitCode: process.exitCode === undefined ? undefined : Number(process.exitCode) };
-}
+const run = (...args: string[]) => runCliCommand(register, 'rules', ...args);
 
 function tempFile(name: string, text: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'rules-test-')), name);
