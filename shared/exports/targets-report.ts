@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { ReviewCase } from '../cases/review-case.js';
 import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
+import { LEVEL_NAMES } from '../policy/rules/common.js';
 
 /** Cases whose claims count: approved by a supervisor, or paid since (XH36-1 counts training that was approved). */
 const COUNTED_STATUSES: readonly ReviewCase['status'][] = ['approved', 'paid'];
@@ -145,16 +146,6 @@ const KIND_NAMES: Record<string, string> = {
   entrepreneurship_training: '创业培训合格证书',
 };
 
-const LEVEL_NAMES: Record<string, string> = {
-  '1': '一级（高级技师）',
-  '2': '二级（技师）',
-  '3': '三级（高级工）',
-  '4': '四级（中级工）',
-  '5': '五级（初级工）',
-  apprentice: '学徒工',
-  principal_technician: '特级技师',
-  chief_technician: '首席技师',
-};
 
 /**
  * The report as an XLSX workbook for supervisors: sheet `年度目标` (totals against the 12,500 target), `按项目`

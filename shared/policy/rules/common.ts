@@ -33,7 +33,8 @@ export function levelKey(level: CertificateLevel): string {
   return String(level);
 }
 
-const LEVEL_NAMES: Record<string, string> = {
+/** The Chinese names of certificate levels by level key (`'2'`, `'apprentice'` …), for reasons and reports. */
+export const LEVEL_NAMES: Readonly<Record<string, string>> = {
   '1': '一级（高级技师）',
   '2': '二级（技师）',
   '3': '三级（高级工）',
