@@ -133,7 +133,11 @@ async function boxedRegion(page: Page, key: string): Promise<{ png: Buffer; natu
   await page.locator(`input[data-key="${key}"]`).focus();
   await page.locator(`#page-box[data-key="${key}"]:not([hidden])`).waitFor({ timeout: 20_000 });
   // The box glides to its place (a CSS transition): measure where it comes to rest.
-  await page.waitForFunction(() => (document.querySelector<HTMLElement>('#page-box')?.getBoundingClientRect().width ?? 0) > 0 && document.getAnimations().length === 0);
+  // Only the box's own transitions count: anything else animating on the page must not hold the wait.
+  await page.waitForFunction(() => {
+    const box = document.querySelector<HTMLElement>('#page-box');
+    return !!box && box.getBoundingClientRect().width > 0 && box.getAnimations().length === 0;
+  });
   // The image switches pages before the box is drawn on it: measure once both have settled.
   await page.waitForFunction(() => {
     const img = document.querySelector<HTMLImageElement>('#page-img');

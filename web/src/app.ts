@@ -6,6 +6,7 @@
  * Every label is Simplified Chinese; everything works from the keyboard (the footer lists the keys of each view).
  */
 import type { CaseDetail, CaseSummary, InstitutionCaseView } from '../../shared/review/api-schemas.js';
+import { DOCUMENT_TITLES_ZH } from '../../shared/review/labels.js';
 import { listKeys } from './list-keys.js';
 import { batchListView, batchProgressView, newBatchView, type PageKit } from './batch-upload.js';
 import { beginCognitoSignIn, cognitoSignOutUrl, completeCognitoSignIn, loadPageConfig, type PageConfig } from './cognito-sign-in.js';
@@ -17,16 +18,7 @@ type ApiError = { code: string; message: string; zh: string; details?: Record<st
 const $ = <T extends HTMLElement>(selector: string, root: ParentNode = document) => root.querySelector(selector) as T;
 const view = () => $('#view');
 
-const DOC_TITLES: Record<string, string> = {
-  vocational_certificate: '职业资格/技能等级证书',
-  labor_contract: '劳动合同',
-  employment_letter: '聘书',
-  social_insurance_record: '社保缴费记录',
-  business_license: '营业执照',
-  internship_agreement: '实习协议',
-  id_card: '身份证',
-  unknown: '无法识别的材料',
-};
+const DOC_TITLES: Record<string, string> = DOCUMENT_TITLES_ZH;
 const FIELD_LABELS: Record<string, string> = {
   holderName: '持证人', idNumber: '身份证号', occupation: '职业（工种）', level: '等级', certificateKind: '证书类别', certificateNumber: '证书编号',
   issueDate: '发证日期', issuer: '发证机关', employerName: '用人单位', employerCreditCode: '统一社会信用代码', employeeName: '劳动者', employeeIdNumber: '劳动者身份证号',
