@@ -166,19 +166,22 @@ async function targetOf(
   deps: WriteCaseDeps,
   prefetched: ReviewCase | undefined,
   usePrefetched: boolean,
-): Promise<{ caseId: string; existing: ReviewCase | undefined; predecessor?: ReviewCase }> {
+): Promise<{ caseId: string; existing: ReviewCase | undefined; predecessor?: ReviewCase; lineage: Set<string> }> {
   let caseId = plan.caseId;
   let existing = usePrefetched ? prefetched : await deps.cases.get(caseId);
   let predecessor: ReviewCase | undefined;
+  // The decided cases walked past on the way: the target follows them up.
+  const lineage = new Set<string>();
   for (let depth = 0; existing && DECIDED.has(existing.status); depth++) {
     const held = new Set(existing.documents.map(keyOf));
     if (plan.documents.every((document) => held.has(keyOf(document)))) break; // nothing new: a redelivery
     if (depth >= MAX_FOLLOW_UPS) throw new CaseWriteContentionError(plan.caseId, depth);
     predecessor = existing;
+    lineage.add(caseId);
     caseId = followUpIdOf(caseId);
     existing = await deps.cases.get(caseId);
   }
-  return { caseId, existing, ...(predecessor ? { predecessor } : {}) };
+  return { caseId, existing, lineage, ...(predecessor ? { predecessor } : {}) };
 }
 
 /** What a follow-up keeps of the decided case it follows: enough to show the history and to pay only the difference. */
@@ -233,13 +236,7 @@ export async function writeCase(
   let lastError: unknown;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const target = await targetOf(plan, deps, prefetched?.existing, attempt === 1 && prefetched !== undefined);
-    const { existing, predecessor } = target;
-    // Claim keys held by the cases this one follows up are this claim's own, not a duplicate.
-    const lineage = new Set<string>();
-    for (let id = target.caseId; /-f\d+$/.test(id); ) {
-      id = id.replace(/-f(\d+)$/, (_m, n: string) => (Number(n) > 1 ? `-f${Number(n) - 1}` : ''));
-      lineage.add(id);
-    }
+    const { existing, predecessor, lineage } = target;
     const known = new Set((existing?.documents ?? []).map(keyOf));
     const planned = new Map(plan.documents.map((document) => [keyOf(document), document]));
     const stillWaiting = !existing || existing.status === 'needs_review' || existing.status === 'claimed';
@@ -257,6 +254,7 @@ export async function writeCase(
       deps.logger?.error('rules could not judge the case; queued unclassified', { caseId: target.caseId, error: error instanceof Error ? error.message : String(error) });
       decision = undefined;
     }
+    // Claim keys held by the cases this one follows up are this claim's own, not a duplicate.
     const ownKeys = takenKeys.filter((taken) => taken.heldBy !== undefined && lineage.has(taken.heldBy)).map((taken) => taken.key.key);
     for (const taken of takenKeys) {
       if (ownKeys.includes(taken.key.key)) continue;
