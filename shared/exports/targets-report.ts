@@ -7,9 +7,8 @@ import { LEVEL_NAMES } from '../policy/rules/common.js';
 /** Cases whose claims count: approved by a supervisor, or paid since (XH36-1 counts training that was approved). */
 const COUNTED_STATUSES: readonly ReviewCase['status'][] = ['approved', 'paid'];
 
-const programmeRowSchema = z.object({
-  programme: z.string(),
-  programmeTitle: z.string(),
+/** What the report counts, for a programme and in total. */
+const countsShape = {
   cases: z.number().int().nonnegative(),
   personTimes: z.number().int().nonnegative(),
   certificates: z.number().int().nonnegative(),
@@ -19,6 +18,12 @@ const programmeRowSchema = z.object({
   paidYuan: z.number().int().nonnegative(),
   /** Recovered after payment (XH36-4.2). */
   recoveredYuan: z.number().int().nonnegative(),
+};
+
+const programmeRowSchema = z.object({
+  programme: z.string(),
+  programmeTitle: z.string(),
+  ...countsShape,
 });
 
 const certificateRowSchema = z.object({
@@ -39,12 +44,7 @@ export const targetsReportSchema = z.object({
   year: z.number().int(),
   target: z.object({ personTimes: z.number().int().positive(), reference: z.string() }).optional(),
   totals: z.object({
-    cases: z.number().int().nonnegative(),
-    personTimes: z.number().int().nonnegative(),
-    certificates: z.number().int().nonnegative(),
-    approvedYuan: z.number().int().nonnegative(),
-    paidYuan: z.number().int().nonnegative(),
-    recoveredYuan: z.number().int().nonnegative(),
+    ...countsShape,
     /** personTimes / target, rounded to 0.1 %; absent without a target. */
     percentOfTarget: z.number().nonnegative().optional(),
   }),
