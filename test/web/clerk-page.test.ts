@@ -168,7 +168,8 @@ describe('clerk page', () => {
     const page = await signedIn('supervisor1', `#/case/${seeded.caseId}`);
     await page.locator('#confirm:focus').waitFor();
     await page.keyboard.press('Enter');
-    await page.locator('#banner').filter({ hasText: '已确认' }).waitFor();
+    // Confirming claims the next case and moves there: wait until it has, then come back to this one.
+    await page.locator('#banner').filter({ hasText: /已确认。(已领取下一件|此队列已没有待领取的案件)/ }).waitFor();
     await page.evaluate((id) => (location.hash = `#/case/${id}?again`), seeded.caseId);
     await page.evaluate((id) => (location.hash = `#/case/${id}`), seeded.caseId);
     await page.locator('#decision .status.confirmed').waitFor();

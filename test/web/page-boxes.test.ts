@@ -130,19 +130,10 @@ async function openCase(caseId: string): Promise<Page> {
  * served image at its own pixels), with a white margin and enlarged for OCR.
  */
 async function boxedRegion(page: Page, key: string): Promise<{ png: Buffer; natural: { x: number; y: number; width: number; height: number } }> {
-  // Under a loaded CI run the case view can be drawn again while a page image loads, and the focus is lost with the
-  // old input: focus the field again (at most three times) until its box is shown.
-  const box = page.locator(`#page-box[data-key="${key}"]:not([hidden])`);
-  for (let attempt = 1; ; attempt++) {
-    await page.locator(`input[data-key="${key}"]`).blur();
-    await page.locator(`input[data-key="${key}"]`).focus();
-    try {
-      await box.waitFor({ timeout: 15_000 });
-      break;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
-  }
+  // Blur first: focusing the field the page already focused would fire no focus event.
+  await page.locator(`input[data-key="${key}"]`).blur();
+  await page.locator(`input[data-key="${key}"]`).focus();
+  await page.locator(`#page-box[data-key="${key}"]:not([hidden])`).waitFor({ timeout: 30_000 });
   // The box glides to its place (a CSS transition): measure where it comes to rest.
   // Only the box's own transitions count: anything else animating on the page must not hold the wait.
   await page.waitForFunction(() => {

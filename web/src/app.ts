@@ -242,11 +242,18 @@ async function queuesView(): Promise<void> {
 }
 
 async function claimNext(queue: string, note = ''): Promise<void> {
+  const from = location.hash;
   try {
     const claimed = await api<CaseDetail | undefined>('POST', `/queues/${encodeURIComponent(queue)}/claim`);
     sessionStorage.setItem('intake.queue', queue);
     const target = claimed ? `#/case/${encodeURIComponent(claimed.case.caseId)}` : `#/queue/${encodeURIComponent(queue)}`;
-    flash = `${note}${claimed ? `已领取下一件：${claimed.case.caseId}` : '此队列已没有待领取的案件。'}`;
+    const message = `${note}${claimed ? `已领取下一件：${claimed.case.caseId}` : '此队列已没有待领取的案件。'}`;
+    // The clerk moved on while the claim was under way: stay where they went and say what was claimed.
+    if (location.hash !== from) {
+      banner(message, 'info');
+      return;
+    }
+    flash = message;
     if (location.hash === target) await route();
     else location.hash = target;
   } catch (error) {
@@ -340,10 +347,11 @@ async function caseView(caseId: string): Promise<void> {
     const url = await loadImage(documentId, pageNumber);
     // A later focus may have moved on while this page loaded: only the latest field's page and box are shown.
     if (!img || (fieldKey !== undefined && fieldKey !== focusKey)) return;
-    if (url && img.src !== url) {
-      img.src = url;
-      await img.decode().catch(() => undefined);
-    }
+    if (url && img.src !== url) img.src = url;
+    // Wait for the image whoever set its source: an earlier focus on the same page may have set it and still be
+    // loading (its own wait then ended early because the focus moved on), and a box drawn on an image with no size
+    // yet would stay hidden.
+    if (!img.complete || !img.naturalWidth) await img.decode().catch(() => undefined);
     if (fieldKey !== undefined && fieldKey !== focusKey) return;
     drawBox(box, fieldKey);
   };
@@ -355,8 +363,14 @@ async function caseView(caseId: string): Promise<void> {
     if (!img || !frame) return;
     frame.dataset.key = fieldKey ?? '';
     frame.dataset.page = currentPage;
-    if (!box || !img.naturalWidth) {
+    if (!box) {
       frame.hidden = true;
+      return;
+    }
+    if (!img.naturalWidth) {
+      frame.hidden = true;
+      // Not loaded yet (or its decode was cut short): draw when it has loaded, if this is still the field in focus.
+      if (img.getAttribute('src')) img.addEventListener('load', () => (fieldKey === undefined || fieldKey === focusKey) && drawBox(box, fieldKey), { once: true });
       return;
     }
     // Decoded but not laid out yet: draw once it has a size.
