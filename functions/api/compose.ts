@@ -7,6 +7,7 @@
 import { DynamoDbBatchStore, DynamoDbCertificateClaims } from '../../shared/adapters/dynamodb-batch-store.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
+import { DynamoDbEmailRecordStore } from '../../shared/adapters/dynamodb-email-record-store.js';
 import { DynamoDbEnterpriseRegister } from '../../shared/adapters/dynamodb-enterprise-register.js';
 import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { S3UploadUrlSigner } from '../../shared/adapters/s3-upload-url-signer.js';
@@ -15,6 +16,7 @@ import { systemClock, type CaseRepository, type Clock, type DocumentRepository, 
 import { BatchService } from '../../shared/review/batch-service.js';
 import { PageImages } from '../../shared/review/page-images.js';
 import { ReviewService } from '../../shared/review/review-service.js';
+import { SubmissionService } from '../../shared/review/submission-service.js';
 import { lazyClients, rootSettings, type RootOptions } from '../compose/root-options.js';
 
 export interface ReviewDependencies {
@@ -24,6 +26,8 @@ export interface ReviewDependencies {
   documents: DocumentRepository;
   /** Training institutions' batches (`/api/batches…`). */
   batches: BatchService;
+  /** What came in under a submission: the e-mail and every file with its state. */
+  submissions: SubmissionService;
 }
 
 export interface ReviewApiRootOptions extends RootOptions {
@@ -84,7 +88,8 @@ export function composeReviewApi(options: ReviewApiRootOptions): ReviewDependenc
     batchOwner,
     ...(options.presignPages ? { link: (bucket: string, key: string, seconds: number) => blobs.presignGet(bucket, key, seconds) } : {}),
   });
-  return { review, pages, cases, documents, batches };
+  const submissions = new SubmissionService({ documents, cases, emails: new DynamoDbEmailRecordStore(db, settings.tableName) });
+  return { review, pages, cases, documents, batches, submissions };
 }
 
 /**

@@ -39,8 +39,8 @@ export class ForbiddenError extends ReviewError {
 
 /** The case, document or page does not exist. */
 export class ReviewNotFoundError extends ReviewError {
-  constructor(what: 'case' | 'document' | 'page' | 'queue' | 'batch' | 'finding', id: string) {
-    const zh = { case: '案件不存在', document: '材料不存在', page: '页面不存在', queue: '队列不存在', batch: '批次不存在', finding: '没有这项疑点' }[what];
+  constructor(what: 'case' | 'document' | 'page' | 'queue' | 'batch' | 'finding' | 'submission', id: string) {
+    const zh = { case: '案件不存在', document: '材料不存在', page: '页面不存在', queue: '队列不存在', batch: '批次不存在', finding: '没有这项疑点', submission: '来件不存在' }[what];
     super(404, `${what}_not_found`, `${zh}：${id}`, `no ${what} ${id}`);
     this.name = 'ReviewNotFoundError';
   }

@@ -48,6 +48,7 @@ import type { PageImages } from './page-images.js';
 import { isStaff, type Principal } from './principal.js';
 import { requestLimits } from './request-limits.js';
 import { ReviewService, summaryOf } from './review-service.js';
+import { submissionDetailSchema, type SubmissionService } from './submission-service.js';
 
 /** Finds the caller of a request; throws NotAuthenticatedError (401) when there is none. */
 export type Authenticate = (c: Context) => Promise<Principal>;
@@ -60,6 +61,8 @@ export interface ReviewApiDeps {
   devSignIn?: DevSignIn;
   /** Training institutions' batches (`/batches…`); the routes answer 404 `no_route` without it. */
   batches?: BatchService;
+  /** What came in under a submission id (`/submissions/{id}`); the route answers 404 `no_route` without it. */
+  submissions?: SubmissionService;
   /** Where the API is mounted, for the page URLs in case details. */
   basePath?: string;
 }
@@ -97,6 +100,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
   ApproveRequest: approveRequestSchema,
   Batch: batchResponseSchema,
   ConfirmCleanResult: confirmCleanResponseSchema,
+  Submission: submissionDetailSchema,
   PaymentRow: paymentRowSchema,
   CreateBatchRequest: createBatchRequestSchema,
   CreatedBatch: createBatchResponseSchema,
@@ -142,6 +146,7 @@ const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/cases/{caseId}/release', summary: 'Give a claimed case back to its queue', roles: 'lease holder, supervisor', body: 'ReleaseRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
   { method: 'post', path: '/cases/{caseId}/approve', summary: 'Approve payment (supervisor, not the confirming clerk)', roles: 'supervisor', body: 'ApproveRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
   { method: 'get', path: '/documents/{documentId}/pages/{pageNumber}', summary: 'The page image (locally the bytes; on AWS a redirect to a short-lived presigned URL)', roles: 'clerk, supervisor, institution (own cases)', responseContent: { 'image/png': 'binary', 'image/jpeg': 'binary' }, errors: [302, 401, 403, 404] },
+  { method: 'get', path: '/submissions/{submissionId}', summary: 'What came in: the e-mail (sender, subject, body) and every file with its state, refused ones with why', roles: 'clerk, supervisor', response: 'Submission', errors: [401, 404] },
   { method: 'get', path: '/submissions/{submissionId}/cases', summary: "An upload's cases with their states (batch view)", roles: 'clerk, supervisor, institution (own uploads)', response: 'Batch', errors: [401, 403] },
   { method: 'post', path: '/submissions/{submissionId}/confirm-clean', summary: 'Confirm every open case of the upload with nothing flagged', roles: 'clerk, supervisor', response: 'ConfirmCleanResult', errors: [401, 403] },
   { method: 'get', path: '/batches', summary: "The caller's institution's batches, newest first", roles: 'institution (own batches; staff get an empty list)', response: 'BatchList', errors: [401, 403] },
@@ -389,6 +394,10 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
     c.header('cache-control', 'private, max-age=300');
     return c.body(image.bytes as Uint8Array<ArrayBuffer>);
   });
+  if (deps.submissions) {
+    const submissions = deps.submissions;
+    app.get('/submissions/:submissionId', async (c) => c.json(submissionDetailSchema.parse(await submissions.detail(c.get('principal'), c.req.param('submissionId')))));
+  }
   app.get('/submissions/:submissionId/cases', async (c) => {
     const principal = c.get('principal');
     const cases = await review.batch(principal, c.req.param('submissionId'));

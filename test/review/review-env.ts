@@ -1,6 +1,7 @@
 import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
+import { DynamoDbEmailRecordStore } from '../../shared/adapters/dynamodb-email-record-store.js';
 import { DynamoDbEnterpriseRegister } from '../../shared/adapters/dynamodb-enterprise-register.js';
 import { DynamoDbBatchStore, DynamoDbCertificateClaims } from '../../shared/adapters/dynamodb-batch-store.js';
 import { S3UploadUrlSigner } from '../../shared/adapters/s3-upload-url-signer.js';
@@ -43,6 +44,7 @@ export async function reviewTestEnv(options: { leaseSeconds?: number; batches?: 
     blobs: new S3BlobStore(bucket.s3),
     enterprises: new DynamoDbEnterpriseRegister(table.db, table.tableName),
     bucket: bucket.bucket,
+    emails: new DynamoDbEmailRecordStore(table.db, table.tableName),
   };
   const clock = aManualClock();
   const batches = options.batches

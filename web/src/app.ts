@@ -1,7 +1,7 @@
 /**
  * The clerk's page: plain TypeScript, no framework, bundled by esbuild (web/build.ts). Hash routes:
  * `#/` queues (staff) or the institution's batches · `#/queue/<q>` the queue · `#/case/<id>` a case ·
- * `#/batch/<submission>` an upload's cases · `#/batches/new` a new batch upload · `#/batches/<id>` a batch's progress ·
+ * `#/batch/<submission>` an upload's cases · `#/submission/<id>` what came in (e-mail, files, refusals) · `#/batches/new` a new batch upload · `#/batches/<id>` a batch's progress ·
  * `#/exports`.
  * Every label is Simplified Chinese; everything works from the keyboard (the footer lists the keys of each view).
  */
@@ -9,6 +9,7 @@ import type { CaseDetail, CaseSummary, InstitutionCaseView } from '../../shared/
 import { DOCUMENT_TITLES_ZH } from '../../shared/review/labels.js';
 import { listKeys } from './list-keys.js';
 import { batchListView, batchProgressView, newBatchView, type PageKit } from './batch-upload.js';
+import { submissionView } from './submission-view.js';
 import { beginCognitoSignIn, cognitoSignOutUrl, completeCognitoSignIn, loadPageConfig, type PageConfig } from './cognito-sign-in.js';
 
 type Me = { userId: string; displayName?: string; roles: string[]; institutionId?: string };
@@ -144,6 +145,7 @@ async function renderRoute(): Promise<void> {
     if (name === 'case' && arg) return await caseView(arg);
     if (name === 'queue' && arg) return await queueView(arg);
     if (name === 'batch' && arg) return await batchView(arg);
+    if (name === 'submission' && arg && isStaff()) return await submissionView(kit, arg);
     if (name === 'batches' && arg === 'new') return newBatchView(kit);
     if (name === 'batches' && arg) return await batchProgressView(kit, arg);
     if (name === 'exports') return exportsView();
@@ -440,6 +442,7 @@ async function caseView(caseId: string): Promise<void> {
             ${leasedElsewhere ? `<p class="muted" id="leased">此案件由 ${esc(c.lease!.holder)} 领取审核中，您只能查看。</p>` : ''}
             <button id="audit-toggle">审核记录 <kbd>Alt+H</kbd></button>
             ${c.submissionId.startsWith('batch-') || c.institutionId ? `<a href="#/batch/${encodeURIComponent(c.submissionId)}">整批查看</a>` : ''}
+            <a id="submission-link" href="#/submission/${encodeURIComponent(c.submissionId)}">来件详情</a>
           </div>
           <div class="audit" id="audit" ${showAudit ? '' : 'hidden'}><table><thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>修改前 → 修改后</th></tr></thead><tbody>${detail.audit
             .map((e) => `<tr><td>${esc(e.at.slice(0, 19).replace('T', ' '))}</td><td>${esc(e.actor)}</td><td>${esc(ACTIONS[e.action] ?? e.action)}</td><td><pre>${esc(e.before === undefined ? '' : JSON.stringify(e.before))}\n→ ${esc(e.after === undefined ? '' : JSON.stringify(e.after))}</pre></td></tr>`)
