@@ -4,6 +4,7 @@
  * ones with why.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SubmissionFile } from '../../shared/review/submission-service.js';
 import { EMAIL_SUBMISSION, seedEmailSubmission } from './email-submission-fixture.js';
 import { reviewTestEnv, type ReviewTestEnv } from './review-env.js';
 
@@ -24,7 +25,7 @@ describe('submission detail', () => {
     expect(json.channel).toBe('email');
     const { from, fromName, subject, body, files } = EMAIL_SUBMISSION;
     expect(json.email).toMatchObject({ from, fromName, subject, bodyText: body, senderVerified: true, stateZh: '已受理' });
-    const byName = Object.fromEntries((json.files as { fileName: string }[]).map((file) => [file.fileName, file]));
+    const byName = Object.fromEntries((json.files as SubmissionFile[]).map((file) => [file.fileName, file]));
     expect(Object.keys(byName).sort()).toEqual(Object.values(files).sort());
     // Stored, its pages queued for reading.
     expect(byName[files.readable]).toMatchObject({ state: 'processing', stateZh: '识别中', pageCount: 2 });
