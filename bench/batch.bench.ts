@@ -17,8 +17,9 @@ import { summariseBatch, type RosterRow } from '../shared/batches/index.js';
 import { buildSkillLevelCertificateNumber } from '../shared/extraction/index.js';
 import { startEmbeddedStack } from '../local/embedded-stack.js';
 import { zipOf } from '../test/web/batch-fixtures.js';
+import { FINAL_DOCUMENT_STATES } from '../shared/cases/document-record.js';
 
-const FINAL = new Set(['processed', 'needs_review', 'rejected', 'failed', 'duplicate']);
+const FINAL = new Set<string>(FINAL_DOCUMENT_STATES);
 const NAMES = ['王晓明', '李娜', '张伟', '刘洋', '陈静', '杨帆', '赵磊', '黄丽', '周强', '吴敏'];
 
 function argument(name: string, fallback: number): number {

@@ -42,7 +42,7 @@ import path from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
 import type { DocumentStatus } from '../shared/cases/document-record.js';
-import { documentIdFor } from '../shared/pipeline/ids.js';
+import { documentIdFor } from '../shared/storage/layout.js';
 import { loadPipelineHandlers, startEmbeddedStack, type EmbeddedStack, type EmbeddedStackOptions, type LocalComposition, type PipelineHandlers } from '../local/embedded-stack.js';
 import type { LocalQueue } from '../local/local-queue.js';
 import { makeLaborContractPdf, renderCertificateScan, sampleClaim } from '../local/sample-documents.js';

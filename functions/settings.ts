@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_INTAKE_LIMITS, intakeLimitsSchema } from '../shared/intake/limits.js';
+import { BucketPrefix } from '../shared/storage/layout.js';
 
 const positiveInt = z.coerce.number().int().positive();
 
@@ -17,7 +18,7 @@ export const settingsSchema = z.object({
   region: z.string().min(1).default('us-east-1'),
   limits: intakeLimitsSchema,
   /** Where ingest and process keep derived files (page images, OCR results); the bucket's lifecycle expires them. */
-  derivedPrefix: z.string().min(1).default('derived/'),
+  derivedPrefix: z.string().min(1).default(BucketPrefix.derived),
   /** Resolution of the page images kept for the clerk's page view (0 = keep none). OCR renders at its own dpi. */
   pagePreviewDpi: z.coerce.number().int().nonnegative().default(96),
   /** Resolution scanned PDF pages are rendered at for OCR. */

@@ -18,8 +18,8 @@ import type { ServiceEndpoints } from '../functions/compose/root-options.js';
 import { loadSettings, type Settings } from '../functions/settings.js';
 import { createDynamoDbDocumentClient, createS3Client, LOCAL_CREDENTIALS } from '../shared/adapters/aws-clients.js';
 import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
-import type { DocumentStatus } from '../shared/cases/document-record.js';
-import { documentIdFor } from '../shared/pipeline/ids.js';
+import { FINAL_DOCUMENT_STATES, type DocumentStatus } from '../shared/cases/document-record.js';
+import { documentIdFor } from '../shared/storage/layout.js';
 import { bootstrapLocal } from './bootstrap.js';
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamo-local.js';
 import { createLocalHttpServer, type LocalApi, type RunningHttpServer } from './http-server.js';
@@ -116,7 +116,7 @@ export interface EmbeddedStack {
 }
 
 /** Settled document states: ingest has nothing left to do for them (mirrors shared/pipeline/ingest.ts). */
-const SETTLED: readonly DocumentStatus[] = ['processed', 'needs_review', 'rejected', 'failed', 'duplicate'];
+const SETTLED: readonly DocumentStatus[] = FINAL_DOCUMENT_STATES;
 
 /**
  * What the local stack hands every composition root: the settings (the environment's, with the stack's table, bucket

@@ -9,6 +9,7 @@ import type { EventEmitter } from 'node:events';
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
 import { createLocalLogger, maskKey, type LocalLogger } from './local-log.js';
+import { BucketPrefix } from '../shared/storage/layout.js';
 
 /** An object that was created, as the dispatcher knows it before shaping the event. */
 export interface CreatedObject {
@@ -166,7 +167,7 @@ export class S3EventDispatcher {
   private stopped = false;
 
   constructor(private readonly options: S3EventDispatcherOptions) {
-    this.prefixes = options.prefixes ?? ['incoming/'];
+    this.prefixes = options.prefixes ?? [BucketPrefix.incoming];
     this.region = options.region ?? process.env.AWS_REGION ?? 'us-east-1';
     this.maxAttempts = options.maxAttempts ?? 3;
     this.retryDelayMs = options.retryDelayMs ?? 500;

@@ -13,14 +13,14 @@ import type { Command } from 'commander';
 import { createDynamoDbDocumentClient, createS3Client } from '../../shared/adapters/aws-clients.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
-import type { DocumentRecord, DocumentStatus } from '../../shared/cases/document-record.js';
+import { FINAL_DOCUMENT_STATES, type DocumentRecord, type DocumentStatus } from '../../shared/cases/document-record.js';
 import type { ReviewCase } from '../../shared/cases/review-case.js';
-import { documentIdFor } from '../../shared/pipeline/ids.js';
+import { documentIdFor } from '../../shared/storage/layout.js';
 import { resolveStackEndpoints } from '../../local/stack-endpoints.js';
 import { submitBatch, type BatchSubmitOptions } from './batch.js';
 
 /** States a document does not leave on its own. */
-export const FINAL_DOCUMENT_STATUSES: readonly DocumentStatus[] = ['processed', 'needs_review', 'rejected', 'failed', 'duplicate'];
+export const FINAL_DOCUMENT_STATUSES: readonly DocumentStatus[] = FINAL_DOCUMENT_STATES;
 
 export interface SubmitFile {
   /** Path on disk. */

@@ -5,7 +5,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
 import { S3 } from 'aws-cdk-lib/aws-ses-actions';
 import { Construct } from 'constructs';
-import { BucketPrefix } from '../stacks/stateful-stack.js';
+import { BucketPrefix } from '../../shared/storage/layout.js';
 
 export interface EmailReceivingProps {
   readonly receivingDomain: string;

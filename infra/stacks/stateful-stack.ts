@@ -12,16 +12,11 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { tableDesign } from '../../shared/adapters/table-design.js';
+import { BucketPrefix } from '../../shared/storage/layout.js';
 import type { InfraSettings } from '../settings.js';
 
-/** Key prefixes of the intake bucket. Originals (`incoming/`, `email/`) are never expired or deleted. */
-export const BucketPrefix = {
-  incoming: 'incoming/',
-  email: 'email/',
-  derived: 'derived/',
-  /** Batch rosters (a roster is not a document to read, so it stays out of incoming/). */
-  batches: 'batches/',
-} as const;
+/** Key prefixes of the intake bucket (shared/storage/layout.ts owns them). Originals (`incoming/`, `email/`) are never expired or deleted. */
+export { BucketPrefix };
 
 /**
  * Logical ids of the stateful resources. Changing one makes CloudFormation replace the resource — a new, empty table

@@ -1,5 +1,5 @@
 import type { Block, Point } from '@aws-sdk/client-textract';
-import type { OcrLine, OcrPage } from '../ocr/ocr-page.js';
+import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
 
 /** Pixel size of a page image; Textract gives geometry as ratios of the page, so the caller says what 1.0 is. */
 export interface PagePixels {

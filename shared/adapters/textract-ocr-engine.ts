@@ -15,7 +15,7 @@ import {
   OcrThrottledError,
 } from '../ocr/errors.js';
 import type { OcrEngine, PageImage } from '../ocr/ocr-engine.js';
-import type { OcrPage } from '../ocr/ocr-page.js';
+import type { OcrPage } from '../documents/ocr-page.js';
 import { textractBlocksToPages, type PagePixels } from './textract-blocks.js';
 
 const ENGINE = 'textract';

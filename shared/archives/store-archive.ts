@@ -1,6 +1,6 @@
 import type { DocumentRecord } from '../cases/document-record.js';
 import { describeFailure, reasonText } from '../intake/failure.js';
-import { documentIdFor, INCOMING_PREFIX } from '../pipeline/ids.js';
+import { documentIdFor, INCOMING_PREFIX } from '../storage/layout.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentRepository } from '../ports/document-repository.js';

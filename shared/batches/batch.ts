@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { INCOMING_PREFIX } from '../pipeline/ids.js';
+import { BucketPrefix, INCOMING_PREFIX } from '../storage/layout.js';
 import type { Clock } from '../ports/clock.js';
 
 /** Where a batch's roster is kept: outside `incoming/`, since a roster is not a document to read. */
-export const ROSTER_PREFIX = 'batches/';
+export const ROSTER_PREFIX = BucketPrefix.batches;
 
 export const batchSchema = z.object({
   /** Starts `batch-`: the pipeline judges such a submission certificate by certificate (shared/pipeline). */

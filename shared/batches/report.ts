@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { DocumentRecord } from '../cases/document-record.js';
 import type { ReviewCase } from '../cases/review-case.js';
-import { caseIdFor } from '../pipeline/ids.js';
+import { caseIdFor } from '../cases/case-id.js';
 import type { CrossBatchDuplicate } from './certificate-claims.js';
 import { matchBatch, type BatchCertificate, type BatchMatching } from './matching.js';
 import type { RosterRow } from './roster.js';

@@ -13,6 +13,21 @@ export const documentStatusSchema = z.enum([
 ]);
 export type DocumentStatus = z.infer<typeof documentStatusSchema>;
 
+/**
+ * The states a document comes to rest in: the uploader and the clerk see the outcome, and a redelivered event or
+ * message for it changes nothing. The one list ingest, the batch views, the CLI, the local stack and the benches use.
+ */
+export const FINAL_DOCUMENT_STATES = ['processed', 'needs_review', 'rejected', 'failed', 'duplicate'] as const satisfies readonly DocumentStatus[];
+
+/** Whether a document has come to rest (see FINAL_DOCUMENT_STATES). */
+export const isFinalDocumentState = (status: string): boolean => (FINAL_DOCUMENT_STATES as readonly string[]).includes(status);
+
+/**
+ * The final states the process step never reads again. `failed` is final for people, but a document that failed for
+ * a transient reason is redriven: its redriven message must read it, so `failed` is not among these.
+ */
+export const SETTLED_FOR_PROCESSING: readonly DocumentStatus[] = FINAL_DOCUMENT_STATES.filter((status) => status !== 'failed');
+
 export const sniffedTypeSchema = z.enum(['pdf', 'jpeg', 'png', 'tiff', 'zip', 'eml', 'xlsx', 'csv', 'unknown']);
 export type SniffedType = z.infer<typeof sniffedTypeSchema>;
 

@@ -4,7 +4,7 @@ import type { ReadError } from '../documents/extracted-document.js';
 import { describeFailure, reasonText, type ReasonCode } from '../intake/failure.js';
 import { isReadableType, sniffType } from '../intake/sniff.js';
 import type { CreatedObject } from '../pipeline/events.js';
-import { INCOMING_PREFIX } from '../pipeline/ids.js';
+import { BucketPrefix, INCOMING_PREFIX } from '../storage/layout.js';
 import type { PipelineLogger } from '../pipeline/logger.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import type { Clock } from '../ports/clock.js';
@@ -13,7 +13,7 @@ import { UnreadableEmailError } from './errors.js';
 import { readEmail, type MailFile, type ReadEmail } from './read-email.js';
 
 /** Prefix under which SES (or `intake email`, or the inbox) stores raw messages. */
-export const EMAIL_PREFIX = 'email/';
+export const EMAIL_PREFIX = BucketPrefix.email;
 
 /** Points at which a test may kill the handler (fault injection); production passes no hook. */
 export type EmailStep = 'registered' | 'read' | 'file_stored' | 'before_record';

@@ -5,7 +5,7 @@ import {
   type ExtractedField,
   type SocialInsuranceSpanRow,
 } from '../documents/index.js';
-import type { OcrPage } from '../ocr/index.js';
+import type { OcrPage } from '../documents/ocr-page.js';
 import { OPEN_ENDED, readEmploymentLetter, readInternshipAgreement, readLaborContract } from './agreement-readers.js';
 import { readBusinessLicense } from './business-license-reader.js';
 import { readVocationalCertificate } from './certificate-reader.js';

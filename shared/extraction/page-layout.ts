@@ -1,5 +1,5 @@
 import type { Box } from '../documents/index.js';
-import type { OcrPage } from '../ocr/index.js';
+import type { OcrPage } from '../documents/ocr-page.js';
 import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABELS_BY_FIRST_CHAR } from './labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
 

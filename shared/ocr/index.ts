@@ -1,4 +1,4 @@
-export * from './ocr-page.js';
+export * from '../documents/ocr-page.js';
 export * from './ocr-engine.js';
 export * from './errors.js';
 export * from './paddle-models.js';

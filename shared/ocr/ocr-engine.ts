@@ -1,4 +1,4 @@
-import type { OcrPage } from './ocr-page.js';
+import type { OcrPage } from '../documents/ocr-page.js';
 import type { Raster } from './raster.js';
 
 /** An image to read: encoded bytes (PNG, JPEG or TIFF) and the 1-based page number it has in its file. */

@@ -1,5 +1,5 @@
 import type { OcrEngine, PageImage } from './ocr-engine.js';
-import type { OcrLine, OcrPage } from './ocr-page.js';
+import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
 import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
 import { conditionPage, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { OcrEngineFailedError, OcrImageUnreadableError, OcrModelUnavailableError } from './errors.js';
 import type { OcrEngine, PageImage } from './ocr-engine.js';
-import type { OcrPage } from './ocr-page.js';
+import type { OcrPage } from '../documents/ocr-page.js';
 import type { PaddleOcrEngineOptions } from './paddle-ocr-engine.js';
 import type { WorkerReply, WorkerRequest } from './paddle-ocr-worker.js';
 

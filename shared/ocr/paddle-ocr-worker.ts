@@ -13,7 +13,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { id: number; page: import('./ocr-page.js').OcrPage }
+  | { id: number; page: import('../documents/ocr-page.js').OcrPage }
   | { id: number; error: { name: string; message: string; code?: string; pageNumber?: number } };
 
 const options = (workerData ?? {}) as Omit<PaddleOcrEngineOptions, 'onTimings'>;

@@ -1,6 +1,6 @@
 import * as mupdf from 'mupdf';
 import sharp from 'sharp';
-import type { OcrLine, OcrPage } from '../ocr/ocr-page.js';
+import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
 import type { Raster } from '../ocr/raster.js';
 import { PdfCorruptError, PdfEncryptedError, PdfPageOutOfRangeError, PdfPageTooLargeError, PdfTooManyPagesError } from './errors.js';
 

@@ -1,4 +1,4 @@
-import type { OcrPage } from '../ocr/ocr-page.js';
+import type { OcrPage } from '../documents/ocr-page.js';
 import { DEFAULT_RENDER_DPI, PdfFile, type OpenPdfOptions, type PdfInfo } from './pdf-file.js';
 
 function withPdf<T>(bytes: Uint8Array, options: OpenPdfOptions, use: (pdf: PdfFile) => T): T {

@@ -5,7 +5,7 @@ import type { ClaimKey, Decision } from '../policy/decision.js';
 import { ClaimKeyTakenError, VersionConflictError, type CaseRepository, type DocumentSettlement } from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
 import { CaseChangedError, CaseWriteContentionError } from './errors.js';
-import { caseIdFor } from './ids.js';
+import { caseIdFor } from '../cases/case-id.js';
 import type { ClaimContext, ClaimJudge } from './judge.js';
 import type { PipelineLogger } from './logger.js';
 

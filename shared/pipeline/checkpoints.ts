@@ -1,7 +1,7 @@
-import { ocrPageSchema, type OcrPage } from '../ocr/ocr-page.js';
+import { ocrPageSchema, type OcrPage } from '../documents/ocr-page.js';
 import { BlobNotFoundError, type BlobStore } from '../ports/blob-store.js';
 import type { PageCheckpoints, PagePreview } from '../reading/read-pages.js';
-import { derivedKeys } from './ids.js';
+import { derivedKeys } from '../storage/layout.js';
 
 /**
  * Page checkpoints in the blob store, under the document's derived prefix: the page's text as JSON and its preview

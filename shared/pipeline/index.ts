@@ -1,5 +1,4 @@
 export * from './events.js';
-export * from './ids.js';
 export * from './errors.js';
 export * from './logger.js';
 export * from './judge.js';

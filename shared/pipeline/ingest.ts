@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DocumentRecord, DocumentStatus } from '../cases/document-record.js';
+import { FINAL_DOCUMENT_STATES, type DocumentRecord, type DocumentStatus } from '../cases/document-record.js';
 import { describeFailure } from '../intake/failure.js';
 import type { IntakeLimits } from '../intake/limits.js';
 import { sniffType, type ReadableType } from '../intake/sniff.js';
@@ -11,7 +11,7 @@ import type { DocumentRepository } from '../ports/document-repository.js';
 import type { WorkQueue } from '../ports/work-queue.js';
 import { ArchiveError, storeArchiveEntries, type ArchiveLimits } from '../archives/index.js';
 import type { CreatedObject } from './events.js';
-import { documentIdFor, INCOMING_PREFIX, submissionOf } from './ids.js';
+import { documentIdFor, INCOMING_PREFIX, submissionOf } from '../storage/layout.js';
 import type { PipelineLogger } from './logger.js';
 
 export interface IngestDeps {
@@ -50,7 +50,7 @@ export type IngestOutcome =
   | { kind: 'handed_to_email'; documentId: string; outcome: string };
 
 /** States after which ingest has nothing left to do for an object version. */
-const SETTLED: readonly DocumentStatus[] = ['processed', 'needs_review', 'rejected', 'failed', 'duplicate'];
+const SETTLED: readonly DocumentStatus[] = FINAL_DOCUMENT_STATES;
 
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 

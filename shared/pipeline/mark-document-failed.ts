@@ -1,11 +1,11 @@
-import type { DocumentStatus } from '../cases/document-record.js';
+import { SETTLED_FOR_PROCESSING, type DocumentStatus } from '../cases/document-record.js';
 import { describeFailure } from '../intake/failure.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentRepository } from '../ports/document-repository.js';
 import type { PipelineLogger } from './logger.js';
 
 /** Nothing left to do for a document in these states (a redelivered message finds them so). */
-export const SETTLED_FOR_PROCESS: readonly DocumentStatus[] = ['processed', 'needs_review', 'rejected', 'duplicate'];
+export const SETTLED_FOR_PROCESS = SETTLED_FOR_PROCESSING;
 
 /**
  * The dead-letter stage: a message that kept failing marks its document `failed` with the error, so poison

@@ -3,12 +3,12 @@ import type { ExtractedDocument } from '../documents/extracted-document.js';
 import type { Box } from '../documents/extracted-field.js';
 import type { IntakeLimits } from '../intake/limits.js';
 import type { ReadableType } from '../intake/sniff.js';
-import type { OcrPage } from '../ocr/ocr-page.js';
+import type { OcrPage } from '../documents/ocr-page.js';
 import type { Raster } from '../ocr/raster.js';
 import { PdfFile } from '../pdf/index.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import { imagePageRasters } from '../reading/page-rasters.js';
-import { derivedKeys } from './ids.js';
+import { derivedKeys } from '../storage/layout.js';
 
 /** Resolution of the stored page previews when the composition names none (an A4 page 794 × 1123 px). */
 export const DEFAULT_PREVIEW_DPI = 96;

@@ -1,6 +1,7 @@
 import type { CaseDocument } from '../cases/review-case.js';
 import type { Decision } from '../policy/decision.js';
-import { buildClaimFacts, evaluateClaim, queueForDecision, withClaimKeyTaken } from '../policy/index.js';
+import { evaluateClaim, queueForDecision, withClaimKeyTaken } from '../policy/index.js';
+import { buildClaimFacts } from './build-claim-facts.js';
 import type { EnterpriseRegister, RegisteredEnterprise } from '../ports/enterprise-register.js';
 import type { ClaimJudge } from './judge.js';
 

@@ -17,7 +17,7 @@ import type { AsyncPageOcr } from './async-ocr.js';
 import { caseDocumentsOf, planCases, submissionKindOf, writeCase, type CaseWriteResult, type SubmissionKind } from './assemble-cases.js';
 import { blobPageCheckpoints } from './checkpoints.js';
 import { CaseChangedError, UnknownDocumentError } from './errors.js';
-import { caseIdFor } from './ids.js';
+import { caseIdFor } from '../cases/case-id.js';
 import type { ClaimJudge } from './judge.js';
 import type { PipelineLogger } from './logger.js';
 import { SETTLED_FOR_PROCESS as SETTLED } from './mark-document-failed.js';

@@ -19,7 +19,6 @@ export {
 } from './parameters.js';
 export { evaluateClaim, parseClaimFacts, type EvaluateOptions } from './evaluate-claim.js';
 export { explainRules, type RuleExplanation } from './explain-rules.js';
-export { buildClaimFacts, chooseProgramme, levelOf, registerLookups, type ClaimContext } from './build-claim-facts.js';
 export { queueForDecision, withClaimKeyTaken } from './claim-keys.js';
 export { factsJsonSchemaText } from './facts-json-schema.js';
 export { countInsuredMonths, type InsuredMonths } from './rules/social-insurance.js';

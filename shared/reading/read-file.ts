@@ -3,7 +3,7 @@ import { checkUpload } from '../intake/validate.js';
 import { describeFailure } from '../intake/failure.js';
 import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from '../intake/limits.js';
 import type { OcrEngine } from '../ocr/ocr-engine.js';
-import type { OcrPage } from '../ocr/ocr-page.js';
+import type { OcrPage } from '../documents/ocr-page.js';
 import { inspectFile } from './inspect-file.js';
 import { readPages } from './read-pages.js';
 import { emptyTimings, timed, type StageTimings } from './timings.js';

@@ -3,7 +3,7 @@ import type { IntakeLimits } from '../intake/limits.js';
 import type { ReadableType } from '../intake/sniff.js';
 import { normaliseForOcr } from '../images/index.js';
 import type { OcrEngine } from '../ocr/ocr-engine.js';
-import type { OcrPage } from '../ocr/ocr-page.js';
+import type { OcrPage } from '../documents/ocr-page.js';
 import type { Raster } from '../ocr/raster.js';
 import { PdfFile } from '../pdf/index.js';
 import { imagePageRasters } from './page-rasters.js';

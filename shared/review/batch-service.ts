@@ -14,11 +14,12 @@ import {
   type UploadTarget,
   type UploadUrlSigner,
 } from '../batches/index.js';
-import { INCOMING_PREFIX } from '../pipeline/ids.js';
+import { INCOMING_PREFIX } from '../storage/layout.js';
 import type { BlobStore, CaseRepository, Clock, DocumentRepository } from '../ports/index.js';
 import type { BatchProgress, BatchListItem, CompleteUploadRequest, CreateBatchRequest } from './api-schemas.js';
 import { ForbiddenError, ReviewNotFoundError, UnprocessableError } from './errors.js';
 import { isStaff, requireRole, type Principal } from './principal.js';
+import { isFinalDocumentState } from '../cases/document-record.js';
 
 /** The batch store as the API needs it: besides put/get, an institution's batches newest first. */
 export interface ListableBatchStore extends BatchStore {
@@ -53,10 +54,7 @@ export interface BatchServiceDeps {
   rosterCacheSize?: number;
 }
 
-/** Document states after which nothing more happens to the file (mirrors the pipeline's settled states). */
-export const FINAL_DOCUMENT_STATES = ['processed', 'needs_review', 'rejected', 'failed', 'duplicate'] as const;
-
-const isFinal = (status: string) => (FINAL_DOCUMENT_STATES as readonly string[]).includes(status);
+const isFinal = isFinalDocumentState;
 
 const ROSTER_NAME = /\.(xlsx|csv)$/i;
 

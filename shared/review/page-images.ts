@@ -2,7 +2,7 @@ import type { DocumentRecord } from '../cases/document-record.js';
 import { BlobNotFoundError, type BlobStore } from '../ports/blob-store.js';
 import type { CaseRepository } from '../ports/case-repository.js';
 import type { DocumentRepository } from '../ports/document-repository.js';
-import { derivedKeys } from '../pipeline/ids.js';
+import { derivedKeys } from '../storage/layout.js';
 import { ReviewNotFoundError } from './errors.js';
 import { assertMayRead, isStaff, type Principal } from './principal.js';
 

@@ -11,7 +11,7 @@ import {
 } from '../../shared/batches/index.js';
 import type { DocumentRecord } from '../../shared/cases/document-record.js';
 import type { ReviewCase } from '../../shared/cases/review-case.js';
-import { caseIdFor } from '../../shared/pipeline/ids.js';
+import { caseIdFor } from '../../shared/cases/case-id.js';
 import { FixedClock } from '../support/fakes/index.js';
 import { FakeSigner, InMemoryBatchStore, InMemoryCertificateClaims } from './batch-fakes.js';
 

@@ -5,7 +5,7 @@ import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event, SQSEvent } from 'aws-lambda';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
-import { documentIdFor } from '../../shared/pipeline/ids.js';
+import { documentIdFor } from '../../shared/storage/layout.js';
 import { startEmbeddedStack, type EmbeddedStack, type PipelineHandlers } from '../../local/embedded-stack.js';
 import type { LocalQueue } from '../../local/local-queue.js';
 import { uniqueName } from '../support/local-aws.js';

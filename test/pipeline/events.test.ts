@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createdObjects, decodeS3Key, s3EventSchema } from '../../shared/pipeline/events.js';
-import { caseIdFor, derivedKeys, documentIdFor, submissionOf } from '../../shared/pipeline/ids.js';
+import { derivedKeys, documentIdFor, submissionOf } from '../../shared/storage/layout.js';
+import { caseIdFor } from '../../shared/cases/case-id.js';
 
 const record = (eventName: string, key: string) => ({
   eventSource: 'aws:s3',

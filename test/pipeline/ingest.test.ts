@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/index.js';
 import { ingestObject, type IngestDeps } from '../../shared/pipeline/ingest.js';
-import { documentIdFor } from '../../shared/pipeline/ids.js';
+import { documentIdFor } from '../../shared/storage/layout.js';
 import { processDocumentMessageSchema } from '../../shared/ports/index.js';
 import { FixedClock, InMemoryBlobStore, InMemoryDocumentRepository, InMemoryWorkQueue } from '../support/fakes/index.js';
 

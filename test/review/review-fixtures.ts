@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import type { CaseDocument, DocumentRecord, ReviewCase } from '../../shared/cases/index.js';
-import { derivedKeys } from '../../shared/pipeline/ids.js';
+import { derivedKeys } from '../../shared/storage/layout.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import type { BlobStore, CaseRepository, Clock, DocumentRepository, EnterpriseRegister } from '../../shared/ports/index.js';
 import type { EmailRecordStore } from '../../shared/email/email-record.js';

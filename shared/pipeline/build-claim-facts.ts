@@ -7,9 +7,9 @@ import type {
   ClaimFacts,
   ClaimFactsInput,
   FactSource,
-} from './facts.js';
-import type { Material } from './materials.js';
-import { Programme, type ProgrammeId } from './programmes.js';
+} from '../policy/facts.js';
+import type { Material } from '../policy/materials.js';
+import { Programme, type ProgrammeId } from '../policy/programmes.js';
 
 /** What the submission says beyond its documents, with the register lookups already done. */
 export interface ClaimContext {

@@ -2,8 +2,21 @@ import { createHash } from 'node:crypto';
 
 const digest = (...parts: string[]): string => createHash('sha256').update(parts.join('\u0000')).digest('hex');
 
+/**
+ * The storage layout of the intake bucket, in one place: the key prefixes (which infra grants on and expires, and the
+ * local stack watches) and how object keys and document ids are made. Originals (`incoming/`, `email/`) are never
+ * expired or deleted; `derived/` (page previews, OCR checkpoints) ages out; `batches/` holds batch rosters (a roster
+ * is not a document to read, so it stays out of `incoming/`).
+ */
+export const BucketPrefix = {
+  incoming: 'incoming/',
+  email: 'email/',
+  derived: 'derived/',
+  batches: 'batches/',
+} as const;
+
 /** Prefix of the keys ingest handles. */
-export const INCOMING_PREFIX = 'incoming/';
+export const INCOMING_PREFIX = BucketPrefix.incoming;
 
 /**
  * The document id of an uploaded object version. Derived from the S3 idempotency key (bucket, key, version), so a
@@ -29,18 +42,6 @@ export function submissionOf(key: string, documentId: string): { submissionId: s
   const fileName = parts.at(-1) ?? rest;
   if (parts.length <= 1) return { submissionId: `sub-${documentId.slice(4)}`, fileName };
   return { submissionId: parts[0]!, fileName };
-}
-
-/**
- * The id of a case. One case per submission; for a training body's batch, one per certificate (the document's place
- * in its file), so a redelivered message always finds the same case.
- *
- * @example
- * caseIdFor('sub-42'); // 'case-sub-42'
- * caseIdFor('batch-7', { documentId: 'doc-1', indexInFile: 2 }); // 'case-batch-7-doc-1-2'
- */
-export function caseIdFor(submissionId: string, certificate?: { documentId: string; indexInFile: number }): string {
-  return certificate ? `case-${submissionId}-${certificate.documentId}-${certificate.indexInFile}` : `case-${submissionId}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boxSchema } from '../documents/extracted-field.js';
+import { boxSchema } from './extracted-field.js';
 
 /** One line of text found on a page, with its box in page-image pixels and the engine's confidence (0–1). */
 export const ocrLineSchema = z.object({
