@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { InMemoryWebStorage } from 'oidc-client-ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   beginCognitoSignIn,
   CognitoSignInError,
   cognitoSignOutUrl,
   completeCognitoSignIn,
+  forgetCognitoSignIn,
+  keepCognitoSignIn,
   loadPageConfig,
-  pkceChallenge,
-  SIGN_IN_STORAGE_KEYS,
+  SIGN_IN_STORAGE_PREFIX,
   type PageConfig,
-  type SignInStorage,
 } from '../../web/src/cognito-sign-in.js';
 
 const DOMAIN = 'xihu-test.auth.ap-southeast-1.amazoncognito.com';
@@ -19,15 +20,15 @@ function cognitoConfig(overrides: Partial<PageConfig> = {}): PageConfig {
   return { auth: 'cognito', domain: DOMAIN, clientId: 'page-client-1', redirectUri: PAGE, apiBase: '/api', ...overrides };
 }
 
-function memoryStorage(initial: Record<string, string> = {}): SignInStorage & { entries: Map<string, string> } {
-  const entries = new Map(Object.entries(initial));
-  return {
-    entries,
-    getItem: (key) => entries.get(key) ?? null,
-    setItem: (key, value) => void entries.set(key, value),
-    removeItem: (key) => void entries.delete(key),
-  };
+/** sessionStorage as the library sees it, with the keys it wrote. */
+function memoryStorage(): InMemoryWebStorage & { keys(): string[] } {
+  const storage = new InMemoryWebStorage();
+  return Object.assign(storage, { keys: () => Array.from({ length: storage.length }, (_, i) => storage.key(i)!) });
 }
+
+/** A JWT as Cognito's token endpoint returns one (the page decodes it; the API checks the signature). */
+const jwt = (claims: Record<string, unknown>) => `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2ln`;
+const ID_TOKEN = jwt({ sub: 'user-1', 'cognito:groups': ['institution'], exp: 4_102_444_800 });
 
 interface RecordedRequest {
   url: string;
@@ -46,12 +47,22 @@ function fakeFetch(answer: () => Response): ((url: string, init?: RequestInit) =
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const sha256Url = (text: string) => createHash('sha256').update(text).digest('base64url');
 
-async function begin(config = cognitoConfig()) {
-  const storage = memoryStorage();
+async function begin(config = cognitoConfig(), storage = memoryStorage()) {
   let target = '';
   await beginCognitoSignIn(config, storage, (url) => (target = url));
-  return { storage, url: new URL(target) };
+  const url = new URL(target);
+  const stored = JSON.parse(storage.getItem(`${SIGN_IN_STORAGE_PREFIX.state}${url.searchParams.get('state')}`) ?? 'null') as { code_verifier?: string } | null;
+  return { storage, url, state: url.searchParams.get('state')!, verifier: stored?.code_verifier };
 }
+
+/** The token endpoint played by a fake `fetch` (oidc-client-ts calls the global one). */
+function tokenEndpoint(answer: () => Response) {
+  const fetchImpl = fakeFetch(answer);
+  vi.stubGlobal('fetch', fetchImpl);
+  return fetchImpl;
+}
+
+afterEach(() => vi.unstubAllGlobals());
 
 describe('loadPageConfig', () => {
   it('falls back to the development sign-in when there is no config.json', async () => {
@@ -79,28 +90,28 @@ describe('loadPageConfig', () => {
 
 describe('beginCognitoSignIn', () => {
   it('sends the browser to the hosted authorize endpoint with the code flow, the client, the scopes and the redirect URI', async () => {
-    const { url, storage } = await begin();
+    const { url, verifier } = await begin();
     expect(`${url.origin}${url.pathname}`).toBe(`https://${DOMAIN}/oauth2/authorize`);
     expect(url.searchParams.get('response_type')).toBe('code');
     expect(url.searchParams.get('client_id')).toBe('page-client-1');
     expect(url.searchParams.get('redirect_uri')).toBe(PAGE);
     expect(url.searchParams.get('scope')).toBe('openid email profile');
-    expect(url.searchParams.get('state')).toBe(storage.entries.get(SIGN_IN_STORAGE_KEYS.state));
+    // The state names the pending sign-in this tab stored.
+    expect(verifier).toBeTruthy();
   });
 
   it('sends the S256 challenge of the verifier it stored, the verifier being 43+ URL-safe characters', async () => {
-    const { url, storage } = await begin();
-    const verifier = storage.entries.get(SIGN_IN_STORAGE_KEYS.verifier)!;
+    const { url, verifier } = await begin();
     expect(verifier).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(url.searchParams.get('code_challenge')).toBe(sha256Url(verifier));
+    expect(url.searchParams.get('code_challenge')).toBe(sha256Url(verifier!));
   });
 
   it('uses a fresh state and verifier for every sign-in', async () => {
     const first = await begin();
     const second = await begin();
-    expect(second.storage.entries.get(SIGN_IN_STORAGE_KEYS.state)).not.toBe(first.storage.entries.get(SIGN_IN_STORAGE_KEYS.state));
-    expect(second.storage.entries.get(SIGN_IN_STORAGE_KEYS.verifier)).not.toBe(first.storage.entries.get(SIGN_IN_STORAGE_KEYS.verifier));
+    expect(second.state).not.toBe(first.state);
+    expect(second.verifier).not.toBe(first.verifier);
   });
 
   it('refuses to start without Cognito settings', async () => {
@@ -109,19 +120,18 @@ describe('beginCognitoSignIn', () => {
 });
 
 describe('completeCognitoSignIn', () => {
-  const pending = () => memoryStorage({ [SIGN_IN_STORAGE_KEYS.state]: 'state-123', [SIGN_IN_STORAGE_KEYS.verifier]: 'verifier-abc' });
-
   it('does nothing on a page load without a code', async () => {
-    const fetchImpl = fakeFetch(() => json({}));
-    await expect(completeCognitoSignIn(cognitoConfig(), new URL(`${PAGE}#/queue/a`), pending(), fetchImpl)).resolves.toBeUndefined();
+    const fetchImpl = tokenEndpoint(() => json({}));
+    const { storage } = await begin();
+    await expect(completeCognitoSignIn(cognitoConfig(), new URL(`${PAGE}#/queue/a`), storage)).resolves.toBeUndefined();
     expect(fetchImpl.calls).toHaveLength(0);
   });
 
-  it('exchanges the code with the stored verifier, form-encoded, and returns the ID token', async () => {
-    const fetchImpl = fakeFetch(() => json({ id_token: 'id.jwt.token', access_token: 'a', token_type: 'Bearer', expires_in: 3600 }));
-    const storage = pending();
-    const token = await completeCognitoSignIn(cognitoConfig(), new URL(`${PAGE}?code=code-9&state=state-123`), storage, fetchImpl);
-    expect(token).toBe('id.jwt.token');
+  it('exchanges the code with the stored verifier, form-encoded, keeps the tokens and returns the ID token', async () => {
+    const fetchImpl = tokenEndpoint(() => json({ id_token: ID_TOKEN, access_token: 'a', refresh_token: 'r', token_type: 'Bearer', expires_in: 3600 }));
+    const { storage, state, verifier } = await begin();
+    const token = await completeCognitoSignIn(cognitoConfig(), new URL(`${PAGE}?code=code-9&state=${state}`), storage);
+    expect(token).toBe(ID_TOKEN);
     const [call] = fetchImpl.calls;
     expect(call!.url).toBe(`https://${DOMAIN}/oauth2/token`);
     expect(call!.init?.method).toBe('POST');
@@ -131,38 +141,50 @@ describe('completeCognitoSignIn', () => {
       client_id: 'page-client-1',
       code: 'code-9',
       redirect_uri: PAGE,
-      code_verifier: 'verifier-abc',
+      code_verifier: verifier,
     });
-    // Single use: a reload cannot replay the exchange.
-    expect(storage.entries.size).toBe(0);
+    // Single use: a reload cannot replay the exchange. The tokens are kept for renewal, and dropped on sign-out.
+    expect(storage.keys().filter((key) => key.startsWith(SIGN_IN_STORAGE_PREFIX.state))).toEqual([]);
+    expect(storage.keys().filter((key) => key.startsWith(SIGN_IN_STORAGE_PREFIX.user))).toHaveLength(1);
+    await forgetCognitoSignIn(cognitoConfig(), storage);
+    expect(storage.keys()).toEqual([]);
   });
 
   it('refuses a redirect whose state does not match, without calling Cognito', async () => {
-    const fetchImpl = fakeFetch(() => json({ id_token: 'x' }));
-    const storage = pending();
-    const attempt = completeCognitoSignIn(cognitoConfig(), new URL(`${PAGE}?code=code-9&state=forged`), storage, fetchImpl);
+    const fetchImpl = tokenEndpoint(() => json({ id_token: ID_TOKEN }));
+    const { storage } = await begin();
+    const attempt = completeCognitoSignIn(cognitoConfig(), new URL(`${PAGE}?code=code-9&state=forged`), storage);
     await expect(attempt).rejects.toMatchObject({ name: 'CognitoSignInError', code: 'state_mismatch', message: expect.stringMatching(/state .* does not match/) });
     expect(fetchImpl.calls).toHaveLength(0);
-    expect(storage.entries.size).toBe(0);
   });
 
   it('refuses a code when this tab never started a sign-in', async () => {
-    const fetchImpl = fakeFetch(() => json({ id_token: 'x' }));
-    await expect(completeCognitoSignIn(cognitoConfig(), new URL(`${PAGE}?code=c&state=s`), memoryStorage(), fetchImpl)).rejects.toMatchObject({ code: 'state_mismatch' });
+    const fetchImpl = tokenEndpoint(() => json({ id_token: ID_TOKEN }));
+    await expect(completeCognitoSignIn(cognitoConfig(), new URL(`${PAGE}?code=c&state=s`), memoryStorage())).rejects.toMatchObject({ code: 'state_mismatch' });
     expect(fetchImpl.calls).toHaveLength(0);
   });
 
-  it('reports Cognito\'s refusal of the code with its error and description', async () => {
-    const fetchImpl = fakeFetch(() => json({ error: 'invalid_grant', error_description: 'Code has expired' }, 400));
-    await expect(completeCognitoSignIn(cognitoConfig(), new URL(`${PAGE}?code=old&state=state-123`), pending(), fetchImpl)).rejects.toThrow(
+  it('uses a pending sign-in once: the same redirect a second time is refused', async () => {
+    tokenEndpoint(() => json({ id_token: ID_TOKEN, access_token: 'a', token_type: 'Bearer', expires_in: 3600 }));
+    const { storage, state } = await begin();
+    const redirect = new URL(`${PAGE}?code=code-9&state=${state}`);
+    await completeCognitoSignIn(cognitoConfig(), redirect, storage);
+    await expect(completeCognitoSignIn(cognitoConfig(), redirect, storage)).rejects.toMatchObject({ code: 'state_mismatch' });
+  });
+
+  it("reports Cognito's refusal of the code with its error and description", async () => {
+    tokenEndpoint(() => json({ error: 'invalid_grant', error_description: 'Code has expired' }, 400));
+    const { storage, state } = await begin();
+    await expect(completeCognitoSignIn(cognitoConfig(), new URL(`${PAGE}?code=old&state=${state}`), storage)).rejects.toThrow(
       'Cognito refused the sign-in code: invalid_grant (Code has expired)',
     );
   });
 
   it('reports an error the hosted UI sent back instead of a code', async () => {
-    const fetchImpl = fakeFetch(() => json({}));
-    const url = new URL(`${PAGE}?error=access_denied&error_description=User+is+disabled&state=state-123`);
-    await expect(completeCognitoSignIn(cognitoConfig(), url, pending(), fetchImpl)).rejects.toMatchObject({
+    const fetchImpl = tokenEndpoint(() => json({}));
+    const { storage, state } = await begin();
+    const url = new URL(`${PAGE}?error=access_denied&error_description=User+is+disabled&state=${state}`);
+    await expect(completeCognitoSignIn(cognitoConfig(), url, storage)).rejects.toMatchObject({
       code: 'authorize_error',
       message: 'sign-in was not completed: access_denied (User is disabled)',
     });
@@ -170,8 +192,38 @@ describe('completeCognitoSignIn', () => {
   });
 
   it('reports an answer without an ID token', async () => {
-    const fetchImpl = fakeFetch(() => json({ access_token: 'a' }));
-    await expect(completeCognitoSignIn(cognitoConfig(), new URL(`${PAGE}?code=c&state=state-123`), pending(), fetchImpl)).rejects.toThrow(/without an ID token/);
+    tokenEndpoint(() => json({ access_token: 'a', token_type: 'Bearer' }));
+    const { storage, state } = await begin();
+    await expect(completeCognitoSignIn(cognitoConfig(), new URL(`${PAGE}?code=c&state=${state}`), storage)).rejects.toThrow(/without an ID token/);
+  });
+});
+
+describe('keepCognitoSignIn', () => {
+  it('renews the tokens with the refresh token before they expire and hands over the new ID token', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      const renewed = jwt({ sub: 'user-1', 'cognito:groups': ['institution'], exp: 4_102_444_900 });
+      const fetchImpl = tokenEndpoint(() => {
+        const grant = new URLSearchParams(String(fetchImpl.calls.at(-1)!.init?.body)).get('grant_type');
+        return grant === 'refresh_token'
+          ? json({ id_token: renewed, access_token: 'a2', token_type: 'Bearer', expires_in: 3600 })
+          : json({ id_token: ID_TOKEN, access_token: 'a1', refresh_token: 'refresh-1', token_type: 'Bearer', expires_in: 120 });
+      });
+      const { storage, state } = await begin();
+      await completeCognitoSignIn(cognitoConfig(), new URL(`${PAGE}?code=code-9&state=${state}`), storage);
+      const tokens: string[] = [];
+      const stop = keepCognitoSignIn(cognitoConfig(), (token) => tokens.push(token), storage);
+      // The access token lives 120 s; renewal is due a minute before the end.
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(tokens).toEqual([]);
+      await vi.advanceTimersByTimeAsync(40_000);
+      expect(tokens).toEqual([renewed]);
+      const refresh = new URLSearchParams(String(fetchImpl.calls.at(-1)!.init?.body));
+      expect(Object.fromEntries(refresh)).toMatchObject({ grant_type: 'refresh_token', refresh_token: 'refresh-1', client_id: 'page-client-1' });
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
@@ -181,11 +233,5 @@ describe('cognitoSignOutUrl', () => {
     expect(`${url.origin}${url.pathname}`).toBe(`https://${DOMAIN}/logout`);
     expect(url.searchParams.get('client_id')).toBe('page-client-1');
     expect(url.searchParams.get('logout_uri')).toBe(PAGE);
-  });
-});
-
-describe('pkceChallenge', () => {
-  it('matches the S256 example of RFC 7636 appendix B', async () => {
-    await expect(pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).resolves.toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
   });
 });

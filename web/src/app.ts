@@ -10,7 +10,7 @@ import { DOCUMENT_TITLES_ZH } from '../../shared/review/labels.js';
 import { listKeys } from './list-keys.js';
 import { batchListView, batchProgressView, newBatchView, type PageKit } from './batch-upload.js';
 import { submissionView } from './submission-view.js';
-import { beginCognitoSignIn, cognitoSignOutUrl, completeCognitoSignIn, loadPageConfig, type PageConfig } from './cognito-sign-in.js';
+import { beginCognitoSignIn, cognitoSignOutUrl, completeCognitoSignIn, forgetCognitoSignIn, keepCognitoSignIn, loadPageConfig, type PageConfig } from './cognito-sign-in.js';
 
 type Me = { userId: string; displayName?: string; roles: string[]; institutionId?: string };
 type Field = CaseDetail['case']['documents'][number]['fields'][string];
@@ -136,6 +136,7 @@ async function renderRoute(): Promise<void> {
       if (pageConfig.auth === 'cognito') {
         // The hosted UI keeps its own session: end it too, or the next sign-in would skip the password.
         history.replaceState(null, '', `${location.pathname}#/`);
+        await forgetCognitoSignIn(pageConfig).catch(() => undefined);
         location.assign(cognitoSignOutUrl(pageConfig));
         return;
       }
@@ -738,6 +739,8 @@ async function start(): Promise<void> {
         sessionStorage.setItem('intake.token', idToken);
         me = undefined;
       }
+      // Renew the tokens before they expire (refresh token), so a clerk is not signed out mid-case after an hour.
+      keepCognitoSignIn(pageConfig, (renewed) => sessionStorage.setItem('intake.token', renewed));
     }
   } catch (error) {
     signInProblem = `登录未完成，请重新登录。（${error instanceof Error ? error.message : String(error)}）`;

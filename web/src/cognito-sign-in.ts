@@ -1,26 +1,27 @@
 /**
  * Sign-in through Cognito's hosted UI for the page on AWS: OAuth 2.0 authorization code with PKCE (S256), no client
- * secret, no dependency (WebCrypto for the challenge). Locally the same page gets `{ auth: 'dev' }` and keeps its
- * development sign-in.
+ * secret, by oidc-client-ts (state, PKCE verifier, the code exchange, token expiry and renewal with the refresh token).
+ * What stays ours: reading `config.json`, the Cognito endpoints (given as metadata: no discovery request), Cognito's
+ * non-standard logout address, and the Chinese-facing error codes. Locally the same page gets `{ auth: 'dev' }` and
+ * keeps its development sign-in.
  *
- * Contract (for wiring into app.ts):
- * - `PageConfig { auth: 'dev' | 'cognito'; domain?; clientId?; redirectUri?; apiBase? }` — what `config.json` next to
- *   the page holds (the CDK deployment writes it; `npm start` answers `{ auth: 'dev' }`).
- * - `loadPageConfig(fetchImpl = fetch)` — GETs `config.json`; a missing file (404) means `{ auth: 'dev' }`; a file that
- *   says `cognito` without `domain` and `clientId` throws.
- * - `beginCognitoSignIn(config, storage = sessionStorage, navigate = location.assign)` — stores a fresh state and PKCE
- *   verifier, then navigates to `https://{domain}/oauth2/authorize?…`.
- * - `completeCognitoSignIn(config, url, storage = sessionStorage, fetchImpl = fetch)` — on the page load Cognito
- *   redirects back to (`?code=…&state=…`): checks the state, exchanges the code with the verifier at
- *   `https://{domain}/oauth2/token` and resolves to the ID token (send it as `Authorization: Bearer …`; it carries
- *   `cognito:groups` and `custom:institutionId`). Resolves to undefined when the URL has no code. Throws a
- *   `CognitoSignInError` (an Error; `code` says which) on a state mismatch, an error Cognito sent back, or a refused
- *   exchange. The state and verifier are single-use: removed whatever the outcome. Afterwards, take `code` and `state`
- *   off the address bar (`history.replaceState`) so a reload does not replay a spent code.
- * - `cognitoSignOutUrl(config)` — `https://{domain}/logout?client_id=…&logout_uri=…`: navigate there after dropping the
- *   token, so the hosted UI's own session ends too.
+ * - `loadPageConfig()` — GETs `config.json`; a missing file (404) means `{ auth: 'dev' }`; a file that says `cognito`
+ *   without `domain` and `clientId` throws.
+ * - `beginCognitoSignIn(config)` — stores a fresh state and PKCE verifier (single use) and navigates to
+ *   `https://{domain}/oauth2/authorize?…`.
+ * - `completeCognitoSignIn(config, url)` — on the page load Cognito redirects back to (`?code=…&state=…`): checks the
+ *   state, exchanges the code with the verifier at `https://{domain}/oauth2/token`, keeps the tokens (sessionStorage)
+ *   and resolves to the ID token (sent as `Authorization: Bearer …`; it carries `cognito:groups` and
+ *   `custom:institutionId`). Undefined when the URL has no code. Throws a `CognitoSignInError` (`code` says which) on
+ *   a state mismatch, an error Cognito sent back, or a refused exchange. Afterwards take `code` and `state` off the
+ *   address bar (`history.replaceState`) so a reload does not replay a spent code.
+ * - `keepCognitoSignIn(config, onToken)` — before the tokens expire, renews them with the refresh token and hands the
+ *   new ID token to `onToken`; a renewal that fails leaves the old token, and the next 401 shows the sign-in.
+ * - `cognitoSignOutUrl(config)` / `forgetCognitoSignIn(config)` — drop the kept tokens, then end the hosted UI's own
+ *   session at `https://{domain}/logout?client_id=…&logout_uri=…`.
  * `redirectUri` defaults to the page's origin with `/` when the config leaves it out.
  */
+import { ErrorResponse, OidcClient, UserManager, WebStorageStateStore, type OidcClientSettings, type UserManagerSettings } from 'oidc-client-ts';
 
 export interface PageConfig {
   auth: 'dev' | 'cognito';
@@ -35,7 +36,7 @@ export interface PageConfig {
 }
 
 /** The part of `Storage` sign-in uses (sessionStorage in the page, a Map-backed fake in tests). */
-export type SignInStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type SignInStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -60,8 +61,8 @@ export class CognitoSignInError extends Error {
   }
 }
 
-/** sessionStorage keys of the pending sign-in. */
-export const SIGN_IN_STORAGE_KEYS = { state: 'intake.cognito.state', verifier: 'intake.cognito.verifier' } as const;
+/** sessionStorage key prefixes: the pending sign-ins' states (PKCE verifier inside) and the kept tokens. */
+export const SIGN_IN_STORAGE_PREFIX = { state: 'intake.cognito.state.', user: 'intake.cognito.user.' } as const;
 
 const SCOPES = 'openid email profile';
 
@@ -122,21 +123,9 @@ export async function beginCognitoSignIn(
   storage: SignInStorage = sessionStorage,
   navigate: (url: string) => void = (url) => location.assign(url),
 ): Promise<void> {
-  const { domain, clientId, redirectUri } = cognitoSettings(config);
-  const state = randomUrlSafe(16);
-  const verifier = randomUrlSafe(32);
-  storage.setItem(SIGN_IN_STORAGE_KEYS.state, state);
-  storage.setItem(SIGN_IN_STORAGE_KEYS.verifier, verifier);
-  const query = new URLSearchParams({
-    response_type: 'code',
-    client_id: clientId,
-    redirect_uri: redirectUri,
-    scope: SCOPES,
-    state,
-    code_challenge: await pkceChallenge(verifier),
-    code_challenge_method: 'S256',
-  });
-  navigate(`https://${domain}/oauth2/authorize?${query.toString()}`);
+  // The request only (state and verifier stored); navigating is ours, so tests can watch the address.
+  const request = await new OidcClient(cognitoClientSettings(config, storage)).createSigninRequest({ request_type: 'si:r' });
+  navigate(request.url);
 }
 
 /**
@@ -146,63 +135,50 @@ export async function beginCognitoSignIn(
  * const idToken = await completeCognitoSignIn(config, new URL(location.href));
  * if (idToken) history.replaceState(null, '', location.pathname + location.hash);
  */
-export async function completeCognitoSignIn(
-  config: PageConfig,
-  url: URL,
-  storage: SignInStorage = sessionStorage,
-  fetchImpl: FetchLike = (input, init) => fetch(input, init),
-): Promise<string | undefined> {
+export async function completeCognitoSignIn(config: PageConfig, url: URL, storage: SignInStorage = sessionStorage): Promise<string | undefined> {
   const params = url.searchParams;
-  const code = params.get('code');
-  const returnedError = params.get('error');
-  if (!code && !returnedError) return undefined;
-
-  const expectedState = storage.getItem(SIGN_IN_STORAGE_KEYS.state);
-  const verifier = storage.getItem(SIGN_IN_STORAGE_KEYS.verifier);
-  // Single use, whatever happens next: a replayed or forged redirect finds nothing to match.
-  storage.removeItem(SIGN_IN_STORAGE_KEYS.state);
-  storage.removeItem(SIGN_IN_STORAGE_KEYS.verifier);
-
-  if (returnedError) {
-    const description = params.get('error_description');
-    throw new CognitoSignInError(CognitoSignInErrorCode.authorizeError, `sign-in was not completed: ${returnedError}${description ? ` (${description})` : ''}`);
-  }
-  const state = params.get('state');
-  if (!expectedState || !verifier || !state || state !== expectedState) {
-    throw new CognitoSignInError(
-      CognitoSignInErrorCode.stateMismatch,
-      'sign-in refused: the state returned by the sign-in page does not match the one this tab sent (an old or forged link); sign in again',
-    );
-  }
-
-  const { domain, clientId, redirectUri } = cognitoSettings(config);
-  const body = new URLSearchParams({
-    grant_type: 'authorization_code',
-    client_id: clientId,
-    code: code!,
-    redirect_uri: redirectUri,
-    code_verifier: verifier,
-  });
-  let response: Response;
+  if (!params.get('code') && !params.get('error')) return undefined;
+  const manager = cognitoUserManager(config, storage);
+  let idToken: string | undefined;
   try {
-    response = await fetchImpl(`https://${domain}/oauth2/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: body.toString(),
-    });
+    idToken = (await manager.signinRedirectCallback(url.href)).id_token;
   } catch (error) {
-    throw new CognitoSignInError(CognitoSignInErrorCode.tokenError, `could not reach ${domain} to complete the sign-in`, { cause: error });
+    throw signInErrorOf(error, url);
   }
-  const payload = (await response.json().catch(() => ({}))) as { id_token?: unknown; error?: unknown; error_description?: unknown };
-  if (!response.ok) {
-    const reason = typeof payload.error === 'string' ? payload.error : `HTTP ${response.status}`;
-    const description = typeof payload.error_description === 'string' ? ` (${payload.error_description})` : '';
-    throw new CognitoSignInError(CognitoSignInErrorCode.tokenError, `Cognito refused the sign-in code: ${reason}${description}`);
-  }
-  if (typeof payload.id_token !== 'string' || !payload.id_token) {
+  if (!idToken) {
     throw new CognitoSignInError(CognitoSignInErrorCode.tokenError, 'Cognito answered the code exchange without an ID token (is the openid scope allowed for this client?)');
   }
-  return payload.id_token;
+  return idToken;
+}
+
+/**
+ * Keeps the sign-in alive: renews the tokens with the refresh token a minute before they expire and hands each new
+ * ID token to `onToken`. Returns a function that stops it.
+ *
+ * @example
+ * keepCognitoSignIn(config, (token) => sessionStorage.setItem('intake.token', token));
+ */
+export function keepCognitoSignIn(config: PageConfig, onToken: (idToken: string) => void, storage: SignInStorage = sessionStorage): () => void {
+  const manager = cognitoUserManager(config, storage, { automaticSilentRenew: true });
+  const loaded = (user: { id_token?: string }) => user.id_token && onToken(user.id_token);
+  manager.events.addUserLoaded(loaded);
+  // Arms the expiry timers for the tokens kept by the last sign-in.
+  void manager.getUser();
+  return () => {
+    manager.events.removeUserLoaded(loaded);
+    manager.stopSilentRenew();
+  };
+}
+
+/**
+ * Drops the kept tokens (sign-out); pair with `cognitoSignOutUrl` to end the hosted UI's session too.
+ *
+ * @example
+ * await forgetCognitoSignIn(config);
+ * location.assign(cognitoSignOutUrl(config));
+ */
+export async function forgetCognitoSignIn(config: PageConfig, storage: SignInStorage = sessionStorage): Promise<void> {
+  await cognitoUserManager(config, storage).removeUser();
 }
 
 /**
@@ -217,15 +193,64 @@ export function cognitoSignOutUrl(config: PageConfig): string {
   return `https://${domain}/logout?${new URLSearchParams({ client_id: clientId, logout_uri: redirectUri }).toString()}`;
 }
 
-/**
- * The S256 PKCE challenge of a verifier: base64url of its SHA-256, unpadded (RFC 7636 §4.2).
- *
- * @example
- * await pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'); // 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'
- */
-export async function pkceChallenge(verifier: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-  return base64Url(new Uint8Array(digest));
+/** The library's settings for this deployment's Cognito domain and app client. */
+function cognitoClientSettings(config: PageConfig, storage: SignInStorage): OidcClientSettings {
+  const { domain, clientId, redirectUri } = cognitoSettings(config);
+  const base = `https://${domain}`;
+  return {
+    authority: base,
+    // Cognito's hosted-UI endpoints, given outright: the page makes no discovery request.
+    metadata: {
+      issuer: base,
+      authorization_endpoint: `${base}/oauth2/authorize`,
+      token_endpoint: `${base}/oauth2/token`,
+      userinfo_endpoint: `${base}/oauth2/userInfo`,
+      revocation_endpoint: `${base}/oauth2/revoke`,
+    },
+    client_id: clientId,
+    redirect_uri: redirectUri,
+    post_logout_redirect_uri: redirectUri,
+    response_type: 'code',
+    scope: SCOPES,
+    loadUserInfo: false,
+    stateStore: new WebStorageStateStore({ store: storage as Storage, prefix: SIGN_IN_STORAGE_PREFIX.state }),
+  };
+}
+
+/** The library's session keeper: the kept tokens, their expiry and renewal. */
+function cognitoUserManager(config: PageConfig, storage: SignInStorage, options: Partial<UserManagerSettings> = {}): UserManager {
+  return new UserManager({
+    ...cognitoClientSettings(config, storage),
+    automaticSilentRenew: false,
+    accessTokenExpiringNotificationTimeInSeconds: 60,
+    userStore: new WebStorageStateStore({ store: storage as Storage, prefix: SIGN_IN_STORAGE_PREFIX.user }),
+    ...options,
+  });
+}
+
+/** The library's failure as one of ours: what the hosted UI sent back, a state this tab never sent, a refused code. */
+function signInErrorOf(error: unknown, url: URL): CognitoSignInError {
+  if (error instanceof ErrorResponse && url.searchParams.get('error')) {
+    const description = error.error_description ? ` (${error.error_description})` : '';
+    return new CognitoSignInError(CognitoSignInErrorCode.authorizeError, `sign-in was not completed: ${error.error}${description}`, { cause: error });
+  }
+  if (error instanceof ErrorResponse) {
+    const description = error.error_description ? ` (${error.error_description})` : '';
+    return new CognitoSignInError(CognitoSignInErrorCode.tokenError, `Cognito refused the sign-in code: ${error.error}${description}`, { cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  // The openid scope makes the library decode the ID token: none in the answer fails there.
+  if (/invalid token specified|id_token/i.test(message)) {
+    return new CognitoSignInError(CognitoSignInErrorCode.tokenError, 'Cognito answered the code exchange without an ID token (is the openid scope allowed for this client?)', { cause: error });
+  }
+  if (/matching state/i.test(message)) {
+    return new CognitoSignInError(
+      CognitoSignInErrorCode.stateMismatch,
+      'sign-in refused: the state returned by the sign-in page does not match one this tab sent (an old or forged link); sign in again',
+      { cause: error },
+    );
+  }
+  return new CognitoSignInError(CognitoSignInErrorCode.tokenError, `the sign-in could not be completed: ${message}`, { cause: error });
 }
 
 function cognitoSettings(config: PageConfig): { domain: string; clientId: string; redirectUri: string } {
@@ -239,14 +264,4 @@ function cognitoSettings(config: PageConfig): { domain: string; clientId: string
     throw new CognitoSignInError(CognitoSignInErrorCode.config, 'Cognito sign-in needs a redirectUri (config.json) outside a browser page');
   }
   return { domain, clientId: config.clientId, redirectUri };
-}
-
-function randomUrlSafe(byteCount: number): string {
-  return base64Url(crypto.getRandomValues(new Uint8Array(byteCount)));
-}
-
-function base64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
