@@ -160,7 +160,9 @@ export async function completeCognitoSignIn(config: PageConfig, url: URL, storag
  */
 export function keepCognitoSignIn(config: PageConfig, onToken: (idToken: string) => void, storage: SignInStorage = sessionStorage): () => void {
   const manager = cognitoUserManager(config, storage, { automaticSilentRenew: true });
-  const loaded = (user: { id_token?: string }) => user.id_token && onToken(user.id_token);
+  const loaded = (user: { id_token?: string }): void => {
+    if (user.id_token) onToken(user.id_token);
+  };
   manager.events.addUserLoaded(loaded);
   // Arms the expiry timers for the tokens kept by the last sign-in.
   void manager.getUser();
