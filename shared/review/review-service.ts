@@ -2,7 +2,7 @@ import { caseFindings, openFindings } from '../cases/findings.js';
 import type { AuditEvent, CaseDocument, ReviewCase } from '../cases/review-case.js';
 import type { ExtractedField } from '../documents/extracted-field.js';
 import { FIELDS_BY_TYPE } from '../documents/field-names.js';
-import { DOCUMENT_TITLES_ZH } from './labels.js';
+import { DOCUMENT_TITLES_ZH } from '../cases/labels-zh.js';
 import { flaggedFieldCount } from '../pipeline/assemble-cases.js';
 import type { ClaimJudge } from '../pipeline/judge.js';
 import type { ClaimKey, Decision } from '../policy/decision.js';

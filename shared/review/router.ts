@@ -39,7 +39,7 @@ import {
   resolveFindingRequestSchema,
   type InstitutionCaseView,
 } from './api-schemas.js';
-import { CASE_STATUS_ZH, DOCUMENT_TITLES_ZH, OUTCOME_ZH } from './labels.js';
+import { CASE_STATUS_ZH, DOCUMENT_TITLES_ZH, OUTCOME_ZH } from '../cases/labels-zh.js';
 import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
 import { listItemOf, type BatchService } from './batch-service.js';
 import type { DevSignIn } from './dev-sign-in.js';

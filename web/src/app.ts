@@ -6,7 +6,7 @@
  * Every label is Simplified Chinese; everything works from the keyboard (the footer lists the keys of each view).
  */
 import type { CaseDetail, CaseSummary, InstitutionCaseView } from '../../shared/review/api-schemas.js';
-import { DOCUMENT_TITLES_ZH } from '../../shared/review/labels.js';
+import { DOCUMENT_TITLES_ZH } from '../../shared/cases/labels-zh.js';
 import { listKeys } from './list-keys.js';
 import { batchListView, batchProgressView, newBatchView, type PageKit } from './batch-upload.js';
 import { submissionView } from './submission-view.js';

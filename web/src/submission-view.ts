@@ -4,7 +4,7 @@
  * why it was refused or rejected, and the cases it went to. Nothing that came in is hidden, refused files included.
  */
 import type { SubmissionDetail } from '../../shared/review/submission-service.js';
-import { DOCUMENT_TITLES_ZH } from '../../shared/review/labels.js';
+import { DOCUMENT_TITLES_ZH } from '../../shared/cases/labels-zh.js';
 import type { PageKit } from './batch-upload.js';
 
 const beijing = (iso: string | undefined): string => {
