@@ -329,3 +329,69 @@ export async function writeCase(
   }
   throw new CaseWriteContentionError(plan.caseId, maxAttempts, { cause: lastError });
 }
+
+/**
+ * The material a rule asks for (`Decision.missingDocumentDetails[].code`) that a document of each type provides.
+ * Mirrors the reading of documents into claim facts (build-claim-facts.ts).
+ */
+const MATERIAL_OF_TYPE: Partial<Record<CaseDocument['type'], string>> = {
+  id_card: 'id_card',
+  labor_contract: 'labour_contract',
+  employment_letter: 'engagement_letter',
+  social_insurance_record: 'social_insurance_record',
+  business_license: 'business_licence',
+  internship_agreement: 'internship_agreement',
+};
+
+/** Why a batch file's documents went into no case, for the file's record (a visible state, never a silent drop). */
+export const SERVES_NO_CASE = {
+  code: 'serves_no_case',
+  message: 'no certificate case of the batch asks for this document (无需此材料的证书案件)',
+} as const;
+
+/**
+ * The certificate cases of a training body's batch that ask for one of `documents` (a rule lists the material it
+ * provides among the missing ones) and do not hold it yet. A business licence is the training body's: it serves every
+ * certificate case of the batch that asks for it (XH36-3.7.a/b materials).
+ *
+ * @example
+ * casesAskingFor(await cases.listBySubmission('batch-1'), [licence]); // the cases missing 'business_licence'
+ */
+export function casesAskingFor(cases: readonly ReviewCase[], documents: readonly CaseDocument[]): ReviewCase[] {
+  const provided = new Set(documents.map((document) => MATERIAL_OF_TYPE[document.type]).filter((material): material is string => material !== undefined));
+  const keys = documents.map(keyOf);
+  return cases.filter((reviewCase) => {
+    if (!reviewCase.documents.some((document) => document.type === 'vocational_certificate')) return false;
+    const held = new Set(reviewCase.documents.map(keyOf));
+    if (keys.every((key) => held.has(key))) return false;
+    return (reviewCase.decision?.missingDocumentDetails ?? []).some((missing) => provided.has(missing.code));
+  });
+}
+
+/**
+ * Puts the documents of a batch file that holds no certificate (the body's business licence, …) into every
+ * certificate case of the batch that asks for them, each judged again (a decided case gets a follow-up, as for any new
+ * document). Returns the cases written; none means the file serves no case (`SERVES_NO_CASE`).
+ *
+ * @example
+ * await attachSharedDocuments('batch-1', [licence], context, deps); // [{ caseId: 'case-batch-1-doc-1-0', action: 'updated' }]
+ */
+export async function attachSharedDocuments(
+  submissionId: string,
+  documents: CaseDocument[],
+  context: ClaimContext,
+  deps: WriteCaseDeps,
+): Promise<CaseWriteResult[]> {
+  const batchCases = await deps.cases.listBySubmission(submissionId);
+  const asking = casesAskingFor(batchCases, documents);
+  // Cases that hold these documents already (a redelivered message) are served by them too.
+  const keys = documents.map(keyOf);
+  const written: CaseWriteResult[] = batchCases
+    .filter((reviewCase) => keys.every((key) => reviewCase.documents.some((document) => keyOf(document) === key)))
+    .map((reviewCase) => ({ caseId: reviewCase.caseId, action: 'unchanged' as const }));
+  for (const reviewCase of asking) {
+    const caseContext: ClaimContext = { ...context, applicant: reviewCase.applicant ?? context.applicant };
+    written.push(await writeCase({ caseId: reviewCase.caseId, documents }, caseContext, deps, { existing: reviewCase }));
+  }
+  return written;
+}

@@ -14,7 +14,7 @@ import type { ExtractDocuments } from '../reading/read-file.js';
 import { readPages, type PageCheckpoints } from '../reading/read-pages.js';
 import { emptyTimings, timed, type StageTimings } from '../reading/timings.js';
 import type { AsyncPageOcr } from './async-ocr.js';
-import { caseDocumentsOf, planCases, submissionKindOf, writeCase, type CaseWriteResult, type SubmissionKind } from './assemble-cases.js';
+import { SERVES_NO_CASE, attachSharedDocuments, caseDocumentsOf, planCases, submissionKindOf, writeCase, type CaseWriteResult, type SubmissionKind } from './assemble-cases.js';
 import { blobPageCheckpoints } from './checkpoints.js';
 import { CaseChangedError, UnknownDocumentError } from './errors.js';
 import { caseIdFor } from './ids.js';
@@ -318,6 +318,11 @@ async function processRecord(
       const plans = planCases(record.submissionId, kind, caseDocuments).filter((plan) => plan.documents.some((d) => d.documentId === documentId));
       const caseIds = plans.map((plan) => plan.caseId);
       cases = [];
+      // A batch file without a certificate (the body's business licence…) serves the batch's certificate cases that ask for it.
+      if (judgedAlone && plans.length === 0 && caseDocuments.length > 0) {
+        cases = await attachSharedDocuments(record.submissionId, caseDocuments, context, { cases: deps.cases, judge: deps.judge, clock: deps.clock, logger: deps.logger });
+        break;
+      }
       try {
         for (const [index, plan] of plans.entries()) {
           const known = plan.caseId === likelyCaseId ? { existing: likelyCase } : undefined;
@@ -341,7 +346,12 @@ async function processRecord(
     // The wait for the checkpoint writes happens inside this step but is its own figure.
     steps.cases += performance.now() - casesStarted - steps.checkpointWait;
     // No case took the settlement (none planned, or its case already held all of this): the file settles on its own.
-    if (!settled) await timedStep(steps, 'settle', () => deps.documents.update(documentId, settlement(cases.map((c) => c.caseId)).changes));
+    // A file whose documents went into no case says so (a visible state with its reason), never silently dropped.
+    const servesNoCase = cases.length === 0 && readDocuments.length > 0;
+    if (!settled || servesNoCase) {
+      const changes = settlement(cases.map((c) => c.caseId)).changes;
+      await timedStep(steps, 'settle', () => deps.documents.update(documentId, servesNoCase ? { ...changes, error: { ...SERVES_NO_CASE } } : changes));
+    }
   } catch (error) {
     // The message will be retried: with the last page's text stored, the retry reads no page again.
     await keepLastPage?.().catch(() => undefined);

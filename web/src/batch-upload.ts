@@ -46,6 +46,7 @@ const REASONS: Record<string, string> = {
   type_mismatch: '文件内容与扩展名不符',
   empty_file: '空文件',
   truncated: '文件不完整',
+  serves_no_case: '没有证书案件需要此材料，未并入任何案件',
 };
 const ROSTER_TYPES = /\.(xlsx|csv)$/i;
 const CERTIFICATE_TYPES = /\.(zip|pdf|jpe?g|png|tiff?)$/i;
