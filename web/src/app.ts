@@ -686,11 +686,11 @@ function exportsView(): void {
   };
   const preview = async () => {
     try {
-      const rows = await api<{ payeeName: string; payeeId: string; programme: string; clause: string; amountYuan: number; caseId: string }[]>('GET', `/exports/payments?${range()}&format=json`);
+      const rows = await api<{ payeeName: string; payeeId: string; programmeTitle: string; clause: string; amountYuan: number; amountStatusZh: string; caseId: string }[]>('GET', `/exports/payments?${range()}&format=json`);
       const total = rows.reduce((sum, r) => sum + r.amountYuan, 0);
-      $('#rows').innerHTML = `<table id="payments"><thead><tr><th>收款人</th><th>身份证号/信用代码</th><th>项目</th><th>条款</th><th>金额</th><th>案件</th></tr></thead><tbody>${rows
-        .map((r) => `<tr><td>${esc(r.payeeName)}</td><td>${esc(r.payeeId)}</td><td>${esc(r.programme)}</td><td>${esc(r.clause)}</td><td>${yuan(r.amountYuan)}</td><td>${esc(r.caseId)}</td></tr>`)
-        .join('')}</tbody><tfoot><tr><th colspan="4">合计 ${rows.length} 笔</th><th>${yuan(total)}</th><th></th></tr></tfoot></table>`;
+      $('#rows').innerHTML = `<table id="payments"><thead><tr><th>收款人</th><th>身份证号/信用代码</th><th>项目</th><th>条款</th><th>金额</th><th>金额状态</th><th>案件</th></tr></thead><tbody>${rows
+        .map((r) => `<tr><td>${esc(r.payeeName)}</td><td>${esc(r.payeeId)}</td><td>${esc(r.programmeTitle)}</td><td>${esc(r.clause)}</td><td>${yuan(r.amountYuan)}</td><td>${esc(r.amountStatusZh)}</td><td>${esc(r.caseId)}</td></tr>`)
+        .join('')}</tbody><tfoot><tr><th colspan="4">合计 ${rows.length} 笔</th><th>${yuan(total)}</th><th colspan="2"></th></tr></tfoot></table>`;
     } catch (error) {
       show(error);
     }
