@@ -1,6 +1,7 @@
 import { SERVES_NO_CASE } from '../pipeline/assemble-cases.js';
 import {
   buildBatchReport,
+  caseOutcomeLines,
   createBatch,
   findCrossBatchDuplicates,
   forInstitution,
@@ -181,6 +182,7 @@ export class BatchService {
         duplicateRows: matching.duplicateRows,
         crossBatchDuplicates: principal.roles.includes('institution') ? summary.crossBatchDuplicates.map(forInstitution) : summary.crossBatchDuplicates,
       },
+      caseOutcomes: caseOutcomeLines(summary),
       reportUrl,
     };
   }

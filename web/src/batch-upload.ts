@@ -305,6 +305,16 @@ export function newBatchView(kit: PageKit): void {
 }
 
 /**
+ * One case in one line: its file (and place in the file), the holder, the state, the outcome, the amount where payable,
+ * and why — in Chinese, as the training body reads it (issue 16).
+ */
+function caseOutcomeLine(kit: PageKit, line: BatchProgress['caseOutcomes'][number]): string {
+  const place = line.certificateInFile > 1 ? ` 第 ${line.certificateInFile} 张` : '';
+  const amount = line.outcome === 'eligible' && line.amountYuan > 0 ? ` · ${kit.yuan(line.amountYuan)}` : '';
+  return `<li data-case="${kit.esc(line.caseId)}"><span class="file">${kit.esc(line.fileName)}${place}</span>${line.holderName ? `（${kit.esc(line.holderName)}）` : ''} · <span class="status ${kit.esc(line.status)}">${kit.esc(line.statusZh)}</span> · <strong class="outcome">${kit.esc(line.outcomeZh)}</strong>${amount}${line.reasonZh ? `：<span class="reason">${kit.esc(line.reasonZh)}</span>` : ''}</li>`;
+}
+
+/**
  * The batch's progress, polled every 2 s until every document is final: documents by state with a bar of those done,
  * pages, cases by state, amounts claimed, the roster's matching problems, the report download and the cases.
  *
@@ -356,6 +366,7 @@ export async function batchProgressView(kit: PageKit, batchId: string): Promise<
         <tr><th>信息不一致</th><td data-count="withFlags">${m.withFlags.length}</td></tr>
         <tr><th>重复申报</th><td data-count="duplicates">${m.duplicateRows.length + m.crossBatchDuplicates.length}</td></tr>
       </tbody></table>
+      ${p.caseOutcomes.length > 0 ? `<h2>各案件审核结果</h2><ul id="case-outcomes">${p.caseOutcomes.map((line) => caseOutcomeLine(kit, line)).join('')}</ul>` : ''}
       ${problems.length > 0 ? `<h2>需要注意</h2><ul id="problems">${problems.map((line) => `<li>${line}</li>`).join('')}</ul>` : p.allFinal && m.rosterRows > 0 ? '<p class="ok">名册与证书全部一致。</p>' : ''}`;
   };
   draw(first);
