@@ -3,6 +3,7 @@ import type { AuditEvent, CaseDocument, ReviewCase } from '../cases/review-case.
 import type { ExtractedDocument } from '../documents/extracted-document.js';
 import type { ClaimKey, Decision } from '../policy/decision.js';
 import { ClaimKeyTakenError, VersionConflictError, type CaseRepository, type DocumentSettlement } from '../ports/case-repository.js';
+import type { DocumentRepository } from '../ports/document-repository.js';
 import type { Clock } from '../ports/clock.js';
 import { CaseChangedError, CaseWriteContentionError } from './errors.js';
 import { caseIdFor } from './ids.js';
@@ -382,7 +383,64 @@ export async function attachSharedDocuments(
   context: ClaimContext,
   deps: WriteCaseDeps,
 ): Promise<CaseWriteResult[]> {
-  const batchCases = await deps.cases.listBySubmission(submissionId);
+  return attachTo(await deps.cases.listBySubmission(submissionId), documents, context, deps);
+}
+
+/** The files of a batch still being read: their certificate cases do not exist yet. */
+const UNSETTLED: ReadonlySet<DocumentRecord['status']> = new Set(['received', 'processing']);
+
+/**
+ * Tells the batch's files still being read that `documentId` (a file of the training body's own documents) is there
+ * for their certificate cases (`sharedDocumentIds`), so a case written after this file settled takes it up
+ * (`takeUpSharedDocuments`). Returns how many files were told.
+ *
+ * @example
+ * await announceSharedDocument('batch-1', 'doc-licence', documents); // 998
+ */
+export async function announceSharedDocument(
+  submissionId: string,
+  documentId: string,
+  documents: Pick<DocumentRepository, 'listBySubmission' | 'update'>,
+): Promise<number> {
+  const pending = (await documents.listBySubmission(submissionId)).filter((record) => record.documentId !== documentId && UNSETTLED.has(record.status));
+  for (const record of pending) {
+    const ids = [...new Set([...(record.sharedDocumentIds ?? []), documentId])];
+    await documents.update(record.documentId, { sharedDocumentIds: ids });
+  }
+  return pending.length;
+}
+
+/**
+ * After a batch file's certificate cases are written: the training body's documents announced to this file meanwhile
+ * (`sharedDocumentIds`, read again now) go into those of its cases that ask for them, and each such document's file no
+ * longer says it serves no case. Costs one read of the file's own record when nothing was announced.
+ *
+ * @example
+ * await takeUpSharedDocuments('doc-cert-7', ['case-batch-1-doc-cert-7-0'], context, deps, documents);
+ */
+export async function takeUpSharedDocuments(
+  documentId: string,
+  caseIds: readonly string[],
+  context: ClaimContext,
+  deps: WriteCaseDeps,
+  documents: Pick<DocumentRepository, 'get' | 'update'>,
+): Promise<CaseWriteResult[]> {
+  const announced = (await documents.get(documentId))?.sharedDocumentIds ?? [];
+  if (announced.length === 0 || caseIds.length === 0) return [];
+  const written: CaseWriteResult[] = [];
+  for (const sharedId of announced) {
+    const shared = await documents.get(sharedId);
+    if (!shared?.documents) continue;
+    const cases = (await Promise.all(caseIds.map((caseId) => deps.cases.get(caseId)))).filter((c): c is ReviewCase => c !== undefined);
+    const results = (await attachTo(cases, caseDocumentsOf([shared]), context, deps)).filter((result) => result.action !== 'unchanged');
+    if (results.length === 0) continue;
+    written.push(...results);
+    await documents.update(sharedId, { caseIds: [...new Set([...(shared.caseIds ?? []), ...results.map((r) => r.caseId)])], error: undefined });
+  }
+  return written;
+}
+
+async function attachTo(batchCases: readonly ReviewCase[], documents: CaseDocument[], context: ClaimContext, deps: WriteCaseDeps): Promise<CaseWriteResult[]> {
   const asking = casesAskingFor(batchCases, documents);
   // Cases that hold these documents already (a redelivered message) are served by them too.
   const keys = documents.map(keyOf);

@@ -110,6 +110,33 @@ describe('a training body\'s batch: documents that are not certificates', () => 
     expect((await deps.documents.get(documentId))!.error).toBeUndefined();
   });
 
+  it('gives the licence to certificate cases written after it settled (the licence read first)', async () => {
+    const certificates = [await upload('incoming/batch-80/张三.png', []), await upload('incoming/batch-80/李四.png', [])];
+    const licenceId = await upload('incoming/batch-80/营业执照.png', []);
+
+    const read = async (documentId: string, page: string[]) => {
+      lines.splice(0, lines.length, ...page);
+      return processDocument(documentId, deps);
+    };
+    const first = await read(licenceId, licence);
+    expect(first).toMatchObject({ kind: 'done', cases: [] });
+    // For now it serves no case, and says so; the certificates still being read were told of it.
+    expect((await deps.documents.get(licenceId))!.error).toEqual({ ...SERVES_NO_CASE });
+    expect((await deps.documents.get(certificates[0]!))!.sharedDocumentIds).toEqual([licenceId]);
+    await read(certificates[0]!, certificate('张三', '330106199001011234', 'S-1'));
+    await read(certificates[1]!, certificate('李四', '330106199202022345', 'S-2'));
+
+    const cases = await deps.cases.listBySubmission('batch-80');
+    expect(cases).toHaveLength(2);
+    for (const reviewCase of cases) {
+      expect(reviewCase.documents.map((d) => d.type).sort()).toEqual(['business_license', 'vocational_certificate']);
+      expect(reviewCase.decision!.missingDocumentDetails!.map((m) => m.code)).not.toContain('business_licence');
+    }
+    const record = (await deps.documents.get(licenceId))!;
+    expect(record.error).toBeUndefined();
+    expect(record.caseIds?.sort()).toEqual(cases.map((c) => c.caseId).sort());
+  });
+
   it('shows a file no certificate case asks for as serving no case, with the reason, instead of dropping it', async () => {
     await processAs('incoming/batch-79/张三.png', certificate('张三', '330106199001011234', 'S-1'));
 
