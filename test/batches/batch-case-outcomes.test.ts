@@ -74,3 +74,11 @@ describe('buildBatchReport: 案件结果', () => {
     expect(overview.flat()).not.toContain('approved');
   });
 });
+
+describe('the batch page\'s programme titles', () => {
+  it('match the policy\'s titles of the programmes a batch claims under', async () => {
+    const source = (await import('node:fs')).readFileSync('web/src/batch-upload.ts', 'utf8');
+    const { PROGRAMME_TITLES } = await import('../../shared/policy/programmes.js');
+    for (const programme of ['XH36-3.7.a', 'XH36-3.7.b'] as const) expect(source).toContain(`'${programme}': '${PROGRAMME_TITLES[programme].zh}'`);
+  });
+});

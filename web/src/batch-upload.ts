@@ -48,6 +48,8 @@ const REASONS: Record<string, string> = {
   truncated: '文件不完整',
   serves_no_case: '没有证书案件需要此材料，未并入任何案件',
 };
+/** The programmes a batch claims under, as PROGRAMME_TITLES names them (kept here: the page bundles no policy code). */
+const BATCH_PROGRAMME_TITLES: Record<string, string> = { 'XH36-3.7.a': '高技能人才培训补贴（培训机构）', 'XH36-3.7.b': '高技能人才培训补贴（企业）' };
 const ROSTER_TYPES = /\.(xlsx|csv)$/i;
 const CERTIFICATE_TYPES = /\.(zip|pdf|jpe?g|png|tiff?)$/i;
 
@@ -355,7 +357,7 @@ export async function batchProgressView(kit: PageKit, batchId: string): Promise<
       ${bar('docs-bar', '材料处理进度', p.allFinal ? 100 : share)}
       <h2>材料状态</h2><p>${Object.entries(docs.byStatus).map(([s, n]) => `<span class="status ${s}">${DOCUMENT_STATUS[s] ?? s} ${n}</span>`).join(' ') || '<span class="muted">暂无</span>'}</p>
       <h2>案件</h2><p>共 ${p.cases.total} 件 ${Object.entries(p.cases.byStatus).map(([s, n]) => `<span class="status ${s}">${CASE_STATUS[s] ?? s} ${n}</span>`).join(' ')}</p>
-      <p>申报金额：${Object.entries(p.amountsByProgramme).map(([programme, amount]) => `<span class="clause">${kit.esc(programme)}</span> ${kit.yuan(amount)}`).join('　')}</p>
+      <p>申报金额：${Object.entries(p.amountsByProgramme).map(([programme, amount]) => `${kit.esc(BATCH_PROGRAMME_TITLES[programme] ?? programme)} <span class="clause">${kit.esc(programme)}</span> ${kit.yuan(amount)}`).join('　')}</p>
       <h2>名册核对</h2>
       ${p.roster.error ? `<p class="error" role="alert">${kit.esc(p.roster.error.zh)}</p>` : !p.roster.uploaded ? '<p class="muted">名册尚未上传。</p>' : ''}
       <table id="matching"><tbody>
