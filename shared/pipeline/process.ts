@@ -322,6 +322,8 @@ async function processRecord(
       // A batch file without a certificate (the body's business licence…) serves the batch's certificate cases that ask
       // for it: those written later take it up (told first), those already written get it now.
       if (judgedAlone && plans.length === 0 && caseDocuments.length > 0) {
+        // What it read is saved before any file is told of it: a certificate file told may take it up at once.
+        await deps.documents.update(documentId, { documents: readDocuments, pageCount, pagesDone: pageCount, updatedAt: now() });
         await announceSharedDocument(record.submissionId, documentId, deps.documents);
         cases = await attachSharedDocuments(record.submissionId, caseDocuments, context, writeDeps);
         break;

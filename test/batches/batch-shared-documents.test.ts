@@ -10,7 +10,7 @@ import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import type { ExtractedDocument } from '../../shared/documents/index.js';
 import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
-import { SERVES_NO_CASE } from '../../shared/pipeline/assemble-cases.js';
+import { SERVES_NO_CASE, announceSharedDocument } from '../../shared/pipeline/assemble-cases.js';
 import { ingestObject } from '../../shared/pipeline/ingest.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import { processDocument, type ProcessDeps } from '../../shared/pipeline/process.js';
@@ -135,6 +135,22 @@ describe('a training body\'s batch: documents that are not certificates', () => 
     const record = (await deps.documents.get(licenceId))!;
     expect(record.error).toBeUndefined();
     expect(record.caseIds?.sort()).toEqual(cases.map((c) => c.caseId).sort());
+  });
+
+  it('takes up a licence that was announced before its own file settled', async () => {
+    const certificateId = await upload('incoming/batch-81/张三.png', []);
+    const licenceId = await upload('incoming/batch-81/营业执照.png', []);
+    // The licence's process has saved what it read and told the others, and has not settled yet.
+    const read = extractor([{ pageNumber: 1, width: 64, height: 48, rotation: 0, source: 'paddle', lines: licence.map((text) => ({ text, confidence: 0.99, box: { x: 0, y: 0, width: 1, height: 1 } })) }]);
+    await deps.documents.update(licenceId, { documents: read });
+    expect(await announceSharedDocument('batch-81', licenceId, deps.documents)).toBe(1);
+
+    lines.splice(0, lines.length, ...certificate('张三', '330106199001011234', 'S-1'));
+    const outcome = await processDocument(certificateId, deps);
+
+    const caseId = outcome.kind === 'done' ? outcome.cases[0]!.caseId : '';
+    expect((await deps.cases.get(caseId))!.documents.map((d) => d.type).sort()).toEqual(['business_license', 'vocational_certificate']);
+    expect((await deps.documents.get(licenceId))!.caseIds).toEqual([caseId]);
   });
 
   it('shows a file no certificate case asks for as serving no case, with the reason, instead of dropping it', async () => {
