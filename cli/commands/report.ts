@@ -84,7 +84,7 @@ export function formatTargetsReport(report: TargetsReport): string {
   for (const row of report.byProgramme) {
     lines.push(`  ${row.programme.padEnd(11)} ${row.programmeTitle}: ${row.personTimes} 人次, ${row.certificates} 证书, 拨付 ${row.paidYuan} 元, 待拨付 ${row.approvedYuan} 元`);
   }
-  for (const c of report.certificates) lines.push(`    ${c.programme} ${c.kind}${c.level ? ` 等级${c.level}` : ''}: ${c.count}`);
+  for (const c of report.certificates) lines.push(`    ${c.programme} ${c.kindZh} ${c.levelZh}: ${c.count}`);
   if (report.estimatedCaseIds.length > 0) lines.push(`  ${report.estimatedCaseIds.length} case(s) decided before targetCounts existed: counted as 1 person-time each`);
   return lines.join('\n');
 }

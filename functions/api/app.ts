@@ -3,7 +3,7 @@
  * as on AWS, with the development sign-in standing in for Cognito (seeded users clerk1, clerk2, supervisor1,
  * institution-a, institution-b; HS256 tokens signed with `INTAKE_DEV_JWT_SECRET` or a fixed local secret).
  */
-import { DevSignIn, bearerAuthenticator, createReviewApi } from '../../shared/review/index.js';
+import { DevSignIn, ReportService, bearerAuthenticator, createReviewApi } from '../../shared/review/index.js';
 import type { Clock } from '../../shared/ports/index.js';
 import type { ServiceEndpoints } from '../compose/root-options.js';
 import type { Settings } from '../settings.js';
@@ -37,5 +37,5 @@ export function createApiApp(
   // Locally a page without a stored preview is rendered on first request (the local app is never bundled for Lambda).
   const deps = composeReviewApi({ ...options, env, presignPages: false });
   const devSignIn = localDevSignIn(env);
-  return createReviewApi({ review: deps.review, pages: deps.pages, batches: deps.batches, submissions: deps.submissions, devSignIn, authenticate: bearerAuthenticator((token) => devSignIn.verify(token)) });
+  return createReviewApi({ review: deps.review, pages: deps.pages, batches: deps.batches, submissions: deps.submissions, reports: new ReportService({ cases: deps.cases }), devSignIn, authenticate: bearerAuthenticator((token) => devSignIn.verify(token)) });
 }

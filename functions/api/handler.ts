@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { principalFromClaims, type ReviewTokenClaims } from '../../shared/review/claims.js';
 import { NotAuthenticatedError } from '../../shared/review/errors.js';
+import { ReportService } from '../../shared/review/report-routes.js';
 import { createReviewApi } from '../../shared/review/router.js';
 import { composeReviewApi } from './compose.js';
 import { resolveLookupSecret } from '../lookup-secret.js';
@@ -46,6 +47,7 @@ export function lambdaApp(): Hono<Env> {
     pages: deps.pages,
     batches: deps.batches,
     submissions: deps.submissions,
+    reports: new ReportService({ cases: deps.cases }),
     authenticate: async (c: Context) => principalFromClaims(claimsOfEvent((c.env as Env['Bindings'] | undefined)?.event)),
   });
   app = new Hono<Env>();

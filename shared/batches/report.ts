@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import type { DocumentRecord } from '../cases/document-record.js';
 import type { ReviewCase } from '../cases/review-case.js';
 import { caseIdFor } from '../cases/case-id.js';
+import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
+import { CASE_STATUS_ZH, OUTCOME_ZH } from '../cases/labels-zh.js';
 import type { CrossBatchDuplicate } from './certificate-claims.js';
 import { matchBatch, type BatchCertificate, type BatchMatching } from './matching.js';
 import type { RosterRow } from './roster.js';
@@ -74,6 +76,58 @@ export function summariseBatch(input: { batchId: string; rows: RosterRow[]; docu
   };
 }
 
+/** One case of a batch as a training body reads it: its file, its state and outcome in Chinese, and why, in one line. */
+export interface CaseOutcomeLine {
+  caseId: string;
+  fileName: string;
+  /** 1-based place of the certificate in its file (a ZIP entry or a long scan holds several). */
+  certificateInFile: number;
+  holderName?: string;
+  status: string;
+  statusZh: string;
+  outcome?: string;
+  outcomeZh: string;
+  programmeTitle?: string;
+  amountYuan: number;
+  /** The decision's reasons (and a rejection's), in Chinese, joined with `；`. */
+  reasonZh: string;
+}
+
+const programmeTitle = (programme: string | undefined) => {
+  const id = programmeIdSchema.safeParse(programme);
+  return id.success ? PROGRAMME_TITLES[id.data].zh : programme;
+};
+
+/**
+ * Each case of the batch with its file name, state, outcome and reasons in Chinese — one line each on the batch page
+ * and in the report (issue 16, training bodies). Files in pinyin order (zh-CN collation), then by place in the file.
+ *
+ * @example
+ * caseOutcomeLines(summary)[0]; // { fileName: '张三.pdf', statusZh: '待审核', outcomeZh: '缺少材料', reasonZh: '缺少材料：企业营业执照复印件', … }
+ */
+export function caseOutcomeLines(summary: Pick<BatchSummary, 'cases' | 'documents'>): CaseOutcomeLine[] {
+  const files = new Map(summary.documents.map((record) => [record.documentId, record.fileName ?? record.key.split('/').pop() ?? record.documentId]));
+  const lines = summary.cases.map((item): CaseOutcomeLine => {
+    const certificate = item.documents.find((document) => document.type === 'vocational_certificate') ?? item.documents[0];
+    const decision = item.decision;
+    const reasons = [...(decision?.reasons ?? []).map((reason) => reason.zh), ...(item.status === 'rejected' && item.rejection ? [`退回原因：${item.rejection.reason}`] : [])];
+    return {
+      caseId: item.caseId,
+      fileName: certificate ? (files.get(certificate.documentId) ?? certificate.documentId) : '',
+      certificateInFile: (certificate?.indexInFile ?? 0) + 1,
+      ...(item.personName ? { holderName: item.personName } : {}),
+      status: item.status,
+      statusZh: CASE_STATUS_ZH[item.status] ?? item.status,
+      ...(decision ? { outcome: decision.outcome } : {}),
+      outcomeZh: decision ? (OUTCOME_ZH[decision.outcome] ?? decision.outcome) : '未判定',
+      ...(decision ? { programmeTitle: programmeTitle(decision.programme) } : {}),
+      amountYuan: decision && decision.outcome !== 'ineligible' ? decision.amountYuan : 0,
+      reasonZh: reasons.length > 0 ? [...new Set(reasons)].join('；') : decision ? '' : '规则未能判定，待工作人员审核',
+    };
+  });
+  return lines.sort((a, b) => a.fileName.localeCompare(b.fileName, 'zh-CN') || a.certificateInFile - b.certificateInFile || a.caseId.localeCompare(b.caseId));
+}
+
 const FIELD_LABELS: Record<string, string> = { holderName: '姓名', idNumber: '身份证号', occupation: '职业(工种)', level: '等级', certificateNumber: '证书编号', issueDate: '发证日期' };
 const STATUS_LABELS: Record<string, string> = {
   received: '已接收',
@@ -106,10 +160,10 @@ export async function buildBatchReport(summary: BatchSummary): Promise<Uint8Arra
   for (const [status, count] of Object.entries(summary.documentsByStatus)) overview.addRow([STATUS_LABELS[status] ?? status, count]);
   overview.addRow([]);
   overview.addRow(['案件状态', '数量']).font = { bold: true };
-  for (const [status, count] of Object.entries(summary.casesByStatus)) overview.addRow([status, count]);
+  for (const [status, count] of Object.entries(summary.casesByStatus)) overview.addRow([CASE_STATUS_ZH[status] ?? status, count]);
   overview.addRow([]);
   overview.addRow(['申领项目', '金额（元）']).font = { bold: true };
-  for (const [programme, amount] of Object.entries(summary.amountsByProgramme)) overview.addRow([programme, amount]);
+  for (const [programme, amount] of Object.entries(summary.amountsByProgramme)) overview.addRow([`${programmeTitle(programme)}（${programme}）`, amount]);
   overview.addRow([]);
   overview.addRow(['名册行数', summary.rows.length]);
   overview.addRow(['已匹配证书', summary.matching.matches.length]);
@@ -119,7 +173,9 @@ export async function buildBatchReport(summary: BatchSummary): Promise<Uint8Arra
   overview.addRow(['重复证书编号', summary.matching.duplicateRows.length + summary.crossBatchDuplicates.length]);
 
   const rows = workbook.addWorksheet('名册比对');
-  rows.addRow(['名册行', '姓名', '身份证号', '证书编号', '证书文件', '匹配依据', '不一致字段', '案件', '案件状态', '申领项目', '金额（元）']).font = { bold: true };
+  rows.addRow(['名册行', '姓名', '身份证号', '证书编号', '证书文件', '匹配依据', '不一致字段', '案件', '案件状态', '申领项目', '金额（元）', '审核结果', '原因']).font = { bold: true };
+  rows.getColumn(3).numFmt = '@';
+  const outcomeByCase = new Map(caseOutcomeLines(summary).map((line) => [line.caseId, line]));
   const matchByRow = new Map(summary.matching.matches.map((match) => [match.rowNumber, match]));
   for (const row of summary.rows) {
     const match = matchByRow.get(row.rowNumber);
@@ -134,10 +190,29 @@ export async function buildBatchReport(summary: BatchSummary): Promise<Uint8Arra
       match?.matchedBy ? { certificateNumber: '证书编号', idNumber: '身份证号', holderName: '姓名' }[match.matchedBy] : '',
       flags ?? '',
       item?.caseId ?? '',
-      item?.status ?? '',
-      item?.decision?.programme ?? '',
+      item ? (CASE_STATUS_ZH[item.status] ?? item.status) : '',
+      item?.decision ? (programmeTitle(item.decision.programme) ?? '') : '',
       item?.decision?.amountYuan ?? '',
+      item ? (outcomeByCase.get(item.caseId)?.outcomeZh ?? '') : '',
+      item ? (outcomeByCase.get(item.caseId)?.reasonZh ?? '') : '',
     ]);
+  }
+
+  const outcomes = workbook.addWorksheet('案件结果');
+  outcomes.columns = [
+    { header: '证书文件', width: 28 },
+    { header: '文件内序号', width: 10 },
+    { header: '姓名', width: 10 },
+    { header: '案件状态', width: 10 },
+    { header: '审核结果', width: 10 },
+    { header: '申领项目', width: 30 },
+    { header: '金额（元）', width: 12 },
+    { header: '原因', width: 80 },
+    { header: '案件', width: 36 },
+  ];
+  outcomes.getRow(1).font = { bold: true };
+  for (const line of caseOutcomeLines(summary)) {
+    outcomes.addRow([line.fileName, line.certificateInFile, line.holderName ?? '', line.statusZh, line.outcomeZh, line.programmeTitle ?? '', line.amountYuan, line.reasonZh, line.caseId]);
   }
 
   const gaps = workbook.addWorksheet('缺失与多余');

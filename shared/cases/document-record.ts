@@ -66,6 +66,11 @@ export const documentRecordSchema = z.object({
   /** The documents found in the file once read. */
   documents: z.array(extractedDocumentSchema).optional(),
   caseIds: z.array(z.string()).optional(),
+  /**
+   * A training body's documents of the same batch (its business licence…) that settled before this file's certificate
+   * cases existed: their record ids, for this file's cases to take up once written (issue 15.12).
+   */
+  sharedDocumentIds: z.array(z.string()).optional(),
   submitter: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),

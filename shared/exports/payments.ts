@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { CaseDocument, ReviewCase } from '../cases/review-case.js';
+import { amountStatusSchema, type AmountStatus } from '../policy/decision.js';
 import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
+import { CASE_STATUS_ZH } from '../cases/labels-zh.js';
 
 /** One payment for the finance bureau: who is paid, under which clause, how much, for which case. */
 export const paymentRowSchema = z
@@ -15,26 +17,61 @@ export const paymentRowSchema = z
     /** The clause the amount rests on (the programme's clause id, e.g. `XH36-3.7.c`). */
     clause: z.string(),
     amountYuan: z.number().int().positive(),
+    /** `awaiting_confirmation` when the amount rests on a figure the bureau has not confirmed yet (issue 17.5). */
+    amountStatus: amountStatusSchema,
+    /** The unconfirmed parameters the amount rests on (empty when final). */
+    awaitingParameters: z.array(z.string()),
+    /** `已确定`, or `待确认标准：` naming the parameters. */
+    amountStatusZh: z.string(),
+    status: z.string(),
+    statusZh: z.string(),
     caseId: z.string(),
+    /** ISO instant (UTC). */
     approvedAt: z.string(),
+    /** The same instant in Beijing time, `YYYY-MM-DD HH:mm:ss` (UTC+8), as the files show it. */
+    approvedAtBeijing: z.string(),
     approvedBy: z.string(),
     confirmedBy: z.string(),
   });
 export type PaymentRow = z.infer<typeof paymentRowSchema>;
 
-/** The columns, in order, with the headers finance reads. */
-const COLUMNS: { key: keyof PaymentRow; header: string; width: number }[] = [
+/** The columns, in order, with the headers finance reads: titles, states and times as a person reads them. */
+const COLUMNS: { key: keyof PaymentRow; header: string; width: number; text?: boolean }[] = [
   { key: 'payeeName', header: '收款人', width: 28 },
-  { key: 'payeeId', header: '身份证号/统一社会信用代码', width: 26 },
-  { key: 'programme', header: '补贴项目', width: 12 },
-  { key: 'programmeTitle', header: '项目名称', width: 34 },
+  { key: 'payeeId', header: '身份证号/统一社会信用代码', width: 26, text: true },
+  { key: 'programmeTitle', header: '补贴项目', width: 34 },
   { key: 'clause', header: '政策条款', width: 12 },
   { key: 'amountYuan', header: '金额（元）', width: 12 },
+  { key: 'amountStatusZh', header: '金额状态', width: 40 },
+  { key: 'statusZh', header: '案件状态', width: 10 },
   { key: 'caseId', header: '案件编号', width: 30 },
-  { key: 'approvedAt', header: '审批时间', width: 22 },
+  { key: 'approvedAtBeijing', header: '审批时间（北京时间）', width: 20 },
   { key: 'confirmedBy', header: '经办人', width: 12 },
   { key: 'approvedBy', header: '审批人', width: 12 },
 ];
+
+/**
+ * The amount's state as finance reads it: `已确定`, or `待确认标准：` with the parameters the amount rests on
+ * (XH36 delegates some figures to other documents; the bureau confirms them, issue 17.5).
+ *
+ * @example
+ * amountStatusZh('awaiting_confirmation', ['apprenticeship.student_monthly_allowance']); // '待确认标准：apprenticeship.student_monthly_allowance'
+ */
+export function amountStatusZh(status: AmountStatus, parameters: readonly string[]): string {
+  if (status !== 'awaiting_confirmation') return '已确定';
+  return `待确认标准：${parameters.length > 0 ? parameters.join('、') : '（未列明参数）'}`;
+}
+
+/**
+ * An ISO instant as Beijing time (UTC+8, no daylight saving), `YYYY-MM-DD HH:mm:ss`.
+ *
+ * @example
+ * beijingTime('2026-11-30T16:00:00.000Z'); // '2026-12-01 00:00:00'
+ */
+export function beijingTime(iso: string): string {
+  const shifted = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
+}
 
 const ORGANISATION_NAME = ['companyName', 'employerName', 'enterpriseName'];
 const ORGANISATION_CODE = ['creditCode', 'employerCreditCode'];
@@ -86,14 +123,23 @@ export function paymentRows(cases: readonly ReviewCase[], range: { from: string;
     const day = bureauDay(approvedAt);
     if (day < range.from || day > range.to) continue;
     const programme = programmeIdSchema.safeParse(decision.programme);
+    const awaiting = decision.amountStatus === 'awaiting_confirmation' || (decision.amountStatus === undefined && decision.unconfirmedParameters.length > 0);
+    const awaitingParameters = awaiting ? [...new Set([...(decision.awaitingConfirmation ?? []).map((a) => a.parameter), ...decision.unconfirmedParameters])] : [];
+    const amountStatus: AmountStatus = awaiting ? 'awaiting_confirmation' : 'final';
     rows.push({
       ...payeeOf(reviewCase),
       programme: decision.programme,
       programmeTitle: programme.success ? PROGRAMME_TITLES[programme.data].zh : decision.programme,
       clause: decision.programme,
       amountYuan,
+      amountStatus,
+      awaitingParameters,
+      amountStatusZh: amountStatusZh(amountStatus, awaitingParameters),
+      status: reviewCase.status,
+      statusZh: CASE_STATUS_ZH[reviewCase.status] ?? reviewCase.status,
       caseId: reviewCase.caseId,
       approvedAt,
+      approvedAtBeijing: beijingTime(approvedAt),
       approvedBy: reviewCase.approvedBy ?? '',
       confirmedBy: reviewCase.confirmedBy ?? '',
     });
@@ -106,8 +152,10 @@ function bureauDay(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-function csvCell(value: string | number): string {
+function csvCell(value: string | number | readonly string[], asText = false): string {
   const text = String(value);
+  // A long run of digits (an ID number) would open in Excel as a rounded number: `="…"` keeps it as text.
+  if (asText && /^\d{9,}[\dXx]?$/.test(text)) return `="${text}"`;
   // A cell starting with = + - @ would run as a formula in Excel (CSV injection): prefix it with a quote.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -115,14 +163,15 @@ function csvCell(value: string | number): string {
 
 /**
  * The rows as CSV (UTF-8 with a byte-order mark so Excel opens the Chinese correctly, CRLF line ends), headed in
- * Chinese; no total line, so finance systems can import it as it is.
+ * Chinese; no total line, so finance systems can import it as it is. An ID number is written `="330106…"`, which
+ * Excel opens as text (a bare 18-digit number would be rounded to 15 significant digits).
  *
  * @example
- * const csv = paymentsCsv(rows); // '\uFEFF收款人,身份证号/统一社会信用代码,...\r\n王晓明,3301...,XH36-3.7.c,...'
+ * const csv = paymentsCsv(rows); // '\uFEFF收款人,身份证号/统一社会信用代码,...\r\n王晓明,="3301...",高技能人才一次性补贴（个人）,XH36-3.7.c,...'
  */
 export function paymentsCsv(rows: readonly PaymentRow[]): string {
   const lines = [COLUMNS.map((c) => csvCell(c.header)).join(',')];
-  for (const row of rows) lines.push(COLUMNS.map((c) => csvCell(row[c.key])).join(','));
+  for (const row of rows) lines.push(COLUMNS.map((c) => csvCell(row[c.key], c.text)).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -139,7 +188,7 @@ export async function paymentsXlsx(rows: readonly PaymentRow[], meta: { from: st
   const sheet = workbook.addWorksheet('支付清单');
   sheet.columns = COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow({ ...row });
+  for (const row of rows) sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, row[c.key]])));
   sheet.getColumn('payeeId').numFmt = '@';
   sheet.getColumn('amountYuan').numFmt = '#,##0';
   if (rows.length > 0) {

@@ -32,6 +32,9 @@ const certificateRowSchema = z.object({
   kind: z.string(),
   /** '1' … '5', a newer level, or absent where the certificate has none. */
   level: z.string().optional(),
+  /** The kind and the level as the page and the workbook show them (证书类别, 等级; `—` without a level). */
+  kindZh: z.string(),
+  levelZh: z.string(),
   count: z.number().int().nonnegative(),
 });
 
@@ -84,7 +87,14 @@ export function targetsReport(cases: readonly ReviewCase[], options: { year: num
       for (const c of counts.certificates) {
         row.certificates += c.count;
         const key = `${decision.programme}\u0000${c.kind}\u0000${c.level ?? ''}`;
-        const existing = certificates.get(key) ?? { programme: decision.programme, kind: c.kind, ...(c.level ? { level: c.level } : {}), count: 0 };
+        const existing = certificates.get(key) ?? {
+          programme: decision.programme,
+          kind: c.kind,
+          ...(c.level ? { level: c.level } : {}),
+          kindZh: KIND_NAMES[c.kind] ?? c.kind,
+          levelZh: c.level ? (LEVEL_NAMES[c.level] ?? c.level) : '—',
+          count: 0,
+        };
         existing.count += c.count;
         certificates.set(key, existing);
       }
@@ -211,7 +221,7 @@ export async function targetsReportXlsx(report: TargetsReport): Promise<Uint8Arr
   ];
   certificateSheet.getRow(1).font = { bold: true };
   for (const row of report.certificates) {
-    certificateSheet.addRow({ programme: row.programme, kind: KIND_NAMES[row.kind] ?? row.kind, level: row.level ? (LEVEL_NAMES[row.level] ?? row.level) : '—', count: row.count });
+    certificateSheet.addRow({ programme: row.programme, kind: row.kindZh, level: row.levelZh, count: row.count });
   }
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

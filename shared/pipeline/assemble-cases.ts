@@ -3,6 +3,7 @@ import type { AuditEvent, CaseDocument, ReviewCase } from '../cases/review-case.
 import type { ExtractedDocument } from '../documents/extracted-document.js';
 import type { ClaimKey, Decision } from '../policy/decision.js';
 import { ClaimKeyTakenError, VersionConflictError, type CaseRepository, type DocumentSettlement } from '../ports/case-repository.js';
+import type { DocumentRepository } from '../ports/document-repository.js';
 import type { Clock } from '../ports/clock.js';
 import { CaseChangedError, CaseWriteContentionError } from './errors.js';
 import { caseIdFor } from '../cases/case-id.js';
@@ -328,4 +329,127 @@ export async function writeCase(
     }
   }
   throw new CaseWriteContentionError(plan.caseId, maxAttempts, { cause: lastError });
+}
+
+/**
+ * The material a rule asks for (`Decision.missingDocumentDetails[].code`) that a document of each type provides.
+ * Mirrors the reading of documents into claim facts (build-claim-facts.ts).
+ */
+const MATERIAL_OF_TYPE: Partial<Record<CaseDocument['type'], string>> = {
+  id_card: 'id_card',
+  labor_contract: 'labour_contract',
+  employment_letter: 'engagement_letter',
+  social_insurance_record: 'social_insurance_record',
+  business_license: 'business_licence',
+  internship_agreement: 'internship_agreement',
+};
+
+/** Why a batch file's documents went into no case, for the file's record (a visible state, never a silent drop). */
+export const SERVES_NO_CASE = {
+  code: 'serves_no_case',
+  message: 'no certificate case of the batch asks for this document (无需此材料的证书案件)',
+} as const;
+
+/**
+ * The certificate cases of a training body's batch that ask for one of `documents` (a rule lists the material it
+ * provides among the missing ones) and do not hold it yet. A business licence is the training body's: it serves every
+ * certificate case of the batch that asks for it (XH36-3.7.a/b materials).
+ *
+ * @example
+ * casesAskingFor(await cases.listBySubmission('batch-1'), [licence]); // the cases missing 'business_licence'
+ */
+export function casesAskingFor(cases: readonly ReviewCase[], documents: readonly CaseDocument[]): ReviewCase[] {
+  const provided = new Set(documents.map((document) => MATERIAL_OF_TYPE[document.type]).filter((material): material is string => material !== undefined));
+  const keys = documents.map(keyOf);
+  return cases.filter((reviewCase) => {
+    if (!reviewCase.documents.some((document) => document.type === 'vocational_certificate')) return false;
+    const held = new Set(reviewCase.documents.map(keyOf));
+    if (keys.every((key) => held.has(key))) return false;
+    return (reviewCase.decision?.missingDocumentDetails ?? []).some((missing) => provided.has(missing.code));
+  });
+}
+
+/**
+ * Puts the documents of a batch file that holds no certificate (the body's business licence, …) into every
+ * certificate case of the batch that asks for them, each judged again (a decided case gets a follow-up, as for any new
+ * document). Returns the cases written; none means the file serves no case (`SERVES_NO_CASE`).
+ *
+ * @example
+ * await attachSharedDocuments('batch-1', [licence], context, deps); // [{ caseId: 'case-batch-1-doc-1-0', action: 'updated' }]
+ */
+export async function attachSharedDocuments(
+  submissionId: string,
+  documents: CaseDocument[],
+  context: ClaimContext,
+  deps: WriteCaseDeps,
+): Promise<CaseWriteResult[]> {
+  return attachTo(await deps.cases.listBySubmission(submissionId), documents, context, deps);
+}
+
+/** The files of a batch still being read: their certificate cases do not exist yet. */
+const UNSETTLED: ReadonlySet<DocumentRecord['status']> = new Set(['received', 'processing']);
+
+/**
+ * Tells the batch's files still being read that `documentId` (a file of the training body's own documents) is there
+ * for their certificate cases (`sharedDocumentIds`), so a case written after this file settled takes it up
+ * (`takeUpSharedDocuments`). Returns how many files were told.
+ *
+ * @example
+ * await announceSharedDocument('batch-1', 'doc-licence', documents); // 998
+ */
+export async function announceSharedDocument(
+  submissionId: string,
+  documentId: string,
+  documents: Pick<DocumentRepository, 'listBySubmission' | 'update'>,
+): Promise<number> {
+  const pending = (await documents.listBySubmission(submissionId)).filter((record) => record.documentId !== documentId && UNSETTLED.has(record.status));
+  for (const record of pending) {
+    const ids = [...new Set([...(record.sharedDocumentIds ?? []), documentId])];
+    await documents.update(record.documentId, { sharedDocumentIds: ids });
+  }
+  return pending.length;
+}
+
+/**
+ * After a batch file's certificate cases are written: the training body's documents announced to this file meanwhile
+ * (`sharedDocumentIds`, read again now) go into those of its cases that ask for them, and each such document's file no
+ * longer says it serves no case. Costs one read of the file's own record when nothing was announced.
+ *
+ * @example
+ * await takeUpSharedDocuments('doc-cert-7', ['case-batch-1-doc-cert-7-0'], context, deps, documents);
+ */
+export async function takeUpSharedDocuments(
+  documentId: string,
+  caseIds: readonly string[],
+  context: ClaimContext,
+  deps: WriteCaseDeps,
+  documents: Pick<DocumentRepository, 'get' | 'update'>,
+): Promise<CaseWriteResult[]> {
+  const announced = (await documents.get(documentId))?.sharedDocumentIds ?? [];
+  if (announced.length === 0 || caseIds.length === 0) return [];
+  const written: CaseWriteResult[] = [];
+  for (const sharedId of announced) {
+    const shared = await documents.get(sharedId);
+    if (!shared?.documents) continue;
+    const cases = (await Promise.all(caseIds.map((caseId) => deps.cases.get(caseId)))).filter((c): c is ReviewCase => c !== undefined);
+    const results = (await attachTo(cases, caseDocumentsOf([shared]), context, deps)).filter((result) => result.action !== 'unchanged');
+    if (results.length === 0) continue;
+    written.push(...results);
+    await documents.update(sharedId, { caseIds: [...new Set([...(shared.caseIds ?? []), ...results.map((r) => r.caseId)])], error: undefined });
+  }
+  return written;
+}
+
+async function attachTo(batchCases: readonly ReviewCase[], documents: CaseDocument[], context: ClaimContext, deps: WriteCaseDeps): Promise<CaseWriteResult[]> {
+  const asking = casesAskingFor(batchCases, documents);
+  // Cases that hold these documents already (a redelivered message) are served by them too.
+  const keys = documents.map(keyOf);
+  const written: CaseWriteResult[] = batchCases
+    .filter((reviewCase) => keys.every((key) => reviewCase.documents.some((document) => keyOf(document) === key)))
+    .map((reviewCase) => ({ caseId: reviewCase.caseId, action: 'unchanged' as const }));
+  for (const reviewCase of asking) {
+    const caseContext: ClaimContext = { ...context, applicant: reviewCase.applicant ?? context.applicant };
+    written.push(await writeCase({ caseId: reviewCase.caseId, documents }, caseContext, deps, { existing: reviewCase }));
+  }
+  return written;
 }

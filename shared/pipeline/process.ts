@@ -14,7 +14,7 @@ import type { ExtractDocuments } from '../reading/read-file.js';
 import { readPages, type PageCheckpoints } from '../reading/read-pages.js';
 import { emptyTimings, timed, type StageTimings } from '../reading/timings.js';
 import type { AsyncPageOcr } from './async-ocr.js';
-import { caseDocumentsOf, planCases, submissionKindOf, writeCase, type CaseWriteResult, type SubmissionKind } from './assemble-cases.js';
+import { SERVES_NO_CASE, announceSharedDocument, attachSharedDocuments, caseDocumentsOf, takeUpSharedDocuments, planCases, submissionKindOf, writeCase, type CaseWriteResult, type SubmissionKind } from './assemble-cases.js';
 import { blobPageCheckpoints } from './checkpoints.js';
 import { CaseChangedError, UnknownDocumentError } from './errors.js';
 import { caseIdFor } from '../cases/case-id.js';
@@ -318,6 +318,16 @@ async function processRecord(
       const plans = planCases(record.submissionId, kind, caseDocuments).filter((plan) => plan.documents.some((d) => d.documentId === documentId));
       const caseIds = plans.map((plan) => plan.caseId);
       cases = [];
+      const writeDeps = { cases: deps.cases, judge: deps.judge, clock: deps.clock, logger: deps.logger };
+      // A batch file without a certificate (the body's business licence…) serves the batch's certificate cases that ask
+      // for it: those written later take it up (told first), those already written get it now.
+      if (judgedAlone && plans.length === 0 && caseDocuments.length > 0) {
+        // What it read is saved before any file is told of it: a certificate file told may take it up at once.
+        await deps.documents.update(documentId, { documents: readDocuments, pageCount, pagesDone: pageCount, updatedAt: now() });
+        await announceSharedDocument(record.submissionId, documentId, deps.documents);
+        cases = await attachSharedDocuments(record.submissionId, caseDocuments, context, writeDeps);
+        break;
+      }
       try {
         for (const [index, plan] of plans.entries()) {
           const known = plan.caseId === likelyCaseId ? { existing: likelyCase } : undefined;
@@ -332,6 +342,8 @@ async function processRecord(
           cases.push(written);
           if (last) settled = written.action !== 'unchanged';
         }
+        // The training body's documents that settled while this file was read reach its cases now.
+        if (judgedAlone && cases.length > 0) await takeUpSharedDocuments(documentId, cases.map((c) => c.caseId), context, writeDeps, deps.documents);
         break;
       } catch (error) {
         if (!(error instanceof CaseChangedError) || attempt >= 8) throw error;
@@ -341,7 +353,13 @@ async function processRecord(
     // The wait for the checkpoint writes happens inside this step but is its own figure.
     steps.cases += performance.now() - casesStarted - steps.checkpointWait;
     // No case took the settlement (none planned, or its case already held all of this): the file settles on its own.
-    if (!settled) await timedStep(steps, 'settle', () => deps.documents.update(documentId, settlement(cases.map((c) => c.caseId)).changes));
+    // A file whose documents went into no case says so (a visible state with its reason), never silently dropped.
+    // (Until a certificate case written later takes it up: `takeUpSharedDocuments` then clears the reason.)
+    const servesNoCase = cases.length === 0 && readDocuments.length > 0;
+    if (!settled || servesNoCase) {
+      const changes = settlement(cases.map((c) => c.caseId)).changes;
+      await timedStep(steps, 'settle', () => deps.documents.update(documentId, servesNoCase ? { ...changes, error: { ...SERVES_NO_CASE } } : changes));
+    }
   } catch (error) {
     // The message will be retried: with the last page's text stored, the retry reads no page again.
     await keepLastPage?.().catch(() => undefined);

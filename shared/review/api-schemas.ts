@@ -248,6 +248,22 @@ export const batchProgressSchema = z.object({
     /** Rows whose certificate number another batch's roster lists too; `otherBatches` is empty for a training body. */
     crossBatchDuplicates: z.array(z.object({ certificateNumber: z.string(), rowNumber: z.number().int(), otherBatches: z.array(z.string()) })),
   }),
+  /** Each case with its file, state, outcome and reasons in Chinese: one line each on the batch page (`caseOutcomeLines`). */
+  caseOutcomes: z.array(
+    z.object({
+      caseId: z.string(),
+      fileName: z.string(),
+      certificateInFile: z.number().int().positive(),
+      holderName: z.string().optional(),
+      status: z.string(),
+      statusZh: z.string(),
+      outcome: z.string().optional(),
+      outcomeZh: z.string(),
+      programmeTitle: z.string().optional(),
+      amountYuan: z.number().int().nonnegative(),
+      reasonZh: z.string(),
+    }),
+  ),
   reportUrl: z.string(),
 });
 export type BatchProgress = z.infer<typeof batchProgressSchema>;

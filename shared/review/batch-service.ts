@@ -1,5 +1,7 @@
+import { SERVES_NO_CASE } from '../pipeline/assemble-cases.js';
 import {
   buildBatchReport,
+  caseOutcomeLines,
   createBatch,
   findCrossBatchDuplicates,
   forInstitution,
@@ -155,7 +157,7 @@ export class BatchService {
         pagesTotal: known.reduce((sum, record) => sum + (record.pageCount ?? 0), 0),
         pagesDone: known.reduce((sum, record) => sum + (isFinal(record.status) ? record.pageCount! : Math.min(record.pageCount!, record.pagesDone ?? 0)), 0),
         problems: documents
-          .filter((record) => record.status === 'rejected' || record.status === 'failed' || record.status === 'duplicate')
+          .filter((record) => record.status === 'rejected' || record.status === 'failed' || record.status === 'duplicate' || record.error?.code === SERVES_NO_CASE.code)
           .map((record) => ({ documentId: record.documentId, fileName: record.fileName ?? record.key.split('/').pop()!, status: record.status, ...(record.error?.code ? { reason: record.error.code } : {}) })),
       },
       allFinal: everyFileArrived && documents.length > 0 && final === documents.length,
@@ -178,6 +180,7 @@ export class BatchService {
         duplicateRows: matching.duplicateRows,
         crossBatchDuplicates: principal.roles.includes('institution') ? summary.crossBatchDuplicates.map(forInstitution) : summary.crossBatchDuplicates,
       },
+      caseOutcomes: caseOutcomeLines(summary),
       reportUrl,
     };
   }

@@ -9,3 +9,4 @@ export { createReviewApi, openApiDocument, detailOf, bearerAuthenticator, type A
 export { FINAL_DOCUMENT_STATES } from '../cases/document-record.js';
 export { BatchService, checkBatchFiles, listItemOf, type BatchServiceDeps, type ListableBatchStore, type CompletingUploadSigner } from './batch-service.js';
 export { SubmissionService, submissionDetailSchema, submissionFileSchema, type SubmissionDetail, type SubmissionFile, type SubmissionServiceDeps } from './submission-service.js';
+export { ReportService, registerReportRoutes, targetsReportQuerySchema, type ReportServiceDeps } from './report-routes.js';

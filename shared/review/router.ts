@@ -46,6 +46,7 @@ import type { DevSignIn } from './dev-sign-in.js';
 import { InvalidRequestError, NotAuthenticatedError, httpErrorOf } from './errors.js';
 import type { PageImages } from './page-images.js';
 import { isStaff, type Principal } from './principal.js';
+import { REPORT_COMPONENTS, REPORT_ROUTES, registerReportRoutes, type ReportService } from './report-routes.js';
 import { requestLimits } from './request-limits.js';
 import { ReviewService, summaryOf } from './review-service.js';
 import { submissionDetailSchema, type SubmissionService } from './submission-service.js';
@@ -63,6 +64,8 @@ export interface ReviewApiDeps {
   batches?: BatchService;
   /** What came in under a submission id (`/submissions/{id}`); the route answers 404 `no_route` without it. */
   submissions?: SubmissionService;
+  /** Supervisors' reports (`/reports…`, report-routes.ts); the routes answer 404 `no_route` without it. */
+  reports?: ReportService;
   /** Where the API is mounted, for the page URLs in case details. */
   basePath?: string;
 }
@@ -112,6 +115,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
   SignInRequest: signInRequestSchema,
   SignInResponse: signInResponseSchema,
   DevUsers: devUsersResponseSchema,
+  ...REPORT_COMPONENTS,
 };
 
 const STATUS_TEXT: Record<number, string> = {
@@ -193,6 +197,7 @@ const ROUTES: RouteDoc[] = [
     responseContent: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'binary', 'text/csv': 'text', 'application/json': 'PaymentRow[]' },
     errors: [400, 401, 403],
   },
+  ...(REPORT_ROUTES as unknown as RouteDoc[]),
 ];
 
 const DEV_ROUTES: RouteDoc[] = [
@@ -450,6 +455,7 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
     c.header('content-disposition', `attachment; filename="${name}.xlsx"`);
     return c.body((await paymentsXlsx(rows, query)) as Uint8Array<ArrayBuffer>);
   });
+  if (deps.reports) registerReportRoutes(app, deps.reports);
   return app;
 }
 

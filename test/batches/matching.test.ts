@@ -12,6 +12,7 @@ import {
 import type { DocumentRecord } from '../../shared/cases/document-record.js';
 import type { ReviewCase } from '../../shared/cases/review-case.js';
 import { caseIdFor } from '../../shared/cases/case-id.js';
+import { PROGRAMME_TITLES } from '../../shared/policy/programmes.js';
 import { FixedClock } from '../support/fakes/index.js';
 import { FakeSigner, InMemoryBatchStore, InMemoryCertificateClaims } from './batch-fakes.js';
 
@@ -124,9 +125,9 @@ describe('buildBatchReport', () => {
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await buildBatchReport(summary)) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '名册比对', '缺失与多余', '重复证书']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '名册比对', '案件结果', '缺失与多余', '重复证书']);
     const overview = workbook.getWorksheet('汇总')!.getSheetValues().map((values) => (Array.isArray(values) ? values.slice(1) : []));
-    expect(overview).toContainEqual(['XH36-3.7.a', 1200]);
+    expect(overview).toContainEqual([`${PROGRAMME_TITLES['XH36-3.7.a'].zh}（XH36-3.7.a）`, 1200]);
     expect(overview).toContainEqual(['待人工核对', 1]);
     const comparison = workbook.getWorksheet('名册比对')!.getRow(2).values as unknown[];
     expect(comparison.slice(1, 9)).toEqual([3, '学员3', row(3).idNumber, row(3).certificateNumber, 'a.pdf', '证书编号', '姓名：名册「学员3」/证书「学员三」', caseId]);

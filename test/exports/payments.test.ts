@@ -38,7 +38,40 @@ describe('paymentsCsv', () => {
     const csv = paymentsCsv([row!]);
     expect(csv.startsWith('\uFEFF收款人,')).toBe(true);
     const line = csv.split('\r\n')[1]!;
-    expect(line.startsWith(`"'=HYPERLINK(""x""),李",330106199001011234,`)).toBe(true);
+    expect(line.startsWith(`"'=HYPERLINK(""x""),李",="330106199001011234",`)).toBe(true);
+  });
+
+  it('keeps ID numbers as text, shows programme titles, states in Chinese and Beijing time', () => {
+    const [row] = paymentRows([anApprovedCase({ approvedAt: '2026-11-27T15:30:05.000Z' })], { from: '2026-11-27', to: '2026-11-27' });
+    const [header, line] = paymentsCsv([row!]).replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toBe('收款人,身份证号/统一社会信用代码,补贴项目,政策条款,金额（元）,金额状态,案件状态,案件编号,审批时间（北京时间）,经办人,审批人');
+    expect(line).toBe(`王晓明,="330106199001011234",高技能人才一次性补贴（个人）,XH36-3.7.c,5000,已确定,已审批,${row!.caseId},2026-11-27 23:30:05,clerk1,supervisor1`);
+    expect(line).not.toMatch(/approved|eligible|T15:30/);
+  });
+});
+
+describe('amount status (issue 17.5: an amount resting on an unconfirmed delegated figure)', () => {
+  it('names the parameter the amount awaits the bureau\'s confirmation of', () => {
+    const awaiting = anApprovedCase({
+      decision: aDecision({
+        amountStatus: 'awaiting_confirmation',
+        unconfirmedParameters: ['apprenticeship.student_monthly_allowance'],
+        awaitingConfirmation: [{ parameter: 'apprenticeship.student_monthly_allowance', value: 2200, document: '杭州市学徒制文件', clause: '三（一）' }],
+      }),
+    });
+    const final = anApprovedCase({ decision: aDecision({ amountStatus: 'final' }) });
+    const rows = paymentRows([awaiting, final], { from: '2026-11-27', to: '2026-11-27' });
+    expect(rows.map((r) => [r.amountStatus, r.amountStatusZh])).toEqual([
+      ['awaiting_confirmation', '待确认标准：apprenticeship.student_monthly_allowance'],
+      ['final', '已确定'],
+    ]);
+    expect(rows[0]!.awaitingParameters).toEqual(['apprenticeship.student_monthly_allowance']);
+    expect(paymentsCsv(rows).split('\r\n')[1]).toContain(',待确认标准：apprenticeship.student_monthly_allowance,');
+  });
+
+  it('reads an older decision without amountStatus as awaiting when it lists unconfirmed parameters', () => {
+    const [row] = paymentRows([anApprovedCase({ decision: aDecision({ unconfirmedParameters: ['x.y'] }) })], { from: '2026-11-27', to: '2026-11-27' });
+    expect(row).toMatchObject({ amountStatus: 'awaiting_confirmation', amountStatusZh: '待确认标准：x.y' });
   });
 });
 
@@ -53,8 +86,11 @@ describe('paymentsXlsx', () => {
     await workbook.xlsx.load((await paymentsXlsx(rows)) as never);
     const sheet = workbook.getWorksheet('支付清单')!;
     expect(sheet.getRow(2).getCell(2).value).toBe('330106199001011234');
-    expect(sheet.getRow(3).getCell(6).value).toBe(2000);
+    expect(sheet.getColumn(2).numFmt).toBe('@');
+    expect(sheet.getRow(3).getCell(5).value).toBe(2000);
     expect(sheet.getRow(4).getCell(1).value).toBe('合计');
-    expect(sheet.getRow(4).getCell(6).value).toMatchObject({ formula: 'SUM(F2:F3)', result: 7000 });
+    expect(sheet.getRow(4).getCell(5).value).toMatchObject({ formula: 'SUM(E2:E3)', result: 7000 });
+    const values = (sheet.getRow(3).values as unknown[]).slice(1);
+    expect(values).toEqual(['王晓明', '330106199001011234', '职业资格证书培训补贴', 'XH36-3.2', 2000, '已确定', '已审批', rows[1]!.caseId, '2026-11-27 11:00:00', 'clerk1', 'supervisor1']);
   });
 });

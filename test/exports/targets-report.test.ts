@@ -53,10 +53,10 @@ describe('targetsReport (XH36-1 yearly person-times against 12,500)', () => {
       ['XH36-3.7.b', 1, 1, 200, 0],
     ]);
     expect(report.certificates).toEqual([
-      { programme: 'XH36-3.2', kind: 'qualification', level: '4', count: 1 },
-      { programme: 'XH36-3.7.a', kind: 'skill_level', level: '2', count: 1 },
-      { programme: 'XH36-3.7.a', kind: 'skill_level', level: '3', count: 1 },
-      { programme: 'XH36-3.7.b', kind: 'qualification', level: '3', count: 1 },
+      { programme: 'XH36-3.2', kind: 'qualification', level: '4', kindZh: '职业资格证书', levelZh: '四级（中级工）', count: 1 },
+      { programme: 'XH36-3.7.a', kind: 'skill_level', level: '2', kindZh: '职业技能等级证书', levelZh: '二级（技师）', count: 1 },
+      { programme: 'XH36-3.7.a', kind: 'skill_level', level: '3', kindZh: '职业技能等级证书', levelZh: '三级（高级工）', count: 1 },
+      { programme: 'XH36-3.7.b', kind: 'qualification', level: '3', kindZh: '职业资格证书', levelZh: '三级（高级工）', count: 1 },
     ]);
     expect(targetsReport(cases, { year: 2020 }).totals).toMatchObject({ cases: 1, personTimes: 1, paidYuan: 5000 });
   });

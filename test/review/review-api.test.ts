@@ -375,13 +375,14 @@ describe('review API: batches and the payments export', () => {
     const sheet = workbook.getWorksheet('支付清单')!;
     expect(sheet.getRow(1).values).toContain('金额（元）');
     const row = sheet.getRow(2);
-    expect([row.getCell(1).value, row.getCell(2).value, row.getCell(5).value, row.getCell(6).value, row.getCell(7).value]).toEqual(['陈静', '330106198805052345', 'XH36-3.7.c', 5000, seeded.caseId]);
-    expect((sheet.getRow(3).getCell(6).value as { result: number }).result).toBe(5000);
+    expect([row.getCell(1).value, row.getCell(2).value, row.getCell(4).value, row.getCell(5).value, row.getCell(8).value]).toEqual(['陈静', '330106198805052345', 'XH36-3.7.c', 5000, seeded.caseId]);
+    expect((sheet.getRow(3).getCell(5).value as { result: number }).result).toBe(5000);
 
     const csv = await (await env.call('GET', '/exports/payments?from=2026-11-01&to=2026-11-30&format=csv', { user: 'supervisor1' })).response.text();
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`陈静,330106198805052345,XH36-3.7.c,高技能人才一次性补贴（个人）,XH36-3.7.c,5000,${seeded.caseId}`);
+    expect(lines[1]).toContain(`陈静,="330106198805052345",高技能人才一次性补贴（个人）,XH36-3.7.c,5000,`);
+    expect(lines[1]).toContain(`,已审批,${seeded.caseId},`);
 
     const outside = (await env.call('GET', '/exports/payments?from=2026-10-01&to=2026-10-31&format=json', { user: 'supervisor1' })).json;
     expect(outside).toEqual([]);

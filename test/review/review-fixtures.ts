@@ -10,7 +10,7 @@ import { derivedKeys } from '../../shared/storage/layout.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import type { BlobStore, CaseRepository, Clock, DocumentRepository, EnterpriseRegister } from '../../shared/ports/index.js';
 import type { EmailRecordStore } from '../../shared/email/email-record.js';
-import { DevSignIn, PageImages, ReviewService, SubmissionService, bearerAuthenticator, createReviewApi, type BatchService } from '../../shared/review/index.js';
+import { DevSignIn, PageImages, ReportService, ReviewService, SubmissionService, bearerAuthenticator, createReviewApi, type BatchService } from '../../shared/review/index.js';
 
 export const EMPLOYER = '杭州西湖精工科技有限公司';
 export const EMPLOYER_CREDIT_CODE = '91330106MA2AAAAAA1';
@@ -180,7 +180,7 @@ export function reviewApiOver(stores: ReviewStores, clock: Clock, options: { lea
   const pages = new PageImages({ documents: stores.documents, cases: stores.cases, blobs: stores.blobs, derivedPrefix: DERIVED_PREFIX, batchOwner });
   const signIn = new DevSignIn(TEST_SECRET);
   const submissions = new SubmissionService({ documents: stores.documents, cases: stores.cases, emails: stores.emails });
-  const api = createReviewApi({ review, pages, batches: options.batches, submissions, devSignIn: signIn, authenticate: bearerAuthenticator((token) => signIn.verify(token)) });
+  const api = createReviewApi({ review, pages, batches: options.batches, submissions, reports: new ReportService({ cases: stores.cases }), devSignIn: signIn, authenticate: bearerAuthenticator((token) => signIn.verify(token)) });
   const tokens = new Map<string, string>();
   const tokenFor = async (username: string) => {
     if (!tokens.has(username)) tokens.set(username, (await signIn.signIn(username)).token);

@@ -11,6 +11,7 @@ import { listKeys } from './list-keys.js';
 import { batchListView, batchProgressView, newBatchView, type PageKit } from './batch-upload.js';
 import { submissionView } from './submission-view.js';
 import { beginCognitoSignIn, cognitoSignOutUrl, completeCognitoSignIn, forgetCognitoSignIn, keepCognitoSignIn, loadPageConfig, type PageConfig } from './cognito-sign-in.js';
+import { reportsView } from './reports-view.js';
 
 type Me = { userId: string; displayName?: string; roles: string[]; institutionId?: string };
 type Field = CaseDetail['case']['documents'][number]['fields'][string];
@@ -125,7 +126,7 @@ async function renderRoute(): Promise<void> {
   }
   $('#who').textContent = `${me.displayName ?? me.userId}（${me.roles.map((r) => ({ clerk: '经办', supervisor: '主管', institution: '培训机构' })[r] ?? r).join('、')}）`;
   $('#nav').innerHTML = isStaff()
-    ? `<a href="#/">队列</a>${isSupervisor() ? '<a href="#/exports">支付清单</a>' : ''}<a href="#/signout">退出</a>`
+    ? `<a href="#/">队列</a>${isSupervisor() ? '<a href="#/exports">支付清单</a><a href="#/reports">年度目标</a>' : ''}<a href="#/signout">退出</a>`
     : '<a href="#/">我的批次</a><a href="#/batches/new">新建批次</a><a href="#/signout">退出</a>';
   const [, name, ...rest] = location.hash.replace(/^#/, '').split('/');
   const arg = decodeURIComponent(rest.join('/'));
@@ -150,6 +151,7 @@ async function renderRoute(): Promise<void> {
     if (name === 'batches' && arg === 'new') return newBatchView(kit);
     if (name === 'batches' && arg) return await batchProgressView(kit, arg);
     if (name === 'exports') return exportsView();
+    if (name === 'reports') return await reportsView(kit, apiBase(), arg);
     return isStaff() ? await queuesView() : await batchListView(kit);
   } catch (error) {
     view().innerHTML = '';
@@ -704,11 +706,11 @@ function exportsView(): void {
   };
   const preview = async () => {
     try {
-      const rows = await api<{ payeeName: string; payeeId: string; programme: string; clause: string; amountYuan: number; caseId: string }[]>('GET', `/exports/payments?${range()}&format=json`);
+      const rows = await api<{ payeeName: string; payeeId: string; programmeTitle: string; clause: string; amountYuan: number; amountStatusZh: string; caseId: string }[]>('GET', `/exports/payments?${range()}&format=json`);
       const total = rows.reduce((sum, r) => sum + r.amountYuan, 0);
-      $('#rows').innerHTML = `<table id="payments"><thead><tr><th>收款人</th><th>身份证号/信用代码</th><th>项目</th><th>条款</th><th>金额</th><th>案件</th></tr></thead><tbody>${rows
-        .map((r) => `<tr><td>${esc(r.payeeName)}</td><td>${esc(r.payeeId)}</td><td>${esc(r.programme)}</td><td>${esc(r.clause)}</td><td>${yuan(r.amountYuan)}</td><td>${esc(r.caseId)}</td></tr>`)
-        .join('')}</tbody><tfoot><tr><th colspan="4">合计 ${rows.length} 笔</th><th>${yuan(total)}</th><th></th></tr></tfoot></table>`;
+      $('#rows').innerHTML = `<table id="payments"><thead><tr><th>收款人</th><th>身份证号/信用代码</th><th>项目</th><th>条款</th><th>金额</th><th>金额状态</th><th>案件</th></tr></thead><tbody>${rows
+        .map((r) => `<tr><td>${esc(r.payeeName)}</td><td>${esc(r.payeeId)}</td><td>${esc(r.programmeTitle)}</td><td>${esc(r.clause)}</td><td>${yuan(r.amountYuan)}</td><td>${esc(r.amountStatusZh)}</td><td>${esc(r.caseId)}</td></tr>`)
+        .join('')}</tbody><tfoot><tr><th colspan="4">合计 ${rows.length} 笔</th><th>${yuan(total)}</th><th colspan="2"></th></tr></tfoot></table>`;
     } catch (error) {
       show(error);
     }

@@ -46,7 +46,10 @@ const REASONS: Record<string, string> = {
   type_mismatch: '文件内容与扩展名不符',
   empty_file: '空文件',
   truncated: '文件不完整',
+  serves_no_case: '没有证书案件需要此材料，未并入任何案件',
 };
+/** The programmes a batch claims under, as PROGRAMME_TITLES names them (kept here: the page bundles no policy code). */
+const BATCH_PROGRAMME_TITLES: Record<string, string> = { 'XH36-3.7.a': '高技能人才培训补贴（培训机构）', 'XH36-3.7.b': '高技能人才培训补贴（企业）' };
 const ROSTER_TYPES = /\.(xlsx|csv)$/i;
 const CERTIFICATE_TYPES = /\.(zip|pdf|jpe?g|png|tiff?)$/i;
 
@@ -304,6 +307,16 @@ export function newBatchView(kit: PageKit): void {
 }
 
 /**
+ * One case in one line: its file (and place in the file), the holder, the state, the outcome, the amount where payable,
+ * and why — in Chinese, as the training body reads it (issue 16).
+ */
+function caseOutcomeLine(kit: PageKit, line: BatchProgress['caseOutcomes'][number]): string {
+  const place = line.certificateInFile > 1 ? ` 第 ${line.certificateInFile} 张` : '';
+  const amount = line.outcome === 'eligible' && line.amountYuan > 0 ? ` · ${kit.yuan(line.amountYuan)}` : '';
+  return `<li data-case="${kit.esc(line.caseId)}"><span class="file">${kit.esc(line.fileName)}${place}</span>${line.holderName ? `（${kit.esc(line.holderName)}）` : ''} · <span class="status ${kit.esc(line.status)}">${kit.esc(line.statusZh)}</span> · <strong class="outcome">${kit.esc(line.outcomeZh)}</strong>${amount}${line.reasonZh ? `：<span class="reason">${kit.esc(line.reasonZh)}</span>` : ''}</li>`;
+}
+
+/**
  * The batch's progress, polled every 2 s until every document is final: documents by state with a bar of those done,
  * pages, cases by state, amounts claimed, the roster's matching problems, the report download and the cases.
  *
@@ -344,7 +357,7 @@ export async function batchProgressView(kit: PageKit, batchId: string): Promise<
       ${bar('docs-bar', '材料处理进度', p.allFinal ? 100 : share)}
       <h2>材料状态</h2><p>${Object.entries(docs.byStatus).map(([s, n]) => `<span class="status ${s}">${DOCUMENT_STATUS[s] ?? s} ${n}</span>`).join(' ') || '<span class="muted">暂无</span>'}</p>
       <h2>案件</h2><p>共 ${p.cases.total} 件 ${Object.entries(p.cases.byStatus).map(([s, n]) => `<span class="status ${s}">${CASE_STATUS[s] ?? s} ${n}</span>`).join(' ')}</p>
-      <p>申报金额：${Object.entries(p.amountsByProgramme).map(([programme, amount]) => `<span class="clause">${kit.esc(programme)}</span> ${kit.yuan(amount)}`).join('　')}</p>
+      <p>申报金额：${Object.entries(p.amountsByProgramme).map(([programme, amount]) => `${kit.esc(BATCH_PROGRAMME_TITLES[programme] ?? programme)} <span class="clause">${kit.esc(programme)}</span> ${kit.yuan(amount)}`).join('　')}</p>
       <h2>名册核对</h2>
       ${p.roster.error ? `<p class="error" role="alert">${kit.esc(p.roster.error.zh)}</p>` : !p.roster.uploaded ? '<p class="muted">名册尚未上传。</p>' : ''}
       <table id="matching"><tbody>
@@ -355,6 +368,7 @@ export async function batchProgressView(kit: PageKit, batchId: string): Promise<
         <tr><th>信息不一致</th><td data-count="withFlags">${m.withFlags.length}</td></tr>
         <tr><th>重复申报</th><td data-count="duplicates">${m.duplicateRows.length + m.crossBatchDuplicates.length}</td></tr>
       </tbody></table>
+      ${p.caseOutcomes.length > 0 ? `<h2>各案件审核结果</h2><ul id="case-outcomes">${p.caseOutcomes.map((line) => caseOutcomeLine(kit, line)).join('')}</ul>` : ''}
       ${problems.length > 0 ? `<h2>需要注意</h2><ul id="problems">${problems.map((line) => `<li>${line}</li>`).join('')}</ul>` : p.allFinal && m.rosterRows > 0 ? '<p class="ok">名册与证书全部一致。</p>' : ''}`;
   };
   draw(first);

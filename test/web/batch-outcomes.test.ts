@@ -1,0 +1,60 @@
+/**
+ * Issue 16, training bodies: on the batch page each case's outcome and reason in one line, with its file name; a file
+ * that serves no case (issue 15.12) is shown with its reason. Debian chromium over the page stack (DynamoDB Local,
+ * S3 server); the batch's cases are seeded as the pipeline writes them.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningHttpServer } from '../../local/http-server.js';
+import { SERVES_NO_CASE } from '../../shared/pipeline/assemble-cases.js';
+import { seedClaim } from '../review/review-fixtures.js';
+import type { ReviewTestEnv } from '../review/review-env.js';
+import { startPageStack, type PageStack } from './page-stack.js';
+import { screenshotPath } from './screenshots.js';
+
+let env: ReviewTestEnv;
+let http: RunningHttpServer;
+let browser: Browser;
+let stack: PageStack;
+
+beforeAll(async () => {
+  stack = await startPageStack('batch-outcomes-page-');
+  ({ env, http, browser } = stack);
+});
+
+afterAll(() => stack?.stop());
+
+async function institutionPage(hash: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${http.url}/`);
+  await page.locator('.users button').first().waitFor();
+  await page.keyboard.press('4'); // institution-a
+  await page.locator('#who').filter({ hasText: '培训机构' }).waitFor();
+  await page.evaluate((h) => (location.hash = h), hash);
+  return page;
+}
+
+describe('batch page: each case in one line', () => {
+  it('shows each case\'s file, state, outcome and reason in Chinese, and a file that serves no case with why', async () => {
+    const principal = { userId: 'institution-a', roles: ['institution' as const], institutionId: 'inst-a' };
+    const { batch } = await env.batches!.create(principal, { files: [{ name: '名册.xlsx', size: 10, contentType: 'application/octet-stream', role: 'roster' }, { name: '证书.zip', size: 10, contentType: 'application/zip', role: 'certificates' }] });
+    const eligible = await seedClaim(env.stores, { submissionId: batch.batchId, caseId: `case-${batch.batchId}-1`, institutionId: 'inst-a', personName: '陈静', level: 2 });
+    const flagged = await seedClaim(env.stores, { submissionId: batch.batchId, caseId: `case-${batch.batchId}-2`, institutionId: 'inst-a', personName: '刘洋', level: 3, flagged: ['level'] });
+    const orphan = (await env.stores.documents.listBySubmission(batch.batchId)).find((record) => record.caseIds?.includes(flagged.caseId) && record.fileName === 'contract.png')!;
+    await env.stores.documents.update(orphan.documentId, { caseIds: [], error: { ...SERVES_NO_CASE }, status: 'processed' });
+
+    const page = await institutionPage(`#/batches/${batch.batchId}`);
+    await page.locator('#case-outcomes li').first().waitFor();
+
+    const line = (caseId: string) => page.locator(`#case-outcomes li[data-case="${caseId}"]`);
+    const first = (await line(eligible.caseId).textContent())!;
+    expect(first).toMatch(/^certificate\.png（陈静） · 待审核 · 符合 · 5,000 元：/);
+    expect(first).not.toMatch(/eligible|needs_review|XH36-3\.7\.c\b(?!）)/);
+    const second = (await line(flagged.caseId).textContent())!;
+    expect(second).toMatch(/^certificate\.png（刘洋） · 待审核 · 待核对/);
+    expect(await page.locator('#problems').textContent()).toContain('文件 contract.png：已识别（没有证书案件需要此材料，未并入任何案件）');
+    await page.screenshot({ path: screenshotPath('batch-case-outcomes.png'), fullPage: true });
+    await page.context().close();
+  });
+});
