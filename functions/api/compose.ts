@@ -13,6 +13,7 @@ import { S3UploadUrlSigner } from '../../shared/adapters/s3-upload-url-signer.js
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import { systemClock, type CaseRepository, type Clock, type DocumentRepository, type EnterpriseRegister, type RegisteredEnterprise } from '../../shared/ports/index.js';
 import { BatchService } from '../../shared/review/batch-service.js';
+import { CaseSearchService } from '../../shared/review/case-search-service.js';
 import { PageImages } from '../../shared/review/page-images.js';
 import { ReviewService } from '../../shared/review/review-service.js';
 import { lazyClients, rootSettings, type RootOptions } from '../compose/root-options.js';
@@ -24,6 +25,8 @@ export interface ReviewDependencies {
   documents: DocumentRepository;
   /** Training institutions' batches (`/api/batches…`). */
   batches: BatchService;
+  /** Staff's case lists and search (`GET /api/cases`). */
+  search: CaseSearchService;
 }
 
 export interface ReviewApiRootOptions extends RootOptions {
@@ -48,7 +51,7 @@ export function composeReviewApi(options: ReviewApiRootOptions): ReviewDependenc
   const clients = lazyClients(settings, options.endpoints);
   const db = clients.db();
   const s3 = clients.s3();
-  const cases = new DynamoDbCaseRepository(db, settings.tableName);
+  const cases = new DynamoDbCaseRepository(db, settings.tableName, { closedCaseRetentionDays: settings.closedCaseRetentionDays });
   const documents = new DynamoDbDocumentRepository(db, settings.tableName);
   const blobs = new S3BlobStore(s3);
   const clock = options.clock ?? systemClock;
@@ -84,7 +87,7 @@ export function composeReviewApi(options: ReviewApiRootOptions): ReviewDependenc
     batchOwner,
     ...(options.presignPages ? { link: (bucket: string, key: string, seconds: number) => blobs.presignGet(bucket, key, seconds) } : {}),
   });
-  return { review, pages, cases, documents, batches };
+  return { review, pages, cases, documents, batches, search: new CaseSearchService({ cases }) };
 }
 
 /**

@@ -45,6 +45,7 @@ export function lambdaApp(): Hono<Env> {
     review: deps.review,
     pages: deps.pages,
     batches: deps.batches,
+    search: deps.search,
     authenticate: async (c: Context) => principalFromClaims(claimsOfEvent((c.env as Env['Bindings'] | undefined)?.event)),
   });
   app = new Hono<Env>();

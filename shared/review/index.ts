@@ -7,3 +7,4 @@ export { PageImages, type PageImage, type PageImageDeps } from './page-images.js
 export { ReviewService, summaryOf, queueTitle, type ReviewServiceDeps } from './review-service.js';
 export { createReviewApi, openApiDocument, detailOf, bearerAuthenticator, type Authenticate, type ReviewApiDeps } from './router.js';
 export { BatchService, checkBatchFiles, listItemOf, FINAL_DOCUMENT_STATES, type BatchServiceDeps, type ListableBatchStore, type CompletingUploadSigner } from './batch-service.js';
+export { CaseSearchService } from './case-search-service.js';
