@@ -9,6 +9,7 @@ import type { CaseDetail, CaseSummary, InstitutionCaseView } from '../../shared/
 import { DOCUMENT_TITLES_ZH } from '../../shared/review/labels.js';
 import { listKeys } from './list-keys.js';
 import { batchListView, batchProgressView, newBatchView, type PageKit } from './batch-upload.js';
+import { caseListsView } from './case-lists.js';
 import { beginCognitoSignIn, cognitoSignOutUrl, completeCognitoSignIn, loadPageConfig, type PageConfig } from './cognito-sign-in.js';
 
 type Me = { userId: string; displayName?: string; roles: string[]; institutionId?: string };
@@ -124,7 +125,7 @@ async function renderRoute(): Promise<void> {
   }
   $('#who').textContent = `${me.displayName ?? me.userId}（${me.roles.map((r) => ({ clerk: '经办', supervisor: '主管', institution: '培训机构' })[r] ?? r).join('、')}）`;
   $('#nav').innerHTML = isStaff()
-    ? `<a href="#/">队列</a>${isSupervisor() ? '<a href="#/exports">支付清单</a>' : ''}<a href="#/signout">退出</a>`
+    ? `<a href="#/">队列</a><a href="#/cases">案件查询</a>${isSupervisor() ? '<a href="#/exports">支付清单</a>' : ''}<a href="#/signout">退出</a>`
     : '<a href="#/">我的批次</a><a href="#/batches/new">新建批次</a><a href="#/signout">退出</a>';
   const [, name, ...rest] = location.hash.replace(/^#/, '').split('/');
   const arg = decodeURIComponent(rest.join('/'));
@@ -147,6 +148,7 @@ async function renderRoute(): Promise<void> {
     if (name === 'batches' && arg === 'new') return newBatchView(kit);
     if (name === 'batches' && arg) return await batchProgressView(kit, arg);
     if (name === 'exports') return exportsView();
+    if (name === 'cases' && isStaff()) return await caseListsView(kit, arg);
     return isStaff() ? await queuesView() : await batchListView(kit);
   } catch (error) {
     view().innerHTML = '';
