@@ -10,13 +10,18 @@ import { closedCaseStatuses, listStateOf, queuedCaseStatuses, type CaseListState
 import { pseudonymKey } from './dynamodb-items.js';
 import type { TransactItem } from './dynamodb-transactions.js';
 
-/** The partition that holds every counter: one Query reads them all, whatever the number of cases. */
-export const COUNTERS_PK = 'COUNTS';
 /**
- * Each counter is split over this many items (chosen by the case id), so concurrent case writes in one queue rarely
- * meet on the same item (a TransactionConflict costs a retry). Reading sums the shards.
+ * Each counter is split over this many partitions (`COUNTS#0` … `COUNTS#7`, chosen by the case id): concurrent case
+ * writes in one queue rarely meet on the same item (a TransactionConflict costs a retry), and the counters take 8 ×
+ * one partition's write limit (docs/capacity.md). Reading is one Query per shard, in parallel, summed: a few hundred
+ * small items whatever the number of cases.
  */
 export const COUNTER_SHARDS = 8;
+
+/** The partition of counter shard `shard`. */
+export function countersPartition(shard: number): string {
+  return `COUNTS#${shard}`;
+}
 /** A case writes at most this many search keys (names and certificate numbers beyond are not searchable). */
 export const MAX_FIND_KEYS = 40;
 
@@ -151,7 +156,7 @@ export function counterUpdates(tableName: string, caseId: string, before: Counte
     .map(([name, delta]) => ({
       Update: {
         TableName: tableName,
-        Key: { PK: COUNTERS_PK, SK: `${name}#${shard}` },
+        Key: { PK: countersPartition(shard), SK: name },
         UpdateExpression: 'ADD #count :delta SET entity = :entity',
         ExpressionAttributeNames: { '#count': 'count' },
         ExpressionAttributeValues: { ':delta': delta, ':entity': 'counter' },
@@ -164,16 +169,16 @@ function counterShard(caseId: string): number {
 }
 
 /**
- * Sums the counter items of the COUNTS partition into queue counts and state counts (the shard suffix dropped).
+ * Sums the counter items of every shard into queue counts and state counts.
  *
  * @example
- * sumCounters([{ SK: 'QUEUE#q#3', count: 2 }, { SK: 'QUEUE#q#5', count: 1 }]).queues; // { q: 3 }
+ * sumCounters([{ SK: 'QUEUE#q', count: 2 }, { SK: 'QUEUE#q', count: 1 }]).queues; // { q: 3 }
  */
 export function sumCounters(items: Record<string, unknown>[]): { queues: Record<string, number>; states: Record<string, number> } {
   const queues: Record<string, number> = {};
   const states: Record<string, number> = {};
   for (const item of items) {
-    const match = /^(QUEUE|STATE)#(.*)#\d+$/.exec(String(item.SK));
+    const match = /^(QUEUE|STATE)#(.*)$/.exec(String(item.SK));
     if (!match) continue;
     const into = match[1] === 'QUEUE' ? queues : states;
     into[match[2]!] = (into[match[2]!] ?? 0) + Number(item.count ?? 0);

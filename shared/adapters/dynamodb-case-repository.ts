@@ -23,8 +23,9 @@ import {
   type Page,
 } from '../ports/case-repository.js';
 import {
-  COUNTERS_PK,
+  COUNTER_SHARDS,
   counterUpdates,
+  countersPartition,
   findKey,
   findKeyDelete,
   findKeyItem,
@@ -846,17 +847,27 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     }
   }
 
-  /** Every counter item: one Query of the COUNTS partition (queues × states × shards items, not cases). */
+  /** Every counter item: one Query per counter shard, in parallel (queues + states items each, not cases). */
   private async readCounters(): Promise<{ queues: Record<string, number>; states: Record<string, number> }> {
-    const items = await collectPages(
-      'read counters',
-      paginateQuery(
-        { client: this.db },
-        { TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': COUNTERS_PK }, ProjectionExpression: 'SK, #count', ExpressionAttributeNames: { '#count': 'count' } },
+    const shards = await Promise.all(
+      Array.from({ length: COUNTER_SHARDS }, (_, shard) =>
+        collectPages(
+          'read counters',
+          paginateQuery(
+            { client: this.db },
+            {
+              TableName: this.tableName,
+              KeyConditionExpression: 'PK = :pk',
+              ExpressionAttributeValues: { ':pk': countersPartition(shard) },
+              ProjectionExpression: 'SK, #count',
+              ExpressionAttributeNames: { '#count': 'count' },
+            },
+          ),
+          (item) => item,
+        ),
       ),
-      (item) => item,
     );
-    return sumCounters(items);
+    return sumCounters(shards.flat());
   }
 
   /** The start key a list cursor stands for; a cursor of another list would make DynamoDB fail opaquely. */

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTER_SHARDS } from '../../shared/adapters/dynamodb-case-lists.js';
 import { DynamoDbCaseRepository, caseKeys } from '../../shared/adapters/dynamodb-case-repository.js';
 import { InvalidCursorError } from '../../shared/adapters/dynamodb-errors.js';
 import type { ReviewCase } from '../../shared/cases/index.js';
@@ -84,12 +85,19 @@ describe('DynamoDbCaseRepository case lists', () => {
       expect([counts[from], counts[to]]).toEqual([undefined, 1]);
     });
 
-    it('reads the counts from counter items, not from the cases', async () => {
-      const { Items } = await table.db.send(new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'COUNTS' } }));
+    it('keeps the counts in counter items of eight shard partitions, which sum to the counts read', async () => {
+      const shards = await Promise.all(
+        Array.from({ length: COUNTER_SHARDS }, (_, shard) =>
+          table.db.send(new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `COUNTS#${shard}` } })),
+        ),
+      );
+      const items = shards.flatMap((page) => page.Items ?? []);
+      const summed = items.filter((item) => String(item.SK).startsWith('STATE#')).reduce((n, item) => n + Number(item.count), 0);
+      const counted = Object.values(await cases.countStates()).reduce((n, count) => n + count, 0);
 
-      // Queues × states × shards at most, however many cases there are.
-      expect(Items!.length).toBeGreaterThan(0);
-      expect(Items!.every((item) => item.entity === 'counter' && typeof item.count === 'number')).toBe(true);
+      expect(items.every((item) => item.entity === 'counter' && typeof item.count === 'number')).toBe(true);
+      expect(shards.filter((page) => (page.Items ?? []).length > 0).length).toBeGreaterThan(1);
+      expect(summed).toBe(counted);
     });
   });
 
