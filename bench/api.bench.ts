@@ -97,7 +97,7 @@ async function runLists(thinkMs: number): Promise<{ p95: Record<ListOperation, n
   ]);
   const tableName = 'bench-api-lists';
   const bucket = 'bench-api-lists';
-  const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, region });
+  const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, region, credentials: LOCAL_CREDENTIALS });
   const s3 = createS3Client({ endpoint: s3Server.endpoint, region });
   const db = createDynamoDbDocumentClient({ endpoint: dynamo.endpoint, region });
   await ensureTable(dynamodb, tableName);
@@ -227,7 +227,7 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
   ]);
   const tableName = 'bench-api';
   const bucket = 'bench-api';
-  const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, region });
+  const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, region, credentials: LOCAL_CREDENTIALS });
   const s3 = createS3Client({ endpoint: s3Server.endpoint, region });
   const db = createDynamoDbDocumentClient({ endpoint: dynamo.endpoint, region });
   await ensureTable(dynamodb, tableName);
