@@ -13,6 +13,11 @@
  * Each prints p50/p95/max per operation, requests per second, lost claim races (claims that lost a conditional write
  * to another claimer) and the load average, since the machine is shared.
  *
+ * A third run, on a fresh stack of BENCH_API_LIST_CASES (default 10,000) cases spread over every state, measures the
+ * case lists (issue 16: p95 ≤ 150 ms): BENCH_API_CLERKS staff at once, each with the same jittered pause, asking for a
+ * state's page (`GET /api/cases?status=…`), their own cases (`mine=1`) and a search (`q=` a name, an ID number, a
+ * certificate number or a case id), plus `GET /api/queues` (counts from counters).
+ *
  * `npm run bench -- api` runs it; BENCH_API_CLERKS, BENCH_API_ROUNDS, BENCH_API_THINK_MS change the load and
  * BENCH_API_DYNAMODB=memory runs DynamoDB Local in memory instead of on disk (not what users run; for comparison).
  */
@@ -35,6 +40,8 @@ import { startDynamoDbLocal } from '../local/dynamo-local.js';
 import { createLocalHttpServer } from '../local/http-server.js';
 import { startS3Local } from '../local/s3-local.js';
 import { seedClaim } from '../test/review/review-fixtures.js';
+import { aCaseDocument, aReviewCase } from '../test/support/fakes/factories.js';
+import type { ReviewCase } from '../shared/cases/index.js';
 
 const region = 'us-east-1';
 
@@ -51,11 +58,158 @@ export async function run(): Promise<void> {
   const thinkMs = Number(process.env.BENCH_API_THINK_MS ?? 1000);
   const realistic = await runOnce(thinkMs);
   await runOnce(0);
+  const lists = await runLists(thinkMs);
   console.log(
     `\nGOAL (realistic clerks, ${thinkMs} ms pause): p95 ≤ 150 ms for claim, get case, correct field — ${realistic.worstP95 <= 150 ? 'met' : 'NOT met'} ` +
       `(claim p95 ${realistic.p95.claim.toFixed(1)} ms, worst p95 ${realistic.worstP95.toFixed(1)} ms; load average ${realistic.load})`,
   );
+  console.log(
+    `GOAL (case lists over ${lists.cases} cases): p95 ≤ 150 ms for list by state and search — ${lists.worstP95 <= 150 ? 'met' : 'NOT met'} ` +
+      `(list by state p95 ${lists.p95['list by state'].toFixed(1)} ms, search p95 ${lists.p95.search.toFixed(1)} ms, my cases p95 ${lists.p95['my cases'].toFixed(1)} ms; load average ${lists.load})`,
+  );
 }
+
+type ListOperation = 'list by state' | 'my cases' | 'search' | 'queues';
+
+/** The states the list run spreads its cases over, with their shares. */
+const LIST_MIX: [ReviewCase['status'], number][] = [
+  ['needs_review', 0.35],
+  ['claimed', 0.05],
+  ['awaiting_documents', 0.1],
+  ['confirmed', 0.2],
+  ['approved', 0.1],
+  ['paid', 0.1],
+  ['rejected', 0.05],
+  ['declined', 0.05],
+];
+
+/** Case lists over a full table: each staff member loops list-by-state → my cases → search → queues. */
+async function runLists(thinkMs: number): Promise<{ p95: Record<ListOperation, number>; worstP95: number; load: string; cases: number }> {
+  const staff = Number(process.env.BENCH_API_CLERKS ?? 20);
+  const total = Number(process.env.BENCH_API_LIST_CASES ?? 10_000);
+  const rounds = Number(process.env.BENCH_API_ROUNDS ?? 10);
+  console.log(`\n--- case lists: ${total} cases over every state, ${staff} staff, ${thinkMs} ms pause (jittered) before each request`);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-api-lists-'));
+  const inMemory = process.env.BENCH_API_DYNAMODB === 'memory';
+  const [dynamo, s3Server] = await Promise.all([
+    startDynamoDbLocal(inMemory ? {} : { dataDir: path.join(dataDir, 'dynamodb') }),
+    startS3Local({ dataDir: path.join(dataDir, 's3'), inWorker: true }),
+  ]);
+  const tableName = 'bench-api-lists';
+  const bucket = 'bench-api-lists';
+  const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, region, credentials: LOCAL_CREDENTIALS });
+  const s3 = createS3Client({ endpoint: s3Server.endpoint, region });
+  const db = createDynamoDbDocumentClient({ endpoint: dynamo.endpoint, region });
+  await ensureTable(dynamodb, tableName);
+  await ensureBucket(s3, bucket);
+  const users = Array.from({ length: staff }, (_, i) => ({ username: `bench-clerk-${i + 1}`, name: `经办${i + 1}`, groups: ['clerk' as const, 'supervisor' as const] }));
+  try {
+    // The cases as the pipeline and the clerks leave them: one create each (search keys and counters included).
+    const seeding = new DynamoDbCaseRepository(db, tableName);
+    const seedStart = performance.now();
+    const terms: string[] = [];
+    let next = 0;
+    const seedOne = async (i: number) => {
+      let at = (i * 0.618) % 1;
+      const status = LIST_MIX.find(([, share]) => (at -= share) < 0)?.[0] ?? 'needs_review';
+      const idNumber = `330106${String(19700101 + (i % 9000)).slice(0, 8)}${String(i).padStart(4, '0').slice(-4)}`;
+      const document = aCaseDocument({ documentId: `doc-list-${i}` });
+      document.fields.holderName = { ...document.fields.holderName!, value: `申请人${i}` };
+      document.fields.certificateNumber = { value: `Q${String(2020_000_000 + i)}`, confidence: 0.98, needsReview: false, source: { page: 1 } };
+      const clerk = users[i % staff]!.username;
+      const createdAt = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+      const reviewCase = aReviewCase({
+        caseId: `case-list-${i}`,
+        status,
+        personName: `申请人${i}`,
+        personIdNumber: idNumber,
+        documents: [document],
+        createdAt,
+        updatedAt: createdAt,
+        ...(status === 'claimed' ? { lease: { holder: clerk, expiresAt: '2099-01-01T00:00:00.000Z' } } : {}),
+        ...(['confirmed', 'approved', 'paid'].includes(status) ? { confirmedBy: clerk } : {}),
+      });
+      await seeding.create(reviewCase, { caseId: reviewCase.caseId, at: createdAt, actor: 'system:process', action: 'create' });
+      if (i % 97 === 0) terms.push(`申请人${i}`, idNumber, `Q${String(2020_000_000 + i)}`, reviewCase.caseId);
+    };
+    await Promise.all(Array.from({ length: 16 }, async () => {
+      for (let i = next++; i < total; i = next++) await seedOne(i);
+    }));
+    console.log(`seeded ${total} cases in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${(total / ((performance.now() - seedStart) / 1000)).toFixed(0)} creates/s)`);
+
+    const signIn = new DevSignIn('bench-api-development-secret-0123456789', users);
+    const deps = composeReviewApi({
+      presignPages: false,
+      settings: loadSettings({ ...process.env, INTAKE_TABLE_NAME: tableName, INTAKE_BUCKET: bucket, AWS_REGION: region }),
+      endpoints: { dynamodb: dynamo.endpoint, s3: s3Server.endpoint, credentials: LOCAL_CREDENTIALS },
+    });
+    const http = await createLocalHttpServer({
+      port: 0,
+      api: createReviewApi({ review: deps.review, pages: deps.pages, search: deps.search, devSignIn: signIn, authenticate: bearerAuthenticator((t) => signIn.verify(t)) }),
+    });
+    try {
+      const tokens = await Promise.all(users.map(async (u) => (await signIn.signIn(u.username)).token));
+      const load = { start: loadAverage(), end: '' };
+      const states = ['needs_review', 'awaiting_documents', 'confirmed', 'approved', 'paid', 'rejected', 'declined'];
+      const worker = new Worker(listerLoop, { eval: true, workerData: { url: http.url, tokens, thinkMs, rounds, states, terms } });
+      const result = await new Promise<{ timings: Record<ListOperation, number[]>; rows: Record<ListOperation, number> }>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`the staff worker stopped with code ${code} before reporting`)));
+      });
+      await worker.terminate();
+      load.end = loadAverage();
+      console.log(`load average (1/5/15 min) at start ${load.start}, at end ${load.end}`);
+      console.log('operation        n      p50 ms   p95 ms   max ms   rows/answer');
+      const p95 = {} as Record<ListOperation, number>;
+      for (const [name, values] of Object.entries(result.timings) as [ListOperation, number[]][]) {
+        const sorted = [...values].sort((a, b) => a - b);
+        p95[name] = percentile(sorted, 95);
+        console.log(
+          `${name.padEnd(14)} ${String(sorted.length).padStart(4)} ${percentile(sorted, 50).toFixed(1).padStart(9)} ${p95[name].toFixed(1).padStart(8)} ${(sorted.at(-1) ?? NaN).toFixed(1).padStart(8)} ${(result.rows[name] / Math.max(1, sorted.length)).toFixed(1).padStart(12)}`,
+        );
+      }
+      return { p95, worstP95: Math.max(p95['list by state'], p95.search), load: `${load.start} → ${load.end}`, cases: total };
+    } finally {
+      await http.close();
+    }
+  } finally {
+    db.destroy();
+    s3.destroy();
+    dynamodb.destroy();
+    await Promise.all([dynamo.stop(), s3Server.stop()]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The staff's list requests, as plain JavaScript for a worker thread (see clerkLoop). */
+const listerLoop = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { performance } = require('node:perf_hooks');
+const { url, tokens, thinkMs, rounds, states, terms } = workerData;
+const timings = { 'list by state': [], 'my cases': [], search: [], queues: [] };
+const rows = { 'list by state': 0, 'my cases': 0, search: 0, queues: 0 };
+const pick = (list) => list[Math.floor(Math.random() * list.length)];
+async function timed(name, path, token) {
+  if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
+  const start = performance.now();
+  const response = await fetch(url + '/api' + path, { headers: { authorization: 'Bearer ' + token } });
+  const body = await response.text();
+  timings[name].push(performance.now() - start);
+  if (response.status !== 200) throw new Error(name + ' ' + path + ' → ' + response.status + ' ' + body);
+  const json = JSON.parse(body);
+  rows[name] += (json.items ?? json.queues ?? []).length;
+}
+async function member(token) {
+  for (let round = 0; round < rounds; round++) {
+    await timed('list by state', '/cases?status=' + pick(states) + '&limit=50', token);
+    await timed('my cases', '/cases?mine=1&limit=50', token);
+    await timed('search', '/cases?q=' + encodeURIComponent(pick(terms)), token);
+    await timed('queues', '/queues', token);
+  }
+}
+Promise.all(tokens.map(member)).then(() => parentPort.postMessage({ timings, rows }), (error) => { throw error; });
+`;
 
 type Operation = 'claim' | 'get case' | 'correct field' | 'confirm';
 
@@ -73,7 +227,7 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
   ]);
   const tableName = 'bench-api';
   const bucket = 'bench-api';
-  const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, region });
+  const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, region, credentials: LOCAL_CREDENTIALS });
   const s3 = createS3Client({ endpoint: s3Server.endpoint, region });
   const db = createDynamoDbDocumentClient({ endpoint: dynamo.endpoint, region });
   await ensureTable(dynamodb, tableName);

@@ -27,6 +27,8 @@ export const settingsSchema = z.object({
     .object({ snsTopicArn: z.string().min(1), roleArn: z.string().min(1) })
     .optional(),
   serviceName: z.string().default('skill-subsidy-intake'),
+  /** Days a closed case (paid, rejected, declined) stays before the table's TTL removes it; 0 keeps closed cases. */
+  closedCaseRetentionDays: z.coerce.number().int().nonnegative().default(0),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -63,6 +65,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     ocrDpi: optional(env.INTAKE_OCR_DPI),
     textract: topic && role ? { snsTopicArn: topic, roleArn: role } : undefined,
     serviceName: optional(env.POWERTOOLS_SERVICE_NAME),
+    closedCaseRetentionDays: optional(env.INTAKE_CLOSED_CASE_RETENTION_DAYS),
   });
   if (!parsed.success) {
     throw new SettingsError(z.prettifyError(parsed.error));

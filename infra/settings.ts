@@ -83,7 +83,7 @@ export const InfraSettings = z.object({
   /** Most concurrent ingest executions (a 1,000-certificate batch arrives as 1,000 S3 events at once). */
   ingestReservedConcurrency: positiveInt.default(20),
   /**
-   * Days a closed case (approved, rejected) stays in the table after it closed: given to the API as
+   * Days a closed case (paid, rejected, declined) stays in the table after it closed: given to the API as
    * `INTAKE_CLOSED_CASE_RETENTION_DAYS`, written as the table's TTL attribute. 0 keeps closed cases.
    */
   closedCaseRetentionDays: z.coerce.number().int().nonnegative().default(0),

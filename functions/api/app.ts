@@ -37,5 +37,5 @@ export function createApiApp(
   // Locally a page without a stored preview is rendered on first request (the local app is never bundled for Lambda).
   const deps = composeReviewApi({ ...options, env, presignPages: false });
   const devSignIn = localDevSignIn(env);
-  return createReviewApi({ review: deps.review, pages: deps.pages, batches: deps.batches, submissions: deps.submissions, reports: new ReportService({ cases: deps.cases }), devSignIn, authenticate: bearerAuthenticator((token) => devSignIn.verify(token)) });
+  return createReviewApi({ review: deps.review, pages: deps.pages, batches: deps.batches, submissions: deps.submissions, reports: new ReportService({ cases: deps.cases }), search: deps.search, devSignIn, authenticate: bearerAuthenticator((token) => devSignIn.verify(token)) });
 }

@@ -14,6 +14,7 @@ import { S3UploadUrlSigner } from '../../shared/adapters/s3-upload-url-signer.js
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import { systemClock, type CaseRepository, type Clock, type DocumentRepository, type EnterpriseRegister, type RegisteredEnterprise } from '../../shared/ports/index.js';
 import { BatchService } from '../../shared/review/batch-service.js';
+import { CaseSearchService } from '../../shared/review/case-search-service.js';
 import { PageImages } from '../../shared/review/page-images.js';
 import { ReviewService } from '../../shared/review/review-service.js';
 import { SubmissionService } from '../../shared/review/submission-service.js';
@@ -28,6 +29,8 @@ export interface ReviewDependencies {
   batches: BatchService;
   /** What came in under a submission: the e-mail and every file with its state. */
   submissions: SubmissionService;
+  /** Staff's case lists and search (`GET /api/cases`). */
+  search: CaseSearchService;
 }
 
 export interface ReviewApiRootOptions extends RootOptions {
@@ -52,7 +55,7 @@ export function composeReviewApi(options: ReviewApiRootOptions): ReviewDependenc
   const clients = lazyClients(settings, options.endpoints);
   const db = clients.db();
   const s3 = clients.s3();
-  const cases = new DynamoDbCaseRepository(db, settings.tableName);
+  const cases = new DynamoDbCaseRepository(db, settings.tableName, { closedCaseRetentionDays: settings.closedCaseRetentionDays });
   const documents = new DynamoDbDocumentRepository(db, settings.tableName);
   const blobs = new S3BlobStore(s3);
   const clock = options.clock ?? systemClock;
@@ -89,7 +92,7 @@ export function composeReviewApi(options: ReviewApiRootOptions): ReviewDependenc
     ...(options.presignPages ? { link: (bucket: string, key: string, seconds: number) => blobs.presignGet(bucket, key, seconds) } : {}),
   });
   const submissions = new SubmissionService({ documents, cases, emails: new DynamoDbEmailRecordStore(db, settings.tableName) });
-  return { review, pages, cases, documents, batches, submissions };
+  return { review, pages, cases, documents, batches, submissions, search: new CaseSearchService({ cases }) };
 }
 
 /**

@@ -48,6 +48,7 @@ export function lambdaApp(): Hono<Env> {
     batches: deps.batches,
     submissions: deps.submissions,
     reports: new ReportService({ cases: deps.cases }),
+    search: deps.search,
     authenticate: async (c: Context) => principalFromClaims(claimsOfEvent((c.env as Env['Bindings'] | undefined)?.event)),
   });
   app = new Hono<Env>();

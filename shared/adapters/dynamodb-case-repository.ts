@@ -4,7 +4,6 @@ import {
   BatchGetCommand,
   GetCommand,
   paginateQuery,
-  paginateScan,
   QueryCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
@@ -14,11 +13,29 @@ import {
   CaseNotFoundError,
   ClaimKeyTakenError,
   VersionConflictError,
+  caseListStates,
+  listStateOf,
   queuedCaseStatuses,
+  type CaseListState,
+  type CaseLists,
   type CaseRepository,
   type DocumentSettlement,
   type Page,
 } from '../ports/case-repository.js';
+import {
+  COUNTER_SHARDS,
+  counterUpdates,
+  countersPartition,
+  findKey,
+  findKeyDelete,
+  findKeyItem,
+  findKeyWrites,
+  findKeysOf,
+  retentionExpiry,
+  statePartition,
+  statusIndexKeys,
+  sumCounters,
+} from './dynamodb-case-lists.js';
 import { DocumentNotFoundError } from '../ports/document-repository.js';
 import { documentUpdate } from './dynamodb-document-repository.js';
 import { InvalidCursorError, StoreContentionError, toStoreError } from './dynamodb-errors.js';
@@ -79,6 +96,13 @@ interface StoredState {
   version: number;
   heldClaimKeys: ClaimKey[];
   hasLease: boolean;
+  /** Where the counters have the case now: a write moves them only when the status's list state or queue changes. */
+  status: ReviewCase['status'];
+  queue: string;
+  /** The search keys the case's items carry now (see dynamodb-case-lists.ts). */
+  findKeys: string[];
+  /** The TTL the case carries now (closed, with retention on). */
+  expiresAt?: number;
 }
 
 /** A page of claimable cases as the queue index returns them (projected to what claiming needs). */
@@ -94,7 +118,8 @@ type ItemRole =
   | { kind: 'lease' }
   | { kind: 'take'; key: ClaimKey }
   | { kind: 'release'; key: ClaimKey }
-  | { kind: 'document'; documentId: string };
+  | { kind: 'document'; documentId: string }
+  | { kind: 'index' };
 
 /**
  * Review cases in the intake table (single-table design, docs/data-model.md): the case item, its audit events and
@@ -106,8 +131,9 @@ type ItemRole =
  * const cases = new DynamoDbCaseRepository(createDynamoDbDocumentClient(), process.env.INTAKE_TABLE_NAME!);
  * const next = await cases.claimNext('XH36-3.7.c', 'clerk-li', 900, new Date());
  */
-export class DynamoDbCaseRepository implements CaseRepository {
+export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
   private readonly secret: string;
+  private readonly retentionDays: number;
   /** Per queue: the cases claims on this instance are trying now, each with whether its try won. */
   private readonly claimReservations = new Map<string, Map<string, Promise<boolean>>>();
   /** Per case, the case at the version last read or written here and what `update` needs of it (see `remember`). */
@@ -128,9 +154,14 @@ export class DynamoDbCaseRepository implements CaseRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-    options: { lookupSecret?: string } = {},
+    options: {
+      lookupSecret?: string;
+      /** Days a closed case stays before the table's TTL removes it (`INTAKE_CLOSED_CASE_RETENTION_DAYS`); 0 keeps it. */
+      closedCaseRetentionDays?: number;
+    } = {},
   ) {
     this.secret = options.lookupSecret ?? lookupSecretFromEnv();
+    this.retentionDays = options.closedCaseRetentionDays ?? 0;
   }
 
   /** The partition key of a claim key's item: keyed-hashed, since once-per-person keys hold an ID number. */
@@ -146,10 +177,12 @@ export class DynamoDbCaseRepository implements CaseRepository {
   async create(reviewCase: ReviewCase, audit: AuditEvent, claimKeys: ClaimKey[] = [], alongside?: DocumentSettlement): Promise<{ reviewCase: ReviewCase; created: boolean }> {
     const stored = reviewCaseSchema.parse({ ...reviewCase, version: 1 });
     const keys = dedupe(claimKeys);
+    const findKeys = findKeysOf(stored, this.secret);
+    const expiresAt = retentionExpiry(stored, this.retentionDays, undefined);
     const roles: ItemRole[] = [];
     const items: TransactItem[] = [];
     roles.push({ kind: 'case' });
-    items.push({ Put: { TableName: this.tableName, Item: this.toItem(stored, keys), ConditionExpression: 'attribute_not_exists(PK)' } });
+    items.push({ Put: { TableName: this.tableName, Item: this.toItem(stored, keys, findKeys, expiresAt), ConditionExpression: 'attribute_not_exists(PK)' } });
     roles.push({ kind: 'audit' });
     items.push(this.auditPut(stored.caseId, audit, stored.version));
     if (stored.lease) {
@@ -161,11 +194,19 @@ export class DynamoDbCaseRepository implements CaseRepository {
       roles.push({ kind: 'take', key });
       items.push(this.take(key, stored.caseId));
     }
+    // Search keys and counters in the same transaction: a replayed create is refused whole, so nothing counts twice.
+    for (const item of [
+      ...findKeyWrites(this.tableName, stored, { keys: [], expiresAt }, { keys: findKeys, expiresAt }),
+      ...counterUpdates(this.tableName, stored.caseId, undefined, stored),
+    ]) {
+      roles.push({ kind: 'index' });
+      items.push(item);
+    }
     this.addSettlement(items, roles, alongside);
     try {
       await runTransaction(this.db, items, 'create case');
       this.endSharedReads(stored);
-      return { reviewCase: this.remember(stored, { heldClaimKeys: keys }), created: true };
+      return { reviewCase: this.remember(stored, { heldClaimKeys: keys, findKeys, expiresAt }), created: true };
     } catch (error) {
       if (error instanceof TransactionCancelled && error.reasons[0]?.code === 'ConditionalCheckFailed') {
         const existing = await this.get(stored.caseId);
@@ -192,10 +233,18 @@ export class DynamoDbCaseRepository implements CaseRepository {
    * read can be skipped — and should the case have moved on meanwhile, the write's version condition refuses it all
    * the same. Bounded, oldest first out: an entry only saves a read for the next change of a case being worked on.
    */
-  private remember(reviewCase: ReviewCase, state: Pick<StoredState, 'heldClaimKeys'>): ReviewCase {
+  private remember(reviewCase: ReviewCase, state: Pick<StoredState, 'heldClaimKeys' | 'findKeys' | 'expiresAt'>): ReviewCase {
     this.knownCases.delete(reviewCase.caseId);
     if (this.knownCases.size >= knownCasesLimit) this.knownCases.delete(this.knownCases.keys().next().value!);
-    const stored: StoredState = { version: reviewCase.version, heldClaimKeys: state.heldClaimKeys, hasLease: reviewCase.lease !== undefined };
+    const stored: StoredState = {
+      version: reviewCase.version,
+      heldClaimKeys: state.heldClaimKeys,
+      hasLease: reviewCase.lease !== undefined,
+      status: reviewCase.status,
+      queue: reviewCase.queue,
+      findKeys: state.findKeys,
+      ...(state.expiresAt === undefined ? {} : { expiresAt: state.expiresAt }),
+    };
     this.knownCases.set(reviewCase.caseId, { reviewCase: structuredClone(reviewCase), state: stored });
     return reviewCase;
   }
@@ -218,15 +267,48 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   async countQueues(): Promise<Record<string, number>> {
-    // The queue index is sparse (only waiting cases), so scanning its keys costs what is waiting, not the table.
-    const counts: Record<string, number> = {};
-    const queues = await collectPages(
-      'count queues',
-      paginateScan({ client: this.db }, { TableName: this.tableName, IndexName: indexNames.queue, ProjectionExpression: 'GSI1PK' }),
-      (item) => String(item.GSI1PK).slice('QUEUE#'.length),
-    );
-    for (const queue of queues) counts[queue] = (counts[queue] ?? 0) + 1;
-    return counts;
+    // Counters kept by every case write (dynamodb-case-lists.ts): a few hundred bytes read, whatever the backlog.
+    const { queues } = await this.readCounters();
+    return Object.fromEntries(Object.entries(queues).filter(([, count]) => count > 0));
+  }
+
+  async countStates(): Promise<Record<CaseListState, number>> {
+    const { states } = await this.readCounters();
+    return Object.fromEntries(caseListStates.map((state) => [state, Math.max(0, states[state] ?? 0)])) as Record<CaseListState, number>;
+  }
+
+  async listByState(state: CaseListState, options: { limit?: number; cursor?: string } = {}): Promise<Page<ReviewCase>> {
+    const partition = statePartition(state);
+    const startKey = this.startKeyOf(options.cursor, 'GSI4PK', partition);
+    const page = await this.queryIndex(indexNames.status, 'GSI4PK', partition, options.limit ?? 50, startKey, 'list cases by state');
+    const cases = await this.readListed(page.items.map((item) => String(item.PK).slice('CASE#'.length)));
+    // The index is eventually consistent: a case that has just moved on is not shown under its old state.
+    return { items: cases.filter((c) => listStateOf(c.status) === state), cursor: encodeCursor(page.lastEvaluatedKey) };
+  }
+
+  async listHeldBy(userId: string, options: { limit?: number; cursor?: string } = {}): Promise<Page<ReviewCase>> {
+    const key = findKey('user', userId, this.secret);
+    const startKey = this.startKeyOf(options.cursor, 'GSI3PK', key);
+    const page = await this.queryIndex(indexNames.lookup, 'GSI3PK', key, options.limit ?? 50, startKey, 'list held cases');
+    const cases = await this.readListed(page.items.map((item) => String(item.caseId)));
+    return { items: cases.filter((c) => c.lease?.holder === userId || c.confirmedBy === userId), cursor: encodeCursor(page.lastEvaluatedKey) };
+  }
+
+  async search(term: string, options: { limit?: number } = {}): Promise<ReviewCase[]> {
+    const text = term.trim();
+    if (text === '') return [];
+    const limit = options.limit ?? 50;
+    // Every reading of the term at once, each one key look-up: a case id, an ID number, a name, a certificate number.
+    const byKey = (key: string) => this.queryIndex(indexNames.lookup, 'GSI3PK', key, limit, undefined, 'search cases');
+    const [asCase, ...found] = await Promise.all([
+      this.readCaseItem(text).then((item) => (item ? [text] : [])),
+      ...(looksLikeIdNumber(text) ? [byKey(this.personKey(text)).then((page) => page.items.map((item) => String(item.caseId)))] : []),
+      byKey(findKey('name', text, this.secret)).then((page) => page.items.map((item) => String(item.caseId))),
+      byKey(findKey('certificate', text, this.secret)).then((page) => page.items.map((item) => String(item.caseId))),
+    ]);
+    const ids = [...new Set([...asCase!, ...found.flat()])];
+    const cases = await this.readListed(ids);
+    return cases.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.caseId.localeCompare(a.caseId)).slice(0, limit);
   }
 
   async claimNext(queue: string, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined> {
@@ -286,21 +368,22 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   async listByStatus(status: ReviewCase['status']): Promise<ReviewCase[]> {
-    // No index holds cases by status (the queue index is sparse by design); exports are rare, so a filtered scan.
-    return collectPages(
+    // The status index's partition of the status's list state, then the cases themselves (documents included).
+    const keys = await collectPages(
       'list cases by status',
-      paginateScan(
+      paginateQuery(
         { client: this.db },
         {
           TableName: this.tableName,
-          FilterExpression: 'entity = :case AND #status = :status',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':case': 'case', ':status': status },
-          ConsistentRead: true,
+          IndexName: indexNames.status,
+          KeyConditionExpression: 'GSI4PK = :state',
+          ExpressionAttributeValues: { ':state': statePartition(listStateOf(status)) },
         },
       ),
-      caseFromItem,
+      (item) => String(item.PK).slice('CASE#'.length),
     );
+    const cases = await this.batchReadCases(keys, { withDocuments: true });
+    return cases.filter((c) => c.status === status).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
   async audit(caseId: string): Promise<AuditEvent[]> {
@@ -332,6 +415,11 @@ export class DynamoDbCaseRepository implements CaseRepository {
   private async tryClaim(candidate: ClaimCandidate, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined> {
     const lease = { holder, expiresAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString() };
     const version = candidate.version + 1;
+    // "My cases": the holder's search key replaces a lapsed lease's holder's (unless that one confirmed the case).
+    const holderKey = findKey('user', holder, this.secret);
+    const lapsedHolder = candidate.lease?.holder;
+    const dropped = lapsedHolder && lapsedHolder !== holder && lapsedHolder !== candidate.confirmedBy ? findKey('user', lapsedHolder, this.secret) : undefined;
+    const findKeys = [...new Set([...candidate.findKeys.filter((key) => key !== dropped), holderKey])].sort();
     const audit: AuditEvent = {
       caseId: candidate.caseId,
       at: now.toISOString(),
@@ -345,7 +433,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
         Update: {
           TableName: this.tableName,
           Key: caseKeys.case(candidate.caseId),
-          UpdateExpression: 'SET #status = :claimed, lease = :lease, updatedAt = :now, version = :next, GSI1SK = :sortKey',
+          UpdateExpression: 'SET #status = :claimed, lease = :lease, updatedAt = :now, version = :next, GSI1SK = :sortKey, findKeys = :findKeys',
           ConditionExpression: 'version = :seen',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
@@ -355,11 +443,15 @@ export class DynamoDbCaseRepository implements CaseRepository {
             ':next': version,
             ':seen': candidate.version,
             ':sortKey': leasedSortKey(candidate.caseId, lease.expiresAt),
+            ':findKeys': findKeys,
           },
         },
       },
       this.auditPut(candidate.caseId, audit, version),
       this.leasePut({ caseId: candidate.caseId, lease }),
+      // Claiming moves no counter: `claimed` counts and lists with `needs_review`.
+      ...(candidate.findKeys.includes(holderKey) ? [] : [findKeyItem(this.tableName, candidate, holderKey, undefined)]),
+      ...(dropped && candidate.findKeys.includes(dropped) ? [findKeyDelete(this.tableName, candidate.caseId, dropped)] : []),
     ];
     const reading = this.readCaseItem(candidate.caseId);
     // Not awaited when the claim is lost: its failure must not go unhandled.
@@ -377,7 +469,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
     const item = await reading.catch(() => undefined);
     const seen = item ? Number(item.version) : undefined;
     if (item && seen === candidate.version) {
-      return this.remember({ ...caseFromItem(item), status: 'claimed', lease, updatedAt: now.toISOString(), version }, storedStateOf(item));
+      return this.remember({ ...caseFromItem(item), status: 'claimed', lease, updatedAt: now.toISOString(), version }, { ...storedStateOf(item), findKeys });
     }
     if (item && seen === version && (item.lease as { holder?: string } | undefined)?.holder === holder) {
       return this.remember(caseFromItem(item), storedStateOf(item));
@@ -407,9 +499,11 @@ export class DynamoDbCaseRepository implements CaseRepository {
   ): Promise<ReviewCase> {
     const stored = reviewCaseSchema.parse({ ...next, version: expectedVersion + 1 });
     const wanted = claimKeys === undefined ? undefined : dedupe(claimKeys);
+    const findKeys = findKeysOf(stored, this.secret);
+    const expiresAt = retentionExpiry(stored, this.retentionDays, state);
     const roles: ItemRole[] = [];
     const items: TransactItem[] = [];
-    const caseItem = this.toItem(stored, wanted);
+    const caseItem = this.toItem(stored, wanted, findKeys, expiresAt);
     if (wanted === undefined) delete caseItem.heldClaimKeys;
     // A conditional Put would drop the held keys when they are not rewritten, so keep them with an explicit copy.
     if (wanted === undefined && state.heldClaimKeys.length > 0) caseItem.heldClaimKeys = state.heldClaimKeys;
@@ -444,11 +538,20 @@ export class DynamoDbCaseRepository implements CaseRepository {
         items.push(this.release(key, stored.caseId));
       }
     }
+    // Search keys gained or lost, and the counters when the list state or queue changed: under the case's version
+    // condition, so a replayed or stale write moves nothing.
+    for (const item of [
+      ...findKeyWrites(this.tableName, stored, { keys: state.findKeys, expiresAt: state.expiresAt }, { keys: findKeys, expiresAt }),
+      ...counterUpdates(this.tableName, stored.caseId, state, stored),
+    ]) {
+      roles.push({ kind: 'index' });
+      items.push(item);
+    }
     this.addSettlement(items, roles, alongside);
     try {
       await runTransaction(this.db, items, 'update case');
       this.endSharedReads(stored);
-      return this.remember(stored, { heldClaimKeys: wanted ?? state.heldClaimKeys });
+      return this.remember(stored, { heldClaimKeys: wanted ?? state.heldClaimKeys, findKeys, expiresAt });
     } catch (error) {
       this.knownCases.delete(stored.caseId);
       throw await this.mapCancellation(error, roles, stored.caseId, expectedVersion);
@@ -536,7 +639,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
     return { Put: { TableName: this.tableName, Item: { ...caseKeys.lease(reviewCase.caseId), entity: 'lease', holder: reviewCase.lease!.holder, expiresAt } } };
   }
 
-  private toItem(reviewCase: ReviewCase, heldClaimKeys: ClaimKey[] | undefined): Record<string, unknown> {
+  private toItem(reviewCase: ReviewCase, heldClaimKeys: ClaimKey[] | undefined, findKeys: string[], expiresAt: number | undefined): Record<string, unknown> {
     const { documents, ...rest } = reviewCase;
     const byTime = caseKeys.sortByTime(reviewCase.createdAt, reviewCase.caseId);
     const queued = (queuedCaseStatuses as readonly string[]).includes(reviewCase.status);
@@ -550,7 +653,10 @@ export class DynamoDbCaseRepository implements CaseRepository {
       GSI2SK: byTime,
       GSI3PK: reviewCase.personIdNumber ? this.personKey(reviewCase.personIdNumber) : undefined,
       GSI3SK: reviewCase.personIdNumber ? byTime : undefined,
+      ...statusIndexKeys(reviewCase),
       heldClaimKeys: heldClaimKeys ?? [],
+      findKeys,
+      expiresAt,
       ...JSON.parse(JSON.stringify(rest)),
       ...packAttribute('documents', documents),
     };
@@ -730,7 +836,8 @@ export class DynamoDbCaseRepository implements CaseRepository {
           TableName: this.tableName,
           Key: caseKeys.case(caseId),
           ConsistentRead: true,
-          ProjectionExpression: 'version, heldClaimKeys, lease',
+          ProjectionExpression: 'version, heldClaimKeys, lease, #status, #queue, findKeys, expiresAt',
+          ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' },
         }),
       );
       if (!Item) return undefined;
@@ -738,6 +845,91 @@ export class DynamoDbCaseRepository implements CaseRepository {
     } catch (error) {
       throw toStoreError(error, 'read case version');
     }
+  }
+
+  /** Every counter item: one Query per counter shard, in parallel (queues + states items each, not cases). */
+  private async readCounters(): Promise<{ queues: Record<string, number>; states: Record<string, number> }> {
+    const shards = await Promise.all(
+      Array.from({ length: COUNTER_SHARDS }, (_, shard) =>
+        collectPages(
+          'read counters',
+          paginateQuery(
+            { client: this.db },
+            {
+              TableName: this.tableName,
+              KeyConditionExpression: 'PK = :pk',
+              ExpressionAttributeValues: { ':pk': countersPartition(shard) },
+              ProjectionExpression: 'SK, #count',
+              ExpressionAttributeNames: { '#count': 'count' },
+            },
+          ),
+          (item) => item,
+        ),
+      ),
+    );
+    return sumCounters(shards.flat());
+  }
+
+  /** The start key a list cursor stands for; a cursor of another list would make DynamoDB fail opaquely. */
+  private startKeyOf(cursor: string | undefined, partitionName: string, partition: string): Record<string, unknown> | undefined {
+    if (cursor === undefined) return undefined;
+    const startKey = decodeCursor(cursor);
+    if (startKey?.[partitionName] !== partition) throw new InvalidCursorError(cursor);
+    return startKey;
+  }
+
+  /** One page of an index partition, newest first. */
+  private async queryIndex(indexName: string, partitionName: string, partition: string, limit: number, startKey: Record<string, unknown> | undefined, operation: string): Promise<ClaimPage> {
+    try {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: indexName,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': partitionName },
+          ExpressionAttributeValues: { ':pk': partition },
+          ScanIndexForward: false,
+          Limit: limit,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      return { items: page.Items ?? [], lastEvaluatedKey: page.LastEvaluatedKey };
+    } catch (error) {
+      throw toStoreError(error, operation);
+    }
+  }
+
+  /** The listed cases in the order given, without their documents (a list shows summaries: `documents` is empty). */
+  private readListed(caseIds: string[]): Promise<ReviewCase[]> {
+    return this.batchReadCases(caseIds, { withDocuments: false });
+  }
+
+  /** Cases by id in the order given (ids of cases gone, e.g. aged out, are skipped); eventually consistent. */
+  private async batchReadCases(caseIds: string[], options: { withDocuments: boolean }): Promise<ReviewCase[]> {
+    const unique = [...new Set(caseIds)];
+    const found = new Map<string, ReviewCase>();
+    const projection = options.withDocuments
+      ? {}
+      : {
+          ProjectionExpression: 'caseId, submissionId, #queue, #status, applicant, personName, decision, flaggedFieldCount, lease, confirmedBy, approvedBy, approvedAt, rejection, institutionId, batchId, version, createdAt, updatedAt',
+          ExpressionAttributeNames: { '#queue': 'queue', '#status': 'status' },
+        };
+    try {
+      for (let start = 0; start < unique.length; start += 100) {
+        let keys: Record<string, unknown>[] = unique.slice(start, start + 100).map((id) => caseKeys.case(id));
+        for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
+          const result = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ...projection } } }));
+          for (const item of result.Responses?.[this.tableName] ?? []) {
+            const reviewCase = options.withDocuments ? caseFromItem(item) : reviewCaseSchema.parse({ ...entityAttributes(item), documents: [] });
+            found.set(reviewCase.caseId, reviewCase);
+          }
+          keys = (result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+        }
+      }
+    } catch (error) {
+      throw toStoreError(error, 'get cases');
+    }
+    return unique.flatMap((id) => found.get(id) ?? []);
   }
 
   private async queryCases(indexName: string, pk: string, pkValue: string, sk: string): Promise<ReviewCase[]> {
@@ -766,6 +958,9 @@ interface ClaimCandidate {
   status: ReviewCase['status'];
   lease?: { holder: string; expiresAt: string };
   version: number;
+  createdAt: string;
+  confirmedBy?: string;
+  findKeys: string[];
 }
 
 function claimCandidateFromItem(item: Record<string, unknown>): ClaimCandidate {
@@ -776,6 +971,9 @@ function claimCandidateFromItem(item: Record<string, unknown>): ClaimCandidate {
     status: item.status as ReviewCase['status'],
     ...(lease ? { lease: { holder: String(lease.holder), expiresAt: String(lease.expiresAt) } } : {}),
     version: Number(item.version),
+    createdAt: String(item.createdAt),
+    ...(typeof item.confirmedBy === 'string' ? { confirmedBy: item.confirmedBy } : {}),
+    findKeys: (item.findKeys as string[] | undefined) ?? [],
   };
 }
 
@@ -786,7 +984,7 @@ function claimCandidateFromItem(item: Record<string, unknown>): ClaimCandidate {
 function claimableFilter(now: Date) {
   return {
     FilterExpression: '#status = :waiting OR (#status = :claimed AND (attribute_not_exists(lease) OR lease.expiresAt <= :now))',
-    ProjectionExpression: 'caseId, #queue, #status, lease, version, createdAt',
+    ProjectionExpression: 'caseId, #queue, #status, lease, version, createdAt, confirmedBy, findKeys',
     ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' },
     ExpressionAttributeValues: { ':waiting': 'needs_review', ':claimed': 'claimed', ':now': now.toISOString() },
   };
@@ -794,7 +992,7 @@ function claimableFilter(now: Date) {
 
 /** The projection claiming reads, without the filter: the leased tail is read whole, to date its first running lease. */
 function claimProjection() {
-  return { ProjectionExpression: 'caseId, #queue, #status, lease, version, createdAt', ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' } };
+  return { ProjectionExpression: 'caseId, #queue, #status, lease, version, createdAt, confirmedBy, findKeys', ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' } };
 }
 
 /** Sorts after every `createdAt` (an ISO date starts with a digit): the queue partition's leased tail. */
@@ -835,7 +1033,20 @@ function dedupe(keys: ClaimKey[]): ClaimKey[] {
 
 /** What `update` needs to know of a stored case item besides the case itself. */
 function storedStateOf(item: Record<string, unknown>): StoredState {
-  return { version: Number(item.version), heldClaimKeys: (item.heldClaimKeys as ClaimKey[] | undefined) ?? [], hasLease: item.lease !== undefined };
+  return {
+    version: Number(item.version),
+    heldClaimKeys: (item.heldClaimKeys as ClaimKey[] | undefined) ?? [],
+    hasLease: item.lease !== undefined,
+    status: item.status as ReviewCase['status'],
+    queue: String(item.queue),
+    findKeys: (item.findKeys as string[] | undefined) ?? [],
+    ...(typeof item.expiresAt === 'number' ? { expiresAt: item.expiresAt } : {}),
+  };
+}
+
+/** An ID number as people type it (18 characters, the last possibly X; or the old 15 digits). */
+function looksLikeIdNumber(text: string): boolean {
+  return /^(\d{17}[\dXx]|\d{15})$/.test(text);
 }
 
 function caseFromItem(item: Record<string, unknown>): ReviewCase {

@@ -9,7 +9,10 @@
 export const tableDesign = {
   partitionKey: { name: 'PK', type: 'S' },
   sortKey: { name: 'SK', type: 'S' },
-  /** Lease items carry it (epoch seconds) so forgotten leases disappear by themselves. */
+  /**
+   * Epoch seconds. Lease items carry it so forgotten leases disappear by themselves; closed cases and their search
+   * keys carry it when a retention period is set (`INTAKE_CLOSED_CASE_RETENTION_DAYS`).
+   */
   timeToLiveAttribute: 'expiresAt',
   globalSecondaryIndexes: [
     {
@@ -33,6 +36,16 @@ export const tableDesign = {
       sortKey: { name: 'GSI3SK', type: 'S' },
       projection: 'ALL',
     },
+    {
+      /**
+       * Cases by list state (the page's tabs), newest first: `STATE#<state>` / `<createdAt>#<caseId>`. Keys only, so an
+       * index entry is ~150 bytes (1 WCU) and changes only when the state does; a list page reads the cases it shows.
+       */
+      indexName: 'status-index',
+      partitionKey: { name: 'GSI4PK', type: 'S' },
+      sortKey: { name: 'GSI4SK', type: 'S' },
+      projection: 'KEYS_ONLY',
+    },
   ],
 } as const;
 
@@ -44,6 +57,7 @@ export const indexNames = {
   queue: 'queue-index',
   submission: 'submission-index',
   lookup: 'lookup-index',
+  status: 'status-index',
 } as const satisfies Record<string, IndexName>;
 
 /**

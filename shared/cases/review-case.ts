@@ -13,6 +13,7 @@ export const caseStatusSchema = z.enum([
   'rejected', // refused, with a reason
   'approved', // a supervisor (not the confirming clerk) approved payment
   'paid', // exported to / paid by the finance bureau
+  'declined', // closed as 不予补贴 with a reason (not eligible; nothing to pay)
 ]);
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 

@@ -47,6 +47,26 @@ export class CaseNotFoundError extends Error {
  */
 export const queuedCaseStatuses = ['needs_review', 'claimed'] as const;
 
+/**
+ * The states a case list shows (the page's tabs), each a partition of the status index and a counter: a case's status,
+ * except that `claimed` lists and counts with `needs_review` (待审核), so claiming and releasing move no counter.
+ */
+export const caseListStates = ['needs_review', 'awaiting_documents', 'confirmed', 'rejected', 'approved', 'paid', 'declined'] as const;
+export type CaseListState = (typeof caseListStates)[number];
+
+/**
+ * The list state of a status.
+ *
+ * @example
+ * listStateOf('claimed'); // 'needs_review'
+ */
+export function listStateOf(status: ReviewCase['status']): CaseListState {
+  return status === 'claimed' ? 'needs_review' : status;
+}
+
+/** Statuses after which nothing more happens to a case: it ages out of the table after the retention period. */
+export const closedCaseStatuses = ['rejected', 'paid', 'declined'] as const satisfies readonly ReviewCase['status'][];
+
 export interface Page<T> {
   items: T[];
   cursor?: string;
@@ -95,4 +115,25 @@ export interface CaseRepository {
    */
   listByStatus(status: ReviewCase['status']): Promise<ReviewCase[]>;
   audit(caseId: string): Promise<AuditEvent[]>;
+}
+
+/** What a search term matched: a case id, or what a case's documents and person carry. */
+export type CaseSearchMatch = 'case_id' | 'id_number' | 'name' | 'certificate_number';
+
+/**
+ * The case lists of the bureau's staff (issue 16 item 3): by state, "my cases" and search, each one index query a
+ * page, and the counts of the queues and states read from counters kept with every case write.
+ */
+export interface CaseLists {
+  /** Cases in a list state, newest first. */
+  listByState(state: CaseListState, options?: { limit?: number; cursor?: string }): Promise<Page<ReviewCase>>;
+  /** Cases `userId` holds under a lease or has confirmed, newest first. */
+  listHeldBy(userId: string, options?: { limit?: number; cursor?: string }): Promise<Page<ReviewCase>>;
+  /**
+   * Cases a term names exactly: a case id, an ID number (through the keyed hash), a person's name, or a certificate
+   * number. Newest first; at most `limit` (default 50).
+   */
+  search(term: string, options?: { limit?: number }): Promise<ReviewCase[]>;
+  /** How many cases each list state holds (from counters: a handful of items, whatever the number of cases). */
+  countStates(): Promise<Record<CaseListState, number>>;
 }

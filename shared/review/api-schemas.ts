@@ -50,6 +50,35 @@ export const caseListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
 
+/** The list states a case list counts (the page's tabs): a status, `claimed` counted with `needs_review` (待审核). */
+export const caseListStateSchema = z.enum(['needs_review', 'awaiting_documents', 'confirmed', 'rejected', 'approved', 'paid', 'declined']);
+
+/**
+ * `GET /cases`: cases by state, the caller's own ("my cases": held under a lease or confirmed), or found by a term
+ * (case id, ID number, person name, certificate number, each matched exactly). The three combine; without any, the
+ * list is 待审核 (`needs_review`, claimed ones included).
+ */
+export const caseSearchQuerySchema = z.object({
+  status: caseStatusSchema.optional(),
+  q: z.string().trim().min(1).max(64).optional(),
+  mine: z
+    .enum(['1', '0', 'true', 'false'])
+    .optional()
+    .transform((value) => value === '1' || value === 'true'),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+export type CaseSearchQuery = z.infer<typeof caseSearchQuerySchema>;
+
+/** A page of cases, with how many cases each list state holds (read from counters, not from the cases). */
+export const caseSearchResponseSchema = z.object({
+  items: z.array(caseSummarySchema),
+  /** Absent on the last page; a search (`q`) answers in one page. */
+  cursor: z.string().optional(),
+  counts: z.record(caseListStateSchema, z.number().int().nonnegative()),
+});
+export type CaseSearchResponse = z.infer<typeof caseSearchResponseSchema>;
+
 /** One page image of a case document, with the URL that serves it. */
 export const casePageSchema = z.object({
   documentId: z.string(),

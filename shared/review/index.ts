@@ -10,3 +10,4 @@ export { FINAL_DOCUMENT_STATES } from '../cases/document-record.js';
 export { BatchService, checkBatchFiles, listItemOf, type BatchServiceDeps, type ListableBatchStore, type CompletingUploadSigner } from './batch-service.js';
 export { SubmissionService, submissionDetailSchema, submissionFileSchema, type SubmissionDetail, type SubmissionFile, type SubmissionServiceDeps } from './submission-service.js';
 export { ReportService, registerReportRoutes, targetsReportQuerySchema, type ReportServiceDeps } from './report-routes.js';
+export { CaseSearchService } from './case-search-service.js';

@@ -20,6 +20,8 @@ import {
   createBatchResponseSchema,
   caseListQuerySchema,
   caseListResponseSchema,
+  caseSearchQuerySchema,
+  caseSearchResponseSchema,
   caseSummarySchema,
   confirmCleanResponseSchema,
   confirmRequestSchema,
@@ -42,6 +44,7 @@ import {
 import { CASE_STATUS_ZH, DOCUMENT_TITLES_ZH, OUTCOME_ZH } from '../cases/labels-zh.js';
 import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
 import { listItemOf, type BatchService } from './batch-service.js';
+import type { CaseSearchService } from './case-search-service.js';
 import type { DevSignIn } from './dev-sign-in.js';
 import { InvalidRequestError, NotAuthenticatedError, httpErrorOf } from './errors.js';
 import type { PageImages } from './page-images.js';
@@ -66,6 +69,8 @@ export interface ReviewApiDeps {
   submissions?: SubmissionService;
   /** Supervisors' reports (`/reports…`, report-routes.ts); the routes answer 404 `no_route` without it. */
   reports?: ReportService;
+  /** Staff's case lists and search (`GET /cases`); the route answers 404 `no_route` without it. */
+  search?: CaseSearchService;
   /** Where the API is mounted, for the page URLs in case details. */
   basePath?: string;
 }
@@ -92,6 +97,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
   Queues: queuesResponseSchema,
   CaseSummary: caseSummarySchema,
   CaseList: caseListResponseSchema,
+  CaseSearchResult: caseSearchResponseSchema,
   CaseDetail: caseDetailSchema,
   InstitutionCaseView: institutionCaseViewSchema,
   ResolveFindingRequest: resolveFindingRequestSchema,
@@ -138,6 +144,15 @@ const ROUTES: RouteDoc[] = [
     roles: 'clerk, supervisor',
     query: caseListQuerySchema,
     response: 'CaseList',
+    errors: [400, 401, 403],
+  },
+  {
+    method: 'get',
+    path: '/cases',
+    summary: 'Cases by state (status), my cases (mine=1: held or confirmed by me) and search (q: case id, ID number, name, certificate number), newest first, paged, with the count of every state',
+    roles: 'clerk, supervisor',
+    query: caseSearchQuerySchema,
+    response: 'CaseSearchResult',
     errors: [400, 401, 403],
   },
   { method: 'post', path: '/queues/{queue}/claim', summary: 'Claim the next unclaimed case under a lease (204 when none waits)', roles: 'clerk, supervisor', response: 'CaseDetail', errors: [204, 401, 403] },
@@ -354,6 +369,14 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
     if (!claimed) return c.body(null, 204);
     return answer(c, claimed);
   });
+  if (deps.search) {
+    const search = deps.search;
+    app.get('/cases', async (c) => {
+      const query = parse(caseSearchQuerySchema, c.req.query());
+      c.header('cache-control', 'no-store');
+      return c.json(caseSearchResponseSchema.parse(await search.list(c.get('principal'), query)));
+    });
+  }
   app.get('/cases/:caseId', async (c) => {
     const principal = c.get('principal');
     const shown = await detail(principal, c.req.param('caseId'));

@@ -9,7 +9,7 @@ describe('the table design', () => {
     const input = createTableInput('t');
     const names = input.AttributeDefinitions.map((a) => a.AttributeName);
     expect(new Set(names).size).toBe(names.length);
-    expect(names.sort()).toEqual(['GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'PK', 'SK']);
+    expect(names.sort()).toEqual(['GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'PK', 'SK']);
     expect(input.GlobalSecondaryIndexes.map((i) => i.IndexName)).toEqual(Object.values(indexNames));
   });
 });
@@ -21,10 +21,10 @@ describe('ensureTable against DynamoDB Local', () => {
   });
   afterAll(() => table.drop());
 
-  it('creates the table ACTIVE with the three indexes and TTL on expiresAt', async () => {
+  it('creates the table ACTIVE with the four indexes and TTL on expiresAt', async () => {
     const described = await table.client.send(new DescribeTableCommand({ TableName: table.tableName }));
     expect(described.Table?.TableStatus).toBe('ACTIVE');
-    expect(described.Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['lookup-index', 'queue-index', 'submission-index']);
+    expect(described.Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['lookup-index', 'queue-index', 'status-index', 'submission-index']);
     const ttl = await table.client.send(new DescribeTimeToLiveCommand({ TableName: table.tableName }));
     expect(ttl.TimeToLiveDescription?.AttributeName).toBe(tableDesign.timeToLiveAttribute);
   });

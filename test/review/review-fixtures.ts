@@ -10,7 +10,8 @@ import { derivedKeys } from '../../shared/storage/layout.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import type { BlobStore, CaseRepository, Clock, DocumentRepository, EnterpriseRegister } from '../../shared/ports/index.js';
 import type { EmailRecordStore } from '../../shared/email/email-record.js';
-import { DevSignIn, PageImages, ReportService, ReviewService, SubmissionService, bearerAuthenticator, createReviewApi, type BatchService } from '../../shared/review/index.js';
+import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
+import { CaseSearchService, DevSignIn, PageImages, ReportService, ReviewService, SubmissionService, bearerAuthenticator, createReviewApi, type BatchService } from '../../shared/review/index.js';
 
 export const EMPLOYER = '杭州西湖精工科技有限公司';
 export const EMPLOYER_CREDIT_CODE = '91330106MA2AAAAAA1';
@@ -179,8 +180,10 @@ export function reviewApiOver(stores: ReviewStores, clock: Clock, options: { lea
   const review = new ReviewService({ cases: stores.cases, documents: stores.documents, judge: createPolicyJudge({ enterprises: stores.enterprises }), clock, leaseSeconds: options.leaseSeconds, batchOwner });
   const pages = new PageImages({ documents: stores.documents, cases: stores.cases, blobs: stores.blobs, derivedPrefix: DERIVED_PREFIX, batchOwner });
   const signIn = new DevSignIn(TEST_SECRET);
+  // The case lists need the store's indexes (DynamoDbCaseRepository); over another store `GET /cases` is not routed.
+  const search = stores.cases instanceof DynamoDbCaseRepository ? new CaseSearchService({ cases: stores.cases }) : undefined;
   const submissions = new SubmissionService({ documents: stores.documents, cases: stores.cases, emails: stores.emails });
-  const api = createReviewApi({ review, pages, batches: options.batches, submissions, reports: new ReportService({ cases: stores.cases }), devSignIn: signIn, authenticate: bearerAuthenticator((token) => signIn.verify(token)) });
+  const api = createReviewApi({ review, pages, batches: options.batches, submissions, reports: new ReportService({ cases: stores.cases }), search, devSignIn: signIn, authenticate: bearerAuthenticator((token) => signIn.verify(token)) });
   const tokens = new Map<string, string>();
   const tokenFor = async (username: string) => {
     if (!tokens.has(username)) tokens.set(username, (await signIn.signIn(username)).token);

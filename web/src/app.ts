@@ -12,6 +12,7 @@ import { batchListView, batchProgressView, newBatchView, type PageKit } from './
 import { submissionView } from './submission-view.js';
 import { beginCognitoSignIn, cognitoSignOutUrl, completeCognitoSignIn, forgetCognitoSignIn, keepCognitoSignIn, loadPageConfig, type PageConfig } from './cognito-sign-in.js';
 import { reportsView } from './reports-view.js';
+import { caseListsView } from './case-lists.js';
 
 type Me = { userId: string; displayName?: string; roles: string[]; institutionId?: string };
 type Field = CaseDetail['case']['documents'][number]['fields'][string];
@@ -126,7 +127,7 @@ async function renderRoute(): Promise<void> {
   }
   $('#who').textContent = `${me.displayName ?? me.userId}（${me.roles.map((r) => ({ clerk: '经办', supervisor: '主管', institution: '培训机构' })[r] ?? r).join('、')}）`;
   $('#nav').innerHTML = isStaff()
-    ? `<a href="#/">队列</a>${isSupervisor() ? '<a href="#/exports">支付清单</a><a href="#/reports">年度目标</a>' : ''}<a href="#/signout">退出</a>`
+    ? `<a href="#/">队列</a><a href="#/cases">案件查询</a>${isSupervisor() ? '<a href="#/exports">支付清单</a><a href="#/reports">年度目标</a>' : ''}<a href="#/signout">退出</a>`
     : '<a href="#/">我的批次</a><a href="#/batches/new">新建批次</a><a href="#/signout">退出</a>';
   const [, name, ...rest] = location.hash.replace(/^#/, '').split('/');
   const arg = decodeURIComponent(rest.join('/'));
@@ -152,6 +153,7 @@ async function renderRoute(): Promise<void> {
     if (name === 'batches' && arg) return await batchProgressView(kit, arg);
     if (name === 'exports') return exportsView();
     if (name === 'reports') return await reportsView(kit, apiBase(), arg);
+    if (name === 'cases' && isStaff()) return await caseListsView(kit, arg);
     return isStaff() ? await queuesView() : await batchListView(kit);
   } catch (error) {
     view().innerHTML = '';
