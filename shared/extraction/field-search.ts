@@ -165,9 +165,31 @@ function offRowValueLine(layout: PageLayout, label: LayoutLine): LayoutLine | un
         o.box.x >= labelRight - h * 0.5 &&
         o.box.x - labelRight < layout.width * 0.6 &&
         Math.abs(o.box.y + o.box.height / 2 - cy) < Math.max(h, o.box.height) * 1.6 &&
-        closestLabelIs(layout, o, label),
+        closestLabelIs(layout, o, label) &&
+        !underOtherLabel(layout, o, label),
     )
     .sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - cy) - Math.abs(b.box.y + b.box.height / 2 - cy) || a.box.x - b.box.x)[0];
+}
+
+/**
+ * True when `value` sits right under (or over) another label's own column, as near that label as to `label`:
+ * with labels above their values, the line below-right of a label is the next column's value, not an off-row one.
+ */
+function underOtherLabel(layout: PageLayout, value: LayoutLine, label: LayoutLine): boolean {
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  const mine = Math.abs(cy(value) - cy(label));
+  return layout.lines.some(
+    (o) =>
+      o !== label &&
+      o !== value &&
+      o.half === value.half &&
+      o.hits.length > 0 &&
+      o.leading === '' &&
+      o.hits[o.hits.length - 1].inlineValue === '' &&
+      o.box.x < value.box.x + value.box.width &&
+      o.box.x + o.box.width > value.box.x &&
+      Math.abs(cy(value) - cy(o)) <= mine + value.box.height * 0.25,
+  );
 }
 
 // An English sub-label printed after the Chinese one (`职务 Position`, `姓名 Name:`, `起聘日期 From`): never a value.

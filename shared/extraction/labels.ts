@@ -34,7 +34,7 @@ export const LABELS = {
   creditCode: ['统一社会信用代码', '社会信用代码', '信用代码'],
   /** The 15-digit 注册号 of licences issued before the unified code (2016). */
   registrationNumber: ['营业执照注册号', '注册号'],
-  companyName: ['名称', '企业名称', '公司名称', '商事主体名称', '个体工商户名称', '字号名称', '企业(字号)名称'],
+  companyName: ['名称', '企业名称', '单位名称', '公司名称', '商事主体名称', '个体工商户名称', '字号名称', '企业(字号)名称'],
   address: ['住所', '主要经营场所', '经营场所', '营业场所', '企业住所', '注册地址', '地址', '住址'],
   establishedDate: ['成立日期', '注册日期', '设立日期'],
   legalRepresentative: ['法定代表人(主要负责人)', '法定代表人', '负责人', '经营者', '经营者姓名', '投资人', '执行事务合伙人'],

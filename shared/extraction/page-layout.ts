@@ -102,6 +102,20 @@ const OVERPRINT = new RegExp(
 /** Nouns that, right after another label, complete it (`甲方(用人单位)名称`). */
 const GENERIC_NOUNS = new Set(['名称', '姓名']);
 
+/**
+ * True when the weak label at `at` is the tail of a longer label we do not know (`理论考核日期:`, `培训日期:`): the
+ * Chinese word it ends starts the line or follows a space, and is no label's value (`职业:电工等级:三级` keeps 等级).
+ */
+function endsUnknownLabel(text: string, at: number, hits: ReadonlyArray<{ end: number }>): boolean {
+  let start = at;
+  while (start > 0 && /[\u3400-\u9fff]/.test(text[start - 1])) start--;
+  if (start === at || at - start > 6) return false;
+  if (start > 0 && !/[\s(]/.test(text[start - 1])) return false;
+  const previous = hits[hits.length - 1];
+  // After another label's value and a space it starts a label of its own; right after a label it is that label's value.
+  return !previous || /[^\s:]/.test(text.slice(previous.end, start));
+}
+
 function findHits(text: string): LabelHit[] {
   const hits: Omit<LabelHit, 'inlineValue'>[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -113,6 +127,7 @@ function findHits(text: string): LabelHit[] {
       const end = i + label.form.length;
       const colon = text[end] === ':';
       if (label.weak && !atStart && !colon) continue;
+      if (label.weak && !atStart && endsUnknownLabel(text, i, hits)) continue;
       const previous = hits[hits.length - 1];
       if (text[i - 1] === '(' && text[end] === ')' && previous && previous.end === i - 1) {
         // `甲方(实习单位)`: the parenthesis qualifies the label before it, it is not a label of its own.
