@@ -53,6 +53,12 @@ export function findLabelledCandidates(
         if (reading) candidate = { ...base, reading, line: mergeLines([...above, first, ...below], raw), raw };
         else if (candidate) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
       }
+      if (candidate && below.length === 0 && above.length === 0 && !candidate.reading.issues.includes(VALUE_MAY_CONTINUE)) {
+        // A box right after the value on its row, inside its column, that would change the value if it were part of
+        // it (`杭州西子智能` | `科技有限公司`): the value may be cut short at a box boundary.
+        const next = boxRightAfter(layout, first, column);
+        if (next && reader(`${candidate.raw}${next.text}`)?.value !== candidate.reading.value) return withIssue(candidate, VALUE_MAY_CONTINUE);
+      }
       return candidate && more ? withIssue(candidate, VALUE_MAY_CONTINUE) : candidate;
     };
     const push = (...args: Parameters<typeof build>) => {
@@ -123,6 +129,29 @@ export function findLabelledCandidates(
     }
   }
   return candidates;
+}
+
+/**
+ * An unlabelled box on `line`'s row starting within two character heights after it and inside the value's column:
+ * the rest of a value the engine boxed in two pieces, or text printed right after it.
+ */
+function boxRightAfter(layout: PageLayout, line: LayoutLine, column: ColumnSpan): LayoutLine | undefined {
+  const h = line.box.height;
+  const end = line.box.x + line.box.width;
+  const cy = line.box.y + h / 2;
+  return layout.lines.find(
+    (o) =>
+      o !== line &&
+      o.half === line.half &&
+      o.hits.length === 0 &&
+      o.leading !== '' &&
+      !/^[\u3400-\u9fff]$/.test(o.flat) &&
+      !onArc(o) &&
+      Math.abs(o.box.y + o.box.height / 2 - cy) < Math.min(h, o.box.height) * 0.5 &&
+      o.box.x >= end - h * 0.3 &&
+      o.box.x - end < h * 2 &&
+      o.box.x < column.end,
+  );
 }
 
 function withIssue(candidate: Candidate, issue: string): Candidate {
