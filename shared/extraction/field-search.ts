@@ -22,6 +22,8 @@ export interface SearchOptions {
 
 /** How much less sure a value is when its label was read with one character wrong or missing. */
 const FUZZY_LABEL = 0.98;
+/** A short value read only by joining the line under it (`二〇一八年八月十九` | `日`). */
+const JOINED_GUESS = 0.9;
 /** A value printed off its label's row (dot-matrix fill-in above or below the line, a label centred on a wrapped value). */
 const OFF_ROW = 0.95;
 
@@ -43,7 +45,17 @@ export function findLabelledCandidates(
     // A wrapped value is read with the lines that continue it (and, beside a label centred on it, the lines above).
     const build = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
       let candidate: Candidate | undefined = base.reading ? (base as Candidate) : undefined;
-      if (!options.wrap) return candidate;
+      if (!options.wrap) {
+        if (candidate) return candidate;
+        // A short value wrapped at its column's edge (`二〇一八年八月十九` | `日`): read with the next line of its column.
+        // The piece may sit on the label's own row (a label centred on the two lines), so no row owner stops it.
+        const next = lineUnder(layout, first, column);
+        if (!next) return undefined;
+        const raw = `${base.raw}${next.leading}`;
+        const reading = reader(raw);
+        // Which line continues a short value is a guess about layout: the clerk confirms it.
+        return reading ? { ...base, reading, line: mergeLines([first, next], raw), raw, labelMatch: base.labelMatch * JOINED_GUESS } : undefined;
+      }
       // Values set in a narrow cell wrap every few characters: allow more lines for them.
       const maxLines = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0) <= 4 ? 8 : 3;
       const { lines: below, more } = continuationLines(layout, first, column, maxLines);
@@ -129,6 +141,27 @@ export function findLabelledCandidates(
     }
   }
   return candidates;
+}
+
+/** The unlabelled line set directly under `line` in its column (the next line of a wrapped value), if any. */
+function lineUnder(layout: PageLayout, line: LayoutLine, column: ColumnSpan): LayoutLine | undefined {
+  const h = Math.max(line.box.height, layout.medianLineHeight * 0.8);
+  const bottom = line.box.y + line.box.height;
+  return layout.lines
+    .filter(
+      (l) =>
+        l !== line &&
+        l.half === line.half &&
+        l.hits.length === 0 &&
+        l.leading !== '' &&
+        l.box.y >= bottom - h * 0.35 &&
+        l.box.y <= bottom + h * 0.9 &&
+        l.box.x >= column.min - h * 0.5 &&
+        l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) &&
+        l.box.height / line.box.height > 0.6 &&
+        l.box.height / line.box.height < 1.65,
+    )
+    .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
 }
 
 /**

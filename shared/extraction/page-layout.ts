@@ -278,7 +278,9 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       const last = pieces[pieces.length - 1];
       const sameRow = b.page === a.page && Math.abs(b.box.y + b.box.height / 2 - (a.box.y + h / 2)) < Math.min(h, b.box.height) / 2;
       const gap = b.box.x - (last.box.x + last.box.width);
-      if (!sameRow || gap < -h * 0.3 || gap > h * 4) break;
+      // Two lone characters justified across a wide label column (`甲　　　　方`) sit further apart.
+      const reach = pieces.length === 1 && a.flat.length === 1 && b.flat.length === 1 ? 6 : 4;
+      if (!sameRow || gap < -h * 0.3 || gap > h * reach) break;
       pieces.push(b);
       if (!LABEL_PIECE.test(b.flat)) break;
     }
@@ -388,15 +390,26 @@ function detectSpread(page: OcrPage, lines: LayoutLine[]): boolean {
 }
 
 /**
+ * Text set on a slant across the page (a site watermark, `仅供…审核使用` printed diagonally): its box is several body
+ * lines tall yet far narrower than its characters would be side by side. A title is tall but as wide as its text.
+ */
+function isSlanted(line: OcrPage['lines'][number], bodyHeight: number): boolean {
+  const chars = [...line.text.replace(/\s+/g, '')].length;
+  const { width, height } = line.box;
+  return chars >= 3 && height > bodyHeight * 1.8 && width < chars * height * 0.4;
+}
+
+/**
  * Puts an OCR page in normal form: text normalised, labels found, lines in reading order, booklet spreads detected.
  *
  * @example
  * buildPageLayout(ocrPage).lines[0].hits[0].form; // '姓名'
  */
 export function buildPageLayout(page: OcrPage): PageLayout {
+  const bodyHeight = median(page.lines.map((l) => l.box.height)) || 20;
   const lines: LayoutLine[] = page.lines
-    // Seal lettering read as a line (`业务专用章`, `合同专用章`) belongs to no field.
-    .filter((line) => line.text.trim().length > 0 && !SEAL_TEXT.test(line.text.replace(/\s+/g, '')))
+    // Seal lettering read as a line (`业务专用章`, `合同专用章`) belongs to no field, nor does a diagonal watermark.
+    .filter((line) => line.text.trim().length > 0 && !SEAL_TEXT.test(line.text.replace(/\s+/g, '')) && !isSlanted(line, bodyHeight))
     .map((line, index) => {
       const text = normaliseText(normaliseText(line.text).replace(OVERPRINT, ' '));
       const hits = findHits(text);
@@ -488,7 +501,8 @@ export function linesRightOf(layout: PageLayout, line: LayoutLine): LayoutLine[]
         other.box.x >= right - line.box.height * 0.5 &&
         other.box.x - right < maxGap,
     )
-    .sort((a, b) => a.box.x - b.box.x);
+    // Lines stacked in one column beside a label centred on them (a wrapped value): the top one comes first.
+    .sort((a, b) => (Math.abs(a.box.x - b.box.x) < Math.min(a.box.height, b.box.height) * 0.5 ? a.box.y - b.box.y : a.box.x - b.box.x));
 }
 
 /** Lines just below `line` (within ~2.2 line heights) that overlap it horizontally, in the same half, nearest first. */

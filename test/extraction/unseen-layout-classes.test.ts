@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSkillLevelCertificateNumber, extractDocuments } from '../../shared/extraction/index.js';
+import { buildPageLayout, buildSkillLevelCertificateNumber, extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { company, person, residentId } from './support/documents.js';
 import { PageBuilder } from './support/page-builder.js';
@@ -225,5 +225,41 @@ describe('diagonal watermarks', () => {
     const doc = readOne(b.build());
     expect(doc.fields.holderName.value).toBe(person.name);
     expect(doc.fields.occupation.value).toBe('电工');
+  });
+});
+
+describe('diagonal watermark lines', () => {
+  it('drops text set on a slant across the page but keeps a large title', () => {
+    const page = new PageBuilder()
+      .title('杭州市社会保险参保缴费证明', { height: 60 })
+      .line(`姓名：${person.name}`, 150)
+      .line(`公民身份号码：${person.id}`, 150)
+      .at(300, 200, '仅供杭州市西湖区人力社保局审核使用', { width: 600, height: 450 })
+      .build();
+    const texts = buildPageLayout(page).lines.map((l) => l.flat);
+    expect(texts).toContain('杭州市社会保险参保缴费证明');
+    expect(texts.some((t) => t.includes('审核使用'))).toBe(false);
+  });
+});
+
+describe('spread labels in wide label columns', () => {
+  it('joins two lone characters justified far apart across the label column', () => {
+    const b = new PageBuilder({ width: 1654, height: 2339 }).title('劳动合同');
+    b.row([[130, '甲'], [360, '方'], [440, company.name]], { height: 46 });
+    b.row([[130, '乙'], [360, '方'], [440, person.name], [800, '身份证号码'], [1120, person.id]], { height: 46 });
+    b.line('合同期限：自2020年3月1日起至2023年2月28日止', 130);
+    const doc = readOne(b.build());
+    expect(doc.fields.employerName.value).toBe(company.name);
+    expect(doc.fields.employeeName.value).toBe(person.name);
+  });
+});
+
+describe('short values wrapped at the column edge', () => {
+  it('reads a date whose last character wrapped onto the next line beside a label centred on it', () => {
+    const b = certificate();
+    b.line(`姓名：${person.name}`, 130);
+    b.at(440, 788, '二〇二一年六月十', { height: 41 }).at(130, 810, '发证日期', { height: 47 }).at(436, 833, '八日', { height: 44 });
+    const doc = readOne(b.build());
+    expect(doc.fields.issueDate.value).toBe('2021-06-18');
   });
 });
