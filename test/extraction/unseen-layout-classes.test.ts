@@ -263,3 +263,28 @@ describe('short values wrapped at the column edge', () => {
     expect(doc.fields.issueDate.value).toBe('2021-06-18');
   });
 });
+
+describe('rarer wording does not eat ordinary words', () => {
+  it('joins an issuer wrapped onto 社会保障局 (no ID label is read in it)', () => {
+    const b = new PageBuilder({ width: 2340, height: 1654 }).title('中华人民共和国职业资格证书');
+    b.row([[183, `姓名：${person.name}`], [1017, '技能等级：'], [1234, '五级']], { height: 48 });
+    b.row([[186, '证书号：'], [406, '1933017966568121'], [1018, '发证单位：'], [1235, '杭州市人力资源和']], { height: 48 });
+    b.gap(-1.1).row([[1235, '社会保障局']], { height: 48 });
+    const doc = readOne(b.build());
+    expect(doc.fields.issuer.value).toBe('杭州市人力资源和社会保障局');
+  });
+
+  it('reads a licence with 市场主体名称, 法人代表, 成立时间 and 经营地址', () => {
+    const b = new PageBuilder({ width: 2339, height: 1654 }).title('营业执照');
+    b.row([[200, '统一社会信用代码'], [600, company.code]]);
+    b.row([[200, '市场主体名称'], [600, company.name]]);
+    b.row([[200, '法人代表'], [600, '李建国']]);
+    b.row([[200, '成立时间'], [600, '2016年05月12日']]);
+    b.row([[200, '经营地址'], [600, '浙江省杭州市西湖区文三路90号']]);
+    const doc = readOne(b.build());
+    expect(doc.fields.companyName.value).toBe(company.name);
+    expect(doc.fields.legalRepresentative.value).toBe('李建国');
+    expect(doc.fields.establishedDate.value).toBe('2016-05-12');
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区文三路90号');
+  });
+});
