@@ -57,14 +57,17 @@ function labelsLeftOf(layout: PageLayout, line: LayoutLine): Array<{ label: Layo
     .sort((a, b) => a.distance - b.distance);
 }
 
-/** True when `label` is clearly the nearest label left of `line` (a rival must be farther by a third of a line). */
-export function closestLabelIs(layout: PageLayout, line: LayoutLine, label: LayoutLine): boolean {
+/**
+ * True when `label` is clearly the nearest label left of `line`: a rival must be farther by `margin` line heights
+ * (a third of a line unless given).
+ */
+export function closestLabelIs(layout: PageLayout, line: LayoutLine, label: LayoutLine, margin = 0.33): boolean {
   const ranked = labelsLeftOf(layout, line);
   const mine = ranked.find((r) => r.label === label);
   if (!mine) return false;
   // Only labels of the same label column compete: one further left has its own values between it and the line.
   const rival = ranked.find((r) => r.label !== label && r.label.box.x < right(label) && right(r.label) > label.box.x);
-  return !rival || rival.distance > mine.distance + line.box.height * 0.33;
+  return !rival || rival.distance > mine.distance + line.box.height * margin;
 }
 
 /** Where a value's column ends on its row: the next label to its right (a second label/value column), else the half's edge. */

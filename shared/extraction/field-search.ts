@@ -26,6 +26,8 @@ const FUZZY_LABEL = 0.98;
 const JOINED_GUESS = 0.9;
 /** A value printed off its label's row (dot-matrix fill-in above or below the line, a label centred on a wrapped value). */
 const OFF_ROW = 0.95;
+/** An off-row value only a little nearer its label than the next label of the column: a pairing to confirm. */
+const AMBIGUOUS_ROW = 0.88;
 
 /**
  * Every place a labelled value can be read on the pages: for each occurrence of one of `labels`, the text after the
@@ -128,7 +130,9 @@ export function findLabelledCandidates(
           const column = valueColumn(layout, offRow);
           const above = options.wrap ? leadingLinesAbove(layout, offRow, line, column) : [];
           if (reading || above.length > 0) {
-            push({ reading, line: offRow, labelMatch: LabelMatch.sameRow * OFF_ROW * inferred, raw: offRow.leading, labelRank }, offRow, column, above);
+            // Nearly as close to another label of the column: the nearer label takes it, but the clerk confirms.
+            const ambiguous = closestLabelIs(layout, offRow, line) ? 1 : AMBIGUOUS_ROW;
+            push({ reading, line: offRow, labelMatch: LabelMatch.sameRow * OFF_ROW * ambiguous * inferred, raw: offRow.leading, labelRank }, offRow, column, above);
             continue;
           }
         }
@@ -227,7 +231,7 @@ function offRowValueLine(layout: PageLayout, label: LayoutLine): LayoutLine | un
         o.box.x >= labelRight - h * 0.5 &&
         o.box.x - labelRight < layout.width * 0.6 &&
         Math.abs(o.box.y + o.box.height / 2 - cy) < Math.max(h, o.box.height) * 1.6 &&
-        closestLabelIs(layout, o, label) &&
+        closestLabelIs(layout, o, label, 0.12) &&
         !underOtherLabel(layout, o, label),
     )
     .sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - cy) - Math.abs(b.box.y + b.box.height / 2 - cy) || a.box.x - b.box.x)[0];

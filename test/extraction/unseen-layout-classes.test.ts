@@ -112,6 +112,25 @@ describe('values printed off their label’s baseline', () => {
     expect(doc.fields.issueDate.value).toBe('2021-06-18');
   });
 
+  it('pairs a value printed most of a line low with the nearer label, flagged as an uncertain pairing', () => {
+    const b = certificate();
+    const rows: Array<[string, string]> = [
+      ['姓名', person.name],
+      ['职业名称', '电工'],
+      ['发证日期', '2021年06月18日'],
+    ];
+    // Only the first value is low (a consistent offset on every row would read as a page turned a little).
+    rows.forEach(([label, value], i) => {
+      const y = 400 + i * 56;
+      b.at(200, y, label, { height: 30 }).at(520, y + (i === 0 ? 24 : 0), value, { height: 30 });
+    });
+    const doc = readOne(b.build());
+    expect(doc.fields.holderName.value).toBe(person.name);
+    expect(doc.fields.holderName.needsReview).toBe(true);
+    expect(doc.fields.occupation.value).toBe('电工');
+    expect(doc.fields.issueDate.value).toBe('2021-06-18');
+  });
+
   it('pairs values printed above their labels’ baselines', () => {
     const b = certificate();
     const rows: Array<[string, string]> = [
