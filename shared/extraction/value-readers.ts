@@ -2,6 +2,7 @@ import { readCertificateNumber, readCreditCode, readResidentId, CorrectionReason
 import { validateRegistrationNumber } from './credit-code.js';
 import { parseDate } from './dates.js';
 import { parseLevel } from './levels.js';
+import { LABEL_FORMS } from './labels.js';
 import { CJK, trimValue, withoutSpaces } from './text.js';
 
 /** How much a value's own form proves it was read right. */
@@ -192,6 +193,11 @@ export const VALUE_BRACKET_UNCLOSED = 'value_bracket_unclosed_incomplete';
 // The nouns labels end with; an occupation or an organisation never does.
 const LABEL_NOUN_END = /(时间|日期|编号|号码|等级|级别|机构|机关|成绩|地点|期限|证号|姓名|性别|名称|类别)$/;
 
+/** True when the text ends with a printed label of any field (`…认证日期`, `…职业等级`): a label read as a value. */
+function endsWithLabel(text: string): boolean {
+  return LABEL_FORMS.some((l) => l.form.length >= 2 && text.length > 0 && text.endsWith(l.form) && !/^\(.*\)$/.test(l.form));
+}
+
 /** Signs that a free-text value is not whole: a bracket left open. */
 function completenessIssues(value: string): string[] {
   const open = (value.match(/[(（]/g) ?? []).length;
@@ -206,7 +212,7 @@ export const readOccupation: ValueReader = (text) => {
     .replace(/^[(（](.*)[)）]$/, "$1");
   if (t.length < 2 || !new RegExp(`^[${CJK}]`).test(t) || /\d{4}|证书|证$/.test(t)) return null;
   const issues = completenessIssues(t);
-  if (LABEL_NOUN_END.test(t)) issues.push(VALUE_ENDS_LIKE_LABEL);
+  if (LABEL_NOUN_END.test(t) || endsWithLabel(t)) issues.push(VALUE_ENDS_LIKE_LABEL);
   return { ...ok(t, t.length <= 12 ? 1 : 0.8), issues };
 };
 

@@ -29,6 +29,12 @@ describe('values that ran into the next field', () => {
     expect(field.issues).toContain('value_ends_like_label');
   });
 
+  it('flags an occupation that ends in a printed label of another field', () => {
+    const field = readOne(trainingCertificate('培训项目：电工有效期')).fields.occupation;
+    expect(field.needsReview).toBe(true);
+    expect(field.issues).toContain('value_ends_like_label');
+  });
+
   it('passes an ordinary occupation unflagged', () => {
     const field = readOne(trainingCertificate('培训项目：养老护理员')).fields.occupation;
     expect(field.value).toBe('养老护理员');
@@ -71,5 +77,26 @@ describe('values cut short', () => {
     const field = readOne(b.build()).fields.holderName;
     expect(field.value).toBe(person.name);
     expect(field.issues ?? []).not.toContain('value_may_continue');
+  });
+});
+
+describe('readings that disagree', () => {
+  it('flags a labelled holder name that the sentence of award contradicts', () => {
+    const b = new PageBuilder({ width: 2339, height: 1654 }).title('培训合格证书');
+    b.line('姓名：王晓', 300).gap(2);
+    b.line(`兹证明 ${person.name} 同志于2021年3月1日至2021年4月30日参加养老护理员培训，`, 300);
+    b.line('经考核成绩合格，特发此证。', 300);
+    const field = readOne(b.build()).fields.holderName;
+    expect(field.needsReview).toBe(true);
+    expect(field.issues).toContain('conflicting_values');
+  });
+
+  it('passes a labelled holder name the sentence of award repeats', () => {
+    const b = new PageBuilder({ width: 2339, height: 1654 }).title('培训合格证书');
+    b.line(`姓名：${person.name}`, 300).gap(2);
+    b.line(`兹证明 ${person.name} 同志于2021年3月1日至2021年4月30日参加养老护理员培训，`, 300);
+    const field = readOne(b.build()).fields.holderName;
+    expect(field.value).toBe(person.name);
+    expect(field.needsReview).toBe(false);
   });
 });
