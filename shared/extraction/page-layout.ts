@@ -94,6 +94,8 @@ const OVERPRINT = new RegExp(
     '(此件|本件|本复印件|复印件)?(经核对)?(与原件(相)?(一致|相符|相同)|与原件核对无误)',
     '(再次?|二次)?复印(件)?无效',
     '(他用|它用)无效',
+    // A clerk's check stamp set right after a value (`家政服务员(已核验)`).
+    '[(（]?(已核验|已核对|已审核|已核实|已查验|核验无误)[)）]?',
     // Filler after the last value of a form.
     '[(（]?(以下空白|此处空白|以下无内容)[)）]?',
   ].join('|'),

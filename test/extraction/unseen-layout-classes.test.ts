@@ -307,3 +307,29 @@ describe('rarer wording does not eat ordinary words', () => {
     expect(doc.fields.address.value).toBe('浙江省杭州市西湖区文三路90号');
   });
 });
+
+describe('marks beside a wrapped value', () => {
+  it('joins an issuer wrapped beside a lone (盖章) remark on the next row', () => {
+    const b = certificate();
+    b.row([[126, `姓名：${person.name}`]]);
+    b.row([[126, '证书编号：'], [381, NUMBER], [843, '评价机构名称：'], [1098, '杭州市西湖区职业']]);
+    b.gap(-0.4).row([[391, '（盖章）'], [1098, '技能培训学校']]);
+    const doc = readOne(b.build());
+    expect(doc.fields.issuer.value).toBe('杭州市西湖区职业技能培训学校');
+  });
+
+  it('does not append the letters of a seal ring under an issuer', () => {
+    const b = new PageBuilder({ width: 2339, height: 1653 }).title('职业技能等级证书');
+    b.line(`姓名：${person.name}`, 157).line('发证日期：2021年10月21日', 157);
+    b.at(1548, 1026, '发证机关：杭州市西湖区职业技能培训学校', { height: 35 });
+    const ring: Array<[number, number, string]> = [[1515, 1090, '杭'], [1520, 1057, '州'], [1534, 1029, '市'], [1700, 993, '技'], [1724, 1011, '能'], [1744, 1036, '培'], [1759, 1066, '训'], [1767, 1099, '学'], [1764, 1129, '校']];
+    for (const [x, y, ch] of ring) b.at(x, y, ch, { height: 36 });
+    const doc = readOne(b.build());
+    expect(doc.fields.issuer.value).toBe('杭州市西湖区职业技能培训学校');
+  });
+
+  it('keeps a check stamp printed after a value out of it', () => {
+    const doc = readOne(certificate().line(`姓名：${person.name}`, 200).line('职业名称：家政服务员(已核验)', 200).build());
+    expect(doc.fields.occupation.value).toBe('家政服务员');
+  });
+});
