@@ -101,6 +101,8 @@ const OVERPRINT = new RegExp(
   ].join('|'),
   'g',
 );
+/** Short labels that open a licence's lines and never open a sentence. */
+const GLUED_LINE_LABELS = new Set(['名称', '类型', '住所', '负责人', '经营者', '投资人']);
 /** Nouns that, right after another label, complete it (`甲方(用人单位)名称`). */
 const GENERIC_NOUNS = new Set(['名称', '姓名']);
 
@@ -153,7 +155,9 @@ function findHits(text: string): LabelHit[] {
       // A label glued to the text after it (`姓名王晓明`) is weaker evidence than `姓名:` or `姓名 王晓明`.
       const separated = colon || end === text.length || /[\s(]/.test(text[end]);
       // A short label glued to running text (`乙方应按…`, `甲方根据…`) is a word in a sentence, not a label.
-      if (label.weak && !separated && /[\u3400-\u9fff]/.test(text[end])) continue;
+      // Licence labels that open a line are labels even when the engine lost the gap after them (`名称杭州…公司`,
+      // `负责人刘俊`); what they lead to must then look fully typical (see findLabelledCandidates).
+      if (label.weak && !separated && /[\u3400-\u9fff]/.test(text[end]) && !(i === 0 && GLUED_LINE_LABELS.has(label.form))) continue;
       hits.push({ form: label.form, start: i, end, clean: separated });
       i = end - 1;
       break;

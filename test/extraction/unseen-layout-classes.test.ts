@@ -333,3 +333,20 @@ describe('marks beside a wrapped value', () => {
     expect(doc.fields.occupation.value).toBe('家政服务员');
   });
 });
+
+describe('licence labels glued to their values', () => {
+  it('reads 名称 and 负责人 at the start of a line with no gap before the value', () => {
+    const doc = readOne(
+      new PageBuilder({ width: 2340, height: 1654 })
+        .line(`统一社会信用代码${company.code}(1-1)`, 197)
+        .title('营业执照')
+        .line(`名称${company.name}文三路分公司以下空白`, 111)
+        .line('类型有限责任公司分公司(自然人投资或控股)', 111)
+        .line('负责人刘俊', 111)
+        .line('营业场所浙江省杭州市西湖区文三路258号3幢905室', 111)
+        .build(),
+    );
+    expect(doc.fields.companyName.value).toBe(`${company.name}文三路分公司`);
+    expect(doc.fields.legalRepresentative.value).toBe('刘俊');
+  });
+});
