@@ -136,7 +136,8 @@ export function findLabelledCandidates(
             continue;
           }
         }
-        const below = nearestValueLine(linesBelow(layout, line));
+        // Several labels read as one box (a row of labels over a row of values): each looks under its own words.
+        const below = nearestValueLine(line.hits.length > 1 ? linesBelowHit(layout, line, h) : linesBelow(layout, line));
         if (below) {
           const reading = reader(below.text);
           push({ reading, line: below.line, labelMatch: LabelMatch.below * inferred, raw: below.text, labelRank }, below.line, valueColumn(layout, below.line));
@@ -145,6 +146,20 @@ export function findLabelledCandidates(
     }
   }
   return candidates;
+}
+
+/**
+ * Lines under one label of a box that holds several (`职业名称　　职业技能等级` over `电工` … `三级`): those that start
+ * under this label's span, before the next label's. Characters are about evenly spaced in a box.
+ */
+function linesBelowHit(layout: PageLayout, line: LayoutLine, index: number): LayoutLine[] {
+  const hit = line.hits[index];
+  const next = line.hits[index + 1];
+  const perChar = line.box.width / Math.max(1, line.text.length);
+  const x = line.box.x + perChar * hit.start;
+  const end = next ? line.box.x + perChar * next.start : line.box.x + line.box.width + line.box.height * 6;
+  const own: LayoutLine = { ...line, box: { ...line.box, x, width: perChar * (hit.end - hit.start) } };
+  return linesBelow(layout, own).filter((o) => o !== line && o.box.x >= x - line.box.height * 1.5 && o.box.x < end - line.box.height * 0.5);
 }
 
 /** The unlabelled line set directly under `line` in its column (the next line of a wrapped value), if any. */

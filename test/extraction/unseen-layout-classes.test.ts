@@ -40,6 +40,21 @@ describe('labels above their values', () => {
     expect(doc.fields.issuer.value).toBe(ISSUER);
   });
 
+  it('reads each value under its own label when the row of labels was read as one box', () => {
+    const b = certificate();
+    b.row([[200, `姓名：${person.name}`]]);
+    // The engine's box spans the whole row of labels, past where the second column's value starts.
+    b.row([[200, '职业名称　　　　　　　　　　　　　职业技能等级']], { height: 28, width: 1000 }).gap(-0.6);
+    b.row([[200, '电工'], [830, '三级/高级工']]);
+    b.row([[200, '证书编号　　　　　　　　　　　　　发证日期']], { height: 28, width: 1000 }).gap(-0.6);
+    b.row([[200, NUMBER], [830, '2021年06月18日']]);
+    const doc = readOne(b.build());
+    expect(doc.fields.occupation.value).toBe('电工');
+    expect(doc.fields.level.value).toBe(3);
+    expect(doc.fields.certificateNumber.value).toBe(NUMBER);
+    expect(doc.fields.issueDate.value).toBe('2021-06-18');
+  });
+
   it('reads a licence whose labels sit above values in two columns, the address wrapped under its label', () => {
     const b = new PageBuilder({ width: 2339, height: 1654 }).title('营业执照');
     b.row([[200, '统一社会信用代码'], [1200, '名称']], { height: 28 }).gap(-0.6);
