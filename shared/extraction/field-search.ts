@@ -1,6 +1,6 @@
 import type { ExtractedField } from '../documents/index.js';
 import { candidateConfidence, LabelMatch, type Candidate } from './confidence.js';
-import { linesBelow, linesRightOf, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
+import { linesBelow, linesRightOf, withoutOverprint, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
 import {
   closestLabelIs,
   columnRight,
@@ -62,7 +62,7 @@ export function findLabelledCandidates(
       const maxLines = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0) <= 4 ? 8 : 3;
       const { lines: below, more } = continuationLines(layout, first, column, maxLines);
       if (below.length > 0 || above.length > 0) {
-        const raw = [...above.map((l) => l.leading), base.raw, ...below.map((l) => l.leading)].join('');
+        const raw = withoutOverprint([...above.map((l) => l.leading), base.raw, ...below.map((l) => l.leading)].join(''));
         const reading = reader(raw);
         if (reading) candidate = { ...base, reading, line: mergeLines([...above, first, ...below], raw), raw };
         else if (candidate) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);

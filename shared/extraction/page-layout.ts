@@ -96,6 +96,8 @@ const OVERPRINT = new RegExp(
     '(他用|它用)无效',
     // A clerk's check stamp set right after a value (`家政服务员(已核验)`).
     '[(（]?(已核验|已核对|已审核|已核实|已查验|核验无误)[)）]?',
+    // `(复印件)` stamped into a value.
+    '[(（]复印件[)）]',
     // Filler after the last value of a form.
     '[(（]?(以下空白|此处空白|以下无内容)[)）]?',
   ].join('|'),
@@ -103,6 +105,17 @@ const OVERPRINT = new RegExp(
 );
 /** Short labels that open a licence's lines and never open a sentence. */
 const GLUED_LINE_LABELS = new Set(['名称', '类型', '住所', '负责人', '经营者', '投资人']);
+/**
+ * The text without overprinted stamps and watermarks. Lines are cleaned when the page is laid out; a value joined
+ * from wrapped lines is cleaned again, since a stamp may wrap with it (`…培训(已核` | `验)`).
+ *
+ * @example
+ * withoutOverprint('家政服务员(已核验)'); // '家政服务员'
+ */
+export function withoutOverprint(text: string): string {
+  return text.replace(OVERPRINT, '');
+}
+
 /** Nouns that, right after another label, complete it (`甲方(用人单位)名称`). */
 const GENERIC_NOUNS = new Set(['名称', '姓名']);
 

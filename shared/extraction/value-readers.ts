@@ -187,6 +187,8 @@ export const readFreeText: ValueReader = (text) => {
 
 /** Issue on a value whose last word is the noun of a label (`养老护理员岗前培训时间`): it may have run into the next field. */
 export const VALUE_ENDS_LIKE_LABEL = 'value_ends_like_label';
+/** Issue on a value with a bracket closed and never opened: the tail of a wrapped value or remark. */
+export const VALUE_BRACKET_UNOPENED = 'value_bracket_unopened_incomplete';
 /** Issue on a value with a bracket opened and not closed (`家政服务员(已核`): cut short, or run into a remark. */
 export const VALUE_BRACKET_UNCLOSED = 'value_bracket_unclosed_incomplete';
 
@@ -202,7 +204,9 @@ function endsWithLabel(text: string): boolean {
 function completenessIssues(value: string): string[] {
   const open = (value.match(/[(（]/g) ?? []).length;
   const close = (value.match(/[)）]/g) ?? []).length;
-  return open > close ? [VALUE_BRACKET_UNCLOSED] : [];
+  if (open > close) return [VALUE_BRACKET_UNCLOSED];
+  // A bracket closed that was never opened: the value is the tail of something wrapped (`验)` under `…(已核`).
+  return close > open ? [VALUE_BRACKET_UNOPENED] : [];
 }
 
 /** An occupation: free text with a trailing level remark (`(三级)`) dropped; must contain Chinese. */

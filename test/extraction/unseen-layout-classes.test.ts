@@ -343,6 +343,13 @@ describe('marks beside a wrapped value', () => {
     expect(doc.fields.issuer.value).toBe('杭州市西湖区职业技能培训学校');
   });
 
+  it('keeps a check stamp that wrapped with the value out of it', () => {
+    const b = certificate().line(`姓名：${person.name}`, 216);
+    b.at(216, 433, '培训内容：', { height: 32, width: 104 }).at(342, 437, '家政服务员技能培训（已核', { height: 36 }).at(340, 467, '验）', { height: 28 });
+    const doc = readOne(b.build());
+    expect(doc.fields.occupation.value).toBe('家政服务员技能培训');
+  });
+
   it('keeps a check stamp printed after a value out of it', () => {
     const doc = readOne(certificate().line(`姓名：${person.name}`, 200).line('职业名称：家政服务员(已核验)', 200).build());
     expect(doc.fields.occupation.value).toBe('家政服务员');

@@ -41,6 +41,12 @@ describe('values that ran into the next field', () => {
     expect(field.needsReview).toBe(false);
   });
 
+  it('flags an occupation with a bracket closed and never opened (the tail of a wrapped remark)', () => {
+    const field = readOne(trainingCertificate('培训项目：验)')).fields.occupation;
+    expect(field.needsReview).toBe(true);
+    expect(field.issues).toContain('value_bracket_unopened_incomplete');
+  });
+
   it('flags an occupation with a bracket opened and never closed', () => {
     const field = readOne(trainingCertificate('培训项目：家政服务员技能培训(已核')).fields.occupation;
     expect(field.needsReview).toBe(true);
