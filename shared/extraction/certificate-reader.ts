@@ -154,7 +154,11 @@ function corroborate(field: DraftField | undefined, weight = 0.5): void {
  * readVocationalCertificate(ctx).level?.value; // 3
  */
 export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: number): DraftFields {
-  const holderName = labelled(ctx, LABELS.personName, readPersonName, { wrap: true }) ?? holderFromProse(ctx);
+  const labelledHolder = labelled(ctx, LABELS.personName, readPersonName, { wrap: true });
+  const proseHolder = holderFromProse(ctx);
+  const holderName = labelledHolder ?? proseHolder;
+  // The sentence of award and the label name one person: two readings that differ cannot both be right.
+  if (labelledHolder && proseHolder && labelledHolder.value !== proseHolder.value) addIssue(labelledHolder, 'conflicting_values');
   const idNumber = idNumberField(ctx, LABELS.idNumber);
   // The kind's own labels first, so that 准操项目 and 作业类别 on one operation certificate do not count as a conflict.
   const own = ctx.kind ? KIND_OCCUPATION_LABELS[ctx.kind] : undefined;

@@ -33,7 +33,7 @@ export interface Candidate {
 }
 
 /** Issues that mean a value is wrong or unconfirmed whatever its score. */
-const BLOCKING_ISSUE = /failed|invalid|mismatch|inconsistent|conflict|not_found|future|order|unreadable|incomplete|inferred|masked|may_continue|registration_number/;
+const BLOCKING_ISSUE = /failed|invalid|mismatch|inconsistent|conflict|not_found|future|order|unreadable|incomplete|inferred|masked|may_continue|registration_number|ends_like_label/;
 
 
 /**

@@ -26,6 +26,23 @@ export function startsWithLabel(line: LayoutLine): boolean {
   return line.hits.length > 0 && line.leading === '';
 }
 
+const SIGNATURE_REMARK = /^[(（]?(盖章|签章|签字|公章|签名|印章)[)）]?:?$/;
+
+/**
+ * One character of a seal's lettering: a lone character with at least three other lone characters around it (the
+ * ring). Never the end of a wrapped value, however close under it.
+ */
+export function inSealRing(layout: PageLayout, line: LayoutLine): boolean {
+  if (!/^[\u3400-\u9fff]$/.test(line.flat)) return false;
+  const reach = line.box.height * 4;
+  const near = layout.lines.filter(
+    (o) => o !== line && /^[\u3400-\u9fff]$/.test(o.flat) && Math.hypot(centreX(o) - centreX(line), centreY(o) - centreY(line)) < reach,
+  );
+  return near.length >= 3;
+}
+
+const centreX = (l: LayoutLine): number => l.box.x + l.box.width / 2;
+
 /**
  * The label a line on its row belongs to: the nearest line to its left on the same row, when that line is a label
  * waiting for its value (its last label has nothing after it). A value of another column in between breaks the tie.
@@ -40,6 +57,8 @@ export function rowOwner(layout: PageLayout, line: LayoutLine): LayoutLine | und
     if (!nearest || right(other) > right(nearest)) nearest = other;
   }
   if (!nearest || nearest.hits.length === 0) return undefined;
+  // A signature remark alone (`(盖章)` under a number) waits for a seal, not for the text beside it.
+  if (SIGNATURE_REMARK.test(nearest.flat)) return undefined;
   const last = nearest.hits[nearest.hits.length - 1];
   // An English sub-label after the label (`性别Sex`) is no value: the label still waits for one.
   return /^[A-Za-z .'&/:-]*$/.test(last.inlineValue) ? nearest : undefined;
@@ -57,14 +76,17 @@ function labelsLeftOf(layout: PageLayout, line: LayoutLine): Array<{ label: Layo
     .sort((a, b) => a.distance - b.distance);
 }
 
-/** True when `label` is clearly the nearest label left of `line` (a rival must be farther by a third of a line). */
-export function closestLabelIs(layout: PageLayout, line: LayoutLine, label: LayoutLine): boolean {
+/**
+ * True when `label` is clearly the nearest label left of `line`: a rival must be farther by `margin` line heights
+ * (a third of a line unless given).
+ */
+export function closestLabelIs(layout: PageLayout, line: LayoutLine, label: LayoutLine, margin = 0.33): boolean {
   const ranked = labelsLeftOf(layout, line);
   const mine = ranked.find((r) => r.label === label);
   if (!mine) return false;
   // Only labels of the same label column compete: one further left has its own values between it and the line.
   const rival = ranked.find((r) => r.label !== label && r.label.box.x < right(label) && right(r.label) > label.box.x);
-  return !rival || rival.distance > mine.distance + line.box.height * 0.33;
+  return !rival || rival.distance > mine.distance + line.box.height * margin;
 }
 
 /** Where a value's column ends on its row: the next label to its right (a second label/value column), else the half's edge. */
@@ -125,7 +147,7 @@ export function continuationLines(
     // A date alone on a line (under an issuer, beside a seal) is a field of its own, never the rest of a name.
     // Back under the label, a character or two that start a label (`性` of a spread `性　别`) begin the next field.
     const labelStart = next.box.x < column.start - h && next.flat.length <= 3 && LABEL_PREFIXES.has(next.flat);
-    const stops = labelStart || startsWithLabel(next) || /\d{15}/.test(next.flat) || isWholeDate(next.flat) || rowOwner(layout, next) !== undefined || next.leading === '';
+    const stops = labelStart || inSealRing(layout, next) || startsWithLabel(next) || /\d{15}/.test(next.flat) || isWholeDate(next.flat) || rowOwner(layout, next) !== undefined || next.leading === '';
     if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next };
     if (lines.length >= maxLines) return { lines, more: true };
     lines.push(next);

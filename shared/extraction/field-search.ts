@@ -1,6 +1,6 @@
 import type { ExtractedField } from '../documents/index.js';
 import { candidateConfidence, LabelMatch, type Candidate } from './confidence.js';
-import { linesBelow, linesRightOf, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
+import { linesBelow, linesRightOf, withoutOverprint, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
 import {
   closestLabelIs,
   columnRight,
@@ -22,8 +22,12 @@ export interface SearchOptions {
 
 /** How much less sure a value is when its label was read with one character wrong or missing. */
 const FUZZY_LABEL = 0.98;
+/** A short value read only by joining the line under it (`二〇一八年八月十九` | `日`). */
+const JOINED_GUESS = 0.9;
 /** A value printed off its label's row (dot-matrix fill-in above or below the line, a label centred on a wrapped value). */
 const OFF_ROW = 0.95;
+/** An off-row value only a little nearer its label than the next label of the column: a pairing to confirm. */
+const AMBIGUOUS_ROW = 0.88;
 
 /**
  * Every place a labelled value can be read on the pages: for each occurrence of one of `labels`, the text after the
@@ -43,15 +47,31 @@ export function findLabelledCandidates(
     // A wrapped value is read with the lines that continue it (and, beside a label centred on it, the lines above).
     const build = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
       let candidate: Candidate | undefined = base.reading ? (base as Candidate) : undefined;
-      if (!options.wrap) return candidate;
+      if (!options.wrap) {
+        if (candidate) return candidate;
+        // A short value wrapped at its column's edge (`二〇一八年八月十九` | `日`): read with the next line of its column.
+        // The piece may sit on the label's own row (a label centred on the two lines), so no row owner stops it.
+        const next = lineUnder(layout, first, column);
+        if (!next) return undefined;
+        const raw = `${base.raw}${next.leading}`;
+        const reading = reader(raw);
+        // Which line continues a short value is a guess about layout: the clerk confirms it.
+        return reading ? { ...base, reading, line: mergeLines([first, next], raw), raw, labelMatch: base.labelMatch * JOINED_GUESS } : undefined;
+      }
       // Values set in a narrow cell wrap every few characters: allow more lines for them.
       const maxLines = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0) <= 4 ? 8 : 3;
       const { lines: below, more } = continuationLines(layout, first, column, maxLines);
       if (below.length > 0 || above.length > 0) {
-        const raw = [...above.map((l) => l.leading), base.raw, ...below.map((l) => l.leading)].join('');
+        const raw = withoutOverprint([...above.map((l) => l.leading), base.raw, ...below.map((l) => l.leading)].join(''));
         const reading = reader(raw);
         if (reading) candidate = { ...base, reading, line: mergeLines([...above, first, ...below], raw), raw };
         else if (candidate) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
+      }
+      if (candidate && below.length === 0 && above.length === 0 && !candidate.reading.issues.includes(VALUE_MAY_CONTINUE)) {
+        // A box right after the value on its row, inside its column, that would change the value if it were part of
+        // it (`杭州西子智能` | `科技有限公司`): the value may be cut short at a box boundary.
+        const next = boxRightAfter(layout, first, column);
+        if (next && reader(`${candidate.raw}${next.text}`)?.value !== candidate.reading.value) return withIssue(candidate, VALUE_MAY_CONTINUE);
       }
       return candidate && more ? withIssue(candidate, VALUE_MAY_CONTINUE) : candidate;
     };
@@ -110,11 +130,14 @@ export function findLabelledCandidates(
           const column = valueColumn(layout, offRow);
           const above = options.wrap ? leadingLinesAbove(layout, offRow, line, column) : [];
           if (reading || above.length > 0) {
-            push({ reading, line: offRow, labelMatch: LabelMatch.sameRow * OFF_ROW * inferred, raw: offRow.leading, labelRank }, offRow, column, above);
+            // Nearly as close to another label of the column: the nearer label takes it, but the clerk confirms.
+            const ambiguous = closestLabelIs(layout, offRow, line) ? 1 : AMBIGUOUS_ROW;
+            push({ reading, line: offRow, labelMatch: LabelMatch.sameRow * OFF_ROW * ambiguous * inferred, raw: offRow.leading, labelRank }, offRow, column, above);
             continue;
           }
         }
-        const below = nearestValueLine(linesBelow(layout, line));
+        // Several labels read as one box (a row of labels over a row of values): each looks under its own words.
+        const below = nearestValueLine(line.hits.length > 1 ? linesBelowHit(layout, line, h) : linesBelow(layout, line));
         if (below) {
           const reading = reader(below.text);
           push({ reading, line: below.line, labelMatch: LabelMatch.below * inferred, raw: below.text, labelRank }, below.line, valueColumn(layout, below.line));
@@ -123,6 +146,64 @@ export function findLabelledCandidates(
     }
   }
   return candidates;
+}
+
+/**
+ * Lines under one label of a box that holds several (`职业名称　　职业技能等级` over `电工` … `三级`): those that start
+ * under this label's span, before the next label's. Characters are about evenly spaced in a box.
+ */
+function linesBelowHit(layout: PageLayout, line: LayoutLine, index: number): LayoutLine[] {
+  const hit = line.hits[index];
+  const next = line.hits[index + 1];
+  const perChar = line.box.width / Math.max(1, line.text.length);
+  const x = line.box.x + perChar * hit.start;
+  const end = next ? line.box.x + perChar * next.start : line.box.x + line.box.width + line.box.height * 6;
+  const own: LayoutLine = { ...line, box: { ...line.box, x, width: perChar * (hit.end - hit.start) } };
+  return linesBelow(layout, own).filter((o) => o !== line && o.box.x >= x - line.box.height * 1.5 && o.box.x < end - line.box.height * 0.5);
+}
+
+/** The unlabelled line set directly under `line` in its column (the next line of a wrapped value), if any. */
+function lineUnder(layout: PageLayout, line: LayoutLine, column: ColumnSpan): LayoutLine | undefined {
+  const h = Math.max(line.box.height, layout.medianLineHeight * 0.8);
+  const bottom = line.box.y + line.box.height;
+  return layout.lines
+    .filter(
+      (l) =>
+        l !== line &&
+        l.half === line.half &&
+        l.hits.length === 0 &&
+        l.leading !== '' &&
+        l.box.y >= bottom - h * 0.35 &&
+        l.box.y <= bottom + h * 0.9 &&
+        l.box.x >= column.min - h * 0.5 &&
+        l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) &&
+        l.box.height / line.box.height > 0.6 &&
+        l.box.height / line.box.height < 1.65,
+    )
+    .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
+}
+
+/**
+ * An unlabelled box on `line`'s row starting within two character heights after it and inside the value's column:
+ * the rest of a value the engine boxed in two pieces, or text printed right after it.
+ */
+function boxRightAfter(layout: PageLayout, line: LayoutLine, column: ColumnSpan): LayoutLine | undefined {
+  const h = line.box.height;
+  const end = line.box.x + line.box.width;
+  const cy = line.box.y + h / 2;
+  return layout.lines.find(
+    (o) =>
+      o !== line &&
+      o.half === line.half &&
+      o.hits.length === 0 &&
+      o.leading !== '' &&
+      !/^[\u3400-\u9fff]$/.test(o.flat) &&
+      !onArc(o) &&
+      Math.abs(o.box.y + o.box.height / 2 - cy) < Math.min(h, o.box.height) * 0.5 &&
+      o.box.x >= end - h * 0.3 &&
+      o.box.x - end < h * 2 &&
+      o.box.x < column.end,
+  );
 }
 
 function withIssue(candidate: Candidate, issue: string): Candidate {
@@ -165,9 +246,31 @@ function offRowValueLine(layout: PageLayout, label: LayoutLine): LayoutLine | un
         o.box.x >= labelRight - h * 0.5 &&
         o.box.x - labelRight < layout.width * 0.6 &&
         Math.abs(o.box.y + o.box.height / 2 - cy) < Math.max(h, o.box.height) * 1.6 &&
-        closestLabelIs(layout, o, label),
+        closestLabelIs(layout, o, label, 0.12) &&
+        !underOtherLabel(layout, o, label),
     )
     .sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - cy) - Math.abs(b.box.y + b.box.height / 2 - cy) || a.box.x - b.box.x)[0];
+}
+
+/**
+ * True when `value` sits right under (or over) another label's own column, as near that label as to `label`:
+ * with labels above their values, the line below-right of a label is the next column's value, not an off-row one.
+ */
+function underOtherLabel(layout: PageLayout, value: LayoutLine, label: LayoutLine): boolean {
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  const mine = Math.abs(cy(value) - cy(label));
+  return layout.lines.some(
+    (o) =>
+      o !== label &&
+      o !== value &&
+      o.half === value.half &&
+      o.hits.length > 0 &&
+      o.leading === '' &&
+      o.hits[o.hits.length - 1].inlineValue === '' &&
+      o.box.x < value.box.x + value.box.width &&
+      o.box.x + o.box.width > value.box.x &&
+      Math.abs(cy(value) - cy(o)) <= mine + value.box.height * 0.25,
+  );
 }
 
 // An English sub-label printed after the Chinese one (`职务 Position`, `姓名 Name:`, `起聘日期 From`): never a value.

@@ -94,13 +94,44 @@ const OVERPRINT = new RegExp(
     '(此件|本件|本复印件|复印件)?(经核对)?(与原件(相)?(一致|相符|相同)|与原件核对无误)',
     '(再次?|二次)?复印(件)?无效',
     '(他用|它用)无效',
+    // A clerk's check stamp set right after a value (`家政服务员(已核验)`).
+    '[(（]?(已核验|已核对|已审核|已核实|已查验|核验无误)[)）]?',
+    // `(复印件)` stamped into a value.
+    '[(（]复印件[)）]',
     // Filler after the last value of a form.
     '[(（]?(以下空白|此处空白|以下无内容)[)）]?',
   ].join('|'),
   'g',
 );
+/** Short labels that open a licence's lines and never open a sentence. */
+const GLUED_LINE_LABELS = new Set(['名称', '类型', '住所', '负责人', '经营者', '投资人']);
+/**
+ * The text without overprinted stamps and watermarks. Lines are cleaned when the page is laid out; a value joined
+ * from wrapped lines is cleaned again, since a stamp may wrap with it (`…培训(已核` | `验)`).
+ *
+ * @example
+ * withoutOverprint('家政服务员(已核验)'); // '家政服务员'
+ */
+export function withoutOverprint(text: string): string {
+  return text.replace(OVERPRINT, '');
+}
+
 /** Nouns that, right after another label, complete it (`甲方(用人单位)名称`). */
 const GENERIC_NOUNS = new Set(['名称', '姓名']);
+
+/**
+ * True when the weak label at `at` is the tail of a longer label we do not know (`理论考核日期:`, `培训日期:`): the
+ * Chinese word it ends starts the line or follows a space, and is no label's value (`职业:电工等级:三级` keeps 等级).
+ */
+function endsUnknownLabel(text: string, at: number, hits: ReadonlyArray<{ end: number }>): boolean {
+  let start = at;
+  while (start > 0 && /[\u3400-\u9fff]/.test(text[start - 1])) start--;
+  if (start === at || at - start > 6) return false;
+  if (start > 0 && !/[\s(]/.test(text[start - 1])) return false;
+  const previous = hits[hits.length - 1];
+  // After another label's value and a space it starts a label of its own; right after a label it is that label's value.
+  return !previous || /[^\s:]/.test(text.slice(previous.end, start));
+}
 
 function findHits(text: string): LabelHit[] {
   const hits: Omit<LabelHit, 'inlineValue'>[] = [];
@@ -113,6 +144,7 @@ function findHits(text: string): LabelHit[] {
       const end = i + label.form.length;
       const colon = text[end] === ':';
       if (label.weak && !atStart && !colon) continue;
+      if (label.weak && !atStart && endsUnknownLabel(text, i, hits)) continue;
       const previous = hits[hits.length - 1];
       if (text[i - 1] === '(' && text[end] === ')' && previous && previous.end === i - 1) {
         // `甲方(实习单位)`: the parenthesis qualifies the label before it, it is not a label of its own.
@@ -136,7 +168,9 @@ function findHits(text: string): LabelHit[] {
       // A label glued to the text after it (`姓名王晓明`) is weaker evidence than `姓名:` or `姓名 王晓明`.
       const separated = colon || end === text.length || /[\s(]/.test(text[end]);
       // A short label glued to running text (`乙方应按…`, `甲方根据…`) is a word in a sentence, not a label.
-      if (label.weak && !separated && /[\u3400-\u9fff]/.test(text[end])) continue;
+      // Licence labels that open a line are labels even when the engine lost the gap after them (`名称杭州…公司`,
+      // `负责人刘俊`); what they lead to must then look fully typical (see findLabelledCandidates).
+      if (label.weak && !separated && /[\u3400-\u9fff]/.test(text[end]) && !(i === 0 && GLUED_LINE_LABELS.has(label.form))) continue;
       hits.push({ form: label.form, start: i, end, clean: separated });
       i = end - 1;
       break;
@@ -263,7 +297,9 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       const last = pieces[pieces.length - 1];
       const sameRow = b.page === a.page && Math.abs(b.box.y + b.box.height / 2 - (a.box.y + h / 2)) < Math.min(h, b.box.height) / 2;
       const gap = b.box.x - (last.box.x + last.box.width);
-      if (!sameRow || gap < -h * 0.3 || gap > h * 4) break;
+      // Two lone characters justified across a wide label column (`甲　　　　方`) sit further apart.
+      const reach = pieces.length === 1 && a.flat.length === 1 && b.flat.length === 1 ? 6 : 4;
+      if (!sameRow || gap < -h * 0.3 || gap > h * reach) break;
       pieces.push(b);
       if (!LABEL_PIECE.test(b.flat)) break;
     }
@@ -373,15 +409,26 @@ function detectSpread(page: OcrPage, lines: LayoutLine[]): boolean {
 }
 
 /**
+ * Text set on a slant across the page (a site watermark, `仅供…审核使用` printed diagonally): its box is several body
+ * lines tall yet far narrower than its characters would be side by side. A title is tall but as wide as its text.
+ */
+function isSlanted(line: OcrPage['lines'][number], bodyHeight: number): boolean {
+  const chars = [...line.text.replace(/\s+/g, '')].length;
+  const { width, height } = line.box;
+  return chars >= 3 && height > bodyHeight * 1.8 && width < chars * height * 0.4;
+}
+
+/**
  * Puts an OCR page in normal form: text normalised, labels found, lines in reading order, booklet spreads detected.
  *
  * @example
  * buildPageLayout(ocrPage).lines[0].hits[0].form; // '姓名'
  */
 export function buildPageLayout(page: OcrPage): PageLayout {
+  const bodyHeight = median(page.lines.map((l) => l.box.height)) || 20;
   const lines: LayoutLine[] = page.lines
-    // Seal lettering read as a line (`业务专用章`, `合同专用章`) belongs to no field.
-    .filter((line) => line.text.trim().length > 0 && !SEAL_TEXT.test(line.text.replace(/\s+/g, '')))
+    // Seal lettering read as a line (`业务专用章`, `合同专用章`) belongs to no field, nor does a diagonal watermark.
+    .filter((line) => line.text.trim().length > 0 && !SEAL_TEXT.test(line.text.replace(/\s+/g, '')) && !isSlanted(line, bodyHeight))
     .map((line, index) => {
       const text = normaliseText(normaliseText(line.text).replace(OVERPRINT, ' '));
       const hits = findHits(text);
@@ -473,7 +520,8 @@ export function linesRightOf(layout: PageLayout, line: LayoutLine): LayoutLine[]
         other.box.x >= right - line.box.height * 0.5 &&
         other.box.x - right < maxGap,
     )
-    .sort((a, b) => a.box.x - b.box.x);
+    // Lines stacked in one column beside a label centred on them (a wrapped value): the top one comes first.
+    .sort((a, b) => (Math.abs(a.box.x - b.box.x) < Math.min(a.box.height, b.box.height) * 0.5 ? a.box.y - b.box.y : a.box.x - b.box.x));
 }
 
 /** Lines just below `line` (within ~2.2 line heights) that overlap it horizontally, in the same half, nearest first. */

@@ -66,6 +66,11 @@ function readRow(row: LayoutLine[], previousEmployer: string | undefined): Omit<
   };
 }
 
+/** An employer's name in a table cell. */
+const EMPLOYER_CELL = /(公司|集团|中心|学校|学院|医院|厂|商行|事务所|合作社)/;
+/** Months paid summed from the rows without a printed total to check it against. */
+const NO_TOTAL = 0.9;
+
 /**
  * Reads a social-insurance payment record: the person, the table of spans by employer (rows by position, cells by
  * shape: two year-months, a month count, an employer), and from the spans the total months paid, the first and last
@@ -83,16 +88,16 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   // Rows that hold a year-month but could not be read as a span: inside the table (or open-ended, 至今) they mean a
   // span is missing from the total, so the totals must not be trusted.
   const unreadable: number[] = [];
-  const parsedAt: number[] = [];
   for (const [index, row] of tableRows.entries()) {
     const read = readRow(row, previous);
     if (!read) {
       const text = row.map((l) => l.text).join(' ');
       if (findMonths(text).length > 0 && !/打印|出具|日期|时间:/.test(text)) unreadable.push(index);
+      // An employer beside digits the month reader could not split (`2016.112018.05`, the dash lost): a span row.
+      else if (/\d{4}/.test(text) && EMPLOYER_CELL.test(text) && !/打印|出具|日期|时间:/.test(text)) unreadable.push(index);
       if (/至今/.test(text)) unreadable.push(index);
       continue;
     }
-    parsedAt.push(index);
     previous = read.span.employerName;
     const duplicate = spanRows.some(
       (r) => r.span.employerName === read.span.employerName && r.span.from === read.span.from && r.span.to === read.span.to,
@@ -128,12 +133,11 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   const monthsIssues: string[] = [];
   if (inconsistent) monthsIssues.push('span_months_inconsistent');
   if (total && total.value !== sum) monthsIssues.push('total_months_mismatch_spans');
-  const firstParsed = Math.min(...parsedAt);
-  const lastParsed = Math.max(...parsedAt);
   // Any row that holds a year-month but could not be read as a span means the table was not read whole: the sum,
   // and the first or last span, may be missing one.
-  const rowsBeforeFirst = unreadable.some((i) => i < firstParsed);
-  const rowsAfterLast = unreadable.some((i) => i > lastParsed);
+  // Rows are printed in any order (issue 12): a row not read may hold the first or the last span wherever it sits.
+  const rowsBeforeFirst = unreadable.length > 0;
+  const rowsAfterLast = unreadable.length > 0;
   if (unreadable.length > 0) monthsIssues.push('span_row_unreadable');
   // A printed total that disagrees with the rows most likely means a row was missed, which would also change the
   // first and last span and the latest employer.
@@ -141,6 +145,8 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   // Months are computed from several cells: the weakest row bounds the confidence; a matching printed total confirms.
   let monthsConfidence = worst;
   if (total && total.value === sum) monthsConfidence = 1 - (1 - monthsConfidence) * 0.3;
+  // With no printed total, nothing shows that every row was read: a sum over the rows found is a guess at the whole.
+  if (!total) monthsConfidence *= NO_TOTAL;
   fields.monthsPaid = {
     value: sum,
     confidence: monthsConfidence,

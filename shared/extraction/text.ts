@@ -77,5 +77,6 @@ export function withoutSpaces(text: string): string {
 /** Strips leading/trailing punctuation and separators that OCR attaches to a value. */
 export function trimValue(text: string): string {
   // A bracket opened at the end (`…有限公司(` before `统一社会信用代码`) belongs to the remark that follows, not the value.
-  return text.replace(/^[\s:;,.、。，；|_\-)…·•]+/, '').replace(/[\s:;,、，；|_\-(（\[【]+$/, '').trim();
+  // Leaders between a label and its value (`……`, `⋯⋯`, `····`, `____`, `————`) carry nothing.
+  return text.replace(/^[\s:;,.、。，；|_\-)…⋯‥·•・･]+/, '').replace(/[\s:;,、，；|_\-(（\[【…⋯‥·•・･]+$/, '').trim();
 }

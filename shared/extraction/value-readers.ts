@@ -2,6 +2,7 @@ import { readCertificateNumber, readCreditCode, readResidentId, CorrectionReason
 import { validateRegistrationNumber } from './credit-code.js';
 import { parseDate } from './dates.js';
 import { parseLevel } from './levels.js';
+import { LABEL_FORMS } from './labels.js';
 import { CJK, trimValue, withoutSpaces } from './text.js';
 
 /** How much a value's own form proves it was read right. */
@@ -97,6 +98,9 @@ export const readPersonName: ValueReader = (text) => {
 const ORG_SUFFIX =
   /(有限责任公司|股份有限公司|有限公司|公司|集团|厂|中心|学校|学院|大学|中学|技校|局|站|所|院|协会|学会|委员会|合作社|店|部|事务所|商行|馆|社|办公室|办|处|队|园|会|厅|组织|基地|场)(\([^)]*\))?$/;
 
+// A name that starts inside its own legal-form suffix (`份有限公司`, `限公司`) lost its head at an edge or under a seal.
+const ORG_FRAGMENT_START = /^(份有限|限责任|限公司|司$|责任公司|有限公司|股份有限公司|公司)/;
+
 /** Set phrases of organisation names; a name holding part of one but not all of it lost characters (under a seal). */
 /** Provinces, large cities and Hangzhou's districts and counties that begin registered organisation names. */
 const PLACE_PREFIX = new RegExp(
@@ -145,7 +149,11 @@ export const readOrganisationName: ValueReader = (text) => {
   const suffixed = ORG_SUFFIX.test(t);
   // Four characters or fewer without an organisation suffix is a person's name, not an organisation.
   if (!suffixed && t.length <= 4) return null;
-  if (looksTruncated(t)) return { value: t, evidence: Evidence.shape, plausibility: 0.6, issues: ['organisation_name_incomplete'] };
+  if (looksTruncated(t) || ORG_FRAGMENT_START.test(t)) {
+    return { value: t, evidence: Evidence.shape, plausibility: 0.6, issues: ['organisation_name_incomplete'] };
+  }
+  const issues = completenessIssues(t);
+  if (issues.length > 0) return { ...ok(t, 0.8), issues };
   // Registered names start with the place of registration; one that does not may have lost its first characters.
   const placed = PLACE_PREFIX.test(t) ? 1 : 0.92;
   return ok(t, (suffixed ? 1 : 0.75) * placed * (boundaryGuessed ? 0.85 : 1));
@@ -177,13 +185,39 @@ export const readFreeText: ValueReader = (text) => {
   return ok(t, 1);
 };
 
+/** Issue on a value whose last word is the noun of a label (`养老护理员岗前培训时间`): it may have run into the next field. */
+export const VALUE_ENDS_LIKE_LABEL = 'value_ends_like_label';
+/** Issue on a value with a bracket closed and never opened: the tail of a wrapped value or remark. */
+export const VALUE_BRACKET_UNOPENED = 'value_bracket_unopened_incomplete';
+/** Issue on a value with a bracket opened and not closed (`家政服务员(已核`): cut short, or run into a remark. */
+export const VALUE_BRACKET_UNCLOSED = 'value_bracket_unclosed_incomplete';
+
+// The nouns labels end with; an occupation or an organisation never does.
+const LABEL_NOUN_END = /(时间|日期|编号|号码|等级|级别|机构|机关|成绩|地点|期限|证号|姓名|性别|名称|类别)$/;
+
+/** True when the text ends with a printed label of any field (`…认证日期`, `…职业等级`): a label read as a value. */
+function endsWithLabel(text: string): boolean {
+  return LABEL_FORMS.some((l) => l.form.length >= 2 && text.length > 0 && text.endsWith(l.form) && !/^\(.*\)$/.test(l.form));
+}
+
+/** Signs that a free-text value is not whole: a bracket left open. */
+function completenessIssues(value: string): string[] {
+  const open = (value.match(/[(（]/g) ?? []).length;
+  const close = (value.match(/[)）]/g) ?? []).length;
+  if (open > close) return [VALUE_BRACKET_UNCLOSED];
+  // A bracket closed that was never opened: the value is the tail of something wrapped (`验)` under `…(已核`).
+  return close > open ? [VALUE_BRACKET_UNOPENED] : [];
+}
+
 /** An occupation: free text with a trailing level remark (`(三级)`) dropped; must contain Chinese. */
 export const readOccupation: ValueReader = (text) => {
   const t = withoutSpaces(trimValue(text))
     .replace(/[(（]?(一|二|三|四|五)级[)）]?$/, '')
     .replace(/^[(（](.*)[)）]$/, "$1");
   if (t.length < 2 || !new RegExp(`^[${CJK}]`).test(t) || /\d{4}|证书|证$/.test(t)) return null;
-  return ok(t, t.length <= 12 ? 1 : 0.8);
+  const issues = completenessIssues(t);
+  if (LABEL_NOUN_END.test(t) || endsWithLabel(t)) issues.push(VALUE_ENDS_LIKE_LABEL);
+  return { ...ok(t, t.length <= 12 ? 1 : 0.8), issues };
 };
 
 const ID_TOKEN = /[0-9A-Za-z|]{15,20}/g;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import type { OcrPage } from '../../shared/ocr/index.js';
+import { person } from './support/documents.js';
+import { PageBuilder } from './support/page-builder.js';
+
+// A social-insurance record's totals are sums over the rows read: when nothing shows every row was read, the
+// figures go to the clerk (issue 12: completeness; rows whose order means nothing).
+
+const readOne = (page: OcrPage) => extractDocuments([page], { today: '2026-11-27' })[0];
+
+function record(rows: Array<[string, string, string]>, total?: string): OcrPage {
+  const b = new PageBuilder()
+    .title('杭州市社会保险参保缴费证明')
+    .row([[150, `姓名：${person.name}`], [800, `公民身份号码：${person.id}`]])
+    .row([[150, '缴费单位'], [700, '缴费起止年月'], [1000, '月数']]);
+  for (const [employer, span, months] of rows) b.row([[150, employer], [700, span], [1000, months]]);
+  if (total) b.line(total, 150);
+  return b.build();
+}
+
+const ROWS: Array<[string, string, string]> = [
+  ['杭州西溪文化创意有限公司', '2021.03-2021.10', '8'],
+  ['杭州新锐电气设备有限公司', '2018.09-2020.11', '27'],
+  ['杭州之江网络科技有限公司', '2016.11-2018.05', '19'],
+];
+
+describe('social-insurance completeness', () => {
+  it('passes months paid when the printed total agrees with the rows', () => {
+    const doc = readOne(record(ROWS, '累计缴费月数：54个月'));
+    expect(doc.fields.monthsPaid.value).toBe(54);
+    expect(doc.fields.monthsPaid.needsReview).toBe(false);
+    expect(doc.fields.periodStart.value).toBe('2016-11');
+  });
+
+  it('flags months paid summed from the rows when no total is printed', () => {
+    const doc = readOne(record(ROWS));
+    expect(doc.fields.monthsPaid.value).toBe(54);
+    expect(doc.fields.monthsPaid.needsReview).toBe(true);
+  });
+
+  it('flags the first month when a row printed last could not be read (rows come in any order)', () => {
+    // The earliest span's dash was lost: `2016.112018.05` is not read as a span, and it is printed last.
+    const rows: Array<[string, string, string]> = [ROWS[0], ROWS[1], ['杭州之江网络科技有限公司', '2016.112018.05', '19']];
+    const doc = readOne(record(rows));
+    expect(doc.fields.periodStart.value).toBe('2018-09');
+    expect(doc.fields.periodStart.needsReview).toBe(true);
+    expect(doc.fields.periodStart.issues).toContain('span_row_unreadable');
+    expect(doc.fields.periodEnd.needsReview).toBe(true);
+  });
+});
