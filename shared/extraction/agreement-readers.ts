@@ -201,9 +201,11 @@ export function readEmploymentLetter(ctx: DocumentContext): DraftFields {
   let employerName = organisationField(ctx, ['聘任单位', '聘用单位', '单位名称', '用人单位', '甲方'], readEmployerName);
   if (!employerName) {
     // The employer signs at the bottom, under or beside its seal.
-    const orgLines = lines.filter((l) => l.hits.length === 0 && readOrganisationName(l.text)?.plausibility === 1 && !/聘|兹/.test(l.flat));
+    // `杭州某某有限公司（盖章）`: the seal's note beside the name is no part of it.
+    const signed = (text: string) => readOrganisationName(text.replace(/\s*[(（]?\s*(?:盖章|公章|签章|印章|章)\s*[)）]?\s*$/, ''));
+    const orgLines = lines.filter((l) => l.hits.every((h) => /章/.test(h.form)) && signed(l.text)?.plausibility === 1 && !/聘|兹/.test(l.flat));
     const line = orgLines[orgLines.length - 1];
-    if (line) employerName = fieldFromLine(line, readOrganisationName(line.text)!, LabelMatch.unlabelled);
+    if (line) employerName = fieldFromLine(line, signed(line.text)!, LabelMatch.unlabelled);
   }
   const range = findDateRange(ctx, /聘期|聘任期|期限/);
   let { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });

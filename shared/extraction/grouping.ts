@@ -62,7 +62,8 @@ function weigh(group: OpenGroup, page: PageClassification, s: PageSignals): { ca
   if (previous?.endsBody) carry.push({ reason: 'body_ended_before', weight: 2 });
   if (s.continuationMark) carry.push({ reason: 'continuation_mark', weight: 2 });
   if (s.firstClause !== undefined && !s.instructions && (!group.clauseStyle || group.clauseStyle === s.clauseStyle)) {
-    if (group.lastClause !== undefined && (s.firstClause === group.lastClause + 1 || s.firstClause === group.lastClause)) {
+    // The next clause, the same one continued, or the one after it when the engine lost the next one's number.
+    if (group.lastClause !== undefined && s.firstClause >= group.lastClause && s.firstClause <= group.lastClause + 2) {
       carry.push({ reason: 'clause_follows', weight: 2 });
     } else if (group.lastClause !== undefined && s.firstClause === 1) {
       split.push({ reason: 'clauses_restart', weight: 2 });

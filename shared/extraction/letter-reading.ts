@@ -23,8 +23,8 @@ const APPOINTMENT = new RegExp(`(?:兹聘任|兹聘请|兹聘用|兹聘|特聘�
 const APPOINT_YOU = new RegExp(`(?:聘任|聘请|聘用|兹聘|特聘)(?:您|你)(?:为|担任)${ORG_REF}${POST}`);
 /** A salutation line: `尊敬的 X 先生：`, `X 同志：`. */
 const SALUTATION = new RegExp(`^(尊敬的|亲爱的)?${NAME}(${ADDRESS})?[:：](.*)$`);
-/** `聘期三年`, `聘期为2年`, `聘期 36 个月`. */
-const TERM_LENGTH = /(?:聘期|聘任期|聘用期|任期|期限)(?:为)?([一二三四五六七八九十两\d]{1,3})(年|个月)/;
+/** `聘期三年`, `聘期为2年`, `聘期：三年`, `聘期 36 个月`. */
+const TERM_LENGTH = /(?:聘期|聘任期|聘用期|任期|期限)(?:[:：]|为)?([一二三四五六七八九十两\d]{1,3})(年|个月)/;
 
 /** Words that open a salutation-shaped label line (`受聘人：`), never a person. */
 const NOT_A_NAME = /^(受聘|姓名|单位|甲方|乙方|地址|职务|岗位|日期|聘期|编号|各位|全体|同志|先生|女士)/;

@@ -100,7 +100,8 @@ function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
 }
 
 const CLAUSE_AT_START = /^第([一二三四五六七八九十百零〇两\d]{1,4})条/;
-const LIST_AT_START = /^([一二三四五六七八九十]{1,3})[、.]/;
+/** `五、`, and as the engine reads a slanted 、 at times: `五丶`, `五．`. */
+const LIST_AT_START = /^([一二三四五六七八九十]{1,3})[、.丶．]/;
 const SIGNATURE = /(甲方|乙方|丙方|用人单位|劳动者|法定代表人|委托代理人|单位|员工|职工|聘任单位|受聘人|学校|学生).{0,10}(盖章|签字|签章|签名|公章)|(盖章|签字|签章|签名)[)）]?[:：]?$/;
 const INSTRUCTIONS = /使用说明|填写说明|说明事项|签订须知|使用须知|填写须知|注意事项/;
 

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import type { OcrPage } from '../../shared/ocr/index.js';
+import { company } from './support/documents.js';
+import { PageBuilder } from './support/page-builder.js';
+
+const read = (page: OcrPage) => extractDocuments([page], { today: '2026-11-27' })[0];
+
+function letter(body: string[], o: { salutation?: string; signature?: string } = {}): OcrPage {
+  const b = new PageBuilder().title('聘 书');
+  if (o.salutation) b.line(o.salutation);
+  for (const line of body) b.line(line, 210);
+  return b
+    .gap(2)
+    .line(o.signature ?? company.name, 900)
+    .line('二〇二〇年十二月二十日', 900)
+    .build();
+}
+
+describe('reading the term of a 聘书 given as a length', () => {
+  it('computes the end of 聘期：三年，自 A 起 (a colon after 聘期) and marks it computed', () => {
+    const doc = read(letter(['兹聘任李娜为我公司人力资源部经理。', '聘期：三年，自2021年3月1日起。']));
+    expect(doc.fields.startDate.value).toBe('2021-03-01');
+    expect(doc.fields.endDate).toMatchObject({ value: '2024-02-29', needsReview: true });
+    expect(doc.fields.endDate.issues).toContain('end_date_inferred_from_term');
+  });
+
+  it('ends a term of four years from 29 February on the 28th, the day before the anniversary', () => {
+    expect(read(letter(['兹聘任李娜为我公司技术顾问，聘期四年，自2020年2月29日起。'])).fields.endDate.value).toBe('2024-02-28');
+  });
+});
+
+describe('reading the employer of a 聘书 from its signature', () => {
+  it('reads the employer signed with its seal note beside the name (`X 有限公司（盖章）`), without the note', () => {
+    const doc = read(letter(['兹聘任李娜为我公司技术顾问，聘期自2021年3月1日至2023年2月28日。'], { signature: `${company.name}（盖章）` }));
+    expect(doc.fields.employerName.value).toBe(company.name);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import type { OcrPage } from '../../shared/ocr/index.js';
+import { renumber } from './support/model-contract.js';
+import { PageBuilder } from './support/page-builder.js';
+
+const read = (pages: OcrPage[]) => extractDocuments(renumber(pages), { today: '2026-11-27' });
+const shape = (pages: OcrPage[]) => read(pages).map((d) => [d.type, d.pages]);
+
+/** A model contract numbered 一、二、… whose page numbers the scan lost: only the clause numbers join its pages. */
+function listedContract(o: { listMark?: string; thirdPageFirst?: string } = {}): OcrPage[] {
+  const mark = o.listMark ?? '、';
+  const cover = new PageBuilder({ top: 500 })
+    .line('编号：HT202174211', 1100)
+    .title('劳动合同')
+    .line('（无固定期限）', 700)
+    .gap(4)
+    .line('甲方（用人单位）：杭州西溪餐饮管理有限公司', 340)
+    .line('乙方：梁婷君', 340)
+    .gap(12)
+    .line('杭州市人力资源和社会保障局监制', 620)
+    .build();
+  const clauses = new PageBuilder();
+  clauses.line('甲方').line('统一社会信用代码：91330106F9TAFPM6PN').line('乙方').line('公民身份号码：330302197307299797');
+  clauses.line('甲乙双方根据有关法律法规，遵循合法、公平、平等自愿、协商一致、诚实信用的原则，订立本合同。');
+  clauses.line(`一${mark}劳动合同期限`).line('甲乙双方选择以下第二种形式确定本合同期限：无固定期限，自2021年9月4日起。');
+  for (const [n, title] of [['二', '工作内容和工作地点'], ['三', '工作时间和休息休假'], ['四', '劳动报酬'], ['五', '社会保险和福利待遇'], ['六', '劳动保护'], ['七', '劳动合同的变更、解除和终止'], ['八', '双方约定的其他事项']]) {
+    clauses.line(`${n}${mark}${title}`).line('甲乙双方按国家和省、市有关规定执行。');
+  }
+  const last = new PageBuilder()
+    .line(o.thirdPageFirst ?? `九${mark}违约责任`)
+    .line('任何一方违反本合同约定，给对方造成经济损失的，应依法承担赔偿责任。')
+    .line(`十${mark}其他`)
+    .line('本合同未尽事宜，按国家和地方有关规定执行。')
+    .line('（以下无正文）', 740)
+    .build();
+  const signature = new PageBuilder({ top: 870 })
+    .line('甲方（盖章）：')
+    .line('杭州西溪餐饮管理有限公司')
+    .line('法定代表人或委托代理人（签字或盖章）：毛晓凯')
+    .line('日期：2021年09月02日')
+    .gap(6)
+    .line('乙方（签字）：梁婷君')
+    .line('日期：2021年09月02日')
+    .build();
+  return [cover, clauses.build(), last, signature];
+}
+
+describe('a contract whose clause numbers are the only sign its pages belong together', () => {
+  it('keeps the pages together when the engine reads the clause mark 、 as 丶', () => {
+    const docs = read(listedContract({ listMark: '丶' }));
+    expect(docs.map((d) => [d.type, d.pages])).toEqual([['labor_contract', [1, 2, 3, 4]]]);
+    expect(docs[0].fields.signedDate).toMatchObject({ value: '2021-09-02', source: { page: 4 } });
+    expect(docs[0].fields.employeeName.value).toBe('梁婷君');
+  });
+
+  it('keeps the pages together when the next page opens one clause past the next (the engine lost a clause number)', () => {
+    expect(shape(listedContract({ thirdPageFirst: '任何一方违反约定的，应承担责任。' }))).toEqual([['labor_contract', [1, 2, 3, 4]]]);
+  });
+});
