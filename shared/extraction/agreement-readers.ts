@@ -146,6 +146,28 @@ function signedDateField(ctx: DocumentContext): DraftField | undefined {
   return field;
 }
 
+/** Issue on a party whose name two pages of the contract give differently (the cover's 乙方 and the signature page's). */
+export const PARTY_NAMES_CONFLICT = 'party_names_conflict';
+
+const SECOND_PARTY_LINE = /^(?:乙方|劳动者)(?:[(（][^)）]{0,8}[)）])?(?:姓名|签字|签名|签章|本人签字|本人签名)?(?:[(（][^)）]{0,8}[)）])?[:：](.+)$/;
+const FIRST_PARTY_LINE = /^(?:甲方|用人单位)(?:[(（][^)）]{0,8}[)）])?(?:名称|盖章|公章|签章)?(?:[(（][^)）]{0,8}[)）])?[:：](.+)$/;
+
+/**
+ * Every page of a contract may name its parties (the cover, the first clauses, the signature page): where any of
+ * them names a party otherwise than the value read, the field is flagged PARTY_NAMES_CONFLICT for the clerk.
+ */
+function checkPartyAgreement(ctx: DocumentContext, field: DraftField | undefined, pattern: RegExp, reader: ValueReader): void {
+  if (!field || typeof field.value !== 'string') return;
+  for (const line of allLines(ctx)) {
+    const m = pattern.exec(line.flat);
+    const reading = m ? reader(m[1]) : null;
+    if (!reading || typeof reading.value !== 'string' || reading.plausibility < 0.9) continue;
+    if (reading.value !== field.value && !field.issues?.includes(PARTY_NAMES_CONFLICT)) {
+      field.issues = [...(field.issues ?? []), PARTY_NAMES_CONFLICT];
+    }
+  }
+}
+
 /**
  * Reads a labour contract spread over its pages: parties from the cover or first clauses, the term (with `null`
  * end for 无固定期限), and the signing date from the signature page.
@@ -163,6 +185,8 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   const sentence = !employerName || !employeeName ? readPartiesSentence(ctx) : {};
   employerName ??= sentence.employerName;
   employeeName ??= sentence.employeeName;
+  checkPartyAgreement(ctx, employeeName, SECOND_PARTY_LINE, readWholePersonName);
+  checkPartyAgreement(ctx, employerName, FIRST_PARTY_LINE, readEmployerName);
   const range = findDateRange(ctx, /合同期限|期限/);
   let { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
   if (!startDate) {

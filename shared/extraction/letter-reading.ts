@@ -12,13 +12,15 @@ export const END_DATE_COMPUTED = 'end_date_inferred_from_term';
 
 /** Forms of address set apart after a name; they are not part of it. 君 and 生 are not among them: names end so. */
 const ADDRESS = '(?:同志|先生/女士|先生|女士|老师)';
-/** A name run; a name never opens with what follows 聘 in a verb (请, 任, 用) nor holds 您/你. */
-const NAME = `((?![请任用])(?:(?![您你])[${CJK}·]){2,5}?)`;
+/** A name run; a name never holds 您/你. It may open with 任 or 用 (surnames): see APPOINTMENT. */
+const NAME = `((?:(?![您你])[${CJK}·]){2,5}?)`;
 const ORG_REF = '(?:我公司|本公司|我单位|本单位|我司|本司|我院|本院|我校|本校|我中心|本中心|公司|单位)?(?:的)?';
 const POST = '(.{1,24}?)(?:职务|岗位|一职|职位)?(?=[,，。;；!！]|聘期|任期|期限|特发|特此|此聘|的决定|的通知|$)';
 
 /** `兹聘任/兹聘请/特聘请/经研究决定，聘任 X (同志) 为/担任 Y (职务)`. */
-const APPOINTMENT = new RegExp(`(?:兹聘任|兹聘请|兹聘用|兹聘|特聘请|特聘任|特聘|聘任|聘请|聘用)[:：]?${NAME}${ADDRESS}?(?:为|担任|任)${ORG_REF}${POST}`);
+// The verb is whole before the name (`聘任任军雨` is 聘任 then 任军雨); only after a bare 兹聘/特聘 can 请, 任 or 用 not
+// open the name, being the rest of the verb.
+const APPOINTMENT = new RegExp(`(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|聘任|聘请|聘用|(?:兹聘|特聘)(?![请任用]))[:：]?${NAME}${ADDRESS}?(?:为|担任|任)${ORG_REF}${POST}`);
 /** `特聘请您为 Y`, `兹聘您担任 Y` after a salutation. */
 const APPOINT_YOU = new RegExp(`(?:聘任|聘请|聘用|兹聘|特聘)(?:您|你)(?:为|担任)${ORG_REF}${POST}`);
 /** A salutation line: `尊敬的 X 先生：`, `X 同志：`. */

@@ -36,3 +36,16 @@ describe('reading the employer of a 聘书 from its signature', () => {
     expect(doc.fields.employerName.value).toBe(company.name);
   });
 });
+
+describe('reading a person whose surname is also part of the verb (任, 用)', () => {
+  it('reads 经研究决定，聘任任军雨同志为 Y as 任军雨', () => {
+    const doc = read(letter(['经研究决定，聘任任军雨同志为我公司高级技师，', '聘期自2021年3月1日至2024年2月29日。']));
+    expect(doc.fields.employeeName.value).toBe('任军雨');
+    expect(doc.fields.title.value).toBe('高级技师');
+  });
+
+  it('reads the salutation 用志强先生： as 用志强', () => {
+    const doc = read(letter(['特聘请您为我公司技术顾问，聘期自2021年3月1日至2023年2月28日。'], { salutation: '用志强先生：' }));
+    expect(doc.fields.employeeName.value).toBe('用志强');
+  });
+});

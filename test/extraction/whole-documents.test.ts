@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
-import { renumber } from './support/model-contract.js';
+import { modelContractPages, renumber } from './support/model-contract.js';
 import { PageBuilder } from './support/page-builder.js';
 
 const read = (pages: OcrPage[]) => extractDocuments(renumber(pages), { today: '2026-11-27' });
@@ -56,5 +56,30 @@ describe('a contract whose clause numbers are the only sign its pages belong tog
 
   it('keeps the pages together when the next page opens one clause past the next (the engine lost a clause number)', () => {
     expect(shape(listedContract({ thirdPageFirst: '任何一方违反约定的，应承担责任。' }))).toEqual([['labor_contract', [1, 2, 3, 4]]]);
+  });
+});
+
+describe('parties a contract names on several pages', () => {
+  const signaturePage = (employer: string, employee: string) =>
+    new PageBuilder({ top: 900 }).line(employer).line('法定代表人（签字）：毛晓凯').line('日期：2020年2月26日').gap(4).line(employee).line('日期：2020年2月26日').build();
+
+  it('flags the employee when the signature page (乙方签字：) names another person than the cover', () => {
+    const pages = [...modelContractPages().slice(0, 5), signaturePage('甲方盖章：', '乙方签字：王晓敏')];
+    const [doc] = read(pages);
+    expect(doc.pages).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(doc.fields.employeeName).toMatchObject({ value: '王晓明', needsReview: true });
+    expect(doc.fields.employeeName.issues).toContain('party_names_conflict');
+  });
+
+  it('flags the employer when the signature page names another organisation than the cover', () => {
+    const [doc] = read([...modelContractPages().slice(0, 5), signaturePage('甲方盖章：杭州东湖智能科技有限公司', '乙方签字：王晓明')]);
+    expect(doc.fields.employerName.needsReview).toBe(true);
+    expect(doc.fields.employeeName.needsReview).toBe(false);
+  });
+
+  it('flags neither party when every page names them alike', () => {
+    const [doc] = read([...modelContractPages().slice(0, 5), signaturePage('甲方盖章：杭州西子智能科技有限公司', '乙方签字：王晓明')]);
+    expect(doc.fields.employerName.needsReview).toBe(false);
+    expect(doc.fields.employeeName.needsReview).toBe(false);
   });
 });
