@@ -60,7 +60,11 @@ export function chineseNumber(text: string): number | undefined {
   return total + digit;
 }
 
-const PAGE_OF = /第(\d{1,3})页[,，/]?共(\d{1,3})页|共(\d{1,3})页[,，/]?第(\d{1,3})页|page(\d{1,3})of(\d{1,3})/i;
+/** A page number in digits or Chinese numerals (`第三页 共五页`). */
+const N = '([\\d一二三四五六七八九十]{1,3})';
+const PAGE_OF = new RegExp(`第${N}页[,，/]?共${N}页|共${N}页[,，/]?第${N}页|page${N}of${N}`, 'i');
+/** `第 3 页` or `Page 3` alone in a margin. */
+const PAGE_ALONE = /^(?:第([\d一二三四五六七八九十]{1,3})页|page(\d{1,3}))$/i;
 const SLASH = /^(?:第)?(\d{1,3})\/(\d{1,3})(?:页)?$/;
 /** `— 3 —`, `-3-`, `－ 3 －`; the engine reads a long dash as 一 at times. */
 const DASHED = /^[-—–－~一_]{1,3}(\d{1,3})[-—–－~一_]{1,3}$/;
@@ -70,8 +74,8 @@ function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
   for (const line of layout.lines) {
     const m = PAGE_OF.exec(line.flat);
     if (m) {
-      const index = Number(m[1] ?? m[4] ?? m[5]);
-      const count = Number(m[2] ?? m[3] ?? m[6]);
+      const index = chineseNumber(m[1] ?? m[4] ?? m[5]) ?? 0;
+      const count = chineseNumber(m[2] ?? m[3] ?? m[6]) ?? 0;
       if (index >= 1 && index <= count) return { index, count, style: 'of' };
     }
   }
@@ -85,6 +89,9 @@ function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
     if (slash && Number(slash[1]) >= 1 && Number(slash[1]) <= Number(slash[2])) {
       return { index: Number(slash[1]), count: Number(slash[2]), style: 'slash' };
     }
+    const single = PAGE_ALONE.exec(line.flat);
+    const aloneIndex = single ? chineseNumber(single[1] ?? single[2]) : undefined;
+    if (aloneIndex !== undefined && aloneIndex >= 1) return { index: aloneIndex, style: 'bare' };
     const dashed = DASHED.exec(line.flat);
     if (dashed && Number(dashed[1]) >= 1) return { index: Number(dashed[1]), style: 'dash' };
   }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
+import { buildPageLayout } from '../../shared/extraction/page-layout.js';
+import { pageSignals } from '../../shared/extraction/page-signals.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { modelContractPages, renumber } from './support/model-contract.js';
 import { PageBuilder } from './support/page-builder.js';
@@ -81,5 +83,23 @@ describe('parties a contract names on several pages', () => {
     const [doc] = read([...modelContractPages().slice(0, 5), signaturePage('甲方盖章：杭州西子智能科技有限公司', '乙方签字：王晓明')]);
     expect(doc.fields.employerName.needsReview).toBe(false);
     expect(doc.fields.employeeName.needsReview).toBe(false);
+  });
+});
+
+describe('page numbers printed in other styles', () => {
+  const printed = (text: string, y = 2220) =>
+    pageSignals(buildPageLayout(new PageBuilder().line('第五条 劳动报酬').line('甲方每月15日前以货币形式支付乙方工资。').at(790, y, text, { height: 26 }).build())).printed;
+
+  it.each([
+    ['第二页 共五页', { index: 2, count: 5 }],
+    ['共五页 第三页', { index: 3, count: 5 }],
+    ['第 3 页', { index: 3 }],
+    ['Page 4', { index: 4 }],
+  ])('reads %s as a page number', (text, expected) => {
+    expect(printed(text)).toMatchObject(expected);
+  });
+
+  it('reads 第 3 页 in the header margin as well', () => {
+    expect(printed('第 3 页', 60)).toMatchObject({ index: 3 });
   });
 });
