@@ -15,12 +15,11 @@ import { VALUE_MAY_CONTINUE } from './continuation.js';
 import { findDates } from './dates.js';
 import { documentText } from './document-text.js';
 import { LABELS } from './labels.js';
-import { readLetterSentences, readPartiesSentence, readWholePersonName } from './letter-reading.js';
+import { readLetterSentences, readPartiesSentence, readPost, readWholePersonName } from './letter-reading.js';
 import {
   Evidence,
   readDateValue,
   readEmployerName,
-  readFreeText,
   readOrganisationName,
   readPersonName,
   readSchoolName,
@@ -220,7 +219,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
 export function readEmploymentLetter(ctx: DocumentContext): DraftFields {
   const prose = readLetterSentences(ctx);
   const employeeName = labelled(ctx, ['受聘人姓名', '受聘人', '被聘人', '姓名', '应聘人'], readWholePersonName) ?? prose.employeeName;
-  const title = labelled(ctx, LABELS.title, readFreeText) ?? prose.title;
+  const title = labelled(ctx, LABELS.title, readPost) ?? prose.title;
   const lines = allLines(ctx);
   let employerName = organisationField(ctx, ['聘任单位', '聘用单位', '单位名称', '用人单位', '甲方'], readEmployerName);
   if (!employerName) {

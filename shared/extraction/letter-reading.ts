@@ -42,10 +42,24 @@ function nameReading(name: string): Reading | null {
   return String(reading.value) === name ? reading : null;
 }
 
+/**
+ * A post or title (`高级技师`, `人力资源部经理`): free text that is no term or date sentence (`聘期五年，自二` is the
+ * term read where a post was expected) and no part of the appointing verb.
+ *
+ * @example
+ * readPost('聘期五年,自二'); // null
+ */
+export const readPost: ValueReader = (text) => {
+  const reading = readFreeText(text);
+  if (!reading || typeof reading.value !== 'string') return reading;
+  if (/聘期|任期|聘用期|期限|[自至从][一二三四五六七八九〇零\d]|\d{4}|[年月]\d|[,，。;；]/.test(reading.value)) return null;
+  return reading;
+};
+
 function postReading(post: string): Reading | null {
   const cleaned = post.replace(/^[“"‘']|[”"’']$/g, '');
   if (cleaned.length < 2 || /聘|兹|您/.test(cleaned)) return null;
-  return readFreeText(cleaned);
+  return readPost(cleaned);
 }
 
 /**

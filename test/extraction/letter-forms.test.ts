@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
+import { readPost } from '../../shared/extraction/letter-reading.js';
 import { company } from './support/documents.js';
 import { PageBuilder } from './support/page-builder.js';
 
@@ -47,5 +48,20 @@ describe('reading a person whose surname is also part of the verb (任, 用)', (
   it('reads the salutation 用志强先生： as 用志强', () => {
     const doc = read(letter(['特聘请您为我公司技术顾问，聘期自2021年3月1日至2023年2月28日。'], { salutation: '用志强先生：' }));
     expect(doc.fields.employeeName.value).toBe('用志强');
+  });
+});
+
+describe('reading the post of a 聘书', () => {
+  it('never takes the term sentence for the post beside 职务', () => {
+    const doc = read(letter(['兹聘任李娜为我公司技术顾问。', '职务：聘期五年，自二〇二一年三月一日起。']));
+    expect(doc.fields.title.value).toBe('技术顾问');
+  });
+
+  it.each([['聘期五年,自二'], ['自2021年3月1日起'], ['2021年3月1日']])('reads %s as no post', (text) => {
+    expect(readPost(text)).toBeNull();
+  });
+
+  it.each([['高级技师'], ['人力资源部经理'], ['年级组长']])('reads %s as a post', (text) => {
+    expect(readPost(text)?.value).toBe(text);
   });
 });
