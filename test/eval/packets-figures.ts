@@ -43,7 +43,11 @@ for (const type of [...new Set(fields.map((f) => f.type))].sort()) {
 }
 for (const family of [...new Set(fields.map((f) => f.family))].sort()) console.log(`  family ${family}: ${rate(fields.filter((f) => f.family === family))}`);
 for (const form of [...new Set(fields.map((f) => f.letterForm).filter(Boolean))].sort()) console.log(`  letter ${form}: ${rate(fields.filter((f) => f.letterForm === form))}`);
-console.log(`right but flagged ${rightFlagged.length}/${right.length} (${((100 * rightFlagged.length) / Math.max(1, right.length)).toFixed(1)} %)`);
+const withValue = (f: FieldOutcome) => f.actual !== null && f.actual !== undefined;
+console.log(
+  `right but flagged ${rightFlagged.length}/${right.length} (${((100 * rightFlagged.length) / Math.max(1, right.length)).toFixed(1)} %); ` +
+    `of right values read (not empty) ${rightFlagged.filter(withValue).length}/${right.filter(withValue).length} (${((100 * rightFlagged.filter(withValue).length) / Math.max(1, right.filter(withValue).length)).toFixed(1)} %)`,
+);
 console.log(`confident-wrong ${fields.filter((f) => f.confidentWrong).length} (seen ${fields.filter((f) => f.confidentWrong && !f.heldOut).length})`);
 const multi = documents.filter((d) => d.pages.length > 1);
 console.log(`multi-page documents with exactly their pages ${multi.filter((d) => d.pagesCorrect).length}/${multi.length} (held out ${multi.filter((d) => d.heldOut && d.pagesCorrect).length}/${multi.filter((d) => d.heldOut).length})`);
