@@ -229,6 +229,10 @@ export function readEmploymentLetter(ctx: DocumentContext): DraftFields {
     const orgLines = lines.filter((l) => l.hits.every((h) => /章/.test(h.form)) && signed(l.text)?.plausibility === 1 && !/聘|兹/.test(l.flat));
     const line = orgLines[orgLines.length - 1];
     if (line) employerName = fieldFromLine(line, signed(line.text)!, LabelMatch.unlabelled);
+    // Another whole organisation name elsewhere in the letter (a letterhead, a second signature): which one engages
+    // the person is for the clerk to say.
+    const names = new Set(orgLines.map((l) => signed(l.text)!.value));
+    if (employerName && names.size > 1) employerName.issues = [...(employerName.issues ?? []), 'conflicting_values'];
   }
   const range = findDateRange(ctx, /聘期|聘任期|期限/);
   let { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });

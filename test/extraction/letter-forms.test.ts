@@ -32,6 +32,23 @@ describe('reading the term of a 聘书 given as a length', () => {
 });
 
 describe('reading the employer of a 聘书 from its signature', () => {
+  it('flags the employer when the letterhead names another organisation than the signature', () => {
+    const page = new PageBuilder()
+      .line('杭州西子控股集团有限公司', 600)
+      .title('聘 书')
+      .line('兹聘任李娜为我公司技术顾问，聘期自2021年3月1日至2023年2月28日。', 210)
+      .gap(2)
+      .line(company.name, 900)
+      .line('二〇二〇年十二月二十日', 900)
+      .build();
+    const doc = read(page);
+    expect(doc.fields.employerName).toMatchObject({ value: company.name, needsReview: true });
+  });
+
+  it('does not flag the employer that signs alone', () => {
+    expect(read(letter(['兹聘任李娜为我公司技术顾问，聘期自2021年3月1日至2023年2月28日。'])).fields.employerName.needsReview).toBe(false);
+  });
+
   it('reads the employer signed with its seal note beside the name (`X 有限公司（盖章）`), without the note', () => {
     const doc = read(letter(['兹聘任李娜为我公司技术顾问，聘期自2021年3月1日至2023年2月28日。'], { signature: `${company.name}（盖章）` }));
     expect(doc.fields.employerName.value).toBe(company.name);
