@@ -103,3 +103,17 @@ describe('page numbers printed in other styles', () => {
     expect(printed('第 3 页', 60)).toMatchObject({ index: 3 });
   });
 });
+
+describe('blank back sides a scanner app stamped', () => {
+  it('leaves a blank back side that carries only the app mark (扫描全能王) out of every document', () => {
+    const stamp = (page: OcrPage) => ({ ...page, lines: [...page.lines, ...new PageBuilder().at(1200, 2300, 'CS扫描全能王', { height: 24 }).build().lines] });
+    const blank = () => stamp(new PageBuilder().at(1200, 2330, '3亿人都在用的扫描App', { height: 20 }).build());
+    const pages = modelContractPages({ numbers: 'none', instructions: false }).flatMap((p) => [stamp(p), blank()]);
+    expect(shape(pages)).toEqual([['labor_contract', [1, 3, 5, 7, 9]]]);
+  });
+
+  it('reads a bare page number at the foot beside the app mark', () => {
+    const page = new PageBuilder().line('第五条 劳动报酬').line('甲方每月15日前以货币形式支付乙方工资。').at(790, 2220, '3', { height: 26 }).at(1300, 2225, 'CS扫描全能王', { height: 24 }).build();
+    expect(pageSignals(buildPageLayout(page)).printed).toMatchObject({ index: 3 });
+  });
+});
