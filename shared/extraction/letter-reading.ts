@@ -160,10 +160,18 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
 function issueDateField(ctx: DocumentContext): DraftField | undefined {
   const lines = ctx.layouts.flatMap((l) => l.lines);
   const candidates = lines.filter((l) => findDates(l.text).length === 1 && !/自|至|起|止|期限|聘期|任期|到/.test(l.flat));
-  const line: LayoutLine | undefined = candidates[candidates.length - 1];
+  // A letter is dated on a line of its own under the signature; a date inside a sentence (`于 A 经研究决定`) is the
+  // issue date only when no such line exists, and then the clerk confirms it.
+  const dateline = (l: LayoutLine) => {
+    const [date] = findDates(l.text);
+    return l.flat.replace(date.raw.replace(/\s+/g, ''), '').replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '').replace(/^(?:日期|落款日期|签发日期)/, '').length <= 2;
+  };
+  const own = candidates.filter(dateline);
+  const line: LayoutLine | undefined = (own.length > 0 ? own : candidates)[(own.length > 0 ? own : candidates).length - 1];
   if (!line) return undefined;
   const [date] = findDates(line.text);
-  return fieldFromLine(line, { value: date.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.unlabelled, date.raw);
+  const issues = own.length > 0 ? [] : ['issue_date_inferred_from_sentence'];
+  return fieldFromLine(line, { value: date.value, evidence: Evidence.shape, plausibility: 1, issues }, LabelMatch.unlabelled, date.raw);
 }
 
 const PARTY_SENTENCE = new RegExp(

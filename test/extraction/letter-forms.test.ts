@@ -82,3 +82,29 @@ describe('reading the post of a 聘书', () => {
     expect(readPost(text)?.value).toBe(text);
   });
 });
+
+describe('reading the date a 聘书 was issued', () => {
+  it('takes the date on a line of its own under the signature, confident', () => {
+    const page = new PageBuilder()
+      .title('聘 书')
+      .line('兹聘任李娜为我公司技术顾问，聘期自2021年3月1日至2023年2月28日。', 210)
+      .gap(2)
+      .line(company.name, 900)
+      .line('2021 年 2 月 26 日', 900)
+      .build();
+    expect(read(page).fields.issueDate).toMatchObject({ value: '2021-02-26', needsReview: false });
+  });
+
+  it('flags a date read from a sentence when the letter has no date line', () => {
+    const page = new PageBuilder()
+      .title('聘 书')
+      .line('公司于2021年2月20日经董事会研究决定，聘任李娜为我公司技术顾问，', 210)
+      .line('聘期自2021年3月1日至2023年2月28日。', 210)
+      .gap(2)
+      .line(company.name, 900)
+      .build();
+    const doc = read(page);
+    expect(doc.fields.issueDate).toMatchObject({ value: '2021-02-20', needsReview: true });
+    expect(doc.fields.issueDate.issues).toContain('issue_date_inferred_from_sentence');
+  });
+});
