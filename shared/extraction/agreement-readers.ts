@@ -50,6 +50,14 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
 }
 
 /**
+ * Whether a name joined from two lines is printed whole on one line elsewhere in the document (the signature page,
+ * the opening sentence): that agreement confirms the join.
+ */
+function printedWholeElsewhere(ctx: DocumentContext, name: string): boolean {
+  return allLines(ctx).some((l) => l.flat.includes(name));
+}
+
+/**
  * A labelled organisation name: read on its line, and only when that is no whole name (`杭州灵隐汽车维修有限`), read
  * again with the lines its value wraps onto (a whole name is never run on into the clause under it).
  */
@@ -59,7 +67,8 @@ function organisationField(ctx: DocumentContext, labels: readonly string[], read
   const wrapped = labelled(ctx, labels, reader, { wrap: true });
   const whole = typeof wrapped?.value === 'string' && wrapped.value.startsWith(single.value);
   if (!whole || readOrganisationName(wrapped!.value as string)?.plausibility !== 1) return single;
-  // The join is read from layout alone: the clerk confirms it.
+  // The join is read from layout alone: the clerk confirms it, unless another page prints the name whole.
+  if (printedWholeElsewhere(ctx, wrapped!.value as string)) return wrapped!;
   return { ...wrapped!, issues: [...(wrapped!.issues ?? []), 'wrap_joined_inferred'] };
 }
 
@@ -91,7 +100,7 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
     return;
   }
   field.value = joined.value;
-  field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
+  if (!printedWholeElsewhere(ctx, joined.value as string)) field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
 }
 
 /** The day a contract takes effect (`本合同于 A 生效`, `自 A 起生效`), and a null end when it says it is open-ended. */

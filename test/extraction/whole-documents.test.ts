@@ -117,3 +117,29 @@ describe('blank back sides a scanner app stamped', () => {
     expect(pageSignals(buildPageLayout(page)).printed).toMatchObject({ index: 3 });
   });
 });
+
+describe('an employer name wrapped in its cell and printed whole on another page', () => {
+  const cover = () =>
+    new PageBuilder()
+      .title('劳动合同')
+      .at(330, 400, '甲方（用人单位）')
+      .at(656, 400, '杭州之江建筑工')
+      .at(654, 436, '程有限公司')
+      .at(330, 520, '乙方（员工）')
+      .at(656, 520, '薛文颖')
+      .at(330, 600, '合同期限：自 2019 年 6 月 9 日起至 2022 年 6 月 8 日止。')
+      .build();
+
+  it('takes the join as confirmed when the signature page prints the name whole', () => {
+    const signature = new PageBuilder({ top: 900 }).line('甲方（盖章）：').line('杭州之江建筑工程有限公司').line('日期：2019年6月5日').gap(4).line('乙方（签字）：薛文颖').build();
+    const [doc] = read([cover(), signature]);
+    expect(doc.pages).toEqual([1, 2]);
+    expect(doc.fields.employerName).toMatchObject({ value: '杭州之江建筑工程有限公司', needsReview: false });
+  });
+
+  it('still flags the join when no page prints the name whole', () => {
+    const signature = new PageBuilder({ top: 900 }).line('甲方（盖章）：').line('日期：2019年6月5日').gap(4).line('乙方（签字）：薛文颖').build();
+    const [doc] = read([cover(), signature]);
+    expect(doc.fields.employerName).toMatchObject({ value: '杭州之江建筑工程有限公司', needsReview: true });
+  });
+});
