@@ -25,6 +25,8 @@ const APPOINTMENT = new RegExp(`(?:兹聘任|兹聘请|兹聘用|特聘请|特�
 const APPOINT_YOU = new RegExp(`(?:聘任|聘请|聘用|兹聘|特聘)(?:您|你)(?:为|担任)${ORG_REF}${POST}`);
 /** A salutation line: `尊敬的 X 先生：`, `X 同志：`. */
 const SALUTATION = new RegExp(`^(尊敬的|亲爱的)?${NAME}(${ADDRESS})?[:：](.*)$`);
+/** A salutation whose colon the engine lost: a form of address must then end the line (`王晓明同志`). */
+const SALUTATION_NO_COLON = new RegExp(`^(尊敬的|亲爱的)?${NAME}(${ADDRESS})$`);
 /** `聘期三年`, `聘期为2年`, `聘期：三年`, `聘期 36 个月`. */
 const TERM_LENGTH = /(?:聘期|聘任期|聘用期|任期|期限)(?:[:：]|为)?([一二三四五六七八九十两\d]{1,3})(年|个月)/;
 
@@ -117,7 +119,7 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
   }
   if (!out.employeeName) {
     for (const line of ctx.layouts.flatMap((l) => l.lines)) {
-      const m = SALUTATION.exec(line.flat);
+      const m = SALUTATION.exec(line.flat) ?? SALUTATION_NO_COLON.exec(line.flat);
       if (!m || NOT_A_NAME.test(m[2])) continue;
       const name = nameReading(m[2]);
       // Without a form of address, only a name with a known surname is taken for a salutation; text after the colon

@@ -108,3 +108,15 @@ describe('reading the date a 聘书 was issued', () => {
     expect(doc.fields.issueDate.issues).toContain('issue_date_inferred_from_sentence');
   });
 });
+
+describe('reading a salutation whose colon the engine lost', () => {
+  it('reads 王晓明同志 alone on its line as the person addressed', () => {
+    const doc = read(letter(['特聘请您为我公司首席技师，聘期自2021年7月1日至2024年6月30日。'], { salutation: '王晓明同志' }));
+    expect(doc.fields.employeeName.value).toBe('王晓明');
+  });
+
+  it('does not take a bare name without a form of address or colon for a salutation', () => {
+    const doc = read(letter(['特聘请您为我公司首席技师，聘期自2021年7月1日至2024年6月30日。'], { salutation: '王晓明' }));
+    expect(doc.fields.employeeName.value).toBeNull();
+  });
+});
