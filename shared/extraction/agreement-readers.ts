@@ -15,6 +15,7 @@ import { VALUE_MAY_CONTINUE } from './continuation.js';
 import { findDates } from './dates.js';
 import { documentText } from './document-text.js';
 import { LABELS } from './labels.js';
+import type { LayoutLine } from './page-layout.js';
 import { readLetterSentences, readPartiesSentence, readPost, readWholePersonName } from './letter-reading.js';
 import {
   Evidence,
@@ -48,6 +49,9 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
   }
   return { startDate, endDate };
 }
+
+/** A value that is only an organisation's ending, never a name by itself. */
+const ORGANISATION_ENDING_ONLY = /^(?:股份|集团|控股)?(?:有限)?(?:责任)?公司$|^(?:集团|股份有限公司)$/;
 
 /**
  * Whether a name joined from two lines is printed whole on one line elsewhere in the document (the signature page,
@@ -83,6 +87,20 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
   const layout = ctx.layouts.find((l) => l.page === field.source!.page);
   const line = layout?.lines.find((l) => l.original === field.source!.box);
   if (!layout || !line) return;
+  const inColumn = (l: LayoutLine) => l !== line && l.hits.length === 0 && Math.abs(l.box.x - line.box.x) < line.box.height * 1.5;
+  if (ORGANISATION_ENDING_ONLY.test(field.value)) {
+    // Only the name's ending was read beside the label (`有限公司`): a cell centred on its label's row puts the
+    // beginning on the line above (`杭州紫金电子商务股份` / label / `有限公司`).
+    const above = layout.lines
+      .filter((l) => inColumn(l) && l.box.y < line.box.y - line.box.height * 0.4 && l.box.y > line.box.y - line.box.height * 1.6)
+      .sort((a, b) => b.box.y - a.box.y)[0];
+    const whole = above ? readOrganisationName(above.flat + field.value) : null;
+    if (whole && whole.plausibility === 1) {
+      field.value = whole.value;
+      if (!printedWholeElsewhere(ctx, whole.value as string)) field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
+      return;
+    }
+  }
   const next = layout.lines
     .filter(
       (l) =>

@@ -143,3 +143,30 @@ describe('an employer name wrapped in its cell and printed whole on another page
     expect(doc.fields.employerName).toMatchObject({ value: '杭州之江建筑工程有限公司', needsReview: true });
   });
 });
+
+describe('an employer name whose cell is centred on its label row', () => {
+  const page = (letterhead: boolean) => {
+    const b = new PageBuilder().title('员工劳动合同');
+    if (letterhead) b.at(593, 60, '杭州紫金电子商务股份有限公司');
+    return b
+      .at(538, 434, '杭州紫金电子商务股份', { height: 40 })
+      .at(212, 460, '甲方 (用人单位)', { height: 40 })
+      .at(537, 484, '有限公司', { height: 40 })
+      .at(209, 654, '乙方姓名', { height: 40 })
+      .at(534, 654, '谭芳子', { height: 40 })
+      .at(186, 923, '第一条 劳动合同期限')
+      .at(254, 992, '本合同期限自2019年3月9日起至2022年3月8日止。')
+      .build();
+  };
+
+  it('joins the line above to an ending read beside the label (杭州紫金电子商务股份 / 有限公司)', () => {
+    const [doc] = read([page(false)]);
+    expect(doc.fields.employerName).toMatchObject({ value: '杭州紫金电子商务股份有限公司', needsReview: true });
+    expect(doc.fields.employerName.issues).toContain('wrap_joined_inferred');
+  });
+
+  it('takes the join as confirmed when the letterhead prints the name whole', () => {
+    expect(read([page(true)])[0].fields.employerName.value).toBe('杭州紫金电子商务股份有限公司');
+    expect(read([page(true)])[0].fields.employerName.issues ?? []).not.toContain('wrap_joined_inferred');
+  });
+});
