@@ -159,11 +159,13 @@ export function pageSignals(layout: PageLayout, titled = false): PageSignals {
     /本页无正文|续上页|接上页|[(（]续[)）]|承上页/.test(flat) ||
     layout.lines.some((l) => /签[署字]页[)）]?$/.test(l.flat) && !/以下|下接/.test(l.flat) && l.flat.length <= 20);
   const instructions = layout.lines.slice(0, 4).some((l) => INSTRUCTIONS.test(l.flat) && l.flat.length <= 16);
+  const parties = /甲方|用人单位/.test(flat) && /乙方|劳动者/.test(flat);
+  // A cover whose title the engine lost still shows what a cover is: the 监制 line, or the 编号 over both parties.
+  const coverShape = /监制|印制/.test(flat) || (/编号/.test(flat) && parties);
   const cover =
-    titled &&
     articles.length === 0 &&
     layout.lines.length <= 16 &&
-    (/监制|印制|制定/.test(flat) || /编号/.test(flat) || (/甲方|用人单位/.test(flat) && /乙方|劳动者/.test(flat)));
+    (titled ? /监制|印制|制定/.test(flat) || /编号/.test(flat) || parties : coverShape && clauses.length === 0 && !signature);
   const number = /(?:合同编号|编号|合同号)[:：]?([A-Za-z0-9\-〔〕[\]()（）号第]{4,30})/.exec(flat)?.[1];
   return {
     page: layout.page,

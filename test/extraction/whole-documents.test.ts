@@ -170,3 +170,29 @@ describe('an employer name whose cell is centred on its label row', () => {
     expect(read([page(true)])[0].fields.employerName.issues ?? []).not.toContain('wrap_joined_inferred');
   });
 });
+
+describe('a cover whose title the engine lost', () => {
+  const untitledCover = (employee: string, number: string) =>
+    new PageBuilder({ top: 500 })
+      .line(`编号：${number}`, 500)
+      .gap(2)
+      .line('甲方（用人单位）：杭州西子智能科技有限公司', 400)
+      .line(`乙方（劳动者）：${employee}`, 400)
+      .gap(6)
+      .line('杭州市人力资源和社会保障局监制', 500)
+      .build();
+
+  it('keeps the cover with the contract it opens', () => {
+    const pages = [untitledCover('王晓明', 'XH2020-0317'), ...modelContractPages({ numbers: 'none', instructions: false }).slice(1)];
+    expect(shape(pages)).toEqual([['labor_contract', [1, 2, 3, 4, 5]]]);
+  });
+
+  it('starts a second contract at such a cover', () => {
+    const first = modelContractPages({ numbers: 'none', instructions: false });
+    const second = [untitledCover('李娜', 'XH2021-0042'), ...modelContractPages({ numbers: 'none', instructions: false, employee: '李娜', contractNumber: 'XH2021-0042' }).slice(1)];
+    expect(shape([...first, ...second])).toEqual([
+      ['labor_contract', [1, 2, 3, 4, 5]],
+      ['labor_contract', [6, 7, 8, 9, 10]],
+    ]);
+  });
+});
