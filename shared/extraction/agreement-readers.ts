@@ -83,24 +83,26 @@ function organisationField(ctx: DocumentContext, labels: readonly string[], read
  */
 function completeOrganisationName(ctx: DocumentContext, field: DraftField | undefined): void {
   if (!field?.source?.box || typeof field.value !== 'string') return;
-  if (readOrganisationName(field.value)?.plausibility === 1) return;
   const layout = ctx.layouts.find((l) => l.page === field.source!.page);
   const line = layout?.lines.find((l) => l.original === field.source!.box);
   if (!layout || !line) return;
   const inColumn = (l: LayoutLine) => l !== line && l.hits.length === 0 && Math.abs(l.box.x - line.box.x) < line.box.height * 1.5;
-  if (ORGANISATION_ENDING_ONLY.test(field.value)) {
-    // Only the name's ending was read beside the label (`有限公司`): a cell centred on its label's row puts the
-    // beginning on the line above (`杭州紫金电子商务股份` / label / `有限公司`).
-    const above = layout.lines
-      .filter((l) => inColumn(l) && l.box.y < line.box.y - line.box.height * 0.4 && l.box.y > line.box.y - line.box.height * 1.6)
-      .sort((a, b) => b.box.y - a.box.y)[0];
-    const whole = above ? readOrganisationName(above.flat + field.value) : null;
-    if (whole && whole.plausibility === 1) {
+  // A cell centred on its label's row puts the name's beginning on the line above the label (`杭州紫金建` / label
+  // / `筑工程有限公司`). The line above is joined when what was read is no whole name by itself (`有限公司`,
+  // `筑工程有限公司`), or when another line of the document prints the joined name whole; flagged unless the latter.
+  const above = layout.lines
+    .filter((l) => inColumn(l) && l.box.y < line.box.y - line.box.height * 0.4 && l.box.y > line.box.y - line.box.height * 1.6)
+    .sort((a, b) => b.box.y - a.box.y)[0];
+  const whole = above ? readOrganisationName(above.flat + field.value) : null;
+  if (whole && whole.plausibility === 1) {
+    const confirmed = printedWholeElsewhere(ctx, whole.value as string);
+    if (confirmed || ORGANISATION_ENDING_ONLY.test(field.value) || (readOrganisationName(field.value)?.plausibility ?? 0) < 1) {
       field.value = whole.value;
-      if (!printedWholeElsewhere(ctx, whole.value as string)) field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
+      if (!confirmed) field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
       return;
     }
   }
+  if (readOrganisationName(field.value)?.plausibility === 1) return;
   const next = layout.lines
     .filter(
       (l) =>

@@ -196,3 +196,26 @@ describe('a cover whose title the engine lost', () => {
     ]);
   });
 });
+
+describe('an employer name split around its label row in a digital contract', () => {
+  const page = (signed: boolean) => {
+    const b = new PageBuilder()
+      .title('员工劳动合同')
+      .at(215, 461, '用人单位', { height: 32 })
+      .at(529, 439, '杭州紫金建', { height: 32 })
+      .at(529, 484, '筑工程有限公司', { height: 32 })
+      .at(215, 649, '乙方姓名', { height: 32 })
+      .at(529, 649, '蔡华', { height: 32 })
+      .at(189, 800, '第一条 本合同期限自2020年6月1日起至2023年5月31日止。');
+    if (signed) b.at(189, 1641, '甲方（盖章）：', { height: 32 }).at(189, 1703, '杭州紫金建筑工程有限公司', { height: 32 });
+    return b.build();
+  };
+
+  it('joins 杭州紫金建 above the label to 筑工程有限公司 below it, confirmed by the signature', () => {
+    expect(read([page(true)])[0].fields.employerName).toMatchObject({ value: '杭州紫金建筑工程有限公司', needsReview: false });
+  });
+
+  it('joins them but flags the join when no line prints the name whole', () => {
+    expect(read([page(false)])[0].fields.employerName).toMatchObject({ value: '杭州紫金建筑工程有限公司', needsReview: true });
+  });
+});
