@@ -192,8 +192,10 @@ export function groupPages(layouts: readonly PageLayout[], classes: readonly Pag
     blanks = [];
     const decision = current ? decide(current, page, s) : ({ join: false } as const);
     if (current && decision.join) {
-      // A blank page between two numbered pages whose numbers leave a gap for it is a page the scan lost.
-      const gap = s.printed && current.lastPrinted ? s.printed.index - current.lastPrinted.index - 1 : 0;
+      // A blank page between two numbered pages whose numbers leave a gap for it is a page the scan lost. Only the
+      // number of the page right before the blanks counts: when that page's number went unread, the gap is its own.
+      const before = current.signals[current.signals.length - 1]?.printed;
+      const gap = s.printed && before ? s.printed.index - before.index - 1 : 0;
       if (gap > 0 && gap === pendingBlanks.length) {
         for (const b of pendingBlanks) current.layouts.push(layouts[b]);
         current.typeConfidence = Math.min(current.typeConfidence, 0.8);

@@ -219,3 +219,19 @@ describe('an employer name split around its label row in a digital contract', ()
     expect(read([page(false)])[0].fields.employerName).toMatchObject({ value: '杭州紫金建筑工程有限公司', needsReview: true });
   });
 });
+
+describe('blank back sides between pages whose numbers were read only in part', () => {
+  it('leaves a blank back out when the page before it lost its printed number', () => {
+    const pages = modelContractPages({ numbers: 'bare', numberBodyOnly: true, instructions: false });
+    // The engine did not read the number of the second clause page (page 3 of the contract).
+    pages[2] = { ...pages[2], lines: pages[2].lines.filter((l) => !/^\d+$/.test(l.text)) };
+    const docs = read(pages.flatMap((p) => [p, new PageBuilder().build()]));
+    expect(docs.map((d) => [d.type, d.pages])).toEqual([['labor_contract', [1, 3, 5, 7, 9]]]);
+  });
+
+  it('still keeps a blank page where the numbers on both sides of it leave a gap', () => {
+    const pages = modelContractPages({ numbers: 'bare', numberBodyOnly: true, instructions: false });
+    pages[2] = new PageBuilder().build();
+    expect(shape(pages)).toEqual([['labor_contract', [1, 2, 3, 4, 5]]]);
+  });
+});
