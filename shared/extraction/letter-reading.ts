@@ -9,6 +9,8 @@ import { Evidence, readFreeText, readOrganisationName, readPersonName, type Read
 
 /** Issue on an end date computed from a term's length (`聘期三年，自 A 起`), not printed: the clerk confirms it. */
 export const END_DATE_COMPUTED = 'end_date_inferred_from_term';
+/** Issue on a term end read across a separator the engine misread (`自 A 窑 B` for `自 A 至 B`). */
+export const TERM_SEPARATOR_UNREAD = 'term_separator_unreadable';
 
 /** Forms of address set apart after a name; they are not part of it. 君 and 生 are not among them: names end so. */
 const ADDRESS = '(?:同志|先生/女士|先生|女士|老师)';
@@ -152,6 +154,20 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
         LabelMatch.prose,
         length[0],
       );
+    }
+  }
+  if (!out.endDate) {
+    // `聘期自 A 窑 B`: the engine misread the 至 between the term's dates. Two dates of the term sentence one or two
+    // characters apart are its start and end; the end is flagged, the separator having been guessed.
+    const dates = findDates(text);
+    for (let i = 0; i + 1 < dates.length; i += 1) {
+      const [a, b] = [dates[i], dates[i + 1]];
+      const between = text.slice(a.index + a.length, b.index);
+      if (between.length < 1 || between.length > 2 || /[,，。;；、]/.test(between) || a.value >= b.value) continue;
+      if (!/(?:聘期|任期|聘用期|期限)[^。；;]{0,6}$/.test(text.slice(Math.max(0, a.index - 12), a.index))) continue;
+      out.startDate = fieldFromLine(stream.lineAt(a.index), { value: a.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.inline, a.raw);
+      out.endDate = fieldFromLine(stream.lineAt(b.index), { value: b.value, evidence: Evidence.shape, plausibility: 1, issues: [TERM_SEPARATOR_UNREAD] }, LabelMatch.inline, b.raw);
+      break;
     }
   }
   out.issueDate = issueDateField(ctx);

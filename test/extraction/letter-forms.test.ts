@@ -120,3 +120,17 @@ describe('reading a salutation whose colon the engine lost', () => {
     expect(doc.fields.employeeName.value).toBeNull();
   });
 });
+
+describe('reading a term whose 至 the engine misread', () => {
+  it('reads 聘期自 A 窑 B as the term from A to B and flags the end', () => {
+    const doc = read(letter(['经公司研究，特聘请您为我单位班组长，聘期', '自2021-09-11窑二〇二六年九月十日。'], { salutation: '魏勇军女士：' }));
+    expect(doc.fields.startDate.value).toBe('2021-09-11');
+    expect(doc.fields.endDate).toMatchObject({ value: '2026-09-10', needsReview: true });
+    expect(doc.fields.endDate.issues).toContain('term_separator_unreadable');
+  });
+
+  it('does not read two dates of different sentences as a term', () => {
+    const doc = read(letter(['兹聘任李娜为我公司技术顾问，聘期三年。', '本聘书2021年3月1日签发，2021年3月5日起生效。']));
+    expect(doc.fields.endDate.value).toBeNull();
+  });
+});
