@@ -15,12 +15,12 @@ import { VALUE_MAY_CONTINUE } from './continuation.js';
 import { findDates } from './dates.js';
 import { documentText } from './document-text.js';
 import { LABELS } from './labels.js';
-import { readLetterSentences, readPartiesSentence, readWholePersonName } from './letter-reading.js';
+import type { LayoutLine } from './page-layout.js';
+import { readLetterSentences, readPartiesSentence, readPost, readWholePersonName } from './letter-reading.js';
 import {
   Evidence,
   readDateValue,
   readEmployerName,
-  readFreeText,
   readOrganisationName,
   readPersonName,
   readSchoolName,
@@ -50,6 +50,17 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
   return { startDate, endDate };
 }
 
+/** A value that is only an organisation's ending, never a name by itself. */
+const ORGANISATION_ENDING_ONLY = /^(?:股份|集团|控股)?(?:有限)?(?:责任)?公司$|^(?:集团|股份有限公司)$/;
+
+/**
+ * Whether a name joined from two lines is printed whole on one line elsewhere in the document (the signature page,
+ * the opening sentence): that agreement confirms the join.
+ */
+function printedWholeElsewhere(ctx: DocumentContext, name: string): boolean {
+  return allLines(ctx).some((l) => l.flat.includes(name));
+}
+
 /**
  * A labelled organisation name: read on its line, and only when that is no whole name (`杭州灵隐汽车维修有限`), read
  * again with the lines its value wraps onto (a whole name is never run on into the clause under it).
@@ -60,7 +71,8 @@ function organisationField(ctx: DocumentContext, labels: readonly string[], read
   const wrapped = labelled(ctx, labels, reader, { wrap: true });
   const whole = typeof wrapped?.value === 'string' && wrapped.value.startsWith(single.value);
   if (!whole || readOrganisationName(wrapped!.value as string)?.plausibility !== 1) return single;
-  // The join is read from layout alone: the clerk confirms it.
+  // The join is read from layout alone: the clerk confirms it, unless another page prints the name whole.
+  if (printedWholeElsewhere(ctx, wrapped!.value as string)) return wrapped!;
   return { ...wrapped!, issues: [...(wrapped!.issues ?? []), 'wrap_joined_inferred'] };
 }
 
@@ -71,10 +83,26 @@ function organisationField(ctx: DocumentContext, labels: readonly string[], read
  */
 function completeOrganisationName(ctx: DocumentContext, field: DraftField | undefined): void {
   if (!field?.source?.box || typeof field.value !== 'string') return;
-  if (readOrganisationName(field.value)?.plausibility === 1) return;
   const layout = ctx.layouts.find((l) => l.page === field.source!.page);
   const line = layout?.lines.find((l) => l.original === field.source!.box);
   if (!layout || !line) return;
+  const inColumn = (l: LayoutLine) => l !== line && l.hits.length === 0 && Math.abs(l.box.x - line.box.x) < line.box.height * 1.5;
+  // A cell centred on its label's row puts the name's beginning on the line above the label (`杭州紫金建` / label
+  // / `筑工程有限公司`). The line above is joined when what was read is no whole name by itself (`有限公司`,
+  // `筑工程有限公司`), or when another line of the document prints the joined name whole; flagged unless the latter.
+  const above = layout.lines
+    .filter((l) => inColumn(l) && l.box.y < line.box.y - line.box.height * 0.4 && l.box.y > line.box.y - line.box.height * 1.6)
+    .sort((a, b) => b.box.y - a.box.y)[0];
+  const whole = above ? readOrganisationName(above.flat + field.value) : null;
+  if (whole && whole.plausibility === 1) {
+    const confirmed = printedWholeElsewhere(ctx, whole.value as string);
+    if (confirmed || ORGANISATION_ENDING_ONLY.test(field.value) || (readOrganisationName(field.value)?.plausibility ?? 0) < 1) {
+      field.value = whole.value;
+      if (!confirmed) field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
+      return;
+    }
+  }
+  if (readOrganisationName(field.value)?.plausibility === 1) return;
   const next = layout.lines
     .filter(
       (l) =>
@@ -92,7 +120,7 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
     return;
   }
   field.value = joined.value;
-  field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
+  if (!printedWholeElsewhere(ctx, joined.value as string)) field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
 }
 
 /** The day a contract takes effect (`本合同于 A 生效`, `自 A 起生效`), and a null end when it says it is open-ended. */
@@ -146,6 +174,28 @@ function signedDateField(ctx: DocumentContext): DraftField | undefined {
   return field;
 }
 
+/** Issue on a party whose name two pages of the contract give differently (the cover's 乙方 and the signature page's). */
+export const PARTY_NAMES_CONFLICT = 'party_names_conflict';
+
+const SECOND_PARTY_LINE = /^(?:乙方|劳动者)(?:[(（][^)）]{0,8}[)）])?(?:姓名|签字|签名|签章|本人签字|本人签名)?(?:[(（][^)）]{0,8}[)）])?[:：](.+)$/;
+const FIRST_PARTY_LINE = /^(?:甲方|用人单位)(?:[(（][^)）]{0,8}[)）])?(?:名称|盖章|公章|签章)?(?:[(（][^)）]{0,8}[)）])?[:：](.+)$/;
+
+/**
+ * Every page of a contract may name its parties (the cover, the first clauses, the signature page): where any of
+ * them names a party otherwise than the value read, the field is flagged PARTY_NAMES_CONFLICT for the clerk.
+ */
+function checkPartyAgreement(ctx: DocumentContext, field: DraftField | undefined, pattern: RegExp, reader: ValueReader): void {
+  if (!field || typeof field.value !== 'string') return;
+  for (const line of allLines(ctx)) {
+    const m = pattern.exec(line.flat);
+    const reading = m ? reader(m[1]) : null;
+    if (!reading || typeof reading.value !== 'string' || reading.plausibility < 0.9) continue;
+    if (reading.value !== field.value && !field.issues?.includes(PARTY_NAMES_CONFLICT)) {
+      field.issues = [...(field.issues ?? []), PARTY_NAMES_CONFLICT];
+    }
+  }
+}
+
 /**
  * Reads a labour contract spread over its pages: parties from the cover or first clauses, the term (with `null`
  * end for 无固定期限), and the signing date from the signature page.
@@ -163,6 +213,8 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   const sentence = !employerName || !employeeName ? readPartiesSentence(ctx) : {};
   employerName ??= sentence.employerName;
   employeeName ??= sentence.employeeName;
+  checkPartyAgreement(ctx, employeeName, SECOND_PARTY_LINE, readWholePersonName);
+  checkPartyAgreement(ctx, employerName, FIRST_PARTY_LINE, readEmployerName);
   const range = findDateRange(ctx, /合同期限|期限/);
   let { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
   if (!startDate) {
@@ -196,14 +248,20 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
 export function readEmploymentLetter(ctx: DocumentContext): DraftFields {
   const prose = readLetterSentences(ctx);
   const employeeName = labelled(ctx, ['受聘人姓名', '受聘人', '被聘人', '姓名', '应聘人'], readWholePersonName) ?? prose.employeeName;
-  const title = labelled(ctx, LABELS.title, readFreeText) ?? prose.title;
+  const title = labelled(ctx, LABELS.title, readPost) ?? prose.title;
   const lines = allLines(ctx);
   let employerName = organisationField(ctx, ['聘任单位', '聘用单位', '单位名称', '用人单位', '甲方'], readEmployerName);
   if (!employerName) {
     // The employer signs at the bottom, under or beside its seal.
-    const orgLines = lines.filter((l) => l.hits.length === 0 && readOrganisationName(l.text)?.plausibility === 1 && !/聘|兹/.test(l.flat));
+    // `杭州某某有限公司（盖章）`: the seal's note beside the name is no part of it.
+    const signed = (text: string) => readOrganisationName(text.replace(/\s*[(（]?\s*(?:盖章|公章|签章|印章|章)\s*[)）]?\s*$/, ''));
+    const orgLines = lines.filter((l) => l.hits.every((h) => /章/.test(h.form)) && signed(l.text)?.plausibility === 1 && !/聘|兹/.test(l.flat));
     const line = orgLines[orgLines.length - 1];
-    if (line) employerName = fieldFromLine(line, readOrganisationName(line.text)!, LabelMatch.unlabelled);
+    if (line) employerName = fieldFromLine(line, signed(line.text)!, LabelMatch.unlabelled);
+    // Another whole organisation name elsewhere in the letter (a letterhead, a second signature): which one engages
+    // the person is for the clerk to say.
+    const names = new Set(orgLines.map((l) => signed(l.text)!.value));
+    if (employerName && names.size > 1) employerName.issues = [...(employerName.issues ?? []), 'conflicting_values'];
   }
   const range = findDateRange(ctx, /聘期|聘任期|期限/);
   let { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });

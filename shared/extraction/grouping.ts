@@ -62,7 +62,8 @@ function weigh(group: OpenGroup, page: PageClassification, s: PageSignals): { ca
   if (previous?.endsBody) carry.push({ reason: 'body_ended_before', weight: 2 });
   if (s.continuationMark) carry.push({ reason: 'continuation_mark', weight: 2 });
   if (s.firstClause !== undefined && !s.instructions && (!group.clauseStyle || group.clauseStyle === s.clauseStyle)) {
-    if (group.lastClause !== undefined && (s.firstClause === group.lastClause + 1 || s.firstClause === group.lastClause)) {
+    // The next clause, the same one continued, or the one after it when the engine lost the next one's number.
+    if (group.lastClause !== undefined && s.firstClause >= group.lastClause && s.firstClause <= group.lastClause + 2) {
       carry.push({ reason: 'clause_follows', weight: 2 });
     } else if (group.lastClause !== undefined && s.firstClause === 1) {
       split.push({ reason: 'clauses_restart', weight: 2 });
@@ -191,8 +192,10 @@ export function groupPages(layouts: readonly PageLayout[], classes: readonly Pag
     blanks = [];
     const decision = current ? decide(current, page, s) : ({ join: false } as const);
     if (current && decision.join) {
-      // A blank page between two numbered pages whose numbers leave a gap for it is a page the scan lost.
-      const gap = s.printed && current.lastPrinted ? s.printed.index - current.lastPrinted.index - 1 : 0;
+      // A blank page between two numbered pages whose numbers leave a gap for it is a page the scan lost. Only the
+      // number of the page right before the blanks counts: when that page's number went unread, the gap is its own.
+      const before = current.signals[current.signals.length - 1]?.printed;
+      const gap = s.printed && before ? s.printed.index - before.index - 1 : 0;
       if (gap > 0 && gap === pendingBlanks.length) {
         for (const b of pendingBlanks) current.layouts.push(layouts[b]);
         current.typeConfidence = Math.min(current.typeConfidence, 0.8);

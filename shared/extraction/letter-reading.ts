@@ -9,22 +9,28 @@ import { Evidence, readFreeText, readOrganisationName, readPersonName, type Read
 
 /** Issue on an end date computed from a term's length (`聘期三年，自 A 起`), not printed: the clerk confirms it. */
 export const END_DATE_COMPUTED = 'end_date_inferred_from_term';
+/** Issue on a term end read across a separator the engine misread (`自 A 窑 B` for `自 A 至 B`). */
+export const TERM_SEPARATOR_UNREAD = 'term_separator_unreadable';
 
 /** Forms of address set apart after a name; they are not part of it. 君 and 生 are not among them: names end so. */
 const ADDRESS = '(?:同志|先生/女士|先生|女士|老师)';
-/** A name run; a name never opens with what follows 聘 in a verb (请, 任, 用) nor holds 您/你. */
-const NAME = `((?![请任用])(?:(?![您你])[${CJK}·]){2,5}?)`;
+/** A name run; a name never holds 您/你. It may open with 任 or 用 (surnames): see APPOINTMENT. */
+const NAME = `((?:(?![您你])[${CJK}·]){2,5}?)`;
 const ORG_REF = '(?:我公司|本公司|我单位|本单位|我司|本司|我院|本院|我校|本校|我中心|本中心|公司|单位)?(?:的)?';
 const POST = '(.{1,24}?)(?:职务|岗位|一职|职位)?(?=[,，。;；!！]|聘期|任期|期限|特发|特此|此聘|的决定|的通知|$)';
 
 /** `兹聘任/兹聘请/特聘请/经研究决定，聘任 X (同志) 为/担任 Y (职务)`. */
-const APPOINTMENT = new RegExp(`(?:兹聘任|兹聘请|兹聘用|兹聘|特聘请|特聘任|特聘|聘任|聘请|聘用)[:：]?${NAME}${ADDRESS}?(?:为|担任|任)${ORG_REF}${POST}`);
+// The verb is whole before the name (`聘任任军雨` is 聘任 then 任军雨); only after a bare 兹聘/特聘 can 请, 任 or 用 not
+// open the name, being the rest of the verb.
+const APPOINTMENT = new RegExp(`(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|聘任|聘请|聘用|(?:兹聘|特聘)(?![请任用]))[:：]?${NAME}${ADDRESS}?(?:为|担任|任)${ORG_REF}${POST}`);
 /** `特聘请您为 Y`, `兹聘您担任 Y` after a salutation. */
 const APPOINT_YOU = new RegExp(`(?:聘任|聘请|聘用|兹聘|特聘)(?:您|你)(?:为|担任)${ORG_REF}${POST}`);
 /** A salutation line: `尊敬的 X 先生：`, `X 同志：`. */
 const SALUTATION = new RegExp(`^(尊敬的|亲爱的)?${NAME}(${ADDRESS})?[:：](.*)$`);
-/** `聘期三年`, `聘期为2年`, `聘期 36 个月`. */
-const TERM_LENGTH = /(?:聘期|聘任期|聘用期|任期|期限)(?:为)?([一二三四五六七八九十两\d]{1,3})(年|个月)/;
+/** A salutation whose colon the engine lost: a form of address must then end the line (`王晓明同志`). */
+const SALUTATION_NO_COLON = new RegExp(`^(尊敬的|亲爱的)?${NAME}(${ADDRESS})$`);
+/** `聘期三年`, `聘期为2年`, `聘期：三年`, `聘期 36 个月`. */
+const TERM_LENGTH = /(?:聘期|聘任期|聘用期|任期|期限)(?:[:：]|为)?([一二三四五六七八九十两\d]{1,3})(年|个月)/;
 
 /** Words that open a salutation-shaped label line (`受聘人：`), never a person. */
 const NOT_A_NAME = /^(受聘|姓名|单位|甲方|乙方|地址|职务|岗位|日期|聘期|编号|各位|全体|同志|先生|女士)/;
@@ -40,10 +46,24 @@ function nameReading(name: string): Reading | null {
   return String(reading.value) === name ? reading : null;
 }
 
+/**
+ * A post or title (`高级技师`, `人力资源部经理`): free text that is no term or date sentence (`聘期五年，自二` is the
+ * term read where a post was expected) and no part of the appointing verb.
+ *
+ * @example
+ * readPost('聘期五年,自二'); // null
+ */
+export const readPost: ValueReader = (text) => {
+  const reading = readFreeText(text);
+  if (!reading || typeof reading.value !== 'string') return reading;
+  if (/聘期|任期|聘用期|期限|[自至从][一二三四五六七八九〇零\d]|\d{4}|[年月]\d|[,，。;；]/.test(reading.value)) return null;
+  return reading;
+};
+
 function postReading(post: string): Reading | null {
   const cleaned = post.replace(/^[“"‘']|[”"’']$/g, '');
   if (cleaned.length < 2 || /聘|兹|您/.test(cleaned)) return null;
-  return readFreeText(cleaned);
+  return readPost(cleaned);
 }
 
 /**
@@ -101,7 +121,7 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
   }
   if (!out.employeeName) {
     for (const line of ctx.layouts.flatMap((l) => l.lines)) {
-      const m = SALUTATION.exec(line.flat);
+      const m = SALUTATION.exec(line.flat) ?? SALUTATION_NO_COLON.exec(line.flat);
       if (!m || NOT_A_NAME.test(m[2])) continue;
       const name = nameReading(m[2]);
       // Without a form of address, only a name with a known surname is taken for a salutation; text after the colon
@@ -136,6 +156,20 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
       );
     }
   }
+  if (!out.endDate) {
+    // `聘期自 A 窑 B`: the engine misread the 至 between the term's dates. Two dates of the term sentence one or two
+    // characters apart are its start and end; the end is flagged, the separator having been guessed.
+    const dates = findDates(text);
+    for (let i = 0; i + 1 < dates.length; i += 1) {
+      const [a, b] = [dates[i], dates[i + 1]];
+      const between = text.slice(a.index + a.length, b.index);
+      if (between.length < 1 || between.length > 2 || /[,，。;；、]/.test(between) || a.value >= b.value) continue;
+      if (!/(?:聘期|任期|聘用期|期限)[^。；;]{0,6}$/.test(text.slice(Math.max(0, a.index - 12), a.index))) continue;
+      out.startDate = fieldFromLine(stream.lineAt(a.index), { value: a.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.inline, a.raw);
+      out.endDate = fieldFromLine(stream.lineAt(b.index), { value: b.value, evidence: Evidence.shape, plausibility: 1, issues: [TERM_SEPARATOR_UNREAD] }, LabelMatch.inline, b.raw);
+      break;
+    }
+  }
   out.issueDate = issueDateField(ctx);
   return out;
 }
@@ -144,10 +178,18 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
 function issueDateField(ctx: DocumentContext): DraftField | undefined {
   const lines = ctx.layouts.flatMap((l) => l.lines);
   const candidates = lines.filter((l) => findDates(l.text).length === 1 && !/自|至|起|止|期限|聘期|任期|到/.test(l.flat));
-  const line: LayoutLine | undefined = candidates[candidates.length - 1];
+  // A letter is dated on a line of its own under the signature; a date inside a sentence (`于 A 经研究决定`) is the
+  // issue date only when no such line exists, and then the clerk confirms it.
+  const dateline = (l: LayoutLine) => {
+    const [date] = findDates(l.text);
+    return l.flat.replace(date.raw.replace(/\s+/g, ''), '').replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '').replace(/^(?:日期|落款日期|签发日期)/, '').length <= 2;
+  };
+  const own = candidates.filter(dateline);
+  const line: LayoutLine | undefined = (own.length > 0 ? own : candidates)[(own.length > 0 ? own : candidates).length - 1];
   if (!line) return undefined;
   const [date] = findDates(line.text);
-  return fieldFromLine(line, { value: date.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.unlabelled, date.raw);
+  const issues = own.length > 0 ? [] : ['issue_date_inferred_from_sentence'];
+  return fieldFromLine(line, { value: date.value, evidence: Evidence.shape, plausibility: 1, issues }, LabelMatch.unlabelled, date.raw);
 }
 
 const PARTY_SENTENCE = new RegExp(

@@ -60,7 +60,11 @@ export function chineseNumber(text: string): number | undefined {
   return total + digit;
 }
 
-const PAGE_OF = /第(\d{1,3})页[,，/]?共(\d{1,3})页|共(\d{1,3})页[,，/]?第(\d{1,3})页|page(\d{1,3})of(\d{1,3})/i;
+/** A page number in digits or Chinese numerals (`第三页 共五页`). */
+const N = '([\\d一二三四五六七八九十]{1,3})';
+const PAGE_OF = new RegExp(`第${N}页[,，/]?共${N}页|共${N}页[,，/]?第${N}页|page${N}of${N}`, 'i');
+/** `第 3 页` or `Page 3` alone in a margin. */
+const PAGE_ALONE = /^(?:第([\d一二三四五六七八九十]{1,3})页|page(\d{1,3}))$/i;
 const SLASH = /^(?:第)?(\d{1,3})\/(\d{1,3})(?:页)?$/;
 /** `— 3 —`, `-3-`, `－ 3 －`; the engine reads a long dash as 一 at times. */
 const DASHED = /^[-—–－~一_]{1,3}(\d{1,3})[-—–－~一_]{1,3}$/;
@@ -70,28 +74,31 @@ function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
   for (const line of layout.lines) {
     const m = PAGE_OF.exec(line.flat);
     if (m) {
-      const index = Number(m[1] ?? m[4] ?? m[5]);
-      const count = Number(m[2] ?? m[3] ?? m[6]);
+      const index = chineseNumber(m[1] ?? m[4] ?? m[5]) ?? 0;
+      const count = chineseNumber(m[2] ?? m[3] ?? m[6]) ?? 0;
       if (index >= 1 && index <= count) return { index, count, style: 'of' };
     }
   }
   const margin = (y: number, h: number) => y + h >= layout.height * 0.86 || y <= layout.height * 0.08;
   // The numbers in a margin stand alone on their row (a table's 序号 does not).
   const alone = (line: PageLayout['lines'][number]) =>
-    !layout.lines.some((o) => o !== line && Math.abs(o.box.y + o.box.height / 2 - (line.box.y + line.box.height / 2)) < line.box.height * 0.6);
+    !layout.lines.some((o) => o !== line && !SCANNER_APP.test(o.flat) && Math.abs(o.box.y + o.box.height / 2 - (line.box.y + line.box.height / 2)) < line.box.height * 0.6);
   const marginal = layout.lines.filter((l) => margin(l.box.y, l.box.height) && alone(l));
   for (const line of marginal) {
     const slash = SLASH.exec(line.flat);
     if (slash && Number(slash[1]) >= 1 && Number(slash[1]) <= Number(slash[2])) {
       return { index: Number(slash[1]), count: Number(slash[2]), style: 'slash' };
     }
+    const single = PAGE_ALONE.exec(line.flat);
+    const aloneIndex = single ? chineseNumber(single[1] ?? single[2]) : undefined;
+    if (aloneIndex !== undefined && aloneIndex >= 1) return { index: aloneIndex, style: 'bare' };
     const dashed = DASHED.exec(line.flat);
     if (dashed && Number(dashed[1]) >= 1) return { index: Number(dashed[1]), style: 'dash' };
   }
   // A bare number only at the foot of the page, as its lowest line, when the page has text of its own.
   if (layout.lines.length >= 3) {
-    const lowest = [...layout.lines].sort((a, b) => b.box.y + b.box.height - (a.box.y + a.box.height))[0];
-    const bare = BARE.exec(lowest.flat);
+    const lowest = layout.lines.filter((l) => !SCANNER_APP.test(l.flat)).sort((a, b) => b.box.y + b.box.height - (a.box.y + a.box.height))[0];
+    const bare = lowest ? BARE.exec(lowest.flat) : null;
     if (bare && marginal.includes(lowest) && lowest.box.y >= layout.height * 0.8 && Number(bare[1]) >= 1 && Number(bare[1]) <= 200) {
       return { index: Number(bare[1]), style: 'bare' };
     }
@@ -100,8 +107,11 @@ function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
 }
 
 const CLAUSE_AT_START = /^第([一二三四五六七八九十百零〇两\d]{1,4})条/;
-const LIST_AT_START = /^([一二三四五六七八九十]{1,3})[、.]/;
+/** `五、`, and as the engine reads a slanted 、 at times: `五丶`, `五．`. */
+const LIST_AT_START = /^([一二三四五六七八九十]{1,3})[、.丶．]/;
 const SIGNATURE = /(甲方|乙方|丙方|用人单位|劳动者|法定代表人|委托代理人|单位|员工|职工|聘任单位|受聘人|学校|学生).{0,10}(盖章|签字|签章|签名|公章)|(盖章|签字|签章|签名)[)）]?[:：]?$/;
+/** The marks scanner apps print on each page (`CS扫描全能王`, `Scanned with CamScanner`). */
+const SCANNER_APP = /^(?:CS)?(?:扫描全能王|全能扫描王|夸克扫描王|WPS扫描|CamScanner)|Scanned\s*with|CamScanner|扫描全能王.{0,8}(?:创建|扫描)?$|都在用的扫描\s*app/i;
 const INSTRUCTIONS = /使用说明|填写说明|说明事项|签订须知|使用须知|填写须知|注意事项/;
 
 function partyValue(layout: PageLayout, label: RegExp, read: typeof readPersonName): string | undefined {
@@ -123,7 +133,9 @@ function partyValue(layout: PageLayout, label: RegExp, read: typeof readPersonNa
  */
 export function pageSignals(layout: PageLayout, titled = false): PageSignals {
   const flat = layout.flat.replace(/\n/g, '');
-  const meaningful = flat.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '');
+  // A scanner app stamps its name on every page it makes, blank back sides too: that is no text of the page.
+  const own = layout.lines.filter((l) => !SCANNER_APP.test(l.flat)).map((l) => l.flat).join('');
+  const meaningful = own.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '');
   const printed = printedNumber(layout);
   const numbered = (pattern: RegExp) =>
     layout.lines
@@ -147,11 +159,13 @@ export function pageSignals(layout: PageLayout, titled = false): PageSignals {
     /本页无正文|续上页|接上页|[(（]续[)）]|承上页/.test(flat) ||
     layout.lines.some((l) => /签[署字]页[)）]?$/.test(l.flat) && !/以下|下接/.test(l.flat) && l.flat.length <= 20);
   const instructions = layout.lines.slice(0, 4).some((l) => INSTRUCTIONS.test(l.flat) && l.flat.length <= 16);
+  const parties = /甲方|用人单位/.test(flat) && /乙方|劳动者/.test(flat);
+  // A cover whose title the engine lost still shows what a cover is: the 监制 line, or the 编号 over both parties.
+  const coverShape = /监制|印制/.test(flat) || (/编号/.test(flat) && parties);
   const cover =
-    titled &&
     articles.length === 0 &&
     layout.lines.length <= 16 &&
-    (/监制|印制|制定/.test(flat) || /编号/.test(flat) || (/甲方|用人单位/.test(flat) && /乙方|劳动者/.test(flat)));
+    (titled ? /监制|印制|制定/.test(flat) || /编号/.test(flat) || parties : coverShape && clauses.length === 0 && !signature);
   const number = /(?:合同编号|编号|合同号)[:：]?([A-Za-z0-9\-〔〕[\]()（）号第]{4,30})/.exec(flat)?.[1];
   return {
     page: layout.page,
