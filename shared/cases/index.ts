@@ -4,3 +4,4 @@ export * from './errors.js';
 export * from './recovery-record.js';
 export * from './recovery.js';
 export * from './findings.js';
+export * from './evidence.js';
