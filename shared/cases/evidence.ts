@@ -85,22 +85,24 @@ export interface OpenPoint {
 const COVERAGE: EvidenceKind[] = ['household_registration', 'residence_permit', 'local_employment', 'local_social_insurance', 'local_unemployment_registration'];
 
 /**
- * The open points of a 待核对 decision and, for each, the evidence kinds a clerk can record to settle it. A reading
- * to be checked (识别结果待核对) is settled by correcting the field, not here; a point no evidence settles has none
- * listed (ask for documents, or close the case as 不予补贴).
+ * The open points of a decision that is not 符合 and, for each, the evidence kinds a clerk can record to settle it:
+ * XH36-2.1 coverage not established (or refused for want of local 户籍, 居住证, 就业 or 失业登记 — the documents may
+ * simply not show them) and an unconfirmed pension. Other 待核对 reasons are listed without evidence (ask for documents,
+ * or close the case as 不予补贴); a reading to be checked (识别结果待核对) is settled by correcting the field, not here.
  *
  * @example
  * openPointsOf(decision); // [{ ruleId: 'XH36-2.1', zh: '未能确认本地户籍、居住证…', evidence: ['household_registration', …] }]
  */
 export function openPointsOf(decision: Decision | undefined): OpenPoint[] {
-  if (!decision || decision.outcome !== 'needs_review') return [];
+  if (!decision || decision.outcome === 'eligible') return [];
   const points: OpenPoint[] = [];
   for (const reason of decision.reasons) {
-    if (reason.zh.startsWith('识别结果待核对')) continue;
+    if (reason.zh.startsWith('识别结果待核对') || reason.zh.startsWith('缺少材料')) continue;
     const evidence: EvidenceKind[] = [];
-    if (reason.ruleId === 'XH36-2.1' && /户籍|居住证|就业|失业/.test(reason.zh)) evidence.push(...COVERAGE);
-    if (/养老金/.test(reason.zh)) evidence.push('no_monthly_pension');
-    if (evidence.length === 0 && !/待核对|未能|无法|未确认/.test(reason.zh)) continue;
+    if (reason.ruleId === 'XH36-2.1' && /户籍|居住证/.test(reason.zh)) evidence.push(...COVERAGE);
+    if (/未确认是否按月领取养老金|告知承诺书未能识别/.test(reason.zh)) evidence.push('no_monthly_pension');
+    const unsettled = decision.outcome === 'needs_review' && /待核对|未能|无法|未确认/.test(reason.zh);
+    if (evidence.length === 0 && !unsettled) continue;
     points.push({ ruleId: reason.ruleId, zh: reason.zh, evidence });
   }
   return points;

@@ -51,7 +51,7 @@ export const reviewCaseSchema = z.object({
   approvedAt: z.string().optional(),
   rejection: z.object({ reason: z.string(), by: z.string() }).optional(),
   requestedDocuments: z.array(z.string()).optional(),
-  /** The clerk's free note with the documents asked for (shown to the applicant). Optional, additive. */
+  /** The clerk's free note with the last request for documents (the bureau's; not shown to the applicant). Optional, additive. */
   requestNote: z.string().optional(),
   /** Why the case was closed as 不予补贴 (`declined`), by whom and when. Optional, additive. */
   declination: z.object({ reason: z.string(), by: z.string(), at: z.string() }).optional(),

@@ -122,8 +122,6 @@ export const institutionCaseViewSchema = z.object({
     rejectionReason: z.string().optional(),
     /** Why the case was closed as 不予补贴 (`declined`). */
     declineReason: z.string().optional(),
-    /** The clerk's note with the documents asked for. */
-    requestNote: z.string().optional(),
     /** The amount rests on figures the bureau has not confirmed (待确认标准). */
     unconfirmedFigures: z.array(z.object({ titleZh: z.string(), document: z.string() })).optional(),
     documents: z.array(z.object({ documentId: z.string(), type: z.string(), typeZh: z.string(), pages: z.array(z.number().int().positive()) })),
@@ -154,11 +152,12 @@ export type CorrectFieldsRequest = z.infer<typeof correctFieldsRequestSchema>;
 export const confirmRequestSchema = versionedSchema;
 export const rejectRequestSchema = versionedSchema.extend({ reason: z.string().trim().min(1).max(500) });
 /**
- * Documents asked for: checklist codes of the programme's materials list (`view.checklist`) or text, plus a free note.
- * At least one document or a note.
+ * Documents asked for: checklist codes of the programme's materials list (`view.checklist`) or other documents in
+ * words (both shown to the applicant), plus the clerk's free note (the bureau's, not shown to the applicant). At least
+ * one document.
  */
 export const requestDocumentsRequestSchema = versionedSchema
-  .extend({ documents: z.array(z.string().trim().min(1).max(200)).max(20).default([]), note: z.string().trim().max(500).optional() });
+  .extend({ documents: z.array(z.string().trim().min(1).max(200)).min(1).max(20), note: z.string().trim().max(500).optional() });
 /** Evidence the clerk saw that settles an open point (居住证, 本地就业, 社保…). */
 export const recordEvidenceRequestSchema = versionedSchema.extend({
   kind: evidenceKindSchema,

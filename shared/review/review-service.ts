@@ -190,7 +190,6 @@ export class ReviewService {
     this.assertOpen(current, 'confirm', '此案件已办结，不能再确认。');
     this.assertNotLeasedToOther(current, principal);
     this.assertNoOpenFindings(current, 'confirm');
-    this.assertConfirmable(current);
     if (current.flaggedFieldCount > 0) {
       throw new UnprocessableError(
         'fields_flagged',
@@ -199,6 +198,7 @@ export class ReviewService {
         { flaggedFieldCount: current.flaggedFieldCount },
       );
     }
+    this.assertConfirmable(current);
     const at = this.now();
     const next: ReviewCase = { ...current, status: 'confirmed', confirmedBy: principal.userId, updatedAt: at };
     delete next.lease;
@@ -248,7 +248,6 @@ export class ReviewService {
     this.assertNotLeasedToOther(current, principal);
     const at = this.now();
     const titles = requestedDocumentTitles(documents, current.decision);
-    if (titles.length === 0 && !note) throw new UnprocessableError('nothing_requested', '请至少勾选一项需补交的材料，或写明补件说明。', `case ${caseId}: no document and no note`);
     const next: ReviewCase = { ...current, status: 'awaiting_documents', requestedDocuments: titles, updatedAt: at };
     if (note) next.requestNote = note;
     else delete next.requestNote;
@@ -439,6 +438,11 @@ export class ReviewService {
   async approvedCases(principal: Principal): Promise<ReviewCase[]> {
     requireRole(principal, ['supervisor']);
     return this.deps.cases.listByStatus('approved');
+  }
+
+  /** The service's clock (leases are judged by it, on the page's action flags too). */
+  currentTime(): Date {
+    return this.deps.clock.now();
   }
 
   private now(): string {

@@ -336,11 +336,11 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
 
   const detail = async (principal: Principal, caseId: string): Promise<CaseDetail> => {
     const { reviewCase, audit } = await review.read(principal, caseId);
-    return detailOf(reviewCase, audit, base, principal);
+    return detailOf(reviewCase, audit, base, principal, review.currentTime());
   };
   /** After a write (staff only, so no access check to repeat): the case as written, with its new audit trail. */
   const answer = async (c: Context<{ Variables: { principal: Principal } }>, written: ReviewCase) => {
-    return c.json(caseDetailSchema.parse(detailOf(written, await review.trail(written.caseId), base, c.get('principal'))));
+    return c.json(caseDetailSchema.parse(detailOf(written, await review.trail(written.caseId), base, c.get('principal'), review.currentTime())));
   };
 
   app.get('/me', (c) => c.json(meResponseSchema.parse(c.get('principal'))));
@@ -503,7 +503,6 @@ export function institutionViewOf(detail: CaseDetail): InstitutionCaseView {
       requestedDocuments: c.requestedDocuments ?? [],
       ...(c.rejection ? { rejectionReason: c.rejection.reason } : {}),
       ...(c.declination ? { declineReason: c.declination.reason } : {}),
-      ...(c.requestNote ? { requestNote: c.requestNote } : {}),
       ...(unconfirmedFigures(d).length ? { unconfirmedFigures: unconfirmedFigures(d).map((f) => ({ titleZh: f.titleZh, document: f.document })) } : {}),
       documents: c.documents.map((document) => ({ documentId: document.documentId, type: document.type, typeZh: DOCUMENT_TITLES_ZH[document.type] ?? document.type, pages: document.pages })),
       createdAt: c.createdAt,
