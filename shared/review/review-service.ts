@@ -420,6 +420,9 @@ export class ReviewService {
         skipped.push({ caseId: reviewCase.caseId, reason: `status_${reviewCase.status}` });
       } else if (reviewCase.flaggedFieldCount > 0) {
         skipped.push({ caseId: reviewCase.caseId, reason: 'fields_flagged' });
+      } else if (reviewCase.decision?.outcome !== 'eligible') {
+        // 待核对, 缺少材料, 不予补贴 or unjudged: never confirmed in bulk as if payable.
+        skipped.push({ caseId: reviewCase.caseId, reason: `outcome_${reviewCase.decision?.outcome ?? 'none'}` });
       } else if (leasedToOther(reviewCase, principal.userId, this.deps.clock.now())) {
         skipped.push({ caseId: reviewCase.caseId, reason: 'leased_to_other' });
       } else {

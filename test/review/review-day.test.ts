@@ -48,6 +48,15 @@ describe('review API: a 待核对 case has no dead end (XH36-2.1)', () => {
     expect(confirmed.json.case).toMatchObject({ status: 'confirmed', confirmedBy: 'clerk1' });
   });
 
+  it('leaves a 待核对 case out of confirm-clean, naming the outcome', async () => {
+    const clean = await seedClaim(env.stores, { level: 2, submissionId: 'sub-day-batch', caseId: 'case-day-clean' });
+    const pending = await seedDayClaim(env.stores, { ...RESIDENCY_UNKNOWN, submissionId: 'sub-day-batch', caseId: 'case-day-pending' });
+
+    const result = await env.call('POST', '/submissions/sub-day-batch/confirm-clean', { user: 'clerk1' });
+
+    expect(result.json).toEqual({ confirmed: [clean.caseId], skipped: [{ caseId: pending.caseId, reason: 'outcome_needs_review' }] });
+  });
+
   it('refuses evidence for a point the decision does not have (409) and an unknown kind (400)', async () => {
     const clean = await seedClaim(env.stores, { level: 2 });
     expect((await env.call('POST', `/cases/${clean.caseId}/evidence`, { user: 'clerk1', body: { version: clean.version, kind: 'residence_permit', note: '居住证' } })).status).toBe(409);
