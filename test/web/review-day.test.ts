@@ -126,6 +126,22 @@ describe('the clerk\'s day on the page', () => {
     await page.context().close();
   });
 
+  it('offers nothing but reading on a case another clerk holds, and fits a 390 px screen', async () => {
+    const refused = await seedDayClaim(env.stores, NOT_LOCAL);
+    const claimed = await env.stores.cases.claimNext(refused.queue, 'clerk2', 900, new Date());
+    expect(claimed?.caseId).toBe(refused.caseId);
+    const page = await signedIn('clerk1', caseHash(refused.caseId), 390);
+    await page.locator('#leased').waitFor();
+
+    for (const action of ['#confirm', '#decline', '#reject', '#request', '#release', '#approve', 'button.record-evidence']) expect(await page.locator(action).count(), action).toBe(0);
+    expect(await page.locator('#keys').textContent()).not.toMatch(/Alt\+N|Alt\+R|Ctrl\+Enter/);
+    expect(await page.locator('input[data-key]').first().getAttribute('readonly')).not.toBeNull();
+    await page.keyboard.press('Alt+N');
+    expect(await page.locator('dialog[open]').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.context().close();
+  });
+
   it('lets a supervisor record 追回已拨付资金 on a paid case; a clerk sees no such control', async () => {
     const paid = await seedClaim(env.stores, { level: 2, queueStatus: 'paid' });
     const clerk = await signedIn('clerk1', caseHash(paid.caseId));
