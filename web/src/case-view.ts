@@ -5,7 +5,7 @@
  */
 import type { CaseDetail, InstitutionCaseView } from '../../shared/review/api-schemas.js';
 import { EVIDENCE_ZH } from '../../shared/cases/evidence.js';
-import { CASE_STATUS_ZH, CERTIFICATE_KIND_ZH, DOCUMENT_TITLES_ZH, FIELD_LABELS_ZH, OUTCOME_ZH } from '../../shared/review/labels.js';
+import { CERTIFICATE_KIND_ZH, DOCUMENT_TITLES_ZH, FIELD_LABELS_ZH } from '../../shared/review/labels.js';
 import { ApiFailure } from './api-failure.js';
 import type { PageKit } from './batch-upload.js';
 
@@ -24,8 +24,6 @@ type Field = CaseDetail['case']['documents'][number]['fields'][string];
 const $ = <T extends HTMLElement>(selector: string, root: ParentNode = document) => root.querySelector(selector) as T;
 
 const DOC_TITLES: Record<string, string> = DOCUMENT_TITLES_ZH;
-const STATUS: Record<string, string> = CASE_STATUS_ZH;
-const OUTCOME: Record<string, string> = OUTCOME_ZH;
 const FIELD_LABELS: Record<string, string> = FIELD_LABELS_ZH;
 
 interface FieldRef {
