@@ -5,3 +5,4 @@ export * from './recovery-record.js';
 export * from './recovery.js';
 export * from './findings.js';
 export * from './case-id.js';
+export * from './evidence.js';

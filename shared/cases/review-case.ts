@@ -3,6 +3,7 @@ import { findingResolutionSchema } from './findings.js';
 import { extractedDocumentSchema } from '../documents/extracted-document.js';
 import { decisionSchema } from '../policy/decision.js';
 import { recoverySchema } from './recovery-record.js';
+import { recordedEvidenceSchema } from './evidence.js';
 
 /** Where a case is in its life. */
 export const caseStatusSchema = z.enum([
@@ -13,7 +14,7 @@ export const caseStatusSchema = z.enum([
   'rejected', // refused, with a reason
   'approved', // a supervisor (not the confirming clerk) approved payment
   'paid', // exported to / paid by the finance bureau
-  'declined', // closed as 不予补贴 with a reason (not eligible; nothing to pay)
+  'declined', // closed as 不予补贴 by a clerk, with a reason (an ineligible case, or an open point not established)
 ]);
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 
@@ -50,6 +51,15 @@ export const reviewCaseSchema = z.object({
   approvedAt: z.string().optional(),
   rejection: z.object({ reason: z.string(), by: z.string() }).optional(),
   requestedDocuments: z.array(z.string()).optional(),
+  /** The clerk's free note with the last request for documents (the bureau's; not shown to the applicant). Optional, additive. */
+  requestNote: z.string().optional(),
+  /** Why the case was closed as 不予补贴 (`declined`), by whom and when. Optional, additive. */
+  declination: z.object({ reason: z.string(), by: z.string(), at: z.string() }).optional(),
+  /**
+   * Evidence a clerk saw that settles an open point of the decision (居住证, 本地就业, 社保…): each becomes a fact and
+   * the case is judged again through the same rules. Optional, additive.
+   */
+  recordedEvidence: z.array(recordedEvidenceSchema).optional(),
   /** Clerks' resolutions of findings (`caseFindings`), e.g. documents naming different persons explained. */
   resolvedFindings: z.array(findingResolutionSchema).optional(),
   institutionId: z.string().optional(),
@@ -77,6 +87,8 @@ export const auditEventSchema = z.object({
   caseId: z.string(),
   at: z.string(),
   actor: z.string(),
+  /** The actor's display name when the event was written (the trail shows people, not user ids). Optional, additive. */
+  actorName: z.string().optional(),
   action: z.string(),
   before: z.unknown().optional(),
   after: z.unknown().optional(),

@@ -1,3 +1,4 @@
+import { declaredFromEvidence } from '../cases/evidence.js';
 import type { DocumentRecord } from '../cases/document-record.js';
 import type { AuditEvent, CaseDocument, ReviewCase } from '../cases/review-case.js';
 import type { ExtractedDocument } from '../documents/extracted-document.js';
@@ -249,7 +250,9 @@ export async function writeCase(
     ];
     let decision: Decision | undefined;
     try {
-      decision = await deps.judge.judge(documents, context);
+      // Evidence a clerk recorded for an open point (居住证, 本地就业…) stays a fact when documents arrive later.
+      const evidence = declaredFromEvidence(existing?.recordedEvidence);
+      decision = await deps.judge.judge(documents, evidence ? { ...context, declared: evidence } : context);
     } catch (error) {
       // The case still reaches a clerk (unclassified) rather than the message dying on a rule fault.
       deps.logger?.error('rules could not judge the case; queued unclassified', { caseId: target.caseId, error: error instanceof Error ? error.message : String(error) });

@@ -8,6 +8,8 @@ export interface ClaimContext {
   applicant: { kind: 'individual' | 'enterprise' | 'training_body' | 'competition_host' | 'studio'; id?: string };
   /** The date the claim was received (YYYY-MM-DD). */
   claimDate: string;
+  /** Facts a clerk established from evidence seen (`declaredFromEvidence`), merged over the documents' facts. */
+  declared?: { persons: Record<string, unknown>[] };
 }
 
 /**

@@ -52,7 +52,12 @@ export function createPolicyJudge(deps: { enterprises?: EnterpriseRegister }): C
     async judge(documents, context): Promise<Decision | undefined> {
       if (documents.length === 0) return undefined;
       const enterprises = deps.enterprises ? await lookUpEnterprises(documents, deps.enterprises) : undefined;
-      const facts = buildClaimFacts(documents, { applicant: context.applicant, claimDate: context.claimDate, ...(enterprises ? { enterprises } : {}) });
+      const facts = buildClaimFacts(documents, {
+        applicant: context.applicant,
+        claimDate: context.claimDate,
+        ...(enterprises ? { enterprises } : {}),
+        ...(context.declared ? { declared: context.declared as Parameters<typeof buildClaimFacts>[1]['declared'] } : {}),
+      });
       return evaluateClaim(facts);
     },
     queueFor: (decision) => (decision ? queueForDecision(decision) : 'unclassified'),

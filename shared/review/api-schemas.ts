@@ -3,6 +3,7 @@
  * from them, and the page imports the inferred types: one definition each.
  */
 import { z } from 'zod';
+import { evidenceKindSchema } from '../cases/evidence.js';
 import { caseFindingSchema } from '../cases/findings.js';
 import { auditEventSchema, caseStatusSchema, reviewCaseSchema } from '../cases/review-case.js';
 import { reviewRoleSchema } from './principal.js';
@@ -86,6 +87,34 @@ export const casePageSchema = z.object({
   url: z.string(),
 });
 
+/**
+ * What the page shows of a case in words (no internal field paths, document ids or codes): the decision's reasons
+ * and findings in Chinese, the open points of a 待核对 decision with the evidence that settles each, the standard
+ * documents for a request, the unconfirmed figures of the amount (待确认标准), the audit trail as rows, and which
+ * actions the caller may take now (the server refuses the others).
+ */
+export const caseViewSchema = z.object({
+  statusZh: z.string(),
+  outcomeZh: z.string().optional(),
+  programmeTitle: z.string().optional(),
+  reasons: z.array(z.object({ ruleId: z.string(), zh: z.string() })),
+  missingDocuments: z.array(z.string()),
+  openPoints: z.array(z.object({ ruleId: z.string(), zh: z.string(), evidence: z.array(z.object({ kind: evidenceKindSchema, zh: z.string() })) })),
+  checklist: z.array(z.object({ code: z.string(), zh: z.string(), missing: z.boolean() })),
+  unconfirmedFigures: z.array(z.object({ parameter: z.string(), titleZh: z.string(), document: z.string(), clause: z.string() })),
+  audit: z.array(z.object({ at: z.string(), who: z.string(), what: z.string(), change: z.string() })),
+  /** Display names of the people named on the case (lease holder, confirmer, approver), by user id. */
+  people: z.record(z.string(), z.string()),
+  actions: z.object({
+    confirm: z.boolean(),
+    decline: z.boolean(),
+    approve: z.boolean(),
+    recover: z.boolean(),
+    recordEvidence: z.boolean(),
+  }),
+});
+export type CaseViewText = z.infer<typeof caseViewSchema>;
+
 /** A case with everything a clerk needs on one screen. */
 export const caseDetailSchema = z
   .object({
@@ -94,6 +123,8 @@ export const caseDetailSchema = z
     audit: z.array(auditEventSchema),
     /** What a clerk must settle before the case can be confirmed or approved (resolved ones carry their resolution). */
     findings: z.array(caseFindingSchema),
+    /** The case as a clerk reads it: Chinese text, the open points and their controls, the checklist, the trail. */
+    view: caseViewSchema,
   });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
@@ -118,6 +149,10 @@ export const institutionCaseViewSchema = z.object({
     missingDocuments: z.array(z.string()),
     requestedDocuments: z.array(z.string()),
     rejectionReason: z.string().optional(),
+    /** Why the case was closed as 不予补贴 (`declined`). */
+    declineReason: z.string().optional(),
+    /** The amount rests on figures the bureau has not confirmed (待确认标准). */
+    unconfirmedFigures: z.array(z.object({ titleZh: z.string(), document: z.string() })).optional(),
     documents: z.array(z.object({ documentId: z.string(), type: z.string(), typeZh: z.string(), pages: z.array(z.number().int().positive()) })),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -145,8 +180,27 @@ export type CorrectFieldsRequest = z.infer<typeof correctFieldsRequestSchema>;
 
 export const confirmRequestSchema = versionedSchema;
 export const rejectRequestSchema = versionedSchema.extend({ reason: z.string().trim().min(1).max(500) });
+/**
+ * Documents asked for: checklist codes of the programme's materials list (`view.checklist`) or other documents in
+ * words (both shown to the applicant), plus the clerk's free note (the bureau's, not shown to the applicant). At least
+ * one document.
+ */
 export const requestDocumentsRequestSchema = versionedSchema
-  .extend({ documents: z.array(z.string().trim().min(1)).min(1).max(20), note: z.string().max(500).optional() });
+  .extend({ documents: z.array(z.string().trim().min(1).max(200)).min(1).max(20), note: z.string().trim().max(500).optional() });
+/** Evidence the clerk saw that settles an open point (居住证, 本地就业, 社保…). */
+export const recordEvidenceRequestSchema = versionedSchema.extend({
+  kind: evidenceKindSchema,
+  note: z.string().trim().min(1).max(500),
+  validUntil: z.iso.date().optional(),
+});
+/** Closing a case as 不予补贴, with the reason the applicant will read. */
+export const declineRequestSchema = versionedSchema.extend({ reason: z.string().trim().min(1).max(500) });
+/** XH36-4.2 追回已拨付资金: how much, why, and the inspection it rests on. */
+export const recoveryRequestSchema = versionedSchema.extend({
+  amountYuan: z.number().int().positive(),
+  reason: z.string().trim().min(1).max(500),
+  findingRef: z.string().trim().min(1).max(200).optional(),
+});
 export const resolveFindingRequestSchema = versionedSchema.extend({
   /** The finding's key as the clerk saw it (a finding that changed since is refused). */
   key: z.string().min(1),

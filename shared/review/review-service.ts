@@ -1,8 +1,11 @@
+import { declaredFromEvidence, openPointsOf, recordedEvidenceSchema, type EvidenceKind } from '../cases/evidence.js';
 import { caseFindings, openFindings } from '../cases/findings.js';
+import { recordRecovery } from '../cases/recovery.js';
+import { RecoveryExceedsPaidError, RecoveryNotPaidError } from '../cases/errors.js';
 import type { AuditEvent, CaseDocument, ReviewCase } from '../cases/review-case.js';
 import type { ExtractedField } from '../documents/extracted-field.js';
 import { FIELDS_BY_TYPE } from '../documents/field-names.js';
-import { DOCUMENT_TITLES_ZH } from '../cases/labels-zh.js';
+import { DOCUMENT_TITLES_ZH, requestedDocumentTitles } from '../cases/labels-zh.js';
 import { flaggedFieldCount } from '../pipeline/assemble-cases.js';
 import type { ClaimJudge } from '../pipeline/judge.js';
 import type { ClaimKey, Decision } from '../policy/decision.js';
@@ -173,6 +176,7 @@ export class ReviewService {
       caseId,
       at: next.updatedAt,
       actor: principal.userId,
+      ...actorName(principal),
       action: 'correct_fields',
       before: { fields: before, outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan, queue: current.queue },
       after: { fields: after, outcome: decision?.outcome, amountYuan: decision?.amountYuan, queue: next.queue },
@@ -194,10 +198,11 @@ export class ReviewService {
         { flaggedFieldCount: current.flaggedFieldCount },
       );
     }
+    this.assertConfirmable(current);
     const at = this.now();
     const next: ReviewCase = { ...current, status: 'confirmed', confirmedBy: principal.userId, updatedAt: at };
     delete next.lease;
-    return this.update(next, current, { caseId, at, actor: principal.userId, action: 'confirm', before: { status: current.status }, after: { status: 'confirmed', outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan } });
+    return this.update(next, current, { caseId, at, actor: principal.userId, ...actorName(principal), action: 'confirm', before: { status: current.status }, after: { status: 'confirmed', outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan } });
   }
 
   /**
@@ -218,7 +223,7 @@ export class ReviewService {
     const at = this.now();
     const resolved = { code: finding.code, key: finding.key, by: principal.userId, at, note: resolution.note };
     const next: ReviewCase = { ...current, resolvedFindings: [...(current.resolvedFindings ?? []).filter((r) => r.code !== finding.code), resolved], updatedAt: at };
-    return this.update(next, current, { caseId, at, actor: principal.userId, action: 'resolve_finding', before: { code: finding.code, open: true }, after: { code: finding.code, note: resolution.note } });
+    return this.update(next, current, { caseId, at, actor: principal.userId, ...actorName(principal), action: 'resolve_finding', before: { code: finding.code, open: true }, after: { code: finding.code, note: resolution.note } });
   }
 
   /** Refuses the claim with a reason; the claim keys it held (once per person, per certificate) are released. */
@@ -232,7 +237,7 @@ export class ReviewService {
     const at = this.now();
     const next: ReviewCase = { ...current, status: 'rejected', rejection: { reason, by: principal.userId }, updatedAt: at };
     delete next.lease;
-    return this.update(next, current, { caseId, at, actor: principal.userId, action: 'reject', before: { status: current.status }, after: { status: 'rejected', reason } }, []);
+    return this.update(next, current, { caseId, at, actor: principal.userId, ...actorName(principal), action: 'reject', before: { status: current.status }, after: { status: 'rejected', reason } }, []);
   }
 
   /** Asks the applicant for more documents; the case leaves the queue until they arrive. */
@@ -242,15 +247,19 @@ export class ReviewService {
     this.assertOpen(current, 'request documents', '此案件已办结，不能再要求补件。');
     this.assertNotLeasedToOther(current, principal);
     const at = this.now();
-    const next: ReviewCase = { ...current, status: 'awaiting_documents', requestedDocuments: documents, updatedAt: at };
+    const titles = requestedDocumentTitles(documents, current.decision);
+    const next: ReviewCase = { ...current, status: 'awaiting_documents', requestedDocuments: titles, updatedAt: at };
+    if (note) next.requestNote = note;
+    else delete next.requestNote;
     delete next.lease;
     return this.update(next, current, {
       caseId,
       at,
       actor: principal.userId,
+      ...actorName(principal),
       action: 'request_documents',
       before: { status: current.status, requestedDocuments: current.requestedDocuments },
-      after: { status: 'awaiting_documents', requestedDocuments: documents, ...(note ? { note } : {}) },
+      after: { status: 'awaiting_documents', requestedDocuments: titles, ...(note ? { note } : {}) },
     });
   }
 
@@ -265,7 +274,7 @@ export class ReviewService {
     const at = this.now();
     const next: ReviewCase = { ...current, status: 'needs_review', updatedAt: at };
     delete next.lease;
-    return this.update(next, current, { caseId, at, actor: principal.userId, action: 'release', before: { status: current.status, lease: current.lease }, after: { status: 'needs_review' } });
+    return this.update(next, current, { caseId, at, actor: principal.userId, ...actorName(principal), action: 'release', before: { status: current.status, lease: current.lease }, after: { status: 'needs_review' } });
   }
 
   /** A supervisor approves payment of a confirmed, eligible case — never the person who confirmed it. */
@@ -288,10 +297,88 @@ export class ReviewService {
       caseId,
       at,
       actor: principal.userId,
+      ...actorName(principal),
       action: 'approve',
       before: { status: current.status },
       after: { status: 'approved', amountYuan: current.decision.amountYuan, programme: current.decision.programme },
     });
+  }
+
+  /**
+   * Records evidence the clerk saw that settles an open point of a 待核对 decision (居住证, 本地就业, 社保…, XH36-2.1):
+   * the fact it establishes joins the case's facts and the rules judge the case again, exactly as after a correction.
+   */
+  async recordEvidence(principal: Principal, caseId: string, version: number, evidence: { kind: EvidenceKind; note: string; validUntil?: string }): Promise<ReviewCase> {
+    requireRole(principal, STAFF);
+    const current = await this.loadAt(caseId, version);
+    this.assertOpen(current, 'record evidence', '此案件已办结，不能再补录核对结果。');
+    this.assertNotLeasedToOther(current, principal);
+    const points = openPointsOf(current.decision);
+    if (!points.some((point) => point.evidence.includes(evidence.kind))) {
+      throw new InvalidStateError(caseId, current.status, 'record evidence', '此案件的判定没有这项待核对事项，无需补录。');
+    }
+    const at = this.now();
+    const recorded = recordedEvidenceSchema.parse({ ...evidence, by: principal.userId, at });
+    const recordedEvidence = [...(current.recordedEvidence ?? []).filter((e) => e.kind !== recorded.kind), recorded];
+    const withEvidence: ReviewCase = { ...current, recordedEvidence };
+    const decision = await this.judge(withEvidence, current.documents);
+    const next: ReviewCase = { ...withEvidence, queue: this.deps.judge.queueFor(decision), updatedAt: at };
+    if (decision) next.decision = decision;
+    else delete next.decision;
+    return this.writeJudged(next, current, {
+      caseId,
+      at,
+      actor: principal.userId,
+      ...actorName(principal),
+      action: 'record_evidence',
+      before: { outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan },
+      after: { evidence: recorded.kind, note: recorded.note, outcome: decision?.outcome, amountYuan: decision?.amountYuan },
+    });
+  }
+
+  /**
+   * Closes a case as 不予补贴 with a reason (`declined`): an ineligible case, or one whose open point the clerk could not
+   * establish. Not for a payable (符合) case: that one is confirmed, or rejected with a reason. The claim keys it held
+   * are released, as for a rejection.
+   */
+  async decline(principal: Principal, caseId: string, version: number, reason: string): Promise<ReviewCase> {
+    requireRole(principal, STAFF);
+    const current = await this.loadAt(caseId, version);
+    if (!OPEN_STATES.includes(current.status) && current.status !== 'confirmed') {
+      throw new InvalidStateError(caseId, current.status, 'decline', '此案件已办结，不能再作不予补贴处理。');
+    }
+    this.assertNotLeasedToOther(current, principal);
+    if (current.decision?.outcome === 'eligible' && current.decision.amountYuan > 0) {
+      throw new InvalidStateError(caseId, current.status, 'decline', '此案件判定为符合条件，不能作不予补贴处理；如材料有问题，请退回并说明原因。');
+    }
+    const at = this.now();
+    const next: ReviewCase = { ...current, status: 'declined', declination: { reason, by: principal.userId, at }, updatedAt: at };
+    delete next.lease;
+    return this.update(
+      next,
+      current,
+      { caseId, at, actor: principal.userId, ...actorName(principal), action: 'decline', before: { status: current.status, outcome: current.decision?.outcome }, after: { status: 'declined', reason } },
+      [],
+    );
+  }
+
+  /**
+   * XH36-4.2 追回已拨付资金: a supervisor records money to be recovered from a paid case (who, why, how much), through
+   * `recordRecovery`, with its audit event. The case stays `paid`.
+   */
+  async recordRecovery(principal: Principal, caseId: string, version: number, request: { amountYuan: number; reason: string; findingRef?: string }): Promise<ReviewCase> {
+    requireRole(principal, ['supervisor']);
+    const current = await this.loadAt(caseId, version);
+    try {
+      const { next, audit } = recordRecovery(current, { ...request, by: principal.userId, at: this.now() });
+      return await this.update(next, current, { ...audit, ...actorName(principal) });
+    } catch (error) {
+      if (error instanceof RecoveryNotPaidError) throw new InvalidStateError(caseId, current.status, 'recover funds', '只有已支付的案件才能追回资金。');
+      if (error instanceof RecoveryExceedsPaidError) {
+        throw new UnprocessableError('recovery_exceeds_paid', '追回金额超过已拨付且尚未追回的金额。', error.message, { amountYuan: request.amountYuan });
+      }
+      throw error;
+    }
   }
 
   /** The cases of one submission (an institution's upload), for staff or for the institution that sent it. */
@@ -333,6 +420,9 @@ export class ReviewService {
         skipped.push({ caseId: reviewCase.caseId, reason: `status_${reviewCase.status}` });
       } else if (reviewCase.flaggedFieldCount > 0) {
         skipped.push({ caseId: reviewCase.caseId, reason: 'fields_flagged' });
+      } else if (reviewCase.decision?.outcome !== 'eligible') {
+        // 待核对, 缺少材料, 不予补贴 or unjudged: never confirmed in bulk as if payable.
+        skipped.push({ caseId: reviewCase.caseId, reason: `outcome_${reviewCase.decision?.outcome ?? 'none'}` });
       } else if (leasedToOther(reviewCase, principal.userId, this.deps.clock.now())) {
         skipped.push({ caseId: reviewCase.caseId, reason: 'leased_to_other' });
       } else {
@@ -351,6 +441,11 @@ export class ReviewService {
   async approvedCases(principal: Principal): Promise<ReviewCase[]> {
     requireRole(principal, ['supervisor']);
     return this.deps.cases.listByStatus('approved');
+  }
+
+  /** The service's clock (leases are judged by it, on the page's action flags too). */
+  currentTime(): Date {
+    return this.deps.clock.now();
   }
 
   private now(): string {
@@ -383,6 +478,25 @@ export class ReviewService {
     });
   }
 
+  /**
+   * Only a payable (符合) decision is confirmed: a 待核对 case has open points to settle first (record the evidence seen,
+   * or ask for documents), and an ineligible or unjudged one is closed as 不予补贴 (or rejected), never confirmed as if
+   * payable.
+   */
+  private assertConfirmable(reviewCase: ReviewCase): void {
+    const outcome = reviewCase.decision?.outcome;
+    if (outcome === 'eligible') return;
+    const zh =
+      outcome === 'needs_review'
+        ? '此案件还有待核对事项（判定为"待核对"），请先补录核对结果或要求补件，不能直接确认。'
+        : outcome === 'missing_documents'
+          ? '此案件缺少材料，请要求补件，不能直接确认。'
+          : outcome === 'ineligible'
+            ? '此案件判定为不予补贴，不能确认；请以"不予补贴"办结并说明原因。'
+            : '规则未能判定此案件，不能确认；请要求补件或以"不予补贴"办结。';
+    throw new InvalidStateError(reviewCase.caseId, reviewCase.status, 'confirm', zh);
+  }
+
   private assertOpen(reviewCase: ReviewCase, action: string, zh: string): void {
     if (!OPEN_STATES.includes(reviewCase.status)) throw new InvalidStateError(reviewCase.caseId, reviewCase.status, action, zh);
   }
@@ -399,6 +513,7 @@ export class ReviewService {
       submissionId: current.submissionId,
       applicant: current.applicant ?? { kind: 'individual' },
       claimDate: await this.claimDateOf(current),
+      ...(current.recordedEvidence?.length ? { declared: declaredFromEvidence(current.recordedEvidence) } : {}),
     });
   }
 
@@ -446,6 +561,11 @@ export class ReviewService {
       throw error;
     }
   }
+}
+
+/** The actor's display name for the audit trail (the trail shows people, not user ids). */
+function actorName(principal: Principal): { actorName?: string } {
+  return principal.displayName ? { actorName: principal.displayName } : {};
 }
 
 function sortedByTime(events: AuditEvent[]): AuditEvent[] {

@@ -40,8 +40,12 @@ import {
   institutionCaseViewSchema,
   resolveFindingRequestSchema,
   type InstitutionCaseView,
+  recordEvidenceRequestSchema,
+  declineRequestSchema,
+  recoveryRequestSchema,
 } from './api-schemas.js';
-import { CASE_STATUS_ZH, DOCUMENT_TITLES_ZH, OUTCOME_ZH } from '../cases/labels-zh.js';
+import { caseTextOf } from './case-text.js';
+import { CASE_STATUS_ZH, clerkText, DOCUMENT_TITLES_ZH, OUTCOME_ZH, unconfirmedFigures } from '../cases/labels-zh.js';
 import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
 import { listItemOf, type BatchService } from './batch-service.js';
 import type { CaseSearchService } from './case-search-service.js';
@@ -107,6 +111,9 @@ const COMPONENTS: Record<string, z.ZodType> = {
   RequestDocumentsRequest: requestDocumentsRequestSchema,
   ReleaseRequest: releaseRequestSchema,
   ApproveRequest: approveRequestSchema,
+  RecordEvidenceRequest: recordEvidenceRequestSchema,
+  DeclineRequest: declineRequestSchema,
+  RecoveryRequest: recoveryRequestSchema,
   Batch: batchResponseSchema,
   ConfirmCleanResult: confirmCleanResponseSchema,
   Submission: submissionDetailSchema,
@@ -163,6 +170,9 @@ const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/cases/{caseId}/reject', summary: 'Reject with a reason', roles: 'clerk, supervisor', body: 'RejectRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
   { method: 'post', path: '/cases/{caseId}/request-documents', summary: 'Ask the applicant for documents', roles: 'clerk, supervisor', body: 'RequestDocumentsRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
   { method: 'post', path: '/cases/{caseId}/release', summary: 'Give a claimed case back to its queue', roles: 'lease holder, supervisor', body: 'ReleaseRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
+  { method: 'post', path: '/cases/{caseId}/evidence', summary: 'Record evidence seen that settles an open point of a 待核对 decision (居住证, 本地就业, 社保…); the rules run again', roles: 'clerk, supervisor', body: 'RecordEvidenceRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
+  { method: 'post', path: '/cases/{caseId}/decline', summary: 'Close the case as 不予补贴 with a reason (not a payable case)', roles: 'clerk, supervisor', body: 'DeclineRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
+  { method: 'post', path: '/cases/{caseId}/recovery', summary: 'Record money to be recovered from a paid case (XH36-4.2 追回已拨付资金)', roles: 'supervisor', body: 'RecoveryRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
   { method: 'post', path: '/cases/{caseId}/approve', summary: 'Approve payment (supervisor, not the confirming clerk)', roles: 'supervisor', body: 'ApproveRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
   { method: 'get', path: '/documents/{documentId}/pages/{pageNumber}', summary: 'The page image (locally the bytes; on AWS a redirect to a short-lived presigned URL)', roles: 'clerk, supervisor, institution (own cases)', responseContent: { 'image/png': 'binary', 'image/jpeg': 'binary' }, errors: [302, 401, 403, 404] },
   { method: 'get', path: '/submissions/{submissionId}', summary: 'What came in: the e-mail (sender, subject, body) and every file with its state, refused ones with why', roles: 'clerk, supervisor', response: 'Submission', errors: [401, 404] },
@@ -351,11 +361,11 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
 
   const detail = async (principal: Principal, caseId: string): Promise<CaseDetail> => {
     const { reviewCase, audit } = await review.read(principal, caseId);
-    return detailOf(reviewCase, audit, base);
+    return detailOf(reviewCase, audit, base, principal, review.currentTime());
   };
   /** After a write (staff only, so no access check to repeat): the case as written, with its new audit trail. */
   const answer = async (c: Context<{ Variables: { principal: Principal } }>, written: ReviewCase) => {
-    return c.json(caseDetailSchema.parse(detailOf(written, await review.trail(written.caseId), base)));
+    return c.json(caseDetailSchema.parse(detailOf(written, await review.trail(written.caseId), base, c.get('principal'), review.currentTime())));
   };
 
   app.get('/me', (c) => c.json(meResponseSchema.parse(c.get('principal'))));
@@ -406,6 +416,18 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
   app.post('/cases/:caseId/release', async (c) => {
     const { version } = await body(c, releaseRequestSchema);
     return answer(c, await review.release(c.get('principal'), c.req.param('caseId'), version));
+  });
+  app.post('/cases/:caseId/evidence', async (c) => {
+    const { version, ...evidence } = await body(c, recordEvidenceRequestSchema);
+    return answer(c, await review.recordEvidence(c.get('principal'), c.req.param('caseId'), version, evidence));
+  });
+  app.post('/cases/:caseId/decline', async (c) => {
+    const { version, reason } = await body(c, declineRequestSchema);
+    return answer(c, await review.decline(c.get('principal'), c.req.param('caseId'), version, reason));
+  });
+  app.post('/cases/:caseId/recovery', async (c) => {
+    const { version, ...recovery } = await body(c, recoveryRequestSchema);
+    return answer(c, await review.recordRecovery(c.get('principal'), c.req.param('caseId'), version, recovery));
   });
   app.post('/cases/:caseId/approve', async (c) => {
     const { version } = await body(c, approveRequestSchema);
@@ -514,10 +536,12 @@ export function institutionViewOf(detail: CaseDetail): InstitutionCaseView {
             amountYuan: d.amountYuan,
           }
         : {}),
-      reasons: (d?.reasons ?? []).map((reason) => ({ ruleId: reason.ruleId, zh: reason.zh })),
+      reasons: (d?.reasons ?? []).filter((reason) => !reason.zh.startsWith('缺少材料：')).map((reason) => ({ ruleId: reason.ruleId, zh: clerkText(reason.zh, c.documents) })),
       missingDocuments: [...new Set((d?.missingDocumentDetails ?? []).map((missing) => missing.zh))],
       requestedDocuments: c.requestedDocuments ?? [],
       ...(c.rejection ? { rejectionReason: c.rejection.reason } : {}),
+      ...(c.declination ? { declineReason: c.declination.reason } : {}),
+      ...(unconfirmedFigures(d).length ? { unconfirmedFigures: unconfirmedFigures(d).map((f) => ({ titleZh: f.titleZh, document: f.document })) } : {}),
       documents: c.documents.map((document) => ({ documentId: document.documentId, type: document.type, typeZh: DOCUMENT_TITLES_ZH[document.type] ?? document.type, pages: document.pages })),
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
@@ -526,7 +550,7 @@ export function institutionViewOf(detail: CaseDetail): InstitutionCaseView {
   };
 }
 
-export function detailOf(reviewCase: ReviewCase, audit: CaseDetail['audit'], base = '/api'): CaseDetail {
+export function detailOf(reviewCase: ReviewCase, audit: CaseDetail['audit'], base = '/api', principal?: Principal, now = new Date()): CaseDetail {
   const seen = new Set<string>();
   const pages: CaseDetail['pages'] = [];
   for (const document of reviewCase.documents) {
@@ -537,7 +561,8 @@ export function detailOf(reviewCase: ReviewCase, audit: CaseDetail['audit'], bas
       pages.push({ documentId: document.documentId, pageNumber, url: `${base}/documents/${encodeURIComponent(document.documentId)}/pages/${pageNumber}` });
     }
   }
-  return { case: reviewCase, pages, audit, findings: caseFindings(reviewCase) };
+  const findings = caseFindings(reviewCase).map((finding) => ({ ...finding, zh: clerkText(finding.zh, reviewCase.documents) }));
+  return { case: reviewCase, pages, audit, findings, view: caseTextOf(reviewCase, audit, principal, now) };
 }
 
 /**
