@@ -12,6 +12,7 @@ import { OcrError } from '../../shared/ocr/errors.js';
 import { completeAsyncOcr, type CompleteAsyncOcrDeps } from '../../shared/pipeline/async-ocr.js';
 import { UnknownDocumentError } from '../../shared/pipeline/errors.js';
 import { PdfFile } from '../../shared/pdf/index.js';
+import type { TextractJobLedger } from '../../shared/pipeline/textract-sweep.js';
 import { asPipelineLogger, functionLogger } from '../compose/logging.js';
 import { once } from '../compose/root-options.js';
 import { composeTextractCompletion } from './compose.js';
@@ -27,6 +28,8 @@ export interface TextractCompletionDeps extends CompleteAsyncOcrDeps {
   textract: TextractClient;
   /** The resolution page boxes are expressed in (the same as process renders at, so checkpoints match). */
   ocrDpi: number;
+  /** The pending-job list the sweeper reads: a handled completion crosses its job out. */
+  jobs?: Pick<TextractJobLedger, 'remove'>;
 }
 
 /**
@@ -66,6 +69,7 @@ export function createTextractCompletionHandler(resolve: () => TextractCompletio
         logger.warn('asynchronous OCR failed; the pages will be read one by one', { documentId, jobId: completion.JobId, code: error.code });
         await completeAsyncOcr({ documentId, jobId: completion.JobId, pages: [], missingPages: sizes.map((_, index) => index + 1) }, deps);
       }
+      await deps.jobs?.remove(documentId);
       completed.push(documentId);
     }
     return { completed };
