@@ -53,6 +53,8 @@ export interface FaultRunCounts {
   /** Read documents (processed, needs_review) that no case lists. */
   documentsWithoutCase: number;
   killed: Record<FaultPart, number>;
+  /** At each kill: documents already in a final state, and queue messages in flight (the kill was mid-batch). */
+  atKill: Partial<Record<FaultPart, { settled: number; inFlight: number }>>;
   /** Crashes each supervised part saw (and came back from). */
   crashesSeen: { dynamodb: number; s3: number };
   dead: number;
@@ -94,7 +96,7 @@ function plan(documents: number, runId: string): PlannedObject[] {
 }
 
 /** Counts what the store holds for the run's objects (see FaultRunCounts). */
-export async function countOutcome(stack: EmbeddedStack, prefix: string): Promise<Omit<FaultRunCounts, 'uploadRetries' | 'killed' | 'crashesSeen' | 'seconds' | 'ok'>> {
+export async function countOutcome(stack: EmbeddedStack, prefix: string): Promise<Omit<FaultRunCounts, 'uploadRetries' | 'killed' | 'atKill' | 'crashesSeen' | 'seconds' | 'ok'>> {
   const { bucket, tableName } = stack.endpoints;
   const documents = new DynamoDbDocumentRepository(stack.db, tableName);
   const cases = new DynamoDbCaseRepository(stack.db, tableName);
@@ -162,6 +164,7 @@ export async function runFaultInjection(options: FaultRunOptions): Promise<Fault
   const runId = `faults-${started.toString(36)}`;
   const killed: Record<FaultPart, number> = { 'process-worker': 0, dynamodb: 0, s3: 0 };
   const retries = { count: 0 };
+  const atKill: FaultRunCounts['atKill'] = {};
   // Its own DynamoDB Local and s3rver child, both supervised; a short failure delay so transient failures reach the
   // dead-letter path within the run (what must then be resumed).
   const stack = await startEmbeddedStack({
@@ -190,13 +193,18 @@ export async function runFaultInjection(options: FaultRunOptions): Promise<Fault
       log(`uploaded ${Math.min(objects.length, (chunk + 1) * perChunk)}/${objects.length}`);
       const part = kill[chunk];
       if (!part) break;
-      // Mid-batch: once some of what was sent is done and the rest is still on its way.
-      const target = Math.max(1, Math.floor(chunk * perChunk + slice.length / 3));
-      for (let waited = 0; waited < 60_000 && (await settledCount()) < target; waited += 200) await sleep(200);
+      // Mid-batch: once part of this chunk is done while more of it is being processed (a message in flight).
+      const target = chunk * perChunk + 1;
+      for (let waited = 0; waited < 60_000; waited += 50) {
+        const settled = await settledCount();
+        atKill[part] = { settled, inFlight: stack.queue.depth().inFlight };
+        if (atKill[part]!.inFlight > 0 && settled >= target) break;
+        await sleep(50);
+      }
       if (part === 'process-worker') killed[part] += await stack.faults.killProcessWorker();
       if (part === 'dynamodb') killed[part] += stack.faults.killDynamoDb() ? 1 : 0;
       if (part === 's3') killed[part] += stack.faults.killS3() ? 1 : 0;
-      log(`killed ${part} (${killed[part]}) with ${await settledCount().catch(() => '?')} of ${objects.length} settled`);
+      log(`killed ${part} (${killed[part]}) with ${atKill[part]!.settled} of ${objects.length} settled and ${atKill[part]!.inFlight} in flight`);
       // The next chunk goes up while the part is away or coming back.
     }
     // Done when every object is in a final state, the queue is empty and every part is up again.
@@ -218,6 +226,7 @@ export async function runFaultInjection(options: FaultRunOptions): Promise<Fault
       ...counts,
       uploadRetries: retries.count,
       killed,
+      atKill,
       crashesSeen: { dynamodb: parts.dynamodbCrashes ?? 0, s3: parts.s3Crashes ?? 0 },
       seconds: Math.round((Date.now() - started) / 1000),
       ok: false,
@@ -242,6 +251,7 @@ export async function runFaultInjection(options: FaultRunOptions): Promise<Fault
 export function formatFaultCounts(counts: FaultRunCounts): string[] {
   return [
     `killed: process worker threads ${counts.killed['process-worker']}, DynamoDB Local ${counts.killed.dynamodb}, s3rver ${counts.killed.s3} (restarts seen: DynamoDB ${counts.crashesSeen.dynamodb}, S3 ${counts.crashesSeen.s3})`,
+    `at each kill (settled / in flight): ${Object.entries(counts.atKill).map(([part, at]) => `${part} ${at.settled}/${at.inFlight}`).join(', ')}`,
     `uploaded objects ${counts.uploaded} (upload retries while S3 was away: ${counts.uploadRetries}) · document records ${counts.records} · submissions ${counts.submissions} · cases ${counts.cases}`,
     `final states: ${Object.entries(counts.byStatus).map(([status, n]) => `${status} ${n}`).join(', ')}`,
     `duplicates: records ${counts.duplicateRecords}, cases ${counts.duplicateCases}, case documents ${counts.duplicateCaseDocuments} · not in a visible state: ${counts.notVisible.length} · read but in no case: ${counts.documentsWithoutCase} · left dead-lettered: ${counts.dead}`,
