@@ -118,11 +118,40 @@ export async function run(): Promise<void> {
   const pagesOfDocument = new Map<string, number>();
   let finished = 0;
   let finishedPages = 0;
-  const stack: EmbeddedStack = await startEmbeddedStack({
+  // Ctrl-C stops the stack cleanly (DynamoDB Local and s3rver with it); the same command resumes.
+  let interrupted = false;
+  const onInterrupt = () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.log(`\ninterrupted after ${progress!.uploaded} uploaded; stopping the stack (run the same command to resume)`);
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onInterrupt);
+  const forgetInterrupt = () => {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
+  };
+  let stack: EmbeddedStack;
+  try {
+    stack = await startStack();
+  } catch (error) {
+    forgetInterrupt();
+    // Ctrl-C reaches DynamoDB Local and s3rver too, so a start cut short fails; the stack has stopped what it started.
+    if (interrupted) return;
+    throw error;
+  }
+  if (interrupted) {
+    await stack.stop();
+    forgetInterrupt();
+    return;
+  }
+  function startStack() {
+    return startEmbeddedStack({
     dataDir: path.join(dataDir, 'stack'),
     httpPort: false,
     inboxDir: false,
-    stopGraceMs: 2_000,
+    // Long enough for the batches running at Ctrl-C to finish: a worker thread ended inside native OCR code aborts.
+    stopGraceMs: 60_000,
     loadHandlers: async (queue, composition) => {
       const real = await loadPipelineHandlers(queue, composition, { processInWorker: true });
       return {
@@ -141,8 +170,10 @@ export async function run(): Promise<void> {
         },
       };
     },
-  });
+    });
+  }
   const { documentIdFor } = await import('../shared/pipeline/ids.js');
+
   let peakRss = 0;
   let peakS3Rss = 0;
   const sampler = setInterval(() => {
@@ -172,13 +203,15 @@ export async function run(): Promise<void> {
     windowStart = { at: Date.now(), finished, pages: finishedPages };
   };
 
+  let ticker: NodeJS.Timeout | undefined;
   try {
     // Windows close as documents finish, while uploading and while the stack drains.
-    const ticker = setInterval(() => closeWindow(), 250);
+    ticker = setInterval(() => closeWindow(), 250);
     ticker.unref();
     // Upload at the stack's pace: never more than `ahead` documents waiting.
     const resumedFrom = progress.uploaded;
     for (let next = progress.uploaded; next < plan.length; ) {
+      if (interrupted) return;
       if (next - resumedFrom - finished >= ahead) {
         closeWindow();
         await sleep(100);
@@ -199,9 +232,10 @@ export async function run(): Promise<void> {
     }
     // Then until the stack is quiet.
     for (;;) {
-      await stack.settled();
+      if (interrupted) return;
       const depth = stack.queue.depth();
       if (depth.visible + depth.delayed + depth.inFlight === 0 && stack.dispatcher.pending() === 0) break;
+      await sleep(250);
     }
     clearInterval(ticker);
     closeWindow(true);
@@ -227,7 +261,11 @@ export async function run(): Promise<void> {
       `duplicates: records ${counts.duplicateRecords}, cases ${counts.duplicateCases}, case documents ${counts.duplicateCaseDocuments} · ` +
         `not in a visible state ${counts.notVisible.length} · read but in no case ${counts.documentsWithoutCase} · dead-lettered ${counts.dead}`,
     );
-    console.log(`pages/min, second window → last full window: ${first} → ${last} (${first > 0 ? Math.round((last / first) * 100) : 0} %)`);
+    console.log(
+      full.length >= 2
+        ? `pages/min, second window → last full window: ${first} → ${last} (${first > 0 ? Math.round((last / first) * 100) : 0} %)`
+        : 'pages/min over time: too few windows this run to compare (lower --window-documents)',
+    );
     console.log(
       `peak RSS: pipeline process ${mb(Math.max(peakRss, procStatusBytes(process.pid, 'VmHWM')))} (kernel high-water mark), s3rver ${mb(Math.max(peakS3Rss, procStatusBytes(stack.s3ServerPid, 'VmHWM')))}`,
     );
@@ -236,6 +274,8 @@ export async function run(): Promise<void> {
     if (!ok) process.exitCode = 1;
   } finally {
     clearInterval(sampler);
+    clearInterval(ticker);
     await stack.stop();
+    forgetInterrupt();
   }
 }

@@ -44,6 +44,7 @@ export async function startSupervisedS3Local(options: {
   let crashes = 0;
   let stopping = false;
   let current: RunningS3;
+  let relaunching: Promise<void> | undefined;
 
   const launch = async (): Promise<void> => {
     const running = await startS3LocalInChildProcess({ port, dataDir: options.dataDir, buckets: options.buckets });
@@ -66,6 +67,8 @@ export async function startSupervisedS3Local(options: {
         if (stopping) return;
         try {
           await launch();
+          // Stopped while it was starting again (Ctrl-C reaches the child too): the new child goes as well.
+          if (stopping) return void (await current.stop());
           listeners.forEach((listener) => listener(crashedAt));
         } catch (error) {
           if (attempt >= 5) {
@@ -76,7 +79,9 @@ export async function startSupervisedS3Local(options: {
           await relaunch(attempt + 1);
         }
       };
-      void relaunch(1);
+      relaunching = relaunch(1).finally(() => {
+        relaunching = undefined;
+      });
     });
   };
 
@@ -96,6 +101,7 @@ export async function startSupervisedS3Local(options: {
     stop: async () => {
       stopping = true;
       state = 'down';
+      await relaunching;
       await current.stop();
     },
   };
