@@ -6,7 +6,7 @@ import { TextractClient } from '@aws-sdk/client-textract';
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
 import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { DynamoDbTextractJobLedger } from '../../shared/adapters/dynamodb-textract-job-ledger.js';
-import type { TextractJobLedger } from '../../shared/pipeline/textract-sweep.js';
+import type { TextractJobLedger } from '../../shared/ports/textract-jobs.js';
 import type { PipelineLogger } from '../../shared/pipeline/logger.js';
 import { systemClock, type BlobStore, type Clock, type DocumentRepository, type WorkQueue } from '../../shared/ports/index.js';
 import { lazyClients, rootSettings, type RootOptions } from '../compose/root-options.js';

@@ -5,25 +5,26 @@
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { TextractClient } from '@aws-sdk/client-textract';
-import type { SNSEvent } from 'aws-lambda';
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
 import { DynamoDbTextractJobLedger } from '../../shared/adapters/dynamodb-textract-job-ledger.js';
+import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { SqsWorkQueue } from '../../shared/adapters/sqs-work-queue.js';
 import { TextractGetJobProbe } from '../../shared/adapters/textract-job-probe.js';
 import type { PipelineLogger } from '../../shared/pipeline/logger.js';
+import { textractSweepSettingsSchema, type CompleteEndedJob, type TextractSweepDeps, type TextractSweepSettings } from '../../shared/pipeline/textract-sweep.js';
 import {
-  textractSweepSettingsSchema,
-  type CompleteEndedJob,
+  systemClock,
+  type BlobStore,
+  type Clock,
+  type DocumentRepository,
   type TextractJobLedger,
   type TextractJobProbe,
-  type TextractSweepDeps,
-  type TextractSweepSettings,
-} from '../../shared/pipeline/textract-sweep.js';
-import { systemClock, type Clock, type DocumentRepository, type WorkQueue } from '../../shared/ports/index.js';
+  type WorkQueue,
+} from '../../shared/ports/index.js';
 import { emfMetrics, MetricName, type MetricSink } from '../compose/metrics.js';
+import { processQueue } from '../compose/process-queue.js';
 import { rootSettings, lazyClients, type RootOptions } from '../compose/root-options.js';
-import { createTextractCompletionHandler } from '../textract-completion/handler.js';
-import { composeTextractCompletion, type TextractCompletionRootOptions } from '../textract-completion/compose.js';
+import { completeTextractJob, type TextractCompletionDeps } from '../compose/textract-job-completion.js';
 
 export interface TextractSweeperRootOptions extends RootOptions {
   jobs?: TextractJobLedger;
@@ -34,8 +35,10 @@ export interface TextractSweeperRootOptions extends RootOptions {
   clock?: Clock;
   metrics?: MetricSink;
   sweep?: Partial<TextractSweepSettings>;
-  /** What the completion path is built with (its queue, blobs, Textract client) when `complete` is not given. */
-  completion?: TextractCompletionRootOptions;
+  /** The completion path's own parts when `complete` is not given: S3, the process queue, Textract. */
+  blobs?: BlobStore;
+  queue?: WorkQueue;
+  textract?: TextractClient;
   logger?: PipelineLogger;
 }
 
@@ -56,16 +59,15 @@ export function sweepSettingsFromEnv(env: NodeJS.ProcessEnv): TextractSweepSetti
 }
 
 /**
- * An ended job settled through the completion handler: the notice Textract would have sent, handed to it.
+ * An ended job settled the way textract-completion settles a notice: the notice Textract would have sent, taken
+ * through the same step (functions/compose/textract-job-completion.ts).
  *
  * @example
- * const complete = completeThroughCompletionHandler(composeTextractCompletion());
+ * const complete = completeLikeTheNotice(completionDeps);
  */
-export function completeThroughCompletionHandler(deps: ReturnType<typeof composeTextractCompletion>): CompleteEndedJob {
-  const handle = createTextractCompletionHandler(() => deps);
+export function completeLikeTheNotice(deps: TextractCompletionDeps): CompleteEndedJob {
   return async ({ documentId, jobId, state }) => {
-    const notice = { JobId: jobId, Status: state, API: 'StartDocumentTextDetection', JobTag: documentId };
-    await handle({ Records: [{ Sns: { Message: JSON.stringify(notice) } }] } as unknown as SNSEvent);
+    await completeTextractJob({ JobId: jobId, Status: state, API: 'StartDocumentTextDetection', JobTag: documentId }, deps);
   };
 }
 
@@ -89,12 +91,20 @@ export function composeTextractSweeper(options: TextractSweeperRootOptions = {})
   return {
     jobs,
     documents,
-    probe: options.probe ?? new TextractGetJobProbe(textractClient()),
+    probe: options.probe ?? new TextractGetJobProbe(options.textract ?? textractClient()),
     complete:
       options.complete ??
-      completeThroughCompletionHandler(
-        composeTextractCompletion({ settings, endpoints: options.endpoints, documents, jobs, textract: textractClient(), logger: options.logger, ...options.completion }),
-      ),
+      completeLikeTheNotice({
+        textract: options.textract ?? textractClient(),
+        blobs: options.blobs ?? new S3BlobStore(clients.s3()),
+        documents,
+        queue: processQueue(settings, options.queue),
+        jobs,
+        clock: options.clock ?? systemClock,
+        derivedPrefix: settings.derivedPrefix,
+        ocrDpi: settings.ocrDpi,
+        logger: options.logger,
+      }),
     clock: options.clock ?? systemClock,
     settings: { ...sweepSettingsFromEnv(env), ...options.sweep },
     kept: options.kept ?? (keptUrl ? new SqsWorkQueue(new SQSClient({ region: settings.region }), keptUrl) : undefined),

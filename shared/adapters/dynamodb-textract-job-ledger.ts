@@ -1,5 +1,5 @@
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { pendingTextractJobSchema, type PendingTextractJob, type TextractJobLedger } from '../pipeline/textract-sweep.js';
+import { pendingTextractJobSchema, type PendingTextractJob, type TextractJobLedger } from '../ports/textract-jobs.js';
 import { toStoreError } from './dynamodb-errors.js';
 import { indexNames } from './table-design.js';
 

@@ -1,5 +1,5 @@
 import { GetDocumentTextDetectionCommand, type TextractClient } from '@aws-sdk/client-textract';
-import { TextractJobState, type TextractJobProbe } from '../pipeline/textract-sweep.js';
+import { TextractJobState, type TextractJobProbe } from '../ports/textract-jobs.js';
 
 const KNOWN_STATES = new Set<string>(Object.values(TextractJobState));
 

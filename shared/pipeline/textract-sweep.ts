@@ -13,51 +13,11 @@
  */
 import { z } from 'zod';
 import { describeFailure } from '../intake/failure.js';
+import { TextractJobState, type PendingTextractJob, type TextractJobLedger, type TextractJobProbe } from '../ports/textract-jobs.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentRepository } from '../ports/document-repository.js';
 import type { WorkQueue } from '../ports/work-queue.js';
 import type { PipelineLogger } from './logger.js';
-
-/** A Textract job process started and whose completion has not been handled yet. */
-export const pendingTextractJobSchema = z.object({
-  documentId: z.string().min(1),
-  jobId: z.string().min(1),
-  /** ISO 8601, when process started the job. */
-  startedAt: z.string(),
-  /** Sweeps that could not ask Textract (throttled, unavailable); informational. */
-  attempts: z.number().int().nonnegative().default(0),
-  lastError: z.string().optional(),
-  lastSweptAt: z.string().optional(),
-});
-export type PendingTextractJob = z.infer<typeof pendingTextractJobSchema>;
-
-/** Where pending Textract jobs are written down (DynamoDB on AWS and locally). */
-export interface TextractJobLedger {
-  /** Writes the job down; a second call for the same document keeps the first start time (a redelivered start). */
-  record(job: Pick<PendingTextractJob, 'documentId' | 'jobId' | 'startedAt'>): Promise<void>;
-  /** Jobs started before `cutoff` (ISO 8601), oldest first, at most `limit`. */
-  listStartedBefore(cutoff: string, limit: number): Promise<PendingTextractJob[]>;
-  /** Notes a sweep that could not settle the job. */
-  noteAttempt(documentId: string, attempt: { attempts: number; lastError: string; lastSweptAt: string }): Promise<void>;
-  /** Crosses the job out (its completion was handled, or the document is settled). Removing nothing is not an error. */
-  remove(documentId: string): Promise<void>;
-}
-
-/** A job's state as GetDocumentTextDetection reports it; `UNKNOWN_JOB` when Textract answers InvalidJobIdException. */
-export const TextractJobState = {
-  inProgress: 'IN_PROGRESS',
-  succeeded: 'SUCCEEDED',
-  partialSuccess: 'PARTIAL_SUCCESS',
-  failed: 'FAILED',
-  error: 'ERROR',
-  unknownJob: 'UNKNOWN_JOB',
-} as const;
-export type TextractJobState = (typeof TextractJobState)[keyof typeof TextractJobState];
-
-/** Asks Textract once about a job. Throws when Textract cannot be asked (the sweep retries later). */
-export interface TextractJobProbe {
-  state(jobId: string): Promise<TextractJobState>;
-}
 
 /** The completion handler's path for an ended job (the same code an SNS notice runs). */
 export type CompleteEndedJob = (job: { documentId: string; jobId: string; state: Exclude<TextractJobState, 'IN_PROGRESS' | 'UNKNOWN_JOB'> }) => Promise<void>;

@@ -4,8 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
 import { DynamoDbTextractJobLedger } from '../../shared/adapters/dynamodb-textract-job-ledger.js';
 import { createTextractSweeperHandler } from '../../functions/textract-sweeper/handler.js';
-import { completeThroughCompletionHandler, composeTextractSweeper, sweepSettingsFromEnv } from '../../functions/textract-sweeper/compose.js';
-import { composeTextractCompletion } from '../../functions/textract-completion/compose.js';
+import { composeTextractSweeper, sweepSettingsFromEnv } from '../../functions/textract-sweeper/compose.js';
 import type { MetricSink } from '../../functions/compose/metrics.js';
 import { makeScannedPdf } from '../pdf/pdf-factory.js';
 import { certificateLines, textractPageBlocks } from '../adapters/textract-blocks-factory.js';
@@ -61,7 +60,9 @@ async function setUp() {
     kept,
     clock,
     metrics,
-    complete: completeThroughCompletionHandler(composeTextractCompletion({ settings, blobs, documents, queue, jobs, clock, textract: client })),
+    blobs,
+    queue,
+    textract: client,
   });
   // The root's own probe (GetDocumentTextDetection through a TextractClient, mocked for every instance).
   const sweep = createTextractSweeperHandler(() => deps);
@@ -77,7 +78,7 @@ const outcomeOf = (report: { outcomes: { documentId: string; outcome: string }[]
   report.outcomes.find((entry) => entry.documentId === documentId)?.outcome;
 
 describe('textract-sweeper', () => {
-  it('completes a job whose SNS completion never came through the completion handler path and crosses it out', async () => {
+  it('completes a job whose SNS completion never came through the completion path and crosses it out', async () => {
     const env = await setUp();
     const documentId = await env.waiting('job-done', 90);
     textract
