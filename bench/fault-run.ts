@@ -194,11 +194,14 @@ export async function runFaultInjection(options: FaultRunOptions): Promise<Fault
       const part = kill[chunk];
       if (!part) break;
       // Mid-batch: once part of this chunk is done while more of it is being processed (a message in flight).
+      // Should the chunk finish before that is seen, the part is killed between batches (the next chunk arrives while
+      // it is away), never after a long wait.
       const target = chunk * perChunk + 1;
+      const chunkEnd = chunk * perChunk + slice.length;
       for (let waited = 0; waited < 60_000; waited += 50) {
         const settled = await settledCount();
         atKill[part] = { settled, inFlight: stack.queue.depth().inFlight };
-        if (atKill[part]!.inFlight > 0 && settled >= target) break;
+        if ((atKill[part]!.inFlight > 0 && settled >= target) || settled >= chunkEnd) break;
         await sleep(50);
       }
       if (part === 'process-worker') killed[part] += await stack.faults.killProcessWorker();

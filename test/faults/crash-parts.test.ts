@@ -9,11 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { formatFaultCounts, runFaultInjection } from '../../bench/fault-run.js';
 
 describe('fault injection on the embedded stack', () => {
-  it('loses nothing and duplicates nothing when the process worker, DynamoDB Local and the S3 server are killed mid-batch', { timeout: 300_000 }, async () => {
+  it('loses nothing and duplicates nothing when the process worker, DynamoDB Local and the S3 server are killed mid-batch', { timeout: 600_000 }, async () => {
     process.env.INTAKE_LOCAL_LOG_LEVEL = 'error';
     process.env.POWERTOOLS_LOG_LEVEL = 'CRITICAL';
 
-    const counts = await runFaultInjection({ documents: 12, timeoutMs: 180_000 });
+    const counts = await runFaultInjection({ documents: 12, timeoutMs: 420_000 });
     console.log(formatFaultCounts(counts).join('\n'));
 
     // Each part was really killed, and the supervised ones came back.
