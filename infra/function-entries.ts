@@ -86,6 +86,17 @@ export const FUNCTION_ENTRIES = {
     architecture: FunctionArchitecture.x86_64,
     sizeBudgetMb: 45,
   },
+  textractSweeper: {
+    entry: 'functions/textract-sweeper/handler.ts',
+    description: 'Schedule → Textract jobs with no completion: ask once, then complete, fail visibly or retry later',
+    memorySize: 1024,
+    // Up to 100 jobs a sweep, each one GetDocumentTextDetection and, when ended, the completion path.
+    timeoutSeconds: 600,
+    // The completion path reads PDF page sizes with mupdf; sharp comes with the same file checks.
+    nodeModules: FILE_CHECK_MODULES,
+    architecture: FunctionArchitecture.x86_64,
+    sizeBudgetMb: 45,
+  },
   api: {
     entry: 'functions/api/handler.ts',
     description: 'Review API for clerks, supervisors and institutions',

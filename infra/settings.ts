@@ -95,6 +95,10 @@ export const InfraSettings = z.object({
   processMaxReceiveCount: positiveInt.default(10),
   processMaxConcurrency: z.coerce.number().int().min(2).max(1000).default(4),
   logRetentionDays: positiveInt.default(180),
+  /** Minutes a Textract job may go without its completion before the sweeper asks Textract about it. */
+  textractSweepAfterMinutes: positiveInt.default(60),
+  /** Hours after which a Textract job still running is given up: its document is marked failed (`ocr_job_lost`). */
+  textractGiveUpAfterHours: positiveInt.default(24),
 });
 export type InfraSettings = z.infer<typeof InfraSettings>;
 

@@ -15,6 +15,8 @@ export interface RunningDynamoDb {
   readonly crashes: number;
   /** Called after each restart that answers again (the embedded stack resumes work dead-lettered meanwhile). */
   onRestart(listener: () => void): void;
+  /** The running JVM's process id (fault injection kills it as the kernel's OOM killer would). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -126,6 +128,9 @@ export async function startDynamoDbLocal(
     state: () => state,
     get crashes() {
       return crashes;
+    },
+    get pid() {
+      return child.exitCode === null && child.signalCode === null ? child.pid : undefined;
     },
     onRestart: (listener) => void listeners.push(listener),
     stop: () =>

@@ -27,6 +27,7 @@ import { startInboxWatcher, uploadToBucket, type RunningInboxWatcher } from './i
 import { LocalQueue, type DeadLetterHandler, type SqsBatchHandler } from './local-queue.js';
 import { createLocalLogger, type LocalLogger } from './local-log.js';
 import { startS3Local, type RunningS3 } from './s3-local.js';
+import { startSupervisedS3Local, type SupervisedS3 } from './s3-supervisor.js';
 import { S3EventDispatcher } from './s3-event-dispatcher.js';
 
 /** The handlers the stack drives: on AWS, Lambda does. */
@@ -36,6 +37,21 @@ export interface PipelineHandlers {
   deadLetter?: DeadLetterHandler;
   /** Releases what the handlers hold (the process worker). */
   close?: () => Promise<void>;
+  /** Fault injection: ends the process worker threads as a crash would (they start again for the next batch). */
+  killProcessWorker?: () => Promise<number>;
+}
+
+/**
+ * Fault injection for tests and benches: each kills one part as the kernel's OOM killer would (no chance to clean up).
+ * The stack is expected to notice, start the part again and lose nothing (test/faults/crash-parts.test.ts).
+ */
+export interface StackFaults {
+  /** Ends the process worker threads; their batches are redelivered. How many threads were running. */
+  killProcessWorker(): Promise<number>;
+  /** SIGKILLs DynamoDB Local's JVM (only when the stack started its own); false when there was none to kill. */
+  killDynamoDb(): boolean;
+  /** SIGKILLs the s3rver child process (only with `s3Host: 'child'`); false when there was none to kill. */
+  killS3(): boolean;
 }
 
 /** Endpoints and names a client of the running stack needs (written to `.data/endpoints.json`). */
@@ -107,6 +123,9 @@ export interface EmbeddedStack {
   s3ServerPid?: number;
   /** Whether a review API is mounted under /api. */
   apiMounted: boolean;
+  faults: StackFaults;
+  /** Each part's state, as /health reports it. */
+  parts(): { dynamodb: string; s3: string; dynamodbCrashes?: number; s3Crashes?: number };
   /** How many objects the start-up reconcile sent to ingest again. */
   reconciled: number;
   /** Resolves once no S3 event, inbox upload or queue message is pending. */
@@ -154,10 +173,12 @@ export async function loadPipelineHandlers(
   const deadLetter = createDeadLetterHandler(() => deadLetterDeps);
   let processBatch: SqsBatchHandler;
   let close: (() => Promise<void>) | undefined;
+  let killProcessWorker: (() => Promise<number>) | undefined;
   if (options.processInWorker) {
     const worker = await startProcessWorker(queue, { ...processWorkerLayout(options.queueConcurrency ?? 2, options.processWorkers), composition });
     processBatch = worker.process;
     close = worker.stop;
+    killProcessWorker = worker.kill;
   } else {
     const [{ createProcessHandler }, { composeProcess }] = await Promise.all([import('../functions/process/handler.js'), import('../functions/process/compose.js')]);
     const processDeps = composeProcess({ ...composition, logger: asPipelineLogger(functionLogger('process')) });
@@ -169,6 +190,7 @@ export async function loadPipelineHandlers(
     process: processBatch,
     deadLetter: (event) => deadLetter(event, localLambdaContext('intake-dead-letter')),
     close,
+    killProcessWorker,
   };
 }
 
@@ -220,12 +242,11 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     }
     const dynamoEndpoint = options.dynamoDbEndpoint ?? dynamo!.endpoint;
     const s3Host = options.s3Host ?? (options.s3InWorker === undefined ? 'child' : options.s3InWorker ? 'worker' : 'thread');
-    const s3Server: RunningS3 = await startS3Local({
-      port: options.s3Port,
-      dataDir: path.join(dataDir, 's3'),
-      inWorker: s3Host === 'worker',
-      inChildProcess: s3Host === 'child',
-    });
+    // In a child process s3rver is supervised: started again over the same files should it die.
+    const supervisedS3: SupervisedS3 | undefined =
+      s3Host === 'child' ? await startSupervisedS3Local({ port: options.s3Port, dataDir: path.join(dataDir, 's3') }) : undefined;
+    const s3Server: RunningS3 =
+      supervisedS3 ?? (await startS3Local({ port: options.s3Port, dataDir: path.join(dataDir, 's3'), inWorker: s3Host === 'worker' }));
     stopping.push(() => s3Server.stop());
 
     // Every root gets the local servers explicitly; s3rver checks signatures against its own keys, DynamoDB Local
@@ -270,28 +291,40 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     });
 
     queue.start(handlers.process, handlers.deadLetter);
-    // Work that died while DynamoDB Local was down (its dead-letter handling could not even record it) is resumed once
-    // the supervisor has it answering again.
-    dynamo?.onRestart(() => {
-      const resumed = queue.redrive();
-      log.warn('DynamoDB Local restarted after a crash; resumed dead-lettered work', { crashes: dynamo!.crashes, resumed });
-    });
-    stopping.push(() => queue.stop(options.stopGraceMs));
 
     // A restart loses nothing: objects ingest never took in, or took in without their work reaching the queue, go
     // through ingest again (idempotent: a settled document is left alone).
     const documents = new DynamoDbDocumentRepository(db, tableName);
-    const reconciled = await dispatcher.reconcile({
-      s3,
-      bucket,
-      isKnown: async (object) => {
-        const documentId = documentIdFor(object.bucket, object.key, object.eTag);
-        const record = await documents.get(documentId);
-        if (!record) return false;
-        if (SETTLED.includes(record.status)) return true;
-        return record.status === 'processing' && queue.holds((body) => body.includes(documentId));
-      },
-    });
+    const reconcile = () =>
+      dispatcher.reconcile({
+        s3,
+        bucket,
+        isKnown: async (object) => {
+          const documentId = documentIdFor(object.bucket, object.key, object.eTag);
+          const record = await documents.get(documentId);
+          if (!record) return false;
+          if (SETTLED.includes(record.status)) return true;
+          return record.status === 'processing' && queue.holds((body) => body.includes(documentId));
+        },
+      });
+    // After a part comes back: ingest's events that gave up meanwhile are sent again, and work that died meanwhile is
+    // resumed (process reads a `failed` document again).
+    const resumeAfterRestart = (part: string, crashes: number, resumed: number) => {
+      void reconcile().then(
+        (resent) => log.warn(`${part} restarted after a crash; resumed dead-lettered work and re-sent missed events`, { crashes, resumed, resent }),
+        (error) => log.error(`${part} restarted, but the reconcile failed; the next start does it`, { error: String(error) }),
+      );
+    };
+    // Work that died while DynamoDB Local was down (its dead-letter handling could not even record it) is resumed once
+    // the supervisor has it answering again.
+    dynamo?.onRestart(() => resumeAfterRestart('DynamoDB Local', dynamo!.crashes, queue.redrive()));
+    // While S3 was away the dead-letter handler could record the failures (DynamoDB was up): what died from the crash
+    // on was dead-lettered for a transient reason and goes back on the queue.
+    supervisedS3?.onRestart((crashedAt) =>
+      resumeAfterRestart('the S3 server', supervisedS3.crashes, queue.redrive((message) => !message.deadLetterHandled || (message.deadLetteredAt ?? 0) >= crashedAt)),
+    );
+    stopping.push(() => queue.stop(options.stopGraceMs));
+    const reconciled = await reconcile();
 
     let inbox: RunningInboxWatcher | undefined;
     if (options.inboxDir !== false && options.inboxDir !== undefined) {
@@ -299,6 +332,23 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       await inbox.ready;
       stopping.push(() => inbox!.stop());
     }
+
+    const parts = () => ({
+      dynamodb: dynamo ? dynamo.state() : 'external',
+      s3: supervisedS3 ? supervisedS3.state() : 'in-process',
+      ...(dynamo ? { dynamodbCrashes: dynamo.crashes } : {}),
+      ...(supervisedS3 ? { s3Crashes: supervisedS3.crashes } : {}),
+    });
+    const kill = (pid: number | undefined) => {
+      if (pid === undefined) return false;
+      process.kill(pid, 'SIGKILL');
+      return true;
+    };
+    const faults: StackFaults = {
+      killProcessWorker: async () => (await handlers.killProcessWorker?.()) ?? 0,
+      killDynamoDb: () => kill(dynamo?.pid),
+      killS3: () => kill(supervisedS3?.pid),
+    };
 
     let http: RunningHttpServer | undefined;
     let apiMounted = false;
@@ -311,10 +361,11 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
         api,
         staticDir: options.staticDir,
         health: () => {
-          // Each part's own state: a DynamoDB Local that crashed shows `restarting` (it is started again over the same
-          // data) or `down`, and the whole stack answers `degraded` (503) meanwhile.
-          const dynamodb = dynamo ? dynamo.state() : 'external';
-          return { status: dynamodb === 'up' || dynamodb === 'external' ? 'ok' : 'degraded', parts: { dynamodb, ...(dynamo ? { dynamodbCrashes: dynamo.crashes } : {}) }, queue: queue.depth(), s3Events: dispatcher.stats, bucket, tableName };
+          // Each part's own state: a DynamoDB Local or S3 server that crashed shows `restarting` (it is started again
+          // over the same data) or `down`, and the whole stack answers `degraded` (503) meanwhile.
+          const state = parts();
+          const ok = ['up', 'external', 'in-process'];
+          return { status: ok.includes(state.dynamodb) && ok.includes(state.s3) ? 'ok' : 'degraded', parts: state, queue: queue.depth(), s3Events: dispatcher.stats, bucket, tableName };
         },
       });
       stopping.push(() => http!.close());
@@ -345,6 +396,8 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       reconciled,
       s3ServerPid: s3Server.pid,
       apiMounted,
+      faults,
+      parts,
       settled,
       stop: stopAll,
     };

@@ -183,12 +183,15 @@ export class LocalQueue implements WorkQueue {
   /**
    * Puts dead-lettered messages back on the queue as new (receive count 0), those `which` selects; by default the ones
    * whose dead-letter handling never completed (the store was unreachable when they died, so nothing recorded them as
-   * failed). Returns how many. What `aws sqs start-message-move-task` does on AWS.
+   * failed). `deadLetteredAt` (epoch ms) lets a caller pick what died while a part was down. Returns how many. What
+   * `aws sqs start-message-move-task` does on AWS.
    */
-  redrive(which: (message: { messageId: string; deadLetterHandled: boolean }) => boolean = (m) => !m.deadLetterHandled): number {
+  redrive(
+    which: (message: { messageId: string; deadLetterHandled: boolean; deadLetteredAt?: number }) => boolean = (m) => !m.deadLetterHandled,
+  ): number {
     let moved = 0;
     for (const message of [...this.dead.values()]) {
-      if (!which({ messageId: message.messageId, deadLetterHandled: Boolean(message.deadLetterHandled) })) continue;
+      if (!which({ messageId: message.messageId, deadLetterHandled: Boolean(message.deadLetterHandled), deadLetteredAt: message.deadLetteredAt })) continue;
       this.dead.delete(message.messageId);
       rmSync(path.join(this.deadDir, `${message.messageId}.json`), { force: true });
       const revived: StoredMessage = { ...message, receiveCount: 0, inFlight: false, visibleAt: this.now(), deadLetteredAt: undefined, deadLetterHandled: undefined, receiptHandle: undefined };
@@ -306,7 +309,10 @@ export class LocalQueue implements WorkQueue {
   private async handDeadLetter(message: StoredMessage): Promise<void> {
     if (!this.deadLetterHandler) return;
     try {
-      await this.deadLetterHandler({ Records: [this.toRecord(message)] });
+      const response = (await this.deadLetterHandler({ Records: [this.toRecord(message)] })) as { batchItemFailures?: unknown[] } | undefined;
+      // A partial-batch response naming the record is a failure too (the handler could not record the document as
+      // failed, e.g. DynamoDB was down): the message stays unhandled, for the redrive once the store is back.
+      if (response?.batchItemFailures?.length) throw new Error('the dead-letter handler reported the record as failed');
       message.deadLetterHandled = true;
       writeAtomically(path.join(this.deadDir, `${message.messageId}.json`), JSON.stringify(message));
     } catch (error) {

@@ -14,6 +14,11 @@ import { createLocalLogger } from './local-log.js';
 
 export interface RunningProcessWorker {
   process: SqsBatchHandler;
+  /**
+   * Fault injection: ends every worker thread now, as a crash would (batches in flight fail and are redelivered; the
+   * next batch starts a fresh thread). Returns how many threads were running.
+   */
+  kill(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -83,6 +88,15 @@ class WorkerSlot {
     await worker?.terminate();
   }
 
+  /** Ends the thread as a crash would; the next batch starts another. Whether one was running. */
+  async kill(): Promise<boolean> {
+    const worker = await this.#current?.catch(() => undefined);
+    if (!worker) return false;
+    this.log.warn('process worker killed (fault injection); its batches will be redelivered');
+    await worker.terminate();
+    return true;
+  }
+
   #spawn(): Promise<Worker> {
     return new Promise<Worker>((resolve, reject) => {
       const worker = this.start();
@@ -147,6 +161,7 @@ export async function startProcessWorker(queue?: WorkQueue, options: ProcessWork
       const slot = slots.reduce((best, candidate) => (candidate.busy < best.busy ? candidate : best));
       return slot.invoke(event);
     },
+    kill: async () => (await Promise.all(slots.map((slot) => slot.kill()))).filter(Boolean).length,
     stop: async () => {
       stopped = true;
       await Promise.all(slots.map((slot) => slot.stop()));

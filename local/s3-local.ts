@@ -54,6 +54,8 @@ export interface RunningS3 {
   events: EventEmitter;
   /** The child process's id when s3rver runs in one (its memory and CPU are not the caller's). */
   pid?: number;
+  /** Resolves when the child process ends, for whatever reason (a supervisor starts it again). */
+  exited?: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -171,6 +173,7 @@ export async function startS3LocalInChildProcess(options: { port?: number; dataD
     port,
     events,
     pid: child.pid,
+    exited,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       // A child that does not answer (stuck request) is ended rather than holding Ctrl-C.

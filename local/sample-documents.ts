@@ -160,3 +160,34 @@ export function makeLaborContractPdf(claim: SampleClaim, options: { pages?: numb
     document.destroy();
   }
 }
+
+/**
+ * A digital vocational skill-level certificate (职业技能等级证书) as a one-page PDF with a text layer: what an
+ * evaluation body's certificate system exports, and what most of a training body's batch is.
+ *
+ * @example
+ * const pdf = makeCertificatePdf(sampleClaim(0));
+ */
+export function makeCertificatePdf(claim: SampleClaim): Uint8Array {
+  const document = new mupdf.PDFDocument();
+  try {
+    const font = document.addCJKFont(new mupdf.Font('zh-Hans'), 'zh-Hans', 0, false);
+    const resources = document.addObject({ Font: { F1: font } });
+    const rows: Array<[number, string, number?]> = [
+      [110, '职业技能等级证书', 24],
+      [160, `姓名：${claim.personName}`],
+      [185, `身份证号：${claim.idNumber}`],
+      [210, `职业（工种）：${claim.occupation}`],
+      [235, `职业技能等级：${LEVEL_TEXT[claim.level]}`],
+      [260, `证书编号：${claim.certificateNumber}`],
+      [285, `发证日期：${cnDate(claim.issueDate)}`],
+      [310, `评价机构：${claim.issuer}`],
+      [360, '经评价，该同志达到上述职业技能等级要求，特发此证。'],
+    ];
+    const content = rows.map(([y, text, size]) => `BT /F1 ${size ?? 14} Tf 72 ${842 - y} Td <${utf16Hex(text)}> Tj ET`).join('\n');
+    document.insertPage(-1, document.addPage([0, 0, 595, 842], 0, resources, content));
+    return document.saveToBuffer('compress').asUint8Array().slice();
+  } finally {
+    document.destroy();
+  }
+}

@@ -9,6 +9,7 @@ import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-docum
 import { DynamoDbEnterpriseRegister } from '../../shared/adapters/dynamodb-enterprise-register.js';
 import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { startTextDetection, TextractOcrEngine } from '../../shared/adapters/textract-ocr-engine.js';
+import { DynamoDbTextractJobLedger } from '../../shared/adapters/dynamodb-textract-job-ledger.js';
 import type { ExtractedDocument } from '../../shared/documents/index.js';
 import { crossCheckDocuments, extractDocuments } from '../../shared/extraction/index.js';
 import { createOcrEngine } from '../../shared/ocr/create-ocr-engine.js';
@@ -79,12 +80,17 @@ export function composeProcess(options: ProcessRootOptions = {}): ProcessDeps {
     (textract && channel
       ? {
           // The document id as the client token: a redelivered message gets the same job, not a second one.
-          start: (input: { bucket: string; key: string; documentId: string; version?: string }) =>
-            startTextDetection(
+          // Written down once started, so the sweeper finds the job should its completion never arrive.
+          start: async (input: { bucket: string; key: string; documentId: string; version?: string }) => {
+            const jobId = await startTextDetection(
               { client: textract },
               { bucket: input.bucket, key: input.key, version: input.version, jobTag: input.documentId, clientRequestToken: input.documentId },
               channel,
-            ),
+            );
+            const startedAt = (options.clock ?? systemClock).now().toISOString();
+            await new DynamoDbTextractJobLedger(clients.db(), settings.tableName).record({ documentId: input.documentId, jobId, startedAt });
+            return jobId;
+          },
         }
       : undefined);
   const enterprises = options.enterprises ?? new DynamoDbEnterpriseRegister(clients.db(), settings.tableName);

@@ -5,6 +5,8 @@
 import { TextractClient } from '@aws-sdk/client-textract';
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
 import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
+import { DynamoDbTextractJobLedger } from '../../shared/adapters/dynamodb-textract-job-ledger.js';
+import type { TextractJobLedger } from '../../shared/ports/textract-jobs.js';
 import type { PipelineLogger } from '../../shared/pipeline/logger.js';
 import { systemClock, type BlobStore, type Clock, type DocumentRepository, type WorkQueue } from '../../shared/ports/index.js';
 import { lazyClients, rootSettings, type RootOptions } from '../compose/root-options.js';
@@ -16,6 +18,7 @@ export interface TextractCompletionRootOptions extends RootOptions {
   blobs?: BlobStore;
   documents?: DocumentRepository;
   queue?: WorkQueue;
+  jobs?: Pick<TextractJobLedger, 'remove'>;
   clock?: Clock;
   logger?: PipelineLogger;
 }
@@ -35,6 +38,7 @@ export function composeTextractCompletion(options: TextractCompletionRootOptions
     blobs: options.blobs ?? new S3BlobStore(clients.s3()),
     documents: options.documents ?? new DynamoDbDocumentRepository(clients.db(), settings.tableName),
     queue,
+    jobs: options.jobs ?? new DynamoDbTextractJobLedger(clients.db(), settings.tableName),
     clock: options.clock ?? systemClock,
     derivedPrefix: settings.derivedPrefix,
     ocrDpi: settings.ocrDpi,

@@ -1,5 +1,7 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Dashboard } from 'aws-cdk-lib/aws-cloudwatch';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
@@ -114,6 +116,9 @@ export class ProcessingStack extends Stack {
     // Textract's completion notices: a delivery SNS could not make, or an invocation that failed after Lambda's
     // retries, lands here rather than nowhere (the document would otherwise wait in `processing`).
     const textractCompletionDeadLetterQueue = this.queue('TextractCompletionDeadLetterQueue', { retentionPeriod: Duration.days(14) });
+    // Scheduled sweeps of Textract jobs whose completion never came: a sweep EventBridge could not deliver, or one
+    // that failed after Lambda's retries, lands here (the next sweep redoes its work anyway; the alarm says why).
+    const textractSweeperDeadLetterQueue = this.queue('TextractSweeperDeadLetterQueue', { retentionPeriod: Duration.days(14) });
 
     // Textract's asynchronous path (multi-page PDFs) -------------------------------------------------------------
     this.textractTopic = new Topic(this, 'TextractTopic', {
@@ -170,6 +175,20 @@ export class ProcessingStack extends Stack {
       process: make('process', 'Process', { ...common, ...textractEnv }),
       deadLetter: make('deadLetter', 'DeadLetter', { ...common, FAILED_DOCUMENTS_QUEUE_URL: this.failedDocumentsQueue.queueUrl }),
       textractCompletion: make('textractCompletion', 'TextractCompletion', { ...common, ...textractEnv }, textractCompletionDeadLetterQueue),
+      textractSweeper: make(
+        'textractSweeper',
+        'TextractSweeper',
+        {
+          ...common,
+          ...textractEnv,
+          FAILED_DOCUMENTS_QUEUE_URL: this.failedDocumentsQueue.queueUrl,
+          TEXTRACT_SWEEP_AFTER_MINUTES: String(settings.textractSweepAfterMinutes),
+          TEXTRACT_GIVE_UP_AFTER_HOURS: String(settings.textractGiveUpAfterHours),
+        },
+        textractSweeperDeadLetterQueue,
+        // One sweep at a time: two at once would ask Textract twice about the same jobs.
+        1,
+      ),
       // Reserved: clerks keep their executions whatever the pipeline does.
       api: make(
         'api',
@@ -201,8 +220,9 @@ export class ProcessingStack extends Stack {
     table.grantReadWriteData(fn.ingest);
     this.processQueue.grantSendMessages(fn.ingest);
 
-    // Both read originals and write page checkpoints and previews under derived/.
-    for (const reader of [fn.process, fn.textractCompletion]) {
+    // All three read originals and write page checkpoints and previews under derived/ (the sweeper settles an ended
+    // job through the completion handler's own path).
+    for (const reader of [fn.process, fn.textractCompletion, fn.textractSweeper]) {
       intakeBucket.grantRead(reader, `${BucketPrefix.incoming}*`);
       intakeBucket.grantRead(reader, `${BucketPrefix.derived}*`);
       intakeBucket.grantPut(reader, `${BucketPrefix.derived}*`);
@@ -210,12 +230,15 @@ export class ProcessingStack extends Stack {
     }
     // Once Textract is done (or failed), the document goes back to process.
     this.processQueue.grantSendMessages(fn.textractCompletion);
+    this.processQueue.grantSendMessages(fn.textractSweeper);
+    // A lost job's document is marked failed and its message kept for the operator's redrive.
+    this.failedDocumentsQueue.grantSendMessages(fn.textractSweeper);
     if (settings.ocrEngine === 'textract') {
       fn.process.addToRolePolicy(new PolicyStatement({ actions: [...TEXTRACT_ACTIONS], resources: ['*'] }));
       this.textractRole.grantPassRole(fn.process.grantPrincipal);
-      fn.textractCompletion.addToRolePolicy(
-        new PolicyStatement({ actions: ['textract:GetDocumentTextDetection'], resources: ['*'] }),
-      );
+      for (const reader of [fn.textractCompletion, fn.textractSweeper]) {
+        reader.addToRolePolicy(new PolicyStatement({ actions: ['textract:GetDocumentTextDetection'], resources: ['*'] }));
+      }
     }
 
     table.grantReadWriteData(fn.deadLetter);
@@ -273,6 +296,12 @@ export class ProcessingStack extends Stack {
     );
     fn.textractCompletion.addEventSource(new SnsEventSource(this.textractTopic, { deadLetterQueue: textractCompletionDeadLetterQueue }));
     textractCompletionDeadLetterQueue.grantSendMessages(new ServicePrincipal('sns.amazonaws.com'));
+    new Rule(this, 'TextractSweepSchedule', {
+      description: 'Every 15 minutes: settle Textract jobs whose completion never arrived',
+      schedule: Schedule.rate(Duration.minutes(15)),
+      targets: [new LambdaFunction(fn.textractSweeper, { deadLetterQueue: textractSweeperDeadLetterQueue, retryAttempts: 2, maxEventAge: Duration.minutes(15) })],
+    });
+    fn.textractSweeper.configureAsyncInvoke({ retryAttempts: 1, maxEventAge: Duration.minutes(15) });
 
     this.access.routeTo(fn.api);
 
@@ -306,6 +335,7 @@ export class ProcessingStack extends Stack {
     alarms.onDeadLetters('IngestDeadLetterQueue', ingestDeadLetterQueue);
     alarms.onDeadLetters('EmailDeadLetterQueue', emailDeadLetterQueue);
     alarms.onDeadLetters('TextractCompletionDeadLetterQueue', textractCompletionDeadLetterQueue);
+    alarms.onDeadLetters('TextractSweeperDeadLetterQueue', textractSweeperDeadLetterQueue);
     alarms.onBacklogAge('ProcessQueue', this.processQueue, Duration.hours(1));
     alarms.onApiServerErrors(this.access.httpApi);
     alarms.onTableThrottles(table.tableName);

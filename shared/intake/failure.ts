@@ -88,6 +88,11 @@ export const REASONS = {
   ocr_image_unreadable: { status: 'failed', zh: '页面图像无法识别，已转人工处理。', en: 'The OCR engine could not decode a page image.' },
   ocr_model_unavailable: { status: 'failed', zh: '文字识别模型不可用，系统将重试。', en: 'The OCR model could not be loaded.' },
   ocr_engine_failed: { status: 'failed', zh: '文字识别服务出错，系统将重试。', en: 'The OCR engine failed.' },
+  ocr_job_lost: {
+    status: 'failed',
+    zh: '多页文档文字识别任务未能完成，已记录并将重新逐页识别。',
+    en: 'The asynchronous OCR job never completed (lost or still running past the limit); the document can be redriven.',
+  },
   processing_failed: { status: 'failed', zh: '系统处理失败，已记录并转人工处理。', en: 'Processing failed after retries.' },
 } as const satisfies Record<string, ReasonText>;
 export type ReasonCode = keyof typeof REASONS;

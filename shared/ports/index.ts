@@ -4,3 +4,4 @@ export * from './case-repository.js';
 export * from './work-queue.js';
 export * from './clock.js';
 export * from './enterprise-register.js';
+export * from './textract-jobs.js';

@@ -118,12 +118,12 @@ describe('ProcessingStack wiring', () => {
 });
 
 describe('ProcessingStack alarms', () => {
-  it('alarms as soon as one message sits in a dead-letter queue nothing drains (ingest, e-mail, Textract completion)', () => {
+  it('alarms as soon as one message sits in a dead-letter queue nothing drains (ingest, e-mail, Textract completion and sweeper)', () => {
     const template = paddle.processingTemplate;
     const dlqAlarms = template.findResources('AWS::CloudWatch::Alarm', {
       Properties: { MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS' },
     });
-    expect(Object.keys(dlqAlarms)).toHaveLength(3);
+    expect(Object.keys(dlqAlarms)).toHaveLength(4);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Dimensions: [

@@ -82,3 +82,32 @@ describe('startEmbeddedStack (with recording handlers)', () => {
     expect(recorder.processed).toHaveLength(1);
   });
 });
+
+describe('startEmbeddedStack when its S3 server dies', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'intake-stack-s3-'));
+  let stack: EmbeddedStack | undefined;
+  afterAll(async () => {
+    await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the S3 server restarting in /health (503 degraded), then ok with its crash count, and takes uploads again', { timeout: 60_000 }, async () => {
+    const recorder = recordingHandlers();
+    stack = await startEmbeddedStack({ dataDir, dynamoDbEndpoint: process.env.INTAKE_TEST_DYNAMODB_ENDPOINT, tableName: uniqueName('stack-s3'), bucket: 'intake', httpPort: 0, inboxDir: false, loadHandlers: recorder.load });
+    const health = async () => {
+      const response = await fetch(`${stack!.endpoints.http}/health`);
+      return { code: response.status, body: (await response.json()) as { status: string; parts: Record<string, unknown> } };
+    };
+    expect((await health()).body.parts).toMatchObject({ s3: 'up', s3Crashes: 0 });
+
+    expect(stack.faults.killS3()).toBe(true);
+
+    // The restart waits 200 ms and a fork before it answers: /health says so meanwhile.
+    await expect.poll(async () => (await health()).code, { timeout: 10_000, interval: 20 }).toBe(503);
+    expect((await health()).body).toMatchObject({ status: 'degraded', parts: { s3: 'restarting', s3Crashes: 1 } });
+    await expect.poll(async () => (await health()).body.parts.s3, { timeout: 30_000, interval: 100 }).toBe('up');
+    expect(await health()).toMatchObject({ code: 200, body: { status: 'ok' } });
+    await stack.s3.send(new PutObjectCommand({ Bucket: 'intake', Key: 'incoming/s9/after.pdf', Body: '%PDF-1.7' }));
+    await expect.poll(() => recorder.processed.length, { timeout: 10_000 }).toBe(1);
+  });
+});
