@@ -13,7 +13,7 @@ import { ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/
 import { DynamoDbCaseRepository } from '../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
 import type { DocumentStatus } from '../shared/cases/document-record.js';
-import { documentIdFor } from '../shared/pipeline/ids.js';
+import { documentIdFor } from '../shared/storage/layout.js';
 import { startEmbeddedStack, type EmbeddedStack } from '../local/embedded-stack.js';
 import { makeCertificatePdf, makeLaborContractPdf, sampleClaim } from '../local/sample-documents.js';
 

@@ -172,7 +172,7 @@ export async function run(): Promise<void> {
     },
     });
   }
-  const { documentIdFor } = await import('../shared/pipeline/ids.js');
+  const { documentIdFor } = await import('../shared/storage/layout.js');
 
   let peakRss = 0;
   let peakS3Rss = 0;

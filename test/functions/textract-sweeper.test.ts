@@ -50,7 +50,7 @@ async function setUp() {
     return documentId;
   };
   const client = new TextractClient({ region: 'us-east-1' });
-  const settings = { tableName: table.tableName, bucket: BUCKET, region: 'us-east-1', ocrEngine: 'textract' as const, limits: { maxFileBytes: 50_000_000, maxPdfPages: 200, maxImagePixels: 100_000_000 }, derivedPrefix: 'derived/', pagePreviewDpi: 96, ocrDpi: 200, serviceName: 'test' };
+  const settings = { tableName: table.tableName, bucket: BUCKET, region: 'us-east-1', ocrEngine: 'textract' as const, limits: { maxFileBytes: 50_000_000, maxPdfPages: 200, maxImagePixels: 100_000_000 }, derivedPrefix: 'derived/', pagePreviewDpi: 96, ocrDpi: 200, serviceName: 'test', closedCaseRetentionDays: 0 };
   const clock = new FixedClock(NOW);
   const deps = composeTextractSweeper({
     settings,
