@@ -61,12 +61,14 @@ describe('amount status (issue 17.5: an amount resting on an unconfirmed delegat
     });
     const final = anApprovedCase({ decision: aDecision({ amountStatus: 'final' }) });
     const rows = paymentRows([awaiting, final], { from: '2026-11-27', to: '2026-11-27' });
-    expect(rows.map((r) => [r.amountStatus, r.amountStatusZh])).toEqual([
+    const rowOf = (caseId: string) => rows.find((r) => r.caseId === caseId)!;
+    expect([rowOf(awaiting.caseId), rowOf(final.caseId)].map((r) => [r.amountStatus, r.amountStatusZh])).toEqual([
       ['awaiting_confirmation', '待确认标准：apprenticeship.student_monthly_allowance'],
       ['final', '已确定'],
     ]);
-    expect(rows[0]!.awaitingParameters).toEqual(['apprenticeship.student_monthly_allowance']);
-    expect(paymentsCsv(rows).split('\r\n')[1]).toContain(',待确认标准：apprenticeship.student_monthly_allowance,');
+    expect(rowOf(awaiting.caseId).awaitingParameters).toEqual(['apprenticeship.student_monthly_allowance']);
+    const csvLines = paymentsCsv(rows).split('\r\n');
+    expect(csvLines.find((line) => line.includes(awaiting.caseId))).toContain(',待确认标准：apprenticeship.student_monthly_allowance,');
   });
 
   it('reads an older decision without amountStatus as awaiting when it lists unconfirmed parameters', () => {

@@ -1,7 +1,7 @@
 /**
  * The clerk's page: plain TypeScript, no framework, bundled by esbuild (web/build.ts). Hash routes:
  * `#/` queues (staff) or the institution's batches · `#/queue/<q>` the queue · `#/case/<id>` a case ·
- * `#/batch/<submission>` an upload's cases · `#/batches/new` a new batch upload · `#/batches/<id>` a batch's progress ·
+ * `#/batch/<submission>` an upload's cases · `#/submission/<id>` what came in (e-mail, files, refusals) · `#/batches/new` a new batch upload · `#/batches/<id>` a batch's progress ·
  * `#/exports`.
  * Every label is Simplified Chinese; everything works from the keyboard (the footer lists the keys of each view).
  */
@@ -10,7 +10,10 @@ import { listKeys } from './list-keys.js';
 import { ApiFailure, type ApiError } from './api-failure.js';
 import { caseView as caseViewOf, type CaseKit } from './case-view.js';
 import { batchListView, batchProgressView, newBatchView, type PageKit } from './batch-upload.js';
-import { beginCognitoSignIn, cognitoSignOutUrl, completeCognitoSignIn, loadPageConfig, type PageConfig } from './cognito-sign-in.js';
+import { submissionView } from './submission-view.js';
+import { beginCognitoSignIn, cognitoSignOutUrl, completeCognitoSignIn, forgetCognitoSignIn, keepCognitoSignIn, loadPageConfig, type PageConfig } from './cognito-sign-in.js';
+import { reportsView } from './reports-view.js';
+import { caseListsView } from './case-lists.js';
 
 type Me = { userId: string; displayName?: string; roles: string[]; institutionId?: string };
 
@@ -105,7 +108,7 @@ async function renderRoute(): Promise<void> {
   }
   $('#who').textContent = `${me.displayName ?? me.userId}（${me.roles.map((r) => ({ clerk: '经办', supervisor: '主管', institution: '培训机构' })[r] ?? r).join('、')}）`;
   $('#nav').innerHTML = isStaff()
-    ? `<a href="#/">队列</a>${isSupervisor() ? '<a href="#/exports">支付清单</a>' : ''}<a href="#/signout">退出</a>`
+    ? `<a href="#/">队列</a><a href="#/cases">案件查询</a>${isSupervisor() ? '<a href="#/exports">支付清单</a><a href="#/reports">年度目标</a>' : ''}<a href="#/signout">退出</a>`
     : '<a href="#/">我的批次</a><a href="#/batches/new">新建批次</a><a href="#/signout">退出</a>';
   const [, name, ...rest] = location.hash.replace(/^#/, '').split('/');
   const arg = decodeURIComponent(rest.join('/'));
@@ -116,6 +119,7 @@ async function renderRoute(): Promise<void> {
       if (pageConfig.auth === 'cognito') {
         // The hosted UI keeps its own session: end it too, or the next sign-in would skip the password.
         history.replaceState(null, '', `${location.pathname}#/`);
+        await forgetCognitoSignIn(pageConfig).catch(() => undefined);
         location.assign(cognitoSignOutUrl(pageConfig));
         return;
       }
@@ -125,9 +129,12 @@ async function renderRoute(): Promise<void> {
     if (name === 'case' && arg) return await caseViewOf(caseKit, arg);
     if (name === 'queue' && arg) return await queueView(arg);
     if (name === 'batch' && arg) return await batchView(arg);
+    if (name === 'submission' && arg && isStaff()) return await submissionView(kit, arg);
     if (name === 'batches' && arg === 'new') return newBatchView(kit);
     if (name === 'batches' && arg) return await batchProgressView(kit, arg);
     if (name === 'exports') return exportsView();
+    if (name === 'reports') return await reportsView(kit, apiBase(), arg);
+    if (name === 'cases' && isStaff()) return await caseListsView(kit, arg);
     return isStaff() ? await queuesView() : await batchListView(kit);
   } catch (error) {
     view().innerHTML = '';
@@ -226,11 +233,18 @@ async function queuesView(): Promise<void> {
 }
 
 async function claimNext(queue: string, note = ''): Promise<void> {
+  const from = location.hash;
   try {
     const claimed = await api<CaseDetail | undefined>('POST', `/queues/${encodeURIComponent(queue)}/claim`);
     sessionStorage.setItem('intake.queue', queue);
     const target = claimed ? `#/case/${encodeURIComponent(claimed.case.caseId)}` : `#/queue/${encodeURIComponent(queue)}`;
-    flash = `${note}${claimed ? `已领取下一件：${claimed.case.caseId}` : '此队列已没有待领取的案件。'}`;
+    const message = `${note}${claimed ? `已领取下一件：${claimed.case.caseId}` : '此队列已没有待领取的案件。'}`;
+    // The clerk moved on while the claim was under way: stay where they went and say what was claimed.
+    if (location.hash !== from) {
+      banner(message, 'info');
+      return;
+    }
+    flash = message;
     if (location.hash === target) await route();
     else location.hash = target;
   } catch (error) {
@@ -310,11 +324,11 @@ function exportsView(): void {
   };
   const preview = async () => {
     try {
-      const rows = await api<{ payeeName: string; payeeId: string; programme: string; clause: string; amountYuan: number; caseId: string }[]>('GET', `/exports/payments?${range()}&format=json`);
+      const rows = await api<{ payeeName: string; payeeId: string; programmeTitle: string; clause: string; amountYuan: number; amountStatusZh: string; caseId: string }[]>('GET', `/exports/payments?${range()}&format=json`);
       const total = rows.reduce((sum, r) => sum + r.amountYuan, 0);
-      $('#rows').innerHTML = `<table id="payments"><thead><tr><th>收款人</th><th>身份证号/信用代码</th><th>项目</th><th>条款</th><th>金额</th><th>案件</th></tr></thead><tbody>${rows
-        .map((r) => `<tr><td>${esc(r.payeeName)}</td><td>${esc(r.payeeId)}</td><td>${esc(r.programme)}</td><td>${esc(r.clause)}</td><td>${yuan(r.amountYuan)}</td><td>${esc(r.caseId)}</td></tr>`)
-        .join('')}</tbody><tfoot><tr><th colspan="4">合计 ${rows.length} 笔</th><th>${yuan(total)}</th><th></th></tr></tfoot></table>`;
+      $('#rows').innerHTML = `<table id="payments"><thead><tr><th>收款人</th><th>身份证号/信用代码</th><th>项目</th><th>条款</th><th>金额</th><th>金额状态</th><th>案件</th></tr></thead><tbody>${rows
+        .map((r) => `<tr><td>${esc(r.payeeName)}</td><td>${esc(r.payeeId)}</td><td>${esc(r.programmeTitle)}</td><td>${esc(r.clause)}</td><td>${yuan(r.amountYuan)}</td><td>${esc(r.amountStatusZh)}</td><td>${esc(r.caseId)}</td></tr>`)
+        .join('')}</tbody><tfoot><tr><th colspan="4">合计 ${rows.length} 笔</th><th>${yuan(total)}</th><th colspan="2"></th></tr></tfoot></table>`;
     } catch (error) {
       show(error);
     }
@@ -345,6 +359,8 @@ async function start(): Promise<void> {
         sessionStorage.setItem('intake.token', idToken);
         me = undefined;
       }
+      // Renew the tokens before they expire (refresh token), so a clerk is not signed out mid-case after an hour.
+      keepCognitoSignIn(pageConfig, (renewed) => sessionStorage.setItem('intake.token', renewed));
     }
   } catch (error) {
     signInProblem = `登录未完成，请重新登录。（${error instanceof Error ? error.message : String(error)}）`;
