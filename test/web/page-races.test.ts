@@ -46,7 +46,54 @@ async function signedIn(key: string): Promise<Page> {
   return page;
 }
 
+/** Like `hold`, but only the first matching request waits; later ones go through at once. */
+async function holdFirst(page: Page, pattern: string | RegExp): Promise<{ held: Promise<void>; release: () => void }> {
+  let arrived!: () => void;
+  const held = new Promise<void>((resolve) => (arrived = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let first = true;
+  await page.route(pattern, async (route: Route) => {
+    if (!first) return route.continue();
+    first = false;
+    arrived();
+    await released;
+    await route.continue();
+  });
+  return { held, release };
+}
+
 describe('page races', () => {
+  it('keeps the focused field\'s box when the page image the case opened with arrives after it', async () => {
+    // A clean case: the page opens on its first page with no field in focus and asks for the image (held); the
+    // clerk focuses a field meanwhile, whose box is drawn from a second copy of the image. When the first copy
+    // arrives late, it must not replace the image or hide the box.
+    const seeded = await seedClaim(env.stores, { level: 3, personName: '周晓' });
+    const certificate = seeded.documents.find((d) => d.type === 'vocational_certificate')!;
+    const [fieldName] = Object.entries(certificate.fields).find(([, field]) => field.source?.box && (field.source.page ?? 1) === 1)!;
+    const fieldKey = `${certificate.documentId}#${certificate.indexInFile}#${fieldName}`;
+    const page = await signedIn('1');
+    const image = await holdFirst(page, /\/api\/documents\/[^/]+\/pages\/\d+$/);
+    await page.evaluate((id) => (location.hash = `#/case/${encodeURIComponent(id)}`), seeded.caseId);
+    await page.locator('#decision').waitFor();
+    await image.held;
+    await page.locator(`input[data-key="${fieldKey}"]`).focus();
+    const frame = page.locator(`#page-box[data-key="${fieldKey}"]:not([hidden])`);
+    await frame.waitFor({ timeout: 20_000 });
+    const srcBefore = await page.locator('#page-img').getAttribute('src');
+    const late = page.waitForResponse(/\/api\/documents\/[^/]+\/pages\/\d+$/);
+    image.release();
+    await (await late).finished();
+    // Give the late copy every chance to land: its blob, a decode and a few frames.
+    await page.evaluate(async () => {
+      await document.querySelector<HTMLImageElement>('#page-img')!.decode().catch(() => undefined);
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect(await page.locator('#page-img').getAttribute('src')).toBe(srcBefore);
+    expect(await frame.isVisible()).toBe(true);
+    await page.context().close();
+  });
+
   it('draws the box of a field focused while its page image is still loading for an earlier field', async () => {
     const seeded = await seedClaim(env.stores, { level: 3, flagged: ['level'], personName: '钱多多' });
     const certificate = seeded.documents.find((d) => d.type === 'vocational_certificate')!;

@@ -80,20 +80,23 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     return imageUrls.get(key);
   };
 
+  /** Only the latest showPage draws: an earlier call still loading its image (a page tab, a render) stands down. */
+  let showing = 0;
   const showPage = async (key: string, box?: FieldRef['box'], fieldKey?: string) => {
+    const turn = ++showing;
     currentPage = key;
     const [documentId, pageNumber] = [key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1))];
     kit.view().querySelectorAll<HTMLButtonElement>('.page-tabs button').forEach((b) => b.classList.toggle('current', b.dataset.page === key));
     const img = $('#page-img') as HTMLImageElement;
     const url = await loadImage(documentId, pageNumber);
     // A later focus may have moved on while this page loaded: only the latest field's page and box are shown.
-    if (!img || (fieldKey !== undefined && fieldKey !== focusKey)) return;
+    if (!img || turn !== showing || (fieldKey !== undefined && fieldKey !== focusKey)) return;
     if (url && img.src !== url) img.src = url;
     // Wait for the image whoever set its source: an earlier focus on the same page may have set it and still be
     // loading (its own wait then ended early because the focus moved on), and a box drawn on an image with no size
     // yet would stay hidden.
     if (!img.complete || !img.naturalWidth) await img.decode().catch(() => undefined);
-    if (fieldKey !== undefined && fieldKey !== focusKey) return;
+    if (turn !== showing || (fieldKey !== undefined && fieldKey !== focusKey)) return;
     drawBox(box, fieldKey);
   };
 
