@@ -3,7 +3,7 @@ import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
 import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
 import { conditionPage, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
-import { decodeRaster, rotateRaster, type Raster } from './raster.js';
+import { decodeRaster, localContrastRaster, rotateRaster, type Raster } from './raster.js';
 import { classifyUpsideDown, recogniseRegions, type RecognisedText } from './text-lines.js';
 import {
   DEFAULT_DETECTION_SETTINGS,
@@ -66,6 +66,13 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   colourSuppression?: ConditionOptions['colourSuppression'];
   /** Read seal-covered and unsure lines a second time and report the agreement (default on). */
   secondReadings?: boolean;
+  /**
+   * Contrast-limited local histogram equalisation (CLAHE, `tile` px windows, `maxSlope`) before conditioning. Off by
+   * default: measured on procedural-v2's scanner-app, shadow and faint-copy photos (docs/ocr.md) it gained one field
+   * in 98 and made a watermark over a masked field legible enough to be read as a value, so it is kept for
+   * measuring (`bench/ocr-captures.ts --engine`), not used.
+   */
+  localContrast?: { tile: number; maxSlope: number };
   /** Called after each page with its stage timings. */
   onTimings?: (timings: PaddleStageTimings) => void;
 }
@@ -131,7 +138,10 @@ export class PaddleOcrEngine implements OcrEngine {
     return this.#read(stored, pageNumber, 0);
   }
 
-  async #read(stored: Raster, pageNumber: number, decodeMs: number): Promise<OcrPage> {
+  async #read(decoded: Raster, pageNumber: number, decodeMs: number): Promise<OcrPage> {
+    const contrast = this.#options.localContrast;
+    // The evened page stands in for the page as stored (second readings read from it too).
+    const stored = contrast ? await localContrastRaster(decoded, contrast.tile, contrast.maxSlope) : decoded;
     const models = await modelsFor(this.#options);
     let clock = performance.now();
     const lap = () => {

@@ -61,3 +61,18 @@ export async function resizeRaster(raster: Raster, width: number, height: number
     .toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
 }
+
+/**
+ * The raster with contrast-limited local histogram equalisation (sharp's CLAHE): faint or unevenly lit print brought
+ * up against its own neighbourhood. `tile` is the window side in px; `maxSlope` limits how far contrast is raised.
+ *
+ * @example
+ * const evened = await localContrastRaster(raster, 64, 3);
+ */
+export async function localContrastRaster(raster: Raster, tile: number, maxSlope: number): Promise<Raster> {
+  const { data, info } = await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 3 } })
+    .clahe({ width: tile, height: tile, maxSlope })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+}
