@@ -19,6 +19,7 @@ import { emailIdFor } from '../../shared/email/index.js';
 import type { EmailRecord } from '../../shared/email/index.js';
 import { startEmbeddedStack, type EmbeddedStack } from '../../local/embedded-stack.js';
 import { freePort } from '../../local/free-port.js';
+import { makeCertificatePdf, sampleClaim } from '../../local/sample-documents.js';
 import type { LocalApi } from '../../local/http-server.js';
 import { buildZip } from '../archives/zip-factory.js';
 import { buildMime, pdfBytes, sesVerified } from '../email/mime-factory.js';
@@ -238,5 +239,48 @@ describe('issue 15 abuse replayed against the embedded stack', () => {
     // 4: only the fields of the document's type.
     expect(badFields.map((answer) => answer.status)).toEqual([422, 422, 422]);
     expect((await stores.cases.get(theirs.caseId))!.version).toBe(current.case.version);
+  });
+  it('item 1: a certificate uploaded to an approved claim leaves the approved case and the payment export as they were, and opens a follow-up', { timeout: 180_000 }, async () => {
+    // A claim confirmed by one clerk and approved by a supervisor at 5,000 yuan (level 2), as the review API does it.
+    const person = sampleClaim(0); // level 1 (高级技师)
+    const seeded = await seedClaim(stores, { submissionId: 'abuse-late', personName: person.personName, idNumber: person.idNumber, level: 2 });
+    const [clerk, supervisor] = [await tokenOf('clerk1'), await tokenOf('supervisor1')];
+    const confirmed = JSON.parse((await http('POST', `/cases/${seeded.caseId}/confirm`, { token: clerk, body: JSON.stringify({ version: seeded.version }) })).text).case;
+    const approvedAnswer = await http('POST', `/cases/${seeded.caseId}/approve`, { token: supervisor, body: JSON.stringify({ version: confirmed.version }) });
+    expect(approvedAnswer.status).toBe(200);
+    const approved = (await stores.cases.get(seeded.caseId))!;
+    const day = approved.approvedAt!.slice(0, 10);
+    const payments = async () =>
+      (JSON.parse((await http('GET', `/exports/payments?from=${day}&to=${day}&format=json`, { token: supervisor })).text) as { caseId: string; amountYuan: number }[])
+        .filter((row) => row.caseId.startsWith(seeded.caseId))
+        .map((row) => [row.caseId, row.amountYuan]);
+    expect(await payments()).toEqual([[seeded.caseId, 5000]]);
+
+    // The attacker (or a careless applicant) uploads a level-1 certificate of the same person to the same submission.
+    await upload('incoming/abuse-late/一级证书.pdf', makeCertificatePdf(person));
+    await expect.poll(async () => (await stores.cases.listBySubmission('abuse-late')).length, { timeout: 120_000, interval: 500 }).toBe(2);
+    await stack.settled();
+
+    const after = (await stores.cases.get(seeded.caseId))!;
+    const followUp = (await stores.cases.listBySubmission('abuse-late')).find((c) => c.caseId !== seeded.caseId)!;
+    expect(after).toMatchObject({ status: 'approved', version: approved.version, decision: { amountYuan: 5000 }, confirmedBy: 'clerk1', approvedBy: 'supervisor1' });
+    expect(after.documents.map((d) => d.documentId)).toEqual(approved.documents.map((d) => d.documentId));
+    expect(followUp).toMatchObject({ caseId: `${seeded.caseId}-f1`, followUpOf: { caseId: seeded.caseId, status: 'approved' } });
+    expect(['approved', 'confirmed', 'paid']).not.toContain(followUp.status);
+    expect(await payments()).toEqual([[seeded.caseId, 5000]]);
+  });
+  it('item 2: a certificate an individual uploads stays in the individual\'s claim when a training body uploaded the same bytes first, linked as a finding', { timeout: 180_000 }, async () => {
+    const bytes = makeCertificatePdf(sampleClaim(3));
+    await upload('incoming/abuse-body-7/证书.pdf', bytes);
+    const [bodyRecord] = await settledDocuments('abuse-body-7', 1);
+    await upload('incoming/abuse-wang/我的证书.pdf', bytes);
+
+    const [claimRecord] = await settledDocuments('abuse-wang', 1);
+    await expect.poll(async () => (await stores.cases.listBySubmission('abuse-wang')).length, { timeout: 60_000, interval: 250 }).toBe(1);
+
+    expect(claimRecord!.status).not.toBe('duplicate');
+    expect(claimRecord).toMatchObject({ sameContentAs: { documentId: bodyRecord!.documentId, submissionId: 'abuse-body-7' } });
+    const [claimCase] = await stores.cases.listBySubmission('abuse-wang');
+    expect(claimCase!.documents.map((d) => d.documentId)).toContain(claimRecord!.documentId);
   });
 });
