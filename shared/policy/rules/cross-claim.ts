@@ -148,7 +148,8 @@ function duplicateFinding(decision: Decision, claimKey: ClaimKey, heldByCaseId: 
     amountStatus: 'none',
     awaitingConfirmation: undefined,
     ...(decision.targetCounts ? { targetCounts: { personTimes: 0, certificates: [] } } : {}),
-    duplicateOf: decision.duplicateOf ?? heldByCaseId,
+    // A full quota (XH36-3.6 每年新增6家) is no duplicate of any one case: the refusal names the quota, not a holder.
+    ...(claimKey.kind === 'quota' ? (decision.duplicateOf ? { duplicateOf: decision.duplicateOf } : {}) : { duplicateOf: decision.duplicateOf ?? heldByCaseId }),
     claimKeys: decision.claimKeys.filter((key) => key.key !== claimKey.key),
     reasons: [...(wasPaying ? decision.reasons.filter((r) => !mentionsMoney(r)) : decision.reasons), takenReason(claimKey, heldByCaseId)],
   };
