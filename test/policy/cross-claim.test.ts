@@ -81,6 +81,8 @@ describe('cross-claim rules: `rules evaluate` with claims held gives the decisio
     const named = evaluateClaim({ ...seventh, studiosNamed: six.map((_, i) => ({ studio: `CODE${i}`, namedOn: '2021-05-01' })) });
     expect(named.outcome).toBe('ineligible');
     expect(named.reasons.at(-1)).toEqual(viaStore.reasons.at(-1));
+    // A full quota names no case as the one this claim duplicates (it used to say `duplicate of case unknown`).
+    expect([viaStore.duplicateOf, named.duplicateOf]).toEqual([undefined, undefined]);
   });
 
   it('a claim held but refused, or rejected by a clerk, takes nothing', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { register } from '../../cli/commands/rules.js';
 import { runCliCommand } from '../support/run-cli-command.js';
-import { individualClaim } from './factories.js';
+import { individualClaim, studioClaim } from './factories.js';
 
 function factsFile(content: unknown): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'rules-cli-')), 'facts.json');
@@ -26,6 +26,21 @@ describe('intake rules', () => {
     const { out, exitCode } = await run('evaluate', factsFile(individualClaim()));
     expect(out).toContain('XH36-3.7.c  符合条件 (eligible)  5000 元');
     expect(exitCode).toBeUndefined();
+  });
+
+  it('evaluate gives the store\'s decisions from facts alone: once per person from claimsHeld, the studio quota from studiosNamed', async () => {
+    const held = await run(
+      'evaluate',
+      factsFile({ ...individualClaim(), claimsHeld: [{ caseId: 'case-earlier-1', programme: 'XH36-3.7.c', date: '2021-03-01', outcome: 'eligible', personIdNumber: individualClaim().persons![0]!.idNumber }] }),
+    );
+    const quota = await run('evaluate', factsFile({ ...studioClaim(), studiosNamed: Array.from({ length: 6 }, (_, i) => ({ studio: `S${i}`, namedOn: '2021-03-01' })) }));
+
+    expect(held.out).toContain('XH36-3.7.c  不符合条件 (ineligible)  0 元');
+    expect(held.out).toContain('同一人只能享受一次高技能人才一次性补贴，已在案件case-earlier-1中享受');
+    expect(held.out).toContain('duplicate of case case-earlier-1');
+    expect(quota.out).toContain('XH36-3.6  不符合条件 (ineligible)  0 元');
+    expect(quota.out).toContain('本年度名额（6个）已满（XH36-3.6:named:2021），不予补贴');
+    expect(quota.out).not.toContain('duplicate of case');
   });
 
   it('evaluate --json prints the decision as JSON', async () => {

@@ -148,7 +148,8 @@ function duplicateFinding(decision: Decision, claimKey: ClaimKey, heldByCaseId: 
     amountStatus: 'none',
     awaitingConfirmation: undefined,
     ...(decision.targetCounts ? { targetCounts: { personTimes: 0, certificates: [] } } : {}),
-    duplicateOf: decision.duplicateOf ?? heldByCaseId,
+    // A full quota (XH36-3.6 每年新增6家) and a holder the facts do not name give no case to point at.
+    ...(decision.duplicateOf ? { duplicateOf: decision.duplicateOf } : claimKey.kind === 'quota' || heldByCaseId === UNKNOWN_HOLDER ? {} : { duplicateOf: heldByCaseId }),
     claimKeys: decision.claimKeys.filter((key) => key.key !== claimKey.key),
     reasons: [...(wasPaying ? decision.reasons.filter((r) => !mentionsMoney(r)) : decision.reasons), takenReason(claimKey, heldByCaseId)],
   };
@@ -159,7 +160,13 @@ function mentionsMoney(reason: Decision['reasons'][number]): boolean {
   return /\d元/.test(reason.zh) || reason.zh.startsWith('金额待区人社局确认');
 }
 
+// Facts may name what was held without the case (a studio in `studiosNamed` without `caseId`): say so without one.
+const UNKNOWN_HOLDER = 'unknown';
+
 function takenReason(claimKey: ClaimKey, caseId: string): Decision['reasons'][number] {
+  const known = caseId !== UNKNOWN_HOLDER;
+  const inCaseZh = known ? `已在案件${caseId}中` : '已';
+  const inCaseEn = known ? ` in case ${caseId}` : '';
   if (claimKey.kind === 'quota') {
     return {
       ruleId: claimKey.ruleId,
@@ -170,20 +177,20 @@ function takenReason(claimKey: ClaimKey, caseId: string): Decision['reasons'][nu
   if (claimKey.ruleId === 'XH36-3.7.c') {
     return {
       ruleId: claimKey.ruleId,
-      zh: `同一人只能享受一次高技能人才一次性补贴，已在案件${caseId}中享受`,
-      en: `once per person: the one-off subsidy was already granted in case ${caseId}`,
+      zh: `同一人只能享受一次高技能人才一次性补贴，${inCaseZh}享受`,
+      en: `once per person: the one-off subsidy was already granted${inCaseEn}`,
     };
   }
   if (claimKey.ruleId === STUDIO_RULE) {
     return {
       ruleId: claimKey.ruleId,
-      zh: `该工作室已在案件${caseId}中享受一次性补贴，不重复补贴`,
-      en: `this studio already received the one-off subsidy in case ${caseId}; not paid twice`,
+      zh: `该工作室${inCaseZh}享受一次性补贴，不重复补贴`,
+      en: `this studio already received the one-off subsidy${inCaseEn}; not paid twice`,
     };
   }
   return {
     ruleId: claimKey.ruleId,
-    zh: `重复申领：该证书已在案件${caseId}中申领，不重复补贴`,
-    en: `duplicate: this certificate was already claimed in case ${caseId}; not paid twice`,
+    zh: `重复申领：该证书${inCaseZh}申领，不重复补贴`,
+    en: `duplicate: this certificate was already claimed${inCaseEn}; not paid twice`,
   };
 }
