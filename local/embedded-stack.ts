@@ -24,6 +24,7 @@ import { bootstrapLocal } from './bootstrap.js';
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamo-local.js';
 import { createLocalHttpServer, type LocalApi, type RunningHttpServer } from './http-server.js';
 import { startInboxWatcher, uploadToBucket, type RunningInboxWatcher } from './inbox-watcher.js';
+import { RestartRecovery } from './restart-recovery.js';
 import { LocalQueue, type DeadLetterHandler, type SqsBatchHandler } from './local-queue.js';
 import { createLocalLogger, type LocalLogger } from './local-log.js';
 import { startS3Local, type RunningS3 } from './s3-local.js';
@@ -309,7 +310,15 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       });
     // After a part comes back: ingest's events that gave up meanwhile are sent again, and work that died meanwhile is
     // resumed (process reads a `failed` document again).
+    // Work whose retries straddled a restart dies after the redrive below: it is resumed as it dies (once).
+    const recovery = new RestartRecovery();
+    queue.onDeadLettered((message) => {
+      if (!recovery.resumes(message)) return;
+      const moved = queue.redrive((dead) => dead.messageId === message.messageId);
+      if (moved) log.warn('resumed work that died across a restart', { messageId: message.messageId });
+    });
     const resumeAfterRestart = (part: string, crashes: number, resumed: number) => {
+      recovery.restarted(Date.now());
       void reconcile().then(
         (resent) => log.warn(`${part} restarted after a crash; resumed dead-lettered work and re-sent missed events`, { crashes, resumed, resent }),
         (error) => log.error(`${part} restarted, but the reconcile failed; the next start does it`, { error: String(error) }),

@@ -54,6 +54,15 @@ interface StoredMessage {
   deadLetterHandled?: boolean;
 }
 
+/** What a dead-lettered message's listeners are told, once its dead-letter handling has run (or failed). */
+export interface DeadLetteredMessage {
+  messageId: string;
+  /** Epoch ms of the first receive (its first attempt). */
+  firstReceivedAt: number;
+  deadLetteredAt: number;
+  deadLetterHandled: boolean;
+}
+
 export interface QueueDepth {
   visible: number;
   delayed: number;
@@ -88,6 +97,7 @@ export class LocalQueue implements WorkQueue {
   private readonly running = new Set<Promise<void>>();
   private handler?: SqsBatchHandler;
   private deadLetterHandler?: DeadLetterHandler;
+  private readonly deadLetteredListeners: Array<(message: DeadLetteredMessage) => void> = [];
   private timer?: NodeJS.Timeout;
   private pumping = false;
   private pumpAgain = false;
@@ -203,6 +213,14 @@ export class LocalQueue implements WorkQueue {
     return moved;
   }
 
+  /**
+   * Calls `listener` for every message dead-lettered from now on, after its dead-letter handler has run (recorded the
+   * document as failed) or failed. The embedded stack uses it to resume work that died because a part was down.
+   */
+  onDeadLettered(listener: (message: DeadLetteredMessage) => void): void {
+    this.deadLetteredListeners.push(listener);
+  }
+
   /** Resolves once the batches running now have finished. */
   async settle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
@@ -307,6 +325,23 @@ export class LocalQueue implements WorkQueue {
   }
 
   private async handDeadLetter(message: StoredMessage): Promise<void> {
+    await this.runDeadLetterHandler(message);
+    const told: DeadLetteredMessage = {
+      messageId: message.messageId,
+      firstReceivedAt: message.firstReceivedAt ?? message.sentAt,
+      deadLetteredAt: message.deadLetteredAt ?? this.now(),
+      deadLetterHandled: Boolean(message.deadLetterHandled),
+    };
+    for (const listener of this.deadLetteredListeners) {
+      try {
+        listener(told);
+      } catch (error) {
+        this.log.error('a dead-letter listener failed', { messageId: message.messageId, error: String(error) });
+      }
+    }
+  }
+
+  private async runDeadLetterHandler(message: StoredMessage): Promise<void> {
     if (!this.deadLetterHandler) return;
     try {
       const response = (await this.deadLetterHandler({ Records: [this.toRecord(message)] })) as { batchItemFailures?: unknown[] } | undefined;

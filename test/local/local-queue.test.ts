@@ -163,6 +163,41 @@ describe('LocalQueue', () => {
     expect(queue.depth()).toEqual({ visible: 0, delayed: 0, inFlight: 0, dead: 0 });
   });
 
+  it('tells dead-letter listeners once the dead-letter handler has recorded the message, and a redrive from the listener delivers it again', async () => {
+    const { queue, clock } = createQueue({ maxReceiveCount: 2 });
+    let partUp = false;
+    const processed: string[] = [];
+    const recorded: string[] = [];
+    queue.start(
+      async (event) => {
+        if (!partUp) throw new Error('connect ECONNREFUSED 127.0.0.1:4569');
+        for (const record of event.Records) processed.push(JSON.parse(record.body).documentId);
+      },
+      async (event) => void recorded.push(event.Records[0].messageId),
+    );
+    const told: { messageId: string; handledFirst: boolean; firstReceivedAt: number; deadLetteredAt: number }[] = [];
+    queue.onDeadLettered((message) => {
+      told.push({ messageId: message.messageId, handledFirst: recorded.includes(message.messageId) && message.deadLetterHandled, firstReceivedAt: message.firstReceivedAt, deadLetteredAt: message.deadLetteredAt });
+      partUp = true;
+      queue.redrive((dead) => dead.messageId === message.messageId);
+    });
+    const started = clock.ms;
+    await queue.send([{ documentId: 'straddled' }]);
+    for (let i = 0; i < 4; i += 1) {
+      await queue.settle();
+      clock.ms += 1_000;
+      await queue.pump();
+    }
+    await queue.settle();
+
+    expect(told).toHaveLength(1);
+    expect(told[0]!.handledFirst).toBe(true);
+    expect(told[0]!.firstReceivedAt).toBeGreaterThanOrEqual(started);
+    expect(told[0]!.deadLetteredAt).toBeGreaterThan(told[0]!.firstReceivedAt);
+    expect(processed).toEqual(['straddled']);
+    expect(queue.depth()).toEqual({ visible: 0, delayed: 0, inFlight: 0, dead: 0 });
+  });
+
   it('keeps messages across a restart: unsent work and work in flight at the crash are delivered by the next queue', async () => {
     const dir = queueDir();
     const clock = { ms: 1_700_000_000_000 };
