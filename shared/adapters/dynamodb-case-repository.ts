@@ -129,30 +129,12 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     const keys = dedupeClaimKeys(claimKeys);
     const findKeys = findKeysOf(stored, this.secret);
     const expiresAt = retentionExpiry(stored, this.retentionDays, undefined);
-    const roles: ItemRole[] = [];
-    const items: TransactItem[] = [];
-    roles.push({ kind: 'case' });
-    items.push({ Put: { TableName: this.tableName, Item: this.toItem(stored, keys, findKeys, expiresAt), ConditionExpression: 'attribute_not_exists(PK)' } });
-    roles.push({ kind: 'audit' });
-    items.push(auditPut(this.tableName, stored.caseId, audit, stored.version));
-    if (stored.lease) {
-      roles.push({ kind: 'lease' });
-      items.push(leasePut(this.tableName, stored));
-      this.leases.noteLease(stored.queue, stored.lease.expiresAt);
-    }
-    for (const key of keys) {
-      roles.push({ kind: 'take', key });
-      items.push(this.claimKeys.take(key, stored.caseId));
-    }
-    // Search keys and counters in the same transaction: a replayed create is refused whole, so nothing counts twice.
-    for (const item of [
-      ...findKeyWrites(this.tableName, stored, { keys: [], expiresAt }, { keys: findKeys, expiresAt }),
-      ...counterUpdates(this.tableName, stored.caseId, undefined, stored),
-    ]) {
-      roles.push({ kind: 'index' });
-      items.push(item);
-    }
-    this.addSettlement(items, roles, alongside);
+    const { items, roles } = this.caseTransaction(
+      { Put: { TableName: this.tableName, Item: this.toItem(stored, keys, findKeys, expiresAt), ConditionExpression: 'attribute_not_exists(PK)' } },
+      { stored, audit, claimKeys: { take: keys, release: [] }, findKeys, expiresAt, alongside },
+      // Search keys and counters in the same transaction: a replayed create is refused whole, so nothing counts twice.
+      { state: undefined, findKeys: { keys: [], expiresAt } },
+    );
     try {
       await runTransaction(this.db, items, 'create case');
       this.leases.endSharedReads(stored);
@@ -323,52 +305,24 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     const wanted = claimKeys === undefined ? undefined : dedupeClaimKeys(claimKeys);
     const findKeys = findKeysOf(stored, this.secret);
     const expiresAt = retentionExpiry(stored, this.retentionDays, state);
-    const roles: ItemRole[] = [];
-    const items: TransactItem[] = [];
     const caseItem = this.toItem(stored, wanted, findKeys, expiresAt);
     if (wanted === undefined) delete caseItem.heldClaimKeys;
     // A conditional Put would drop the held keys when they are not rewritten, so keep them with an explicit copy.
     if (wanted === undefined && state.heldClaimKeys.length > 0) caseItem.heldClaimKeys = state.heldClaimKeys;
-    roles.push({ kind: 'case' });
-    items.push({
-      Put: {
-        TableName: this.tableName,
-        Item: caseItem,
-        ConditionExpression: 'attribute_exists(PK) AND version = :expected',
-        ExpressionAttributeValues: { ':expected': expectedVersion },
+    const { items, roles } = this.caseTransaction(
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: caseItem,
+          ConditionExpression: 'attribute_exists(PK) AND version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        },
       },
-    });
-    roles.push({ kind: 'audit' });
-    items.push(auditPut(this.tableName, stored.caseId, audit, stored.version));
-    if (stored.lease) {
-      roles.push({ kind: 'lease' });
-      items.push(leasePut(this.tableName, stored));
-      this.leases.noteLease(stored.queue, stored.lease.expiresAt);
-    } else if (state.hasLease) {
-      roles.push({ kind: 'lease' });
-      items.push({ Delete: { TableName: this.tableName, Key: caseKeys.lease(stored.caseId) } });
-    }
-    if (wanted !== undefined) {
-      const { take, release } = claimKeyChanges(state.heldClaimKeys, wanted);
-      for (const key of take) {
-        roles.push({ kind: 'take', key });
-        items.push(this.claimKeys.take(key, stored.caseId));
-      }
-      for (const key of release) {
-        roles.push({ kind: 'release', key });
-        items.push(this.claimKeys.release(key, stored.caseId));
-      }
-    }
-    // Search keys gained or lost, and the counters when the list state or queue changed: under the case's version
-    // condition, so a replayed or stale write moves nothing.
-    for (const item of [
-      ...findKeyWrites(this.tableName, stored, { keys: state.findKeys, expiresAt: state.expiresAt }, { keys: findKeys, expiresAt }),
-      ...counterUpdates(this.tableName, stored.caseId, state, stored),
-    ]) {
-      roles.push({ kind: 'index' });
-      items.push(item);
-    }
-    this.addSettlement(items, roles, alongside);
+      { stored, audit, claimKeys: wanted === undefined ? { take: [], release: [] } : claimKeyChanges(state.heldClaimKeys, wanted), findKeys, expiresAt, alongside },
+      // Search keys gained or lost, and the counters when the list state or queue changed: under the case's version
+      // condition, so a replayed or stale write moves nothing.
+      { state, findKeys: { keys: state.findKeys, expiresAt: state.expiresAt } },
+    );
     try {
       await runTransaction(this.db, items, 'update case');
       this.leases.endSharedReads(stored);
@@ -377,6 +331,46 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
       this.knownCases.delete(stored.caseId);
       throw await this.mapCancellation(error, roles, stored.caseId, expectedVersion);
     }
+  }
+
+  /**
+   * The items of one case write, each with its role (a cancellation names the item that failed by its index): the
+   * case item, the audit event, the lease written or removed, the claim keys taken and released, the search keys and
+   * counters moved from what the case was (`before`), and the document settled with it.
+   */
+  private caseTransaction(
+    casePut: TransactItem,
+    write: { stored: ReviewCase; audit: AuditEvent; claimKeys: { take: ClaimKey[]; release: ClaimKey[] }; findKeys: string[]; expiresAt: number | undefined; alongside: DocumentSettlement | undefined },
+    before: { state: StoredState | undefined; findKeys: { keys: string[]; expiresAt: number | undefined } },
+  ): { items: TransactItem[]; roles: ItemRole[] } {
+    const { stored } = write;
+    const roles: ItemRole[] = [{ kind: 'case' }, { kind: 'audit' }];
+    const items: TransactItem[] = [casePut, auditPut(this.tableName, stored.caseId, write.audit, stored.version)];
+    if (stored.lease) {
+      roles.push({ kind: 'lease' });
+      items.push(leasePut(this.tableName, stored));
+      this.leases.noteLease(stored.queue, stored.lease.expiresAt);
+    } else if (before.state?.hasLease) {
+      roles.push({ kind: 'lease' });
+      items.push({ Delete: { TableName: this.tableName, Key: caseKeys.lease(stored.caseId) } });
+    }
+    for (const key of write.claimKeys.take) {
+      roles.push({ kind: 'take', key });
+      items.push(this.claimKeys.take(key, stored.caseId));
+    }
+    for (const key of write.claimKeys.release) {
+      roles.push({ kind: 'release', key });
+      items.push(this.claimKeys.release(key, stored.caseId));
+    }
+    for (const item of [
+      ...findKeyWrites(this.tableName, stored, before.findKeys, { keys: write.findKeys, expiresAt: write.expiresAt }),
+      ...counterUpdates(this.tableName, stored.caseId, before.state, stored),
+    ]) {
+      roles.push({ kind: 'index' });
+      items.push(item);
+    }
+    this.addSettlement(items, roles, write.alongside);
+    return { items, roles };
   }
 
   /** The document settled with the case: an Update of its record in the same transaction (see DocumentSettlement). */
