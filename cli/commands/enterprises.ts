@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import iconv from 'iconv-lite';
+import { decodeCsvText, MalformedCsvError, readCsvRecords, type CsvRecord } from '../../shared/batches/csv-records.js';
 import { createDynamoDbDocumentClient } from '../../shared/adapters/aws-clients.js';
 import { DynamoDbEnterpriseRegister } from '../../shared/adapters/dynamodb-enterprise-register.js';
 import { validateCreditCode } from '../../shared/extraction/credit-code.js';
@@ -33,47 +33,6 @@ const headerAliases: Record<keyof RegisteredEnterprise, string[]> = {
   deregisteredOn: ['注销日期', 'deregisteredon', 'deregistered_on'],
 };
 
-/** Reads CSV text (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) into records with their first line. */
-function readCsvRecords(text: string): { line: number; fields: string[] }[] | { error: string; line: number } {
-  const records: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      fields.push(field);
-      records.push({ line: recordLine, fields });
-      fields = [];
-      field = '';
-      line++;
-      recordLine = line;
-    } else field += ch;
-  }
-  if (quoted) return { error: 'a quoted field is not closed', line: recordLine };
-  if (field !== '' || fields.length > 0) {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-  }
-  return records.filter((r) => r.fields.some((f) => f.trim() !== ''));
-}
-
 /** Accepts 2019-03-05, 2019/3/5, 2019.3.5 and 2019年3月5日; returns YYYY-MM-DD or undefined. */
 function normaliseDate(raw: string): string | undefined {
   const match = raw.trim().match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);
@@ -90,13 +49,7 @@ function normaliseDate(raw: string): string | undefined {
  * @example
  * const text = decodeRegisterFile(readFileSync('register.csv'));
  */
-export function decodeRegisterFile(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return iconv.decode(Buffer.from(bytes), 'gb18030');
-  }
-}
+export const decodeRegisterFile = decodeCsvText;
 
 /**
  * Parses and validates the register CSV. Valid rows become enterprises; every invalid row becomes a problem with
@@ -107,8 +60,13 @@ export function decodeRegisterFile(bytes: Uint8Array): string {
  * // → { enterprises: [{ creditCode: '91330100716105852F', name: '杭州某某有限公司', district: '西湖区', registeredOn: '2015-06-01' }], problems: [] }
  */
 export function parseEnterpriseCsv(text: string): EnterpriseCsvResult {
-  const records = readCsvRecords(text.replace(/^\uFEFF/, ''));
-  if (!Array.isArray(records)) return { enterprises: [], problems: [{ line: records.line, code: 'malformed_csv', message: `CSV 格式错误：${records.error === 'a quoted field is not closed' ? '引号未闭合' : records.error}` }] };
+  let records: CsvRecord[];
+  try {
+    records = readCsvRecords(text);
+  } catch (error) {
+    if (!(error instanceof MalformedCsvError)) throw error;
+    return { enterprises: [], problems: [{ line: error.line, code: 'malformed_csv', message: `CSV 格式错误：${error.reason === 'quote_not_closed' ? '引号未闭合' : '无法解析'}` }] };
+  }
   const [header, ...rows] = records;
   if (!header) return { enterprises: [], problems: [{ line: 1, code: 'missing_column', message: '文件为空，缺少表头' }] };
   const normalisedHeader = header.fields.map((h) => h.trim().toLowerCase());

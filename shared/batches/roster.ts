@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import { z } from 'zod';
 import { parseDate } from '../extraction/dates.js';
 import { parseLevel } from '../extraction/levels.js';
 import { sniffType } from '../intake/sniff.js';
+import { decodeCsvText, MalformedCsvError, readCsvRecords } from './csv-records.js';
 import { RosterMissingColumnsError, RosterUnreadableError } from './errors.js';
 
 /** The roster's columns, as the certificate's field names. */
@@ -185,53 +185,14 @@ async function readWorkbook(bytes: Uint8Array): Promise<{ rowNumber: number; val
   return rows;
 }
 
-function decodeText(bytes: Uint8Array): string {
-  const buffer = Buffer.from(bytes);
+/** The CSV's rows as the header search reads them; a record over several lines counts from its first. */
+function readCsvRows(bytes: Uint8Array): { rowNumber: number; values: unknown[] }[] {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer).replace(/^\uFEFF/, '');
-  } catch {
-    // Excel on Chinese Windows saves CSV in GBK.
-    return iconv.decode(buffer, 'gb18030');
+    return readCsvRecords(decodeCsvText(bytes)).map((record) => ({ rowNumber: record.line, values: record.fields }));
+  } catch (error) {
+    if (error instanceof MalformedCsvError) throw new RosterUnreadableError(error.message, { cause: error });
+    throw error;
   }
-}
-
-function parseCsv(text: string): { rowNumber: number; values: unknown[] }[] {
-  const rows: { rowNumber: number; values: unknown[] }[] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  const endRecord = () => {
-    record.push(field);
-    if (record.some((value) => value.trim() !== '')) rows.push({ rowNumber: recordLine, values: record });
-    record = [];
-    field = '';
-  };
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === '\n') line++;
-        field += char;
-      }
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[index + 1] === '\n') index++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else field += char;
-  }
-  if (field !== '' || record.length > 0) endRecord();
-  return rows;
 }
 
 /**
@@ -249,6 +210,6 @@ export async function parseRoster(bytes: Uint8Array, fileName = ''): Promise<Ros
   const type = sniffType(bytes);
   if (type === 'xlsx') return rowsToRoster(await readWorkbook(bytes));
   // Quoted commas inside cells defeat the sniffer's column count; a `.csv` name is then trusted for text.
-  if (type === 'csv' || (type === 'unknown' && /\.csv$/i.test(fileName) && !bytes.includes(0))) return rowsToRoster(parseCsv(decodeText(bytes)));
+  if (type === 'csv' || (type === 'unknown' && /\.csv$/i.test(fileName) && !bytes.includes(0))) return rowsToRoster(readCsvRows(bytes));
   throw new RosterUnreadableError(`expected an XLSX workbook or CSV text, got ${type}`);
 }

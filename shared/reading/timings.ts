@@ -23,12 +23,12 @@ export function emptyTimings(): StageTimings {
 }
 
 /**
- * Runs `work` and adds its duration to `timings[stage]`.
+ * Runs `work` and adds its duration to `timings[stage]` (a stage of reading, or any record of milliseconds by step).
  *
  * @example
  * const pages = await timed(timings, 'ocr', () => engine.recognize(image));
  */
-export async function timed<T>(timings: StageTimings, stage: keyof StageTimings, work: () => T | Promise<T>): Promise<T> {
+export async function timed<T, Stage extends string>(timings: Record<Stage, number>, stage: Stage, work: () => T | Promise<T>): Promise<T> {
   const started = performance.now();
   try {
     return await work();

@@ -45,6 +45,32 @@ describe('parseRoster', () => {
     ]);
   });
 
+  it('reads a UTF-8 CSV with a BOM and CRLF line ends, a quoted comma in a cell, each row numbered by its first line', async () => {
+    const csv = [
+      '2026年第三季度考核发证名册,,,',
+      '姓名,身份证号,证书编号,工作单位',
+      '王晓明,330106199001011000,S00003301000100000,"杭州西湖职业培训学校,分校"',
+      '李娜,330106199001011001,S00003301000100001,"杭州',
+      '西湖区"',
+      ',,,',
+      '张伟,330106199001011002,S00003301000100002,"某""名""单位"',
+    ].join('\r\n');
+    // Quoted commas defeat the sniffer's column count: the `.csv` name is trusted (see parseRoster).
+    const roster = await parseRoster(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(csv)]), 'roster.csv');
+    expect(roster.headers.holderName).toBe('姓名');
+    expect(roster.rows.map((row) => [row.rowNumber, row.holderName, row.employer])).toEqual([
+      [3, '王晓明', '杭州西湖职业培训学校,分校'],
+      [4, '李娜', '杭州\n西湖区'],
+      [7, '张伟', '某"名"单位'],
+    ]);
+  });
+
+  it('refuses a CSV whose quoted cell is never closed with reason `roster_unreadable`', async () => {
+    const error = await parseRoster(new TextEncoder().encode('姓名,身份证号,证书编号\n王晓明,"330106199001011000,S1\n'), 'roster.csv').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RosterUnreadableError);
+    expect(describeFailure(error).error.code).toBe('roster_unreadable');
+  });
+
   it('notes an ID number typed as a number (digits lost by Excel)', async () => {
     const person = { ...people(1)[0]!, idNumber: 330106199001011000 as unknown as string };
     const roster = await parseRoster(await rosterXlsx([person]));

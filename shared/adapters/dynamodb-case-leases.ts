@@ -1,0 +1,446 @@
+import { randomInt } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent, ReviewCase } from '../cases/review-case.js';
+import { CaseNotFoundError } from '../ports/case-repository.js';
+import { findKey, findKeyDelete, findKeyItem } from './dynamodb-case-lists.js';
+import { auditPut, caseFromItem, caseKeys, leasePut, readCaseItem, storedStateOf, type StoredState } from './dynamodb-case-items.js';
+import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
+import { TransactionCancelled, runTransaction, type TransactItem } from './dynamodb-transactions.js';
+import { indexNames } from './table-design.js';
+
+/** How many of the oldest free cases a claimer's first try is spread over after a race lost to another instance. */
+const claimFirstTryWindow = 8;
+/** How long a lost race on a queue keeps this instance treating that queue as contended. */
+const claimContentionMemoryMs = 30_000;
+/** How long this instance trusts its own claim over an index entry showing an older version of the case. */
+const claimedHereMemoryMs = 10_000;
+/** How far apart two claims' lease clocks may be for one to use the other's queue read. */
+const sharedReadClockSlackMs = 1_000;
+/** Queue-index items read per claim query: all claimable, since leased cases sort after the waiting ones (queueSortKey). */
+const claimPageSize = 12;
+/** How long (real time) a queue's lease horizon spares claims the expired-lease read (see `LeaseHorizon`). */
+const leaseHorizonMemoryMs = 30_000;
+
+/**
+ * What a read of a queue's leased tail established: no lease in the queue expires before `noneBefore` (lease clock,
+ * epoch ms), as read at `readAt`. It holds for leases written after the read too — another instance's new lease
+ * expires a whole lease after it is taken, and this instance lowers `noneBefore` for each lease it writes — so until
+ * `noneBefore` a claim need not look for expired leases. Kept `leaseHorizonMemoryMs` of real time at most, which also
+ * bounds how late a lease shorter than this instance's (another configuration) is noticed.
+ */
+interface LeaseHorizon {
+  readAt: number;
+  realAt: number;
+  noneBefore: number;
+}
+
+/** A page of claimable cases as the queue index returns them (projected to what claiming needs). */
+export interface ClaimPage {
+  items: Record<string, unknown>[];
+  lastEvaluatedKey?: Record<string, unknown>;
+}
+
+/** What claiming needs of the repository's copy of the cases it has read or written (see `remember` there). */
+export interface RememberedCases {
+  remember(reviewCase: ReviewCase, state: Pick<StoredState, 'heldClaimKeys' | 'findKeys' | 'expiresAt'>): ReviewCase;
+  get(caseId: string): Promise<ReviewCase | undefined>;
+}
+
+/**
+ * Claiming the next case of a queue and the lease that comes with it (docs/data-model.md, Claiming): the queue
+ * index read (waiting cases, then the expired head of the leased tail), the heuristics that keep claims on one
+ * instance from racing each other (reservations, a shared first page, the lease horizon, cases claimed here lately)
+ * and the claim write itself. The case repository composes it and tells it of every lease it writes (`noteLease`)
+ * and every case it makes claimable (`endSharedReads`).
+ *
+ * @example
+ * const leases = new DynamoDbCaseLeases(db, tableName, secret, repository);
+ * const next = await leases.claimNext('XH36-3.7.c', 'clerk-li', 900, new Date());
+ */
+export class DynamoDbCaseLeases {
+  /** Per queue: the cases claims on this instance are trying now, each with whether its try won. */
+  private readonly claimReservations = new Map<string, Map<string, Promise<boolean>>>();
+  /** Cases this instance claimed lately, with the version written: a stale index entry is not worth a try. */
+  private readonly claimedHere = new Map<string, { version: number; at: number }>();
+  /** Per queue: when (performance.now()) a claim on this instance last lost a race. */
+  private readonly lastLostRace = new Map<string, number>();
+  /** What `claimNext` on this instance has done so far (the API bench prints it). */
+  readonly claimStats = { claims: 0, lostRaces: 0, queueReads: 0, leaseTailReads: 0 };
+  /** Per queue: until when no lease can have expired, so a claim's first page skips the expired-lease read. */
+  private readonly leaseHorizons = new Map<string, LeaseHorizon>();
+  /** Per queue: the leased-tail reads in flight, each with the earliest expiry of the leases written here meanwhile. */
+  private readonly leaseTailReads = new Map<string, Set<{ earliestWritten: number }>>();
+  /** Per queue: the first-page read of claimable cases in flight now, which claims arriving meanwhile share. */
+  private readonly firstPageReads = new Map<string, { now: number; read: Promise<ClaimPage> }>();
+
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly secret: string,
+    private readonly cases: RememberedCases,
+  ) {}
+
+  /** The oldest claimable case of the queue, claimed for `holder` until `now` + `leaseSeconds`; undefined when none is. */
+  async claimNext(queue: string, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined> {
+    // Claims on this instance never race each other: each reserves the case it tries, and the others pass over
+    // reserved cases (see docs/data-model.md, Claiming). Races with other instances (Lambda) are settled by the
+    // version condition; a race lost in the last 30 s (real time, not the lease clock `now`) spreads first tries.
+    const reserved = this.reservationsOf(queue);
+    const contended = performance.now() - (this.lastLostRace.get(queue) ?? -Infinity) < claimContentionMemoryMs;
+    let lost = false;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      // The first page is read once for all the claims on this instance that ask while it is being read.
+      const page = startKey === undefined ? await this.sharedFirstPage(queue, now, leaseSeconds) : await this.queryClaimable(queue, now, leaseSeconds, startKey);
+      let candidates = page.items.map(claimCandidateFromItem);
+      for (let attempt = 0; attempt < 3 * page.items.length; attempt++) {
+        candidates = candidates.filter((c) => isClaimable(c, now) && !this.knownNewer(c));
+        if (candidates.length === 0) break;
+        const free = candidates.filter((c) => !reserved.has(c.caseId));
+        if (free.length === 0) {
+          // Every candidate is being tried by another claim here: one that loses (to another instance, or a
+          // transaction conflict) leaves its case free, so wait for them rather than report an empty queue.
+          const settled = await Promise.all(candidates.map(async (c) => ({ c, won: await reserved.get(c.caseId) })));
+          candidates = await this.readClaimCandidates(settled.filter((s) => s.won !== true).map((s) => s.c.caseId), queue, now);
+          continue;
+        }
+        // The oldest free case. Lately beaten by another instance: the first try spread over the few oldest, and after
+        // losing here, any one still free.
+        const window = lost ? free.length : contended ? Math.min(claimFirstTryWindow, free.length) : 1;
+        const candidate = free[window === 1 ? 0 : randomInt(window)]!;
+        const attemptDone = this.tryClaim(candidate, holder, leaseSeconds, now);
+        reserved.set(candidate.caseId, attemptDone.then((c) => c !== undefined, () => false));
+        let claimed: ReviewCase | undefined;
+        try {
+          claimed = await attemptDone;
+        } finally {
+          reserved.delete(candidate.caseId);
+        }
+        if (claimed) return claimed;
+        lost = true;
+        this.claimStats.lostRaces++;
+        this.lastLostRace.set(queue, performance.now());
+        // One consistent read of what is left (the lost one included: the winner's transaction may have failed, or
+        // the index was stale) costs less than trying transactions on cases others have already taken.
+        candidates = await this.readClaimCandidates(candidates.map((c) => c.caseId), queue, now);
+      }
+      startKey = page.lastEvaluatedKey;
+    } while (startKey);
+    return undefined;
+  }
+
+  /**
+   * The claim write: the case updated in place under its version condition (only status, lease, updatedAt and
+   * version change, so the documents are neither sent nor rewritten), the audit event and the lease item, in one
+   * transaction. The case is read for the caller at the same time, not after: a read that saw the version the claim
+   * was conditioned on saw exactly what the claim then changed (every write bumps the version), so the claimed case is
+   * that read with the claim's changes; a read that saw the claim itself is taken as it is; anything else (a read from
+   * another version, which the transaction's success rules out unless the case moved on since) is read again.
+   * Undefined when another claimer won.
+   */
+  private async tryClaim(candidate: ClaimCandidate, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined> {
+    const lease = { holder, expiresAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString() };
+    const version = candidate.version + 1;
+    // "My cases": the holder's search key replaces a lapsed lease's holder's (unless that one confirmed the case).
+    const holderKey = findKey('user', holder, this.secret);
+    const lapsedHolder = candidate.lease?.holder;
+    const dropped = lapsedHolder && lapsedHolder !== holder && lapsedHolder !== candidate.confirmedBy ? findKey('user', lapsedHolder, this.secret) : undefined;
+    const findKeys = [...new Set([...candidate.findKeys.filter((key) => key !== dropped), holderKey])].sort();
+    const audit: AuditEvent = {
+      caseId: candidate.caseId,
+      at: now.toISOString(),
+      actor: holder,
+      action: 'claim',
+      before: { status: candidate.status, lease: candidate.lease },
+      after: { status: 'claimed', lease },
+    };
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: caseKeys.case(candidate.caseId),
+          UpdateExpression: 'SET #status = :claimed, lease = :lease, updatedAt = :now, version = :next, GSI1SK = :sortKey, findKeys = :findKeys',
+          ConditionExpression: 'version = :seen',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':claimed': 'claimed',
+            ':lease': lease,
+            ':now': now.toISOString(),
+            ':next': version,
+            ':seen': candidate.version,
+            ':sortKey': leasedSortKey(candidate.caseId, lease.expiresAt),
+            ':findKeys': findKeys,
+          },
+        },
+      },
+      auditPut(this.tableName, candidate.caseId, audit, version),
+      leasePut(this.tableName, { caseId: candidate.caseId, lease }),
+      // Claiming moves no counter: `claimed` counts and lists with `needs_review`.
+      ...(candidate.findKeys.includes(holderKey) ? [] : [findKeyItem(this.tableName, candidate, holderKey, undefined)]),
+      ...(dropped && candidate.findKeys.includes(dropped) ? [findKeyDelete(this.tableName, candidate.caseId, dropped)] : []),
+    ];
+    const reading = readCaseItem(this.db, this.tableName, candidate.caseId);
+    // Not awaited when the claim is lost: its failure must not go unhandled.
+    reading.catch(() => undefined);
+    this.noteLease(candidate.queue, lease.expiresAt);
+    try {
+      await runTransaction(this.db, items, 'claim case', 1);
+    } catch (error) {
+      // Another claimer got there first (or is in the middle of it): the caller re-reads and moves on.
+      if ((error instanceof TransactionCancelled && error.failedAt() === 0) || error instanceof StoreContentionError) return undefined;
+      throw error;
+    }
+    this.claimStats.claims++;
+    this.rememberClaimed(candidate.caseId, version);
+    const item = await reading.catch(() => undefined);
+    const seen = item ? Number(item.version) : undefined;
+    if (item && seen === candidate.version) {
+      return this.cases.remember({ ...caseFromItem(item), status: 'claimed', lease, updatedAt: now.toISOString(), version }, { ...storedStateOf(item), findKeys });
+    }
+    if (item && seen === version && (item.lease as { holder?: string } | undefined)?.holder === holder) {
+      return this.cases.remember(caseFromItem(item), storedStateOf(item));
+    }
+    const claimed = await this.cases.get(candidate.caseId);
+    if (!claimed) throw new CaseNotFoundError(candidate.caseId);
+    return claimed;
+  }
+
+  /**
+   * The claimable cases of a queue page, oldest first, with only what choosing and claiming need: the filter and the
+   * projection keep the cases' documents (most of each item) off the wire; `Limit` still counts every item read.
+   */
+  private async queryClaimable(queue: string, now: Date, leaseSeconds: number, startKey: Record<string, unknown> | undefined): Promise<ClaimPage> {
+    // Cases under a lease sort after every waiting case in the queue partition (see queueSortKey), so the waiting
+    // read stops before them and reads only claimable items; the first page also takes the leases that have expired,
+    // from the head of the leased tail (by expiry, oldest first) — unless the queue's lease horizon says none can have.
+    const waiting = queryQueueIndex(this.db, this.tableName, queue, claimPageSize, startKey, 'list claimable cases', claimableFilter(now), { below: LEASED_SORT_PREFIX });
+    if (startKey !== undefined || this.noLeaseExpiredYet(queue, now)) return waiting;
+    const [lapsed, open] = await Promise.all([this.readExpiredLeases(queue, now, leaseSeconds), waiting]);
+    if (lapsed.length === 0) return open;
+    // Oldest case first across both reads (createdAt is a fixed-width ISO string).
+    const items = [...lapsed, ...open.items].sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)));
+    return { items, lastEvaluatedKey: open.lastEvaluatedKey };
+  }
+
+  /** True while the queue's lease horizon (see LeaseHorizon) says no lease can have expired at `now`. */
+  private noLeaseExpiredYet(queue: string, now: Date): boolean {
+    const horizon = this.leaseHorizons.get(queue);
+    if (!horizon || performance.now() - horizon.realAt > leaseHorizonMemoryMs) return false;
+    // A lease clock that went back before the read (a test's clock, a skewed caller) reads again.
+    return now.getTime() >= horizon.readAt && now.getTime() < horizon.noneBefore;
+  }
+
+  /**
+   * The expired leases at the head of the queue's leased tail, which the tail read also dates: the first lease still
+   * running (or an empty tail) sets the queue's lease horizon.
+   */
+  private async readExpiredLeases(queue: string, now: Date, leaseSeconds: number): Promise<Record<string, unknown>[]> {
+    const writtenMeanwhile = { earliestWritten: Infinity };
+    const inFlight = this.leaseTailReads.get(queue) ?? new Set();
+    this.leaseTailReads.set(queue, inFlight);
+    inFlight.add(writtenMeanwhile);
+    const realAt = performance.now();
+    this.claimStats.leaseTailReads++;
+    try {
+      const tail = await queryQueueIndex(this.db, this.tableName, queue, claimPageSize, undefined, 'list leased cases', claimProjection(), { prefix: LEASED_SORT_PREFIX });
+      const expiryOf = (item: Record<string, unknown>) => Date.parse(String((item.lease as { expiresAt?: unknown } | undefined)?.expiresAt));
+      const running = tail.items.find((item) => !(expiryOf(item) <= now.getTime()));
+      // A page of expired leases only, with more after it, dates nothing.
+      if (running !== undefined || tail.lastEvaluatedKey === undefined) {
+        const earliestRunning = running === undefined ? Infinity : expiryOf(running);
+        const noneBefore = Math.min(Number.isNaN(earliestRunning) ? now.getTime() : earliestRunning, now.getTime() + leaseSeconds * 1000, writtenMeanwhile.earliestWritten);
+        this.leaseHorizons.set(queue, { readAt: now.getTime(), realAt, noneBefore });
+      }
+      return tail.items.filter((item) => expiryOf(item) <= now.getTime());
+    } finally {
+      inFlight.delete(writtenMeanwhile);
+    }
+  }
+
+  /** A lease this instance is about to write: the queue's horizon (and any tail read in flight) may not pass it. */
+  noteLease(queue: string, expiresAt: string): void {
+    const at = Date.parse(expiresAt);
+    const horizon = this.leaseHorizons.get(queue);
+    if (horizon) horizon.noneBefore = Math.min(horizon.noneBefore, at);
+    for (const read of this.leaseTailReads.get(queue) ?? []) read.earliestWritten = Math.min(read.earliestWritten, at);
+  }
+
+  /** Consistent re-read of candidates after a lost race: those still in `queue` and claimable at `now`. */
+  private async readClaimCandidates(caseIds: string[], queue: string, now: Date): Promise<ClaimCandidate[]> {
+    const found: ClaimCandidate[] = [];
+    let keys: Record<string, unknown>[] = caseIds.map((id) => caseKeys.case(id));
+    const { ProjectionExpression, ExpressionAttributeNames } = claimableFilter(now);
+    try {
+      for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
+        const result = await this.db.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys.slice(0, 100), ConsistentRead: true, ProjectionExpression, ExpressionAttributeNames } } }),
+        );
+        found.push(...(result.Responses?.[this.tableName] ?? []).map(claimCandidateFromItem));
+        keys = [...((result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? []), ...keys.slice(100)];
+      }
+    } catch (error) {
+      throw toStoreError(error, 'get cases');
+    }
+    // BatchGet answers in no particular order: keep the oldest first.
+    const order = new Map(caseIds.map((id, i) => [id, i]));
+    return found
+      .filter((c) => c.queue === queue && isClaimable(c, now))
+      .sort((x, y) => order.get(x.caseId)! - order.get(y.caseId)!);
+  }
+
+  /**
+   * The first page of claimable cases, shared by the claims that ask while it is being read: under load one query
+   * serves many claims (DynamoDB Local reads every index item in full, a few ms each). A write on this instance that
+   * makes a case claimable ends the sharing, so a claim never sees a page older than this instance's own writes.
+   */
+  private sharedFirstPage(queue: string, now: Date, leaseSeconds: number): Promise<ClaimPage> {
+    const shared = this.firstPageReads.get(queue);
+    // The read filtered leases at its own `now`: a claim whose lease clock is far from it reads for itself.
+    if (shared && Math.abs(shared.now - now.getTime()) <= sharedReadClockSlackMs) return shared.read;
+    const read = this.queryClaimable(queue, now, leaseSeconds, undefined).finally(() => {
+      if (this.firstPageReads.get(queue)?.read === read) this.firstPageReads.delete(queue);
+    });
+    this.claimStats.queueReads++;
+    this.firstPageReads.set(queue, { now: now.getTime(), read });
+    return read;
+  }
+
+  /** After a write: a case that may now be claimable must not be missed by a claim that starts after the write. */
+  endSharedReads(written: Pick<ReviewCase, 'queue' | 'status' | 'lease'>): void {
+    if (written.status === 'needs_review' || (written.status === 'claimed' && !written.lease)) this.firstPageReads.delete(written.queue);
+  }
+
+  private reservationsOf(queue: string): Map<string, Promise<boolean>> {
+    let reserved = this.claimReservations.get(queue);
+    if (!reserved) this.claimReservations.set(queue, (reserved = new Map()));
+    return reserved;
+  }
+
+  private rememberClaimed(caseId: string, version: number): void {
+    const at = performance.now();
+    // Bounded: an entry only matters while the queue index may still show the case as it was before the claim.
+    if (this.claimedHere.size >= 1_000) {
+      for (const [id, known] of this.claimedHere) if (at - known.at > claimedHereMemoryMs) this.claimedHere.delete(id);
+      if (this.claimedHere.size >= 1_000) this.claimedHere.clear();
+    }
+    this.claimedHere.set(caseId, { version, at });
+  }
+
+  /** True when this instance wrote a newer version of the case than the (eventually consistent) index shows. */
+  private knownNewer(candidate: ClaimCandidate): boolean {
+    const known = this.claimedHere.get(candidate.caseId);
+    return known !== undefined && performance.now() - known.at < claimedHereMemoryMs && known.version > candidate.version;
+  }
+}
+
+/**
+ * One page of a queue's index partition, oldest first, optionally filtered and projected.
+ *
+ * @example
+ * const page = await queryQueueIndex(db, tableName, 'XH36-3.7.c', 50, undefined, 'list queue');
+ */
+export async function queryQueueIndex(
+db: DynamoDBDocumentClient,
+tableName: string,
+  queue: string,
+  limit: number,
+  startKey: Record<string, unknown> | undefined,
+  operation: string,
+  filter?: ReturnType<typeof claimableFilter> | ReturnType<typeof claimProjection>,
+  sortKeyRange?: { below: string } | { prefix: string },
+): Promise<ClaimPage> {
+  const range =
+    sortKeyRange === undefined
+      ? { condition: '', values: {} }
+      : 'below' in sortKeyRange
+        ? { condition: ' AND GSI1SK < :below', values: { ':below': sortKeyRange.below } }
+        : { condition: ' AND begins_with(GSI1SK, :prefix)', values: { ':prefix': sortKeyRange.prefix } };
+  try {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: indexNames.queue,
+        KeyConditionExpression: `GSI1PK = :queue${range.condition}`,
+        ...filter,
+        ExpressionAttributeValues: { ':queue': caseKeys.queue(queue), ...(filter && 'ExpressionAttributeValues' in filter ? filter.ExpressionAttributeValues : {}), ...range.values },
+        Limit: limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    return { items: page.Items ?? [], lastEvaluatedKey: page.LastEvaluatedKey };
+  } catch (error) {
+    throw toStoreError(error, operation);
+  }
+}
+
+
+/** What claiming needs of a case: enough to choose it, to write the claim and to audit what it was before. */
+interface ClaimCandidate {
+  caseId: string;
+  queue: string;
+  status: ReviewCase['status'];
+  lease?: { holder: string; expiresAt: string };
+  version: number;
+  createdAt: string;
+  confirmedBy?: string;
+  findKeys: string[];
+}
+
+function claimCandidateFromItem(item: Record<string, unknown>): ClaimCandidate {
+  const lease = item.lease as { holder?: unknown; expiresAt?: unknown } | undefined;
+  return {
+    caseId: String(item.caseId),
+    queue: String(item.queue),
+    status: item.status as ReviewCase['status'],
+    ...(lease ? { lease: { holder: String(lease.holder), expiresAt: String(lease.expiresAt) } } : {}),
+    version: Number(item.version),
+    createdAt: String(item.createdAt),
+    ...(typeof item.confirmedBy === 'string' ? { confirmedBy: item.confirmedBy } : {}),
+    findKeys: (item.findKeys as string[] | undefined) ?? [],
+  };
+}
+
+/**
+ * The server-side twin of isClaimable, with the projection claiming reads. Lease times are fixed-width ISO strings,
+ * so they compare as strings.
+ */
+function claimableFilter(now: Date) {
+  return {
+    FilterExpression: '#status = :waiting OR (#status = :claimed AND (attribute_not_exists(lease) OR lease.expiresAt <= :now))',
+    ProjectionExpression: 'caseId, #queue, #status, lease, version, createdAt, confirmedBy, findKeys',
+    ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' },
+    ExpressionAttributeValues: { ':waiting': 'needs_review', ':claimed': 'claimed', ':now': now.toISOString() },
+  };
+}
+
+/** The projection claiming reads, without the filter: the leased tail is read whole, to date its first running lease. */
+function claimProjection() {
+  return { ProjectionExpression: 'caseId, #queue, #status, lease, version, createdAt, confirmedBy, findKeys', ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' } };
+}
+
+/** Sorts after every `createdAt` (an ISO date starts with a digit): the queue partition's leased tail. */
+export const LEASED_SORT_PREFIX = '~LEASED#';
+
+/**
+ * A case's place in its queue's index partition: waiting cases by age, oldest first; cases under a lease after all
+ * of them, by lease expiry, so a claim reads waiting cases without reading the leased ones, and reads expired
+ * leases by key (`BETWEEN ~LEASED# AND ~LEASED#<now>`).
+ *
+ * @example
+ * queueSortKey({ caseId: 'case-1', status: 'needs_review', createdAt: '2021-06-18T08:00:00Z' }); // '2021-06-18T08:00:00Z#case-1'
+ */
+export function queueSortKey(reviewCase: Pick<ReviewCase, 'caseId' | 'status' | 'lease' | 'createdAt'>): string {
+  if (reviewCase.status === 'claimed' && reviewCase.lease) return leasedSortKey(reviewCase.caseId, reviewCase.lease.expiresAt);
+  return `${reviewCase.createdAt}#${reviewCase.caseId}`;
+}
+
+/** The sort key of a case under a lease: in the queue partition's leased tail, by expiry. */
+function leasedSortKey(caseId: string, expiresAt: string): string {
+  return `${LEASED_SORT_PREFIX}${expiresAt}#${caseId}`;
+}
+
+function isClaimable(reviewCase: Pick<ReviewCase, 'status' | 'lease'>, now: Date): boolean {
+  if (reviewCase.status === 'needs_review') return true;
+  return reviewCase.status === 'claimed' && (!reviewCase.lease || Date.parse(reviewCase.lease.expiresAt) <= now.getTime());
+}
