@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { buildPageLayout, extractDocuments } from '../../shared/extraction/index.js';
+import { isOverprintFragment } from '../../shared/extraction/page-layout.js';
+import type { OcrPage } from '../../shared/ocr/index.js';
+import { company, person } from './support/documents.js';
+import { PageBuilder } from './support/page-builder.js';
+
+// Failure classes found on procedural-v1's proc-H1 families (a development family from 2026-12-04), each pinned on
+// constructed OCR lines with words of our own: no eval file is read here.
+
+const TODAY = '2026-11-27';
+const readOne = (page: OcrPage) => extractDocuments([page], { today: TODAY })[0];
+
+function contractForm(): PageBuilder {
+  return new PageBuilder({ width: 1654, height: 2339 }).title('劳动合同书');
+}
+
+describe('labels with a qualifier printed before them', () => {
+  it('takes 有效证件号码 as one label, so its 有效 is never the value of the label beside it', () => {
+    const b = contractForm();
+    b.row([[189, '单位名称：'], [850, '统一社会信用代码：']], { height: 30 }).gap(-0.6);
+    b.row([[189, company.name], [850, company.code]]);
+    b.row([[189, '职工姓名：'], [850, '有效证件号码：']], { height: 30 }).gap(-0.6);
+    b.row([[189, person.name], [850, person.id]]);
+    const doc = readOne(b.build());
+    expect(doc.fields.employeeName.value).toBe(person.name);
+    expect(doc.fields.employeeIdNumber.value).toBe(person.id);
+  });
+
+  it('finds the label at the qualifier, where the label segment starts', () => {
+    const line = buildPageLayout(contractForm().row([[189, '有效证件号码：'], [850, person.id]]).build()).lines.find((l) => l.text.includes('证件号码'))!;
+    expect(line.hits[0]).toMatchObject({ form: '证件号码', start: 0 });
+    expect(line.leading).toBe('');
+  });
+
+  it('keeps a name before a label as a value: a qualifier counts only where a label segment starts', () => {
+    const line = buildPageLayout(contractForm().row([[189, `姓名：${person.name}性别：男`]]).build()).lines.find((l) => l.text.includes('性别'))!;
+    expect(line.hits.map((h) => h.inlineValue)).toEqual([person.name, '男']);
+  });
+});
+
+describe('date labels printed without the 期 of 日期', () => {
+  it('reads a contract term from 用工起始日 / 用工终止日 and the signing date from 签订日', () => {
+    const b = contractForm();
+    b.row([[189, `用人单位：${company.name}`]]);
+    b.row([[189, `劳动者姓名：${person.name}`]]);
+    b.row([[189, '用工起始日：'], [500, '2020年05月14日'], [850, '用工终止日：'], [1160, '2021年05月13日']]);
+    b.row([[189, '签订日：'], [500, '2020年05月07日']]);
+    const doc = readOne(b.build());
+    expect(doc.fields.startDate.value).toBe('2020-05-14');
+    expect(doc.fields.endDate.value).toBe('2021-05-13');
+    expect(doc.fields.signedDate.value).toBe('2020-05-07');
+  });
+});
+
+describe('broken pieces of stamps and watermarks', () => {
+  it.each(['局审核使用审核使用', '印无效复印印无效复印', '复印', '复印无', '申报使用', '与原件一', '仅供本次'])('knows %s for a piece of a stamp', (text) => {
+    expect(isOverprintFragment(text)).toBe(true);
+  });
+
+  it.each([person.name, company.name, '浙江省杭州市西湖区文三路90号', '复印机维修工', '电工', '无效'.slice(0, 1)])('never takes %s for one', (text) => {
+    expect(isOverprintFragment(text)).toBe(false);
+  });
+
+  it('never reads a watermark piece as the value under a label', () => {
+    const b = new PageBuilder({ width: 2339, height: 1654 }).title('营业执照');
+    b.row([[200, '统一社会信用代码'], [600, company.code]]);
+    b.row([[200, '名称'], [600, '印无效复印印无效复印']]);
+    b.row([[200, '法定代表人'], [600, '李建国']]);
+    const doc = readOne(b.build());
+    expect(doc.fields.companyName?.value ?? null).not.toBe('印无效复印印无效复印');
+    expect(doc.fields.legalRepresentative.value).toBe('李建国');
+  });
+});
