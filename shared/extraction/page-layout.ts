@@ -131,6 +131,14 @@ export function isOverprintFragment(text: string): boolean {
   return foreign <= 1 && left.length <= words + 1;
 }
 
+/**
+ * A speck read as letters: one to three Latin letters the engine itself doubts (< 0.6), the residue of a seal's
+ * star, a watermark's stroke or a signature. No field's value is a few bare letters.
+ */
+function isSpeck(line: OcrPage['lines'][number]): boolean {
+  return line.confidence < 0.6 && /^[A-Za-z]{1,3}$/.test(line.text.trim());
+}
+
 /** Short labels that open a licence's lines and never open a sentence. */
 const GLUED_LINE_LABELS = new Set(['名称', '类型', '住所', '负责人', '经营者', '投资人']);
 /**
@@ -471,7 +479,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
   const bodyHeight = median(page.lines.map((l) => l.box.height)) || 20;
   const lines: LayoutLine[] = page.lines
     // Seal lettering read as a line (`业务专用章`, `合同专用章`) belongs to no field, nor does a diagonal watermark.
-    .filter((line) => line.text.trim().length > 0 && !SEAL_TEXT.test(line.text.replace(/\s+/g, '')) && !isSlanted(line, bodyHeight) && !isOverprintFragment(normaliseText(line.text)))
+    .filter((line) => line.text.trim().length > 0 && !SEAL_TEXT.test(line.text.replace(/\s+/g, '')) && !isSlanted(line, bodyHeight) && !isOverprintFragment(normaliseText(line.text)) && !isSpeck(line))
     .map((line, index) => {
       const text = normaliseText(normaliseText(line.text).replace(OVERPRINT, ' '));
       const hits = findHits(text);
@@ -552,8 +560,10 @@ const centreY = (box: Box): number => box.y + box.height / 2;
 /** Lines on the same row as `line`, to its right and in the same half, nearest first. */
 export function linesRightOf(layout: PageLayout, line: LayoutLine): LayoutLine[] {
   const right = line.box.x + line.box.width;
-  // Leader layouts put values across most of the page; a far pairing is scored down where it is used.
-  const maxGap = layout.width * 0.6;
+  // Leader layouts put values across most of the page, right-aligned at its far edge (a label at the left margin, its
+  // value 75 % of the width away): any line on the row counts, the nearest first; a far pairing is scored down where
+  // it is used.
+  const maxGap = layout.width;
   return layout.lines
     .filter(
       (other) =>

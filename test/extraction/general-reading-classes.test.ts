@@ -72,3 +72,45 @@ describe('broken pieces of stamps and watermarks', () => {
     expect(doc.fields.legalRepresentative.value).toBe('李建国');
   });
 });
+
+describe('values at the far end of a leader row', () => {
+  it('reads a value right-aligned at the far edge of a landscape page, three quarters of the width from its label', () => {
+    const b = new PageBuilder({ width: 2339, height: 1653 }).title('职业技能等级证书');
+    b.row([[126, '职 业 名 称'], [1988, '互联网营销师']], { height: 38 });
+    b.row([[126, '认 定 等 级'], [1777, '四级（中级工）']], { height: 38 });
+    const doc = readOne(b.build());
+    expect(doc.fields.occupation.value).toBe('互联网营销师');
+  });
+
+  it('takes the nearest line of the row, never one past it', () => {
+    const b = new PageBuilder({ width: 2339, height: 1653 }).title('职业技能等级证书');
+    b.row([[126, '职业名称'], [700, '电工'], [1300, '职业技能等级'], [1900, '三级']], { height: 38 });
+    const doc = readOne(b.build());
+    expect(doc.fields.occupation.value).toBe('电工');
+  });
+});
+
+describe('scope labels of pre-2016 licences', () => {
+  it('ends a wrapped address at 许可经营项目 / 经营项目', () => {
+    const b = new PageBuilder({ width: 2339, height: 1653 }).title('营业执照');
+    b.row([[110, '注册号'], [400, '330106600012831']]);
+    b.row([[110, '名称'], [400, company.name]]);
+    b.row([[110, '经营场所:']], { height: 29 }).gap(-0.7);
+    b.row([[110, '浙江省杭州市西湖区西溪街道天目山路100号']]).gap(-0.5);
+    b.row([[110, '华星时代广场5幢16层2605室']]);
+    b.row([[110, '经营项目:']], { height: 29 }).gap(-0.7);
+    b.row([[110, '一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让']]);
+    const doc = readOne(b.build());
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区西溪街道天目山路100号华星时代广场5幢16层2605室');
+  });
+});
+
+describe('specks read as letters', () => {
+  it('never reads a doubtful one-to-three-letter speck as a value beside a label', () => {
+    const b = new PageBuilder({ width: 2339, height: 1653 }).title('营业执照');
+    b.row([[110, '名称'], [400, company.name]]);
+    b.row([[110, '经营者:'], [600, 'KL']], { confidence: 0.51 });
+    const layout = buildPageLayout(b.build());
+    expect(layout.lines.some((l) => l.text === 'KL')).toBe(false);
+  });
+});
