@@ -114,3 +114,23 @@ describe('specks read as letters', () => {
     expect(layout.lines.some((l) => l.text === 'KL')).toBe(false);
   });
 });
+
+describe('values wrapped right-aligned or centred', () => {
+  it('joins the short last line of a company name right-aligned under its first lines at the page edge', () => {
+    const b = new PageBuilder({ width: 2340, height: 1654 }).title('营业执照');
+    b.row([[146, '注册号'], [286, '330106600012831']]);
+    b.at(161, 431, '企业名称：', { height: 54 }).at(1952, 435, '杭州市西湖区', { height: 47, width: 222 }).at(1954, 484, '博远物流服务', { height: 44, width: 219 }).at(2128, 528, '部', { height: 54, width: 53 });
+    b.at(151, 613, '类型', { height: 45 }).at(1991, 613, '个体工商户', { height: 45 });
+    const doc = readOne(b.build());
+    expect(doc.fields.companyName.value).toBe('杭州市西湖区博远物流服务部');
+  });
+
+  it('joins a line centred under the line above in a wide cell', () => {
+    const b = new PageBuilder({ width: 1654, height: 2339 }).title('营业执照');
+    b.row([[110, '统一社会信用代码'], [600, company.code]]);
+    b.at(110, 400, '名称', { height: 32 }).at(700, 380, '杭州紫金电子商', { height: 32 }).at(700, 420, '务供应链服务有', { height: 32 }).at(764, 460, '限公司', { height: 32 });
+    b.at(110, 560, '类型', { height: 32 }).at(600, 560, '有限责任公司', { height: 32 });
+    const doc = readOne(b.build());
+    expect(doc.fields.companyName.value).toBe('杭州紫金电子商务供应链服务有限公司');
+  });
+});
