@@ -2,7 +2,7 @@ import { readCertificateNumber, readCreditCode, readResidentId, CorrectionReason
 import { validateRegistrationNumber } from './credit-code.js';
 import { parseDate } from './dates.js';
 import { parseLevel } from './levels.js';
-import { LABEL_FORMS } from './labels.js';
+import { LABEL_FORMS, LABEL_PREFIXES } from './labels.js';
 import { CJK, trimValue, withoutSpaces } from './text.js';
 
 /** How much a value's own form proves it was read right. */
@@ -84,6 +84,8 @@ export const readPersonName: ValueReader = (text) => {
     name = cut[1];
   }
   if (name.length < 2) return null;
+  // A label or its first characters (`社保` of 社保号码, `姓名`) read where a name was looked for is no name.
+  if (LABEL_PREFIXES.has(name)) return null;
   // A piece of an organisation's name (`有限公司` from a seal, `技师学院`) is not a person.
   if (/(公司|集团|学校|学院|大学|中心|协会|银行|工厂)$/.test(name)) return null;
   const rest = t.slice(m[0].length);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPageLayout, extractDocuments } from '../../shared/extraction/index.js';
 import { isOverprintFragment } from '../../shared/extraction/page-layout.js';
+import { readPersonName } from '../../shared/extraction/value-readers.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { company, person } from './support/documents.js';
 import { PageBuilder } from './support/page-builder.js';
@@ -132,5 +133,15 @@ describe('values wrapped right-aligned or centred', () => {
     b.at(110, 560, '类型', { height: 32 }).at(600, 560, '有限责任公司', { height: 32 });
     const doc = readOne(b.build());
     expect(doc.fields.companyName.value).toBe('杭州紫金电子商务供应链服务有限公司');
+  });
+});
+
+describe('label pieces where a name was looked for', () => {
+  it.each(['社保', '姓名', '持证'])('reads no person in %s', (text) => {
+    expect(readPersonName(text)).toBeNull();
+  });
+
+  it('still reads a name', () => {
+    expect(readPersonName(person.name)?.value).toBe(person.name);
   });
 });
