@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPageLayout, extractDocuments } from '../../shared/extraction/index.js';
 import { isOverprintFragment } from '../../shared/extraction/page-layout.js';
-import { readPersonName } from '../../shared/extraction/value-readers.js';
+import { readOrganisationName, readPersonName } from '../../shared/extraction/value-readers.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { company, person } from './support/documents.js';
 import { PageBuilder } from './support/page-builder.js';
@@ -143,5 +143,33 @@ describe('label pieces where a name was looked for', () => {
 
   it('still reads a name', () => {
     expect(readPersonName(person.name)?.value).toBe(person.name);
+  });
+});
+
+describe('organisation names joined with the text beside them', () => {
+  it('keeps a whole company name and leaves the company form joined after it, flagged', () => {
+    const read = readOrganisationName('浙江启航餐饮管理健康服务有限公司有限责任公司(自然人投资或控股)');
+    expect(read?.value).toBe('浙江启航餐饮管理健康服务有限公司');
+    expect(read?.issues).toContain('organisation_name_boundary_inferred');
+  });
+
+  it('keeps a branch name whole (分公司 is part of it)', () => {
+    expect(readOrganisationName('杭州钱塘餐饮管理人力资源服务股份有限公司杭州西湖区分公司')?.value).toBe('杭州钱塘餐饮管理人力资源服务股份有限公司杭州西湖区分公司');
+  });
+
+  it('drops a label glued before a name that starts with its place, flagged', () => {
+    const read = readOrganisationName('名称杭州紫金科技股份有限公司');
+    expect(read?.value).toBe('杭州紫金科技股份有限公司');
+    expect(read?.issues).toContain('label_before_value_inferred');
+  });
+
+  it('flags a company form joined to a licence name through the wrap search', () => {
+    const b = new PageBuilder({ width: 1654, height: 2339 }).title('营业执照');
+    b.row([[110, '统一社会信用代码'], [600, company.code]]);
+    b.row([[110, '名称'], [600, '浙江启航餐饮管理健康服务有限公司']]).gap(-0.7);
+    b.row([[600, '有限责任公司']]);
+    const doc = readOne(b.build());
+    expect(doc.fields.companyName.value === '浙江启航餐饮管理健康服务有限公司' || doc.fields.companyName.needsReview).toBe(true);
+    expect(doc.fields.companyName.value).not.toBe('浙江启航餐饮管理健康服务有限公司有限责任公司');
   });
 });
