@@ -53,6 +53,8 @@ const PRINTED_LABELS = {
     // Business licences of every generation and kind (个体工商户, branches, 企业法人营业执照, 副本).
     '组成形式', '主体类型', '企业类型', '公司类型', '经济性质', '实收资本', '出资额', '成员出资总额', '注册资金',
     '经营期限', '合伙期限', '营业期限自', '发照日期', '核准日期', '证照编号', '副本编号', '隶属企业',
+    // Training certificates print the course's dates and hours beside the project.
+    '培训时间', '培训期间', '培训日期', '培训学时', '学时',
     // Pre-2016 licences split 经营范围 into 许可经营项目 / 一般经营项目.
     '经营项目', '许可经营项目', '一般经营项目',
     '登记状态', '企业状态', '参保状态', '缴费状态', '人员状态', '证件类型', '打印日期', '打印时间', '出具日期', '营业期限至', '经营期限至'],

@@ -173,3 +173,14 @@ describe('organisation names joined with the text beside them', () => {
     expect(doc.fields.companyName.value).not.toBe('浙江启航餐饮管理健康服务有限公司有限责任公司');
   });
 });
+
+describe('training certificates', () => {
+  it('ends the training project at 培训时间 printed after it on its line', () => {
+    const b = new PageBuilder({ width: 1654, height: 2339 }).title('培训合格证书');
+    b.line(`姓名：${person.name}`, 150);
+    b.line('培训项目：养老护理员岗前培训 培训时间：2021年03月01日至2021年03月20日', 150);
+    b.line('证书编号：PX202047756242', 150);
+    const doc = readOne(b.build());
+    expect(doc.fields.occupation.value).toBe('养老护理员岗前培训');
+  });
+});
