@@ -116,6 +116,17 @@ export interface ColumnSpan {
 }
 
 /**
+ * A shorter line set right-aligned or centred under the line above (a leader value right-aligned at the page edge,
+ * a value centred in its cell): it continues that line though it starts further right than the column.
+ */
+function alignedUnder(line: LayoutLine, above: LayoutLine, h: number): boolean {
+  if (line.box.width > above.box.width + h * 0.5) return false;
+  const right = (l: LayoutLine) => l.box.x + l.box.width;
+  const centre = (l: LayoutLine) => l.box.x + l.box.width / 2;
+  return Math.abs(right(line) - right(above)) < h * 0.6 || Math.abs(centre(line) - centre(above)) < h * 0.6;
+}
+
+/**
  * The lines that continue a value below `last` in its column: each directly under the one before (within about a
  * line of it), starting in the value's column, holding no label and not owned by a label of its own row. Stops at
  * `maxLines`; `more` tells whether another line would still have continued.
@@ -139,7 +150,7 @@ export function continuationLines(
           l.box.y >= bottom - h * 0.35 &&
           l.box.y <= bottom + h * 0.9 &&
           l.box.x >= column.min - h * 0.5 &&
-          l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) &&
+          (l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) || alignedUnder(l, current, h)) &&
           sameType(l, last),
       )
       .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];

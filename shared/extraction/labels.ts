@@ -3,7 +3,7 @@
  * `职业（工种）` and `姓名：` all match. Readers pick the groups they need per document type; every label also acts
  * as a delimiter, so `姓名:王晓明 性别:男` splits into two segments.
  */
-export const LABELS = {
+const PRINTED_LABELS = {
   personName: [
     '持证人姓名', '持证人', '姓名', '学员姓名', '考生姓名', '受聘人姓名', '受聘人', '被聘人', '应聘人', '参保人姓名',
     '参保人员姓名', '参保人', '劳动者姓名', '乙方(劳动者)姓名', '乙方(学生)姓名', '职工姓名', '员工姓名', '学生姓名', '实习生姓名', '实习学生', '实习生',
@@ -53,10 +53,38 @@ export const LABELS = {
     // Business licences of every generation and kind (个体工商户, branches, 企业法人营业执照, 副本).
     '组成形式', '主体类型', '企业类型', '公司类型', '经济性质', '实收资本', '出资额', '成员出资总额', '注册资金',
     '经营期限', '合伙期限', '营业期限自', '发照日期', '核准日期', '证照编号', '副本编号', '隶属企业',
+    // Training certificates print the course's dates and hours beside the project.
+    '培训时间', '培训期间', '培训日期', '培训学时', '学时',
+    // Pre-2016 licences split 经营范围 into 许可经营项目 / 一般经营项目.
+    '经营项目', '许可经营项目', '一般经营项目',
     '登记状态', '企业状态', '参保状态', '缴费状态', '人员状态', '证件类型', '打印日期', '打印时间', '出具日期', '营业期限至', '经营期限至'],
 } as const;
 
-export type LabelGroup = keyof typeof LABELS;
+export type LabelGroup = keyof typeof PRINTED_LABELS;
+
+/** Date labels printed with the 期 of 日期 left off (`起始日`, `用工终止日`, `签订日`, `发证日`). */
+const SHORT_DATE_GROUPS: readonly LabelGroup[] = ['startDate', 'endDate', 'signedDate', 'issueDate', 'establishedDate'];
+
+/**
+ * The lexicon as readers use it: the printed forms above, plus each date label of four characters or more also
+ * without its final 期 (forms are written once; a reader asking for `LABELS.startDate` gets `起始日` too).
+ */
+export const LABELS: { readonly [G in LabelGroup]: readonly string[] } = Object.fromEntries(
+  (Object.entries(PRINTED_LABELS) as Array<[LabelGroup, readonly string[]]>).map(([group, forms]) => [
+    group,
+    SHORT_DATE_GROUPS.includes(group) ? [...new Set([...forms, ...forms.filter((f) => f.length >= 4 && f.endsWith('日期')).map((f) => f.slice(0, -1))])] : forms,
+  ]),
+) as { readonly [G in LabelGroup]: readonly string[] };
+
+/**
+ * Words that qualify a label printed right before it, with no space or colon (`有效证件号码`, `用工起始日`,
+ * `本人姓名`, `企业住所`): the label is the whole word and the qualifier is never a value. Checked only where a
+ * label segment starts (line start, after a separator or a previous value), so `王晓明` before `性别` stays a value.
+ */
+export const LABEL_QUALIFIERS: ReadonlySet<string> = new Set([
+  '有效', '本人', '个人', '职工', '员工', '考生', '学员', '申请人', '持证人', '用工', '合同', '劳动', '聘用', '聘任',
+  '实习', '居民', '公民', '企业', '公司', '单位', '登记', '核准', '注册', '主要', '现', '户籍',
+]);
 
 /** Labels short enough to occur inside ordinary words: they count only at a segment start or before a colon. */
 const WEAK_LABELS = new Set<string>([

@@ -1,6 +1,6 @@
 import type { Box } from '../documents/index.js';
 import type { OcrPage } from '../documents/ocr-page.js';
-import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABELS_BY_FIRST_CHAR } from './labels.js';
+import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
 
 /** A label found in a line and the text that follows it up to the next label (its inline value). */
@@ -103,6 +103,42 @@ const OVERPRINT = new RegExp(
   ].join('|'),
   'g',
 );
+/** Words that stamps and site watermarks are made of (see OVERPRINT); only ever together, never a field's value. */
+const OVERPRINT_WORDS = ['仅限', '仅供', '使用', '之用', '复印', '无效', '审核', '申报', '办理', '与原件', '原件', '一致', '相符', '他用', '它用', '核验', '本次', '补贴'];
+const OVERPRINT_CHARS = new Set([...OVERPRINT_WORDS.join('')]);
+
+/**
+ * True for a broken piece of a stamp or a watermark that the engine read apart from the rest (`印无效复印`,
+ * `局审核使用审核使用`, `申报使用`, `复印无`): at least one whole stamp word, and nothing left once its words are
+ * taken out but single characters of those words (cut at the box's edge) and at most one other character.
+ *
+ * @example
+ * isOverprintFragment('局审核使用审核使用'); // true
+ */
+export function isOverprintFragment(text: string): boolean {
+  const flat = text.replace(/[\s,，.。;；:：、()（）]/g, '');
+  if (flat.length < 2) return false;
+  let rest = flat;
+  let words = 0;
+  for (const word of [...OVERPRINT_WORDS].sort((a, b) => b.length - a.length)) {
+    const parts = rest.split(word);
+    words += parts.length - 1;
+    rest = parts.join('|');
+  }
+  if (words === 0) return false;
+  const left = rest.replace(/\|/g, '');
+  const foreign = [...left].filter((c) => !OVERPRINT_CHARS.has(c)).length;
+  return foreign <= 1 && left.length <= words + 1;
+}
+
+/**
+ * A speck read as letters: one to three Latin letters the engine itself doubts (< 0.6), the residue of a seal's
+ * star, a watermark's stroke or a signature. No field's value is a few bare letters.
+ */
+function isSpeck(line: OcrPage['lines'][number]): boolean {
+  return line.confidence < 0.6 && /^[A-Za-z]{1,3}$/.test(line.text.trim());
+}
+
 /** Short labels that open a licence's lines and never open a sentence. */
 const GLUED_LINE_LABELS = new Set(['名称', '类型', '住所', '负责人', '经营者', '投资人']);
 /**
@@ -131,6 +167,21 @@ function endsUnknownLabel(text: string, at: number, hits: ReadonlyArray<{ end: n
   const previous = hits[hits.length - 1];
   // After another label's value and a space it starts a label of its own; right after a label it is that label's value.
   return !previous || /[^\s:]/.test(text.slice(previous.end, start));
+}
+
+/**
+ * Where a label found at `at` really starts: at a qualifier printed right before it (`有效证件号码`, `用工终止日`),
+ * when the qualifier opens a label segment (the line's start or a separator before it).
+ */
+function qualifiedStart(text: string, at: number, hits: ReadonlyArray<{ end: number }>): number {
+  const floor = hits.length ? hits[hits.length - 1].end : 0;
+  for (let n = 3; n >= 1; n--) {
+    const start = at - n;
+    if (start < floor) continue;
+    if (!LABEL_QUALIFIERS.has(text.slice(start, at))) continue;
+    if (start === 0 || SEPARATOR.test(text[start - 1])) return start;
+  }
+  return at;
 }
 
 function findHits(text: string): LabelHit[] {
@@ -171,7 +222,7 @@ function findHits(text: string): LabelHit[] {
       // Licence labels that open a line are labels even when the engine lost the gap after them (`名称杭州…公司`,
       // `负责人刘俊`); what they lead to must then look fully typical (see findLabelledCandidates).
       if (label.weak && !separated && /[\u3400-\u9fff]/.test(text[end]) && !(i === 0 && GLUED_LINE_LABELS.has(label.form))) continue;
-      hits.push({ form: label.form, start: i, end, clean: separated });
+      hits.push({ form: label.form, start: qualifiedStart(text, i, hits), end, clean: separated });
       i = end - 1;
       break;
     }
@@ -183,7 +234,7 @@ function findHits(text: string): LabelHit[] {
         const end = i + fuzzy.length;
         const separated = text[end] === ':' || end === text.length || /[\s(]/.test(text[end]);
         if (separated || fuzzy.length >= 5) {
-          hits.push({ form: fuzzy.form, start: i, end, clean: separated, fuzzy: true });
+          hits.push({ form: fuzzy.form, start: qualifiedStart(text, i, hits), end, clean: separated, fuzzy: true });
           i = end - 1;
         }
       }
@@ -428,7 +479,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
   const bodyHeight = median(page.lines.map((l) => l.box.height)) || 20;
   const lines: LayoutLine[] = page.lines
     // Seal lettering read as a line (`业务专用章`, `合同专用章`) belongs to no field, nor does a diagonal watermark.
-    .filter((line) => line.text.trim().length > 0 && !SEAL_TEXT.test(line.text.replace(/\s+/g, '')) && !isSlanted(line, bodyHeight))
+    .filter((line) => line.text.trim().length > 0 && !SEAL_TEXT.test(line.text.replace(/\s+/g, '')) && !isSlanted(line, bodyHeight) && !isOverprintFragment(normaliseText(line.text)) && !isSpeck(line))
     .map((line, index) => {
       const text = normaliseText(normaliseText(line.text).replace(OVERPRINT, ' '));
       const hits = findHits(text);
@@ -509,8 +560,10 @@ const centreY = (box: Box): number => box.y + box.height / 2;
 /** Lines on the same row as `line`, to its right and in the same half, nearest first. */
 export function linesRightOf(layout: PageLayout, line: LayoutLine): LayoutLine[] {
   const right = line.box.x + line.box.width;
-  // Leader layouts put values across most of the page; a far pairing is scored down where it is used.
-  const maxGap = layout.width * 0.6;
+  // Leader layouts put values across most of the page, right-aligned at its far edge (a label at the left margin, its
+  // value 75 % of the width away): any line on the row counts, the nearest first; a far pairing is scored down where
+  // it is used.
+  const maxGap = layout.width;
   return layout.lines
     .filter(
       (other) =>

@@ -2,7 +2,7 @@ import { readCertificateNumber, readCreditCode, readResidentId, CorrectionReason
 import { validateRegistrationNumber } from './credit-code.js';
 import { parseDate } from './dates.js';
 import { parseLevel } from './levels.js';
-import { LABEL_FORMS } from './labels.js';
+import { LABEL_FORMS, LABEL_PREFIXES } from './labels.js';
 import { CJK, trimValue, withoutSpaces } from './text.js';
 
 /** How much a value's own form proves it was read right. */
@@ -84,6 +84,8 @@ export const readPersonName: ValueReader = (text) => {
     name = cut[1];
   }
   if (name.length < 2) return null;
+  // A label or its first characters (`社保` of 社保号码, `姓名`) read where a name was looked for is no name.
+  if (LABEL_PREFIXES.has(name)) return null;
   // A piece of an organisation's name (`有限公司` from a seal, `技师学院`) is not a person.
   if (/(公司|集团|学校|学院|大学|中心|协会|银行|工厂)$/.test(name)) return null;
   const rest = t.slice(m[0].length);
@@ -100,6 +102,10 @@ const ORG_SUFFIX =
 
 // A name that starts inside its own legal-form suffix (`份有限公司`, `限公司`) lost its head at an edge or under a seal.
 const ORG_FRAGMENT_START = /^(份有限|限责任|限公司|司$|责任公司|有限公司|股份有限公司|公司)/;
+
+/** A complete company name, then nothing but a company form (the 类型 of a licence). */
+const COMPANY_FORM_AFTER_NAME =
+  /^(.{4,}?(?:有限责任公司|股份有限公司|有限公司|分公司))((?:有限责任公司|股份有限公司|有限公司|个人独资企业|合伙企业|个体工商户|全民所有制|集体所有制)(?:分公司)?(?:\([^)]*\))?)$/;
 
 /** Set phrases of organisation names; a name holding part of one but not all of it lost characters (under a seal). */
 /** Provinces, large cities and Hangzhou's districts and counties that begin registered organisation names. */
@@ -146,6 +152,17 @@ export const readOrganisationName: ValueReader = (text) => {
   }
   if (t.length < 4 || !new RegExp(`[${CJK}]{2}`).test(t)) return null;
   if (/^\d/.test(t) || /\d{4}年|\d+[日月号]前/.test(t)) return null;
+  // A label glued before the name (`名称杭州紫金科技股份有限公司`): no registered name starts with a label and then a
+  // place. Keep the name; which label it was is a guess the clerk confirms.
+  const glued = LABEL_FORMS.find((l) => l.form.length >= 2 && t.startsWith(l.form) && PLACE_PREFIX.test(t.slice(l.form.length)));
+  if (glued) {
+    const rest = readOrganisationName(t.slice(glued.form.length));
+    return rest ? { ...rest, issues: [...rest.issues, 'label_before_value_inferred'] } : null;
+  }
+  // A whole name followed by a company form (`…服务有限公司` | `有限责任公司(自然人投资或控股)`): the form is the
+  // 类型 printed beside or under it, joined as if it continued the name. Keep the name; where it ends is a guess.
+  const form = COMPANY_FORM_AFTER_NAME.exec(t);
+  if (form) return { value: form[1], evidence: Evidence.shape, plausibility: 0.8, issues: ['organisation_name_boundary_inferred'] };
   const suffixed = ORG_SUFFIX.test(t);
   // Four characters or fewer without an organisation suffix is a person's name, not an organisation.
   if (!suffixed && t.length <= 4) return null;

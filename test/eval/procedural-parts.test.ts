@@ -51,6 +51,29 @@ describe('procedural parts', () => {
     expect(textOf(html)).not.toContain('91330106MA2GL1XK3P');
   });
 
+  it('prints a bilingual grid: each label cell carries the Chinese label and its English gloss, values in cells', () => {
+    const items: Item[] = [
+      { field: 'holderName', label: '姓名', value: '王晓明' },
+      { field: 'certificateNumber', label: '证书编号', value: 'S000033010600213000123' },
+    ];
+    const html = block(items, { ...params, placement: 'bilingual_cell' }, new Map(), new Rng(5));
+    expect(html).toContain('<table');
+    expect(textOf(html)).toContain('Certificate No.');
+    expect(textOf(html)).toContain('Name');
+    expect(textOf(html)).toContain('S000033010600213000123');
+  });
+
+  it('prints underlined blanks in one running paragraph, every value on its blank after its label', () => {
+    const items: Item[] = [
+      { field: 'employerName', label: '用人单位', value: '杭州之江科技有限公司' },
+      { field: 'employeeName', label: '劳动者姓名', value: '王晓明' },
+    ];
+    const html = block(items, { ...params, placement: 'underline' }, new Map(), new Rng(6));
+    expect(html.match(/<p /g)).toHaveLength(1);
+    expect(html.match(/border-bottom:1px solid/g)).toHaveLength(2);
+    expect(textOf(html).indexOf('王晓明')).toBeGreaterThan(textOf(html).indexOf('劳动者姓名'));
+  });
+
   it('prints days in the 20s and 30s with 廿 and 卅', () => {
     expect(formatProceduralDate({ year: 2013, month: 3, day: 22 }, 'cn_nian')).toBe('二〇一三年三月廿二日');
     expect(formatProceduralDate({ year: 2020, month: 12, day: 31 }, 'cn_nian')).toBe('二〇二〇年十二月卅一日');

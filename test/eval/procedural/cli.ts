@@ -2,12 +2,14 @@
  * Makes a procedural set:
  *
  *   node --import tsx test/eval/procedural/cli.ts --dir /work/evalsets/procedural-v1 --rounds 1 --seed 12
+ *   node --import tsx test/eval/procedural/cli.ts --dir /work/evalsets/procedural-v3 --rounds 3 --seed 32 \
+ *     --conditions digital_pdf,clean_scan,noisy_scan --families certificate/proc-H2,licence/proc-H2,record/proc-H2,contract/proc-H2
  *   node --import tsx test/eval/procedural/cli.ts --dir /tmp/p --captures all --captures-per-family 6   # photo and copy captures too
  */
 import { Command } from 'commander';
 import { PHOTO_CAPTURES, type PhotoCapture } from '../render/degrade.js';
 import { conditionSchema } from '../truth.js';
-import { PROCEDURAL_FAMILIES } from './families.js';
+import { ALL_PROCEDURAL_FAMILIES, PROCEDURAL_FAMILIES } from './families.js';
 import { generateProcedural, planProcedural, V1_CONDITIONS } from './generate.js';
 
 const opts = new Command('procedural')
@@ -23,7 +25,7 @@ const opts = new Command('procedural')
 
 const conditions = opts.conditions.split(',').filter((c) => c.trim()).map((c) => conditionSchema.parse(c.trim()));
 const captures = opts.captures === 'all' ? PHOTO_CAPTURES : (opts.captures?.split(',').map((c) => c.trim()) as PhotoCapture[] | undefined);
-const families = opts.families ? PROCEDURAL_FAMILIES.filter((f) => opts.families!.split(',').includes(f.name)) : PROCEDURAL_FAMILIES;
+const families = opts.families ? ALL_PROCEDURAL_FAMILIES.filter((f) => opts.families!.split(',').includes(f.name)) : PROCEDURAL_FAMILIES;
 const jobs = planProcedural({ rounds: Number(opts.rounds), conditions: conditions.filter(Boolean), captures, capturesPerFamily: Number(opts.capturesPerFamily), families });
 const started = Date.now();
 await generateProcedural(opts.dir, jobs, { seed: Number(opts.seed), log: (l) => console.log(l) });

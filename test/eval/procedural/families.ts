@@ -251,6 +251,41 @@ export const PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
   },
 ];
 
+/** CJK fonts no other family uses (Taiwan/Hong Kong/Japan/Korea cuts of the same designs, UMing TW). */
+const V3_FONTS = ['AR PL UMing TW', 'Noto Serif CJK JP', 'Noto Sans CJK KR', 'Noto Sans CJK HK'] as const;
+
+/**
+ * The procedural-v3 held-out families (never tune on them): structures no family above draws: ruled grids whose
+ * label cells carry 中文 over an English gloss (values centred or left in their cells), and fill-in-the-blank prose
+ * where label/value pairs run on through a paragraph with each value on an underlined blank. Not in
+ * PROCEDURAL_FAMILIES, so procedural-v1/v2 regenerate unchanged; `cli.ts --families` draws them by name.
+ */
+const v3Region: FamilyRegion = {
+  ...base,
+  fonts: V3_FONTS,
+  fillInFonts: V3_FONTS,
+  sizes: [10.5, 13],
+  placements: ['bilingual_cell', 'underline'],
+  columns: [1, 2],
+  labelStyles: ['plain', 'justify', 'fullwidth_spaces'],
+  colons: ['', '：', ':'],
+  wrapLines: [1, 2, 3],
+  dateStyles: ['cn_padded', 'cn', 'cn_upper', 'dotted', 'slashed', 'cn_nian'],
+  overlays: { ...base.overlays, sealOverIssuer: 0.7, watermark: 0.2, stamp: 0.2, after: 0.2 },
+  mask: { chance: 0.15, styles: ['bar', 'stars'] },
+  lexicon: 'all',
+};
+
+export const PROCEDURAL_V3_FAMILIES: readonly ProceduralFamily[] = [
+  { name: 'certificate/proc-H2', heldOut: true, kinds: CERTS, region: { ...v3Region, landscape: 0.3 } },
+  { name: 'licence/proc-H2', heldOut: true, kinds: ['business_license'], region: { ...v3Region, landscape: 0.5, overlays: { ...v3Region.overlays, inspection: 0.2 } } },
+  { name: 'record/proc-H2', heldOut: true, kinds: ['social_insurance_record'], region: { ...v3Region, landscape: 0 } },
+  { name: 'contract/proc-H2', heldOut: true, kinds: ['labor_contract'], region: { ...v3Region, landscape: 0, overlays: { ...v3Region.overlays, signature: 0.5 } } },
+];
+
+/** Every family the generator knows, v1/v2's and v3's, for `--families`. */
+export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [...PROCEDURAL_FAMILIES, ...PROCEDURAL_V3_FAMILIES];
+
 /** The procedural families that can draw a kind, seen first. @example proceduralFamiliesFor('id_card'); */
 export function proceduralFamiliesFor(kind: DocumentKind): ProceduralFamily[] {
   return PROCEDURAL_FAMILIES.filter((f) => (f.kinds as readonly string[]).includes(kind)).sort((a, b) => Number(a.heldOut) - Number(b.heldOut));

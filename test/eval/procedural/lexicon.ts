@@ -44,3 +44,55 @@ export const LEXICON = {
 } as const satisfies Record<string, Words>;
 
 export type Role = keyof typeof LEXICON;
+
+/** English glosses printed under (or over) Chinese labels on bilingual forms (procedural-v3 held-out families). */
+const ENGLISH: Record<Role, string> = {
+  name: 'Name',
+  sex: 'Sex',
+  idNumber: 'ID No.',
+  birth: 'Date of Birth',
+  occupation: 'Occupation',
+  level: 'Level',
+  certificateNumber: 'Certificate No.',
+  issueDate: 'Date of Issue',
+  issuer: 'Issued by',
+  assessor: 'Assessment Body',
+  specialAbility: 'Special Ability',
+  operationItem: 'Operation Item',
+  operationCategory: 'Category',
+  validUntil: 'Valid Until',
+  training: 'Training Programme',
+  trainingBody: 'Training Institution',
+  companyName: 'Name',
+  companyType: 'Type',
+  legalRepresentative: 'Legal Representative',
+  address: 'Domicile',
+  capital: 'Registered Capital',
+  established: 'Date of Establishment',
+  term: 'Business Term',
+  scope: 'Business Scope',
+  insuredName: 'Insured Person',
+  insuredId: 'Citizen ID No.',
+  employerName: 'Employer',
+  employerCode: 'Unified Social Credit Code',
+  employeeName: 'Employee',
+  employeeId: 'ID No.',
+  contractStart: 'Term From',
+  contractEnd: 'Term To',
+  signedDate: 'Date Signed',
+};
+
+/**
+ * The English gloss of a printed label: the role whose words hold it, or a plain fallback for labels outside the
+ * lexicon (经营者, 负责人, 组成形式 …).
+ *
+ * @example englishGloss('证书编号'); // 'Certificate No.'
+ */
+export function englishGloss(label: string): string {
+  const bare = label.replace(/[\s　]/g, '');
+  for (const [role, words] of Object.entries(LEXICON) as [Role, Words][]) {
+    if ([...words.common, ...words.rare].some((w) => w.replace(/[\s　]/g, '') === bare)) return ENGLISH[role];
+  }
+  const extra: Record<string, string> = { 经营者: 'Operator', 负责人: 'Person in Charge', 组成形式: 'Form', 经营场所: 'Business Premises', 营业场所: 'Business Premises', 注册日期: 'Date of Registration', 注册号: 'Registration No.', 统一社会信用代码: 'Unified Social Credit Code', 单位名称: 'Employer', 缴费月数: 'Months Paid', 培训时间: 'Training Period', 实收资本: 'Paid-in Capital', 参保状态: 'Insurance Status', 性别: 'Sex', 地址: 'Address', 联系电话: 'Telephone', 合同类型: 'Contract Type', 工作岗位: 'Post' };
+  return extra[bare] ?? 'Item';
+}

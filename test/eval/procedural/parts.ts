@@ -6,9 +6,15 @@
  */
 import type { Rng } from '../factory/random.js';
 import { esc } from '../templates/kit.js';
+import { englishGloss } from './lexicon.js';
 
 export type LabelStyle = 'plain' | 'justify' | 'fullwidth_spaces' | 'ascii_spaces';
-export type Placement = 'beside' | 'above' | 'cell' | 'leader';
+/**
+ * Where a value sits relative to its label. `bilingual_cell` (ruled grid, label cell 中文 over an English gloss) and
+ * `underline` (pairs flowing inline through a paragraph, each value on an underlined blank) are drawn only by the
+ * procedural-v3 held-out families.
+ */
+export type Placement = 'beside' | 'above' | 'cell' | 'leader' | 'bilingual_cell' | 'underline';
 export type MaskStyle = 'bar' | 'blur' | 'stars';
 
 /** One label and its value; `field` names the truth field it prints (absent for distractors such as 注册资本). */
@@ -161,6 +167,42 @@ export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMa
       flush();
       return `<table class="blk" style="border-collapse:collapse;width:100%">${rows.join('')}</table>`;
     }
+    case 'bilingual_cell': {
+      // A ruled grid whose label cells carry the Chinese label and an English gloss on a second line (or first).
+      const englishFirst = rng.chance(0.35);
+      const bi = (i: Item) => {
+        const en = `<div style="font-size:0.68em;letter-spacing:0;color:#444;font-family:'Noto Sans CJK SC'">${esc(englishGloss(i.label))}</div>`;
+        return englishFirst ? `${en}<div>${lb(i)}</div>` : `<div>${lb(i)}</div>${en}`;
+      };
+      const rows: string[] = [];
+      let row: string[] = [];
+      const flush = () => {
+        if (row.length) rows.push(`<tr>${row.join('')}${p.columns === 2 && row.length === 1 ? '<td class="gl"></td><td></td>' : ''}</tr>`);
+        row = [];
+      };
+      for (const i of items) {
+        const td = `<td class="gl" style="white-space:nowrap;text-align:center;width:1%">${bi(i)}</td><td${p.columns === 2 && i.wide ? ' colspan="3"' : ''} style="text-align:${rng.pick(['left', 'center'])}">${v(i)}</td>`;
+        if (p.columns === 2 && i.wide) {
+          flush();
+          row.push(td);
+          flush();
+          continue;
+        }
+        row.push(td);
+        if (p.columns === 1 || row.length === 2) flush();
+      }
+      flush();
+      return `<table class="blk" style="border-collapse:collapse;width:100%">${rows.join('')}</table>`;
+    }
+    case 'underline':
+      // Fill-in-the-blank prose: pairs run on through a paragraph, so a line holds two or three of them and a value
+      // may start wherever the last one ended; each value sits on an underlined blank wider than itself.
+      return `<p class="blk" style="line-height:2.3;text-align:justify;margin:0">${items
+        .map((i) => {
+          const pad = rng.float(2, 9).toFixed(1);
+          return `<span style="white-space:nowrap">${lb(i)}</span><span style="border-bottom:1px solid #222;padding:0 ${pad}mm">${v(i)}</span>`;
+        })
+        .join(rng.pick(['，', '；', '　　', '　']))}。</p>`;
     case 'leader':
       return items
         .map((i) => `<div style="display:flex;align-items:baseline;margin:${gap} 0"><span style="white-space:nowrap">${lb(i)}</span><span style="flex:1;border-bottom:2px dotted #777;margin:0 3mm;min-width:8mm"></span><span style="text-align:right;max-width:65%">${v(i)}</span></div>`)
