@@ -7,6 +7,8 @@ import { evidenceKindSchema } from '../cases/evidence.js';
 import { caseFindingSchema } from '../cases/findings.js';
 import { auditEventSchema, caseStatusSchema, reviewCaseSchema } from '../cases/review-case.js';
 import { reviewRoleSchema } from './principal.js';
+import { documentTypeSchema } from '../documents/document-type.js';
+import { programmeIdSchema } from '../policy/programmes.js';
 
 export const errorBodySchema = z
   .object({
@@ -111,6 +113,8 @@ export const caseViewSchema = z.object({
     approve: z.boolean(),
     recover: z.boolean(),
     recordEvidence: z.boolean(),
+    /** Set the programme and document types of an unclassified case (未分类). Optional, additive. */
+    classify: z.boolean().optional(),
   }),
 });
 export type CaseViewText = z.infer<typeof caseViewSchema>;
@@ -193,6 +197,15 @@ export const recordEvidenceRequestSchema = versionedSchema.extend({
   note: z.string().trim().min(1).max(500),
   validUntil: z.iso.date().optional(),
 });
+/**
+ * A clerk classifies an unclassified (未分类) case: the programme claimed and, for any document the machine could not
+ * type, its type. The rules then judge the case again under that programme.
+ */
+export const classifyRequestSchema = versionedSchema.extend({
+  programme: programmeIdSchema,
+  documents: z.array(z.object({ documentId: z.string().min(1), indexInFile: z.number().int().nonnegative(), type: documentTypeSchema })).max(50).default([]),
+});
+export type ClassifyRequest = z.infer<typeof classifyRequestSchema>;
 /** Closing a case as 不予补贴, with the reason the applicant will read. */
 export const declineRequestSchema = versionedSchema.extend({ reason: z.string().trim().min(1).max(500) });
 /** XH36-4.2 追回已拨付资金: how much, why, and the inspection it rests on. */

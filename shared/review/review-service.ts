@@ -18,7 +18,7 @@ import {
 } from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentRepository } from '../ports/document-repository.js';
-import type { CaseSummary, CorrectFieldsRequest } from './api-schemas.js';
+import type { CaseSummary, ClassifyRequest, CorrectFieldsRequest } from './api-schemas.js';
 import { ForbiddenError, InvalidStateError, LeasedToOtherError, ReviewNotFoundError, StaleVersionError, UnprocessableError } from './errors.js';
 import { assertMayRead, institutionOf, isStaff, requireRole, type Principal } from './principal.js';
 
@@ -337,6 +337,55 @@ export class ReviewService {
   }
 
   /**
+   * Classifies a case the machine could not (未分类, XH36-3: the programme must be known before any rule applies): the
+   * clerk names the programme claimed and the type of each document named. A retyped document keeps the values read
+   * that its new type has and gets the others as empty fields flagged for the clerk. The rules judge the case again
+   * under that programme (from then on, as after a correction), and the audit trail records before and after.
+   */
+  async classify(principal: Principal, caseId: string, version: number, request: Omit<ClassifyRequest, 'version'>): Promise<ReviewCase> {
+    requireRole(principal, STAFF);
+    const current = await this.loadAt(caseId, version);
+    this.assertOpen(current, 'classify', '此案件已办结，不能再分类。');
+    this.assertNotLeasedToOther(current, principal);
+    const documents: CaseDocument[] = structuredClone(current.documents);
+    const typesBefore: string[] = [];
+    const typesAfter: string[] = [];
+    for (const change of request.documents) {
+      const document = documents.find((d) => d.documentId === change.documentId && d.indexInFile === change.indexInFile);
+      if (!document) {
+        throw new UnprocessableError('unknown_document', '案件中没有这份材料。', `case ${caseId} has no document ${change.documentId}#${change.indexInFile}`, { documentId: change.documentId, indexInFile: change.indexInFile });
+      }
+      if (document.type === change.type) continue;
+      typesBefore.push(DOCUMENT_TITLES_ZH[document.type] ?? document.type);
+      typesAfter.push(DOCUMENT_TITLES_ZH[change.type] ?? change.type);
+      document.fields = fieldsAs(change.type, document.fields);
+      document.type = change.type;
+      document.typeConfidence = 1;
+    }
+    const at = this.now();
+    const classified: ReviewCase = { ...current, documents, classification: { programme: request.programme, by: principal.userId, at } };
+    const decision = await this.judge(classified, documents);
+    const next: ReviewCase = {
+      ...classified,
+      flaggedFieldCount: flaggedFieldCount(documents),
+      queue: this.deps.judge.queueFor(decision),
+      updatedAt: at,
+      ...personOf(documents, current),
+    };
+    if (decision) next.decision = decision;
+    else delete next.decision;
+    return this.writeJudged(next, current, {
+      caseId,
+      at,
+      actor: principal.userId,
+      ...actorName(principal),
+      action: 'classify',
+      before: { programme: current.decision?.programme ?? current.queue, ...(typesBefore.length ? { documentTypes: typesBefore } : {}), outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan },
+      after: { programme: request.programme, ...(typesAfter.length ? { documentTypes: typesAfter } : {}), outcome: decision?.outcome, amountYuan: decision?.amountYuan },
+    });
+  }
+
+  /**
    * Closes a case as 不予补贴 with a reason (`declined`): an ineligible case, or one whose open point the clerk could not
    * establish. Not for a payable (符合) case: that one is confirmed, or rejected with a reason. The claim keys it held
    * are released, as for a rejection.
@@ -514,6 +563,7 @@ export class ReviewService {
       applicant: current.applicant ?? { kind: 'individual' },
       claimDate: await this.claimDateOf(current),
       ...(current.recordedEvidence?.length ? { declared: declaredFromEvidence(current.recordedEvidence) } : {}),
+      ...(current.classification ? { programme: current.classification.programme } : {}),
     });
   }
 
@@ -570,6 +620,13 @@ function actorName(principal: Principal): { actorName?: string } {
 
 function sortedByTime(events: AuditEvent[]): AuditEvent[] {
   return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/** A document's fields as another type has them: the values read that the type has, the others empty and flagged. */
+function fieldsAs(type: CaseDocument['type'], fields: CaseDocument['fields']): CaseDocument['fields'] {
+  const next: CaseDocument['fields'] = {};
+  for (const name of FIELDS_BY_TYPE[type] as readonly string[]) next[name] = Object.hasOwn(fields, name) ? fields[name]! : missingField();
+  return next;
 }
 
 /** A field of the document's type that the machine did not find: the clerk may still enter it. */
