@@ -154,7 +154,7 @@ describe('clerk page', () => {
     expect(await finding.textContent()).toContain('周敏');
     expect(await page.locator('#confirm').count()).toBe(0);
 
-    await page.keyboard.press('Alt+f');
+    await page.keyboard.press('Alt+y');
     await page.locator('dialog textarea').fill('已核对身份证原件：合同与社保记录所写为申请人本人（曾用名吴刚）');
     await page.keyboard.press('Control+Enter');
     await page.locator('.finding.resolved').waitFor();

@@ -34,7 +34,7 @@ describe('the clerk\'s day on the page', () => {
     expect(await page.locator('#confirm').count()).toBe(0);
     expect(await page.locator('#keys').textContent()).not.toContain('Ctrl+Enter');
     expect(await page.locator('.open-point').first().textContent()).toContain('未能确认本地户籍');
-    await page.keyboard.press('Alt+E');
+    await page.keyboard.press('Alt+j');
     await page.locator('button.record-evidence[data-kind="residence_permit"]').click();
     await page.locator('dialog textarea[name="note"]').fill('已核对居住证原件，西湖区');
     await page.keyboard.press('Control+Enter');
@@ -75,7 +75,7 @@ describe('the clerk\'s day on the page', () => {
     await headline(page).filter({ hasText: '缺少材料' }).waitFor();
     expect(await page.locator('#missing').textContent()).toBe('缺少材料：身份证');
 
-    await page.keyboard.press('Alt+D');
+    await page.keyboard.press('Alt+b');
     expect(await page.locator('dialog input[name="doc"][value="id_card"]').isChecked()).toBe(true);
     expect(await page.locator('dialog input[name="doc"][value="labour_contract"]').isChecked()).toBe(false);
     await page.locator('dialog input[name="doc"][value="engagement_letter"]').check();

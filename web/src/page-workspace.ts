@@ -92,7 +92,7 @@ export function mountPageWorkspace(root: HTMLElement, deps: PageWorkspaceDeps, i
   const onZoom = () => {
     const level = $('#zoom-level');
     if (level) level.textContent = `${Math.round(panzoom.getScale() * 100)}%`;
-    stage.dataset.scale = String(panzoom.getScale());
+    stage.dataset.scale = String(Math.round(panzoom.getScale() * 1000) / 1000);
   };
   stage.addEventListener('panzoomchange', onZoom);
 
@@ -154,7 +154,11 @@ export function mountPageWorkspace(root: HTMLElement, deps: PageWorkspaceDeps, i
     const next = deps.pages[Math.min(deps.pages.length - 1, Math.max(0, index + step))];
     if (next && pageKey(next) !== currentPage) void show(pageKey(next));
   };
-  const zoom = (direction: 1 | -1) => (direction > 0 ? panzoom.zoomIn() : panzoom.zoomOut());
+  // Steps of 25 % (100 %, 125 %, 150 %…), so the level shown is a round figure.
+  const zoom = (direction: 1 | -1) => {
+    panzoom.zoom(Math.min(6, Math.max(0.5, Math.round((panzoom.getScale() + direction * 0.25) * 4) / 4)));
+    onZoom();
+  };
   const rotate = () => {
     rotation = (rotation + 90) % 360;
     applyRotation();
@@ -163,6 +167,7 @@ export function mountPageWorkspace(root: HTMLElement, deps: PageWorkspaceDeps, i
     rotation = 0;
     applyRotation();
     panzoom.reset();
+    onZoom();
   };
 
   root.querySelectorAll<HTMLButtonElement>('.page-tabs button').forEach((b) => b.addEventListener('click', () => void show(b.dataset.page!)));
