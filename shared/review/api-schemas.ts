@@ -115,6 +115,8 @@ export const caseViewSchema = z.object({
     recordEvidence: z.boolean(),
     /** Set the programme and document types of an unclassified case (未分类). Optional, additive. */
     classify: z.boolean().optional(),
+    /** Split and merge a file's pages into documents (read again from the stored pages). Optional, additive. */
+    regroupPages: z.boolean().optional(),
   }),
 });
 export type CaseViewText = z.infer<typeof caseViewSchema>;
@@ -206,6 +208,15 @@ export const classifyRequestSchema = versionedSchema.extend({
   documents: z.array(z.object({ documentId: z.string().min(1), indexInFile: z.number().int().nonnegative(), type: documentTypeSchema })).max(50).default([]),
 });
 export type ClassifyRequest = z.infer<typeof classifyRequestSchema>;
+/**
+ * The clerk's grouping of one file's pages into documents (a page split off, two documents merged): every page of the
+ * file exactly once. The same grouping sent again changes nothing (no second document).
+ */
+export const regroupPagesRequestSchema = versionedSchema.extend({
+  documentId: z.string().min(1),
+  groups: z.array(z.object({ pages: z.array(z.number().int().positive()).min(1).max(200), type: documentTypeSchema.optional() })).min(1).max(50),
+});
+export type RegroupPagesRequest = z.infer<typeof regroupPagesRequestSchema>;
 /** Closing a case as 不予补贴, with the reason the applicant will read. */
 export const declineRequestSchema = versionedSchema.extend({ reason: z.string().trim().min(1).max(500) });
 /** XH36-4.2 追回已拨付资金: how much, why, and the inspection it rests on. */

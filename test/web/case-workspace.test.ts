@@ -1,8 +1,8 @@
 /**
  * The case view's workspace in Debian chromium: the page image zooms (buttons, keys, wheel), pans (drag) and turns (R)
  * with the field box staying on the value's text; thumbnails and page keys move between pages; the OCR text of the
- * focused value is shown; `?` lists every key; Tab reaches every action. And an unclassified case (未分类) is
- * classified on the page and judged again.
+ * focused value is shown; `?` lists every key; Tab reaches every action. An unclassified case (未分类) is classified
+ * on the page, and a file's pages are split into documents and merged again; each time the case is judged again.
  */
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedClaim } from '../review/review-fixtures.js';
 import type { ReviewTestEnv } from '../review/review-env.js';
 import { CASE_KEYS, keyLabel } from '../../web/src/key-map.js';
-import { seedUnclassifiedClaim } from './day-fixtures.js';
+import { seedTwoPageScan, seedUnclassifiedClaim } from './day-fixtures.js';
 import { signedInPage, startPageStack, VIEWPORTS, type PageStack } from './page-stack.js';
 
 let env: ReviewTestEnv;
@@ -197,6 +197,54 @@ describe('classifying an unclassified case (未分类)', () => {
     const row = page.locator('#audit tbody tr').filter({ hasText: '人工分类' });
     expect(await row.textContent()).toContain('材料类型：无法识别的材料 → 职业资格/技能等级证书');
     expect(await row.textContent()).toMatch(/项目：未分类 → 高技能人才/);
+    await page.context().close();
+  });
+});
+
+describe('splitting and merging a file\'s pages into documents', () => {
+  it('splits the ID card page off a scan read as one certificate, reads both again from the stored pages, ignores a repeated request, and merges them back', async () => {
+    const { reviewCase, fileId } = await seedTwoPageScan(env.stores);
+    expect(reviewCase.documents.filter((d) => d.documentId === fileId).map((d) => d.pages)).toEqual([[1, 2]]);
+    const page = await signedInPage(stack, 'clerk1', VIEWPORTS.desk, caseHash(reviewCase.caseId));
+    await page.locator('#regroup').waitFor();
+    expect(await page.locator('.doc h3').filter({ hasText: '身份证' }).count()).toBe(0);
+
+    await page.keyboard.press('Alt+g');
+    await page.locator(`dialog select[data-file="${fileId}"][data-page="2"]`).selectOption('2');
+    await page.keyboard.press('Control+Enter');
+
+    // Read again from the stored pages: the ID card is a document of its own with its values, the certificate keeps page 1.
+    await page.locator('.doc h3').filter({ hasText: '身份证' }).waitFor();
+    expect(await page.locator('.doc h3').filter({ hasText: '职业资格/技能等级证书' }).textContent()).toContain('（第1页）');
+    const split = (await env.stores.cases.get(reviewCase.caseId))!;
+    const ofFile = split.documents.filter((d) => d.documentId === fileId);
+    expect(ofFile.map((d) => [d.indexInFile, d.type, d.pages])).toEqual([[0, 'vocational_certificate', [1]], [1, 'id_card', [2]]]);
+    expect(ofFile[1]!.fields.idNumber?.value).toBe(reviewCase.personIdNumber);
+
+    // The same grouping sent again (a retry, a double click) changes nothing: no second ID card, no new version.
+    const token = await stack.tokenFor('clerk1');
+    const again = await fetch(`${stack.http.url}/api/cases/${encodeURIComponent(reviewCase.caseId)}/pages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: split.version, documentId: fileId, groups: [{ pages: [1] }, { pages: [2] }] }),
+    });
+    expect(again.status).toBe(200);
+    const after = (await env.stores.cases.get(reviewCase.caseId))!;
+    expect(after.version).toBe(split.version);
+    expect(after.documents.filter((d) => d.documentId === fileId)).toHaveLength(2);
+
+    await page.keyboard.press('Alt+g');
+    await page.locator(`dialog select[data-file="${fileId}"][data-page="2"]`).selectOption('1');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.doc h3').filter({ hasText: '身份证' }).waitFor({ state: 'detached' });
+    const merged = (await env.stores.cases.get(reviewCase.caseId))!;
+    expect(merged.documents.filter((d) => d.documentId === fileId).map((d) => d.pages)).toEqual([[1, 2]]);
+
+    await page.keyboard.press('Alt+h');
+    await page.locator('#audit:not([hidden])').waitFor();
+    const rows = page.locator('#audit tbody tr').filter({ hasText: '调整材料分页' });
+    expect(await rows.count()).toBe(2);
+    expect(await rows.first().textContent()).toContain('材料类型：职业资格/技能等级证书（第1、2页） → 职业资格/技能等级证书（第1页）、身份证（第2页）');
     await page.context().close();
   });
 });

@@ -116,6 +116,7 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
       v.actions.confirm ? '<kbd>Ctrl+Enter</kbd> 确认并领取下一件' : '',
       v.actions.recordEvidence ? '<kbd>Alt+J</kbd> 补录核对结果' : '',
       v.actions.classify ? '<kbd>Alt+K</kbd> 人工分类' : '',
+      v.actions.regroupPages && regroupable().length ? '<kbd>Alt+G</kbd> 调整分页' : '',
       v.actions.decline ? '<kbd>Alt+N</kbd> 不予补贴' : '',
       editable ? '<kbd>Alt+R</kbd> 退回 · <kbd>Alt+B</kbd> 要求补件' : '',
       editable && c.status === 'claimed' ? '<kbd>Alt+L</kbd> 释放' : '',
@@ -165,6 +166,7 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
           <div class="actions">
             ${v.actions.confirm ? `<button class="primary" id="confirm">确认${flagged ? `（还有 ${flagged} 处待核对）` : ''} <kbd>Ctrl+Enter</kbd></button>` : ''}
             ${v.actions.classify ? '<button class="primary" id="classify">人工分类 <kbd>Alt+K</kbd></button>' : ''}
+            ${v.actions.regroupPages && regroupable().length ? '<button id="regroup">调整分页 <kbd>Alt+G</kbd></button>' : ''}
             ${v.actions.decline ? '<button class="danger" id="decline">不予补贴 <kbd>Alt+N</kbd></button>' : ''}
             ${editable ? `<button class="danger" id="reject">退回 <kbd>Alt+R</kbd></button><button id="request">要求补件 <kbd>Alt+B</kbd></button>${c.status === 'claimed' ? '<button id="release">释放 <kbd>Alt+L</kbd></button>' : ''}` : ''}
             ${v.actions.approve ? '<button class="primary" id="approve">审批通过 <kbd>Alt+P</kbd></button>' : ''}
@@ -248,6 +250,7 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     document.getElementById('approve')?.addEventListener('click', () => void act('approve', {}));
     document.getElementById('decline')?.addEventListener('click', () => void decline());
     document.getElementById('classify')?.addEventListener('click', () => void classify());
+    document.getElementById('regroup')?.addEventListener('click', () => void regroup());
     document.getElementById('key-help')?.addEventListener('click', () => toggleKeyHelp());
     document.getElementById('recover')?.addEventListener('click', () => void recover());
     kit.view().querySelectorAll<HTMLButtonElement>('button.record-evidence').forEach((b) => b.addEventListener('click', () => void recordEvidence(b.dataset.kind!)));
@@ -305,7 +308,7 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
       pending.clear();
       render();
       kit.banner(
-        { confirm: '已确认。', reject: '已退回。', 'request-documents': '已要求补件。', release: '已释放回队列。', approve: '已审批通过。', decline: '已按不予补贴办结。', evidence: '已补录核对结果，规则已重新判定。', classify: '已分类，规则已重新判定。', recovery: '已登记追回已拨付资金。' }[action] ?? '完成。',
+        { confirm: '已确认。', reject: '已退回。', 'request-documents': '已要求补件。', release: '已释放回队列。', approve: '已审批通过。', decline: '已按不予补贴办结。', evidence: '已补录核对结果，规则已重新判定。', classify: '已分类，规则已重新判定。', pages: '已按新的分页重新读取，规则已重新判定。', recovery: '已登记追回已拨付资金。' }[action] ?? '完成。',
         'info',
       );
       return true;
@@ -442,6 +445,46 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     await act('classify', { programme, documents });
   };
 
+  /** Files whose pages can be grouped otherwise: more than one page, or more than one document read from them. */
+  const regroupable = () => {
+    const files = new Map<string, CaseDetail['case']['documents']>();
+    for (const d of detail.case.documents) files.set(d.documentId, [...(files.get(d.documentId) ?? []), d]);
+    return [...files.entries()].filter(([, docs]) => docs.length > 1 || docs.some((d) => d.pages.length > 1));
+  };
+
+  /**
+   * Split and merge: each page of a file is put in a numbered document (a new number splits it off, the same number
+   * merges); the server reads the documents again from the stored pages and the rules judge the case again.
+   */
+  const regroup = async () => {
+    const files = regroupable();
+    const data = await askForm(
+      '调整材料分页',
+      `<p class="muted">每一页选择归入第几份材料：选一个新的序号即拆分为新材料，选相同序号即合并。提交后按原识别结果重新读取（不重新识别）。</p>${files
+        .map(([documentId, docs], f) => {
+          const pages = [...new Set(docs.flatMap((d) => d.pages))].sort((a, b) => a - b);
+          return `<fieldset data-file="${kit.esc(documentId)}"><legend>${docs.map((d) => kit.esc(DOC_TITLES[d.type] ?? '材料')).join(' + ')}</legend>${pages
+            .map((n) => {
+              const now = docs.findIndex((d) => d.pages.includes(n)) + 1;
+              return `<label>第${n}页 归入材料 <select name="page-${f}-${n}" data-file="${kit.esc(documentId)}" data-page="${n}">${pages.map((_, i) => `<option value="${i + 1}" ${i + 1 === now ? 'selected' : ''}>${i + 1}</option>`).join('')}</select></label>`;
+            })
+            .join('')}</fieldset>`;
+        })
+        .join('')}`,
+    );
+    if (!data) return;
+    const dialogSelects = files.map(([documentId, docs], f) => {
+      const pages = [...new Set(docs.flatMap((d) => d.pages))].sort((a, b) => a - b);
+      const groups = new Map<number, number[]>();
+      for (const n of pages) {
+        const to = Number(data.get(`page-${f}-${n}`) ?? 1);
+        groups.set(to, [...(groups.get(to) ?? []), n]);
+      }
+      return { documentId, groups: [...groups.entries()].sort(([a], [b]) => a - b).map(([, p]) => ({ pages: p })) };
+    });
+    for (const { documentId, groups } of dialogSelects) if (!(await act('pages', { documentId, groups }))) return;
+  };
+
   const decline = async () => {
     const reason = await ask('不予补贴', '不予补贴的原因（将告知申请人）');
     if (reason) await act('decline', { reason });
@@ -492,6 +535,7 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     else if (event.altKey && key === 'p' && document.getElementById('approve')) void act('approve', {});
     else if (event.altKey && key === 'n' && document.getElementById('decline')) void decline();
     else if (event.altKey && key === 'k' && document.getElementById('classify')) void classify();
+    else if (event.altKey && key === 'g' && document.getElementById('regroup')) void regroup();
     else if (event.altKey && key === 'z' && document.getElementById('recover')) void recover();
     else if (event.altKey && key === 'j' && document.querySelector('button.record-evidence')) document.querySelector<HTMLButtonElement>('button.record-evidence')!.focus();
     else if (event.altKey && key === 'h') document.getElementById('audit-toggle')?.click();

@@ -26,6 +26,7 @@ export const CASE_KEYS: readonly KeyBinding[] = [
   { keys: 'Alt+j', zh: '补录核对结果（居住证、本地就业等）' },
   { keys: 'Alt+y', zh: '处理疑点' },
   { keys: 'Alt+k', zh: '人工分类（未分类案件）' },
+  { keys: 'Alt+g', zh: '调整材料分页（拆分、合并）' },
   { keys: 'Alt+n', zh: '不予补贴' },
   { keys: 'Alt+r', zh: '退回' },
   { keys: 'Alt+b', zh: '要求补件' },
