@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedClaim } from '../review/review-fixtures.js';
 import type { ReviewTestEnv } from '../review/review-env.js';
 import { CASE_KEYS, keyLabel } from '../../web/src/key-map.js';
+import { boxAtRest, boxPlacement, type Box } from './box-geometry.js';
 import { seedTwoPageScan, seedUnclassifiedClaim } from './day-fixtures.js';
 import { signedInPage, startPageStack, VIEWPORTS, type PageStack } from './page-stack.js';
 
@@ -25,32 +26,9 @@ afterAll(() => stack?.stop());
 
 const caseHash = (caseId: string) => `#/case/${encodeURIComponent(caseId)}`;
 
-/** Where the box is drawn and where the value's box (served-image pixels) lands on the turned, zoomed image. */
-async function boxPlacement(page: Page, box: { x: number; y: number; width: number; height: number }) {
-  return page.evaluate((b) => {
-    const img = document.querySelector<HTMLImageElement>('#page-img')!;
-    const drawn = document.querySelector<HTMLElement>('#page-box')!.getBoundingClientRect();
-    const shown = img.getBoundingClientRect();
-    const rotation = Number(document.querySelector<HTMLElement>('#page-turn')!.dataset.rotation ?? 0);
-    // The value's centre as a share of the image, then turned as the image is turned (clockwise).
-    const u = (b.x + b.width / 2) / img.naturalWidth;
-    const v = (b.y + b.height / 2) / img.naturalHeight;
-    const [nx, ny] = rotation === 90 ? [1 - v, u] : rotation === 180 ? [1 - u, 1 - v] : rotation === 270 ? [v, 1 - u] : [u, v];
-    return {
-      expected: { x: shown.left + nx * shown.width, y: shown.top + ny * shown.height },
-      drawn: { x: drawn.left + drawn.width / 2, y: drawn.top + drawn.height / 2, width: drawn.width, height: drawn.height },
-      clip: { x: drawn.left, y: drawn.top, width: drawn.width, height: drawn.height },
-    };
-  }, box);
-}
-
 /** The box's centre is where the value is on the image, and what the box covers on screen holds dark text. */
-async function expectBoxOnValue(page: Page, box: { x: number; y: number; width: number; height: number }, label: string) {
-  await page.waitForFunction(() => {
-    const frame = document.querySelector<HTMLElement>('#page-box');
-    const turn = document.querySelector<HTMLElement>('#page-turn');
-    return !!frame && !frame.hidden && frame.getAnimations().length === 0 && !!turn && turn.getAnimations().length === 0;
-  });
+async function expectBoxOnValue(page: Page, box: Box, label: string) {
+  await boxAtRest(page);
   const placed = await boxPlacement(page, box);
   expect(Math.abs(placed.drawn.x - placed.expected.x), `${label}: x`).toBeLessThan(3);
   expect(Math.abs(placed.drawn.y - placed.expected.y), `${label}: y`).toBeLessThan(3);
