@@ -22,7 +22,7 @@ import { buildClerkPage } from '../../web/build.js';
 import { generateFiles, type GenerationJob } from '../eval/generate.js';
 import { uniqueName } from '../support/local-aws.js';
 import { boxAtRest, boxPlacement } from './box-geometry.js';
-import { launchChromium } from './page-stack.js';
+import { launchChromium, signedInPage, VIEWPORTS } from './page-stack.js';
 
 const FINAL = ['processed', 'needs_review', 'rejected', 'failed', 'duplicate'];
 
@@ -114,14 +114,8 @@ async function signInToken(): Promise<string> {
 }
 
 async function openCase(caseId: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
+  const page = await signedInPage({ browser, http: stack.http! }, 'clerk1', VIEWPORTS.desk, `#/case/${encodeURIComponent(caseId)}`);
   page.setDefaultTimeout(60_000);
-  await page.goto(`${stack.http!.url}/`);
-  await page.locator('.users button').first().waitFor();
-  await page.keyboard.press('1');
-  await page.locator('#who').filter({ hasText: '（' }).waitFor();
-  await page.evaluate((id) => (location.hash = `#/case/${encodeURIComponent(id)}`), caseId);
   await page.locator('#decision').waitFor();
   return page;
 }
