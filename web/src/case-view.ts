@@ -9,8 +9,8 @@ import { CERTIFICATE_KIND_ZH, DOCUMENT_TITLES_ZH, FIELD_LABELS_ZH } from '../../
 import { ApiFailure } from './api-failure.js';
 import { CASE_KEYS, keyLabel, typingInField } from './key-map.js';
 import { mountPageWorkspace, pageWorkspaceHtml, type PageWorkspace } from './page-workspace.js';
-import { PROGRAMME_TITLES, programmeIdSchema } from '../../shared/policy/programmes.js';
-import { documentTypeSchema } from '../../shared/documents/document-type.js';
+import { askForm as askFormDialog, askText } from './dialogs.js';
+import { classifyForm, classifyRequest, regroupableFiles, regroupForm, regroupRequests } from './case-structure.js';
 import type { PageKit } from './batch-upload.js';
 
 /** What the case views borrow from the page beyond the batch views' kit: who is signed in, the API base, the queue. */
@@ -329,27 +329,8 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     await kit.claimNext(queue, '已确认。');
   };
 
-  const ask = (title: string, label: string): Promise<string | undefined> =>
-    new Promise((resolve) => {
-      const dialog = document.createElement('dialog');
-      dialog.innerHTML = `<form method="dialog"><h3>${kit.esc(title)}</h3><label>${kit.esc(label)}<textarea rows="3" required></textarea></label><div class="actions"><button value="ok" class="primary">提交 <kbd>Ctrl+Enter</kbd></button><button value="cancel" formnovalidate>取消 <kbd>Esc</kbd></button></div></form>`;
-      document.body.append(dialog);
-      const text = dialog.querySelector('textarea')!;
-      text.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter' && event.ctrlKey) {
-          event.preventDefault();
-          event.stopPropagation();
-          dialog.close('ok');
-        }
-      });
-      dialog.addEventListener('close', () => {
-        const value = dialog.returnValue === 'ok' ? text.value.trim() : '';
-        dialog.remove();
-        resolve(value || undefined);
-      });
-      dialog.showModal();
-      text.focus();
-    });
+  const ask = (title: string, label: string) => askText(kit.esc, title, label);
+  const askForm = (title: string, html: string) => askFormDialog(kit.esc, title, html);
 
   const resolveFinding = async (code: string, key: string) => {
     const note = await ask('处理疑点', '核对结果（如：已核对身份证原件，合同上为曾用名）');
@@ -359,32 +340,6 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     const reason = await ask('退回案件', '退回原因（将告知申请人）');
     if (reason) await act('reject', { reason });
   };
-  /**
-   * A dialog holding a form: resolves with its fields when submitted (提交 or Ctrl+Enter), undefined when cancelled.
-   * `html` is trusted markup built here with `kit.esc`.
-   */
-  const askForm = (title: string, html: string): Promise<FormData | undefined> =>
-    new Promise((resolve) => {
-      const dialog = document.createElement('dialog');
-      dialog.innerHTML = `<form method="dialog"><h3>${kit.esc(title)}</h3>${html}<div class="actions"><button value="ok" class="primary">提交 <kbd>Ctrl+Enter</kbd></button><button value="cancel" formnovalidate>取消 <kbd>Esc</kbd></button></div></form>`;
-      document.body.append(dialog);
-      const form = dialog.querySelector('form')!;
-      form.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter' && event.ctrlKey) {
-          event.preventDefault();
-          event.stopPropagation();
-          if (form.reportValidity()) dialog.close('ok');
-        }
-      });
-      dialog.addEventListener('close', () => {
-        const data = dialog.returnValue === 'ok' ? new FormData(form) : undefined;
-        dialog.remove();
-        resolve(data);
-      });
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('textarea, select, input:not([type=checkbox]), input')?.focus();
-    });
-
   /** The programme's standard documents as a checklist (the missing ones ticked), other documents and an internal note. */
   const requestDocuments = async () => {
     const data = await askForm(
@@ -418,71 +373,23 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     await act('evidence', { kind, note, ...(validUntil ? { validUntil } : {}) });
   };
 
-  /** 未分类: the programme claimed and each document's type; the rules then judge the case again. */
+  /** 未分类: the programme claimed and each document's type (case-structure.ts); the rules then judge the case again. */
   const classify = async () => {
-    const programmes = programmeIdSchema.options;
-    const types = documentTypeSchema.options.filter((t) => t !== 'unknown');
-    const data = await askForm(
-      '人工分类',
-      `<label>申请的补贴项目 <select name="programme" required><option value="">请选择</option>${programmes
-        .map((p) => `<option value="${kit.esc(p)}">${kit.esc(PROGRAMME_TITLES[p].zh)}（${kit.esc(p)}）</option>`)
-        .join('')}</select></label>
-       <fieldset><legend>材料类型</legend>${detail.case.documents
-         .map(
-           (d, i) => `<label>${kit.esc(DOC_TITLES[d.type] ?? '材料')}（第${d.pages.join('、')}页） <select name="type-${i}" data-document="${kit.esc(d.documentId)}" data-index="${d.indexInFile}">${types
-             .map((t) => `<option value="${kit.esc(t)}" ${t === d.type ? 'selected' : ''}>${kit.esc(DOC_TITLES[t] ?? t)}</option>`)
-             .join('')}${d.type === 'unknown' ? `<option value="unknown" selected>${kit.esc(DOC_TITLES.unknown ?? '无法识别的材料')}</option>` : ''}</select></label>`,
-         )
-         .join('')}</fieldset>`,
-    );
+    const data = await askForm('人工分类', classifyForm(detail.case.documents, kit.esc));
     if (!data) return;
-    const programme = String(data.get('programme') ?? '');
-    if (!programme) return kit.banner('请选择申请的补贴项目。');
-    const documents = detail.case.documents
-      .map((d, i) => ({ documentId: d.documentId, indexInFile: d.indexInFile, type: String(data.get(`type-${i}`) ?? d.type), was: d.type }))
-      .filter((d) => d.type !== d.was)
-      .map(({ was: _was, ...d }) => d);
-    await act('classify', { programme, documents });
+    const request = classifyRequest(detail.case.documents, data);
+    if (!request) return kit.banner('请选择申请的补贴项目。');
+    await act('classify', request);
   };
 
-  /** Files whose pages can be grouped otherwise: more than one page, or more than one document read from them. */
-  const regroupable = () => {
-    const files = new Map<string, CaseDetail['case']['documents']>();
-    for (const d of detail.case.documents) files.set(d.documentId, [...(files.get(d.documentId) ?? []), d]);
-    return [...files.entries()].filter(([, docs]) => docs.length > 1 || docs.some((d) => d.pages.length > 1));
-  };
+  const regroupable = () => regroupableFiles(detail.case.documents);
 
-  /**
-   * Split and merge: each page of a file is put in a numbered document (a new number splits it off, the same number
-   * merges); the server reads the documents again from the stored pages and the rules judge the case again.
-   */
+  /** Split and merge a file's pages (case-structure.ts); the server reads them again from the stored pages. */
   const regroup = async () => {
     const files = regroupable();
-    const data = await askForm(
-      '调整材料分页',
-      `<p class="muted">每一页选择归入第几份材料：选一个新的序号即拆分为新材料，选相同序号即合并。提交后按原识别结果重新读取（不重新识别）。</p>${files
-        .map(([documentId, docs], f) => {
-          const pages = [...new Set(docs.flatMap((d) => d.pages))].sort((a, b) => a - b);
-          return `<fieldset data-file="${kit.esc(documentId)}"><legend>${docs.map((d) => kit.esc(DOC_TITLES[d.type] ?? '材料')).join(' + ')}</legend>${pages
-            .map((n) => {
-              const now = docs.findIndex((d) => d.pages.includes(n)) + 1;
-              return `<label>第${n}页 归入材料 <select name="page-${f}-${n}" data-file="${kit.esc(documentId)}" data-page="${n}">${pages.map((_, i) => `<option value="${i + 1}" ${i + 1 === now ? 'selected' : ''}>${i + 1}</option>`).join('')}</select></label>`;
-            })
-            .join('')}</fieldset>`;
-        })
-        .join('')}`,
-    );
+    const data = await askForm('调整材料分页', regroupForm(files, kit.esc));
     if (!data) return;
-    const dialogSelects = files.map(([documentId, docs], f) => {
-      const pages = [...new Set(docs.flatMap((d) => d.pages))].sort((a, b) => a - b);
-      const groups = new Map<number, number[]>();
-      for (const n of pages) {
-        const to = Number(data.get(`page-${f}-${n}`) ?? 1);
-        groups.set(to, [...(groups.get(to) ?? []), n]);
-      }
-      return { documentId, groups: [...groups.entries()].sort(([a], [b]) => a - b).map(([, p]) => ({ pages: p })) };
-    });
-    for (const { documentId, groups } of dialogSelects) if (!(await act('pages', { documentId, groups }))) return;
+    for (const request of regroupRequests(files, data)) if (!(await act('pages', request))) return;
   };
 
   const decline = async () => {
