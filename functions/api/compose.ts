@@ -11,6 +11,7 @@ import { DynamoDbEmailRecordStore } from '../../shared/adapters/dynamodb-email-r
 import { DynamoDbEnterpriseRegister } from '../../shared/adapters/dynamodb-enterprise-register.js';
 import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { S3UploadUrlSigner } from '../../shared/adapters/s3-upload-url-signer.js';
+import { blobPageCheckpoints } from '../../shared/pipeline/checkpoints.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import { systemClock, type CaseRepository, type Clock, type DocumentRepository, type EnterpriseRegister, type RegisteredEnterprise } from '../../shared/ports/index.js';
 import { BatchService } from '../../shared/review/batch-service.js';
@@ -81,6 +82,7 @@ export function composeReviewApi(options: ReviewApiRootOptions): ReviewDependenc
     clock,
     leaseSeconds: options.leaseSeconds,
     batchOwner,
+    storedPage: (documentId, pageNumber) => blobPageCheckpoints(blobs, settings.bucket, settings.derivedPrefix, documentId).load(pageNumber),
   });
   const pages = new PageImages({
     documents,

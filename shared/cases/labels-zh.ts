@@ -199,7 +199,7 @@ export function requestedDocumentTitles(requested: readonly string[], decision: 
 export const AUDIT_ACTIONS_ZH: Record<string, string> = {
   create: '生成案件', documents_added: '补充材料', claim: '领取', release: '释放', correct_fields: '更正字段', confirm: '确认', reject: '退回',
   request_documents: '要求补件', approve: '审批通过', resolve_finding: '处理疑点', record_evidence: '补录核对结果', decline: '不予补贴',
-  recover_funds: '追回已拨付资金', paid: '已支付', mark_paid: '已支付', lease_expired: '领取过期',
+  recover_funds: '追回已拨付资金', classify: '人工分类', regroup_pages: '调整材料分页', paid: '已支付', mark_paid: '已支付', lease_expired: '领取过期',
 };
 
 /** A time as Beijing time, `2026-11-27 09:00`. */
@@ -211,7 +211,7 @@ export function beijingTime(iso: string): string {
 
 const AUDIT_KEYS_ZH: Record<string, string> = {
   status: '状态', outcome: '判定', amountYuan: '金额', queue: '队列', reason: '原因', note: '说明', requestedDocuments: '补件材料',
-  programme: '项目', evidence: '核对结果', code: '疑点', paidYuan: '已拨付', recoveredYuan: '已追回', findingRef: '查实文书', duplicateOf: '重复申领',
+  programme: '项目', documentTypes: '材料类型', evidence: '核对结果', code: '疑点', paidYuan: '已拨付', recoveredYuan: '已追回', findingRef: '查实文书', duplicateOf: '重复申领',
 };
 
 /** One value of the trail as short text. */

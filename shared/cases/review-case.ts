@@ -76,6 +76,11 @@ export const reviewCaseSchema = z.object({
    * first. Optional, additive: the case stays `paid`; `recoveredYuan(case)` sums them.
    */
   recoveries: z.array(recoverySchema).optional(),
+  /**
+   * The programme a clerk classified an unclassified (未分类) case under: the rules judge it under this programme from
+   * then on, whatever the documents alone would suggest. Optional, additive.
+   */
+  classification: z.object({ programme: z.string(), by: z.string(), at: z.string() }).optional(),
   version: z.number().int().nonnegative(),
   createdAt: z.string(),
   updatedAt: z.string(),

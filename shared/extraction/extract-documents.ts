@@ -119,3 +119,39 @@ export function extractDocuments(pages: readonly OcrPage[], options: ExtractOpti
   }
   return docs;
 }
+
+/** Pages of a file that a clerk put together as one document, with its type when the clerk named it. */
+export interface PageGrouping {
+  pages: readonly number[];
+  type?: DocumentTypeName;
+}
+
+/**
+ * Reads a file's pages as the clerk grouped them (a page split off into a document of its own, two documents merged):
+ * each group is one document, of the type given or else the type its first page is classified as, read by the same
+ * readers as `extractDocuments` (no OCR: the pages are the ones read before), then cross-checked. Pure and synchronous.
+ *
+ * @example
+ * const [certificate, idCard] = extractGroupedDocuments(pages, [{ pages: [1] }, { pages: [2], type: 'id_card' }]);
+ */
+export function extractGroupedDocuments(pages: readonly OcrPage[], groups: readonly PageGrouping[], options: ExtractOptions = {}): ExtractedDocument[] {
+  const settled = {
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    reviewThreshold: options.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD,
+  };
+  const byNumber = new Map(pages.map((page) => [page.pageNumber, page]));
+  const docs = groups.map((group) => {
+    const layouts = [...group.pages].sort((a, b) => a - b).map((n) => {
+      const page = byNumber.get(n);
+      if (!page) throw new RangeError(`page ${n} is not among the pages read`);
+      return buildPageLayout(page);
+    });
+    const first = classifyPage(layouts[0]!);
+    const type = group.type ?? first.type;
+    return readGroup({ type, kind: type === first.type ? first.kind : undefined, typeConfidence: group.type ? 1 : first.confidence, layouts, issues: [], uncertainPages: [] }, settled);
+  });
+  if (options.crossCheck !== false) {
+    crossCheckDocuments(docs, { singlePerson: options.singlePerson, reviewThreshold: settled.reviewThreshold });
+  }
+  return docs;
+}

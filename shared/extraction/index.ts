@@ -10,4 +10,4 @@ export { DEFAULT_REVIEW_THRESHOLD } from './confidence.js';
 export { classifyPage, type PageClassification } from './classify.js';
 export { buildPageLayout } from './page-layout.js';
 export { crossCheckDocuments, CrossCheckIssue, type CrossCheckOptions } from './cross-check.js';
-export { extractDocuments, type ExtractOptions } from './extract-documents.js';
+export { extractDocuments, extractGroupedDocuments, type ExtractOptions, type PageGrouping } from './extract-documents.js';

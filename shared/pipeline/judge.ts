@@ -10,6 +10,8 @@ export interface ClaimContext {
   claimDate: string;
   /** Facts a clerk established from evidence seen (`declaredFromEvidence`), merged over the documents' facts. */
   declared?: { persons: Record<string, unknown>[] };
+  /** The programme a clerk classified the claim under (wins over the guess from the documents). */
+  programme?: string;
 }
 
 /**

@@ -56,6 +56,7 @@ export function createPolicyJudge(deps: { enterprises?: EnterpriseRegister }): C
         applicant: context.applicant,
         claimDate: context.claimDate,
         ...(enterprises ? { enterprises } : {}),
+        ...(context.programme ? { programme: context.programme as Parameters<typeof buildClaimFacts>[1]['programme'] } : {}),
         ...(context.declared ? { declared: context.declared as Parameters<typeof buildClaimFacts>[1]['declared'] } : {}),
       });
       return evaluateClaim(facts);

@@ -7,6 +7,8 @@ import { evidenceKindSchema } from '../cases/evidence.js';
 import { caseFindingSchema } from '../cases/findings.js';
 import { auditEventSchema, caseStatusSchema, reviewCaseSchema } from '../cases/review-case.js';
 import { reviewRoleSchema } from './principal.js';
+import { documentTypeSchema } from '../documents/document-type.js';
+import { programmeIdSchema } from '../policy/programmes.js';
 
 export const errorBodySchema = z
   .object({
@@ -111,6 +113,10 @@ export const caseViewSchema = z.object({
     approve: z.boolean(),
     recover: z.boolean(),
     recordEvidence: z.boolean(),
+    /** Set the programme and document types of an unclassified case (未分类). Optional, additive. */
+    classify: z.boolean().optional(),
+    /** Split and merge a file's pages into documents (read again from the stored pages). Optional, additive. */
+    regroupPages: z.boolean().optional(),
   }),
 });
 export type CaseViewText = z.infer<typeof caseViewSchema>;
@@ -193,6 +199,24 @@ export const recordEvidenceRequestSchema = versionedSchema.extend({
   note: z.string().trim().min(1).max(500),
   validUntil: z.iso.date().optional(),
 });
+/**
+ * A clerk classifies an unclassified (未分类) case: the programme claimed and, for any document the machine could not
+ * type, its type. The rules then judge the case again under that programme.
+ */
+export const classifyRequestSchema = versionedSchema.extend({
+  programme: programmeIdSchema,
+  documents: z.array(z.object({ documentId: z.string().min(1), indexInFile: z.number().int().nonnegative(), type: documentTypeSchema })).max(50).default([]),
+});
+export type ClassifyRequest = z.infer<typeof classifyRequestSchema>;
+/**
+ * The clerk's grouping of one file's pages into documents (a page split off, two documents merged): every page of the
+ * file exactly once. The same grouping sent again changes nothing (no second document).
+ */
+export const regroupPagesRequestSchema = versionedSchema.extend({
+  documentId: z.string().min(1),
+  groups: z.array(z.object({ pages: z.array(z.number().int().positive()).min(1).max(200), type: documentTypeSchema.optional() })).min(1).max(50),
+});
+export type RegroupPagesRequest = z.infer<typeof regroupPagesRequestSchema>;
 /** Closing a case as 不予补贴, with the reason the applicant will read. */
 export const declineRequestSchema = versionedSchema.extend({ reason: z.string().trim().min(1).max(500) });
 /** XH36-4.2 追回已拨付资金: how much, why, and the inspection it rests on. */

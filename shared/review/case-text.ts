@@ -46,6 +46,8 @@ export function caseTextOf(reviewCase: ReviewCase, audit: readonly AuditEvent[],
       approve: supervisor && reviewCase.status === 'confirmed' && reviewCase.confirmedBy !== principal?.userId && payable && !findingsOpen,
       recover: supervisor && reviewCase.status === 'paid' && paidYuan(reviewCase) - recoveredYuan(reviewCase) > 0,
       recordEvidence: staff && open && !leasedElsewhere && points.some((p) => p.evidence.length > 0),
+      regroupPages: staff && open && !leasedElsewhere,
+      classify: staff && open && !leasedElsewhere && (!d || d.programme === 'unclassified' || reviewCase.documents.some((doc) => doc.type === 'unknown')),
     },
   };
 }

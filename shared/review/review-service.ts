@@ -18,7 +18,9 @@ import {
 } from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentRepository } from '../ports/document-repository.js';
-import type { CaseSummary, CorrectFieldsRequest } from './api-schemas.js';
+import type { CaseSummary, ClassifyRequest, CorrectFieldsRequest, RegroupPagesRequest } from './api-schemas.js';
+import type { OcrPage } from '../documents/ocr-page.js';
+import { extractGroupedDocuments } from '../extraction/extract-documents.js';
 import { ForbiddenError, InvalidStateError, LeasedToOtherError, ReviewNotFoundError, StaleVersionError, UnprocessableError } from './errors.js';
 import { assertMayRead, institutionOf, isStaff, requireRole, type Principal } from './principal.js';
 
@@ -36,6 +38,11 @@ export interface ReviewServiceDeps {
    * submitter, so its cases may not name their institution: the batch record does.
    */
   batchOwner?: (submissionId: string) => Promise<string | undefined>;
+  /**
+   * A page of a file as it was read (the process stage's checkpoint), or undefined when no longer stored: splitting and
+   * merging documents reads the pages again from these, without OCR.
+   */
+  storedPage?: (documentId: string, pageNumber: number) => Promise<OcrPage | undefined>;
 }
 
 const STAFF = ['clerk', 'supervisor'] as const;
@@ -337,6 +344,107 @@ export class ReviewService {
   }
 
   /**
+   * Classifies a case the machine could not (未分类, XH36-3: the programme must be known before any rule applies): the
+   * clerk names the programme claimed and the type of each document named. A retyped document keeps the values read
+   * that its new type has and gets the others as empty fields flagged for the clerk. The rules judge the case again
+   * under that programme (from then on, as after a correction), and the audit trail records before and after.
+   */
+  async classify(principal: Principal, caseId: string, version: number, request: Omit<ClassifyRequest, 'version'>): Promise<ReviewCase> {
+    requireRole(principal, STAFF);
+    const current = await this.loadAt(caseId, version);
+    this.assertOpen(current, 'classify', '此案件已办结，不能再分类。');
+    this.assertNotLeasedToOther(current, principal);
+    const documents: CaseDocument[] = structuredClone(current.documents);
+    const typesBefore: string[] = [];
+    const typesAfter: string[] = [];
+    for (const change of request.documents) {
+      const document = documents.find((d) => d.documentId === change.documentId && d.indexInFile === change.indexInFile);
+      if (!document) {
+        throw new UnprocessableError('unknown_document', '案件中没有这份材料。', `case ${caseId} has no document ${change.documentId}#${change.indexInFile}`, { documentId: change.documentId, indexInFile: change.indexInFile });
+      }
+      if (document.type === change.type) continue;
+      typesBefore.push(DOCUMENT_TITLES_ZH[document.type] ?? document.type);
+      typesAfter.push(DOCUMENT_TITLES_ZH[change.type] ?? change.type);
+      document.fields = fieldsAs(change.type, document.fields);
+      document.type = change.type;
+      document.typeConfidence = 1;
+    }
+    const at = this.now();
+    const classified: ReviewCase = { ...current, documents, classification: { programme: request.programme, by: principal.userId, at } };
+    const decision = await this.judge(classified, documents);
+    const next: ReviewCase = {
+      ...classified,
+      flaggedFieldCount: flaggedFieldCount(documents),
+      queue: this.deps.judge.queueFor(decision),
+      updatedAt: at,
+      ...personOf(documents, current),
+    };
+    if (decision) next.decision = decision;
+    else delete next.decision;
+    return this.writeJudged(next, current, {
+      caseId,
+      at,
+      actor: principal.userId,
+      ...actorName(principal),
+      action: 'classify',
+      before: { programme: current.decision?.programme ?? current.queue, ...(typesBefore.length ? { documentTypes: typesBefore } : {}), outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan },
+      after: { programme: request.programme, ...(typesAfter.length ? { documentTypes: typesAfter } : {}), outcome: decision?.outcome, amountYuan: decision?.amountYuan },
+    });
+  }
+
+  /**
+   * Groups one file's pages into documents as the clerk says (a page moved to a document of its own, two documents
+   * merged): the documents of that file are read again from the pages stored when the file was read (no OCR), the
+   * clerk's corrections on them give way to the new reading, and the rules judge the case again. Idempotent: the
+   * grouping the case already has changes nothing.
+   */
+  async regroupPages(principal: Principal, caseId: string, version: number, request: Omit<RegroupPagesRequest, 'version'>): Promise<ReviewCase> {
+    requireRole(principal, STAFF);
+    const current = await this.loadAt(caseId, version);
+    this.assertOpen(current, 'regroup pages', '此案件已办结，不能再调整分页。');
+    this.assertNotLeasedToOther(current, principal);
+    const ofFile = current.documents.filter((d) => d.documentId === request.documentId);
+    if (ofFile.length === 0) throw new UnprocessableError('unknown_document', '案件中没有这份文件。', `case ${caseId} has no file ${request.documentId}`, { documentId: request.documentId });
+    const filePages = [...new Set(ofFile.flatMap((d) => d.pages))].sort((a, b) => a - b);
+    const asked = request.groups.flatMap((g) => g.pages).sort((a, b) => a - b);
+    if (asked.length !== filePages.length || asked.some((n, i) => n !== filePages[i])) {
+      throw new UnprocessableError('pages_mismatch', `请把这份文件的每一页（第${filePages.join('、')}页）各归入一份材料，且只归入一次。`, `case ${caseId}: groups ${JSON.stringify(asked)} are not the pages ${JSON.stringify(filePages)} of ${request.documentId}`);
+    }
+    const groups = request.groups.map((g) => ({ pages: [...g.pages].sort((a, b) => a - b), ...(g.type ? { type: g.type } : {}) }));
+    const sameAsNow =
+      groups.length === ofFile.length &&
+      groups.every((g, i) => g.pages.join() === [...ofFile[i]!.pages].sort((a, b) => a - b).join() && (!g.type || g.type === ofFile[i]!.type));
+    if (sameAsNow) return current;
+    const pages: OcrPage[] = [];
+    for (const n of filePages) {
+      const page = await this.deps.storedPage?.(request.documentId, n);
+      if (!page) throw new UnprocessableError('pages_not_stored', '这份文件的识别结果已不在存储中，无法重新分页；请要求重新提交。', `case ${caseId}: page ${n} of ${request.documentId} is not stored`);
+      pages.push(page);
+    }
+    const read = extractGroupedDocuments(pages, groups, { today: this.now().slice(0, 10), singlePerson: (current.applicant?.kind ?? 'individual') === 'individual' });
+    const sameContentAs = ofFile[0]!.sameContentAs;
+    const regrouped: CaseDocument[] = read.map((document, indexInFile) => ({ ...document, documentId: request.documentId, indexInFile, ...(sameContentAs ? { sameContentAs } : {}) }));
+    const at = this.now();
+    const first = current.documents.findIndex((d) => d.documentId === request.documentId);
+    const others = current.documents.filter((d) => d.documentId !== request.documentId);
+    const documents = [...others.slice(0, first), ...regrouped, ...others.slice(first)];
+    const decision = await this.judge(current, documents);
+    const next: ReviewCase = { ...current, documents, flaggedFieldCount: flaggedFieldCount(documents), queue: this.deps.judge.queueFor(decision), updatedAt: at, ...personOf(documents, current) };
+    if (decision) next.decision = decision;
+    else delete next.decision;
+    const described = (docs: readonly CaseDocument[]) => docs.map((d) => `${DOCUMENT_TITLES_ZH[d.type] ?? d.type}（第${d.pages.join('、')}页）`);
+    return this.writeJudged(next, current, {
+      caseId,
+      at,
+      actor: principal.userId,
+      ...actorName(principal),
+      action: 'regroup_pages',
+      before: { documentTypes: described(ofFile), outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan },
+      after: { documentTypes: described(regrouped), outcome: decision?.outcome, amountYuan: decision?.amountYuan },
+    });
+  }
+
+  /**
    * Closes a case as 不予补贴 with a reason (`declined`): an ineligible case, or one whose open point the clerk could not
    * establish. Not for a payable (符合) case: that one is confirmed, or rejected with a reason. The claim keys it held
    * are released, as for a rejection.
@@ -514,6 +622,7 @@ export class ReviewService {
       applicant: current.applicant ?? { kind: 'individual' },
       claimDate: await this.claimDateOf(current),
       ...(current.recordedEvidence?.length ? { declared: declaredFromEvidence(current.recordedEvidence) } : {}),
+      ...(current.classification ? { programme: current.classification.programme } : {}),
     });
   }
 
@@ -570,6 +679,13 @@ function actorName(principal: Principal): { actorName?: string } {
 
 function sortedByTime(events: AuditEvent[]): AuditEvent[] {
   return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/** A document's fields as another type has them: the values read that the type has, the others empty and flagged. */
+function fieldsAs(type: CaseDocument['type'], fields: CaseDocument['fields']): CaseDocument['fields'] {
+  const next: CaseDocument['fields'] = {};
+  for (const name of FIELDS_BY_TYPE[type] as readonly string[]) next[name] = Object.hasOwn(fields, name) ? fields[name]! : missingField();
+  return next;
 }
 
 /** A field of the document's type that the machine did not find: the clerk may still enter it. */

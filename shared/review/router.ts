@@ -41,6 +41,8 @@ import {
   resolveFindingRequestSchema,
   type InstitutionCaseView,
   recordEvidenceRequestSchema,
+  classifyRequestSchema,
+  regroupPagesRequestSchema,
   declineRequestSchema,
   recoveryRequestSchema,
 } from './api-schemas.js';
@@ -112,6 +114,8 @@ const COMPONENTS: Record<string, z.ZodType> = {
   ReleaseRequest: releaseRequestSchema,
   ApproveRequest: approveRequestSchema,
   RecordEvidenceRequest: recordEvidenceRequestSchema,
+  ClassifyRequest: classifyRequestSchema,
+  RegroupPagesRequest: regroupPagesRequestSchema,
   DeclineRequest: declineRequestSchema,
   RecoveryRequest: recoveryRequestSchema,
   Batch: batchResponseSchema,
@@ -171,6 +175,8 @@ const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/cases/{caseId}/request-documents', summary: 'Ask the applicant for documents', roles: 'clerk, supervisor', body: 'RequestDocumentsRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
   { method: 'post', path: '/cases/{caseId}/release', summary: 'Give a claimed case back to its queue', roles: 'lease holder, supervisor', body: 'ReleaseRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
   { method: 'post', path: '/cases/{caseId}/evidence', summary: 'Record evidence seen that settles an open point of a 待核对 decision (居住证, 本地就业, 社保…); the rules run again', roles: 'clerk, supervisor', body: 'RecordEvidenceRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
+  { method: 'post', path: '/cases/{caseId}/classify', summary: 'Classify an unclassified case: the programme and each untyped document\'s type; the rules run again', roles: 'clerk, supervisor', body: 'ClassifyRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
+  { method: 'post', path: '/cases/{caseId}/pages', summary: 'Split or merge a file\'s pages into documents; they are read again from the stored pages (no OCR) and the rules run again. Idempotent', roles: 'clerk, supervisor', body: 'RegroupPagesRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
   { method: 'post', path: '/cases/{caseId}/decline', summary: 'Close the case as 不予补贴 with a reason (not a payable case)', roles: 'clerk, supervisor', body: 'DeclineRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
   { method: 'post', path: '/cases/{caseId}/recovery', summary: 'Record money to be recovered from a paid case (XH36-4.2 追回已拨付资金)', roles: 'supervisor', body: 'RecoveryRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
   { method: 'post', path: '/cases/{caseId}/approve', summary: 'Approve payment (supervisor, not the confirming clerk)', roles: 'supervisor', body: 'ApproveRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
@@ -420,6 +426,14 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
   app.post('/cases/:caseId/evidence', async (c) => {
     const { version, ...evidence } = await body(c, recordEvidenceRequestSchema);
     return answer(c, await review.recordEvidence(c.get('principal'), c.req.param('caseId'), version, evidence));
+  });
+  app.post('/cases/:caseId/classify', async (c) => {
+    const { version, ...classification } = await body(c, classifyRequestSchema);
+    return answer(c, await review.classify(c.get('principal'), c.req.param('caseId'), version, classification));
+  });
+  app.post('/cases/:caseId/pages', async (c) => {
+    const { version, ...grouping } = await body(c, regroupPagesRequestSchema);
+    return answer(c, await review.regroupPages(c.get('principal'), c.req.param('caseId'), version, grouping));
   });
   app.post('/cases/:caseId/decline', async (c) => {
     const { version, reason } = await body(c, declineRequestSchema);

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import type { CaseDocument, DocumentRecord, ReviewCase } from '../../shared/cases/index.js';
 import { derivedKeys } from '../../shared/storage/layout.js';
+import { blobPageCheckpoints } from '../../shared/pipeline/checkpoints.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import type { BlobStore, CaseRepository, Clock, DocumentRepository, EnterpriseRegister } from '../../shared/ports/index.js';
 import type { EmailRecordStore } from '../../shared/email/email-record.js';
@@ -177,7 +178,7 @@ export async function seedClaim(stores: ReviewStores, options: ClaimOptions = {}
  */
 export function reviewApiOver(stores: ReviewStores, clock: Clock, options: { leaseSeconds?: number; batches?: BatchService } = {}) {
   const batchOwner = options.batches ? (submissionId: string) => options.batches!.ownerOf(submissionId) : undefined;
-  const review = new ReviewService({ cases: stores.cases, documents: stores.documents, judge: createPolicyJudge({ enterprises: stores.enterprises }), clock, leaseSeconds: options.leaseSeconds, batchOwner });
+  const review = new ReviewService({ cases: stores.cases, documents: stores.documents, judge: createPolicyJudge({ enterprises: stores.enterprises }), clock, leaseSeconds: options.leaseSeconds, batchOwner, storedPage: (documentId, pageNumber) => blobPageCheckpoints(stores.blobs, stores.bucket, DERIVED_PREFIX, documentId).load(pageNumber) });
   const pages = new PageImages({ documents: stores.documents, cases: stores.cases, blobs: stores.blobs, derivedPrefix: DERIVED_PREFIX, batchOwner });
   const signIn = new DevSignIn(TEST_SECRET);
   // The case lists need the store's indexes (DynamoDbCaseRepository); over another store `GET /cases` is not routed.

@@ -1,37 +1,24 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningHttpServer } from '../../local/http-server.js';
 import { seedClaim } from '../review/review-fixtures.js';
 import type { ReviewTestEnv } from '../review/review-env.js';
-import { startPageStack, type PageStack } from './page-stack.js';
+import { signedInPage, startPageStack, type PageStack, type SeededUser } from './page-stack.js';
 import { screenshotPath } from './screenshots.js';
 
-/** Seeded users by the number key that signs them in on the sign-in view. */
-const KEY = { clerk1: '1', clerk2: '2', supervisor1: '3', 'institution-a': '4' } as const;
-
 let env: ReviewTestEnv;
-let http: RunningHttpServer;
-let browser: Browser;
 let stack: PageStack;
 
 beforeAll(async () => {
   stack = await startPageStack('clerk-page-');
-  ({ env, http, browser } = stack);
+  ({ env } = stack);
 });
 
 afterAll(() => stack?.stop());
 
-async function signedIn(user: keyof typeof KEY, hash = '#/'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${http.url}/`);
-  await page.locator('.users button').first().waitFor();
-  await page.keyboard.press(KEY[user]);
-  await page.locator('#who').filter({ hasText: user === 'institution-a' ? '培训机构' : '（' }).waitFor();
-  if (hash !== '#/') await page.evaluate((h) => (location.hash = h), hash);
-  return page;
+function signedIn(user: SeededUser, hash = '#/'): Promise<Page> {
+  return signedInPage(stack, user, { width: 1366, height: 860 }, hash === '#/' ? undefined : hash);
 }
 
 const headline = (page: Page) => page.locator('#decision .headline');
@@ -154,7 +141,7 @@ describe('clerk page', () => {
     expect(await finding.textContent()).toContain('周敏');
     expect(await page.locator('#confirm').count()).toBe(0);
 
-    await page.keyboard.press('Alt+f');
+    await page.keyboard.press('Alt+y');
     await page.locator('dialog textarea').fill('已核对身份证原件：合同与社保记录所写为申请人本人（曾用名吴刚）');
     await page.keyboard.press('Control+Enter');
     await page.locator('.finding.resolved').waitFor();

@@ -21,7 +21,8 @@ import { freePort } from '../../local/free-port.js';
 import { buildClerkPage } from '../../web/build.js';
 import { generateFiles, type GenerationJob } from '../eval/generate.js';
 import { uniqueName } from '../support/local-aws.js';
-import { launchChromium } from './page-stack.js';
+import { boxAtRest, boxPlacement } from './box-geometry.js';
+import { launchChromium, signedInPage, VIEWPORTS } from './page-stack.js';
 
 const FINAL = ['processed', 'needs_review', 'rejected', 'failed', 'duplicate'];
 
@@ -113,14 +114,8 @@ async function signInToken(): Promise<string> {
 }
 
 async function openCase(caseId: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
+  const page = await signedInPage({ browser, http: stack.http! }, 'clerk1', VIEWPORTS.desk, `#/case/${encodeURIComponent(caseId)}`);
   page.setDefaultTimeout(60_000);
-  await page.goto(`${stack.http!.url}/`);
-  await page.locator('.users button').first().waitFor();
-  await page.keyboard.press('1');
-  await page.locator('#who').filter({ hasText: '（' }).waitFor();
-  await page.evaluate((id) => (location.hash = `#/case/${encodeURIComponent(id)}`), caseId);
   await page.locator('#decision').waitFor();
   return page;
 }
@@ -251,5 +246,44 @@ describe('field boxes on the served page image', () => {
       expect(pagesShown.size, file).toBeGreaterThan(1);
       await page.context().close();
     }
+  });
+
+  it('keeps each field box on its value when the clerk zooms, drags and turns the page (digital PDF, PNG scan, a page scanned sideways)', { timeout: 300_000 }, async () => {
+    const cases = new DynamoDbCaseRepository(stack.db, tableName);
+    const misses: string[] = [];
+    let checked = 0;
+    for (const name of ['digital', 'scan', 'turned']) {
+      const { submissionId, file } = submissions.find((s) => s.name === name)!;
+      await expect.poll(async () => (await cases.listBySubmission(submissionId)).length, { timeout: 240_000, interval: 1000 }).toBeGreaterThan(0);
+      const [reviewCase] = (await cases.listBySubmission(submissionId)) as ReviewCase[];
+      const page = await openCase(reviewCase!.caseId);
+      const fields = reviewCase!.documents.flatMap((d) => Object.entries(d.fields).filter(([field, v]) => VERBATIM.has(field) && v.source?.box).map(([field, v]) => ({ key: `${d.documentId}#${d.indexInFile}#${field}`, box: v.source!.box! })));
+      // Zoomed twice by key, dragged, turned 90° and then 270°: the box moves with the value's text.
+      for (const [step, turns] of [[0, 0], [1, 1], [2, 3]] as const) {
+        if (step > 0) {
+          await page.locator('#zoom-in').click();
+          const area = (await page.locator('#page-viewport').boundingBox())!;
+          await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
+          await page.mouse.down();
+          await page.mouse.move(area.x + area.width / 2 - 40 * step, area.y + area.height / 2 - 30, { steps: 4 });
+          await page.mouse.up();
+          for (let t = Number(await page.locator('#page-turn').getAttribute('data-rotation')) / 90; t < turns; t++) await page.locator('#rotate').click();
+          await page.locator(`#page-turn[data-rotation="${turns * 90}"]`).waitFor();
+        }
+        for (const { key, box } of fields) {
+          await page.locator(`input[data-key="${key}"]`).blur();
+          await page.locator(`input[data-key="${key}"]`).focus();
+          await page.locator(`#page-box[data-key="${key}"]:not([hidden])`).waitFor({ timeout: 30_000 });
+          await boxAtRest(page);
+          const placed = await boxPlacement(page, box);
+          checked++;
+          const off = Math.hypot(placed.drawn.x - placed.expected.x, placed.drawn.y - placed.expected.y);
+          if (off > 3) misses.push(`${file} ${key} zoom step ${step}, ${turns * 90}°: box centre ${off.toFixed(1)} px off the value`);
+        }
+      }
+      await page.context().close();
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(misses, misses.join('\n')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createLocalHttpServer, type RunningHttpServer } from '../../local/http-server.js';
 import { systemClock } from '../../shared/ports/index.js';
 import { buildClerkPage } from '../../web/build.js';
@@ -55,4 +55,29 @@ export async function startPageStack(name: string, pageConfig?: Record<string, u
       rmSync(staticDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Seeded users by the number key that signs them in on the development sign-in view. */
+export const SIGN_IN_KEY = { clerk1: '1', clerk2: '2', supervisor1: '3', 'institution-a': '4' } as const;
+export type SeededUser = keyof typeof SIGN_IN_KEY;
+
+/** The viewports the page is checked at: a desk screen and a phone. */
+export const VIEWPORTS = { desk: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
+
+/**
+ * A new browser context at `viewport`, signed in as a seeded user by the sign-in view's number key (no URL typed),
+ * waiting until the header names the user. `hash`, when given, is then opened the way a link would.
+ *
+ * @example
+ * const page = await signedInPage(stack, 'clerk1', VIEWPORTS.desk, `#/case/${caseId}`);
+ */
+export async function signedInPage(stack: Pick<PageStack, 'browser' | 'http'>, user: SeededUser, viewport: { width: number; height: number } = VIEWPORTS.desk, hash?: string): Promise<Page> {
+  const context = await stack.browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${stack.http.url}/`);
+  await page.locator('.users button').first().waitFor();
+  await page.keyboard.press(SIGN_IN_KEY[user]);
+  await page.locator('#who').filter({ hasText: user === 'institution-a' ? '培训机构' : '（' }).waitFor();
+  if (hash) await page.evaluate((h) => (location.hash = h), hash);
+  return page;
 }

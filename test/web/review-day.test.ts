@@ -1,37 +1,25 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningHttpServer } from '../../local/http-server.js';
 import { seedClaim } from '../review/review-fixtures.js';
 import { NOT_LOCAL, RESIDENCY_UNKNOWN, seedDayClaim } from '../review/review-day-fixtures.js';
 import type { ReviewTestEnv } from '../review/review-env.js';
-import { startPageStack, type PageStack } from './page-stack.js';
+import { signedInPage, startPageStack, type PageStack, type SeededUser } from './page-stack.js';
 
-/** Seeded users by the number key that signs them in on the sign-in view. */
-const KEY = { clerk1: '1', clerk2: '2', supervisor1: '3', 'institution-a': '4' } as const;
 /** Internal names that must never reach the page. */
 const INTERNAL = /doc-[\w-]+|persons\[|certificates\[|engagementLetter\.|certificate_training\.|needs_review|skill_level|unclassified|XH36-end/;
 
 let env: ReviewTestEnv;
-let http: RunningHttpServer;
-let browser: Browser;
 let stack: PageStack;
 
 beforeAll(async () => {
   stack = await startPageStack('review-day-');
-  ({ env, http, browser } = stack);
+  ({ env } = stack);
 });
 
 afterAll(() => stack?.stop());
 
-async function signedIn(user: keyof typeof KEY, hash: string, width = 1366): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 860 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${http.url}/`);
-  await page.locator('.users button').first().waitFor();
-  await page.keyboard.press(KEY[user]);
-  await page.locator('#who').filter({ hasText: user === 'institution-a' ? '培训机构' : '（' }).waitFor();
-  await page.evaluate((h) => (location.hash = h), hash);
-  return page;
+function signedIn(user: SeededUser, hash: string, width = 1366): Promise<Page> {
+  return signedInPage(stack, user, { width, height: 860 }, hash);
 }
 
 const caseHash = (caseId: string) => `#/case/${encodeURIComponent(caseId)}`;
@@ -46,7 +34,7 @@ describe('the clerk\'s day on the page', () => {
     expect(await page.locator('#confirm').count()).toBe(0);
     expect(await page.locator('#keys').textContent()).not.toContain('Ctrl+Enter');
     expect(await page.locator('.open-point').first().textContent()).toContain('未能确认本地户籍');
-    await page.keyboard.press('Alt+E');
+    await page.keyboard.press('Alt+j');
     await page.locator('button.record-evidence[data-kind="residence_permit"]').click();
     await page.locator('dialog textarea[name="note"]').fill('已核对居住证原件，西湖区');
     await page.keyboard.press('Control+Enter');
@@ -87,7 +75,7 @@ describe('the clerk\'s day on the page', () => {
     await headline(page).filter({ hasText: '缺少材料' }).waitFor();
     expect(await page.locator('#missing').textContent()).toBe('缺少材料：身份证');
 
-    await page.keyboard.press('Alt+D');
+    await page.keyboard.press('Alt+b');
     expect(await page.locator('dialog input[name="doc"][value="id_card"]').isChecked()).toBe(true);
     expect(await page.locator('dialog input[name="doc"][value="labour_contract"]').isChecked()).toBe(false);
     await page.locator('dialog input[name="doc"][value="engagement_letter"]').check();

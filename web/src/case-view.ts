@@ -7,6 +7,10 @@ import type { CaseDetail, InstitutionCaseView } from '../../shared/review/api-sc
 import { EVIDENCE_ZH } from '../../shared/cases/evidence.js';
 import { CERTIFICATE_KIND_ZH, DOCUMENT_TITLES_ZH, FIELD_LABELS_ZH } from '../../shared/cases/labels-zh.js';
 import { ApiFailure } from './api-failure.js';
+import { CASE_KEYS, keyLabel, typingInField } from './key-map.js';
+import { mountPageWorkspace, pageWorkspaceHtml, type PageWorkspace } from './page-workspace.js';
+import { askForm as askFormDialog, askText } from './dialogs.js';
+import { classifyForm, classifyRequest, regroupableFiles, regroupForm, regroupRequests } from './case-structure.js';
 import type { PageKit } from './batch-upload.js';
 
 /** What the case views borrow from the page beyond the batch views' kit: who is signed in, the API base, the queue. */
@@ -65,7 +69,7 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
   /** Values typed but not saved (kept across a conflict and a reload: nothing the clerk typed is lost). */
   const pending = new Map<string, string>();
   const imageUrls = new Map<string, string>();
-  let currentPage = detail.pages[0] ? `${detail.pages[0].documentId}/${detail.pages[0].pageNumber}` : '';
+  let workspace: PageWorkspace | undefined;
   let showAudit = false;
   let focusKey: string | undefined;
   const keyOf = (ref: Pick<FieldRef, 'documentId' | 'indexInFile' | 'field'>) => `${ref.documentId}#${ref.indexInFile}#${ref.field}`;
@@ -80,52 +84,9 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     return imageUrls.get(key);
   };
 
-  /** Only the latest showPage draws: an earlier call still loading its image (a page tab, a render) stands down. */
-  let showing = 0;
-  const showPage = async (key: string, box?: FieldRef['box'], fieldKey?: string) => {
-    const turn = ++showing;
-    currentPage = key;
-    const [documentId, pageNumber] = [key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1))];
-    kit.view().querySelectorAll<HTMLButtonElement>('.page-tabs button').forEach((b) => b.classList.toggle('current', b.dataset.page === key));
-    const img = $('#page-img') as HTMLImageElement;
-    const url = await loadImage(documentId, pageNumber);
-    // A later focus may have moved on while this page loaded: only the latest field's page and box are shown.
-    if (!img || turn !== showing || (fieldKey !== undefined && fieldKey !== focusKey)) return;
-    if (url && img.src !== url) img.src = url;
-    // Wait for the image whoever set its source: an earlier focus on the same page may have set it and still be
-    // loading (its own wait then ended early because the focus moved on), and a box drawn on an image with no size
-    // yet would stay hidden.
-    if (!img.complete || !img.naturalWidth) await img.decode().catch(() => undefined);
-    if (turn !== showing || (fieldKey !== undefined && fieldKey !== focusKey)) return;
-    drawBox(box, fieldKey);
-  };
-
-  /** The box is in the served image's pixels (`source.box`), scaled to the size the image is shown at. */
-  const drawBox = (box?: FieldRef['box'], fieldKey?: string) => {
-    const img = $('#page-img') as HTMLImageElement;
-    const frame = $('#page-box');
-    if (!img || !frame) return;
-    frame.dataset.key = fieldKey ?? '';
-    frame.dataset.page = currentPage;
-    if (!box) {
-      frame.hidden = true;
-      return;
-    }
-    if (!img.naturalWidth) {
-      frame.hidden = true;
-      // Not loaded yet (or its decode was cut short): draw when it has loaded, if this is still the field in focus.
-      if (img.getAttribute('src')) img.addEventListener('load', () => (fieldKey === undefined || fieldKey === focusKey) && drawBox(box, fieldKey), { once: true });
-      return;
-    }
-    // Decoded but not laid out yet: draw once it has a size.
-    if (!img.clientWidth) {
-      requestAnimationFrame(() => drawBox(box, fieldKey));
-      return;
-    }
-    const scale = img.clientWidth / img.naturalWidth;
-    Object.assign(frame.style, { left: `${box.x * scale}px`, top: `${box.y * scale}px`, width: `${box.width * scale}px`, height: `${box.height * scale}px` });
-    frame.hidden = false;
-  };
+  /** Shows a page in the workspace; a field's page and box only while that field is still in focus. */
+  const showPage = (key: string, box?: FieldRef['box'], fieldKey?: string, ocrText?: string) =>
+    workspace?.show(key, box, fieldKey, ocrText, () => fieldKey === undefined || fieldKey === focusKey);
 
   const fieldRefs = (): (FieldRef & { value: Field })[] => {
     const refs: (FieldRef & { value: Field })[] = [];
@@ -152,28 +113,25 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     const documents = [...c.documents].sort((a, b) => Number(Object.values(b.fields).some((f) => f.needsReview)) - Number(Object.values(a.fields).some((f) => f.needsReview)));
     const hints = [
       '<kbd>Enter</kbd> 接受当前字段并跳到下一个待核对字段',
-      '<kbd>Tab</kbd> 下一个字段',
       v.actions.confirm ? '<kbd>Ctrl+Enter</kbd> 确认并领取下一件' : '',
-      v.actions.recordEvidence ? '<kbd>Alt+E</kbd> 补录核对结果' : '',
+      v.actions.recordEvidence ? '<kbd>Alt+J</kbd> 补录核对结果' : '',
+      v.actions.classify ? '<kbd>Alt+K</kbd> 人工分类' : '',
+      v.actions.regroupPages && regroupable().length ? '<kbd>Alt+G</kbd> 调整分页' : '',
       v.actions.decline ? '<kbd>Alt+N</kbd> 不予补贴' : '',
-      editable ? '<kbd>Alt+R</kbd> 退回 · <kbd>Alt+D</kbd> 要求补件' : '',
+      editable ? '<kbd>Alt+R</kbd> 退回 · <kbd>Alt+B</kbd> 要求补件' : '',
       editable && c.status === 'claimed' ? '<kbd>Alt+L</kbd> 释放' : '',
       v.actions.approve ? '<kbd>Alt+P</kbd> 审批通过' : '',
       v.actions.recover ? '<kbd>Alt+Z</kbd> 追回已拨付资金' : '',
-      '<kbd>Alt+H</kbd> 审核记录',
+      '<kbd>PageUp</kbd><kbd>PageDown</kbd> 翻页',
+      '<kbd>?</kbd> 全部快捷键',
       '<kbd>Esc</kbd> 返回队列',
     ].filter(Boolean);
     kit.view().innerHTML = `
       <div class="case">
-        <section class="page-pane">
-          <div class="page-tabs">${detail.pages
-            .map((p) => {
-              const type = c.documents.find((doc) => doc.documentId === p.documentId)?.type ?? 'unknown';
-              return `<button data-page="${kit.esc(p.documentId)}/${p.pageNumber}" tabindex="-1">${kit.esc(DOC_TITLES[type] ?? '材料')} 第${p.pageNumber}页</button>`;
-            })
-            .join('')}</div>
-          <div class="page-frame"><img id="page-img" alt="材料页面" /><div id="page-box" class="box" hidden></div></div>
-        </section>
+        ${pageWorkspaceHtml(
+          detail.pages.map((p) => ({ documentId: p.documentId, pageNumber: p.pageNumber, title: `${DOC_TITLES[c.documents.find((doc) => doc.documentId === p.documentId)?.type ?? 'unknown'] ?? '材料'} 第${p.pageNumber}页` })),
+          kit.esc,
+        )}
         <section class="case-pane">
           <div class="decision ${d?.outcome ?? ''}" id="decision">
             <div class="headline">${d ? `${kit.esc(v.outcomeZh ?? '')} · ${kit.yuan(d.amountYuan)}${v.unconfirmedFigures.length ? '<span class="pending-standard">（待确认标准）</span>' : ''} · <span class="clause">${kit.esc(d.programme)}</span> ${kit.esc(v.programmeTitle ?? '')}` : '规则未能判定（未分类）'}</div>
@@ -196,7 +154,7 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
                   ? `<p class="finding resolved" data-finding="${kit.esc(f.code)}">已处理疑点：${kit.esc(f.zh)}<br/>处理说明：${kit.esc(f.resolution.note)}（${kit.esc(who(f.resolution.by))}）</p>`
                   : `<div class="finding open" data-finding="${kit.esc(f.code)}"><strong>疑点</strong>${kit.esc(f.zh)}<ul>${f.documents
                       .map((doc) => `<li>${kit.esc(DOC_TITLES[doc.type] ?? '材料')}：${kit.esc(doc.name ?? '—')}${doc.idNumber ? ` · ${kit.esc(doc.idNumber)}` : ''}</li>`)
-                      .join('')}</ul>${editable ? `<button class="resolve-finding" data-code="${kit.esc(f.code)}" data-key="${kit.esc(f.key)}">处理疑点（说明核对结果） <kbd>Alt+F</kbd></button>` : ''}</div>`,
+                      .join('')}</ul>${editable ? `<button class="resolve-finding" data-code="${kit.esc(f.code)}" data-key="${kit.esc(f.key)}">处理疑点（说明核对结果） <kbd>Alt+Y</kbd></button>` : ''}</div>`,
               )
               .join('')}
             ${(c.recordedEvidence ?? []).map((e) => `<p class="evidence-recorded">已补录：${kit.esc(EVIDENCE_ZH[e.kind])}　${kit.esc(e.note)}（${kit.esc(who(e.by))}）</p>`).join('')}
@@ -207,8 +165,10 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
           </div>
           <div class="actions">
             ${v.actions.confirm ? `<button class="primary" id="confirm">确认${flagged ? `（还有 ${flagged} 处待核对）` : ''} <kbd>Ctrl+Enter</kbd></button>` : ''}
+            ${v.actions.classify ? '<button class="primary" id="classify">人工分类 <kbd>Alt+K</kbd></button>' : ''}
+            ${v.actions.regroupPages && regroupable().length ? '<button id="regroup">调整分页 <kbd>Alt+G</kbd></button>' : ''}
             ${v.actions.decline ? '<button class="danger" id="decline">不予补贴 <kbd>Alt+N</kbd></button>' : ''}
-            ${editable ? `<button class="danger" id="reject">退回 <kbd>Alt+R</kbd></button><button id="request">要求补件 <kbd>Alt+D</kbd></button>${c.status === 'claimed' ? '<button id="release">释放 <kbd>Alt+L</kbd></button>' : ''}` : ''}
+            ${editable ? `<button class="danger" id="reject">退回 <kbd>Alt+R</kbd></button><button id="request">要求补件 <kbd>Alt+B</kbd></button>${c.status === 'claimed' ? '<button id="release">释放 <kbd>Alt+L</kbd></button>' : ''}` : ''}
             ${v.actions.approve ? '<button class="primary" id="approve">审批通过 <kbd>Alt+P</kbd></button>' : ''}
             ${v.actions.recover ? '<button class="danger" id="recover">追回已拨付资金 <kbd>Alt+Z</kbd></button>' : ''}
             ${leasedElsewhere ? `<p class="muted" id="leased">此案件由 ${kit.esc(who(c.lease!.holder))} 领取审核中，您只能查看。</p>` : ''}
@@ -256,17 +216,20 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
       input.focus();
       input.select();
     } else {
-      (document.getElementById('confirm') ?? document.getElementById('approve') ?? document.querySelector<HTMLElement>('button.record-evidence') ?? document.getElementById('audit-toggle'))?.focus();
+      (document.getElementById('confirm') ?? document.getElementById('approve') ?? document.getElementById('classify') ?? document.querySelector<HTMLElement>('button.record-evidence') ?? document.getElementById('audit-toggle'))?.focus();
     }
   };
 
   const wire = () => {
-    kit.view().querySelectorAll<HTMLButtonElement>('.page-tabs button').forEach((b) => b.addEventListener('click', () => void showPage(b.dataset.page!)));
+    // The view is drawn again after every action: the workspace comes back at the zoom, rotation and page it had.
+    const kept = workspace?.state();
+    workspace?.destroy();
+    workspace = mountPageWorkspace(kit.view(), { pages: detail.pages.map((p) => ({ documentId: p.documentId, pageNumber: p.pageNumber, title: '' })), loadImage, esc: kit.esc }, kept);
     kit.view().querySelectorAll<HTMLInputElement>('input[data-key]').forEach((input) => {
       input.addEventListener('focus', () => {
         focusKey = input.dataset.key!;
         const ref = refs().find((r) => keyOf(r) === focusKey);
-        if (ref) void showPage(`${ref.documentId}/${ref.page}`, ref.box, focusKey);
+        if (ref) void showPage(`${ref.documentId}/${ref.page}`, ref.box, focusKey, ref.value.source?.raw);
       });
       input.addEventListener('input', () => {
         pending.set(input.dataset.key!, input.value);
@@ -286,6 +249,9 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     document.getElementById('release')?.addEventListener('click', () => void act('release', {}));
     document.getElementById('approve')?.addEventListener('click', () => void act('approve', {}));
     document.getElementById('decline')?.addEventListener('click', () => void decline());
+    document.getElementById('classify')?.addEventListener('click', () => void classify());
+    document.getElementById('regroup')?.addEventListener('click', () => void regroup());
+    document.getElementById('key-help')?.addEventListener('click', () => toggleKeyHelp());
     document.getElementById('recover')?.addEventListener('click', () => void recover());
     kit.view().querySelectorAll<HTMLButtonElement>('button.record-evidence').forEach((b) => b.addEventListener('click', () => void recordEvidence(b.dataset.kind!)));
     document.getElementById('audit-toggle')?.addEventListener('click', () => {
@@ -293,7 +259,7 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
       $('#audit').hidden = !showAudit;
     });
     const ref = refs().find((r) => keyOf(r) === focusKey);
-    void showPage(ref ? `${ref.documentId}/${ref.page}` : currentPage, ref?.box, ref ? focusKey : undefined);
+    void showPage(ref ? `${ref.documentId}/${ref.page}` : workspace.current(), ref?.box, ref ? focusKey : undefined, ref?.value.source?.raw);
   };
 
   /** Typed values stay in `pending` until the server has them; a conflict reloads the case and keeps them. */
@@ -342,7 +308,7 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
       pending.clear();
       render();
       kit.banner(
-        { confirm: '已确认。', reject: '已退回。', 'request-documents': '已要求补件。', release: '已释放回队列。', approve: '已审批通过。', decline: '已按不予补贴办结。', evidence: '已补录核对结果，规则已重新判定。', recovery: '已登记追回已拨付资金。' }[action] ?? '完成。',
+        { confirm: '已确认。', reject: '已退回。', 'request-documents': '已要求补件。', release: '已释放回队列。', approve: '已审批通过。', decline: '已按不予补贴办结。', evidence: '已补录核对结果，规则已重新判定。', classify: '已分类，规则已重新判定。', pages: '已按新的分页重新读取，规则已重新判定。', recovery: '已登记追回已拨付资金。' }[action] ?? '完成。',
         'info',
       );
       return true;
@@ -363,27 +329,8 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     await kit.claimNext(queue, '已确认。');
   };
 
-  const ask = (title: string, label: string): Promise<string | undefined> =>
-    new Promise((resolve) => {
-      const dialog = document.createElement('dialog');
-      dialog.innerHTML = `<form method="dialog"><h3>${kit.esc(title)}</h3><label>${kit.esc(label)}<textarea rows="3" required></textarea></label><div class="actions"><button value="ok" class="primary">提交 <kbd>Ctrl+Enter</kbd></button><button value="cancel" formnovalidate>取消 <kbd>Esc</kbd></button></div></form>`;
-      document.body.append(dialog);
-      const text = dialog.querySelector('textarea')!;
-      text.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter' && event.ctrlKey) {
-          event.preventDefault();
-          event.stopPropagation();
-          dialog.close('ok');
-        }
-      });
-      dialog.addEventListener('close', () => {
-        const value = dialog.returnValue === 'ok' ? text.value.trim() : '';
-        dialog.remove();
-        resolve(value || undefined);
-      });
-      dialog.showModal();
-      text.focus();
-    });
+  const ask = (title: string, label: string) => askText(kit.esc, title, label);
+  const askForm = (title: string, html: string) => askFormDialog(kit.esc, title, html);
 
   const resolveFinding = async (code: string, key: string) => {
     const note = await ask('处理疑点', '核对结果（如：已核对身份证原件，合同上为曾用名）');
@@ -393,32 +340,6 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     const reason = await ask('退回案件', '退回原因（将告知申请人）');
     if (reason) await act('reject', { reason });
   };
-  /**
-   * A dialog holding a form: resolves with its fields when submitted (提交 or Ctrl+Enter), undefined when cancelled.
-   * `html` is trusted markup built here with `kit.esc`.
-   */
-  const askForm = (title: string, html: string): Promise<FormData | undefined> =>
-    new Promise((resolve) => {
-      const dialog = document.createElement('dialog');
-      dialog.innerHTML = `<form method="dialog"><h3>${kit.esc(title)}</h3>${html}<div class="actions"><button value="ok" class="primary">提交 <kbd>Ctrl+Enter</kbd></button><button value="cancel" formnovalidate>取消 <kbd>Esc</kbd></button></div></form>`;
-      document.body.append(dialog);
-      const form = dialog.querySelector('form')!;
-      form.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter' && event.ctrlKey) {
-          event.preventDefault();
-          event.stopPropagation();
-          if (form.reportValidity()) dialog.close('ok');
-        }
-      });
-      dialog.addEventListener('close', () => {
-        const data = dialog.returnValue === 'ok' ? new FormData(form) : undefined;
-        dialog.remove();
-        resolve(data);
-      });
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('textarea, input:not([type=checkbox]), input')?.focus();
-    });
-
   /** The programme's standard documents as a checklist (the missing ones ticked), other documents and an internal note. */
   const requestDocuments = async () => {
     const data = await askForm(
@@ -452,6 +373,25 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     await act('evidence', { kind, note, ...(validUntil ? { validUntil } : {}) });
   };
 
+  /** 未分类: the programme claimed and each document's type (case-structure.ts); the rules then judge the case again. */
+  const classify = async () => {
+    const data = await askForm('人工分类', classifyForm(detail.case.documents, kit.esc));
+    if (!data) return;
+    const request = classifyRequest(detail.case.documents, data);
+    if (!request) return kit.banner('请选择申请的补贴项目。');
+    await act('classify', request);
+  };
+
+  const regroupable = () => regroupableFiles(detail.case.documents);
+
+  /** Split and merge a file's pages (case-structure.ts); the server reads them again from the stored pages. */
+  const regroup = async () => {
+    const files = regroupable();
+    const data = await askForm('调整材料分页', regroupForm(files, kit.esc));
+    if (!data) return;
+    for (const request of regroupRequests(files, data)) if (!(await act('pages', request))) return;
+  };
+
   const decline = async () => {
     const reason = await ask('不予补贴', '不予补贴的原因（将告知申请人）');
     if (reason) await act('decline', { reason });
@@ -473,32 +413,60 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     await act('recovery', { amountYuan: Number(data.get('amount')), reason: String(data.get('reason') ?? '').trim(), ...(findingRef ? { findingRef } : {}) });
   };
 
+  /** The `?` overlay: every key of the view, from the one list the handlers follow (key-map.ts). */
+  const toggleKeyHelp = () => {
+    const open = document.getElementById('key-overlay');
+    if (open) {
+      open.remove();
+      return;
+    }
+    const overlay = document.createElement('div');
+    overlay.id = 'key-overlay';
+    overlay.className = 'key-overlay';
+    overlay.setAttribute('role', 'dialog');
+    overlay.setAttribute('aria-label', '快捷键');
+    overlay.innerHTML = `<h3>快捷键</h3><table><tbody>${CASE_KEYS.map((k) => `<tr data-keys="${kit.esc(k.keys)}"><td><kbd>${kit.esc(keyLabel(k.keys))}</kbd></td><td>${kit.esc(k.zh)}${k.outsideFields ? '<small class="muted">（光标不在输入框时）</small>' : ''}</td></tr>`).join('')}</tbody></table><p class="muted">按 <kbd>?</kbd> 或 <kbd>Esc</kbd> 关闭</p>`;
+    document.body.append(overlay);
+  };
+
   const onKey = (event: KeyboardEvent) => {
     if (document.querySelector('dialog[open]')) return;
     const key = event.key.toLowerCase();
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && document.getElementById('confirm')) void confirmAndNext();
+    const outside = !typingInField(event) && !event.ctrlKey && !event.altKey && !event.metaKey;
+    if (event.key === 'Escape' && document.getElementById('key-overlay')) toggleKeyHelp();
+    else if (outside && event.key === '?') toggleKeyHelp();
+    else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && document.getElementById('confirm')) void confirmAndNext();
     else if (event.altKey && key === 'r' && document.getElementById('reject')) void reject();
-    else if (event.altKey && key === 'd' && document.getElementById('request')) void requestDocuments();
+    else if (event.altKey && key === 'b' && document.getElementById('request')) void requestDocuments();
     else if (event.altKey && key === 'l' && document.getElementById('release')) void act('release', {});
     else if (event.altKey && key === 'p' && document.getElementById('approve')) void act('approve', {});
     else if (event.altKey && key === 'n' && document.getElementById('decline')) void decline();
+    else if (event.altKey && key === 'k' && document.getElementById('classify')) void classify();
+    else if (event.altKey && key === 'g' && document.getElementById('regroup')) void regroup();
     else if (event.altKey && key === 'z' && document.getElementById('recover')) void recover();
-    else if (event.altKey && key === 'e' && document.querySelector('button.record-evidence')) document.querySelector<HTMLButtonElement>('button.record-evidence')!.focus();
+    else if (event.altKey && key === 'j' && document.querySelector('button.record-evidence')) document.querySelector<HTMLButtonElement>('button.record-evidence')!.focus();
     else if (event.altKey && key === 'h') document.getElementById('audit-toggle')?.click();
-    else if (event.altKey && key === 'f' && document.querySelector('button.resolve-finding')) document.querySelector<HTMLButtonElement>('button.resolve-finding')!.click();
+    else if (event.altKey && key === 'y' && document.querySelector('button.resolve-finding')) document.querySelector<HTMLButtonElement>('button.resolve-finding')!.click();
+    else if (event.key === 'PageDown' && !event.ctrlKey) workspace?.turnPage(1);
+    else if (event.key === 'PageUp' && !event.ctrlKey) workspace?.turnPage(-1);
+    else if (outside && (event.key === '+' || event.key === '=')) workspace?.zoom(1);
+    else if (outside && event.key === '-') workspace?.zoom(-1);
+    else if (outside && event.key === '0') workspace?.reset();
+    else if (outside && key === 'r') workspace?.rotate();
     else if (event.key === 'Escape') location.hash = kit.isStaff() ? `#/queue/${encodeURIComponent(sessionStorage.getItem('intake.queue') ?? detail.case.queue)}` : '#/';
     else return;
     event.preventDefault();
   };
   const onResize = () => {
-    const ref = refs().find((r) => keyOf(r) === focusKey);
-    drawBox(ref?.box, ref ? focusKey : undefined);
+    workspace?.redraw();
   };
   document.addEventListener('keydown', onKey);
   window.addEventListener('resize', onResize);
   kit.onLeave(() => {
     document.removeEventListener('keydown', onKey);
     window.removeEventListener('resize', onResize);
+    workspace?.destroy();
+    document.getElementById('key-overlay')?.remove();
     for (const url of imageUrls.values()) URL.revokeObjectURL(url);
   });
 

@@ -1,0 +1,86 @@
+/**
+ * The review API's classification (未分类) and page grouping routes through `app.request`, on DynamoDB Local and the
+ * S3 server: what they refuse, what they write and what the trail says.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedTwoPageScan, seedUnclassifiedClaim } from '../web/day-fixtures.js';
+import { seedClaim } from './review-fixtures.js';
+import { reviewTestEnv, type ReviewTestEnv } from './review-env.js';
+
+let env: ReviewTestEnv;
+beforeEach(async () => {
+  env = await reviewTestEnv();
+});
+afterEach(() => env.drop());
+
+describe('POST /cases/{id}/classify', () => {
+  it('judges an unclassified case again under the programme the clerk names, keeps it on later corrections, and records both in the trail', async () => {
+    const seeded = await seedUnclassifiedClaim(env.stores, { level: 2 });
+    const before = await env.call('GET', `/cases/${seeded.caseId}`, { user: 'clerk1' });
+    expect(before.json.view.actions.classify).toBe(true);
+    const certificate = seeded.documents.find((d) => d.type === 'unknown')!;
+
+    const classified = await env.call('POST', `/cases/${seeded.caseId}/classify`, {
+      user: 'clerk1',
+      body: { version: seeded.version, programme: 'XH36-3.2', documents: [{ documentId: certificate.documentId, indexInFile: 0, type: 'vocational_certificate' }] },
+    });
+    expect(classified.status).toBe(200);
+    expect(classified.json.case).toMatchObject({ queue: 'XH36-3.2', classification: { programme: 'XH36-3.2', by: 'clerk1' }, decision: { programme: 'XH36-3.2' } });
+    expect(classified.json.view.actions.classify).toBe(false);
+    const retyped = classified.json.case.documents.find((d: { documentId: string }) => d.documentId === certificate.documentId);
+    expect(retyped.type).toBe('vocational_certificate');
+    expect(retyped.fields.holderName).toMatchObject({ value: null, needsReview: true });
+
+    // A later correction is judged under the same programme, whatever the documents alone would suggest.
+    const corrected = await env.call('PATCH', `/cases/${seeded.caseId}/fields`, {
+      user: 'clerk1',
+      body: { version: classified.json.case.version, corrections: [{ documentId: certificate.documentId, indexInFile: 0, field: 'level', value: 2 }] },
+    });
+    expect(corrected.json.case.decision.programme).toBe('XH36-3.2');
+    const trail = corrected.json.view.audit.map((row: { what: string; change: string }) => `${row.what}|${row.change}`);
+    expect(trail.find((row: string) => row.startsWith('人工分类'))).toContain('材料类型：无法识别的材料 → 职业资格/技能等级证书');
+  });
+
+  it('refuses a document the case does not hold (422), an unknown programme (400) and a stale version (409)', async () => {
+    const seeded = await seedUnclassifiedClaim(env.stores);
+    const unknownDocument = await env.call('POST', `/cases/${seeded.caseId}/classify`, { user: 'clerk1', body: { version: seeded.version, programme: 'XH36-3.2', documents: [{ documentId: 'doc-nobody', indexInFile: 0, type: 'id_card' }] } });
+    expect(unknownDocument.status).toBe(422);
+    expect(unknownDocument.json.error.code).toBe('unknown_document');
+    expect((await env.call('POST', `/cases/${seeded.caseId}/classify`, { user: 'clerk1', body: { version: seeded.version, programme: 'XH36-99' } })).status).toBe(400);
+    expect((await env.call('POST', `/cases/${seeded.caseId}/classify`, { user: 'clerk1', body: { version: seeded.version + 5, programme: 'XH36-3.2' } })).status).toBe(409);
+    expect((await env.call('POST', `/cases/${seeded.caseId}/classify`, { user: 'institution-a', body: { version: seeded.version, programme: 'XH36-3.2' } })).status).toBe(403);
+  });
+});
+
+describe('POST /cases/{id}/pages', () => {
+  it('refuses a grouping that leaves out or repeats a page (422 pages_mismatch), and one over pages no longer stored (422 pages_not_stored)', async () => {
+    const { reviewCase, fileId } = await seedTwoPageScan(env.stores);
+    const missing = await env.call('POST', `/cases/${reviewCase.caseId}/pages`, { user: 'clerk1', body: { version: reviewCase.version, documentId: fileId, groups: [{ pages: [1] }] } });
+    expect(missing.status).toBe(422);
+    expect(missing.json.error.code).toBe('pages_mismatch');
+    const twice = await env.call('POST', `/cases/${reviewCase.caseId}/pages`, { user: 'clerk1', body: { version: reviewCase.version, documentId: fileId, groups: [{ pages: [1, 2] }, { pages: [2] }] } });
+    expect(twice.json.error.code).toBe('pages_mismatch');
+
+    // A claim whose pages were never stored as read (the seeded certificate has a page image only).
+    const plain = await seedClaim(env.stores, { level: 2 });
+    const contract = plain.documents.find((d) => d.type === 'labor_contract')!;
+    const gone = await env.call('POST', `/cases/${plain.caseId}/pages`, { user: 'clerk1', body: { version: plain.version, documentId: contract.documentId, groups: [{ pages: [1], type: 'employment_letter' }] } });
+    expect(gone.status).toBe(422);
+    expect(gone.json.error.code).toBe('pages_not_stored');
+    expect((await env.stores.cases.get(plain.caseId))!.version).toBe(plain.version);
+  });
+
+  it('splits a page off with one audit event and answers the same grouping again without a write', async () => {
+    const { reviewCase, fileId } = await seedTwoPageScan(env.stores);
+    const body = { version: reviewCase.version, documentId: fileId, groups: [{ pages: [1] }, { pages: [2] }] };
+    const split = await env.call('POST', `/cases/${reviewCase.caseId}/pages`, { user: 'clerk1', body });
+    expect(split.status).toBe(200);
+    const again = await env.call('POST', `/cases/${reviewCase.caseId}/pages`, { user: 'clerk1', body: { ...body, version: split.json.case.version } });
+    expect(again.status).toBe(200);
+    expect(again.json.case.version).toBe(split.json.case.version);
+    const ofFile = again.json.case.documents.filter((d: { documentId: string }) => d.documentId === fileId);
+    expect(ofFile.map((d: { type: string; indexInFile: number }) => `${d.indexInFile}:${d.type}`)).toEqual(['0:vocational_certificate', '1:id_card']);
+    const audit = await env.stores.cases.audit(reviewCase.caseId);
+    expect(audit.filter((e) => e.action === 'regroup_pages')).toHaveLength(1);
+  });
+});

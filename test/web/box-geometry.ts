@@ -1,0 +1,42 @@
+import type { Page } from 'playwright-core';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where the page draws the focused field's box, and where the value's box (`source.box`, in the served image's pixels)
+ * lands on the image as shown — zoomed, panned and turned clockwise by the workspace. Both in CSS pixels of the viewport.
+ *
+ * @example
+ * const { drawn, expected } = await boxPlacement(page, field.source.box);
+ */
+export async function boxPlacement(page: Page, box: Box): Promise<{ expected: { x: number; y: number }; drawn: { x: number; y: number; width: number; height: number }; clip: Box }> {
+  return page.evaluate((b) => {
+    const img = document.querySelector<HTMLImageElement>('#page-img')!;
+    const drawn = document.querySelector<HTMLElement>('#page-box')!.getBoundingClientRect();
+    const shown = img.getBoundingClientRect();
+    const rotation = Number(document.querySelector<HTMLElement>('#page-turn')!.dataset.rotation ?? 0);
+    // The value's centre as a share of the image, then turned as the image is turned (clockwise).
+    const u = (b.x + b.width / 2) / img.naturalWidth;
+    const v = (b.y + b.height / 2) / img.naturalHeight;
+    const [nx, ny] = rotation === 90 ? [1 - v, u] : rotation === 180 ? [1 - u, 1 - v] : rotation === 270 ? [v, 1 - u] : [u, v];
+    return {
+      expected: { x: shown.left + nx * shown.width, y: shown.top + ny * shown.height },
+      drawn: { x: drawn.left + drawn.width / 2, y: drawn.top + drawn.height / 2, width: drawn.width, height: drawn.height },
+      clip: { x: drawn.left, y: drawn.top, width: drawn.width, height: drawn.height },
+    };
+  }, box);
+}
+
+/** Waits until the box is shown and neither it nor the turning image is still moving. */
+export async function boxAtRest(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const frame = document.querySelector<HTMLElement>('#page-box');
+    const turn = document.querySelector<HTMLElement>('#page-turn');
+    return !!frame && !frame.hidden && frame.getAnimations().length === 0 && !!turn && turn.getAnimations().length === 0;
+  });
+}
