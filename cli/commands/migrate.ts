@@ -29,7 +29,8 @@ export function indexMatchesDesign(actual: GlobalSecondaryIndexDescription, desi
   const wanted = projectionOf(designed);
   if (actual.Projection?.ProjectionType !== wanted.ProjectionType) return false;
   const have = [...(actual.Projection?.NonKeyAttributes ?? [])].sort().join(',');
-  return have === [...('NonKeyAttributes' in wanted ? wanted.NonKeyAttributes : [])].sort().join(',');
+  const nonKey: readonly string[] = (wanted as { NonKeyAttributes?: readonly string[] }).NonKeyAttributes ?? [];
+  return have === [...nonKey].sort().join(',');
 }
 
 /**
