@@ -15,8 +15,13 @@
  * Resumable: the run lives in DIR (default `.data/bench-province`); started again with the same N it restarts the
  * stack over the same data (the stack's reconcile picks up what was in flight) and uploads from where it stopped.
  * `--fresh` starts over. The 10,000-document run belongs on a quiet machine: see docs/capacity.md.
+ *
+ * `--upload-until HH:MM` (UTC, today) stops uploading at that time, lets the stack finish what was uploaded and counts
+ * it (a partial run: the same command without it resumes the rest later). Each window line carries the 1-minute load
+ * average, since the machine may be shared.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { SQSBatchResponse } from 'aws-lambda';
@@ -94,6 +99,9 @@ export async function run(): Promise<void> {
   const ahead = Math.max(1, Math.floor(argument('ahead', 200)));
   const windowDocuments = Math.max(1, Math.floor(argument('window-documents', Math.max(50, Math.round(documents / 10)))));
   const dataDir = path.resolve(textArgument('data-dir') ?? '.data/bench-province');
+  const until = textArgument('upload-until');
+  const uploadUntil = until ? Date.parse(`${new Date().toISOString().slice(0, 10)}T${until}:00Z`) : undefined;
+  if (until && !Number.isFinite(uploadUntil)) throw new Error(`--upload-until takes HH:MM (UTC), not ${until}`);
   const progressFile = path.join(dataDir, 'progress.json');
   if (process.argv.includes('--fresh')) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -198,7 +206,8 @@ export async function run(): Promise<void> {
     windows.push(row);
     console.log(
       `  window ${String(windows.length).padStart(2)}: ${String(row.documents).padStart(6)} finished this run · ${String(row.pagesPerMinute).padStart(5)} pages/min · ` +
-        `${String(row.documentsPerMinute).padStart(5)} documents/min · uploaded ${progress!.uploaded}/${documents} · RSS ${row.rssMb} MB`,
+        `${String(row.documentsPerMinute).padStart(5)} documents/min · uploaded ${progress!.uploaded}/${documents} · RSS ${row.rssMb} MB · ` +
+        `${new Date().toISOString().slice(11, 16)} UTC, load ${os.loadavg()[0]!.toFixed(1)}`,
     );
     windowStart = { at: Date.now(), finished, pages: finishedPages };
   };
@@ -212,6 +221,10 @@ export async function run(): Promise<void> {
     const resumedFrom = progress.uploaded;
     for (let next = progress.uploaded; next < plan.length; ) {
       if (interrupted) return;
+      if (uploadUntil !== undefined && Date.now() >= uploadUntil) {
+        console.log(`upload window over (${until} UTC) after ${next} of ${documents} uploaded: finishing and counting those`);
+        break;
+      }
       if (next - resumedFrom - finished >= ahead) {
         closeWindow();
         await sleep(100);
@@ -242,7 +255,7 @@ export async function run(): Promise<void> {
     const seconds = (Date.now() - started) / 1000;
     const counts = await countOutcome(stack, `incoming/${progress.runId}-`);
     const ok =
-      counts.uploaded === documents &&
+      counts.uploaded === progress.uploaded &&
       counts.records === counts.uploaded &&
       counts.duplicateRecords + counts.duplicateCases + counts.duplicateCaseDocuments === 0 &&
       counts.notVisible.length === 0 &&
@@ -252,6 +265,7 @@ export async function run(): Promise<void> {
     const full = windows.slice(0, -1);
     const first = (full[1] ?? full[0])?.pagesPerMinute ?? 0;
     const last = full.at(-1)?.pagesPerMinute ?? first;
+    if (progress.uploaded < documents) console.log(`PARTIAL RUN: ${progress.uploaded} of ${documents} documents uploaded (run the same command to upload the rest)`);
     console.log(`finished ${finished} documents (${finishedPages} pages) this run in ${Math.round(seconds)} s: ${Math.round((finishedPages / seconds) * 60)} pages/min overall`);
     console.log(
       `uploaded objects ${counts.uploaded} · document records ${counts.records} · claims ${counts.submissions} · cases ${counts.cases} · ` +

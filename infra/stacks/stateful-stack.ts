@@ -145,6 +145,7 @@ export class StatefulStack extends Stack {
         partitionKey: keyAttribute(index.partitionKey.name),
         sortKey: keyAttribute(index.sortKey.name),
         projectionType: ProjectionType[index.projection],
+        ...('nonKeyAttributes' in index ? { nonKeyAttributes: [...index.nonKeyAttributes] } : {}),
       })),
     });
 

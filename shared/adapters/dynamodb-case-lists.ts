@@ -5,10 +5,11 @@
  * same TransactWriteItems as the case. The access patterns are in docs/data-model.md (*Case lists*).
  */
 import { createHash } from 'node:crypto';
-import type { ReviewCase } from '../cases/review-case.js';
+import { reviewCaseSchema, type ReviewCase } from '../cases/review-case.js';
 import { closedCaseStatuses, listStateOf, queuedCaseStatuses, type CaseListState } from '../ports/case-repository.js';
-import { pseudonymKey } from './dynamodb-items.js';
+import { entityAttributes, pseudonymKey } from './dynamodb-items.js';
 import type { TransactItem } from './dynamodb-transactions.js';
+import { caseListAttributes } from './table-design.js';
 
 /**
  * Each counter is split over this many partitions (`COUNTS#0` … `COUNTS#7`, chosen by the case id): concurrent case
@@ -206,4 +207,19 @@ export function retentionExpiry(
 
 function isClosed(status: ReviewCase['status']): boolean {
   return (closedCaseStatuses as readonly string[]).includes(status);
+}
+
+/**
+ * A list row from a status-index entry: the case without its documents (`documents` is empty), as the index projects
+ * it (`caseListAttributes`). Undefined for an entry of a keys-only index — a table created before the index carried
+ * the rows and not yet migrated (`intake migrate-list-index`): the caller reads the case instead.
+ *
+ * @example
+ * listedCaseFromIndexItem({ PK: 'CASE#c1', SK: 'CASE', GSI4PK: 'STATE#confirmed', GSI4SK: '…' }); // undefined
+ */
+export function listedCaseFromIndexItem(item: Record<string, unknown>): ReviewCase | undefined {
+  if (item.caseId === undefined || item.version === undefined) return undefined;
+  const row: Record<string, unknown> = {};
+  for (const name of caseListAttributes) if (item[name] !== undefined) row[name] = item[name];
+  return reviewCaseSchema.parse({ ...entityAttributes(row), documents: [] });
 }

@@ -26,6 +26,7 @@ import {
   findKey,
   findKeyWrites,
   findKeysOf,
+  listedCaseFromIndexItem,
   retentionExpiry,
   statePartition,
   statusIndexKeys,
@@ -48,7 +49,7 @@ import {
   pseudonymKey,
 } from './dynamodb-items.js';
 import { TransactionCancelled, runTransaction, type TransactItem } from './dynamodb-transactions.js';
-import { indexNames } from './table-design.js';
+import { caseListAttributes, indexNames } from './table-design.js';
 
 export { caseKeys } from './dynamodb-case-items.js';
 
@@ -213,7 +214,9 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     const partition = statePartition(state);
     const startKey = this.startKeyOf(options.cursor, 'GSI4PK', partition);
     const page = await this.queryIndex(indexNames.status, 'GSI4PK', partition, options.limit ?? 50, startKey, 'list cases by state');
-    const cases = await this.readListed(page.items.map((item) => String(item.PK).slice('CASE#'.length)));
+    // The index carries the rows (one Query); an entry of a not yet migrated keys-only index is read from its case.
+    const rows = page.items.map(listedCaseFromIndexItem);
+    const cases = rows.every((row) => row !== undefined) ? rows : await this.readListed(page.items.map((item) => String(item.PK).slice('CASE#'.length)));
     // The index is eventually consistent: a case that has just moved on is not shown under its old state.
     return { items: cases.filter((c) => listStateOf(c.status) === state), cursor: encodeCursor(page.lastEvaluatedKey) };
   }
@@ -502,8 +505,8 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     const projection = options.withDocuments
       ? {}
       : {
-          ProjectionExpression: 'caseId, submissionId, #queue, #status, applicant, personName, decision, flaggedFieldCount, lease, confirmedBy, approvedBy, approvedAt, rejection, institutionId, batchId, version, createdAt, updatedAt',
-          ExpressionAttributeNames: { '#queue': 'queue', '#status': 'status' },
+          ProjectionExpression: caseListAttributes.map((name) => `#${name}`).join(', '),
+          ExpressionAttributeNames: Object.fromEntries(caseListAttributes.map((name) => [`#${name}`, name])),
         };
     try {
       for (let start = 0; start < unique.length; start += 100) {

@@ -6,6 +6,31 @@
  * Attribute types use DynamoDB's letters ('S'), which are also the values of CDK's `AttributeType` and
  * `ProjectionType` members.
  */
+/**
+ * What a case list row shows (`GET /api/cases?status=…`): the case without its documents. The status index projects
+ * these attributes, and the lists that still read the cases behind an index (search, my cases) read only these.
+ */
+export const caseListAttributes = [
+  'caseId',
+  'submissionId',
+  'queue',
+  'status',
+  'applicant',
+  'personName',
+  'decision',
+  'flaggedFieldCount',
+  'lease',
+  'confirmedBy',
+  'approvedBy',
+  'approvedAt',
+  'rejection',
+  'institutionId',
+  'batchId',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
+
 export const tableDesign = {
   partitionKey: { name: 'PK', type: 'S' },
   sortKey: { name: 'SK', type: 'S' },
@@ -38,13 +63,15 @@ export const tableDesign = {
     },
     {
       /**
-       * Cases by list state (the page's tabs), newest first: `STATE#<state>` / `<createdAt>#<caseId>`. Keys only, so an
-       * index entry is ~150 bytes (1 WCU) and changes only when the state does; a list page reads the cases it shows.
+       * Cases by list state (the page's tabs), newest first: `STATE#<state>` / `<createdAt>#<caseId>`. It carries what a
+       * list row shows (`caseListAttributes`, not the documents), so a page of 50 is one Query with no read of the cases
+       * behind it. An entry is ~0.5–2 KB and is rewritten with every case write (version, updatedAt change each time).
        */
       indexName: 'status-index',
       partitionKey: { name: 'GSI4PK', type: 'S' },
       sortKey: { name: 'GSI4SK', type: 'S' },
-      projection: 'KEYS_ONLY',
+      projection: 'INCLUDE',
+      nonKeyAttributes: caseListAttributes,
     },
   ],
 } as const;
@@ -87,7 +114,19 @@ export function createTableInput(tableName: string) {
         { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
         { AttributeName: index.sortKey.name, KeyType: 'RANGE' as const },
       ],
-      Projection: { ProjectionType: index.projection },
+      Projection: projectionOf(index),
     })),
   };
+}
+
+/**
+ * An index's Projection as DynamoDB's API takes it (CreateTable, UpdateTable's Create).
+ *
+ * @example
+ * projectionOf(tableDesign.globalSecondaryIndexes[3]); // { ProjectionType: 'INCLUDE', NonKeyAttributes: ['caseId', …] }
+ */
+export function projectionOf(index: TableDesign['globalSecondaryIndexes'][number]) {
+  return 'nonKeyAttributes' in index
+    ? { ProjectionType: index.projection, NonKeyAttributes: [...index.nonKeyAttributes] }
+    : { ProjectionType: index.projection };
 }

@@ -116,6 +116,21 @@ describe('DynamoDbCaseRepository case lists', () => {
       expect(first.items[0]).toMatchObject({ status: 'awaiting_documents', personName: created[4]!.personName });
     });
 
+    it('reads a page of a state in one Query, the index carrying the rows (no BatchGet of the cases)', async () => {
+      const sent: string[] = [];
+      const counting = { send: (command: { constructor: { name: string } }) => (sent.push(command.constructor.name), table.db.send(command as never)) };
+      const listing = new DynamoDbCaseRepository(counting as unknown as typeof table.db, table.tableName, { lookupSecret: secret });
+      const stored = (
+        await cases.create(aFreshCase({ createdAt: '2033-01-01T00:00:00.000Z', status: 'rejected', rejection: { reason: '证书不符', by: 'clerk-li' } }), anAuditEvent('x'))
+      ).reviewCase;
+
+      const page = await listing.listByState('rejected', { limit: 50 });
+
+      expect(sent).toEqual(['QueryCommand']);
+      const { documents: _documents, personIdNumber: _idNumber, ...row } = stored;
+      expect(page.items[0]).toEqual({ ...row, documents: [] });
+    });
+
     it('lists a claimed case under needs_review and a closed one under its own state only', async () => {
       const queue = `listed-${randomUUID()}`;
       const reviewCase = (await cases.create(aFreshCase({ queue, createdAt: '2032-01-01T00:00:00.000Z' }), anAuditEvent('x'))).reviewCase;

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tableDesign } from '../../shared/adapters/table-design.js';
+import { projectionOf, tableDesign } from '../../shared/adapters/table-design.js';
 import { StatefulLogicalId } from '../../infra/stacks/stateful-stack.js';
 import { type SynthesisedIntake, synthesiseIntake } from './support/intake-app.js';
 
@@ -181,7 +181,7 @@ describe('StatefulStack', () => {
           { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
           { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
         ],
-        projection: { ProjectionType: index.projection },
+        projection: projectionOf(index),
       })),
     );
   });
