@@ -58,6 +58,7 @@ async function main(): Promise<void> {
   const conditions = list<ConditionName>(opts.conditions, conditionSchema.options, 'condition');
   const kinds = list<DocumentKind>(opts.kinds, DOCUMENT_KINDS, 'kind');
   const seed = Number(opts.seed);
+  if (opts.packetFamilies !== undefined && opts.packetFamilies !== 'v3') throw new Error(`--packet-families: only \`v3\` is known, not ${opts.packetFamilies}`);
 
   let dir = opts.set ?? DEFAULT_SET;
   const perCell = opts.generate ? Number(opts.generate) : undefined;
