@@ -65,3 +65,32 @@ describe('a contract with its parties in a four-column table and no page numbers
     expect(docs.map((d) => [d.type, d.pages])).toEqual([['labor_contract', [1, 2, 3]]]);
   });
 });
+
+/** The last page of a contract: the employer's and the employee's blocks, each with a date under it and no label. */
+function signaturePage(dates: [string, string | undefined]): OcrPage {
+  const page = new PageBuilder({ top: 900 }).line('甲方（盖章）').gap(4).line(dates[0]).gap(3).line('乙方（签名）：').line('郑雨桐');
+  if (dates[1]) page.line(dates[1]);
+  return page.build();
+}
+
+describe('the signing date printed with no label under both parties\' blocks', () => {
+  const body = partyTableContract({ term: '合同期限为三年，自2023年03月06日起至2026年03月05日止。', employerBesideSeal: false }).slice(0, 2);
+
+  it('is the signing date, not flagged, when both blocks carry the same day', () => {
+    const [doc] = read([...body, signaturePage(['2023年03月06日', '2023年03月06日'])]);
+    expect(doc.fields.signedDate).toMatchObject({ value: '2023-03-06', needsReview: false, source: { page: 3 } });
+    expect(doc.fields.signedDate.issues ?? []).not.toContain('signed_date_inferred_unlabelled');
+  });
+
+  it('stays flagged for the clerk when the two blocks carry different days', () => {
+    const [doc] = read([...body, signaturePage(['2023年03月06日', '2023年03月08日'])]);
+    expect(doc.fields.signedDate.needsReview).toBe(true);
+    expect(doc.fields.signedDate.issues).toContain('signed_date_inferred_unlabelled');
+  });
+
+  it('stays flagged for the clerk when only one block carries a date', () => {
+    const [doc] = read([...body, signaturePage(['2023年03月06日', undefined])]);
+    expect(doc.fields.signedDate.needsReview).toBe(true);
+    expect(doc.fields.signedDate.issues).toContain('signed_date_inferred_unlabelled');
+  });
+});
