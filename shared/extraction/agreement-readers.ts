@@ -97,7 +97,8 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
   if (whole && whole.plausibility === 1) {
     const confirmed = printedWholeElsewhere(ctx, whole.value as string);
     if (confirmed || ORGANISATION_ENDING_ONLY.test(field.value) || (readOrganisationName(field.value)?.plausibility ?? 0) < 1) {
-      field.value = whole.value;
+      if (confirmed) takeConfirmedJoin(field, whole.value as string);
+      else field.value = whole.value;
       if (!confirmed) field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
       return;
     }
@@ -119,8 +120,23 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
     if (!field.issues?.includes(VALUE_MAY_CONTINUE)) field.issues = [...(field.issues ?? []), VALUE_MAY_CONTINUE];
     return;
   }
-  field.value = joined.value;
-  if (!printedWholeElsewhere(ctx, joined.value as string)) field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
+  if (printedWholeElsewhere(ctx, joined.value as string)) takeConfirmedJoin(field, joined.value as string);
+  else {
+    field.value = joined.value;
+    field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
+  }
+}
+
+/**
+ * Takes a name joined across a cell's wrap that another line of the document prints whole. The part read beside the
+ * label was scored as a doubtful name (no organisation's ending, or an ending alone); the whole name is not, so the
+ * field's confidence is scored again with the whole name's plausibility instead of the part's.
+ */
+function takeConfirmedJoin(field: DraftField, whole: string): void {
+  const part = readOrganisationName(String(field.value))?.plausibility;
+  const joined = readOrganisationName(whole)?.plausibility ?? 0;
+  if (part && part > 0 && joined > part) field.confidence = Math.min(1, (field.confidence * joined) / part);
+  field.value = whole;
 }
 
 /** The day a contract takes effect (`本合同于 A 生效`, `自 A 起生效`), and a null end when it says it is open-ended. */

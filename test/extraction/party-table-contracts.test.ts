@@ -94,3 +94,31 @@ describe('the signing date printed with no label under both parties\' blocks', (
     expect(doc.fields.signedDate.issues).toContain('signed_date_inferred_unlabelled');
   });
 });
+
+/** Page 1 as a PDF's text layer gives it: the employer's name wrapped in its cell, the cell centred on the label's row. */
+function wrappedCellPage(header: boolean): OcrPage {
+  const b = new PageBuilder({ width: 1653, height: 2339, source: 'text_layer', lineHeight: 37, confidence: 1 });
+  if (header) b.at(574, 176, '杭州万松建筑工程股份有限公司', { height: 45 });
+  return b
+    .at(588, 263, '员工聘用合同', { height: 61 })
+    .at(215, 422, '甲方').at(496, 403, '杭州万松建筑工程股份有限').at(496, 441, '公司').at(896, 422, '乙方').at(1091, 422, '司马娟卿')
+    .at(215, 516, '统一社会信用代码').at(496, 519, '91330106N2E55RHP6P').at(896, 516, '身份证号码').at(1091, 519, '33010519930501277X')
+    .at(215, 800, '第一条 合同期限为三年，自2023年03月06日起至2026年03月05日止。')
+    .at(215, 870, '第二条 乙方同意在 电工 岗位工作。')
+    .build();
+}
+
+describe('an employer name wrapped in its table cell', () => {
+  const signature = signaturePage(['2023年03月06日', '2023年03月06日']);
+
+  it('is read whole and not flagged when the page prints the name whole elsewhere (the letterhead line)', () => {
+    const [doc] = read([wrappedCellPage(true), signature]);
+    expect(doc.fields.employerName).toMatchObject({ value: '杭州万松建筑工程股份有限公司', needsReview: false });
+  });
+
+  it('is read whole but flagged wrap_joined_inferred when nothing else prints it whole', () => {
+    const [doc] = read([wrappedCellPage(false), signature]);
+    expect(doc.fields.employerName).toMatchObject({ value: '杭州万松建筑工程股份有限公司', needsReview: true });
+    expect(doc.fields.employerName.issues).toContain('wrap_joined_inferred');
+  });
+});
