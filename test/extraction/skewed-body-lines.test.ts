@@ -48,4 +48,21 @@ describe('long body lines boxed tall on a skewed scan', () => {
     const texts = buildPageLayout(page).lines.map((l) => l.flat);
     expect(texts.some((t) => t.includes('网上办事大厅'))).toBe(false);
   });
+
+  it('still drops watermarks on a page they cover, where the median line is a watermark piece', () => {
+    // Four body lines, a broken watermark piece and four whole watermarks: the median line (170) is no line of text.
+    const b = new PageBuilder({ width: 1654, height: 2340, lineHeight: 40 })
+      .line(`姓名：${person.name}`, 130)
+      .line('职业（工种）：电工', 130)
+      .line('技能等级：国家职业资格四级', 130)
+      .line('浙江省人力资源和社会保障厅', 1100)
+      .at(0, 1500, '审核使用', { width: 300, height: 170 });
+    for (const y of [200, 900]) {
+      b.at(0, y, '仅供杭州市西湖区人力社保局审核使用', { width: 749, height: 390 });
+      b.at(1083, y + 80, '仅供杭州市西湖区人力社保局', { width: 571, height: 311 });
+    }
+    const texts = buildPageLayout(b.build()).lines.map((l) => l.flat);
+    expect(texts.some((t) => t.includes('人力社保局'))).toBe(false);
+    expect(texts).toContain('浙江省人力资源和社会保障厅');
+  });
 });
