@@ -97,7 +97,8 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
   if (whole && whole.plausibility === 1) {
     const confirmed = printedWholeElsewhere(ctx, whole.value as string);
     if (confirmed || ORGANISATION_ENDING_ONLY.test(field.value) || (readOrganisationName(field.value)?.plausibility ?? 0) < 1) {
-      field.value = whole.value;
+      if (confirmed) takeConfirmedJoin(field, whole.value as string);
+      else field.value = whole.value;
       if (!confirmed) field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
       return;
     }
@@ -119,8 +120,23 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
     if (!field.issues?.includes(VALUE_MAY_CONTINUE)) field.issues = [...(field.issues ?? []), VALUE_MAY_CONTINUE];
     return;
   }
-  field.value = joined.value;
-  if (!printedWholeElsewhere(ctx, joined.value as string)) field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
+  if (printedWholeElsewhere(ctx, joined.value as string)) takeConfirmedJoin(field, joined.value as string);
+  else {
+    field.value = joined.value;
+    field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
+  }
+}
+
+/**
+ * Takes a name joined across a cell's wrap that another line of the document prints whole. The part read beside the
+ * label was scored as a doubtful name (no organisation's ending, or an ending alone); the whole name is not, so the
+ * field's confidence is scored again with the whole name's plausibility instead of the part's.
+ */
+function takeConfirmedJoin(field: DraftField, whole: string): void {
+  const part = readOrganisationName(String(field.value))?.plausibility;
+  const joined = readOrganisationName(whole)?.plausibility ?? 0;
+  if (part && part > 0 && joined > part) field.confidence = Math.min(1, (field.confidence * joined) / part);
+  field.value = whole;
 }
 
 /** The day a contract takes effect (`本合同于 A 生效`, `自 A 起生效`), and a null end when it says it is open-ended. */
@@ -159,6 +175,22 @@ function flagUncertainDigits(ctx: DocumentContext, field: DraftField | undefined
   field.issues = [...(field.issues ?? []), 'date_characters_unreadable'];
 }
 
+/** `甲方（盖章）`, `用人单位（公章）`: the employer's signing block. */
+const EMPLOYER_SIGNS = /^(?:甲方|用人单位)[(（]?(?:盖章|公章|签章|签字|签名)/;
+/** `乙方（签名）`, `劳动者（签字）`: the employee's signing block. */
+const EMPLOYEE_SIGNS = /^(?:乙方|劳动者)[(（]?(?:签字|签名|签章|盖章)/;
+
+/**
+ * A signature page whose dates carry no label but stand one under each party's block (`甲方（盖章）` … date,
+ * `乙方（签名）` … date): when both blocks are there and every date of the page is the same day, printed at least
+ * twice, that day is the signing date (issue 19: "the signing date beside the seals"), not a date to confirm.
+ */
+function signedUnderBothParties(page: DocumentContext['layouts'][number], dateLines: readonly LayoutLine[], value: unknown): boolean {
+  if (dateLines.length < 2) return false;
+  if (!page.lines.some((l) => EMPLOYER_SIGNS.test(l.flat)) || !page.lines.some((l) => EMPLOYEE_SIGNS.test(l.flat))) return false;
+  return dateLines.every((l) => readDateValue(l.text)?.value === value);
+}
+
 function signedDateField(ctx: DocumentContext): DraftField | undefined {
   const found = labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue);
   if (found) return found;
@@ -167,9 +199,10 @@ function signedDateField(ctx: DocumentContext): DraftField | undefined {
   const line = lines[lines.length - 1];
   const reading = line ? readDateValue(line.text) : null;
   if (!line || !reading) return undefined;
+  const field = fieldFromLine(line, reading, LabelMatch.unlabelled);
+  if (signedUnderBothParties(last, lines, reading.value)) return field;
   // A date with no 签订日期 beside it may be any date of the last page (the term's end beside its label, a seal's
   // date): the clerk confirms it, it is never reported confident.
-  const field = fieldFromLine(line, reading, LabelMatch.unlabelled);
   field.issues = [...(field.issues ?? []), 'signed_date_inferred_unlabelled'];
   return field;
 }

@@ -462,12 +462,20 @@ function detectSpread(page: OcrPage, lines: LayoutLine[]): boolean {
 /**
  * Text set on a slant across the page (a site watermark, `仅供…审核使用` printed diagonally): its box is several body
  * lines tall yet far narrower than its characters would be side by side. A title is tall but as wide as its text.
+ * A long body line on a skewed scan is boxed tall too (one end a line lower than the other), but it climbs only a few
+ * degrees across its width: the rise past one character's height, over the width, tells it from a watermark set at
+ * 30–45°. The character is sized from the line itself (its width over its characters), not from the page's median
+ * line, which a page covered in watermarks inflates.
  */
 function isSlanted(line: OcrPage['lines'][number], bodyHeight: number): boolean {
   const chars = [...line.text.replace(/\s+/g, '')].length;
   const { width, height } = line.box;
-  return chars >= 3 && height > bodyHeight * 1.8 && width < chars * height * 0.4;
+  const rise = (height - width / Math.max(chars, 1)) / Math.max(width, 1);
+  return chars >= 3 && height > bodyHeight * 1.8 && width < chars * height * 0.4 && rise > MIN_WATERMARK_SLOPE;
 }
+
+/** tan 14°: steeper than any skew of a scan or photo we have seen; watermarks are set at 30–45°. */
+const MIN_WATERMARK_SLOPE = 0.25;
 
 /**
  * Puts an OCR page in normal form: text normalised, labels found, lines in reading order, booklet spreads detected.

@@ -5,9 +5,9 @@ import { Rng } from './factory/random.js';
 import { SheetRenderer } from './render/browser.js';
 import { batchScan, cleanScan, type ImageFile, noisyScan, phonePhoto, turnedPage } from './render/degrade.js';
 import { imagesToPdf } from './render/pdf-assembly.js';
-import { CONTRACT_PACKET_FAMILIES } from './templates/agreements.js';
+import { CONTRACT_PACKET_FAMILIES, CONTRACT_V3_FAMILIES } from './templates/agreements.js';
 import { familiesFor, type Sheet } from './templates/index.js';
-import { LETTER_FORM_OF_FAMILY, LETTER_PROSE_FAMILIES } from './templates/letters.js';
+import { LETTER_FORM_OF_FAMILY, LETTER_PROSE_FAMILIES, LETTER_V3_FAMILIES } from './templates/letters.js';
 import { blankBack, metaOf } from './templates/pages.js';
 import { ALL_CONDITIONS, type ConditionName, type TruthDocument, type TruthFile } from './truth.js';
 
@@ -48,7 +48,8 @@ class FamilyRota {
 
   take(kind: DocumentKind, wanted?: string) {
     const families = familiesFor(kind);
-    const forced = families.find((f) => f.name === wanted);
+    // Families made for one set only (packets-v3) are drawn when named, never in turn.
+    const forced = [...families, ...CONTRACT_V3_FAMILIES, ...LETTER_V3_FAMILIES].find((f) => f.name === wanted && f.kinds.includes(kind));
     if (forced) return forced;
     const i = this.next.get(kind) ?? 0;
     this.next.set(kind, i + 1);
@@ -172,6 +173,18 @@ const PACKET_RECIPES: readonly (readonly DocumentKind[])[] = [
   ['labor_contract', 'employment_letter'],
 ];
 
+/** The contract and letter families a packet set takes turns over (default: the packet families of v1/v2). */
+export interface PacketFamilies {
+  contracts: readonly string[];
+  letters: readonly string[];
+}
+
+/** packets-v3: only the families made for it, held out from every reader change (issue 19, "never tuned"). */
+export const PACKETS_V3_FAMILIES: PacketFamilies = {
+  contracts: CONTRACT_V3_FAMILIES.map((f) => f.name),
+  letters: LETTER_V3_FAMILIES.map((f) => f.name),
+};
+
 /**
  * The jobs of a packet set (issue 19): multi-page labour contracts alone, 聘书 letters alone, and packets of a
  * certificate, a contract and a 聘书 for one person, as digital PDFs and scans, some with blank back sides. Contract
@@ -180,12 +193,12 @@ const PACKET_RECIPES: readonly (readonly DocumentKind[])[] = [
  * @example
  * planPackets({ count: 40, seed: 19 }).filter((j) => j.blankBacks).length;
  */
-export function planPackets(options: { count: number; seed: number }): GenerationJob[] {
+export function planPackets(options: { count: number; seed: number; families?: PacketFamilies }): GenerationJob[] {
   const rng = new Rng(options.seed ^ 0x19);
-  const contracts = CONTRACT_PACKET_FAMILIES.map((f) => f.name);
+  const contracts = options.families?.contracts ?? CONTRACT_PACKET_FAMILIES.map((f) => f.name);
   // Seen and held-out letters in equal shares: the seen family prints every form, each held-out family one.
   const seenLetters = LETTER_PROSE_FAMILIES.filter((f) => !f.heldOut).map((f) => f.name);
-  const letters = LETTER_PROSE_FAMILIES.filter((f) => f.heldOut).flatMap((f, i) => [seenLetters[i % seenLetters.length], f.name]);
+  const letters = options.families?.letters ?? LETTER_PROSE_FAMILIES.filter((f) => f.heldOut).flatMap((f, i) => [seenLetters[i % seenLetters.length], f.name]);
   let c = 0;
   let l = 0;
   const jobs: GenerationJob[] = [];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATE_STYLES, formatDate } from './factory/dates.js';
-import { generateFiles, type GenerationJob, planPackets } from './generate.js';
+import { generateFiles, type GenerationJob, PACKETS_V3_FAMILIES, planPackets } from './generate.js';
 import { pdfPageCount, pdfPageTexts } from './render/pdf-assembly.js';
 import { CONTRACT_PACKET_FAMILIES } from './templates/agreements.js';
 import { LETTER_PROSE_FAMILIES } from './templates/letters.js';
@@ -37,6 +37,12 @@ describe('planPackets', () => {
     expect(duplex.every((j) => j.condition !== 'digital_pdf' && j.condition !== 'phone_photo' && j.kinds.includes('labor_contract'))).toBe(true);
   });
 
+  it('draws only the families made for packets-v3 when asked, all of them held out', () => {
+    const v3 = planPackets({ count: 12, seed: 31, families: PACKETS_V3_FAMILIES });
+    const named = new Set(v3.flatMap((j) => j.families ?? []).filter(Boolean));
+    expect([...named].sort()).toEqual(['contract/party-table', 'letter/notice']);
+  });
+
   it('is reproducible from its seed', () => {
     expect(planPackets({ count: 24, seed: 3 })).toEqual(jobs);
     expect(planPackets({ count: 24, seed: 4 })).not.toEqual(jobs);
@@ -50,6 +56,7 @@ describe('the packet generator (one chromium for the file)', () => {
     { name: 'model', condition: 'digital_pdf', kinds: ['labor_contract', 'employment_letter'], families: ['contract/model', 'letter/prose'], addressLikeName: true },
     { name: 'employer', condition: 'digital_pdf', kinds: ['labor_contract', 'employment_letter'], families: ['contract/employer', 'letter/card'] },
     { name: 'booklet', condition: 'digital_pdf', kinds: ['skill_level', 'labor_contract', 'employment_letter'], families: [undefined, 'contract/booklet', 'letter/decree'] },
+    { name: 'v3', condition: 'digital_pdf', kinds: ['labor_contract', 'employment_letter'], families: ['contract/party-table', 'letter/notice'] },
     { name: 'duplex', condition: 'clean_scan', kinds: ['labor_contract'], families: ['contract/employer'], blankBacks: true },
   ];
 

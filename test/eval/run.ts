@@ -20,7 +20,7 @@ import { compareFile } from './compare.js';
 import { truthAsExtraction } from './echo.js';
 import { runExtract } from './extract-runner.js';
 import { DOCUMENT_KINDS, type DocumentKind } from './factory/documents.js';
-import { generateFiles, generateSet, planPackets } from './generate.js';
+import { generateFiles, generateSet, PACKETS_V3_FAMILIES, planPackets } from './generate.js';
 import { summarise } from './metrics.js';
 import { formatReport } from './report.js';
 import { ALL_CONDITIONS, type ConditionName, conditionSchema } from './truth.js';
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     .option('--set <dir>', 'folder of files with *.truth.json beside them')
     .option('--generate <n>', 'generate a fresh set with N documents per type and condition')
     .option('--packets <n>', 'generate (into --set, or a fresh folder) N packet files: multi-page contracts, 聘书 letters, certificate + contract + 聘书')
+    .option('--packet-families <name>', 'with --packets: `v3` draws only the families made for packets-v3')
     .option('--conditions <list>', `comma-separated: ${ALL_CONDITIONS.join(', ')}`)
     .option('--kinds <list>', `comma-separated document kinds to generate: ${DOCUMENT_KINDS.join(', ')}`)
     .option('--seed <n>', 'generator seed', '20201022')
@@ -53,10 +54,11 @@ async function main(): Promise<void> {
     .option('--verbose', 'list every wrong field and split failure')
     .option('--predictions <file>', 'reuse the intake extract output saved in FILE if it exists, else run and save it there')
     .parse(process.argv.filter((a, i) => !(i > 1 && a === '--')));
-  const opts = program.opts<{ set?: string; generate?: string; packets?: string; conditions?: string; kinds?: string; seed: string; chunk: string; echo?: boolean; json?: string; verbose?: boolean; predictions?: string }>();
+  const opts = program.opts<{ packetFamilies?: string; set?: string; generate?: string; packets?: string; conditions?: string; kinds?: string; seed: string; chunk: string; echo?: boolean; json?: string; verbose?: boolean; predictions?: string }>();
   const conditions = list<ConditionName>(opts.conditions, conditionSchema.options, 'condition');
   const kinds = list<DocumentKind>(opts.kinds, DOCUMENT_KINDS, 'kind');
   const seed = Number(opts.seed);
+  if (opts.packetFamilies !== undefined && opts.packetFamilies !== 'v3') throw new Error(`--packet-families: only \`v3\` is known, not ${opts.packetFamilies}`);
 
   let dir = opts.set ?? DEFAULT_SET;
   const perCell = opts.generate ? Number(opts.generate) : undefined;
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
   if (packets !== undefined && !haveSet) {
     console.log(`Generating ${packets} packet files in ${dir} (seed ${seed}) ...`);
     const started = Date.now();
-    await generateFiles(dir, planPackets({ count: packets, seed }), { seed, log: (l) => console.log(`  ${l}`) });
+    await generateFiles(dir, planPackets({ count: packets, seed, families: opts.packetFamilies === 'v3' ? PACKETS_V3_FAMILIES : undefined }), { seed, log: (l) => console.log(`  ${l}`) });
     console.log(`Generated in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   } else if (perCell !== undefined || !haveSet) {
     console.log(`Generating a set in ${dir} (${perCell ?? DEFAULT_PER_CELL} per type × condition and ${PACKETS_PER_CELL * (perCell ?? DEFAULT_PER_CELL)} packets, seed ${seed}) ...`);

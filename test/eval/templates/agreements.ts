@@ -486,6 +486,71 @@ const bookletContract: TemplateFamily = {
   },
 };
 
+/**
+ * Held out (packets-v3): an employer's own contract with no cover and no page numbers. Page 1 carries the company
+ * name, the title and the parties in a four-column ruled table (甲方 | name | 乙方 | name on one row); the clauses are
+ * 第一条… in the 合同期限为N年 wording over 1–2 more pages; the signature page holds the seal, the signatures and
+ * the date, with the employer's name printed only in the seal or beside 甲方（盖章）.
+ */
+const tableContract: TemplateFamily = {
+  name: 'contract/party-table',
+  heldOut: true,
+  kinds: ['labor_contract'],
+  render(data, rng) {
+    const c = contract(data);
+    const font = rng.pick(HELD_OUT_FONTS);
+    const css = PACKET_CSS(font, rng.pick([11, 11.5]));
+    const structure: string[] = ['no_cover', 'party_table', 'page_numbers_none'];
+    const title = rng.pick(['劳动合同', '劳动合同书', '员工聘用合同']);
+    const cell = (v: string): string => `<td class="gv">${esc(v)}</td>`;
+    const label = (v: string): string => `<td class="gl" style="background:#f1f1f1">${esc(v)}</td>`;
+    const table = `<table class="grid" style="width:100%;font-size:0.95em">
+      <tr>${label('甲方')}${cell(c.enterprise.name)}${label('乙方')}${cell(c.person.name)}</tr>
+      <tr>${label('统一社会信用代码')}${cell(c.enterprise.creditCode)}${label('身份证号码')}${cell(c.person.idNumber)}</tr>
+      <tr>${label('法定代表人')}${cell(c.enterprise.legalRepresentative)}${label('性别')}${cell(c.person.sex)}</tr>
+      <tr>${label('地址')}${cell(c.enterprise.address)}${label('住址')}${cell(c.person.address)}</tr></table>`;
+    // The term runs to the day before the anniversary: 2021-01-01 → 2023-12-31 is three years.
+    const years = c.end === null ? 0 : c.end.year - c.start.year + (c.start.month === 1 && c.start.day === 1 ? 1 : 0);
+    const term =
+      c.end === null
+        ? `本合同为无固定期限劳动合同，自 ${esc(date(rng, c.start))} 起履行。`
+        : rng.pick([
+            `合同期限为${YEARS_CN_CONTRACT[years] ?? String(years)}年，自 ${esc(date(rng, c.start))} 起至 ${esc(date(rng, c.end))} 止。`,
+            `本合同期限：${esc(date(rng, c.start))} 至 ${esc(date(rng, c.end))}。`,
+          ]);
+    const nums = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+    const count = rng.int(8, 11);
+    const article = (i: number): string => {
+      const texts =
+        i === 0 ? [term] : i === 1 ? [`乙方同意根据甲方工作需要，在 ${esc(c.post)} 岗位工作。`] : [esc(CLAUSE_TEXT[i % CLAUSE_TEXT.length][0])];
+      return `<p><b>第${nums[i]}条</b>　${texts.join('')}</p>`;
+    };
+    const groups = chunks(rng, Array.from({ length: count - 3 }, (_, i) => i + 3), rng.int(1, 2));
+    const first = inBox(`<div style="text-align:center;font-size:13pt">${esc(c.enterprise.name)}</div>
+      <div class="title" style="font-size:22pt;margin:4mm 0 6mm">${title}</div>${table}
+      <p style="margin-top:5mm">甲乙双方根据《中华人民共和国劳动合同法》，经平等协商，签订本合同，共同遵守。</p>
+      ${[0, 1, 2].map(article).join('')}`);
+    const bodies = [first, ...groups.map((g) => inBox(g.map(article).join('')))];
+    const signed = esc(date(rng, c.signed));
+    const nameBeside = rng.chance(0.5);
+    structure.push(nameBeside ? 'employer_beside_seal' : 'employer_in_seal_only');
+    bodies.push(`<div style="position:absolute;left:26mm;top:${rng.int(60, 110)}mm;width:75mm">
+        <div class="row">甲方（盖章）${nameBeside ? `：${esc(c.enterprise.name)}` : ''}</div><div style="height:30mm"></div>
+        <div class="row">${signed}</div></div>
+      <div style="position:absolute;left:120mm;top:${rng.int(60, 110)}mm;width:70mm">
+        <div class="row">乙方（签名）：</div><div class="row hand">${esc(c.person.name)}</div><div style="height:12mm"></div>
+        <div class="row">${signed}</div></div>
+      ${seal(c.enterprise.name, 42, { left: 40, top: 70 })}`);
+    structure.push(`pages_${bodies.length}`);
+    return withMeta(bodies.map((body) => ({ ...A4, css, body })), { structure });
+  },
+};
+
+const YEARS_CN_CONTRACT: Record<number, string> = { 1: '一', 2: '二', 3: '三', 4: '四', 5: '五', 6: '六', 8: '八', 10: '十' };
+
+/** Held-out families made for packets-v3 only: never in the rotation of other sets, drawn only when named. */
+export const CONTRACT_V3_FAMILIES: readonly TemplateFamily[] = [tableContract];
+
 /** The packet families of labour contracts (issue 19). */
 export const CONTRACT_PACKET_FAMILIES: readonly TemplateFamily[] = [modelContract, employerContract, bookletContract];
 

@@ -252,6 +252,42 @@ const card: TemplateFamily = {
   },
 };
 
+/**
+ * Held out (packets-v3): a notice-style 聘书 with no frame and no ornaments: the salutation `X 同志：` (or 先生/女士)
+ * on its own line, `经研究决定，特聘请您为 Y，聘期三年，自 A 起。` or the range form, a closing line, and the employer
+ * and date at the right under a seal; the title sometimes 聘请书 or 聘任通知书.
+ */
+const notice: TemplateFamily = {
+  name: 'letter/notice',
+  heldOut: true,
+  kinds: ['employment_letter'],
+  render(data, rng) {
+    const l = letter(data);
+    const term = rng.pick(['years', 'years', 'range'] as const);
+    const name = esc(l.person.name);
+    const h = rng.pick(['同志', '同志', l.person.sex === '男' ? '先生' : '女士']);
+    return withMeta(
+      [
+        {
+          ...A4,
+          css: `${baseCss(rng.pick(HELD_OUT_FONTS), 15)} p { line-height: 2.2; }`,
+          body: `<div class="title" style="position:absolute;top:40mm;left:0;right:0;font-size:26pt">${rng.pick(['聘 书', '聘请书', '聘任通知书'])}</div>
+          <div style="position:absolute;top:72mm;left:28mm;right:28mm">
+            <p style="text-indent:0">${name} ${h}：</p>
+            <p>${rng.pick(['经研究决定', '经公司研究决定', '根据工作需要，经研究决定'])}，特聘请您为${rng.pick(['我公司', '本单位', ''])} ${esc(l.title)}，${termText(rng, l, term)}。</p>
+            <p>${rng.pick(['聘期内享受公司相应岗位待遇。', '请按时到岗。', ''])}</p>
+            <p>特此通知。</p></div>
+          ${letterSignature(rng, l, { rightMm: 32, bottomMm: 70 }, A4)}`,
+        },
+      ],
+      { letterForm: `salutation/${term}`, structure: ['portrait', 'notice'] },
+    );
+  },
+};
+
+/** Held-out letter families made for packets-v3 only: drawn only when named. */
+export const LETTER_V3_FAMILIES: readonly TemplateFamily[] = [notice];
+
 /** The letter form of the families that print one form only and attach no note of it. */
 export const LETTER_FORM_OF_FAMILY: Readonly<Record<string, string>> = {
   'letter/sentence': 'appoint/range',
