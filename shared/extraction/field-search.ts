@@ -7,9 +7,12 @@ import {
   continuationLines,
   leadingLinesAbove,
   mergeLines,
+  rowOwner,
+  startsWithLabel,
   VALUE_MAY_CONTINUE,
   type ColumnSpan,
 } from './continuation.js';
+import { findDates } from './dates.js';
 import type { Reading, ValueReader } from './value-readers.js';
 
 export interface SearchOptions {
@@ -73,6 +76,14 @@ export function findLabelledCandidates(
         const next = boxRightAfter(layout, first, column);
         if (next && reader(`${candidate.raw}${next.text}`)?.value !== candidate.reading.value) return withIssue(candidate, VALUE_MAY_CONTINUE);
       }
+      if (candidate && !more && !candidate.reading.issues.includes(VALUE_MAY_CONTINUE)) {
+        // A line left out that still looks like part of the value (one above, set as tight as a wrapped line; one
+        // below, a little further than a wrapped line goes, as prose lines are spaced): the value read may be only
+        // part of it. Weak evidence of where the value ends: the clerk sees it whole.
+        const top = above[0] ?? first;
+        const last = below[below.length - 1] ?? first;
+        if (looseLineAbove(layout, top, column) || looseLineBelow(layout, last, column)) return withIssue(candidate, VALUE_MAY_CONTINUE);
+      }
       return candidate && more ? withIssue(candidate, VALUE_MAY_CONTINUE) : candidate;
     };
     const push = (...args: Parameters<typeof build>) => {
@@ -129,10 +140,18 @@ export function findLabelledCandidates(
           const reading = reader(offRow.leading);
           const column = valueColumn(layout, offRow);
           const above = options.wrap ? leadingLinesAbove(layout, offRow, line, column) : [];
+          // Nearly as close to another label of the column: the nearer label takes it, but the clerk confirms.
+          const ambiguous = closestLabelIs(layout, offRow, line) ? 1 : AMBIGUOUS_ROW;
+          const base = { reading, line: offRow, labelMatch: LabelMatch.sameRow * OFF_ROW * ambiguous * inferred, raw: offRow.leading, labelRank };
           if (reading || above.length > 0) {
-            // Nearly as close to another label of the column: the nearer label takes it, but the clerk confirms.
-            const ambiguous = closestLabelIs(layout, offRow, line) ? 1 : AMBIGUOUS_ROW;
-            push({ reading, line: offRow, labelMatch: LabelMatch.sameRow * OFF_ROW * ambiguous * inferred, raw: offRow.leading, labelRank }, offRow, column, above);
+            push(base, offRow, column, above);
+            continue;
+          }
+          // A short value wrapped in a narrow cell beside a label centred on it (`2018年5月14` | `日`): read joined,
+          // as a guess the clerk confirms.
+          const joined = options.wrap ? undefined : build(base, offRow, column);
+          if (joined) {
+            candidates.push(joined);
             continue;
           }
         }
@@ -160,6 +179,50 @@ function linesBelowHit(layout: PageLayout, line: LayoutLine, index: number): Lay
   const end = next ? line.box.x + perChar * next.start : line.box.x + line.box.width + line.box.height * 6;
   const own: LayoutLine = { ...line, box: { ...line.box, x, width: perChar * (hit.end - hit.start) } };
   return linesBelow(layout, own).filter((o) => o !== line && o.box.x >= x - line.box.height * 1.5 && o.box.x < end - line.box.height * 0.5);
+}
+
+/** Whether `line` could be a piece of a value: text, no label at its start, no label of its own row waiting for it. */
+function unclaimed(layout: PageLayout, line: LayoutLine, value: LayoutLine): boolean {
+  return (
+    line !== value &&
+    line.half === value.half &&
+    line.hits.length === 0 &&
+    line.leading !== '' &&
+    /[\p{L}\p{N}]/u.test(line.flat) &&
+    !/^[\u3400-\u9fff]$/.test(line.flat) &&
+    !onArc(line) &&
+    // A date or a number alone on a line (under an issuer, beside a seal) is a field of its own.
+    !/\d{15}/.test(line.flat) &&
+    (findDates(line.flat, { compact: true })[0]?.length ?? 0) < line.flat.length - 2 &&
+    line.box.height / value.box.height > 0.75 &&
+    line.box.height / value.box.height < 1.33 &&
+    rowOwner(layout, line) === undefined
+  );
+}
+
+/** Starts where the value's column starts, or is centred on the value's line (a value centred in its cell). */
+function inValueColumn(line: LayoutLine, value: LayoutLine, column: ColumnSpan, h: number): boolean {
+  const centre = (l: LayoutLine) => l.box.x + l.box.width / 2;
+  return line.box.x < column.end - h * 0.5 && (Math.abs(line.box.x - column.start) < h * 1.5 || Math.abs(centre(line) - centre(value)) < h * 0.6);
+}
+
+/** An unclaimed line right above `top` (a gap under half a line) in the value's column. */
+function looseLineAbove(layout: PageLayout, top: LayoutLine, column: ColumnSpan): LayoutLine | undefined {
+  const h = Math.max(top.box.height, layout.medianLineHeight * 0.8);
+  return layout.lines.find((l) => {
+    const gap = top.box.y - (l.box.y + l.box.height);
+    return unclaimed(layout, l, top) && gap >= -h * 0.35 && gap < h * 0.5 && inValueColumn(l, top, column, h);
+  });
+}
+
+/** An unclaimed line under `last` (up to a line and a half below) starting in the value's column, not under its label. */
+function looseLineBelow(layout: PageLayout, last: LayoutLine, column: ColumnSpan): LayoutLine | undefined {
+  const h = Math.max(last.box.height, layout.medianLineHeight * 0.8);
+  const bottom = last.box.y + last.box.height;
+  return layout.lines.find((l) => {
+    const gap = l.box.y - bottom;
+    return unclaimed(layout, l, last) && gap >= -h * 0.35 && gap < h * 1.5 && l.box.x >= column.start - h * 0.5 && inValueColumn(l, last, column, h);
+  });
 }
 
 /** The unlabelled line set directly under `line` in its column (the next line of a wrapped value), if any. */
@@ -247,9 +310,29 @@ function offRowValueLine(layout: PageLayout, label: LayoutLine): LayoutLine | un
         o.box.x - labelRight < layout.width * 0.6 &&
         Math.abs(o.box.y + o.box.height / 2 - cy) < Math.max(h, o.box.height) * 1.6 &&
         closestLabelIs(layout, o, label, 0.12) &&
-        !underOtherLabel(layout, o, label),
+        !underOtherLabel(layout, o, label) &&
+        !labelBetween(layout, label, o),
     )
     .sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - cy) - Math.abs(b.box.y + b.box.height / 2 - cy) || a.box.x - b.box.x)[0];
+}
+
+/**
+ * True when another label stands on the row between `label` and `value` (`起始日期:` … `合同期限至:` `2021/05/13`):
+ * a value past the next label of the row is that label's value, however near its row is to this one's.
+ */
+function labelBetween(layout: PageLayout, label: LayoutLine, value: LayoutLine): boolean {
+  const labelRight = label.box.x + label.box.width;
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  return layout.lines.some(
+    (o) =>
+      o !== label &&
+      o !== value &&
+      o.half === label.half &&
+      startsWithLabel(o) &&
+      o.box.x >= labelRight - label.box.height * 0.5 &&
+      o.box.x + o.box.width <= value.box.x + label.box.height * 0.5 &&
+      Math.abs(cy(o) - cy(label)) < Math.max(o.box.height, label.box.height) * 0.6,
+  );
 }
 
 /**
