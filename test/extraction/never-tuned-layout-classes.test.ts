@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import type { OcrPage } from '../../shared/ocr/index.js';
+import { company, creditCode, person } from './support/documents.js';
+
+// Classes behind the wrong fields of the procedural-v3 development sample (issue 12: a ruled bilingual grid and
+// fill-in-the-blank prose), each on constructed OCR lines with their own values: no eval file is read here.
+
+const TODAY = '2026-12-04';
+type Line = [text: string, x: number, y: number, width: number, height: number];
+
+function page(lines: readonly Line[], size: { width: number; height: number } = { width: 1653, height: 2339 }): OcrPage {
+  return {
+    pageNumber: 1,
+    ...size,
+    rotation: 0,
+    source: 'text_layer',
+    lines: lines.map(([text, x, y, width, height]) => ({ text, confidence: 1, box: { x, y, width, height } })),
+  };
+}
+const readOne = (p: OcrPage) => extractDocuments([p], { today: TODAY })[0];
+
+/** A one-page labour contract in a bilingual grid: two label/value pairs a row, English gloss over each label. */
+function contractGrid(termRow: readonly Line[]): OcrPage {
+  return page([
+    ['劳动合同', 646, 133, 340, 69],
+    ['Employer', 308, 326, 102, 26],
+    ['用　工　单　位:', 236, 358, 244, 35],
+    [company.name, 556, 358, 420, 33],
+    ['Unified Social Credit Code', 799, 326, 275, 26],
+    ['统一社会信用代码:', 798, 430, 278, 35],
+    [company.code, 1117, 430, 367, 35],
+    ['Employee', 306, 688, 105, 26],
+    ['乙方（劳动者）姓名:', 203, 719, 311, 36],
+    [person.name, 555, 719, 100, 33],
+    ['ID No.', 905, 688, 63, 26],
+    ['有效证件号码:', 831, 719, 211, 35],
+    [person.id, 1117, 719, 329, 33],
+    ...termRow,
+    ['Post', 335, 1020, 46, 26],
+    ['工　作　岗　位:', 236, 1052, 244, 35],
+    ['服装制版师', 572, 1037, 167, 33],
+    ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 181, 1152, 920, 33],
+    ['甲方（盖章）：', 181, 1394, 217, 36],
+    ['乙方（签字）：', 827, 1394, 217, 36],
+    ['订立日期：2018.05.04', 181, 1462, 334, 36],
+  ]);
+}
+
+describe('a value past the next label of its row', () => {
+  it('reads the start date wrapped in its narrow cell, not the end date beside the next label', () => {
+    // `2019年3月21` | `日` centred on 起始日期's row, a little above it; the end date sits past `合同期限至:`, nearer
+    // in height to 起始日期's row than the start date's own first line.
+    const doc = readOne(
+      contractGrid([
+        ['Term From', 301, 907, 115, 26],
+        ['起　始　日　期:', 236, 939, 244, 35],
+        ['2019年3月21', 560, 900, 191, 35],
+        ['日', 639, 946, 33, 33],
+        ['Term To', 894, 907, 85, 26],
+        ['合同期限至:', 848, 939, 178, 35],
+        ['2021/05/13', 1215, 923, 170, 35],
+      ]),
+    );
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.endDate.value).toBe('2021-05-13');
+    expect(doc.fields.startDate.value).toBe('2019-03-21');
+  });
+
+  it('leaves a start date whose only candidate stands past another label unread rather than confident', () => {
+    const doc = readOne(
+      contractGrid([
+        ['Term From', 301, 907, 115, 26],
+        ['起　始　日　期:', 236, 939, 244, 35],
+        ['Term To', 894, 907, 85, 26],
+        ['合同期限至:', 848, 939, 178, 35],
+        ['2021/05/13', 1215, 923, 170, 35],
+      ]),
+    );
+    expect(doc.fields.endDate.value).toBe('2021-05-13');
+    expect(doc.fields.startDate.value === '2021-05-13' && !doc.fields.startDate.needsReview).toBe(false);
+  });
+});
+
+/** A business licence in a bilingual grid: spread labels (`地　址` as two boxes), values centred in wide cells. */
+function licenceGrid(addressLines: readonly Line[], tail: readonly Line[] = []): OcrPage {
+  return page(
+    [
+      ['统一社会信用代码', 173, 185, 289, 36],
+      [`${creditCode('68FYM68EL')} (1-1)`, 173, 243, 479, 39],
+      ['营业执照', 939, 196, 432, 87],
+      ['Name', 232, 426, 55, 22],
+      ['名', 157, 456, 29, 29],
+      ['称', 332, 456, 29, 29],
+      [company.name, 394, 456, 360, 29],
+      ['Legal Representative', 163, 666, 191, 22],
+      ['法定代表人姓名', 157, 695, 203, 29],
+      [person.name, 394, 683, 116, 29],
+      ['Date of Establishment', 158, 847, 201, 22],
+      ['登记成立日期', 157, 877, 203, 29],
+      ['2012年1月17日', 394, 864, 200, 31],
+      ['Business Term', 193, 939, 133, 22],
+      ['营', 157, 968, 29, 29],
+      ['业', 215, 968, 29, 29],
+      ['期', 273, 968, 29, 29],
+      ['限', 332, 968, 29, 29],
+      ['二〇一二年一月十七日至二〇三二年一月十七日', 719, 954, 610, 29],
+      ['Domicile', 218, 1056, 81, 22],
+      ['地', 157, 1085, 29, 29],
+      ['址', 332, 1085, 29, 29],
+      ...addressLines,
+      ...tail,
+      ['登记机关：', 1967, 1452, 145, 29],
+      ['二〇一二年一月二十七日', 1880, 1504, 319, 29],
+    ],
+    { width: 2339, height: 1653 },
+  );
+}
+
+describe('a wrapped value read only in part', () => {
+  it('flags an address centred in its cell whose first line sits above the label row', () => {
+    const doc = readOne(
+      licenceGrid([
+        ['浙江省杭州市西湖区转塘街道', 835, 1031, 377, 29],
+        ['西园路626号文新智谷产业园6', 832, 1070, 384, 31],
+        ['幢9层903室', 948, 1110, 152, 31],
+      ]),
+    );
+    expect(doc.type).toBe('business_license');
+    const address = doc.fields.address;
+    // Read from the label's row down, the value misses its first line: never passed unreviewed as it is.
+    expect(address.value === '浙江省杭州市西湖区转塘街道西园路626号文新智谷产业园6幢9层903室' || address.needsReview).toBe(true);
+    expect(address.issues ?? []).toContain('value_may_continue');
+  });
+
+  it('keeps a one-line address in the same grid confident', () => {
+    const doc = readOne(licenceGrid([['浙江省杭州市西湖区转塘街道西园路626号', 720, 1085, 600, 29]]));
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区转塘街道西园路626号');
+    expect(doc.fields.address.needsReview).toBe(false);
+  });
+
+  it('flags an address on an underlined blank that wraps onto the next prose line', () => {
+    // Fill-in-the-blank prose: the blank wraps inside its own width, one prose line (about two heights) lower.
+    const doc = readOne(
+      page([
+        ['统一社会信用代码　913301068FYM68EL3F （1-1）', 150, 129, 710, 33],
+        ['营业执照', 551, 275, 511, 101],
+        ['名称:', 165, 492, 92, 33],
+        [company.name, 303, 492, 400, 31],
+        ['；法定代表人:', 942, 492, 256, 33],
+        [person.name, 1272, 492, 113, 31],
+        ['成立日期: 2011年07月26日；注册资本:', 165, 704, 572, 33],
+        ['1000万元人民币', 792, 704, 222, 33],
+        ['；', 660, 773, 31, 33],
+        ['地', 722, 773, 31, 31],
+        ['址', 784, 773, 31, 31],
+        [': 浙江省杭州市西湖区', 845, 773, 308, 33],
+        ['天目山路27号20幢9', 873, 844, 280, 33],
+        ['04室', 873, 915, 65, 33],
+        ['登记机关:', 1245, 1454, 132, 33],
+        ['发照日期:2012年07月17日', 1134, 1509, 354, 33],
+      ]),
+    );
+    expect(doc.type).toBe('business_license');
+    const address = doc.fields.address;
+    expect(address.value === '浙江省杭州市西湖区天目山路27号20幢904室' || address.needsReview).toBe(true);
+    expect(address.issues ?? []).toContain('value_may_continue');
+  });
+});
