@@ -51,7 +51,7 @@ export function findLabelledCandidates(
     const build = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
       let candidate: Candidate | undefined = base.reading ? (base as Candidate) : undefined;
       if (!options.wrap) {
-        if (candidate) return candidate;
+        if (candidate) return runsOnAtMargin(layout, first) ? withIssue(candidate, VALUE_MAY_CONTINUE) : candidate;
         // A short value wrapped at its column's edge (`二〇一八年八月十九` | `日`): read with the next line of its column.
         // The piece may sit on the label's own row (a label centred on the two lines), so no row owner stops it.
         const next = lineUnder(layout, first, column);
@@ -82,7 +82,9 @@ export function findLabelledCandidates(
         // part of it. Weak evidence of where the value ends: the clerk sees it whole.
         const top = above[0] ?? first;
         const last = below[below.length - 1] ?? first;
-        if (looseLineAbove(layout, top, column) || looseLineBelow(layout, last, column)) return withIssue(candidate, VALUE_MAY_CONTINUE);
+        if (looseLineAbove(layout, top, column) || looseLineBelow(layout, last, column) || runsOnAtMargin(layout, last)) {
+          return withIssue(candidate, VALUE_MAY_CONTINUE);
+        }
       }
       return candidate && more ? withIssue(candidate, VALUE_MAY_CONTINUE) : candidate;
     };
@@ -223,6 +225,26 @@ function looseLineBelow(layout: PageLayout, last: LayoutLine, column: ColumnSpan
     const gap = l.box.y - bottom;
     return unclaimed(layout, l, last) && gap >= -h * 0.35 && gap < h * 1.5 && l.box.x >= column.start - h * 0.5 && inValueColumn(l, last, column, h);
   });
+}
+
+/**
+ * Run-on prose (`…住　所　浙江省杭州市西湖区学院路295号19幢` | `402室　经营项目…`): a value that ends at the text's right
+ * edge may go on at the start of the next line, when that line starts with unlabelled text.
+ */
+function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
+  const h = Math.max(last.box.height, layout.medianLineHeight * 0.8);
+  const rightOf = (l: LayoutLine) => l.box.x + l.box.width;
+  const near = layout.lines.filter((l) => l.half === last.half && Math.abs(l.box.y - last.box.y) < h * 6 && l.box.width < layout.width * 0.95);
+  const edge = Math.max(...near.map(rightOf));
+  if (rightOf(last) < edge - h * 0.6) return false;
+  const bottom = last.box.y + last.box.height;
+  const nextRow = near
+    .filter((l) => l !== last && l.box.y >= bottom - h * 0.35 && l.box.y < bottom + h * 1.5 && l.box.x + l.box.width < last.box.x)
+    .sort((a, b) => a.box.x - b.box.x);
+  const first = nextRow[0];
+  if (!first) return false;
+  const margin = Math.min(...near.map((l) => l.box.x));
+  return first.box.x < margin + h && unclaimed(layout, first, last);
 }
 
 /** The unlabelled line set directly under `line` in its column (the next line of a wrapped value), if any. */

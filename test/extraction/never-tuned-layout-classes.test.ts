@@ -166,4 +166,40 @@ describe('a wrapped value read only in part', () => {
     expect(address.value === '浙江省杭州市西湖区天目山路27号20幢904室' || address.needsReview).toBe(true);
     expect(address.issues ?? []).toContain('value_may_continue');
   });
+
+  it('flags an address that ends at the right edge of run-on prose when the next line starts with more of it', () => {
+    const lines: Line[] = [
+      ['注册号', 197, 160, 88, 29],
+      ['330106045404053', 197, 206, 243, 31],
+      ['营业执照', 535, 236, 542, 106],
+      ['企业名称', 189, 454, 118, 29],
+      [company.name, 358, 454, 413, 29],
+      ['注册资本', 823, 454, 147, 29],
+      ['100万元人民币', 1014, 454, 196, 31],
+      ['法人代表', 565, 520, 156, 29],
+      [person.name, 784, 520, 93, 29],
+      ['成立时间', 940, 520, 156, 29],
+      ['二〇〇八年八月五日', 1140, 520, 283, 29],
+      ['营业期限', 189, 589, 120, 29],
+      ['2008年08月05日至2028.08.05', 340, 589, 400, 31],
+      ['住　　所', 770, 589, 151, 29],
+      ['浙江省杭州市西湖区文三路88号7幢', 957, 589, 508, 31],
+      ['1203室', 189, 656, 90, 31],
+      ['经营项目', 303, 656, 149, 29],
+      ['一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让、技术推', 481, 656, 984, 29],
+      ['广；软件开发；信息系统集成服务；职业技能培训（不含需取得许可的培训）；人力资源服务（不含', 189, 722, 1276, 29],
+      ['登记机关：', 189, 979, 146, 29],
+      ['2010/08/14', 189, 1031, 152, 31],
+    ];
+    const doc = readOne(page(lines));
+    expect(doc.type).toBe('business_license');
+    const address = doc.fields.address;
+    expect(address.value === '浙江省杭州市西湖区文三路88号7幢1203室' || address.needsReview).toBe(true);
+    expect(address.issues ?? []).toContain('value_may_continue');
+    // The same line ending short of the edge, the next line starting with a label: nothing runs on.
+    const ended = lines.map((l): Line => (l[0].startsWith('浙江省') ? [`${l[0]}1203室`, l[1], l[2], 420, l[4]] : l)).filter((l) => l[0] !== '1203室');
+    const whole = readOne(page(ended)).fields.address;
+    expect(whole.value).toBe('浙江省杭州市西湖区文三路88号7幢1203室');
+    expect(whole.issues ?? []).not.toContain('value_may_continue');
+  });
 });
