@@ -6,6 +6,7 @@ import {
   columnRight,
   continuationLines,
   leadingLinesAbove,
+  inSealRing,
   mergeLines,
   rowOwner,
   startsWithLabel,
@@ -159,7 +160,12 @@ export function findLabelledCandidates(
         }
         // Several labels read as one box (a row of labels over a row of values): each looks under its own words.
         const below = nearestValueLine(line.hits.length > 1 ? linesBelowHit(layout, line, h) : linesBelow(layout, line));
-        if (below) {
+        // A line under the label that a label of its own row waits for (`，用工起始日：` at a prose line's end, over
+        // `，合同终止日期：` `2024年12月7日`) is that label's value.
+        // Only a label right before it (within two heights): one far across the row is another column's.
+        const owner = below ? rowOwner(layout, below.line) : undefined;
+        const owned = !!below && !!owner && owner !== line && below.line.box.x - (owner.box.x + owner.box.width) < below.line.box.height * 2;
+        if (below && !owned) {
           const reading = reader(below.text);
           push({ reading, line: below.line, labelMatch: LabelMatch.below * inferred, raw: below.text, labelRank }, below.line, valueColumn(layout, below.line));
         }
@@ -183,6 +189,12 @@ function linesBelowHit(layout: PageLayout, line: LayoutLine, index: number): Lay
   return linesBelow(layout, own).filter((o) => o !== line && o.box.x >= x - line.box.height * 1.5 && o.box.x < end - line.box.height * 0.5);
 }
 
+/** A date alone (give or take a stop or a bracket). */
+function wholeDate(text: string): boolean {
+  const found = findDates(text, { compact: true })[0];
+  return found !== undefined && found.length >= text.length - 2;
+}
+
 /** Whether `line` could be a piece of a value: text, no label at its start, no label of its own row waiting for it. */
 function unclaimed(layout: PageLayout, line: LayoutLine, value: LayoutLine): boolean {
   return (
@@ -195,7 +207,7 @@ function unclaimed(layout: PageLayout, line: LayoutLine, value: LayoutLine): boo
     !onArc(line) &&
     // A date or a number alone on a line (under an issuer, beside a seal) is a field of its own.
     !/\d{15}/.test(line.flat) &&
-    (findDates(line.flat, { compact: true })[0]?.length ?? 0) < line.flat.length - 2 &&
+    !wholeDate(line.flat) &&
     line.box.height / value.box.height > 0.75 &&
     line.box.height / value.box.height < 1.33 &&
     rowOwner(layout, line) === undefined
@@ -244,7 +256,19 @@ function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
   const first = nextRow[0];
   if (!first) return false;
   const margin = Math.min(...near.map((l) => l.box.x));
-  return first.box.x < margin + h && unclaimed(layout, first, last);
+  if (first.box.x >= margin + h) return false;
+  // Text before any label at the margin (`红，有效证件号码：`, a lone `业`): the value's last characters.
+  const ratio = first.box.height / last.box.height;
+  return (
+    first.leading !== '' &&
+    /[\p{L}\p{N}]/u.test(first.leading) &&
+    !inSealRing(layout, first) &&
+    !onArc(first) &&
+    !/\d{15}/.test(first.leading) &&
+    !wholeDate(first.leading) &&
+    ratio > 0.75 &&
+    ratio < 1.33
+  );
 }
 
 /** The unlabelled line set directly under `line` in its column (the next line of a wrapped value), if any. */

@@ -203,3 +203,68 @@ describe('a wrapped value read only in part', () => {
     expect(whole.issues ?? []).not.toContain('value_may_continue');
   });
 });
+
+/** A one-page labour contract in run-on prose, pairs separated by `，`, lines justified to x = 1465. */
+function contractProse(lines: readonly Line[]): OcrPage {
+  return page([
+    ['劳动合同书', 628, 160, 379, 59],
+    ['甲方：', 189, 315, 124, 33],
+    [company.name, 352, 315, 420, 33],
+    ['，社会信用代码：', 1111, 315, 353, 33],
+    [company.code, 220, 388, 287, 33],
+    ...lines,
+    ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 189, 780, 881, 31],
+    ['三、本合同一式两份，甲乙双方各执一份，具有同等法律效力。', 189, 882, 822, 31],
+    ['甲方（盖章）：', 189, 992, 224, 33],
+    ['乙方（签字）：', 827, 992, 224, 33],
+    ['签订日期：2019.07.18', 189, 1059, 319, 33],
+  ]);
+}
+
+describe('fill-in-the-blank prose', () => {
+  it('flags a name cut at the end of a prose line whose last character starts the next line', () => {
+    const doc = readOne(
+      contractProse([
+        ['，乙方（劳动者）姓名：欧阳', 1001, 461, 464, 33],
+        ['明轩，有效证件号码：', 189, 534, 355, 33],
+        [person.id, 583, 534, 287, 33],
+        ['合同期限：2019年07月24日至2024年07月23日', 189, 609, 700, 33],
+      ]),
+    );
+    expect(doc.type).toBe('labor_contract');
+    const name = doc.fields.employeeName;
+    expect(name.value === '欧阳明轩' || name.needsReview).toBe(true);
+    expect(name.issues ?? []).toContain('value_may_continue');
+  });
+
+  it('keeps a name that ends well before the line end confident', () => {
+    const doc = readOne(
+      contractProse([
+        ['，乙方（劳动者）姓名：欧阳明轩', 900, 461, 420, 33],
+        ['有效证件号码：', 189, 534, 250, 33],
+        [person.id, 583, 534, 287, 33],
+        ['合同期限：2019年07月24日至2024年07月23日', 189, 609, 700, 33],
+      ]),
+    );
+    expect(doc.fields.employeeName.value).toBe('欧阳明轩');
+    expect(doc.fields.employeeName.needsReview).toBe(false);
+  });
+
+  it('does not take for a start date the value a label of the next line waits for', () => {
+    // `，用工起始日：` ends its prose line; its value starts the next line, and under the label stands the end date,
+    // right after `，合同终止日期：`.
+    const doc = readOne(
+      contractProse([
+        [`，乙方姓名：${person.name}`, 538, 461, 400, 33],
+        ['，用工起始日：', 1111, 534, 354, 33],
+        ['2019/12/08', 226, 609, 174, 33],
+        ['，合同终止日期：', 453, 609, 349, 33],
+        ['2024年12月7日', 851, 609, 231, 33],
+      ]),
+    );
+    expect(doc.fields.endDate.value).toBe('2024-12-07');
+    expect(doc.fields.startDate.value === '2024-12-07' && !doc.fields.startDate.needsReview).toBe(false);
+    expect(doc.fields.startDate.value).not.toBe('2024-12-07');
+  });
+});
+
