@@ -241,7 +241,7 @@ function looseLineBelow(layout: PageLayout, last: LayoutLine, column: ColumnSpan
 
 /**
  * Run-on prose (`…住　所　浙江省杭州市西湖区学院路295号19幢` | `402室　经营项目…`): a value that ends at the text's right
- * edge may go on at the start of the next line, when that line starts with unlabelled text.
+ * edge may go on at the start of the next line at the margin, when that line starts with unlabelled text.
  */
 function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
   const h = Math.max(last.box.height, layout.medianLineHeight * 0.8);
@@ -250,13 +250,13 @@ function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
   const edge = Math.max(...near.map(rightOf));
   if (rightOf(last) < edge - h * 0.6) return false;
   const bottom = last.box.y + last.box.height;
-  const nextRow = near
-    .filter((l) => l !== last && l.box.y >= bottom - h * 0.35 && l.box.y < bottom + h * 1.5 && l.box.x + l.box.width < last.box.x)
-    .sort((a, b) => a.box.x - b.box.x);
-  const first = nextRow[0];
-  if (!first) return false;
   const margin = Math.min(...near.map((l) => l.box.x));
-  if (first.box.x >= margin + h) return false;
+  // The next line at the margin: the prose goes on under the tallest blank of its line (values wrapped inside
+  // narrow blanks push it down a few rows).
+  const first = layout.lines
+    .filter((l) => l !== last && l.half === last.half && l.box.y >= bottom - h * 0.35 && l.box.y < bottom + h * 8 && l.box.x < margin + h && l.box.x + l.box.width < last.box.x)
+    .sort((a, b) => a.box.y - b.box.y)[0];
+  if (!first) return false;
   // Text before any label at the margin (`红，有效证件号码：`, a lone `业`): the value's last characters.
   const ratio = first.box.height / last.box.height;
   return (

@@ -266,5 +266,40 @@ describe('fill-in-the-blank prose', () => {
     expect(doc.fields.startDate.value === '2024-12-07' && !doc.fields.startDate.needsReview).toBe(false);
     expect(doc.fields.startDate.value).not.toBe('2024-12-07');
   });
-});
 
+  it('flags a name at the line end when the prose goes on under blanks wrapped over the rows between', () => {
+    // `负责人:` `谭涵` ends the first prose line; the name and type blanks wrap over the next row, so the prose (and
+    // the name's last character `飞`) resumes at the margin two rows down.
+    const doc = readOne(
+      page(
+        [
+          ['统一社会信用代码', 181, 153, 278, 35],
+          ['91330106JXKBRHQRP0 (2-1)', 181, 209, 456, 37],
+          ['营业执照', 892, 235, 519, 103],
+          ['(副本)', 1100, 359, 139, 35],
+          ['名', 205, 509, 35, 35],
+          ['称:', 378, 509, 72, 35],
+          ['浙江新锐建筑工程数字服务', 506, 509, 425, 35],
+          ['类', 987, 509, 72, 35],
+          ['型:有限责任公司分公司(自', 1198, 509, 488, 37],
+          ['负责人:', 1713, 509, 283, 35],
+          ['谭涵', 2031, 509, 72, 35],
+          ['有限公司西湖分公司', 506, 588, 312, 35],
+          ['然人投资或控股)', 1297, 588, 255, 37],
+          ['飞', 205, 667, 35, 35],
+          ['成立日期:', 463, 667, 295, 35],
+          ['2011年05月04日', 807, 667, 301, 37],
+          ['经营期限:', 1157, 667, 295, 35],
+          ['二〇一一年五月四日至长期', 1527, 667, 510, 35],
+          ['登记机关:', 1900, 1300, 150, 35],
+          ['二〇一一年五月十日', 1850, 1350, 300, 35],
+        ],
+        { width: 2339, height: 1653 },
+      ),
+    );
+    expect(doc.type).toBe('business_license');
+    const name = doc.fields.legalRepresentative;
+    expect(name.value === '谭涵飞' || name.needsReview).toBe(true);
+    expect(name.issues ?? []).toContain('value_may_continue');
+  });
+});
