@@ -257,6 +257,11 @@ function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
     .filter((l) => l !== last && l.half === last.half && l.box.y >= bottom - h * 0.35 && l.box.y < bottom + h * 8 && l.box.x < margin + h && l.box.x + l.box.width < last.box.x)
     .sort((a, b) => a.box.y - b.box.y)[0];
   if (!first) return false;
+  // Further than a line and a half down only past rows holding nothing but wrapped blanks (off the margin).
+  const blankRows = layout.lines.some(
+    (l) => l.half === last.half && l.box.y >= bottom - h * 0.35 && l.box.y < first.box.y - h * 0.5 && l.box.x >= margin + h && l.box.x + l.box.width < last.box.x,
+  );
+  if (first.box.y >= bottom + h * 1.5 && !blankRows) return false;
   // Text before any label at the margin (`红，有效证件号码：`, a lone `业`): the value's last characters.
   const ratio = first.box.height / last.box.height;
   return (
