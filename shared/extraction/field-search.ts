@@ -52,7 +52,7 @@ export function findLabelledCandidates(
     const build = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
       let candidate: Candidate | undefined = base.reading ? (base as Candidate) : undefined;
       if (!options.wrap) {
-        if (candidate) return runsOnAtMargin(layout, first) ? withIssue(candidate, VALUE_MAY_CONTINUE) : candidate;
+        if (candidate) return endsLine(first, base.raw) && runsOnAtMargin(layout, first) ? withIssue(candidate, VALUE_MAY_CONTINUE) : candidate;
         // A short value wrapped at its column's edge (`二〇一八年八月十九` | `日`): read with the next line of its column.
         // The piece may sit on the label's own row (a label centred on the two lines), so no row owner stops it.
         const next = lineUnder(layout, first, column);
@@ -83,7 +83,8 @@ export function findLabelledCandidates(
         // part of it. Weak evidence of where the value ends: the clerk sees it whole.
         const top = above[0] ?? first;
         const last = below[below.length - 1] ?? first;
-        if (looseLineAbove(layout, top, column) || looseLineBelow(layout, last, column) || runsOnAtMargin(layout, last)) {
+        const endsLast = below.length > 0 ? last.hits.length === 0 : endsLine(first, base.raw);
+        if (looseLineAbove(layout, top, column) || looseLineBelow(layout, last, column) || (endsLast && runsOnAtMargin(layout, last))) {
           return withIssue(candidate, VALUE_MAY_CONTINUE);
         }
       }
@@ -237,6 +238,13 @@ function looseLineBelow(layout: PageLayout, last: LayoutLine, column: ColumnSpan
     const gap = l.box.y - bottom;
     return unclaimed(layout, l, last) && gap >= -h * 0.35 && gap < h * 1.5 && l.box.x >= column.start - h * 0.5 && inValueColumn(l, last, column, h);
   });
+}
+
+/** Whether the value read from `raw` is the last text of `line` (no other label's value after it). */
+function endsLine(line: LayoutLine, raw: string): boolean {
+  const trim = (t: string) => t.replace(/[\s,.;:，。；：、)）]+$/u, '');
+  const value = trim(raw);
+  return value !== '' && trim(line.flat).endsWith(value);
 }
 
 /**

@@ -250,6 +250,20 @@ describe('fill-in-the-blank prose', () => {
     expect(doc.fields.employeeName.needsReview).toBe(false);
   });
 
+  it('keeps a name confident when another label follows it to the line end', () => {
+    // The line reaches the right edge and the next line starts with text, but that text is the phone number's.
+    const doc = readOne(
+      contractProse([
+        ['，乙方（劳动者）姓名：欧阳明轩，联系电话：', 830, 461, 635, 33],
+        ['13812345678，有效证件号码：', 189, 534, 420, 33],
+        [person.id, 640, 534, 287, 33],
+        ['合同期限：2019年07月24日至2024年07月23日', 189, 609, 700, 33],
+      ]),
+    );
+    expect(doc.fields.employeeName.value).toBe('欧阳明轩');
+    expect(doc.fields.employeeName.needsReview).toBe(false);
+  });
+
   it('does not take for a start date the value a label of the next line waits for', () => {
     // `，用工起始日：` ends its prose line; its value starts the next line, and under the label stands the end date,
     // right after `，合同终止日期：`.
