@@ -254,7 +254,18 @@ function endsLine(line: LayoutLine, raw: string): boolean {
 function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
   const h = Math.max(last.box.height, layout.medianLineHeight * 0.8);
   const rightOf = (l: LayoutLine) => l.box.x + l.box.width;
-  const near = layout.lines.filter((l) => l.half === last.half && Math.abs(l.box.y - last.box.y) < h * 6 && l.box.width < layout.width * 0.95);
+  // Text lines of the value's type size only: a watermark's or a title's boxes set no edge or margin.
+  const near = layout.lines.filter(
+    (l) =>
+      l.half === last.half &&
+      // Its own line's height, not the page's: a scan's watermark boxes raise the median line height.
+      Math.abs(l.box.y - last.box.y) < last.box.height * 6 &&
+      l.box.width < layout.width * 0.95 &&
+      // A lone character far out is a watermark's or a seal's, not the end of a line of text.
+      !/^[\u3400-\u9fff]$/.test(l.flat) &&
+      l.box.height / last.box.height > 0.6 &&
+      l.box.height / last.box.height < 1.65,
+  );
   const edge = Math.max(...near.map(rightOf));
   if (rightOf(last) < edge - h * 0.6) return false;
   const bottom = last.box.y + last.box.height;
