@@ -316,4 +316,30 @@ describe('fill-in-the-blank prose', () => {
     expect(name.value === '谭涵飞' || name.needsReview).toBe(true);
     expect(name.issues ?? []).toContain('value_may_continue');
   });
+
+  it('flags an operation item cut at the line end on a scan whose watermark reaches further right', () => {
+    const lines: Line[] = [
+      ['特种作业操作证', 520, 139, 591, 72],
+      ['姓名:', 122, 262, 120, 45],
+      [person.name, 260, 262, 150, 45],
+      ['出生:', 122, 340, 120, 45],
+      ['一九九一年十二月九日', 403, 343, 353, 45],
+      ['居民身份证号:', 762, 341, 319, 45],
+      [person.id, 195, 416, 302, 40],
+      ['作业种类:制冷与空调作业', 133, 530, 421, 45],
+      ['操作项目:制冷与空调设备运', 596, 531, 488, 45],
+      ['行操作作业', 131, 604, 191, 40],
+      ['证书编码:T330110199112096875', 132, 675, 510, 41],
+      // Watermark pieces: a lone character, far right, and the issuer block lower down.
+      ['用', 1360, 732, 73, 69],
+      ['仅限办理职业技', 614, 610, 400, 285],
+      ['杭州市应急管理局', 1128, 822, 341, 45],
+      ['认定日期:2020年06月02日', 1130, 900, 392, 42],
+    ];
+    const doc = readOne({ ...page(lines), source: 'paddle' });
+    expect(doc.type).toBe('vocational_certificate');
+    const occupation = doc.fields.occupation;
+    expect(occupation.value === '制冷与空调设备运行操作作业' || occupation.needsReview).toBe(true);
+  });
 });
+
