@@ -6,10 +6,14 @@ import {
   columnRight,
   continuationLines,
   leadingLinesAbove,
+  inSealRing,
   mergeLines,
+  rowOwner,
+  startsWithLabel,
   VALUE_MAY_CONTINUE,
   type ColumnSpan,
 } from './continuation.js';
+import { findDates } from './dates.js';
 import type { Reading, ValueReader } from './value-readers.js';
 
 export interface SearchOptions {
@@ -48,7 +52,7 @@ export function findLabelledCandidates(
     const build = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
       let candidate: Candidate | undefined = base.reading ? (base as Candidate) : undefined;
       if (!options.wrap) {
-        if (candidate) return candidate;
+        if (candidate) return endsLine(first, base.raw) && runsOnAtMargin(layout, first) ? withIssue(candidate, VALUE_MAY_CONTINUE) : candidate;
         // A short value wrapped at its column's edge (`二〇一八年八月十九` | `日`): read with the next line of its column.
         // The piece may sit on the label's own row (a label centred on the two lines), so no row owner stops it.
         const next = lineUnder(layout, first, column);
@@ -72,6 +76,17 @@ export function findLabelledCandidates(
         // it (`杭州西子智能` | `科技有限公司`): the value may be cut short at a box boundary.
         const next = boxRightAfter(layout, first, column);
         if (next && reader(`${candidate.raw}${next.text}`)?.value !== candidate.reading.value) return withIssue(candidate, VALUE_MAY_CONTINUE);
+      }
+      if (candidate && !more && !candidate.reading.issues.includes(VALUE_MAY_CONTINUE)) {
+        // A line left out that still looks like part of the value (one above, set as tight as a wrapped line; one
+        // below, a little further than a wrapped line goes, as prose lines are spaced): the value read may be only
+        // part of it. Weak evidence of where the value ends: the clerk sees it whole.
+        const top = above[0] ?? first;
+        const last = below[below.length - 1] ?? first;
+        const endsLast = below.length > 0 ? last.hits.length === 0 : endsLine(first, base.raw);
+        if (looseLineAbove(layout, top, column) || looseLineBelow(layout, last, column) || (endsLast && runsOnAtMargin(layout, last))) {
+          return withIssue(candidate, VALUE_MAY_CONTINUE);
+        }
       }
       return candidate && more ? withIssue(candidate, VALUE_MAY_CONTINUE) : candidate;
     };
@@ -129,16 +144,29 @@ export function findLabelledCandidates(
           const reading = reader(offRow.leading);
           const column = valueColumn(layout, offRow);
           const above = options.wrap ? leadingLinesAbove(layout, offRow, line, column) : [];
+          // Nearly as close to another label of the column: the nearer label takes it, but the clerk confirms.
+          const ambiguous = closestLabelIs(layout, offRow, line) ? 1 : AMBIGUOUS_ROW;
+          const base = { reading, line: offRow, labelMatch: LabelMatch.sameRow * OFF_ROW * ambiguous * inferred, raw: offRow.leading, labelRank };
           if (reading || above.length > 0) {
-            // Nearly as close to another label of the column: the nearer label takes it, but the clerk confirms.
-            const ambiguous = closestLabelIs(layout, offRow, line) ? 1 : AMBIGUOUS_ROW;
-            push({ reading, line: offRow, labelMatch: LabelMatch.sameRow * OFF_ROW * ambiguous * inferred, raw: offRow.leading, labelRank }, offRow, column, above);
+            push(base, offRow, column, above);
+            continue;
+          }
+          // A short value wrapped in a narrow cell beside a label centred on it (`2018年5月14` | `日`): read joined,
+          // as a guess the clerk confirms.
+          const joined = options.wrap ? undefined : build(base, offRow, column);
+          if (joined) {
+            candidates.push(joined);
             continue;
           }
         }
         // Several labels read as one box (a row of labels over a row of values): each looks under its own words.
         const below = nearestValueLine(line.hits.length > 1 ? linesBelowHit(layout, line, h) : linesBelow(layout, line));
-        if (below) {
+        // A line under the label that a label of its own row waits for (`，用工起始日：` at a prose line's end, over
+        // `，合同终止日期：` `2024年12月7日`) is that label's value.
+        // Only a label right before it (within two heights): one far across the row is another column's.
+        const owner = below ? rowOwner(layout, below.line) : undefined;
+        const owned = !!below && !!owner && owner !== line && below.line.box.x - (owner.box.x + owner.box.width) < below.line.box.height * 2;
+        if (below && !owned) {
           const reading = reader(below.text);
           push({ reading, line: below.line, labelMatch: LabelMatch.below * inferred, raw: below.text, labelRank }, below.line, valueColumn(layout, below.line));
         }
@@ -160,6 +188,111 @@ function linesBelowHit(layout: PageLayout, line: LayoutLine, index: number): Lay
   const end = next ? line.box.x + perChar * next.start : line.box.x + line.box.width + line.box.height * 6;
   const own: LayoutLine = { ...line, box: { ...line.box, x, width: perChar * (hit.end - hit.start) } };
   return linesBelow(layout, own).filter((o) => o !== line && o.box.x >= x - line.box.height * 1.5 && o.box.x < end - line.box.height * 0.5);
+}
+
+/** A date alone (give or take a stop or a bracket). */
+function wholeDate(text: string): boolean {
+  const found = findDates(text, { compact: true })[0];
+  return found !== undefined && found.length >= text.length - 2;
+}
+
+/** Whether `line` could be a piece of a value: text, no label at its start, no label of its own row waiting for it. */
+function unclaimed(layout: PageLayout, line: LayoutLine, value: LayoutLine): boolean {
+  return (
+    line !== value &&
+    line.half === value.half &&
+    line.hits.length === 0 &&
+    line.leading !== '' &&
+    /[\p{L}\p{N}]/u.test(line.flat) &&
+    !/^[\u3400-\u9fff]$/.test(line.flat) &&
+    !onArc(line) &&
+    // A date or a number alone on a line (under an issuer, beside a seal) is a field of its own.
+    !/\d{15}/.test(line.flat) &&
+    !wholeDate(line.flat) &&
+    line.box.height / value.box.height > 0.75 &&
+    line.box.height / value.box.height < 1.33 &&
+    rowOwner(layout, line) === undefined
+  );
+}
+
+/** Starts where the value's column starts, or is centred on the value's line (a value centred in its cell). */
+function inValueColumn(line: LayoutLine, value: LayoutLine, column: ColumnSpan, h: number): boolean {
+  const centre = (l: LayoutLine) => l.box.x + l.box.width / 2;
+  return line.box.x < column.end - h * 0.5 && (Math.abs(line.box.x - column.start) < h * 1.5 || Math.abs(centre(line) - centre(value)) < h * 0.6);
+}
+
+/** An unclaimed line right above `top` (a gap under half a line) in the value's column. */
+function looseLineAbove(layout: PageLayout, top: LayoutLine, column: ColumnSpan): LayoutLine | undefined {
+  const h = Math.max(top.box.height, layout.medianLineHeight * 0.8);
+  return layout.lines.find((l) => {
+    const gap = top.box.y - (l.box.y + l.box.height);
+    return unclaimed(layout, l, top) && gap >= -h * 0.35 && gap < h * 0.5 && inValueColumn(l, top, column, h);
+  });
+}
+
+/** An unclaimed line under `last` (up to a line and a half below) starting in the value's column, not under its label. */
+function looseLineBelow(layout: PageLayout, last: LayoutLine, column: ColumnSpan): LayoutLine | undefined {
+  const h = Math.max(last.box.height, layout.medianLineHeight * 0.8);
+  const bottom = last.box.y + last.box.height;
+  return layout.lines.find((l) => {
+    const gap = l.box.y - bottom;
+    return unclaimed(layout, l, last) && gap >= -h * 0.35 && gap < h * 1.5 && l.box.x >= column.start - h * 0.5 && inValueColumn(l, last, column, h);
+  });
+}
+
+/** Whether the value read from `raw` is the last text of `line` (no other label's value after it). */
+function endsLine(line: LayoutLine, raw: string): boolean {
+  const trim = (t: string) => t.replace(/[\s,.;:，。；：、)）]+$/u, '');
+  const value = trim(raw);
+  return value !== '' && trim(line.flat).endsWith(value);
+}
+
+/**
+ * Run-on prose (`…住　所　浙江省杭州市西湖区学院路295号19幢` | `402室　经营项目…`): a value that ends at the text's right
+ * edge may go on at the start of the next line at the margin, when that line starts with unlabelled text.
+ */
+function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
+  const h = Math.max(last.box.height, layout.medianLineHeight * 0.8);
+  const rightOf = (l: LayoutLine) => l.box.x + l.box.width;
+  // Text lines of the value's type size only: a watermark's or a title's boxes set no edge or margin.
+  const near = layout.lines.filter(
+    (l) =>
+      l.half === last.half &&
+      // Its own line's height, not the page's: a scan's watermark boxes raise the median line height.
+      Math.abs(l.box.y - last.box.y) < last.box.height * 6 &&
+      l.box.width < layout.width * 0.95 &&
+      // A lone character far out is a watermark's or a seal's, not the end of a line of text.
+      !/^[\u3400-\u9fff]$/.test(l.flat) &&
+      l.box.height / last.box.height > 0.6 &&
+      l.box.height / last.box.height < 1.65,
+  );
+  const edge = Math.max(...near.map(rightOf));
+  if (rightOf(last) < edge - h * 0.6) return false;
+  const bottom = last.box.y + last.box.height;
+  const margin = Math.min(...near.map((l) => l.box.x));
+  // The next line at the margin: the prose goes on under the tallest blank of its line (values wrapped inside
+  // narrow blanks push it down a few rows).
+  const first = layout.lines
+    .filter((l) => l !== last && l.half === last.half && l.box.y >= bottom - h * 0.35 && l.box.y < bottom + h * 8 && l.box.x < margin + h && l.box.x + l.box.width < last.box.x)
+    .sort((a, b) => a.box.y - b.box.y)[0];
+  if (!first) return false;
+  // Further than a line and a half down only past rows holding nothing but wrapped blanks (off the margin).
+  const blankRows = layout.lines.some(
+    (l) => l.half === last.half && l.box.y >= bottom - h * 0.35 && l.box.y < first.box.y - h * 0.5 && l.box.x >= margin + h && l.box.x + l.box.width < last.box.x,
+  );
+  if (first.box.y >= bottom + h * 1.5 && !blankRows) return false;
+  // Text before any label at the margin (`红，有效证件号码：`, a lone `业`): the value's last characters.
+  const ratio = first.box.height / last.box.height;
+  return (
+    first.leading !== '' &&
+    /[\p{L}\p{N}]/u.test(first.leading) &&
+    !inSealRing(layout, first) &&
+    !onArc(first) &&
+    !/\d{15}/.test(first.leading) &&
+    !wholeDate(first.leading) &&
+    ratio > 0.75 &&
+    ratio < 1.33
+  );
 }
 
 /** The unlabelled line set directly under `line` in its column (the next line of a wrapped value), if any. */
@@ -247,9 +380,29 @@ function offRowValueLine(layout: PageLayout, label: LayoutLine): LayoutLine | un
         o.box.x - labelRight < layout.width * 0.6 &&
         Math.abs(o.box.y + o.box.height / 2 - cy) < Math.max(h, o.box.height) * 1.6 &&
         closestLabelIs(layout, o, label, 0.12) &&
-        !underOtherLabel(layout, o, label),
+        !underOtherLabel(layout, o, label) &&
+        !labelBetween(layout, label, o),
     )
     .sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - cy) - Math.abs(b.box.y + b.box.height / 2 - cy) || a.box.x - b.box.x)[0];
+}
+
+/**
+ * True when another label stands on the row between `label` and `value` (`起始日期:` … `合同期限至:` `2021/05/13`):
+ * a value past the next label of the row is that label's value, however near its row is to this one's.
+ */
+function labelBetween(layout: PageLayout, label: LayoutLine, value: LayoutLine): boolean {
+  const labelRight = label.box.x + label.box.width;
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  return layout.lines.some(
+    (o) =>
+      o !== label &&
+      o !== value &&
+      o.half === label.half &&
+      startsWithLabel(o) &&
+      o.box.x >= labelRight - label.box.height * 0.5 &&
+      o.box.x + o.box.width <= value.box.x + label.box.height * 0.5 &&
+      Math.abs(cy(o) - cy(label)) < Math.max(o.box.height, label.box.height) * 0.6,
+  );
 }
 
 /**
