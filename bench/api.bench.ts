@@ -57,7 +57,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 function loadAverage(): string {
-  return os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 }
 
 export async function run(): Promise<void> {
@@ -90,7 +93,10 @@ export async function run(): Promise<void> {
 
 /** A timing table: n, p50, p95, max, and p50/p95 as multiples of the baseline request's in the same run. */
 function printTimings<Name extends string>(timings: Record<Name, number[]>, extra?: (name: Name, n: number) => string): Record<Name, number> {
-  const sorted = Object.fromEntries(Object.entries(timings).map(([name, values]) => [name, [...(values as number[])].sort((a, b) => a - b)])) as Record<string, number[]>;
+  const sorted = Object.fromEntries(Object.entries(timings).map(([name, values]) => [name, [...(values as number[])].sort((a, b) => a - b)])) as Record<
+    string,
+    number[]
+  >;
   const base = sorted.baseline ?? [];
   const [base50, base95] = [percentile(base, 50), percentile(base, 95)];
   console.log(`operation        n      p50 ms   p95 ms   max ms   p50 ×base  p95 ×base${extra ? '   rows/answer' : ''}`);
@@ -139,7 +145,11 @@ async function runLists(thinkMs: number): Promise<{ p95: Record<ListOperation, n
   const db = createDynamoDbDocumentClient({ endpoint: dynamo.endpoint, region });
   await ensureTable(dynamodb, tableName);
   await ensureBucket(s3, bucket);
-  const users = Array.from({ length: staff }, (_, i) => ({ username: `bench-clerk-${i + 1}`, name: `经办${i + 1}`, groups: ['clerk' as const, 'supervisor' as const] }));
+  const users = Array.from({ length: staff }, (_, i) => ({
+    username: `bench-clerk-${i + 1}`,
+    name: `经办${i + 1}`,
+    groups: ['clerk' as const, 'supervisor' as const],
+  }));
   try {
     // The cases as the pipeline and the clerks leave them: one create each (search keys and counters included).
     const seeding = new DynamoDbCaseRepository(db, tableName);
@@ -169,10 +179,14 @@ async function runLists(thinkMs: number): Promise<{ p95: Record<ListOperation, n
       await seeding.create(reviewCase, { caseId: reviewCase.caseId, at: createdAt, actor: 'system:process', action: 'create' });
       if (i % 97 === 0) terms.push(`申请人${i}`, idNumber, `Q${String(2020_000_000 + i)}`, reviewCase.caseId);
     };
-    await Promise.all(Array.from({ length: 16 }, async () => {
-      for (let i = next++; i < total; i = next++) await seedOne(i);
-    }));
-    console.log(`seeded ${total} cases in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${(total / ((performance.now() - seedStart) / 1000)).toFixed(0)} creates/s)`);
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        for (let i = next++; i < total; i = next++) await seedOne(i);
+      }),
+    );
+    console.log(
+      `seeded ${total} cases in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${(total / ((performance.now() - seedStart) / 1000)).toFixed(0)} creates/s)`,
+    );
 
     const signIn = new DevSignIn('bench-api-development-secret-0123456789', users);
     const deps = composeReviewApi({
@@ -182,7 +196,13 @@ async function runLists(thinkMs: number): Promise<{ p95: Record<ListOperation, n
     });
     const http = await createLocalHttpServer({
       port: 0,
-      api: createReviewApi({ review: deps.review, pages: deps.pages, search: deps.search, devSignIn: signIn, authenticate: bearerAuthenticator((t) => signIn.verify(t)) }),
+      api: createReviewApi({
+        review: deps.review,
+        pages: deps.pages,
+        search: deps.search,
+        devSignIn: signIn,
+        authenticate: bearerAuthenticator((t) => signIn.verify(t)),
+      }),
     });
     try {
       const tokens = await Promise.all(users.map(async (u) => (await signIn.signIn(u.username)).token));
@@ -274,7 +294,9 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
   const seedStart = performance.now();
   await seedClaim(stores, { level: 2, flagged: ['level'] });
   for (let i = 1; i < total; i += 10) {
-    await Promise.all(Array.from({ length: Math.min(10, total - i) }, () => seedClaim(stores, { level: 2, flagged: ['level'], withPageImage: false, withEnterprise: false })));
+    await Promise.all(
+      Array.from({ length: Math.min(10, total - i) }, () => seedClaim(stores, { level: 2, flagged: ['level'], withPageImage: false, withEnterprise: false })),
+    );
   }
   console.log(`seeded ${total} cases in one queue in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
@@ -319,7 +341,9 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
     );
     if (stats) {
       const claims = stats.claims - statsBefore.claims;
-      console.log(`claim races lost: ${stats.lostRaces - statsBefore.lostRaces} (for ${claims} claims); first-page queue reads: ${stats.queueReads - statsBefore.queueReads}, of which read the leased tail: ${stats.leaseTailReads - statsBefore.leaseTailReads}`);
+      console.log(
+        `claim races lost: ${stats.lostRaces - statsBefore.lostRaces} (for ${claims} claims); first-page queue reads: ${stats.queueReads - statsBefore.queueReads}, of which read the leased tail: ${stats.leaseTailReads - statsBefore.leaseTailReads}`,
+      );
     }
     console.log(
       `event loop busy: API ${(apiLoop.utilization * 100).toFixed(0)} %, load generator ${(result.utilization * 100).toFixed(0)} %; load average (1/5/15 min) at start ${load.start}, at end ${load.end}`,
@@ -329,7 +353,9 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
     // last cases, and each clerk's final "queue empty" answer).
     for (const [phase, values] of Object.entries(result.claimPhases)) {
       const sorted = [...values].sort((a, b) => a - b);
-      console.log(`  claim, ${phase === 'steady' ? `more than ${clerks} cases waiting` : `${clerks} or fewer waiting (drain)`}: n ${sorted.length}, p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms`);
+      console.log(
+        `  claim, ${phase === 'steady' ? `more than ${clerks} cases waiting` : `${clerks} or fewer waiting (drain)`}: n ${sorted.length}, p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms`,
+      );
     }
     const worstP95 = Math.max(p95.claim, p95['get case'], p95['correct field']);
     return { p95, worstP95, load: `${load.start} → ${load.end}` };

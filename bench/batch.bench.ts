@@ -78,7 +78,9 @@ export async function run(): Promise<void> {
   const rows = Array.from({ length: count }, (_, n) => person(n));
   const started = performance.now();
   const zip = await zipOf(rows.map((row) => ({ name: `证书/${row.rowNumber}-${row.holderName}.pdf`, bytes: certificatePdf(row) })));
-  console.log(`generated ${count} digital single-page certificate PDFs, ZIP ${(zip.length / 1024 / 1024).toFixed(1)} MiB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${count} digital single-page certificate PDFs, ZIP ${(zip.length / 1024 / 1024).toFixed(1)} MiB in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'intake-batch-bench-'));
   const stack = await startEmbeddedStack({ dataDir, httpPort: false, inboxDir: false });
@@ -98,7 +100,9 @@ export async function run(): Promise<void> {
       records = await documents.listBySubmission(batchId);
       if (performance.now() - lastLog > 15000) {
         lastLog = performance.now();
-        console.log(`  ${records.filter((record) => FINAL.has(record.status)).length}/${count + 1} documents final after ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+        console.log(
+          `  ${records.filter((record) => FINAL.has(record.status)).length}/${count + 1} documents final after ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+        );
       }
       if (performance.now() - t0 > 30 * 60 * 1000) throw new Error('batch did not settle within 30 minutes');
     }
@@ -110,8 +114,12 @@ export async function run(): Promise<void> {
     console.log(`batch of ${count} certificates (one ZIP, digital single-page PDFs) through the embedded stack:`);
     console.log(`  wall time ${seconds.toFixed(1)} s from upload to every document final → ${((count / seconds) * 60).toFixed(0)} pages/min`);
     console.log(`  documents by state ${JSON.stringify(summary.documentsByStatus)}; cases ${cases.length} ${JSON.stringify(summary.casesByStatus)}`);
-    console.log(`  roster matching: ${summary.matching.matches.length} matched, ${summary.matching.matches.filter((match) => match.flags.length > 0).length} with flagged fields, ${summary.matching.rowsWithoutCertificate.length} rows without certificate, ${summary.matching.certificatesWithoutRow.length} certificates without row`);
-    console.log(`  lost files: ${lost.length}${lost.length ? ` (e.g. ${lost[0]})` : ''}; peak RSS of this process ${(peakRss / 1024 / 1024).toFixed(0)} MiB; load average ${os.loadavg()[0]!.toFixed(1)}`);
+    console.log(
+      `  roster matching: ${summary.matching.matches.length} matched, ${summary.matching.matches.filter((match) => match.flags.length > 0).length} with flagged fields, ${summary.matching.rowsWithoutCertificate.length} rows without certificate, ${summary.matching.certificatesWithoutRow.length} certificates without row`,
+    );
+    console.log(
+      `  lost files: ${lost.length}${lost.length ? ` (e.g. ${lost[0]})` : ''}; peak RSS of this process ${(peakRss / 1024 / 1024).toFixed(0)} MiB; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
     if (lost.length > 0) process.exitCode = 1;
   } finally {
     clearInterval(sampler);

@@ -45,7 +45,10 @@ export async function run(): Promise<void> {
   const dynamo = await startDynamoDbLocal({ dataDir });
   try {
     const tableName = 'intake-warmup';
-    await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), tableName);
+    await ensureTable(
+      new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+      tableName,
+    );
     const documents = new DynamoDbDocumentRepository(createDynamoDbDocumentClient({ endpoint: dynamo.endpoint, region: 'us-east-1' }), tableName);
     console.log(`one three-item transaction (ingest's register), fresh DynamoDB Local on disk; ${SAMPLES} timed, ${PAUSE_MS} ms apart, after each count`);
     console.log('writes before   p50 ms   min ms   max ms');
@@ -61,9 +64,16 @@ export async function run(): Promise<void> {
         if (outcome !== 'registered') throw new Error(`expected a new registration, got ${outcome}`);
       }
       times.sort((a, b) => a - b);
-      console.log(`${String(checkpoint).padStart(13)} ${times[SAMPLES >> 1]!.toFixed(1).padStart(8)} ${times[0]!.toFixed(1).padStart(8)} ${times[SAMPLES - 1]!.toFixed(1).padStart(8)}`);
+      console.log(
+        `${String(checkpoint).padStart(13)} ${times[SAMPLES >> 1]!.toFixed(1).padStart(8)} ${times[0]!.toFixed(1).padStart(8)} ${times[SAMPLES - 1]!.toFixed(1).padStart(8)}`,
+      );
     }
-    console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
+    console.log(
+      `load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} at the end`,
+    );
   } finally {
     await dynamo.stop();
     rmSync(dataDir, { recursive: true, force: true });

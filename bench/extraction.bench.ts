@@ -26,7 +26,14 @@ function files(): OcrPage[][] {
     [skillLevelCertificatePage({ layout: 'right', confidence: 0.95 })],
     [skillLevelCertificatePage({ layout: 'below', nameLabel: '持证人' })],
     [qualificationBookletPage()],
-    [otherCertificatePage('特种作业操作证', { extra: [['作业类别', '电工作业'], ['准操项目', '低压电工作业']] })],
+    [
+      otherCertificatePage('特种作业操作证', {
+        extra: [
+          ['作业类别', '电工作业'],
+          ['准操项目', '低压电工作业'],
+        ],
+      }),
+    ],
     [otherCertificatePage('培训合格证书', { extra: [['培训项目', '育婴员培训']] })],
     laborContractPages(),
     laborContractPages({ openEnded: true, pageNumbers: false }),

@@ -90,13 +90,17 @@ function plan(documents: number, runId: string): PlannedObject[] {
     const facts = sampleClaim(claim);
     const submission = `${runId}-c${String(claim).padStart(5, '0')}`;
     objects.push({ key: `incoming/${submission}/certificate.pdf`, body: makeCertificatePdf(facts) });
-    if (claim % 2 === 1 && objects.length < documents) objects.push({ key: `incoming/${submission}/contract.pdf`, body: makeLaborContractPdf(facts, { pages: 1 }) });
+    if (claim % 2 === 1 && objects.length < documents)
+      objects.push({ key: `incoming/${submission}/contract.pdf`, body: makeLaborContractPdf(facts, { pages: 1 }) });
   }
   return objects;
 }
 
 /** Counts what the store holds for the run's objects (see FaultRunCounts). */
-export async function countOutcome(stack: EmbeddedStack, prefix: string): Promise<Omit<FaultRunCounts, 'uploadRetries' | 'killed' | 'atKill' | 'crashesSeen' | 'seconds' | 'ok'>> {
+export async function countOutcome(
+  stack: EmbeddedStack,
+  prefix: string,
+): Promise<Omit<FaultRunCounts, 'uploadRetries' | 'killed' | 'atKill' | 'crashesSeen' | 'seconds' | 'ok'>> {
   const { bucket, tableName } = stack.endpoints;
   const documents = new DynamoDbDocumentRepository(stack.db, tableName);
   const cases = new DynamoDbCaseRepository(stack.db, tableName);
@@ -117,7 +121,9 @@ export async function countOutcome(stack: EmbeddedStack, prefix: string): Promis
   let duplicateCaseDocuments = 0;
   let documentsWithoutCase = 0;
   for (const submission of submissions) {
-    const expected = new Map(objects.filter((object) => object.key.split('/')[1] === submission).map((object) => [documentIdFor(bucket, object.key, object.eTag), object.key]));
+    const expected = new Map(
+      objects.filter((object) => object.key.split('/')[1] === submission).map((object) => [documentIdFor(bucket, object.key, object.eTag), object.key]),
+    );
     const stored = await documents.listBySubmission(submission);
     records += stored.length;
     duplicateRecords += stored.filter((record) => !expected.has(record.documentId)).length;
@@ -131,7 +137,9 @@ export async function countOutcome(stack: EmbeddedStack, prefix: string): Promis
     duplicateCases += Math.max(0, submissionCases.length - 1);
     const listed = submissionCases.flatMap((reviewCase) => reviewCase.documents.map((document) => document.documentId));
     duplicateCaseDocuments += listed.length - new Set(listed).size;
-    documentsWithoutCase += stored.filter((record) => (record.status === 'processed' || record.status === 'needs_review') && !listed.includes(record.documentId)).length;
+    documentsWithoutCase += stored.filter(
+      (record) => (record.status === 'processed' || record.status === 'needs_review') && !listed.includes(record.documentId),
+    ).length;
   }
   return {
     uploaded: objects.length,
@@ -254,9 +262,13 @@ export async function runFaultInjection(options: FaultRunOptions): Promise<Fault
 export function formatFaultCounts(counts: FaultRunCounts): string[] {
   return [
     `killed: process worker threads ${counts.killed['process-worker']}, DynamoDB Local ${counts.killed.dynamodb}, s3rver ${counts.killed.s3} (restarts seen: DynamoDB ${counts.crashesSeen.dynamodb}, S3 ${counts.crashesSeen.s3})`,
-    `at each kill (settled / in flight): ${Object.entries(counts.atKill).map(([part, at]) => `${part} ${at.settled}/${at.inFlight}`).join(', ')}`,
+    `at each kill (settled / in flight): ${Object.entries(counts.atKill)
+      .map(([part, at]) => `${part} ${at.settled}/${at.inFlight}`)
+      .join(', ')}`,
     `uploaded objects ${counts.uploaded} (upload retries while S3 was away: ${counts.uploadRetries}) · document records ${counts.records} · submissions ${counts.submissions} · cases ${counts.cases}`,
-    `final states: ${Object.entries(counts.byStatus).map(([status, n]) => `${status} ${n}`).join(', ')}`,
+    `final states: ${Object.entries(counts.byStatus)
+      .map(([status, n]) => `${status} ${n}`)
+      .join(', ')}`,
     `duplicates: records ${counts.duplicateRecords}, cases ${counts.duplicateCases}, case documents ${counts.duplicateCaseDocuments} · not in a visible state: ${counts.notVisible.length} · read but in no case: ${counts.documentsWithoutCase} · left dead-lettered: ${counts.dead}`,
     `${counts.ok ? 'OK' : 'NOT OK'}: no loss, no duplicate, every object visible — in ${counts.seconds} s`,
   ];

@@ -16,7 +16,12 @@ const opts = new Command('ocr-captures-recall')
   .parse(process.argv.filter((a, i) => !(i > 1 && a === '--')))
   .opts<{ set: string; cache: string }>();
 
-const squeeze = (text: string) => text.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
+const squeeze = (text: string) =>
+  text
+    .replace(/[\s\u3000]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/：/g, ':');
 
 /** The ways a truth value may be printed (as bench/ocr-recall.ts counts them); enum codes are not printed text. */
 function printedForms(value: unknown): string[] {

@@ -30,19 +30,32 @@ async function pages(): Promise<[string, Buffer, string[]][]> {
     ['small 0.4', await sharp(plain).resize({ width: 560 }).png().toBuffer(), sealedPageTexts],
     ['small 0.3', await sharp(plain).resize({ width: 420 }).png().toBuffer(), sealedPageTexts],
     ['fainter', await sharp(plain).greyscale().linear(0.18, 200).jpeg({ quality: 85 }).toBuffer(), sealedPageTexts],
-    ['shadow x2', await shadowed(await sharp(await shadowed(plain)).png().toBuffer()), sealedPageTexts],
+    [
+      'shadow x2',
+      await shadowed(
+        await sharp(await shadowed(plain))
+          .png()
+          .toBuffer(),
+      ),
+      sealedPageTexts,
+    ],
     ['huge 4.3', await renderSealedPage({ scale: 4.3, seal: true }), sealedPageTexts],
   ];
 }
 
 const before = createPaddleOcrEngine({ pageConditioning: false, secondReadings: false, detection: { minLongSide: 0 } });
-const after = createPaddleOcrEngine({ onTimings: (t) => process.env.VERBOSE && console.log(JSON.stringify(t, (k, v) => (typeof v === "number" ? Math.round(v) : v))) });
+const after = createPaddleOcrEngine({
+  onTimings: (t) => process.env.VERBOSE && console.log(JSON.stringify(t, (k, v) => (typeof v === 'number' ? Math.round(v) : v))),
+});
 await after.warmUp();
 const all = (await pages()).filter(([name]) => only.length === 0 || only.some((o) => name.includes(o)));
 for (const [name, bytes, truth] of all) {
   writeFileSync(`/tmp/ocrexp/${name.replace(/\W+/g, '_')}.jpg`, await sharp(bytes).jpeg().toBuffer());
   const row: string[] = [];
-  for (const [label, engine] of [['before', before], ['after', after]] as const) {
+  for (const [label, engine] of [
+    ['before', before],
+    ['after', after],
+  ] as const) {
     const cpu = process.cpuUsage();
     const page: OcrPage = await engine.recognize({ bytes, pageNumber: 1 });
     const used = process.cpuUsage(cpu);
@@ -58,8 +71,14 @@ for (const [name, bytes, truth] of all) {
       }
     }
     const second = page.lines.filter((l) => l.secondReading);
-    row.push(`${label} ${found}/${truth.length} ${Math.round((used.user + used.system) / 1000)}ms rot${page.rotation} 2nd:${second.length}(${second.filter((l) => !l.secondReading!.agrees).length} disagree)`);
-    if (process.env.VERBOSE) console.log(label, page.lines.map((l) => `${l.text}${l.secondReading ? ` [2nd ${l.secondReading.agrees ? '=' : '≠'} ${l.secondReading.text}]` : ''}`).join(' | '));
+    row.push(
+      `${label} ${found}/${truth.length} ${Math.round((used.user + used.system) / 1000)}ms rot${page.rotation} 2nd:${second.length}(${second.filter((l) => !l.secondReading!.agrees).length} disagree)`,
+    );
+    if (process.env.VERBOSE)
+      console.log(
+        label,
+        page.lines.map((l) => `${l.text}${l.secondReading ? ` [2nd ${l.secondReading.agrees ? '=' : '≠'} ${l.secondReading.text}]` : ''}`).join(' | '),
+      );
   }
   console.log(name.padEnd(16), row.join('   '));
 }

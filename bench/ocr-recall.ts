@@ -33,7 +33,12 @@ interface Truth {
   capture?: string;
 }
 
-const squeeze = (text: string) => text.replace(/[\s\u3000]/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')').replace(/：/g, ':');
+const squeeze = (text: string) =>
+  text
+    .replace(/[\s\u3000]/g, '')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')')
+    .replace(/：/g, ':');
 
 /** The ways a truth value may be printed: dates in the usual forms; code-like enum values are not printed text. */
 function printedForms(value: unknown): string[] {
@@ -106,7 +111,9 @@ for (const [i, truth] of chosen.entries()) {
   }
   const tally = byCondition.get(truth.condition) ?? Object.fromEntries(used.map((w) => [w, { found: 0, total: 0 }]));
   const scored = truth.documents.flatMap((document, d) =>
-    Object.entries(document.fields).filter(([, value]) => printedForms(value).length > 0).map(([field, value]) => ({ key: `${d}.${field}`, value })),
+    Object.entries(document.fields)
+      .filter(([, value]) => printedForms(value).length > 0)
+      .map(([field, value]) => ({ key: `${d}.${field}`, value })),
   );
   for (const { key, value } of scored) {
     for (const which of used) {

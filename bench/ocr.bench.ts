@@ -51,9 +51,7 @@ function digitalPdf(pages: number): Uint8Array {
   const resources = document.addObject({ Font: { F1: font } });
   const hex = (text: string) => Buffer.from(text, 'utf16le').swap16().toString('hex');
   for (let p = 0; p < pages; p++) {
-    const content = clauses
-      .map((text, i) => `BT /F1 ${i === 0 ? 20 : 11} Tf 60 ${780 - i * 38} Td <${hex(text)}> Tj ET`)
-      .join('\n');
+    const content = clauses.map((text, i) => `BT /F1 ${i === 0 ? 20 : 11} Tf 60 ${780 - i * 38} Td <${hex(text)}> Tj ET`).join('\n');
     document.insertPage(-1, document.addPage([0, 0, 595, 842], 0, resources, content));
   }
   const bytes = document.saveToBuffer('compress').asUint8Array().slice();
@@ -84,7 +82,10 @@ async function measurePaddle(label: string, pages: Buffer[], limitSide: number):
     cpu.push((used.user + used.system) / 1000);
     lines += page.lines.length;
     rotations.add(page.rotation);
-    const text = page.lines.map((line) => line.text).join('').replace(/[\s　]/g, '');
+    const text = page.lines
+      .map((line) => line.text)
+      .join('')
+      .replace(/[\s　]/g, '');
     clausesRead += clauses.filter((clause) => text.includes(clause.replace(/[\s　]/g, ''))).length;
   }
   const stage = (key: keyof PaddleStageTimings) => Math.round(median(timings.map((t) => t[key])));
@@ -135,14 +136,20 @@ async function compareBeforeAfter(label: string, pages: Buffer[], rounds: number
 }
 
 export async function run(): Promise<void> {
-  console.log(`machine: ${cpus().length} cores; CPU ms/page counts all threads; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} cores; CPU ms/page counts all threads; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const upright = await Promise.all([0, 1, 2, 3].map((seed) => scannedPage(seed)));
   const turned90 = await Promise.all(upright.slice(0, 2).map((page) => sharp(page).rotate(90).jpeg({ quality: 80 }).toBuffer()));
   const turned180 = await Promise.all(upright.slice(0, 2).map((page) => sharp(page).rotate(180).jpeg({ quality: 80 }).toBuffer()));
 
   const rounds = Number(process.env.OCR_BENCH_ROUNDS ?? 2);
   await compareBeforeAfter('A4 200 dpi upright', upright, rounds);
-  const sealed = await sharp(await renderSealedPage({ seal: true, signature: true, scale: 1.6 })).jpeg({ quality: 85 }).toBuffer();
+  const sealed = await sharp(await renderSealedPage({ seal: true, signature: true, scale: 1.6 }))
+    .jpeg({ quality: 85 })
+    .toBuffer();
   await compareBeforeAfter('sealed, shadowed', [sealed, await shadowed(sealed)], rounds);
   if (process.env.OCR_BENCH_COMPARE_ONLY) return;
 

@@ -43,7 +43,14 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
 import type { DocumentStatus } from '../shared/cases/document-record.js';
 import { documentIdFor } from '../shared/storage/layout.js';
-import { loadPipelineHandlers, startEmbeddedStack, type EmbeddedStack, type EmbeddedStackOptions, type LocalComposition, type PipelineHandlers } from '../local/embedded-stack.js';
+import {
+  loadPipelineHandlers,
+  startEmbeddedStack,
+  type EmbeddedStack,
+  type EmbeddedStackOptions,
+  type LocalComposition,
+  type PipelineHandlers,
+} from '../local/embedded-stack.js';
 import type { LocalQueue } from '../local/local-queue.js';
 import { makeLaborContractPdf, renderCertificateScan, sampleClaim } from '../local/sample-documents.js';
 import { createPaddleOcrEngine } from '../shared/ocr/index.js';
@@ -158,7 +165,11 @@ function captureStageTimings(watch: Stopwatch): () => void {
 
 function timedHandlers(watch: Stopwatch, layout: Layout, concurrency: number): (queue: LocalQueue, composition: LocalComposition) => Promise<PipelineHandlers> {
   return async (queue, composition) => {
-    const handlers = await loadPipelineHandlers(queue, composition, { processInWorker: true, processWorkers: layout.processWorkers, queueConcurrency: concurrency });
+    const handlers = await loadPipelineHandlers(queue, composition, {
+      processInWorker: true,
+      processWorkers: layout.processWorkers,
+      queueConcurrency: concurrency,
+    });
     return {
       ingest: (event) => watch.time('ingest handler', () => handlers.ingest(event)),
       process: (event) => {
@@ -222,7 +233,11 @@ async function generateScans(pages: number, seed: number): Promise<Input[]> {
 
 /** One-page digital contracts, each its own submission: traffic that brings the stack to what a running one sees. */
 function generateRunning(files: number): Input[] {
-  return Array.from({ length: files }, (_, n) => ({ name: `running-${n}/劳动合同.pdf`, bytes: makeLaborContractPdf(sampleClaim(2000 + n), { pages: 1 }), pages: 1 }));
+  return Array.from({ length: files }, (_, n) => ({
+    name: `running-${n}/劳动合同.pdf`,
+    bytes: makeLaborContractPdf(sampleClaim(2000 + n), { pages: 1 }),
+    pages: 1,
+  }));
 }
 
 function generateDigital(digitalPages: number): Input[] {
@@ -277,23 +292,35 @@ async function runPhase(stack: EmbeddedStack, inputs: Input[], watch: Stopwatch,
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 
 function report(kind: string, inputs: Input[], result: PhaseResult, watch: Stopwatch, sequential = kind.includes('one file after another')): void {
-  const sequentialNote = sequential ? '' : '; inflated here by waiting for other pages\' OCR';
+  const sequentialNote = sequential ? '' : "; inflated here by waiting for other pages' OCR";
   const pages = inputs.reduce((sum, input) => sum + input.pages, 0);
   const perMin = (pages / result.wallMs) * 60_000;
   console.log(`\n${kind}: ${pages} pages in ${inputs.length} files, ${(result.wallMs / 1000).toFixed(1)} s wall → ${perMin.toFixed(0)} pages/min`);
-  console.log(`  outcome: ${Object.entries(result.statuses).map(([s, n]) => `${n} ${s}`).join(', ')}`);
-  console.log(`  CPU: ${fmt(result.cpuMs)} = ${(result.cpuMs / pages).toFixed(0)} ms/page (this process, all threads, + the s3rver child) → ${((pages / result.cpuMs) * 60_000 * os.cpus().length).toFixed(0)} pages/min if ${os.cpus().length} cores were ours`);
+  console.log(
+    `  outcome: ${Object.entries(result.statuses)
+      .map(([s, n]) => `${n} ${s}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  CPU: ${fmt(result.cpuMs)} = ${(result.cpuMs / pages).toFixed(0)} ms/page (this process, all threads, + the s3rver child) → ${((pages / result.cpuMs) * 60_000 * os.cpus().length).toFixed(0)} pages/min if ${os.cpus().length} cores were ours`,
+  );
   for (const [stage, { ms, calls }] of watch.totals) {
-    console.log(`  ${stage.padEnd(16)} ${fmt(ms).padStart(10)} total, ${(ms / calls).toFixed(1).padStart(8)} ms/call (${calls} calls), ${(ms / pages).toFixed(1).padStart(8)} ms/page`);
+    console.log(
+      `  ${stage.padEnd(16)} ${fmt(ms).padStart(10)} total, ${(ms / calls).toFixed(1).padStart(8)} ms/call (${calls} calls), ${(ms / pages).toFixed(1).padStart(8)} ms/page`,
+    );
   }
   const inner = [...watch.totals.keys()].filter((stage) => stage.startsWith('  ')).reduce((sum, stage) => sum + watch.ms(stage), 0);
   const rest = watch.ms('process handler') - inner;
-  console.log(`    rest of process  ${fmt(rest).padStart(10)} total, ${(rest / pages).toFixed(1).padStart(8)} ms/page (hand-over to the worker thread, logging, what no step above timed)`);
+  console.log(
+    `    rest of process  ${fmt(rest).padStart(10)} total, ${(rest / pages).toFixed(1).padStart(8)} ms/page (hand-over to the worker thread, logging, what no step above timed)`,
+  );
   const ocr = watch.ms('  ocr');
   if (ocr > 0) {
     const handlerMs = watch.ms('ingest handler') + watch.ms('process handler');
     const overhead = handlerMs - ocr;
-    console.log(`  non-OCR overhead: ${fmt(overhead)} = ${((overhead / ocr) * 100).toFixed(1)} % of OCR time (ingest + process handler time minus OCR time${sequentialNote})`);
+    console.log(
+      `  non-OCR overhead: ${fmt(overhead)} = ${((overhead / ocr) * 100).toFixed(1)} % of OCR time (ingest + process handler time minus OCR time${sequentialNote})`,
+    );
   }
 }
 
@@ -334,7 +361,10 @@ export async function run(): Promise<void> {
   // In the order given, so a second run can swap the order and show what the machine's load did to the first.
   const layouts = wanted.flatMap((name) => LAYOUTS.filter((layout) => layout.name === name));
   const watch = new Stopwatch();
-  const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  const loadAtStart = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   process.env.INTAKE_LOCAL_LOG_LEVEL ??= 'warn';
   // INFO: the process stage logs its per-stage timings with each document; captureStageTimings reads them.
   process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
@@ -390,7 +420,12 @@ export async function run(): Promise<void> {
           }
           watch.reset();
           const one = await runPhase(stack, sequentialScans, watch, 'scan1', { sequential: true });
-          report(`scanned pages, one file after another, storage warm (after the digital phase)${runningFiles > 0 ? '' : " (THE OVERHEAD GOAL'S FIGURE)"}`, sequentialScans, one, watch);
+          report(
+            `scanned pages, one file after another, storage warm (after the digital phase)${runningFiles > 0 ? '' : " (THE OVERHEAD GOAL'S FIGURE)"}`,
+            sequentialScans,
+            one,
+            watch,
+          );
           cpuPerPage.push({ label: `${layout.name}, one file after another`, ms: one.cpuMs / sequentialScans.reduce((sum, input) => sum + input.pages, 0) });
         }
         watch.reset();
@@ -400,13 +435,19 @@ export async function run(): Promise<void> {
         cpuPerPage.push({ label: `${layout.name}, all at once`, ms: all.cpuMs / pages });
         if (index === 0 && runningFiles > 0) {
           sampleRss();
-          console.log(`  peak RSS so far: this process ${mb(procStatus(process.pid, 'VmHWM'))} (kernel high-water mark), s3rver ${mb(peakS3RssBytes)}, together at most ${mb(peakTreeRssBytes)} (sampled)`);
+          console.log(
+            `  peak RSS so far: this process ${mb(procStatus(process.pid, 'VmHWM'))} (kernel high-water mark), s3rver ${mb(peakS3RssBytes)}, together at most ${mb(peakTreeRssBytes)} (sampled)`,
+          );
           // A stack that has been running: DynamoDB Local's JVM keeps getting faster for its first ~1,000 writes (one
           // transaction: 12–19 ms after 30, 6–7 ms after 2,000), which DynamoDB itself never does. After
           // the throughput phase, so that phase's figures and peak memory compare with earlier runs.
           watch.reset();
           const warmed = await runPhase(stack, running, watch, 'running');
-          console.log(`\nrunning stack: ${running.length} more one-page digital files through it in ${fmt(warmed.wallMs)} (${Object.entries(warmed.statuses).map(([s, n]) => `${n} ${s}`).join(', ')})`);
+          console.log(
+            `\nrunning stack: ${running.length} more one-page digital files through it in ${fmt(warmed.wallMs)} (${Object.entries(warmed.statuses)
+              .map(([s, n]) => `${n} ${s}`)
+              .join(', ')})`,
+          );
           watch.reset();
           const steady = await runPhase(stack, steadySequentialScans, watch, 'scan3', { sequential: true });
           report("scanned pages, one file after another, storage steady (THE OVERHEAD GOAL'S FIGURE)", steadySequentialScans, steady, watch);
@@ -443,8 +484,15 @@ scanned pages by layout (same inputs, one after another on this machine):\n${sum
   const engineCpu = await engineCpuPerPage(sequentialScans);
   console.log(`OCR engine alone (1 thread, raw pixels, same scans): ${engineCpu.toFixed(0)} CPU ms/page`);
   for (const { label, ms } of cpuPerPage) {
-    console.log(`  non-OCR overhead by CPU, ${label}: (${ms.toFixed(0)} − ${engineCpu.toFixed(0)}) / ${engineCpu.toFixed(0)} = ${(((ms - engineCpu) / engineCpu) * 100).toFixed(1)} % (pipeline process + s3rver; DynamoDB Local not counted)`);
+    console.log(
+      `  non-OCR overhead by CPU, ${label}: (${ms.toFixed(0)} − ${engineCpu.toFixed(0)}) / ${engineCpu.toFixed(0)} = ${(((ms - engineCpu) / engineCpu) * 100).toFixed(1)} % (pipeline process + s3rver; DynamoDB Local not counted)`,
+    );
   }
-  console.log(`machine: ${os.cpus().length} cores, load average ${loadAtStart} at start, ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end (figures scale with what else runs)`);
+  console.log(
+    `machine: ${os.cpus().length} cores, load average ${loadAtStart} at start, ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} at the end (figures scale with what else runs)`,
+  );
   console.log('goals: ≥ 60 scanned pages/min, ≥ 1,000 digital pages/min, overhead ≤ 10 % of OCR, peak RSS ≤ 1,536 MB');
 }

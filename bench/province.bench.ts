@@ -67,7 +67,13 @@ function planProvince(documents: number, scannedPercent: number, runId: string):
         : { index: objects.length, key: `incoming/${submission}/certificate.pdf`, kind: 'certificate-pdf', pages: 1, make: () => makeCertificatePdf(facts) },
     );
     if (claim % 4 === 3 && objects.length < documents) {
-      objects.push({ index: objects.length, key: `incoming/${submission}/contract.pdf`, kind: 'contract-pdf', pages: 1, make: () => makeLaborContractPdf(facts, { pages: 1 }) });
+      objects.push({
+        index: objects.length,
+        key: `incoming/${submission}/contract.pdf`,
+        kind: 'contract-pdf',
+        pages: 1,
+        make: () => makeLaborContractPdf(facts, { pages: 1 }),
+      });
     }
   }
   return objects;
@@ -107,7 +113,9 @@ export async function run(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   let progress: Progress | undefined = existsSync(progressFile) ? (JSON.parse(readFileSync(progressFile, 'utf8')) as Progress) : undefined;
   if (progress && (progress.documents !== documents || progress.scannedPercent !== scannedPercent)) {
-    throw new Error(`${dataDir} holds a run of ${progress.documents} documents (${progress.scannedPercent} % scanned): run it with the same figures, or add --fresh`);
+    throw new Error(
+      `${dataDir} holds a run of ${progress.documents} documents (${progress.scannedPercent} % scanned): run it with the same figures, or add --fresh`,
+    );
   }
   progress ??= { runId: `prov-${Date.now().toString(36)}`, documents, scannedPercent, uploaded: 0 };
   const save = () => writeFileSync(progressFile, `${JSON.stringify(progress)}\n`);
@@ -155,29 +163,29 @@ export async function run(): Promise<void> {
   }
   function startStack() {
     return startEmbeddedStack({
-    dataDir: path.join(dataDir, 'stack'),
-    httpPort: false,
-    inboxDir: false,
-    // Long enough for the batches running at Ctrl-C to finish: a worker thread ended inside native OCR code aborts.
-    stopGraceMs: 60_000,
-    loadHandlers: async (queue, composition) => {
-      const real = await loadPipelineHandlers(queue, composition, { processInWorker: true });
-      return {
-        ...real,
-        // Counts each message the process stage finished (not named in batchItemFailures).
-        process: async (event) => {
-          const response = (await real.process(event)) as SQSBatchResponse | void;
-          const failed = new Set((response?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
-          for (const record of event.Records) {
-            if (failed.has(record.messageId)) continue;
-            const documentId = (JSON.parse(record.body) as { documentId: string }).documentId;
-            finished += 1;
-            finishedPages += pagesOfDocument.get(documentId) ?? 1;
-          }
-          return response ?? { batchItemFailures: [] };
-        },
-      };
-    },
+      dataDir: path.join(dataDir, 'stack'),
+      httpPort: false,
+      inboxDir: false,
+      // Long enough for the batches running at Ctrl-C to finish: a worker thread ended inside native OCR code aborts.
+      stopGraceMs: 60_000,
+      loadHandlers: async (queue, composition) => {
+        const real = await loadPipelineHandlers(queue, composition, { processInWorker: true });
+        return {
+          ...real,
+          // Counts each message the process stage finished (not named in batchItemFailures).
+          process: async (event) => {
+            const response = (await real.process(event)) as SQSBatchResponse | void;
+            const failed = new Set((response?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
+            for (const record of event.Records) {
+              if (failed.has(record.messageId)) continue;
+              const documentId = (JSON.parse(record.body) as { documentId: string }).documentId;
+              finished += 1;
+              finishedPages += pagesOfDocument.get(documentId) ?? 1;
+            }
+            return response ?? { batchItemFailures: [] };
+          },
+        };
+      },
     });
   }
   const { documentIdFor } = await import('../shared/storage/layout.js');
@@ -234,7 +242,9 @@ export async function run(): Promise<void> {
       await Promise.all(
         batch.map(async (object) => {
           const body = await object.make();
-          const put = await stack.s3.send(new PutObjectCommand({ Bucket: stack.endpoints.bucket, Key: object.key, Body: body, Metadata: { submitter: 'bench-province' } }));
+          const put = await stack.s3.send(
+            new PutObjectCommand({ Bucket: stack.endpoints.bucket, Key: object.key, Body: body, Metadata: { submitter: 'bench-province' } }),
+          );
           pagesOfDocument.set(documentIdFor(stack.endpoints.bucket, object.key, (put.ETag ?? '').replace(/"/g, '')), pagesOfKey.get(object.key) ?? 1);
         }),
       );
@@ -265,11 +275,16 @@ export async function run(): Promise<void> {
     const full = windows.slice(0, -1);
     const first = (full[1] ?? full[0])?.pagesPerMinute ?? 0;
     const last = full.at(-1)?.pagesPerMinute ?? first;
-    if (progress.uploaded < documents) console.log(`PARTIAL RUN: ${progress.uploaded} of ${documents} documents uploaded (run the same command to upload the rest)`);
-    console.log(`finished ${finished} documents (${finishedPages} pages) this run in ${Math.round(seconds)} s: ${Math.round((finishedPages / seconds) * 60)} pages/min overall`);
+    if (progress.uploaded < documents)
+      console.log(`PARTIAL RUN: ${progress.uploaded} of ${documents} documents uploaded (run the same command to upload the rest)`);
+    console.log(
+      `finished ${finished} documents (${finishedPages} pages) this run in ${Math.round(seconds)} s: ${Math.round((finishedPages / seconds) * 60)} pages/min overall`,
+    );
     console.log(
       `uploaded objects ${counts.uploaded} · document records ${counts.records} · claims ${counts.submissions} · cases ${counts.cases} · ` +
-        `final states ${Object.entries(counts.byStatus).map(([status, n]) => `${status} ${n}`).join(', ')}`,
+        `final states ${Object.entries(counts.byStatus)
+          .map(([status, n]) => `${status} ${n}`)
+          .join(', ')}`,
     );
     console.log(
       `duplicates: records ${counts.duplicateRecords}, cases ${counts.duplicateCases}, case documents ${counts.duplicateCaseDocuments} · ` +

@@ -5,9 +5,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const result = spawnSync(
-  process.execPath,
-  ['--openssl-legacy-provider', '--import', 'tsx', path.join(root, 'cli', 'intake.ts'), ...process.argv.slice(2)],
-  { stdio: 'inherit', cwd: process.cwd() },
-);
+const result = spawnSync(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', path.join(root, 'cli', 'intake.ts'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  cwd: process.cwd(),
+});
 process.exit(result.status ?? 1);

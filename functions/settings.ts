@@ -23,9 +23,7 @@ export const settingsSchema = z.object({
   pagePreviewDpi: z.coerce.number().int().nonnegative().default(96),
   /** Resolution scanned PDF pages are rendered at for OCR. */
   ocrDpi: positiveInt.default(200),
-  textract: z
-    .object({ snsTopicArn: z.string().min(1), roleArn: z.string().min(1) })
-    .optional(),
+  textract: z.object({ snsTopicArn: z.string().min(1), roleArn: z.string().min(1) }).optional(),
   serviceName: z.string().default('skill-subsidy-intake'),
   /** Days a closed case (paid, rejected, declined) stays before the table's TTL removes it; 0 keeps closed cases. */
   closedCaseRetentionDays: z.coerce.number().int().nonnegative().default(0),

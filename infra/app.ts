@@ -13,6 +13,8 @@ const sizes = functionAssetSizes(assembly.directory);
 console.error(formatAssetSizes(sizes));
 const over = overBudget(sizes);
 if (over.length > 0) {
-  console.error(`Over budget (infra/function-entries.ts sizeBudgetMb) or Lambda's 250 MB limit: ${over.map((size) => size.name ?? size.functionPath).join(', ')}`);
+  console.error(
+    `Over budget (infra/function-entries.ts sizeBudgetMb) or Lambda's 250 MB limit: ${over.map((size) => size.name ?? size.functionPath).join(', ')}`,
+  );
   process.exitCode = 1;
 }

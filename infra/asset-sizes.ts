@@ -93,8 +93,7 @@ export function formatAssetSizes(sizes: readonly FunctionAssetSize[]): string {
   const lines = sizes.map((size) => {
     const share = ((size.bytes / LAMBDA_UNZIPPED_LIMIT_BYTES) * 100).toFixed(0).padStart(3);
     const budget = size.budgetBytes < LAMBDA_UNZIPPED_LIMIT_BYTES ? `budget ${mb(size.budgetBytes).trim()} MB` : 'no budget';
-    const flag =
-      size.bytes > LAMBDA_UNZIPPED_LIMIT_BYTES ? '  OVER THE LIMIT' : size.bytes > size.budgetBytes ? '  OVER ITS BUDGET' : '';
+    const flag = size.bytes > LAMBDA_UNZIPPED_LIMIT_BYTES ? '  OVER THE LIMIT' : size.bytes > size.budgetBytes ? '  OVER ITS BUDGET' : '';
     return `${mb(size.bytes)} MB  ${share}% of 250 MB  ${budget.padEnd(17)} ${size.name ?? '?'}  ${size.functionPath}${flag}`;
   });
   return ['Lambda code assets (unzipped):', ...lines].join('\n');

@@ -128,7 +128,5 @@ export const FUNCTION_NAMES = Object.keys(FUNCTION_ENTRIES) as FunctionName[];
  * missingFunctionEntries(); // [] when every handler has landed
  */
 export function missingFunctionEntries(root: string = PROJECT_ROOT): string[] {
-  return FUNCTION_NAMES.map((name) => path.join(root, FUNCTION_ENTRIES[name].entry)).filter(
-    (file) => !existsSync(file),
-  );
+  return FUNCTION_NAMES.map((name) => path.join(root, FUNCTION_ENTRIES[name].entry)).filter((file) => !existsSync(file));
 }

@@ -78,4 +78,3 @@ export function buildIntakeApp(app: App, options: IntakeAppOptions = {}): Intake
   suppressAcceptedFindings(stateful, processing);
   return { stateful, processing };
 }
-

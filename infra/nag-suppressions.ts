@@ -12,8 +12,7 @@ const tableArn = String.raw`(<IntakeTable\.Arn>|IntakeStateful:ExportsOutputFnGe
 const FUNCTION_ROLE_SUPPRESSIONS = [
   {
     id: 'AwsSolutions-IAM4',
-    reason:
-      'AWSLambdaBasicExecutionRole only allows writing the function’s own CloudWatch Logs; it is the minimal policy AWS maintains for that.',
+    reason: 'AWSLambdaBasicExecutionRole only allows writing the function’s own CloudWatch Logs; it is the minimal policy AWS maintains for that.',
     appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
   },
   {
@@ -117,8 +116,7 @@ export function suppressAcceptedFindings(stateful: StatefulStack, processing: Pr
         },
         {
           id: 'AwsSolutions-IAM5',
-          reason:
-            'CDK-managed BucketNotificationsHandler: the construct grants s3:PutBucketNotification on "*"; it runs only at deployment.',
+          reason: 'CDK-managed BucketNotificationsHandler: the construct grants s3:PutBucketNotification on "*"; it runs only at deployment.',
           appliesTo: ['Resource::*'],
         },
       ],

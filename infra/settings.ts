@@ -63,7 +63,12 @@ export const InfraSettings = z.object({
    * deployment): the only origin the intake bucket's CORS then allows. Without either, any CloudFront domain is
    * allowed and the synth warns.
    */
-  clerkPageOrigin: optionalText.pipe(z.string().regex(/^https:\/\/[a-z0-9.-]+$/i, 'clerkPageOrigin must be https://host').optional()),
+  clerkPageOrigin: optionalText.pipe(
+    z
+      .string()
+      .regex(/^https:\/\/[a-z0-9.-]+$/i, 'clerkPageOrigin must be https://host')
+      .optional(),
+  ),
   /**
    * A regional custom domain for the review API (with `apiCertificateArn`, a regional ACM certificate): CloudFront
    * then reaches the API by it and the execute-api endpoint is disabled, so the API is reachable only through the page.

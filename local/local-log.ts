@@ -19,7 +19,6 @@ function configuredLevel(): Level {
   return raw in LEVELS ? (raw as Level) : 'info';
 }
 
-
 /**
  * Masks what may identify a person in an object key or file name: runs of CJK characters (names) and runs of six or
  * more digits/X (ID numbers, phone numbers). Prefixes, separators and extensions stay readable.

@@ -196,15 +196,21 @@ export class LocalQueue implements WorkQueue {
    * failed). `deadLetteredAt` (epoch ms) lets a caller pick what died while a part was down. Returns how many. What
    * `aws sqs start-message-move-task` does on AWS.
    */
-  redrive(
-    which: (message: { messageId: string; deadLetterHandled: boolean; deadLetteredAt?: number }) => boolean = (m) => !m.deadLetterHandled,
-  ): number {
+  redrive(which: (message: { messageId: string; deadLetterHandled: boolean; deadLetteredAt?: number }) => boolean = (m) => !m.deadLetterHandled): number {
     let moved = 0;
     for (const message of [...this.dead.values()]) {
       if (!which({ messageId: message.messageId, deadLetterHandled: Boolean(message.deadLetterHandled), deadLetteredAt: message.deadLetteredAt })) continue;
       this.dead.delete(message.messageId);
       rmSync(path.join(this.deadDir, `${message.messageId}.json`), { force: true });
-      const revived: StoredMessage = { ...message, receiveCount: 0, inFlight: false, visibleAt: this.now(), deadLetteredAt: undefined, deadLetterHandled: undefined, receiptHandle: undefined };
+      const revived: StoredMessage = {
+        ...message,
+        receiveCount: 0,
+        inFlight: false,
+        visibleAt: this.now(),
+        deadLetteredAt: undefined,
+        deadLetterHandled: undefined,
+        receiptHandle: undefined,
+      };
       this.messages.set(revived.messageId, revived);
       this.persist(revived);
       moved++;

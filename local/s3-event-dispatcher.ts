@@ -209,7 +209,13 @@ export class S3EventDispatcher {
         const page = await options.s3.send(new ListObjectsV2Command({ Bucket: options.bucket, Prefix: prefix, ContinuationToken: token }));
         for (const item of page.Contents ?? []) {
           if (!item.Key) continue;
-          const object: CreatedObject = { bucket: options.bucket, key: item.Key, size: item.Size ?? 0, eTag: (item.ETag ?? '').replace(/"/g, ''), eventTime: item.LastModified };
+          const object: CreatedObject = {
+            bucket: options.bucket,
+            key: item.Key,
+            size: item.Size ?? 0,
+            eTag: (item.ETag ?? '').replace(/"/g, ''),
+            eventTime: item.LastModified,
+          };
           if (!this.accepts(object.key)) continue;
           if (options.isKnown && (await options.isKnown(object))) continue;
           sent += 1;

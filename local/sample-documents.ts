@@ -147,11 +147,13 @@ export function makeLaborContractPdf(claim: SampleClaim, options: { pages?: numb
     const clauses = ['第三条 工作时间和休息休假', '第四条 劳动报酬', '第五条 社会保险和福利待遇', '第六条 劳动保护和劳动条件', '第七条 合同的变更、解除和终止'];
     for (let page = 2; page <= pageCount; page += 1) {
       const isLast = page === pageCount;
-      const runs: Array<[number, string, number?]> = clauses.flatMap((clause, i): Array<[number, string, number?]> => [
-        [90 + i * 100, clause],
-        [110 + i * 100, '甲乙双方按照国家和浙江省有关规定执行，具体约定如下。'],
-        [130 + i * 100, '甲方依法为乙方缴纳社会保险费，乙方个人缴纳部分由甲方代扣代缴。'],
-      ]);
+      const runs: Array<[number, string, number?]> = clauses.flatMap(
+        (clause, i): Array<[number, string, number?]> => [
+          [90 + i * 100, clause],
+          [110 + i * 100, '甲乙双方按照国家和浙江省有关规定执行，具体约定如下。'],
+          [130 + i * 100, '甲方依法为乙方缴纳社会保险费，乙方个人缴纳部分由甲方代扣代缴。'],
+        ],
+      );
       if (isLast) runs.push(...signature);
       document.insertPage(-1, document.addPage(a4, 0, resources, draw(runs)));
     }

@@ -20,7 +20,9 @@ export type ResolvedStackEndpoints = z.infer<typeof stackEndpointsSchema>;
 /** No running stack could be found. */
 export class StackNotFoundError extends Error {
   constructor(readonly endpointsFile: string) {
-    super(`no running intake stack: set AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL_DYNAMODB, INTAKE_BUCKET and INTAKE_TABLE_NAME, or start one with \`npm start\` (it writes ${endpointsFile})`);
+    super(
+      `no running intake stack: set AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL_DYNAMODB, INTAKE_BUCKET and INTAKE_TABLE_NAME, or start one with \`npm start\` (it writes ${endpointsFile})`,
+    );
     this.name = 'StackNotFoundError';
   }
 }

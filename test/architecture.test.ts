@@ -23,7 +23,14 @@ async function violationsOf(roots: string[], baseDir: string, options: { tsConfi
   const known = options.known ? JSON.parse(readFileSync(KNOWN, 'utf8')) : undefined;
   const result = await cruise(
     roots,
-    { ...ruleSet.options, ruleSet, validate: true, baseDir, ...(known ? { knownViolations: known } : {}), ...(options.tsConfig ? { tsConfig: { fileName: options.tsConfig } } : { tsConfig: undefined }) },
+    {
+      ...ruleSet.options,
+      ruleSet,
+      validate: true,
+      baseDir,
+      ...(known ? { knownViolations: known } : {}),
+      ...(options.tsConfig ? { tsConfig: { fileName: options.tsConfig } } : { tsConfig: undefined }),
+    },
     undefined,
     options.tsConfig ? { tsConfig: extractTSConfig(options.tsConfig) } : undefined,
   );
@@ -33,7 +40,10 @@ async function violationsOf(roots: string[], baseDir: string, options: { tsConfi
 
 describe('module boundaries (dependency-cruiser, .dependency-cruiser.cjs)', () => {
   it('holds across the source tree: no folder cycles, a domain without I/O or adapters, the AWS SDK in adapters only', { timeout: 120_000 }, async () => {
-    const violations = await violationsOf(['shared', 'functions', 'local', 'cli', 'infra', 'web', 'bench'], process.cwd(), { tsConfig: 'tsconfig.json', known: true });
+    const violations = await violationsOf(['shared', 'functions', 'local', 'cli', 'infra', 'web', 'bench'], process.cwd(), {
+      tsConfig: 'tsconfig.json',
+      known: true,
+    });
     expect(violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)).toEqual([]);
   });
 
@@ -41,8 +51,11 @@ describe('module boundaries (dependency-cruiser, .dependency-cruiser.cjs)', () =
     const dir = mkdtempSync(path.join(os.tmpdir(), 'boundaries-'));
     try {
       for (const folder of ['shared/policy', 'shared/adapters', 'shared/cases']) mkdirSync(path.join(dir, folder), { recursive: true });
-      writeFileSync(path.join(dir, 'shared/adapters/store.js'), "export const store = {};\n");
-      writeFileSync(path.join(dir, 'shared/policy/leak.js'), "import { readFileSync } from 'node:fs';\nimport { store } from '../adapters/store.js';\nimport { a } from '../cases/a.js';\nexport const leak = [readFileSync, store, a];\n");
+      writeFileSync(path.join(dir, 'shared/adapters/store.js'), 'export const store = {};\n');
+      writeFileSync(
+        path.join(dir, 'shared/policy/leak.js'),
+        "import { readFileSync } from 'node:fs';\nimport { store } from '../adapters/store.js';\nimport { a } from '../cases/a.js';\nexport const leak = [readFileSync, store, a];\n",
+      );
       writeFileSync(path.join(dir, 'shared/cases/a.js'), "import { leak } from '../policy/leak.js';\nexport const a = () => leak;\n");
       const rules = new Set((await violationsOf(['shared'], dir)).map((v) => v.rule.name));
       expect(rules).toEqual(new Set(['domain-does-no-io', 'domain-imports-no-adapter', 'no-folder-cycles', 'no-module-cycles']));

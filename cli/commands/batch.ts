@@ -66,7 +66,9 @@ export async function submitBatch(files: string[], options: BatchSubmitOptions):
   const rosterBytes = new Uint8Array(readFileSync(options.roster));
   try {
     const roster = await parseRoster(rosterBytes, options.roster);
-    console.log(`roster ${path.basename(options.roster)}: ${roster.rows.length} row(s)${roster.rows.some((row) => row.issues.length) ? ', some with issues' : ''}`);
+    console.log(
+      `roster ${path.basename(options.roster)}: ${roster.rows.length} row(s)${roster.rows.some((row) => row.issues.length) ? ', some with issues' : ''}`,
+    );
   } catch (error) {
     const failure = describeFailure(error);
     console.error(`roster refused (${failure.error.code}): ${failure.error.message} — ${(error as Error).message}`);
@@ -78,8 +80,18 @@ export async function submitBatch(files: string[], options: BatchSubmitOptions):
     const all = [{ file: options.roster, role: 'roster' as const }, ...files.map((file) => ({ file, role: 'certificates' as const }))];
     const contentTypeOf = (file: string) => (/\.zip$/i.test(file) ? 'application/zip' : /\.pdf$/i.test(file) ? 'application/pdf' : 'application/octet-stream');
     const { batch, uploads } = await createBatch(
-      { institutionId: options.institution, files: all.map(({ file, role }) => ({ name: path.basename(file), size: statSync(file).size, role, contentType: contentTypeOf(file) })) },
-      { batches: new DynamoDbBatchStore(db, where.tableName), signer: new S3UploadUrlSigner(presigning), clock: systemClock, bucket: where.bucket, partSize: Number(options.partSizeMb) * 1024 * 1024, multipartThreshold: Number(options.partSizeMb) * 1024 * 1024 },
+      {
+        institutionId: options.institution,
+        files: all.map(({ file, role }) => ({ name: path.basename(file), size: statSync(file).size, role, contentType: contentTypeOf(file) })),
+      },
+      {
+        batches: new DynamoDbBatchStore(db, where.tableName),
+        signer: new S3UploadUrlSigner(presigning),
+        clock: systemClock,
+        bucket: where.bucket,
+        partSize: Number(options.partSizeMb) * 1024 * 1024,
+        multipartThreshold: Number(options.partSizeMb) * 1024 * 1024,
+      },
     );
     console.log(`batch ${batch.batchId} for ${batch.institutionId}`);
     const total = all.reduce((sum, { file }) => sum + statSync(file).size, 0);
@@ -96,20 +108,29 @@ export async function submitBatch(files: string[], options: BatchSubmitOptions):
           done += sent;
           show(upload.name);
         });
-        await s3.send(new CompleteMultipartUploadCommand({ Bucket: where.bucket, Key: upload.key, UploadId: upload.uploadId, MultipartUpload: { Parts: parts } }));
+        await s3.send(
+          new CompleteMultipartUploadCommand({ Bucket: where.bucket, Key: upload.key, UploadId: upload.uploadId, MultipartUpload: { Parts: parts } }),
+        );
       }
     }
     process.stdout.write('\n');
     const roster = await parseRoster(rosterBytes, options.roster);
     const duplicates = await findCrossBatchDuplicates(roster.rows, batch.batchId, new DynamoDbCertificateClaims(db, where.tableName));
-    for (const duplicate of duplicates) console.log(`  row ${duplicate.rowNumber}: certificate ${duplicate.certificateNumber} also listed in ${duplicate.otherBatches.join(', ')} (the bureau decides)`);
+    for (const duplicate of duplicates)
+      console.log(
+        `  row ${duplicate.rowNumber}: certificate ${duplicate.certificateNumber} also listed in ${duplicate.otherBatches.join(', ')} (the bureau decides)`,
+      );
     console.log(`uploaded; follow with \`intake batch report ${batch.batchId}\``);
   } finally {
     close();
   }
 }
 
-async function uploadParts(upload: Extract<UploadTarget, { method: 'MULTIPART' }>, bytes: Uint8Array, progress: (sent: number) => void): Promise<{ PartNumber: number; ETag: string }[]> {
+async function uploadParts(
+  upload: Extract<UploadTarget, { method: 'MULTIPART' }>,
+  bytes: Uint8Array,
+  progress: (sent: number) => void,
+): Promise<{ PartNumber: number; ETag: string }[]> {
   const eTags: { PartNumber: number; ETag: string }[] = [];
   for (const part of upload.parts) {
     const chunk = bytes.subarray((part.partNumber - 1) * upload.partSize, part.partNumber * upload.partSize);
@@ -133,7 +154,9 @@ async function reportBatch(batchId: string, options: { out?: string }): Promise<
     ]);
     const summary = summariseBatch({ batchId, rows, documents, cases, crossBatchDuplicates });
     console.log(`batch ${batchId}: documents ${JSON.stringify(summary.documentsByStatus)}, cases ${JSON.stringify(summary.casesByStatus)}`);
-    console.log(`  matched ${summary.matching.matches.length}/${rows.length}, rows without certificate ${summary.matching.rowsWithoutCertificate.length}, certificates without row ${summary.matching.certificatesWithoutRow.length}, duplicates ${summary.matching.duplicateRows.length + crossBatchDuplicates.length}`);
+    console.log(
+      `  matched ${summary.matching.matches.length}/${rows.length}, rows without certificate ${summary.matching.rowsWithoutCertificate.length}, certificates without row ${summary.matching.certificatesWithoutRow.length}, duplicates ${summary.matching.duplicateRows.length + crossBatchDuplicates.length}`,
+    );
     const out = options.out ?? `${batchId}-report.xlsx`;
     writeFileSync(out, await buildBatchReport(summary));
     console.log(`  report written to ${out}`);

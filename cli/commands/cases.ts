@@ -72,7 +72,11 @@ async function listCases(options: CasesOptions): Promise<void> {
   const where = resolveStackEndpoints();
   const db = createDynamoDbDocumentClient({ endpoint: where.dynamodb, region: where.region });
   try {
-    const cases = await selectCases(new DynamoDbCaseRepository(db, where.tableName), { queue: options.queue, submission: options.submission, limit: Number(options.limit) });
+    const cases = await selectCases(new DynamoDbCaseRepository(db, where.tableName), {
+      queue: options.queue,
+      submission: options.submission,
+      limit: Number(options.limit),
+    });
     if (options.json) {
       process.stdout.write(`${JSON.stringify(cases, null, 2)}\n`);
       return;
@@ -105,7 +109,9 @@ export function register(program: Command): void {
       listCases(options).catch((error: unknown) => {
         // A person typed this command: one sentence, not a stack trace.
         const refused = String(error).includes('ECONNREFUSED') || (error as { name?: string }).name === 'TimeoutError';
-        console.error(`intake cases: ${refused ? 'the stack does not answer — is `npm start` running?' : error instanceof Error ? error.message : String(error)}`);
+        console.error(
+          `intake cases: ${refused ? 'the stack does not answer — is `npm start` running?' : error instanceof Error ? error.message : String(error)}`,
+        );
         process.exitCode = 1;
       }),
     );

@@ -43,13 +43,31 @@ async function sendEmails(files: string[], options: { json?: boolean }): Promise
     results.push({ file, outcome, record });
     if (outcome.kind === 'rejected') process.exitCode = 1;
     if (options.json) continue;
-    console.log(`${path.basename(file)}: ${outcome.kind}${'code' in outcome ? ` (${outcome.code})` : ''}${'emailId' in outcome ? `  submission ${outcome.emailId}` : ''}`);
+    console.log(
+      `${path.basename(file)}: ${outcome.kind}${'code' in outcome ? ` (${outcome.code})` : ''}${'emailId' in outcome ? `  submission ${outcome.emailId}` : ''}`,
+    );
     for (const attachment of record?.attachments ?? []) {
-      console.log(`  ${attachment.outcome.padEnd(8)} ${attachment.fileName}${attachment.error ? `  ${attachment.error.code}: ${attachment.error.message}` : ''}`);
+      console.log(
+        `  ${attachment.outcome.padEnd(8)} ${attachment.fileName}${attachment.error ? `  ${attachment.error.code}: ${attachment.error.message}` : ''}`,
+      );
     }
     if (record?.reply) console.log(`  reply to ${record.reply.to} (${record.reply.channel}): ${record.reply.subject}`);
   }
-  if (options.json) console.log(JSON.stringify(results.map(({ file, outcome, record }) => ({ file, outcome, status: record?.status, error: record?.error, attachments: record?.attachments, reply: record?.reply })), null, 2));
+  if (options.json)
+    console.log(
+      JSON.stringify(
+        results.map(({ file, outcome, record }) => ({
+          file,
+          outcome,
+          status: record?.status,
+          error: record?.error,
+          attachments: record?.attachments,
+          reply: record?.reply,
+        })),
+        null,
+        2,
+      ),
+    );
   s3.destroy();
   db.destroy();
 }

@@ -65,16 +65,28 @@ export function parseEnterpriseCsv(text: string): EnterpriseCsvResult {
     records = readCsvRecords(text);
   } catch (error) {
     if (!(error instanceof MalformedCsvError)) throw error;
-    return { enterprises: [], problems: [{ line: error.line, code: 'malformed_csv', message: `CSV 格式错误：${error.reason === 'quote_not_closed' ? '引号未闭合' : '无法解析'}` }] };
+    return {
+      enterprises: [],
+      problems: [{ line: error.line, code: 'malformed_csv', message: `CSV 格式错误：${error.reason === 'quote_not_closed' ? '引号未闭合' : '无法解析'}` }],
+    };
   }
   const [header, ...rows] = records;
   if (!header) return { enterprises: [], problems: [{ line: 1, code: 'missing_column', message: '文件为空，缺少表头' }] };
   const normalisedHeader = header.fields.map((h) => h.trim().toLowerCase());
   const column = (name: keyof RegisteredEnterprise) => normalisedHeader.findIndex((h) => headerAliases[name].includes(h));
-  const columns = { creditCode: column('creditCode'), name: column('name'), district: column('district'), registeredOn: column('registeredOn'), deregisteredOn: column('deregisteredOn') };
+  const columns = {
+    creditCode: column('creditCode'),
+    name: column('name'),
+    district: column('district'),
+    registeredOn: column('registeredOn'),
+    deregisteredOn: column('deregisteredOn'),
+  };
   const missing = (['creditCode', 'name', 'district'] as const).filter((c) => columns[c] < 0);
   if (missing.length > 0) {
-    return { enterprises: [], problems: [{ line: header.line, code: 'missing_column', message: `表头缺少列：${missing.map((c) => headerAliases[c][0]).join('、')}` }] };
+    return {
+      enterprises: [],
+      problems: [{ line: header.line, code: 'missing_column', message: `表头缺少列：${missing.map((c) => headerAliases[c][0]).join('、')}` }],
+    };
   }
 
   const enterprises: RegisteredEnterprise[] = [];
@@ -88,12 +100,19 @@ export function parseEnterpriseCsv(text: string): EnterpriseCsvResult {
     const rowProblems: EnterpriseCsvProblem[] = [];
     const validation = validateCreditCode(creditCode);
     if (!validation.valid) {
-      rowProblems.push({ line: row.line, code: 'credit_code_invalid', message: `统一社会信用代码“${creditCode}”无效（${validation.issue === 'credit_code_checksum_failed' ? '校验位不符' : '格式不符'}）` });
+      rowProblems.push({
+        line: row.line,
+        code: 'credit_code_invalid',
+        message: `统一社会信用代码“${creditCode}”无效（${validation.issue === 'credit_code_checksum_failed' ? '校验位不符' : '格式不符'}）`,
+      });
     }
     if (!name) rowProblems.push({ line: row.line, code: 'name_missing', message: '企业名称为空' });
     if (!district) rowProblems.push({ line: row.line, code: 'district_missing', message: '所属区为空' });
     const dates: Partial<Pick<RegisteredEnterprise, 'registeredOn' | 'deregisteredOn'>> = {};
-    for (const [field, label] of [['registeredOn', '成立日期'], ['deregisteredOn', '注销日期']] as const) {
+    for (const [field, label] of [
+      ['registeredOn', '成立日期'],
+      ['deregisteredOn', '注销日期'],
+    ] as const) {
       const raw = cell(columns[field]);
       if (!raw) continue;
       const iso = normaliseDate(raw);
@@ -118,7 +137,10 @@ export function parseEnterpriseCsv(text: string): EnterpriseCsvResult {
  * `intake cases` look (INTAKE_TABLE_NAME + AWS_ENDPOINT_URL_DYNAMODB, or the `endpoints.json` that `npm start` writes).
  * No stack found is a sentence and exit status 1, not a stack trace.
  */
-async function withRegister<T>(options: { table?: string; endpoint?: string }, use: (registry: DynamoDbEnterpriseRegister) => Promise<T>): Promise<T | undefined> {
+async function withRegister<T>(
+  options: { table?: string; endpoint?: string },
+  use: (registry: DynamoDbEnterpriseRegister) => Promise<T>,
+): Promise<T | undefined> {
   let where: { tableName: string; dynamodb?: string; region: string };
   try {
     where = options.table ? { tableName: options.table, dynamodb: options.endpoint, region: process.env.AWS_REGION ?? 'us-east-1' } : resolveStackEndpoints();
@@ -147,7 +169,7 @@ export function register(program: Command): void {
   enterprises
     .command('import')
     .argument('<file>', 'CSV: 统一社会信用代码,企业名称,所属区,成立日期 (UTF-8 or GB18030)')
-    .option('--table <name>', 'DynamoDB table (default: the running stack\'s, see `intake cases`)')
+    .option('--table <name>', "DynamoDB table (default: the running stack's, see `intake cases`)")
     .option('--endpoint <url>', 'DynamoDB endpoint (default: $AWS_ENDPOINT_URL_DYNAMODB)')
     .option('--json', 'print the result as JSON')
     .description('import the district enterprise register; invalid rows are reported by line and not imported')
@@ -170,7 +192,7 @@ export function register(program: Command): void {
   enterprises
     .command('find')
     .argument('<codeOrName>', '统一社会信用代码 or 企业名称')
-    .option('--table <name>', 'DynamoDB table (default: the running stack\'s, see `intake cases`)')
+    .option('--table <name>', "DynamoDB table (default: the running stack's, see `intake cases`)")
     .option('--endpoint <url>', 'DynamoDB endpoint (default: $AWS_ENDPOINT_URL_DYNAMODB)')
     .description('look an enterprise up in the register')
     .action(async (codeOrName: string, options: { table?: string; endpoint?: string }) => {

@@ -149,7 +149,9 @@ export function register(program: Command): void {
         program.error(`unknown engine "${options.engine}" (use ${OCR_ENGINE_NAMES.join(' or ')})`);
       }
       const results = await extractFiles(files, { ocr: lazyEngine(options.engine as OcrEngineName), extract: (pages) => extractDocuments(pages) });
-      process.stdout.write(options.json ? `${JSON.stringify(results.map(toJsonEntry), null, 2)}\n` : `${formatTable(results, { reveal: Boolean(options.reveal) })}\n`);
+      process.stdout.write(
+        options.json ? `${JSON.stringify(results.map(toJsonEntry), null, 2)}\n` : `${formatTable(results, { reveal: Boolean(options.reveal) })}\n`,
+      );
       if (results.some((result) => result.error)) process.exitCode = 1;
     });
 }

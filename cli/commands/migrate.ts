@@ -118,7 +118,9 @@ export function register(program: Command): void {
       });
       try {
         const changes = await migrateIndexes(client, where.tableName, { log: (line) => console.log(line) });
-        console.log(changes.length === 0 ? `${where.tableName}: indexes already match the design` : changes.map((c) => `${c.indexName}: ${c.action}`).join('\n'));
+        console.log(
+          changes.length === 0 ? `${where.tableName}: indexes already match the design` : changes.map((c) => `${c.indexName}: ${c.action}`).join('\n'),
+        );
       } catch (error) {
         console.error(`intake migrate-indexes: ${error instanceof Error ? error.message : String(error)}`);
         process.exitCode = 1;

@@ -49,7 +49,13 @@ export function register(program: Command): void {
 
 function readCases(file: string): ReviewCase[] {
   const parsed = z.array(reviewCaseSchema).safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `${file}: ${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+    );
   return parsed.data;
 }
 
@@ -82,9 +88,12 @@ export function formatTargetsReport(report: TargetsReport): string {
     `  已审批未拨付 ${t.approvedYuan} 元，已拨付 ${t.paidYuan} 元，已追回 ${t.recoveredYuan} 元`,
   ];
   for (const row of report.byProgramme) {
-    lines.push(`  ${row.programme.padEnd(11)} ${row.programmeTitle}: ${row.personTimes} 人次, ${row.certificates} 证书, 拨付 ${row.paidYuan} 元, 待拨付 ${row.approvedYuan} 元`);
+    lines.push(
+      `  ${row.programme.padEnd(11)} ${row.programmeTitle}: ${row.personTimes} 人次, ${row.certificates} 证书, 拨付 ${row.paidYuan} 元, 待拨付 ${row.approvedYuan} 元`,
+    );
   }
   for (const c of report.certificates) lines.push(`    ${c.programme} ${c.kindZh} ${c.levelZh}: ${c.count}`);
-  if (report.estimatedCaseIds.length > 0) lines.push(`  ${report.estimatedCaseIds.length} case(s) decided before targetCounts existed: counted as 1 person-time each`);
+  if (report.estimatedCaseIds.length > 0)
+    lines.push(`  ${report.estimatedCaseIds.length} case(s) decided before targetCounts existed: counted as 1 person-time each`);
   return lines.join('\n');
 }

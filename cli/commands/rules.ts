@@ -144,8 +144,12 @@ export function formatDecision(decision: Decision): string {
     }
   }
   if (decision.unconfirmedParameters.length > 0) lines.push(`  unconfirmed figures used: ${decision.unconfirmedParameters.join(', ')}`);
-  for (const a of decision.awaitingConfirmation ?? []) lines.push(`  awaiting confirmation: ${a.parameter} = ${JSON.stringify(a.value)} (${a.document} ${a.clause}${a.source ? `; reported by ${a.source}` : ''})`);
-  if (decision.claimKeys.length > 0) lines.push(`  claim keys: ${decision.claimKeys.map((k) => (k.kind === 'quota' ? `${k.key} (quota ${k.limit})` : k.key)).join(', ')}`);
+  for (const a of decision.awaitingConfirmation ?? [])
+    lines.push(
+      `  awaiting confirmation: ${a.parameter} = ${JSON.stringify(a.value)} (${a.document} ${a.clause}${a.source ? `; reported by ${a.source}` : ''})`,
+    );
+  if (decision.claimKeys.length > 0)
+    lines.push(`  claim keys: ${decision.claimKeys.map((k) => (k.kind === 'quota' ? `${k.key} (quota ${k.limit})` : k.key)).join(', ')}`);
   if (decision.duplicateOf) lines.push(`  duplicate of case ${decision.duplicateOf}`);
   return lines.join('\n');
 }

@@ -139,14 +139,21 @@ async function submit(paths: string[], options: SubmitOptions): Promise<void> {
     const key = `incoming/${submissionId}/${file.name}`;
     try {
       const put = await s3.send(
-        new PutObjectCommand({ Bucket: where.bucket, Key: key, Body: body, Metadata: options.submitter ? { submitter: encodeURIComponent(options.submitter) } : undefined }),
+        new PutObjectCommand({
+          Bucket: where.bucket,
+          Key: key,
+          Body: body,
+          Metadata: options.submitter ? { submitter: encodeURIComponent(options.submitter) } : undefined,
+        }),
       );
       const sourceVersion = (put.VersionId ?? put.ETag ?? '').replace(/"/g, '');
       uploaded.push({ file, key, documentId: documentIdFor(where.bucket, key, sourceVersion) });
       console.log(`  [${index + 1}/${files.length}] ${file.name}  ${kb(body.length)}  uploaded`);
     } catch (error) {
       const refused = (error as { code?: string; cause?: { code?: string } }).code === 'ECONNREFUSED' || String(error).includes('ECONNREFUSED');
-      console.error(`  [${index + 1}/${files.length}] ${file.name}  failed: ${refused ? `nothing answers at ${where.s3} — is \`npm start\` running?` : String(error)}`);
+      console.error(
+        `  [${index + 1}/${files.length}] ${file.name}  failed: ${refused ? `nothing answers at ${where.s3} — is \`npm start\` running?` : String(error)}`,
+      );
       process.exitCode = 1;
       if (refused) return;
     }
@@ -201,7 +208,9 @@ function reportFailure(error: unknown): void {
 export function register(program: Command, actions: SubmitActions = { plain: submit, batch: submitBatch }): void {
   program
     .command('submit')
-    .description('upload files (folders recursively) as one submission to the running local stack; with --institution and --roster, a training institution\'s batch')
+    .description(
+      "upload files (folders recursively) as one submission to the running local stack; with --institution and --roster, a training institution's batch",
+    )
     .argument('<paths...>', 'files or folders (for a batch: the certificates — a ZIP, files, or one long scan)')
     .option('--submitter <name>', 'who hands the files in (stored as object metadata)')
     .option('--submission <id>', 'submission id (default: a new one)')

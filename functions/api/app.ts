@@ -30,12 +30,29 @@ export function localDevSignIn(env: NodeJS.ProcessEnv = process.env): DevSignIn 
  * const { token } = await (await api.request('/auth/sign-in', { method: 'POST', body: '{"username":"clerk1"}' })).json();
  */
 export function createApiApp(
-  options: { clock?: Clock; leaseSeconds?: number; env?: NodeJS.ProcessEnv; settings?: Settings; endpoints?: ServiceEndpoints; multipartThreshold?: number; partSize?: number } = {},
+  options: {
+    clock?: Clock;
+    leaseSeconds?: number;
+    env?: NodeJS.ProcessEnv;
+    settings?: Settings;
+    endpoints?: ServiceEndpoints;
+    multipartThreshold?: number;
+    partSize?: number;
+  } = {},
 ) {
   if (process.env.AWS_LAMBDA_FUNCTION_NAME) throw new Error('the development sign-in must not run on Lambda: use functions/api/handler.ts');
   const env = options.env ?? process.env;
   // Locally a page without a stored preview is rendered on first request (the local app is never bundled for Lambda).
   const deps = composeReviewApi({ ...options, env, presignPages: false });
   const devSignIn = localDevSignIn(env);
-  return createReviewApi({ review: deps.review, pages: deps.pages, batches: deps.batches, submissions: deps.submissions, reports: new ReportService({ cases: deps.cases }), search: deps.search, devSignIn, authenticate: bearerAuthenticator((token) => devSignIn.verify(token)) });
+  return createReviewApi({
+    review: deps.review,
+    pages: deps.pages,
+    batches: deps.batches,
+    submissions: deps.submissions,
+    reports: new ReportService({ cases: deps.cases }),
+    search: deps.search,
+    devSignIn,
+    authenticate: bearerAuthenticator((token) => devSignIn.verify(token)),
+  });
 }

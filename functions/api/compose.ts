@@ -13,7 +13,14 @@ import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { S3UploadUrlSigner } from '../../shared/adapters/s3-upload-url-signer.js';
 import { blobPageCheckpoints } from '../../shared/pipeline/checkpoints.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
-import { systemClock, type CaseRepository, type Clock, type DocumentRepository, type EnterpriseRegister, type RegisteredEnterprise } from '../../shared/ports/index.js';
+import {
+  systemClock,
+  type CaseRepository,
+  type Clock,
+  type DocumentRepository,
+  type EnterpriseRegister,
+  type RegisteredEnterprise,
+} from '../../shared/ports/index.js';
 import { BatchService } from '../../shared/review/batch-service.js';
 import { CaseSearchService } from '../../shared/review/case-search-service.js';
 import { PageImages } from '../../shared/review/page-images.js';

@@ -22,7 +22,8 @@ await resolveLookupSecret();
  * claimsOfEvent({ requestContext: { authorizer: { jwt: { claims: { sub: 'u1' } } } } }); // { sub: 'u1' }
  */
 export function claimsOfEvent(event: unknown): ReviewTokenClaims {
-  const authorizer = (event as { requestContext?: { authorizer?: { jwt?: { claims?: ReviewTokenClaims }; claims?: ReviewTokenClaims } } } | undefined)?.requestContext?.authorizer;
+  const authorizer = (event as { requestContext?: { authorizer?: { jwt?: { claims?: ReviewTokenClaims }; claims?: ReviewTokenClaims } } } | undefined)
+    ?.requestContext?.authorizer;
   const claims = authorizer?.jwt?.claims ?? authorizer?.claims;
   if (!claims) throw new NotAuthenticatedError('no authorizer claims on the event');
   return claims;

@@ -31,13 +31,15 @@ export function createDeadLetterHandler(resolve: () => DeadLetterDeps) {
     if (context) logger.addContext(context);
     const deps = resolve();
     const recordHandler = async (record: SQSRecord) => {
-      const parsed = processDocumentMessageSchema.safeParse((() => {
-        try {
-          return JSON.parse(record.body);
-        } catch {
-          return undefined;
-        }
-      })());
+      const parsed = processDocumentMessageSchema.safeParse(
+        (() => {
+          try {
+            return JSON.parse(record.body);
+          } catch {
+            return undefined;
+          }
+        })(),
+      );
       if (!parsed.success) {
         // Nothing to mark: keep the evidence in the log and let the message go.
         logger.error('dead-lettered message is not a process message', { messageId: record.messageId, body: record.body.slice(0, 500) });

@@ -72,9 +72,11 @@ export function createProcessHandler(resolve: () => ProcessDeps, options: Proces
           error: error as Error,
         });
         await noteProcessingError(documentId, error, deps).catch(() => undefined);
-        await options.retryLater?.(record, decision.delaySeconds).catch((cause) =>
-          logger.warn('could not shorten the retry delay; the queue redelivers after its visibility timeout', { documentId, error: cause as Error }),
-        );
+        await options
+          .retryLater?.(record, decision.delaySeconds)
+          .catch((cause) =>
+            logger.warn('could not shorten the retry delay; the queue redelivers after its visibility timeout', { documentId, error: cause as Error }),
+          );
         throw error;
       }
     };
@@ -104,7 +106,9 @@ export const handler = createProcessHandler(
  */
 export async function checkOcrRuntime(): Promise<{ alphabet: number; lines: number }> {
   const models = await loadPaddleModels({ intraOpNumThreads: 1 });
-  const blank = await sharp({ create: { width: 320, height: 120, channels: 3, background: '#ffffff' } }).png().toBuffer();
+  const blank = await sharp({ create: { width: 320, height: 120, channels: 3, background: '#ffffff' } })
+    .png()
+    .toBuffer();
   const page = await createPaddleOcrEngine({ intraOpNumThreads: 1 }).recognize({ bytes: new Uint8Array(blank), pageNumber: 1 });
   return { alphabet: models.alphabet.length, lines: page.lines.length };
 }

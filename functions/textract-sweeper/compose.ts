@@ -11,7 +11,12 @@ import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { SqsWorkQueue } from '../../shared/adapters/sqs-work-queue.js';
 import { TextractGetJobProbe } from '../../shared/adapters/textract-job-probe.js';
 import type { PipelineLogger } from '../../shared/pipeline/logger.js';
-import { textractSweepSettingsSchema, type CompleteEndedJob, type TextractSweepDeps, type TextractSweepSettings } from '../../shared/pipeline/textract-sweep.js';
+import {
+  textractSweepSettingsSchema,
+  type CompleteEndedJob,
+  type TextractSweepDeps,
+  type TextractSweepSettings,
+} from '../../shared/pipeline/textract-sweep.js';
 import {
   systemClock,
   type BlobStore,

@@ -159,10 +159,7 @@ export class ClerkSite extends Construct {
 
     // One deployment for the page and its config: two on one bucket would each prune the other's files.
     new BucketDeployment(this, 'Content', {
-      sources: [
-        ...(props.contentDirectory ? [Source.asset(props.contentDirectory)] : []),
-        Source.jsonData(PAGE_CONFIG_FILE, this.pageConfig),
-      ],
+      sources: [...(props.contentDirectory ? [Source.asset(props.contentDirectory)] : []), Source.jsonData(PAGE_CONFIG_FILE, this.pageConfig)],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       // Both change with every deployment that changes the page or the client; the hashed assets do not need it.

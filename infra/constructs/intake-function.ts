@@ -23,8 +23,7 @@ export const POLICY_PARAMETERS_BUNDLE_DIR = 'policy-parameters';
 const POLICY_PARAMETERS_SOURCE_DIR = path.join('shared', 'policy', 'parameters');
 
 // esbuild's ESM output has no `require`; CommonJS dependencies that call it (mailparser, exceljs, ...) need one.
-const ESM_REQUIRE_BANNER =
-  "import { createRequire as __intakeCreateRequire } from 'node:module'; const require = __intakeCreateRequire(import.meta.url);";
+const ESM_REQUIRE_BANNER = "import { createRequire as __intakeCreateRequire } from 'node:module'; const require = __intakeCreateRequire(import.meta.url);";
 
 // Never bundled: their native or wasm files must stay beside their code. `@img/*` are sharp's per-platform binaries,
 // onnxruntime-common comes with onnxruntime-node.
@@ -146,9 +145,7 @@ function refuseUnshippedImports(outputDir: string, shipped: readonly string[]): 
   const bundle = path.join(outputDir, 'index.mjs');
   return NATIVE_MODULES.filter((module) => !shipped.includes(module)).map((module) => {
     // esbuild writes `from"x"` when minifying and `from "x"` otherwise; dynamic imports keep `import("x")`.
-    const patterns = [`from"${module}"`, `from "${module}"`, `import("${module}")`, `import"${module}"`]
-      .map((pattern) => `-e '${pattern}'`)
-      .join(' ');
+    const patterns = [`from"${module}"`, `from "${module}"`, `import("${module}")`, `import"${module}"`].map((pattern) => `-e '${pattern}'`).join(' ');
     return (
       `if grep -Fq ${patterns} "${bundle}"; then echo "${path.basename(bundle)} imports ${module}, which this ` +
       `function does not ship: add it to nodeModules in infra/function-entries.ts" >&2; exit 1; fi`
@@ -160,11 +157,7 @@ function copyPolicyParameters(inputDir: string, outputDir: string): string[] {
   const source = path.join(inputDir, POLICY_PARAMETERS_SOURCE_DIR);
   const target = path.join(outputDir, POLICY_PARAMETERS_BUNDLE_DIR);
   // A function without its dated parameters would judge claims wrongly: fail the synth instead.
-  return [
-    `test -d "${source}" || { echo "missing ${POLICY_PARAMETERS_SOURCE_DIR}" >&2; exit 1; }`,
-    `mkdir -p "${target}"`,
-    `cp -R "${source}/." "${target}/"`,
-  ];
+  return [`test -d "${source}" || { echo "missing ${POLICY_PARAMETERS_SOURCE_DIR}" >&2; exit 1; }`, `mkdir -p "${target}"`, `cp -R "${source}/." "${target}/"`];
 }
 
 // onnxruntime-node ships every platform's build in one package (≈290 MB); keeping only linux/<cpu> brings the OCR

@@ -201,7 +201,13 @@ export class OperationalAlarms extends Construct {
    */
   onTextractThrottles(): Alarm {
     const throttled = (operation: string) =>
-      new Metric({ namespace: 'AWS/Textract', metricName: 'ThrottledCount', dimensionsMap: { Operation: operation }, statistic: 'Sum', period: Duration.minutes(5) });
+      new Metric({
+        namespace: 'AWS/Textract',
+        metricName: 'ThrottledCount',
+        dimensionsMap: { Operation: operation },
+        statistic: 'Sum',
+        period: Duration.minutes(5),
+      });
     return this.withAction(
       new Alarm(this, 'TextractThrottles', {
         alarmDescription: 'Textract throttled OCR calls: request a higher TPS quota (docs/capacity.md)',

@@ -27,11 +27,7 @@ import type { InfraSettings } from '../settings.js';
 import { BucketPrefix } from './stateful-stack.js';
 
 /** Textract calls have no resource-level permissions; these are the ones the OCR adapter makes. */
-export const TEXTRACT_ACTIONS = [
-  'textract:DetectDocumentText',
-  'textract:StartDocumentTextDetection',
-  'textract:GetDocumentTextDetection',
-] as const;
+export const TEXTRACT_ACTIONS = ['textract:DetectDocumentText', 'textract:StartDocumentTextDetection', 'textract:GetDocumentTextDetection'] as const;
 
 /**
  * What the API needs on batch upload keys: PutObject covers a single PUT and every multipart step it signs or makes
@@ -291,15 +287,15 @@ export class ProcessingStack extends Stack {
         maxConcurrency: settings.processMaxConcurrency,
       }),
     );
-    fn.deadLetter.addEventSource(
-      new SqsEventSource(this.processDeadLetterQueue, { batchSize: 10, reportBatchItemFailures: true }),
-    );
+    fn.deadLetter.addEventSource(new SqsEventSource(this.processDeadLetterQueue, { batchSize: 10, reportBatchItemFailures: true }));
     fn.textractCompletion.addEventSource(new SnsEventSource(this.textractTopic, { deadLetterQueue: textractCompletionDeadLetterQueue }));
     textractCompletionDeadLetterQueue.grantSendMessages(new ServicePrincipal('sns.amazonaws.com'));
     new Rule(this, 'TextractSweepSchedule', {
       description: 'Every 15 minutes: settle Textract jobs whose completion never arrived',
       schedule: Schedule.rate(Duration.minutes(15)),
-      targets: [new LambdaFunction(fn.textractSweeper, { deadLetterQueue: textractSweeperDeadLetterQueue, retryAttempts: 2, maxEventAge: Duration.minutes(15) })],
+      targets: [
+        new LambdaFunction(fn.textractSweeper, { deadLetterQueue: textractSweeperDeadLetterQueue, retryAttempts: 2, maxEventAge: Duration.minutes(15) }),
+      ],
     });
     fn.textractSweeper.configureAsyncInvoke({ retryAttempts: 1, maxEventAge: Duration.minutes(15) });
 

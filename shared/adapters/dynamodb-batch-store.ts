@@ -27,7 +27,18 @@ export class DynamoDbBatchStore implements BatchStore {
   async put(batch: Batch): Promise<void> {
     const valid = batchSchema.parse(batch);
     try {
-      await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...batchKeys.batch(valid.batchId), GSI3PK: batchKeys.institutionBatches(valid.institutionId), GSI3SK: `BATCH#${valid.createdAt}#${valid.batchId}`, entity: 'batch', ...valid } }));
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...batchKeys.batch(valid.batchId),
+            GSI3PK: batchKeys.institutionBatches(valid.institutionId),
+            GSI3SK: `BATCH#${valid.createdAt}#${valid.batchId}`,
+            entity: 'batch',
+            ...valid,
+          },
+        }),
+      );
     } catch (error) {
       throw toStoreError(error, 'put batch');
     }

@@ -92,7 +92,8 @@ export class DynamoDbCaseLeases {
     let startKey: Record<string, unknown> | undefined;
     do {
       // The first page is read once for all the claims on this instance that ask while it is being read.
-      const page = startKey === undefined ? await this.sharedFirstPage(queue, now, leaseSeconds) : await this.queryClaimable(queue, now, leaseSeconds, startKey);
+      const page =
+        startKey === undefined ? await this.sharedFirstPage(queue, now, leaseSeconds) : await this.queryClaimable(queue, now, leaseSeconds, startKey);
       let candidates = page.items.map(claimCandidateFromItem);
       for (let attempt = 0; attempt < 3 * page.items.length; attempt++) {
         candidates = candidates.filter((c) => isClaimable(c, now) && !this.knownNewer(c));
@@ -102,7 +103,11 @@ export class DynamoDbCaseLeases {
           // Every candidate is being tried by another claim here: one that loses (to another instance, or a
           // transaction conflict) leaves its case free, so wait for them rather than report an empty queue.
           const settled = await Promise.all(candidates.map(async (c) => ({ c, won: await reserved.get(c.caseId) })));
-          candidates = await this.readClaimCandidates(settled.filter((s) => s.won !== true).map((s) => s.c.caseId), queue, now);
+          candidates = await this.readClaimCandidates(
+            settled.filter((s) => s.won !== true).map((s) => s.c.caseId),
+            queue,
+            now,
+          );
           continue;
         }
         // The oldest free case. Lately beaten by another instance: the first try spread over the few oldest, and after
@@ -110,7 +115,13 @@ export class DynamoDbCaseLeases {
         const window = lost ? free.length : contended ? Math.min(claimFirstTryWindow, free.length) : 1;
         const candidate = free[window === 1 ? 0 : randomInt(window)]!;
         const attemptDone = this.tryClaim(candidate, holder, leaseSeconds, now);
-        reserved.set(candidate.caseId, attemptDone.then((c) => c !== undefined, () => false));
+        reserved.set(
+          candidate.caseId,
+          attemptDone.then(
+            (c) => c !== undefined,
+            () => false,
+          ),
+        );
         let claimed: ReviewCase | undefined;
         try {
           claimed = await attemptDone;
@@ -123,7 +134,11 @@ export class DynamoDbCaseLeases {
         this.lastLostRace.set(queue, performance.now());
         // One consistent read of what is left (the lost one included: the winner's transaction may have failed, or
         // the index was stale) costs less than trying transactions on cases others have already taken.
-        candidates = await this.readClaimCandidates(candidates.map((c) => c.caseId), queue, now);
+        candidates = await this.readClaimCandidates(
+          candidates.map((c) => c.caseId),
+          queue,
+          now,
+        );
       }
       startKey = page.lastEvaluatedKey;
     } while (startKey);
@@ -196,7 +211,10 @@ export class DynamoDbCaseLeases {
     const item = await reading.catch(() => undefined);
     const seen = item ? Number(item.version) : undefined;
     if (item && seen === candidate.version) {
-      return this.cases.remember({ ...caseFromItem(item), status: 'claimed', lease, updatedAt: now.toISOString(), version }, { ...storedStateOf(item), findKeys });
+      return this.cases.remember(
+        { ...caseFromItem(item), status: 'claimed', lease, updatedAt: now.toISOString(), version },
+        { ...storedStateOf(item), findKeys },
+      );
     }
     if (item && seen === version && (item.lease as { holder?: string } | undefined)?.holder === holder) {
       return this.cases.remember(caseFromItem(item), storedStateOf(item));
@@ -214,7 +232,9 @@ export class DynamoDbCaseLeases {
     // Cases under a lease sort after every waiting case in the queue partition (see queueSortKey), so the waiting
     // read stops before them and reads only claimable items; the first page also takes the leases that have expired,
     // from the head of the leased tail (by expiry, oldest first) — unless the queue's lease horizon says none can have.
-    const waiting = queryQueueIndex(this.db, this.tableName, queue, claimPageSize, startKey, 'list claimable cases', claimableFilter(now), { below: LEASED_SORT_PREFIX });
+    const waiting = queryQueueIndex(this.db, this.tableName, queue, claimPageSize, startKey, 'list claimable cases', claimableFilter(now), {
+      below: LEASED_SORT_PREFIX,
+    });
     if (startKey !== undefined || this.noLeaseExpiredYet(queue, now)) return waiting;
     const [lapsed, open] = await Promise.all([this.readExpiredLeases(queue, now, leaseSeconds), waiting]);
     if (lapsed.length === 0) return open;
@@ -243,13 +263,19 @@ export class DynamoDbCaseLeases {
     const realAt = performance.now();
     this.claimStats.leaseTailReads++;
     try {
-      const tail = await queryQueueIndex(this.db, this.tableName, queue, claimPageSize, undefined, 'list leased cases', claimProjection(), { prefix: LEASED_SORT_PREFIX });
+      const tail = await queryQueueIndex(this.db, this.tableName, queue, claimPageSize, undefined, 'list leased cases', claimProjection(), {
+        prefix: LEASED_SORT_PREFIX,
+      });
       const expiryOf = (item: Record<string, unknown>) => Date.parse(String((item.lease as { expiresAt?: unknown } | undefined)?.expiresAt));
       const running = tail.items.find((item) => !(expiryOf(item) <= now.getTime()));
       // A page of expired leases only, with more after it, dates nothing.
       if (running !== undefined || tail.lastEvaluatedKey === undefined) {
         const earliestRunning = running === undefined ? Infinity : expiryOf(running);
-        const noneBefore = Math.min(Number.isNaN(earliestRunning) ? now.getTime() : earliestRunning, now.getTime() + leaseSeconds * 1000, writtenMeanwhile.earliestWritten);
+        const noneBefore = Math.min(
+          Number.isNaN(earliestRunning) ? now.getTime() : earliestRunning,
+          now.getTime() + leaseSeconds * 1000,
+          writtenMeanwhile.earliestWritten,
+        );
         this.leaseHorizons.set(queue, { readAt: now.getTime(), realAt, noneBefore });
       }
       return tail.items.filter((item) => expiryOf(item) <= now.getTime());
@@ -274,7 +300,9 @@ export class DynamoDbCaseLeases {
     try {
       for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
         const result = await this.db.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys.slice(0, 100), ConsistentRead: true, ProjectionExpression, ExpressionAttributeNames } } }),
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: keys.slice(0, 100), ConsistentRead: true, ProjectionExpression, ExpressionAttributeNames } },
+          }),
         );
         found.push(...(result.Responses?.[this.tableName] ?? []).map(claimCandidateFromItem));
         keys = [...((result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? []), ...keys.slice(100)];
@@ -284,9 +312,7 @@ export class DynamoDbCaseLeases {
     }
     // BatchGet answers in no particular order: keep the oldest first.
     const order = new Map(caseIds.map((id, i) => [id, i]));
-    return found
-      .filter((c) => c.queue === queue && isClaimable(c, now))
-      .sort((x, y) => order.get(x.caseId)! - order.get(y.caseId)!);
+    return found.filter((c) => c.queue === queue && isClaimable(c, now)).sort((x, y) => order.get(x.caseId)! - order.get(y.caseId)!);
   }
 
   /**
@@ -341,8 +367,8 @@ export class DynamoDbCaseLeases {
  * const page = await queryQueueIndex(db, tableName, 'XH36-3.7.c', 50, undefined, 'list queue');
  */
 export async function queryQueueIndex(
-db: DynamoDBDocumentClient,
-tableName: string,
+  db: DynamoDBDocumentClient,
+  tableName: string,
   queue: string,
   limit: number,
   startKey: Record<string, unknown> | undefined,
@@ -363,7 +389,11 @@ tableName: string,
         IndexName: indexNames.queue,
         KeyConditionExpression: `GSI1PK = :queue${range.condition}`,
         ...filter,
-        ExpressionAttributeValues: { ':queue': caseKeys.queue(queue), ...(filter && 'ExpressionAttributeValues' in filter ? filter.ExpressionAttributeValues : {}), ...range.values },
+        ExpressionAttributeValues: {
+          ':queue': caseKeys.queue(queue),
+          ...(filter && 'ExpressionAttributeValues' in filter ? filter.ExpressionAttributeValues : {}),
+          ...range.values,
+        },
         Limit: limit,
         ExclusiveStartKey: startKey,
       }),
@@ -373,7 +403,6 @@ tableName: string,
     throw toStoreError(error, operation);
   }
 }
-
 
 /** What claiming needs of a case: enough to choose it, to write the claim and to audit what it was before. */
 interface ClaimCandidate {
@@ -416,7 +445,10 @@ function claimableFilter(now: Date) {
 
 /** The projection claiming reads, without the filter: the leased tail is read whole, to date its first running lease. */
 function claimProjection() {
-  return { ProjectionExpression: 'caseId, #queue, #status, lease, version, createdAt, confirmedBy, findKeys', ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' } };
+  return {
+    ProjectionExpression: 'caseId, #queue, #status, lease, version, createdAt, confirmedBy, findKeys',
+    ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' },
+  };
 }
 
 /** Sorts after every `createdAt` (an ISO date starts with a digit): the queue partition's leased tail. */

@@ -1,10 +1,4 @@
-import {
-  BatchGetCommand,
-  GetCommand,
-  paginateQuery,
-  QueryCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, paginateQuery, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { auditEventSchema, reviewCaseSchema, type AuditEvent, type ReviewCase } from '../cases/review-case.js';
 import type { ClaimKey } from '../policy/decision.js';
 import {
@@ -39,15 +33,7 @@ import { DynamoDbCaseLeases, queryQueueIndex, queueSortKey } from './dynamodb-ca
 import { DynamoDbClaimKeys, claimKeyChanges, dedupeClaimKeys } from './dynamodb-claim-keys.js';
 import { InvalidCursorError, toStoreError } from './dynamodb-errors.js';
 import { collectPages } from './dynamodb-pages.js';
-import {
-  assertItemFits,
-  decodeCursor,
-  encodeCursor,
-  entityAttributes,
-  lookupSecretFromEnv,
-  packAttribute,
-  pseudonymKey,
-} from './dynamodb-items.js';
+import { assertItemFits, decodeCursor, encodeCursor, entityAttributes, lookupSecretFromEnv, packAttribute, pseudonymKey } from './dynamodb-items.js';
 import { TransactionCancelled, runTransaction, type TransactItem } from './dynamodb-transactions.js';
 import { caseListAttributes, indexNames } from './table-design.js';
 
@@ -125,7 +111,12 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     return `PERSON#${pseudonymKey(idNumber.trim().toUpperCase(), this.secret)}`;
   }
 
-  async create(reviewCase: ReviewCase, audit: AuditEvent, claimKeys: ClaimKey[] = [], alongside?: DocumentSettlement): Promise<{ reviewCase: ReviewCase; created: boolean }> {
+  async create(
+    reviewCase: ReviewCase,
+    audit: AuditEvent,
+    claimKeys: ClaimKey[] = [],
+    alongside?: DocumentSettlement,
+  ): Promise<{ reviewCase: ReviewCase; created: boolean }> {
     const stored = reviewCaseSchema.parse({ ...reviewCase, version: 1 });
     const keys = dedupeClaimKeys(claimKeys);
     const findKeys = findKeysOf(stored, this.secret);
@@ -246,7 +237,6 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     return cases.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.caseId.localeCompare(a.caseId)).slice(0, limit);
   }
 
-
   async claimNext(queue: string, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined> {
     return this.leases.claimNext(queue, holder, leaseSeconds, now);
   }
@@ -294,7 +284,6 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     );
   }
 
-
   /** One transaction: the case under its version condition, the audit event, the lease, claim keys taken/released. */
   private async write(
     next: ReviewCase,
@@ -321,7 +310,14 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
           ExpressionAttributeValues: { ':expected': expectedVersion },
         },
       },
-      { stored, audit, claimKeys: wanted === undefined ? { take: [], release: [] } : claimKeyChanges(state.heldClaimKeys, wanted), findKeys, expiresAt, alongside },
+      {
+        stored,
+        audit,
+        claimKeys: wanted === undefined ? { take: [], release: [] } : claimKeyChanges(state.heldClaimKeys, wanted),
+        findKeys,
+        expiresAt,
+        alongside,
+      },
       // Search keys gained or lost, and the counters when the list state or queue changed: under the case's version
       // condition, so a replayed or stale write moves nothing.
       { state, findKeys: { keys: state.findKeys, expiresAt: state.expiresAt } },
@@ -343,7 +339,14 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
    */
   private caseTransaction(
     casePut: TransactItem,
-    write: { stored: ReviewCase; audit: AuditEvent; claimKeys: { take: ClaimKey[]; release: ClaimKey[] }; findKeys: string[]; expiresAt: number | undefined; alongside: DocumentSettlement | undefined },
+    write: {
+      stored: ReviewCase;
+      audit: AuditEvent;
+      claimKeys: { take: ClaimKey[]; release: ClaimKey[] };
+      findKeys: string[];
+      expiresAt: number | undefined;
+      alongside: DocumentSettlement | undefined;
+    },
     before: { state: StoredState | undefined; findKeys: { keys: string[]; expiresAt: number | undefined } },
   ): { items: TransactItem[]; roles: ItemRole[] } {
     const { stored } = write;
@@ -422,7 +425,6 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     return item;
   }
 
-
   private async storedState(caseId: string): Promise<StoredState | undefined> {
     try {
       const { Item } = await this.db.send(
@@ -473,7 +475,14 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
   }
 
   /** One page of an index partition, newest first. */
-  private async queryIndex(indexName: string, partitionName: string, partition: string, limit: number, startKey: Record<string, unknown> | undefined, operation: string): Promise<IndexPage> {
+  private async queryIndex(
+    indexName: string,
+    partitionName: string,
+    partition: string,
+    limit: number,
+    startKey: Record<string, unknown> | undefined,
+    operation: string,
+  ): Promise<IndexPage> {
     try {
       const page = await this.db.send(
         new QueryCommand({
@@ -542,9 +551,7 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
       caseFromItem,
     );
   }
-
 }
-
 
 /** An ID number as people type it (18 characters, the last possibly X; or the old 15 digits). */
 function looksLikeIdNumber(text: string): boolean {

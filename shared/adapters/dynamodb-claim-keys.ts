@@ -63,7 +63,13 @@ export class DynamoDbClaimKeys {
       };
     }
     return {
-      Update: { TableName: this.tableName, Key: itemKey, UpdateExpression: 'ADD #count :minusOne', ExpressionAttributeNames: { '#count': 'count' }, ExpressionAttributeValues: { ':minusOne': -1 } },
+      Update: {
+        TableName: this.tableName,
+        Key: itemKey,
+        UpdateExpression: 'ADD #count :minusOne',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':minusOne': -1 },
+      },
     };
   }
 

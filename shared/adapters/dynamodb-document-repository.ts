@@ -74,7 +74,12 @@ export class DynamoDbDocumentRepository implements DocumentRepository {
           {
             Put: {
               TableName: this.tableName,
-              Item: { ...documentKeys.source(valid.bucket, valid.key, valid.sourceVersion), entity: 'source', documentId: valid.documentId, createdAt: valid.createdAt },
+              Item: {
+                ...documentKeys.source(valid.bucket, valid.key, valid.sourceVersion),
+                entity: 'source',
+                documentId: valid.documentId,
+                createdAt: valid.createdAt,
+              },
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },

@@ -22,7 +22,11 @@ export class DynamoDbEmailRecordStore implements EmailRecordStore {
     const valid = emailRecordSchema.parse(record);
     try {
       await this.db.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...emailKeys.email(valid.emailId), entity: 'email', ...valid }, ConditionExpression: 'attribute_not_exists(PK)' }),
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...emailKeys.email(valid.emailId), entity: 'email', ...valid },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
       );
       return { record: valid, created: true };
     } catch (error) {

@@ -46,12 +46,7 @@ export class InvalidCursorError extends DynamoDbStoreError {
   }
 }
 
-const throttlingNames = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'ThrottlingError',
-]);
+const throttlingNames = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'ThrottlingError']);
 
 /**
  * Whether an SDK error is DynamoDB throttling (the SDK has already retried it by the time we see it).

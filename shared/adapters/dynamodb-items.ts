@@ -6,7 +6,23 @@ import { ItemTooLargeError } from './dynamodb-errors.js';
  * Attributes that belong to the table layout rather than to the stored entity (keys, index keys, bookkeeping).
  * They are stripped when an item is read back into a domain object.
  */
-export const layoutAttributes = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'entity', 'heldClaimKeys', 'findKeys', 'expiresAt', 'documentsGz'] as const;
+export const layoutAttributes = [
+  'PK',
+  'SK',
+  'GSI1PK',
+  'GSI1SK',
+  'GSI2PK',
+  'GSI2SK',
+  'GSI3PK',
+  'GSI3SK',
+  'GSI4PK',
+  'GSI4SK',
+  'entity',
+  'heldClaimKeys',
+  'findKeys',
+  'expiresAt',
+  'documentsGz',
+] as const;
 
 /** A large attribute stays readable JSON up to this size; beyond it, it is stored gzip-compressed (see docs/data-model.md). */
 export const compressAboveBytes = 64 * 1024;

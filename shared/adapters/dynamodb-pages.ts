@@ -10,11 +10,7 @@ type Item = Record<string, NativeAttributeValue>;
  * @example
  * const cases = await collectPages('query cases', paginateQuery({ client }, input), caseFromItem);
  */
-export async function collectPages<T>(
-  operation: string,
-  pages: AsyncIterable<{ Items?: Item[] }>,
-  map: (item: Item) => T,
-): Promise<T[]> {
+export async function collectPages<T>(operation: string, pages: AsyncIterable<{ Items?: Item[] }>, map: (item: Item) => T): Promise<T[]> {
   const results: T[] = [];
   try {
     for await (const page of pages) for (const item of page.Items ?? []) results.push(map(item));

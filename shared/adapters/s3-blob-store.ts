@@ -31,13 +31,19 @@ export class S3BlobStore implements BlobStore {
 
   async put(bucket: string, key: string, bytes: Uint8Array, contentType?: string, metadata?: Record<string, string>): Promise<void> {
     try {
-      await this.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType, ContentLength: bytes.byteLength, Metadata: metadata }));
+      await this.s3.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType, ContentLength: bytes.byteLength, Metadata: metadata }),
+      );
     } catch (error) {
       throw new BlobStoreError('put', bucket, key, { cause: error });
     }
   }
 
-  async head(bucket: string, key: string, versionId?: string): Promise<{ size: number; eTag?: string; versionId?: string; metadata?: Record<string, string> } | undefined> {
+  async head(
+    bucket: string,
+    key: string,
+    versionId?: string,
+  ): Promise<{ size: number; eTag?: string; versionId?: string; metadata?: Record<string, string> } | undefined> {
     try {
       const result = await this.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }));
       return { size: result.ContentLength ?? 0, eTag: result.ETag, versionId: result.VersionId, ...(result.Metadata ? { metadata: result.Metadata } : {}) };

@@ -25,7 +25,9 @@ export class S3UploadUrlSigner implements UploadUrlSigner {
   }
 
   presignPart(bucket: string, key: string, uploadId: string, partNumber: number, expiresInSeconds: number): Promise<string> {
-    return getSignedUrl(this.s3, new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }), { expiresIn: expiresInSeconds });
+    return getSignedUrl(this.s3, new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }), {
+      expiresIn: expiresInSeconds,
+    });
   }
 
   /** Joins the uploaded parts (in part-number order) into the object; S3 then raises the object's created event. */

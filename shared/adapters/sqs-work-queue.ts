@@ -36,7 +36,10 @@ export class SqsWorkQueue implements WorkQueue {
         const failed = result.Failed ?? [];
         if (failed.length === 0) break;
         if (attempt >= 2 || failed.some((entry) => entry.SenderFault)) {
-          throw new WorkQueueSendError(this.queueUrl, failed.map((entry) => ({ id: entry.Id ?? '', code: entry.Code, message: entry.Message })));
+          throw new WorkQueueSendError(
+            this.queueUrl,
+            failed.map((entry) => ({ id: entry.Id ?? '', code: entry.Code, message: entry.Message })),
+          );
         }
         const retry = new Set(failed.map((entry) => entry.Id));
         entries = entries.filter((entry) => retry.has(entry.Id));

@@ -8,12 +8,7 @@ import {
 } from '@aws-sdk/client-textract';
 import sharp from 'sharp';
 import { z } from 'zod';
-import {
-  OcrEngineFailedError,
-  OcrImageUnreadableError,
-  OcrJobFailedError,
-  OcrThrottledError,
-} from '../ocr/errors.js';
+import { OcrEngineFailedError, OcrImageUnreadableError, OcrJobFailedError, OcrThrottledError } from '../ocr/errors.js';
 import type { OcrEngine, PageImage } from '../ocr/ocr-engine.js';
 import type { OcrPage } from '../documents/ocr-page.js';
 import { textractBlocksToPages, type PagePixels } from './textract-blocks.js';
@@ -87,10 +82,7 @@ export class TextractOcrEngine implements OcrEngine {
     const { bytes, pixels } = await uprightImage(image);
     let blocks: Block[];
     try {
-      const output = await withThrottlingRetry(
-        () => this.#deps.client.send(new DetectDocumentTextCommand({ Document: { Bytes: bytes } })),
-        this.#deps,
-      );
+      const output = await withThrottlingRetry(() => this.#deps.client.send(new DetectDocumentTextCommand({ Document: { Bytes: bytes } })), this.#deps);
       blocks = output.Blocks ?? [];
     } catch (error) {
       throw mapTextractError(error, image.pageNumber);
@@ -145,11 +137,7 @@ export interface StartTextDetectionInput {
  * @example
  * const jobId = await startTextDetection(deps, { bucket, key, jobTag: documentId }, { snsTopicArn, roleArn });
  */
-export async function startTextDetection(
-  deps: TextractDeps,
-  input: StartTextDetectionInput,
-  notification: TextractNotificationSettings,
-): Promise<string> {
+export async function startTextDetection(deps: TextractDeps, input: StartTextDetectionInput, notification: TextractNotificationSettings): Promise<string> {
   try {
     const output = await withThrottlingRetry(
       () =>
@@ -225,10 +213,7 @@ export async function collectTextDetection(
     let output: GetDocumentTextDetectionCommandOutput;
     try {
       output = await withThrottlingRetry(
-        () =>
-          deps.client.send(
-            new GetDocumentTextDetectionCommand({ JobId: completion.JobId, ...(nextToken ? { NextToken: nextToken } : {}) }),
-          ),
+        () => deps.client.send(new GetDocumentTextDetectionCommand({ JobId: completion.JobId, ...(nextToken ? { NextToken: nextToken } : {}) })),
         deps,
       );
     } catch (error) {

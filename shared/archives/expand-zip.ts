@@ -49,8 +49,10 @@ interface Budget {
 function openZip(bytes: Uint8Array): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     // decodeStrings off: names are decoded here (GBK from Chinese Windows) and checked by unsafeEntryName, not thrown on.
-    yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (error, zip) =>
-      error || !zip ? reject(new ArchiveCorruptError(error?.message ?? 'no archive', { cause: error })) : resolve(zip),
+    yauzl.fromBuffer(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true },
+      (error, zip) => (error || !zip ? reject(new ArchiveCorruptError(error?.message ?? 'no archive', { cause: error })) : resolve(zip)),
     );
   });
 }

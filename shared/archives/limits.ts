@@ -8,7 +8,11 @@ export const archiveLimitsSchema = z.object({
   /** Most entries in one archive, nested archives counted in (default 5,000). */
   maxEntries: z.number().int().positive().default(5_000),
   /** Most bytes all entries may expand to, nested archives counted in (default 1 GiB). */
-  maxTotalBytes: z.number().int().positive().default(1024 * 1024 * 1024),
+  maxTotalBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024 * 1024),
   /** Largest uncompressed/compressed ratio of an entry and of the whole archive (default 100). */
   maxRatio: z.number().positive().default(100),
   /** How deep archives may nest: 1 = a ZIP inside the uploaded ZIP is expanded, one inside that is refused (default 1). */

@@ -60,7 +60,12 @@ export interface CreateBatchDeps {
   newBatchId?: () => string;
 }
 
-const safeName = (name: string): string => name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'file';
+const safeName = (name: string): string =>
+  name
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim() || 'file';
 
 /**
  * A new batch id.
@@ -100,7 +105,8 @@ export async function createBatch(input: z.input<typeof createBatchInputSchema>,
       const uploadId = await deps.signer.createMultipartUpload(deps.bucket, key, file.contentType);
       const count = Math.max(1, Math.ceil(file.size / partSize));
       const parts = [];
-      for (let partNumber = 1; partNumber <= count; partNumber++) parts.push({ partNumber, url: await deps.signer.presignPart(deps.bucket, key, uploadId, partNumber, expires) });
+      for (let partNumber = 1; partNumber <= count; partNumber++)
+        parts.push({ partNumber, url: await deps.signer.presignPart(deps.bucket, key, uploadId, partNumber, expires) });
       uploads.push({ name, key, method: 'MULTIPART', uploadId, partSize, parts });
     } else {
       uploads.push({ name, key, method: 'PUT', url: await deps.signer.presignPut(deps.bucket, key, file.contentType, expires) });

@@ -65,7 +65,8 @@ export function readCsvRecords(text: string): CsvRecord[] {
     });
     for (const [index, fields] of parsed.entries()) if (fields.some((field) => field.trim() !== '')) records.push({ line: startOf(index), fields });
   } catch (error) {
-    if (error instanceof CsvError) throw new MalformedCsvError(error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'quote_not_closed' : 'malformed', startOf(endLines.length), { cause: error });
+    if (error instanceof CsvError)
+      throw new MalformedCsvError(error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'quote_not_closed' : 'malformed', startOf(endLines.length), { cause: error });
     throw error;
   }
   return records;

@@ -42,7 +42,9 @@ export interface BatchMatching {
 
 const compact = (value: unknown): string | undefined => {
   if (value === null || value === undefined) return undefined;
-  const text = String(value).replace(/[\s()（）·•]/g, '').toUpperCase();
+  const text = String(value)
+    .replace(/[\s()（）·•]/g, '')
+    .toUpperCase();
   return text === '' ? undefined : text;
 };
 
@@ -75,7 +77,8 @@ export function compareRow(row: RosterRow, certificate: Pick<BatchCertificate, '
     const rosterValue = row[field];
     if (rosterValue === undefined) continue;
     const certificateValue = certificate.fields[field]?.value ?? undefined;
-    if (certificateValue === undefined || certificateValue === null || certificateValue === '') flags.push({ field, kind: 'unread', roster: rosterValue, certificate: null });
+    if (certificateValue === undefined || certificateValue === null || certificateValue === '')
+      flags.push({ field, kind: 'unread', roster: rosterValue, certificate: null });
     else if (!same(field, rosterValue, certificateValue)) flags.push({ field, kind: 'mismatch', roster: rosterValue, certificate: certificateValue });
   }
   return flags;
@@ -126,6 +129,13 @@ export function matchBatch(rows: readonly RosterRow[], certificates: readonly Ba
     free.delete(row.rowNumber);
     matches.push({ rowNumber: row.rowNumber, certificate: ref(certificate), matchedBy, flags: compareRow(row, certificate) });
   }
-  const duplicateRows = [...byNumber.entries()].filter(([, list]) => list.length > 1).map(([certificateNumber, list]) => ({ certificateNumber, rowNumbers: list.map((row) => row.rowNumber) }));
-  return { matches: matches.sort((a, b) => a.rowNumber - b.rowNumber), rowsWithoutCertificate: [...free].sort((a, b) => a - b), certificatesWithoutRow, duplicateRows };
+  const duplicateRows = [...byNumber.entries()]
+    .filter(([, list]) => list.length > 1)
+    .map(([certificateNumber, list]) => ({ certificateNumber, rowNumbers: list.map((row) => row.rowNumber) }));
+  return {
+    matches: matches.sort((a, b) => a.rowNumber - b.rowNumber),
+    rowsWithoutCertificate: [...free].sort((a, b) => a - b),
+    certificatesWithoutRow,
+    duplicateRows,
+  };
 }

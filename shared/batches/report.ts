@@ -57,11 +57,18 @@ const countBy = <T>(items: readonly T[], key: (item: T) => string): Record<strin
  * @example
  * const summary = summariseBatch({ batchId, rows: roster.rows, documents, cases, crossBatchDuplicates: [] });
  */
-export function summariseBatch(input: { batchId: string; rows: RosterRow[]; documents: DocumentRecord[]; cases: ReviewCase[]; crossBatchDuplicates: CrossBatchDuplicate[] }): BatchSummary {
+export function summariseBatch(input: {
+  batchId: string;
+  rows: RosterRow[];
+  documents: DocumentRecord[];
+  cases: ReviewCase[];
+  crossBatchDuplicates: CrossBatchDuplicate[];
+}): BatchSummary {
   const amountsByProgramme: Record<string, number> = Object.fromEntries(BATCH_PROGRAMMES.map((programme) => [programme, 0]));
   for (const item of input.cases) {
     const decision = item.decision;
-    if (decision && decision.outcome !== 'ineligible' && decision.programme in amountsByProgramme) amountsByProgramme[decision.programme]! += decision.amountYuan ?? 0;
+    if (decision && decision.outcome !== 'ineligible' && decision.programme in amountsByProgramme)
+      amountsByProgramme[decision.programme]! += decision.amountYuan ?? 0;
   }
   return {
     batchId: input.batchId,
@@ -110,7 +117,10 @@ export function caseOutcomeLines(summary: Pick<BatchSummary, 'cases' | 'document
   const lines = summary.cases.map((item): CaseOutcomeLine => {
     const certificate = item.documents.find((document) => document.type === 'vocational_certificate') ?? item.documents[0];
     const decision = item.decision;
-    const reasons = [...(decision?.reasons ?? []).map((reason) => reason.zh), ...(item.status === 'rejected' && item.rejection ? [`退回原因：${item.rejection.reason}`] : [])];
+    const reasons = [
+      ...(decision?.reasons ?? []).map((reason) => reason.zh),
+      ...(item.status === 'rejected' && item.rejection ? [`退回原因：${item.rejection.reason}`] : []),
+    ];
     return {
       caseId: item.caseId,
       fileName: certificate ? (files.get(certificate.documentId) ?? certificate.documentId) : '',
@@ -128,7 +138,14 @@ export function caseOutcomeLines(summary: Pick<BatchSummary, 'cases' | 'document
   return lines.sort((a, b) => a.fileName.localeCompare(b.fileName, 'zh-CN') || a.certificateInFile - b.certificateInFile || a.caseId.localeCompare(b.caseId));
 }
 
-const FIELD_LABELS: Record<string, string> = { holderName: '姓名', idNumber: '身份证号', occupation: '职业(工种)', level: '等级', certificateNumber: '证书编号', issueDate: '发证日期' };
+const FIELD_LABELS: Record<string, string> = {
+  holderName: '姓名',
+  idNumber: '身份证号',
+  occupation: '职业(工种)',
+  level: '等级',
+  certificateNumber: '证书编号',
+  issueDate: '发证日期',
+};
 const STATUS_LABELS: Record<string, string> = {
   received: '已接收',
   processing: '处理中',
@@ -173,14 +190,33 @@ export async function buildBatchReport(summary: BatchSummary): Promise<Uint8Arra
   overview.addRow(['重复证书编号', summary.matching.duplicateRows.length + summary.crossBatchDuplicates.length]);
 
   const rows = workbook.addWorksheet('名册比对');
-  rows.addRow(['名册行', '姓名', '身份证号', '证书编号', '证书文件', '匹配依据', '不一致字段', '案件', '案件状态', '申领项目', '金额（元）', '审核结果', '原因']).font = { bold: true };
+  rows.addRow([
+    '名册行',
+    '姓名',
+    '身份证号',
+    '证书编号',
+    '证书文件',
+    '匹配依据',
+    '不一致字段',
+    '案件',
+    '案件状态',
+    '申领项目',
+    '金额（元）',
+    '审核结果',
+    '原因',
+  ]).font = { bold: true };
   rows.getColumn(3).numFmt = '@';
   const outcomeByCase = new Map(caseOutcomeLines(summary).map((line) => [line.caseId, line]));
   const matchByRow = new Map(summary.matching.matches.map((match) => [match.rowNumber, match]));
   for (const row of summary.rows) {
     const match = matchByRow.get(row.rowNumber);
     const item = match?.certificate.caseId ? casesById.get(match.certificate.caseId) : undefined;
-    const flags = match?.flags.map((flag) => `${FIELD_LABELS[flag.field] ?? flag.field}：名册「${String(flag.roster)}」/证书「${flag.certificate === null ? '未识别' : String(flag.certificate)}」`).join('；');
+    const flags = match?.flags
+      .map(
+        (flag) =>
+          `${FIELD_LABELS[flag.field] ?? flag.field}：名册「${String(flag.roster)}」/证书「${flag.certificate === null ? '未识别' : String(flag.certificate)}」`,
+      )
+      .join('；');
     rows.addRow([
       row.rowNumber,
       row.holderName ?? '',
@@ -212,14 +248,25 @@ export async function buildBatchReport(summary: BatchSummary): Promise<Uint8Arra
   ];
   outcomes.getRow(1).font = { bold: true };
   for (const line of caseOutcomeLines(summary)) {
-    outcomes.addRow([line.fileName, line.certificateInFile, line.holderName ?? '', line.statusZh, line.outcomeZh, line.programmeTitle ?? '', line.amountYuan, line.reasonZh, line.caseId]);
+    outcomes.addRow([
+      line.fileName,
+      line.certificateInFile,
+      line.holderName ?? '',
+      line.statusZh,
+      line.outcomeZh,
+      line.programmeTitle ?? '',
+      line.amountYuan,
+      line.reasonZh,
+      line.caseId,
+    ]);
   }
 
   const gaps = workbook.addWorksheet('缺失与多余');
   gaps.addRow(['类别', '名册行 / 文件', '说明']).font = { bold: true };
   const rowByNumber = new Map(summary.rows.map((row) => [row.rowNumber, row]));
   for (const rowNumber of summary.matching.rowsWithoutCertificate) gaps.addRow(['有名册无证书', rowNumber, rowByNumber.get(rowNumber)?.holderName ?? '']);
-  for (const certificate of summary.matching.certificatesWithoutRow) gaps.addRow(['有证书无名册', `${certificate.fileName ?? certificate.documentId} 第${certificate.indexInFile + 1}份`, '']);
+  for (const certificate of summary.matching.certificatesWithoutRow)
+    gaps.addRow(['有证书无名册', `${certificate.fileName ?? certificate.documentId} 第${certificate.indexInFile + 1}份`, '']);
 
   const duplicates = workbook.addWorksheet('重复证书');
   duplicates.addRow(['证书编号', '名册行', '说明']).font = { bold: true };

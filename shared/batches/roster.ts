@@ -113,8 +113,11 @@ function toRow(rowNumber: number, cells: Partial<Record<RosterColumn, unknown>>)
     idNumber = Number.isSafeInteger(cells.idNumber) ? String(cells.idNumber) : undefined;
   }
   const levelText = text('level');
-  const level = levelText ? parseLevel(levelText)?.value ?? (/^[1-5]$/.test(levelText) ? Number(levelText) : levelText) : undefined;
-  const issueDate = cells.issueDate === undefined || cells.issueDate === null ? undefined : rosterDate(cells.issueDate instanceof Date ? cells.issueDate : typeof cells.issueDate === 'number' ? cells.issueDate : cellText(cells.issueDate));
+  const level = levelText ? (parseLevel(levelText)?.value ?? (/^[1-5]$/.test(levelText) ? Number(levelText) : levelText)) : undefined;
+  const issueDate =
+    cells.issueDate === undefined || cells.issueDate === null
+      ? undefined
+      : rosterDate(cells.issueDate instanceof Date ? cells.issueDate : typeof cells.issueDate === 'number' ? cells.issueDate : cellText(cells.issueDate));
   if (cells.issueDate !== undefined && cells.issueDate !== null && cellText(cells.issueDate) && !issueDate) issues.push('issueDate_unreadable');
   const row: RosterRow = {
     rowNumber,
@@ -132,7 +135,11 @@ function toRow(rowNumber: number, cells: Partial<Record<RosterColumn, unknown>>)
   return row;
 }
 
-function findHeader(rows: { rowNumber: number; values: unknown[] }[]): { rowIndex: number; columns: Map<number, RosterColumn>; headers: Partial<Record<RosterColumn, string>> } {
+function findHeader(rows: { rowNumber: number; values: unknown[] }[]): {
+  rowIndex: number;
+  columns: Map<number, RosterColumn>;
+  headers: Partial<Record<RosterColumn, string>>;
+} {
   let best = { rowIndex: -1, columns: new Map<number, RosterColumn>(), headers: {} as Partial<Record<RosterColumn, string>> };
   // The header is within the first rows (a title row such as "2026年第三季度考核发证名册" often comes first).
   for (const [rowIndex, row] of rows.slice(0, 15).entries()) {
@@ -149,7 +156,10 @@ function findHeader(rows: { rowNumber: number; values: unknown[] }[]): { rowInde
     if (columns.size > best.columns.size) best = { rowIndex, columns, headers };
   }
   const missing = REQUIRED_COLUMNS.filter((column) => !(column in best.headers));
-  if (best.rowIndex < 0 || missing.length > 0) throw new RosterMissingColumnsError(missing.length > 0 ? missing.map((column) => HEADER_ALIASES[column][0]!) : REQUIRED_COLUMNS.map((column) => HEADER_ALIASES[column][0]!));
+  if (best.rowIndex < 0 || missing.length > 0)
+    throw new RosterMissingColumnsError(
+      missing.length > 0 ? missing.map((column) => HEADER_ALIASES[column][0]!) : REQUIRED_COLUMNS.map((column) => HEADER_ALIASES[column][0]!),
+    );
   return best;
 }
 

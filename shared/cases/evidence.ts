@@ -82,7 +82,13 @@ export interface OpenPoint {
   evidence: EvidenceKind[];
 }
 
-const COVERAGE: EvidenceKind[] = ['household_registration', 'residence_permit', 'local_employment', 'local_social_insurance', 'local_unemployment_registration'];
+const COVERAGE: EvidenceKind[] = [
+  'household_registration',
+  'residence_permit',
+  'local_employment',
+  'local_social_insurance',
+  'local_unemployment_registration',
+];
 
 /**
  * The open points of a decision that is not 符合 and, for each, the evidence kinds a clerk can record to settle it:

@@ -61,7 +61,13 @@ function personOf(document: CaseDocument): z.infer<typeof findingDocumentSchema>
   const name = text(fields.name);
   const idNumber = text(fields.idNumber);
   if (!name && !idNumber) return undefined;
-  return { documentId: document.documentId, indexInFile: document.indexInFile, type: document.type, ...(name ? { name } : {}), ...(idNumber ? { idNumber } : {}) };
+  return {
+    documentId: document.documentId,
+    indexInFile: document.indexInFile,
+    type: document.type,
+    ...(name ? { name } : {}),
+    ...(idNumber ? { idNumber } : {}),
+  };
 }
 
 function maskedId(idNumber: string): string {
@@ -84,9 +90,14 @@ export function caseFindings(reviewCase: Pick<ReviewCase, 'documents' | 'applica
   const names = [...new Set(persons.flatMap((p) => (p.name ? [normalisedName(p.name)] : [])))];
   const idNumbers = [...new Set(persons.flatMap((p) => (p.idNumber ? [normalisedId(p.idNumber)] : [])))];
   if (names.length < 2 && idNumbers.length < 2) return [];
-  const key = createHash('sha256').update(JSON.stringify([names.sort(), idNumbers.sort()])).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(JSON.stringify([names.sort(), idNumbers.sort()]))
+    .digest('hex')
+    .slice(0, 16);
   const resolution = reviewCase.resolvedFindings?.find((r) => r.code === 'different_persons' && r.key === key);
-  const what = [names.length > 1 ? `姓名（${names.join('、')}）` : '', idNumbers.length > 1 ? `身份证号（${idNumbers.map(maskedId).join('、')}）` : ''].filter(Boolean).join('和');
+  const what = [names.length > 1 ? `姓名（${names.join('、')}）` : '', idNumbers.length > 1 ? `身份证号（${idNumbers.map(maskedId).join('、')}）` : '']
+    .filter(Boolean)
+    .join('和');
   return [
     {
       code: 'different_persons',

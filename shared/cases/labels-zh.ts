@@ -52,21 +52,70 @@ export const CERTIFICATE_KIND_ZH: Record<string, string> = {
 
 /** Document fields as clerks read them (the page's labels, reasons and the audit trail). */
 export const FIELD_LABELS_ZH: Record<string, string> = {
-  holderName: '持证人', idNumber: '身份证号', occupation: '职业（工种）', level: '等级', certificateKind: '证书类别', certificateNumber: '证书编号',
-  issueDate: '发证日期', issuer: '发证机关', employerName: '用人单位', employerCreditCode: '统一社会信用代码', employeeName: '劳动者', employeeIdNumber: '劳动者身份证号',
-  startDate: '起始日期', endDate: '终止日期', signedDate: '签订日期', title: '聘任职务', personName: '姓名', monthsPaid: '缴费月数', periodStart: '缴费起始',
-  periodEnd: '缴费截止', companyName: '企业名称', creditCode: '统一社会信用代码', address: '住所', establishedDate: '成立日期', legalRepresentative: '法定代表人',
-  name: '姓名', birthDate: '出生日期', studentName: '学生姓名', studentIdNumber: '学生身份证号', enterpriseName: '企业名称', schoolName: '学校名称',
-  number: '证书编号', kind: '证书类别', householdRegistration: '户籍', residencePermit: '居住证', worksLocally: '本地就业创业',
-  unemploymentRegisteredLocally: '本地失业登记', drawsMonthlyPension: '按月领取养老金', insuredInHangzhou: '杭州参保', from: '缴费起始', to: '缴费截止',
-  openEnded: '无固定期限', signed: '已签署', declaresNoMonthlyPension: '承诺不领取养老金', signedOn: '签署日期',
+  holderName: '持证人',
+  idNumber: '身份证号',
+  occupation: '职业（工种）',
+  level: '等级',
+  certificateKind: '证书类别',
+  certificateNumber: '证书编号',
+  issueDate: '发证日期',
+  issuer: '发证机关',
+  employerName: '用人单位',
+  employerCreditCode: '统一社会信用代码',
+  employeeName: '劳动者',
+  employeeIdNumber: '劳动者身份证号',
+  startDate: '起始日期',
+  endDate: '终止日期',
+  signedDate: '签订日期',
+  title: '聘任职务',
+  personName: '姓名',
+  monthsPaid: '缴费月数',
+  periodStart: '缴费起始',
+  periodEnd: '缴费截止',
+  companyName: '企业名称',
+  creditCode: '统一社会信用代码',
+  address: '住所',
+  establishedDate: '成立日期',
+  legalRepresentative: '法定代表人',
+  name: '姓名',
+  birthDate: '出生日期',
+  studentName: '学生姓名',
+  studentIdNumber: '学生身份证号',
+  enterpriseName: '企业名称',
+  schoolName: '学校名称',
+  number: '证书编号',
+  kind: '证书类别',
+  householdRegistration: '户籍',
+  residencePermit: '居住证',
+  worksLocally: '本地就业创业',
+  unemploymentRegisteredLocally: '本地失业登记',
+  drawsMonthlyPension: '按月领取养老金',
+  insuredInHangzhou: '杭州参保',
+  from: '缴费起始',
+  to: '缴费截止',
+  openEnded: '无固定期限',
+  signed: '已签署',
+  declaresNoMonthlyPension: '承诺不领取养老金',
+  signedOn: '签署日期',
 };
 
 /** The fact groups of the rules' paths (`engagementLetter.endDate`, `persons[p1].name`) as clerks read them. */
 const FACT_GROUPS_ZH: Record<string, string> = {
-  persons: '申领人', person: '申领人', certificates: '证书', certificate: '证书', labourContracts: '劳动合同', labourContract: '劳动合同',
-  engagementLetters: '聘书', engagementLetter: '聘书', internshipAgreements: '实习协议', internshipAgreement: '实习协议',
-  employmentAgreements: '就业协议', employmentAgreement: '就业协议', socialInsurance: '社保缴费记录', applicant: '申请单位', commitment: '告知承诺书',
+  persons: '申领人',
+  person: '申领人',
+  certificates: '证书',
+  certificate: '证书',
+  labourContracts: '劳动合同',
+  labourContract: '劳动合同',
+  engagementLetters: '聘书',
+  engagementLetter: '聘书',
+  internshipAgreements: '实习协议',
+  internshipAgreement: '实习协议',
+  employmentAgreements: '就业协议',
+  employmentAgreement: '就业协议',
+  socialInsurance: '社保缴费记录',
+  applicant: '申请单位',
+  commitment: '告知承诺书',
   apprenticeship: '学徒培训',
 };
 
@@ -178,7 +227,8 @@ export function documentChecklist(decision: Decision | undefined): ChecklistItem
   for (const requirement of programme?.success ? MATERIALS[programme.data] : []) {
     if (!items.has(requirement.code)) items.set(requirement.code, { code: requirement.code, zh: requirement.zh, missing: missing.has(requirement.code) });
   }
-  if (!items.has(COMMITMENT_LETTER.code)) items.set(COMMITMENT_LETTER.code, { code: COMMITMENT_LETTER.code, zh: COMMITMENT_LETTER.zh, missing: missing.has(COMMITMENT_LETTER.code) });
+  if (!items.has(COMMITMENT_LETTER.code))
+    items.set(COMMITMENT_LETTER.code, { code: COMMITMENT_LETTER.code, zh: COMMITMENT_LETTER.zh, missing: missing.has(COMMITMENT_LETTER.code) });
   return [...items.values()];
 }
 
@@ -191,15 +241,33 @@ export function documentChecklist(decision: Decision | undefined): ChecklistItem
  */
 export function requestedDocumentTitles(requested: readonly string[], decision: Decision | undefined): string[] {
   const checklist = documentChecklist(decision);
-  const titles = requested.map((r) => r.trim()).filter(Boolean).map((r) => checklist.find((item) => item.code === r)?.zh ?? r);
+  const titles = requested
+    .map((r) => r.trim())
+    .filter(Boolean)
+    .map((r) => checklist.find((item) => item.code === r)?.zh ?? r);
   return [...new Set(titles)];
 }
 
 /** Audit actions as clerks read them. */
 export const AUDIT_ACTIONS_ZH: Record<string, string> = {
-  create: '生成案件', documents_added: '补充材料', claim: '领取', release: '释放', correct_fields: '更正字段', confirm: '确认', reject: '退回',
-  request_documents: '要求补件', approve: '审批通过', resolve_finding: '处理疑点', record_evidence: '补录核对结果', decline: '不予补贴',
-  recover_funds: '追回已拨付资金', classify: '人工分类', regroup_pages: '调整材料分页', paid: '已支付', mark_paid: '已支付', lease_expired: '领取过期',
+  create: '生成案件',
+  documents_added: '补充材料',
+  claim: '领取',
+  release: '释放',
+  correct_fields: '更正字段',
+  confirm: '确认',
+  reject: '退回',
+  request_documents: '要求补件',
+  approve: '审批通过',
+  resolve_finding: '处理疑点',
+  record_evidence: '补录核对结果',
+  decline: '不予补贴',
+  recover_funds: '追回已拨付资金',
+  classify: '人工分类',
+  regroup_pages: '调整材料分页',
+  paid: '已支付',
+  mark_paid: '已支付',
+  lease_expired: '领取过期',
 };
 
 /** A time as Beijing time, `2026-11-27 09:00`. */
@@ -210,8 +278,21 @@ export function beijingTime(iso: string): string {
 }
 
 const AUDIT_KEYS_ZH: Record<string, string> = {
-  status: '状态', outcome: '判定', amountYuan: '金额', queue: '队列', reason: '原因', note: '说明', requestedDocuments: '补件材料',
-  programme: '项目', documentTypes: '材料类型', evidence: '核对结果', code: '疑点', paidYuan: '已拨付', recoveredYuan: '已追回', findingRef: '查实文书', duplicateOf: '重复申领',
+  status: '状态',
+  outcome: '判定',
+  amountYuan: '金额',
+  queue: '队列',
+  reason: '原因',
+  note: '说明',
+  requestedDocuments: '补件材料',
+  programme: '项目',
+  documentTypes: '材料类型',
+  evidence: '核对结果',
+  code: '疑点',
+  paidYuan: '已拨付',
+  recoveredYuan: '已追回',
+  findingRef: '查实文书',
+  duplicateOf: '重复申领',
 };
 
 /** One value of the trail as short text. */

@@ -38,7 +38,13 @@ export const reviewCaseSchema = z.object({
   /** The review queue: a programme id such as `XH36-3.7.c`, or `unclassified`. */
   queue: z.string(),
   status: caseStatusSchema,
-  applicant: z.object({ kind: z.enum(['individual', 'enterprise', 'training_body', 'competition_host', 'studio']), id: z.string().optional(), name: z.string().optional() }).optional(),
+  applicant: z
+    .object({
+      kind: z.enum(['individual', 'enterprise', 'training_body', 'competition_host', 'studio']),
+      id: z.string().optional(),
+      name: z.string().optional(),
+    })
+    .optional(),
   personIdNumber: z.string().optional(),
   personName: z.string().optional(),
   documents: z.array(caseDocumentSchema),
@@ -68,9 +74,7 @@ export const reviewCaseSchema = z.object({
    * A follow-up of a case a person had decided, opened when documents arrived after the decision: the decided case
    * stays as it was; this one needs its own confirmation and approval and pays at most the difference.
    */
-  followUpOf: z
-    .object({ caseId: z.string(), status: z.string(), decidedAmountYuan: z.number().int().nonnegative() })
-    .optional(),
+  followUpOf: z.object({ caseId: z.string(), status: z.string(), decidedAmountYuan: z.number().int().nonnegative() }).optional(),
   /**
    * Money recovered after payment because the claim rested on false information (XH36-4.2 追回已拨付资金), oldest
    * first. Optional, additive: the case stays `paid`; `recoveredYuan(case)` sums them.

@@ -5,16 +5,7 @@ import type { DocumentTypeName } from './document-type.js';
  * months `YYYY-MM`, `level` an integer 1–5 where 1 = 高级技师, codes upper-case, no spaces inside Chinese names.
  */
 export const FIELDS_BY_TYPE = {
-  vocational_certificate: [
-    'holderName',
-    'idNumber',
-    'occupation',
-    'level',
-    'certificateKind',
-    'certificateNumber',
-    'issueDate',
-    'issuer',
-  ],
+  vocational_certificate: ['holderName', 'idNumber', 'occupation', 'level', 'certificateKind', 'certificateNumber', 'issueDate', 'issuer'],
   labor_contract: ['employerName', 'employerCreditCode', 'employeeName', 'employeeIdNumber', 'startDate', 'endDate', 'signedDate'],
   employment_letter: ['employerName', 'employeeName', 'title', 'startDate', 'endDate', 'issueDate'],
   social_insurance_record: ['personName', 'idNumber', 'employerName', 'monthsPaid', 'periodStart', 'periodEnd'],

@@ -28,8 +28,7 @@ const MAX_BODY_CHARS = 20_000;
 
 const firstAddress = (address: AddressObject | AddressObject[] | undefined) => (Array.isArray(address) ? address[0] : address)?.value[0];
 
-const isMessage = (attachment: Attachment): boolean =>
-  attachment.contentType === 'message/rfc822' || /\.eml$/i.test(attachment.filename ?? '');
+const isMessage = (attachment: Attachment): boolean => attachment.contentType === 'message/rfc822' || /\.eml$/i.test(attachment.filename ?? '');
 
 async function parse(raw: Uint8Array): Promise<ParsedMail> {
   try {

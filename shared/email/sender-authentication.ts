@@ -34,7 +34,10 @@ const SES_AUTHSERV = /^amazonses\.com$/i;
 
 function verdictOf(text: string | undefined): Verdict | undefined {
   if (!text) return undefined;
-  const word = text.trim().split(/[\s;(]/)[0].toLowerCase();
+  const word = text
+    .trim()
+    .split(/[\s;(]/)[0]
+    .toLowerCase();
   const known: Verdict[] = ['pass', 'fail', 'softfail', 'neutral', 'none', 'gray', 'temperror', 'permerror', 'policy'];
   return (known as string[]).includes(word) ? (word as Verdict) : 'unknown';
 }
@@ -75,7 +78,10 @@ function organisationalDomain(domain: string): string {
 const domainOf = (address: string | undefined): string | undefined => address?.split('@').pop()?.replace(/[>\s]/g, '').toLowerCase() || undefined;
 
 function method(results: string, name: string): { verdict?: Verdict; props: Record<string, string> } {
-  const clause = results.split(';').map((s) => s.trim()).find((s) => s.toLowerCase().startsWith(`${name}=`));
+  const clause = results
+    .split(';')
+    .map((s) => s.trim())
+    .find((s) => s.toLowerCase().startsWith(`${name}=`));
   if (!clause) return { props: {} };
   const [head, ...rest] = clause.split(/\s+/);
   const props: Record<string, string> = {};

@@ -61,7 +61,11 @@ export function emailIdFor(bucket: string, key: string, sourceVersion: string): 
  */
 export function safeFileName(name: string | undefined, index: number, sniffed: string): string {
   // eslint-disable-next-line no-control-regex
-  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = (name ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   if (base && base !== '.' && base !== '..') return base;
   return `attachment-${index + 1}.${FILE_TYPE_EXTENSIONS[sniffed] ?? 'bin'}`;
 }
@@ -99,11 +103,25 @@ async function planFiles(files: MailFile[], deps: EmailIntakeDeps): Promise<{ ou
         outcomes.push({ ...base, outcome: 'expanded' });
         for (const entry of expansion.entries) {
           const name = `${fileName}/${entry.path}`;
-          outcomes.push({ fileName: name, contentType: 'application/octet-stream', disposition: file.disposition, size: entry.bytes.length, outcome: 'queued', key: name });
+          outcomes.push({
+            fileName: name,
+            contentType: 'application/octet-stream',
+            disposition: file.disposition,
+            size: entry.bytes.length,
+            outcome: 'queued',
+            key: name,
+          });
           store.push({ name, bytes: entry.bytes, contentType: 'application/octet-stream' });
         }
         for (const refused of expansion.refused) {
-          outcomes.push({ fileName: `${fileName}/${refused.path}`, contentType: 'application/octet-stream', disposition: file.disposition, size: 0, outcome: 'refused', error: refusal(refused.code) });
+          outcomes.push({
+            fileName: `${fileName}/${refused.path}`,
+            contentType: 'application/octet-stream',
+            disposition: file.disposition,
+            size: 0,
+            outcome: 'refused',
+            error: refusal(refused.code),
+          });
         }
       } catch (error) {
         if (!(error instanceof ArchiveError)) throw error;
@@ -127,13 +145,22 @@ async function planFiles(files: MailFile[], deps: EmailIntakeDeps): Promise<{ ou
  * bureau wrote and the reasons in its own words.
  */
 function noAttachmentReply(outcomes: EmailAttachmentOutcome[]): Pick<EmailReply, 'subject' | 'text'> {
-  const reasons = [...new Set(outcomes.filter((item) => item.outcome === 'refused').map((item) => item.error?.message).filter(Boolean))];
+  const reasons = [
+    ...new Set(
+      outcomes
+        .filter((item) => item.outcome === 'refused')
+        .map((item) => item.error?.message)
+        .filter(Boolean),
+    ),
+  ];
   const lines = [
     '您好：',
     '',
     '您发送的邮件已收到，但其中没有可受理的附件。',
     reasonText('email_no_attachment').zh,
-    ...(reasons.length > 0 ? ['', `有 ${outcomes.filter((item) => item.outcome === 'refused').length} 个附件未能受理，原因：`, ...reasons.map((reason) => `- ${reason}`)] : []),
+    ...(reasons.length > 0
+      ? ['', `有 ${outcomes.filter((item) => item.outcome === 'refused').length} 个附件未能受理，原因：`, ...reasons.map((reason) => `- ${reason}`)]
+      : []),
     '',
     '杭州市西湖区人力资源和社会保障局 职业技能补贴受理（此邮件由系统自动发送，请勿直接回复）',
   ];
@@ -168,7 +195,16 @@ export async function takeInEmail(object: CreatedObject, deps: EmailIntakeDeps, 
   const emailId = emailIdFor(bucket, key, sourceVersion);
   const now = () => deps.clock.now().toISOString();
 
-  const { record, created } = await deps.emails.register({ emailId, bucket, key, sourceVersion, status: 'received', attachments: [], createdAt: now(), updatedAt: now() });
+  const { record, created } = await deps.emails.register({
+    emailId,
+    bucket,
+    key,
+    sourceVersion,
+    status: 'received',
+    attachments: [],
+    createdAt: now(),
+    updatedAt: now(),
+  });
   if (!created && SETTLED.includes(record.status)) return { kind: 'already_done', emailId, status: record.status };
   await deps.onStep?.('registered');
 
@@ -191,10 +227,19 @@ export async function takeInEmail(object: CreatedObject, deps: EmailIntakeDeps, 
   const about = { from: mail.from, fromName: mail.fromName, subject: mail.subject, messageId: mail.messageId, sentAt: mail.sentAt, bodyText: mail.text };
 
   const auth = mail.authentication;
-  const authentication = { spam: auth.spam, virus: auth.virus, spf: auth.spf, dkim: auth.dkim, dmarc: auth.dmarc, senderVerified: auth.senderVerified, forged: auth.forged };
+  const authentication = {
+    spam: auth.spam,
+    virus: auth.virus,
+    spf: auth.spf,
+    dkim: auth.dkim,
+    dmarc: auth.dmarc,
+    senderVerified: auth.senderVerified,
+    forged: auth.forged,
+  };
   // SES scans before storing; a FAIL (SES's own header, not a copy the sender wrote) or a forged From: is refused
   // without a reply (answering spam only spreads it; answering a forged sender is backscatter).
-  const verdict: ReasonCode | undefined = auth.virus === 'fail' ? 'email_virus' : auth.spam === 'fail' ? 'email_spam' : auth.forged ? 'email_forged_sender' : undefined;
+  const verdict: ReasonCode | undefined =
+    auth.virus === 'fail' ? 'email_virus' : auth.spam === 'fail' ? 'email_spam' : auth.forged ? 'email_forged_sender' : undefined;
   if (verdict) {
     await finish({ ...about, authentication, status: 'rejected', error: refusal(verdict) });
     deps.logger?.warn('e-mail rejected by verdict', { emailId, code: verdict });

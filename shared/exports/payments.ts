@@ -6,33 +6,32 @@ import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
 import { CASE_STATUS_ZH } from '../cases/labels-zh.js';
 
 /** One payment for the finance bureau: who is paid, under which clause, how much, for which case. */
-export const paymentRowSchema = z
-  .object({
-    payeeName: z.string(),
-    /** The resident ID number of a person, or the unified social credit code of an organisation. */
-    payeeId: z.string(),
-    payeeKind: z.enum(['person', 'organisation']),
-    programme: z.string(),
-    programmeTitle: z.string(),
-    /** The clause the amount rests on (the programme's clause id, e.g. `XH36-3.7.c`). */
-    clause: z.string(),
-    amountYuan: z.number().int().positive(),
-    /** `awaiting_confirmation` when the amount rests on a figure the bureau has not confirmed yet (issue 17.5). */
-    amountStatus: amountStatusSchema,
-    /** The unconfirmed parameters the amount rests on (empty when final). */
-    awaitingParameters: z.array(z.string()),
-    /** `已确定`, or `待确认标准：` naming the parameters. */
-    amountStatusZh: z.string(),
-    status: z.string(),
-    statusZh: z.string(),
-    caseId: z.string(),
-    /** ISO instant (UTC). */
-    approvedAt: z.string(),
-    /** The same instant in Beijing time, `YYYY-MM-DD HH:mm:ss` (UTC+8), as the files show it. */
-    approvedAtBeijing: z.string(),
-    approvedBy: z.string(),
-    confirmedBy: z.string(),
-  });
+export const paymentRowSchema = z.object({
+  payeeName: z.string(),
+  /** The resident ID number of a person, or the unified social credit code of an organisation. */
+  payeeId: z.string(),
+  payeeKind: z.enum(['person', 'organisation']),
+  programme: z.string(),
+  programmeTitle: z.string(),
+  /** The clause the amount rests on (the programme's clause id, e.g. `XH36-3.7.c`). */
+  clause: z.string(),
+  amountYuan: z.number().int().positive(),
+  /** `awaiting_confirmation` when the amount rests on a figure the bureau has not confirmed yet (issue 17.5). */
+  amountStatus: amountStatusSchema,
+  /** The unconfirmed parameters the amount rests on (empty when final). */
+  awaitingParameters: z.array(z.string()),
+  /** `已确定`, or `待确认标准：` naming the parameters. */
+  amountStatusZh: z.string(),
+  status: z.string(),
+  statusZh: z.string(),
+  caseId: z.string(),
+  /** ISO instant (UTC). */
+  approvedAt: z.string(),
+  /** The same instant in Beijing time, `YYYY-MM-DD HH:mm:ss` (UTC+8), as the files show it. */
+  approvedAtBeijing: z.string(),
+  approvedBy: z.string(),
+  confirmedBy: z.string(),
+});
 export type PaymentRow = z.infer<typeof paymentRowSchema>;
 
 /** The columns, in order, with the headers finance reads: titles, states and times as a person reads them. */
@@ -124,7 +123,9 @@ export function paymentRows(cases: readonly ReviewCase[], range: { from: string;
     if (day < range.from || day > range.to) continue;
     const programme = programmeIdSchema.safeParse(decision.programme);
     const awaiting = decision.amountStatus === 'awaiting_confirmation' || (decision.amountStatus === undefined && decision.unconfirmedParameters.length > 0);
-    const awaitingParameters = awaiting ? [...new Set([...(decision.awaitingConfirmation ?? []).map((a) => a.parameter), ...decision.unconfirmedParameters])] : [];
+    const awaitingParameters = awaiting
+      ? [...new Set([...(decision.awaitingConfirmation ?? []).map((a) => a.parameter), ...decision.unconfirmedParameters])]
+      : [];
     const amountStatus: AmountStatus = awaiting ? 'awaiting_confirmation' : 'final';
     rows.push({
       ...payeeOf(reviewCase),
@@ -193,7 +194,10 @@ export async function paymentsXlsx(rows: readonly PaymentRow[], meta: { from: st
   sheet.getColumn('amountYuan').numFmt = '#,##0';
   if (rows.length > 0) {
     const amountLetter = sheet.getColumn('amountYuan').letter;
-    const total = sheet.addRow({ payeeName: '合计', amountYuan: { formula: `SUM(${amountLetter}2:${amountLetter}${rows.length + 1})`, result: rows.reduce((sum, r) => sum + r.amountYuan, 0) } });
+    const total = sheet.addRow({
+      payeeName: '合计',
+      amountYuan: { formula: `SUM(${amountLetter}2:${amountLetter}${rows.length + 1})`, result: rows.reduce((sum, r) => sum + r.amountYuan, 0) },
+    });
     total.font = { bold: true };
   }
   if (meta.from) workbook.title = `补贴支付清单 ${meta.from} 至 ${meta.to}`;

@@ -156,7 +156,6 @@ const KIND_NAMES: Record<string, string> = {
   entrepreneurship_training: '创业培训合格证书',
 };
 
-
 /**
  * The report as an XLSX workbook for supervisors: sheet `年度目标` (totals against the 12,500 target), `按项目`
  * (by programme), `证书` (certificates by programme, kind and level). Amounts and counts are numbers.

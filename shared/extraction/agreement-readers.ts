@@ -17,29 +17,36 @@ import { documentText } from './document-text.js';
 import { LABELS } from './labels.js';
 import type { LayoutLine } from './page-layout.js';
 import { readLetterSentences, readPartiesSentence, readPost, readWholePersonName } from './letter-reading.js';
-import {
-  Evidence,
-  readDateValue,
-  readEmployerName,
-  readOrganisationName,
-  readPersonName,
-  readSchoolName,
-  type ValueReader,
-} from './value-readers.js';
+import { Evidence, readDateValue, readEmployerName, readOrganisationName, readPersonName, readSchoolName, type ValueReader } from './value-readers.js';
 
 /** Marks a null end date as the answer (an open-ended term), not a missing value. */
 export const OPEN_ENDED = 'open_ended_term';
 
 function termFields(ctx: DocumentContext, range: DateRange, labels: { start: readonly string[]; end: readonly string[] }) {
   const startDate: DraftField | undefined = range.start
-    ? fieldFromLine(range.start.line, { value: range.start.date.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.inline, range.start.date.raw)
+    ? fieldFromLine(
+        range.start.line,
+        { value: range.start.date.value, evidence: Evidence.shape, plausibility: 1, issues: [] },
+        LabelMatch.inline,
+        range.start.date.raw,
+      )
     : labelled(ctx, labels.start, readDateValue);
   let endDate: DraftField | undefined;
   if (range.end === null && range.openEndedLine) {
-    endDate = fieldFromLine(range.openEndedLine, { value: null, evidence: Evidence.shape, plausibility: 1, issues: [OPEN_ENDED] }, LabelMatch.inline, '无固定期限');
+    endDate = fieldFromLine(
+      range.openEndedLine,
+      { value: null, evidence: Evidence.shape, plausibility: 1, issues: [OPEN_ENDED] },
+      LabelMatch.inline,
+      '无固定期限',
+    );
   } else if (range.end) {
     const issues = range.end.joinGuessed ? ['date_wrap_inferred'] : [];
-    endDate = fieldFromLine(range.end.line, { value: range.end.date.value, evidence: Evidence.shape, plausibility: 1, issues }, LabelMatch.inline, range.end.date.raw);
+    endDate = fieldFromLine(
+      range.end.line,
+      { value: range.end.date.value, evidence: Evidence.shape, plausibility: 1, issues },
+      LabelMatch.inline,
+      range.end.date.raw,
+    );
   } else {
     endDate = labelled(ctx, labels.end, readDateValue);
   }

@@ -12,8 +12,7 @@ export const CertificateNumberStructure = {
   qualification: 'qualification',
   unknown: 'unknown',
 } as const;
-export type CertificateNumberStructureName =
-  (typeof CertificateNumberStructure)[keyof typeof CertificateNumberStructure];
+export type CertificateNumberStructureName = (typeof CertificateNumberStructure)[keyof typeof CertificateNumberStructure];
 
 export interface ParsedCertificateNumber {
   structure: CertificateNumberStructureName;
@@ -139,10 +138,5 @@ export interface QualificationCertificateNumberParts {
  */
 export function buildQualificationCertificateNumber(parts: QualificationCertificateNumberParts): string {
   checkLevel(parts.level);
-  return (
-    digits(parts.year % 100, 2, 'year') +
-    digits(parts.authorityCode, 8, 'authorityCode') +
-    String(parts.level) +
-    digits(parts.serial, 5, 'serial')
-  );
+  return digits(parts.year % 100, 2, 'year') + digits(parts.authorityCode, 8, 'authorityCode') + String(parts.level) + digits(parts.serial, 5, 'serial');
 }

@@ -1,7 +1,16 @@
 import type { CertificateKind } from '../documents/index.js';
 import { parseCertificateNumber } from './certificate-number.js';
 import { LabelMatch } from './confidence.js';
-import { allLines, fieldFromLine, idNumberField, labelled, STRUCTURED_KINDS, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
+import {
+  allLines,
+  fieldFromLine,
+  idNumberField,
+  labelled,
+  STRUCTURED_KINDS,
+  type DocumentContext,
+  type DraftField,
+  type DraftFields,
+} from './document-context.js';
 import { findDates } from './dates.js';
 import { findUnlabelledCandidates, chooseCandidate } from './field-search.js';
 import { LABELS } from './labels.js';
@@ -172,7 +181,9 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     // (`等级四级(中级工)`, which reads like a word in a sentence); not words inside a name such as `杭州第一技师学院`.
     level = chooseCandidate(
       findUnlabelledCandidates(ctx.layouts, (text) =>
-        /国家职业资格|^(职业技能等级|技能等级|等级|级别)?[(（]?([一二三四五1-5]级|高级技师|技师|高级工|中级工|初级工)/.test(text) && text.length <= 16 ? readLevelValue(text) : null,
+        /国家职业资格|^(职业技能等级|技能等级|等级|级别)?[(（]?([一二三四五1-5]级|高级技师|技师|高级工|中级工|初级工)/.test(text) && text.length <= 16
+          ? readLevelValue(text)
+          : null,
       ),
     );
   }

@@ -4,8 +4,27 @@ import { validateResidentId, type ResidentIdIssueCode } from './resident-id.js';
 
 /** Letters OCR reads in place of digits; applied only in positions where a letter is impossible. */
 const DIGIT_LOOKALIKES: Record<string, string> = {
-  O: '0', o: '0', D: '0', Q: '0', U: '0', I: '1', l: '1', i: '1', '|': '1', L: '1', J: '1', Z: '2', z: '2', S: '5',
-  s: '5', B: '8', G: '6', b: '6', g: '9', q: '9', T: '7',
+  O: '0',
+  o: '0',
+  D: '0',
+  Q: '0',
+  U: '0',
+  I: '1',
+  l: '1',
+  i: '1',
+  '|': '1',
+  L: '1',
+  J: '1',
+  Z: '2',
+  z: '2',
+  S: '5',
+  s: '5',
+  B: '8',
+  G: '6',
+  b: '6',
+  g: '9',
+  q: '9',
+  T: '7',
 };
 /** Letters outside the GB 32100 set and the digits/letters OCR confuses them with. */
 const CREDIT_CODE_LOOKALIKES: Record<string, string> = { O: '0', I: '1', Z: '2', S: '5', V: 'U' };

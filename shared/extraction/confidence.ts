@@ -33,8 +33,8 @@ export interface Candidate {
 }
 
 /** Issues that mean a value is wrong or unconfirmed whatever its score. */
-const BLOCKING_ISSUE = /failed|invalid|mismatch|inconsistent|conflict|not_found|future|order|unreadable|incomplete|inferred|masked|may_continue|registration_number|ends_like_label/;
-
+const BLOCKING_ISSUE =
+  /failed|invalid|mismatch|inconsistent|conflict|not_found|future|order|unreadable|incomplete|inferred|masked|may_continue|registration_number|ends_like_label/;
 
 /**
  * Confidence of one candidate from OCR line confidence, label match and the value's own checks: a passed checksum

@@ -158,7 +158,14 @@ export function continuationLines(
     // A date alone on a line (under an issuer, beside a seal) is a field of its own, never the rest of a name.
     // Back under the label, a character or two that start a label (`性` of a spread `性　别`) begin the next field.
     const labelStart = next.box.x < column.start - h && next.flat.length <= 3 && LABEL_PREFIXES.has(next.flat);
-    const stops = labelStart || inSealRing(layout, next) || startsWithLabel(next) || /\d{15}/.test(next.flat) || isWholeDate(next.flat) || rowOwner(layout, next) !== undefined || next.leading === '';
+    const stops =
+      labelStart ||
+      inSealRing(layout, next) ||
+      startsWithLabel(next) ||
+      /\d{15}/.test(next.flat) ||
+      isWholeDate(next.flat) ||
+      rowOwner(layout, next) !== undefined ||
+      next.leading === '';
     if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next };
     if (lines.length >= maxLines) return { lines, more: true };
     lines.push(next);

@@ -144,7 +144,11 @@ export function findDateRange(ctx: DocumentContext, preferred: RegExp): DateRang
   }
   // No complete term: a start date alone (`…期限…自2020年2月7日起`) still gives the start; the end stays unknown.
   for (const d of dates) {
-    const sentence = text.slice(Math.max(0, d.index - 40), d.index).split(/[。;；]/).pop() ?? '';
+    const sentence =
+      text
+        .slice(Math.max(0, d.index - 40), d.index)
+        .split(/[。;；]/)
+        .pop() ?? '';
     if (/[自从]$/.test(sentence) && /^起/.test(text.slice(d.index + d.length)) && /期限|合同|聘|实习/.test(sentence) && !/试用期|见习期/.test(sentence)) {
       return { start: at(d) };
     }

@@ -1,10 +1,4 @@
-import {
-  FIELDS_BY_TYPE,
-  type DocumentTypeName,
-  type ExtractedDocument,
-  type ExtractedField,
-  type SocialInsuranceSpanRow,
-} from '../documents/index.js';
+import { FIELDS_BY_TYPE, type DocumentTypeName, type ExtractedDocument, type ExtractedField, type SocialInsuranceSpanRow } from '../documents/index.js';
 import type { OcrPage } from '../documents/ocr-page.js';
 import { OPEN_ENDED, readEmploymentLetter, readInternshipAgreement, readLaborContract } from './agreement-readers.js';
 import { readBusinessLicense } from './business-license-reader.js';
@@ -141,14 +135,19 @@ export function extractGroupedDocuments(pages: readonly OcrPage[], groups: reado
   };
   const byNumber = new Map(pages.map((page) => [page.pageNumber, page]));
   const docs = groups.map((group) => {
-    const layouts = [...group.pages].sort((a, b) => a - b).map((n) => {
-      const page = byNumber.get(n);
-      if (!page) throw new RangeError(`page ${n} is not among the pages read`);
-      return buildPageLayout(page);
-    });
+    const layouts = [...group.pages]
+      .sort((a, b) => a - b)
+      .map((n) => {
+        const page = byNumber.get(n);
+        if (!page) throw new RangeError(`page ${n} is not among the pages read`);
+        return buildPageLayout(page);
+      });
     const first = classifyPage(layouts[0]!);
     const type = group.type ?? first.type;
-    return readGroup({ type, kind: type === first.type ? first.kind : undefined, typeConfidence: group.type ? 1 : first.confidence, layouts, issues: [], uncertainPages: [] }, settled);
+    return readGroup(
+      { type, kind: type === first.type ? first.kind : undefined, typeConfidence: group.type ? 1 : first.confidence, layouts, issues: [], uncertainPages: [] },
+      settled,
+    );
   });
   if (options.crossCheck !== false) {
     crossCheckDocuments(docs, { singlePerson: options.singlePerson, reviewThreshold: settled.reviewThreshold });

@@ -103,7 +103,11 @@ export function findLabelledCandidates(
         const inlineValue = withoutGloss(hit.inlineValue);
         if (inlineValue) {
           const labelMatch = (hit.clean ? LabelMatch.inline : LabelMatch.inlineLoose) * fuzzy;
-          const candidate = build({ reading: reader(inlineValue), line, labelMatch, raw: inlineValue, labelRank }, line, inlineColumn(layout, line, hit, line.hits[h + 1]));
+          const candidate = build(
+            { reading: reader(inlineValue), line, labelMatch, raw: inlineValue, labelRank },
+            line,
+            inlineColumn(layout, line, hit, line.hits[h + 1]),
+          );
           // Glued to its label, a value must look fully typical: `甲方每月15日前支付…` is prose, not a party.
           if (candidate && (hit.clean || candidate.reading.plausibility >= 1)) {
             candidates.push(candidate);
@@ -273,12 +277,21 @@ function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
   // The next line at the margin: the prose goes on under the tallest blank of its line (values wrapped inside
   // narrow blanks push it down a few rows).
   const first = layout.lines
-    .filter((l) => l !== last && l.half === last.half && l.box.y >= bottom - h * 0.35 && l.box.y < bottom + h * 8 && l.box.x < margin + h && l.box.x + l.box.width < last.box.x)
+    .filter(
+      (l) =>
+        l !== last &&
+        l.half === last.half &&
+        l.box.y >= bottom - h * 0.35 &&
+        l.box.y < bottom + h * 8 &&
+        l.box.x < margin + h &&
+        l.box.x + l.box.width < last.box.x,
+    )
     .sort((a, b) => a.box.y - b.box.y)[0];
   if (!first) return false;
   // Further than a line and a half down only past rows holding nothing but wrapped blanks (off the margin).
   const blankRows = layout.lines.some(
-    (l) => l.half === last.half && l.box.y >= bottom - h * 0.35 && l.box.y < first.box.y - h * 0.5 && l.box.x >= margin + h && l.box.x + l.box.width < last.box.x,
+    (l) =>
+      l.half === last.half && l.box.y >= bottom - h * 0.35 && l.box.y < first.box.y - h * 0.5 && l.box.x >= margin + h && l.box.x + l.box.width < last.box.x,
   );
   if (first.box.y >= bottom + h * 1.5 && !blankRows) return false;
   // Text before any label at the margin (`红，有效证件号码：`, a lone `业`): the value's last characters.
@@ -517,9 +530,7 @@ export function chooseCandidate(candidates: readonly Candidate[]): ExtractedFiel
   const scored = candidates.map((c) => ({ c, confidence: candidateConfidence(c) }));
   scored.sort(
     (a, b) =>
-      Number(a.c.reading.evidence === 'failed') - Number(b.c.reading.evidence === 'failed') ||
-      a.c.labelRank - b.c.labelRank ||
-      b.confidence - a.confidence,
+      Number(a.c.reading.evidence === 'failed') - Number(b.c.reading.evidence === 'failed') || a.c.labelRank - b.c.labelRank || b.confidence - a.confidence,
   );
   const best = scored[0];
   const issues = [...best.c.reading.issues];

@@ -22,7 +22,9 @@ const POST = '(.{1,24}?)(?:职务|岗位|一职|职位)?(?=[,，。;；!！]|聘
 /** `兹聘任/兹聘请/特聘请/经研究决定，聘任 X (同志) 为/担任 Y (职务)`. */
 // The verb is whole before the name (`聘任任军雨` is 聘任 then 任军雨); only after a bare 兹聘/特聘 can 请, 任 or 用 not
 // open the name, being the rest of the verb.
-const APPOINTMENT = new RegExp(`(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|聘任|聘请|聘用|(?:兹聘|特聘)(?![请任用]))[:：]?${NAME}${ADDRESS}?(?:为|担任|任)${ORG_REF}${POST}`);
+const APPOINTMENT = new RegExp(
+  `(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|聘任|聘请|聘用|(?:兹聘|特聘)(?![请任用]))[:：]?${NAME}${ADDRESS}?(?:为|担任|任)${ORG_REF}${POST}`,
+);
 /** `特聘请您为 Y`, `兹聘您担任 Y` after a salutation. */
 const APPOINT_YOU = new RegExp(`(?:聘任|聘请|聘用|兹聘|特聘)(?:您|你)(?:为|担任)${ORG_REF}${POST}`);
 /** A salutation line: `尊敬的 X 先生：`, `X 同志：`. */
@@ -165,8 +167,18 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
       const between = text.slice(a.index + a.length, b.index);
       if (between.length < 1 || between.length > 2 || /[,，。;；、]/.test(between) || a.value >= b.value) continue;
       if (!/(?:聘期|任期|聘用期|期限)[^。；;]{0,6}$/.test(text.slice(Math.max(0, a.index - 12), a.index))) continue;
-      out.startDate = fieldFromLine(stream.lineAt(a.index), { value: a.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.inline, a.raw);
-      out.endDate = fieldFromLine(stream.lineAt(b.index), { value: b.value, evidence: Evidence.shape, plausibility: 1, issues: [TERM_SEPARATOR_UNREAD] }, LabelMatch.inline, b.raw);
+      out.startDate = fieldFromLine(
+        stream.lineAt(a.index),
+        { value: a.value, evidence: Evidence.shape, plausibility: 1, issues: [] },
+        LabelMatch.inline,
+        a.raw,
+      );
+      out.endDate = fieldFromLine(
+        stream.lineAt(b.index),
+        { value: b.value, evidence: Evidence.shape, plausibility: 1, issues: [TERM_SEPARATOR_UNREAD] },
+        LabelMatch.inline,
+        b.raw,
+      );
       break;
     }
   }
@@ -182,7 +194,12 @@ function issueDateField(ctx: DocumentContext): DraftField | undefined {
   // issue date only when no such line exists, and then the clerk confirms it.
   const dateline = (l: LayoutLine) => {
     const [date] = findDates(l.text);
-    return l.flat.replace(date.raw.replace(/\s+/g, ''), '').replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '').replace(/^(?:日期|落款日期|签发日期)/, '').length <= 2;
+    return (
+      l.flat
+        .replace(date.raw.replace(/\s+/g, ''), '')
+        .replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '')
+        .replace(/^(?:日期|落款日期|签发日期)/, '').length <= 2
+    );
   };
   const own = candidates.filter(dateline);
   const line: LayoutLine | undefined = (own.length > 0 ? own : candidates)[(own.length > 0 ? own : candidates).length - 1];

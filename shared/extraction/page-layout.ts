@@ -76,7 +76,10 @@ const GLOSSES: ReadonlyArray<[RegExp, string]> = [
  */
 function labelFromGloss(text: string): LabelHit | undefined {
   if (!BILINGUAL_LABEL.test(text)) return undefined;
-  const gloss = text.replace(/^[\u3400-\u9fff()]+\s*/, '').replace(/[:.]$/, '').trim();
+  const gloss = text
+    .replace(/^[\u3400-\u9fff()]+\s*/, '')
+    .replace(/[:.]$/, '')
+    .trim();
   const form = GLOSSES.find(([pattern]) => pattern.test(gloss))?.[1];
   return form ? { form, start: 0, end: text.length, inlineValue: '', clean: true, inferred: true } : undefined;
 }
@@ -104,7 +107,26 @@ const OVERPRINT = new RegExp(
   'g',
 );
 /** Words that stamps and site watermarks are made of (see OVERPRINT); only ever together, never a field's value. */
-const OVERPRINT_WORDS = ['仅限', '仅供', '使用', '之用', '复印', '无效', '审核', '申报', '办理', '与原件', '原件', '一致', '相符', '他用', '它用', '核验', '本次', '补贴'];
+const OVERPRINT_WORDS = [
+  '仅限',
+  '仅供',
+  '使用',
+  '之用',
+  '复印',
+  '无效',
+  '审核',
+  '申报',
+  '办理',
+  '与原件',
+  '原件',
+  '一致',
+  '相符',
+  '他用',
+  '它用',
+  '核验',
+  '本次',
+  '补贴',
+];
 const OVERPRINT_CHARS = new Set([...OVERPRINT_WORDS.join('')]);
 
 /**
@@ -359,7 +381,10 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     let joinedCount = 0;
     let joinedText = '';
     for (let k = pieces.length; k >= 2 && !joinedCount; k--) {
-      const head = pieces.slice(0, k - 1).map((p) => p.flat).join('');
+      const head = pieces
+        .slice(0, k - 1)
+        .map((p) => p.flat)
+        .join('');
       const lastPiece = pieces[k - 1];
       // Normalised again from the engine's text: a lone character before the value (`称　杭州…`) was glued to it.
       let text = LABEL_PIECE.test(lastPiece.flat) ? head + lastPiece.flat : normaliseText(`${head}${lastPiece.raw}`);
@@ -416,10 +441,7 @@ function unlabelWrappedWords(lines: LayoutLine[]): void {
     const h = line.box.height;
     const besideLabel = waiting.some(
       (o) =>
-        o !== line &&
-        o.page === line.page &&
-        o.box.x + o.box.width <= line.box.x + h * 0.5 &&
-        Math.abs(cy(o) - cy(line)) < Math.min(h, o.box.height) * 0.6,
+        o !== line && o.page === line.page && o.box.x + o.box.width <= line.box.x + h * 0.5 && Math.abs(cy(o) - cy(line)) < Math.min(h, o.box.height) * 0.6,
     );
     const above = [...inValueColumn].find(
       (o) =>
@@ -428,7 +450,8 @@ function unlabelWrappedWords(lines: LayoutLine[]): void {
         line.box.y - (o.box.y + o.box.height) > -h * 0.3 &&
         line.box.y - (o.box.y + o.box.height) < h * 0.9,
     );
-    const weakAlone = line.hits.length === 1 && line.hits[0].start === 0 && line.hits[0].inlineValue === '' && !line.text.includes(':') && isWeakLabel(line.hits[0].form);
+    const weakAlone =
+      line.hits.length === 1 && line.hits[0].start === 0 && line.hits[0].inlineValue === '' && !line.text.includes(':') && isWeakLabel(line.hits[0].form);
     if (above && weakAlone) {
       line.hits = [];
       line.leading = line.text;
@@ -487,7 +510,14 @@ export function buildPageLayout(page: OcrPage): PageLayout {
   const bodyHeight = median(page.lines.map((l) => l.box.height)) || 20;
   const lines: LayoutLine[] = page.lines
     // Seal lettering read as a line (`业务专用章`, `合同专用章`) belongs to no field, nor does a diagonal watermark.
-    .filter((line) => line.text.trim().length > 0 && !SEAL_TEXT.test(line.text.replace(/\s+/g, '')) && !isSlanted(line, bodyHeight) && !isOverprintFragment(normaliseText(line.text)) && !isSpeck(line))
+    .filter(
+      (line) =>
+        line.text.trim().length > 0 &&
+        !SEAL_TEXT.test(line.text.replace(/\s+/g, '')) &&
+        !isSlanted(line, bodyHeight) &&
+        !isOverprintFragment(normaliseText(line.text)) &&
+        !isSpeck(line),
+    )
     .map((line, index) => {
       const text = normaliseText(normaliseText(line.text).replace(OVERPRINT, ' '));
       const hits = findHits(text);
@@ -572,17 +602,19 @@ export function linesRightOf(layout: PageLayout, line: LayoutLine): LayoutLine[]
   // value 75 % of the width away): any line on the row counts, the nearest first; a far pairing is scored down where
   // it is used.
   const maxGap = layout.width;
-  return layout.lines
-    .filter(
-      (other) =>
-        other !== line &&
-        other.half === line.half &&
-        Math.abs(centreY(other.box) - centreY(line.box)) < Math.max(line.box.height, other.box.height) * 0.6 &&
-        other.box.x >= right - line.box.height * 0.5 &&
-        other.box.x - right < maxGap,
-    )
-    // Lines stacked in one column beside a label centred on them (a wrapped value): the top one comes first.
-    .sort((a, b) => (Math.abs(a.box.x - b.box.x) < Math.min(a.box.height, b.box.height) * 0.5 ? a.box.y - b.box.y : a.box.x - b.box.x));
+  return (
+    layout.lines
+      .filter(
+        (other) =>
+          other !== line &&
+          other.half === line.half &&
+          Math.abs(centreY(other.box) - centreY(line.box)) < Math.max(line.box.height, other.box.height) * 0.6 &&
+          other.box.x >= right - line.box.height * 0.5 &&
+          other.box.x - right < maxGap,
+      )
+      // Lines stacked in one column beside a label centred on them (a wrapped value): the top one comes first.
+      .sort((a, b) => (Math.abs(a.box.x - b.box.x) < Math.min(a.box.height, b.box.height) * 0.5 ? a.box.y - b.box.y : a.box.x - b.box.x))
+  );
 }
 
 /** Lines just below `line` (within ~2.2 line heights) that overlap it horizontally, in the same half, nearest first. */

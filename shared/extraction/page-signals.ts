@@ -82,7 +82,9 @@ function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
   const margin = (y: number, h: number) => y + h >= layout.height * 0.86 || y <= layout.height * 0.08;
   // The numbers in a margin stand alone on their row (a table's 序号 does not).
   const alone = (line: PageLayout['lines'][number]) =>
-    !layout.lines.some((o) => o !== line && !SCANNER_APP.test(o.flat) && Math.abs(o.box.y + o.box.height / 2 - (line.box.y + line.box.height / 2)) < line.box.height * 0.6);
+    !layout.lines.some(
+      (o) => o !== line && !SCANNER_APP.test(o.flat) && Math.abs(o.box.y + o.box.height / 2 - (line.box.y + line.box.height / 2)) < line.box.height * 0.6,
+    );
   const marginal = layout.lines.filter((l) => margin(l.box.y, l.box.height) && alone(l));
   for (const line of marginal) {
     const slash = SLASH.exec(line.flat);
@@ -109,9 +111,11 @@ function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
 const CLAUSE_AT_START = /^第([一二三四五六七八九十百零〇两\d]{1,4})条/;
 /** `五、`, and as the engine reads a slanted 、 at times: `五丶`, `五．`. */
 const LIST_AT_START = /^([一二三四五六七八九十]{1,3})[、.丶．]/;
-const SIGNATURE = /(甲方|乙方|丙方|用人单位|劳动者|法定代表人|委托代理人|单位|员工|职工|聘任单位|受聘人|学校|学生).{0,10}(盖章|签字|签章|签名|公章)|(盖章|签字|签章|签名)[)）]?[:：]?$/;
+const SIGNATURE =
+  /(甲方|乙方|丙方|用人单位|劳动者|法定代表人|委托代理人|单位|员工|职工|聘任单位|受聘人|学校|学生).{0,10}(盖章|签字|签章|签名|公章)|(盖章|签字|签章|签名)[)）]?[:：]?$/;
 /** The marks scanner apps print on each page (`CS扫描全能王`, `Scanned with CamScanner`). */
-const SCANNER_APP = /^(?:CS)?(?:扫描全能王|全能扫描王|夸克扫描王|WPS扫描|CamScanner)|Scanned\s*with|CamScanner|扫描全能王.{0,8}(?:创建|扫描)?$|都在用的扫描\s*app/i;
+const SCANNER_APP =
+  /^(?:CS)?(?:扫描全能王|全能扫描王|夸克扫描王|WPS扫描|CamScanner)|Scanned\s*with|CamScanner|扫描全能王.{0,8}(?:创建|扫描)?$|都在用的扫描\s*app/i;
 const INSTRUCTIONS = /使用说明|填写说明|说明事项|签订须知|使用须知|填写须知|注意事项/;
 
 function partyValue(layout: PageLayout, label: RegExp, read: typeof readPersonName): string | undefined {
@@ -134,7 +138,10 @@ function partyValue(layout: PageLayout, label: RegExp, read: typeof readPersonNa
 export function pageSignals(layout: PageLayout, titled = false): PageSignals {
   const flat = layout.flat.replace(/\n/g, '');
   // A scanner app stamps its name on every page it makes, blank back sides too: that is no text of the page.
-  const own = layout.lines.filter((l) => !SCANNER_APP.test(l.flat)).map((l) => l.flat).join('');
+  const own = layout.lines
+    .filter((l) => !SCANNER_APP.test(l.flat))
+    .map((l) => l.flat)
+    .join('');
   const meaningful = own.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '');
   const printed = printedNumber(layout);
   const numbered = (pattern: RegExp) =>

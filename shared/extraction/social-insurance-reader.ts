@@ -99,9 +99,7 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
       continue;
     }
     previous = read.span.employerName;
-    const duplicate = spanRows.some(
-      (r) => r.span.employerName === read.span.employerName && r.span.from === read.span.from && r.span.to === read.span.to,
-    );
+    const duplicate = spanRows.some((r) => r.span.employerName === read.span.employerName && r.span.from === read.span.from && r.span.to === read.span.to);
     // Records listing each insurance type on its own row repeat spans; count each span once.
     if (!duplicate) spanRows.push({ ...read, lines: row });
   }

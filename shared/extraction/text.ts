@@ -56,8 +56,12 @@ export function joinSpacedCjk(text: string): string {
  */
 export function normaliseText(text: string): string {
   // U+2027 (hyphenation point) is never part of a name: it is spacing the engine saw as a dot (`姓名‧陈鸣`).
-  const spaced = toHalfWidth(text).replace(LETTER_SPACING_DOT, '$1$2 $3').replace(/\u2027/g, ' ');
-  return joinSpacedCjk(spaced).replace(/\s*:\s*/g, ':').trim();
+  const spaced = toHalfWidth(text)
+    .replace(LETTER_SPACING_DOT, '$1$2 $3')
+    .replace(/\u2027/g, ' ');
+  return joinSpacedCjk(spaced)
+    .replace(/\s*:\s*/g, ':')
+    .trim();
 }
 
 // A dot the engine read in the letter-spacing of a two-character label (`姓‧名`, `住・址`): two lone characters with a
@@ -78,5 +82,8 @@ export function withoutSpaces(text: string): string {
 export function trimValue(text: string): string {
   // A bracket opened at the end (`…有限公司(` before `统一社会信用代码`) belongs to the remark that follows, not the value.
   // Leaders between a label and its value (`……`, `⋯⋯`, `····`, `____`, `————`) carry nothing.
-  return text.replace(/^[\s:;,.、。，；|_\-)…⋯‥·•・･]+/, '').replace(/[\s:;,、，；|_\-(（\[【…⋯‥·•・･]+$/, '').trim();
+  return text
+    .replace(/^[\s:;,.、。，；|_\-)…⋯‥·•・･]+/, '')
+    .replace(/[\s:;,、，；|_\-(（\[【…⋯‥·•・･]+$/, '')
+    .trim();
 }

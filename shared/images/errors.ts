@@ -40,13 +40,11 @@ export class ImageTooLargeError extends ImageError {
 
 /** The bytes cannot be decoded as an image (truncated, damaged or not an image at all). */
 export class ImageCorruptError extends ImageError {
-  constructor(readonly detail: string, options?: { cause?: unknown }) {
-    super(
-      IMAGE_ERROR_CODES.imageCorrupt,
-      `The image cannot be read: ${detail}.`,
-      '图片文件已损坏或无法读取，请重新扫描或拍照后上传。',
-      options,
-    );
+  constructor(
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(IMAGE_ERROR_CODES.imageCorrupt, `The image cannot be read: ${detail}.`, '图片文件已损坏或无法读取，请重新扫描或拍照后上传。', options);
   }
 }
 

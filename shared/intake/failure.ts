@@ -62,7 +62,11 @@ export const REASONS = {
     en: 'The ZIP entry has a ../ or absolute path.',
   },
   zip_entry_encrypted: { status: 'rejected', zh: '压缩包内文件设有密码，无法解压，请去掉密码后重新上传。', en: 'The ZIP entry is password-protected.' },
-  zip_entry_unsupported: { status: 'rejected', zh: '压缩包使用了不支持的压缩方式，请用标准 ZIP 格式重新打包。', en: 'The ZIP entry uses an unsupported compression method.' },
+  zip_entry_unsupported: {
+    status: 'rejected',
+    zh: '压缩包使用了不支持的压缩方式，请用标准 ZIP 格式重新打包。',
+    en: 'The ZIP entry uses an unsupported compression method.',
+  },
   zip_nested_too_deep: { status: 'rejected', zh: '压缩包嵌套层数过多，请直接打包文件后重新上传。', en: 'Archives are nested deeper than the limit.' },
   email_spam: { status: 'rejected', zh: '邮件被判定为垃圾邮件，未予受理。', en: 'The message failed the spam check (SES verdict FAIL).' },
   email_virus: { status: 'rejected', zh: '邮件附件检出病毒，未予受理。', en: 'The message failed the virus check (SES verdict FAIL).' },

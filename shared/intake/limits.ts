@@ -7,7 +7,11 @@ import { z } from 'zod';
  */
 export const intakeLimitsSchema = z.object({
   /** Largest accepted upload in bytes (default 50 MiB). */
-  maxFileBytes: z.number().int().positive().default(50 * 1024 * 1024),
+  maxFileBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
   /** Most pages a PDF may have (default 200). */
   maxPdfPages: z.number().int().positive().default(200),
   /** Most pixels one image (or one page of a TIFF) may declare (default 100 megapixels; sharp's own cap is 268). */

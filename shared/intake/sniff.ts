@@ -25,7 +25,8 @@ const ascii = (bytes: Uint8Array, start: number, end: number): string =>
   Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, Math.min(end, bytes.length) - start)).toString('latin1');
 
 /** Header names that open an RFC 5322 message (what MTAs, SES and mail clients put first). */
-const MAIL_HEADERS = /^(received|return-path|from|to|subject|date|message-id|mime-version|delivered-to|reply-to|x-[a-z0-9-]+|dkim-signature|arc-[a-z-]+|authentication-results|content-type|sender|cc):/i;
+const MAIL_HEADERS =
+  /^(received|return-path|from|to|subject|date|message-id|mime-version|delivered-to|reply-to|x-[a-z0-9-]+|dkim-signature|arc-[a-z-]+|authentication-results|content-type|sender|cc):/i;
 
 function looksLikeEmail(head: string): boolean {
   const lines = head.split(/\r?\n/).slice(0, 40);
@@ -39,7 +40,11 @@ function looksLikeCsv(bytes: Uint8Array): boolean {
   if (sample.includes(0)) return false;
   // Allow UTF-8 and GBK text (bytes ≥ 0x80) but no control characters other than tab/CR/LF.
   if (sample.some((byte) => byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)) return false;
-  const lines = Buffer.from(sample).toString('latin1').split(/\r?\n/).filter((line) => line.length > 0).slice(0, 10);
+  const lines = Buffer.from(sample)
+    .toString('latin1')
+    .split(/\r?\n/)
+    .filter((line) => line.length > 0)
+    .slice(0, 10);
   if (lines.length === 0) return false;
   const commas = lines.map((line) => (line.match(/,/g) ?? []).length);
   // A roster has a header row and the same number of columns below; the last sampled line may be cut short.

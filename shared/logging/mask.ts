@@ -5,8 +5,9 @@
 
 /** Keys whose values are a person's name (field names of `shared/documents` and of cases). */
 const NAME_KEYS = new Set(
-  ['holderName', 'employeeName', 'personName', 'studentName', 'legalRepresentative', 'applicantName', 'submitterName', 'fullName']
-    .map((key) => key.toLowerCase()),
+  ['holderName', 'employeeName', 'personName', 'studentName', 'legalRepresentative', 'applicantName', 'submitterName', 'fullName'].map((key) =>
+    key.toLowerCase(),
+  ),
 );
 
 /** Keys whose values are an ID number even when the value is not a well-formed 18-character one. */

@@ -31,12 +31,7 @@ export class OcrImageUnreadableError extends OcrError {
     readonly pageNumber: number,
     options?: { cause?: unknown },
   ) {
-    super(
-      OCR_ERROR_CODES.ocrImageUnreadable,
-      `Page ${pageNumber} cannot be decoded for OCR.`,
-      `第 ${pageNumber} 页图像无法解码，无法识别文字。`,
-      options,
-    );
+    super(OCR_ERROR_CODES.ocrImageUnreadable, `Page ${pageNumber} cannot be decoded for OCR.`, `第 ${pageNumber} 页图像无法解码，无法识别文字。`, options);
   }
 }
 
@@ -46,12 +41,7 @@ export class OcrModelUnavailableError extends OcrError {
     readonly modelPath: string,
     options?: { cause?: unknown },
   ) {
-    super(
-      OCR_ERROR_CODES.ocrModelUnavailable,
-      `The OCR model ${modelPath} cannot be loaded.`,
-      '文字识别模型无法加载，请联系系统管理员。',
-      options,
-    );
+    super(OCR_ERROR_CODES.ocrModelUnavailable, `The OCR model ${modelPath} cannot be loaded.`, '文字识别模型无法加载，请联系系统管理员。', options);
   }
 }
 
@@ -73,12 +63,7 @@ export class OcrEngineFailedError extends OcrError {
     readonly detail: string,
     options?: { cause?: unknown },
   ) {
-    super(
-      OCR_ERROR_CODES.ocrEngineFailed,
-      `OCR engine ${engineName} failed: ${detail}.`,
-      '文字识别服务暂时出错，系统将稍后重试。',
-      options,
-    );
+    super(OCR_ERROR_CODES.ocrEngineFailed, `OCR engine ${engineName} failed: ${detail}.`, '文字识别服务暂时出错，系统将稍后重试。', options);
   }
 }
 

@@ -172,8 +172,16 @@ export class PaddleOcrEngine implements OcrEngine {
       // sampled lines both ways and keeping the surer reading settles it (cost paid only when the classifier objects).
       const sample = directionSample(regions);
       const [asStored, asTurned] = await Promise.all([
-        meanRecognitionConfidence(models, raster, sample.map((k) => regions[k])),
-        meanRecognitionConfidence(models, turned, sample.map((k) => turnedRegions[k])),
+        meanRecognitionConfidence(
+          models,
+          raster,
+          sample.map((k) => regions[k]),
+        ),
+        meanRecognitionConfidence(
+          models,
+          turned,
+          sample.map((k) => turnedRegions[k]),
+        ),
       ]);
       if (asTurned > asStored) {
         raster = turned;
@@ -205,7 +213,14 @@ export class PaddleOcrEngine implements OcrEngine {
       const words = characterWords(merged.region, reading, raster);
       lines.push({
         text: trimmed,
-        confidence: round4(merged.other && !merged.other.agrees ? meanOf(words.map((w) => w.confidence), reading.confidence) : reading.confidence),
+        confidence: round4(
+          merged.other && !merged.other.agrees
+            ? meanOf(
+                words.map((w) => w.confidence),
+                reading.confidence,
+              )
+            : reading.confidence,
+        ),
         box: boundingBox(region, raster),
         words,
         ...(merged.other ? { secondReading: merged.other } : {}),
@@ -257,8 +272,22 @@ async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRe
   const onStored = chosen.filter((w) => w.onStored);
   const onPage = chosen.filter((w) => !w.onStored);
   const [fromStored, fromPage] = await Promise.all([
-    onStored.length ? recogniseRegions(models.recognition, models.alphabet, pages.stored, onStored.map((w) => w.region)) : [],
-    onPage.length ? recogniseRegions(models.recognition, models.alphabet, pages.raster, onPage.map((w) => w.region)) : [],
+    onStored.length
+      ? recogniseRegions(
+          models.recognition,
+          models.alphabet,
+          pages.stored,
+          onStored.map((w) => w.region),
+        )
+      : [],
+    onPage.length
+      ? recogniseRegions(
+          models.recognition,
+          models.alphabet,
+          pages.raster,
+          onPage.map((w) => w.region),
+        )
+      : [],
   ]);
   // Character positions are fractions along the region, so a stored-page reading's boxes use the upright region.
   onStored.forEach((w, k) => (result[w.index] = { reading: fromStored[k], region: regions[w.index] }));

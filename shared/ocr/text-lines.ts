@@ -19,14 +19,7 @@ const DIRECTION_WIDTH = 192;
  * Samples a region of the raster into a normalised BGR tensor slot of `outWidth` × 48, straightening its rotation
  * (bilinear, border replicated). Pixels past the region's own width are left at 0 (PP-OCR's padding).
  */
-function sampleRegion(
-  raster: Raster,
-  region: TextRegion,
-  target: Float32Array,
-  offset: number,
-  slotWidth: number,
-  outWidth: number,
-): void {
+function sampleRegion(raster: Raster, region: TextRegion, target: Float32Array, offset: number, slotWidth: number, outWidth: number): void {
   const { data, width, height } = raster;
   const ux = Math.cos(region.angle);
   const uy = Math.sin(region.angle);
@@ -89,12 +82,7 @@ export interface RecognisedText {
  * @example
  * const texts = await recogniseRegions(models.recognition, models.alphabet, raster, regions);
  */
-export async function recogniseRegions(
-  session: ort.InferenceSession,
-  alphabet: string[],
-  raster: Raster,
-  regions: TextRegion[],
-): Promise<RecognisedText[]> {
+export async function recogniseRegions(session: ort.InferenceSession, alphabet: string[], raster: Raster, regions: TextRegion[]): Promise<RecognisedText[]> {
   const results: RecognisedText[] = new Array(regions.length);
   const order = regions.map((_, index) => index).sort((a, b) => readingWidth(regions[a]) - readingWidth(regions[b]));
   for (let first = 0; first < order.length; first += RECOGNITION_BATCH) {
@@ -127,13 +115,7 @@ export async function recogniseRegions(
  * @example
  * decodeCtc(probabilities, 0, 80, alphabet.length + 1, alphabet); // { text: '王晓明', confidence: 0.99, … }
  */
-export function decodeCtc(
-  probabilities: Float32Array,
-  offset: number,
-  steps: number,
-  classes: number,
-  alphabet: string[],
-): RecognisedText {
+export function decodeCtc(probabilities: Float32Array, offset: number, steps: number, classes: number, alphabet: string[]): RecognisedText {
   const characters: string[] = [];
   const characterConfidences: number[] = [];
   const characterSteps: number[] = [];
@@ -155,8 +137,7 @@ export function decodeCtc(
     }
     previous = best;
   }
-  const confidence =
-    characterConfidences.length === 0 ? 0 : characterConfidences.reduce((a, b) => a + b, 0) / characterConfidences.length;
+  const confidence = characterConfidences.length === 0 ? 0 : characterConfidences.reduce((a, b) => a + b, 0) / characterConfidences.length;
   // characterPositions holds CTC step indices here; recogniseRegions turns them into fractions of the line.
   return { text: characters.join(''), confidence, characters, characterConfidences, characterPositions: characterSteps };
 }
@@ -167,17 +148,11 @@ export function decodeCtc(
  * @example
  * const upsideDown = await classifyUpsideDown(models.direction, raster, longestRegions);
  */
-export async function classifyUpsideDown(
-  session: ort.InferenceSession,
-  raster: Raster,
-  regions: TextRegion[],
-): Promise<number[]> {
+export async function classifyUpsideDown(session: ort.InferenceSession, raster: Raster, regions: TextRegion[]): Promise<number[]> {
   if (regions.length === 0) return [];
   const slot = 3 * LINE_HEIGHT * DIRECTION_WIDTH;
   const input = new Float32Array(regions.length * slot);
-  regions.forEach((region, k) =>
-    sampleRegion(raster, region, input, k * slot, DIRECTION_WIDTH, Math.min(DIRECTION_WIDTH, readingWidth(region))),
-  );
+  regions.forEach((region, k) => sampleRegion(raster, region, input, k * slot, DIRECTION_WIDTH, Math.min(DIRECTION_WIDTH, readingWidth(region))));
   const outputs = await session.run({
     [session.inputNames[0]]: new Tensor('float32', input, [regions.length, 3, LINE_HEIGHT, DIRECTION_WIDTH]),
   });

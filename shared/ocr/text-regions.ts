@@ -114,12 +114,7 @@ interface Component {
  * @example
  * const { regions } = regionsFromProbability(map, 64, 32, DEFAULT_DETECTION_SETTINGS);
  */
-export function regionsFromProbability(
-  probability: Float32Array,
-  width: number,
-  height: number,
-  settings: DetectionSettings,
-): DetectedRegions {
+export function regionsFromProbability(probability: Float32Array, width: number, height: number, settings: DetectionSettings): DetectedRegions {
   const size = width * height;
   const visited = new Uint8Array(size);
   // The BFS queue doubles as the store of each component's pixels: component k owns queue[start, end).

@@ -27,11 +27,7 @@ export class PdfError extends Error {
 /** The PDF needs a password to open: we cannot read it, and the submitter must upload it without protection. */
 export class PdfEncryptedError extends PdfError {
   constructor() {
-    super(
-      PDF_ERROR_CODES.pdfEncrypted,
-      'The PDF is password-protected and cannot be read.',
-      'PDF 文件设置了打开密码，无法读取，请去除密码后重新上传。',
-    );
+    super(PDF_ERROR_CODES.pdfEncrypted, 'The PDF is password-protected and cannot be read.', 'PDF 文件设置了打开密码，无法读取，请去除密码后重新上传。');
   }
 }
 
@@ -40,13 +36,11 @@ export class PdfCorruptError extends PdfError {
   /** mupdf's own diagnostics while it tried (e.g. "cannot find startxref"). */
   readonly mupdfMessages: string[] = [];
 
-  constructor(readonly detail: string, options?: { cause?: unknown }) {
-    super(
-      PDF_ERROR_CODES.pdfCorrupt,
-      `The PDF is damaged or incomplete: ${detail}.`,
-      'PDF 文件已损坏或不完整（可能上传中断），请重新上传。',
-      options,
-    );
+  constructor(
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(PDF_ERROR_CODES.pdfCorrupt, `The PDF is damaged or incomplete: ${detail}.`, 'PDF 文件已损坏或不完整（可能上传中断），请重新上传。', options);
   }
 }
 

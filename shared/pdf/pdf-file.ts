@@ -580,9 +580,7 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
 }
 
 function hasEndOfFileMarker(bytes: Uint8Array): boolean {
-  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(
-    Math.max(0, bytes.byteLength - MAX_TRAILER_SCAN),
-  );
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.byteLength - MAX_TRAILER_SCAN));
   return tail.includes('%%EOF', 0, 'latin1');
 }
 

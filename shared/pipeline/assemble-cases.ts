@@ -189,7 +189,7 @@ async function targetOf(
 /** What a follow-up keeps of the decided case it follows: enough to show the history and to pay only the difference. */
 function followUpReference(predecessor: ReviewCase): NonNullable<ReviewCase['followUpOf']> {
   const outcome = predecessor.decision?.outcome;
-  const decidedAmountYuan = predecessor.status === 'rejected' || outcome !== 'eligible' ? 0 : predecessor.decision?.amountYuan ?? 0;
+  const decidedAmountYuan = predecessor.status === 'rejected' || outcome !== 'eligible' ? 0 : (predecessor.decision?.amountYuan ?? 0);
   return { caseId: predecessor.caseId, status: predecessor.status, decidedAmountYuan };
 }
 
@@ -208,7 +208,6 @@ export interface WriteCaseOptions {
    */
   onConflict?: 'retry' | 'report';
 }
-
 
 /**
  * Writes one planned case into its review queue: judged by the rules, with its claim keys reserved in the same
@@ -255,7 +254,10 @@ export async function writeCase(
       decision = await deps.judge.judge(documents, evidence ? { ...context, declared: evidence } : context);
     } catch (error) {
       // The case still reaches a clerk (unclassified) rather than the message dying on a rule fault.
-      deps.logger?.error('rules could not judge the case; queued unclassified', { caseId: target.caseId, error: error instanceof Error ? error.message : String(error) });
+      deps.logger?.error('rules could not judge the case; queued unclassified', {
+        caseId: target.caseId,
+        error: error instanceof Error ? error.message : String(error),
+      });
       decision = undefined;
     }
     // Claim keys held by the cases this one follows up are this claim's own, not a duplicate.

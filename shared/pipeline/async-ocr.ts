@@ -51,7 +51,11 @@ export async function completeAsyncOcr(result: AsyncOcrResult, deps: CompleteAsy
   await deps.documents.update(record.documentId, { pagesDone: result.pages.length, updatedAt: deps.clock.now().toISOString() });
   await deps.queue.send([{ documentId: record.documentId, syncOcr: true }]);
   if (result.missingPages.length > 0) {
-    deps.logger?.warn('asynchronous OCR missed pages; process reads them one by one', { documentId: record.documentId, jobId: result.jobId, missingPages: result.missingPages });
+    deps.logger?.warn('asynchronous OCR missed pages; process reads them one by one', {
+      documentId: record.documentId,
+      jobId: result.jobId,
+      missingPages: result.missingPages,
+    });
   }
   return { saved: result.pages.length, missing: result.missingPages };
 }

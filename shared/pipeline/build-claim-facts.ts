@@ -1,13 +1,7 @@
 import type { CaseDocument } from '../cases/review-case.js';
 import { certificateKindSchema } from '../documents/document-type.js';
 import type { RegisteredEnterprise } from '../ports/enterprise-register.js';
-import type {
-  ApplicantKind,
-  CertificateLevel,
-  ClaimFacts,
-  ClaimFactsInput,
-  FactSource,
-} from '../policy/facts.js';
+import type { ApplicantKind, CertificateLevel, ClaimFacts, ClaimFactsInput, FactSource } from '../policy/facts.js';
 import type { Material } from '../policy/materials.js';
 import { Programme, type ProgrammeId } from '../policy/programmes.js';
 
@@ -120,7 +114,13 @@ export function buildClaimFacts(documents: readonly CaseDocument[], context: Cla
           employerRegisteredInXihu: inXihu(context, employer),
           startDate: f.date('startDate'),
           endDate: f.date('endDate'),
-          sources: f.sources({ employerName: 'employerName', employerCreditCode: 'employerCreditCode', employerRegisteredInXihu: 'employerCreditCode', startDate: 'startDate', endDate: 'endDate' }),
+          sources: f.sources({
+            employerName: 'employerName',
+            employerCreditCode: 'employerCreditCode',
+            employerRegisteredInXihu: 'employerCreditCode',
+            startDate: 'startDate',
+            endDate: 'endDate',
+          }),
         });
         if (facts.labourContracts[facts.labourContracts.length - 1].employerRegisteredInXihu === true) person.worksLocally = true;
         break;
@@ -138,12 +138,24 @@ export function buildClaimFacts(documents: readonly CaseDocument[], context: Cla
       case 'social_insurance_record': {
         const spans = document.spans ?? [];
         for (const span of spans) {
-          facts.socialInsurance.push({ personRef: 'p1', employerName: span.employerName, from: span.from, to: span.to, sources: { from: { documentId: document.documentId, field: 'spans' } } });
+          facts.socialInsurance.push({
+            personRef: 'p1',
+            employerName: span.employerName,
+            from: span.from,
+            to: span.to,
+            sources: { from: { documentId: document.documentId, field: 'spans' } },
+          });
         }
         const start = f.month('periodStart');
         const end = f.month('periodEnd');
         if (spans.length === 0 && start && end) {
-          facts.socialInsurance.push({ personRef: 'p1', employerName: f.text('employerName'), from: start, to: end, sources: f.sources({ from: 'periodStart', to: 'periodEnd', employerName: 'employerName' }) });
+          facts.socialInsurance.push({
+            personRef: 'p1',
+            employerName: f.text('employerName'),
+            from: start,
+            to: end,
+            sources: f.sources({ from: 'periodStart', to: 'periodEnd', employerName: 'employerName' }),
+          });
         }
         break;
       }
@@ -311,7 +323,11 @@ function reader(documentId: string, fields: Fields) {
       return v && /^\d{4}-\d{2}/.test(v) ? v.slice(0, 7) : undefined;
     },
     sources: (map: Record<string, string>): Record<string, FactSource> =>
-      Object.fromEntries(Object.entries(map).filter(([, field]) => fields[field] !== undefined).map(([key, field]) => [key, source(field)])),
+      Object.fromEntries(
+        Object.entries(map)
+          .filter(([, field]) => fields[field] !== undefined)
+          .map(([key, field]) => [key, source(field)]),
+      ),
     into: (person: ClaimFacts['persons'][number], key: 'name' | 'idNumber', field: string) => {
       const v = text(field);
       if (v === undefined) return;

@@ -51,7 +51,12 @@ export function previewGeometry(page: Pick<OcrPage, 'width' | 'height'>, longSid
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 function scaleBox(box: Box, geometry: PreviewGeometry): Box {
-  return { x: round2(box.x * geometry.scaleX), y: round2(box.y * geometry.scaleY), width: round2(box.width * geometry.scaleX), height: round2(box.height * geometry.scaleY) };
+  return {
+    x: round2(box.x * geometry.scaleX),
+    y: round2(box.y * geometry.scaleY),
+    width: round2(box.width * geometry.scaleX),
+    height: round2(box.height * geometry.scaleY),
+  };
 }
 
 /**
@@ -62,7 +67,11 @@ function scaleBox(box: Box, geometry: PreviewGeometry): Box {
  * @example
  * const shown = boxesInPreviewPixels(documents, read.pages, previewLongSide(96));
  */
-export function boxesInPreviewPixels(documents: readonly ExtractedDocument[], pages: readonly Pick<OcrPage, 'pageNumber' | 'width' | 'height'>[], longSide: number): ExtractedDocument[] {
+export function boxesInPreviewPixels(
+  documents: readonly ExtractedDocument[],
+  pages: readonly Pick<OcrPage, 'pageNumber' | 'width' | 'height'>[],
+  longSide: number,
+): ExtractedDocument[] {
   const geometries = new Map(pages.map((page) => [page.pageNumber, previewGeometry(page, longSide)]));
   return documents.map((document) => ({
     ...document,
@@ -112,7 +121,8 @@ export async function storePagePreviews(input: StorePagePreviewsInput): Promise<
   const keys = derivedKeys(input.derivedPrefix, input.documentId);
   const wanted = input.pages.filter((page) => page.source === 'text_layer' || page.rotation !== 0 || !input.stored.has(page.pageNumber));
   if (wanted.length === 0) return 0;
-  const put = (page: OcrPage, preview: { bytes: Uint8Array; contentType: string }) => input.blobs.put(input.bucket, keys.preview(page.pageNumber), preview.bytes, preview.contentType);
+  const put = (page: OcrPage, preview: { bytes: Uint8Array; contentType: string }) =>
+    input.blobs.put(input.bucket, keys.preview(page.pageNumber), preview.bytes, preview.contentType);
   if (input.type === 'pdf') {
     const pdf = PdfFile.open(input.bytes, { maxPages: input.limits.maxPdfPages });
     try {

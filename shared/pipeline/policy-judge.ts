@@ -15,7 +15,10 @@ const ENTERPRISE_NAME_FIELDS = ['employerName', 'companyName', 'enterpriseName']
  * @example
  * const enterprises = await lookUpEnterprises(documents, register); // { '91330106MA2…': { name: …, district: '西湖区' } }
  */
-export async function lookUpEnterprises(documents: readonly CaseDocument[], register: EnterpriseRegister): Promise<Record<string, RegisteredEnterprise | null>> {
+export async function lookUpEnterprises(
+  documents: readonly CaseDocument[],
+  register: EnterpriseRegister,
+): Promise<Record<string, RegisteredEnterprise | null>> {
   const codes = new Set<string>();
   const names = new Set<string>();
   for (const document of documents) {

@@ -147,7 +147,12 @@ export async function readDocument(
     Object.assign(timings, read.timings);
     if (read.deferredPages.length > 0 && deps.asyncOcr) {
       await writes.done();
-      const jobId = await deps.asyncOcr.start({ bucket: record.bucket, key: record.key, documentId, ...(record.sourceVersionId ? { version: record.sourceVersionId } : {}) });
+      const jobId = await deps.asyncOcr.start({
+        bucket: record.bucket,
+        key: record.key,
+        documentId,
+        ...(record.sourceVersionId ? { version: record.sourceVersionId } : {}),
+      });
       await deps.documents.update(documentId, { pagesDone: read.pages.length, updatedAt: now() });
       deps.logger?.info('asynchronous OCR started for the scanned pages', { documentId, jobId, pages: read.deferredPages.length });
       return { kind: 'waiting', documentId, jobId, pages: read.deferredPages };
@@ -158,7 +163,19 @@ export async function readDocument(
     // A page OCR turned has its preview remade upright, after reading's own write of it has landed.
     if (read.pages.some((page) => page.rotation !== 0)) await writes.settled();
     await timed(timings, 'render', () =>
-      storePagePreviews({ blobs: deps.blobs, bucket: record.bucket, derivedPrefix: deps.derivedPrefix, documentId, bytes, type, pages: read.pages, stored: writes.previews, previewDpi, ocrDpi: deps.ocrDpi ?? 200, limits: deps.limits }),
+      storePagePreviews({
+        blobs: deps.blobs,
+        bucket: record.bucket,
+        derivedPrefix: deps.derivedPrefix,
+        documentId,
+        bytes,
+        type,
+        pages: read.pages,
+        stored: writes.previews,
+        previewDpi,
+        ocrDpi: deps.ocrDpi ?? 200,
+        limits: deps.limits,
+      }),
     );
     return {
       kind: 'read',

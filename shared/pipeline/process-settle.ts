@@ -3,7 +3,17 @@ import { caseIdFor } from '../cases/case-id.js';
 import type { ExtractedDocument } from '../documents/extracted-document.js';
 import type { DocumentSettlement } from '../ports/case-repository.js';
 import { timed } from '../reading/timings.js';
-import { SERVES_NO_CASE, announceSharedDocument, attachSharedDocuments, caseDocumentsOf, takeUpSharedDocuments, planCases, submissionKindOf, writeCase, type CaseWriteResult } from './assemble-cases.js';
+import {
+  SERVES_NO_CASE,
+  announceSharedDocument,
+  attachSharedDocuments,
+  caseDocumentsOf,
+  takeUpSharedDocuments,
+  planCases,
+  submissionKindOf,
+  writeCase,
+  type CaseWriteResult,
+} from './assemble-cases.js';
 import { CaseChangedError } from './errors.js';
 import type { ProcessDeps, ProcessOutcome } from './process.js';
 import type { CheckpointWrites, DocumentRead, StorageSteps } from './process-read.js';
@@ -13,7 +23,9 @@ export type SubmissionRead = Promise<[DocumentRecord[], Awaited<ReturnType<Proce
 
 /** A document needs a clerk's eye when its type is unknown or any of its fields is flagged. */
 function needsReview(documents: readonly ExtractedDocument[]): boolean {
-  return documents.length === 0 || documents.some((document) => document.type === 'unknown' || Object.values(document.fields).some((field) => field.needsReview));
+  return (
+    documents.length === 0 || documents.some((document) => document.type === 'unknown' || Object.values(document.fields).some((field) => field.needsReview))
+  );
 }
 
 function readSubmission(record: DocumentRecord, deps: ProcessDeps): SubmissionRead {
@@ -84,7 +96,9 @@ export async function settleDocument(
   let settled = false;
   try {
     for (let attempt = 1; ; attempt++) {
-      const [listed, likelyCase] = judgedAlone ? [[own], undefined] : await (attempt === 1 && earlyRead ? earlyRead.catch(() => readSubmission(record, deps)) : readSubmission(record, deps));
+      const [listed, likelyCase] = judgedAlone
+        ? [[own], undefined]
+        : await (attempt === 1 && earlyRead ? earlyRead.catch(() => readSubmission(record, deps)) : readSubmission(record, deps));
       await timed(steps, 'checkpointWait', () => checkpointsWritten);
       const records = listed.map((r) => (r.documentId === documentId ? { ...r, documents: readDocuments } : r));
       const readRecords = records.filter((r) => r.documents && r.status !== 'rejected' && r.status !== 'duplicate');
@@ -99,7 +113,12 @@ export async function settleDocument(
       let caseDocuments = caseDocumentsOf(readRecords);
       if (deps.crossCheck) {
         const checked = deps.crossCheck(caseDocuments);
-        caseDocuments = caseDocuments.map((document, index) => ({ ...document, ...checked[index], documentId: document.documentId, indexInFile: document.indexInFile }));
+        caseDocuments = caseDocuments.map((document, index) => ({
+          ...document,
+          ...checked[index],
+          documentId: document.documentId,
+          indexInFile: document.indexInFile,
+        }));
       }
       // The claim is dated by its first upload, whichever file finishes last, so every file judges it the same way.
       const firstUpload = records.map((r) => r.createdAt).sort()[0] ?? record.createdAt;
@@ -132,7 +151,14 @@ export async function settleDocument(
           if (last) settled = written.action !== 'unchanged';
         }
         // The training body's documents that settled while this file was read reach its cases now.
-        if (judgedAlone && cases.length > 0) await takeUpSharedDocuments(documentId, cases.map((c) => c.caseId), context, writeDeps, deps.documents);
+        if (judgedAlone && cases.length > 0)
+          await takeUpSharedDocuments(
+            documentId,
+            cases.map((c) => c.caseId),
+            context,
+            writeDeps,
+            deps.documents,
+          );
         break;
       } catch (error) {
         if (!(error instanceof CaseChangedError) || attempt >= 8) throw error;
@@ -155,6 +181,13 @@ export async function settleDocument(
     throw error;
   }
   // The storage steps beside the reading stages: the pipeline bench prints each.
-  deps.logger?.info('document processed', { documentId, status, pageCount, resumedPages, cases: cases.map((c) => `${c.caseId}:${c.action}`), timings: { ...timings, ...steps } });
+  deps.logger?.info('document processed', {
+    documentId,
+    status,
+    pageCount,
+    resumedPages,
+    cases: cases.map((c) => `${c.caseId}:${c.action}`),
+    timings: { ...timings, ...steps },
+  });
   return { kind: 'done', documentId, status, cases, pageCount, resumedPages, timings };
 }

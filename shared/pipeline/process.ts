@@ -46,7 +46,15 @@ export type ProcessOutcome =
   | { kind: 'skipped'; documentId: string; status: DocumentStatus }
   | { kind: 'rejected'; documentId: string; code: string }
   | { kind: 'waiting'; documentId: string; jobId: string; pages: number[] }
-  | { kind: 'done'; documentId: string; status: 'processed' | 'needs_review'; cases: CaseWriteResult[]; pageCount: number; resumedPages: number; timings: StageTimings };
+  | {
+      kind: 'done';
+      documentId: string;
+      status: 'processed' | 'needs_review';
+      cases: CaseWriteResult[];
+      pageCount: number;
+      resumedPages: number;
+      timings: StageTimings;
+    };
 
 /**
  * What the queue message says beyond the document id (`syncOcr`; `source`, read beside the record, which decides),
@@ -74,11 +82,7 @@ export { markDocumentFailed } from './mark-document-failed.js';
  * const outcome = await processDocument('doc-1', deps);
  * // { kind: 'done', status: 'needs_review', cases: [{ caseId: 'case-sub-1', action: 'created' }], ... }
  */
-export async function processDocument(
-  documentId: string,
-  deps: ProcessDeps,
-  message: ProcessMessage = {},
-): Promise<ProcessOutcome> {
+export async function processDocument(documentId: string, deps: ProcessDeps, message: ProcessMessage = {}): Promise<ProcessOutcome> {
   const steps = emptySteps();
   // The original is read beside the record when the message says where it is (ingest's messages do).
   const source = message.source;

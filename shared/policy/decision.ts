@@ -80,9 +80,7 @@ export const decisionSchema = z.object({
   /** The date whose parameters were applied (YYYY-MM-DD). */
   evaluatedOn: z.string(),
   /** The missing documents as the materials list names them (same order as `missingDocuments`). Optional, additive. */
-  missingDocumentDetails: z
-    .array(z.object({ code: z.string(), ruleId: z.string(), zh: z.string(), en: z.string() }))
-    .optional(),
+  missingDocumentDetails: z.array(z.object({ code: z.string(), ruleId: z.string(), zh: z.string(), en: z.string() })).optional(),
   /** Readings of the policy's open points the decision relied on (`interpretation.x=value`). Optional, additive. */
   interpretationsApplied: z.array(z.string()).optional(),
   /** Whether the amount is final or awaits the bureau's confirmation of a figure. Optional, additive (absent = older decision). */

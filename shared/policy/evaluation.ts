@@ -172,13 +172,7 @@ export class Evaluation {
       this.review('XH36-3', { zh: '根据现有事实无法确定补贴金额', en: 'the facts do not establish an amount' });
     }
     const outcome: DecisionOutcome =
-      this.worst === 'ineligible'
-        ? 'ineligible'
-        : this.worst === 'missing'
-          ? 'missing_documents'
-          : this.worst === 'review'
-            ? 'needs_review'
-            : 'eligible';
+      this.worst === 'ineligible' ? 'ineligible' : this.worst === 'missing' ? 'missing_documents' : this.worst === 'review' ? 'needs_review' : 'eligible';
     const amountYuan = outcome === 'ineligible' ? 0 : this.amount;
     const reasons = outcome === 'ineligible' ? this.reasons.filter((r) => !this.paymentReasons.has(r)) : [...this.reasons];
     const awaiting = amountYuan > 0 ? this.awaitingConfirmation() : [];

@@ -19,10 +19,7 @@ const sources = z.record(z.string(), factSourceSchema).optional();
  * (学徒工 `apprentice`, 特级技师 `principal_technician`, 首席技师 `chief_technician`), recognised but paid only where a
  * parameter in force names them.
  */
-export const certificateLevelSchema = z.union([
-  z.number().int().min(1).max(5),
-  z.enum(['apprentice', 'principal_technician', 'chief_technician']),
-]);
+export const certificateLevelSchema = z.union([z.number().int().min(1).max(5), z.enum(['apprentice', 'principal_technician', 'chief_technician'])]);
 export type CertificateLevel = z.infer<typeof certificateLevelSchema>;
 
 export const applicantKindSchema = z.enum(['individual', 'enterprise', 'training_body', 'competition_host', 'studio']);

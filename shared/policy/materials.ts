@@ -54,19 +54,49 @@ const item = (code: string, ruleId: string, anyOf: readonly Material[], zh: stri
 export const MATERIALS: Record<ProgrammeId, readonly MaterialRequirement[]> = {
   // The track is not known yet: only what both tracks have in common. Once it is, APPRENTICESHIP_MATERIALS applies.
   'XH36-3.1': [
-    item('apprentice_labour_contract', 'XH36-3.1', ['labour_contract', 'internship_agreement'], '劳动合同（职工学徒）或实习协议（学生学徒）', 'labour contract (employee apprentice) or internship agreement (student apprentice)'),
+    item(
+      'apprentice_labour_contract',
+      'XH36-3.1',
+      ['labour_contract', 'internship_agreement'],
+      '劳动合同（职工学徒）或实习协议（学生学徒）',
+      'labour contract (employee apprentice) or internship agreement (student apprentice)',
+    ),
   ],
-  'XH36-3.2': [item('certificate', 'XH36-3.2', ['certificate', 'certificate_roster'], '职业资格证书（或职业技能等级证书、专项能力证书）', 'the vocational certificate')],
-  'XH36-3.3.1': [item('special_operation_certificate', 'XH36-3.3', ['certificate', 'certificate_roster'], '特种作业操作证书（或名册）', 'special-operations certificates (or roster)')],
+  'XH36-3.2': [
+    item('certificate', 'XH36-3.2', ['certificate', 'certificate_roster'], '职业资格证书（或职业技能等级证书、专项能力证书）', 'the vocational certificate'),
+  ],
+  'XH36-3.3.1': [
+    item(
+      'special_operation_certificate',
+      'XH36-3.3',
+      ['certificate', 'certificate_roster'],
+      '特种作业操作证书（或名册）',
+      'special-operations certificates (or roster)',
+    ),
+  ],
   'XH36-3.3.2': [
     item('project_filing_form', 'XH36-3.3', ['project_filing_form'], '培训补贴项目备案审核表', 'project filing form approved by the city bureau'),
-    item('training_certificate', 'XH36-3.3', ['training_certificate', 'certificate_roster'], '培训合格证书（或名册）', 'training completion certificates (or roster)'),
+    item(
+      'training_certificate',
+      'XH36-3.3',
+      ['training_certificate', 'certificate_roster'],
+      '培训合格证书（或名册）',
+      'training completion certificates (or roster)',
+    ),
   ],
   'XH36-3.3.3': [
     item('competition_filing_form', 'XH36-3.3', ['competition_filing_form'], '竞赛项目申请（备案）审核表', 'competition project filing form'),
     item('competition_qualified_roster', 'XH36-3.3', ['competition_qualified_roster'], '竞赛合格人员名册', 'roster of participants who passed'),
   ],
-  'XH36-3.4': [item('training_certificate', 'XH36-3.4', ['training_certificate', 'certificate_roster'], '创业培训合格证书（或名册）', 'entrepreneurship training certificates (or roster)')],
+  'XH36-3.4': [
+    item(
+      'training_certificate',
+      'XH36-3.4',
+      ['training_certificate', 'certificate_roster'],
+      '创业培训合格证书（或名册）',
+      'entrepreneurship training certificates (or roster)',
+    ),
+  ],
   'XH36-3.5': [],
   'XH36-3.6': [item('studio_application', 'XH36-3.6', ['studio_application'], '大师工作室申报材料', 'studio application materials')],
   'XH36-3.7.a': bodyOrEnterpriseMaterials(),
@@ -76,7 +106,13 @@ export const MATERIALS: Record<ProgrammeId, readonly MaterialRequirement[]> = {
     item('certificate', 'XH36-3.7.1', ['certificate'], '职业资格证书（或职业技能等级证书）原件及复印件', 'certificate, original and copy'),
     item('labour_contract', 'XH36-3.7.1', ['labour_contract'], '劳动合同', 'labour contract'),
     item('engagement_letter', 'XH36-3.7.1', ['engagement_letter'], '单位聘书原件及复印件', 'letter of engagement, original and copy'),
-    item('social_insurance_record', 'XH36-3.7.1', ['social_insurance_record'], '取证后2年的社保缴费记录', 'social-insurance payment record for the 2 years after the certificate'),
+    item(
+      'social_insurance_record',
+      'XH36-3.7.1',
+      ['social_insurance_record'],
+      '取证后2年的社保缴费记录',
+      'social-insurance payment record for the 2 years after the certificate',
+    ),
   ],
   'XH36-3.7.d': [
     item('competition_budget', 'XH36-3.7.1', ['competition_budget'], '项目预算', 'competition budget'),
@@ -99,14 +135,32 @@ export const APPRENTICESHIP_MATERIALS: Record<'employee' | 'student', readonly M
   student: [
     item('internship_agreement', 'XH36-3.1', ['internship_agreement'], '一年实习协议', 'one-year internship agreement'),
     item('employment_agreement', 'XH36-3.1', ['employment_agreement'], '就业协议', 'employment agreement'),
-    item('post_training_labour_contract', 'XH36-3.1', ['labour_contract'], '培训后企业与学徒签订的劳动合同', 'the labour contract signed with the apprentice after training'),
-    item('post_training_social_insurance', 'XH36-3.1', ['social_insurance_record', 'social_insurance_proof'], '培训后企业为学徒缴纳社会保险费的记录', 'the record of social insurance paid for the apprentice after training'),
+    item(
+      'post_training_labour_contract',
+      'XH36-3.1',
+      ['labour_contract'],
+      '培训后企业与学徒签订的劳动合同',
+      'the labour contract signed with the apprentice after training',
+    ),
+    item(
+      'post_training_social_insurance',
+      'XH36-3.1',
+      ['social_insurance_record', 'social_insurance_proof'],
+      '培训后企业为学徒缴纳社会保险费的记录',
+      'the record of social insurance paid for the apprentice after training',
+    ),
   ],
 };
 
 function bodyOrEnterpriseMaterials(): MaterialRequirement[] {
   return [
-    item('certificate_roster', 'XH36-3.7.1', ['certificate_roster', 'certificate'], '高技能人才培训考核发证名册（或证书复印件）', 'roster of certificates issued (or copies)'),
+    item(
+      'certificate_roster',
+      'XH36-3.7.1',
+      ['certificate_roster', 'certificate'],
+      '高技能人才培训考核发证名册（或证书复印件）',
+      'roster of certificates issued (or copies)',
+    ),
     item('application_form', 'XH36-3.7.1', ['application_form'], '培养高技能人才奖励费申请表', 'application form'),
     item('business_licence', 'XH36-3.7.1', ['business_licence'], '企业营业执照复印件', 'business licence copy'),
     item(

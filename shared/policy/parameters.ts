@@ -22,11 +22,7 @@ export const legalReferenceSchema = z.object({
 export type LegalReference = z.infer<typeof legalReferenceSchema>;
 
 const scalarSchema = z.union([z.number(), z.string(), z.boolean()]);
-export const parameterValueSchema = z.union([
-  scalarSchema,
-  z.array(scalarSchema),
-  z.record(z.string(), scalarSchema),
-]);
+export const parameterValueSchema = z.union([scalarSchema, z.array(scalarSchema), z.record(z.string(), scalarSchema)]);
 export type ParameterValue = z.infer<typeof parameterValueSchema>;
 
 const isoDateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'value dates are YYYY-MM-DD');
@@ -183,7 +179,9 @@ export class ParameterSet {
 }
 
 function isOverrideObject(value: unknown): value is { value: ParameterValue; status?: ParameterStatus } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'value' in value && Object.keys(value).every((k) => k === 'value' || k === 'status');
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && 'value' in value && Object.keys(value).every((k) => k === 'value' || k === 'status')
+  );
 }
 
 function previousIsoDay(isoDate: string): string {
@@ -303,10 +301,11 @@ export interface ParameterSegment {
  * // [{ from: '2020-10-22', until: '2021-12-31', value: '西人社〔2020〕36号', ended: false }, { from: '2022-01-01', value: null, ended: true }]
  */
 export function parameterTimeline(parameters: ParameterSet, name: string): ParameterSegment[] {
-  return parameters.changeDates(name).map((from) => {
-    const reading = parameters.find(name, from);
-    return reading
-      ? { from, until: reading.until, value: reading.value, ended: false }
-      : { from, until: undefined, value: null, ended: true };
-  }).map((segment, i, all) => ({ ...segment, until: all[i + 1] ? previousIsoDay(all[i + 1].from) : undefined }));
+  return parameters
+    .changeDates(name)
+    .map((from) => {
+      const reading = parameters.find(name, from);
+      return reading ? { from, until: reading.until, value: reading.value, ended: false } : { from, until: undefined, value: null, ended: true };
+    })
+    .map((segment, i, all) => ({ ...segment, until: all[i + 1] ? previousIsoDay(all[i + 1].from) : undefined }));
 }

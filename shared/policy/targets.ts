@@ -10,7 +10,8 @@ import type { ParameterSet } from './parameters.js';
 export function yearlyTarget(parameters: ParameterSet, year: number): { personTimes: number; reference: string } | undefined {
   for (const day of [`${year}-12-31`, `${year}-01-01`]) {
     const reading = parameters.find<number>('targets.training_person_times_per_year', day);
-    if (reading && typeof reading.value === 'number') return { personTimes: reading.value, reference: `${reading.reference.document} ${reading.reference.clause}` };
+    if (reading && typeof reading.value === 'number')
+      return { personTimes: reading.value, reference: `${reading.reference.document} ${reading.reference.clause}` };
   }
   return undefined;
 }

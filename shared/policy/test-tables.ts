@@ -92,7 +92,9 @@ export function parsePolicyTestTable(text: string, file: string): PolicyTestTabl
   }
   const parsed = policyTestTableSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new PolicyTestTableError(file, parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; '), { cause: parsed.error });
+    throw new PolicyTestTableError(file, parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; '), {
+      cause: parsed.error,
+    });
   }
   return parsed.data;
 }
@@ -145,7 +147,8 @@ function runCase(table: PolicyTestTable, row: TableCase, base: ParameterSet): Ta
 
 function compare(expect: TableCase['expect'], decision: Decision): string[] {
   const failures: string[] = [];
-  const differs = (what: string, expected: unknown, actual: unknown) => failures.push(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  const differs = (what: string, expected: unknown, actual: unknown) =>
+    failures.push(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
   if (decision.outcome !== expect.outcome) differs('outcome', expect.outcome, decision.outcome);
   if (expect.amount !== undefined && decision.amountYuan !== expect.amount) differs('amount', expect.amount, decision.amountYuan);
   if (expect.amountStatus !== undefined && decision.amountStatus !== expect.amountStatus) differs('amountStatus', expect.amountStatus, decision.amountStatus);
@@ -155,13 +158,15 @@ function compare(expect: TableCase['expect'], decision: Decision): string[] {
     differs('missingDocuments', expect.missingDocuments, decision.missingDocuments);
   }
   const awaiting = (decision.awaitingConfirmation ?? []).map((a) => a.parameter);
-  if (expect.awaitingConfirmation !== undefined && !sameList(expect.awaitingConfirmation, awaiting)) differs('awaitingConfirmation', expect.awaitingConfirmation, awaiting);
+  if (expect.awaitingConfirmation !== undefined && !sameList(expect.awaitingConfirmation, awaiting))
+    differs('awaitingConfirmation', expect.awaitingConfirmation, awaiting);
   for (const label of expect.interpretationsApplied ?? []) {
     if (!(decision.interpretationsApplied ?? []).includes(label)) differs('interpretationsApplied includes', label, decision.interpretationsApplied);
   }
   const sentences = decision.reasons.flatMap((r) => [r.zh, r.en]);
   for (const wanted of expect.reasons ?? []) {
-    if (!sentences.some((s) => s.includes(wanted))) failures.push(`reasons: no reason contains ${JSON.stringify(wanted)}; reasons are ${JSON.stringify(decision.reasons.map((r) => r.zh))}`);
+    if (!sentences.some((s) => s.includes(wanted)))
+      failures.push(`reasons: no reason contains ${JSON.stringify(wanted)}; reasons are ${JSON.stringify(decision.reasons.map((r) => r.zh))}`);
   }
   for (const unwanted of expect.reasonsAbsent ?? []) {
     const found = sentences.find((s) => s.includes(unwanted));

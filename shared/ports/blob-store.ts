@@ -22,5 +22,9 @@ export interface BlobStore {
   /** `metadata`: user metadata stored with the object (S3 `x-amz-meta-*`; names lower-case). */
   put(bucket: string, key: string, bytes: Uint8Array, contentType?: string, metadata?: Record<string, string>): Promise<void>;
   /** Size, version and user metadata of an object, or undefined when it does not exist. */
-  head(bucket: string, key: string, versionId?: string): Promise<{ size: number; eTag?: string; versionId?: string; metadata?: Record<string, string> } | undefined>;
+  head(
+    bucket: string,
+    key: string,
+    versionId?: string,
+  ): Promise<{ size: number; eTag?: string; versionId?: string; metadata?: Record<string, string> } | undefined>;
 }

@@ -81,7 +81,12 @@ export interface CaseRepository {
    * Creates the case (version 0 → 1) unless it exists; idempotent on caseId. Claim keys are reserved atomically
    * (ClaimKeyTakenError when one is held by another case or its quota is full).
    */
-  create(reviewCase: ReviewCase, audit: AuditEvent, claimKeys?: ClaimKey[], alongside?: DocumentSettlement): Promise<{ reviewCase: ReviewCase; created: boolean }>;
+  create(
+    reviewCase: ReviewCase,
+    audit: AuditEvent,
+    claimKeys?: ClaimKey[],
+    alongside?: DocumentSettlement,
+  ): Promise<{ reviewCase: ReviewCase; created: boolean }>;
   get(caseId: string): Promise<ReviewCase | undefined>;
   /**
    * The case as it was at `version`, for a change the caller will write under that version: a case's content at a

@@ -44,4 +44,3 @@ export type TextractJobState = (typeof TextractJobState)[keyof typeof TextractJo
 export interface TextractJobProbe {
   state(jobId: string): Promise<TextractJobState>;
 }
-

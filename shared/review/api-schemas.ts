@@ -10,16 +10,15 @@ import { reviewRoleSchema } from './principal.js';
 import { documentTypeSchema } from '../documents/document-type.js';
 import { programmeIdSchema } from '../policy/programmes.js';
 
-export const errorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      /** The sentence for the clerk, in Simplified Chinese. */
-      zh: z.string(),
-      details: z.record(z.string(), z.unknown()).optional(),
-    }),
-  });
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** The sentence for the clerk, in Simplified Chinese. */
+    zh: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
 
 export const queueSummarySchema = z.object({
   queue: z.string(),
@@ -30,20 +29,19 @@ export const queueSummarySchema = z.object({
 export const queuesResponseSchema = z.object({ queues: z.array(queueSummarySchema) });
 
 /** A case as a list shows it: enough to choose, not the documents. */
-export const caseSummarySchema = z
-  .object({
-    caseId: z.string(),
-    submissionId: z.string(),
-    queue: z.string(),
-    status: caseStatusSchema,
-    personName: z.string().optional(),
-    flaggedFieldCount: z.number().int().nonnegative(),
-    outcome: z.string().optional(),
-    amountYuan: z.number().int().nonnegative().optional(),
-    lease: z.object({ holder: z.string(), expiresAt: z.string() }).optional(),
-    version: z.number().int().nonnegative(),
-    createdAt: z.string(),
-  });
+export const caseSummarySchema = z.object({
+  caseId: z.string(),
+  submissionId: z.string(),
+  queue: z.string(),
+  status: caseStatusSchema,
+  personName: z.string().optional(),
+  flaggedFieldCount: z.number().int().nonnegative(),
+  outcome: z.string().optional(),
+  amountYuan: z.number().int().nonnegative().optional(),
+  lease: z.object({ holder: z.string(), expiresAt: z.string() }).optional(),
+  version: z.number().int().nonnegative(),
+  createdAt: z.string(),
+});
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
 export const caseListResponseSchema = z.object({ items: z.array(caseSummarySchema), cursor: z.string().optional() });
@@ -122,16 +120,15 @@ export const caseViewSchema = z.object({
 export type CaseViewText = z.infer<typeof caseViewSchema>;
 
 /** A case with everything a clerk needs on one screen. */
-export const caseDetailSchema = z
-  .object({
-    case: reviewCaseSchema,
-    pages: z.array(casePageSchema),
-    audit: z.array(auditEventSchema),
-    /** What a clerk must settle before the case can be confirmed or approved (resolved ones carry their resolution). */
-    findings: z.array(caseFindingSchema),
-    /** The case as a clerk reads it: Chinese text, the open points and their controls, the checklist, the trail. */
-    view: caseViewSchema,
-  });
+export const caseDetailSchema = z.object({
+  case: reviewCaseSchema,
+  pages: z.array(casePageSchema),
+  audit: z.array(auditEventSchema),
+  /** What a clerk must settle before the case can be confirmed or approved (resolved ones carry their resolution). */
+  findings: z.array(caseFindingSchema),
+  /** The case as a clerk reads it: Chinese text, the open points and their controls, the checklist, the trail. */
+  view: caseViewSchema,
+});
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 /**
@@ -180,8 +177,7 @@ export const fieldCorrectionSchema = z.object({
 });
 export type FieldCorrection = z.infer<typeof fieldCorrectionSchema>;
 
-export const correctFieldsRequestSchema = versionedSchema
-  .extend({ corrections: z.array(fieldCorrectionSchema).min(1).max(100) });
+export const correctFieldsRequestSchema = versionedSchema.extend({ corrections: z.array(fieldCorrectionSchema).min(1).max(100) });
 export type CorrectFieldsRequest = z.infer<typeof correctFieldsRequestSchema>;
 
 export const confirmRequestSchema = versionedSchema;
@@ -191,8 +187,10 @@ export const rejectRequestSchema = versionedSchema.extend({ reason: z.string().t
  * words (both shown to the applicant), plus the clerk's free note (the bureau's, not shown to the applicant). At least
  * one document.
  */
-export const requestDocumentsRequestSchema = versionedSchema
-  .extend({ documents: z.array(z.string().trim().min(1).max(200)).min(1).max(20), note: z.string().trim().max(500).optional() });
+export const requestDocumentsRequestSchema = versionedSchema.extend({
+  documents: z.array(z.string().trim().min(1).max(200)).min(1).max(20),
+  note: z.string().trim().max(500).optional(),
+});
 /** Evidence the clerk saw that settles an open point (居住证, 本地就业, 社保…). */
 export const recordEvidenceRequestSchema = versionedSchema.extend({
   kind: evidenceKindSchema,
@@ -205,7 +203,10 @@ export const recordEvidenceRequestSchema = versionedSchema.extend({
  */
 export const classifyRequestSchema = versionedSchema.extend({
   programme: programmeIdSchema,
-  documents: z.array(z.object({ documentId: z.string().min(1), indexInFile: z.number().int().nonnegative(), type: documentTypeSchema })).max(50).default([]),
+  documents: z
+    .array(z.object({ documentId: z.string().min(1), indexInFile: z.number().int().nonnegative(), type: documentTypeSchema }))
+    .max(50)
+    .default([]),
 });
 export type ClassifyRequest = z.infer<typeof classifyRequestSchema>;
 /**
@@ -214,7 +215,10 @@ export type ClassifyRequest = z.infer<typeof classifyRequestSchema>;
  */
 export const regroupPagesRequestSchema = versionedSchema.extend({
   documentId: z.string().min(1),
-  groups: z.array(z.object({ pages: z.array(z.number().int().positive()).min(1).max(200), type: documentTypeSchema.optional() })).min(1).max(50),
+  groups: z
+    .array(z.object({ pages: z.array(z.number().int().positive()).min(1).max(200), type: documentTypeSchema.optional() }))
+    .min(1)
+    .max(50),
 });
 export type RegroupPagesRequest = z.infer<typeof regroupPagesRequestSchema>;
 /** Closing a case as 不予补贴, with the reason the applicant will read. */
@@ -234,18 +238,16 @@ export const resolveFindingRequestSchema = versionedSchema.extend({
 export const releaseRequestSchema = versionedSchema.partial();
 export const approveRequestSchema = versionedSchema;
 
-export const batchResponseSchema = z
-  .object({
-    submissionId: z.string(),
-    cases: z.array(caseSummarySchema),
-    counts: z.record(z.string(), z.number().int().nonnegative()),
-  });
+export const batchResponseSchema = z.object({
+  submissionId: z.string(),
+  cases: z.array(caseSummarySchema),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+});
 
-export const confirmCleanResponseSchema = z
-  .object({
-    confirmed: z.array(z.string()),
-    skipped: z.array(z.object({ caseId: z.string(), reason: z.string() })),
-  });
+export const confirmCleanResponseSchema = z.object({
+  confirmed: z.array(z.string()),
+  skipped: z.array(z.object({ caseId: z.string(), reason: z.string() })),
+});
 
 export const paymentsQuerySchema = z
   .object({
@@ -255,12 +257,15 @@ export const paymentsQuerySchema = z
   })
   .refine((q) => q.from <= q.to, { message: '`from` must not be after `to`' });
 
-export const meResponseSchema = z
-  .object({ userId: z.string(), displayName: z.string().optional(), roles: z.array(reviewRoleSchema), institutionId: z.string().optional() });
+export const meResponseSchema = z.object({
+  userId: z.string(),
+  displayName: z.string().optional(),
+  roles: z.array(reviewRoleSchema),
+  institutionId: z.string().optional(),
+});
 
 export const signInRequestSchema = z.object({ username: z.string().min(1) });
-export const signInResponseSchema = z
-  .object({ token: z.string(), user: meResponseSchema });
+export const signInResponseSchema = z.object({ token: z.string(), user: meResponseSchema });
 
 export const devUsersResponseSchema = z.object({ users: z.array(meResponseSchema) });
 
@@ -310,7 +315,10 @@ export const batchListResponseSchema = z.object({ batches: z.array(batchListItem
 export const completeUploadRequestSchema = z.object({
   key: z.string().min(1),
   uploadId: z.string().min(1),
-  parts: z.array(z.object({ partNumber: z.number().int().min(1).max(10000), eTag: z.string().min(1) })).min(1).max(10000),
+  parts: z
+    .array(z.object({ partNumber: z.number().int().min(1).max(10000), eTag: z.string().min(1) }))
+    .min(1)
+    .max(10000),
 });
 export type CompleteUploadRequest = z.infer<typeof completeUploadRequestSchema>;
 export const completeUploadResponseSchema = z.object({ key: z.string() });
@@ -346,9 +354,13 @@ export const batchProgressSchema = z.object({
     rosterRows: z.number().int().nonnegative(),
     matched: z.number().int().nonnegative(),
     /** Matched rows where the certificate read differs from the roster (field names only: no values leave). */
-    withFlags: z.array(rowRefSchema.extend({ caseId: z.string().optional(), fields: z.array(z.object({ field: z.string(), kind: z.enum(['mismatch', 'unread']) })) })),
+    withFlags: z.array(
+      rowRefSchema.extend({ caseId: z.string().optional(), fields: z.array(z.object({ field: z.string(), kind: z.enum(['mismatch', 'unread']) })) }),
+    ),
     rowsWithoutCertificate: z.array(rowRefSchema),
-    certificatesWithoutRow: z.array(z.object({ documentId: z.string(), indexInFile: z.number().int(), fileName: z.string().optional(), caseId: z.string().optional() })),
+    certificatesWithoutRow: z.array(
+      z.object({ documentId: z.string(), indexInFile: z.number().int(), fileName: z.string().optional(), caseId: z.string().optional() }),
+    ),
     /** Certificate numbers listed on more than one roster row. */
     duplicateRows: z.array(z.object({ certificateNumber: z.string(), rowNumbers: z.array(z.number().int()) })),
     /** Certificate numbers another batch claimed first. */

@@ -71,13 +71,23 @@ const ROSTER_NAME = /\.(xlsx|csv)$/i;
 export function checkBatchFiles(files: CreateBatchRequest['files']): void {
   const rosters = files.filter((file) => file.role === 'roster');
   if (rosters.length !== 1) {
-    throw new UnprocessableError('roster_count', `每个批次须附且只附一份考核发证名册（收到 ${rosters.length} 份）。`, `a batch needs exactly one roster, got ${rosters.length}`);
+    throw new UnprocessableError(
+      'roster_count',
+      `每个批次须附且只附一份考核发证名册（收到 ${rosters.length} 份）。`,
+      `a batch needs exactly one roster, got ${rosters.length}`,
+    );
   }
   const roster = rosters[0]!;
   if (!ROSTER_NAME.test(roster.name)) {
-    throw new UnprocessableError('roster_file_type', `名册“${roster.name}”须为 Excel 工作簿（.xlsx）或 CSV 文件；旧版 .xls 请另存为 .xlsx 后再上传。`, `the roster ${roster.name} is not .xlsx or .csv`, { name: roster.name });
+    throw new UnprocessableError(
+      'roster_file_type',
+      `名册“${roster.name}”须为 Excel 工作簿（.xlsx）或 CSV 文件；旧版 .xls 请另存为 .xlsx 后再上传。`,
+      `the roster ${roster.name} is not .xlsx or .csv`,
+      { name: roster.name },
+    );
   }
-  if (roster.size === 0) throw new UnprocessableError('roster_empty', `名册“${roster.name}”是空文件。`, `the roster ${roster.name} is empty`, { name: roster.name });
+  if (roster.size === 0)
+    throw new UnprocessableError('roster_empty', `名册“${roster.name}”是空文件。`, `the roster ${roster.name} is empty`, { name: roster.name });
   if (!files.some((file) => file.role === 'certificates')) {
     throw new UnprocessableError('no_certificates', '请至少选择一个证书文件（ZIP 压缩包、PDF 或图片）。', 'a batch needs at least one certificate file');
   }
@@ -98,7 +108,8 @@ export class BatchService {
   /** Creates a batch for the caller's institution (never one named in the body) and hands out the upload targets. */
   async create(principal: Principal, request: CreateBatchRequest): Promise<{ batch: Batch; uploads: UploadTarget[] }> {
     requireRole(principal, ['institution']);
-    if (!principal.institutionId) throw new ForbiddenError('no_institution', '您的账号未关联培训机构，无法提交批次。', `${principal.userId} has no institution`);
+    if (!principal.institutionId)
+      throw new ForbiddenError('no_institution', '您的账号未关联培训机构，无法提交批次。', `${principal.userId} has no institution`);
     checkBatchFiles(request.files);
     return createBatch(
       { institutionId: principal.institutionId, files: request.files },
@@ -157,8 +168,16 @@ export class BatchService {
         pagesTotal: known.reduce((sum, record) => sum + (record.pageCount ?? 0), 0),
         pagesDone: known.reduce((sum, record) => sum + (isFinal(record.status) ? record.pageCount! : Math.min(record.pageCount!, record.pagesDone ?? 0)), 0),
         problems: documents
-          .filter((record) => record.status === 'rejected' || record.status === 'failed' || record.status === 'duplicate' || record.error?.code === SERVES_NO_CASE.code)
-          .map((record) => ({ documentId: record.documentId, fileName: record.fileName ?? record.key.split('/').pop()!, status: record.status, ...(record.error?.code ? { reason: record.error.code } : {}) })),
+          .filter(
+            (record) =>
+              record.status === 'rejected' || record.status === 'failed' || record.status === 'duplicate' || record.error?.code === SERVES_NO_CASE.code,
+          )
+          .map((record) => ({
+            documentId: record.documentId,
+            fileName: record.fileName ?? record.key.split('/').pop()!,
+            status: record.status,
+            ...(record.error?.code ? { reason: record.error.code } : {}),
+          })),
       },
       allFinal: everyFileArrived && documents.length > 0 && final === documents.length,
       cases: { total: summary.cases.length, byStatus: summary.casesByStatus },
@@ -169,7 +188,12 @@ export class BatchService {
         matched: matching.matches.length,
         withFlags: matching.matches
           .filter((match) => match.flags.length > 0)
-          .map((match) => ({ rowNumber: match.rowNumber, ...optionalName(nameOf(match.rowNumber)), ...(match.certificate.caseId ? { caseId: match.certificate.caseId } : {}), fields: match.flags.map((flag) => ({ field: flag.field, kind: flag.kind })) })),
+          .map((match) => ({
+            rowNumber: match.rowNumber,
+            ...optionalName(nameOf(match.rowNumber)),
+            ...(match.certificate.caseId ? { caseId: match.certificate.caseId } : {}),
+            fields: match.flags.map((flag) => ({ field: flag.field, kind: flag.kind })),
+          })),
         rowsWithoutCertificate: matching.rowsWithoutCertificate.map((rowNumber) => ({ rowNumber, ...optionalName(nameOf(rowNumber)) })),
         certificatesWithoutRow: matching.certificatesWithoutRow.map((certificate) => ({
           documentId: certificate.documentId,
@@ -227,7 +251,8 @@ export class BatchService {
     if (!head) return { rows: [], roster: { uploaded: false, rows: 0, ...(fileName ? { fileName } : {}) } };
     // The page polls every 2 s: a roster version is read and parsed once per process.
     const version = `${batch.rosterKey}#${head.versionId ?? head.eTag ?? head.size}`;
-    const read = this.rosters.get(version) ?? remember(this.rosters, version, await this.readRoster(batch.rosterKey, fileName), this.deps.rosterCacheSize ?? 200);
+    const read =
+      this.rosters.get(version) ?? remember(this.rosters, version, await this.readRoster(batch.rosterKey, fileName), this.deps.rosterCacheSize ?? 200);
     return { ...read, version };
   }
 
@@ -239,7 +264,10 @@ export class BatchService {
       return { rows, roster: { uploaded: true, rows: rows.length, ...(fileName ? { fileName } : {}) } };
     } catch (error) {
       const code = (error as { code?: string }).code ?? 'roster_unreadable';
-      const zh = code === 'roster_missing_columns' ? `名册缺少必需的列：${((error as { context?: { missing?: string[] } }).context?.missing ?? []).join('、')}。` : '名册无法读取，请检查文件是否为有效的 Excel 或 CSV。';
+      const zh =
+        code === 'roster_missing_columns'
+          ? `名册缺少必需的列：${((error as { context?: { missing?: string[] } }).context?.missing ?? []).join('、')}。`
+          : '名册无法读取，请检查文件是否为有效的 Excel 或 CSV。';
       return { rows: [], roster: { uploaded: true, rows: 0, ...(fileName ? { fileName } : {}), error: { code, zh } } };
     }
   }
@@ -307,4 +335,3 @@ export function listItemOf(batch: Batch): BatchListItem {
     updatedAt: batch.updatedAt,
   };
 }
-

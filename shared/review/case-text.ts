@@ -22,7 +22,11 @@ export function caseTextOf(reviewCase: ReviewCase, audit: readonly AuditEvent[],
   const staff = !!principal && (principal.roles.includes('clerk') || principal.roles.includes('supervisor'));
   const supervisor = !!principal && principal.roles.includes('supervisor');
   const leasedElsewhere =
-    reviewCase.status === 'claimed' && !!reviewCase.lease && reviewCase.lease.holder !== principal?.userId && Date.parse(reviewCase.lease.expiresAt) > now.getTime() && !supervisor;
+    reviewCase.status === 'claimed' &&
+    !!reviewCase.lease &&
+    reviewCase.lease.holder !== principal?.userId &&
+    Date.parse(reviewCase.lease.expiresAt) > now.getTime() &&
+    !supervisor;
   const open = OPEN_STATES.includes(reviewCase.status);
   const findingsOpen = caseFindings(reviewCase).some((f) => !reviewCase.resolvedFindings?.some((r) => r.code === f.code && r.key === f.key));
   const payable = d?.outcome === 'eligible' && d.amountYuan > 0;
@@ -35,7 +39,11 @@ export function caseTextOf(reviewCase: ReviewCase, audit: readonly AuditEvent[],
     ...(d ? { outcomeZh: OUTCOME_ZH[d.outcome] ?? d.outcome, programmeTitle: programmeTitleZh(d.programme) } : {}),
     reasons: (d?.reasons ?? []).filter((r) => !r.zh.startsWith('缺少材料：')).map((r) => ({ ruleId: r.ruleId, zh: clerkText(r.zh, documents) })),
     missingDocuments: [...new Set((d?.missingDocumentDetails ?? []).map((m) => m.zh))],
-    openPoints: points.map((p) => ({ ruleId: p.ruleId, zh: clerkText(p.zh, documents), evidence: p.evidence.map((kind) => ({ kind, zh: EVIDENCE_ZH[kind] })) })),
+    openPoints: points.map((p) => ({
+      ruleId: p.ruleId,
+      zh: clerkText(p.zh, documents),
+      evidence: p.evidence.map((kind) => ({ kind, zh: EVIDENCE_ZH[kind] })),
+    })),
     checklist: documentChecklist(d),
     unconfirmedFigures: unconfirmedFigures(d),
     audit: auditRows(audit, documents),

@@ -40,7 +40,15 @@ export class ForbiddenError extends ReviewError {
 /** The case, document or page does not exist. */
 export class ReviewNotFoundError extends ReviewError {
   constructor(what: 'case' | 'document' | 'page' | 'queue' | 'batch' | 'finding' | 'submission', id: string) {
-    const zh = { case: '案件不存在', document: '材料不存在', page: '页面不存在', queue: '队列不存在', batch: '批次不存在', finding: '没有这项疑点', submission: '来件不存在' }[what];
+    const zh = {
+      case: '案件不存在',
+      document: '材料不存在',
+      page: '页面不存在',
+      queue: '队列不存在',
+      batch: '批次不存在',
+      finding: '没有这项疑点',
+      submission: '来件不存在',
+    }[what];
     super(404, `${what}_not_found`, `${zh}：${id}`, `no ${what} ${id}`);
     this.name = 'ReviewNotFoundError';
   }
@@ -76,7 +84,9 @@ export class InvalidStateError extends ReviewError {
 /** The queue gave the case to another clerk whose lease still runs. */
 export class LeasedToOtherError extends ReviewError {
   constructor(caseId: string, holder: string) {
-    super(409, 'leased_to_other', `此案件已由 ${holder} 领取处理中，您的修改没有保存。`, `case ${caseId} is leased to ${holder}`, { details: { caseId, holder } });
+    super(409, 'leased_to_other', `此案件已由 ${holder} 领取处理中，您的修改没有保存。`, `case ${caseId} is leased to ${holder}`, {
+      details: { caseId, holder },
+    });
     this.name = 'LeasedToOtherError';
   }
 }
@@ -110,11 +120,17 @@ export interface HttpErrorBody {
  */
 export function httpErrorOf(error: unknown): { status: 400 | 401 | 403 | 404 | 409 | 422 | 500; body: HttpErrorBody } {
   if (error instanceof ReviewError) {
-    return { status: error.status, body: { error: { code: error.code, message: error.message, zh: error.zh, ...(error.details ? { details: error.details } : {}) } } };
+    return {
+      status: error.status,
+      body: { error: { code: error.code, message: error.message, zh: error.zh, ...(error.details ? { details: error.details } : {}) } },
+    };
   }
   const name = error instanceof Error ? error.name : '';
   if (name === 'InvalidCursorError') {
-    return { status: 400, body: { error: { code: 'invalid_cursor', message: 'the cursor does not belong to this list', zh: '分页游标无效，请从第一页重新开始。' } } };
+    return {
+      status: 400,
+      body: { error: { code: 'invalid_cursor', message: 'the cursor does not belong to this list', zh: '分页游标无效，请从第一页重新开始。' } },
+    };
   }
   if (name === 'StoreThrottledError' || name === 'StoreContentionError') {
     return { status: 409, body: { error: { code: 'busy', message: 'the store is busy; try again', zh: '系统繁忙，请稍后重试。' } } };

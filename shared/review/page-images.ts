@@ -70,7 +70,8 @@ export class PageImages {
     if (isStaff(principal)) return;
     if (principal.institutionId && this.deps.batchOwner && (await this.deps.batchOwner(record.submissionId)) === principal.institutionId) return;
     const caseIds = record.caseIds ?? [];
-    const cases = caseIds.length > 0 ? await Promise.all(caseIds.map((id) => this.deps.cases.get(id))) : await this.deps.cases.listBySubmission(record.submissionId);
+    const cases =
+      caseIds.length > 0 ? await Promise.all(caseIds.map((id) => this.deps.cases.get(id))) : await this.deps.cases.listBySubmission(record.submissionId);
     const first = cases.find((c) => c !== undefined);
     if (!first) {
       assertMayRead(principal, { caseId: `document ${record.documentId}`, institutionId: record.submitter, applicant: undefined });

@@ -13,7 +13,12 @@ import { InvalidRequestError } from './errors.js';
 import { requireRole, type Principal } from './principal.js';
 
 /** `?year=YYYY`: the calendar year the report counts (cases count in the year of their decision's relevant date). */
-export const targetsReportQuerySchema = z.object({ year: z.string().regex(/^\d{4}$/, 'year must be YYYY').transform(Number) });
+export const targetsReportQuerySchema = z.object({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, 'year must be YYYY')
+    .transform(Number),
+});
 
 /** The statuses whose cases the report reads: approved and paid claims, and confirmed sector-training records (XH36-3.5). */
 const REPORTED_STATUSES = ['approved', 'paid', 'confirmed'] as const;
@@ -56,7 +61,8 @@ export const REPORT_ROUTES = [
   {
     method: 'get',
     path: '/reports/targets',
-    summary: 'The yearly targets report (XH36-1): person-times and certificates by programme and level from approved and paid cases, against the 12,500 target, with amounts',
+    summary:
+      'The yearly targets report (XH36-1): person-times and certificates by programme and level from approved and paid cases, against the 12,500 target, with amounts',
     roles: 'supervisor',
     query: targetsReportQuerySchema,
     response: 'TargetsReport',

@@ -10,12 +10,7 @@ import { flaggedFieldCount } from '../pipeline/assemble-cases.js';
 import type { ClaimJudge } from '../pipeline/judge.js';
 import type { ClaimKey, Decision } from '../policy/decision.js';
 import { PROGRAMME_TITLES, UNCLASSIFIED, programmeIdSchema } from '../policy/programmes.js';
-import {
-  CaseNotFoundError,
-  ClaimKeyTakenError,
-  VersionConflictError,
-  type CaseRepository,
-} from '../ports/case-repository.js';
+import { CaseNotFoundError, ClaimKeyTakenError, VersionConflictError, type CaseRepository } from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentRepository } from '../ports/document-repository.js';
 import type { CaseSummary, ClassifyRequest, CorrectFieldsRequest, RegroupPagesRequest } from './api-schemas.js';
@@ -209,7 +204,15 @@ export class ReviewService {
     const at = this.now();
     const next: ReviewCase = { ...current, status: 'confirmed', confirmedBy: principal.userId, updatedAt: at };
     delete next.lease;
-    return this.update(next, current, { caseId, at, actor: principal.userId, ...actorName(principal), action: 'confirm', before: { status: current.status }, after: { status: 'confirmed', outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan } });
+    return this.update(next, current, {
+      caseId,
+      at,
+      actor: principal.userId,
+      ...actorName(principal),
+      action: 'confirm',
+      before: { status: current.status },
+      after: { status: 'confirmed', outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan },
+    });
   }
 
   /**
@@ -229,8 +232,20 @@ export class ReviewService {
     }
     const at = this.now();
     const resolved = { code: finding.code, key: finding.key, by: principal.userId, at, note: resolution.note };
-    const next: ReviewCase = { ...current, resolvedFindings: [...(current.resolvedFindings ?? []).filter((r) => r.code !== finding.code), resolved], updatedAt: at };
-    return this.update(next, current, { caseId, at, actor: principal.userId, ...actorName(principal), action: 'resolve_finding', before: { code: finding.code, open: true }, after: { code: finding.code, note: resolution.note } });
+    const next: ReviewCase = {
+      ...current,
+      resolvedFindings: [...(current.resolvedFindings ?? []).filter((r) => r.code !== finding.code), resolved],
+      updatedAt: at,
+    };
+    return this.update(next, current, {
+      caseId,
+      at,
+      actor: principal.userId,
+      ...actorName(principal),
+      action: 'resolve_finding',
+      before: { code: finding.code, open: true },
+      after: { code: finding.code, note: resolution.note },
+    });
   }
 
   /** Refuses the claim with a reason; the claim keys it held (once per person, per certificate) are released. */
@@ -244,7 +259,20 @@ export class ReviewService {
     const at = this.now();
     const next: ReviewCase = { ...current, status: 'rejected', rejection: { reason, by: principal.userId }, updatedAt: at };
     delete next.lease;
-    return this.update(next, current, { caseId, at, actor: principal.userId, ...actorName(principal), action: 'reject', before: { status: current.status }, after: { status: 'rejected', reason } }, []);
+    return this.update(
+      next,
+      current,
+      {
+        caseId,
+        at,
+        actor: principal.userId,
+        ...actorName(principal),
+        action: 'reject',
+        before: { status: current.status },
+        after: { status: 'rejected', reason },
+      },
+      [],
+    );
   }
 
   /** Asks the applicant for more documents; the case leaves the queue until they arrive. */
@@ -276,12 +304,24 @@ export class ReviewService {
     const current = version === undefined ? await this.load(caseId) : await this.loadAt(caseId, version);
     if (current.status !== 'claimed') throw new InvalidStateError(caseId, current.status, 'release', '此案件未被领取，无需释放。');
     if (current.lease && current.lease.holder !== principal.userId && !principal.roles.includes('supervisor')) {
-      throw new ForbiddenError('not_lease_holder', `此案件由 ${current.lease.holder} 领取，只有领取人或主管可以释放。`, `${principal.userId} does not hold the lease on ${caseId}`);
+      throw new ForbiddenError(
+        'not_lease_holder',
+        `此案件由 ${current.lease.holder} 领取，只有领取人或主管可以释放。`,
+        `${principal.userId} does not hold the lease on ${caseId}`,
+      );
     }
     const at = this.now();
     const next: ReviewCase = { ...current, status: 'needs_review', updatedAt: at };
     delete next.lease;
-    return this.update(next, current, { caseId, at, actor: principal.userId, ...actorName(principal), action: 'release', before: { status: current.status, lease: current.lease }, after: { status: 'needs_review' } });
+    return this.update(next, current, {
+      caseId,
+      at,
+      actor: principal.userId,
+      ...actorName(principal),
+      action: 'release',
+      before: { status: current.status, lease: current.lease },
+      after: { status: 'needs_review' },
+    });
   }
 
   /** A supervisor approves payment of a confirmed, eligible case — never the person who confirmed it. */
@@ -290,13 +330,22 @@ export class ReviewService {
     const current = await this.loadAt(caseId, version);
     if (current.status !== 'confirmed') throw new InvalidStateError(caseId, current.status, 'approve', '只有已确认的案件才能审批。');
     if (current.confirmedBy === principal.userId) {
-      throw new ForbiddenError('four_eyes', '不能审批自己确认的案件（每笔支付须由两人经手）。', `${principal.userId} confirmed case ${caseId} and cannot approve it`);
+      throw new ForbiddenError(
+        'four_eyes',
+        '不能审批自己确认的案件（每笔支付须由两人经手）。',
+        `${principal.userId} confirmed case ${caseId} and cannot approve it`,
+      );
     }
     this.assertNoOpenFindings(current, 'approve');
     if (current.decision?.outcome !== 'eligible' || current.decision.amountYuan <= 0) {
-      throw new UnprocessableError('not_payable', '此案件的判定结果不是"符合"或金额为零，不能审批支付。', `case ${caseId} is not an eligible claim with an amount`, {
-        outcome: current.decision?.outcome,
-      });
+      throw new UnprocessableError(
+        'not_payable',
+        '此案件的判定结果不是"符合"或金额为零，不能审批支付。',
+        `case ${caseId} is not an eligible claim with an amount`,
+        {
+          outcome: current.decision?.outcome,
+        },
+      );
     }
     const at = this.now();
     const next: ReviewCase = { ...current, status: 'approved', approvedBy: principal.userId, approvedAt: at, updatedAt: at };
@@ -315,7 +364,12 @@ export class ReviewService {
    * Records evidence the clerk saw that settles an open point of a 待核对 decision (居住证, 本地就业, 社保…, XH36-2.1):
    * the fact it establishes joins the case's facts and the rules judge the case again, exactly as after a correction.
    */
-  async recordEvidence(principal: Principal, caseId: string, version: number, evidence: { kind: EvidenceKind; note: string; validUntil?: string }): Promise<ReviewCase> {
+  async recordEvidence(
+    principal: Principal,
+    caseId: string,
+    version: number,
+    evidence: { kind: EvidenceKind; note: string; validUntil?: string },
+  ): Promise<ReviewCase> {
     requireRole(principal, STAFF);
     const current = await this.loadAt(caseId, version);
     this.assertOpen(current, 'record evidence', '此案件已办结，不能再补录核对结果。');
@@ -360,7 +414,10 @@ export class ReviewService {
     for (const change of request.documents) {
       const document = documents.find((d) => d.documentId === change.documentId && d.indexInFile === change.indexInFile);
       if (!document) {
-        throw new UnprocessableError('unknown_document', '案件中没有这份材料。', `case ${caseId} has no document ${change.documentId}#${change.indexInFile}`, { documentId: change.documentId, indexInFile: change.indexInFile });
+        throw new UnprocessableError('unknown_document', '案件中没有这份材料。', `case ${caseId} has no document ${change.documentId}#${change.indexInFile}`, {
+          documentId: change.documentId,
+          indexInFile: change.indexInFile,
+        });
       }
       if (document.type === change.type) continue;
       typesBefore.push(DOCUMENT_TITLES_ZH[document.type] ?? document.type);
@@ -387,8 +444,18 @@ export class ReviewService {
       actor: principal.userId,
       ...actorName(principal),
       action: 'classify',
-      before: { programme: current.decision?.programme ?? current.queue, ...(typesBefore.length ? { documentTypes: typesBefore } : {}), outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan },
-      after: { programme: request.programme, ...(typesAfter.length ? { documentTypes: typesAfter } : {}), outcome: decision?.outcome, amountYuan: decision?.amountYuan },
+      before: {
+        programme: current.decision?.programme ?? current.queue,
+        ...(typesBefore.length ? { documentTypes: typesBefore } : {}),
+        outcome: current.decision?.outcome,
+        amountYuan: current.decision?.amountYuan,
+      },
+      after: {
+        programme: request.programme,
+        ...(typesAfter.length ? { documentTypes: typesAfter } : {}),
+        outcome: decision?.outcome,
+        amountYuan: decision?.amountYuan,
+      },
     });
   }
 
@@ -404,11 +471,18 @@ export class ReviewService {
     this.assertOpen(current, 'regroup pages', '此案件已办结，不能再调整分页。');
     this.assertNotLeasedToOther(current, principal);
     const ofFile = current.documents.filter((d) => d.documentId === request.documentId);
-    if (ofFile.length === 0) throw new UnprocessableError('unknown_document', '案件中没有这份文件。', `case ${caseId} has no file ${request.documentId}`, { documentId: request.documentId });
+    if (ofFile.length === 0)
+      throw new UnprocessableError('unknown_document', '案件中没有这份文件。', `case ${caseId} has no file ${request.documentId}`, {
+        documentId: request.documentId,
+      });
     const filePages = [...new Set(ofFile.flatMap((d) => d.pages))].sort((a, b) => a - b);
     const asked = request.groups.flatMap((g) => g.pages).sort((a, b) => a - b);
     if (asked.length !== filePages.length || asked.some((n, i) => n !== filePages[i])) {
-      throw new UnprocessableError('pages_mismatch', `请把这份文件的每一页（第${filePages.join('、')}页）各归入一份材料，且只归入一次。`, `case ${caseId}: groups ${JSON.stringify(asked)} are not the pages ${JSON.stringify(filePages)} of ${request.documentId}`);
+      throw new UnprocessableError(
+        'pages_mismatch',
+        `请把这份文件的每一页（第${filePages.join('、')}页）各归入一份材料，且只归入一次。`,
+        `case ${caseId}: groups ${JSON.stringify(asked)} are not the pages ${JSON.stringify(filePages)} of ${request.documentId}`,
+      );
     }
     const groups = request.groups.map((g) => ({ pages: [...g.pages].sort((a, b) => a - b), ...(g.type ? { type: g.type } : {}) }));
     const sameAsNow =
@@ -418,18 +492,38 @@ export class ReviewService {
     const pages: OcrPage[] = [];
     for (const n of filePages) {
       const page = await this.deps.storedPage?.(request.documentId, n);
-      if (!page) throw new UnprocessableError('pages_not_stored', '这份文件的识别结果已不在存储中，无法重新分页；请要求重新提交。', `case ${caseId}: page ${n} of ${request.documentId} is not stored`);
+      if (!page)
+        throw new UnprocessableError(
+          'pages_not_stored',
+          '这份文件的识别结果已不在存储中，无法重新分页；请要求重新提交。',
+          `case ${caseId}: page ${n} of ${request.documentId} is not stored`,
+        );
       pages.push(page);
     }
-    const read = extractGroupedDocuments(pages, groups, { today: this.now().slice(0, 10), singlePerson: (current.applicant?.kind ?? 'individual') === 'individual' });
+    const read = extractGroupedDocuments(pages, groups, {
+      today: this.now().slice(0, 10),
+      singlePerson: (current.applicant?.kind ?? 'individual') === 'individual',
+    });
     const sameContentAs = ofFile[0]!.sameContentAs;
-    const regrouped: CaseDocument[] = read.map((document, indexInFile) => ({ ...document, documentId: request.documentId, indexInFile, ...(sameContentAs ? { sameContentAs } : {}) }));
+    const regrouped: CaseDocument[] = read.map((document, indexInFile) => ({
+      ...document,
+      documentId: request.documentId,
+      indexInFile,
+      ...(sameContentAs ? { sameContentAs } : {}),
+    }));
     const at = this.now();
     const first = current.documents.findIndex((d) => d.documentId === request.documentId);
     const others = current.documents.filter((d) => d.documentId !== request.documentId);
     const documents = [...others.slice(0, first), ...regrouped, ...others.slice(first)];
     const decision = await this.judge(current, documents);
-    const next: ReviewCase = { ...current, documents, flaggedFieldCount: flaggedFieldCount(documents), queue: this.deps.judge.queueFor(decision), updatedAt: at, ...personOf(documents, current) };
+    const next: ReviewCase = {
+      ...current,
+      documents,
+      flaggedFieldCount: flaggedFieldCount(documents),
+      queue: this.deps.judge.queueFor(decision),
+      updatedAt: at,
+      ...personOf(documents, current),
+    };
     if (decision) next.decision = decision;
     else delete next.decision;
     const described = (docs: readonly CaseDocument[]) => docs.map((d) => `${DOCUMENT_TITLES_ZH[d.type] ?? d.type}（第${d.pages.join('、')}页）`);
@@ -465,7 +559,15 @@ export class ReviewService {
     return this.update(
       next,
       current,
-      { caseId, at, actor: principal.userId, ...actorName(principal), action: 'decline', before: { status: current.status, outcome: current.decision?.outcome }, after: { status: 'declined', reason } },
+      {
+        caseId,
+        at,
+        actor: principal.userId,
+        ...actorName(principal),
+        action: 'decline',
+        before: { status: current.status, outcome: current.decision?.outcome },
+        after: { status: 'declined', reason },
+      },
       [],
     );
   }
@@ -474,7 +576,12 @@ export class ReviewService {
    * XH36-4.2 追回已拨付资金: a supervisor records money to be recovered from a paid case (who, why, how much), through
    * `recordRecovery`, with its audit event. The case stays `paid`.
    */
-  async recordRecovery(principal: Principal, caseId: string, version: number, request: { amountYuan: number; reason: string; findingRef?: string }): Promise<ReviewCase> {
+  async recordRecovery(
+    principal: Principal,
+    caseId: string,
+    version: number,
+    request: { amountYuan: number; reason: string; findingRef?: string },
+  ): Promise<ReviewCase> {
     requireRole(principal, ['supervisor']);
     const current = await this.loadAt(caseId, version);
     try {
@@ -581,9 +688,14 @@ export class ReviewService {
   private assertNoOpenFindings(reviewCase: ReviewCase, action: string): void {
     const open = openFindings(reviewCase);
     if (open.length === 0) return;
-    throw new UnprocessableError('findings_open', `还有未处理的疑点：${open.map((f) => f.zh).join('；')}`, `case ${reviewCase.caseId}: ${open.map((f) => f.code).join(', ')} open; cannot ${action}`, {
-      findings: open.map((f) => f.code),
-    });
+    throw new UnprocessableError(
+      'findings_open',
+      `还有未处理的疑点：${open.map((f) => f.zh).join('；')}`,
+      `case ${reviewCase.caseId}: ${open.map((f) => f.code).join(', ')} open; cannot ${action}`,
+      {
+        findings: open.map((f) => f.code),
+      },
+    );
   }
 
   /**
@@ -706,10 +818,11 @@ const PERSON_NAME_FIELDS = ['holderName', 'personName', 'employeeName'];
 /** The person of the case as corrected (the payee of individual claims and the key of once-per-person look-ups). */
 function personOf(documents: readonly CaseDocument[], current: ReviewCase): Pick<ReviewCase, 'personIdNumber' | 'personName'> {
   const first = (names: string[]) => {
-    for (const document of documents) for (const name of names) {
-      const value = document.fields[name]?.value;
-      if (typeof value === 'string' && value) return value;
-    }
+    for (const document of documents)
+      for (const name of names) {
+        const value = document.fields[name]?.value;
+        if (typeof value === 'string' && value) return value;
+      }
     return undefined;
   };
   const personIdNumber = first(PERSON_ID_FIELDS) ?? current.personIdNumber;

@@ -147,7 +147,14 @@ const STATUS_TEXT: Record<number, string> = {
 
 const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/me', summary: 'The caller', roles: 'any', response: 'Me', errors: [401] },
-  { method: 'get', path: '/queues', summary: 'Review queues with how many cases wait in each', roles: 'clerk, supervisor', response: 'Queues', errors: [401, 403] },
+  {
+    method: 'get',
+    path: '/queues',
+    summary: 'Review queues with how many cases wait in each',
+    roles: 'clerk, supervisor',
+    response: 'Queues',
+    errors: [401, 403],
+  },
   {
     method: 'get',
     path: '/queues/{queue}/cases',
@@ -160,35 +167,181 @@ const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/cases',
-    summary: 'Cases by state (status), my cases (mine=1: held or confirmed by me) and search (q: case id, ID number, name, certificate number), newest first, paged, with the count of every state',
+    summary:
+      'Cases by state (status), my cases (mine=1: held or confirmed by me) and search (q: case id, ID number, name, certificate number), newest first, paged, with the count of every state',
     roles: 'clerk, supervisor',
     query: caseSearchQuerySchema,
     response: 'CaseSearchResult',
     errors: [400, 401, 403],
   },
-  { method: 'post', path: '/queues/{queue}/claim', summary: 'Claim the next unclaimed case under a lease (204 when none waits)', roles: 'clerk, supervisor', response: 'CaseDetail', errors: [204, 401, 403] },
-  { method: 'get', path: '/cases/{caseId}', summary: 'The case: documents, pages, fields with boxes, decision, audit trail, version', roles: 'clerk, supervisor; an institution (own cases) gets InstitutionCaseView', response: 'CaseDetail', errors: [401, 404] },
-  { method: 'patch', path: '/cases/{caseId}/fields', summary: 'Correct (or accept) fields with the version read; the rules run again', roles: 'clerk, supervisor', body: 'CorrectFieldsRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
-  { method: 'post', path: '/cases/{caseId}/confirm', summary: 'Confirm what was read (nothing flagged left)', roles: 'clerk, supervisor', body: 'ConfirmRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
-  { method: 'post', path: '/cases/{caseId}/findings/{code}/resolve', summary: 'Settle a finding (e.g. different_persons) with what the clerk saw', roles: 'clerk, supervisor', body: 'ResolveFindingRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
-  { method: 'post', path: '/cases/{caseId}/reject', summary: 'Reject with a reason', roles: 'clerk, supervisor', body: 'RejectRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
-  { method: 'post', path: '/cases/{caseId}/request-documents', summary: 'Ask the applicant for documents', roles: 'clerk, supervisor', body: 'RequestDocumentsRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
-  { method: 'post', path: '/cases/{caseId}/release', summary: 'Give a claimed case back to its queue', roles: 'lease holder, supervisor', body: 'ReleaseRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
-  { method: 'post', path: '/cases/{caseId}/evidence', summary: 'Record evidence seen that settles an open point of a 待核对 decision (居住证, 本地就业, 社保…); the rules run again', roles: 'clerk, supervisor', body: 'RecordEvidenceRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
-  { method: 'post', path: '/cases/{caseId}/classify', summary: 'Classify an unclassified case: the programme and each untyped document\'s type; the rules run again', roles: 'clerk, supervisor', body: 'ClassifyRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
-  { method: 'post', path: '/cases/{caseId}/pages', summary: 'Split or merge a file\'s pages into documents; they are read again from the stored pages (no OCR) and the rules run again. Idempotent', roles: 'clerk, supervisor', body: 'RegroupPagesRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
-  { method: 'post', path: '/cases/{caseId}/decline', summary: 'Close the case as 不予补贴 with a reason (not a payable case)', roles: 'clerk, supervisor', body: 'DeclineRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409] },
-  { method: 'post', path: '/cases/{caseId}/recovery', summary: 'Record money to be recovered from a paid case (XH36-4.2 追回已拨付资金)', roles: 'supervisor', body: 'RecoveryRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
-  { method: 'post', path: '/cases/{caseId}/approve', summary: 'Approve payment (supervisor, not the confirming clerk)', roles: 'supervisor', body: 'ApproveRequest', response: 'CaseDetail', errors: [400, 401, 403, 404, 409, 422] },
-  { method: 'get', path: '/documents/{documentId}/pages/{pageNumber}', summary: 'The page image (locally the bytes; on AWS a redirect to a short-lived presigned URL)', roles: 'clerk, supervisor, institution (own cases)', responseContent: { 'image/png': 'binary', 'image/jpeg': 'binary' }, errors: [302, 401, 403, 404] },
-  { method: 'get', path: '/submissions/{submissionId}', summary: 'What came in: the e-mail (sender, subject, body) and every file with its state, refused ones with why', roles: 'clerk, supervisor', response: 'Submission', errors: [401, 404] },
-  { method: 'get', path: '/submissions/{submissionId}/cases', summary: "An upload's cases with their states (batch view)", roles: 'clerk, supervisor, institution (own uploads)', response: 'Batch', errors: [401, 403] },
-  { method: 'post', path: '/submissions/{submissionId}/confirm-clean', summary: 'Confirm every open case of the upload with nothing flagged', roles: 'clerk, supervisor', response: 'ConfirmCleanResult', errors: [401, 403] },
-  { method: 'get', path: '/batches', summary: "The caller's institution's batches, newest first", roles: 'institution (own batches; staff get an empty list)', response: 'BatchList', errors: [401, 403] },
+  {
+    method: 'post',
+    path: '/queues/{queue}/claim',
+    summary: 'Claim the next unclaimed case under a lease (204 when none waits)',
+    roles: 'clerk, supervisor',
+    response: 'CaseDetail',
+    errors: [204, 401, 403],
+  },
+  {
+    method: 'get',
+    path: '/cases/{caseId}',
+    summary: 'The case: documents, pages, fields with boxes, decision, audit trail, version',
+    roles: 'clerk, supervisor; an institution (own cases) gets InstitutionCaseView',
+    response: 'CaseDetail',
+    errors: [401, 404],
+  },
+  {
+    method: 'patch',
+    path: '/cases/{caseId}/fields',
+    summary: 'Correct (or accept) fields with the version read; the rules run again',
+    roles: 'clerk, supervisor',
+    body: 'CorrectFieldsRequest',
+    response: 'CaseDetail',
+    errors: [400, 401, 403, 404, 409, 422],
+  },
+  {
+    method: 'post',
+    path: '/cases/{caseId}/confirm',
+    summary: 'Confirm what was read (nothing flagged left)',
+    roles: 'clerk, supervisor',
+    body: 'ConfirmRequest',
+    response: 'CaseDetail',
+    errors: [400, 401, 403, 404, 409, 422],
+  },
+  {
+    method: 'post',
+    path: '/cases/{caseId}/findings/{code}/resolve',
+    summary: 'Settle a finding (e.g. different_persons) with what the clerk saw',
+    roles: 'clerk, supervisor',
+    body: 'ResolveFindingRequest',
+    response: 'CaseDetail',
+    errors: [400, 401, 403, 404, 409],
+  },
+  {
+    method: 'post',
+    path: '/cases/{caseId}/reject',
+    summary: 'Reject with a reason',
+    roles: 'clerk, supervisor',
+    body: 'RejectRequest',
+    response: 'CaseDetail',
+    errors: [400, 401, 403, 404, 409],
+  },
+  {
+    method: 'post',
+    path: '/cases/{caseId}/request-documents',
+    summary: 'Ask the applicant for documents',
+    roles: 'clerk, supervisor',
+    body: 'RequestDocumentsRequest',
+    response: 'CaseDetail',
+    errors: [400, 401, 403, 404, 409],
+  },
+  {
+    method: 'post',
+    path: '/cases/{caseId}/release',
+    summary: 'Give a claimed case back to its queue',
+    roles: 'lease holder, supervisor',
+    body: 'ReleaseRequest',
+    response: 'CaseDetail',
+    errors: [400, 401, 403, 404, 409],
+  },
+  {
+    method: 'post',
+    path: '/cases/{caseId}/evidence',
+    summary: 'Record evidence seen that settles an open point of a 待核对 decision (居住证, 本地就业, 社保…); the rules run again',
+    roles: 'clerk, supervisor',
+    body: 'RecordEvidenceRequest',
+    response: 'CaseDetail',
+    errors: [400, 401, 403, 404, 409],
+  },
+  {
+    method: 'post',
+    path: '/cases/{caseId}/classify',
+    summary: "Classify an unclassified case: the programme and each untyped document's type; the rules run again",
+    roles: 'clerk, supervisor',
+    body: 'ClassifyRequest',
+    response: 'CaseDetail',
+    errors: [400, 401, 403, 404, 409, 422],
+  },
+  {
+    method: 'post',
+    path: '/cases/{caseId}/pages',
+    summary: "Split or merge a file's pages into documents; they are read again from the stored pages (no OCR) and the rules run again. Idempotent",
+    roles: 'clerk, supervisor',
+    body: 'RegroupPagesRequest',
+    response: 'CaseDetail',
+    errors: [400, 401, 403, 404, 409, 422],
+  },
+  {
+    method: 'post',
+    path: '/cases/{caseId}/decline',
+    summary: 'Close the case as 不予补贴 with a reason (not a payable case)',
+    roles: 'clerk, supervisor',
+    body: 'DeclineRequest',
+    response: 'CaseDetail',
+    errors: [400, 401, 403, 404, 409],
+  },
+  {
+    method: 'post',
+    path: '/cases/{caseId}/recovery',
+    summary: 'Record money to be recovered from a paid case (XH36-4.2 追回已拨付资金)',
+    roles: 'supervisor',
+    body: 'RecoveryRequest',
+    response: 'CaseDetail',
+    errors: [400, 401, 403, 404, 409, 422],
+  },
+  {
+    method: 'post',
+    path: '/cases/{caseId}/approve',
+    summary: 'Approve payment (supervisor, not the confirming clerk)',
+    roles: 'supervisor',
+    body: 'ApproveRequest',
+    response: 'CaseDetail',
+    errors: [400, 401, 403, 404, 409, 422],
+  },
+  {
+    method: 'get',
+    path: '/documents/{documentId}/pages/{pageNumber}',
+    summary: 'The page image (locally the bytes; on AWS a redirect to a short-lived presigned URL)',
+    roles: 'clerk, supervisor, institution (own cases)',
+    responseContent: { 'image/png': 'binary', 'image/jpeg': 'binary' },
+    errors: [302, 401, 403, 404],
+  },
+  {
+    method: 'get',
+    path: '/submissions/{submissionId}',
+    summary: 'What came in: the e-mail (sender, subject, body) and every file with its state, refused ones with why',
+    roles: 'clerk, supervisor',
+    response: 'Submission',
+    errors: [401, 404],
+  },
+  {
+    method: 'get',
+    path: '/submissions/{submissionId}/cases',
+    summary: "An upload's cases with their states (batch view)",
+    roles: 'clerk, supervisor, institution (own uploads)',
+    response: 'Batch',
+    errors: [401, 403],
+  },
+  {
+    method: 'post',
+    path: '/submissions/{submissionId}/confirm-clean',
+    summary: 'Confirm every open case of the upload with nothing flagged',
+    roles: 'clerk, supervisor',
+    response: 'ConfirmCleanResult',
+    errors: [401, 403],
+  },
+  {
+    method: 'get',
+    path: '/batches',
+    summary: "The caller's institution's batches, newest first",
+    roles: 'institution (own batches; staff get an empty list)',
+    response: 'BatchList',
+    errors: [401, 403],
+  },
   {
     method: 'post',
     path: '/batches',
-    summary: 'Create a batch (roster + certificate files) for the caller\'s institution and get presigned upload URLs (multipart for large files)',
+    summary: "Create a batch (roster + certificate files) for the caller's institution and get presigned upload URLs (multipart for large files)",
     roles: 'institution',
     body: 'CreateBatchRequest',
     response: 'CreatedBatch',
@@ -197,7 +350,7 @@ const ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/batches/{batchId}/uploads/complete',
-    summary: 'Complete a multipart upload of one of the batch\'s files with the ETags of its parts',
+    summary: "Complete a multipart upload of one of the batch's files with the ETags of its parts",
     roles: 'institution (own batches)',
     body: 'CompleteUploadRequest',
     response: 'CompletedUpload',
@@ -233,7 +386,15 @@ const ROUTES: RouteDoc[] = [
 
 const DEV_ROUTES: RouteDoc[] = [
   { method: 'get', path: '/auth/users', summary: 'Local only: the seeded users', roles: 'anyone (local stack only)', response: 'DevUsers', errors: [] },
-  { method: 'post', path: '/auth/sign-in', summary: 'Local only: a signed token for a seeded user', roles: 'anyone (local stack only)', body: 'SignInRequest', response: 'SignInResponse', errors: [400, 401] },
+  {
+    method: 'post',
+    path: '/auth/sign-in',
+    summary: 'Local only: a signed token for a seeded user',
+    roles: 'anyone (local stack only)',
+    body: 'SignInRequest',
+    response: 'SignInResponse',
+    errors: [400, 401],
+  },
 ];
 
 /**
@@ -245,7 +406,9 @@ const DEV_ROUTES: RouteDoc[] = [
 export function openApiDocument(options: { devSignIn?: boolean; basePath?: string } = {}): Record<string, unknown> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(COMPONENTS)) registry.add(schema, { id });
-  const generated = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any', io: 'input' }) as { schemas: Record<string, Record<string, unknown>> };
+  const generated = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any', io: 'input' }) as {
+    schemas: Record<string, Record<string, unknown>>;
+  };
   const schemas = Object.fromEntries(
     Object.entries(generated.schemas).map(([id, schema]) => {
       const { $schema: _s, $id: _i, ...rest } = schema;
@@ -256,9 +419,17 @@ export function openApiDocument(options: { devSignIn?: boolean; basePath?: strin
   const base = options.basePath ?? '/api';
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of [...ROUTES, ...(options.devSignIn ? DEV_ROUTES : [])]) {
-    const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: m[1] === 'pageNumber' ? 'integer' : 'string' } }));
+    const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: m[1] === 'pageNumber' ? 'integer' : 'string' },
+    }));
     const queryParams = route.query
-      ? Object.entries(((z.toJSONSchema(route.query, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] }).properties ?? {})).map(([name, schema]) => ({
+      ? Object.entries(
+          (z.toJSONSchema(route.query, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] }).properties ??
+            {},
+        ).map(([name, schema]) => ({
           name,
           in: 'query',
           required: ((z.toJSONSchema(route.query!, { io: 'input', unrepresentable: 'any' }) as { required?: string[] }).required ?? []).includes(name),
@@ -273,7 +444,14 @@ export function openApiDocument(options: { devSignIn?: boolean; basePath?: strin
         content: Object.fromEntries(
           Object.entries(route.responseContent).map(([type, kind]) => [
             type,
-            { schema: kind === 'PaymentRow[]' ? { type: 'array', items: ref('PaymentRow') } : kind === 'binary' ? { type: 'string', format: 'binary' } : { type: 'string' } },
+            {
+              schema:
+                kind === 'PaymentRow[]'
+                  ? { type: 'array', items: ref('PaymentRow') }
+                  : kind === 'binary'
+                    ? { type: 'string', format: 'binary' }
+                    : { type: 'string' },
+            },
           ]),
         ),
       };
@@ -295,7 +473,11 @@ export function openApiDocument(options: { devSignIn?: boolean; basePath?: strin
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Skill Subsidy Intake — review API', version: '1.0.0', description: 'Clerks confirm what the machine read; supervisors approve; finance gets the payments.' },
+    info: {
+      title: 'Skill Subsidy Intake — review API',
+      version: '1.0.0',
+      description: 'Clerks confirm what the machine read; supervisors approve; finance gets the payments.',
+    },
     security: [{ bearer: [] }],
     components: { schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     paths,
@@ -348,7 +530,12 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
     app.get('/auth/users', (c) =>
       c.json(
         devUsersResponseSchema.parse({
-          users: signIn.users.map((u) => ({ userId: u.username, displayName: u.name, roles: u.groups, ...(u.institutionId ? { institutionId: u.institutionId } : {}) })),
+          users: signIn.users.map((u) => ({
+            userId: u.username,
+            displayName: u.name,
+            roles: u.groups,
+            ...(u.institutionId ? { institutionId: u.institutionId } : {}),
+          })),
         }),
       ),
     );
@@ -460,7 +647,9 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
   });
   if (deps.submissions) {
     const submissions = deps.submissions;
-    app.get('/submissions/:submissionId', async (c) => c.json(submissionDetailSchema.parse(await submissions.detail(c.get('principal'), c.req.param('submissionId')))));
+    app.get('/submissions/:submissionId', async (c) =>
+      c.json(submissionDetailSchema.parse(await submissions.detail(c.get('principal'), c.req.param('submissionId')))),
+    );
   }
   app.get('/submissions/:submissionId/cases', async (c) => {
     const principal = c.get('principal');
@@ -489,7 +678,9 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
     app.get('/batches/:batchId', async (c) => {
       const batchId = c.req.param('batchId');
       c.header('cache-control', 'no-store');
-      return c.json(batchProgressSchema.parse(await batches.progress(c.get('principal'), batchId, `${base}/batches/${encodeURIComponent(batchId)}/report.xlsx`)));
+      return c.json(
+        batchProgressSchema.parse(await batches.progress(c.get('principal'), batchId, `${base}/batches/${encodeURIComponent(batchId)}/report.xlsx`)),
+      );
     });
     app.get('/batches/:batchId/report.xlsx', async (c) => {
       const batchId = c.req.param('batchId');
@@ -550,13 +741,20 @@ export function institutionViewOf(detail: CaseDetail): InstitutionCaseView {
             amountYuan: d.amountYuan,
           }
         : {}),
-      reasons: (d?.reasons ?? []).filter((reason) => !reason.zh.startsWith('缺少材料：')).map((reason) => ({ ruleId: reason.ruleId, zh: clerkText(reason.zh, c.documents) })),
+      reasons: (d?.reasons ?? [])
+        .filter((reason) => !reason.zh.startsWith('缺少材料：'))
+        .map((reason) => ({ ruleId: reason.ruleId, zh: clerkText(reason.zh, c.documents) })),
       missingDocuments: [...new Set((d?.missingDocumentDetails ?? []).map((missing) => missing.zh))],
       requestedDocuments: c.requestedDocuments ?? [],
       ...(c.rejection ? { rejectionReason: c.rejection.reason } : {}),
       ...(c.declination ? { declineReason: c.declination.reason } : {}),
       ...(unconfirmedFigures(d).length ? { unconfirmedFigures: unconfirmedFigures(d).map((f) => ({ titleZh: f.titleZh, document: f.document })) } : {}),
-      documents: c.documents.map((document) => ({ documentId: document.documentId, type: document.type, typeZh: DOCUMENT_TITLES_ZH[document.type] ?? document.type, pages: document.pages })),
+      documents: c.documents.map((document) => ({
+        documentId: document.documentId,
+        type: document.type,
+        typeZh: DOCUMENT_TITLES_ZH[document.type] ?? document.type,
+        pages: document.pages,
+      })),
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
     },

@@ -104,12 +104,34 @@ export class SubmissionService {
         listed.add(record.documentId);
         files.push(fileOf(record, attachment.fileName, false));
       } else if (attachment.outcome === 'refused') {
-        files.push({ fileName: attachment.fileName, state: 'refused', stateZh: DOCUMENT_STATE_ZH.refused, reasonZh: reasonZh(attachment.error), documentTypes: [], caseIds: [], fromArchive: false });
+        files.push({
+          fileName: attachment.fileName,
+          state: 'refused',
+          stateZh: DOCUMENT_STATE_ZH.refused,
+          reasonZh: reasonZh(attachment.error),
+          documentTypes: [],
+          caseIds: [],
+          fromArchive: false,
+        });
       } else if (attachment.outcome === 'expanded') {
-        files.push({ fileName: attachment.fileName, state: 'expanded', stateZh: DOCUMENT_STATE_ZH.expanded, documentTypes: [], caseIds: [], fromArchive: false });
+        files.push({
+          fileName: attachment.fileName,
+          state: 'expanded',
+          stateZh: DOCUMENT_STATE_ZH.expanded,
+          documentTypes: [],
+          caseIds: [],
+          fromArchive: false,
+        });
       } else {
         // Stored, but ingest has not registered it yet: it is on its way, not lost.
-        files.push({ fileName: attachment.fileName, state: 'received', stateZh: DOCUMENT_STATE_ZH.received, documentTypes: [], caseIds: [], fromArchive: false });
+        files.push({
+          fileName: attachment.fileName,
+          state: 'received',
+          stateZh: DOCUMENT_STATE_ZH.received,
+          documentTypes: [],
+          caseIds: [],
+          fromArchive: false,
+        });
       }
     }
     const attachmentKeys = new Set((email?.attachments ?? []).map((a) => a.key).filter(Boolean));

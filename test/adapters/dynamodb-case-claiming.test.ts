@@ -83,48 +83,60 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
     expect(commands.sort()).toEqual(['GetCommand', 'QueryCommand', 'QueryCommand', 'TransactWriteCommand']);
   });
 
-  it('updates a case it just read or wrote without reading it again, and still refuses a version another instance moved past', { timeout: 60_000 }, async () => {
-    const { client, commands } = countingClient(table.db);
-    const here = new DynamoDbCaseRepository(client, table.tableName, { lookupSecret: secret });
-    const elsewhere = repository();
-    const queue = freshQueue();
-    const [caseId] = await seedQueue(elsewhere, queue, 1);
+  it(
+    'updates a case it just read or wrote without reading it again, and still refuses a version another instance moved past',
+    { timeout: 60_000 },
+    async () => {
+      const { client, commands } = countingClient(table.db);
+      const here = new DynamoDbCaseRepository(client, table.tableName, { lookupSecret: secret });
+      const elsewhere = repository();
+      const queue = freshQueue();
+      const [caseId] = await seedQueue(elsewhere, queue, 1);
 
-    const read = (await here.get(caseId!))!;
-    commands.length = 0;
-    const corrected = await here.update({ ...read, status: 'claimed' }, read.version, anAuditEvent(caseId!, { at: at(51) }));
-    const confirmed = await here.update({ ...corrected, status: 'confirmed' }, corrected.version, anAuditEvent(caseId!, { at: at(52) }));
-    expect(commands).toEqual(['TransactWriteCommand', 'TransactWriteCommand']);
-    expect(await elsewhere.get(caseId!)).toMatchObject({ status: 'confirmed', version: confirmed.version });
+      const read = (await here.get(caseId!))!;
+      commands.length = 0;
+      const corrected = await here.update({ ...read, status: 'claimed' }, read.version, anAuditEvent(caseId!, { at: at(51) }));
+      const confirmed = await here.update({ ...corrected, status: 'confirmed' }, corrected.version, anAuditEvent(caseId!, { at: at(52) }));
+      expect(commands).toEqual(['TransactWriteCommand', 'TransactWriteCommand']);
+      expect(await elsewhere.get(caseId!)).toMatchObject({ status: 'confirmed', version: confirmed.version });
 
-    // Another instance moves the case on: this one's stale knowledge cannot overwrite it.
-    const moved = (await elsewhere.get(caseId!))!;
-    await elsewhere.update({ ...moved, status: 'needs_review' }, moved.version, anAuditEvent(caseId!, { at: at(53) }));
-    await expect(here.update({ ...confirmed, status: 'rejected' }, confirmed.version, anAuditEvent(caseId!, { at: at(54) }))).rejects.toBeInstanceOf(VersionConflictError);
-    expect(await elsewhere.get(caseId!)).toMatchObject({ status: 'needs_review', version: moved.version + 1 });
-  });
+      // Another instance moves the case on: this one's stale knowledge cannot overwrite it.
+      const moved = (await elsewhere.get(caseId!))!;
+      await elsewhere.update({ ...moved, status: 'needs_review' }, moved.version, anAuditEvent(caseId!, { at: at(53) }));
+      await expect(here.update({ ...confirmed, status: 'rejected' }, confirmed.version, anAuditEvent(caseId!, { at: at(54) }))).rejects.toBeInstanceOf(
+        VersionConflictError,
+      );
+      expect(await elsewhere.get(caseId!)).toMatchObject({ status: 'needs_review', version: moved.version + 1 });
+    },
+  );
 
-  it('answers a change\'s read of the case at the version it last read or wrote without a round trip, and reads for any other version', { timeout: 60_000 }, async () => {
-    const { client, commands } = countingClient(table.db);
-    const here = new DynamoDbCaseRepository(client, table.tableName, { lookupSecret: secret });
-    const elsewhere = repository();
-    const [caseId] = await seedQueue(elsewhere, freshQueue(), 1, { documents: [aCaseDocument()] });
+  it(
+    "answers a change's read of the case at the version it last read or wrote without a round trip, and reads for any other version",
+    { timeout: 60_000 },
+    async () => {
+      const { client, commands } = countingClient(table.db);
+      const here = new DynamoDbCaseRepository(client, table.tableName, { lookupSecret: secret });
+      const elsewhere = repository();
+      const [caseId] = await seedQueue(elsewhere, freshQueue(), 1, { documents: [aCaseDocument()] });
 
-    const read = (await here.get(caseId!))!;
-    commands.length = 0;
-    expect(await here.getAtVersion(caseId!, read.version)).toEqual(read);
-    const written = await here.update({ ...read, status: 'claimed' }, read.version, anAuditEvent(caseId!, { at: at(55) }));
-    expect(await here.getAtVersion(caseId!, written.version)).toEqual(await elsewhere.get(caseId!));
-    expect(commands).toEqual(['TransactWriteCommand']);
+      const read = (await here.get(caseId!))!;
+      commands.length = 0;
+      expect(await here.getAtVersion(caseId!, read.version)).toEqual(read);
+      const written = await here.update({ ...read, status: 'claimed' }, read.version, anAuditEvent(caseId!, { at: at(55) }));
+      expect(await here.getAtVersion(caseId!, written.version)).toEqual(await elsewhere.get(caseId!));
+      expect(commands).toEqual(['TransactWriteCommand']);
 
-    // Moved on by another instance: the version this instance knows is stale, and writing under it is refused.
-    await elsewhere.update({ ...written, status: 'needs_review' }, written.version, anAuditEvent(caseId!, { at: at(56) }));
-    const stale = (await here.getAtVersion(caseId!, written.version))!;
-    await expect(here.update({ ...stale, status: 'confirmed' }, stale.version, anAuditEvent(caseId!, { at: at(57) }))).rejects.toBeInstanceOf(VersionConflictError);
-    commands.length = 0;
-    expect(await here.getAtVersion(caseId!, written.version + 1)).toMatchObject({ status: 'needs_review', version: written.version + 1 });
-    expect(commands).toEqual(['GetCommand']);
-  });
+      // Moved on by another instance: the version this instance knows is stale, and writing under it is refused.
+      await elsewhere.update({ ...written, status: 'needs_review' }, written.version, anAuditEvent(caseId!, { at: at(56) }));
+      const stale = (await here.getAtVersion(caseId!, written.version))!;
+      await expect(here.update({ ...stale, status: 'confirmed' }, stale.version, anAuditEvent(caseId!, { at: at(57) }))).rejects.toBeInstanceOf(
+        VersionConflictError,
+      );
+      commands.length = 0;
+      expect(await here.getAtVersion(caseId!, written.version + 1)).toMatchObject({ status: 'needs_review', version: written.version + 1 });
+      expect(commands).toEqual(['GetCommand']);
+    },
+  );
 
   it('keeps cases under a lease after the waiting ones in the queue index, so a claim reads past them in one read', { timeout: 180_000 }, async () => {
     const queue = freshQueue();
@@ -197,7 +209,9 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
 
     // Both instances go for the same oldest cases at once: only the version condition keeps them apart.
     const claims = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? first : second).claimNext(queue, `clerk-${i}`, 900, now).then((c) => ({ holder: `clerk-${i}`, claimed: c }))),
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 === 0 ? first : second).claimNext(queue, `clerk-${i}`, 900, now).then((c) => ({ holder: `clerk-${i}`, claimed: c })),
+      ),
     );
 
     const won = claims.filter((c) => c.claimed !== undefined);
@@ -221,11 +235,22 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
 
     const claimed = (await cases.claimNext(queue, 'clerk-zhao', 600, now))!;
     // An update that does not mention claim keys keeps the held set; emptying it must release the key claimed above.
-    const released = await cases.update({ ...claimed, status: 'rejected', lease: undefined }, claimed.version, anAuditEvent(reviewCase.caseId, { at: at(51), action: 'reject' }), []);
+    const released = await cases.update(
+      { ...claimed, status: 'rejected', lease: undefined },
+      claimed.version,
+      anAuditEvent(reviewCase.caseId, { at: at(51), action: 'reject' }),
+      [],
+    );
     const other = aReviewCase({ queue: freshQueue() });
     const reuse = await cases.create(other, anAuditEvent(other.caseId), [key]);
 
-    expect(claimed).toEqual({ ...created, status: 'claimed', lease: { holder: 'clerk-zhao', expiresAt: new Date(now.getTime() + 600_000).toISOString() }, updatedAt: now.toISOString(), version: 2 });
+    expect(claimed).toEqual({
+      ...created,
+      status: 'claimed',
+      lease: { holder: 'clerk-zhao', expiresAt: new Date(now.getTime() + 600_000).toISOString() },
+      updatedAt: now.toISOString(),
+      version: 2,
+    });
     expect(released.version).toBe(3);
     expect(reuse.created).toBe(true);
   });

@@ -42,7 +42,11 @@ describe('DynamoDbCaseRepository case lists', () => {
       const baseline = await cases.countStates();
       const delta = async () => {
         const now = await cases.countStates();
-        return Object.fromEntries(Object.entries(now).map(([state, n]) => [state, n - baseline[state as CaseListState]]).filter(([, n]) => n !== 0));
+        return Object.fromEntries(
+          Object.entries(now)
+            .map(([state, n]) => [state, n - baseline[state as CaseListState]])
+            .filter(([, n]) => n !== 0),
+        );
       };
       const first = aFreshCase({ queue, createdAt: at(1) });
       const second = aFreshCase({ queue, createdAt: at(2) });
@@ -88,7 +92,9 @@ describe('DynamoDbCaseRepository case lists', () => {
     it('keeps the counts in counter items of eight shard partitions, which sum to the counts read', async () => {
       const shards = await Promise.all(
         Array.from({ length: COUNTER_SHARDS }, (_, shard) =>
-          table.db.send(new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `COUNTS#${shard}` } })),
+          table.db.send(
+            new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `COUNTS#${shard}` } }),
+          ),
         ),
       );
       const items = shards.flatMap((page) => page.Items ?? []);
@@ -104,7 +110,10 @@ describe('DynamoDbCaseRepository case lists', () => {
   describe('lists by state', () => {
     it('pages a state newest first, claimed cases listed under needs_review, with a cursor', async () => {
       const created: ReviewCase[] = [];
-      for (let i = 0; i < 5; i++) created.push((await cases.create(aFreshCase({ createdAt: `2031-01-0${i + 1}T00:00:00.000Z`, status: 'awaiting_documents' }), anAuditEvent('x'))).reviewCase);
+      for (let i = 0; i < 5; i++)
+        created.push(
+          (await cases.create(aFreshCase({ createdAt: `2031-01-0${i + 1}T00:00:00.000Z`, status: 'awaiting_documents' }), anAuditEvent('x'))).reviewCase,
+        );
 
       const first = await cases.listByState('awaiting_documents', { limit: 3 });
       const second = await cases.listByState('awaiting_documents', { limit: 3, cursor: first.cursor });
@@ -121,7 +130,10 @@ describe('DynamoDbCaseRepository case lists', () => {
       const counting = { send: (command: { constructor: { name: string } }) => (sent.push(command.constructor.name), table.db.send(command as never)) };
       const listing = new DynamoDbCaseRepository(counting as unknown as typeof table.db, table.tableName, { lookupSecret: secret });
       const stored = (
-        await cases.create(aFreshCase({ createdAt: '2033-01-01T00:00:00.000Z', status: 'rejected', rejection: { reason: '证书不符', by: 'clerk-li' } }), anAuditEvent('x'))
+        await cases.create(
+          aFreshCase({ createdAt: '2033-01-01T00:00:00.000Z', status: 'rejected', rejection: { reason: '证书不符', by: 'clerk-li' } }),
+          anAuditEvent('x'),
+        )
       ).reviewCase;
 
       const page = await listing.listByState('rejected', { limit: 50 });
@@ -193,7 +205,9 @@ describe('DynamoDbCaseRepository case lists', () => {
       const idNumber = `3301061990${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
       const reviewCase = (await cases.create(aFreshCase({ personIdNumber: idNumber }), anAuditEvent('x'))).reviewCase;
 
-      const found = await Promise.all([reviewCase.caseId, idNumber, ` ${reviewCase.personName} `, certificateOf(reviewCase).toLowerCase()].map((term) => cases.search(term)));
+      const found = await Promise.all(
+        [reviewCase.caseId, idNumber, ` ${reviewCase.personName} `, certificateOf(reviewCase).toLowerCase()].map((term) => cases.search(term)),
+      );
 
       expect(found.map((list) => list.map((c) => c.caseId))).toEqual([[reviewCase.caseId], [reviewCase.caseId], [reviewCase.caseId], [reviewCase.caseId]]);
     });
@@ -215,16 +229,31 @@ describe('DynamoDbCaseRepository case lists', () => {
       await cases.claimNext(reviewCase.queue, 'clerk-plainname', 900, new Date(at(40)));
 
       const { Items } = await table.db.send(new ScanCommand({ TableName: table.tableName }));
-      const keys = (Items ?? []).flatMap((item) => Object.entries(item).filter(([name]) => /^(PK|SK|GSI\d(PK|SK))$/.test(name) || name === 'findKeys').flatMap(([, v]) => (Array.isArray(v) ? v : [v])).map(String));
+      const keys = (Items ?? []).flatMap((item) =>
+        Object.entries(item)
+          .filter(([name]) => /^(PK|SK|GSI\d(PK|SK))$/.test(name) || name === 'findKeys')
+          .flatMap(([, v]) => (Array.isArray(v) ? v : [v]))
+          .map(String),
+      );
 
-      expect(keys.some((k) => k.includes(reviewCase.personName!) || k.includes(certificateOf(reviewCase)) || k.includes('330106198505') || k.includes('clerk-plainname'))).toBe(false);
+      expect(
+        keys.some(
+          (k) => k.includes(reviewCase.personName!) || k.includes(certificateOf(reviewCase)) || k.includes('330106198505') || k.includes('clerk-plainname'),
+        ),
+      ).toBe(false);
     });
   });
 
   describe('retention (INTAKE_CLOSED_CASE_RETENTION_DAYS)', () => {
     const ttlOf = async (caseId: string) => (await table.db.send(new GetCommand({ TableName: table.tableName, Key: caseKeys.case(caseId) }))).Item?.expiresAt;
     const keyTtls = async (caseId: string) => {
-      const { Items } = await table.db.send(new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :find)', ExpressionAttributeValues: { ':pk': caseKeys.case(caseId).PK, ':find': 'FIND#' } }));
+      const { Items } = await table.db.send(
+        new QueryCommand({
+          TableName: table.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :find)',
+          ExpressionAttributeValues: { ':pk': caseKeys.case(caseId).PK, ':find': 'FIND#' },
+        }),
+      );
       return (Items ?? []).map((item) => item.expiresAt);
     };
 

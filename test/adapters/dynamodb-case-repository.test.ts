@@ -5,5 +5,9 @@ import { createTestTable } from '../support/local-aws.js';
 
 describeCaseRepositoryContract('DynamoDbCaseRepository', async () => {
   const table = await createTestTable();
-  return { repository: new DynamoDbCaseRepository(table.db, table.tableName), documents: new DynamoDbDocumentRepository(table.db, table.tableName), dispose: () => table.drop() };
+  return {
+    repository: new DynamoDbCaseRepository(table.db, table.tableName),
+    documents: new DynamoDbDocumentRepository(table.db, table.tableName),
+    dispose: () => table.drop(),
+  };
 });

@@ -17,7 +17,9 @@ describe('DynamoDbCaseRepository storage layout', () => {
 
   async function allKeyValues(): Promise<string[]> {
     const { Items } = await table.db.send(new ScanCommand({ TableName: table.tableName }));
-    return (Items ?? []).flatMap((item) => ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'].map((k) => item[k]).filter((v): v is string => typeof v === 'string'));
+    return (Items ?? []).flatMap((item) =>
+      ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'].map((k) => item[k]).filter((v): v is string => typeof v === 'string'),
+    );
   }
 
   it('keeps ID numbers and names out of every key, claim keys included, yet finds the person', async () => {
@@ -39,7 +41,11 @@ describe('DynamoDbCaseRepository storage layout', () => {
 
     const claimed = (await cases.claimNext('lease-queue', 'clerk-li', 900, now))!;
     const lease = await table.db.send(new GetCommand({ TableName: table.tableName, Key: caseKeys.lease(reviewCase.caseId) }));
-    await cases.update({ ...claimed, status: 'needs_review', lease: undefined }, claimed.version, anAuditEvent(reviewCase.caseId, { at: '2021-06-18T09:01:00.000Z', action: 'release' }));
+    await cases.update(
+      { ...claimed, status: 'needs_review', lease: undefined },
+      claimed.version,
+      anAuditEvent(reviewCase.caseId, { at: '2021-06-18T09:01:00.000Z', action: 'release' }),
+    );
     const afterRelease = await table.db.send(new GetCommand({ TableName: table.tableName, Key: caseKeys.lease(reviewCase.caseId) }));
 
     expect(lease.Item).toMatchObject({ holder: 'clerk-li', expiresAt: now.getTime() / 1000 + 900 });
@@ -63,7 +69,12 @@ describe('DynamoDbCaseRepository storage layout', () => {
   it('refuses a case too large even compressed with ItemTooLargeError, writing nothing', async () => {
     // Random bytes do not compress: 20 documents × 40 fields × 800 characters stay over the limit gzipped.
     const documents = Array.from({ length: 20 }, (_, i) =>
-      aCaseDocument({ documentId: `doc-${i}`, fields: Object.fromEntries(Array.from({ length: 40 }, (_, j) => [`f${j}`, { value: randomBytes(600).toString('base64'), confidence: 0.5, needsReview: false }])) }),
+      aCaseDocument({
+        documentId: `doc-${i}`,
+        fields: Object.fromEntries(
+          Array.from({ length: 40 }, (_, j) => [`f${j}`, { value: randomBytes(600).toString('base64'), confidence: 0.5, needsReview: false }]),
+        ),
+      }),
     );
     const reviewCase = aReviewCase({ documents });
 

@@ -13,12 +13,14 @@ describe('DynamoDbDocumentRepository storage layout', () => {
   });
   afterAll(() => table.drop());
 
-  it('keys the idempotency item by a digest, so file names (often a person\'s name) stay out of keys', async () => {
+  it("keys the idempotency item by a digest, so file names (often a person's name) stay out of keys", async () => {
     const record = aDocumentRecord({ key: 'incoming/sub-9/钱七 身份证.jpg' });
     await documents.register(record);
 
     const { Items } = await table.db.send(new ScanCommand({ TableName: table.tableName }));
-    const keys = (Items ?? []).flatMap((item) => [item.PK, item.SK, item.GSI2PK, item.GSI2SK, item.GSI3PK, item.GSI3SK]).filter((k): k is string => typeof k === 'string');
+    const keys = (Items ?? [])
+      .flatMap((item) => [item.PK, item.SK, item.GSI2PK, item.GSI2SK, item.GSI3PK, item.GSI3SK])
+      .filter((k): k is string => typeof k === 'string');
 
     expect(keys.some((k) => k.includes('钱七'))).toBe(false);
     expect(keys).toContain(documentKeys.source(record.bucket, record.key, record.sourceVersion).PK);
@@ -28,7 +30,9 @@ describe('DynamoDbDocumentRepository storage layout', () => {
     const record = aDocumentRecord();
     await documents.register(record);
     // A file's extraction holds ExtractedDocuments: the case-only attributes are dropped.
-    const extraction = Array.from({ length: 60 }, (_, i) => aCaseDocument({ pages: [i + 1] }, 30)).map(({ documentId: _id, indexInFile: _index, ...read }) => read);
+    const extraction = Array.from({ length: 60 }, (_, i) => aCaseDocument({ pages: [i + 1] }, 30)).map(
+      ({ documentId: _id, indexInFile: _index, ...read }) => read,
+    );
 
     await documents.update(record.documentId, { documents: extraction, status: 'needs_review' });
     const updated = await documents.get(record.documentId);

@@ -85,7 +85,12 @@ describe('DynamoDbEnterpriseRegister against DynamoDB Local', () => {
   it('finds an enterprise by credit code (any letter case) and by name with full-width brackets or spaces', async () => {
     await enterpriseRegister.upsert([{ creditCode: aCreditCode(10), name: '杭州某某（西湖）科技有限公司', district: '西湖区', registeredOn: '2016-05-01' }]);
 
-    expect(await enterpriseRegister.findByCreditCode(aCreditCode(10).toLowerCase())).toEqual({ creditCode: aCreditCode(10), name: '杭州某某（西湖）科技有限公司', district: '西湖区', registeredOn: '2016-05-01' });
+    expect(await enterpriseRegister.findByCreditCode(aCreditCode(10).toLowerCase())).toEqual({
+      creditCode: aCreditCode(10),
+      name: '杭州某某（西湖）科技有限公司',
+      district: '西湖区',
+      registeredOn: '2016-05-01',
+    });
     expect((await enterpriseRegister.findByName('杭州某某(西湖)科技 有限公司'))?.creditCode).toBe(aCreditCode(10));
     expect(normaliseEnterpriseName('杭州某某（西湖）科技 有限公司')).toBe('杭州某某(西湖)科技有限公司');
     expect(await enterpriseRegister.findByCreditCode(aCreditCode(11))).toBeUndefined();
@@ -116,7 +121,10 @@ describe('DynamoDbEnterpriseRegister against DynamoDB Local', () => {
       log.mockRestore();
     }
 
-    expect(JSON.parse(printed.join('\n'))).toEqual({ imported: 60, problems: [{ line: 62, code: 'credit_code_invalid', message: expect.stringContaining('not-a-code'.toUpperCase()) }] });
+    expect(JSON.parse(printed.join('\n'))).toEqual({
+      imported: 60,
+      problems: [{ line: 62, code: 'credit_code_invalid', message: expect.stringContaining('not-a-code'.toUpperCase()) }],
+    });
     expect(process.exitCode).toBe(1);
     process.exitCode = exitCodeBefore;
     expect((await enterpriseRegister.findByCreditCode(aCreditCode(159)))?.name).toBe('杭州第159号有限公司');

@@ -12,21 +12,39 @@ const jsonHeaders = { 'content-type': 'application/x-amz-json-1.0' };
 const throttled = {
   statusCode: 400,
   headers: jsonHeaders,
-  body: JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', message: 'The level of configured provisioned throughput for the table was exceeded.' }),
+  body: JSON.stringify({
+    __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+    message: 'The level of configured provisioned throughput for the table was exceeded.',
+  }),
 };
 const storedCase = {
   statusCode: 200,
   headers: jsonHeaders,
   body: JSON.stringify({
     Item: {
-      PK: { S: 'CASE#c1' }, SK: { S: 'CASE' }, caseId: { S: 'c1' }, submissionId: { S: 's1' }, queue: { S: 'XH36-3.7.c' }, status: { S: 'needs_review' },
-      documents: { L: [] }, flaggedFieldCount: { N: '0' }, version: { N: '2' }, createdAt: { S: '2021-06-18T08:00:00.000Z' }, updatedAt: { S: '2021-06-18T08:00:00.000Z' },
+      PK: { S: 'CASE#c1' },
+      SK: { S: 'CASE' },
+      caseId: { S: 'c1' },
+      submissionId: { S: 's1' },
+      queue: { S: 'XH36-3.7.c' },
+      status: { S: 'needs_review' },
+      documents: { L: [] },
+      flaggedFieldCount: { N: '0' },
+      version: { N: '2' },
+      createdAt: { S: '2021-06-18T08:00:00.000Z' },
+      updatedAt: { S: '2021-06-18T08:00:00.000Z' },
     },
   }),
 };
 
 function offlineRepository(handler: StubHttpHandler, maxAttempts = 3): DynamoDbCaseRepository {
-  const client = new DynamoDBClient({ region: 'us-east-1', endpoint: 'http://dynamodb.test', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, requestHandler: handler as never, maxAttempts });
+  const client = new DynamoDBClient({
+    region: 'us-east-1',
+    endpoint: 'http://dynamodb.test',
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    requestHandler: handler as never,
+    maxAttempts,
+  });
   return new DynamoDbCaseRepository(DynamoDBDocumentClient.from(client), 'intake');
 }
 
@@ -52,7 +70,9 @@ describe('DynamoDB adapters under throttling (the SDK retry runs for real)', () 
   it('surfaces throttling that outlasts the retries as StoreThrottledError with the SDK error as cause', async () => {
     const handler = new StubHttpHandler([throttled]);
 
-    const error = await offlineRepository(handler, 2).get('c1').catch((e: unknown) => e);
+    const error = await offlineRepository(handler, 2)
+      .get('c1')
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(StoreThrottledError);
     expect((error as StoreThrottledError).operation).toBe('get case');
@@ -66,7 +86,11 @@ describe('DynamoDbCaseRepository mapping of cancelled transactions', () => {
     const { mock, repository } = mockedRepository();
     const reviewCase = aReviewCase();
     // Items: case, audit, claim key.
-    mock.on(TransactWriteCommand).rejects(cancelled([{ Code: 'None' }, { Code: 'None' }, { Code: 'ConditionalCheckFailed', Item: { holder: { S: 'case-first' }, ruleId: { S: 'XH36-3.7.c' } } }]));
+    mock
+      .on(TransactWriteCommand)
+      .rejects(
+        cancelled([{ Code: 'None' }, { Code: 'None' }, { Code: 'ConditionalCheckFailed', Item: { holder: { S: 'case-first' }, ruleId: { S: 'XH36-3.7.c' } } }]),
+      );
     const key = { kind: 'unique' as const, key: 'XH36-3.7.c#330106199001011234', ruleId: 'XH36-3.7.c' };
 
     const error = await repository.create(reviewCase, anAuditEvent(reviewCase.caseId), [key]).catch((e: unknown) => e);
@@ -98,7 +122,10 @@ describe('DynamoDbCaseRepository mapping of cancelled transactions', () => {
   it('succeeds when a conflicting transaction clears on retry', async () => {
     const { mock, repository } = mockedRepository();
     const reviewCase = aReviewCase();
-    mock.on(TransactWriteCommand).rejectsOnce(cancelled([{ Code: 'TransactionConflict' }, { Code: 'None' }])).resolves({});
+    mock
+      .on(TransactWriteCommand)
+      .rejectsOnce(cancelled([{ Code: 'TransactionConflict' }, { Code: 'None' }]))
+      .resolves({});
 
     await expect(repository.create(reviewCase, anAuditEvent(reviewCase.caseId))).resolves.toMatchObject({ created: true, reviewCase: { version: 1 } });
     expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(2);

@@ -41,17 +41,42 @@ describe('migrateIndexes against DynamoDB Local', () => {
     const cases = new DynamoDbCaseRepository(db, tableName, { lookupSecret: 'migrate-secret' });
     const created = [];
     for (let i = 0; i < 3; i++) {
-      created.push((await cases.create(aReviewCase({ status: 'confirmed', confirmedBy: 'clerk-li', createdAt: `2030-01-0${i + 1}T00:00:00.000Z` }), anAuditEvent('x'))).reviewCase);
+      created.push(
+        (await cases.create(aReviewCase({ status: 'confirmed', confirmedBy: 'clerk-li', createdAt: `2030-01-0${i + 1}T00:00:00.000Z` }), anAuditEvent('x')))
+          .reviewCase,
+      );
     }
     // Before: the old index has keys only, and the list reads the cases behind it.
     const before = await cases.listByState('confirmed', { limit: 50 });
-    const oldEntry = (await db.send(new QueryCommand({ TableName: tableName, IndexName: indexNames.status, KeyConditionExpression: 'GSI4PK = :s', ExpressionAttributeValues: { ':s': 'STATE#confirmed' }, Limit: 1 }))).Items![0]!;
+    const oldEntry = (
+      await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: indexNames.status,
+          KeyConditionExpression: 'GSI4PK = :s',
+          ExpressionAttributeValues: { ':s': 'STATE#confirmed' },
+          Limit: 1,
+        }),
+      )
+    ).Items![0]!;
 
     const changes = await migrateIndexes(client, tableName, { pollMs: 100 });
     const again = await migrateIndexes(client, tableName, { pollMs: 100 });
 
-    const described = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table!.GlobalSecondaryIndexes!.find((i) => i.IndexName === indexNames.status)!;
-    const newEntry = (await db.send(new QueryCommand({ TableName: tableName, IndexName: indexNames.status, KeyConditionExpression: 'GSI4PK = :s', ExpressionAttributeValues: { ':s': 'STATE#confirmed' }, Limit: 1 }))).Items![0]!;
+    const described = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table!.GlobalSecondaryIndexes!.find(
+      (i) => i.IndexName === indexNames.status,
+    )!;
+    const newEntry = (
+      await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: indexNames.status,
+          KeyConditionExpression: 'GSI4PK = :s',
+          ExpressionAttributeValues: { ':s': 'STATE#confirmed' },
+          Limit: 1,
+        }),
+      )
+    ).Items![0]!;
     const after = await cases.listByState('confirmed', { limit: 50 });
     expect(oldEntry.status).toBeUndefined();
     expect(changes).toEqual([{ indexName: indexNames.status, action: 'replaced' }]);

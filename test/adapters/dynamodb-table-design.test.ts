@@ -24,7 +24,12 @@ describe('ensureTable against DynamoDB Local', () => {
   it('creates the table ACTIVE with the four indexes and TTL on expiresAt', async () => {
     const described = await table.client.send(new DescribeTableCommand({ TableName: table.tableName }));
     expect(described.Table?.TableStatus).toBe('ACTIVE');
-    expect(described.Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['lookup-index', 'queue-index', 'status-index', 'submission-index']);
+    expect(described.Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual([
+      'lookup-index',
+      'queue-index',
+      'status-index',
+      'submission-index',
+    ]);
     const ttl = await table.client.send(new DescribeTimeToLiveCommand({ TableName: table.tableName }));
     expect(ttl.TimeToLiveDescription?.AttributeName).toBe(tableDesign.timeToLiveAttribute);
   });

@@ -30,7 +30,10 @@ describe('S3BlobStore against s3rver', () => {
     const key = 'incoming/sub-m/证书.png';
     await blobs.put(bucket.bucket, key, new Uint8Array([1, 2, 3]), 'image/png', { submitter: encodeURIComponent('西湖职业培训学校') });
     expect((await blobs.head(bucket.bucket, key))?.metadata).toEqual({ submitter: encodeURIComponent('西湖职业培训学校') });
-    expect(await blobs.getWithMetadata(bucket.bucket, key)).toEqual({ bytes: new Uint8Array([1, 2, 3]), metadata: { submitter: encodeURIComponent('西湖职业培训学校') } });
+    expect(await blobs.getWithMetadata(bucket.bucket, key)).toEqual({
+      bytes: new Uint8Array([1, 2, 3]),
+      metadata: { submitter: encodeURIComponent('西湖职业培训学校') },
+    });
   });
 
   it('throws BlobNotFoundError for a missing object and heads it as undefined', async () => {
@@ -51,12 +54,25 @@ describe('S3BlobStore against s3rver', () => {
 
 describe('S3BlobStore error paths', () => {
   const offline = (handler: StubHttpHandler, maxAttempts = 3) =>
-    new S3Client({ region: 'us-east-1', endpoint: 'http://s3.test', forcePathStyle: true, credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, requestHandler: handler as never, maxAttempts });
-  const internalError = { statusCode: 500, headers: { 'content-type': 'application/xml' }, body: '<?xml version="1.0"?><Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>' };
+    new S3Client({
+      region: 'us-east-1',
+      endpoint: 'http://s3.test',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      requestHandler: handler as never,
+      maxAttempts,
+    });
+  const internalError = {
+    statusCode: 500,
+    headers: { 'content-type': 'application/xml' },
+    body: '<?xml version="1.0"?><Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>',
+  };
 
   it('maps NoSuchKey to BlobNotFoundError with the cause attached', async () => {
     const s3 = new S3Client({ region: 'us-east-1' });
-    mockClient(s3).on(GetObjectCommand).rejects(new NoSuchKey({ message: 'The specified key does not exist.', $metadata: { httpStatusCode: 404 } }));
+    mockClient(s3)
+      .on(GetObjectCommand)
+      .rejects(new NoSuchKey({ message: 'The specified key does not exist.', $metadata: { httpStatusCode: 404 } }));
 
     const error = await new S3BlobStore(s3).get('intake', 'incoming/a.pdf').catch((e: unknown) => e);
 

@@ -26,7 +26,9 @@ let delays: number[];
 let deps: TextractDeps;
 
 async function blankPng(width: number, height: number): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#fff' } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: '#fff' } })
+    .png()
+    .toBuffer();
 }
 
 beforeEach(() => {
@@ -88,9 +90,7 @@ describe('TextractOcrEngine (DetectDocumentText)', () => {
   it('surfaces persistent throttling as `ocr_throttled` after the last attempt', async () => {
     textract.on(DetectDocumentTextCommand).rejects(throttled());
 
-    const error = await new TextractOcrEngine(deps)
-      .recognize({ bytes: await blankPng(100, 100), pageNumber: 1 })
-      .catch((e: unknown) => e);
+    const error = await new TextractOcrEngine(deps).recognize({ bytes: await blankPng(100, 100), pageNumber: 1 }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(OcrThrottledError);
     expect(error).toMatchObject({ code: 'ocr_throttled', attempts: 4 });
@@ -100,9 +100,10 @@ describe('TextractOcrEngine (DetectDocumentText)', () => {
   it('maps BadDocumentException to `ocr_image_unreadable`', async () => {
     textract.on(DetectDocumentTextCommand).rejects(new BadDocumentException({ message: 'bad', $metadata: {} }));
 
-    await expect(
-      new TextractOcrEngine(deps).recognize({ bytes: await blankPng(100, 100), pageNumber: 2 }),
-    ).rejects.toMatchObject({ code: 'ocr_image_unreadable', pageNumber: 2 });
+    await expect(new TextractOcrEngine(deps).recognize({ bytes: await blankPng(100, 100), pageNumber: 2 })).rejects.toMatchObject({
+      code: 'ocr_image_unreadable',
+      pageNumber: 2,
+    });
   });
 });
 

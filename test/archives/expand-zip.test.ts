@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ArchiveBombError, ArchiveCorruptError, ArchiveTooManyEntriesError, archiveLimitsSchema, decodeEntryName, expandZip, unsafeEntryName } from '../../shared/archives/index.js';
+import {
+  ArchiveBombError,
+  ArchiveCorruptError,
+  ArchiveTooManyEntriesError,
+  archiveLimitsSchema,
+  decodeEntryName,
+  expandZip,
+  unsafeEntryName,
+} from '../../shared/archives/index.js';
 import { describeFailure } from '../../shared/intake/index.js';
 import iconv from 'iconv-lite';
 import { buildZip, pdfBytes } from './zip-factory.js';

@@ -9,7 +9,18 @@ import { aCaseDocument, aDocumentRecord, aReviewCase } from '../support/fakes/fa
 const batchId = 'batch-o1';
 
 function aDecision(overrides: Partial<Decision>): Decision {
-  return { programme: 'XH36-3.7.a', outcome: 'eligible', amountYuan: 500, reasons: [], missingDocuments: [], trace: [], unconfirmedParameters: [], claimKeys: [], evaluatedOn: '2026-11-20', ...overrides };
+  return {
+    programme: 'XH36-3.7.a',
+    outcome: 'eligible',
+    amountYuan: 500,
+    reasons: [],
+    missingDocuments: [],
+    trace: [],
+    unconfirmedParameters: [],
+    claimKeys: [],
+    evaluatedOn: '2026-11-20',
+    ...overrides,
+  };
 }
 
 function aBatch() {
@@ -22,7 +33,11 @@ function aBatch() {
       status: 'needs_review',
       personName: '李四',
       documents: [aCaseDocument({ documentId: 'doc-scan', indexInFile: 1, type: 'vocational_certificate' })],
-      decision: aDecision({ outcome: 'missing_documents', amountYuan: 0, reasons: [{ ruleId: 'XH36-3.7.1', zh: '缺少材料：企业营业执照复印件', en: 'missing document: business licence copy' }] }),
+      decision: aDecision({
+        outcome: 'missing_documents',
+        amountYuan: 0,
+        reasons: [{ ruleId: 'XH36-3.7.1', zh: '缺少材料：企业营业执照复印件', en: 'missing document: business licence copy' }],
+      }),
     }),
     aReviewCase({
       caseId: 'case-a',
@@ -57,7 +72,13 @@ describe('caseOutcomeLines', () => {
   });
 
   it('says a case the rules could not judge waits for a person', () => {
-    const summary = summariseBatch({ batchId, rows: [], documents: [], cases: [aReviewCase({ submissionId: batchId, decision: undefined })], crossBatchDuplicates: [] });
+    const summary = summariseBatch({
+      batchId,
+      rows: [],
+      documents: [],
+      cases: [aReviewCase({ submissionId: batchId, decision: undefined })],
+      crossBatchDuplicates: [],
+    });
     expect(caseOutcomeLines(summary)[0]).toMatchObject({ outcomeZh: '未判定', reasonZh: '规则未能判定，待工作人员审核' });
   });
 });
@@ -67,16 +88,38 @@ describe('buildBatchReport: 案件结果', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await buildBatchReport(aBatch())) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('案件结果')!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['证书文件', '文件内序号', '姓名', '案件状态', '审核结果', '申领项目', '金额（元）', '原因', '案件']);
-    expect((sheet.getRow(3).values as unknown[]).slice(1, 9)).toEqual(['扫描件.pdf', 2, '李四', '待审核', '缺少材料', '高技能人才培训补贴（培训机构）', 0, '缺少材料：企业营业执照复印件']);
-    const overview = workbook.getWorksheet('汇总')!.getSheetValues().map((values) => (Array.isArray(values) ? values.slice(1) : []));
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '证书文件',
+      '文件内序号',
+      '姓名',
+      '案件状态',
+      '审核结果',
+      '申领项目',
+      '金额（元）',
+      '原因',
+      '案件',
+    ]);
+    expect((sheet.getRow(3).values as unknown[]).slice(1, 9)).toEqual([
+      '扫描件.pdf',
+      2,
+      '李四',
+      '待审核',
+      '缺少材料',
+      '高技能人才培训补贴（培训机构）',
+      0,
+      '缺少材料：企业营业执照复印件',
+    ]);
+    const overview = workbook
+      .getWorksheet('汇总')!
+      .getSheetValues()
+      .map((values) => (Array.isArray(values) ? values.slice(1) : []));
     expect(overview).toContainEqual(['已审批', 1]);
     expect(overview.flat()).not.toContain('approved');
   });
 });
 
-describe('the batch page\'s programme titles', () => {
-  it('match the policy\'s titles of the programmes a batch claims under', async () => {
+describe("the batch page's programme titles", () => {
+  it("match the policy's titles of the programmes a batch claims under", async () => {
     const source = (await import('node:fs')).readFileSync('web/src/batch-upload.ts', 'utf8');
     const { PROGRAMME_TITLES } = await import('../../shared/policy/programmes.js');
     for (const programme of ['XH36-3.7.a', 'XH36-3.7.b'] as const) expect(source).toContain(`'${programme}': '${PROGRAMME_TITLES[programme].zh}'`);

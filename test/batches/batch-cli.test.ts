@@ -21,7 +21,19 @@ describe('intake batch submit (DynamoDB Local + s3rver)', () => {
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const program = new Command('intake').exitOverride();
     register(program);
-    await program.parseAsync(['node', 'intake', 'batch', 'submit', '--institution', 'inst-9', '--roster', path.join(dir, '名册.xlsx'), '--part-size-mb', '5', path.join(dir, 'scan.pdf')]);
+    await program.parseAsync([
+      'node',
+      'intake',
+      'batch',
+      'submit',
+      '--institution',
+      'inst-9',
+      '--roster',
+      path.join(dir, '名册.xlsx'),
+      '--part-size-mb',
+      '5',
+      path.join(dir, 'scan.pdf'),
+    ]);
     log.mockRestore();
     write.mockRestore();
 

@@ -42,7 +42,7 @@ const certificate = (name: string, idNumber: string, number: string) => [
 ];
 const licence = ['type：business_license', 'companyName：杭州西湖职业培训学校', 'creditCode：52330106MJ0000000X'];
 
-describe('a training body\'s batch: documents that are not certificates', () => {
+describe("a training body's batch: documents that are not certificates", () => {
   let table: TestTable;
   let bucket: TestBucket;
   let deps: ProcessDeps;
@@ -57,13 +57,27 @@ describe('a training body\'s batch: documents that are not certificates', () => 
     const clock = new FixedClock('2026-11-20T08:00:00Z');
     const queue = new InMemoryWorkQueue();
     lines = [];
-    deps = { blobs, documents, cases, clock, ocr: scriptedOcr(lines), extract: extractor, judge: createPolicyJudge({}), limits: DEFAULT_INTAKE_LIMITS, derivedPrefix: 'derived/', previewDpi: 48 };
+    deps = {
+      blobs,
+      documents,
+      cases,
+      clock,
+      ocr: scriptedOcr(lines),
+      extract: extractor,
+      judge: createPolicyJudge({}),
+      limits: DEFAULT_INTAKE_LIMITS,
+      derivedPrefix: 'derived/',
+      previewDpi: 48,
+    };
     let uploads = 0;
     upload = async (key, page) => {
       lines.splice(0, lines.length, ...page);
       await blobs.put(bucket.bucket, key, await blankPng(64, 40 + ++uploads), 'image/png', { submitter: BODY });
       const head = await blobs.head(bucket.bucket, key);
-      await ingestObject({ bucket: bucket.bucket, key, size: head!.size, eTag: head!.eTag }, { blobs, documents, queue, clock, limits: DEFAULT_INTAKE_LIMITS, inspect: inspectFile });
+      await ingestObject(
+        { bucket: bucket.bucket, key, size: head!.size, eTag: head!.eTag },
+        { blobs, documents, queue, clock, limits: DEFAULT_INTAKE_LIMITS, inspect: inspectFile },
+      );
       const [message] = queue.drain();
       if (!message) throw new Error(`ingest queued nothing for ${key}`);
       return message.documentId;
@@ -86,7 +100,10 @@ describe('a training body\'s batch: documents that are not certificates', () => 
 
     const { documentId, outcome } = await processAs('incoming/batch-77/营业执照.png', licence);
 
-    expect(outcome).toMatchObject({ kind: 'done', cases: expect.arrayContaining(caseIds.map((caseId) => expect.objectContaining({ caseId, action: 'updated' }))) });
+    expect(outcome).toMatchObject({
+      kind: 'done',
+      cases: expect.arrayContaining(caseIds.map((caseId) => expect.objectContaining({ caseId, action: 'updated' }))),
+    });
     for (const caseId of caseIds) {
       const reviewCase = (await deps.cases.get(caseId))!;
       expect(reviewCase.documents.map((d) => d.type).sort()).toEqual(['business_license', 'vocational_certificate']);
@@ -141,7 +158,16 @@ describe('a training body\'s batch: documents that are not certificates', () => 
     const certificateId = await upload('incoming/batch-81/张三.png', []);
     const licenceId = await upload('incoming/batch-81/营业执照.png', []);
     // The licence's process has saved what it read and told the others, and has not settled yet.
-    const read = extractor([{ pageNumber: 1, width: 64, height: 48, rotation: 0, source: 'paddle', lines: licence.map((text) => ({ text, confidence: 0.99, box: { x: 0, y: 0, width: 1, height: 1 } })) }]);
+    const read = extractor([
+      {
+        pageNumber: 1,
+        width: 64,
+        height: 48,
+        rotation: 0,
+        source: 'paddle',
+        lines: licence.map((text) => ({ text, confidence: 0.99, box: { x: 0, y: 0, width: 1, height: 1 } })),
+      },
+    ]);
     await deps.documents.update(licenceId, { documents: read });
     expect(await announceSharedDocument('batch-81', licenceId, deps.documents)).toBe(1);
 

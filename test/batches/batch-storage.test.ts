@@ -21,7 +21,13 @@ describe('batch storage (DynamoDB Local + s3rver)', () => {
     const batches = new DynamoDbBatchStore(table.db, table.tableName);
     const { batch, uploads } = await createBatch(
       { institutionId: 'inst-1', files: [{ name: 'roster.csv', size: 20, role: 'roster', contentType: 'text/csv' }] },
-      { batches, signer: new S3UploadUrlSigner(bucket.s3), clock: new FixedClock('2026-11-27T01:00:00Z'), bucket: bucket.bucket, newBatchId: () => 'batch-int-1' },
+      {
+        batches,
+        signer: new S3UploadUrlSigner(bucket.s3),
+        clock: new FixedClock('2026-11-27T01:00:00Z'),
+        bucket: bucket.bucket,
+        newBatchId: () => 'batch-int-1',
+      },
     );
     const upload = uploads[0]!;
     if (upload.method !== 'PUT') throw new Error('expected a single PUT');
@@ -37,8 +43,12 @@ describe('batch storage (DynamoDB Local + s3rver)', () => {
     const rows = [{ rowNumber: 3, certificateNumber: 'S000033010000001' }];
     expect(await findCrossBatchDuplicates(rows, 'batch-a', claims)).toEqual([]);
     expect(await findCrossBatchDuplicates(rows, 'batch-a', claims)).toEqual([]);
-    expect(await findCrossBatchDuplicates(rows, 'batch-b', claims)).toEqual([{ certificateNumber: 'S000033010000001', rowNumber: 3, otherBatches: ['batch-a'] }]);
+    expect(await findCrossBatchDuplicates(rows, 'batch-b', claims)).toEqual([
+      { certificateNumber: 'S000033010000001', rowNumber: 3, otherBatches: ['batch-a'] },
+    ]);
     // Whoever listed it first, both batches see the same finding: the first lister holds nothing.
-    expect(await findCrossBatchDuplicates(rows, 'batch-a', claims)).toEqual([{ certificateNumber: 'S000033010000001', rowNumber: 3, otherBatches: ['batch-b'] }]);
+    expect(await findCrossBatchDuplicates(rows, 'batch-a', claims)).toEqual([
+      { certificateNumber: 'S000033010000001', rowNumber: 3, otherBatches: ['batch-b'] },
+    ]);
   });
 });

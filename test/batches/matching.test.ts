@@ -33,7 +33,15 @@ const certificateFor = (source: RosterRow, overrides: Record<string, unknown> = 
   indexInFile: 0,
   fileName: `${source.holderName}.pdf`,
   fields: Object.fromEntries(
-    Object.entries({ holderName: source.holderName, idNumber: source.idNumber, occupation: source.occupation, level: source.level, certificateNumber: source.certificateNumber, issueDate: source.issueDate, ...overrides }).map(([name, value]) => [name, { value }]),
+    Object.entries({
+      holderName: source.holderName,
+      idNumber: source.idNumber,
+      occupation: source.occupation,
+      level: source.level,
+      certificateNumber: source.certificateNumber,
+      issueDate: source.issueDate,
+      ...overrides,
+    }).map(([name, value]) => [name, { value }]),
   ),
 });
 
@@ -43,10 +51,14 @@ describe('matchBatch', () => {
     const result = matchBatch(rows, [certificateFor(rows[0]!), certificateFor(rows[1]!, { holderName: '学员四', level: 3 })]);
     expect(result.matches.map((match) => [match.rowNumber, match.matchedBy, match.flags])).toEqual([
       [3, 'certificateNumber', []],
-      [4, 'certificateNumber', [
-        { field: 'holderName', kind: 'mismatch', roster: '学员4', certificate: '学员四' },
-        { field: 'level', kind: 'mismatch', roster: 4, certificate: 3 },
-      ]],
+      [
+        4,
+        'certificateNumber',
+        [
+          { field: 'holderName', kind: 'mismatch', roster: '学员4', certificate: '学员四' },
+          { field: 'level', kind: 'mismatch', roster: 4, certificate: 3 },
+        ],
+      ],
     ]);
   });
 
@@ -91,10 +103,21 @@ describe('createBatch', () => {
   it('puts the roster under batches/ and the certificates under incoming/<batchId>/, large files as multipart', async () => {
     const batches = new InMemoryBatchStore();
     const { batch, uploads } = await createBatch(
-      { institutionId: 'inst-7', files: [{ name: '名册.xlsx', size: 9_000, role: 'roster' }, { name: '证书.zip', size: 40 * 1024 * 1024, role: 'certificates', contentType: 'application/zip' }] },
+      {
+        institutionId: 'inst-7',
+        files: [
+          { name: '名册.xlsx', size: 9_000, role: 'roster' },
+          { name: '证书.zip', size: 40 * 1024 * 1024, role: 'certificates', contentType: 'application/zip' },
+        ],
+      },
       { batches, signer: new FakeSigner(), clock: new FixedClock('2026-11-27T01:00:00Z'), bucket: 'intake', newBatchId: () => 'batch-t1' },
     );
-    expect(batch).toMatchObject({ batchId: 'batch-t1', institutionId: 'inst-7', rosterKey: 'batches/batch-t1/名册.xlsx', certificateKeys: ['incoming/batch-t1/证书.zip'] });
+    expect(batch).toMatchObject({
+      batchId: 'batch-t1',
+      institutionId: 'inst-7',
+      rosterKey: 'batches/batch-t1/名册.xlsx',
+      certificateKeys: ['incoming/batch-t1/证书.zip'],
+    });
     expect(uploads[0]).toMatchObject({ method: 'PUT', key: 'batches/batch-t1/名册.xlsx' });
     expect(uploads[1]).toMatchObject({ method: 'MULTIPART', uploadId: 'upload-1', partSize: 16 * 1024 * 1024 });
     expect((uploads[1] as { parts: unknown[] }).parts).toHaveLength(3);
@@ -114,23 +137,60 @@ describe('buildBatchReport', () => {
       sourceVersion: 'e',
       fileName: 'a.pdf',
       status: 'needs_review',
-      documents: [{ type: 'vocational_certificate', pages: [1], typeConfidence: 0.9, fields: certificateFor(rows[0]!, { holderName: '学员三' }).fields as never }],
+      documents: [
+        { type: 'vocational_certificate', pages: [1], typeConfidence: 0.9, fields: certificateFor(rows[0]!, { holderName: '学员三' }).fields as never },
+      ],
       createdAt: '2026-11-27T01:00:00Z',
       updatedAt: '2026-11-27T01:00:00Z',
     };
     const caseId = caseIdFor(batchId, { documentId: 'doc-a', indexInFile: 0 });
-    const cases = [{ caseId, submissionId: batchId, queue: 'XH36-3.7.a', status: 'pending_review', documents: [], flaggedFieldCount: 1, version: 1, createdAt: '', updatedAt: '', decision: { programme: 'XH36-3.7.a', outcome: 'eligible', amountYuan: 1200, reasons: [], missingDocuments: [], trace: [], unconfirmedParameters: [], claimKeys: [], evaluatedOn: '2026-11-27' } }] as unknown as ReviewCase[];
+    const cases = [
+      {
+        caseId,
+        submissionId: batchId,
+        queue: 'XH36-3.7.a',
+        status: 'pending_review',
+        documents: [],
+        flaggedFieldCount: 1,
+        version: 1,
+        createdAt: '',
+        updatedAt: '',
+        decision: {
+          programme: 'XH36-3.7.a',
+          outcome: 'eligible',
+          amountYuan: 1200,
+          reasons: [],
+          missingDocuments: [],
+          trace: [],
+          unconfirmedParameters: [],
+          claimKeys: [],
+          evaluatedOn: '2026-11-27',
+        },
+      },
+    ] as unknown as ReviewCase[];
     const summary = summariseBatch({ batchId, rows, documents: [record], cases, crossBatchDuplicates: [] });
     expect(summary.amountsByProgramme).toEqual({ 'XH36-3.7.a': 1200, 'XH36-3.7.b': 0 });
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await buildBatchReport(summary)) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '名册比对', '案件结果', '缺失与多余', '重复证书']);
-    const overview = workbook.getWorksheet('汇总')!.getSheetValues().map((values) => (Array.isArray(values) ? values.slice(1) : []));
+    const overview = workbook
+      .getWorksheet('汇总')!
+      .getSheetValues()
+      .map((values) => (Array.isArray(values) ? values.slice(1) : []));
     expect(overview).toContainEqual([`${PROGRAMME_TITLES['XH36-3.7.a'].zh}（XH36-3.7.a）`, 1200]);
     expect(overview).toContainEqual(['待人工核对', 1]);
     const comparison = workbook.getWorksheet('名册比对')!.getRow(2).values as unknown[];
-    expect(comparison.slice(1, 9)).toEqual([3, '学员3', row(3).idNumber, row(3).certificateNumber, 'a.pdf', '证书编号', '姓名：名册「学员3」/证书「学员三」', caseId]);
+    expect(comparison.slice(1, 9)).toEqual([
+      3,
+      '学员3',
+      row(3).idNumber,
+      row(3).certificateNumber,
+      'a.pdf',
+      '证书编号',
+      '姓名：名册「学员3」/证书「学员三」',
+      caseId,
+    ]);
     expect(workbook.getWorksheet('缺失与多余')!.getRow(2).values).toEqual([undefined, '有名册无证书', 4, '学员4']);
   });
 });

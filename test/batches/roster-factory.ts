@@ -52,7 +52,11 @@ export async function rosterXlsx(
       发证日期: options.serialDates && person.issueDate instanceof Date ? person.issueDate.getTime() / 86400000 + 25569 : person.issueDate,
       工作单位: options.mergeEmployer && index > 0 ? null : person.employer,
     };
-    sheet.addRow((options.headers ?? HEADERS).filter((header) => !options.omit?.includes(header)).map((header) => values[header] ?? values[HEADERS[(options.headers ?? HEADERS).indexOf(header)]!]));
+    sheet.addRow(
+      (options.headers ?? HEADERS)
+        .filter((header) => !options.omit?.includes(header))
+        .map((header) => values[header] ?? values[HEADERS[(options.headers ?? HEADERS).indexOf(header)]!]),
+    );
   });
   if (options.mergeEmployer && persons.length > 1) {
     const column = headers.indexOf('工作单位') + 1;
@@ -63,6 +67,20 @@ export async function rosterXlsx(
 
 /** The same roster as CSV, GBK-encoded as Excel on Chinese Windows saves it. */
 export function rosterCsvGbk(persons: RosterPerson[]): Uint8Array {
-  const lines = [HEADERS.join(','), ...persons.map((person, index) => [index + 1, person.name, person.idNumber, person.occupation, person.level, person.certificateNumber, person.issueDate instanceof Date ? person.issueDate.toISOString().slice(0, 10).replace(/-/g, '.') : person.issueDate, person.employer].join(','))];
+  const lines = [
+    HEADERS.join(','),
+    ...persons.map((person, index) =>
+      [
+        index + 1,
+        person.name,
+        person.idNumber,
+        person.occupation,
+        person.level,
+        person.certificateNumber,
+        person.issueDate instanceof Date ? person.issueDate.toISOString().slice(0, 10).replace(/-/g, '.') : person.issueDate,
+        person.employer,
+      ].join(','),
+    ),
+  ];
   return new Uint8Array(iconv.encode(lines.join('\r\n') + '\r\n', 'gbk'));
 }

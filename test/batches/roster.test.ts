@@ -7,8 +7,28 @@ describe('parseRoster', () => {
   it('finds the header under a merged title row and reads each person with level and date normalised', async () => {
     const roster = await parseRoster(await rosterXlsx(people(2)));
     expect(roster.rows).toEqual([
-      { rowNumber: 3, holderName: '王晓明', idNumber: '330106199001011000', occupation: '电工', level: 4, certificateNumber: 'S00003301000100000', issueDate: '2026-05-12', employer: '杭州西湖职业培训学校', issues: [] },
-      { rowNumber: 4, holderName: '李娜', idNumber: '330106199001011001', occupation: '养老护理员', level: 3, certificateNumber: 'S00003301000100001', issueDate: '2026-05-13', employer: '杭州西湖职业培训学校', issues: [] },
+      {
+        rowNumber: 3,
+        holderName: '王晓明',
+        idNumber: '330106199001011000',
+        occupation: '电工',
+        level: 4,
+        certificateNumber: 'S00003301000100000',
+        issueDate: '2026-05-12',
+        employer: '杭州西湖职业培训学校',
+        issues: [],
+      },
+      {
+        rowNumber: 4,
+        holderName: '李娜',
+        idNumber: '330106199001011001',
+        occupation: '养老护理员',
+        level: 3,
+        certificateNumber: 'S00003301000100001',
+        issueDate: '2026-05-13',
+        employer: '杭州西湖职业培训学校',
+        issues: [],
+      },
     ]);
   });
 
@@ -26,7 +46,14 @@ describe('parseRoster', () => {
   it('reads header variants (公民身份号码, 证书号, 单位名称)', async () => {
     const headers = ['序号', '学员姓名', '公民身份号码', '职业（工种）', '技能等级', '证书号', '发证时间', '单位名称'];
     const roster = await parseRoster(await rosterXlsx(people(1), { headers }));
-    expect(roster.headers).toMatchObject({ holderName: '学员姓名', idNumber: '公民身份号码', certificateNumber: '证书号', employer: '单位名称', level: '技能等级', issueDate: '发证时间' });
+    expect(roster.headers).toMatchObject({
+      holderName: '学员姓名',
+      idNumber: '公民身份号码',
+      certificateNumber: '证书号',
+      employer: '单位名称',
+      level: '技能等级',
+      issueDate: '发证时间',
+    });
     expect(roster.rows[0]).toMatchObject({ holderName: '王晓明', certificateNumber: 'S00003301000100000' });
   });
 
@@ -66,7 +93,9 @@ describe('parseRoster', () => {
   });
 
   it('refuses a CSV whose quoted cell is never closed with reason `roster_unreadable`', async () => {
-    const error = await parseRoster(new TextEncoder().encode('姓名,身份证号,证书编号\n王晓明,"330106199001011000,S1\n'), 'roster.csv').catch((caught: unknown) => caught);
+    const error = await parseRoster(new TextEncoder().encode('姓名,身份证号,证书编号\n王晓明,"330106199001011000,S1\n'), 'roster.csv').catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(RosterUnreadableError);
     expect(describeFailure(error).error.code).toBe('roster_unreadable');
   });

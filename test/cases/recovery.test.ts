@@ -14,11 +14,25 @@ function paidCase(overrides: Partial<ReviewCase> = {}): ReviewCase {
 describe('recordRecovery (XH36-4.2 追回已拨付资金)', () => {
   it('records who, why, how much and when on a paid case, with an audit event', () => {
     const paid = paidCase();
-    const { next, audit } = recordRecovery(paid, { amountYuan: 5000, reason: '聘书系伪造（虚造信息）', findingRef: '西人社检〔2022〕3号', by: 'supervisor-wang', at: '2022-03-01T02:00:00.000Z' });
+    const { next, audit } = recordRecovery(paid, {
+      amountYuan: 5000,
+      reason: '聘书系伪造（虚造信息）',
+      findingRef: '西人社检〔2022〕3号',
+      by: 'supervisor-wang',
+      at: '2022-03-01T02:00:00.000Z',
+    });
     expect(next.status).toBe('paid');
-    expect(next.recoveries).toEqual([{ amountYuan: 5000, reason: '聘书系伪造（虚造信息）', findingRef: '西人社检〔2022〕3号', by: 'supervisor-wang', at: '2022-03-01T02:00:00.000Z' }]);
+    expect(next.recoveries).toEqual([
+      { amountYuan: 5000, reason: '聘书系伪造（虚造信息）', findingRef: '西人社检〔2022〕3号', by: 'supervisor-wang', at: '2022-03-01T02:00:00.000Z' },
+    ]);
     expect(recoveredYuan(next)).toBe(5000);
-    expect(audit).toMatchObject({ caseId: paid.caseId, actor: 'supervisor-wang', action: 'recover_funds', before: { paidYuan: 5000, recoveredYuan: 0 }, after: { amountYuan: 5000, recoveredYuan: 5000, ruleId: 'XH36-4.2' } });
+    expect(audit).toMatchObject({
+      caseId: paid.caseId,
+      actor: 'supervisor-wang',
+      action: 'recover_funds',
+      before: { paidYuan: 5000, recoveredYuan: 0 },
+      after: { amountYuan: 5000, recoveredYuan: 5000, ruleId: 'XH36-4.2' },
+    });
     expect(reviewCaseSchema.parse(next).recoveries).toHaveLength(1);
   });
 

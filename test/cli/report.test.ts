@@ -22,11 +22,14 @@ describe('intake report targets', () => {
   it('reports a year from a JSON list of cases against the 12,500 target and writes the XLSX', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'report-'));
     const casesFile = path.join(dir, 'cases.json');
-    writeFileSync(casesFile, JSON.stringify([
-      aReviewCase({ status: 'paid', decision: evaluateClaim(certificateTrainingClaim()) }),
-      aReviewCase({ status: 'approved', decision: evaluateClaim(enterpriseClaim()) }),
-      aReviewCase({ status: 'needs_review', decision: evaluateClaim(enterpriseClaim()) }),
-    ]));
+    writeFileSync(
+      casesFile,
+      JSON.stringify([
+        aReviewCase({ status: 'paid', decision: evaluateClaim(certificateTrainingClaim()) }),
+        aReviewCase({ status: 'approved', decision: evaluateClaim(enterpriseClaim()) }),
+        aReviewCase({ status: 'needs_review', decision: evaluateClaim(enterpriseClaim()) }),
+      ]),
+    );
     const xlsx = path.join(dir, 'report.xlsx');
     const { out, exitCode } = await run('targets', '--year', '2021', '--cases', casesFile, '--xlsx', xlsx);
     expect(exitCode).toBeUndefined();

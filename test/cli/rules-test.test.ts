@@ -39,13 +39,17 @@ describe('intake rules test', () => {
   });
 
   it('reports a table that does not fit the format with the path of the problem', async () => {
-    const { err, exitCode } = await run('test', tempFile('bad.yaml', 'title: x\nclause: XH36-3.2\ntext: y\ncases:\n  - name: a\n    expect: { outcome: maybe }\n'));
+    const { err, exitCode } = await run(
+      'test',
+      tempFile('bad.yaml', 'title: x\nclause: XH36-3.2\ntext: y\ncases:\n  - name: a\n    expect: { outcome: maybe }\n'),
+    );
     expect(err).toContain('cases.0.expect.outcome');
     expect(exitCode).toBe(1);
   });
 
   it('reports facts that do not fit the facts schema as a failed case', async () => {
-    const table = 'title: x\nclause: XH36-3.2\ntext: y\nbase: { claimDate: "2021-13-01", applicant: { kind: individual } }\ncases:\n  - name: bad date\n    expect: { outcome: ineligible }\n';
+    const table =
+      'title: x\nclause: XH36-3.2\ntext: y\nbase: { claimDate: "2021-13-01", applicant: { kind: individual } }\ncases:\n  - name: bad date\n    expect: { outcome: ineligible }\n';
     const { out, exitCode } = await run('test', tempFile('facts.yaml', table));
     expect(out).toContain('facts claimDate: Invalid ISO date');
     expect(exitCode).toBe(1);
@@ -72,7 +76,7 @@ describe('intake rules evaluate', () => {
     expect(out).toContain('杭人社发〔2016〕27号');
   });
 
-  it('gives the store\'s duplicate decision from claims held in the facts alone', async () => {
+  it("gives the store's duplicate decision from claims held in the facts alone", async () => {
     const facts = {
       programme: 'XH36-3.2',
       claimDate: '2021-05-01',

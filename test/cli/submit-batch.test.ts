@@ -16,7 +16,10 @@ function certificatesZip(names: string[]): Promise<Buffer> {
   zip.end();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+    zip.outputStream
+      .on('data', (chunk: Buffer) => chunks.push(chunk))
+      .on('end', () => resolve(Buffer.concat(chunks)))
+      .on('error', reject);
   });
 }
 
@@ -50,7 +53,11 @@ describe('intake submit --institution --roster (DynamoDB Local + s3rver)', () =>
     expect(batchId, lines.join('\n')).toBeDefined();
     expect(progress.join('')).toContain('[####################] 100%');
     const batch = await new DynamoDbBatchStore(stack.table.db, stack.table.tableName).get(batchId!);
-    expect(batch).toMatchObject({ institutionId: 'inst-9', rosterKey: `batches/${batchId}/roster.xlsx`, certificateKeys: [`incoming/${batchId}/certificates.zip`] });
+    expect(batch).toMatchObject({
+      institutionId: 'inst-9',
+      rosterKey: `batches/${batchId}/roster.xlsx`,
+      certificateKeys: [`incoming/${batchId}/certificates.zip`],
+    });
     const stored = await stack.bucket.s3.send(new GetObjectCommand({ Bucket: stack.bucket.bucket, Key: `incoming/${batchId}/certificates.zip` }));
     expect(Buffer.from(await stored.Body!.transformToByteArray()).equals(zipBytes)).toBe(true);
   });

@@ -20,7 +20,7 @@ describe('intake submit option routing', () => {
     vi.restoreAllMocks();
   });
 
-  it('runs the batch submit for `--institution ID --roster roster.xlsx certificates.zip`, the issue\'s exact form', async () => {
+  it("runs the batch submit for `--institution ID --roster roster.xlsx certificates.zip`, the issue's exact form", async () => {
     const { calls, run } = program();
     await run('--institution', 'inst-7', '--roster', 'roster.xlsx', 'certificates.zip');
     expect(calls.batch).toEqual([[['certificates.zip'], { institution: 'inst-7', roster: 'roster.xlsx', partSizeMb: '16' }]]);

@@ -78,46 +78,54 @@ describe('the embedded stack, end to end', () => {
   const documentsOf = (submissionId: string) => new DynamoDbDocumentRepository(stack!.db, tableName).listBySubmission(submissionId);
   const casesOf = (submissionId: string) => new DynamoDbCaseRepository(stack!.db, tableName).listBySubmission(submissionId);
 
-  it('reads a certificate scan dropped in the inbox and a digital contract from `intake submit` into one case in the review queue', { timeout: 180_000 }, async () => {
-    const submission = 'e2e-wang';
-    mkdirSync(path.join(inboxDir, submission), { recursive: true });
-    writeFileSync(path.join(inboxDir, submission, '证书 扫描.png'), await renderCertificateScan(claim));
-    const contractFile = path.join(root, '劳动合同.pdf');
-    writeFileSync(contractFile, makeLaborContractPdf(claim, { pages: 2 }));
-    const submitted = await intake('submit', contractFile, '--submission', submission);
-    expect(submitted).toContain('[1/1] 劳动合同.pdf');
+  it(
+    'reads a certificate scan dropped in the inbox and a digital contract from `intake submit` into one case in the review queue',
+    { timeout: 180_000 },
+    async () => {
+      const submission = 'e2e-wang';
+      mkdirSync(path.join(inboxDir, submission), { recursive: true });
+      writeFileSync(path.join(inboxDir, submission, '证书 扫描.png'), await renderCertificateScan(claim));
+      const contractFile = path.join(root, '劳动合同.pdf');
+      writeFileSync(contractFile, makeLaborContractPdf(claim, { pages: 2 }));
+      const submitted = await intake('submit', contractFile, '--submission', submission);
+      expect(submitted).toContain('[1/1] 劳动合同.pdf');
 
-    await expect.poll(async () => (await documentsOf(submission)).filter((d) => FINAL.includes(d.status)).length, { timeout: 150_000, interval: 500 }).toBe(2);
-    await stack!.settled();
+      await expect
+        .poll(async () => (await documentsOf(submission)).filter((d) => FINAL.includes(d.status)).length, { timeout: 150_000, interval: 500 })
+        .toBe(2);
+      await stack!.settled();
 
-    const documents = await documentsOf(submission);
-    expect(documents.map((d) => d.status).sort()).toEqual(['processed', 'processed']);
-    const listed = JSON.parse(await intake('cases', '--queue', 'XH36-3.7.c', '--json')) as ReviewCase[];
-    const cases = listed.filter((c) => c.submissionId === submission);
-    expect(cases).toHaveLength(1);
-    const [reviewCase] = cases;
-    expect(reviewCase).toMatchObject({ queue: 'XH36-3.7.c', status: 'needs_review', personName: claim.personName });
-    const byType = Object.fromEntries(reviewCase.documents.map((d) => [d.type, Object.fromEntries(Object.entries(d.fields).map(([name, field]) => [name, field.value]))]));
-    expect(byType.vocational_certificate).toMatchObject({
-      holderName: claim.personName,
-      idNumber: claim.idNumber,
-      occupation: claim.occupation,
-      level: claim.level,
-      certificateKind: 'skill_level',
-      certificateNumber: claim.certificateNumber,
-      issueDate: claim.issueDate,
-    });
-    expect(byType.labor_contract).toMatchObject({
-      employerName: claim.employerName,
-      employerCreditCode: claim.creditCode,
-      employeeName: claim.personName,
-      employeeIdNumber: claim.idNumber,
-      startDate: claim.contractStart,
-      endDate: claim.contractEnd,
-    });
-    expect(reviewCase.decision?.programme).toBe('XH36-3.7.c');
-    expect(await intake('cases', '--submission', submission)).toContain(`case-${submission}`);
-  });
+      const documents = await documentsOf(submission);
+      expect(documents.map((d) => d.status).sort()).toEqual(['processed', 'processed']);
+      const listed = JSON.parse(await intake('cases', '--queue', 'XH36-3.7.c', '--json')) as ReviewCase[];
+      const cases = listed.filter((c) => c.submissionId === submission);
+      expect(cases).toHaveLength(1);
+      const [reviewCase] = cases;
+      expect(reviewCase).toMatchObject({ queue: 'XH36-3.7.c', status: 'needs_review', personName: claim.personName });
+      const byType = Object.fromEntries(
+        reviewCase.documents.map((d) => [d.type, Object.fromEntries(Object.entries(d.fields).map(([name, field]) => [name, field.value]))]),
+      );
+      expect(byType.vocational_certificate).toMatchObject({
+        holderName: claim.personName,
+        idNumber: claim.idNumber,
+        occupation: claim.occupation,
+        level: claim.level,
+        certificateKind: 'skill_level',
+        certificateNumber: claim.certificateNumber,
+        issueDate: claim.issueDate,
+      });
+      expect(byType.labor_contract).toMatchObject({
+        employerName: claim.employerName,
+        employerCreditCode: claim.creditCode,
+        employeeName: claim.personName,
+        employeeIdNumber: claim.idNumber,
+        startDate: claim.contractStart,
+        endDate: claim.contractEnd,
+      });
+      expect(reviewCase.decision?.programme).toBe('XH36-3.7.c');
+      expect(await intake('cases', '--submission', submission)).toContain(`case-${submission}`);
+    },
+  );
 
   it('takes a redelivered S3 event without creating anything new', { timeout: 60_000 }, async () => {
     const submission = 'e2e-wang';

@@ -13,8 +13,18 @@ describe('intake email (DynamoDB Local + s3rver)', () => {
 
   it('takes in an .eml file: the attachment lands under incoming/, a message without one is answered and exits 1', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'email-cli-'));
-    writeFileSync(path.join(dir, 'good.eml'), buildMime({ subject: '申请', subjectCharset: 'GBK', attachments: [{ fileName: '证书.pdf', nameCharset: 'GBK', contentType: 'application/octet-stream', bytes: pdfBytes('g') }] }));
-    writeFileSync(path.join(dir, 'empty.eml'), buildMime({ from: 'zhang@example.cn', sesHeaders: sesVerified('example.cn'), messageId: '<other@example.cn>', body: '忘了附件' }));
+    writeFileSync(
+      path.join(dir, 'good.eml'),
+      buildMime({
+        subject: '申请',
+        subjectCharset: 'GBK',
+        attachments: [{ fileName: '证书.pdf', nameCharset: 'GBK', contentType: 'application/octet-stream', bytes: pdfBytes('g') }],
+      }),
+    );
+    writeFileSync(
+      path.join(dir, 'empty.eml'),
+      buildMime({ from: 'zhang@example.cn', sesHeaders: sesVerified('example.cn'), messageId: '<other@example.cn>', body: '忘了附件' }),
+    );
     const lines: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)));
     const program = new Command('intake').exitOverride();

@@ -22,9 +22,22 @@ describe('email handler (DynamoDB Local + s3rver)', () => {
   it('stores the attachments of a raw message under incoming/<emailId>/ and the message record in the table', async () => {
     const emails = new DynamoDbEmailRecordStore(table.db, table.tableName);
     const handler = createEmailHandler(() => ({ blobs: new S3BlobStore(bucket.s3), emails, clock: systemClock, maxFileBytes: 1024 * 1024 }));
-    const raw = buildMime({ from: 'peixun@example.cn', subject: '证书', subjectCharset: 'GBK', body: '请审核', attachments: [{ fileName: '证书 扫描.pdf', nameCharset: 'GBK', contentType: 'application/octet-stream', bytes: pdfBytes('s') }] });
+    const raw = buildMime({
+      from: 'peixun@example.cn',
+      subject: '证书',
+      subjectCharset: 'GBK',
+      body: '请审核',
+      attachments: [{ fileName: '证书 扫描.pdf', nameCharset: 'GBK', contentType: 'application/octet-stream', bytes: pdfBytes('s') }],
+    });
     const put = await bucket.s3.send(new PutObjectCommand({ Bucket: bucket.bucket, Key: 'email/ses-0001', Body: raw }));
-    const event = { Records: [toS3EventRecord({ bucket: bucket.bucket, key: 'email/ses-0001', size: raw.length, eTag: put.ETag!.replace(/"/g, '') }, { region: 'us-east-1', sequencer: '01' })] };
+    const event = {
+      Records: [
+        toS3EventRecord(
+          { bucket: bucket.bucket, key: 'email/ses-0001', size: raw.length, eTag: put.ETag!.replace(/"/g, '') },
+          { region: 'us-east-1', sequencer: '01' },
+        ),
+      ],
+    };
 
     const { outcomes } = await handler(event);
 

@@ -38,7 +38,13 @@ export function sesVerified(domain: string, verdicts: { spam?: string; virus?: s
     ['X-SES-Spam-Verdict', verdicts.spam ?? 'PASS'],
     ['X-SES-Virus-Verdict', verdicts.virus ?? 'PASS'],
     ['Received-SPF', `pass (spfCheck: domain of ${domain} designates 192.0.2.1 as permitted sender) client-ip=192.0.2.1;`],
-    ['Authentication-Results', `amazonses.com;\r\n spf=pass (spfCheck: domain of ${domain} designates 192.0.2.1 as permitted sender) client-ip=192.0.2.1; envelope-from=bounce@${domain}; helo=mail.${domain};\r\n dkim=pass header.i=@${domain};\r\n dmarc=pass header.from=${domain};`.replace('envelope-from=', 'smtp.mailfrom=')],
+    [
+      'Authentication-Results',
+      `amazonses.com;\r\n spf=pass (spfCheck: domain of ${domain} designates 192.0.2.1 as permitted sender) client-ip=192.0.2.1; envelope-from=bounce@${domain}; helo=mail.${domain};\r\n dkim=pass header.i=@${domain};\r\n dmarc=pass header.from=${domain};`.replace(
+        'envelope-from=',
+        'smtp.mailfrom=',
+      ),
+    ],
   ];
 }
 
@@ -69,10 +75,16 @@ export function buildMime(message: MimeMessage): Uint8Array {
   const parts: string[] = [];
   const charset = message.bodyCharset ?? 'UTF-8';
   parts.push(
-    [`Content-Type: text/plain; charset=${charset}`, 'Content-Transfer-Encoding: base64', '', base64Lines(charset === 'GBK' ? iconv.encode(message.body ?? '', 'gbk') : message.body ?? '')].join('\r\n'),
+    [
+      `Content-Type: text/plain; charset=${charset}`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64Lines(charset === 'GBK' ? iconv.encode(message.body ?? '', 'gbk') : (message.body ?? '')),
+    ].join('\r\n'),
   );
   for (const attachment of message.attachments ?? []) {
-    const name = attachment.fileName === undefined ? undefined : attachment.nameCharset ? encodedWord(attachment.fileName, attachment.nameCharset) : attachment.fileName;
+    const name =
+      attachment.fileName === undefined ? undefined : attachment.nameCharset ? encodedWord(attachment.fileName, attachment.nameCharset) : attachment.fileName;
     parts.push(
       [
         `Content-Type: ${attachment.contentType}${name ? `; name="${name}"` : ''}`,
@@ -85,7 +97,14 @@ export function buildMime(message: MimeMessage): Uint8Array {
     );
   }
   for (const forwarded of message.forwarded ?? []) {
-    parts.push([`Content-Type: message/rfc822; name="${forwarded.fileName}"`, `Content-Disposition: attachment; filename="${forwarded.fileName}"`, '', forwarded.raw].join('\r\n'));
+    parts.push(
+      [
+        `Content-Type: message/rfc822; name="${forwarded.fileName}"`,
+        `Content-Disposition: attachment; filename="${forwarded.fileName}"`,
+        '',
+        forwarded.raw,
+      ].join('\r\n'),
+    );
   }
   const body = parts.map((part) => `--${boundary}\r\n${part}`).join('\r\n') + `\r\n--${boundary}--\r\n`;
   return new TextEncoder().encode(`${head.join('\r\n')}\r\n\r\n${body}`);

@@ -55,7 +55,11 @@ describe('takeInEmail', () => {
 
   it('decodes GB18030 subjects and file names', async () => {
     const mail = await readEmail(
-      buildMime({ subject: '㐀证书', subjectCharset: 'GB18030', attachments: [{ fileName: '证书㐀.pdf', nameCharset: 'GB18030', contentType: 'application/pdf', bytes: pdfBytes('x') }] }),
+      buildMime({
+        subject: '㐀证书',
+        subjectCharset: 'GB18030',
+        attachments: [{ fileName: '证书㐀.pdf', nameCharset: 'GB18030', contentType: 'application/pdf', bytes: pdfBytes('x') }],
+      }),
     );
     expect(mail.subject).toBe('㐀证书');
     expect(mail.files.map((file) => file.fileName)).toEqual(['证书㐀.pdf']);
@@ -92,14 +96,19 @@ describe('takeInEmail', () => {
   });
 
   it('takes the attachments of a forwarded .eml message', async () => {
-    const inner = new TextDecoder().decode(buildMime({ subject: 'fwd', attachments: [{ fileName: '聘书.pdf', nameCharset: 'GBK', contentType: 'application/pdf', bytes: pdfBytes('f') }] }));
+    const inner = new TextDecoder().decode(
+      buildMime({ subject: 'fwd', attachments: [{ fileName: '聘书.pdf', nameCharset: 'GBK', contentType: 'application/pdf', bytes: pdfBytes('f') }] }),
+    );
     const outcome = await deliver({ subject: 'Fw: 材料', subjectCharset: 'UTF-8', forwarded: [{ fileName: 'original.eml', raw: inner }] });
     const record = await emails.get((outcome as { emailId: string }).emailId);
     expect(record?.attachments).toEqual([expect.objectContaining({ fileName: '聘书.pdf', outcome: 'queued' })]);
   });
 
   it('rejects a message with an SES spam verdict of FAIL with reason `email_spam`, storing nothing and answering nothing', async () => {
-    const outcome = await deliver({ sesHeaders: sesVerified('example.cn', { spam: 'FAIL' }), attachments: [{ fileName: 'a.pdf', contentType: 'application/pdf', bytes: pdfBytes('a') }] });
+    const outcome = await deliver({
+      sesHeaders: sesVerified('example.cn', { spam: 'FAIL' }),
+      attachments: [{ fileName: 'a.pdf', contentType: 'application/pdf', bytes: pdfBytes('a') }],
+    });
     expect(outcome).toMatchObject({ kind: 'rejected', code: 'email_spam' });
     expect(incomingKeys()).toEqual([]);
     const record = await emails.get((outcome as { emailId: string }).emailId);
@@ -108,12 +117,15 @@ describe('takeInEmail', () => {
   });
 
   it('rejects a message with an SES virus verdict of FAIL with reason `email_virus`', async () => {
-    const outcome = await deliver({ sesHeaders: sesVerified('example.cn', { virus: 'FAIL' }), attachments: [{ fileName: 'a.pdf', contentType: 'application/pdf', bytes: pdfBytes('a') }] });
+    const outcome = await deliver({
+      sesHeaders: sesVerified('example.cn', { virus: 'FAIL' }),
+      attachments: [{ fileName: 'a.pdf', contentType: 'application/pdf', bytes: pdfBytes('a') }],
+    });
     expect(outcome).toMatchObject({ kind: 'rejected', code: 'email_virus' });
     expect(incomingKeys()).toEqual([]);
   });
 
-  it('keeps SES\'s virus verdict of FAIL when the sender wrote a PASS of its own below it', async () => {
+  it("keeps SES's virus verdict of FAIL when the sender wrote a PASS of its own below it", async () => {
     const outcome = await deliver({
       sesHeaders: sesVerified('example.cn', { virus: 'FAIL' }),
       headers: { 'X-SES-Virus-Verdict': 'PASS', 'X-SES-Spam-Verdict': 'PASS' },
@@ -123,7 +135,7 @@ describe('takeInEmail', () => {
     expect(incomingKeys()).toEqual([]);
   });
 
-  it('ignores an Authentication-Results the sender wrote: only SES\'s own (amazonses.com, first) verifies a sender', async () => {
+  it("ignores an Authentication-Results the sender wrote: only SES's own (amazonses.com, first) verifies a sender", async () => {
     const outcome = await deliver({
       from: 'victim@example.cn',
       headers: { 'Authentication-Results': 'amazonses.com; spf=pass smtp.mailfrom=example.cn; dkim=pass header.i=@example.cn' },
@@ -165,7 +177,7 @@ describe('takeInEmail', () => {
     expect((await emails.get((outcome as { emailId: string }).emailId))?.reply).toBeUndefined();
   });
 
-  it('never echoes the sender\'s subject, file names or links in a reply', async () => {
+  it("never echoes the sender's subject, file names or links in a reply", async () => {
     const outcome = await deliver({
       from: 'zhang@example.cn',
       sesHeaders: sesVerified('example.cn'),
@@ -178,7 +190,12 @@ describe('takeInEmail', () => {
   });
 
   it('records a message without a usable attachment as `email_no_attachment` and stores the reply locally', async () => {
-    const outcome = await deliver({ from: 'zhang@example.cn', sesHeaders: sesVerified('example.cn'), subject: '申请', attachments: [{ fileName: 'readme.txt', contentType: 'text/plain', bytes: 'hello' }] });
+    const outcome = await deliver({
+      from: 'zhang@example.cn',
+      sesHeaders: sesVerified('example.cn'),
+      subject: '申请',
+      attachments: [{ fileName: 'readme.txt', contentType: 'text/plain', bytes: 'hello' }],
+    });
     expect(outcome).toMatchObject({ kind: 'rejected', code: 'email_no_attachment' });
     const record = await emails.get((outcome as { emailId: string }).emailId);
     expect(record?.reply).toMatchObject({ to: 'zhang@example.cn', channel: 'stored', inReplyTo: '<test-0001@example.cn>' });

@@ -14,9 +14,7 @@ export function truthAsExtraction(truth: TruthFile, confidence = 0.99): FileExtr
     documents: truth.documents.map((doc) => ({
       type: doc.type,
       pages: [...doc.pages],
-      fields: Object.fromEntries(
-        Object.entries(doc.fields).map(([name, value]) => [name, { value, confidence, needsReview: false }]),
-      ),
+      fields: Object.fromEntries(Object.entries(doc.fields).map(([name, value]) => [name, { value, confidence, needsReview: false }])),
     })),
   };
 }

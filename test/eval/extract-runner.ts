@@ -26,8 +26,18 @@ export function parseExtractOutput(stdout: string, files: readonly string[]): Fi
   return raw.map((entry, i): FileExtraction => {
     const parsed = fileExtractionSchema.safeParse(entry);
     if (parsed.success) return parsed.data;
-    const file = typeof (entry as { file?: unknown })?.file === 'string' ? (entry as { file: string }).file : files[i] ?? `#${i}`;
-    return { file, documents: [], error: { code: 'invalid_output', message: parsed.error.issues.slice(0, 3).map((x) => `${x.path.join('.')}: ${x.message}`).join('; ') } };
+    const file = typeof (entry as { file?: unknown })?.file === 'string' ? (entry as { file: string }).file : (files[i] ?? `#${i}`);
+    return {
+      file,
+      documents: [],
+      error: {
+        code: 'invalid_output',
+        message: parsed.error.issues
+          .slice(0, 3)
+          .map((x) => `${x.path.join('.')}: ${x.message}`)
+          .join('; '),
+      },
+    };
   });
 }
 
@@ -41,11 +51,10 @@ export function parseExtractOutput(stdout: string, files: readonly string[]): Fi
 export async function runExtract(files: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<ChunkResult> {
   const cwd = options.cwd ?? process.cwd();
   const started = process.hrtime.bigint();
-  const child = spawn(
-    process.execPath,
-    ['--openssl-legacy-provider', '--import', 'tsx', path.join(cwd, 'cli', 'intake.ts'), 'extract', ...files, '--json'],
-    { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', path.join(cwd, 'cli', 'intake.ts'), 'extract', ...files, '--json'], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -84,8 +84,14 @@ describe('template families and the set plan', () => {
   it('has at least one seen and one held-out family for every kind of document', () => {
     for (const kind of DOCUMENT_KINDS) {
       const families = familiesFor(kind);
-      expect(families.some((f) => !f.heldOut), kind).toBe(true);
-      expect(families.some((f) => f.heldOut), kind).toBe(true);
+      expect(
+        families.some((f) => !f.heldOut),
+        kind,
+      ).toBe(true);
+      expect(
+        families.some((f) => f.heldOut),
+        kind,
+      ).toBe(true);
     }
   });
 

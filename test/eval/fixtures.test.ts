@@ -23,7 +23,15 @@ describe('the committed fixture set', () => {
     expect(new Set(truths.map((t) => t.condition)).size).toBe(6);
     const docs = truths.flatMap((t) => t.documents);
     expect(new Set(docs.map((d) => d.type))).toEqual(
-      new Set(['vocational_certificate', 'labor_contract', 'employment_letter', 'social_insurance_record', 'business_license', 'internship_agreement', 'id_card']),
+      new Set([
+        'vocational_certificate',
+        'labor_contract',
+        'employment_letter',
+        'social_insurance_record',
+        'business_license',
+        'internship_agreement',
+        'id_card',
+      ]),
     );
     expect(docs.some((d) => d.heldOut)).toBe(true);
   });

@@ -1,6 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DOCUMENT_KINDS, type DocumentKind, documentTypeOf, makeDocumentData, makeSubmissionContext, type SubmissionContext, truthFields, withAddressLikeName } from './factory/documents.js';
+import {
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  documentTypeOf,
+  makeDocumentData,
+  makeSubmissionContext,
+  type SubmissionContext,
+  truthFields,
+  withAddressLikeName,
+} from './factory/documents.js';
 import { Rng } from './factory/random.js';
 import { SheetRenderer } from './render/browser.js';
 import { batchScan, cleanScan, type ImageFile, noisyScan, phonePhoto, turnedPage } from './render/degrade.js';
@@ -212,7 +221,9 @@ export function planPackets(options: { count: number; seed: number; families?: P
           ? ['digital_pdf', 'clean_scan', 'noisy_scan', 'digital_pdf', 'clean_scan', 'phone_photo']
           : ['digital_pdf', 'clean_scan', 'noisy_scan', 'phone_photo'];
     const condition = rng.pick(conditions);
-    const families = kinds.map((k) => (k === 'labor_contract' ? contracts[c++ % contracts.length] : k === 'employment_letter' ? letters[l++ % letters.length] : undefined));
+    const families = kinds.map((k) =>
+      k === 'labor_contract' ? contracts[c++ % contracts.length] : k === 'employment_letter' ? letters[l++ % letters.length] : undefined,
+    );
     // Back sides come from a scanner's duplex mode, not from a PDF export or a phone.
     const blankBacks = multiPage && condition !== 'digital_pdf' && condition !== 'phone_photo' && rng.chance(0.45);
     const label = kinds.length > 1 ? 'packet' : kinds[0] === 'labor_contract' ? 'contract' : 'letter';
@@ -290,7 +301,9 @@ export async function generateFiles(
       await writeFile(path.join(dir, file), data);
       await writeFile(path.join(dir, `${job.name}.truth.json`), `${JSON.stringify(truth, null, 2)}\n`);
       truths.push(truth);
-      log(`[${n + 1}/${jobs.length}] ${file} (${truth.pageCount} p${blankPages.length ? `, ${blankPages.length} blank` : ''}, ${docs.map((d) => d.truth.family).join(' + ')})`);
+      log(
+        `[${n + 1}/${jobs.length}] ${file} (${truth.pageCount} p${blankPages.length ? `, ${blankPages.length} blank` : ''}, ${docs.map((d) => d.truth.family).join(' + ')})`,
+      );
     }
   } finally {
     await renderer.close();

@@ -53,7 +53,10 @@ describe('the document generator (digital condition, one chromium for the file)'
     for (const truth of truths) {
       const pages = pdfPageTexts(await readFile(path.join(dir, truth.file)));
       expect(pages, truth.file).toHaveLength(truth.pageCount);
-      expect(pages.every((p) => squash(p).length > 20), truth.file).toBe(true);
+      expect(
+        pages.every((p) => squash(p).length > 20),
+        truth.file,
+      ).toBe(true);
     }
   });
 
@@ -64,7 +67,10 @@ describe('the document generator (digital condition, one chromium for the file)'
       for (const [field, value] of Object.entries(doc.fields)) {
         const forms = printedForms(field, value);
         if (!forms) continue;
-        expect(forms.some((f) => text.includes(squash(f))), `${truth.file} ${field} = ${JSON.stringify(value)}`).toBe(true);
+        expect(
+          forms.some((f) => text.includes(squash(f))),
+          `${truth.file} ${field} = ${JSON.stringify(value)}`,
+        ).toBe(true);
       }
     }
   });

@@ -84,7 +84,10 @@ describe('formatReport', () => {
 describe('formatCalibration', () => {
   it('prints, per review threshold, the flagged share, confident-wrong and wrong-but-flagged counts', () => {
     const strict = outcomesWithOneScanError();
-    const flaggedAll = strict.map((o) => ({ ...o, documents: o.documents.map((d) => ({ ...d, fields: d.fields.map((f) => ({ ...f, needsReview: true, confidentWrong: false })) })) }));
+    const flaggedAll = strict.map((o) => ({
+      ...o,
+      documents: o.documents.map((d) => ({ ...d, fields: d.fields.map((f) => ({ ...f, needsReview: true, confidentWrong: false })) })),
+    }));
     const text = formatCalibration([
       { threshold: 0.9, summary: summarise(strict) },
       { threshold: 0.99, summary: summarise(flaggedAll) },

@@ -100,7 +100,11 @@ export function summarise(outcomes: readonly FileOutcome[], maxExamples = 20): E
   const splitFilesAll = outcomes.filter((o) => o.needsSplit);
   const exactDocs = splitFilesAll.flatMap((o) => o.documents);
   const byTag = <T extends { structure: string[] }>(items: readonly T[], isRight: (item: T) => boolean): Record<string, Tally> =>
-    groupTally(items.flatMap((i) => i.structure.map((tag) => ({ tag, item: i }))), (x) => x.tag, (x) => isRight(x.item));
+    groupTally(
+      items.flatMap((i) => i.structure.map((tag) => ({ tag, item: i }))),
+      (x) => x.tag,
+      (x) => isRight(x.item),
+    );
   const letters = documents.filter((d) => d.letterForm !== undefined);
   const multiline = fields.filter((f) => f.multiline);
   const masked = fields.filter((f) => f.masked);
@@ -112,29 +116,79 @@ export function summarise(outcomes: readonly FileOutcome[], maxExamples = 20): E
     pages: outcomes.reduce((n, o) => n + o.pageCount, 0),
     documents: documents.length,
     fields: tally(fields.filter((f) => f.correct).length, fields.length),
-    fieldsByType: groupTally(fields, (f) => f.type, (f) => f.correct),
-    fieldsByField: groupTally(fields, (f) => `${f.type}.${f.field}`, (f) => f.correct),
-    fieldsByCondition: groupTally(fields, (f) => f.condition, (f) => f.correct),
+    fieldsByType: groupTally(
+      fields,
+      (f) => f.type,
+      (f) => f.correct,
+    ),
+    fieldsByField: groupTally(
+      fields,
+      (f) => `${f.type}.${f.field}`,
+      (f) => f.correct,
+    ),
+    fieldsByCondition: groupTally(
+      fields,
+      (f) => f.condition,
+      (f) => f.correct,
+    ),
     fieldsByFamilyGroup: groupTally(fields, familyGroup, (f) => f.correct),
-    fieldsByFamily: groupTally(fields, (f) => f.family, (f) => f.correct),
+    fieldsByFamily: groupTally(
+      fields,
+      (f) => f.family,
+      (f) => f.correct,
+    ),
     documentType: tally(documents.filter((d) => d.typeCorrect).length, documents.length),
-    documentTypeByCondition: groupTally(documents, (d) => d.condition, (d) => d.typeCorrect),
+    documentTypeByCondition: groupTally(
+      documents,
+      (d) => d.condition,
+      (d) => d.typeCorrect,
+    ),
     documentTypeByFamilyGroup: groupTally(documents, familyGroup, (d) => d.typeCorrect),
-    fieldsByFieldHeldOut: groupTally(fields.filter((f) => f.heldOut), (f) => `${f.type}.${f.field}`, (f) => f.correct),
+    fieldsByFieldHeldOut: groupTally(
+      fields.filter((f) => f.heldOut),
+      (f) => `${f.type}.${f.field}`,
+      (f) => f.correct,
+    ),
     heldOutFamilies: [...new Set(documents.filter((d) => d.heldOut).map((d) => d.family))].sort(),
-    fieldsByLetterForm: groupTally(fields.filter((f) => f.letterForm !== undefined), (f) => f.letterForm!, (f) => f.correct),
-    lettersByForm: groupTally(letters, (d) => d.letterForm!, (d) => d.typeCorrect && d.fields.every((f) => f.correct)),
+    fieldsByLetterForm: groupTally(
+      fields.filter((f) => f.letterForm !== undefined),
+      (f) => f.letterForm!,
+      (f) => f.correct,
+    ),
+    lettersByForm: groupTally(
+      letters,
+      (d) => d.letterForm!,
+      (d) => d.typeCorrect && d.fields.every((f) => f.correct),
+    ),
     fieldsByStructure: byTag(fields, (f) => f.correct),
     multilineFields: tally(multiline.filter((f) => f.correct).length, multiline.length),
-    multilineByField: groupTally(multiline, (f) => `${f.type}.${f.field}`, (f) => f.correct),
+    multilineByField: groupTally(
+      multiline,
+      (f) => `${f.type}.${f.field}`,
+      (f) => f.correct,
+    ),
     maskedFields: tally(masked.filter((f) => f.correct).length, masked.length),
     splitExactDocuments: tally(exactDocs.filter((d) => d.pagesCorrect).length, exactDocs.length),
-    splitExactByCondition: groupTally(exactDocs, (d) => d.condition, (d) => d.pagesCorrect),
+    splitExactByCondition: groupTally(
+      exactDocs,
+      (d) => d.condition,
+      (d) => d.pagesCorrect,
+    ),
     splitExactByFamilyGroup: groupTally(exactDocs, familyGroup, (d) => d.pagesCorrect),
-    splitExactByFamily: groupTally(exactDocs, (d) => d.family, (d) => d.pagesCorrect),
+    splitExactByFamily: groupTally(
+      exactDocs,
+      (d) => d.family,
+      (d) => d.pagesCorrect,
+    ),
     splitExactByStructure: byTag(exactDocs, (d) => d.pagesCorrect),
-    splitPages: tally(splitFilesAll.reduce((n, o) => n + o.pagesRight, 0), splitFilesAll.reduce((n, o) => n + o.pageCount, 0)),
-    blankPages: tally(outcomes.reduce((n, o) => n + o.blankPagesRight, 0), outcomes.reduce((n, o) => n + o.blankPages, 0)),
+    splitPages: tally(
+      splitFilesAll.reduce((n, o) => n + o.pagesRight, 0),
+      splitFilesAll.reduce((n, o) => n + o.pageCount, 0),
+    ),
+    blankPages: tally(
+      outcomes.reduce((n, o) => n + o.blankPagesRight, 0),
+      outcomes.reduce((n, o) => n + o.blankPages, 0),
+    ),
     splitFiles: tally(outcomes.filter((o) => o.needsSplit && o.splitCorrect).length, outcomes.filter((o) => o.needsSplit).length),
     splitDocuments: tally(splitDocs.filter((d) => d.pagesCorrect).length, splitDocs.length),
     confidentWrong: confidentWrong.length,
@@ -148,7 +202,9 @@ export function summarise(outcomes: readonly FileOutcome[], maxExamples = 20): E
       .filter((o) => o.needsSplit && !o.splitCorrect)
       .map((o) => ({
         file: o.file,
-        expected: o.documents.map((d) => `${d.expectedType}[${d.pages.join(',')}${d.pagesCorrect ? ' ok' : ` got ${d.predictedPages?.join(',') ?? 'none'}`}]`).join(' '),
+        expected: o.documents
+          .map((d) => `${d.expectedType}[${d.pages.join(',')}${d.pagesCorrect ? ' ok' : ` got ${d.predictedPages?.join(',') ?? 'none'}`}]`)
+          .join(' '),
         found: `${o.extraDocuments} extra document(s), ${o.pagesRight}/${o.pageCount} pages right${o.blankPages ? `, ${o.blankPagesRight}/${o.blankPages} blank pages left out` : ''}`,
       })),
   };

@@ -63,11 +63,17 @@ for (const t of truths) {
   if (!opts.dump || !t.file.includes(opts.dump)) continue;
   for (const page of cache[t.file]!.pages) {
     console.log(`--- ${t.file} page ${page.pageNumber} (${page.width}×${page.height}, rotation ${page.rotation}, ${page.source})`);
-    for (const line of page.lines) console.log(`  [${line.box.x.toFixed(0)},${line.box.y.toFixed(0)} ${line.box.width.toFixed(0)}×${line.box.height.toFixed(0)}] ${line.confidence.toFixed(2)} ${line.text}`);
+    for (const line of page.lines)
+      console.log(
+        `  [${line.box.x.toFixed(0)},${line.box.y.toFixed(0)} ${line.box.width.toFixed(0)}×${line.box.height.toFixed(0)}] ${line.confidence.toFixed(2)} ${line.text}`,
+      );
   }
 }
 console.log(formatReport(summarise(score()), undefined, { verbose: opts.verbose }));
 if (opts.thresholds) {
-  const thresholds = opts.thresholds.split(',').map(Number).filter((n) => n > 0 && n <= 1);
+  const thresholds = opts.thresholds
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0 && n <= 1);
   console.log(formatCalibration(thresholds.map((threshold) => ({ threshold, summary: summarise(score(threshold)) }))));
 }

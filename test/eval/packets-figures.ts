@@ -26,12 +26,15 @@ const truths = (await loadTruths(opts.set)).filter((t) => cache[t.file]);
 console.log(`${truths.length} files read from the cache`);
 const outcomes = truths.map((t) => {
   const cached = cache[t.file];
-  const extraction: FileExtraction = cached.error ? { file: t.file, documents: [], error: cached.error } : { file: t.file, documents: extractDocuments(cached.pages) };
+  const extraction: FileExtraction = cached.error
+    ? { file: t.file, documents: [], error: cached.error }
+    : { file: t.file, documents: extractDocuments(cached.pages) };
   return compareFile(t, extraction);
 });
 const documents = outcomes.flatMap((o) => o.documents);
 const fields = documents.flatMap((d) => d.fields);
-const rate = (list: readonly FieldOutcome[]) => `${((100 * list.filter((f) => f.correct).length) / Math.max(1, list.length)).toFixed(1)} % (${list.filter((f) => f.correct).length}/${list.length})`;
+const rate = (list: readonly FieldOutcome[]) =>
+  `${((100 * list.filter((f) => f.correct).length) / Math.max(1, list.length)).toFixed(1)} % (${list.filter((f) => f.correct).length}/${list.length})`;
 const right = fields.filter((f) => f.correct && !f.masked);
 const rightFlagged = right.filter((f) => f.needsReview === true);
 console.log(`fields right ${rate(fields)}`);
@@ -39,10 +42,13 @@ console.log(`digital ${rate(fields.filter((f) => f.condition === 'digital_pdf'))
 console.log(`seen ${rate(fields.filter((f) => !f.heldOut))}; held out ${rate(fields.filter((f) => f.heldOut))}`);
 for (const type of [...new Set(fields.map((f) => f.type))].sort()) {
   const of = fields.filter((f) => f.type === type);
-  console.log(`  ${type}: ${rate(of)}; digital ${rate(of.filter((f) => f.condition === 'digital_pdf'))}; images ${rate(of.filter((f) => f.condition !== 'digital_pdf'))}`);
+  console.log(
+    `  ${type}: ${rate(of)}; digital ${rate(of.filter((f) => f.condition === 'digital_pdf'))}; images ${rate(of.filter((f) => f.condition !== 'digital_pdf'))}`,
+  );
 }
 for (const family of [...new Set(fields.map((f) => f.family))].sort()) console.log(`  family ${family}: ${rate(fields.filter((f) => f.family === family))}`);
-for (const form of [...new Set(fields.map((f) => f.letterForm).filter(Boolean))].sort()) console.log(`  letter ${form}: ${rate(fields.filter((f) => f.letterForm === form))}`);
+for (const form of [...new Set(fields.map((f) => f.letterForm).filter(Boolean))].sort())
+  console.log(`  letter ${form}: ${rate(fields.filter((f) => f.letterForm === form))}`);
 const withValue = (f: FieldOutcome) => f.actual !== null && f.actual !== undefined;
 console.log(
   `right but flagged ${rightFlagged.length}/${right.length} (${((100 * rightFlagged.length) / Math.max(1, right.length)).toFixed(1)} %); ` +
@@ -50,18 +56,28 @@ console.log(
 );
 console.log(`confident-wrong ${fields.filter((f) => f.confidentWrong).length} (seen ${fields.filter((f) => f.confidentWrong && !f.heldOut).length})`);
 const multi = documents.filter((d) => d.pages.length > 1);
-console.log(`multi-page documents with exactly their pages ${multi.filter((d) => d.pagesCorrect).length}/${multi.length} (held out ${multi.filter((d) => d.heldOut && d.pagesCorrect).length}/${multi.filter((d) => d.heldOut).length})`);
+console.log(
+  `multi-page documents with exactly their pages ${multi.filter((d) => d.pagesCorrect).length}/${multi.length} (held out ${multi.filter((d) => d.heldOut && d.pagesCorrect).length}/${multi.filter((d) => d.heldOut).length})`,
+);
 const splitFiles = outcomes.filter((o) => o.needsSplit);
-console.log(`split files right ${splitFiles.filter((o) => o.splitCorrect).length}/${splitFiles.length}; documents with exactly their pages ${documents.filter((d) => d.pagesCorrect).length}/${documents.length}`);
+console.log(
+  `split files right ${splitFiles.filter((o) => o.splitCorrect).length}/${splitFiles.length}; documents with exactly their pages ${documents.filter((d) => d.pagesCorrect).length}/${documents.length}`,
+);
 if (opts.list) {
   for (const f of fields.filter((x) => !x.correct && !x.heldOut)) {
-    console.log(`  WRONG ${f.file} [${f.condition}, ${f.family}] ${f.type}.${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}${f.needsReview ? ' (flagged)' : ''}`);
+    console.log(
+      `  WRONG ${f.file} [${f.condition}, ${f.family}] ${f.type}.${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}${f.needsReview ? ' (flagged)' : ''}`,
+    );
   }
   for (const d of documents.filter((x) => !x.pagesCorrect && !x.heldOut && x.pages.length > 0)) {
-    console.log(`  SPLIT ${d.file} [${d.condition}, ${d.family}] ${d.expectedType}: pages ${d.pages.join(',')}, found ${d.predictedPages?.join(',') ?? 'none'}`);
+    console.log(
+      `  SPLIT ${d.file} [${d.condition}, ${d.family}] ${d.expectedType}: pages ${d.pages.join(',')}, found ${d.predictedPages?.join(',') ?? 'none'}`,
+    );
   }
   for (const o of outcomes.filter((x) => x.needsSplit && !x.splitCorrect && x.documents.every((d) => !d.heldOut))) {
-    console.log(`  SPLITFILE ${o.file}: ${o.extraDocuments} extra document(s), ${o.pagesRight}/${o.pageCount} pages right, blank ${o.blankPagesRight}/${o.blankPages} left out`);
+    console.log(
+      `  SPLITFILE ${o.file}: ${o.extraDocuments} extra document(s), ${o.pagesRight}/${o.pageCount} pages right, blank ${o.blankPagesRight}/${o.blankPages} left out`,
+    );
   }
   console.log(`  (held-out wrong fields not listed: ${fields.filter((x) => !x.correct && x.heldOut).length})`);
 }

@@ -53,9 +53,20 @@ describe('the packet generator (one chromium for the file)', () => {
   let dir: string;
   let truths: TruthFile[];
   const jobs: GenerationJob[] = [
-    { name: 'model', condition: 'digital_pdf', kinds: ['labor_contract', 'employment_letter'], families: ['contract/model', 'letter/prose'], addressLikeName: true },
+    {
+      name: 'model',
+      condition: 'digital_pdf',
+      kinds: ['labor_contract', 'employment_letter'],
+      families: ['contract/model', 'letter/prose'],
+      addressLikeName: true,
+    },
     { name: 'employer', condition: 'digital_pdf', kinds: ['labor_contract', 'employment_letter'], families: ['contract/employer', 'letter/card'] },
-    { name: 'booklet', condition: 'digital_pdf', kinds: ['skill_level', 'labor_contract', 'employment_letter'], families: [undefined, 'contract/booklet', 'letter/decree'] },
+    {
+      name: 'booklet',
+      condition: 'digital_pdf',
+      kinds: ['skill_level', 'labor_contract', 'employment_letter'],
+      families: [undefined, 'contract/booklet', 'letter/decree'],
+    },
     { name: 'v3', condition: 'digital_pdf', kinds: ['labor_contract', 'employment_letter'], families: ['contract/party-table', 'letter/notice'] },
     { name: 'duplex', condition: 'clean_scan', kinds: ['labor_contract'], families: ['contract/employer'], blankBacks: true },
   ];
@@ -69,7 +80,7 @@ describe('the packet generator (one chromium for the file)', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('prints every contract field on the contract\'s own pages and the signing date on its last page', async () => {
+  it("prints every contract field on the contract's own pages and the signing date on its last page", async () => {
     for (const truth of truths.filter((t) => t.condition === 'digital_pdf')) {
       const pages = pdfPageTexts(await readFile(path.join(dir, truth.file))).map(squash);
       expect(pages, truth.file).toHaveLength(truth.pageCount);

@@ -126,11 +126,15 @@ describe('summarising packets', () => {
     expect(goals['pages assigned to the right document']).toMatchObject({ met: false, actual: '77.8 % (14/18)' });
     expect(goals['documents with exactly their pages']).toMatchObject({ met: false, actual: '75.0 % (3/4)' });
     const text = formatReport(summary, undefined, { verbose: true });
-    expect(text).toContain('Splitting (apart from fields): documents with exactly their pages 3/4 (75.0 %); pages assigned to the right document 14/18 (77.8 %); blank pages in no document 4/8 (50.0 %)');
+    expect(text).toContain(
+      'Splitting (apart from fields): documents with exactly their pages 3/4 (75.0 %); pages assigned to the right document 14/18 (77.8 %); blank pages in no document 4/8 (50.0 %)',
+    );
     expect(text).toContain('Multi-line (wrapped) values right: 1/2 (50.0 %)');
     expect(text).toContain('Masked fields left unreported: 2/2 (100.0 %)');
     expect(text).toMatch(/聘书 fields by letter form\s+right \/ total\s+rate\nsalutation\/years\s+7 \/ 8/);
     expect(text).toMatch(/by template family \(HELD OUT\)\s+right \/ total\s+rate\nletter\/decree /);
-    expect(text).toContain('b.pdf: labor_contract[1,3,5,7 got 1,2,3,4,5,6,7,8] employment_letter[9 ok]; 0 extra document(s), 5/9 pages right, 0/4 blank pages left out');
+    expect(text).toContain(
+      'b.pdf: labor_contract[1,3,5,7 got 1,2,3,4,5,6,7,8] employment_letter[9 ok]; 0 extra document(s), 5/9 pages right, 0/4 blank pages left out',
+    );
   });
 });

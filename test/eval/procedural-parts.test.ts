@@ -83,7 +83,13 @@ describe('procedural parts', () => {
 
 describe('photo and copy captures (sharp only)', async () => {
   const page = await sharp({ create: { width: 800, height: 1130, channels: 3, background: '#ffffff' } })
-    .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="1130"><rect x="80" y="100" width="500" height="40" fill="#000"/></svg>') }])
+    .composite([
+      {
+        input: Buffer.from(
+          '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="1130"><rect x="80" y="100" width="500" height="40" fill="#000"/></svg>',
+        ),
+      },
+    ])
     .png()
     .toBuffer();
   const noBrowser = undefined as unknown as SheetRenderer;

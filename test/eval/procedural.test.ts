@@ -61,7 +61,10 @@ describe('the procedural generator (one digital PDF per family, one chromium)', 
       expect(text.length, t.file).toBeGreaterThan(40);
       for (const [field, value] of Object.entries(doc.fields)) {
         const forms = printedForms(field, value)!;
-        expect(forms.some((f) => text.includes(squash(f))), `${t.file} ${field} = ${JSON.stringify(value)}`).toBe(true);
+        expect(
+          forms.some((f) => text.includes(squash(f))),
+          `${t.file} ${field} = ${JSON.stringify(value)}`,
+        ).toBe(true);
       }
     }
   });

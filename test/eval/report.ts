@@ -63,18 +63,35 @@ export function formatReport(summary: EvalSummary, throughput?: Throughput, opti
   lines.push(...table('document type by family group', summary.documentTypeByFamilyGroup));
   lines.push('');
   if (summary.splitExactDocuments.total === 0) lines.push('Splitting (apart from fields): not measured (no file holds several documents or pages)');
-  else lines.push(`Splitting (apart from fields): documents with exactly their pages ${summary.splitExactDocuments.right}/${summary.splitExactDocuments.total} (${pct(summary.splitExactDocuments).trim()}); pages assigned to the right document ${summary.splitPages.right}/${summary.splitPages.total} (${pct(summary.splitPages).trim()})` +
-    (summary.blankPages.total > 0 ? `; blank pages in no document ${summary.blankPages.right}/${summary.blankPages.total} (${pct(summary.blankPages).trim()})` : ''));
+  else
+    lines.push(
+      `Splitting (apart from fields): documents with exactly their pages ${summary.splitExactDocuments.right}/${summary.splitExactDocuments.total} (${pct(summary.splitExactDocuments).trim()}); pages assigned to the right document ${summary.splitPages.right}/${summary.splitPages.total} (${pct(summary.splitPages).trim()})` +
+        (summary.blankPages.total > 0
+          ? `; blank pages in no document ${summary.blankPages.right}/${summary.blankPages.total} (${pct(summary.blankPages).trim()})`
+          : ''),
+    );
   lines.push(...table('documents with exactly their pages, by condition', summary.splitExactByCondition));
   lines.push(...table('documents with exactly their pages, by family group', summary.splitExactByFamilyGroup));
   lines.push(...table('documents with exactly their pages, by family', summary.splitExactByFamily));
   lines.push(...table('documents with exactly their pages, by structure', summary.splitExactByStructure));
-  lines.push(`Split: files needing grouping split exactly right ${summary.splitFiles.right}/${summary.splitFiles.total} (${pct(summary.splitFiles).trim()}); documents in multi-document files found with their pages ${summary.splitDocuments.right}/${summary.splitDocuments.total} (${pct(summary.splitDocuments).trim()})`);
-  lines.push(`Flagged for review: ${summary.flagged.right}/${summary.flagged.total} reported fields (${pct(summary.flagged).trim()}); wrong but flagged: ${summary.wrongButFlagged}`);
-  lines.push(`Confident-wrong (wrong value, needsReview false): ${summary.confidentWrong}` +
-    (summary.confidentWrong > 0 ? `  ${Object.entries(summary.confidentWrongByCondition).map(([c, n]) => `${c}: ${n}`).join(', ')}` : ''));
+  lines.push(
+    `Split: files needing grouping split exactly right ${summary.splitFiles.right}/${summary.splitFiles.total} (${pct(summary.splitFiles).trim()}); documents in multi-document files found with their pages ${summary.splitDocuments.right}/${summary.splitDocuments.total} (${pct(summary.splitDocuments).trim()})`,
+  );
+  lines.push(
+    `Flagged for review: ${summary.flagged.right}/${summary.flagged.total} reported fields (${pct(summary.flagged).trim()}); wrong but flagged: ${summary.wrongButFlagged}`,
+  );
+  lines.push(
+    `Confident-wrong (wrong value, needsReview false): ${summary.confidentWrong}` +
+      (summary.confidentWrong > 0
+        ? `  ${Object.entries(summary.confidentWrongByCondition)
+            .map(([c, n]) => `${c}: ${n}`)
+            .join(', ')}`
+        : ''),
+  );
   for (const ex of summary.confidentWrongExamples) {
-    lines.push(`  ${ex.file} [${ex.condition}, ${ex.family}] ${ex.type}.${ex.field}: expected ${ex.masked ? '(masked: no value)' : show(ex.expected)}, got ${show(ex.actual)} (confidence ${ex.confidence?.toFixed(2) ?? '?'})`);
+    lines.push(
+      `  ${ex.file} [${ex.condition}, ${ex.family}] ${ex.type}.${ex.field}: expected ${ex.masked ? '(masked: no value)' : show(ex.expected)}, got ${show(ex.actual)} (confidence ${ex.confidence?.toFixed(2) ?? '?'})`,
+    );
   }
   if (summary.errors.length > 0) {
     lines.push(`Files the reader rejected or skipped: ${summary.errors.length}`);
@@ -83,13 +100,17 @@ export function formatReport(summary: EvalSummary, throughput?: Throughput, opti
   if (options.verbose) {
     lines.push(`Wrong fields: ${summary.wrongFields.length}`);
     for (const f of summary.wrongFields) {
-      lines.push(`  ${f.file} [${f.condition}, ${f.family}${f.heldOut ? ', HELD OUT' : ''}] ${f.type}.${f.field}: expected ${f.masked ? '(masked: no value)' : show(f.expected)}, got ${show(f.actual)}${f.needsReview ? ' (flagged)' : ''}`);
+      lines.push(
+        `  ${f.file} [${f.condition}, ${f.family}${f.heldOut ? ', HELD OUT' : ''}] ${f.type}.${f.field}: expected ${f.masked ? '(masked: no value)' : show(f.expected)}, got ${show(f.actual)}${f.needsReview ? ' (flagged)' : ''}`,
+      );
     }
     lines.push(`Split failures: ${summary.splitFailures.length}`);
     for (const s of summary.splitFailures) lines.push(`  ${s.file}: ${s.expected}; ${s.found}`);
   }
   if (throughput && throughput.seconds > 0) {
-    lines.push(`Throughput: ${throughput.pages} pages in ${throughput.seconds.toFixed(1)} s = ${((throughput.pages / throughput.seconds) * 60).toFixed(1)} pages/min (model loading included, once per chunk)`);
+    lines.push(
+      `Throughput: ${throughput.pages} pages in ${throughput.seconds.toFixed(1)} s = ${((throughput.pages / throughput.seconds) * 60).toFixed(1)} pages/min (model loading included, once per chunk)`,
+    );
   }
   lines.push('');
   lines.push('Goals');
@@ -113,7 +134,11 @@ export interface CalibrationRow {
  * console.log(formatCalibration([{ threshold: 0.9, summary }]));
  */
 export function formatCalibration(rows: readonly CalibrationRow[]): string {
-  const lines = ['', 'Review threshold calibration (same OCR output, reader re-run per threshold)', 'threshold   flagged             confident-wrong   wrong but flagged   fields right'];
+  const lines = [
+    '',
+    'Review threshold calibration (same OCR output, reader re-run per threshold)',
+    'threshold   flagged             confident-wrong   wrong but flagged   fields right',
+  ];
   for (const { threshold, summary } of rows) {
     lines.push(
       `${threshold.toFixed(2).padEnd(11)} ${`${summary.flagged.right}/${summary.flagged.total} (${pct(summary.flagged).trim()})`.padEnd(19)} ${String(summary.confidentWrong).padEnd(17)} ${String(summary.wrongButFlagged).padEnd(19)} ${pct(summary.fields).trim()}`,

@@ -33,7 +33,10 @@ const PACKETS_PER_CELL = 6;
 
 function list<T extends string>(value: string | undefined, allowed: readonly T[], what: string): T[] | undefined {
   if (!value) return undefined;
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = items.filter((i) => !allowed.includes(i as T));
   if (bad.length > 0) throw new Error(`unknown ${what}: ${bad.join(', ')} (allowed: ${allowed.join(', ')})`);
   return items as T[];
@@ -54,7 +57,20 @@ async function main(): Promise<void> {
     .option('--verbose', 'list every wrong field and split failure')
     .option('--predictions <file>', 'reuse the intake extract output saved in FILE if it exists, else run and save it there')
     .parse(process.argv.filter((a, i) => !(i > 1 && a === '--')));
-  const opts = program.opts<{ packetFamilies?: string; set?: string; generate?: string; packets?: string; conditions?: string; kinds?: string; seed: string; chunk: string; echo?: boolean; json?: string; verbose?: boolean; predictions?: string }>();
+  const opts = program.opts<{
+    packetFamilies?: string;
+    set?: string;
+    generate?: string;
+    packets?: string;
+    conditions?: string;
+    kinds?: string;
+    seed: string;
+    chunk: string;
+    echo?: boolean;
+    json?: string;
+    verbose?: boolean;
+    predictions?: string;
+  }>();
   const conditions = list<ConditionName>(opts.conditions, conditionSchema.options, 'condition');
   const kinds = list<DocumentKind>(opts.kinds, DOCUMENT_KINDS, 'kind');
   const seed = Number(opts.seed);
@@ -62,17 +78,23 @@ async function main(): Promise<void> {
 
   let dir = opts.set ?? DEFAULT_SET;
   const perCell = opts.generate ? Number(opts.generate) : undefined;
-  if (perCell !== undefined && !opts.set) dir = path.join('test', 'eval', 'generated', `n${perCell}-seed${seed}${conditions ? `-${conditions.join('+')}` : ''}`);
+  if (perCell !== undefined && !opts.set)
+    dir = path.join('test', 'eval', 'generated', `n${perCell}-seed${seed}${conditions ? `-${conditions.join('+')}` : ''}`);
   const packets = opts.packets ? Number(opts.packets) : undefined;
   if (packets !== undefined && !opts.set) dir = path.join('test', 'eval', 'generated', `packets${packets}-seed${seed}`);
   const haveSet = existsSync(dir) && (await readdir(dir)).some((n) => n.endsWith('.truth.json'));
   if (packets !== undefined && !haveSet) {
     console.log(`Generating ${packets} packet files in ${dir} (seed ${seed}) ...`);
     const started = Date.now();
-    await generateFiles(dir, planPackets({ count: packets, seed, families: opts.packetFamilies === 'v3' ? PACKETS_V3_FAMILIES : undefined }), { seed, log: (l) => console.log(`  ${l}`) });
+    await generateFiles(dir, planPackets({ count: packets, seed, families: opts.packetFamilies === 'v3' ? PACKETS_V3_FAMILIES : undefined }), {
+      seed,
+      log: (l) => console.log(`  ${l}`),
+    });
     console.log(`Generated in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   } else if (perCell !== undefined || !haveSet) {
-    console.log(`Generating a set in ${dir} (${perCell ?? DEFAULT_PER_CELL} per type × condition and ${PACKETS_PER_CELL * (perCell ?? DEFAULT_PER_CELL)} packets, seed ${seed}) ...`);
+    console.log(
+      `Generating a set in ${dir} (${perCell ?? DEFAULT_PER_CELL} per type × condition and ${PACKETS_PER_CELL * (perCell ?? DEFAULT_PER_CELL)} packets, seed ${seed}) ...`,
+    );
     const started = Date.now();
     const n = perCell ?? DEFAULT_PER_CELL;
     await generateSet({ dir, perCell: n, conditions, kinds, seed, packets: PACKETS_PER_CELL * n, log: (l) => console.log(`  ${l}`) });
@@ -86,7 +108,10 @@ async function main(): Promise<void> {
   }
   const byFile = new Map<string, FileExtraction>();
   let seconds = 0;
-  const saved = opts.predictions && existsSync(opts.predictions) ? (JSON.parse(await readFile(opts.predictions, 'utf8')) as { seconds: number; extractions: FileExtraction[] }) : undefined;
+  const saved =
+    opts.predictions && existsSync(opts.predictions)
+      ? (JSON.parse(await readFile(opts.predictions, 'utf8')) as { seconds: number; extractions: FileExtraction[] })
+      : undefined;
   if (opts.echo) {
     for (const t of truths) byFile.set(t.file, truthAsExtraction(t));
   } else if (saved) {
@@ -118,7 +143,10 @@ async function main(): Promise<void> {
   console.log(`Set: ${dir}${opts.echo ? '  (echo mode: truth fed back as predictions)' : ''}`);
   console.log(formatReport(summary, opts.echo ? undefined : { pages, seconds }, { verbose: opts.verbose }));
   if (opts.json) {
-    await writeFile(opts.json, `${JSON.stringify({ set: dir, pages, seconds, pagesPerMinute: seconds > 0 ? (pages / seconds) * 60 : null, summary }, null, 2)}\n`);
+    await writeFile(
+      opts.json,
+      `${JSON.stringify({ set: dir, pages, seconds, pagesPerMinute: seconds > 0 ? (pages / seconds) * 60 : null, summary }, null, 2)}\n`,
+    );
     console.log(`\nSummary written to ${opts.json}`);
   }
 }

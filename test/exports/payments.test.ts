@@ -6,11 +6,29 @@ import { payeeOf, paymentRows, paymentsCsv, paymentsXlsx } from '../../shared/ex
 import { aCaseDocument, aCreditCode, aReviewCase } from '../support/fakes/factories.js';
 
 function aDecision(overrides: Partial<Decision> = {}): Decision {
-  return { programme: 'XH36-3.7.c', outcome: 'eligible', amountYuan: 5000, reasons: [], missingDocuments: [], trace: [], unconfirmedParameters: [], claimKeys: [], evaluatedOn: '2026-11-20', ...overrides };
+  return {
+    programme: 'XH36-3.7.c',
+    outcome: 'eligible',
+    amountYuan: 5000,
+    reasons: [],
+    missingDocuments: [],
+    trace: [],
+    unconfirmedParameters: [],
+    claimKeys: [],
+    evaluatedOn: '2026-11-20',
+    ...overrides,
+  };
 }
 
 function anApprovedCase(overrides: Partial<ReviewCase> = {}): ReviewCase {
-  return aReviewCase({ status: 'approved', decision: aDecision(), confirmedBy: 'clerk1', approvedBy: 'supervisor1', approvedAt: '2026-11-27T02:00:00.000Z', ...overrides });
+  return aReviewCase({
+    status: 'approved',
+    decision: aDecision(),
+    confirmedBy: 'clerk1',
+    approvedBy: 'supervisor1',
+    approvedAt: '2026-11-27T02:00:00.000Z',
+    ...overrides,
+  });
 }
 
 describe('paymentRows', () => {
@@ -21,12 +39,26 @@ describe('paymentRows', () => {
     const zero = anApprovedCase({ decision: aDecision({ outcome: 'ineligible', amountYuan: 0 }) });
     const rows = paymentRows([nextMorning, lateEvening, confirmedOnly, zero], { from: '2026-11-01', to: '2026-11-30' });
     expect(rows.map((r) => r.caseId)).toEqual([lateEvening.caseId]);
-    expect(rows[0]).toMatchObject({ payeeName: '王晓明', payeeId: '330106199001011234', payeeKind: 'person', clause: 'XH36-3.7.c', programmeTitle: '高技能人才一次性补贴（个人）', amountYuan: 5000 });
+    expect(rows[0]).toMatchObject({
+      payeeName: '王晓明',
+      payeeId: '330106199001011234',
+      payeeKind: 'person',
+      clause: 'XH36-3.7.c',
+      programmeTitle: '高技能人才一次性补贴（个人）',
+      amountYuan: 5000,
+    });
   });
 
   it('pays an organisation by the credit code on its business licence', () => {
     const creditCode = aCreditCode(3);
-    const licence = aCaseDocument({ documentId: 'd-lic', type: 'business_license', fields: { companyName: { value: '杭州某某职业培训学校', confidence: 0.97, needsReview: false }, creditCode: { value: creditCode, confidence: 0.97, needsReview: false } } });
+    const licence = aCaseDocument({
+      documentId: 'd-lic',
+      type: 'business_license',
+      fields: {
+        companyName: { value: '杭州某某职业培训学校', confidence: 0.97, needsReview: false },
+        creditCode: { value: creditCode, confidence: 0.97, needsReview: false },
+      },
+    });
     const reviewCase = anApprovedCase({ applicant: { kind: 'training_body', id: 'inst-a' }, documents: [aCaseDocument(), licence] });
     expect(payeeOf(reviewCase)).toEqual({ payeeName: '杭州某某职业培训学校', payeeId: creditCode, payeeKind: 'organisation' });
   });
@@ -43,15 +75,19 @@ describe('paymentsCsv', () => {
 
   it('keeps ID numbers as text, shows programme titles, states in Chinese and Beijing time', () => {
     const [row] = paymentRows([anApprovedCase({ approvedAt: '2026-11-27T15:30:05.000Z' })], { from: '2026-11-27', to: '2026-11-27' });
-    const [header, line] = paymentsCsv([row!]).replace(/^\uFEFF/, '').split('\r\n');
+    const [header, line] = paymentsCsv([row!])
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     expect(header).toBe('收款人,身份证号/统一社会信用代码,补贴项目,政策条款,金额（元）,金额状态,案件状态,案件编号,审批时间（北京时间）,经办人,审批人');
-    expect(line).toBe(`王晓明,="330106199001011234",高技能人才一次性补贴（个人）,XH36-3.7.c,5000,已确定,已审批,${row!.caseId},2026-11-27 23:30:05,clerk1,supervisor1`);
+    expect(line).toBe(
+      `王晓明,="330106199001011234",高技能人才一次性补贴（个人）,XH36-3.7.c,5000,已确定,已审批,${row!.caseId},2026-11-27 23:30:05,clerk1,supervisor1`,
+    );
     expect(line).not.toMatch(/approved|eligible|T15:30/);
   });
 });
 
 describe('amount status (issue 17.5: an amount resting on an unconfirmed delegated figure)', () => {
-  it('names the parameter the amount awaits the bureau\'s confirmation of', () => {
+  it("names the parameter the amount awaits the bureau's confirmation of", () => {
     const awaiting = anApprovedCase({
       decision: aDecision({
         amountStatus: 'awaiting_confirmation',
@@ -93,6 +129,18 @@ describe('paymentsXlsx', () => {
     expect(sheet.getRow(4).getCell(1).value).toBe('合计');
     expect(sheet.getRow(4).getCell(5).value).toMatchObject({ formula: 'SUM(E2:E3)', result: 7000 });
     const values = (sheet.getRow(3).values as unknown[]).slice(1);
-    expect(values).toEqual(['王晓明', '330106199001011234', '职业资格证书培训补贴', 'XH36-3.2', 2000, '已确定', '已审批', rows[1]!.caseId, '2026-11-27 11:00:00', 'clerk1', 'supervisor1']);
+    expect(values).toEqual([
+      '王晓明',
+      '330106199001011234',
+      '职业资格证书培训补贴',
+      'XH36-3.2',
+      2000,
+      '已确定',
+      '已审批',
+      rows[1]!.caseId,
+      '2026-11-27 11:00:00',
+      'clerk1',
+      'supervisor1',
+    ]);
   });
 });

@@ -19,7 +19,7 @@ async function approvedClaim(options: Parameters<typeof seedClaim>[1] = {}) {
 }
 
 describe('review API: GET /reports/targets (XH36-1)', () => {
-  it('gives a supervisor the year\'s person-times, certificates and amounts from approved cases only', async () => {
+  it("gives a supervisor the year's person-times, certificates and amounts from approved cases only", async () => {
     const approved = await approvedClaim();
     await seedClaim(env.stores); // read, not approved: not counted
     const year = Number(approved.decision.evaluatedOn.slice(0, 4));

@@ -69,7 +69,12 @@ describe('targetsReport (XH36-1 yearly person-times against 12,500)', () => {
   });
 
   it('counts sector training (三（五）) trainees once a clerk confirmed the record, although it is never paid', () => {
-    const decision = evaluateClaim({ programme: 'XH36-3.5', claimDate: '2021-07-01', applicant: { kind: 'enterprise' }, sectorTraining: { department: '区住建局', completedOn: '2021-06-30', trainees: 120 } });
+    const decision = evaluateClaim({
+      programme: 'XH36-3.5',
+      claimDate: '2021-07-01',
+      applicant: { kind: 'enterprise' },
+      sectorTraining: { department: '区住建局', completedOn: '2021-06-30', trainees: 120 },
+    });
     expect(decision).toMatchObject({ outcome: 'ineligible', amountYuan: 0 });
     expect(targetsReport([aReviewCase({ status: 'confirmed', decision })], { year: 2021 }).totals).toMatchObject({ personTimes: 120, paidYuan: 0 });
     expect(targetsReport([aReviewCase({ status: 'needs_review', decision })], { year: 2021 }).totals.personTimes).toBe(0);
@@ -81,7 +86,12 @@ describe('targetsReport (XH36-1 yearly person-times against 12,500)', () => {
     await workbook.xlsx.load((await targetsReportXlsx(report)).buffer as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['年度目标', '按项目', '证书']);
     const summary = workbook.getWorksheet('年度目标')!;
-    const values = Object.fromEntries(summary.getSheetValues().slice(2).map((row) => [(row as unknown[])[1], (row as unknown[])[2]]));
+    const values = Object.fromEntries(
+      summary
+        .getSheetValues()
+        .slice(2)
+        .map((row) => [(row as unknown[])[1], (row as unknown[])[2]]),
+    );
     expect(values['培训人次（已审批案件）']).toBe(3);
     expect(values[`年度目标人次（${target!.reference}）`]).toBe(12500);
     const byProgramme = workbook.getWorksheet('按项目')!;

@@ -43,10 +43,7 @@ function tilt(page: OcrPage, slope: number): OcrPage {
 
 /** A 聘书 laid out as a bilingual form: `职务Position` on the left, the value right-aligned far across the page. */
 function bilingualLetterPage(): OcrPage {
-  const b = new PageBuilder({ confidence: 0.99, lineHeight: 40, top: 300 })
-    .title('聘书')
-    .line('LETTER OF APPOINTMENT', 500)
-    .gap(2);
+  const b = new PageBuilder({ confidence: 0.99, lineHeight: 40, top: 300 }).title('聘书').line('LETTER OF APPOINTMENT', 500).gap(2);
   const rows: Array<[string, string]> = [
     ['受聘人Appointee', person.name],
     ['职务Position', '技术总监'],
@@ -54,7 +51,11 @@ function bilingualLetterPage(): OcrPage {
     ['聘期届满To', '二〇二〇年一月三十一日'],
     ['聘任单位Employer', company.name],
   ];
-  for (const [label, value] of rows) b.row([[250, label], [1470 - textWidth(value, 40), value]]);
+  for (const [label, value] of rows)
+    b.row([
+      [250, label],
+      [1470 - textWidth(value, 40), value],
+    ]);
   return withCharacterBoxes(b.build());
 }
 
@@ -99,7 +100,11 @@ describe('extractDocuments on bilingual forms', () => {
       ['发证单位', '杭州市人力资源和社会保障局'],
       ['发证日期', '2013年8月28日'],
     ];
-    for (const [label, value] of rows) b.row([[270, label], [1620 - textWidth(value, 48), value]]);
+    for (const [label, value] of rows)
+      b.row([
+        [270, label],
+        [1620 - textWidth(value, 48), value],
+      ]);
     const [doc] = read([withCharacterBoxes(b.build())]);
     expect(doc.fields.holderName.value).toBe(person.name);
     expect(doc.fields.occupation.value).toBe('西式面点师');
@@ -116,7 +121,11 @@ describe('extractDocuments on bilingual forms', () => {
       ['发证机关', '杭州市应急管理局'],
       ['签发日期', '2021.09.13'],
     ];
-    for (const [label, value] of rows) b.row([[300, label], [1580 - textWidth(value, 50), value]]);
+    for (const [label, value] of rows)
+      b.row([
+        [300, label],
+        [1580 - textWidth(value, 50), value],
+      ]);
     const [doc] = read([withCharacterBoxes(b.build())]);
     expect(doc.fields.holderName).toMatchObject({ value: person.name, needsReview: true });
     expect(doc.fields.idNumber.value).toBe(person.id);
@@ -223,8 +232,15 @@ describe('extractDocuments on narrative agreements and signature blocks', () => 
       .title('劳动合同书')
       .line('第一条 本合同为固定期限劳动合同，期限自2018年5月24日起至2019年5月23日止。')
       .gap(2)
-      .row([[200, '甲方：'], [420, '创'], [940, '乙方：']])
-      .row([[200, company.name], [940, person.name]])
+      .row([
+        [200, '甲方：'],
+        [420, '创'],
+        [940, '乙方：'],
+      ])
+      .row([
+        [200, company.name],
+        [940, person.name],
+      ])
       .line('签订日期：2018年5月18日', 200)
       .build();
     const [doc] = read([page]);

@@ -43,7 +43,17 @@ describe('document boundaries of a model contract', () => {
 
   it('keeps a signature page that carries the contract title with the contract', () => {
     const pages = modelContractPages({ numbers: 'none' });
-    const titledSignature = new PageBuilder().title('劳动合同（签署页）').row([[150, '甲方（盖章）'], [900, '乙方（签字）']]).row([[150, '2020 年 2 月 26 日'], [900, '2020 年 2 月 26 日']]).build();
+    const titledSignature = new PageBuilder()
+      .title('劳动合同（签署页）')
+      .row([
+        [150, '甲方（盖章）'],
+        [900, '乙方（签字）'],
+      ])
+      .row([
+        [150, '2020 年 2 月 26 日'],
+        [900, '2020 年 2 月 26 日'],
+      ])
+      .build();
     pages[5] = titledSignature;
     expect(shape(pages)).toEqual([['labor_contract', [1, 2, 3, 4, 5, 6]]]);
   });
@@ -90,7 +100,13 @@ describe('document boundaries of a packet', () => {
   });
 
   it('keeps three certificates in one scan as three documents, with blank backs between them', () => {
-    const pages = [skillLevelCertificatePage(), blankPage(), skillLevelCertificatePage({ name: '李娜' }), blankPage(), skillLevelCertificatePage({ name: '赵磊' })];
+    const pages = [
+      skillLevelCertificatePage(),
+      blankPage(),
+      skillLevelCertificatePage({ name: '李娜' }),
+      blankPage(),
+      skillLevelCertificatePage({ name: '赵磊' }),
+    ];
     expect(shape(pages)).toEqual([
       ['vocational_certificate', [1]],
       ['vocational_certificate', [3]],
@@ -100,7 +116,15 @@ describe('document boundaries of a packet', () => {
 
   it('starts a certificate after a contract whose last page says 以下无正文 above its signatures', () => {
     const contract = laborContractPages({ pageNumbers: false });
-    const last = new PageBuilder().line('第九条 本合同一式两份。').line('（以下无正文）').row([[150, '甲方（盖章）'], [900, '乙方（签字）']]).line('2020 年 2 月 26 日').build();
+    const last = new PageBuilder()
+      .line('第九条 本合同一式两份。')
+      .line('（以下无正文）')
+      .row([
+        [150, '甲方（盖章）'],
+        [900, '乙方（签字）'],
+      ])
+      .line('2020 年 2 月 26 日')
+      .build();
     expect(shape([contract[0], contract[1], last, skillLevelCertificatePage()])).toEqual([
       ['labor_contract', [1, 2, 3]],
       ['vocational_certificate', [4]],
@@ -144,7 +168,13 @@ describe('document boundaries of a contract numbered 一、二、…', () => {
       return b.build();
     };
     const contract = (number: string, employee: string) => [
-      new PageBuilder({ top: 500 }).title('劳动合同书').line(`编号：${number}`, 500).line('甲方：杭州西子智能科技有限公司', 400).line(`乙方：${employee}`, 400).line('杭州市人力资源和社会保障局监制', 500).build(),
+      new PageBuilder({ top: 500 })
+        .title('劳动合同书')
+        .line(`编号：${number}`, 500)
+        .line('甲方：杭州西子智能科技有限公司', 400)
+        .line(`乙方：${employee}`, 400)
+        .line('杭州市人力资源和社会保障局监制', 500)
+        .build(),
       new PageBuilder().title('使用说明').line('一、本合同文本供用人单位与劳动者签订劳动合同时使用。').line('二、填写应当使用钢笔或签字笔。').build(),
       listed(['一、合同期限', '二、工作内容', '三、工作时间']),
       listed(['四、劳动报酬', '五、社会保险']),

@@ -102,7 +102,15 @@ describe('extractDocuments on vocational certificates', () => {
 
   it.each([
     ['专项能力证书', 'special_ability', [['专项能力名称', '家庭照护']], '家庭照护'],
-    ['特种作业操作证', 'special_operation', [['作业类别', '电工作业'], ['准操项目', '低压电工作业']], '低压电工作业'],
+    [
+      '特种作业操作证',
+      'special_operation',
+      [
+        ['作业类别', '电工作业'],
+        ['准操项目', '低压电工作业'],
+      ],
+      '低压电工作业',
+    ],
     ['培训合格证书', 'training_completion', [['培训项目', '企业新型学徒制（电工）']], '企业新型学徒制(电工)'],
   ] as const)('reads a %s as kind %s with its occupation and no level', (title, kind, extra, occupation) => {
     const [doc] = read([otherCertificatePage(title, { extra: extra.map(([l, v]) => [l, v]) })]);
@@ -186,14 +194,14 @@ describe('extractDocuments on other document types', () => {
     });
   });
 
-  it.each([['compact', (ym: string) => ym.replace('-', '')], ['chinese', (ym: string) => `${ym.slice(0, 4)}年${Number(ym.slice(5))}月`]] as const)(
-    'reads %s month cells in the span table',
-    (_name, monthStyle) => {
-      const [doc] = read([socialInsurancePage({ monthStyle })]);
-      expect(doc.fields.periodStart.value).toBe('2015-03');
-      expect(doc.fields.monthsPaid.value).toBe(80);
-    },
-  );
+  it.each([
+    ['compact', (ym: string) => ym.replace('-', '')],
+    ['chinese', (ym: string) => `${ym.slice(0, 4)}年${Number(ym.slice(5))}月`],
+  ] as const)('reads %s month cells in the span table', (_name, monthStyle) => {
+    const [doc] = read([socialInsurancePage({ monthStyle })]);
+    expect(doc.fields.periodStart.value).toBe('2015-03');
+    expect(doc.fields.monthsPaid.value).toBe(80);
+  });
 
   it('flags months paid when the printed total disagrees with the rows', () => {
     const [doc] = read([socialInsurancePage({ total: 90 })]);

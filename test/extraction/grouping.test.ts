@@ -44,7 +44,10 @@ describe('extractDocuments splitting a multi-page scan', () => {
 
   it('starts a new contract when page numbering restarts', () => {
     const docs = read([...laborContractPages(), ...laborContractPages()]);
-    expect(docs.map((d) => d.pages)).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect(docs.map((d) => d.pages)).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
   });
 
   it('joins an ID card back to its front', () => {

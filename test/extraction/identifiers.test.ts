@@ -40,9 +40,7 @@ describe('validateResidentId', () => {
     const feb30 = '11010519900230001';
     expect(validateResidentId(feb30 + residentIdCheckCharacter(feb30)).issue).toBe('id_birth_date_invalid');
     const future = '33010620300101001';
-    expect(validateResidentId(future + residentIdCheckCharacter(future), { today: '2026-11-27' }).issue).toBe(
-      'id_birth_date_invalid',
-    );
+    expect(validateResidentId(future + residentIdCheckCharacter(future), { today: '2026-11-27' }).issue).toBe('id_birth_date_invalid');
   });
 
   it('rejects wrong length or letters with `id_format_invalid`', () => {
@@ -114,11 +112,7 @@ describe('certificate numbers', () => {
   });
 
   it('refuses to build a number with a level outside 1–5 or an over-long part', () => {
-    expect(() => buildQualificationCertificateNumber({ year: 2015, authorityCode: '33010012', level: 6, serial: 1 })).toThrow(
-      MalformedIdentifierError,
-    );
-    expect(() =>
-      buildSkillLevelCertificateNumber({ organisationCode: '3301060000011', year: 2021, level: 2, serial: 1 }),
-    ).toThrow(MalformedIdentifierError);
+    expect(() => buildQualificationCertificateNumber({ year: 2015, authorityCode: '33010012', level: 6, serial: 1 })).toThrow(MalformedIdentifierError);
+    expect(() => buildSkillLevelCertificateNumber({ organisationCode: '3301060000011', year: 2021, level: 2, serial: 1 })).toThrow(MalformedIdentifierError);
   });
 });

@@ -342,4 +342,3 @@ describe('fill-in-the-blank prose', () => {
     expect(occupation.value === '制冷与空调设备运行操作作业' || occupation.needsReview).toBe(true);
   });
 });
-

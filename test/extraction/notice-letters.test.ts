@@ -24,7 +24,9 @@ function noticeLetter(o: { title: string; salutation: string; sentence: string }
 
 describe('a notice-style 聘书: X 同志： then 经研究决定，特聘请您为 Y', () => {
   it('reads the name without its form of address, the post, and the end computed from 聘期三年，自 A 起', () => {
-    const [doc] = read([noticeLetter({ title: '聘任通知书', salutation: '郑雨桐同志：', sentence: '经研究决定，特聘请您为我公司 技术总监，聘期三年，自2024年07月01日起。' })]);
+    const [doc] = read([
+      noticeLetter({ title: '聘任通知书', salutation: '郑雨桐同志：', sentence: '经研究决定，特聘请您为我公司 技术总监，聘期三年，自2024年07月01日起。' }),
+    ]);
     expect(doc.type).toBe('employment_letter');
     expect(doc.fields.employeeName.value).toBe('郑雨桐');
     expect(doc.fields.title.value).toBe('技术总监');
@@ -36,7 +38,13 @@ describe('a notice-style 聘书: X 同志： then 经研究决定，特聘请您
   });
 
   it('takes the issue date from under the signature, not the term end, when the term is a span', () => {
-    const [doc] = read([noticeLetter({ title: '聘请书', salutation: '郑雨桐 女士：', sentence: '根据工作需要，经研究决定，特聘请您为 技术总监，聘期自2024年07月01日起至2027年06月30日止。' })]);
+    const [doc] = read([
+      noticeLetter({
+        title: '聘请书',
+        salutation: '郑雨桐 女士：',
+        sentence: '根据工作需要，经研究决定，特聘请您为 技术总监，聘期自2024年07月01日起至2027年06月30日止。',
+      }),
+    ]);
     expect(doc.fields.employeeName.value).toBe('郑雨桐');
     expect([doc.fields.startDate.value, doc.fields.endDate.value]).toEqual(['2024-07-01', '2027-06-30']);
     expect(doc.fields.issueDate.value).toBe('2024-06-28');

@@ -24,10 +24,16 @@ describe('extractDocuments on OCR slips in labels and values', () => {
   it('reads an ID card name whose label spacing was read as a dot (姓‧名)', () => {
     const page = new PageBuilder({ width: 1000, height: 630, lineHeight: 28, top: 60 })
       .line(`姓‧名 ${person.name}`, 60)
-      .row([[60, '性别男'], [330, '民族汉']])
+      .row([
+        [60, '性别男'],
+        [330, '民族汉'],
+      ])
       .line('出生1990年3月7日', 60)
       .line('住址浙江省杭州市西湖区文三路90号3幢201室', 60)
-      .row([[60, '公民身份号码'], [400, person.id]])
+      .row([
+        [60, '公民身份号码'],
+        [400, person.id],
+      ])
       .build();
     const [doc] = read([page]);
     expect(doc.type).toBe('id_card');
@@ -87,8 +93,15 @@ describe('extractDocuments on OCR slips in labels and values', () => {
       .title('劳动合同书')
       .line('第一条 本合同为固定期限劳动合同，期限自2018年5月24日起至2019年5月23日止。')
       .gap(2)
-      .row([[200, '甲方（盖章）'], [520, '业务用章'], [940, '乙方（签字）：']])
-      .row([[200, company.name], [940, person.name]])
+      .row([
+        [200, '甲方（盖章）'],
+        [520, '业务用章'],
+        [940, '乙方（签字）：'],
+      ])
+      .row([
+        [200, company.name],
+        [940, person.name],
+      ])
       .build();
     const [doc] = read([page]);
     expect(doc.fields.employerName.value).toBe(company.name);
@@ -116,7 +129,10 @@ describe('extractDocuments on OCR slips in labels and values', () => {
       .line('等级：二级', 700)
       .line('证书号：1033010985206877', 700)
       .line('发证单位：杭州市人力资源和社会保障局', 1255)
-      .row([[1431, '颁证日期：二〇-'], [1791, '0年三月十日']])
+      .row([
+        [1431, '颁证日期：二〇-'],
+        [1791, '0年三月十日'],
+      ])
       .build();
     const [doc] = read([page]);
     expect(doc.fields.issueDate).toMatchObject({ value: '2010-03-10', needsReview: true });

@@ -15,9 +15,24 @@ function partyTableContract(o: { term: string; employerBesideSeal: boolean; titl
   const first = new PageBuilder()
     .line('杭州云岚电子科技有限公司', 700)
     .title(o.title ?? '劳动合同书')
-    .row([[150, '甲方'], [330, '杭州云岚电子科技有限公司'], [900, '乙方'], [1080, '郑雨桐']])
-    .row([[150, '统一社会信用代码'], [520, '91330106MA2H3KXL7Q'], [900, '身份证号码'], [1120, '330106199203154427']])
-    .row([[150, '法定代表人'], [420, '沈建国'], [900, '性别'], [1080, '女']])
+    .row([
+      [150, '甲方'],
+      [330, '杭州云岚电子科技有限公司'],
+      [900, '乙方'],
+      [1080, '郑雨桐'],
+    ])
+    .row([
+      [150, '统一社会信用代码'],
+      [520, '91330106MA2H3KXL7Q'],
+      [900, '身份证号码'],
+      [1120, '330106199203154427'],
+    ])
+    .row([
+      [150, '法定代表人'],
+      [420, '沈建国'],
+      [900, '性别'],
+      [1080, '女'],
+    ])
     .line('甲乙双方根据《中华人民共和国劳动合同法》，经平等协商，签订本合同，共同遵守。')
     .line(`第一条 ${o.term}`)
     .line('第二条 乙方同意根据甲方工作需要，在 电工 岗位工作。')
@@ -73,7 +88,7 @@ function signaturePage(dates: [string, string | undefined]): OcrPage {
   return page.build();
 }
 
-describe('the signing date printed with no label under both parties\' blocks', () => {
+describe("the signing date printed with no label under both parties' blocks", () => {
   const body = partyTableContract({ term: '合同期限为三年，自2023年03月06日起至2026年03月05日止。', employerBesideSeal: false }).slice(0, 2);
 
   it('is the signing date, not flagged, when both blocks carry the same day', () => {
@@ -101,8 +116,15 @@ function wrappedCellPage(header: boolean): OcrPage {
   if (header) b.at(574, 176, '杭州万松建筑工程股份有限公司', { height: 45 });
   return b
     .at(588, 263, '员工聘用合同', { height: 61 })
-    .at(215, 422, '甲方').at(496, 403, '杭州万松建筑工程股份有限').at(496, 441, '公司').at(896, 422, '乙方').at(1091, 422, '司马娟卿')
-    .at(215, 516, '统一社会信用代码').at(496, 519, '91330106N2E55RHP6P').at(896, 516, '身份证号码').at(1091, 519, '33010519930501277X')
+    .at(215, 422, '甲方')
+    .at(496, 403, '杭州万松建筑工程股份有限')
+    .at(496, 441, '公司')
+    .at(896, 422, '乙方')
+    .at(1091, 422, '司马娟卿')
+    .at(215, 516, '统一社会信用代码')
+    .at(496, 519, '91330106N2E55RHP6P')
+    .at(896, 516, '身份证号码')
+    .at(1091, 519, '33010519930501277X')
     .at(215, 800, '第一条 合同期限为三年，自2023年03月06日起至2026年03月05日止。')
     .at(215, 870, '第二条 乙方同意在 电工 岗位工作。')
     .build();

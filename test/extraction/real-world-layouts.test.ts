@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  extractDocuments,
-  iso7064Mod1110Valid,
-  parseDate,
-  registrationNumberCheckDigit,
-  validateRegistrationNumber,
-} from '../../shared/extraction/index.js';
+import { extractDocuments, iso7064Mod1110Valid, parseDate, registrationNumberCheckDigit, validateRegistrationNumber } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { company, creditCode, person, residentId, skillLevelCertificatePage, socialInsurancePage } from './support/documents.js';
 import { PageBuilder } from './support/page-builder.js';
@@ -30,10 +24,31 @@ describe('spread labels (分散对齐)', () => {
     const doc = readOne(
       licence([
         [[200, `统一社会信用代码 ${company.code}`]],
-        [[300, '名'], [420, '称'], [600, company.name]],
-        [[300, '法'], [340, '定'], [380, '代'], [420, '表'], [460, '人'], [600, '李建国']],
-        [[300, '成'], [360, '立'], [420, '日'], [480, '期'], [600, '2016年05月12日']],
-        [[300, '住'], [420, '所'], [600, '浙江省杭州市西湖区文三路90号']],
+        [
+          [300, '名'],
+          [420, '称'],
+          [600, company.name],
+        ],
+        [
+          [300, '法'],
+          [340, '定'],
+          [380, '代'],
+          [420, '表'],
+          [460, '人'],
+          [600, '李建国'],
+        ],
+        [
+          [300, '成'],
+          [360, '立'],
+          [420, '日'],
+          [480, '期'],
+          [600, '2016年05月12日'],
+        ],
+        [
+          [300, '住'],
+          [420, '所'],
+          [600, '浙江省杭州市西湖区文三路90号'],
+        ],
       ]),
     );
     expect(doc.type).toBe('business_license');
@@ -47,7 +62,10 @@ describe('spread labels (分散对齐)', () => {
     const doc = readOne(
       licence([
         [[200, `统一社会信用代码 ${company.code}`]],
-        [[300, '名'], [420, `称　${company.name}`]],
+        [
+          [300, '名'],
+          [420, `称　${company.name}`],
+        ],
         [[300, '住　　　所　浙江省杭州市西湖区文三路90号']],
         [[300, '成 立 日 期 2016年05月12日']],
       ]),
@@ -61,8 +79,14 @@ describe('spread labels (分散对齐)', () => {
     const doc = readOne(
       licence([
         [[200, `统一社会信用代 ${company.code}`]],
-        [[300, '名称'], [600, company.name]],
-        [[300, '法定代表入'], [600, '李建国']],
+        [
+          [300, '名称'],
+          [600, company.name],
+        ],
+        [
+          [300, '法定代表入'],
+          [600, '李建国'],
+        ],
       ]),
     );
     expect(doc.fields.legalRepresentative.value).toBe('李建国');
@@ -71,7 +95,15 @@ describe('spread labels (分散对齐)', () => {
 
   it('does not take a short label with a character wrong as a label', () => {
     // `名林` is not `名称`: no company name is made up from the line.
-    const doc = readOne(licence([[[200, `统一社会信用代码 ${company.code}`]], [[300, '名林'], [600, company.name]]]));
+    const doc = readOne(
+      licence([
+        [[200, `统一社会信用代码 ${company.code}`]],
+        [
+          [300, '名林'],
+          [600, company.name],
+        ],
+      ]),
+    );
     expect(doc.fields.companyName.value).toBeNull();
     expect(doc.fields.companyName.needsReview).toBe(true);
   });
@@ -82,9 +114,24 @@ describe('two label/value columns on one row', () => {
     const doc = readOne(
       licence([
         [[200, `统一社会信用代码 ${company.code}`]],
-        [[200, '名称'], [420, company.name], [1300, '注册资本'], [1520, '伍佰万元整']],
-        [[200, '类型'], [420, '有限责任公司'], [1300, '成立日期'], [1520, '2016年05月12日']],
-        [[200, '法定代表人'], [420, '李建国'], [1300, '住所'], [1520, '浙江省杭州市西湖区文三路90号']],
+        [
+          [200, '名称'],
+          [420, company.name],
+          [1300, '注册资本'],
+          [1520, '伍佰万元整'],
+        ],
+        [
+          [200, '类型'],
+          [420, '有限责任公司'],
+          [1300, '成立日期'],
+          [1520, '2016年05月12日'],
+        ],
+        [
+          [200, '法定代表人'],
+          [420, '李建国'],
+          [1300, '住所'],
+          [1520, '浙江省杭州市西湖区文三路90号'],
+        ],
       ]),
     );
     expect(doc.fields.companyName.value).toBe(company.name);
@@ -110,11 +157,23 @@ describe('two label/value columns on one row', () => {
 describe('values that wrap', () => {
   it('joins a company name wrapped onto the next line of its column, beside a second column', () => {
     const b = new PageBuilder({ width: 2339, height: 1654 }).title('营业执照').line(`统一社会信用代码 ${company.code}`, 200);
-    b.row([[200, '名称'], [420, LONG_NAME.slice(0, 12)], [1300, '注册资本'], [1520, '伍佰万元整']]);
+    b.row([
+      [200, '名称'],
+      [420, LONG_NAME.slice(0, 12)],
+      [1300, '注册资本'],
+      [1520, '伍佰万元整'],
+    ]);
     // The wrapped part sits right under the name, a little more than a line lower (rows advance 1.8 heights).
     b.gap(-0.55);
-    b.row([[420, LONG_NAME.slice(12)], [1300, '成立日期'], [1520, '2016年05月12日']]);
-    b.row([[200, '住所'], [420, '浙江省杭州市西湖区文三路90号']]);
+    b.row([
+      [420, LONG_NAME.slice(12)],
+      [1300, '成立日期'],
+      [1520, '2016年05月12日'],
+    ]);
+    b.row([
+      [200, '住所'],
+      [420, '浙江省杭州市西湖区文三路90号'],
+    ]);
     const doc = readOne(b.build());
     expect(doc.fields.companyName.value).toBe(LONG_NAME);
     expect(doc.fields.establishedDate.value).toBe('2016-05-12');
@@ -122,7 +181,10 @@ describe('values that wrap', () => {
 
   it('reads the whole address beside a label centred on its two lines, not only the last line', () => {
     const b = new PageBuilder({ width: 2339, height: 1654 }).title('营业执照').line(`统一社会信用代码 ${company.code}`, 200);
-    b.row([[200, '名称'], [420, company.name]]);
+    b.row([
+      [200, '名称'],
+      [420, company.name],
+    ]);
     // Label centred between the two lines of its value.
     b.at(420, 600, ADDRESS_1).at(200, 620, '住所').at(420, 640, ADDRESS_2);
     b.at(200, 760, '成立日期').at(420, 760, '2016年05月12日');
@@ -153,9 +215,18 @@ describe('values that wrap', () => {
     const doc = readOne(
       licence([
         [[200, `统一社会信用代码 ${company.code}`]],
-        [[200, '名称'], [420, company.name]],
-        [[200, '住所'], [420, '浙江省杭州市西湖区文三路90号']],
-        [[200, '法定代表人'], [420, '李建国']],
+        [
+          [200, '名称'],
+          [420, company.name],
+        ],
+        [
+          [200, '住所'],
+          [420, '浙江省杭州市西湖区文三路90号'],
+        ],
+        [
+          [200, '法定代表人'],
+          [420, '李建国'],
+        ],
       ]),
     );
     expect(doc.fields.companyName.value).toBe(company.name);
@@ -179,10 +250,22 @@ describe('other kinds and generations of licence', () => {
     const doc = readOne(
       licence([
         [[200, `注册号 ${registration}`]],
-        [[200, '名称'], [420, company.name]],
-        [[200, '住所'], [420, '浙江省杭州市西湖区文三路90号']],
-        [[200, '法定代表人姓名'], [520, '李建国']],
-        [[200, '成立日期'], [420, '二〇一三年三月廿二日']],
+        [
+          [200, '名称'],
+          [420, company.name],
+        ],
+        [
+          [200, '住所'],
+          [420, '浙江省杭州市西湖区文三路90号'],
+        ],
+        [
+          [200, '法定代表人姓名'],
+          [520, '李建国'],
+        ],
+        [
+          [200, '成立日期'],
+          [420, '二〇一三年三月廿二日'],
+        ],
       ]),
     );
     expect(doc.fields.creditCode.value).toBe(registration);
@@ -194,7 +277,15 @@ describe('other kinds and generations of licence', () => {
 
   it('flags a 注册号 whose check digit fails', () => {
     const wrong = registration.slice(0, 14) + ((Number(registration[14]) + 1) % 10);
-    const doc = readOne(licence([[[200, `注册号：${wrong}`]], [[200, '名称'], [420, company.name]]]));
+    const doc = readOne(
+      licence([
+        [[200, `注册号：${wrong}`]],
+        [
+          [200, '名称'],
+          [420, company.name],
+        ],
+      ]),
+    );
     expect(doc.fields.creditCode.issues).toContain('registration_number_checksum_failed');
     expect(doc.fields.creditCode.needsReview).toBe(true);
   });
@@ -203,10 +294,26 @@ describe('other kinds and generations of licence', () => {
     const doc = readOne(
       licence([
         [[200, `统一社会信用代码 ${creditCode('MA2AB3C4D', '330106')}`]],
-        [[200, '名称'], [420, '杭州西湖区晓明小吃店']],
-        [[200, '经营者'], [420, '吕伊君'], [1300, '组成形式'], [1520, '个人经营']],
-        [[200, '经营场所'], [420, '浙江省杭州市西湖区文一路8号']],
-        [[200, '注册日期'], [420, '2013年03月22日'], [1300, '发照日期'], [1520, '2019年07月01日']],
+        [
+          [200, '名称'],
+          [420, '杭州西湖区晓明小吃店'],
+        ],
+        [
+          [200, '经营者'],
+          [420, '吕伊君'],
+          [1300, '组成形式'],
+          [1520, '个人经营'],
+        ],
+        [
+          [200, '经营场所'],
+          [420, '浙江省杭州市西湖区文一路8号'],
+        ],
+        [
+          [200, '注册日期'],
+          [420, '2013年03月22日'],
+          [1300, '发照日期'],
+          [1520, '2019年07月01日'],
+        ],
       ]),
     );
     expect(doc.fields.companyName.value).toBe('杭州西湖区晓明小吃店');
@@ -218,8 +325,14 @@ describe('other kinds and generations of licence', () => {
   it('does not take a number printed beside the credit code as part of it', () => {
     const doc = readOne(
       licence([
-        [[200, `统一社会信用代码 ${company.code}(1-1)`], [1500, '证照编号：33010600000012345']],
-        [[200, '名称'], [420, company.name]],
+        [
+          [200, `统一社会信用代码 ${company.code}(1-1)`],
+          [1500, '证照编号：33010600000012345'],
+        ],
+        [
+          [200, '名称'],
+          [420, company.name],
+        ],
       ]),
     );
     expect(doc.fields.creditCode.value).toBe(company.code);
@@ -230,9 +343,18 @@ describe('other kinds and generations of licence', () => {
     const doc = readOne(
       licence([
         [[200, `统一社会信用代码 ${company.code}`]],
-        [[200, '名称'], [420, '杭州西子智能科技有限公司西湖分公司']],
-        [[200, '负责人'], [420, '陈鸣']],
-        [[200, '营业场所'], [420, '浙江省杭州市西湖区文三路90号']],
+        [
+          [200, '名称'],
+          [420, '杭州西子智能科技有限公司西湖分公司'],
+        ],
+        [
+          [200, '负责人'],
+          [420, '陈鸣'],
+        ],
+        [
+          [200, '营业场所'],
+          [420, '浙江省杭州市西湖区文三路90号'],
+        ],
       ]),
     );
     expect(doc.fields.legalRepresentative.value).toBe('陈鸣');
@@ -253,8 +375,14 @@ describe('text printed over fields', () => {
     const doc = readOne(
       licence([
         [[200, `统一社会信用代码 ${company.code}`]],
-        [[200, '名称'], [420, `${company.name}仅限办理技能补贴使用`]],
-        [[200, '住所'], [420, '浙江省杭州市西湖区文三路90号 与原件一致']],
+        [
+          [200, '名称'],
+          [420, `${company.name}仅限办理技能补贴使用`],
+        ],
+        [
+          [200, '住所'],
+          [420, '浙江省杭州市西湖区文三路90号 与原件一致'],
+        ],
       ]),
     );
     expect(doc.fields.companyName.value).toBe(company.name);

@@ -12,9 +12,21 @@ const readOne = (page: OcrPage) => extractDocuments([page], { today: '2026-11-27
 function record(rows: Array<[string, string, string]>, total?: string): OcrPage {
   const b = new PageBuilder()
     .title('杭州市社会保险参保缴费证明')
-    .row([[150, `姓名：${person.name}`], [800, `公民身份号码：${person.id}`]])
-    .row([[150, '缴费单位'], [700, '缴费起止年月'], [1000, '月数']]);
-  for (const [employer, span, months] of rows) b.row([[150, employer], [700, span], [1000, months]]);
+    .row([
+      [150, `姓名：${person.name}`],
+      [800, `公民身份号码：${person.id}`],
+    ])
+    .row([
+      [150, '缴费单位'],
+      [700, '缴费起止年月'],
+      [1000, '月数'],
+    ]);
+  for (const [employer, span, months] of rows)
+    b.row([
+      [150, employer],
+      [700, span],
+      [1000, months],
+    ]);
   if (total) b.line(total, 150);
   return b.build();
 }

@@ -84,7 +84,11 @@ describe('extractDocuments on imperfect scans', () => {
 
   it('does not take a party word inside a clause for a label (乙方应按…)', () => {
     const pages = laborContractPages();
-    pages[1].lines.push({ text: '第八条 甲方根据工作需要，安排乙方从事相应岗位工作，乙方应按', confidence: 0.99, box: { x: 150, y: 1500, width: 1200, height: 32 } });
+    pages[1].lines.push({
+      text: '第八条 甲方根据工作需要，安排乙方从事相应岗位工作，乙方应按',
+      confidence: 0.99,
+      box: { x: 150, y: 1500, width: 1200, height: 32 },
+    });
     const [doc] = read(pages);
     expect(doc.fields.employeeName).toMatchObject({ value: person.name, needsReview: false });
   });
@@ -209,8 +213,15 @@ describe('extractDocuments on letter-spaced labels and numeral look-alikes', () 
   it('joins a label read as two boxes (住 … 所) and reads the value beside it', () => {
     const page = new PageBuilder({ width: 2339, height: 1654 })
       .title('营业执照')
-      .row([[300, '名称'], [600, '杭州西子智能科技有限公司']])
-      .row([[300, '住'], [400, '所'], [600, '浙江省杭州市西湖区中山路187号21幢201室']])
+      .row([
+        [300, '名称'],
+        [600, '杭州西子智能科技有限公司'],
+      ])
+      .row([
+        [300, '住'],
+        [400, '所'],
+        [600, '浙江省杭州市西湖区中山路187号21幢201室'],
+      ])
       .build();
     const [doc] = extractDocuments([page], { today: '2026-11-27' });
     expect(doc.fields.address.value).toBe('浙江省杭州市西湖区中山路187号21幢201室');

@@ -25,11 +25,22 @@ describe('labels above their values', () => {
       ['证书编号', NUMBER, '发证日期', '2021年06月18日'],
     ];
     for (const [l1, v1, l2, v2] of rows) {
-      b.row([[200, l1], [900, l2]], { height: 28 });
+      b.row(
+        [
+          [200, l1],
+          [900, l2],
+        ],
+        { height: 28 },
+      );
       b.gap(-0.6);
-      b.row([[200, v1], [900, v2]]);
+      b.row([
+        [200, v1],
+        [900, v2],
+      ]);
     }
-    b.row([[200, '发证机构']], { height: 28 }).gap(-0.6).row([[200, ISSUER]]);
+    b.row([[200, '发证机构']], { height: 28 })
+      .gap(-0.6)
+      .row([[200, ISSUER]]);
     const doc = readOne(b.build());
     expect(doc.fields.holderName.value).toBe(person.name);
     expect(doc.fields.idNumber.value).toBe(person.id);
@@ -45,9 +56,15 @@ describe('labels above their values', () => {
     b.row([[200, `姓名：${person.name}`]]);
     // The engine's box spans the whole row of labels, past where the second column's value starts.
     b.row([[200, '职业名称　　　　　　　　　　　　　职业技能等级']], { height: 28, width: 1000 }).gap(-0.6);
-    b.row([[200, '电工'], [830, '三级/高级工']]);
+    b.row([
+      [200, '电工'],
+      [830, '三级/高级工'],
+    ]);
     b.row([[200, '证书编号　　　　　　　　　　　　　发证日期']], { height: 28, width: 1000 }).gap(-0.6);
-    b.row([[200, NUMBER], [830, '2021年06月18日']]);
+    b.row([
+      [200, NUMBER],
+      [830, '2021年06月18日'],
+    ]);
     const doc = readOne(b.build());
     expect(doc.fields.occupation.value).toBe('电工');
     expect(doc.fields.level.value).toBe(3);
@@ -57,12 +74,32 @@ describe('labels above their values', () => {
 
   it('reads a licence whose labels sit above values in two columns, the address wrapped under its label', () => {
     const b = new PageBuilder({ width: 2339, height: 1654 }).title('营业执照');
-    b.row([[200, '统一社会信用代码'], [1200, '名称']], { height: 28 }).gap(-0.6);
-    b.row([[200, company.code], [1200, company.name]]);
-    b.row([[200, '法定代表人'], [1200, '成立日期']], { height: 28 }).gap(-0.6);
-    b.row([[200, '李建国'], [1200, '2016年05月12日']]);
+    b.row(
+      [
+        [200, '统一社会信用代码'],
+        [1200, '名称'],
+      ],
+      { height: 28 },
+    ).gap(-0.6);
+    b.row([
+      [200, company.code],
+      [1200, company.name],
+    ]);
+    b.row(
+      [
+        [200, '法定代表人'],
+        [1200, '成立日期'],
+      ],
+      { height: 28 },
+    ).gap(-0.6);
+    b.row([
+      [200, '李建国'],
+      [1200, '2016年05月12日'],
+    ]);
     b.row([[200, '住所']], { height: 28 }).gap(-0.6);
-    b.row([[200, '浙江省杭州市西湖区三墩镇西园八路']]).gap(-0.7).row([[200, '11号A座5楼503室']]);
+    b.row([[200, '浙江省杭州市西湖区三墩镇西园八路']])
+      .gap(-0.7)
+      .row([[200, '11号A座5楼503室']]);
     const doc = readOne(b.build());
     expect(doc.fields.companyName.value).toBe(company.name);
     expect(doc.fields.creditCode.value).toBe(company.code);
@@ -96,9 +133,21 @@ describe('leaders between label and value', () => {
 
   it('looks past a leader read as a box of its own between label and value', () => {
     const b = certificate();
-    b.row([[200, '姓名'], [300, '…………………'], [700, person.name]]);
-    b.row([[200, '职业名称'], [360, '________'], [700, '电工']]);
-    b.row([[200, '发证日期'], [360, '. . . . . . . .'], [700, '2021年06月18日']]);
+    b.row([
+      [200, '姓名'],
+      [300, '…………………'],
+      [700, person.name],
+    ]);
+    b.row([
+      [200, '职业名称'],
+      [360, '________'],
+      [700, '电工'],
+    ]);
+    b.row([
+      [200, '发证日期'],
+      [360, '. . . . . . . .'],
+      [700, '2021年06月18日'],
+    ]);
     const doc = readOne(b.build());
     expect(doc.fields.holderName.value).toBe(person.name);
     expect(doc.fields.occupation.value).toBe('电工');
@@ -167,13 +216,34 @@ describe('values printed off their label’s baseline', () => {
 describe('rarer label wording', () => {
   it('reads a licence labelled 企业名称, 主体类型, 经营期限 and 单位地址', () => {
     const b = new PageBuilder({ width: 2339, height: 1654 }).title('营业执照');
-    b.row([[200, '统一社会信用代码'], [600, company.code]]);
-    b.row([[200, '企业名称'], [600, company.name]]);
-    b.row([[200, '主体类型'], [600, '有限责任公司(自然人投资或控股)']]);
-    b.row([[200, '法定代表人'], [600, '李建国']]);
-    b.row([[200, '经营期限'], [600, '2016年05月12日至长期']]);
-    b.row([[200, '成立日期'], [600, '2016年05月12日']]);
-    b.row([[200, '住所'], [600, '浙江省杭州市西湖区文三路90号']]);
+    b.row([
+      [200, '统一社会信用代码'],
+      [600, company.code],
+    ]);
+    b.row([
+      [200, '企业名称'],
+      [600, company.name],
+    ]);
+    b.row([
+      [200, '主体类型'],
+      [600, '有限责任公司(自然人投资或控股)'],
+    ]);
+    b.row([
+      [200, '法定代表人'],
+      [600, '李建国'],
+    ]);
+    b.row([
+      [200, '经营期限'],
+      [600, '2016年05月12日至长期'],
+    ]);
+    b.row([
+      [200, '成立日期'],
+      [600, '2016年05月12日'],
+    ]);
+    b.row([
+      [200, '住所'],
+      [600, '浙江省杭州市西湖区文三路90号'],
+    ]);
     const doc = readOne(b.build());
     expect(doc.fields.companyName.value).toBe(company.name);
     expect(doc.fields.legalRepresentative.value).toBe('李建国');
@@ -184,10 +254,24 @@ describe('rarer label wording', () => {
   it('reads a licence labelled 单位名称 and 类型 with 营业期限 beside the date', () => {
     const b = new PageBuilder({ width: 2339, height: 1654 }).title('营业执照');
     b.row([[200, `统一社会信用代码 ${company.code}`]]);
-    b.row([[200, '单位名称'], [600, company.name]]);
-    b.row([[200, '类型'], [600, '有限责任公司']]);
-    b.row([[200, '成立日期'], [600, '2016年05月12日'], [1300, '营业期限'], [1600, '2016年05月12日至2036年05月11日']]);
-    b.row([[200, '法定代表人'], [600, '李建国']]);
+    b.row([
+      [200, '单位名称'],
+      [600, company.name],
+    ]);
+    b.row([
+      [200, '类型'],
+      [600, '有限责任公司'],
+    ]);
+    b.row([
+      [200, '成立日期'],
+      [600, '2016年05月12日'],
+      [1300, '营业期限'],
+      [1600, '2016年05月12日至2036年05月11日'],
+    ]);
+    b.row([
+      [200, '法定代表人'],
+      [600, '李建国'],
+    ]);
     const doc = readOne(b.build());
     expect(doc.fields.companyName.value).toBe(company.name);
     expect(doc.fields.establishedDate.value).toBe('2016-05-12');
@@ -196,9 +280,22 @@ describe('rarer label wording', () => {
   it('reads a record’s ID under 社会保障号码, 社保号 or 个人编号', () => {
     for (const label of ['社会保障号码', '社保号', '个人编号']) {
       const b = new PageBuilder().title('社会保险参保缴费证明');
-      b.row([[150, `姓名：${person.name}`], [800, `${label}：${person.id}`]]);
-      b.row([[150, '缴费单位'], [800, '起始年月'], [1050, '截止年月'], [1300, '缴费月数']]);
-      b.row([[150, '杭州东方电子有限公司'], [800, '2015.03'], [1050, '2017.06'], [1300, '28']]);
+      b.row([
+        [150, `姓名：${person.name}`],
+        [800, `${label}：${person.id}`],
+      ]);
+      b.row([
+        [150, '缴费单位'],
+        [800, '起始年月'],
+        [1050, '截止年月'],
+        [1300, '缴费月数'],
+      ]);
+      b.row([
+        [150, '杭州东方电子有限公司'],
+        [800, '2015.03'],
+        [1050, '2017.06'],
+        [1300, '28'],
+      ]);
       b.line('累计缴费月数：28个月');
       const doc = readOne(b.build());
       expect(doc.type).toBe('social_insurance_record');
@@ -228,7 +325,11 @@ describe('兹证明 sentences', () => {
 
   it('reads a holder’s name set apart on a line of its own after 兹证明', () => {
     const b = new PageBuilder({ width: 2339, height: 1654 }).title('培训合格证书');
-    b.row([[300, '兹证明'], [520, person.name], [700, '同志']]);
+    b.row([
+      [300, '兹证明'],
+      [520, person.name],
+      [700, '同志'],
+    ]);
     b.line('于2021年3月1日至2021年4月30日参加养老护理员培训，', 300);
     b.line('经考核成绩合格，特发此证。', 300);
     const doc = readOne(b.build());
@@ -279,8 +380,24 @@ describe('diagonal watermark lines', () => {
 describe('spread labels in wide label columns', () => {
   it('joins two lone characters justified far apart across the label column', () => {
     const b = new PageBuilder({ width: 1654, height: 2339 }).title('劳动合同');
-    b.row([[130, '甲'], [360, '方'], [440, company.name]], { height: 46 });
-    b.row([[130, '乙'], [360, '方'], [440, person.name], [800, '身份证号码'], [1120, person.id]], { height: 46 });
+    b.row(
+      [
+        [130, '甲'],
+        [360, '方'],
+        [440, company.name],
+      ],
+      { height: 46 },
+    );
+    b.row(
+      [
+        [130, '乙'],
+        [360, '方'],
+        [440, person.name],
+        [800, '身份证号码'],
+        [1120, person.id],
+      ],
+      { height: 46 },
+    );
     b.line('合同期限：自2020年3月1日起至2023年2月28日止', 130);
     const doc = readOne(b.build());
     expect(doc.fields.employerName.value).toBe(company.name);
@@ -301,8 +418,23 @@ describe('short values wrapped at the column edge', () => {
 describe('rarer wording does not eat ordinary words', () => {
   it('joins an issuer wrapped onto 社会保障局 (no ID label is read in it)', () => {
     const b = new PageBuilder({ width: 2340, height: 1654 }).title('中华人民共和国职业资格证书');
-    b.row([[183, `姓名：${person.name}`], [1017, '技能等级：'], [1234, '五级']], { height: 48 });
-    b.row([[186, '证书号：'], [406, '1933017966568121'], [1018, '发证单位：'], [1235, '杭州市人力资源和']], { height: 48 });
+    b.row(
+      [
+        [183, `姓名：${person.name}`],
+        [1017, '技能等级：'],
+        [1234, '五级'],
+      ],
+      { height: 48 },
+    );
+    b.row(
+      [
+        [186, '证书号：'],
+        [406, '1933017966568121'],
+        [1018, '发证单位：'],
+        [1235, '杭州市人力资源和'],
+      ],
+      { height: 48 },
+    );
     b.gap(-1.1).row([[1235, '社会保障局']], { height: 48 });
     const doc = readOne(b.build());
     expect(doc.fields.issuer.value).toBe('杭州市人力资源和社会保障局');
@@ -310,11 +442,26 @@ describe('rarer wording does not eat ordinary words', () => {
 
   it('reads a licence with 市场主体名称, 法人代表, 成立时间 and 经营地址', () => {
     const b = new PageBuilder({ width: 2339, height: 1654 }).title('营业执照');
-    b.row([[200, '统一社会信用代码'], [600, company.code]]);
-    b.row([[200, '市场主体名称'], [600, company.name]]);
-    b.row([[200, '法人代表'], [600, '李建国']]);
-    b.row([[200, '成立时间'], [600, '2016年05月12日']]);
-    b.row([[200, '经营地址'], [600, '浙江省杭州市西湖区文三路90号']]);
+    b.row([
+      [200, '统一社会信用代码'],
+      [600, company.code],
+    ]);
+    b.row([
+      [200, '市场主体名称'],
+      [600, company.name],
+    ]);
+    b.row([
+      [200, '法人代表'],
+      [600, '李建国'],
+    ]);
+    b.row([
+      [200, '成立时间'],
+      [600, '2016年05月12日'],
+    ]);
+    b.row([
+      [200, '经营地址'],
+      [600, '浙江省杭州市西湖区文三路90号'],
+    ]);
     const doc = readOne(b.build());
     expect(doc.fields.companyName.value).toBe(company.name);
     expect(doc.fields.legalRepresentative.value).toBe('李建国');
@@ -327,8 +474,16 @@ describe('marks beside a wrapped value', () => {
   it('joins an issuer wrapped beside a lone (盖章) remark on the next row', () => {
     const b = certificate();
     b.row([[126, `姓名：${person.name}`]]);
-    b.row([[126, '证书编号：'], [381, NUMBER], [843, '评价机构名称：'], [1098, '杭州市西湖区职业']]);
-    b.gap(-0.4).row([[391, '（盖章）'], [1098, '技能培训学校']]);
+    b.row([
+      [126, '证书编号：'],
+      [381, NUMBER],
+      [843, '评价机构名称：'],
+      [1098, '杭州市西湖区职业'],
+    ]);
+    b.gap(-0.4).row([
+      [391, '（盖章）'],
+      [1098, '技能培训学校'],
+    ]);
     const doc = readOne(b.build());
     expect(doc.fields.issuer.value).toBe('杭州市西湖区职业技能培训学校');
   });
@@ -337,7 +492,17 @@ describe('marks beside a wrapped value', () => {
     const b = new PageBuilder({ width: 2339, height: 1653 }).title('职业技能等级证书');
     b.line(`姓名：${person.name}`, 157).line('发证日期：2021年10月21日', 157);
     b.at(1548, 1026, '发证机关：杭州市西湖区职业技能培训学校', { height: 35 });
-    const ring: Array<[number, number, string]> = [[1515, 1090, '杭'], [1520, 1057, '州'], [1534, 1029, '市'], [1700, 993, '技'], [1724, 1011, '能'], [1744, 1036, '培'], [1759, 1066, '训'], [1767, 1099, '学'], [1764, 1129, '校']];
+    const ring: Array<[number, number, string]> = [
+      [1515, 1090, '杭'],
+      [1520, 1057, '州'],
+      [1534, 1029, '市'],
+      [1700, 993, '技'],
+      [1724, 1011, '能'],
+      [1744, 1036, '培'],
+      [1759, 1066, '训'],
+      [1767, 1099, '学'],
+      [1764, 1129, '校'],
+    ];
     for (const [x, y, ch] of ring) b.at(x, y, ch, { height: 36 });
     const doc = readOne(b.build());
     expect(doc.fields.issuer.value).toBe('杭州市西湖区职业技能培训学校');

@@ -70,8 +70,15 @@ describe('values cut short', () => {
     b.row([[200, `统一社会信用代码 ${company.code}`]]);
     // Two boxes, the second one character height after the first: the reader cannot tell a value split by the
     // engine from text printed after it, so it shows the clerk.
-    b.row([[200, '名称'], [420, '杭州西子智能'], [650, '数码科技集团']]);
-    b.row([[200, '住所'], [420, '浙江省杭州市西湖区文三路90号']]);
+    b.row([
+      [200, '名称'],
+      [420, '杭州西子智能'],
+      [650, '数码科技集团'],
+    ]);
+    b.row([
+      [200, '住所'],
+      [420, '浙江省杭州市西湖区文三路90号'],
+    ]);
     const field = readOne(b.build()).fields.companyName;
     expect(field.needsReview).toBe(true);
     expect(field.issues).toContain('value_may_continue');
@@ -79,7 +86,11 @@ describe('values cut short', () => {
 
   it('does not flag a name followed by a form of address in a box of its own', () => {
     const b = new PageBuilder({ width: 1654, height: 2339 }).title('职业技能等级证书');
-    b.row([[200, '姓名'], [420, person.name], [540, '同志']]);
+    b.row([
+      [200, '姓名'],
+      [420, person.name],
+      [540, '同志'],
+    ]);
     b.line(`证件号码：${person.id}`, 200);
     const field = readOne(b.build()).fields.holderName;
     expect(field.value).toBe(person.name);

@@ -26,7 +26,15 @@ function listedContract(o: { listMark?: string; thirdPageFirst?: string } = {}):
   clauses.line('甲方').line('统一社会信用代码：91330106F9TAFPM6PN').line('乙方').line('公民身份号码：330302197307299797');
   clauses.line('甲乙双方根据有关法律法规，遵循合法、公平、平等自愿、协商一致、诚实信用的原则，订立本合同。');
   clauses.line(`一${mark}劳动合同期限`).line('甲乙双方选择以下第二种形式确定本合同期限：无固定期限，自2021年9月4日起。');
-  for (const [n, title] of [['二', '工作内容和工作地点'], ['三', '工作时间和休息休假'], ['四', '劳动报酬'], ['五', '社会保险和福利待遇'], ['六', '劳动保护'], ['七', '劳动合同的变更、解除和终止'], ['八', '双方约定的其他事项']]) {
+  for (const [n, title] of [
+    ['二', '工作内容和工作地点'],
+    ['三', '工作时间和休息休假'],
+    ['四', '劳动报酬'],
+    ['五', '社会保险和福利待遇'],
+    ['六', '劳动保护'],
+    ['七', '劳动合同的变更、解除和终止'],
+    ['八', '双方约定的其他事项'],
+  ]) {
     clauses.line(`${n}${mark}${title}`).line('甲乙双方按国家和省、市有关规定执行。');
   }
   const last = new PageBuilder()
@@ -63,7 +71,14 @@ describe('a contract whose clause numbers are the only sign its pages belong tog
 
 describe('parties a contract names on several pages', () => {
   const signaturePage = (employer: string, employee: string) =>
-    new PageBuilder({ top: 900 }).line(employer).line('法定代表人（签字）：毛晓凯').line('日期：2020年2月26日').gap(4).line(employee).line('日期：2020年2月26日').build();
+    new PageBuilder({ top: 900 })
+      .line(employer)
+      .line('法定代表人（签字）：毛晓凯')
+      .line('日期：2020年2月26日')
+      .gap(4)
+      .line(employee)
+      .line('日期：2020年2月26日')
+      .build();
 
   it('flags the employee when the signature page (乙方签字：) names another person than the cover', () => {
     const pages = [...modelContractPages().slice(0, 5), signaturePage('甲方盖章：', '乙方签字：王晓敏')];
@@ -88,7 +103,9 @@ describe('parties a contract names on several pages', () => {
 
 describe('page numbers printed in other styles', () => {
   const printed = (text: string, y = 2220) =>
-    pageSignals(buildPageLayout(new PageBuilder().line('第五条 劳动报酬').line('甲方每月15日前以货币形式支付乙方工资。').at(790, y, text, { height: 26 }).build())).printed;
+    pageSignals(
+      buildPageLayout(new PageBuilder().line('第五条 劳动报酬').line('甲方每月15日前以货币形式支付乙方工资。').at(790, y, text, { height: 26 }).build()),
+    ).printed;
 
   it.each([
     ['第二页 共五页', { index: 2, count: 5 }],
@@ -113,7 +130,12 @@ describe('blank back sides a scanner app stamped', () => {
   });
 
   it('reads a bare page number at the foot beside the app mark', () => {
-    const page = new PageBuilder().line('第五条 劳动报酬').line('甲方每月15日前以货币形式支付乙方工资。').at(790, 2220, '3', { height: 26 }).at(1300, 2225, 'CS扫描全能王', { height: 24 }).build();
+    const page = new PageBuilder()
+      .line('第五条 劳动报酬')
+      .line('甲方每月15日前以货币形式支付乙方工资。')
+      .at(790, 2220, '3', { height: 26 })
+      .at(1300, 2225, 'CS扫描全能王', { height: 24 })
+      .build();
     expect(pageSignals(buildPageLayout(page)).printed).toMatchObject({ index: 3 });
   });
 });
@@ -131,7 +153,13 @@ describe('an employer name wrapped in its cell and printed whole on another page
       .build();
 
   it('takes the join as confirmed when the signature page prints the name whole', () => {
-    const signature = new PageBuilder({ top: 900 }).line('甲方（盖章）：').line('杭州之江建筑工程有限公司').line('日期：2019年6月5日').gap(4).line('乙方（签字）：薛文颖').build();
+    const signature = new PageBuilder({ top: 900 })
+      .line('甲方（盖章）：')
+      .line('杭州之江建筑工程有限公司')
+      .line('日期：2019年6月5日')
+      .gap(4)
+      .line('乙方（签字）：薛文颖')
+      .build();
     const [doc] = read([cover(), signature]);
     expect(doc.pages).toEqual([1, 2]);
     expect(doc.fields.employerName).toMatchObject({ value: '杭州之江建筑工程有限公司', needsReview: false });
@@ -189,7 +217,10 @@ describe('a cover whose title the engine lost', () => {
 
   it('starts a second contract at such a cover', () => {
     const first = modelContractPages({ numbers: 'none', instructions: false });
-    const second = [untitledCover('李娜', 'XH2021-0042'), ...modelContractPages({ numbers: 'none', instructions: false, employee: '李娜', contractNumber: 'XH2021-0042' }).slice(1)];
+    const second = [
+      untitledCover('李娜', 'XH2021-0042'),
+      ...modelContractPages({ numbers: 'none', instructions: false, employee: '李娜', contractNumber: 'XH2021-0042' }).slice(1),
+    ];
     expect(shape([...first, ...second])).toEqual([
       ['labor_contract', [1, 2, 3, 4, 5]],
       ['labor_contract', [6, 7, 8, 9, 10]],

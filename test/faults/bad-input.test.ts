@@ -75,7 +75,10 @@ describe('bad input through ingest', () => {
 
   it('expands a ZIP and records its `../`, absolute, password-protected and too-deeply nested entries as rejected with their reasons', async () => {
     const deepest = await buildZip([{ name: 'deep.pdf', bytes: onePage() }]);
-    const inner = await buildZip([{ name: 'inner.pdf', bytes: makeDigitalPdf([[{ text: '内层', x: 72, y: 100 }]]) }, { name: 'deeper.zip', bytes: deepest }]);
+    const inner = await buildZip([
+      { name: 'inner.pdf', bytes: makeDigitalPdf([[{ text: '内层', x: 72, y: 100 }]]) },
+      { name: 'deeper.zip', bytes: deepest },
+    ]);
     const zip = await buildZip([
       { name: '证书/王晓明.pdf', bytes: makeDigitalPdf([[{ text: '王晓明', x: 72, y: 100 }]]), gbkName: true },
       { name: '../../escape.pdf', bytes: onePage() },
@@ -86,15 +89,17 @@ describe('bad input through ingest', () => {
     const outcome = await ingest('incoming/b1/certificates.zip', zip);
     expect(outcome).toMatchObject({ kind: 'expanded', stored: 2, refused: 4 });
     await drain();
-    expect(await submissionStates('b1')).toEqual([
-      ['certificates.zip', 'processed', undefined],
-      ['certificates.zip/../../escape.pdf', 'rejected', 'zip_entry_unsafe_path'],
-      ['certificates.zip//etc/abs.pdf', 'rejected', 'zip_entry_unsafe_path'],
-      ['certificates.zip/locked.pdf', 'rejected', 'zip_entry_encrypted'],
-      ['certificates.zip/nested.zip/deeper.zip', 'rejected', 'zip_nested_too_deep'],
-      ['certificates.zip/nested.zip/inner.pdf', 'processing', undefined],
-      ['certificates.zip/证书/王晓明.pdf', 'processing', undefined],
-    ].sort());
+    expect(await submissionStates('b1')).toEqual(
+      [
+        ['certificates.zip', 'processed', undefined],
+        ['certificates.zip/../../escape.pdf', 'rejected', 'zip_entry_unsafe_path'],
+        ['certificates.zip//etc/abs.pdf', 'rejected', 'zip_entry_unsafe_path'],
+        ['certificates.zip/locked.pdf', 'rejected', 'zip_entry_encrypted'],
+        ['certificates.zip/nested.zip/deeper.zip', 'rejected', 'zip_nested_too_deep'],
+        ['certificates.zip/nested.zip/inner.pdf', 'processing', undefined],
+        ['certificates.zip/证书/王晓明.pdf', 'processing', undefined],
+      ].sort(),
+    );
     expect(queue.sent).toHaveLength(2);
   });
 
@@ -124,21 +129,30 @@ describe('bad input through ingest', () => {
     expect(queue.sent).toHaveLength(1);
   });
 
-  it('keeps a file in an individual\'s claim when a training body uploaded the same bytes earlier, linked as a finding', async () => {
+  it("keeps a file in an individual's claim when a training body uploaded the same bytes earlier, linked as a finding", async () => {
     const bytes = onePage();
     const batch = await ingest('incoming/batch-7/证书.pdf', bytes);
     const claim = await ingest('incoming/sub-wang/我的证书.pdf', bytes);
 
     expect(claim).toMatchObject({ kind: 'queued', submissionId: 'sub-wang' });
     const record = await documents.get((claim as { documentId: string }).documentId);
-    expect(record).toMatchObject({ status: 'processing', sameContentAs: { documentId: (batch as { documentId: string }).documentId, submissionId: 'batch-7' } });
-    expect(queue.sent.map((message) => message.documentId)).toEqual([(batch as { documentId: string }).documentId, (claim as { documentId: string }).documentId]);
+    expect(record).toMatchObject({
+      status: 'processing',
+      sameContentAs: { documentId: (batch as { documentId: string }).documentId, submissionId: 'batch-7' },
+    });
+    expect(queue.sent.map((message) => message.documentId)).toEqual([
+      (batch as { documentId: string }).documentId,
+      (claim as { documentId: string }).documentId,
+    ]);
   });
 
   it('hands an .eml dropped into the inbox to the e-mail intake, whose attachment then comes through ingest', async () => {
     const emails = new InMemoryEmailRecordStore();
     deps = { ...deps, emailIntake: (object) => takeInEmail(object, { blobs, emails, clock: deps.clock, maxFileBytes: 1024 * 1024 }, { anyPrefix: true }) };
-    const outcome = await ingest('incoming/inbox/申请.eml', buildMime({ attachments: [{ fileName: '证书.pdf', nameCharset: 'GBK', contentType: 'application/pdf', bytes: onePage() }] }));
+    const outcome = await ingest(
+      'incoming/inbox/申请.eml',
+      buildMime({ attachments: [{ fileName: '证书.pdf', nameCharset: 'GBK', contentType: 'application/pdf', bytes: onePage() }] }),
+    );
     expect(outcome).toMatchObject({ kind: 'handed_to_email', outcome: 'accepted' });
     await drain();
     const [email] = [...emails.records.values()];

@@ -61,7 +61,15 @@ function pipeline() {
   const blobs = new FlakyBlobStore();
   const documents = new InMemoryDocumentRepository();
   const queue = new FlakyQueue();
-  const ingestDeps: IngestDeps = { blobs, documents, queue, clock: new FixedClock(), limits: DEFAULT_INTAKE_LIMITS, inspect: async () => ({ pageCount: 1 }), archives: {} };
+  const ingestDeps: IngestDeps = {
+    blobs,
+    documents,
+    queue,
+    clock: new FixedClock(),
+    limits: DEFAULT_INTAKE_LIMITS,
+    inspect: async () => ({ pageCount: 1 }),
+    archives: {},
+  };
   /** Delivers an S3 event for every object under incoming/ (at least once: S3 may deliver again). */
   const deliverAll = async () => {
     for (const path of [...blobs.objects.keys()]) {
@@ -106,7 +114,14 @@ describe('redelivery after the handler is killed', () => {
           }
         },
       };
-      const raw = buildMime({ attachments: [1, 2, 3].map((n) => ({ fileName: `证书${n}.pdf`, nameCharset: 'GBK' as const, contentType: 'application/pdf', bytes: pdfBytes(String(n)) })) });
+      const raw = buildMime({
+        attachments: [1, 2, 3].map((n) => ({
+          fileName: `证书${n}.pdf`,
+          nameCharset: 'GBK' as const,
+          contentType: 'application/pdf',
+          bytes: pdfBytes(String(n)),
+        })),
+      });
       await blobs.put(BUCKET, 'email/m1', raw);
       const eTag = (await blobs.head(BUCKET, 'email/m1'))!.eTag;
 
@@ -119,7 +134,11 @@ describe('redelivery after the handler is killed', () => {
       expect(incoming).toHaveLength(3);
       expect(incoming.every(([, count]) => count === 1)).toBe(true);
       expect(queuedDocuments()).toBe(3);
-      expect((await documents.listBySubmission((outcome as { emailId: string }).emailId)).map((record) => record.status)).toEqual(['processing', 'processing', 'processing']);
+      expect((await documents.listBySubmission((outcome as { emailId: string }).emailId)).map((record) => record.status)).toEqual([
+        'processing',
+        'processing',
+        'processing',
+      ]);
     },
   );
 
@@ -171,15 +190,34 @@ const throttled = {
   body: JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', message: 'Rate exceeded' }),
 };
 const ok = { statusCode: 200, headers: jsonHeaders, body: '{}' };
-const slowDown = { statusCode: 503, headers: { 'content-type': 'application/xml' }, body: '<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>' };
+const slowDown = {
+  statusCode: 503,
+  headers: { 'content-type': 'application/xml' },
+  body: '<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>',
+};
 
 function offlineEmails(handler: StubHttpHandler, maxAttempts = 3) {
-  const client = new DynamoDBClient({ region: 'us-east-1', endpoint: 'http://dynamodb.test', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, requestHandler: handler as never, maxAttempts });
+  const client = new DynamoDBClient({
+    region: 'us-east-1',
+    endpoint: 'http://dynamodb.test',
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    requestHandler: handler as never,
+    maxAttempts,
+  });
   return new DynamoDbEmailRecordStore(DynamoDBDocumentClient.from(client), 'intake');
 }
 
 describe('AWS errors in the e-mail handler (the SDK retry runs for real)', () => {
-  const record = { emailId: 'mail-1', bucket: BUCKET, key: 'email/x', sourceVersion: 'e', status: 'received' as const, attachments: [], createdAt: 't', updatedAt: 't' };
+  const record = {
+    emailId: 'mail-1',
+    bucket: BUCKET,
+    key: 'email/x',
+    sourceVersion: 'e',
+    status: 'received' as const,
+    attachments: [],
+    createdAt: 't',
+    updatedAt: 't',
+  };
 
   it('retries a throttled DynamoDB write with back-off and succeeds once DynamoDB answers', async () => {
     const handler = new StubHttpHandler([throttled, throttled, ok]);
@@ -192,7 +230,9 @@ describe('AWS errors in the e-mail handler (the SDK retry runs for real)', () =>
     const blobs = new InMemoryBlobStore();
     await blobs.put(BUCKET, 'email/x', buildMime({ attachments: [{ fileName: 'a.pdf', contentType: 'application/pdf', bytes: pdfBytes('a') }] }));
     const email = createEmailHandler(() => ({ blobs, emails: offlineEmails(handler, 2), clock: systemClock, maxFileBytes: 1024 }));
-    const event = { Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: BUCKET }, object: { key: 'email/x', eTag: 'e1' } } }] };
+    const event = {
+      Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: BUCKET }, object: { key: 'email/x', eTag: 'e1' } } }],
+    };
 
     const error = await email(event).catch((caught: unknown) => caught);
 
@@ -203,9 +243,18 @@ describe('AWS errors in the e-mail handler (the SDK retry runs for real)', () =>
 
   it('fails the invocation when S3 keeps answering SlowDown, after the SDK retried', async () => {
     const s3Handler = new StubHttpHandler([slowDown]);
-    const s3 = new S3Client({ region: 'us-east-1', endpoint: 'http://s3.test', forcePathStyle: true, credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, requestHandler: s3Handler as never, maxAttempts: 3 });
+    const s3 = new S3Client({
+      region: 'us-east-1',
+      endpoint: 'http://s3.test',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      requestHandler: s3Handler as never,
+      maxAttempts: 3,
+    });
     const email = createEmailHandler(() => ({ blobs: new S3BlobStore(s3), emails: new InMemoryEmailRecordStore(), clock: systemClock, maxFileBytes: 1024 }));
-    const event = { Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: BUCKET }, object: { key: 'email/y', eTag: 'e2' } } }] };
+    const event = {
+      Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: BUCKET }, object: { key: 'email/y', eTag: 'e2' } } }],
+    };
 
     const error = await email(event).catch((caught: unknown) => caught);
 

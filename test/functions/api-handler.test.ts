@@ -78,12 +78,18 @@ describe('api Lambda handler', () => {
     const clerk = await handler(anApiEvent('GET', '/api/queues', { sub: 'u-1', 'cognito:username': 'li', 'cognito:groups': '[clerk]' }), lambdaContext);
     expect(clerk.statusCode).toBe(200);
     expect(JSON.parse(clerk.body!).queues.length).toBeGreaterThan(10);
-    const institution = await handler(anApiEvent('GET', '/api/queues', { sub: 'u-2', 'cognito:groups': '[institution]', 'custom:institutionId': 'inst-a' }), lambdaContext);
+    const institution = await handler(
+      anApiEvent('GET', '/api/queues', { sub: 'u-2', 'cognito:groups': '[institution]', 'custom:institutionId': 'inst-a' }),
+      lambdaContext,
+    );
     expect(institution.statusCode).toBe(403);
   });
 
   it('returns the payments workbook base64-encoded, as API Gateway needs binary bodies', async () => {
-    const response = await handler(anApiEvent('GET', '/api/exports/payments', { sub: 'u-3', 'cognito:groups': '[supervisor]' }, 'from=2026-11-01&to=2026-11-30'), lambdaContext);
+    const response = await handler(
+      anApiEvent('GET', '/api/exports/payments', { sub: 'u-3', 'cognito:groups': '[supervisor]' }, 'from=2026-11-01&to=2026-11-30'),
+      lambdaContext,
+    );
     expect(response.statusCode).toBe(200);
     expect(response.isBase64Encoded).toBe(true);
     expect(Buffer.from(response.body!, 'base64').subarray(0, 2).toString()).toBe('PK');

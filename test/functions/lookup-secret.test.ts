@@ -30,9 +30,9 @@ describe('resolveLookupSecret', () => {
     const secrets = mockClient(SecretsManagerClient);
     secrets.on(GetSecretValueCommand).rejects(new Error('AccessDeniedException'));
 
-    await expect(
-      resolveLookupSecret({ INTAKE_LOOKUP_KEY_SECRET_ARN: 'arn:secret' }, new SecretsManagerClient({})),
-    ).rejects.toBeInstanceOf(LookupSecretUnavailableError);
+    await expect(resolveLookupSecret({ INTAKE_LOOKUP_KEY_SECRET_ARN: 'arn:secret' }, new SecretsManagerClient({}))).rejects.toBeInstanceOf(
+      LookupSecretUnavailableError,
+    );
     secrets.restore();
   });
 });

@@ -22,7 +22,11 @@ import { renderTextPage } from '../ocr/page-factory.js';
 import { makeDigitalPdf, makeEncryptedPdf } from '../pdf/pdf-factory.js';
 
 /** S3 encodes event keys like a form: space → `+`, UTF-8 percent-escapes, slashes kept. */
-const encodeS3Key = (key: string) => key.split('/').map((part) => encodeURIComponent(part).replace(/%20/g, '+')).join('/');
+const encodeS3Key = (key: string) =>
+  key
+    .split('/')
+    .map((part) => encodeURIComponent(part).replace(/%20/g, '+'))
+    .join('/');
 
 let table: TestTable;
 let bucket: TestBucket;
@@ -284,7 +288,12 @@ describe('bad inputs end `rejected` with their reason, originals kept', () => {
       'an image over the pixel limit',
       'image_too_large',
       '超大 照片.png',
-      async () => new Uint8Array(await sharp({ create: { width: 2000, height: 1200, channels: 3, background: '#fff' } }).png().toBuffer()),
+      async () =>
+        new Uint8Array(
+          await sharp({ create: { width: 2000, height: 1200, channels: 3, background: '#fff' } })
+            .png()
+            .toBuffer(),
+        ),
     ],
   ])('rejects %s with reason `%s`', async (_name, code, fileName, makeBytes) => {
     const key = `incoming/bad-${Date.now().toString(36)}/${fileName}`;

@@ -6,7 +6,14 @@ import { createProcessHandler } from '../../functions/process/handler.js';
 import { decideRetry, isTransientError, retryDelaySeconds } from '../../functions/process/retry-policy.js';
 import { loadSettings } from '../../functions/settings.js';
 import type { BlobStore } from '../../shared/ports/index.js';
-import { aDocumentRecord, FixedClock, InMemoryBlobStore, InMemoryCaseRepository, InMemoryDocumentRepository, InMemoryEnterpriseRegister } from '../support/fakes/index.js';
+import {
+  aDocumentRecord,
+  FixedClock,
+  InMemoryBlobStore,
+  InMemoryCaseRepository,
+  InMemoryDocumentRepository,
+  InMemoryEnterpriseRegister,
+} from '../support/fakes/index.js';
 
 const throttled = () => Object.assign(new Error('Please reduce your request rate.'), { name: 'SlowDown', $metadata: { httpStatusCode: 503 } });
 

@@ -9,7 +9,9 @@ import { blankPng } from '../pipeline/pipeline-factories.js';
 import { FixedClock, InMemoryBlobStore, InMemoryDocumentRepository, InMemoryWorkQueue } from '../support/fakes/index.js';
 
 const snsEvent = (message: object): SNSEvent =>
-  ({ Records: [{ EventSource: 'aws:sns', EventVersion: '1.0', EventSubscriptionArn: 'arn', Sns: { Message: JSON.stringify(message) } }] }) as unknown as SNSEvent;
+  ({
+    Records: [{ EventSource: 'aws:sns', EventVersion: '1.0', EventSubscriptionArn: 'arn', Sns: { Message: JSON.stringify(message) } }],
+  }) as unknown as SNSEvent;
 
 async function setUp() {
   const blobs = new InMemoryBlobStore();
@@ -18,12 +20,25 @@ async function setUp() {
   const png = await blankPng(120, 170);
   await blobs.put('intake', 'incoming/s/scan.pdf', makeScannedPdf([png, png]));
   await documents.register({
-    documentId: 'doc-1', submissionId: 's', bucket: 'intake', key: 'incoming/s/scan.pdf', sourceVersion: 'v1', pageCount: 2,
-    status: 'processing', createdAt: '2021-06-18T08:00:00Z', updatedAt: '2021-06-18T08:00:00Z',
+    documentId: 'doc-1',
+    submissionId: 's',
+    bucket: 'intake',
+    key: 'incoming/s/scan.pdf',
+    sourceVersion: 'v1',
+    pageCount: 2,
+    status: 'processing',
+    createdAt: '2021-06-18T08:00:00Z',
+    updatedAt: '2021-06-18T08:00:00Z',
   });
   const textract = mockClient(TextractClient);
   const handler = createTextractCompletionHandler(() => ({
-    blobs, documents, queue, clock: new FixedClock(), derivedPrefix: 'derived/', textract: new TextractClient({ region: 'us-east-1' }), ocrDpi: 200,
+    blobs,
+    documents,
+    queue,
+    clock: new FixedClock(),
+    derivedPrefix: 'derived/',
+    textract: new TextractClient({ region: 'us-east-1' }),
+    ocrDpi: 200,
   }));
   return { blobs, documents, queue, textract, handler };
 }
@@ -33,7 +48,12 @@ describe('textract-completion handler', () => {
     const env = await setUp();
     env.textract
       .on(GetDocumentTextDetectionCommand, { JobId: 'job-1' })
-      .resolvesOnce({ JobStatus: 'SUCCEEDED', DocumentMetadata: { Pages: 2 }, Blocks: textractPageBlocks({ page: 1, lines: certificateLines }), NextToken: 't2' })
+      .resolvesOnce({
+        JobStatus: 'SUCCEEDED',
+        DocumentMetadata: { Pages: 2 },
+        Blocks: textractPageBlocks({ page: 1, lines: certificateLines }),
+        NextToken: 't2',
+      })
       .resolvesOnce({ JobStatus: 'SUCCEEDED', DocumentMetadata: { Pages: 2 }, Blocks: textractPageBlocks({ page: 2, lines: certificateLines }) });
 
     const result = await env.handler(snsEvent({ JobId: 'job-1', Status: 'SUCCEEDED', API: 'StartDocumentTextDetection', JobTag: 'doc-1' }));

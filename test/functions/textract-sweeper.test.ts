@@ -43,14 +43,32 @@ async function setUp() {
     const key = `incoming/s/${documentId}.pdf`;
     await blobs.put(BUCKET, key, pdf);
     await documents.register({
-      documentId, submissionId: uniqueName('sub'), bucket: BUCKET, key, sourceVersion: 'v1', pageCount: 2,
-      status: 'processing', createdAt: minutesAgo(startedMinutesAgo + 1), updatedAt: minutesAgo(startedMinutesAgo),
+      documentId,
+      submissionId: uniqueName('sub'),
+      bucket: BUCKET,
+      key,
+      sourceVersion: 'v1',
+      pageCount: 2,
+      status: 'processing',
+      createdAt: minutesAgo(startedMinutesAgo + 1),
+      updatedAt: minutesAgo(startedMinutesAgo),
     });
     await jobs.record({ documentId, jobId, startedAt: minutesAgo(startedMinutesAgo) });
     return documentId;
   };
   const client = new TextractClient({ region: 'us-east-1' });
-  const settings = { tableName: table.tableName, bucket: BUCKET, region: 'us-east-1', ocrEngine: 'textract' as const, limits: { maxFileBytes: 50_000_000, maxPdfPages: 200, maxImagePixels: 100_000_000 }, derivedPrefix: 'derived/', pagePreviewDpi: 96, ocrDpi: 200, serviceName: 'test', closedCaseRetentionDays: 0 };
+  const settings = {
+    tableName: table.tableName,
+    bucket: BUCKET,
+    region: 'us-east-1',
+    ocrEngine: 'textract' as const,
+    limits: { maxFileBytes: 50_000_000, maxPdfPages: 200, maxImagePixels: 100_000_000 },
+    derivedPrefix: 'derived/',
+    pagePreviewDpi: 96,
+    ocrDpi: 200,
+    serviceName: 'test',
+    closedCaseRetentionDays: 0,
+  };
   const clock = new FixedClock(NOW);
   const deps = composeTextractSweeper({
     settings,
@@ -85,7 +103,11 @@ describe('textract-sweeper', () => {
       .on(GetDocumentTextDetectionCommand, { JobId: 'job-done', MaxResults: 1 })
       .resolves({ JobStatus: 'SUCCEEDED' })
       .on(GetDocumentTextDetectionCommand, { JobId: 'job-done' })
-      .resolves({ JobStatus: 'SUCCEEDED', DocumentMetadata: { Pages: 2 }, Blocks: [...textractPageBlocks({ page: 1, lines: certificateLines }), ...textractPageBlocks({ page: 2, lines: certificateLines })] });
+      .resolves({
+        JobStatus: 'SUCCEEDED',
+        DocumentMetadata: { Pages: 2 },
+        Blocks: [...textractPageBlocks({ page: 1, lines: certificateLines }), ...textractPageBlocks({ page: 2, lines: certificateLines })],
+      });
 
     const report = await env.sweep({});
 
@@ -135,7 +157,9 @@ describe('textract-sweeper', () => {
   it('marks a document failed with the stored reason ocr_job_lost when Textract no longer knows its job, and keeps it for a redrive', async () => {
     const env = await setUp();
     const documentId = await env.waiting('job-expired', 60 * 24 * 8);
-    textract.on(GetDocumentTextDetectionCommand, { JobId: 'job-expired' }).rejects(Object.assign(new Error('Invalid job id'), { name: 'InvalidJobIdException' }));
+    textract
+      .on(GetDocumentTextDetectionCommand, { JobId: 'job-expired' })
+      .rejects(Object.assign(new Error('Invalid job id'), { name: 'InvalidJobIdException' }));
 
     const report = await env.sweep({});
 
@@ -185,6 +209,9 @@ describe('textract-sweeper', () => {
 
   it('reads its age settings from the environment with defaults', () => {
     expect(sweepSettingsFromEnv({})).toEqual({ staleAfterMinutes: 60, giveUpAfterHours: 24, maxJobsPerSweep: 100 });
-    expect(sweepSettingsFromEnv({ TEXTRACT_SWEEP_AFTER_MINUTES: '30', TEXTRACT_GIVE_UP_AFTER_HOURS: '6' })).toMatchObject({ staleAfterMinutes: 30, giveUpAfterHours: 6 });
+    expect(sweepSettingsFromEnv({ TEXTRACT_SWEEP_AFTER_MINUTES: '30', TEXTRACT_GIVE_UP_AFTER_HOURS: '6' })).toMatchObject({
+      staleAfterMinutes: 30,
+      giveUpAfterHours: 6,
+    });
   });
 });

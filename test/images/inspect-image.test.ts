@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ImageCorruptError,
-  ImageTooLargeError,
-  ImageUnsupportedError,
-  inspectImage,
-  normaliseForOcr,
-} from '../../shared/images/index.js';
+import { ImageCorruptError, ImageTooLargeError, ImageUnsupportedError, inspectImage, normaliseForOcr } from '../../shared/images/index.js';
 import { makeJpegWithOrientation, makeMultiPageTiff, makePng, makePngBomb } from './image-factory.js';
 import sharp from 'sharp';
 
@@ -48,7 +42,11 @@ describe('inspectImage', () => {
   });
 
   it('refuses formats other than JPEG, PNG and TIFF with code `image_unsupported`', async () => {
-    const gif = new Uint8Array(await sharp(await makePng(20, 20)).gif().toBuffer());
+    const gif = new Uint8Array(
+      await sharp(await makePng(20, 20))
+        .gif()
+        .toBuffer(),
+    );
 
     await expect(inspectImage(gif)).rejects.toBeInstanceOf(ImageUnsupportedError);
   });

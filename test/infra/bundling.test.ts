@@ -3,13 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  formatAssetSizes,
-  FUNCTION_NAME_METADATA,
-  functionAssetSizes,
-  LAMBDA_UNZIPPED_LIMIT_BYTES,
-  overBudget,
-} from '../../infra/asset-sizes.js';
+import { formatAssetSizes, FUNCTION_NAME_METADATA, functionAssetSizes, LAMBDA_UNZIPPED_LIMIT_BYTES, overBudget } from '../../infra/asset-sizes.js';
 import { FUNCTION_ENTRIES } from '../../infra/function-entries.js';
 import { afterBundlingCommands, POLICY_PARAMETERS_BUNDLE_DIR } from '../../infra/constructs/intake-function.js';
 

@@ -2,13 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import {
-  FUNCTION_ENTRIES,
-  FUNCTION_NAMES,
-  missingFunctionEntries,
-  OCR_RUNTIME_MODULES,
-  PROJECT_ROOT,
-} from '../../infra/function-entries.js';
+import { FUNCTION_ENTRIES, FUNCTION_NAMES, missingFunctionEntries, OCR_RUNTIME_MODULES, PROJECT_ROOT } from '../../infra/function-entries.js';
 import { readInfraSettings } from '../../infra/settings.js';
 import { cdkJsonContext } from './support/intake-app.js';
 
@@ -60,8 +54,6 @@ describe('readInfraSettings', () => {
 
   it('fails the synth on an unknown OCR engine or a malformed domain', () => {
     expect(() => readInfraSettings(new App({ context: { ocrEngine: 'tesseract' } }).node)).toThrow(/ocrEngine/);
-    expect(() => readInfraSettings(new App({ context: { receivingDomain: 'not a domain' } }).node)).toThrow(
-      /receivingDomain/,
-    );
+    expect(() => readInfraSettings(new App({ context: { receivingDomain: 'not a domain' } }).node)).toThrow(/receivingDomain/);
   });
 });

@@ -22,9 +22,7 @@ function suppressionsIn(intake: SynthesisedIntake): Array<{ id: string; reason: 
   const templates = [intake.statefulTemplate, intake.processingTemplate].map(
     (template) => template.toJSON() as { Resources: Record<string, { Metadata?: { cdk_nag?: SuppressionMetadata } }> },
   );
-  return templates.flatMap((template) =>
-    Object.values(template.Resources).flatMap((resource) => resource.Metadata?.cdk_nag?.rules_to_suppress ?? []),
-  );
+  return templates.flatMap((template) => Object.values(template.Resources).flatMap((resource) => resource.Metadata?.cdk_nag?.rules_to_suppress ?? []));
 }
 
 let pageDirectory: string;
@@ -35,7 +33,14 @@ beforeAll(() => {
   pageDirectory = mkdtempSync(path.join(tmpdir(), 'clerk-page-'));
   writeFileSync(path.join(pageDirectory, 'index.html'), '<!doctype html><title>审核</title>');
   everything = synthesiseIntake(
-    { ocrEngine: 'textract', receivingDomain: 'intake.example.gov.cn', alarmEmail: 'ops@example.gov.cn', clerkSiteDomain: 'review.example.gov.cn', clerkSiteCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555', authLocalhostPort: 5173 },
+    {
+      ocrEngine: 'textract',
+      receivingDomain: 'intake.example.gov.cn',
+      alarmEmail: 'ops@example.gov.cn',
+      clerkSiteDomain: 'review.example.gov.cn',
+      clerkSiteCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555',
+      authLocalhostPort: 5173,
+    },
     // With cdk.json's validateAgainstDefaultRules, a CloudFormation Validate violation fails this synthesis.
     { clerkPageDirectory: pageDirectory, cloudFormationValidation: true },
   );

@@ -23,8 +23,7 @@ beforeAll(() => {
   });
 });
 
-const ref = (intake: SynthesisedIntake, construct: IConstruct) =>
-  intake.processing.getLogicalId(construct.node.defaultChild as CfnElement);
+const ref = (intake: SynthesisedIntake, construct: IConstruct) => intake.processing.getLogicalId(construct.node.defaultChild as CfnElement);
 const fnId = (intake: SynthesisedIntake, name: FunctionName) => ref(intake, intake.processing.functions[name]);
 const arnOf = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
 
@@ -84,9 +83,7 @@ describe('ProcessingStack wiring', () => {
       template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [{ Ref: id }],
         PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          ]),
+          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
         },
       });
     }
@@ -126,9 +123,7 @@ describe('ProcessingStack alarms', () => {
     expect(Object.keys(dlqAlarms)).toHaveLength(4);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [
-        { Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^IngestDeadLetterQueue'), 'QueueName'] } },
-      ],
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^IngestDeadLetterQueue'), 'QueueName'] } }],
       Threshold: 0,
       ComparisonOperator: 'GreaterThanThreshold',
       AlarmActions: [{ Ref: ref(paddle, paddle.processing.alarmTopic) }],
@@ -177,9 +172,7 @@ describe('ProcessingStack review API and user pool', () => {
 
   it('has the clerk, supervisor and institution groups, strong passwords, required MFA and no self sign-up', () => {
     const template = paddle.processingTemplate;
-    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map(
-      (group) => group.Properties.GroupName,
-    );
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((group) => group.Properties.GroupName);
     expect(groups.sort()).toEqual(['clerk', 'institution', 'supervisor']);
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       MfaConfiguration: 'ON',
@@ -297,9 +290,7 @@ describe('ProcessingStack clerk page', () => {
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: ref(paddle, paddle.processing.clerkSite.bucket) },
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' } }),
-        ]),
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' } })]),
       },
     });
   });
@@ -336,9 +327,7 @@ describe('ProcessingStack e-mail receiving', () => {
     });
     textract.statefulTemplate.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Sid: 'AllowSesToStoreReceivedMail', Principal: { Service: 'ses.amazonaws.com' } }),
-        ]),
+        Statement: Match.arrayWith([Match.objectLike({ Sid: 'AllowSesToStoreReceivedMail', Principal: { Service: 'ses.amazonaws.com' } })]),
       },
     });
   });
@@ -375,8 +364,7 @@ describe('IntakeFunction defaults', () => {
 
   it('tells process where Textract publishes and which role it passes, and api which user pool to trust', () => {
     const env = (name: FunctionName) =>
-      textract.processingTemplate.findResources('AWS::Lambda::Function')[fnId(textract, name)].Properties.Environment
-        .Variables as Record<string, unknown>;
+      textract.processingTemplate.findResources('AWS::Lambda::Function')[fnId(textract, name)].Properties.Environment.Variables as Record<string, unknown>;
     expect(env('process')).toMatchObject({
       OCR_ENGINE: 'textract',
       TEXTRACT_SNS_TOPIC_ARN: { Ref: ref(textract, textract.processing.textractTopic) },
@@ -410,9 +398,7 @@ describe('ProcessingStack least privilege', () => {
   it('grants nothing as broad as s3:*, dynamodb:*, kms:* or *', () => {
     for (const template of [paddle.processingTemplate, textract.processingTemplate] as Template[]) {
       const actions = allIdentityStatements(template).flatMap(actionsOf);
-      expect(actions.filter((action) => ['*', 's3:*', 'dynamodb:*', 'kms:*', 'sqs:*'].includes(action))).toEqual(
-        [],
-      );
+      expect(actions.filter((action) => ['*', 's3:*', 'dynamodb:*', 'kms:*', 'sqs:*'].includes(action))).toEqual([]);
     }
   });
 
@@ -488,14 +474,11 @@ describe('ProcessingStack least privilege', () => {
   });
 
   it('grants Textract actions and PassRole on the Textract role only when the textract engine is selected', () => {
-    const processActions = (intake: SynthesisedIntake) =>
-      statementsOf(intake.processingTemplate, intake.processing.functions.process).flatMap(actionsOf);
+    const processActions = (intake: SynthesisedIntake) => statementsOf(intake.processingTemplate, intake.processing.functions.process).flatMap(actionsOf);
     expect(processActions(paddle).filter((action) => action.startsWith('textract:'))).toEqual([]);
     expect(processActions(paddle)).not.toContain('iam:PassRole');
     expect(processActions(textract)).toEqual(expect.arrayContaining([...TEXTRACT_ACTIONS, 'iam:PassRole']));
-    const passRole = statementsOf(textract.processingTemplate, textract.processing.functions.process).find((s) =>
-      actionsOf(s).includes('iam:PassRole'),
-    );
+    const passRole = statementsOf(textract.processingTemplate, textract.processing.functions.process).find((s) => actionsOf(s).includes('iam:PassRole'));
     expect(passRole?.Resource).toEqual(arnOf(ref(textract, textract.processing.textractRole)));
   });
 
@@ -533,7 +516,9 @@ describe('ProcessingStack operations', () => {
 
   it('alarms on throttles and near-timeouts of every function, API 5xx and DynamoDB throttling; Textract only when selected', () => {
     const alarms = (intake: SynthesisedIntake) =>
-      Object.values(intake.processingTemplate.findResources('AWS::CloudWatch::Alarm') as Record<string, { Properties: Record<string, unknown> }>).map((a) => a.Properties);
+      Object.values(intake.processingTemplate.findResources('AWS::CloudWatch::Alarm') as Record<string, { Properties: Record<string, unknown> }>).map(
+        (a) => a.Properties,
+      );
     const paddleAlarms = alarms(paddle);
     for (const name of FUNCTION_NAMES) {
       const dims = (alarm: Record<string, unknown>) => JSON.stringify(alarm.Dimensions ?? []);
@@ -602,7 +587,7 @@ describe('ProcessingStack operations', () => {
     expect(api!.Properties.DisableExecuteApiEndpoint ?? false).toBe(false);
   });
 
-  it('keeps failed documents\' messages in a queue the operator can move back to process', () => {
+  it("keeps failed documents' messages in a queue the operator can move back to process", () => {
     const kept = ref(paddle, paddle.processing.failedDocumentsQueue);
     paddle.processingTemplate.hasResourceProperties('AWS::SQS::Queue', {
       RedrivePolicy: { deadLetterTargetArn: arnOf(kept), maxReceiveCount: 5 },
@@ -611,7 +596,9 @@ describe('ProcessingStack operations', () => {
       Description: FUNCTION_ENTRIES.deadLetter.description,
       Environment: { Variables: Match.objectLike({ FAILED_DOCUMENTS_QUEUE_URL: { Ref: kept } }) },
     });
-    expect(allowedActionsOn(statementsOf(paddle.processingTemplate, paddle.processing.functions.deadLetter), kept)).toEqual(expect.arrayContaining(['sqs:SendMessage']));
+    expect(allowedActionsOn(statementsOf(paddle.processingTemplate, paddle.processing.functions.deadLetter), kept)).toEqual(
+      expect.arrayContaining(['sqs:SendMessage']),
+    );
   });
 
   it('refuses a page domain without its certificate', () => {

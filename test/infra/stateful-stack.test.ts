@@ -13,9 +13,7 @@ describe('StatefulStack', () => {
   it('keeps the logical ids of the key, buckets and table stable, so no deployment replaces stored data', () => {
     const template = intake.statefulTemplate;
     expect(Object.keys(template.findResources('AWS::KMS::Key'))).toEqual([StatefulLogicalId.dataKey]);
-    expect(Object.keys(template.findResources('AWS::S3::Bucket')).sort()).toEqual(
-      [StatefulLogicalId.accessLogBucket, StatefulLogicalId.intakeBucket].sort(),
-    );
+    expect(Object.keys(template.findResources('AWS::S3::Bucket')).sort()).toEqual([StatefulLogicalId.accessLogBucket, StatefulLogicalId.intakeBucket].sort());
     expect(Object.keys(template.findResources('AWS::DynamoDB::GlobalTable'))).toEqual([StatefulLogicalId.table]);
     expect(StatefulLogicalId).toEqual({
       dataKey: 'DataKey',
@@ -95,17 +93,31 @@ describe('StatefulStack', () => {
     });
   });
 
-  it('lets only the clerk page\'s custom domain from `-c clerkSiteDomain` PUT uploads and GET page images', () => {
-    const withDomain = synthesiseIntake({ derivedExpirationDays: 30, noncurrentVersionExpirationDays: 7, clerkSiteDomain: 'Review.Example.gov.cn', clerkSiteCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555' });
-    const buckets = withDomain.statefulTemplate.findResources('AWS::S3::Bucket') as Record<string, { Properties: { CorsConfiguration?: { CorsRules: { AllowedMethods: string[]; AllowedOrigins: string[] }[] } } }>;
+  it("lets only the clerk page's custom domain from `-c clerkSiteDomain` PUT uploads and GET page images", () => {
+    const withDomain = synthesiseIntake({
+      derivedExpirationDays: 30,
+      noncurrentVersionExpirationDays: 7,
+      clerkSiteDomain: 'Review.Example.gov.cn',
+      clerkSiteCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555',
+    });
+    const buckets = withDomain.statefulTemplate.findResources('AWS::S3::Bucket') as Record<
+      string,
+      { Properties: { CorsConfiguration?: { CorsRules: { AllowedMethods: string[]; AllowedOrigins: string[] }[] } } }
+    >;
     const rules = buckets[StatefulLogicalId.intakeBucket]!.Properties.CorsConfiguration!.CorsRules;
-    expect(rules.find((rule) => rule.AllowedMethods.includes('GET'))).toMatchObject({ AllowedMethods: ['GET'], AllowedOrigins: ['https://review.example.gov.cn'] });
+    expect(rules.find((rule) => rule.AllowedMethods.includes('GET'))).toMatchObject({
+      AllowedMethods: ['GET'],
+      AllowedOrigins: ['https://review.example.gov.cn'],
+    });
     expect(rules.find((rule) => rule.AllowedMethods.includes('PUT'))).toMatchObject({ AllowedOrigins: ['https://review.example.gov.cn'] });
   });
 
   it('lets only the configured CloudFront origin in when the page has no custom domain', () => {
     const withOrigin = synthesiseIntake({ clerkPageOrigin: 'https://d111abcdef8.cloudfront.net' });
-    const buckets = withOrigin.statefulTemplate.findResources('AWS::S3::Bucket') as Record<string, { Properties: { CorsConfiguration?: { CorsRules: { AllowedOrigins: string[] }[] } } }>;
+    const buckets = withOrigin.statefulTemplate.findResources('AWS::S3::Bucket') as Record<
+      string,
+      { Properties: { CorsConfiguration?: { CorsRules: { AllowedOrigins: string[] }[] } } }
+    >;
     const rules = buckets[StatefulLogicalId.intakeBucket]!.Properties.CorsConfiguration!.CorsRules;
     expect(rules.map((rule) => rule.AllowedOrigins)).toEqual([['https://d111abcdef8.cloudfront.net'], ['https://d111abcdef8.cloudfront.net']]);
   });
@@ -131,9 +143,7 @@ describe('StatefulStack', () => {
   it('expires only derived files and their old versions; originals under incoming/ and email/ are never expired', () => {
     const bucket = intake.statefulTemplate.findResources('AWS::S3::Bucket')[StatefulLogicalId.intakeBucket];
     const rules = bucket.Properties.LifecycleConfiguration.Rules as Array<Record<string, unknown>>;
-    const expiring = rules.filter(
-      (rule) => rule.ExpirationInDays !== undefined || rule.NoncurrentVersionExpiration !== undefined,
-    );
+    const expiring = rules.filter((rule) => rule.ExpirationInDays !== undefined || rule.NoncurrentVersionExpiration !== undefined);
     expect(expiring).toEqual([
       expect.objectContaining({
         Prefix: 'derived/',
@@ -143,9 +153,7 @@ describe('StatefulStack', () => {
       }),
     ]);
     // The only other rule cleans up abandoned multipart uploads, which never became objects.
-    expect(rules.filter((rule) => !expiring.includes(rule))).toEqual([
-      expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } }),
-    ]);
+    expect(rules.filter((rule) => !expiring.includes(rule))).toEqual([expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } })]);
   });
 
   it('declares the table on demand, with point-in-time recovery, KMS encryption and the lease TTL', () => {

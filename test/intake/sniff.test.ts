@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildZip } from '../archives/zip-factory.js';
-import {
-  checkUpload,
-  DEFAULT_INTAKE_LIMITS,
-  describeFailure,
-  REASONS,
-  sniffType,
-  typeFromFileName,
-} from '../../shared/intake/index.js';
+import { checkUpload, DEFAULT_INTAKE_LIMITS, describeFailure, REASONS, sniffType, typeFromFileName } from '../../shared/intake/index.js';
 
 const text = (value: string) => new TextEncoder().encode(value);
 const bytesOf = (...values: number[]) => Uint8Array.from([...values, ...new Array(32).fill(0)]);

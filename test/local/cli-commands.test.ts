@@ -49,7 +49,17 @@ describe('formatCase', () => {
     const text = formatCase(
       aReviewCase({
         caseId: 'case-1',
-        decision: { programme: 'XH36-3.7.c', outcome: 'eligible', amountYuan: 5000, reasons: [{ ruleId: 'XH36-3.7.c', zh: '符合条件', en: 'eligible' }], missingDocuments: [], trace: [], unconfirmedParameters: [], claimKeys: [], evaluatedOn: '2021-06-18' },
+        decision: {
+          programme: 'XH36-3.7.c',
+          outcome: 'eligible',
+          amountYuan: 5000,
+          reasons: [{ ruleId: 'XH36-3.7.c', zh: '符合条件', en: 'eligible' }],
+          missingDocuments: [],
+          trace: [],
+          unconfirmedParameters: [],
+          claimKeys: [],
+          evaluatedOn: '2021-06-18',
+        },
       }),
     );
     expect(text).toContain('case-1  [XH36-3.7.c]  needs_review');
@@ -61,10 +71,18 @@ describe('formatCase', () => {
 
 describe('resolveStackEndpoints', () => {
   it('prefers the environment, then the endpoints.json npm start writes', () => {
-    expect(resolveStackEndpoints({ INTAKE_BUCKET: 'b', INTAKE_TABLE_NAME: 't', AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:1' })).toMatchObject({ bucket: 'b', tableName: 't', s3: 'http://127.0.0.1:1', region: 'us-east-1' });
+    expect(resolveStackEndpoints({ INTAKE_BUCKET: 'b', INTAKE_TABLE_NAME: 't', AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:1' })).toMatchObject({
+      bucket: 'b',
+      tableName: 't',
+      s3: 'http://127.0.0.1:1',
+      region: 'us-east-1',
+    });
     const dir = mkdtempSync(path.join(os.tmpdir(), 'intake-endpoints-'));
     try {
-      writeFileSync(path.join(dir, 'endpoints.json'), JSON.stringify({ s3: 'http://127.0.0.1:2', dynamodb: 'http://127.0.0.1:3', bucket: 'intake', tableName: 'intake', region: 'us-east-1' }));
+      writeFileSync(
+        path.join(dir, 'endpoints.json'),
+        JSON.stringify({ s3: 'http://127.0.0.1:2', dynamodb: 'http://127.0.0.1:3', bucket: 'intake', tableName: 'intake', region: 'us-east-1' }),
+      );
       expect(resolveStackEndpoints({ INTAKE_DATA_DIR: dir })).toMatchObject({ s3: 'http://127.0.0.1:2', dynamodb: 'http://127.0.0.1:3' });
       expect(() => resolveStackEndpoints({ INTAKE_DATA_DIR: path.join(dir, 'none') })).toThrow(StackNotFoundError);
     } finally {

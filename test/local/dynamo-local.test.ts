@@ -74,7 +74,12 @@ describe('DynamoDB Local command line', () => {
     const client = new DynamoDBClient({ endpoint: db.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     try {
       await client.send(
-        new CreateTableCommand({ TableName: 'kept', AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }),
+        new CreateTableCommand({
+          TableName: 'kept',
+          AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }],
+          BillingMode: 'PAY_PER_REQUEST',
+        }),
       );
       const restarted = new Promise<void>((resolve) => db.onRestart(resolve));
       // The JVM dies as an out-of-memory kill would take it: no chance to clean up.

@@ -37,7 +37,18 @@ describe('startEmbeddedStack (with recording handlers)', () => {
   });
 
   const start = (load: (queue: LocalQueue) => Promise<PipelineHandlers>, s3Port?: number) =>
-    startEmbeddedStack({ dataDir, dynamoDbEndpoint: process.env.INTAKE_TEST_DYNAMODB_ENDPOINT, s3Port, tableName, bucket: 'intake', httpPort: 0, inboxDir: false, loadHandlers: load, writeEndpointsFile: true, queue: { failureDelaySeconds: 0 } });
+    startEmbeddedStack({
+      dataDir,
+      dynamoDbEndpoint: process.env.INTAKE_TEST_DYNAMODB_ENDPOINT,
+      s3Port,
+      tableName,
+      bucket: 'intake',
+      httpPort: 0,
+      inboxDir: false,
+      loadHandlers: load,
+      writeEndpointsFile: true,
+      queue: { failureDelaySeconds: 0 },
+    });
 
   it('turns an upload into an S3 event with the encoded key, and ingest’s message into an SQS batch for process', async () => {
     const recorder = recordingHandlers();
@@ -71,7 +82,16 @@ describe('startEmbeddedStack (with recording handlers)', () => {
     const eTag = head.ETag!.replace(/"/g, '');
     const now = new Date().toISOString();
     const documentId = documentIdFor('intake', 'incoming/s1/证书 扫描+1.jpg', eTag);
-    await documents.register({ documentId, submissionId: 's1', bucket: 'intake', key: 'incoming/s1/证书 扫描+1.jpg', sourceVersion: eTag, status: 'processed', createdAt: now, updatedAt: now });
+    await documents.register({
+      documentId,
+      submissionId: 's1',
+      bucket: 'intake',
+      key: 'incoming/s1/证书 扫描+1.jpg',
+      sourceVersion: eTag,
+      status: 'processed',
+      createdAt: now,
+      updatedAt: now,
+    });
     await s3Only.stop();
 
     const recorder = recordingHandlers();
@@ -93,7 +113,15 @@ describe('startEmbeddedStack when its S3 server dies', () => {
 
   it('shows the S3 server restarting in /health (503 degraded), then ok with its crash count, and takes uploads again', { timeout: 60_000 }, async () => {
     const recorder = recordingHandlers();
-    stack = await startEmbeddedStack({ dataDir, dynamoDbEndpoint: process.env.INTAKE_TEST_DYNAMODB_ENDPOINT, tableName: uniqueName('stack-s3'), bucket: 'intake', httpPort: 0, inboxDir: false, loadHandlers: recorder.load });
+    stack = await startEmbeddedStack({
+      dataDir,
+      dynamoDbEndpoint: process.env.INTAKE_TEST_DYNAMODB_ENDPOINT,
+      tableName: uniqueName('stack-s3'),
+      bucket: 'intake',
+      httpPort: 0,
+      inboxDir: false,
+      loadHandlers: recorder.load,
+    });
     const health = async () => {
       const response = await fetch(`${stack!.endpoints.http}/health`);
       return { code: response.status, body: (await response.json()) as { status: string; parts: Record<string, unknown> } };

@@ -19,7 +19,7 @@ describe('createLocalHttpApp /config.json', () => {
     expect(await response.json()).toEqual({ auth: 'dev' });
   });
 
-  it('is read by the page\'s loader as the dev sign-in', async () => {
+  it("is read by the page's loader as the dev sign-in", async () => {
     const app = createLocalHttpApp({ staticDir: page });
     const config = await loadPageConfig((input, init) => Promise.resolve(app.request(`/${input}`, init)));
     expect(config).toEqual({ auth: 'dev' });

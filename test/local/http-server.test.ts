@@ -12,7 +12,7 @@ describe('createLocalHttpApp', () => {
     expect(await response.json()).toEqual({ status: 'ok', queue: { visible: 2 } });
   });
 
-  it('answers 503 with each part\'s state when the stack says a part is down', async () => {
+  it("answers 503 with each part's state when the stack says a part is down", async () => {
     const app = createLocalHttpApp({ health: () => ({ status: 'degraded', parts: { dynamodb: 'restarting' } }) });
     const response = await app.request('/health');
     expect(response.status).toBe(503);

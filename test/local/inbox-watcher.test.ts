@@ -14,13 +14,22 @@ describe('inboxUploadFor', () => {
   });
 
   it('gives a file dropped at the top level a submission of its own', () => {
-    expect(inboxUploadFor('/inbox', 'a.pdf', () => 'sub-1')).toEqual({ filePath: path.join('/inbox', 'a.pdf'), submissionId: 'sub-1', key: 'incoming/sub-1/a.pdf' });
+    expect(inboxUploadFor('/inbox', 'a.pdf', () => 'sub-1')).toEqual({
+      filePath: path.join('/inbox', 'a.pdf'),
+      submissionId: 'sub-1',
+      key: 'incoming/sub-1/a.pdf',
+    });
   });
 });
 
 describe('startInboxWatcher (against the S3 server)', () => {
   const bucket = `inbox-test-${randomUUID().slice(0, 8)}`;
-  const s3 = new S3Client({ endpoint: process.env.INTAKE_TEST_S3_ENDPOINT, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+  const s3 = new S3Client({
+    endpoint: process.env.INTAKE_TEST_S3_ENDPOINT,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
   let dir: string;
 
   beforeAll(async () => {
@@ -51,7 +60,11 @@ describe('startInboxWatcher (against the S3 server)', () => {
     const failing = mkdtempSync(path.join(os.tmpdir(), 'intake-inbox-'));
     try {
       let attempts = 0;
-      const inbox = startInboxWatcher({ dir: failing, stabilityMs: 100, log: silent, upload: async () => {
+      const inbox = startInboxWatcher({
+        dir: failing,
+        stabilityMs: 100,
+        log: silent,
+        upload: async () => {
           attempts += 1;
           throw new Error('S3 down');
         },

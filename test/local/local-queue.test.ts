@@ -17,7 +17,16 @@ function queueDir(): string {
 /** A queue on a clock the test moves by hand, with no poll timer. */
 function createQueue(overrides: Partial<LocalQueueOptions> = {}) {
   const clock = { ms: 1_700_000_000_000 };
-  const queue = new LocalQueue({ dir: queueDir(), pollIntervalMs: 0, visibilityTimeoutSeconds: 30, failureDelaySeconds: 1, maxReceiveCount: 3, log: silent, now: () => clock.ms, ...overrides });
+  const queue = new LocalQueue({
+    dir: queueDir(),
+    pollIntervalMs: 0,
+    visibilityTimeoutSeconds: 30,
+    failureDelaySeconds: 1,
+    maxReceiveCount: 3,
+    log: silent,
+    now: () => clock.ms,
+    ...overrides,
+  });
   return { queue, clock };
 }
 
@@ -177,7 +186,12 @@ describe('LocalQueue', () => {
     );
     const told: { messageId: string; handledFirst: boolean; firstReceivedAt: number; deadLetteredAt: number }[] = [];
     queue.onDeadLettered((message) => {
-      told.push({ messageId: message.messageId, handledFirst: recorded.includes(message.messageId) && message.deadLetterHandled, firstReceivedAt: message.firstReceivedAt, deadLetteredAt: message.deadLetteredAt });
+      told.push({
+        messageId: message.messageId,
+        handledFirst: recorded.includes(message.messageId) && message.deadLetterHandled,
+        firstReceivedAt: message.firstReceivedAt,
+        deadLetteredAt: message.deadLetteredAt,
+      });
       partUp = true;
       queue.redrive((dead) => dead.messageId === message.messageId);
     });
@@ -224,7 +238,10 @@ describe('LocalQueue', () => {
     const clock = { ms: 1_700_000_000_000 };
     const options = { dir, pollIntervalMs: 0, log: silent, now: () => clock.ms, maxReceiveCount: 1, failureDelaySeconds: 0 };
     const first = new LocalQueue(options);
-    first.start(async () => Promise.reject(new Error('poison')), async () => Promise.reject(new Error('table down')));
+    first.start(
+      async () => Promise.reject(new Error('poison')),
+      async () => Promise.reject(new Error('table down')),
+    );
     await first.send([{ documentId: 'p' }]);
     await first.settle();
     await first.pump();
@@ -232,7 +249,10 @@ describe('LocalQueue', () => {
 
     const handled: string[] = [];
     const second = new LocalQueue(options);
-    second.start(async () => undefined, async (event) => void handled.push(event.Records[0].body));
+    second.start(
+      async () => undefined,
+      async (event) => void handled.push(event.Records[0].body),
+    );
     await new Promise((resolve) => setImmediate(resolve));
     expect(handled).toEqual([JSON.stringify({ documentId: 'p' })]);
   });

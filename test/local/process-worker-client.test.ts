@@ -4,7 +4,19 @@ import { startProcessWorker, type RunningProcessWorker } from '../../local/proce
 import type { ProcessDocumentMessage } from '../../shared/ports/work-queue.js';
 
 const eventWith = (body: string): SQSEvent => ({
-  Records: [{ messageId: 'm1', receiptHandle: 'r1', body, attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'LOCAL', ApproximateFirstReceiveTimestamp: '0' }, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:q', awsRegion: 'us-east-1' }],
+  Records: [
+    {
+      messageId: 'm1',
+      receiptHandle: 'r1',
+      body,
+      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'LOCAL', ApproximateFirstReceiveTimestamp: '0' },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:q',
+      awsRegion: 'us-east-1',
+    },
+  ],
 });
 
 describe('startProcessWorker', () => {
@@ -13,7 +25,10 @@ describe('startProcessWorker', () => {
   afterAll(() => worker?.stop());
 
   it('hands a batch to the worker thread and resolves with its response', async () => {
-    worker = await startProcessWorker({ send: async (m) => void sent.push(...m) }, { entry: new URL('./fixtures/scripted-process-worker.mjs', import.meta.url) });
+    worker = await startProcessWorker(
+      { send: async (m) => void sent.push(...m) },
+      { entry: new URL('./fixtures/scripted-process-worker.mjs', import.meta.url) },
+    );
     expect(await worker.process(eventWith('ok'))).toEqual({ batchItemFailures: [] });
   });
 

@@ -1,7 +1,14 @@
 import { EventEmitter } from 'node:events';
 import type { S3Event } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { createdObjectsFromS3rver, createSequencer, encodeS3EventKey, S3EventDispatcher, toS3EventRecord, type CreatedObject } from '../../local/s3-event-dispatcher.js';
+import {
+  createdObjectsFromS3rver,
+  createSequencer,
+  encodeS3EventKey,
+  S3EventDispatcher,
+  toS3EventRecord,
+  type CreatedObject,
+} from '../../local/s3-event-dispatcher.js';
 
 const decode = (key: string) => decodeURIComponent(key.replace(/\+/g, ' '));
 
@@ -101,7 +108,12 @@ describe('S3EventDispatcher', () => {
   });
 
   it('gives up after maxAttempts and counts the object as abandoned (reconcile picks it up later)', async () => {
-    const dispatcher = new S3EventDispatcher({ retryDelayMs: 1, maxAttempts: 2, deliver: async () => Promise.reject(new Error('boom')), log: { info() {}, warn() {}, error() {} } });
+    const dispatcher = new S3EventDispatcher({
+      retryDelayMs: 1,
+      maxAttempts: 2,
+      deliver: async () => Promise.reject(new Error('boom')),
+      log: { info() {}, warn() {}, error() {} },
+    });
     await dispatcher.dispatch(createdObject());
     expect(dispatcher.stats).toEqual({ delivered: 0, retried: 1, abandoned: 1 });
   });

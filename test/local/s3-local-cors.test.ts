@@ -55,7 +55,12 @@ describe.each([
     expect(response.headers.get('access-control-allow-methods')).toContain('PUT');
 
     // A bucket's own configuration still wins.
-    await s3.send(new PutBucketCorsCommand({ Bucket: 'made-later', CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['http://localhost:9999'], AllowedMethods: ['GET'] }] } }));
+    await s3.send(
+      new PutBucketCorsCommand({
+        Bucket: 'made-later',
+        CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['http://localhost:9999'], AllowedMethods: ['GET'] }] },
+      }),
+    );
     expect((await preflight(endpoint, 'batches/b2/roster.xlsx', 'http://localhost:3000', 'PUT', 'made-later')).status).toBe(403);
     s3.destroy();
   });

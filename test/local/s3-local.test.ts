@@ -19,7 +19,9 @@ async function uploadWhileBlocked(s3: RunningS3): Promise<void> {
   );
   expect(upload.stdout.trim()).toBe('200');
   await expect.poll(() => events.length).toBe(1);
-  expect(events[0]).toMatchObject({ Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'intake' }, object: { key: 'incoming/s1/a.pdf', size: 8 } } }] });
+  expect(events[0]).toMatchObject({
+    Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'intake' }, object: { key: 'incoming/s1/a.pdf', size: 8 } } }],
+  });
 }
 
 function temporaryServer(prefix: string) {

@@ -14,7 +14,13 @@ function captureLogs(): () => Record<string, unknown>[] {
       return true;
     });
   }
-  return () => lines.join('').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  return () =>
+    lines
+      .join('')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 describe('maskIdNumber / maskName', () => {
@@ -61,7 +67,7 @@ describe('ids made from inbox folder names', () => {
     expect(masked).toEqual({ submissionId: '王*明', caseId: 'case-王*明', documentIds: ['doc-1', 'case-欧**娜-doc-2'], batchId: 'batch-1' });
   });
 
-  it('masks them in the embedded stack\'s own log lines too', async () => {
+  it("masks them in the embedded stack's own log lines too", async () => {
     const { createLocalLogger } = await import('../../local/local-log.js');
     const lines: string[] = [];
     const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (lines.push(String(chunk)), true));

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  OcrEngineUnknownError,
-  createOcrEngine,
-  ocrEngineNameFrom,
-  type OcrEngine,
-} from '../../shared/ocr/index.js';
+import { OcrEngineUnknownError, createOcrEngine, ocrEngineNameFrom, type OcrEngine } from '../../shared/ocr/index.js';
 
 function fakeEngine(name: OcrEngine['name']): OcrEngine {
   return {

@@ -21,7 +21,10 @@ async function uprightPage(): Promise<Buffer> {
 const STORED_TURN = { 3: 180, 6: 270, 8: 90 } as const;
 
 async function photoWithOrientation(orientation: 3 | 6 | 8): Promise<Uint8Array> {
-  const stored = await sharp(await uprightPage()).rotate(STORED_TURN[orientation]).png().toBuffer();
+  const stored = await sharp(await uprightPage())
+    .rotate(STORED_TURN[orientation])
+    .png()
+    .toBuffer();
   return new Uint8Array(await sharp(stored).jpeg({ quality: 92 }).withMetadata({ orientation }).toBuffer());
 }
 

@@ -17,7 +17,9 @@ describe('PaddleOcrEngine on photos, copies and stamped pages', { timeout: 240_0
   const engine = createPaddleOcrEngine();
 
   it('reads the issuer and date lines under a red seal with a signature over it, and keeps the red title', async () => {
-    const bytes = await sharp(await renderSealedPage({ seal: true, signature: true, redTitle: true })).jpeg({ quality: 85 }).toBuffer();
+    const bytes = await sharp(await renderSealedPage({ seal: true, signature: true, redTitle: true }))
+      .jpeg({ quality: 85 })
+      .toBuffer();
 
     const page = await engine.recognize({ bytes, pageNumber: 1 });
 
@@ -56,7 +58,10 @@ describe('PaddleOcrEngine on photos, copies and stamped pages', { timeout: 240_0
   });
 
   it('reads a small image (420 px wide, 9-px type)', async () => {
-    const bytes = await sharp(await renderSealedPage()).resize({ width: 420 }).png().toBuffer();
+    const bytes = await sharp(await renderSealedPage())
+      .resize({ width: 420 })
+      .png()
+      .toBuffer();
 
     const page = await engine.recognize({ bytes, pageNumber: 1 });
 
@@ -66,8 +71,12 @@ describe('PaddleOcrEngine on photos, copies and stamped pages', { timeout: 240_0
 
   it('reads a booklet spread with a dark binding band between a faint copy and a shadowed page', async () => {
     const plain = await renderSealedPage();
-    const left = await sharp(await faintCopy(plain)).png().toBuffer();
-    const right = await sharp(await shadowed(plain)).png().toBuffer();
+    const left = await sharp(await faintCopy(plain))
+      .png()
+      .toBuffer();
+    const right = await sharp(await shadowed(plain))
+      .png()
+      .toBuffer();
     const bytes = await bookletSpread(left, right);
 
     const page = await engine.recognize({ bytes, pageNumber: 1 });

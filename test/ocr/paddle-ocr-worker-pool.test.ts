@@ -16,10 +16,7 @@ describe('PaddleOcrWorkerPool', () => {
     const upright = await renderTextPage(certificateLines);
     const upsideDown = await sharp(upright).rotate(180).png().toBuffer();
 
-    const [first, second] = await Promise.all([
-      pool.recognize({ bytes: upright, pageNumber: 1 }),
-      pool.recognize({ bytes: upsideDown, pageNumber: 2 }),
-    ]);
+    const [first, second] = await Promise.all([pool.recognize({ bytes: upright, pageNumber: 1 }), pool.recognize({ bytes: upsideDown, pageNumber: 2 })]);
 
     expect(first).toMatchObject({ pageNumber: 1, rotation: 0, source: 'paddle' });
     expect(second).toMatchObject({ pageNumber: 2, rotation: 180 });

@@ -6,7 +6,12 @@ import type { RecognisedText } from '../../shared/ocr/text-lines.js';
 type Rgb = [number, number, number];
 
 /** A white page with rectangles painted on it (stand-ins for strokes of print and ink). */
-function page(width: number, height: number, paint: { x: number; y: number; w: number; h: number; rgb: Rgb; multiply?: boolean }[], paper: Rgb = [255, 255, 255]): Raster {
+function page(
+  width: number,
+  height: number,
+  paint: { x: number; y: number; w: number; h: number; rgb: Rgb; multiply?: boolean }[],
+  paper: Rgb = [255, 255, 255],
+): Raster {
   const data = new Uint8Array(width * height * 3);
   for (let p = 0; p < width * height; p++) data.set(paper, p * 3);
   for (const { x, y, w, h, rgb, multiply } of paint) {
@@ -92,7 +97,12 @@ describe('conditionPage', () => {
   });
 
   it('stretches the faint ink of a pale photocopy towards black', () => {
-    const faint = page(400, 300, printedLine(40, 100, 300).map((stroke) => ({ ...stroke, rgb: [175, 175, 175] as Rgb })), [240, 240, 240]);
+    const faint = page(
+      400,
+      300,
+      printedLine(40, 100, 300).map((stroke) => ({ ...stroke, rgb: [175, 175, 175] as Rgb })),
+      [240, 240, 240],
+    );
 
     const { raster, conditions } = conditionPage(faint);
 

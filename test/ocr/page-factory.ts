@@ -15,18 +15,12 @@ function escapeXml(text: string): string {
  * A scanned-looking page: dark text in Noto Sans CJK on white, drawn from SVG by sharp (librsvg + fontconfig use the
  * installed CJK fonts). `skewDegrees` turns the text slightly, as a page fed crookedly into a scanner.
  */
-export async function renderTextPage(
-  texts: PageText[],
-  options: { width?: number; height?: number; skewDegrees?: number } = {},
-): Promise<Buffer> {
+export async function renderTextPage(texts: PageText[], options: { width?: number; height?: number; skewDegrees?: number } = {}): Promise<Buffer> {
   const width = options.width ?? 900;
   const height = options.height ?? 520;
   const skew = options.skewDegrees ?? 0;
   const body = texts
-    .map(
-      (t) =>
-        `<text x="${t.x}" y="${t.y}" font-family="Noto Sans CJK SC" font-size="${t.size ?? 34}" fill="#1a1a1a">${escapeXml(t.text)}</text>`,
-    )
+    .map((t) => `<text x="${t.x}" y="${t.y}" font-family="Noto Sans CJK SC" font-size="${t.size ?? 34}" fill="#1a1a1a">${escapeXml(t.text)}</text>`)
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
     <rect width="100%" height="100%" fill="#ffffff"/>
@@ -117,7 +111,10 @@ export async function shadowed(png: Buffer): Promise<Buffer> {
     <defs><linearGradient id="s" x1="0" y1="0" x2="1" y2="0.3">
       <stop offset="0" stop-color="#5a5a5a"/><stop offset="0.45" stop-color="#9a9a9a"/><stop offset="1" stop-color="#f2f2f2"/></linearGradient></defs>
     <rect width="100%" height="100%" fill="url(#s)"/></svg>`);
-  return sharp(png).composite([{ input: shade, blend: 'multiply' }]).jpeg({ quality: 85 }).toBuffer();
+  return sharp(png)
+    .composite([{ input: shade, blend: 'multiply' }])
+    .jpeg({ quality: 85 })
+    .toBuffer();
 }
 
 /**
@@ -151,5 +148,8 @@ export async function moire(png: Buffer): Promise<Buffer> {
     <defs><pattern id="m" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(17)">
       <rect width="7" height="7" fill="#ffffff"/><rect width="3" height="7" fill="#b9b9c6"/></pattern></defs>
     <rect width="100%" height="100%" fill="url(#m)"/></svg>`);
-  return sharp(png).composite([{ input: pattern, blend: 'multiply' }]).jpeg({ quality: 80 }).toBuffer();
+  return sharp(png)
+    .composite([{ input: pattern, blend: 'multiply' }])
+    .jpeg({ quality: 80 })
+    .toBuffer();
 }

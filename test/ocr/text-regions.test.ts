@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_DETECTION_SETTINGS,
-  readingOrder,
-  regionCorners,
-  regionsFromProbability,
-  type TextRegion,
-} from '../../shared/ocr/text-regions.js';
+import { DEFAULT_DETECTION_SETTINGS, readingOrder, regionCorners, regionsFromProbability, type TextRegion } from '../../shared/ocr/text-regions.js';
 import { decodeCtc } from '../../shared/ocr/text-lines.js';
 
 /** A probability map with filled rectangles (turned by `angle` degrees about their centre) at probability 0.9. */
-function probabilityMap(
-  width: number,
-  height: number,
-  bars: { cx: number; cy: number; length: number; thickness: number; angle?: number }[],
-): Float32Array {
+function probabilityMap(width: number, height: number, bars: { cx: number; cy: number; length: number; thickness: number; angle?: number }[]): Float32Array {
   const map = new Float32Array(width * height);
   for (const bar of bars) {
     const a = ((bar.angle ?? 0) * Math.PI) / 180;

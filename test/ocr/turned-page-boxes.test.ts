@@ -21,7 +21,10 @@ describe('PaddleOcrEngine on pages turned without an EXIF flag', { timeout: 300_
   // The page given upright, read once for all three turns.
   let reference: Promise<OcrPage> | undefined;
   const readUpright = (upright: Buffer) =>
-    (reference ??= sharp(upright).jpeg({ quality: 90 }).toBuffer().then((bytes) => engine.recognize({ bytes, pageNumber: 1 })));
+    (reference ??= sharp(upright)
+      .jpeg({ quality: 90 })
+      .toBuffer()
+      .then((bytes) => engine.recognize({ bytes, pageNumber: 1 })));
 
   for (const turn of [90, 180, 270] as const) {
     it(`turns a page stored ${turn}° clockwise upright and places its boxes in the upright image's pixels`, async () => {

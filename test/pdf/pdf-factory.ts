@@ -26,9 +26,7 @@ export function makeDigitalPdf(pages: TextRun[][], options: { saveOptions?: stri
   const font = document.addCJKFont(new mupdf.Font('zh-Hans'), 'zh-Hans', 0, false);
   const resources = document.addObject({ Font: { F1: font } });
   for (const runs of pages) {
-    const content = runs
-      .map((run) => `BT /F1 ${run.size ?? 14} Tf ${run.x} ${A4[3] - run.y} Td <${hex(run.text)}> Tj ET`)
-      .join('\n');
+    const content = runs.map((run) => `BT /F1 ${run.size ?? 14} Tf ${run.x} ${A4[3] - run.y} Td <${hex(run.text)}> Tj ET`).join('\n');
     document.insertPage(-1, document.addPage(A4, 0, resources, content));
   }
   return save(document, options.saveOptions);

@@ -48,7 +48,7 @@ describe('page size limits', () => {
     }
     const a4 = PdfFile.open(makeDigitalPdf([certificatePage]));
     try {
-      expect(a4.renderPageRaster(1, 200)).toMatchObject({ width: Math.round(595 * 200 / 72), height: Math.round(842 * 200 / 72) });
+      expect(a4.renderPageRaster(1, 200)).toMatchObject({ width: Math.round((595 * 200) / 72), height: Math.round((842 * 200) / 72) });
     } finally {
       a4.close();
     }
@@ -142,12 +142,7 @@ describe('readTextLayer', () => {
 
     expect(ocrPageSchema.parse(page)).toBeTruthy();
     expect(page).toMatchObject({ pageNumber: 1, width: 1190, height: 1684, rotation: 0, source: 'text_layer' });
-    expect(page!.lines.map((line) => line.text)).toEqual([
-      '职业技能等级证书',
-      '姓名：王晓明',
-      '证件号码：330106199001011234',
-      '发证日期：2021年06月18日',
-    ]);
+    expect(page!.lines.map((line) => line.text)).toEqual(['职业技能等级证书', '姓名：王晓明', '证件号码：330106199001011234', '发证日期：2021年06月18日']);
     const name = page!.lines[1];
     expect(name.confidence).toBe(1);
     // Baseline at y = 200 pt, 14 pt text → the box spans roughly 186–204 pt, i.e. ×2 at 144 dpi.
@@ -158,7 +153,11 @@ describe('readTextLayer', () => {
   });
 
   it('returns undefined for a scanned page with no text layer', async () => {
-    const png = new Uint8Array(await sharp({ create: { width: 200, height: 280, channels: 3, background: '#eee' } }).png().toBuffer());
+    const png = new Uint8Array(
+      await sharp({ create: { width: 200, height: 280, channels: 3, background: '#eee' } })
+        .png()
+        .toBuffer(),
+    );
     const pdf = makeScannedPdf([png]);
 
     expect(readTextLayer(pdf, 1)).toBeUndefined();
@@ -203,10 +202,14 @@ describe('PdfFile.renderPageRaster', () => {
 async function scanImage(dpi: number, options: { format?: 'jpeg' | 'png'; transparentLeft?: boolean } = {}): Promise<Uint8Array> {
   const width = Math.round((595 * dpi) / 72);
   const height = Math.round((842 * dpi) / 72);
-  const bar = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect x="${width / 4}" y="${height / 8}" width="${width / 2}" height="${height / 16}" fill="#202020"/></svg>`);
+  const bar = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect x="${width / 4}" y="${height / 8}" width="${width / 2}" height="${height / 16}" fill="#202020"/></svg>`,
+  );
   let image = sharp({ create: { width, height, channels: 4, background: { r: 240, g: 238, b: 230, alpha: 1 } } }).composite([{ input: bar }]);
   if (options.transparentLeft) {
-    const clear = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width / 8}" height="${height}" fill="#000"/></svg>`);
+    const clear = Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width / 8}" height="${height}" fill="#000"/></svg>`,
+    );
     image = sharp(await image.png().toBuffer()).composite([{ input: clear, blend: 'dest-out' }]);
   }
   return new Uint8Array(options.format === 'jpeg' ? await image.flatten().jpeg({ quality: 90 }).toBuffer() : await image.png().toBuffer());
@@ -219,7 +222,7 @@ function meanDifference(a: Uint8Array, b: Uint8Array): number {
 }
 
 describe('PdfFile.ocrRaster', () => {
-  it('gives a scanned page\'s own image pixels, the same pixels mupdf renders at the scan\'s resolution', async () => {
+  it("gives a scanned page's own image pixels, the same pixels mupdf renders at the scan's resolution", async () => {
     const pdf = PdfFile.open(makeScannedPdf([await scanImage(200, { format: 'jpeg' })]));
     try {
       const { raster, source } = await pdf.ocrRaster(1, 200);
@@ -262,7 +265,7 @@ describe('PdfFile.ocrRaster', () => {
     }
   });
 
-  it('lays a scan\'s transparent parts onto white paper', async () => {
+  it("lays a scan's transparent parts onto white paper", async () => {
     const pdf = PdfFile.open(makeScannedPdf([await scanImage(150, { transparentLeft: true })]));
     try {
       const { raster, source } = await pdf.ocrRaster(1, 200);

@@ -12,15 +12,46 @@ function caseDocument(documentId: string, type: DocumentTypeName, values: Record
   return { documentId, indexInFile: 0, type, pages: [1], fields, ...(spans ? { spans } : {}) };
 }
 
-const idCard = caseDocument('d-id', 'id_card', { name: '王晓明', idNumber: '330106199001011234', address: '浙江省杭州市西湖区文三路100号', birthDate: '1990-01-01' });
+const idCard = caseDocument('d-id', 'id_card', {
+  name: '王晓明',
+  idNumber: '330106199001011234',
+  address: '浙江省杭州市西湖区文三路100号',
+  birthDate: '1990-01-01',
+});
 const certificate = (level: string | number, kind = 'qualification', number = 'Q2020-0001', issueDate = '2020-11-15') =>
-  caseDocument(`d-cert-${number}`, 'vocational_certificate', { holderName: '王晓明', idNumber: '330106199001011234', occupation: '数控车工', level, certificateKind: kind, certificateNumber: number, issueDate, issuer: '杭州市职业技能鉴定中心' });
-const contract = caseDocument('d-contract', 'labor_contract', { employerName: EMPLOYER, employerCreditCode: CREDIT_CODE, employeeName: '王晓明', startDate: '2018-03-01', endDate: null });
-const letter = caseDocument('d-letter', 'employment_letter', { employerName: EMPLOYER, employeeName: '王晓明', title: '技师', startDate: '2020-11-01', endDate: '2023-10-31' });
-const insurance = caseDocument('d-si', 'social_insurance_record', { personName: '王晓明', idNumber: '330106199001011234', employerName: EMPLOYER, monthsPaid: 99 }, [
-  { employerName: EMPLOYER, from: '2018-03', to: '2021-06' },
-  { employerName: EMPLOYER, from: '2021-08', to: '2022-11' },
-]);
+  caseDocument(`d-cert-${number}`, 'vocational_certificate', {
+    holderName: '王晓明',
+    idNumber: '330106199001011234',
+    occupation: '数控车工',
+    level,
+    certificateKind: kind,
+    certificateNumber: number,
+    issueDate,
+    issuer: '杭州市职业技能鉴定中心',
+  });
+const contract = caseDocument('d-contract', 'labor_contract', {
+  employerName: EMPLOYER,
+  employerCreditCode: CREDIT_CODE,
+  employeeName: '王晓明',
+  startDate: '2018-03-01',
+  endDate: null,
+});
+const letter = caseDocument('d-letter', 'employment_letter', {
+  employerName: EMPLOYER,
+  employeeName: '王晓明',
+  title: '技师',
+  startDate: '2020-11-01',
+  endDate: '2023-10-31',
+});
+const insurance = caseDocument(
+  'd-si',
+  'social_insurance_record',
+  { personName: '王晓明', idNumber: '330106199001011234', employerName: EMPLOYER, monthsPaid: 99 },
+  [
+    { employerName: EMPLOYER, from: '2018-03', to: '2021-06' },
+    { employerName: EMPLOYER, from: '2021-08', to: '2022-11' },
+  ],
+);
 
 const register: ClaimContext['enterprises'] = { [CREDIT_CODE]: { creditCode: CREDIT_CODE, name: EMPLOYER, district: '西湖区' } };
 const individual: ClaimContext = { applicant: { kind: 'individual' }, claimDate: '2022-11-20', enterprises: register };
@@ -42,7 +73,12 @@ describe('buildClaimFacts', () => {
   it('keeps where each fact came from, so the decision can cite it', () => {
     const decision = evaluateClaim(buildClaimFacts([idCard, certificate(2), contract, letter, insurance], individual));
     expect(decision.trace).toContainEqual({ fact: 'certificate.level', value: 2, documentId: 'd-cert-Q2020-0001', field: 'level' });
-    expect(decision.trace).toContainEqual({ fact: 'labourContract.employerRegisteredInXihu', value: true, documentId: 'd-contract', field: 'employerCreditCode' });
+    expect(decision.trace).toContainEqual({
+      fact: 'labourContract.employerRegisteredInXihu',
+      value: true,
+      documentId: 'd-contract',
+      field: 'employerCreditCode',
+    });
   });
 
   it('reads household registration from the ID card address', () => {
@@ -58,20 +94,53 @@ describe('buildClaimFacts', () => {
   });
 
   it('treats an enterprise deregistered before the claim as not registered', () => {
-    const facts = buildClaimFacts([contract], { ...individual, enterprises: { [CREDIT_CODE]: { creditCode: CREDIT_CODE, name: EMPLOYER, district: '西湖区', deregisteredOn: '2022-01-01' } } });
+    const facts = buildClaimFacts([contract], {
+      ...individual,
+      enterprises: { [CREDIT_CODE]: { creditCode: CREDIT_CODE, name: EMPLOYER, district: '西湖区', deregisteredOn: '2022-01-01' } },
+    });
     expect(facts.labourContracts[0].employerRegisteredInXihu).toBe(false);
   });
 
   it.each([
     { sentence: 'an individual with a level-3 certificate → XH36-3.2', context: individual, docs: [idCard, certificate(3), contract], programme: 'XH36-3.2' },
     { sentence: 'an individual with a level-2 certificate alone → XH36-3.2', context: individual, docs: [idCard, certificate('技师')], programme: 'XH36-3.2' },
-    { sentence: "a training body's level-3 certificates → XH36-3.7.a", context: { ...individual, applicant: { kind: 'training_body' as const } }, docs: [certificate('高级工', 'skill_level')], programme: 'XH36-3.7.a' },
-    { sentence: "a training body's level-4 certificates → XH36-3.2", context: { ...individual, applicant: { kind: 'training_body' as const } }, docs: [certificate(4)], programme: 'XH36-3.2' },
-    { sentence: "an enterprise's level-3 certificates → XH36-3.7.b", context: { ...individual, applicant: { kind: 'enterprise' as const, id: CREDIT_CODE } }, docs: [certificate(3)], programme: 'XH36-3.7.b' },
-    { sentence: 'special-operations certificates → XH36-3.3.1', context: { ...individual, applicant: { kind: 'training_body' as const } }, docs: [certificate('', 'special_operation')], programme: 'XH36-3.3.1' },
-    { sentence: 'a competition host → XH36-3.7.d', context: { ...individual, applicant: { kind: 'competition_host' as const } }, docs: [], programme: 'XH36-3.7.d' },
+    {
+      sentence: "a training body's level-3 certificates → XH36-3.7.a",
+      context: { ...individual, applicant: { kind: 'training_body' as const } },
+      docs: [certificate('高级工', 'skill_level')],
+      programme: 'XH36-3.7.a',
+    },
+    {
+      sentence: "a training body's level-4 certificates → XH36-3.2",
+      context: { ...individual, applicant: { kind: 'training_body' as const } },
+      docs: [certificate(4)],
+      programme: 'XH36-3.2',
+    },
+    {
+      sentence: "an enterprise's level-3 certificates → XH36-3.7.b",
+      context: { ...individual, applicant: { kind: 'enterprise' as const, id: CREDIT_CODE } },
+      docs: [certificate(3)],
+      programme: 'XH36-3.7.b',
+    },
+    {
+      sentence: 'special-operations certificates → XH36-3.3.1',
+      context: { ...individual, applicant: { kind: 'training_body' as const } },
+      docs: [certificate('', 'special_operation')],
+      programme: 'XH36-3.3.1',
+    },
+    {
+      sentence: 'a competition host → XH36-3.7.d',
+      context: { ...individual, applicant: { kind: 'competition_host' as const } },
+      docs: [],
+      programme: 'XH36-3.7.d',
+    },
     { sentence: 'a studio → XH36-3.6', context: { ...individual, applicant: { kind: 'studio' as const } }, docs: [], programme: 'XH36-3.6' },
-    { sentence: "an enterprise's internship agreement → XH36-3.1", context: { ...individual, applicant: { kind: 'enterprise' as const } }, docs: [caseDocument('d-int', 'internship_agreement', { enterpriseName: EMPLOYER, studentName: '李四', startDate: '2020-07-01', endDate: '2021-06-30' })], programme: 'XH36-3.1' },
+    {
+      sentence: "an enterprise's internship agreement → XH36-3.1",
+      context: { ...individual, applicant: { kind: 'enterprise' as const } },
+      docs: [caseDocument('d-int', 'internship_agreement', { enterpriseName: EMPLOYER, studentName: '李四', startDate: '2020-07-01', endDate: '2021-06-30' })],
+      programme: 'XH36-3.1',
+    },
     { sentence: 'nothing recognisable → unclassified', context: individual, docs: [caseDocument('d-x', 'unknown', {})], programme: undefined },
   ])('$sentence', ({ context, docs, programme }) => {
     expect(buildClaimFacts(docs, context).programme).toBe(programme);

@@ -18,7 +18,9 @@ describe('decodeS3Key', () => {
 
 describe('createdObjects', () => {
   it('keeps created objects with decoded keys and leaves removals out', () => {
-    const event = s3EventSchema.parse({ Records: [record('ObjectCreated:Put', 'incoming/s1/%E5%90%88%E5%90%8C.pdf'), record('ObjectRemoved:Delete', 'incoming/s1/x.pdf')] });
+    const event = s3EventSchema.parse({
+      Records: [record('ObjectCreated:Put', 'incoming/s1/%E5%90%88%E5%90%8C.pdf'), record('ObjectRemoved:Delete', 'incoming/s1/x.pdf')],
+    });
     expect(createdObjects(event)).toEqual([{ bucket: 'intake', key: 'incoming/s1/合同.pdf', size: 10, eTag: 'abc', versionId: undefined }]);
   });
 

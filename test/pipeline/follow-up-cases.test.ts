@@ -38,13 +38,27 @@ describe('documents arriving after a person decided the case', () => {
     cases = new InMemoryCaseRepository({ documents });
     const queue = new InMemoryWorkQueue();
     const clock = new FixedClock('2026-11-20T08:00:00Z');
-    deps = { blobs, documents, cases, clock, ocr: scriptedOcr(lines), extract: lineExtractor, judge: levelJudge(), limits: DEFAULT_INTAKE_LIMITS, derivedPrefix: 'derived/', previewDpi: 48 };
+    deps = {
+      blobs,
+      documents,
+      cases,
+      clock,
+      ocr: scriptedOcr(lines),
+      extract: lineExtractor,
+      judge: levelJudge(),
+      limits: DEFAULT_INTAKE_LIMITS,
+      derivedPrefix: 'derived/',
+      previewDpi: 48,
+    };
     let uploads = 0;
     upload = async (key, bytes?: Uint8Array) => {
       // Each upload distinct bytes unless given (the same bytes twice in one submission would be one document).
       await blobs.put(bucket, key, bytes ?? (await blankPng(64, 48 + ++uploads)));
       const head = await blobs.head(bucket, key);
-      const outcome = await ingestObject({ bucket, key, size: head!.size, eTag: head!.eTag }, { blobs, documents, queue, clock, limits: DEFAULT_INTAKE_LIMITS, inspect: inspectFile });
+      const outcome = await ingestObject(
+        { bucket, key, size: head!.size, eTag: head!.eTag },
+        { blobs, documents, queue, clock, limits: DEFAULT_INTAKE_LIMITS, inspect: inspectFile },
+      );
       const [message] = queue.drain();
       if (!message) throw new Error(`ingest queued nothing: ${JSON.stringify(outcome)}`);
       return message.documentId;
@@ -54,12 +68,16 @@ describe('documents arriving after a person decided the case', () => {
   /** A clerk confirms and a supervisor (another person) approves, as the review service would write it. */
   const approve = async (caseId: string) => {
     const current = (await cases.get(caseId))!;
-    await cases.update({ ...current, status: 'approved', confirmedBy: 'clerk1', approvedBy: 'supervisor1', approvedAt: '2026-11-21T02:00:00.000Z' }, current.version, {
-      caseId,
-      at: '2026-11-21T02:00:00.000Z',
-      actor: 'supervisor1',
-      action: 'approve',
-    });
+    await cases.update(
+      { ...current, status: 'approved', confirmedBy: 'clerk1', approvedBy: 'supervisor1', approvedAt: '2026-11-21T02:00:00.000Z' },
+      current.version,
+      {
+        caseId,
+        at: '2026-11-21T02:00:00.000Z',
+        actor: 'supervisor1',
+        action: 'approve',
+      },
+    );
   };
 
   it('leaves an approved case as approved and opens a follow-up that pays only the difference', async () => {
@@ -80,7 +98,9 @@ describe('documents arriving after a person decided the case', () => {
     expect(followUp.decision).toMatchObject({ outcome: 'eligible', amountYuan: 10_000 });
 
     // Before the follow-up is approved the export pays what was approved; after, the difference and no more.
-    expect(paymentRows([approved, followUp], { from: '2026-11-01', to: '2026-11-30' }).map((row) => [row.caseId, row.amountYuan])).toEqual([['case-sub-1', 5_000]]);
+    expect(paymentRows([approved, followUp], { from: '2026-11-01', to: '2026-11-30' }).map((row) => [row.caseId, row.amountYuan])).toEqual([
+      ['case-sub-1', 5_000],
+    ]);
     await approve('case-sub-1-f1');
     const rows = paymentRows([(await cases.get('case-sub-1'))!, (await cases.get('case-sub-1-f1'))!], { from: '2026-11-01', to: '2026-11-30' });
     expect(rows.map((row) => [row.caseId, row.amountYuan])).toEqual([
@@ -89,7 +109,7 @@ describe('documents arriving after a person decided the case', () => {
     ]);
   });
 
-  it('does not treat the follow-up\'s once-per-person key, held by the case it follows, as a duplicate claim', async () => {
+  it("does not treat the follow-up's once-per-person key, held by the case it follows, as a duplicate claim", async () => {
     await processDocument(await upload('incoming/sub-2/证书.png'), deps);
     await approve('case-sub-2');
     lines[2] = 'level：1';
@@ -112,7 +132,7 @@ describe('documents arriving after a person decided the case', () => {
     expect(await cases.get('case-sub-3-f2')).toBeUndefined();
   });
 
-  it('keeps a certificate in an individual\'s claim when a training body uploaded the same bytes first, with the link for the clerk', async () => {
+  it("keeps a certificate in an individual's claim when a training body uploaded the same bytes first, with the link for the clerk", async () => {
     const scan = await blankPng(64, 40);
     const batchCopy = await upload('incoming/batch-7/证书.png', scan);
     await processDocument(batchCopy, deps);

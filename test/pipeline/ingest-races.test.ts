@@ -20,7 +20,14 @@ describe('ingest of the same bytes under several keys at the same moment (Dynamo
     const blobs = new InMemoryBlobStore();
     const queue = new InMemoryWorkQueue();
     const documents = new DynamoDbDocumentRepository(table.db, table.tableName);
-    const deps: IngestDeps = { blobs, documents, queue, clock: new FixedClock(new Date('2021-06-18T08:00:00Z')), limits: DEFAULT_INTAKE_LIMITS, inspect: async () => ({ pageCount: 1 }) };
+    const deps: IngestDeps = {
+      blobs,
+      documents,
+      queue,
+      clock: new FixedClock(new Date('2021-06-18T08:00:00Z')),
+      limits: DEFAULT_INTAKE_LIMITS,
+      inspect: async () => ({ pageCount: 1 }),
+    };
     const keys = Array.from({ length: 6 }, (_, i) => `incoming/sub-twice/证书 ${i}.pdf`);
     for (const key of keys) await blobs.put(bucket, key, sameBytes, 'application/pdf');
 
@@ -41,7 +48,14 @@ describe('ingest of a key overwritten before its event arrives (versioned bucket
     const blobs = new InMemoryBlobStore();
     const queue = new InMemoryWorkQueue();
     const documents = new InMemoryDocumentRepository();
-    const deps: IngestDeps = { blobs, documents, queue, clock: new FixedClock(new Date('2021-06-18T08:00:00Z')), limits: DEFAULT_INTAKE_LIMITS, inspect: async () => ({ pageCount: 1 }) };
+    const deps: IngestDeps = {
+      blobs,
+      documents,
+      queue,
+      clock: new FixedClock(new Date('2021-06-18T08:00:00Z')),
+      limits: DEFAULT_INTAKE_LIMITS,
+      inspect: async () => ({ pageCount: 1 }),
+    };
     const key = 'incoming/sub-again/证书.pdf';
     const first = new TextEncoder().encode('%PDF-1.7\n% first scan\n%%EOF\n');
     const corrected = new TextEncoder().encode('%PDF-1.7\n% corrected scan\n%%EOF\n');
@@ -54,7 +68,10 @@ describe('ingest of a key overwritten before its event arrives (versioned bucket
     const b = await ingestObject({ bucket, key, versionId: correctedVersion }, deps);
 
     expect([a.kind, b.kind]).toEqual(['queued', 'queued']);
-    const [recordA, recordB] = await Promise.all([documents.get((a as { documentId: string }).documentId), documents.get((b as { documentId: string }).documentId)]);
+    const [recordA, recordB] = await Promise.all([
+      documents.get((a as { documentId: string }).documentId),
+      documents.get((b as { documentId: string }).documentId),
+    ]);
     expect(recordA).toMatchObject({ sourceVersionId: firstVersion, sha256: createHash('sha256').update(first).digest('hex') });
     expect(recordB).toMatchObject({ sourceVersionId: correctedVersion, sha256: createHash('sha256').update(corrected).digest('hex') });
   });

@@ -37,7 +37,7 @@ describe('ingestObject', () => {
     env = makeDeps();
   });
 
-  it('records who handed the file in from the object\'s `submitter` metadata (URI-encoded by `intake submit`)', async () => {
+  it("records who handed the file in from the object's `submitter` metadata (URI-encoded by `intake submit`)", async () => {
     await env.blobs.put(bucket, 'incoming/sub-s/证书.pdf', pdfBytes('s'), 'application/pdf', { submitter: encodeURIComponent('西湖职业培训学校') });
     const head = await env.blobs.head(bucket, 'incoming/sub-s/证书.pdf');
     await env.blobs.put(bucket, 'incoming/sub-t/证书.pdf', pdfBytes('t'), 'application/pdf', { submitter: 'inbox' });

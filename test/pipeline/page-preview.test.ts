@@ -7,7 +7,15 @@ import { boxesInPreviewPixels, previewGeometry, previewLongSide, storePagePrevie
 import { InMemoryBlobStore } from '../support/fakes/index.js';
 import { makeDigitalPdf } from '../pdf/pdf-factory.js';
 
-const page = (pageNumber: number, width: number, height: number, extra: Partial<OcrPage> = {}): OcrPage => ({ pageNumber, width, height, rotation: 0, source: 'paddle', lines: [], ...extra });
+const page = (pageNumber: number, width: number, height: number, extra: Partial<OcrPage> = {}): OcrPage => ({
+  pageNumber,
+  width,
+  height,
+  rotation: 0,
+  source: 'paddle',
+  lines: [],
+  ...extra,
+});
 
 describe('page previews', () => {
   it('sizes every preview inside the long side, never enlarged', () => {
@@ -38,9 +46,26 @@ describe('page previews', () => {
 
   it('renders a digital page at the preview size and turns a page OCR read sideways upright', async () => {
     const blobs = new InMemoryBlobStore();
-    const pdf = makeDigitalPdf([[{ text: '职业技能等级证书', x: 72, y: 100 }, { text: '姓名：王晓明', x: 72, y: 160 }]]);
+    const pdf = makeDigitalPdf([
+      [
+        { text: '职业技能等级证书', x: 72, y: 100 },
+        { text: '姓名：王晓明', x: 72, y: 160 },
+      ],
+    ]);
     const textPage = page(1, 1654, 2339, { source: 'text_layer' });
-    await storePagePreviews({ blobs, bucket: 'b', derivedPrefix: 'derived/', documentId: 'doc-pdf', bytes: pdf, type: 'pdf', pages: [textPage], stored: new Set(), previewDpi: 96, ocrDpi: 200, limits: DEFAULT_INTAKE_LIMITS });
+    await storePagePreviews({
+      blobs,
+      bucket: 'b',
+      derivedPrefix: 'derived/',
+      documentId: 'doc-pdf',
+      bytes: pdf,
+      type: 'pdf',
+      pages: [textPage],
+      stored: new Set(),
+      previewDpi: 96,
+      ocrDpi: 200,
+      limits: DEFAULT_INTAKE_LIMITS,
+    });
     const rendered = await sharp(await blobs.get('b', 'derived/doc-pdf/pages/1')).metadata();
     expect({ width: rendered.width, height: rendered.height }).toEqual({ width: 794, height: 1123 });
 
@@ -52,7 +77,19 @@ describe('page previews', () => {
     const turned = page(1, 600, 900, { rotation: 90 });
     // What reading stored (sideways) is replaced.
     await blobs.put('b', 'derived/doc-img/pages/1', photo, 'image/png');
-    await storePagePreviews({ blobs, bucket: 'b', derivedPrefix: 'derived/', documentId: 'doc-img', bytes: photo, type: 'png', pages: [turned], stored: new Set([1]), previewDpi: 96, ocrDpi: 200, limits: DEFAULT_INTAKE_LIMITS });
+    await storePagePreviews({
+      blobs,
+      bucket: 'b',
+      derivedPrefix: 'derived/',
+      documentId: 'doc-img',
+      bytes: photo,
+      type: 'png',
+      pages: [turned],
+      stored: new Set([1]),
+      previewDpi: 96,
+      ocrDpi: 200,
+      limits: DEFAULT_INTAKE_LIMITS,
+    });
     const upright = sharp(await blobs.get('b', 'derived/doc-img/pages/1'));
     const { data, info } = await upright.raw().toBuffer({ resolveWithObject: true });
     expect({ width: info.width, height: info.height }).toEqual({ width: 600, height: 900 });
@@ -64,7 +101,19 @@ describe('page previews', () => {
 
   it('leaves an upright scanned page whose preview reading stored alone', async () => {
     const blobs = new InMemoryBlobStore();
-    const made = await storePagePreviews({ blobs, bucket: 'b', derivedPrefix: 'derived/', documentId: 'doc', bytes: new Uint8Array(), type: 'png', pages: [page(1, 1000, 700)], stored: new Set([1]), previewDpi: 96, ocrDpi: 200, limits: DEFAULT_INTAKE_LIMITS });
+    const made = await storePagePreviews({
+      blobs,
+      bucket: 'b',
+      derivedPrefix: 'derived/',
+      documentId: 'doc',
+      bytes: new Uint8Array(),
+      type: 'png',
+      pages: [page(1, 1000, 700)],
+      stored: new Set([1]),
+      previewDpi: 96,
+      ocrDpi: 200,
+      limits: DEFAULT_INTAKE_LIMITS,
+    });
     expect(made).toBe(0);
   });
 });

@@ -6,7 +6,11 @@ import type { Decision } from '../../shared/policy/decision.js';
 
 /** A small blank PNG (the fake OCR engine does not look at it). */
 export async function blankPng(width = 64, height = 48): Promise<Uint8Array> {
-  return new Uint8Array(await sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).png().toBuffer());
+  return new Uint8Array(
+    await sharp({ create: { width, height, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer(),
+  );
 }
 
 /** An OCR engine that "reads" the given lines on every page, counting calls; `failOnCall` makes one call throw. */

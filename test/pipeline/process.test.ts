@@ -38,11 +38,25 @@ function makeEnv(ocr = scriptedOcr(certificateLines)) {
   const queue = new InMemoryWorkQueue();
   const clock = new FixedClock('2021-06-18T08:00:00Z');
   const judge = oncePerPersonJudge();
-  const deps: ProcessDeps = { blobs, documents, cases, clock, ocr, extract: lineExtractor, judge, limits: DEFAULT_INTAKE_LIMITS, derivedPrefix: 'derived/', previewDpi: 48 };
+  const deps: ProcessDeps = {
+    blobs,
+    documents,
+    cases,
+    clock,
+    ocr,
+    extract: lineExtractor,
+    judge,
+    limits: DEFAULT_INTAKE_LIMITS,
+    derivedPrefix: 'derived/',
+    previewDpi: 48,
+  };
   const ingest = async (key: string, bytes: Uint8Array) => {
     await blobs.put(bucket, key, bytes);
     const head = await blobs.head(bucket, key);
-    return ingestObject({ bucket, key, size: head!.size, eTag: head!.eTag }, { blobs, documents, queue, clock, limits: DEFAULT_INTAKE_LIMITS, inspect: inspectFile });
+    return ingestObject(
+      { bucket, key, size: head!.size, eTag: head!.eTag },
+      { blobs, documents, queue, clock, limits: DEFAULT_INTAKE_LIMITS, inspect: inspectFile },
+    );
   };
   return { blobs, documents, cases, queue, clock, judge, deps, ingest };
 }
@@ -89,7 +103,7 @@ describe('processDocument', () => {
   it('writes the progress of a long file no more often than the interval, counted from the start of reading', async () => {
     const progress = async (progressIntervalMs: number, key: string) => {
       // Pages of another size each time: byte-identical uploads would be linked as duplicates, not read.
-      const page = await blankPng(64 + progressIntervalMs % 7, 48);
+      const page = await blankPng(64 + (progressIntervalMs % 7), 48);
       await env.ingest(key, makeScannedPdf([page, page, page]));
       const [message] = env.queue.drain();
       const documents = Object.create(env.documents) as typeof env.documents;
@@ -106,7 +120,7 @@ describe('processDocument', () => {
     expect(await progress(0, 'incoming/sub-q/fast.pdf')).toEqual([1, 2]);
   });
 
-  it('reads the original the message names beside the record, and the record\'s own when the message names another object', async () => {
+  it("reads the original the message names beside the record, and the record's own when the message names another object", async () => {
     await env.ingest('incoming/sub-m/a.png', await blankPng());
     const [message] = env.queue.drain();
     expect(message!.source).toEqual({ bucket, key: 'incoming/sub-m/a.png' });
@@ -161,7 +175,7 @@ describe('processDocument', () => {
     expect(await crashing.documents.get(message!.documentId)).not.toHaveProperty('error');
   });
 
-  it('with an engine that reads raw pixels, stores the last page\'s text only when the file\'s final write fails, so no retry reads a page again', async () => {
+  it("with an engine that reads raw pixels, stores the last page's text only when the file's final write fails, so no retry reads a page again", async () => {
     const lines = scriptedOcr(certificateLines);
     let rasterCalls = 0;
     const rasterEngine: ProcessDeps['ocr'] = {
@@ -384,7 +398,14 @@ describe('processDocument', () => {
   it('judges each file of a batch on its own: the submission is not listed again for every certificate', async () => {
     const batchEnv = makeEnv();
     await batchEnv.ingest('incoming/batch-8/a.png', await blankPng());
-    await batchEnv.ingest('incoming/batch-8/b.jpg', new Uint8Array(await sharp(await blankPng()).jpeg().toBuffer()));
+    await batchEnv.ingest(
+      'incoming/batch-8/b.jpg',
+      new Uint8Array(
+        await sharp(await blankPng())
+          .jpeg()
+          .toBuffer(),
+      ),
+    );
     const messages = batchEnv.queue.drain();
     let listings = 0;
     const documents = Object.create(batchEnv.documents) as typeof batchEnv.documents;
@@ -414,8 +435,14 @@ describe('processDocument', () => {
     const truncated = png.subarray(0, 40);
     await env.blobs.put(bucket, 'incoming/sub-4/a.png', truncated);
     const { record } = await env.documents.register({
-      documentId: 'doc-trunc', submissionId: 'sub-4', bucket, key: 'incoming/sub-4/a.png', sourceVersion: 'v1',
-      status: 'processing', createdAt: '2021-06-18T08:00:00Z', updatedAt: '2021-06-18T08:00:00Z',
+      documentId: 'doc-trunc',
+      submissionId: 'sub-4',
+      bucket,
+      key: 'incoming/sub-4/a.png',
+      sourceVersion: 'v1',
+      status: 'processing',
+      createdAt: '2021-06-18T08:00:00Z',
+      updatedAt: '2021-06-18T08:00:00Z',
     });
 
     const outcome = await processDocument(record.documentId, env.deps);
@@ -473,7 +500,13 @@ describe('processDocument when the rules fail', () => {
     const env = makeEnv();
     await env.ingest('incoming/sub-r/a.png', await blankPng());
     const [message] = env.queue.drain();
-    const brokenJudge = { ...env.judge, judge: () => { throw new Error('no parameter in force on 2019-01-01'); }, queueFor: () => 'unclassified' };
+    const brokenJudge = {
+      ...env.judge,
+      judge: () => {
+        throw new Error('no parameter in force on 2019-01-01');
+      },
+      queueFor: () => 'unclassified',
+    };
 
     const outcome = await processDocument(message!.documentId, { ...env.deps, judge: brokenJudge });
 

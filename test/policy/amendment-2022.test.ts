@@ -78,20 +78,37 @@ describe('a later policy added as data (fictitious 西人社〔2022〕1号)', ()
   });
 
   it('3.7.a: pays 300 for a 特级技师 certificate under the amendment and 200 for level 3 the day before', () => {
-    const after = evaluateClaim(trainingBodyClaim({ claimDate: '2022-03-01', certificates: [{ personRef: 'p1', kind: 'skill_level', level: 'principal_technician', number: 'P1', issueDate: '2022-01-01' }] }), { parameters });
-    const before = evaluateClaim(trainingBodyClaim({ claimDate: '2021-12-31', certificates: [{ personRef: 'p1', kind: 'skill_level', level: 3, number: 'P2', issueDate: '2021-12-31' }] }), { parameters });
+    const after = evaluateClaim(
+      trainingBodyClaim({
+        claimDate: '2022-03-01',
+        certificates: [{ personRef: 'p1', kind: 'skill_level', level: 'principal_technician', number: 'P1', issueDate: '2022-01-01' }],
+      }),
+      { parameters },
+    );
+    const before = evaluateClaim(
+      trainingBodyClaim({ claimDate: '2021-12-31', certificates: [{ personRef: 'p1', kind: 'skill_level', level: 3, number: 'P2', issueDate: '2021-12-31' }] }),
+      { parameters },
+    );
     expect([after.amountYuan, before.amountYuan]).toEqual([300, 200]);
   });
 
   it('leaves programmes the amendment does not continue out of force', () => {
     const decision = evaluateClaim(individualWith(1, '2022-01-01'), { parameters });
     expect(decision.trace).toContainEqual({ fact: 'policy.document', value: doc });
-    expect(explainRules('2022-06-01', parameters).find((r) => r.ruleId === 'XH36-3.6')?.parameters.find((p) => p.name === 'master_studio.one_off')?.value).toBeUndefined();
+    expect(
+      explainRules('2022-06-01', parameters)
+        .find((r) => r.ruleId === 'XH36-3.6')
+        ?.parameters.find((p) => p.name === 'master_studio.one_off')?.value,
+    ).toBeUndefined();
   });
 
   it('shows the new figures in explainRules', () => {
     const rule = explainRules('2022-06-01', parameters).find((r) => r.ruleId === 'XH36-3.7.c')!;
-    expect(rule.parameters.find((p) => p.name === 'high_skilled_talent.individual_by_level')?.value).toEqual({ principal_technician: 20000, '1': 12000, '2': 6000 });
+    expect(rule.parameters.find((p) => p.name === 'high_skilled_talent.individual_by_level')?.value).toEqual({
+      principal_technician: 20000,
+      '1': 12000,
+      '2': 6000,
+    });
   });
 
   it('sends a claim to review, naming the parameter, when the new policy is in force but a figure was not carried over', () => {

@@ -24,7 +24,11 @@ describe('XH36-3.1 employee apprentice (职工学徒)', () => {
   it.each([
     { sentence: 'a period under 1 year is refused', a: { startDate: '2020-09-02', endDate: '2021-08-31' }, outcome: 'ineligible' },
     { sentence: 'a 3-year period is refused without special circumstances', a: { startDate: '2018-09-01', endDate: '2021-08-31' }, outcome: 'ineligible' },
-    { sentence: 'a 3-year period is paid in special circumstances', a: { startDate: '2018-09-01', endDate: '2021-08-31', extendedForSpecialCircumstances: true }, outcome: 'eligible' },
+    {
+      sentence: 'a 3-year period is paid in special circumstances',
+      a: { startDate: '2018-09-01', endDate: '2021-08-31', extendedForSpecialCircumstances: true },
+      outcome: 'eligible',
+    },
     { sentence: 'not finishing the courses is refused', a: { coursesCompleted: false }, outcome: 'ineligible' },
     { sentence: 'no training certificate is refused', a: { holdsTrainingCertificate: false }, outcome: 'ineligible' },
     { sentence: 'a non-technical post is refused', a: { technicalPost: false }, outcome: 'ineligible' },
@@ -79,7 +83,12 @@ describe('XH36-3.1 student apprentice (学生学徒)', () => {
   });
 
   it('asks for the labour contract and insurance record after training when they were not handed in', () => {
-    const decision = evaluateClaim(studentApprenticeClaim({ materials: ['internship_agreement', 'employment_agreement'] }, { labourContractAfterTraining: undefined, socialInsuranceAfterTraining: undefined }));
+    const decision = evaluateClaim(
+      studentApprenticeClaim(
+        { materials: ['internship_agreement', 'employment_agreement'] },
+        { labourContractAfterTraining: undefined, socialInsuranceAfterTraining: undefined },
+      ),
+    );
     expect(decision).toMatchObject({ outcome: 'missing_documents', missingDocuments: ['post_training_labour_contract', 'post_training_social_insurance'] });
   });
 
@@ -92,7 +101,7 @@ describe('XH36-3.1 student apprentice (学生学徒)', () => {
     expect(decision.outcome).toBe('ineligible');
   });
 
-  it('states the no-subsidy condition in the clerk\'s language', () => {
+  it("states the no-subsidy condition in the clerk's language", () => {
     const decision = evaluateClaim(studentApprenticeClaim({}, { labourContractAfterTraining: false }));
     expect(decision.reasons[0].zh).toBe('培训后企业未与学徒签订劳动合同并缴纳社会保险费，不予补贴');
   });
@@ -103,7 +112,9 @@ describe('XH36-3.1 student apprentice (学生学徒)', () => {
   });
 
   it('asks for the employment agreement', () => {
-    const decision = evaluateClaim(studentApprenticeClaim({ employmentAgreements: [], materials: ['internship_agreement', 'labour_contract', 'social_insurance_record'] }));
+    const decision = evaluateClaim(
+      studentApprenticeClaim({ employmentAgreements: [], materials: ['internship_agreement', 'labour_contract', 'social_insurance_record'] }),
+    );
     expect(decision).toMatchObject({ outcome: 'missing_documents', missingDocuments: ['employment_agreement'] });
   });
 

@@ -20,17 +20,32 @@ describe('XH36-3.2 vocational certificate training (standards of 杭人社发〔
   });
 
   it('recognises 学徒工 but pays nothing for it under this policy', () => {
-    const decision = evaluateClaim(certificateTrainingClaim({ certificates: [{ kind: 'skill_level', level: 'apprentice', number: 'A', issueDate: '2021-04-01' }], applicant: { kind: 'enterprise', runsRecognisedLevelAssessment: true } }));
+    const decision = evaluateClaim(
+      certificateTrainingClaim({
+        certificates: [{ kind: 'skill_level', level: 'apprentice', number: 'A', issueDate: '2021-04-01' }],
+        applicant: { kind: 'enterprise', runsRecognisedLevelAssessment: true },
+      }),
+    );
     expect(decision.outcome).toBe('ineligible');
     expect(reasonsOf(decision)[0]).toContain('recognised but not paid');
   });
 
   it.each([
-    { sentence: 'a skill-level certificate claimed by the assessing enterprise is paid', applicant: { kind: 'enterprise' as const, runsRecognisedLevelAssessment: true }, outcome: 'eligible' },
+    {
+      sentence: 'a skill-level certificate claimed by the assessing enterprise is paid',
+      applicant: { kind: 'enterprise' as const, runsRecognisedLevelAssessment: true },
+      outcome: 'eligible',
+    },
     { sentence: 'a skill-level certificate claimed by an individual is refused', applicant: { kind: 'individual' as const }, outcome: 'ineligible' },
-    { sentence: 'an enterprise that does not run the assessment is refused', applicant: { kind: 'enterprise' as const, runsRecognisedLevelAssessment: false }, outcome: 'ineligible' },
+    {
+      sentence: 'an enterprise that does not run the assessment is refused',
+      applicant: { kind: 'enterprise' as const, runsRecognisedLevelAssessment: false },
+      outcome: 'ineligible',
+    },
   ])('$sentence', ({ applicant, outcome }) => {
-    const decision = evaluateClaim(certificateTrainingClaim({ applicant, certificates: [{ kind: 'skill_level', level: 3, number: 'S', issueDate: '2021-04-01' }] }));
+    const decision = evaluateClaim(
+      certificateTrainingClaim({ applicant, certificates: [{ kind: 'skill_level', level: 3, number: 'S', issueDate: '2021-04-01' }] }),
+    );
     expect(decision.outcome).toBe(outcome);
   });
 

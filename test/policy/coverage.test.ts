@@ -8,12 +8,32 @@ const claimFor = (person: Partial<PersonFacts>) => certificateTrainingClaim({ pe
 describe('XH36-2.1 who is covered', () => {
   it.each([
     { sentence: 'local household registration is covered', person: { householdRegistration: { city: '杭州市', district: '拱墅区' } }, outcome: 'eligible' },
-    { sentence: 'a local residence permit is covered', person: { householdRegistration: { city: '合肥市' }, residencePermit: { city: '杭州市' } }, outcome: 'eligible' },
-    { sentence: 'an expired residence permit is not', person: { householdRegistration: { city: '合肥市' }, residencePermit: { city: '杭州市', validUntil: '2021-01-01' }, worksLocally: false }, outcome: 'ineligible' },
+    {
+      sentence: 'a local residence permit is covered',
+      person: { householdRegistration: { city: '合肥市' }, residencePermit: { city: '杭州市' } },
+      outcome: 'eligible',
+    },
+    {
+      sentence: 'an expired residence permit is not',
+      person: { householdRegistration: { city: '合肥市' }, residencePermit: { city: '杭州市', validUntil: '2021-01-01' }, worksLocally: false },
+      outcome: 'ineligible',
+    },
     { sentence: 'working locally is covered', person: { householdRegistration: { city: '合肥市' }, worksLocally: true }, outcome: 'eligible' },
-    { sentence: 'local unemployment registration is covered', person: { householdRegistration: { city: '合肥市' }, unemploymentRegisteredLocally: true }, outcome: 'eligible' },
-    { sentence: 'a non-resident without a permit, not working or registered locally, is not', person: { householdRegistration: { city: '合肥市', district: '蜀山区' }, worksLocally: false, unemploymentRegisteredLocally: false }, outcome: 'ineligible' },
-    { sentence: 'a pensioner is not, even if local', person: { householdRegistration: { city: '杭州市', district: '西湖区' }, drawsMonthlyPension: true }, outcome: 'ineligible' },
+    {
+      sentence: 'local unemployment registration is covered',
+      person: { householdRegistration: { city: '合肥市' }, unemploymentRegisteredLocally: true },
+      outcome: 'eligible',
+    },
+    {
+      sentence: 'a non-resident without a permit, not working or registered locally, is not',
+      person: { householdRegistration: { city: '合肥市', district: '蜀山区' }, worksLocally: false, unemploymentRegisteredLocally: false },
+      outcome: 'ineligible',
+    },
+    {
+      sentence: 'a pensioner is not, even if local',
+      person: { householdRegistration: { city: '杭州市', district: '西湖区' }, drawsMonthlyPension: true },
+      outcome: 'ineligible',
+    },
     { sentence: 'nothing known goes to review', person: {}, outcome: 'needs_review' },
   ])('$sentence', ({ person, outcome }) => {
     expect(evaluateClaim(claimFor(person)).outcome).toBe(outcome);

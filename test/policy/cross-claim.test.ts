@@ -58,7 +58,11 @@ describe('cross-claim rules: `rules evaluate` with claims held gives the decisio
 
   it('one claim per certificate across a training body (3.7.a) and an enterprise (3.7.b)', async () => {
     const number = 'Q2021-0100';
-    const body = { caseId: 'case-body', programme: 'XH36-3.7.a', decision: evaluateClaim(trainingBodyClaim({ certificates: [{ personRef: 'p1', kind: 'qualification', level: 3, number, issueDate: '2021-05-10' }] })) };
+    const body = {
+      caseId: 'case-body',
+      programme: 'XH36-3.7.a',
+      decision: evaluateClaim(trainingBodyClaim({ certificates: [{ personRef: 'p1', kind: 'qualification', level: 3, number, issueDate: '2021-05-10' }] })),
+    };
     expect(body.decision.outcome).toBe('eligible');
     const claim = enterpriseClaim();
     const viaStore = await storeDecision([body], claim, 'case-enterprise');

@@ -30,7 +30,12 @@ describe('XH36-3.4 entrepreneurship training (amount not known)', () => {
 
 describe('XH36-3.5 sector training', () => {
   it('is recorded, not paid', () => {
-    const decision = evaluateClaim({ programme: 'XH36-3.5', claimDate: '2021-07-01', applicant: { kind: 'enterprise' }, sectorTraining: { department: '区住建局', trainees: 120 } });
+    const decision = evaluateClaim({
+      programme: 'XH36-3.5',
+      claimDate: '2021-07-01',
+      applicant: { kind: 'enterprise' },
+      sectorTraining: { department: '区住建局', trainees: 120 },
+    });
     expect(decision).toMatchObject({ outcome: 'ineligible', amountYuan: 0 });
     expect(decision.reasons[0].en).toContain('recorded towards the yearly training target');
   });

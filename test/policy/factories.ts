@@ -172,14 +172,20 @@ export function competitionHostClaim(overrides: Partial<Facts> = {}, competition
  * A parameter set built from the shipped files with some values replaced (and optional extra files), written to a
  * temporary directory: interpretations are switched and amendments added exactly as a clerk would, as data.
  */
-export function parametersWith(
-  changes: Record<string, unknown> = {},
-  extraFiles: Record<string, string> = {},
-): ParameterSet {
+export function parametersWith(changes: Record<string, unknown> = {}, extraFiles: Record<string, string> = {}): ParameterSet {
   const dir = mkdtempSync(path.join(tmpdir(), 'policy-params-'));
   cpSync(defaultParametersDir(), dir, { recursive: true });
   for (const [name, value] of Object.entries(changes)) {
-    const file = ['interpretations.yaml'].concat(['policy.yaml', 'high-skilled-talent.yaml', 'apprenticeship.yaml', 'master-studio.yaml', 'certificate-training.yaml', 'project-training.yaml', 'entrepreneurship-training.yaml'])
+    const file = ['interpretations.yaml']
+      .concat([
+        'policy.yaml',
+        'high-skilled-talent.yaml',
+        'apprenticeship.yaml',
+        'master-studio.yaml',
+        'certificate-training.yaml',
+        'project-training.yaml',
+        'entrepreneurship-training.yaml',
+      ])
       .map((f) => path.join(dir, f))
       .find((f) => (parse(readFileSync(f, 'utf8')) as Record<string, unknown>)[name] !== undefined);
     if (!file) throw new Error(`no parameter ${name}`);

@@ -11,7 +11,9 @@ describe('XH36-3.7.a training body: 200 yuan per trainee newly obtaining level 3
     { level: 5 as const, outcome: 'ineligible', amount: 0 },
     { level: 'principal_technician' as const, outcome: 'ineligible', amount: 0 },
   ])('level $level → $outcome, $amount yuan', ({ level, outcome, amount }) => {
-    const decision = evaluateClaim(trainingBodyClaim({ certificates: [{ personRef: 'p1', kind: 'skill_level', level, number: 'S1', issueDate: '2021-06-30' }] }));
+    const decision = evaluateClaim(
+      trainingBodyClaim({ certificates: [{ personRef: 'p1', kind: 'skill_level', level, number: 'S1', issueDate: '2021-06-30' }] }),
+    );
     expect(decision.outcome).toBe(outcome);
     expect(decision.amountYuan).toBe(amount);
   });
@@ -38,11 +40,21 @@ describe('XH36-3.7.a training body: 200 yuan per trainee newly obtaining level 3
   });
 
   it('refuses a certificate from the previous year (当年新取得, `claim_year` reading)', () => {
-    const decision = evaluateClaim(trainingBodyClaim({ claimDate: '2021-01-05', certificates: [{ personRef: 'p1', kind: 'skill_level', level: 3, number: 'S1', issueDate: '2020-12-20' }] }));
+    const decision = evaluateClaim(
+      trainingBodyClaim({ claimDate: '2021-01-05', certificates: [{ personRef: 'p1', kind: 'skill_level', level: 3, number: 'S1', issueDate: '2020-12-20' }] }),
+    );
     expect(decision.outcome).toBe('ineligible');
     expect(reasonsOf(decision)[0]).toContain('not newly obtained in the year of the claim (issued 2020-12-20)');
     const windowReading = parametersWith({ 'interpretation.newly_obtained_body_enterprise': 'policy_window' });
-    expect(evaluateClaim(trainingBodyClaim({ claimDate: '2021-01-05', certificates: [{ personRef: 'p1', kind: 'skill_level', level: 3, number: 'S1', issueDate: '2020-12-20' }] }), { parameters: windowReading }).outcome).toBe('eligible');
+    expect(
+      evaluateClaim(
+        trainingBodyClaim({
+          claimDate: '2021-01-05',
+          certificates: [{ personRef: 'p1', kind: 'skill_level', level: 3, number: 'S1', issueDate: '2020-12-20' }],
+        }),
+        { parameters: windowReading },
+      ).outcome,
+    ).toBe('eligible');
   });
 
   it('refuses a pensioner (XH36-2.1)', () => {
@@ -51,8 +63,12 @@ describe('XH36-3.7.a training body: 200 yuan per trainee newly obtaining level 3
   });
 
   it('emits a `unique` key per certificate number, shared with 3.7.b', () => {
-    const body = evaluateClaim(trainingBodyClaim({ certificates: [{ personRef: 'p1', kind: 'skill_level', level: 3, number: 's2021-0001 ', issueDate: '2021-06-30' }] }));
-    const enterprise = evaluateClaim(enterpriseClaim({ certificates: [{ personRef: 'p1', kind: 'skill_level', level: 3, number: 'S2021-0001', issueDate: '2021-05-10' }] }));
+    const body = evaluateClaim(
+      trainingBodyClaim({ certificates: [{ personRef: 'p1', kind: 'skill_level', level: 3, number: 's2021-0001 ', issueDate: '2021-06-30' }] }),
+    );
+    const enterprise = evaluateClaim(
+      enterpriseClaim({ certificates: [{ personRef: 'p1', kind: 'skill_level', level: 3, number: 'S2021-0001', issueDate: '2021-05-10' }] }),
+    );
     expect(body.claimKeys).toEqual([{ kind: 'unique', key: certificateClaimKey('S2021-0001'), ruleId: 'XH36-3.7.a' }]);
     expect(enterprise.claimKeys.map((k) => k.key)).toEqual(body.claimKeys.map((k) => k.key));
   });
@@ -103,7 +119,9 @@ describe('XH36-3.7.b Xihu enterprise: 200 yuan per own employee newly obtaining 
     { level: 3 as const, outcome: 'eligible' },
     { level: 4 as const, outcome: 'ineligible' },
   ])('level $level → $outcome', ({ level, outcome }) => {
-    const decision = evaluateClaim(enterpriseClaim({ certificates: [{ personRef: 'p1', kind: 'qualification', level, number: 'Q', issueDate: '2021-05-10' }] }));
+    const decision = evaluateClaim(
+      enterpriseClaim({ certificates: [{ personRef: 'p1', kind: 'qualification', level, number: 'Q', issueDate: '2021-05-10' }] }),
+    );
     expect(decision.outcome).toBe(outcome);
   });
 
@@ -119,7 +137,13 @@ describe('XH36-3.7.b Xihu enterprise: 200 yuan per own employee newly obtaining 
   });
 
   it('refuses a trainee employed by someone else', () => {
-    const decision = evaluateClaim(enterpriseClaim({ labourContracts: [{ personRef: 'p1', employerName: '杭州别家公司', employerCreditCode: '91330106MA2BBBBBB2', startDate: '2019-01-01', openEnded: true }] }));
+    const decision = evaluateClaim(
+      enterpriseClaim({
+        labourContracts: [
+          { personRef: 'p1', employerName: '杭州别家公司', employerCreditCode: '91330106MA2BBBBBB2', startDate: '2019-01-01', openEnded: true },
+        ],
+      }),
+    );
     expect(decision.outcome).toBe('ineligible');
     expect(reasonsOf(decision)[0]).toContain('not an employee of the applicant');
   });

@@ -23,21 +23,34 @@ describe('XH36-3.7.c individual one-off subsidy (技师 5000 / 高级技师 1000
   });
 
   it.each([
-    { sentence: 'exactly 24 months after the certificate month (2020-11 … 2022-10) qualifies', spans: [{ from: '2018-03', to: '2022-10' }], outcome: 'eligible' },
+    {
+      sentence: 'exactly 24 months after the certificate month (2020-11 … 2022-10) qualifies',
+      spans: [{ from: '2018-03', to: '2022-10' }],
+      outcome: 'eligible',
+    },
     { sentence: '23 months (to 2022-09) does not', spans: [{ from: '2018-03', to: '2022-09' }], outcome: 'ineligible' },
     {
       sentence: '24 months with a one-month gap, made up after it, qualifies',
-      spans: [{ from: '2020-11', to: '2021-06' }, { from: '2021-08', to: '2022-11' }],
+      spans: [
+        { from: '2020-11', to: '2021-06' },
+        { from: '2021-08', to: '2022-11' },
+      ],
       outcome: 'eligible',
     },
     {
       sentence: '23 months because of a gap does not, and the gap is named',
-      spans: [{ from: '2020-11', to: '2021-06' }, { from: '2021-08', to: '2022-10' }],
+      spans: [
+        { from: '2020-11', to: '2021-06' },
+        { from: '2021-08', to: '2022-10' },
+      ],
       outcome: 'ineligible',
     },
     {
       sentence: 'overlapping spans are not counted twice',
-      spans: [{ from: '2020-11', to: '2021-12' }, { from: '2021-06', to: '2022-09' }],
+      spans: [
+        { from: '2020-11', to: '2021-12' },
+        { from: '2021-06', to: '2022-09' },
+      ],
       outcome: 'ineligible',
     },
   ])('$sentence', ({ spans, outcome }) => {
@@ -47,7 +60,12 @@ describe('XH36-3.7.c individual one-off subsidy (技师 5000 / 高级技师 1000
 
   it('counts months from spans and shows the gaps in the reason and the trace', () => {
     const decision = evaluateClaim(
-      individualClaim({ socialInsurance: [{ employerName: employer, from: '2020-11', to: '2021-06' }, { employerName: employer, from: '2021-08', to: '2022-10' }] }),
+      individualClaim({
+        socialInsurance: [
+          { employerName: employer, from: '2020-11', to: '2021-06' },
+          { employerName: employer, from: '2021-08', to: '2022-10' },
+        ],
+      }),
     );
     expect(reasonsOf(decision)).toContain('XH36-3.7.c: 23 months of social insurance counted, fewer than 24 (gaps: 2021-07..2021-07)');
     expect(decision.trace).toContainEqual({ fact: 'socialInsurance.gaps', value: ['2021-07..2021-07'] });
@@ -55,18 +73,32 @@ describe('XH36-3.7.c individual one-off subsidy (技师 5000 / 高级技师 1000
 
   it('counts only months paid by the engaging employer under the default reading', () => {
     const decision = evaluateClaim(
-      individualClaim({ socialInsurance: [{ employerName: employer, from: '2020-11', to: '2021-10' }, { employerName: '杭州别家公司', from: '2021-11', to: '2022-10' }] }),
+      individualClaim({
+        socialInsurance: [
+          { employerName: employer, from: '2020-11', to: '2021-10' },
+          { employerName: '杭州别家公司', from: '2021-11', to: '2022-10' },
+        ],
+      }),
     );
     expect(decision.outcome).toBe('ineligible');
     const anyEmployer = evaluateClaim(
-      individualClaim({ socialInsurance: [{ employerName: employer, from: '2020-11', to: '2021-10' }, { employerName: '杭州别家公司', from: '2021-11', to: '2022-10' }] }),
+      individualClaim({
+        socialInsurance: [
+          { employerName: employer, from: '2020-11', to: '2021-10' },
+          { employerName: '杭州别家公司', from: '2021-11', to: '2022-10' },
+        ],
+      }),
       { parameters: parametersWith({ 'interpretation.insured_months_employer': 'any' }) },
     );
     expect(anyEmployer.outcome).toBe('eligible');
   });
 
   it('counts months before the certificate only under the `all` reading', () => {
-    const facts = individualClaim({ claimDate: '2021-12-20', socialInsurance: [{ employerName: employer, from: '2018-03', to: '2021-12' }], engagementLetters: [{ employerName: employer, startDate: '2019-12-01' }] });
+    const facts = individualClaim({
+      claimDate: '2021-12-20',
+      socialInsurance: [{ employerName: employer, from: '2018-03', to: '2021-12' }],
+      engagementLetters: [{ employerName: employer, startDate: '2019-12-01' }],
+    });
     expect(evaluateClaim(facts).outcome).toBe('ineligible');
     expect(evaluateClaim(facts, { parameters: parametersWith({ 'interpretation.insured_months_counted': 'all' }) }).outcome).toBe('eligible');
   });
@@ -96,7 +128,9 @@ describe('XH36-3.7.c individual one-off subsidy (技师 5000 / 高级技师 1000
     { sentence: 'an employer outside Xihu is refused', registered: false, outcome: 'ineligible' },
     { sentence: 'an employer the register does not know goes to review', registered: undefined, outcome: 'needs_review' },
   ])('$sentence', ({ registered, outcome }) => {
-    const decision = evaluateClaim(individualClaim({ labourContracts: [{ employerName: employer, employerRegisteredInXihu: registered, startDate: '2018-03-01', openEnded: true }] }));
+    const decision = evaluateClaim(
+      individualClaim({ labourContracts: [{ employerName: employer, employerRegisteredInXihu: registered, startDate: '2018-03-01', openEnded: true }] }),
+    );
     expect(decision.outcome).toBe(outcome);
   });
 
@@ -109,7 +143,9 @@ describe('XH36-3.7.c individual one-off subsidy (技师 5000 / 高级技师 1000
   });
 
   it('adds the business licence under the other reading of 企业身份证', () => {
-    const decision = evaluateClaim(individualClaim(), { parameters: parametersWith({ 'interpretation.individual_identity_document': 'id_card_and_business_licence' }) });
+    const decision = evaluateClaim(individualClaim(), {
+      parameters: parametersWith({ 'interpretation.individual_identity_document': 'id_card_and_business_licence' }),
+    });
     expect(decision.missingDocuments).toEqual(['business_licence']);
   });
 
@@ -150,7 +186,9 @@ describe('XH36-3.7.c individual one-off subsidy (技师 5000 / 高级技师 1000
 
   it('traces facts with the document and field they were read from', () => {
     const facts = individualClaim({
-      certificates: [{ kind: 'qualification', level: 2, number: 'Q1', issueDate: '2020-11-15', sources: { level: { documentId: 'doc-cert', field: 'level' } } }],
+      certificates: [
+        { kind: 'qualification', level: 2, number: 'Q1', issueDate: '2020-11-15', sources: { level: { documentId: 'doc-cert', field: 'level' } } },
+      ],
     });
     expect(evaluateClaim(facts).trace).toContainEqual({ fact: 'certificate.level', value: 2, documentId: 'doc-cert', field: 'level' });
   });
@@ -162,7 +200,9 @@ describe('XH36-3.7.c individual one-off subsidy (技师 5000 / 高级技师 1000
 
 describe('XH36-3.7.c and XH36-2.1 together', () => {
   it('covers a non-resident without a permit who works for a Xihu enterprise (local work)', () => {
-    const decision = evaluateClaim(individualClaim({ persons: [{ ref: 'p1', idNumber: '340101199001011234', householdRegistration: { city: '合肥市', district: '蜀山区' } }] }));
+    const decision = evaluateClaim(
+      individualClaim({ persons: [{ ref: 'p1', idNumber: '340101199001011234', householdRegistration: { city: '合肥市', district: '蜀山区' } }] }),
+    );
     expect(decision.outcome).toBe('eligible');
   });
 });
@@ -172,7 +212,11 @@ describe('XH36-3.7.c with documents handed in but not read', () => {
     { sentence: 'no certificate read', over: { certificates: [] }, en: 'a qualification or skill-level certificate could not be read from the documents' },
     { sentence: 'no contract read', over: { labourContracts: [] }, en: 'the labour contract could not be read from the documents' },
     { sentence: 'no letter read', over: { engagementLetters: [] }, en: 'the letter of engagement could not be read from the documents' },
-    { sentence: 'no insurance spans read', over: { socialInsurance: [] }, en: 'the contribution periods of the insurance record could not be read from the documents' },
+    {
+      sentence: 'no insurance spans read',
+      over: { socialInsurance: [] },
+      en: 'the contribution periods of the insurance record could not be read from the documents',
+    },
   ])('goes to review when $sentence', ({ over, en }) => {
     const decision = evaluateClaim(individualClaim(over));
     expect(decision.outcome).toBe('needs_review');

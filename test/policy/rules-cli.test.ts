@@ -28,12 +28,26 @@ describe('intake rules', () => {
     expect(exitCode).toBeUndefined();
   });
 
-  it('evaluate gives the store\'s decisions from facts alone: once per person from claimsHeld, the studio quota from studiosNamed', async () => {
+  it("evaluate gives the store's decisions from facts alone: once per person from claimsHeld, the studio quota from studiosNamed", async () => {
     const held = await run(
       'evaluate',
-      factsFile({ ...individualClaim(), claimsHeld: [{ caseId: 'case-earlier-1', programme: 'XH36-3.7.c', date: '2021-03-01', outcome: 'eligible', personIdNumber: individualClaim().persons![0]!.idNumber }] }),
+      factsFile({
+        ...individualClaim(),
+        claimsHeld: [
+          {
+            caseId: 'case-earlier-1',
+            programme: 'XH36-3.7.c',
+            date: '2021-03-01',
+            outcome: 'eligible',
+            personIdNumber: individualClaim().persons![0]!.idNumber,
+          },
+        ],
+      }),
     );
-    const quota = await run('evaluate', factsFile({ ...studioClaim(), studiosNamed: Array.from({ length: 6 }, (_, i) => ({ studio: `S${i}`, namedOn: '2021-03-01' })) }));
+    const quota = await run(
+      'evaluate',
+      factsFile({ ...studioClaim(), studiosNamed: Array.from({ length: 6 }, (_, i) => ({ studio: `S${i}`, namedOn: '2021-03-01' })) }),
+    );
 
     expect(held.out).toContain('XH36-3.7.c  不符合条件 (ineligible)  0 元');
     expect(held.out).toContain('同一人只能享受一次高技能人才一次性补贴，已在案件case-earlier-1中享受');

@@ -4,10 +4,21 @@ import { countInsuredMonths } from '../../shared/policy/index.js';
 describe('countInsuredMonths', () => {
   it.each([
     { sentence: 'counts a single span inclusively', spans: [{ from: '2020-01', to: '2020-12' }], months: 12, gaps: [] },
-    { sentence: 'counts overlapping spans once', spans: [{ from: '2020-01', to: '2020-06' }, { from: '2020-05', to: '2020-08' }], months: 8, gaps: [] },
+    {
+      sentence: 'counts overlapping spans once',
+      spans: [
+        { from: '2020-01', to: '2020-06' },
+        { from: '2020-05', to: '2020-08' },
+      ],
+      months: 8,
+      gaps: [],
+    },
     {
       sentence: 'shows the gaps between spans',
-      spans: [{ from: '2020-01', to: '2020-03' }, { from: '2020-06', to: '2020-07' }],
+      spans: [
+        { from: '2020-01', to: '2020-03' },
+        { from: '2020-06', to: '2020-07' },
+      ],
       months: 5,
       gaps: [{ from: '2020-04', to: '2020-05' }],
     },

@@ -5,7 +5,9 @@ import { parsePolicyTestTable, runPolicyTestTable } from '../../shared/policy/in
 
 // Every YAML table a policy officer writes (docs/policy-tests.md) runs here, one test per case, named by its sentence.
 const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'tables');
-const files = readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort();
+const files = readdirSync(dir)
+  .filter((name) => name.endsWith('.yaml'))
+  .sort();
 
 describe('policy test tables (test/policy/tables/*.yaml)', () => {
   it('finds the tables', () => {

@@ -33,7 +33,10 @@ describe('XH36-end validity window 2020-10-22 → 2021-12-31', () => {
     );
     expect(decision.outcome).toBe(outcome);
     expect(decision.evaluatedOn).toBe(date);
-    if (outcome === 'ineligible') expect(reasonsOf(decision)[0]).toBe(`XH36-end: the certificate issue date ${date} is outside the validity window (${window}); the claim falls outside this policy`);
+    if (outcome === 'ineligible')
+      expect(reasonsOf(decision)[0]).toBe(
+        `XH36-end: the certificate issue date ${date} is outside the validity window (${window}); the claim falls outside this policy`,
+      );
   });
 
   it.each([
@@ -42,7 +45,12 @@ describe('XH36-end validity window 2020-10-22 → 2021-12-31', () => {
     { date: '2021-12-31', outcome: 'eligible' },
     { date: '2022-01-01', outcome: 'ineligible' },
   ])('3.7.a by certificate issue date $date: $outcome', ({ date, outcome }) => {
-    const decision = evaluateClaim(trainingBodyClaim({ claimDate: `${date.slice(0, 4)}-12-31`, certificates: [{ personRef: 'p1', kind: 'qualification', level: 3, number: 'X', issueDate: date }] }));
+    const decision = evaluateClaim(
+      trainingBodyClaim({
+        claimDate: `${date.slice(0, 4)}-12-31`,
+        certificates: [{ personRef: 'p1', kind: 'qualification', level: 3, number: 'X', issueDate: date }],
+      }),
+    );
     expect(decision.outcome).toBe(outcome);
   });
 
@@ -79,13 +87,67 @@ describe('XH36-end validity window 2020-10-22 → 2021-12-31', () => {
 
 describe('every programme on the four boundary days (all 2020 parameters start on 2020-10-22 and end on 2022-01-01)', () => {
   const programmes: { name: string; at: (date: string) => Parameters<typeof evaluateClaim>[0]; inside: string }[] = [
-    { name: 'XH36-3.1 employee apprentice (end of training)', at: (d) => employeeApprenticeClaim({}, { startDate: `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`, endDate: d }), inside: 'eligible' },
-    { name: 'XH36-3.1 student apprentice (end of training)', at: (d) => studentApprenticeClaim({ internshipAgreements: [], materials: ['internship_agreement', 'employment_agreement', 'labour_contract', 'social_insurance_record'] }, { endDate: d, startDate: undefined }), inside: 'eligible' },
-    { name: 'XH36-3.2 certificate training (issue date)', at: (d) => certificateTrainingClaim({ certificates: [{ kind: 'qualification', level: 4, number: 'Q', issueDate: d }] }), inside: 'eligible' },
-    { name: 'XH36-3.3.2 completion project (completion date)', at: (d) => ({ programme: 'XH36-3.3.2', claimDate: '2022-03-01', applicant: { kind: 'training_body' }, projectTraining: { filedWithCity: true, completedOn: d, trainingDays: 5, traineesCertified: 2 }, materials: ['project_filing_form', 'certificate_roster'] }), inside: 'eligible' },
-    { name: 'XH36-3.3.3 competition project (competition date)', at: (d) => ({ programme: 'XH36-3.3.3', claimDate: '2022-03-01', applicant: { kind: 'competition_host' }, competition: { approvedBy: 'district', heldOn: d, participantsPassed: 3 }, materials: ['competition_filing_form', 'competition_qualified_roster'] }), inside: 'eligible' },
-    { name: 'XH36-3.4 entrepreneurship (completion date)', at: (d) => ({ programme: 'XH36-3.4', claimDate: '2022-03-01', applicant: { kind: 'training_body', recognisedForEntrepreneurshipTraining: true }, entrepreneurshipTraining: { completedOn: d, traineesCompleted: 3 }, materials: ['certificate_roster'] }), inside: 'needs_review' },
-    { name: 'XH36-3.7.b enterprise (issue date)', at: (d) => enterpriseClaim({ claimDate: `${d.slice(0, 4)}-12-31`, certificates: [{ personRef: 'p1', kind: 'qualification', level: 3, number: 'Q', issueDate: d }] }), inside: 'eligible' },
+    {
+      name: 'XH36-3.1 employee apprentice (end of training)',
+      at: (d) => employeeApprenticeClaim({}, { startDate: `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`, endDate: d }),
+      inside: 'eligible',
+    },
+    {
+      name: 'XH36-3.1 student apprentice (end of training)',
+      at: (d) =>
+        studentApprenticeClaim(
+          { internshipAgreements: [], materials: ['internship_agreement', 'employment_agreement', 'labour_contract', 'social_insurance_record'] },
+          { endDate: d, startDate: undefined },
+        ),
+      inside: 'eligible',
+    },
+    {
+      name: 'XH36-3.2 certificate training (issue date)',
+      at: (d) => certificateTrainingClaim({ certificates: [{ kind: 'qualification', level: 4, number: 'Q', issueDate: d }] }),
+      inside: 'eligible',
+    },
+    {
+      name: 'XH36-3.3.2 completion project (completion date)',
+      at: (d) => ({
+        programme: 'XH36-3.3.2',
+        claimDate: '2022-03-01',
+        applicant: { kind: 'training_body' },
+        projectTraining: { filedWithCity: true, completedOn: d, trainingDays: 5, traineesCertified: 2 },
+        materials: ['project_filing_form', 'certificate_roster'],
+      }),
+      inside: 'eligible',
+    },
+    {
+      name: 'XH36-3.3.3 competition project (competition date)',
+      at: (d) => ({
+        programme: 'XH36-3.3.3',
+        claimDate: '2022-03-01',
+        applicant: { kind: 'competition_host' },
+        competition: { approvedBy: 'district', heldOn: d, participantsPassed: 3 },
+        materials: ['competition_filing_form', 'competition_qualified_roster'],
+      }),
+      inside: 'eligible',
+    },
+    {
+      name: 'XH36-3.4 entrepreneurship (completion date)',
+      at: (d) => ({
+        programme: 'XH36-3.4',
+        claimDate: '2022-03-01',
+        applicant: { kind: 'training_body', recognisedForEntrepreneurshipTraining: true },
+        entrepreneurshipTraining: { completedOn: d, traineesCompleted: 3 },
+        materials: ['certificate_roster'],
+      }),
+      inside: 'needs_review',
+    },
+    {
+      name: 'XH36-3.7.b enterprise (issue date)',
+      at: (d) =>
+        enterpriseClaim({
+          claimDate: `${d.slice(0, 4)}-12-31`,
+          certificates: [{ personRef: 'p1', kind: 'qualification', level: 3, number: 'Q', issueDate: d }],
+        }),
+      inside: 'eligible',
+    },
   ];
   const days = [
     { date: '2020-10-21', inWindow: false },

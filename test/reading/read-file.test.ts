@@ -77,12 +77,16 @@ describe('readFile', () => {
   });
 
   it('rejects an image over the pixel limit with `image_too_large`', async () => {
-    const big = new Uint8Array(await sharp({ create: { width: 1200, height: 1000, channels: 3, background: '#fff' } }).png().toBuffer());
+    const big = new Uint8Array(
+      await sharp({ create: { width: 1200, height: 1000, channels: 3, background: '#fff' } })
+        .png()
+        .toBuffer(),
+    );
     const { extraction } = await readFile(big, 'big.png', { ocr: scriptedOcr([]), extract, limits: { ...DEFAULT_INTAKE_LIMITS, maxImagePixels: 1_000_000 } });
     expect(extraction.error?.code).toBe('image_too_large');
   });
 
-  it('lets a failing OCR engine throw (an infrastructure fault, not the sender\'s)', async () => {
+  it("lets a failing OCR engine throw (an infrastructure fault, not the sender's)", async () => {
     await expect(readFile(await blankPng(), 'a.png', { ocr: scriptedOcr([], { failOnCall: 1 }), extract })).rejects.toThrow('worker killed');
   });
 });
@@ -106,7 +110,13 @@ describe('readPages with checkpoints', () => {
 
     const resumed = scriptedOcr(certificateLines);
     const progress: number[] = [];
-    const result = await readPages(pdf, 'pdf', { ocr: resumed, limits: DEFAULT_INTAKE_LIMITS, checkpoints, previewDpi: 48, onPage: (done) => void progress.push(done) });
+    const result = await readPages(pdf, 'pdf', {
+      ocr: resumed,
+      limits: DEFAULT_INTAKE_LIMITS,
+      checkpoints,
+      previewDpi: 48,
+      onPage: (done) => void progress.push(done),
+    });
 
     expect(resumed.calls).toBe(1);
     expect(result.resumedPages).toBe(2);
@@ -121,7 +131,13 @@ describe('readPages with checkpoints', () => {
     expect(checkpoints.previews.size).toBe(0);
 
     const eager = memoryCheckpoints();
-    await readPages(makeDigitalPdf([contractRuns]), 'pdf', { ocr: scriptedOcr([]), limits: DEFAULT_INTAKE_LIMITS, checkpoints: eager, previewDpi: 48, previewTextLayerPages: true });
+    await readPages(makeDigitalPdf([contractRuns]), 'pdf', {
+      ocr: scriptedOcr([]),
+      limits: DEFAULT_INTAKE_LIMITS,
+      checkpoints: eager,
+      previewDpi: 48,
+      previewTextLayerPages: true,
+    });
     expect(eager.previews.get(1)!.contentType).toBe('image/png');
   });
 });

@@ -19,7 +19,14 @@ function rasterOcr(): OcrEngine & { rasters: Raster[]; encoded: number } {
     },
     async recognizeRaster(raster: Raster, pageNumber: number): Promise<OcrPage> {
       engine.rasters.push(raster);
-      return { pageNumber, width: raster.width, height: raster.height, rotation: 0, source: 'paddle', lines: [{ text: '职业技能等级证书', confidence: 0.99, box: { x: 0, y: 0, width: 10, height: 10 } }] };
+      return {
+        pageNumber,
+        width: raster.width,
+        height: raster.height,
+        rotation: 0,
+        source: 'paddle',
+        lines: [{ text: '职业技能等级证书', confidence: 0.99, box: { x: 0, y: 0, width: 10, height: 10 } }],
+      };
     },
   };
   return engine;
@@ -42,7 +49,11 @@ async function photo(width: number, height: number, orientation?: number): Promi
 
 describe('readPages with an engine that reads raw pixels', () => {
   it('hands a scanned PDF page over as the same pixels the PNG path would decode, without calling `recognize`', async () => {
-    const png = new Uint8Array(await sharp(await photo(400, 560)).png().toBuffer());
+    const png = new Uint8Array(
+      await sharp(await photo(400, 560))
+        .png()
+        .toBuffer(),
+    );
     const pdf = makeScannedPdf([png]);
     const ocr = rasterOcr();
     const checkpoints = previewsKept();
@@ -85,10 +96,13 @@ describe('imagePageRasters', () => {
 });
 
 describe('previews stored while the page is read', () => {
-  it('stores a scanned page\'s preview before OCR returns when the checkpoints can, and its text after, without the preview again', async () => {
+  it("stores a scanned page's preview before OCR returns when the checkpoints can, and its text after, without the preview again", async () => {
     const scan = await photo(400, 300);
     const png = new Uint8Array(await sharp(scan).png().toBuffer());
-    for (const [bytes, type] of [[scan, 'jpeg'], [makeScannedPdf([png]), 'pdf']] as const) {
+    for (const [bytes, type] of [
+      [scan, 'jpeg'],
+      [makeScannedPdf([png]), 'pdf'],
+    ] as const) {
       const events: string[] = [];
       let previewStored!: () => void;
       const stored = new Promise<void>((resolve) => (previewStored = resolve));
@@ -117,8 +131,12 @@ describe('previews stored while the page is read', () => {
     }
   });
 
-  it('leaves the last page\'s text unstored when asked and hands it back, never a preview', async () => {
-    const png = new Uint8Array(await sharp(await photo(400, 300)).png().toBuffer());
+  it("leaves the last page's text unstored when asked and hands it back, never a preview", async () => {
+    const png = new Uint8Array(
+      await sharp(await photo(400, 300))
+        .png()
+        .toBuffer(),
+    );
     const saved: number[] = [];
     const previews: number[] = [];
     const checkpoints: PageCheckpoints = {
@@ -127,7 +145,13 @@ describe('previews stored while the page is read', () => {
       savePreview: async (pageNumber) => void previews.push(pageNumber),
     };
 
-    const read = await readPages(makeScannedPdf([png, png, png]), 'pdf', { ocr: rasterOcr(), limits: DEFAULT_INTAKE_LIMITS, checkpoints, previewDpi: 48, checkpointLastPage: false });
+    const read = await readPages(makeScannedPdf([png, png, png]), 'pdf', {
+      ocr: rasterOcr(),
+      limits: DEFAULT_INTAKE_LIMITS,
+      checkpoints,
+      previewDpi: 48,
+      checkpointLastPage: false,
+    });
 
     expect(read.pages.map((page) => page.pageNumber)).toEqual([1, 2, 3]);
     expect(saved).toEqual([1, 2]);

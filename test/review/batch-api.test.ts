@@ -22,11 +22,20 @@ async function put(url: string, body: Uint8Array, contentType?: string): Promise
 }
 
 /** A batch of institution-a: the roster uploaded with its presigned PUT; the certificate file's target returned. */
-async function aBatchWithRoster(persons: RosterPerson[], certificates = { name: '证书.zip', size: 1024, contentType: 'application/zip' }, user = 'institution-a') {
+async function aBatchWithRoster(
+  persons: RosterPerson[],
+  certificates = { name: '证书.zip', size: 1024, contentType: 'application/zip' },
+  user = 'institution-a',
+) {
   const roster = await rosterXlsx(persons);
   const created = await env.call('POST', '/batches', {
     user,
-    body: { files: [{ name: '名册.xlsx', size: roster.length, contentType: XLSX, role: 'roster' }, { ...certificates, role: 'certificates' }] },
+    body: {
+      files: [
+        { name: '名册.xlsx', size: roster.length, contentType: XLSX, role: 'roster' },
+        { ...certificates, role: 'certificates' },
+      ],
+    },
   });
   expect(created.status).toBe(200);
   const [rosterTarget, certificateTarget] = created.json.uploads;
@@ -64,7 +73,7 @@ async function seedReadCertificates(batchId: string, persons: RosterPerson[]) {
 }
 
 describe('batch API: a certificate number listed by two training bodies', () => {
-  it('is a finding for the bureau naming both batches, shown to each body without the other\'s batch id, whoever listed first', async () => {
+  it("is a finding for the bureau naming both batches, shown to each body without the other's batch id, whoever listed first", async () => {
     const [shared] = people(1);
     const first = await aBatchWithRoster([shared!], undefined, 'institution-a');
     // Another body puts the same certificate number in its own roster (a mistake, or an attempt to block the first).
@@ -75,9 +84,14 @@ describe('batch API: a certificate number listed by two training bodies', () => 
     // The first body's page learns of it within a minute too: being first holds nothing.
     env.clock.advance(61);
     const seenByA = await env.call('GET', `/batches/${first.batchId}`, { user: 'institution-a' });
-    for (const [view, other] of [[seenByA, second.batchId], [seenByB, first.batchId]] as const) {
+    for (const [view, other] of [
+      [seenByA, second.batchId],
+      [seenByB, first.batchId],
+    ] as const) {
       expect(view.status).toBe(200);
-      expect(view.json.matching.crossBatchDuplicates).toEqual([{ certificateNumber: shared!.certificateNumber, rowNumber: expect.any(Number), otherBatches: [] }]);
+      expect(view.json.matching.crossBatchDuplicates).toEqual([
+        { certificateNumber: shared!.certificateNumber, rowNumber: expect.any(Number), otherBatches: [] },
+      ]);
       expect(JSON.stringify(view.json)).not.toContain(other);
     }
     const seenByClerk = await env.call('GET', `/batches/${second.batchId}`, { user: 'clerk1' });
@@ -86,7 +100,7 @@ describe('batch API: a certificate number listed by two training bodies', () => 
 });
 
 describe('batch API: an institution creates a batch and uploads to the presigned URLs', () => {
-  it('creates the batch for the caller\'s institution whatever the body says, and completes a two-part upload', async () => {
+  it("creates the batch for the caller's institution whatever the body says, and completes a two-part upload", async () => {
     const certificates = new Uint8Array(10 * MiB).fill(0x20);
     certificates.set(Buffer.from('%PDF-1.7\n'));
     const roster = await rosterXlsx(people(3));
@@ -113,7 +127,10 @@ describe('batch API: an institution creates a batch and uploads to the presigned
       const chunk = certificates.subarray((part.partNumber - 1) * 5 * MiB, part.partNumber * 5 * MiB);
       parts.push({ partNumber: part.partNumber, eTag: await put(part.url, chunk) });
     }
-    const completed = await env.call('POST', `/batches/${batch.batchId}/uploads/complete`, { user: 'institution-a', body: { key: uploads[1].key, uploadId: uploads[1].uploadId, parts: parts.reverse() } });
+    const completed = await env.call('POST', `/batches/${batch.batchId}/uploads/complete`, {
+      user: 'institution-a',
+      body: { key: uploads[1].key, uploadId: uploads[1].uploadId, parts: parts.reverse() },
+    });
     expect(completed.status).toBe(200);
     const head = await env.bucket.s3.send(new HeadObjectCommand({ Bucket: env.bucket.bucket, Key: uploads[1].key }));
     expect(head.ContentLength).toBe(10 * MiB);
@@ -136,7 +153,10 @@ describe('batch API: an institution creates a batch and uploads to the presigned
     expect(xls.status).toBe(422);
     expect(xls.json.error).toMatchObject({ code: 'roster_file_type' });
     expect(xls.json.error.zh).toContain('.xlsx');
-    const two = await env.call('POST', '/batches', { user: 'institution-a', body: { files: [file('a.xlsx', 'roster'), file('b.csv', 'roster'), file('a.zip', 'certificates')] } });
+    const two = await env.call('POST', '/batches', {
+      user: 'institution-a',
+      body: { files: [file('a.xlsx', 'roster'), file('b.csv', 'roster'), file('a.zip', 'certificates')] },
+    });
     expect(two.json.error.code).toBe('roster_count');
     const none = await env.call('POST', '/batches', { user: 'institution-a', body: { files: [file('名册.csv', 'roster')] } });
     expect(none.json.error.code).toBe('no_certificates');
@@ -145,9 +165,12 @@ describe('batch API: an institution creates a batch and uploads to the presigned
     expect((await env.call('GET', '/batches', { user: 'institution-a' })).json.batches).toEqual([]);
   });
 
-  it('refuses to complete an upload of a key that is not one of the batch\'s files', async () => {
+  it("refuses to complete an upload of a key that is not one of the batch's files", async () => {
     const { batchId } = await aBatchWithRoster(people(1));
-    const { status, json } = await env.call('POST', `/batches/${batchId}/uploads/complete`, { user: 'institution-a', body: { key: 'incoming/other/x.pdf', uploadId: 'u', parts: [{ partNumber: 1, eTag: '"e"' }] } });
+    const { status, json } = await env.call('POST', `/batches/${batchId}/uploads/complete`, {
+      user: 'institution-a',
+      body: { key: 'incoming/other/x.pdf', uploadId: 'u', parts: [{ partNumber: 1, eTag: '"e"' }] },
+    });
     expect(status).toBe(422);
     expect(json.error.code).toBe('not_a_batch_file');
   });
@@ -183,7 +206,9 @@ describe('batch API: progress and report', () => {
     const persons = people(2);
     const { batchId } = await aBatchWithRoster(persons);
     expect((await env.call('GET', `/batches/${batchId}`, { user: 'institution-a' })).json.allFinal).toBe(false);
-    await env.stores.documents.register(aDocumentRecord({ submissionId: batchId, key: `incoming/${batchId}/证书.zip`, status: 'processing', pageCount: 4, pagesDone: 1 }));
+    await env.stores.documents.register(
+      aDocumentRecord({ submissionId: batchId, key: `incoming/${batchId}/证书.zip`, status: 'processing', pageCount: 4, pagesDone: 1 }),
+    );
     const { json } = await env.call('GET', `/batches/${batchId}`, { user: 'institution-a' });
     expect(json.allFinal).toBe(false);
     expect(json.documents).toMatchObject({ total: 1, final: 0, pagesTotal: 4, pagesDone: 1 });
@@ -204,7 +229,15 @@ describe('batch API: progress and report', () => {
 
   it('tells the institution a roster lacks columns instead of failing the progress', async () => {
     const roster = await rosterXlsx(people(2), { omit: ['证书编号', '身份证号'] });
-    const created = await env.call('POST', '/batches', { user: 'institution-a', body: { files: [{ name: '名册.xlsx', size: roster.length, role: 'roster' }, { name: 'a.zip', size: 10, role: 'certificates' }] } });
+    const created = await env.call('POST', '/batches', {
+      user: 'institution-a',
+      body: {
+        files: [
+          { name: '名册.xlsx', size: roster.length, role: 'roster' },
+          { name: 'a.zip', size: 10, role: 'certificates' },
+        ],
+      },
+    });
     await put(created.json.uploads[0].url, roster, 'application/octet-stream');
     const { status, json } = await env.call('GET', `/batches/${created.json.batch.batchId}`, { user: 'institution-a' });
     expect(status).toBe(200);
@@ -237,7 +270,7 @@ describe('batch API: who may call', () => {
     expect(clerk.json.batch.institutionId).toBe('inst-a');
   });
 
-  it('lists only the caller\'s institution\'s batches, newest first', async () => {
+  it("lists only the caller's institution's batches, newest first", async () => {
     const first = await aBatchWithRoster(people(1));
     env.clock.advance(60);
     const second = await aBatchWithRoster(people(1));
@@ -258,7 +291,9 @@ describe('batch API: who may call', () => {
 
   it('lists every batch route in /openapi.json', async () => {
     const { json } = await env.call('GET', '/openapi.json');
-    expect(Object.keys(json.paths)).toEqual(expect.arrayContaining(['/api/batches', '/api/batches/{batchId}', '/api/batches/{batchId}/uploads/complete', '/api/batches/{batchId}/report.xlsx']));
+    expect(Object.keys(json.paths)).toEqual(
+      expect.arrayContaining(['/api/batches', '/api/batches/{batchId}', '/api/batches/{batchId}/uploads/complete', '/api/batches/{batchId}/report.xlsx']),
+    );
     expect(json.paths['/api/batches'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CreateBatchRequest' });
     expect(json.components.schemas.BatchProgress.properties.matching).toBeDefined();
   });

@@ -13,9 +13,26 @@ describe('GET /cases', () => {
 
   beforeAll(async () => {
     env = await reviewTestEnv();
-    confirmed = await seedClaim(env.stores, { personName: '陈思远', idNumber: '330106199203034321', createdAt: '2022-11-20T01:00:00.000Z', withPageImage: false });
-    waiting = await seedClaim(env.stores, { personName: '林小雨', idNumber: '330106199505056789', createdAt: '2022-11-20T02:00:00.000Z', withPageImage: false, withEnterprise: false });
-    rejected = await seedClaim(env.stores, { personName: '周海', idNumber: '330106198808082468', createdAt: '2022-11-20T03:00:00.000Z', withPageImage: false, withEnterprise: false });
+    confirmed = await seedClaim(env.stores, {
+      personName: '陈思远',
+      idNumber: '330106199203034321',
+      createdAt: '2022-11-20T01:00:00.000Z',
+      withPageImage: false,
+    });
+    waiting = await seedClaim(env.stores, {
+      personName: '林小雨',
+      idNumber: '330106199505056789',
+      createdAt: '2022-11-20T02:00:00.000Z',
+      withPageImage: false,
+      withEnterprise: false,
+    });
+    rejected = await seedClaim(env.stores, {
+      personName: '周海',
+      idNumber: '330106198808082468',
+      createdAt: '2022-11-20T03:00:00.000Z',
+      withPageImage: false,
+      withEnterprise: false,
+    });
     // clerk1 claims the oldest and confirms it; clerk2 claims the next and rejects it.
     const first = await env.call('POST', `/queues/${encodeURIComponent(confirmed.queue)}/claim`, { user: 'clerk1' });
     await env.call('POST', `/cases/${confirmed.caseId}/confirm`, { user: 'clerk1', body: { version: first.json.case.version } });

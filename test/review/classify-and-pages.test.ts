@@ -22,10 +22,18 @@ describe('POST /cases/{id}/classify', () => {
 
     const classified = await env.call('POST', `/cases/${seeded.caseId}/classify`, {
       user: 'clerk1',
-      body: { version: seeded.version, programme: 'XH36-3.2', documents: [{ documentId: certificate.documentId, indexInFile: 0, type: 'vocational_certificate' }] },
+      body: {
+        version: seeded.version,
+        programme: 'XH36-3.2',
+        documents: [{ documentId: certificate.documentId, indexInFile: 0, type: 'vocational_certificate' }],
+      },
     });
     expect(classified.status).toBe(200);
-    expect(classified.json.case).toMatchObject({ queue: 'XH36-3.2', classification: { programme: 'XH36-3.2', by: 'clerk1' }, decision: { programme: 'XH36-3.2' } });
+    expect(classified.json.case).toMatchObject({
+      queue: 'XH36-3.2',
+      classification: { programme: 'XH36-3.2', by: 'clerk1' },
+      decision: { programme: 'XH36-3.2' },
+    });
     expect(classified.json.view.actions.classify).toBe(false);
     const retyped = classified.json.case.documents.find((d: { documentId: string }) => d.documentId === certificate.documentId);
     expect(retyped.type).toBe('vocational_certificate');
@@ -43,28 +51,46 @@ describe('POST /cases/{id}/classify', () => {
 
   it('refuses a document the case does not hold (422), an unknown programme (400) and a stale version (409)', async () => {
     const seeded = await seedUnclassifiedClaim(env.stores);
-    const unknownDocument = await env.call('POST', `/cases/${seeded.caseId}/classify`, { user: 'clerk1', body: { version: seeded.version, programme: 'XH36-3.2', documents: [{ documentId: 'doc-nobody', indexInFile: 0, type: 'id_card' }] } });
+    const unknownDocument = await env.call('POST', `/cases/${seeded.caseId}/classify`, {
+      user: 'clerk1',
+      body: { version: seeded.version, programme: 'XH36-3.2', documents: [{ documentId: 'doc-nobody', indexInFile: 0, type: 'id_card' }] },
+    });
     expect(unknownDocument.status).toBe(422);
     expect(unknownDocument.json.error.code).toBe('unknown_document');
-    expect((await env.call('POST', `/cases/${seeded.caseId}/classify`, { user: 'clerk1', body: { version: seeded.version, programme: 'XH36-99' } })).status).toBe(400);
-    expect((await env.call('POST', `/cases/${seeded.caseId}/classify`, { user: 'clerk1', body: { version: seeded.version + 5, programme: 'XH36-3.2' } })).status).toBe(409);
-    expect((await env.call('POST', `/cases/${seeded.caseId}/classify`, { user: 'institution-a', body: { version: seeded.version, programme: 'XH36-3.2' } })).status).toBe(403);
+    expect(
+      (await env.call('POST', `/cases/${seeded.caseId}/classify`, { user: 'clerk1', body: { version: seeded.version, programme: 'XH36-99' } })).status,
+    ).toBe(400);
+    expect(
+      (await env.call('POST', `/cases/${seeded.caseId}/classify`, { user: 'clerk1', body: { version: seeded.version + 5, programme: 'XH36-3.2' } })).status,
+    ).toBe(409);
+    expect(
+      (await env.call('POST', `/cases/${seeded.caseId}/classify`, { user: 'institution-a', body: { version: seeded.version, programme: 'XH36-3.2' } })).status,
+    ).toBe(403);
   });
 });
 
 describe('POST /cases/{id}/pages', () => {
   it('refuses a grouping that leaves out or repeats a page (422 pages_mismatch), and one over pages no longer stored (422 pages_not_stored)', async () => {
     const { reviewCase, fileId } = await seedTwoPageScan(env.stores);
-    const missing = await env.call('POST', `/cases/${reviewCase.caseId}/pages`, { user: 'clerk1', body: { version: reviewCase.version, documentId: fileId, groups: [{ pages: [1] }] } });
+    const missing = await env.call('POST', `/cases/${reviewCase.caseId}/pages`, {
+      user: 'clerk1',
+      body: { version: reviewCase.version, documentId: fileId, groups: [{ pages: [1] }] },
+    });
     expect(missing.status).toBe(422);
     expect(missing.json.error.code).toBe('pages_mismatch');
-    const twice = await env.call('POST', `/cases/${reviewCase.caseId}/pages`, { user: 'clerk1', body: { version: reviewCase.version, documentId: fileId, groups: [{ pages: [1, 2] }, { pages: [2] }] } });
+    const twice = await env.call('POST', `/cases/${reviewCase.caseId}/pages`, {
+      user: 'clerk1',
+      body: { version: reviewCase.version, documentId: fileId, groups: [{ pages: [1, 2] }, { pages: [2] }] },
+    });
     expect(twice.json.error.code).toBe('pages_mismatch');
 
     // A claim whose pages were never stored as read (the seeded certificate has a page image only).
     const plain = await seedClaim(env.stores, { level: 2 });
     const contract = plain.documents.find((d) => d.type === 'labor_contract')!;
-    const gone = await env.call('POST', `/cases/${plain.caseId}/pages`, { user: 'clerk1', body: { version: plain.version, documentId: contract.documentId, groups: [{ pages: [1], type: 'employment_letter' }] } });
+    const gone = await env.call('POST', `/cases/${plain.caseId}/pages`, {
+      user: 'clerk1',
+      body: { version: plain.version, documentId: contract.documentId, groups: [{ pages: [1], type: 'employment_letter' }] },
+    });
     expect(gone.status).toBe(422);
     expect(gone.json.error.code).toBe('pages_not_stored');
     expect((await env.stores.cases.get(plain.caseId))!.version).toBe(plain.version);

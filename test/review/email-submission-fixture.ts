@@ -52,7 +52,10 @@ export async function seedEmailSubmission(stores: ReviewStores, key = `email/msg
   const queue = new InMemoryWorkQueue();
   for (const stored of outcome.stored) {
     const object = await blobs.head(bucket, stored);
-    await ingestObject({ bucket, key: stored, size: object!.size, eTag: object!.eTag }, { blobs, documents, queue, clock, limits: DEFAULT_INTAKE_LIMITS, inspect: inspectFile });
+    await ingestObject(
+      { bucket, key: stored, size: object!.size, eTag: object!.eTag },
+      { blobs, documents, queue, clock, limits: DEFAULT_INTAKE_LIMITS, inspect: inspectFile },
+    );
   }
   return outcome.emailId;
 }

@@ -38,7 +38,12 @@ describe('request limits (embedded HTTP server)', () => {
         controller.enqueue(chunk);
       },
     });
-    const response = await fetch(`${http.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    const response = await fetch(`${http.url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(response.status).toBe(413);
   });
 

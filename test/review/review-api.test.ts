@@ -38,7 +38,7 @@ describe('review API: who may call', () => {
     expect((await env.call('POST', '/auth/sign-in', { body: { username: 'mallory' } })).status).toBe(401);
   });
 
-  it('keeps institution users to their own cases, pages and uploads, answering another institution\'s ids exactly as unknown ones (404)', async () => {
+  it("keeps institution users to their own cases, pages and uploads, answering another institution's ids exactly as unknown ones (404)", async () => {
     const ours = await seedClaim(env.stores, { institutionId: 'inst-a' });
     const theirs = await seedClaim(env.stores, { institutionId: 'inst-b' });
     expect((await env.call('GET', `/cases/${ours.caseId}`, { user: 'institution-a' })).status).toBe(200);
@@ -54,27 +54,44 @@ describe('review API: who may call', () => {
     expect((await env.call('GET', `/submissions/${theirs.submissionId}/cases`, { user: 'institution-a' })).status).toBe(404);
     expect((await env.call('GET', `/submissions/${ours.submissionId}/cases`, { user: 'institution-a' })).json.cases).toHaveLength(1);
     // Institutions see states, they do not work the queues or change cases.
-    expect((await env.call('PATCH', `/cases/${ours.caseId}/fields`, { user: 'institution-a', body: { version: ours.version, corrections: [{ documentId: 'd', field: 'level', value: 1 }] } })).status).toBe(403);
+    expect(
+      (
+        await env.call('PATCH', `/cases/${ours.caseId}/fields`, {
+          user: 'institution-a',
+          body: { version: ours.version, corrections: [{ documentId: 'd', field: 'level', value: 1 }] },
+        })
+      ).status,
+    ).toBe(403);
     expect((await env.call('GET', '/queues', { user: 'institution-a' })).status).toBe(403);
     expect((await env.call('POST', `/cases/${ours.caseId}/confirm`, { user: 'institution-a', body: { version: ours.version } })).status).toBe(403);
   });
 });
 
 describe('review API: what a training body sees of its case', () => {
-  it('gives an institution its own view: state, outcome, reasons and documents asked for, never clerks\' notes, user ids or corrections', async () => {
+  it("gives an institution its own view: state, outcome, reasons and documents asked for, never clerks' notes, user ids or corrections", async () => {
     const ours = await seedClaim(env.stores, { institutionId: 'inst-a', level: 3, flagged: ['level'] });
     const staff = (await env.call('GET', `/cases/${ours.caseId}`, { user: 'clerk1' })).json;
-    const corrected = await env.call('PATCH', `/cases/${ours.caseId}/fields`, { user: 'clerk1', body: { version: staff.case.version, corrections: [{ ...certificateOf(staff), field: 'level', value: 2 }] } });
-    await env.call('POST', `/cases/${ours.caseId}/request-documents`, { user: 'clerk1', body: { version: corrected.json.case.version, documents: ['劳动合同'], note: '内部备注：电话联系过' } });
+    const corrected = await env.call('PATCH', `/cases/${ours.caseId}/fields`, {
+      user: 'clerk1',
+      body: { version: staff.case.version, corrections: [{ ...certificateOf(staff), field: 'level', value: 2 }] },
+    });
+    await env.call('POST', `/cases/${ours.caseId}/request-documents`, {
+      user: 'clerk1',
+      body: { version: corrected.json.case.version, documents: ['劳动合同'], note: '内部备注：电话联系过' },
+    });
 
     const shown = await env.call('GET', `/cases/${ours.caseId}`, { user: 'institution-a' });
 
     expect(shown.status).toBe(200);
-    expect(shown.json).toMatchObject({ view: 'institution', case: { caseId: ours.caseId, status: 'awaiting_documents', statusZh: '待补材料', requestedDocuments: ['劳动合同'] } });
+    expect(shown.json).toMatchObject({
+      view: 'institution',
+      case: { caseId: ours.caseId, status: 'awaiting_documents', statusZh: '待补材料', requestedDocuments: ['劳动合同'] },
+    });
     expect(shown.json.case.reasons.length).toBeGreaterThan(0);
     expect(shown.json.pages[0].url).toContain('/pages/1');
     const text = JSON.stringify(shown.json);
-    for (const secret of ['clerk1', '内部备注', 'correction', 'audit', 'lease', 'confirmedBy', 'trace', 'claimKeys']) expect(text, secret).not.toContain(secret);
+    for (const secret of ['clerk1', '内部备注', 'correction', 'audit', 'lease', 'confirmedBy', 'trace', 'claimKeys'])
+      expect(text, secret).not.toContain(secret);
     // Staff still get the whole case with its trail.
     expect(JSON.stringify((await env.call('GET', `/cases/${ours.caseId}`, { user: 'clerk2' })).json)).toContain('clerk1');
   });
@@ -150,7 +167,11 @@ describe('review API: reading and correcting a case', () => {
     expect(json.case.decision.reasons.map((r: { ruleId: string }) => r.ruleId)).toContain('XH36-3.2');
     expect(json.case.version).toBe(1);
     expect(json.audit).toEqual([expect.objectContaining({ action: 'create', actor: 'system:process' })]);
-    expect(json.pages).toContainEqual({ documentId: certificateOf(json).documentId, pageNumber: 1, url: `/api/documents/${certificateOf(json).documentId}/pages/1` });
+    expect(json.pages).toContainEqual({
+      documentId: certificateOf(json).documentId,
+      pageNumber: 1,
+      url: `/api/documents/${certificateOf(json).documentId}/pages/1`,
+    });
     expect((await env.call('GET', '/cases/case-nope', { user: 'clerk1' })).status).toBe(404);
   });
 
@@ -192,11 +213,20 @@ describe('review API: reading and correcting a case', () => {
     const seeded = await seedClaim(env.stores, { level: 3, flagged: ['level'] });
     const read = (await env.call('GET', `/cases/${seeded.caseId}`, { user: 'clerk1' })).json;
     const target = { ...certificateOf(read), field: 'level' };
-    const first = await env.call('PATCH', `/cases/${seeded.caseId}/fields`, { user: 'clerk1', body: { version: read.case.version, corrections: [{ ...target, value: 2 }] } });
+    const first = await env.call('PATCH', `/cases/${seeded.caseId}/fields`, {
+      user: 'clerk1',
+      body: { version: read.case.version, corrections: [{ ...target, value: 2 }] },
+    });
     expect(first.status).toBe(200);
-    const second = await env.call('PATCH', `/cases/${seeded.caseId}/fields`, { user: 'clerk2', body: { version: read.case.version, corrections: [{ ...target, value: 4 }] } });
+    const second = await env.call('PATCH', `/cases/${seeded.caseId}/fields`, {
+      user: 'clerk2',
+      body: { version: read.case.version, corrections: [{ ...target, value: 4 }] },
+    });
     expect(second.status).toBe(409);
-    expect(second.json.error).toMatchObject({ code: 'version_conflict', details: { expectedVersion: read.case.version, currentVersion: read.case.version + 1 } });
+    expect(second.json.error).toMatchObject({
+      code: 'version_conflict',
+      details: { expectedVersion: read.case.version, currentVersion: read.case.version + 1 },
+    });
     expect(second.json.error.zh).toContain('您的修改没有保存');
     const after = (await env.call('GET', `/cases/${seeded.caseId}`, { user: 'clerk1' })).json;
     expect(after.case.documents.find((d: { type: string }) => d.type === 'vocational_certificate').fields.level.value).toBe(2);
@@ -208,7 +238,12 @@ describe('review API: reading and correcting a case', () => {
     const read = (await env.call('GET', `/cases/${seeded.caseId}`, { user: 'clerk1' })).json;
     const target = { ...certificateOf(read), field: 'level' };
     const results = await Promise.all(
-      [2, 4].map((value, i) => env.call('PATCH', `/cases/${seeded.caseId}/fields`, { user: i === 0 ? 'clerk1' : 'clerk2', body: { version: read.case.version, corrections: [{ ...target, value }] } })),
+      [2, 4].map((value, i) =>
+        env.call('PATCH', `/cases/${seeded.caseId}/fields`, {
+          user: i === 0 ? 'clerk1' : 'clerk2',
+          body: { version: read.case.version, corrections: [{ ...target, value }] },
+        }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const after = (await env.call('GET', `/cases/${seeded.caseId}`, { user: 'clerk1' })).json;
@@ -238,11 +273,14 @@ describe('review API: reading and correcting a case', () => {
     expect(unknown.json.error.code).toBe('unknown_field');
   });
 
-  it('accepts only the fields of the document\'s type: toString, constructor, __proto__ and another type\'s field get 422 and nothing is stored', async () => {
+  it("accepts only the fields of the document's type: toString, constructor, __proto__ and another type's field get 422 and nothing is stored", async () => {
     const seeded = await seedClaim(env.stores);
     const detail = (await env.call('GET', `/cases/${seeded.caseId}`, { user: 'clerk1' })).json;
     for (const field of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'employeeName']) {
-      const refused = await env.call('PATCH', `/cases/${seeded.caseId}/fields`, { user: 'clerk1', body: { version: detail.case.version, corrections: [{ ...certificateOf(detail), field, value: 'x' }] } });
+      const refused = await env.call('PATCH', `/cases/${seeded.caseId}/fields`, {
+        user: 'clerk1',
+        body: { version: detail.case.version, corrections: [{ ...certificateOf(detail), field, value: 'x' }] },
+      });
       expect(refused.status, field).toBe(422);
       expect(refused.json.error.code, field).toBe('unknown_field');
     }
@@ -250,7 +288,10 @@ describe('review API: reading and correcting a case', () => {
     expect(stored!.version).toBe(detail.case.version);
     expect(Object.keys(stored!.documents[0]!.fields)).toEqual(Object.keys(detail.case.documents[0].fields));
     // A field of the certificate's type may be entered (or re-entered) by the clerk.
-    const entered = await env.call('PATCH', `/cases/${seeded.caseId}/fields`, { user: 'clerk1', body: { version: detail.case.version, corrections: [{ ...certificateOf(detail), field: 'issuer', value: '杭州市西湖区人力资源和社会保障局' }] } });
+    const entered = await env.call('PATCH', `/cases/${seeded.caseId}/fields`, {
+      user: 'clerk1',
+      body: { version: detail.case.version, corrections: [{ ...certificateOf(detail), field: 'issuer', value: '杭州市西湖区人力资源和社会保障局' }] },
+    });
     expect(entered.status).toBe(200);
     expect(entered.json.case.documents[0].fields.issuer).toMatchObject({ value: '杭州市西湖区人力资源和社会保障局', needsReview: false });
   });
@@ -258,12 +299,27 @@ describe('review API: reading and correcting a case', () => {
 
 describe('review API: documents of different persons', () => {
   it('gives a different_persons finding naming the documents and the names and ID numbers that differ, and refuses to confirm until a clerk resolves it', async () => {
-    const seeded = await seedClaim(env.stores, { level: 2, personName: '王晓明', idNumber: '330106199001011234', otherPerson: { name: '李四', idNumber: '330106198802023456' } });
+    const seeded = await seedClaim(env.stores, {
+      level: 2,
+      personName: '王晓明',
+      idNumber: '330106199001011234',
+      otherPerson: { name: '李四', idNumber: '330106198802023456' },
+    });
     const detail = (await env.call('GET', `/cases/${seeded.caseId}`, { user: 'clerk1' })).json;
     expect(detail.findings).toHaveLength(1);
     const [finding] = detail.findings;
-    expect(finding).toMatchObject({ code: 'different_persons', names: expect.arrayContaining(['王晓明', '李四']), idNumbers: expect.arrayContaining(['330106199001011234', '330106198802023456']) });
-    expect(finding.documents.map((d: { type: string }) => d.type).sort()).toEqual(['employment_letter', 'id_card', 'labor_contract', 'social_insurance_record', 'vocational_certificate']);
+    expect(finding).toMatchObject({
+      code: 'different_persons',
+      names: expect.arrayContaining(['王晓明', '李四']),
+      idNumbers: expect.arrayContaining(['330106199001011234', '330106198802023456']),
+    });
+    expect(finding.documents.map((d: { type: string }) => d.type).sort()).toEqual([
+      'employment_letter',
+      'id_card',
+      'labor_contract',
+      'social_insurance_record',
+      'vocational_certificate',
+    ]);
     expect(finding.zh).toContain('李四');
     // Its sentence masks ID numbers.
     expect(finding.zh).not.toContain('330106198802023456');
@@ -272,9 +328,15 @@ describe('review API: documents of different persons', () => {
     expect(refused.status).toBe(422);
     expect(refused.json.error.code).toBe('findings_open');
     // A resolution must answer the finding as it is.
-    const stale = await env.call('POST', `/cases/${seeded.caseId}/findings/different_persons/resolve`, { user: 'clerk1', body: { version: detail.case.version, key: 'other', note: '已核对' } });
+    const stale = await env.call('POST', `/cases/${seeded.caseId}/findings/different_persons/resolve`, {
+      user: 'clerk1',
+      body: { version: detail.case.version, key: 'other', note: '已核对' },
+    });
     expect(stale.status).toBe(409);
-    const resolved = await env.call('POST', `/cases/${seeded.caseId}/findings/different_persons/resolve`, { user: 'clerk1', body: { version: detail.case.version, key: finding.key, note: '已核对身份证原件：合同与社保为申请人曾用名' } });
+    const resolved = await env.call('POST', `/cases/${seeded.caseId}/findings/different_persons/resolve`, {
+      user: 'clerk1',
+      body: { version: detail.case.version, key: finding.key, note: '已核对身份证原件：合同与社保为申请人曾用名' },
+    });
     expect(resolved.status).toBe(200);
     expect(resolved.json.findings[0].resolution).toMatchObject({ by: 'clerk1', note: '已核对身份证原件：合同与社保为申请人曾用名' });
     expect(resolved.json.audit.at(-1)).toMatchObject({ action: 'resolve_finding', actor: 'clerk1' });
@@ -295,11 +357,18 @@ describe('review API: decisions on a case', () => {
     expect(refused.status).toBe(422);
     expect(refused.json.error.code).toBe('fields_flagged');
     const detail = (await env.call('GET', `/cases/${seeded.caseId}`, { user: 'clerk1' })).json;
-    const accepted = await env.call('PATCH', `/cases/${seeded.caseId}/fields`, { user: 'clerk1', body: { version: detail.case.version, corrections: [{ ...certificateOf(detail), field: 'level', value: 2 }] } });
+    const accepted = await env.call('PATCH', `/cases/${seeded.caseId}/fields`, {
+      user: 'clerk1',
+      body: { version: detail.case.version, corrections: [{ ...certificateOf(detail), field: 'level', value: 2 }] },
+    });
     expect(accepted.json.case.documents[0].fields.level.correction).toBeUndefined();
     const confirmed = await env.call('POST', `/cases/${seeded.caseId}/confirm`, { user: 'clerk1', body: { version: accepted.json.case.version } });
     expect(confirmed.json.case).toMatchObject({ status: 'confirmed', confirmedBy: 'clerk1' });
-    expect(confirmed.json.audit.at(-1)).toMatchObject({ action: 'confirm', before: { status: 'needs_review' }, after: { status: 'confirmed', amountYuan: 5000 } });
+    expect(confirmed.json.audit.at(-1)).toMatchObject({
+      action: 'confirm',
+      before: { status: 'needs_review' },
+      after: { status: 'confirmed', amountYuan: 5000 },
+    });
     const queues = (await env.call('GET', '/queues', { user: 'clerk1' })).json.queues;
     expect(queues.find((q: { queue: string }) => q.queue === 'XH36-3.7.c').waiting).toBe(0);
   });
@@ -307,7 +376,10 @@ describe('review API: decisions on a case', () => {
   it('rejects with a reason (400 without one) and records it', async () => {
     const seeded = await seedClaim(env.stores);
     expect((await env.call('POST', `/cases/${seeded.caseId}/reject`, { user: 'clerk1', body: { version: seeded.version, reason: ' ' } })).status).toBe(400);
-    const { json } = await env.call('POST', `/cases/${seeded.caseId}/reject`, { user: 'clerk1', body: { version: seeded.version, reason: '证书为复印件，无法核验' } });
+    const { json } = await env.call('POST', `/cases/${seeded.caseId}/reject`, {
+      user: 'clerk1',
+      body: { version: seeded.version, reason: '证书为复印件，无法核验' },
+    });
     expect(json.case).toMatchObject({ status: 'rejected', rejection: { reason: '证书为复印件，无法核验', by: 'clerk1' } });
     expect(json.audit.at(-1)).toMatchObject({ action: 'reject', actor: 'clerk1', after: { reason: '证书为复印件，无法核验' } });
     const again = await env.call('POST', `/cases/${seeded.caseId}/confirm`, { user: 'clerk1', body: { version: json.case.version } });
@@ -317,7 +389,10 @@ describe('review API: decisions on a case', () => {
 
   it('asks for documents, which takes the case out of its queue', async () => {
     const seeded = await seedClaim(env.stores);
-    const { json } = await env.call('POST', `/cases/${seeded.caseId}/request-documents`, { user: 'clerk2', body: { version: seeded.version, documents: ['身份证原件', '社保缴费证明'] } });
+    const { json } = await env.call('POST', `/cases/${seeded.caseId}/request-documents`, {
+      user: 'clerk2',
+      body: { version: seeded.version, documents: ['身份证原件', '社保缴费证明'] },
+    });
     expect(json.case).toMatchObject({ status: 'awaiting_documents', requestedDocuments: ['身份证原件', '社保缴费证明'] });
     expect((await env.call('POST', '/queues/XH36-3.7.c/claim', { user: 'clerk1' })).status).toBe(204);
   });
@@ -326,7 +401,8 @@ describe('review API: decisions on a case', () => {
     const byClerk = await seedClaim(env.stores);
     const bySupervisor = await seedClaim(env.stores);
     const confirmed = (await env.call('POST', `/cases/${byClerk.caseId}/confirm`, { user: 'clerk1', body: { version: byClerk.version } })).json.case;
-    const selfConfirmed = (await env.call('POST', `/cases/${bySupervisor.caseId}/confirm`, { user: 'supervisor1', body: { version: bySupervisor.version } })).json.case;
+    const selfConfirmed = (await env.call('POST', `/cases/${bySupervisor.caseId}/confirm`, { user: 'supervisor1', body: { version: bySupervisor.version } }))
+      .json.case;
     expect((await env.call('POST', `/cases/${byClerk.caseId}/approve`, { user: 'clerk2', body: { version: confirmed.version } })).status).toBe(403);
     const own = await env.call('POST', `/cases/${bySupervisor.caseId}/approve`, { user: 'supervisor1', body: { version: selfConfirmed.version } });
     expect(own.status).toBe(403);
@@ -365,7 +441,14 @@ describe('review API: batches and the payments export', () => {
 
     const rows = (await env.call('GET', '/exports/payments?from=2026-11-27&to=2026-11-27&format=json', { user: 'supervisor1' })).json;
     expect(rows).toEqual([
-      expect.objectContaining({ payeeName: '陈静', payeeId: '330106198805052345', programme: 'XH36-3.7.c', clause: 'XH36-3.7.c', amountYuan: 5000, caseId: seeded.caseId }),
+      expect.objectContaining({
+        payeeName: '陈静',
+        payeeId: '330106198805052345',
+        programme: 'XH36-3.7.c',
+        clause: 'XH36-3.7.c',
+        amountYuan: 5000,
+        caseId: seeded.caseId,
+      }),
     ]);
 
     const xlsx = await env.call('GET', '/exports/payments?from=2026-11-01&to=2026-11-30', { user: 'supervisor1' });
@@ -375,11 +458,20 @@ describe('review API: batches and the payments export', () => {
     const sheet = workbook.getWorksheet('支付清单')!;
     expect(sheet.getRow(1).values).toContain('金额（元）');
     const row = sheet.getRow(2);
-    expect([row.getCell(1).value, row.getCell(2).value, row.getCell(4).value, row.getCell(5).value, row.getCell(8).value]).toEqual(['陈静', '330106198805052345', 'XH36-3.7.c', 5000, seeded.caseId]);
+    expect([row.getCell(1).value, row.getCell(2).value, row.getCell(4).value, row.getCell(5).value, row.getCell(8).value]).toEqual([
+      '陈静',
+      '330106198805052345',
+      'XH36-3.7.c',
+      5000,
+      seeded.caseId,
+    ]);
     expect((sheet.getRow(3).getCell(5).value as { result: number }).result).toBe(5000);
 
     const csv = await (await env.call('GET', '/exports/payments?from=2026-11-01&to=2026-11-30&format=csv', { user: 'supervisor1' })).response.text();
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`陈静,="330106198805052345",高技能人才一次性补贴（个人）,XH36-3.7.c,5000,`);
     expect(lines[1]).toContain(`,已审批,${seeded.caseId},`);
@@ -413,7 +505,9 @@ describe('review API: OpenAPI', () => {
         '/api/exports/payments',
       ]),
     );
-    expect(json.paths['/api/cases/{caseId}/fields'].patch.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CorrectFieldsRequest' });
+    expect(json.paths['/api/cases/{caseId}/fields'].patch.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/CorrectFieldsRequest',
+    });
     expect(json.components.schemas.CorrectFieldsRequest.required).toEqual(expect.arrayContaining(['version', 'corrections']));
     expect(json.components.schemas.CaseDetail.properties.case.properties.version.type).toBe('integer');
     expect(json.paths['/api/exports/payments'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['from', 'to', 'format']);

@@ -34,7 +34,16 @@ export async function seedDayClaim(stores: ReviewStores, options: DayClaimOption
   const idCard = documents.find((d) => d.type === 'id_card');
   if (idCard && options.idCardAddress) idCard.fields.address = { ...idCard.fields.address!, value: options.idCardAddress };
   const judge = createPolicyJudge({ enterprises: stores.enterprises });
-  const decision = await judge.judge(documents, { submissionId: seeded.submissionId, applicant: { kind: 'individual' }, claimDate: seeded.createdAt.slice(0, 10) });
+  const decision = await judge.judge(documents, {
+    submissionId: seeded.submissionId,
+    applicant: { kind: 'individual' },
+    claimDate: seeded.createdAt.slice(0, 10),
+  });
   const next: ReviewCase = { ...seeded, documents, queue: judge.queueFor(decision), ...(decision ? { decision } : {}) };
-  return stores.cases.update(next, seeded.version, { caseId: seeded.caseId, at: seeded.createdAt, actor: 'system:process', action: 'documents_added', after: { outcome: decision?.outcome } }, decision?.claimKeys ?? []);
+  return stores.cases.update(
+    next,
+    seeded.version,
+    { caseId: seeded.caseId, at: seeded.createdAt, actor: 'system:process', action: 'documents_added', after: { outcome: decision?.outcome } },
+    decision?.claimKeys ?? [],
+  );
 }

@@ -36,7 +36,9 @@ export interface ReviewTestEnv {
  * const env = await reviewTestEnv();
  * const { status } = await env.call('GET', '/queues', { user: 'clerk1' });
  */
-export async function reviewTestEnv(options: { leaseSeconds?: number; batches?: { multipartThreshold?: number; partSize?: number } } = {}): Promise<ReviewTestEnv> {
+export async function reviewTestEnv(
+  options: { leaseSeconds?: number; batches?: { multipartThreshold?: number; partSize?: number } } = {},
+): Promise<ReviewTestEnv> {
   const [table, bucket] = await Promise.all([createTestTable('review'), createTestBucket('review')]);
   const stores: ReviewStores = {
     cases: new DynamoDbCaseRepository(table.db, table.tableName),

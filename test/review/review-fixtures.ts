@@ -12,7 +12,17 @@ import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import type { BlobStore, CaseRepository, Clock, DocumentRepository, EnterpriseRegister } from '../../shared/ports/index.js';
 import type { EmailRecordStore } from '../../shared/email/email-record.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
-import { CaseSearchService, DevSignIn, PageImages, ReportService, ReviewService, SubmissionService, bearerAuthenticator, createReviewApi, type BatchService } from '../../shared/review/index.js';
+import {
+  CaseSearchService,
+  DevSignIn,
+  PageImages,
+  ReportService,
+  ReviewService,
+  SubmissionService,
+  bearerAuthenticator,
+  createReviewApi,
+  type BatchService,
+} from '../../shared/review/index.js';
 
 export const EMPLOYER = '杭州西湖精工科技有限公司';
 export const EMPLOYER_CREDIT_CODE = '91330106MA2AAAAAA1';
@@ -31,7 +41,12 @@ export interface ReviewStores {
 
 type Values = Record<string, string | number | null>;
 
-function document(documentId: string, type: CaseDocument['type'], values: Values, options: { flagged?: string[]; page?: number; spans?: CaseDocument['spans'] } = {}): CaseDocument {
+function document(
+  documentId: string,
+  type: CaseDocument['type'],
+  values: Values,
+  options: { flagged?: string[]; page?: number; spans?: CaseDocument['spans'] } = {},
+): CaseDocument {
   let y = 140;
   const fields: CaseDocument['fields'] = {};
   for (const [name, value] of Object.entries(values)) {
@@ -71,31 +86,63 @@ export interface ClaimOptions {
 }
 
 /** The documents of an individual's XH36-3.7.c claim: certificate, ID card, contract, letter of engagement, insurance record. */
-export function individualClaimDocuments(ids: { certificate: string; idCard: string; contract: string; letter: string; insurance: string }, options: ClaimOptions = {}): CaseDocument[] {
+export function individualClaimDocuments(
+  ids: { certificate: string; idCard: string; contract: string; letter: string; insurance: string },
+  options: ClaimOptions = {},
+): CaseDocument[] {
   const name = options.personName ?? '王晓明';
   const idNumber = options.idNumber ?? '330106199001011234';
   return [
     document(
       ids.certificate,
       'vocational_certificate',
-      { holderName: name, idNumber, occupation: '数控车工', level: options.level ?? 2, certificateKind: 'qualification', certificateNumber: `Q2020-${idNumber.slice(-4)}`, issueDate: '2020-11-15', issuer: '杭州市职业技能鉴定中心' },
+      {
+        holderName: name,
+        idNumber,
+        occupation: '数控车工',
+        level: options.level ?? 2,
+        certificateKind: 'qualification',
+        certificateNumber: `Q2020-${idNumber.slice(-4)}`,
+        issueDate: '2020-11-15',
+        issuer: '杭州市职业技能鉴定中心',
+      },
       { flagged: options.flagged ?? [] },
     ),
     document(ids.idCard, 'id_card', { name, idNumber, address: '浙江省杭州市西湖区文三路100号', birthDate: '1990-01-01' }),
-    document(ids.contract, 'labor_contract', { employerName: EMPLOYER, employerCreditCode: EMPLOYER_CREDIT_CODE, employeeName: options.otherPerson?.name ?? name, startDate: '2018-03-01', endDate: null }),
-    document(ids.letter, 'employment_letter', { employerName: EMPLOYER, employeeName: name, title: '技师', startDate: '2020-11-01', endDate: '2023-10-31' }),
-    document(ids.insurance, 'social_insurance_record', { personName: options.otherPerson?.name ?? name, idNumber: options.otherPerson?.idNumber ?? idNumber, employerName: EMPLOYER, monthsPaid: 56 }, {
-      spans: [
-        { employerName: EMPLOYER, from: '2018-03', to: '2021-06' },
-        { employerName: EMPLOYER, from: '2021-08', to: '2022-11' },
-      ],
+    document(ids.contract, 'labor_contract', {
+      employerName: EMPLOYER,
+      employerCreditCode: EMPLOYER_CREDIT_CODE,
+      employeeName: options.otherPerson?.name ?? name,
+      startDate: '2018-03-01',
+      endDate: null,
     }),
+    document(ids.letter, 'employment_letter', { employerName: EMPLOYER, employeeName: name, title: '技师', startDate: '2020-11-01', endDate: '2023-10-31' }),
+    document(
+      ids.insurance,
+      'social_insurance_record',
+      { personName: options.otherPerson?.name ?? name, idNumber: options.otherPerson?.idNumber ?? idNumber, employerName: EMPLOYER, monthsPaid: 56 },
+      {
+        spans: [
+          { employerName: EMPLOYER, from: '2018-03', to: '2021-06' },
+          { employerName: EMPLOYER, from: '2021-08', to: '2022-11' },
+        ],
+      },
+    ),
   ];
 }
 
 /** A page image that looks like a scanned certificate, with the fields written where their boxes say. */
 export async function certificatePageImage(documentFields: CaseDocument['fields']): Promise<Uint8Array> {
-  const labels: Record<string, string> = { holderName: '姓名', idNumber: '身份证号', occupation: '职业', level: '等级', certificateKind: '类别', certificateNumber: '证书编号', issueDate: '发证日期', issuer: '发证机关' };
+  const labels: Record<string, string> = {
+    holderName: '姓名',
+    idNumber: '身份证号',
+    occupation: '职业',
+    level: '等级',
+    certificateKind: '类别',
+    certificateNumber: '证书编号',
+    issueDate: '发证日期',
+    issuer: '发证机关',
+  };
   const rows = Object.entries(documentFields)
     .map(([name, field]) => {
       const box = field.source?.box;
@@ -117,7 +164,13 @@ export async function certificatePageImage(documentFields: CaseDocument['fields'
 export async function seedClaim(stores: ReviewStores, options: ClaimOptions = {}): Promise<ReviewCase> {
   const submissionId = options.submissionId ?? `sub-${randomUUID().slice(0, 8)}`;
   const suffix = randomUUID().slice(0, 8);
-  const ids = { certificate: `doc-cert-${suffix}`, idCard: `doc-id-${suffix}`, contract: `doc-contract-${suffix}`, letter: `doc-letter-${suffix}`, insurance: `doc-si-${suffix}` };
+  const ids = {
+    certificate: `doc-cert-${suffix}`,
+    idCard: `doc-id-${suffix}`,
+    contract: `doc-contract-${suffix}`,
+    letter: `doc-letter-${suffix}`,
+    insurance: `doc-si-${suffix}`,
+  };
   const idNumber = options.idNumber ?? `3301061990${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
   const documents = individualClaimDocuments(ids, { ...options, idNumber });
   const createdAt = options.createdAt ?? '2022-11-20T02:00:00.000Z';
@@ -139,7 +192,13 @@ export async function seedClaim(stores: ReviewStores, options: ClaimOptions = {}
     };
     await stores.documents.register(record);
   }
-  if (options.withPageImage !== false) await stores.blobs.put(stores.bucket, derivedKeys(DERIVED_PREFIX, ids.certificate).preview(1), await certificatePageImage(documents[0]!.fields), 'image/png');
+  if (options.withPageImage !== false)
+    await stores.blobs.put(
+      stores.bucket,
+      derivedKeys(DERIVED_PREFIX, ids.certificate).preview(1),
+      await certificatePageImage(documents[0]!.fields),
+      'image/png',
+    );
   const judge = createPolicyJudge({ enterprises: stores.enterprises });
   const applicant = { kind: 'individual' } as const;
   const decision = await judge.judge(documents, { submissionId, applicant, claimDate: createdAt.slice(0, 10) });
@@ -178,13 +237,30 @@ export async function seedClaim(stores: ReviewStores, options: ClaimOptions = {}
  */
 export function reviewApiOver(stores: ReviewStores, clock: Clock, options: { leaseSeconds?: number; batches?: BatchService } = {}) {
   const batchOwner = options.batches ? (submissionId: string) => options.batches!.ownerOf(submissionId) : undefined;
-  const review = new ReviewService({ cases: stores.cases, documents: stores.documents, judge: createPolicyJudge({ enterprises: stores.enterprises }), clock, leaseSeconds: options.leaseSeconds, batchOwner, storedPage: (documentId, pageNumber) => blobPageCheckpoints(stores.blobs, stores.bucket, DERIVED_PREFIX, documentId).load(pageNumber) });
+  const review = new ReviewService({
+    cases: stores.cases,
+    documents: stores.documents,
+    judge: createPolicyJudge({ enterprises: stores.enterprises }),
+    clock,
+    leaseSeconds: options.leaseSeconds,
+    batchOwner,
+    storedPage: (documentId, pageNumber) => blobPageCheckpoints(stores.blobs, stores.bucket, DERIVED_PREFIX, documentId).load(pageNumber),
+  });
   const pages = new PageImages({ documents: stores.documents, cases: stores.cases, blobs: stores.blobs, derivedPrefix: DERIVED_PREFIX, batchOwner });
   const signIn = new DevSignIn(TEST_SECRET);
   // The case lists need the store's indexes (DynamoDbCaseRepository); over another store `GET /cases` is not routed.
   const search = stores.cases instanceof DynamoDbCaseRepository ? new CaseSearchService({ cases: stores.cases }) : undefined;
   const submissions = new SubmissionService({ documents: stores.documents, cases: stores.cases, emails: stores.emails });
-  const api = createReviewApi({ review, pages, batches: options.batches, submissions, reports: new ReportService({ cases: stores.cases }), search, devSignIn: signIn, authenticate: bearerAuthenticator((token) => signIn.verify(token)) });
+  const api = createReviewApi({
+    review,
+    pages,
+    batches: options.batches,
+    submissions,
+    reports: new ReportService({ cases: stores.cases }),
+    search,
+    devSignIn: signIn,
+    authenticate: bearerAuthenticator((token) => signIn.verify(token)),
+  });
   const tokens = new Map<string, string>();
   const tokenFor = async (username: string) => {
     if (!tokens.has(username)) tokens.set(username, (await signIn.signIn(username)).token);

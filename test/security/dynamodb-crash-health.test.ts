@@ -21,30 +21,46 @@ describe('the embedded stack when its DynamoDB Local dies', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('reports DynamoDB Local in /health (503 degraded) until it is back, then ok with its crash count, and reads what was uploaded meanwhile', { timeout: 480_000 }, async () => {
-    process.env.INTAKE_LOCAL_LOG_LEVEL = 'error';
-    process.env.POWERTOOLS_LOG_LEVEL = 'CRITICAL';
-    stack = await startEmbeddedStack({ dataDir: path.join(root, 'data'), httpPort: 0, inboxDir: false, stopGraceMs: 200, queue: { failureDelaySeconds: 1, maxReceiveCount: 3 } });
-    const health = async () => {
-      const response = await fetch(`${stack!.endpoints.http}/health`);
-      return { code: response.status, body: (await response.json()) as { status: string; parts: Record<string, unknown> } };
-    };
-    const documents = new DynamoDbDocumentRepository(stack.db, stack.endpoints.tableName);
-    expect(await health()).toMatchObject({ code: 200, body: { status: 'ok', parts: { dynamodb: 'up', dynamodbCrashes: 0 } } });
+  it(
+    'reports DynamoDB Local in /health (503 degraded) until it is back, then ok with its crash count, and reads what was uploaded meanwhile',
+    { timeout: 480_000 },
+    async () => {
+      process.env.INTAKE_LOCAL_LOG_LEVEL = 'error';
+      process.env.POWERTOOLS_LOG_LEVEL = 'CRITICAL';
+      stack = await startEmbeddedStack({
+        dataDir: path.join(root, 'data'),
+        httpPort: 0,
+        inboxDir: false,
+        stopGraceMs: 200,
+        queue: { failureDelaySeconds: 1, maxReceiveCount: 3 },
+      });
+      const health = async () => {
+        const response = await fetch(`${stack!.endpoints.http}/health`);
+        return { code: response.status, body: (await response.json()) as { status: string; parts: Record<string, unknown> } };
+      };
+      const documents = new DynamoDbDocumentRepository(stack.db, stack.endpoints.tableName);
+      expect(await health()).toMatchObject({ code: 200, body: { status: 'ok', parts: { dynamodb: 'up', dynamodbCrashes: 0 } } });
 
-    expect(stack.faults.killDynamoDb()).toBe(true);
+      expect(stack.faults.killDynamoDb()).toBe(true);
 
-    await expect.poll(async () => (await health()).code, { timeout: 15_000, interval: 20 }).toBe(503);
-    const away = await health();
-    expect(away.body.status).toBe('degraded');
-    expect(away.body.parts.dynamodb).not.toBe('up');
-    // An upload while DynamoDB Local is away: its ingest fails, and must be resumed once the part is back.
-    await stack.s3.send(new PutObjectCommand({ Bucket: stack.endpoints.bucket, Key: 'incoming/crash-dynamo/证书.pdf', Body: makeDigitalPdf([[{ text: '职业技能等级证书', x: 72, y: 100 }]]) }));
-    await expect.poll(async () => (await health()).body.parts.dynamodb, { timeout: 240_000, interval: 200 }).toBe('up');
-    expect(await health()).toMatchObject({ code: 200, body: { status: 'ok', parts: { dynamodbCrashes: 1 } } });
+      await expect.poll(async () => (await health()).code, { timeout: 15_000, interval: 20 }).toBe(503);
+      const away = await health();
+      expect(away.body.status).toBe('degraded');
+      expect(away.body.parts.dynamodb).not.toBe('up');
+      // An upload while DynamoDB Local is away: its ingest fails, and must be resumed once the part is back.
+      await stack.s3.send(
+        new PutObjectCommand({
+          Bucket: stack.endpoints.bucket,
+          Key: 'incoming/crash-dynamo/证书.pdf',
+          Body: makeDigitalPdf([[{ text: '职业技能等级证书', x: 72, y: 100 }]]),
+        }),
+      );
+      await expect.poll(async () => (await health()).body.parts.dynamodb, { timeout: 240_000, interval: 200 }).toBe('up');
+      expect(await health()).toMatchObject({ code: 200, body: { status: 'ok', parts: { dynamodbCrashes: 1 } } });
 
-    await expect
-      .poll(async () => (await documents.listBySubmission('crash-dynamo')).map((record) => record.status), { timeout: 180_000, interval: 250 })
-      .toEqual([expect.stringMatching(/^(processed|needs_review)$/)]);
-  });
+      await expect
+        .poll(async () => (await documents.listBySubmission('crash-dynamo')).map((record) => record.status), { timeout: 180_000, interval: 250 })
+        .toEqual([expect.stringMatching(/^(processed|needs_review)$/)]);
+    },
+  );
 });

@@ -36,12 +36,32 @@ async function institutionPage(hash: string): Promise<Page> {
 }
 
 describe('batch page: each case in one line', () => {
-  it('shows each case\'s file, state, outcome and reason in Chinese, and a file that serves no case with why', async () => {
+  it("shows each case's file, state, outcome and reason in Chinese, and a file that serves no case with why", async () => {
     const principal = { userId: 'institution-a', roles: ['institution' as const], institutionId: 'inst-a' };
-    const { batch } = await env.batches!.create(principal, { files: [{ name: '名册.xlsx', size: 10, contentType: 'application/octet-stream', role: 'roster' }, { name: '证书.zip', size: 10, contentType: 'application/zip', role: 'certificates' }] });
-    const eligible = await seedClaim(env.stores, { submissionId: batch.batchId, caseId: `case-${batch.batchId}-1`, institutionId: 'inst-a', personName: '陈静', level: 2 });
-    const flagged = await seedClaim(env.stores, { submissionId: batch.batchId, caseId: `case-${batch.batchId}-2`, institutionId: 'inst-a', personName: '刘洋', level: 3, flagged: ['level'] });
-    const orphan = (await env.stores.documents.listBySubmission(batch.batchId)).find((record) => record.caseIds?.includes(flagged.caseId) && record.fileName === 'contract.png')!;
+    const { batch } = await env.batches!.create(principal, {
+      files: [
+        { name: '名册.xlsx', size: 10, contentType: 'application/octet-stream', role: 'roster' },
+        { name: '证书.zip', size: 10, contentType: 'application/zip', role: 'certificates' },
+      ],
+    });
+    const eligible = await seedClaim(env.stores, {
+      submissionId: batch.batchId,
+      caseId: `case-${batch.batchId}-1`,
+      institutionId: 'inst-a',
+      personName: '陈静',
+      level: 2,
+    });
+    const flagged = await seedClaim(env.stores, {
+      submissionId: batch.batchId,
+      caseId: `case-${batch.batchId}-2`,
+      institutionId: 'inst-a',
+      personName: '刘洋',
+      level: 3,
+      flagged: ['level'],
+    });
+    const orphan = (await env.stores.documents.listBySubmission(batch.batchId)).find(
+      (record) => record.caseIds?.includes(flagged.caseId) && record.fileName === 'contract.png',
+    )!;
     await env.stores.documents.update(orphan.documentId, { caseIds: [], error: { ...SERVES_NO_CASE }, status: 'processed' });
 
     const page = await institutionPage(`#/batches/${batch.batchId}`);

@@ -14,7 +14,10 @@ export interface Box {
  * @example
  * const { drawn, expected } = await boxPlacement(page, field.source.box);
  */
-export async function boxPlacement(page: Page, box: Box): Promise<{ expected: { x: number; y: number }; drawn: { x: number; y: number; width: number; height: number }; clip: Box }> {
+export async function boxPlacement(
+  page: Page,
+  box: Box,
+): Promise<{ expected: { x: number; y: number }; drawn: { x: number; y: number; width: number; height: number }; clip: Box }> {
   return page.evaluate((b) => {
     const img = document.querySelector<HTMLImageElement>('#page-img')!;
     const drawn = document.querySelector<HTMLElement>('#page-box')!.getBoundingClientRect();

@@ -25,13 +25,34 @@ let waiting: ReviewCase;
 beforeAll(async () => {
   stack = await startPageStack('case-lists-');
   ({ env, http, browser } = stack);
-  confirmed = await seedClaim(env.stores, { personName: '陈思远', idNumber: '330106199203034321', createdAt: '2022-11-20T01:00:00.000Z', withPageImage: false });
-  waiting = await seedClaim(env.stores, { personName: '林小雨', idNumber: '330106199505056789', createdAt: '2022-11-20T02:00:00.000Z', withPageImage: false, withEnterprise: false });
+  confirmed = await seedClaim(env.stores, {
+    personName: '陈思远',
+    idNumber: '330106199203034321',
+    createdAt: '2022-11-20T01:00:00.000Z',
+    withPageImage: false,
+  });
+  waiting = await seedClaim(env.stores, {
+    personName: '林小雨',
+    idNumber: '330106199505056789',
+    createdAt: '2022-11-20T02:00:00.000Z',
+    withPageImage: false,
+    withEnterprise: false,
+  });
   // clerk1 confirmed the first: it waits for a supervisor's approval (待审批).
-  await env.stores.cases.update({ ...confirmed, status: 'confirmed', confirmedBy: 'clerk1', updatedAt: '2022-11-21T01:00:00.000Z' }, confirmed.version, anAuditEvent(confirmed.caseId, { action: 'confirm', actor: 'clerk1' }));
+  await env.stores.cases.update(
+    { ...confirmed, status: 'confirmed', confirmedBy: 'clerk1', updatedAt: '2022-11-21T01:00:00.000Z' },
+    confirmed.version,
+    anAuditEvent(confirmed.caseId, { action: 'confirm', actor: 'clerk1' }),
+  );
   // 51 cases waiting for documents: one more than a page.
   for (let i = 0; i < 51; i++) {
-    const reviewCase = aReviewCase({ caseId: `case-docs-${String(i).padStart(2, '0')}`, status: 'awaiting_documents', personName: `补件${i}`, personIdNumber: undefined, createdAt: `2022-10-01T00:${String(i).padStart(2, '0')}:00.000Z` });
+    const reviewCase = aReviewCase({
+      caseId: `case-docs-${String(i).padStart(2, '0')}`,
+      status: 'awaiting_documents',
+      personName: `补件${i}`,
+      personIdNumber: undefined,
+      createdAt: `2022-10-01T00:${String(i).padStart(2, '0')}:00.000Z`,
+    });
     await env.stores.cases.create(reviewCase, anAuditEvent(reviewCase.caseId));
   }
 }, 180_000);

@@ -39,7 +39,7 @@ async function expectBoxOnValue(page: Page, box: Box, label: string) {
 }
 
 describe('the page image as a workspace', () => {
-  it('keeps the field box on the value\'s text through zoom (button, key, wheel), drag and rotation', async () => {
+  it("keeps the field box on the value's text through zoom (button, key, wheel), drag and rotation", async () => {
     const claim = await seedClaim(env.stores, { level: 3, flagged: ['holderName'] });
     const certificate = claim.documents.find((d) => d.type === 'vocational_certificate')!;
     const key = `${certificate.documentId}#0#holderName`;
@@ -120,7 +120,9 @@ describe('the page image as a workspace', () => {
     // Escape closed the overlay and did not leave the case.
     expect(await page.evaluate(() => location.hash)).toBe(caseHash(claim.caseId));
 
-    const actions = await page.locator('.page-tools button, .page-tabs button, .actions button, .actions a').evaluateAll((els) => els.map((el) => el.id || (el as HTMLElement).dataset.page || el.textContent!.trim()));
+    const actions = await page
+      .locator('.page-tools button, .page-tabs button, .actions button, .actions a')
+      .evaluateAll((els) => els.map((el) => el.id || (el as HTMLElement).dataset.page || el.textContent!.trim()));
     const reached = new Set<string>();
     await page.locator('body').focus();
     for (let i = 0; i < 250 && !actions.every((a) => reached.has(a)); i++) {
@@ -137,7 +139,7 @@ describe('the page image as a workspace', () => {
 });
 
 describe('classifying an unclassified case (未分类)', () => {
-  it('lets the clerk set the programme and the certificate\'s type; the case is judged again under XH36-3.7.c and the trail says so', async () => {
+  it("lets the clerk set the programme and the certificate's type; the case is judged again under XH36-3.7.c and the trail says so", async () => {
     const unclassified = await seedUnclassifiedClaim(env.stores, { level: 2 });
     expect(unclassified.queue).toBe('unclassified');
     const certificate = unclassified.documents.find((d) => d.type === 'unknown')!;
@@ -161,7 +163,16 @@ describe('classifying an unclassified case (未分类)', () => {
     expect(stored.documents.find((d) => d.documentId === certificate.documentId)!.type).toBe('vocational_certificate');
 
     // The clerk enters the certificate as printed; the rules keep the programme and pay under it.
-    const values: Record<string, string> = { holderName: '王晓明', idNumber: stored.personIdNumber!, occupation: '数控车工', level: '2', certificateKind: 'qualification', certificateNumber: `Q2020-${stored.personIdNumber!.slice(-4)}`, issueDate: '2020-11-15', issuer: '杭州市职业技能鉴定中心' };
+    const values: Record<string, string> = {
+      holderName: '王晓明',
+      idNumber: stored.personIdNumber!,
+      occupation: '数控车工',
+      level: '2',
+      certificateKind: 'qualification',
+      certificateNumber: `Q2020-${stored.personIdNumber!.slice(-4)}`,
+      issueDate: '2020-11-15',
+      issuer: '杭州市职业技能鉴定中心',
+    };
     for (const [field, value] of Object.entries(values)) {
       const input = page.locator(`input[data-key="${certificate.documentId}#0#${field}"]`);
       await input.fill(value);
@@ -179,7 +190,7 @@ describe('classifying an unclassified case (未分类)', () => {
   });
 });
 
-describe('splitting and merging a file\'s pages into documents', () => {
+describe("splitting and merging a file's pages into documents", () => {
   it('splits the ID card page off a scan read as one certificate, reads both again from the stored pages, ignores a repeated request, and merges them back', async () => {
     const { reviewCase, fileId } = await seedTwoPageScan(env.stores);
     expect(reviewCase.documents.filter((d) => d.documentId === fileId).map((d) => d.pages)).toEqual([[1, 2]]);
@@ -196,7 +207,10 @@ describe('splitting and merging a file\'s pages into documents', () => {
     expect(await page.locator('.doc h3').filter({ hasText: '职业资格/技能等级证书' }).textContent()).toContain('（第1页）');
     const split = (await env.stores.cases.get(reviewCase.caseId))!;
     const ofFile = split.documents.filter((d) => d.documentId === fileId);
-    expect(ofFile.map((d) => [d.indexInFile, d.type, d.pages])).toEqual([[0, 'vocational_certificate', [1]], [1, 'id_card', [2]]]);
+    expect(ofFile.map((d) => [d.indexInFile, d.type, d.pages])).toEqual([
+      [0, 'vocational_certificate', [1]],
+      [1, 'id_card', [2]],
+    ]);
     expect(ofFile[1]!.fields.idNumber?.value).toBe(reviewCase.personIdNumber);
 
     // The same grouping sent again (a retry, a double click) changes nothing: no second ID card, no new version.

@@ -93,7 +93,12 @@ describe('clerk page', () => {
 
   it('a supervisor approves a confirmed case and the export holds the payment with its amount', async () => {
     const seeded = await seedClaim(env.stores, { level: 2, personName: '孙悦', idNumber: '330106199202023456' });
-    await env.stores.cases.update({ ...seeded, status: 'confirmed', confirmedBy: 'clerk1' }, seeded.version, { caseId: seeded.caseId, at: new Date().toISOString(), actor: 'clerk1', action: 'confirm' });
+    await env.stores.cases.update({ ...seeded, status: 'confirmed', confirmedBy: 'clerk1' }, seeded.version, {
+      caseId: seeded.caseId,
+      at: new Date().toISOString(),
+      actor: 'clerk1',
+      action: 'confirm',
+    });
     const page = await signedIn('supervisor1', `#/case/${seeded.caseId}`);
     await page.locator('#approve').waitFor();
     await page.keyboard.press('Alt+p');
@@ -156,7 +161,10 @@ describe('clerk page', () => {
     await page.locator('#confirm:focus').waitFor();
     await page.keyboard.press('Enter');
     // Confirming claims the next case and moves there: wait until it has, then come back to this one.
-    await page.locator('#banner').filter({ hasText: /已确认。(已领取下一件|此队列已没有待领取的案件)/ }).waitFor();
+    await page
+      .locator('#banner')
+      .filter({ hasText: /已确认。(已领取下一件|此队列已没有待领取的案件)/ })
+      .waitFor();
     await page.evaluate((id) => (location.hash = `#/case/${id}?again`), seeded.caseId);
     await page.evaluate((id) => (location.hash = `#/case/${id}`), seeded.caseId);
     await page.locator('#decision .status.confirmed').waitFor();

@@ -36,7 +36,12 @@ describe('page sign-in through Cognito (config.json auth "cognito")', () => {
       }
       if (url.pathname === '/oauth2/token') {
         exchanged.push(new URLSearchParams(route.request().postData() ?? ''));
-        return route.fulfill({ status: 200, headers: { 'access-control-allow-origin': '*' }, contentType: 'application/json', body: JSON.stringify({ id_token: await tokenFor('institution-a') }) });
+        return route.fulfill({
+          status: 200,
+          headers: { 'access-control-allow-origin': '*' },
+          contentType: 'application/json',
+          body: JSON.stringify({ id_token: await tokenFor('institution-a') }),
+        });
       }
       loggedOut = url;
       return route.fulfill({ status: 200, contentType: 'text/html', body: '<p>signed out</p>' });

@@ -27,7 +27,8 @@ function memoryStorage(): InMemoryWebStorage & { keys(): string[] } {
 }
 
 /** A JWT as Cognito's token endpoint returns one (the page decodes it; the API checks the signature). */
-const jwt = (claims: Record<string, unknown>) => `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2ln`;
+const jwt = (claims: Record<string, unknown>) =>
+  `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2ln`;
 const ID_TOKEN = jwt({ sub: 'user-1', 'cognito:groups': ['institution'], exp: 4_102_444_800 });
 
 interface RecordedRequest {
@@ -154,7 +155,11 @@ describe('completeCognitoSignIn', () => {
     const fetchImpl = tokenEndpoint(() => json({ id_token: ID_TOKEN }));
     const { storage } = await begin();
     const attempt = completeCognitoSignIn(cognitoConfig(), new URL(`${PAGE}?code=code-9&state=forged`), storage);
-    await expect(attempt).rejects.toMatchObject({ name: 'CognitoSignInError', code: 'state_mismatch', message: expect.stringMatching(/state .* does not match/) });
+    await expect(attempt).rejects.toMatchObject({
+      name: 'CognitoSignInError',
+      code: 'state_mismatch',
+      message: expect.stringMatching(/state .* does not match/),
+    });
     expect(fetchImpl.calls).toHaveLength(0);
   });
 

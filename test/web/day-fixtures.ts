@@ -18,11 +18,22 @@ import { DERIVED_PREFIX, seedClaim, type ClaimOptions, type ReviewStores } from 
  */
 export async function seedUnclassifiedClaim(stores: ReviewStores, options: ClaimOptions = {}): Promise<ReviewCase> {
   const seeded = await seedClaim(stores, options);
-  const documents = structuredClone(seeded.documents).map((d) => (d.type === 'vocational_certificate' ? { ...d, type: 'unknown' as const, fields: {}, typeConfidence: 0.31 } : d));
+  const documents = structuredClone(seeded.documents).map((d) =>
+    d.type === 'vocational_certificate' ? { ...d, type: 'unknown' as const, fields: {}, typeConfidence: 0.31 } : d,
+  );
   const judge = createPolicyJudge({ enterprises: stores.enterprises });
-  const decision = await judge.judge(documents, { submissionId: seeded.submissionId, applicant: { kind: 'individual' }, claimDate: seeded.createdAt.slice(0, 10) });
+  const decision = await judge.judge(documents, {
+    submissionId: seeded.submissionId,
+    applicant: { kind: 'individual' },
+    claimDate: seeded.createdAt.slice(0, 10),
+  });
   const next: ReviewCase = { ...seeded, documents, queue: judge.queueFor(decision), flaggedFieldCount: 0, ...(decision ? { decision } : {}) };
-  return stores.cases.update(next, seeded.version, { caseId: seeded.caseId, at: seeded.createdAt, actor: 'system:process', action: 'documents_added', after: { outcome: decision?.outcome } }, decision?.claimKeys ?? []);
+  return stores.cases.update(
+    next,
+    seeded.version,
+    { caseId: seeded.caseId, at: seeded.createdAt, actor: 'system:process', action: 'documents_added', after: { outcome: decision?.outcome } },
+    decision?.claimKeys ?? [],
+  );
 }
 
 /**
@@ -44,9 +55,18 @@ export async function seedTwoPageScan(stores: ReviewStores): Promise<{ reviewCas
     .filter((d) => d.type !== 'id_card')
     .map((d) => (d.documentId === fileId ? { ...asOne!, documentId: fileId, indexInFile: 0 } : d));
   const judge = createPolicyJudge({ enterprises: stores.enterprises });
-  const decision = await judge.judge(documents, { submissionId: seeded.submissionId, applicant: { kind: 'individual' }, claimDate: seeded.createdAt.slice(0, 10) });
+  const decision = await judge.judge(documents, {
+    submissionId: seeded.submissionId,
+    applicant: { kind: 'individual' },
+    claimDate: seeded.createdAt.slice(0, 10),
+  });
   const flaggedFieldCount = documents.reduce((n, d) => n + Object.values(d.fields).filter((f) => f.needsReview).length, 0);
   const next: ReviewCase = { ...seeded, documents, queue: judge.queueFor(decision), flaggedFieldCount, ...(decision ? { decision } : {}) };
-  const reviewCase = await stores.cases.update(next, seeded.version, { caseId: seeded.caseId, at: seeded.createdAt, actor: 'system:process', action: 'documents_added', after: { outcome: decision?.outcome } }, decision?.claimKeys ?? []);
+  const reviewCase = await stores.cases.update(
+    next,
+    seeded.version,
+    { caseId: seeded.caseId, at: seeded.createdAt, actor: 'system:process', action: 'documents_added', after: { outcome: decision?.outcome } },
+    decision?.claimKeys ?? [],
+  );
   return { reviewCase, fileId };
 }

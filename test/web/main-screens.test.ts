@@ -56,7 +56,10 @@ describe.skipIf(!WRITE)('main screens (written to docs/screenshots only with INT
       { name: 'batches', user: 'institution-a', hash: '#/', ready: (p) => p.locator('h1').waitFor() },
     ];
     void mailed;
-    for (const [width, viewport] of [[1440, VIEWPORTS.desk], [390, VIEWPORTS.phone]] as const) {
+    for (const [width, viewport] of [
+      [1440, VIEWPORTS.desk],
+      [390, VIEWPORTS.phone],
+    ] as const) {
       for (const screen of screens) {
         const page = await signedInPage(stack, screen.user, viewport, screen.hash);
         await screen.ready(page);

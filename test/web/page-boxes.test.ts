@@ -68,7 +68,12 @@ beforeAll(async () => {
     stopGraceMs: 200,
     loadApi: async (composition) => (await import('../../functions/api/app.js')).createApiApp(composition),
   });
-  const s3 = new S3Client({ endpoint: stack.endpoints.s3, region: stack.endpoints.region, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+  const s3 = new S3Client({
+    endpoint: stack.endpoints.s3,
+    region: stack.endpoints.region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
   for (const [index, truth] of truths.entries()) {
     let bytes: Uint8Array = readFileSync(path.join(root, 'files', truth.file));
     let file = truth.file;
@@ -109,7 +114,11 @@ function share(wanted: string, read: string): number {
 }
 
 async function signInToken(): Promise<string> {
-  const response = await fetch(`${stack.http!.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk1' }) });
+  const response = await fetch(`${stack.http!.url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'clerk1' }),
+  });
   return ((await response.json()) as { token: string }).token;
 }
 
@@ -167,123 +176,150 @@ async function boxedRegion(page: Page, key: string): Promise<{ png: Buffer; natu
 }
 
 describe('field boxes on the served page image', () => {
-  it('draws each field box over the field\'s own text on every kind of page: digital PDF, PNG scan, phone photo, a page scanned sideways, a multi-document scan', { timeout: 600_000 }, async () => {
-    const documents = new DynamoDbDocumentRepository(stack.db, tableName);
-    const cases = new DynamoDbCaseRepository(stack.db, tableName);
-    for (const { submissionId } of submissions) {
-      await expect.poll(async () => (await documents.listBySubmission(submissionId)).filter((d) => FINAL.includes(d.status)).length, { timeout: 300_000, interval: 1000 }).toBe(1);
-    }
-    await stack.settled();
-    const ocr = createPaddleOcrEngine();
-    const checked: Record<string, number> = {};
-    const misses: string[] = [];
-    for (const { name, submissionId, file } of submissions) {
-      const found = (await cases.listBySubmission(submissionId)) as ReviewCase[];
-      expect(found.length, `${file}: a case`).toBeGreaterThan(0);
-      for (const reviewCase of found) {
-        // Every page of the case is served, at the size of the page as read brought inside the preview's long side.
-        const token = await signInToken();
-        const detail = (await (await fetch(`${stack.http!.url}/api/cases/${encodeURIComponent(reviewCase.caseId)}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { pages: { url: string }[] };
-        for (const { url } of detail.pages) {
-          const response = await fetch(`${stack.http!.url}${url}`, { headers: { authorization: `Bearer ${token}` } });
-          expect(response.status, `${file} ${url}`).toBe(200);
-          const size = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
-          expect(Math.max(size.width!, size.height!), `${file} ${url}`).toBeLessThanOrEqual(1123);
+  it(
+    "draws each field box over the field's own text on every kind of page: digital PDF, PNG scan, phone photo, a page scanned sideways, a multi-document scan",
+    { timeout: 600_000 },
+    async () => {
+      const documents = new DynamoDbDocumentRepository(stack.db, tableName);
+      const cases = new DynamoDbCaseRepository(stack.db, tableName);
+      for (const { submissionId } of submissions) {
+        await expect
+          .poll(async () => (await documents.listBySubmission(submissionId)).filter((d) => FINAL.includes(d.status)).length, {
+            timeout: 300_000,
+            interval: 1000,
+          })
+          .toBe(1);
+      }
+      await stack.settled();
+      const ocr = createPaddleOcrEngine();
+      const checked: Record<string, number> = {};
+      const misses: string[] = [];
+      for (const { name, submissionId, file } of submissions) {
+        const found = (await cases.listBySubmission(submissionId)) as ReviewCase[];
+        expect(found.length, `${file}: a case`).toBeGreaterThan(0);
+        for (const reviewCase of found) {
+          // Every page of the case is served, at the size of the page as read brought inside the preview's long side.
+          const token = await signInToken();
+          const detail = (await (
+            await fetch(`${stack.http!.url}/api/cases/${encodeURIComponent(reviewCase.caseId)}`, { headers: { authorization: `Bearer ${token}` } })
+          ).json()) as { pages: { url: string }[] };
+          for (const { url } of detail.pages) {
+            const response = await fetch(`${stack.http!.url}${url}`, { headers: { authorization: `Bearer ${token}` } });
+            expect(response.status, `${file} ${url}`).toBe(200);
+            const size = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+            expect(Math.max(size.width!, size.height!), `${file} ${url}`).toBeLessThanOrEqual(1123);
+          }
+          const page = await openCase(reviewCase.caseId);
+          for (const document of reviewCase.documents) {
+            for (const [field, value] of Object.entries(document.fields)) {
+              if (!value.source?.box || !VERBATIM.has(field) || typeof value.value !== 'string' || value.value.length < 2) continue;
+              const key = `${document.documentId}#${document.indexInFile}#${field}`;
+              const region = await boxedRegion(page, key);
+              const read = (await ocr.recognize({ bytes: region.png, pageNumber: 1 })).lines.map((line) => line.text).join('');
+              const wanted = value.value;
+              checked[name] = (checked[name] ?? 0) + 1;
+              // The region holds the value (OCR of a small crop may miss a character), and not much else: a box twice
+              // the size lands on other text or on nothing.
+              if (share(wanted, read) < 0.6) misses.push(`${file} ${field}: box ${JSON.stringify(region.natural)} reads "${read}", wanted "${wanted}"`);
+            }
+          }
+          await page.context().close();
         }
-        const page = await openCase(reviewCase.caseId);
-        for (const document of reviewCase.documents) {
-          for (const [field, value] of Object.entries(document.fields)) {
-            if (!value.source?.box || !VERBATIM.has(field) || typeof value.value !== 'string' || value.value.length < 2) continue;
-            const key = `${document.documentId}#${document.indexInFile}#${field}`;
-            const region = await boxedRegion(page, key);
-            const read = (await ocr.recognize({ bytes: region.png, pageNumber: 1 })).lines.map((line) => line.text).join('');
-            const wanted = value.value;
-            checked[name] = (checked[name] ?? 0) + 1;
-            // The region holds the value (OCR of a small crop may miss a character), and not much else: a box twice
-            // the size lands on other text or on nothing.
-            if (share(wanted, read) < 0.6) misses.push(`${file} ${field}: box ${JSON.stringify(region.natural)} reads "${read}", wanted "${wanted}"`);
+      }
+      // Reading a small crop again by OCR drops a character now and then (under load, a line): at most one field in
+      // twenty may read short. Boxes in the wrong pixels (the bug this pins: 2× off on most pages) miss nearly all.
+      const total = Object.values(checked).reduce((sum, n) => sum + n, 0);
+      expect(misses.length, misses.join('\n')).toBeLessThanOrEqual(Math.floor(total / 20));
+      // Every kind of page had fields checked.
+      for (const { name } of submissions) expect(checked[name] ?? 0, `${name}: fields checked`).toBeGreaterThan(0);
+    },
+  );
+
+  it(
+    'shows a contract of several pages as one document and draws each field on the page it came from, switching pages as the clerk moves',
+    { timeout: 300_000 },
+    async () => {
+      const cases = new DynamoDbCaseRepository(stack.db, tableName);
+      for (const name of ['contract', 'contract-scan']) {
+        const { submissionId, file } = submissions.find((s) => s.name === name)!;
+        await expect.poll(async () => (await cases.listBySubmission(submissionId)).length, { timeout: 240_000, interval: 1000 }).toBeGreaterThan(0);
+        const [reviewCase] = (await cases.listBySubmission(submissionId)) as ReviewCase[];
+        const contracts = reviewCase!.documents.filter((d) => d.type === 'labor_contract');
+        expect(contracts, file).toHaveLength(1);
+        const contract = contracts[0]!;
+        expect(contract.pages, file).toEqual([1, 2, 3]);
+        const page = await openCase(reviewCase!.caseId);
+        // One document on the page, naming its three pages.
+        expect(await page.locator('.doc h3').filter({ hasText: '劳动合同' }).count()).toBe(1);
+        expect(await page.locator('.doc h3').filter({ hasText: '劳动合同' }).textContent()).toContain('第1、2、3页');
+        const pagesShown = new Set<number>();
+        for (const [field, value] of Object.entries(contract.fields)) {
+          if (!value.source?.box) continue;
+          const key = `${contract.documentId}#${contract.indexInFile}#${field}`;
+          await page.locator(`input[data-key="${key}"]`).focus();
+          const frame = page.locator(`#page-box[data-key="${key}"]:not([hidden])`);
+          await frame.waitFor({ timeout: 20_000 });
+          // The image and the highlighted page tab are the field's own page.
+          const where = `${contract.documentId}/${value.source.page}`;
+          expect(await frame.getAttribute('data-page'), `${file} ${field}`).toBe(where);
+          expect(await page.locator('.page-tabs button.current').getAttribute('data-page'), `${file} ${field}`).toBe(where);
+          pagesShown.add(value.source.page);
+        }
+        // The fields are spread over the pages (cover, clauses, signatures) and the view followed them.
+        expect(pagesShown.size, file).toBeGreaterThan(1);
+        await page.context().close();
+      }
+    },
+  );
+
+  it(
+    'keeps each field box on its value when the clerk zooms, drags and turns the page (digital PDF, PNG scan, a page scanned sideways)',
+    { timeout: 300_000 },
+    async () => {
+      const cases = new DynamoDbCaseRepository(stack.db, tableName);
+      const misses: string[] = [];
+      let checked = 0;
+      for (const name of ['digital', 'scan', 'turned']) {
+        const { submissionId, file } = submissions.find((s) => s.name === name)!;
+        await expect.poll(async () => (await cases.listBySubmission(submissionId)).length, { timeout: 240_000, interval: 1000 }).toBeGreaterThan(0);
+        const [reviewCase] = (await cases.listBySubmission(submissionId)) as ReviewCase[];
+        const page = await openCase(reviewCase!.caseId);
+        const fields = reviewCase!.documents.flatMap((d) =>
+          Object.entries(d.fields)
+            .filter(([field, v]) => VERBATIM.has(field) && v.source?.box)
+            .map(([field, v]) => ({ key: `${d.documentId}#${d.indexInFile}#${field}`, box: v.source!.box! })),
+        );
+        // Zoomed twice by key, dragged, turned 90° and then 270°: the box moves with the value's text.
+        for (const [step, turns] of [
+          [0, 0],
+          [1, 1],
+          [2, 3],
+        ] as const) {
+          if (step > 0) {
+            await page.locator('#zoom-in').click();
+            const area = (await page.locator('#page-viewport').boundingBox())!;
+            await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
+            await page.mouse.down();
+            await page.mouse.move(area.x + area.width / 2 - 40 * step, area.y + area.height / 2 - 30, { steps: 4 });
+            await page.mouse.up();
+            for (let t = Number(await page.locator('#page-turn').getAttribute('data-rotation')) / 90; t < turns; t++) await page.locator('#rotate').click();
+            await page.locator(`#page-turn[data-rotation="${turns * 90}"]`).waitFor();
+          }
+          for (const { key, box } of fields) {
+            await page.locator(`input[data-key="${key}"]`).blur();
+            await page.locator(`input[data-key="${key}"]`).focus();
+            await page.locator(`#page-box[data-key="${key}"]:not([hidden])`).waitFor({ timeout: 30_000 });
+            await boxAtRest(page);
+            const placed = await boxPlacement(page, box);
+            checked++;
+            const off = Math.hypot(placed.drawn.x - placed.expected.x, placed.drawn.y - placed.expected.y);
+            if (off > 3) misses.push(`${file} ${key} zoom step ${step}, ${turns * 90}°: box centre ${off.toFixed(1)} px off the value`);
           }
         }
         await page.context().close();
       }
-    }
-    // Reading a small crop again by OCR drops a character now and then (under load, a line): at most one field in
-    // twenty may read short. Boxes in the wrong pixels (the bug this pins: 2× off on most pages) miss nearly all.
-    const total = Object.values(checked).reduce((sum, n) => sum + n, 0);
-    expect(misses.length, misses.join('\n')).toBeLessThanOrEqual(Math.floor(total / 20));
-    // Every kind of page had fields checked.
-    for (const { name } of submissions) expect(checked[name] ?? 0, `${name}: fields checked`).toBeGreaterThan(0);
-  });
-
-  it('shows a contract of several pages as one document and draws each field on the page it came from, switching pages as the clerk moves', { timeout: 300_000 }, async () => {
-    const cases = new DynamoDbCaseRepository(stack.db, tableName);
-    for (const name of ['contract', 'contract-scan']) {
-      const { submissionId, file } = submissions.find((s) => s.name === name)!;
-      await expect.poll(async () => (await cases.listBySubmission(submissionId)).length, { timeout: 240_000, interval: 1000 }).toBeGreaterThan(0);
-      const [reviewCase] = (await cases.listBySubmission(submissionId)) as ReviewCase[];
-      const contracts = reviewCase!.documents.filter((d) => d.type === 'labor_contract');
-      expect(contracts, file).toHaveLength(1);
-      const contract = contracts[0]!;
-      expect(contract.pages, file).toEqual([1, 2, 3]);
-      const page = await openCase(reviewCase!.caseId);
-      // One document on the page, naming its three pages.
-      expect(await page.locator('.doc h3').filter({ hasText: '劳动合同' }).count()).toBe(1);
-      expect(await page.locator('.doc h3').filter({ hasText: '劳动合同' }).textContent()).toContain('第1、2、3页');
-      const pagesShown = new Set<number>();
-      for (const [field, value] of Object.entries(contract.fields)) {
-        if (!value.source?.box) continue;
-        const key = `${contract.documentId}#${contract.indexInFile}#${field}`;
-        await page.locator(`input[data-key="${key}"]`).focus();
-        const frame = page.locator(`#page-box[data-key="${key}"]:not([hidden])`);
-        await frame.waitFor({ timeout: 20_000 });
-        // The image and the highlighted page tab are the field's own page.
-        const where = `${contract.documentId}/${value.source.page}`;
-        expect(await frame.getAttribute('data-page'), `${file} ${field}`).toBe(where);
-        expect(await page.locator('.page-tabs button.current').getAttribute('data-page'), `${file} ${field}`).toBe(where);
-        pagesShown.add(value.source.page);
-      }
-      // The fields are spread over the pages (cover, clauses, signatures) and the view followed them.
-      expect(pagesShown.size, file).toBeGreaterThan(1);
-      await page.context().close();
-    }
-  });
-
-  it('keeps each field box on its value when the clerk zooms, drags and turns the page (digital PDF, PNG scan, a page scanned sideways)', { timeout: 300_000 }, async () => {
-    const cases = new DynamoDbCaseRepository(stack.db, tableName);
-    const misses: string[] = [];
-    let checked = 0;
-    for (const name of ['digital', 'scan', 'turned']) {
-      const { submissionId, file } = submissions.find((s) => s.name === name)!;
-      await expect.poll(async () => (await cases.listBySubmission(submissionId)).length, { timeout: 240_000, interval: 1000 }).toBeGreaterThan(0);
-      const [reviewCase] = (await cases.listBySubmission(submissionId)) as ReviewCase[];
-      const page = await openCase(reviewCase!.caseId);
-      const fields = reviewCase!.documents.flatMap((d) => Object.entries(d.fields).filter(([field, v]) => VERBATIM.has(field) && v.source?.box).map(([field, v]) => ({ key: `${d.documentId}#${d.indexInFile}#${field}`, box: v.source!.box! })));
-      // Zoomed twice by key, dragged, turned 90° and then 270°: the box moves with the value's text.
-      for (const [step, turns] of [[0, 0], [1, 1], [2, 3]] as const) {
-        if (step > 0) {
-          await page.locator('#zoom-in').click();
-          const area = (await page.locator('#page-viewport').boundingBox())!;
-          await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
-          await page.mouse.down();
-          await page.mouse.move(area.x + area.width / 2 - 40 * step, area.y + area.height / 2 - 30, { steps: 4 });
-          await page.mouse.up();
-          for (let t = Number(await page.locator('#page-turn').getAttribute('data-rotation')) / 90; t < turns; t++) await page.locator('#rotate').click();
-          await page.locator(`#page-turn[data-rotation="${turns * 90}"]`).waitFor();
-        }
-        for (const { key, box } of fields) {
-          await page.locator(`input[data-key="${key}"]`).blur();
-          await page.locator(`input[data-key="${key}"]`).focus();
-          await page.locator(`#page-box[data-key="${key}"]:not([hidden])`).waitFor({ timeout: 30_000 });
-          await boxAtRest(page);
-          const placed = await boxPlacement(page, box);
-          checked++;
-          const off = Math.hypot(placed.drawn.x - placed.expected.x, placed.drawn.y - placed.expected.y);
-          if (off > 3) misses.push(`${file} ${key} zoom step ${step}, ${turns * 90}°: box centre ${off.toFixed(1)} px off the value`);
-        }
-      }
-      await page.context().close();
-    }
-    expect(checked).toBeGreaterThan(0);
-    expect(misses, misses.join('\n')).toEqual([]);
-  });
+      expect(checked).toBeGreaterThan(0);
+      expect(misses, misses.join('\n')).toEqual([]);
+    },
+  );
 });

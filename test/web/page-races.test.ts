@@ -64,7 +64,7 @@ async function holdFirst(page: Page, pattern: string | RegExp): Promise<{ held: 
 }
 
 describe('page races', () => {
-  it('keeps the focused field\'s box when the page image the case opened with arrives after it', async () => {
+  it("keeps the focused field's box when the page image the case opened with arrives after it", async () => {
     // A clean case: the page opens on its first page with no field in focus and asks for the image (held); the
     // clerk focuses a field meanwhile, whose box is drawn from a second copy of the image. When the first copy
     // arrives late, it must not replace the image or hide the box.
@@ -86,7 +86,10 @@ describe('page races', () => {
     await (await late).finished();
     // Give the late copy every chance to land: its blob, a decode and a few frames.
     await page.evaluate(async () => {
-      await document.querySelector<HTMLImageElement>('#page-img')!.decode().catch(() => undefined);
+      await document
+        .querySelector<HTMLImageElement>('#page-img')!
+        .decode()
+        .catch(() => undefined);
       for (let i = 0; i < 5; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
     });
     expect(await page.locator('#page-img').getAttribute('src')).toBe(srcBefore);
@@ -134,7 +137,10 @@ describe('page races', () => {
     await page.evaluate(() => (location.hash = '#/'));
     await page.locator('#view h1').filter({ hasText: '审核队列' }).waitFor();
     claim.release();
-    await page.locator('#banner').filter({ hasText: /已领取下一件|此队列已没有待领取的案件/ }).waitFor();
+    await page
+      .locator('#banner')
+      .filter({ hasText: /已领取下一件|此队列已没有待领取的案件/ })
+      .waitFor();
     expect(await page.evaluate(() => location.hash)).toBe('#/');
     expect((await env.stores.cases.get(seeded.caseId))?.status).toBe('confirmed');
     await page.context().close();

@@ -8,7 +8,16 @@ import { buildClerkPage } from '../../web/build.js';
 import { reviewApiOver } from '../review/review-fixtures.js';
 import { reviewTestEnv, type ReviewTestEnv } from '../review/review-env.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * Debian's chromium, headless, for the page tests.
@@ -71,13 +80,21 @@ export const VIEWPORTS = { desk: { width: 1440, height: 900 }, phone: { width: 3
  * @example
  * const page = await signedInPage(stack, 'clerk1', VIEWPORTS.desk, `#/case/${caseId}`);
  */
-export async function signedInPage(stack: Pick<PageStack, 'browser' | 'http'>, user: SeededUser, viewport: { width: number; height: number } = VIEWPORTS.desk, hash?: string): Promise<Page> {
+export async function signedInPage(
+  stack: Pick<PageStack, 'browser' | 'http'>,
+  user: SeededUser,
+  viewport: { width: number; height: number } = VIEWPORTS.desk,
+  hash?: string,
+): Promise<Page> {
   const context = await stack.browser.newContext({ viewport, locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(`${stack.http.url}/`);
   await page.locator('.users button').first().waitFor();
   await page.keyboard.press(SIGN_IN_KEY[user]);
-  await page.locator('#who').filter({ hasText: user === 'institution-a' ? '培训机构' : '（' }).waitFor();
+  await page
+    .locator('#who')
+    .filter({ hasText: user === 'institution-a' ? '培训机构' : '（' })
+    .waitFor();
   if (hash) await page.evaluate((h) => (location.hash = h), hash);
   return page;
 }

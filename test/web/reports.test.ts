@@ -82,7 +82,7 @@ describe('yearly targets report page (XH36-1: 12,500 person-times a year)', () =
     await page.context().close();
   });
 
-  it('gives a clerk no nav link, and the API\'s refusal when the address is typed', async () => {
+  it("gives a clerk no nav link, and the API's refusal when the address is typed", async () => {
     const page = await signedIn('clerk1');
     expect(await page.locator('#nav a', { hasText: '年度目标' }).count()).toBe(0);
     await page.evaluate(() => (location.hash = '#/reports/2021'));

@@ -25,7 +25,7 @@ function signedIn(user: SeededUser, hash: string, width = 1366): Promise<Page> {
 const caseHash = (caseId: string) => `#/case/${encodeURIComponent(caseId)}`;
 const headline = (page: Page) => page.locator('#decision .headline');
 
-describe('the clerk\'s day on the page', () => {
+describe("the clerk's day on the page", () => {
   it('offers no 确认 on a 待核对 case; recording the 居住证 seen re-judges it as 符合 and then it can be confirmed', async () => {
     const pending = await seedDayClaim(env.stores, RESIDENCY_UNKNOWN);
     const page = await signedIn('clerk1', caseHash(pending.caseId));
@@ -84,7 +84,10 @@ describe('the clerk\'s day on the page', () => {
     await page.locator('dialog button[value="ok"]').click();
 
     await page.locator('#decision .status.awaiting_documents').waitFor();
-    expect((await env.stores.cases.get(short.caseId))).toMatchObject({ requestedDocuments: ['身份证', '单位聘书原件及复印件', '户口簿首页'], requestNote: '已电话告知' });
+    expect(await env.stores.cases.get(short.caseId)).toMatchObject({
+      requestedDocuments: ['身份证', '单位聘书原件及复印件', '户口簿首页'],
+      requestNote: '已电话告知',
+    });
     await page.context().close();
   });
 
@@ -123,7 +126,8 @@ describe('the clerk\'s day on the page', () => {
     const page = await signedIn('clerk1', caseHash(refused.caseId), 390);
     await page.locator('#leased').waitFor();
 
-    for (const action of ['#confirm', '#decline', '#reject', '#request', '#release', '#approve', 'button.record-evidence']) expect(await page.locator(action).count(), action).toBe(0);
+    for (const action of ['#confirm', '#decline', '#reject', '#request', '#release', '#approve', 'button.record-evidence'])
+      expect(await page.locator(action).count(), action).toBe(0);
     expect(await page.locator('#keys').textContent()).not.toMatch(/Alt\+N|Alt\+R|Ctrl\+Enter/);
     expect(await page.locator('input[data-key]').first().getAttribute('readonly')).not.toBeNull();
     await page.keyboard.press('Alt+N');
@@ -149,7 +153,10 @@ describe('the clerk\'s day on the page', () => {
 
     await page.locator('.recovery').waitFor();
     expect(await page.locator('.recovery').textContent()).toContain('3,000 元');
-    expect(await env.stores.cases.get(paid.caseId)).toMatchObject({ status: 'paid', recoveries: [{ amountYuan: 3000, reason: '聘书系伪造，经核查属实', findingRef: '西人社稽〔2026〕12号', by: 'supervisor1' }] });
+    expect(await env.stores.cases.get(paid.caseId)).toMatchObject({
+      status: 'paid',
+      recoveries: [{ amountYuan: 3000, reason: '聘书系伪造，经核查属实', findingRef: '西人社稽〔2026〕12号', by: 'supervisor1' }],
+    });
     await page.context().close();
   });
 });

@@ -3,7 +3,10 @@ export type ApiError = { code: string; message: string; zh: string; details?: Re
 
 /** A request the API refused (status and error body), so a view can tell a conflict (409) from the rest. */
 export class ApiFailure extends Error {
-  constructor(readonly status: number, readonly error: ApiError) {
+  constructor(
+    readonly status: number,
+    readonly error: ApiError,
+  ) {
     super(error.message);
   }
 }

@@ -11,7 +11,15 @@ import { ApiFailure, type ApiError } from './api-failure.js';
 import { caseView as caseViewOf, type CaseKit } from './case-view.js';
 import { batchListView, batchProgressView, newBatchView, type PageKit } from './batch-upload.js';
 import { submissionView } from './submission-view.js';
-import { beginCognitoSignIn, cognitoSignOutUrl, completeCognitoSignIn, forgetCognitoSignIn, keepCognitoSignIn, loadPageConfig, type PageConfig } from './cognito-sign-in.js';
+import {
+  beginCognitoSignIn,
+  cognitoSignOutUrl,
+  completeCognitoSignIn,
+  forgetCognitoSignIn,
+  keepCognitoSignIn,
+  loadPageConfig,
+  type PageConfig,
+} from './cognito-sign-in.js';
 import { reportsView } from './reports-view.js';
 import { caseListsView } from './case-lists.js';
 
@@ -21,7 +29,13 @@ const $ = <T extends HTMLElement>(selector: string, root: ParentNode = document)
 const view = () => $('#view');
 
 const STATUS: Record<string, string> = {
-  needs_review: '待审核', claimed: '审核中', awaiting_documents: '待补件', confirmed: '已确认', rejected: '已退回', approved: '已审批', paid: '已支付',
+  needs_review: '待审核',
+  claimed: '审核中',
+  awaiting_documents: '待补件',
+  confirmed: '已确认',
+  rejected: '已退回',
+  approved: '已审批',
+  paid: '已支付',
 };
 const OUTCOME: Record<string, string> = { eligible: '符合', ineligible: '不符合', needs_review: '待核对', missing_documents: '缺少材料' };
 
@@ -106,7 +120,8 @@ async function renderRoute(): Promise<void> {
       return signInView();
     }
   }
-  $('#who').textContent = `${me.displayName ?? me.userId}（${me.roles.map((r) => ({ clerk: '经办', supervisor: '主管', institution: '培训机构' })[r] ?? r).join('、')}）`;
+  $('#who').textContent =
+    `${me.displayName ?? me.userId}（${me.roles.map((r) => ({ clerk: '经办', supervisor: '主管', institution: '培训机构' })[r] ?? r).join('、')}）`;
   $('#nav').innerHTML = isStaff()
     ? `<a href="#/">队列</a><a href="#/cases">案件查询</a>${isSupervisor() ? '<a href="#/exports">支付清单</a><a href="#/reports">年度目标</a>' : ''}<a href="#/signout">退出</a>`
     : '<a href="#/">我的批次</a><a href="#/batches/new">新建批次</a><a href="#/signout">退出</a>';
@@ -164,7 +179,6 @@ const kit: PageKit = {
 /** What the case views (case-view.ts) borrow: the kit plus who is signed in and the queue's claim. */
 const caseKit: CaseKit = { ...kit, me: () => me, isStaff, isSupervisor, apiBase, claimNext };
 
-
 // ---------------------------------------------------------------- sign-in (local development sign-in)
 
 async function signInView(): Promise<void> {
@@ -188,7 +202,9 @@ async function signInView(): Promise<void> {
       show(error);
     }
   };
-  view().querySelectorAll<HTMLButtonElement>('button[data-user]').forEach((b) => b.addEventListener('click', () => signIn(b.dataset.user!)));
+  view()
+    .querySelectorAll<HTMLButtonElement>('button[data-user]')
+    .forEach((b) => b.addEventListener('click', () => signIn(b.dataset.user!)));
   const onKey = (event: KeyboardEvent) => {
     const user = users[Number(event.key) - 1];
     if (user) void signIn(user.userId);
@@ -204,8 +220,7 @@ function cognitoSignInView(): void {
   keys('<kbd>Enter</kbd> 前往登录页面');
   if (signInProblem) banner(signInProblem);
   signInProblem = undefined;
-  const go = () =>
-    beginCognitoSignIn(pageConfig).catch((error) => banner(`无法打开登录页面：${error instanceof Error ? error.message : String(error)}`));
+  const go = () => beginCognitoSignIn(pageConfig).catch((error) => banner(`无法打开登录页面：${error instanceof Error ? error.message : String(error)}`));
   const button = $('#cognito-sign-in') as HTMLButtonElement;
   button.addEventListener('click', () => void go());
   button.focus();
@@ -217,19 +232,26 @@ async function queuesView(): Promise<void> {
   const { queues } = await api<{ queues: { queue: string; title: string; waiting: number }[] }>('GET', '/queues');
   const sorted = [...queues].sort((a, b) => b.waiting - a.waiting);
   view().innerHTML = `<h1>审核队列</h1><table><thead><tr><th>队列（条款）</th><th>项目</th><th>待审核</th></tr></thead><tbody>${sorted
-    .map((q) => `<tr tabindex="-1" data-queue="${esc(q.queue)}"><td><span class="clause">${esc(q.queue)}</span></td><td>${esc(q.title)}</td><td>${q.waiting}</td></tr>`)
+    .map(
+      (q) =>
+        `<tr tabindex="-1" data-queue="${esc(q.queue)}"><td><span class="clause">${esc(q.queue)}</span></td><td>${esc(q.title)}</td><td>${q.waiting}</td></tr>`,
+    )
     .join('')}</tbody></table>
     <p class="hint">批次：<input id="batch-id" placeholder="提交批次编号，如 batch-…" /> <button id="open-batch">打开批次</button></p>`;
   keys('<kbd>↑</kbd><kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开队列 · <kbd>c</kbd> 领取所选队列的下一件');
   const rows = Array.from(view().querySelectorAll<HTMLElement>('tr[data-queue]'));
   rows.forEach((row) => row.addEventListener('click', () => (location.hash = `#/queue/${encodeURIComponent(row.dataset.queue!)}`)));
   $('#open-batch').addEventListener('click', () => (location.hash = `#/batch/${encodeURIComponent(($('#batch-id') as HTMLInputElement).value.trim())}`));
-  cleanup = listKeys(rows, (row) => (location.hash = `#/queue/${encodeURIComponent(row.dataset.queue!)}`), (event) => {
-    if (event.key !== 'c') return false;
-    const row = rows.find((r) => r.classList.contains('selected'));
-    if (row) void claimNext(row.dataset.queue!);
-    return true;
-  });
+  cleanup = listKeys(
+    rows,
+    (row) => (location.hash = `#/queue/${encodeURIComponent(row.dataset.queue!)}`),
+    (event) => {
+      if (event.key !== 'c') return false;
+      const row = rows.find((r) => r.classList.contains('selected'));
+      if (row) void claimNext(row.dataset.queue!);
+      return true;
+    },
+  );
 }
 
 async function claimNext(queue: string, note = ''): Promise<void> {
@@ -253,12 +275,16 @@ async function claimNext(queue: string, note = ''): Promise<void> {
 }
 
 async function queueView(queue: string, cursor?: string): Promise<void> {
-  const page = await api<{ items: CaseSummary[]; cursor?: string }>('GET', `/queues/${encodeURIComponent(queue)}/cases?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+  const page = await api<{ items: CaseSummary[]; cursor?: string }>(
+    'GET',
+    `/queues/${encodeURIComponent(queue)}/cases?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+  );
   view().innerHTML = `<h1>队列 <span class="clause">${esc(queue)}</span></h1>
     <div class="actions"><button class="primary" id="claim">领取下一件 <kbd>c</kbd></button>${page.cursor ? '<button id="more">下一页 <kbd>n</kbd></button>' : ''}</div>
     <table><thead><tr><th>案件</th><th>申请人</th><th>状态</th><th>待核对</th><th>判定</th><th>金额</th><th>收到</th></tr></thead><tbody>${page.items
       .map(
-        (c) => `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td><span class="status ${c.status}">${STATUS[c.status]}${c.lease ? ` · ${esc(c.lease.holder)}` : ''}</span></td><td>${c.flaggedFieldCount}</td><td>${esc(OUTCOME[c.outcome ?? ''] ?? '')}</td><td>${yuan(c.amountYuan)}</td><td>${esc(c.createdAt.slice(0, 16).replace('T', ' '))}</td></tr>`,
+        (c) =>
+          `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td><span class="status ${c.status}">${STATUS[c.status]}${c.lease ? ` · ${esc(c.lease.holder)}` : ''}</span></td><td>${c.flaggedFieldCount}</td><td>${esc(OUTCOME[c.outcome ?? ''] ?? '')}</td><td>${yuan(c.amountYuan)}</td><td>${esc(c.createdAt.slice(0, 16).replace('T', ' '))}</td></tr>`,
       )
       .join('')}</tbody></table>${page.items.length === 0 ? '<p class="muted">此队列没有待审核的案件。</p>' : ''}`;
   keys('<kbd>c</kbd> 领取下一件 · <kbd>↑</kbd><kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开（不领取） · <kbd>Esc</kbd> 返回队列列表');
@@ -267,30 +293,45 @@ async function queueView(queue: string, cursor?: string): Promise<void> {
   const rows = Array.from(view().querySelectorAll<HTMLElement>('tr[data-case]'));
   rows.forEach((row) => row.addEventListener('click', () => (location.hash = `#/case/${encodeURIComponent(row.dataset.case!)}`)));
   document.getElementById('more')?.addEventListener('click', () => void queueView(queue, page.cursor));
-  cleanup = listKeys(rows, (row) => (location.hash = `#/case/${encodeURIComponent(row.dataset.case!)}`), (event) => {
-    if (event.key === 'c') void claimNext(queue);
-    else if (event.key === 'n' && page.cursor) void queueView(queue, page.cursor);
-    else if (event.key === 'Escape') location.hash = '#/';
-    else return false;
-    return true;
-  });
+  cleanup = listKeys(
+    rows,
+    (row) => (location.hash = `#/case/${encodeURIComponent(row.dataset.case!)}`),
+    (event) => {
+      if (event.key === 'c') void claimNext(queue);
+      else if (event.key === 'n' && page.cursor) void queueView(queue, page.cursor);
+      else if (event.key === 'Escape') location.hash = '#/';
+      else return false;
+      return true;
+    },
+  );
 }
 
 // ---------------------------------------------------------------- batches, institutions, exports
 
 async function batchView(submissionId: string): Promise<void> {
-  const batch = await api<{ submissionId: string; cases: CaseSummary[]; counts: Record<string, number> }>('GET', `/submissions/${encodeURIComponent(submissionId)}/cases`);
+  const batch = await api<{ submissionId: string; cases: CaseSummary[]; counts: Record<string, number> }>(
+    'GET',
+    `/submissions/${encodeURIComponent(submissionId)}/cases`,
+  );
   const clean = batch.cases.filter((c) => c.flaggedFieldCount === 0 && (c.status === 'needs_review' || c.status === 'claimed')).length;
   view().innerHTML = `<h1>批次 ${esc(submissionId)}</h1>${submissionId.startsWith('batch-') ? `<p><a href="#/batches/${encodeURIComponent(submissionId)}">批次进度与名册核对</a></p>` : ''}
-    <p>${Object.entries(batch.counts).map(([s, n]) => `<span class="status ${s}">${STATUS[s] ?? s} ${n}</span>`).join(' ')}</p>
+    <p>${Object.entries(batch.counts)
+      .map(([s, n]) => `<span class="status ${s}">${STATUS[s] ?? s} ${n}</span>`)
+      .join(' ')}</p>
     ${isStaff() ? `<div class="actions"><button class="primary" id="confirm-clean" ${clean ? '' : 'disabled'}>确认全部无疑点案件（${clean} 件） <kbd>Alt+A</kbd></button></div>` : ''}
     <table><thead><tr><th>案件</th><th>持证人</th><th>状态</th><th>待核对</th><th>判定</th><th>金额</th></tr></thead><tbody>${batch.cases
-      .map((c) => `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td><span class="status ${c.status}">${STATUS[c.status]}</span></td><td>${c.flaggedFieldCount}</td><td>${esc(OUTCOME[c.outcome ?? ''] ?? '')}</td><td>${yuan(c.amountYuan)}</td></tr>`)
+      .map(
+        (c) =>
+          `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td><span class="status ${c.status}">${STATUS[c.status]}</span></td><td>${c.flaggedFieldCount}</td><td>${esc(OUTCOME[c.outcome ?? ''] ?? '')}</td><td>${yuan(c.amountYuan)}</td></tr>`,
+      )
       .join('')}</tbody></table>${batch.cases.length === 0 ? '<p class="muted">此批次没有案件（或尚在识别中）。</p>' : ''}`;
   keys(`<kbd>↑</kbd><kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开案件${isStaff() ? ' · <kbd>Alt+A</kbd> 确认全部无疑点案件' : ''}`);
   const confirmClean = async () => {
     try {
-      const result = await api<{ confirmed: string[]; skipped: { caseId: string; reason: string }[] }>('POST', `/submissions/${encodeURIComponent(submissionId)}/confirm-clean`);
+      const result = await api<{ confirmed: string[]; skipped: { caseId: string; reason: string }[] }>(
+        'POST',
+        `/submissions/${encodeURIComponent(submissionId)}/confirm-clean`,
+      );
       await batchView(submissionId);
       banner(`已确认 ${result.confirmed.length} 件；${result.skipped.length} 件需逐件审核。`, 'info');
     } catch (error) {
@@ -300,11 +341,15 @@ async function batchView(submissionId: string): Promise<void> {
   document.getElementById('confirm-clean')?.addEventListener('click', () => void confirmClean());
   const rows = Array.from(view().querySelectorAll<HTMLElement>('tr[data-case]'));
   rows.forEach((row) => row.addEventListener('click', () => (location.hash = `#/case/${encodeURIComponent(row.dataset.case!)}`)));
-  cleanup = listKeys(rows, (row) => (location.hash = `#/case/${encodeURIComponent(row.dataset.case!)}`), (event) => {
-    if (!(event.altKey && event.key.toLowerCase() === 'a') || !isStaff()) return false;
-    void confirmClean();
-    return true;
-  });
+  cleanup = listKeys(
+    rows,
+    (row) => (location.hash = `#/case/${encodeURIComponent(row.dataset.case!)}`),
+    (event) => {
+      if (!(event.altKey && event.key.toLowerCase() === 'a') || !isStaff()) return false;
+      void confirmClean();
+      return true;
+    },
+  );
 }
 
 function exportsView(): void {
@@ -324,11 +369,17 @@ function exportsView(): void {
   };
   const preview = async () => {
     try {
-      const rows = await api<{ payeeName: string; payeeId: string; programmeTitle: string; clause: string; amountYuan: number; amountStatusZh: string; caseId: string }[]>('GET', `/exports/payments?${range()}&format=json`);
+      const rows = await api<
+        { payeeName: string; payeeId: string; programmeTitle: string; clause: string; amountYuan: number; amountStatusZh: string; caseId: string }[]
+      >('GET', `/exports/payments?${range()}&format=json`);
       const total = rows.reduce((sum, r) => sum + r.amountYuan, 0);
-      $('#rows').innerHTML = `<table id="payments"><thead><tr><th>收款人</th><th>身份证号/信用代码</th><th>项目</th><th>条款</th><th>金额</th><th>金额状态</th><th>案件</th></tr></thead><tbody>${rows
-        .map((r) => `<tr><td>${esc(r.payeeName)}</td><td>${esc(r.payeeId)}</td><td>${esc(r.programmeTitle)}</td><td>${esc(r.clause)}</td><td>${yuan(r.amountYuan)}</td><td>${esc(r.amountStatusZh)}</td><td>${esc(r.caseId)}</td></tr>`)
-        .join('')}</tbody><tfoot><tr><th colspan="4">合计 ${rows.length} 笔</th><th>${yuan(total)}</th><th colspan="2"></th></tr></tfoot></table>`;
+      $('#rows').innerHTML =
+        `<table id="payments"><thead><tr><th>收款人</th><th>身份证号/信用代码</th><th>项目</th><th>条款</th><th>金额</th><th>金额状态</th><th>案件</th></tr></thead><tbody>${rows
+          .map(
+            (r) =>
+              `<tr><td>${esc(r.payeeName)}</td><td>${esc(r.payeeId)}</td><td>${esc(r.programmeTitle)}</td><td>${esc(r.clause)}</td><td>${yuan(r.amountYuan)}</td><td>${esc(r.amountStatusZh)}</td><td>${esc(r.caseId)}</td></tr>`,
+          )
+          .join('')}</tbody><tfoot><tr><th colspan="4">合计 ${rows.length} 笔</th><th>${yuan(total)}</th><th colspan="2"></th></tr></tfoot></table>`;
     } catch (error) {
       show(error);
     }

@@ -37,9 +37,22 @@ const DOCUMENT_STATUS: Record<string, string> = {
   duplicate: '重复上传',
 };
 const CASE_STATUS: Record<string, string> = {
-  needs_review: '待审核', claimed: '审核中', awaiting_documents: '待补件', confirmed: '已确认', rejected: '已退回', approved: '已审批', paid: '已支付',
+  needs_review: '待审核',
+  claimed: '审核中',
+  awaiting_documents: '待补件',
+  confirmed: '已确认',
+  rejected: '已退回',
+  approved: '已审批',
+  paid: '已支付',
 };
-const FIELD_LABELS: Record<string, string> = { holderName: '姓名', idNumber: '身份证号', occupation: '职业（工种）', level: '等级', certificateNumber: '证书编号', issueDate: '发证日期' };
+const FIELD_LABELS: Record<string, string> = {
+  holderName: '姓名',
+  idNumber: '身份证号',
+  occupation: '职业（工种）',
+  level: '等级',
+  certificateNumber: '证书编号',
+  issueDate: '发证日期',
+};
 const REASONS: Record<string, string> = {
   pdf_encrypted: 'PDF 已加密',
   zip_encrypted_entry: '压缩包内文件有密码',
@@ -54,7 +67,14 @@ const ROSTER_TYPES = /\.(xlsx|csv)$/i;
 const CERTIFICATE_TYPES = /\.(zip|pdf|jpe?g|png|tiff?)$/i;
 
 const contentTypeOf = (file: File): string =>
-  file.type || (/\.zip$/i.test(file.name) ? 'application/zip' : /\.pdf$/i.test(file.name) ? 'application/pdf' : /\.csv$/i.test(file.name) ? 'text/csv' : 'application/octet-stream');
+  file.type ||
+  (/\.zip$/i.test(file.name)
+    ? 'application/zip'
+    : /\.pdf$/i.test(file.name)
+      ? 'application/pdf'
+      : /\.csv$/i.test(file.name)
+        ? 'text/csv'
+        : 'application/octet-stream');
 const percent = (done: number, total: number) => (total <= 0 ? 100 : Math.min(100, Math.floor((done / total) * 100)));
 const mib = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
@@ -122,7 +142,8 @@ export async function batchListView(kit: PageKit): Promise<void> {
     <div class="actions"><button class="primary" id="new-batch">新建批次 <kbd>n</kbd></button></div>
     <table><thead><tr><th>批次编号</th><th>名册</th><th>证书文件</th><th>创建时间</th></tr></thead><tbody>${batches
       .map(
-        (b) => `<tr tabindex="-1" data-batch="${kit.esc(b.batchId)}"><td>${kit.esc(b.batchId)}</td><td>${kit.esc(b.rosterFileName ?? '—')}</td><td>${kit.esc(b.certificateFiles.join('、'))}</td><td>${kit.esc(beijing(b.createdAt))}</td></tr>`,
+        (b) =>
+          `<tr tabindex="-1" data-batch="${kit.esc(b.batchId)}"><td>${kit.esc(b.batchId)}</td><td>${kit.esc(b.rosterFileName ?? '—')}</td><td>${kit.esc(b.certificateFiles.join('、'))}</td><td>${kit.esc(beijing(b.createdAt))}</td></tr>`,
       )
       .join('')}</tbody></table>${batches.length === 0 ? '<p class="muted">还没有提交过批次。按 <kbd>n</kbd> 新建批次，上传考核发证名册和证书。</p>' : ''}
     <p class="hint">按编号查看：批次 <input id="batch-id" placeholder="batch-…" /> <button id="open">查看</button>　案件 <input id="case-id" placeholder="case-…" /> <button id="open-case">查看</button></p>`;
@@ -182,7 +203,10 @@ export function newBatchView(kit: PageKit): void {
     const list = document.getElementById('files')!;
     list.innerHTML = uploads
       .map(
-        (u, i) => `<li data-file="${i}" class="${u.error ? 'failed' : u.done ? 'done' : ''}"><span class="name">${u.role === 'roster' ? '名册：' : ''}${kit.esc(u.file.name)}</span> <span class="muted">${mib(u.file.size)}</span>
+        (
+          u,
+          i,
+        ) => `<li data-file="${i}" class="${u.error ? 'failed' : u.done ? 'done' : ''}"><span class="name">${u.role === 'roster' ? '名册：' : ''}${kit.esc(u.file.name)}</span> <span class="muted">${mib(u.file.size)}</span>
           ${bar(`file-${i}`, `${u.file.name} 上传进度`, percent(u.sent, u.file.size))}
           ${u.done ? '<span class="ok">已上传</span>' : ''}${u.error ? `<p class="error" role="alert">${kit.esc(u.error)}</p><button class="retry" data-retry="${i}">重试 <kbd>r</kbd></button>` : ''}</li>`,
       )
@@ -193,7 +217,13 @@ export function newBatchView(kit: PageKit): void {
   const drawProgress = () => {
     uploads.forEach((u, i) => setBar(document.getElementById(`file-${i}`), percent(u.sent, u.file.size)));
     const total = uploads.reduce((sum, u) => sum + u.file.size, 0);
-    setBar(document.getElementById('overall'), percent(uploads.reduce((sum, u) => sum + u.sent, 0), total));
+    setBar(
+      document.getElementById('overall'),
+      percent(
+        uploads.reduce((sum, u) => sum + u.sent, 0),
+        total,
+      ),
+    );
   };
 
   const uploadOne = async (u: FileUpload) => {
@@ -260,17 +290,23 @@ export function newBatchView(kit: PageKit): void {
     const roster = rosterInput.files?.[0];
     const certificates = Array.from(certificatesInput.files ?? []);
     if (!roster) return fail(rosterInput, '请选择考核发证名册（.xlsx 或 .csv）。');
-    if (!ROSTER_TYPES.test(roster.name)) return fail(rosterInput, `名册“${roster.name}”须为 Excel 工作簿（.xlsx）或 CSV 文件；旧版 .xls 请另存为 .xlsx 后再上传。`);
+    if (!ROSTER_TYPES.test(roster.name))
+      return fail(rosterInput, `名册“${roster.name}”须为 Excel 工作簿（.xlsx）或 CSV 文件；旧版 .xls 请另存为 .xlsx 后再上传。`);
     if (certificates.length === 0) return fail(certificatesInput, '请至少选择一个证书文件（ZIP 压缩包、PDF 或图片）。');
     const odd = certificates.filter((file) => !CERTIFICATE_TYPES.test(file.name));
     if (odd.length > 0) return fail(certificatesInput, `以下文件不是 ZIP、PDF 或图片，无法识别：${odd.map((file) => file.name).join('、')}`);
-    uploads = [
-      { file: roster, role: 'roster' as const },
-      ...certificates.map((file) => ({ file, role: 'certificates' as const })),
-    ].map((u) => ({ ...u, contentType: contentTypeOf(u.file), sent: 0, parts: [], done: false }));
+    uploads = [{ file: roster, role: 'roster' as const }, ...certificates.map((file) => ({ file, role: 'certificates' as const }))].map((u) => ({
+      ...u,
+      contentType: contentTypeOf(u.file),
+      sent: 0,
+      parts: [],
+      done: false,
+    }));
     busy = true;
     try {
-      const created = await kit.api<CreatedBatch>('POST', '/batches', { files: uploads.map((u) => ({ name: u.file.name, size: u.file.size, contentType: u.contentType, role: u.role })) });
+      const created = await kit.api<CreatedBatch>('POST', '/batches', {
+        files: uploads.map((u) => ({ name: u.file.name, size: u.file.size, contentType: u.contentType, role: u.role })),
+      });
       batchId = created.batch.batchId;
       uploads.forEach((u, i) => (u.target = created.uploads[i]));
     } catch (error) {
@@ -341,23 +377,41 @@ export async function batchProgressView(kit: PageKit, batchId: string): Promise<
     const m = p.matching;
     const problems: string[] = [
       ...m.rowsWithoutCertificate.map((r) => `名册第 ${r.rowNumber} 行${r.holderName ? `（${kit.esc(r.holderName)}）` : ''}：未找到对应证书`),
-      ...m.certificatesWithoutRow.map((c) => `证书 ${kit.esc(c.fileName ?? c.documentId)}${c.indexInFile > 0 ? ` 第 ${c.indexInFile + 1} 张` : ''}：名册中没有对应的人员`),
-      ...m.withFlags.map((f) => `名册第 ${f.rowNumber} 行${f.holderName ? `（${kit.esc(f.holderName)}）` : ''}：${f.fields.map((x) => `${FIELD_LABELS[x.field] ?? x.field}${x.kind === 'unread' ? '未能识别' : '与证书不一致'}`).join('，')}${f.caseId ? ` · <a href="#/case/${encodeURIComponent(f.caseId)}">查看案件</a>` : ''}`),
+      ...m.certificatesWithoutRow.map(
+        (c) => `证书 ${kit.esc(c.fileName ?? c.documentId)}${c.indexInFile > 0 ? ` 第 ${c.indexInFile + 1} 张` : ''}：名册中没有对应的人员`,
+      ),
+      ...m.withFlags.map(
+        (f) =>
+          `名册第 ${f.rowNumber} 行${f.holderName ? `（${kit.esc(f.holderName)}）` : ''}：${f.fields.map((x) => `${FIELD_LABELS[x.field] ?? x.field}${x.kind === 'unread' ? '未能识别' : '与证书不一致'}`).join('，')}${f.caseId ? ` · <a href="#/case/${encodeURIComponent(f.caseId)}">查看案件</a>` : ''}`,
+      ),
       ...m.duplicateRows.map((d) => `证书编号 ${kit.esc(d.certificateNumber)} 在名册中重复出现（第 ${d.rowNumbers.join('、')} 行）`),
       ...m.crossBatchDuplicates.map((d) =>
         d.otherBatches.length > 0
           ? `名册第 ${d.rowNumber} 行：证书编号 ${kit.esc(d.certificateNumber)} 另见批次 ${d.otherBatches.map(kit.esc).join('、')}，待核对`
           : `名册第 ${d.rowNumber} 行：证书编号 ${kit.esc(d.certificateNumber)} 另有申报，待区人社局核对`,
       ),
-      ...docs.problems.map((d) => `文件 ${kit.esc(d.fileName)}：${DOCUMENT_STATUS[d.status] ?? d.status}${d.reason ? `（${kit.esc(REASONS[d.reason] ?? d.reason)}）` : ''}`),
+      ...docs.problems.map(
+        (d) => `文件 ${kit.esc(d.fileName)}：${DOCUMENT_STATUS[d.status] ?? d.status}${d.reason ? `（${kit.esc(REASONS[d.reason] ?? d.reason)}）` : ''}`,
+      ),
     ];
     document.getElementById('progress')!.innerHTML = `
       <p id="state" class="${p.allFinal ? 'ok' : ''}">${p.allFinal ? '全部材料已处理完毕。' : docs.total === 0 ? '等待文件到达，正在接收……' : '正在识别中，页面每 2 秒自动刷新……'}</p>
       <p>已处理材料 <strong id="docs-final">${docs.final}</strong> / <strong id="docs-total">${docs.total}</strong>${docs.pagesTotal > 0 ? ` · 页数 ${docs.pagesDone} / ${docs.pagesTotal}` : ''}</p>
       ${bar('docs-bar', '材料处理进度', p.allFinal ? 100 : share)}
-      <h2>材料状态</h2><p>${Object.entries(docs.byStatus).map(([s, n]) => `<span class="status ${s}">${DOCUMENT_STATUS[s] ?? s} ${n}</span>`).join(' ') || '<span class="muted">暂无</span>'}</p>
-      <h2>案件</h2><p>共 ${p.cases.total} 件 ${Object.entries(p.cases.byStatus).map(([s, n]) => `<span class="status ${s}">${CASE_STATUS[s] ?? s} ${n}</span>`).join(' ')}</p>
-      <p>申报金额：${Object.entries(p.amountsByProgramme).map(([programme, amount]) => `${kit.esc(BATCH_PROGRAMME_TITLES[programme] ?? programme)} <span class="clause">${kit.esc(programme)}</span> ${kit.yuan(amount)}`).join('　')}</p>
+      <h2>材料状态</h2><p>${
+        Object.entries(docs.byStatus)
+          .map(([s, n]) => `<span class="status ${s}">${DOCUMENT_STATUS[s] ?? s} ${n}</span>`)
+          .join(' ') || '<span class="muted">暂无</span>'
+      }</p>
+      <h2>案件</h2><p>共 ${p.cases.total} 件 ${Object.entries(p.cases.byStatus)
+        .map(([s, n]) => `<span class="status ${s}">${CASE_STATUS[s] ?? s} ${n}</span>`)
+        .join(' ')}</p>
+      <p>申报金额：${Object.entries(p.amountsByProgramme)
+        .map(
+          ([programme, amount]) =>
+            `${kit.esc(BATCH_PROGRAMME_TITLES[programme] ?? programme)} <span class="clause">${kit.esc(programme)}</span> ${kit.yuan(amount)}`,
+        )
+        .join('　')}</p>
       <h2>名册核对</h2>
       ${p.roster.error ? `<p class="error" role="alert">${kit.esc(p.roster.error.zh)}</p>` : !p.roster.uploaded ? '<p class="muted">名册尚未上传。</p>' : ''}
       <table id="matching"><tbody>

@@ -18,7 +18,14 @@ const TABS: { state: string; label: string }[] = [
   { state: 'declined', label: '不予补贴' },
 ];
 const STATUS: Record<string, string> = {
-  needs_review: '待审核', claimed: '审核中', awaiting_documents: '待补材料', confirmed: '待审批', rejected: '已驳回', approved: '已审批', paid: '已支付', declined: '不予补贴',
+  needs_review: '待审核',
+  claimed: '审核中',
+  awaiting_documents: '待补材料',
+  confirmed: '待审批',
+  rejected: '已驳回',
+  approved: '已审批',
+  paid: '已支付',
+  declined: '不予补贴',
 };
 const OUTCOME: Record<string, string> = { eligible: '符合', ineligible: '不符合', needs_review: '待核对', missing_documents: '缺少材料' };
 
@@ -90,14 +97,23 @@ export async function caseListsView(kit: PageKit, arg: string): Promise<void> {
       <div class="actions">${earlier.length > 0 ? '<button id="previous">上一页 <kbd>p</kbd></button>' : ''}${page.cursor ? '<button id="next">下一页 <kbd>n</kbd></button>' : ''}</div>`;
     kit.keys('<kbd>/</kbd> 查询 · <kbd>m</kbd> 我的案件 · <kbd>↑</kbd><kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开案件 · <kbd>n</kbd>/<kbd>p</kbd> 翻页');
     const input = kit.view().querySelector<HTMLInputElement>('#case-q')!;
-    kit.view().querySelector('#case-search')!.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const q = input.value.trim();
-      // A new term searches every state; clearing it goes back to the state's list.
-      location.hash = hashOf({ ...query, q: q || undefined, status: q ? undefined : query.status });
-    });
-    kit.view().querySelector('#clear-q')?.addEventListener('click', () => (location.hash = hashOf({ ...query, q: undefined })));
-    kit.view().querySelector('#mine')!.addEventListener('change', () => (location.hash = hashOf({ ...query, mine: !query.mine })));
+    kit
+      .view()
+      .querySelector('#case-search')!
+      .addEventListener('submit', (event) => {
+        event.preventDefault();
+        const q = input.value.trim();
+        // A new term searches every state; clearing it goes back to the state's list.
+        location.hash = hashOf({ ...query, q: q || undefined, status: q ? undefined : query.status });
+      });
+    kit
+      .view()
+      .querySelector('#clear-q')
+      ?.addEventListener('click', () => (location.hash = hashOf({ ...query, q: undefined })));
+    kit
+      .view()
+      .querySelector('#mine')!
+      .addEventListener('change', () => (location.hash = hashOf({ ...query, mine: !query.mine })));
     const next = () => {
       if (!page.cursor) return;
       earlier.push(cursor);
@@ -134,7 +150,8 @@ export async function caseListsView(kit: PageKit, arg: string): Promise<void> {
 }
 
 function row(c: CaseSummary): string {
-  const esc = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  const esc = (value: unknown) =>
+    String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
   const amount = c.amountYuan === undefined ? '—' : `${c.amountYuan.toLocaleString('zh-CN')} 元`;
   return `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td><span class="clause">${esc(c.queue)}</span></td><td><span class="status ${esc(c.status)}">${STATUS[c.status] ?? esc(c.status)}${c.lease ? ` · ${esc(c.lease.holder)}` : ''}</span></td><td>${c.flaggedFieldCount}</td><td>${esc(OUTCOME[c.outcome ?? ''] ?? '')}</td><td>${amount}</td><td>${esc(c.createdAt.slice(0, 16).replace('T', ' '))}</td></tr>`;
 }

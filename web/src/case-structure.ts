@@ -25,9 +25,10 @@ export function classifyForm(documents: Documents, esc: Esc): string {
     .join('')}</select></label>
     <fieldset><legend>材料类型</legend>${documents
       .map(
-        (d, i) => `<label>${esc(TITLES[d.type] ?? '材料')}（第${d.pages.join('、')}页） <select name="type-${i}" data-document="${esc(d.documentId)}" data-index="${d.indexInFile}">${types
-          .map((t) => `<option value="${esc(t)}" ${t === d.type ? 'selected' : ''}>${esc(TITLES[t] ?? t)}</option>`)
-          .join('')}${d.type === 'unknown' ? `<option value="unknown" selected>${esc(TITLES.unknown ?? '无法识别的材料')}</option>` : ''}</select></label>`,
+        (d, i) =>
+          `<label>${esc(TITLES[d.type] ?? '材料')}（第${d.pages.join('、')}页） <select name="type-${i}" data-document="${esc(d.documentId)}" data-index="${d.indexInFile}">${types
+            .map((t) => `<option value="${esc(t)}" ${t === d.type ? 'selected' : ''}>${esc(TITLES[t] ?? t)}</option>`)
+            .join('')}${d.type === 'unknown' ? `<option value="unknown" selected>${esc(TITLES.unknown ?? '无法识别的材料')}</option>` : ''}</select></label>`,
       )
       .join('')}</fieldset>`;
 }
@@ -37,7 +38,12 @@ export function classifyRequest(documents: Documents, data: FormData): Omit<Clas
   const programme = programmeIdSchema.safeParse(String(data.get('programme') ?? ''));
   if (!programme.success) return undefined;
   const changed = documents
-    .map((d, i) => ({ documentId: d.documentId, indexInFile: d.indexInFile, type: documentTypeSchema.parse(String(data.get(`type-${i}`) ?? d.type)), was: d.type }))
+    .map((d, i) => ({
+      documentId: d.documentId,
+      indexInFile: d.indexInFile,
+      type: documentTypeSchema.parse(String(data.get(`type-${i}`) ?? d.type)),
+      was: d.type,
+    }))
     .filter((d) => d.type !== d.was)
     .map(({ was: _was, ...d }) => d);
   return { programme: programme.data, documents: changed };

@@ -77,7 +77,9 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
   const loadImage = async (documentId: string, pageNumber: number) => {
     const key = `${documentId}/${pageNumber}`;
     if (!imageUrls.has(key)) {
-      const response = await fetch(`${kit.apiBase()}/documents/${encodeURIComponent(documentId)}/pages/${pageNumber}`, { headers: { authorization: `Bearer ${kit.token()}` } });
+      const response = await fetch(`${kit.apiBase()}/documents/${encodeURIComponent(documentId)}/pages/${pageNumber}`, {
+        headers: { authorization: `Bearer ${kit.token()}` },
+      });
       if (!response.ok) return undefined;
       imageUrls.set(key, URL.createObjectURL(await response.blob()));
     }
@@ -92,7 +94,14 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     const refs: (FieldRef & { value: Field })[] = [];
     for (const document of detail.case.documents) {
       for (const [field, value] of Object.entries(document.fields)) {
-        refs.push({ documentId: document.documentId, indexInFile: document.indexInFile, field, page: value.source?.page ?? document.pages[0] ?? 1, box: value.source?.box, value });
+        refs.push({
+          documentId: document.documentId,
+          indexInFile: document.indexInFile,
+          field,
+          page: value.source?.page ?? document.pages[0] ?? 1,
+          box: value.source?.box,
+          value,
+        });
       }
     }
     return refs;
@@ -107,10 +116,13 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     const who = (userId: string) => v.people[userId] ?? userId;
     // Actions only where they are allowed (the server sends the same conditions it enforces, `view.actions`): no
     // editing of a case another clerk holds, no approval by the person who confirmed, no 确认 of a case that is not 符合.
-    const leasedElsewhere = c.status === 'claimed' && !!c.lease && c.lease.holder !== kit.me()?.userId && Date.parse(c.lease.expiresAt) > Date.now() && !kit.isSupervisor();
+    const leasedElsewhere =
+      c.status === 'claimed' && !!c.lease && c.lease.holder !== kit.me()?.userId && Date.parse(c.lease.expiresAt) > Date.now() && !kit.isSupervisor();
     const editable = open && kit.isStaff() && !leasedElsewhere;
     // Documents with flagged fields first, and inside each document the flagged fields first.
-    const documents = [...c.documents].sort((a, b) => Number(Object.values(b.fields).some((f) => f.needsReview)) - Number(Object.values(a.fields).some((f) => f.needsReview)));
+    const documents = [...c.documents].sort(
+      (a, b) => Number(Object.values(b.fields).some((f) => f.needsReview)) - Number(Object.values(a.fields).some((f) => f.needsReview)),
+    );
     const hints = [
       '<kbd>Enter</kbd> 接受当前字段并跳到下一个待核对字段',
       v.actions.confirm ? '<kbd>Ctrl+Enter</kbd> 确认并领取下一件' : '',
@@ -129,7 +141,11 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     kit.view().innerHTML = `
       <div class="case">
         ${pageWorkspaceHtml(
-          detail.pages.map((p) => ({ documentId: p.documentId, pageNumber: p.pageNumber, title: `${DOC_TITLES[c.documents.find((doc) => doc.documentId === p.documentId)?.type ?? 'unknown'] ?? '材料'} 第${p.pageNumber}页` })),
+          detail.pages.map((p) => ({
+            documentId: p.documentId,
+            pageNumber: p.pageNumber,
+            title: `${DOC_TITLES[c.documents.find((doc) => doc.documentId === p.documentId)?.type ?? 'unknown'] ?? '材料'} 第${p.pageNumber}页`,
+          })),
           kit.esc,
         )}
         <section class="case-pane">
@@ -141,11 +157,12 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
             ${v.missingDocuments.length ? `<p id="missing">缺少材料：${v.missingDocuments.map(kit.esc).join('、')}</p>` : ''}
             ${v.openPoints
               .map(
-                (point, i) => `<div class="open-point" data-point="${i}"><strong>待核对</strong><span class="clause">${kit.esc(point.ruleId)}</span>${kit.esc(point.zh)}${
-                  v.actions.recordEvidence && point.evidence.length
-                    ? `<div class="evidence">已核对以下材料之一，可补录：${point.evidence.map((e) => `<button class="record-evidence" data-kind="${kit.esc(e.kind)}">${kit.esc(e.zh)}</button>`).join('')}</div>`
-                    : ''
-                }</div>`,
+                (point, i) =>
+                  `<div class="open-point" data-point="${i}"><strong>待核对</strong><span class="clause">${kit.esc(point.ruleId)}</span>${kit.esc(point.zh)}${
+                    v.actions.recordEvidence && point.evidence.length
+                      ? `<div class="evidence">已核对以下材料之一，可补录：${point.evidence.map((e) => `<button class="record-evidence" data-kind="${kit.esc(e.kind)}">${kit.esc(e.zh)}</button>`).join('')}</div>`
+                      : ''
+                  }</div>`,
               )
               .join('')}
             ${detail.findings
@@ -153,8 +170,13 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
                 f.resolution
                   ? `<p class="finding resolved" data-finding="${kit.esc(f.code)}">已处理疑点：${kit.esc(f.zh)}<br/>处理说明：${kit.esc(f.resolution.note)}（${kit.esc(who(f.resolution.by))}）</p>`
                   : `<div class="finding open" data-finding="${kit.esc(f.code)}"><strong>疑点</strong>${kit.esc(f.zh)}<ul>${f.documents
-                      .map((doc) => `<li>${kit.esc(DOC_TITLES[doc.type] ?? '材料')}：${kit.esc(doc.name ?? '—')}${doc.idNumber ? ` · ${kit.esc(doc.idNumber)}` : ''}</li>`)
-                      .join('')}</ul>${editable ? `<button class="resolve-finding" data-code="${kit.esc(f.code)}" data-key="${kit.esc(f.key)}">处理疑点（说明核对结果） <kbd>Alt+Y</kbd></button>` : ''}</div>`,
+                      .map(
+                        (doc) =>
+                          `<li>${kit.esc(DOC_TITLES[doc.type] ?? '材料')}：${kit.esc(doc.name ?? '—')}${doc.idNumber ? ` · ${kit.esc(doc.idNumber)}` : ''}</li>`,
+                      )
+                      .join(
+                        '',
+                      )}</ul>${editable ? `<button class="resolve-finding" data-code="${kit.esc(f.code)}" data-key="${kit.esc(f.key)}">处理疑点（说明核对结果） <kbd>Alt+Y</kbd></button>` : ''}</div>`,
               )
               .join('')}
             ${(c.recordedEvidence ?? []).map((e) => `<p class="evidence-recorded">已补录：${kit.esc(EVIDENCE_ZH[e.kind])}　${kit.esc(e.note)}（${kit.esc(who(e.by))}）</p>`).join('')}
@@ -216,7 +238,13 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
       input.focus();
       input.select();
     } else {
-      (document.getElementById('confirm') ?? document.getElementById('approve') ?? document.getElementById('classify') ?? document.querySelector<HTMLElement>('button.record-evidence') ?? document.getElementById('audit-toggle'))?.focus();
+      (
+        document.getElementById('confirm') ??
+        document.getElementById('approve') ??
+        document.getElementById('classify') ??
+        document.querySelector<HTMLElement>('button.record-evidence') ??
+        document.getElementById('audit-toggle')
+      )?.focus();
     }
   };
 
@@ -224,26 +252,36 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     // The view is drawn again after every action: the workspace comes back at the zoom, rotation and page it had.
     const kept = workspace?.state();
     workspace?.destroy();
-    workspace = mountPageWorkspace(kit.view(), { pages: detail.pages.map((p) => ({ documentId: p.documentId, pageNumber: p.pageNumber, title: '' })), loadImage, esc: kit.esc }, kept);
-    kit.view().querySelectorAll<HTMLInputElement>('input[data-key]').forEach((input) => {
-      input.addEventListener('focus', () => {
-        focusKey = input.dataset.key!;
-        const ref = refs().find((r) => keyOf(r) === focusKey);
-        if (ref) void showPage(`${ref.documentId}/${ref.page}`, ref.box, focusKey, ref.value.source?.raw);
+    workspace = mountPageWorkspace(
+      kit.view(),
+      { pages: detail.pages.map((p) => ({ documentId: p.documentId, pageNumber: p.pageNumber, title: '' })), loadImage, esc: kit.esc },
+      kept,
+    );
+    kit
+      .view()
+      .querySelectorAll<HTMLInputElement>('input[data-key]')
+      .forEach((input) => {
+        input.addEventListener('focus', () => {
+          focusKey = input.dataset.key!;
+          const ref = refs().find((r) => keyOf(r) === focusKey);
+          if (ref) void showPage(`${ref.documentId}/${ref.page}`, ref.box, focusKey, ref.value.source?.raw);
+        });
+        input.addEventListener('input', () => {
+          pending.set(input.dataset.key!, input.value);
+          input.closest('.field')?.classList.add('pending');
+        });
+        input.addEventListener('keydown', (event) => {
+          if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
+            event.preventDefault();
+            void accept(input.dataset.key!);
+          }
+        });
       });
-      input.addEventListener('input', () => {
-        pending.set(input.dataset.key!, input.value);
-        input.closest('.field')?.classList.add('pending');
-      });
-      input.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
-          event.preventDefault();
-          void accept(input.dataset.key!);
-        }
-      });
-    });
     document.getElementById('confirm')?.addEventListener('click', () => void confirmAndNext());
-    kit.view().querySelectorAll<HTMLButtonElement>('button.resolve-finding').forEach((b) => b.addEventListener('click', () => void resolveFinding(b.dataset.code!, b.dataset.key!)));
+    kit
+      .view()
+      .querySelectorAll<HTMLButtonElement>('button.resolve-finding')
+      .forEach((b) => b.addEventListener('click', () => void resolveFinding(b.dataset.code!, b.dataset.key!)));
     document.getElementById('reject')?.addEventListener('click', () => void reject());
     document.getElementById('request')?.addEventListener('click', () => void requestDocuments());
     document.getElementById('release')?.addEventListener('click', () => void act('release', {}));
@@ -253,7 +291,10 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     document.getElementById('regroup')?.addEventListener('click', () => void regroup());
     document.getElementById('key-help')?.addEventListener('click', () => toggleKeyHelp());
     document.getElementById('recover')?.addEventListener('click', () => void recover());
-    kit.view().querySelectorAll<HTMLButtonElement>('button.record-evidence').forEach((b) => b.addEventListener('click', () => void recordEvidence(b.dataset.kind!)));
+    kit
+      .view()
+      .querySelectorAll<HTMLButtonElement>('button.record-evidence')
+      .forEach((b) => b.addEventListener('click', () => void recordEvidence(b.dataset.kind!)));
     document.getElementById('audit-toggle')?.addEventListener('click', () => {
       showAudit = !showAudit;
       $('#audit').hidden = !showAudit;
@@ -308,7 +349,18 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
       pending.clear();
       render();
       kit.banner(
-        { confirm: '已确认。', reject: '已退回。', 'request-documents': '已要求补件。', release: '已释放回队列。', approve: '已审批通过。', decline: '已按不予补贴办结。', evidence: '已补录核对结果，规则已重新判定。', classify: '已分类，规则已重新判定。', pages: '已按新的分页重新读取，规则已重新判定。', recovery: '已登记追回已拨付资金。' }[action] ?? '完成。',
+        {
+          confirm: '已确认。',
+          reject: '已退回。',
+          'request-documents': '已要求补件。',
+          release: '已释放回队列。',
+          approve: '已审批通过。',
+          decline: '已按不予补贴办结。',
+          evidence: '已补录核对结果，规则已重新判定。',
+          classify: '已分类，规则已重新判定。',
+          pages: '已按新的分页重新读取，规则已重新判定。',
+          recovery: '已登记追回已拨付资金。',
+        }[action] ?? '完成。',
         'info',
       );
       return true;
@@ -345,13 +397,19 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     const data = await askForm(
       '要求补件',
       `<fieldset class="checklist"><legend>需补交的材料</legend>${detail.view.checklist
-        .map((item) => `<label><input type="checkbox" name="doc" value="${kit.esc(item.code)}" ${item.missing ? 'checked' : ''} /> ${kit.esc(item.zh)}${item.missing ? '<small>（缺少）</small>' : ''}</label>`)
+        .map(
+          (item) =>
+            `<label><input type="checkbox" name="doc" value="${kit.esc(item.code)}" ${item.missing ? 'checked' : ''} /> ${kit.esc(item.zh)}${item.missing ? '<small>（缺少）</small>' : ''}</label>`,
+        )
         .join('')}</fieldset>
        <label>其他材料（将告知申请人）<input name="other" placeholder="如：户口簿首页" /></label>
        <label>内部备注（不告知申请人）<textarea name="note" rows="2"></textarea></label>`,
     );
     if (!data) return;
-    const others = String(data.get('other') ?? '').split(/[、,，;；]+/).map((x) => x.trim()).filter(Boolean);
+    const others = String(data.get('other') ?? '')
+      .split(/[、,，;；]+/)
+      .map((x) => x.trim())
+      .filter(Boolean);
     const documents = [...data.getAll('doc').map(String), ...others];
     const note = String(data.get('note') ?? '').trim();
     if (documents.length === 0) return kit.banner('请至少勾选或填写一项需补交的材料。');
@@ -444,16 +502,19 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     else if (event.altKey && key === 'k' && document.getElementById('classify')) void classify();
     else if (event.altKey && key === 'g' && document.getElementById('regroup')) void regroup();
     else if (event.altKey && key === 'z' && document.getElementById('recover')) void recover();
-    else if (event.altKey && key === 'j' && document.querySelector('button.record-evidence')) document.querySelector<HTMLButtonElement>('button.record-evidence')!.focus();
+    else if (event.altKey && key === 'j' && document.querySelector('button.record-evidence'))
+      document.querySelector<HTMLButtonElement>('button.record-evidence')!.focus();
     else if (event.altKey && key === 'h') document.getElementById('audit-toggle')?.click();
-    else if (event.altKey && key === 'y' && document.querySelector('button.resolve-finding')) document.querySelector<HTMLButtonElement>('button.resolve-finding')!.click();
+    else if (event.altKey && key === 'y' && document.querySelector('button.resolve-finding'))
+      document.querySelector<HTMLButtonElement>('button.resolve-finding')!.click();
     else if (event.key === 'PageDown' && !event.ctrlKey) workspace?.turnPage(1);
     else if (event.key === 'PageUp' && !event.ctrlKey) workspace?.turnPage(-1);
     else if (outside && (event.key === '+' || event.key === '=')) workspace?.zoom(1);
     else if (outside && event.key === '-') workspace?.zoom(-1);
     else if (outside && event.key === '0') workspace?.reset();
     else if (outside && key === 'r') workspace?.rotate();
-    else if (event.key === 'Escape') location.hash = kit.isStaff() ? `#/queue/${encodeURIComponent(sessionStorage.getItem('intake.queue') ?? detail.case.queue)}` : '#/';
+    else if (event.key === 'Escape')
+      location.hash = kit.isStaff() ? `#/queue/${encodeURIComponent(sessionStorage.getItem('intake.queue') ?? detail.case.queue)}` : '#/';
     else return;
     event.preventDefault();
   };

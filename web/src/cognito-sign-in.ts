@@ -146,7 +146,10 @@ export async function completeCognitoSignIn(config: PageConfig, url: URL, storag
     throw signInErrorOf(error, url);
   }
   if (!idToken) {
-    throw new CognitoSignInError(CognitoSignInErrorCode.tokenError, 'Cognito answered the code exchange without an ID token (is the openid scope allowed for this client?)');
+    throw new CognitoSignInError(
+      CognitoSignInErrorCode.tokenError,
+      'Cognito answered the code exchange without an ID token (is the openid scope allowed for this client?)',
+    );
   }
   return idToken;
 }
@@ -243,7 +246,11 @@ function signInErrorOf(error: unknown, url: URL): CognitoSignInError {
   const message = error instanceof Error ? error.message : String(error);
   // The openid scope makes the library decode the ID token: none in the answer fails there.
   if (/invalid token specified|id_token/i.test(message)) {
-    return new CognitoSignInError(CognitoSignInErrorCode.tokenError, 'Cognito answered the code exchange without an ID token (is the openid scope allowed for this client?)', { cause: error });
+    return new CognitoSignInError(
+      CognitoSignInErrorCode.tokenError,
+      'Cognito answered the code exchange without an ID token (is the openid scope allowed for this client?)',
+      { cause: error },
+    );
   }
   if (/matching state/i.test(message)) {
     return new CognitoSignInError(

@@ -3,7 +3,8 @@
  * Ctrl+Enter and cancel with Esc; the keys of the page stay quiet while one is open.
  */
 
-const BUTTONS = '<div class="actions"><button value="ok" class="primary">提交 <kbd>Ctrl+Enter</kbd></button><button value="cancel" formnovalidate>取消 <kbd>Esc</kbd></button></div>';
+const BUTTONS =
+  '<div class="actions"><button value="ok" class="primary">提交 <kbd>Ctrl+Enter</kbd></button><button value="cancel" formnovalidate>取消 <kbd>Esc</kbd></button></div>';
 
 /**
  * A dialog asking for text (a reason, a note): resolves with the trimmed text, undefined when cancelled or empty.

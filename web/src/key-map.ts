@@ -51,20 +51,60 @@ export const CASE_KEYS: readonly KeyBinding[] = [
  * BROWSER_KEYS.includes('Alt+d'); // true: focuses the address bar
  */
 export const BROWSER_KEYS: readonly string[] = [
-  'Control+w', 'Control+t', 'Control+n', 'Control+l', 'Control+r', 'Control+q', 'Control+Tab', 'Control+PageUp', 'Control+PageDown',
-  'Control+Shift+t', 'Control+Shift+n', 'Control+Shift+w', 'Control+h', 'Control+j', 'Control+d', 'Control+f', 'Control+g', 'Control+p', 'Control+s', 'Control+u', 'Control+o',
-  'Alt+d', 'Alt+e', 'Alt+f', 'Alt+Home', 'Alt+ArrowLeft', 'Alt+ArrowRight', 'Alt+Tab', 'Alt+F4',
-  'F1', 'F3', 'F5', 'F6', 'F7', 'F11', 'F12',
+  'Control+w',
+  'Control+t',
+  'Control+n',
+  'Control+l',
+  'Control+r',
+  'Control+q',
+  'Control+Tab',
+  'Control+PageUp',
+  'Control+PageDown',
+  'Control+Shift+t',
+  'Control+Shift+n',
+  'Control+Shift+w',
+  'Control+h',
+  'Control+j',
+  'Control+d',
+  'Control+f',
+  'Control+g',
+  'Control+p',
+  'Control+s',
+  'Control+u',
+  'Control+o',
+  'Alt+d',
+  'Alt+e',
+  'Alt+f',
+  'Alt+Home',
+  'Alt+ArrowLeft',
+  'Alt+ArrowRight',
+  'Alt+Tab',
+  'Alt+F4',
+  'F1',
+  'F3',
+  'F5',
+  'F6',
+  'F7',
+  'F11',
+  'F12',
 ];
 
 /** The label of a binding as a person reads it (`Ctrl+Enter`, `Alt+B`). */
 export function keyLabel(keys: string): string {
-  return keys.replace('Control', 'Ctrl').replace(/\+([a-z])$/, (_, c: string) => `+${c.toUpperCase()}`).replace(/^([a-z])$/, (c) => c.toUpperCase());
+  return keys
+    .replace('Control', 'Ctrl')
+    .replace(/\+([a-z])$/, (_, c: string) => `+${c.toUpperCase()}`)
+    .replace(/^([a-z])$/, (c) => c.toUpperCase());
 }
 
 /** Whether the event's target takes typed text (a single-character key then belongs to it). */
 export function typingInField(event: KeyboardEvent): boolean {
   const target = event.target as HTMLElement | null;
   if (!target) return false;
-  return target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || (target.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes((target as HTMLInputElement).type));
+  return (
+    target.isContentEditable ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT' ||
+    (target.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes((target as HTMLInputElement).type))
+  );
 }

@@ -57,7 +57,10 @@ export function pageWorkspaceHtml(pages: readonly PageRef[], esc: (value: string
       <span class="muted" id="zoom-level">100%</span>
     </div>
     <div class="page-tabs" role="tablist">${pages
-      .map((p) => `<button type="button" role="tab" data-page="${esc(pageKey(p))}"><img class="thumb" alt="" data-thumb="${esc(pageKey(p))}" /><span>${esc(p.title)}</span></button>`)
+      .map(
+        (p) =>
+          `<button type="button" role="tab" data-page="${esc(pageKey(p))}"><img class="thumb" alt="" data-thumb="${esc(pageKey(p))}" /><span>${esc(p.title)}</span></button>`,
+      )
       .join('')}</div>
     <div class="page-viewport" id="page-viewport">
       <div class="page-stage" id="page-stage"><div class="page-frame" id="page-turn"><img id="page-img" alt="材料页面" draggable="false" /><div id="page-box" class="box" hidden></div></div></div>
@@ -73,7 +76,11 @@ export function pageWorkspaceHtml(pages: readonly PageRef[], esc: (value: string
  * const workspace = mountPageWorkspace(view, { pages, loadImage, esc });
  * await workspace.show('doc-1/1', field.source.box, key, field.source.raw);
  */
-export function mountPageWorkspace(root: HTMLElement, deps: PageWorkspaceDeps, initial?: { rotation?: number; scale?: number; current?: string }): PageWorkspace {
+export function mountPageWorkspace(
+  root: HTMLElement,
+  deps: PageWorkspaceDeps,
+  initial?: { rotation?: number; scale?: number; current?: string },
+): PageWorkspace {
   const $ = <T extends HTMLElement>(selector: string) => root.querySelector(selector) as T;
   const img = $('#page-img') as HTMLImageElement;
   const frame = $('#page-box');
@@ -127,11 +134,12 @@ export function mountPageWorkspace(root: HTMLElement, deps: PageWorkspaceDeps, i
     frame.hidden = false;
   };
 
-  const markCurrent = () => root.querySelectorAll<HTMLButtonElement>('.page-tabs button').forEach((b) => {
-    const on = b.dataset.page === currentPage;
-    b.classList.toggle('current', on);
-    b.setAttribute('aria-selected', String(on));
-  });
+  const markCurrent = () =>
+    root.querySelectorAll<HTMLButtonElement>('.page-tabs button').forEach((b) => {
+      const on = b.dataset.page === currentPage;
+      b.classList.toggle('current', on);
+      b.setAttribute('aria-selected', String(on));
+    });
 
   const show: PageWorkspace['show'] = async (key, box, fieldKey, ocrText, stillWanted = () => true) => {
     const mine = ++showing;

@@ -53,7 +53,10 @@ export async function reportsView(kit: PageKit, apiBase: string, yearArg?: strin
       kit.show(error);
     }
   };
-  kit.view().querySelector('#report-xlsx')!.addEventListener('click', () => void download());
+  kit
+    .view()
+    .querySelector('#report-xlsx')!
+    .addEventListener('click', () => void download());
   const onKey = (event: KeyboardEvent) => {
     if (!(event.altKey && event.key.toLowerCase() === 'x')) return;
     event.preventDefault();
@@ -81,17 +84,20 @@ function reportHtml(report: TargetsReport, kit: PageKit): string {
           (row) =>
             `<tr data-programme="${esc(row.programme)}"><td>${esc(row.programmeTitle)}</td><td>${esc(row.programme)}</td><td>${count(row.cases)}</td><td>${count(row.personTimes)}</td><td>${count(row.certificates)}</td><td>${kit.yuan(row.approvedYuan)}</td><td>${kit.yuan(row.paidYuan)}</td><td>${kit.yuan(row.recoveredYuan)}</td></tr>`,
         )
-        .join('')}</tbody><tfoot><tr><th colspan="2">合计</th><th>${count(t.cases)}</th><th>${count(t.personTimes)}</th><th>${count(t.certificates)}</th><th>${kit.yuan(t.approvedYuan)}</th><th>${kit.yuan(t.paidYuan)}</th><th>${kit.yuan(t.recoveredYuan)}</th></tr></tfoot></table>`
+        .join(
+          '',
+        )}</tbody><tfoot><tr><th colspan="2">合计</th><th>${count(t.cases)}</th><th>${count(t.personTimes)}</th><th>${count(t.certificates)}</th><th>${kit.yuan(t.approvedYuan)}</th><th>${kit.yuan(t.paidYuan)}</th><th>${kit.yuan(t.recoveredYuan)}</th></tr></tfoot></table>`
     : '<p class="muted">该年度没有已审批的案件。</p>';
   const titles = new Map(report.byProgramme.map((row) => [row.programme, row.programmeTitle]));
   const certificates = report.certificates.length
     ? `<h2>证书（按项目、类别、等级）</h2><table id="certificates"><thead><tr><th>补贴项目</th><th>证书类别</th><th>等级</th><th>证书数</th></tr></thead><tbody>${report.certificates
-        .map((row) => `<tr><td>${esc(titles.get(row.programme) ?? row.programme)}</td><td>${esc(row.kindZh)}</td><td>${esc(row.levelZh)}</td><td>${count(row.count)}</td></tr>`)
+        .map(
+          (row) =>
+            `<tr><td>${esc(titles.get(row.programme) ?? row.programme)}</td><td>${esc(row.kindZh)}</td><td>${esc(row.levelZh)}</td><td>${count(row.count)}</td></tr>`,
+        )
         .join('')}</tbody></table>`
     : '';
-  const estimated = report.estimatedCaseIds.length
-    ? `<p class="muted">另有 ${report.estimatedCaseIds.length} 件早期案件按每案 1 人次估算。</p>`
-    : '';
+  const estimated = report.estimatedCaseIds.length ? `<p class="muted">另有 ${report.estimatedCaseIds.length} 件早期案件按每案 1 人次估算。</p>` : '';
   return `<section id="totals">${target}
       <ul class="totals"><li>证书 <strong>${count(t.certificates)}</strong> 本</li><li>案件 <strong>${count(t.cases)}</strong> 件</li>
       <li>已审批未拨付 <strong>${kit.yuan(t.approvedYuan)}</strong></li><li>已拨付 <strong>${kit.yuan(t.paidYuan)}</strong></li><li>已追回 <strong>${kit.yuan(t.recoveredYuan)}</strong></li></ul></section>

@@ -42,7 +42,9 @@ export async function submissionView(kit: PageKit, submissionId: string): Promis
     <h2>附件与文件（${detail.files.length}）</h2>
     <table id="files"><thead><tr><th>文件名</th><th>状态</th><th>原因</th><th>识别出的材料</th><th>案件</th></tr></thead><tbody>${detail.files
       .map(
-        (file) => `<tr data-file="${esc(file.fileName)}" data-state="${esc(file.state)}" class="${file.state === 'refused' || file.state === 'rejected' || file.state === 'failed' ? 'refused' : ''}">
+        (
+          file,
+        ) => `<tr data-file="${esc(file.fileName)}" data-state="${esc(file.state)}" class="${file.state === 'refused' || file.state === 'rejected' || file.state === 'failed' ? 'refused' : ''}">
           <td>${file.fromArchive ? '└ ' : ''}${esc(file.fileName)}${file.pageCount ? ` <span class="muted">（${file.pageCount} 页）</span>` : ''}</td>
           <td>${esc(file.stateZh)}</td>
           <td>${esc(file.reasonZh ?? '')}</td>

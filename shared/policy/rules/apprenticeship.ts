@@ -19,7 +19,10 @@ export function apprenticeship(evaluation: Evaluation): void {
   const { facts } = evaluation;
   checkMaterials(evaluation, RULE);
   if (facts.applicant.kind !== 'enterprise' && facts.applicant.kind !== 'training_body') {
-    evaluation.ineligible(RULE, { zh: '学徒制培训补贴由企业（或合作培训机构）申请', en: 'the apprenticeship subsidy is claimed by the enterprise (or its training body)' });
+    evaluation.ineligible(RULE, {
+      zh: '学徒制培训补贴由企业（或合作培训机构）申请',
+      en: 'the apprenticeship subsidy is claimed by the enterprise (or its training body)',
+    });
     return;
   }
   const facts3 = facts.apprenticeship;
@@ -46,7 +49,10 @@ export function apprenticeship(evaluation: Evaluation): void {
       return;
     }
     if (contract === undefined || insured === undefined) {
-      evaluation.review(RULE, { zh: '未能确认培训后签订劳动合同并缴纳社会保险费', en: 'not established that a labour contract and social insurance followed the training' });
+      evaluation.review(RULE, {
+        zh: '未能确认培训后签订劳动合同并缴纳社会保险费',
+        en: 'not established that a labour contract and social insurance followed the training',
+      });
     }
   }
 
@@ -131,7 +137,10 @@ function studentApprentice(evaluation: Evaluation, start: string | undefined, en
   const a = facts.apprenticeship!;
   const graduating = evaluation.read('apprenticeship', a, 'graduatingYearStudent');
   if (graduating === false) {
-    evaluation.ineligible(RULE, { zh: '学生学徒须为技工院校毕业年度在企实习学生', en: 'a student apprentice is a technical-school student in the graduating year' });
+    evaluation.ineligible(RULE, {
+      zh: '学生学徒须为技工院校毕业年度在企实习学生',
+      en: 'a student apprentice is a technical-school student in the graduating year',
+    });
   }
   // 签订一年实习协议和就业协议
   const years = evaluation.param<number>('apprenticeship.student_period_years');
@@ -145,7 +154,10 @@ function studentApprentice(evaluation: Evaluation, start: string | undefined, en
   }
   const periodYears = wholeYears(start, end);
   if (periodYears !== undefined && periodYears !== years) {
-    evaluation.review(RULE, { zh: `学生学徒培养期限为${years}年（实际${periodYears}年）`, en: `a student apprenticeship lasts ${years} year(s) (this one ${periodYears})` });
+    evaluation.review(RULE, {
+      zh: `学生学徒培养期限为${years}年（实际${periodYears}年）`,
+      en: `a student apprenticeship lasts ${years} year(s) (this one ${periodYears})`,
+    });
   }
   let amount: number;
   if (evaluation.interpretation('student_apprentice_amount') === 'monthly_allowance') {

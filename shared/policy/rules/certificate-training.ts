@@ -26,7 +26,10 @@ export function certificateTraining(evaluation: Evaluation): void {
     return;
   }
   const verdicts = certificates.map((certificate, index) => judgeCertificate(evaluation, certificate, index, certificates.length === 1));
-  const dates = certificates.map((c) => c.issueDate).filter((d): d is string => d !== undefined).sort();
+  const dates = certificates
+    .map((c) => c.issueDate)
+    .filter((d): d is string => d !== undefined)
+    .sort();
   if (certificates.length === 1 || dates.length === 0) return;
   evaluation.date = dates[0];
   const paid = verdicts.filter((v) => v === 'paid').length;
@@ -69,16 +72,23 @@ function judgeCertificate(evaluation: Evaluation, certificate: CertificateFacts,
   }
 
   if (kind === 'special_operation' || kind === 'training_completion') {
-    return refuse('特种作业操作证、培训合格证书属项目制培训（XH36-3.3）', 'special-operations and completion certificates fall under project training (XH36-3.3)');
+    return refuse(
+      '特种作业操作证、培训合格证书属项目制培训（XH36-3.3）',
+      'special-operations and completion certificates fall under project training (XH36-3.3)',
+    );
   }
   const applicant = facts.applicant;
   if (kind === 'skill_level') {
     // 职业技能等级证书培训补贴由按规定开展职业技能等级认定的企业申请
     const assesses = evaluation.read('applicant', applicant, 'runsRecognisedLevelAssessment');
     if (applicant.kind !== 'enterprise' || assesses === false) {
-      return refuse('职业技能等级证书培训补贴由开展职业技能等级认定的企业申请', 'the skill-level certificate subsidy is claimed by the enterprise that runs the recognised assessment');
+      return refuse(
+        '职业技能等级证书培训补贴由开展职业技能等级认定的企业申请',
+        'the skill-level certificate subsidy is claimed by the enterprise that runs the recognised assessment',
+      );
     }
-    if (assesses === undefined) return pending('未能确认申请企业按规定开展职业技能等级认定', 'not established that the applicant runs a recognised level assessment');
+    if (assesses === undefined)
+      return pending('未能确认申请企业按规定开展职业技能等级认定', 'not established that the applicant runs a recognised level assessment');
   } else if (applicant.kind === 'training_body') {
     const agreement = evaluation.read('applicant', applicant, 'hasTrainingAgreement');
     if (agreement === false) return refuse('培训机构未与区人力社保局签订培训协议', 'the training body has no training agreement with the bureau');

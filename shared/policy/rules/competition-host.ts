@@ -49,5 +49,8 @@ export function competitionHost(evaluation: Evaluation): void {
   }
   if (competition.participantsPassed !== undefined) evaluation.countTowardsTarget(competition.participantsPassed);
   evaluation.pay(shortfall);
-  evaluation.payable(RULE, { zh: `核减市级补助${city}元后，不足部分${shortfall}元`, en: `shortfall after the city subsidy of ${city} yuan: ${shortfall} yuan` });
+  evaluation.payable(RULE, {
+    zh: `核减市级补助${city}元后，不足部分${shortfall}元`,
+    en: `shortfall after the city subsidy of ${city} yuan: ${shortfall} yuan`,
+  });
 }

@@ -83,7 +83,8 @@ function pensionUnknown(evaluation: Evaluation): 'covered' | 'not_covered' | 'un
   }
   if (reading === 'ask_for_commitment') {
     if (!evaluation.facts.materials.includes('commitment_letter')) evaluation.missingDocument(COMMITMENT_LETTER);
-    else evaluation.review('XH36-4.1', { zh: '告知承诺书未能识别或未承诺不领取养老金', en: 'the commitment could not be read or does not declare the pension' });
+    else
+      evaluation.review('XH36-4.1', { zh: '告知承诺书未能识别或未承诺不领取养老金', en: 'the commitment could not be read or does not declare the pension' });
     return 'unknown';
   }
   return 'covered';

@@ -149,7 +149,11 @@ function duplicateFinding(decision: Decision, claimKey: ClaimKey, heldByCaseId: 
     awaitingConfirmation: undefined,
     ...(decision.targetCounts ? { targetCounts: { personTimes: 0, certificates: [] } } : {}),
     // A full quota (XH36-3.6 每年新增6家) and a holder the facts do not name give no case to point at.
-    ...(decision.duplicateOf ? { duplicateOf: decision.duplicateOf } : claimKey.kind === 'quota' || heldByCaseId === UNKNOWN_HOLDER ? {} : { duplicateOf: heldByCaseId }),
+    ...(decision.duplicateOf
+      ? { duplicateOf: decision.duplicateOf }
+      : claimKey.kind === 'quota' || heldByCaseId === UNKNOWN_HOLDER
+        ? {}
+        : { duplicateOf: heldByCaseId }),
     claimKeys: decision.claimKeys.filter((key) => key.key !== claimKey.key),
     reasons: [...(wasPaying ? decision.reasons.filter((r) => !mentionsMoney(r)) : decision.reasons), takenReason(claimKey, heldByCaseId)],
   };

@@ -20,10 +20,14 @@ export function entrepreneurshipTraining(evaluation: Evaluation): void {
   if (!policyInForce(evaluation, evaluation.date, { zh: '培训结束日期', en: 'training completion date' })) return;
   const recognised = evaluation.read('applicant', facts.applicant, 'recognisedForEntrepreneurshipTraining');
   if (recognised === false) {
-    evaluation.ineligible(RULE, { zh: '培训机构非市人力社保局认定的创业培训机构', en: 'the training body is not recognised by the city bureau for entrepreneurship training' });
+    evaluation.ineligible(RULE, {
+      zh: '培训机构非市人力社保局认定的创业培训机构',
+      en: 'the training body is not recognised by the city bureau for entrepreneurship training',
+    });
     return;
   }
-  if (recognised === undefined) evaluation.review(RULE, { zh: '未能确认培训机构经市人力社保局认定', en: 'recognition of the training body by the city bureau is not established' });
+  if (recognised === undefined)
+    evaluation.review(RULE, { zh: '未能确认培训机构经市人力社保局认定', en: 'recognition of the training body by the city bureau is not established' });
   const reading = evaluation.reading<number>('entrepreneurship_training.per_person');
   if (reading.value === null) {
     evaluation.review(RULE, {

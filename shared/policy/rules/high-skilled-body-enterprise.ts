@@ -46,7 +46,10 @@ export function highSkilledBodyOrEnterprise(evaluation: Evaluation, rule: 'XH36-
     return;
   }
   const results = certificates.map((certificate, index) => judgeCertificate(evaluation, rule, certificate, index));
-  const dates = certificates.map((c) => c.issueDate).filter((d): d is string => d !== undefined).sort();
+  const dates = certificates
+    .map((c) => c.issueDate)
+    .filter((d): d is string => d !== undefined)
+    .sort();
   if (dates.length > 0) evaluation.date = dates[0];
   const paid = results.filter((r) => r.verdict === 'paid');
   for (const result of paid) evaluation.pay(result.amount);
@@ -109,7 +112,9 @@ function judgeCertificate(evaluation: Evaluation, rule: 'XH36-3.7.a' | 'XH36-3.7
   if (!levels.includes(levelKey(level))) {
     return setAside(
       isNewerLevel(level) ? `${levelName(level)}不在本政策补贴范围内` : `证书等级为${levelName(level)}，须三级（高级工）及以上`,
-      isNewerLevel(level) ? `level ${String(level)} is recognised but not paid under this policy` : `level ${String(level)}: level 3 (高级工) or higher is required`,
+      isNewerLevel(level)
+        ? `level ${String(level)} is recognised but not paid under this policy`
+        : `level ${String(level)}: level 3 (高级工) or higher is required`,
     );
   }
 
@@ -145,7 +150,10 @@ function judgeCertificate(evaluation: Evaluation, rule: 'XH36-3.7.a' | 'XH36-3.7
 
   if (!number) return pending('证书编号未能识别，无法核对重复申领', 'no certificate number, duplicates cannot be checked');
   evaluation.claimKey({ kind: 'unique', key: certificateClaimKey(number), ruleId: rule });
-  const amount = evaluation.param<number>(rule === 'XH36-3.7.a' ? 'high_skilled_talent.training_body_per_person' : 'high_skilled_talent.enterprise_per_person', issueDate);
+  const amount = evaluation.param<number>(
+    rule === 'XH36-3.7.a' ? 'high_skilled_talent.training_body_per_person' : 'high_skilled_talent.enterprise_per_person',
+    issueDate,
+  );
   evaluation.countTowardsTarget(1, [{ kind: certificate.kind, level }]);
   evaluation.payable(rule, { zh: `${label}：${levelName(level)}，补贴${amount}元`, en: `${labelEn}: level ${String(level)}, ${amount} yuan` });
   return { verdict: 'paid', amount };

@@ -54,7 +54,10 @@ export function highSkilledIndividual(evaluation: Evaluation): void {
   evaluation.date = issueDate;
   if (!policyInForce(evaluation, issueDate, { zh: '证书发证日期', en: 'certificate issue date' })) return;
   if (evaluation.interpretation('newly_obtained_individual') === 'claim_year' && issueDate.slice(0, 4) !== facts.claimDate.slice(0, 4)) {
-    evaluation.ineligible(RULE, { zh: `证书非申请当年新取得（发证日期${issueDate}）`, en: `the certificate was not newly obtained in the year of the claim (issued ${issueDate})` });
+    evaluation.ineligible(RULE, {
+      zh: `证书非申请当年新取得（发证日期${issueDate}）`,
+      en: `the certificate was not newly obtained in the year of the claim (issued ${issueDate})`,
+    });
   }
 
   const amounts = evaluation.param<Record<string, number>>('high_skilled_talent.individual_by_level');
@@ -62,7 +65,9 @@ export function highSkilledIndividual(evaluation: Evaluation): void {
   if (amount === undefined) {
     evaluation.ineligible(RULE, {
       zh: isNewerLevel(level) ? `${levelName(level)}等级不在本政策补贴范围内` : `证书等级为${levelName(level)}，须二级（技师）及以上`,
-      en: isNewerLevel(level) ? `level ${String(level)} is recognised but not paid under this policy` : `level ${String(level)} certificate: level 2 (技师) or higher is required`,
+      en: isNewerLevel(level)
+        ? `level ${String(level)} is recognised but not paid under this policy`
+        : `level ${String(level)} certificate: level 2 (技师) or higher is required`,
     });
     return;
   }
@@ -148,14 +153,20 @@ function checkInsuredMonths(evaluation: Evaluation, certificate: CertificateFact
   const needed = evaluation.param<number>('high_skilled_talent.individual_min_insured_months');
   const fromCertificate = evaluation.interpretation('insured_months_counted') === 'from_certificate_month';
   const sameEmployerOnly = evaluation.interpretation('insured_months_employer') === 'engaging_employer';
-  const counted = spans.filter((span) => !sameEmployerOnly || sameEmployer(employer, { name: span.employerName, creditCode: span.employerCreditCode }) !== false);
+  const counted = spans.filter(
+    (span) => !sameEmployerOnly || sameEmployer(employer, { name: span.employerName, creditCode: span.employerCreditCode }) !== false,
+  );
   const insured = countInsuredMonths(counted, {
     fromMonth: fromCertificate ? certificate.issueDate?.slice(0, 7) : undefined,
     toMonth: evaluation.facts.claimDate.slice(0, 7),
   });
   for (const span of counted) evaluation.use('socialInsurance.span', `${span.from}..${span.to}`, span.sources?.from);
   evaluation.use('socialInsurance.monthsCounted', insured.months);
-  if (insured.gaps.length > 0) evaluation.use('socialInsurance.gaps', insured.gaps.map((g) => `${g.from}..${g.to}`));
+  if (insured.gaps.length > 0)
+    evaluation.use(
+      'socialInsurance.gaps',
+      insured.gaps.map((g) => `${g.from}..${g.to}`),
+    );
   if (insured.months < needed) {
     evaluation.ineligible(RULE, {
       zh: `取证后社会保险缴费${insured.months}个月，未满${needed}个月${insured.gaps.length > 0 ? `（中断：${insured.gaps.map((g) => `${g.from}至${g.to}`).join('、')}）` : ''}`,
@@ -203,4 +214,3 @@ export function personKey(idNumber: string): string {
 }
 
 const personKeys = new Map<string, string>();
-

@@ -42,7 +42,10 @@ export const PROGRAMME_RULES: Record<ProgrammeId, ProgrammeRule> = {
   },
   'XH36-3.2': { evaluate: certificateTraining, parameters: [...COMMON, ...COVERAGE, 'certificate_training.per_level', 'certificate_training.special_ability'] },
   'XH36-3.3.1': { evaluate: specialOperations, parameters: [...COMMON, 'project_training.special_operation_cap_per_person'] },
-  'XH36-3.3.2': { evaluate: completionCertificateProject, parameters: [...COMMON, 'project_training.completion_per_person_day', 'project_training.completion_max_days'] },
+  'XH36-3.3.2': {
+    evaluate: completionCertificateProject,
+    parameters: [...COMMON, 'project_training.completion_per_person_day', 'project_training.completion_max_days'],
+  },
   'XH36-3.3.3': { evaluate: competitionProject, parameters: [...COMMON, 'project_training.competition_per_person'] },
   'XH36-3.4': { evaluate: entrepreneurshipTraining, parameters: [...COMMON, 'entrepreneurship_training.per_person'] },
   'XH36-3.5': { evaluate: sectorTraining, parameters: [] },
@@ -52,11 +55,21 @@ export const PROGRAMME_RULES: Record<ProgrammeId, ProgrammeRule> = {
   },
   'XH36-3.7.a': {
     evaluate: (evaluation) => highSkilledBodyOrEnterprise(evaluation, 'XH36-3.7.a'),
-    parameters: [...COMMON, 'high_skilled_talent.training_body_per_person', 'high_skilled_talent.body_and_enterprise_levels', 'interpretation.newly_obtained_body_enterprise'],
+    parameters: [
+      ...COMMON,
+      'high_skilled_talent.training_body_per_person',
+      'high_skilled_talent.body_and_enterprise_levels',
+      'interpretation.newly_obtained_body_enterprise',
+    ],
   },
   'XH36-3.7.b': {
     evaluate: (evaluation) => highSkilledBodyOrEnterprise(evaluation, 'XH36-3.7.b'),
-    parameters: [...COMMON, 'high_skilled_talent.enterprise_per_person', 'high_skilled_talent.body_and_enterprise_levels', 'interpretation.newly_obtained_body_enterprise'],
+    parameters: [
+      ...COMMON,
+      'high_skilled_talent.enterprise_per_person',
+      'high_skilled_talent.body_and_enterprise_levels',
+      'interpretation.newly_obtained_body_enterprise',
+    ],
   },
   'XH36-3.7.c': {
     evaluate: highSkilledIndividual,

@@ -24,7 +24,10 @@ export function masterStudio(evaluation: Evaluation): void {
   checkMaterials(evaluation, RULE);
   const applicant = facts.applicant;
   if (applicant.kind !== 'studio' && applicant.kind !== 'enterprise') {
-    evaluation.ineligible(RULE, { zh: '工作室由辖区内企业、事业单位或个体工商户申请', en: 'a studio is applied for by an enterprise, public institution or sole trader of the district' });
+    evaluation.ineligible(RULE, {
+      zh: '工作室由辖区内企业、事业单位或个体工商户申请',
+      en: 'a studio is applied for by an enterprise, public institution or sole trader of the district',
+    });
     return;
   }
   const registered = evaluation.read('applicant', applicant, 'registeredInXihu');
@@ -63,7 +66,10 @@ export function masterStudio(evaluation: Evaluation): void {
   const minTeam = evaluation.param<number>('master_studio.min_team_size');
   if (team === undefined) evaluation.review(RULE, { zh: '未能确认技能人才团队人数', en: 'the team size is not established' });
   else if (team < minTeam) {
-    evaluation.ineligible(RULE, { zh: `技能人才团队${team}人，不少于${minTeam}人（不含领衔人）`, en: `a team of ${team}; at least ${minTeam} besides the leader are required` });
+    evaluation.ineligible(RULE, {
+      zh: `技能人才团队${team}人，不少于${minTeam}人（不含领衔人）`,
+      en: `a team of ${team}; at least ${minTeam} besides the leader are required`,
+    });
   }
 
   // 1.(2) 有保障
@@ -83,7 +89,10 @@ export function masterStudio(evaluation: Evaluation): void {
   // 1.(3) 有项目
   const project = evaluation.read('studio', studio, 'project');
   if (project === 'none') {
-    evaluation.ineligible(RULE, { zh: '无高技能人才培养计划、技术工艺难题或技改项目', en: 'no high-skill training plan, technical problem or renovation project' });
+    evaluation.ineligible(RULE, {
+      zh: '无高技能人才培养计划、技术工艺难题或技改项目',
+      en: 'no high-skill training plan, technical problem or renovation project',
+    });
   } else if (project === undefined) {
     evaluation.review(RULE, { zh: '未能确认工作室项目', en: 'the studio project is not established' });
   }

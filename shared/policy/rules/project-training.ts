@@ -16,7 +16,10 @@ export function specialOperations(evaluation: Evaluation): void {
   checkMaterials(evaluation, 'XH36-3.3.1');
   const certificates = facts.certificates.filter((c) => c.kind === 'special_operation');
   const project = facts.projectTraining;
-  const dates = certificates.map((c) => c.issueDate).filter((d): d is string => d !== undefined).sort();
+  const dates = certificates
+    .map((c) => c.issueDate)
+    .filter((d): d is string => d !== undefined)
+    .sort();
   evaluation.date = dates[dates.length - 1] ?? project?.completedOn ?? facts.claimDate;
   if (!policyInForce(evaluation, evaluation.date, { zh: '取证日期', en: 'certificate date' })) return;
   if (facts.certificates.length > 0 && certificates.length === 0) {
@@ -28,12 +31,18 @@ export function specialOperations(evaluation: Evaluation): void {
   const cap = evaluation.param<number>('project_training.special_operation_cap_per_person');
   const fee = project ? evaluation.read('projectTraining', project, 'feePerPersonYuan') : undefined;
   if (fee === undefined) {
-    evaluation.review(RULE, { zh: `未提供每人培训费用，按上限${cap}元/人暂计`, en: `no fee per person: the cap of ${cap} yuan per person is used provisionally` });
+    evaluation.review(RULE, {
+      zh: `未提供每人培训费用，按上限${cap}元/人暂计`,
+      en: `no fee per person: the cap of ${cap} yuan per person is used provisionally`,
+    });
   }
   const perPerson = Math.min(fee ?? cap, cap);
   evaluation.countTowardsTarget(people, [{ kind: 'special_operation', count: people }]);
   evaluation.pay(perPerson * people);
-  evaluation.payable(RULE, { zh: `特种作业操作证书${people}人，每人${perPerson}元`, en: `${people} special-operations certificate(s) at ${perPerson} yuan each` });
+  evaluation.payable(RULE, {
+    zh: `特种作业操作证书${people}人，每人${perPerson}元`,
+    en: `${people} special-operations certificate(s) at ${perPerson} yuan each`,
+  });
 }
 
 /**
@@ -60,7 +69,8 @@ export function completionCertificateProject(evaluation: Evaluation): void {
     return;
   }
   const days = evaluation.read('projectTraining', project, 'trainingDays');
-  const trainees = evaluation.read('projectTraining', project, 'traineesCertified') ?? facts.certificates.filter((c) => c.kind === 'training_completion').length;
+  const trainees =
+    evaluation.read('projectTraining', project, 'traineesCertified') ?? facts.certificates.filter((c) => c.kind === 'training_completion').length;
   if (days === undefined || trainees === 0) {
     evaluation.review(RULE, { zh: '培训天数或合格人数未能确认', en: 'training days or certified trainees not established' });
     return;

@@ -1,8 +1,5 @@
 import { type CertificateKind, type DocumentTypeName, FIELDS_BY_TYPE } from '../../../shared/documents/index.js';
-import {
-  buildQualificationCertificateNumber,
-  buildSkillLevelCertificateNumber,
-} from '../../../shared/extraction/index.js';
+import { buildQualificationCertificateNumber, buildSkillLevelCertificateNumber } from '../../../shared/extraction/index.js';
 import type { TruthValue } from '../truth.js';
 import { addDays, addMonths, type CalendarDate, isoDate, isoMonth, monthsBetween, randomDate } from './dates.js';
 import { type Enterprise, makeEnterprise } from './enterprises.js';
@@ -27,9 +24,32 @@ export const DOCUMENT_KINDS = [
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 const OCCUPATIONS = [
-  '电工', '焊工', '车工', '钳工', '育婴员', '保育员', '养老护理员', '中式烹调师', '中式面点师', '西式面点师', '美容师',
-  '美发师', '茶艺师', '评茶员', '电子商务师', '互联网营销师', '企业人力资源管理师', '汽车维修工', '数控车工',
-  '计算机程序设计员', '网络与信息安全管理员', '健康管理师', '家政服务员', '物流服务师', '工具钳工', '服装制版师',
+  '电工',
+  '焊工',
+  '车工',
+  '钳工',
+  '育婴员',
+  '保育员',
+  '养老护理员',
+  '中式烹调师',
+  '中式面点师',
+  '西式面点师',
+  '美容师',
+  '美发师',
+  '茶艺师',
+  '评茶员',
+  '电子商务师',
+  '互联网营销师',
+  '企业人力资源管理师',
+  '汽车维修工',
+  '数控车工',
+  '计算机程序设计员',
+  '网络与信息安全管理员',
+  '健康管理师',
+  '家政服务员',
+  '物流服务师',
+  '工具钳工',
+  '服装制版师',
 ];
 const SPECIAL_ABILITIES = ['中式面点制作', '家庭照护', '母婴护理', '手机维修', '电子商务运营', '茶叶加工', '西湖龙井炒制', '网络直播营销'];
 const SPECIAL_OPERATIONS = [
@@ -78,8 +98,26 @@ export type DocumentData =
   | ({ kind: 'special_ability' } & CertificateBase)
   | ({ kind: 'special_operation'; category: string; validUntil: CalendarDate } & CertificateBase)
   | ({ kind: 'training_completion'; trainingFrom: CalendarDate; trainingTo: CalendarDate } & CertificateBase)
-  | { kind: 'labor_contract'; person: Person; enterprise: Enterprise; start: CalendarDate; end: CalendarDate | null; signed: CalendarDate; post: string; contractNumber: string }
-  | { kind: 'employment_letter'; person: Person; enterprise: Enterprise; title: string; start: CalendarDate; end: CalendarDate; termMonths: number; issued: CalendarDate }
+  | {
+      kind: 'labor_contract';
+      person: Person;
+      enterprise: Enterprise;
+      start: CalendarDate;
+      end: CalendarDate | null;
+      signed: CalendarDate;
+      post: string;
+      contractNumber: string;
+    }
+  | {
+      kind: 'employment_letter';
+      person: Person;
+      enterprise: Enterprise;
+      title: string;
+      start: CalendarDate;
+      end: CalendarDate;
+      termMonths: number;
+      issued: CalendarDate;
+    }
   | { kind: 'social_insurance_record'; person: Person; spans: SocialInsuranceSpan[]; printed: CalendarDate }
   | { kind: 'business_license'; enterprise: Enterprise; issued: CalendarDate }
   | { kind: 'internship_agreement'; person: Person; enterprise: Enterprise; school: string; start: CalendarDate; end: CalendarDate; signed: CalendarDate }
@@ -382,4 +420,3 @@ export function truthFields(data: DocumentData): Record<string, TruthValue> {
       };
   }
 }
-

@@ -4,7 +4,28 @@ import { type CalendarDate, randomDate } from './dates.js';
 import { makeAddress, makeName } from './people.js';
 import type { Rng } from './random.js';
 
-const BRANDS = ['云栖', '之江', '西溪', '钱塘', '灵隐', '龙井', '北山', '紫金', '万松', '明达', '恒信', '华创', '启航', '博远', '嘉禾', '卓越', '新锐', '同创', '智联', '汇通'];
+const BRANDS = [
+  '云栖',
+  '之江',
+  '西溪',
+  '钱塘',
+  '灵隐',
+  '龙井',
+  '北山',
+  '紫金',
+  '万松',
+  '明达',
+  '恒信',
+  '华创',
+  '启航',
+  '博远',
+  '嘉禾',
+  '卓越',
+  '新锐',
+  '同创',
+  '智联',
+  '汇通',
+];
 const TRADES = ['科技', '网络科技', '信息技术', '电子商务', '机械制造', '建筑工程', '餐饮管理', '家政服务', '物流', '电气设备', '汽车维修', '文化创意'];
 const FORMS = ['有限公司', '有限公司', '有限公司', '股份有限公司'];
 /** Unified-credit-code characters (GB 32100 leaves out I, O, Z, S, V). */

@@ -58,5 +58,8 @@ for (const t of truths) {
 const rows = [...tally.entries()].sort(([a], [b]) => a.localeCompare(b));
 console.log(`Files scored: ${truths.length - skipped} (${skipped} not in the cache yet)`);
 console.log('tag                                      right / total   rate     confident-wrong');
-for (const [tag, v] of rows) console.log(`${tag.padEnd(40)} ${String(v.right).padStart(5)} / ${String(v.total).padEnd(5)}  ${((100 * v.right) / v.total).toFixed(1).padStart(5)} %  ${v.confidentWrong}`);
+for (const [tag, v] of rows)
+  console.log(
+    `${tag.padEnd(40)} ${String(v.right).padStart(5)} / ${String(v.total).padEnd(5)}  ${((100 * v.right) / v.total).toFixed(1).padStart(5)} %  ${v.confidentWrong}`,
+  );
 console.log(`Masked fields: ${masked}; not read (right) ${maskedNotRead}; read anyway ${masked - maskedNotRead}, of them unflagged ${maskedConfident}`);

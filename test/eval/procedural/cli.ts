@@ -23,10 +23,19 @@ const opts = new Command('procedural')
   .parse(process.argv.filter((a, i) => !(i > 1 && a === '--')))
   .opts<{ dir: string; rounds: string; seed: string; conditions: string; captures?: string; capturesPerFamily: string; families?: string }>();
 
-const conditions = opts.conditions.split(',').filter((c) => c.trim()).map((c) => conditionSchema.parse(c.trim()));
+const conditions = opts.conditions
+  .split(',')
+  .filter((c) => c.trim())
+  .map((c) => conditionSchema.parse(c.trim()));
 const captures = opts.captures === 'all' ? PHOTO_CAPTURES : (opts.captures?.split(',').map((c) => c.trim()) as PhotoCapture[] | undefined);
 const families = opts.families ? ALL_PROCEDURAL_FAMILIES.filter((f) => opts.families!.split(',').includes(f.name)) : PROCEDURAL_FAMILIES;
-const jobs = planProcedural({ rounds: Number(opts.rounds), conditions: conditions.filter(Boolean), captures, capturesPerFamily: Number(opts.capturesPerFamily), families });
+const jobs = planProcedural({
+  rounds: Number(opts.rounds),
+  conditions: conditions.filter(Boolean),
+  captures,
+  capturesPerFamily: Number(opts.capturesPerFamily),
+  families,
+});
 const started = Date.now();
 await generateProcedural(opts.dir, jobs, { seed: Number(opts.seed), log: (l) => console.log(l) });
 console.log(`${jobs.length} files in ${((Date.now() - started) / 1000).toFixed(0)} s`);

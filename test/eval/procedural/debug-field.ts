@@ -18,6 +18,15 @@ for (const [file, entry] of Object.entries<any>(cache)) {
   const layouts = entry.pages.map(buildPageLayout);
   const labels = (LABELS as Record<string, readonly string[]>)[key!] ?? key!.split(',');
   for (const c of findLabelledCandidates(layouts, labels, readers[kind as keyof typeof readers], { wrap: kind !== 'date' && kind !== 'person' })) {
-    console.log(file, JSON.stringify(c.reading.value), c.labelMatch.toFixed(3), candidateConfidence(c).toFixed(3), c.labelRank, c.raw, c.reading.issues.join(','), `[${c.line.box.x.toFixed(0)},${c.line.box.y.toFixed(0)}]`);
+    console.log(
+      file,
+      JSON.stringify(c.reading.value),
+      c.labelMatch.toFixed(3),
+      candidateConfidence(c).toFixed(3),
+      c.labelRank,
+      c.raw,
+      c.reading.issues.join(','),
+      `[${c.line.box.x.toFixed(0)},${c.line.box.y.toFixed(0)}]`,
+    );
   }
 }

@@ -114,7 +114,13 @@ function stampOverBlock(html: string, d: Drawer, blockHeightMm: number, widthMm:
   return `<div style="position:relative">${html}${stampHtml(d.rng.pick(STAMPS), { left: d.rng.float(0.15, 0.55) * widthMm, top: d.rng.float(0.1, 0.7) * blockHeightMm }, d.rng)}</div>`;
 }
 
-function footerHtml(d: Drawer, parts: { issuer?: string; issuerLabel?: string; date: string; dateLabel?: string; sealName: string }, variants: string[], masks: Map<string, MaskStyle>, p: LayoutParams): string {
+function footerHtml(
+  d: Drawer,
+  parts: { issuer?: string; issuerLabel?: string; date: string; dateLabel?: string; sealName: string },
+  variants: string[],
+  masks: Map<string, MaskStyle>,
+  p: LayoutParams,
+): string {
   const { rng } = d;
   const right = rng.chance(0.7);
   const issuer = parts.issuer === undefined ? '' : masks.has('issuer') ? maskHtml(parts.issuer, masks.get('issuer')!, p.sizePt, rng) : esc(parts.issuer);
@@ -156,7 +162,11 @@ function content(size: { widthMm: number }, d: Drawer, inner: string, topMm?: nu
   return `<div class="fit" style="position:absolute;left:${side}mm;right:${side}mm;top:${topMm ?? d.rng.int(14, 28)}mm">${inner}</div>`;
 }
 
-function withMaskTruth(fields: Record<string, TruthValue>, masks: Map<string, MaskStyle>, variants: string[]): { fields: Record<string, TruthValue>; masked: string[] } {
+function withMaskTruth(
+  fields: Record<string, TruthValue>,
+  masks: Map<string, MaskStyle>,
+  variants: string[],
+): { fields: Record<string, TruthValue>; masked: string[] } {
   const out = { ...fields };
   for (const [f, style] of masks) {
     delete out[f];
@@ -179,7 +189,10 @@ const CERT_TITLES: Record<Certificate['kind'], readonly string[]> = {
 
 function levelText(rng: Rng, level: number, kind: string): string {
   const n = LEVEL_NAMES[level];
-  const forms = kind === 'skill_level' ? [`${n.grade}/${n.title}`, n.grade, `${n.grade}（${n.title}）`] : [`国家职业资格${n.grade}`, n.title, n.grade, `${n.grade}（${n.title}）`];
+  const forms =
+    kind === 'skill_level'
+      ? [`${n.grade}/${n.title}`, n.grade, `${n.grade}（${n.title}）`]
+      : [`国家职业资格${n.grade}`, n.title, n.grade, `${n.grade}（${n.title}）`];
   return rng.pick(forms);
 }
 
@@ -198,7 +211,14 @@ function certificateDoc(c: Certificate, d: Drawer): ProceduralDocument {
   ];
   if (rng.chance(0.3)) person.splice(2, 0, { label: d.label('birth'), value: d.date(c.person.birth) });
   const body: Item[] = [];
-  const occRole: Role = c.kind === 'special_ability' ? 'specialAbility' : c.kind === 'special_operation' ? 'operationItem' : c.kind === 'training_completion' ? 'training' : 'occupation';
+  const occRole: Role =
+    c.kind === 'special_ability'
+      ? 'specialAbility'
+      : c.kind === 'special_operation'
+        ? 'operationItem'
+        : c.kind === 'training_completion'
+          ? 'training'
+          : 'occupation';
   if (c.kind === 'special_operation') body.push({ label: d.label('operationCategory'), value: c.category });
   body.push({ field: 'occupation', label: d.label(occRole), value: c.occupation });
   if (c.kind === 'skill_level' || c.kind === 'qualification') body.push({ field: 'level', label: d.label('level'), value: levelText(rng, c.level, c.kind) });
@@ -254,9 +274,17 @@ function certificateDoc(c: Certificate, d: Drawer): ProceduralDocument {
     }
     if (stampAt !== undefined) personHtml = stampOverBlock(personHtml, d, 25, size.widthMm - 50);
     const photo = rng.chance(0.5) ? `<div style="position:absolute;right:${rng.int(18, 30)}mm;top:${rng.int(40, 60)}mm">${photoHtml(25, 35)}</div>` : '';
-    const frame = rng.chance(0.5) ? `<div style="position:absolute;inset:${rng.int(5, 9)}mm;border:${rng.pick(['2.5mm double', '1.2mm solid', '3mm ridge'])} ${rng.pick(['#b8860b', '#1f4e79', '#8b1a1a'])}"></div>` : '';
+    const frame = rng.chance(0.5)
+      ? `<div style="position:absolute;inset:${rng.int(5, 9)}mm;border:${rng.pick(['2.5mm double', '1.2mm solid', '3mm ridge'])} ${rng.pick(['#b8860b', '#1f4e79', '#8b1a1a'])}"></div>`
+      : '';
     const width = photo ? `<div style="max-width:${size.widthMm - 90}mm">` : '<div>';
-    sheet = sheetOf(size, p, `${frame}${photo}${content(size, d, `${titleHtml}${width}${personHtml}<div style="height:${rng.int(2, 8)}mm"></div>${renderBlock(bodyItems, p, masks, d)}</div>${footer}`)}`, d, variants);
+    sheet = sheetOf(
+      size,
+      p,
+      `${frame}${photo}${content(size, d, `${titleHtml}${width}${personHtml}<div style="height:${rng.int(2, 8)}mm"></div>${renderBlock(bodyItems, p, masks, d)}</div>${footer}`)}`,
+      d,
+      variants,
+    );
   }
   const truth = withMaskTruth(truthFields(c), masks, variants);
   return { sheets: [sheet], ...truth, variants };
@@ -294,7 +322,10 @@ function licenceDoc(l: Licence, d: Drawer): ProceduralDocument {
   let addressLabel = '';
   let establishedLabel = '';
   if (variant === 'individual') {
-    const trade = e.name.replace(/^杭州|^浙江/, '').replace(/(有限公司|股份有限公司)$/, '').replace(/服务$/, '');
+    const trade = e.name
+      .replace(/^杭州|^浙江/, '')
+      .replace(/(有限公司|股份有限公司)$/, '')
+      .replace(/服务$/, '');
     e.name = `杭州市西湖区${trade}${rng.pick(['店', '经营部', '工作室', '服务部'])}`;
     type = '个体工商户';
     repLabel = '经营者';
@@ -328,7 +359,11 @@ function licenceDoc(l: Licence, d: Drawer): ProceduralDocument {
   if (variant !== 'individual' && variant !== 'branch') items.push({ label: d.label('capital'), value: e.capital });
   if (variant === 'legal_person_pre2016') items.push({ label: '实收资本', value: e.capital });
   items.push({ field: 'establishedDate', label: establishedLabel || d.label('established'), value: d.date(e.established) });
-  if (variant !== 'individual') items.push({ label: d.label('term'), value: `${d.date(e.established)}至${rng.pick(['长期', d.date({ ...e.established, year: e.established.year + 20 })])}` });
+  if (variant !== 'individual')
+    items.push({
+      label: d.label('term'),
+      value: `${d.date(e.established)}至${rng.pick(['长期', d.date({ ...e.established, year: e.established.year + 20 })])}`,
+    });
   items.push({ field: 'address', label: addressLabel || d.label('address'), value: e.address, long: true });
   items.push({ label: d.label('scope'), value: SCOPE.slice(0, rng.int(2, 4)).join('') + SCOPE[3], long: true, wide: true });
   // Shuffle the order a little: real licences differ on which facts come first.
@@ -344,17 +379,40 @@ function licenceDoc(l: Licence, d: Drawer): ProceduralDocument {
     ? ''
     : `<div style="position:absolute;left:${rng.int(14, 30)}mm;top:${rng.int(12, 22)}mm;line-height:1.6">${codeLabel}${rng.chance(0.5) ? '<br>' : '　'}${codeText}${codeBeside ? ` ${esc(codeBeside)}` : ''}</div>`;
   if (!codeInBlock && codeBeside) variants.push('licence:number-after-code');
-  const numberHead = rng.chance(0.6) ? `<div style="position:absolute;right:${rng.int(14, 30)}mm;top:${rng.int(10, 16)}mm">${numberLabel}：${rng.digits(rng.pick([11, 15, 17]))}</div>` : '';
+  const numberHead = rng.chance(0.6)
+    ? `<div style="position:absolute;right:${rng.int(14, 30)}mm;top:${rng.int(10, 16)}mm">${numberLabel}：${rng.digits(rng.pick([11, 15, 17]))}</div>`
+    : '';
   const qr = !pre2016 && rng.chance(0.8) ? qrHtml({ left: size.widthMm - rng.int(40, 50), top: rng.int(22, 34) }, rng.int(20, 26), rng) : '';
   const titleHtml = `<div class="title" style="font-size:${rng.int(30, 42)}pt;letter-spacing:${rng.float(0.2, 0.6).toFixed(2)}em">${title}</div><div style="text-align:center;margin-bottom:${rng.int(6, 12)}mm">${copy}</div>`;
   let blockHtml = block(decorated, p, masks, rng);
   if (stampAt !== undefined) blockHtml = stampOverBlock(blockHtml, d, 60, size.widthMm - 60);
   const blockWidth = landscape ? `width:${rng.int(230, 255)}mm` : '';
-  const footer = footerHtml(d, { issuer: '', issuerLabel: '登记机关', date: d.date(issued), dateLabel: rng.chance(0.3) ? '发照日期' : undefined, sealName: `杭州市西湖区${pre2016 ? '工商行政管理局' : '市场监督管理局'}` }, variants, masks, p);
-  const inspection = pre2016 && rng.chance(d.r.overlays.inspection) ? inspectionStampHtml(issued.year + rng.int(1, 2), { left: rng.int(20, 60), top: size.heightMm - rng.int(55, 70) }, rng) : '';
+  const footer = footerHtml(
+    d,
+    {
+      issuer: '',
+      issuerLabel: '登记机关',
+      date: d.date(issued),
+      dateLabel: rng.chance(0.3) ? '发照日期' : undefined,
+      sealName: `杭州市西湖区${pre2016 ? '工商行政管理局' : '市场监督管理局'}`,
+    },
+    variants,
+    masks,
+    p,
+  );
+  const inspection =
+    pre2016 && rng.chance(d.r.overlays.inspection)
+      ? inspectionStampHtml(issued.year + rng.int(1, 2), { left: rng.int(20, 60), top: size.heightMm - rng.int(55, 70) }, rng)
+      : '';
   if (inspection) variants.push('overlay:annual-inspection');
   const border = `<div style="position:absolute;inset:${rng.int(5, 8)}mm;border:${rng.pick(['2mm solid #b5462f', '3mm double #b5462f', '1.5mm solid #9c6b30'])}"></div>`;
-  const sheet = sheetOf(size, p, `${border}${codeHead}${numberHead}${qr}${content(size, d, `${titleHtml}<div style="${blockWidth}">${blockHtml}</div>${footer}`, rng.int(24, 34))}${inspection}`, d, variants);
+  const sheet = sheetOf(
+    size,
+    p,
+    `${border}${codeHead}${numberHead}${qr}${content(size, d, `${titleHtml}<div style="${blockWidth}">${blockHtml}</div>${footer}`, rng.int(24, 34))}${inspection}`,
+    d,
+    variants,
+  );
   const truth = withMaskTruth(truthFields({ ...l, enterprise: e }), masks, variants);
   return { sheets: [sheet], ...truth, variants };
 }
@@ -381,11 +439,17 @@ function recordDoc(rec: InsuranceRecord, d: Drawer): ProceduralDocument {
   const order = rec.spans.map((_, i) => i);
   const how = rng.pick(['chronological', 'reversed', 'shuffled'] as const);
   if (how === 'reversed') order.reverse();
-  if (how === 'shuffled') for (let i = order.length - 1; i > 0; i--) { const j = rng.int(0, i); [order[i], order[j]] = [order[j], order[i]]; }
+  if (how === 'shuffled')
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = rng.int(0, i);
+      [order[i], order[j]] = [order[j], order[i]];
+    }
   variants.push(`rows:${how}`);
   const joined = rng.chance(0.4);
   const months = rng.chance(0.7);
-  const head = joined ? ['缴费单位', '缴费起止年月', ...(months ? ['月数'] : []), '险种'] : ['单位名称', '起始年月', '截止年月', ...(months ? ['缴费月数'] : []), '险种'];
+  const head = joined
+    ? ['缴费单位', '缴费起止年月', ...(months ? ['月数'] : []), '险种']
+    : ['单位名称', '起始年月', '截止年月', ...(months ? ['缴费月数'] : []), '险种'];
   const rows = order.map((k) => {
     const s = rec.spans[k];
     const period = joined ? [`${formatMonth(s.from, style)}—${formatMonth(s.to, style)}`] : [formatMonth(s.from, style), formatMonth(s.to, style)];
@@ -395,14 +459,39 @@ function recordDoc(rec: InsuranceRecord, d: Drawer): ProceduralDocument {
   const table = `<table class="rows" style="margin-top:7mm;font-size:0.9em"><tr>${withIndex ? '<th>序号</th>' : ''}${head.map((h) => `<th>${h}</th>`).join('')}</tr>${rows
     .map((cells, n) => `<tr>${withIndex ? `<td>${n + 1}</td>` : ''}${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
     .join('')}</table>`;
-  const totalText = rng.pick([`累计缴费月数：${totalMonths(rec.spans)}个月`, `合计：${totalMonths(rec.spans)}个月`, `实际缴费月数合计 ${totalMonths(rec.spans)} 月`]);
+  const totalText = rng.pick([
+    `累计缴费月数：${totalMonths(rec.spans)}个月`,
+    `合计：${totalMonths(rec.spans)}个月`,
+    `实际缴费月数合计 ${totalMonths(rec.spans)} 月`,
+  ]);
   variants.push('record:printed-total');
   let blockHtml = block(decorated, p, masks, rng);
   if (stampAt !== undefined) blockHtml = stampOverBlock(blockHtml, d, 20, 150);
   const title = rng.pick(['杭州市社会保险参保缴费证明（个人）', '社会保险个人参保证明', '浙江省社会保险参保缴费记录', '参保人员缴费情况表']);
-  const footer = footerHtml(d, { issuer: rng.pick(['杭州市社会保险事业管理中心', '杭州市西湖区社会保险管理服务中心']), date: d.date(rec.printed), dateLabel: rng.pick(['打印日期', '出具日期', undefined]), sealName: '杭州市社会保险事业管理中心社保业务专用章' }, variants, masks, p);
+  const footer = footerHtml(
+    d,
+    {
+      issuer: rng.pick(['杭州市社会保险事业管理中心', '杭州市西湖区社会保险管理服务中心']),
+      date: d.date(rec.printed),
+      dateLabel: rng.pick(['打印日期', '出具日期', undefined]),
+      sealName: '杭州市社会保险事业管理中心社保业务专用章',
+    },
+    variants,
+    masks,
+    p,
+  );
   const size = rng.chance(d.r.landscape) ? LANDSCAPE : PORTRAIT;
-  const sheet = sheetOf(size, p, content(size, d, `<div class="title" style="font-size:${rng.int(15, 19)}pt;margin-bottom:7mm">${title}</div>${blockHtml}${table}<div style="margin-top:4mm">${esc(totalText)}</div>${footer}`), d, variants);
+  const sheet = sheetOf(
+    size,
+    p,
+    content(
+      size,
+      d,
+      `<div class="title" style="font-size:${rng.int(15, 19)}pt;margin-bottom:7mm">${title}</div>${blockHtml}${table}<div style="margin-top:4mm">${esc(totalText)}</div>${footer}`,
+    ),
+    d,
+    variants,
+  );
   const truth = withMaskTruth(truthFields(rec), masks, variants);
   return { sheets: [sheet], ...truth, variants };
 }
@@ -486,10 +575,16 @@ function contractDoc(c: Contract, d: Drawer): ProceduralDocument {
   const { items: decorated, stampAt } = decorate(items, d, variants);
   let blockHtml = block(decorated, p, masks, rng);
   if (stampAt !== undefined) blockHtml = stampOverBlock(blockHtml, d, 50, 150);
-  const clauses = ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', '二、甲方依法为乙方缴纳社会保险费。', '三、本合同一式两份，甲乙双方各执一份，具有同等法律效力。']
+  const clauses = [
+    '一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。',
+    '二、甲方依法为乙方缴纳社会保险费。',
+    '三、本合同一式两份，甲乙双方各执一份，具有同等法律效力。',
+  ]
     .map((t) => `<p style="margin:1.5mm 0">${t}</p>`)
     .join('');
-  const sealOverlay = rng.chance(d.r.overlays.sealOverIssuer) ? sealHtml(e.name, rng.int(34, 42), { left: rng.float(10, 40), top: rng.float(-20, -6) }, rng) : '';
+  const sealOverlay = rng.chance(d.r.overlays.sealOverIssuer)
+    ? sealHtml(e.name, rng.int(34, 42), { left: rng.float(10, 40), top: rng.float(-20, -6) }, rng)
+    : '';
   if (sealOverlay) variants.push('overlay:seal-over-issuer');
   const signature = rng.chance(d.r.overlays.signature) ? signatureHtml({ left: rng.float(110, 140), top: rng.float(-8, 2) }, 32, rng) : '';
   if (signature) variants.push('overlay:signature');
@@ -498,7 +593,17 @@ function contractDoc(c: Contract, d: Drawer): ProceduralDocument {
     <div>甲方（盖章）：</div><div>乙方（签字）：</div>
     <div>${esc(signedLabel)}：${esc(d.date(c.signed))}</div><div>${rng.chance(0.5) ? `日期：${esc(d.date(c.signed))}` : ''}</div>
     <div style="position:absolute;left:0;top:0;width:0;height:0">${sealOverlay}${signature}</div></div>`;
-  const sheet = sheetOf(PORTRAIT, p, content(PORTRAIT, d, `<div class="title" style="font-size:${rng.int(20, 26)}pt;letter-spacing:0.3em;margin-bottom:8mm">${rng.pick(['劳动合同书', '劳动合同', '劳动合同（简易版）'])}</div>${blockHtml}<div style="margin-top:5mm;font-size:0.92em">${clauses}</div>${sign}`), d, variants);
+  const sheet = sheetOf(
+    PORTRAIT,
+    p,
+    content(
+      PORTRAIT,
+      d,
+      `<div class="title" style="font-size:${rng.int(20, 26)}pt;letter-spacing:0.3em;margin-bottom:8mm">${rng.pick(['劳动合同书', '劳动合同', '劳动合同（简易版）'])}</div>${blockHtml}<div style="margin-top:5mm;font-size:0.92em">${clauses}</div>${sign}`,
+    ),
+    d,
+    variants,
+  );
   const truth = withMaskTruth(truthFields({ ...c, enterprise: e }), masks, variants);
   return { sheets: [sheet], ...truth, variants };
 }
@@ -530,4 +635,3 @@ export function composeDocument(data: DocumentData, family: ProceduralFamily, rn
       throw new Error(`no procedural layout for ${data.kind}`);
   }
 }
-

@@ -11,7 +11,15 @@ import type { LabelStyle, LayoutParams, MaskStyle, Placement } from './parts.js'
 
 export type ProceduralKind = Extract<
   DocumentKind,
-  'skill_level' | 'qualification' | 'special_ability' | 'special_operation' | 'training_completion' | 'labor_contract' | 'social_insurance_record' | 'business_license' | 'id_card'
+  | 'skill_level'
+  | 'qualification'
+  | 'special_ability'
+  | 'special_operation'
+  | 'training_completion'
+  | 'labor_contract'
+  | 'social_insurance_record'
+  | 'business_license'
+  | 'id_card'
 >;
 
 export const CERTIFICATE_KINDS = ['skill_level', 'qualification', 'special_ability', 'special_operation', 'training_completion'] as const;
@@ -278,9 +286,19 @@ const v3Region: FamilyRegion = {
 
 export const PROCEDURAL_V3_FAMILIES: readonly ProceduralFamily[] = [
   { name: 'certificate/proc-H2', heldOut: true, kinds: CERTS, region: { ...v3Region, landscape: 0.3 } },
-  { name: 'licence/proc-H2', heldOut: true, kinds: ['business_license'], region: { ...v3Region, landscape: 0.5, overlays: { ...v3Region.overlays, inspection: 0.2 } } },
+  {
+    name: 'licence/proc-H2',
+    heldOut: true,
+    kinds: ['business_license'],
+    region: { ...v3Region, landscape: 0.5, overlays: { ...v3Region.overlays, inspection: 0.2 } },
+  },
   { name: 'record/proc-H2', heldOut: true, kinds: ['social_insurance_record'], region: { ...v3Region, landscape: 0 } },
-  { name: 'contract/proc-H2', heldOut: true, kinds: ['labor_contract'], region: { ...v3Region, landscape: 0, overlays: { ...v3Region.overlays, signature: 0.5 } } },
+  {
+    name: 'contract/proc-H2',
+    heldOut: true,
+    kinds: ['labor_contract'],
+    region: { ...v3Region, landscape: 0, overlays: { ...v3Region.overlays, signature: 0.5 } },
+  },
 ];
 
 /** Every family the generator knows, v1/v2's and v3's, for `--families`. */

@@ -75,13 +75,24 @@ export function planProcedural(options: {
     for (let i = 0; i < (options.capturesPerFamily ?? 0); i++) {
       const capture = captures[captureTurn++ % captures.length];
       const kind = nextKind();
-      jobs.push({ name: `${family.name.replace('/', '_')}-${kind}-${capture}-${String(i + 1).padStart(2, '0')}`, family, kind, condition: CAPTURE_CONDITION[capture], capture });
+      jobs.push({
+        name: `${family.name.replace('/', '_')}-${kind}-${capture}-${String(i + 1).padStart(2, '0')}`,
+        family,
+        kind,
+        condition: CAPTURE_CONDITION[capture],
+        capture,
+      });
     }
   }
   return jobs;
 }
 
-async function scanPages(renderer: SheetRenderer, sheets: readonly Sheet[], dpi: number, scan: (png: Buffer, i: number) => Promise<ImageFile>): Promise<{ data: Buffer; ext: string }> {
+async function scanPages(
+  renderer: SheetRenderer,
+  sheets: readonly Sheet[],
+  dpi: number,
+  scan: (png: Buffer, i: number) => Promise<ImageFile>,
+): Promise<{ data: Buffer; ext: string }> {
   const images: ImageFile[] = [];
   for (const [i, sheet] of sheets.entries()) images.push(await scan(await renderer.png(sheet, dpi), i));
   if (images.length === 1) return { data: images[0].data, ext: images[0].ext };
@@ -94,7 +105,11 @@ async function scanPages(renderer: SheetRenderer, sheets: readonly Sheet[], dpi:
  * @example
  * await generateProcedural('/tmp/set', planProcedural({ rounds: 1, conditions: ['digital_pdf'] }), { seed: 1 });
  */
-export async function generateProcedural(dir: string, jobs: readonly ProceduralJob[], options: { seed?: number; dpi?: number; log?: (line: string) => void } = {}): Promise<TruthFile[]> {
+export async function generateProcedural(
+  dir: string,
+  jobs: readonly ProceduralJob[],
+  options: { seed?: number; dpi?: number; log?: (line: string) => void } = {},
+): Promise<TruthFile[]> {
   const { seed = 12, dpi = 200, log = () => undefined } = options;
   await mkdir(dir, { recursive: true });
   const rng = new Rng(seed);

@@ -93,6 +93,25 @@ export function englishGloss(label: string): string {
   for (const [role, words] of Object.entries(LEXICON) as [Role, Words][]) {
     if ([...words.common, ...words.rare].some((w) => w.replace(/[\s　]/g, '') === bare)) return ENGLISH[role];
   }
-  const extra: Record<string, string> = { 经营者: 'Operator', 负责人: 'Person in Charge', 组成形式: 'Form', 经营场所: 'Business Premises', 营业场所: 'Business Premises', 注册日期: 'Date of Registration', 注册号: 'Registration No.', 统一社会信用代码: 'Unified Social Credit Code', 单位名称: 'Employer', 缴费月数: 'Months Paid', 培训时间: 'Training Period', 实收资本: 'Paid-in Capital', 参保状态: 'Insurance Status', 性别: 'Sex', 地址: 'Address', 联系电话: 'Telephone', 合同类型: 'Contract Type', 工作岗位: 'Post' };
+  const extra: Record<string, string> = {
+    经营者: 'Operator',
+    负责人: 'Person in Charge',
+    组成形式: 'Form',
+    经营场所: 'Business Premises',
+    营业场所: 'Business Premises',
+    注册日期: 'Date of Registration',
+    注册号: 'Registration No.',
+    统一社会信用代码: 'Unified Social Credit Code',
+    单位名称: 'Employer',
+    缴费月数: 'Months Paid',
+    培训时间: 'Training Period',
+    实收资本: 'Paid-in Capital',
+    参保状态: 'Insurance Status',
+    性别: 'Sex',
+    地址: 'Address',
+    联系电话: 'Telephone',
+    合同类型: 'Contract Type',
+    工作岗位: 'Post',
+  };
   return extra[bare] ?? 'Item';
 }

@@ -59,9 +59,10 @@ export function labelHtml(label: string, widthEm: number, p: LayoutParams): stri
       inner = esc(label);
       break;
     case 'justify':
-      inner = chars.length > 1 && chars.length < widthEm
-        ? `<span style="display:inline-block;width:${widthEm}em;text-align:justify;text-align-last:justify">${esc(label)}</span>`
-        : esc(label);
+      inner =
+        chars.length > 1 && chars.length < widthEm
+          ? `<span style="display:inline-block;width:${widthEm}em;text-align:justify;text-align-last:justify">${esc(label)}</span>`
+          : esc(label);
       break;
     case 'fullwidth_spaces': {
       const gaps = chars.length > 1 ? Math.max(0, Math.floor((widthEm - chars.length) / (chars.length - 1))) : 0;
@@ -91,7 +92,9 @@ export function maskHtml(value: string, style: MaskStyle, sizePt: number, rng: R
   }
   // A blurred smudge: grey strokes the shape of a line of text, run through a Gaussian blur. No text is left.
   const id = `bl${rng.int(0, 1e9)}`;
-  const strokes = chars.map((_, i) => `<rect x="${i * 10 + 1}" y="${rng.int(2, 5)}" width="8" height="${rng.int(9, 13)}" fill="#${rng.pick(['444', '555', '666'])}"/>`).join('');
+  const strokes = chars
+    .map((_, i) => `<rect x="${i * 10 + 1}" y="${rng.int(2, 5)}" width="8" height="${rng.int(9, 13)}" fill="#${rng.pick(['444', '555', '666'])}"/>`)
+    .join('');
   return `<svg class="v mask" style="display:inline-block;width:${widthMm.toFixed(1)}mm;height:${heightMm.toFixed(1)}mm;vertical-align:middle" viewBox="0 0 ${chars.length * 10} 18" preserveAspectRatio="none"><defs><filter id="${id}"><feGaussianBlur stdDeviation="${rng.float(2.5, 4).toFixed(1)}"/></filter></defs><rect width="100%" height="100%" fill="#d8d8d8" filter="url(#${id})"/><g filter="url(#${id})">${strokes}</g></svg>`;
 }
 
@@ -105,7 +108,9 @@ export function valueHtml(item: Item, p: LayoutParams, masks: ReadonlyMap<string
   const chars = [...item.value].length;
   if (item.long && p.wrapLines > 1 && chars > 8) {
     const perLine = Math.ceil(chars / p.wrapLines) + 1;
-    styles.push(`display:inline-block;max-width:${(perLine * p.sizePt * PT_TO_MM * 1.02).toFixed(1)}mm;white-space:normal;word-break:break-all;vertical-align:top`);
+    styles.push(
+      `display:inline-block;max-width:${(perLine * p.sizePt * PT_TO_MM * 1.02).toFixed(1)}mm;white-space:normal;word-break:break-all;vertical-align:top`,
+    );
   }
   return `<span class="v" style="${styles.join(';')}">${esc(item.value)}</span>${after}`;
 }
@@ -205,7 +210,10 @@ export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMa
         .join(rng.pick(['，', '；', '　　', '　']))}。</p>`;
     case 'leader':
       return items
-        .map((i) => `<div style="display:flex;align-items:baseline;margin:${gap} 0"><span style="white-space:nowrap">${lb(i)}</span><span style="flex:1;border-bottom:2px dotted #777;margin:0 3mm;min-width:8mm"></span><span style="text-align:right;max-width:65%">${v(i)}</span></div>`)
+        .map(
+          (i) =>
+            `<div style="display:flex;align-items:baseline;margin:${gap} 0"><span style="white-space:nowrap">${lb(i)}</span><span style="flex:1;border-bottom:2px dotted #777;margin:0 3mm;min-width:8mm"></span><span style="text-align:right;max-width:65%">${v(i)}</span></div>`,
+        )
         .join('');
   }
 }
@@ -243,7 +251,10 @@ export function watermarkHtml(text: string, rng: Rng): string {
   const angle = rng.int(-40, -20);
   const color = rng.pick(['rgba(0,0,0,0.13)', 'rgba(40,80,160,0.16)', 'rgba(200,0,0,0.12)']);
   const size = rng.int(14, 24);
-  const lines = Array.from({ length: 14 }, (_, i) => `<div style="white-space:nowrap;margin-left:${(i % 2) * 30}mm">${Array.from({ length: 5 }, () => esc(text)).join('　　　')}</div>`).join('');
+  const lines = Array.from(
+    { length: 14 },
+    (_, i) => `<div style="white-space:nowrap;margin-left:${(i % 2) * 30}mm">${Array.from({ length: 5 }, () => esc(text)).join('　　　')}</div>`,
+  ).join('');
   return `<div style="position:absolute;left:-60mm;top:-40mm;width:420mm;transform:rotate(${angle}deg);transform-origin:50% 50%;color:${color};font-size:${size}pt;line-height:2.6;pointer-events:none;z-index:7">${lines}</div>`;
 }
 

@@ -63,11 +63,16 @@ export async function noisyScan(png: Buffer, rng: Rng, dpi: number): Promise<Ima
   const top = Math.round(rng.float(0.2, 0.55) * height);
   let image = await sharp(png)
     .flatten({ background: '#fff' })
-    .composite([{ input: sealSvg(sealSize, rng.pick(['杭州市人力资源和社会保障局', '杭州市职业技能鉴定中心', '西湖区人力社保局'])), left, top, blend: 'multiply' }])
+    .composite([
+      { input: sealSvg(sealSize, rng.pick(['杭州市人力资源和社会保障局', '杭州市职业技能鉴定中心', '西湖区人力社保局'])), left, top, blend: 'multiply' },
+    ])
     .toBuffer();
   const grey = rng.chance(0.7);
   const angle = rng.float(1, 4) * (rng.chance(0.5) ? 1 : -1);
-  let turned = sharp(image).rotate(angle, { background: '#ffffff' }).blur(rng.float(0.5, 1.1)).modulate({ brightness: rng.float(0.92, 1.04) });
+  let turned = sharp(image)
+    .rotate(angle, { background: '#ffffff' })
+    .blur(rng.float(0.5, 1.1))
+    .modulate({ brightness: rng.float(0.92, 1.04) });
   if (grey) turned = turned.greyscale().toColourspace('srgb');
   image = await turned.removeAlpha().toBuffer();
   const m = await sharp(image).metadata();
@@ -169,7 +174,11 @@ async function addGlare(png: Buffer, rng: Rng): Promise<Buffer> {
   const cy = rng.float(0.25, 0.75) * height;
   const r = rng.float(0.12, 0.25) * Math.max(width, height);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><radialGradient id="g"><stop offset="0" stop-color="#fff" stop-opacity="${rng.float(0.75, 0.95).toFixed(2)}"/><stop offset="0.45" stop-color="#fff" stop-opacity="0.55"/><stop offset="1" stop-color="#fff" stop-opacity="0"/></radialGradient></defs><ellipse cx="${cx}" cy="${cy}" rx="${r * rng.float(1, 1.8)}" ry="${r}" fill="url(#g)"/></svg>`;
-  return sharp(png).flatten({ background: '#fff' }).composite([{ input: Buffer.from(svg), blend: 'over' }]).png().toBuffer();
+  return sharp(png)
+    .flatten({ background: '#fff' })
+    .composite([{ input: Buffer.from(svg), blend: 'over' }])
+    .png()
+    .toBuffer();
 }
 
 /** Folds and creases: a dark valley line with a light ridge beside it, and the panels lit a little differently. */
@@ -186,10 +195,18 @@ async function addFolds(png: Buffer, rng: Rng): Promise<Buffer> {
     const dy = horizontal ? 3 : 0;
     parts.push(`<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="#555" stroke-opacity="0.55" stroke-width="${rng.int(2, 4)}"/>`);
     parts.push(`<line x1="${x1 + dx}" y1="${y1 + dy}" x2="${x2 + dx}" y2="${y2 + dy}" stroke="#fff" stroke-opacity="0.8" stroke-width="2"/>`);
-    parts.push(horizontal ? `<rect x="0" y="${at}" width="${width}" height="${height - at}" fill="#000" fill-opacity="${rng.float(0.03, 0.1).toFixed(2)}"/>` : `<rect x="${at}" y="0" width="${width - at}" height="${height}" fill="#000" fill-opacity="${rng.float(0.03, 0.1).toFixed(2)}"/>`);
+    parts.push(
+      horizontal
+        ? `<rect x="0" y="${at}" width="${width}" height="${height - at}" fill="#000" fill-opacity="${rng.float(0.03, 0.1).toFixed(2)}"/>`
+        : `<rect x="${at}" y="0" width="${width - at}" height="${height}" fill="#000" fill-opacity="${rng.float(0.03, 0.1).toFixed(2)}"/>`,
+    );
   }
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><filter id="b"><feGaussianBlur stdDeviation="1.2"/></filter><g filter="url(#b)">${parts.join('')}</g></svg>`;
-  return sharp(png).flatten({ background: '#fff' }).composite([{ input: Buffer.from(svg) }]).png().toBuffer();
+  return sharp(png)
+    .flatten({ background: '#fff' })
+    .composite([{ input: Buffer.from(svg) }])
+    .png()
+    .toBuffer();
 }
 
 /** The shadow of the phone and hand falling across part of the page. */
@@ -201,7 +218,11 @@ async function addShadow(png: Buffer, rng: Rng): Promise<Buffer> {
   const x = corner % 2 === 0 ? -w * 0.2 : width - w * 0.8;
   const y = corner < 2 ? -h * 0.2 : height - h * 0.8;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><filter id="b"><feGaussianBlur stdDeviation="${Math.round(width / 40)}"/></filter><ellipse cx="${x + w / 2}" cy="${y + h / 2}" rx="${w / 2}" ry="${h / 2}" fill="#000" fill-opacity="${rng.float(0.3, 0.5).toFixed(2)}" filter="url(#b)"/></svg>`;
-  return sharp(png).flatten({ background: '#fff' }).composite([{ input: Buffer.from(svg) }]).png().toBuffer();
+  return sharp(png)
+    .flatten({ background: '#fff' })
+    .composite([{ input: Buffer.from(svg) }])
+    .png()
+    .toBuffer();
 }
 
 /**
@@ -225,7 +246,10 @@ async function addMoire(png: Buffer, rng: Rng): Promise<Buffer> {
       raw[y * width + x] = Math.round(255 * (1 - depth * g1) * (1 - depth * g2));
     }
   }
-  const grating = await sharp(raw, { raw: { width, height, channels: 1 } }).toColourspace('srgb').png().toBuffer();
+  const grating = await sharp(raw, { raw: { width, height, channels: 1 } })
+    .toColourspace('srgb')
+    .png()
+    .toBuffer();
   return sharp(png)
     .flatten({ background: '#fff' })
     .composite([{ input: grating, blend: 'multiply' }])
@@ -281,10 +305,20 @@ async function bookletSpread(png: Buffer, rng: Rng): Promise<Buffer> {
  * @example
  * const { image, capture } = await capturePhoto(png, 'glare', renderer, rng, 200);
  */
-export async function capturePhoto(png: Buffer, kind: PhotoCapture, renderer: SheetRenderer, rng: Rng, dpi: number): Promise<{ image: ImageFile; capture: string[] }> {
+export async function capturePhoto(
+  png: Buffer,
+  kind: PhotoCapture,
+  renderer: SheetRenderer,
+  rng: Rng,
+  dpi: number,
+): Promise<{ image: ImageFile; capture: string[] }> {
   const tag = `photo:${kind}`;
   const photo = async (page: Buffer, extra: string[] = []) => ({ image: await phonePhoto(page, renderer, rng), capture: [tag, 'photo:perspective', ...extra] });
-  const jpeg = async (image: sharp.Sharp, quality: number, outDpi = dpi) => ({ data: await image.jpeg({ quality }).toBuffer(), ext: 'jpg' as const, dpi: outDpi });
+  const jpeg = async (image: sharp.Sharp, quality: number, outDpi = dpi) => ({
+    data: await image.jpeg({ quality }).toBuffer(),
+    ext: 'jpg' as const,
+    dpi: outDpi,
+  });
   switch (kind) {
     case 'perspective':
       return { image: await phonePhoto(png, renderer, rng), capture: [tag] };
@@ -304,14 +338,25 @@ export async function capturePhoto(png: Buffer, kind: PhotoCapture, renderer: Sh
     case 'faint_copy': {
       // A photocopier low on toner: grey, washed out, a streak down the page.
       const { width, height } = await size(png);
-      const streak = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect x="${rng.float(0.1, 0.9) * width}" width="${rng.int(8, 30)}" height="${height}" fill="#fff" fill-opacity="0.35"/></svg>`);
-      const grey = await sharp(png).flatten({ background: '#fff' }).composite([{ input: streak }]).greyscale().linear(rng.float(0.35, 0.5), rng.float(125, 150)).png().toBuffer();
+      const streak = Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect x="${rng.float(0.1, 0.9) * width}" width="${rng.int(8, 30)}" height="${height}" fill="#fff" fill-opacity="0.35"/></svg>`,
+      );
+      const grey = await sharp(png)
+        .flatten({ background: '#fff' })
+        .composite([{ input: streak }])
+        .greyscale()
+        .linear(rng.float(0.35, 0.5), rng.float(125, 150))
+        .png()
+        .toBuffer();
       return { image: await jpeg(sharp(grey).blur(0.6), rng.int(60, 80)), capture: [tag] };
     }
     case 'scanner_app': {
       // A scanner app's "document" filter on a phone photo: grey, contrast stretched hard, sharpened.
       const shot = await phonePhoto(png, renderer, rng);
-      return { image: await jpeg(sharp(shot.data).greyscale().normalise().linear(1.9, -120).sharpen({ sigma: 1.2 }), rng.int(70, 85), shot.dpi), capture: [tag] };
+      return {
+        image: await jpeg(sharp(shot.data).greyscale().normalise().linear(1.9, -120).sharpen({ sigma: 1.2 }), rng.int(70, 85), shot.dpi),
+        capture: [tag],
+      };
     }
     case 'booklet_spread':
       return { image: await jpeg(sharp(await bookletSpread(png, rng)), rng.int(75, 88)), capture: [tag] };
@@ -319,7 +364,10 @@ export async function capturePhoto(png: Buffer, kind: PhotoCapture, renderer: Sh
       // Pixels stored turned; the EXIF Orientation tag says how to show them (6: turn 90° clockwise, 8: 270°, 3: 180°).
       const orientation = rng.pick([6, 8, 3] as const);
       const stored = orientation === 6 ? 270 : orientation === 8 ? 90 : 180;
-      const data = await sharp(await sharp(png).flatten({ background: '#fff' }).rotate(stored).toBuffer()).withMetadata({ orientation }).jpeg({ quality: 85 }).toBuffer();
+      const data = await sharp(await sharp(png).flatten({ background: '#fff' }).rotate(stored).toBuffer())
+        .withMetadata({ orientation })
+        .jpeg({ quality: 85 })
+        .toBuffer();
       return { image: { data, ext: 'jpg', dpi }, capture: [tag, `exif:${orientation}`] };
     }
     case 'turned_no_flag': {
@@ -331,14 +379,19 @@ export async function capturePhoto(png: Buffer, kind: PhotoCapture, renderer: Sh
       const { width, height } = await size(png);
       const long = rng.int(5600, 6200);
       const f = long / Math.max(width, height);
-      const img = sharp(png).flatten({ background: '#fff' }).resize(Math.round(width * f), Math.round(height * f), { kernel: 'lanczos3' }).sharpen();
+      const img = sharp(png)
+        .flatten({ background: '#fff' })
+        .resize(Math.round(width * f), Math.round(height * f), { kernel: 'lanczos3' })
+        .sharpen();
       return { image: await jpeg(img, 88, Math.round(dpi * f)), capture: [tag, `size:${long}`] };
     }
     case 'small': {
       const { width, height } = await size(png);
       const long = rng.int(850, 1100);
       const f = long / Math.max(width, height);
-      const img = sharp(png).flatten({ background: '#fff' }).resize(Math.round(width * f), Math.round(height * f));
+      const img = sharp(png)
+        .flatten({ background: '#fff' })
+        .resize(Math.round(width * f), Math.round(height * f));
       return { image: await jpeg(img, rng.int(65, 80), Math.round(dpi * f)), capture: [tag, `size:${long}`] };
     }
   }

@@ -24,7 +24,9 @@ const FILLER = [
 
 function clauses(rng: Rng, from: number, count: number): string {
   const nums = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-  return Array.from({ length: count }, (_, i) => `<p><b>第${nums[(from + i) % 10]}条</b>　${FILLER[(from + i + rng.int(0, 6)) % FILLER.length]}</p>`).join('\n');
+  return Array.from({ length: count }, (_, i) => `<p><b>第${nums[(from + i) % 10]}条</b>　${FILLER[(from + i + rng.int(0, 6)) % FILLER.length]}</p>`).join(
+    '\n',
+  );
 }
 
 function sheet(font: string, sizePt: number, body: string): Sheet {
@@ -105,10 +107,14 @@ const standard: TemplateFamily = {
       )}</div>
       <div style="position:absolute;bottom:30mm;left:0;right:0;text-align:center;font-size:12pt">杭州市西湖区人力资源和社会保障局 监制</div>`,
     };
-    const partiesPage = sheet(font, 13, `${inlineEntries(parties(rng, a), '：', { underline: rng.chance(0.5) })}
+    const partiesPage = sheet(
+      font,
+      13,
+      `${inlineEntries(parties(rng, a), '：', { underline: rng.chance(0.5) })}
       <p style="margin-top:6mm"><b>第一条</b>　${termSentence(rng, a)}</p>
       ${a.kind === 'labor_contract' ? `<p><b>第二条</b>　乙方同意根据甲方工作需要，担任 ${esc(a.post)} 岗位工作。</p>` : ''}
-      ${clauses(rng, 2, 4)}`);
+      ${clauses(rng, 2, 4)}`,
+    );
     return [cover, partiesPage, signaturePage(rng, a, font)];
   },
 };
@@ -121,10 +127,14 @@ const tabular: TemplateFamily = {
   render(data, rng) {
     const a = agreement(data);
     const font = rng.pick(SEEN_FONTS);
-    const first = sheet(font, 12.5, `<div class="title" style="font-size:24pt;margin-bottom:10mm">${TITLE(a)}</div>
+    const first = sheet(
+      font,
+      12.5,
+      `<div class="title" style="font-size:24pt;margin-bottom:10mm">${TITLE(a)}</div>
       ${gridEntries(parties(rng, a), 1, { shaded: true })}
       <p style="margin-top:6mm"><b>一、合同期限</b>　${termSentence(rng, a)}</p>
-      ${clauses(rng, 1, 3)}`);
+      ${clauses(rng, 1, 3)}`,
+    );
     return [first, sheet(font, 13, clauses(rng, 4, 6)), signaturePage(rng, a, font)];
   },
 };
@@ -141,8 +151,12 @@ const narrative: TemplateFamily = {
       a.kind === 'labor_contract'
         ? `用人单位 ${esc(a.enterprise.name)}（统一社会信用代码：${esc(a.enterprise.creditCode)}，以下简称甲方）与劳动者 ${esc(a.person.name)}（公民身份号码：${esc(a.person.idNumber)}，以下简称乙方）根据《中华人民共和国劳动合同法》，经平等协商，订立本合同。`
         : `实习单位 ${esc(a.enterprise.name)}（以下简称甲方）、学生 ${esc(a.person.name)}（身份证号码：${esc(a.person.idNumber)}，以下简称乙方）与学校 ${esc(a.school)}（以下简称丙方）经协商一致，签订本协议。`;
-    const first = sheet(font, 13.5, `<div class="title" style="font-size:24pt;margin-bottom:10mm">${TITLE(a)}</div>
-      <p>${opening}</p><p><b>第一条</b>　${termSentence(rng, a)}</p>${clauses(rng, 1, 4)}`);
+    const first = sheet(
+      font,
+      13.5,
+      `<div class="title" style="font-size:24pt;margin-bottom:10mm">${TITLE(a)}</div>
+      <p>${opening}</p><p><b>第一条</b>　${termSentence(rng, a)}</p>${clauses(rng, 1, 4)}`,
+    );
     return [first, signaturePage(rng, a, font)];
   },
 };
@@ -168,11 +182,24 @@ const CLAUSE_TITLES = [
 
 const CLAUSE_TEXT: readonly (readonly string[])[] = [
   ['合同期满或者双方约定的终止条件出现，本合同即行终止，双方应按规定办理终止手续。'],
-  ['乙方的工作地点为甲方所在地，甲方因生产经营需要调整乙方工作地点的，应与乙方协商一致。', '乙方应按照甲方依法制定的规章制度和岗位职责要求，按时完成工作任务。'],
-  ['甲方安排乙方执行标准工时制度，每日工作不超过八小时，每周工作不超过四十小时。', '甲方安排乙方加班的，应依法安排补休或者支付加班工资。', '乙方依法享有法定节假日、年休假、婚丧假、产假等假期。'],
+  [
+    '乙方的工作地点为甲方所在地，甲方因生产经营需要调整乙方工作地点的，应与乙方协商一致。',
+    '乙方应按照甲方依法制定的规章制度和岗位职责要求，按时完成工作任务。',
+  ],
+  [
+    '甲方安排乙方执行标准工时制度，每日工作不超过八小时，每周工作不超过四十小时。',
+    '甲方安排乙方加班的，应依法安排补休或者支付加班工资。',
+    '乙方依法享有法定节假日、年休假、婚丧假、产假等假期。',
+  ],
   ['甲方每月 15 日前以货币形式支付乙方上月工资，不低于杭州市最低工资标准。', '乙方试用期工资不低于本单位相同岗位最低档工资的百分之八十。'],
-  ['甲乙双方按国家和省、市有关规定参加社会保险，甲方为乙方办理有关社会保险手续，并承担相应社会保险义务。', '乙方患病或者非因工负伤的医疗待遇按国家和省、市有关规定执行。'],
-  ['甲方根据生产岗位的需要，按照国家有关劳动安全、卫生的规定为乙方配备必要的安全防护措施，发放必要的劳动保护用品。', '甲方对乙方进行职业道德、业务技术、劳动安全卫生及有关规章制度的教育和培训。'],
+  [
+    '甲乙双方按国家和省、市有关规定参加社会保险，甲方为乙方办理有关社会保险手续，并承担相应社会保险义务。',
+    '乙方患病或者非因工负伤的医疗待遇按国家和省、市有关规定执行。',
+  ],
+  [
+    '甲方根据生产岗位的需要，按照国家有关劳动安全、卫生的规定为乙方配备必要的安全防护措施，发放必要的劳动保护用品。',
+    '甲方对乙方进行职业道德、业务技术、劳动安全卫生及有关规章制度的教育和培训。',
+  ],
   ['甲乙双方协商一致，可以变更本合同约定的内容，变更应当采用书面形式。', '甲乙双方解除或终止本合同，应按《中华人民共和国劳动合同法》的规定执行。'],
   ['甲方为乙方提供专项培训费用，对其进行专业技术培训的，可以与乙方另行订立协议，约定服务期。'],
   ['任何一方违反本合同约定，给对方造成经济损失的，应依法承担赔偿责任。'],
@@ -317,10 +344,15 @@ const modelContract: TemplateFamily = {
         '经当事人双方协商一致，对本合同条款的变更应采用书面形式。',
         '本合同应使用钢笔或签字笔填写，字迹清楚，文字简练、准确，不得擅自涂改。',
       ];
-      bodies.push(inBox(`<div class="title" style="font-size:20pt;margin:10mm 0 8mm">使 用 说 明</div>${notes
-        .slice(0, rng.int(4, notes.length))
-        .map((n, i) => `<p>${['一', '二', '三', '四', '五', '六'][i]}、${esc(n)}</p>`)
-        .join('')}`, 30));
+      bodies.push(
+        inBox(
+          `<div class="title" style="font-size:20pt;margin:10mm 0 8mm">使 用 说 明</div>${notes
+            .slice(0, rng.int(4, notes.length))
+            .map((n, i) => `<p>${['一', '二', '三', '四', '五', '六'][i]}、${esc(n)}</p>`)
+            .join('')}`,
+          30,
+        ),
+      );
     }
     const employerEntries: Entry[] = [
       ...(namesOnCoverOnly ? [] : ([[rng.pick(['甲方（用人单位）名称', '用人单位名称', '甲方名称']), c.enterprise.name]] as Entry[])),
@@ -336,7 +368,11 @@ const modelContract: TemplateFamily = {
     ];
     structure.push(namesOnCoverOnly ? 'names_on_cover_only' : 'names_on_parties_page');
     const paragraphs = clausePages >= 3 ? 2 : 1;
-    const clauseGroups = chunks(rng, Array.from({ length: 10 }, (_, i) => i), clausePages);
+    const clauseGroups = chunks(
+      rng,
+      Array.from({ length: 10 }, (_, i) => i),
+      clausePages,
+    );
     const ending = rng.pick(ENDINGS);
     clauseGroups.forEach((group, g) => {
       const parties =
@@ -381,10 +417,14 @@ const employerContract: TemplateFamily = {
     if (hasCover) {
       bodies.push(`<div style="position:absolute;top:36mm;left:0;right:0;text-align:center;font-size:18pt">${esc(c.enterprise.name)}</div>
         <div class="title" style="position:absolute;top:80mm;left:0;right:0;font-size:32pt">${title}</div>
-        <div style="position:absolute;left:45mm;top:150mm;font-size:14pt">${inlineEntries([
-          ['合同编号', c.contractNumber],
-          [rng.pick(['员工姓名', '乙方姓名', '乙方']), c.person.name],
-        ], '：', { underline: true })}</div>`);
+        <div style="position:absolute;left:45mm;top:150mm;font-size:14pt">${inlineEntries(
+          [
+            ['合同编号', c.contractNumber],
+            [rng.pick(['员工姓名', '乙方姓名', '乙方']), c.person.name],
+          ],
+          '：',
+          { underline: true },
+        )}</div>`);
     }
     const wrap = rng.chance(0.35);
     const multiline: string[] = wrap ? ['employerName'] : [];
@@ -402,7 +442,11 @@ const employerContract: TemplateFamily = {
     structure.push(table ? 'parties_table' : 'parties_lines');
     // One clause page holds the parties too: fewer clauses, so none runs off the page.
     const count = clausePages === 1 ? rng.int(5, 7) : rng.int(8, 12);
-    const clauseGroups = chunks(rng, Array.from({ length: count }, (_, i) => i), clausePages);
+    const clauseGroups = chunks(
+      rng,
+      Array.from({ length: count }, (_, i) => i),
+      clausePages,
+    );
     const ending = rng.pick(ENDINGS);
     clauseGroups.forEach((group, g) => {
       const head =
@@ -467,7 +511,14 @@ const bookletContract: TemplateFamily = {
       <p style="text-indent:0">身份证号码：${blank(c.person.idNumber)}</p>${term}`;
     const rest = Array.from({ length: 9 }, (_, i) => i + 1);
     const groups = chunks(rng, rest, rng.int(1, 2));
-    bodies.push(inBox(`${first}${groups[0].slice(0, 3).map((i) => clauseHtml(rng, c, i, 'model', 1)).join('')}`));
+    bodies.push(
+      inBox(
+        `${first}${groups[0]
+          .slice(0, 3)
+          .map((i) => clauseHtml(rng, c, i, 'model', 1))
+          .join('')}`,
+      ),
+    );
     const remaining = [...groups[0].slice(3), ...(groups[1] ?? [])];
     if (remaining.length > 0) bodies.push(inBox(remaining.map((i) => clauseHtml(rng, c, i, 'model', 1)).join('')));
     const signed = date(rng, c.signed);
@@ -478,8 +529,13 @@ const bookletContract: TemplateFamily = {
       ${seal(c.enterprise.name, 40, { left: 45, top: 62 })}`);
     if (rng.chance(0.4)) {
       structure.push('blank_form_page');
-      bodies.push(inBox(`<div class="title" style="font-size:16pt;margin-bottom:6mm">劳动合同变更、续订记录</div>
-        <table class="grid">${['变更（续订）内容', '变更（续订）日期', '甲方（盖章）', '乙方（签字）'].map((l) => `<tr><td class="gl">${l}</td><td style="height:22mm"></td></tr>`).join('')}</table>`, 30));
+      bodies.push(
+        inBox(
+          `<div class="title" style="font-size:16pt;margin-bottom:6mm">劳动合同变更、续订记录</div>
+        <table class="grid">${['变更（续订）内容', '变更（续订）日期', '甲方（盖章）', '乙方（签字）'].map((l) => `<tr><td class="gl">${l}</td><td style="height:22mm"></td></tr>`).join('')}</table>`,
+          30,
+        ),
+      );
     }
     structure.push(`pages_${bodies.length}`, `page_numbers_${parts.pageNumbers}`);
     return withMeta(numbered(parts, bodies), { structure });
@@ -521,11 +577,14 @@ const tableContract: TemplateFamily = {
     const nums = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
     const count = rng.int(8, 11);
     const article = (i: number): string => {
-      const texts =
-        i === 0 ? [term] : i === 1 ? [`乙方同意根据甲方工作需要，在 ${esc(c.post)} 岗位工作。`] : [esc(CLAUSE_TEXT[i % CLAUSE_TEXT.length][0])];
+      const texts = i === 0 ? [term] : i === 1 ? [`乙方同意根据甲方工作需要，在 ${esc(c.post)} 岗位工作。`] : [esc(CLAUSE_TEXT[i % CLAUSE_TEXT.length][0])];
       return `<p><b>第${nums[i]}条</b>　${texts.join('')}</p>`;
     };
-    const groups = chunks(rng, Array.from({ length: count - 3 }, (_, i) => i + 3), rng.int(1, 2));
+    const groups = chunks(
+      rng,
+      Array.from({ length: count - 3 }, (_, i) => i + 3),
+      rng.int(1, 2),
+    );
     const first = inBox(`<div style="text-align:center;font-size:13pt">${esc(c.enterprise.name)}</div>
       <div class="title" style="font-size:22pt;margin:4mm 0 6mm">${title}</div>${table}
       <p style="margin-top:5mm">甲乙双方根据《中华人民共和国劳动合同法》，经平等协商，签订本合同，共同遵守。</p>
@@ -542,7 +601,10 @@ const tableContract: TemplateFamily = {
         <div class="row">${signed}</div></div>
       ${seal(c.enterprise.name, 42, { left: 40, top: 70 })}`);
     structure.push(`pages_${bodies.length}`);
-    return withMeta(bodies.map((body) => ({ ...A4, css, body })), { structure });
+    return withMeta(
+      bodies.map((body) => ({ ...A4, css, body })),
+      { structure },
+    );
   },
 };
 

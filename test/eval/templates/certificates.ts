@@ -42,7 +42,11 @@ const idLabel = (rng: Rng): string => rng.pick(['证件号码', '身份证号', 
 const numberLabel = (rng: Rng): string => rng.pick(['证书编号', '证书号', '编号']);
 const dateLabel = (rng: Rng): string => rng.pick(['发证日期', '颁证日期', '签发日期']);
 const issuerLabel = (rng: Rng, c: Certificate): string =>
-  c.kind === 'skill_level' ? rng.pick(['评价机构', '发证单位']) : c.kind === 'training_completion' ? rng.pick(['培训机构', '发证单位']) : rng.pick(['发证机关', '发证单位']);
+  c.kind === 'skill_level'
+    ? rng.pick(['评价机构', '发证单位'])
+    : c.kind === 'training_completion'
+      ? rng.pick(['培训机构', '发证单位'])
+      : rng.pick(['发证机关', '发证单位']);
 
 function occupationEntry(rng: Rng, c: Certificate): Entry {
   switch (c.kind) {
@@ -66,7 +70,10 @@ function certificateEntries(rng: Rng, c: Certificate): { person: Entry[]; body: 
   ];
   const body: Entry[] = [occupationEntry(rng, c)];
   if (c.kind === 'skill_level' || c.kind === 'qualification') {
-    body.push([rng.pick(['职业技能等级', '等级', '级别', '技能等级']), levelText(rng, c.level, c.kind === 'skill_level' ? ['slash', 'grade', 'paren'] : ['national', 'title', 'grade', 'paren'])]);
+    body.push([
+      rng.pick(['职业技能等级', '等级', '级别', '技能等级']),
+      levelText(rng, c.level, c.kind === 'skill_level' ? ['slash', 'grade', 'paren'] : ['national', 'title', 'grade', 'paren']),
+    ]);
   }
   if (c.kind === 'special_operation') {
     body.unshift([rng.pick(['作业类别', '操作类别']), c.category]);
@@ -91,7 +98,11 @@ const ribbon: TemplateFamily = {
     const colon = rng.pick(['：', ':', '　']);
     const issued = date(rng, c.issueDate);
     return [
-      sheet(A4_LANDSCAPE, rng.pick(SEEN_FONTS), rng.pick([14, 15, 16]), `
+      sheet(
+        A4_LANDSCAPE,
+        rng.pick(SEEN_FONTS),
+        rng.pick([14, 15, 16]),
+        `
       ${frame(rng.pick(['#b8860b', '#a52a2a', '#2e5e8c']), 8)}
       <div class="title" style="position:absolute;top:24mm;left:0;right:0;font-size:28pt">${TITLES[c.kind]}</div>
       ${photo(32, 42, { left: 34, top: 56 })}
@@ -100,7 +111,8 @@ const ribbon: TemplateFamily = {
         <div class="row">${esc(issuerLabel(rng, c))}${colon}${esc(c.issuer)}</div>
         <div class="row">${esc(dateLabel(rng))}${colon}${esc(issued)}</div>
       </div>
-      ${seal(c.issuer, 40, { left: 205, top: 140 })}`),
+      ${seal(c.issuer, 40, { left: 205, top: 140 })}`,
+      ),
     ];
   },
 };
@@ -116,12 +128,17 @@ const ruled: TemplateFamily = {
     const issued = date(rng, c.issueDate);
     const entries: Entry[] = [...person, ...body, [issuerLabel(rng, c), c.issuer], [dateLabel(rng), issued]];
     return [
-      sheet(A4_LANDSCAPE, rng.pick(SEEN_FONTS), rng.pick([13, 14]), `
+      sheet(
+        A4_LANDSCAPE,
+        rng.pick(SEEN_FONTS),
+        rng.pick([13, 14]),
+        `
       ${frame('#555', 7)}
       <div class="title" style="position:absolute;top:22mm;left:0;right:0;font-size:26pt">${TITLES[c.kind]}</div>
       ${photo(28, 36, { left: 240, top: 20 })}
       <div style="position:absolute;left:26mm;right:26mm;top:62mm">${gridEntries(entries, 2, { shaded: rng.chance(0.5) })}</div>
-      ${seal(c.issuer, 38, { left: 200, top: 145 })}`),
+      ${seal(c.issuer, 38, { left: 200, top: 145 })}`,
+      ),
     ];
   },
 };
@@ -138,7 +155,11 @@ const booklet: TemplateFamily = {
     const font = rng.pick(SEEN_FONTS);
     const birth: Entry = [rng.pick(['出生日期', '出生年月']), date(rng, c.person.birth, ['cn_padded', 'cn', 'dotted'])];
     return [
-      sheet(A4_LANDSCAPE, font, 14, `
+      sheet(
+        A4_LANDSCAPE,
+        font,
+        14,
+        `
       <div style="position:absolute;left:148.5mm;top:8mm;bottom:8mm;border-left:1px dashed #888"></div>
       <div style="position:absolute;left:14mm;top:18mm;width:120mm">
         ${photo(30, 40)}
@@ -150,7 +171,8 @@ const booklet: TemplateFamily = {
         <div class="row">${esc(issuerLabel(rng, c))}${colon}${esc(c.issuer)}</div>
         <div class="row">${esc(dateLabel(rng))}${colon}${esc(date(rng, c.issueDate))}</div>
       </div>
-      ${seal(c.issuer, 36, { left: 232, top: 128 })}`),
+      ${seal(c.issuer, 36, { left: 232, top: 128 })}`,
+      ),
     ];
   },
 };
@@ -167,7 +189,11 @@ const narrative: TemplateFamily = {
         ? `学员 ${esc(c.person.name)}（${esc(idLabel(rng))}：${esc(c.person.idNumber)}）于 ${esc(date(rng, c.trainingFrom))} 至 ${esc(date(rng, c.trainingTo))} 参加 ${esc(c.occupation)} 培训，修完规定课程，经考核成绩合格，特发此证。`
         : `${esc(c.person.name)}（${esc(idLabel(rng))}：${esc(c.person.idNumber)}）经考核，具备 ${esc(c.occupation)} 专项职业能力，特发此证。`;
     return [
-      sheet(A4, rng.pick(SEEN_FONTS), 15, `
+      sheet(
+        A4,
+        rng.pick(SEEN_FONTS),
+        15,
+        `
       ${frame('#8b0000', 9)}
       <div class="title" style="position:absolute;top:40mm;left:0;right:0;font-size:30pt">${TITLES[c.kind]}</div>
       <div style="position:absolute;top:82mm;left:30mm;right:30mm"><p>${sentence}</p></div>
@@ -175,7 +201,8 @@ const narrative: TemplateFamily = {
       <div style="position:absolute;top:210mm;right:34mm;text-align:center">
         <div class="row">${esc(c.issuer)}</div><div class="row">${esc(date(rng, c.issueDate))}</div>
       </div>
-      ${seal(c.issuer, 40, { left: 122, top: 196 })}`),
+      ${seal(c.issuer, 40, { left: 122, top: 196 })}`,
+      ),
     ];
   },
 };
@@ -190,7 +217,11 @@ const operationCard: TemplateFamily = {
     const { person, body } = certificateEntries(rng, c);
     const issued: Entry = [rng.pick(['初领日期', '发证日期']), date(rng, c.issueDate, ['cn_padded', 'dotted', 'dashed'])];
     return [
-      sheet(A4, rng.pick(SEEN_FONTS), 12.5, `
+      sheet(
+        A4,
+        rng.pick(SEEN_FONTS),
+        12.5,
+        `
       <div style="position:absolute;left:19mm;top:18mm;width:171mm;height:108mm;border:1px solid #666;border-radius:5mm;background:#f4f8fb">
         <div class="title" style="margin-top:5mm;font-size:17pt">中华人民共和国${TITLES[c.kind]}</div>
         ${photo(26, 34, { left: 136, top: 24 })}
@@ -199,7 +230,8 @@ const operationCard: TemplateFamily = {
       <div style="position:absolute;left:19mm;top:145mm;width:171mm;height:108mm;border:1px solid #666;border-radius:5mm;background:#f4f8fb">
         <div style="position:absolute;left:8mm;top:10mm;width:155mm">${inlineEntries([...body.slice(2), issued, [issuerLabel(rng, c), c.issuer]], '：')}</div>
         ${seal(c.issuer, 34, { left: 120, top: 58 })}
-      </div>`),
+      </div>`,
+      ),
     ];
   },
 };
@@ -215,14 +247,19 @@ const bilingualLeader: TemplateFamily = {
     const en: Record<string, string> = { 0: 'Name', 1: 'Sex', 2: 'ID No.' };
     const people = person.map(([l, v], i): Entry => [`${l} ${en[i]}`, v]);
     return [
-      sheet(A4_LANDSCAPE, rng.pick(HELD_OUT_FONTS), 14, `
+      sheet(
+        A4_LANDSCAPE,
+        rng.pick(HELD_OUT_FONTS),
+        14,
+        `
       <div style="position:absolute;inset:0;background:linear-gradient(135deg,#fffaf0,#f3ead7)"></div>
       <div style="position:absolute;left:0;top:0;bottom:0;width:16mm;background:#7a1f1f"></div>
       <div style="position:absolute;left:30mm;top:16mm;font-size:24pt;font-weight:bold">${TITLES[c.kind]}</div>
       <div style="position:absolute;left:30mm;top:30mm;font-size:10pt;color:#555;letter-spacing:0.2em">CERTIFICATE</div>
       <div style="position:absolute;left:30mm;top:48mm;width:170mm">${leaderEntries([...people, ...body, [issuerLabel(rng, c), c.issuer], [dateLabel(rng), date(rng, c.issueDate)]])}</div>
       ${photo(34, 44, { left: 226, top: 50 })}
-      ${seal(c.issuer, 42, { left: 220, top: 128 }, 0.7)}`),
+      ${seal(c.issuer, 42, { left: 220, top: 128 }, 0.7)}`,
+      ),
     ];
   },
 };
@@ -236,13 +273,18 @@ const stackedCard: TemplateFamily = {
     const c = certificate(data);
     const { person, body } = certificateEntries(rng, c);
     return [
-      sheet(A4, rng.pick(HELD_OUT_FONTS), 13, `
+      sheet(
+        A4,
+        rng.pick(HELD_OUT_FONTS),
+        13,
+        `
       <div style="position:absolute;left:15mm;top:30mm;width:180mm;height:200mm;border:1px solid #888;border-radius:4mm;overflow:hidden">
         <div style="background:#1f6f78;color:#fff;padding:6mm 8mm;font-size:20pt;font-weight:bold">${TITLES[c.kind]}</div>
         <div style="padding:8mm">${stackedEntries([...person, ...body, [issuerLabel(rng, c), c.issuer], [dateLabel(rng), date(rng, c.issueDate)]], 2)}</div>
         ${photo(30, 40, { left: 140, top: 150 })}
       </div>
-      ${seal(c.issuer, 36, { left: 100, top: 190 })}`),
+      ${seal(c.issuer, 36, { left: 100, top: 190 })}`,
+      ),
     ];
   },
 };

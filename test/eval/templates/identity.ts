@@ -14,7 +14,8 @@ function idCard(data: DocumentData): IdCard {
   return data;
 }
 
-const SCOPE = '一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；软件开发；信息系统集成服务；职业技能培训（不含需取得许可的培训）（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）。';
+const SCOPE =
+  '一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；软件开发；信息系统集成服务；职业技能培训（不含需取得许可的培训）（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）。';
 
 function qr(at: { left: number; top: number }, rng: Rng): string {
   const cells = Array.from({ length: 144 }, () => (rng.chance(0.5) ? '#111' : '#fff'));
@@ -30,7 +31,8 @@ const classicLicence: TemplateFamily = {
     const l = licence(data);
     const e = l.enterprise;
     const gap = rng.pick(['　　', '  ', '　']);
-    const row = (label: string, value: string): string => `<div class="row" style="white-space:normal"><span class="lb" style="display:inline-block;width:6.5em">${esc(label)}</span><span class="v">${esc(value)}</span></div>`;
+    const row = (label: string, value: string): string =>
+      `<div class="row" style="white-space:normal"><span class="lb" style="display:inline-block;width:6.5em">${esc(label)}</span><span class="v">${esc(value)}</span></div>`;
     return [
       {
         ...A4_LANDSCAPE,
@@ -68,15 +70,18 @@ const tableLicence: TemplateFamily = {
         ...A4,
         css: baseCss(rng.pick(HELD_OUT_FONTS), 13),
         body: `<div class="title" style="position:absolute;top:26mm;left:0;right:0;font-size:32pt">营 业 执 照</div>
-        <div style="position:absolute;left:22mm;right:22mm;top:62mm">${gridEntries([
-          ['统一社会信用代码', e.creditCode],
-          ['名称', e.name],
-          ['住所', e.address],
-          ['法定代表人', e.legalRepresentative],
-          ['注册资本', e.capital],
-          ['成立日期', date(rng, e.established, ['cn_padded', 'cn', 'dashed'])],
-          ['经营范围', SCOPE],
-        ], 1)}</div>
+        <div style="position:absolute;left:22mm;right:22mm;top:62mm">${gridEntries(
+          [
+            ['统一社会信用代码', e.creditCode],
+            ['名称', e.name],
+            ['住所', e.address],
+            ['法定代表人', e.legalRepresentative],
+            ['注册资本', e.capital],
+            ['成立日期', date(rng, e.established, ['cn_padded', 'cn', 'dashed'])],
+            ['经营范围', SCOPE],
+          ],
+          1,
+        )}</div>
         <div style="position:absolute;right:30mm;top:232mm;text-align:center">杭州市西湖区市场监督管理局<br>${esc(date(rng, l.issued))}</div>
         ${seal('杭州市西湖区市场监督管理局', 40, { left: 130, top: 220 })}`,
       },

@@ -91,9 +91,7 @@ export function gridEntries(entries: readonly Entry[], pairs: number, opts: { sh
 
 /** Label, a dotted leader, and the value at the right (a layout only held-out families use). */
 export function leaderEntries(entries: readonly Entry[]): string {
-  return entries
-    .map(([l, v]) => `<div class="leader"><span>${esc(l)}</span><span class="dots"></span><span class="v">${esc(v)}</span></div>`)
-    .join('\n');
+  return entries.map(([l, v]) => `<div class="leader"><span>${esc(l)}</span><span class="dots"></span><span class="v">${esc(v)}</span></div>`).join('\n');
 }
 
 /** Shared CSS for the entry helpers. */

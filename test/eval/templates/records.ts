@@ -16,9 +16,7 @@ function spanTable(r: Record_, style: MonthStyle, opts: { months: boolean; joine
     ? ['序号', '缴费单位', '缴费起止年月', ...(opts.months ? ['月数'] : []), '险种']
     : ['序号', '缴费单位名称', '起始年月', '终止年月', ...(opts.months ? ['缴费月数'] : []), '险种'];
   const rows = r.spans.map((s, i) => {
-    const period = opts.joined
-      ? [`${formatMonth(s.from, style)}-${formatMonth(s.to, style)}`]
-      : [formatMonth(s.from, style), formatMonth(s.to, style)];
+    const period = opts.joined ? [`${formatMonth(s.from, style)}-${formatMonth(s.to, style)}`] : [formatMonth(s.from, style), formatMonth(s.to, style)];
     return [String(i + 1), s.employer, ...period, ...(opts.months ? [String(monthsBetween(s.from, s.to))] : []), '企业职工基本养老保险'];
   });
   const body = rows.map((cells) => `<tr>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('');
@@ -42,11 +40,14 @@ const classic: TemplateFamily = {
         css: baseCss(rng.pick(SEEN_FONTS), 12) + TABLE_CSS,
         body: `<div style="position:absolute;left:18mm;right:18mm;top:20mm">
         <div class="title" style="font-size:18pt;letter-spacing:0.1em;margin-bottom:8mm">${rng.pick(TITLE)}</div>
-        ${inlineEntries([
-          [rng.pick(['姓名', '姓　名', '参保人']), r.person.name],
-          [rng.pick(['公民身份号码', '身份证号码', '证件号码']), r.person.idNumber],
-          ['参保状态', '正常参保'],
-        ], '：')}
+        ${inlineEntries(
+          [
+            [rng.pick(['姓名', '姓　名', '参保人']), r.person.name],
+            [rng.pick(['公民身份号码', '身份证号码', '证件号码']), r.person.idNumber],
+            ['参保状态', '正常参保'],
+          ],
+          '：',
+        )}
         ${spanTable(r, rng.pick(['compact', 'dashed', 'dotted']), { months: rng.chance(0.7), joined: false, total: rng.chance(0.6) })}
         <div style="margin-top:12mm;text-align:right">打印日期：${esc(date(rng, r.printed))}</div>
         <div style="text-align:right">杭州市社会保险事业管理中心</div></div>
@@ -69,12 +70,15 @@ const gridded: TemplateFamily = {
         css: baseCss(rng.pick(SEEN_FONTS), 11.5) + TABLE_CSS,
         body: `<div style="position:absolute;left:16mm;right:16mm;top:18mm">
         <div class="title" style="font-size:17pt;margin-bottom:6mm">${rng.pick(TITLE)}</div>
-        ${gridEntries([
-          ['姓名', r.person.name],
-          ['性别', r.person.sex],
-          ['身份证号', r.person.idNumber],
-          ['险种', '养老保险'],
-        ], 2)}
+        ${gridEntries(
+          [
+            ['姓名', r.person.name],
+            ['性别', r.person.sex],
+            ['身份证号', r.person.idNumber],
+            ['险种', '养老保险'],
+          ],
+          2,
+        )}
         ${spanTable(r, rng.pick(['compact', 'dashed']), { months: true, joined: true, total: rng.chance(0.5) })}
         <div style="margin-top:10mm">本证明仅证明参保人在本市的参保缴费情况。</div>
         <div style="margin-top:4mm;text-align:right">${esc(date(rng, r.printed))}</div></div>
@@ -97,11 +101,14 @@ const stacked: TemplateFamily = {
         css: baseCss(rng.pick(HELD_OUT_FONTS), 12) + TABLE_CSS,
         body: `<div style="position:absolute;left:18mm;right:18mm;top:18mm">
         <div style="font-size:16pt;font-weight:bold;border-bottom:2px solid #1f6f78;padding-bottom:3mm;margin-bottom:6mm">参保缴费明细</div>
-        ${stackedEntries([
-          ['参保人姓名', r.person.name],
-          ['社会保障号码', r.person.idNumber],
-          ['出生日期', date(rng, r.person.birth, ['dashed', 'cn_padded'])],
-        ], 3)}
+        ${stackedEntries(
+          [
+            ['参保人姓名', r.person.name],
+            ['社会保障号码', r.person.idNumber],
+            ['出生日期', date(rng, r.person.birth, ['dashed', 'cn_padded'])],
+          ],
+          3,
+        )}
         ${spanTable(r, 'cn', { months: false, joined: false, total: false })}
         <div style="margin-top:10mm;text-align:right">出具日期：${esc(date(rng, r.printed))}</div></div>
         ${seal('杭州市社会保险事业管理中心', 38, { left: 140, top: 140 })}`,

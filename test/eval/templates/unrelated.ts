@@ -45,13 +45,16 @@ const receipt: TemplateFamily = {
         css: baseCss(rng.pick(HELD_OUT_FONTS), 13),
         body: `<div style="position:absolute;left:20mm;right:20mm;top:30mm">
         <div class="title" style="font-size:22pt;margin-bottom:8mm">收 款 收 据</div>
-        ${gridEntries([
-          ['交款单位（人）', u.person.name],
-          ['收款事由', rng.pick(['资料费', '场地租赁费', '会务费'])],
-          ['金额（小写）', `¥${u.amount}.00`],
-          ['收款日期', date(rng, u.date)],
-          ['收款单位', u.enterprise.name],
-        ], 1)}</div>
+        ${gridEntries(
+          [
+            ['交款单位（人）', u.person.name],
+            ['收款事由', rng.pick(['资料费', '场地租赁费', '会务费'])],
+            ['金额（小写）', `¥${u.amount}.00`],
+            ['收款日期', date(rng, u.date)],
+            ['收款单位', u.enterprise.name],
+          ],
+          1,
+        )}</div>
         ${seal(u.enterprise.name, 36, { left: 130, top: 110 })}`,
       },
     ];

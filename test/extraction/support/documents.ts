@@ -47,8 +47,7 @@ export interface CertificateOptions {
 export function skillLevelCertificatePage(o: CertificateOptions = {}): OcrPage {
   const level = o.level ?? 3;
   const year = o.year ?? 2021;
-  const number =
-    o.number ?? buildSkillLevelCertificateNumber({ assessor: 'S', organisationCode: '000033010600', year, level, serial: 123 });
+  const number = o.number ?? buildSkillLevelCertificateNumber({ assessor: 'S', organisationCode: '000033010600', year, level, serial: 123 });
   const layout = o.layout ?? 'inline';
   return new PageBuilder({ pageNumber: o.pageNumber, width: 2339, height: 1654, confidence: o.confidence, source: o.source })
     .title('职业技能等级证书')
@@ -124,11 +123,7 @@ export function laborContractPages(o: ContractOptions = {}): OcrPage[] {
     .line(`乙方（劳动者）：${o.employee ?? person.name}`)
     .line(`身份证号码：${o.id ?? person.id}`)
     .line('第一条 合同期限')
-    .line(
-      o.openEnded
-        ? '☑ 无固定期限：自 2020 年 3 月 1 日起。'
-        : '固定期限：自 2020 年 3 月 1 日起至 2023 年 2 月 28 日止。',
-    )
+    .line(o.openEnded ? '☑ 无固定期限：自 2020 年 3 月 1 日起。' : '固定期限：自 2020 年 3 月 1 日起至 2023 年 2 月 28 日止。')
     .line('其中试用期自 2020 年 3 月 1 日起至 2020 年 5 月 31 日止。');
   if (numbered) cover.line('第 1 页 共 3 页', 760);
   const clauses = new PageBuilder({ pageNumber: first + 1, confidence: o.confidence })
@@ -142,8 +137,14 @@ export function laborContractPages(o: ContractOptions = {}): OcrPage[] {
   const signature = new PageBuilder({ pageNumber: first + 2, confidence: o.confidence })
     .line('第九条 本合同一式两份，甲乙双方各执一份。')
     .gap(3)
-    .row([[150, '甲方（盖章）'], [900, '乙方（签字）']])
-    .row([[150, '法定代表人（签字）'], [900, o.employee ?? person.name]])
+    .row([
+      [150, '甲方（盖章）'],
+      [900, '乙方（签字）'],
+    ])
+    .row([
+      [150, '法定代表人（签字）'],
+      [900, o.employee ?? person.name],
+    ])
     .line('签订日期：2020 年 2 月 26 日');
   if (numbered) signature.line('第 3 页 共 3 页', 760);
   return [cover.build(), clauses.build(), signature.build()];
@@ -168,10 +169,25 @@ export function socialInsurancePage(o: SocialInsuranceOptions = {}): OcrPage {
   ];
   const b = new PageBuilder({ pageNumber: o.pageNumber, confidence: o.confidence })
     .title('杭州市社会保险参保缴费证明')
-    .row([[150, `姓名：${person.name}`], [800, `公民身份号码：${person.id}`]])
-    .row([[150, '序号'], [260, '缴费单位'], [800, '起始年月'], [1050, '截止年月'], [1300, '缴费月数']]);
+    .row([
+      [150, `姓名：${person.name}`],
+      [800, `公民身份号码：${person.id}`],
+    ])
+    .row([
+      [150, '序号'],
+      [260, '缴费单位'],
+      [800, '起始年月'],
+      [1050, '截止年月'],
+      [1300, '缴费月数'],
+    ]);
   rows.forEach(([employer, from, to, months], i) => {
-    b.row([[150, String(i + 1)], [260, employer], [800, style(from)], [1050, style(to)], [1300, String(months)]]);
+    b.row([
+      [150, String(i + 1)],
+      [260, employer],
+      [800, style(from)],
+      [1050, style(to)],
+      [1300, String(months)],
+    ]);
   });
   b.line(`${o.totalLabel ?? '累计缴费月数'}：${o.total ?? rows.reduce((s, r) => s + r[3], 0)}个月`);
   return b.build();
@@ -182,12 +198,30 @@ export function businessLicensePage(o: { pageNumber?: number; confidence?: numbe
   return new PageBuilder({ pageNumber: o.pageNumber, width: 2339, height: 1654, confidence: o.confidence })
     .line(`统一社会信用代码 ${o.code ?? company.code}`, 150)
     .title('营 业 执 照')
-    .row([[300, '名 称'], [600, company.name]])
-    .row([[300, '类 型'], [600, '有限责任公司（自然人投资或控股）']])
-    .row([[300, '法定代表人'], [600, '李 建 国']])
-    .row([[300, '注册资本'], [600, '伍佰万元整']])
-    .row([[300, '成立日期'], [600, '2016年05月12日']])
-    .row([[300, '住 所'], [600, '浙江省杭州市西湖区文三路90号']])
+    .row([
+      [300, '名 称'],
+      [600, company.name],
+    ])
+    .row([
+      [300, '类 型'],
+      [600, '有限责任公司（自然人投资或控股）'],
+    ])
+    .row([
+      [300, '法定代表人'],
+      [600, '李 建 国'],
+    ])
+    .row([
+      [300, '注册资本'],
+      [600, '伍佰万元整'],
+    ])
+    .row([
+      [300, '成立日期'],
+      [600, '2016年05月12日'],
+    ])
+    .row([
+      [300, '住 所'],
+      [600, '浙江省杭州市西湖区文三路90号'],
+    ])
     .build();
 }
 
@@ -219,11 +253,28 @@ export function internshipAgreementPage(o: { pageNumber?: number; confidence?: n
 /** The front of a resident ID card. */
 export function idCardPage(o: { pageNumber?: number; confidence?: number } = {}): OcrPage {
   return new PageBuilder({ pageNumber: o.pageNumber, width: 1000, height: 630, confidence: o.confidence, lineHeight: 28, top: 60 })
-    .row([[60, '姓名'], [170, person.name]])
-    .row([[60, '性别'], [170, '男'], [330, '民族'], [440, '汉']])
-    .row([[60, '出生'], [170, '1990年3月7日']])
-    .row([[60, '住址'], [170, '浙江省杭州市西湖区文三路']])
+    .row([
+      [60, '姓名'],
+      [170, person.name],
+    ])
+    .row([
+      [60, '性别'],
+      [170, '男'],
+      [330, '民族'],
+      [440, '汉'],
+    ])
+    .row([
+      [60, '出生'],
+      [170, '1990年3月7日'],
+    ])
+    .row([
+      [60, '住址'],
+      [170, '浙江省杭州市西湖区文三路'],
+    ])
     .line('90号3幢201室', 170)
-    .row([[60, '公民身份号码'], [400, person.id]])
+    .row([
+      [60, '公民身份号码'],
+      [400, person.id],
+    ])
     .build();
 }

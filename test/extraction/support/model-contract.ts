@@ -21,7 +21,9 @@ export interface ModelContractOptions {
 }
 
 function footer(b: PageBuilder, style: PageNumberStyle, index: number, count: number): void {
-  const text = { of: `第 ${index} 页 共 ${count} 页`, dash: `— ${index} —`, hyphen: `-${index}-`, bare: String(index), slash: `${index}/${count}`, none: '' }[style];
+  const text = { of: `第 ${index} 页 共 ${count} 页`, dash: `— ${index} —`, hyphen: `-${index}-`, bare: String(index), slash: `${index}/${count}`, none: '' }[
+    style
+  ];
   if (text) b.at(790, 2220, text, { height: 26 });
 }
 
@@ -91,11 +93,20 @@ export function modelContractPages(o: ModelContractOptions = {}): OcrPage[] {
     .line('（以下无正文）', 700);
   pages.push(third);
   const signature = new PageBuilder({ confidence: o.confidence, top: 300 })
-    .row([[150, '甲方（盖章）'], [900, '乙方（签字）']])
-    .row([[150, employer], [900, o.signedEmployee ?? employee]])
+    .row([
+      [150, '甲方（盖章）'],
+      [900, '乙方（签字）'],
+    ])
+    .row([
+      [150, employer],
+      [900, o.signedEmployee ?? employee],
+    ])
     .row([[150, '法定代表人或委托代理人（签字）']])
     .gap(2)
-    .row([[150, '2020 年 2 月 26 日'], [900, '2020 年 2 月 26 日']]);
+    .row([
+      [150, '2020 年 2 月 26 日'],
+      [900, '2020 年 2 月 26 日'],
+    ]);
   pages.push(signature);
   const numbered = o.numberBodyOnly ? pages.slice(o.instructions === false ? 1 : 2) : pages;
   numbered.forEach((b, i) => footer(b, style, i + 1, numbered.length));

@@ -76,7 +76,14 @@ export class PageBuilder {
   /** `label：value` in one box, `label` and `value` as two boxes on a row, or the value on the line below. */
   field(label: string, value: string, layout: 'inline' | 'right' | 'below' = 'inline', x = 150, opts: LineOptions = {}): this {
     if (layout === 'inline') return this.line(`${label}：${value}`, x, opts);
-    if (layout === 'right') return this.row([[x, label], [x + 300, value]], opts);
+    if (layout === 'right')
+      return this.row(
+        [
+          [x, label],
+          [x + 300, value],
+        ],
+        opts,
+      );
     this.at(x, this.cursorY, label, opts);
     this.cursorY += Math.round(this.lineHeight * 1.3);
     return this.line(value, x, opts);

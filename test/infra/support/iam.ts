@@ -12,9 +12,7 @@ export interface PolicyStatementJson {
 
 /** Every IAM statement of every AWS::IAM::Policy in the template. */
 export function allIdentityStatements(template: Template): PolicyStatementJson[] {
-  return Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
-    (policy) => policy.Properties.PolicyDocument.Statement as PolicyStatementJson[],
-  );
+  return Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) => policy.Properties.PolicyDocument.Statement as PolicyStatementJson[]);
 }
 
 /** The IAM statements attached to a function's execution role or to a role (inline policies the grants created). */
@@ -24,9 +22,7 @@ export function statementsOf(template: Template, principal: IFunction | IRole): 
   if (!role) throw new Error(`${principal.node.path} has no role`);
   const roleId = Stack.of(role).getLogicalId(role);
   return Object.values(template.findResources('AWS::IAM::Policy'))
-    .filter((policy) =>
-      (policy.Properties.Roles as Array<{ Ref?: string }>).some((ref) => ref.Ref === roleId),
-    )
+    .filter((policy) => (policy.Properties.Roles as Array<{ Ref?: string }>).some((ref) => ref.Ref === roleId))
     .flatMap((policy) => policy.Properties.PolicyDocument.Statement as PolicyStatementJson[]);
 }
 

@@ -36,9 +36,7 @@ export function synthesiseIntake(
     context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...context },
   });
   const entryPaths: Partial<Record<FunctionName, string>> = Object.fromEntries(
-    FUNCTION_NAMES.filter((name) => !existsSync(path.join(PROJECT_ROOT, FUNCTION_ENTRIES[name].entry))).map(
-      (name) => [name, STAND_IN_HANDLER],
-    ),
+    FUNCTION_NAMES.filter((name) => !existsSync(path.join(PROJECT_ROOT, FUNCTION_ENTRIES[name].entry))).map((name) => [name, STAND_IN_HANDLER]),
   );
   const stacks = buildIntakeApp(app, {
     env: deploymentEnvironment(app),

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimKey } from '../../../shared/policy/decision.js';
-import { CaseNotFoundError, ClaimKeyTakenError, DocumentNotFoundError, VersionConflictError, type CaseRepository, type DocumentRepository } from '../../../shared/ports/index.js';
+import {
+  CaseNotFoundError,
+  ClaimKeyTakenError,
+  DocumentNotFoundError,
+  VersionConflictError,
+  type CaseRepository,
+  type DocumentRepository,
+} from '../../../shared/ports/index.js';
 import { aDocumentRecord, aReviewCase, anAuditEvent } from './factories.js';
 
 /** What a contract run needs: a fresh, empty repository and a way to throw it away. */
@@ -51,8 +58,15 @@ export function describeCaseRepositoryContract(name: string, open: () => Promise
         queue: freshQueue(),
         applicant: { kind: 'individual', id: 'p1', name: '王晓明' },
         decision: {
-          programme: 'XH36-3.7.c', outcome: 'eligible', amountYuan: 5000, reasons: [{ ruleId: 'XH36-3.7.c', zh: '符合条件', en: 'eligible' }],
-          missingDocuments: [], trace: [{ fact: 'level', value: 2, documentId: 'doc-1', field: 'level' }], unconfirmedParameters: [], claimKeys: [], evaluatedOn: '2021-06-18',
+          programme: 'XH36-3.7.c',
+          outcome: 'eligible',
+          amountYuan: 5000,
+          reasons: [{ ruleId: 'XH36-3.7.c', zh: '符合条件', en: 'eligible' }],
+          missingDocuments: [],
+          trace: [{ fact: 'level', value: 2, documentId: 'doc-1', field: 'level' }],
+          unconfirmedParameters: [],
+          claimKeys: [],
+          evaluatedOn: '2021-06-18',
         },
       });
       const { reviewCase: stored } = await cases.create(reviewCase, anAuditEvent(reviewCase.caseId));
@@ -63,8 +77,16 @@ export function describeCaseRepositoryContract(name: string, open: () => Promise
     it('updates on the expected version, bumps it and appends an audit event each time', async () => {
       const reviewCase = aReviewCase({ queue: freshQueue() });
       const { reviewCase: v1 } = await cases.create(reviewCase, anAuditEvent(reviewCase.caseId, { at: at(0) }));
-      const v2 = await cases.update({ ...v1, personName: '王小明' }, 1, anAuditEvent(reviewCase.caseId, { at: at(1), actor: 'clerk-li', action: 'correct', before: { personName: '王晓明' }, after: { personName: '王小明' } }));
-      const v3 = await cases.update({ ...v2, status: 'confirmed', confirmedBy: 'clerk-li' }, 2, anAuditEvent(reviewCase.caseId, { at: at(2), actor: 'clerk-li', action: 'confirm' }));
+      const v2 = await cases.update(
+        { ...v1, personName: '王小明' },
+        1,
+        anAuditEvent(reviewCase.caseId, { at: at(1), actor: 'clerk-li', action: 'correct', before: { personName: '王晓明' }, after: { personName: '王小明' } }),
+      );
+      const v3 = await cases.update(
+        { ...v2, status: 'confirmed', confirmedBy: 'clerk-li' },
+        2,
+        anAuditEvent(reviewCase.caseId, { at: at(2), actor: 'clerk-li', action: 'confirm' }),
+      );
 
       expect([v2.version, v3.version]).toEqual([2, 3]);
       expect(await cases.get(reviewCase.caseId)).toMatchObject({ version: 3, status: 'confirmed', personName: '王小明' });
@@ -96,14 +118,18 @@ export function describeCaseRepositoryContract(name: string, open: () => Promise
       await documents.update(record.documentId, { status: 'processing' });
       expect((await cases.create(reviewCase, anAuditEvent(reviewCase.caseId), [], settle('processed'))).created).toBe(false);
       await cases.update({ ...v1, personName: '第一位' }, 1, anAuditEvent(reviewCase.caseId, { at: at(1) }));
-      await expect(cases.update({ ...v1, personName: '第二位' }, 1, anAuditEvent(reviewCase.caseId, { at: at(2) }), undefined, settle('processed'))).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(
+        cases.update({ ...v1, personName: '第二位' }, 1, anAuditEvent(reviewCase.caseId, { at: at(2) }), undefined, settle('processed')),
+      ).rejects.toBeInstanceOf(VersionConflictError);
       expect((await documents.get(record.documentId))?.status).toBe('processing');
 
       await cases.update({ ...v1, personName: '第三位' }, 2, anAuditEvent(reviewCase.caseId, { at: at(3) }), undefined, settle('processed'));
       expect((await documents.get(record.documentId))?.status).toBe('processed');
 
       const orphan = aReviewCase({ queue: freshQueue() });
-      await expect(cases.create(orphan, anAuditEvent(orphan.caseId), [], { documentId: 'doc-none', changes: { status: 'processed' } })).rejects.toBeInstanceOf(DocumentNotFoundError);
+      await expect(cases.create(orphan, anAuditEvent(orphan.caseId), [], { documentId: 'doc-none', changes: { status: 'processed' } })).rejects.toBeInstanceOf(
+        DocumentNotFoundError,
+      );
       expect(await cases.get(orphan.caseId)).toBeUndefined();
     });
 
@@ -199,11 +225,19 @@ export function describeCaseRepositoryContract(name: string, open: () => Promise
       const none = await cases.claimNext(queue, 'clerk-c', 60, new Date(start.getTime() + 30_000));
       const takeover = await cases.claimNext(queue, 'clerk-c', 60, new Date(start.getTime() + 61_000));
 
-      expect(first).toMatchObject({ caseId: older.caseId, status: 'claimed', lease: { holder: 'clerk-a', expiresAt: new Date(start.getTime() + 60_000).toISOString() } });
+      expect(first).toMatchObject({
+        caseId: older.caseId,
+        status: 'claimed',
+        lease: { holder: 'clerk-a', expiresAt: new Date(start.getTime() + 60_000).toISOString() },
+      });
       expect(second?.caseId).toBe(newer.caseId);
       expect(none).toBeUndefined();
       expect(takeover).toMatchObject({ caseId: older.caseId, lease: { holder: 'clerk-c' }, version: 3 });
-      expect((await cases.audit(older.caseId)).map((e) => [e.action, e.actor])).toEqual([['create', 'system'], ['claim', 'clerk-a'], ['claim', 'clerk-c']]);
+      expect((await cases.audit(older.caseId)).map((e) => [e.action, e.actor])).toEqual([
+        ['create', 'system'],
+        ['claim', 'clerk-a'],
+        ['claim', 'clerk-c'],
+      ]);
     });
 
     it('puts a released case back in the queue and takes a confirmed one out', async () => {
@@ -212,11 +246,19 @@ export function describeCaseRepositoryContract(name: string, open: () => Promise
       await cases.create(c, anAuditEvent(c.caseId));
       const now = new Date(at(10));
       const claimed = (await cases.claimNext(queue, 'clerk-a', 600, now))!;
-      const released = await cases.update({ ...claimed, status: 'needs_review', lease: undefined }, claimed.version, anAuditEvent(c.caseId, { at: at(11), action: 'release' }));
+      const released = await cases.update(
+        { ...claimed, status: 'needs_review', lease: undefined },
+        claimed.version,
+        anAuditEvent(c.caseId, { at: at(11), action: 'release' }),
+      );
       expect(released.lease).toBeUndefined();
       const again = (await cases.claimNext(queue, 'clerk-b', 600, now))!;
       expect(again.lease?.holder).toBe('clerk-b');
-      await cases.update({ ...again, status: 'confirmed', lease: undefined, confirmedBy: 'clerk-b' }, again.version, anAuditEvent(c.caseId, { at: at(12), action: 'confirm' }));
+      await cases.update(
+        { ...again, status: 'confirmed', lease: undefined, confirmedBy: 'clerk-b' },
+        again.version,
+        anAuditEvent(c.caseId, { at: at(12), action: 'confirm' }),
+      );
 
       expect((await cases.listQueue(queue)).items).toEqual([]);
       expect((await cases.countQueues())[queue]).toBeUndefined();
@@ -260,7 +302,12 @@ export function describeCaseRepositoryContract(name: string, open: () => Promise
       const rival = aReviewCase({ queue: holder.queue });
       await expect(cases.create(rival, anAuditEvent(rival.caseId), [key])).rejects.toMatchObject({ heldBy: holder.caseId });
 
-      await cases.update({ ...v2, status: 'rejected', rejection: { reason: 'duplicate', by: 'clerk-li' } }, 2, anAuditEvent(holder.caseId, { at: at(2), action: 'reject' }), []);
+      await cases.update(
+        { ...v2, status: 'rejected', rejection: { reason: 'duplicate', by: 'clerk-li' } },
+        2,
+        anAuditEvent(holder.caseId, { at: at(2), action: 'reject' }),
+        [],
+      );
       await expect(cases.create(rival, anAuditEvent(rival.caseId), [key])).resolves.toMatchObject({ created: true });
     });
 
@@ -285,7 +332,9 @@ export function describeCaseRepositoryContract(name: string, open: () => Promise
     it('refuses the seventh of seven concurrent cases under a quota of six', { timeout: 180_000 }, async () => {
       const key: ClaimKey = { kind: 'quota', key: `XH36-3.6#2022#${Math.random()}`, limit: 6, ruleId: 'XH36-3.6' };
       const queue = freshQueue();
-      const results = await Promise.allSettled(Array.from({ length: 7 }, () => aReviewCase({ queue })).map((c) => cases.create(c, anAuditEvent(c.caseId), [key])));
+      const results = await Promise.allSettled(
+        Array.from({ length: 7 }, () => aReviewCase({ queue })).map((c) => cases.create(c, anAuditEvent(c.caseId), [key])),
+      );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(6);
       const [refused] = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
       expect(refused!.reason).toBeInstanceOf(ClaimKeyTakenError);

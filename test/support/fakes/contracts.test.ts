@@ -8,4 +8,7 @@ describeCaseRepositoryContract('InMemoryCaseRepository', async () => {
   const documents = new InMemoryDocumentRepository();
   return { repository: new InMemoryCaseRepository({ documents }), documents, dispose: async () => undefined };
 });
-describeDocumentRepositoryContract('InMemoryDocumentRepository', async () => ({ repository: new InMemoryDocumentRepository(), dispose: async () => undefined }));
+describeDocumentRepositoryContract('InMemoryDocumentRepository', async () => ({
+  repository: new InMemoryDocumentRepository(),
+  dispose: async () => undefined,
+}));

@@ -36,7 +36,12 @@ export function aCaseDocument(overrides: Partial<CaseDocument> = {}, fieldCount 
     level: { value: 2, confidence: 0.87, needsReview: true, issues: ['low_confidence'], source: { page: 1 } },
   };
   for (let i = 0; i < fieldCount; i++) {
-    fields[`extra${i}`] = { value: `值${i}-${randomUUID()}`, confidence: Math.random(), needsReview: false, source: { page: 1, box: { x: i, y: i, width: 10, height: 10 }, raw: `原文${i}-${randomUUID()}` } };
+    fields[`extra${i}`] = {
+      value: `值${i}-${randomUUID()}`,
+      confidence: Math.random(),
+      needsReview: false,
+      source: { page: 1, box: { x: i, y: i, width: 10, height: 10 }, raw: `原文${i}-${randomUUID()}` },
+    };
   }
   return { documentId: 'doc-1', indexInFile: 0, type: 'vocational_certificate', pages: [1], fields, typeConfidence: 0.95, ...overrides };
 }

@@ -37,14 +37,26 @@ export class InMemoryBlobStore implements BlobStore {
   async put(bucket: string, key: string, bytes: Uint8Array, contentType?: string, metadata?: Record<string, string>): Promise<void> {
     // S3's eTag of a single-part upload is the MD5 of the bytes, quoted.
     const eTag = `"${createHash('md5').update(bytes).digest('hex')}"`;
-    const blob: StoredBlob = { bytes: new Uint8Array(bytes), contentType, eTag, versionId: `v${this.nextVersion++}`, ...(metadata ? { metadata: { ...metadata } } : {}) };
+    const blob: StoredBlob = {
+      bytes: new Uint8Array(bytes),
+      contentType,
+      eTag,
+      versionId: `v${this.nextVersion++}`,
+      ...(metadata ? { metadata: { ...metadata } } : {}),
+    };
     this.objects.set(`${bucket}/${key}`, blob);
     this.versions.set(`${bucket}/${key}`, [...(this.versions.get(`${bucket}/${key}`) ?? []), blob]);
   }
 
-  async head(bucket: string, key: string, versionId?: string): Promise<{ size: number; eTag?: string; versionId?: string; metadata?: Record<string, string> } | undefined> {
+  async head(
+    bucket: string,
+    key: string,
+    versionId?: string,
+  ): Promise<{ size: number; eTag?: string; versionId?: string; metadata?: Record<string, string> } | undefined> {
     const blob = this.find(bucket, key, versionId);
-    return blob ? { size: blob.bytes.byteLength, eTag: blob.eTag, versionId: blob.versionId, ...(blob.metadata ? { metadata: { ...blob.metadata } } : {}) } : undefined;
+    return blob
+      ? { size: blob.bytes.byteLength, eTag: blob.eTag, versionId: blob.versionId, ...(blob.metadata ? { metadata: { ...blob.metadata } } : {}) }
+      : undefined;
   }
 
   /** The version id the fake gave the object now under `key` (a versioned bucket's `VersionId`). */

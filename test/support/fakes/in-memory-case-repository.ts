@@ -34,7 +34,12 @@ export class InMemoryCaseRepository implements CaseRepository {
   readonly quotas = new Map<string, Set<string>>();
   private readonly heldKeys = new Map<string, ClaimKey[]>();
 
-  async create(reviewCase: ReviewCase, audit: AuditEvent, claimKeys: ClaimKey[] = [], alongside?: DocumentSettlement): Promise<{ reviewCase: ReviewCase; created: boolean }> {
+  async create(
+    reviewCase: ReviewCase,
+    audit: AuditEvent,
+    claimKeys: ClaimKey[] = [],
+    alongside?: DocumentSettlement,
+  ): Promise<{ reviewCase: ReviewCase; created: boolean }> {
     const existing = this.cases.get(reviewCase.caseId);
     if (existing) return { reviewCase: structuredClone(existing), created: false };
     this.checkSettlement(alongside);
@@ -171,9 +176,7 @@ export class InMemoryCaseRepository implements CaseRepository {
   }
 
   private sorted(): ReviewCase[] {
-    return [...this.cases.values()]
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.caseId.localeCompare(b.caseId))
-      .map((c) => structuredClone(c));
+    return [...this.cases.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.caseId.localeCompare(b.caseId)).map((c) => structuredClone(c));
   }
 }
 
