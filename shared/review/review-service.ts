@@ -177,8 +177,7 @@ export class ReviewService {
     return this.writeJudged(next, current, {
       caseId,
       at: next.updatedAt,
-      actor: principal.userId,
-      ...actorName(principal),
+      ...actorOf(principal),
       action: 'correct_fields',
       before: { fields: before, outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan, queue: current.queue },
       after: { fields: after, outcome: decision?.outcome, amountYuan: decision?.amountYuan, queue: next.queue },
@@ -207,8 +206,7 @@ export class ReviewService {
     return this.update(next, current, {
       caseId,
       at,
-      actor: principal.userId,
-      ...actorName(principal),
+      ...actorOf(principal),
       action: 'confirm',
       before: { status: current.status },
       after: { status: 'confirmed', outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan },
@@ -240,8 +238,7 @@ export class ReviewService {
     return this.update(next, current, {
       caseId,
       at,
-      actor: principal.userId,
-      ...actorName(principal),
+      ...actorOf(principal),
       action: 'resolve_finding',
       before: { code: finding.code, open: true },
       after: { code: finding.code, note: resolution.note },
@@ -265,8 +262,7 @@ export class ReviewService {
       {
         caseId,
         at,
-        actor: principal.userId,
-        ...actorName(principal),
+        ...actorOf(principal),
         action: 'reject',
         before: { status: current.status },
         after: { status: 'rejected', reason },
@@ -290,8 +286,7 @@ export class ReviewService {
     return this.update(next, current, {
       caseId,
       at,
-      actor: principal.userId,
-      ...actorName(principal),
+      ...actorOf(principal),
       action: 'request_documents',
       before: { status: current.status, requestedDocuments: current.requestedDocuments },
       after: { status: 'awaiting_documents', requestedDocuments: titles, ...(note ? { note } : {}) },
@@ -316,8 +311,7 @@ export class ReviewService {
     return this.update(next, current, {
       caseId,
       at,
-      actor: principal.userId,
-      ...actorName(principal),
+      ...actorOf(principal),
       action: 'release',
       before: { status: current.status, lease: current.lease },
       after: { status: 'needs_review' },
@@ -352,8 +346,7 @@ export class ReviewService {
     return this.update(next, current, {
       caseId,
       at,
-      actor: principal.userId,
-      ...actorName(principal),
+      ...actorOf(principal),
       action: 'approve',
       before: { status: current.status },
       after: { status: 'approved', amountYuan: current.decision.amountYuan, programme: current.decision.programme },
@@ -389,8 +382,7 @@ export class ReviewService {
     return this.writeJudged(next, current, {
       caseId,
       at,
-      actor: principal.userId,
-      ...actorName(principal),
+      ...actorOf(principal),
       action: 'record_evidence',
       before: { outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan },
       after: { evidence: recorded.kind, note: recorded.note, outcome: decision?.outcome, amountYuan: decision?.amountYuan },
@@ -441,8 +433,7 @@ export class ReviewService {
     return this.writeJudged(next, current, {
       caseId,
       at,
-      actor: principal.userId,
-      ...actorName(principal),
+      ...actorOf(principal),
       action: 'classify',
       before: {
         programme: current.decision?.programme ?? current.queue,
@@ -530,8 +521,7 @@ export class ReviewService {
     return this.writeJudged(next, current, {
       caseId,
       at,
-      actor: principal.userId,
-      ...actorName(principal),
+      ...actorOf(principal),
       action: 'regroup_pages',
       before: { documentTypes: described(ofFile), outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan },
       after: { documentTypes: described(regrouped), outcome: decision?.outcome, amountYuan: decision?.amountYuan },
@@ -562,8 +552,7 @@ export class ReviewService {
       {
         caseId,
         at,
-        actor: principal.userId,
-        ...actorName(principal),
+        ...actorOf(principal),
         action: 'decline',
         before: { status: current.status, outcome: current.decision?.outcome },
         after: { status: 'declined', reason },
@@ -586,7 +575,7 @@ export class ReviewService {
     const current = await this.loadAt(caseId, version);
     try {
       const { next, audit } = recordRecovery(current, { ...request, by: principal.userId, at: this.now() });
-      return await this.update(next, current, { ...audit, ...actorName(principal) });
+      return await this.update(next, current, { ...audit, ...actorOf(principal) });
     } catch (error) {
       if (error instanceof RecoveryNotPaidError) throw new InvalidStateError(caseId, current.status, 'recover funds', '只有已支付的案件才能追回资金。');
       if (error instanceof RecoveryExceedsPaidError) {
@@ -785,8 +774,9 @@ export class ReviewService {
 }
 
 /** The actor's display name for the audit trail (the trail shows people, not user ids). */
-function actorName(principal: Principal): { actorName?: string } {
-  return principal.displayName ? { actorName: principal.displayName } : {};
+/** Who an audit event names: the user id, and the display name the page shows where the sign-in gave one. */
+function actorOf(principal: Principal): { actor: string; actorName?: string } {
+  return principal.displayName ? { actor: principal.userId, actorName: principal.displayName } : { actor: principal.userId };
 }
 
 function sortedByTime(events: AuditEvent[]): AuditEvent[] {
