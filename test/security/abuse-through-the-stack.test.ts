@@ -298,7 +298,8 @@ describe('issue 15 abuse replayed against the embedded stack', () => {
       const approvedAnswer = await http('POST', `/cases/${seeded.caseId}/approve`, { token: supervisor, body: JSON.stringify({ version: confirmed.version }) });
       expect(approvedAnswer.status).toBe(200);
       const approved = (await stores.cases.get(seeded.caseId))!;
-      const day = approved.approvedAt!.slice(0, 10);
+      // The export's from/to are the bureau's days (UTC+8): the approval at 00:30 in Hangzhou is still 16:30 UTC.
+      const day = new Date(Date.parse(approved.approvedAt!) + 8 * 3600_000).toISOString().slice(0, 10);
       const payments = async () =>
         (
           JSON.parse((await http('GET', `/exports/payments?from=${day}&to=${day}&format=json`, { token: supervisor })).text) as {

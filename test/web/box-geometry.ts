@@ -35,11 +35,14 @@ export async function boxPlacement(
   }, box);
 }
 
-/** Waits until the box is shown and neither it nor the turning image is still moving. */
+/**
+ * Waits until the box is shown and nothing in the stage is still moving: the turn, the box, and the stage's own zoom
+ * and pan (panzoom's reset animates the stage's transform with a CSS transition while its scale already reads 1).
+ */
 export async function boxAtRest(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const frame = document.querySelector<HTMLElement>('#page-box');
-    const turn = document.querySelector<HTMLElement>('#page-turn');
-    return !!frame && !frame.hidden && frame.getAnimations().length === 0 && !!turn && turn.getAnimations().length === 0;
+    const stage = document.querySelector<HTMLElement>('#page-stage');
+    return !!frame && !frame.hidden && !!stage && stage.getAnimations({ subtree: true }).length === 0;
   });
 }
