@@ -6,7 +6,7 @@
  */
 const DOMAIN = '^shared/(documents|cases|policy|ports|storage|extraction)/';
 /** Pure modules the domain may use: schemas and YAML parsing (no I/O), hashing. */
-const DOMAIN_MAY_IMPORT = ['^node_modules/(zod|yaml)/', '^(node:)?crypto$'];
+const DOMAIN_MAY_IMPORT = ['(^|/)node_modules/(zod|yaml)/', '^(node:)?crypto$'];
 
 module.exports = {
   forbidden: [
@@ -54,7 +54,7 @@ module.exports = {
       comment: 'The AWS SDK is used by shared/adapters and the composition roots only.',
       severity: 'error',
       from: { path: '^shared/', pathNot: '^shared/adapters/' },
-      to: { path: '^node_modules/@aws-sdk/' },
+      to: { path: '(^|/)node_modules/@aws-sdk/' },
     },
     {
       name: 'functions-stay-apart',
@@ -75,7 +75,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|cdk\\.out|test/eval/generated)/' },
+    exclude: { path: '(^|/)(cdk\\.out|test/eval/generated)/' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
   },
 };

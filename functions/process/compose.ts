@@ -20,7 +20,7 @@ import type { PipelineLogger } from '../../shared/pipeline/logger.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import type { ProcessDeps } from '../../shared/pipeline/process.js';
 import { systemClock, type BlobStore, type CaseRepository, type Clock, type DocumentRepository, type EnterpriseRegister } from '../../shared/ports/index.js';
-import { lazyClients, rootSettings, type RootOptions } from '../compose/root-options.js';
+import { lazyClients, rootParameters, rootSettings, type RootOptions } from '../compose/root-options.js';
 import type { RetryLater } from './handler.js';
 
 export interface ProcessRootOptions extends RootOptions {
@@ -106,7 +106,7 @@ export function composeProcess(options: ProcessRootOptions = {}): ProcessDeps {
       ),
     extract: (pages: OcrPage[]) => extractDocuments(pages),
     crossCheck: (documents: ExtractedDocument[]) => crossCheckDocuments(documents),
-    judge: options.judge ?? createPolicyJudge({ enterprises }),
+    judge: options.judge ?? createPolicyJudge({ enterprises, parameters: rootParameters(settings) }),
     limits: settings.limits,
     derivedPrefix: settings.derivedPrefix,
     ocrDpi: settings.ocrDpi,

@@ -13,6 +13,7 @@ import type { OcrPage } from '../../shared/ocr/index.js';
 import { SERVES_NO_CASE, announceSharedDocument } from '../../shared/pipeline/assemble-cases.js';
 import { ingestObject } from '../../shared/pipeline/ingest.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
+import { shippedParameters } from '../support/shipped-policy.js';
 import { processDocument, type ProcessDeps } from '../../shared/pipeline/process.js';
 import { inspectFile } from '../../shared/reading/index.js';
 import { FixedClock, InMemoryWorkQueue } from '../support/fakes/index.js';
@@ -64,7 +65,7 @@ describe("a training body's batch: documents that are not certificates", () => {
       clock,
       ocr: scriptedOcr(lines),
       extract: extractor,
-      judge: createPolicyJudge({}),
+      judge: createPolicyJudge({ parameters: shippedParameters() }),
       limits: DEFAULT_INTAKE_LIMITS,
       derivedPrefix: 'derived/',
       previewDpi: 48,
