@@ -19,6 +19,7 @@ import type { ClaimJudge } from '../../shared/pipeline/judge.js';
 import type { PipelineLogger } from '../../shared/pipeline/logger.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import type { ProcessDeps } from '../../shared/pipeline/process.js';
+import { pageReading } from '../../shared/reading/index.js';
 import { systemClock, type BlobStore, type CaseRepository, type Clock, type DocumentRepository, type EnterpriseRegister } from '../../shared/ports/index.js';
 import { lazyClients, rootParameters, rootSettings, type RootOptions } from '../compose/root-options.js';
 import type { RetryLater } from './handler.js';
@@ -104,6 +105,7 @@ export function composeProcess(options: ProcessRootOptions = {}): ProcessDeps {
       new LazyOcrEngine(settings.ocrEngine, () =>
         createOcrEngine(settings.ocrEngine, { textract: () => new TextractOcrEngine({ client: textract ?? new TextractClient({ region: settings.region }) }) }),
       ),
+    reading: pageReading,
     extract: (pages: OcrPage[]) => extractDocuments(pages),
     crossCheck: (documents: ExtractedDocument[]) => crossCheckDocuments(documents),
     judge: options.judge ?? createPolicyJudge({ enterprises, parameters: rootParameters(settings) }),

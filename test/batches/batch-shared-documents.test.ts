@@ -15,7 +15,7 @@ import { ingestObject } from '../../shared/pipeline/ingest.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import { shippedParameters } from '../support/shipped-policy.js';
 import { processDocument, type ProcessDeps } from '../../shared/pipeline/process.js';
-import { inspectFile } from '../../shared/reading/index.js';
+import { inspectFile, pageReading } from '../../shared/reading/index.js';
 import { FixedClock, InMemoryWorkQueue } from '../support/fakes/index.js';
 import { createTestBucket, createTestTable, type TestBucket, type TestTable } from '../support/local-aws.js';
 import { blankPng, lineExtractor, scriptedOcr } from '../pipeline/pipeline-factories.js';
@@ -64,6 +64,7 @@ describe("a training body's batch: documents that are not certificates", () => {
       cases,
       clock,
       ocr: scriptedOcr(lines),
+      reading: pageReading,
       extract: extractor,
       judge: createPolicyJudge({ parameters: shippedParameters() }),
       limits: DEFAULT_INTAKE_LIMITS,
