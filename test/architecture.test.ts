@@ -61,7 +61,10 @@ describe('module boundaries (dependency-cruiser, .dependency-cruiser.cjs)', () =
       }
       // A use case bound to a library (batches) that a review module imports, and that loads sharp in turn.
       writeFileSync(path.join(dir, 'shared/batches/sheet.js'), "import sharp from 'sharp';\nexport const sheet = sharp;\n");
-      writeFileSync(path.join(dir, 'shared/review/export.js'), "import ExcelJS from 'exceljs';\nimport { sheet } from '../batches/sheet.js';\nexport const x = [ExcelJS, sheet];\n");
+      writeFileSync(
+        path.join(dir, 'shared/review/export.js'),
+        "import ExcelJS from 'exceljs';\nimport { sheet } from '../batches/sheet.js';\nexport const x = [ExcelJS, sheet];\n",
+      );
       writeFileSync(path.join(dir, 'shared/pipeline/step.js'), "import { x } from '../review/export.js';\nexport const step = x;\n");
       writeFileSync(path.join(dir, 'shared/batches/upload.js'), "import { S3Client } from '@aws-sdk/client-s3';\nexport const upload = S3Client;\n");
       const rules = new Set((await violationsOf(['shared'], dir)).map((v) => `${v.rule.name}: ${v.from}`));
@@ -73,7 +76,9 @@ describe('module boundaries (dependency-cruiser, .dependency-cruiser.cjs)', () =
         ]),
       );
       const runtime = (await violationsOf(['shared'], dir, { config: RUNTIME_CONFIG })).map((v) => `${v.rule.name}: ${v.from}`);
-      expect(new Set(runtime)).toEqual(new Set(['domain-loads-no-native-module: shared/review/export.js', 'domain-loads-no-native-module: shared/pipeline/step.js']));
+      expect(new Set(runtime)).toEqual(
+        new Set(['domain-loads-no-native-module: shared/review/export.js', 'domain-loads-no-native-module: shared/pipeline/step.js']),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

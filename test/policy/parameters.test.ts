@@ -4,13 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadParameterFiles, ParameterDirectories, policyParametersDir, SHIPPED_PARAMETERS_DIR } from '../../shared/adapters/parameter-files.js';
 import { addYears, dayNumber, lastsAtLeastYears, nextDay, previousDay } from '../../shared/policy/dates.js';
-import {
-  ParameterFileError,
-  ParameterNotInForceError,
-  UnknownParameterError,
-  parameterSetFrom,
-  parameterTimeline,
-} from '../../shared/policy/index.js';
+import { ParameterFileError, ParameterNotInForceError, UnknownParameterError, parameterSetFrom, parameterTimeline } from '../../shared/policy/index.js';
 
 function dirWith(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'policy-params-test-'));

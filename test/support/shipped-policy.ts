@@ -3,7 +3,14 @@
  * `evaluateClaim` judging by them unless a test passes its own set.
  */
 import { loadParameterFiles } from '../../shared/adapters/parameter-files.js';
-import { evaluateClaim as judgeClaim, type ClaimFacts, type ClaimFactsInput, type Decision, type EvaluateOptions, type ParameterSet } from '../../shared/policy/index.js';
+import {
+  evaluateClaim as judgeClaim,
+  type ClaimFacts,
+  type ClaimFactsInput,
+  type Decision,
+  type EvaluateOptions,
+  type ParameterSet,
+} from '../../shared/policy/index.js';
 
 /** The parameter set of `shared/policy/parameters/` (read once per process). */
 export function shippedParameters(): ParameterSet {
