@@ -27,6 +27,8 @@ export const settingsSchema = z.object({
   serviceName: z.string().default('skill-subsidy-intake'),
   /** Days a closed case (paid, rejected, declined) stays before the table's TTL removes it; 0 keeps closed cases. */
   closedCaseRetentionDays: z.coerce.number().int().nonnegative().default(0),
+  /** The policy parameter files' directory (a Lambda bundle's copy); absent: the files shipped beside the rules. */
+  policyParametersDir: z.string().min(1).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -37,7 +39,7 @@ const optional = (value: string | undefined): string | undefined => (value === u
  * `INTAKE_TABLE_NAME`, `INTAKE_BUCKET` (required), `PROCESS_QUEUE_URL`, `OCR_ENGINE` (`paddle` | `textract`),
  * `AWS_REGION`, `INTAKE_MAX_FILE_BYTES`, `INTAKE_MAX_PDF_PAGES`, `INTAKE_MAX_IMAGE_PIXELS`, `INTAKE_DERIVED_PREFIX`,
  * `INTAKE_PAGE_PREVIEW_DPI`, `INTAKE_OCR_DPI`, `TEXTRACT_SNS_TOPIC_ARN` + `TEXTRACT_ROLE_ARN`,
- * `POWERTOOLS_SERVICE_NAME`. SDK endpoints are not settings: the SDK reads `AWS_ENDPOINT_URL_DYNAMODB` /
+ * `POWERTOOLS_SERVICE_NAME`, `INTAKE_POLICY_PARAMETERS_DIR`. SDK endpoints are not settings: the SDK reads `AWS_ENDPOINT_URL_DYNAMODB` /
  * `AWS_ENDPOINT_URL_S3` itself.
  *
  * @example
@@ -64,6 +66,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     textract: topic && role ? { snsTopicArn: topic, roleArn: role } : undefined,
     serviceName: optional(env.POWERTOOLS_SERVICE_NAME),
     closedCaseRetentionDays: optional(env.INTAKE_CLOSED_CASE_RETENTION_DAYS),
+    policyParametersDir: optional(env.INTAKE_POLICY_PARAMETERS_DIR),
   });
   if (!parsed.success) {
     throw new SettingsError(z.prettifyError(parsed.error));

@@ -8,7 +8,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { reviewCaseSchema, type ReviewCase } from '../../shared/cases/review-case.js';
 import { targetsReport, targetsReportXlsx, type TargetsReport } from '../../shared/exports/index.js';
-import { loadParameters, yearlyTarget } from '../../shared/policy/index.js';
+import { yearlyTarget } from '../../shared/policy/index.js';
+import { cliParameters } from './rules.js';
 
 /**
  * Registers the `report` command group.
@@ -40,7 +41,7 @@ export function register(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const result = targetsReport(cases, { year, target: yearlyTarget(loadParameters(), year) });
+      const result = targetsReport(cases, { year, target: yearlyTarget(cliParameters(), year) });
       if (options.xlsx) writeFileSync(options.xlsx, await targetsReportXlsx(result));
       console.log(options.json ? JSON.stringify(result, null, 2) : formatTargetsReport(result));
       if (options.xlsx) console.log(`wrote ${options.xlsx}`);

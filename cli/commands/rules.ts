@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { loadParameterFiles, policyParametersDir } from '../../shared/adapters/parameter-files.js';
 import {
   InvalidFactsError,
   PolicyTestTableError,
@@ -18,6 +19,7 @@ import {
   factsJsonSchemaText,
   parseClaimFacts,
   type Decision,
+  type ParameterSet,
   type RuleExplanation,
 } from '../../shared/policy/index.js';
 
@@ -27,6 +29,16 @@ const OUTCOME_ZH: Record<Decision['outcome'], string> = {
   needs_review: '需人工审核',
   missing_documents: '材料不全',
 };
+
+/**
+ * The parameters the CLI judges by: `INTAKE_POLICY_PARAMETERS_DIR` when set, else the shipped files.
+ *
+ * @example
+ * evaluateClaim(facts, { parameters: cliParameters() });
+ */
+export function cliParameters(): ParameterSet {
+  return loadParameterFiles([policyParametersDir(process.env)]);
+}
 
 /** Where the committed JSON Schema of the facts lives. */
 export const FACTS_SCHEMA_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'facts.schema.json');
@@ -55,7 +67,7 @@ export function register(program: Command): void {
         return;
       }
       try {
-        const decision = evaluateClaim(parseClaimFacts(raw));
+        const decision = evaluateClaim(parseClaimFacts(raw), { parameters: cliParameters() });
         console.log(options.json ? JSON.stringify(decision, null, 2) : formatDecision(decision));
       } catch (error) {
         if (!(error instanceof InvalidFactsError)) throw error;
@@ -76,7 +88,7 @@ export function register(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const explanations = explainRules(options.date);
+      const explanations = explainRules(options.date, cliParameters());
       console.log(options.json ? JSON.stringify(explanations, null, 2) : formatExplanations(options.date, explanations));
     });
 
@@ -93,7 +105,7 @@ export function register(program: Command): void {
         try {
           const table = parsePolicyTestTable(readFileSync(file, 'utf8'), file);
           console.log(`${file}: ${table.clause} ${table.title}`);
-          results = runPolicyTestTable(table);
+          results = runPolicyTestTable(table, { parameters: cliParameters() });
         } catch (error) {
           if (!(error instanceof PolicyTestTableError) && (error as NodeJS.ErrnoException).code === undefined) throw error;
           console.error(`cannot run ${file}: ${(error as Error).message}`);

@@ -50,7 +50,7 @@ export function createApiApp(
     pages: deps.pages,
     batches: deps.batches,
     submissions: deps.submissions,
-    reports: new ReportService({ cases: deps.cases }),
+    reports: new ReportService({ cases: deps.cases, parameters: deps.parameters }),
     search: deps.search,
     devSignIn,
     authenticate: bearerAuthenticator((token) => devSignIn.verify(token)),

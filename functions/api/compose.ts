@@ -26,7 +26,8 @@ import { CaseSearchService } from '../../shared/review/case-search-service.js';
 import { PageImages } from '../../shared/review/page-images.js';
 import { ReviewService } from '../../shared/review/review-service.js';
 import { SubmissionService } from '../../shared/review/submission-service.js';
-import { lazyClients, rootSettings, type RootOptions } from '../compose/root-options.js';
+import type { ParameterSet } from '../../shared/policy/parameters.js';
+import { lazyClients, rootParameters, rootSettings, type RootOptions } from '../compose/root-options.js';
 
 export interface ReviewDependencies {
   review: ReviewService;
@@ -39,6 +40,8 @@ export interface ReviewDependencies {
   submissions: SubmissionService;
   /** Staff's case lists and search (`GET /api/cases`). */
   search: CaseSearchService;
+  /** The policy parameters the rules and the targets report read. */
+  parameters: ParameterSet;
 }
 
 export interface ReviewApiRootOptions extends RootOptions {
@@ -67,6 +70,7 @@ export function composeReviewApi(options: ReviewApiRootOptions): ReviewDependenc
   const documents = new DynamoDbDocumentRepository(db, settings.tableName);
   const blobs = new S3BlobStore(s3);
   const clock = options.clock ?? systemClock;
+  const parameters = rootParameters(settings);
   const batches = new BatchService({
     batches: new DynamoDbBatchStore(db, settings.tableName),
     // Its own client: presigned uploads must not sign an empty-body checksum (createPresigningS3Client).
@@ -85,7 +89,10 @@ export function composeReviewApi(options: ReviewApiRootOptions): ReviewDependenc
   const review = new ReviewService({
     cases,
     documents,
-    judge: createPolicyJudge({ enterprises: cachedRegister(new DynamoDbEnterpriseRegister(db, settings.tableName), 60_000, () => clock.now().getTime()) }),
+    judge: createPolicyJudge({
+      enterprises: cachedRegister(new DynamoDbEnterpriseRegister(db, settings.tableName), 60_000, () => clock.now().getTime()),
+      parameters,
+    }),
     clock,
     leaseSeconds: options.leaseSeconds,
     batchOwner,
@@ -101,7 +108,7 @@ export function composeReviewApi(options: ReviewApiRootOptions): ReviewDependenc
     ...(options.presignPages ? { link: (bucket: string, key: string, seconds: number) => blobs.presignGet(bucket, key, seconds) } : {}),
   });
   const submissions = new SubmissionService({ documents, cases, emails: new DynamoDbEmailRecordStore(db, settings.tableName) });
-  return { review, pages, cases, documents, batches, submissions, search: new CaseSearchService({ cases }) };
+  return { review, pages, cases, documents, batches, submissions, search: new CaseSearchService({ cases }), parameters };
 }
 
 /**

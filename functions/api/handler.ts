@@ -48,7 +48,7 @@ export function lambdaApp(): Hono<Env> {
     pages: deps.pages,
     batches: deps.batches,
     submissions: deps.submissions,
-    reports: new ReportService({ cases: deps.cases }),
+    reports: new ReportService({ cases: deps.cases, parameters: deps.parameters }),
     search: deps.search,
     authenticate: async (c: Context) => principalFromClaims(claimsOfEvent((c.env as Env['Bindings'] | undefined)?.event)),
   });

@@ -6,6 +6,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createDynamoDbDocumentClient, createPresigningS3Client, createS3Client } from '../../shared/adapters/aws-clients.js';
+import { loadParameterFiles } from '../../shared/adapters/parameter-files.js';
+import type { ParameterSet } from '../../shared/policy/parameters.js';
 import { loadSettings, type Settings } from '../settings.js';
 
 /** Where the AWS services are, when not where the SDK finds them (local servers). */
@@ -33,6 +35,16 @@ export interface RootOptions {
  */
 export function rootSettings(options: RootOptions): Settings {
   return options.settings ?? loadSettings(options.env ?? process.env);
+}
+
+/**
+ * The policy parameters a root judges by: the settings' directory (a Lambda bundle's copy), else the shipped files.
+ *
+ * @example
+ * createPolicyJudge({ enterprises, parameters: rootParameters(settings) });
+ */
+export function rootParameters(settings: Pick<Settings, 'policyParametersDir'>): ParameterSet {
+  return loadParameterFiles(settings.policyParametersDir ? [settings.policyParametersDir] : undefined);
 }
 
 /** SDK clients built on first use, one per kind: one connection pool per container. */

@@ -6,6 +6,7 @@ import { DynamoDbBatchStore } from '../../shared/adapters/dynamodb-batch-store.j
 import { DynamoDbDocumentRepository } from '../../shared/adapters/dynamodb-document-repository.js';
 import { DynamoDbEmailRecordStore } from '../../shared/adapters/dynamodb-email-record-store.js';
 import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
+import { zipArchives } from '../../shared/archives/store-archive.js';
 import { takeInEmail } from '../../shared/email/take-in-email.js';
 import type { IngestDeps } from '../../shared/pipeline/ingest.js';
 import type { PipelineLogger } from '../../shared/pipeline/logger.js';
@@ -51,7 +52,7 @@ export function composeIngest(options: IngestRootOptions = {}): IngestDeps {
     logger: options.logger,
     // Uploaded ZIPs (a training body's certificates) are expanded into incoming/; needs ingest to be allowed to
     // write incoming/.
-    archives: (options.expandArchives ?? env.INTAKE_EXPAND_ARCHIVES !== 'false') ? {} : undefined,
+    archives: (options.expandArchives ?? env.INTAKE_EXPAND_ARCHIVES !== 'false') ? zipArchives() : undefined,
     // An .eml dropped into the inbox (or uploaded as a document) goes to the e-mail intake.
     emailIntake: (object) => {
       emails ??= new DynamoDbEmailRecordStore(clients.db(), settings.tableName);

@@ -19,8 +19,9 @@ import type { ClaimJudge } from '../../shared/pipeline/judge.js';
 import type { PipelineLogger } from '../../shared/pipeline/logger.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import type { ProcessDeps } from '../../shared/pipeline/process.js';
+import { pageReading } from '../../shared/reading/index.js';
 import { systemClock, type BlobStore, type CaseRepository, type Clock, type DocumentRepository, type EnterpriseRegister } from '../../shared/ports/index.js';
-import { lazyClients, rootSettings, type RootOptions } from '../compose/root-options.js';
+import { lazyClients, rootParameters, rootSettings, type RootOptions } from '../compose/root-options.js';
 import type { RetryLater } from './handler.js';
 
 export interface ProcessRootOptions extends RootOptions {
@@ -104,9 +105,10 @@ export function composeProcess(options: ProcessRootOptions = {}): ProcessDeps {
       new LazyOcrEngine(settings.ocrEngine, () =>
         createOcrEngine(settings.ocrEngine, { textract: () => new TextractOcrEngine({ client: textract ?? new TextractClient({ region: settings.region }) }) }),
       ),
+    reading: pageReading,
     extract: (pages: OcrPage[]) => extractDocuments(pages),
     crossCheck: (documents: ExtractedDocument[]) => crossCheckDocuments(documents),
-    judge: options.judge ?? createPolicyJudge({ enterprises }),
+    judge: options.judge ?? createPolicyJudge({ enterprises, parameters: rootParameters(settings) }),
     limits: settings.limits,
     derivedPrefix: settings.derivedPrefix,
     ocrDpi: settings.ocrDpi,

@@ -6,3 +6,4 @@ export * from './dynamodb-case-repository.js';
 export * from './s3-errors.js';
 export * from './s3-blob-store.js';
 export * from './dynamodb-enterprise-register.js';
+export * from './parameter-files.js';

@@ -22,6 +22,19 @@ export interface StoredArchive {
   refused: RefusedEntry[];
 }
 
+/**
+ * The ZIP expansion ingest is given (its `ArchiveExpansion` port): `storeArchiveEntries` within `limits`.
+ *
+ * @example
+ * composeIngest({ ... }); // archives: zipArchives()
+ */
+export function zipArchives(limits?: ArchiveLimits) {
+  return {
+    expand: (archive: Parameters<typeof storeArchiveEntries>[0], stores: Omit<StoreArchiveDeps, 'limits' | 'afterEntryStored'>) =>
+      storeArchiveEntries(archive, { ...stores, limits }),
+  };
+}
+
 /** The version recorded for an entry that was refused and so never stored: the archive's own version. */
 const refusedVersion = (archiveVersion: string) => `refused-from-${archiveVersion}`;
 

@@ -3,16 +3,26 @@ import { FINAL_DOCUMENT_STATES, type DocumentRecord, type DocumentStatus } from 
 import { describeFailure } from '../intake/failure.js';
 import type { IntakeLimits } from '../intake/limits.js';
 import { sniffType, type ReadableType } from '../intake/sniff.js';
-import { FileTooLargeError } from '../intake/errors.js';
+import { FileTooLargeError, IntakeError } from '../intake/errors.js';
 import { checkUpload } from '../intake/validate.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentRepository } from '../ports/document-repository.js';
 import type { WorkQueue } from '../ports/work-queue.js';
-import { ArchiveError, storeArchiveEntries, type ArchiveLimits } from '../archives/index.js';
 import type { CreatedObject } from './events.js';
 import { documentIdFor, INCOMING_PREFIX, submissionOf } from '../storage/layout.js';
 import type { PipelineLogger } from './logger.js';
+
+/**
+ * Expands an uploaded ZIP into documents of its submission: `zipArchives()` of shared/archives (yauzl) in every root.
+ * Throws an `IntakeError` (an `ArchiveError`) when the archive is refused whole.
+ */
+export interface ArchiveExpansion {
+  expand(
+    archive: { bucket: string; submissionId: string; archiveName: string; archiveVersion: string; bytes: Uint8Array },
+    stores: { blobs: BlobStore; documents: DocumentRepository; clock: Clock },
+  ): Promise<{ stored: readonly string[]; refused: readonly unknown[] }>;
+}
 
 export interface IngestDeps {
   blobs: BlobStore;
@@ -27,7 +37,7 @@ export interface IngestDeps {
    * When set, an uploaded ZIP is expanded into `incoming/<submission>/<zip name>/…` (each entry then comes through
    * ingest as a document) instead of being refused as `unsupported_here`. Needs write access to `incoming/`.
    */
-  archives?: { limits?: ArchiveLimits };
+  archives?: ArchiveExpansion;
   /**
    * When set, an e-mail message (`.eml`, e.g. dropped into the local inbox) is handed to the e-mail intake, whose
    * attachments come back through ingest, instead of being refused as `unsupported_here`.
@@ -141,16 +151,17 @@ export async function ingestObject(object: CreatedObject, deps: IngestDeps): Pro
       const entered = await enter();
       if (entered.done) return entered.done;
       try {
-        const expansion = await storeArchiveEntries(
+        const expansion = await deps.archives.expand(
           { bucket, submissionId, archiveName: fileName, archiveVersion: sourceVersion, bytes },
-          { blobs: deps.blobs, documents: deps.documents, clock: deps.clock, limits: deps.archives.limits },
+          { blobs: deps.blobs, documents: deps.documents, clock: deps.clock },
         );
         // The archive itself is done once its entries are in: each entry has its own record and state.
         await deps.documents.update(documentId, { ...known, pageCount: 0, status: 'processed', updatedAt: deps.clock.now().toISOString() });
         deps.logger?.info('archive expanded', { documentId, submissionId, stored: expansion.stored.length, refused: expansion.refused.length });
         return { kind: 'expanded', documentId, stored: expansion.stored.length, refused: expansion.refused.length };
       } catch (error) {
-        if (error instanceof ArchiveError) return await reject(error, known);
+        // The archive refused whole (bomb, corrupt, too many entries): an ArchiveError, an intake refusal like any other.
+        if (error instanceof IntakeError) return await reject(error, known);
         throw error;
       }
     }

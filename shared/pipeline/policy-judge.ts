@@ -1,6 +1,6 @@
 import type { CaseDocument } from '../cases/review-case.js';
 import type { Decision } from '../policy/decision.js';
-import { evaluateClaim, queueForDecision, withClaimKeyTaken } from '../policy/index.js';
+import { evaluateClaim, queueForDecision, withClaimKeyTaken, type ParameterSet } from '../policy/index.js';
 import { buildClaimFacts } from './build-claim-facts.js';
 import type { EnterpriseRegister, RegisteredEnterprise } from '../ports/enterprise-register.js';
 import type { ClaimJudge } from './judge.js';
@@ -48,9 +48,9 @@ export async function lookUpEnterprises(
  * enterprise register consulted), evaluated, queued by programme.
  *
  * @example
- * const judge = createPolicyJudge({ enterprises: new DynamoDbEnterpriseRegister(db, table) });
+ * const judge = createPolicyJudge({ enterprises: new DynamoDbEnterpriseRegister(db, table), parameters });
  */
-export function createPolicyJudge(deps: { enterprises?: EnterpriseRegister }): ClaimJudge {
+export function createPolicyJudge(deps: { enterprises?: EnterpriseRegister; parameters: ParameterSet }): ClaimJudge {
   return {
     async judge(documents, context): Promise<Decision | undefined> {
       if (documents.length === 0) return undefined;
@@ -62,7 +62,7 @@ export function createPolicyJudge(deps: { enterprises?: EnterpriseRegister }): C
         ...(context.programme ? { programme: context.programme as Parameters<typeof buildClaimFacts>[1]['programme'] } : {}),
         ...(context.declared ? { declared: context.declared as Parameters<typeof buildClaimFacts>[1]['declared'] } : {}),
       });
-      return evaluateClaim(facts);
+      return evaluateClaim(facts, { parameters: deps.parameters });
     },
     queueFor: (decision) => (decision ? queueForDecision(decision) : 'unclassified'),
     withClaimKeyTaken: (decision, claimKey, heldBy) => withClaimKeyTaken(decision, claimKey, heldBy ?? 'unknown'),

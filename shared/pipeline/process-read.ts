@@ -3,10 +3,10 @@ import type { ExtractedDocument } from '../documents/extracted-document.js';
 import { describeFailure } from '../intake/failure.js';
 import { isReadableType, sniffType } from '../intake/sniff.js';
 import { UnsupportedTypeError } from '../intake/errors.js';
-import { readPages, type PageCheckpoints } from '../reading/read-pages.js';
-import { emptyTimings, timed, type StageTimings } from '../reading/timings.js';
+import type { PageCheckpoints } from '../reading/read-pages.js';
+import { emptyTimings, timed, type StageTimings } from '../documents/stage-timings.js';
 import { blobPageCheckpoints } from './checkpoints.js';
-import { boxesInPreviewPixels, DEFAULT_PREVIEW_DPI, previewLongSide, storePagePreviews } from './page-preview.js';
+import { boxesInPreviewPixels, DEFAULT_PREVIEW_DPI, previewLongSide } from '../documents/page-preview.js';
 import type { ProcessDeps, ProcessMessage, ProcessOutcome } from './process.js';
 
 /** Milliseconds spent waiting on the stores, per step of processing one document (logged with the stage timings). */
@@ -128,7 +128,7 @@ export async function readDocument(
     // A multi-page scan goes to the asynchronous job once; its completion re-queues the message with `syncOcr`.
     const deferOcr = Boolean(deps.asyncOcr) && type === 'pdf' && (record.pageCount ?? 0) > 1 && !message.syncOcr;
     const previewDpi = deps.previewDpi || DEFAULT_PREVIEW_DPI;
-    const read = await readPages(bytes, type, {
+    const read = await deps.reading.readPages(bytes, type, {
       deferOcr,
       ocr: deps.ocr,
       limits: deps.limits,
@@ -163,7 +163,7 @@ export async function readDocument(
     // A page OCR turned has its preview remade upright, after reading's own write of it has landed.
     if (read.pages.some((page) => page.rotation !== 0)) await writes.settled();
     await timed(timings, 'render', () =>
-      storePagePreviews({
+      deps.reading.storePagePreviews({
         blobs: deps.blobs,
         bucket: record.bucket,
         derivedPrefix: deps.derivedPrefix,

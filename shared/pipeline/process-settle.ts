@@ -2,7 +2,7 @@ import type { DocumentRecord } from '../cases/document-record.js';
 import { caseIdFor } from '../cases/case-id.js';
 import type { ExtractedDocument } from '../documents/extracted-document.js';
 import type { DocumentSettlement } from '../ports/case-repository.js';
-import { timed } from '../reading/timings.js';
+import { timed } from '../documents/stage-timings.js';
 import {
   SERVES_NO_CASE,
   announceSharedDocument,

@@ -9,8 +9,9 @@ import type { Clock } from '../ports/clock.js';
 import type { DocumentRepository } from '../ports/document-repository.js';
 import type { ProcessDocumentMessage } from '../ports/work-queue.js';
 import type { ExtractDocuments } from '../reading/read-file.js';
-import { timed, type StageTimings } from '../reading/timings.js';
+import { timed, type StageTimings } from '../documents/stage-timings.js';
 import type { AsyncPageOcr } from './async-ocr.js';
+import type { PageReading } from './page-reading.js';
 import type { CaseWriteResult, SubmissionKind } from './assemble-cases.js';
 import { UnknownDocumentError } from './errors.js';
 import type { ClaimJudge } from './judge.js';
@@ -24,6 +25,8 @@ export interface ProcessDeps {
   cases: CaseRepository;
   clock: Clock;
   ocr: OcrEngine;
+  /** Pages and previews from the file's bytes (the PDF and image work): `pageReading` of `shared/reading`. */
+  reading: PageReading;
   extract: ExtractDocuments;
   /** Cross-checks a submission's documents (same person's name and ID across them); identity when absent. */
   crossCheck?: (documents: ExtractedDocument[]) => ExtractedDocument[];

@@ -2,31 +2,31 @@ import type { Decision } from './decision.js';
 import { InvalidFactsError, ParameterNotInForceError } from './errors.js';
 import { Evaluation } from './evaluation.js';
 import { factsSchema, type ClaimFacts, type ClaimFactsInput } from './facts.js';
-import { loadParameters, type ParameterSet } from './parameters.js';
+import type { ParameterSet } from './parameters.js';
 import { UNCLASSIFIED } from './programmes.js';
 import { applyHeldClaims, ledgerFromFacts } from './rules/cross-claim.js';
 import { PROGRAMME_RULES } from './rules/index.js';
 
 export interface EvaluateOptions {
-  /** The parameters to judge by (default: `loadParameters()`, read on the first call); tests and amendments pass their own. */
-  parameters?: ParameterSet;
+  /** The parameters to judge by: the composition root's (read through the `ParameterSource` port), or a test's own. */
+  parameters: ParameterSet;
   /** Validate the facts with the zod schema first (off by default: callers that built facts in code skip the cost). */
   validate?: boolean;
 }
 
 /**
- * Judges one claim: pure, synchronous, no I/O beyond the (cached) parameter files. The decision says which clause
+ * Judges one claim: pure, synchronous, no I/O (the parameters come in read). The decision says which clause
  * applied, the outcome, the integer yuan, the reasons (zh/en), what is missing, the facts used and where they came
  * from, the unconfirmed figures used and the claim keys the store must enforce.
  *
  * @example
- * const decision = evaluateClaim({ programme: 'XH36-3.7.c', claimDate: '2023-01-10', applicant: { kind: 'individual' }, ... });
+ * const decision = evaluateClaim({ programme: 'XH36-3.7.c', claimDate: '2023-01-10', applicant: { kind: 'individual' }, ... }, { parameters });
  * decision.outcome; // 'eligible'
  * decision.amountYuan; // 5000
  */
-export function evaluateClaim(input: ClaimFactsInput | ClaimFacts, options: EvaluateOptions = {}): Decision {
+export function evaluateClaim(input: ClaimFactsInput | ClaimFacts, options: EvaluateOptions): Decision {
   const facts = options.validate ? parseClaimFacts(input) : withDefaults(input);
-  const parameters = options.parameters ?? (defaultParameters ??= loadParameters());
+  const { parameters } = options;
   if (!facts.programme) {
     const evaluation = new Evaluation(facts, UNCLASSIFIED, parameters, facts.claimDate);
     evaluation.review('XH36-3', {
@@ -67,8 +67,6 @@ export function parseClaimFacts(input: unknown): ClaimFacts {
 }
 
 const EMPTY: never[] = [];
-// Read once: the parameter directory is fixed for the life of a process (Lambda sets it before the first call).
-let defaultParameters: ParameterSet | undefined;
 
 // The schema's defaults without the cost of a parse, for facts built in code (the hot path).
 function withDefaults(input: ClaimFactsInput | ClaimFacts): ClaimFacts {

@@ -17,7 +17,7 @@ type Severity = 'ineligible' | 'missing' | 'review' | 'note';
  * module: rules receive it, callers see only the Decision.
  *
  * @example
- * const evaluation = new Evaluation(facts, 'XH36-3.7.c', loadParameters(), facts.claimDate);
+ * const evaluation = new Evaluation(facts, 'XH36-3.7.c', parameters, facts.claimDate);
  * evaluation.pay(evaluation.param<Record<string, number>>('high_skilled_talent.individual_by_level')['2']);
  * evaluation.toDecision().amountYuan; // 5000
  */

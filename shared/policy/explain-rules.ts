@@ -1,4 +1,4 @@
-import { loadParameters, type LegalReference, type ParameterSet, type ParameterStatus, type ParameterValue } from './parameters.js';
+import { type LegalReference, type ParameterSet, type ParameterStatus, type ParameterValue } from './parameters.js';
 import { PROGRAMME_TITLES, type ProgrammeId } from './programmes.js';
 import { PROGRAMME_RULES } from './rules/index.js';
 
@@ -25,7 +25,7 @@ export interface RuleExplanation {
  * @example
  * explainRules('2021-06-18').find((r) => r.ruleId === 'XH36-3.7.c')?.parameters[2].value; // { '1': 10000, '2': 5000 }
  */
-export function explainRules(date: string, parameters: ParameterSet = loadParameters()): RuleExplanation[] {
+export function explainRules(date: string, parameters: ParameterSet): RuleExplanation[] {
   return (Object.keys(PROGRAMME_RULES) as ProgrammeId[]).map((ruleId) => ({
     ruleId,
     title: PROGRAMME_TITLES[ruleId],

@@ -4,13 +4,13 @@ export * from './facts.js';
 export * from './materials.js';
 export * from './programmes.js';
 export {
-  loadParameters,
-  defaultParametersDir,
+  parameterSetFrom,
   parameterTimeline,
   ParameterSet,
   parameterFileSchema,
   parameterStatusSchema,
   legalReferenceSchema,
+  type ParameterFile,
   type ParameterReading,
   type ParameterSegment,
   type ParameterStatus,

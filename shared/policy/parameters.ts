@@ -1,6 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ParameterFileError, ParameterNotInForceError, UnknownParameterError } from './errors.js';
@@ -95,7 +92,7 @@ export class ParameterSet {
    * The value in force on `date`; throws when there is none (never a silent zero).
    *
    * @example
-   * loadParameters().get('high_skilled_talent.training_body_per_person', '2021-03-01').value; // 200
+   * parameters.get('high_skilled_talent.training_body_per_person', '2021-03-01').value; // 200
    */
   get<T extends ParameterValue = ParameterValue>(name: string, date: string): ParameterReading<T> {
     const reading = this.find<T>(name, date);
@@ -107,7 +104,7 @@ export class ParameterSet {
    * The value in force on `date`, or `undefined` where there is none (before the first value or after an end).
    *
    * @example
-   * loadParameters().find('policy.document', '2019-01-01'); // undefined
+   * parameters.find('policy.document', '2019-01-01'); // undefined
    */
   find<T extends ParameterValue = ParameterValue>(name: string, date: string): ParameterReading<T> | undefined {
     const parameter = this.byName.get(name);
@@ -124,7 +121,7 @@ export class ParameterSet {
    * Every parameter name, sorted.
    *
    * @example
-   * loadParameters().names().includes('policy.document'); // true
+   * parameters.names().includes('policy.document'); // true
    */
   names(): string[] {
     return [...this.byName.keys()].sort();
@@ -134,7 +131,7 @@ export class ParameterSet {
    * The description and unit of a parameter.
    *
    * @example
-   * loadParameters().describe('policy.document').description;
+   * parameters.describe('policy.document').description;
    */
   describe(name: string): { description: string; unit?: string } {
     const parameter = this.byName.get(name);
@@ -147,7 +144,7 @@ export class ParameterSet {
    * a test table switches a reading or tries a figure the bureau might confirm. `{ value, status }` also sets the status.
    *
    * @example
-   * loadParameters().withValues({ 'interpretation.pension_unknown': 'needs_review' });
+   * parameters.withValues({ 'interpretation.pension_unknown': 'needs_review' });
    */
   withValues(overrides: Readonly<Record<string, ParameterValue | { value: ParameterValue; status?: ParameterStatus }>>): ParameterSet {
     const copy = new Map(this.byName);
@@ -169,7 +166,7 @@ export class ParameterSet {
    * The dates on which a parameter changes value (for tests of the day before and the day after).
    *
    * @example
-   * loadParameters().changeDates('policy.document'); // ['2020-10-22', '2022-01-01']
+   * parameters.changeDates('policy.document'); // ['2020-10-22', '2022-01-01']
    */
   changeDates(name: string): string[] {
     const parameter = this.byName.get(name);
@@ -190,46 +187,26 @@ function previousIsoDay(isoDate: string): string {
 }
 
 /**
- * The parameters directory: `INTAKE_POLICY_PARAMETERS_DIR` (set by Lambda bundles, which copy the directory), else the
- * `parameters/` directory beside this module.
- *
- * @example
- * defaultParametersDir(); // '/work/main/shared/policy/parameters'
+ * One parameter file as a source gives it: a name (the path, in messages) and its YAML text. The files themselves are
+ * read by an adapter (`shared/adapters/parameter-files.ts`) behind the `ParameterSource` port: the domain only parses.
  */
-export function defaultParametersDir(): string {
-  return process.env.INTAKE_POLICY_PARAMETERS_DIR ?? path.join(path.dirname(fileURLToPath(import.meta.url)), 'parameters');
+export interface ParameterFile {
+  name: string;
+  text: string;
 }
 
-const cache = new Map<string, ParameterSet>();
-let lastDefault: { env: string | undefined; set: ParameterSet } | undefined;
-
 /**
- * Reads, validates and merges every `*.yaml` in the given directories, files in name order (later files add dated
- * values to the parameters of earlier ones, and may replace an end (`null`) with a value: that is how an amendment is
- * added as data). Two values on the same date are an error. Cached per list of directories.
+ * Parses, validates and merges parameter files in the order given (later files add dated values to the parameters of
+ * earlier ones, and may replace an end (`null`) with a value: that is how an amendment is added as data). Two values
+ * on the same date are an error.
  *
  * @example
- * const parameters = loadParameters();
- * parameters.get('high_skilled_talent.individual_by_level', '2021-06-18').value; // { '1': 10000, '2': 5000 }
+ * const parameters = parameterSetFrom([{ name: 'policy.yaml', text: 'policy.document: …' }]);
+ * parameters.get('policy.document', '2021-06-18').value; // '西人社〔2020〕36号'
  */
-export function loadParameters(dirs?: readonly string[]): ParameterSet {
-  // The default set is asked for on every evaluation: answer it without path work unless the variable changed.
-  if (dirs === undefined && lastDefault && lastDefault.env === process.env.INTAKE_POLICY_PARAMETERS_DIR) return lastDefault.set;
-  if (dirs === undefined) {
-    const set = loadParameters([defaultParametersDir()]);
-    lastDefault = { env: process.env.INTAKE_POLICY_PARAMETERS_DIR, set };
-    return set;
-  }
-  const key = dirs.join('\u0000');
-  const cached = cache.get(key);
-  if (cached) return cached;
+export function parameterSetFrom(files: readonly ParameterFile[]): ParameterSet {
   const merged = new Map<string, Parameter>();
-  for (const dir of dirs) {
-    const files = readdirSync(dir)
-      .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
-      .sort();
-    for (const name of files) mergeFile(merged, path.join(dir, name));
-  }
+  for (const file of files) mergeFile(merged, file);
   for (const parameter of merged.values()) {
     parameter.entries.sort((a, b) => (a.from < b.from ? -1 : 1));
     parameter.entries.forEach((dated, i, all) => {
@@ -247,19 +224,17 @@ export function loadParameters(dirs?: readonly string[]): ParameterSet {
           });
     });
   }
-  const set = new ParameterSet(merged);
-  cache.set(key, set);
-  return set;
+  return new ParameterSet(merged);
 }
 
 function isEnd(entry: ParameterEntry): boolean {
   return entry.value === null && entry.status !== 'unknown';
 }
 
-function mergeFile(merged: Map<string, Parameter>, file: string): void {
+function mergeFile(merged: Map<string, Parameter>, { name: file, text }: ParameterFile): void {
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
+    raw = parseYaml(text);
   } catch (error) {
     throw new ParameterFileError(file, 'not readable YAML', { cause: error });
   }
@@ -297,7 +272,7 @@ export interface ParameterSegment {
  * The history of a parameter as consecutive segments.
  *
  * @example
- * parameterTimeline(loadParameters(), 'policy.document');
+ * parameterTimeline(parameters, 'policy.document');
  * // [{ from: '2020-10-22', until: '2021-12-31', value: '西人社〔2020〕36号', ended: false }, { from: '2022-01-01', value: null, ended: true }]
  */
 export function parameterTimeline(parameters: ParameterSet, name: string): ParameterSegment[] {

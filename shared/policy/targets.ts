@@ -5,7 +5,7 @@ import type { ParameterSet } from './parameters.js';
  * the clause it comes from; `undefined` for a year no policy covers.
  *
  * @example
- * yearlyTarget(loadParameters(), 2021); // { personTimes: 12500, reference: '西人社〔2020〕36号 一 (…)' }
+ * yearlyTarget(parameters, 2021); // { personTimes: 12500, reference: '西人社〔2020〕36号 一 (…)' }
  */
 export function yearlyTarget(parameters: ParameterSet, year: number): { personTimes: number; reference: string } | undefined {
   for (const day of [`${year}-12-31`, `${year}-01-01`]) {

@@ -4,7 +4,7 @@ import { amountStatusSchema, decisionOutcomeSchema, type Decision } from './deci
 import { evaluateClaim } from './evaluate-claim.js';
 import { InvalidFactsError, PolicyError } from './errors.js';
 import { factsSchema } from './facts.js';
-import { loadParameters, type ParameterSet } from './parameters.js';
+import type { ParameterSet } from './parameters.js';
 
 /**
  * What a case expects of the decision. Only what is written is checked: `reasons` lists sentences (or parts of
@@ -110,13 +110,13 @@ export function caseFacts(table: Pick<PolicyTestTable, 'base'>, row: Pick<TableC
 }
 
 /**
- * Runs every case of a table against the rules (the shipped parameters, or `parameters`) and compares.
+ * Runs every case of a table against the rules with `parameters` (a row's own values replace them) and compares.
  *
  * @example
- * runPolicyTestTable(table).filter((r) => !r.passed); // []
+ * runPolicyTestTable(table, { parameters }).filter((r) => !r.passed); // []
  */
-export function runPolicyTestTable(table: PolicyTestTable, options: { parameters?: ParameterSet } = {}): TableCaseResult[] {
-  const base = options.parameters ?? loadParameters();
+export function runPolicyTestTable(table: PolicyTestTable, options: { parameters: ParameterSet }): TableCaseResult[] {
+  const base = options.parameters;
   return table.cases.map((row) => runCase(table, row, base));
 }
 

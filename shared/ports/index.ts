@@ -5,3 +5,4 @@ export * from './work-queue.js';
 export * from './clock.js';
 export * from './enterprise-register.js';
 export * from './textract-jobs.js';
+export * from './parameter-source.js';

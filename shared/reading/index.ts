@@ -1,5 +1,17 @@
-export * from './timings.js';
 export * from './inspect-file.js';
 export * from './read-pages.js';
 export * from './read-file.js';
 export * from './page-rasters.js';
+export * from './page-previews.js';
+
+import { storePagePreviews } from './page-previews.js';
+import { readPages } from './read-pages.js';
+
+/**
+ * The page reader the process stage is given (its `PageReading` port): pages read from the file's text layer or by OCR
+ * over mupdf's and sharp's rasters, and the previews stored for the page view.
+ *
+ * @example
+ * composeProcess({ ... }).reading === pageReading; // what functions/process/compose.ts passes
+ */
+export const pageReading = { readPages, storePagePreviews };

@@ -6,7 +6,7 @@ import type { OcrEngine } from '../ocr/ocr-engine.js';
 import type { OcrPage } from '../documents/ocr-page.js';
 import { inspectFile } from './inspect-file.js';
 import { readPages } from './read-pages.js';
-import { emptyTimings, timed, type StageTimings } from './timings.js';
+import { emptyTimings, timed, type StageTimings } from '../documents/stage-timings.js';
 
 /** Turns a file's pages into documents (shared/extraction's `extractDocuments`, injected so reading stays testable). */
 export type ExtractDocuments = (pages: OcrPage[]) => ExtractedDocument[];

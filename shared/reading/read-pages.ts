@@ -7,7 +7,8 @@ import type { OcrPage } from '../documents/ocr-page.js';
 import type { Raster } from '../ocr/raster.js';
 import { PdfFile } from '../pdf/index.js';
 import { imagePageRasters } from './page-rasters.js';
-import { emptyTimings, timed, type StageTimings } from './timings.js';
+import { previewLongSide } from '../documents/page-preview.js';
+import { emptyTimings, timed, type StageTimings } from '../documents/stage-timings.js';
 
 /** A page image kept for the clerk's page view. */
 export interface PagePreview {
@@ -100,12 +101,6 @@ export interface ReadPagesResult {
   deferredPages: number[];
   /** With `checkpointLastPage: false`: the last page, OCRed now and not stored (see there). */
   unsavedLastPage?: OcrPage;
-}
-
-const PREVIEW_LONG_SIDE_AT_96_DPI = 1123; // an A4 page's long side at 96 dpi
-
-function previewLongSide(previewDpi: number): number {
-  return Math.round((PREVIEW_LONG_SIDE_AT_96_DPI * previewDpi) / 96);
 }
 
 async function previewFromImage(png: Uint8Array, previewDpi: number): Promise<PagePreview> {

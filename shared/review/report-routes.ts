@@ -7,7 +7,7 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { ReviewCase } from '../cases/review-case.js';
 import { targetsReport, targetsReportSchema, targetsReportXlsx, type TargetsReport } from '../exports/index.js';
-import { loadParameters, yearlyTarget, type ParameterSet } from '../policy/index.js';
+import { yearlyTarget, type ParameterSet } from '../policy/index.js';
 import type { CaseRepository } from '../ports/index.js';
 import { InvalidRequestError } from './errors.js';
 import { requireRole, type Principal } from './principal.js';
@@ -25,8 +25,8 @@ const REPORTED_STATUSES = ['approved', 'paid', 'confirmed'] as const;
 
 export interface ReportServiceDeps {
   cases: Pick<CaseRepository, 'listByStatus'>;
-  /** The dated parameters the target is read from (default: `loadParameters()`, read on first use). */
-  parameters?: ParameterSet;
+  /** The dated parameters the target is read from (the composition root's). */
+  parameters: ParameterSet;
 }
 
 /**
@@ -34,23 +34,18 @@ export interface ReportServiceDeps {
  * export).
  *
  * @example
- * const reports = new ReportService({ cases });
+ * const reports = new ReportService({ cases, parameters });
  * const report = await reports.targets(supervisor, 2021); // report.target?.personTimes === 12500
  */
 export class ReportService {
-  private parameters: ParameterSet | undefined;
-
-  constructor(private readonly deps: ReportServiceDeps) {
-    this.parameters = deps.parameters;
-  }
+  constructor(private readonly deps: ReportServiceDeps) {}
 
   /** The targets report of `year` from the approved and paid cases, against the year's target when one is in force. */
   async targets(principal: Principal, year: number): Promise<TargetsReport> {
     requireRole(principal, ['supervisor']);
     const lists = await Promise.all(REPORTED_STATUSES.map((status) => this.deps.cases.listByStatus(status)));
     const cases: ReviewCase[] = lists.flat();
-    const parameters = (this.parameters ??= loadParameters());
-    return targetsReport(cases, { year, target: yearlyTarget(parameters, year) });
+    return targetsReport(cases, { year, target: yearlyTarget(this.deps.parameters, year) });
   }
 }
 

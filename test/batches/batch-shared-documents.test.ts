@@ -13,8 +13,9 @@ import type { OcrPage } from '../../shared/ocr/index.js';
 import { SERVES_NO_CASE, announceSharedDocument } from '../../shared/pipeline/assemble-cases.js';
 import { ingestObject } from '../../shared/pipeline/ingest.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
+import { shippedParameters } from '../support/shipped-policy.js';
 import { processDocument, type ProcessDeps } from '../../shared/pipeline/process.js';
-import { inspectFile } from '../../shared/reading/index.js';
+import { inspectFile, pageReading } from '../../shared/reading/index.js';
 import { FixedClock, InMemoryWorkQueue } from '../support/fakes/index.js';
 import { createTestBucket, createTestTable, type TestBucket, type TestTable } from '../support/local-aws.js';
 import { blankPng, lineExtractor, scriptedOcr } from '../pipeline/pipeline-factories.js';
@@ -63,8 +64,9 @@ describe("a training body's batch: documents that are not certificates", () => {
       cases,
       clock,
       ocr: scriptedOcr(lines),
+      reading: pageReading,
       extract: extractor,
-      judge: createPolicyJudge({}),
+      judge: createPolicyJudge({ parameters: shippedParameters() }),
       limits: DEFAULT_INTAKE_LIMITS,
       derivedPrefix: 'derived/',
       previewDpi: 48,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RecoveryExceedsPaidError, RecoveryNotPaidError, recordRecovery, recoveredYuan, reviewCaseSchema, type ReviewCase } from '../../shared/cases/index.js';
-import { evaluateClaim } from '../../shared/policy/index.js';
+import { evaluateClaim } from '../support/shipped-policy.js';
 import { individualClaim } from '../policy/factories.js';
 import { aReviewCase, anAuditEvent } from '../support/fakes/factories.js';
 import { InMemoryCaseRepository } from '../support/fakes/in-memory-case-repository.js';

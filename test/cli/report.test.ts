@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { register } from '../../cli/commands/report.js';
 import { runCliCommand } from '../support/run-cli-command.js';
-import { evaluateClaim } from '../../shared/policy/index.js';
+import { evaluateClaim } from '../support/shipped-policy.js';
 import { certificateTrainingClaim, enterpriseClaim } from '../policy/factories.js';
 import { aReviewCase } from '../support/fakes/factories.js';
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ReviewCase } from '../../shared/cases/index.js';
 import { recordRecovery } from '../../shared/cases/index.js';
 import { targetsReport, targetsReportSchema, targetsReportXlsx } from '../../shared/exports/index.js';
-import { evaluateClaim, loadParameters, yearlyTarget, type ClaimFactsInput } from '../../shared/policy/index.js';
+import { yearlyTarget, type ClaimFactsInput } from '../../shared/policy/index.js';
+import { evaluateClaim, shippedParameters } from '../support/shipped-policy.js';
 import { certificateTrainingClaim, enterpriseClaim, individualClaim, studentApprenticeClaim, trainingBodyClaim } from '../policy/factories.js';
 import { aReviewCase } from '../support/fakes/factories.js';
 
@@ -26,12 +27,12 @@ const roster = trainingBodyClaim({
 });
 
 describe('targetsReport (XH36-1 yearly person-times against 12,500)', () => {
-  const target = yearlyTarget(loadParameters(), 2021);
+  const target = yearlyTarget(shippedParameters(), 2021);
 
   it('reads the 12,500 target in force in 2021 and none for 2022', () => {
     expect(target).toMatchObject({ personTimes: 12500 });
     expect(target?.reference).toContain('1.25万人次');
-    expect(yearlyTarget(loadParameters(), 2022)).toBeUndefined();
+    expect(yearlyTarget(shippedParameters(), 2022)).toBeUndefined();
   });
 
   it('counts person-times and certificates by programme and level from approved and paid cases only', () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { archiveLimitsSchema } from '../../shared/archives/index.js';
+import { archiveLimitsSchema, zipArchives } from '../../shared/archives/index.js';
 import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/index.js';
 import { takeInEmail } from '../../shared/email/index.js';
 import { ingestObject, type IngestDeps } from '../../shared/pipeline/ingest.js';
@@ -32,7 +32,7 @@ describe('bad input through ingest', () => {
       clock: new FixedClock('2026-11-27T01:00:00Z'),
       limits: { ...DEFAULT_INTAKE_LIMITS, maxPdfPages: 3, maxImagePixels: 50_000_000 },
       inspect: inspectFile,
-      archives: { limits: archiveLimitsSchema.parse({ maxDepth: 1 }) },
+      archives: zipArchives(archiveLimitsSchema.parse({ maxDepth: 1 })),
     };
   });
 

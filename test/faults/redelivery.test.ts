@@ -11,6 +11,7 @@ import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/index.js';
 import { ingestObject, type IngestDeps } from '../../shared/pipeline/ingest.js';
 import { systemClock } from '../../shared/ports/index.js';
 import { buildZip, pdfBytes } from '../archives/zip-factory.js';
+import { zipArchives } from '../../shared/archives/index.js';
 import { InMemoryEmailRecordStore } from '../email/in-memory-email-record-store.js';
 import { buildMime } from '../email/mime-factory.js';
 import { FixedClock, InMemoryBlobStore, InMemoryDocumentRepository, InMemoryWorkQueue } from '../support/fakes/index.js';
@@ -68,7 +69,7 @@ function pipeline() {
     clock: new FixedClock(),
     limits: DEFAULT_INTAKE_LIMITS,
     inspect: async () => ({ pageCount: 1 }),
-    archives: {},
+    archives: zipArchives(),
   };
   /** Delivers an S3 event for every object under incoming/ (at least once: S3 may deliver again). */
   const deliverAll = async () => {

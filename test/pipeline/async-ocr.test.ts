@@ -3,7 +3,7 @@ import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/index.js';
 import { completeAsyncOcr } from '../../shared/pipeline/async-ocr.js';
 import { ingestObject } from '../../shared/pipeline/ingest.js';
 import { processDocument, type ProcessDeps } from '../../shared/pipeline/process.js';
-import { inspectFile } from '../../shared/reading/index.js';
+import { inspectFile, pageReading } from '../../shared/reading/index.js';
 import { makeScannedPdf } from '../pdf/pdf-factory.js';
 import { FixedClock, InMemoryBlobStore, InMemoryCaseRepository, InMemoryDocumentRepository, InMemoryWorkQueue } from '../support/fakes/index.js';
 import { blankPng, lineExtractor, oncePerPersonJudge, scriptedOcr } from './pipeline-factories.js';
@@ -25,6 +25,7 @@ async function setUp() {
     cases,
     clock,
     ocr,
+    reading: pageReading,
     extract: lineExtractor,
     judge: oncePerPersonJudge(),
     limits: DEFAULT_INTAKE_LIMITS,

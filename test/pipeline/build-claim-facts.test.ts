@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseDocument } from '../../shared/cases/review-case.js';
 import type { DocumentTypeName } from '../../shared/documents/document-type.js';
 import { buildClaimFacts, levelOf, registerLookups, type ClaimContext } from '../../shared/pipeline/build-claim-facts.js';
-import { evaluateClaim } from '../../shared/policy/index.js';
+import { evaluateClaim } from '../support/shipped-policy.js';
 
 const CREDIT_CODE = '91330106MA2AAAAAA1';
 const EMPLOYER = '杭州西湖精工科技有限公司';

@@ -5,7 +5,7 @@ import { ingestObject } from '../../shared/pipeline/ingest.js';
 import type { ClaimJudge } from '../../shared/pipeline/judge.js';
 import { processDocument, type ProcessDeps } from '../../shared/pipeline/process.js';
 import type { Decision } from '../../shared/policy/decision.js';
-import { inspectFile } from '../../shared/reading/index.js';
+import { inspectFile, pageReading } from '../../shared/reading/index.js';
 import { FixedClock, InMemoryBlobStore, InMemoryCaseRepository, InMemoryDocumentRepository, InMemoryWorkQueue } from '../support/fakes/index.js';
 import { blankPng, lineExtractor, oncePerPersonJudge, scriptedOcr } from './pipeline-factories.js';
 
@@ -44,6 +44,7 @@ describe('documents arriving after a person decided the case', () => {
       cases,
       clock,
       ocr: scriptedOcr(lines),
+      reading: pageReading,
       extract: lineExtractor,
       judge: levelJudge(),
       limits: DEFAULT_INTAKE_LIMITS,

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ExtractedDocument } from '../../shared/documents/extracted-document.js';
 import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/limits.js';
 import type { OcrPage } from '../../shared/documents/ocr-page.js';
-import { boxesInPreviewPixels, previewGeometry, previewLongSide, storePagePreviews } from '../../shared/pipeline/page-preview.js';
+import { boxesInPreviewPixels, previewGeometry, previewLongSide } from '../../shared/documents/page-preview.js';
+import { storePagePreviews } from '../../shared/reading/page-previews.js';
 import { InMemoryBlobStore } from '../support/fakes/index.js';
 import { makeDigitalPdf } from '../pdf/pdf-factory.js';
 

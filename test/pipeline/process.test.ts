@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/index.js';
 import { ingestObject } from '../../shared/pipeline/ingest.js';
 import { markDocumentFailed, noteProcessingError, processDocument, type ProcessDeps } from '../../shared/pipeline/process.js';
-import { inspectFile } from '../../shared/reading/index.js';
+import { inspectFile, pageReading } from '../../shared/reading/index.js';
 import type { CaseDocument } from '../../shared/cases/index.js';
 import type { ExtractedDocument } from '../../shared/documents/index.js';
 import { FixedClock, InMemoryBlobStore, InMemoryCaseRepository, InMemoryDocumentRepository, InMemoryWorkQueue } from '../support/fakes/index.js';
@@ -44,6 +44,7 @@ function makeEnv(ocr = scriptedOcr(certificateLines)) {
     cases,
     clock,
     ocr,
+    reading: pageReading,
     extract: lineExtractor,
     judge,
     limits: DEFAULT_INTAKE_LIMITS,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateClaim, explainRules, type ClaimFactsInput } from '../../shared/policy/index.js';
+import { explainRules, type ClaimFactsInput } from '../../shared/policy/index.js';
+import { evaluateClaim } from '../support/shipped-policy.js';
 import { XIHU_EMPLOYER, individualClaim, parametersWith, reasonsOf, studioClaim, trainingBodyClaim } from './factories.js';
 
 /**

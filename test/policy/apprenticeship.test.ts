@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateClaim } from '../../shared/policy/index.js';
+import { evaluateClaim } from '../support/shipped-policy.js';
 import { XIHU_EMPLOYER, employeeApprenticeClaim, parametersWith, reasonsOf, studentApprenticeClaim } from './factories.js';
 
 describe('XH36-3.1 employee apprentice (职工学徒)', () => {

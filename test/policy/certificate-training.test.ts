@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateClaim } from '../../shared/policy/index.js';
+import { evaluateClaim } from '../support/shipped-policy.js';
 import { certificateTrainingClaim, reasonsOf } from './factories.js';
 
 describe('XH36-3.2 vocational certificate training (standards of 杭人社发〔2016〕27号, unconfirmed)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decisionSchema, evaluateClaim, queueForDecision, withClaimKeyTaken } from '../../shared/policy/index.js';
+import { decisionSchema, queueForDecision, withClaimKeyTaken } from '../../shared/policy/index.js';
+import { evaluateClaim } from '../support/shipped-policy.js';
 import { individualClaim, studioClaim, trainingBodyClaim } from './factories.js';
 
 describe('queueForDecision', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateClaim } from '../../shared/policy/index.js';
+import { evaluateClaim } from '../support/shipped-policy.js';
 import { competitionHostClaim, parametersWith } from './factories.js';
 
 describe('XH36-3.7.d competition host: the shortfall after city subsidies', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateClaim } from '../../shared/policy/index.js';
+import { evaluateClaim } from '../support/shipped-policy.js';
 import type { PersonFacts } from '../../shared/policy/index.js';
 import { certificateTrainingClaim, parametersWith, reasonsOf } from './factories.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimKeyTakenError } from '../../shared/ports/case-repository.js';
-import { claimKeyTaken, evaluateClaim, withClaimKeyTaken, type ClaimFactsInput, type Decision } from '../../shared/policy/index.js';
+import { claimKeyTaken, withClaimKeyTaken, type ClaimFactsInput, type Decision } from '../../shared/policy/index.js';
+import { evaluateClaim } from '../support/shipped-policy.js';
 import { aReviewCase, anAuditEvent } from '../support/fakes/factories.js';
 import { InMemoryCaseRepository } from '../support/fakes/in-memory-case-repository.js';
 import { enterpriseClaim, individualClaim, studioClaim, trainingBodyClaim } from './factories.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateClaim, type ClaimFactsInput } from '../../shared/policy/index.js';
+import { type ClaimFactsInput } from '../../shared/policy/index.js';
+import { evaluateClaim } from '../support/shipped-policy.js';
 import { parametersWith, reasonsOf } from './factories.js';
 
 const entrepreneurship = (over: Partial<ClaimFactsInput> = {}): ClaimFactsInput => ({

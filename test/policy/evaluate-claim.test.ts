@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidFactsError, evaluateClaim, parseClaimFacts } from '../../shared/policy/index.js';
+import { InvalidFactsError, parseClaimFacts } from '../../shared/policy/index.js';
+import { evaluateClaim } from '../support/shipped-policy.js';
 import { individualClaim, studioClaim, trainingBodyClaim } from './factories.js';
 
 function deepFreeze<T>(value: T): T {

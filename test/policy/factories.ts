@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { ClaimFactsInput } from '../../shared/policy/facts.js';
-import { defaultParametersDir, loadParameters, type ParameterSet } from '../../shared/policy/parameters.js';
+import { loadParameterFiles, SHIPPED_PARAMETERS_DIR } from '../../shared/adapters/parameter-files.js';
+import type { ParameterSet } from '../../shared/policy/parameters.js';
 
 type Facts = ClaimFactsInput;
 
@@ -174,7 +175,7 @@ export function competitionHostClaim(overrides: Partial<Facts> = {}, competition
  */
 export function parametersWith(changes: Record<string, unknown> = {}, extraFiles: Record<string, string> = {}): ParameterSet {
   const dir = mkdtempSync(path.join(tmpdir(), 'policy-params-'));
-  cpSync(defaultParametersDir(), dir, { recursive: true });
+  cpSync(SHIPPED_PARAMETERS_DIR, dir, { recursive: true });
   for (const [name, value] of Object.entries(changes)) {
     const file = ['interpretations.yaml']
       .concat([
@@ -195,7 +196,7 @@ export function parametersWith(changes: Record<string, unknown> = {}, extraFiles
     writeFileSync(file, stringify(doc));
   }
   for (const [name, text] of Object.entries(extraFiles)) writeFileSync(path.join(dir, name), text);
-  return loadParameters([dir]);
+  return loadParameterFiles([dir]);
 }
 
 /** The reason sentences (en) of a decision, for readable assertions. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { certificateClaimKey, evaluateClaim } from '../../shared/policy/index.js';
+import { certificateClaimKey } from '../../shared/policy/index.js';
+import { evaluateClaim } from '../support/shipped-policy.js';
 import { ALL_BODY_MATERIALS, XIHU_EMPLOYER, enterpriseClaim, parametersWith, reasonsOf, trainingBodyClaim } from './factories.js';
 
 describe('XH36-3.7.a training body: 200 yuan per trainee newly obtaining level 3 or higher', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateClaim, personKey } from '../../shared/policy/index.js';
+import { personKey } from '../../shared/policy/index.js';
+import { evaluateClaim } from '../support/shipped-policy.js';
 import { ALL_INDIVIDUAL_MATERIALS, XIHU_EMPLOYER, individualClaim, parametersWith, reasonsOf } from './factories.js';
 
 const employer = XIHU_EMPLOYER.employerName;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateClaim } from '../../shared/policy/index.js';
+import { evaluateClaim } from '../support/shipped-policy.js';
 import { reasonsOf, studioClaim } from './factories.js';
 
 describe('XH36-3.6 West Lake master-craftsman studio (30,000 once, 6 a year)', () => {

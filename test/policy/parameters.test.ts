@@ -1,16 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { loadParameterFiles, ParameterDirectories, policyParametersDir, SHIPPED_PARAMETERS_DIR } from '../../shared/adapters/parameter-files.js';
 import { addYears, dayNumber, lastsAtLeastYears, nextDay, previousDay } from '../../shared/policy/dates.js';
-import {
-  ParameterFileError,
-  ParameterNotInForceError,
-  UnknownParameterError,
-  defaultParametersDir,
-  loadParameters,
-  parameterTimeline,
-} from '../../shared/policy/index.js';
+import { ParameterFileError, ParameterNotInForceError, UnknownParameterError, parameterSetFrom, parameterTimeline } from '../../shared/policy/index.js';
 
 function dirWith(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'policy-params-test-'));
@@ -30,8 +24,8 @@ demo.amount:
       value: null
 `;
 
-describe('loadParameters', () => {
-  const parameters = loadParameters();
+describe('loadParameterFiles', () => {
+  const parameters = loadParameterFiles();
 
   it('reads a confirmed value with its legal reference', () => {
     const reading = parameters.get('high_skilled_talent.individual_by_level', '2021-06-18');
@@ -69,49 +63,78 @@ describe('loadParameters', () => {
   });
 
   it('caches per directory list', () => {
-    expect(loadParameters()).toBe(parameters);
+    expect(loadParameterFiles()).toBe(parameters);
+    expect(loadParameterFiles([SHIPPED_PARAMETERS_DIR])).toBe(parameters);
   });
 
   it('rejects a value without status and reference', () => {
     const dir = dirWith({ 'demo.yaml': amount('100') });
-    expect(() => loadParameters([dir])).toThrow(ParameterFileError);
-    expect(() => loadParameters([dir])).toThrow('a value needs its status and legal reference');
+    expect(() => loadParameterFiles([dir])).toThrow(ParameterFileError);
+    expect(() => loadParameterFiles([dir])).toThrow('a value needs its status and legal reference');
   });
 
   it('rejects an unconfirmed value that does not name its source', () => {
     const dir = dirWith({ 'demo.yaml': amount('100', 'status: unconfirmed\n      reference: { document: X, clause: Y }') });
-    expect(() => loadParameters([dir])).toThrow('an unconfirmed value names the source that reported it');
+    expect(() => loadParameterFiles([dir])).toThrow('an unconfirmed value names the source that reported it');
   });
 
   it('rejects two values for the same parameter on the same date', () => {
     const valid = amount('100', 'status: confirmed\n      reference: { document: X, clause: Y }');
     const dir = dirWith({ 'a.yaml': valid, 'b.yaml': valid });
-    expect(() => loadParameters([dir])).toThrow('demo.amount already has a value on 2021-01-01');
+    expect(() => loadParameterFiles([dir])).toThrow('demo.amount already has a value on 2021-01-01');
   });
 
   describe('the parameters directory', () => {
-    const saved = process.env.INTAKE_POLICY_PARAMETERS_DIR;
-    afterEach(() => {
-      if (saved === undefined) delete process.env.INTAKE_POLICY_PARAMETERS_DIR;
-      else process.env.INTAKE_POLICY_PARAMETERS_DIR = saved;
-    });
-
     it('comes from INTAKE_POLICY_PARAMETERS_DIR when set (Lambda bundles)', () => {
       const dir = dirWith({ 'demo.yaml': amount('100', 'status: confirmed\n      reference: { document: X, clause: Y }') });
-      process.env.INTAKE_POLICY_PARAMETERS_DIR = dir;
-      expect(defaultParametersDir()).toBe(dir);
-      expect(loadParameters().get('demo.amount', '2021-03-01').value).toBe(100);
+      expect(policyParametersDir({ INTAKE_POLICY_PARAMETERS_DIR: dir })).toBe(dir);
+      expect(loadParameterFiles([policyParametersDir({ INTAKE_POLICY_PARAMETERS_DIR: dir })]).get('demo.amount', '2021-03-01').value).toBe(100);
     });
 
-    it('defaults to the directory beside the module', () => {
-      delete process.env.INTAKE_POLICY_PARAMETERS_DIR;
-      expect(defaultParametersDir()).toBe(path.resolve('shared/policy/parameters'));
+    it('defaults to the directory beside the rules', () => {
+      expect(policyParametersDir({})).toBe(path.resolve('shared/policy/parameters'));
+    });
+
+    it('reads the YAML files of each directory in name order, later directories after earlier ones', () => {
+      const first = dirWith({ 'b.yaml': 'x: 1\n', 'a.yml': 'x: 2\n', 'notes.txt': 'not a parameter file' });
+      const second = dirWith({ 'a.yaml': 'x: 3\n' });
+      const files = new ParameterDirectories([first, second]).files();
+      expect(files.map((file) => [path.basename(file.name), file.text])).toEqual([
+        ['a.yml', 'x: 2\n'],
+        ['b.yaml', 'x: 1\n'],
+        ['a.yaml', 'x: 3\n'],
+      ]);
     });
   });
 });
 
+describe('parameterSetFrom (the domain: text in, no file system)', () => {
+  const confirmed = 'status: confirmed\n      reference: { document: X, clause: Y }';
+
+  it('merges files in the order given: a later file continues a parameter the earlier one ended', () => {
+    const amendment = `
+demo.amount:
+  description: A demo amount
+  values:
+    "2021-07-01":
+      value: 300
+      ${confirmed}
+`;
+    const parameters = parameterSetFrom([
+      { name: 'base.yaml', text: amount('100', confirmed) },
+      { name: 'amendment.yaml', text: amendment },
+    ]);
+    expect(parameters.get('demo.amount', '2021-06-30').value).toBe(100);
+    expect(parameters.get('demo.amount', '2021-07-01').value).toBe(300);
+  });
+
+  it('names the file in the error when its text is not YAML', () => {
+    expect(() => parameterSetFrom([{ name: 'broken.yaml', text: 'a: [1, 2' }])).toThrow('broken.yaml: not readable YAML');
+  });
+});
+
 describe('every parameter change, the day before and the day after', () => {
-  const parameters = loadParameters();
+  const parameters = loadParameterFiles();
   const changes = parameters.names().flatMap((name) => parameters.changeDates(name).map((date) => ({ name, date })));
 
   it('covers every parameter of the shipped files', () => {

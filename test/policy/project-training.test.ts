@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateClaim, type ClaimFactsInput } from '../../shared/policy/index.js';
+import { type ClaimFactsInput } from '../../shared/policy/index.js';
+import { evaluateClaim } from '../support/shipped-policy.js';
 
 const body = { kind: 'training_body' as const, name: '杭州西湖安全培训中心' };
 const specialOps = (over: Partial<ClaimFactsInput> = {}): ClaimFactsInput => ({

@@ -4,6 +4,7 @@
  */
 import type { CaseDocument, ReviewCase } from '../../shared/cases/index.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
+import { shippedParameters } from '../support/shipped-policy.js';
 import { seedClaim, type ClaimOptions, type ReviewStores } from './review-fixtures.js';
 
 export interface DayClaimOptions extends ClaimOptions {
@@ -33,7 +34,7 @@ export async function seedDayClaim(stores: ReviewStores, options: DayClaimOption
   const documents = structuredClone(seeded.documents).filter((d) => !options.without?.includes(d.type));
   const idCard = documents.find((d) => d.type === 'id_card');
   if (idCard && options.idCardAddress) idCard.fields.address = { ...idCard.fields.address!, value: options.idCardAddress };
-  const judge = createPolicyJudge({ enterprises: stores.enterprises });
+  const judge = createPolicyJudge({ enterprises: stores.enterprises, parameters: shippedParameters() });
   const decision = await judge.judge(documents, {
     submissionId: seeded.submissionId,
     applicant: { kind: 'individual' },

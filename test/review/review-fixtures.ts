@@ -9,6 +9,7 @@ import type { CaseDocument, DocumentRecord, ReviewCase } from '../../shared/case
 import { derivedKeys } from '../../shared/storage/layout.js';
 import { blobPageCheckpoints } from '../../shared/pipeline/checkpoints.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
+import { shippedParameters } from '../support/shipped-policy.js';
 import type { BlobStore, CaseRepository, Clock, DocumentRepository, EnterpriseRegister } from '../../shared/ports/index.js';
 import type { EmailRecordStore } from '../../shared/email/email-record.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
@@ -199,7 +200,7 @@ export async function seedClaim(stores: ReviewStores, options: ClaimOptions = {}
       await certificatePageImage(documents[0]!.fields),
       'image/png',
     );
-  const judge = createPolicyJudge({ enterprises: stores.enterprises });
+  const judge = createPolicyJudge({ enterprises: stores.enterprises, parameters: shippedParameters() });
   const applicant = { kind: 'individual' } as const;
   const decision = await judge.judge(documents, { submissionId, applicant, claimDate: createdAt.slice(0, 10) });
   const flaggedFieldCount = documents.reduce((n, d) => n + Object.values(d.fields).filter((f) => f.needsReview).length, 0);
@@ -240,7 +241,7 @@ export function reviewApiOver(stores: ReviewStores, clock: Clock, options: { lea
   const review = new ReviewService({
     cases: stores.cases,
     documents: stores.documents,
-    judge: createPolicyJudge({ enterprises: stores.enterprises }),
+    judge: createPolicyJudge({ enterprises: stores.enterprises, parameters: shippedParameters() }),
     clock,
     leaseSeconds: options.leaseSeconds,
     batchOwner,
@@ -256,7 +257,7 @@ export function reviewApiOver(stores: ReviewStores, clock: Clock, options: { lea
     pages,
     batches: options.batches,
     submissions,
-    reports: new ReportService({ cases: stores.cases }),
+    reports: new ReportService({ cases: stores.cases, parameters: shippedParameters() }),
     search,
     devSignIn: signIn,
     authenticate: bearerAuthenticator((token) => signIn.verify(token)),

@@ -4,6 +4,7 @@
  */
 import type { ReviewCase } from '../../shared/cases/index.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
+import { shippedParameters } from '../support/shipped-policy.js';
 import { extractGroupedDocuments } from '../../shared/extraction/index.js';
 import { blobPageCheckpoints } from '../../shared/pipeline/checkpoints.js';
 import { idCardPage, person, skillLevelCertificatePage } from '../extraction/support/documents.js';
@@ -21,7 +22,7 @@ export async function seedUnclassifiedClaim(stores: ReviewStores, options: Claim
   const documents = structuredClone(seeded.documents).map((d) =>
     d.type === 'vocational_certificate' ? { ...d, type: 'unknown' as const, fields: {}, typeConfidence: 0.31 } : d,
   );
-  const judge = createPolicyJudge({ enterprises: stores.enterprises });
+  const judge = createPolicyJudge({ enterprises: stores.enterprises, parameters: shippedParameters() });
   const decision = await judge.judge(documents, {
     submissionId: seeded.submissionId,
     applicant: { kind: 'individual' },
@@ -54,7 +55,7 @@ export async function seedTwoPageScan(stores: ReviewStores): Promise<{ reviewCas
   const documents = seeded.documents
     .filter((d) => d.type !== 'id_card')
     .map((d) => (d.documentId === fileId ? { ...asOne!, documentId: fileId, indexInFile: 0 } : d));
-  const judge = createPolicyJudge({ enterprises: stores.enterprises });
+  const judge = createPolicyJudge({ enterprises: stores.enterprises, parameters: shippedParameters() });
   const decision = await judge.judge(documents, {
     submissionId: seeded.submissionId,
     applicant: { kind: 'individual' },

@@ -1,89 +1,17 @@
+/**
+ * Stores the page previews reading did not make (digital pages, pages OCR turned, pages read elsewhere): rendered with
+ * mupdf and sharp, so an adapter of the pipeline's `PageReading` port, beside `readPages`.
+ */
 import sharp from 'sharp';
-import type { ExtractedDocument } from '../documents/extracted-document.js';
-import type { Box } from '../documents/extracted-field.js';
+import { previewGeometry, previewLongSide, type PreviewGeometry } from '../documents/page-preview.js';
 import type { IntakeLimits } from '../intake/limits.js';
 import type { ReadableType } from '../intake/sniff.js';
 import type { OcrPage } from '../documents/ocr-page.js';
 import type { Raster } from '../ocr/raster.js';
 import { PdfFile } from '../pdf/index.js';
 import type { BlobStore } from '../ports/blob-store.js';
-import { imagePageRasters } from '../reading/page-rasters.js';
+import { imagePageRasters } from './page-rasters.js';
 import { derivedKeys } from '../storage/layout.js';
-
-/** Resolution of the stored page previews when the composition names none (an A4 page 794 × 1123 px). */
-export const DEFAULT_PREVIEW_DPI = 96;
-
-const A4_LONG_SIDE_AT_96_DPI = 1123;
-
-/**
- * The long side (px) a page preview is brought down to at `previewDpi` — the same rule `readPages` sizes the
- * previews of scanned pages by, so that every preview of a page, however made, has one size.
- *
- * @example
- * previewLongSide(96); // 1123
- */
-export function previewLongSide(previewDpi: number): number {
-  return Math.round((A4_LONG_SIDE_AT_96_DPI * previewDpi) / 96);
-}
-
-/** The size of a page's preview and the factors from the read page's pixels to it. */
-export interface PreviewGeometry {
-  width: number;
-  height: number;
-  scaleX: number;
-  scaleY: number;
-}
-
-/**
- * The preview's size for a page read at `page.width` × `page.height` (upright): brought inside `longSide`, never
- * enlarged (what sharp's `fit: 'inside', withoutEnlargement` gives the scanned pages' previews).
- *
- * @example
- * previewGeometry({ width: 1654, height: 2339 }, 1123); // { width: 794, height: 1123, scaleX: 0.48…, scaleY: 0.48… }
- */
-export function previewGeometry(page: Pick<OcrPage, 'width' | 'height'>, longSide: number): PreviewGeometry {
-  const scale = Math.min(1, longSide / Math.max(page.width, page.height));
-  const width = Math.max(1, Math.round(page.width * scale));
-  const height = Math.max(1, Math.round(page.height * scale));
-  return { width, height, scaleX: width / page.width, scaleY: height / page.height };
-}
-
-const round2 = (value: number) => Math.round(value * 100) / 100;
-
-function scaleBox(box: Box, geometry: PreviewGeometry): Box {
-  return {
-    x: round2(box.x * geometry.scaleX),
-    y: round2(box.y * geometry.scaleY),
-    width: round2(box.width * geometry.scaleX),
-    height: round2(box.height * geometry.scaleY),
-  };
-}
-
-/**
- * The documents with every field's `source.box` moved from the pixels of the image its page was read from (OCR's
- * raster, or the text layer at the OCR resolution) to the pixels of the page's stored preview — the image
- * `GET /api/documents/{id}/pages/{n}` serves. Fields on a page not in `pages` keep their box.
- *
- * @example
- * const shown = boxesInPreviewPixels(documents, read.pages, previewLongSide(96));
- */
-export function boxesInPreviewPixels(
-  documents: readonly ExtractedDocument[],
-  pages: readonly Pick<OcrPage, 'pageNumber' | 'width' | 'height'>[],
-  longSide: number,
-): ExtractedDocument[] {
-  const geometries = new Map(pages.map((page) => [page.pageNumber, previewGeometry(page, longSide)]));
-  return documents.map((document) => ({
-    ...document,
-    fields: Object.fromEntries(
-      Object.entries(document.fields).map(([name, field]) => {
-        const geometry = field.source?.box ? geometries.get(field.source.page) : undefined;
-        if (!geometry || !field.source?.box) return [name, field];
-        return [name, { ...field, source: { ...field.source, box: scaleBox(field.source.box, geometry) } }];
-      }),
-    ),
-  }));
-}
 
 export interface StorePagePreviewsInput {
   blobs: BlobStore;
