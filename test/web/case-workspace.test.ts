@@ -139,7 +139,7 @@ describe('the page image as a workspace', () => {
 });
 
 describe('classifying an unclassified case (未分类)', () => {
-  it("lets the clerk set the programme and the certificate's type; the case is judged again under XH36-3.7.c and the trail says so", async () => {
+  it("lets the clerk set the programme and the certificate's type; the case is judged again under XH36-3.7.c and the trail says so (an older certificate whose page is no longer stored: entered by hand)", async () => {
     const unclassified = await seedUnclassifiedClaim(env.stores, { level: 2 });
     expect(unclassified.queue).toBe('unclassified');
     const certificate = unclassified.documents.find((d) => d.type === 'unknown')!;
@@ -186,6 +186,34 @@ describe('classifying an unclassified case (未分类)', () => {
     const row = page.locator('#audit tbody tr').filter({ hasText: '人工分类' });
     expect(await row.textContent()).toContain('材料类型：无法识别的材料 → 职业资格/技能等级证书');
     expect(await row.textContent()).toMatch(/项目：未分类 → 高技能人才/);
+    expect(await row.textContent()).toContain('识别结果已不在存储中，未重新识别（请人工录入）：职业资格/技能等级证书');
+    await page.context().close();
+  });
+
+  it('reads the certificate again from its stored page once classified: its fields show what the page prints and the case is 符合 with nothing typed', async () => {
+    const unclassified = await seedUnclassifiedClaim(env.stores, { level: 2, personName: '孙三', pagesStored: true });
+    const certificate = unclassified.documents.find((d) => d.type === 'unknown')!;
+    const page = await signedInPage(stack, 'clerk1', VIEWPORTS.desk, caseHash(unclassified.caseId));
+    await page.locator('#classify').waitFor();
+
+    await page.keyboard.press('Alt+k');
+    await page.locator('dialog select[name="programme"]').selectOption('XH36-3.7.c');
+    await page.locator(`dialog select[data-document="${certificate.documentId}"]`).selectOption('vocational_certificate');
+    await page.keyboard.press('Control+Enter');
+
+    await page.locator('#decision .headline').filter({ hasText: '符合' }).waitFor();
+    const field = (name: string) => page.locator(`input[data-key="${certificate.documentId}#0#${name}"]`);
+    expect(await field('holderName').inputValue()).toBe('孙三');
+    expect(await field('idNumber').inputValue()).toBe(unclassified.personIdNumber);
+    expect(await field('certificateNumber').inputValue()).toMatch(/^S\d+$/);
+    expect(await field('issueDate').inputValue()).toBe('2020-11-15');
+    expect(await page.locator(`label.field.flagged[data-key^="${certificate.documentId}#0#"]`).count()).toBe(0);
+    expect(await page.locator('#confirm').count()).toBe(1);
+
+    await page.keyboard.press('Alt+h');
+    await page.locator('#audit:not([hidden])').waitFor();
+    const row = page.locator('#audit tbody tr').filter({ hasText: '人工分类' });
+    expect(await row.textContent()).toContain('已按新类型重新识别：职业资格/技能等级证书');
     await page.context().close();
   });
 });
