@@ -1,6 +1,6 @@
 /**
  * Issue 16, training bodies: on the batch page each case's outcome and reason in one line, with its file name; a file
- * that serves no case (issue 15.12) is shown with its reason. Debian chromium over the page stack (DynamoDB Local,
+ * that serves no case (issue 15.12) is shown with its reason; the batch list shows where each batch stands. Debian chromium over the page stack (DynamoDB Local,
  * S3 server); the batch's cases are seeded as the pipeline writes them.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -75,6 +75,38 @@ describe('batch page: each case in one line', () => {
     expect(second).toMatch(/^certificate\.png（刘洋） · 待审核 · 待核对/);
     expect(await page.locator('#problems').textContent()).toContain('文件 contract.png：已识别（没有证书案件需要此材料，未并入任何案件）');
     await page.screenshot({ path: screenshotPath('batch-case-outcomes.png'), fullPage: true });
+    await page.context().close();
+  });
+});
+
+describe('batch list: each batch with its state', () => {
+  it('shows a batch whose files are read with its cases by state in Chinese, and one still waiting for its files as such', async () => {
+    const principal = { userId: 'institution-a', roles: ['institution' as const], institutionId: 'inst-a' };
+    const files = [
+      { name: '名册.xlsx', size: 10, contentType: 'application/octet-stream', role: 'roster' as const },
+      { name: '证书.zip', size: 10, contentType: 'application/zip', role: 'certificates' as const },
+    ];
+    const { batch: read } = await env.batches!.create(principal, { files });
+    const { batch: waiting } = await env.batches!.create(principal, { files });
+    const approved = await seedClaim(env.stores, { submissionId: read.batchId, caseId: `case-${read.batchId}-1`, institutionId: 'inst-a', level: 2 });
+    await seedClaim(env.stores, { submissionId: read.batchId, caseId: `case-${read.batchId}-2`, institutionId: 'inst-a', level: 3, flagged: ['level'] });
+    await env.stores.cases.update({ ...approved, status: 'approved', confirmedBy: 'clerk1', approvedBy: 'supervisor1' }, approved.version, {
+      caseId: approved.caseId,
+      at: approved.createdAt,
+      actor: 'supervisor1',
+      action: 'approve',
+    });
+
+    const page = await institutionPage('#/');
+    await page.locator(`tr[data-batch="${read.batchId}"]`).waitFor();
+    const readState = await page.locator(`tr[data-batch="${read.batchId}"] .batch-state`).textContent();
+    const waitingState = await page.locator(`tr[data-batch="${waiting.batchId}"] .batch-state`).textContent();
+
+    expect(readState).toMatch(/^已识别 · /);
+    expect(readState).toContain('已审批 1');
+    expect(readState).toContain('待审核 1');
+    expect(waitingState).toBe('等待文件');
+    expect(await page.locator('table').first().textContent()).not.toMatch(/needs_review|approved|created/);
     await page.context().close();
   });
 });
