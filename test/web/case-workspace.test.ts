@@ -168,7 +168,8 @@ describe('classifying an unclassified case (未分类)', () => {
       idNumber: stored.personIdNumber!,
       occupation: '数控车工',
       level: '2',
-      certificateKind: 'qualification',
+      // Typed in Chinese, as the page shows it; stored as its code.
+      certificateKind: '职业资格证书',
       certificateNumber: `Q2020-${stored.personIdNumber!.slice(-4)}`,
       issueDate: '2020-11-15',
       issuer: '杭州市职业技能鉴定中心',
@@ -180,6 +181,8 @@ describe('classifying an unclassified case (未分类)', () => {
       await page.locator(`label.field[data-key="${certificate.documentId}#0#${field}"]:not(.flagged):not(.pending)`).waitFor();
     }
     await page.locator('#decision .headline').filter({ hasText: '符合' }).waitFor();
+    const entered = (await env.stores.cases.get(unclassified.caseId))!.documents.find((d) => d.documentId === certificate.documentId)!;
+    expect(entered.fields.certificateKind!.value).toBe('qualification');
 
     await page.keyboard.press('Alt+h');
     await page.locator('#audit:not([hidden])').waitFor();
@@ -207,6 +210,8 @@ describe('classifying an unclassified case (未分类)', () => {
     expect(await field('idNumber').inputValue()).toBe(unclassified.personIdNumber);
     expect(await field('certificateNumber').inputValue()).toMatch(/^S\d+$/);
     expect(await field('issueDate').inputValue()).toBe('2020-11-15');
+    // The kind is shown in Chinese, not as its code.
+    expect(await field('certificateKind').inputValue()).toBe('职业技能等级证书');
     expect(await page.locator(`label.field.flagged[data-key^="${certificate.documentId}#0#"]`).count()).toBe(0);
     expect(await page.locator('#confirm').count()).toBe(1);
 
