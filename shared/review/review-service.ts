@@ -684,6 +684,8 @@ export class ReviewService {
         skipped.push({ caseId: reviewCase.caseId, reason: `status_${reviewCase.status}` });
       } else if (reviewCase.flaggedFieldCount > 0) {
         skipped.push({ caseId: reviewCase.caseId, reason: 'fields_flagged' });
+      } else if (openFindings(reviewCase).length > 0) {
+        skipped.push({ caseId: reviewCase.caseId, reason: 'findings_open' });
       } else if (reviewCase.decision?.outcome !== 'eligible') {
         // 待核对, 缺少材料, 不予补贴 or unjudged: never confirmed in bulk as if payable.
         skipped.push({ caseId: reviewCase.caseId, reason: `outcome_${reviewCase.decision?.outcome ?? 'none'}` });

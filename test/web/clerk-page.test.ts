@@ -137,7 +137,7 @@ describe('clerk page', () => {
     await page.context().close();
   });
 
-  it('shows documents of different persons as a finding with a resolve control; the case cannot be confirmed until the clerk resolves it', async () => {
+  it('shows documents of different persons as a finding with a resolve control; the case is headed 待核对 and cannot be confirmed until the clerk resolves it', async () => {
     const seeded = await seedClaim(env.stores, { level: 2, personName: '周敏', otherPerson: { name: '吴刚', idNumber: '330106198802023456' } });
     const page = await signedIn('clerk1', `#/case/${seeded.caseId}`);
     const finding = page.locator('.finding.open[data-finding="different_persons"]');
@@ -145,12 +145,15 @@ describe('clerk page', () => {
     expect(await finding.textContent()).toContain('吴刚');
     expect(await finding.textContent()).toContain('周敏');
     expect(await page.locator('#confirm').count()).toBe(0);
+    // Payable by the rules, but not 符合 while the finding is open.
+    expect(await page.locator('#decision .headline').textContent()).toMatch(/^待核对（疑点未处理）/);
 
     await page.keyboard.press('Alt+y');
     await page.locator('dialog textarea').fill('已核对身份证原件：合同与社保记录所写为申请人本人（曾用名吴刚）');
     await page.keyboard.press('Control+Enter');
     await page.locator('.finding.resolved').waitFor();
     await page.locator('#confirm').waitFor();
+    expect(await page.locator('#decision .headline').textContent()).toMatch(/^符合/);
     expect((await env.stores.cases.get(seeded.caseId))?.resolvedFindings?.[0]).toMatchObject({ code: 'different_persons', by: 'clerk1' });
     await page.context().close();
   });
