@@ -91,7 +91,7 @@ describe('clerk page', () => {
     await second.context().close();
   });
 
-  it('a supervisor approves a confirmed case and the export holds the payment with its amount', async () => {
+  it('a supervisor approves a confirmed case and the export holds the payment with its amount, its programme title and Beijing time, the ID as text in the CSV too', async () => {
     const seeded = await seedClaim(env.stores, { level: 2, personName: '孙悦', idNumber: '330106199202023456' });
     await env.stores.cases.update({ ...seeded, status: 'confirmed', confirmedBy: 'clerk1' }, seeded.version, {
       caseId: seeded.caseId,
@@ -119,6 +119,19 @@ describe('clerk page', () => {
     const payment = rows.find((r) => r.includes(seeded.caseId))!;
     expect(payment).toContain(5000);
     expect(payment).toContain('330106199202023456');
+    // The programme by its title and the approval in Beijing time, in the workbook and in the CSV; the ID stays text.
+    const approvedAt = (await env.stores.cases.get(seeded.caseId))!.approvedAt!;
+    const beijing = new Date(Date.parse(approvedAt) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+    expect(payment).toContain('高技能人才一次性补贴（个人）');
+    expect(payment).toContain(beijing);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#csv').click()]);
+    const line = readFileSync((await csv.path())!, 'utf8')
+      .split('\r\n')
+      .find((l) => l.includes(seeded.caseId))!;
+    expect(line).toContain('="330106199202023456"');
+    expect(line).toContain('高技能人才一次性补贴（个人）');
+    expect(line).toContain(beijing);
+    expect(line).not.toMatch(/approved|eligible|\d{4}-\d{2}-\d{2}T/);
     await page.context().close();
   });
 
