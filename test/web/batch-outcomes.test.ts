@@ -3,6 +3,8 @@
  * that serves no case (issue 15.12) is shown with its reason; the batch list shows where each batch stands. Debian chromium over the page stack (DynamoDB Local,
  * S3 server); the batch's cases are seeded as the pipeline writes them.
  */
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHttpServer } from '../../local/http-server.js';
@@ -75,6 +77,46 @@ describe('batch page: each case in one line', () => {
     expect(second).toMatch(/^certificate\.png（刘洋） · 待审核 · 待核对/);
     expect(await page.locator('#problems').textContent()).toContain('文件 contract.png：已识别（没有证书案件需要此材料，未并入任何案件）');
     await page.screenshot({ path: screenshotPath('batch-case-outcomes.png'), fullPage: true });
+    await page.context().close();
+  });
+});
+
+describe('batch report downloaded from the batch page', () => {
+  it('carries each case with its outcome and reason columns in Chinese, and no internal codes', async () => {
+    const principal = { userId: 'institution-a', roles: ['institution' as const], institutionId: 'inst-a' };
+    const { batch } = await env.batches!.create(principal, {
+      files: [
+        { name: '名册.xlsx', size: 10, contentType: 'application/octet-stream', role: 'roster' },
+        { name: '证书.zip', size: 10, contentType: 'application/zip', role: 'certificates' },
+      ],
+    });
+    await seedClaim(env.stores, { submissionId: batch.batchId, caseId: `case-${batch.batchId}-1`, institutionId: 'inst-a', personName: '陈静', level: 2 });
+    await seedClaim(env.stores, {
+      submissionId: batch.batchId,
+      caseId: `case-${batch.batchId}-2`,
+      institutionId: 'inst-a',
+      personName: '刘洋',
+      level: 3,
+      flagged: ['level'],
+    });
+
+    const page = await institutionPage(`#/batches/${batch.batchId}`);
+    await page.locator('#case-outcomes li').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Alt+x')]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await download.path())!) as never);
+    const sheet = workbook.getWorksheet('案件结果')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const rows = (sheet.getSheetValues().slice(2) as unknown[][]).map((row) => row.slice(1));
+    const everything = workbook.worksheets.flatMap((s) => s.getSheetValues().flat().map(String)).join(' ');
+
+    expect(header).toEqual(expect.arrayContaining(['审核结果', '原因', '案件状态', '申领项目']));
+    const of = (name: string) => rows.find((row) => row.includes(name))!;
+    expect(of('陈静')[header.indexOf('审核结果')]).toBe('符合');
+    expect(of('刘洋')[header.indexOf('审核结果')]).toBe('待核对');
+    expect(of('刘洋')[header.indexOf('案件状态')]).toBe('待审核');
+    expect(String(of('刘洋')[header.indexOf('原因')])).not.toBe('');
+    expect(everything).not.toMatch(/needs_review|skill_level|unclassified|XH36-end|eligible/);
     await page.context().close();
   });
 });
