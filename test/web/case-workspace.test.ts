@@ -139,6 +139,18 @@ describe('the page image as a workspace', () => {
 });
 
 describe('classifying an unclassified case (未分类)', () => {
+  it('lists the case in the 未分类 queue, titled in Chinese, with the time received in Beijing time', async () => {
+    const unclassified = await seedUnclassifiedClaim(env.stores, { level: 2, createdAt: '2022-11-20T02:00:00.000Z' });
+    const page = await signedInPage(stack, 'clerk1', VIEWPORTS.desk, '#/queue/unclassified');
+    const row = page.locator(`tr[data-case="${unclassified.caseId}"]`);
+    await row.waitFor();
+
+    expect(await page.locator('#view h1').textContent()).toBe('队列 未分类');
+    expect(await row.textContent()).toContain('2022-11-20 10:00');
+    expect(await page.locator('#view').textContent()).not.toContain('unclassified');
+    await page.context().close();
+  });
+
   it("lets the clerk set the programme and the certificate's type; the case is judged again under XH36-3.7.c and the trail says so (an older certificate whose page is no longer stored: entered by hand)", async () => {
     const unclassified = await seedUnclassifiedClaim(env.stores, { level: 2 });
     expect(unclassified.queue).toBe('unclassified');
