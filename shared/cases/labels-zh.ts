@@ -287,6 +287,8 @@ const AUDIT_KEYS_ZH: Record<string, string> = {
   requestedDocuments: '补件材料',
   programme: '项目',
   documentTypes: '材料类型',
+  readAgainAs: '已按新类型重新识别',
+  notReadAgain: '识别结果已不在存储中，未重新识别（请人工录入）',
   evidence: '核对结果',
   code: '疑点',
   paidYuan: '已拨付',

@@ -214,13 +214,14 @@ export async function targetsReportXlsx(report: TargetsReport): Promise<Uint8Arr
   const certificateSheet = workbook.addWorksheet('证书');
   certificateSheet.columns = [
     { key: 'programme', header: '政策条款', width: 12 },
+    { key: 'programmeTitle', header: '项目名称', width: 34 },
     { key: 'kind', header: '证书类别', width: 20 },
     { key: 'level', header: '等级', width: 16 },
     { key: 'count', header: '证书数', width: 10 },
   ];
   certificateSheet.getRow(1).font = { bold: true };
   for (const row of report.certificates) {
-    certificateSheet.addRow({ programme: row.programme, kind: row.kindZh, level: row.levelZh, count: row.count });
+    certificateSheet.addRow({ programme: row.programme, programmeTitle: titleOf(row.programme), kind: row.kindZh, level: row.levelZh, count: row.count });
   }
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

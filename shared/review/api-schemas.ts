@@ -305,6 +305,17 @@ export const batchListItemSchema = z.object({
   certificateFiles: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * Where the batch stands, in the list of an institution's batches (issue 16: the batch list shows states): its
+   * documents read so far and its cases by state. Optional, additive: the newest batches of a list carry it.
+   */
+  state: z
+    .object({
+      documents: z.number().int().nonnegative(),
+      documentsFinal: z.number().int().nonnegative(),
+      casesByStatus: z.record(z.string(), z.number().int().nonnegative()),
+    })
+    .optional(),
 });
 export type BatchListItem = z.infer<typeof batchListItemSchema>;
 

@@ -60,6 +60,9 @@ const isFinal = isFinalDocumentState;
 
 const ROSTER_NAME = /\.(xlsx|csv)$/i;
 
+/** How many of an institution's newest batches the list shows with their state (each costs two queries). */
+const LIST_STATES = 20;
+
 /**
  * The roster and certificate files of a new batch, checked before any URL is handed out: exactly one roster, named
  * `.xlsx` or `.csv` (an `.xls` from old Excel cannot be read and would only fail later, out of sight), and at least
@@ -142,7 +145,17 @@ export class BatchService {
       return [];
     }
     const batches = await this.deps.batches.listByInstitution(principal.institutionId);
-    return batches.map(listItemOf);
+    return Promise.all(
+      batches.map(async (batch, i) => (i < LIST_STATES ? { ...listItemOf(batch), state: await this.stateOf(batch.batchId) } : listItemOf(batch))),
+    );
+  }
+
+  /** A batch's documents read so far and its cases by state: two queries, no roster. */
+  private async stateOf(batchId: string): Promise<NonNullable<BatchListItem['state']>> {
+    const [documents, cases] = await Promise.all([this.deps.documents.listBySubmission(batchId), this.deps.cases.listBySubmission(batchId)]);
+    const casesByStatus: Record<string, number> = {};
+    for (const reviewCase of cases) casesByStatus[reviewCase.status] = (casesByStatus[reviewCase.status] ?? 0) + 1;
+    return { documents: documents.length, documentsFinal: documents.filter((record) => isFinal(record.status)).length, casesByStatus };
   }
 
   /** Everything the batch's progress view shows, for its institution or for staff. */

@@ -6,6 +6,9 @@ import type { CaseViewText } from './api-schemas.js';
 import { auditRows, CASE_STATUS_ZH, clerkText, documentChecklist, OUTCOME_ZH, programmeTitleZh, unconfirmedFigures } from '../cases/labels-zh.js';
 import type { Principal } from './principal.js';
 
+/** The outcome a clerk reads while a finding is open on a case the rules found payable. */
+const OPEN_FINDING_OUTCOME_ZH = '待核对（疑点未处理）';
+
 const OPEN_STATES: readonly ReviewCase['status'][] = ['needs_review', 'claimed', 'awaiting_documents'];
 
 /**
@@ -36,7 +39,13 @@ export function caseTextOf(reviewCase: ReviewCase, audit: readonly AuditEvent[],
   if (principal?.displayName) people[principal.userId] = principal.displayName;
   return {
     statusZh: CASE_STATUS_ZH[reviewCase.status] ?? reviewCase.status,
-    ...(d ? { outcomeZh: OUTCOME_ZH[d.outcome] ?? d.outcome, programmeTitle: programmeTitleZh(d.programme) } : {}),
+    // An open finding (documents of different persons) holds the case short of payable: the headline says so, not 符合.
+    ...(d
+      ? {
+          outcomeZh: findingsOpen && d.outcome === 'eligible' ? OPEN_FINDING_OUTCOME_ZH : (OUTCOME_ZH[d.outcome] ?? d.outcome),
+          programmeTitle: programmeTitleZh(d.programme),
+        }
+      : {}),
     reasons: (d?.reasons ?? []).filter((r) => !r.zh.startsWith('缺少材料：')).map((r) => ({ ruleId: r.ruleId, zh: clerkText(r.zh, documents) })),
     missingDocuments: [...new Set((d?.missingDocumentDetails ?? []).map((m) => m.zh))],
     openPoints: points.map((p) => ({

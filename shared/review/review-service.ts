@@ -391,9 +391,13 @@ export class ReviewService {
 
   /**
    * Classifies a case the machine could not (未分类, XH36-3: the programme must be known before any rule applies): the
-   * clerk names the programme claimed and the type of each document named. A retyped document keeps the values read
-   * that its new type has and gets the others as empty fields flagged for the clerk. The rules judge the case again
-   * under that programme (from then on, as after a correction), and the audit trail records before and after.
+   * clerk names the programme claimed and the type of each document named. A retyped document is read again under its
+   * new type from the pages stored when its file was read (no OCR; the file's other documents are read alongside only
+   * so that the names and ID numbers are cross-checked as the first reading did), and the clerk's earlier corrections on
+   * it give way to the new reading, as when pages are regrouped. A document whose pages are no longer stored keeps the
+   * values read that its new type has and gets the others as empty fields flagged for the clerk; the trail says which.
+   * The rules judge the case again under that programme (from then on, as after a correction), and the audit trail
+   * records before and after. Idempotent: the programme and types the case already has change nothing.
    */
   async classify(principal: Principal, caseId: string, version: number, request: Omit<ClassifyRequest, 'version'>): Promise<ReviewCase> {
     requireRole(principal, STAFF);
@@ -401,6 +405,7 @@ export class ReviewService {
     this.assertOpen(current, 'classify', '此案件已办结，不能再分类。');
     this.assertNotLeasedToOther(current, principal);
     const documents: CaseDocument[] = structuredClone(current.documents);
+    const retyped: CaseDocument[] = [];
     const typesBefore: string[] = [];
     const typesAfter: string[] = [];
     for (const change of request.documents) {
@@ -412,12 +417,13 @@ export class ReviewService {
         });
       }
       if (document.type === change.type) continue;
-      typesBefore.push(DOCUMENT_TITLES_ZH[document.type] ?? document.type);
-      typesAfter.push(DOCUMENT_TITLES_ZH[change.type] ?? change.type);
-      document.fields = fieldsAs(change.type, document.fields);
+      typesBefore.push(titleOf(document.type));
+      typesAfter.push(titleOf(change.type));
       document.type = change.type;
-      document.typeConfidence = 1;
+      retyped.push(document);
     }
+    if (retyped.length === 0 && current.classification?.programme === request.programme) return current;
+    const { readAgain, notStored } = await this.readRetypedAgain(current, documents, retyped);
     const at = this.now();
     const classified: ReviewCase = { ...current, documents, classification: { programme: request.programme, by: principal.userId, at } };
     const decision = await this.judge(classified, documents);
@@ -444,10 +450,64 @@ export class ReviewService {
       after: {
         programme: request.programme,
         ...(typesAfter.length ? { documentTypes: typesAfter } : {}),
+        ...(readAgain.length ? { readAgainAs: readAgain.map((d) => titleOf(d.type)) } : {}),
+        ...(notStored.length ? { notReadAgain: notStored.map((d) => titleOf(d.type)) } : {}),
         outcome: decision?.outcome,
         amountYuan: decision?.amountYuan,
       },
     });
+  }
+
+  /**
+   * Reads the retyped documents again, in place in `documents`, from their files' stored pages under their new types.
+   * Each file is read as the case groups it (every document of the file, with its type), so the cross-check between the
+   * file's documents is the one the first reading made; only the retyped documents take the new reading. A file with a
+   * page no longer stored is not read: its retyped documents keep the values their new type has (`fieldsAs`).
+   */
+  private async readRetypedAgain(
+    current: ReviewCase,
+    documents: CaseDocument[],
+    retyped: readonly CaseDocument[],
+  ): Promise<{ readAgain: CaseDocument[]; notStored: CaseDocument[] }> {
+    const readAgain: CaseDocument[] = [];
+    const notStored: CaseDocument[] = [];
+    for (const documentId of new Set(retyped.map((d) => d.documentId))) {
+      const ofFile = documents.filter((d) => d.documentId === documentId).sort((a, b) => a.indexInFile - b.indexInFile);
+      const retypedOfFile = ofFile.filter((d) => retyped.includes(d));
+      const pages: OcrPage[] = [];
+      for (const n of [...new Set(ofFile.flatMap((d) => d.pages))].sort((a, b) => a - b)) {
+        const page = await this.deps.storedPage?.(documentId, n);
+        if (!page) break;
+        pages.push(page);
+      }
+      const pageCount = new Set(ofFile.flatMap((d) => d.pages)).size;
+      if (pages.length < pageCount || pageCount === 0) {
+        for (const document of retypedOfFile) {
+          document.fields = fieldsAs(document.type, document.fields);
+          document.typeConfidence = 1;
+          notStored.push(document);
+        }
+        continue;
+      }
+      const read = extractGroupedDocuments(
+        pages,
+        ofFile.map((d) => ({ pages: d.pages, type: d.type })),
+        { today: this.now().slice(0, 10), singlePerson: (current.applicant?.kind ?? 'individual') === 'individual' },
+      );
+      ofFile.forEach((document, i) => {
+        if (!retypedOfFile.includes(document)) return;
+        const fresh = read[i]!;
+        const replaced: CaseDocument = {
+          ...fresh,
+          documentId,
+          indexInFile: document.indexInFile,
+          ...(document.sameContentAs ? { sameContentAs: document.sameContentAs } : {}),
+        };
+        documents[documents.indexOf(document)] = replaced;
+        readAgain.push(replaced);
+      });
+    }
+    return { readAgain, notStored };
   }
 
   /**
@@ -624,6 +684,8 @@ export class ReviewService {
         skipped.push({ caseId: reviewCase.caseId, reason: `status_${reviewCase.status}` });
       } else if (reviewCase.flaggedFieldCount > 0) {
         skipped.push({ caseId: reviewCase.caseId, reason: 'fields_flagged' });
+      } else if (openFindings(reviewCase).length > 0) {
+        skipped.push({ caseId: reviewCase.caseId, reason: 'findings_open' });
       } else if (reviewCase.decision?.outcome !== 'eligible') {
         // 待核对, 缺少材料, 不予补贴 or unjudged: never confirmed in bulk as if payable.
         skipped.push({ caseId: reviewCase.caseId, reason: `outcome_${reviewCase.decision?.outcome ?? 'none'}` });
@@ -777,6 +839,11 @@ export class ReviewService {
 /** Who an audit event names: the user id, and the display name the page shows where the sign-in gave one. */
 function actorOf(principal: Principal): { actor: string; actorName?: string } {
   return principal.displayName ? { actor: principal.userId, actorName: principal.displayName } : { actor: principal.userId };
+}
+
+/** A document type as clerks read it. */
+function titleOf(type: CaseDocument['type']): string {
+  return DOCUMENT_TITLES_ZH[type] ?? type;
 }
 
 function sortedByTime(events: AuditEvent[]): AuditEvent[] {

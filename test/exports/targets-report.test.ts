@@ -5,6 +5,7 @@ import { recordRecovery } from '../../shared/cases/index.js';
 import { targetsReport, targetsReportSchema, targetsReportXlsx } from '../../shared/exports/index.js';
 import { yearlyTarget, type ClaimFactsInput } from '../../shared/policy/index.js';
 import { evaluateClaim, shippedParameters } from '../support/shipped-policy.js';
+import { PROGRAMME_TITLES } from '../../shared/policy/programmes.js';
 import { certificateTrainingClaim, enterpriseClaim, individualClaim, studentApprenticeClaim, trainingBodyClaim } from '../policy/factories.js';
 import { aReviewCase } from '../support/fakes/factories.js';
 
@@ -97,6 +98,13 @@ describe('targetsReport (XH36-1 yearly person-times against 12,500)', () => {
     expect(values[`年度目标人次（${target!.reference}）`]).toBe(12500);
     const byProgramme = workbook.getWorksheet('按项目')!;
     expect(byProgramme.getRow(4).getCell(1).value).toBe('合计');
-    expect(workbook.getWorksheet('证书')!.getRow(2).values).toEqual([undefined, 'XH36-3.7.a', '职业技能等级证书', '二级（技师）', 1]);
+    expect(workbook.getWorksheet('证书')!.getRow(2).values).toEqual([
+      undefined,
+      'XH36-3.7.a',
+      PROGRAMME_TITLES['XH36-3.7.a'].zh,
+      '职业技能等级证书',
+      '二级（技师）',
+      1,
+    ]);
   });
 });

@@ -4,8 +4,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedTwoPageScan, seedUnclassifiedClaim } from '../web/day-fixtures.js';
+import { residentId } from '../extraction/support/documents.js';
 import { seedClaim } from './review-fixtures.js';
 import { reviewTestEnv, type ReviewTestEnv } from './review-env.js';
+
+/** A valid ID number that is not the claimant's: what a clerk might wrongly type in. */
+const OTHER_ID = residentId('19851212', '330106', '999');
 
 let env: ReviewTestEnv;
 beforeEach(async () => {
@@ -14,7 +18,7 @@ beforeEach(async () => {
 afterEach(() => env.drop());
 
 describe('POST /cases/{id}/classify', () => {
-  it('judges an unclassified case again under the programme the clerk names, keeps it on later corrections, and records both in the trail', async () => {
+  it('judges an unclassified case again under the programme the clerk names, keeps it on later corrections, and records both in the trail (pages not stored: fields left to enter)', async () => {
     const seeded = await seedUnclassifiedClaim(env.stores, { level: 2 });
     const before = await env.call('GET', `/cases/${seeded.caseId}`, { user: 'clerk1' });
     expect(before.json.view.actions.classify).toBe(true);
@@ -38,6 +42,10 @@ describe('POST /cases/{id}/classify', () => {
     const retyped = classified.json.case.documents.find((d: { documentId: string }) => d.documentId === certificate.documentId);
     expect(retyped.type).toBe('vocational_certificate');
     expect(retyped.fields.holderName).toMatchObject({ value: null, needsReview: true });
+    // Its page was never stored as read (an older document): nothing to read again, and the trail says so.
+    expect((await env.stores.cases.audit(seeded.caseId)).find((e) => e.action === 'classify')!.after).toMatchObject({
+      notReadAgain: ['职业资格/技能等级证书'],
+    });
 
     // A later correction is judged under the same programme, whatever the documents alone would suggest.
     const corrected = await env.call('PATCH', `/cases/${seeded.caseId}/fields`, {
@@ -47,6 +55,70 @@ describe('POST /cases/{id}/classify', () => {
     expect(corrected.json.case.decision.programme).toBe('XH36-3.2');
     const trail = corrected.json.view.audit.map((row: { what: string; change: string }) => `${row.what}|${row.change}`);
     expect(trail.find((row: string) => row.startsWith('人工分类'))).toContain('材料类型：无法识别的材料 → 职业资格/技能等级证书');
+  });
+
+  it('reads a retyped certificate again from its stored page: its fields are filled, the case is judged eligible and the trail says it was read again', async () => {
+    const seeded = await seedUnclassifiedClaim(env.stores, { level: 2, personName: '孙三', pagesStored: true });
+    const certificate = seeded.documents.find((d) => d.type === 'unknown')!;
+    const body = {
+      version: seeded.version,
+      programme: 'XH36-3.7.c',
+      documents: [{ documentId: certificate.documentId, indexInFile: 0, type: 'vocational_certificate' }],
+    };
+
+    const classified = await env.call('POST', `/cases/${seeded.caseId}/classify`, { user: 'clerk1', body });
+
+    expect(classified.status).toBe(200);
+    const retyped = classified.json.case.documents.find((d: { documentId: string }) => d.documentId === certificate.documentId);
+    expect(retyped).toMatchObject({ type: 'vocational_certificate', typeConfidence: 1, pages: [1] });
+    expect(retyped.fields.holderName).toMatchObject({ value: '孙三' });
+    expect(retyped.fields.idNumber).toMatchObject({ value: seeded.personIdNumber });
+    expect(retyped.fields.level).toMatchObject({ value: 2 });
+    expect(retyped.fields.holderName.source.page).toBe(1);
+    expect(classified.json.case.decision).toMatchObject({ programme: 'XH36-3.7.c', outcome: 'eligible', amountYuan: 5000 });
+    const audit = await env.stores.cases.audit(seeded.caseId);
+    expect(audit.filter((e) => e.action === 'classify')).toHaveLength(1);
+    expect(audit.find((e) => e.action === 'classify')!.after).toMatchObject({ readAgainAs: ['职业资格/技能等级证书'] });
+    const trail = classified.json.view.audit.map((row: { what: string; change: string }) => `${row.what}|${row.change}`);
+    expect(trail.find((row: string) => row.startsWith('人工分类'))).toContain('已按新类型重新识别：职业资格/技能等级证书');
+
+    // The same request again changes nothing: no write, no second event.
+    const again = await env.call('POST', `/cases/${seeded.caseId}/classify`, { user: 'clerk1', body: { ...body, version: classified.json.case.version } });
+    expect(again.status).toBe(200);
+    expect(again.json.case.version).toBe(classified.json.case.version);
+    expect((await env.stores.cases.audit(seeded.caseId)).filter((e) => e.action === 'classify')).toHaveLength(1);
+  });
+
+  it("drops the clerk's corrections on a document named the wrong type when it is retyped: the new type is read from the page, not carried over", async () => {
+    const seeded = await seedUnclassifiedClaim(env.stores, { level: 2, personName: '孙三', pagesStored: true });
+    const certificate = seeded.documents.find((d) => d.type === 'unknown')!;
+    const asIdCard = await env.call('POST', `/cases/${seeded.caseId}/classify`, {
+      user: 'clerk1',
+      body: { version: seeded.version, programme: 'XH36-3.7.c', documents: [{ documentId: certificate.documentId, indexInFile: 0, type: 'id_card' }] },
+    });
+    const corrected = await env.call('PATCH', `/cases/${seeded.caseId}/fields`, {
+      user: 'clerk1',
+      body: { version: asIdCard.json.case.version, corrections: [{ documentId: certificate.documentId, indexInFile: 0, field: 'idNumber', value: OTHER_ID }] },
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.json.case.documents.find((d: { documentId: string }) => d.documentId === certificate.documentId).fields.idNumber.value).toBe(OTHER_ID);
+
+    const asCertificate = await env.call('POST', `/cases/${seeded.caseId}/classify`, {
+      user: 'clerk1',
+      body: {
+        version: corrected.json.case.version,
+        programme: 'XH36-3.7.c',
+        documents: [{ documentId: certificate.documentId, indexInFile: 0, type: 'vocational_certificate' }],
+      },
+    });
+
+    expect(asCertificate.status).toBe(200);
+    const retyped = asCertificate.json.case.documents.find((d: { documentId: string }) => d.documentId === certificate.documentId);
+    expect(Object.keys(retyped.fields)).not.toContain('name');
+    expect(retyped.fields.holderName).toMatchObject({ value: '孙三' });
+    expect(retyped.fields.idNumber).toMatchObject({ value: seeded.personIdNumber });
+    expect(retyped.fields.idNumber.correction).toBeUndefined();
+    expect(asCertificate.json.case.decision).toMatchObject({ outcome: 'eligible' });
   });
 
   it('refuses a document the case does not hold (422), an unknown programme (400) and a stale version (409)', async () => {

@@ -63,6 +63,27 @@ describe('review API: a 待核对 case has no dead end (XH36-2.1)', () => {
     expect(result.json).toEqual({ confirmed: [clean.caseId], skipped: [{ caseId: pending.caseId, reason: 'outcome_needs_review' }] });
   });
 
+  it('leaves a claim with documents of different persons out of confirm-clean, naming the open finding, and heads it 待核对 until resolved', async () => {
+    const mixed = await seedClaim(env.stores, {
+      level: 2,
+      submissionId: 'sub-day-mixed',
+      caseId: 'case-day-mixed',
+      otherPerson: { name: '李四', idNumber: '330106198802023456' },
+    });
+
+    const result = await env.call('POST', '/submissions/sub-day-mixed/confirm-clean', { user: 'clerk1' });
+    const detail = (await env.call('GET', `/cases/${mixed.caseId}`, { user: 'clerk1' })).json;
+
+    expect(result.json).toEqual({ confirmed: [], skipped: [{ caseId: mixed.caseId, reason: 'findings_open' }] });
+    expect(detail.case.decision.outcome).toBe('eligible');
+    expect(detail.view.outcomeZh).toBe('待核对（疑点未处理）');
+    const resolved = await env.call('POST', `/cases/${mixed.caseId}/findings/different_persons/resolve`, {
+      user: 'clerk1',
+      body: { version: detail.case.version, key: detail.findings[0].key, note: '已核对身份证原件' },
+    });
+    expect(resolved.json.view.outcomeZh).toBe('符合');
+  });
+
   it('refuses evidence for a point the decision does not have (409) and an unknown kind (400)', async () => {
     const clean = await seedClaim(env.stores, { level: 2 });
     expect(

@@ -1,8 +1,10 @@
 /**
  * Issue 16, training bodies: on the batch page each case's outcome and reason in one line, with its file name; a file
- * that serves no case (issue 15.12) is shown with its reason. Debian chromium over the page stack (DynamoDB Local,
+ * that serves no case (issue 15.12) is shown with its reason; the batch list shows where each batch stands. Debian chromium over the page stack (DynamoDB Local,
  * S3 server); the batch's cases are seeded as the pipeline writes them.
  */
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHttpServer } from '../../local/http-server.js';
@@ -75,6 +77,78 @@ describe('batch page: each case in one line', () => {
     expect(second).toMatch(/^certificate\.png（刘洋） · 待审核 · 待核对/);
     expect(await page.locator('#problems').textContent()).toContain('文件 contract.png：已识别（没有证书案件需要此材料，未并入任何案件）');
     await page.screenshot({ path: screenshotPath('batch-case-outcomes.png'), fullPage: true });
+    await page.context().close();
+  });
+});
+
+describe('batch report downloaded from the batch page', () => {
+  it('carries each case with its outcome and reason columns in Chinese, and no internal codes', async () => {
+    const principal = { userId: 'institution-a', roles: ['institution' as const], institutionId: 'inst-a' };
+    const { batch } = await env.batches!.create(principal, {
+      files: [
+        { name: '名册.xlsx', size: 10, contentType: 'application/octet-stream', role: 'roster' },
+        { name: '证书.zip', size: 10, contentType: 'application/zip', role: 'certificates' },
+      ],
+    });
+    await seedClaim(env.stores, { submissionId: batch.batchId, caseId: `case-${batch.batchId}-1`, institutionId: 'inst-a', personName: '陈静', level: 2 });
+    await seedClaim(env.stores, {
+      submissionId: batch.batchId,
+      caseId: `case-${batch.batchId}-2`,
+      institutionId: 'inst-a',
+      personName: '刘洋',
+      level: 3,
+      flagged: ['level'],
+    });
+
+    const page = await institutionPage(`#/batches/${batch.batchId}`);
+    await page.locator('#case-outcomes li').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Alt+x')]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await download.path())!) as never);
+    const sheet = workbook.getWorksheet('案件结果')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const rows = (sheet.getSheetValues().slice(2) as unknown[][]).map((row) => row.slice(1));
+    const everything = workbook.worksheets.flatMap((s) => s.getSheetValues().flat().map(String)).join(' ');
+
+    expect(header).toEqual(expect.arrayContaining(['审核结果', '原因', '案件状态', '申领项目']));
+    const of = (name: string) => rows.find((row) => row.includes(name))!;
+    expect(of('陈静')[header.indexOf('审核结果')]).toBe('符合');
+    expect(of('刘洋')[header.indexOf('审核结果')]).toBe('待核对');
+    expect(of('刘洋')[header.indexOf('案件状态')]).toBe('待审核');
+    expect(String(of('刘洋')[header.indexOf('原因')])).not.toBe('');
+    expect(everything).not.toMatch(/needs_review|skill_level|unclassified|XH36-end|eligible/);
+    await page.context().close();
+  });
+});
+
+describe('batch list: each batch with its state', () => {
+  it('shows a batch whose files are read with its cases by state in Chinese, and one still waiting for its files as such', async () => {
+    const principal = { userId: 'institution-a', roles: ['institution' as const], institutionId: 'inst-a' };
+    const files = [
+      { name: '名册.xlsx', size: 10, contentType: 'application/octet-stream', role: 'roster' as const },
+      { name: '证书.zip', size: 10, contentType: 'application/zip', role: 'certificates' as const },
+    ];
+    const { batch: read } = await env.batches!.create(principal, { files });
+    const { batch: waiting } = await env.batches!.create(principal, { files });
+    const approved = await seedClaim(env.stores, { submissionId: read.batchId, caseId: `case-${read.batchId}-1`, institutionId: 'inst-a', level: 2 });
+    await seedClaim(env.stores, { submissionId: read.batchId, caseId: `case-${read.batchId}-2`, institutionId: 'inst-a', level: 3, flagged: ['level'] });
+    await env.stores.cases.update({ ...approved, status: 'approved', confirmedBy: 'clerk1', approvedBy: 'supervisor1' }, approved.version, {
+      caseId: approved.caseId,
+      at: approved.createdAt,
+      actor: 'supervisor1',
+      action: 'approve',
+    });
+
+    const page = await institutionPage('#/');
+    await page.locator(`tr[data-batch="${read.batchId}"]`).waitFor();
+    const readState = await page.locator(`tr[data-batch="${read.batchId}"] .batch-state`).textContent();
+    const waitingState = await page.locator(`tr[data-batch="${waiting.batchId}"] .batch-state`).textContent();
+
+    expect(readState).toMatch(/^已识别 · /);
+    expect(readState).toContain('已审批 1');
+    expect(readState).toContain('待审核 1');
+    expect(waitingState).toBe('等待文件');
+    expect(await page.locator('table').first().textContent()).not.toMatch(/needs_review|approved|created/);
     await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * 案件查询 in Debian chromium (issue 16 item 3): a supervisor finds the cases waiting for approval, anyone on staff
- * searches by ID number and name and opens the case, a clerk sees "我的案件", and a long state pages both ways.
+ * searches by ID number, name, certificate number and case id and opens the case, the closed states have tabs of their own, a clerk sees "我的案件", and a long state pages both ways.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +133,59 @@ describe('case lists page', () => {
 
     expect(await caseIds(page)).toEqual([confirmed.caseId]);
     expect(page.url()).toContain('mine=1');
+    await page.context().close();
+  });
+
+  it('finds a case by its certificate number and by its case id, and lists 已审批, 已驳回 and 不予补贴 under their own tabs', async () => {
+    const closed: Record<string, ReviewCase> = {};
+    for (const status of ['approved', 'rejected', 'declined'] as const) {
+      const reviewCase = aReviewCase({
+        caseId: `case-closed-${status.slice(0, 3)}`,
+        status,
+        personName: `结案${status.length}`,
+        personIdNumber: undefined,
+        confirmedBy: 'clerk2',
+        createdAt: '2022-09-01T00:00:00.000Z',
+      });
+      await env.stores.cases.create(reviewCase, anAuditEvent(reviewCase.caseId));
+      closed[status] = reviewCase;
+    }
+    const page = await signedIn('supervisor1');
+    await page.evaluate(() => (location.hash = '#/cases'));
+    await page.locator('#case-q').waitFor();
+
+    // The certificate number as printed on the certificate of 林小雨's claim (Q2020-<last four of the ID number>).
+    await page.locator('#case-q').fill('Q2020-6789');
+    await page.keyboard.press('Enter');
+    await page.locator(`#case-list tr[data-case="${waiting.caseId}"]`).waitFor();
+    const byCertificate = await caseIds(page);
+    await page.locator('#case-q').fill(confirmed.caseId);
+    await page.keyboard.press('Enter');
+    await page.locator(`#case-list tr[data-case="${confirmed.caseId}"]`).waitFor();
+    const byCaseId = await caseIds(page);
+
+    const tabs: Record<string, { row: string; ids: (string | undefined)[] }> = {};
+    for (const [status, label] of [
+      ['approved', '已审批'],
+      ['rejected', '已驳回'],
+      ['declined', '不予补贴'],
+    ] as const) {
+      await page.evaluate((state) => (location.hash = `#/cases/status=${state}`), status);
+      await page.locator('.tabs .tab.active', { hasText: label }).waitFor();
+      await page.locator(`#case-list tr[data-case="${closed[status]!.caseId}"]`).waitFor();
+      tabs[status] = { row: (await page.locator(`#case-list tr[data-case="${closed[status]!.caseId}"]`).textContent())!, ids: await caseIds(page) };
+    }
+
+    expect(byCertificate).toEqual([waiting.caseId]);
+    expect(byCaseId).toEqual([confirmed.caseId]);
+    expect(tabs.approved!.ids).toEqual(['case-closed-app']);
+    expect(tabs.rejected!.ids).toEqual(['case-closed-rej']);
+    expect(tabs.declined!.ids).toEqual(['case-closed-dec']);
+    // The row names the programme and the state in Chinese, and the time received in Beijing time.
+    expect(tabs.declined!.row).toContain('高技能人才一次性补贴（个人）');
+    expect(tabs.declined!.row).toContain('不予补贴');
+    expect(tabs.declined!.row).toContain('2022-09-01 08:00');
+    expect(tabs.declined!.row).not.toMatch(/declined|XH36|unclassified/);
     await page.context().close();
   });
 

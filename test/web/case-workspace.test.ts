@@ -139,7 +139,19 @@ describe('the page image as a workspace', () => {
 });
 
 describe('classifying an unclassified case (未分类)', () => {
-  it("lets the clerk set the programme and the certificate's type; the case is judged again under XH36-3.7.c and the trail says so", async () => {
+  it('lists the case in the 未分类 queue, titled in Chinese, with the time received in Beijing time', async () => {
+    const unclassified = await seedUnclassifiedClaim(env.stores, { level: 2, createdAt: '2022-11-20T02:00:00.000Z' });
+    const page = await signedInPage(stack, 'clerk1', VIEWPORTS.desk, '#/queue/unclassified');
+    const row = page.locator(`tr[data-case="${unclassified.caseId}"]`);
+    await row.waitFor();
+
+    expect(await page.locator('#view h1').textContent()).toBe('队列 未分类');
+    expect(await row.textContent()).toContain('2022-11-20 10:00');
+    expect(await page.locator('#view').textContent()).not.toContain('unclassified');
+    await page.context().close();
+  });
+
+  it("lets the clerk set the programme and the certificate's type; the case is judged again under XH36-3.7.c and the trail says so (an older certificate whose page is no longer stored: entered by hand)", async () => {
     const unclassified = await seedUnclassifiedClaim(env.stores, { level: 2 });
     expect(unclassified.queue).toBe('unclassified');
     const certificate = unclassified.documents.find((d) => d.type === 'unknown')!;
@@ -168,7 +180,8 @@ describe('classifying an unclassified case (未分类)', () => {
       idNumber: stored.personIdNumber!,
       occupation: '数控车工',
       level: '2',
-      certificateKind: 'qualification',
+      // Typed in Chinese, as the page shows it; stored as its code.
+      certificateKind: '职业资格证书',
       certificateNumber: `Q2020-${stored.personIdNumber!.slice(-4)}`,
       issueDate: '2020-11-15',
       issuer: '杭州市职业技能鉴定中心',
@@ -180,12 +193,44 @@ describe('classifying an unclassified case (未分类)', () => {
       await page.locator(`label.field[data-key="${certificate.documentId}#0#${field}"]:not(.flagged):not(.pending)`).waitFor();
     }
     await page.locator('#decision .headline').filter({ hasText: '符合' }).waitFor();
+    const entered = (await env.stores.cases.get(unclassified.caseId))!.documents.find((d) => d.documentId === certificate.documentId)!;
+    expect(entered.fields.certificateKind!.value).toBe('qualification');
 
     await page.keyboard.press('Alt+h');
     await page.locator('#audit:not([hidden])').waitFor();
     const row = page.locator('#audit tbody tr').filter({ hasText: '人工分类' });
     expect(await row.textContent()).toContain('材料类型：无法识别的材料 → 职业资格/技能等级证书');
     expect(await row.textContent()).toMatch(/项目：未分类 → 高技能人才/);
+    expect(await row.textContent()).toContain('识别结果已不在存储中，未重新识别（请人工录入）：职业资格/技能等级证书');
+    await page.context().close();
+  });
+
+  it('reads the certificate again from its stored page once classified: its fields show what the page prints and the case is 符合 with nothing typed', async () => {
+    const unclassified = await seedUnclassifiedClaim(env.stores, { level: 2, personName: '孙三', pagesStored: true });
+    const certificate = unclassified.documents.find((d) => d.type === 'unknown')!;
+    const page = await signedInPage(stack, 'clerk1', VIEWPORTS.desk, caseHash(unclassified.caseId));
+    await page.locator('#classify').waitFor();
+
+    await page.keyboard.press('Alt+k');
+    await page.locator('dialog select[name="programme"]').selectOption('XH36-3.7.c');
+    await page.locator(`dialog select[data-document="${certificate.documentId}"]`).selectOption('vocational_certificate');
+    await page.keyboard.press('Control+Enter');
+
+    await page.locator('#decision .headline').filter({ hasText: '符合' }).waitFor();
+    const field = (name: string) => page.locator(`input[data-key="${certificate.documentId}#0#${name}"]`);
+    expect(await field('holderName').inputValue()).toBe('孙三');
+    expect(await field('idNumber').inputValue()).toBe(unclassified.personIdNumber);
+    expect(await field('certificateNumber').inputValue()).toMatch(/^S\d+$/);
+    expect(await field('issueDate').inputValue()).toBe('2020-11-15');
+    // The kind is shown in Chinese, not as its code.
+    expect(await field('certificateKind').inputValue()).toBe('职业技能等级证书');
+    expect(await page.locator(`label.field.flagged[data-key^="${certificate.documentId}#0#"]`).count()).toBe(0);
+    expect(await page.locator('#confirm').count()).toBe(1);
+
+    await page.keyboard.press('Alt+h');
+    await page.locator('#audit:not([hidden])').waitFor();
+    const row = page.locator('#audit tbody tr').filter({ hasText: '人工分类' });
+    expect(await row.textContent()).toContain('已按新类型重新识别：职业资格/技能等级证书');
     await page.context().close();
   });
 });

@@ -91,7 +91,7 @@ describe('clerk page', () => {
     await second.context().close();
   });
 
-  it('a supervisor approves a confirmed case and the export holds the payment with its amount', async () => {
+  it('a supervisor approves a confirmed case and the export holds the payment with its amount, its programme title and Beijing time, the ID as text in the CSV too', async () => {
     const seeded = await seedClaim(env.stores, { level: 2, personName: '孙悦', idNumber: '330106199202023456' });
     await env.stores.cases.update({ ...seeded, status: 'confirmed', confirmedBy: 'clerk1' }, seeded.version, {
       caseId: seeded.caseId,
@@ -119,6 +119,19 @@ describe('clerk page', () => {
     const payment = rows.find((r) => r.includes(seeded.caseId))!;
     expect(payment).toContain(5000);
     expect(payment).toContain('330106199202023456');
+    // The programme by its title and the approval in Beijing time, in the workbook and in the CSV; the ID stays text.
+    const approvedAt = (await env.stores.cases.get(seeded.caseId))!.approvedAt!;
+    const beijing = new Date(Date.parse(approvedAt) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+    expect(payment).toContain('高技能人才一次性补贴（个人）');
+    expect(payment).toContain(beijing);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#csv').click()]);
+    const line = readFileSync((await csv.path())!, 'utf8')
+      .split('\r\n')
+      .find((l) => l.includes(seeded.caseId))!;
+    expect(line).toContain('="330106199202023456"');
+    expect(line).toContain('高技能人才一次性补贴（个人）');
+    expect(line).toContain(beijing);
+    expect(line).not.toMatch(/approved|eligible|\d{4}-\d{2}-\d{2}T/);
     await page.context().close();
   });
 
@@ -137,7 +150,7 @@ describe('clerk page', () => {
     await page.context().close();
   });
 
-  it('shows documents of different persons as a finding with a resolve control; the case cannot be confirmed until the clerk resolves it', async () => {
+  it('shows documents of different persons as a finding with a resolve control; the case is headed 待核对 and cannot be confirmed until the clerk resolves it', async () => {
     const seeded = await seedClaim(env.stores, { level: 2, personName: '周敏', otherPerson: { name: '吴刚', idNumber: '330106198802023456' } });
     const page = await signedIn('clerk1', `#/case/${seeded.caseId}`);
     const finding = page.locator('.finding.open[data-finding="different_persons"]');
@@ -145,12 +158,15 @@ describe('clerk page', () => {
     expect(await finding.textContent()).toContain('吴刚');
     expect(await finding.textContent()).toContain('周敏');
     expect(await page.locator('#confirm').count()).toBe(0);
+    // Payable by the rules, but not 符合 while the finding is open.
+    expect(await page.locator('#decision .headline').textContent()).toMatch(/^待核对（疑点未处理）/);
 
     await page.keyboard.press('Alt+y');
     await page.locator('dialog textarea').fill('已核对身份证原件：合同与社保记录所写为申请人本人（曾用名吴刚）');
     await page.keyboard.press('Control+Enter');
     await page.locator('.finding.resolved').waitFor();
     await page.locator('#confirm').waitFor();
+    expect(await page.locator('#decision .headline').textContent()).toMatch(/^符合/);
     expect((await env.stores.cases.get(seeded.caseId))?.resolvedFindings?.[0]).toMatchObject({ code: 'different_persons', by: 'clerk1' });
     await page.context().close();
   });

@@ -7,18 +7,37 @@ import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import { shippedParameters } from '../support/shipped-policy.js';
 import { extractGroupedDocuments } from '../../shared/extraction/index.js';
 import { blobPageCheckpoints } from '../../shared/pipeline/checkpoints.js';
-import { idCardPage, person, skillLevelCertificatePage } from '../extraction/support/documents.js';
+import { idCardPage, person, residentId, skillLevelCertificatePage } from '../extraction/support/documents.js';
 import { DERIVED_PREFIX, seedClaim, type ClaimOptions, type ReviewStores } from '../review/review-fixtures.js';
 
 /**
  * The seeded XH36-3.7.c claim with its certificate read as `unknown` (no type, so no fields: what the reader leaves
- * for a page it cannot classify), judged again: no programme → 未分类.
+ * for a page it cannot classify), judged again: no programme → 未分类. With `pagesStored`, the certificate's page is
+ * stored as the process stage stores it (a page checkpoint: a 职业技能等级证书, level 2, issued 2020-11-15, printed
+ * with the claimant's name and a valid ID number), so classifying it reads it again; without, it is an older document whose pages are gone.
  *
  * @example
  * const unclassified = await seedUnclassifiedClaim(env.stores); // queue 'unclassified'
  */
-export async function seedUnclassifiedClaim(stores: ReviewStores, options: ClaimOptions = {}): Promise<ReviewCase> {
-  const seeded = await seedClaim(stores, options);
+export async function seedUnclassifiedClaim(stores: ReviewStores, options: ClaimOptions & { pagesStored?: boolean } = {}): Promise<ReviewCase> {
+  const idNumber =
+    options.idNumber ?? (options.pagesStored ? residentId('19900307', '330106', String(Math.floor(Math.random() * 1000)).padStart(3, '0')) : undefined);
+  const seeded = await seedClaim(stores, { ...options, ...(idNumber ? { idNumber } : {}) });
+  if (options.pagesStored) {
+    const certificate = seeded.documents.find((d) => d.type === 'vocational_certificate')!;
+    const page = skillLevelCertificatePage({
+      pageNumber: 1,
+      level: 2,
+      levelText: '二级/技师',
+      year: 2020,
+      dateText: '2020年11月15日',
+      occupation: '数控车工',
+      issuer: '杭州市职业技能鉴定中心',
+      name: options.personName ?? '王晓明',
+      id: idNumber,
+    });
+    await blobPageCheckpoints(stores.blobs, stores.bucket, DERIVED_PREFIX, certificate.documentId).save(page);
+  }
   const documents = structuredClone(seeded.documents).map((d) =>
     d.type === 'vocational_certificate' ? { ...d, type: 'unknown' as const, fields: {}, typeConfidence: 0.31 } : d,
   );

@@ -56,7 +56,7 @@ describe('the page on a 390 px screen', () => {
     await page.context().close();
   });
 
-  it('lets no other view scroll sideways: the queues, a queue, what came in by e-mail', async () => {
+  it('lets no other view scroll sideways: the queues, a queue, what came in by e-mail, the case lists', async () => {
     const emailId = await seedEmailSubmission(env.stores);
     const seeded = await seedClaim(env.stores, { level: 2, submissionId: emailId });
     const page = await phone('1');
@@ -64,6 +64,7 @@ describe('the page on a 390 px screen', () => {
       ['#/', '审核队列'],
       [`#/queue/${encodeURIComponent(seeded.queue)}`, seeded.queue],
       [`#/submission/${encodeURIComponent(emailId)}`, '来件详情'],
+      ['#/cases', '案件查询'],
     ];
     for (const [hash, title] of views) {
       await page.evaluate((h) => (location.hash = h), hash);

@@ -70,6 +70,9 @@ describe('yearly targets report page (XH36-1: 12,500 person-times a year)', () =
     await workbook.xlsx.load(readFileSync((await download.path())!) as never);
     const row = (workbook.getWorksheet('按项目')!.getRow(2).values as unknown[]).slice(1);
     expect(row.slice(0, 5)).toEqual(['XH36-3.7.c', '高技能人才一次性补贴（个人）', 2, 2, 2]);
+    // Every sheet names the programme by its title beside the clause, as the page does.
+    const certificates = (workbook.getWorksheet('证书')!.getRow(2).values as unknown[]).slice(1);
+    expect(certificates.slice(0, 2)).toEqual(['XH36-3.7.c', '高技能人才一次性补贴（个人）']);
     await page.context().close();
   });
 

@@ -74,6 +74,8 @@ describe("the clerk's day on the page", () => {
     const page = await signedIn('clerk1', caseHash(short.caseId));
     await headline(page).filter({ hasText: '缺少材料' }).waitFor();
     expect(await page.locator('#missing').textContent()).toBe('缺少材料：身份证');
+    // Listed once: not again among the reasons, nor anywhere else in the decision.
+    expect((await page.locator('#decision').textContent())!.split('缺少材料：').length - 1).toBe(1);
 
     await page.keyboard.press('Alt+b');
     expect(await page.locator('dialog input[name="doc"][value="id_card"]').isChecked()).toBe(true);

@@ -6,6 +6,7 @@
  * Every label is Simplified Chinese; everything works from the keyboard (the footer lists the keys of each view).
  */
 import type { CaseDetail, CaseSummary } from '../../shared/review/api-schemas.js';
+import { beijingTime, programmeTitleZh } from '../../shared/cases/labels-zh.js';
 import { listKeys } from './list-keys.js';
 import { ApiFailure, type ApiError } from './api-failure.js';
 import { caseView as caseViewOf, type CaseKit } from './case-view.js';
@@ -279,12 +280,14 @@ async function queueView(queue: string, cursor?: string): Promise<void> {
     'GET',
     `/queues/${encodeURIComponent(queue)}/cases?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
   );
-  view().innerHTML = `<h1>队列 <span class="clause">${esc(queue)}</span></h1>
+  // The queue by its programme title (未分类 for the unclassified one), the clause id beside a programme's.
+  const title = programmeTitleZh(queue);
+  view().innerHTML = `<h1>队列 ${esc(title)}${title !== queue && queue.startsWith('XH36-') ? ` <span class="clause">${esc(queue)}</span>` : ''}</h1>
     <div class="actions"><button class="primary" id="claim">领取下一件 <kbd>c</kbd></button>${page.cursor ? '<button id="more">下一页 <kbd>n</kbd></button>' : ''}</div>
-    <table><thead><tr><th>案件</th><th>申请人</th><th>状态</th><th>待核对</th><th>判定</th><th>金额</th><th>收到</th></tr></thead><tbody>${page.items
+    <table><thead><tr><th>案件</th><th>申请人</th><th>状态</th><th>待核对</th><th>判定</th><th>金额</th><th>收到（北京时间）</th></tr></thead><tbody>${page.items
       .map(
         (c) =>
-          `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td><span class="status ${c.status}">${STATUS[c.status]}${c.lease ? ` · ${esc(c.lease.holder)}` : ''}</span></td><td>${c.flaggedFieldCount}</td><td>${esc(OUTCOME[c.outcome ?? ''] ?? '')}</td><td>${yuan(c.amountYuan)}</td><td>${esc(c.createdAt.slice(0, 16).replace('T', ' '))}</td></tr>`,
+          `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td><span class="status ${c.status}">${STATUS[c.status]}${c.lease ? ` · ${esc(c.lease.holder)}` : ''}</span></td><td>${c.flaggedFieldCount}</td><td>${esc(OUTCOME[c.outcome ?? ''] ?? '')}</td><td>${yuan(c.amountYuan)}</td><td>${esc(beijingTime(c.createdAt))}</td></tr>`,
       )
       .join('')}</tbody></table>${page.items.length === 0 ? '<p class="muted">此队列没有待审核的案件。</p>' : ''}`;
   keys('<kbd>c</kbd> 领取下一件 · <kbd>↑</kbd><kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开（不领取） · <kbd>Esc</kbd> 返回队列列表');

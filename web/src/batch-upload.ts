@@ -44,6 +44,7 @@ const CASE_STATUS: Record<string, string> = {
   rejected: '已退回',
   approved: '已审批',
   paid: '已支付',
+  declined: '不予补贴',
 };
 const FIELD_LABELS: Record<string, string> = {
   holderName: '姓名',
@@ -131,6 +132,22 @@ interface FileUpload {
 }
 
 /**
+ * Where a batch stands, as its list row says it: waiting for its files, being read (files read / files), or read with
+ * its cases by state (`已识别 · 待审核 2、已审批 1`).
+ *
+ * @example
+ * batchStateZh(batch); // '识别中（3/5 份文件）'
+ */
+export function batchStateZh(batch: BatchListItem): string {
+  const state = batch.state;
+  if (!state) return '—';
+  if (state.documents === 0) return '等待文件';
+  if (state.documentsFinal < state.documents) return `识别中（${state.documentsFinal}/${state.documents} 份文件）`;
+  const cases = Object.entries(state.casesByStatus).map(([status, n]) => `${CASE_STATUS[status] ?? status} ${n}`);
+  return cases.length > 0 ? `已识别 · ${cases.join('、')}` : '已识别';
+}
+
+/**
  * The institution's home: its batches, newest first, and "新建批次".
  *
  * @example
@@ -140,10 +157,10 @@ export async function batchListView(kit: PageKit): Promise<void> {
   const { batches } = await kit.api<{ batches: BatchListItem[] }>('GET', '/batches');
   kit.view().innerHTML = `<h1>我的批次</h1>
     <div class="actions"><button class="primary" id="new-batch">新建批次 <kbd>n</kbd></button></div>
-    <table><thead><tr><th>批次编号</th><th>名册</th><th>证书文件</th><th>创建时间</th></tr></thead><tbody>${batches
+    <table><thead><tr><th>批次编号</th><th>名册</th><th>证书文件</th><th>状态</th><th>创建时间</th></tr></thead><tbody>${batches
       .map(
         (b) =>
-          `<tr tabindex="-1" data-batch="${kit.esc(b.batchId)}"><td>${kit.esc(b.batchId)}</td><td>${kit.esc(b.rosterFileName ?? '—')}</td><td>${kit.esc(b.certificateFiles.join('、'))}</td><td>${kit.esc(beijing(b.createdAt))}</td></tr>`,
+          `<tr tabindex="-1" data-batch="${kit.esc(b.batchId)}"><td>${kit.esc(b.batchId)}</td><td>${kit.esc(b.rosterFileName ?? '—')}</td><td>${kit.esc(b.certificateFiles.join('、'))}</td><td class="batch-state">${kit.esc(batchStateZh(b))}</td><td>${kit.esc(beijing(b.createdAt))}</td></tr>`,
       )
       .join('')}</tbody></table>${batches.length === 0 ? '<p class="muted">还没有提交过批次。按 <kbd>n</kbd> 新建批次，上传考核发证名册和证书。</p>' : ''}
     <p class="hint">按编号查看：批次 <input id="batch-id" placeholder="batch-…" /> <button id="open">查看</button>　案件 <input id="case-id" placeholder="case-…" /> <button id="open-case">查看</button></p>`;

@@ -3,6 +3,7 @@
  * certificate number or case id, over `GET /api/cases`. The query lives in the hash (`#/cases/status=confirmed&q=…`),
  * so a list can be reloaded, bookmarked and returned to from a case with the browser's Back.
  */
+import { beijingTime, programmeTitleZh } from '../../shared/cases/labels-zh.js';
 import type { CaseSearchResponse, CaseSummary } from '../../shared/review/api-schemas.js';
 import type { PageKit } from './batch-upload.js';
 import { listKeys } from './list-keys.js';
@@ -92,7 +93,7 @@ export async function caseListsView(kit: PageKit, arg: string): Promise<void> {
         ${query.q ? '<button type="button" id="clear-q">清除查询</button>' : ''}
       </form>
       <nav class="tabs" role="tablist" aria-label="案件状态">${tabs}</nav>
-      <table id="case-list"><thead><tr><th>案件</th><th>申请人</th><th>队列</th><th>状态</th><th>待核对</th><th>判定</th><th>金额</th><th>收到</th></tr></thead><tbody>${page.items.map(row).join('')}</tbody></table>
+      <table id="case-list"><thead><tr><th>案件</th><th>申请人</th><th>项目</th><th>状态</th><th>待核对</th><th>判定</th><th>金额</th><th>收到（北京时间）</th></tr></thead><tbody>${page.items.map(row).join('')}</tbody></table>
       ${page.items.length === 0 ? `<p class="muted" id="empty">${query.q ? '没有找到与查询相符的案件。' : '此状态下没有案件。'}</p>` : ''}
       <div class="actions">${earlier.length > 0 ? '<button id="previous">上一页 <kbd>p</kbd></button>' : ''}${page.cursor ? '<button id="next">下一页 <kbd>n</kbd></button>' : ''}</div>`;
     kit.keys('<kbd>/</kbd> 查询 · <kbd>m</kbd> 我的案件 · <kbd>↑</kbd><kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开案件 · <kbd>n</kbd>/<kbd>p</kbd> 翻页');
@@ -153,5 +154,5 @@ function row(c: CaseSummary): string {
   const esc = (value: unknown) =>
     String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
   const amount = c.amountYuan === undefined ? '—' : `${c.amountYuan.toLocaleString('zh-CN')} 元`;
-  return `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td><span class="clause">${esc(c.queue)}</span></td><td><span class="status ${esc(c.status)}">${STATUS[c.status] ?? esc(c.status)}${c.lease ? ` · ${esc(c.lease.holder)}` : ''}</span></td><td>${c.flaggedFieldCount}</td><td>${esc(OUTCOME[c.outcome ?? ''] ?? '')}</td><td>${amount}</td><td>${esc(c.createdAt.slice(0, 16).replace('T', ' '))}</td></tr>`;
+  return `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td title="${esc(c.queue)}">${esc(programmeTitleZh(c.queue))}</td><td><span class="status ${esc(c.status)}">${STATUS[c.status] ?? esc(c.status)}${c.lease ? ` · ${esc(c.lease.holder)}` : ''}</span></td><td>${c.flaggedFieldCount}</td><td>${esc(OUTCOME[c.outcome ?? ''] ?? '')}</td><td>${amount}</td><td>${esc(beijingTime(c.createdAt))}</td></tr>`;
 }

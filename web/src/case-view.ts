@@ -207,18 +207,23 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
               return `<div class="doc"><h3>${kit.esc(DOC_TITLES[document.type] ?? '材料')} <span class="muted">（第${document.pages.join('、')}页）</span></h3>${entries
                 .map(([name, field]) => {
                   const key = keyOf({ documentId: document.documentId, indexInFile: document.indexInFile, field: name });
-                  const shown = pending.get(key) ?? (field.value === null ? '' : String(field.value));
+                  // The certificate kind is shown and typed in Chinese (职业技能等级证书), never as its code.
+                  const kind = name === 'certificateKind';
+                  const stored = field.value === null ? '' : kind ? (CERTIFICATE_KIND_ZH[String(field.value)] ?? String(field.value)) : String(field.value);
+                  const shown = pending.get(key) ?? stored;
                   const label = FIELD_LABELS[name] ?? name;
-                  const valueZh = name === 'certificateKind' && typeof field.value === 'string' ? CERTIFICATE_KIND_ZH[field.value] : undefined;
                   return `<label class="field${field.needsReview ? ' flagged' : ''}${field.correction ? ' corrected' : ''}${pending.has(key) ? ' pending' : ''}" data-key="${kit.esc(key)}">
-                    <span>${kit.esc(label)}${valueZh ? `<small class="value-zh">${kit.esc(valueZh)}</small>` : ''}</span>
-                    <input name="${kit.esc(name)}" data-key="${kit.esc(key)}" value="${kit.esc(shown)}" ${editable ? '' : 'readonly'} aria-label="${kit.esc(label)}" />
+                    <span>${kit.esc(label)}</span>
+                    <input name="${kit.esc(name)}" data-key="${kit.esc(key)}" value="${kit.esc(shown)}" ${kind ? 'list="certificate-kinds"' : ''} ${editable ? '' : 'readonly'} aria-label="${kit.esc(label)}" />
                     <span class="conf" title="${field.needsReview ? '识别置信度低，请核对' : ''}">${Math.round(field.confidence * 100)}%</span></label>`;
                 })
                 .join('')}</div>`;
             })
             .join('')}
         </section>
+        <datalist id="certificate-kinds">${Object.values(CERTIFICATE_KIND_ZH)
+          .map((zh) => `<option value="${kit.esc(zh)}"></option>`)
+          .join('')}</datalist>
       </div>`;
     kit.keys(hints.join(' · '));
     wire();
@@ -317,8 +322,9 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     const input = kit.view().querySelector<HTMLInputElement>(`input[data-key="${CSS.escape(key)}"]`)!;
     const typed = input.value.trim();
     const original = ref.value.value;
-    // Numbers stay numbers (level, months), empty means "no value".
-    const value = typed === '' ? null : typeof original === 'number' && /^-?\d+(\.\d+)?$/.test(typed) ? Number(typed) : typed;
+    // Numbers stay numbers (level, months), empty means "no value", a certificate kind typed in Chinese is its code.
+    const kindCode = ref.field === 'certificateKind' ? Object.entries(CERTIFICATE_KIND_ZH).find(([, zh]) => zh === typed)?.[0] : undefined;
+    const value = typed === '' ? null : kindCode ? kindCode : typeof original === 'number' && /^-?\d+(\.\d+)?$/.test(typed) ? Number(typed) : typed;
     const next = nextFlagged(key);
     if (!ref.value.needsReview && value === original) {
       pending.delete(key);
