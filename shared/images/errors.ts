@@ -2,6 +2,8 @@
  * Errors raised while checking or preparing an uploaded image. Each carries a stable `code` (used as the document's
  * rejection reason) and a sentence a clerk or submitter can read, in Chinese and English.
  */
+import { CodedError } from '../documents/coded-error.js';
+
 export const IMAGE_ERROR_CODES = {
   imageTooLarge: 'image_too_large',
   imageCorrupt: 'image_corrupt',
@@ -10,17 +12,7 @@ export const IMAGE_ERROR_CODES = {
 export type ImageErrorCode = (typeof IMAGE_ERROR_CODES)[keyof typeof IMAGE_ERROR_CODES];
 
 /** Base class: every image error has a `code` and a Chinese sentence `messageZh` beside the English `message`. */
-export class ImageError extends Error {
-  readonly code: ImageErrorCode;
-  readonly messageZh: string;
-
-  constructor(code: ImageErrorCode, message: string, messageZh: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-    this.messageZh = messageZh;
-  }
-}
+export class ImageError extends CodedError<ImageErrorCode> {}
 
 /** The image has more pixels than the limit (a decompression bomb or an absurd scan resolution). */
 export class ImageTooLargeError extends ImageError {

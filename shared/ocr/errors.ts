@@ -2,6 +2,8 @@
  * Errors raised by OCR engines. Each has a stable `code` (a document state's reason) and a Chinese sentence
  * `messageZh` beside the English `message`.
  */
+import { CodedError } from '../documents/coded-error.js';
+
 export const OCR_ERROR_CODES = {
   ocrImageUnreadable: 'ocr_image_unreadable',
   ocrModelUnavailable: 'ocr_model_unavailable',
@@ -13,17 +15,7 @@ export const OCR_ERROR_CODES = {
 export type OcrErrorCode = (typeof OCR_ERROR_CODES)[keyof typeof OCR_ERROR_CODES];
 
 /** Base class of OCR errors. */
-export class OcrError extends Error {
-  readonly code: OcrErrorCode;
-  readonly messageZh: string;
-
-  constructor(code: OcrErrorCode, message: string, messageZh: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-    this.messageZh = messageZh;
-  }
-}
+export class OcrError extends CodedError<OcrErrorCode> {}
 
 /** The page image handed to the engine cannot be decoded. */
 export class OcrImageUnreadableError extends OcrError {

@@ -2,6 +2,8 @@
  * Errors raised while checking or reading an uploaded PDF. Each carries a stable `code` (the document's rejection
  * reason) and a sentence in Chinese (`messageZh`) beside the English `message`.
  */
+import { CodedError } from '../documents/coded-error.js';
+
 export const PDF_ERROR_CODES = {
   pdfEncrypted: 'pdf_encrypted',
   pdfCorrupt: 'pdf_corrupt',
@@ -12,17 +14,7 @@ export const PDF_ERROR_CODES = {
 export type PdfErrorCode = (typeof PDF_ERROR_CODES)[keyof typeof PDF_ERROR_CODES];
 
 /** Base class of every PDF error. */
-export class PdfError extends Error {
-  readonly code: PdfErrorCode;
-  readonly messageZh: string;
-
-  constructor(code: PdfErrorCode, message: string, messageZh: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-    this.messageZh = messageZh;
-  }
-}
+export class PdfError extends CodedError<PdfErrorCode> {}
 
 /** The PDF needs a password to open: we cannot read it, and the submitter must upload it without protection. */
 export class PdfEncryptedError extends PdfError {

@@ -6,7 +6,7 @@
  * Every label is Simplified Chinese; everything works from the keyboard (the footer lists the keys of each view).
  */
 import type { CaseDetail, CaseSummary } from '../../shared/review/api-schemas.js';
-import { beijingTime, programmeTitleZh } from '../../shared/cases/labels-zh.js';
+import { beijingTime, CASE_STATUS_ZH, OUTCOME_ZH, programmeTitleZh } from '../../shared/cases/labels-zh.js';
 import { listKeys } from './list-keys.js';
 import { ApiFailure, type ApiError } from './api-failure.js';
 import { caseView as caseViewOf, type CaseKit } from './case-view.js';
@@ -28,17 +28,6 @@ type Me = { userId: string; displayName?: string; roles: string[]; institutionId
 
 const $ = <T extends HTMLElement>(selector: string, root: ParentNode = document) => root.querySelector(selector) as T;
 const view = () => $('#view');
-
-const STATUS: Record<string, string> = {
-  needs_review: '待审核',
-  claimed: '审核中',
-  awaiting_documents: '待补件',
-  confirmed: '已确认',
-  rejected: '已退回',
-  approved: '已审批',
-  paid: '已支付',
-};
-const OUTCOME: Record<string, string> = { eligible: '符合', ineligible: '不符合', needs_review: '待核对', missing_documents: '缺少材料' };
 
 // ---------------------------------------------------------------- session and API
 
@@ -287,7 +276,7 @@ async function queueView(queue: string, cursor?: string): Promise<void> {
     <table><thead><tr><th>案件</th><th>申请人</th><th>状态</th><th>待核对</th><th>判定</th><th>金额</th><th>收到（北京时间）</th></tr></thead><tbody>${page.items
       .map(
         (c) =>
-          `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td><span class="status ${c.status}">${STATUS[c.status]}${c.lease ? ` · ${esc(c.lease.holder)}` : ''}</span></td><td>${c.flaggedFieldCount}</td><td>${esc(OUTCOME[c.outcome ?? ''] ?? '')}</td><td>${yuan(c.amountYuan)}</td><td>${esc(beijingTime(c.createdAt))}</td></tr>`,
+          `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td><span class="status ${c.status}">${CASE_STATUS_ZH[c.status]}${c.lease ? ` · ${esc(c.lease.holder)}` : ''}</span></td><td>${c.flaggedFieldCount}</td><td>${esc(OUTCOME_ZH[c.outcome ?? ''] ?? '')}</td><td>${yuan(c.amountYuan)}</td><td>${esc(beijingTime(c.createdAt))}</td></tr>`,
       )
       .join('')}</tbody></table>${page.items.length === 0 ? '<p class="muted">此队列没有待审核的案件。</p>' : ''}`;
   keys('<kbd>c</kbd> 领取下一件 · <kbd>↑</kbd><kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开（不领取） · <kbd>Esc</kbd> 返回队列列表');
@@ -319,13 +308,13 @@ async function batchView(submissionId: string): Promise<void> {
   const clean = batch.cases.filter((c) => c.flaggedFieldCount === 0 && (c.status === 'needs_review' || c.status === 'claimed')).length;
   view().innerHTML = `<h1>批次 ${esc(submissionId)}</h1>${submissionId.startsWith('batch-') ? `<p><a href="#/batches/${encodeURIComponent(submissionId)}">批次进度与名册核对</a></p>` : ''}
     <p>${Object.entries(batch.counts)
-      .map(([s, n]) => `<span class="status ${s}">${STATUS[s] ?? s} ${n}</span>`)
+      .map(([s, n]) => `<span class="status ${s}">${CASE_STATUS_ZH[s] ?? s} ${n}</span>`)
       .join(' ')}</p>
     ${isStaff() ? `<div class="actions"><button class="primary" id="confirm-clean" ${clean ? '' : 'disabled'}>确认全部无疑点案件（${clean} 件） <kbd>Alt+A</kbd></button></div>` : ''}
     <table><thead><tr><th>案件</th><th>持证人</th><th>状态</th><th>待核对</th><th>判定</th><th>金额</th></tr></thead><tbody>${batch.cases
       .map(
         (c) =>
-          `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td><span class="status ${c.status}">${STATUS[c.status]}</span></td><td>${c.flaggedFieldCount}</td><td>${esc(OUTCOME[c.outcome ?? ''] ?? '')}</td><td>${yuan(c.amountYuan)}</td></tr>`,
+          `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td><span class="status ${c.status}">${CASE_STATUS_ZH[c.status]}</span></td><td>${c.flaggedFieldCount}</td><td>${esc(OUTCOME_ZH[c.outcome ?? ''] ?? '')}</td><td>${yuan(c.amountYuan)}</td></tr>`,
       )
       .join('')}</tbody></table>${batch.cases.length === 0 ? '<p class="muted">此批次没有案件（或尚在识别中）。</p>' : ''}`;
   keys(`<kbd>↑</kbd><kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开案件${isStaff() ? ' · <kbd>Alt+A</kbd> 确认全部无疑点案件' : ''}`);

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { listKeys } from './list-keys.js';
 import type { batchListItemSchema, batchProgressSchema, createBatchResponseSchema } from '../../shared/review/api-schemas.js';
+import { CASE_STATUS_ZH } from '../../shared/cases/labels-zh.js';
 
 type BatchListItem = z.infer<typeof batchListItemSchema>;
 type BatchProgress = z.infer<typeof batchProgressSchema>;
@@ -35,16 +36,6 @@ const DOCUMENT_STATUS: Record<string, string> = {
   rejected: '已拒收',
   failed: '处理失败',
   duplicate: '重复上传',
-};
-const CASE_STATUS: Record<string, string> = {
-  needs_review: '待审核',
-  claimed: '审核中',
-  awaiting_documents: '待补件',
-  confirmed: '已确认',
-  rejected: '已退回',
-  approved: '已审批',
-  paid: '已支付',
-  declined: '不予补贴',
 };
 const FIELD_LABELS: Record<string, string> = {
   holderName: '姓名',
@@ -143,7 +134,7 @@ export function batchStateZh(batch: BatchListItem): string {
   if (!state) return '—';
   if (state.documents === 0) return '等待文件';
   if (state.documentsFinal < state.documents) return `识别中（${state.documentsFinal}/${state.documents} 份文件）`;
-  const cases = Object.entries(state.casesByStatus).map(([status, n]) => `${CASE_STATUS[status] ?? status} ${n}`);
+  const cases = Object.entries(state.casesByStatus).map(([status, n]) => `${CASE_STATUS_ZH[status] ?? status} ${n}`);
   return cases.length > 0 ? `已识别 · ${cases.join('、')}` : '已识别';
 }
 
@@ -421,7 +412,7 @@ export async function batchProgressView(kit: PageKit, batchId: string): Promise<
           .join(' ') || '<span class="muted">暂无</span>'
       }</p>
       <h2>案件</h2><p>共 ${p.cases.total} 件 ${Object.entries(p.cases.byStatus)
-        .map(([s, n]) => `<span class="status ${s}">${CASE_STATUS[s] ?? s} ${n}</span>`)
+        .map(([s, n]) => `<span class="status ${s}">${CASE_STATUS_ZH[s] ?? s} ${n}</span>`)
         .join(' ')}</p>
       <p>申报金额：${Object.entries(p.amountsByProgramme)
         .map(
