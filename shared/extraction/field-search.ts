@@ -14,6 +14,7 @@ import {
   type ColumnSpan,
 } from './continuation.js';
 import { findDates } from './dates.js';
+import { LABEL_PREFIXES } from './labels.js';
 import type { Reading, ValueReader } from './value-readers.js';
 
 export interface SearchOptions {
@@ -52,11 +53,23 @@ export function findLabelledCandidates(
     const build = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
       let candidate: Candidate | undefined = base.reading ? (base as Candidate) : undefined;
       if (!options.wrap) {
-        if (candidate) return endsLine(first, base.raw) && runsOnAtMargin(layout, first) ? withIssue(candidate, VALUE_MAY_CONTINUE) : candidate;
+        if (candidate) {
+          // A value cut at the right edge of run-on prose (`，劳动者姓名：唐志` | `红，…`): read with the piece at the margin.
+          const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
+          if (!margin) return candidate;
+          return joinedWith(base, reader, [first], margin) ?? withIssue(candidate, VALUE_MAY_CONTINUE);
+        }
         // A short value wrapped at its column's edge (`二〇一八年八月十九` | `日`): read with the next line of its column.
         // The piece may sit on the label's own row (a label centred on the two lines), so no row owner stops it.
         const next = lineUnder(layout, first, column);
-        if (!next) return undefined;
+        if (!next) {
+          // Prose wraps a value too: inside its narrow blank (lines flush under it at the paragraph's pitch), or at the
+          // text's right edge, going on at the margin (`起始日期：二〇一八年七月` | `四日，…`).
+          const stacked = stackedBlankLines(layout, first, column);
+          if (stacked.length > 0) return joinedWith(base, reader, [first, ...stacked]);
+          const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
+          return margin ? joinedWith(base, reader, [first], margin) : undefined;
+        }
         const raw = `${base.raw}${next.leading}`;
         const reading = reader(raw);
         // Which line continues a short value is a guess about layout: the clerk confirms it.
@@ -64,12 +77,18 @@ export function findLabelledCandidates(
       }
       // Values set in a narrow cell wrap every few characters: allow more lines for them.
       const maxLines = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0) <= 4 ? 8 : 3;
-      const { lines: below, more } = continuationLines(layout, first, column, maxLines);
+      const { lines: tight, more } = continuationLines(layout, first, column, maxLines);
+      // A value wrapped inside a narrow blank of prose: its lines sit flush under it at the paragraph's line pitch.
+      const stacked = tight.length === 0 && !more ? stackedBlankLines(layout, first, column) : [];
+      const below = tight.length > 0 ? tight : stacked;
       if (below.length > 0 || above.length > 0) {
         const raw = withoutOverprint([...above.map((l) => l.leading), base.raw, ...below.map((l) => l.leading)].join(''));
         const reading = reader(raw);
-        if (reading) candidate = { ...base, reading, line: mergeLines([...above, first, ...below], raw), raw };
-        else if (candidate) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
+        if (reading) {
+          candidate = { ...base, reading, line: mergeLines([...above, first, ...below], raw), raw };
+          // Lines joined across prose spacing are a guess about layout: the clerk confirms it.
+          if (stacked.length > 0) candidate = withIssue(candidate, WRAP_INFERRED);
+        } else if (candidate) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
       }
       if (candidate && below.length === 0 && above.length === 0 && !candidate.reading.issues.includes(VALUE_MAY_CONTINUE)) {
         // A box right after the value on its row, inside its column, that would change the value if it were part of
@@ -84,7 +103,13 @@ export function findLabelledCandidates(
         const top = above[0] ?? first;
         const last = below[below.length - 1] ?? first;
         const endsLast = below.length > 0 ? last.hits.length === 0 : endsLine(first, base.raw);
-        if (looseLineAbove(layout, top, column) || looseLineBelow(layout, last, column) || (endsLast && runsOnAtMargin(layout, last))) {
+        const margin = endsLast ? marginLineAfter(layout, last) : undefined;
+        if (margin && !looseLineAbove(layout, top, column)) {
+          // Run-on prose: the value goes on at the margin (`…学院路295号19幢` | `402室　经营项目…`); read it joined.
+          const joined = joinedWith({ ...candidate, raw: candidate.raw }, reader, [...above, first, ...below], margin);
+          if (joined) return joined;
+        }
+        if (looseLineAbove(layout, top, column) || looseLineBelow(layout, last, column) || margin) {
           return withIssue(candidate, VALUE_MAY_CONTINUE);
         }
       }
@@ -162,6 +187,16 @@ export function findLabelledCandidates(
             candidates.push(joined);
             continue;
           }
+        }
+        // A label that ends a line of run-on prose (`合同类型：无固定期限　起始日期：` | `2018年3月25日 …`): its value
+        // starts the next line at the margin. A guess about layout: the clerk confirms it.
+        const runOn = last && !inlineValue ? marginLineAfter(layout, line, true) : undefined;
+        const runOnText = runOn ? firstPiece(runOn.leading) : '';
+        const runOnReading = runOnText ? reader(runOnText) : null;
+        if (runOn && runOnReading) {
+          const reading = { ...runOnReading, issues: [...runOnReading.issues, WRAP_INFERRED] };
+          candidates.push({ reading, line: runOn, labelMatch: LabelMatch.below * inferred, raw: runOnText, labelRank });
+          continue;
         }
         // Several labels read as one box (a row of labels over a row of values): each looks under its own words.
         const below = nearestValueLine(line.hits.length > 1 ? linesBelowHit(layout, line, h) : linesBelow(layout, line));
@@ -256,6 +291,15 @@ function endsLine(line: LayoutLine, raw: string): boolean {
  * edge may go on at the start of the next line at the margin, when that line starts with unlabelled text.
  */
 function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
+  return marginLineAfter(layout, last) !== undefined;
+}
+
+/**
+ * The line at the margin where run-on prose goes on after `last` (which reaches the right edge of its text block),
+ * when it starts with unlabelled text; `undefined` otherwise. See `runsOnAtMargin`. With `wholeValue` (a label that
+ * ends its line), the margin line's text is the value itself, so a date or a number alone there counts too.
+ */
+function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = false): LayoutLine | undefined {
   const h = Math.max(last.box.height, layout.medianLineHeight * 0.8);
   const rightOf = (l: LayoutLine) => l.box.x + l.box.width;
   // Text lines of the value's type size only: a watermark's or a title's boxes set no edge or margin.
@@ -271,7 +315,7 @@ function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
       l.box.height / last.box.height < 1.65,
   );
   const edge = Math.max(...near.map(rightOf));
-  if (rightOf(last) < edge - h * 0.6) return false;
+  if (rightOf(last) < edge - h * 0.6) return undefined;
   const bottom = last.box.y + last.box.height;
   const margin = Math.min(...near.map((l) => l.box.x));
   // The next line at the margin: the prose goes on under the tallest blank of its line (values wrapped inside
@@ -287,25 +331,107 @@ function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
         l.box.x + l.box.width < last.box.x,
     )
     .sort((a, b) => a.box.y - b.box.y)[0];
-  if (!first) return false;
+  if (!first) return undefined;
   // Further than a line and a half down only past rows holding nothing but wrapped blanks (off the margin).
   const blankRows = layout.lines.some(
     (l) =>
       l.half === last.half && l.box.y >= bottom - h * 0.35 && l.box.y < first.box.y - h * 0.5 && l.box.x >= margin + h && l.box.x + l.box.width < last.box.x,
   );
-  if (first.box.y >= bottom + h * 1.5 && !blankRows) return false;
+  if (first.box.y >= bottom + h * 1.5 && !blankRows) return undefined;
   // Text before any label at the margin (`红，有效证件号码：`, a lone `业`): the value's last characters.
   const ratio = first.box.height / last.box.height;
-  return (
+  const runsOn =
     first.leading !== '' &&
     /[\p{L}\p{N}]/u.test(first.leading) &&
     !inSealRing(layout, first) &&
     !onArc(first) &&
-    !/\d{15}/.test(first.leading) &&
-    !wholeDate(first.leading) &&
+    // A date or a long number alone ends a value that runs on; it is the whole value of a label that ends its line.
+    (wholeValue || (!/\d{15}/.test(first.leading) && !wholeDate(first.leading))) &&
     ratio > 0.75 &&
-    ratio < 1.33
-  );
+    ratio < 1.33;
+  return runsOn ? first : undefined;
+}
+
+/** Issue on a value read by joining lines that prose wrapped (a narrow blank, the text's right edge): a guess about layout. */
+export const WRAP_INFERRED = 'value_wrap_inferred';
+
+/** Text of a run-on line up to its first separator (`红，有效证件号码：` → `红`; `2020.04.25 ；合同…` → `2020.04.25`). */
+function firstPiece(text: string): string {
+  return text.split(/[，,；;。、\s\u3000]/u)[0] ?? '';
+}
+
+/**
+ * A value read from `lines` joined (and from the first piece of `margin`, where run-on prose goes on), flagged
+ * `value_wrap_inferred`; `undefined` when the joined text does not read.
+ */
+function joinedWith(
+  base: Omit<Candidate, 'reading'>,
+  reader: ValueReader,
+  lines: readonly LayoutLine[],
+  margin?: LayoutLine,
+): Candidate | undefined {
+  const piece = margin ? firstPiece(margin.leading) : '';
+  if (margin && !piece) return undefined;
+  // A label's first character at the margin (`性` of a spread `性　别`) starts the next field, not the rest of a value.
+  if (margin && margin.flat.length === 1 && LABEL_PREFIXES.has(margin.flat)) return undefined;
+  const index = lines.indexOf(base.line);
+  const before = lines.slice(0, Math.max(0, index)).map((l) => l.leading);
+  const after = lines.slice(index + 1).map((l) => l.leading);
+  const raw = withoutOverprint([...before, base.raw, ...after, piece].join(''));
+  const reading = reader(raw);
+  if (!reading) return undefined;
+  const all = margin ? [...lines, margin] : [...lines];
+  return { ...base, reading: { ...reading, issues: [...reading.issues, WRAP_INFERRED] }, line: mergeLines(all, raw), raw };
+}
+
+/**
+ * Lines of a value wrapped inside a narrow underlined blank of run-on prose (`杭州北山餐饮管` | `理健康服务有限` | `公司`):
+ * set flush left under the value, no wider than it, at one steady pitch up to a line and a half apart (wider than a
+ * wrapped cell's lines, as prose lines are spaced), holding no label and not owned by a label of their own row.
+ */
+function stackedBlankLines(layout: PageLayout, first: LayoutLine, column: ColumnSpan, maxLines = 8): LayoutLine[] {
+  const out: LayoutLine[] = [];
+  const width = first.box.x + first.box.width - column.start;
+  let current = first;
+  let pitch: number | undefined;
+  while (out.length < maxLines) {
+    const h = Math.max(current.box.height, layout.medianLineHeight * 0.8);
+    const bottom = current.box.y + current.box.height;
+    // The nearest line under the value in its column, whatever it holds: a line skipped would break the blank.
+    const next = layout.lines
+      .filter(
+        (l) =>
+          l !== current &&
+          l.half === first.half &&
+          l.box.y >= bottom - h * 0.35 &&
+          l.box.y - bottom < h * 1.5 &&
+          l.box.x < column.start + width &&
+          l.box.x + l.box.width > column.start,
+      )
+      .sort((a, b) => a.box.y - b.box.y)[0];
+    const flush =
+      next !== undefined &&
+      Math.abs(next.box.x - column.start) < h * 0.3 &&
+      next.box.width <= width + h * 0.3 &&
+      next.hits.length === 0 &&
+      next.leading !== '' &&
+      /[\p{L}\p{N}]/u.test(next.flat) &&
+      // A label's fragment (`生:` of a spread `出　生:`) starts the next field.
+      !/[:：]$/.test(next.text.trim()) &&
+      !inSealRing(layout, next) &&
+      !onArc(next) &&
+      !wholeDate(next.flat) &&
+      next.box.height / first.box.height > 0.75 &&
+      next.box.height / first.box.height < 1.33 &&
+      rowOwner(layout, next) === undefined;
+    if (!next || !flush) break;
+    const step = next.box.y - current.box.y;
+    if (pitch !== undefined && Math.abs(step - pitch) > h * 0.3) break;
+    pitch = step;
+    out.push(next);
+    current = next;
+  }
+  return out;
 }
 
 /** The unlabelled line set directly under `line` in its column (the next line of a wrapped value), if any. */
