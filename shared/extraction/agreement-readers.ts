@@ -76,7 +76,8 @@ function organisationField(ctx: DocumentContext, labels: readonly string[], read
   const single = labelled(ctx, labels, reader);
   if (typeof single?.value !== 'string' || readOrganisationName(single.value)?.plausibility === 1) return single;
   const wrapped = labelled(ctx, labels, reader, { wrap: true });
-  const whole = typeof wrapped?.value === 'string' && wrapped.value.startsWith(single.value);
+  // The wrapped read may start above the line read alone (a value centred on its label's row): it must hold it.
+  const whole = typeof wrapped?.value === 'string' && wrapped.value.includes(single.value);
   if (!whole || readOrganisationName(wrapped!.value as string)?.plausibility !== 1) return single;
   // The join is read from layout alone: the clerk confirms it, unless another page prints the name whole.
   if (printedWholeElsewhere(ctx, wrapped!.value as string)) return wrapped!;

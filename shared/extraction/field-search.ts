@@ -9,6 +9,7 @@ import {
   inSealRing,
   mergeLines,
   rowOwner,
+  sameLabelCell,
   startsWithLabel,
   VALUE_MAY_CONTINUE,
   type ColumnSpan,
@@ -250,7 +251,8 @@ function unclaimed(layout: PageLayout, line: LayoutLine, value: LayoutLine): boo
     !wholeDate(line.flat) &&
     line.box.height / value.box.height > 0.75 &&
     line.box.height / value.box.height < 1.33 &&
-    rowOwner(layout, line) === undefined
+    // On the row of the value's own label's English gloss (`Issued by` over `认定机构：`), a line is still free.
+    (rowOwner(layout, line) === undefined || sameLabelCell(rowOwner(layout, line), rowOwner(layout, value)))
   );
 }
 
