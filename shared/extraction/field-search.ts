@@ -321,7 +321,12 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
   const bottom = last.box.y + last.box.height;
   const margin = Math.min(...near.map((l) => l.box.x));
   // The next line at the margin: the prose goes on under the tallest blank of its line (values wrapped inside
-  // narrow blanks push it down a few rows).
+  // narrow blanks push it down a few rows). A value set inside a blank that opens the line may stand a little in
+  // from the margin (`2018年3月25日` centred on its blank): the first text of its row, within three heights.
+  const rowStart = (l: LayoutLine) =>
+    !layout.lines.some(
+      (o) => o !== l && o.half === l.half && o.box.x + o.box.width <= l.box.x + h * 0.3 && Math.abs(o.box.y + o.box.height / 2 - (l.box.y + l.box.height / 2)) < h * 0.5,
+    );
   const first = layout.lines
     .filter(
       (l) =>
@@ -329,7 +334,7 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
         l.half === last.half &&
         l.box.y >= bottom - h * 0.35 &&
         l.box.y < bottom + h * 8 &&
-        l.box.x < margin + h &&
+        (l.box.x < margin + h || (l.box.x < margin + h * 3 && rowStart(l))) &&
         l.box.x + l.box.width < last.box.x,
     )
     .sort((a, b) => a.box.y - b.box.y)[0];
@@ -344,6 +349,8 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
   const ratio = first.box.height / last.box.height;
   const runsOn =
     first.leading !== '' &&
+    // An English gloss starting the next row is a bilingual grid's label cell, not prose going on.
+    !/^[A-Za-z][A-Za-z .'&/:-]*$/.test(first.text.trim()) &&
     /[\p{L}\p{N}]/u.test(first.leading) &&
     !inSealRing(layout, first) &&
     !onArc(first) &&
