@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import type { OcrPage } from '../../shared/ocr/index.js';
+import { company, creditCode, person, residentId } from './support/documents.js';
+
+// Classes behind the fields the reader missed or read short on fill-in-the-blank prose and ruled bilingual grids
+// (issue 12, development samples procedural-v3-dev…dev6; procedural-v3 itself never opened). Each is built on
+// constructed OCR lines with values of its own: no eval file is read here.
+
+const TODAY = '2026-12-04';
+type Line = [text: string, x: number, y: number, width: number, height: number];
+
+function page(lines: readonly Line[], size: { width: number; height: number } = { width: 1653, height: 2339 }): OcrPage {
+  return {
+    pageNumber: 1,
+    ...size,
+    rotation: 0,
+    source: 'text_layer',
+    lines: lines.map(([text, x, y, width, height]) => ({ text, confidence: 1, box: { x, y, width, height } })),
+  };
+}
+const readOne = (p: OcrPage) => extractDocuments([p], { today: TODAY })[0];
+
+const employeeId = residentId('19870412', '330102', '316');
+const employerCode = creditCode('5Q8T3K2W1', '330106');
+
+/** The clauses and signing block under a one-page labour contract's header paragraph. */
+const CONTRACT_TAIL: Line[] = [
+  ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 150, 1120, 958, 32],
+  ['二、甲方依法为乙方缴纳社会保险费。', 150, 1175, 543, 32],
+  ['甲方（盖章）：', 150, 1350, 226, 35],
+  ['乙方（签字）：', 827, 1350, 226, 35],
+  ['签订日期：2019/06/02', 150, 1420, 355, 37],
+];
+
+describe('a value wrapped inside a narrow blank of prose', () => {
+  // The blank is narrower than the name: the name wraps inside it, each line flush under the last at the
+  // paragraph's line pitch (over two heights apart, wider than a wrapped cell's lines).
+  const header = (employerLines: Line[]): OcrPage =>
+    page([
+      ['劳动合同', 650, 150, 340, 69],
+      ['甲方：', 150, 300, 125, 37],
+      ...employerLines,
+      ['，统一社会信用代码：', 560, 300, 439, 37],
+      [employerCode, 1040, 300, 362, 37],
+      ['，', 1450, 300, 35, 37],
+      ['劳动者姓名：', 150, 540, 220, 35],
+      [person.name, 400, 540, 110, 35],
+      ['，居民身份证号码：', 560, 540, 400, 37],
+      [employeeId, 1000, 540, 350, 37],
+      ['合同期限：2019年06月03日至2022年06月02日。', 150, 620, 720, 37],
+      ...CONTRACT_TAIL,
+    ]);
+
+  it('reads an employer name whose lines sit flush under it at the prose pitch, and flags the join', () => {
+    const doc = readOne(
+      header([
+        ['浙江青山湖电', 320, 300, 210, 35],
+        ['子元件研究院', 320, 380, 210, 35],
+        ['有限公司', 320, 460, 140, 35],
+      ]),
+    );
+    expect(doc.type).toBe('labor_contract');
+    const employer = doc.fields.employerName;
+    expect(employer.value).toBe('浙江青山湖电子元件研究院有限公司');
+    expect(employer.needsReview).toBe(true);
+  });
+
+  it('does not join a line that starts further in than the blank', () => {
+    const doc = readOne(
+      header([
+        ['浙江青山湖电', 320, 300, 210, 35],
+        ['子元件研究院', 420, 380, 210, 35],
+      ]),
+    );
+    expect(doc.fields.employerName.value).not.toBe('浙江青山湖电子元件研究院');
+    expect(doc.fields.employerName.needsReview).toBe(true);
+  });
+});
+
+/** A one-page labour contract in run-on prose, its lines justified to x = 1485. */
+function contractProse(lines: readonly Line[]): OcrPage {
+  return page([
+    ['劳动合同（简易版）', 470, 130, 700, 61],
+    ['单位名称：', 150, 290, 250, 35],
+    [company.name, 440, 290, 420, 35],
+    ['信用代码：', 900, 290, 297, 35],
+    [company.code, 1123, 290, 362, 37],
+    ...lines,
+    ...CONTRACT_TAIL,
+  ]);
+}
+
+describe('a label or a value at the end of a prose line', () => {
+  it('reads the value of a label that ends its line from the start of the next row, and flags it', () => {
+    const doc = readOne(
+      contractProse([
+        ['劳动者姓名：', 150, 370, 257, 35],
+        [person.name, 440, 370, 110, 35],
+        ['有效证件号码：', 640, 370, 378, 35],
+        [person.id, 1100, 370, 347, 37],
+        ['合同类型：固定期限　合同起始日期：', 690, 450, 795, 35],
+        // The value is centred on a blank that opens the row: it stands a little in from the margin.
+        ['2019年6月3日', 215, 530, 230, 37],
+        ['，终止日期：', 520, 530, 250, 35],
+        ['2022年6月2日', 800, 530, 230, 37],
+      ]),
+    );
+    expect(doc.type).toBe('labor_contract');
+    const start = doc.fields.startDate;
+    expect(start.value).toBe('2019-06-03');
+    expect(start.needsReview).toBe(true);
+    expect(start.issues ?? []).toContain('value_wrap_inferred');
+  });
+
+  it('reads a date cut at the right edge with its end at the margin', () => {
+    const doc = readOne(
+      contractProse([
+        ['劳动者姓名：', 150, 370, 257, 35],
+        [person.name, 440, 370, 110, 35],
+        ['有效证件号码：', 640, 370, 378, 35],
+        [person.id, 1100, 370, 347, 37],
+        ['合同类型：固定期限，起始日期：', 500, 450, 600, 35],
+        ['二〇一九年六月', 1230, 450, 255, 35],
+        ['三日', 150, 530, 70, 35],
+        ['，用工终止日：2022.06.02，工作岗位：', 260, 530, 700, 37],
+        ['焊工', 1000, 530, 70, 35],
+      ]),
+    );
+    const start = doc.fields.startDate;
+    expect(start.value).toBe('2019-06-03');
+    expect(start.needsReview).toBe(true);
+  });
+
+  it('reads a name glued to its label at the line end with its last character at the margin', () => {
+    const doc = readOne(
+      contractProse([
+        ['法定代表人：', 150, 370, 260, 35],
+        ['孙建平', 440, 370, 110, 35],
+        ['，劳动者姓名：欧', 1180, 370, 305, 37],
+        ['阳靖，居民身份证号码：', 150, 450, 470, 37],
+        [person.id, 660, 450, 347, 37],
+        ['合同期限：2019年06月03日至2022年06月02日。', 150, 530, 720, 37],
+      ]),
+    );
+    const name = doc.fields.employeeName;
+    expect(name.value).toBe('欧阳靖');
+    expect(name.needsReview).toBe(true);
+  });
+
+  it('does not run a value on into the first character of a spread label at the margin', () => {
+    // `发证单位：…局` ends its line; the next row opens with `性` of a spread `性　别`: a new field, not the rest.
+    const doc = readOne(
+      page(
+        [
+          ['专项职业能力证书', 1500, 160, 530, 70],
+          ['项目名称：茶叶加工', 1290, 290, 330, 51],
+          ['证书编号：ZX20193301606702', 1290, 355, 520, 52],
+          ['姓', 118, 490, 47, 45],
+          ['名：郑可欣', 237, 492, 200, 51],
+          ['发证单位：杭州市余杭区人力资源和社会保障局', 1605, 505, 700, 62],
+          ['性', 116, 554, 44, 44],
+          ['别：女', 235, 554, 140, 54],
+          ['身份证号码', 118, 624, 157, 43],
+          [employeeId, 274, 628, 343, 47],
+          ['2019.05.28', 1806, 580, 206, 53],
+        ],
+        { width: 2382, height: 1714 },
+      ),
+    );
+    expect(doc.type).toBe('vocational_certificate');
+    const issuer = doc.fields.issuer;
+    expect(issuer.value).toBe('杭州市余杭区人力资源和社会保障局');
+  });
+});
+
+describe('a ruled bilingual grid', () => {
+  /** A certificate grid: the English gloss on its own line over each Chinese label, values centred in their cells. */
+  const grid = (issuerLines: Line[]): OcrPage =>
+    page([
+      ['专项职业能力证书', 470, 140, 700, 78],
+      ['申请人姓名：', 150, 350, 192, 32],
+      ['Name', 215, 390, 60, 24],
+      [person.name, 750, 365, 110, 32],
+      ['身份证件号码：', 132, 450, 224, 32],
+      ['ID No.', 213, 490, 61, 24],
+      [person.id, 700, 465, 320, 32],
+      ['Special Ability', 140, 615, 143, 24],
+      ['考核项目：', 132, 650, 160, 32],
+      ['茶艺服务', 470, 635, 130, 32],
+      ['Certificate No.', 790, 615, 143, 24],
+      ['证书编号：', 782, 650, 160, 32],
+      ['ZX20213301245117', 983, 635, 300, 32],
+      ['Issued by', 164, 727, 95, 24],
+      ['认定机构：', 132, 760, 160, 32],
+      ...issuerLines,
+      ['Date of Issue', 798, 727, 128, 24],
+      ['颁证日期：', 782, 760, 160, 32],
+      ['2021年3月9日', 983, 745, 220, 32],
+    ]);
+
+  it('reads an issuer centred over two lines whose first line sits on the row of the English gloss', () => {
+    const doc = readOne(
+      grid([
+        ['杭州市职业能力建设', 393, 722, 287, 32],
+        ['指导服务中心', 441, 766, 192, 32],
+      ]),
+    );
+    expect(doc.type).toBe('vocational_certificate');
+    const issuer = doc.fields.issuer;
+    // Never the second line alone with confidence: read whole, or flagged.
+    expect(issuer.value === '杭州市职业能力建设指导服务中心' || issuer.needsReview).toBe(true);
+    expect(issuer.value).toBe('杭州市职业能力建设指导服务中心');
+  });
+
+  it('keeps a one-line issuer in the same grid confident', () => {
+    const doc = readOne(grid([['杭州市职业能力建设指导服务中心', 320, 745, 430, 32]]));
+    expect(doc.fields.issuer.value).toBe('杭州市职业能力建设指导服务中心');
+    expect(doc.fields.issuer.needsReview).toBe(false);
+  });
+
+  it('reads an employer whose first line sits above the label row, the rest under it', () => {
+    const doc = readOne(
+      page([
+        ['劳动合同', 653, 176, 327, 64],
+        ['Employer', 280, 369, 106, 27],
+        ['用工单位:', 255, 402, 156, 36],
+        ['杭州钱江新', 497, 340, 174, 36],
+        ['材料研究院', 497, 386, 174, 36],
+        ['有限公司', 514, 434, 139, 36],
+        ['Unified Social Credit Code', 721, 369, 287, 27],
+        ['社会信用代码:', 751, 402, 226, 36],
+        [employerCode, 1080, 386, 312, 36],
+        ['Employee', 278, 744, 110, 27],
+        ['乙方:', 289, 775, 87, 36],
+        [person.name, 488, 759, 110, 36],
+        ['ID No.', 831, 744, 66, 27],
+        ['身份证号码:', 768, 775, 191, 36],
+        [employeeId, 1049, 759, 320, 36],
+        ['Term From', 273, 992, 119, 27],
+        ['合同期限自:', 237, 1025, 191, 36],
+        ['2019年6月3日', 470, 1009, 226, 36],
+        ['Term To', 820, 992, 88, 27],
+        ['合同期限至:', 768, 1025, 191, 36],
+        ['2022年6月2日', 1049, 1009, 226, 36],
+        ...CONTRACT_TAIL.map((l): Line => [l[0], l[1], l[2] + 200, l[3], l[4]]),
+      ]),
+    );
+    expect(doc.type).toBe('labor_contract');
+    const employer = doc.fields.employerName;
+    expect(employer.value).toBe('杭州钱江新材料研究院有限公司');
+  });
+});
