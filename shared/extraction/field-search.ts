@@ -418,10 +418,24 @@ function stackedBlankLines(layout: PageLayout, first: LayoutLine, column: Column
           l.box.x + l.box.width > column.start,
       )
       .sort((a, b) => a.box.y - b.box.y)[0];
+    // Alone in the value's span on its row: characters set apart across it are a spread line's, not a wrap.
+    const alone =
+      next !== undefined &&
+      !layout.lines.some(
+        (o) =>
+          o !== next &&
+          o.half === next.half &&
+          Math.abs(o.box.y + o.box.height / 2 - (next.box.y + next.box.height / 2)) < h * 0.5 &&
+          o.box.x < column.start + width &&
+          o.box.x + o.box.width > column.start,
+      );
     const flush =
       next !== undefined &&
-      Math.abs(next.box.x - column.start) < h * 0.3 &&
-      next.box.width <= width + h * 0.3 &&
+      alone &&
+      // Flush with the value's first character; a label spread into boxes leaves that start known only to a
+      // character or so (`地` `址` `: 浙江省…`).
+      Math.abs(next.box.x - column.start) < h &&
+      next.box.x + next.box.width <= first.box.x + first.box.width + h * 0.3 &&
       next.hits.length === 0 &&
       next.leading !== '' &&
       /[\p{L}\p{N}]/u.test(next.flat) &&
