@@ -193,10 +193,12 @@ export function findLabelledCandidates(
         // starts the next line at the margin. A guess about layout: the clerk confirms it.
         const runOn = last && !inlineValue ? marginLineAfter(layout, line, true) : undefined;
         const runOnText = runOn ? firstPiece(runOn.leading) : '';
-        const runOnReading = runOnText ? reader(runOnText) : null;
-        if (runOn && runOnReading) {
-          const reading = { ...runOnReading, issues: [...runOnReading.issues, WRAP_INFERRED] };
-          candidates.push({ reading, line: runOn, labelMatch: LabelMatch.below * inferred, raw: runOnText, labelRank });
+        // Read like any value of its own line: it may wrap in turn (`浙江省…解放路63` | `号28幢1504室`).
+        const runOnValue = runOn && runOnText
+          ? build({ reading: reader(runOnText), line: runOn, labelMatch: LabelMatch.below * inferred, raw: runOnText, labelRank }, runOn, valueColumn(layout, runOn))
+          : undefined;
+        if (runOnValue) {
+          candidates.push(runOnValue.reading.issues.includes(WRAP_INFERRED) ? runOnValue : withIssue(runOnValue, WRAP_INFERRED));
           continue;
         }
         // Several labels read as one box (a row of labels over a row of values): each looks under its own words.
