@@ -104,9 +104,28 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
       /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')),
   );
   const line = lines[lines.length - 1];
-  if (!line) return undefined;
-  const reading = readOrganisationName(line.text);
-  return reading ? fieldFromLine(line, reading, LabelMatch.unlabelled) : undefined;
+  if (line) {
+    const reading = readOrganisationName(line.text);
+    return reading ? fieldFromLine(line, reading, LabelMatch.unlabelled) : undefined;
+  }
+  // The issuer's block at the foot may carry its own labelled date (`杭州市…局` over `发证时间：2021年09月14日`):
+  // an organisation line right above such a line, past the other labels, is the issuer. Found by position alone
+  // among labels, so the clerk confirms it.
+  const dateLabels = new Set<string>(LABELS.issueDate);
+  const dated = layout.lines.filter((l) => l.hits.length > 0 && l.hits.every((h) => dateLabels.has(h.form)));
+  const lastOther = Math.max(0, ...layout.lines.filter((l) => l.hits.length > 0 && !dated.includes(l)).map((l) => l.box.y));
+  const block = layout.lines.filter(
+    (l) =>
+      l.hits.length === 0 &&
+      l.flat.length >= 4 &&
+      l.box.y > lastOther &&
+      dated.some((d) => d.box.y > l.box.y && d.box.y - (l.box.y + l.box.height) < l.box.height * 1.5 && d.box.x < l.box.x + l.box.width && l.box.x < d.box.x + d.box.width) &&
+      /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')),
+  );
+  const issuer = block[block.length - 1];
+  const reading = issuer ? readOrganisationName(issuer.text) : null;
+  if (!issuer || !reading) return undefined;
+  return fieldFromLine(issuer, { ...reading, issues: [...reading.issues, 'issuer_position_inferred'] }, LabelMatch.unlabelled);
 }
 
 function unlabelledNumber(ctx: DocumentContext): DraftField | undefined {
