@@ -251,3 +251,116 @@ describe('a ruled bilingual grid', () => {
     expect(employer.value).toBe('杭州钱江新材料研究院有限公司');
   });
 });
+
+describe('prose values after spread labels, and an issuer dated at the foot', () => {
+  it('reads an address wrapped in its blank after a label spread into boxes', () => {
+    // `地` `址` `: 浙江省…`: the value's first character is placed only to a character or so.
+    const doc = readOne(
+      page([
+        ['统一社会信用代码　' + employerCode, 150, 129, 710, 33],
+        ['营业执照', 551, 275, 511, 101],
+        ['名称:', 165, 492, 92, 33],
+        [company.name, 303, 492, 400, 31],
+        ['；法定代表人:', 942, 492, 256, 33],
+        [person.name, 1272, 492, 113, 31],
+        ['成立日期: 2012年05月09日；注册资本:', 165, 704, 572, 33],
+        ['500万元人民币', 792, 704, 222, 33],
+        ['；', 660, 773, 31, 33],
+        ['地', 722, 773, 31, 31],
+        ['址', 784, 773, 31, 31],
+        [': 浙江省杭州市上城区', 845, 773, 308, 33],
+        ['凤起东路58号3幢1', 873, 844, 280, 33],
+        ['12室', 873, 915, 65, 33],
+        ['登记机关:', 1245, 1454, 132, 33],
+        ['发照日期:2012年05月09日', 1134, 1509, 354, 33],
+      ]),
+    );
+    expect(doc.type).toBe('business_license');
+    const address = doc.fields.address;
+    expect(address.value).toBe('浙江省杭州市上城区凤起东路58号3幢112室');
+    expect(address.needsReview).toBe(true);
+  });
+
+  it('reads the value opening the next prose row together with its own wrapped line', () => {
+    const doc = readOne(
+      page([
+        ['注册号　330106881156580', 110, 129, 428, 31],
+        ['营业执照', 511, 227, 574, 100],
+        ['类型:', 173, 447, 69, 31],
+        ['个体工商户', 294, 447, 150, 29],
+        ['名称:', 496, 447, 120, 31],
+        ['杭州市上城区明远五金店', 660, 447, 330, 29],
+        ['组成形式:', 1162, 447, 190, 31],
+        ['个人', 1421, 447, 59, 29],
+        ['经营者:', 173, 581, 174, 31],
+        [person.name, 400, 581, 110, 29],
+        ['注册日期:', 707, 581, 207, 31],
+        ['2013年01月29日', 973, 581, 237, 31],
+        ['经营场所:', 1273, 581, 208, 31],
+        ['浙江省杭州市上城区望江路17', 202, 647, 387, 31],
+        ['号5幢302室', 202, 714, 160, 31],
+        ['登记机关:', 1287, 1176, 125, 31],
+        ['二〇一五年六月六日', 1218, 1229, 263, 29],
+      ]),
+    );
+    expect(doc.type).toBe('business_license');
+    const address = doc.fields.address;
+    expect(address.value).toBe('浙江省杭州市上城区望江路17号5幢302室');
+    expect(address.needsReview).toBe(true);
+  });
+
+  it('never joins the characters of a spread line under a name', () => {
+    const doc = readOne(
+      page([
+        ['培训结业证书', 534, 167, 563, 75],
+        ['姓', 150, 351, 32, 32],
+        ['名：林书瑶　性　别：', 245, 351, 408, 32],
+        ['女', 699, 351, 32, 32],
+        ['出生年月：', 776, 351, 199, 32],
+        ['一九', 1029, 351, 65, 32],
+        ...[...'九一年三月二日'].map((ch, i): Line => [ch, 150 + i * 70, 424, 32, 32]),
+        ['证件号：', 897, 424, 160, 32],
+        [employeeId, 220, 499, 319, 34],
+        ['培训项目：', 150, 620, 160, 32],
+        ['中式烹调师', 343, 620, 170, 34],
+        ['证书编号：', 586, 693, 204, 32],
+        ['PX202097984961', 818, 693, 250, 34],
+        ['发证日期：', 150, 766, 160, 32],
+        ['2020年11月15日', 371, 766, 238, 34],
+        ['杭州钱江职业培训学校', 1185, 941, 319, 32],
+      ]),
+    );
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.holderName.value).toBe('林书瑶');
+  });
+
+  it('takes for the issuer an organisation line over the dated line of its block, and flags it', () => {
+    const doc = readOne(
+      page([
+        ['专项职业能力证书', 446, 142, 742, 75],
+        ['考生姓名：', 211, 299, 160, 32],
+        ['Name', 261, 337, 60, 24],
+        [person.name, 444, 314, 110, 32],
+        ['居民身份证号：', 179, 503, 224, 32],
+        ['ID No.', 261, 543, 61, 24],
+        [person.id, 799, 518, 320, 32],
+        ['Special Ability', 220, 637, 143, 24],
+        ['专项能力名称：', 179, 670, 224, 32],
+        ['茶艺服务', 444, 655, 130, 32],
+        ['Certificate No.', 219, 739, 143, 24],
+        ['证号：', 243, 772, 96, 32],
+        ['ZX20213301792896', 444, 757, 286, 32],
+        ['Date of Issue', 227, 841, 128, 24],
+        ['认定日期：', 211, 874, 160, 32],
+        ['2021年9月14日', 444, 859, 220, 32],
+        ['杭州市上城区人力资源和社会保障局', 985, 1003, 511, 32],
+        ['发证时间：2021年09月14日', 1042, 1061, 397, 32],
+      ]),
+    );
+    expect(doc.type).toBe('vocational_certificate');
+    const issuer = doc.fields.issuer;
+    expect(issuer.value).toBe('杭州市上城区人力资源和社会保障局');
+    expect(issuer.needsReview).toBe(true);
+    expect(issuer.issues ?? []).toContain('issuer_position_inferred');
+  });
+});
