@@ -77,7 +77,12 @@ function occupationFromProse(ctx: DocumentContext): DraftField | undefined {
  * date. A date taken from running text instead (the training period in an award sentence) is a weaker guess.
  */
 function unlabelledIssueDate(ctx: DocumentContext): DraftField | undefined {
-  const lines = allLines(ctx).filter((l) => l.hits.length === 0 && findDates(l.text).length === 1);
+  // A date on the row of a label waiting for its value (`出生日期` `1978年02月09日`) is that label's, never the issue date.
+  const lines = allLines(ctx).filter((l) => {
+    if (l.hits.length > 0 || findDates(l.text).length !== 1) return false;
+    const layout = ctx.layouts.find((p) => p.lines.includes(l));
+    return !layout || rowOwner(layout, l) === undefined;
+  });
   const alone = lines.filter((l) => {
     const d = findDates(l.text)[0];
     return l.text.length - d.length <= 3;
@@ -257,6 +262,12 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     level = { value: null, confidence: kindConfidence, needsReview: false, issues: ['level_not_applicable'] };
   }
   if (issueDate && typeof issueDate.value === 'string' && issueDate.value > ctx.today) addIssue(issueDate, 'issue_date_in_future');
+  // No certificate is issued on its holder's day of birth: a date that equals the ID number's birth date was read
+  // from the wrong line.
+  const born = typeof idNumber?.value === 'string' && /^\d{17}[\dX]$/.test(idNumber.value) ? idNumber.value.slice(6, 14) : undefined;
+  if (born && issueDate && typeof issueDate.value === 'string' && issueDate.value.replace(/-/g, '') === born) {
+    addIssue(issueDate, 'issue_date_birth_date_conflict');
+  }
   return { holderName, idNumber, occupation, level, certificateKind, certificateNumber, issueDate, issuer };
 }
 

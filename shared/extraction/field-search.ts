@@ -126,7 +126,10 @@ export function findLabelledCandidates(
         const labelRank = labels.indexOf(hit.form);
         if (labelRank < 0) continue;
         const fuzzy = hit.fuzzy ? FUZZY_LABEL : 1;
-        const inlineValue = withoutGloss(hit.inlineValue);
+        // A spread label cut across boxes leaves its first character glued after the value's separator
+        // (`职业(工种)名称：电子商务师，级` | `别：`): the value ends at the separator, a guess the clerk confirms.
+        const spread = h === line.hits.length - 1 ? spreadLabelStart(withoutGloss(hit.inlineValue)) : undefined;
+        const inlineValue = spread ?? withoutGloss(hit.inlineValue);
         if (inlineValue) {
           const labelMatch = (hit.clean ? LabelMatch.inline : LabelMatch.inlineLoose) * fuzzy;
           const candidate = build(
@@ -136,7 +139,7 @@ export function findLabelledCandidates(
           );
           // Glued to its label, a value must look fully typical: `甲方每月15日前支付…` is prose, not a party.
           if (candidate && (hit.clean || candidate.reading.plausibility >= 1)) {
-            candidates.push(candidate);
+            candidates.push(spread === undefined ? candidate : withIssue(candidate, 'value_boundary_inferred'));
             continue;
           }
           if (h === line.hits.length - 1) {
@@ -361,6 +364,15 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
     ratio > 0.75 &&
     ratio < 1.33;
   return runsOn ? first : undefined;
+}
+
+/**
+ * The value before a separator when what follows it is only the first character or two of a label (`电子商务师，级`,
+ * the `级` of a spread `级　别`); `undefined` when the text has no such tail.
+ */
+function spreadLabelStart(value: string): string | undefined {
+  const m = /^(.+?)\s*[，,；;、]\s*([\u3400-\u9fff]{1,2})$/u.exec(value.trim());
+  return m && LABEL_PREFIXES.has(m[2]) ? m[1] : undefined;
 }
 
 /** Issue on a value read by joining lines that prose wrapped (a narrow blank, the text's right edge): a guess about layout. */

@@ -364,3 +364,51 @@ describe('prose values after spread labels, and an issuer dated at the foot', ()
     expect(issuer.issues ?? []).toContain('issuer_position_inferred');
   });
 });
+
+describe('confident-wrong classes on clean scans of fill-in-the-blank certificates', () => {
+  it('ends a value at the separator before the first character of a spread label, and flags it', () => {
+    const doc = readOne({
+      ...page([
+        ['职业技能等级证书', 477, 235, 691, 72],
+        ['持证人：', 151, 407, 292, 45],
+        [person.name, 448, 411, 183, 39],
+        ['公民身份号码：', 155, 490, 251, 44],
+        [employeeId, 424, 490, 330, 40],
+        ['职业(工种)名称：茶艺师，级', 154, 584, 500, 46],
+        ['别：', 943, 586, 76, 43],
+        ['四', 1070, 593, 32, 30],
+        ['证书编号：S330106295197214530979', 156, 668, 600, 40],
+        ['评价机构：浙江育英职业技能培训学校', 156, 747, 640, 40],
+        ['发证时间：2021年2月11日', 159, 830, 420, 40],
+      ]),
+      source: 'paddle',
+    });
+    expect(doc.type).toBe('vocational_certificate');
+    const occupation = doc.fields.occupation;
+    expect(occupation.value).toBe('茶艺师');
+    expect(occupation.needsReview).toBe(true);
+  });
+
+  it('never takes the date beside 出生日期 for the issue date when the issue date itself is unreadable', () => {
+    const doc = readOne({
+      ...page([
+        ['培训结业证书', 581, 204, 488, 71],
+        ['考生姓名' + person.name, 141, 349, 237, 43],
+        ['性', 452, 349, 48, 38],
+        ['别男', 587, 347, 116, 47],
+        ['出生日期', 793, 348, 141, 43],
+        ['1990年03月07日', 979, 351, 248, 36],
+        ['身份证号码', 1345, 347, 173, 48],
+        [person.id, 194, 425, 320, 37],
+        ['培训内容养老护理员岗前培训　，培训时间　2021年4月16日至2021.05.11　，证书号', 140, 537, 1372, 38],
+        ['PX202196483528', 202, 612, 258, 40],
+        ['杭州钱江职业培训学校', 1176, 814, 325, 45],
+        ['5二一年五月二年六日', 1198, 870, 316, 46],
+      ]),
+      source: 'paddle',
+    });
+    expect(doc.type).toBe('vocational_certificate');
+    const issued = doc.fields.issueDate;
+    expect(issued.value !== '1990-03-07' || issued.needsReview).toBe(true);
+  });
+});
