@@ -412,3 +412,34 @@ describe('confident-wrong classes on clean scans of fill-in-the-blank certificat
     expect(issued.value !== '1990-03-07' || issued.needsReview).toBe(true);
   });
 });
+
+describe('a two-character label justified across a wide label column', () => {
+  it('joins `名` and `称:` set the width of 统一社会信用代码 apart', () => {
+    const doc = readOne(
+      page(
+        [
+          ['营业执照', 866, 228, 560, 106],
+          ['统一社会信用代码：', 130, 500, 256, 28],
+          [employerCode, 996, 487, 367, 31],
+          ['名', 130, 598, 28, 28],
+          ['称：', 329, 598, 57, 28],
+          [company.name, 425, 598, 380, 28],
+          ['类', 130, 698, 28, 28],
+          ['型：', 329, 698, 57, 28],
+          ['有限责任公司', 425, 698, 170, 28],
+          ['法定代表人：', 130, 790, 256, 28],
+          [person.name, 425, 790, 85, 28],
+          ['成立日期：', 130, 883, 256, 28],
+          ['2015年03月12日', 425, 883, 200, 28],
+          ['住　　　　所：', 130, 976, 256, 28],
+          ['浙江省杭州市上城区望江路17号', 425, 976, 400, 28],
+          ['登记机关', 1700, 1300, 150, 28],
+          ['2015年03月12日', 1700, 1350, 200, 28],
+        ],
+        { width: 2339, height: 1653 },
+      ),
+    );
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.companyName.value).toBe(company.name);
+  });
+});
