@@ -176,8 +176,12 @@ export function continuationLines(
     // A date alone on a line (under an issuer, beside a seal) is a field of its own, never the rest of a name.
     // Back under the label, a character or two that start a label (`性` of a spread `性　别`) begin the next field.
     const labelStart = next.box.x < column.start - h && next.flat.length <= 3 && LABEL_PREFIXES.has(next.flat);
+    // A short piece ending in a colon (`号：` of a spread `证　书　号：`) is a label the engine did not join: it waits
+    // for a value of its own.
+    const labelPiece = /^[\u3400-\u9fff]{1,3}[:：]$/.test(next.flat);
     const stops =
       labelStart ||
+      labelPiece ||
       inSealRing(layout, next) ||
       startsWithLabel(next) ||
       /\d{15}/.test(next.flat) ||

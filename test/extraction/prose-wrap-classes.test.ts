@@ -443,3 +443,60 @@ describe('a two-character label justified across a wide label column', () => {
     expect(doc.fields.companyName.value).toBe(company.name);
   });
 });
+
+describe('confident-wrong classes of a second clean-scan sample', () => {
+  it('never continues a value with a short label piece ending in a colon', () => {
+    const doc = readOne({
+      ...page([
+        ['职业技能等级证书', 502, 171, 638, 68],
+        ['考生姓名：' + person.name, 132, 324, 422, 41],
+        ['公民身份号码：', 134, 398, 213, 40],
+        [employeeId, 400, 402, 290, 32],
+        ['职业(工种)名称：_中式面点师', 133, 497, 452, 37],
+        ['等', 678, 496, 39, 38],
+        ['级：四级', 902, 496, 157, 42],
+        ['证', 130, 569, 77, 39],
+        ['雞书', 206, 568, 86, 42],
+        ['号：', 350, 567, 69, 44],
+        ['Y330106429665204312819', 455, 573, 363, 33],
+        ['发证机关：　杭州钱塘烹饪技能培训学校', 130, 638, 701, 47],
+        ['发证时间:2020/04/18', 133, 846, 309, 44],
+      ]),
+      source: 'paddle',
+    });
+    expect(doc.type).toBe('vocational_certificate');
+    const occupation = doc.fields.occupation;
+    expect(occupation.value === '中式面点师' || occupation.needsReview).toBe(true);
+    expect(occupation.value).not.toBe('中式面点师号');
+  });
+
+  it('flags or completes an address cut at the right edge of a scan whose next box is taller', () => {
+    const doc = readOne({
+      ...page([
+        ['统一社会信用代码', 114, 144, 244, 42],
+        [employerCode, 115, 193, 328, 37],
+        ['营业执照', 542, 263, 532, 96],
+        ['名称', 108, 489, 127, 36],
+        [company.name, 284, 488, 500, 37],
+        ['公司类型', 1051, 485, 131, 43],
+        ['有限责任公司', 1234, 486, 313, 41],
+        ['负责人', 105, 552, 100, 45],
+        [person.name, 240, 552, 110, 45],
+        ['成立日期', 1293, 553, 129, 42],
+        ['2019年11月3日', 1380, 600, 170, 37],
+        ['营业场所', 369, 622, 129, 40],
+        ['浙江省杭州市西湖区转塘街道天目山路269号紫金港科技城创业大厦8幢13层', 546, 627, 1001, 32],
+        ['2601室', 105, 688, 105, 43],
+        ['经营范围', 311, 692, 125, 34],
+        ['一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；软', 486, 691, 1063, 37],
+        ['件开发；信息系统集成服务；职业技能培训（不含需取得许可的培训）；人力资源服务（不含职业中介活动、劳', 108, 756, 1440, 40],
+        ['登记机关：', 107, 1019, 148, 40],
+        ['2020/03/07', 108, 1076, 155, 35],
+      ]),
+      source: 'paddle',
+    });
+    expect(doc.type).toBe('business_license');
+    const address = doc.fields.address;
+    expect(address.value === '浙江省杭州市西湖区转塘街道天目山路269号紫金港科技城创业大厦8幢13层2601室' || address.needsReview).toBe(true);
+  });
+});
