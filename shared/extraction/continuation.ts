@@ -234,7 +234,8 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
         l.half === above.half &&
         Math.abs(l.box.x - above.box.x) < h * 1.5 &&
         l.box.y + l.box.height <= above.box.y + h * 0.35 &&
-        above.box.y - (l.box.y + l.box.height) < Math.min(h * 0.9, gapBelow),
+        // Clearly tighter: the lines of one centred value are spaced evenly, give or take a few pixels.
+        above.box.y - (l.box.y + l.box.height) < Math.min(h * 0.9, gapBelow - h * 0.2),
     );
     if (higher) break;
     out.unshift(above);

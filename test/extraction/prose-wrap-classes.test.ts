@@ -500,3 +500,37 @@ describe('confident-wrong classes of a second clean-scan sample', () => {
     expect(address.value === '浙江省杭州市西湖区转塘街道天目山路269号紫金港科技城创业大厦8幢13层2601室' || address.needsReview).toBe(true);
   });
 });
+
+describe('a name centred over four evenly spaced lines of a grid cell', () => {
+  it('reads the lines above the label row with it, though the spacing varies by a few pixels', () => {
+    const doc = readOne(
+      page([
+        ['劳动合同书', 646, 192, 344, 54],
+        ['Employer', 330, 394, 106, 27],
+        ['单　位　名　称：', 244, 425, 278, 36],
+        ['浙江钱江新', 580, 340, 174, 36],
+        ['材料研究院', 580, 386, 174, 36],
+        ['股份有限公', 580, 434, 174, 36],
+        ['司', 580, 479, 35, 36],
+        ['Unified Social Credit Code', 825, 394, 287, 27],
+        ['统一社会信用代码：', 812, 425, 312, 36],
+        [employerCode, 1166, 411, 312, 36],
+        ['Employee', 328, 792, 110, 27],
+        ['劳动者姓名：', 279, 823, 208, 36],
+        [person.name, 580, 806, 110, 36],
+        ['ID No.', 936, 792, 66, 27],
+        ['居民身份证号码：', 830, 823, 278, 36],
+        [employeeId, 1166, 806, 312, 36],
+        ['Term From', 323, 1017, 119, 27],
+        ['合同起始日期：', 261, 1048, 243, 36],
+        ['2019年6月3日', 589, 1034, 226, 36],
+        ['Term To', 924, 1017, 88, 27],
+        ['合同期限至：', 864, 1048, 208, 36],
+        ['2022/06/02', 1166, 1034, 174, 36],
+        ...CONTRACT_TAIL.map((l): Line => [l[0], l[1], l[2] + 300, l[3], l[4]]),
+      ]),
+    );
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employerName.value).toBe('浙江钱江新材料研究院股份有限公司');
+  });
+});
