@@ -76,7 +76,8 @@ function organisationField(ctx: DocumentContext, labels: readonly string[], read
   const single = labelled(ctx, labels, reader);
   if (typeof single?.value !== 'string' || readOrganisationName(single.value)?.plausibility === 1) return single;
   const wrapped = labelled(ctx, labels, reader, { wrap: true });
-  const whole = typeof wrapped?.value === 'string' && wrapped.value.startsWith(single.value);
+  // The wrapped read may start above the line read alone (a value centred on its label's row): it must hold it.
+  const whole = typeof wrapped?.value === 'string' && wrapped.value.includes(single.value);
   if (!whole || readOrganisationName(wrapped!.value as string)?.plausibility !== 1) return single;
   // The join is read from layout alone: the clerk confirms it, unless another page prints the name whole.
   if (printedWholeElsewhere(ctx, wrapped!.value as string)) return wrapped!;
@@ -246,7 +247,7 @@ function checkPartyAgreement(ctx: DocumentContext, field: DraftField | undefined
 export function readLaborContract(ctx: DocumentContext): DraftFields {
   let employerName = organisationField(ctx, ['甲方(用人单位)名称', '甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称'], readEmployerName);
   const employerCreditCode = creditCodeField(ctx, LABELS.creditCode);
-  let employeeName = labelled(ctx, ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名'], readWholePersonName);
+  let employeeName = labelled(ctx, ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名', '受聘人姓名', '受聘人'], readWholePersonName);
   const employeeIdNumber = idNumberField(ctx, LABELS.idNumber);
   completeOrganisationName(ctx, employerName);
   // Parties named in the opening sentence rather than beside labels.

@@ -77,7 +77,12 @@ function occupationFromProse(ctx: DocumentContext): DraftField | undefined {
  * date. A date taken from running text instead (the training period in an award sentence) is a weaker guess.
  */
 function unlabelledIssueDate(ctx: DocumentContext): DraftField | undefined {
-  const lines = allLines(ctx).filter((l) => l.hits.length === 0 && findDates(l.text).length === 1);
+  // A date on the row of a label waiting for its value (`出生日期` `1978年02月09日`) is that label's, never the issue date.
+  const lines = allLines(ctx).filter((l) => {
+    if (l.hits.length > 0 || findDates(l.text).length !== 1) return false;
+    const layout = ctx.layouts.find((p) => p.lines.includes(l));
+    return !layout || rowOwner(layout, l) === undefined;
+  });
   const alone = lines.filter((l) => {
     const d = findDates(l.text)[0];
     return l.text.length - d.length <= 3;
@@ -104,9 +109,28 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
       /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')),
   );
   const line = lines[lines.length - 1];
-  if (!line) return undefined;
-  const reading = readOrganisationName(line.text);
-  return reading ? fieldFromLine(line, reading, LabelMatch.unlabelled) : undefined;
+  if (line) {
+    const reading = readOrganisationName(line.text);
+    return reading ? fieldFromLine(line, reading, LabelMatch.unlabelled) : undefined;
+  }
+  // The issuer's block at the foot may carry its own labelled date (`杭州市…局` over `发证时间：2021年09月14日`):
+  // an organisation line right above such a line, past the other labels, is the issuer. Found by position alone
+  // among labels, so the clerk confirms it.
+  const dateLabels = new Set<string>(LABELS.issueDate);
+  const dated = layout.lines.filter((l) => l.hits.length > 0 && l.hits.every((h) => dateLabels.has(h.form)));
+  const lastOther = Math.max(0, ...layout.lines.filter((l) => l.hits.length > 0 && !dated.includes(l)).map((l) => l.box.y));
+  const block = layout.lines.filter(
+    (l) =>
+      l.hits.length === 0 &&
+      l.flat.length >= 4 &&
+      l.box.y > lastOther &&
+      dated.some((d) => d.box.y > l.box.y && d.box.y - (l.box.y + l.box.height) < Math.max(l.box.height, layout.medianLineHeight) * 1.5 && d.box.x < l.box.x + l.box.width && l.box.x < d.box.x + d.box.width) &&
+      /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')),
+  );
+  const issuer = block[block.length - 1];
+  const reading = issuer ? readOrganisationName(issuer.text) : null;
+  if (!issuer || !reading) return undefined;
+  return fieldFromLine(issuer, { ...reading, issues: [...reading.issues, 'issuer_position_inferred'] }, LabelMatch.unlabelled);
 }
 
 function unlabelledNumber(ctx: DocumentContext): DraftField | undefined {
@@ -238,6 +262,12 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     level = { value: null, confidence: kindConfidence, needsReview: false, issues: ['level_not_applicable'] };
   }
   if (issueDate && typeof issueDate.value === 'string' && issueDate.value > ctx.today) addIssue(issueDate, 'issue_date_in_future');
+  // No certificate is issued on its holder's day of birth: a date that equals the ID number's birth date was read
+  // from the wrong line.
+  const born = typeof idNumber?.value === 'string' && /^\d{17}[\dX]$/.test(idNumber.value) ? idNumber.value.slice(6, 14) : undefined;
+  if (born && issueDate && typeof issueDate.value === 'string' && issueDate.value.replace(/-/g, '') === born) {
+    addIssue(issueDate, 'issue_date_birth_date_conflict');
+  }
   return { holderName, idNumber, occupation, level, certificateKind, certificateNumber, issueDate, issuer };
 }
 

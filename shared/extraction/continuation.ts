@@ -64,6 +64,23 @@ export function rowOwner(layout: PageLayout, line: LayoutLine): LayoutLine | und
   return /^[A-Za-z .'&/:-]*$/.test(last.inlineValue) ? nearest : undefined;
 }
 
+const GLOSS_ONLY = /^[A-Za-z][A-Za-z .'&/:-]*$/;
+
+/**
+ * Whether two label lines are one bilingual label cell: a Chinese label with its English gloss set on a line of its
+ * own right above or below it (`Issued by` / `认定机构：`). A value centred on the cell may sit on either row.
+ */
+export function sameLabelCell(a: LayoutLine | undefined, b: LayoutLine | undefined): boolean {
+  if (!a || !b) return false;
+  if (a === b) return true;
+  if (a.hits.length === 0 || b.hits.length === 0 || a.half !== b.half) return false;
+  if (GLOSS_ONLY.test(a.text.trim()) === GLOSS_ONLY.test(b.text.trim())) return false;
+  const [top, bottom] = a.box.y < b.box.y ? [a, b] : [b, a];
+  const gap = bottom.box.y - (top.box.y + top.box.height);
+  const h = Math.max(a.box.height, b.box.height);
+  return gap > -h * 0.3 && gap < h * 0.8 && a.box.x < right(b) && b.box.x < right(a);
+}
+
 /**
  * The label lines to the left of `line` (in its half), nearest first by vertical distance between centres: which
  * label a value printed off its label's row (a dot-matrix fill-in a few millimetres above or below, a wrapped value
@@ -85,7 +102,8 @@ export function closestLabelIs(layout: PageLayout, line: LayoutLine, label: Layo
   const mine = ranked.find((r) => r.label === label);
   if (!mine) return false;
   // Only labels of the same label column compete: one further left has its own values between it and the line.
-  const rival = ranked.find((r) => r.label !== label && r.label.box.x < right(label) && right(r.label) > label.box.x);
+  // The English gloss of the label's own cell is no rival.
+  const rival = ranked.find((r) => r.label !== label && !sameLabelCell(r.label, label) && r.label.box.x < right(label) && right(r.label) > label.box.x);
   return !rival || rival.distance > mine.distance + line.box.height * margin;
 }
 
@@ -158,8 +176,12 @@ export function continuationLines(
     // A date alone on a line (under an issuer, beside a seal) is a field of its own, never the rest of a name.
     // Back under the label, a character or two that start a label (`性` of a spread `性　别`) begin the next field.
     const labelStart = next.box.x < column.start - h && next.flat.length <= 3 && LABEL_PREFIXES.has(next.flat);
+    // A short piece ending in a colon (`号：` of a spread `证　书　号：`) is a label the engine did not join: it waits
+    // for a value of its own.
+    const labelPiece = /^[\u3400-\u9fff]{1,3}[:：]$/.test(next.flat);
     const stops =
       labelStart ||
+      labelPiece ||
       inSealRing(layout, next) ||
       startsWithLabel(next) ||
       /\d{15}/.test(next.flat) ||
@@ -192,12 +214,15 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
           l.half === first.half &&
           l.box.y + l.box.height <= top + h * 0.35 &&
           l.box.y + l.box.height >= top - h * 0.9 &&
-          Math.abs(l.box.x - column.start) < h * 1.5 &&
+          // Flush with the value's column, or centred on its line (a value centred in its cell).
+          (Math.abs(l.box.x - column.start) < h * 1.5 || Math.abs(centreX(l) - centreX(first)) < h * 0.6) &&
           l.box.x < column.end &&
           sameType(l, first),
       )
       .sort((a, b) => b.box.y - a.box.y)[0];
-    if (!above || above.hits.length > 0 || rowOwner(layout, above) || !closestLabelIs(layout, above, label)) break;
+    // A line on the row of the label's own English gloss is no other label's value.
+    const owner = above ? rowOwner(layout, above) : undefined;
+    if (!above || above.hits.length > 0 || (owner && !sameLabelCell(owner, label)) || !closestLabelIs(layout, above, label)) break;
     // The label's row must lie below the line's centre: otherwise the line is the label's own row's neighbour above.
     if (centreY(label) <= centreY(above) + above.box.height * 0.3) break;
     // A line belongs to the block it is set tighter with: one flush under another value's lines (`有限责任公司分公`
@@ -209,7 +234,8 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
         l.half === above.half &&
         Math.abs(l.box.x - above.box.x) < h * 1.5 &&
         l.box.y + l.box.height <= above.box.y + h * 0.35 &&
-        above.box.y - (l.box.y + l.box.height) < Math.min(h * 0.9, gapBelow),
+        // Clearly tighter: the lines of one centred value are spaced evenly, give or take a few pixels.
+        above.box.y - (l.box.y + l.box.height) < Math.min(h * 0.9, gapBelow - h * 0.2),
     );
     if (higher) break;
     out.unshift(above);

@@ -9,11 +9,13 @@ import {
   inSealRing,
   mergeLines,
   rowOwner,
+  sameLabelCell,
   startsWithLabel,
   VALUE_MAY_CONTINUE,
   type ColumnSpan,
 } from './continuation.js';
 import { findDates } from './dates.js';
+import { LABEL_PREFIXES } from './labels.js';
 import type { Reading, ValueReader } from './value-readers.js';
 
 export interface SearchOptions {
@@ -52,11 +54,23 @@ export function findLabelledCandidates(
     const build = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
       let candidate: Candidate | undefined = base.reading ? (base as Candidate) : undefined;
       if (!options.wrap) {
-        if (candidate) return endsLine(first, base.raw) && runsOnAtMargin(layout, first) ? withIssue(candidate, VALUE_MAY_CONTINUE) : candidate;
+        if (candidate) {
+          // A value cut at the right edge of run-on prose (`，劳动者姓名：唐志` | `红，…`): read with the piece at the margin.
+          const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
+          if (!margin) return candidate;
+          return joinedWith(base, reader, [first], margin) ?? withIssue(candidate, VALUE_MAY_CONTINUE);
+        }
         // A short value wrapped at its column's edge (`二〇一八年八月十九` | `日`): read with the next line of its column.
         // The piece may sit on the label's own row (a label centred on the two lines), so no row owner stops it.
         const next = lineUnder(layout, first, column);
-        if (!next) return undefined;
+        if (!next) {
+          // Prose wraps a value too: inside its narrow blank (lines flush under it at the paragraph's pitch), or at the
+          // text's right edge, going on at the margin (`起始日期：二〇一八年七月` | `四日，…`).
+          const stacked = stackedBlankLines(layout, first, column);
+          if (stacked.length > 0) return joinedWith(base, reader, [first, ...stacked]);
+          const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
+          return margin ? joinedWith(base, reader, [first], margin) : undefined;
+        }
         const raw = `${base.raw}${next.leading}`;
         const reading = reader(raw);
         // Which line continues a short value is a guess about layout: the clerk confirms it.
@@ -64,12 +78,18 @@ export function findLabelledCandidates(
       }
       // Values set in a narrow cell wrap every few characters: allow more lines for them.
       const maxLines = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0) <= 4 ? 8 : 3;
-      const { lines: below, more } = continuationLines(layout, first, column, maxLines);
+      const { lines: tight, more } = continuationLines(layout, first, column, maxLines);
+      // A value wrapped inside a narrow blank of prose: its lines sit flush under it at the paragraph's line pitch.
+      const stacked = tight.length === 0 && !more ? stackedBlankLines(layout, first, column) : [];
+      const below = tight.length > 0 ? tight : stacked;
       if (below.length > 0 || above.length > 0) {
         const raw = withoutOverprint([...above.map((l) => l.leading), base.raw, ...below.map((l) => l.leading)].join(''));
         const reading = reader(raw);
-        if (reading) candidate = { ...base, reading, line: mergeLines([...above, first, ...below], raw), raw };
-        else if (candidate) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
+        if (reading) {
+          candidate = { ...base, reading, line: mergeLines([...above, first, ...below], raw), raw };
+          // Lines joined across prose spacing are a guess about layout: the clerk confirms it.
+          if (stacked.length > 0) candidate = withIssue(candidate, WRAP_INFERRED);
+        } else if (candidate) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
       }
       if (candidate && below.length === 0 && above.length === 0 && !candidate.reading.issues.includes(VALUE_MAY_CONTINUE)) {
         // A box right after the value on its row, inside its column, that would change the value if it were part of
@@ -84,7 +104,13 @@ export function findLabelledCandidates(
         const top = above[0] ?? first;
         const last = below[below.length - 1] ?? first;
         const endsLast = below.length > 0 ? last.hits.length === 0 : endsLine(first, base.raw);
-        if (looseLineAbove(layout, top, column) || looseLineBelow(layout, last, column) || (endsLast && runsOnAtMargin(layout, last))) {
+        const margin = endsLast ? marginLineAfter(layout, last) : undefined;
+        if (margin && !looseLineAbove(layout, top, column)) {
+          // Run-on prose: the value goes on at the margin (`…学院路295号19幢` | `402室　经营项目…`); read it joined.
+          const joined = joinedWith({ ...candidate, raw: candidate.raw }, reader, [...above, first, ...below], margin);
+          if (joined) return joined;
+        }
+        if (looseLineAbove(layout, top, column) || looseLineBelow(layout, last, column) || margin) {
           return withIssue(candidate, VALUE_MAY_CONTINUE);
         }
       }
@@ -100,7 +126,10 @@ export function findLabelledCandidates(
         const labelRank = labels.indexOf(hit.form);
         if (labelRank < 0) continue;
         const fuzzy = hit.fuzzy ? FUZZY_LABEL : 1;
-        const inlineValue = withoutGloss(hit.inlineValue);
+        // A spread label cut across boxes leaves its first character glued after the value's separator
+        // (`职业(工种)名称：电子商务师，级` | `别：`): the value ends at the separator, a guess the clerk confirms.
+        const spread = h === line.hits.length - 1 ? spreadLabelStart(withoutGloss(hit.inlineValue)) : undefined;
+        const inlineValue = spread ?? withoutGloss(hit.inlineValue);
         if (inlineValue) {
           const labelMatch = (hit.clean ? LabelMatch.inline : LabelMatch.inlineLoose) * fuzzy;
           const candidate = build(
@@ -110,7 +139,7 @@ export function findLabelledCandidates(
           );
           // Glued to its label, a value must look fully typical: `甲方每月15日前支付…` is prose, not a party.
           if (candidate && (hit.clean || candidate.reading.plausibility >= 1)) {
-            candidates.push(candidate);
+            candidates.push(spread === undefined ? candidate : withIssue(candidate, 'value_boundary_inferred'));
             continue;
           }
           if (h === line.hits.length - 1) {
@@ -162,6 +191,18 @@ export function findLabelledCandidates(
             candidates.push(joined);
             continue;
           }
+        }
+        // A label that ends a line of run-on prose (`合同类型：无固定期限　起始日期：` | `2018年3月25日 …`): its value
+        // starts the next line at the margin. A guess about layout: the clerk confirms it.
+        const runOn = last && !inlineValue ? marginLineAfter(layout, line, true) : undefined;
+        const runOnText = runOn ? firstPiece(runOn.leading) : '';
+        // Read like any value of its own line: it may wrap in turn (`浙江省…解放路63` | `号28幢1504室`).
+        const runOnValue = runOn && runOnText
+          ? build({ reading: reader(runOnText), line: runOn, labelMatch: LabelMatch.below * inferred, raw: runOnText, labelRank }, runOn, valueColumn(layout, runOn))
+          : undefined;
+        if (runOnValue) {
+          candidates.push(runOnValue.reading.issues.includes(WRAP_INFERRED) ? runOnValue : withIssue(runOnValue, WRAP_INFERRED));
+          continue;
         }
         // Several labels read as one box (a row of labels over a row of values): each looks under its own words.
         const below = nearestValueLine(line.hits.length > 1 ? linesBelowHit(layout, line, h) : linesBelow(layout, line));
@@ -215,7 +256,8 @@ function unclaimed(layout: PageLayout, line: LayoutLine, value: LayoutLine): boo
     !wholeDate(line.flat) &&
     line.box.height / value.box.height > 0.75 &&
     line.box.height / value.box.height < 1.33 &&
-    rowOwner(layout, line) === undefined
+    // On the row of the value's own label's English gloss (`Issued by` over `认定机构：`), a line is still free.
+    (rowOwner(layout, line) === undefined || sameLabelCell(rowOwner(layout, line), rowOwner(layout, value)))
   );
 }
 
@@ -256,6 +298,15 @@ function endsLine(line: LayoutLine, raw: string): boolean {
  * edge may go on at the start of the next line at the margin, when that line starts with unlabelled text.
  */
 function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
+  return marginLineAfter(layout, last) !== undefined;
+}
+
+/**
+ * The line at the margin where run-on prose goes on after `last` (which reaches the right edge of its text block),
+ * when it starts with unlabelled text; `undefined` otherwise. See `runsOnAtMargin`. With `wholeValue` (a label that
+ * ends its line), the margin line's text is the value itself, so a date or a number alone there counts too.
+ */
+function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = false): LayoutLine | undefined {
   const h = Math.max(last.box.height, layout.medianLineHeight * 0.8);
   const rightOf = (l: LayoutLine) => l.box.x + l.box.width;
   // Text lines of the value's type size only: a watermark's or a title's boxes set no edge or margin.
@@ -271,11 +322,16 @@ function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
       l.box.height / last.box.height < 1.65,
   );
   const edge = Math.max(...near.map(rightOf));
-  if (rightOf(last) < edge - h * 0.6) return false;
+  if (rightOf(last) < edge - h * 0.6) return undefined;
   const bottom = last.box.y + last.box.height;
   const margin = Math.min(...near.map((l) => l.box.x));
   // The next line at the margin: the prose goes on under the tallest blank of its line (values wrapped inside
-  // narrow blanks push it down a few rows).
+  // narrow blanks push it down a few rows). A value set inside a blank that opens the line may stand a little in
+  // from the margin (`2018年3月25日` centred on its blank): the first text of its row, within three heights.
+  const rowStart = (l: LayoutLine) =>
+    !layout.lines.some(
+      (o) => o !== l && o.half === l.half && o.box.x + o.box.width <= l.box.x + h * 0.3 && Math.abs(o.box.y + o.box.height / 2 - (l.box.y + l.box.height / 2)) < h * 0.5,
+    );
   const first = layout.lines
     .filter(
       (l) =>
@@ -283,29 +339,137 @@ function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
         l.half === last.half &&
         l.box.y >= bottom - h * 0.35 &&
         l.box.y < bottom + h * 8 &&
-        l.box.x < margin + h &&
+        (l.box.x < margin + h || (l.box.x < margin + h * 3 && rowStart(l))) &&
         l.box.x + l.box.width < last.box.x,
     )
     .sort((a, b) => a.box.y - b.box.y)[0];
-  if (!first) return false;
+  if (!first) return undefined;
   // Further than a line and a half down only past rows holding nothing but wrapped blanks (off the margin).
   const blankRows = layout.lines.some(
     (l) =>
       l.half === last.half && l.box.y >= bottom - h * 0.35 && l.box.y < first.box.y - h * 0.5 && l.box.x >= margin + h && l.box.x + l.box.width < last.box.x,
   );
-  if (first.box.y >= bottom + h * 1.5 && !blankRows) return false;
+  if (first.box.y >= bottom + h * 1.5 && !blankRows) return undefined;
   // Text before any label at the margin (`红，有效证件号码：`, a lone `业`): the value's last characters.
   const ratio = first.box.height / last.box.height;
-  return (
+  const runsOn =
     first.leading !== '' &&
+    // An English gloss starting the next row is a bilingual grid's label cell, not prose going on.
+    !/^[A-Za-z][A-Za-z .'&/:-]*$/.test(first.text.trim()) &&
     /[\p{L}\p{N}]/u.test(first.leading) &&
     !inSealRing(layout, first) &&
     !onArc(first) &&
-    !/\d{15}/.test(first.leading) &&
-    !wholeDate(first.leading) &&
-    ratio > 0.75 &&
-    ratio < 1.33
-  );
+    // A date or a long number alone ends a value that runs on; it is the whole value of a label that ends its line.
+    (wholeValue || (!/\d{15}/.test(first.leading) && !wholeDate(first.leading))) &&
+    // A scan's boxes vary in height by a third or more between lines of one type size (`…8幢13层` 32 px, `2601室` 43).
+    ratio > 0.7 &&
+    ratio < 1.5;
+  return runsOn ? first : undefined;
+}
+
+/**
+ * The value before a separator when what follows it is only the first character or two of a label (`电子商务师，级`,
+ * the `级` of a spread `级　别`); `undefined` when the text has no such tail.
+ */
+function spreadLabelStart(value: string): string | undefined {
+  const m = /^(.+?)\s*[，,；;、]\s*([\u3400-\u9fff]{1,2})$/u.exec(value.trim());
+  return m && LABEL_PREFIXES.has(m[2]) ? m[1] : undefined;
+}
+
+/** Issue on a value read by joining lines that prose wrapped (a narrow blank, the text's right edge): a guess about layout. */
+export const WRAP_INFERRED = 'value_wrap_inferred';
+
+/** Text of a run-on line up to its first separator (`红，有效证件号码：` → `红`; `2020.04.25 ；合同…` → `2020.04.25`). */
+function firstPiece(text: string): string {
+  return text.split(/[，,；;。、\s\u3000]/u)[0] ?? '';
+}
+
+/**
+ * A value read from `lines` joined (and from the first piece of `margin`, where run-on prose goes on), flagged
+ * `value_wrap_inferred`; `undefined` when the joined text does not read.
+ */
+function joinedWith(
+  base: Omit<Candidate, 'reading'>,
+  reader: ValueReader,
+  lines: readonly LayoutLine[],
+  margin?: LayoutLine,
+): Candidate | undefined {
+  const piece = margin ? firstPiece(margin.leading) : '';
+  if (margin && !piece) return undefined;
+  // A label's first character at the margin (`性` of a spread `性　别`) starts the next field, not the rest of a value.
+  if (margin && margin.flat.length === 1 && LABEL_PREFIXES.has(margin.flat)) return undefined;
+  const index = lines.indexOf(base.line);
+  const before = lines.slice(0, Math.max(0, index)).map((l) => l.leading);
+  const after = lines.slice(index + 1).map((l) => l.leading);
+  const raw = withoutOverprint([...before, base.raw, ...after, piece].join(''));
+  const reading = reader(raw);
+  if (!reading) return undefined;
+  const all = margin ? [...lines, margin] : [...lines];
+  return { ...base, reading: { ...reading, issues: [...reading.issues, WRAP_INFERRED] }, line: mergeLines(all, raw), raw };
+}
+
+/**
+ * Lines of a value wrapped inside a narrow underlined blank of run-on prose (`杭州北山餐饮管` | `理健康服务有限` | `公司`):
+ * set flush left under the value, no wider than it, at one steady pitch up to a line and a half apart (wider than a
+ * wrapped cell's lines, as prose lines are spaced), holding no label and not owned by a label of their own row.
+ */
+function stackedBlankLines(layout: PageLayout, first: LayoutLine, column: ColumnSpan, maxLines = 8): LayoutLine[] {
+  const out: LayoutLine[] = [];
+  const width = first.box.x + first.box.width - column.start;
+  let current = first;
+  let pitch: number | undefined;
+  while (out.length < maxLines) {
+    const h = Math.max(current.box.height, layout.medianLineHeight * 0.8);
+    const bottom = current.box.y + current.box.height;
+    // The nearest line under the value in its column, whatever it holds: a line skipped would break the blank.
+    const next = layout.lines
+      .filter(
+        (l) =>
+          l !== current &&
+          l.half === first.half &&
+          l.box.y >= bottom - h * 0.35 &&
+          l.box.y - bottom < h * 1.5 &&
+          l.box.x < column.start + width &&
+          l.box.x + l.box.width > column.start,
+      )
+      .sort((a, b) => a.box.y - b.box.y)[0];
+    // Alone in the value's span on its row: characters set apart across it are a spread line's, not a wrap.
+    const alone =
+      next !== undefined &&
+      !layout.lines.some(
+        (o) =>
+          o !== next &&
+          o.half === next.half &&
+          Math.abs(o.box.y + o.box.height / 2 - (next.box.y + next.box.height / 2)) < h * 0.5 &&
+          o.box.x < column.start + width &&
+          o.box.x + o.box.width > column.start,
+      );
+    const flush =
+      next !== undefined &&
+      alone &&
+      // Flush with the value's first character; a label spread into boxes leaves that start known only to a
+      // character or so (`地` `址` `: 浙江省…`).
+      Math.abs(next.box.x - column.start) < h &&
+      next.box.x + next.box.width <= first.box.x + first.box.width + h * 0.3 &&
+      next.hits.length === 0 &&
+      next.leading !== '' &&
+      /[\p{L}\p{N}]/u.test(next.flat) &&
+      // A label's fragment (`生:` of a spread `出　生:`) starts the next field.
+      !/[:：]$/.test(next.text.trim()) &&
+      !inSealRing(layout, next) &&
+      !onArc(next) &&
+      !wholeDate(next.flat) &&
+      next.box.height / first.box.height > 0.75 &&
+      next.box.height / first.box.height < 1.33 &&
+      rowOwner(layout, next) === undefined;
+    if (!next || !flush) break;
+    const step = next.box.y - current.box.y;
+    if (pitch !== undefined && Math.abs(step - pitch) > h * 0.3) break;
+    pitch = step;
+    out.push(next);
+    current = next;
+  }
+  return out;
 }
 
 /** The unlabelled line set directly under `line` in its column (the next line of a wrapped value), if any. */

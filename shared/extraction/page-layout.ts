@@ -370,8 +370,9 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       const last = pieces[pieces.length - 1];
       const sameRow = b.page === a.page && Math.abs(b.box.y + b.box.height / 2 - (a.box.y + h / 2)) < Math.min(h, b.box.height) / 2;
       const gap = b.box.x - (last.box.x + last.box.width);
-      // Two lone characters justified across a wide label column (`甲　　　　方`) sit further apart.
-      const reach = pieces.length === 1 && a.flat.length === 1 && b.flat.length === 1 ? 6 : 4;
+      // Two lone characters justified across a wide label column (`甲　　　　方`, `名` … `称:` set to the width of
+      // `统一社会信用代码`) sit further apart; the colon after the last is no character of the label.
+      const reach = pieces.length === 1 && a.flat.length === 1 && b.flat.replace(/[:：]$/, '').length === 1 ? 8 : 4;
       if (!sameRow || gap < -h * 0.3 || gap > h * reach) break;
       pieces.push(b);
       if (!LABEL_PIECE.test(b.flat)) break;

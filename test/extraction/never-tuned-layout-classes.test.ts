@@ -139,7 +139,7 @@ describe('a wrapped value read only in part', () => {
     expect(doc.fields.address.needsReview).toBe(false);
   });
 
-  it('flags an address on an underlined blank that wraps onto the next prose line', () => {
+  it('reads whole, and flags, an address on an underlined blank that wraps onto the next prose line', () => {
     // Fill-in-the-blank prose: the blank wraps inside its own width, one prose line (about two heights) lower.
     const doc = readOne(
       page([
@@ -163,11 +163,12 @@ describe('a wrapped value read only in part', () => {
     );
     expect(doc.type).toBe('business_license');
     const address = doc.fields.address;
-    expect(address.value === '浙江省杭州市西湖区天目山路27号20幢904室' || address.needsReview).toBe(true);
-    expect(address.issues ?? []).toContain('value_may_continue');
+    expect(address.value).toBe('浙江省杭州市西湖区天目山路27号20幢904室');
+    expect(address.needsReview).toBe(true);
+    expect(address.issues ?? []).toContain('value_wrap_inferred');
   });
 
-  it('flags an address that ends at the right edge of run-on prose when the next line starts with more of it', () => {
+  it('reads whole, and flags, an address that ends at the right edge of run-on prose and goes on at the margin', () => {
     const lines: Line[] = [
       ['注册号', 197, 160, 88, 29],
       ['330106045404053', 197, 206, 243, 31],
@@ -194,8 +195,9 @@ describe('a wrapped value read only in part', () => {
     const doc = readOne(page(lines));
     expect(doc.type).toBe('business_license');
     const address = doc.fields.address;
-    expect(address.value === '浙江省杭州市西湖区文三路88号7幢1203室' || address.needsReview).toBe(true);
-    expect(address.issues ?? []).toContain('value_may_continue');
+    expect(address.value).toBe('浙江省杭州市西湖区文三路88号7幢1203室');
+    expect(address.needsReview).toBe(true);
+    expect(address.issues ?? []).toContain('value_wrap_inferred');
     // The same line ending short of the edge, the next line starting with a label: nothing runs on.
     const ended = lines.map((l): Line => (l[0].startsWith('浙江省') ? [`${l[0]}1203室`, l[1], l[2], 420, l[4]] : l)).filter((l) => l[0] !== '1203室');
     const whole = readOne(page(ended)).fields.address;
@@ -222,7 +224,7 @@ function contractProse(lines: readonly Line[]): OcrPage {
 }
 
 describe('fill-in-the-blank prose', () => {
-  it('flags a name cut at the end of a prose line whose last character starts the next line', () => {
+  it('reads whole, and flags, a name cut at the end of a prose line whose last characters start the next line', () => {
     const doc = readOne(
       contractProse([
         ['，乙方（劳动者）姓名：欧阳', 1001, 461, 464, 33],
@@ -233,8 +235,9 @@ describe('fill-in-the-blank prose', () => {
     );
     expect(doc.type).toBe('labor_contract');
     const name = doc.fields.employeeName;
-    expect(name.value === '欧阳明轩' || name.needsReview).toBe(true);
-    expect(name.issues ?? []).toContain('value_may_continue');
+    expect(name.value).toBe('欧阳明轩');
+    expect(name.needsReview).toBe(true);
+    expect(name.issues ?? []).toContain('value_wrap_inferred');
   });
 
   it('keeps a name that ends well before the line end confident', () => {
@@ -281,7 +284,7 @@ describe('fill-in-the-blank prose', () => {
     expect(doc.fields.startDate.value).not.toBe('2024-12-07');
   });
 
-  it('flags a name at the line end when the prose goes on under blanks wrapped over the rows between', () => {
+  it('reads whole, and flags, a name at the line end when the prose goes on under blanks wrapped over the rows between', () => {
     // `负责人:` `谭涵` ends the first prose line; the name and type blanks wrap over the next row, so the prose (and
     // the name's last character `飞`) resumes at the margin two rows down.
     const doc = readOne(
@@ -313,8 +316,9 @@ describe('fill-in-the-blank prose', () => {
     );
     expect(doc.type).toBe('business_license');
     const name = doc.fields.legalRepresentative;
-    expect(name.value === '谭涵飞' || name.needsReview).toBe(true);
-    expect(name.issues ?? []).toContain('value_may_continue');
+    expect(name.value).toBe('谭涵飞');
+    expect(name.needsReview).toBe(true);
+    expect(name.issues ?? []).toContain('value_wrap_inferred');
   });
 
   it('flags an operation item cut at the line end on a scan whose watermark reaches further right', () => {
