@@ -247,7 +247,11 @@ function checkPartyAgreement(ctx: DocumentContext, field: DraftField | undefined
 export function readLaborContract(ctx: DocumentContext): DraftFields {
   let employerName = organisationField(ctx, ['甲方(用人单位)名称', '甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称'], readEmployerName);
   const employerCreditCode = creditCodeField(ctx, LABELS.creditCode);
-  let employeeName = labelled(ctx, ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名', '受聘人姓名', '受聘人'], readWholePersonName);
+  let employeeName = labelled(
+    ctx,
+    ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名', '受聘人姓名', '受聘人'],
+    readWholePersonName,
+  );
   const employeeIdNumber = idNumberField(ctx, LABELS.idNumber);
   completeOrganisationName(ctx, employerName);
   // Parties named in the opening sentence rather than beside labels.

@@ -124,7 +124,13 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
       l.hits.length === 0 &&
       l.flat.length >= 4 &&
       l.box.y > lastOther &&
-      dated.some((d) => d.box.y > l.box.y && d.box.y - (l.box.y + l.box.height) < Math.max(l.box.height, layout.medianLineHeight) * 1.5 && d.box.x < l.box.x + l.box.width && l.box.x < d.box.x + d.box.width) &&
+      dated.some(
+        (d) =>
+          d.box.y > l.box.y &&
+          d.box.y - (l.box.y + l.box.height) < Math.max(l.box.height, layout.medianLineHeight) * 1.5 &&
+          d.box.x < l.box.x + l.box.width &&
+          l.box.x < d.box.x + d.box.width,
+      ) &&
       /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')),
   );
   const issuer = block[block.length - 1];

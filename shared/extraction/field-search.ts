@@ -197,9 +197,14 @@ export function findLabelledCandidates(
         const runOn = last && !inlineValue ? marginLineAfter(layout, line, true) : undefined;
         const runOnText = runOn ? firstPiece(runOn.leading) : '';
         // Read like any value of its own line: it may wrap in turn (`浙江省…解放路63` | `号28幢1504室`).
-        const runOnValue = runOn && runOnText
-          ? build({ reading: reader(runOnText), line: runOn, labelMatch: LabelMatch.below * inferred, raw: runOnText, labelRank }, runOn, valueColumn(layout, runOn))
-          : undefined;
+        const runOnValue =
+          runOn && runOnText
+            ? build(
+                { reading: reader(runOnText), line: runOn, labelMatch: LabelMatch.below * inferred, raw: runOnText, labelRank },
+                runOn,
+                valueColumn(layout, runOn),
+              )
+            : undefined;
         if (runOnValue) {
           candidates.push(runOnValue.reading.issues.includes(WRAP_INFERRED) ? runOnValue : withIssue(runOnValue, WRAP_INFERRED));
           continue;
@@ -330,7 +335,11 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
   // from the margin (`2018年3月25日` centred on its blank): the first text of its row, within three heights.
   const rowStart = (l: LayoutLine) =>
     !layout.lines.some(
-      (o) => o !== l && o.half === l.half && o.box.x + o.box.width <= l.box.x + h * 0.3 && Math.abs(o.box.y + o.box.height / 2 - (l.box.y + l.box.height / 2)) < h * 0.5,
+      (o) =>
+        o !== l &&
+        o.half === l.half &&
+        o.box.x + o.box.width <= l.box.x + h * 0.3 &&
+        Math.abs(o.box.y + o.box.height / 2 - (l.box.y + l.box.height / 2)) < h * 0.5,
     );
   const first = layout.lines
     .filter(
@@ -388,12 +397,7 @@ function firstPiece(text: string): string {
  * A value read from `lines` joined (and from the first piece of `margin`, where run-on prose goes on), flagged
  * `value_wrap_inferred`; `undefined` when the joined text does not read.
  */
-function joinedWith(
-  base: Omit<Candidate, 'reading'>,
-  reader: ValueReader,
-  lines: readonly LayoutLine[],
-  margin?: LayoutLine,
-): Candidate | undefined {
+function joinedWith(base: Omit<Candidate, 'reading'>, reader: ValueReader, lines: readonly LayoutLine[], margin?: LayoutLine): Candidate | undefined {
   const piece = margin ? firstPiece(margin.leading) : '';
   if (margin && !piece) return undefined;
   // A label's first character at the margin (`性` of a spread `性　别`) starts the next field, not the rest of a value.
