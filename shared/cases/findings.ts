@@ -130,6 +130,8 @@ export function openFindings(reviewCase: Pick<ReviewCase, 'documents' | 'applica
  */
 export function withOpenFindingCodes<T extends Pick<ReviewCase, 'documents' | 'applicant' | 'resolvedFindings' | 'openFindingCodes'>>(reviewCase: T): T {
   const codes = [...new Set(openFindings(reviewCase).map((finding) => finding.code))];
-  const { openFindingCodes: _stale, ...rest } = reviewCase;
-  return (codes.length > 0 ? { ...rest, openFindingCodes: codes } : rest) as T;
+  const next = { ...reviewCase };
+  if (codes.length > 0) next.openFindingCodes = codes;
+  else delete next.openFindingCodes;
+  return next;
 }

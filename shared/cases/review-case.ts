@@ -53,7 +53,11 @@ export const reviewCaseSchema = z.object({
   /** `holderName`: the holder's display name when the lease was taken (lists show it beside the id). Optional, additive. */
   lease: z.object({ holder: z.string(), holderName: z.string().optional(), expiresAt: z.string() }).optional(),
   confirmedBy: z.string().optional(),
+  /** The display name of `confirmedBy` when they confirmed (the payments export's 经办人). Optional, additive. */
+  confirmedByName: z.string().optional(),
   approvedBy: z.string().optional(),
+  /** The display name of `approvedBy` when they approved (the payments export's 审批人). Optional, additive. */
+  approvedByName: z.string().optional(),
   /** When the supervisor approved payment (the payments export selects by it). Optional, additive. */
   approvedAt: z.string().optional(),
   rejection: z.object({ reason: z.string(), by: z.string() }).optional(),

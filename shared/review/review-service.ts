@@ -210,7 +210,10 @@ export class ReviewService {
     }
     this.assertConfirmable(current);
     const at = this.now();
+    // The name beside the id, as it was when they confirmed: the payments export shows people by name.
     const next: ReviewCase = { ...current, status: 'confirmed', confirmedBy: principal.userId, updatedAt: at };
+    if (principal.displayName) next.confirmedByName = principal.displayName;
+    else delete next.confirmedByName;
     delete next.lease;
     return this.update(next, current, {
       caseId,
@@ -351,7 +354,14 @@ export class ReviewService {
       );
     }
     const at = this.now();
-    const next: ReviewCase = { ...current, status: 'approved', approvedBy: principal.userId, approvedAt: at, updatedAt: at };
+    const next: ReviewCase = {
+      ...current,
+      status: 'approved',
+      approvedBy: principal.userId,
+      ...(principal.displayName ? { approvedByName: principal.displayName } : {}),
+      approvedAt: at,
+      updatedAt: at,
+    };
     return this.update(next, current, {
       caseId,
       at,

@@ -96,3 +96,26 @@ describe('case lists: who holds a case (issue 16, people by display name)', () =
     expect((await env.call('GET', '/cases?status=needs_review', { user: 'supervisor1' })).json.items[0].lease).toMatchObject({ holderName: '李经办' });
   });
 });
+
+describe('payments export: 经办人 and 审批人 (issue 16, people by display name)', () => {
+  it('names the clerk who confirmed and the supervisor who approved by the display names kept at the time, ids beside them in JSON', async () => {
+    const seeded = await seedClaim(env.stores, { personName: '陈静', idNumber: '330106198805052345' });
+    const confirmed = (await env.call('POST', `/cases/${seeded.caseId}/confirm`, { user: 'clerk1', body: { version: seeded.version } })).json.case;
+    const approved = (await env.call('POST', `/cases/${seeded.caseId}/approve`, { user: 'supervisor1', body: { version: confirmed.version } })).json.case;
+
+    const rows = (await env.call('GET', '/exports/payments?from=2026-11-01&to=2026-11-30&format=json', { user: 'supervisor1' })).json;
+    const csv = await (await env.call('GET', '/exports/payments?from=2026-11-01&to=2026-11-30&format=csv', { user: 'supervisor1' })).response.text();
+    const xlsx = await env.call('GET', '/exports/payments?from=2026-11-01&to=2026-11-30', { user: 'supervisor1' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await xlsx.response.arrayBuffer()) as ArrayBuffer);
+    const sheet = workbook.getWorksheet('支付清单')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+
+    expect(approved).toMatchObject({ confirmedBy: 'clerk1', confirmedByName: '李经办', approvedBy: 'supervisor1', approvedByName: '张科长' });
+    expect(rows).toEqual([
+      expect.objectContaining({ caseId: seeded.caseId, confirmedBy: 'clerk1', confirmedByName: '李经办', approvedBy: 'supervisor1', approvedByName: '张科长' }),
+    ]);
+    expect(csv.trim().split('\r\n')[1]).toMatch(/,李经办,张科长$/);
+    expect([sheet.getRow(2).getCell(header.indexOf('经办人')).value, sheet.getRow(2).getCell(header.indexOf('审批人')).value]).toEqual(['李经办', '张科长']);
+  });
+});
