@@ -82,7 +82,7 @@ export class DynamoDbCaseLeases {
   ) {}
 
   /** The oldest claimable case of the queue, claimed for `holder` until `now` + `leaseSeconds`; undefined when none is. */
-  async claimNext(queue: string, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined> {
+  async claimNext(queue: string, holder: string, leaseSeconds: number, now: Date, holderName?: string): Promise<ReviewCase | undefined> {
     // Claims on this instance never race each other: each reserves the case it tries, and the others pass over
     // reserved cases (see docs/data-model.md, Claiming). Races with other instances (Lambda) are settled by the
     // version condition; a race lost in the last 30 s (real time, not the lease clock `now`) spreads first tries.
@@ -114,7 +114,7 @@ export class DynamoDbCaseLeases {
         // losing here, any one still free.
         const window = lost ? free.length : contended ? Math.min(claimFirstTryWindow, free.length) : 1;
         const candidate = free[window === 1 ? 0 : randomInt(window)]!;
-        const attemptDone = this.tryClaim(candidate, holder, leaseSeconds, now);
+        const attemptDone = this.tryClaim(candidate, holder, leaseSeconds, now, holderName);
         reserved.set(
           candidate.caseId,
           attemptDone.then(
@@ -154,8 +154,8 @@ export class DynamoDbCaseLeases {
    * another version, which the transaction's success rules out unless the case moved on since) is read again.
    * Undefined when another claimer won.
    */
-  private async tryClaim(candidate: ClaimCandidate, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined> {
-    const lease = { holder, expiresAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString() };
+  private async tryClaim(candidate: ClaimCandidate, holder: string, leaseSeconds: number, now: Date, holderName?: string): Promise<ReviewCase | undefined> {
+    const lease = { holder, ...(holderName ? { holderName } : {}), expiresAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString() };
     const version = candidate.version + 1;
     // "My cases": the holder's search key replaces a lapsed lease's holder's (unless that one confirmed the case).
     const holderKey = findKey('user', holder, this.secret);

@@ -1,5 +1,6 @@
 import { BatchGetCommand, GetCommand, paginateQuery, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { auditEventSchema, reviewCaseSchema, type AuditEvent, type ReviewCase } from '../cases/review-case.js';
+import { withOpenFindingCodes } from '../cases/findings.js';
 import type { ClaimKey } from '../policy/decision.js';
 import {
   CaseNotFoundError,
@@ -117,7 +118,7 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     claimKeys: ClaimKey[] = [],
     alongside?: DocumentSettlement,
   ): Promise<{ reviewCase: ReviewCase; created: boolean }> {
-    const stored = reviewCaseSchema.parse({ ...reviewCase, version: 1 });
+    const stored = reviewCaseSchema.parse(withOpenFindingCodes({ ...reviewCase, version: 1 }));
     const keys = dedupeClaimKeys(claimKeys);
     const findKeys = findKeysOf(stored, this.secret);
     const expiresAt = retentionExpiry(stored, this.retentionDays, undefined);
@@ -237,8 +238,8 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     return cases.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.caseId.localeCompare(a.caseId)).slice(0, limit);
   }
 
-  async claimNext(queue: string, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined> {
-    return this.leases.claimNext(queue, holder, leaseSeconds, now);
+  async claimNext(queue: string, holder: string, leaseSeconds: number, now: Date, holderName?: string): Promise<ReviewCase | undefined> {
+    return this.leases.claimNext(queue, holder, leaseSeconds, now, holderName);
   }
 
   async listByPerson(idNumber: string): Promise<ReviewCase[]> {
@@ -293,7 +294,7 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     claimKeys: ClaimKey[] | undefined,
     alongside?: DocumentSettlement,
   ): Promise<ReviewCase> {
-    const stored = reviewCaseSchema.parse({ ...next, version: expectedVersion + 1 });
+    const stored = reviewCaseSchema.parse(withOpenFindingCodes({ ...next, version: expectedVersion + 1 }));
     const wanted = claimKeys === undefined ? undefined : dedupeClaimKeys(claimKeys);
     const findKeys = findKeysOf(stored, this.secret);
     const expiresAt = retentionExpiry(stored, this.retentionDays, state);

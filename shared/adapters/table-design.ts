@@ -18,6 +18,7 @@ export const caseListAttributes = [
   'applicant',
   'personName',
   'decision',
+  'openFindingCodes',
   'flaggedFieldCount',
   'lease',
   'confirmedBy',

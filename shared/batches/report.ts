@@ -3,7 +3,8 @@ import type { DocumentRecord } from '../cases/document-record.js';
 import type { ReviewCase } from '../cases/review-case.js';
 import { caseIdFor } from '../cases/case-id.js';
 import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
-import { CASE_STATUS_ZH, OUTCOME_ZH } from '../cases/labels-zh.js';
+import { CASE_STATUS_ZH } from '../cases/labels-zh.js';
+import { displayedOutcome } from '../cases/displayed-outcome.js';
 import type { CrossBatchDuplicate } from './certificate-claims.js';
 import { matchBatch, type BatchCertificate, type BatchMatching } from './matching.js';
 import type { RosterRow } from './roster.js';
@@ -67,8 +68,9 @@ export function summariseBatch(input: {
   const amountsByProgramme: Record<string, number> = Object.fromEntries(BATCH_PROGRAMMES.map((programme) => [programme, 0]));
   for (const item of input.cases) {
     const decision = item.decision;
+    // A case held by an open finding counts no amount (displayedOutcome), as on its line.
     if (decision && decision.outcome !== 'ineligible' && decision.programme in amountsByProgramme)
-      amountsByProgramme[decision.programme]! += decision.amountYuan ?? 0;
+      amountsByProgramme[decision.programme]! += displayedOutcome(item)?.amountYuan ?? 0;
   }
   return {
     batchId: input.batchId,
@@ -82,6 +84,9 @@ export function summariseBatch(input: {
     documents: input.documents,
   };
 }
+
+/** Why a case held by an open finding (documents of different persons) waits, as a training body reads it. */
+const FINDINGS_OPEN_REASON_ZH = '各材料所写人员不一致，待工作人员核对';
 
 /** One case of a batch as a training body reads it: its file, its state and outcome in Chinese, and why, in one line. */
 export interface CaseOutcomeLine {
@@ -117,7 +122,9 @@ export function caseOutcomeLines(summary: Pick<BatchSummary, 'cases' | 'document
   const lines = summary.cases.map((item): CaseOutcomeLine => {
     const certificate = item.documents.find((document) => document.type === 'vocational_certificate') ?? item.documents[0];
     const decision = item.decision;
+    const shown = displayedOutcome(item);
     const reasons = [
+      ...(shown?.findingsOpen ? [FINDINGS_OPEN_REASON_ZH] : []),
       ...(decision?.reasons ?? []).map((reason) => reason.zh),
       ...(item.status === 'rejected' && item.rejection ? [`退回原因：${item.rejection.reason}`] : []),
     ];
@@ -129,9 +136,9 @@ export function caseOutcomeLines(summary: Pick<BatchSummary, 'cases' | 'document
       status: item.status,
       statusZh: CASE_STATUS_ZH[item.status] ?? item.status,
       ...(decision ? { outcome: decision.outcome } : {}),
-      outcomeZh: decision ? (OUTCOME_ZH[decision.outcome] ?? decision.outcome) : '未判定',
+      outcomeZh: shown ? shown.outcomeZh : '未判定',
       ...(decision ? { programmeTitle: programmeTitle(decision.programme) } : {}),
-      amountYuan: decision && decision.outcome !== 'ineligible' ? decision.amountYuan : 0,
+      amountYuan: decision && decision.outcome !== 'ineligible' ? (shown?.amountYuan ?? 0) : 0,
       reasonZh: reasons.length > 0 ? [...new Set(reasons)].join('；') : decision ? '' : '规则未能判定，待工作人员审核',
     };
   });
@@ -228,7 +235,7 @@ export async function buildBatchReport(summary: BatchSummary): Promise<Uint8Arra
       item?.caseId ?? '',
       item ? (CASE_STATUS_ZH[item.status] ?? item.status) : '',
       item?.decision ? (programmeTitle(item.decision.programme) ?? '') : '',
-      item?.decision?.amountYuan ?? '',
+      item?.decision ? (outcomeByCase.get(item.caseId)?.amountYuan ?? '') : '',
       item ? (outcomeByCase.get(item.caseId)?.outcomeZh ?? '') : '',
       item ? (outcomeByCase.get(item.caseId)?.reasonZh ?? '') : '',
     ]);

@@ -120,3 +120,18 @@ export function caseFindings(reviewCase: Pick<ReviewCase, 'documents' | 'applica
 export function openFindings(reviewCase: Pick<ReviewCase, 'documents' | 'applicant' | 'resolvedFindings'>): CaseFinding[] {
   return caseFindings(reviewCase).filter((finding) => !finding.resolution);
 }
+
+/**
+ * The case with `openFindingCodes` set from its documents, as the case store keeps it with each write (list rows
+ * carry no documents, and must still tell an open finding). An empty list is dropped.
+ *
+ * @example
+ * withOpenFindingCodes(mixedPersonCase).openFindingCodes; // ['different_persons']
+ */
+export function withOpenFindingCodes<T extends Pick<ReviewCase, 'documents' | 'applicant' | 'resolvedFindings' | 'openFindingCodes'>>(reviewCase: T): T {
+  const codes = [...new Set(openFindings(reviewCase).map((finding) => finding.code))];
+  const next = { ...reviewCase };
+  if (codes.length > 0) next.openFindingCodes = codes;
+  else delete next.openFindingCodes;
+  return next;
+}

@@ -6,3 +6,4 @@ export * from './recovery.js';
 export * from './findings.js';
 export * from './case-id.js';
 export * from './evidence.js';
+export * from './displayed-outcome.js';

@@ -50,9 +50,14 @@ export const reviewCaseSchema = z.object({
   documents: z.array(caseDocumentSchema),
   decision: decisionSchema.optional(),
   flaggedFieldCount: z.number().int().nonnegative(),
-  lease: z.object({ holder: z.string(), expiresAt: z.string() }).optional(),
+  /** `holderName`: the holder's display name when the lease was taken (lists show it beside the id). Optional, additive. */
+  lease: z.object({ holder: z.string(), holderName: z.string().optional(), expiresAt: z.string() }).optional(),
   confirmedBy: z.string().optional(),
+  /** The display name of `confirmedBy` when they confirmed (the payments export's 经办人). Optional, additive. */
+  confirmedByName: z.string().optional(),
   approvedBy: z.string().optional(),
+  /** The display name of `approvedBy` when they approved (the payments export's 审批人). Optional, additive. */
+  approvedByName: z.string().optional(),
   /** When the supervisor approved payment (the payments export selects by it). Optional, additive. */
   approvedAt: z.string().optional(),
   rejection: z.object({ reason: z.string(), by: z.string() }).optional(),
@@ -68,6 +73,11 @@ export const reviewCaseSchema = z.object({
   recordedEvidence: z.array(recordedEvidenceSchema).optional(),
   /** Clerks' resolutions of findings (`caseFindings`), e.g. documents naming different persons explained. */
   resolvedFindings: z.array(findingResolutionSchema).optional(),
+  /**
+   * The codes of the findings still open (`openFindings`), kept by the case store with each write: list rows carry no
+   * documents, and a list must still say 待核对 while a finding is open (`displayedOutcome`). Optional, additive.
+   */
+  openFindingCodes: z.array(z.string()).optional(),
   institutionId: z.string().optional(),
   batchId: z.string().optional(),
   /**

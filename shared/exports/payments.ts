@@ -31,6 +31,9 @@ export const paymentRowSchema = z.object({
   approvedAtBeijing: z.string(),
   approvedBy: z.string(),
   confirmedBy: z.string(),
+  /** The approver and the clerk who confirmed, by display name as kept at the time; the user id for older cases. */
+  approvedByName: z.string(),
+  confirmedByName: z.string(),
 });
 export type PaymentRow = z.infer<typeof paymentRowSchema>;
 
@@ -45,8 +48,8 @@ const COLUMNS: { key: keyof PaymentRow; header: string; width: number; text?: bo
   { key: 'statusZh', header: '案件状态', width: 10 },
   { key: 'caseId', header: '案件编号', width: 30 },
   { key: 'approvedAtBeijing', header: '审批时间（北京时间）', width: 20 },
-  { key: 'confirmedBy', header: '经办人', width: 12 },
-  { key: 'approvedBy', header: '审批人', width: 12 },
+  { key: 'confirmedByName', header: '经办人', width: 12 },
+  { key: 'approvedByName', header: '审批人', width: 12 },
 ];
 
 /**
@@ -143,6 +146,8 @@ export function paymentRows(cases: readonly ReviewCase[], range: { from: string;
       approvedAtBeijing: beijingTime(approvedAt),
       approvedBy: reviewCase.approvedBy ?? '',
       confirmedBy: reviewCase.confirmedBy ?? '',
+      approvedByName: reviewCase.approvedByName ?? reviewCase.approvedBy ?? '',
+      confirmedByName: reviewCase.confirmedByName ?? reviewCase.confirmedBy ?? '',
     });
   }
   return rows.sort((a, b) => a.approvedAt.localeCompare(b.approvedAt) || a.caseId.localeCompare(b.caseId));

@@ -109,9 +109,10 @@ export interface CaseRepository {
   /**
    * Gives `holder` the oldest unclaimed (or lease-expired) case of the queue under a lease; two callers never get the
    * same. The case becomes `claimed` with `lease` set, its version is bumped and a `claim` audit event appended.
-   * Releasing is an `update` that sets the status back to `needs_review` without a lease.
+   * Releasing is an `update` that sets the status back to `needs_review` without a lease. `holderName`, the holder's
+   * display name, is kept in the lease for lists to show (optional, additive).
    */
-  claimNext(queue: string, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined>;
+  claimNext(queue: string, holder: string, leaseSeconds: number, now: Date, holderName?: string): Promise<ReviewCase | undefined>;
   listByPerson(idNumber: string): Promise<ReviewCase[]>;
   listBySubmission(submissionId: string): Promise<ReviewCase[]>;
   /**

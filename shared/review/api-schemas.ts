@@ -37,8 +37,13 @@ export const caseSummarySchema = z.object({
   personName: z.string().optional(),
   flaggedFieldCount: z.number().int().nonnegative(),
   outcome: z.string().optional(),
+  /** The outcome as people read it (`displayedOutcome`): 待核对（疑点未处理）while a finding holds a 符合 case. */
+  outcomeZh: z.string().optional(),
+  /** A finding (documents of different persons) is open; the amount is then left out. */
+  findingsOpen: z.boolean().optional(),
   amountYuan: z.number().int().nonnegative().optional(),
-  lease: z.object({ holder: z.string(), expiresAt: z.string() }).optional(),
+  /** `holderName`: the holder's display name when the lease was taken (absent on leases taken before it was kept). */
+  lease: z.object({ holder: z.string(), holderName: z.string().optional(), expiresAt: z.string() }).optional(),
   version: z.number().int().nonnegative(),
   createdAt: z.string(),
 });

@@ -1,13 +1,10 @@
 import { EVIDENCE_ZH, openPointsOf } from '../cases/evidence.js';
-import { caseFindings } from '../cases/findings.js';
+import { displayedOutcome, hasOpenFindings } from '../cases/displayed-outcome.js';
 import { paidYuan, recoveredYuan } from '../cases/recovery.js';
 import type { AuditEvent, ReviewCase } from '../cases/review-case.js';
 import type { CaseViewText } from './api-schemas.js';
-import { auditRows, CASE_STATUS_ZH, clerkText, documentChecklist, OUTCOME_ZH, programmeTitleZh, unconfirmedFigures } from '../cases/labels-zh.js';
+import { auditRows, CASE_STATUS_ZH, clerkText, documentChecklist, programmeTitleZh, unconfirmedFigures } from '../cases/labels-zh.js';
 import type { Principal } from './principal.js';
-
-/** The outcome a clerk reads while a finding is open on a case the rules found payable. */
-const OPEN_FINDING_OUTCOME_ZH = '待核对（疑点未处理）';
 
 const OPEN_STATES: readonly ReviewCase['status'][] = ['needs_review', 'claimed', 'awaiting_documents'];
 
@@ -31,7 +28,8 @@ export function caseTextOf(reviewCase: ReviewCase, audit: readonly AuditEvent[],
     Date.parse(reviewCase.lease.expiresAt) > now.getTime() &&
     !supervisor;
   const open = OPEN_STATES.includes(reviewCase.status);
-  const findingsOpen = caseFindings(reviewCase).some((f) => !reviewCase.resolvedFindings?.some((r) => r.code === f.code && r.key === f.key));
+  const shown = displayedOutcome(reviewCase);
+  const findingsOpen = hasOpenFindings(reviewCase);
   const payable = d?.outcome === 'eligible' && d.amountYuan > 0;
   const points = openPointsOf(d);
   const people: Record<string, string> = {};
@@ -40,12 +38,7 @@ export function caseTextOf(reviewCase: ReviewCase, audit: readonly AuditEvent[],
   return {
     statusZh: CASE_STATUS_ZH[reviewCase.status] ?? reviewCase.status,
     // An open finding (documents of different persons) holds the case short of payable: the headline says so, not 符合.
-    ...(d
-      ? {
-          outcomeZh: findingsOpen && d.outcome === 'eligible' ? OPEN_FINDING_OUTCOME_ZH : (OUTCOME_ZH[d.outcome] ?? d.outcome),
-          programmeTitle: programmeTitleZh(d.programme),
-        }
-      : {}),
+    ...(d && shown ? { outcomeZh: shown.outcomeZh, programmeTitle: programmeTitleZh(d.programme) } : {}),
     reasons: (d?.reasons ?? []).filter((r) => !r.zh.startsWith('缺少材料：')).map((r) => ({ ruleId: r.ruleId, zh: clerkText(r.zh, documents) })),
     missingDocuments: [...new Set((d?.missingDocumentDetails ?? []).map((m) => m.zh))],
     openPoints: points.map((p) => ({

@@ -1,4 +1,5 @@
 import { declaredFromEvidence, openPointsOf, recordedEvidenceSchema, type EvidenceKind } from '../cases/evidence.js';
+import { displayedOutcome } from '../cases/displayed-outcome.js';
 import { caseFindings, openFindings } from '../cases/findings.js';
 import { recordRecovery } from '../cases/recovery.js';
 import { RecoveryExceedsPaidError, RecoveryNotPaidError } from '../cases/errors.js';
@@ -51,6 +52,7 @@ const OPEN_STATES: readonly ReviewCase['status'][] = ['needs_review', 'claimed',
  * summaryOf(reviewCase); // { caseId, queue, status, flaggedFieldCount, outcome: 'eligible', amountYuan: 5000, ... }
  */
 export function summaryOf(reviewCase: ReviewCase): CaseSummary {
+  const outcome = displayedOutcome(reviewCase);
   return {
     caseId: reviewCase.caseId,
     submissionId: reviewCase.submissionId,
@@ -58,7 +60,14 @@ export function summaryOf(reviewCase: ReviewCase): CaseSummary {
     status: reviewCase.status,
     ...(reviewCase.personName ? { personName: reviewCase.personName } : {}),
     flaggedFieldCount: reviewCase.flaggedFieldCount,
-    ...(reviewCase.decision ? { outcome: reviewCase.decision.outcome, amountYuan: reviewCase.decision.amountYuan } : {}),
+    ...(outcome
+      ? {
+          outcome: outcome.outcome,
+          outcomeZh: outcome.outcomeZh,
+          ...(outcome.findingsOpen ? { findingsOpen: true } : {}),
+          ...(outcome.amountYuan === undefined ? {} : { amountYuan: outcome.amountYuan }),
+        }
+      : {}),
     ...(reviewCase.lease ? { lease: reviewCase.lease } : {}),
     version: reviewCase.version,
     createdAt: reviewCase.createdAt,
@@ -116,7 +125,7 @@ export class ReviewService {
   /** The next unclaimed case of the queue under the caller's lease, or undefined when none waits. */
   async claim(principal: Principal, queue: string): Promise<ReviewCase | undefined> {
     requireRole(principal, STAFF);
-    return this.deps.cases.claimNext(queue, principal.userId, this.leaseSeconds, this.deps.clock.now());
+    return this.deps.cases.claimNext(queue, principal.userId, this.leaseSeconds, this.deps.clock.now(), principal.displayName);
   }
 
   /** The case and its audit trail, if the caller may see it. */
@@ -201,7 +210,10 @@ export class ReviewService {
     }
     this.assertConfirmable(current);
     const at = this.now();
+    // The name beside the id, as it was when they confirmed: the payments export shows people by name.
     const next: ReviewCase = { ...current, status: 'confirmed', confirmedBy: principal.userId, updatedAt: at };
+    if (principal.displayName) next.confirmedByName = principal.displayName;
+    else delete next.confirmedByName;
     delete next.lease;
     return this.update(next, current, {
       caseId,
@@ -342,7 +354,14 @@ export class ReviewService {
       );
     }
     const at = this.now();
-    const next: ReviewCase = { ...current, status: 'approved', approvedBy: principal.userId, approvedAt: at, updatedAt: at };
+    const next: ReviewCase = {
+      ...current,
+      status: 'approved',
+      approvedBy: principal.userId,
+      ...(principal.displayName ? { approvedByName: principal.displayName } : {}),
+      approvedAt: at,
+      updatedAt: at,
+    };
     return this.update(next, current, {
       caseId,
       at,

@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { displayedOutcome } from '../cases/displayed-outcome.js';
 import { caseFindings } from '../cases/findings.js';
 import type { ReviewCase } from '../cases/review-case.js';
 import { paymentRowSchema, paymentRows, paymentsCsv, paymentsXlsx } from '../exports/index.js';
@@ -47,7 +48,7 @@ import {
   recoveryRequestSchema,
 } from './api-schemas.js';
 import { caseTextOf } from './case-text.js';
-import { CASE_STATUS_ZH, clerkText, DOCUMENT_TITLES_ZH, OUTCOME_ZH, unconfirmedFigures } from '../cases/labels-zh.js';
+import { CASE_STATUS_ZH, clerkText, DOCUMENT_TITLES_ZH, unconfirmedFigures } from '../cases/labels-zh.js';
 import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
 import { listItemOf, type BatchService } from './batch-service.js';
 import type { CaseSearchService } from './case-search-service.js';
@@ -724,6 +725,7 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
 export function institutionViewOf(detail: CaseDetail): InstitutionCaseView {
   const c = detail.case;
   const d = c.decision;
+  const shown = displayedOutcome(c);
   const programme = d ? programmeIdSchema.safeParse(d.programme) : undefined;
   return {
     view: 'institution',
@@ -736,9 +738,10 @@ export function institutionViewOf(detail: CaseDetail): InstitutionCaseView {
         ? {
             programme: d.programme,
             ...(programme?.success ? { programmeTitle: PROGRAMME_TITLES[programme.data].zh } : {}),
+            // Held by an open finding: 待核对, and no amount as if granted (displayedOutcome).
             outcome: d.outcome,
-            outcomeZh: OUTCOME_ZH[d.outcome] ?? d.outcome,
-            amountYuan: d.amountYuan,
+            outcomeZh: shown?.outcomeZh ?? d.outcome,
+            ...(shown?.amountYuan === undefined ? {} : { amountYuan: shown.amountYuan }),
           }
         : {}),
       reasons: (d?.reasons ?? [])

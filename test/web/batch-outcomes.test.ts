@@ -61,6 +61,15 @@ describe('batch page: each case in one line', () => {
       level: 3,
       flagged: ['level'],
     });
+    // Contract and social-insurance record of someone else: payable by the rules, held until a clerk resolves it.
+    const mixed = await seedClaim(env.stores, {
+      submissionId: batch.batchId,
+      caseId: `case-${batch.batchId}-3`,
+      institutionId: 'inst-a',
+      personName: '李四',
+      level: 2,
+      otherPerson: { name: '周敏', idNumber: '330106198805052345' },
+    });
     const orphan = (await env.stores.documents.listBySubmission(batch.batchId)).find(
       (record) => record.caseIds?.includes(flagged.caseId) && record.fileName === 'contract.png',
     )!;
@@ -75,6 +84,10 @@ describe('batch page: each case in one line', () => {
     expect(first).not.toMatch(/eligible|needs_review|XH36-3\.7\.c\b(?!）)/);
     const second = (await line(flagged.caseId).textContent())!;
     expect(second).toMatch(/^certificate\.png（刘洋） · 待审核 · 待核对/);
+    const third = (await line(mixed.caseId).textContent())!;
+    expect(third).toMatch(/^certificate\.png（李四） · 待审核 · 待核对（疑点未处理）：.*各材料所写人员不一致，待工作人员核对/);
+    // No amount as if granted (the rules' own reason still states the standard, 一次性补贴5000元).
+    expect(third).not.toMatch(/ · [\d,]+ 元/);
     expect(await page.locator('#problems').textContent()).toContain('文件 contract.png：已识别（没有证书案件需要此材料，未并入任何案件）');
     await page.screenshot({ path: screenshotPath('batch-case-outcomes.png'), fullPage: true });
     await page.context().close();

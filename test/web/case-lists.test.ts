@@ -208,4 +208,17 @@ describe('case lists page', () => {
     expect(back).toEqual(first);
     await page.context().close();
   });
+
+  it('shows who holds a claimed case by display name, with the user id beside it', async () => {
+    // Last in the file: clerk2 takes the waiting case from its queue, as the page's claim does.
+    const claimed = await env.call('POST', `/queues/${waiting.queue}/claim`, { user: 'clerk2' });
+    expect(claimed.json.case.caseId).toBe(waiting.caseId);
+    const page = await signedIn('supervisor1');
+    await page.evaluate(() => (location.hash = '#/cases/status=needs_review'));
+    const row = page.locator(`#case-list tr[data-case="${waiting.caseId}"]`);
+    await row.waitFor();
+
+    expect(await row.locator('.status').textContent()).toBe('审核中 · 王经办（clerk2）');
+    await page.context().close();
+  });
 });

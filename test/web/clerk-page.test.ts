@@ -150,9 +150,19 @@ describe('clerk page', () => {
     await page.context().close();
   });
 
-  it('shows documents of different persons as a finding with a resolve control; the case is headed 待核对 and cannot be confirmed until the clerk resolves it', async () => {
+  it('shows documents of different persons as a finding with a resolve control; the case is headed 待核对, listed 待核对 with no amount, and cannot be confirmed until the clerk resolves it', async () => {
     const seeded = await seedClaim(env.stores, { level: 2, personName: '周敏', otherPerson: { name: '吴刚', idNumber: '330106198802023456' } });
+    const listedRow = async (page: Page) => {
+      await page.evaluate((id) => (location.hash = `#/cases/q=${encodeURIComponent(id)}`), seeded.caseId);
+      const row = page.locator(`#case-list tr[data-case="${seeded.caseId}"]`);
+      await row.waitFor();
+      const text = [(await row.locator('td.outcome').textContent()) ?? '', (await row.locator('td').nth(6).textContent()) ?? ''];
+      await page.evaluate((id) => (location.hash = `#/case/${id}`), seeded.caseId);
+      return text;
+    };
     const page = await signedIn('clerk1', `#/case/${seeded.caseId}`);
+    // The case list, outside the case view, says 待核对 too, and shows no amount as if granted.
+    expect(await listedRow(page)).toEqual(['待核对（疑点未处理）', '—']);
     const finding = page.locator('.finding.open[data-finding="different_persons"]');
     await finding.waitFor();
     expect(await finding.textContent()).toContain('吴刚');
@@ -168,6 +178,7 @@ describe('clerk page', () => {
     await page.locator('#confirm').waitFor();
     expect(await page.locator('#decision .headline').textContent()).toMatch(/^符合/);
     expect((await env.stores.cases.get(seeded.caseId))?.resolvedFindings?.[0]).toMatchObject({ code: 'different_persons', by: 'clerk1' });
+    expect(await listedRow(page)).toEqual(['符合', '5,000 元']);
     await page.context().close();
   });
 

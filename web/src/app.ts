@@ -22,7 +22,7 @@ import {
   type PageConfig,
 } from './cognito-sign-in.js';
 import { reportsView } from './reports-view.js';
-import { caseListsView } from './case-lists.js';
+import { caseListsView, holderText } from './case-lists.js';
 
 type Me = { userId: string; displayName?: string; roles: string[]; institutionId?: string };
 
@@ -276,7 +276,7 @@ async function queueView(queue: string, cursor?: string): Promise<void> {
     <table><thead><tr><th>案件</th><th>申请人</th><th>状态</th><th>待核对</th><th>判定</th><th>金额</th><th>收到（北京时间）</th></tr></thead><tbody>${page.items
       .map(
         (c) =>
-          `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td><span class="status ${c.status}">${CASE_STATUS_ZH[c.status]}${c.lease ? ` · ${esc(c.lease.holder)}` : ''}</span></td><td>${c.flaggedFieldCount}</td><td>${esc(OUTCOME_ZH[c.outcome ?? ''] ?? '')}</td><td>${yuan(c.amountYuan)}</td><td>${esc(beijingTime(c.createdAt))}</td></tr>`,
+          `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td><span class="status ${c.status}">${CASE_STATUS_ZH[c.status]}${c.lease ? ` · <span class="holder">${esc(holderText(c.lease))}</span>` : ''}</span></td><td>${c.flaggedFieldCount}</td><td class="outcome">${esc(c.outcomeZh ?? OUTCOME_ZH[c.outcome ?? ''] ?? '')}</td><td>${yuan(c.amountYuan)}</td><td>${esc(beijingTime(c.createdAt))}</td></tr>`,
       )
       .join('')}</tbody></table>${page.items.length === 0 ? '<p class="muted">此队列没有待审核的案件。</p>' : ''}`;
   keys('<kbd>c</kbd> 领取下一件 · <kbd>↑</kbd><kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开（不领取） · <kbd>Esc</kbd> 返回队列列表');
@@ -314,7 +314,7 @@ async function batchView(submissionId: string): Promise<void> {
     <table><thead><tr><th>案件</th><th>持证人</th><th>状态</th><th>待核对</th><th>判定</th><th>金额</th></tr></thead><tbody>${batch.cases
       .map(
         (c) =>
-          `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td><span class="status ${c.status}">${CASE_STATUS_ZH[c.status]}</span></td><td>${c.flaggedFieldCount}</td><td>${esc(OUTCOME_ZH[c.outcome ?? ''] ?? '')}</td><td>${yuan(c.amountYuan)}</td></tr>`,
+          `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td><span class="status ${c.status}">${CASE_STATUS_ZH[c.status]}</span></td><td>${c.flaggedFieldCount}</td><td class="outcome">${esc(c.outcomeZh ?? OUTCOME_ZH[c.outcome ?? ''] ?? '')}</td><td>${yuan(c.amountYuan)}</td></tr>`,
       )
       .join('')}</tbody></table>${batch.cases.length === 0 ? '<p class="muted">此批次没有案件（或尚在识别中）。</p>' : ''}`;
   keys(`<kbd>↑</kbd><kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开案件${isStaff() ? ' · <kbd>Alt+A</kbd> 确认全部无疑点案件' : ''}`);

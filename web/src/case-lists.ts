@@ -150,9 +150,20 @@ export async function caseListsView(kit: PageKit, arg: string): Promise<void> {
   await load();
 }
 
+/**
+ * Who holds a case, for people: the display name kept when the lease was taken, with the user id beside it (two
+ * clerks may share a name); the id alone for a lease taken before names were kept.
+ *
+ * @example
+ * holderText({ holder: 'clerk2', holderName: '李敏' }); // '李敏（clerk2）'
+ */
+export function holderText(lease: { holder: string; holderName?: string }): string {
+  return lease.holderName ? `${lease.holderName}（${lease.holder}）` : lease.holder;
+}
+
 function row(c: CaseSummary): string {
   const esc = (value: unknown) =>
     String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
   const amount = c.amountYuan === undefined ? '—' : `${c.amountYuan.toLocaleString('zh-CN')} 元`;
-  return `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td title="${esc(c.queue)}">${esc(programmeTitleZh(c.queue))}</td><td><span class="status ${esc(c.status)}">${STATUS[c.status] ?? esc(c.status)}${c.lease ? ` · ${esc(c.lease.holder)}` : ''}</span></td><td>${c.flaggedFieldCount}</td><td>${esc(OUTCOME[c.outcome ?? ''] ?? '')}</td><td>${amount}</td><td>${esc(beijingTime(c.createdAt))}</td></tr>`;
+  return `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td title="${esc(c.queue)}">${esc(programmeTitleZh(c.queue))}</td><td><span class="status ${esc(c.status)}">${STATUS[c.status] ?? esc(c.status)}${c.lease ? ` · <span class="holder">${esc(holderText(c.lease))}</span>` : ''}</span></td><td>${c.flaggedFieldCount}</td><td class="outcome${c.findingsOpen ? ' findings-open' : ''}">${esc(c.outcomeZh ?? OUTCOME[c.outcome ?? ''] ?? '')}</td><td>${amount}</td><td>${esc(beijingTime(c.createdAt))}</td></tr>`;
 }

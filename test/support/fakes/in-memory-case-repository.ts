@@ -97,13 +97,13 @@ export class InMemoryCaseRepository implements CaseRepository {
     return counts;
   }
 
-  async claimNext(queue: string, holder: string, leaseSeconds: number, now: Date): Promise<ReviewCase | undefined> {
+  async claimNext(queue: string, holder: string, leaseSeconds: number, now: Date, holderName?: string): Promise<ReviewCase | undefined> {
     const candidate = this.queued(queue).find((c) => c.status === 'needs_review' || !c.lease || Date.parse(c.lease.expiresAt) <= now.getTime());
     if (!candidate) return undefined;
     const claimed: ReviewCase = {
       ...candidate,
       status: 'claimed',
-      lease: { holder, expiresAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString() },
+      lease: { holder, ...(holderName ? { holderName } : {}), expiresAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString() },
       updatedAt: now.toISOString(),
     };
     return this.update(claimed, candidate.version, {
