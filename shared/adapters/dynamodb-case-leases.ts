@@ -3,11 +3,11 @@ import { performance } from 'node:perf_hooks';
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, ReviewCase } from '../cases/review-case.js';
 import { CaseNotFoundError } from '../ports/case-repository.js';
-import { findKey, findKeyDelete, findKeyItem } from './dynamodb-case-lists.js';
+import { findKey, findKeyDelete, findKeyItem, listRowOf } from './dynamodb-case-lists.js';
 import { auditPut, caseFromItem, caseKeys, leasePut, readCaseItem, storedStateOf, type StoredState } from './dynamodb-case-items.js';
 import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
 import { TransactionCancelled, runTransaction, type TransactItem } from './dynamodb-transactions.js';
-import { indexNames } from './table-design.js';
+import { caseListAttributes, indexNames } from './table-design.js';
 
 /** How many of the oldest free cases a claimer's first try is spread over after a race lost to another instance. */
 const claimFirstTryWindow = 8;
@@ -162,6 +162,7 @@ export class DynamoDbCaseLeases {
     const lapsedHolder = candidate.lease?.holder;
     const dropped = lapsedHolder && lapsedHolder !== holder && lapsedHolder !== candidate.confirmedBy ? findKey('user', lapsedHolder, this.secret) : undefined;
     const findKeys = [...new Set([...candidate.findKeys.filter((key) => key !== dropped), holderKey])].sort();
+    const row = { ...candidate.row, caseId: candidate.caseId, createdAt: candidate.createdAt, status: 'claimed', lease, updatedAt: now.toISOString(), version };
     const audit: AuditEvent = {
       caseId: candidate.caseId,
       at: now.toISOString(),
@@ -191,8 +192,9 @@ export class DynamoDbCaseLeases {
       },
       auditPut(this.tableName, candidate.caseId, audit, version),
       leasePut(this.tableName, { caseId: candidate.caseId, lease }),
-      // Claiming moves no counter: `claimed` counts and lists with `needs_review`.
-      ...(candidate.findKeys.includes(holderKey) ? [] : [findKeyItem(this.tableName, candidate, holderKey, undefined)]),
+      // Claiming moves no counter: `claimed` counts and lists with `needs_review`. Every search key's list row shows the
+      // claim ("my cases" and search read the rows, not the case); an open case has no TTL.
+      ...findKeys.map((key) => findKeyItem(this.tableName, row, key, undefined)),
       ...(dropped && candidate.findKeys.includes(dropped) ? [findKeyDelete(this.tableName, candidate.caseId, dropped)] : []),
     ];
     const reading = readCaseItem(this.db, this.tableName, candidate.caseId);
@@ -414,6 +416,8 @@ interface ClaimCandidate {
   createdAt: string;
   confirmedBy?: string;
   findKeys: string[];
+  /** The case's list row as read (see listRowOf), which the claim writes again into each search-key item. */
+  row: Record<string, unknown>;
 }
 
 function claimCandidateFromItem(item: Record<string, unknown>): ClaimCandidate {
@@ -427,6 +431,7 @@ function claimCandidateFromItem(item: Record<string, unknown>): ClaimCandidate {
     createdAt: String(item.createdAt),
     ...(typeof item.confirmedBy === 'string' ? { confirmedBy: item.confirmedBy } : {}),
     findKeys: (item.findKeys as string[] | undefined) ?? [],
+    row: listRowOf(item as Pick<ReviewCase, 'caseId' | 'createdAt'>),
   };
 }
 
@@ -436,18 +441,23 @@ function claimCandidateFromItem(item: Record<string, unknown>): ClaimCandidate {
  */
 function claimableFilter(now: Date) {
   return {
-    FilterExpression: '#status = :waiting OR (#status = :claimed AND (attribute_not_exists(lease) OR lease.expiresAt <= :now))',
-    ProjectionExpression: 'caseId, #queue, #status, lease, version, createdAt, confirmedBy, findKeys',
-    ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' },
+    FilterExpression: '#status = :waiting OR (#status = :claimed AND (attribute_not_exists(#lease) OR #lease.expiresAt <= :now))',
+    ...claimProjection(),
     ExpressionAttributeValues: { ':waiting': 'needs_review', ':claimed': 'claimed', ':now': now.toISOString() },
   };
 }
 
-/** The projection claiming reads, without the filter: the leased tail is read whole, to date its first running lease. */
+/** Attributes claiming reads: the list row (it rewrites it into the search-key items) and the search keys. */
+const claimAttributes = [...caseListAttributes, 'findKeys'] as const;
+
+/**
+ * The projection claiming reads, without the filter: the leased tail is read whole, to date its first running lease.
+ * Every name goes through a placeholder (`status`, `queue`, `decision`… are reserved words).
+ */
 function claimProjection() {
   return {
-    ProjectionExpression: 'caseId, #queue, #status, lease, version, createdAt, confirmedBy, findKeys',
-    ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' },
+    ProjectionExpression: claimAttributes.map((name) => `#${name}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(claimAttributes.map((name) => [`#${name}`, name])) as Record<string, string>,
   };
 }
 
