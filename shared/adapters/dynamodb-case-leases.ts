@@ -7,7 +7,7 @@ import { findKey, findKeyDelete, findKeyItem, listRowOf } from './dynamodb-case-
 import { auditPut, caseFromItem, caseKeys, leasePut, readCaseItem, storedStateOf, type StoredState } from './dynamodb-case-items.js';
 import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
 import { TransactionCancelled, runTransaction, type TransactItem } from './dynamodb-transactions.js';
-import { caseListAttributes, indexNames } from './table-design.js';
+import { indexNames, queueIndexAttributes } from './table-design.js';
 
 /** How many of the oldest free cases a claimer's first try is spread over after a race lost to another instance. */
 const claimFirstTryWindow = 8;
@@ -447,17 +447,16 @@ function claimableFilter(now: Date) {
   };
 }
 
-/** Attributes claiming reads: the list row (it rewrites it into the search-key items) and the search keys. */
-const claimAttributes = [...caseListAttributes, 'findKeys'] as const;
-
 /**
- * The projection claiming reads, without the filter: the leased tail is read whole, to date its first running lease.
- * Every name goes through a placeholder (`status`, `queue`, `decision`… are reserved words).
+ * The projection claiming reads, without the filter: what the queue index carries (the list row, which the claim
+ * rewrites into the search-key items, and the search keys), so the consistent BatchGet after a lost race reads the same.
+ * The leased tail is read whole, to date its first running lease. Every name goes through a placeholder (`status`,
+ * `queue`… are reserved words).
  */
 function claimProjection() {
   return {
-    ProjectionExpression: claimAttributes.map((name) => `#${name}`).join(', '),
-    ExpressionAttributeNames: Object.fromEntries(claimAttributes.map((name) => [`#${name}`, name])) as Record<string, string>,
+    ProjectionExpression: queueIndexAttributes.map((name) => `#${name}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(queueIndexAttributes.map((name) => [`#${name}`, name])) as Record<string, string>,
   };
 }
 

@@ -187,7 +187,8 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     // A cursor of another queue would make DynamoDB fail with an opaque ValidationException.
     if (options.cursor !== undefined && startKey?.GSI1PK !== caseKeys.queue(queue)) throw new InvalidCursorError(options.cursor);
     const page = await queryQueueIndex(this.db, this.tableName, queue, options.limit ?? 50, startKey, 'list queue');
-    return { items: page.items.map(caseFromItem), cursor: encodeCursor(page.lastEvaluatedKey) };
+    // The queue index carries the rows, not the documents (table-design.ts, queueIndexAttributes).
+    return { items: page.items.map((item) => listedCaseFromIndexItem(item) ?? caseFromItem(item)), cursor: encodeCursor(page.lastEvaluatedKey) };
   }
 
   async countQueues(): Promise<Record<string, number>> {
