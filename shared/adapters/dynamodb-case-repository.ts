@@ -33,7 +33,16 @@ import { DynamoDbCaseLeases, queryQueueIndex, queueSortKey } from './dynamodb-ca
 import { DynamoDbClaimKeys, claimKeyChanges, dedupeClaimKeys } from './dynamodb-claim-keys.js';
 import { InvalidCursorError, toStoreError } from './dynamodb-errors.js';
 import { collectPages } from './dynamodb-pages.js';
-import { assertItemFits, decodeCursor, encodeCursor, entityAttributes, lookupSecretFromEnv, packAttribute, pseudonymKey } from './dynamodb-items.js';
+import {
+  assertItemFits,
+  caseDocumentsCompressAboveBytes,
+  decodeCursor,
+  encodeCursor,
+  entityAttributes,
+  lookupSecretFromEnv,
+  packAttribute,
+  pseudonymKey,
+} from './dynamodb-items.js';
 import { TransactionCancelled, runTransaction, type TransactItem } from './dynamodb-transactions.js';
 import { caseListAttributes, indexNames } from './table-design.js';
 
@@ -429,7 +438,7 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
       findKeys,
       expiresAt,
       ...JSON.parse(JSON.stringify(rest)),
-      ...packAttribute('documents', documents),
+      ...packAttribute('documents', documents, caseDocumentsCompressAboveBytes),
     };
     for (const name of Object.keys(item)) if (item[name] === undefined) delete item[name];
     assertItemFits(item, 'case', reviewCase.caseId);

@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbDocumentClient } from '../../shared/adapters/aws-clients.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
@@ -244,6 +244,22 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
     expect(Items![0]).toMatchObject({ personName: '王晓明', flaggedFieldCount: 1, findKeys: expect.any(Array) });
     expect(JSON.stringify(Items![0]).length).toBeLessThan(2_000);
     expect(claimed?.documents).toEqual(documents);
+  });
+
+  it('keeps the case item small for the claim path: documents of an ordinary case are stored gzipped, and read back whole', { timeout: 60_000 }, async () => {
+    const cases = repository();
+    const queue = freshQueue();
+    const documents = Array.from({ length: 5 }, (_, d) => aCaseDocument({ documentId: `doc-${d}` }, 20));
+    const created = (await cases.create(aReviewCase({ queue, createdAt: at(1), updatedAt: at(1), documents }), anAuditEvent('x'))).reviewCase;
+
+    const claimed = await cases.claimNext(queue, 'clerk-small', 900, new Date(at(2)));
+    const { Item } = await table.db.send(new GetCommand({ TableName: table.tableName, Key: { PK: `CASE#${created.caseId}`, SK: 'CASE' } }));
+
+    expect(Buffer.byteLength(JSON.stringify(documents))).toBeLessThan(64 * 1024);
+    expect(Item?.documents).toBeUndefined();
+    expect((Item?.documentsGz as Uint8Array).byteLength).toBeLessThan(Buffer.byteLength(JSON.stringify(documents)) / 2);
+    expect(claimed?.documents).toEqual(documents);
+    expect((await repository().get(created.caseId))?.documents).toEqual(documents);
   });
 
   it('writes the claim in place: documents and held claim keys are kept, the lease and version change', async () => {
