@@ -17,6 +17,13 @@ const claimContentionMemoryMs = 30_000;
 const claimedHereMemoryMs = 10_000;
 /** How far apart two claims' lease clocks may be for one to use the other's queue read. */
 const sharedReadClockSlackMs = 1_000;
+/**
+ * How long (real time) an answered first-page read still serves the claims that follow it. Under load the queue read is
+ * half a claim's time (it queues behind DynamoDB Local's commits like the claim's write), and a page holds 12 claimable
+ * cases: the cases claimed here since are skipped (`knownNewer`), a write here that makes a case claimable ends the
+ * reuse (`endSharedReads`), and a case another instance took since is a lost race, settled by the version condition.
+ */
+const firstPageReuseMs = 1_000;
 /** Queue-index items read per claim query: all claimable, since leased cases sort after the waiting ones (queueSortKey). */
 const claimPageSize = 12;
 /** How long (real time) a queue's lease horizon spares claims the expired-lease read (see `LeaseHorizon`). */
@@ -71,8 +78,11 @@ export class DynamoDbCaseLeases {
   private readonly leaseHorizons = new Map<string, LeaseHorizon>();
   /** Per queue: the leased-tail reads in flight, each with the earliest expiry of the leases written here meanwhile. */
   private readonly leaseTailReads = new Map<string, Set<{ earliestWritten: number }>>();
-  /** Per queue: the first-page read of claimable cases in flight now, which claims arriving meanwhile share. */
-  private readonly firstPageReads = new Map<string, { now: number; read: Promise<ClaimPage> }>();
+  /**
+   * Per queue: the latest first-page read of claimable cases, which claims arriving while it is in flight share, and
+   * those arriving within `firstPageReuseMs` after its answer reuse (`answeredAt`, performance.now()).
+   */
+  private readonly firstPageReads = new Map<string, { now: number; read: Promise<ClaimPage>; answeredAt?: number }>();
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -324,14 +334,24 @@ export class DynamoDbCaseLeases {
    */
   private sharedFirstPage(queue: string, now: Date, leaseSeconds: number): Promise<ClaimPage> {
     const shared = this.firstPageReads.get(queue);
-    // The read filtered leases at its own `now`: a claim whose lease clock is far from it reads for itself.
-    if (shared && Math.abs(shared.now - now.getTime()) <= sharedReadClockSlackMs) return shared.read;
-    const read = this.queryClaimable(queue, now, leaseSeconds, undefined).finally(() => {
-      if (this.firstPageReads.get(queue)?.read === read) this.firstPageReads.delete(queue);
-    });
+    // The read filtered leases at its own `now`: a claim whose lease clock is far from it reads for itself; an answer
+    // older than firstPageReuseMs is read again.
+    const fresh = shared !== undefined && (shared.answeredAt === undefined || performance.now() - shared.answeredAt <= firstPageReuseMs);
+    if (shared && fresh && Math.abs(shared.now - now.getTime()) <= sharedReadClockSlackMs) return shared.read;
+    const entry: { now: number; read: Promise<ClaimPage>; answeredAt?: number } = { now: now.getTime(), read: Promise.resolve({ items: [] }) };
+    entry.read = this.queryClaimable(queue, now, leaseSeconds, undefined).then(
+      (page) => {
+        entry.answeredAt = performance.now();
+        return page;
+      },
+      (error: unknown) => {
+        if (this.firstPageReads.get(queue) === entry) this.firstPageReads.delete(queue);
+        throw error;
+      },
+    );
     this.claimStats.queueReads++;
-    this.firstPageReads.set(queue, { now: now.getTime(), read });
-    return read;
+    this.firstPageReads.set(queue, entry);
+    return entry.read;
   }
 
   /** After a write: a case that may now be claimable must not be missed by a claim that starts after the write. */

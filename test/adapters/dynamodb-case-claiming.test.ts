@@ -314,19 +314,38 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
     const [oldest, next] = await seedQueue(cases, queue, 2);
     const now = new Date(at(40));
     const held = (await cases.claimNext(queue, 'clerk-a', 900, now))!;
+    // A lease clock 2 s on: clerk-b does not reuse clerk-a's answered page, it reads (held back by the gate).
+    const later = new Date(now.getTime() + 2_000);
 
     gate = new Promise<void>((resolve) => (letThrough = resolve));
     const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
-    const before = cases.claimNext(queue, 'clerk-b', 900, now);
+    const before = cases.claimNext(queue, 'clerk-b', 900, later);
     await firstAnswer;
     await cases.update({ ...held, status: 'needs_review', lease: undefined }, held.version, anAuditEvent(held.caseId, { at: at(41), action: 'release' }));
-    const after = cases.claimNext(queue, 'clerk-c', 900, now);
+    const after = cases.claimNext(queue, 'clerk-c', 900, later);
     letThrough();
     const claims = await Promise.all([before, after]);
     db.destroy();
 
     expect(held.caseId).toBe(oldest);
     expect(claims.map((c) => c?.caseId).sort()).toEqual([oldest, next].sort());
+  });
+
+  it('reuses an answered first page for the claims that follow within a second: one queue read, the oldest cases in order', { timeout: 180_000 }, async () => {
+    const seeding = repository();
+    const queue = freshQueue();
+    const ids = await seedQueue(seeding, queue, 5);
+    const { client, commands } = countingClient(table.db);
+    const cases = new DynamoDbCaseRepository(client, table.tableName, { lookupSecret: secret });
+    const now = new Date(at(40));
+
+    const claimed = [];
+    for (let i = 0; i < 3; i++) claimed.push((await cases.claimNext(queue, `clerk-${i}`, 900, now))?.caseId);
+
+    expect(claimed).toEqual(ids.slice(0, 3));
+    // The waiting read and the leased tail's head, once; then only each claim's transaction and read of the case.
+    expect(commands.filter((name) => name === 'QueryCommand')).toHaveLength(2);
+    expect(cases.claimStats).toMatchObject({ claims: 3, queueReads: 1, lostRaces: 0 });
   });
 
   it('does not hand a claim a shared queue read filtered at a lease clock far from its own', { timeout: 180_000 }, async () => {
