@@ -105,7 +105,12 @@ export function listRowOf(reviewCase: Pick<ReviewCase, 'caseId' | 'createdAt'> &
  * lookup index by the key, newest case first, carrying the case's list row (`listRowOf`). It carries the case's TTL
  * when the case has one.
  */
-export function findKeyItem(tableName: string, row: Record<string, unknown> & { caseId: string; createdAt: string }, key: string, expiresAt: number | undefined): TransactItem {
+export function findKeyItem(
+  tableName: string,
+  row: Record<string, unknown> & { caseId: string; createdAt: string },
+  key: string,
+  expiresAt: number | undefined,
+): TransactItem {
   return {
     Put: {
       TableName: tableName,

@@ -227,24 +227,33 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
     }
   });
 
-  it('keeps the documents out of the queue index: its entries carry the list row and search keys, and a claim still gets the whole case', { timeout: 60_000 }, async () => {
-    const cases = repository();
-    const queue = freshQueue();
-    // A case as big as a real one: five documents of forty fields each.
-    const documents = Array.from({ length: 5 }, (_, d) => aCaseDocument({ documentId: `doc-${d}` }, 40));
-    await cases.create(aReviewCase({ queue, createdAt: at(1), updatedAt: at(1), documents }), anAuditEvent('x'));
+  it(
+    'keeps the documents out of the queue index: its entries carry the list row and search keys, and a claim still gets the whole case',
+    { timeout: 60_000 },
+    async () => {
+      const cases = repository();
+      const queue = freshQueue();
+      // A case as big as a real one: five documents of forty fields each.
+      const documents = Array.from({ length: 5 }, (_, d) => aCaseDocument({ documentId: `doc-${d}` }, 40));
+      await cases.create(aReviewCase({ queue, createdAt: at(1), updatedAt: at(1), documents }), anAuditEvent('x'));
 
-    const { Items } = await table.db.send(
-      new QueryCommand({ TableName: table.tableName, IndexName: indexNames.queue, KeyConditionExpression: 'GSI1PK = :q', ExpressionAttributeValues: { ':q': `QUEUE#${queue}` } }),
-    );
-    const claimed = await cases.claimNext(queue, 'clerk-rows', 900, new Date(at(2)));
+      const { Items } = await table.db.send(
+        new QueryCommand({
+          TableName: table.tableName,
+          IndexName: indexNames.queue,
+          KeyConditionExpression: 'GSI1PK = :q',
+          ExpressionAttributeValues: { ':q': `QUEUE#${queue}` },
+        }),
+      );
+      const claimed = await cases.claimNext(queue, 'clerk-rows', 900, new Date(at(2)));
 
-    expect(Items).toHaveLength(1);
-    expect(Object.keys(Items![0]!).filter((name) => name.startsWith('documents'))).toEqual([]);
-    expect(Items![0]).toMatchObject({ personName: '王晓明', flaggedFieldCount: 1, findKeys: expect.any(Array) });
-    expect(JSON.stringify(Items![0]).length).toBeLessThan(2_000);
-    expect(claimed?.documents).toEqual(documents);
-  });
+      expect(Items).toHaveLength(1);
+      expect(Object.keys(Items![0]!).filter((name) => name.startsWith('documents'))).toEqual([]);
+      expect(Items![0]).toMatchObject({ personName: '王晓明', flaggedFieldCount: 1, findKeys: expect.any(Array) });
+      expect(JSON.stringify(Items![0]).length).toBeLessThan(2_000);
+      expect(claimed?.documents).toEqual(documents);
+    },
+  );
 
   it('keeps the case item small for the claim path: documents of an ordinary case are stored gzipped, and read back whole', { timeout: 60_000 }, async () => {
     const cases = repository();

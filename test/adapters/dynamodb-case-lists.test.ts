@@ -231,13 +231,22 @@ describe('DynamoDbCaseRepository case lists', () => {
       await table.db.send(
         new PutCommand({
           TableName: table.tableName,
-          Item: { PK: `CASE#${reviewCase.caseId}`, SK: key, entity: 'case-key', caseId: reviewCase.caseId, GSI3PK: key, GSI3SK: `CASE#${reviewCase.createdAt}#${reviewCase.caseId}` },
+          Item: {
+            PK: `CASE#${reviewCase.caseId}`,
+            SK: key,
+            entity: 'case-key',
+            caseId: reviewCase.caseId,
+            GSI3PK: key,
+            GSI3SK: `CASE#${reviewCase.createdAt}#${reviewCase.caseId}`,
+          },
         }),
       );
 
       const mine = await cases.listHeldBy(clerk);
 
-      expect(mine.items).toEqual([expect.objectContaining({ caseId: reviewCase.caseId, status: 'confirmed', confirmedBy: clerk, version: reviewCase.version })]);
+      expect(mine.items).toEqual([
+        expect.objectContaining({ caseId: reviewCase.caseId, status: 'confirmed', confirmedBy: clerk, version: reviewCase.version }),
+      ]);
     });
   });
 
