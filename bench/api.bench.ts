@@ -349,13 +349,15 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
       `event loop busy: API ${(apiLoop.utilization * 100).toFixed(0)} %, load generator ${(result.utilization * 100).toFixed(0)} %; load average (1/5/15 min) at start ${load.start}, at end ${load.end}`,
     );
     const p95 = printTimings(timings);
-    // Where the claim tail comes from: while more cases wait than there are clerks, or while the queue runs dry (its
-    // last cases, and each clerk's final "queue empty" answer).
-    for (const [phase, values] of Object.entries(result.claimPhases)) {
-      const sorted = [...values].sort((a, b) => a - b);
-      console.log(
-        `  claim, ${phase === 'steady' ? `more than ${clerks} cases waiting` : `${clerks} or fewer waiting (drain)`}: n ${sorted.length}, p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms`,
-      );
+    // Where the tail comes from: while more cases wait than there are clerks, or while the queue runs dry (its last
+    // cases, and each clerk's final "queue empty" answer). Every operation is split, not only claim: a claim whose
+    // cost grew with the queue would drop in the drain while get case and correct did not; load drops them all.
+    for (const [phase, byOperation] of Object.entries(result.phases)) {
+      const figures = Object.entries(byOperation).map(([name, values]) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        return `${name} n ${sorted.length} p50 ${percentile(sorted, 50).toFixed(1)} / p95 ${percentile(sorted, 95).toFixed(1)}`;
+      });
+      console.log(`  ${phase === 'steady' ? `more than ${clerks} cases waiting` : `${clerks} or fewer waiting (drain)`}: ${figures.join('; ')} ms`);
     }
     const worstP95 = Math.max(p95.claim, p95['get case'], p95['correct field']);
     return { p95, worstP95, load: `${load.start} → ${load.end}` };
@@ -371,8 +373,8 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
 
 interface ClerkResult {
   timings: Record<Operation, number[]>;
-  /** Claim times by how many cases were waiting when the claim was sent. */
-  claimPhases: { steady: number[]; drain: number[] };
+  /** Each operation's times by how many cases were waiting when it was sent. */
+  phases: { steady: Record<Operation, number[]>; drain: Record<Operation, number[]> };
   conflicts: number;
   /** Event-loop utilisation of the load generator's thread: near 100 % would mean it, not the API, is the limit. */
   utilization: number;
@@ -387,7 +389,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { performance } = require('node:perf_hooks');
 const { url, tokens, thinkMs, queue, total } = workerData;
 const timings = { claim: [], 'get case': [], 'correct field': [], confirm: [], baseline: [] };
-const claimPhases = { steady: [], drain: [] };
+const phases = { steady: { claim: [], 'get case': [], 'correct field': [], confirm: [], baseline: [] }, drain: { claim: [], 'get case': [], 'correct field': [], confirm: [], baseline: [] } };
 let granted = 0;
 let conflicts = 0;
 async function timed(name, request) {
@@ -397,11 +399,10 @@ async function timed(name, request) {
   const start = performance.now();
   const response = await request();
   const body = await response.text();
-  timings[name].push(performance.now() - start);
-  if (name === 'claim') {
-    claimPhases[waiting > tokens.length ? 'steady' : 'drain'].push(performance.now() - start);
-    if (response.status === 200) granted++;
-  }
+  const elapsed = performance.now() - start;
+  timings[name].push(elapsed);
+  phases[waiting > tokens.length ? 'steady' : 'drain'][name].push(elapsed);
+  if (name === 'claim' && response.status === 200) granted++;
   if (response.status === 409) conflicts++;
   else if (response.status >= 400) throw new Error(name + ' → ' + response.status + ' ' + body);
   return { status: response.status, json: () => JSON.parse(body) };
@@ -422,6 +423,6 @@ async function clerk(token) {
 }
 const loop = performance.eventLoopUtilization();
 Promise.all(tokens.map(clerk)).then(() => {
-  parentPort.postMessage({ timings, claimPhases, conflicts, utilization: performance.eventLoopUtilization(loop).utilization });
+  parentPort.postMessage({ timings, phases, conflicts, utilization: performance.eventLoopUtilization(loop).utilization });
 }, (error) => { throw error; });
 `;

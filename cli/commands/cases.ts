@@ -30,7 +30,8 @@ export async function selectCases(cases: CaseRepository, options: { queue?: stri
     let cursor: string | undefined;
     do {
       const page = await cases.listQueue(queue, { limit: Math.min(100, options.limit - out.length), cursor });
-      out.push(...page.items);
+      // A queue page holds list rows (no documents); the listing prints each case's fields, so read the cases.
+      for (const row of page.items) out.push((await cases.get(row.caseId)) ?? row);
       cursor = page.cursor;
     } while (cursor && out.length < options.limit);
     if (out.length >= options.limit) break;

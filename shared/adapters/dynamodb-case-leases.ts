@@ -3,11 +3,11 @@ import { performance } from 'node:perf_hooks';
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, ReviewCase } from '../cases/review-case.js';
 import { CaseNotFoundError } from '../ports/case-repository.js';
-import { findKey, findKeyDelete, findKeyItem } from './dynamodb-case-lists.js';
+import { findKey, findKeyDelete, findKeyItem, listRowOf } from './dynamodb-case-lists.js';
 import { auditPut, caseFromItem, caseKeys, leasePut, readCaseItem, storedStateOf, type StoredState } from './dynamodb-case-items.js';
 import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
 import { TransactionCancelled, runTransaction, type TransactItem } from './dynamodb-transactions.js';
-import { indexNames } from './table-design.js';
+import { indexNames, queueIndexAttributes } from './table-design.js';
 
 /** How many of the oldest free cases a claimer's first try is spread over after a race lost to another instance. */
 const claimFirstTryWindow = 8;
@@ -17,6 +17,13 @@ const claimContentionMemoryMs = 30_000;
 const claimedHereMemoryMs = 10_000;
 /** How far apart two claims' lease clocks may be for one to use the other's queue read. */
 const sharedReadClockSlackMs = 1_000;
+/**
+ * How long (real time) an answered first-page read still serves the claims that follow it. Under load the queue read is
+ * half a claim's time (it queues behind DynamoDB Local's commits like the claim's write), and a page holds 12 claimable
+ * cases: the cases claimed here since are skipped (`knownNewer`), a write here that makes a case claimable ends the
+ * reuse (`endSharedReads`), and a case another instance took since is a lost race, settled by the version condition.
+ */
+const firstPageReuseMs = 1_000;
 /** Queue-index items read per claim query: all claimable, since leased cases sort after the waiting ones (queueSortKey). */
 const claimPageSize = 12;
 /** How long (real time) a queue's lease horizon spares claims the expired-lease read (see `LeaseHorizon`). */
@@ -71,8 +78,11 @@ export class DynamoDbCaseLeases {
   private readonly leaseHorizons = new Map<string, LeaseHorizon>();
   /** Per queue: the leased-tail reads in flight, each with the earliest expiry of the leases written here meanwhile. */
   private readonly leaseTailReads = new Map<string, Set<{ earliestWritten: number }>>();
-  /** Per queue: the first-page read of claimable cases in flight now, which claims arriving meanwhile share. */
-  private readonly firstPageReads = new Map<string, { now: number; read: Promise<ClaimPage> }>();
+  /**
+   * Per queue: the latest first-page read of claimable cases, which claims arriving while it is in flight share, and
+   * those arriving within `firstPageReuseMs` after its answer reuse (`answeredAt`, performance.now()).
+   */
+  private readonly firstPageReads = new Map<string, { now: number; read: Promise<ClaimPage>; answeredAt?: number }>();
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -162,6 +172,7 @@ export class DynamoDbCaseLeases {
     const lapsedHolder = candidate.lease?.holder;
     const dropped = lapsedHolder && lapsedHolder !== holder && lapsedHolder !== candidate.confirmedBy ? findKey('user', lapsedHolder, this.secret) : undefined;
     const findKeys = [...new Set([...candidate.findKeys.filter((key) => key !== dropped), holderKey])].sort();
+    const row = { ...candidate.row, caseId: candidate.caseId, createdAt: candidate.createdAt, status: 'claimed', lease, updatedAt: now.toISOString(), version };
     const audit: AuditEvent = {
       caseId: candidate.caseId,
       at: now.toISOString(),
@@ -191,8 +202,9 @@ export class DynamoDbCaseLeases {
       },
       auditPut(this.tableName, candidate.caseId, audit, version),
       leasePut(this.tableName, { caseId: candidate.caseId, lease }),
-      // Claiming moves no counter: `claimed` counts and lists with `needs_review`.
-      ...(candidate.findKeys.includes(holderKey) ? [] : [findKeyItem(this.tableName, candidate, holderKey, undefined)]),
+      // Claiming moves no counter: `claimed` counts and lists with `needs_review`. Every search key's list row shows the
+      // claim ("my cases" and search read the rows, not the case); an open case has no TTL.
+      ...findKeys.map((key) => findKeyItem(this.tableName, row, key, undefined)),
       ...(dropped && candidate.findKeys.includes(dropped) ? [findKeyDelete(this.tableName, candidate.caseId, dropped)] : []),
     ];
     const reading = readCaseItem(this.db, this.tableName, candidate.caseId);
@@ -322,14 +334,24 @@ export class DynamoDbCaseLeases {
    */
   private sharedFirstPage(queue: string, now: Date, leaseSeconds: number): Promise<ClaimPage> {
     const shared = this.firstPageReads.get(queue);
-    // The read filtered leases at its own `now`: a claim whose lease clock is far from it reads for itself.
-    if (shared && Math.abs(shared.now - now.getTime()) <= sharedReadClockSlackMs) return shared.read;
-    const read = this.queryClaimable(queue, now, leaseSeconds, undefined).finally(() => {
-      if (this.firstPageReads.get(queue)?.read === read) this.firstPageReads.delete(queue);
-    });
+    // The read filtered leases at its own `now`: a claim whose lease clock is far from it reads for itself; an answer
+    // older than firstPageReuseMs is read again.
+    const fresh = shared !== undefined && (shared.answeredAt === undefined || performance.now() - shared.answeredAt <= firstPageReuseMs);
+    if (shared && fresh && Math.abs(shared.now - now.getTime()) <= sharedReadClockSlackMs) return shared.read;
+    const entry: { now: number; read: Promise<ClaimPage>; answeredAt?: number } = { now: now.getTime(), read: Promise.resolve({ items: [] }) };
+    entry.read = this.queryClaimable(queue, now, leaseSeconds, undefined).then(
+      (page) => {
+        entry.answeredAt = performance.now();
+        return page;
+      },
+      (error: unknown) => {
+        if (this.firstPageReads.get(queue) === entry) this.firstPageReads.delete(queue);
+        throw error;
+      },
+    );
     this.claimStats.queueReads++;
-    this.firstPageReads.set(queue, { now: now.getTime(), read });
-    return read;
+    this.firstPageReads.set(queue, entry);
+    return entry.read;
   }
 
   /** After a write: a case that may now be claimable must not be missed by a claim that starts after the write. */
@@ -414,6 +436,8 @@ interface ClaimCandidate {
   createdAt: string;
   confirmedBy?: string;
   findKeys: string[];
+  /** The case's list row as read (see listRowOf), which the claim writes again into each search-key item. */
+  row: Record<string, unknown>;
 }
 
 function claimCandidateFromItem(item: Record<string, unknown>): ClaimCandidate {
@@ -427,6 +451,7 @@ function claimCandidateFromItem(item: Record<string, unknown>): ClaimCandidate {
     createdAt: String(item.createdAt),
     ...(typeof item.confirmedBy === 'string' ? { confirmedBy: item.confirmedBy } : {}),
     findKeys: (item.findKeys as string[] | undefined) ?? [],
+    row: listRowOf(item as Pick<ReviewCase, 'caseId' | 'createdAt'>),
   };
 }
 
@@ -436,18 +461,22 @@ function claimCandidateFromItem(item: Record<string, unknown>): ClaimCandidate {
  */
 function claimableFilter(now: Date) {
   return {
-    FilterExpression: '#status = :waiting OR (#status = :claimed AND (attribute_not_exists(lease) OR lease.expiresAt <= :now))',
-    ProjectionExpression: 'caseId, #queue, #status, lease, version, createdAt, confirmedBy, findKeys',
-    ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' },
+    FilterExpression: '#status = :waiting OR (#status = :claimed AND (attribute_not_exists(#lease) OR #lease.expiresAt <= :now))',
+    ...claimProjection(),
     ExpressionAttributeValues: { ':waiting': 'needs_review', ':claimed': 'claimed', ':now': now.toISOString() },
   };
 }
 
-/** The projection claiming reads, without the filter: the leased tail is read whole, to date its first running lease. */
+/**
+ * The projection claiming reads, without the filter: what the queue index carries (the list row, which the claim
+ * rewrites into the search-key items, and the search keys), so the consistent BatchGet after a lost race reads the same.
+ * The leased tail is read whole, to date its first running lease. Every name goes through a placeholder (`status`,
+ * `queue`… are reserved words).
+ */
 function claimProjection() {
   return {
-    ProjectionExpression: 'caseId, #queue, #status, lease, version, createdAt, confirmedBy, findKeys',
-    ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' },
+    ProjectionExpression: queueIndexAttributes.map((name) => `#${name}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(queueIndexAttributes.map((name) => [`#${name}`, name])) as Record<string, string>,
   };
 }
 

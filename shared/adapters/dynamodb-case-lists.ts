@@ -85,20 +85,43 @@ export function findKeysOf(reviewCase: ReviewCase, secret: string): string[] {
 }
 
 /**
- * The item of one search key of a case: under the case's partition (it goes when the case goes), found through the
- * lookup index by the key, newest case first. It carries the case's TTL when the case has one.
+ * What a search-key item carries besides its keys: the case's list row (`caseListAttributes`, the case without its
+ * documents) as the case item stores it, so "my cases" and search are one Query of the lookup index each, with no read
+ * of the cases behind it (as the status index does for lists by state). Every case write rewrites the row of each key
+ * the case holds (see `findKeyWrites`; a claim does it in `DynamoDbCaseLeases`).
+ *
+ * @example
+ * listRowOf(aReviewCase({ caseId: 'c1' })).caseId; // 'c1' (no `documents`)
  */
-export function findKeyItem(tableName: string, reviewCase: Pick<ReviewCase, 'caseId' | 'createdAt'>, key: string, expiresAt: number | undefined): TransactItem {
+export function listRowOf(reviewCase: Pick<ReviewCase, 'caseId' | 'createdAt'> & Partial<ReviewCase>): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const name of caseListAttributes) if (reviewCase[name] !== undefined) row[name] = reviewCase[name];
+  // As the case item stores it: plain JSON (no undefined members, dates as strings).
+  return JSON.parse(JSON.stringify(row)) as Record<string, unknown>;
+}
+
+/**
+ * The item of one search key of a case: under the case's partition (it goes when the case goes), found through the
+ * lookup index by the key, newest case first, carrying the case's list row (`listRowOf`). It carries the case's TTL
+ * when the case has one.
+ */
+export function findKeyItem(
+  tableName: string,
+  row: Record<string, unknown> & { caseId: string; createdAt: string },
+  key: string,
+  expiresAt: number | undefined,
+): TransactItem {
   return {
     Put: {
       TableName: tableName,
       Item: {
-        PK: `CASE#${reviewCase.caseId}`,
+        ...row,
+        PK: `CASE#${row.caseId}`,
         SK: key,
         entity: 'case-key',
-        caseId: reviewCase.caseId,
+        caseId: row.caseId,
         GSI3PK: key,
-        GSI3SK: `CASE#${reviewCase.createdAt}#${reviewCase.caseId}`,
+        GSI3SK: `CASE#${row.createdAt}#${row.caseId}`,
         ...(expiresAt === undefined ? {} : { expiresAt }),
       },
     },
@@ -110,20 +133,19 @@ export function findKeyDelete(tableName: string, caseId: string, key: string): T
 }
 
 /**
- * The search-key items a write puts and deletes: keys the case gained, keys it lost, and all of them again when the
- * case's TTL changed (it closed, or was re-opened).
+ * The search-key items a write puts and deletes: every key the case holds, put again with the case's new list row
+ * (version, status, lease, decision… change with each write), and the keys it lost, deleted.
  */
 export function findKeyWrites(
   tableName: string,
-  reviewCase: Pick<ReviewCase, 'caseId' | 'createdAt'>,
-  before: { keys: readonly string[]; expiresAt: number | undefined },
+  reviewCase: ReviewCase,
+  before: { keys: readonly string[] },
   after: { keys: readonly string[]; expiresAt: number | undefined },
 ): TransactItem[] {
-  const had = new Set(before.keys);
   const has = new Set(after.keys);
-  const rewriteAll = before.expiresAt !== after.expiresAt;
+  const row = listRowOf(reviewCase) as Record<string, unknown> & { caseId: string; createdAt: string };
   return [
-    ...after.keys.filter((key) => rewriteAll || !had.has(key)).map((key) => findKeyItem(tableName, reviewCase, key, after.expiresAt)),
+    ...after.keys.map((key) => findKeyItem(tableName, row, key, after.expiresAt)),
     ...before.keys.filter((key) => !has.has(key)).map((key) => findKeyDelete(tableName, reviewCase.caseId, key)),
   ];
 }
@@ -210,9 +232,10 @@ function isClosed(status: ReviewCase['status']): boolean {
 }
 
 /**
- * A list row from a status-index entry: the case without its documents (`documents` is empty), as the index projects
- * it (`caseListAttributes`). Undefined for an entry of a keys-only index — a table created before the index carried
- * the rows and not yet migrated (`intake migrate-list-index`): the caller reads the case instead.
+ * A list row from a status-index entry or a search-key item: the case without its documents (`documents` is empty), as
+ * the index projects it or the item carries it (`caseListAttributes`). Undefined for an entry of a keys-only index — a
+ * table created before the index carried the rows and not yet migrated (`intake migrate-indexes`) — and for a search-key
+ * item written before search keys carried the row and not rewritten since: the caller reads the case instead.
  *
  * @example
  * listedCaseFromIndexItem({ PK: 'CASE#c1', SK: 'CASE', GSI4PK: 'STATE#confirmed', GSI4SK: '…' }); // undefined

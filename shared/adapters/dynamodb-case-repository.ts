@@ -34,7 +34,16 @@ import { DynamoDbCaseLeases, queryQueueIndex, queueSortKey } from './dynamodb-ca
 import { DynamoDbClaimKeys, claimKeyChanges, dedupeClaimKeys } from './dynamodb-claim-keys.js';
 import { InvalidCursorError, toStoreError } from './dynamodb-errors.js';
 import { collectPages } from './dynamodb-pages.js';
-import { assertItemFits, decodeCursor, encodeCursor, entityAttributes, lookupSecretFromEnv, packAttribute, pseudonymKey } from './dynamodb-items.js';
+import {
+  assertItemFits,
+  caseDocumentsCompressAboveBytes,
+  decodeCursor,
+  encodeCursor,
+  entityAttributes,
+  lookupSecretFromEnv,
+  packAttribute,
+  pseudonymKey,
+} from './dynamodb-items.js';
 import { TransactionCancelled, runTransaction, type TransactItem } from './dynamodb-transactions.js';
 import { caseListAttributes, indexNames } from './table-design.js';
 
@@ -188,7 +197,8 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     // A cursor of another queue would make DynamoDB fail with an opaque ValidationException.
     if (options.cursor !== undefined && startKey?.GSI1PK !== caseKeys.queue(queue)) throw new InvalidCursorError(options.cursor);
     const page = await queryQueueIndex(this.db, this.tableName, queue, options.limit ?? 50, startKey, 'list queue');
-    return { items: page.items.map(caseFromItem), cursor: encodeCursor(page.lastEvaluatedKey) };
+    // The queue index carries the rows, not the documents (table-design.ts, queueIndexAttributes).
+    return { items: page.items.map((item) => listedCaseFromIndexItem(item) ?? caseFromItem(item)), cursor: encodeCursor(page.lastEvaluatedKey) };
   }
 
   async countQueues(): Promise<Record<string, number>> {
@@ -217,7 +227,8 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     const key = findKey('user', userId, this.secret);
     const startKey = this.startKeyOf(options.cursor, 'GSI3PK', key);
     const page = await this.queryIndex(indexNames.lookup, 'GSI3PK', key, options.limit ?? 50, startKey, 'list held cases');
-    const cases = await this.readListed(page.items.map((item) => String(item.caseId)));
+    // The search-key items carry the rows (one Query); an item written before they did is read from its case.
+    const cases = await this.listedRows(page.items);
     return { items: cases.filter((c) => c.lease?.holder === userId || c.confirmedBy === userId), cursor: encodeCursor(page.lastEvaluatedKey) };
   }
 
@@ -227,15 +238,24 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     const limit = options.limit ?? 50;
     // Every reading of the term at once, each one key look-up: a case id, an ID number, a name, a certificate number.
     const byKey = (key: string) => this.queryIndex(indexNames.lookup, 'GSI3PK', key, limit, undefined, 'search cases');
+    // Rows straight from what each look-up returns: the case item (by id, by person) or a search-key item's row.
     const [asCase, ...found] = await Promise.all([
-      readCaseItem(this.db, this.tableName, text).then((item) => (item ? [text] : [])),
-      ...(looksLikeIdNumber(text) ? [byKey(this.personKey(text)).then((page) => page.items.map((item) => String(item.caseId)))] : []),
-      byKey(findKey('name', text, this.secret)).then((page) => page.items.map((item) => String(item.caseId))),
-      byKey(findKey('certificate', text, this.secret)).then((page) => page.items.map((item) => String(item.caseId))),
+      readCaseItem(this.db, this.tableName, text).then((item) => (item ? [item] : [])),
+      ...(looksLikeIdNumber(text) ? [byKey(this.personKey(text)).then((page) => page.items)] : []),
+      byKey(findKey('name', text, this.secret)).then((page) => page.items),
+      byKey(findKey('certificate', text, this.secret)).then((page) => page.items),
     ]);
-    const ids = [...new Set([...asCase!, ...found.flat()])];
-    const cases = await this.readListed(ids);
-    return cases.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.caseId.localeCompare(a.caseId)).slice(0, limit);
+    const newest = new Map<string, ReviewCase>();
+    for (const c of await this.listedRows([...asCase!, ...found.flat()])) if ((newest.get(c.caseId)?.version ?? -1) < c.version) newest.set(c.caseId, c);
+    return [...newest.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.caseId.localeCompare(a.caseId)).slice(0, limit);
+  }
+
+  /** The list rows of index items (see listedCaseFromIndexItem), reading only the cases whose item carries none. */
+  private async listedRows(items: Record<string, unknown>[]): Promise<ReviewCase[]> {
+    const rows = items.map(listedCaseFromIndexItem);
+    const missing = items.filter((_, i) => rows[i] === undefined).map((item) => String(item.caseId));
+    const read = new Map(missing.length === 0 ? [] : (await this.readListed(missing)).map((c) => [c.caseId, c] as const));
+    return items.flatMap((item, i) => rows[i] ?? read.get(String(item.caseId)) ?? []);
   }
 
   async claimNext(queue: string, holder: string, leaseSeconds: number, now: Date, holderName?: string): Promise<ReviewCase | undefined> {
@@ -419,7 +439,7 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
       findKeys,
       expiresAt,
       ...JSON.parse(JSON.stringify(rest)),
-      ...packAttribute('documents', documents),
+      ...packAttribute('documents', documents, caseDocumentsCompressAboveBytes),
     };
     for (const name of Object.keys(item)) if (item[name] === undefined) delete item[name];
     assertItemFits(item, 'case', reviewCase.caseId);

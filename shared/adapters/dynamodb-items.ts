@@ -27,6 +27,14 @@ export const layoutAttributes = [
 /** A large attribute stays readable JSON up to this size; beyond it, it is stored gzip-compressed (see docs/data-model.md). */
 export const compressAboveBytes = 64 * 1024;
 
+/**
+ * A case's documents are compressed from this size on: DynamoDB Local parses the whole case item for every index entry
+ * it reads or writes, whatever the projection, so a case kept as a 25 KB map made each claim about twice as slow as
+ * the same case with its documents gzipped (docs/data-model.md, Claiming). On AWS it also cuts the item's read and
+ * write units.
+ */
+export const caseDocumentsCompressAboveBytes = 1024;
+
 /** DynamoDB's item limit is 400 KB; keep a margin for attribute names and number encoding. */
 export const maxItemBytes = 390 * 1024;
 
@@ -78,10 +86,10 @@ export function digestKey(...parts: string[]): string {
  * @example
  * Object.assign(item, packAttribute('documents', record.documents));
  */
-export function packAttribute(name: string, value: unknown): Record<string, unknown> {
+export function packAttribute(name: string, value: unknown, compressAbove: number = compressAboveBytes): Record<string, unknown> {
   if (value === undefined) return {};
   const json = JSON.stringify(value);
-  if (Buffer.byteLength(json) <= compressAboveBytes) return { [name]: value };
+  if (Buffer.byteLength(json) <= compressAbove) return { [name]: value };
   return { [`${name}Gz`]: gzipSync(json) };
 }
 

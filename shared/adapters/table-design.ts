@@ -32,6 +32,14 @@ export const caseListAttributes = [
   'updatedAt',
 ] as const;
 
+/**
+ * What the queue index carries (`queue-index`, INCLUDE): the list row and the case's search keys — what a claim reads to
+ * choose a case and write the claim (it rewrites the row into each search-key item), and what the queue page shows.
+ * Not the documents: DynamoDB Local reads an index entry whole whatever the projection, and a case item with its
+ * documents is 10–60 KB, so a claim's 12-entry page cost ~8× what the rows alone cost (docs/data-model.md, Claiming).
+ */
+export const queueIndexAttributes = [...caseListAttributes, 'findKeys'] as const;
+
 export const tableDesign = {
   partitionKey: { name: 'PK', type: 'S' },
   sortKey: { name: 'SK', type: 'S' },
@@ -42,11 +50,15 @@ export const tableDesign = {
   timeToLiveAttribute: 'expiresAt',
   globalSecondaryIndexes: [
     {
-      /** Cases waiting in a review queue, oldest first. Sparse: the keys are removed when a case leaves the queue. */
+      /**
+       * Cases waiting in a review queue, oldest first, then those under a lease by expiry. Sparse: the keys are removed
+       * when a case leaves the queue. It carries `queueIndexAttributes` (the row, not the documents).
+       */
       indexName: 'queue-index',
       partitionKey: { name: 'GSI1PK', type: 'S' },
       sortKey: { name: 'GSI1SK', type: 'S' },
-      projection: 'ALL',
+      projection: 'INCLUDE',
+      nonKeyAttributes: queueIndexAttributes,
     },
     {
       /** Documents and cases of a submission. */

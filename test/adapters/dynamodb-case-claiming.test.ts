@@ -1,6 +1,8 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbDocumentClient } from '../../shared/adapters/aws-clients.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
+import { indexNames } from '../../shared/adapters/table-design.js';
 import type { ReviewCase } from '../../shared/cases/index.js';
 import { VersionConflictError } from '../../shared/ports/index.js';
 import { aCaseDocument, aReviewCase, anAuditEvent } from '../support/fakes/factories.js';
@@ -225,6 +227,50 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
     }
   });
 
+  it(
+    'keeps the documents out of the queue index: its entries carry the list row and search keys, and a claim still gets the whole case',
+    { timeout: 60_000 },
+    async () => {
+      const cases = repository();
+      const queue = freshQueue();
+      // A case as big as a real one: five documents of forty fields each.
+      const documents = Array.from({ length: 5 }, (_, d) => aCaseDocument({ documentId: `doc-${d}` }, 40));
+      await cases.create(aReviewCase({ queue, createdAt: at(1), updatedAt: at(1), documents }), anAuditEvent('x'));
+
+      const { Items } = await table.db.send(
+        new QueryCommand({
+          TableName: table.tableName,
+          IndexName: indexNames.queue,
+          KeyConditionExpression: 'GSI1PK = :q',
+          ExpressionAttributeValues: { ':q': `QUEUE#${queue}` },
+        }),
+      );
+      const claimed = await cases.claimNext(queue, 'clerk-rows', 900, new Date(at(2)));
+
+      expect(Items).toHaveLength(1);
+      expect(Object.keys(Items![0]!).filter((name) => name.startsWith('documents'))).toEqual([]);
+      expect(Items![0]).toMatchObject({ personName: '王晓明', flaggedFieldCount: 1, findKeys: expect.any(Array) });
+      expect(JSON.stringify(Items![0]).length).toBeLessThan(2_000);
+      expect(claimed?.documents).toEqual(documents);
+    },
+  );
+
+  it('keeps the case item small for the claim path: documents of an ordinary case are stored gzipped, and read back whole', { timeout: 60_000 }, async () => {
+    const cases = repository();
+    const queue = freshQueue();
+    const documents = Array.from({ length: 5 }, (_, d) => aCaseDocument({ documentId: `doc-${d}` }, 20));
+    const created = (await cases.create(aReviewCase({ queue, createdAt: at(1), updatedAt: at(1), documents }), anAuditEvent('x'))).reviewCase;
+
+    const claimed = await cases.claimNext(queue, 'clerk-small', 900, new Date(at(2)));
+    const { Item } = await table.db.send(new GetCommand({ TableName: table.tableName, Key: { PK: `CASE#${created.caseId}`, SK: 'CASE' } }));
+
+    expect(Buffer.byteLength(JSON.stringify(documents))).toBeLessThan(64 * 1024);
+    expect(Item?.documents).toBeUndefined();
+    expect((Item?.documentsGz as Uint8Array).byteLength).toBeLessThan(Buffer.byteLength(JSON.stringify(documents)) / 2);
+    expect(claimed?.documents).toEqual(documents);
+    expect((await repository().get(created.caseId))?.documents).toEqual(documents);
+  });
+
   it('writes the claim in place: documents and held claim keys are kept, the lease and version change', async () => {
     const cases = repository();
     const queue = freshQueue();
@@ -277,19 +323,38 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
     const [oldest, next] = await seedQueue(cases, queue, 2);
     const now = new Date(at(40));
     const held = (await cases.claimNext(queue, 'clerk-a', 900, now))!;
+    // A lease clock 2 s on: clerk-b does not reuse clerk-a's answered page, it reads (held back by the gate).
+    const later = new Date(now.getTime() + 2_000);
 
     gate = new Promise<void>((resolve) => (letThrough = resolve));
     const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
-    const before = cases.claimNext(queue, 'clerk-b', 900, now);
+    const before = cases.claimNext(queue, 'clerk-b', 900, later);
     await firstAnswer;
     await cases.update({ ...held, status: 'needs_review', lease: undefined }, held.version, anAuditEvent(held.caseId, { at: at(41), action: 'release' }));
-    const after = cases.claimNext(queue, 'clerk-c', 900, now);
+    const after = cases.claimNext(queue, 'clerk-c', 900, later);
     letThrough();
     const claims = await Promise.all([before, after]);
     db.destroy();
 
     expect(held.caseId).toBe(oldest);
     expect(claims.map((c) => c?.caseId).sort()).toEqual([oldest, next].sort());
+  });
+
+  it('reuses an answered first page for the claims that follow within a second: one queue read, the oldest cases in order', { timeout: 180_000 }, async () => {
+    const seeding = repository();
+    const queue = freshQueue();
+    const ids = await seedQueue(seeding, queue, 5);
+    const { client, commands } = countingClient(table.db);
+    const cases = new DynamoDbCaseRepository(client, table.tableName, { lookupSecret: secret });
+    const now = new Date(at(40));
+
+    const claimed = [];
+    for (let i = 0; i < 3; i++) claimed.push((await cases.claimNext(queue, `clerk-${i}`, 900, now))?.caseId);
+
+    expect(claimed).toEqual(ids.slice(0, 3));
+    // The waiting read and the leased tail's head, once; then only each claim's transaction and read of the case.
+    expect(commands.filter((name) => name === 'QueryCommand')).toHaveLength(2);
+    expect(cases.claimStats).toMatchObject({ claims: 3, queueReads: 1, lostRaces: 0 });
   });
 
   it('does not hand a claim a shared queue read filtered at a lease clock far from its own', { timeout: 180_000 }, async () => {

@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COUNTER_SHARDS } from '../../shared/adapters/dynamodb-case-lists.js';
+import { COUNTER_SHARDS, findKey } from '../../shared/adapters/dynamodb-case-lists.js';
 import { DynamoDbCaseRepository, caseKeys } from '../../shared/adapters/dynamodb-case-repository.js';
 import { InvalidCursorError } from '../../shared/adapters/dynamodb-errors.js';
 import type { ReviewCase } from '../../shared/cases/index.js';
@@ -203,6 +203,51 @@ describe('DynamoDbCaseRepository case lists', () => {
       expect(after.items.map((c) => c.caseId)).toEqual([kept.caseId]);
       expect(others.items.map((c) => c.caseId)).toEqual([lapsed.caseId]);
     });
+    it('reads a page of my cases in one Query, the search-key items carrying rows that show the claim and later writes', async () => {
+      const sent: string[] = [];
+      const counting = { send: (command: { constructor: { name: string } }) => (sent.push(command.constructor.name), table.db.send(command as never)) };
+      const listing = new DynamoDbCaseRepository(counting as unknown as typeof table.db, table.tableName, { lookupSecret: secret });
+      const queue = `mine-rows-${randomUUID()}`;
+      const clerk = `clerk-${randomUUID()}`;
+      await cases.create(aFreshCase({ queue, createdAt: at(24) }), anAuditEvent('x'));
+      const claimed = (await cases.claimNext(queue, clerk, 900, new Date(at(25))))!;
+
+      const whileClaimed = await listing.listHeldBy(clerk);
+      const corrected = await move(claimed, { flaggedFieldCount: 0 }, 'correct', at(26));
+      const afterCorrection = await listing.listHeldBy(clerk);
+
+      expect(sent).toEqual(['QueryCommand', 'QueryCommand']);
+      const rowOf = ({ documents: _documents, personIdNumber: _idNumber, ...row }: ReviewCase) => ({ ...row, documents: [] });
+      expect(whileClaimed.items).toEqual([rowOf(claimed)]);
+      expect(whileClaimed.items[0]).toMatchObject({ status: 'claimed', lease: { holder: clerk } });
+      expect(afterCorrection.items).toEqual([rowOf(corrected)]);
+    });
+
+    it('reads the case behind a search-key item written before the items carried rows', async () => {
+      const clerk = `clerk-${randomUUID()}`;
+      const reviewCase = (await cases.create(aFreshCase({ status: 'confirmed', confirmedBy: clerk, createdAt: at(27) }), anAuditEvent('x'))).reviewCase;
+      const key = findKey('user', clerk, secret);
+      // The item as it was written before: keys and the case id only.
+      await table.db.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: {
+            PK: `CASE#${reviewCase.caseId}`,
+            SK: key,
+            entity: 'case-key',
+            caseId: reviewCase.caseId,
+            GSI3PK: key,
+            GSI3SK: `CASE#${reviewCase.createdAt}#${reviewCase.caseId}`,
+          },
+        }),
+      );
+
+      const mine = await cases.listHeldBy(clerk);
+
+      expect(mine.items).toEqual([
+        expect.objectContaining({ caseId: reviewCase.caseId, status: 'confirmed', confirmedBy: clerk, version: reviewCase.version }),
+      ]);
+    });
   });
 
   describe('search', () => {
@@ -215,6 +260,26 @@ describe('DynamoDbCaseRepository case lists', () => {
       );
 
       expect(found.map((list) => list.map((c) => c.caseId))).toEqual([[reviewCase.caseId], [reviewCase.caseId], [reviewCase.caseId], [reviewCase.caseId]]);
+    });
+
+    it('answers a search from the look-ups themselves: the case by id, one Query per key, no BatchGet of the cases', async () => {
+      const sent: string[] = [];
+      const counting = { send: (command: { constructor: { name: string } }) => (sent.push(command.constructor.name), table.db.send(command as never)) };
+      const searching = new DynamoDbCaseRepository(counting as unknown as typeof table.db, table.tableName, { lookupSecret: secret });
+      const idNumber = `3301061990${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+      const reviewCase = (await cases.create(aFreshCase({ personIdNumber: idNumber }), anAuditEvent('x'))).reviewCase;
+      const { documents: _documents, personIdNumber: _idNumber, ...row } = reviewCase;
+
+      const byName = await searching.search(reviewCase.personName!);
+      const byNameSent = sent.splice(0).sort();
+      const byIdNumber = await searching.search(idNumber);
+      const byIdNumberSent = sent.splice(0).sort();
+      const byId = await searching.search(reviewCase.caseId);
+
+      expect(byNameSent).toEqual(['GetCommand', 'QueryCommand', 'QueryCommand']);
+      expect(byIdNumberSent).toEqual(['GetCommand', 'QueryCommand', 'QueryCommand', 'QueryCommand']);
+      expect(sent).not.toContain('BatchGetCommand');
+      for (const found of [byName, byIdNumber, byId]) expect(found).toEqual([{ ...row, documents: [] }]);
     });
 
     it('finds a case under a corrected name and no longer under the old one', async () => {
