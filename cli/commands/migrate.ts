@@ -11,7 +11,11 @@
  * INTAKE_TABLE_NAME + AWS_ENDPOINT_URL_DYNAMODB). A deployed table is CloudFormation's: see docs/data-model.md.
  */
 import { DescribeTableCommand, DynamoDBClient, UpdateTableCommand, type GlobalSecondaryIndexDescription } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Command } from 'commander';
+import { unpackAttribute } from '../../shared/adapters/dynamodb-items.js';
+import { withOpenFindingCodes } from '../../shared/cases/findings.js';
+import type { CaseDocument, ReviewCase } from '../../shared/cases/index.js';
 import { resolveStackEndpoints } from '../../local/stack-endpoints.js';
 import { projectionOf, tableDesign, type TableDesign } from '../../shared/adapters/table-design.js';
 
@@ -100,6 +104,60 @@ export async function migrateIndexes(
 }
 
 /**
+ * Sets `openFindingCodes` on case items written before the case store kept it (issue 16: a list row tells an open
+ * finding without the documents). Reads every case item once (a Scan of `entity = case`), computes the codes from its
+ * documents as the store does on each write, and writes only the items whose codes differ, on the condition that the
+ * case's version is still the one read (a case written meanwhile already carries its codes). The version is not
+ * raised: the codes are derived from what the case holds. Idempotent: a second run writes nothing.
+ *
+ * @example
+ * await backfillOpenFindingCodes(db, 'intake'); // { scanned: 1200, updated: 3 }
+ */
+export async function backfillOpenFindingCodes(db: DynamoDBDocumentClient, tableName: string): Promise<{ scanned: number; updated: number }> {
+  let scanned = 0;
+  let updated = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: 'entity = :case',
+        ExpressionAttributeValues: { ':case': 'case' },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      scanned++;
+      const stored = {
+        documents: (unpackAttribute(item, 'documents') ?? []) as CaseDocument[],
+        applicant: item.applicant as ReviewCase['applicant'],
+        resolvedFindings: item.resolvedFindings as ReviewCase['resolvedFindings'],
+        openFindingCodes: item.openFindingCodes as ReviewCase['openFindingCodes'],
+      };
+      const codes = withOpenFindingCodes(stored).openFindingCodes;
+      if (JSON.stringify(codes ?? []) === JSON.stringify(stored.openFindingCodes ?? [])) continue;
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { PK: item.PK, SK: item.SK },
+            UpdateExpression: codes ? 'SET openFindingCodes = :codes' : 'REMOVE openFindingCodes',
+            ConditionExpression: 'version = :version',
+            ExpressionAttributeValues: { ':version': item.version, ...(codes ? { ':codes': codes } : {}) },
+          }),
+        );
+        updated++;
+      } catch (error) {
+        // Written since the Scan: the write that moved its version set the codes.
+        if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      }
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return { scanned, updated };
+}
+
+/**
  * Registers `intake migrate-indexes`.
  *
  * @example
@@ -108,7 +166,7 @@ export async function migrateIndexes(
 export function register(program: Command): void {
   program
     .command('migrate-indexes')
-    .description("bring the table's secondary indexes to the design (one-off: the status index now carries the list rows)")
+    .description("bring the table's secondary indexes and case items to the design (one-off: list rows, open findings)")
     .action(async () => {
       const where = resolveStackEndpoints();
       const client = new DynamoDBClient({
@@ -121,6 +179,8 @@ export function register(program: Command): void {
         console.log(
           changes.length === 0 ? `${where.tableName}: indexes already match the design` : changes.map((c) => `${c.indexName}: ${c.action}`).join('\n'),
         );
+        const items = await backfillOpenFindingCodes(DynamoDBDocumentClient.from(client), where.tableName);
+        console.log(`${where.tableName}: ${items.scanned} cases read, open findings noted on ${items.updated}`);
       } catch (error) {
         console.error(`intake migrate-indexes: ${error instanceof Error ? error.message : String(error)}`);
         process.exitCode = 1;

@@ -1,11 +1,13 @@
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateIndexes } from '../../cli/commands/migrate.js';
+import { backfillOpenFindingCodes, migrateIndexes } from '../../cli/commands/migrate.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
 import { createDynamoDbDocumentClient } from '../../shared/adapters/aws-clients.js';
 import { createTableInput, indexNames } from '../../shared/adapters/table-design.js';
 import { aReviewCase, anAuditEvent } from '../support/fakes/factories.js';
+import { individualClaimDocuments } from '../review/review-fixtures.js';
+import { caseKeys } from '../../shared/adapters/dynamodb-case-items.js';
 import { uniqueName } from '../support/local-aws.js';
 
 /**
@@ -85,5 +87,41 @@ describe('migrateIndexes against DynamoDB Local', () => {
     expect(newEntry).toMatchObject({ status: 'confirmed', confirmedBy: 'clerk-li', version: created[2]!.version });
     expect(after.items).toEqual(before.items);
     expect(after.items.map((c) => c.caseId)).toEqual([...created].reverse().map((c) => c.caseId));
+  });
+
+  it('notes the open finding on a case item written before the store kept it, leaves the others, and writes nothing the second time', async () => {
+    const cases = new DynamoDbCaseRepository(db, tableName, { lookupSecret: 'migrate-secret' });
+    const ids = { certificate: 'm-cert', idCard: 'm-id', contract: 'm-contract', letter: 'm-letter', insurance: 'm-insurance' };
+    const mixed = (
+      await cases.create(
+        aReviewCase({
+          status: 'needs_review',
+          applicant: { kind: 'individual', name: '李四' },
+          documents: individualClaimDocuments(ids, { personName: '李四', otherPerson: { name: '周敏', idNumber: '330106198805052345' } }),
+        }),
+        anAuditEvent('x'),
+      )
+    ).reviewCase;
+    const single = (
+      await cases.create(
+        aReviewCase({ status: 'needs_review', applicant: { kind: 'individual', name: '王晓明' }, documents: individualClaimDocuments(ids) }),
+        anAuditEvent('x'),
+      )
+    ).reviewCase;
+    expect(mixed.openFindingCodes ?? (await cases.get(mixed.caseId))!.openFindingCodes).toEqual(['different_persons']);
+    // As the item was before the store kept the codes.
+    await db.send(new UpdateCommand({ TableName: tableName, Key: caseKeys.case(mixed.caseId), UpdateExpression: 'REMOVE openFindingCodes' }));
+    const rowOf = async (caseId: string) => (await cases.listByState('needs_review', { limit: 100 })).items.find((c) => c.caseId === caseId);
+    expect((await rowOf(mixed.caseId))!.openFindingCodes).toBeUndefined();
+
+    const first = await backfillOpenFindingCodes(db, tableName);
+    const second = await backfillOpenFindingCodes(db, tableName);
+
+    expect(first.updated).toBe(1);
+    expect(second).toEqual({ scanned: first.scanned, updated: 0 });
+    expect((await rowOf(mixed.caseId))!.openFindingCodes).toEqual(['different_persons']);
+    expect((await rowOf(single.caseId))!.openFindingCodes).toBeUndefined();
+    // Derived data: the case's version and its audit trail are as they were.
+    expect((await cases.get(mixed.caseId))!.version).toBe(mixed.version);
   });
 });
