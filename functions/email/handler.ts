@@ -6,7 +6,7 @@
  */
 import type { Context } from 'aws-lambda';
 import { takeInEmail, type EmailIntakeDeps, type EmailOutcome } from '../../shared/email/index.js';
-import { createdObjects, s3EventSchema } from '../../shared/pipeline/events.js';
+import { objectsOfS3Event, takeInEach } from '../compose/created-objects.js';
 import { asPipelineLogger, functionLogger } from '../compose/logging.js';
 import { once } from '../compose/root-options.js';
 import { composeEmail } from './compose.js';
@@ -26,21 +26,13 @@ const logger = functionLogger('email');
 export function createEmailHandler(resolve: () => EmailIntakeDeps) {
   return async (event: unknown, context?: Context): Promise<{ outcomes: EmailOutcome[] }> => {
     if (context) logger.addContext(context);
-    if ((event as { Event?: unknown } | null)?.Event === 's3:TestEvent') return { outcomes: [] };
-    const objects = createdObjects(s3EventSchema.parse(event));
+    const objects = objectsOfS3Event(event);
+    if (objects.length === 0) return { outcomes: [] };
     const deps = resolve();
-    const outcomes: EmailOutcome[] = [];
-    const failures: unknown[] = [];
-    for (const object of objects) {
-      try {
-        outcomes.push(await takeInEmail(object, deps));
-      } catch (error) {
-        logger.error('e-mail intake failed; the event will be retried', { bucket: object.bucket, key: object.key, error: error as Error });
-        failures.push(error);
-      }
-    }
-    if (failures.length > 0) throw new AggregateError(failures, `${failures.length} of ${objects.length} message(s) could not be taken in`);
-    return { outcomes };
+    return takeInEach(objects, logger, (object) => takeInEmail(object, deps), {
+      failed: 'e-mail intake failed; the event will be retried',
+      notTaken: 'message(s) could not be taken in',
+    });
   };
 }
 

@@ -4,8 +4,8 @@
  * so S3's asynchronous invocation retries the event; ingest is idempotent, so records already done are no-ops.
  */
 import type { Context } from 'aws-lambda';
-import { createdObjects, s3EventSchema } from '../../shared/pipeline/events.js';
 import { ingestObject, type IngestDeps, type IngestOutcome } from '../../shared/pipeline/ingest.js';
+import { objectsOfS3Event, takeInEach } from '../compose/created-objects.js';
 import { asPipelineLogger, functionLogger } from '../compose/logging.js';
 import { once } from '../compose/root-options.js';
 import { composeIngest } from './compose.js';
@@ -25,22 +25,13 @@ const logger = functionLogger('ingest');
 export function createIngestHandler(resolve: () => IngestDeps) {
   return async (event: unknown, context?: Context): Promise<{ outcomes: IngestOutcome[] }> => {
     if (context) logger.addContext(context);
-    // S3 sends one test event when the notification is configured; it names no object.
-    if ((event as { Event?: unknown } | null)?.Event === 's3:TestEvent') return { outcomes: [] };
-    const objects = createdObjects(s3EventSchema.parse(event));
+    const objects = objectsOfS3Event(event);
+    if (objects.length === 0) return { outcomes: [] };
     const deps = resolve();
-    const outcomes: IngestOutcome[] = [];
-    const failures: unknown[] = [];
-    for (const object of objects) {
-      try {
-        outcomes.push(await ingestObject(object, deps));
-      } catch (error) {
-        logger.error('ingest failed; the event will be retried', { bucket: object.bucket, key: object.key, error: error as Error });
-        failures.push(error);
-      }
-    }
-    if (failures.length > 0) throw new AggregateError(failures, `${failures.length} of ${objects.length} object(s) could not be ingested`);
-    return { outcomes };
+    return takeInEach(objects, logger, (object) => ingestObject(object, deps), {
+      failed: 'ingest failed; the event will be retried',
+      notTaken: 'object(s) could not be ingested',
+    });
   };
 }
 
