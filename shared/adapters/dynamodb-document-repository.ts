@@ -1,9 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentRecordSchema, type DocumentRecord } from '../cases/document-record.js';
 import { DocumentNotFoundError, type DocumentChanges, type DocumentRepository } from '../ports/document-repository.js';
 import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
 import { assertItemFits, digestKey, entityAttributes, packAttribute, unpackAttribute } from './dynamodb-items.js';
 import { TransactionCancelled, runTransaction } from './dynamodb-transactions.js';
+import { queryUpTo } from './dynamodb-pages.js';
 import { indexNames } from './table-design.js';
 
 /** Item keys of documents; see docs/data-model.md. */
@@ -238,29 +239,15 @@ export class DynamoDbDocumentRepository implements DocumentRepository {
     return Item?.documentId as string | undefined;
   }
 
-  private async queryAll(indexName: string, pk: string, pkValue: string, sk: string, skPrefix: string, limit?: number): Promise<DocumentRecord[]> {
-    const records: DocumentRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    try {
-      do {
-        const page = await this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: indexName,
-            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-            ExpressionAttributeNames: { '#pk': pk, '#sk': sk },
-            ExpressionAttributeValues: { ':pk': pkValue, ':prefix': skPrefix },
-            ExclusiveStartKey: startKey,
-            Limit: limit,
-          }),
-        );
-        records.push(...(page.Items ?? []).map(fromItem));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey && (limit === undefined || records.length < limit));
-    } catch (error) {
-      throw toStoreError(error, 'query documents');
-    }
-    return limit === undefined ? records : records.slice(0, limit);
+  private queryAll(indexName: string, pk: string, pkValue: string, sk: string, skPrefix: string, limit?: number): Promise<DocumentRecord[]> {
+    const query = {
+      TableName: this.tableName,
+      IndexName: indexName,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': pk, '#sk': sk },
+      ExpressionAttributeValues: { ':pk': pkValue, ':prefix': skPrefix },
+    };
+    return queryUpTo(this.db, 'query documents', query, limit, fromItem);
   }
 }
 

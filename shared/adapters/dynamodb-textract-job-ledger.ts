@@ -1,6 +1,7 @@
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { pendingTextractJobSchema, type PendingTextractJob, type TextractJobLedger } from '../ports/textract-jobs.js';
 import { toStoreError } from './dynamodb-errors.js';
+import { queryUpTo } from './dynamodb-pages.js';
 import { indexNames } from './table-design.js';
 
 /**
@@ -53,28 +54,14 @@ export class DynamoDbTextractJobLedger implements TextractJobLedger {
     }
   }
 
-  async listStartedBefore(cutoff: string, limit: number): Promise<PendingTextractJob[]> {
-    const jobs: PendingTextractJob[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    try {
-      do {
-        const page = await this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: indexNames.lookup,
-            KeyConditionExpression: 'GSI3PK = :list AND GSI3SK < :cutoff',
-            ExpressionAttributeValues: { ':list': textractJobKeys.listPartition, ':cutoff': cutoff },
-            ExclusiveStartKey: startKey,
-            Limit: limit - jobs.length,
-          }),
-        );
-        for (const item of page.Items ?? []) jobs.push(pendingTextractJobSchema.parse(item));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey && jobs.length < limit);
-    } catch (error) {
-      throw toStoreError(error, 'list Textract jobs');
-    }
-    return jobs;
+  listStartedBefore(cutoff: string, limit: number): Promise<PendingTextractJob[]> {
+    const query = {
+      TableName: this.tableName,
+      IndexName: indexNames.lookup,
+      KeyConditionExpression: 'GSI3PK = :list AND GSI3SK < :cutoff',
+      ExpressionAttributeValues: { ':list': textractJobKeys.listPartition, ':cutoff': cutoff },
+    };
+    return queryUpTo(this.db, 'list Textract jobs', query, limit, (item) => pendingTextractJobSchema.parse(item));
   }
 
   async noteAttempt(documentId: string, attempt: { attempts: number; lastError: string; lastSweptAt: string }): Promise<void> {
