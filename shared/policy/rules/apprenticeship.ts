@@ -2,7 +2,7 @@ import { addYears, lastsAtLeastYears } from '../dates.js';
 import type { Evaluation } from '../evaluation.js';
 import { checkMaterials } from './common.js';
 import { personCovered } from './coverage.js';
-import { policyInForce } from './validity.js';
+import { inForceOnRelevantDate } from './validity.js';
 
 const RULE = 'XH36-3.1';
 
@@ -32,8 +32,7 @@ export function apprenticeship(evaluation: Evaluation): void {
   }
   const start = evaluation.read('apprenticeship', facts3, 'startDate');
   const end = evaluation.read('apprenticeship', facts3, 'endDate');
-  if (end) evaluation.date = end;
-  if (!policyInForce(evaluation, evaluation.date, { zh: '培养期满日期', en: 'end of the training period' })) return;
+  if (!inForceOnRelevantDate(evaluation, end, { zh: '培养期满日期', en: 'end of the training period' })) return;
   if (personCovered(evaluation, evaluation.person()) === 'not_covered') return;
   const track = evaluation.read('apprenticeship', facts3, 'track');
 

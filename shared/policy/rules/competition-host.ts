@@ -1,6 +1,6 @@
 import type { Evaluation } from '../evaluation.js';
 import { checkMaterials } from './common.js';
-import { policyInForce } from './validity.js';
+import { inForceOnRelevantDate } from './validity.js';
 
 const RULE = 'XH36-3.7.d';
 
@@ -24,8 +24,7 @@ export function competitionHost(evaluation: Evaluation): void {
     return;
   }
   const heldOn = evaluation.read('competition', competition, 'heldOn');
-  if (heldOn) evaluation.date = heldOn;
-  if (!policyInForce(evaluation, evaluation.date, { zh: '竞赛举办日期', en: 'competition date' })) return;
+  if (!inForceOnRelevantDate(evaluation, heldOn, { zh: '竞赛举办日期', en: 'competition date' })) return;
   const byDistrict = evaluation.read('competition', competition, 'heldByDistrict');
   const organiser = evaluation.read('competition', competition, 'applicantIsActualOrganiser');
   if (byDistrict === false) evaluation.ineligible(RULE, { zh: '非我区举办的区域性技能竞赛', en: 'not a regional competition held by the district' });

@@ -1,6 +1,6 @@
 import type { Evaluation } from '../evaluation.js';
 import { checkMaterials, levelKey, levelName } from './common.js';
-import { policyInForce } from './validity.js';
+import { inForceOnRelevantDate } from './validity.js';
 
 const RULE = 'XH36-3.6';
 
@@ -44,8 +44,8 @@ export function masterStudio(evaluation: Evaluation): void {
   }
   const state = evaluation.read('studio', studio, 'procedureState');
   const namedOn = evaluation.read('studio', studio, 'namedOn');
-  evaluation.date = namedOn ?? studio.submittedOn ?? facts.claimDate;
-  if (!policyInForce(evaluation, evaluation.date, { zh: namedOn ? '命名日期' : '申报日期', en: namedOn ? 'naming date' : 'application date' })) return;
+  const dateLabel = namedOn ? { zh: '命名日期', en: 'naming date' } : { zh: '申报日期', en: 'application date' };
+  if (!inForceOnRelevantDate(evaluation, namedOn ?? studio.submittedOn, dateLabel)) return;
 
   // 1.(1) 有大师
   const leaderLevel = evaluation.read('studio', studio, 'leaderLevel');
