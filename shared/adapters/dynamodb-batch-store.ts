@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchSchema, type Batch, type BatchStore, type CertificateClaims } from '../batches/index.js';
 import { toStoreError } from './dynamodb-errors.js';
 import { entityAttributes } from './dynamodb-items.js';
+import { readItem } from './dynamodb-reads.js';
 import { indexNames } from './table-design.js';
 
 /** Item keys of batches and certificate-number claims; see docs/intake-channels.md. */
@@ -44,13 +45,9 @@ export class DynamoDbBatchStore implements BatchStore {
     }
   }
 
-  async get(batchId: string): Promise<Batch | undefined> {
-    try {
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: batchKeys.batch(batchId), ConsistentRead: true }));
-      return Item ? batchSchema.parse(entityAttributes(Item)) : undefined;
-    } catch (error) {
-      throw toStoreError(error, 'get batch');
-    }
+  get(batchId: string): Promise<Batch | undefined> {
+    const input = { TableName: this.tableName, Key: batchKeys.batch(batchId), ConsistentRead: true };
+    return readItem(this.db, input, 'get batch', (item) => batchSchema.parse(entityAttributes(item)));
   }
 
   /** The institution's batches, newest first (at most `limit`). */

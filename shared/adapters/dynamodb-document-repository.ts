@@ -5,6 +5,7 @@ import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
 import { assertItemFits, digestKey, entityAttributes, packAttribute, unpackAttribute } from './dynamodb-items.js';
 import { TransactionCancelled, runTransaction } from './dynamodb-transactions.js';
 import { queryUpTo } from './dynamodb-pages.js';
+import { readItem } from './dynamodb-reads.js';
 import { indexNames } from './table-design.js';
 
 /** Item keys of documents; see docs/data-model.md. */
@@ -109,13 +110,8 @@ export class DynamoDbDocumentRepository implements DocumentRepository {
     }
   }
 
-  async get(documentId: string): Promise<DocumentRecord | undefined> {
-    try {
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: documentKeys.document(documentId), ConsistentRead: true }));
-      return Item ? fromItem(Item) : undefined;
-    } catch (error) {
-      throw toStoreError(error, 'get document');
-    }
+  get(documentId: string): Promise<DocumentRecord | undefined> {
+    return readItem(this.db, { TableName: this.tableName, Key: documentKeys.document(documentId), ConsistentRead: true }, 'get document', fromItem);
   }
 
   async listBySubmission(submissionId: string): Promise<DocumentRecord[]> {

@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { emailRecordSchema, type EmailRecord, type EmailRecordStore } from '../email/email-record.js';
 import { toStoreError } from './dynamodb-errors.js';
 import { entityAttributes } from './dynamodb-items.js';
+import { readItem } from './dynamodb-reads.js';
 
 /** Item key of a received e-mail; see docs/intake-channels.md. */
 export const emailKeys = { email: (emailId: string) => ({ PK: `EMAIL#${emailId}`, SK: 'EMAIL' }) };
@@ -37,13 +38,9 @@ export class DynamoDbEmailRecordStore implements EmailRecordStore {
     }
   }
 
-  async get(emailId: string): Promise<EmailRecord | undefined> {
-    try {
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: emailKeys.email(emailId), ConsistentRead: true }));
-      return Item ? emailRecordSchema.parse(entityAttributes(Item)) : undefined;
-    } catch (error) {
-      throw toStoreError(error, 'get e-mail');
-    }
+  get(emailId: string): Promise<EmailRecord | undefined> {
+    const input = { TableName: this.tableName, Key: emailKeys.email(emailId), ConsistentRead: true };
+    return readItem(this.db, input, 'get e-mail', (item) => emailRecordSchema.parse(entityAttributes(item)));
   }
 
   async put(record: EmailRecord): Promise<void> {

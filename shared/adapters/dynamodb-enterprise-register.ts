@@ -1,7 +1,8 @@
-import { BatchWriteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { registeredEnterpriseSchema, type EnterpriseRegister, type RegisteredEnterprise } from '../ports/enterprise-register.js';
 import { StoreThrottledError, toStoreError } from './dynamodb-errors.js';
 import { entityAttributes, jitter } from './dynamodb-items.js';
+import { readItem } from './dynamodb-reads.js';
 import { indexNames } from './table-design.js';
 
 /**
@@ -35,13 +36,9 @@ export class DynamoDbEnterpriseRegister implements EnterpriseRegister {
     private readonly tableName: string,
   ) {}
 
-  async findByCreditCode(creditCode: string): Promise<RegisteredEnterprise | undefined> {
-    try {
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: enterpriseKeys.enterprise(creditCode) }));
-      return Item ? registeredEnterpriseSchema.parse(entityAttributes(Item)) : undefined;
-    } catch (error) {
-      throw toStoreError(error, 'find enterprise by credit code');
-    }
+  findByCreditCode(creditCode: string): Promise<RegisteredEnterprise | undefined> {
+    const input = { TableName: this.tableName, Key: enterpriseKeys.enterprise(creditCode) };
+    return readItem(this.db, input, 'find enterprise by credit code', (item) => registeredEnterpriseSchema.parse(entityAttributes(item)));
   }
 
   async findByName(name: string): Promise<RegisteredEnterprise | undefined> {
