@@ -39,9 +39,7 @@ export async function queryUpTo<T>(
   let startKey: Record<string, NativeAttributeValue> | undefined;
   try {
     do {
-      const page = await db.send(
-        new QueryCommand({ ...input, ExclusiveStartKey: startKey, Limit: limit === undefined ? undefined : limit - results.length }),
-      );
+      const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey, Limit: limit === undefined ? undefined : limit - results.length }));
       for (const item of page.Items ?? []) results.push(map(item));
       startKey = page.LastEvaluatedKey;
     } while (startKey && (limit === undefined || results.length < limit));

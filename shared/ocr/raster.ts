@@ -21,9 +21,7 @@ export const MAX_RASTER_LONG_SIDE = 4096;
  * const raster = await decodeRaster(pngBytes);
  */
 export async function decodeRaster(bytes: Uint8Array): Promise<Raster> {
-  const pipeline = sharp(bytes)
-    .rotate()
-    .resize({ width: MAX_RASTER_LONG_SIDE, height: MAX_RASTER_LONG_SIDE, fit: 'inside', withoutEnlargement: true });
+  const pipeline = sharp(bytes).rotate().resize({ width: MAX_RASTER_LONG_SIDE, height: MAX_RASTER_LONG_SIDE, fit: 'inside', withoutEnlargement: true });
   return rgbRaster(pipeline);
 }
 

@@ -1,5 +1,5 @@
 import type { Evaluation } from '../evaluation.js';
-import { checkMaterials } from './common.js';
+import { checkMaterials, heldCompetition } from './common.js';
 import { inForceOnRelevantDate } from './validity.js';
 
 const RULE = 'XH36-3.3';
@@ -92,15 +92,9 @@ export function completionCertificateProject(evaluation: Evaluation): void {
  * competitionProject(evaluation);
  */
 export function competitionProject(evaluation: Evaluation): void {
-  const { facts } = evaluation;
   checkMaterials(evaluation, 'XH36-3.3.3');
-  const competition = facts.competition;
-  if (!competition) {
-    evaluation.review(RULE, { zh: '缺少竞赛信息', en: 'no facts about the competition' });
-    return;
-  }
-  const heldOn = evaluation.read('competition', competition, 'heldOn');
-  if (!inForceOnRelevantDate(evaluation, heldOn, { zh: '竞赛举办日期', en: 'competition date' })) return;
+  const competition = heldCompetition(evaluation, RULE);
+  if (!competition) return;
   // 竞赛举办方向市或区人力社保局提交竞赛项目申请（备案）审核表，经相应人力社保局审核同意后，由竞赛举办方组织实施。
   const approvedBy = evaluation.read('competition', competition, 'approvedBy');
   const approved = evaluation.read('competition', competition, 'approved');
