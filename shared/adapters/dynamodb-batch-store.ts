@@ -1,7 +1,8 @@
-import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchSchema, type Batch, type BatchStore, type CertificateClaims } from '../batches/index.js';
 import { toStoreError } from './dynamodb-errors.js';
 import { entityAttributes } from './dynamodb-items.js';
+import { queryUpTo } from './dynamodb-pages.js';
 import { readItem } from './dynamodb-reads.js';
 import { indexNames } from './table-design.js';
 
@@ -51,22 +52,15 @@ export class DynamoDbBatchStore implements BatchStore {
   }
 
   /** The institution's batches, newest first (at most `limit`). */
-  async listByInstitution(institutionId: string, limit = 100): Promise<Batch[]> {
-    try {
-      const { Items } = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: indexNames.lookup,
-          KeyConditionExpression: 'GSI3PK = :pk',
-          ExpressionAttributeValues: { ':pk': batchKeys.institutionBatches(institutionId) },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-      );
-      return (Items ?? []).map((item) => batchSchema.parse(entityAttributes(item)));
-    } catch (error) {
-      throw toStoreError(error, 'list batches');
-    }
+  listByInstitution(institutionId: string, limit = 100): Promise<Batch[]> {
+    const query = {
+      TableName: this.tableName,
+      IndexName: indexNames.lookup,
+      KeyConditionExpression: 'GSI3PK = :pk',
+      ExpressionAttributeValues: { ':pk': batchKeys.institutionBatches(institutionId) },
+      ScanIndexForward: false,
+    };
+    return queryUpTo(this.db, 'list batches', query, limit, (item) => batchSchema.parse(entityAttributes(item)));
   }
 }
 
