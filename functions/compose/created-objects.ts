@@ -4,6 +4,7 @@
  * (both take-ins are idempotent, so objects already done are no-ops) and finally the function's DLQ.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Context } from 'aws-lambda';
 import { createdObjects, s3EventSchema, type CreatedObject } from '../../shared/pipeline/events.js';
 
 /**
@@ -52,4 +53,27 @@ export async function takeInEach<T>(
   }
   if (failures.length > 0) throw new AggregateError(failures, `${failures.length} of ${objects.length} ${words.notTaken}`);
   return { outcomes };
+}
+
+/**
+ * The handler of an S3 ObjectCreated function: adds the Lambda context to the log, resolves the dependencies once
+ * per invocation that names an object, and takes each object in with `take` (see `takeInEach`).
+ *
+ * @example
+ * export const createIngestHandler = (resolve: () => IngestDeps) =>
+ *   createdObjectsHandler(logger, resolve, ingestObject, { failed: 'ingest failed; …', notTaken: 'object(s) could not be ingested' });
+ */
+export function createdObjectsHandler<D, T>(
+  logger: Logger,
+  resolve: () => D,
+  take: (object: CreatedObject, deps: D) => Promise<T>,
+  words: TakeInWords,
+): (event: unknown, context?: Context) => Promise<{ outcomes: T[] }> {
+  return async (event, context) => {
+    if (context) logger.addContext(context);
+    const objects = objectsOfS3Event(event);
+    if (objects.length === 0) return { outcomes: [] };
+    const deps = resolve();
+    return takeInEach(objects, logger, (object) => take(object, deps), words);
+  };
 }

@@ -4,9 +4,8 @@
  * ingest picks up) and records the message (shared/email/take-in-email.ts). A record that fails for a reason other
  * than the message itself fails the invocation, so S3's asynchronous invocation retries it, then the e-mail DLQ.
  */
-import type { Context } from 'aws-lambda';
-import { takeInEmail, type EmailIntakeDeps, type EmailOutcome } from '../../shared/email/index.js';
-import { objectsOfS3Event, takeInEach } from '../compose/created-objects.js';
+import { takeInEmail, type EmailIntakeDeps } from '../../shared/email/index.js';
+import { createdObjectsHandler } from '../compose/created-objects.js';
 import { asPipelineLogger, functionLogger } from '../compose/logging.js';
 import { once } from '../compose/root-options.js';
 import { composeEmail } from './compose.js';
@@ -24,16 +23,10 @@ const logger = functionLogger('email');
  * await email(s3Event);
  */
 export function createEmailHandler(resolve: () => EmailIntakeDeps) {
-  return async (event: unknown, context?: Context): Promise<{ outcomes: EmailOutcome[] }> => {
-    if (context) logger.addContext(context);
-    const objects = objectsOfS3Event(event);
-    if (objects.length === 0) return { outcomes: [] };
-    const deps = resolve();
-    return takeInEach(objects, logger, (object) => takeInEmail(object, deps), {
-      failed: 'e-mail intake failed; the event will be retried',
-      notTaken: 'message(s) could not be taken in',
-    });
-  };
+  return createdObjectsHandler(logger, resolve, takeInEmail, {
+    failed: 'e-mail intake failed; the event will be retried',
+    notTaken: 'message(s) could not be taken in',
+  });
 }
 
 export const handler = createEmailHandler(once(() => composeEmail({ logger: asPipelineLogger(logger) })));

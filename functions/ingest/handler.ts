@@ -3,9 +3,8 @@
  * object (shared/pipeline/ingest.ts). A record that fails for a reason other than bad input fails the invocation,
  * so S3's asynchronous invocation retries the event; ingest is idempotent, so records already done are no-ops.
  */
-import type { Context } from 'aws-lambda';
-import { ingestObject, type IngestDeps, type IngestOutcome } from '../../shared/pipeline/ingest.js';
-import { objectsOfS3Event, takeInEach } from '../compose/created-objects.js';
+import { ingestObject, type IngestDeps } from '../../shared/pipeline/ingest.js';
+import { createdObjectsHandler } from '../compose/created-objects.js';
 import { asPipelineLogger, functionLogger } from '../compose/logging.js';
 import { once } from '../compose/root-options.js';
 import { composeIngest } from './compose.js';
@@ -23,16 +22,10 @@ const logger = functionLogger('ingest');
  * await ingest(s3Event);
  */
 export function createIngestHandler(resolve: () => IngestDeps) {
-  return async (event: unknown, context?: Context): Promise<{ outcomes: IngestOutcome[] }> => {
-    if (context) logger.addContext(context);
-    const objects = objectsOfS3Event(event);
-    if (objects.length === 0) return { outcomes: [] };
-    const deps = resolve();
-    return takeInEach(objects, logger, (object) => ingestObject(object, deps), {
-      failed: 'ingest failed; the event will be retried',
-      notTaken: 'object(s) could not be ingested',
-    });
-  };
+  return createdObjectsHandler(logger, resolve, ingestObject, {
+    failed: 'ingest failed; the event will be retried',
+    notTaken: 'object(s) could not be ingested',
+  });
 }
 
 export const handler = createIngestHandler(once(() => composeIngest({ logger: asPipelineLogger(logger) })));
