@@ -1,9 +1,10 @@
-import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchSchema, type Batch, type BatchStore, type CertificateClaims } from '../batches/index.js';
 import { toStoreError } from './dynamodb-errors.js';
 import { entityAttributes } from './dynamodb-items.js';
 import { queryUpTo } from './dynamodb-pages.js';
 import { readItem } from './dynamodb-reads.js';
+import { putItem } from './dynamodb-writes.js';
 import { indexNames } from './table-design.js';
 
 /** Item keys of batches and certificate-number claims; see docs/intake-channels.md. */
@@ -26,24 +27,16 @@ export class DynamoDbBatchStore implements BatchStore {
     private readonly tableName: string,
   ) {}
 
-  async put(batch: Batch): Promise<void> {
+  put(batch: Batch): Promise<void> {
     const valid = batchSchema.parse(batch);
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...batchKeys.batch(valid.batchId),
-            GSI3PK: batchKeys.institutionBatches(valid.institutionId),
-            GSI3SK: `BATCH#${valid.createdAt}#${valid.batchId}`,
-            entity: 'batch',
-            ...valid,
-          },
-        }),
-      );
-    } catch (error) {
-      throw toStoreError(error, 'put batch');
-    }
+    const item = {
+      ...batchKeys.batch(valid.batchId),
+      GSI3PK: batchKeys.institutionBatches(valid.institutionId),
+      GSI3SK: `BATCH#${valid.createdAt}#${valid.batchId}`,
+      entity: 'batch',
+      ...valid,
+    };
+    return putItem(this.db, { TableName: this.tableName, Item: item }, 'put batch');
   }
 
   get(batchId: string): Promise<Batch | undefined> {

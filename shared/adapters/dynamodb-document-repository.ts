@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentRecordSchema, type DocumentRecord } from '../cases/document-record.js';
 import { DocumentNotFoundError, type DocumentChanges, type DocumentRepository } from '../ports/document-repository.js';
 import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
@@ -6,6 +6,7 @@ import { assertItemFits, digestKey, entityAttributes, packAttribute, unpackAttri
 import { TransactionCancelled, runTransaction } from './dynamodb-transactions.js';
 import { queryUpTo } from './dynamodb-pages.js';
 import { readItem } from './dynamodb-reads.js';
+import { putWhen } from './dynamodb-writes.js';
 import { indexNames } from './table-design.js';
 
 /** Item keys of documents; see docs/data-model.md. */
@@ -178,22 +179,15 @@ export class DynamoDbDocumentRepository implements DocumentRepository {
     throw new Error(`content ${sha256.slice(0, 12)}… kept changing owner while document ${documentId} claimed it`);
   }
 
-  private async putContentOwner(key: { PK: string; SK: string }, documentId: string, condition: string, values: Record<string, string>): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...key, entity: 'content', owner: documentId },
-          ConditionExpression: condition,
-          ExpressionAttributeNames: { '#owner': 'owner' },
-          ExpressionAttributeValues: values,
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-      throw toStoreError(error, 'claim content');
-    }
+  private putContentOwner(key: { PK: string; SK: string }, documentId: string, condition: string, values: Record<string, string>): Promise<boolean> {
+    const input = {
+      TableName: this.tableName,
+      Item: { ...key, entity: 'content', owner: documentId },
+      ConditionExpression: condition,
+      ExpressionAttributeNames: { '#owner': 'owner' },
+      ExpressionAttributeValues: values,
+    };
+    return putWhen(this.db, input, 'claim content');
   }
 
   async update(documentId: string, changes: DocumentChanges): Promise<void> {

@@ -1,7 +1,8 @@
-import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { pendingTextractJobSchema, type PendingTextractJob, type TextractJobLedger } from '../ports/textract-jobs.js';
 import { toStoreError } from './dynamodb-errors.js';
 import { queryUpTo } from './dynamodb-pages.js';
+import { putWhen } from './dynamodb-writes.js';
 import { indexNames } from './table-design.js';
 
 /**
@@ -30,28 +31,18 @@ export class DynamoDbTextractJobLedger implements TextractJobLedger {
 
   async record(job: Pick<PendingTextractJob, 'documentId' | 'jobId' | 'startedAt'>): Promise<void> {
     const valid = pendingTextractJobSchema.parse(job);
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...textractJobKeys.job(valid.documentId),
-            GSI3PK: textractJobKeys.listPartition,
-            GSI3SK: textractJobKeys.byStart(valid.startedAt, valid.documentId),
-            entity: 'TextractJob',
-            documentId: valid.documentId,
-            jobId: valid.jobId,
-            startedAt: valid.startedAt,
-            attempts: 0,
-          },
-          // A redelivered start gets the same job back: the first start time stays.
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-    } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return;
-      throw toStoreError(error, 'record a Textract job');
-    }
+    const item = {
+      ...textractJobKeys.job(valid.documentId),
+      GSI3PK: textractJobKeys.listPartition,
+      GSI3SK: textractJobKeys.byStart(valid.startedAt, valid.documentId),
+      entity: 'TextractJob',
+      documentId: valid.documentId,
+      jobId: valid.jobId,
+      startedAt: valid.startedAt,
+      attempts: 0,
+    };
+    // A redelivered start gets the same job back: the first start time stays.
+    await putWhen(this.db, { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }, 'record a Textract job');
   }
 
   listStartedBefore(cutoff: string, limit: number): Promise<PendingTextractJob[]> {
