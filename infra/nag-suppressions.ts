@@ -1,5 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
-import { NagSuppressions } from 'cdk-nag';
+import { NagSuppressions, type NagPackSuppression } from 'cdk-nag';
 import type { ProcessingStack } from './stacks/processing-stack.js';
 import type { StatefulStack } from './stacks/stateful-stack.js';
 
@@ -103,57 +103,56 @@ export function suppressAcceptedFindings(stateful: StatefulStack, processing: Pr
   // CDK's singletons: the handler that writes S3 bucket notifications (see ProcessingStack for why it lives here)
   // and, when the clerk page is deployed, the one that copies it into its bucket. Both run only during deployments.
   const stack = Stack.of(processing);
-  const singleton = (prefix: string) => stack.node.findAll().find((construct) => construct.node.id.startsWith(prefix));
-  const notificationsHandler = singleton('BucketNotificationsHandler');
-  if (notificationsHandler) {
-    NagSuppressions.addResourceSuppressions(
-      notificationsHandler,
-      [
-        {
-          id: 'AwsSolutions-IAM4',
-          reason: 'CDK-managed BucketNotificationsHandler: AWSLambdaBasicExecutionRole for its own logs only.',
-          appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
-        },
-        {
-          id: 'AwsSolutions-IAM5',
-          reason: 'CDK-managed BucketNotificationsHandler: the construct grants s3:PutBucketNotification on "*"; it runs only at deployment.',
-          appliesTo: ['Resource::*'],
-        },
+  suppressOnCdkSingleton(stack, 'BucketNotificationsHandler', 'BucketNotificationsHandler', [
+    {
+      id: 'AwsSolutions-IAM5',
+      reason: 'CDK-managed BucketNotificationsHandler: the construct grants s3:PutBucketNotification on "*"; it runs only at deployment.',
+      appliesTo: ['Resource::*'],
+    },
+  ]);
+  suppressOnCdkSingleton(stack, 'Custom::CDKBucketDeployment', 'BucketDeployment', [
+    {
+      id: 'AwsSolutions-IAM5',
+      reason:
+        'CDK-managed BucketDeployment: reads the CDK asset bucket and replaces the clerk page bucket’s content (both wildcards come from the construct), and invalidates the distribution (CloudFront has no resource-level permission for it).',
+      appliesTo: [
+        'Action::s3:Abort*',
+        'Action::s3:DeleteObject*',
+        'Action::s3:GetBucket*',
+        'Action::s3:GetObject*',
+        'Action::s3:List*',
+        'Resource::*',
+        { regex: String.raw`/^Resource::<ClerkSiteContentBucket[0-9A-F]+\.Arn>\/\*$/g` },
+        { regex: String.raw`/^Resource::arn:<AWS::Partition>:s3:::cdk-[a-z0-9]+-assets-<AWS::AccountId>-[a-z0-9-]+\/\*$/g` },
       ],
-      true,
-    );
-  }
-  const pageDeployment = singleton('Custom::CDKBucketDeployment');
-  if (pageDeployment) {
-    NagSuppressions.addResourceSuppressions(
-      pageDeployment,
-      [
-        {
-          id: 'AwsSolutions-IAM4',
-          reason: 'CDK-managed BucketDeployment: AWSLambdaBasicExecutionRole for its own logs only.',
-          appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
-        },
-        {
-          id: 'AwsSolutions-IAM5',
-          reason:
-            'CDK-managed BucketDeployment: reads the CDK asset bucket and replaces the clerk page bucket’s content (both wildcards come from the construct), and invalidates the distribution (CloudFront has no resource-level permission for it).',
-          appliesTo: [
-            'Action::s3:Abort*',
-            'Action::s3:DeleteObject*',
-            'Action::s3:GetBucket*',
-            'Action::s3:GetObject*',
-            'Action::s3:List*',
-            'Resource::*',
-            { regex: String.raw`/^Resource::<ClerkSiteContentBucket[0-9A-F]+\.Arn>\/\*$/g` },
-            { regex: String.raw`/^Resource::arn:<AWS::Partition>:s3:::cdk-[a-z0-9]+-assets-<AWS::AccountId>-[a-z0-9-]+\/\*$/g` },
-          ],
-        },
-        {
-          id: 'AwsSolutions-L1',
-          reason: 'CDK-managed BucketDeployment: CDK pins the runtime of its own deployment handler.',
-        },
-      ],
-      true,
-    );
-  }
+    },
+    {
+      id: 'AwsSolutions-L1',
+      reason: 'CDK-managed BucketDeployment: CDK pins the runtime of its own deployment handler.',
+    },
+  ]);
+}
+
+/**
+ * Suppressions on one of CDK's own singleton handlers (the construct whose id starts with `idPrefix`), when the app
+ * has it: its AWSLambdaBasicExecutionRole, which it uses for its own logs only, and the findings its construct causes.
+ *
+ * @example
+ * suppressOnCdkSingleton(stack, 'BucketNotificationsHandler', 'BucketNotificationsHandler', [{ id: 'AwsSolutions-IAM5', reason, appliesTo }]);
+ */
+function suppressOnCdkSingleton(stack: Stack, idPrefix: string, name: string, findings: NagPackSuppression[]): void {
+  const singleton = stack.node.findAll().find((construct) => construct.node.id.startsWith(idPrefix));
+  if (!singleton) return;
+  NagSuppressions.addResourceSuppressions(
+    singleton,
+    [
+      {
+        id: 'AwsSolutions-IAM4',
+        reason: `CDK-managed ${name}: AWSLambdaBasicExecutionRole for its own logs only.`,
+        appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+      },
+      ...findings,
+    ],
+    true,
+  );
 }

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -100,6 +100,25 @@ export async function startS3Local(options: {
 }
 
 /**
+ * Relays the object events s3-worker.mjs posts (from a worker thread or a forked process) to `events`, and resolves
+ * once it says it listens; rejects when it reports a start error or ends first.
+ *
+ * @example
+ * await relayUntilReady(worker, port, events, 'worker');
+ */
+function relayUntilReady(server: Worker | ChildProcess, port: number, events: EventEmitter, kind: 'worker' | 'process'): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.on('message', (message: { type: string; event?: unknown; message?: string }) => {
+      if (message.type === 'event') events.emit('event', message.event);
+      else if (message.type === 'ready') resolve();
+      else if (message.type === 'error') reject(new Error(`s3rver could not start on port ${port}: ${message.message}`));
+    });
+    server.once('error', reject);
+    server.once('exit', (code: number | null) => reject(new Error(`the s3rver ${kind} exited with code ${code}`)));
+  });
+}
+
+/**
  * Starts s3rver in a worker thread, so it keeps answering while the main thread is busy (OCR inference blocks it for
  * seconds per page). Object events arrive on `events` as with the in-thread server.
  *
@@ -113,16 +132,7 @@ export async function startS3LocalInWorker(options: { port?: number; dataDir: st
     workerData: { port, address: '127.0.0.1', directory: options.dataDir, buckets: options.buckets ?? [], configs: [S3_LOCAL_CORS_XML] },
   });
   const events = new EventEmitter();
-  await new Promise<void>((resolve, reject) => {
-    const onMessage = (message: { type: string; event?: unknown; message?: string }) => {
-      if (message.type === 'event') events.emit('event', message.event);
-      else if (message.type === 'ready') resolve();
-      else if (message.type === 'error') reject(new Error(`s3rver could not start on port ${port}: ${message.message}`));
-    };
-    worker.on('message', onMessage);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the s3rver worker exited with code ${code}`)));
-  });
+  await relayUntilReady(worker, port, events, 'worker');
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,
@@ -159,15 +169,7 @@ export async function startS3LocalInChildProcess(options: { port?: number; dataD
   });
   const events = new EventEmitter();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    child.on('message', (message: { type: string; event?: unknown; message?: string }) => {
-      if (message.type === 'event') events.emit('event', message.event);
-      else if (message.type === 'ready') resolve();
-      else if (message.type === 'error') reject(new Error(`s3rver could not start on port ${port}: ${message.message}`));
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the s3rver process exited with code ${code}`)));
-  });
+  await relayUntilReady(child, port, events, 'process');
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,

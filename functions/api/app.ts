@@ -3,11 +3,11 @@
  * as on AWS, with the development sign-in standing in for Cognito (seeded users clerk1, clerk2, supervisor1,
  * institution-a, institution-b; HS256 tokens signed with `INTAKE_DEV_JWT_SECRET` or a fixed local secret).
  */
-import { DevSignIn, ReportService, bearerAuthenticator, createReviewApi } from '../../shared/review/index.js';
+import { DevSignIn, bearerAuthenticator, createReviewApi } from '../../shared/review/index.js';
 import type { Clock } from '../../shared/ports/index.js';
 import type { ServiceEndpoints } from '../compose/root-options.js';
 import type { Settings } from '../settings.js';
-import { composeReviewApi } from './compose.js';
+import { composeReviewApi, reviewApiServices } from './compose.js';
 
 /** Only for the local stack: tokens signed with it grant nothing anywhere else. */
 const LOCAL_DEVELOPMENT_SECRET = 'skill-subsidy-intake local development sign-in secret';
@@ -46,12 +46,7 @@ export function createApiApp(
   const deps = composeReviewApi({ ...options, env, presignPages: false });
   const devSignIn = localDevSignIn(env);
   return createReviewApi({
-    review: deps.review,
-    pages: deps.pages,
-    batches: deps.batches,
-    submissions: deps.submissions,
-    reports: new ReportService({ cases: deps.cases, parameters: deps.parameters }),
-    search: deps.search,
+    ...reviewApiServices(deps),
     devSignIn,
     authenticate: bearerAuthenticator((token) => devSignIn.verify(token)),
   });

@@ -24,7 +24,9 @@ import {
 import { BatchService } from '../../shared/review/batch-service.js';
 import { CaseSearchService } from '../../shared/review/case-search-service.js';
 import { PageImages } from '../../shared/review/page-images.js';
+import { ReportService } from '../../shared/review/report-routes.js';
 import { ReviewService } from '../../shared/review/review-service.js';
+import type { ReviewApiDeps } from '../../shared/review/router.js';
 import { SubmissionService } from '../../shared/review/submission-service.js';
 import type { ParameterSet } from '../../shared/policy/parameters.js';
 import { lazyClients, rootParameters, rootSettings, type RootOptions } from '../compose/root-options.js';
@@ -109,6 +111,24 @@ export function composeReviewApi(options: ReviewApiRootOptions): ReviewDependenc
   });
   const submissions = new SubmissionService({ documents, cases, emails: new DynamoDbEmailRecordStore(db, settings.tableName) });
   return { review, pages, cases, documents, batches, submissions, search: new CaseSearchService({ cases }), parameters };
+}
+
+/**
+ * What the router serves over `deps`, for both entries: the Lambda handler and the local app add only how a caller
+ * is authenticated (Cognito claims or the development sign-in).
+ *
+ * @example
+ * const api = createReviewApi({ ...reviewApiServices(composeReviewApi({ presignPages: true })), authenticate });
+ */
+export function reviewApiServices(deps: ReviewDependencies): Omit<ReviewApiDeps, 'authenticate' | 'devSignIn' | 'basePath'> {
+  return {
+    review: deps.review,
+    pages: deps.pages,
+    batches: deps.batches,
+    submissions: deps.submissions,
+    reports: new ReportService({ cases: deps.cases, parameters: deps.parameters }),
+    search: deps.search,
+  };
 }
 
 /**

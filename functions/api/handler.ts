@@ -7,9 +7,8 @@ import { Hono, type Context } from 'hono';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { principalFromClaims, type ReviewTokenClaims } from '../../shared/review/claims.js';
 import { NotAuthenticatedError } from '../../shared/review/errors.js';
-import { ReportService } from '../../shared/review/report-routes.js';
 import { createReviewApi } from '../../shared/review/router.js';
-import { composeReviewApi } from './compose.js';
+import { composeReviewApi, reviewApiServices } from './compose.js';
 import { resolveLookupSecret } from '../lookup-secret.js';
 
 await resolveLookupSecret();
@@ -44,12 +43,7 @@ export function lambdaApp(): Hono<Env> {
   // Stored previews only: rendering pages is the pipeline's work, and this function carries no PDF renderer.
   const deps = composeReviewApi({ presignPages: true });
   const api = createReviewApi({
-    review: deps.review,
-    pages: deps.pages,
-    batches: deps.batches,
-    submissions: deps.submissions,
-    reports: new ReportService({ cases: deps.cases, parameters: deps.parameters }),
-    search: deps.search,
+    ...reviewApiServices(deps),
     authenticate: async (c: Context) => principalFromClaims(claimsOfEvent((c.env as Env['Bindings'] | undefined)?.event)),
   });
   app = new Hono<Env>();

@@ -4,9 +4,8 @@
  * ingest picks up) and records the message (shared/email/take-in-email.ts). A record that fails for a reason other
  * than the message itself fails the invocation, so S3's asynchronous invocation retries it, then the e-mail DLQ.
  */
-import type { Context } from 'aws-lambda';
-import { takeInEmail, type EmailIntakeDeps, type EmailOutcome } from '../../shared/email/index.js';
-import { createdObjects, s3EventSchema } from '../../shared/pipeline/events.js';
+import { takeInEmail, type EmailIntakeDeps } from '../../shared/email/index.js';
+import { createdObjectsHandler } from '../compose/created-objects.js';
 import { asPipelineLogger, functionLogger } from '../compose/logging.js';
 import { once } from '../compose/root-options.js';
 import { composeEmail } from './compose.js';
@@ -24,24 +23,10 @@ const logger = functionLogger('email');
  * await email(s3Event);
  */
 export function createEmailHandler(resolve: () => EmailIntakeDeps) {
-  return async (event: unknown, context?: Context): Promise<{ outcomes: EmailOutcome[] }> => {
-    if (context) logger.addContext(context);
-    if ((event as { Event?: unknown } | null)?.Event === 's3:TestEvent') return { outcomes: [] };
-    const objects = createdObjects(s3EventSchema.parse(event));
-    const deps = resolve();
-    const outcomes: EmailOutcome[] = [];
-    const failures: unknown[] = [];
-    for (const object of objects) {
-      try {
-        outcomes.push(await takeInEmail(object, deps));
-      } catch (error) {
-        logger.error('e-mail intake failed; the event will be retried', { bucket: object.bucket, key: object.key, error: error as Error });
-        failures.push(error);
-      }
-    }
-    if (failures.length > 0) throw new AggregateError(failures, `${failures.length} of ${objects.length} message(s) could not be taken in`);
-    return { outcomes };
-  };
+  return createdObjectsHandler(logger, resolve, takeInEmail, {
+    failed: 'e-mail intake failed; the event will be retried',
+    notTaken: 'message(s) could not be taken in',
+  });
 }
 
 export const handler = createEmailHandler(once(() => composeEmail({ logger: asPipelineLogger(logger) })));

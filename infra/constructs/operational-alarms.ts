@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -55,16 +55,12 @@ export class OperationalAlarms extends Construct {
    * alarms.onErrors('Process', processFunction);
    */
   onErrors(id: string, fn: IFunction): Alarm {
-    return this.withAction(
-      new Alarm(this, `${id}Errors`, {
-        alarmDescription: `${id} function errors`,
-        metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-        threshold: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-    );
+    return this.whenAtLeast({
+      alarmId: `${id}Errors`,
+      alarmDescription: `${id} function errors`,
+      metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+      atLeast: 1,
+    });
   }
 
   /**
@@ -93,20 +89,16 @@ export class OperationalAlarms extends Construct {
    * alarms.onFailedDocuments();
    */
   onFailedDocuments(): Alarm {
-    return this.withAction(
-      new Alarm(this, 'FailedDocuments', {
-        alarmDescription: 'A document failed for good; clerks see it as failed. See docs/deployment.md#failed-documents',
-        metric: new MathExpression({
-          expression: `SUM(SEARCH('{${METRIC_NAMESPACE},Function} MetricName="${MetricName.failedDocuments}"', 'Sum', 300))`,
-          label: 'failed documents',
-          period: Duration.minutes(5),
-        }),
-        threshold: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
+    return this.whenAtLeast({
+      alarmId: 'FailedDocuments',
+      alarmDescription: 'A document failed for good; clerks see it as failed. See docs/deployment.md#failed-documents',
+      metric: new MathExpression({
+        expression: `SUM(SEARCH('{${METRIC_NAMESPACE},Function} MetricName="${MetricName.failedDocuments}"', 'Sum', 300))`,
+        label: 'failed documents',
+        period: Duration.minutes(5),
       }),
-    );
+      atLeast: 1,
+    });
   }
 
   /**
@@ -116,16 +108,12 @@ export class OperationalAlarms extends Construct {
    * alarms.onThrottles('Api', apiFunction);
    */
   onThrottles(id: string, fn: IFunction): Alarm {
-    return this.withAction(
-      new Alarm(this, `${id}Throttles`, {
-        alarmDescription: `${id} invocations throttled: raise its reserved concurrency or the account quota (docs/capacity.md)`,
-        metric: fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
-        threshold: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-    );
+    return this.whenAtLeast({
+      alarmId: `${id}Throttles`,
+      alarmDescription: `${id} invocations throttled: raise its reserved concurrency or the account quota (docs/capacity.md)`,
+      metric: fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
+      atLeast: 1,
+    });
   }
 
   /**
@@ -154,16 +142,12 @@ export class OperationalAlarms extends Construct {
    * alarms.onApiServerErrors(httpApi);
    */
   onApiServerErrors(api: IHttpApi): Alarm {
-    return this.withAction(
-      new Alarm(this, 'ApiServerErrors', {
-        alarmDescription: 'Review API answered 5xx',
-        metric: api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
-        threshold: 5,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-    );
+    return this.whenAtLeast({
+      alarmId: 'ApiServerErrors',
+      alarmDescription: 'Review API answered 5xx',
+      metric: api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      atLeast: 5,
+    });
   }
 
   /**
@@ -176,21 +160,17 @@ export class OperationalAlarms extends Construct {
   onTableThrottles(tableName: string): Alarm {
     const events = (metricName: string) =>
       new Metric({ namespace: 'AWS/DynamoDB', metricName, dimensionsMap: { TableName: tableName }, statistic: 'Sum', period: Duration.minutes(5) });
-    return this.withAction(
-      new Alarm(this, 'TableThrottles', {
-        alarmDescription: 'DynamoDB throttled the intake table (hot partition or a burst above the on-demand peak)',
-        metric: new MathExpression({
-          expression: 'r + w',
-          usingMetrics: { r: events('ReadThrottleEvents'), w: events('WriteThrottleEvents') },
-          label: 'throttle events',
-          period: Duration.minutes(5),
-        }),
-        threshold: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
+    return this.whenAtLeast({
+      alarmId: 'TableThrottles',
+      alarmDescription: 'DynamoDB throttled the intake table (hot partition or a burst above the on-demand peak)',
+      metric: new MathExpression({
+        expression: 'r + w',
+        usingMetrics: { r: events('ReadThrottleEvents'), w: events('WriteThrottleEvents') },
+        label: 'throttle events',
+        period: Duration.minutes(5),
       }),
-    );
+      atLeast: 1,
+    });
   }
 
   /**
@@ -208,20 +188,33 @@ export class OperationalAlarms extends Construct {
         statistic: 'Sum',
         period: Duration.minutes(5),
       });
+    return this.whenAtLeast({
+      alarmId: 'TextractThrottles',
+      alarmDescription: 'Textract throttled OCR calls: request a higher TPS quota (docs/capacity.md)',
+      metric: new MathExpression({
+        expression: 'd + s + g',
+        usingMetrics: {
+          d: throttled('DetectDocumentText'),
+          s: throttled('StartDocumentTextDetection'),
+          g: throttled('GetDocumentTextDetection'),
+        },
+        label: 'Textract throttles',
+        period: Duration.minutes(5),
+      }),
+      atLeast: 1,
+    });
+  }
+
+  /**
+   * An alarm on `metric` reaching `atLeast` within one period (no data: no alarm), notifying the topic. Errors,
+   * throttles, failed documents and API 5xx are all alarms of this kind.
+   */
+  private whenAtLeast(alarm: { alarmId: string; alarmDescription: string; metric: IMetric; atLeast: number }): Alarm {
     return this.withAction(
-      new Alarm(this, 'TextractThrottles', {
-        alarmDescription: 'Textract throttled OCR calls: request a higher TPS quota (docs/capacity.md)',
-        metric: new MathExpression({
-          expression: 'd + s + g',
-          usingMetrics: {
-            d: throttled('DetectDocumentText'),
-            s: throttled('StartDocumentTextDetection'),
-            g: throttled('GetDocumentTextDetection'),
-          },
-          label: 'Textract throttles',
-          period: Duration.minutes(5),
-        }),
-        threshold: 1,
+      new Alarm(this, alarm.alarmId, {
+        alarmDescription: alarm.alarmDescription,
+        metric: alarm.metric,
+        threshold: alarm.atLeast,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 1,
         treatMissingData: TreatMissingData.NOT_BREACHING,

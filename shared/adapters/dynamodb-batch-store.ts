@@ -1,7 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchSchema, type Batch, type BatchStore, type CertificateClaims } from '../batches/index.js';
 import { toStoreError } from './dynamodb-errors.js';
 import { entityAttributes } from './dynamodb-items.js';
+import { queryUpTo } from './dynamodb-pages.js';
+import { readItem } from './dynamodb-reads.js';
+import { putItem } from './dynamodb-writes.js';
 import { indexNames } from './table-design.js';
 
 /** Item keys of batches and certificate-number claims; see docs/intake-channels.md. */
@@ -24,52 +27,33 @@ export class DynamoDbBatchStore implements BatchStore {
     private readonly tableName: string,
   ) {}
 
-  async put(batch: Batch): Promise<void> {
+  put(batch: Batch): Promise<void> {
     const valid = batchSchema.parse(batch);
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...batchKeys.batch(valid.batchId),
-            GSI3PK: batchKeys.institutionBatches(valid.institutionId),
-            GSI3SK: `BATCH#${valid.createdAt}#${valid.batchId}`,
-            entity: 'batch',
-            ...valid,
-          },
-        }),
-      );
-    } catch (error) {
-      throw toStoreError(error, 'put batch');
-    }
+    const item = {
+      ...batchKeys.batch(valid.batchId),
+      GSI3PK: batchKeys.institutionBatches(valid.institutionId),
+      GSI3SK: `BATCH#${valid.createdAt}#${valid.batchId}`,
+      entity: 'batch',
+      ...valid,
+    };
+    return putItem(this.db, { TableName: this.tableName, Item: item }, 'put batch');
   }
 
-  async get(batchId: string): Promise<Batch | undefined> {
-    try {
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: batchKeys.batch(batchId), ConsistentRead: true }));
-      return Item ? batchSchema.parse(entityAttributes(Item)) : undefined;
-    } catch (error) {
-      throw toStoreError(error, 'get batch');
-    }
+  get(batchId: string): Promise<Batch | undefined> {
+    const input = { TableName: this.tableName, Key: batchKeys.batch(batchId), ConsistentRead: true };
+    return readItem(this.db, input, 'get batch', (item) => batchSchema.parse(entityAttributes(item)));
   }
 
   /** The institution's batches, newest first (at most `limit`). */
-  async listByInstitution(institutionId: string, limit = 100): Promise<Batch[]> {
-    try {
-      const { Items } = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: indexNames.lookup,
-          KeyConditionExpression: 'GSI3PK = :pk',
-          ExpressionAttributeValues: { ':pk': batchKeys.institutionBatches(institutionId) },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-      );
-      return (Items ?? []).map((item) => batchSchema.parse(entityAttributes(item)));
-    } catch (error) {
-      throw toStoreError(error, 'list batches');
-    }
+  listByInstitution(institutionId: string, limit = 100): Promise<Batch[]> {
+    const query = {
+      TableName: this.tableName,
+      IndexName: indexNames.lookup,
+      KeyConditionExpression: 'GSI3PK = :pk',
+      ExpressionAttributeValues: { ':pk': batchKeys.institutionBatches(institutionId) },
+      ScanIndexForward: false,
+    };
+    return queryUpTo(this.db, 'list batches', query, limit, (item) => batchSchema.parse(entityAttributes(item)));
   }
 }
 

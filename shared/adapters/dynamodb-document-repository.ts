@@ -1,9 +1,12 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentRecordSchema, type DocumentRecord } from '../cases/document-record.js';
 import { DocumentNotFoundError, type DocumentChanges, type DocumentRepository } from '../ports/document-repository.js';
 import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
 import { assertItemFits, digestKey, entityAttributes, packAttribute, unpackAttribute } from './dynamodb-items.js';
 import { TransactionCancelled, runTransaction } from './dynamodb-transactions.js';
+import { queryUpTo } from './dynamodb-pages.js';
+import { readItem } from './dynamodb-reads.js';
+import { putWhen } from './dynamodb-writes.js';
 import { indexNames } from './table-design.js';
 
 /** Item keys of documents; see docs/data-model.md. */
@@ -108,13 +111,8 @@ export class DynamoDbDocumentRepository implements DocumentRepository {
     }
   }
 
-  async get(documentId: string): Promise<DocumentRecord | undefined> {
-    try {
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: documentKeys.document(documentId), ConsistentRead: true }));
-      return Item ? fromItem(Item) : undefined;
-    } catch (error) {
-      throw toStoreError(error, 'get document');
-    }
+  get(documentId: string): Promise<DocumentRecord | undefined> {
+    return readItem(this.db, { TableName: this.tableName, Key: documentKeys.document(documentId), ConsistentRead: true }, 'get document', fromItem);
   }
 
   async listBySubmission(submissionId: string): Promise<DocumentRecord[]> {
@@ -181,22 +179,15 @@ export class DynamoDbDocumentRepository implements DocumentRepository {
     throw new Error(`content ${sha256.slice(0, 12)}… kept changing owner while document ${documentId} claimed it`);
   }
 
-  private async putContentOwner(key: { PK: string; SK: string }, documentId: string, condition: string, values: Record<string, string>): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...key, entity: 'content', owner: documentId },
-          ConditionExpression: condition,
-          ExpressionAttributeNames: { '#owner': 'owner' },
-          ExpressionAttributeValues: values,
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-      throw toStoreError(error, 'claim content');
-    }
+  private putContentOwner(key: { PK: string; SK: string }, documentId: string, condition: string, values: Record<string, string>): Promise<boolean> {
+    const input = {
+      TableName: this.tableName,
+      Item: { ...key, entity: 'content', owner: documentId },
+      ConditionExpression: condition,
+      ExpressionAttributeNames: { '#owner': 'owner' },
+      ExpressionAttributeValues: values,
+    };
+    return putWhen(this.db, input, 'claim content');
   }
 
   async update(documentId: string, changes: DocumentChanges): Promise<void> {
@@ -238,29 +229,15 @@ export class DynamoDbDocumentRepository implements DocumentRepository {
     return Item?.documentId as string | undefined;
   }
 
-  private async queryAll(indexName: string, pk: string, pkValue: string, sk: string, skPrefix: string, limit?: number): Promise<DocumentRecord[]> {
-    const records: DocumentRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    try {
-      do {
-        const page = await this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: indexName,
-            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-            ExpressionAttributeNames: { '#pk': pk, '#sk': sk },
-            ExpressionAttributeValues: { ':pk': pkValue, ':prefix': skPrefix },
-            ExclusiveStartKey: startKey,
-            Limit: limit,
-          }),
-        );
-        records.push(...(page.Items ?? []).map(fromItem));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey && (limit === undefined || records.length < limit));
-    } catch (error) {
-      throw toStoreError(error, 'query documents');
-    }
-    return limit === undefined ? records : records.slice(0, limit);
+  private queryAll(indexName: string, pk: string, pkValue: string, sk: string, skPrefix: string, limit?: number): Promise<DocumentRecord[]> {
+    const query = {
+      TableName: this.tableName,
+      IndexName: indexName,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': pk, '#sk': sk },
+      ExpressionAttributeValues: { ':pk': pkValue, ':prefix': skPrefix },
+    };
+    return queryUpTo(this.db, 'query documents', query, limit, fromItem);
   }
 }
 

@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { emailRecordSchema, type EmailRecord, type EmailRecordStore } from '../email/email-record.js';
-import { toStoreError } from './dynamodb-errors.js';
 import { entityAttributes } from './dynamodb-items.js';
+import { readItem } from './dynamodb-reads.js';
+import { putItem, putWhen } from './dynamodb-writes.js';
 
 /** Item key of a received e-mail; see docs/intake-channels.md. */
 export const emailKeys = { email: (emailId: string) => ({ PK: `EMAIL#${emailId}`, SK: 'EMAIL' }) };
@@ -20,38 +21,22 @@ export class DynamoDbEmailRecordStore implements EmailRecordStore {
 
   async register(record: EmailRecord): Promise<{ record: EmailRecord; created: boolean }> {
     const valid = emailRecordSchema.parse(record);
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...emailKeys.email(valid.emailId), entity: 'email', ...valid },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
+    const item = { ...emailKeys.email(valid.emailId), entity: 'email', ...valid };
+    if (await putWhen(this.db, { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }, 'register e-mail')) {
       return { record: valid, created: true };
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw toStoreError(error, 'register e-mail');
-      const existing = await this.get(valid.emailId);
-      if (!existing) throw new Error(`e-mail ${valid.emailId} vanished after a conditional put failed`, { cause: error });
-      return { record: existing, created: false };
     }
+    const existing = await this.get(valid.emailId);
+    if (!existing) throw new Error(`e-mail ${valid.emailId} vanished after a conditional put failed`);
+    return { record: existing, created: false };
   }
 
-  async get(emailId: string): Promise<EmailRecord | undefined> {
-    try {
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: emailKeys.email(emailId), ConsistentRead: true }));
-      return Item ? emailRecordSchema.parse(entityAttributes(Item)) : undefined;
-    } catch (error) {
-      throw toStoreError(error, 'get e-mail');
-    }
+  get(emailId: string): Promise<EmailRecord | undefined> {
+    const input = { TableName: this.tableName, Key: emailKeys.email(emailId), ConsistentRead: true };
+    return readItem(this.db, input, 'get e-mail', (item) => emailRecordSchema.parse(entityAttributes(item)));
   }
 
-  async put(record: EmailRecord): Promise<void> {
+  put(record: EmailRecord): Promise<void> {
     const valid = emailRecordSchema.parse(record);
-    try {
-      await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...emailKeys.email(valid.emailId), entity: 'email', ...valid } }));
-    } catch (error) {
-      throw toStoreError(error, 'put e-mail');
-    }
+    return putItem(this.db, { TableName: this.tableName, Item: { ...emailKeys.email(valid.emailId), entity: 'email', ...valid } }, 'put e-mail');
   }
 }

@@ -1,7 +1,9 @@
-import { BatchWriteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { registeredEnterpriseSchema, type EnterpriseRegister, type RegisteredEnterprise } from '../ports/enterprise-register.js';
 import { StoreThrottledError, toStoreError } from './dynamodb-errors.js';
 import { entityAttributes, jitter } from './dynamodb-items.js';
+import { queryUpTo } from './dynamodb-pages.js';
+import { readItem } from './dynamodb-reads.js';
 import { indexNames } from './table-design.js';
 
 /**
@@ -35,31 +37,21 @@ export class DynamoDbEnterpriseRegister implements EnterpriseRegister {
     private readonly tableName: string,
   ) {}
 
-  async findByCreditCode(creditCode: string): Promise<RegisteredEnterprise | undefined> {
-    try {
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: enterpriseKeys.enterprise(creditCode) }));
-      return Item ? registeredEnterpriseSchema.parse(entityAttributes(Item)) : undefined;
-    } catch (error) {
-      throw toStoreError(error, 'find enterprise by credit code');
-    }
+  findByCreditCode(creditCode: string): Promise<RegisteredEnterprise | undefined> {
+    const input = { TableName: this.tableName, Key: enterpriseKeys.enterprise(creditCode) };
+    return readItem(this.db, input, 'find enterprise by credit code', (item) => registeredEnterpriseSchema.parse(entityAttributes(item)));
   }
 
   async findByName(name: string): Promise<RegisteredEnterprise | undefined> {
-    try {
-      const { Items } = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: indexNames.lookup,
-          KeyConditionExpression: 'GSI3PK = :name',
-          ExpressionAttributeValues: { ':name': enterpriseKeys.name(name) },
-        }),
-      );
-      const found = (Items ?? []).map((item) => registeredEnterpriseSchema.parse(entityAttributes(item)));
-      // A name can outlive a deregistered enterprise and pass to a new one: prefer the one still registered.
-      return found.find((e) => !e.deregisteredOn) ?? found[0];
-    } catch (error) {
-      throw toStoreError(error, 'find enterprise by name');
-    }
+    const query = {
+      TableName: this.tableName,
+      IndexName: indexNames.lookup,
+      KeyConditionExpression: 'GSI3PK = :name',
+      ExpressionAttributeValues: { ':name': enterpriseKeys.name(name) },
+    };
+    const found = await queryUpTo(this.db, 'find enterprise by name', query, undefined, (item) => registeredEnterpriseSchema.parse(entityAttributes(item)));
+    // A name can outlive a deregistered enterprise and pass to a new one: prefer the one still registered.
+    return found.find((e) => !e.deregisteredOn) ?? found[0];
   }
 
   async upsert(enterprises: RegisteredEnterprise[]): Promise<void> {

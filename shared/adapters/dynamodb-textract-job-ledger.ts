@@ -1,6 +1,8 @@
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { pendingTextractJobSchema, type PendingTextractJob, type TextractJobLedger } from '../ports/textract-jobs.js';
 import { toStoreError } from './dynamodb-errors.js';
+import { queryUpTo } from './dynamodb-pages.js';
+import { putWhen } from './dynamodb-writes.js';
 import { indexNames } from './table-design.js';
 
 /**
@@ -29,52 +31,28 @@ export class DynamoDbTextractJobLedger implements TextractJobLedger {
 
   async record(job: Pick<PendingTextractJob, 'documentId' | 'jobId' | 'startedAt'>): Promise<void> {
     const valid = pendingTextractJobSchema.parse(job);
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...textractJobKeys.job(valid.documentId),
-            GSI3PK: textractJobKeys.listPartition,
-            GSI3SK: textractJobKeys.byStart(valid.startedAt, valid.documentId),
-            entity: 'TextractJob',
-            documentId: valid.documentId,
-            jobId: valid.jobId,
-            startedAt: valid.startedAt,
-            attempts: 0,
-          },
-          // A redelivered start gets the same job back: the first start time stays.
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-    } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return;
-      throw toStoreError(error, 'record a Textract job');
-    }
+    const item = {
+      ...textractJobKeys.job(valid.documentId),
+      GSI3PK: textractJobKeys.listPartition,
+      GSI3SK: textractJobKeys.byStart(valid.startedAt, valid.documentId),
+      entity: 'TextractJob',
+      documentId: valid.documentId,
+      jobId: valid.jobId,
+      startedAt: valid.startedAt,
+      attempts: 0,
+    };
+    // A redelivered start gets the same job back: the first start time stays.
+    await putWhen(this.db, { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }, 'record a Textract job');
   }
 
-  async listStartedBefore(cutoff: string, limit: number): Promise<PendingTextractJob[]> {
-    const jobs: PendingTextractJob[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    try {
-      do {
-        const page = await this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: indexNames.lookup,
-            KeyConditionExpression: 'GSI3PK = :list AND GSI3SK < :cutoff',
-            ExpressionAttributeValues: { ':list': textractJobKeys.listPartition, ':cutoff': cutoff },
-            ExclusiveStartKey: startKey,
-            Limit: limit - jobs.length,
-          }),
-        );
-        for (const item of page.Items ?? []) jobs.push(pendingTextractJobSchema.parse(item));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey && jobs.length < limit);
-    } catch (error) {
-      throw toStoreError(error, 'list Textract jobs');
-    }
-    return jobs;
+  listStartedBefore(cutoff: string, limit: number): Promise<PendingTextractJob[]> {
+    const query = {
+      TableName: this.tableName,
+      IndexName: indexNames.lookup,
+      KeyConditionExpression: 'GSI3PK = :list AND GSI3SK < :cutoff',
+      ExpressionAttributeValues: { ':list': textractJobKeys.listPartition, ':cutoff': cutoff },
+    };
+    return queryUpTo(this.db, 'list Textract jobs', query, limit, (item) => pendingTextractJobSchema.parse(item));
   }
 
   async noteAttempt(documentId: string, attempt: { attempts: number; lastError: string; lastSweptAt: string }): Promise<void> {

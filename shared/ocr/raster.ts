@@ -21,14 +21,18 @@ export const MAX_RASTER_LONG_SIDE = 4096;
  * const raster = await decodeRaster(pngBytes);
  */
 export async function decodeRaster(bytes: Uint8Array): Promise<Raster> {
-  const { data, info } = await sharp(bytes)
-    .rotate()
-    .resize({ width: MAX_RASTER_LONG_SIDE, height: MAX_RASTER_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
-    .flatten({ background: '#ffffff' })
-    .toColourspace('srgb')
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+  const pipeline = sharp(bytes).rotate().resize({ width: MAX_RASTER_LONG_SIDE, height: MAX_RASTER_LONG_SIDE, fit: 'inside', withoutEnlargement: true });
+  return rgbRaster(pipeline);
+}
+
+/**
+ * The pixels a sharp pipeline ends in, as a Raster: transparency laid on white, sRGB, three channels.
+ *
+ * @example
+ * const raster = await rgbRaster(sharp(bytes, { page: 0 }).rotate());
+ */
+export async function rgbRaster(pipeline: sharp.Sharp): Promise<Raster> {
+  const { data, info } = await pipeline.flatten({ background: '#ffffff' }).toColourspace('srgb').removeAlpha().raw().toBuffer({ resolveWithObject: true });
   if (info.channels !== 3) throw new Error(`expected 3 channels after decoding, got ${info.channels}`);
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
 }

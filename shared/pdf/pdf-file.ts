@@ -278,19 +278,8 @@ export class PdfFile {
   }
 
   #renderPageNow(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): Uint8Array {
-    const page = this.#loadPage(pageNumber);
-    try {
-      const scale = pageRenderScale(page, dpi);
-      const pixmap = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false, true);
-      // The PNG lives in WebAssembly memory, which a later allocation may move: copy it out before destroying.
-      const png = pixmap.asPNG().slice();
-      pixmap.destroy();
-      return png;
-    } catch (error) {
-      throw new PdfCorruptError(`page ${pageNumber} cannot be rendered`, { cause: error });
-    } finally {
-      page.destroy();
-    }
+    // The PNG lives in WebAssembly memory, which a later allocation may move: copy it out before the pixmap goes.
+    return this.#withRenderedPage(pageNumber, dpi, (pixmap) => pixmap.asPNG().slice());
   }
 
   /**
@@ -302,20 +291,23 @@ export class PdfFile {
   }
 
   #renderPageRasterNow(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): Raster {
+    return this.#withRenderedPage(pageNumber, dpi, rgbPixels);
+  }
+
+  /**
+   * Draws the page at `dpi` into an RGB pixmap (no alpha) and hands it to `read`; the page and the pixmap are freed
+   * after (freeing twice is harmless in mupdf.js). A failure to draw is the PDF's: PdfCorruptError.
+   */
+  #withRenderedPage<T>(pageNumber: number, dpi: number, read: (pixmap: mupdf.Pixmap) => T): T {
     const page = this.#loadPage(pageNumber);
     try {
       const scale = pageRenderScale(page, dpi);
       const pixmap = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false, true);
-      const width = pixmap.getWidth();
-      const height = pixmap.getHeight();
-      const stride = pixmap.getStride();
-      const pixels = pixmap.getPixels();
-      const data = new Uint8Array(width * height * 3);
-      for (let row = 0; row < height; row++) {
-        data.set(pixels.subarray(row * stride, row * stride + width * 3), row * width * 3);
+      try {
+        return read(pixmap);
+      } finally {
+        pixmap.destroy();
       }
-      pixmap.destroy();
-      return { data, width, height };
     } catch (error) {
       throw new PdfCorruptError(`page ${pageNumber} cannot be rendered`, { cause: error });
     } finally {

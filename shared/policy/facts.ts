@@ -303,4 +303,5 @@ export type ClaimFacts = z.infer<typeof factsSchema>;
 export type ClaimFactsInput = z.input<typeof factsSchema>;
 export type PersonFacts = ClaimFacts['persons'][number];
 export type CertificateFacts = ClaimFacts['certificates'][number];
+export type CompetitionFacts = NonNullable<ClaimFacts['competition']>;
 export type SocialInsuranceSpanFacts = ClaimFacts['socialInsurance'][number];

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { DEFAULT_OCR_LONG_SIDE, DEFAULT_PIXEL_LIMIT, ImageCorruptError, inspectImage } from '../images/index.js';
-import type { Raster } from '../ocr/raster.js';
+import { rgbRaster, type Raster } from '../ocr/raster.js';
 
 export interface ImagePageRasters {
   /** Pages (frames) in the file. */
@@ -32,14 +32,7 @@ export async function imagePageRasters(bytes: Uint8Array, options: { pixelLimit?
       try {
         let pipeline = sharp(bytes, { page: pageNumber - 1, limitInputPixels: pixelLimit }).rotate();
         if (scale < 1) pipeline = pipeline.resize({ width: Math.round(width * scale), height: Math.round(height * scale), fit: 'fill' });
-        const { data, info: out } = await pipeline
-          .flatten({ background: '#ffffff' })
-          .toColourspace('srgb')
-          .removeAlpha()
-          .raw()
-          .toBuffer({ resolveWithObject: true });
-        if (out.channels !== 3) throw new Error(`expected 3 channels after decoding, got ${out.channels}`);
-        return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: out.width, height: out.height };
+        return await rgbRaster(pipeline);
       } catch (error) {
         throw new ImageCorruptError(`page ${pageNumber} cannot be decoded`, { cause: error });
       }

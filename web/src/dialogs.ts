@@ -7,6 +7,36 @@ const BUTTONS =
   '<div class="actions"><button value="ok" class="primary">提交 <kbd>Ctrl+Enter</kbd></button><button value="cancel" formnovalidate>取消 <kbd>Esc</kbd></button></div>';
 
 /**
+ * A closed dialog at the end of the page: a form titled `title` holding the trusted markup `body` and the buttons.
+ *
+ * @example
+ * const dialog = appendDialog(esc, '退回案件', '<label>原因<textarea required></textarea></label>');
+ */
+function appendDialog(esc: (value: string) => string, title: string, body: string): HTMLDialogElement {
+  const dialog = document.createElement('dialog');
+  dialog.innerHTML = `<form method="dialog"><h3>${esc(title)}</h3>${body}${BUTTONS}</form>`;
+  document.body.append(dialog);
+  return dialog;
+}
+
+/**
+ * Ctrl+Enter inside `field` submits the dialog (closes it with 提交's value) when `valid()` allows; the key stops
+ * there, so the page's own shortcuts do not see it.
+ *
+ * @example
+ * submitOnCtrlEnter(dialog, form, () => form.reportValidity());
+ */
+function submitOnCtrlEnter(dialog: HTMLDialogElement, field: HTMLElement, valid: () => boolean): void {
+  field.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && event.ctrlKey) {
+      event.preventDefault();
+      event.stopPropagation();
+      if (valid()) dialog.close('ok');
+    }
+  });
+}
+
+/**
  * A dialog asking for text (a reason, a note): resolves with the trimmed text, undefined when cancelled or empty.
  *
  * @example
@@ -14,17 +44,9 @@ const BUTTONS =
  */
 export function askText(esc: (value: string) => string, title: string, label: string): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const dialog = document.createElement('dialog');
-    dialog.innerHTML = `<form method="dialog"><h3>${esc(title)}</h3><label>${esc(label)}<textarea rows="3" required></textarea></label>${BUTTONS}</form>`;
-    document.body.append(dialog);
+    const dialog = appendDialog(esc, title, `<label>${esc(label)}<textarea rows="3" required></textarea></label>`);
     const text = dialog.querySelector('textarea')!;
-    text.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && event.ctrlKey) {
-        event.preventDefault();
-        event.stopPropagation();
-        dialog.close('ok');
-      }
-    });
+    submitOnCtrlEnter(dialog, text, () => true);
     dialog.addEventListener('close', () => {
       const value = dialog.returnValue === 'ok' ? text.value.trim() : '';
       dialog.remove();
@@ -44,17 +66,9 @@ export function askText(esc: (value: string) => string, title: string, label: st
  */
 export function askForm(esc: (value: string) => string, title: string, html: string): Promise<FormData | undefined> {
   return new Promise((resolve) => {
-    const dialog = document.createElement('dialog');
-    dialog.innerHTML = `<form method="dialog"><h3>${esc(title)}</h3>${html}${BUTTONS}</form>`;
-    document.body.append(dialog);
+    const dialog = appendDialog(esc, title, html);
     const form = dialog.querySelector('form')!;
-    form.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && event.ctrlKey) {
-        event.preventDefault();
-        event.stopPropagation();
-        if (form.reportValidity()) dialog.close('ok');
-      }
-    });
+    submitOnCtrlEnter(dialog, form, () => form.reportValidity());
     dialog.addEventListener('close', () => {
       const data = dialog.returnValue === 'ok' ? new FormData(form) : undefined;
       dialog.remove();

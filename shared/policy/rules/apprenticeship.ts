@@ -1,8 +1,8 @@
 import { addYears, lastsAtLeastYears } from '../dates.js';
 import type { Evaluation } from '../evaluation.js';
-import { checkMaterials } from './common.js';
+import { checkMaterials, claimedBy } from './common.js';
 import { personCovered } from './coverage.js';
-import { policyInForce } from './validity.js';
+import { inForceOnRelevantDate } from './validity.js';
 
 const RULE = 'XH36-3.1';
 
@@ -18,13 +18,8 @@ const RULE = 'XH36-3.1';
 export function apprenticeship(evaluation: Evaluation): void {
   const { facts } = evaluation;
   checkMaterials(evaluation, RULE);
-  if (facts.applicant.kind !== 'enterprise' && facts.applicant.kind !== 'training_body') {
-    evaluation.ineligible(RULE, {
-      zh: '学徒制培训补贴由企业（或合作培训机构）申请',
-      en: 'the apprenticeship subsidy is claimed by the enterprise (or its training body)',
-    });
-    return;
-  }
+  const refusal = { zh: '学徒制培训补贴由企业（或合作培训机构）申请', en: 'the apprenticeship subsidy is claimed by the enterprise (or its training body)' };
+  if (!claimedBy(evaluation, RULE, ['enterprise', 'training_body'], refusal)) return;
   const facts3 = facts.apprenticeship;
   if (!facts3) {
     evaluation.review(RULE, { zh: '缺少学徒培养信息', en: 'no facts about the apprenticeship' });
@@ -32,8 +27,7 @@ export function apprenticeship(evaluation: Evaluation): void {
   }
   const start = evaluation.read('apprenticeship', facts3, 'startDate');
   const end = evaluation.read('apprenticeship', facts3, 'endDate');
-  if (end) evaluation.date = end;
-  if (!policyInForce(evaluation, evaluation.date, { zh: '培养期满日期', en: 'end of the training period' })) return;
+  if (!inForceOnRelevantDate(evaluation, end, { zh: '培养期满日期', en: 'end of the training period' })) return;
   if (personCovered(evaluation, evaluation.person()) === 'not_covered') return;
   const track = evaluation.read('apprenticeship', facts3, 'track');
 

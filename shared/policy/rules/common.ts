@@ -1,7 +1,8 @@
 import type { Evaluation } from '../evaluation.js';
-import type { CertificateLevel } from '../facts.js';
+import type { ApplicantKind, CertificateLevel, CompetitionFacts } from '../facts.js';
 import { APPRENTICESHIP_MATERIALS, INDIVIDUAL_BUSINESS_LICENCE, MATERIALS, type MaterialRequirement } from '../materials.js';
 import type { ProgrammeId } from '../programmes.js';
+import { inForceOnRelevantDate } from './validity.js';
 
 /**
  * Checks the programme's materials list against the documents handed in; `waive` drops items the facts make
@@ -21,6 +22,37 @@ export function checkMaterials(evaluation: Evaluation, programme: ProgrammeId, w
     if (waive(requirement)) continue;
     if (!requirement.anyOf.some((material) => handedIn.includes(material))) evaluation.missingDocument(requirement);
   }
+}
+
+/**
+ * Whether the claim comes from an applicant of a kind the clause names; when not, the claim is ineligible under `rule`
+ * with `refusal` as its reason.
+ *
+ * @example
+ * if (!claimedBy(evaluation, 'XH36-3.7.c', ['individual'], { zh: '个人一次性补贴须由本人申请', en: 'claimed by the person' })) return;
+ */
+export function claimedBy(evaluation: Evaluation, rule: string, kinds: readonly ApplicantKind[], refusal: { zh: string; en: string }): boolean {
+  if (kinds.includes(evaluation.facts.applicant.kind)) return true;
+  evaluation.ineligible(rule, refusal);
+  return false;
+}
+
+/**
+ * The competition a claim is about (XH36-3.3.3 competition projects, XH36-3.7.d its host), judged on the day it was
+ * held; undefined when the facts give none (a review under `rule` is recorded) or no policy was in force that day.
+ *
+ * @example
+ * const competition = heldCompetition(evaluation, 'XH36-3.7.d');
+ * if (!competition) return;
+ */
+export function heldCompetition(evaluation: Evaluation, rule: string): CompetitionFacts | undefined {
+  const competition = evaluation.facts.competition;
+  if (!competition) {
+    evaluation.review(rule, { zh: '缺少竞赛信息', en: 'no facts about the competition' });
+    return undefined;
+  }
+  const heldOn = evaluation.read('competition', competition, 'heldOn');
+  return inForceOnRelevantDate(evaluation, heldOn, { zh: '竞赛举办日期', en: 'competition date' }) ? competition : undefined;
 }
 
 /**

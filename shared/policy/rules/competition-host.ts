@@ -1,6 +1,5 @@
 import type { Evaluation } from '../evaluation.js';
-import { checkMaterials } from './common.js';
-import { policyInForce } from './validity.js';
+import { checkMaterials, claimedBy, heldCompetition } from './common.js';
 
 const RULE = 'XH36-3.7.d';
 
@@ -12,20 +11,11 @@ const RULE = 'XH36-3.7.d';
  * competitionHost(evaluation);
  */
 export function competitionHost(evaluation: Evaluation): void {
-  const { facts } = evaluation;
   checkMaterials(evaluation, RULE);
-  if (facts.applicant.kind !== 'competition_host') {
-    evaluation.ineligible(RULE, { zh: '竞赛补贴由竞赛实际承办方申请', en: 'the competition subsidy is claimed by the actual organiser' });
-    return;
-  }
-  const competition = facts.competition;
-  if (!competition) {
-    evaluation.review(RULE, { zh: '缺少竞赛信息', en: 'no facts about the competition' });
-    return;
-  }
-  const heldOn = evaluation.read('competition', competition, 'heldOn');
-  if (heldOn) evaluation.date = heldOn;
-  if (!policyInForce(evaluation, evaluation.date, { zh: '竞赛举办日期', en: 'competition date' })) return;
+  const refusal = { zh: '竞赛补贴由竞赛实际承办方申请', en: 'the competition subsidy is claimed by the actual organiser' };
+  if (!claimedBy(evaluation, RULE, ['competition_host'], refusal)) return;
+  const competition = heldCompetition(evaluation, RULE);
+  if (!competition) return;
   const byDistrict = evaluation.read('competition', competition, 'heldByDistrict');
   const organiser = evaluation.read('competition', competition, 'applicantIsActualOrganiser');
   if (byDistrict === false) evaluation.ineligible(RULE, { zh: '非我区举办的区域性技能竞赛', en: 'not a regional competition held by the district' });

@@ -1,6 +1,6 @@
 import type { Evaluation } from '../evaluation.js';
 import { checkMaterials } from './common.js';
-import { policyInForce } from './validity.js';
+import { inForceOnRelevantDate } from './validity.js';
 
 const RULE = 'XH36-3.4';
 
@@ -16,8 +16,7 @@ export function entrepreneurshipTraining(evaluation: Evaluation): void {
   const { facts } = evaluation;
   checkMaterials(evaluation, 'XH36-3.4');
   const training = facts.entrepreneurshipTraining;
-  evaluation.date = training?.completedOn ?? facts.claimDate;
-  if (!policyInForce(evaluation, evaluation.date, { zh: '培训结束日期', en: 'training completion date' })) return;
+  if (!inForceOnRelevantDate(evaluation, training?.completedOn, { zh: '培训结束日期', en: 'training completion date' })) return;
   const recognised = evaluation.read('applicant', facts.applicant, 'recognisedForEntrepreneurshipTraining');
   if (recognised === false) {
     evaluation.ineligible(RULE, {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lastsAtLeastYears } from '../dates.js';
 import type { Evaluation } from '../evaluation.js';
 import type { CertificateFacts } from '../facts.js';
-import { checkMaterials, isNewerLevel, levelKey, levelName, sameEmployer } from './common.js';
+import { checkMaterials, claimedBy, isNewerLevel, levelKey, levelName, sameEmployer } from './common.js';
 import { personCovered } from './coverage.js';
 import { countInsuredMonths } from './social-insurance.js';
 import { policyInForce } from './validity.js';
@@ -20,10 +20,8 @@ const RULE = 'XH36-3.7.c';
 export function highSkilledIndividual(evaluation: Evaluation): void {
   const { facts } = evaluation;
   checkMaterials(evaluation, RULE);
-  if (facts.applicant.kind !== 'individual') {
-    evaluation.ineligible(RULE, { zh: '个人一次性补贴须由本人申请', en: 'the individual one-off subsidy is claimed by the person' });
-    return;
-  }
+  const refusal = { zh: '个人一次性补贴须由本人申请', en: 'the individual one-off subsidy is claimed by the person' };
+  if (!claimedBy(evaluation, RULE, ['individual'], refusal)) return;
   const person = evaluation.person();
   const own = facts.certificates.filter((c) => c.personRef === undefined || c.personRef === person?.ref);
   const certificate = bestCertificate(own);

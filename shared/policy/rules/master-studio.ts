@@ -1,6 +1,6 @@
 import type { Evaluation } from '../evaluation.js';
-import { checkMaterials, levelKey, levelName } from './common.js';
-import { policyInForce } from './validity.js';
+import { checkMaterials, claimedBy, levelKey, levelName } from './common.js';
+import { inForceOnRelevantDate } from './validity.js';
 
 const RULE = 'XH36-3.6';
 
@@ -23,13 +23,11 @@ export function masterStudio(evaluation: Evaluation): void {
   const { facts } = evaluation;
   checkMaterials(evaluation, RULE);
   const applicant = facts.applicant;
-  if (applicant.kind !== 'studio' && applicant.kind !== 'enterprise') {
-    evaluation.ineligible(RULE, {
-      zh: '工作室由辖区内企业、事业单位或个体工商户申请',
-      en: 'a studio is applied for by an enterprise, public institution or sole trader of the district',
-    });
-    return;
-  }
+  const refusal = {
+    zh: '工作室由辖区内企业、事业单位或个体工商户申请',
+    en: 'a studio is applied for by an enterprise, public institution or sole trader of the district',
+  };
+  if (!claimedBy(evaluation, RULE, ['studio', 'enterprise'], refusal)) return;
   const registered = evaluation.read('applicant', applicant, 'registeredInXihu');
   if (registered === false) {
     evaluation.ineligible(RULE, { zh: '申请单位不在本辖区', en: 'the applicant is not in the district' });
@@ -44,8 +42,8 @@ export function masterStudio(evaluation: Evaluation): void {
   }
   const state = evaluation.read('studio', studio, 'procedureState');
   const namedOn = evaluation.read('studio', studio, 'namedOn');
-  evaluation.date = namedOn ?? studio.submittedOn ?? facts.claimDate;
-  if (!policyInForce(evaluation, evaluation.date, { zh: namedOn ? '命名日期' : '申报日期', en: namedOn ? 'naming date' : 'application date' })) return;
+  const dateLabel = namedOn ? { zh: '命名日期', en: 'naming date' } : { zh: '申报日期', en: 'application date' };
+  if (!inForceOnRelevantDate(evaluation, namedOn ?? studio.submittedOn, dateLabel)) return;
 
   // 1.(1) 有大师
   const leaderLevel = evaluation.read('studio', studio, 'leaderLevel');

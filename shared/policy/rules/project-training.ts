@@ -1,6 +1,6 @@
 import type { Evaluation } from '../evaluation.js';
-import { checkMaterials } from './common.js';
-import { policyInForce } from './validity.js';
+import { checkMaterials, heldCompetition } from './common.js';
+import { inForceOnRelevantDate } from './validity.js';
 
 const RULE = 'XH36-3.3';
 
@@ -20,8 +20,7 @@ export function specialOperations(evaluation: Evaluation): void {
     .map((c) => c.issueDate)
     .filter((d): d is string => d !== undefined)
     .sort();
-  evaluation.date = dates[dates.length - 1] ?? project?.completedOn ?? facts.claimDate;
-  if (!policyInForce(evaluation, evaluation.date, { zh: '取证日期', en: 'certificate date' })) return;
+  if (!inForceOnRelevantDate(evaluation, dates[dates.length - 1] ?? project?.completedOn, { zh: '取证日期', en: 'certificate date' })) return;
   if (facts.certificates.length > 0 && certificates.length === 0) {
     evaluation.ineligible(RULE, { zh: '须为特种作业操作证书', en: 'special-operations certificates are required' });
     return;
@@ -61,8 +60,7 @@ export function completionCertificateProject(evaluation: Evaluation): void {
     return;
   }
   const completedOn = evaluation.read('projectTraining', project, 'completedOn');
-  evaluation.date = completedOn ?? facts.claimDate;
-  if (!policyInForce(evaluation, evaluation.date, { zh: '培训结束日期', en: 'training completion date' })) return;
+  if (!inForceOnRelevantDate(evaluation, completedOn, { zh: '培训结束日期', en: 'training completion date' })) return;
   const filed = evaluation.read('projectTraining', project, 'filedWithCity');
   if (filed === false) {
     evaluation.ineligible(RULE, { zh: '培训补贴项目未经市人力社保局备案审核同意', en: 'the project was not filed with and approved by the city bureau' });
@@ -94,16 +92,9 @@ export function completionCertificateProject(evaluation: Evaluation): void {
  * competitionProject(evaluation);
  */
 export function competitionProject(evaluation: Evaluation): void {
-  const { facts } = evaluation;
   checkMaterials(evaluation, 'XH36-3.3.3');
-  const competition = facts.competition;
-  if (!competition) {
-    evaluation.review(RULE, { zh: '缺少竞赛信息', en: 'no facts about the competition' });
-    return;
-  }
-  const heldOn = evaluation.read('competition', competition, 'heldOn');
-  evaluation.date = heldOn ?? facts.claimDate;
-  if (!policyInForce(evaluation, evaluation.date, { zh: '竞赛举办日期', en: 'competition date' })) return;
+  const competition = heldCompetition(evaluation, RULE);
+  if (!competition) return;
   // 竞赛举办方向市或区人力社保局提交竞赛项目申请（备案）审核表，经相应人力社保局审核同意后，由竞赛举办方组织实施。
   const approvedBy = evaluation.read('competition', competition, 'approvedBy');
   const approved = evaluation.read('competition', competition, 'approved');

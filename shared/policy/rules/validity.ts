@@ -25,6 +25,19 @@ export function policyInForce(evaluation: Evaluation, date: string, dateLabel: {
   return false;
 }
 
+/**
+ * A programme is judged on its relevant date: `date` as the facts give it (the completion, the competition, the end of
+ * the training period…), the claim date when they give none. Sets the evaluation's date; returns whether a policy is
+ * in force on it (XH36-end: when none is, `policyInForce` has recorded why).
+ *
+ * @example
+ * if (!inForceOnRelevantDate(evaluation, competition.heldOn, { zh: '竞赛举办日期', en: 'competition date' })) return;
+ */
+export function inForceOnRelevantDate(evaluation: Evaluation, date: string | undefined, dateLabel: { zh: string; en: string }): boolean {
+  evaluation.date = date ?? evaluation.facts.claimDate;
+  return policyInForce(evaluation, evaluation.date, dateLabel);
+}
+
 const windowTexts = new WeakMap<ParameterSet, string>();
 
 /** Every window a policy document was in force, as text for reasons (cached: parameter sets are immutable). */
