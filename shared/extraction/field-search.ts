@@ -194,8 +194,11 @@ export function findLabelledCandidates(
         }
         // A label that ends a line of run-on prose (`合同类型：无固定期限　起始日期：` | `2018年3月25日 …`): its value
         // starts the next line at the margin. A guess about layout: the clerk confirms it.
-        const runOn = last && !inlineValue ? marginLineAfter(layout, line, true) : undefined;
-        const runOnText = runOn ? firstPiece(runOn.leading) : '';
+        // A name spread character by character may leave its first character alone on the label's row, the rest at
+        // the margin (`职工姓名:　司` | `马　嘉　涵`): read joined, the lone character first.
+        const lone = last && !inlineValue ? loneCharacterAfter(layout, line) : undefined;
+        const runOn = last && !inlineValue ? marginLineAfter(layout, lone ?? line, true) : undefined;
+        const runOnText = runOn && firstPiece(runOn.leading) ? `${lone?.flat ?? ''}${firstPiece(runOn.leading)}` : '';
         // Read like any value of its own line: it may wrap in turn (`浙江省…解放路63` | `号28幢1504室`).
         const runOnValue =
           runOn && runOnText
@@ -327,7 +330,10 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
       l.box.height / last.box.height < 1.65,
   );
   const edge = Math.max(...near.map(rightOf));
-  if (rightOf(last) < edge - h * 0.6) return undefined;
+  // A value spread character by character (`司` | `马　嘉　涵`) wraps when its next character would not fit: its last
+  // box may stop up to a spread pitch short of the edge.
+  const shortfall = /^[\u3400-\u9fff]$/.test(last.flat) ? h * 2.5 : h * 0.6;
+  if (rightOf(last) < edge - shortfall) return undefined;
   const bottom = last.box.y + last.box.height;
   const margin = Math.min(...near.map((l) => l.box.x));
   // The next line at the margin: the prose goes on under the tallest blank of its line (values wrapped inside
@@ -374,6 +380,20 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
     ratio > 0.7 &&
     ratio < 1.5;
   return runsOn ? first : undefined;
+}
+
+/**
+ * The one lone Chinese character right after a label that ends its row (within a spread pitch, nothing after it, not
+ * seal lettering): the first character of a value spread character by character; `undefined` otherwise.
+ */
+function loneCharacterAfter(layout: PageLayout, label: LayoutLine): LayoutLine | undefined {
+  const right = linesRightOf(layout, label);
+  const [lone] = right;
+  if (right.length !== 1 || !lone || !/^[\u3400-\u9fff]$/.test(lone.flat) || lone.hits.length > 0) return undefined;
+  const h = label.box.height;
+  const gap = lone.box.x - (label.box.x + label.box.width);
+  if (gap > h * 2.5 || Math.abs(lone.box.height - h) > h * 0.2 || inSealRing(layout, lone)) return undefined;
+  return lone;
 }
 
 /**

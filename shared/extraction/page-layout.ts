@@ -348,8 +348,11 @@ function slopeFromNeighbours(lines: LayoutLine[]): number | undefined {
   return slopes.length < 3 ? undefined : median(slopes);
 }
 
-/** A box that may be one piece of a letter-spaced label: one to three Chinese characters and nothing else. */
-const LABEL_PIECE = /^[\u3400-\u9fff]{1,3}$/;
+/**
+ * A box that may be one piece of a letter-spaced label: one to three Chinese characters and nothing else, or one
+ * bracket of a label spread character by character (`甲` `方` `(` `用` `人` `单` `位` `)` `名` `称`).
+ */
+const LABEL_PIECE = /^(?:[\u3400-\u9fff]{1,3}|[()])$/;
 
 /**
  * Joins a label the engine read as separate boxes because of wide letter-spacing (`住` … `所`, `法` `定` `代` `表`
@@ -365,7 +368,7 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     // Pieces: following boxes on the row, each close to the one before (a spread label spans at most a few
     // character widths per gap).
     const pieces = [a];
-    for (let j = i + 1; j < lines.length && pieces.length < 8; j++) {
+    for (let j = i + 1; j < lines.length && pieces.length < 12; j++) {
       const b = lines[j];
       const last = pieces[pieces.length - 1];
       const sameRow = b.page === a.page && Math.abs(b.box.y + b.box.height / 2 - (a.box.y + h / 2)) < Math.min(h, b.box.height) / 2;
@@ -424,6 +427,56 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     a.hits = findHits(a.text);
     a.leading = trimValue(a.hits.length > 0 ? a.text.slice(0, a.hits[0].start) : a.text);
     lines.splice(i + 1, joinedCount - 1);
+  }
+}
+
+/** One Chinese character alone in its box. */
+const LONE_CHARACTER = /^[\u3400-\u9fff]$/;
+
+/**
+ * Joins a value the layout spread character by character (`钱` `轩` `辉`, `马` `嘉` `涵` ahead of a spread label):
+ * lone characters side by side on one row at one even pitch are one value, as a run of letter-spaced label pieces
+ * is one label. The run ends where the pitch changes (the next label is set apart from the value); a run that spells
+ * a label, or takes in a box that is one, is left to the labels. Characters touching or overlapping (seal lettering)
+ * are no spread value.
+ */
+function mergeSpacedValues(lines: LayoutLine[]): void {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const a = lines[i];
+    if (!LONE_CHARACTER.test(a.flat) || a.hits.length > 0) continue;
+    const h = a.box.height;
+    const run = [a];
+    let pitch: number | undefined;
+    for (let j = i + 1; j < lines.length; j++) {
+      const b = lines[j];
+      const last = run[run.length - 1];
+      if (!LONE_CHARACTER.test(b.flat) || b.hits.length > 0 || b.page !== a.page) break;
+      if (Math.abs(b.box.y + b.box.height / 2 - (a.box.y + h / 2)) > Math.min(h, b.box.height) * 0.3) break;
+      if (Math.abs(b.box.height - h) > h * 0.15) break;
+      const gap = b.box.x - (last.box.x + last.box.width);
+      if (gap < h * 0.3 || gap > h * 2.5) break;
+      if (pitch !== undefined && Math.abs(gap - pitch) > Math.max(pitch * 0.2, h * 0.15)) break;
+      pitch ??= gap;
+      run.push(b);
+    }
+    if (run.length < 2) continue;
+    const joined = run.map((p) => p.flat).join('');
+    if (findHits(joined).length > 0 || LABEL_PREFIXES.has(joined)) continue;
+    const last = run[run.length - 1];
+    a.box = { x: a.box.x, y: Math.min(...run.map((p) => p.box.y)), width: last.box.x + last.box.width - a.box.x, height: h };
+    a.original = {
+      x: a.original.x,
+      y: Math.min(...run.map((p) => p.original.y)),
+      width: last.original.x + last.original.width - a.original.x,
+      height: a.original.height,
+    };
+    a.raw = run.map((p) => p.raw).join(' ');
+    a.text = joined;
+    a.flat = joined;
+    a.confidence = Math.min(...run.map((p) => p.confidence));
+    a.chars = run.every((p) => p.chars) ? run.flatMap((p) => p.chars!) : undefined;
+    a.leading = trimValue(joined);
+    lines.splice(i + 1, run.length - 1);
   }
 }
 
@@ -554,6 +607,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     return Math.abs(dy) > Math.min(a.box.height, b.box.height) / 2 ? dy : a.box.x - b.box.x;
   });
   mergeSpacedLabels(lines);
+  mergeSpacedValues(lines);
   unlabelWrappedWords(lines);
   const spread = detectSpread(page, lines);
   if (spread) {
