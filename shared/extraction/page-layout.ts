@@ -463,6 +463,19 @@ function mergeSpacedValues(lines: LayoutLine[]): void {
     const joined = run.map((p) => p.flat).join('');
     if (findHits(joined).length > 0 || LABEL_PREFIXES.has(joined)) continue;
     const last = run[run.length - 1];
+    // On a row of text: a label or a line of text beside the run (seal lettering is lone characters all round).
+    const start = a.box.x;
+    const end = last.box.x + last.box.width;
+    const onTextRow = lines.some(
+      (o) =>
+        !run.includes(o) &&
+        o.page === a.page &&
+        (o.flat.length > 1 || o.hits.length > 0) &&
+        Math.abs(o.box.y + o.box.height / 2 - (a.box.y + h / 2)) < h * 0.3 &&
+        Math.abs(o.box.height - h) < h * 0.2 &&
+        (o.box.x + o.box.width <= start + h * 0.3 ? start - (o.box.x + o.box.width) < h * 8 : o.box.x >= end - h * 0.3 && o.box.x - end < h * 8),
+    );
+    if (!onTextRow) continue;
     a.box = { x: a.box.x, y: Math.min(...run.map((p) => p.box.y)), width: last.box.x + last.box.width - a.box.x, height: h };
     a.original = {
       x: a.original.x,

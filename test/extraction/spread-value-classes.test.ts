@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
+import { buildPageLayout } from '../../shared/extraction/page-layout.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { creditCode, residentId } from './support/documents.js';
 
@@ -141,5 +142,129 @@ describe('a label spread character by character with its brackets', () => {
       ...TAIL,
     ]);
     expect(doc.fields.employerName.value).toBe('杭州湖滨精密仪器有限公司');
+  });
+});
+
+const ISSUER = '杭州市职业能力建设指导服务中心';
+
+/** A special-ability certificate whose lines are `rows`, issued under a seal whose lettering is lone characters. */
+function certificate(rows: Line[]): OcrPage {
+  // The issuer's name round the seal's arc, one box per character, at the sizes and places a text layer gives them.
+  const arc: [number, number, number][] = [
+    [914, 816, 25],
+    [914, 794, 22],
+    [915, 769, 26],
+    [923, 746, 29],
+    [935, 726, 30],
+    [953, 711, 30],
+    [974, 701, 28],
+    [998, 696, 25],
+    [1022, 696, 23],
+    [1043, 698, 27],
+    [1063, 706, 29],
+    [1082, 720, 30],
+    [1097, 738, 30],
+    [1108, 760, 28],
+    [1116, 784, 24],
+  ];
+  const seal: Line[] = [...ISSUER].map((ch, i) => [ch, arc[i][0], arc[i][1], arc[i][2], arc[i][2]]);
+  return page([['专项职业能力证书', 551, 207, 540, 58], ...rows, ...seal, ['发证日期:2019.09.14', 973, 818, 335, 36]]);
+}
+
+describe('labels real certificates use that the lexicon lacked', () => {
+  it('reads the occupation beside `考核项目` (special-ability certificates) and `申报职业`', () => {
+    for (const label of ['考核项目:', '申报职业:']) {
+      const [doc] = extractDocuments(
+        [
+          certificate([
+            ['持证人:', 165, 395, 132, 36],
+            ['岑佳怡', 327, 395, 118, 36],
+            ['公民身份号码:', 165, 477, 227, 36],
+            [employeeId, 420, 477, 330, 36],
+            [label, 165, 599, 154, 36],
+            ['西式面点制作', 362, 599, 217, 36],
+            ['证号:', 620, 599, 154, 36],
+            ['ZX20193301830271', 808, 599, 468, 36],
+            [`发证单位:${ISSUER}`, 792, 754, 696, 36],
+          ]),
+        ],
+        { today: TODAY },
+      );
+      expect(doc.fields.occupation.value).toBe('西式面点制作');
+    }
+  });
+
+  it('joins no seal lettering into a spread value: the issuer beside the seal stays whole and confident', () => {
+    const [doc] = extractDocuments(
+      [
+        certificate([
+          ['持证人:', 165, 395, 132, 36],
+          ['岑佳怡', 327, 395, 118, 36],
+          ['考核项目:', 165, 599, 154, 36],
+          ['西式面点制作', 362, 599, 217, 36],
+          [`发证单位:${ISSUER}`, 792, 754, 696, 36],
+        ]),
+      ],
+      { today: TODAY },
+    );
+    expect(doc.fields.issuer.value).toBe(ISSUER);
+    expect(doc.fields.issuer.needsReview).toBe(false);
+  });
+
+  it('leaves lone characters apart when no text shares their row (seal lettering at the top of its arc)', () => {
+    const layout = buildPageLayout(
+      page([
+        ['持证人:', 165, 395, 132, 36],
+        ['岑佳怡', 327, 395, 118, 36],
+        ['力', 974, 701, 28, 28],
+        ['导', 1063, 706, 29, 29],
+        [`发证单位:${ISSUER}`, 792, 754, 696, 36],
+      ]),
+    );
+    expect(layout.lines.map((l) => l.flat)).toContain('力');
+    expect(layout.lines.map((l) => l.flat)).toContain('导');
+  });
+});
+
+describe('a payment record whose table cells wrap', () => {
+  // Header block in a bilingual grid, then a table whose cells wrap: `2013年03月—2016年08` | `月`,
+  // `杭州…股份有限公` | `司`, a vertical `月` | `数` header. Each row's pieces sit a little under the row's other cells.
+  const record: Line[] = [
+    ['浙江省社会保险参保缴费记录', 556, 168, 542, 44],
+    ['个人姓名：', 244, 292, 174, 35],
+    ['Insured Person', 248, 335, 165, 24],
+    ['岑佳怡', 917, 307, 100, 35],
+    ['身份证号码：', 226, 401, 208, 35],
+    ['ID No.', 297, 446, 66, 24],
+    [employeeId, 780, 417, 343, 35],
+    ['缴费单位', 369, 804, 125, 31],
+    ['缴费起止年月', 750, 804, 187, 31],
+    ['月', 1059, 783, 31, 31],
+    ['数', 1059, 825, 31, 31],
+    ['险种', 1252, 804, 62, 31],
+    ['杭州湖滨精密仪器有限公司', 244, 916, 375, 31],
+    ['2013年03月—2016年08', 684, 895, 319, 31],
+    ['月', 828, 937, 31, 31],
+    ['42', 1057, 916, 34, 31],
+    ['企业职工基本养老保', 1142, 895, 281, 31],
+    ['险', 1267, 937, 31, 31],
+    ['杭州钱江光电科技股份有限公', 228, 1006, 406, 31],
+    ['司', 416, 1048, 31, 31],
+    ['2017年01月—2020年12', 681, 1006, 325, 31],
+    ['月', 828, 1048, 31, 31],
+    ['48', 1057, 1027, 34, 31],
+    ['养老保险', 1220, 1027, 125, 31],
+    ['合计：90个月', 205, 1138, 229, 35],
+    ['杭州市西湖区社会保险管理服务中心', 894, 1311, 555, 35],
+    ['打印日期：二〇二一年十二月九日', 911, 1374, 521, 35],
+  ];
+
+  it('reads each row with its wrapped pieces: the latest employer, the span and the months', () => {
+    const doc = readOne(record);
+    expect(doc.type).toBe('social_insurance_record');
+    expect(doc.fields.employerName.value).toBe('杭州钱江光电科技股份有限公司');
+    expect(doc.fields.periodStart.value).toBe('2013-03');
+    expect(doc.fields.periodEnd.value).toBe('2020-12');
+    expect(doc.fields.monthsPaid.value).toBe(90);
   });
 });
