@@ -125,6 +125,46 @@ describe('a spread name after a label that ends its row', () => {
   });
 });
 
+describe('a two-character name split across the row end of run-on prose', () => {
+  it('reads the lone character at the row end with the one opening the next row, not a wrapped address nearer below', () => {
+    const doc = readOne([
+      TITLE,
+      ['用人单位:', 173, 352, 160, 31],
+      ['浙江湖滨精密', 402, 352, 187, 31],
+      ['仪器制造有限', 402, 421, 187, 31],
+      ['公司', 402, 492, 61, 31],
+      ['；统一社会信用代码:', 658, 352, 349, 33],
+      [employerCode, 1066, 352, 325, 31],
+      ['；', 1450, 352, 31, 33],
+      ['法人代表:', 173, 563, 144, 31],
+      ['欧阳雨梓', 365, 563, 131, 31],
+      ['；地址:', 544, 563, 111, 33],
+      ['浙江省杭州市西湖区莫', 697, 563, 312, 31],
+      ['干山路377号13幢1106', 697, 634, 312, 31],
+      ['室', 697, 702, 31, 31],
+      ['；乙方（劳动者）姓名:', 1051, 563, 345, 33],
+      ['岑', 1450, 563, 31, 31],
+      ['怡', 173, 773, 31, 31],
+      ['；身份证号码:', 255, 773, 196, 33],
+      [employeeId, 516, 773, 298, 31],
+      ['；联系电话:', 881, 773, 165, 33],
+      ['13123008571', 1091, 773, 179, 31],
+      ['；合同类型:', 1316, 773, 165, 33],
+      ['固定期限', 223, 844, 125, 31],
+      ['；合同期限自:', 399, 844, 199, 33],
+      ['二〇一八年九月十八日', 652, 844, 314, 31],
+      ['；用工终止日:', 1020, 844, 199, 33],
+      ['2019年09月17', 1284, 844, 196, 31],
+      ['日', 173, 913, 31, 31],
+      ['；工作岗位:', 269, 913, 163, 33],
+      ...TAIL.map(([text, x, y, w, hh]): Line => [text, x, y + 100, w, hh]),
+    ]);
+    const name = doc.fields.employeeName;
+    expect(name.value).toBe('岑怡');
+    expect(name.needsReview).toBe(true);
+  });
+});
+
 describe('a label spread character by character with its brackets', () => {
   it('finds the employer after `甲 方 （ 用 人 单 位 ） 名 称 :`', () => {
     const doc = readOne([
