@@ -40,7 +40,11 @@ function joinWrappedCells(lines: readonly LayoutLine[], lineHeight: number): Lay
           m.box.y - bottom < h * 0.6 &&
           m.box.x >= cell.box.x - h * 0.3 &&
           m.box.x + m.box.width <= cell.box.x + cell.box.width + h * 0.3 &&
-          m.box.width < cell.box.width,
+          m.box.width < cell.box.width &&
+          // Set like the cell's own text: the same type size, centred under it or flush with its start (a watermark's
+          // fragments on a scan fall anywhere, at any size).
+          Math.abs(m.box.height - h) < h * 0.25 &&
+          (Math.abs(m.box.x + m.box.width / 2 - (cell.box.x + cell.box.width / 2)) < h * 0.5 || Math.abs(m.box.x - cell.box.x) < h * 0.3),
       );
       if (!piece) break;
       const rowHasYear = out.some((o) => o !== cell && Math.abs(cy(o) - cy(piece)) < lineHeight * 0.6 && o.box.y >= bottom - h * 0.2 && /\d{4}/.test(o.text));
