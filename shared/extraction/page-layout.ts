@@ -363,7 +363,10 @@ const LABEL_PIECE = /^(?:[\u3400-\u9fff]{1,3}|[()])$/;
 function mergeSpacedLabels(lines: LayoutLine[]): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const a = lines[i];
-    if (!LABEL_PIECE.test(a.flat) || !LABEL_PREFIXES.has(a.flat)) continue;
+    // Run-on prose glues the separator before a label to its first piece (`；受` `聘` `人：`).
+    const separator = /^[；;，,、。]/.exec(a.flat)?.[0] ?? '';
+    const first = a.flat.slice(separator.length);
+    if (!LABEL_PIECE.test(first) || !LABEL_PREFIXES.has(first)) continue;
     const h = a.box.height;
     // Pieces: following boxes on the row, each close to the one before (a spread label spans at most a few
     // character widths per gap).
@@ -375,7 +378,7 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       const gap = b.box.x - (last.box.x + last.box.width);
       // Two lone characters justified across a wide label column (`甲　　　　方`, `名` … `称:` set to the width of
       // `统一社会信用代码`) sit further apart; the colon after the last is no character of the label.
-      const reach = pieces.length === 1 && a.flat.length === 1 && b.flat.replace(/[:：]$/, '').length === 1 ? 8 : 4;
+      const reach = pieces.length === 1 && first.length === 1 && b.flat.replace(/[:：]$/, '').length === 1 ? 8 : 4;
       if (!sameRow || gap < -h * 0.3 || gap > h * reach) break;
       pieces.push(b);
       if (!LABEL_PIECE.test(b.flat)) break;
@@ -387,7 +390,7 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     for (let k = pieces.length; k >= 2 && !joinedCount; k--) {
       const head = pieces
         .slice(0, k - 1)
-        .map((p) => p.flat)
+        .map((p) => (p === a ? first : p.flat))
         .join('');
       const lastPiece = pieces[k - 1];
       // Normalised again from the engine's text: a lone character before the value (`称　杭州…`) was glued to it.
@@ -420,7 +423,7 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     a.box = { x: a.box.x, y: top, width: right - a.box.x, height: bottom - top };
     a.original = { x: a.original.x, y: oTop, width: oRight - a.original.x, height: oBottom - oTop };
     a.raw = used.map((p) => p.raw).join(' ');
-    a.text = normaliseText(joinedText);
+    a.text = normaliseText(`${separator}${joinedText}`);
     a.flat = a.text.replace(/\s+/g, '');
     a.confidence = Math.min(...used.map((p) => p.confidence));
     a.chars = used.every((p) => p.chars) ? used.flatMap((p) => p.chars!) : undefined;

@@ -211,6 +211,26 @@ function certificate(rows: Line[]): OcrPage {
   return page([['专项职业能力证书', 551, 207, 540, 58], ...rows, ...seal, ['发证日期:2019.09.14', 973, 818, 335, 36]]);
 }
 
+describe('a spread label whose first piece carries the separator of run-on prose', () => {
+  it('finds `受聘人` in `；受` `聘` `人：` and reads the name after it', () => {
+    const doc = readOne([
+      TITLE,
+      ['甲方：浙江湖滨精密仪器有限公司', 142, 300, 560, 36],
+      ['；信用代码：', 720, 300, 243, 36],
+      [employerCode, 980, 300, 330, 36],
+      ['；受', 728, 540, 69, 36],
+      ['聘', 850, 540, 35, 36],
+      ['人：', 937, 540, 72, 36],
+      ['岑佳怡', 1038, 540, 110, 36],
+      ['；有效证件号码：', 1180, 540, 297, 36],
+      [employeeId, 161, 700, 330, 36],
+      ...TERM.map(([text, x, y, w, hh]): Line => [text, x, y + 80, w, hh]),
+      ...TAIL,
+    ]);
+    expect(doc.fields.employeeName.value).toBe('岑佳怡');
+  });
+});
+
 describe('labels real certificates use that the lexicon lacked', () => {
   it('reads the occupation beside `考核项目` (special-ability certificates) and `申报职业`', () => {
     for (const label of ['考核项目:', '申报职业:']) {
