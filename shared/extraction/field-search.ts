@@ -169,6 +169,22 @@ export function findLabelledCandidates(
           const column = valueColumn(layout, neighbour.line);
           const above = options.wrap ? leadingLinesAbove(layout, neighbour.line, line, column) : [];
           const labelMatch = sameRowMatch(layout, line, neighbour.line) * inferred;
+          // A short value wrapped in a cell centred on its label (`二〇二一年三` | `月十八日`, the label's row on the
+          // second line): the line beside the label reads only with the one above it. A guess the clerk confirms.
+          const lead = !options.wrap && !reading ? leadingLinesAbove(layout, neighbour.line, line, column, 1) : [];
+          const leadRaw = lead.length > 0 ? `${lead[0].leading}${neighbour.text}` : '';
+          const leadReading = leadRaw ? reader(leadRaw) : null;
+          if (leadReading) {
+            const joinedReading = { ...leadReading, issues: [...leadReading.issues, WRAP_INFERRED] };
+            candidates.push({
+              reading: joinedReading,
+              line: mergeLines([lead[0], neighbour.line], leadRaw),
+              labelMatch: labelMatch * JOINED_GUESS,
+              raw: leadRaw,
+              labelRank,
+            });
+            continue;
+          }
           push({ reading, line: neighbour.line, labelMatch, raw: neighbour.text, labelRank }, neighbour.line, column, above);
           continue;
         }

@@ -231,6 +231,34 @@ describe('a spread label whose first piece carries the separator of run-on prose
   });
 });
 
+describe('a date wrapped in a grid cell centred on its label', () => {
+  it('reads the line beside the label with the line above it, and flags the join', () => {
+    const doc = readOne([
+      TITLE,
+      ['Employer', 272, 284, 102, 26],
+      ['甲方（用人单位）名称：', 140, 317, 367, 33],
+      ['杭州湖滨精密仪器有限公司', 550, 317, 400, 33],
+      ['Employee', 271, 624, 105, 26],
+      ['乙方：', 273, 656, 100, 33],
+      ['岑佳怡', 600, 639, 100, 33],
+      ['ID No.', 911, 624, 63, 26],
+      ['身份证号码：', 843, 656, 200, 33],
+      [employeeId, 1145, 639, 333, 33],
+      ['Term From', 266, 843, 115, 26],
+      ['合同起始日期：', 207, 875, 233, 33],
+      ['二〇一九年十', 550, 837, 200, 33],
+      ['月八日', 600, 881, 100, 33],
+      ['Term To', 900, 843, 85, 26],
+      ['终止日期：', 860, 875, 167, 33],
+      ['2022.10.07', 1229, 858, 167, 35],
+      ...TAIL.map(([text, x, y, w, hh]): Line => [text, x, y + 200, w, hh]),
+    ]);
+    const start = doc.fields.startDate;
+    expect(start.value).toBe('2019-10-08');
+    expect(start.needsReview).toBe(true);
+  });
+});
+
 describe('labels real certificates use that the lexicon lacked', () => {
   it('reads the occupation beside `考核项目` (special-ability certificates) and `申报职业`', () => {
     for (const label of ['考核项目:', '申报职业:']) {
