@@ -1,6 +1,6 @@
 import type { ExtractedField } from '../documents/index.js';
 import { candidateConfidence, LabelMatch, type Candidate } from './confidence.js';
-import { linesBelow, linesRightOf, withoutOverprint, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
+import { findHits, linesBelow, linesRightOf, withoutOverprint, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
 import {
   closestLabelIs,
   columnRight,
@@ -128,7 +128,10 @@ export function findLabelledCandidates(
         const fuzzy = hit.fuzzy ? FUZZY_LABEL : 1;
         // A spread label cut across boxes leaves its first character glued after the value's separator
         // (`职业(工种)名称：电子商务师，级` | `别：`): the value ends at the separator, a guess the clerk confirms.
-        const spread = h === line.hits.length - 1 ? spreadLabelStart(withoutGloss(hit.inlineValue)) : undefined;
+        const spread =
+          h === line.hits.length - 1
+            ? (spreadLabelStart(withoutGloss(hit.inlineValue)) ?? gluedLabelStart(layout, line, withoutGloss(hit.inlineValue)))
+            : undefined;
         const inlineValue = spread ?? withoutGloss(hit.inlineValue);
         if (inlineValue) {
           const labelMatch = (hit.clean ? LabelMatch.inline : LabelMatch.inlineLoose) * fuzzy;
@@ -421,6 +424,27 @@ function spreadLabelStart(value: string): string | undefined {
   return m && LABEL_PREFIXES.has(m[2]) ? m[1] : undefined;
 }
 
+/**
+ * The value without the first character or two of a spread label the engine glued to it, when the next box on the
+ * row holds the rest of that label (`本人姓名：贺洋性` | `别：男`); `undefined` otherwise.
+ */
+function gluedLabelStart(layout: PageLayout, line: LayoutLine, value: string): string | undefined {
+  const next = linesRightOf(layout, line)[0];
+  if (!next || next.box.x - (line.box.x + line.box.width) > line.box.height * 4) return undefined;
+  const colon = /^([\u3400-\u9fff]{1,3})\s*[:：]/.exec(next.flat);
+  // A box that is a whole label by itself (`类型:` after `…有限公司`) takes nothing from the value.
+  if (!colon || next.hits.some((o) => o.start === 0 && o.end >= colon[1].length)) return undefined;
+  const trimmed = value.trim();
+  for (let k = 1; k <= 2; k++) {
+    if (trimmed.length <= k + 1) break;
+    const label = `${trimmed.slice(-k)}${colon[1]}`;
+    // The whole printed label, exactly: a near match (`公司` + `型` for `公司类型`) is no evidence.
+    const hit = findHits(`${label}:`)[0];
+    if (hit && !hit.fuzzy && hit.start === 0 && hit.form === label) return trimmed.slice(0, -k);
+  }
+  return undefined;
+}
+
 /** Issue on a value read by joining lines that prose wrapped (a narrow blank, the text's right edge): a guess about layout. */
 export const WRAP_INFERRED = 'value_wrap_inferred';
 
@@ -551,7 +575,9 @@ function boxRightAfter(layout: PageLayout, line: LayoutLine, column: ColumnSpan)
       !onArc(o) &&
       Math.abs(o.box.y + o.box.height / 2 - cy) < Math.min(h, o.box.height) * 0.5 &&
       o.box.x >= end - h * 0.3 &&
-      o.box.x - end < h * 2 &&
+      // A scan's engine may drop a stretch of the value (under a watermark) and leave its tail boxes a few
+      // characters apart (`电工作业` … `作业`): three heights.
+      o.box.x - end < h * 3 &&
       o.box.x < column.end,
   );
 }

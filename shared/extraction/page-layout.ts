@@ -206,7 +206,7 @@ function qualifiedStart(text: string, at: number, hits: ReadonlyArray<{ end: num
   return at;
 }
 
-function findHits(text: string): LabelHit[] {
+export function findHits(text: string): LabelHit[] {
   const hits: Omit<LabelHit, 'inlineValue'>[] = [];
   for (let i = 0; i < text.length; i++) {
     const candidates = LABELS_BY_FIRST_CHAR.get(text[i]) ?? [];
@@ -464,7 +464,8 @@ function mergeSpacedValues(lines: LayoutLine[]): void {
     }
     if (run.length < 2) continue;
     const joined = run.map((p) => p.flat).join('');
-    if (findHits(joined).length > 0 || LABEL_PREFIXES.has(joined)) continue;
+    // A date spread round its numbers (`05` `月` `10` `日` `至`) is no spread value.
+    if (findHits(joined).length > 0 || LABEL_PREFIXES.has(joined) || /[年月日至]/.test(joined)) continue;
     const last = run[run.length - 1];
     // On a row of text: a label or a line of text beside the run (seal lettering is lone characters all round).
     const start = a.box.x;

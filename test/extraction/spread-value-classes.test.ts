@@ -382,3 +382,71 @@ describe('a payment record whose table cells wrap', () => {
     expect(doc.fields.employerName.value).toBe('杭州湖滨精密仪器有限公司');
   });
 });
+
+describe('confident-wrong classes on clean scans of fill-in-the-blank certificates (procedural-v3-dev-scan8)', () => {
+  const certificate = (title: string, rows: Line[]): OcrPage =>
+    page([[title, 809, 171, 694, 71], ...rows, ['发证单位：杭州市应急管理局', 1832, 657, 398, 36], ['2020年03月16日', 1915, 711, 226, 41]]);
+  const read = (p: OcrPage) => extractDocuments([p], { today: TODAY })[0];
+
+  it('cuts a spread label’s first character glued to the value (`本人姓名：岑怡性` | `别：男`) and flags the cut', () => {
+    const doc = read(
+      certificate('特种作业操作证', [
+        ['本人姓名：岑怡性', 105, 316, 424, 47],
+        ['别：男', 639, 320, 138, 42],
+        ['居民身份证号：', 834, 321, 198, 36],
+        [employeeId, 1109, 324, 300, 33],
+        ['作业类别：', 107, 414, 188, 41],
+        ['低压电工作业', 380, 413, 230, 40],
+      ]),
+    );
+    expect(doc.fields.holderName.value).toBe('岑怡');
+    expect(doc.fields.holderName.needsReview).toBe(true);
+  });
+
+  it('takes nothing from a value when the next box is a whole label itself (`…有限公司` | `类型：`)', () => {
+    const doc = read(
+      certificate('特种作业操作证', [
+        ['姓名：岑怡', 105, 316, 300, 47],
+        ['作业类别：低压电工作业', 107, 414, 400, 41],
+        ['性别：男', 639, 316, 138, 42],
+      ]),
+    );
+    expect(doc.fields.holderName.value).toBe('岑怡');
+  });
+
+  it('flags a value with a box of text a few characters after it on its row (`电工作业` … `作业`)', () => {
+    const doc = read(
+      certificate('特种作业操作证', [
+        ['本人姓名：岑怡', 105, 316, 300, 47],
+        ['作业类别：', 107, 414, 188, 41],
+        ['电工作业', 380, 413, 165, 40],
+        ['作业', 653, 413, 91, 45],
+        ['有效期至：', 1301, 413, 157, 40],
+        ['二〇二六年三月十五日', 1549, 414, 408, 37],
+      ]),
+    );
+    expect(doc.fields.occupation.needsReview).toBe(true);
+  });
+
+  it('joins no unit of a spread date under the value to it (`家政服务员` over `10` `日` `至` `2021`)', () => {
+    const doc = read(
+      page([
+        ['培训结业证书', 500, 230, 625, 76],
+        ['姓名：岑怡', 148, 431, 300, 42],
+        ['证件号码：' + employeeId, 152, 513, 509, 37],
+        ['培训内容：_', 148, 613, 201, 46],
+        ['育婴员技能培训', 366, 613, 328, 45],
+        ['培训时间：_2021年', 783, 614, 314, 42],
+        ['05', 147, 697, 45, 35],
+        ['月', 236, 696, 36, 38],
+        ['10', 318, 700, 42, 29],
+        ['日', 406, 699, 33, 32],
+        ['至', 486, 697, 42, 35],
+        ['2021', 569, 698, 78, 34],
+        ['年', 692, 698, 44, 32],
+        ['发证单位：杭州西溪职业技术培训中心', 800, 900, 600, 40],
+      ]),
+    );
+    expect(doc.fields.occupation.value ?? '').not.toMatch(/[日至]$/);
+  });
+});
