@@ -179,7 +179,14 @@ export function continuationLines(
     // A short piece ending in a colon (`号：` of a spread `证　书　号：`) is a label the engine did not join: it waits
     // for a value of its own.
     const labelPiece = /^[\u3400-\u9fff]{1,3}[:：]$/.test(next.flat);
+    // A date's unit set apart beside its numbers (`10` `日` `至` `2021` …, a spread date under the value) is part of
+    // that date, not the rest of the value.
+    const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+    const dateUnit =
+      /^[年月日至]$/.test(next.flat) &&
+      layout.lines.some((o) => o !== next && /^\d{1,4}$/.test(o.flat) && Math.abs(cy(o) - cy(next)) < h * 0.5 && Math.abs(o.box.x - next.box.x) < h * 3);
     const stops =
+      dateUnit ||
       labelStart ||
       labelPiece ||
       inSealRing(layout, next) ||

@@ -1,6 +1,6 @@
 import type { ExtractedField } from '../documents/index.js';
 import { candidateConfidence, LabelMatch, type Candidate } from './confidence.js';
-import { linesBelow, linesRightOf, withoutOverprint, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
+import { findHits, linesBelow, linesRightOf, withoutOverprint, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
 import {
   closestLabelIs,
   columnRight,
@@ -128,7 +128,10 @@ export function findLabelledCandidates(
         const fuzzy = hit.fuzzy ? FUZZY_LABEL : 1;
         // A spread label cut across boxes leaves its first character glued after the value's separator
         // (`职业(工种)名称：电子商务师，级` | `别：`): the value ends at the separator, a guess the clerk confirms.
-        const spread = h === line.hits.length - 1 ? spreadLabelStart(withoutGloss(hit.inlineValue)) : undefined;
+        const spread =
+          h === line.hits.length - 1
+            ? (spreadLabelStart(withoutGloss(hit.inlineValue)) ?? gluedLabelStart(layout, line, withoutGloss(hit.inlineValue)))
+            : undefined;
         const inlineValue = spread ?? withoutGloss(hit.inlineValue);
         if (inlineValue) {
           const labelMatch = (hit.clean ? LabelMatch.inline : LabelMatch.inlineLoose) * fuzzy;
@@ -169,6 +172,22 @@ export function findLabelledCandidates(
           const column = valueColumn(layout, neighbour.line);
           const above = options.wrap ? leadingLinesAbove(layout, neighbour.line, line, column) : [];
           const labelMatch = sameRowMatch(layout, line, neighbour.line) * inferred;
+          // A short value wrapped in a cell centred on its label (`二〇二一年三` | `月十八日`, the label's row on the
+          // second line): the line beside the label reads only with the one above it. A guess the clerk confirms.
+          const lead = !options.wrap && !reading ? leadingLinesAbove(layout, neighbour.line, line, column, 1) : [];
+          const leadRaw = lead.length > 0 ? `${lead[0].leading}${neighbour.text}` : '';
+          const leadReading = leadRaw ? reader(leadRaw) : null;
+          if (leadReading) {
+            const joinedReading = { ...leadReading, issues: [...leadReading.issues, WRAP_INFERRED] };
+            candidates.push({
+              reading: joinedReading,
+              line: mergeLines([lead[0], neighbour.line], leadRaw),
+              labelMatch: labelMatch * JOINED_GUESS,
+              raw: leadRaw,
+              labelRank,
+            });
+            continue;
+          }
           push({ reading, line: neighbour.line, labelMatch, raw: neighbour.text, labelRank }, neighbour.line, column, above);
           continue;
         }
@@ -194,8 +213,11 @@ export function findLabelledCandidates(
         }
         // A label that ends a line of run-on prose (`合同类型：无固定期限　起始日期：` | `2018年3月25日 …`): its value
         // starts the next line at the margin. A guess about layout: the clerk confirms it.
-        const runOn = last && !inlineValue ? marginLineAfter(layout, line, true) : undefined;
-        const runOnText = runOn ? firstPiece(runOn.leading) : '';
+        // A name spread character by character may leave its first character alone on the label's row, the rest at
+        // the margin (`职工姓名:　司` | `马　嘉　涵`): read joined, the lone character first.
+        const lone = last && !inlineValue ? loneCharacterAfter(layout, line) : undefined;
+        const runOn = last && !inlineValue ? marginLineAfter(layout, lone ?? line, true) : undefined;
+        const runOnText = runOn && firstPiece(runOn.leading) ? `${lone?.flat ?? ''}${firstPiece(runOn.leading)}` : '';
         // Read like any value of its own line: it may wrap in turn (`浙江省…解放路63` | `号28幢1504室`).
         const runOnValue =
           runOn && runOnText
@@ -327,7 +349,10 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
       l.box.height / last.box.height < 1.65,
   );
   const edge = Math.max(...near.map(rightOf));
-  if (rightOf(last) < edge - h * 0.6) return undefined;
+  // A value spread character by character (`司` | `马　嘉　涵`) wraps when its next character would not fit: its last
+  // box may stop up to a spread pitch short of the edge.
+  const shortfall = /^[\u3400-\u9fff]$/.test(last.flat) ? h * 2.5 : h * 0.6;
+  if (rightOf(last) < edge - shortfall) return undefined;
   const bottom = last.box.y + last.box.height;
   const margin = Math.min(...near.map((l) => l.box.x));
   // The next line at the margin: the prose goes on under the tallest blank of its line (values wrapped inside
@@ -377,12 +402,47 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
 }
 
 /**
+ * The one lone Chinese character right after a label that ends its row (within a spread pitch, nothing after it, not
+ * seal lettering): the first character of a value spread character by character; `undefined` otherwise.
+ */
+function loneCharacterAfter(layout: PageLayout, label: LayoutLine): LayoutLine | undefined {
+  const right = linesRightOf(layout, label);
+  const [lone] = right;
+  if (right.length !== 1 || !lone || !/^[\u3400-\u9fff]$/.test(lone.flat) || lone.hits.length > 0) return undefined;
+  const h = label.box.height;
+  const gap = lone.box.x - (label.box.x + label.box.width);
+  if (gap > h * 2.5 || Math.abs(lone.box.height - h) > h * 0.2 || inSealRing(layout, lone)) return undefined;
+  return lone;
+}
+
+/**
  * The value before a separator when what follows it is only the first character or two of a label (`电子商务师，级`,
  * the `级` of a spread `级　别`); `undefined` when the text has no such tail.
  */
 function spreadLabelStart(value: string): string | undefined {
   const m = /^(.+?)\s*[，,；;、]\s*([\u3400-\u9fff]{1,2})$/u.exec(value.trim());
   return m && LABEL_PREFIXES.has(m[2]) ? m[1] : undefined;
+}
+
+/**
+ * The value without the first character or two of a spread label the engine glued to it, when the next box on the
+ * row holds the rest of that label (`本人姓名：贺洋性` | `别：男`); `undefined` otherwise.
+ */
+function gluedLabelStart(layout: PageLayout, line: LayoutLine, value: string): string | undefined {
+  const next = linesRightOf(layout, line)[0];
+  if (!next || next.box.x - (line.box.x + line.box.width) > line.box.height * 4) return undefined;
+  const colon = /^([\u3400-\u9fff]{1,3})\s*[:：]/.exec(next.flat);
+  // A box that is a whole label by itself (`类型:` after `…有限公司`) takes nothing from the value.
+  if (!colon || next.hits.some((o) => o.start === 0 && o.end >= colon[1].length)) return undefined;
+  const trimmed = value.trim();
+  for (let k = 1; k <= 2; k++) {
+    if (trimmed.length <= k + 1) break;
+    const label = `${trimmed.slice(-k)}${colon[1]}`;
+    // The whole printed label, exactly: a near match (`公司` + `型` for `公司类型`) is no evidence.
+    const hit = findHits(`${label}:`)[0];
+    if (hit && !hit.fuzzy && hit.start === 0 && hit.form === label) return trimmed.slice(0, -k);
+  }
+  return undefined;
 }
 
 /** Issue on a value read by joining lines that prose wrapped (a narrow blank, the text's right edge): a guess about layout. */
@@ -515,7 +575,9 @@ function boxRightAfter(layout: PageLayout, line: LayoutLine, column: ColumnSpan)
       !onArc(o) &&
       Math.abs(o.box.y + o.box.height / 2 - cy) < Math.min(h, o.box.height) * 0.5 &&
       o.box.x >= end - h * 0.3 &&
-      o.box.x - end < h * 2 &&
+      // A scan's engine may drop a stretch of the value (under a watermark) and leave its tail boxes a few
+      // characters apart (`电工作业` … `作业`): three heights.
+      o.box.x - end < h * 3 &&
       o.box.x < column.end,
   );
 }

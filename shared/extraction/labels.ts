@@ -80,6 +80,12 @@ const PRINTED_LABELS = {
     '技能名称',
     '培训项目名称',
     '培训课程',
+    // Special-ability certificates (专项职业能力证书) name the ability under 考核项目.
+    '考核项目',
+    '考核项目名称',
+    // The occupation the holder applied to be assessed in (申报职业, 申报工种) on qualification certificates.
+    '申报职业',
+    '申报工种',
   ],
   level: ['职业技能等级', '技能等级', '职业资格等级', '资格等级', '证书等级', '等级', '级别', '技术等级', '鉴定等级'],
   certificateNumber: ['证书编号', '证书编码', '证书号码', '证书号', '证件编号', '证号', '证书编码号', '证书登记号', '登记编号', '编号'],

@@ -206,7 +206,7 @@ function qualifiedStart(text: string, at: number, hits: ReadonlyArray<{ end: num
   return at;
 }
 
-function findHits(text: string): LabelHit[] {
+export function findHits(text: string): LabelHit[] {
   const hits: Omit<LabelHit, 'inlineValue'>[] = [];
   for (let i = 0; i < text.length; i++) {
     const candidates = LABELS_BY_FIRST_CHAR.get(text[i]) ?? [];
@@ -348,8 +348,11 @@ function slopeFromNeighbours(lines: LayoutLine[]): number | undefined {
   return slopes.length < 3 ? undefined : median(slopes);
 }
 
-/** A box that may be one piece of a letter-spaced label: one to three Chinese characters and nothing else. */
-const LABEL_PIECE = /^[\u3400-\u9fff]{1,3}$/;
+/**
+ * A box that may be one piece of a letter-spaced label: one to three Chinese characters and nothing else, or one
+ * bracket of a label spread character by character (`甲` `方` `(` `用` `人` `单` `位` `)` `名` `称`).
+ */
+const LABEL_PIECE = /^(?:[\u3400-\u9fff]{1,3}|[()])$/;
 
 /**
  * Joins a label the engine read as separate boxes because of wide letter-spacing (`住` … `所`, `法` `定` `代` `表`
@@ -360,19 +363,22 @@ const LABEL_PIECE = /^[\u3400-\u9fff]{1,3}$/;
 function mergeSpacedLabels(lines: LayoutLine[]): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const a = lines[i];
-    if (!LABEL_PIECE.test(a.flat) || !LABEL_PREFIXES.has(a.flat)) continue;
+    // Run-on prose glues the separator before a label to its first piece (`；受` `聘` `人：`).
+    const separator = /^[；;，,、。]/.exec(a.flat)?.[0] ?? '';
+    const first = a.flat.slice(separator.length);
+    if (!LABEL_PIECE.test(first) || !LABEL_PREFIXES.has(first)) continue;
     const h = a.box.height;
     // Pieces: following boxes on the row, each close to the one before (a spread label spans at most a few
     // character widths per gap).
     const pieces = [a];
-    for (let j = i + 1; j < lines.length && pieces.length < 8; j++) {
+    for (let j = i + 1; j < lines.length && pieces.length < 12; j++) {
       const b = lines[j];
       const last = pieces[pieces.length - 1];
       const sameRow = b.page === a.page && Math.abs(b.box.y + b.box.height / 2 - (a.box.y + h / 2)) < Math.min(h, b.box.height) / 2;
       const gap = b.box.x - (last.box.x + last.box.width);
       // Two lone characters justified across a wide label column (`甲　　　　方`, `名` … `称:` set to the width of
       // `统一社会信用代码`) sit further apart; the colon after the last is no character of the label.
-      const reach = pieces.length === 1 && a.flat.length === 1 && b.flat.replace(/[:：]$/, '').length === 1 ? 8 : 4;
+      const reach = pieces.length === 1 && first.length === 1 && b.flat.replace(/[:：]$/, '').length === 1 ? 8 : 4;
       if (!sameRow || gap < -h * 0.3 || gap > h * reach) break;
       pieces.push(b);
       if (!LABEL_PIECE.test(b.flat)) break;
@@ -384,7 +390,7 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     for (let k = pieces.length; k >= 2 && !joinedCount; k--) {
       const head = pieces
         .slice(0, k - 1)
-        .map((p) => p.flat)
+        .map((p) => (p === a ? first : p.flat))
         .join('');
       const lastPiece = pieces[k - 1];
       // Normalised again from the engine's text: a lone character before the value (`称　杭州…`) was glued to it.
@@ -417,13 +423,77 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     a.box = { x: a.box.x, y: top, width: right - a.box.x, height: bottom - top };
     a.original = { x: a.original.x, y: oTop, width: oRight - a.original.x, height: oBottom - oTop };
     a.raw = used.map((p) => p.raw).join(' ');
-    a.text = normaliseText(joinedText);
+    a.text = normaliseText(`${separator}${joinedText}`);
     a.flat = a.text.replace(/\s+/g, '');
     a.confidence = Math.min(...used.map((p) => p.confidence));
     a.chars = used.every((p) => p.chars) ? used.flatMap((p) => p.chars!) : undefined;
     a.hits = findHits(a.text);
     a.leading = trimValue(a.hits.length > 0 ? a.text.slice(0, a.hits[0].start) : a.text);
     lines.splice(i + 1, joinedCount - 1);
+  }
+}
+
+/** One Chinese character alone in its box. */
+const LONE_CHARACTER = /^[\u3400-\u9fff]$/;
+
+/**
+ * Joins a value the layout spread character by character (`钱` `轩` `辉`, `马` `嘉` `涵` ahead of a spread label):
+ * lone characters side by side on one row at one even pitch are one value, as a run of letter-spaced label pieces
+ * is one label. The run ends where the pitch changes (the next label is set apart from the value); a run that spells
+ * a label, or takes in a box that is one, is left to the labels. Characters touching or overlapping (seal lettering)
+ * are no spread value.
+ */
+function mergeSpacedValues(lines: LayoutLine[]): void {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const a = lines[i];
+    if (!LONE_CHARACTER.test(a.flat) || a.hits.length > 0) continue;
+    const h = a.box.height;
+    const run = [a];
+    let pitch: number | undefined;
+    for (let j = i + 1; j < lines.length; j++) {
+      const b = lines[j];
+      const last = run[run.length - 1];
+      if (!LONE_CHARACTER.test(b.flat) || b.hits.length > 0 || b.page !== a.page) break;
+      if (Math.abs(b.box.y + b.box.height / 2 - (a.box.y + h / 2)) > Math.min(h, b.box.height) * 0.3) break;
+      if (Math.abs(b.box.height - h) > h * 0.15) break;
+      const gap = b.box.x - (last.box.x + last.box.width);
+      if (gap < h * 0.3 || gap > h * 2.5) break;
+      if (pitch !== undefined && Math.abs(gap - pitch) > Math.max(pitch * 0.2, h * 0.15)) break;
+      pitch ??= gap;
+      run.push(b);
+    }
+    if (run.length < 2) continue;
+    const joined = run.map((p) => p.flat).join('');
+    // A date spread round its numbers (`05` `月` `10` `日` `至`) is no spread value.
+    if (findHits(joined).length > 0 || LABEL_PREFIXES.has(joined) || /[年月日至]/.test(joined)) continue;
+    const last = run[run.length - 1];
+    // On a row of text: a label or a line of text beside the run (seal lettering is lone characters all round).
+    const start = a.box.x;
+    const end = last.box.x + last.box.width;
+    const onTextRow = lines.some(
+      (o) =>
+        !run.includes(o) &&
+        o.page === a.page &&
+        (o.flat.length > 1 || o.hits.length > 0) &&
+        Math.abs(o.box.y + o.box.height / 2 - (a.box.y + h / 2)) < h * 0.3 &&
+        Math.abs(o.box.height - h) < h * 0.2 &&
+        (o.box.x + o.box.width <= start + h * 0.3 ? start - (o.box.x + o.box.width) < h * 8 : o.box.x >= end - h * 0.3 && o.box.x - end < h * 8),
+    );
+    if (!onTextRow) continue;
+    a.box = { x: a.box.x, y: Math.min(...run.map((p) => p.box.y)), width: last.box.x + last.box.width - a.box.x, height: h };
+    a.original = {
+      x: a.original.x,
+      y: Math.min(...run.map((p) => p.original.y)),
+      width: last.original.x + last.original.width - a.original.x,
+      height: a.original.height,
+    };
+    a.raw = run.map((p) => p.raw).join(' ');
+    a.text = joined;
+    a.flat = joined;
+    a.confidence = Math.min(...run.map((p) => p.confidence));
+    a.chars = run.every((p) => p.chars) ? run.flatMap((p) => p.chars!) : undefined;
+    a.leading = trimValue(joined);
+    lines.splice(i + 1, run.length - 1);
   }
 }
 
@@ -554,6 +624,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     return Math.abs(dy) > Math.min(a.box.height, b.box.height) / 2 ? dy : a.box.x - b.box.x;
   });
   mergeSpacedLabels(lines);
+  mergeSpacedValues(lines);
   unlabelWrappedWords(lines);
   const spread = detectSpread(page, lines);
   if (spread) {

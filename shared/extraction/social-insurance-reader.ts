@@ -16,11 +16,57 @@ interface SpanRow {
   monthsConsistent: boolean;
 }
 
+/**
+ * A table whose cells wrap (`2015年02月—2021年09` | `月`, `杭州…股份有限公` | `司`): a line set just under a cell's line,
+ * inside its width, on a row that holds no year of its own (no next table row), is the rest of that cell. Joined
+ * copies; the page's lines are left as they are.
+ */
+function joinWrappedCells(lines: readonly LayoutLine[], lineHeight: number): LayoutLine[] {
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  const out = lines.map((l) => ({ ...l }));
+  const taken = new Set<LayoutLine>();
+  for (const cell of out) {
+    if (taken.has(cell) || cell.hits.length > 0) continue;
+    const h = cell.box.height;
+    for (;;) {
+      const bottom = cell.box.y + cell.box.height;
+      const piece = out.find(
+        (m) =>
+          m !== cell &&
+          !taken.has(m) &&
+          m.page === cell.page &&
+          m.hits.length === 0 &&
+          m.box.y - bottom > -h * 0.2 &&
+          m.box.y - bottom < h * 0.6 &&
+          m.box.x >= cell.box.x - h * 0.3 &&
+          m.box.x + m.box.width <= cell.box.x + cell.box.width + h * 0.3 &&
+          m.box.width < cell.box.width &&
+          // Set like the cell's own text: the same type size, centred under it or flush with its start (a watermark's
+          // fragments on a scan fall anywhere, at any size).
+          Math.abs(m.box.height - h) < h * 0.25 &&
+          (Math.abs(m.box.x + m.box.width / 2 - (cell.box.x + cell.box.width / 2)) < h * 0.5 || Math.abs(m.box.x - cell.box.x) < h * 0.3),
+      );
+      if (!piece) break;
+      const rowHasYear = out.some((o) => o !== cell && Math.abs(cy(o) - cy(piece)) < lineHeight * 0.6 && o.box.y >= bottom - h * 0.2 && /\d{4}/.test(o.text));
+      if (rowHasYear) break;
+      taken.add(piece);
+      const top = cell.box.y;
+      cell.box = { ...cell.box, height: piece.box.y + piece.box.height - top };
+      cell.text = `${cell.text}${piece.text}`;
+      cell.flat = `${cell.flat}${piece.flat}`;
+      cell.raw = `${cell.raw}${piece.raw}`;
+      cell.leading = `${cell.leading}${piece.leading}`;
+      cell.confidence = Math.min(cell.confidence, piece.confidence);
+    }
+  }
+  return out.filter((l) => !taken.has(l));
+}
+
 /** Lines grouped into table rows: same page, vertical centres within half a line of each other. */
 function rows(ctx: DocumentContext): LayoutLine[][] {
   const out: LayoutLine[][] = [];
   for (const layout of ctx.layouts) {
-    const sorted = [...layout.lines].sort((a, b) => a.box.y + a.box.height / 2 - (b.box.y + b.box.height / 2));
+    const sorted = joinWrappedCells(layout.lines, layout.medianLineHeight).sort((a, b) => a.box.y + a.box.height / 2 - (b.box.y + b.box.height / 2));
     let current: LayoutLine[] = [];
     let centre = -Infinity;
     for (const line of sorted) {
