@@ -588,7 +588,18 @@ function withIssue(candidate: Candidate, issue: string): Candidate {
 
 /** The column of a value on a line of its own: from its start to the next label column on its row. */
 function valueColumn(layout: PageLayout, line: LayoutLine): ColumnSpan {
-  return { start: line.box.x, min: line.box.x - line.box.height, end: columnRight(layout, line) };
+  return { start: valueStart(line), min: line.box.x - line.box.height, end: columnRight(layout, line) };
+}
+
+/**
+ * Where a value's first character sits on its line: a line that opens with its label's separator (`: 浙江省…`, the
+ * label spread into boxes of its own) starts its value a character or so in, and the wrapped lines are set flush
+ * with the value, not with the colon. Characters are about evenly spaced in a box.
+ */
+function valueStart(line: LayoutLine): number {
+  const offset = line.leading ? line.text.indexOf(line.leading) : 0;
+  if (offset <= 0 || !/^[\s:：]+$/.test(line.text.slice(0, offset))) return line.box.x;
+  return line.box.x + (line.box.width / Math.max(1, line.text.length)) * offset;
 }
 
 /**
