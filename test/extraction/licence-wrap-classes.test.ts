@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import type { OcrPage } from '../../shared/ocr/index.js';
+import { company, creditCode, person } from './support/documents.js';
+
+// Classes behind the licence addresses the reader cut short on digital PDFs (issue 12, development samples
+// procedural-v3-dev, dev3 and dev4; procedural-v3 itself never opened). The text layer is exact, so each miss was
+// the reader's. Built on constructed OCR lines with values of their own: no eval file is read here.
+
+const TODAY = '2026-12-04';
+type Line = [text: string, x: number, y: number, width: number, height: number];
+
+function page(lines: readonly Line[]): OcrPage {
+  return {
+    pageNumber: 1,
+    width: 1653,
+    height: 2339,
+    rotation: 0,
+    source: 'text_layer',
+    lines: lines.map(([text, x, y, width, height]) => ({ text, confidence: 1, box: { x, y, width, height } })),
+  };
+}
+const readOne = (lines: readonly Line[]) => extractDocuments([page(lines)], { today: TODAY })[0];
+
+/** One box per character, `pitch` pixels from the start of one to the start of the next. */
+function spread(text: string, x: number, y: number, pitch: number, size = 36): Line[] {
+  return [...text].map((ch, i) => [ch, x + i * pitch, y, size, 38]);
+}
+
+describe('an address after a label spread into boxes of its own', () => {
+  // `企 业 住 所` one box a character, then `: 浙江省…` in one box: the wrapped line is set flush with the address,
+  // a character in from the colon, on a loose row pitch (83 px for 38 px lines).
+  const licence = (rest: Line): Line[] => [
+    ['统一社会信用代码', 157, 143, 289, 38],
+    [creditCode('7KD3N2W5X', '330106'), 157, 201, 325, 38],
+    ['营业执照', 581, 235, 460, 89],
+    ['名称:', 157, 501, 115, 38],
+    [company.name, 327, 501, 500, 38],
+    ['成立日期:', 157, 834, 181, 38],
+    ['2016/03/11', 393, 834, 181, 38],
+    ...spread('企业住所', 157, 916, 83),
+    [': 浙江省杭州市拱墅区湖墅南路38', 488, 916, 556, 38],
+    rest,
+    ...spread('经营范围', 1148, 916, 83),
+    ['一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；软件', 178, 1082, 1339, 38],
+    ['登记机关:', 1288, 1624, 162, 38],
+  ];
+
+  it('joins the wrapped line set flush with the value rather than with its colon', () => {
+    const doc = readOne(licence(['7号5幢802室', 528, 999, 235, 38]));
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.address.value).toBe('浙江省杭州市拱墅区湖墅南路387号5幢802室');
+  });
+
+  it('still leaves alone a line under the value that starts well right of it', () => {
+    const doc = readOne(licence(['7号5幢802室', 700, 999, 235, 38]));
+    expect(doc.fields.address.value).not.toBe('浙江省杭州市拱墅区湖墅南路387号5幢802室');
+    expect(doc.fields.address.needsReview).toBe(true);
+  });
+});
+
+describe('an address centred on its label, starting a line or two above the label row', () => {
+  // A bilingual grid: each value centred in its cell; the address block's first lines sit nearer the previous label
+  // (`成立日期:`) than its own, but are set tight with the rest of the block and apart from that label's value.
+  const grid = (block: readonly Line[]): Line[] => [
+    ['营业执照', 640, 230, 400, 90],
+    ['Name', 228, 440, 65, 27],
+    ['字号名称:', 173, 474, 174, 35],
+    [company.name, 431, 474, 520, 35],
+    ['Legal Representative', 847, 602, 228, 27],
+    ['法定代表人:', 857, 638, 208, 35],
+    [person.name, 1116, 622, 104, 35],
+    ['统一社会信用代码:', 173, 638, 300, 35],
+    [creditCode('3MB8R1T6Y', '330106'), 498, 680, 300, 37],
+    ['Date of Establishment', 140, 719, 241, 27],
+    ['成立日期:', 173, 755, 174, 35],
+    ['2009年6月14日', 504, 738, 220, 37],
+    ['Domicile', 212, 890, 97, 27],
+    ['企业住所:', 173, 926, 174, 35],
+    ...block,
+    ['Business Scope', 175, 1131, 170, 27],
+    ['经营范围:', 173, 1167, 174, 35],
+    ['一般项目:技术服务、技术开发、技术咨询、技术交流、技术转', 441, 1151, 972, 35],
+  ];
+
+  it('reads every line of the block, the first two above the label row', () => {
+    const doc = readOne(
+      grid([
+        ['浙江省杭州市上城区清波', 423, 838, 382, 35],
+        ['街道南山路218号湖滨商', 429, 886, 370, 37],
+        ['务大厦3幢12层1208', 427, 932, 374, 37],
+        ['室', 600, 980, 35, 37],
+      ]),
+    );
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.address.value).toBe('浙江省杭州市上城区清波街道南山路218号湖滨商务大厦3幢12层1208室');
+    expect(doc.fields.establishedDate?.value).toBe('2009-06-14');
+  });
+
+  it('takes no line above that ends a block begun on the previous label\'s row', () => {
+    // `类型:`'s value wraps down towards the address row, at a wrapped line's gap: it is not the address's start,
+    // though it sits nearer `企业住所:` than the type label's centre.
+    const doc = readOne([
+      ['营业执照', 640, 230, 400, 90],
+      ['字号名称:', 173, 474, 174, 35],
+      [company.name, 431, 474, 520, 35],
+      ['成立日期:', 173, 640, 174, 35],
+      ['2009年6月14日', 504, 640, 220, 37],
+      ['类型:', 173, 820, 104, 35],
+      ['有限责任公司(自然', 431, 820, 330, 35],
+      ['人投资或控股)', 431, 868, 250, 37],
+      ['企业住所:', 173, 926, 174, 35],
+      ['浙江省杭州市上城区南山路218号', 431, 915, 520, 37],
+      ['经营范围:', 173, 1167, 174, 35],
+      ['一般项目:技术服务、技术开发、技术咨询、技术交流、技术转', 441, 1151, 972, 35],
+    ]);
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.address.value).toBe('浙江省杭州市上城区南山路218号');
+  });
+});
