@@ -175,13 +175,21 @@ export function findLabelledCandidates(
           // A short value wrapped in a cell centred on its label (`二〇二一年三` | `月十八日`, the label's row on the
           // second line): the line beside the label reads only with the one above it. A guess the clerk confirms.
           const lead = !options.wrap && !reading ? leadingLinesAbove(layout, neighbour.line, line, column, 1) : [];
-          const leadRaw = lead.length > 0 ? `${lead[0].leading}${neighbour.text}` : '';
-          const leadReading = leadRaw ? reader(leadRaw) : null;
+          let leadRaw = lead.length > 0 ? `${lead[0].leading}${neighbour.text}` : '';
+          let leadReading = leadRaw ? reader(leadRaw) : null;
+          // Three lines centred on the label (`二〇一九年` | `四月二十一` beside it | `日`): the short value's
+          // middle line is on the label's row, its head above and its last character under it.
+          const tail = lead.length > 0 && !leadReading ? lineUnder(layout, neighbour.line, column) : undefined;
+          if (tail && !closestLabelIs(layout, tail, line)) leadReading = null;
+          else if (tail) {
+            leadRaw = `${leadRaw}${tail.leading}`;
+            leadReading = reader(leadRaw);
+          }
           if (leadReading) {
             const joinedReading = { ...leadReading, issues: [...leadReading.issues, WRAP_INFERRED] };
             candidates.push({
               reading: joinedReading,
-              line: mergeLines([lead[0], neighbour.line], leadRaw),
+              line: mergeLines(tail ? [lead[0], neighbour.line, tail] : [lead[0], neighbour.line], leadRaw),
               labelMatch: labelMatch * JOINED_GUESS,
               raw: leadRaw,
               labelRank,

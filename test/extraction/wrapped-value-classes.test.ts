@@ -3,8 +3,8 @@ import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { company, creditCode, person } from './support/documents.js';
 
-// Classes behind the licence addresses the reader cut short on digital PDFs (issue 12, development samples
-// procedural-v3-dev, dev3 and dev4; procedural-v3 itself never opened). The text layer is exact, so each miss was
+// Classes behind the wrapped values (licence addresses, a contract start date) the reader cut short on digital PDFs (issue 12, development samples
+// procedural-v3-dev, dev3, dev4 and dev6; procedural-v3 itself never opened). The text layer is exact, so each miss was
 // the reader's. Built on constructed OCR lines with values of their own: no eval file is read here.
 
 const TODAY = '2026-12-04';
@@ -116,5 +116,48 @@ describe('an address centred on its label, starting a line or two above the labe
     ]);
     expect(doc.type).toBe('business_license');
     expect(doc.fields.address.value).toBe('浙江省杭州市上城区南山路218号');
+  });
+});
+
+describe('a date in words centred on its label over three lines', () => {
+  // A bilingual contract grid: `合同期限自:` beside the middle line `三月十七`, the year above, `日` under it.
+  const contract = (start: readonly Line[]): Line[] => [
+    ['劳动合同', 653, 176, 327, 64],
+    ['Employer', 280, 369, 106, 27],
+    ['用工单位:', 255, 402, 156, 36],
+    [company.name, 497, 402, 420, 36],
+    ['社会信用代码:', 751, 450, 226, 36],
+    [company.code, 1080, 450, 312, 36],
+    ['乙方:', 289, 775, 87, 36],
+    [person.name, 488, 759, 104, 36],
+    ['身份证号码:', 768, 775, 191, 36],
+    [person.id, 1049, 759, 330, 36],
+    ['联系电话:', 255, 884, 156, 36],
+    ['13905717788', 488, 869, 191, 36],
+    ...start,
+    ['Term From', 273, 992, 119, 27],
+    ['合同期限自:', 237, 1025, 191, 36],
+    ['合同期限至:', 768, 1025, 191, 36],
+    ['2023年3月16日', 1049, 1009, 226, 36],
+    ['工作岗位:', 255, 1165, 156, 36],
+    ['保育员', 532, 1148, 104, 36],
+    ['一、乙方同意根据甲方工作需要,在上述岗位工作,服从甲方管理。', 197, 1267, 958, 33],
+    ['甲方(盖章):', 197, 1521, 243, 36],
+    ['乙方(签字):', 827, 1521, 243, 36],
+    ['签订日期:二〇二〇年三月十五日', 197, 1592, 521, 36],
+  ];
+
+  it('reads the year above, the line beside the label and the day under it as one date, for the clerk to confirm', () => {
+    const doc = readOne(
+      contract([
+        ['二〇二〇年', 497, 961, 174, 36],
+        ['三月十七', 506, 1009, 156, 36],
+        ['日', 566, 1054, 35, 36],
+      ]),
+    );
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.startDate.value).toBe('2020-03-17');
+    expect(doc.fields.startDate.needsReview).toBe(true);
+    expect(doc.fields.endDate.value).toBe('2023-03-16');
   });
 });
