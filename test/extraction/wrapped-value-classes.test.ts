@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
-import { company, creditCode, person } from './support/documents.js';
+import { company, creditCode, laborContractPages, person } from './support/documents.js';
+import { PageBuilder } from './support/page-builder.js';
 
 // Classes behind the wrapped values (licence addresses, a contract start date) the reader cut short on digital PDFs (issue 12, development samples
 // procedural-v3-dev, dev3, dev4 and dev6; procedural-v3 itself never opened). The text layer is exact, so each miss was
@@ -159,5 +160,52 @@ describe('a date in words centred on its label over three lines', () => {
     expect(doc.fields.startDate.value).toBe('2020-03-17');
     expect(doc.fields.startDate.needsReview).toBe(true);
     expect(doc.fields.endDate.value).toBe('2023-03-16');
+  });
+});
+
+describe('a contract that ends on a blank change record after its signature page', () => {
+  // Booklet contracts end on `劳动合同变更、续订记录`, its date cells empty; the dates both parties wrote sit, with no
+  // label, under their signatures on the page before (packets-v1 and v2 development samples).
+  const [cover, clauses] = laborContractPages({ pageNumbers: false });
+  const signature = (dates: readonly string[]) =>
+    new PageBuilder({ pageNumber: 3 })
+      .line('（以下无正文）')
+      .gap(3)
+      .row([
+        [215, '甲方（公章）'],
+        [932, '乙方（签名）'],
+      ])
+      .row([
+        [215, '法定代表人：苏明'],
+        [932, person.name],
+      ])
+      .row(dates.map((d, i): [number, string] => [i === 0 ? 215 : 932, d]))
+      .at(1462, 2210, '3')
+      .build();
+  const record = new PageBuilder({ pageNumber: 4 })
+    .at(509, 243, '劳动合同变更、续订记录', { height: 46 })
+    .line('变更（续订）内容')
+    .gap(4)
+    .line('变更（续订）日期')
+    .gap(4)
+    .line('甲方（盖章）')
+    .gap(4)
+    .line('乙方（签字）')
+    .at(173, 2210, '4')
+    .build();
+
+  it('reads the signing date from the last page that holds one, under both parties', () => {
+    const docs = extractDocuments([cover, clauses, signature(['2020年2月26日', '2020年2月26日']), record], { today: TODAY });
+    expect(docs).toHaveLength(1);
+    const [doc] = docs;
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.signedDate.value).toBe('2020-02-26');
+    expect(doc.fields.signedDate.issues ?? []).not.toContain('signed_date_inferred_unlabelled');
+  });
+
+  it('flags the date when only one party dated the signature page', () => {
+    const [doc] = extractDocuments([cover, clauses, signature(['2020年2月26日']), record], { today: TODAY });
+    expect(doc.fields.signedDate.value).toBe('2020-02-26');
+    expect(doc.fields.signedDate.needsReview).toBe(true);
   });
 });
