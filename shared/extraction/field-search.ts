@@ -224,7 +224,10 @@ export function findLabelledCandidates(
         // A name spread character by character may leave its first character alone on the label's row, the rest at
         // the margin (`职工姓名:　司` | `马　嘉　涵`): read joined, the lone character first.
         const lone = last && !inlineValue ? loneCharacterAfter(layout, line) : undefined;
-        const runOn = last && !inlineValue ? marginLineAfter(layout, lone ?? line, true) : undefined;
+        // The margin line must end before the label does: a label that ends a line of other fields
+        // (`注册日期:2009/11/30 经营场所:`) starts well right of the line's start.
+        const labelX = lone ? undefined : line.box.x + (line.box.width * hit.start) / Math.max(1, line.text.length);
+        const runOn = last && !inlineValue ? marginLineAfter(layout, lone ?? line, true, labelX) : undefined;
         const runOnText = runOn && firstPiece(runOn.leading) ? `${lone?.flat ?? ''}${firstPiece(runOn.leading)}` : '';
         // Read like any value of its own line: it may wrap in turn (`浙江省…解放路63` | `号28幢1504室`).
         const runOnValue =
@@ -341,7 +344,7 @@ function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
  * when it starts with unlabelled text; `undefined` otherwise. See `runsOnAtMargin`. With `wholeValue` (a label that
  * ends its line), the margin line's text is the value itself, so a date or a number alone there counts too.
  */
-function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = false): LayoutLine | undefined {
+function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = false, labelX = last.box.x): LayoutLine | undefined {
   const h = Math.max(last.box.height, layout.medianLineHeight * 0.8);
   const rightOf = (l: LayoutLine) => l.box.x + l.box.width;
   // Text lines of the value's type size only: a watermark's or a title's boxes set no edge or margin.
@@ -382,7 +385,7 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
         l.box.y >= bottom - h * 0.35 &&
         l.box.y < bottom + h * 8 &&
         (l.box.x < margin + h || (l.box.x < margin + h * 3 && rowStart(l))) &&
-        l.box.x + l.box.width < last.box.x,
+        l.box.x + l.box.width < labelX,
     )
     .sort((a, b) => a.box.y - b.box.y)[0];
   if (!first) return undefined;

@@ -209,3 +209,35 @@ describe('a contract that ends on a blank change record after its signature page
     expect(doc.fields.signedDate.needsReview).toBe(true);
   });
 });
+
+describe('a label that ends a line of other fields, its value at the margin below', () => {
+  // `注册日期:… 经营场所:` ends its row; the address goes on at the margin over three lines at the row pitch. The
+  // margin line reaches past where the label's line starts, but not past the label.
+  it('reads the address from the margin lines under a label set at the end of a row of fields', () => {
+    const doc = readOne([
+      ['注册号', 189, 131, 108, 36],
+      ['330106838412345 (1-1)', 189, 187, 433, 38],
+      ['营业执照', 583, 215, 457, 92],
+      ['字号名称:', 165, 393, 159, 38],
+      ['杭州市上城区', 370, 393, 221, 36],
+      ['类型:', 639, 393, 233, 38],
+      ['个体工商户', 943, 393, 185, 36],
+      [`经营者:${person.name}`, 1199, 393, 290, 38],
+      ['明远信息技术', 370, 474, 221, 36],
+      ['服务部', 370, 558, 108, 36],
+      ['组成形式:', 165, 641, 313, 38],
+      ['个人经营', 536, 641, 157, 36],
+      ['注册日期:2011/05/17 经营场所:', 751, 641, 737, 38],
+      ['浙江省杭州市上城区清波街道南山', 235, 724, 553, 36],
+      ['经营范围', 1103, 724, 317, 36],
+      ['路218号湖滨商务大厦3幢12层', 235, 808, 553, 38],
+      ['1208室', 235, 891, 120, 38],
+      ['一般项目:技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广;软', 213, 972, 1323, 36],
+      ['登记机关:', 165, 1497, 154, 38],
+      ['二〇一一年六月十日', 165, 1564, 361, 36],
+    ]);
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.address.value).toBe('浙江省杭州市上城区清波街道南山路218号湖滨商务大厦3幢12层1208室');
+    expect(doc.fields.address.needsReview).toBe(true);
+  });
+});
