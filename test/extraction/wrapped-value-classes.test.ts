@@ -241,3 +241,37 @@ describe('a label that ends a line of other fields, its value at the margin belo
     expect(doc.fields.address.needsReview).toBe(true);
   });
 });
+
+describe('a two-character label justified across a wide label column', () => {
+  // `地` … `址` `:` set to the width of `法定代表人姓名:` (the characters ten heights apart), the address beyond.
+  const licence = (second: Line, colon: readonly Line[]): Line[] => [
+    ['企业法人营业执照', 307, 258, 1010, 100],
+    ['注册号:', 181, 489, 407, 33],
+    ['330106087012345', 661, 489, 278, 36],
+    ['企业名称:', 1012, 489, 461, 33],
+    [company.name, 1080, 564, 420, 33],
+    ['法定代表人姓名:', 181, 719, 308, 33],
+    [person.name, 517, 719, 110, 36],
+    ['成立日期:', 700, 719, 200, 33],
+    ['2012 年3 月8 日', 1000, 719, 259, 36],
+    ['地', 181, 873, 33, 33],
+    second,
+    ...colon,
+    ['浙江省杭州市上城区清波街道南山路218号湖', 730, 873, 680, 36],
+    ['滨商务大厦3幢12层1208室', 730, 948, 463, 36],
+    ['经营期限:', 181, 1025, 308, 33],
+    ['2012.03.08 至2032 年03 月07 日', 563, 1025, 489, 36],
+    ['登记机关:', 181, 1602, 167, 33],
+  ];
+
+  it('joins the pair into the label when the colon follows the second character', () => {
+    const doc = readOne(licence(['址', 546, 873, 33, 33], [[':', 607, 873, 33, 33]]));
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.address.value).toBe('浙江省杭州市上城区清波街道南山路218号湖滨商务大厦3幢12层1208室');
+  });
+
+  it('leaves two lone characters that far apart alone without the colon', () => {
+    const doc = readOne(licence(['址', 546, 873, 33, 33], []));
+    expect(doc.fields.address.value).toBeNull();
+  });
+});
