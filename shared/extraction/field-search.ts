@@ -90,6 +90,11 @@ export function findLabelledCandidates(
           // Lines joined across prose spacing are a guess about layout: the clerk confirms it.
           if (stacked.length > 0) candidate = withIssue(candidate, WRAP_INFERRED);
         } else if (candidate) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
+      } else if (!candidate) {
+        // Run-on prose cut a value at the text's right edge before it reads as one (`评价单位:杭州西溪` |
+        // `职业技术培训中心。`): read it with the margin line's first piece, as a guess the clerk confirms.
+        const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
+        if (margin) return joinedWith(base, reader, [first], margin);
       }
       if (candidate && below.length === 0 && above.length === 0 && !candidate.reading.issues.includes(VALUE_MAY_CONTINUE)) {
         // A box right after the value on its row, inside its column, that would change the value if it were part of
@@ -354,8 +359,10 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
       // Its own line's height, not the page's: a scan's watermark boxes raise the median line height.
       Math.abs(l.box.y - last.box.y) < last.box.height * 6 &&
       l.box.width < layout.width * 0.95 &&
-      // A lone character far out is a watermark's or a seal's, not the end of a line of text.
+      // A lone character far out is a watermark's or a seal's, not the end of a line of text; so is a pair of the
+      // seal's characters the layout read as one box (`职业` in the ring).
       !/^[\u3400-\u9fff]$/.test(l.flat) &&
+      !sealPair(layout, l) &&
       l.box.height / last.box.height > 0.6 &&
       l.box.height / last.box.height < 1.65,
   );
@@ -733,6 +740,17 @@ function sameRowMatch(layout: PageLayout, label: LayoutLine, value: LayoutLine):
  * Seal lettering runs on an arc: its box is far too narrow for its characters set in a straight row (`有限公司` in a
  * box taller than wide). It is never a field's value, however close it sits to a label.
  */
+/** Two Chinese characters in one box among a seal's ring of lone characters (three or more around it). */
+function sealPair(layout: PageLayout, line: LayoutLine): boolean {
+  if (!/^[\u3400-\u9fff]{2}$/.test(line.flat)) return false;
+  const reach = line.box.height * 4;
+  const cx = (l: LayoutLine) => l.box.x + l.box.width / 2;
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  return (
+    layout.lines.filter((o) => o !== line && /^[\u3400-\u9fff]$/.test(o.flat) && Math.hypot(cx(o) - cx(line), cy(o) - cy(line)) < reach).length >= 3
+  );
+}
+
 function onArc(line: LayoutLine): boolean {
   const chars = [...line.flat].filter((ch) => /[\u3400-\u9fff]/.test(ch)).length;
   // A straight row of n characters is about n heights wide (less padding and tilt); seal arcs come out at 0.2–0.25.

@@ -275,3 +275,47 @@ describe('a two-character label justified across a wide label column', () => {
     expect(doc.fields.address.value).toBeNull();
   });
 });
+
+describe('an issuer cut at the right edge of run-on prose, a seal beside it', () => {
+  // `，评价单位：` `杭州钱塘` ends its line (no organisation yet), `职业技能培训学校` opens the next at the margin; the seal's
+  // ring, one box holding two of its characters, reaches further right than the text and sets no edge.
+  const seal: Line[] = [
+    ['校', 1409, 802, 25, 25],
+    ['职业', 1430, 797, 42, 22],
+    ['技', 1471, 798, 23, 23],
+    ['训', 1373, 823, 27, 27],
+    ['培', 1360, 839, 27, 27],
+    ['能', 1489, 804, 26, 26],
+    ['等', 1507, 814, 27, 27],
+    ['级', 1522, 828, 27, 27],
+  ];
+  const certificate = (ring: readonly Line[]): Line[] => [
+    ['职业技能等级证书', 531, 199, 579, 60],
+    ['持证人姓名', 150, 360, 289, 32],
+    [':', 473, 360, 15, 32],
+    [person.name, 541, 360, 160, 32],
+    ['身份证号码:', 150, 502, 168, 32],
+    [person.id, 348, 502, 292, 32],
+    ['。', 670, 502, 31, 32],
+    ['职业名称:', 150, 635, 153, 32],
+    ['中式烹调师', 329, 635, 169, 32],
+    [',认定等级:', 522, 635, 188, 32],
+    ['四级(中级工)', 768, 635, 238, 32],
+    [',', 1064, 635, 31, 32],
+    ['证书号码:', 150, 704, 139, 32],
+    ['S330106957050201234567', 352, 704, 357, 32],
+    [',评价单位:', 773, 704, 170, 32],
+    ['杭州钱塘', 971, 704, 124, 32],
+    ['职业技能培训学校', 150, 775, 244, 32],
+    ['。', 420, 775, 31, 32],
+    ...ring,
+    ['2020.01.16', 1341, 908, 162, 32],
+  ];
+
+  it('reads the issuer joined with the margin line, for the clerk to confirm', () => {
+    const doc = readOne(certificate(seal));
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.issuer.value).toBe('杭州钱塘职业技能培训学校');
+    expect(doc.fields.issuer.needsReview).toBe(true);
+  });
+});
