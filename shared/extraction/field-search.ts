@@ -627,7 +627,9 @@ function valueStart(line: LayoutLine): number {
  */
 function inlineColumn(layout: PageLayout, line: LayoutLine, hit: LabelHit, next: LabelHit | undefined): ColumnSpan {
   const perChar = line.box.width / Math.max(1, line.text.length);
-  const start = line.box.x + perChar * hit.end;
+  // The value starts past the space after the label (`名称 杭州…`): wrapped lines align with it.
+  const separator = /^\s*/.exec(line.text.slice(hit.end))?.[0].length ?? 0;
+  const start = line.box.x + perChar * (hit.end + separator);
   const end = next ? line.box.x + perChar * next.start : columnRight(layout, line);
   return { start, min: line.box.x, end };
 }

@@ -319,3 +319,26 @@ describe('an issuer cut at the right edge of run-on prose, a seal beside it', ()
     expect(doc.fields.issuer.needsReview).toBe(true);
   });
 });
+
+describe('a branch company name after its label in run-on prose, wrapped on a loose pitch', () => {
+  // `，名称 杭州…有限公` ends a row of pairs; `司杭州上城区分公司` is set flush with the name (past the space), two
+  // line heights down as the prose rows are spaced.
+  it('joins the wrapped line flush with the name, not with the label', () => {
+    const doc = readOne([
+      ['统一社会信用代码 91330106MA2FY12345 (2-1)', 165, 154, 811, 40],
+      ['营业执照', 812, 221, 650, 118],
+      ['类型', 118, 510, 144, 36],
+      ['有限责任公司分公司(自', 292, 510, 405, 40],
+      [',名称 杭州紫光电子商务有限公', 729, 510, 605, 39],
+      [',负责人', 1353, 510, 182, 39],
+      [person.name, 1566, 510, 108, 36],
+      ['然人投资或控股)', 292, 593, 266, 40],
+      ['司杭州上城区分公司', 929, 593, 325, 36],
+      [',成立日期 2010年3月4日', 118, 677, 420, 39],
+      [',营业期限', 560, 677, 234, 39],
+      ['2010年3月4日至2030年3月3日', 806, 677, 700, 40],
+    ]);
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.companyName.value).toBe('杭州紫光电子商务有限公司杭州上城区分公司');
+  });
+});
