@@ -230,7 +230,7 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
     // A line on the row of the label's own English gloss is no other label's value.
     const owner = above ? rowOwner(layout, above) : undefined;
     if (!above || above.hits.length > 0 || (owner && !sameLabelCell(owner, label))) break;
-    if (!closestLabelIs(layout, above, label) && !setWithBlockBelow(layout, above, current, h)) break;
+    if (!closestLabelIs(layout, above, label) && !(setWithBlockBelow(layout, above, current, h) && nearerLabelHasValue(layout, above, label))) break;
     // The label's row must lie below the line's centre: otherwise the line is the label's own row's neighbour above.
     if (centreY(label) <= centreY(above) + above.box.height * 0.3) break;
     // A line belongs to the block it is set tighter with: one flush under another value's lines (`有限责任公司分公`
@@ -274,6 +274,26 @@ function setWithBlockBelow(layout: PageLayout, line: LayoutLine, below: LayoutLi
     .sort((a, b) => b.box.y + b.box.height - (a.box.y + a.box.height))[0];
   if (!over) return false;
   return line.box.y - (over.box.y + over.box.height) > gapBelow + h;
+}
+
+/**
+ * True when the label nearer `line` than `label` (the previous label of the column) has a value of its own on its row:
+ * `line` is then no value of that label's. A label with nothing beside it may own a value printed low (`姓名` with
+ * `王晓明` half a line down, right over `职业名称`'s `电工`).
+ */
+function nearerLabelHasValue(layout: PageLayout, line: LayoutLine, label: LayoutLine): boolean {
+  const rival = labelsLeftOf(layout, line).find((r) => r.label !== label && !sameLabelCell(r.label, label))?.label;
+  if (!rival) return true;
+  const h = Math.max(rival.box.height, line.box.height);
+  return layout.lines.some(
+    (o) =>
+      o !== line &&
+      o.half === rival.half &&
+      o.hits.length === 0 &&
+      o.leading !== '' &&
+      o.box.x >= right(rival) - h * 0.5 &&
+      Math.abs(centreY(o) - centreY(rival)) < h * 0.6,
+  );
 }
 
 /**

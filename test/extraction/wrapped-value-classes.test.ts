@@ -4,8 +4,8 @@ import type { OcrPage } from '../../shared/ocr/index.js';
 import { company, creditCode, laborContractPages, person } from './support/documents.js';
 import { PageBuilder } from './support/page-builder.js';
 
-// Classes behind the wrapped values (licence addresses, a contract start date) the reader cut short on digital PDFs (issue 12, development samples
-// procedural-v3-dev, dev3, dev4 and dev6; procedural-v3 itself never opened). The text layer is exact, so each miss was
+// Classes behind the values the reader cut short or missed on digital PDFs (issue 12, development samples packets-v1,
+// packets-v2, procedural-v3-dev … dev6; procedural-v3 itself never opened). The text layer is exact, so each miss was
 // the reader's. Built on constructed OCR lines with values of their own: no eval file is read here.
 
 const TODAY = '2026-12-04';
