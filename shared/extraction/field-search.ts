@@ -201,6 +201,21 @@ export function findLabelledCandidates(
             });
             continue;
           }
+          // A value the layout cut into boxes at a word that is itself a label (`杭州市` | `职业` | `能力建设指导服务中心`):
+          // nothing reads alone, the boxes side by side read as one. A guess the clerk confirms.
+          const pieces = options.wrap && !reading && above.length === 0 ? rowPiecesAfter(layout, neighbour.line) : [];
+          const piecesRaw = pieces.length > 0 ? [neighbour.text, ...pieces.map((p) => p.text)].join('') : '';
+          const piecesReading = piecesRaw ? reader(piecesRaw) : null;
+          if (piecesReading && pieces.some((p) => p.hits.length > 0)) {
+            candidates.push({
+              reading: { ...piecesReading, issues: [...piecesReading.issues, 'split_value_inferred'] },
+              line: mergeLines([neighbour.line, ...pieces], piecesRaw),
+              labelMatch: labelMatch * JOINED_GUESS,
+              raw: piecesRaw,
+              labelRank,
+            });
+            continue;
+          }
           push({ reading, line: neighbour.line, labelMatch, raw: neighbour.text, labelRank }, neighbour.line, column, above);
           continue;
         }
@@ -579,6 +594,36 @@ function lineUnder(layout: PageLayout, line: LayoutLine, column: ColumnSpan): La
  * An unlabelled box on `line`'s row starting within two character heights after it and inside the value's column:
  * the rest of a value the engine boxed in two pieces, or text printed right after it.
  */
+/**
+ * The boxes after `line` on its row, each within a line height of the one before, none ending in a colon (a label
+ * waiting for its value), up to three: the rest of a value the layout cut at a word the lexicon knows as a label.
+ */
+function rowPiecesAfter(layout: PageLayout, line: LayoutLine): LayoutLine[] {
+  const out: LayoutLine[] = [];
+  let current = line;
+  while (out.length < 3) {
+    const h = current.box.height;
+    const end = current.box.x + current.box.width;
+    const cy = current.box.y + h / 2;
+    const next = layout.lines
+      .filter(
+        (o) =>
+          o !== current &&
+          o.half === line.half &&
+          Math.abs(o.box.y + o.box.height / 2 - cy) < Math.min(h, o.box.height) * 0.5 &&
+          o.box.x >= end - h * 0.3 &&
+          o.box.x - end < h &&
+          o.box.height / h > 0.75 &&
+          o.box.height / h < 1.33,
+      )
+      .sort((a, b) => a.box.x - b.box.x)[0];
+    if (!next || /[:：]/.test(next.flat) || !/^[\u3400-\u9fff]+$/.test(next.flat)) break;
+    out.push(next);
+    current = next;
+  }
+  return out;
+}
+
 function boxRightAfter(layout: PageLayout, line: LayoutLine, column: ColumnSpan): LayoutLine | undefined {
   const h = line.box.height;
   const end = line.box.x + line.box.width;

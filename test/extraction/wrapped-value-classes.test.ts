@@ -342,3 +342,37 @@ describe('a branch company name after its label in run-on prose, wrapped on a lo
     expect(doc.fields.companyName.value).toBe('杭州紫光电子商务有限公司杭州上城区分公司');
   });
 });
+
+describe('an issuer the layout cut into boxes at a word that is itself a label', () => {
+  // `杭州市` | `职业` | `能力建设指导服务中心`: `职业` is a label in the lexicon, and `杭州市` alone is no organisation.
+  const certificate = (issuerBoxes: readonly Line[]): Line[] => [
+    ['专项职业能力证书', 472, 196, 687, 67],
+    ['姓名:', 205, 380, 73, 34],
+    [person.name, 348, 380, 96, 32],
+    [';证件号码:', 711, 380, 169, 34],
+    [person.id, 919, 380, 319, 34],
+    ['专项能力名称:', 205, 507, 242, 34],
+    ['养老护理', 484, 507, 149, 32],
+    ['证书号码:', 671, 507, 203, 34],
+    ['ZX20203301612345', 930, 507, 286, 34],
+    ['发证机关', 205, 582, 205, 32],
+    [':', 436, 582, 9, 34],
+    ...issuerBoxes,
+    ['发证日期:', 205, 655, 137, 34],
+    ['2020/11/20', 411, 655, 167, 34],
+  ];
+
+  it('reads the boxes side by side as one issuer, for the clerk to confirm', () => {
+    const doc = readOne(
+      certificate([
+        ['杭州市', 540, 582, 147, 32],
+        ['职业', 713, 582, 90, 32],
+        ['能力建设指导服务中心', 828, 582, 551, 32],
+      ]),
+    );
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.issuer.value).toBe('杭州市职业能力建设指导服务中心');
+    expect(doc.fields.issuer.needsReview).toBe(true);
+    expect(doc.fields.issuer.issues ?? []).toContain('split_value_inferred');
+  });
+});
