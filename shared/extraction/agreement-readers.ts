@@ -202,8 +202,11 @@ function signedUnderBothParties(page: DocumentContext['layouts'][number], dateLi
 function signedDateField(ctx: DocumentContext): DraftField | undefined {
   const found = labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue);
   if (found) return found;
-  const last = ctx.layouts[ctx.layouts.length - 1];
-  const lines = last.lines.filter((l) => findDates(l.text).length === 1 && !/自|至|起|期限/.test(l.flat));
+  // The signature page is the last page that holds a date: a contract may end on a blank record page
+  // (`劳动合同变更、续订记录` with empty date cells) after the one both parties signed.
+  const dated = (page: DocumentContext['layouts'][number]) => page.lines.filter((l) => findDates(l.text).length === 1 && !/自|至|起|期限/.test(l.flat));
+  const last = [...ctx.layouts].reverse().find((page) => dated(page).length > 0) ?? ctx.layouts[ctx.layouts.length - 1];
+  const lines = dated(last);
   const line = lines[lines.length - 1];
   const reading = line ? readDateValue(line.text) : null;
   if (!line || !reading) return undefined;

@@ -229,7 +229,8 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
       .sort((a, b) => b.box.y - a.box.y)[0];
     // A line on the row of the label's own English gloss is no other label's value.
     const owner = above ? rowOwner(layout, above) : undefined;
-    if (!above || above.hits.length > 0 || (owner && !sameLabelCell(owner, label)) || !closestLabelIs(layout, above, label)) break;
+    if (!above || above.hits.length > 0 || (owner && !sameLabelCell(owner, label))) break;
+    if (!closestLabelIs(layout, above, label) && !(setWithBlockBelow(layout, above, current, h) && nearerLabelHasValue(layout, above, label))) break;
     // The label's row must lie below the line's centre: otherwise the line is the label's own row's neighbour above.
     if (centreY(label) <= centreY(above) + above.box.height * 0.3) break;
     // A line belongs to the block it is set tighter with: one flush under another value's lines (`有限责任公司分公`
@@ -249,6 +250,50 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
     current = above;
   }
   return out;
+}
+
+/**
+ * True when `line` is set with the block under it, apart from everything above it: flush on `below` (a wrapped
+ * line's gap) while the nearest line over it in its column is clearly farther. A value centred on its label's row
+ * starts its block a line or two above that row, nearer the previous label than its own (`浙江省杭州市西湖区三墩` |
+ * `镇西园路411号紫金港科` over `企业住所:` | `技城创业大厦7幢21层29` | `07室`); the previous label's value is
+ * the line set apart above. A block that started on another label's row is tight above too, and so stays apart.
+ */
+function setWithBlockBelow(layout: PageLayout, line: LayoutLine, below: LayoutLine, h: number): boolean {
+  const gapBelow = below.box.y - (line.box.y + line.box.height);
+  if (gapBelow > h * 0.6) return false;
+  const over = layout.lines
+    .filter(
+      (o) =>
+        o !== line &&
+        o.half === line.half &&
+        o.box.y + o.box.height <= line.box.y + h * 0.35 &&
+        o.box.x < right(line) &&
+        right(o) > line.box.x,
+    )
+    .sort((a, b) => b.box.y + b.box.height - (a.box.y + a.box.height))[0];
+  if (!over) return false;
+  return line.box.y - (over.box.y + over.box.height) > gapBelow + h;
+}
+
+/**
+ * True when the label nearer `line` than `label` (the previous label of the column) has a value of its own on its row:
+ * `line` is then no value of that label's. A label with nothing beside it may own a value printed low (`姓名` with
+ * `王晓明` half a line down, right over `职业名称`'s `电工`).
+ */
+function nearerLabelHasValue(layout: PageLayout, line: LayoutLine, label: LayoutLine): boolean {
+  const rival = labelsLeftOf(layout, line).find((r) => r.label !== label && !sameLabelCell(r.label, label))?.label;
+  if (!rival) return true;
+  const h = Math.max(rival.box.height, line.box.height);
+  return layout.lines.some(
+    (o) =>
+      o !== line &&
+      o.half === rival.half &&
+      o.hits.length === 0 &&
+      o.leading !== '' &&
+      o.box.x >= right(rival) - h * 0.5 &&
+      Math.abs(centreY(o) - centreY(rival)) < h * 0.6,
+  );
 }
 
 /**

@@ -90,6 +90,11 @@ export function findLabelledCandidates(
           // Lines joined across prose spacing are a guess about layout: the clerk confirms it.
           if (stacked.length > 0) candidate = withIssue(candidate, WRAP_INFERRED);
         } else if (candidate) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
+      } else if (!candidate) {
+        // Run-on prose cut a value at the text's right edge before it reads as one (`评价单位:杭州西溪` |
+        // `职业技术培训中心。`): read it with the margin line's first piece, as a guess the clerk confirms.
+        const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
+        if (margin) return joinedWith(base, reader, [first], margin);
       }
       if (candidate && below.length === 0 && above.length === 0 && !candidate.reading.issues.includes(VALUE_MAY_CONTINUE)) {
         // A box right after the value on its row, inside its column, that would change the value if it were part of
@@ -175,15 +180,38 @@ export function findLabelledCandidates(
           // A short value wrapped in a cell centred on its label (`二〇二一年三` | `月十八日`, the label's row on the
           // second line): the line beside the label reads only with the one above it. A guess the clerk confirms.
           const lead = !options.wrap && !reading ? leadingLinesAbove(layout, neighbour.line, line, column, 1) : [];
-          const leadRaw = lead.length > 0 ? `${lead[0].leading}${neighbour.text}` : '';
-          const leadReading = leadRaw ? reader(leadRaw) : null;
+          let leadRaw = lead.length > 0 ? `${lead[0].leading}${neighbour.text}` : '';
+          let leadReading = leadRaw ? reader(leadRaw) : null;
+          // Three lines centred on the label (`二〇一九年` | `四月二十一` beside it | `日`): the short value's
+          // middle line is on the label's row, its head above and its last character under it.
+          const tail = lead.length > 0 && !leadReading ? lineUnder(layout, neighbour.line, column) : undefined;
+          if (tail && !closestLabelIs(layout, tail, line)) leadReading = null;
+          else if (tail) {
+            leadRaw = `${leadRaw}${tail.leading}`;
+            leadReading = reader(leadRaw);
+          }
           if (leadReading) {
             const joinedReading = { ...leadReading, issues: [...leadReading.issues, WRAP_INFERRED] };
             candidates.push({
               reading: joinedReading,
-              line: mergeLines([lead[0], neighbour.line], leadRaw),
+              line: mergeLines(tail ? [lead[0], neighbour.line, tail] : [lead[0], neighbour.line], leadRaw),
               labelMatch: labelMatch * JOINED_GUESS,
               raw: leadRaw,
+              labelRank,
+            });
+            continue;
+          }
+          // A value the layout cut into boxes at a word that is itself a label (`杭州市` | `职业` | `能力建设指导服务中心`):
+          // nothing reads alone, the boxes side by side read as one. A guess the clerk confirms.
+          const pieces = options.wrap && !reading && above.length === 0 ? rowPiecesAfter(layout, neighbour.line) : [];
+          const piecesRaw = pieces.length > 0 ? [neighbour.text, ...pieces.map((p) => p.text)].join('') : '';
+          const piecesReading = piecesRaw ? reader(piecesRaw) : null;
+          if (piecesReading && pieces.some((p) => p.hits.length > 0)) {
+            candidates.push({
+              reading: { ...piecesReading, issues: [...piecesReading.issues, 'split_value_inferred'] },
+              line: mergeLines([neighbour.line, ...pieces], piecesRaw),
+              labelMatch: labelMatch * JOINED_GUESS,
+              raw: piecesRaw,
               labelRank,
             });
             continue;
@@ -216,7 +244,10 @@ export function findLabelledCandidates(
         // A name spread character by character may leave its first character alone on the label's row, the rest at
         // the margin (`职工姓名:　司` | `马　嘉　涵`): read joined, the lone character first.
         const lone = last && !inlineValue ? loneCharacterAfter(layout, line) : undefined;
-        const runOn = last && !inlineValue ? marginLineAfter(layout, lone ?? line, true) : undefined;
+        // The margin line must end before the label does: a label that ends a line of other fields
+        // (`注册日期:2009/11/30 经营场所:`) starts well right of the line's start.
+        const labelX = lone ? undefined : line.box.x + (line.box.width * hit.start) / Math.max(1, line.text.length);
+        const runOn = last && !inlineValue ? marginLineAfter(layout, lone ?? line, true, labelX) : undefined;
         const runOnText = runOn && firstPiece(runOn.leading) ? `${lone?.flat ?? ''}${firstPiece(runOn.leading)}` : '';
         // Read like any value of its own line: it may wrap in turn (`浙江省…解放路63` | `号28幢1504室`).
         const runOnValue =
@@ -333,7 +364,7 @@ function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
  * when it starts with unlabelled text; `undefined` otherwise. See `runsOnAtMargin`. With `wholeValue` (a label that
  * ends its line), the margin line's text is the value itself, so a date or a number alone there counts too.
  */
-function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = false): LayoutLine | undefined {
+function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = false, labelX = last.box.x): LayoutLine | undefined {
   const h = Math.max(last.box.height, layout.medianLineHeight * 0.8);
   const rightOf = (l: LayoutLine) => l.box.x + l.box.width;
   // Text lines of the value's type size only: a watermark's or a title's boxes set no edge or margin.
@@ -343,8 +374,10 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
       // Its own line's height, not the page's: a scan's watermark boxes raise the median line height.
       Math.abs(l.box.y - last.box.y) < last.box.height * 6 &&
       l.box.width < layout.width * 0.95 &&
-      // A lone character far out is a watermark's or a seal's, not the end of a line of text.
+      // A lone character far out is a watermark's or a seal's, not the end of a line of text; so is a pair of the
+      // seal's characters the layout read as one box (`职业` in the ring).
       !/^[\u3400-\u9fff]$/.test(l.flat) &&
+      !sealPair(layout, l) &&
       l.box.height / last.box.height > 0.6 &&
       l.box.height / last.box.height < 1.65,
   );
@@ -374,7 +407,7 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
         l.box.y >= bottom - h * 0.35 &&
         l.box.y < bottom + h * 8 &&
         (l.box.x < margin + h || (l.box.x < margin + h * 3 && rowStart(l))) &&
-        l.box.x + l.box.width < last.box.x,
+        l.box.x + l.box.width < labelX,
     )
     .sort((a, b) => a.box.y - b.box.y)[0];
   if (!first) return undefined;
@@ -561,6 +594,36 @@ function lineUnder(layout: PageLayout, line: LayoutLine, column: ColumnSpan): La
  * An unlabelled box on `line`'s row starting within two character heights after it and inside the value's column:
  * the rest of a value the engine boxed in two pieces, or text printed right after it.
  */
+/**
+ * The boxes after `line` on its row, each within a line height of the one before, none ending in a colon (a label
+ * waiting for its value), up to three: the rest of a value the layout cut at a word the lexicon knows as a label.
+ */
+function rowPiecesAfter(layout: PageLayout, line: LayoutLine): LayoutLine[] {
+  const out: LayoutLine[] = [];
+  let current = line;
+  while (out.length < 3) {
+    const h = current.box.height;
+    const end = current.box.x + current.box.width;
+    const cy = current.box.y + h / 2;
+    const next = layout.lines
+      .filter(
+        (o) =>
+          o !== current &&
+          o.half === line.half &&
+          Math.abs(o.box.y + o.box.height / 2 - cy) < Math.min(h, o.box.height) * 0.5 &&
+          o.box.x >= end - h * 0.3 &&
+          o.box.x - end < h &&
+          o.box.height / h > 0.75 &&
+          o.box.height / h < 1.33,
+      )
+      .sort((a, b) => a.box.x - b.box.x)[0];
+    if (!next || /[:：]/.test(next.flat) || !/^[\u3400-\u9fff]+$/.test(next.flat)) break;
+    out.push(next);
+    current = next;
+  }
+  return out;
+}
+
 function boxRightAfter(layout: PageLayout, line: LayoutLine, column: ColumnSpan): LayoutLine | undefined {
   const h = line.box.height;
   const end = line.box.x + line.box.width;
@@ -588,7 +651,18 @@ function withIssue(candidate: Candidate, issue: string): Candidate {
 
 /** The column of a value on a line of its own: from its start to the next label column on its row. */
 function valueColumn(layout: PageLayout, line: LayoutLine): ColumnSpan {
-  return { start: line.box.x, min: line.box.x - line.box.height, end: columnRight(layout, line) };
+  return { start: valueStart(line), min: line.box.x - line.box.height, end: columnRight(layout, line) };
+}
+
+/**
+ * Where a value's first character sits on its line: a line that opens with its label's separator (`: 浙江省…`, the
+ * label spread into boxes of its own) starts its value a character or so in, and the wrapped lines are set flush
+ * with the value, not with the colon. Characters are about evenly spaced in a box.
+ */
+function valueStart(line: LayoutLine): number {
+  const offset = line.leading ? line.text.indexOf(line.leading) : 0;
+  if (offset <= 0 || !/^[\s:：]+$/.test(line.text.slice(0, offset))) return line.box.x;
+  return line.box.x + (line.box.width / Math.max(1, line.text.length)) * offset;
 }
 
 /**
@@ -598,7 +672,9 @@ function valueColumn(layout: PageLayout, line: LayoutLine): ColumnSpan {
  */
 function inlineColumn(layout: PageLayout, line: LayoutLine, hit: LabelHit, next: LabelHit | undefined): ColumnSpan {
   const perChar = line.box.width / Math.max(1, line.text.length);
-  const start = line.box.x + perChar * hit.end;
+  // The value starts past the space after the label (`名称 杭州…`): wrapped lines align with it.
+  const separator = /^\s*/.exec(line.text.slice(hit.end))?.[0].length ?? 0;
+  const start = line.box.x + perChar * (hit.end + separator);
   const end = next ? line.box.x + perChar * next.start : columnRight(layout, line);
   return { start, min: line.box.x, end };
 }
@@ -711,6 +787,17 @@ function sameRowMatch(layout: PageLayout, label: LayoutLine, value: LayoutLine):
  * Seal lettering runs on an arc: its box is far too narrow for its characters set in a straight row (`有限公司` in a
  * box taller than wide). It is never a field's value, however close it sits to a label.
  */
+/** Two Chinese characters in one box among a seal's ring of lone characters (three or more around it). */
+function sealPair(layout: PageLayout, line: LayoutLine): boolean {
+  if (!/^[\u3400-\u9fff]{2}$/.test(line.flat)) return false;
+  const reach = line.box.height * 4;
+  const cx = (l: LayoutLine) => l.box.x + l.box.width / 2;
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  return (
+    layout.lines.filter((o) => o !== line && /^[\u3400-\u9fff]$/.test(o.flat) && Math.hypot(cx(o) - cx(line), cy(o) - cy(line)) < reach).length >= 3
+  );
+}
+
 function onArc(line: LayoutLine): boolean {
   const chars = [...line.flat].filter((ch) => /[\u3400-\u9fff]/.test(ch)).length;
   // A straight row of n characters is about n heights wide (less padding and tilt); seal arcs come out at 0.2–0.25.

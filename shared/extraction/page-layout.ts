@@ -354,6 +354,16 @@ function slopeFromNeighbours(lines: LayoutLine[]): number | undefined {
  */
 const LABEL_PIECE = /^(?:[\u3400-\u9fff]{1,3}|[()])$/;
 
+/** True when the box at `j` ends with a colon, or the next box on its row, right after it, is a colon alone. */
+function colonAfter(lines: readonly LayoutLine[], j: number): boolean {
+  const b = lines[j];
+  if (/[:：]$/.test(b.flat)) return true;
+  const next = lines[j + 1];
+  if (!next || next.page !== b.page || !/^[:：]$/.test(next.flat)) return false;
+  const h = b.box.height;
+  return Math.abs(next.box.y + next.box.height / 2 - (b.box.y + h / 2)) < h / 2 && next.box.x - (b.box.x + b.box.width) < h * 2;
+}
+
 /**
  * Joins a label the engine read as separate boxes because of wide letter-spacing (`住` … `所`, `法` `定` `代` `表`
  * `人`, `成立` … `日期`) when the pieces sit side by side on one row and together spell a known label (one
@@ -378,7 +388,10 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       const gap = b.box.x - (last.box.x + last.box.width);
       // Two lone characters justified across a wide label column (`甲　　　　方`, `名` … `称:` set to the width of
       // `统一社会信用代码`) sit further apart; the colon after the last is no character of the label.
-      const reach = pieces.length === 1 && first.length === 1 && b.flat.replace(/[:：]$/, '').length === 1 ? 8 : 4;
+      // Justified across a label column as wide as `法定代表人姓名:` (`地` … `址` `:`), they sit further still: with
+      // the colon right after the second, the pair is a label however far apart.
+      const lonePair = pieces.length === 1 && first.length === 1 && b.flat.replace(/[:：]$/, '').length === 1;
+      const reach = lonePair ? (colonAfter(lines, j) ? 12 : 8) : 4;
       if (!sameRow || gap < -h * 0.3 || gap > h * reach) break;
       pieces.push(b);
       if (!LABEL_PIECE.test(b.flat)) break;

@@ -128,9 +128,11 @@ describe('a wrapped value read only in part', () => {
     );
     expect(doc.type).toBe('business_license');
     const address = doc.fields.address;
-    // Read from the label's row down, the value misses its first line: never passed unreviewed as it is.
-    expect(address.value === '浙江省杭州市西湖区转塘街道西园路626号文新智谷产业园6幢9层903室' || address.needsReview).toBe(true);
-    expect(address.issues ?? []).toContain('value_may_continue');
+    // The first line, set tight on the block and apart from `营业期限`'s value above, is read with it (h/digital12);
+    // read in part, the value would never pass unreviewed.
+    const whole = address.value === '浙江省杭州市西湖区转塘街道西园路626号文新智谷产业园6幢9层903室';
+    expect(whole || address.needsReview).toBe(true);
+    if (!whole) expect(address.issues ?? []).toContain('value_may_continue');
   });
 
   it('keeps a one-line address in the same grid confident', () => {
