@@ -263,14 +263,7 @@ function setWithBlockBelow(layout: PageLayout, line: LayoutLine, below: LayoutLi
   const gapBelow = below.box.y - (line.box.y + line.box.height);
   if (gapBelow > h * 0.6) return false;
   const over = layout.lines
-    .filter(
-      (o) =>
-        o !== line &&
-        o.half === line.half &&
-        o.box.y + o.box.height <= line.box.y + h * 0.35 &&
-        o.box.x < right(line) &&
-        right(o) > line.box.x,
-    )
+    .filter((o) => o !== line && o.half === line.half && o.box.y + o.box.height <= line.box.y + h * 0.35 && o.box.x < right(line) && right(o) > line.box.x)
     .sort((a, b) => b.box.y + b.box.height - (a.box.y + a.box.height))[0];
   if (!over) return false;
   return line.box.y - (over.box.y + over.box.height) > gapBelow + h;

@@ -793,9 +793,7 @@ function sealPair(layout: PageLayout, line: LayoutLine): boolean {
   const reach = line.box.height * 4;
   const cx = (l: LayoutLine) => l.box.x + l.box.width / 2;
   const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
-  return (
-    layout.lines.filter((o) => o !== line && /^[\u3400-\u9fff]$/.test(o.flat) && Math.hypot(cx(o) - cx(line), cy(o) - cy(line)) < reach).length >= 3
-  );
+  return layout.lines.filter((o) => o !== line && /^[\u3400-\u9fff]$/.test(o.flat) && Math.hypot(cx(o) - cx(line), cy(o) - cy(line)) < reach).length >= 3;
 }
 
 function onArc(line: LayoutLine): boolean {

@@ -98,7 +98,7 @@ describe('an address centred on its label, starting a line or two above the labe
     expect(doc.fields.establishedDate?.value).toBe('2009-06-14');
   });
 
-  it('takes no line above that ends a block begun on the previous label\'s row', () => {
+  it("takes no line above that ends a block begun on the previous label's row", () => {
     // `类型:`'s value wraps down towards the address row, at a wrapped line's gap: it is not the address's start,
     // though it sits nearer `企业住所:` than the type label's centre.
     const doc = readOne([
