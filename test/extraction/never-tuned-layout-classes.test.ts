@@ -2,22 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { company, creditCode, person } from './support/documents.js';
+import { textLayerPage as page, type Line } from './support/text-lines.js';
 
 // Classes behind the wrong fields of the procedural-v3 development sample (issue 12: a ruled bilingual grid and
 // fill-in-the-blank prose), each on constructed OCR lines with their own values: no eval file is read here.
 
 const TODAY = '2026-12-04';
-type Line = [text: string, x: number, y: number, width: number, height: number];
 
-function page(lines: readonly Line[], size: { width: number; height: number } = { width: 1653, height: 2339 }): OcrPage {
-  return {
-    pageNumber: 1,
-    ...size,
-    rotation: 0,
-    source: 'text_layer',
-    lines: lines.map(([text, x, y, width, height]) => ({ text, confidence: 1, box: { x, y, width, height } })),
-  };
-}
 const readOne = (p: OcrPage) => extractDocuments([p], { today: TODAY })[0];
 
 /** A one-page labour contract in a bilingual grid: two label/value pairs a row, English gloss over each label. */

@@ -2,23 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { company, creditCode, person, residentId } from './support/documents.js';
+import { textLayerPage as page, type Line } from './support/text-lines.js';
 
 // Classes behind the fields the reader missed or read short on fill-in-the-blank prose and ruled bilingual grids
 // (issue 12, development samples procedural-v3-dev…dev6; procedural-v3 itself never opened). Each is built on
 // constructed OCR lines with values of its own: no eval file is read here.
 
 const TODAY = '2026-12-04';
-type Line = [text: string, x: number, y: number, width: number, height: number];
 
-function page(lines: readonly Line[], size: { width: number; height: number } = { width: 1653, height: 2339 }): OcrPage {
-  return {
-    pageNumber: 1,
-    ...size,
-    rotation: 0,
-    source: 'text_layer',
-    lines: lines.map(([text, x, y, width, height]) => ({ text, confidence: 1, box: { x, y, width, height } })),
-  };
-}
 const readOne = (p: OcrPage) => extractDocuments([p], { today: TODAY })[0];
 
 const employeeId = residentId('19870412', '330102', '316');

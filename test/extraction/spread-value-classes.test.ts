@@ -3,24 +3,14 @@ import { extractDocuments } from '../../shared/extraction/index.js';
 import { buildPageLayout } from '../../shared/extraction/page-layout.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { creditCode, residentId } from './support/documents.js';
+import { textLayerPage as page, type Line } from './support/text-lines.js';
 
 // Classes behind the labour-contract fields the reader missed on layouts that spread labels and values character by
 // character (issues 12 and 19, development samples procedural-v3-dev2, dev4 and dev6; procedural-v3 itself never
 // opened). Built on constructed OCR lines with values of their own: no eval file is read here.
 
 const TODAY = '2026-12-04';
-type Line = [text: string, x: number, y: number, width: number, height: number];
 
-function page(lines: readonly Line[]): OcrPage {
-  return {
-    pageNumber: 1,
-    width: 1653,
-    height: 2339,
-    rotation: 0,
-    source: 'text_layer',
-    lines: lines.map(([text, x, y, width, height]) => ({ text, confidence: 1, box: { x, y, width, height } })),
-  };
-}
 const readOne = (lines: readonly Line[]) => extractDocuments([page(lines)], { today: TODAY })[0];
 
 /** One box per character, `pitch` pixels from the start of one to the start of the next. */

@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
-import type { OcrPage } from '../../shared/ocr/index.js';
 import { company, creditCode, laborContractPages, person } from './support/documents.js';
 import { PageBuilder } from './support/page-builder.js';
+import { textLayerPage as page, type Line } from './support/text-lines.js';
 
 // Classes behind the values the reader cut short or missed on digital PDFs (issue 12, development samples packets-v1,
 // packets-v2, procedural-v3-dev … dev6; procedural-v3 itself never opened). The text layer is exact, so each miss was
 // the reader's. Built on constructed OCR lines with values of their own: no eval file is read here.
 
 const TODAY = '2026-12-04';
-type Line = [text: string, x: number, y: number, width: number, height: number];
 
-function page(lines: readonly Line[]): OcrPage {
-  return {
-    pageNumber: 1,
-    width: 1653,
-    height: 2339,
-    rotation: 0,
-    source: 'text_layer',
-    lines: lines.map(([text, x, y, width, height]) => ({ text, confidence: 1, box: { x, y, width, height } })),
-  };
-}
 const readOne = (lines: readonly Line[]) => extractDocuments([page(lines)], { today: TODAY })[0];
 
 /** One box per character, `pitch` pixels from the start of one to the start of the next. */
