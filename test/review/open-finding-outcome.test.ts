@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedMixedPersonClaimInBatch } from './mixed-person-fixture.js';
 import { seedClaim } from './review-fixtures.js';
 import { reviewTestEnv, type ReviewTestEnv } from './review-env.js';
 
@@ -9,26 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => env.drop());
 
-const institution = { userId: 'institution-a', roles: ['institution' as const], institutionId: 'inst-a' };
-
-/** A claim of institution-a's batch whose contract and social-insurance record name someone else. */
-async function aMixedPersonClaimInABatch() {
-  const { batch } = await env.batches!.create(institution, {
-    files: [
-      { name: '名册.xlsx', size: 10, contentType: 'application/octet-stream', role: 'roster' },
-      { name: '证书.zip', size: 10, contentType: 'application/zip', role: 'certificates' },
-    ],
-  });
-  const mixed = await seedClaim(env.stores, {
-    level: 2,
-    submissionId: batch.batchId,
-    caseId: `case-${batch.batchId}-1`,
-    institutionId: 'inst-a',
-    personName: '李四',
-    otherPerson: { name: '周敏', idNumber: '330106198805052345' },
-  });
-  return { batchId: batch.batchId, mixed };
-}
+const aMixedPersonClaimInABatch = () => seedMixedPersonClaimInBatch(env);
 
 /** The case as every view outside the case view shows it: a state's list, a search, the training body's view, its line and report row. */
 async function shownOutside(batchId: string, caseId: string) {

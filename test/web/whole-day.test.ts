@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMAIL_SUBMISSION, seedEmailSubmission } from '../review/email-submission-fixture.js';
 import { RESIDENCY_UNKNOWN, seedDayClaim } from '../review/review-day-fixtures.js';
 import { seedClaim } from '../review/review-fixtures.js';
+import { seedMixedPersonClaimInBatch } from '../review/mixed-person-fixture.js';
 import type { ReviewTestEnv } from '../review/review-env.js';
 import { seedUnclassifiedClaim } from './day-fixtures.js';
 import { signedInPage, SIGN_IN_KEY, startPageStack, VIEWPORTS, type PageStack, type SeededUser } from './page-stack.js';
@@ -62,21 +63,7 @@ describe('a whole day on the page', () => {
       const emailId = await seedEmailSubmission(env.stores);
       const mailed = await seedClaim(env.stores, { level: 2, submissionId: emailId, personName: '钱二' });
       const unclassified = await seedUnclassifiedClaim(env.stores, { level: 2, personName: '孙三' });
-      const principal = { userId: 'institution-a', roles: ['institution' as const], institutionId: 'inst-a' };
-      const { batch } = await env.batches!.create(principal, {
-        files: [
-          { name: '名册.xlsx', size: 10, contentType: 'application/octet-stream', role: 'roster' },
-          { name: '证书.zip', size: 10, contentType: 'application/zip', role: 'certificates' },
-        ],
-      });
-      const mixed = await seedClaim(env.stores, {
-        level: 2,
-        submissionId: batch.batchId,
-        caseId: `case-${batch.batchId}-1`,
-        institutionId: 'inst-a',
-        personName: '李四',
-        otherPerson: { name: '周敏', idNumber: '330106198805052345' },
-      });
+      const { batchId, mixed } = await seedMixedPersonClaimInBatch(env);
 
       const page = await signedInPage(stack, 'clerk1', VIEWPORTS.desk);
       page.setDefaultTimeout(30_000);
@@ -171,7 +158,7 @@ describe('a whole day on the page', () => {
 
       // The training body: its batch, and the case's outcome in one line.
       await switchUser(page, 'institution-a');
-      await page.locator(`tr[data-batch="${batch.batchId}"]`).click();
+      await page.locator(`tr[data-batch="${batchId}"]`).click();
       const line = page.locator(`#case-outcomes li[data-case="${mixed.caseId}"]`);
       await line.waitFor();
       expect(await line.textContent()).toMatch(/已审批 · 符合 · 5,000 元/);
