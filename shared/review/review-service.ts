@@ -44,6 +44,8 @@ export interface ReviewServiceDeps {
 const STAFF = ['clerk', 'supervisor'] as const;
 /** States in which a clerk still works on the case. */
 const OPEN_STATES: readonly ReviewCase['status'][] = ['needs_review', 'claimed', 'awaiting_documents'];
+/** States from which a case may still be closed without payment (rejected, declined): open, or confirmed and unapproved. */
+const CLOSABLE_STATES: readonly ReviewCase['status'][] = [...OPEN_STATES, 'confirmed'];
 
 /**
  * The case as a list shows it.
@@ -147,10 +149,7 @@ export class ReviewService {
    * queue and the claim keys follow; the case is written only if still at `request.version`.
    */
   async correctFields(principal: Principal, caseId: string, request: CorrectFieldsRequest): Promise<ReviewCase> {
-    requireRole(principal, STAFF);
-    const current = await this.loadAt(caseId, request.version);
-    this.assertOpen(current, 'correct fields', '此案件已办结，不能再修改字段。');
-    this.assertNotLeasedToOther(current, principal);
+    const current = await this.workingCase(principal, caseId, request.version, 'correct fields', '此案件已办结，不能再修改字段。');
     const documents: CaseDocument[] = structuredClone(current.documents);
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
@@ -172,33 +171,16 @@ export class ReviewService {
       document.fields[correction.field] = corrected(field, correction.value, principal.userId);
       after[label] = { value: correction.value, needsReview: false };
     }
-    const decision = await this.judge(current, documents);
-    const next: ReviewCase = {
-      ...current,
-      documents,
-      flaggedFieldCount: flaggedFieldCount(documents),
-      queue: this.deps.judge.queueFor(decision),
-      updatedAt: this.now(),
-      ...personOf(documents, current),
-    };
-    if (decision) next.decision = decision;
-    else delete next.decision;
-    return this.writeJudged(next, current, {
-      caseId,
-      at: next.updatedAt,
-      ...actorOf(principal),
-      action: 'correct_fields',
+    const next = await this.rejudged(current, documents, this.now());
+    return this.writeJudged(principal, current, next, 'correct_fields', {
       before: { fields: before, outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan, queue: current.queue },
-      after: { fields: after, outcome: decision?.outcome, amountYuan: decision?.amountYuan, queue: next.queue },
+      after: { fields: after, outcome: next.decision?.outcome, amountYuan: next.decision?.amountYuan, queue: next.queue },
     });
   }
 
   /** The clerk confirms what was read: nothing may be left flagged. */
   async confirm(principal: Principal, caseId: string, version: number): Promise<ReviewCase> {
-    requireRole(principal, STAFF);
-    const current = await this.loadAt(caseId, version);
-    this.assertOpen(current, 'confirm', '此案件已办结，不能再确认。');
-    this.assertNotLeasedToOther(current, principal);
+    const current = await this.workingCase(principal, caseId, version, 'confirm', '此案件已办结，不能再确认。');
     this.assertNoOpenFindings(current, 'confirm');
     if (current.flaggedFieldCount > 0) {
       throw new UnprocessableError(
@@ -215,11 +197,7 @@ export class ReviewService {
     if (principal.displayName) next.confirmedByName = principal.displayName;
     else delete next.confirmedByName;
     delete next.lease;
-    return this.update(next, current, {
-      caseId,
-      at,
-      ...actorOf(principal),
-      action: 'confirm',
+    return this.write(principal, current, next, 'confirm', {
       before: { status: current.status },
       after: { status: 'confirmed', outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan },
     });
@@ -231,10 +209,7 @@ export class ReviewService {
    * (another document arrived, a name was corrected) is refused with 409 and must be looked at again.
    */
   async resolveFinding(principal: Principal, caseId: string, version: number, resolution: { code: string; key: string; note: string }): Promise<ReviewCase> {
-    requireRole(principal, STAFF);
-    const current = await this.loadAt(caseId, version);
-    this.assertOpen(current, 'resolve a finding', '此案件已办结，不能再处理疑点。');
-    this.assertNotLeasedToOther(current, principal);
+    const current = await this.workingCase(principal, caseId, version, 'resolve a finding', '此案件已办结，不能再处理疑点。');
     const finding = caseFindings(current).find((f) => f.code === resolution.code);
     if (!finding) throw new ReviewNotFoundError('finding', `${caseId}/${resolution.code}`);
     if (finding.key !== resolution.key) {
@@ -247,11 +222,7 @@ export class ReviewService {
       resolvedFindings: [...(current.resolvedFindings ?? []).filter((r) => r.code !== finding.code), resolved],
       updatedAt: at,
     };
-    return this.update(next, current, {
-      caseId,
-      at,
-      ...actorOf(principal),
-      action: 'resolve_finding',
+    return this.write(principal, current, next, 'resolve_finding', {
       before: { code: finding.code, open: true },
       after: { code: finding.code, note: resolution.note },
     });
@@ -259,47 +230,20 @@ export class ReviewService {
 
   /** Refuses the claim with a reason; the claim keys it held (once per person, per certificate) are released. */
   async reject(principal: Principal, caseId: string, version: number, reason: string): Promise<ReviewCase> {
-    requireRole(principal, STAFF);
-    const current = await this.loadAt(caseId, version);
-    if (!OPEN_STATES.includes(current.status) && current.status !== 'confirmed') {
-      throw new InvalidStateError(caseId, current.status, 'reject', '此案件已办结，不能再退回。');
-    }
-    this.assertNotLeasedToOther(current, principal);
-    const at = this.now();
-    const next: ReviewCase = { ...current, status: 'rejected', rejection: { reason, by: principal.userId }, updatedAt: at };
-    delete next.lease;
-    return this.update(
-      next,
-      current,
-      {
-        caseId,
-        at,
-        ...actorOf(principal),
-        action: 'reject',
-        before: { status: current.status },
-        after: { status: 'rejected', reason },
-      },
-      [],
-    );
+    const current = await this.workingCase(principal, caseId, version, 'reject', '此案件已办结，不能再退回。', CLOSABLE_STATES);
+    return this.closeUnpaid(principal, current, 'reject', { status: 'rejected', rejection: { reason, by: principal.userId } }, { status: current.status });
   }
 
   /** Asks the applicant for more documents; the case leaves the queue until they arrive. */
   async requestDocuments(principal: Principal, caseId: string, version: number, documents: string[], note?: string): Promise<ReviewCase> {
-    requireRole(principal, STAFF);
-    const current = await this.loadAt(caseId, version);
-    this.assertOpen(current, 'request documents', '此案件已办结，不能再要求补件。');
-    this.assertNotLeasedToOther(current, principal);
+    const current = await this.workingCase(principal, caseId, version, 'request documents', '此案件已办结，不能再要求补件。');
     const at = this.now();
     const titles = requestedDocumentTitles(documents, current.decision);
     const next: ReviewCase = { ...current, status: 'awaiting_documents', requestedDocuments: titles, updatedAt: at };
     if (note) next.requestNote = note;
     else delete next.requestNote;
     delete next.lease;
-    return this.update(next, current, {
-      caseId,
-      at,
-      ...actorOf(principal),
-      action: 'request_documents',
+    return this.write(principal, current, next, 'request_documents', {
       before: { status: current.status, requestedDocuments: current.requestedDocuments },
       after: { status: 'awaiting_documents', requestedDocuments: titles, ...(note ? { note } : {}) },
     });
@@ -320,11 +264,7 @@ export class ReviewService {
     const at = this.now();
     const next: ReviewCase = { ...current, status: 'needs_review', updatedAt: at };
     delete next.lease;
-    return this.update(next, current, {
-      caseId,
-      at,
-      ...actorOf(principal),
-      action: 'release',
+    return this.write(principal, current, next, 'release', {
       before: { status: current.status, lease: current.lease },
       after: { status: 'needs_review' },
     });
@@ -362,11 +302,7 @@ export class ReviewService {
       approvedAt: at,
       updatedAt: at,
     };
-    return this.update(next, current, {
-      caseId,
-      at,
-      ...actorOf(principal),
-      action: 'approve',
+    return this.write(principal, current, next, 'approve', {
       before: { status: current.status },
       after: { status: 'approved', amountYuan: current.decision.amountYuan, programme: current.decision.programme },
     });
@@ -382,10 +318,7 @@ export class ReviewService {
     version: number,
     evidence: { kind: EvidenceKind; note: string; validUntil?: string },
   ): Promise<ReviewCase> {
-    requireRole(principal, STAFF);
-    const current = await this.loadAt(caseId, version);
-    this.assertOpen(current, 'record evidence', '此案件已办结，不能再补录核对结果。');
-    this.assertNotLeasedToOther(current, principal);
+    const current = await this.workingCase(principal, caseId, version, 'record evidence', '此案件已办结，不能再补录核对结果。');
     const points = openPointsOf(current.decision);
     if (!points.some((point) => point.evidence.includes(evidence.kind))) {
       throw new InvalidStateError(caseId, current.status, 'record evidence', '此案件的判定没有这项待核对事项，无需补录。');
@@ -398,11 +331,7 @@ export class ReviewService {
     const next: ReviewCase = { ...withEvidence, queue: this.deps.judge.queueFor(decision), updatedAt: at };
     if (decision) next.decision = decision;
     else delete next.decision;
-    return this.writeJudged(next, current, {
-      caseId,
-      at,
-      ...actorOf(principal),
-      action: 'record_evidence',
+    return this.writeJudged(principal, current, next, 'record_evidence', {
       before: { outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan },
       after: { evidence: recorded.kind, note: recorded.note, outcome: decision?.outcome, amountYuan: decision?.amountYuan },
     });
@@ -419,10 +348,7 @@ export class ReviewService {
    * records before and after. Idempotent: the programme and types the case already has change nothing.
    */
   async classify(principal: Principal, caseId: string, version: number, request: Omit<ClassifyRequest, 'version'>): Promise<ReviewCase> {
-    requireRole(principal, STAFF);
-    const current = await this.loadAt(caseId, version);
-    this.assertOpen(current, 'classify', '此案件已办结，不能再分类。');
-    this.assertNotLeasedToOther(current, principal);
+    const current = await this.workingCase(principal, caseId, version, 'classify', '此案件已办结，不能再分类。');
     const documents: CaseDocument[] = structuredClone(current.documents);
     const retyped: CaseDocument[] = [];
     const typesBefore: string[] = [];
@@ -444,22 +370,9 @@ export class ReviewService {
     if (retyped.length === 0 && current.classification?.programme === request.programme) return current;
     const { readAgain, notStored } = await this.readRetypedAgain(current, documents, retyped);
     const at = this.now();
-    const classified: ReviewCase = { ...current, documents, classification: { programme: request.programme, by: principal.userId, at } };
-    const decision = await this.judge(classified, documents);
-    const next: ReviewCase = {
-      ...classified,
-      flaggedFieldCount: flaggedFieldCount(documents),
-      queue: this.deps.judge.queueFor(decision),
-      updatedAt: at,
-      ...personOf(documents, current),
-    };
-    if (decision) next.decision = decision;
-    else delete next.decision;
-    return this.writeJudged(next, current, {
-      caseId,
-      at,
-      ...actorOf(principal),
-      action: 'classify',
+    const classified: ReviewCase = { ...current, classification: { programme: request.programme, by: principal.userId, at } };
+    const next = await this.rejudged(classified, documents, at);
+    return this.writeJudged(principal, current, next, 'classify', {
       before: {
         programme: current.decision?.programme ?? current.queue,
         ...(typesBefore.length ? { documentTypes: typesBefore } : {}),
@@ -471,8 +384,8 @@ export class ReviewService {
         ...(typesAfter.length ? { documentTypes: typesAfter } : {}),
         ...(readAgain.length ? { readAgainAs: readAgain.map((d) => titleOf(d.type)) } : {}),
         ...(notStored.length ? { notReadAgain: notStored.map((d) => titleOf(d.type)) } : {}),
-        outcome: decision?.outcome,
-        amountYuan: decision?.amountYuan,
+        outcome: next.decision?.outcome,
+        amountYuan: next.decision?.amountYuan,
       },
     });
   }
@@ -536,10 +449,7 @@ export class ReviewService {
    * grouping the case already has changes nothing.
    */
   async regroupPages(principal: Principal, caseId: string, version: number, request: Omit<RegroupPagesRequest, 'version'>): Promise<ReviewCase> {
-    requireRole(principal, STAFF);
-    const current = await this.loadAt(caseId, version);
-    this.assertOpen(current, 'regroup pages', '此案件已办结，不能再调整分页。');
-    this.assertNotLeasedToOther(current, principal);
+    const current = await this.workingCase(principal, caseId, version, 'regroup pages', '此案件已办结，不能再调整分页。');
     const ofFile = current.documents.filter((d) => d.documentId === request.documentId);
     if (ofFile.length === 0)
       throw new UnprocessableError('unknown_document', '案件中没有这份文件。', `case ${caseId} has no file ${request.documentId}`, {
@@ -585,25 +495,11 @@ export class ReviewService {
     const first = current.documents.findIndex((d) => d.documentId === request.documentId);
     const others = current.documents.filter((d) => d.documentId !== request.documentId);
     const documents = [...others.slice(0, first), ...regrouped, ...others.slice(first)];
-    const decision = await this.judge(current, documents);
-    const next: ReviewCase = {
-      ...current,
-      documents,
-      flaggedFieldCount: flaggedFieldCount(documents),
-      queue: this.deps.judge.queueFor(decision),
-      updatedAt: at,
-      ...personOf(documents, current),
-    };
-    if (decision) next.decision = decision;
-    else delete next.decision;
+    const next = await this.rejudged(current, documents, at);
     const described = (docs: readonly CaseDocument[]) => docs.map((d) => `${DOCUMENT_TITLES_ZH[d.type] ?? d.type}（第${d.pages.join('、')}页）`);
-    return this.writeJudged(next, current, {
-      caseId,
-      at,
-      ...actorOf(principal),
-      action: 'regroup_pages',
+    return this.writeJudged(principal, current, next, 'regroup_pages', {
       before: { documentTypes: described(ofFile), outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan },
-      after: { documentTypes: described(regrouped), outcome: decision?.outcome, amountYuan: decision?.amountYuan },
+      after: { documentTypes: described(regrouped), outcome: next.decision?.outcome, amountYuan: next.decision?.amountYuan },
     });
   }
 
@@ -613,31 +509,13 @@ export class ReviewService {
    * are released, as for a rejection.
    */
   async decline(principal: Principal, caseId: string, version: number, reason: string): Promise<ReviewCase> {
-    requireRole(principal, STAFF);
-    const current = await this.loadAt(caseId, version);
-    if (!OPEN_STATES.includes(current.status) && current.status !== 'confirmed') {
-      throw new InvalidStateError(caseId, current.status, 'decline', '此案件已办结，不能再作不予补贴处理。');
-    }
-    this.assertNotLeasedToOther(current, principal);
+    const current = await this.workingCase(principal, caseId, version, 'decline', '此案件已办结，不能再作不予补贴处理。', CLOSABLE_STATES);
     if (current.decision?.outcome === 'eligible' && current.decision.amountYuan > 0) {
       throw new InvalidStateError(caseId, current.status, 'decline', '此案件判定为符合条件，不能作不予补贴处理；如材料有问题，请退回并说明原因。');
     }
     const at = this.now();
-    const next: ReviewCase = { ...current, status: 'declined', declination: { reason, by: principal.userId, at }, updatedAt: at };
-    delete next.lease;
-    return this.update(
-      next,
-      current,
-      {
-        caseId,
-        at,
-        ...actorOf(principal),
-        action: 'decline',
-        before: { status: current.status, outcome: current.decision?.outcome },
-        after: { status: 'declined', reason },
-      },
-      [],
-    );
+    const closed = { status: 'declined', declination: { reason, by: principal.userId, at } } as const;
+    return this.closeUnpaid(principal, current, 'decline', closed, { status: current.status, outcome: current.decision?.outcome }, at);
   }
 
   /**
@@ -787,8 +665,41 @@ export class ReviewService {
     throw new InvalidStateError(reviewCase.caseId, reviewCase.status, 'confirm', zh);
   }
 
-  private assertOpen(reviewCase: ReviewCase, action: string, zh: string): void {
-    if (!OPEN_STATES.includes(reviewCase.status)) throw new InvalidStateError(reviewCase.caseId, reviewCase.status, action, zh);
+  /**
+   * The case a member of staff is about to change, at the version they read: still in one of `states` (else refused
+   * with `zh`, naming `action`) and under nobody else's running lease.
+   */
+  private async workingCase(
+    principal: Principal,
+    caseId: string,
+    version: number,
+    action: string,
+    zh: string,
+    states: readonly ReviewCase['status'][] = OPEN_STATES,
+  ): Promise<ReviewCase> {
+    requireRole(principal, STAFF);
+    const current = await this.loadAt(caseId, version);
+    if (!states.includes(current.status)) throw new InvalidStateError(caseId, current.status, action, zh);
+    this.assertNotLeasedToOther(current, principal);
+    return current;
+  }
+
+  /**
+   * Ends a case without payment (rejected or declined, with the reason in `closed`): the lease ends, the claim keys it
+   * held are released (once per person, per certificate), and the audit event records the reason.
+   */
+  private async closeUnpaid(
+    principal: Principal,
+    current: ReviewCase,
+    action: 'reject' | 'decline',
+    closed: Pick<ReviewCase, 'rejection' | 'declination'> & { status: 'rejected' | 'declined' },
+    before: Record<string, unknown>,
+    at = this.now(),
+  ): Promise<ReviewCase> {
+    const next: ReviewCase = { ...current, ...closed, updatedAt: at };
+    delete next.lease;
+    const reason = (closed.rejection ?? closed.declination)?.reason;
+    return this.write(principal, current, next, action, { before, after: { status: closed.status, reason } }, []);
   }
 
   /** A running lease is respected: the queue gave the case to someone else. */
@@ -824,8 +735,39 @@ export class ReviewService {
     return first.slice(0, 10);
   }
 
-  /** Writes a re-judged case; a claim key held by another case turns the decision into a duplicate finding. */
-  private async writeJudged(next: ReviewCase, current: ReviewCase, audit: AuditEvent): Promise<ReviewCase> {
+  /**
+   * `base` holding `documents`, judged again as the pipeline judges: the decision, the queue, the flagged count and the
+   * person follow the documents (a case the rules cannot judge loses its decision).
+   */
+  private async rejudged(base: ReviewCase, documents: CaseDocument[], at: string): Promise<ReviewCase> {
+    const decision = await this.judge(base, documents);
+    const next: ReviewCase = {
+      ...base,
+      documents,
+      flaggedFieldCount: flaggedFieldCount(documents),
+      queue: this.deps.judge.queueFor(decision),
+      updatedAt: at,
+      ...personOf(documents, base),
+    };
+    if (decision) next.decision = decision;
+    else delete next.decision;
+    return next;
+  }
+
+  /**
+   * Writes `next` over `current` with the audit event of `principal`'s `action` at `next.updatedAt`, and the claim keys
+   * given (none: those stored are kept).
+   */
+  private write(principal: Principal, current: ReviewCase, next: ReviewCase, action: string, change: AuditChange, claimKeys?: ClaimKey[]): Promise<ReviewCase> {
+    return this.update(next, current, eventOf(principal, current.caseId, next.updatedAt, action, change), claimKeys);
+  }
+
+  /**
+   * Writes a re-judged case as `write` does, with its decision's claim keys; a claim key held by another case turns the
+   * decision into a duplicate finding.
+   */
+  private async writeJudged(principal: Principal, current: ReviewCase, next: ReviewCase, action: string, change: AuditChange): Promise<ReviewCase> {
+    let audit = eventOf(principal, current.caseId, next.updatedAt, action, change);
     let judged = next;
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
@@ -854,10 +796,20 @@ export class ReviewService {
   }
 }
 
-/** The actor's display name for the audit trail (the trail shows people, not user ids). */
 /** Who an audit event names: the user id, and the display name the page shows where the sign-in gave one. */
 function actorOf(principal: Principal): { actor: string; actorName?: string } {
   return principal.displayName ? { actor: principal.userId, actorName: principal.displayName } : { actor: principal.userId };
+}
+
+/** What an audit event records of a change: the values it touched, before and after. */
+type AuditChange = Pick<AuditEvent, 'before' | 'after'>;
+
+/**
+ * The audit event of `principal`'s `action` on a case at `at`, with the values before and after: the one shape every
+ * write of the review service records.
+ */
+function eventOf(principal: Principal, caseId: string, at: string, action: string, change: AuditChange): AuditEvent {
+  return { caseId, at, ...actorOf(principal), action, ...change };
 }
 
 /** A document type as clerks read it. */
