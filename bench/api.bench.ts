@@ -126,25 +126,70 @@ const LIST_MIX: [ReviewCase['status'], number][] = [
   ['declined', 0.05],
 ];
 
+/**
+ * DynamoDB Local and the S3 server over a fresh temporary folder (DynamoDB in memory when asked), with the table and the
+ * bucket `name` created; `stop` closes the clients and servers and removes the folder.
+ */
+async function startLocalStorage(name: string, inMemory: boolean) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+  const [dynamo, s3Server] = await Promise.all([
+    startDynamoDbLocal(inMemory ? {} : { dataDir: path.join(dataDir, 'dynamodb') }),
+    startS3Local({ dataDir: path.join(dataDir, 's3'), inWorker: true }),
+  ]);
+  const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, region, credentials: LOCAL_CREDENTIALS });
+  const s3 = createS3Client({ endpoint: s3Server.endpoint, region });
+  const db = createDynamoDbDocumentClient({ endpoint: dynamo.endpoint, region });
+  await ensureTable(dynamodb, name);
+  await ensureBucket(s3, name);
+  return {
+    tableName: name,
+    bucket: name,
+    db,
+    s3,
+    endpoints: { dynamodb: dynamo.endpoint, s3: s3Server.endpoint, credentials: LOCAL_CREDENTIALS },
+    async stop(): Promise<void> {
+      db.destroy();
+      s3.destroy();
+      dynamodb.destroy();
+      await Promise.all([dynamo.stop(), s3Server.stop()]);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The review API as functions/api composes it over `storage`, behind development sign-in for `users`, on a free port
+ * of this machine.
+ */
+async function startReviewApi(storage: Awaited<ReturnType<typeof startLocalStorage>>, users: ConstructorParameters<typeof DevSignIn>[1]) {
+  const signIn = new DevSignIn('bench-api-development-secret-0123456789', users);
+  const deps = composeReviewApi({
+    presignPages: false,
+    settings: loadSettings({ ...process.env, INTAKE_TABLE_NAME: storage.tableName, INTAKE_BUCKET: storage.bucket, AWS_REGION: region }),
+    endpoints: storage.endpoints,
+  });
+  const http = await createLocalHttpServer({
+    port: 0,
+    api: createReviewApi({
+      review: deps.review,
+      pages: deps.pages,
+      search: deps.search,
+      devSignIn: signIn,
+      authenticate: bearerAuthenticator((t) => signIn.verify(t)),
+    }),
+  });
+  return { signIn, deps, http };
+}
+
 /** Case lists over a full table: each staff member loops list-by-state → my cases → search → queues. */
 async function runLists(thinkMs: number): Promise<{ p95: Record<ListOperation, number>; worstP95: number; load: string; cases: number }> {
   const staff = Number(process.env.BENCH_API_CLERKS ?? 20);
   const total = Number(process.env.BENCH_API_LIST_CASES ?? 10_000);
   const rounds = Number(process.env.BENCH_API_ROUNDS ?? 10);
   console.log(`\n--- case lists: ${total} cases over every state, ${staff} staff, ${thinkMs} ms pause (jittered) before each request`);
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-api-lists-'));
   const inMemory = process.env.BENCH_API_DYNAMODB === 'memory';
-  const [dynamo, s3Server] = await Promise.all([
-    startDynamoDbLocal(inMemory ? {} : { dataDir: path.join(dataDir, 'dynamodb') }),
-    startS3Local({ dataDir: path.join(dataDir, 's3'), inWorker: true }),
-  ]);
-  const tableName = 'bench-api-lists';
-  const bucket = 'bench-api-lists';
-  const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, region, credentials: LOCAL_CREDENTIALS });
-  const s3 = createS3Client({ endpoint: s3Server.endpoint, region });
-  const db = createDynamoDbDocumentClient({ endpoint: dynamo.endpoint, region });
-  await ensureTable(dynamodb, tableName);
-  await ensureBucket(s3, bucket);
+  const storage = await startLocalStorage('bench-api-lists', inMemory);
+  const { tableName, db } = storage;
   const users = Array.from({ length: staff }, (_, i) => ({
     username: `bench-clerk-${i + 1}`,
     name: `经办${i + 1}`,
@@ -188,22 +233,7 @@ async function runLists(thinkMs: number): Promise<{ p95: Record<ListOperation, n
       `seeded ${total} cases in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${(total / ((performance.now() - seedStart) / 1000)).toFixed(0)} creates/s)`,
     );
 
-    const signIn = new DevSignIn('bench-api-development-secret-0123456789', users);
-    const deps = composeReviewApi({
-      presignPages: false,
-      settings: loadSettings({ ...process.env, INTAKE_TABLE_NAME: tableName, INTAKE_BUCKET: bucket, AWS_REGION: region }),
-      endpoints: { dynamodb: dynamo.endpoint, s3: s3Server.endpoint, credentials: LOCAL_CREDENTIALS },
-    });
-    const http = await createLocalHttpServer({
-      port: 0,
-      api: createReviewApi({
-        review: deps.review,
-        pages: deps.pages,
-        search: deps.search,
-        devSignIn: signIn,
-        authenticate: bearerAuthenticator((t) => signIn.verify(t)),
-      }),
-    });
+    const { signIn, http } = await startReviewApi(storage, users);
     try {
       const tokens = await Promise.all(users.map(async (u) => (await signIn.signIn(u.username)).token));
       const load = { start: loadAverage(), end: '' };
@@ -223,11 +253,7 @@ async function runLists(thinkMs: number): Promise<{ p95: Record<ListOperation, n
       await http.close();
     }
   } finally {
-    db.destroy();
-    s3.destroy();
-    dynamodb.destroy();
-    await Promise.all([dynamo.stop(), s3Server.stop()]);
-    rmSync(dataDir, { recursive: true, force: true });
+    await storage.stop();
   }
 }
 
@@ -270,18 +296,8 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
   console.log(
     `\n--- ${clerks} clerks, ${thinkMs ? `realistic: ${thinkMs} ms pause (jittered) before each request — the goal's figure` : 'closed loop (no pause): saturation, no goal'}; DynamoDB Local ${inMemory ? 'in memory' : 'on disk, as npm start runs it'}`,
   );
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-api-'));
-  const [dynamo, s3Server] = await Promise.all([
-    startDynamoDbLocal(inMemory ? {} : { dataDir: path.join(dataDir, 'dynamodb') }),
-    startS3Local({ dataDir: path.join(dataDir, 's3'), inWorker: true }),
-  ]);
-  const tableName = 'bench-api';
-  const bucket = 'bench-api';
-  const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, region, credentials: LOCAL_CREDENTIALS });
-  const s3 = createS3Client({ endpoint: s3Server.endpoint, region });
-  const db = createDynamoDbDocumentClient({ endpoint: dynamo.endpoint, region });
-  await ensureTable(dynamodb, tableName);
-  await ensureBucket(s3, bucket);
+  const storage = await startLocalStorage('bench-api', inMemory);
+  const { tableName, bucket, db, s3 } = storage;
   const stores = {
     cases: new DynamoDbCaseRepository(db, tableName),
     documents: new DynamoDbDocumentRepository(db, tableName),
@@ -302,16 +318,7 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
 
   // The API as functions/api composes it, with one development user per clerk.
   const users = Array.from({ length: clerks }, (_, i) => ({ username: `bench-clerk-${i + 1}`, name: `经办${i + 1}`, groups: ['clerk' as const] }));
-  const signIn = new DevSignIn('bench-api-development-secret-0123456789', users);
-  const deps = composeReviewApi({
-    presignPages: false,
-    settings: loadSettings({ ...process.env, INTAKE_TABLE_NAME: tableName, INTAKE_BUCKET: bucket, AWS_REGION: region }),
-    endpoints: { dynamodb: dynamo.endpoint, s3: s3Server.endpoint, credentials: LOCAL_CREDENTIALS },
-  });
-  const http = await createLocalHttpServer({
-    port: 0,
-    api: createReviewApi({ review: deps.review, pages: deps.pages, devSignIn: signIn, authenticate: bearerAuthenticator((t) => signIn.verify(t)) }),
-  });
+  const { signIn, deps, http } = await startReviewApi(storage, users);
 
   const tokens = await Promise.all(users.map(async (u) => (await signIn.signIn(u.username)).token));
   const cases = deps.cases instanceof DynamoDbCaseRepository ? deps.cases : undefined;
@@ -363,11 +370,7 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
     return { p95, worstP95, load: `${load.start} → ${load.end}` };
   } finally {
     await http.close();
-    db.destroy();
-    s3.destroy();
-    dynamodb.destroy();
-    await Promise.all([dynamo.stop(), s3Server.stop()]);
-    rmSync(dataDir, { recursive: true, force: true });
+    await storage.stop();
   }
 }
 
