@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { CaseDocument, ReviewCase } from '../cases/review-case.js';
 import { amountStatusSchema, type AmountStatus } from '../policy/decision.js';
 import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
 import { CASE_STATUS_ZH } from '../cases/labels-zh.js';
+import { addTableSheet, addTotalRow, newWorkbook, workbookBytes, type SheetColumn } from './worksheet.js';
 
 /** One payment for the finance bureau: who is paid, under which clause, how much, for which case. */
 export const paymentRowSchema = z.object({
@@ -38,12 +38,12 @@ export const paymentRowSchema = z.object({
 export type PaymentRow = z.infer<typeof paymentRowSchema>;
 
 /** The columns, in order, with the headers finance reads: titles, states and times as a person reads them. */
-const COLUMNS: { key: keyof PaymentRow; header: string; width: number; text?: boolean }[] = [
+const COLUMNS: (SheetColumn<keyof PaymentRow> & { text?: boolean })[] = [
   { key: 'payeeName', header: '收款人', width: 28 },
-  { key: 'payeeId', header: '身份证号/统一社会信用代码', width: 26, text: true },
+  { key: 'payeeId', header: '身份证号/统一社会信用代码', width: 26, text: true, numFmt: '@' },
   { key: 'programmeTitle', header: '补贴项目', width: 34 },
   { key: 'clause', header: '政策条款', width: 12 },
-  { key: 'amountYuan', header: '金额（元）', width: 12 },
+  { key: 'amountYuan', header: '金额（元）', width: 12, numFmt: '#,##0' },
   { key: 'amountStatusZh', header: '金额状态', width: 40 },
   { key: 'statusZh', header: '案件状态', width: 10 },
   { key: 'caseId', header: '案件编号', width: 30 },
@@ -189,23 +189,9 @@ export function paymentsCsv(rows: readonly PaymentRow[]): string {
  * const bytes = await paymentsXlsx(rows);
  */
 export async function paymentsXlsx(rows: readonly PaymentRow[], meta: { from: string; to: string } = { from: '', to: '' }): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Skill Subsidy Intake';
-  const sheet = workbook.addWorksheet('支付清单');
-  sheet.columns = COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, row[c.key]])));
-  sheet.getColumn('payeeId').numFmt = '@';
-  sheet.getColumn('amountYuan').numFmt = '#,##0';
-  if (rows.length > 0) {
-    const amountLetter = sheet.getColumn('amountYuan').letter;
-    const total = sheet.addRow({
-      payeeName: '合计',
-      amountYuan: { formula: `SUM(${amountLetter}2:${amountLetter}${rows.length + 1})`, result: rows.reduce((sum, r) => sum + r.amountYuan, 0) },
-    });
-    total.font = { bold: true };
-  }
-  if (meta.from) workbook.title = `补贴支付清单 ${meta.from} 至 ${meta.to}`;
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  const workbook = newWorkbook(meta.from ? `补贴支付清单 ${meta.from} 至 ${meta.to}` : undefined);
+  // Cells under the columns' keys only: a key no column names (the list of awaited parameters) is not written.
+  const sheet = addTableSheet(workbook, '支付清单', COLUMNS, rows);
+  if (rows.length > 0) addTotalRow(sheet, { payeeName: '合计' }, { amountYuan: rows.reduce((sum, r) => sum + r.amountYuan, 0) });
+  return workbookBytes(workbook);
 }

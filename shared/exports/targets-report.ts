@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { ReviewCase } from '../cases/review-case.js';
 import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
 import { LEVEL_NAMES } from '../policy/rules/common.js';
+import { addTableSheet, addTotalRow, newWorkbook, workbookBytes, type SheetColumn } from './worksheet.js';
 
 /** Cases whose claims count: approved by a supervisor, or paid since (XH36-1 counts training that was approved). */
 const COUNTED_STATUSES: readonly ReviewCase['status'][] = ['approved', 'paid'];
@@ -156,6 +156,31 @@ const KIND_NAMES: Record<string, string> = {
   entrepreneurship_training: '创业培训合格证书',
 };
 
+/** The first two columns of the sheets by programme: the clause and the programme's title. */
+const PROGRAMME_COLUMNS: readonly SheetColumn<'programme' | 'programmeTitle'>[] = [
+  { key: 'programme', header: '政策条款', width: 12 },
+  { key: 'programmeTitle', header: '项目名称', width: 34 },
+];
+
+/** Sheet 按项目: what each programme counts, amounts grouped by thousands. */
+const BY_PROGRAMME_COLUMNS: readonly SheetColumn[] = [
+  ...PROGRAMME_COLUMNS,
+  { key: 'cases', header: '案件数', width: 10 },
+  { key: 'personTimes', header: '培训人次', width: 10 },
+  { key: 'certificates', header: '证书数', width: 10 },
+  { key: 'approvedYuan', header: '已审批未拨付（元）', width: 18, numFmt: '#,##0' },
+  { key: 'paidYuan', header: '已拨付（元）', width: 14, numFmt: '#,##0' },
+  { key: 'recoveredYuan', header: '已追回（元）', width: 14, numFmt: '#,##0' },
+];
+
+/** Sheet 证书: certificates by programme, kind and level. */
+const CERTIFICATE_COLUMNS: readonly SheetColumn[] = [
+  ...PROGRAMME_COLUMNS,
+  { key: 'kind', header: '证书类别', width: 20 },
+  { key: 'level', header: '等级', width: 16 },
+  { key: 'count', header: '证书数', width: 10 },
+];
+
 /**
  * The report as an XLSX workbook for supervisors: sheet `年度目标` (totals against the 12,500 target), `按项目`
  * (by programme), `证书` (certificates by programme, kind and level). Amounts and counts are numbers.
@@ -164,16 +189,12 @@ const KIND_NAMES: Record<string, string> = {
  * const bytes = await targetsReportXlsx(targetsReport(cases, { year: 2021 }));
  */
 export async function targetsReportXlsx(report: TargetsReport): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Skill Subsidy Intake';
-  workbook.title = `${report.year}年职业技能提升行动完成情况`;
+  const workbook = newWorkbook(`${report.year}年职业技能提升行动完成情况`);
 
-  const summary = workbook.addWorksheet('年度目标');
-  summary.columns = [
+  const summary = addTableSheet(workbook, '年度目标', [
     { key: 'item', header: '项目', width: 34 },
     { key: 'value', header: '数值', width: 16 },
-  ];
-  summary.getRow(1).font = { bold: true };
+  ]);
   summary.addRow({ item: '年度', value: report.year });
   summary.addRow({ item: '培训人次（已审批案件）', value: report.totals.personTimes });
   if (report.target) {
@@ -187,42 +208,23 @@ export async function targetsReportXlsx(report: TargetsReport): Promise<Uint8Arr
   summary.addRow({ item: '已追回金额（元）', value: report.totals.recoveredYuan });
   if (report.estimatedCaseIds.length > 0) summary.addRow({ item: '按每案1人次估算的案件数（旧决定）', value: report.estimatedCaseIds.length });
 
-  const programmes = workbook.addWorksheet('按项目');
-  programmes.columns = [
-    { key: 'programme', header: '政策条款', width: 12 },
-    { key: 'programmeTitle', header: '项目名称', width: 34 },
-    { key: 'cases', header: '案件数', width: 10 },
-    { key: 'personTimes', header: '培训人次', width: 10 },
-    { key: 'certificates', header: '证书数', width: 10 },
-    { key: 'approvedYuan', header: '已审批未拨付（元）', width: 18 },
-    { key: 'paidYuan', header: '已拨付（元）', width: 14 },
-    { key: 'recoveredYuan', header: '已追回（元）', width: 14 },
-  ];
-  programmes.getRow(1).font = { bold: true };
-  for (const row of report.byProgramme) programmes.addRow({ ...row });
+  const programmes = addTableSheet(workbook, '按项目', BY_PROGRAMME_COLUMNS, report.byProgramme);
   if (report.byProgramme.length > 0) {
-    const last = report.byProgramme.length + 1;
-    const total: Record<string, unknown> = { programme: '合计' };
-    for (const key of ['cases', 'personTimes', 'certificates', 'approvedYuan', 'paidYuan', 'recoveredYuan'] as const) {
-      const letter = programmes.getColumn(key).letter;
-      total[key] = { formula: `SUM(${letter}2:${letter}${last})`, result: report.totals[key] };
-    }
-    programmes.addRow(total).font = { bold: true };
+    const { cases, personTimes, certificates, approvedYuan, paidYuan, recoveredYuan } = report.totals;
+    addTotalRow(programmes, { programme: '合计' }, { cases, personTimes, certificates, approvedYuan, paidYuan, recoveredYuan });
   }
-  for (const key of ['approvedYuan', 'paidYuan', 'recoveredYuan']) programmes.getColumn(key).numFmt = '#,##0';
 
-  const certificateSheet = workbook.addWorksheet('证书');
-  certificateSheet.columns = [
-    { key: 'programme', header: '政策条款', width: 12 },
-    { key: 'programmeTitle', header: '项目名称', width: 34 },
-    { key: 'kind', header: '证书类别', width: 20 },
-    { key: 'level', header: '等级', width: 16 },
-    { key: 'count', header: '证书数', width: 10 },
-  ];
-  certificateSheet.getRow(1).font = { bold: true };
-  for (const row of report.certificates) {
-    certificateSheet.addRow({ programme: row.programme, programmeTitle: titleOf(row.programme), kind: row.kindZh, level: row.levelZh, count: row.count });
-  }
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  addTableSheet(
+    workbook,
+    '证书',
+    CERTIFICATE_COLUMNS,
+    report.certificates.map((row) => ({
+      programme: row.programme,
+      programmeTitle: titleOf(row.programme),
+      kind: row.kindZh,
+      level: row.levelZh,
+      count: row.count,
+    })),
+  );
+  return workbookBytes(workbook);
 }
