@@ -7,7 +7,7 @@ import { displayedOutcome } from '../cases/displayed-outcome.js';
 import type { CrossBatchDuplicate } from './certificate-claims.js';
 import { matchBatch, type BatchCertificate, type BatchMatching } from './matching.js';
 import type { RosterRow } from './roster.js';
-import { addTableSheet, newWorkbook, workbookBytes, type SheetColumn } from '../exports/worksheet.js';
+import { newWorkbook, workbookBytes } from '../exports/worksheet.js';
 
 /** The programmes a training body's batch claims under (POLICY.md XH36-3.7.a/b). */
 export const BATCH_PROGRAMMES = ['XH36-3.7.a', 'XH36-3.7.b'] as const;
@@ -163,19 +163,6 @@ const STATUS_LABELS: Record<string, string> = {
   duplicate: '重复上传',
 };
 
-/** The columns of 案件结果: one line per case, in the order a training body checks them. */
-const OUTCOME_COLUMNS: readonly SheetColumn<keyof CaseOutcomeLine>[] = [
-  { key: 'fileName', header: '证书文件', width: 28 },
-  { key: 'certificateInFile', header: '文件内序号', width: 10 },
-  { key: 'holderName', header: '姓名', width: 10 },
-  { key: 'statusZh', header: '案件状态', width: 10 },
-  { key: 'outcomeZh', header: '审核结果', width: 10 },
-  { key: 'programmeTitle', header: '申领项目', width: 30 },
-  { key: 'amountYuan', header: '金额（元）', width: 12 },
-  { key: 'reasonZh', header: '原因', width: 80 },
-  { key: 'caseId', header: '案件', width: 36 },
-];
-
 /**
  * The batch report as an XLSX workbook (Chinese, for the institution and the clerks): 汇总 (counts by state,
  * amounts under XH36-3.7.a/b), 名册比对 (each roster row, its certificate, flagged fields, case and amount), 缺失与多余
@@ -253,9 +240,32 @@ export async function buildBatchReport(summary: BatchSummary): Promise<Uint8Arra
     ]);
   }
 
-  // Every cell written, empty ones as '' (no name read, no programme judged).
-  const outcomeRows = caseOutcomeLines(summary).map((line) => ({ ...line, holderName: line.holderName ?? '', programmeTitle: line.programmeTitle ?? '' }));
-  addTableSheet(workbook, '案件结果', OUTCOME_COLUMNS, outcomeRows);
+  const outcomes = workbook.addWorksheet('案件结果');
+  outcomes.columns = [
+    { header: '证书文件', width: 28 },
+    { header: '文件内序号', width: 10 },
+    { header: '姓名', width: 10 },
+    { header: '案件状态', width: 10 },
+    { header: '审核结果', width: 10 },
+    { header: '申领项目', width: 30 },
+    { header: '金额（元）', width: 12 },
+    { header: '原因', width: 80 },
+    { header: '案件', width: 36 },
+  ];
+  outcomes.getRow(1).font = { bold: true };
+  for (const line of caseOutcomeLines(summary)) {
+    outcomes.addRow([
+      line.fileName,
+      line.certificateInFile,
+      line.holderName ?? '',
+      line.statusZh,
+      line.outcomeZh,
+      line.programmeTitle ?? '',
+      line.amountYuan,
+      line.reasonZh,
+      line.caseId,
+    ]);
+  }
 
   const gaps = workbook.addWorksheet('缺失与多余');
   gaps.addRow(['类别', '名册行 / 文件', '说明']).font = { bold: true };
