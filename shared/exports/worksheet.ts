@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 
 /**
- * How the service lays out every XLSX sheet people read (payments, the targets report, the batch report): columns
- * with a header and a width, the header row bold, a bold total row of `SUM` formulas, the workbook as bytes. exceljs
- * writes the file; this module only keeps the layout in one place.
+ * How the service lays out the XLSX files people read: a signed workbook, sheets headed by columns with a width (the
+ * header row bold), a bold total row of `SUM` formulas, the bytes. The payments list and the targets report are laid
+ * out with it; the batch report takes the workbook and the bytes. exceljs writes the file; this module only keeps the
+ * layout in one place.
  */
 
 /**
