@@ -91,6 +91,9 @@ export class IntakeFunction extends Construct {
         mainFields: ['module', 'main'],
         banner: ESM_REQUIRE_BANNER,
         minify: true,
+        // Errors name themselves from their class (`new.target.name`, e.g. CodedError's subclasses): minified names
+        // would put `e`/`t` in the logs and the stored reasons' error names.
+        keepNames: true,
         sourceMap: true,
         sourceMapMode: SourceMapMode.EXTERNAL,
         sourcesContent: false,

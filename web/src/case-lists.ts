@@ -3,7 +3,7 @@
  * certificate number or case id, over `GET /api/cases`. The query lives in the hash (`#/cases/status=confirmed&q=…`),
  * so a list can be reloaded, bookmarked and returned to from a case with the browser's Back.
  */
-import { beijingTime, CASE_STATUS_ZH, programmeTitleZh } from '../../shared/cases/labels-zh.js';
+import { beijingTime, CASE_STATUS_ZH, OUTCOME_ZH, programmeTitleZh } from '../../shared/cases/labels-zh.js';
 import type { CaseSearchResponse, CaseSummary } from '../../shared/review/api-schemas.js';
 import type { PageKit } from './batch-upload.js';
 import { listKeys } from './list-keys.js';
@@ -12,7 +12,6 @@ import { listKeys } from './list-keys.js';
 const TABS: { state: string; label: string }[] = ['needs_review', 'awaiting_documents', 'confirmed', 'approved', 'paid', 'rejected', 'declined'].map(
   (state) => ({ state, label: CASE_STATUS_ZH[state] ?? state }),
 );
-const OUTCOME: Record<string, string> = { eligible: '符合', ineligible: '不符合', needs_review: '待核对', missing_documents: '缺少材料' };
 
 interface ListQuery {
   status?: string;
@@ -149,5 +148,5 @@ function row(c: CaseSummary): string {
   const esc = (value: unknown) =>
     String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
   const amount = c.amountYuan === undefined ? '—' : `${c.amountYuan.toLocaleString('zh-CN')} 元`;
-  return `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td title="${esc(c.queue)}">${esc(programmeTitleZh(c.queue))}</td><td><span class="status ${esc(c.status)}">${CASE_STATUS_ZH[c.status] ?? esc(c.status)}${c.lease ? ` · <span class="holder">${esc(holderText(c.lease))}</span>` : ''}</span></td><td>${c.flaggedFieldCount}</td><td class="outcome${c.findingsOpen ? ' findings-open' : ''}">${esc(c.outcomeZh ?? OUTCOME[c.outcome ?? ''] ?? '')}</td><td>${amount}</td><td>${esc(beijingTime(c.createdAt))}</td></tr>`;
+  return `<tr tabindex="-1" data-case="${esc(c.caseId)}"><td>${esc(c.caseId)}</td><td>${esc(c.personName ?? '')}</td><td title="${esc(c.queue)}">${esc(programmeTitleZh(c.queue))}</td><td><span class="status ${esc(c.status)}">${CASE_STATUS_ZH[c.status] ?? esc(c.status)}${c.lease ? ` · <span class="holder">${esc(holderText(c.lease))}</span>` : ''}</span></td><td>${c.flaggedFieldCount}</td><td class="outcome${c.findingsOpen ? ' findings-open' : ''}">${esc(c.outcomeZh ?? OUTCOME_ZH[c.outcome ?? ''] ?? '')}</td><td>${amount}</td><td>${esc(beijingTime(c.createdAt))}</td></tr>`;
 }
