@@ -14,7 +14,7 @@ import type { Raster } from './raster.js';
  *   paper's brightness is estimated per tile (a high percentile of luminance) and, when it varies across the page,
  *   every pixel is divided by it, so the paper comes out white everywhere.
  * - **Faint copies**: when the darkest ink is still light grey, levels are stretched so that ink becomes dark.
- * - **Light overprint** (tiled diagonal site watermarks such as `仅限办理职业技能补贴使用`, grey stamped text across
+ * - **Light overprint** on evenly lit pages (tiled diagonal site watermarks such as `仅限办理职业技能补贴使用`, grey stamped text across
  *   fields): measured against the paper, the page's neutral ink shows a second mode clearly lighter than its print and
  *   spread over many tiles, with a trough between them. Everything at least as light as that mode is lifted to paper
  *   white (a short ramp below it), while print stays: black print under the watermark is still black, and the faint
@@ -47,7 +47,7 @@ const INK_PERCENTILE = 0.005;
 /** Where faint ink is stretched to. */
 const STRETCHED_INK = 24;
 /**
- * Light overprint, in units of the local paper (256 = paper): the mode is looked for as the fullest `LIGHT_WINDOW`-wide
+ * Light overprint, in units of the paper (256 = paper): the mode is looked for as the fullest `LIGHT_WINDOW`-wide
  * window starting between `LIGHT_FROM` and `LIGHT_TO`; it must hold `LIGHT_MIN_SHARE` of the page's neutral pixels,
  * `LIGHT_OVER_TROUGH` times what the same width holds between print and the mode (`TROUGH_FROM`–`TROUGH_TO`, a faint
  * copy's print lies there), and reach `LIGHT_TILE_SHARE` of a tile's pixels on `LIGHT_SPREAD` of the page's tiles; the
@@ -204,13 +204,13 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
   }
   const faintInk = !unevenLight && inkLevel >= FAINT_INK && inkLevel < brightPaper - 40;
 
-  // Light overprint: measured against the paper (its tile's when the light is uneven), lifted after the light is
-  // flattened, where the paper stands at `paperUnit` (255 once flattened, the page's paper otherwise).
-  const paperUnit = unevenLight ? 255 : brightPaper;
-  const mode = lightOverprintMode(input, paper, lightAcross, unevenLight ? undefined : brightPaper);
+  // Light overprint, on evenly lit pages only: on a photo the paper's soft light fills the same levels (measured on
+  // procedural-v1's phone photos: 6 of 9 without a watermark looked watermarked; a photo's watermark is blurred into
+  // the paper's shoulder).
+  const mode = unevenLight ? undefined : lightOverprintMode(input, lightAcross, brightPaper);
   const lightOverprint = mode !== undefined;
-  const liftWhite = lightOverprint ? ((mode - LIFT_MARGIN) * paperUnit) / 256 : 256;
-  const liftFoot = liftWhite - (LIFT_RAMP * paperUnit) / 256;
+  const liftWhite = lightOverprint ? ((mode - LIFT_MARGIN) * brightPaper) / 256 : 256;
+  const liftFoot = liftWhite - (LIFT_RAMP * brightPaper) / 256;
 
   const conditions: PageConditions = { suppressedTiles, tilesAcross, tilesDown, suppressedTileCount, unevenLight, faintInk, lightOverprint };
   if (suppressedTileCount === 0 && !unevenLight && !faintInk && !lightOverprint) return { raster: input, conditions, changed: false };
@@ -296,20 +296,20 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
 }
 
 /**
- * The start (paper units, 256 = paper) of the page's light-overprint mode, or undefined when the page shows none (see
- * the module comment). `paper` holds each `LIGHT_TILE` tile's paper brightness; `evenPaper` is the one paper level used
- * when the light is even.
+ * The start (paper units, 256 = paper) of an evenly lit page's light-overprint mode, or undefined when the page shows
+ * none (see the module comment). `paperLevel` is the page's paper brightness.
  *
  * @example
- * lightOverprintMode(raster, paper, lightAcross, 252); // 216: a watermark at 216–232 of 256
+ * lightOverprintMode(raster, Math.ceil(raster.width / LIGHT_TILE), 252); // 216: a watermark at 216–232 of 256
  */
-function lightOverprintMode(input: Raster, paper: Float32Array, lightAcross: number, evenPaper: number | undefined): number | undefined {
+function lightOverprintMode(input: Raster, lightAcross: number, paperLevel: number): number | undefined {
   const { data, width, height } = input;
+  const tiles = lightAcross * Math.ceil(height / LIGHT_TILE);
   const histogram = new Uint32Array(512);
-  // Per light tile: sampled pixels, and the light band counted in 8-level bins from LIGHT_FROM (window fits 7 bins).
+  // Per light tile: sampled pixels, and the light band counted in 8-level bins from LIGHT_FROM (a window spans two).
   const bins = 8;
-  const tilePixels = new Uint32Array(paper.length);
-  const tileBins = new Uint32Array(paper.length * bins);
+  const tilePixels = new Uint32Array(tiles);
+  const tileBins = new Uint32Array(tiles * bins);
   let neutral = 0;
   for (let y = 0; y < height; y += SAMPLE_STEP) {
     const lightRow = ((y / LIGHT_TILE) | 0) * lightAcross;
@@ -323,7 +323,7 @@ function lightOverprintMode(input: Raster, paper: Float32Array, lightAcross: num
       const max = r > g ? (r > b ? r : b) : g > b ? g : b;
       const min = r < g ? (r < b ? r : b) : g < b ? g : b;
       if (max - min >= COLOURED_CHROMA) continue;
-      const level = ((luminance(r, g, b) * 256) / Math.max(1, evenPaper ?? paper[t])) | 0;
+      const level = ((luminance(r, g, b) * 256) / Math.max(1, paperLevel)) | 0;
       histogram[level > 511 ? 511 : level]++;
       neutral++;
       const bin = (level - LIGHT_FROM) >> 3;
@@ -350,12 +350,12 @@ function lightOverprintMode(input: Raster, paper: Float32Array, lightAcross: num
   if (best < neutral * LIGHT_MIN_SHARE || best < trough * LIGHT_OVER_TROUGH) return undefined;
   const first = (start - LIGHT_FROM) >> 3;
   let spread = 0;
-  for (let t = 0; t < paper.length; t++) {
+  for (let t = 0; t < tiles; t++) {
     let inWindow = 0;
     for (let k = first; k < first + LIGHT_WINDOW / 8; k++) inWindow += tileBins[t * bins + k];
     if (inWindow >= tilePixels[t] * LIGHT_TILE_SHARE) spread++;
   }
-  return spread >= paper.length * LIGHT_SPREAD ? start : undefined;
+  return spread >= tiles * LIGHT_SPREAD ? start : undefined;
 }
 
 /**
