@@ -448,6 +448,8 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
 
 /** One Chinese character alone in its box. */
 const LONE_CHARACTER = /^[\u3400-\u9fff]$/;
+/** Confidence a spread value keeps when a lone character touches its end (it may have lost that character). */
+const UNSURE_RUN_END = 0.5;
 /** Two or three Chinese characters in one box (a piece of a spread value). */
 const SPACED_PIECE = /^[\u3400-\u9fff]{2,3}$/;
 
@@ -511,6 +513,20 @@ function mergeSpacedValues(lines: LayoutLine[]): void {
     a.flat = joined;
     a.confidence = Math.min(...run.map((p) => p.confidence));
     a.chars = run.every((p) => p.chars) ? run.flatMap((p) => p.chars!) : undefined;
+    // A lone character touching the run's end on its row (a box the detector drew wide: `马` `婷` `萱` with 萱's box
+    // reaching back to 婷) may be the value's last character: the run is read, but not trusted.
+    const next = lines[i + run.length];
+    const cut =
+      next !== undefined &&
+      next.page === a.page &&
+      LONE_CHARACTER.test(next.flat) &&
+      next.hits.length === 0 &&
+      Math.abs(next.box.y + next.box.height / 2 - (a.box.y + h / 2)) < h * 0.5 &&
+      next.box.x - end < h * 0.3;
+    if (cut) {
+      a.confidence = Math.min(a.confidence, UNSURE_RUN_END);
+      a.chars = a.chars?.map((c, k, all) => (k === all.length - 1 ? { ...c, confidence: Math.min(c.confidence, UNSURE_RUN_END) } : c));
+    }
     a.leading = trimValue(joined);
     lines.splice(i + 1, run.length - 1);
   }

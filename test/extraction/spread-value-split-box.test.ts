@@ -59,3 +59,23 @@ describe('a spread name the detector boxed as a pair and a lone character', () =
     expect(doc.fields.employeeName.value).toBe('姚思雨');
   });
 });
+
+describe('a spread name whose last character the detector boxed wide, touching the one before', () => {
+  it('reads the run before it but flags it: the touching character may be the name’s last', () => {
+    // 马 婷 萱 at a 60-px pitch; 萱's box (taller, 64 px wide) reaches back to 婷's end.
+    const doc = readOne([
+      TITLE,
+      ...EMPLOYER,
+      ['受聘人：', 140, 530, 150, 33],
+      ['马', 320, 530, 33, 33],
+      ['婷', 380, 531, 33, 33],
+      ['萱', 412, 527, 64, 39],
+      ['居民身份证号码：', 832, 530, 300, 35],
+      [employeeId, 1142, 530, 347, 37],
+      ...TAIL,
+    ]);
+    const name = doc.fields.employeeName;
+    expect(name.value).toMatch(/^马婷/);
+    expect(name.needsReview).toBe(true);
+  });
+});
