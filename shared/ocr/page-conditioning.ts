@@ -14,6 +14,12 @@ import type { Raster } from './raster.js';
  *   paper's brightness is estimated per tile (a high percentile of luminance) and, when it varies across the page,
  *   every pixel is divided by it, so the paper comes out white everywhere.
  * - **Faint copies**: when the darkest ink is still light grey, levels are stretched so that ink becomes dark.
+ * - **Light overprint** on evenly lit pages (tiled diagonal site watermarks such as `仅限办理职业技能补贴使用`, grey stamped text across
+ *   fields): measured against the paper, the page's neutral ink shows a second mode clearly lighter than its print and
+ *   spread over many tiles, with a trough between them. Everything at least as light as that mode is lifted to paper
+ *   white (a short ramp below it), while print stays: black print under the watermark is still black, and the faint
+ *   print of a faint copy lies in the trough or below it. The detector otherwise finds the watermark's lines and loses
+ *   the value lines they cross.
  */
 
 /** Side of the tiles on which coloured ink and print are counted (px of the raster). */
@@ -40,6 +46,28 @@ const FAINT_INK = 96;
 const INK_PERCENTILE = 0.005;
 /** Where faint ink is stretched to. */
 const STRETCHED_INK = 24;
+/**
+ * Light overprint, in units of the paper (256 = paper): the mode is looked for as the fullest `LIGHT_WINDOW`-wide
+ * window starting between `LIGHT_FROM` and `LIGHT_TO`; it must hold `LIGHT_MIN_SHARE` of the page's neutral pixels,
+ * `LIGHT_OVER_TROUGH` times what the same width holds between print and the mode (`TROUGH_FROM`–`TROUGH_TO`, a faint
+ * copy's print lies there), and reach `LIGHT_TILE_SHARE` of a tile's pixels on `LIGHT_SPREAD` of the page's tiles; the
+ * page must also have print darker than `PRINT_BELOW` (`PRINT_MIN_SHARE`).
+ */
+const LIGHT_WINDOW = 16;
+const LIGHT_FROM = 192;
+const LIGHT_TO = 224;
+const LIGHT_MIN_SHARE = 0.01;
+const LIGHT_OVER_TROUGH = 4;
+const TROUGH_FROM = 150;
+const TROUGH_TO = 190;
+const LIGHT_TILE_SHARE = 0.02;
+const LIGHT_SPREAD = 0.25;
+const PRINT_BELOW = 120;
+const PRINT_MIN_SHARE = 0.001;
+/** Lifted: from this far below the mode's lighter side (the ramp's foot) … */
+const LIFT_RAMP = 28;
+/** … to white from this far below the mode's start (paper units). */
+const LIFT_MARGIN = 4;
 
 export interface PageConditions {
   /** Tiles (of `INK_TILE` px, row-major, `tilesAcross` wide) where coloured ink lies over print and is suppressed. */
@@ -52,6 +80,8 @@ export interface PageConditions {
   unevenLight: boolean;
   /** The darkest ink was faint and levels were stretched. */
   faintInk: boolean;
+  /** Light neutral overprint (a watermark, grey stamped text) was found and lifted to paper white. */
+  lightOverprint: boolean;
 }
 
 export interface ConditionOptions {
@@ -174,8 +204,16 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
   }
   const faintInk = !unevenLight && inkLevel >= FAINT_INK && inkLevel < brightPaper - 40;
 
-  const conditions: PageConditions = { suppressedTiles, tilesAcross, tilesDown, suppressedTileCount, unevenLight, faintInk };
-  if (suppressedTileCount === 0 && !unevenLight && !faintInk) return { raster: input, conditions, changed: false };
+  // Light overprint, on evenly lit pages only: on a photo the paper's soft light fills the same levels (measured on
+  // procedural-v1's phone photos: 6 of 9 without a watermark looked watermarked; a photo's watermark is blurred into
+  // the paper's shoulder).
+  const mode = unevenLight ? undefined : lightOverprintMode(input, lightAcross, brightPaper);
+  const lightOverprint = mode !== undefined;
+  const liftWhite = lightOverprint ? ((mode - LIFT_MARGIN) * brightPaper) / 256 : 256;
+  const liftFoot = liftWhite - (LIFT_RAMP * brightPaper) / 256;
+
+  const conditions: PageConditions = { suppressedTiles, tilesAcross, tilesDown, suppressedTileCount, unevenLight, faintInk, lightOverprint };
+  if (suppressedTileCount === 0 && !unevenLight && !faintInk && !lightOverprint) return { raster: input, conditions, changed: false };
 
   // Levels: faint ink stretched between the ink level and the paper; otherwise identity.
   const levels = new Uint8Array(256);
@@ -205,7 +243,7 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
 
   const out = new Uint8Array(data.length);
   // Only suppressed tiles change when the light is even and the ink dark: copy the page, then rewrite those tiles.
-  const tilesOnly = !unevenLight && !faintInk;
+  const tilesOnly = !unevenLight && !faintInk && !lightOverprint;
   if (tilesOnly) out.set(data);
   for (let ty = 0; ty < tilesDown; ty++) {
     const yEnd = Math.min(height, (ty + 1) * INK_TILE);
@@ -233,6 +271,20 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
             g = g * gain;
             b = b * gain;
           }
+          if (lightOverprint) {
+            // Light neutral ink goes to white (its whole pixel, so a tinted watermark does too); print is far darker.
+            const l = (r * 77 + g * 150 + b * 29) / 256;
+            if (l > liftFoot) {
+              const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+              const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+              if (max - min < COLOURED_CHROMA) {
+                const w = l >= liftWhite ? 1 : (l - liftFoot) / (liftWhite - liftFoot);
+                r += (255 - r) * w;
+                g += (255 - g) * w;
+                b += (255 - b) * w;
+              }
+            }
+          }
           out[p] = levels[r > 255 ? 255 : r | 0];
           out[p + 1] = levels[g > 255 ? 255 : g | 0];
           out[p + 2] = levels[b > 255 ? 255 : b | 0];
@@ -241,6 +293,69 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
     }
   }
   return { raster: { data: out, width, height }, conditions, changed: true };
+}
+
+/**
+ * The start (paper units, 256 = paper) of an evenly lit page's light-overprint mode, or undefined when the page shows
+ * none (see the module comment). `paperLevel` is the page's paper brightness.
+ *
+ * @example
+ * lightOverprintMode(raster, Math.ceil(raster.width / LIGHT_TILE), 252); // 216: a watermark at 216–232 of 256
+ */
+function lightOverprintMode(input: Raster, lightAcross: number, paperLevel: number): number | undefined {
+  const { data, width, height } = input;
+  const tiles = lightAcross * Math.ceil(height / LIGHT_TILE);
+  const histogram = new Uint32Array(512);
+  // Per light tile: sampled pixels, and the light band counted in 8-level bins from LIGHT_FROM (a window spans two).
+  const bins = 8;
+  const tilePixels = new Uint32Array(tiles);
+  const tileBins = new Uint32Array(tiles * bins);
+  let neutral = 0;
+  for (let y = 0; y < height; y += SAMPLE_STEP) {
+    const lightRow = ((y / LIGHT_TILE) | 0) * lightAcross;
+    let p = y * width * 3;
+    for (let x = 0; x < width; x += SAMPLE_STEP, p += 3 * SAMPLE_STEP) {
+      const t = lightRow + ((x / LIGHT_TILE) | 0);
+      tilePixels[t]++;
+      const r = data[p];
+      const g = data[p + 1];
+      const b = data[p + 2];
+      const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+      const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+      if (max - min >= COLOURED_CHROMA) continue;
+      const level = ((luminance(r, g, b) * 256) / Math.max(1, paperLevel)) | 0;
+      histogram[level > 511 ? 511 : level]++;
+      neutral++;
+      const bin = (level - LIGHT_FROM) >> 3;
+      if (bin >= 0 && bin < bins) tileBins[t * bins + bin]++;
+    }
+  }
+  if (neutral === 0) return undefined;
+  const sum = (from: number, to: number) => {
+    let total = 0;
+    for (let v = from; v < to; v++) total += histogram[v];
+    return total;
+  };
+  if (sum(0, PRINT_BELOW) < neutral * PRINT_MIN_SHARE) return undefined;
+  let start = LIGHT_FROM;
+  let best = -1;
+  for (let a = LIGHT_FROM; a <= LIGHT_TO; a += 8) {
+    const inWindow = sum(a, a + LIGHT_WINDOW);
+    if (inWindow > best) {
+      best = inWindow;
+      start = a;
+    }
+  }
+  const trough = (sum(TROUGH_FROM, TROUGH_TO) * LIGHT_WINDOW) / (TROUGH_TO - TROUGH_FROM);
+  if (best < neutral * LIGHT_MIN_SHARE || best < trough * LIGHT_OVER_TROUGH) return undefined;
+  const first = (start - LIGHT_FROM) >> 3;
+  let spread = 0;
+  for (let t = 0; t < tiles; t++) {
+    let inWindow = 0;
+    for (let k = first; k < first + LIGHT_WINDOW / 8; k++) inWindow += tileBins[t * bins + k];
+    if (inWindow >= tilePixels[t] * LIGHT_TILE_SHARE) spread++;
+  }
+  return spread >= tiles * LIGHT_SPREAD ? start : undefined;
 }
 
 /**

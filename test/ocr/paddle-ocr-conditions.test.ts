@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { createPaddleOcrEngine, MAX_RASTER_LONG_SIDE, ocrPageSchema, type OcrPage } from '../../shared/ocr/index.js';
-import { bookletSpread, faintCopy, moire, renderSealedPage, sealedPageTexts, shadowed } from './page-factory.js';
+import { bookletSpread, faintCopy, moire, renderSealedPage, sealedPageTexts, shadowed, watermarked } from './page-factory.js';
 
 // Real PP-OCRv4 inference on pages as people photograph and copy them (issue 12). Each test reads one page; the
 // machine is shared, so the timeout is generous (nothing here asserts time).
@@ -94,5 +94,16 @@ describe('PaddleOcrEngine on photos, copies and stamped pages', { timeout: 240_0
     const page = await engine.recognize({ bytes, pageNumber: 1 });
 
     expect(missing(page, sealedPageTexts)).toEqual([]);
+  });
+
+  it('reads every line of a page under a tiled grey site watermark, and no piece of the watermark', async () => {
+    // Read as stored, the watermark came back as some 30 lines and the name line as 姓名：李静修贴使用.
+    const bytes = await watermarked(await renderSealedPage({ seal: true }));
+
+    const page = await engine.recognize({ bytes, pageNumber: 1 });
+
+    expect(missing(page, sealedPageTexts)).toEqual([]);
+    expect(page.lines.find((line) => line.text.startsWith('姓名'))?.text).toBe('姓名：李静怡');
+    expect(page.lines.filter((line) => /仅限|补贴|使用/.test(line.text))).toEqual([]);
   });
 });

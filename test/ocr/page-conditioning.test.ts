@@ -112,6 +112,102 @@ describe('conditionPage', () => {
   });
 });
 
+/** A light-grey watermark multiplied over the whole page: 4-px dabs every 12 px (7 % of the page) in `grey`. */
+function watermark(width: number, height: number, grey: number): { x: number; y: number; w: number; h: number; rgb: Rgb; multiply: true }[] {
+  const dabs = [];
+  for (let y = 0; y + 4 <= height; y += 12) {
+    for (let x = (y / 2) % 12; x + 4 <= width; x += 12) dabs.push({ x, y, w: 4, h: 4, rgb: [grey, grey, grey] as Rgb, multiply: true as const });
+  }
+  return dabs;
+}
+
+describe('conditionPage on light overprint (watermarks, grey stamped text)', () => {
+  it('lifts a light-grey watermark spread over the page to paper white', () => {
+    const marked = page(640, 480, [...printedLine(40, 100, 560), ...printedLine(40, 300, 560), ...watermark(640, 480, 220)]);
+    expect(pixel(marked, 0, 0)).toEqual([220, 220, 220]);
+
+    const { raster, conditions, changed } = conditionPage(marked);
+
+    expect(conditions.lightOverprint).toBe(true);
+    expect(changed).toBe(true);
+    expect(pixel(raster, 0, 0)).toEqual([255, 255, 255]);
+    expect(pixel(raster, 600, 460)).toEqual([255, 255, 255]);
+  });
+
+  it('keeps print under the watermark and the paper between strokes white', () => {
+    const marked = page(640, 480, [...printedLine(40, 100, 560), ...watermark(640, 480, 220)]);
+    // (42, 108) is a stroke with a watermark dab multiplied over it; (44, 108) is paper under a dab.
+    expect(pixel(marked, 42, 108)[0]).toBeLessThan(25);
+    expect(pixel(marked, 44, 108)[0]).toBe(220);
+
+    const { raster } = conditionPage(marked);
+
+    expect(pixel(raster, 42, 108)[0]).toBeLessThan(30);
+    expect(pixel(raster, 42, 130)[0]).toBeLessThan(30);
+    expect(pixel(raster, 44, 108)).toEqual([255, 255, 255]);
+  });
+
+  it('lifts a tinted (pinkish) watermark as a whole, not channel by channel', () => {
+    const marked = page(640, 480, [...printedLine(40, 100, 560), ...watermark(640, 480, 255).map((d) => ({ ...d, rgb: [240, 212, 212] as Rgb }))]);
+
+    const { raster, conditions } = conditionPage(marked);
+
+    expect(conditions.lightOverprint).toBe(true);
+    expect(pixel(raster, 0, 0)).toEqual([255, 255, 255]);
+  });
+
+  it('leaves the light print of a faint copy alone: no dark print, so no overprint to tell it from', () => {
+    // Print at 200 on 245 paper sits exactly where a watermark would (82 % of the paper).
+    const faint = page(
+      640,
+      480,
+      [...printedLine(40, 100, 560), ...printedLine(40, 300, 560)].map((stroke) => ({ ...stroke, rgb: [200, 200, 200] as Rgb })),
+      [245, 245, 245],
+    );
+
+    const { raster, conditions } = conditionPage(faint);
+
+    expect(conditions.lightOverprint).toBe(false);
+    expect(conditions.faintInk).toBe(true);
+    expect(pixel(raster, 41, 120)[0]).toBeLessThan(60);
+  });
+
+  it('keeps light-grey marks confined to one corner (a grey logo, a shaded box): not spread over the page', () => {
+    const logo = page(640, 480, [...printedLine(40, 100, 560), { x: 500, y: 380, w: 100, h: 60, rgb: [220, 220, 220] }]);
+
+    const { raster, conditions } = conditionPage(logo);
+
+    expect(conditions.lightOverprint).toBe(false);
+    expect(raster).toBe(logo);
+  });
+
+  it('returns a clean page with dark print only as the very same raster', () => {
+    const clean = page(640, 480, [...printedLine(40, 100, 560), ...printedLine(40, 300, 560)]);
+
+    const conditioned = conditionPage(clean);
+
+    expect(conditioned.conditions.lightOverprint).toBe(false);
+    expect(conditioned.raster).toBe(clean);
+  });
+
+  it('leaves an unevenly lit photo to the light flattening (a photo\'s soft light fills the same levels)', () => {
+    const width = 640;
+    const height = 480;
+    const marked = page(width, height, [...printedLine(40, 100, 560), ...watermark(width, height, 220)]);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const light = 0.4 + (0.6 * x) / (width - 1);
+        for (let c = 0; c < 3; c++) marked.data[(y * width + x) * 3 + c] = Math.round(marked.data[(y * width + x) * 3 + c] * light);
+      }
+    }
+
+    const { conditions } = conditionPage(marked);
+
+    expect(conditions.unevenLight).toBe(true);
+    expect(conditions.lightOverprint).toBe(false);
+  });
+});
+
 function recognised(text: string, confidences: number[]): RecognisedText {
   const characters = [...text];
   return {

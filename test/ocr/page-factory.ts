@@ -153,3 +153,27 @@ export async function moire(png: Buffer): Promise<Buffer> {
     .jpeg({ quality: 80 })
     .toBuffer();
 }
+
+/**
+ * A site watermark as intake portals stamp them on every upload: `text` in light grey, tiled diagonally over the
+ * whole page and multiply-blended (print under it stays black). `grey` is the watermark's ink (default #d6d6d6).
+ */
+export async function watermarked(png: Buffer, text = '仅限办理职业技能补贴使用', grey = '#d6d6d6'): Promise<Buffer> {
+  const { width, height } = await sharp(png).metadata();
+  const w = width!;
+  const h = height!;
+  const size = Math.round(Math.max(w, h) / 40);
+  const rows: string[] = [];
+  // Rows of the phrase along a -30° diagonal, spaced about two text heights apart, covering the page once turned.
+  for (let y = -h; y < 2 * h; y += size * 4) {
+    for (let x = -w; x < 2 * w; x += size * (text.length + 3)) {
+      rows.push(`<text x="${x}" y="${y}" font-size="${size}" fill="${grey}" font-family="Noto Sans CJK SC">${escapeXml(text)}</text>`);
+    }
+  }
+  const overlay = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
+    <rect width="100%" height="100%" fill="#ffffff"/><g transform="rotate(-30 ${w / 2} ${h / 2})">${rows.join('')}</g></svg>`);
+  return sharp(png)
+    .composite([{ input: overlay, blend: 'multiply' }])
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
