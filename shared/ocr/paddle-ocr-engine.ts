@@ -1,5 +1,6 @@
 import type { OcrEngine, PageImage } from './ocr-engine.js';
 import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
+import { recogniseFollowingBends, turnedCentreLine } from './bent-lines.js';
 import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
 import { conditionPage, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
@@ -191,7 +192,7 @@ export class PaddleOcrEngine implements OcrEngine {
     }
     const directionMs = lap();
     const ordered = readingOrder(regions);
-    const texts = await recogniseRegions(models.recognition, models.alphabet, raster, ordered);
+    const texts = await recogniseFollowingBends(models.recognition, models.alphabet, raster, ordered);
     let secondReadings = 0;
     let secondReadingMs = 0;
     let seconds: (SecondReading | undefined)[] = [];
@@ -273,7 +274,7 @@ async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRe
   const onPage = chosen.filter((w) => !w.onStored);
   const [fromStored, fromPage] = await Promise.all([
     onStored.length
-      ? recogniseRegions(
+      ? recogniseFollowingBends(
           models.recognition,
           models.alphabet,
           pages.stored,
@@ -281,7 +282,7 @@ async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRe
         )
       : [],
     onPage.length
-      ? recogniseRegions(
+      ? recogniseFollowingBends(
           models.recognition,
           models.alphabet,
           pages.raster,
@@ -462,7 +463,8 @@ async function isUpsideDown(models: PaddleModels, raster: Raster, regions: TextR
 
 /** The same region on the page turned 180° (`raster` is the turned page). */
 function turnHalfway(region: TextRegion, raster: Raster): TextRegion {
-  return { ...region, cx: raster.width - region.cx, cy: raster.height - region.cy };
+  const turned = { ...region, cx: raster.width - region.cx, cy: raster.height - region.cy };
+  return region.centreLine ? { ...turned, centreLine: turnedCentreLine(region.centreLine) } : turned;
 }
 
 function boundingBox(region: TextRegion, raster: Raster): OcrLine['box'] {
