@@ -43,6 +43,11 @@ export interface DetectionSettings {
    * 0 = never enlarge (PP-OCR's own behaviour).
    */
   minLongSide: number;
+  /**
+   * Lines that bend (a curled page) get a centre line and are read along it (see `TextRegion.centreLine`). Off = every
+   * region is one rotated rectangle (the engine before issue 12's photo work; the bench's "before").
+   */
+  followBends: boolean;
 }
 
 /** A small image is enlarged at most this much for the detector. */
@@ -55,6 +60,7 @@ export const DEFAULT_DETECTION_SETTINGS: DetectionSettings = {
   boxThreshold: 0.6,
   unclipRatio: 1.5,
   minLongSide: 960,
+  followBends: true,
 };
 
 export interface DetectedRegions {
@@ -233,7 +239,7 @@ export function regionsFromProbability(probability: Float32Array, width: number,
     const rectangleShort = vMax - vMin + 1;
     if (Math.min(long, rectangleShort) < MIN_SIDE) continue;
     const uMid = (uMin + uMax) / 2;
-    const bent = component.elongation >= ELONGATION_FOR_LINE ? bentMiddle(queue, component, width, ux, uy, uMin, long, rectangleShort) : undefined;
+    const bent = settings.followBends && component.elongation >= ELONGATION_FOR_LINE ? bentMiddle(queue, component, width, ux, uy, uMin, long, rectangleShort) : undefined;
     // A bent line is cut to its own height around its middle; a straight one to its rectangle.
     const short = bent ? bent.thickness : rectangleShort;
     const vMid = bent ? bent.middle : (vMin + vMax) / 2;
