@@ -76,7 +76,12 @@ export function straightenedLine(raster: Raster, region: TextRegion): Raster {
  * @example
  * const texts = await recogniseFollowingBends(models.recognition, models.alphabet, raster, regions);
  */
-export async function recogniseFollowingBends(session: ort.InferenceSession, alphabet: string[], raster: Raster, regions: TextRegion[]): Promise<RecognisedText[]> {
+export async function recogniseFollowingBends(
+  session: ort.InferenceSession,
+  alphabet: string[],
+  raster: Raster,
+  regions: TextRegion[],
+): Promise<RecognisedText[]> {
   const straight: number[] = [];
   const bent: number[] = [];
   regions.forEach((region, index) => (region.centreLine ? bent : straight).push(index));

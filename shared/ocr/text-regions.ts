@@ -239,7 +239,8 @@ export function regionsFromProbability(probability: Float32Array, width: number,
     const rectangleShort = vMax - vMin + 1;
     if (Math.min(long, rectangleShort) < MIN_SIDE) continue;
     const uMid = (uMin + uMax) / 2;
-    const bent = settings.followBends && component.elongation >= ELONGATION_FOR_LINE ? bentMiddle(queue, component, width, ux, uy, uMin, long, rectangleShort) : undefined;
+    const bent =
+      settings.followBends && component.elongation >= ELONGATION_FOR_LINE ? bentMiddle(queue, component, width, ux, uy, uMin, long, rectangleShort) : undefined;
     // A bent line is cut to its own height around its middle; a straight one to its rectangle.
     const short = bent ? bent.thickness : rectangleShort;
     const vMid = bent ? bent.middle : (vMin + vMax) / 2;
