@@ -52,7 +52,10 @@ export interface PaddleStageTimings {
   /** Second readings run (and their share of `recogniseMs`). */
   secondReadings: number;
   secondReadingMs: number;
-  /** Detection passes run: 1 for an upright or upside-down page, 2 for a page on its side. */
+  /**
+   * Detection passes run: 1 for an upright or upside-down page, 2 for a page on its side; one more for an upside-down
+   * page with bent lines (detected again upright).
+   */
   detectionPasses: number;
 }
 
@@ -188,6 +191,12 @@ export class PaddleOcrEngine implements OcrEngine {
         raster = turned;
         rotation = rotation === 90 ? 270 : 180;
         regions = turnedRegions;
+        // Whether a long line sags (followed) or arches (a seal's top, left a rectangle) is judged on the upright
+        // page: upside down, a curl arches and a seal's top sags. Such a page is detected again once turned.
+        if (detected.archedLines > 0 || turnedRegions.some((region) => region.centreLine)) {
+          regions = (await detectTextRegions(models.detection, raster, this.#detection)).regions;
+          detectionPasses++;
+        }
       }
     }
     const directionMs = lap();

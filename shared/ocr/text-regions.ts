@@ -69,6 +69,11 @@ export interface DetectedRegions {
   dominantAngle: number;
   /** How many regions are clearly lines (long side ≥ 2 × short side): the evidence behind `dominantAngle`. */
   lineCount: number;
+  /**
+   * Long lines that arch (their middle above the chord between their ends): the way a curled page's lines look on
+   * the page turned upside down, or the text round the top of a seal. Such lines are not followed (see `bentMiddle`).
+   */
+  archedLines: number;
 }
 
 const DET_MEAN = [0.485, 0.456, 0.406];
@@ -122,7 +127,7 @@ export async function detectTextRegions(
   const sx = raster.width / inputWidth;
   const sy = raster.height / inputHeight;
   const regions = found.regions.map((region) => scaleRegion(region, sx, sy));
-  return { regions, dominantAngle: found.dominantAngle, lineCount: found.lineCount };
+  return { regions, dominantAngle: found.dominantAngle, lineCount: found.lineCount, archedLines: found.archedLines };
 }
 
 interface Component {
@@ -216,6 +221,7 @@ export function regionsFromProbability(probability: Float32Array, width: number,
   const dominantAngle = lineCount > 0 ? 0.5 * Math.atan2(s2, c2) : 0;
 
   const kernels: Kernel[] = [];
+  let archedLines = 0;
   for (const component of components) {
     // A single character is nearly square, so its own axes say nothing: it takes the page's direction.
     const angle = component.elongation < ELONGATION_FOR_LINE ? dominantAngle : component.angle;
@@ -239,8 +245,10 @@ export function regionsFromProbability(probability: Float32Array, width: number,
     const rectangleShort = vMax - vMin + 1;
     if (Math.min(long, rectangleShort) < MIN_SIDE) continue;
     const uMid = (uMin + uMax) / 2;
-    const bent =
+    const measured =
       settings.followBends && component.elongation >= ELONGATION_FOR_LINE ? bentMiddle(queue, component, width, ux, uy, uMin, long, rectangleShort) : undefined;
+    if (measured === 'arches') archedLines++;
+    const bent = typeof measured === 'object' ? measured : undefined;
     // A bent line is cut to its own height around its middle; a straight one to its rectangle.
     const short = bent ? bent.thickness : rectangleShort;
     const vMid = bent ? bent.middle : (vMin + vMax) / 2;
@@ -272,7 +280,7 @@ export function regionsFromProbability(probability: Float32Array, width: number,
       ...(kernel.centreLine ? { centreLine: { along: kernel.centreLine.along.map((u) => u - shift), across: kernel.centreLine.across } } : {}),
     };
   });
-  return { regions, dominantAngle, lineCount };
+  return { regions, dominantAngle, lineCount, archedLines };
 }
 
 /** A thresholded text kernel before it is grown, with how far each end will grow along the line. */
@@ -303,7 +311,7 @@ function bentMiddle(
   uMin: number,
   long: number,
   rectangleShort: number,
-): { along: number[]; across: number[]; thickness: number; middle: number } | undefined {
+): { along: number[]; across: number[]; thickness: number; middle: number } | 'arches' | undefined {
   const count = component.end - component.start;
   // Area over length: the line's height, whatever its bend.
   const estimate = count / long;
@@ -339,7 +347,7 @@ function bentMiddle(
   // A page curls or lifts towards its edges, so a line's middle sags below the chord between its ends (a curl that
   // rises to one side, a page lifted at both). The text round the top of a seal's ring arches the other way: it is left
   // to the rectangle, as before (reading it would put the seal's wording among the page's lines).
-  if (arch(along, smoothed) < 0) return undefined;
+  if (arch(along, smoothed) < 0) return 'arches';
   const middle = smoothed.reduce((a, b) => a + b, 0) / smoothed.length;
   return { along, across: smoothed, thickness, middle };
 }

@@ -58,6 +58,7 @@ describe('bent text lines (curled pages)', () => {
 
     expect(flat.centreLine).toBeUndefined();
     expect(tilted.centreLine).toBeUndefined();
+    expect(regionsFromProbability(level, 400, 120, DEFAULT_DETECTION_SETTINGS).archedLines).toBe(0);
   });
 
   it('leaves the text arching round the top of a seal as a rectangle (only sagging lines are followed)', () => {
@@ -69,9 +70,11 @@ describe('bent text lines (curled pages)', () => {
       for (let y = 0; y < 120; y++) if (Math.abs(y + 0.5 - middle) <= 6) map[y * 400 + x] = 0.9;
     }
 
-    const { regions } = regionsFromProbability(map, 400, 120, DEFAULT_DETECTION_SETTINGS);
+    const { regions, archedLines } = regionsFromProbability(map, 400, 120, DEFAULT_DETECTION_SETTINGS);
 
     expect(regions[0].centreLine).toBeUndefined();
+    // Counted, so the engine can look again once it has turned an upside-down curled page.
+    expect(archedLines).toBe(1);
   });
 
   it('follows a line lifted at both ends (a page raised at its edges)', () => {
