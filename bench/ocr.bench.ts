@@ -98,7 +98,11 @@ async function measurePaddle(label: string, pages: Buffer[], limitSide: number):
 }
 
 /** The engine as it read before page conditioning and second readings (issue 12): the bench's "before". */
-export const BEFORE_CONDITIONING: PaddleOcrEngineOptions = { pageConditioning: false, secondReadings: false, detection: { minLongSide: 0 } };
+export const BEFORE_CONDITIONING: PaddleOcrEngineOptions = {
+  pageConditioning: false,
+  secondReadings: false,
+  detection: { minLongSide: 0, followBends: false },
+};
 
 function cpuMs(before: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(before);

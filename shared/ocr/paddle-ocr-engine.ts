@@ -1,5 +1,6 @@
 import type { OcrEngine, PageImage } from './ocr-engine.js';
 import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
+import { recogniseFollowingBends, turnedCentreLine } from './bent-lines.js';
 import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
 import { conditionPage, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
@@ -51,7 +52,10 @@ export interface PaddleStageTimings {
   /** Second readings run (and their share of `recogniseMs`). */
   secondReadings: number;
   secondReadingMs: number;
-  /** Detection passes run: 1 for an upright or upside-down page, 2 for a page on its side. */
+  /**
+   * Detection passes run: 1 for an upright or upside-down page, 2 for a page on its side; one more for an upside-down
+   * page with bent lines (detected again upright).
+   */
   detectionPasses: number;
 }
 
@@ -187,11 +191,17 @@ export class PaddleOcrEngine implements OcrEngine {
         raster = turned;
         rotation = rotation === 90 ? 270 : 180;
         regions = turnedRegions;
+        // Whether a long line sags (followed) or arches (a seal's top, left a rectangle) is judged on the upright
+        // page: upside down, a curl arches and a seal's top sags. Such a page is detected again once turned.
+        if (detected.archedLines > 0 || turnedRegions.some((region) => region.centreLine)) {
+          regions = (await detectTextRegions(models.detection, raster, this.#detection)).regions;
+          detectionPasses++;
+        }
       }
     }
     const directionMs = lap();
     const ordered = readingOrder(regions);
-    const texts = await recogniseRegions(models.recognition, models.alphabet, raster, ordered);
+    const texts = await recogniseFollowingBends(models.recognition, models.alphabet, raster, ordered);
     let secondReadings = 0;
     let secondReadingMs = 0;
     let seconds: (SecondReading | undefined)[] = [];
@@ -273,7 +283,7 @@ async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRe
   const onPage = chosen.filter((w) => !w.onStored);
   const [fromStored, fromPage] = await Promise.all([
     onStored.length
-      ? recogniseRegions(
+      ? recogniseFollowingBends(
           models.recognition,
           models.alphabet,
           pages.stored,
@@ -281,7 +291,7 @@ async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRe
         )
       : [],
     onPage.length
-      ? recogniseRegions(
+      ? recogniseFollowingBends(
           models.recognition,
           models.alphabet,
           pages.raster,
@@ -462,7 +472,8 @@ async function isUpsideDown(models: PaddleModels, raster: Raster, regions: TextR
 
 /** The same region on the page turned 180° (`raster` is the turned page). */
 function turnHalfway(region: TextRegion, raster: Raster): TextRegion {
-  return { ...region, cx: raster.width - region.cx, cy: raster.height - region.cy };
+  const turned = { ...region, cx: raster.width - region.cx, cy: raster.height - region.cy };
+  return region.centreLine ? { ...turned, centreLine: turnedCentreLine(region.centreLine) } : turned;
 }
 
 function boundingBox(region: TextRegion, raster: Raster): OcrLine['box'] {

@@ -14,6 +14,18 @@ export interface TextRegion {
   angle: number;
   /** Mean text probability inside the region (the detector's confidence). */
   score: number;
+  /**
+   * Set when the line bends (a curled page): where the line's middle runs, as offsets across the line (`across`, px,
+   * positive = downwards in reading frame) at points along it (`along`, px from the region's centre, ascending).
+   * `height` is then the height of the line itself, so a crop that follows this centre line straightens it.
+   */
+  centreLine?: CentreLine;
+}
+
+/** The middle of a bent line, relative to its region's centre and axes (see `TextRegion.centreLine`). */
+export interface CentreLine {
+  along: number[];
+  across: number[];
 }
 
 export interface DetectionSettings {
@@ -31,6 +43,11 @@ export interface DetectionSettings {
    * 0 = never enlarge (PP-OCR's own behaviour).
    */
   minLongSide: number;
+  /**
+   * Lines that bend (a curled page) get a centre line and are read along it (see `TextRegion.centreLine`). Off = every
+   * region is one rotated rectangle (the engine before issue 12's photo work; the bench's "before").
+   */
+  followBends: boolean;
 }
 
 /** A small image is enlarged at most this much for the detector. */
@@ -43,6 +60,7 @@ export const DEFAULT_DETECTION_SETTINGS: DetectionSettings = {
   boxThreshold: 0.6,
   unclipRatio: 1.5,
   minLongSide: 960,
+  followBends: true,
 };
 
 export interface DetectedRegions {
@@ -51,6 +69,11 @@ export interface DetectedRegions {
   dominantAngle: number;
   /** How many regions are clearly lines (long side ≥ 2 × short side): the evidence behind `dominantAngle`. */
   lineCount: number;
+  /**
+   * Long lines that arch (their middle above the chord between their ends): the way a curled page's lines look on
+   * the page turned upside down, or the text round the top of a seal. Such lines are not followed (see `bentMiddle`).
+   */
+  archedLines: number;
 }
 
 const DET_MEAN = [0.485, 0.456, 0.406];
@@ -58,6 +81,15 @@ const DET_STD = [0.229, 0.224, 0.225];
 const MIN_COMPONENT_PIXELS = 6;
 const MIN_SIDE = 3;
 const ELONGATION_FOR_LINE = 2;
+/**
+ * A line is followed along its bend (rather than cut as one rectangle) when its middle strays from a straight line by
+ * more than this share of its own height, and the rectangle around it is at least `BENT_RECTANGLE` times as tall as
+ * the line. Straight print (flat pages, skewed scans) stays far under both, so flat pages are read as before.
+ */
+const BEND_OF_HEIGHT = 0.25;
+const BENT_RECTANGLE = 1.4;
+/** A line must be this many of its own heights long before its bend is measured (a short label bends too little). */
+const BEND_MIN_LENGTH = 4;
 
 /**
  * Runs the PP-OCRv4 detector on a raster and turns its probability map into rotated text regions (in the raster's
@@ -95,7 +127,7 @@ export async function detectTextRegions(
   const sx = raster.width / inputWidth;
   const sy = raster.height / inputHeight;
   const regions = found.regions.map((region) => scaleRegion(region, sx, sy));
-  return { regions, dominantAngle: found.dominantAngle, lineCount: found.lineCount };
+  return { regions, dominantAngle: found.dominantAngle, lineCount: found.lineCount, archedLines: found.archedLines };
 }
 
 interface Component {
@@ -189,6 +221,7 @@ export function regionsFromProbability(probability: Float32Array, width: number,
   const dominantAngle = lineCount > 0 ? 0.5 * Math.atan2(s2, c2) : 0;
 
   const kernels: Kernel[] = [];
+  let archedLines = 0;
   for (const component of components) {
     // A single character is nearly square, so its own axes say nothing: it takes the page's direction.
     const angle = component.elongation < ELONGATION_FOR_LINE ? dominantAngle : component.angle;
@@ -209,10 +242,16 @@ export function regionsFromProbability(probability: Float32Array, width: number,
       if (v > vMax) vMax = v;
     }
     const long = uMax - uMin + 1;
-    const short = vMax - vMin + 1;
-    if (Math.min(long, short) < MIN_SIDE) continue;
+    const rectangleShort = vMax - vMin + 1;
+    if (Math.min(long, rectangleShort) < MIN_SIDE) continue;
     const uMid = (uMin + uMax) / 2;
-    const vMid = (vMin + vMax) / 2;
+    const measured =
+      settings.followBends && component.elongation >= ELONGATION_FOR_LINE ? bentMiddle(queue, component, width, ux, uy, uMin, long, rectangleShort) : undefined;
+    if (measured === 'arches') archedLines++;
+    const bent = typeof measured === 'object' ? measured : undefined;
+    // A bent line is cut to its own height around its middle; a straight one to its rectangle.
+    const short = bent ? bent.thickness : rectangleShort;
+    const vMid = bent ? bent.middle : (vMin + vMax) / 2;
     const distance = (long * short * settings.unclipRatio) / (2 * (long + short));
     kernels.push({
       // +0.5: pixel centres.
@@ -225,6 +264,7 @@ export function regionsFromProbability(probability: Float32Array, width: number,
       growBefore: distance,
       growAfter: distance,
       grow: distance,
+      ...(bent ? { centreLine: { along: bent.along.map((u) => u - uMid), across: bent.across.map((v) => v - vMid) } } : {}),
     });
   }
   keepNeighboursApart(kernels);
@@ -237,9 +277,10 @@ export function regionsFromProbability(probability: Float32Array, width: number,
       height: kernel.short + 2 * kernel.grow,
       angle: kernel.angle,
       score: kernel.score,
+      ...(kernel.centreLine ? { centreLine: { along: kernel.centreLine.along.map((u) => u - shift), across: kernel.centreLine.across } } : {}),
     };
   });
-  return { regions, dominantAngle, lineCount };
+  return { regions, dominantAngle, lineCount, archedLines };
 }
 
 /** A thresholded text kernel before it is grown, with how far each end will grow along the line. */
@@ -253,6 +294,102 @@ interface Kernel {
   grow: number;
   growBefore: number;
   growAfter: number;
+  centreLine?: CentreLine;
+}
+
+/**
+ * Where a line-shaped component's middle runs, when it bends: the component cut into slices across its length (each
+ * about one line height wide), each slice's middle between its top and bottom pixel. Returns undefined for a straight
+ * line (see `BEND_OF_HEIGHT`, `BENT_RECTANGLE`). Offsets are in the component's axes (u along from its mean, v across).
+ */
+function bentMiddle(
+  queue: Int32Array,
+  component: Component,
+  width: number,
+  ux: number,
+  uy: number,
+  uMin: number,
+  long: number,
+  rectangleShort: number,
+): { along: number[]; across: number[]; thickness: number; middle: number } | 'arches' | undefined {
+  const count = component.end - component.start;
+  // Area over length: the line's height, whatever its bend.
+  const estimate = count / long;
+  if (long < BEND_MIN_LENGTH * estimate || rectangleShort < BENT_RECTANGLE * estimate) return undefined;
+  const sliceWidth = Math.max(2, estimate);
+  const slices = Math.max(2, Math.ceil(long / sliceWidth));
+  const top = new Float64Array(slices).fill(Infinity);
+  const bottom = new Float64Array(slices).fill(-Infinity);
+  for (let k = component.start; k < component.end; k++) {
+    const x = (queue[k] % width) - component.meanX;
+    const y = Math.floor(queue[k] / width) - component.meanY;
+    const u = x * ux + y * uy;
+    const v = -x * uy + y * ux;
+    const slice = Math.min(slices - 1, Math.floor((u - uMin) / sliceWidth));
+    if (v < top[slice]) top[slice] = v;
+    if (v > bottom[slice]) bottom[slice] = v;
+  }
+  const along: number[] = [];
+  const across: number[] = [];
+  const heights: number[] = [];
+  for (let slice = 0; slice < slices; slice++) {
+    // A slice with no pixels is a gap between characters: the middle is taken from its neighbours.
+    if (top[slice] === Infinity) continue;
+    along.push(uMin + (slice + 0.5) * sliceWidth);
+    across.push((top[slice] + bottom[slice]) / 2);
+    heights.push(bottom[slice] - top[slice] + 1);
+  }
+  if (along.length < 3) return undefined;
+  const thickness = median(heights);
+  if (rectangleShort < BENT_RECTANGLE * thickness) return undefined;
+  const smoothed = across.map((_, k) => median(across.slice(Math.max(0, k - 1), k + 2)));
+  if (largestDeviationFromStraight(along, smoothed) < BEND_OF_HEIGHT * thickness) return undefined;
+  // A page curls or lifts towards its edges, so a line's middle sags below the chord between its ends (a curl that
+  // rises to one side, a page lifted at both). The text round the top of a seal's ring arches the other way: it is left
+  // to the rectangle, as before (reading it would put the seal's wording among the page's lines).
+  if (arch(along, smoothed) < 0) return 'arches';
+  const middle = smoothed.reduce((a, b) => a + b, 0) / smoothed.length;
+  return { along, across: smoothed, thickness, middle };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const half = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+}
+
+/**
+ * The signed largest distance of the points from the chord between the first and the last (positive: below it, in
+ * image coordinates — the line sags; negative: above it — the line arches).
+ */
+function arch(xs: number[], ys: number[]): number {
+  const last = xs.length - 1;
+  const slope = (ys[last] - ys[0]) / (xs[last] - xs[0] || 1);
+  let below = 0;
+  let above = 0;
+  for (let k = 1; k < last; k++) {
+    const d = ys[k] - ys[0] - slope * (xs[k] - xs[0]);
+    if (d > below) below = d;
+    if (-d > above) above = -d;
+  }
+  return below >= above ? below : -above;
+}
+
+/** How far the points stray at most from their least-squares straight line. */
+function largestDeviationFromStraight(xs: number[], ys: number[]): number {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let k = 0; k < n; k++) {
+    sxy += (xs[k] - mx) * (ys[k] - my);
+    sxx += (xs[k] - mx) ** 2;
+  }
+  const slope = sxx > 0 ? sxy / sxx : 0;
+  let largest = 0;
+  for (let k = 0; k < n; k++) largest = Math.max(largest, Math.abs(ys[k] - my - slope * (xs[k] - mx)));
+  return largest;
 }
 
 const SAME_DIRECTION = (10 * Math.PI) / 180;
@@ -292,12 +429,17 @@ function keepNeighboursApart(kernels: Kernel[]): void {
 function scaleRegion(region: TextRegion, sx: number, sy: number): TextRegion {
   const ux = Math.cos(region.angle);
   const uy = Math.sin(region.angle);
+  const alongScale = Math.hypot(ux * sx, uy * sy);
+  const acrossScale = Math.hypot(uy * sx, ux * sy);
   return {
     ...region,
     cx: region.cx * sx,
     cy: region.cy * sy,
-    width: region.width * Math.hypot(ux * sx, uy * sy),
-    height: region.height * Math.hypot(uy * sx, ux * sy),
+    width: region.width * alongScale,
+    height: region.height * acrossScale,
+    ...(region.centreLine
+      ? { centreLine: { along: region.centreLine.along.map((u) => u * alongScale), across: region.centreLine.across.map((v) => v * acrossScale) } }
+      : {}),
   };
 }
 

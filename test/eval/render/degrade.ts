@@ -259,26 +259,43 @@ async function addMoire(png: Buffer, rng: Rng): Promise<Buffer> {
     .toBuffer();
 }
 
-/** A curled page: vertical strips of the page shifted and squeezed more towards one edge (chromium). */
-async function curl(png: Buffer, renderer: SheetRenderer, rng: Rng): Promise<Buffer> {
-  const { width, height } = await size(png);
-  const cssW = 900;
-  const cssH = Math.round((cssW * height) / width);
-  const strips = 60;
+/**
+ * A curled page: the last 40 % of the width towards one edge lifts and narrows in height, column by column, and
+ * darkens as it turns from the light. Drawn in pixels, so the bend is smooth as on paper: the earlier chromium
+ * version laid 60 strips side by side, whose 5–10 px steps cut characters into shifted pieces no camera produces.
+ */
+async function curl(png: Buffer, rng: Rng): Promise<Buffer> {
+  const { data, info } = await sharp(png).flatten({ background: '#fff' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { width, height } = info;
+  // Desk above and below the page, as the chromium frame had (40 CSS px of a 900 px wide frame).
+  const margin = Math.round((40 * width) / 900);
+  const outHeight = height + 2 * margin;
   const fromRight = rng.chance(0.5);
   const lift = rng.float(0.04, 0.09);
-  const stripW = cssW / strips;
-  const url = `data:image/png;base64,${png.toString('base64')}`;
-  const divs = Array.from({ length: strips }, (_, i) => {
-    const t = fromRight ? i / (strips - 1) : 1 - i / (strips - 1);
-    const bend = Math.max(0, t - 0.6) / 0.4; // the last 40 % of the width curls up
-    const dy = -lift * cssH * bend * bend;
+  const out = Buffer.alloc(width * outHeight * 3);
+  for (let k = 0; k < width * outHeight; k++) out.set([0x6b, 0x5d, 0x4c], k * 3);
+  for (let x = 0; x < width; x++) {
+    const t = fromRight ? x / (width - 1) : 1 - x / (width - 1);
+    const bend = Math.max(0, t - 0.6) / 0.4;
+    const dy = -lift * height * bend * bend;
     const sy = 1 - 0.06 * bend * bend;
     const shade = 1 - 0.25 * bend;
-    return `<div class="s" style="left:${(i * stripW).toFixed(2)}px;width:${(stripW + 0.6).toFixed(2)}px;background-position:${(-i * stripW).toFixed(2)}px 0;transform:translateY(${dy.toFixed(2)}px) scaleY(${sy.toFixed(3)});filter:brightness(${shade.toFixed(2)})"></div>`;
-  }).join('');
-  const html = `<!doctype html><html><head><style>.s{position:absolute;top:40px;height:${cssH}px;background-image:url(${url});background-size:${cssW}px ${cssH}px}</style></head><body style="margin:0;background:#6b5d4c">${divs}</body></html>`;
-  return renderer.capture(html, cssW, cssH + 80, width / cssW);
+    for (let y = 0; y < outHeight; y++) {
+      // Each column is squeezed about the page's middle and lifted, as the strips were.
+      const source = (y + 0.5 - margin - dy - height / 2) / sy + height / 2 - 0.5;
+      if (source < -0.5 || source > height - 0.5) continue;
+      const y0 = Math.max(0, Math.floor(source));
+      const y1 = Math.min(height - 1, y0 + 1);
+      const f = Math.min(1, Math.max(0, source - y0));
+      for (let c = 0; c < 3; c++) {
+        const value = data[(y0 * width + x) * 3 + c] * (1 - f) + data[(y1 * width + x) * 3 + c] * f;
+        out[(y * width + x) * 3 + c] = Math.round(value * shade);
+      }
+    }
+  }
+  return sharp(out, { raw: { width, height: outHeight, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 /** A booklet opened flat on a scanner: the page beside a dark binding edge and the edge of the facing page. */
@@ -332,7 +349,7 @@ export async function capturePhoto(
     case 'shadow':
       return photo(await addShadow(png, rng));
     case 'curl':
-      return { image: await jpeg(sharp(await curl(png, renderer, rng)).modulate({ brightness: rng.float(0.92, 1.05) }), rng.int(72, 85)), capture: [tag] };
+      return { image: await jpeg(sharp(await curl(png, rng)).modulate({ brightness: rng.float(0.92, 1.05) }), rng.int(72, 85)), capture: [tag] };
     case 'moire':
       return { image: await jpeg(sharp(await addMoire(png, rng)), rng.int(70, 85)), capture: [tag] };
     case 'faint_copy': {
