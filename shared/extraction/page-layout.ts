@@ -283,7 +283,8 @@ function median(values: number[]): number {
  * (cells of a table, label and value), and every box centre is turned back by it. Box heights lose the part a
  * slanted line adds (`width × slope`).
  */
-function deskew(lines: LayoutLine[], width: number, height: number, ocrLines: readonly OcrPage['lines'][number][]): void {
+function deskew(lines: LayoutLine[], width: number, height: number, ocrLines: readonly OcrPage['lines'][number][], exactBoxes = false): void {
+  const bodyHeight = median(lines.map((l) => l.box.height)) || 20;
   const slope = slopeFromCharacters(ocrLines) ?? slopeFromNeighbours(lines);
   if (slope === undefined || Math.abs(slope) < 0.008 || Math.abs(slope) > 0.2) return;
   for (const line of lines) {
@@ -292,7 +293,10 @@ function deskew(lines: LayoutLine[], width: number, height: number, ocrLines: re
     const cy = y + h / 2;
     const ncx = cx + slope * (cy - height / 2);
     const ncy = cy - slope * (cx - width / 2);
-    const nh = Math.max(h - Math.abs(slope) * w, h * 0.4);
+    // A text layer's boxes are the glyphs' own, never grown by a tilt: a line of body type keeps its height (squeezed
+    // to half of it, a wide line no longer matches the type size of the lines it wraps with). A box several lines
+    // tall there holds runs of other rows (a number merged with the title beside it) and is squeezed as before.
+    const nh = exactBoxes && h < bodyHeight * 2 ? h : Math.max(h - Math.abs(slope) * w, h * 0.4);
     line.box = { x: ncx - w / 2, y: ncy - nh / 2, width: w, height: nh };
   }
 }
@@ -629,7 +633,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
       };
     })
     .filter((line) => line.text.length > 0);
-  deskew(lines, page.width, page.height, page.lines);
+  deskew(lines, page.width, page.height, page.lines, page.source === 'text_layer');
   const medianLineHeight = median(lines.map((l) => l.box.height)) || 20;
   // Reading order: top to bottom by rows, then left to right. Two lines share a row when their centres are within
   // half the smaller height (a tall title or a slanted long line must not pull the next line into its row).
