@@ -717,9 +717,23 @@ function inlineColumn(layout: PageLayout, line: LayoutLine, hit: LabelHit, next:
   const perChar = line.box.width / Math.max(1, line.text.length);
   // The value starts past the space after the label (`名称 杭州…`): wrapped lines align with it.
   const separator = /^\s*/.exec(line.text.slice(hit.end))?.[0].length ?? 0;
-  const start = line.box.x + perChar * (hit.end + separator);
+  const estimate = line.box.x + perChar * (hit.end + separator);
+  const start = next ? estimate : Math.max(estimate, textLayerTailStart(layout, line, line.text.slice(hit.end + separator)));
   const end = next ? line.box.x + perChar * next.start : columnRight(layout, line);
   return { start, min: line.box.x, end };
+}
+
+/**
+ * Where the value that ends a text-layer box starts, measured back from the box's right end: a text layer's box is
+ * as tall as its type, a Chinese character (or full-width sign) one em wide, a Latin letter, digit or space half of
+ * one. A label spread across the box's start (`名　　　称杭州西溪餐`) makes the count from the left fall short; from
+ * the right, the value's own characters set it (wrapped lines `饮管理有限` sit flush with it). -Infinity elsewhere.
+ */
+function textLayerTailStart(layout: PageLayout, line: LayoutLine, value: string): number {
+  if (layout.source !== 'text_layer' || value === '') return -Infinity;
+  const em = line.box.height;
+  const width = [...value].reduce((sum, ch) => sum + (/[\u0000-\u00ff]/.test(ch) ? em / 2 : em), 0);
+  return line.box.x + line.box.width - width;
 }
 
 /**

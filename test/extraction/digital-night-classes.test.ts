@@ -231,3 +231,47 @@ describe('a text-layer page whose values sit off their labels’ rows', () => {
     expect(doc.fields.address.value).toBe('浙江省杭州市拱墅区湖墅街道湖墅南路288号远景国际商务中心12幢8层1208室');
   });
 });
+
+describe('a spread label whose last character shares its box with the value', () => {
+  it('reads `名` … `称: 杭州市…` (four heights apart) as the label and its value, the wrapped line joined', () => {
+    const doc = read([
+      ['统一社会信用代码　91330106MA2B7C8D0E', 157, 161, 691, 37],
+      ['营业执照', 583, 209, 454, 89],
+      ['名', 150, 380, 35, 35],
+      ['称: 杭州市西湖区明远文化', 323, 380, 419, 37],
+      ['创意环境服务部', 388, 459, 243, 35],
+      ['，经', 767, 380, 73, 35],
+      ['营', 873, 380, 35, 35],
+      ['者:', 979, 380, 44, 37],
+      ['柳志强', 1079, 380, 112, 35],
+      ['，主体类型:', 1248, 380, 256, 37],
+      ['个体工商户', 176, 540, 201, 35],
+      ['，注册日期:', 411, 540, 260, 37],
+      ['2018 年12 月9 日', 727, 540, 273, 37],
+    ]);
+    expect(doc.fields.companyName.value).toBe('杭州市西湖区明远文化创意环境服务部');
+  });
+});
+
+describe('a value glued to a spread label in one text-layer box', () => {
+  it('joins the lines wrapped flush with the value, its start measured back from the box’s end', () => {
+    // `名　　　称杭州西溪餐` in one box: counted from the left, the spread label's spaces put the value's start two
+    // characters early; the wrapped `饮管理有限` | `公司` sit flush with where it really starts.
+    const doc = read([
+      ['统一社会信用代码　91330106MA2B7C8D0E (1-1)', 205, 152, 675, 33],
+      ['营业执照', 581, 271, 460, 95],
+      ['名　　　称杭州明远餐', 181, 494, 334, 31],
+      ['饮管理有限', 359, 563, 156, 31],
+      ['公司', 359, 634, 61, 31],
+      ['类　　　型', 536, 494, 221, 31],
+      ['有限责任公司', 824, 494, 218, 31],
+      ['法定代表人', 1109, 494, 221, 31],
+      ['许琪远', 1355, 494, 179, 31],
+      ['注册资金', 181, 704, 129, 31],
+      ['200万元人民币', 364, 704, 215, 33],
+      ['成立日期', 633, 704, 194, 31],
+      ['二〇一一年十二月廿四日', 874, 704, 358, 31],
+    ]);
+    expect(doc.fields.companyName.value).toBe('杭州明远餐饮管理有限公司');
+  });
+});
