@@ -126,6 +126,8 @@ export function findLabelledCandidates(
       if (candidate) candidates.push(candidate);
     };
     for (const line of layout.lines) {
+      // Two of a seal's ring characters boxed as one (`职业` of `…职业技能鉴定指导中心` round the seal) spell no label.
+      if (sealPair(layout, line)) continue;
       for (let h = 0; h < line.hits.length; h++) {
         const hit = line.hits[h];
         const labelRank = labels.indexOf(hit.form);
