@@ -344,3 +344,27 @@ describe('a seal whose ring holds a label word', () => {
     expect(doc.fields.occupation.value).toBe('中式烹调师');
   });
 });
+
+describe('a long name wrapped three characters a line in a narrow cell centred on its label', () => {
+  it('reads all three lines above the label’s row with the three from it down', () => {
+    const doc = read([
+      ['统一社会信用代码:', 160, 566, 285, 35],
+      ['91330106MA2B7C8D0E', 484, 551, 390, 35],
+      ['营业执照', 590, 239, 433, 75],
+      ['Name', 1090, 538, 63, 26],
+      ['字号名称:', 979, 566, 285, 35],
+      ['杭州明', 1309, 439, 101, 35],
+      ['远物流', 1309, 482, 101, 35],
+      ['有限公', 1309, 528, 101, 35],
+      ['司文二', 1309, 574, 101, 35],
+      ['路分公', 1309, 620, 101, 35],
+      ['司', 1343, 664, 34, 35],
+      ['Type', 276, 747, 52, 26],
+      ['主体类型:', 160, 776, 285, 35],
+      ['有限责任公司分公司', 485, 776, 300, 35],
+      ['负责人:', 979, 776, 285, 35],
+      ['潘慧', 1326, 776, 67, 35],
+    ]);
+    expect(doc.fields.companyName.value).toBe('杭州明远物流有限公司文二路分公司');
+  });
+});
