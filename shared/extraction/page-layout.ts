@@ -570,7 +570,29 @@ function detectSpread(page: OcrPage, lines: LayoutLine[]): boolean {
   // Each page of a booklet spread carries labels of its own; a landscape form with labels on the left and their
   // values far to the right is one page, not two.
   const labelled = (half: LayoutLine[]) => half.filter((l) => l.hits.length > 0).length;
-  return labelled(text.filter((l) => l.box.x + l.box.width < mid - margin)) >= 2 && labelled(text.filter((l) => l.box.x > mid + margin)) >= 2;
+  const leftHalf = text.filter((l) => l.box.x + l.box.width < mid - margin);
+  const rightHalf = text.filter((l) => l.box.x > mid + margin);
+  if (labelled(leftHalf) < 2 || labelled(rightHalf) < 2) return false;
+  return !labelPairedAcrossMiddle(leftHalf, rightHalf);
+}
+
+/**
+ * Whether a label of the left half waits for a value (nothing after it) that stands just across the middle on its row
+ * (`证号：` … `ZX2021…` on a landscape certificate): one page's label and its value, so the halves are no booklet
+ * spread, whose pages keep their values to themselves.
+ */
+function labelPairedAcrossMiddle(leftHalf: readonly LayoutLine[], rightHalf: readonly LayoutLine[]): boolean {
+  return leftHalf.some((label) => {
+    const last = label.hits[label.hits.length - 1];
+    if (!last || last.inlineValue.trim() !== '') return false;
+    const h = label.box.height;
+    const end = label.box.x + label.box.width;
+    const centre = label.box.y + h / 2;
+    const sameRow = (o: LayoutLine) => Math.abs(o.box.y + o.box.height / 2 - centre) < Math.min(h, o.box.height) * 0.6;
+    // Nothing of its own half after it on its row.
+    if (leftHalf.some((o) => o !== label && sameRow(o) && o.box.x >= end - h * 0.5)) return false;
+    return rightHalf.some((o) => sameRow(o) && o.hits.length === 0 && o.box.x - end < h * 8 && Math.abs(o.box.height - h) < h * 0.3);
+  });
 }
 
 /**

@@ -368,3 +368,34 @@ describe('a long name wrapped three characters a line in a narrow cell centred o
     expect(doc.fields.companyName.value).toBe('杭州明远物流有限公司文二路分公司');
   });
 });
+
+describe('a landscape certificate whose labels and values fill both halves of the page', () => {
+  it('is one page, not a booklet spread: `证号：` left of the middle keeps its number just across it', () => {
+    const doc = read(
+      [
+        ['专项职业能力证书', 908, 201, 516, 58],
+        ['考生姓名：', 156, 361, 174, 35],
+        ['Name', 210, 406, 65, 26],
+        ['钱晓梅', 371, 378, 104, 35],
+        ['性别：', 1430, 361, 104, 35],
+        ['Sex', 1463, 406, 39, 26],
+        ['证件号码：', 156, 472, 174, 35],
+        ['ID No.', 209, 515, 66, 26],
+        ['330105199306250964', 371, 486, 347, 35],
+        ['Special Ability', 199, 619, 155, 26],
+        ['专项职业能力：', 156, 653, 243, 35],
+        ['茶艺服务', 440, 638, 139, 35],
+        ['Certificate No.', 915, 619, 156, 26],
+        ['证号：', 942, 653, 104, 35],
+        ['ZX20213301961520', 1272, 638, 310, 35],
+        ['Date of Issue', 207, 727, 140, 26],
+        ['发证日期：', 190, 763, 174, 35],
+        ['2021.11.30', 570, 747, 173, 35],
+        ['杭州市职业能力建设指导服务中心', 1684, 936, 521, 35],
+        ['颁证日期：2021年11月30日', 1729, 999, 432, 35],
+      ],
+      { width: 2339, height: 1653 },
+    );
+    expect(doc.fields.certificateNumber.value).toBe('ZX20213301961520');
+  });
+});
