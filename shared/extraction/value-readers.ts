@@ -407,6 +407,8 @@ const ADDRESS_END = /(室|号|幢|栋|楼|层|座|单元|村|组|弄|巷|户|院
 export const readAddress: ValueReader = (text) => {
   // An address partly barred out (`浙江省杭州****7室`) is missing: what is left is not the address.
   if (MASKED_TEXT.test(withoutSpaces(text))) return masked();
+  // Latin words alone (`Business Premises`, `Domicile`) are a bilingual label's gloss, never a Chinese address.
+  if (/^[A-Za-z][A-Za-z\s.'&/:-]*$/.test(text.trim())) return null;
   const r = readFreeText(text);
   if (!r) return null;
   const value = withoutSpaces(String(r.value));

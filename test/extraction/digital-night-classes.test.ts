@@ -97,6 +97,11 @@ describe('a value barred out with mask characters', () => {
     expect(r?.issues).toContain('value_masked');
   });
 
+  it('reads no address from a bilingual label’s English gloss left where the address was barred out', () => {
+    expect(readAddress('Business Premises')).toBeNull();
+    expect(readAddress('Domicile')).toBeNull();
+  });
+
   it('still reads an address without mask characters', () => {
     expect(readAddress('浙江省杭州市西湖区文三路90号')?.value).toBe('浙江省杭州市西湖区文三路90号');
   });
