@@ -31,7 +31,7 @@ import {
 /** Labels a kind prints its occupation under, tried before the general ones (a kind may print two, e.g. 作业类别 and 准操项目). */
 const KIND_OCCUPATION_LABELS: Partial<Record<CertificateKind, readonly string[]>> = {
   special_operation: ['准操项目', '操作项目', '作业项目'],
-  special_ability: ['专项能力名称', '专项能力', '能力名称', '项目名称'],
+  special_ability: ['专项职业能力', '专项能力名称', '专项能力', '能力名称', '项目名称'],
   training_completion: ['培训项目', '培训专业', '培训工种', '培训内容'],
 };
 

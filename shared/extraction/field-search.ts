@@ -126,6 +126,8 @@ export function findLabelledCandidates(
       if (candidate) candidates.push(candidate);
     };
     for (const line of layout.lines) {
+      // Two of a seal's ring characters boxed as one (`职业` of `…职业技能鉴定指导中心` round the seal) spell no label.
+      if (sealPair(layout, line)) continue;
       for (let h = 0; h < line.hits.length; h++) {
         const hit = line.hits[h];
         const labelRank = labels.indexOf(hit.form);
@@ -175,7 +177,8 @@ export function findLabelledCandidates(
         if (neighbour) {
           const reading = reader(neighbour.text);
           const column = valueColumn(layout, neighbour.line);
-          const above = options.wrap ? leadingLinesAbove(layout, neighbour.line, line, column) : [];
+          // A value in a narrow cell wraps every few characters, so more of its lines stand above the label's row.
+          const above = options.wrap ? leadingLinesAbove(layout, neighbour.line, line, column, neighbour.line.flat.length <= 4 ? 4 : 2) : [];
           const labelMatch = sameRowMatch(layout, line, neighbour.line) * inferred;
           // A short value wrapped in a cell centred on its label (`二〇二一年三` | `月十八日`, the label's row on the
           // second line): the line beside the label reads only with the one above it. A guess the clerk confirms.
@@ -269,7 +272,9 @@ export function findLabelledCandidates(
         // Only a label right before it (within two heights): one far across the row is another column's.
         const owner = below ? rowOwner(layout, below.line) : undefined;
         const owned = !!below && !!owner && owner !== line && below.line.box.x - (owner.box.x + owner.box.width) < below.line.box.height * 2;
-        if (below && !owned) {
+        // Prose that a later label of this row runs on into (`企业住所　　，经营项目　一般` | `项目：技术服务…`, the
+        // address barred out) is that label's value, not this one's.
+        if (below && !owned && !runOnOfLaterLabel(layout, line, below.line)) {
           const reading = reader(below.text);
           push({ reading, line: below.line, labelMatch: LabelMatch.below * inferred, raw: below.text, labelRank }, below.line, valueColumn(layout, below.line));
         }
@@ -416,7 +421,7 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
     (l) =>
       l.half === last.half && l.box.y >= bottom - h * 0.35 && l.box.y < first.box.y - h * 0.5 && l.box.x >= margin + h && l.box.x + l.box.width < last.box.x,
   );
-  if (first.box.y >= bottom + h * 1.5 && !blankRows) return undefined;
+  if (first.box.y >= bottom + h * 1.5 && (!blankRows || labelRowsBetween(layout, last, first, h))) return undefined;
   // Text before any label at the margin (`红，有效证件号码：`, a lone `业`): the value's last characters.
   const ratio = first.box.height / last.box.height;
   const runsOn =
@@ -432,6 +437,45 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
     ratio > 0.7 &&
     ratio < 1.5;
   return runsOn ? first : undefined;
+}
+
+/**
+ * Whether a row between `last`'s and `first`'s holds a label (`；地址：` ending its row, then `；营业期限：` on the next
+ * row, then `月04日至长期` at the margin): the margin line further down goes on that label's value, not `last`'s.
+ */
+function labelRowsBetween(layout: PageLayout, last: LayoutLine, first: LayoutLine, h: number): boolean {
+  const bottom = last.box.y + last.box.height;
+  return layout.lines.some(
+    (l) =>
+      l !== last &&
+      l !== first &&
+      l.half === last.half &&
+      l.hits.length > 0 &&
+      l.box.y >= bottom - h * 0.35 &&
+      l.box.y < first.box.y - h * 0.5 &&
+      l.box.height / last.box.height > 0.6 &&
+      l.box.height / last.box.height < 1.65,
+  );
+}
+
+/**
+ * Whether `below` is run-on prose of a later label of `label`'s row (`企业住所　　，经营项目　一般` | `项目：技术服务…`,
+ * the address barred out): a line that starts under `label` and runs on past the whole of a label further along the
+ * row is no value of `label`'s column but the prose going on after that label.
+ */
+function runOnOfLaterLabel(layout: PageLayout, label: LayoutLine, below: LayoutLine): boolean {
+  const centre = label.box.y + label.box.height / 2;
+  const belowRight = below.box.x + below.box.width;
+  return layout.lines.some(
+    (o) =>
+      o !== label &&
+      o.half === label.half &&
+      o.hits.length > 0 &&
+      o.box.x > label.box.x + label.box.width &&
+      Math.abs(o.box.y + o.box.height / 2 - centre) < Math.min(o.box.height, label.box.height) * 0.5 &&
+      below.box.x < o.box.x &&
+      belowRight > o.box.x + o.box.width,
+  );
 }
 
 /**
@@ -483,7 +527,9 @@ export const WRAP_INFERRED = 'value_wrap_inferred';
 
 /** Text of a run-on line up to its first separator (`红，有效证件号码：` → `红`; `2020.04.25 ；合同…` → `2020.04.25`). */
 function firstPiece(text: string): string {
-  return text.split(/[，,；;。、\s\u3000]/u)[0] ?? '';
+  // A text layer spaces a date's digits from their units (`年4 月2 日`): those spaces end no piece.
+  const dateSpacesClosed = text.replace(/(?<=[\d年月])[\s\u3000]+(?=[\d年月日])/gu, '');
+  return dateSpacesClosed.split(/[，,；;。、\s\u3000]/u)[0] ?? '';
 }
 
 /**
@@ -674,9 +720,23 @@ function inlineColumn(layout: PageLayout, line: LayoutLine, hit: LabelHit, next:
   const perChar = line.box.width / Math.max(1, line.text.length);
   // The value starts past the space after the label (`名称 杭州…`): wrapped lines align with it.
   const separator = /^\s*/.exec(line.text.slice(hit.end))?.[0].length ?? 0;
-  const start = line.box.x + perChar * (hit.end + separator);
+  const estimate = line.box.x + perChar * (hit.end + separator);
+  const start = next ? estimate : Math.max(estimate, textLayerTailStart(layout, line, line.text.slice(hit.end + separator)));
   const end = next ? line.box.x + perChar * next.start : columnRight(layout, line);
   return { start, min: line.box.x, end };
+}
+
+/**
+ * Where the value that ends a text-layer box starts, measured back from the box's right end: a text layer's box is
+ * as tall as its type, a Chinese character (or full-width sign) one em wide, a Latin letter, digit or space half of
+ * one. A label spread across the box's start (`名　　　称杭州西溪餐`) makes the count from the left fall short; from
+ * the right, the value's own characters set it (wrapped lines `饮管理有限` sit flush with it). -Infinity elsewhere.
+ */
+function textLayerTailStart(layout: PageLayout, line: LayoutLine, value: string): number {
+  if (layout.source !== 'text_layer' || value === '') return -Infinity;
+  const em = line.box.height;
+  const width = [...value].reduce((sum, ch) => sum + (/[\u0000-\u00ff]/.test(ch) ? em / 2 : em), 0);
+  return line.box.x + line.box.width - width;
 }
 
 /**

@@ -80,7 +80,9 @@ const PRINTED_LABELS = {
     '技能名称',
     '培训项目名称',
     '培训课程',
-    // Special-ability certificates (专项职业能力证书) name the ability under 考核项目.
+    // Special-ability certificates (专项职业能力证书) name the ability under 考核项目, or under the kind's own name
+    // (`专项职业能力：网络直播营销`).
+    '专项职业能力',
     '考核项目',
     '考核项目名称',
     // The occupation the holder applied to be assessed in (申报职业, 申报工种) on qualification certificates.

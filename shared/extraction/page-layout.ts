@@ -1,5 +1,6 @@
 import type { Box } from '../documents/index.js';
 import type { OcrPage } from '../documents/ocr-page.js';
+import { withoutCutFiller } from './cut-filler.js';
 import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
 
@@ -282,7 +283,8 @@ function median(values: number[]): number {
  * (cells of a table, label and value), and every box centre is turned back by it. Box heights lose the part a
  * slanted line adds (`width × slope`).
  */
-function deskew(lines: LayoutLine[], width: number, height: number, ocrLines: readonly OcrPage['lines'][number][]): void {
+function deskew(lines: LayoutLine[], width: number, height: number, ocrLines: readonly OcrPage['lines'][number][], exactBoxes = false): void {
+  const bodyHeight = median(lines.map((l) => l.box.height)) || 20;
   const slope = slopeFromCharacters(ocrLines) ?? slopeFromNeighbours(lines);
   if (slope === undefined || Math.abs(slope) < 0.008 || Math.abs(slope) > 0.2) return;
   for (const line of lines) {
@@ -291,7 +293,10 @@ function deskew(lines: LayoutLine[], width: number, height: number, ocrLines: re
     const cy = y + h / 2;
     const ncx = cx + slope * (cy - height / 2);
     const ncy = cy - slope * (cx - width / 2);
-    const nh = Math.max(h - Math.abs(slope) * w, h * 0.4);
+    // A text layer's boxes are the glyphs' own, never grown by a tilt: a line of body type keeps its height (squeezed
+    // to half of it, a wide line no longer matches the type size of the lines it wraps with). A box several lines
+    // tall there holds runs of other rows (a number merged with the title beside it) and is squeezed as before.
+    const nh = exactBoxes && h < bodyHeight * 2 ? h : Math.max(h - Math.abs(slope) * w, h * 0.4);
     line.box = { x: ncx - w / 2, y: ncy - nh / 2, width: w, height: nh };
   }
 }
@@ -391,7 +396,9 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       // Justified across a label column as wide as `法定代表人姓名:` (`地` … `址` `:`), they sit further still: with
       // the colon right after the second, the pair is a label however far apart.
       const lonePair = pieces.length === 1 && first.length === 1 && b.flat.replace(/[:：]$/, '').length === 1;
-      const reach = lonePair ? (colonAfter(lines, j) ? 12 : 8) : 4;
+      // The second character may share its box with the value after its colon (`名` … `称: 杭州市…`): a pair all the same.
+      const pairWithValue = pieces.length === 1 && first.length === 1 && /^[\u3400-\u9fff][:：]./u.test(b.flat);
+      const reach = lonePair ? (colonAfter(lines, j) ? 12 : 8) : pairWithValue ? 12 : 4;
       if (!sameRow || gap < -h * 0.3 || gap > h * reach) break;
       pieces.push(b);
       if (!LABEL_PIECE.test(b.flat)) break;
@@ -585,7 +592,29 @@ function detectSpread(page: OcrPage, lines: LayoutLine[]): boolean {
   // Each page of a booklet spread carries labels of its own; a landscape form with labels on the left and their
   // values far to the right is one page, not two.
   const labelled = (half: LayoutLine[]) => half.filter((l) => l.hits.length > 0).length;
-  return labelled(text.filter((l) => l.box.x + l.box.width < mid - margin)) >= 2 && labelled(text.filter((l) => l.box.x > mid + margin)) >= 2;
+  const leftHalf = text.filter((l) => l.box.x + l.box.width < mid - margin);
+  const rightHalf = text.filter((l) => l.box.x > mid + margin);
+  if (labelled(leftHalf) < 2 || labelled(rightHalf) < 2) return false;
+  return !labelPairedAcrossMiddle(leftHalf, rightHalf);
+}
+
+/**
+ * Whether a label of the left half waits for a value (nothing after it) that stands just across the middle on its row
+ * (`证号：` … `ZX2021…` on a landscape certificate): one page's label and its value, so the halves are no booklet
+ * spread, whose pages keep their values to themselves.
+ */
+function labelPairedAcrossMiddle(leftHalf: readonly LayoutLine[], rightHalf: readonly LayoutLine[]): boolean {
+  return leftHalf.some((label) => {
+    const last = label.hits[label.hits.length - 1];
+    if (!last || last.inlineValue.trim() !== '') return false;
+    const h = label.box.height;
+    const end = label.box.x + label.box.width;
+    const centre = label.box.y + h / 2;
+    const sameRow = (o: LayoutLine) => Math.abs(o.box.y + o.box.height / 2 - centre) < Math.min(h, o.box.height) * 0.6;
+    // Nothing of its own half after it on its row.
+    if (leftHalf.some((o) => o !== label && sameRow(o) && o.box.x >= end - h * 0.5)) return false;
+    return rightHalf.some((o) => sameRow(o) && o.hits.length === 0 && o.box.x - end < h * 8 && Math.abs(o.box.height - h) < h * 0.3);
+  });
 }
 
 /**
@@ -614,7 +643,7 @@ const MIN_WATERMARK_SLOPE = 0.25;
  */
 export function buildPageLayout(page: OcrPage): PageLayout {
   const bodyHeight = median(page.lines.map((l) => l.box.height)) || 20;
-  const lines: LayoutLine[] = page.lines
+  const lines: LayoutLine[] = withoutCutFiller(page.lines)
     // Seal lettering read as a line (`业务专用章`, `合同专用章`) belongs to no field, nor does a diagonal watermark.
     .filter(
       (line) =>
@@ -650,7 +679,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
       };
     })
     .filter((line) => line.text.length > 0);
-  deskew(lines, page.width, page.height, page.lines);
+  deskew(lines, page.width, page.height, page.lines, page.source === 'text_layer');
   const medianLineHeight = median(lines.map((l) => l.box.height)) || 20;
   // Reading order: top to bottom by rows, then left to right. Two lines share a row when their centres are within
   // half the smaller height (a tall title or a slanted long line must not pull the next line into its row).

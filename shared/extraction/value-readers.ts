@@ -87,6 +87,9 @@ const MASK_RUN = '(?:[*＊■×○◯]+|[●•]{2,})';
 const MASKED_NAME = new RegExp(`^[${CJK}]{0,3}${MASK_RUN}`);
 const MASKED_NUMBER = new RegExp(`\\d{2,}${MASK_RUN}|${MASK_RUN}\\d{2,}|\\d{4,}[xX]{3,}`);
 
+/** A run of mask characters inside free text (addresses, organisation names): three or more, two for `**`/`■■`. */
+const MASKED_TEXT = /[*＊■]{2,}|[●•○◯×]{3,}/;
+
 /** Issue on a value barred out or blurred by the uploader: missing, never guessed from what is left. */
 export const VALUE_MASKED = 'value_masked';
 
@@ -170,6 +173,7 @@ export function looksTruncated(name: string): boolean {
  * readOrganisationName('杭州西子智能科技有限公司(盖章)')?.value; // '杭州西子智能科技有限公司'
  */
 export const readOrganisationName: ValueReader = (text) => {
+  if (MASKED_TEXT.test(withoutSpaces(text))) return masked();
   let t = withoutSpaces(trimValue(text)).replace(/[(（]?(盖章|公章|签章|章)[)）]?$/, '');
   t = t.replace(/[。.]$/, '');
   // In running text the name ends where the sentence defines it (`…有限公司(以下简称甲方)、学生…`): a sure boundary.
@@ -401,6 +405,10 @@ const ADDRESS_END = /(室|号|幢|栋|楼|层|座|单元|村|组|弄|巷|户|院
  * readAddress('浙江省杭州市西湖区文三路90号')?.plausibility; // 1
  */
 export const readAddress: ValueReader = (text) => {
+  // An address partly barred out (`浙江省杭州****7室`) is missing: what is left is not the address.
+  if (MASKED_TEXT.test(withoutSpaces(text))) return masked();
+  // Latin words alone (`Business Premises`, `Domicile`) are a bilingual label's gloss, never a Chinese address.
+  if (/^[A-Za-z][A-Za-z\s.'&/:-]*$/.test(text.trim())) return null;
   const r = readFreeText(text);
   if (!r) return null;
   const value = withoutSpaces(String(r.value));
