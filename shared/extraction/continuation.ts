@@ -2,6 +2,7 @@ import type { DocumentContext, DraftField } from './document-context.js';
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
+import { nextFieldOnRow, runsAcrossNextField } from './row-bounds.js';
 import type { ValueReader } from './value-readers.js';
 
 /** Issue on a value that may go on past where it was read (a wrapped line not joined): the clerk sees it whole. */
@@ -157,6 +158,8 @@ export function continuationLines(
 ): { lines: LayoutLine[]; more: boolean; rejectedBelow?: LayoutLine } {
   const lines: LayoutLine[] = [];
   let current = last;
+  // Run-on prose: a line under the value that runs across the next field of its row goes on from that field.
+  const bound = Math.min(nextFieldOnRow(layout, last) ?? Infinity, column.end);
   for (;;) {
     const bottom = current.box.y + current.box.height;
     const h = Math.max(current.box.height, layout.medianLineHeight * 0.8);
@@ -186,6 +189,7 @@ export function continuationLines(
       /^[年月日至]$/.test(next.flat) &&
       layout.lines.some((o) => o !== next && /^\d{1,4}$/.test(o.flat) && Math.abs(cy(o) - cy(next)) < h * 0.5 && Math.abs(o.box.x - next.box.x) < h * 3);
     const stops =
+      (current === last && runsAcrossNextField(last, next, bound)) ||
       dateUnit ||
       labelStart ||
       labelPiece ||

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import type { OcrPage } from '../../shared/ocr/index.js';
+import { creditCode } from './support/documents.js';
+import type { Line } from './support/text-lines.js';
+
+// Classes behind the scan and photo fields the reader missed although the engine read their true value verbatim
+// (issue 12, development samples procedural-v3-dev-scan…dev-scan8; procedural-v3 itself never opened). Each class is
+// built on constructed OCR lines with values of its own: no eval file is read here.
+
+const TODAY = '2026-12-04';
+
+/** A scanned page (A4 at 200 dpi) read by the engine: every line at `confidence`. */
+function scanPage(lines: readonly Line[], confidence = 0.99): OcrPage {
+  return {
+    pageNumber: 1,
+    width: 1654,
+    height: 2340,
+    rotation: 0,
+    source: 'paddle',
+    lines: lines.map(([text, x, y, width, height]) => ({ text, confidence, box: { x, y, width, height } })),
+  };
+}
+
+const readOne = (p: OcrPage) => extractDocuments([p], { today: TODAY })[0];
+
+const code = creditCode('3K7P9W2X1', '330106');
+const BRANCH = '杭州青禾文化传媒有限公司留下分公司';
+
+/** The scope paragraph and registration block under a licence's run-on header. */
+const LICENCE_TAIL: Line[] = [
+  ['经营期限：2015年3月9日至2035.03.08', 149, 628, 638, 40],
+  ['，营业场所：浙江省杭州市西湖区转塘街道', 787, 625, 719, 44],
+  ['象山路88号2幢3层301室，经营范围：一般项目：技术服务、技术', 151, 709, 1355, 36],
+  ['开发、技术咨询；文化艺术交流活动（除依法须经批准的项目外，凭营业执照依法自主开展经营活动)。', 150, 787, 1357, 43],
+  ['登记机关：', 1235, 1109, 161, 48],
+  ['二〇一五年三月九日', 1124, 1171, 381, 46],
+];
+
+describe('a value that ends where the next field of its run-on row starts', () => {
+  // A licence set as prose: `名称：…，类型：…` on one row, the 类型 value wrapping to the margin of the next row.
+  // The line under the name runs across where 类型 starts: it goes on from 类型, not from the name.
+  it('does not join the next row of prose to a name followed on its row by another label in a box of its own', () => {
+    const doc = readOne(
+      scanPage([
+        ['营业执照', 481, 223, 637, 111],
+        ['统一社会信用代码', 125, 175, 282, 40],
+        [code, 125, 231, 352, 40],
+        [`名称：　${BRANCH}`, 144, 462, 852, 50],
+        ['，类', 996, 465, 194, 46],
+        ['型：有限责任公司分', 1190, 465, 315, 44],
+        ['公司(自然人投资或控股），负责人：欧阳明轩，成立日期：2015年3月9日', 149, 546, 1279, 46],
+        ...LICENCE_TAIL,
+      ]),
+    );
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.companyName.value).toBe(BRANCH);
+  });
+
+  it('does not join the next row to a name that a label follows inside its own box', () => {
+    // The label ends its row; the name opens the next one and 主体类型 follows it in the same box.
+    const doc = readOne(
+      scanPage([
+        ['营业执照', 583, 222, 467, 96],
+        ['统一社会信用代码', 181, 452, 278, 36],
+        [code, 521, 451, 559, 38],
+        ['；企业名称', 1128, 448, 350, 45],
+        [`${BRANCH}　；主体类型有限`, 231, 526, 1243, 42],
+        ['责任公司分公司（自然人投资或控股）；成立日期：2015年03月09日；', 178, 601, 1274, 48],
+        ['负责人：欧阳明轩', 180, 681, 400, 42],
+        ...LICENCE_TAIL,
+      ]),
+    );
+    expect(doc.fields.companyName.value).toBe(BRANCH);
+  });
+
+  it('still joins a name that wraps inside its own column beside a second label column', () => {
+    const doc = readOne(
+      scanPage([
+        ['营业执照', 583, 222, 467, 96],
+        ['统一社会信用代码：', 150, 450, 320, 40],
+        [code, 480, 450, 400, 40],
+        ['名称：杭州青禾文化传媒', 150, 530, 420, 40],
+        ['注册资本：壹佰万元整', 900, 530, 400, 40],
+        ['有限公司', 270, 590, 160, 40],
+        ['类型：有限责任公司(自然人投资或控股)', 150, 670, 700, 40],
+        ['成立日期：2015年03月09日', 900, 670, 460, 40],
+        ['法定代表人：欧阳明轩', 150, 750, 400, 40],
+        ['住所：浙江省杭州市西湖区转塘街道象山路88号2幢3层301室', 150, 830, 1100, 40],
+      ]),
+    );
+    expect(doc.fields.companyName.value).toBe('杭州青禾文化传媒有限公司');
+  });
+});
