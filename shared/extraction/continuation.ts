@@ -202,6 +202,8 @@ export function continuationLines(
     if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next };
     if (lines.length >= maxLines) return { lines, more: true };
     lines.push(next);
+    // A label after the line's first text (`603室；经营范围…`): the value ends there, what follows is that label's.
+    if (next.hits.length > 0) return { lines, more: false };
     current = next;
   }
 }

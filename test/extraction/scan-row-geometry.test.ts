@@ -92,3 +92,24 @@ describe('a value that ends where the next field of its run-on row starts', () =
     expect(doc.fields.companyName.value).toBe('杭州青禾文化传媒有限公司');
   });
 });
+
+describe('a wrapped value that ends at a label inside its continuation line', () => {
+  // An address at the end of a row of prose wraps to the margin; the scope label follows its last characters on that
+  // line and the scope runs on below. Only the text before the label continues the address.
+  it('joins the continuation line up to its label and not the lines after it', () => {
+    const doc = readOne(
+      scanPage([
+        ['营业执照', 583, 222, 467, 96],
+        ['统一社会信用代码', 181, 452, 278, 36],
+        [code, 521, 451, 559, 38],
+        ['名称：杭州青禾文化传媒有限公司', 180, 526, 700, 42],
+        ['负责人：欧阳明轩　；成立日期：2015年03月09日', 180, 601, 900, 42],
+        ['营业场所_浙江省杭州市西湖区转塘街道象山路88号青禾创意园2幢3', 177, 758, 1298, 44],
+        ['层301室；经营范围一般项目：技术服务、技术开发、技术咨询、技术交流', 181, 832, 1288, 44],
+        ['技术转让、技术推广；软件开发；信息系统集成服务；职业技能培训（不含需取得许可', 183, 912, 1290, 37],
+        ['的培训）；（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）。', 182, 987, 1100, 41],
+      ]),
+    );
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区转塘街道象山路88号青禾创意园2幢3层301室');
+  });
+});
