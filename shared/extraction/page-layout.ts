@@ -448,6 +448,8 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
 
 /** One Chinese character alone in its box. */
 const LONE_CHARACTER = /^[\u3400-\u9fff]$/;
+/** Two or three Chinese characters in one box (a piece of a spread value). */
+const SPACED_PIECE = /^[\u3400-\u9fff]{2,3}$/;
 
 /**
  * Joins a value the layout spread character by character (`钱` `轩` `辉`, `马` `嘉` `涵` ahead of a spread label):
@@ -459,8 +461,11 @@ const LONE_CHARACTER = /^[\u3400-\u9fff]$/;
 function mergeSpacedValues(lines: LayoutLine[]): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const a = lines[i];
-    if (!LONE_CHARACTER.test(a.flat) || a.hits.length > 0) continue;
     const h = a.box.height;
+    // The detector may box two or three of the spread characters together (`邱思` `雨` where a watermark was lifted):
+    // a box that wide for its characters opens a run when the next lone character follows at about their spacing.
+    const opening = SPACED_PIECE.test(a.flat) && a.box.width >= a.flat.length * h * 1.4 ? (a.box.width - a.flat.length * h) / (a.flat.length - 1) : undefined;
+    if ((!LONE_CHARACTER.test(a.flat) && opening === undefined) || a.hits.length > 0) continue;
     const run = [a];
     let pitch: number | undefined;
     for (let j = i + 1; j < lines.length; j++) {
@@ -472,6 +477,7 @@ function mergeSpacedValues(lines: LayoutLine[]): void {
       const gap = b.box.x - (last.box.x + last.box.width);
       if (gap < h * 0.3 || gap > h * 2.5) break;
       if (pitch !== undefined && Math.abs(gap - pitch) > Math.max(pitch * 0.2, h * 0.15)) break;
+      if (pitch === undefined && opening !== undefined && Math.abs(gap - opening) > h * 0.5) break;
       pitch ??= gap;
       run.push(b);
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
-import { creditCode } from './support/documents.js';
+import { underlinesAsSpaces } from '../../shared/extraction/underline-blanks.js';
+import { creditCode, laborContractPages } from './support/documents.js';
 import type { Line } from './support/text-lines.js';
 
 // Classes behind the scan and photo fields the reader missed although the engine read their true value verbatim
@@ -111,5 +112,24 @@ describe('a wrapped value that ends at a label inside its continuation line', ()
       ]),
     );
     expect(doc.fields.address.value).toBe('浙江省杭州市西湖区转塘街道象山路88号青禾创意园2幢3层301室');
+  });
+});
+
+describe('underlines read as underscores', () => {
+  // Fill-in-the-blank forms print values on underlines; the engine reads the underline's ends, and a label's
+  // letter-spacing over one, as `_`. It is spacing, never part of a label or a value.
+  it('reads the term of a contract whose dates were filled in on underlines', () => {
+    const pages = laborContractPages().map((p) => ({
+      ...p,
+      lines: p.lines.map((l) => (l.text.startsWith('固定期限') ? { ...l, text: '①固定期限：自_2020年3月1日起至_2023年02月28日' } : l)),
+    }));
+    const doc = extractDocuments(pages, { today: TODAY })[0];
+    expect(doc.fields.startDate.value).toBe('2020-03-01');
+    expect(doc.fields.endDate.value).toBe('2023-02-28');
+  });
+
+  it('treats underscores as spaces except the blank opening right after a colon', () => {
+    expect(underlinesAsSpaces('企业名_称_杭州青禾文化传媒有限公司')).toBe('企业名 称 杭州青禾文化传媒有限公司');
+    expect(underlinesAsSpaces('字号名称：_杭州青禾_，注册资本')).toBe('字号名称：_杭州青禾 ，注册资本');
   });
 });
