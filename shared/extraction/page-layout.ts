@@ -2,6 +2,7 @@ import type { Box } from '../documents/index.js';
 import type { OcrPage } from '../documents/ocr-page.js';
 import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
+import { underlinesAsSpaces } from './underline-blanks.js';
 
 /** A label found in a line and the text that follows it up to the next label (its inline value). */
 export interface LabelHit {
@@ -448,8 +449,6 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
 
 /** One Chinese character alone in its box. */
 const LONE_CHARACTER = /^[\u3400-\u9fff]$/;
-/** Two or three Chinese characters in one box (a piece of a spread value). */
-const SPACED_PIECE = /^[\u3400-\u9fff]{2,3}$/;
 
 /**
  * Joins a value the layout spread character by character (`钱` `轩` `辉`, `马` `嘉` `涵` ahead of a spread label):
@@ -461,11 +460,8 @@ const SPACED_PIECE = /^[\u3400-\u9fff]{2,3}$/;
 function mergeSpacedValues(lines: LayoutLine[]): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const a = lines[i];
+    if (!LONE_CHARACTER.test(a.flat) || a.hits.length > 0) continue;
     const h = a.box.height;
-    // The detector may box two or three of the spread characters together (`邱思` `雨` where a watermark was lifted):
-    // a box that wide for its characters opens a run when the next lone character follows at about their spacing.
-    const opening = SPACED_PIECE.test(a.flat) && a.box.width >= a.flat.length * h * 1.4 ? (a.box.width - a.flat.length * h) / (a.flat.length - 1) : undefined;
-    if ((!LONE_CHARACTER.test(a.flat) && opening === undefined) || a.hits.length > 0) continue;
     const run = [a];
     let pitch: number | undefined;
     for (let j = i + 1; j < lines.length; j++) {
@@ -477,7 +473,6 @@ function mergeSpacedValues(lines: LayoutLine[]): void {
       const gap = b.box.x - (last.box.x + last.box.width);
       if (gap < h * 0.3 || gap > h * 2.5) break;
       if (pitch !== undefined && Math.abs(gap - pitch) > Math.max(pitch * 0.2, h * 0.15)) break;
-      if (pitch === undefined && opening !== undefined && Math.abs(gap - opening) > h * 0.5) break;
       pitch ??= gap;
       run.push(b);
     }
@@ -609,7 +604,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         !isSpeck(line),
     )
     .map((line, index) => {
-      const text = normaliseText(normaliseText(line.text).replace(OVERPRINT, ' '));
+      const text = normaliseText(normaliseText(underlinesAsSpaces(line.text)).replace(OVERPRINT, ' '));
       const hits = findHits(text);
       if (hits.length === 0) {
         const glossed = labelFromGloss(text);
