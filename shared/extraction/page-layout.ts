@@ -2,6 +2,7 @@ import type { Box } from '../documents/index.js';
 import type { OcrPage } from '../documents/ocr-page.js';
 import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
+import { joinLabelsAcrossWraps } from './label-wraps.js';
 import { underlinesAsSpaces } from './underline-blanks.js';
 
 /** A label found in a line and the text that follows it up to the next label (its inline value). */
@@ -638,6 +639,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     return Math.abs(dy) > Math.min(a.box.height, b.box.height) / 2 ? dy : a.box.x - b.box.x;
   });
   mergeSpacedLabels(lines);
+  joinLabelsAcrossWraps(lines, findHits);
   mergeSpacedValues(lines);
   unlabelWrappedWords(lines);
   const spread = detectSpread(page, lines);

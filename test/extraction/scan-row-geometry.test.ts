@@ -133,3 +133,51 @@ describe('underlines read as underscores', () => {
     expect(underlinesAsSpaces('字号名称：_杭州青禾_，注册资本')).toBe('字号名称：_杭州青禾 ，注册资本');
   });
 });
+
+describe('a label cut between boxes or lines of run-on prose', () => {
+  // Spread labels (`企　业　名　称`) in run-on prose: the engine ends a box inside the label, so its first character
+  // is glued after the previous value's separator (`…至长期；地`) and the rest opens the next box (`址浙江省`), on the
+  // same row or at the margin of the next.
+  const licence = (rows: Line[]) =>
+    scanPage([
+      ['营业执照', 533, 238, 543, 96],
+      ['统一社会信用代码', 133, 450, 261, 36],
+      ...rows,
+      ['登记机关：', 1199, 1172, 158, 44],
+      ['发照日期：二〇一五年四月二日', 1042, 1229, 480, 41],
+    ]);
+
+  it('reads the name and the address whose labels start in the box before them', () => {
+    const doc = readOne(
+      licence([
+        [`${code}(1-1)；类`, 439, 445, 546, 48],
+        ['型有限责任公司(自然', 1168, 448, 356, 41],
+        ['人投资或控股)；企', 134, 523, 370, 42],
+        ['业名_称_杭州青禾文化传媒有限公司', 530, 521, 760, 45],
+        ['法定代表人姓名', 133, 598, 308, 36],
+        ['欧阳明轩', 456, 599, 160, 36],
+        ['；成立日期2015/03/09', 700, 597, 500, 43],
+        ['；经营期限_二〇一五年三月九日至长期_；地', 166, 668, 1050, 43],
+        ['址浙江省', 1326, 668, 199, 44],
+        ['杭州市西湖区转塘街道象山路88号2幢301室', 135, 744, 700, 38],
+        ['；经营项目', 850, 746, 200, 36],
+        ['一般项目：技术服务、技术开发。', 1060, 745, 450, 37],
+      ]),
+    );
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.companyName.value).toBe('杭州青禾文化传媒有限公司');
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区转塘街道象山路88号2幢301室');
+  });
+
+  it('reads a name whose label starts at the end of the row above', () => {
+    const doc = readOne(
+      licence([
+        [code, 439, 445, 546, 48],
+        ['类型：有限责任公司；成立日期：2015年03月09日；名', 133, 523, 1380, 42],
+        ['称：杭州青禾文化传媒有限公司；法定代表人：欧阳明轩；', 134, 598, 1100, 42],
+        ['住所：浙江省杭州市西湖区转塘街道象山路88号2幢301室', 134, 668, 1000, 42],
+      ]),
+    );
+    expect(doc.fields.companyName.value).toBe('杭州青禾文化传媒有限公司');
+  });
+});
