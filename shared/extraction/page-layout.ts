@@ -393,7 +393,9 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       // Justified across a label column as wide as `法定代表人姓名:` (`地` … `址` `:`), they sit further still: with
       // the colon right after the second, the pair is a label however far apart.
       const lonePair = pieces.length === 1 && first.length === 1 && b.flat.replace(/[:：]$/, '').length === 1;
-      const reach = lonePair ? (colonAfter(lines, j) ? 12 : 8) : 4;
+      // The second character may open the value's box, its colon right after it (`甲` … `方:杭州…`).
+      const pairWithValue = pieces.length === 1 && first.length === 1 && /^[\u3400-\u9fff][:：]./u.test(b.flat);
+      const reach = lonePair ? (colonAfter(lines, j) ? 12 : 8) : pairWithValue ? 12 : 4;
       if (!sameRow || gap < -h * 0.3 || gap > h * reach) break;
       pieces.push(b);
       if (!LABEL_PIECE.test(b.flat)) break;

@@ -181,3 +181,31 @@ describe('a label cut between boxes or lines of run-on prose', () => {
     expect(doc.fields.companyName.value).toBe('杭州青禾文化传媒有限公司');
   });
 });
+
+describe('a two-character label justified across a wide column, its second character opening the value', () => {
+  // `甲　　　　　方:杭州…` justified to the width of the column's longest label: the engine boxes `甲` alone and
+  // `方:` with the value, six heights further.
+  it('reads the employer after a label whose characters sit six heights apart', () => {
+    const doc = readOne(
+      scanPage([
+        ['劳动合同书', 641, 169, 418, 71],
+        ['甲', 188, 327, 40, 37],
+        ['方:杭州青禾文化传媒有限公司', 474, 325, 560, 43],
+        ['统一社会信用代码:', 1168, 325, 359, 41],
+        [code, 258, 397, 350, 38],
+        ['法定代表人:', 704, 395, 223, 38],
+        ['欧阳明轩', 926, 395, 140, 40],
+        ['乙方(劳动者)姓名:', 1218, 465, 311, 42],
+        ['丁一鸣', 197, 541, 133, 35],
+        ['身份证号码:', 335, 538, 258, 38],
+        ['合同期限：自2019年03月05日起至2022年03月04日止。', 189, 610, 900, 40],
+        ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 128, 854, 899, 41],
+        ['二、甲方依法为乙方缴纳社会保险费。', 128, 909, 501, 36],
+        ['甲方(盖章):', 124, 1082, 216, 45],
+        ['乙方(签字):', 900, 1082, 216, 45],
+      ]),
+    );
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employerName.value).toBe('杭州青禾文化传媒有限公司');
+  });
+});
