@@ -163,8 +163,8 @@ function isSpeck(line: OcrPage['lines'][number]): boolean {
   return line.confidence < 0.6 && /^[A-Za-z]{1,3}$/.test(line.text.trim());
 }
 
-/** Short labels that open a licence's lines and never open a sentence. */
-const GLUED_LINE_LABELS = new Set(['名称', '类型', '住所', '负责人', '经营者', '投资人']);
+/** Short labels that open a licence's lines (and a contract's first party, `甲方杭州…`); a sentence they open (`甲方应…`) reads as no typical value. */
+const GLUED_LINE_LABELS = new Set(['名称', '类型', '住所', '负责人', '经营者', '投资人', '甲方']);
 /**
  * The text without overprinted stamps and watermarks. Lines are cleaned when the page is laid out; a value joined
  * from wrapped lines is cleaned again, since a stamp may wrap with it (`…培训(已核` | `验)`).

@@ -209,3 +209,30 @@ describe('a two-character label justified across a wide column, its second chara
     expect(doc.fields.employerName.value).toBe('杭州青禾文化传媒有限公司');
   });
 });
+
+describe('a party label that lost the gap before its value', () => {
+  // Plain labels in run-on prose: the engine read `甲方　杭州…` without the gap, the label glued to the name.
+  const contract = (first: Line) =>
+    scanPage([
+      ['劳动合同书', 646, 226, 348, 59],
+      first,
+      [`${code}　；法定代表人姓名欧阳明轩　；地址　浙江省杭州市西湖`, 186, 452, 1343, 40],
+      ['区转塘街道象山路88号2幢301室　；劳动者姓名', 124, 526, 1142, 45],
+      ['丁一鸣', 1330, 529, 104, 38],
+      ['合同期限自　2018年03月04日　；终止日期　2019年03月03日', 123, 678, 1100, 46],
+      ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 128, 854, 899, 41],
+      ['甲方应按月足额支付乙方劳动报酬。', 128, 909, 601, 36],
+      ['甲方(盖章):', 124, 1082, 216, 45],
+    ]);
+
+  it('reads the employer glued to 甲方 at the start of a line', () => {
+    const doc = readOne(contract(['甲方杭州青禾文化传媒有限公司　；统一社会信用代码', 124, 373, 1406, 42]));
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employerName.value).toBe('杭州青禾文化传媒有限公司');
+  });
+
+  it('does not take a clause that opens with 甲方 for the employer', () => {
+    const doc = readOne(contract(['统一社会信用代码', 124, 373, 400, 42]));
+    expect(doc.fields.employerName.value ?? '').not.toContain('支付');
+  });
+});
