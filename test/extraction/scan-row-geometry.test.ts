@@ -236,3 +236,25 @@ describe('a party label that lost the gap before its value', () => {
     expect(doc.fields.employerName.value ?? '').not.toContain('支付');
   });
 });
+
+describe('a spread label\'s first character glued after a value in a box of its own', () => {
+  // `企业名称:` | `杭州…有限公司类` | `型:有限责任公司…`: the label's box and the value's are apart, and the engine cut
+  // the spread `类　型` after its first character.
+  it('reads the name without the character and flags the cut', () => {
+    const doc = readOne(
+      scanPage([
+        ['企业法人营业执照', 742, 207, 831, 78],
+        ['统一社会信用代码:', 195, 380, 300, 40],
+        [code, 500, 380, 400, 40],
+        ['企业名称:', 195, 452, 238, 40],
+        ['杭州青禾文化传媒有限公司类', 433, 450, 623, 45],
+        ['型:有限责任公司(自然人投资或控股)', 1056, 453, 678, 39],
+        ['法定代表人:', 195, 522, 200, 40],
+        ['欧阳明轩', 441, 524, 160, 39],
+        ['住所:浙江省杭州市西湖区转塘街道象山路88号2幢301室', 195, 600, 1000, 40],
+      ]),
+    );
+    expect(doc.fields.companyName.value).toBe('杭州青禾文化传媒有限公司');
+    expect(doc.fields.companyName.needsReview).toBe(true);
+  });
+});
