@@ -11,6 +11,12 @@ export const VALUE_MAY_CONTINUE = 'value_may_continue';
 const centreY = (l: LayoutLine): number => l.box.y + l.box.height / 2;
 const right = (l: LayoutLine): number => l.box.x + l.box.width;
 
+/**
+ * A date's month and day opening a line (`十二月卅一日。`, `九月廿七日；证书编号：`): the tail of a date that run-on prose
+ * wrapped after its year (`发证日期二〇二一年` at the row's end), never the rest of a name or an occupation.
+ */
+const DATE_TAIL = /^[0-9一二三四五六七八九十〇○零廿卅]{1,3}月[0-9一二三四五六七八九十〇○零廿卅]{1,3}日/u;
+
 function isWholeDate(text: string): boolean {
   const found = findDates(text, { compact: true })[0];
   return found !== undefined && found.length >= text.length - 2;
@@ -197,6 +203,7 @@ export function continuationLines(
       startsWithLabel(next) ||
       /\d{15}/.test(next.flat) ||
       isWholeDate(next.flat) ||
+      DATE_TAIL.test(next.flat) ||
       rowOwner(layout, next) !== undefined ||
       next.leading === '';
     if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next };

@@ -258,3 +258,25 @@ describe('a spread label\'s first character glued after a value in a box of its 
     expect(doc.fields.companyName.needsReview).toBe(true);
   });
 });
+
+describe('a date\'s month and day wrapped to the margin under another value', () => {
+  // Run-on prose wraps the row's last date after its year (`发证日期二〇二〇年` | `三月廿二日。`); the tail lands at
+  // the margin, right under the row's first value, and is never the rest of it.
+  it('does not join the tail of the row\'s issue date to the training project', () => {
+    const doc = readOne(
+      scanPage([
+        ['培训合格证书', 963, 215, 401, 59],
+        ['姓名丁一鸣', 159, 360, 300, 44],
+        ['身份证件号码', 937, 361, 193, 42],
+        ['330106198704123162', 1174, 364, 312, 36],
+        ['培训项目家政服务员培训', 162, 479, 390, 40],
+        ['培训时间 2020.02.24至2020.03.14', 600, 482, 470, 35],
+        ['证书号码PX202053417454', 1100, 476, 380, 49],
+        ['发证日期二〇二〇年', 1500, 482, 312, 37],
+        ['三月廿二日。', 161, 548, 220, 45],
+        ['杭州青禾职业技能培训学校', 1404, 688, 373, 46],
+      ]),
+    );
+    expect(doc.fields.occupation.value).toBe('家政服务员培训');
+  });
+});
