@@ -2,7 +2,7 @@ import type { DocumentContext, DraftField } from './document-context.js';
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
-import { nextFieldOnRow, runsAcrossNextField } from './row-bounds.js';
+import { nextFieldOnRow, rowRunsToEdge, runsAcrossNextField } from './row-bounds.js';
 import type { ValueReader } from './value-readers.js';
 
 /** Issue on a value that may go on past where it was read (a wrapped line not joined): the clerk sees it whole. */
@@ -165,7 +165,10 @@ export function continuationLines(
   const lines: LayoutLine[] = [];
   let current = last;
   // Run-on prose: a line under the value that runs across the next field of its row goes on from that field.
-  const bound = Math.min(nextFieldOnRow(layout, last) ?? Infinity, column.end);
+  const fieldAfter = nextFieldOnRow(layout, last);
+  const bound = Math.min(fieldAfter ?? Infinity, column.end);
+  const halfEdge = last.half === 0 ? layout.width / 2 : layout.width;
+  const laterField = fieldAfter !== undefined || column.end < halfEdge - 1;
   for (;;) {
     const bottom = current.box.y + current.box.height;
     const h = Math.max(current.box.height, layout.medianLineHeight * 0.8);
@@ -196,6 +199,8 @@ export function continuationLines(
       layout.lines.some((o) => o !== next && /^\d{1,4}$/.test(o.flat) && Math.abs(cy(o) - cy(next)) < h * 0.5 && Math.abs(o.box.x - next.box.x) < h * 3);
     const stops =
       (current === last && runsAcrossNextField(last, next, bound)) ||
+      // Back at the margin under a row of run-on prose with another field after the value: the row's last field goes on.
+      (current === last && laterField && next.box.x < column.start - h && rowRunsToEdge(layout, last)) ||
       dateUnit ||
       labelStart ||
       labelPiece ||

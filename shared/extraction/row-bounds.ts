@@ -42,3 +42,17 @@ export function runsAcrossNextField(first: LayoutLine, below: LayoutLine, bound:
   if (bound === undefined) return false;
   return right(below) > bound + first.box.height;
 }
+
+/**
+ * True when `line`'s row runs to the right edge of the text around it (run-on prose fills its rows; a table's row
+ * ends where its last cell's value ends): the next row's margin then goes on from the row's last field.
+ */
+export function rowRunsToEdge(layout: PageLayout, line: LayoutLine): boolean {
+  const h = line.box.height;
+  const row = layout.lines.filter((o) => o.half === line.half && Math.abs(centreY(o) - centreY(line)) < Math.min(o.box.height, h) * 0.6);
+  const near = layout.lines.filter(
+    (o) => o.half === line.half && Math.abs(o.box.y - line.box.y) < h * 6 && o.box.height / h > 0.6 && o.box.height / h < 1.65 && o.flat.length > 1,
+  );
+  const edge = Math.max(...near.map(right));
+  return Math.max(...row.map(right)) >= edge - h * 1.5;
+}

@@ -280,3 +280,25 @@ describe('a date\'s month and day wrapped to the margin under another value', ()
     expect(doc.fields.occupation.value).toBe('家政服务员培训');
   });
 });
+
+describe('the margin under a full row of prose goes on from the row\'s last field', () => {
+  // `职业(工种)名称 电工 ;职业技能等级三` fills its row; `级 ;证` opens the next at the margin, under the occupation's
+  // label: it is the level's tail, not the occupation's.
+  it('does not join the next row\'s margin to a value followed by another field on a full row', () => {
+    const doc = readOne(
+      scanPage([
+        ['职业技能等级证书', 413, 137, 808, 76],
+        ['持证人姓名', 202, 330, 310, 40],
+        ['丁一鸣', 522, 331, 155, 39],
+        ['身份证号', 203, 411, 224, 44],
+        ['330106198704123162', 437, 415, 352, 37],
+        ['职业(工种)名称 育婴员 ;职业技能等级三', 198, 538, 955, 56],
+        ['级 ;证', 199, 620, 153, 53],
+        ['书号', 434, 625, 174, 40],
+        ['Y330106217366201792246', 641, 629, 444, 37],
+        ['发证机构:杭州青禾职业技能培训学校', 198, 709, 700, 40],
+      ]),
+    );
+    expect(doc.fields.occupation.value).toBe('育婴员');
+  });
+});
