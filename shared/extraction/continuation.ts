@@ -2,6 +2,7 @@ import type { DocumentContext, DraftField } from './document-context.js';
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
+import { nextFieldOnRow, rowRunsToEdge, runsAcrossNextField } from './row-bounds.js';
 import type { ValueReader } from './value-readers.js';
 
 /** Issue on a value that may go on past where it was read (a wrapped line not joined): the clerk sees it whole. */
@@ -9,6 +10,12 @@ export const VALUE_MAY_CONTINUE = 'value_may_continue';
 
 const centreY = (l: LayoutLine): number => l.box.y + l.box.height / 2;
 const right = (l: LayoutLine): number => l.box.x + l.box.width;
+
+/**
+ * A date's month and day opening a line (`十二月卅一日。`, `九月廿七日；证书编号：`): the tail of a date that run-on prose
+ * wrapped after its year (`发证日期二〇二一年` at the row's end), never the rest of a name or an occupation.
+ */
+const DATE_TAIL = /^[0-9一二三四五六七八九十〇○零廿卅]{1,3}月[0-9一二三四五六七八九十〇○零廿卅]{1,3}日/u;
 
 function isWholeDate(text: string): boolean {
   const found = findDates(text, { compact: true })[0];
@@ -157,6 +164,11 @@ export function continuationLines(
 ): { lines: LayoutLine[]; more: boolean; rejectedBelow?: LayoutLine } {
   const lines: LayoutLine[] = [];
   let current = last;
+  // Run-on prose: a line under the value that runs across the next field of its row goes on from that field.
+  const fieldAfter = nextFieldOnRow(layout, last);
+  const bound = Math.min(fieldAfter ?? Infinity, column.end);
+  const halfEdge = last.half === 0 ? layout.width / 2 : layout.width;
+  const laterField = fieldAfter !== undefined || column.end < halfEdge - 1;
   for (;;) {
     const bottom = current.box.y + current.box.height;
     const h = Math.max(current.box.height, layout.medianLineHeight * 0.8);
@@ -186,6 +198,9 @@ export function continuationLines(
       /^[年月日至]$/.test(next.flat) &&
       layout.lines.some((o) => o !== next && /^\d{1,4}$/.test(o.flat) && Math.abs(cy(o) - cy(next)) < h * 0.5 && Math.abs(o.box.x - next.box.x) < h * 3);
     const stops =
+      (current === last && runsAcrossNextField(last, next, bound)) ||
+      // Back at the margin under a row of run-on prose with another field after the value: the row's last field goes on.
+      (current === last && laterField && next.box.x < column.start - h && rowRunsToEdge(layout, last)) ||
       dateUnit ||
       labelStart ||
       labelPiece ||
@@ -193,11 +208,14 @@ export function continuationLines(
       startsWithLabel(next) ||
       /\d{15}/.test(next.flat) ||
       isWholeDate(next.flat) ||
+      DATE_TAIL.test(next.flat) ||
       rowOwner(layout, next) !== undefined ||
       next.leading === '';
     if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next };
     if (lines.length >= maxLines) return { lines, more: true };
     lines.push(next);
+    // A label after the line's first text (`603室；经营范围…`): the value ends there, what follows is that label's.
+    if (next.hits.length > 0) return { lines, more: false };
     current = next;
   }
 }

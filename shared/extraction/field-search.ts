@@ -219,6 +219,17 @@ export function findLabelledCandidates(
             });
             continue;
           }
+          // A spread label's first character glued after the value in its own box (`…有限公司类` | `型:…`): the value
+          // ends before it, a guess the clerk confirms.
+          const cut = gluedLabelStart(layout, neighbour.line, neighbour.text);
+          const cutReading = cut ? reader(cut) : null;
+          if (cut && cutReading) {
+            const cutCandidate = build({ reading: cutReading, line: neighbour.line, labelMatch, raw: cut, labelRank }, neighbour.line, column, above);
+            if (cutCandidate) {
+              candidates.push(withIssue(cutCandidate, 'value_boundary_inferred'));
+              continue;
+            }
+          }
           push({ reading, line: neighbour.line, labelMatch, raw: neighbour.text, labelRank }, neighbour.line, column, above);
           continue;
         }

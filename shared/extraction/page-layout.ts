@@ -3,6 +3,8 @@ import type { OcrPage } from '../documents/ocr-page.js';
 import { withoutCutFiller } from './cut-filler.js';
 import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
+import { joinLabelsAcrossWraps } from './label-wraps.js';
+import { underlinesAsSpaces } from './underline-blanks.js';
 
 /** A label found in a line and the text that follows it up to the next label (its inline value). */
 export interface LabelHit {
@@ -162,8 +164,8 @@ function isSpeck(line: OcrPage['lines'][number]): boolean {
   return line.confidence < 0.6 && /^[A-Za-z]{1,3}$/.test(line.text.trim());
 }
 
-/** Short labels that open a licence's lines and never open a sentence. */
-const GLUED_LINE_LABELS = new Set(['名称', '类型', '住所', '负责人', '经营者', '投资人']);
+/** Short labels that open a licence's lines (and a contract's first party, `甲方杭州…`); a sentence they open (`甲方应…`) reads as no typical value. */
+const GLUED_LINE_LABELS = new Set(['名称', '类型', '住所', '负责人', '经营者', '投资人', '甲方']);
 /**
  * The text without overprinted stamps and watermarks. Lines are cleaned when the page is laid out; a value joined
  * from wrapped lines is cleaned again, since a stamp may wrap with it (`…培训(已核` | `验)`).
@@ -396,7 +398,7 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       // Justified across a label column as wide as `法定代表人姓名:` (`地` … `址` `:`), they sit further still: with
       // the colon right after the second, the pair is a label however far apart.
       const lonePair = pieces.length === 1 && first.length === 1 && b.flat.replace(/[:：]$/, '').length === 1;
-      // The second character may share its box with the value after its colon (`名` … `称: 杭州市…`): a pair all the same.
+      // The second character may share its box with the value after its colon (`名` … `称: 杭州市…`, `甲` … `方:杭州…`).
       const pairWithValue = pieces.length === 1 && first.length === 1 && /^[\u3400-\u9fff][:：]./u.test(b.flat);
       const reach = lonePair ? (colonAfter(lines, j) ? 12 : 8) : pairWithValue ? 12 : 4;
       if (!sameRow || gap < -h * 0.3 || gap > h * reach) break;
@@ -654,7 +656,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         !isSpeck(line),
     )
     .map((line, index) => {
-      const text = normaliseText(normaliseText(line.text).replace(OVERPRINT, ' '));
+      const text = normaliseText(normaliseText(underlinesAsSpaces(line.text)).replace(OVERPRINT, ' '));
       const hits = findHits(text);
       if (hits.length === 0) {
         const glossed = labelFromGloss(text);
@@ -688,6 +690,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     return Math.abs(dy) > Math.min(a.box.height, b.box.height) / 2 ? dy : a.box.x - b.box.x;
   });
   mergeSpacedLabels(lines);
+  joinLabelsAcrossWraps(lines, findHits);
   mergeSpacedValues(lines);
   unlabelWrappedWords(lines);
   const spread = detectSpread(page, lines);

@@ -1,0 +1,77 @@
+import { LABEL_PREFIXES, LABELS_BY_FIRST_CHAR } from './labels.js';
+import type { LabelHit, LayoutLine } from './page-layout.js';
+import { trimValue } from './text.js';
+
+const centreY = (l: LayoutLine): number => l.box.y + l.box.height / 2;
+
+/** A label's first characters after a separator at the end of a line (`…(1-1)；类`, `…至长期，地`). */
+const HEAD_AT_END = /[;；,，、。]([\u3400-\u9fff]{1,3})$/u;
+
+/**
+ * Run-on prose breaks a label across its line's end as it breaks words: `…；企` | `业名称　浙江…`, `…；地` | `址浙江省`,
+ * `…，类` | `型：有限责任公司`. When the last box of a row ends with a label's first characters after a separator,
+ * and the first box of the next row (at the margin, right under the row) starts with the rest of that label, the
+ * characters are moved to the next row: the label is read whole, where its value is. The moved characters take their
+ * width with them (boxes are shortened and lengthened by the line's pitch per character), so where a value starts in
+ * its box is still estimated right.
+ *
+ * `findHits` is passed in (it lives with the layout) to read each changed line's labels again.
+ */
+export function joinLabelsAcrossWraps(lines: LayoutLine[], findHits: (text: string) => LabelHit[]): void {
+  for (const a of lines) {
+    const head = HEAD_AT_END.exec(a.text)?.[1];
+    if (!head || !LABEL_PREFIXES.has(head)) continue;
+    const sameRow = (o: LayoutLine, l: LayoutLine) => Math.abs(centreY(o) - centreY(l)) < Math.min(o.box.height, l.box.height) * 0.5;
+    const row = lines.filter((o) => o.page === a.page && o.half === a.half && sameRow(o, a));
+    // The label goes on in the next box of the row (a spread label cut between boxes: `…(1-1)；类` … `型有限…`), or,
+    // when this box ends the row, at the margin of the next row.
+    const after = row.filter((o) => o !== a && o.box.x > a.box.x).sort((p, q) => p.box.x - q.box.x);
+    const b = after.length > 0 ? nextInRow(a, after[0]) : firstOfNextRow(lines, a, row);
+    if (!b) continue;
+    const tail = b.text.replace(/^\s+/, '');
+    const whole = [...(LABELS_BY_FIRST_CHAR.get(head[0]) ?? [])]
+      .map((l) => l.form)
+      .filter((form) => form.length > head.length && form.startsWith(head) && tail.startsWith(form.slice(head.length)))
+      .sort((p, q) => q.length - p.length)[0];
+    if (!whole) continue;
+    // The head must not already be a label of its own there (`；类型` at a line's end waits for its value).
+    if (a.hits.some((hit) => hit.end === a.text.length)) continue;
+    const aPitch = a.box.width / Math.max(1, a.text.length);
+    const bPitch = b.box.width / Math.max(1, b.text.length);
+    relabel(a, a.text.slice(0, a.text.length - head.length).replace(/\s+$/, ''), findHits);
+    a.box = { ...a.box, width: Math.max(aPitch, a.box.width - aPitch * head.length) };
+    // A label set apart character by character ends where its value starts: the gap the engine lost after it is
+    // put back (`地址浙江省…` would read as a word of prose).
+    const rest = tail.slice(whole.length - head.length);
+    relabel(b, /^[\u3400-\u9fff\p{L}\p{N}]/u.test(rest) ? `${whole} ${rest}` : `${head}${tail}`, findHits);
+    b.box = { ...b.box, x: b.box.x - bPitch * head.length, width: b.box.width + bPitch * head.length };
+  }
+}
+
+/** The next box of the row when it follows `a` within a spread label's reach (a few character widths). */
+function nextInRow(a: LayoutLine, next: LayoutLine): LayoutLine | undefined {
+  const gap = next.box.x - (a.box.x + a.box.width);
+  return gap > -a.box.height * 0.3 && gap < a.box.height * 6 ? next : undefined;
+}
+
+/** The first box of the row right under `a`'s row, when it starts at that row's margin. */
+function firstOfNextRow(lines: readonly LayoutLine[], a: LayoutLine, row: readonly LayoutLine[]): LayoutLine | undefined {
+  const h = a.box.height;
+  const sameRow = (o: LayoutLine, l: LayoutLine) => Math.abs(centreY(o) - centreY(l)) < Math.min(o.box.height, l.box.height) * 0.5;
+  const margin = Math.min(...row.map((o) => o.box.x));
+  const bottom = a.box.y + a.box.height;
+  const below = lines
+    .filter((o) => o !== a && o.page === a.page && o.half === a.half && centreY(o) > bottom && o.box.y < bottom + h * 1.5)
+    .sort((p, q) => p.box.y - q.box.y || p.box.x - q.box.x);
+  const b = below[0];
+  if (!b || Math.abs(b.box.x - margin) > h * 1.5) return undefined;
+  return below.some((o) => o !== b && sameRow(o, b) && o.box.x < b.box.x) ? undefined : b;
+}
+
+function relabel(line: LayoutLine, text: string, findHits: (text: string) => LabelHit[]): void {
+  const hits = findHits(text);
+  line.text = text;
+  line.flat = text.replace(/\s+/g, '');
+  line.hits = hits;
+  line.leading = trimValue(hits.length > 0 ? text.slice(0, hits[0].start) : text);
+}
