@@ -42,9 +42,7 @@ export function withoutCutFiller(lines: readonly OcrLine[]): OcrLine[] {
     }
   }
   if (dropped.size === 0) return [...lines];
-  return lines
-    .filter((l) => !dropped.has(l) && cut.get(l) !== '')
-    .map((l) => (cut.has(l) ? { ...l, text: cut.get(l)!, words: undefined } : l));
+  return lines.filter((l) => !dropped.has(l) && cut.get(l) !== '').map((l) => (cut.has(l) ? { ...l, text: cut.get(l)!, words: undefined } : l));
 }
 
 /** How many of `filler`'s first characters (at least two, not all) `text` ends with; 0 when none. */

@@ -237,7 +237,7 @@ describe('a party label that lost the gap before its value', () => {
   });
 });
 
-describe('a spread label\'s first character glued after a value in a box of its own', () => {
+describe("a spread label's first character glued after a value in a box of its own", () => {
   // `企业名称:` | `杭州…有限公司类` | `型:有限责任公司…`: the label's box and the value's are apart, and the engine cut
   // the spread `类　型` after its first character.
   it('reads the name without the character and flags the cut', () => {
@@ -259,10 +259,10 @@ describe('a spread label\'s first character glued after a value in a box of its 
   });
 });
 
-describe('a date\'s month and day wrapped to the margin under another value', () => {
+describe("a date's month and day wrapped to the margin under another value", () => {
   // Run-on prose wraps the row's last date after its year (`发证日期二〇二〇年` | `三月廿二日。`); the tail lands at
   // the margin, right under the row's first value, and is never the rest of it.
-  it('does not join the tail of the row\'s issue date to the training project', () => {
+  it("does not join the tail of the row's issue date to the training project", () => {
     const doc = readOne(
       scanPage([
         ['培训合格证书', 963, 215, 401, 59],
@@ -281,10 +281,10 @@ describe('a date\'s month and day wrapped to the margin under another value', ()
   });
 });
 
-describe('the margin under a full row of prose goes on from the row\'s last field', () => {
+describe("the margin under a full row of prose goes on from the row's last field", () => {
   // `职业(工种)名称 电工 ;职业技能等级三` fills its row; `级 ;证` opens the next at the margin, under the occupation's
   // label: it is the level's tail, not the occupation's.
-  it('does not join the next row\'s margin to a value followed by another field on a full row', () => {
+  it("does not join the next row's margin to a value followed by another field on a full row", () => {
     const doc = readOne(
       scanPage([
         ['职业技能等级证书', 413, 137, 808, 76],

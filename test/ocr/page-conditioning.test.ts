@@ -190,7 +190,7 @@ describe('conditionPage on light overprint (watermarks, grey stamped text)', () 
     expect(conditioned.raster).toBe(clean);
   });
 
-  it('leaves an unevenly lit photo to the light flattening (a photo\'s soft light fills the same levels)', () => {
+  it("leaves an unevenly lit photo to the light flattening (a photo's soft light fills the same levels)", () => {
     const width = 640;
     const height = 480;
     const marked = page(width, height, [...printedLine(40, 100, 560), ...watermark(width, height, 220)]);
