@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createDynamoDbDocumentClient } from '../../shared/adapters/aws-clients.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
 import { indexNames } from '../../shared/adapters/table-design.js';
@@ -344,6 +344,9 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
     const seeding = repository();
     const queue = freshQueue();
     const ids = await seedQueue(seeding, queue, 5);
+    // Real time held still: on a busy machine three claims could take longer than the page's reuse window.
+    vi.useFakeTimers({ toFake: ['performance'] });
+    onTestFinished(() => vi.useRealTimers());
     const { client, commands } = countingClient(table.db);
     const cases = new DynamoDbCaseRepository(client, table.tableName, { lookupSecret: secret });
     const now = new Date(at(40));
