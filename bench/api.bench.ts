@@ -316,7 +316,7 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
 
   const tokens = await Promise.all(users.map(async (u) => (await signIn.signIn(u.username)).token));
   const cases = deps.cases instanceof DynamoDbCaseRepository ? deps.cases : undefined;
-  const statsBefore = { ...(cases?.claimStats ?? { claims: 0, lostRaces: 0, queueReads: 0, readsAhead: 0, leaseTailReads: 0 }) };
+  const statsBefore = { ...(cases?.claimStats ?? { claims: 0, lostRaces: 0, queueReads: 0, readsAhead: 0, leaseTailReads: 0, keyRowsRewritten: 0 }) };
   const load = { start: loadAverage(), end: '' };
   const apiLoopBefore = performance.eventLoopUtilization();
   try {
@@ -386,13 +386,13 @@ function printClaimSplit(timings: ClaimTiming[]): void {
     ['slowest 5 %', sorted.slice(Math.floor(sorted.length * 0.95))],
   ];
   const mean = (list: ClaimTiming[], pick: (t: ClaimTiming) => number) => list.reduce((n, t) => n + pick(t), 0) / Math.max(1, list.length);
-  console.log('claim split in the adapter (mean ms): total = first page (own query) + transaction + case read + other reads');
+  console.log("claim split in the adapter (mean ms): total = first page (own query) + transaction + case read + other reads + waits for others' tries");
   for (const [name, list] of groups) {
     const own = list.filter((t) => t.ownRead);
     console.log(
       `  ${name.padEnd(13)} n ${String(list.length).padStart(3)}: total ${mean(list, (t) => t.totalMs).toFixed(1)} = first page ${mean(list, (t) => t.firstPageMs).toFixed(1)} ` +
         `(own read in ${own.length}, its query ${mean(own, (t) => t.queryMs).toFixed(1)}) + transaction ${mean(list, (t) => t.transactionMs).toFixed(1)} + case read ${mean(list, (t) => t.caseReadMs).toFixed(1)} ` +
-        `+ other reads ${mean(list, (t) => t.otherReadsMs).toFixed(1)}; tries > 1 in ${list.filter((t) => t.tries > 1).length}`,
+        `+ other reads ${mean(list, (t) => t.otherReadsMs).toFixed(1)} + waits for others' tries ${mean(list, (t) => t.triesWaitMs).toFixed(1)}; tries > 1 in ${list.filter((t) => t.tries > 1).length}`,
     );
   }
 }

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, ReviewCase } from '../cases/review-case.js';
 import { CaseNotFoundError } from '../ports/case-repository.js';
-import { findKey, findKeyDelete, findKeyItem, listRowOf } from './dynamodb-case-lists.js';
+import { findKey, findKeyClaimUpdate, findKeyDelete, findKeyItem, listRowOf } from './dynamodb-case-lists.js';
 import { auditPut, caseFromItem, caseKeys, leasePut, readCaseItem, storedStateOf, type StoredState } from './dynamodb-case-items.js';
 import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
 import { TransactionCancelled, runTransaction, type TransactItem } from './dynamodb-transactions.js';
@@ -90,7 +90,7 @@ export class DynamoDbCaseLeases {
   /** Per queue: when (performance.now()) a claim on this instance last lost a race. */
   private readonly lastLostRace = new Map<string, number>();
   /** What `claimNext` on this instance has done so far (the API bench prints it). */
-  readonly claimStats = { claims: 0, lostRaces: 0, queueReads: 0, readsAhead: 0, leaseTailReads: 0 };
+  readonly claimStats = { claims: 0, lostRaces: 0, queueReads: 0, readsAhead: 0, leaseTailReads: 0, keyRowsRewritten: 0 };
   /**
    * Where each recent claim's time went (the API bench prints the split of the slow ones): the last `claimTimingsKept`
    * claims, oldest first.
@@ -120,7 +120,7 @@ export class DynamoDbCaseLeases {
     // Claims on this instance never race each other: each reserves the case it tries, and the others pass over
     // reserved cases (see docs/data-model.md, Claiming). Races with other instances (Lambda) are settled by the
     // version condition; a race lost in the last 30 s (real time, not the lease clock `now`) spreads first tries.
-    const timing: ClaimTiming = { totalMs: 0, firstPageMs: 0, ownRead: false, queryMs: 0, transactionMs: 0, caseReadMs: 0, otherReadsMs: 0, tries: 0 };
+    const timing: ClaimTiming = { totalMs: 0, firstPageMs: 0, ownRead: false, queryMs: 0, transactionMs: 0, caseReadMs: 0, otherReadsMs: 0, triesWaitMs: 0, tries: 0 };
     const started = performance.now();
     try {
       return await this.claimNextTimed(queue, holder, leaseSeconds, now, holderName, timing);
@@ -155,6 +155,10 @@ export class DynamoDbCaseLeases {
         candidates = candidates.filter((c) => isClaimable(c, now) && !this.knownNewer(c));
         if (candidates.length === 0) break;
         const free = candidates.filter((c) => !reserved.has(c.caseId));
+        // Every candidate is being tried by another claim here, and the queue holds more than this page: the next page,
+        // rather than waiting for those tries (transactions queued at the store: in the API bench the slowest claims
+        // spent most of their time here). A try that loses leaves its case to a later claim.
+        if (free.length === 0 && page.lastEvaluatedKey !== undefined) break;
         if (free.length === 0) {
           // Every candidate is being tried by another claim here: one that loses (to another instance, or a
           // transaction conflict) leaves its case free, so wait for them rather than report an empty queue.
@@ -165,7 +169,7 @@ export class DynamoDbCaseLeases {
             queue,
             now,
           );
-          timing.otherReadsMs += performance.now() - waitStarted;
+          timing.triesWaitMs += performance.now() - waitStarted;
           continue;
         }
         // The oldest free case. Lately beaten by another instance: the first try spread over the few oldest, and after
@@ -239,7 +243,7 @@ export class DynamoDbCaseLeases {
       before: { status: candidate.status, lease: candidate.lease },
       after: { status: 'claimed', lease },
     };
-    const items: TransactItem[] = [
+    const claimItems = (rowsWhole: boolean): TransactItem[] => [
       {
         Update: {
           TableName: this.tableName,
@@ -261,8 +265,13 @@ export class DynamoDbCaseLeases {
       auditPut(this.tableName, candidate.caseId, audit, version),
       leasePut(this.tableName, { caseId: candidate.caseId, lease }),
       // Claiming moves no counter: `claimed` counts and lists with `needs_review`. Every search key's list row shows the
-      // claim ("my cases" and search read the rows, not the case); an open case has no TTL.
-      ...findKeys.map((key) => findKeyItem(this.tableName, row, key, undefined)),
+      // claim ("my cases" and search read the rows, not the case); an open case has no TTL. A key the case already holds
+      // gets only the claim's changes (its row is the case's at the version seen); a new one (the holder's) the row whole.
+      ...findKeys.map((key) =>
+        !rowsWhole && candidate.findKeys.includes(key)
+          ? findKeyClaimUpdate(this.tableName, candidate.caseId, key, candidate.version, { status: 'claimed', lease, updatedAt: row.updatedAt, version })
+          : findKeyItem(this.tableName, row, key, undefined),
+      ),
       ...(dropped && candidate.findKeys.includes(dropped) ? [findKeyDelete(this.tableName, candidate.caseId, dropped)] : []),
     ];
     const reading = readCaseItem(this.db, this.tableName, candidate.caseId);
@@ -271,7 +280,15 @@ export class DynamoDbCaseLeases {
     this.noteLease(candidate.queue, lease.expiresAt);
     const writeStarted = performance.now();
     try {
-      await runTransaction(this.db, items, 'claim case', 1);
+      try {
+        await runTransaction(this.db, claimItems(false), 'claim case', 1);
+      } catch (error) {
+        // A search-key item without the case's row at the version seen (written before keys carried rows): nothing was
+        // written; the claim again, with every row whole. Item 0 (the case's version) failing is a lost race (below).
+        if (!(error instanceof TransactionCancelled && error.failedAt() > 0)) throw error;
+        this.claimStats.keyRowsRewritten++;
+        await runTransaction(this.db, claimItems(true), 'claim case', 1);
+      }
     } catch (error) {
       timing.transactionMs += performance.now() - writeStarted;
       // Another claimer got there first (or is in the middle of it): the caller re-reads and moves on.
@@ -409,7 +426,7 @@ export class DynamoDbCaseLeases {
     const usable = shared !== undefined && age <= firstPageReuseMs && Math.abs(shared.now - now.getTime()) <= sharedReadClockSlackMs;
     if (shared && usable) {
       // Few left matters only when the queue holds more than the page (a page that read the whole queue has nothing after).
-      const runningOut = shared.page?.lastEvaluatedKey !== undefined && this.leftToClaim(shared.page) <= readAheadBelow;
+      const runningOut = shared.page?.lastEvaluatedKey !== undefined && this.leftToClaim(queue, shared.page) <= readAheadBelow;
       if (shared.page !== undefined && !shared.readingAhead && (age > firstPageReuseMs / 2 || runningOut)) {
         shared.readingAhead = true;
         this.readFirstPage(queue, now, leaseSeconds, timing, shared);
@@ -458,9 +475,10 @@ export class DynamoDbCaseLeases {
     return entry;
   }
 
-  /** How many cases of an answered page claims here have not taken yet (as far as this instance knows). */
-  private leftToClaim(page: ClaimPage): number {
-    return page.items.filter((item) => !this.knownNewer(claimCandidateFromItem(item))).length;
+  /** How many cases of an answered page claims here have neither taken nor are trying (as far as this instance knows). */
+  private leftToClaim(queue: string, page: ClaimPage): number {
+    const reserved = this.reservationsOf(queue);
+    return page.items.filter((item) => !reserved.has(String(item.caseId)) && !this.knownNewer(claimCandidateFromItem(item))).length;
   }
 
   /** After a write: a case that may now be claimable must not be missed by a claim that starts after the write. */
@@ -551,8 +569,10 @@ export interface ClaimTiming {
   transactionMs: number;
   /** Waiting, after the transaction, for the read of the case sent beside it. */
   caseReadMs: number;
-  /** Further pages, re-reads after a lost race, waits for other claims' tries. */
+  /** Further pages and re-reads after a lost race. */
   otherReadsMs: number;
+  /** Waiting for other claims' tries on every case left (and the re-read after): the queue held no more. */
+  triesWaitMs: number;
   tries: number;
 }
 
