@@ -346,7 +346,9 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
     const ids = await seedQueue(seeding, queue, 5);
     // Real time held still: on a busy machine three claims could take longer than the page's reuse window.
     vi.useFakeTimers({ toFake: ['performance'] });
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const { client, commands } = countingClient(table.db);
     const cases = new DynamoDbCaseRepository(client, table.tableName, { lookupSecret: secret });
     const now = new Date(at(40));

@@ -22,7 +22,9 @@ describe('DynamoDbCaseRepository.claimNext reading the first page ahead', () => 
   afterAll(() => table.drop());
   // Real time stands still (performance.now()), so no page grows old during a test on a busy machine: what a claim reads
   // ahead of depends on the cases left only.
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   async function seedQueue(cases: DynamoDbCaseRepository, queue: string, count: number): Promise<string[]> {
     const ids: string[] = [];
