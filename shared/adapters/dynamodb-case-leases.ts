@@ -55,8 +55,11 @@ interface FirstPageRead {
   /** When it was answered (performance.now()), and what. */
   answeredAt?: number;
   page?: ClaimPage;
-  /** A read ahead to replace this one has been sent. */
+  /** A read ahead to replace this one has been sent, and (until answered) which. */
   readingAhead?: boolean;
+  ahead?: FirstPageRead;
+  /** The queue's `firstPageGeneration` when the read was sent. */
+  generation: number;
 }
 
 /** A page of claimable cases as the queue index returns them (projected to what claiming needs). */
@@ -433,6 +436,13 @@ export class DynamoDbCaseLeases {
       }
       return shared.read;
     }
+    // The page is stale but a read ahead of it is in flight (and no write here ended the sharing since it was sent):
+    // wait for that rather than send another.
+    const ahead = shared?.ahead;
+    if (ahead && ahead.generation === (this.firstPageGeneration.get(queue) ?? 0) && Math.abs(ahead.now - now.getTime()) <= sharedReadClockSlackMs) {
+      this.firstPageReads.set(queue, ahead);
+      return ahead.read;
+    }
     return this.readFirstPage(queue, now, leaseSeconds, timing).read;
   }
 
@@ -444,7 +454,8 @@ export class DynamoDbCaseLeases {
   private readFirstPage(queue: string, now: Date, leaseSeconds: number, timing: ClaimTiming, aheadOf?: FirstPageRead): FirstPageRead {
     const when = aheadOf ? 'ahead' : 'now';
     const generation = this.firstPageGeneration.get(queue) ?? 0;
-    const entry: FirstPageRead = { now: now.getTime(), read: Promise.resolve({ items: [] }) };
+    const entry: FirstPageRead = { now: now.getTime(), read: Promise.resolve({ items: [] }), generation };
+    if (aheadOf) aheadOf.ahead = entry;
     const queryStarted = performance.now();
     if (when === 'now') timing.ownRead = true;
     entry.read = this.queryClaimable(queue, now, leaseSeconds, undefined).then(
@@ -469,6 +480,7 @@ export class DynamoDbCaseLeases {
       entry.read.catch(() => undefined);
       const settled = () => {
         aheadOf!.readingAhead = false;
+        aheadOf!.ahead = undefined;
       };
       entry.read.then(settled, settled);
     }

@@ -87,6 +87,33 @@ describe('DynamoDbCaseRepository.claimNext reading the first page ahead', () => 
     for (const caseId of claimed) expect((await cases.get(caseId!))?.status).toBe('claimed');
   });
 
+  it('waits for a read ahead in flight when its page has grown stale, rather than sending another read', { timeout: 180_000 }, async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const { db, control } = holdingClient();
+    const cases = new DynamoDbCaseRepository(db, table.tableName, { lookupSecret: secret });
+    const queue = freshQueue();
+    const ids = await seedQueue(cases, queue, 3);
+    const now = new Date(at(40));
+    const first = await cases.claimNext(queue, 'clerk-1', 900, now);
+    const readsBefore = cases.claimStats.queueReads;
+
+    // Past half the page's second: the next claim reads ahead (held back here) and takes its case from the page.
+    vi.advanceTimersByTime(600);
+    control.hold();
+    const second = await cases.claimNext(queue, 'clerk-2', 900, now);
+    await control.answered;
+    // The page is now older than its second; the read ahead is still in flight.
+    vi.advanceTimersByTime(500);
+    const third = cases.claimNext(queue, 'clerk-3', 900, now);
+    control.release();
+    const claimed = await third;
+    db.destroy();
+
+    expect([first?.caseId, second?.caseId, claimed?.caseId]).toEqual(ids);
+    expect(cases.claimStats.queueReads - readsBefore).toBe(1);
+    expect(cases.claimStats.readsAhead).toBe(1);
+  });
+
   it('does not use a page read ahead that was answered before a release on this instance', { timeout: 180_000 }, async () => {
     vi.useFakeTimers({ toFake: ['performance'] });
     const { db, control } = holdingClient();
