@@ -316,7 +316,7 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
 
   const tokens = await Promise.all(users.map(async (u) => (await signIn.signIn(u.username)).token));
   const cases = deps.cases instanceof DynamoDbCaseRepository ? deps.cases : undefined;
-  const statsBefore = { ...(cases?.claimStats ?? { claims: 0, lostRaces: 0, queueReads: 0, readsAhead: 0, leaseTailReads: 0, keyRowsRewritten: 0 }) };
+  const statsBefore = { ...(cases?.claimStats ?? { claims: 0, lostRaces: 0, queueReads: 0, readsAhead: 0, leaseTailReads: 0 }) };
   const load = { start: loadAverage(), end: '' };
   const apiLoopBefore = performance.eventLoopUtilization();
   try {

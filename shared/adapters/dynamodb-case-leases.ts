@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, ReviewCase } from '../cases/review-case.js';
 import { CaseNotFoundError } from '../ports/case-repository.js';
-import { findKey, findKeyClaimUpdate, findKeyDelete, findKeyItem, listRowOf } from './dynamodb-case-lists.js';
+import { findKey, findKeyDelete, findKeyItem, listRowOf } from './dynamodb-case-lists.js';
 import { auditPut, caseFromItem, caseKeys, leasePut, readCaseItem, storedStateOf, type StoredState } from './dynamodb-case-items.js';
 import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
 import { TransactionCancelled, runTransaction, type TransactItem } from './dynamodb-transactions.js';
@@ -93,7 +93,7 @@ export class DynamoDbCaseLeases {
   /** Per queue: when (performance.now()) a claim on this instance last lost a race. */
   private readonly lastLostRace = new Map<string, number>();
   /** What `claimNext` on this instance has done so far (the API bench prints it). */
-  readonly claimStats = { claims: 0, lostRaces: 0, queueReads: 0, readsAhead: 0, leaseTailReads: 0, keyRowsRewritten: 0 };
+  readonly claimStats = { claims: 0, lostRaces: 0, queueReads: 0, readsAhead: 0, leaseTailReads: 0 };
   /**
    * Where each recent claim's time went (the API bench prints the split of the slow ones): the last `claimTimingsKept`
    * claims, oldest first.
@@ -246,7 +246,7 @@ export class DynamoDbCaseLeases {
       before: { status: candidate.status, lease: candidate.lease },
       after: { status: 'claimed', lease },
     };
-    const claimItems = (rowsWhole: boolean): TransactItem[] => [
+    const items: TransactItem[] = [
       {
         Update: {
           TableName: this.tableName,
@@ -268,13 +268,9 @@ export class DynamoDbCaseLeases {
       auditPut(this.tableName, candidate.caseId, audit, version),
       leasePut(this.tableName, { caseId: candidate.caseId, lease }),
       // Claiming moves no counter: `claimed` counts and lists with `needs_review`. Every search key's list row shows the
-      // claim ("my cases" and search read the rows, not the case); an open case has no TTL. A key the case already holds
-      // gets only the claim's changes (its row is the case's at the version seen); a new one (the holder's) the row whole.
-      ...findKeys.map((key) =>
-        !rowsWhole && candidate.findKeys.includes(key)
-          ? findKeyClaimUpdate(this.tableName, candidate.caseId, key, candidate.version, { status: 'claimed', lease, updatedAt: row.updatedAt, version })
-          : findKeyItem(this.tableName, row, key, undefined),
-      ),
+      // claim ("my cases" and search read the rows, not the case); an open case has no TTL. (Updating only the claim's
+      // attributes of the keys the case holds was tried: no cheaper at DynamoDB Local, docs/capacity.md 2026-12-04 night.)
+      ...findKeys.map((key) => findKeyItem(this.tableName, row, key, undefined)),
       ...(dropped && candidate.findKeys.includes(dropped) ? [findKeyDelete(this.tableName, candidate.caseId, dropped)] : []),
     ];
     const reading = readCaseItem(this.db, this.tableName, candidate.caseId);
@@ -283,15 +279,7 @@ export class DynamoDbCaseLeases {
     this.noteLease(candidate.queue, lease.expiresAt);
     const writeStarted = performance.now();
     try {
-      try {
-        await runTransaction(this.db, claimItems(false), 'claim case', 1);
-      } catch (error) {
-        // A search-key item without the case's row at the version seen (written before keys carried rows): nothing was
-        // written; the claim again, with every row whole. Item 0 (the case's version) failing is a lost race (below).
-        if (!(error instanceof TransactionCancelled && error.failedAt() > 0)) throw error;
-        this.claimStats.keyRowsRewritten++;
-        await runTransaction(this.db, claimItems(true), 'claim case', 1);
-      }
+      await runTransaction(this.db, items, 'claim case', 1);
     } catch (error) {
       timing.transactionMs += performance.now() - writeStarted;
       // Another claimer got there first (or is in the middle of it): the caller re-reads and moves on.

@@ -128,42 +128,6 @@ export function findKeyItem(
   };
 }
 
-/**
- * A claim's change to a search-key item that already carries the case's row at `seenVersion`: only what a claim changes
- * (status, lease, updatedAt, version), not the row again — a claim's transaction then sends a few hundred bytes per key
- * instead of the row (decision and all) it already holds. Conditioned on the row's version, so the item ends exactly as
- * a Put of the new row would leave it; an item that does not carry the row at that version (written before search keys
- * carried rows) fails the condition, and the claim writes the rows whole instead (`DynamoDbCaseLeases`). An open case
- * has no TTL.
- *
- * @example
- * findKeyClaimUpdate('intake', 'c1', key, 3, { status: 'claimed', lease, updatedAt, version: 4 });
- */
-export function findKeyClaimUpdate(
-  tableName: string,
-  caseId: string,
-  key: string,
-  seenVersion: number,
-  claimed: { status: 'claimed'; lease: NonNullable<ReviewCase['lease']>; updatedAt: string; version: number },
-): TransactItem {
-  return {
-    Update: {
-      TableName: tableName,
-      Key: { PK: `CASE#${caseId}`, SK: key },
-      UpdateExpression: 'SET #status = :status, lease = :lease, updatedAt = :updatedAt, version = :version REMOVE expiresAt',
-      ConditionExpression: 'version = :seen',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':status': claimed.status,
-        ':lease': JSON.parse(JSON.stringify(claimed.lease)) as unknown,
-        ':updatedAt': claimed.updatedAt,
-        ':version': claimed.version,
-        ':seen': seenVersion,
-      },
-    },
-  };
-}
-
 export function findKeyDelete(tableName: string, caseId: string, key: string): TransactItem {
   return { Delete: { TableName: tableName, Key: { PK: `CASE#${caseId}`, SK: key } } };
 }
