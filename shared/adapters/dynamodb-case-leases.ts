@@ -269,7 +269,7 @@ export class DynamoDbCaseLeases {
       leasePut(this.tableName, { caseId: candidate.caseId, lease }),
       // Claiming moves no counter: `claimed` counts and lists with `needs_review`. Every search key's list row shows the
       // claim ("my cases" and search read the rows, not the case); an open case has no TTL. (Updating only the claim's
-      // attributes of the keys the case holds was tried: no cheaper at DynamoDB Local, docs/capacity.md 2026-12-04 night.)
+      // attributes of the keys the case holds was tried: not shown cheaper at DynamoDB Local, docs/capacity.md 2026-12-04 night.)
       ...findKeys.map((key) => findKeyItem(this.tableName, row, key, undefined)),
       ...(dropped && candidate.findKeys.includes(dropped) ? [findKeyDelete(this.tableName, candidate.caseId, dropped)] : []),
     ];
