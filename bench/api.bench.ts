@@ -34,6 +34,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbDocumentClient, createS3Client, LOCAL_CREDENTIALS } from '../shared/adapters/aws-clients.js';
+import type { ClaimTiming } from '../shared/adapters/dynamodb-case-leases.js';
 import { DynamoDbCaseRepository } from '../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
 import { DynamoDbEnterpriseRegister } from '../shared/adapters/dynamodb-enterprise-register.js';
@@ -322,7 +323,7 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
 
   const tokens = await Promise.all(users.map(async (u) => (await signIn.signIn(u.username)).token));
   const cases = deps.cases instanceof DynamoDbCaseRepository ? deps.cases : undefined;
-  const statsBefore = { ...(cases?.claimStats ?? { claims: 0, lostRaces: 0, queueReads: 0, leaseTailReads: 0 }) };
+  const statsBefore = { ...(cases?.claimStats ?? { claims: 0, lostRaces: 0, queueReads: 0, readsAhead: 0, leaseTailReads: 0 }) };
   const load = { start: loadAverage(), end: '' };
   const apiLoopBefore = performance.eventLoopUtilization();
   try {
@@ -349,9 +350,10 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
     if (stats) {
       const claims = stats.claims - statsBefore.claims;
       console.log(
-        `claim races lost: ${stats.lostRaces - statsBefore.lostRaces} (for ${claims} claims); first-page queue reads: ${stats.queueReads - statsBefore.queueReads}, of which read the leased tail: ${stats.leaseTailReads - statsBefore.leaseTailReads}`,
+        `claim races lost: ${stats.lostRaces - statsBefore.lostRaces} (for ${claims} claims); first-page queue reads: ${stats.queueReads - statsBefore.queueReads} (${stats.readsAhead - statsBefore.readsAhead} read ahead of the claims), of which read the leased tail: ${stats.leaseTailReads - statsBefore.leaseTailReads}`,
       );
     }
+    if (cases) printClaimSplit(cases.claimTimings);
     console.log(
       `event loop busy: API ${(apiLoop.utilization * 100).toFixed(0)} %, load generator ${(result.utilization * 100).toFixed(0)} %; load average (1/5/15 min) at start ${load.start}, at end ${load.end}`,
     );
@@ -371,6 +373,30 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
   } finally {
     await http.close();
     await storage.stop();
+  }
+}
+
+/**
+ * Where the claims' time went inside the store adapter (DynamoDbCaseLeases.claimTimings): the split of the median claim
+ * and of the slowest 5 %, and how many of each sent their own first-page read or tried more than once.
+ */
+function printClaimSplit(timings: ClaimTiming[]): void {
+  if (timings.length === 0) return;
+  const sorted = [...timings].sort((a, b) => a.totalMs - b.totalMs);
+  const groups: [string, ClaimTiming[]][] = [
+    ['all', sorted],
+    ['fastest 50 %', sorted.slice(0, Math.ceil(sorted.length / 2))],
+    ['slowest 5 %', sorted.slice(Math.floor(sorted.length * 0.95))],
+  ];
+  const mean = (list: ClaimTiming[], pick: (t: ClaimTiming) => number) => list.reduce((n, t) => n + pick(t), 0) / Math.max(1, list.length);
+  console.log("claim split in the adapter (mean ms): total = first page (own query) + transaction + case read + other reads + waits for others' tries");
+  for (const [name, list] of groups) {
+    const own = list.filter((t) => t.ownRead);
+    console.log(
+      `  ${name.padEnd(13)} n ${String(list.length).padStart(3)}: total ${mean(list, (t) => t.totalMs).toFixed(1)} = first page ${mean(list, (t) => t.firstPageMs).toFixed(1)} ` +
+        `(own read in ${own.length}, its query ${mean(own, (t) => t.queryMs).toFixed(1)}) + transaction ${mean(list, (t) => t.transactionMs).toFixed(1)} + case read ${mean(list, (t) => t.caseReadMs).toFixed(1)} ` +
+        `+ other reads ${mean(list, (t) => t.otherReadsMs).toFixed(1)} + waits for others' tries ${mean(list, (t) => t.triesWaitMs).toFixed(1)}; tries > 1 in ${list.filter((t) => t.tries > 1).length}`,
+    );
   }
 }
 

@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, ReviewCase } from '../cases/review-case.js';
 import { CaseNotFoundError } from '../ports/case-repository.js';
@@ -8,6 +7,8 @@ import { auditPut, caseFromItem, caseKeys, leasePut, readCaseItem, storedStateOf
 import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
 import { TransactionCancelled, runTransaction, type TransactItem } from './dynamodb-transactions.js';
 import { indexNames, queueIndexAttributes } from './table-design.js';
+
+// Real time is the global `performance` (not perf_hooks' binding), so tests can hold it still (vi.useFakeTimers).
 
 /** How many of the oldest free cases a claimer's first try is spread over after a race lost to another instance. */
 const claimFirstTryWindow = 8;
@@ -24,6 +25,10 @@ const sharedReadClockSlackMs = 1_000;
  * reuse (`endSharedReads`), and a case another instance took since is a lost race, settled by the version condition.
  */
 const firstPageReuseMs = 1_000;
+/** How many claims' timings `claimTimings` keeps. */
+const claimTimingsKept = 1_000;
+/** A page with this many cases or fewer left to claim is read again ahead of its claims (see `sharedFirstPage`). */
+const readAheadBelow = 4;
 /** Queue-index items read per claim query: all claimable, since leased cases sort after the waiting ones (queueSortKey). */
 const claimPageSize = 12;
 /** How long (real time) a queue's lease horizon spares claims the expired-lease read (see `LeaseHorizon`). */
@@ -40,6 +45,21 @@ interface LeaseHorizon {
   readAt: number;
   realAt: number;
   noneBefore: number;
+}
+
+/** A first-page read of a queue's claimable cases, as claims on this instance share it (see `sharedFirstPage`). */
+interface FirstPageRead {
+  /** The lease clock the read filtered at. */
+  now: number;
+  read: Promise<ClaimPage>;
+  /** When it was answered (performance.now()), and what. */
+  answeredAt?: number;
+  page?: ClaimPage;
+  /** A read ahead to replace this one has been sent, and (until answered) which. */
+  readingAhead?: boolean;
+  ahead?: FirstPageRead;
+  /** The queue's `firstPageGeneration` when the read was sent. */
+  generation: number;
 }
 
 /** A page of claimable cases as the queue index returns them (projected to what claiming needs). */
@@ -73,7 +93,12 @@ export class DynamoDbCaseLeases {
   /** Per queue: when (performance.now()) a claim on this instance last lost a race. */
   private readonly lastLostRace = new Map<string, number>();
   /** What `claimNext` on this instance has done so far (the API bench prints it). */
-  readonly claimStats = { claims: 0, lostRaces: 0, queueReads: 0, leaseTailReads: 0 };
+  readonly claimStats = { claims: 0, lostRaces: 0, queueReads: 0, readsAhead: 0, leaseTailReads: 0 };
+  /**
+   * Where each recent claim's time went (the API bench prints the split of the slow ones): the last `claimTimingsKept`
+   * claims, oldest first.
+   */
+  readonly claimTimings: ClaimTiming[] = [];
   /** Per queue: until when no lease can have expired, so a claim's first page skips the expired-lease read. */
   private readonly leaseHorizons = new Map<string, LeaseHorizon>();
   /** Per queue: the leased-tail reads in flight, each with the earliest expiry of the leases written here meanwhile. */
@@ -82,7 +107,9 @@ export class DynamoDbCaseLeases {
    * Per queue: the latest first-page read of claimable cases, which claims arriving while it is in flight share, and
    * those arriving within `firstPageReuseMs` after its answer reuse (`answeredAt`, performance.now()).
    */
-  private readonly firstPageReads = new Map<string, { now: number; read: Promise<ClaimPage>; answeredAt?: number }>();
+  private readonly firstPageReads = new Map<string, FirstPageRead>();
+  /** Per queue: how many times a write here ended the sharing of its first page (a read ahead from before is not used). */
+  private readonly firstPageGeneration = new Map<string, number>();
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -96,35 +123,64 @@ export class DynamoDbCaseLeases {
     // Claims on this instance never race each other: each reserves the case it tries, and the others pass over
     // reserved cases (see docs/data-model.md, Claiming). Races with other instances (Lambda) are settled by the
     // version condition; a race lost in the last 30 s (real time, not the lease clock `now`) spreads first tries.
+    const timing: ClaimTiming = { totalMs: 0, firstPageMs: 0, ownRead: false, queryMs: 0, transactionMs: 0, caseReadMs: 0, otherReadsMs: 0, triesWaitMs: 0, tries: 0 };
+    const started = performance.now();
+    try {
+      return await this.claimNextTimed(queue, holder, leaseSeconds, now, holderName, timing);
+    } finally {
+      timing.totalMs = performance.now() - started;
+      if (this.claimTimings.length >= claimTimingsKept) this.claimTimings.shift();
+      this.claimTimings.push(timing);
+    }
+  }
+
+  private async claimNextTimed(
+    queue: string,
+    holder: string,
+    leaseSeconds: number,
+    now: Date,
+    holderName: string | undefined,
+    timing: ClaimTiming,
+  ): Promise<ReviewCase | undefined> {
     const reserved = this.reservationsOf(queue);
     const contended = performance.now() - (this.lastLostRace.get(queue) ?? -Infinity) < claimContentionMemoryMs;
     let lost = false;
     let startKey: Record<string, unknown> | undefined;
     do {
       // The first page is read once for all the claims on this instance that ask while it is being read.
+      const pageStarted = performance.now();
       const page =
-        startKey === undefined ? await this.sharedFirstPage(queue, now, leaseSeconds) : await this.queryClaimable(queue, now, leaseSeconds, startKey);
+        startKey === undefined ? await this.sharedFirstPage(queue, now, leaseSeconds, timing) : await this.queryClaimable(queue, now, leaseSeconds, startKey);
+      if (startKey === undefined) timing.firstPageMs += performance.now() - pageStarted;
+      else timing.otherReadsMs += performance.now() - pageStarted;
       let candidates = page.items.map(claimCandidateFromItem);
       for (let attempt = 0; attempt < 3 * page.items.length; attempt++) {
         candidates = candidates.filter((c) => isClaimable(c, now) && !this.knownNewer(c));
         if (candidates.length === 0) break;
         const free = candidates.filter((c) => !reserved.has(c.caseId));
+        // Every candidate is being tried by another claim here, and the queue holds more than this page: the next page,
+        // rather than waiting for those tries (transactions queued at the store: in the API bench the slowest claims
+        // spent most of their time here). A try that loses leaves its case to a later claim.
+        if (free.length === 0 && page.lastEvaluatedKey !== undefined) break;
         if (free.length === 0) {
           // Every candidate is being tried by another claim here: one that loses (to another instance, or a
           // transaction conflict) leaves its case free, so wait for them rather than report an empty queue.
+          const waitStarted = performance.now();
           const settled = await Promise.all(candidates.map(async (c) => ({ c, won: await reserved.get(c.caseId) })));
           candidates = await this.readClaimCandidates(
             settled.filter((s) => s.won !== true).map((s) => s.c.caseId),
             queue,
             now,
           );
+          timing.triesWaitMs += performance.now() - waitStarted;
           continue;
         }
         // The oldest free case. Lately beaten by another instance: the first try spread over the few oldest, and after
         // losing here, any one still free.
         const window = lost ? free.length : contended ? Math.min(claimFirstTryWindow, free.length) : 1;
         const candidate = free[window === 1 ? 0 : randomInt(window)]!;
-        const attemptDone = this.tryClaim(candidate, holder, leaseSeconds, now, holderName);
+        timing.tries++;
+        const attemptDone = this.tryClaim(candidate, holder, leaseSeconds, now, holderName, timing);
         reserved.set(
           candidate.caseId,
           attemptDone.then(
@@ -144,11 +200,13 @@ export class DynamoDbCaseLeases {
         this.lastLostRace.set(queue, performance.now());
         // One consistent read of what is left (the lost one included: the winner's transaction may have failed, or
         // the index was stale) costs less than trying transactions on cases others have already taken.
+        const rereadStarted = performance.now();
         candidates = await this.readClaimCandidates(
           candidates.map((c) => c.caseId),
           queue,
           now,
         );
+        timing.otherReadsMs += performance.now() - rereadStarted;
       }
       startKey = page.lastEvaluatedKey;
     } while (startKey);
@@ -164,7 +222,14 @@ export class DynamoDbCaseLeases {
    * another version, which the transaction's success rules out unless the case moved on since) is read again.
    * Undefined when another claimer won.
    */
-  private async tryClaim(candidate: ClaimCandidate, holder: string, leaseSeconds: number, now: Date, holderName?: string): Promise<ReviewCase | undefined> {
+  private async tryClaim(
+    candidate: ClaimCandidate,
+    holder: string,
+    leaseSeconds: number,
+    now: Date,
+    holderName: string | undefined,
+    timing: ClaimTiming,
+  ): Promise<ReviewCase | undefined> {
     const lease = { holder, ...(holderName ? { holderName } : {}), expiresAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString() };
     const version = candidate.version + 1;
     // "My cases": the holder's search key replaces a lapsed lease's holder's (unless that one confirmed the case).
@@ -203,7 +268,8 @@ export class DynamoDbCaseLeases {
       auditPut(this.tableName, candidate.caseId, audit, version),
       leasePut(this.tableName, { caseId: candidate.caseId, lease }),
       // Claiming moves no counter: `claimed` counts and lists with `needs_review`. Every search key's list row shows the
-      // claim ("my cases" and search read the rows, not the case); an open case has no TTL.
+      // claim ("my cases" and search read the rows, not the case); an open case has no TTL. (Updating only the claim's
+      // attributes of the keys the case holds was tried: not shown cheaper at DynamoDB Local, docs/capacity.md 2026-12-04 night.)
       ...findKeys.map((key) => findKeyItem(this.tableName, row, key, undefined)),
       ...(dropped && candidate.findKeys.includes(dropped) ? [findKeyDelete(this.tableName, candidate.caseId, dropped)] : []),
     ];
@@ -211,16 +277,21 @@ export class DynamoDbCaseLeases {
     // Not awaited when the claim is lost: its failure must not go unhandled.
     reading.catch(() => undefined);
     this.noteLease(candidate.queue, lease.expiresAt);
+    const writeStarted = performance.now();
     try {
       await runTransaction(this.db, items, 'claim case', 1);
     } catch (error) {
+      timing.transactionMs += performance.now() - writeStarted;
       // Another claimer got there first (or is in the middle of it): the caller re-reads and moves on.
       if ((error instanceof TransactionCancelled && error.failedAt() === 0) || error instanceof StoreContentionError) return undefined;
       throw error;
     }
+    timing.transactionMs += performance.now() - writeStarted;
     this.claimStats.claims++;
     this.rememberClaimed(candidate.caseId, version);
+    const readStarted = performance.now();
     const item = await reading.catch(() => undefined);
+    timing.caseReadMs += performance.now() - readStarted;
     const seen = item ? Number(item.version) : undefined;
     if (item && seen === candidate.version) {
       return this.cases.remember(
@@ -331,17 +402,56 @@ export class DynamoDbCaseLeases {
    * The first page of claimable cases, shared by the claims that ask while it is being read: under load one query
    * serves many claims (DynamoDB Local reads every index item in full, a few ms each). A write on this instance that
    * makes a case claimable ends the sharing, so a claim never sees a page older than this instance's own writes.
+   *
+   * Read ahead: a claim served a page that is past half its reuse window, or of which few cases are left to claim, sends
+   * the next read and is served the answered page meanwhile; the read replaces that page once answered. The claims after
+   * it then find a page answered rather than wait for a Query queued behind DynamoDB Local's commits (in the API bench
+   * the wait for the first page was a slow claim's largest part after its transaction). No page served is older than
+   * `firstPageReuseMs` or than this instance's last write that made a case claimable, as without reading ahead.
    */
-  private sharedFirstPage(queue: string, now: Date, leaseSeconds: number): Promise<ClaimPage> {
+  private sharedFirstPage(queue: string, now: Date, leaseSeconds: number, timing: ClaimTiming): Promise<ClaimPage> {
     const shared = this.firstPageReads.get(queue);
     // The read filtered leases at its own `now`: a claim whose lease clock is far from it reads for itself; an answer
     // older than firstPageReuseMs is read again.
-    const fresh = shared !== undefined && (shared.answeredAt === undefined || performance.now() - shared.answeredAt <= firstPageReuseMs);
-    if (shared && fresh && Math.abs(shared.now - now.getTime()) <= sharedReadClockSlackMs) return shared.read;
-    const entry: { now: number; read: Promise<ClaimPage>; answeredAt?: number } = { now: now.getTime(), read: Promise.resolve({ items: [] }) };
+    const age = shared?.answeredAt === undefined ? 0 : performance.now() - shared.answeredAt;
+    const usable = shared !== undefined && age <= firstPageReuseMs && Math.abs(shared.now - now.getTime()) <= sharedReadClockSlackMs;
+    if (shared && usable) {
+      // Few left matters only when the queue holds more than the page (a page that read the whole queue has nothing after).
+      const runningOut = shared.page?.lastEvaluatedKey !== undefined && this.leftToClaim(queue, shared.page) <= readAheadBelow;
+      if (shared.page !== undefined && !shared.readingAhead && (age > firstPageReuseMs / 2 || runningOut)) {
+        shared.readingAhead = true;
+        this.readFirstPage(queue, now, leaseSeconds, timing, shared);
+      }
+      return shared.read;
+    }
+    // The page is stale but a read ahead of it is in flight (and no write here ended the sharing since it was sent):
+    // wait for that rather than send another.
+    const ahead = shared?.ahead;
+    if (ahead && ahead.generation === (this.firstPageGeneration.get(queue) ?? 0) && Math.abs(ahead.now - now.getTime()) <= sharedReadClockSlackMs) {
+      this.firstPageReads.set(queue, ahead);
+      return ahead.read;
+    }
+    return this.readFirstPage(queue, now, leaseSeconds, timing).read;
+  }
+
+  /**
+   * Sends a first-page read. Without `aheadOf`, claims share it from the start (the page they had is gone or stale).
+   * A read ahead of an answered page replaces that page once answered — unless a write here ended the sharing
+   * meanwhile (`firstPageGeneration`), since the read may have been answered before that write.
+   */
+  private readFirstPage(queue: string, now: Date, leaseSeconds: number, timing: ClaimTiming, aheadOf?: FirstPageRead): FirstPageRead {
+    const when = aheadOf ? 'ahead' : 'now';
+    const generation = this.firstPageGeneration.get(queue) ?? 0;
+    const entry: FirstPageRead = { now: now.getTime(), read: Promise.resolve({ items: [] }), generation };
+    if (aheadOf) aheadOf.ahead = entry;
+    const queryStarted = performance.now();
+    if (when === 'now') timing.ownRead = true;
     entry.read = this.queryClaimable(queue, now, leaseSeconds, undefined).then(
       (page) => {
         entry.answeredAt = performance.now();
+        entry.page = page;
+        if (when === 'now') timing.queryMs = entry.answeredAt - queryStarted;
+        if (when === 'ahead' && (this.firstPageGeneration.get(queue) ?? 0) === generation) this.firstPageReads.set(queue, entry);
         return page;
       },
       (error: unknown) => {
@@ -350,13 +460,33 @@ export class DynamoDbCaseLeases {
       },
     );
     this.claimStats.queueReads++;
-    this.firstPageReads.set(queue, entry);
-    return entry.read;
+    if (when === 'now') this.firstPageReads.set(queue, entry);
+    else {
+      this.claimStats.readsAhead++;
+      // No claim waits on a read ahead: its failure only leaves the page it would have replaced, and the next claim to
+      // find that page stale reads again (the error then reaches that claim).
+      entry.read.catch(() => undefined);
+      const settled = () => {
+        aheadOf!.readingAhead = false;
+        aheadOf!.ahead = undefined;
+      };
+      entry.read.then(settled, settled);
+    }
+    return entry;
+  }
+
+  /** How many cases of an answered page claims here have neither taken nor are trying (as far as this instance knows). */
+  private leftToClaim(queue: string, page: ClaimPage): number {
+    const reserved = this.reservationsOf(queue);
+    return page.items.filter((item) => !reserved.has(String(item.caseId)) && !this.knownNewer(claimCandidateFromItem(item))).length;
   }
 
   /** After a write: a case that may now be claimable must not be missed by a claim that starts after the write. */
   endSharedReads(written: Pick<ReviewCase, 'queue' | 'status' | 'lease'>): void {
-    if (written.status === 'needs_review' || (written.status === 'claimed' && !written.lease)) this.firstPageReads.delete(written.queue);
+    if (written.status === 'needs_review' || (written.status === 'claimed' && !written.lease)) {
+      this.firstPageReads.delete(written.queue);
+      this.firstPageGeneration.set(written.queue, (this.firstPageGeneration.get(written.queue) ?? 0) + 1);
+    }
   }
 
   private reservationsOf(queue: string): Map<string, Promise<boolean>> {
@@ -424,6 +554,26 @@ export async function queryQueueIndex(
   } catch (error) {
     throw toStoreError(error, operation);
   }
+}
+
+/** Where one claim's time went (ms, real time); a shared first page counts in `firstPageMs` of every claim that waited on it. */
+export interface ClaimTiming {
+  totalMs: number;
+  /** Waiting for the first page, whether this claim sent the read or shared another's. */
+  firstPageMs: number;
+  /** This claim sent the first-page read (the others shared or reused it). */
+  ownRead: boolean;
+  /** The first-page read's own time, when this claim sent it. */
+  queryMs: number;
+  /** The claim transactions, won or lost. */
+  transactionMs: number;
+  /** Waiting, after the transaction, for the read of the case sent beside it. */
+  caseReadMs: number;
+  /** Further pages and re-reads after a lost race. */
+  otherReadsMs: number;
+  /** Waiting for other claims' tries on every case left (and the re-read after): the queue held no more. */
+  triesWaitMs: number;
+  tries: number;
 }
 
 /** What claiming needs of a case: enough to choose it, to write the claim and to audit what it was before. */

@@ -3,7 +3,7 @@ import type { ReviewCase } from '../cases/review-case.js';
 import { caseIdFor } from '../cases/case-id.js';
 import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
 import { CASE_STATUS_ZH } from '../cases/labels-zh.js';
-import { displayedOutcome } from '../cases/displayed-outcome.js';
+import { displayedOutcome, shownReasons } from '../cases/displayed-outcome.js';
 import type { CrossBatchDuplicate } from './certificate-claims.js';
 import { matchBatch, type BatchCertificate, type BatchMatching } from './matching.js';
 import type { RosterRow } from './roster.js';
@@ -125,7 +125,7 @@ export function caseOutcomeLines(summary: Pick<BatchSummary, 'cases' | 'document
     const shown = displayedOutcome(item);
     const reasons = [
       ...(shown?.findingsOpen ? [FINDINGS_OPEN_REASON_ZH] : []),
-      ...(decision?.reasons ?? []).map((reason) => reason.zh),
+      ...shownReasons(item).map((reason) => reason.zh),
       ...(item.status === 'rejected' && item.rejection ? [`退回原因：${item.rejection.reason}`] : []),
     ];
     return {

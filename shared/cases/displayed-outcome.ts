@@ -1,4 +1,5 @@
 import { openFindings } from './findings.js';
+import type { DecisionReason } from '../policy/decision.js';
 import { OUTCOME_ZH } from './labels-zh.js';
 import type { ReviewCase } from './review-case.js';
 
@@ -46,4 +47,22 @@ export function displayedOutcome(reviewCase: OutcomeSource): DisplayedOutcome | 
   const findingsOpen = hasOpenFindings(reviewCase);
   if (findingsOpen && d.outcome === 'eligible') return { outcome: d.outcome, outcomeZh: OPEN_FINDING_OUTCOME_ZH, findingsOpen };
   return { outcome: d.outcome, outcomeZh: OUTCOME_ZH[d.outcome] ?? d.outcome, amountYuan: d.amountYuan, findingsOpen };
+}
+
+/** What a reason says in place of a sum of money while an open finding holds the case's amount back. */
+export const HELD_AMOUNT_ZH = '（金额待疑点处理后显示）';
+
+/**
+ * The rules' reasons as shown beside `displayedOutcome`: while an open finding holds a payable case (no amount shown),
+ * each sum of yuan in a reason ("一次性补贴5000元", a monthly rate the amount is computed from) reads
+ * HELD_AMOUNT_ZH, so no reason states the amount the headline holds back. Otherwise the reasons as the rules gave them.
+ *
+ * @example
+ * shownReasons(mixedPersonCase)[0].zh; // '二级证书，一次性补贴（金额待疑点处理后显示）'
+ */
+export function shownReasons(reviewCase: OutcomeSource): DecisionReason[] {
+  const reasons = reviewCase.decision?.reasons ?? [];
+  const shown = displayedOutcome(reviewCase);
+  if (!shown || shown.amountYuan !== undefined) return reasons;
+  return reasons.map((reason) => ({ ...reason, zh: reason.zh.replace(/\d[\d,，.]*\s*元/g, HELD_AMOUNT_ZH), en: reason.en.replace(/\d[\d,.]*\s*yuan/g, '(amount held)') }));
 }

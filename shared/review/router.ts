@@ -5,7 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { displayedOutcome } from '../cases/displayed-outcome.js';
+import { displayedOutcome, shownReasons } from '../cases/displayed-outcome.js';
 import { caseFindings } from '../cases/findings.js';
 import type { ReviewCase } from '../cases/review-case.js';
 import { paymentRowSchema, paymentRows, paymentsCsv, paymentsXlsx } from '../exports/index.js';
@@ -744,7 +744,7 @@ export function institutionViewOf(detail: CaseDetail): InstitutionCaseView {
             ...(shown?.amountYuan === undefined ? {} : { amountYuan: shown.amountYuan }),
           }
         : {}),
-      reasons: (d?.reasons ?? [])
+      reasons: shownReasons(c)
         .filter((reason) => !reason.zh.startsWith('缺少材料：'))
         .map((reason) => ({ ruleId: reason.ruleId, zh: clerkText(reason.zh, c.documents) })),
       missingDocuments: [...new Set((d?.missingDocumentDetails ?? []).map((missing) => missing.zh))],
