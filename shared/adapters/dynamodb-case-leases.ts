@@ -123,7 +123,17 @@ export class DynamoDbCaseLeases {
     // Claims on this instance never race each other: each reserves the case it tries, and the others pass over
     // reserved cases (see docs/data-model.md, Claiming). Races with other instances (Lambda) are settled by the
     // version condition; a race lost in the last 30 s (real time, not the lease clock `now`) spreads first tries.
-    const timing: ClaimTiming = { totalMs: 0, firstPageMs: 0, ownRead: false, queryMs: 0, transactionMs: 0, caseReadMs: 0, otherReadsMs: 0, triesWaitMs: 0, tries: 0 };
+    const timing: ClaimTiming = {
+      totalMs: 0,
+      firstPageMs: 0,
+      ownRead: false,
+      queryMs: 0,
+      transactionMs: 0,
+      caseReadMs: 0,
+      otherReadsMs: 0,
+      triesWaitMs: 0,
+      tries: 0,
+    };
     const started = performance.now();
     try {
       return await this.claimNextTimed(queue, holder, leaseSeconds, now, holderName, timing);

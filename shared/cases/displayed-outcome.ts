@@ -64,5 +64,9 @@ export function shownReasons(reviewCase: OutcomeSource): DecisionReason[] {
   const reasons = reviewCase.decision?.reasons ?? [];
   const shown = displayedOutcome(reviewCase);
   if (!shown || shown.amountYuan !== undefined) return reasons;
-  return reasons.map((reason) => ({ ...reason, zh: reason.zh.replace(/\d[\d,，.]*\s*元/g, HELD_AMOUNT_ZH), en: reason.en.replace(/\d[\d,.]*\s*yuan/g, '(amount held)') }));
+  return reasons.map((reason) => ({
+    ...reason,
+    zh: reason.zh.replace(/\d[\d,，.]*\s*元/g, HELD_AMOUNT_ZH),
+    en: reason.en.replace(/\d[\d,.]*\s*yuan/g, '(amount held)'),
+  }));
 }

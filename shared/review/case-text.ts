@@ -39,7 +39,9 @@ export function caseTextOf(reviewCase: ReviewCase, audit: readonly AuditEvent[],
     statusZh: CASE_STATUS_ZH[reviewCase.status] ?? reviewCase.status,
     // An open finding (documents of different persons) holds the case short of payable: the headline says so, not 符合.
     ...(d && shown ? { outcomeZh: shown.outcomeZh, programmeTitle: programmeTitleZh(d.programme) } : {}),
-    reasons: shownReasons(reviewCase).filter((r) => !r.zh.startsWith('缺少材料：')).map((r) => ({ ruleId: r.ruleId, zh: clerkText(r.zh, documents) })),
+    reasons: shownReasons(reviewCase)
+      .filter((r) => !r.zh.startsWith('缺少材料：'))
+      .map((r) => ({ ruleId: r.ruleId, zh: clerkText(r.zh, documents) })),
     missingDocuments: [...new Set((d?.missingDocumentDetails ?? []).map((m) => m.zh))],
     openPoints: points.map((p) => ({
       ruleId: p.ruleId,

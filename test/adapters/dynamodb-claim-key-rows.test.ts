@@ -14,7 +14,14 @@ const at = (minute: number) => new Date(Date.UTC(2021, 5, 18, 8, minute)).toISOS
 function aFreshCase(overrides: Partial<ReviewCase> = {}): ReviewCase {
   const document = aCaseDocument();
   document.fields.certificateNumber = { value: `S${randomUUID().slice(0, 12).toUpperCase()}`, confidence: 0.99, needsReview: false, source: { page: 1 } };
-  return aReviewCase({ documents: [document], personName: `张${randomUUID().slice(0, 6)}`, queue: `key-rows-${randomUUID()}`, createdAt: at(1), updatedAt: at(1), ...overrides });
+  return aReviewCase({
+    documents: [document],
+    personName: `张${randomUUID().slice(0, 6)}`,
+    queue: `key-rows-${randomUUID()}`,
+    createdAt: at(1),
+    updatedAt: at(1),
+    ...overrides,
+  });
 }
 
 /**
@@ -61,7 +68,14 @@ describe('DynamoDbCaseRepository.claimNext and the search-key items', () => {
     await table.db.send(
       new PutCommand({
         TableName: table.tableName,
-        Item: { PK: `CASE#${created.caseId}`, SK: nameKey, entity: 'case-key', caseId: created.caseId, GSI3PK: nameKey, GSI3SK: `CASE#${created.createdAt}#${created.caseId}` },
+        Item: {
+          PK: `CASE#${created.caseId}`,
+          SK: nameKey,
+          entity: 'case-key',
+          caseId: created.caseId,
+          GSI3PK: nameKey,
+          GSI3SK: `CASE#${created.createdAt}#${created.caseId}`,
+        },
       }),
     );
     const claiming = new DynamoDbCaseRepository(table.db, table.tableName, { lookupSecret: secret });

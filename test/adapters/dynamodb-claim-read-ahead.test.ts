@@ -131,7 +131,11 @@ describe('DynamoDbCaseRepository.claimNext reading the first page ahead', () => 
     await control.answered;
     expect(cases.claimStats.readsAhead).toBe(1);
     // The read ahead has its answer (without the oldest case, then claimed) when this instance releases that case.
-    await cases.update({ ...held[0]!, status: 'needs_review', lease: undefined }, held[0]!.version, anAuditEvent(held[0]!.caseId, { at: at(41), action: 'release' }));
+    await cases.update(
+      { ...held[0]!, status: 'needs_review', lease: undefined },
+      held[0]!.version,
+      anAuditEvent(held[0]!.caseId, { at: at(41), action: 'release' }),
+    );
     control.release();
     await control.settled;
     const tenth = await cases.claimNext(queue, 'clerk-9', 900, now);
