@@ -82,9 +82,12 @@ function weigh(group: OpenGroup, page: PageClassification, s: PageSignals): { ca
   if (group.coverOnly && (page.type === group.type || !page.titled)) carry.push({ reason: 'after_cover', weight: 2 });
   if (s.instructions && CONTRACTS.has(group.type)) carry.push({ reason: 'instructions_page', weight: 2 });
   if (s.signature && !page.titled && !s.cover) carry.push({ reason: 'signature_page', weight: 2 });
+  // The change and renewal record closes a contract (its title names the contract's kind, not a new document).
+  const changeRecord = s.changeRecord && CONTRACTS.has(group.type);
+  if (changeRecord) carry.push({ reason: 'change_record_page', weight: 2 });
   if (s.cover && !group.coverOnly) split.push({ reason: 'cover_page', weight: 2 });
   if (page.titled && page.type !== group.type && page.type !== 'unknown') split.push({ reason: 'title_of_other_kind', weight: 3 });
-  else if (page.titled && page.type === group.type && !group.coverOnly) split.push({ reason: 'title_of_same_kind', weight: 1 });
+  else if (page.titled && page.type === group.type && !group.coverOnly && !changeRecord) split.push({ reason: 'title_of_same_kind', weight: 1 });
   return { carry, split };
 }
 

@@ -27,6 +27,11 @@ export interface PageSignals {
   cover: boolean;
   /** An instructions page (使用说明, 填写说明) bound into a model contract. */
   instructions: boolean;
+  /**
+   * A change and renewal record (`劳动合同变更、续订记录`): the model contract's last page, a table for later changes
+   * with the parties' seal and signature cells. It ends a contract; it is never one of its own nor a cover.
+   */
+  changeRecord: boolean;
   /** Seals, signatures and dates of the parties. */
   signature: boolean;
   contractNumber?: string;
@@ -116,6 +121,7 @@ const SIGNATURE =
 /** The marks scanner apps print on each page (`CS扫描全能王`, `Scanned with CamScanner`). */
 const SCANNER_APP =
   /^(?:CS)?(?:扫描全能王|全能扫描王|夸克扫描王|WPS扫描|CamScanner)|Scanned\s*with|CamScanner|扫描全能王.{0,8}(?:创建|扫描)?$|都在用的扫描\s*app/i;
+const CHANGE_RECORD = /^(?:劳动合同|合同)?(?:的)?(?:变更|续订|续签|解除|终止)(?:[、和及与/]?(?:变更|续订|续签|解除|终止))*(?:情况)?(?:记录|登记)(?:表|页)?$/;
 const INSTRUCTIONS = /使用说明|填写说明|说明事项|签订须知|使用须知|填写须知|注意事项/;
 
 function partyValue(layout: PageLayout, label: RegExp, read: typeof readPersonName): string | undefined {
@@ -166,10 +172,12 @@ export function pageSignals(layout: PageLayout, titled = false): PageSignals {
     /本页无正文|续上页|接上页|[(（]续[)）]|承上页/.test(flat) ||
     layout.lines.some((l) => /签[署字]页[)）]?$/.test(l.flat) && !/以下|下接/.test(l.flat) && l.flat.length <= 20);
   const instructions = layout.lines.slice(0, 4).some((l) => INSTRUCTIONS.test(l.flat) && l.flat.length <= 16);
+  const changeRecord = layout.lines.slice(0, 3).some((l) => CHANGE_RECORD.test(l.flat.replace(/\s/g, '')));
   const parties = /甲方|用人单位/.test(flat) && /乙方|劳动者/.test(flat);
   // A cover whose title the engine lost still shows what a cover is: the 监制 line, or the 编号 over both parties.
   const coverShape = /监制|印制/.test(flat) || (/编号/.test(flat) && parties);
   const cover =
+    !changeRecord &&
     articles.length === 0 &&
     layout.lines.length <= 16 &&
     (titled ? /监制|印制|制定/.test(flat) || /编号/.test(flat) || parties : coverShape && clauses.length === 0 && !signature);
@@ -185,6 +193,7 @@ export function pageSignals(layout: PageLayout, titled = false): PageSignals {
     continuationMark,
     cover,
     instructions,
+    changeRecord,
     signature,
     contractNumber: number && /\d/.test(number) ? number : undefined,
     firstParty: partyValue(layout, /^(?:甲方|用人单位)(?:[(（][^)）]{0,8}[)）])?(?:名称)?[:：]/, readOrganisationName),

@@ -35,6 +35,29 @@ describe('document boundaries of a model contract', () => {
     expect(docs[0].fields.signedDate.value).toBe('2020-02-26');
   });
 
+  it('keeps the change and renewal record that ends a model contract with it, past a blank back side', () => {
+    // The record page carries the contract's title words and both parties' cells (甲方 盖章, 乙方 签字): no cover of a
+    // new contract, no document of its own.
+    const changeRecord = () =>
+      new PageBuilder()
+        .title('劳动合同变更、续订记录')
+        .row([
+          [150, '变更（续订）内容'],
+          [900, '变更（续订）日期'],
+        ])
+        .row([
+          [150, '甲方 (盖章)'],
+          [900, '乙方 (签字)'],
+        ])
+        .build();
+    const pages = modelContractPages({ numbers: 'none', instructions: false }).flatMap((p) => [p, blankPage()]);
+    const docs = read([...pages, changeRecord()]);
+    expect(docs.map((d) => [d.type, d.pages])).toEqual([['labor_contract', [1, 3, 5, 7, 9, 11]]]);
+    expect(docs[0].fields.signedDate.value).toBe('2020-02-26');
+    // A record page on its own is still read as what it is, not dropped.
+    expect(shape([changeRecord()])).toEqual([['labor_contract', [1]]]);
+  });
+
   it('keeps a blank page where the printed numbering shows a page the scan lost', () => {
     const pages = modelContractPages({ numbers: 'of' });
     pages[3] = blankPage();
