@@ -202,6 +202,7 @@ export class PaddleOcrEngine implements OcrEngine {
     const directionMs = lap();
     const ordered = readingOrder(regions);
     const texts = await recogniseFollowingBends(models.recognition, models.alphabet, raster, ordered);
+    const bendChecks = await readLoneBendsStraight(models, raster, ordered);
     let secondReadings = 0;
     let secondReadingMs = 0;
     let seconds: (SecondReading | undefined)[] = [];
@@ -211,6 +212,10 @@ export class PaddleOcrEngine implements OcrEngine {
       secondReadings = seconds.filter(Boolean).length;
       secondReadingMs = performance.now() - started;
     }
+    // A lone bent line keeps its straight reading as its second reading unless it already has one (under ink, unsure).
+    bendChecks.forEach((check, index) => {
+      if (check && !seconds[index]) seconds[index] = check;
+    });
     this.#options.onTimings?.({ decodeMs, conditionMs, detectMs, directionMs, recogniseMs: lap(), secondReadings, secondReadingMs, detectionPasses });
     const lines: OcrLine[] = [];
     ordered.forEach((region, index) => {
@@ -302,6 +307,36 @@ async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRe
   // Character positions are fractions along the region, so a stored-page reading's boxes use the upright region.
   onStored.forEach((w, k) => (result[w.index] = { reading: fromStored[k], region: regions[w.index] }));
   onPage.forEach((w, k) => (result[w.index] = { reading: fromPage[k], region: w.region }));
+  return result;
+}
+
+/** Fewer bent lines than this on a page is no curl (a curled page bends every long line it has). */
+export const CURL_MIN_BENT_LINES = 3;
+
+/**
+ * The bent lines of a page that shows no curl (`CURL_MIN_BENT_LINES`): a line that sags alone is more often crossed
+ * by a stroke (a signature scrawled under a date) than curled, and reading along that bend can drop a character at
+ * full confidence (`2013年11月28日` read `2013年1月28日` at 0.998 on a flat scan). Their indexes in `regions`.
+ *
+ * @example
+ * loneBentLines(regions); // [4] — one bent line among straight ones
+ */
+export function loneBentLines(regions: readonly TextRegion[]): number[] {
+  const bent = regions.flatMap((region, index) => (region.centreLine ? [index] : []));
+  return bent.length < CURL_MIN_BENT_LINES ? bent : [];
+}
+
+/** Each lone bent line read again as one straight rectangle, for `mergeReadings` to hold the two readings together. */
+async function readLoneBendsStraight(models: PaddleModels, raster: Raster, regions: TextRegion[]): Promise<(SecondReading | undefined)[]> {
+  const result: (SecondReading | undefined)[] = new Array(regions.length).fill(undefined);
+  const lone = loneBentLines(regions);
+  if (lone.length === 0) return result;
+  const straight = lone.map((index) => {
+    const { centreLine: _bend, ...rectangle } = regions[index];
+    return rectangle;
+  });
+  const read = await recogniseRegions(models.recognition, models.alphabet, raster, straight);
+  lone.forEach((index, k) => (result[index] = { reading: read[k], region: straight[k] }));
   return result;
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { acrossAt, straightenedLine, turnedCentreLine } from '../../shared/ocr/bent-lines.js';
 import type { Raster } from '../../shared/ocr/raster.js';
-import { DEFAULT_DETECTION_SETTINGS, regionsFromProbability } from '../../shared/ocr/text-regions.js';
+import { CURL_MIN_BENT_LINES, loneBentLines } from '../../shared/ocr/paddle-ocr-engine.js';
+import { DEFAULT_DETECTION_SETTINGS, regionsFromProbability, type TextRegion } from '../../shared/ocr/text-regions.js';
 
 /** Where the middle of a curled line runs: level over the left 60 %, then rising like a page curling up. */
 function curl(x: number, width: number, lift: number): number {
@@ -124,5 +125,31 @@ describe('bent text lines (curled pages)', () => {
 
   it('turns a centre line with its region when the page is turned 180°', () => {
     expect(turnedCentreLine({ along: [-10, 20], across: [3, -1] })).toEqual({ along: [-20, 10], across: [1, -3] });
+  });
+});
+
+describe('lone bent lines (a stroke across a flat page, not a curl)', () => {
+  const line = (cy: number, bent: boolean): TextRegion => ({
+    cx: 400,
+    cy,
+    width: 600,
+    height: 40,
+    angle: 0,
+    score: 0.9,
+    ...(bent ? { centreLine: { along: [-300, 0, 300], across: [0, 6, 0] } } : {}),
+  });
+
+  it('checks a bent line among straight ones against its straight reading', () => {
+    expect(loneBentLines([line(100, false), line(200, true), line(300, false)])).toEqual([1]);
+    expect(loneBentLines([line(100, true), line(200, false), line(300, true)])).toEqual([0, 2]);
+  });
+
+  it('trusts the bends of a page where every long line bends (a curl)', () => {
+    expect(loneBentLines([line(100, true), line(200, true), line(300, true), line(400, false)])).toEqual([]);
+    expect(CURL_MIN_BENT_LINES).toBe(3);
+  });
+
+  it('has nothing to check on a page without bent lines', () => {
+    expect(loneBentLines([line(100, false), line(200, false)])).toEqual([]);
   });
 });
