@@ -19,7 +19,8 @@ import type { Raster } from './raster.js';
  *   spread over many tiles, with a trough between them. Everything at least as light as that mode is lifted to paper
  *   white (a short ramp below it), while print stays: black print under the watermark is still black, and the faint
  *   print of a faint copy lies in the trough or below it. The detector otherwise finds the watermark's lines and loses
- *   the value lines they cross.
+ *   the value lines they cross. On a photo (uneven light) the mode is looked for after the light is flattened, and
+ *   must be a peak with a dip before the paper: there the paper's blur and a shadow's edge rise steadily to the paper.
  */
 
 /** Side of the tiles on which coloured ink and print are counted (px of the raster). */
@@ -216,9 +217,9 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
   }
   const faintInk = !unevenLight && inkLevel >= FAINT_INK && inkLevel < brightPaper - 40;
 
-  // Light overprint, on evenly lit pages only: on a photo the paper's soft light fills the same levels (measured on
-  // procedural-v1's phone photos: 6 of 9 without a watermark looked watermarked; a photo's watermark is blurred into
-  // the paper's shoulder).
+  // Light overprint on the page as stored, on evenly lit pages only: on a photo the paper's soft light fills the same
+  // levels (procedural-v1's phone photos: 6 of 9 without a watermark looked watermarked). A photo is measured again
+  // once flattened (below).
   const mode = unevenLight ? undefined : lightOverprintMode(input, lightAcross, brightPaper);
   const lightOverprint = mode !== undefined;
   const liftWhite = lightOverprint ? ((mode - LIFT_MARGIN) * brightPaper) / 256 : 256;
