@@ -68,6 +68,8 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   pageConditioning?: boolean;
   /** Where coloured ink is suppressed when conditioning (see `ConditionOptions`); default `over-print`. */
   colourSuppression?: ConditionOptions['colourSuppression'];
+  /** Look for a watermark on a photo's flattened page (see `ConditionOptions`); default on. */
+  photoOverprint?: ConditionOptions['photoOverprint'];
   /** Read seal-covered and unsure lines a second time and report the agreement (default on). */
   secondReadings?: boolean;
   /**
@@ -155,7 +157,7 @@ export class PaddleOcrEngine implements OcrEngine {
       return elapsed;
     };
     const conditioning = this.#options.pageConditioning !== false;
-    const conditioned = conditioning ? conditionPage(stored, { colourSuppression: this.#options.colourSuppression }) : undefined;
+    const conditioned = conditioning ? conditionPage(stored, { colourSuppression: this.#options.colourSuppression, photoOverprint: this.#options.photoOverprint }) : undefined;
     const conditionMs = lap();
     let raster = conditioned?.raster ?? stored;
     let rotation: PageRotation = 0;

@@ -19,7 +19,8 @@ import type { Raster } from './raster.js';
  *   spread over many tiles, with a trough between them. Everything at least as light as that mode is lifted to paper
  *   white (a short ramp below it), while print stays: black print under the watermark is still black, and the faint
  *   print of a faint copy lies in the trough or below it. The detector otherwise finds the watermark's lines and loses
- *   the value lines they cross.
+ *   the value lines they cross. On a photo (uneven light) the mode is looked for after the light is flattened, and
+ *   must be a peak with a dip before the paper: there the paper's blur and a shadow's edge rise steadily to the paper.
  */
 
 /** Side of the tiles on which coloured ink and print are counted (px of the raster). */
@@ -68,6 +69,16 @@ const PRINT_MIN_SHARE = 0.001;
 const LIFT_RAMP = 28;
 /** … to white from this far below the mode's start (paper units). */
 const LIFT_MARGIN = 4;
+/** Paper level of a flattened page (every pixel divided by its paper brightness). */
+const FLATTENED_PAPER = 255;
+/**
+ * On a flattened page the mode must start at or under `FLATTENED_LIGHT_TO` (above it lies the paper's own shoulder),
+ * hold `FLATTENED_OVER_TROUGH` times the trough, and the 8 levels just above it at most `FLATTENED_DIP` of its fuller
+ * 8-level half (a peak, not the rising shoulder of the paper).
+ */
+const FLATTENED_LIGHT_TO = 216;
+const FLATTENED_OVER_TROUGH = 3;
+const FLATTENED_DIP = 0.75;
 
 export interface PageConditions {
   /** Tiles (of `INK_TILE` px, row-major, `tilesAcross` wide) where coloured ink lies over print and is suppressed. */
@@ -90,6 +101,8 @@ export interface ConditionOptions {
    * it is (red titles too: measured against `over-print` in ADR 0001); `off` never.
    */
   colourSuppression?: 'over-print' | 'page' | 'off';
+  /** Whether a watermark is looked for on a photo's flattened page (default true; false is the earlier engine). */
+  photoOverprint?: boolean;
 }
 
 export interface ConditionedPage {
@@ -204,9 +217,9 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
   }
   const faintInk = !unevenLight && inkLevel >= FAINT_INK && inkLevel < brightPaper - 40;
 
-  // Light overprint, on evenly lit pages only: on a photo the paper's soft light fills the same levels (measured on
-  // procedural-v1's phone photos: 6 of 9 without a watermark looked watermarked; a photo's watermark is blurred into
-  // the paper's shoulder).
+  // Light overprint on the page as stored, on evenly lit pages only: on a photo the paper's soft light fills the same
+  // levels (procedural-v1's phone photos: 6 of 9 without a watermark looked watermarked). A photo is measured again
+  // once flattened (below).
   const mode = unevenLight ? undefined : lightOverprintMode(input, lightAcross, brightPaper);
   const lightOverprint = mode !== undefined;
   const liftWhite = lightOverprint ? ((mode - LIFT_MARGIN) * brightPaper) / 256 : 256;
@@ -292,7 +305,40 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
       }
     }
   }
+  if (unevenLight && options.photoOverprint !== false) {
+    // A photo's watermark, judged on the flattened page (paper now white everywhere): the same second mode as on a
+    // scan, measured again on the new pixels, then lifted in place.
+    const flattened = { data: out, width, height };
+    const photoMode = lightOverprintMode(flattened, lightAcross, FLATTENED_PAPER, true);
+    if (photoMode !== undefined) {
+      liftLightOverprint(out, photoMode, FLATTENED_PAPER);
+      conditions.lightOverprint = true;
+    }
+  }
   return { raster: { data: out, width, height }, conditions, changed: true };
+}
+
+/**
+ * Lifts light neutral ink at or above `mode` (paper units) to white in place, with the same ramp as on an evenly lit
+ * page.
+ */
+function liftLightOverprint(data: Uint8Array, mode: number, paperLevel: number): void {
+  const white = ((mode - LIFT_MARGIN) * paperLevel) / 256;
+  const foot = white - (LIFT_RAMP * paperLevel) / 256;
+  for (let p = 0; p < data.length; p += 3) {
+    const r = data[p];
+    const g = data[p + 1];
+    const b = data[p + 2];
+    const l = (r * 77 + g * 150 + b * 29) / 256;
+    if (l <= foot) continue;
+    const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+    const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+    if (max - min >= COLOURED_CHROMA) continue;
+    const w = l >= white ? 1 : (l - foot) / (white - foot);
+    data[p] = Math.round(r + (255 - r) * w);
+    data[p + 1] = Math.round(g + (255 - g) * w);
+    data[p + 2] = Math.round(b + (255 - b) * w);
+  }
 }
 
 /**
@@ -302,7 +348,7 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
  * @example
  * lightOverprintMode(raster, Math.ceil(raster.width / LIGHT_TILE), 252); // 216: a watermark at 216–232 of 256
  */
-function lightOverprintMode(input: Raster, lightAcross: number, paperLevel: number): number | undefined {
+function lightOverprintMode(input: Raster, lightAcross: number, paperLevel: number, flattened = false): number | undefined {
   const { data, width, height } = input;
   const tiles = lightAcross * Math.ceil(height / LIGHT_TILE);
   const histogram = new Uint32Array(512);
@@ -339,7 +385,8 @@ function lightOverprintMode(input: Raster, lightAcross: number, paperLevel: numb
   if (sum(0, PRINT_BELOW) < neutral * PRINT_MIN_SHARE) return undefined;
   let start = LIGHT_FROM;
   let best = -1;
-  for (let a = LIGHT_FROM; a <= LIGHT_TO; a += 8) {
+  const lastStart = flattened ? FLATTENED_LIGHT_TO : LIGHT_TO;
+  for (let a = LIGHT_FROM; a <= lastStart; a += 8) {
     const inWindow = sum(a, a + LIGHT_WINDOW);
     if (inWindow > best) {
       best = inWindow;
@@ -347,7 +394,6 @@ function lightOverprintMode(input: Raster, lightAcross: number, paperLevel: numb
     }
   }
   const trough = (sum(TROUGH_FROM, TROUGH_TO) * LIGHT_WINDOW) / (TROUGH_TO - TROUGH_FROM);
-  if (best < neutral * LIGHT_MIN_SHARE || best < trough * LIGHT_OVER_TROUGH) return undefined;
   const first = (start - LIGHT_FROM) >> 3;
   let spread = 0;
   for (let t = 0; t < tiles; t++) {
@@ -355,6 +401,10 @@ function lightOverprintMode(input: Raster, lightAcross: number, paperLevel: numb
     for (let k = first; k < first + LIGHT_WINDOW / 8; k++) inWindow += tileBins[t * bins + k];
     if (inWindow >= tilePixels[t] * LIGHT_TILE_SHARE) spread++;
   }
+  if (best < neutral * LIGHT_MIN_SHARE || best < trough * (flattened ? FLATTENED_OVER_TROUGH : LIGHT_OVER_TROUGH)) return undefined;
+  // On a flattened photo the paper's blur and what is left of a shadow's edge rise steadily towards the paper; a
+  // watermark is a peak: the levels just above it hold clearly fewer pixels than its fuller half.
+  if (flattened && sum(start + LIGHT_WINDOW, start + LIGHT_WINDOW + 8) > FLATTENED_DIP * Math.max(sum(start, start + 8), sum(start + 8, start + 16))) return undefined;
   return spread >= tiles * LIGHT_SPREAD ? start : undefined;
 }
 

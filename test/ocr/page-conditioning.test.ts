@@ -189,23 +189,6 @@ describe('conditionPage on light overprint (watermarks, grey stamped text)', () 
     expect(conditioned.conditions.lightOverprint).toBe(false);
     expect(conditioned.raster).toBe(clean);
   });
-
-  it("leaves an unevenly lit photo to the light flattening (a photo's soft light fills the same levels)", () => {
-    const width = 640;
-    const height = 480;
-    const marked = page(width, height, [...printedLine(40, 100, 560), ...watermark(width, height, 220)]);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const light = 0.4 + (0.6 * x) / (width - 1);
-        for (let c = 0; c < 3; c++) marked.data[(y * width + x) * 3 + c] = Math.round(marked.data[(y * width + x) * 3 + c] * light);
-      }
-    }
-
-    const { conditions } = conditionPage(marked);
-
-    expect(conditions.unevenLight).toBe(true);
-    expect(conditions.lightOverprint).toBe(false);
-  });
 });
 
 function recognised(text: string, confidences: number[]): RecognisedText {
