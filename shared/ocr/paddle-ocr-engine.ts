@@ -157,7 +157,9 @@ export class PaddleOcrEngine implements OcrEngine {
       return elapsed;
     };
     const conditioning = this.#options.pageConditioning !== false;
-    const conditioned = conditioning ? conditionPage(stored, { colourSuppression: this.#options.colourSuppression, photoOverprint: this.#options.photoOverprint }) : undefined;
+    const conditioned = conditioning
+      ? conditionPage(stored, { colourSuppression: this.#options.colourSuppression, photoOverprint: this.#options.photoOverprint })
+      : undefined;
     const conditionMs = lap();
     let raster = conditioned?.raster ?? stored;
     let rotation: PageRotation = 0;

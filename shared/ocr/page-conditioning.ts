@@ -404,7 +404,8 @@ function lightOverprintMode(input: Raster, lightAcross: number, paperLevel: numb
   if (best < neutral * LIGHT_MIN_SHARE || best < trough * (flattened ? FLATTENED_OVER_TROUGH : LIGHT_OVER_TROUGH)) return undefined;
   // On a flattened photo the paper's blur and what is left of a shadow's edge rise steadily towards the paper; a
   // watermark is a peak: the levels just above it hold clearly fewer pixels than its fuller half.
-  if (flattened && sum(start + LIGHT_WINDOW, start + LIGHT_WINDOW + 8) > FLATTENED_DIP * Math.max(sum(start, start + 8), sum(start + 8, start + 16))) return undefined;
+  if (flattened && sum(start + LIGHT_WINDOW, start + LIGHT_WINDOW + 8) > FLATTENED_DIP * Math.max(sum(start, start + 8), sum(start + 8, start + 16)))
+    return undefined;
   return spread >= tiles * LIGHT_SPREAD ? start : undefined;
 }
 

@@ -69,7 +69,7 @@ describe('conditionPage on a photographed page under a watermark', () => {
     expect(pixel(raster, 600, 456)).toEqual([255, 255, 255]);
   });
 
-  it('keeps the print under a photo\'s watermark dark', () => {
+  it("keeps the print under a photo's watermark dark", () => {
     const photo = blankPage(640, 480);
     printLine(photo, 40, 100, 560);
     printLine(photo, 40, 300, 560);
@@ -85,7 +85,7 @@ describe('conditionPage on a photographed page under a watermark', () => {
     expect(pixel(raster, 44, 108)).toEqual([255, 255, 255]);
   });
 
-  it('leaves a photo alone whose light greys only rise towards the paper (blur, a shadow\'s soft edge)', () => {
+  it("leaves a photo alone whose light greys only rise towards the paper (blur, a shadow's soft edge)", () => {
     const photo = blankPage(640, 480);
     printLine(photo, 40, 100, 560);
     printLine(photo, 40, 300, 560);
