@@ -100,7 +100,8 @@ export interface CaseOutcomeLine {
   outcome?: string;
   outcomeZh: string;
   programmeTitle?: string;
-  amountYuan: number;
+  /** Yuan the outcome carries (0 when none is payable); absent while an open finding holds the amount back. */
+  amountYuan?: number;
   /** The decision's reasons (and a rejection's), in Chinese, joined with `；`. */
   reasonZh: string;
 }
@@ -138,7 +139,9 @@ export function caseOutcomeLines(summary: Pick<BatchSummary, 'cases' | 'document
       ...(decision ? { outcome: decision.outcome } : {}),
       outcomeZh: shown ? shown.outcomeZh : '未判定',
       ...(decision ? { programmeTitle: programmeTitle(decision.programme) } : {}),
-      amountYuan: decision && decision.outcome !== 'ineligible' ? (shown?.amountYuan ?? 0) : 0,
+      ...(shown?.findingsOpen && decision?.outcome !== 'ineligible'
+        ? {}
+        : { amountYuan: decision && decision.outcome !== 'ineligible' ? (shown?.amountYuan ?? 0) : 0 }),
       reasonZh: reasons.length > 0 ? [...new Set(reasons)].join('；') : decision ? '' : '规则未能判定，待工作人员审核',
     };
   });
@@ -261,7 +264,7 @@ export async function buildBatchReport(summary: BatchSummary): Promise<Uint8Arra
       line.statusZh,
       line.outcomeZh,
       line.programmeTitle ?? '',
-      line.amountYuan,
+      line.amountYuan ?? '',
       line.reasonZh,
       line.caseId,
     ]);

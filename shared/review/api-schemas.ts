@@ -395,7 +395,8 @@ export const batchProgressSchema = z.object({
       outcome: z.string().optional(),
       outcomeZh: z.string(),
       programmeTitle: z.string().optional(),
-      amountYuan: z.number().int().nonnegative(),
+      /** Absent while an open finding holds the amount back (待核对（疑点未处理）). */
+      amountYuan: z.number().int().nonnegative().optional(),
       reasonZh: z.string(),
     }),
   ),

@@ -40,9 +40,12 @@ describe('a claim with documents of different persons, outside the case view (XH
     }
     expect(before.institutionView).toMatchObject({ outcome: 'eligible', outcomeZh: '待核对（疑点未处理）' });
     expect(before.institutionView.amountYuan).toBeUndefined();
-    expect(before.line).toMatchObject({ outcomeZh: '待核对（疑点未处理）', amountYuan: 0 });
+    expect(before.line).toMatchObject({ outcomeZh: '待核对（疑点未处理）' });
+    // No amount at all while held (not 0, which would read as nothing granted).
+    expect(before.line.amountYuan).toBeUndefined();
     expect(before.line.reasonZh).toContain('各材料所写人员不一致，待工作人员核对');
-    expect(before.reportRow).toMatchObject({ outcome: '待核对（疑点未处理）', amount: 0 });
+    expect(before.reportRow.outcome).toBe('待核对（疑点未处理）');
+    expect(before.reportRow.amount ?? '').toBe('');
     expect(before.reportRow.reason).toContain('待工作人员核对');
     // The stored decision stays the rules' own: only what is shown waits for the clerk.
     expect((await env.stores.cases.get(mixed.caseId))!.decision).toMatchObject({ outcome: 'eligible', amountYuan: 5000 });

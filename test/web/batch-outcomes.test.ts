@@ -86,8 +86,10 @@ describe('batch page: each case in one line', () => {
     expect(second).toMatch(/^certificate\.png（刘洋） · 待审核 · 待核对/);
     const third = (await line(mixed.caseId).textContent())!;
     expect(third).toMatch(/^certificate\.png（李四） · 待审核 · 待核对（疑点未处理）：.*各材料所写人员不一致，待工作人员核对/);
-    // No amount as if granted (the rules' own reason still states the standard, 一次性补贴5000元).
+    // No amount as if granted, neither beside the outcome nor in the rule's reason (the standard is held back too).
     expect(third).not.toMatch(/ · [\d,]+ 元/);
+    expect(third).toContain('金额待疑点处理后显示');
+    expect(third).not.toMatch(/5,?000\s*元/);
     expect(await page.locator('#problems').textContent()).toContain('文件 contract.png：已识别（没有证书案件需要此材料，未并入任何案件）');
     await page.screenshot({ path: screenshotPath('batch-case-outcomes.png'), fullPage: true });
     await page.context().close();
@@ -95,7 +97,7 @@ describe('batch page: each case in one line', () => {
 });
 
 describe('batch report downloaded from the batch page', () => {
-  it('carries each case with its outcome and reason columns in Chinese, and no internal codes', async () => {
+  it('carries each case with its outcome and reason columns in Chinese, no internal codes, and no amount on a held case', async () => {
     const principal = { userId: 'institution-a', roles: ['institution' as const], institutionId: 'inst-a' };
     const { batch } = await env.batches!.create(principal, {
       files: [
@@ -111,6 +113,15 @@ describe('batch report downloaded from the batch page', () => {
       personName: '刘洋',
       level: 3,
       flagged: ['level'],
+    });
+    // Documents of two persons: payable by the rules, held (待核对, no amount) until a clerk resolves the finding.
+    await seedClaim(env.stores, {
+      submissionId: batch.batchId,
+      caseId: `case-${batch.batchId}-3`,
+      institutionId: 'inst-a',
+      personName: '李四',
+      level: 2,
+      otherPerson: { name: '周敏', idNumber: '330106198805052345' },
     });
 
     const page = await institutionPage(`#/batches/${batch.batchId}`);
@@ -129,6 +140,10 @@ describe('batch report downloaded from the batch page', () => {
     expect(of('刘洋')[header.indexOf('审核结果')]).toBe('待核对');
     expect(of('刘洋')[header.indexOf('案件状态')]).toBe('待审核');
     expect(String(of('刘洋')[header.indexOf('原因')])).not.toBe('');
+    expect(of('李四')[header.indexOf('审核结果')]).toBe('待核对（疑点未处理）');
+    expect(of('李四')[header.indexOf('金额（元）')] ?? '').toBe('');
+    expect(String(of('李四')[header.indexOf('原因')])).toContain('金额待疑点处理后显示');
+    expect(String(of('李四')[header.indexOf('原因')])).not.toMatch(/5,?000\s*元/);
     expect(everything).not.toMatch(/needs_review|skill_level|unclassified|XH36-end|eligible/);
     await page.context().close();
   });

@@ -356,7 +356,7 @@ export function newBatchView(kit: PageKit): void {
  */
 function caseOutcomeLine(kit: PageKit, line: BatchProgress['caseOutcomes'][number]): string {
   const place = line.certificateInFile > 1 ? ` 第 ${line.certificateInFile} 张` : '';
-  const amount = line.outcome === 'eligible' && line.amountYuan > 0 ? ` · ${kit.yuan(line.amountYuan)}` : '';
+  const amount = line.outcome === 'eligible' && line.amountYuan !== undefined && line.amountYuan > 0 ? ` · ${kit.yuan(line.amountYuan)}` : '';
   return `<li data-case="${kit.esc(line.caseId)}"><span class="file">${kit.esc(line.fileName)}${place}</span>${line.holderName ? `（${kit.esc(line.holderName)}）` : ''} · <span class="status ${kit.esc(line.status)}">${kit.esc(line.statusZh)}</span> · <strong class="outcome">${kit.esc(line.outcomeZh)}</strong>${amount}${line.reasonZh ? `：<span class="reason">${kit.esc(line.reasonZh)}</span>` : ''}</li>`;
 }
 
