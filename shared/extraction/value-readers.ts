@@ -3,6 +3,7 @@ import { validateRegistrationNumber } from './credit-code.js';
 import { parseDate } from './dates.js';
 import { parseLevel } from './levels.js';
 import { LABEL_FORMS, LABEL_PREFIXES } from './labels.js';
+import { endAtNextProseField, VALUE_STAMP_REMARK_INCOMPLETE, withoutStampRemark } from './stamped-words.js';
 import { CJK, trimValue, withoutSpaces } from './text.js';
 
 /** How much a value's own form proves it was read right. */
@@ -266,12 +267,15 @@ function completenessIssues(value: string): string[] {
 
 /** An occupation: free text with a trailing level remark (`(三级)`) dropped; must contain Chinese. */
 export const readOccupation: ValueReader = (text) => {
-  const t = withoutSpaces(trimValue(text))
+  // Words stamped or printed right after it (`(盖章)`, `，认定等级…`) are no part of it (stamped-words.ts).
+  const stamped = withoutStampRemark(endAtNextProseField(withoutSpaces(trimValue(text))));
+  const t = stamped.text
     .replace(/[(（]?(一|二|三|四|五)级[)）]?$/, '')
     .replace(/^[(（](.*)[)）]$/, '$1');
   if (t.length < 2 || !new RegExp(`^[${CJK}]`).test(t) || /\d{4}|证书|证$/.test(t)) return null;
   const issues = completenessIssues(t);
   if (LABEL_NOUN_END.test(t) || endsWithLabel(t)) issues.push(VALUE_ENDS_LIKE_LABEL);
+  if (stamped.cut) issues.push(VALUE_STAMP_REMARK_INCOMPLETE);
   return { ...ok(t, t.length <= 12 ? 1 : 0.8), issues };
 };
 
