@@ -127,6 +127,9 @@ const PRINTED_LABELS = {
     '评价单位',
     '鉴定单位',
     '培训单位',
+    // The training provider of a completion certificate (`承训机构：浙江…学校`).
+    '承训机构',
+    '承训单位',
   ],
   employer: [
     '甲方(用人单位)名称',

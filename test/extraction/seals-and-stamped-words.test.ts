@@ -152,3 +152,23 @@ describe('a label completed by the noun glued after it', () => {
     expect(findHits('评价机构名称 宁波东湖职业技术学院').map((h) => h.inlineValue)).toEqual(['宁波东湖职业技术学院']);
   });
 });
+
+describe('the training provider printed as 承训机构', () => {
+  it('reads the issuer after `承训机构·` without the label', () => {
+    const doc = readOne(
+      scanPage([
+        ['培训结业证书', 909, 180, 514, 80],
+        [`姓名：章雨桐，性别：女，证件号：`, 140, 357, 624, 42],
+        [holderId, 819, 361, 297, 34],
+        ['培训工种:', 139, 444, 151, 40],
+        ['中式烹调师', 356, 443, 190, 40],
+        ['证书编号：', 138, 520, 149, 41],
+        ['PX202203104415', 337, 521, 235, 36],
+        ['承训机构·宁波东湖职业技能培训学校', 148, 1050, 576, 40],
+        ['发证日期：2022.04.02', 1877, 760, 338, 40],
+      ]),
+    );
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.issuer.value).toBe('宁波东湖职业技能培训学校');
+  });
+});
