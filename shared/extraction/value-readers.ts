@@ -281,6 +281,9 @@ export const readOccupation: ValueReader = (text) => {
 
 const ID_TOKEN = /[0-9A-Za-z|]{15,20}/g;
 
+/** Issue on an ID number read out of a longer token (a character glued before or after it): the cut is a guess. */
+export const ID_BOUNDARY_INFERRED = 'id_boundary_inferred';
+
 /**
  * A resident ID number anywhere in the text, corrected for look-alike letters when the checksum then passes.
  *
@@ -296,6 +299,13 @@ export function makeIdNumberReader(today: string): ValueReader {
     // Prefer an 18-character token; ignore tokens with no digits at all (words in Latin letters).
     const token = tokens.find((t) => t.length === 18 && /\d{6}/.test(t)) ?? tokens.find((t) => /\d{10}/.test(t));
     if (!token) return null;
+    // One character glued to the number (a colon or a frame's stroke read as `7`: `证件号7421002…0379`): the one
+    // 18-character window whose checksum passes, where the boundary was a guess the clerk confirms.
+    const glued = token.length === 19 ? [token.slice(1), token.slice(0, 18)].filter((t) => readResidentId(t, { today }).valid) : [];
+    if (glued.length === 1) {
+      const inner = readResidentId(glued[0], { today });
+      return { value: inner.value, evidence: Evidence.checksum, plausibility: 1, issues: [ID_BOUNDARY_INFERRED] };
+    }
     const reading = readResidentId(token, { today });
     if (reading.valid) {
       return {

@@ -3,7 +3,7 @@ import { continuationLines } from '../../shared/extraction/continuation.js';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { buildPageLayout, findHits } from '../../shared/extraction/page-layout.js';
 import { endAtNextProseField, VALUE_STAMP_REMARK_INCOMPLETE, withoutStampRemark } from '../../shared/extraction/stamped-words.js';
-import { readOccupation } from '../../shared/extraction/value-readers.js';
+import { ID_BOUNDARY_INFERRED, makeIdNumberReader, readOccupation } from '../../shared/extraction/value-readers.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { residentId } from './support/documents.js';
 import type { Line } from './support/text-lines.js';
@@ -170,5 +170,29 @@ describe('the training provider printed as 承训机构', () => {
     );
     expect(doc.type).toBe('vocational_certificate');
     expect(doc.fields.issuer.value).toBe('宁波东湖职业技能培训学校');
+  });
+});
+
+describe('an ID number with one character glued to it', () => {
+  const readId = makeIdNumberReader(TODAY);
+
+  it('reads the 18-character window whose checksum passes, flagged as a guessed boundary', () => {
+    // `证件号7…`: the colon read as `7`; `T…` a special-operation number built on the holder's ID.
+    for (const token of [`7${holderId}`, `${holderId}1`, `T${holderId}`]) {
+      const reading = readId(token);
+      expect(reading?.value).toBe(holderId);
+      expect(reading?.issues).toEqual([ID_BOUNDARY_INFERRED]);
+    }
+  });
+
+  it('reads a plain 18-character number as before, unflagged', () => {
+    expect(readId(`证件号：${holderId}`)?.issues).toEqual([]);
+  });
+
+  it('never cuts a 19-character token with no valid window into a number', () => {
+    const broken = `${holderId.slice(0, 17)}${holderId[17] === '0' ? '1' : '0'}`;
+    const reading = readId(`7${broken}`);
+    expect(reading?.value).not.toBe(broken);
+    expect(reading?.issues.length).toBeGreaterThan(0);
   });
 });
