@@ -6,9 +6,6 @@ import { LABEL_FORMS } from './labels.js';
  * (`工具钳工，认定等级国家职业资格三级`). None of them belongs to the value.
  */
 
-/** Issue on a value that a stamp's remark cut short (`低压电工作业(盖`): the stamp may hide more of it. */
-export const VALUE_STAMP_REMARK_INCOMPLETE = 'value_stamp_remark_incomplete';
-
 const REMARK_WORDS = ['盖章', '签章', '公章', '印章', '签字', '签名', '已核验', '已核对', '已核'] as const;
 
 /** A whole remark in brackets at the end: `(盖章)`, `（已核验）`. */

@@ -3,7 +3,7 @@ import { validateRegistrationNumber } from './credit-code.js';
 import { parseDate } from './dates.js';
 import { parseLevel } from './levels.js';
 import { LABEL_FORMS, LABEL_PREFIXES } from './labels.js';
-import { endAtNextProseField, VALUE_STAMP_REMARK_INCOMPLETE, withoutStampRemark } from './stamped-words.js';
+import { endAtNextProseField, withoutStampRemark } from './stamped-words.js';
 import { CJK, trimValue, withoutSpaces } from './text.js';
 
 /** How much a value's own form proves it was read right. */
@@ -275,7 +275,8 @@ export const readOccupation: ValueReader = (text) => {
   if (t.length < 2 || !new RegExp(`^[${CJK}]`).test(t) || /\d{4}|证书|证$/.test(t)) return null;
   const issues = completenessIssues(t);
   if (LABEL_NOUN_END.test(t) || endsWithLabel(t)) issues.push(VALUE_ENDS_LIKE_LABEL);
-  if (stamped.cut) issues.push(VALUE_STAMP_REMARK_INCOMPLETE);
+  // A remark the stamp cut (`(已核`) is a bracket left open: the stamp may hide more of the value.
+  if (stamped.cut) issues.push(VALUE_BRACKET_UNCLOSED);
   return { ...ok(t, t.length <= 12 ? 1 : 0.8), issues };
 };
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { continuationLines } from '../../shared/extraction/continuation.js';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { buildPageLayout, findHits } from '../../shared/extraction/page-layout.js';
-import { endAtNextProseField, VALUE_STAMP_REMARK_INCOMPLETE, withoutStampRemark } from '../../shared/extraction/stamped-words.js';
-import { ID_BOUNDARY_INFERRED, makeIdNumberReader, readOccupation } from '../../shared/extraction/value-readers.js';
+import { endAtNextProseField, withoutStampRemark } from '../../shared/extraction/stamped-words.js';
+import { ID_BOUNDARY_INFERRED, makeIdNumberReader, readOccupation, VALUE_BRACKET_UNCLOSED } from '../../shared/extraction/value-readers.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { residentId } from './support/documents.js';
 import type { Line } from './support/text-lines.js';
@@ -107,8 +107,8 @@ describe('words stamped or printed right after a value', () => {
   it('drops a remark cut by the stamp (`(盖`, `(已核`) but flags the value: the stamp may hide more of it', () => {
     const reading = readOccupation('高压电工作业（盖');
     expect(reading?.value).toBe('高压电工作业');
-    expect(reading?.issues).toContain(VALUE_STAMP_REMARK_INCOMPLETE);
-    expect(readOccupation('育婴员(已核')?.issues).toContain(VALUE_STAMP_REMARK_INCOMPLETE);
+    expect(reading?.issues).toContain(VALUE_BRACKET_UNCLOSED);
+    expect(readOccupation('育婴员(已核')?.issues).toContain(VALUE_BRACKET_UNCLOSED);
   });
 
   it('keeps a bracket that is part of the occupation', () => {
