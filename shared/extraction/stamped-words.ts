@@ -48,3 +48,23 @@ export function endAtNextProseField(text: string): string {
   const labelled = LABEL_FORMS.some((l) => l.form.length >= 2 && !/^\(.*\)$/.test(l.form) && rest.includes(l.form));
   return labelled ? text.slice(0, at) : text;
 }
+
+/** How a whole organisation's name ends, before a seal's stray character. */
+const WHOLE_NAME_END = /(有限责任公司|有限公司|公司|中心|学校|学院|大学|集团|协会|委员会|事务所|保障局|管理局|厅)$/;
+/** Characters that end organisation names themselves (`…中心站`, `…公司门市部`): never taken for a seal's. */
+const NAME_END_CHARACTER = /[厂局站所院店部馆社办处队园会厅场校司心团]$/;
+
+/**
+ * The name without one character the seal beside it left after its end (`…社会保障局抄`): a whole name followed by a
+ * lone character that ends no name. `undefined` when the text does not end that way. Where the name ends is then a
+ * guess the caller flags.
+ *
+ * @example
+ * withoutSealCharacter('杭州市西湖区人力资源和社会保障局抄'); // '杭州市西湖区人力资源和社会保障局'
+ * withoutSealCharacter('杭州华创汽车维修有限公司'); // undefined
+ */
+export function withoutSealCharacter(text: string): string | undefined {
+  if (text.length < 6 || NAME_END_CHARACTER.test(text) || !/[\u3400-\u9fff]$/.test(text)) return undefined;
+  const head = text.slice(0, -1);
+  return WHOLE_NAME_END.test(head) ? head : undefined;
+}

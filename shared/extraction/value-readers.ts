@@ -3,7 +3,7 @@ import { validateRegistrationNumber } from './credit-code.js';
 import { parseDate } from './dates.js';
 import { parseLevel } from './levels.js';
 import { LABEL_FORMS, LABEL_PREFIXES } from './labels.js';
-import { endAtNextProseField, withoutStampRemark } from './stamped-words.js';
+import { endAtNextProseField, withoutSealCharacter, withoutStampRemark } from './stamped-words.js';
 import { CJK, trimValue, withoutSpaces } from './text.js';
 
 /** How much a value's own form proves it was read right. */
@@ -202,6 +202,9 @@ export const readOrganisationName: ValueReader = (text) => {
   // 类型 printed beside or under it, joined as if it continued the name. Keep the name; where it ends is a guess.
   const form = COMPANY_FORM_AFTER_NAME.exec(t);
   if (form) return { value: form[1], evidence: Evidence.shape, plausibility: 0.8, issues: ['organisation_name_boundary_inferred'] };
+  // One character a seal left after a whole name (`…社会保障局抄`): keep the name; where it ends is a guess.
+  const sealed = withoutSealCharacter(t);
+  if (sealed) return { value: sealed, evidence: Evidence.shape, plausibility: 0.8, issues: ['organisation_name_boundary_inferred'] };
   const suffixed = ORG_SUFFIX.test(t);
   // Four characters or fewer without an organisation suffix is a person's name, not an organisation.
   if (!suffixed && t.length <= 4) return null;

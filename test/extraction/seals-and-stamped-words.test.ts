@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { continuationLines } from '../../shared/extraction/continuation.js';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { buildPageLayout, findHits } from '../../shared/extraction/page-layout.js';
-import { endAtNextProseField, withoutStampRemark } from '../../shared/extraction/stamped-words.js';
-import { ID_BOUNDARY_INFERRED, makeIdNumberReader, readOccupation, VALUE_BRACKET_UNCLOSED } from '../../shared/extraction/value-readers.js';
+import { endAtNextProseField, withoutSealCharacter, withoutStampRemark } from '../../shared/extraction/stamped-words.js';
+import { ID_BOUNDARY_INFERRED, makeIdNumberReader, readOccupation, readOrganisationName, VALUE_BRACKET_UNCLOSED } from '../../shared/extraction/value-readers.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { residentId } from './support/documents.js';
 import type { Line } from './support/text-lines.js';
@@ -194,5 +194,19 @@ describe('an ID number with one character glued to it', () => {
     const reading = readId(`7${broken}`);
     expect(reading?.value).not.toBe(broken);
     expect(reading?.issues.length).toBeGreaterThan(0);
+  });
+});
+
+describe("a seal's character left after an issuer's name", () => {
+  it('keeps the whole name before it and flags where it ends', () => {
+    const reading = readOrganisationName('宁波市鄞州区人力资源和社会保障局抄');
+    expect(reading?.value).toBe('宁波市鄞州区人力资源和社会保障局');
+    expect(reading?.issues).toContain('organisation_name_boundary_inferred');
+  });
+
+  it('leaves names that end in a name character of their own', () => {
+    expect(withoutSealCharacter('宁波东湖物流有限公司')).toBeUndefined();
+    expect(withoutSealCharacter('宁波市职业技能鉴定中心站')).toBeUndefined();
+    expect(readOrganisationName('宁波东湖汽车服务有限公司')?.issues).toEqual([]);
   });
 });
