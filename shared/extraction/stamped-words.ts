@@ -68,3 +68,16 @@ export function withoutSealCharacter(text: string): string | undefined {
   const head = text.slice(0, -1);
   return WHOLE_NAME_END.test(head) ? head : undefined;
 }
+
+/**
+ * True when `text` (a row's boxes joined left to right) opens with a stamp's remark (`已核验）`, `盖章`): a checker's
+ * stamp set in spread characters at the margin (`已` `核` `验` `）`) is no value's last characters.
+ *
+ * @example
+ * opensStampRemark('已核验）'); // true
+ * opensStampRemark('红，有效证件号码：'); // false
+ */
+export function opensStampRemark(text: string): boolean {
+  const t = text.replace(/^[(（\s]+/, '');
+  return REMARK_WORDS.some((w) => w.length >= 2 && t.startsWith(w));
+}

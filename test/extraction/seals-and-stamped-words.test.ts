@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { continuationLines } from '../../shared/extraction/continuation.js';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { buildPageLayout, findHits } from '../../shared/extraction/page-layout.js';
-import { endAtNextProseField, withoutSealCharacter, withoutStampRemark } from '../../shared/extraction/stamped-words.js';
+import { endAtNextProseField, opensStampRemark, withoutSealCharacter, withoutStampRemark } from '../../shared/extraction/stamped-words.js';
 import { ID_BOUNDARY_INFERRED, makeIdNumberReader, readOccupation, readOrganisationName, VALUE_BRACKET_UNCLOSED } from '../../shared/extraction/value-readers.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { residentId } from './support/documents.js';
@@ -208,5 +208,43 @@ describe("a seal's character left after an issuer's name", () => {
     expect(withoutSealCharacter('宁波东湖物流有限公司')).toBeUndefined();
     expect(withoutSealCharacter('宁波市职业技能鉴定中心站')).toBeUndefined();
     expect(readOrganisationName('宁波东湖汽车服务有限公司')?.issues).toEqual([]);
+  });
+});
+
+describe("a checker's stamp spread at the margin under a value that ends its row", () => {
+  const contract = (stamp: Line[]): OcrPage =>
+    scanPage(
+      [
+        ['劳动合同书', 592, 230, 451, 73],
+        ['单位名称：宁波东湖物流有限公司', 154, 388, 587, 41],
+        ['统一社会信用代码：', 155, 532, 432, 37],
+        ['91330106MA2CD8KX1F', 600, 530, 355, 40],
+        ['法定代表人姓名：叶青', 1066, 529, 397, 41],
+        ['地', 154, 599, 39, 38],
+        ['址：浙江省宁波市鄞州区天童南路975号', 369, 599, 670, 37],
+        ['乙', 1121, 604, 30, 31],
+        ['方：柯雯', 1329, 598, 174, 46],
+        ['东部新城中心3幢13层1508室', 442, 668, 401, 41],
+        ...stamp,
+        ['居民身份证号码：' + holderId, 894, 741, 587, 41],
+        ['用工起始日：2018.04.26', 154, 880, 445, 40],
+        ['合同期限至：2020年4月25日', 647, 880, 491, 40],
+      ],
+      { width: 1654, height: 2340 },
+    );
+
+  it('never ends a name with the stamp’s first character (`已` of `已 核 验 ）`)', () => {
+    expect(opensStampRemark('已核验）')).toBe(true);
+    expect(opensStampRemark('红，有效证件号码：')).toBe(false);
+    const doc = readOne(
+      contract([
+        ['已', 277, 742, 36, 35],
+        ['核', 391, 738, 45, 42],
+        ['验', 510, 741, 44, 40],
+        ['）', 630, 744, 21, 29],
+      ]),
+    );
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employeeName.value).toBe('柯雯');
   });
 });
