@@ -1,5 +1,4 @@
 import type { ExtractedField } from '../documents/index.js';
-import { opensStampRemark } from './stamped-words.js';
 import { candidateConfidence, LabelMatch, type Candidate } from './confidence.js';
 import { findHits, linesBelow, linesRightOf, withoutOverprint, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
 import {
@@ -17,6 +16,7 @@ import {
 } from './continuation.js';
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
+import { opensStampRemark } from './stamped-words.js';
 import type { Reading, ValueReader } from './value-readers.js';
 
 export interface SearchOptions {
