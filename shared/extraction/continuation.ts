@@ -169,6 +169,15 @@ export function continuationLines(
   const bound = Math.min(fieldAfter ?? Infinity, column.end);
   const halfEdge = last.half === 0 ? layout.width / 2 : layout.width;
   const laterField = fieldAfter !== undefined || column.end < halfEdge - 1;
+  // A value wrapped in a narrow cell (an issuer beside its seal: `杭州之江职业` | `培训学校`) keeps every line inside
+  // the cell, and its lines may be set further apart than the line it continues was boxed high: the gap is then
+  // measured in the taller of the two. Once a line was taken that way, the value stays in the cell.
+  const inCell = (l: LayoutLine): boolean => right(l) <= right(last) + last.box.height * 0.5;
+  // Taken further down only flush with the value's start (known to a character or so from the label's length) and
+  // read with confidence (never a watermark's piece).
+  const flushInCell = (l: LayoutLine): boolean =>
+    inCell(l) && Math.abs(l.box.x - column.start) < last.box.height * 1.5 && l.confidence >= 0.9;
+  let narrow = false;
   for (;;) {
     const bottom = current.box.y + current.box.height;
     const h = Math.max(current.box.height, layout.medianLineHeight * 0.8);
@@ -178,7 +187,8 @@ export function continuationLines(
           l !== current &&
           l.half === last.half &&
           l.box.y >= bottom - h * 0.35 &&
-          l.box.y <= bottom + h * 0.9 &&
+          (l.box.y <= bottom + h * 0.9 || (flushInCell(l) && l.box.y <= bottom + Math.max(h, sameType(l, current) ? l.box.height : 0) * 0.9)) &&
+          (!narrow || inCell(l)) &&
           l.box.x >= column.min - h * 0.5 &&
           (l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) || alignedUnder(l, current, h)) &&
           sameType(l, last),
@@ -213,6 +223,7 @@ export function continuationLines(
       next.leading === '';
     if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next };
     if (lines.length >= maxLines) return { lines, more: true };
+    if (next.box.y > bottom + h * 0.9) narrow = true;
     lines.push(next);
     // A label after the line's first text (`603室；经营范围…`): the value ends there, what follows is that label's.
     if (next.hits.length > 0) return { lines, more: false };

@@ -16,6 +16,7 @@ import {
 } from './continuation.js';
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
+import { opensStampRemark } from './stamped-words.js';
 import type { Reading, ValueReader } from './value-readers.js';
 
 export interface SearchOptions {
@@ -442,12 +443,30 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
     /[\p{L}\p{N}]/u.test(first.leading) &&
     !inSealRing(layout, first) &&
     !onArc(first) &&
+    // A checker's stamp spread at the margin (`已` `核` `验` `）`) is no value's end (stamped-words.ts).
+    !opensStampRemark(rowTextFrom(layout, first, h)) &&
     // A date or a long number alone ends a value that runs on; it is the whole value of a label that ends its line.
     (wholeValue || (!/\d{15}/.test(first.leading) && !wholeDate(first.leading))) &&
     // A scan's boxes vary in height by a third or more between lines of one type size (`…8幢13层` 32 px, `2601室` 43).
     ratio > 0.7 &&
     ratio < 1.5;
   return runsOn ? first : undefined;
+}
+
+/** The text of `first` and the boxes after it on its row (up to three, each within four heights of the one before). */
+function rowTextFrom(layout: PageLayout, first: LayoutLine, h: number): string {
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  const after = layout.lines
+    .filter((l) => l !== first && l.half === first.half && l.box.x > first.box.x && Math.abs(cy(l) - cy(first)) < h * 0.5)
+    .sort((a, b) => a.box.x - b.box.x);
+  let text = first.flat;
+  let end = first.box.x + first.box.width;
+  for (const l of after.slice(0, 3)) {
+    if (l.box.x - end > h * 4) break;
+    text += l.flat;
+    end = l.box.x + l.box.width;
+  }
+  return text;
 }
 
 /**

@@ -127,6 +127,9 @@ const PRINTED_LABELS = {
     '评价单位',
     '鉴定单位',
     '培训单位',
+    // The training provider of a completion certificate (`承训机构：浙江…学校`).
+    '承训机构',
+    '承训单位',
   ],
   employer: [
     '甲方(用人单位)名称',
@@ -463,6 +466,9 @@ for (const label of FUZZY_FORMS) {
   push(FUZZY_BY_LAST, `${f.length}:${f[f.length - 1]}`, label);
 }
 
+/** How an organisation's name ends (several characters: a one-character suffix like `局` is too often a word). */
+const ORGANISATION_TAIL = /(学校|中心|公司|学院|大学|集团|协会|学会|委员会|合作社|事务所|商行|经营部|工作室)$/;
+
 /** The fuzzy forms that can match at `at`, longest first, each once. */
 function fuzzyCandidates(text: string, at: number): LabelForm[] {
   const set = new Set<LabelForm>([...(FUZZY_BY_FIRST.get(text[at]) ?? []), ...(FUZZY_BY_SECOND.get(text[at]) ?? [])]);
@@ -498,6 +504,9 @@ export function fuzzyLabelAt(text: string, at: number): { form: string; length: 
       for (let k = 0; k < n && !length; k++) if (form.slice(0, k) + form.slice(k + 1) === short) length = n - 1;
     }
     if (!length) continue;
+    // The tail of a wrapped organisation name (`培训学校` under `杭州之江职业`, one character off `培训学时`) is no
+    // misread label: a label never ends like an organisation's name.
+    if (ORGANISATION_TAIL.test(text.slice(at, at + length)) && !ORGANISATION_TAIL.test(form)) continue;
     const g = LABEL_GROUP_OF.get(form);
     if (found && group !== g) return undefined;
     // A longer match of the same group wins (forms come longest first).

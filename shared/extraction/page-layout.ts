@@ -219,6 +219,14 @@ export function findHits(text: string): LabelHit[] {
       if (!text.startsWith(label.form, i)) continue;
       const end = i + label.form.length;
       const colon = text[end] === ':';
+      const glued = hits[hits.length - 1];
+      if (GENERIC_NOUNS.has(label.form) && glued && glued.end === i && (colon || end === text.length || /\s/.test(text[end]))) {
+        // `评价机构名称` ending its box: the noun completes the label glued before it (its value is in the next box).
+        glued.end = end;
+        glued.clean = true;
+        i = end - 1;
+        break;
+      }
       if (label.weak && !atStart && !colon) continue;
       if (label.weak && !atStart && endsUnknownLabel(text, i, hits)) continue;
       const previous = hits[hits.length - 1];

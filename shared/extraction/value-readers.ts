@@ -3,6 +3,7 @@ import { validateRegistrationNumber } from './credit-code.js';
 import { parseDate } from './dates.js';
 import { parseLevel } from './levels.js';
 import { LABEL_FORMS, LABEL_PREFIXES } from './labels.js';
+import { endAtNextProseField, withoutSealCharacter, withoutStampRemark } from './stamped-words.js';
 import { CJK, trimValue, withoutSpaces } from './text.js';
 
 /** How much a value's own form proves it was read right. */
@@ -201,6 +202,9 @@ export const readOrganisationName: ValueReader = (text) => {
   // 类型 printed beside or under it, joined as if it continued the name. Keep the name; where it ends is a guess.
   const form = COMPANY_FORM_AFTER_NAME.exec(t);
   if (form) return { value: form[1], evidence: Evidence.shape, plausibility: 0.8, issues: ['organisation_name_boundary_inferred'] };
+  // One character a seal left after a whole name (`…社会保障局抄`): keep the name; where it ends is a guess.
+  const sealed = withoutSealCharacter(t);
+  if (sealed) return { value: sealed, evidence: Evidence.shape, plausibility: 0.8, issues: ['organisation_name_boundary_inferred'] };
   const suffixed = ORG_SUFFIX.test(t);
   // Four characters or fewer without an organisation suffix is a person's name, not an organisation.
   if (!suffixed && t.length <= 4) return null;
@@ -266,16 +270,23 @@ function completenessIssues(value: string): string[] {
 
 /** An occupation: free text with a trailing level remark (`(三级)`) dropped; must contain Chinese. */
 export const readOccupation: ValueReader = (text) => {
-  const t = withoutSpaces(trimValue(text))
+  // Words stamped or printed right after it (`(盖章)`, `，认定等级…`) are no part of it (stamped-words.ts).
+  const stamped = withoutStampRemark(endAtNextProseField(withoutSpaces(trimValue(text))));
+  const t = stamped.text
     .replace(/[(（]?(一|二|三|四|五)级[)）]?$/, '')
     .replace(/^[(（](.*)[)）]$/, '$1');
   if (t.length < 2 || !new RegExp(`^[${CJK}]`).test(t) || /\d{4}|证书|证$/.test(t)) return null;
   const issues = completenessIssues(t);
   if (LABEL_NOUN_END.test(t) || endsWithLabel(t)) issues.push(VALUE_ENDS_LIKE_LABEL);
+  // A remark the stamp cut (`(已核`) is a bracket left open: the stamp may hide more of the value.
+  if (stamped.cut) issues.push(VALUE_BRACKET_UNCLOSED);
   return { ...ok(t, t.length <= 12 ? 1 : 0.8), issues };
 };
 
 const ID_TOKEN = /[0-9A-Za-z|]{15,20}/g;
+
+/** Issue on an ID number read out of a longer token (a character glued before or after it): the cut is a guess. */
+export const ID_BOUNDARY_INFERRED = 'id_boundary_inferred';
 
 /**
  * A resident ID number anywhere in the text, corrected for look-alike letters when the checksum then passes.
@@ -292,6 +303,13 @@ export function makeIdNumberReader(today: string): ValueReader {
     // Prefer an 18-character token; ignore tokens with no digits at all (words in Latin letters).
     const token = tokens.find((t) => t.length === 18 && /\d{6}/.test(t)) ?? tokens.find((t) => /\d{10}/.test(t));
     if (!token) return null;
+    // One character glued to the number (a colon or a frame's stroke read as `7`: `证件号7421002…0379`): the one
+    // 18-character window whose checksum passes, where the boundary was a guess the clerk confirms.
+    const glued = token.length === 19 ? [token.slice(1), token.slice(0, 18)].filter((t) => readResidentId(t, { today }).valid) : [];
+    if (glued.length === 1) {
+      const inner = readResidentId(glued[0], { today });
+      return { value: inner.value, evidence: Evidence.checksum, plausibility: 1, issues: [ID_BOUNDARY_INFERRED] };
+    }
     const reading = readResidentId(token, { today });
     if (reading.valid) {
       return {
