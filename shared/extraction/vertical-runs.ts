@@ -38,10 +38,11 @@ export function withVerticalRunsJoined(lines: readonly OcrLine[]): OcrLine[] {
         (o) =>
           !used.has(o) &&
           !run.includes(o) &&
-          Math.abs(o.box.height - h) <= h * 0.15 &&
+          Math.abs(o.box.height - h) <= h * 0.1 &&
           Math.abs(o.box.width - head.box.width) <= h * 0.3 &&
           Math.abs(o.box.x - head.box.x) <= h * 0.2 &&
-          o.box.y - bottom >= -h * 0.1 &&
+          // Set apart, never overlapping: a seal's lettering, even on a straight stretch of its ring, crowds.
+          o.box.y - bottom >= 0 &&
           o.box.y - bottom <= h * 0.5,
       );
       if (!next) break;

@@ -75,6 +75,17 @@ describe('a value set one character per box down a column', () => {
     expect(withVerticalRunsJoined(ring)).toEqual(ring);
   });
 
+  it('leaves a straight stretch of a seal’s ring alone: its characters crowd into each other', () => {
+    const side: OcrLine[] = [
+      ['人', 1010, 770, 30],
+      ['省', 1008, 799, 29],
+      ['江', 1008, 826, 29],
+      ['浙', 1010, 852, 30],
+      ['市', 1010, 880, 30],
+    ].map(([text, x, y, s]) => ({ text: String(text), confidence: 1, box: { x: Number(x), y: Number(y), width: Number(s), height: Number(s) } }));
+    expect(withVerticalRunsJoined(side)).toEqual(side);
+  });
+
   it('leaves a table column of one-character cells alone: rows have padding between them', () => {
     const cells: OcrLine[] = ['男', '女', '男', '男', '女'].map((text, i) => ({ text, confidence: 1, box: { x: 900, y: 700 + i * 64, width: 28, height: 28 } }));
     expect(withVerticalRunsJoined(cells)).toEqual(cells);
