@@ -1,6 +1,7 @@
 import type { Box } from '../documents/index.js';
 import type { OcrPage } from '../documents/ocr-page.js';
 import { withoutCutFiller } from './cut-filler.js';
+import { withSpreadLabelHeadsCut } from './spread-label-heads.js';
 import { withVerticalRunsJoined } from './vertical-runs.js';
 import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
@@ -646,7 +647,7 @@ const MIN_WATERMARK_SLOPE = 0.25;
  */
 export function buildPageLayout(page: OcrPage): PageLayout {
   const bodyHeight = median(page.lines.map((l) => l.box.height)) || 20;
-  const lines: LayoutLine[] = withoutCutFiller(withVerticalRunsJoined(page.lines))
+  const lines: LayoutLine[] = withoutCutFiller(withSpreadLabelHeadsCut(withVerticalRunsJoined(page.lines)))
     // Seal lettering read as a line (`业务专用章`, `合同专用章`) belongs to no field, nor does a diagonal watermark.
     .filter(
       (line) =>

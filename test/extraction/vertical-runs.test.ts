@@ -87,7 +87,11 @@ describe('a value set one character per box down a column', () => {
   });
 
   it('leaves a table column of one-character cells alone: rows have padding between them', () => {
-    const cells: OcrLine[] = ['男', '女', '男', '男', '女'].map((text, i) => ({ text, confidence: 1, box: { x: 900, y: 700 + i * 64, width: 28, height: 28 } }));
+    const cells: OcrLine[] = ['男', '女', '男', '男', '女'].map((text, i) => ({
+      text,
+      confidence: 1,
+      box: { x: 900, y: 700 + i * 64, width: 28, height: 28 },
+    }));
     expect(withVerticalRunsJoined(cells)).toEqual(cells);
   });
 
