@@ -1,6 +1,7 @@
 import type { Box } from '../documents/index.js';
 import type { OcrPage } from '../documents/ocr-page.js';
 import { withoutCutFiller } from './cut-filler.js';
+import { withBracketLabelsClosed } from './bracket-labels.js';
 import { withSpreadLabelHeadsCut } from './spread-label-heads.js';
 import { withVerticalRunsJoined } from './vertical-runs.js';
 import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
@@ -658,7 +659,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         !isSpeck(line),
     )
     .map((line, index) => {
-      const text = normaliseText(normaliseText(underlinesAsSpaces(line.text)).replace(OVERPRINT, ' '));
+      const text = withBracketLabelsClosed(normaliseText(normaliseText(underlinesAsSpaces(line.text)).replace(OVERPRINT, ' ')));
       const hits = findHits(text);
       if (hits.length === 0) {
         const glossed = labelFromGloss(text);
