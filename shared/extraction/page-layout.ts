@@ -1,6 +1,9 @@
 import type { Box } from '../documents/index.js';
 import type { OcrPage } from '../documents/ocr-page.js';
 import { withoutCutFiller } from './cut-filler.js';
+import { withBracketLabelsClosed } from './bracket-labels.js';
+import { withSpreadLabelHeadsCut } from './spread-label-heads.js';
+import { withVerticalRunsJoined } from './vertical-runs.js';
 import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
 import { joinLabelsAcrossWraps } from './label-wraps.js';
@@ -653,7 +656,7 @@ const MIN_WATERMARK_SLOPE = 0.25;
  */
 export function buildPageLayout(page: OcrPage): PageLayout {
   const bodyHeight = median(page.lines.map((l) => l.box.height)) || 20;
-  const lines: LayoutLine[] = withoutCutFiller(page.lines)
+  const lines: LayoutLine[] = withoutCutFiller(withSpreadLabelHeadsCut(withVerticalRunsJoined(page.lines)))
     // Seal lettering read as a line (`业务专用章`, `合同专用章`) belongs to no field, nor does a diagonal watermark.
     .filter(
       (line) =>
@@ -664,7 +667,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         !isSpeck(line),
     )
     .map((line, index) => {
-      const text = normaliseText(normaliseText(underlinesAsSpaces(line.text)).replace(OVERPRINT, ' '));
+      const text = withBracketLabelsClosed(normaliseText(normaliseText(underlinesAsSpaces(line.text)).replace(OVERPRINT, ' ')));
       const hits = findHits(text);
       if (hits.length === 0) {
         const glossed = labelFromGloss(text);

@@ -3,6 +3,7 @@ import { LabelMatch } from './confidence.js';
 import { LABELS } from './labels.js';
 import { allLines, fieldFromLine, idNumberField, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
 import { findMonths, monthsBetween } from './dates.js';
+import { currentSpan } from './current-span.js';
 import { chooseCandidate, findLabelledCandidates } from './field-search.js';
 import type { LayoutLine } from './page-layout.js';
 import { Evidence, readEmployerName, readPersonName } from './value-readers.js';
@@ -165,8 +166,10 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   const inconsistent = spanRows.some((r) => !r.monthsConsistent);
   const sum = spans.reduce((total, s) => total + (s.months ?? 0), 0);
   const first = spans.reduce((a, b) => (b.from < a.from ? b : a));
-  const last = spans.reduce((a, b) => (b.to > a.to ? b : a));
-  const lastRow = spanRows[spans.indexOf(last)];
+  // The current row from the table's own evidence (rows come in any order; see current-span.ts).
+  const current = currentSpan(spanRows);
+  const lastRow = spanRows[current.index];
+  const last = lastRow.span;
   const firstRow = spanRows[spans.indexOf(first)];
 
   // Every printed form of the total: a label missing here would silently skip the cross-check.
@@ -222,6 +225,7 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   const labelledEmployer = chooseCandidate(
     findLabelledCandidates(ctx.layouts, ['当前参保单位', '参保单位', '工作单位'], readEmployerName).filter((c) => c.labelMatch === LabelMatch.inline),
   );
+  if (fields.employerName && current.ambiguous) fields.employerName.issues = [...(fields.employerName.issues ?? []), 'current_row_conflict'];
   if (fields.employerName && rowsAfterLast) fields.employerName.issues = [...(fields.employerName.issues ?? []), 'span_row_unreadable'];
   if (fields.employerName && totalDisagrees) fields.employerName.issues = [...(fields.employerName.issues ?? []), 'total_months_mismatch_spans'];
   if (fields.employerName && labelledEmployer && labelledEmployer.value !== fields.employerName.value) {

@@ -69,6 +69,20 @@ describe('the data factory', () => {
     expect(fields.employerName).toBe(data.spans[data.spans.length - 1].employer);
   });
 
+  it('draws social-insurance spans that each start before they end, in order, however long the earlier ones run', () => {
+    const rng = new Rng(307);
+    const key = (d: { year: number; month: number }) => d.year * 12 + d.month;
+    for (let n = 0; n < 400; n++) {
+      const data = makeDocumentData('social_insurance_record', rng, makeSubmissionContext(rng));
+      if (data.kind !== 'social_insurance_record') throw new Error('kind');
+      for (const [i, s] of data.spans.entries()) {
+        expect(key(s.from)).toBeLessThanOrEqual(key(s.to));
+        if (i > 0) expect(key(s.from)).toBeGreaterThan(key(data.spans[i - 1].to));
+      }
+      expect(truthFields(data).monthsPaid).toBeGreaterThan(0);
+    }
+  });
+
   it('prints dates and months in the styles documents use', () => {
     const d = { year: 2021, month: 6, day: 18 };
     expect(formatDate(d, 'cn_padded')).toBe('2021年06月18日');

@@ -283,6 +283,18 @@ export function makeDocumentData(kind: DocumentKind, rng: Rng, context: Submissi
         // A gap of one to five months between employers: months are counted from spans, not from first to last.
         from = addMonths(to, rng.int(2, 6));
       }
+      // The last span ends on a fixed month: long earlier spans could push its start past its end (an impossible row,
+      // a negative month count in the truth). Move every earlier date back so the last span holds six months; the
+      // random draws stay the same, so records that were valid are unchanged.
+      const current = spans[count - 1];
+      const overrun = (current.from.year - current.to.year) * 12 + current.from.month - current.to.month;
+      if (overrun > 0) {
+        const back = overrun + 5;
+        for (const [i, s] of spans.entries()) {
+          s.from = addMonths(s.from, -back);
+          if (i < count - 1) s.to = addMonths(s.to, -back);
+        }
+      }
       return { kind, person, spans, printed: { year: 2021, month: 12, day: rng.int(1, 20) } };
     }
     case 'business_license':

@@ -1,0 +1,55 @@
+import type { OcrLine } from '../documents/ocr-page.js';
+import { LABELS_BY_FIRST_CHAR } from './labels.js';
+
+/** A value's box ending in a spread gap (two spaces or a full-width one) and one Chinese character. */
+const HEAD_AFTER_GAP = /^(.*?\S)(?:[ \t]{2,}|\u3000+|[ \t]*\u3000[ \t\u3000]*)([\u3400-\u9fff])$/u;
+
+const units = (text: string) => [...text].reduce((n, ch) => n + (/[\u3400-\u9fff\u3000\uff00-\uffef]/u.test(ch) ? 1 : 0.5), 0);
+const flat = (text: string) => text.replace(/[\s\u3000]/gu, '');
+
+/**
+ * The page's lines with a spread label's first character cut from the value before it: a text layer sets a row
+ * `职业(工种)名称企业人力资源管理师　　等` | `级` | `国家职业资格二级`, the justified label `等　　　级` starting in the
+ * occupation's box after a wide gap. When a box ends with a gap and one character, and the next box on its row
+ * (within twelve heights: a spread label's reach) goes on with the rest of a label that character starts (`级` for
+ * `等级`), the character is the label's: it gets a box of its own where it stood, and the value's box ends before the
+ * gap. Without the gap the character is read as part of the value (`…管理师等`).
+ *
+ * @example
+ * withSpreadLabelHeadsCut([{ text: '…管理师　　等', … }, { text: '级', … }]); // [{ text: '…管理师' }, { text: '等' }, { text: '级' }]
+ */
+export function withSpreadLabelHeadsCut(lines: readonly OcrLine[]): OcrLine[] {
+  const out: OcrLine[] = [];
+  for (const line of lines) {
+    const m = HEAD_AFTER_GAP.exec(line.text);
+    const split = m ? cut(line, m[1], m[2], lines) : undefined;
+    if (split) out.push(...split);
+    else out.push(line);
+  }
+  return out;
+}
+
+function cut(line: OcrLine, value: string, head: string, lines: readonly OcrLine[]): OcrLine[] | undefined {
+  const h = line.box.height;
+  const end = line.box.x + line.box.width;
+  const centre = line.box.y + h / 2;
+  const next = lines
+    .filter(
+      (o) =>
+        o !== line && Math.abs(o.box.y + o.box.height / 2 - centre) < Math.min(h, o.box.height) * 0.5 && o.box.x >= end - h * 0.3 && o.box.x - end < h * 12,
+    )
+    .sort((a, b) => a.box.x - b.box.x)[0];
+  if (!next) return undefined;
+  const rest = flat(next.text);
+  const label = (LABELS_BY_FIRST_CHAR.get(head) ?? []).find((l) => {
+    const tail = l.form.slice(1);
+    return tail.length > 0 && rest.length > 0 && (rest.startsWith(tail) || tail.startsWith(rest));
+  });
+  if (!label) return undefined;
+  const em = line.box.width / Math.max(1, units(line.text));
+  const valueWidth = Math.max(em, units(value) * em);
+  return [
+    { text: value, confidence: line.confidence, box: { ...line.box, width: valueWidth } },
+    { text: head, confidence: line.confidence, box: { x: end - em, y: line.box.y, width: em, height: h } },
+  ];
+}

@@ -1,0 +1,71 @@
+import type { OcrLine } from '../documents/ocr-page.js';
+
+/** One character of a vertical run: a Chinese character (〇 included) alone in its box. */
+const ONE_CHARACTER = /^[\p{Script=Han}〇]$/u;
+/** Fewer characters than this stacked in a column are more likely a seal's ring or a short vertical label. */
+const MIN_RUN = 4;
+
+const overlapsRow = (a: OcrLine, b: OcrLine) => a.box.y < b.box.y + b.box.height && b.box.y < a.box.y + a.box.height;
+const horizontalGap = (a: OcrLine, b: OcrLine) => Math.max(a.box.x - (b.box.x + b.box.width), b.box.x - (a.box.x + a.box.width), 0);
+
+/**
+ * The page's lines with each value set one character per box down a column (a narrow cell: `杭` | `州` | `市` … one
+ * under another, beside or under its label) joined into one line. The characters must be alone in their boxes, of one
+ * size, flush on one column, stacked with less than half a character's gap between them, and most of them alone on
+ * their row: a seal's ring curves, a table column of one-character cells (性别, 序号) has a row's padding between
+ * them, the first characters of spread labels one under another each have their label's rest beside them (text of
+ * body size counts, not a watermark's page-wide box). The joined line is laid flat: one character high, centred on
+ * the run (a value in a tall cell sits centred on its label's row), as wide as its characters set side by side (the
+ * reader places a value's start by its characters' count); its confidence is the weakest character's.
+ *
+ * @example
+ * withVerticalRunsJoined([{ text: '杭', … }, { text: '州', … }, { text: '西', … }, { text: '湖', … }]); // [{ text: '杭州西湖', … }]
+ */
+export function withVerticalRunsJoined(lines: readonly OcrLine[]): OcrLine[] {
+  const single = lines.filter((l) => ONE_CHARACTER.test(l.text.trim()));
+  if (single.length < MIN_RUN) return [...lines];
+  const byTop = [...single].sort((a, b) => a.box.y - b.box.y);
+  const used = new Set<OcrLine>();
+  const joined = new Map<OcrLine, OcrLine>();
+  for (const head of byTop) {
+    if (used.has(head)) continue;
+    const h = head.box.height;
+    const run = [head];
+    for (;;) {
+      const prev = run[run.length - 1];
+      const bottom = prev.box.y + prev.box.height;
+      const next = byTop.find(
+        (o) =>
+          !used.has(o) &&
+          !run.includes(o) &&
+          Math.abs(o.box.height - h) <= h * 0.1 &&
+          Math.abs(o.box.width - head.box.width) <= h * 0.3 &&
+          Math.abs(o.box.x - head.box.x) <= h * 0.2 &&
+          // Set apart, never overlapping: a seal's lettering, even on a straight stretch of its ring, crowds.
+          o.box.y - bottom >= 0 &&
+          o.box.y - bottom <= h * 0.5,
+      );
+      if (!next) break;
+      run.push(next);
+    }
+    if (run.length < MIN_RUN) continue;
+    // Evenly stacked: a column of characters has one pitch (two runs of one column meeting would not).
+    const pitches = run.slice(1).map((l, i) => l.box.y - run[i].box.y);
+    if (Math.max(...pitches) - Math.min(...pitches) > h * 0.4) continue;
+    // Most characters of a column stand alone on their row; the first characters of spread labels (`用　工　单　位：`,
+    // `信　用　代　码：` … one under another) each have the rest of their label beside them.
+    const alone = run.filter((c) => !lines.some((o) => !run.includes(o) && o.box.height < h * 2 && overlapsRow(o, c) && horizontalGap(o, c) < h * 3)).length;
+    if (alone * 2 < run.length) continue;
+    for (const l of run) used.add(l);
+    const top = run[0].box.y;
+    const end = run[run.length - 1].box.y + run[run.length - 1].box.height;
+    const centre = (top + end) / 2;
+    joined.set(run[0], {
+      text: run.map((l) => l.text.trim()).join(''),
+      confidence: Math.min(...run.map((l) => l.confidence)),
+      box: { x: Math.min(...run.map((l) => l.box.x)), y: Math.round(centre - h / 2), width: h * run.length, height: h },
+    });
+  }
+  if (joined.size === 0) return [...lines];
+  return lines.flatMap((l) => (joined.has(l) ? [joined.get(l)!] : used.has(l) ? [] : [l]));
+}

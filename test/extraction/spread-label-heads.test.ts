@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import { withSpreadLabelHeadsCut } from '../../shared/extraction/spread-label-heads.js';
+import type { OcrLine } from '../../shared/ocr/index.js';
+import { textLayerPage as page, type Line } from './support/text-lines.js';
+
+// Issue 12 (digital; a new seed-313 sample): a justified label `等　　　级` whose first character the text layer puts
+// in the box of the value before it, after a wide gap: `职业(工种)名称…师　　等` | `级` | `国家职业资格二级`. The
+// occupation was read `…师等`, unflagged. Constructed text-layer lines with values of their own.
+
+const TODAY = '2026-12-04';
+
+const certificate = (occupationBox: string, width: number): Line[] => [
+  ['中华人民共和国职业资格证书', 210, 150, 1216, 78],
+  ['申请人姓名', 165, 339, 200, 33],
+  ['孙明哲', 440, 339, 143, 33],
+  ['，性', 658, 339, 88, 33],
+  ['别', 879, 339, 33, 33],
+  ['女', 1003, 339, 33, 33],
+  ['，身份证件号码', 1127, 339, 361, 33],
+  ['330106199203150425', 226, 417, 333, 36],
+  ['。', 620, 417, 33, 33],
+  [occupationBox, 165, 525, width, 36],
+  ['级', 1042, 525, 33, 33],
+  ['国家职业资格三级', 1146, 525, 272, 33],
+  ['证', 165, 602, 33, 33],
+  ['书', 282, 602, 33, 33],
+  ['号', 399, 602, 33, 33],
+  ['1633010600451287', 501, 602, 296, 36],
+  ['。', 867, 602, 33, 33],
+  ['认定机构：浙江省人力资源和社会保障厅', 888, 796, 600, 33],
+  ['2019年06月12日', 1064, 856, 248, 36],
+];
+
+const line = (text: string, x: number, width: number): OcrLine => ({ text, confidence: 1, box: { x, y: 525, width, height: 33 } });
+
+describe('a spread label’s first character at the end of the value before it', () => {
+  it('reads the occupation without the level label’s first character', () => {
+    const doc = extractDocuments([page(certificate('职业(工种)名称健康管理师　　等', 544))], { today: TODAY })[0];
+    expect(doc.fields.occupation.value).toBe('健康管理师');
+    expect(doc.fields.level.value).toBe(3);
+  });
+
+  it('gives the character a box of its own where it stood and ends the value before the gap', () => {
+    const out = withSpreadLabelHeadsCut([line('职业(工种)名称健康管理师　　等', 165, 544), line('级', 1042, 33)]);
+    expect(out.map((l) => l.text)).toEqual(['职业(工种)名称健康管理师', '等', '级']);
+    expect(out[1].box.x + out[1].box.width).toBeCloseTo(165 + 544, 0);
+    expect(out[0].box.x + out[0].box.width).toBeLessThan(out[1].box.x);
+  });
+
+  it('keeps a last character that starts no label the next box goes on with', () => {
+    const lines = [line('职业(工种)名称健康管理师　　等', 165, 544), line('国家职业资格三级', 1042, 272)];
+    expect(withSpreadLabelHeadsCut(lines)).toEqual(lines);
+  });
+
+  it('keeps a last character set without a gap (a value that ends in it)', () => {
+    const lines = [line('职业(工种)名称健康管理师等', 165, 478), line('级', 1042, 33)];
+    expect(withSpreadLabelHeadsCut(lines)).toEqual(lines);
+  });
+
+  it('keeps the character when the box after it is beyond a spread label’s reach', () => {
+    const lines = [line('职业(工种)名称健康管理师　　等', 165, 544), line('级', 165 + 544 + 33 * 13, 33)];
+    expect(withSpreadLabelHeadsCut(lines)).toEqual(lines);
+  });
+});

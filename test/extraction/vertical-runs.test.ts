@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import { withVerticalRunsJoined } from '../../shared/extraction/vertical-runs.js';
+import type { OcrLine } from '../../shared/ocr/index.js';
+import { textLayerPage as page, type Line } from './support/text-lines.js';
+
+// Issue 12 (digital): a value set one character per box down a column, as a narrow cell wraps it: `杭` | `州` | `市` …
+// one under another beside its label, the run centred on the label's row. Constructed text-layer lines with values of
+// their own.
+
+const TODAY = '2026-12-04';
+const LANDSCAPE = { width: 2339, height: 1653 };
+
+/** One character a box down the column at x, centred on the row whose centre is `centreY`. */
+function column(text: string, x: number, centreY: number, size = 21, pitch = 28): Line[] {
+  const chars = [...text];
+  const top = Math.round(centreY - ((chars.length - 1) * pitch + size) / 2);
+  return chars.map((ch, i) => [ch, x, top + i * pitch, size, size]);
+}
+
+const licence = (name: string, date: string): Line[] => [
+  ['注册号', 197, 176, 96, 32],
+  ['330105600123456', 197, 228, 290, 32],
+  ['营业执照', 963, 179, 383, 74],
+  ['（副　本）', 1118, 267, 103, 21],
+  ['企业名称:', 122, 548, 88, 21],
+  ['Name', 147, 573, 39, 16],
+  ...column(name, 259, 558),
+  ['经　营　者:', 313, 548, 109, 21],
+  ['Operator', 338, 573, 59, 16],
+  ['李建国', 455, 557, 62, 21],
+  ['组成形式:', 323, 848, 88, 21],
+  ['家庭经营', 455, 857, 83, 21],
+  ['注册日期:', 122, 1090, 88, 21],
+  ['Date of Registration', 102, 1117, 128, 16],
+  ...column(date, 259, 1100),
+  ['经营场所:', 323, 1090, 88, 21],
+  ['杭州市拱墅区湖墅南路88号', 455, 1099, 250, 21],
+];
+
+describe('a value set one character per box down a column', () => {
+  it('reads a licence name and date written down a narrow cell beside their labels', () => {
+    const doc = extractDocuments([page(licence('杭州市拱墅区宏达五金经营部', '二〇一八年七月十六日'), LANDSCAPE)], { today: TODAY })[0];
+    expect(doc.fields.companyName.value).toBe('杭州市拱墅区宏达五金经营部');
+    expect(doc.fields.establishedDate.value).toBe('2018-07-16');
+    expect(doc.fields.legalRepresentative.value).toBe('李建国');
+  });
+
+  it('joins the column into one line laid flat on the run’s middle, keeping the weakest confidence', () => {
+    const lines: OcrLine[] = column('宏达五金经营部', 259, 558).map(([text, x, y, width, height], i) => ({
+      text,
+      confidence: i === 3 ? 0.7 : 0.99,
+      box: { x, y, width, height },
+    }));
+    const joined = withVerticalRunsJoined(lines);
+    expect(joined).toHaveLength(1);
+    expect(joined[0].text).toBe('宏达五金经营部');
+    expect(joined[0].confidence).toBe(0.7);
+    expect(joined[0].box.y + joined[0].box.height / 2).toBeCloseTo(558, -1);
+    expect(joined[0].box.width).toBe(21 * 7);
+  });
+
+  it('leaves a seal’s ring alone: its characters curve off any one column', () => {
+    const ring: OcrLine[] = [
+      ['杭', 2074, 1484, 25],
+      ['州', 2082, 1464, 27],
+      ['市', 2096, 1448, 27],
+      ['西', 2115, 1437, 26],
+      ['湖', 2137, 1432, 22],
+      ['区', 2159, 1432, 21],
+      ['管', 2231, 1499, 22],
+      ['理', 2232, 1520, 21],
+      ['局', 2225, 1539, 25],
+    ].map(([text, x, y, s]) => ({ text: String(text), confidence: 1, box: { x: Number(x), y: Number(y), width: Number(s), height: Number(s) } }));
+    expect(withVerticalRunsJoined(ring)).toEqual(ring);
+  });
+
+  it('leaves a straight stretch of a seal’s ring alone: its characters crowd into each other', () => {
+    const side: OcrLine[] = [
+      ['人', 1010, 770, 30],
+      ['省', 1008, 799, 29],
+      ['江', 1008, 826, 29],
+      ['浙', 1010, 852, 30],
+      ['市', 1010, 880, 30],
+    ].map(([text, x, y, s]) => ({ text: String(text), confidence: 1, box: { x: Number(x), y: Number(y), width: Number(s), height: Number(s) } }));
+    expect(withVerticalRunsJoined(side)).toEqual(side);
+  });
+
+  it('leaves a table column of one-character cells alone: rows have padding between them', () => {
+    const cells: OcrLine[] = ['男', '女', '男', '男', '女'].map((text, i) => ({
+      text,
+      confidence: 1,
+      box: { x: 900, y: 700 + i * 64, width: 28, height: 28 },
+    }));
+    expect(withVerticalRunsJoined(cells)).toEqual(cells);
+  });
+
+  it('leaves the first characters of spread labels alone, one under another, each with its label’s rest beside it', () => {
+    // `用　工　单　位：` / `信　用　代　码：` / `地　　　址：` / `联　系　电　话：` on a scan: the first characters make a
+    // column with less than a character's gap between rows.
+    const rows: Array<[string, string]> = [
+      ['用', '工'],
+      ['信', '用'],
+      ['地', '址：'],
+      ['联', '系'],
+      ['开', '户'],
+    ];
+    const lines: OcrLine[] = rows.flatMap(([first, next], i) => [
+      { text: first, confidence: 1, box: { x: 114, y: 392 + i * 66, width: 46, height: 46 } },
+      { text: next, confidence: 1, box: { x: 255, y: 395 + i * 66, width: 44, height: 44 } },
+    ]);
+    expect(withVerticalRunsJoined(lines)).toEqual(lines);
+  });
+
+  it('leaves three stacked characters alone (a short vertical label, not a value)', () => {
+    const short: OcrLine[] = ['备', '注', '栏'].map((text, i) => ({ text, confidence: 1, box: { x: 100, y: 700 + i * 28, width: 21, height: 21 } }));
+    expect(withVerticalRunsJoined(short)).toEqual(short);
+  });
+});
