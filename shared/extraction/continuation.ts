@@ -175,8 +175,7 @@ export function continuationLines(
   const inCell = (l: LayoutLine): boolean => right(l) <= right(last) + last.box.height * 0.5;
   // Taken further down only flush with the value's start (known to a character or so from the label's length) and
   // read with confidence (never a watermark's piece).
-  const flushInCell = (l: LayoutLine): boolean =>
-    inCell(l) && Math.abs(l.box.x - column.start) < last.box.height * 1.5 && l.confidence >= 0.9;
+  const flushInCell = (l: LayoutLine): boolean => inCell(l) && Math.abs(l.box.x - column.start) < last.box.height * 1.5 && l.confidence >= 0.9;
   let narrow = false;
   for (;;) {
     const bottom = current.box.y + current.box.height;

@@ -12,9 +12,7 @@ const REMARK_WORDS = ['盖章', '签章', '公章', '印章', '签字', '签名'
 const WHOLE_REMARK = new RegExp(`\\s*[(（]\\s*(?:${REMARK_WORDS.join('|')})\\s*[)）]\\s*$`);
 
 /** A remark cut at the end, its bracket opened and not closed: `(盖`, `（已核`, `(签字`. */
-const CUT_REMARK = new RegExp(
-  `\\s*[(（]\\s*(?:${[...new Set(REMARK_WORDS.flatMap((w) => [...w].map((_, k) => w.slice(0, k + 1))))].join('|')})\\s*$`,
-);
+const CUT_REMARK = new RegExp(`\\s*[(（]\\s*(?:${[...new Set(REMARK_WORDS.flatMap((w) => [...w].map((_, k) => w.slice(0, k + 1))))].join('|')})\\s*$`);
 
 /**
  * The value with a stamp's remark after it dropped. A whole remark (`(盖章)`) is printed text set apart from the

@@ -272,9 +272,7 @@ function completenessIssues(value: string): string[] {
 export const readOccupation: ValueReader = (text) => {
   // Words stamped or printed right after it (`(盖章)`, `，认定等级…`) are no part of it (stamped-words.ts).
   const stamped = withoutStampRemark(endAtNextProseField(withoutSpaces(trimValue(text))));
-  const t = stamped.text
-    .replace(/[(（]?(一|二|三|四|五)级[)）]?$/, '')
-    .replace(/^[(（](.*)[)）]$/, '$1');
+  const t = stamped.text.replace(/[(（]?(一|二|三|四|五)级[)）]?$/, '').replace(/^[(（](.*)[)）]$/, '$1');
   if (t.length < 2 || !new RegExp(`^[${CJK}]`).test(t) || /\d{4}|证书|证$/.test(t)) return null;
   const issues = completenessIssues(t);
   if (LABEL_NOUN_END.test(t) || endsWithLabel(t)) issues.push(VALUE_ENDS_LIKE_LABEL);

@@ -3,7 +3,13 @@ import { continuationLines } from '../../shared/extraction/continuation.js';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { buildPageLayout, findHits } from '../../shared/extraction/page-layout.js';
 import { endAtNextProseField, opensStampRemark, withoutSealCharacter, withoutStampRemark } from '../../shared/extraction/stamped-words.js';
-import { ID_BOUNDARY_INFERRED, makeIdNumberReader, readOccupation, readOrganisationName, VALUE_BRACKET_UNCLOSED } from '../../shared/extraction/value-readers.js';
+import {
+  ID_BOUNDARY_INFERRED,
+  makeIdNumberReader,
+  readOccupation,
+  readOrganisationName,
+  VALUE_BRACKET_UNCLOSED,
+} from '../../shared/extraction/value-readers.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { residentId } from './support/documents.js';
 import type { Line } from './support/text-lines.js';
