@@ -1,0 +1,49 @@
+/**
+ * Dev-only: CPU ms per page of the engine with and without one page step, on the image files given, alternating which
+ * reads first so load on the machine falls on both alike. Files whose name holds the step's mark are totalled apart
+ * from the rest (the pages the step is for, and the pages it must leave alone).
+ *
+ *   nice -n 10 node --openssl-legacy-provider --import tsx bench/ocr-setting-ab.ts bends /work/evalsets/procedural-photo12-curl/*curl-01.jpg …
+ *   nice -n 10 node --openssl-legacy-provider --import tsx bench/ocr-setting-ab.ts photo-watermark /tmp/wm-curl-05.jpg …
+ *
+ * `bends`: following bent lines (`detection.followBends`), files marked by `curl` in their name; `photo-watermark`:
+ * looking for a watermark on a photo's flattened page (`photoOverprint`), files marked by a name starting with `wm`.
+ */
+import { readFile } from 'node:fs/promises';
+import { createPaddleOcrEngine, type PaddleOcrEngineOptions } from '../shared/ocr/index.js';
+
+const STEPS: Record<string, { off: PaddleOcrEngineOptions; marked: (name: string) => boolean; label: string }> = {
+  bends: { off: { detection: { followBends: false } }, marked: (name) => name.includes('curl'), label: 'curled pages' },
+  'photo-watermark': { off: { photoOverprint: false }, marked: (name) => name.startsWith('wm'), label: 'watermarked photos' },
+};
+
+const [stepName, ...files] = process.argv.slice(2).filter((a) => a !== '--');
+const step = STEPS[stepName ?? ''];
+if (!step) throw new Error(`first argument: one of ${Object.keys(STEPS).join(', ')}`);
+const engines = { without: createPaddleOcrEngine(step.off), with: createPaddleOcrEngine() };
+await engines.with.warmUp();
+const cpu = new Map<string, { with: number; without: number }>();
+for (const [k, file] of files.entries()) {
+  const bytes = new Uint8Array(await readFile(file));
+  const order = k % 2 === 0 ? (['without', 'with'] as const) : (['with', 'without'] as const);
+  const used = { with: 0, without: 0 };
+  for (const which of order) {
+    const usage = process.cpuUsage();
+    await engines[which].recognize({ bytes, pageNumber: 1 });
+    const spent = process.cpuUsage(usage);
+    used[which] = (spent.user + spent.system) / 1000;
+  }
+  cpu.set(file, used);
+  console.log(`${file.split('/').pop()}: ${Math.round(used.without)} → ${Math.round(used.with)} CPU ms`);
+}
+for (const [label, marked] of [
+  [step.label, true],
+  ['other pages', false],
+] as const) {
+  const picked = [...cpu.entries()].filter(([file]) => step.marked(file.split('/').pop()!) === marked).map(([, used]) => used);
+  if (picked.length === 0) continue;
+  const total = (which: 'with' | 'without') => picked.reduce((sum, used) => sum + used[which], 0);
+  console.log(
+    `${label} (${picked.length}): ${Math.round(total('without'))} → ${Math.round(total('with'))} CPU ms, ratio ${(total('with') / total('without')).toFixed(3)}`,
+  );
+}
