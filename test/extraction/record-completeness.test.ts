@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
-import { person } from './support/documents.js';
-import { PageBuilder } from './support/page-builder.js';
+import { insuranceRecordPage, type RecordRow } from './support/insurance-record.js';
 
 // A social-insurance record's totals are sums over the rows read: when nothing shows every row was read, the
 // figures go to the clerk (issue 12: completeness; rows whose order means nothing).
 
 const readOne = (page: OcrPage) => extractDocuments([page], { today: '2026-11-27' })[0];
 
-function record(rows: Array<[string, string, string]>, total?: string): OcrPage {
-  const b = new PageBuilder()
-    .title('杭州市社会保险参保缴费证明')
-    .row([
-      [150, `姓名：${person.name}`],
-      [800, `公民身份号码：${person.id}`],
-    ])
-    .row([
-      [150, '缴费单位'],
-      [700, '缴费起止年月'],
-      [1000, '月数'],
-    ]);
-  for (const [employer, span, months] of rows)
-    b.row([
-      [150, employer],
-      [700, span],
-      [1000, months],
-    ]);
-  if (total) b.line(total, 150);
-  return b.build();
-}
+const record = (rows: readonly RecordRow[], total?: string): OcrPage => insuranceRecordPage('杭州市社会保险参保缴费证明', rows, total);
 
 const ROWS: Array<[string, string, string]> = [
   ['杭州西溪文化创意有限公司', '2021.03-2021.10', '8'],

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
-import { person } from './support/documents.js';
-import { PageBuilder } from './support/page-builder.js';
+import { insuranceRecordPage, type RecordRow } from './support/insurance-record.js';
 
 // Issue 12, class 7: "In social-insurance records the current employer is the row that covers the last month and
 // agrees with the printed totals, not the first or last row." Row order means nothing (chronological, reversed or
@@ -10,29 +9,9 @@ import { PageBuilder } from './support/page-builder.js';
 
 const readOne = (page: OcrPage) => extractDocuments([page], { today: '2026-11-27' })[0];
 
-type Row = [employer: string, span: string, months: string];
+type Row = RecordRow;
 
-function record(rows: readonly Row[], total?: string): OcrPage {
-  const b = new PageBuilder()
-    .title('社会保险个人参保证明')
-    .row([
-      [150, `姓名：${person.name}`],
-      [800, `公民身份号码：${person.id}`],
-    ])
-    .row([
-      [150, '缴费单位'],
-      [700, '缴费起止年月'],
-      [1000, '月数'],
-    ]);
-  for (const [employer, span, months] of rows)
-    b.row([
-      [150, employer],
-      [700, span],
-      [1000, months],
-    ]);
-  if (total) b.line(total, 150);
-  return b.build();
-}
+const record = (rows: readonly RecordRow[], total?: string): OcrPage => insuranceRecordPage('社会保险个人参保证明', rows, total);
 
 const EARLY: Row = ['杭州同创建筑工程有限公司', '201610—201902', '29'];
 const MIDDLE: Row = ['杭州智联机械制造有限公司', '201906—202008', '15'];
