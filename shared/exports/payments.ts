@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CaseDocument, ReviewCase } from '../cases/review-case.js';
 import { amountStatusSchema, type AmountStatus } from '../policy/decision.js';
 import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
-import { CASE_STATUS_ZH } from '../cases/labels-zh.js';
+import { CASE_STATUS_ZH, PARAMETER_TITLES_ZH } from '../cases/labels-zh.js';
 import { addTableSheet, addTotalRow, newWorkbook, workbookBytes, type SheetColumn } from './worksheet.js';
 
 /** One payment for the finance bureau: who is paid, under which clause, how much, for which case. */
@@ -20,7 +20,7 @@ export const paymentRowSchema = z.object({
   amountStatus: amountStatusSchema,
   /** The unconfirmed parameters the amount rests on (empty when final). */
   awaitingParameters: z.array(z.string()),
-  /** `已确定`, or `待确认标准：` naming the parameters. */
+  /** `已确定`, or `待确认标准：` naming the figures by their Chinese titles. */
   amountStatusZh: z.string(),
   status: z.string(),
   statusZh: z.string(),
@@ -53,15 +53,18 @@ const COLUMNS: (SheetColumn<keyof PaymentRow> & { text?: boolean })[] = [
 ];
 
 /**
- * The amount's state as finance reads it: `已确定`, or `待确认标准：` with the parameters the amount rests on
- * (XH36 delegates some figures to other documents; the bureau confirms them, issue 17.5).
+ * The amount's state as finance reads it: `已确定`, or `待确认标准：` with the figures the amount rests on, by their
+ * Chinese titles (XH36 delegates some figures to other documents; the bureau confirms them, issue 17.5). A parameter
+ * with no title keeps its name, so nothing the amount rests on goes unnamed; the `awaitingParameters` column keeps the
+ * names for machines.
  *
  * @example
- * amountStatusZh('awaiting_confirmation', ['apprenticeship.student_monthly_allowance']); // '待确认标准：apprenticeship.student_monthly_allowance'
+ * amountStatusZh('awaiting_confirmation', ['apprenticeship.student_standard_per_year']); // '待确认标准：学生学徒补贴标准（每人每年）'
  */
 export function amountStatusZh(status: AmountStatus, parameters: readonly string[]): string {
   if (status !== 'awaiting_confirmation') return '已确定';
-  return `待确认标准：${parameters.length > 0 ? parameters.join('、') : '（未列明参数）'}`;
+  const titles = [...new Set(parameters.map((parameter) => PARAMETER_TITLES_ZH[parameter] ?? parameter))];
+  return `待确认标准：${titles.length > 0 ? titles.join('、') : '（未列明参数）'}`;
 }
 
 /**

@@ -86,25 +86,38 @@ describe('paymentsCsv', () => {
   });
 });
 
+describe('who confirmed and approved (issue 16: people by display name)', () => {
+  it('names the clerk and the supervisor by the display names kept with the case, by user id for a case confirmed before names were kept', () => {
+    const named = anApprovedCase({ confirmedByName: '王经办', approvedByName: '李审批' });
+    const older = anApprovedCase({ approvedAt: '2026-11-27T03:00:00.000Z' });
+    const rows = paymentRows([named, older], { from: '2026-11-27', to: '2026-11-27' });
+    expect(rows.map((r) => [r.caseId, r.confirmedByName, r.approvedByName])).toEqual([
+      [named.caseId, '王经办', '李审批'],
+      [older.caseId, 'clerk1', 'supervisor1'],
+    ]);
+    expect(paymentsCsv(rows).split('\r\n')[1]).toMatch(/,王经办,李审批$/);
+  });
+});
+
 describe('amount status (issue 17.5: an amount resting on an unconfirmed delegated figure)', () => {
-  it("names the parameter the amount awaits the bureau's confirmation of", () => {
+  it("names the figure the amount awaits the bureau's confirmation of by its Chinese title", () => {
     const awaiting = anApprovedCase({
       decision: aDecision({
         amountStatus: 'awaiting_confirmation',
-        unconfirmedParameters: ['apprenticeship.student_monthly_allowance'],
-        awaitingConfirmation: [{ parameter: 'apprenticeship.student_monthly_allowance', value: 2200, document: '杭州市学徒制文件', clause: '三（一）' }],
+        unconfirmedParameters: ['apprenticeship.student_standard_per_year'],
+        awaitingConfirmation: [{ parameter: 'apprenticeship.student_standard_per_year', value: 2200, document: '杭州市学徒制文件', clause: '三（一）' }],
       }),
     });
     const final = anApprovedCase({ decision: aDecision({ amountStatus: 'final' }) });
     const rows = paymentRows([awaiting, final], { from: '2026-11-27', to: '2026-11-27' });
     const rowOf = (caseId: string) => rows.find((r) => r.caseId === caseId)!;
     expect([rowOf(awaiting.caseId), rowOf(final.caseId)].map((r) => [r.amountStatus, r.amountStatusZh])).toEqual([
-      ['awaiting_confirmation', '待确认标准：apprenticeship.student_monthly_allowance'],
+      ['awaiting_confirmation', '待确认标准：学生学徒补贴标准（每人每年）'],
       ['final', '已确定'],
     ]);
-    expect(rowOf(awaiting.caseId).awaitingParameters).toEqual(['apprenticeship.student_monthly_allowance']);
+    expect(rowOf(awaiting.caseId).awaitingParameters).toEqual(['apprenticeship.student_standard_per_year']);
     const csvLines = paymentsCsv(rows).split('\r\n');
-    expect(csvLines.find((line) => line.includes(awaiting.caseId))).toContain(',待确认标准：apprenticeship.student_monthly_allowance,');
+    expect(csvLines.find((line) => line.includes(awaiting.caseId))).toContain(',待确认标准：学生学徒补贴标准（每人每年）,');
   });
 
   it('reads an older decision without amountStatus as awaiting when it lists unconfirmed parameters', () => {

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import type { CaseDocument, DocumentRecord, ReviewCase } from '../../shared/cases/index.js';
+import { CERTIFICATE_KIND_ZH } from '../../shared/cases/labels-zh.js';
 import { derivedKeys } from '../../shared/storage/layout.js';
 import { blobPageCheckpoints } from '../../shared/pipeline/checkpoints.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
@@ -148,7 +149,9 @@ export async function certificatePageImage(documentFields: CaseDocument['fields'
     .map(([name, field]) => {
       const box = field.source?.box;
       if (!box) return '';
-      return `<text x="80" y="${box.y + 26}" font-size="24" fill="#333">${labels[name] ?? name}</text><text x="${box.x + 6}" y="${box.y + 26}" font-size="24" fill="#111">${String(field.value ?? '')}</text>`;
+      // Printed as a certificate prints it: the kind in words, not the stored code.
+      const printed = name === 'certificateKind' ? (CERTIFICATE_KIND_ZH[String(field.value)] ?? String(field.value ?? '')) : String(field.value ?? '');
+      return `<text x="80" y="${box.y + 26}" font-size="24" fill="#333">${labels[name] ?? name}</text><text x="${box.x + 6}" y="${box.y + 26}" font-size="24" fill="#111">${printed}</text>`;
     })
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="620"><rect width="800" height="620" fill="#fbf8ef"/><rect x="20" y="20" width="760" height="580" fill="none" stroke="#b22" stroke-width="4"/><text x="400" y="90" font-size="36" text-anchor="middle" font-family="Noto Serif CJK SC" fill="#b22">职业资格证书</text><g font-family="Noto Sans CJK SC">${rows}</g></svg>`;

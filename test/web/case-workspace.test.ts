@@ -159,6 +159,9 @@ describe('classifying an unclassified case (未分类)', () => {
     await page.locator('#classify').waitFor();
     expect(await page.locator('#confirm').count()).toBe(0);
     expect(await page.locator('#keys').textContent()).toContain('Alt+K');
+    // Headed in Chinese: no internal programme code where a policy clause would stand.
+    expect(await page.locator('#decision .headline').textContent()).toContain('未分类');
+    expect(await page.locator('#view').textContent()).not.toMatch(/unclassified|XH36-end/);
 
     await page.keyboard.press('Alt+k');
     await page.locator('dialog select[name="programme"]').selectOption('XH36-3.7.c');

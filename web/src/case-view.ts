@@ -6,6 +6,7 @@
 import type { CaseDetail, InstitutionCaseView } from '../../shared/review/api-schemas.js';
 import { EVIDENCE_ZH } from '../../shared/cases/evidence.js';
 import { CERTIFICATE_KIND_ZH, DOCUMENT_TITLES_ZH, FIELD_LABELS_ZH } from '../../shared/cases/labels-zh.js';
+import { programmeIdSchema } from '../../shared/policy/programmes.js';
 import { ApiFailure } from './api-failure.js';
 import { CASE_KEYS, keyLabel, typingInField } from './key-map.js';
 import { mountPageWorkspace, pageWorkspaceHtml, type PageWorkspace } from './page-workspace.js';
@@ -150,7 +151,7 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
         )}
         <section class="case-pane">
           <div class="decision ${d?.outcome ?? ''}" id="decision">
-            <div class="headline">${d ? `${kit.esc(v.outcomeZh ?? '')} · ${kit.yuan(d.amountYuan)}${v.unconfirmedFigures.length ? '<span class="pending-standard">（待确认标准）</span>' : ''} · <span class="clause">${kit.esc(d.programme)}</span> ${kit.esc(v.programmeTitle ?? '')}` : '规则未能判定（未分类）'}</div>
+            <div class="headline">${d ? `${kit.esc(v.outcomeZh ?? '')} · ${kit.yuan(d.amountYuan)}${v.unconfirmedFigures.length ? '<span class="pending-standard">（待确认标准）</span>' : ''} · ${programmeIdSchema.safeParse(d.programme).success ? `<span class="clause">${kit.esc(d.programme)}</span> ` : ''}${kit.esc(v.programmeTitle ?? '')}` : '规则未能判定（未分类）'}</div>
             <div class="muted">案件 ${kit.esc(c.caseId)} · <span class="status ${c.status}">${kit.esc(v.statusZh)}</span>${c.lease ? ` · 领取人 ${kit.esc(who(c.lease.holder))}` : ''} · 版本 ${c.version}${c.confirmedBy ? ` · 确认人 ${kit.esc(who(c.confirmedBy))}` : ''}${c.approvedBy ? ` · 审批人 ${kit.esc(who(c.approvedBy))}` : ''}</div>
             ${v.unconfirmedFigures.length ? `<p class="unconfirmed" id="unconfirmed"><strong>待确认标准</strong>金额所依据的标准尚未经区人社局确认：${v.unconfirmedFigures.map((f) => `${kit.esc(f.titleZh)}（${kit.esc(f.document)}）`).join('、')}</p>` : ''}
             ${v.reasons.length ? `<ul>${v.reasons.map((r) => `<li><span class="clause">${kit.esc(r.ruleId)}</span>${kit.esc(r.zh)}</li>`).join('')}</ul>` : ''}
