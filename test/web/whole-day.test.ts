@@ -94,7 +94,11 @@ describe('a whole day on the page', () => {
 
       // 3. 未分类: found through its queue; programme and the certificate's type set, the certificate entered as printed.
       await page.locator('#nav a', { hasText: '队列' }).click();
-      await page.locator('tr[data-queue="unclassified"]').click();
+      const unclassifiedQueue = page.locator('tr[data-queue="unclassified"]');
+      // The queue is named in Chinese; its internal code is not shown where a clause would stand.
+      expect(await unclassifiedQueue.textContent()).toContain('未分类');
+      expect(await page.locator('#view table').textContent()).not.toContain('unclassified');
+      await unclassifiedQueue.click();
       await page.locator(`tr[data-case="${unclassified.caseId}"]`).click();
       await page.locator('#classify').waitFor();
       const certificate = unclassified.documents.find((d) => d.type === 'unknown')!;

@@ -7,6 +7,7 @@
  */
 import type { CaseDetail, CaseSummary } from '../../shared/review/api-schemas.js';
 import { beijingTime, CASE_STATUS_ZH, OUTCOME_ZH, programmeTitleZh } from '../../shared/cases/labels-zh.js';
+import { programmeIdSchema } from '../../shared/policy/programmes.js';
 import { listKeys } from './list-keys.js';
 import { ApiFailure, type ApiError } from './api-failure.js';
 import { caseView as caseViewOf, type CaseKit } from './case-view.js';
@@ -224,7 +225,7 @@ async function queuesView(): Promise<void> {
   view().innerHTML = `<h1>审核队列</h1><table><thead><tr><th>队列（条款）</th><th>项目</th><th>待审核</th></tr></thead><tbody>${sorted
     .map(
       (q) =>
-        `<tr tabindex="-1" data-queue="${esc(q.queue)}"><td><span class="clause">${esc(q.queue)}</span></td><td>${esc(q.title)}</td><td>${q.waiting}</td></tr>`,
+        `<tr tabindex="-1" data-queue="${esc(q.queue)}"><td>${programmeIdSchema.safeParse(q.queue).success ? `<span class="clause">${esc(q.queue)}</span>` : '—'}</td><td>${esc(q.title)}</td><td>${q.waiting}</td></tr>`,
     )
     .join('')}</tbody></table>
     <p class="hint">批次：<input id="batch-id" placeholder="提交批次编号，如 batch-…" /> <button id="open-batch">打开批次</button></p>`;
