@@ -2,7 +2,7 @@ import type { DocumentRecord } from '../cases/document-record.js';
 import type { ReviewCase } from '../cases/review-case.js';
 import { caseIdFor } from '../cases/case-id.js';
 import { PROGRAMME_TITLES, programmeIdSchema } from '../policy/programmes.js';
-import { CASE_STATUS_ZH } from '../cases/labels-zh.js';
+import { CASE_STATUS_ZH, clerkText } from '../cases/labels-zh.js';
 import { displayedOutcome, shownReasons } from '../cases/displayed-outcome.js';
 import type { CrossBatchDuplicate } from './certificate-claims.js';
 import { matchBatch, type BatchCertificate, type BatchMatching } from './matching.js';
@@ -126,7 +126,8 @@ export function caseOutcomeLines(summary: Pick<BatchSummary, 'cases' | 'document
     const shown = displayedOutcome(item);
     const reasons = [
       ...(shown?.findingsOpen ? [FINDINGS_OPEN_REASON_ZH] : []),
-      ...shownReasons(item).map((reason) => reason.zh),
+      // As the case view words them: no rules paths, document ids or parameter names (issue 16).
+      ...shownReasons(item).map((reason) => clerkText(reason.zh, item.documents)),
       ...(item.status === 'rejected' && item.rejection ? [`退回原因：${item.rejection.reason}`] : []),
     ];
     return {

@@ -84,6 +84,9 @@ describe('batch page: each case in one line', () => {
     expect(first).not.toMatch(/eligible|needs_review|XH36-3\.7\.c\b(?!）)/);
     const second = (await line(flagged.caseId).textContent())!;
     expect(second).toMatch(/^certificate\.png（刘洋） · 待审核 · 待核对/);
+    // The flagged field by its Chinese label and document title, as the case view words it: no rules path or document id.
+    expect(second).toContain('「等级」');
+    expect(second).not.toMatch(/doc-|certificates?(\[\d+\])?\.level|字段level/);
     const third = (await line(mixed.caseId).textContent())!;
     expect(third).toMatch(/^certificate\.png（李四） · 待审核 · 待核对（疑点未处理）：.*各材料所写人员不一致，待工作人员核对/);
     // No amount as if granted, neither beside the outcome nor in the rule's reason (the standard is held back too).
@@ -144,7 +147,7 @@ describe('batch report downloaded from the batch page', () => {
     expect(of('李四')[header.indexOf('金额（元）')] ?? '').toBe('');
     expect(String(of('李四')[header.indexOf('原因')])).toContain('金额待疑点处理后显示');
     expect(String(of('李四')[header.indexOf('原因')])).not.toMatch(/5,?000\s*元/);
-    expect(everything).not.toMatch(/needs_review|skill_level|unclassified|XH36-end|eligible/);
+    expect(everything).not.toMatch(/needs_review|skill_level|unclassified|XH36-end|eligible|doc-cert|字段level/);
     await page.context().close();
   });
 });

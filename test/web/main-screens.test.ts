@@ -34,6 +34,24 @@ describe.skipIf(!WRITE)('main screens (written to docs/screenshots only with INT
     const emailId = await seedEmailSubmission(env.stores);
     const mailed = await seedClaim(env.stores, { level: 2, submissionId: emailId, personName: '钱二' });
     const unclassified = await seedUnclassifiedClaim(env.stores, { level: 2, personName: '孙三' });
+    // A training body's batch as the pipeline leaves it: one case payable, one flagged, one held (two persons).
+    const institution = { userId: 'institution-a', roles: ['institution' as const], institutionId: 'inst-a' };
+    const { batch } = await env.batches!.create(institution, {
+      files: [
+        { name: '名册.xlsx', size: 10, contentType: 'application/octet-stream', role: 'roster' },
+        { name: '证书.zip', size: 10, contentType: 'application/zip', role: 'certificates' },
+      ],
+    });
+    const inBatch = { submissionId: batch.batchId, institutionId: 'inst-a' };
+    await seedClaim(env.stores, { ...inBatch, caseId: `case-${batch.batchId}-1`, personName: '陈静', level: 2 });
+    await seedClaim(env.stores, { ...inBatch, caseId: `case-${batch.batchId}-2`, personName: '刘洋', level: 3, flagged: ['level'] });
+    await seedClaim(env.stores, {
+      ...inBatch,
+      caseId: `case-${batch.batchId}-3`,
+      personName: '李四',
+      level: 2,
+      otherPerson: { name: '周敏', idNumber: '330106198805052345' },
+    });
     const screens: { name: string; user: SeededUser; hash: string; ready: (page: Page) => Promise<unknown> }[] = [
       { name: 'queues', user: 'clerk1', hash: '#/', ready: (p) => p.locator('tr[data-queue]').first().waitFor() },
       { name: 'case-flagged', user: 'clerk1', hash: `#/case/${flagged.caseId}`, ready: (p) => p.locator('#page-box:not([hidden])').waitFor() },
@@ -54,6 +72,7 @@ describe.skipIf(!WRITE)('main screens (written to docs/screenshots only with INT
       { name: 'case-lists', user: 'supervisor1', hash: '#/cases', ready: (p) => p.locator('#case-list').waitFor() },
       { name: 'exports', user: 'supervisor1', hash: '#/exports', ready: (p) => p.locator('#xlsx').waitFor() },
       { name: 'batches', user: 'institution-a', hash: '#/', ready: (p) => p.locator('h1').waitFor() },
+      { name: 'batch-outcomes', user: 'institution-a', hash: `#/batches/${batch.batchId}`, ready: (p) => p.locator('#case-outcomes li').nth(2).waitFor() },
     ];
     void mailed;
     for (const [width, viewport] of [
