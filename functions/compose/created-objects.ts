@@ -1,21 +1,63 @@
 /**
  * The S3 ObjectCreated handlers (ingest, email) take each object an event names on its own: one that fails is logged
  * and the others still run; then the invocation fails as a whole, so S3's asynchronous invocation retries the event
- * (both take-ins are idempotent, so objects already done are no-ops) and finally the function's DLQ.
+ * (both take-ins are idempotent, so objects already done are no-ops) and finally the function's DLQ. The event's
+ * shape (S3's notification, keys URL-encoded) is read here, where it arrives: the take-ins see decoded objects.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import { createdObjects, s3EventSchema, type CreatedObject } from '../../shared/pipeline/events.js';
+import { z } from 'zod';
+import type { CreatedObject } from '../../shared/pipeline/ingest.js';
+
+/** One record of an S3 event notification (the fields the take-ins use; S3 sends more). */
+export const s3EventRecordSchema = z.object({
+  eventSource: z.literal('aws:s3'),
+  eventName: z.string(),
+  s3: z.object({
+    bucket: z.object({ name: z.string().min(1) }),
+    object: z.object({
+      /** URL-encoded as S3 sends it: space → `+`, non-ASCII percent-encoded. */
+      key: z.string().min(1),
+      size: z.number().int().nonnegative().optional(),
+      eTag: z.string().optional(),
+      versionId: z.string().optional(),
+      sequencer: z.string().optional(),
+    }),
+  }),
+});
+
+export const s3EventSchema = z.object({ Records: z.array(s3EventRecordSchema) });
 
 /**
- * The objects an S3 notification names; none for the test event S3 sends when the notification is configured.
+ * Decodes an S3 event key: S3 encodes keys like an HTML form (`+` for space, UTF-8 percent-escapes), so `+` must
+ * become a space before percent-decoding (a literal `+` arrives as `%2B`).
  *
  * @example
- * const objects = objectsOfS3Event(event); // [{ bucket: 'intake', key: 'incoming/…', … }]
+ * decodeS3Key('incoming/s1/%E8%AF%81%E4%B9%A6+%E6%89%AB%E6%8F%8F.pdf'); // 'incoming/s1/证书 扫描.pdf'
+ */
+export function decodeS3Key(encoded: string): string {
+  return decodeURIComponent(encoded.replace(/\+/g, ' '));
+}
+
+/**
+ * The objects an S3 notification names as created, keys decoded; other event kinds (removals) are left out, and the
+ * test event S3 sends when the notification is configured names none. Throws a ZodError for anything else.
+ *
+ * @example
+ * const objects = objectsOfS3Event(event); // [{ bucket: 'intake', key: 'incoming/s1/证书 扫描.pdf', … }]
  */
 export function objectsOfS3Event(event: unknown): CreatedObject[] {
   if ((event as { Event?: unknown } | null)?.Event === 's3:TestEvent') return [];
-  return createdObjects(s3EventSchema.parse(event));
+  return s3EventSchema
+    .parse(event)
+    .Records.filter((record) => record.eventName.startsWith('ObjectCreated'))
+    .map((record) => ({
+      bucket: record.s3.bucket.name,
+      key: decodeS3Key(record.s3.object.key),
+      size: record.s3.object.size,
+      eTag: record.s3.object.eTag,
+      versionId: record.s3.object.versionId,
+    }));
 }
 
 /** How a handler words its failures: the log line of one object, and the end of the invocation's error message. */

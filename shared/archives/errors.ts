@@ -4,16 +4,12 @@ import { IntakeError } from '../intake/errors.js';
  * Why an archive (or one of its entries) was refused. Codes are stable: they are stored on the record of the archive
  * or of the refused entry and turned into sentences by shared/intake's `describeFailure`.
  */
-export class ArchiveError extends IntakeError {
-  // Same shape as every intake refusal (code, message, context, cause): only the name differs.
-  override name = 'ArchiveError';
-}
+export class ArchiveError extends IntakeError {}
 
 /** The bytes are not a ZIP that can be read (truncated, no central directory, corrupt entry data). */
 export class ArchiveCorruptError extends ArchiveError {
   constructor(detail: string, options?: { cause?: unknown }) {
     super('zip_corrupt', `the ZIP cannot be read: ${detail}`, { detail }, options);
-    this.name = 'ArchiveCorruptError';
   }
 }
 
@@ -24,7 +20,6 @@ export class ArchiveTooManyEntriesError extends ArchiveError {
     readonly limit: number,
   ) {
     super('zip_too_many_entries', `the ZIP has ${entryCount} entries, the limit is ${limit}`, { entryCount, limit });
-    this.name = 'ArchiveTooManyEntriesError';
   }
 }
 
@@ -40,6 +35,5 @@ export class ArchiveBombError extends ArchiveError {
       value,
       limit,
     });
-    this.name = 'ArchiveBombError';
   }
 }

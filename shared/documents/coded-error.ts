@@ -1,11 +1,11 @@
 /**
  * An error a document's reading can end in: a stable `code` (stored as the document's reason) and a sentence a clerk
- * or submitter reads in Chinese (`messageZh`) beside the English `message` for logs. The PDF, image and OCR errors are
- * kinds of it, each with its own table of codes.
+ * or submitter reads in Chinese (`messageZh`) beside the English `message` for logs. The OCR errors are kinds of it
+ * (the PDF and image errors are intake refusals, `IntakeError`, whose sentences stand in shared/intake's table).
  *
  * @example
- * class PdfError extends CodedError<PdfErrorCode> {}
- * throw new PdfError('pdf_corrupt', 'The PDF cannot be read.', 'PDF 文件已损坏。');
+ * class OcrError extends CodedError<OcrErrorCode> {}
+ * throw new OcrError('ocr_engine_failed', 'OCR engine paddle failed.', '文字识别服务暂时出错。');
  */
 export class CodedError<Code extends string> extends Error {
   readonly code: Code;

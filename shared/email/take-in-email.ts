@@ -3,7 +3,7 @@ import { ArchiveError, DEFAULT_ARCHIVE_LIMITS, expandZip, type ArchiveLimits } f
 import type { ReadError } from '../documents/extracted-document.js';
 import { describeFailure, reasonText, type ReasonCode } from '../intake/failure.js';
 import { isReadableType, sniffType } from '../intake/sniff.js';
-import type { CreatedObject } from '../pipeline/events.js';
+import type { CreatedObject } from '../pipeline/ingest.js';
 import { BucketPrefix, INCOMING_PREFIX } from '../storage/layout.js';
 import type { PipelineLogger } from '../pipeline/logger.js';
 import type { BlobStore } from '../ports/blob-store.js';

@@ -1,8 +1,14 @@
 import type { SniffedType } from '../cases/document-record.js';
 
 /**
- * Why an uploaded file is refused. Each subclass carries the context a person needs; the code is stable (it is
- * stored on the DocumentRecord and shown to clerks and senders through `describeFailure`).
+ * Why an uploaded file is refused: the base of every refusal (here, and the PDF, image, archive, e-mail and roster
+ * errors). Each subclass carries the context a person needs; the code is stable (it is stored on the DocumentRecord),
+ * and the sentences people read stand beside it in one table, shown through `describeFailure`. An error names itself
+ * after its class (the Lambda bundles keep class names), so a subclass sets no `name` of its own.
+ *
+ * @example
+ * class PdfError extends IntakeError {}
+ * throw new PdfError('pdf_corrupt', 'the PDF cannot be read', { detail });
  */
 export class IntakeError extends Error {
   constructor(
@@ -12,14 +18,13 @@ export class IntakeError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.name = 'IntakeError';
+    this.name = new.target.name;
   }
 }
 
 export class EmptyFileError extends IntakeError {
   constructor(readonly fileName: string) {
     super('empty_file', `${fileName} is empty (0 bytes)`, { fileName });
-    this.name = 'EmptyFileError';
   }
 }
 
@@ -29,7 +34,6 @@ export class FileTooLargeError extends IntakeError {
     readonly limit: number,
   ) {
     super('file_too_large', `file has ${size} bytes, the limit is ${limit}`, { size, limit });
-    this.name = 'FileTooLargeError';
   }
 }
 
@@ -39,14 +43,12 @@ export class TypeMismatchError extends IntakeError {
     readonly actual: SniffedType,
   ) {
     super('type_mismatch', `name says ${claimed} but the bytes are ${actual}`, { claimed, actual });
-    this.name = 'TypeMismatchError';
   }
 }
 
 export class UnsupportedTypeError extends IntakeError {
   constructor(readonly actual: SniffedType) {
     super('unsupported_type', `bytes are not a PDF, JPEG, PNG or TIFF (sniffed: ${actual})`, { actual });
-    this.name = 'UnsupportedTypeError';
   }
 }
 
@@ -54,6 +56,5 @@ export class UnsupportedTypeError extends IntakeError {
 export class UnsupportedHereError extends IntakeError {
   constructor(readonly actual: SniffedType) {
     super('unsupported_here', `${actual} files are not read by this handler`, { actual });
-    this.name = 'UnsupportedHereError';
   }
 }

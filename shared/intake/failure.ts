@@ -10,7 +10,8 @@ export interface ReasonText {
 
 /**
  * Every reason code a document can end with, in one table, so the page, the CLI, the replies to senders and the logs
- * say the same thing. Codes raised by `shared/pdf` and `shared/images` (`pdf_*`, `image_*`) are described here too.
+ * say the same thing. The refusals of `shared/pdf`, `shared/images`, `shared/archives`, `shared/email` and
+ * `shared/batches` (`IntakeError`s all) and the OCR errors' codes are described here too.
  */
 export const REASONS = {
   empty_file: { status: 'rejected', zh: '文件为空（0 字节），请重新上传。', en: 'The file is empty (0 bytes).' },
@@ -114,8 +115,8 @@ const isReasonCode = (code: unknown): code is ReasonCode => typeof code === 'str
 
 /**
  * The one place that turns any error into a document state, a reason code and a human sentence. Errors with a known
- * `code` (IntakeError and the PDF/image errors) become `rejected` bad input; anything else is a processing failure
- * (`failed`) so it is never blamed on the sender.
+ * `code` (every IntakeError: the intake, PDF, image, archive, e-mail and roster refusals) become `rejected` bad input,
+ * the OCR errors' codes `failed`; anything else is a processing failure (`failed`), so it is never blamed on the sender.
  *
  * @example
  * describeFailure(new EmptyFileError('a.pdf')).error; // { code: 'empty_file', message: '文件为空（0 字节），请重新上传。' }

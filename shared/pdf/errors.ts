@@ -1,25 +1,16 @@
 /**
- * Errors raised while checking or reading an uploaded PDF. Each carries a stable `code` (the document's rejection
- * reason) and a sentence in Chinese (`messageZh`) beside the English `message`.
+ * Why an uploaded PDF is refused: intake refusals like the others, each with a stable `code` (the document's reason,
+ * whose sentences for people and logs stand in shared/intake's table) and the context a person needs.
  */
-import { CodedError } from '../documents/coded-error.js';
-
-export const PDF_ERROR_CODES = {
-  pdfEncrypted: 'pdf_encrypted',
-  pdfCorrupt: 'pdf_corrupt',
-  pdfTooManyPages: 'pdf_too_many_pages',
-  pdfPageTooLarge: 'pdf_page_too_large',
-  pdfPageOutOfRange: 'pdf_page_out_of_range',
-} as const;
-export type PdfErrorCode = (typeof PDF_ERROR_CODES)[keyof typeof PDF_ERROR_CODES];
+import { IntakeError } from '../intake/errors.js';
 
 /** Base class of every PDF error. */
-export class PdfError extends CodedError<PdfErrorCode> {}
+export class PdfError extends IntakeError {}
 
 /** The PDF needs a password to open: we cannot read it, and the submitter must upload it without protection. */
 export class PdfEncryptedError extends PdfError {
   constructor() {
-    super(PDF_ERROR_CODES.pdfEncrypted, 'The PDF is password-protected and cannot be read.', 'PDF 文件设置了打开密码，无法读取，请去除密码后重新上传。');
+    super('pdf_encrypted', 'The PDF is password-protected and cannot be read.');
   }
 }
 
@@ -32,7 +23,7 @@ export class PdfCorruptError extends PdfError {
     readonly detail: string,
     options?: { cause?: unknown },
   ) {
-    super(PDF_ERROR_CODES.pdfCorrupt, `The PDF is damaged or incomplete: ${detail}.`, 'PDF 文件已损坏或不完整（可能上传中断），请重新上传。', options);
+    super('pdf_corrupt', `The PDF is damaged or incomplete: ${detail}.`, { detail }, options);
   }
 }
 
@@ -42,11 +33,7 @@ export class PdfTooManyPagesError extends PdfError {
     readonly pageCount: number,
     readonly maxPages: number,
   ) {
-    super(
-      PDF_ERROR_CODES.pdfTooManyPages,
-      `The PDF has ${pageCount} pages, more than the limit of ${maxPages}.`,
-      `PDF 共 ${pageCount} 页，超过单个文件 ${maxPages} 页的上限，请拆分后上传。`,
-    );
+    super('pdf_too_many_pages', `The PDF has ${pageCount} pages, more than the limit of ${maxPages}.`, { pageCount, maxPages });
   }
 }
 
@@ -57,24 +44,23 @@ export class PdfPageTooLargeError extends PdfError {
     readonly widthPt: number,
     readonly heightPt: number,
   ) {
-    super(
-      PDF_ERROR_CODES.pdfPageTooLarge,
-      `Page ${pageNumber} is ${Math.round(widthPt)} × ${Math.round(heightPt)} pt, larger than any paper document the bureau reads.`,
-      `PDF 第 ${pageNumber} 页的页面尺寸异常（超过 A0 纸的两倍），无法读取，请按实际纸张大小扫描或导出后重新上传。`,
-    );
+    super('pdf_page_too_large', `Page ${pageNumber} is ${Math.round(widthPt)} × ${Math.round(heightPt)} pt, larger than any paper document the bureau reads.`, {
+      pageNumber,
+      widthPt,
+      heightPt,
+    });
   }
 }
 
-/** A page number outside 1…pageCount was asked for (a programming error, not a bad upload). */
+/**
+ * A page number outside 1…pageCount was asked for: a programming error, not a bad upload, so its code is no reason
+ * of the table and `describeFailure` reports it as a processing failure.
+ */
 export class PdfPageOutOfRangeError extends PdfError {
   constructor(
     readonly pageNumber: number,
     readonly pageCount: number,
   ) {
-    super(
-      PDF_ERROR_CODES.pdfPageOutOfRange,
-      `Page ${pageNumber} does not exist; the PDF has ${pageCount} pages.`,
-      `页码 ${pageNumber} 不存在（共 ${pageCount} 页）。`,
-    );
+    super('pdf_page_out_of_range', `Page ${pageNumber} does not exist; the PDF has ${pageCount} pages.`, { pageNumber, pageCount });
   }
 }

@@ -9,9 +9,17 @@ import type { BlobStore } from '../ports/blob-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentRepository } from '../ports/document-repository.js';
 import type { WorkQueue } from '../ports/work-queue.js';
-import type { CreatedObject } from './events.js';
 import { documentIdFor, INCOMING_PREFIX, submissionOf } from '../storage/layout.js';
 import type { PipelineLogger } from './logger.js';
+
+/** An object created in the intake bucket, its key decoded: what ingest (and the e-mail intake) takes in. */
+export interface CreatedObject {
+  bucket: string;
+  key: string;
+  size?: number;
+  eTag?: string;
+  versionId?: string;
+}
 
 /**
  * Expands an uploaded ZIP into documents of its submission: `zipArchives()` of shared/archives (yauzl) in every root.

@@ -4,12 +4,10 @@ import type { Clock } from '../ports/clock.js';
 import type { DocumentRepository } from '../ports/document-repository.js';
 import type { PipelineLogger } from './logger.js';
 
-/** Nothing left to do for a document in these states (a redelivered message finds them so). */
-export const SETTLED_FOR_PROCESS = SETTLED_FOR_PROCESSING;
-
 /**
- * The dead-letter stage: a message that kept failing marks its document `failed` with the error, so poison
- * messages are visible to clerks instead of silently stuck in `processing`. Settled documents are left alone.
+ * The dead-letter stage: a message that kept failing marks its document `failed` with the error, so poison messages
+ * are visible to clerks instead of silently stuck in `processing`. Settled documents are left alone. A module of its
+ * own, so the dead-letter function does not carry the page readers.
  *
  * @example
  * await markDocumentFailed('doc-1', deps); // status 'failed', error { code: 'processing_failed', ... }
@@ -24,7 +22,7 @@ export async function markDocumentFailed(
     return { kind: 'skipped' };
   }
   // Already failed: a redelivered DLQ message changes nothing (and is not counted twice).
-  if (SETTLED_FOR_PROCESS.includes(record.status) || record.status === 'failed') return { kind: 'skipped', status: record.status };
+  if (SETTLED_FOR_PROCESSING.includes(record.status) || record.status === 'failed') return { kind: 'skipped', status: record.status };
   const error = record.error && record.error.code !== 'processing_failed' ? record.error : describeFailure(undefined).error;
   await deps.documents.update(documentId, { status: 'failed', error, updatedAt: deps.clock.now().toISOString() });
   deps.logger?.error('document failed after retries', { documentId, code: error.code });

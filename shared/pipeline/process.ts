@@ -65,9 +65,6 @@ export type ProcessOutcome =
  */
 export type ProcessMessage = Omit<ProcessDocumentMessage, 'documentId'> & { receiveCount?: number };
 
-// The dead-letter stage lives in its own module so the dead-letter function does not carry the page readers.
-export { markDocumentFailed } from './mark-document-failed.js';
-
 /**
  * The **process** stage for one document (file), in two halves: **read** (`process-read.ts`: fetch the original, read
  * its pages — text layer or OCR, each checkpointed with its preview — render, extract its documents) and **settle**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeFailure, reasonText } from '../../shared/intake/failure.js';
 import { ImageCorruptError, ImageTooLargeError, ImageUnsupportedError, inspectImage, normaliseForOcr } from '../../shared/images/index.js';
 import { makeJpegWithOrientation, makeMultiPageTiff, makePng, makePngBomb } from './image-factory.js';
 import sharp from 'sharp';
@@ -25,8 +26,8 @@ describe('inspectImage', () => {
 
     expect(bomb.length).toBeLessThan(100_000);
     expect(error).toBeInstanceOf(ImageTooLargeError);
-    expect(error).toMatchObject({ code: 'image_too_large', pixels: 3_600_000_000 });
-    expect((error as ImageTooLargeError).messageZh).toContain('像素');
+    expect(error).toMatchObject({ code: 'image_too_large', pixels: 3_600_000_000, name: 'ImageTooLargeError' });
+    expect(describeFailure(error)).toMatchObject({ status: 'rejected', error: { code: 'image_too_large', message: reasonText('image_too_large').zh } });
   });
 
   it('refuses an image over a pixel limit passed in', async () => {

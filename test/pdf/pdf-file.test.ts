@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { describeFailure, reasonText } from '../../shared/intake/failure.js';
 import {
   PdfCorruptError,
   PdfEncryptedError,
@@ -129,8 +130,8 @@ describe('inspectPdf', () => {
     })();
 
     expect(error).toBeInstanceOf(PdfTooManyPagesError);
-    expect(error).toMatchObject({ code: 'pdf_too_many_pages', pageCount: 3, maxPages: 2 });
-    expect((error as PdfTooManyPagesError).messageZh).toContain('3 页');
+    expect(error).toMatchObject({ code: 'pdf_too_many_pages', pageCount: 3, maxPages: 2, context: { pageCount: 3, maxPages: 2 } });
+    expect(describeFailure(error)).toMatchObject({ status: 'rejected', error: { code: 'pdf_too_many_pages', message: reasonText('pdf_too_many_pages').zh } });
   });
 });
 
