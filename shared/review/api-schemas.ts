@@ -357,6 +357,8 @@ export const batchProgressSchema = z.object({
   }),
   /** Every uploaded certificate file has arrived and every document is final: nothing more will change by itself. */
   allFinal: z.boolean(),
+  /** Certificate files the batch was opened with that have not arrived in storage yet (file names). */
+  waitingForFiles: z.array(z.string()).optional(),
   cases: z.object({ total: z.number().int().nonnegative(), byStatus: z.record(z.string(), z.number().int().nonnegative()) }),
   /** Yuan claimed per programme (XH36-3.7.a, XH36-3.7.b). */
   amountsByProgramme: z.record(z.string(), z.number()),

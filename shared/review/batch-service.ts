@@ -193,6 +193,9 @@ export class BatchService {
           })),
       },
       allFinal: everyFileArrived && documents.length > 0 && final === documents.length,
+      // Certificate files the batch was opened with that never reached storage (an upload left unfinished): named, so the
+      // training body is not told "being read" about a file nobody holds.
+      waitingForFiles: batch.certificateKeys.filter((key) => !recorded.has(key)).map((key) => key.split('/').pop()!),
       cases: { total: summary.cases.length, byStatus: summary.casesByStatus },
       amountsByProgramme: summary.amountsByProgramme,
       roster: roster,

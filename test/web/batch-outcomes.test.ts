@@ -94,6 +94,9 @@ describe('batch page: each case in one line', () => {
     expect(third).toContain('金额待疑点处理后显示');
     expect(third).not.toMatch(/5,?000\s*元/);
     expect(await page.locator('#problems').textContent()).toContain('文件 contract.png：已识别（没有证书案件需要此材料，未并入任何案件）');
+    // Every file that arrived is read, but the certificate ZIP the batch was opened with never reached storage: named,
+    // not "being read".
+    expect(await page.locator('#state').textContent()).toMatch(/^已到达的材料均已处理；尚未收到文件：证书\.zip（/);
     await page.screenshot({ path: screenshotPath('batch-case-outcomes.png'), fullPage: true });
     await page.context().close();
   });

@@ -354,6 +354,19 @@ export function newBatchView(kit: PageKit): void {
  * One case in one line: its file (and place in the file), the holder, the state, the outcome, the amount where payable,
  * and why — in Chinese, as the training body reads it (issue 16).
  */
+/**
+ * The batch's state in one sentence: done; waiting for files; every file that arrived read but some not arrived (named,
+ * with what to do); or being read.
+ */
+function batchStateLine(kit: PageKit, p: BatchProgress): string {
+  if (p.allFinal) return '全部材料已处理完毕。';
+  const waiting = p.waitingForFiles ?? [];
+  if (p.documents.total === 0) return waiting.length > 0 ? `等待文件到达：${waiting.map(kit.esc).join('、')}……` : '等待文件到达，正在接收……';
+  if (p.documents.final === p.documents.total && waiting.length > 0)
+    return `已到达的材料均已处理；尚未收到文件：${waiting.map(kit.esc).join('、')}（上传未完成的，请在“新建批次”中重新上传）。页面每 2 秒自动刷新……`;
+  return '正在识别中，页面每 2 秒自动刷新……';
+}
+
 function caseOutcomeLine(kit: PageKit, line: BatchProgress['caseOutcomes'][number]): string {
   const place = line.certificateInFile > 1 ? ` 第 ${line.certificateInFile} 张` : '';
   const amount = line.outcome === 'eligible' && line.amountYuan !== undefined && line.amountYuan > 0 ? ` · ${kit.yuan(line.amountYuan)}` : '';
@@ -403,7 +416,7 @@ export async function batchProgressView(kit: PageKit, batchId: string): Promise<
       ),
     ];
     document.getElementById('progress')!.innerHTML = `
-      <p id="state" class="${p.allFinal ? 'ok' : ''}">${p.allFinal ? '全部材料已处理完毕。' : docs.total === 0 ? '等待文件到达，正在接收……' : '正在识别中，页面每 2 秒自动刷新……'}</p>
+      <p id="state" class="${p.allFinal ? 'ok' : ''}">${batchStateLine(kit, p)}</p>
       <p>已处理材料 <strong id="docs-final">${docs.final}</strong> / <strong id="docs-total">${docs.total}</strong>${docs.pagesTotal > 0 ? ` · 页数 ${docs.pagesDone} / ${docs.pagesTotal}` : ''}</p>
       ${bar('docs-bar', '材料处理进度', p.allFinal ? 100 : share)}
       <h2>材料状态</h2><p>${
