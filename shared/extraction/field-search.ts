@@ -16,6 +16,7 @@ import {
 } from './continuation.js';
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
+import { offRowOwnerIs, otherLabelOwning, valueAboveLabel } from './stacked-values.js';
 import { opensStampRemark } from './stamped-words.js';
 import type { Reading, ValueReader } from './value-readers.js';
 
@@ -172,7 +173,12 @@ export function findLabelledCandidates(
         // A label with nothing after it: its value sits to the right (table-like forms) or below it. Only the last
         // label of a line can own the line to its right.
         const last = h === line.hits.length - 1;
-        const neighbour = last ? nearestValueLine(linesRightOf(layout, line)) : undefined;
+        // A line on the row that is another label's (stacked on a label of the next column that waits for it, or past
+        // such a label) is not this label's value: look past it.
+        const rightOf = last ? linesRightOf(layout, line) : [];
+        const first = nearestValueLine(rightOf);
+        const neighbour =
+          first && otherLabelOwning(layout, first.line, line) ? nearestValueLine(rightOf.filter((o) => !otherLabelOwning(layout, o, line))) : first;
         // A label known only by its English gloss is a guess: what it leads to goes to the clerk.
         const inferred = (hit.inferred ? 0.9 : 1) * fuzzy;
         if (neighbour) {
@@ -286,9 +292,16 @@ export function findLabelledCandidates(
         const owned = !!below && !!owner && owner !== line && below.line.box.x - (owner.box.x + owner.box.width) < below.line.box.height * 2;
         // Prose that a later label of this row runs on into (`企业住所　　，经营项目　一般` | `项目：技术服务…`, the
         // address barred out) is that label's value, not this one's.
-        if (below && !owned && !runOnOfLaterLabel(layout, line, below.line)) {
+        if (below && !owned && !runOnOfLaterLabel(layout, line, below.line) && !otherLabelOwning(layout, below.line, line)) {
           const reading = reader(below.text);
           push({ reading, line: below.line, labelMatch: LabelMatch.below * inferred, raw: below.text, labelRank }, below.line, valueColumn(layout, below.line));
+          continue;
+        }
+        // Nothing beside or below: a value stacked right above its label (a caption under what it names).
+        const over = last && !inlineValue ? valueAboveLabel(layout, line) : undefined;
+        if (over) {
+          const reading = reader(over.leading);
+          push({ reading, line: over, labelMatch: LabelMatch.below * OFF_ROW * inferred, raw: over.leading, labelRank }, over, valueColumn(layout, over));
         }
       }
     }
@@ -788,9 +801,10 @@ function offRowValueLine(layout: PageLayout, label: LayoutLine): LayoutLine | un
         o.box.x >= labelRight - h * 0.5 &&
         o.box.x - labelRight < layout.width * 0.6 &&
         Math.abs(o.box.y + o.box.height / 2 - cy) < Math.max(h, o.box.height) * 1.6 &&
-        closestLabelIs(layout, o, label, 0.12) &&
+        (closestLabelIs(layout, o, label, 0.12) || offRowOwnerIs(layout, o, label)) &&
         !underOtherLabel(layout, o, label) &&
-        !labelBetween(layout, label, o),
+        !labelBetween(layout, label, o) &&
+        !otherLabelOwning(layout, o, label),
     )
     .sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - cy) - Math.abs(b.box.y + b.box.height / 2 - cy) || a.box.x - b.box.x)[0];
 }

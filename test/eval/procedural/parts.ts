@@ -136,13 +136,14 @@ export function valueHtml(item: Item, p: LayoutParams, masks: ReadonlyMap<string
   const value = `<span class="v" style="${styles.join(';')}">${esc(item.value)}</span>`;
   // An underlined blank stays on the label's line while the value printed into it misses it.
   if (shift?.underline)
-    return `<span class="blank" style="display:inline-block;border-bottom:1px solid #333;min-width:${Math.max(20, chars * p.sizePt * PT_TO_MM).toFixed(1)}mm">${value}</span>${after}`;
+    return `<span class="blank" style="display:inline-block;border-bottom:1px solid #333;padding-right:${rng.float(1, 6).toFixed(1)}mm">${value}</span>${after}`;
   return `${value}${after}`;
 }
 
 /** A label and its value stacked in one cell, the value above or below, centred on each other or left-aligned. */
 function stackedHtml(label: string, value: string, stacked: NonNullable<FieldLayout['stacked']>): string {
-  const lines = stacked.valueAbove ? [value, label] : [label, value];
+  // A label never wraps (forms size its cell to it); a long value may.
+  const lines = stacked.valueAbove ? [value, `<span style="white-space:nowrap">${label}</span>`] : [`<span style="white-space:nowrap">${label}</span>`, value];
   return `<div class="stack" style="display:inline-block;text-align:${stacked.align}">${lines.map((l) => `<div>${l}</div>`).join('')}</div>`;
 }
 
