@@ -41,7 +41,7 @@ function alignedValueBeside(layout: PageLayout, label: LayoutLine): LayoutLine |
 
 /**
  * The line stacked tight on a label (above with `above`, else below): one the label's column shares (most of the
- * narrower line over the other, or centred on it), less than 0.6 line heights away, a value by its look.
+ * narrower line over the other, or centred on it), less than 0.45 line heights away, a value by its look.
  */
 export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolean): LayoutLine | undefined {
   const h = label.box.height;
@@ -49,7 +49,7 @@ export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolea
     .filter((o) => {
       if (o === label || o.half !== label.half || !valueLike(o)) return false;
       const gap = above ? label.box.y - (o.box.y + o.box.height) : o.box.y - (label.box.y + label.box.height);
-      if (gap < -h * 0.25 || gap > Math.min(h, o.box.height) * 0.6) return false;
+      if (gap < -h * 0.25 || gap > Math.min(h, o.box.height) * 0.45) return false;
       const centred = Math.abs(o.box.x + o.box.width / 2 - (label.box.x + label.box.width / 2)) < h * 0.8;
       return overlapShare(o, label) > 0.5 || centred;
     })
@@ -57,9 +57,28 @@ export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolea
 }
 
 /**
- * The label other than `label` that `value` belongs to, if any: a waiting label it is stacked tight on (with no
- * value beside it on its own line), or a waiting label of a later column that stands between `label` and it, within
- * an off-baseline reach of its row. A value never comes from a line that belongs to another label.
+ * True when the nearest line over `value` in its column (within about two lines) is a label waiting for a value:
+ * labels set over their values are the common layout, so the value is that label's however tight it sits on the
+ * caption under it (a fill-in printed low, the next value masked). `caption` is the label under the value.
+ */
+function captionedFromAbove(layout: PageLayout, value: LayoutLine, caption: LayoutLine): boolean {
+  const over = layout.lines
+    .filter((o) => {
+      if (o === caption || o === value || o.half !== value.half) return false;
+      const gap = value.box.y - (o.box.y + o.box.height);
+      const centred = Math.abs(o.box.x + o.box.width / 2 - (value.box.x + value.box.width / 2)) < o.box.height * 0.8;
+      return gap > -o.box.height * 0.25 && gap < Math.max(o.box.height, value.box.height) * 2.2 && (overlapShare(o, value) > 0.5 || centred);
+    })
+    .sort((a, b) => b.box.y + b.box.height - (a.box.y + a.box.height))[0];
+  // A label over the value that has a value of its own stacked over it (a caption itself) does not wait for this one.
+  return over !== undefined && waitingLabel(over) && !stackedLine(layout, over, true);
+}
+
+/**
+ * The label other than `label` that `value` belongs to, if any: a waiting label it is set beside on that label's own
+ * line, a waiting label it is stacked tight on (with no value beside it on its own line), or a waiting label of a
+ * later column that stands between `label` and it, within an off-baseline reach of its row. A value never comes from
+ * a line that belongs to another label.
  *
  * @example
  * // `姓名` … `330102197808316451` (on 姓名's row, far right, tight over `公民身份号码` that has nothing beside it)
@@ -67,12 +86,18 @@ export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolea
  */
 export function otherLabelOwning(layout: PageLayout, value: LayoutLine, label: LayoutLine): LayoutLine | undefined {
   if (!valueLike(value)) return undefined;
+  // Set on the label's own line right beside it: the label's, whatever stands under or over it.
+  const h = Math.min(value.box.height, label.box.height);
+  if (Math.abs(centreY(value) - centreY(label)) < h * 0.25 && value.box.x - right(label) < h * 4) return undefined;
   return layout.lines.find((o) => {
     if (o === label || o === value || o.half !== value.half || !waitingLabel(o)) return false;
-    if (alignedValueBeside(layout, o)) return false;
-    // Stacked under it, or over it when nothing is stacked under it (a value over its caption).
+    // Set on that label's own line beside it: its value. A label with another value beside it takes no other.
+    const beside = alignedValueBeside(layout, o);
+    if (beside) return beside === value;
+    // Stacked under it, or over it when nothing is stacked under it (a value over its caption) and no waiting label
+    // sits over the value nearly as close (labels set over their values: the value is the one above's).
     const under = stackedLine(layout, o, false);
-    if (under === value || (!under && stackedLine(layout, o, true) === value)) return true;
+    if (under === value || (!under && stackedLine(layout, o, true) === value && !captionedFromAbove(layout, value, o))) return true;
     // Past the next label column: the waiting label stands after `label`, before the value, near the value's row.
     const between = o.box.x >= right(label) - label.box.height * 0.5 && right(o) <= value.box.x + o.box.height * 0.5;
     return between && Math.abs(centreY(o) - centreY(value)) < Math.max(o.box.height, value.box.height) * 1.6;
@@ -114,7 +139,7 @@ export function offRowOwnerIs(layout: PageLayout, line: LayoutLine, label: Layou
  */
 export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLine | undefined {
   const line = stackedLine(layout, label, true);
-  if (!line) return undefined;
+  if (!line || captionedFromAbove(layout, line, label)) return undefined;
   const owner = otherLabelOwning(layout, line, label);
   if (owner) return undefined;
   // On the row of a label to its left: that label's value beside it.

@@ -49,24 +49,36 @@ describe('a value stacked above or below its label', () => {
     expect(doc.fields.idNumber.value).toBe(person.id);
   });
 
-  it('never takes for a label the value stacked over the label below it', () => {
-    // `姓名` waits with nothing beside it; the line under it is the name stacked tight over `持证人`… of the next
-    // block: a label of its own that has nothing under it. 姓名 must not read it as its own below-value.
-    const doc = readOne([
-      title,
-      ['身份证号', 200, 300, 144, 38],
-      [person.id, 420, 300, 325, 38],
-      ['等级', 200, 380, 72, 38],
-      ['王晓红', 200, 460, 108, 38],
-      ['持证人', 200, 502, 108, 38],
-      ...tail,
-    ]);
-    expect(doc.fields.holderName.value).toBe('王晓红');
-    expect(doc.fields.level.value).not.toBe('王晓红');
+  it('never reads for a label whose value is masked the value printed low under the label above it', () => {
+    // `姓名` waits over its name, printed low so it sits tight on `身份证号`, whose own value is barred out: the
+    // ID is missing, never the name.
+    const doc = readOne([title, ['姓名', 200, 300, 72, 38], [person.name, 200, 372, 108, 36], ['身份证号', 200, 414, 144, 38], ...tail]);
+    expect(doc.fields.holderName.value).toBe(person.name);
+    expect(doc.fields.idNumber.value).toBeNull();
   });
 });
 
 describe("a value off its label's baseline", () => {
+  it("never reads for a label the value set beside the next column's label, however near its own row", () => {
+    // `合同起始日期` waits with its date stacked under it; the next column's `合同期限至` sits a line lower with its own
+    // date beside it, which is within an off-baseline reach of 起始日期's row: it stays 期限至's.
+    const doc = readOne([
+      ['劳动合同书', 610, 209, 414, 66],
+      ['乙方(劳动者)姓名', 107, 684, 366, 44],
+      [person.name, 235, 730, 112, 45],
+      ['合同起始日期', 109, 903, 206, 43],
+      ['2019.01.21', 106, 951, 176, 43],
+      ['合同期限至', 856, 948, 175, 47],
+      ['2020年1月20日', 1188, 952, 232, 40],
+      ['工作岗位', 107, 1014, 142, 45],
+      ['评茶员', 571, 1014, 129, 45],
+      ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 113, 1100, 899, 37],
+    ]);
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.endDate.value).toBe('2020-01-20');
+    expect(doc.fields.startDate.value).toBe('2019-01-21');
+  });
+
   it('reads a name printed most of a line under its label, nearer the next row whose label has its own value', () => {
     const doc = readOne([
       title,

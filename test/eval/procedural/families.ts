@@ -308,7 +308,8 @@ export const PROCEDURAL_V3_FAMILIES: readonly ProceduralFamily[] = [
  * Tuned (seen) families that draw per-field layout variants: values off their label's line, values stacked above or
  * below their labels, spaced labels (issue 12 classes 1 and 5), mixed into the seen families' layouts, fonts and
  * wording. They stay off every held-out region (no held-out font, placement, label style or wording) and are not in
- * PROCEDURAL_FAMILIES, so procedural-v1/v2 regenerate unchanged; `cli.ts --families` draws them by name.
+ * PROCEDURAL_FAMILIES, so procedural-v1/v2 regenerate unchanged; `cli.ts --families` draws them by name. Label/value
+ * grids only: a pair stacked in a ruled table's cell throws the table's column widths out.
  */
 const FIELD_LAYOUTS: FieldLayoutChances = { offBaseline: 0.25, stacked: 0.2, spaced: 0.3 };
 
@@ -317,7 +318,7 @@ export const PROCEDURAL_FIELD_FAMILIES: readonly ProceduralFamily[] = [
     name: 'certificate/proc-C',
     heldOut: false,
     kinds: CERTS,
-    region: { ...base, placements: ['beside', 'cell'], columns: [1, 2], overlays: { ...base.overlays, after: 0.2 }, fieldLayouts: FIELD_LAYOUTS },
+    region: { ...base, placements: ['beside'], columns: [1, 2], overlays: { ...base.overlays, after: 0.2 }, fieldLayouts: FIELD_LAYOUTS },
   },
   {
     name: 'licence/proc-C',
@@ -325,7 +326,7 @@ export const PROCEDURAL_FIELD_FAMILIES: readonly ProceduralFamily[] = [
     kinds: ['business_license'],
     region: {
       ...base,
-      placements: ['beside', 'cell'],
+      placements: ['beside'],
       columns: [1, 2],
       wrapLines: [1, 2, 3],
       landscape: 0.5,
@@ -337,13 +338,13 @@ export const PROCEDURAL_FIELD_FAMILIES: readonly ProceduralFamily[] = [
     name: 'record/proc-C',
     heldOut: false,
     kinds: ['social_insurance_record'],
-    region: { ...base, placements: ['beside', 'cell'], columns: [1, 2], landscape: 0, fieldLayouts: FIELD_LAYOUTS },
+    region: { ...base, placements: ['beside'], columns: [1, 2], landscape: 0, fieldLayouts: FIELD_LAYOUTS },
   },
   {
     name: 'contract/proc-C',
     heldOut: false,
     kinds: ['labor_contract'],
-    region: { ...base, placements: ['cell', 'beside'], columns: [1, 2], landscape: 0, fieldLayouts: FIELD_LAYOUTS },
+    region: { ...base, placements: ['beside'], columns: [1, 2], landscape: 0, fieldLayouts: FIELD_LAYOUTS },
   },
 ];
 

@@ -46,7 +46,8 @@ export function drawFieldLayouts(items: readonly Item[], chances: FieldLayoutCha
       layout.shift = { fraction: rng.float(0.3, 0.9) * (rng.chance(0.5) ? 1 : -1), underline: rng.chance(0.5) };
       tag(FIELD_VARIANT_TAGS.offBaseline, item.field);
     }
-    if ([...item.label].length > 1 && rng.chance(chances.spaced)) {
+    // Forms space short labels out (`姓 名`, `身 份 证 号`); a long one spaced would take half the row.
+    if ([...item.label].length > 1 && [...item.label].length <= 5 && rng.chance(chances.spaced)) {
       const ascii = rng.chance(0.6);
       layout.spacing = { char: ascii ? ' ' : '　', count: rng.int(1, 3) };
       tag(ascii ? FIELD_VARIANT_TAGS.asciiSpaces : FIELD_VARIANT_TAGS.fullwidthSpaces, item.field);
