@@ -174,7 +174,10 @@ export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMa
         }
         const span = p.columns === 2 && i.wide ? 'grid-column:span 3;' : '';
         if (i.layout?.stacked)
-          cells.push(`<div class="c" style="grid-column:span ${p.columns === 2 && i.wide ? 4 : 2}">${stackedHtml(lb(i), v(i), i.layout.stacked)}</div>`);
+          // Sized by the tracks it spans, never widening them: a spanning item grows the label column (auto) first.
+          cells.push(
+            `<div class="c" style="grid-column:span ${p.columns === 2 && i.wide ? 4 : 2};min-width:0"><div style="width:0;min-width:100%">${stackedHtml(lb(i), v(i), i.layout.stacked)}</div></div>`,
+          );
         else cells.push(`<div class="l" style="white-space:nowrap">${lb(i)}</div><div class="c" style="${span}">${v(i)}</div>`);
         open = p.columns === 2 && !i.wide ? (open + 1) % 2 : 0;
       }
