@@ -16,7 +16,7 @@ import {
 } from './continuation.js';
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
-import { offRowOwnerIs, otherLabelOwning, valueAboveLabel } from './stacked-values.js';
+import { offRowOwnerIs, otherLabelOwning, overAnotherCaption, valueAboveLabel } from './stacked-values.js';
 import { opensStampRemark } from './stamped-words.js';
 import type { Reading, ValueReader } from './value-readers.js';
 
@@ -294,14 +294,25 @@ export function findLabelledCandidates(
         // address barred out) is that label's value, not this one's.
         if (below && !owned && !runOnOfLaterLabel(layout, line, below.line) && !otherLabelOwning(layout, below.line, line)) {
           const reading = reader(below.text);
-          push({ reading, line: below.line, labelMatch: LabelMatch.below * inferred, raw: below.text, labelRank }, below.line, valueColumn(layout, below.line));
+          // Tight over another waiting label too: the value of a caption under it as likely as this label's.
+          const caption = overAnotherCaption(layout, below.line, line) ? AMBIGUOUS_ROW : 1;
+          push(
+            { reading, line: below.line, labelMatch: LabelMatch.below * inferred * caption, raw: below.text, labelRank },
+            below.line,
+            valueColumn(layout, below.line),
+          );
           continue;
         }
         // Nothing beside or below: a value stacked right above its label (a caption under what it names).
         const over = last && !inlineValue ? valueAboveLabel(layout, line) : undefined;
         if (over) {
           const reading = reader(over.leading);
-          push({ reading, line: over, labelMatch: LabelMatch.below * OFF_ROW * inferred, raw: over.leading, labelRank }, over, valueColumn(layout, over));
+          // Ranked after every value read beside or under a label: the rarer layout yields to the common one.
+          push(
+            { reading, line: over, labelMatch: LabelMatch.below * OFF_ROW * inferred, raw: over.leading, labelRank: labels.length + labelRank },
+            over,
+            valueColumn(layout, over),
+          );
         }
       }
     }

@@ -62,7 +62,13 @@ export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolea
  * caption under it (a fill-in printed low, the next value masked). `caption` is the label under the value.
  */
 function captionedFromAbove(layout: PageLayout, value: LayoutLine, caption: LayoutLine): boolean {
-  const over = layout.lines
+  const over = lineOver(layout, value, caption);
+  return over !== undefined && waitingLabel(over);
+}
+
+/** The nearest line over `value` in its column, within about two lines (`caption`, the label under it, left out). */
+function lineOver(layout: PageLayout, value: LayoutLine, caption: LayoutLine): LayoutLine | undefined {
+  return layout.lines
     .filter((o) => {
       if (o === caption || o === value || o.half !== value.half) return false;
       const gap = value.box.y - (o.box.y + o.box.height);
@@ -70,8 +76,6 @@ function captionedFromAbove(layout: PageLayout, value: LayoutLine, caption: Layo
       return gap > -o.box.height * 0.25 && gap < Math.max(o.box.height, value.box.height) * 2.2 && (overlapShare(o, value) > 0.5 || centred);
     })
     .sort((a, b) => b.box.y + b.box.height - (a.box.y + a.box.height))[0];
-  // A label over the value that has a value of its own stacked over it (a caption itself) does not wait for this one.
-  return over !== undefined && waitingLabel(over) && !stackedLine(layout, over, true);
 }
 
 /**
@@ -140,6 +144,11 @@ export function offRowOwnerIs(layout: PageLayout, line: LayoutLine, label: Layou
 export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLine | undefined {
   const line = stackedLine(layout, label, true);
   if (!line || captionedFromAbove(layout, line, label)) return undefined;
+  // The line over it must stand clearly further off than the label under it (a label we do not know, set over its
+  // value, would otherwise hand that value to the next label whose own value is masked or missing).
+  const over = lineOver(layout, line, label);
+  const gap = (top: LayoutLine, bottom: LayoutLine) => bottom.box.y - (top.box.y + top.box.height);
+  if (over && gap(over, line) < Math.max(gap(line, label), label.box.height * 0.1) * 1.5) return undefined;
   const owner = otherLabelOwning(layout, line, label);
   if (owner) return undefined;
   // On the row of a label to its left: that label's value beside it.
@@ -152,4 +161,15 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
       Math.abs(centreY(o) - centreY(line)) < Math.min(o.box.height, line.box.height) * 0.6,
   );
   return onRowOfLabel ? undefined : line;
+}
+
+/**
+ * True when `value`, read under `label`, also sits tight over another label waiting for a value (a caption under
+ * it): which of the two it belongs to is a guess about layout the clerk confirms.
+ *
+ * @example
+ * overAnotherCaption(layout, nameLine, labelLine); // true when `持证人` waits right under the name
+ */
+export function overAnotherCaption(layout: PageLayout, value: LayoutLine, label: LayoutLine): boolean {
+  return layout.lines.some((o) => o !== label && o !== value && o.half === value.half && waitingLabel(o) && stackedLine(layout, o, true) === value);
 }
