@@ -304,14 +304,16 @@ export function findLabelledCandidates(
           continue;
         }
         // Nothing beside or below: a value stacked right above its label (a caption under what it names).
-        const over = last && !inlineValue ? valueAboveLabel(layout, line) : undefined;
-        if (over) {
+        const overBlock = last && !inlineValue ? valueAboveLabel(layout, line) : undefined;
+        if (overBlock) {
+          const over = overBlock[overBlock.length - 1];
           const reading = reader(over.leading);
           // Ranked after every value read beside or under a label: the rarer layout yields to the common one.
           push(
             { reading, line: over, labelMatch: LabelMatch.below * OFF_ROW * inferred, raw: over.leading, labelRank: labels.length + labelRank },
             over,
             valueColumn(layout, over),
+            overBlock.slice(0, -1),
           );
         }
       }

@@ -43,7 +43,7 @@ function alignedValueBeside(layout: PageLayout, label: LayoutLine): LayoutLine |
  * The line stacked tight on a label (above with `above`, else below): one the label's column shares (most of the
  * narrower line over the other, or centred on it), less than 0.45 line heights away, a value by its look.
  */
-export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolean): LayoutLine | undefined {
+export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolean, loose = false): LayoutLine | undefined {
   const h = label.box.height;
   return layout.lines
     .filter((o) => {
@@ -51,7 +51,8 @@ export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolea
       const gap = above ? label.box.y - (o.box.y + o.box.height) : o.box.y - (label.box.y + label.box.height);
       if (gap < -h * 0.25 || gap > Math.min(h, o.box.height) * 0.45) return false;
       const centred = Math.abs(o.box.x + o.box.width / 2 - (label.box.x + label.box.width / 2)) < h * 0.8;
-      return overlapShare(o, label) > 0.5 || centred;
+      // Loose: any overlap (a wrapped value centred over a label read with its colon and spacing).
+      return overlapShare(o, label) > (loose ? 0 : 0.5) || centred;
     })
     .sort((a, b) => (above ? b.box.y - a.box.y : a.box.y - b.box.y))[0];
 }
@@ -135,32 +136,36 @@ export function offRowOwnerIs(layout: PageLayout, line: LayoutLine, label: Layou
 }
 
 /**
- * A value stacked right above its label (a caption under what it names): the value-like line tight over the label,
- * not on a waiting label's row, and not itself the value stacked under a waiting label above it.
+ * A value stacked right above its label (a caption under what it names), top line first when it wraps: the
+ * value-like lines tight over the label, not on a label's row, not the value of a waiting label over them, and with
+ * the line over them clearly further off than the caption under them.
  *
  * @example
- * valueAboveLabel(layout, labelLine)?.text; // '吴梓颖' over `参保人`
+ * valueAboveLabel(layout, labelLine)?.map((l) => l.text); // ['吴梓颖'] over `参保人`
  */
-export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLine | undefined {
-  const line = stackedLine(layout, label, true);
-  if (!line || captionedFromAbove(layout, line, label)) return undefined;
+export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLine[] | undefined {
+  const last = stackedLine(layout, label, true, true);
+  if (!last || otherLabelOwning(layout, last, label)) return undefined;
+  const block = [last];
+  for (let prev = stackedLine(layout, last, true, true); prev && block.length < 4; prev = stackedLine(layout, prev, true, true)) block.unshift(prev);
+  const top = block[0];
+  if (captionedFromAbove(layout, top, label)) return undefined;
   // The line over it must stand clearly further off than the label under it (a label we do not know, set over its
   // value, would otherwise hand that value to the next label whose own value is masked or missing).
-  const over = lineOver(layout, line, label);
-  const gap = (top: LayoutLine, bottom: LayoutLine) => bottom.box.y - (top.box.y + top.box.height);
-  if (over && gap(over, line) < Math.max(gap(line, label), label.box.height * 0.1) * 1.5) return undefined;
-  const owner = otherLabelOwning(layout, line, label);
-  if (owner) return undefined;
+  const over = lineOver(layout, top, label);
+  const gap = (upper: LayoutLine, lower: LayoutLine) => lower.box.y - (upper.box.y + upper.box.height);
+  if (over && gap(over, top) < Math.max(gap(last, label), label.box.height * 0.1) * 1.5) return undefined;
   // On the row of a label to its left: that label's value beside it.
-  const onRowOfLabel = layout.lines.some(
-    (o) =>
-      o !== line &&
-      o.half === line.half &&
-      o.hits.length > 0 &&
-      right(o) <= line.box.x + line.box.height * 0.5 &&
-      Math.abs(centreY(o) - centreY(line)) < Math.min(o.box.height, line.box.height) * 0.6,
-  );
-  return onRowOfLabel ? undefined : line;
+  const onRowOfLabel = (line: LayoutLine) =>
+    layout.lines.some(
+      (o) =>
+        o !== line &&
+        o.half === line.half &&
+        o.hits.length > 0 &&
+        right(o) <= line.box.x + line.box.height * 0.5 &&
+        Math.abs(centreY(o) - centreY(line)) < Math.min(o.box.height, line.box.height) * 0.6,
+    );
+  return block.some(onRowOfLabel) ? undefined : block;
 }
 
 /**

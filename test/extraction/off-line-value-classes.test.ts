@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
-import { person } from './support/documents.js';
+import { company, person } from './support/documents.js';
 import { textLayerPage as page, type Line } from './support/text-lines.js';
 
 // Issue 12 classes 1 and 5 and the stacked placements of real forms, on constructed OCR lines with their own values:
@@ -47,6 +47,25 @@ describe('a value stacked above or below its label', () => {
     ]);
     expect(doc.fields.holderName.value).toBe(person.name);
     expect(doc.fields.idNumber.value).toBe(person.id);
+  });
+
+  it('reads a company name wrapped over three lines centred above its label, top line first', () => {
+    const doc = readOne([
+      ['营业执照', 666, 247, 966, 86],
+      ['统一社会信用代码 ' + company.code, 110, 130, 700, 34],
+      ['杭州西子智能', 1145, 482, 192, 32],
+      ['科技有限', 1161, 524, 128, 32],
+      ['公司', 1193, 568, 64, 32],
+      ['类型:', 118, 611, 90, 33],
+      ['名称:', 1246, 611, 103, 34],
+      ['有限责任公司', 597, 611, 192, 32],
+      ['法定代表人:', 118, 774, 200, 34],
+      [person.name, 597, 774, 96, 32],
+      ['成立日期:', 1143, 849, 160, 33],
+      ['2007年5月12日', 1430, 849, 220, 34],
+    ]);
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.companyName.value).toBe(company.name);
   });
 
   it('never reads for a label whose value is masked the value printed low under the label above it', () => {
