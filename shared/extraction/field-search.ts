@@ -240,7 +240,9 @@ export function findLabelledCandidates(
           push({ reading, line: neighbour.line, labelMatch, raw: neighbour.text, labelRank }, neighbour.line, column, above);
           continue;
         }
-        const offRow = last ? offRowValueLine(layout, line) : undefined;
+        // Nearest first; a line the field's reader rejects (the wrapped end of the row above's address) is looked past.
+        const offRows = last ? offRowValueLines(layout, line) : [];
+        const offRow = offRows.find((o) => reader(o.leading)) ?? offRows[0];
         if (offRow) {
           const reading = reader(offRow.leading);
           const column = valueColumn(layout, offRow);
@@ -797,9 +799,10 @@ function textLayerTailStart(layout: PageLayout, line: LayoutLine, value: string)
 
 /**
  * A value to the right of its label but printed off the label's row: a dot-matrix fill-in a few millimetres above
- * or below, or a wrapped value beside a label centred on it. Only a line whose nearest label is clearly this one.
+ * or below, or a wrapped value beside a label centred on it. Only lines whose nearest label is clearly this one,
+ * nearest first.
  */
-function offRowValueLine(layout: PageLayout, label: LayoutLine): LayoutLine | undefined {
+function offRowValueLines(layout: PageLayout, label: LayoutLine): LayoutLine[] {
   const h = label.box.height;
   const cy = label.box.y + h / 2;
   const labelRight = label.box.x + label.box.width;
@@ -819,7 +822,7 @@ function offRowValueLine(layout: PageLayout, label: LayoutLine): LayoutLine | un
         !labelBetween(layout, label, o) &&
         !otherLabelOwning(layout, o, label),
     )
-    .sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - cy) - Math.abs(b.box.y + b.box.height / 2 - cy) || a.box.x - b.box.x)[0];
+    .sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - cy) - Math.abs(b.box.y + b.box.height / 2 - cy) || a.box.x - b.box.x);
 }
 
 /**

@@ -78,6 +78,25 @@ describe('a value stacked above or below its label', () => {
 });
 
 describe("a value off its label's baseline", () => {
+  it("looks past the wrapped end of the row above's address to the name printed low beside its label", () => {
+    const doc = readOne([
+      ['劳动合同(简易版)', 404, 141, 823, 72],
+      ['地址', 205, 633, 289, 36],
+      ['浙江省杭州市西湖区文一西路33', 525, 670, 510, 37],
+      ['1号24幢1705室', 525, 720, 243, 37],
+      ['乙方', 205, 754, 81, 37],
+      ['身份证号码', 775, 754, 181, 36],
+      [person.id, 1160, 754, 357, 36],
+      [person.name, 525, 797, 108, 36],
+      ['联系电话', 205, 829, 253, 36],
+      ['18631876220', 525, 829, 218, 36],
+      ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 205, 1115, 996, 36],
+    ]);
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employeeName.value).toBe(person.name);
+    expect(doc.fields.employeeIdNumber.value).toBe(person.id);
+  });
+
   it("never reads for a label the value set beside the next column's label, however near its own row", () => {
     // `合同起始日期` waits with its date stacked under it; the next column's `合同期限至` sits a line lower with its own
     // date beside it, which is within an off-baseline reach of 起始日期's row: it stays 期限至's.
