@@ -237,8 +237,12 @@ export function findLabelledCandidates(
               continue;
             }
           }
-          push({ reading, line: neighbour.line, labelMatch, raw: neighbour.text, labelRank }, neighbour.line, column, above);
-          continue;
+          const besideValue = build({ reading, line: neighbour.line, labelMatch, raw: neighbour.text, labelRank }, neighbour.line, column, above);
+          if (besideValue) {
+            candidates.push(besideValue);
+            continue;
+          }
+          // Nothing on the row reads as the value (a `(2-1)` after the label): it may be printed off the row.
         }
         // Nearest first; a line the field's reader rejects (the wrapped end of the row above's address) is looked past.
         const offRows = last ? offRowValueLines(layout, line) : [];

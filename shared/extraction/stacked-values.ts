@@ -98,6 +98,9 @@ export function otherLabelOwning(layout: PageLayout, value: LayoutLine, label: L
     if (o === label || o === value || o.half !== value.half || !waitingLabel(o)) return false;
     // Set on that label's own line beside it: its value. A label with another value beside it takes no other.
     const beside = alignedValueBeside(layout, o);
+    // … unless it sits far across the row from that label and tight under `label`, which waits for it (a date stacked
+    // under the next column's label, level with the first column's label).
+    if (beside === value && value.box.x - right(o) > o.box.height * 4 && stackedLine(layout, label, false) === value) return false;
     if (beside) return beside === value;
     // Stacked under it, or over it when nothing is stacked under it (a value over its caption) and no waiting label
     // sits over the value nearly as close (labels set over their values: the value is the one above's).

@@ -97,6 +97,41 @@ describe("a value off its label's baseline", () => {
     expect(doc.fields.employeeIdNumber.value).toBe(person.id);
   });
 
+  it("reads a date stacked under the next column's label though it sits level with the first column's label", () => {
+    const doc = readOne([
+      ['劳动合同书', 628, 138, 379, 61],
+      ['劳动者姓名:', 150, 542, 183, 31],
+      [person.name, 517, 542, 92, 31],
+      ['合同终止日期:', 842, 706, 214, 31],
+      ['合同起始日期:', 150, 748, 214, 31],
+      ['2020年3月4日', 842, 748, 194, 34],
+      ['2019.03.05', 517, 773, 154, 34],
+      ['工作岗位:', 150, 811, 150, 31],
+      ['西式面点师', 517, 811, 153, 31],
+      ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 150, 892, 843, 30],
+    ]);
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.startDate.value).toBe('2019-03-05');
+    expect(doc.fields.endDate.value).toBe('2020-03-04');
+  });
+
+  it('looks off the row for the value when nothing beside the label reads as one (a `(2-1)` after it)', () => {
+    const doc = readOne([
+      ['企业法人营业执照', 671, 249, 971, 98],
+      ['名称', 154, 455, 226, 32],
+      [company.name, 409, 455, 400, 32],
+      ['注册号', 1035, 455, 226, 32],
+      ['(2-1)', 1659, 455, 69, 35],
+      ['330106000123451', 1388, 482, 269, 34],
+      ['类型', 154, 661, 226, 32],
+      ['有限责任公司', 409, 661, 194, 32],
+      ['成立日期', 154, 824, 226, 32],
+      ['二〇一二年十二月三十日', 409, 824, 355, 32],
+    ]);
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.creditCode.value).toBe('330106000123451');
+  });
+
   it("never reads for a label the value set beside the next column's label, however near its own row", () => {
     // `合同起始日期` waits with its date stacked under it; the next column's `合同期限至` sits a line lower with its own
     // date beside it, which is within an off-baseline reach of 起始日期's row: it stays 期限至's.
