@@ -16,6 +16,7 @@ import {
 } from './continuation.js';
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
+import { offRowOwnerIs, otherLabelOwning, overAnotherCaption, valueAboveLabel } from './stacked-values.js';
 import { opensStampRemark } from './stamped-words.js';
 import type { Reading, ValueReader } from './value-readers.js';
 
@@ -172,7 +173,12 @@ export function findLabelledCandidates(
         // A label with nothing after it: its value sits to the right (table-like forms) or below it. Only the last
         // label of a line can own the line to its right.
         const last = h === line.hits.length - 1;
-        const neighbour = last ? nearestValueLine(linesRightOf(layout, line)) : undefined;
+        // A line on the row that is another label's (stacked on a label of the next column that waits for it, or past
+        // such a label) is not this label's value: look past it.
+        const rightOf = last ? linesRightOf(layout, line) : [];
+        const first = nearestValueLine(rightOf);
+        const neighbour =
+          first && otherLabelOwning(layout, first.line, line) ? nearestValueLine(rightOf.filter((o) => !otherLabelOwning(layout, o, line))) : first;
         // A label known only by its English gloss is a guess: what it leads to goes to the clerk.
         const inferred = (hit.inferred ? 0.9 : 1) * fuzzy;
         if (neighbour) {
@@ -231,10 +237,16 @@ export function findLabelledCandidates(
               continue;
             }
           }
-          push({ reading, line: neighbour.line, labelMatch, raw: neighbour.text, labelRank }, neighbour.line, column, above);
-          continue;
+          const besideValue = build({ reading, line: neighbour.line, labelMatch, raw: neighbour.text, labelRank }, neighbour.line, column, above);
+          if (besideValue) {
+            candidates.push(besideValue);
+            continue;
+          }
+          // Nothing on the row reads as the value (a `(2-1)` after the label): it may be printed off the row.
         }
-        const offRow = last ? offRowValueLine(layout, line) : undefined;
+        // Nearest first; a line the field's reader rejects (the wrapped end of the row above's address) is looked past.
+        const offRows = last ? offRowValueLines(layout, line) : [];
+        const offRow = offRows.find((o) => reader(o.leading)) ?? offRows[0];
         if (offRow) {
           const reading = reader(offRow.leading);
           const column = valueColumn(layout, offRow);
@@ -286,9 +298,29 @@ export function findLabelledCandidates(
         const owned = !!below && !!owner && owner !== line && below.line.box.x - (owner.box.x + owner.box.width) < below.line.box.height * 2;
         // Prose that a later label of this row runs on into (`企业住所　　，经营项目　一般` | `项目：技术服务…`, the
         // address barred out) is that label's value, not this one's.
-        if (below && !owned && !runOnOfLaterLabel(layout, line, below.line)) {
+        if (below && !owned && !runOnOfLaterLabel(layout, line, below.line) && !otherLabelOwning(layout, below.line, line)) {
           const reading = reader(below.text);
-          push({ reading, line: below.line, labelMatch: LabelMatch.below * inferred, raw: below.text, labelRank }, below.line, valueColumn(layout, below.line));
+          // Tight over another waiting label too: the value of a caption under it as likely as this label's.
+          const caption = overAnotherCaption(layout, below.line, line) ? AMBIGUOUS_ROW : 1;
+          push(
+            { reading, line: below.line, labelMatch: LabelMatch.below * inferred * caption, raw: below.text, labelRank },
+            below.line,
+            valueColumn(layout, below.line),
+          );
+          continue;
+        }
+        // Nothing beside or below: a value stacked right above its label (a caption under what it names).
+        const overBlock = last && !inlineValue ? valueAboveLabel(layout, line) : undefined;
+        if (overBlock) {
+          const over = overBlock[overBlock.length - 1];
+          const reading = reader(over.leading);
+          // Ranked after every value read beside or under a label: the rarer layout yields to the common one.
+          push(
+            { reading, line: over, labelMatch: LabelMatch.below * OFF_ROW * inferred, raw: over.leading, labelRank: labels.length + labelRank },
+            over,
+            valueColumn(layout, over),
+            overBlock.slice(0, -1),
+          );
         }
       }
     }
@@ -771,9 +803,10 @@ function textLayerTailStart(layout: PageLayout, line: LayoutLine, value: string)
 
 /**
  * A value to the right of its label but printed off the label's row: a dot-matrix fill-in a few millimetres above
- * or below, or a wrapped value beside a label centred on it. Only a line whose nearest label is clearly this one.
+ * or below, or a wrapped value beside a label centred on it. Only lines whose nearest label is clearly this one,
+ * nearest first.
  */
-function offRowValueLine(layout: PageLayout, label: LayoutLine): LayoutLine | undefined {
+function offRowValueLines(layout: PageLayout, label: LayoutLine): LayoutLine[] {
   const h = label.box.height;
   const cy = label.box.y + h / 2;
   const labelRight = label.box.x + label.box.width;
@@ -788,11 +821,12 @@ function offRowValueLine(layout: PageLayout, label: LayoutLine): LayoutLine | un
         o.box.x >= labelRight - h * 0.5 &&
         o.box.x - labelRight < layout.width * 0.6 &&
         Math.abs(o.box.y + o.box.height / 2 - cy) < Math.max(h, o.box.height) * 1.6 &&
-        closestLabelIs(layout, o, label, 0.12) &&
+        (closestLabelIs(layout, o, label, 0.12) || offRowOwnerIs(layout, o, label)) &&
         !underOtherLabel(layout, o, label) &&
-        !labelBetween(layout, label, o),
+        !labelBetween(layout, label, o) &&
+        !otherLabelOwning(layout, o, label),
     )
-    .sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - cy) - Math.abs(b.box.y + b.box.height / 2 - cy) || a.box.x - b.box.x)[0];
+    .sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - cy) - Math.abs(b.box.y + b.box.height / 2 - cy) || a.box.x - b.box.x);
 }
 
 /**

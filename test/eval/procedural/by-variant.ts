@@ -1,6 +1,6 @@
 /**
  * Scores a procedural set from its OCR cache (as ocr-cache.ts makes it) by what was drawn: every `capture` tag of a
- * file and every `variants` tag of its document, and masked fields (right only when the reader reports no value).
+ * file and every `variants` tag of its document (a `tag@field` variant on that field only), and masked fields (right only when the reader reports no value).
  * Dev-only; `npm run eval` and ocr-cache.ts give the usual report.
  *
  *   node --openssl-legacy-provider --import tsx test/eval/procedural/by-variant.ts --set /work/evalsets/procedural-v2 --cache /work/evalsets/procedural-v2.ocr.json
@@ -44,7 +44,13 @@ for (const t of truths) {
   for (const [i, d] of outcome.documents.entries()) {
     const truthDoc = t.documents[i];
     const tags = [...(t.capture ?? []), ...(truthDoc.variants ?? []), `condition:${t.condition}`];
-    for (const f of d.fields) for (const tag of tags) add(tag, f.correct, f.confidentWrong);
+    // A `tag@field` tag (per-field variants, field-variants.ts) counts that field alone, as `tag (the field)`.
+    for (const f of d.fields)
+      for (const tag of tags) {
+        const at = tag.lastIndexOf('@');
+        if (at < 0) add(tag, f.correct, f.confidentWrong);
+        else if (tag.slice(at + 1) === f.field) add(`${tag.slice(0, at)} (the field)`, f.correct, f.confidentWrong);
+      }
     const predicted = documents.find((p) => p.type === truthDoc.type && p.pages.some((n) => truthDoc.pages.includes(n)));
     for (const field of truthDoc.masked ?? []) {
       masked++;

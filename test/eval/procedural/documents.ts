@@ -11,6 +11,7 @@ import { esc } from '../templates/kit.js';
 import type { TruthValue } from '../truth.js';
 import { formatProceduralDate } from './dates.js';
 import { drawLayout, type FamilyRegion, type ProceduralFamily } from './families.js';
+import { drawFieldLayouts } from './field-variants.js';
 import { LEXICON, type Role } from './lexicon.js';
 import {
   block,
@@ -107,7 +108,9 @@ function decorate(items: Item[], d: Drawer, variants: string[]): { items: Item[]
     stampAt = d.rng.int(0, Math.max(0, out.length - 1));
     variants.push('overlay:stamp');
   }
-  return { items: out, stampAt };
+  const drawn = drawFieldLayouts(out, d.r.fieldLayouts, d.rng);
+  for (const tag of drawn.tags) if (!variants.includes(tag)) variants.push(tag);
+  return { items: drawn.items, stampAt };
 }
 
 function stampOverBlock(html: string, d: Drawer, blockHeightMm: number, widthMm: number): string {

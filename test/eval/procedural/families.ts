@@ -7,6 +7,7 @@
 import type { DocumentKind } from '../factory/documents.js';
 import type { Rng } from '../factory/random.js';
 import type { ProceduralDateStyle } from './dates.js';
+import type { FieldLayoutChances } from './field-variants.js';
 import type { LabelStyle, LayoutParams, MaskStyle, Placement } from './parts.js';
 
 export type ProceduralKind = Extract<
@@ -63,6 +64,8 @@ export interface FamilyRegion {
   sentence: number;
   /** Chance a page is landscape (licence 副本, landscape certificates). */
   landscape: number;
+  /** Per-field layout variants (field-variants.ts); absent: none drawn, and no draw taken. */
+  fieldLayouts?: FieldLayoutChances;
 }
 
 export interface ProceduralFamily {
@@ -301,8 +304,52 @@ export const PROCEDURAL_V3_FAMILIES: readonly ProceduralFamily[] = [
   },
 ];
 
-/** Every family the generator knows, v1/v2's and v3's, for `--families`. */
-export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [...PROCEDURAL_FAMILIES, ...PROCEDURAL_V3_FAMILIES];
+/**
+ * Tuned (seen) families that draw per-field layout variants: values off their label's line, values stacked above or
+ * below their labels, spaced labels (issue 12 classes 1 and 5), mixed into the seen families' layouts, fonts and
+ * wording. They stay off every held-out region (no held-out font, placement, label style or wording) and are not in
+ * PROCEDURAL_FAMILIES, so procedural-v1/v2 regenerate unchanged; `cli.ts --families` draws them by name. Label/value
+ * grids only: a pair stacked in a ruled table's cell throws the table's column widths out.
+ */
+const FIELD_LAYOUTS: FieldLayoutChances = { offBaseline: 0.25, stacked: 0.2, spaced: 0.3 };
+
+export const PROCEDURAL_FIELD_FAMILIES: readonly ProceduralFamily[] = [
+  {
+    name: 'certificate/proc-C',
+    heldOut: false,
+    kinds: CERTS,
+    region: { ...base, placements: ['beside'], columns: [1, 2], overlays: { ...base.overlays, after: 0.2 }, fieldLayouts: FIELD_LAYOUTS },
+  },
+  {
+    name: 'licence/proc-C',
+    heldOut: false,
+    kinds: ['business_license'],
+    region: {
+      ...base,
+      placements: ['beside'],
+      columns: [1, 2],
+      wrapLines: [1, 2, 3],
+      landscape: 0.5,
+      overlays: { ...base.overlays, after: 0.3 },
+      fieldLayouts: FIELD_LAYOUTS,
+    },
+  },
+  {
+    name: 'record/proc-C',
+    heldOut: false,
+    kinds: ['social_insurance_record'],
+    region: { ...base, placements: ['beside'], columns: [1, 2], landscape: 0, fieldLayouts: FIELD_LAYOUTS },
+  },
+  {
+    name: 'contract/proc-C',
+    heldOut: false,
+    kinds: ['labor_contract'],
+    region: { ...base, placements: ['beside'], columns: [1, 2], landscape: 0, fieldLayouts: FIELD_LAYOUTS },
+  },
+];
+
+/** Every family the generator knows, v1/v2's, v3's and the per-field ones, for `--families`. */
+export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [...PROCEDURAL_FAMILIES, ...PROCEDURAL_V3_FAMILIES, ...PROCEDURAL_FIELD_FAMILIES];
 
 /** The procedural families that can draw a kind, seen first. @example proceduralFamiliesFor('id_card'); */
 export function proceduralFamiliesFor(kind: DocumentKind): ProceduralFamily[] {

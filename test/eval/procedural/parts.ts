@@ -28,6 +28,22 @@ export interface Item {
   wide?: boolean;
   /** Printed right after the value, on the same line (`（1-1）`, `（盖章）`, `以下空白`). */
   after?: string;
+  /** How this one field departs from the page's layout (drawn per field by field-variants.ts). */
+  layout?: FieldLayout;
+}
+
+/**
+ * Per-field departures from the page's layout, as real forms show them: a value printed off its label's line by a
+ * fraction of the line height (dot-matrix fill-in, over or under its blank), a value stacked above or below its label,
+ * a label spaced out with ASCII or full-width spaces (`姓 名`, `身　份　证　号`).
+ */
+export interface FieldLayout {
+  /** Fraction of the line height the value is moved, + down / − up; `underline` leaves a blank at the label's line. */
+  shift?: { fraction: number; underline: boolean };
+  /** The value on its own line above or below the label, centred on it or left-aligned with it. */
+  stacked?: { valueAbove: boolean; align: 'left' | 'center' };
+  /** Spaces between the label's characters, overriding the page's label style. */
+  spacing?: { char: ' ' | '　'; count: number };
 }
 
 /** The layout parameters of one page, drawn from a family's region. */
@@ -51,28 +67,30 @@ export interface LayoutParams {
 const PT_TO_MM = 0.3528;
 
 /** A spread label (分散对齐): the characters justified across a fixed width, in one of three ways. */
-export function labelHtml(label: string, widthEm: number, p: LayoutParams): string {
+export function labelHtml(label: string, widthEm: number, p: LayoutParams, spacing?: FieldLayout['spacing']): string {
   const chars = [...label];
-  let inner: string;
-  switch (p.labelStyle) {
-    case 'plain':
-      inner = esc(label);
-      break;
-    case 'justify':
-      inner =
-        chars.length > 1 && chars.length < widthEm
-          ? `<span style="display:inline-block;width:${widthEm}em;text-align:justify;text-align-last:justify">${esc(label)}</span>`
-          : esc(label);
-      break;
-    case 'fullwidth_spaces': {
-      const gaps = chars.length > 1 ? Math.max(0, Math.floor((widthEm - chars.length) / (chars.length - 1))) : 0;
-      inner = esc(chars.join('　'.repeat(gaps)));
-      break;
+  let inner = '';
+  if (spacing) inner = esc(chars.join(spacing.char.repeat(spacing.count)));
+  else
+    switch (p.labelStyle) {
+      case 'plain':
+        inner = esc(label);
+        break;
+      case 'justify':
+        inner =
+          chars.length > 1 && chars.length < widthEm
+            ? `<span style="display:inline-block;width:${widthEm}em;text-align:justify;text-align-last:justify">${esc(label)}</span>`
+            : esc(label);
+        break;
+      case 'fullwidth_spaces': {
+        const gaps = chars.length > 1 ? Math.max(0, Math.floor((widthEm - chars.length) / (chars.length - 1))) : 0;
+        inner = esc(chars.join('　'.repeat(gaps)));
+        break;
+      }
+      case 'ascii_spaces':
+        inner = esc(chars.length <= 4 ? chars.join(' ') : label);
+        break;
     }
-    case 'ascii_spaces':
-      inner = esc(chars.length <= 4 ? chars.join(' ') : label);
-      break;
-  }
   return `<span class="lb" style="color:${p.labelColor}">${inner}${esc(p.colon)}</span>`;
 }
 
@@ -104,7 +122,10 @@ export function valueHtml(item: Item, p: LayoutParams, masks: ReadonlyMap<string
   const after = item.after ? `<span class="after" style="margin-left:${rng.float(0, 3).toFixed(1)}mm">${esc(item.after)}</span>` : '';
   if (mask) return maskHtml(item.value, mask, p.sizePt, rng) + after;
   const styles = [`font-family:'${p.valueFont}'`];
-  if (p.valueShiftMm !== 0) styles.push(`position:relative;top:${p.valueShiftMm.toFixed(1)}mm`);
+  const shift = item.layout?.shift;
+  const lineMm = p.sizePt * PT_TO_MM * 1.35;
+  const shiftMm = shift ? shift.fraction * lineMm : p.valueShiftMm;
+  if (shiftMm !== 0) styles.push(`position:relative;top:${shiftMm.toFixed(1)}mm`);
   const chars = [...item.value].length;
   if (item.long && p.wrapLines > 1 && chars > 8) {
     const perLine = Math.ceil(chars / p.wrapLines) + 1;
@@ -112,7 +133,18 @@ export function valueHtml(item: Item, p: LayoutParams, masks: ReadonlyMap<string
       `display:inline-block;max-width:${(perLine * p.sizePt * PT_TO_MM * 1.02).toFixed(1)}mm;white-space:normal;word-break:break-all;vertical-align:top`,
     );
   }
-  return `<span class="v" style="${styles.join(';')}">${esc(item.value)}</span>${after}`;
+  const value = `<span class="v" style="${styles.join(';')}">${esc(item.value)}</span>`;
+  // An underlined blank stays on the label's line while the value printed into it misses it.
+  if (shift?.underline)
+    return `<span class="blank" style="display:inline-block;border-bottom:1px solid #333;padding-right:${rng.float(1, 6).toFixed(1)}mm">${value}</span>${after}`;
+  return `${value}${after}`;
+}
+
+/** A label and its value stacked in one cell, the value above or below, centred on each other or left-aligned. */
+function stackedHtml(label: string, value: string, stacked: NonNullable<FieldLayout['stacked']>): string {
+  // A label never wraps (forms size its cell to it); a long value may.
+  const lines = stacked.valueAbove ? [value, `<span style="white-space:nowrap">${label}</span>`] : [`<span style="white-space:nowrap">${label}</span>`, value];
+  return `<div class="stack" style="display:inline-block;text-align:${stacked.align}">${lines.map((l) => `<div>${l}</div>`).join('')}</div>`;
 }
 
 function labelWidthEm(items: readonly Item[]): number {
@@ -127,7 +159,7 @@ function labelWidthEm(items: readonly Item[]): number {
  */
 export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMap<string, MaskStyle>, rng: Rng): string {
   const w = labelWidthEm(items);
-  const lb = (i: Item) => labelHtml(i.label, w, p);
+  const lb = (i: Item) => labelHtml(i.label, w, p, i.layout?.spacing);
   const v = (i: Item) => valueHtml(i, p, masks, rng);
   const gap = `${p.rowGapMm.toFixed(1)}mm`;
   switch (p.placement) {
@@ -141,7 +173,12 @@ export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMa
           open = 0;
         }
         const span = p.columns === 2 && i.wide ? 'grid-column:span 3;' : '';
-        cells.push(`<div class="l" style="white-space:nowrap">${lb(i)}</div><div class="c" style="${span}">${v(i)}</div>`);
+        if (i.layout?.stacked)
+          // Sized by the tracks it spans, never widening them: a spanning item grows the label column (auto) first.
+          cells.push(
+            `<div class="c" style="grid-column:span ${p.columns === 2 && i.wide ? 4 : 2};min-width:0"><div style="width:0;min-width:100%">${stackedHtml(lb(i), v(i), i.layout.stacked)}</div></div>`,
+          );
+        else cells.push(`<div class="l" style="white-space:nowrap">${lb(i)}</div><div class="c" style="${span}">${v(i)}</div>`);
         open = p.columns === 2 && !i.wide ? (open + 1) % 2 : 0;
       }
       return `<div class="blk" style="display:grid;grid-template-columns:${cols};column-gap:4mm;row-gap:${gap};align-items:baseline">${cells.join('')}</div>`;
@@ -159,7 +196,9 @@ export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMa
         row = [];
       };
       for (const i of items) {
-        const td = `<td class="gl" style="white-space:nowrap">${lb(i)}</td><td${p.columns === 2 && i.wide ? ' colspan="3"' : ''}>${v(i)}</td>`;
+        const td = i.layout?.stacked
+          ? `<td colspan="${p.columns === 2 && i.wide ? 4 : 2}">${stackedHtml(lb(i), v(i), i.layout.stacked)}</td>`
+          : `<td class="gl" style="white-space:nowrap">${lb(i)}</td><td${p.columns === 2 && i.wide ? ' colspan="3"' : ''}>${v(i)}</td>`;
         if (p.columns === 2 && i.wide) {
           flush();
           row.push(td);

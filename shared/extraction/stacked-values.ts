@@ -1,0 +1,183 @@
+/**
+ * Values that do not sit on their label's line (issue 12 class 5 and the placements real forms use): a value printed
+ * a fraction of a line above or below its label's line (dot-matrix fill-in), a value stacked right above or below
+ * its label in one cell. Who owns such a line is decided against the other labels around it: a line tight over or
+ * under a label that waits for a value, or past a waiting label of the next column, is that label's value and never
+ * another's; a label that has a value set on its own line is no rival for a line between two rows.
+ */
+import { linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
+
+const centreY = (l: LayoutLine): number => l.box.y + l.box.height / 2;
+const right = (l: LayoutLine): number => l.box.x + l.box.width;
+const LONE_CJK = /^[\u3400-\u9fff]$/;
+const ENGLISH_ONLY = /^[A-Za-z .'&/:-]*$/;
+
+/** A line that can be a value: text with letters or digits and no label at its start. */
+function valueLike(line: LayoutLine): boolean {
+  return line.hits.length === 0 && line.leading !== '' && !LONE_CJK.test(line.flat) && /[\p{L}\p{N}]/u.test(line.flat);
+}
+
+/** A label line whose last label has nothing after it (an English gloss aside): it waits for a value. */
+export function waitingLabel(line: LayoutLine): boolean {
+  if (line.hits.length === 0 || line.leading !== '') return false;
+  return ENGLISH_ONLY.test(line.hits[line.hits.length - 1].inlineValue);
+}
+
+/** Horizontal overlap of two lines as a share of the narrower one. */
+function overlapShare(a: LayoutLine, b: LayoutLine): number {
+  const overlap = Math.min(right(a), right(b)) - Math.max(a.box.x, b.box.x);
+  return overlap / Math.max(1, Math.min(a.box.width, b.box.width));
+}
+
+/**
+ * The value set on the label's own line beside it: the nearest value-like line to its right whose centre is within a
+ * quarter of a line of the label's. A label that has one is no rival for a line between two rows.
+ */
+function alignedValueBeside(layout: PageLayout, label: LayoutLine): LayoutLine | undefined {
+  const line = linesRightOf(layout, label).find((l) => /[\p{L}\p{N}]/u.test(l.flat) && !LONE_CJK.test(l.flat));
+  if (!line || !valueLike(line)) return undefined;
+  return Math.abs(centreY(line) - centreY(label)) < Math.min(line.box.height, label.box.height) * 0.25 ? line : undefined;
+}
+
+/**
+ * The line stacked tight on a label (above with `above`, else below): one the label's column shares (most of the
+ * narrower line over the other, or centred on it), less than 0.45 line heights away, a value by its look.
+ */
+export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolean, loose = false): LayoutLine | undefined {
+  const h = label.box.height;
+  return layout.lines
+    .filter((o) => {
+      if (o === label || o.half !== label.half || !valueLike(o)) return false;
+      const gap = above ? label.box.y - (o.box.y + o.box.height) : o.box.y - (label.box.y + label.box.height);
+      if (gap < -h * 0.25 || gap > Math.min(h, o.box.height) * 0.45) return false;
+      const centred = Math.abs(o.box.x + o.box.width / 2 - (label.box.x + label.box.width / 2)) < h * 0.8;
+      // Loose: any overlap (a wrapped value centred over a label read with its colon and spacing).
+      return overlapShare(o, label) > (loose ? 0 : 0.5) || centred;
+    })
+    .sort((a, b) => (above ? b.box.y - a.box.y : a.box.y - b.box.y))[0];
+}
+
+/**
+ * True when the nearest line over `value` in its column (within about two lines) is a label waiting for a value:
+ * labels set over their values are the common layout, so the value is that label's however tight it sits on the
+ * caption under it (a fill-in printed low, the next value masked). `caption` is the label under the value.
+ */
+function captionedFromAbove(layout: PageLayout, value: LayoutLine, caption: LayoutLine): boolean {
+  const over = lineOver(layout, value, caption);
+  return over !== undefined && waitingLabel(over);
+}
+
+/** The nearest line over `value` in its column, within about two lines (`caption`, the label under it, left out). */
+function lineOver(layout: PageLayout, value: LayoutLine, caption: LayoutLine): LayoutLine | undefined {
+  return layout.lines
+    .filter((o) => {
+      if (o === caption || o === value || o.half !== value.half) return false;
+      const gap = value.box.y - (o.box.y + o.box.height);
+      const centred = Math.abs(o.box.x + o.box.width / 2 - (value.box.x + value.box.width / 2)) < o.box.height * 0.8;
+      return gap > -o.box.height * 0.25 && gap < Math.max(o.box.height, value.box.height) * 2.2 && (overlapShare(o, value) > 0.5 || centred);
+    })
+    .sort((a, b) => b.box.y + b.box.height - (a.box.y + a.box.height))[0];
+}
+
+/**
+ * The label other than `label` that `value` belongs to, if any: a waiting label it is set beside on that label's own
+ * line, a waiting label it is stacked tight on (with no value beside it on its own line), or a waiting label of a
+ * later column that stands between `label` and it, within an off-baseline reach of its row. A value never comes from
+ * a line that belongs to another label.
+ *
+ * @example
+ * // `姓名` … `330102197808316451` (on 姓名's row, far right, tight over `公民身份号码` that has nothing beside it)
+ * otherLabelOwning(layout, idLine, nameLabel); // the 公民身份号码 line
+ */
+export function otherLabelOwning(layout: PageLayout, value: LayoutLine, label: LayoutLine): LayoutLine | undefined {
+  if (!valueLike(value)) return undefined;
+  // Set on the label's own line right beside it: the label's, whatever stands under or over it.
+  const h = Math.min(value.box.height, label.box.height);
+  if (Math.abs(centreY(value) - centreY(label)) < h * 0.25 && value.box.x - right(label) < h * 4) return undefined;
+  return layout.lines.find((o) => {
+    if (o === label || o === value || o.half !== value.half || !waitingLabel(o)) return false;
+    // Set on that label's own line beside it: its value. A label with another value beside it takes no other.
+    const beside = alignedValueBeside(layout, o);
+    // … unless it sits far across the row from that label and tight under `label`, which waits for it (a date stacked
+    // under the next column's label, level with the first column's label).
+    if (beside === value && value.box.x - right(o) > o.box.height * 4 && stackedLine(layout, label, false) === value) return false;
+    if (beside) return beside === value;
+    // Stacked under it, or over it when nothing is stacked under it (a value over its caption) and no waiting label
+    // sits over the value nearly as close (labels set over their values: the value is the one above's).
+    const under = stackedLine(layout, o, false);
+    if (under === value || (!under && stackedLine(layout, o, true) === value && !captionedFromAbove(layout, value, o))) return true;
+    // Past the next label column: the waiting label stands after `label`, before the value, near the value's row.
+    const between = o.box.x >= right(label) - label.box.height * 0.5 && right(o) <= value.box.x + o.box.height * 0.5;
+    return between && Math.abs(centreY(o) - centreY(value)) < Math.max(o.box.height, value.box.height) * 1.6;
+  });
+}
+
+/**
+ * True when `label` is the label a line set between two rows belongs to, the rivals that have a value of their own
+ * set on their line left out: a fill-in printed most of a line off its label's baseline can sit nearer the next
+ * row's label, which already has its value beside it. The line must still be nearer this label than any other
+ * waiting label of the column.
+ */
+export function offRowOwnerIs(layout: PageLayout, line: LayoutLine, label: LayoutLine): boolean {
+  const distance = (l: LayoutLine) => Math.abs(centreY(l) - centreY(line));
+  const mine = distance(label);
+  return !layout.lines.some(
+    (o) =>
+      o !== label &&
+      o !== line &&
+      o.half === line.half &&
+      // A rival of the same label column, left of the line, about as near as this label or nearer …
+      o.hits.length > 0 &&
+      right(o) <= line.box.x + line.box.height * 0.5 &&
+      o.box.x < right(label) &&
+      right(o) > label.box.x &&
+      distance(o) < mine + line.box.height * 0.12 &&
+      // … that still waits for a value: one with its value inline or set on its own line beside it is no rival.
+      waitingLabel(o) &&
+      !alignedValueBeside(layout, o),
+  );
+}
+
+/**
+ * A value stacked right above its label (a caption under what it names), top line first when it wraps: the
+ * value-like lines tight over the label, not on a label's row, not the value of a waiting label over them, and with
+ * the line over them clearly further off than the caption under them.
+ *
+ * @example
+ * valueAboveLabel(layout, labelLine)?.map((l) => l.text); // ['吴梓颖'] over `参保人`
+ */
+export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLine[] | undefined {
+  const last = stackedLine(layout, label, true, true);
+  if (!last || otherLabelOwning(layout, last, label)) return undefined;
+  const block = [last];
+  for (let prev = stackedLine(layout, last, true, true); prev && block.length < 4; prev = stackedLine(layout, prev, true, true)) block.unshift(prev);
+  const top = block[0];
+  if (captionedFromAbove(layout, top, label)) return undefined;
+  // The line over it must stand clearly further off than the label under it (a label we do not know, set over its
+  // value, would otherwise hand that value to the next label whose own value is masked or missing).
+  const over = lineOver(layout, top, label);
+  const gap = (upper: LayoutLine, lower: LayoutLine) => lower.box.y - (upper.box.y + upper.box.height);
+  if (over && gap(over, top) < Math.max(gap(last, label), label.box.height * 0.1) * 1.5) return undefined;
+  // On the row of a label to its left: that label's value beside it.
+  const onRowOfLabel = (line: LayoutLine) =>
+    layout.lines.some(
+      (o) =>
+        o !== line &&
+        o.half === line.half &&
+        o.hits.length > 0 &&
+        right(o) <= line.box.x + line.box.height * 0.5 &&
+        Math.abs(centreY(o) - centreY(line)) < Math.min(o.box.height, line.box.height) * 0.6,
+    );
+  return block.some(onRowOfLabel) ? undefined : block;
+}
+
+/**
+ * True when `value`, read under `label`, also sits tight over another label waiting for a value (a caption under
+ * it): which of the two it belongs to is a guess about layout the clerk confirms.
+ *
+ * @example
+ * overAnotherCaption(layout, nameLine, labelLine); // true when `持证人` waits right under the name
+ */
+export function overAnotherCaption(layout: PageLayout, value: LayoutLine, label: LayoutLine): boolean {
+  return layout.lines.some((o) => o !== label && o !== value && o.half === value.half && waitingLabel(o) && stackedLine(layout, o, true) === value);
+}
