@@ -5,7 +5,7 @@ import { CaseNotFoundError } from '../ports/case-repository.js';
 import { findKey, findKeyDelete, findKeyItem, listRowOf } from './dynamodb-case-lists.js';
 import { auditPut, caseFromItem, caseKeys, leasePut, readCaseItem, storedStateOf, type StoredState } from './dynamodb-case-items.js';
 import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
-import { TransactionCancelled, runTransaction, type TransactItem } from './dynamodb-transactions.js';
+import { TransactionCancelled, runTransaction, type TransactionCounts, type TransactItem } from './dynamodb-transactions.js';
 import { indexNames, queueIndexAttributes } from './table-design.js';
 
 // Real time is the global `performance` (not perf_hooks' binding), so tests can hold it still (vi.useFakeTimers).
@@ -83,7 +83,7 @@ export interface RememberedCases {
  *
  * @example
  * const leases = new DynamoDbCaseLeases(db, tableName, secret, repository);
- * const next = await leases.claimNext('XH36-3.7.c', 'clerk-li', 900, new Date());
+ * const next = await leases.claimNext({ queue: 'XH36-3.7.c', holder: 'clerk-li', leaseSeconds: 900, now: new Date() });
  */
 export class DynamoDbCaseLeases {
   /** Per queue: the cases claims on this instance are trying now, each with whether its try won. */
@@ -116,10 +116,12 @@ export class DynamoDbCaseLeases {
     private readonly tableName: string,
     private readonly secret: string,
     private readonly cases: RememberedCases,
+    /** Where the claim transactions are counted (the repository's, shared with its other writes). */
+    private readonly transactionCounts?: TransactionCounts,
   ) {}
 
   /** The oldest claimable case of the queue, claimed for `holder` until `now` + `leaseSeconds`; undefined when none is. */
-  async claimNext(queue: string, holder: string, leaseSeconds: number, now: Date, holderName?: string): Promise<ReviewCase | undefined> {
+  async claimNext(request: ClaimRequest): Promise<ReviewCase | undefined> {
     // Claims on this instance never race each other: each reserves the case it tries, and the others pass over
     // reserved cases (see docs/data-model.md, Claiming). Races with other instances (Lambda) are settled by the
     // version condition; a race lost in the last 30 s (real time, not the lease clock `now`) spreads first tries.
@@ -133,10 +135,13 @@ export class DynamoDbCaseLeases {
       otherReadsMs: 0,
       triesWaitMs: 0,
       tries: 0,
+      transactionItems: 0,
+      sdkAttempts: 0,
+      sdkRetryDelayMs: 0,
     };
     const started = performance.now();
     try {
-      return await this.claimNextTimed(queue, holder, leaseSeconds, now, holderName, timing);
+      return await this.claimNextTimed(request, timing);
     } finally {
       timing.totalMs = performance.now() - started;
       if (this.claimTimings.length >= claimTimingsKept) this.claimTimings.shift();
@@ -144,14 +149,8 @@ export class DynamoDbCaseLeases {
     }
   }
 
-  private async claimNextTimed(
-    queue: string,
-    holder: string,
-    leaseSeconds: number,
-    now: Date,
-    holderName: string | undefined,
-    timing: ClaimTiming,
-  ): Promise<ReviewCase | undefined> {
+  private async claimNextTimed(request: ClaimRequest, timing: ClaimTiming): Promise<ReviewCase | undefined> {
+    const { queue, now, leaseSeconds } = request;
     const reserved = this.reservationsOf(queue);
     const contended = performance.now() - (this.lastLostRace.get(queue) ?? -Infinity) < claimContentionMemoryMs;
     let lost = false;
@@ -190,7 +189,7 @@ export class DynamoDbCaseLeases {
         const window = lost ? free.length : contended ? Math.min(claimFirstTryWindow, free.length) : 1;
         const candidate = free[window === 1 ? 0 : randomInt(window)]!;
         timing.tries++;
-        const attemptDone = this.tryClaim(candidate, holder, leaseSeconds, now, holderName, timing);
+        const attemptDone = this.tryClaim(candidate, request, timing);
         reserved.set(
           candidate.caseId,
           attemptDone.then(
@@ -232,14 +231,8 @@ export class DynamoDbCaseLeases {
    * another version, which the transaction's success rules out unless the case moved on since) is read again.
    * Undefined when another claimer won.
    */
-  private async tryClaim(
-    candidate: ClaimCandidate,
-    holder: string,
-    leaseSeconds: number,
-    now: Date,
-    holderName: string | undefined,
-    timing: ClaimTiming,
-  ): Promise<ReviewCase | undefined> {
+  private async tryClaim(candidate: ClaimCandidate, request: ClaimRequest, timing: ClaimTiming): Promise<ReviewCase | undefined> {
+    const { holder, holderName, leaseSeconds, now } = request;
     const lease = { holder, ...(holderName ? { holderName } : {}), expiresAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString() };
     const version = candidate.version + 1;
     // "My cases": the holder's search key replaces a lapsed lease's holder's (unless that one confirmed the case).
@@ -289,7 +282,11 @@ export class DynamoDbCaseLeases {
     this.noteLease(candidate.queue, lease.expiresAt);
     const writeStarted = performance.now();
     try {
-      await runTransaction(this.db, items, 'claim case', 1);
+      await runTransaction(this.db, items, 'claim case', 1, this.transactionCounts, (sent) => {
+        timing.transactionItems += sent.items;
+        timing.sdkAttempts += sent.sdkAttempts;
+        timing.sdkRetryDelayMs += sent.sdkRetryDelayMs;
+      });
     } catch (error) {
       timing.transactionMs += performance.now() - writeStarted;
       // Another claimer got there first (or is in the middle of it): the caller re-reads and moves on.
@@ -566,6 +563,16 @@ export async function queryQueueIndex(
   }
 }
 
+/** One claim's request: who claims the next case of which queue, when (the lease clock) and for how long. */
+export interface ClaimRequest {
+  queue: string;
+  holder: string;
+  /** The holder's name as shown in lists ("my cases", the lease). */
+  holderName?: string;
+  leaseSeconds: number;
+  now: Date;
+}
+
 /** Where one claim's time went (ms, real time); a shared first page counts in `firstPageMs` of every claim that waited on it. */
 export interface ClaimTiming {
   totalMs: number;
@@ -584,6 +591,12 @@ export interface ClaimTiming {
   /** Waiting for other claims' tries on every case left (and the re-read after): the queue held no more. */
   triesWaitMs: number;
   tries: number;
+  /** Items written by its transactions (all tries). */
+  transactionItems: number;
+  /** Attempts the SDK made for its transactions (`$metadata.attempts`, all tries): more than `tries` means SDK retries. */
+  sdkAttempts: number;
+  /** Back-off the SDK waited between those attempts (`$metadata.totalRetryDelay`). */
+  sdkRetryDelayMs: number;
 }
 
 /** What claiming needs of a case: enough to choose it, to write the claim and to audit what it was before. */

@@ -44,7 +44,7 @@ import {
   packAttribute,
   pseudonymKey,
 } from './dynamodb-items.js';
-import { TransactionCancelled, runTransaction, type TransactItem } from './dynamodb-transactions.js';
+import { TransactionCancelled, TransactionCounts, runTransaction, type TransactItem } from './dynamodb-transactions.js';
 import { caseListAttributes, indexNames } from './table-design.js';
 
 export { caseKeys } from './dynamodb-case-items.js';
@@ -103,8 +103,11 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     this.leases = new DynamoDbCaseLeases(db, tableName, this.secret, {
       remember: (reviewCase, state) => this.remember(reviewCase, state),
       get: (caseId) => this.get(caseId),
-    });
+    }, this.transactionCounts);
   }
+
+  /** Every transaction this repository sent, per operation: items, SDK attempts and back-off (the API bench prints them). */
+  readonly transactionCounts = new TransactionCounts();
 
   /** What `claimNext` on this instance has done so far (the API bench prints it). */
   get claimStats(): DynamoDbCaseLeases['claimStats'] {
@@ -143,7 +146,7 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
       { state: undefined, findKeys: { keys: [], expiresAt } },
     );
     try {
-      await runTransaction(this.db, items, 'create case');
+      await runTransaction(this.db, items, 'create case', undefined, this.transactionCounts);
       this.leases.endSharedReads(stored);
       return { reviewCase: this.remember(stored, { heldClaimKeys: keys, findKeys, expiresAt }), created: true };
     } catch (error) {
@@ -264,7 +267,7 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
   }
 
   async claimNext(queue: string, holder: string, leaseSeconds: number, now: Date, holderName?: string): Promise<ReviewCase | undefined> {
-    return this.leases.claimNext(queue, holder, leaseSeconds, now, holderName);
+    return this.leases.claimNext({ queue, holder, leaseSeconds, now, ...(holderName ? { holderName } : {}) });
   }
 
   async listByPerson(idNumber: string): Promise<ReviewCase[]> {
@@ -349,7 +352,8 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
       { state, findKeys: { keys: state.findKeys, expiresAt: state.expiresAt } },
     );
     try {
-      await runTransaction(this.db, items, 'update case');
+      // Counted by action (claim-free writes: correct, confirm…), so the bench can set each beside the claim.
+      await runTransaction(this.db, items, 'update case', undefined, undefined, (sent) => this.transactionCounts.record({ ...sent, operation: `update case: ${audit.action}` }));
       this.leases.endSharedReads(stored);
       return this.remember(stored, { heldClaimKeys: wanted ?? state.heldClaimKeys, findKeys, expiresAt });
     } catch (error) {
