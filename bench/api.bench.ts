@@ -401,7 +401,8 @@ function printClaimSplit(timings: ClaimTiming[]): void {
       `  ${name.padEnd(13)} n ${String(list.length).padStart(3)}: total ${mean(list, (t) => t.totalMs).toFixed(1)} = first page ${mean(list, (t) => t.firstPageMs).toFixed(1)} ` +
         `(own read in ${own.length}, its query ${mean(own, (t) => t.queryMs).toFixed(1)}) + transaction ${mean(list, (t) => t.transactionMs).toFixed(1)} + case read ${mean(list, (t) => t.caseReadMs).toFixed(1)} ` +
         `+ other reads ${mean(list, (t) => t.otherReadsMs).toFixed(1)} + waits for others' tries ${mean(list, (t) => t.triesWaitMs).toFixed(1)}; tries > 1 in ${list.filter((t) => t.tries > 1).length}; ` +
-        `items/claim ${mean(list, (t) => t.transactionItems).toFixed(1)}, SDK attempts > tries in ${list.filter((t) => t.sdkAttempts > t.tries).length} (back-off ${mean(list, (t) => t.sdkRetryDelayMs).toFixed(1)})`,
+        `items/claim ${mean(list, (t) => t.transactionItems).toFixed(1)}, SDK attempts > tries in ${list.filter((t) => t.sdkAttempts > t.tries).length} (back-off ${mean(list, (t) => t.sdkRetryDelayMs).toFixed(1)}), ` +
+        `transactions in flight at send ${mean(list, (t) => t.othersInFlight).toFixed(2)}`,
     );
   }
 }
@@ -418,7 +419,8 @@ function printTransactionCounts(counts: TransactionCounts): void {
       .join(', ');
     console.log(
       `  ${operation.padEnd(24)} ${String(tally.calls).padStart(4)} calls, ${(tally.items / Math.max(1, tally.calls)).toFixed(1)} items/call, ` +
-        `${tally.sdkAttempts} SDK attempts (${tally.sdkRetried} retried, ${tally.sdkRetryDelayMs.toFixed(0)} ms back-off); ${outcomes}`,
+        `${tally.sdkAttempts} SDK attempts (${tally.sdkRetried} retried, ${tally.sdkRetryDelayMs.toFixed(0)} ms back-off); ${outcomes}; ` +
+        `others in flight at send ${(tally.othersInFlight / Math.max(1, tally.calls)).toFixed(2)}`,
     );
   }
 }

@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuditEvent, ReviewCase } from '../cases/review-case.js';
+import { auditEventSchema, type AuditEvent, type ReviewCase } from '../cases/review-case.js';
 import { CaseNotFoundError } from '../ports/case-repository.js';
 import { findKey, findKeyDelete, findKeyItem, listRowOf } from './dynamodb-case-lists.js';
-import { auditPut, caseFromItem, caseKeys, leasePut, readCaseItem, storedStateOf, type StoredState } from './dynamodb-case-items.js';
+import { auditPut, caseFromItem, caseKeys, leasePut, storedStateOf, type StoredState } from './dynamodb-case-items.js';
 import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
+import { entityAttributes } from './dynamodb-items.js';
 import { TransactionCancelled, runTransaction, type TransactionCounts, type TransactItem } from './dynamodb-transactions.js';
 import { indexNames, queueIndexAttributes } from './table-design.js';
 
@@ -110,6 +111,8 @@ export class DynamoDbCaseLeases {
   private readonly firstPageReads = new Map<string, FirstPageRead>();
   /** Per queue: how many times a write here ended the sharing of its first page (a read ahead from before is not used). */
   private readonly firstPageGeneration = new Map<string, number>();
+  /** Per case a claim returned: its audit trail as the claim left it, when read beside the claim's write (`trailAtClaim`). */
+  private readonly trailsAtClaim = new WeakMap<ReviewCase, AuditEvent[]>();
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -138,6 +141,7 @@ export class DynamoDbCaseLeases {
       transactionItems: 0,
       sdkAttempts: 0,
       sdkRetryDelayMs: 0,
+      othersInFlight: 0,
     };
     const started = performance.now();
     try {
@@ -223,13 +227,28 @@ export class DynamoDbCaseLeases {
   }
 
   /**
+   * The audit trail of a case `claimNext` returned, as its claim left it (oldest first, by the store's order of time and
+   * version), when the claim read it beside its write; undefined otherwise (then read it: `audit`). It is the trail of
+   * the same moment as the case returned, so an answer built from both is one consistent snapshot.
+   *
+   * @example
+   * const claimed = await leases.claimNext(request);
+   * const trail = claimed && (leases.trailAtClaim(claimed) ?? (await repository.audit(claimed.caseId)));
+   */
+  trailAtClaim(claimed: ReviewCase): AuditEvent[] | undefined {
+    return this.trailsAtClaim.get(claimed);
+  }
+
+  /**
    * The claim write: the case updated in place under its version condition (only status, lease, updatedAt and
    * version change, so the documents are neither sent nor rewritten), the audit event and the lease item, in one
-   * transaction. The case is read for the caller at the same time, not after: a read that saw the version the claim
-   * was conditioned on saw exactly what the claim then changed (every write bumps the version), so the claimed case is
-   * that read with the claim's changes; a read that saw the claim itself is taken as it is; anything else (a read from
-   * another version, which the transaction's success rules out unless the case moved on since) is read again.
-   * Undefined when another claimer won.
+   * transaction. The case and its audit trail are read for the caller at the same time (one Query of the case's
+   * partition), not after: a read that saw the version the claim was conditioned on saw exactly what the claim then
+   * changed (every write bumps the version), so the claimed case is that read with the claim's changes and the trail is
+   * the trail read with the claim's event (which the read may or may not have seen: DynamoDB does not isolate a Query
+   * from a transaction, so each item is taken for itself); a read that saw the claim itself is taken as it is; anything
+   * else (a read from another version, which the transaction's success rules out unless the case moved on since) is
+   * read again. Undefined when another claimer won.
    */
   private async tryClaim(candidate: ClaimCandidate, request: ClaimRequest, timing: ClaimTiming): Promise<ReviewCase | undefined> {
     const { holder, holderName, leaseSeconds, now } = request;
@@ -276,16 +295,20 @@ export class DynamoDbCaseLeases {
       ...findKeys.map((key) => findKeyItem(this.tableName, row, key, undefined)),
       ...(dropped && candidate.findKeys.includes(dropped) ? [findKeyDelete(this.tableName, candidate.caseId, dropped)] : []),
     ];
-    const reading = readCaseItem(this.db, this.tableName, candidate.caseId);
+    const reading = this.readCaseAndTrail(candidate.caseId);
     // Not awaited when the claim is lost: its failure must not go unhandled.
     reading.catch(() => undefined);
     this.noteLease(candidate.queue, lease.expiresAt);
     const writeStarted = performance.now();
     try {
-      await runTransaction(this.db, items, 'claim case', 1, this.transactionCounts, (sent) => {
-        timing.transactionItems += sent.items;
-        timing.sdkAttempts += sent.sdkAttempts;
-        timing.sdkRetryDelayMs += sent.sdkRetryDelayMs;
+      await runTransaction(this.db, items, 'claim case', 1, {
+        counts: this.transactionCounts,
+        onSent: (sent) => {
+          timing.transactionItems += sent.items;
+          timing.sdkAttempts += sent.sdkAttempts;
+          timing.sdkRetryDelayMs += sent.sdkRetryDelayMs;
+          timing.othersInFlight += sent.othersInFlight;
+        },
       });
     } catch (error) {
       timing.transactionMs += performance.now() - writeStarted;
@@ -297,21 +320,60 @@ export class DynamoDbCaseLeases {
     this.claimStats.claims++;
     this.rememberClaimed(candidate.caseId, version);
     const readStarted = performance.now();
-    const item = await reading.catch(() => undefined);
+    const read = await reading.catch(() => undefined);
     timing.caseReadMs += performance.now() - readStarted;
+    const item = read?.item;
     const seen = item ? Number(item.version) : undefined;
+    // The trail with the claim's event, whether or not the read saw it (the event's key names its version).
+    const withClaim = (trail: { sk: string; event: AuditEvent }[]) => {
+      const claimKey = caseKeys.audit(candidate.caseId, audit.at, version).SK;
+      const all = trail.some((e) => e.sk === claimKey) ? trail : [...trail, { sk: claimKey, event: auditEventSchema.parse(JSON.parse(JSON.stringify(audit))) }];
+      return all.sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0)).map((e) => e.event);
+    };
+    let claimed: ReviewCase | undefined;
     if (item && seen === candidate.version) {
-      return this.cases.remember(
+      claimed = this.cases.remember(
         { ...caseFromItem(item), status: 'claimed', lease, updatedAt: now.toISOString(), version },
         { ...storedStateOf(item), findKeys },
       );
+    } else if (item && seen === version && (item.lease as { holder?: string } | undefined)?.holder === holder) {
+      claimed = this.cases.remember(caseFromItem(item), storedStateOf(item));
     }
-    if (item && seen === version && (item.lease as { holder?: string } | undefined)?.holder === holder) {
-      return this.cases.remember(caseFromItem(item), storedStateOf(item));
+    if (claimed) {
+      if (read?.trail) this.trailsAtClaim.set(claimed, withClaim(read.trail));
+      return claimed;
     }
-    const claimed = await this.cases.get(candidate.caseId);
-    if (!claimed) throw new CaseNotFoundError(candidate.caseId);
-    return claimed;
+    const again = await this.cases.get(candidate.caseId);
+    if (!again) throw new CaseNotFoundError(candidate.caseId);
+    return again;
+  }
+
+  /**
+   * The case item and its audit events in one consistent Query of the case's partition (`AUDIT#…` sorts before `CASE`,
+   * and nothing else of the partition lies between). `trail` is undefined when the answer came in pages (too long a
+   * trail for one answer): the caller then reads it for itself.
+   */
+  private async readCaseAndTrail(caseId: string): Promise<{ item?: Record<string, unknown>; trail?: { sk: string; event: AuditEvent }[] }> {
+    try {
+      const { PK, SK } = caseKeys.case(caseId);
+      const answer = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :case',
+          ExpressionAttributeValues: { ':pk': PK, ':first': 'AUDIT#', ':case': SK },
+          ConsistentRead: true,
+        }),
+      );
+      const items = answer.Items ?? [];
+      const item = items.find((i) => i.SK === SK);
+      if (answer.LastEvaluatedKey !== undefined) return { item };
+      const trail = items
+        .filter((i) => String(i.SK).startsWith('AUDIT#'))
+        .map((i) => ({ sk: String(i.SK), event: auditEventSchema.parse(entityAttributes(i)) }));
+      return { item, trail };
+    } catch (error) {
+      throw toStoreError(error, 'get case');
+    }
   }
 
   /**
@@ -597,6 +659,8 @@ export interface ClaimTiming {
   sdkAttempts: number;
   /** Back-off the SDK waited between those attempts (`$metadata.totalRetryDelay`). */
   sdkRetryDelayMs: number;
+  /** Other transactions of this repository in flight when its transactions were sent (summed over tries). */
+  othersInFlight: number;
 }
 
 /** What claiming needs of a case: enough to choose it, to write the claim and to audit what it was before. */

@@ -109,6 +109,11 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
   /** Every transaction this repository sent, per operation: items, SDK attempts and back-off (the API bench prints them). */
   readonly transactionCounts = new TransactionCounts();
 
+  /** The audit trail of a case `claimNext` returned, as the claim left it, when the claim read it (see CaseRepository). */
+  trailAtClaim(claimed: ReviewCase): AuditEvent[] | undefined {
+    return this.leases.trailAtClaim(claimed);
+  }
+
   /** What `claimNext` on this instance has done so far (the API bench prints it). */
   get claimStats(): DynamoDbCaseLeases['claimStats'] {
     return this.leases.claimStats;
@@ -146,7 +151,7 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
       { state: undefined, findKeys: { keys: [], expiresAt } },
     );
     try {
-      await runTransaction(this.db, items, 'create case', undefined, this.transactionCounts);
+      await runTransaction(this.db, items, 'create case', undefined, { counts: this.transactionCounts });
       this.leases.endSharedReads(stored);
       return { reviewCase: this.remember(stored, { heldClaimKeys: keys, findKeys, expiresAt }), created: true };
     } catch (error) {
@@ -353,7 +358,7 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     );
     try {
       // Counted by action (claim-free writes: correct, confirm…), so the bench can set each beside the claim.
-      await runTransaction(this.db, items, 'update case', undefined, undefined, (sent) => this.transactionCounts.record({ ...sent, operation: `update case: ${audit.action}` }));
+      await runTransaction(this.db, items, 'update case', undefined, { counts: this.transactionCounts, countAs: `update case: ${audit.action}` });
       this.leases.endSharedReads(stored);
       return this.remember(stored, { heldClaimKeys: wanted ?? state.heldClaimKeys, findKeys, expiresAt });
     } catch (error) {

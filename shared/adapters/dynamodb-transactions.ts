@@ -55,6 +55,16 @@ export interface TransactionSent {
   sdkRetryDelayMs: number;
   /** `ok`, or the first cancellation reason code (`ConditionalCheckFailed`, `TransactionConflict`…), or the error's name. */
   outcome: string;
+  /** Other transactions of the same counts in flight when this one was sent (0 without counts). */
+  othersInFlight: number;
+}
+
+/** Who learns of each transaction call `runTransaction` sends. */
+export interface TransactionObserver {
+  counts?: TransactionCounts;
+  /** The operation the counts file the calls under (default: the operation named to runTransaction). */
+  countAs?: string;
+  onSent?: (sent: TransactionSent) => void;
 }
 
 /** Per operation: how many transactions were sent and what they cost in items, SDK attempts and back-off. */
@@ -67,6 +77,8 @@ export interface TransactionTally {
   sdkRetryDelayMs: number;
   /** Calls by outcome (`ok`, `ConditionalCheckFailed`, `TransactionConflict`…). */
   outcomes: Record<string, number>;
+  /** Sum over the calls of the other transactions in flight when each was sent (÷ calls: how crowded a send was). */
+  othersInFlight: number;
 }
 
 /**
@@ -75,15 +87,30 @@ export interface TransactionTally {
  *
  * @example
  * const counts = new TransactionCounts();
- * await runTransaction(db, items, 'claim case', 1, counts);
+ * await runTransaction(db, items, 'claim case', 1, { counts });
  * counts.byOperation.get('claim case')?.sdkRetried; // 0
  */
 export class TransactionCounts {
   readonly byOperation = new Map<string, TransactionTally>();
+  /** Transactions sent and not yet answered. */
+  private inFlight = 0;
+
+  /** A call is being sent: how many others are in flight. Pair with `settled`. */
+  sending(): number {
+    return this.inFlight++;
+  }
+
+  settled(): void {
+    this.inFlight--;
+  }
 
   record(sent: TransactionSent): void {
     let tally = this.byOperation.get(sent.operation);
-    if (!tally) this.byOperation.set(sent.operation, (tally = { calls: 0, items: 0, sdkAttempts: 0, sdkRetried: 0, sdkRetryDelayMs: 0, outcomes: {} }));
+    if (!tally) {
+      tally = { calls: 0, items: 0, sdkAttempts: 0, sdkRetried: 0, sdkRetryDelayMs: 0, outcomes: {}, othersInFlight: 0 };
+      this.byOperation.set(sent.operation, tally);
+    }
+    tally.othersInFlight += sent.othersInFlight;
     tally.calls++;
     tally.items += sent.items;
     tally.sdkAttempts += sent.sdkAttempts;
@@ -102,7 +129,7 @@ function sdkCost(answer: unknown): { sdkAttempts: number; sdkRetryDelayMs: numbe
 /**
  * Writes the items all or nothing. Collisions with concurrent transactions (`TransactionConflict`) are retried with
  * jittered back-off; a failed condition surfaces as TransactionCancelled with the reason per item; persistent
- * throttling as StoreThrottledError. `counts` (and `onSent`) learn of every call sent, with what the SDK made of it.
+ * throttling as StoreThrottledError. `observe` learns of every call sent, with what the SDK made of it.
  *
  * @example
  * await runTransaction(db, [{ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(PK)' } }], 'create case');
@@ -112,15 +139,17 @@ export async function runTransaction(
   items: TransactItem[],
   operation: string,
   attempts = 6,
-  counts?: TransactionCounts,
-  onSent?: (sent: TransactionSent) => void,
+  observe: TransactionObserver = {},
 ): Promise<void> {
-  const note = (answer: unknown, outcome: string) => {
-    const sent = { operation, items: items.length, ...sdkCost(answer), outcome };
-    counts?.record(sent);
-    onSent?.(sent);
-  };
+  const { counts, onSent } = observe;
   for (let attempt = 0; ; attempt++) {
+    const othersInFlight = counts?.sending() ?? 0;
+    const note = (answer: unknown, outcome: string) => {
+      counts?.settled();
+      const sent = { operation: observe.countAs ?? operation, items: items.length, ...sdkCost(answer), outcome, othersInFlight };
+      counts?.record(sent);
+      onSent?.(sent);
+    };
     try {
       note(await db.send(new TransactWriteCommand({ TransactItems: items })), 'ok');
       return;

@@ -578,7 +578,8 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
       c.header('server-timing', `claim;dur=${(claimedAt - started).toFixed(1)}`);
       return c.body(null, 204);
     }
-    const audit = await review.trail(claimed.caseId);
+    // The trail as the claim left it, read beside the claim's write (no second round trip to the store after it).
+    const audit = await review.trailOfClaimed(claimed);
     const trailAt = performance.now();
     const text = JSON.stringify(caseDetailSchema.parse(detailOf(claimed, audit, base, c.get('principal'), review.currentTime())));
     const builtAt = performance.now();
