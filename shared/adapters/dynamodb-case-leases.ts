@@ -646,7 +646,7 @@ export interface ClaimTiming {
   queryMs: number;
   /** The claim transactions, won or lost. */
   transactionMs: number;
-  /** Waiting, after the transaction, for the read of the case sent beside it. */
+  /** Waiting, after the transaction, for the read of the case and its trail sent beside it. */
   caseReadMs: number;
   /** Further pages and re-reads after a lost race. */
   otherReadsMs: number;
