@@ -434,7 +434,9 @@ function printClaimRouteSplit(claims: ClaimServerTiming[]): void {
   if (claims.length === 0) return;
   const sorted = [...claims].sort((a, b) => a.totalMs - b.totalMs);
   const mean = (list: ClaimServerTiming[], pick: (t: ClaimServerTiming) => number) => list.reduce((n, t) => n + pick(t), 0) / Math.max(1, list.length);
-  console.log('claim route split (mean ms, claims that got a case): seen by the clerk = store claim + audit trail + answer built + outside the route (HTTP, auth)');
+  console.log(
+    'claim route split (mean ms, claims that got a case): seen by the clerk = store claim + audit trail + answer built + outside the route (HTTP, auth)',
+  );
   for (const [name, list] of [
     ['all', sorted],
     ['slowest 5 %', sorted.slice(Math.floor(sorted.length * 0.95))],

@@ -100,10 +100,16 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     this.secret = options.lookupSecret ?? lookupSecretFromEnv();
     this.retentionDays = options.closedCaseRetentionDays ?? 0;
     this.claimKeys = new DynamoDbClaimKeys(db, tableName, this.secret);
-    this.leases = new DynamoDbCaseLeases(db, tableName, this.secret, {
-      remember: (reviewCase, state) => this.remember(reviewCase, state),
-      get: (caseId) => this.get(caseId),
-    }, this.transactionCounts);
+    this.leases = new DynamoDbCaseLeases(
+      db,
+      tableName,
+      this.secret,
+      {
+        remember: (reviewCase, state) => this.remember(reviewCase, state),
+        get: (caseId) => this.get(caseId),
+      },
+      this.transactionCounts,
+    );
   }
 
   /** Every transaction this repository sent, per operation: items, SDK attempts and back-off (the API bench prints them). */

@@ -583,7 +583,12 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
     const trailAt = performance.now();
     const text = JSON.stringify(caseDetailSchema.parse(detailOf(claimed, audit, base, c.get('principal'), review.currentTime())));
     const builtAt = performance.now();
-    c.header('server-timing', [`claim;dur=${(claimedAt - started).toFixed(1)}`, `trail;dur=${(trailAt - claimedAt).toFixed(1)}`, `answer;dur=${(builtAt - trailAt).toFixed(1)}`].join(', '));
+    c.header(
+      'server-timing',
+      [`claim;dur=${(claimedAt - started).toFixed(1)}`, `trail;dur=${(trailAt - claimedAt).toFixed(1)}`, `answer;dur=${(builtAt - trailAt).toFixed(1)}`].join(
+        ', ',
+      ),
+    );
     return c.body(text, 200, { 'content-type': 'application/json' });
   });
   if (deps.search) {

@@ -70,7 +70,15 @@ describe('DynamoDbCaseRepository.trailAtClaim', () => {
     expect(claims!.items).toBeGreaterThanOrEqual(4);
 
     const counts = new TransactionCounts();
-    const stale = { Update: { TableName: table.tableName, Key: { PK: `CASE#${caseId}`, SK: 'CASE' }, UpdateExpression: 'SET note = :n', ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':n': 'x', ':v': 1 } } };
+    const stale = {
+      Update: {
+        TableName: table.tableName,
+        Key: { PK: `CASE#${caseId}`, SK: 'CASE' },
+        UpdateExpression: 'SET note = :n',
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':n': 'x', ':v': 1 },
+      },
+    };
     await expect(runTransaction(table.db, [stale], 'stale write', 1, { counts })).rejects.toThrow(/ConditionalCheckFailed/);
     expect(counts.byOperation.get('stale write')).toMatchObject({ calls: 1, items: 1, sdkAttempts: 1, outcomes: { ConditionalCheckFailed: 1 } });
   });
