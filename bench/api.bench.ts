@@ -402,7 +402,7 @@ function printClaimSplit(timings: ClaimTiming[]): void {
         `(own read in ${own.length}, its query ${mean(own, (t) => t.queryMs).toFixed(1)}) + transaction ${mean(list, (t) => t.transactionMs).toFixed(1)} + case read ${mean(list, (t) => t.caseReadMs).toFixed(1)} ` +
         `+ other reads ${mean(list, (t) => t.otherReadsMs).toFixed(1)} + waits for others' tries ${mean(list, (t) => t.triesWaitMs).toFixed(1)}; tries > 1 in ${list.filter((t) => t.tries > 1).length}; ` +
         `items/claim ${mean(list, (t) => t.transactionItems).toFixed(1)}, SDK attempts > tries in ${list.filter((t) => t.sdkAttempts > t.tries).length} (back-off ${mean(list, (t) => t.sdkRetryDelayMs).toFixed(1)}), ` +
-        `transactions in flight at send ${mean(list, (t) => t.othersInFlight).toFixed(2)}`,
+        `transactions in flight at send ${mean(list, (t) => t.othersInFlight).toFixed(2)} (claims ${mean(list, (t) => t.claimsInFlight).toFixed(2)})`,
     );
   }
 }
@@ -420,7 +420,7 @@ function printTransactionCounts(counts: TransactionCounts): void {
     console.log(
       `  ${operation.padEnd(24)} ${String(tally.calls).padStart(4)} calls, ${(tally.items / Math.max(1, tally.calls)).toFixed(1)} items/call, ` +
         `${tally.sdkAttempts} SDK attempts (${tally.sdkRetried} retried, ${tally.sdkRetryDelayMs.toFixed(0)} ms back-off); ${outcomes}; ` +
-        `others in flight at send ${(tally.othersInFlight / Math.max(1, tally.calls)).toFixed(2)}`,
+        `others in flight at send ${(tally.othersInFlight / Math.max(1, tally.calls)).toFixed(2)} (of the same operation ${(tally.sameInFlight / Math.max(1, tally.calls)).toFixed(2)})`,
     );
   }
 }

@@ -142,6 +142,7 @@ export class DynamoDbCaseLeases {
       sdkAttempts: 0,
       sdkRetryDelayMs: 0,
       othersInFlight: 0,
+      claimsInFlight: 0,
     };
     const started = performance.now();
     try {
@@ -308,6 +309,7 @@ export class DynamoDbCaseLeases {
           timing.sdkAttempts += sent.sdkAttempts;
           timing.sdkRetryDelayMs += sent.sdkRetryDelayMs;
           timing.othersInFlight += sent.othersInFlight;
+          timing.claimsInFlight += sent.sameInFlight;
         },
       });
     } catch (error) {
@@ -661,6 +663,8 @@ export interface ClaimTiming {
   sdkRetryDelayMs: number;
   /** Other transactions of this repository in flight when its transactions were sent (summed over tries). */
   othersInFlight: number;
+  /** Of those, other claims' transactions. */
+  claimsInFlight: number;
 }
 
 /** What claiming needs of a case: enough to choose it, to write the claim and to audit what it was before. */

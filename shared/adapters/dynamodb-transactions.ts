@@ -57,6 +57,8 @@ export interface TransactionSent {
   outcome: string;
   /** Other transactions of the same counts in flight when this one was sent (0 without counts). */
   othersInFlight: number;
+  /** Of those, how many were of the same operation (a burst of claims, say). */
+  sameInFlight: number;
 }
 
 /** Who learns of each transaction call `runTransaction` sends. */
@@ -79,6 +81,8 @@ export interface TransactionTally {
   outcomes: Record<string, number>;
   /** Sum over the calls of the other transactions in flight when each was sent (÷ calls: how crowded a send was). */
   othersInFlight: number;
+  /** The same, counting only transactions of this operation. */
+  sameInFlight: number;
 }
 
 /**
@@ -92,25 +96,30 @@ export interface TransactionTally {
  */
 export class TransactionCounts {
   readonly byOperation = new Map<string, TransactionTally>();
-  /** Transactions sent and not yet answered. */
+  /** Transactions sent and not yet answered, in all and per operation. */
   private inFlight = 0;
+  private readonly inFlightByOperation = new Map<string, number>();
 
-  /** A call is being sent: how many others are in flight. Pair with `settled`. */
-  sending(): number {
-    return this.inFlight++;
+  /** A call of `operation` is being sent: how many others are in flight, and how many of them of the same operation. Pair with `settled`. */
+  sending(operation: string): { others: number; same: number } {
+    const same = this.inFlightByOperation.get(operation) ?? 0;
+    this.inFlightByOperation.set(operation, same + 1);
+    return { others: this.inFlight++, same };
   }
 
-  settled(): void {
+  settled(operation: string): void {
     this.inFlight--;
+    this.inFlightByOperation.set(operation, (this.inFlightByOperation.get(operation) ?? 1) - 1);
   }
 
   record(sent: TransactionSent): void {
     let tally = this.byOperation.get(sent.operation);
     if (!tally) {
-      tally = { calls: 0, items: 0, sdkAttempts: 0, sdkRetried: 0, sdkRetryDelayMs: 0, outcomes: {}, othersInFlight: 0 };
+      tally = { calls: 0, items: 0, sdkAttempts: 0, sdkRetried: 0, sdkRetryDelayMs: 0, outcomes: {}, othersInFlight: 0, sameInFlight: 0 };
       this.byOperation.set(sent.operation, tally);
     }
     tally.othersInFlight += sent.othersInFlight;
+    tally.sameInFlight += sent.sameInFlight;
     tally.calls++;
     tally.items += sent.items;
     tally.sdkAttempts += sent.sdkAttempts;
@@ -142,11 +151,12 @@ export async function runTransaction(
   observe: TransactionObserver = {},
 ): Promise<void> {
   const { counts, onSent } = observe;
+  const countedAs = observe.countAs ?? operation;
   for (let attempt = 0; ; attempt++) {
-    const othersInFlight = counts?.sending() ?? 0;
+    const crowd = counts?.sending(countedAs) ?? { others: 0, same: 0 };
     const note = (answer: unknown, outcome: string) => {
-      counts?.settled();
-      const sent = { operation: observe.countAs ?? operation, items: items.length, ...sdkCost(answer), outcome, othersInFlight };
+      counts?.settled(countedAs);
+      const sent = { operation: countedAs, items: items.length, ...sdkCost(answer), outcome, othersInFlight: crowd.others, sameInFlight: crowd.same };
       counts?.record(sent);
       onSent?.(sent);
     };

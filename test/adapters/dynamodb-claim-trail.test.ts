@@ -66,7 +66,7 @@ describe('DynamoDbCaseRepository.trailAtClaim', () => {
 
     const claims = cases.transactionCounts.byOperation.get('claim case');
     // The case update, the audit event, the lease and the holder's search key (aReviewCase names a person: one more).
-    expect(claims).toMatchObject({ calls: 1, sdkAttempts: 1, sdkRetried: 0, sdkRetryDelayMs: 0, outcomes: { ok: 1 }, othersInFlight: 0 });
+    expect(claims).toMatchObject({ calls: 1, sdkAttempts: 1, sdkRetried: 0, sdkRetryDelayMs: 0, outcomes: { ok: 1 }, othersInFlight: 0, sameInFlight: 0 });
     expect(claims!.items).toBeGreaterThanOrEqual(4);
 
     const counts = new TransactionCounts();
@@ -81,6 +81,22 @@ describe('DynamoDbCaseRepository.trailAtClaim', () => {
     };
     await expect(runTransaction(table.db, [stale], 'stale write', 1, { counts })).rejects.toThrow(/ConditionalCheckFailed/);
     expect(counts.byOperation.get('stale write')).toMatchObject({ calls: 1, items: 1, sdkAttempts: 1, outcomes: { ConditionalCheckFailed: 1 } });
+  });
+
+  it('counts how many transactions, and how many of the same operation, were in flight when each was sent', { timeout: 60_000 }, async () => {
+    const counts = new TransactionCounts();
+    const put = (sk: string) => [{ Put: { TableName: table.tableName, Item: { PK: 'IN-FLIGHT', SK: sk } } }];
+
+    // Sent together: the second finds one in flight, the third two (one of them a claim).
+    await Promise.all([
+      runTransaction(table.db, put('a'), 'claim case', 1, { counts }),
+      runTransaction(table.db, put('b'), 'claim case', 1, { counts }),
+      runTransaction(table.db, put('c'), 'update case', 1, { counts, countAs: 'update case: confirm' }),
+    ]);
+    await runTransaction(table.db, put('d'), 'claim case', 1, { counts });
+
+    expect(counts.byOperation.get('claim case')).toMatchObject({ calls: 3, othersInFlight: 1, sameInFlight: 1 });
+    expect(counts.byOperation.get('update case: confirm')).toMatchObject({ calls: 1, othersInFlight: 2, sameInFlight: 0 });
   });
 
   it('counts the attempts and back-off the SDK reports for a call it retried', async () => {
