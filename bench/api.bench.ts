@@ -388,6 +388,11 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
 function printClaimSplit(timings: ClaimTiming[]): void {
   if (timings.length === 0) return;
   const sorted = [...timings].sort((a, b) => a.totalMs - b.totalMs);
+  // When the slowest claims came: their places among all claims in the order they finished (the first 20 are the
+  // clerks' first claims, sent within the first pause of 0.5–1.5 s).
+  const slowest = sorted.slice(Math.floor(sorted.length * 0.95));
+  const places = slowest.map((t) => timings.indexOf(t) + 1).sort((a, b) => a - b);
+  console.log(`slowest 5 % of claims finished as claims no. ${places.join(', ')} of ${timings.length}`);
   const groups: [string, ClaimTiming[]][] = [
     ['all', sorted],
     ['fastest 50 %', sorted.slice(0, Math.ceil(sorted.length / 2))],

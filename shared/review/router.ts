@@ -570,7 +570,7 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
   });
   app.post('/queues/:queue/claim', async (c) => {
     // Where the claim's time goes on the server, as a Server-Timing header (the API bench sets it beside the
-    // adapter's split): the claim in the store, the audit trail read after it, the answer built and serialised.
+    // adapter's split): the claim in the store, the audit trail (0 when read beside the claim), the answer built.
     const started = performance.now();
     const claimed = await review.claim(c.get('principal'), c.req.param('queue'));
     const claimedAt = performance.now();
