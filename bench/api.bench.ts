@@ -363,6 +363,10 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
       `event loop busy: API ${(apiLoop.utilization * 100).toFixed(0)} %, load generator ${(result.utilization * 100).toFixed(0)} %; load average (1/5/15 min) at start ${load.start}, at end ${load.end}`,
     );
     const p95 = printTimings(timings);
+    const later = [...result.laterClaims].sort((a, b) => a - b);
+    console.log(
+      `  claim without each clerk's first (the ${clerks} first claims come within one pause): n ${later.length} p50 ${percentile(later, 50).toFixed(1)} / p95 ${percentile(later, 95).toFixed(1)} ms`,
+    );
     // Where the tail comes from: while more cases wait than there are clerks, or while the queue runs dry (its last
     // cases, and each clerk's final "queue empty" answer). Every operation is split, not only claim: a claim whose
     // cost grew with the queue would drop in the drain while get case and correct did not; load drops them all.
@@ -465,6 +469,8 @@ interface ClaimServerTiming {
 
 interface ClerkResult {
   claimServer: ClaimServerTiming[];
+  /** Every claim but each clerk's first (the clerks start within one pause of each other: a herd of claims). */
+  laterClaims: number[];
   timings: Record<Operation, number[]>;
   /** Each operation's times by how many cases were waiting when it was sent. */
   phases: { steady: Record<Operation, number[]>; drain: Record<Operation, number[]> };
@@ -486,6 +492,7 @@ const phases = { steady: { claim: [], 'get case': [], 'correct field': [], confi
 let granted = 0;
 let conflicts = 0;
 const claimServer = [];
+const laterClaims = [];
 const serverPart = (header, name) => Number((new RegExp('(?:^|,) *' + name + ';dur=([0-9.]+)').exec(header || '') || [])[1] || 0);
 async function timed(name, request) {
   // Jittered pause, so the clerks do not march in lock step.
@@ -504,12 +511,13 @@ async function timed(name, request) {
   }
   if (response.status === 409) conflicts++;
   else if (response.status >= 400) throw new Error(name + ' → ' + response.status + ' ' + body);
-  return { status: response.status, json: () => JSON.parse(body) };
+  return { status: response.status, elapsed, json: () => JSON.parse(body) };
 }
 async function clerk(token) {
   const headers = { authorization: 'Bearer ' + token, 'content-type': 'application/json' };
-  for (;;) {
+  for (let round = 0; ; round++) {
     const claimed = await timed('claim', () => fetch(url + '/api/queues/' + queue + '/claim', { method: 'POST', headers }));
+    if (round > 0) laterClaims.push(claimed.elapsed);
     if (claimed.status === 204) return;
     const caseId = claimed.json().case.caseId;
     const detail = (await timed('get case', () => fetch(url + '/api/cases/' + caseId, { headers }))).json();
@@ -522,6 +530,6 @@ async function clerk(token) {
 }
 const loop = performance.eventLoopUtilization();
 Promise.all(tokens.map(clerk)).then(() => {
-  parentPort.postMessage({ claimServer, timings, phases, conflicts, utilization: performance.eventLoopUtilization(loop).utilization });
+  parentPort.postMessage({ claimServer, laterClaims, timings, phases, conflicts, utilization: performance.eventLoopUtilization(loop).utilization });
 }, (error) => { throw error; });
 `;
