@@ -18,6 +18,11 @@
  * state's page (`GET /api/cases?status=…`), their own cases (`mine=1`) and a search (`q=` a name, an ID number, a
  * certificate number or a case id), plus `GET /api/queues` (counts from counters).
  *
+ * The realistic run also prints counts that do not move with the machine's load: per operation, the transactions the
+ * case repository sent (items, SDK attempts and back-off, outcomes, others in flight at each send); per claim, the
+ * same in the adapter's split; the claim route's own split (its Server-Timing header); when the slowest claims came;
+ * and the claim's p50/p95 without each clerk's first claim (the clerks start within one pause of each other).
+ *
  * Every run also times a baseline request, `GET /api/me` (HTTP, auth and the event loop, no store), with the same
  * pause and in the same loop: the machine is shared, so each operation's p50/p95 is also given as a ratio to the
  * baseline's, which moves with the machine's load and not with the store.
