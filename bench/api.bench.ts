@@ -18,6 +18,11 @@
  * state's page (`GET /api/cases?status=…`), their own cases (`mine=1`) and a search (`q=` a name, an ID number, a
  * certificate number or a case id), plus `GET /api/queues` (counts from counters).
  *
+ * The realistic run also prints counts that do not move with the machine's load: per operation, the transactions the
+ * case repository sent (items, SDK attempts and back-off, outcomes, others in flight at each send); per claim, the
+ * same in the adapter's split; the claim route's own split (its Server-Timing header); when the slowest claims came;
+ * and the claim's p50/p95 without each clerk's first claim (the clerks start within one pause of each other).
+ *
  * Every run also times a baseline request, `GET /api/me` (HTTP, auth and the event loop, no store), with the same
  * pause and in the same loop: the machine is shared, so each operation's p50/p95 is also given as a ratio to the
  * baseline's, which moves with the machine's load and not with the store.
@@ -35,6 +40,7 @@ import { Worker } from 'node:worker_threads';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbDocumentClient, createS3Client, LOCAL_CREDENTIALS } from '../shared/adapters/aws-clients.js';
 import type { ClaimTiming } from '../shared/adapters/dynamodb-case-leases.js';
+import type { TransactionCounts } from '../shared/adapters/dynamodb-transactions.js';
 import { DynamoDbCaseRepository } from '../shared/adapters/dynamodb-case-repository.js';
 import { DynamoDbDocumentRepository } from '../shared/adapters/dynamodb-document-repository.js';
 import { DynamoDbEnterpriseRegister } from '../shared/adapters/dynamodb-enterprise-register.js';
@@ -353,11 +359,19 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
         `claim races lost: ${stats.lostRaces - statsBefore.lostRaces} (for ${claims} claims); first-page queue reads: ${stats.queueReads - statsBefore.queueReads} (${stats.readsAhead - statsBefore.readsAhead} read ahead of the claims), of which read the leased tail: ${stats.leaseTailReads - statsBefore.leaseTailReads}`,
       );
     }
-    if (cases) printClaimSplit(cases.claimTimings);
+    if (cases) {
+      printClaimSplit(cases.claimTimings);
+      printTransactionCounts(cases.transactionCounts);
+    }
+    printClaimRouteSplit(result.claimServer);
     console.log(
       `event loop busy: API ${(apiLoop.utilization * 100).toFixed(0)} %, load generator ${(result.utilization * 100).toFixed(0)} %; load average (1/5/15 min) at start ${load.start}, at end ${load.end}`,
     );
     const p95 = printTimings(timings);
+    const later = [...result.laterClaims].sort((a, b) => a - b);
+    console.log(
+      `  claim without each clerk's first (the ${clerks} first claims come within one pause): n ${later.length} p50 ${percentile(later, 50).toFixed(1)} / p95 ${percentile(later, 95).toFixed(1)} ms`,
+    );
     // Where the tail comes from: while more cases wait than there are clerks, or while the queue runs dry (its last
     // cases, and each clerk's final "queue empty" answer). Every operation is split, not only claim: a claim whose
     // cost grew with the queue would drop in the drain while get case and correct did not; load drops them all.
@@ -383,6 +397,11 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
 function printClaimSplit(timings: ClaimTiming[]): void {
   if (timings.length === 0) return;
   const sorted = [...timings].sort((a, b) => a.totalMs - b.totalMs);
+  // When the slowest claims came: their places among all claims in the order they finished (the first 20 are the
+  // clerks' first claims, sent within the first pause of 0.5–1.5 s).
+  const slowest = sorted.slice(Math.floor(sorted.length * 0.95));
+  const places = slowest.map((t) => timings.indexOf(t) + 1).sort((a, b) => a - b);
+  console.log(`slowest 5 % of claims finished as claims no. ${places.join(', ')} of ${timings.length}`);
   const groups: [string, ClaimTiming[]][] = [
     ['all', sorted],
     ['fastest 50 %', sorted.slice(0, Math.ceil(sorted.length / 2))],
@@ -395,12 +414,68 @@ function printClaimSplit(timings: ClaimTiming[]): void {
     console.log(
       `  ${name.padEnd(13)} n ${String(list.length).padStart(3)}: total ${mean(list, (t) => t.totalMs).toFixed(1)} = first page ${mean(list, (t) => t.firstPageMs).toFixed(1)} ` +
         `(own read in ${own.length}, its query ${mean(own, (t) => t.queryMs).toFixed(1)}) + transaction ${mean(list, (t) => t.transactionMs).toFixed(1)} + case read ${mean(list, (t) => t.caseReadMs).toFixed(1)} ` +
-        `+ other reads ${mean(list, (t) => t.otherReadsMs).toFixed(1)} + waits for others' tries ${mean(list, (t) => t.triesWaitMs).toFixed(1)}; tries > 1 in ${list.filter((t) => t.tries > 1).length}`,
+        `+ other reads ${mean(list, (t) => t.otherReadsMs).toFixed(1)} + waits for others' tries ${mean(list, (t) => t.triesWaitMs).toFixed(1)}; tries > 1 in ${list.filter((t) => t.tries > 1).length}; ` +
+        `items/claim ${mean(list, (t) => t.transactionItems).toFixed(1)}, SDK attempts > tries in ${list.filter((t) => t.sdkAttempts > t.tries).length} (back-off ${mean(list, (t) => t.sdkRetryDelayMs).toFixed(1)}), ` +
+        `transactions in flight at send ${mean(list, (t) => t.othersInFlight).toFixed(2)} (claims ${mean(list, (t) => t.claimsInFlight).toFixed(2)})`,
     );
   }
 }
 
+/**
+ * Transactions per operation (counts, which do not move with the machine's load): items per call, SDK attempts and
+ * back-off, and outcomes. SDK attempts above the calls mean the SDK retried (throttling, TransactionInProgress, 5xx).
+ */
+function printTransactionCounts(counts: TransactionCounts): void {
+  console.log('transactions (counts): operation — calls, items per call, SDK attempts (calls retried by the SDK, their back-off ms), outcomes');
+  for (const [operation, tally] of counts.byOperation) {
+    const outcomes = Object.entries(tally.outcomes)
+      .map(([outcome, n]) => `${outcome} ${n}`)
+      .join(', ');
+    console.log(
+      `  ${operation.padEnd(24)} ${String(tally.calls).padStart(4)} calls, ${(tally.items / Math.max(1, tally.calls)).toFixed(1)} items/call, ` +
+        `${tally.sdkAttempts} SDK attempts (${tally.sdkRetried} retried, ${tally.sdkRetryDelayMs.toFixed(0)} ms back-off); ${outcomes}; ` +
+        `others in flight at send ${(tally.othersInFlight / Math.max(1, tally.calls)).toFixed(2)} (of the same operation ${(tally.sameInFlight / Math.max(1, tally.calls)).toFixed(2)})`,
+    );
+  }
+}
+
+/**
+ * The claim route's own split (its Server-Timing header): the claim in the store, the audit trail read after it, the
+ * answer built and serialised, and what is left of the time the clerk saw (HTTP, authentication, both event loops),
+ * for every claim that got a case and for the slowest 5 % of them.
+ */
+function printClaimRouteSplit(claims: ClaimServerTiming[]): void {
+  if (claims.length === 0) return;
+  const sorted = [...claims].sort((a, b) => a.totalMs - b.totalMs);
+  const mean = (list: ClaimServerTiming[], pick: (t: ClaimServerTiming) => number) => list.reduce((n, t) => n + pick(t), 0) / Math.max(1, list.length);
+  console.log(
+    'claim route split (mean ms, claims that got a case): seen by the clerk = store claim + audit trail + answer built + outside the route (HTTP, auth)',
+  );
+  for (const [name, list] of [
+    ['all', sorted],
+    ['slowest 5 %', sorted.slice(Math.floor(sorted.length * 0.95))],
+  ] as const) {
+    const outside = (t: ClaimServerTiming) => t.totalMs - t.claimMs - t.trailMs - t.answerMs;
+    console.log(
+      `  ${name.padEnd(13)} n ${String(list.length).padStart(3)}: ${mean(list, (t) => t.totalMs).toFixed(1)} = ${mean(list, (t) => t.claimMs).toFixed(1)} + ${mean(list, (t) => t.trailMs).toFixed(1)} + ` +
+        `${mean(list, (t) => t.answerMs).toFixed(1)} + ${mean(list, outside).toFixed(1)}; answer ${(mean(list, (t) => t.bytes) / 1024).toFixed(1)} KB`,
+    );
+  }
+}
+
+/** One claim as the clerk saw it, with the route's Server-Timing parts (0 for a part the route did not report). */
+interface ClaimServerTiming {
+  totalMs: number;
+  claimMs: number;
+  trailMs: number;
+  answerMs: number;
+  bytes: number;
+}
+
 interface ClerkResult {
+  claimServer: ClaimServerTiming[];
+  /** Every claim but each clerk's first (the clerks start within one pause of each other: a herd of claims). */
+  laterClaims: number[];
   timings: Record<Operation, number[]>;
   /** Each operation's times by how many cases were waiting when it was sent. */
   phases: { steady: Record<Operation, number[]>; drain: Record<Operation, number[]> };
@@ -421,6 +496,9 @@ const timings = { claim: [], 'get case': [], 'correct field': [], confirm: [], b
 const phases = { steady: { claim: [], 'get case': [], 'correct field': [], confirm: [], baseline: [] }, drain: { claim: [], 'get case': [], 'correct field': [], confirm: [], baseline: [] } };
 let granted = 0;
 let conflicts = 0;
+const claimServer = [];
+const laterClaims = [];
+const serverPart = (header, name) => Number((new RegExp('(?:^|,) *' + name + ';dur=([0-9.]+)').exec(header || '') || [])[1] || 0);
 async function timed(name, request) {
   // Jittered pause, so the clerks do not march in lock step.
   if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
@@ -431,15 +509,20 @@ async function timed(name, request) {
   const elapsed = performance.now() - start;
   timings[name].push(elapsed);
   phases[waiting > tokens.length ? 'steady' : 'drain'][name].push(elapsed);
-  if (name === 'claim' && response.status === 200) granted++;
+  if (name === 'claim' && response.status === 200) {
+    granted++;
+    const header = response.headers.get('server-timing');
+    claimServer.push({ totalMs: elapsed, claimMs: serverPart(header, 'claim'), trailMs: serverPart(header, 'trail'), answerMs: serverPart(header, 'answer'), bytes: body.length });
+  }
   if (response.status === 409) conflicts++;
   else if (response.status >= 400) throw new Error(name + ' → ' + response.status + ' ' + body);
-  return { status: response.status, json: () => JSON.parse(body) };
+  return { status: response.status, elapsed, json: () => JSON.parse(body) };
 }
 async function clerk(token) {
   const headers = { authorization: 'Bearer ' + token, 'content-type': 'application/json' };
-  for (;;) {
+  for (let round = 0; ; round++) {
     const claimed = await timed('claim', () => fetch(url + '/api/queues/' + queue + '/claim', { method: 'POST', headers }));
+    if (round > 0) laterClaims.push(claimed.elapsed);
     if (claimed.status === 204) return;
     const caseId = claimed.json().case.caseId;
     const detail = (await timed('get case', () => fetch(url + '/api/cases/' + caseId, { headers }))).json();
@@ -452,6 +535,6 @@ async function clerk(token) {
 }
 const loop = performance.eventLoopUtilization();
 Promise.all(tokens.map(clerk)).then(() => {
-  parentPort.postMessage({ timings, phases, conflicts, utilization: performance.eventLoopUtilization(loop).utilization });
+  parentPort.postMessage({ claimServer, laterClaims, timings, phases, conflicts, utilization: performance.eventLoopUtilization(loop).utilization });
 }, (error) => { throw error; });
 `;

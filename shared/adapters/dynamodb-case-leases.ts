@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuditEvent, ReviewCase } from '../cases/review-case.js';
+import { auditEventSchema, type AuditEvent, type ReviewCase } from '../cases/review-case.js';
 import { CaseNotFoundError } from '../ports/case-repository.js';
 import { findKey, findKeyDelete, findKeyItem, listRowOf } from './dynamodb-case-lists.js';
-import { auditPut, caseFromItem, caseKeys, leasePut, readCaseItem, storedStateOf, type StoredState } from './dynamodb-case-items.js';
+import { auditPut, caseFromItem, caseKeys, leasePut, storedStateOf, type StoredState } from './dynamodb-case-items.js';
 import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
-import { TransactionCancelled, runTransaction, type TransactItem } from './dynamodb-transactions.js';
+import { entityAttributes } from './dynamodb-items.js';
+import { TransactionCancelled, runTransaction, type TransactionCounts, type TransactItem } from './dynamodb-transactions.js';
 import { indexNames, queueIndexAttributes } from './table-design.js';
 
 // Real time is the global `performance` (not perf_hooks' binding), so tests can hold it still (vi.useFakeTimers).
@@ -83,7 +84,7 @@ export interface RememberedCases {
  *
  * @example
  * const leases = new DynamoDbCaseLeases(db, tableName, secret, repository);
- * const next = await leases.claimNext('XH36-3.7.c', 'clerk-li', 900, new Date());
+ * const next = await leases.claimNext({ queue: 'XH36-3.7.c', holder: 'clerk-li', leaseSeconds: 900, now: new Date() });
  */
 export class DynamoDbCaseLeases {
   /** Per queue: the cases claims on this instance are trying now, each with whether its try won. */
@@ -110,16 +111,20 @@ export class DynamoDbCaseLeases {
   private readonly firstPageReads = new Map<string, FirstPageRead>();
   /** Per queue: how many times a write here ended the sharing of its first page (a read ahead from before is not used). */
   private readonly firstPageGeneration = new Map<string, number>();
+  /** Per case a claim returned: its audit trail as the claim left it, when read beside the claim's write (`trailAtClaim`). */
+  private readonly trailsAtClaim = new WeakMap<ReviewCase, AuditEvent[]>();
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly secret: string,
     private readonly cases: RememberedCases,
+    /** Where the claim transactions are counted (the repository's, shared with its other writes). */
+    private readonly transactionCounts?: TransactionCounts,
   ) {}
 
   /** The oldest claimable case of the queue, claimed for `holder` until `now` + `leaseSeconds`; undefined when none is. */
-  async claimNext(queue: string, holder: string, leaseSeconds: number, now: Date, holderName?: string): Promise<ReviewCase | undefined> {
+  async claimNext(request: ClaimRequest): Promise<ReviewCase | undefined> {
     // Claims on this instance never race each other: each reserves the case it tries, and the others pass over
     // reserved cases (see docs/data-model.md, Claiming). Races with other instances (Lambda) are settled by the
     // version condition; a race lost in the last 30 s (real time, not the lease clock `now`) spreads first tries.
@@ -133,10 +138,15 @@ export class DynamoDbCaseLeases {
       otherReadsMs: 0,
       triesWaitMs: 0,
       tries: 0,
+      transactionItems: 0,
+      sdkAttempts: 0,
+      sdkRetryDelayMs: 0,
+      othersInFlight: 0,
+      claimsInFlight: 0,
     };
     const started = performance.now();
     try {
-      return await this.claimNextTimed(queue, holder, leaseSeconds, now, holderName, timing);
+      return await this.claimNextTimed(request, timing);
     } finally {
       timing.totalMs = performance.now() - started;
       if (this.claimTimings.length >= claimTimingsKept) this.claimTimings.shift();
@@ -144,14 +154,8 @@ export class DynamoDbCaseLeases {
     }
   }
 
-  private async claimNextTimed(
-    queue: string,
-    holder: string,
-    leaseSeconds: number,
-    now: Date,
-    holderName: string | undefined,
-    timing: ClaimTiming,
-  ): Promise<ReviewCase | undefined> {
+  private async claimNextTimed(request: ClaimRequest, timing: ClaimTiming): Promise<ReviewCase | undefined> {
+    const { queue, now, leaseSeconds } = request;
     const reserved = this.reservationsOf(queue);
     const contended = performance.now() - (this.lastLostRace.get(queue) ?? -Infinity) < claimContentionMemoryMs;
     let lost = false;
@@ -190,7 +194,7 @@ export class DynamoDbCaseLeases {
         const window = lost ? free.length : contended ? Math.min(claimFirstTryWindow, free.length) : 1;
         const candidate = free[window === 1 ? 0 : randomInt(window)]!;
         timing.tries++;
-        const attemptDone = this.tryClaim(candidate, holder, leaseSeconds, now, holderName, timing);
+        const attemptDone = this.tryClaim(candidate, request, timing);
         reserved.set(
           candidate.caseId,
           attemptDone.then(
@@ -224,22 +228,31 @@ export class DynamoDbCaseLeases {
   }
 
   /**
+   * The audit trail of a case `claimNext` returned, as its claim left it (oldest first, by the store's order of time and
+   * version), when the claim read it beside its write; undefined otherwise (then read it: `audit`). It is the trail of
+   * the same moment as the case returned, so an answer built from both is one consistent snapshot.
+   *
+   * @example
+   * const claimed = await leases.claimNext(request);
+   * const trail = claimed && (leases.trailAtClaim(claimed) ?? (await repository.audit(claimed.caseId)));
+   */
+  trailAtClaim(claimed: ReviewCase): AuditEvent[] | undefined {
+    return this.trailsAtClaim.get(claimed);
+  }
+
+  /**
    * The claim write: the case updated in place under its version condition (only status, lease, updatedAt and
    * version change, so the documents are neither sent nor rewritten), the audit event and the lease item, in one
-   * transaction. The case is read for the caller at the same time, not after: a read that saw the version the claim
-   * was conditioned on saw exactly what the claim then changed (every write bumps the version), so the claimed case is
-   * that read with the claim's changes; a read that saw the claim itself is taken as it is; anything else (a read from
-   * another version, which the transaction's success rules out unless the case moved on since) is read again.
-   * Undefined when another claimer won.
+   * transaction. The case and its audit trail are read for the caller at the same time (one Query of the case's
+   * partition), not after: a read that saw the version the claim was conditioned on saw exactly what the claim then
+   * changed (every write bumps the version), so the claimed case is that read with the claim's changes and the trail is
+   * the trail read with the claim's event (which the read may or may not have seen: DynamoDB does not isolate a Query
+   * from a transaction, so each item is taken for itself); a read that saw the claim itself is taken as it is; anything
+   * else (a read from another version, which the transaction's success rules out unless the case moved on since) is
+   * read again. Undefined when another claimer won.
    */
-  private async tryClaim(
-    candidate: ClaimCandidate,
-    holder: string,
-    leaseSeconds: number,
-    now: Date,
-    holderName: string | undefined,
-    timing: ClaimTiming,
-  ): Promise<ReviewCase | undefined> {
+  private async tryClaim(candidate: ClaimCandidate, request: ClaimRequest, timing: ClaimTiming): Promise<ReviewCase | undefined> {
+    const { holder, holderName, leaseSeconds, now } = request;
     const lease = { holder, ...(holderName ? { holderName } : {}), expiresAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString() };
     const version = candidate.version + 1;
     // "My cases": the holder's search key replaces a lapsed lease's holder's (unless that one confirmed the case).
@@ -283,13 +296,22 @@ export class DynamoDbCaseLeases {
       ...findKeys.map((key) => findKeyItem(this.tableName, row, key, undefined)),
       ...(dropped && candidate.findKeys.includes(dropped) ? [findKeyDelete(this.tableName, candidate.caseId, dropped)] : []),
     ];
-    const reading = readCaseItem(this.db, this.tableName, candidate.caseId);
+    const reading = this.readCaseAndTrail(candidate.caseId);
     // Not awaited when the claim is lost: its failure must not go unhandled.
     reading.catch(() => undefined);
     this.noteLease(candidate.queue, lease.expiresAt);
     const writeStarted = performance.now();
     try {
-      await runTransaction(this.db, items, 'claim case', 1);
+      await runTransaction(this.db, items, 'claim case', 1, {
+        counts: this.transactionCounts,
+        onSent: (sent) => {
+          timing.transactionItems += sent.items;
+          timing.sdkAttempts += sent.sdkAttempts;
+          timing.sdkRetryDelayMs += sent.sdkRetryDelayMs;
+          timing.othersInFlight += sent.othersInFlight;
+          timing.claimsInFlight += sent.sameInFlight;
+        },
+      });
     } catch (error) {
       timing.transactionMs += performance.now() - writeStarted;
       // Another claimer got there first (or is in the middle of it): the caller re-reads and moves on.
@@ -300,21 +322,60 @@ export class DynamoDbCaseLeases {
     this.claimStats.claims++;
     this.rememberClaimed(candidate.caseId, version);
     const readStarted = performance.now();
-    const item = await reading.catch(() => undefined);
+    const read = await reading.catch(() => undefined);
     timing.caseReadMs += performance.now() - readStarted;
+    const item = read?.item;
     const seen = item ? Number(item.version) : undefined;
+    // The trail with the claim's event, whether or not the read saw it (the event's key names its version).
+    const withClaim = (trail: { sk: string; event: AuditEvent }[]) => {
+      const claimKey = caseKeys.audit(candidate.caseId, audit.at, version).SK;
+      const all = trail.some((e) => e.sk === claimKey) ? trail : [...trail, { sk: claimKey, event: auditEventSchema.parse(JSON.parse(JSON.stringify(audit))) }];
+      return all.sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0)).map((e) => e.event);
+    };
+    let claimed: ReviewCase | undefined;
     if (item && seen === candidate.version) {
-      return this.cases.remember(
+      claimed = this.cases.remember(
         { ...caseFromItem(item), status: 'claimed', lease, updatedAt: now.toISOString(), version },
         { ...storedStateOf(item), findKeys },
       );
+    } else if (item && seen === version && (item.lease as { holder?: string } | undefined)?.holder === holder) {
+      claimed = this.cases.remember(caseFromItem(item), storedStateOf(item));
     }
-    if (item && seen === version && (item.lease as { holder?: string } | undefined)?.holder === holder) {
-      return this.cases.remember(caseFromItem(item), storedStateOf(item));
+    if (claimed) {
+      if (read?.trail) this.trailsAtClaim.set(claimed, withClaim(read.trail));
+      return claimed;
     }
-    const claimed = await this.cases.get(candidate.caseId);
-    if (!claimed) throw new CaseNotFoundError(candidate.caseId);
-    return claimed;
+    const again = await this.cases.get(candidate.caseId);
+    if (!again) throw new CaseNotFoundError(candidate.caseId);
+    return again;
+  }
+
+  /**
+   * The case item and its audit events in one consistent Query of the case's partition (`AUDIT#…` sorts before `CASE`,
+   * and nothing else of the partition lies between). `trail` is undefined when the answer came in pages (too long a
+   * trail for one answer): the caller then reads it for itself.
+   */
+  private async readCaseAndTrail(caseId: string): Promise<{ item?: Record<string, unknown>; trail?: { sk: string; event: AuditEvent }[] }> {
+    try {
+      const { PK, SK } = caseKeys.case(caseId);
+      const answer = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :case',
+          ExpressionAttributeValues: { ':pk': PK, ':first': 'AUDIT#', ':case': SK },
+          ConsistentRead: true,
+        }),
+      );
+      const items = answer.Items ?? [];
+      const item = items.find((i) => i.SK === SK);
+      if (answer.LastEvaluatedKey !== undefined) return { item };
+      const trail = items
+        .filter((i) => String(i.SK).startsWith('AUDIT#'))
+        .map((i) => ({ sk: String(i.SK), event: auditEventSchema.parse(entityAttributes(i)) }));
+      return { item, trail };
+    } catch (error) {
+      throw toStoreError(error, 'get case');
+    }
   }
 
   /**
@@ -566,6 +627,16 @@ export async function queryQueueIndex(
   }
 }
 
+/** One claim's request: who claims the next case of which queue, when (the lease clock) and for how long. */
+export interface ClaimRequest {
+  queue: string;
+  holder: string;
+  /** The holder's name as shown in lists ("my cases", the lease). */
+  holderName?: string;
+  leaseSeconds: number;
+  now: Date;
+}
+
 /** Where one claim's time went (ms, real time); a shared first page counts in `firstPageMs` of every claim that waited on it. */
 export interface ClaimTiming {
   totalMs: number;
@@ -577,13 +648,23 @@ export interface ClaimTiming {
   queryMs: number;
   /** The claim transactions, won or lost. */
   transactionMs: number;
-  /** Waiting, after the transaction, for the read of the case sent beside it. */
+  /** Waiting, after the transaction, for the read of the case and its trail sent beside it. */
   caseReadMs: number;
   /** Further pages and re-reads after a lost race. */
   otherReadsMs: number;
   /** Waiting for other claims' tries on every case left (and the re-read after): the queue held no more. */
   triesWaitMs: number;
   tries: number;
+  /** Items written by its transactions (all tries). */
+  transactionItems: number;
+  /** Attempts the SDK made for its transactions (`$metadata.attempts`, all tries): more than `tries` means SDK retries. */
+  sdkAttempts: number;
+  /** Back-off the SDK waited between those attempts (`$metadata.totalRetryDelay`). */
+  sdkRetryDelayMs: number;
+  /** Other transactions of this repository in flight when its transactions were sent (summed over tries). */
+  othersInFlight: number;
+  /** Of those, other claims' transactions. */
+  claimsInFlight: number;
 }
 
 /** What claiming needs of a case: enough to choose it, to write the claim and to audit what it was before. */

@@ -44,7 +44,7 @@ import {
   packAttribute,
   pseudonymKey,
 } from './dynamodb-items.js';
-import { TransactionCancelled, runTransaction, type TransactItem } from './dynamodb-transactions.js';
+import { TransactionCancelled, TransactionCounts, runTransaction, type TransactItem } from './dynamodb-transactions.js';
 import { caseListAttributes, indexNames } from './table-design.js';
 
 export { caseKeys } from './dynamodb-case-items.js';
@@ -100,10 +100,24 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     this.secret = options.lookupSecret ?? lookupSecretFromEnv();
     this.retentionDays = options.closedCaseRetentionDays ?? 0;
     this.claimKeys = new DynamoDbClaimKeys(db, tableName, this.secret);
-    this.leases = new DynamoDbCaseLeases(db, tableName, this.secret, {
-      remember: (reviewCase, state) => this.remember(reviewCase, state),
-      get: (caseId) => this.get(caseId),
-    });
+    this.leases = new DynamoDbCaseLeases(
+      db,
+      tableName,
+      this.secret,
+      {
+        remember: (reviewCase, state) => this.remember(reviewCase, state),
+        get: (caseId) => this.get(caseId),
+      },
+      this.transactionCounts,
+    );
+  }
+
+  /** Every transaction this repository sent, per operation: items, SDK attempts and back-off (the API bench prints them). */
+  readonly transactionCounts = new TransactionCounts();
+
+  /** The audit trail of a case `claimNext` returned, as the claim left it, when the claim read it (see CaseRepository). */
+  trailAtClaim(claimed: ReviewCase): AuditEvent[] | undefined {
+    return this.leases.trailAtClaim(claimed);
   }
 
   /** What `claimNext` on this instance has done so far (the API bench prints it). */
@@ -143,7 +157,7 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
       { state: undefined, findKeys: { keys: [], expiresAt } },
     );
     try {
-      await runTransaction(this.db, items, 'create case');
+      await runTransaction(this.db, items, 'create case', undefined, { counts: this.transactionCounts });
       this.leases.endSharedReads(stored);
       return { reviewCase: this.remember(stored, { heldClaimKeys: keys, findKeys, expiresAt }), created: true };
     } catch (error) {
@@ -264,7 +278,7 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
   }
 
   async claimNext(queue: string, holder: string, leaseSeconds: number, now: Date, holderName?: string): Promise<ReviewCase | undefined> {
-    return this.leases.claimNext(queue, holder, leaseSeconds, now, holderName);
+    return this.leases.claimNext({ queue, holder, leaseSeconds, now, ...(holderName ? { holderName } : {}) });
   }
 
   async listByPerson(idNumber: string): Promise<ReviewCase[]> {
@@ -349,7 +363,8 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
       { state, findKeys: { keys: state.findKeys, expiresAt: state.expiresAt } },
     );
     try {
-      await runTransaction(this.db, items, 'update case');
+      // Counted by action (claim-free writes: correct, confirm…), so the bench can set each beside the claim.
+      await runTransaction(this.db, items, 'update case', undefined, { counts: this.transactionCounts, countAs: `update case: ${audit.action}` });
       this.leases.endSharedReads(stored);
       return this.remember(stored, { heldClaimKeys: wanted ?? state.heldClaimKeys, findKeys, expiresAt });
     } catch (error) {

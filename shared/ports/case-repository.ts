@@ -113,6 +113,11 @@ export interface CaseRepository {
    * display name, is kept in the lease for lists to show (optional, additive).
    */
   claimNext(queue: string, holder: string, leaseSeconds: number, now: Date, holderName?: string): Promise<ReviewCase | undefined>;
+  /**
+   * The audit trail (oldest first) of a case `claimNext` just returned, as that claim left it, when the claim read it
+   * beside its write; undefined (or no such method) when it did not: read `audit` then.
+   */
+  trailAtClaim?(claimed: ReviewCase): AuditEvent[] | undefined;
   listByPerson(idNumber: string): Promise<ReviewCase[]>;
   listBySubmission(submissionId: string): Promise<ReviewCase[]>;
   /**

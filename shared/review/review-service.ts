@@ -143,6 +143,12 @@ export class ReviewService {
     return sortedByTime(await this.deps.cases.audit(caseId));
   }
 
+  /** The audit trail of a case `claim` just returned, as the claim left it: read beside the claim when the store did. */
+  async trailOfClaimed(claimed: ReviewCase): Promise<AuditEvent[]> {
+    const atClaim = this.deps.cases.trailAtClaim?.(claimed);
+    return atClaim ? sortedByTime([...atClaim]) : this.trail(claimed.caseId);
+  }
+
   /**
    * Applies the clerk's readings: each named field takes the value given, is no longer flagged, and keeps the machine's
    * value in `correction.from` when it differs. The rules run again on the corrected documents, so the decision, the

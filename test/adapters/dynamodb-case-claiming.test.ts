@@ -11,12 +11,16 @@ import { createTestTable, type TestTable } from '../support/local-aws.js';
 const at = (second: number) => new Date(Date.UTC(2021, 5, 18, 8, 0, second)).toISOString();
 const secret = 'claiming-test-secret';
 
-/** The same client, naming each command it sends (GetCommand, TransactWriteCommand, …) in `commands`. */
+/**
+ * The same client, naming each command it sends (GetCommand, TransactWriteCommand, …) in `commands`; a Query of a
+ * case's own partition (no index) is named `QueryCommand (case partition)`, apart from the queue-index reads.
+ */
 function countingClient(db: TestTable['db']): { client: TestTable['db']; commands: string[] } {
   const commands: string[] = [];
   const client = Object.create(db) as TestTable['db'];
-  client.send = ((command: { constructor: { name: string } }) => {
-    commands.push(command.constructor.name);
+  client.send = ((command: { constructor: { name: string }; input?: { IndexName?: string } }) => {
+    const name = command.constructor.name;
+    commands.push(name === 'QueryCommand' && command.input?.IndexName === undefined ? `${name} (case partition)` : name);
     return db.send(command as never);
   }) as TestTable['db']['send'];
   return { client, commands };
@@ -80,9 +84,12 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
 
     expect(claimed).toEqual(await repository().get(claimed!.caseId));
     expect(claimed).toMatchObject({ status: 'claimed', version: 2, lease: { holder: 'clerk-once' } });
-    // The queue read (waiting cases and expired leases), the claim's transaction and one read of the case sent beside
-    // it: nothing after.
-    expect(commands.sort()).toEqual(['GetCommand', 'QueryCommand', 'QueryCommand', 'TransactWriteCommand']);
+    // The trail as a read after the claim would give it, the claim's event last.
+    expect(cases.trailAtClaim(claimed!)).toEqual(await repository().audit(claimed!.caseId));
+    expect(cases.trailAtClaim(claimed!)?.map((e) => e.action)).toEqual(['create', 'claim']);
+    // The queue read (waiting cases and expired leases), the claim's transaction and one read of the case and its trail
+    // sent beside it: nothing after.
+    expect(commands.sort()).toEqual(['QueryCommand', 'QueryCommand', 'QueryCommand (case partition)', 'TransactWriteCommand']);
   });
 
   it(
@@ -359,6 +366,7 @@ describe('DynamoDbCaseRepository.claimNext under concurrency', () => {
     expect(claimed).toEqual(ids.slice(0, 3));
     // The waiting read and the leased tail's head, once; then only each claim's transaction and read of the case.
     expect(commands.filter((name) => name === 'QueryCommand')).toHaveLength(2);
+    expect(commands.filter((name) => name === 'QueryCommand (case partition)')).toHaveLength(3);
     expect(cases.claimStats).toMatchObject({ claims: 3, queueReads: 1, lostRaces: 0 });
   });
 

@@ -54,7 +54,9 @@ describe('DynamoDbCaseRepository.claimNext reading the first page ahead', () => 
         db.middlewareStack.add(
           (next, context) => async (args) => {
             const result = await next(args);
-            if (context.commandName === 'QueryCommand' && control.gate === gate) {
+            // Queue-index reads only (a claim's read of its case and trail, beside its write, is not held).
+            const indexRead = (args.input as { IndexName?: string }).IndexName !== undefined;
+            if (context.commandName === 'QueryCommand' && indexRead && control.gate === gate) {
               control.gate = undefined;
               answered();
               await gate;
