@@ -4,6 +4,7 @@ import { LABEL_PREFIXES } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { nextFieldOnRow, rowRunsToEdge, runsAcrossNextField } from './row-bounds.js';
 import type { ValueReader } from './value-readers.js';
+import { centredUnderValue } from './wrap-alignment.js';
 
 /** Issue on a value that may go on past where it was read (a wrapped line not joined): the clerk sees it whole. */
 export const VALUE_MAY_CONTINUE = 'value_may_continue';
@@ -186,10 +187,14 @@ export function continuationLines(
           l !== current &&
           l.half === last.half &&
           l.box.y >= bottom - h * 0.35 &&
-          (l.box.y <= bottom + h * 0.9 || (flushInCell(l) && l.box.y <= bottom + Math.max(h, sameType(l, current) ? l.box.height : 0) * 0.9)) &&
+          (l.box.y <= bottom + h * 0.9 ||
+            (flushInCell(l) && l.box.y <= bottom + Math.max(h, sameType(l, current) ? l.box.height : 0) * 0.9) ||
+            (current === last && l.box.y <= bottom + h * 1.1 && centredUnderValue(l, column.start, right(last), h, layout.lines))) &&
           (!narrow || inCell(l)) &&
           l.box.x >= column.min - h * 0.5 &&
-          (l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) || alignedUnder(l, current, h)) &&
+          (l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) ||
+            alignedUnder(l, current, h) ||
+            (current === last && centredUnderValue(l, column.start, right(last), h, layout.lines))) &&
           sameType(l, last),
       )
       .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
