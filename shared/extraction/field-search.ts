@@ -18,6 +18,7 @@ import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
 import { opensStampRemark } from './stamped-words.js';
 import type { Reading, ValueReader } from './value-readers.js';
+import { wrapOfOtherValue } from './wrap-alignment.js';
 
 export interface SearchOptions {
   /**
@@ -376,12 +377,19 @@ function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
   return marginLineAfter(layout, last) !== undefined;
 }
 
+const sameSize = (a: LayoutLine, b: LayoutLine): boolean => a.box.height / b.box.height > 0.6 && a.box.height / b.box.height < 1.65;
+
 /**
  * The line at the margin where run-on prose goes on after `last` (which reaches the right edge of its text block),
  * when it starts with unlabelled text; `undefined` otherwise. See `runsOnAtMargin`. With `wholeValue` (a label that
  * ends its line), the margin line's text is the value itself, so a date or a number alone there counts too.
  */
 function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = false, labelX = last.box.x): LayoutLine | undefined {
+  // Tried first past other values' wrapped lines (see wrapOfOtherValue), then as before.
+  return marginLineFrom(layout, last, wholeValue, labelX, true) ?? marginLineFrom(layout, last, wholeValue, labelX, false);
+}
+
+function marginLineFrom(layout: PageLayout, last: LayoutLine, wholeValue: boolean, labelX: number, pastOtherWraps: boolean): LayoutLine | undefined {
   const h = Math.max(last.box.height, layout.medianLineHeight * 0.8);
   const rightOf = (l: LayoutLine) => l.box.x + l.box.width;
   // Text lines of the value's type size only: a watermark's or a title's boxes set no edge or margin.
@@ -405,6 +413,16 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
   if (rightOf(last) < edge - shortfall) return undefined;
   const bottom = last.box.y + last.box.height;
   const margin = Math.min(...near.map((l) => l.box.x));
+  // Off the paragraph's margin (over more of its rows: the rows near the value may all start in a blank's indent),
+  // flush under another value's line (`浙江省…296号` | `文新智谷…607室` beside a name `韩飞` ending its row): that
+  // value's wrap, not where the prose goes on (`思` | `；居民身份证号码：` further down).
+  const textMargin = Math.min(
+    margin,
+    ...layout.lines
+      .filter((l) => l.half === last.half && Math.abs(l.box.y - last.box.y) < last.box.height * 12 && l.flat.length > 1 && sameSize(l, last))
+      .map((l) => l.box.x),
+  );
+  const otherWrap = (l: LayoutLine) => pastOtherWraps && l.box.x >= textMargin + h * 0.5 && wrapOfOtherValue(layout.lines, l, last, h);
   // The next line at the margin: the prose goes on under the tallest blank of its line (values wrapped inside
   // narrow blanks push it down a few rows). A value set inside a blank that opens the line may stand a little in
   // from the margin (`2018年3月25日` centred on its blank): the first text of its row, within three heights.
@@ -424,14 +442,19 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
         l.box.y >= bottom - h * 0.35 &&
         l.box.y < bottom + h * 8 &&
         (l.box.x < margin + h || (l.box.x < margin + h * 3 && rowStart(l))) &&
-        l.box.x + l.box.width < labelX,
+        l.box.x + l.box.width < labelX &&
+        !otherWrap(l),
     )
     .sort((a, b) => a.box.y - b.box.y)[0];
   if (!first) return undefined;
   // Further than a line and a half down only past rows holding nothing but wrapped blanks (off the margin).
   const blankRows = layout.lines.some(
     (l) =>
-      l.half === last.half && l.box.y >= bottom - h * 0.35 && l.box.y < first.box.y - h * 0.5 && l.box.x >= margin + h && l.box.x + l.box.width < last.box.x,
+      l.half === last.half &&
+      l.box.y >= bottom - h * 0.35 &&
+      l.box.y < first.box.y - h * 0.5 &&
+      (l.box.x >= margin + h || otherWrap(l)) &&
+      l.box.x + l.box.width < last.box.x,
   );
   if (first.box.y >= bottom + h * 1.5 && (!blankRows || labelRowsBetween(layout, last, first, h))) return undefined;
   // Text before any label at the margin (`红，有效证件号码：`, a lone `业`): the value's last characters.

@@ -23,3 +23,26 @@ export function centredUnderValue(line: LayoutLine, valueStart: number, valueEnd
   const centre = line.box.x + line.box.width / 2;
   return Math.abs(centre - (valueStart + valueEnd) / 2) < h * 1.5;
 }
+
+/**
+ * True when `line`, set off the margin, is the wrapped line of another value: flush under a line of a row at or
+ * below `from`'s top (not `from` itself), within a row's pitch (`浙江省…文三路296号` | `文新智谷产业园…607室` under an address
+ * that shares the row where a name `韩飞` ends at the text's edge). Run-on prose does not go on there: the name's
+ * last character is at the margin of the row after (`思` | `；居民身份证号码：`).
+ */
+export function wrapOfOtherValue(lines: readonly LayoutLine[], line: LayoutLine, from: LayoutLine, h: number): boolean {
+  return lines.some(
+    (o) =>
+      o !== line &&
+      o !== from &&
+      o.half === line.half &&
+      o.box.y >= from.box.y - h * 0.35 &&
+      o.box.y + o.box.height <= line.box.y + h * 0.35 &&
+      // Prose spaces its rows wider than a cell wraps: up to a row's pitch.
+      line.box.y - (o.box.y + o.box.height) < h * 1.5 &&
+      Math.abs(o.box.x - line.box.x) < h * 0.5 &&
+      o.hits.length === 0 &&
+      o.box.height / line.box.height > 0.6 &&
+      o.box.height / line.box.height < 1.65,
+  );
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import { residentId } from './support/documents.js';
+import { textLayerPage as page, type Line } from './support/text-lines.js';
+
+// Issue 12, classes 3 and 6: run-on prose cuts a value at the text's right edge and goes on at the margin. When the
+// rows in between hold another value's wrapped lines (an address set in a block indented from the margin), the name
+// goes on at the margin further down, not in the address's wrap (a digital sample read `韩飞` for a three-character
+// name, flagged). Constructed lines with values of their own: no eval file is read here.
+
+const TODAY = '2026-12-05';
+const ID = residentId('19850612', '330104', '217');
+
+const contract = (afterAddress: readonly Line[]): Line[] => [
+  ['劳动合同（简易版）', 502, 216, 633, 56],
+  ['甲　　　　　方：', 173, 368, 474, 36],
+  ['杭州南屏文化传媒有限公司', 729, 368, 440, 36],
+  ['；法　人　代　表：陈建国；地　　　　　址：', 637, 533, 843, 36],
+  ['浙江省杭州市上城区望江街道秋涛路318号', 212, 616, 700, 38],
+  ['；受　　聘　　人：', 950, 616, 399, 36],
+  ['郑雨', 1399, 616, 81, 36],
+  ...afterAddress,
+  [`；居民身份证号码：${ID}`, 259, 783, 1100, 36],
+  ['15261116158 ；合　同　类　型：无固定期限；合同起始日期：', 190, 866, 1109, 38],
+  ['2019年', 1363, 866, 117, 38],
+  ['10月13日', 173, 947, 152, 38],
+  ['；工　作　岗　位：', 891, 947, 325, 36],
+  ['保育员', 1264, 947, 108, 36],
+  ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 173, 1052, 996, 33],
+  ['签订日期：2019年10月8日', 173, 1400, 500, 36],
+];
+
+describe('a name cut at the right edge, going on at the margin past another value wrapped in its block', () => {
+  it('reads the name whole, with its last character from the margin, for the clerk to confirm', () => {
+    const doc = extractDocuments(
+      [
+        page(
+          contract([
+            ['钱江国际中心1幢12层607室', 212, 699, 481, 38],
+            ['桐', 173, 783, 36, 36],
+          ]),
+        ),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employeeName.value).toBe('郑雨桐');
+    expect(doc.fields.employeeName.needsReview).toBe(true);
+  });
+
+  it('never takes the wrapped address line as the rest of the name', () => {
+    const doc = extractDocuments([page(contract([['钱江国际中心1幢12层607室', 212, 699, 481, 38]]))], { today: TODAY })[0];
+    expect(doc.fields.employeeName.value ?? '').not.toContain('钱江');
+  });
+});
