@@ -442,7 +442,9 @@ function marginLineFrom(layout: PageLayout, last: LayoutLine, wholeValue: boolea
         l.box.y >= bottom - h * 0.35 &&
         l.box.y < bottom + h * 8 &&
         (l.box.x < margin + h || (l.box.x < margin + h * 3 && rowStart(l))) &&
-        l.box.x + l.box.width < labelX &&
+        // A box of the whole row ends anywhere: its text before its first label is what goes on (`西园路577号…1708室，
+        // 经营范围：…` under `，营业场所：浙江省…留下街道`).
+        (l.box.x + l.box.width < labelX || (l.hits.length > 0 && l.leading !== '' && l.hits[0].start > 0)) &&
         !otherWrap(l),
     )
     .sort((a, b) => a.box.y - b.box.y)[0];

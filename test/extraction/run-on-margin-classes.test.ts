@@ -53,3 +53,30 @@ describe('a name cut at the right edge, going on at the margin past another valu
     expect(doc.fields.employeeName.value ?? '').not.toContain('钱江');
   });
 });
+
+describe('a value cut at the right edge, going on in a margin box that runs the whole row', () => {
+  // The engine boxed the next row whole: the address's last part, then `，经营范围：` and the scope. What goes on is
+  // the text before that label.
+  const licence = (next: Line): Line[] => [
+    ['证照编号：58203316647205181', 963, 132, 497, 41],
+    ['统一社会信用代码', 125, 175, 282, 40],
+    ['营业执照', 481, 223, 637, 111],
+    ['名称：　杭州南屏茶艺文化有限公司', 144, 462, 852, 50],
+    ['，类型：有限责任公司', 996, 465, 509, 46],
+    ['经营期限：2015年3月9日至长期', 149, 628, 600, 40],
+    ['，住所：浙江省杭州市上城区望江街道', 787, 625, 719, 44],
+    next,
+    ['开发、技术咨询、技术交流、技术转让、技术推广；软件开发；信息系统集成服务；职业', 150, 787, 1357, 43],
+    ['登记机关：', 1235, 1109, 161, 48],
+    ['二〇一五年三月九日', 1124, 1171, 381, 46],
+  ];
+
+  it('reads the address with the margin text before the label, for the clerk to confirm', () => {
+    const doc = extractDocuments([page(licence(['秋涛路318号钱江国际中心3幢1207室，经营范围：一般项目：技术服务、技术', 151, 709, 1355, 36]))], {
+      today: TODAY,
+    })[0];
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.address.value).toBe('浙江省杭州市上城区望江街道秋涛路318号钱江国际中心3幢1207室');
+    expect(doc.fields.address.needsReview).toBe(true);
+  });
+});
