@@ -410,7 +410,11 @@ function marginLineFrom(layout: PageLayout, last: LayoutLine, wholeValue: boolea
   // A value spread character by character (`司` | `马　嘉　涵`) wraps when its next character would not fit: its last
   // box may stop up to a spread pitch short of the edge.
   const shortfall = /^[\u3400-\u9fff]$/.test(last.flat) ? h * 2.5 : h * 0.6;
-  if (rightOf(last) < edge - shortfall) return undefined;
+  // A line sticking out past the block (`注册资本100万元人民币` over a justified block) sets no edge: two lines below,
+  // one of them long, ending where the value ends show the block's edge.
+  const sharing = near.filter((o) => o !== last && o.box.y > last.box.y && Math.abs(rightOf(o) - rightOf(last)) < h * 0.6);
+  const blockEdge = sharing.length >= 2 && sharing.some((o) => o.box.width > layout.width * 0.3);
+  if (rightOf(last) < edge - shortfall && !blockEdge) return undefined;
   const bottom = last.box.y + last.box.height;
   const margin = Math.min(...near.map((l) => l.box.x));
   // Off the paragraph's margin (over more of its rows: the rows near the value may all start in a blank's indent),

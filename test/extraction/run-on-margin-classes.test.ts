@@ -80,3 +80,39 @@ describe('a value cut at the right edge, going on in a margin box that runs the 
     expect(doc.fields.address.needsReview).toBe(true);
   });
 });
+
+describe('a value cut at the edge of a justified block that one line of another row sticks out past', () => {
+  // Labels and values run on in rows; `注册资本…` runs past the block's right edge, where the address and the
+  // scope's lines end. The address goes on at the margin, before the next label.
+  const wideRowLicence: Line[] = [
+    ['注册号　330102091842273', 150, 129, 367, 33],
+    ['营业执照', 527, 215, 561, 115],
+    ['名称', 134, 479, 62, 31],
+    ['杭州南屏茶艺文化有限公司', 253, 479, 400, 31],
+    ['类型', 807, 479, 124, 31],
+    ['有限责任公司(自然人投资或控股)', 997, 479, 457, 33],
+    ['成立日期', 134, 550, 131, 31],
+    ['2011年4月12日', 326, 550, 220, 33],
+    ['法人代表', 626, 550, 198, 31],
+    ['陈建国', 894, 550, 97, 31],
+    ['注册资本200万元人民币', 1061, 550, 520, 33],
+    ['营业期限', 134, 621, 122, 31],
+    ['2011年4月12日至2031年4月11日', 303, 621, 482, 33],
+    ['住所', 832, 621, 122, 31],
+    ['浙江省杭州市上城区望江街道秋涛路318', 979, 621, 540, 33],
+    ['号钱江国际中心3幢12层1207室', 134, 690, 470, 33],
+    ['许可经营项目', 700, 690, 249, 31],
+    ['一般项目：技术服务、技术开发、技术', 989, 690, 530, 33],
+    ['咨询、技术交流、技术转让、技术推广；软件开发；信息系统集成服务；职业技能培训（不含需取得许', 134, 761, 1386, 33],
+    ['可的培训）；人力资源服务（不含职业中介活动、劳务派遣服务）；家政服务；养老服务；餐饮管理；日', 134, 831, 1386, 33],
+    ['登记机关：', 1289, 1104, 153, 33],
+    ['发照日期：2011.04.20', 1211, 1161, 309, 33],
+  ];
+
+  it('reads the address with its end at the margin, for the clerk to confirm', () => {
+    const doc = extractDocuments([page(wideRowLicence)], { today: TODAY })[0];
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.address.value).toBe('浙江省杭州市上城区望江街道秋涛路318号钱江国际中心3幢12层1207室');
+    expect(doc.fields.address.needsReview).toBe(true);
+  });
+});
