@@ -4,7 +4,7 @@ import { LABEL_PREFIXES } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { nextFieldOnRow, rowRunsToEdge, runsAcrossNextField } from './row-bounds.js';
 import type { ValueReader } from './value-readers.js';
-import { centredUnderValue } from './wrap-alignment.js';
+import { centredUnderValue, ownerValuedBefore } from './wrap-alignment.js';
 
 /** Issue on a value that may go on past where it was read (a wrapped line not joined): the clerk sees it whole. */
 export const VALUE_MAY_CONTINUE = 'value_may_continue';
@@ -262,7 +262,7 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
       .sort((a, b) => b.box.y - a.box.y)[0];
     // A line on the row of the label's own English gloss is no other label's value.
     const owner = above ? rowOwner(layout, above) : undefined;
-    if (!above || above.hits.length > 0 || (owner && !sameLabelCell(owner, label))) break;
+    if (!above || above.hits.length > 0 || (owner && !sameLabelCell(owner, label) && !ownerValuedBefore(layout.lines, owner, above))) break;
     if (!closestLabelIs(layout, above, label) && !(setWithBlockBelow(layout, above, current, h) && nearerLabelHasValue(layout, above, label))) break;
     // The label's row must lie below the line's centre: otherwise the line is the label's own row's neighbour above.
     if (centreY(label) <= centreY(above) + above.box.height * 0.3) break;

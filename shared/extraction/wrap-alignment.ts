@@ -46,3 +46,27 @@ export function wrapOfOtherValue(lines: readonly LayoutLine[], line: LayoutLine,
       o.box.height / line.box.height < 1.65,
   );
 }
+
+/**
+ * True when `owner`, a label taken to wait for `line` on its row, already has a value of its own between them, a
+ * little off its row (a bilingual grid centres each value between the label and its gloss: `注册日期` | `2005年11月15日`
+ * half a line lower): `line` is then no value of `owner`'s but, say, the first line of the next column's value,
+ * centred on that column's label over three lines.
+ */
+export function ownerValuedBefore(lines: readonly LayoutLine[], owner: LayoutLine, line: LayoutLine): boolean {
+  const h = Math.max(owner.box.height, line.box.height);
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  return lines.some(
+    (o) =>
+      o !== owner &&
+      o !== line &&
+      o.half === owner.half &&
+      o.hits.length === 0 &&
+      o.leading !== '' &&
+      o.box.x >= right(owner) - h * 0.5 &&
+      right(o) <= line.box.x + h * 0.5 &&
+      Math.abs(cy(o) - cy(owner)) < h &&
+      o.box.height / owner.box.height > 0.6 &&
+      o.box.height / owner.box.height < 1.65,
+  );
+}

@@ -97,3 +97,45 @@ describe("an employer's name wrapped onto a line centred under it", () => {
     expect(doc.fields.employerName.needsReview).toBe(true);
   });
 });
+
+describe('a value centred on its label over three lines, beside a label column whose values sit off their rows', () => {
+  // A bilingual grid: each value centred in its cell between the label and its English gloss, so the left column's
+  // date sits half a line under `注册日期`, and the right column's address starts a line above `经营场所`, level with
+  // `注册日期` (which already has its date): the address's first line is no value of `注册日期`'s.
+  const grid: Line[] = [
+    ['统一社会信用代码', 126, 169, 244, 31],
+    ['营业执照', 559, 215, 493, 92],
+    ['9133010258KD3W7T2C （1-1）', 126, 217, 427, 31],
+    ['字号名称', 260, 456, 122, 31],
+    ['杭州南屏茶艺服务部', 467, 456, 280, 31],
+    ['类型', 791, 456, 61, 31],
+    ['个体工商户', 952, 471, 153, 31],
+    ['Name', 293, 496, 57, 23],
+    ['Type', 798, 496, 47, 23],
+    ['组成形式', 260, 584, 122, 31],
+    ['经营者', 776, 584, 92, 31],
+    ['个人经营', 513, 598, 122, 31],
+    ['陈建国', 952, 598, 92, 31],
+    ['Form', 296, 623, 51, 23],
+    ['Operator', 778, 623, 87, 23],
+    ['浙江省杭州市上城区望江', 965, 684, 366, 31],
+    ['注册日期', 260, 700, 122, 31],
+    ['经营场所', 760, 711, 122, 31],
+    ['2012年9月6日', 461, 725, 227, 31],
+    ['街道秋涛路318号钱江国际', 955, 725, 387, 31],
+    ['Date of Registration', 226, 750, 190, 23],
+    ['Business Premises', 732, 750, 178, 23],
+    ['中心3幢12层1207室', 982, 767, 332, 31],
+    ['经营范围', 260, 927, 122, 31],
+    ['一般项目：技术服务、技术开发、技术咨询、技术交流、技术转', 473, 910, 855, 31],
+    ['登记机关：', 1100, 1300, 153, 31],
+    ['2012年9月6日', 1100, 1350, 227, 31],
+  ];
+
+  it('reads the address from its first line', () => {
+    const doc = extractDocuments([page(grid)], { today: TODAY })[0];
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.address.value).toBe('浙江省杭州市上城区望江街道秋涛路318号钱江国际中心3幢12层1207室');
+    expect(doc.fields.establishedDate.value).toBe('2012-09-06');
+  });
+});
