@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
+import { readAddress } from '../../shared/extraction/value-readers.js';
 import { creditCode, person } from './support/documents.js';
 import { textLayerPage as page, type Line } from './support/text-lines.js';
 
@@ -137,5 +138,14 @@ describe('a value centred on its label over three lines, beside a label column w
     expect(doc.type).toBe('business_license');
     expect(doc.fields.address.value).toBe('浙江省杭州市上城区望江街道秋涛路318号钱江国际中心3幢12层1207室');
     expect(doc.fields.establishedDate.value).toBe('2012-09-06');
+  });
+});
+
+describe('an address read from a wrapped line that is not its first', () => {
+  it('is less plausible when it opens on a street rather than an area, so the clerk sees it', () => {
+    expect(readAddress('街道秋涛路318号钱江国际中心3幢12层1207室')?.plausibility).toBeLessThan(0.9);
+    expect(readAddress('浙江省杭州市上城区望江街道秋涛路318号钱江国际中心3幢12层1207室')?.plausibility).toBe(1);
+    expect(readAddress('上城区秋涛路318号1207室')?.plausibility).toBe(1);
+    expect(readAddress('杭州上城区秋涛路318号')?.plausibility).toBe(1);
   });
 });
