@@ -6,6 +6,11 @@ import { nextFieldOnRow, rowRunsToEdge, runsAcrossNextField } from './row-bounds
 import type { ValueReader } from './value-readers.js';
 import { centredUnderValue, ownerValuedBefore } from './wrap-alignment.js';
 
+function ownedByOther(layout: PageLayout, line: LayoutLine, ownLabel: LayoutLine | undefined): boolean {
+  const owner = rowOwner(layout, line);
+  return owner !== undefined && !(ownLabel && sameLabelCell(owner, ownLabel));
+}
+
 /** Issue on a value that may go on past where it was read (a wrapped line not joined): the clerk sees it whole. */
 export const VALUE_MAY_CONTINUE = 'value_may_continue';
 
@@ -162,6 +167,7 @@ export function continuationLines(
   last: LayoutLine,
   column: ColumnSpan,
   maxLines = 3,
+  ownLabel?: LayoutLine,
 ): { lines: LayoutLine[]; more: boolean; rejectedBelow?: LayoutLine } {
   const lines: LayoutLine[] = [];
   let current = last;
@@ -223,7 +229,9 @@ export function continuationLines(
       /\d{15}/.test(next.flat) ||
       isWholeDate(next.flat) ||
       DATE_TAIL.test(next.flat) ||
-      rowOwner(layout, next) !== undefined ||
+      // The value's own label, centred on its lines (`名　称` level with `服务有限公司` under `杭州云栖科技供应链`), waits
+      // for nothing else.
+      ownedByOther(layout, next, ownLabel) ||
       next.leading === '';
     if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next };
     if (lines.length >= maxLines) return { lines, more: true };

@@ -53,6 +53,8 @@ export function findLabelledCandidates(
   const candidates: Candidate[] = [];
   for (const layout of layouts) {
     // A wrapped value is read with the lines that continue it (and, beside a label centred on it, the lines above).
+    // The label whose value is being read (set for each label hit below): a line on its own row is still its value's.
+    let ownLabel: LayoutLine | undefined;
     const build = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
       let candidate: Candidate | undefined = base.reading ? (base as Candidate) : undefined;
       if (!options.wrap) {
@@ -80,7 +82,7 @@ export function findLabelledCandidates(
       }
       // Values set in a narrow cell wrap every few characters: allow more lines for them.
       const maxLines = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0) <= 4 ? 8 : 3;
-      const { lines: tight, more } = continuationLines(layout, first, column, maxLines);
+      const { lines: tight, more } = continuationLines(layout, first, column, maxLines, ownLabel);
       // A value wrapped inside a narrow blank of prose: its lines sit flush under it at the paragraph's line pitch.
       const stacked = tight.length === 0 && !more ? stackedBlankLines(layout, first, column) : [];
       const below = tight.length > 0 ? tight : stacked;
@@ -134,6 +136,7 @@ export function findLabelledCandidates(
         const hit = line.hits[h];
         const labelRank = labels.indexOf(hit.form);
         if (labelRank < 0) continue;
+        ownLabel = line;
         const fuzzy = hit.fuzzy ? FUZZY_LABEL : 1;
         // A spread label cut across boxes leaves its first character glued after the value's separator
         // (`职业(工种)名称：电子商务师，级` | `别：`): the value ends at the separator, a guess the clerk confirms.

@@ -149,3 +149,34 @@ describe('an address read from a wrapped line that is not its first', () => {
     expect(readAddress('杭州上城区秋涛路318号')?.plausibility).toBe(1);
   });
 });
+
+describe('a name wrapped over two lines beside its spread label, its second line level with the label', () => {
+  // A small photo: `名 称` boxed as two characters, centred on the name's two lines, so the second line is on the
+  // label's own row. It is still the name's, not a value the label waits for.
+  const licence = (second: Line[]): Line[] => [
+    ['副本编号：23715568643830563', 399, 35, 204, 22],
+    ['注册号', 48, 40, 46, 19],
+    ['330102057270222(1-1)', 49, 62, 149, 20],
+    ['企业法人营业执照', 94, 117, 451, 45],
+    ['法定代表人', 85, 220, 71, 18],
+    ['陈建国', 169, 217, 47, 23],
+    ['杭州南屏茶艺文化', 169, 248, 129, 22],
+    ['名', 83, 256, 24, 24],
+    ['称', 138, 257, 23, 22],
+    ...second,
+    ['住所', 85, 300, 40, 20],
+    ['浙江省杭州市上城区秋涛路318号', 169, 300, 250, 21],
+    ['成立日期', 85, 330, 70, 20],
+    ['2015年3月9日', 169, 330, 110, 21],
+  ];
+  const scan = (lines: readonly Line[]) => {
+    const p = page(lines, { width: 652, height: 923 });
+    return extractDocuments([{ ...p, source: 'paddle', lines: p.lines.map((l) => ({ ...l, confidence: 0.99 })) }], { today: TODAY })[0];
+  };
+
+  it('reads both lines as the name', () => {
+    const doc = scan(licence([['传媒有限公司', 170, 267, 87, 21]]));
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.companyName.value).toBe('杭州南屏茶艺文化传媒有限公司');
+  });
+});
