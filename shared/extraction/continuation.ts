@@ -8,7 +8,7 @@ import { centredUnderValue, ownerValuedBefore } from './wrap-alignment.js';
 
 function ownedByOther(layout: PageLayout, line: LayoutLine, ownLabel: LayoutLine | undefined): boolean {
   const owner = rowOwner(layout, line);
-  return owner !== undefined && !(ownLabel && sameLabelCell(owner, ownLabel));
+  return owner !== undefined && owner !== ownLabel;
 }
 
 /** Issue on a value that may go on past where it was read (a wrapped line not joined): the clerk sees it whole. */

@@ -136,7 +136,8 @@ export function findLabelledCandidates(
         const hit = line.hits[h];
         const labelRank = labels.indexOf(hit.form);
         if (labelRank < 0) continue;
-        ownLabel = line;
+        // Known only by its English gloss, a label is too weak a claim on a line of its row.
+        ownLabel = hit.inferred ? undefined : line;
         const fuzzy = hit.fuzzy ? FUZZY_LABEL : 1;
         // A spread label cut across boxes leaves its first character glued after the value's separator
         // (`职业(工种)名称：电子商务师，级` | `别：`): the value ends at the separator, a guess the clerk confirms.

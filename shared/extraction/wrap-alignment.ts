@@ -9,6 +9,8 @@ const right = (l: LayoutLine): number => l.box.x + l.box.width;
  * the centres may differ by a line height and a half; the line is no wider than the value it continues.
  */
 export function centredUnderValue(line: LayoutLine, valueStart: number, valueEnd: number, h: number, lines: readonly LayoutLine[] = []): boolean {
+  // An English gloss under a value (`Operator` of the next column's `经营者`) is a label's, never a wrapped line.
+  if (/^[A-Za-z][A-Za-z .'&/:-]*$/.test(line.text.trim())) return false;
   const width = valueEnd - valueStart;
   if (width <= 0 || line.box.width > width + h * 0.5) return false;
   // Well inside the value's span: a line reaching back under the label or out past the value is another block's.
