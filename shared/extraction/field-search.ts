@@ -18,7 +18,7 @@ import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
 import { opensStampRemark } from './stamped-words.js';
 import type { Reading, ValueReader } from './value-readers.js';
-import { wrapOfOtherValue } from './wrap-alignment.js';
+import { labelFollows, wrapOfOtherValue } from './wrap-alignment.js';
 
 export interface SearchOptions {
   /**
@@ -62,7 +62,7 @@ export function findLabelledCandidates(
           // A value cut at the right edge of run-on prose (`，劳动者姓名：唐志` | `红，…`): read with the piece at the margin.
           const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
           if (!margin) return candidate;
-          return joinedWith(base, reader, [first], margin) ?? withIssue(candidate, VALUE_MAY_CONTINUE);
+          return joinedWith(base, reader, [first], margin, layout) ?? withIssue(candidate, VALUE_MAY_CONTINUE);
         }
         // A short value wrapped at its column's edge (`二〇一八年八月十九` | `日`): read with the next line of its column.
         // The piece may sit on the label's own row (a label centred on the two lines), so no row owner stops it.
@@ -73,7 +73,7 @@ export function findLabelledCandidates(
           const stacked = stackedBlankLines(layout, first, column);
           if (stacked.length > 0) return joinedWith(base, reader, [first, ...stacked]);
           const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
-          return margin ? joinedWith(base, reader, [first], margin) : undefined;
+          return margin ? joinedWith(base, reader, [first], margin, layout) : undefined;
         }
         const raw = `${base.raw}${next.leading}`;
         const reading = reader(raw);
@@ -98,7 +98,7 @@ export function findLabelledCandidates(
         // Run-on prose cut a value at the text's right edge before it reads as one (`评价单位:杭州西溪` |
         // `职业技术培训中心。`): read it with the margin line's first piece, as a guess the clerk confirms.
         const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
-        if (margin) return joinedWith(base, reader, [first], margin);
+        if (margin) return joinedWith(base, reader, [first], margin, layout);
       }
       if (candidate && below.length === 0 && above.length === 0 && !candidate.reading.issues.includes(VALUE_MAY_CONTINUE)) {
         // A box right after the value on its row, inside its column, that would change the value if it were part of
@@ -116,7 +116,7 @@ export function findLabelledCandidates(
         const margin = endsLast ? marginLineAfter(layout, last) : undefined;
         if (margin && !looseLineAbove(layout, top, column)) {
           // Run-on prose: the value goes on at the margin (`…学院路295号19幢` | `402室　经营项目…`); read it joined.
-          const joined = joinedWith({ ...candidate, raw: candidate.raw }, reader, [...above, first, ...below], margin);
+          const joined = joinedWith({ ...candidate, raw: candidate.raw }, reader, [...above, first, ...below], margin, layout);
           if (joined) return joined;
         }
         if (looseLineAbove(layout, top, column) || looseLineBelow(layout, last, column) || margin) {
@@ -599,11 +599,18 @@ function firstPiece(text: string): string {
  * A value read from `lines` joined (and from the first piece of `margin`, where run-on prose goes on), flagged
  * `value_wrap_inferred`; `undefined` when the joined text does not read.
  */
-function joinedWith(base: Omit<Candidate, 'reading'>, reader: ValueReader, lines: readonly LayoutLine[], margin?: LayoutLine): Candidate | undefined {
+function joinedWith(
+  base: Omit<Candidate, 'reading'>,
+  reader: ValueReader,
+  lines: readonly LayoutLine[],
+  margin?: LayoutLine,
+  layout?: PageLayout,
+): Candidate | undefined {
   const piece = margin ? firstPiece(margin.leading) : '';
   if (margin && !piece) return undefined;
   // A label's first character at the margin (`性` of a spread `性　别`) starts the next field, not the rest of a value.
-  if (margin && margin.flat.length === 1 && LABEL_PREFIXES.has(margin.flat)) return undefined;
+  // Not when a whole label follows it on its row (`文` | `身份证号码：`): the character is the value's last.
+  if (margin && margin.flat.length === 1 && LABEL_PREFIXES.has(margin.flat) && !(layout && labelFollows(layout.lines, margin))) return undefined;
   const index = lines.indexOf(base.line);
   const before = lines.slice(0, Math.max(0, index)).map((l) => l.leading);
   const after = lines.slice(index + 1).map((l) => l.leading);

@@ -72,3 +72,17 @@ export function ownerValuedBefore(lines: readonly LayoutLine[], owner: LayoutLin
       o.box.height / owner.box.height < 1.65,
   );
 }
+
+/**
+ * True when the next box on `line`'s row, a few characters on, opens with a whole label (`文` | `；身份证号码：`): a
+ * lone character before it starts no spread label (`性` | `别`), it ends the value run on from the row above.
+ */
+export function labelFollows(lines: readonly LayoutLine[], line: LayoutLine): boolean {
+  const h = line.box.height;
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  const next = lines
+    .filter((o) => o !== line && o.half === line.half && o.box.x >= right(line) - h * 0.3 && Math.abs(cy(o) - cy(line)) < h * 0.6)
+    .sort((a, b) => a.box.x - b.box.x)[0];
+  if (!next || next.box.x - right(line) > h * 4) return false;
+  return next.hits.length > 0 && next.leading === '' && !next.hits[0].fuzzy;
+}

@@ -48,6 +48,22 @@ describe('a name cut at the right edge, going on at the margin past another valu
     expect(doc.fields.employeeName.needsReview).toBe(true);
   });
 
+  it('takes a last character that could start a label (`文` of 文化程度) when a whole label follows it on its row', () => {
+    const doc = extractDocuments(
+      [
+        page(
+          contract([
+            ['钱江国际中心1幢12层607室', 212, 699, 481, 38],
+            ['文', 173, 783, 36, 36],
+          ]),
+        ),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.fields.employeeName.value).toBe('郑雨文');
+    expect(doc.fields.employeeName.needsReview).toBe(true);
+  });
+
   it('never takes the wrapped address line as the rest of the name', () => {
     const doc = extractDocuments([page(contract([['钱江国际中心1幢12层607室', 212, 699, 481, 38]]))], { today: TODAY })[0];
     expect(doc.fields.employeeName.value ?? '').not.toContain('钱江');
