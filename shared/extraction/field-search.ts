@@ -18,7 +18,7 @@ import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
 import { opensStampRemark } from './stamped-words.js';
 import type { Reading, ValueReader } from './value-readers.js';
-import { labelFollows, wrapOfOtherValue } from './wrap-alignment.js';
+import { labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-alignment.js';
 
 export interface SearchOptions {
   /**
@@ -55,10 +55,24 @@ export function findLabelledCandidates(
     // A wrapped value is read with the lines that continue it (and, beside a label centred on it, the lines above).
     // The label whose value is being read (set for each label hit below): a line on its own row is still its value's.
     let ownLabel: LayoutLine | undefined;
+    // The engine boxed a value's last character apart, right after it (`欧阳琪` | `华`): read joined, for the clerk
+    // to confirm; never left cut unflagged.
+    const withSplitTail = (candidate: Candidate): Candidate | undefined => {
+      const tail = endsLine(candidate.line, candidate.raw) ? loneCharacterRightAfter(layout.lines, candidate.line) : undefined;
+      if (!tail) return undefined;
+      const raw = `${candidate.raw}${tail.flat}`;
+      const joined = reader(raw);
+      if (!joined) return withIssue(candidate, VALUE_MAY_CONTINUE);
+      return { ...candidate, reading: { ...joined, issues: [...joined.issues, 'split_value_inferred'] }, line: mergeLines([candidate.line, tail], raw), raw };
+    };
     const build = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
       let candidate: Candidate | undefined = base.reading ? (base as Candidate) : undefined;
       if (!options.wrap) {
         if (candidate) {
+          // The engine boxed the value's last character apart, right after it (`欧阳琪` | `华`): read joined, for the
+          // clerk to confirm; never left cut unflagged.
+          const split = withSplitTail(candidate);
+          if (split) return split;
           // A value cut at the right edge of run-on prose (`，劳动者姓名：唐志` | `红，…`): read with the piece at the margin.
           const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
           if (!margin) return candidate;
@@ -101,6 +115,8 @@ export function findLabelledCandidates(
         if (margin) return joinedWith(base, reader, [first], margin, layout);
       }
       if (candidate && below.length === 0 && above.length === 0 && !candidate.reading.issues.includes(VALUE_MAY_CONTINUE)) {
+        const split = withSplitTail(candidate);
+        if (split) return split;
         // A box right after the value on its row, inside its column, that would change the value if it were part of
         // it (`杭州西子智能` | `科技有限公司`): the value may be cut short at a box boundary.
         const next = boxRightAfter(layout, first, column);

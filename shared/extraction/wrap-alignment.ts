@@ -1,3 +1,4 @@
+import { LABEL_PREFIXES } from './labels.js';
 import type { LayoutLine } from './page-layout.js';
 
 const right = (l: LayoutLine): number => l.box.x + l.box.width;
@@ -85,4 +86,23 @@ export function labelFollows(lines: readonly LayoutLine[], line: LayoutLine): bo
     .sort((a, b) => a.box.x - b.box.x)[0];
   if (!next || next.box.x - right(line) > h * 4) return false;
   return next.hits.length > 0 && next.leading === '' && !next.hits[0].fuzzy;
+}
+
+/**
+ * One Chinese character boxed alone right after `line` on its row, closer than half a character (`欧阳琪` | `华` on a
+ * photo): the last character of the value the engine split off. Not the first character of a spread label (`性` |
+ * `别：`), unless a whole label follows it.
+ */
+export function loneCharacterRightAfter(lines: readonly LayoutLine[], line: LayoutLine): LayoutLine | undefined {
+  const h = line.box.height;
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  const next = lines
+    .filter((o) => o !== line && o.half === line.half && o.box.x >= right(line) - h * 0.3 && Math.abs(cy(o) - cy(line)) < h * 0.5)
+    .sort((a, b) => a.box.x - b.box.x)[0];
+  if (!next || next.box.x - right(line) > h * 0.5 || !/^[\u3400-\u9fff]$/.test(next.flat) || next.hits.length > 0) return undefined;
+  if (LABEL_PREFIXES.has(next.flat) && !labelFollows(lines, next)) return undefined;
+  // A seal's lettering ends near a value too (`…应急管理厅` | `厅` of the ring): a lone character among three others.
+  const cx = (l: LayoutLine) => l.box.x + l.box.width / 2;
+  const ring = lines.filter((o) => o !== next && /^[\u3400-\u9fff]$/.test(o.flat) && Math.hypot(cx(o) - cx(next), cy(o) - cy(next)) < next.box.height * 4);
+  return ring.length >= 3 ? undefined : next;
 }
