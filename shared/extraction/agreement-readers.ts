@@ -248,7 +248,11 @@ function checkPartyAgreement(ctx: DocumentContext, field: DraftField | undefined
  * readLaborContract(ctx).endDate?.value; // null for an open-ended contract
  */
 export function readLaborContract(ctx: DocumentContext): DraftFields {
-  let employerName = organisationField(ctx, ['甲方(用人单位)名称', '甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称'], readEmployerName);
+  let employerName = organisationField(
+    ctx,
+    ['甲方(用人单位)名称', '甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称', '用工单位'],
+    readEmployerName,
+  );
   const employerCreditCode = creditCodeField(ctx, LABELS.creditCode);
   let employeeName = labelled(
     ctx,

@@ -4,6 +4,12 @@ import { LABEL_PREFIXES } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { nextFieldOnRow, rowRunsToEdge, runsAcrossNextField } from './row-bounds.js';
 import type { ValueReader } from './value-readers.js';
+import { centredUnderValue, ownerValuedBefore } from './wrap-alignment.js';
+
+function ownedByOther(layout: PageLayout, line: LayoutLine, ownLabel: LayoutLine | undefined): boolean {
+  const owner = rowOwner(layout, line);
+  return owner !== undefined && owner !== ownLabel;
+}
 
 /** Issue on a value that may go on past where it was read (a wrapped line not joined): the clerk sees it whole. */
 export const VALUE_MAY_CONTINUE = 'value_may_continue';
@@ -161,6 +167,7 @@ export function continuationLines(
   last: LayoutLine,
   column: ColumnSpan,
   maxLines = 3,
+  ownLabel?: LayoutLine,
 ): { lines: LayoutLine[]; more: boolean; rejectedBelow?: LayoutLine } {
   const lines: LayoutLine[] = [];
   let current = last;
@@ -186,10 +193,14 @@ export function continuationLines(
           l !== current &&
           l.half === last.half &&
           l.box.y >= bottom - h * 0.35 &&
-          (l.box.y <= bottom + h * 0.9 || (flushInCell(l) && l.box.y <= bottom + Math.max(h, sameType(l, current) ? l.box.height : 0) * 0.9)) &&
+          (l.box.y <= bottom + h * 0.9 ||
+            (flushInCell(l) && l.box.y <= bottom + Math.max(h, sameType(l, current) ? l.box.height : 0) * 0.9) ||
+            (current === last && l.box.y <= bottom + h * 1.1 && centredUnderValue(l, column.start, right(last), h, layout.lines))) &&
           (!narrow || inCell(l)) &&
           l.box.x >= column.min - h * 0.5 &&
-          (l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) || alignedUnder(l, current, h)) &&
+          (l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) ||
+            alignedUnder(l, current, h) ||
+            (current === last && centredUnderValue(l, column.start, right(last), h, layout.lines))) &&
           sameType(l, last),
       )
       .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
@@ -218,7 +229,9 @@ export function continuationLines(
       /\d{15}/.test(next.flat) ||
       isWholeDate(next.flat) ||
       DATE_TAIL.test(next.flat) ||
-      rowOwner(layout, next) !== undefined ||
+      // The value's own label, centred on its lines (`名　称` level with `服务有限公司` under `杭州云栖科技供应链`), waits
+      // for nothing else.
+      ownedByOther(layout, next, ownLabel) ||
       next.leading === '';
     if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next };
     if (lines.length >= maxLines) return { lines, more: true };
@@ -257,7 +270,7 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
       .sort((a, b) => b.box.y - a.box.y)[0];
     // A line on the row of the label's own English gloss is no other label's value.
     const owner = above ? rowOwner(layout, above) : undefined;
-    if (!above || above.hits.length > 0 || (owner && !sameLabelCell(owner, label))) break;
+    if (!above || above.hits.length > 0 || (owner && !sameLabelCell(owner, label) && !ownerValuedBefore(layout.lines, owner, above))) break;
     if (!closestLabelIs(layout, above, label) && !(setWithBlockBelow(layout, above, current, h) && nearerLabelHasValue(layout, above, label))) break;
     // The label's row must lie below the line's centre: otherwise the line is the label's own row's neighbour above.
     if (centreY(label) <= centreY(above) + above.box.height * 0.3) break;

@@ -19,6 +19,7 @@ import { LABEL_PREFIXES } from './labels.js';
 import { offRowOwnerIs, otherLabelOwning, overAnotherCaption, valueAboveLabel } from './stacked-values.js';
 import { opensStampRemark } from './stamped-words.js';
 import type { Reading, ValueReader } from './value-readers.js';
+import { labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-alignment.js';
 
 export interface SearchOptions {
   /**
@@ -53,14 +54,30 @@ export function findLabelledCandidates(
   const candidates: Candidate[] = [];
   for (const layout of layouts) {
     // A wrapped value is read with the lines that continue it (and, beside a label centred on it, the lines above).
+    // The label whose value is being read (set for each label hit below): a line on its own row is still its value's.
+    let ownLabel: LayoutLine | undefined;
+    // The engine boxed a value's last character apart, right after it (`欧阳琪` | `华`): read joined, for the clerk
+    // to confirm; never left cut unflagged.
+    const withSplitTail = (candidate: Candidate): Candidate | undefined => {
+      const tail = endsLine(candidate.line, candidate.raw) ? loneCharacterRightAfter(layout.lines, candidate.line) : undefined;
+      if (!tail) return undefined;
+      const raw = `${candidate.raw}${tail.flat}`;
+      const joined = reader(raw);
+      if (!joined) return withIssue(candidate, VALUE_MAY_CONTINUE);
+      return { ...candidate, reading: { ...joined, issues: [...joined.issues, 'split_value_inferred'] }, line: mergeLines([candidate.line, tail], raw), raw };
+    };
     const build = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
       let candidate: Candidate | undefined = base.reading ? (base as Candidate) : undefined;
       if (!options.wrap) {
         if (candidate) {
+          // The engine boxed the value's last character apart, right after it (`欧阳琪` | `华`): read joined, for the
+          // clerk to confirm; never left cut unflagged.
+          const split = withSplitTail(candidate);
+          if (split) return split;
           // A value cut at the right edge of run-on prose (`，劳动者姓名：唐志` | `红，…`): read with the piece at the margin.
           const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
           if (!margin) return candidate;
-          return joinedWith(base, reader, [first], margin) ?? withIssue(candidate, VALUE_MAY_CONTINUE);
+          return joinedWith(base, reader, [first], margin, layout) ?? withIssue(candidate, VALUE_MAY_CONTINUE);
         }
         // A short value wrapped at its column's edge (`二〇一八年八月十九` | `日`): read with the next line of its column.
         // The piece may sit on the label's own row (a label centred on the two lines), so no row owner stops it.
@@ -71,7 +88,7 @@ export function findLabelledCandidates(
           const stacked = stackedBlankLines(layout, first, column);
           if (stacked.length > 0) return joinedWith(base, reader, [first, ...stacked]);
           const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
-          return margin ? joinedWith(base, reader, [first], margin) : undefined;
+          return margin ? joinedWith(base, reader, [first], margin, layout) : undefined;
         }
         const raw = `${base.raw}${next.leading}`;
         const reading = reader(raw);
@@ -80,7 +97,7 @@ export function findLabelledCandidates(
       }
       // Values set in a narrow cell wrap every few characters: allow more lines for them.
       const maxLines = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0) <= 4 ? 8 : 3;
-      const { lines: tight, more } = continuationLines(layout, first, column, maxLines);
+      const { lines: tight, more } = continuationLines(layout, first, column, maxLines, ownLabel);
       // A value wrapped inside a narrow blank of prose: its lines sit flush under it at the paragraph's line pitch.
       const stacked = tight.length === 0 && !more ? stackedBlankLines(layout, first, column) : [];
       const below = tight.length > 0 ? tight : stacked;
@@ -96,9 +113,11 @@ export function findLabelledCandidates(
         // Run-on prose cut a value at the text's right edge before it reads as one (`评价单位:杭州西溪` |
         // `职业技术培训中心。`): read it with the margin line's first piece, as a guess the clerk confirms.
         const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
-        if (margin) return joinedWith(base, reader, [first], margin);
+        if (margin) return joinedWith(base, reader, [first], margin, layout);
       }
       if (candidate && below.length === 0 && above.length === 0 && !candidate.reading.issues.includes(VALUE_MAY_CONTINUE)) {
+        const split = withSplitTail(candidate);
+        if (split) return split;
         // A box right after the value on its row, inside its column, that would change the value if it were part of
         // it (`杭州西子智能` | `科技有限公司`): the value may be cut short at a box boundary.
         const next = boxRightAfter(layout, first, column);
@@ -114,7 +133,7 @@ export function findLabelledCandidates(
         const margin = endsLast ? marginLineAfter(layout, last) : undefined;
         if (margin && !looseLineAbove(layout, top, column)) {
           // Run-on prose: the value goes on at the margin (`…学院路295号19幢` | `402室　经营项目…`); read it joined.
-          const joined = joinedWith({ ...candidate, raw: candidate.raw }, reader, [...above, first, ...below], margin);
+          const joined = joinedWith({ ...candidate, raw: candidate.raw }, reader, [...above, first, ...below], margin, layout);
           if (joined) return joined;
         }
         if (looseLineAbove(layout, top, column) || looseLineBelow(layout, last, column) || margin) {
@@ -134,6 +153,8 @@ export function findLabelledCandidates(
         const hit = line.hits[h];
         const labelRank = labels.indexOf(hit.form);
         if (labelRank < 0) continue;
+        // Known only by its English gloss, a label is too weak a claim on a line of its row.
+        ownLabel = hit.inferred ? undefined : line;
         const fuzzy = hit.fuzzy ? FUZZY_LABEL : 1;
         // A spread label cut across boxes leaves its first character glued after the value's separator
         // (`职业(工种)名称：电子商务师，级` | `别：`): the value ends at the separator, a guess the clerk confirms.
@@ -408,12 +429,19 @@ function runsOnAtMargin(layout: PageLayout, last: LayoutLine): boolean {
   return marginLineAfter(layout, last) !== undefined;
 }
 
+const sameSize = (a: LayoutLine, b: LayoutLine): boolean => a.box.height / b.box.height > 0.6 && a.box.height / b.box.height < 1.65;
+
 /**
  * The line at the margin where run-on prose goes on after `last` (which reaches the right edge of its text block),
  * when it starts with unlabelled text; `undefined` otherwise. See `runsOnAtMargin`. With `wholeValue` (a label that
  * ends its line), the margin line's text is the value itself, so a date or a number alone there counts too.
  */
 function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = false, labelX = last.box.x): LayoutLine | undefined {
+  // Tried first past other values' wrapped lines (see wrapOfOtherValue), then as before.
+  return marginLineFrom(layout, last, wholeValue, labelX, true) ?? marginLineFrom(layout, last, wholeValue, labelX, false);
+}
+
+function marginLineFrom(layout: PageLayout, last: LayoutLine, wholeValue: boolean, labelX: number, pastOtherWraps: boolean): LayoutLine | undefined {
   const h = Math.max(last.box.height, layout.medianLineHeight * 0.8);
   const rightOf = (l: LayoutLine) => l.box.x + l.box.width;
   // Text lines of the value's type size only: a watermark's or a title's boxes set no edge or margin.
@@ -434,9 +462,23 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
   // A value spread character by character (`司` | `马　嘉　涵`) wraps when its next character would not fit: its last
   // box may stop up to a spread pitch short of the edge.
   const shortfall = /^[\u3400-\u9fff]$/.test(last.flat) ? h * 2.5 : h * 0.6;
-  if (rightOf(last) < edge - shortfall) return undefined;
+  // A line sticking out past the block (`注册资本100万元人民币` over a justified block) sets no edge: two lines below,
+  // one of them long, ending where the value ends show the block's edge.
+  const sharing = near.filter((o) => o !== last && o.box.y > last.box.y && Math.abs(rightOf(o) - rightOf(last)) < h * 0.6);
+  const blockEdge = sharing.length >= 2 && sharing.some((o) => o.box.width > layout.width * 0.3);
+  if (rightOf(last) < edge - shortfall && !blockEdge) return undefined;
   const bottom = last.box.y + last.box.height;
   const margin = Math.min(...near.map((l) => l.box.x));
+  // Off the paragraph's margin (over more of its rows: the rows near the value may all start in a blank's indent),
+  // flush under another value's line (`浙江省…296号` | `文新智谷…607室` beside a name `韩飞` ending its row): that
+  // value's wrap, not where the prose goes on (`思` | `；居民身份证号码：` further down).
+  const textMargin = Math.min(
+    margin,
+    ...layout.lines
+      .filter((l) => l.half === last.half && Math.abs(l.box.y - last.box.y) < last.box.height * 12 && l.flat.length > 1 && sameSize(l, last))
+      .map((l) => l.box.x),
+  );
+  const otherWrap = (l: LayoutLine) => pastOtherWraps && l.box.x >= textMargin + h * 0.5 && wrapOfOtherValue(layout.lines, l, last, h);
   // The next line at the margin: the prose goes on under the tallest blank of its line (values wrapped inside
   // narrow blanks push it down a few rows). A value set inside a blank that opens the line may stand a little in
   // from the margin (`2018年3月25日` centred on its blank): the first text of its row, within three heights.
@@ -456,14 +498,21 @@ function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = fals
         l.box.y >= bottom - h * 0.35 &&
         l.box.y < bottom + h * 8 &&
         (l.box.x < margin + h || (l.box.x < margin + h * 3 && rowStart(l))) &&
-        l.box.x + l.box.width < labelX,
+        // A box of the whole row ends anywhere: its text before its first label is what goes on (`西园路577号…1708室，
+        // 经营范围：…` under `，营业场所：浙江省…留下街道`).
+        (l.box.x + l.box.width < labelX || (l.hits.length > 0 && l.leading !== '' && l.hits[0].start > 0)) &&
+        !otherWrap(l),
     )
     .sort((a, b) => a.box.y - b.box.y)[0];
   if (!first) return undefined;
   // Further than a line and a half down only past rows holding nothing but wrapped blanks (off the margin).
   const blankRows = layout.lines.some(
     (l) =>
-      l.half === last.half && l.box.y >= bottom - h * 0.35 && l.box.y < first.box.y - h * 0.5 && l.box.x >= margin + h && l.box.x + l.box.width < last.box.x,
+      l.half === last.half &&
+      l.box.y >= bottom - h * 0.35 &&
+      l.box.y < first.box.y - h * 0.5 &&
+      (l.box.x >= margin + h || otherWrap(l)) &&
+      l.box.x + l.box.width < last.box.x,
   );
   if (first.box.y >= bottom + h * 1.5 && (!blankRows || labelRowsBetween(layout, last, first, h))) return undefined;
   // Text before any label at the margin (`红，有效证件号码：`, a lone `业`): the value's last characters.
@@ -598,11 +647,18 @@ function firstPiece(text: string): string {
  * A value read from `lines` joined (and from the first piece of `margin`, where run-on prose goes on), flagged
  * `value_wrap_inferred`; `undefined` when the joined text does not read.
  */
-function joinedWith(base: Omit<Candidate, 'reading'>, reader: ValueReader, lines: readonly LayoutLine[], margin?: LayoutLine): Candidate | undefined {
+function joinedWith(
+  base: Omit<Candidate, 'reading'>,
+  reader: ValueReader,
+  lines: readonly LayoutLine[],
+  margin?: LayoutLine,
+  layout?: PageLayout,
+): Candidate | undefined {
   const piece = margin ? firstPiece(margin.leading) : '';
   if (margin && !piece) return undefined;
   // A label's first character at the margin (`性` of a spread `性　别`) starts the next field, not the rest of a value.
-  if (margin && margin.flat.length === 1 && LABEL_PREFIXES.has(margin.flat)) return undefined;
+  // Not when a whole label follows it on its row (`文` | `身份证号码：`): the character is the value's last.
+  if (margin && margin.flat.length === 1 && LABEL_PREFIXES.has(margin.flat) && !(layout && labelFollows(layout.lines, margin))) return undefined;
   const index = lines.indexOf(base.line);
   const before = lines.slice(0, Math.max(0, index)).map((l) => l.leading);
   const after = lines.slice(index + 1).map((l) => l.leading);

@@ -143,6 +143,8 @@ const PRINTED_LABELS = {
     '聘任单位',
     '聘用单位',
     '实习单位',
+    // The employer as a contract of one's own calls it (in a dispatch contract the host, after 用人单位/甲方 above).
+    '用工单位',
     '企业名称',
     '缴费单位',
     '参保单位',

@@ -428,5 +428,11 @@ export const readAddress: ValueReader = (text) => {
   const r = readFreeText(text);
   if (!r) return null;
   const value = withoutSpaces(String(r.value));
-  return { ...r, value, plausibility: ADDRESS_END.test(value) ? 1 : 0.8 };
+  // An address opens with its area (`浙江省…`, `杭州市…`, `西湖区…`): one opening on a street (`道文三路445号…`) may be
+  // the second line of a wrapped address read alone.
+  const opensWithArea = ADDRESS_AREA_START.test(value);
+  return { ...r, value, plausibility: (ADDRESS_END.test(value) ? 1 : 0.8) * (opensWithArea ? 1 : 0.85) };
 };
+
+/** An administrative area within an address's first few characters (province, city, district, county, town). */
+const ADDRESS_AREA_START = /^[㐀-鿿]{1,8}?(?:省|市|区|县|州|旗|盟|镇|乡)/u;

@@ -1,0 +1,108 @@
+import { LABEL_PREFIXES } from './labels.js';
+import type { LayoutLine } from './page-layout.js';
+
+const right = (l: LayoutLine): number => l.box.x + l.box.width;
+
+/**
+ * A wrapped line centred under the value above it (a value set in a centred cell or an inline block: `单位名称：杭州云栖
+ * 电子商务健` | `康服务有限公司` two heights in): its centre is on the centre of the value's own text, the part of the
+ * box after its label, not of the whole box. Estimates of where the value starts are a character off either way, so
+ * the centres may differ by a line height and a half; the line is no wider than the value it continues.
+ */
+export function centredUnderValue(line: LayoutLine, valueStart: number, valueEnd: number, h: number, lines: readonly LayoutLine[] = []): boolean {
+  // An English gloss under a value (`Operator` of the next column's `经营者`) is a label's, never a wrapped line.
+  if (/^[A-Za-z][A-Za-z .'&/:-]*$/.test(line.text.trim())) return false;
+  const width = valueEnd - valueStart;
+  if (width <= 0 || line.box.width > width + h * 0.5) return false;
+  // Well inside the value's span: a line reaching back under the label or out past the value is another block's.
+  if (line.box.x < valueStart - h * 0.5 || right(line) > valueEnd + h * 0.5) return false;
+  // Alone on its row: a piece with neighbours a few characters off (`2027` `年6` `月` `30` `日`, a date spread under the
+  // value) belongs to a row of its own.
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  const crowded = lines.some(
+    (o) => o !== line && o.half === line.half && Math.abs(cy(o) - cy(line)) < h * 0.6 && o.box.x < right(line) + h * 3 && right(o) > line.box.x - h * 3,
+  );
+  if (crowded) return false;
+  const centre = line.box.x + line.box.width / 2;
+  return Math.abs(centre - (valueStart + valueEnd) / 2) < h * 1.5;
+}
+
+/**
+ * True when `line`, set off the margin, is the wrapped line of another value: flush under a line of a row at or
+ * below `from`'s top (not `from` itself), within a row's pitch (`浙江省…文三路296号` | `文新智谷产业园…607室` under an address
+ * that shares the row where a name `韩飞` ends at the text's edge). Run-on prose does not go on there: the name's
+ * last character is at the margin of the row after (`思` | `；居民身份证号码：`).
+ */
+export function wrapOfOtherValue(lines: readonly LayoutLine[], line: LayoutLine, from: LayoutLine, h: number): boolean {
+  return lines.some(
+    (o) =>
+      o !== line &&
+      o !== from &&
+      o.half === line.half &&
+      o.box.y >= from.box.y - h * 0.35 &&
+      o.box.y + o.box.height <= line.box.y + h * 0.35 &&
+      // Prose spaces its rows wider than a cell wraps: up to a row's pitch.
+      line.box.y - (o.box.y + o.box.height) < h * 1.5 &&
+      Math.abs(o.box.x - line.box.x) < h * 0.5 &&
+      o.hits.length === 0 &&
+      o.box.height / line.box.height > 0.6 &&
+      o.box.height / line.box.height < 1.65,
+  );
+}
+
+/**
+ * True when `owner`, a label taken to wait for `line` on its row, already has a value of its own between them, a
+ * little off its row (a bilingual grid centres each value between the label and its gloss: `注册日期` | `2005年11月15日`
+ * half a line lower): `line` is then no value of `owner`'s but, say, the first line of the next column's value,
+ * centred on that column's label over three lines.
+ */
+export function ownerValuedBefore(lines: readonly LayoutLine[], owner: LayoutLine, line: LayoutLine): boolean {
+  const h = Math.max(owner.box.height, line.box.height);
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  return lines.some(
+    (o) =>
+      o !== owner &&
+      o !== line &&
+      o.half === owner.half &&
+      o.hits.length === 0 &&
+      o.leading !== '' &&
+      o.box.x >= right(owner) - h * 0.5 &&
+      right(o) <= line.box.x + h * 0.5 &&
+      Math.abs(cy(o) - cy(owner)) < h &&
+      o.box.height / owner.box.height > 0.6 &&
+      o.box.height / owner.box.height < 1.65,
+  );
+}
+
+/**
+ * True when the next box on `line`'s row, a few characters on, opens with a whole label (`文` | `；身份证号码：`): a
+ * lone character before it starts no spread label (`性` | `别`), it ends the value run on from the row above.
+ */
+export function labelFollows(lines: readonly LayoutLine[], line: LayoutLine): boolean {
+  const h = line.box.height;
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  const next = lines
+    .filter((o) => o !== line && o.half === line.half && o.box.x >= right(line) - h * 0.3 && Math.abs(cy(o) - cy(line)) < h * 0.6)
+    .sort((a, b) => a.box.x - b.box.x)[0];
+  if (!next || next.box.x - right(line) > h * 4) return false;
+  return next.hits.length > 0 && next.leading === '' && !next.hits[0].fuzzy;
+}
+
+/**
+ * One Chinese character boxed alone right after `line` on its row, closer than half a character (`欧阳琪` | `华` on a
+ * photo): the last character of the value the engine split off. Not the first character of a spread label (`性` |
+ * `别：`), unless a whole label follows it.
+ */
+export function loneCharacterRightAfter(lines: readonly LayoutLine[], line: LayoutLine): LayoutLine | undefined {
+  const h = line.box.height;
+  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
+  const next = lines
+    .filter((o) => o !== line && o.half === line.half && o.box.x >= right(line) - h * 0.3 && Math.abs(cy(o) - cy(line)) < h * 0.5)
+    .sort((a, b) => a.box.x - b.box.x)[0];
+  if (!next || next.box.x - right(line) > h * 0.5 || !/^[\u3400-\u9fff]$/.test(next.flat) || next.hits.length > 0) return undefined;
+  if (LABEL_PREFIXES.has(next.flat) && !labelFollows(lines, next)) return undefined;
+  // A seal's lettering ends near a value too (`…应急管理厅` | `厅` of the ring): a lone character among three others.
+  const cx = (l: LayoutLine) => l.box.x + l.box.width / 2;
+  const ring = lines.filter((o) => o !== next && /^[\u3400-\u9fff]$/.test(o.flat) && Math.hypot(cx(o) - cx(next), cy(o) - cy(next)) < next.box.height * 4);
+  return ring.length >= 3 ? undefined : next;
+}

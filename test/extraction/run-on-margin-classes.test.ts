@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import { residentId } from './support/documents.js';
+import { textLayerPage as page, type Line } from './support/text-lines.js';
+
+// Issue 12, classes 3 and 6: run-on prose cuts a value at the text's right edge and goes on at the margin. When the
+// rows in between hold another value's wrapped lines (an address set in a block indented from the margin), the name
+// goes on at the margin further down, not in the address's wrap (a digital sample read `韩飞` for a three-character
+// name, flagged). Constructed lines with values of their own: no eval file is read here.
+
+const TODAY = '2026-12-05';
+const ID = residentId('19850612', '330104', '217');
+
+const contract = (afterAddress: readonly Line[]): Line[] => [
+  ['劳动合同（简易版）', 502, 216, 633, 56],
+  ['甲　　　　　方：', 173, 368, 474, 36],
+  ['杭州南屏文化传媒有限公司', 729, 368, 440, 36],
+  ['；法　人　代　表：陈建国；地　　　　　址：', 637, 533, 843, 36],
+  ['浙江省杭州市上城区望江街道秋涛路318号', 212, 616, 700, 38],
+  ['；受　　聘　　人：', 950, 616, 399, 36],
+  ['郑雨', 1399, 616, 81, 36],
+  ...afterAddress,
+  [`；居民身份证号码：${ID}`, 259, 783, 1100, 36],
+  ['15261116158 ；合　同　类　型：无固定期限；合同起始日期：', 190, 866, 1109, 38],
+  ['2019年', 1363, 866, 117, 38],
+  ['10月13日', 173, 947, 152, 38],
+  ['；工　作　岗　位：', 891, 947, 325, 36],
+  ['保育员', 1264, 947, 108, 36],
+  ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 173, 1052, 996, 33],
+  ['签订日期：2019年10月8日', 173, 1400, 500, 36],
+];
+
+describe('a name cut at the right edge, going on at the margin past another value wrapped in its block', () => {
+  it('reads the name whole, with its last character from the margin, for the clerk to confirm', () => {
+    const doc = extractDocuments(
+      [
+        page(
+          contract([
+            ['钱江国际中心1幢12层607室', 212, 699, 481, 38],
+            ['桐', 173, 783, 36, 36],
+          ]),
+        ),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employeeName.value).toBe('郑雨桐');
+    expect(doc.fields.employeeName.needsReview).toBe(true);
+  });
+
+  it('takes a last character that could start a label (`文` of 文化程度) when a whole label follows it on its row', () => {
+    const doc = extractDocuments(
+      [
+        page(
+          contract([
+            ['钱江国际中心1幢12层607室', 212, 699, 481, 38],
+            ['文', 173, 783, 36, 36],
+          ]),
+        ),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.fields.employeeName.value).toBe('郑雨文');
+    expect(doc.fields.employeeName.needsReview).toBe(true);
+  });
+
+  it('never takes the wrapped address line as the rest of the name', () => {
+    const doc = extractDocuments([page(contract([['钱江国际中心1幢12层607室', 212, 699, 481, 38]]))], { today: TODAY })[0];
+    expect(doc.fields.employeeName.value ?? '').not.toContain('钱江');
+  });
+});
+
+describe('a value cut at the right edge, going on in a margin box that runs the whole row', () => {
+  // The engine boxed the next row whole: the address's last part, then `，经营范围：` and the scope. What goes on is
+  // the text before that label.
+  const licence = (next: Line): Line[] => [
+    ['证照编号：58203316647205181', 963, 132, 497, 41],
+    ['统一社会信用代码', 125, 175, 282, 40],
+    ['营业执照', 481, 223, 637, 111],
+    ['名称：　杭州南屏茶艺文化有限公司', 144, 462, 852, 50],
+    ['，类型：有限责任公司', 996, 465, 509, 46],
+    ['经营期限：2015年3月9日至长期', 149, 628, 600, 40],
+    ['，住所：浙江省杭州市上城区望江街道', 787, 625, 719, 44],
+    next,
+    ['开发、技术咨询、技术交流、技术转让、技术推广；软件开发；信息系统集成服务；职业', 150, 787, 1357, 43],
+    ['登记机关：', 1235, 1109, 161, 48],
+    ['二〇一五年三月九日', 1124, 1171, 381, 46],
+  ];
+
+  it('reads the address with the margin text before the label, for the clerk to confirm', () => {
+    const doc = extractDocuments([page(licence(['秋涛路318号钱江国际中心3幢1207室，经营范围：一般项目：技术服务、技术', 151, 709, 1355, 36]))], {
+      today: TODAY,
+    })[0];
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.address.value).toBe('浙江省杭州市上城区望江街道秋涛路318号钱江国际中心3幢1207室');
+    expect(doc.fields.address.needsReview).toBe(true);
+  });
+});
+
+describe('a value cut at the edge of a justified block that one line of another row sticks out past', () => {
+  // Labels and values run on in rows; `注册资本…` runs past the block's right edge, where the address and the
+  // scope's lines end. The address goes on at the margin, before the next label.
+  const wideRowLicence: Line[] = [
+    ['注册号　330102091842273', 150, 129, 367, 33],
+    ['营业执照', 527, 215, 561, 115],
+    ['名称', 134, 479, 62, 31],
+    ['杭州南屏茶艺文化有限公司', 253, 479, 400, 31],
+    ['类型', 807, 479, 124, 31],
+    ['有限责任公司(自然人投资或控股)', 997, 479, 457, 33],
+    ['成立日期', 134, 550, 131, 31],
+    ['2011年4月12日', 326, 550, 220, 33],
+    ['法人代表', 626, 550, 198, 31],
+    ['陈建国', 894, 550, 97, 31],
+    ['注册资本200万元人民币', 1061, 550, 520, 33],
+    ['营业期限', 134, 621, 122, 31],
+    ['2011年4月12日至2031年4月11日', 303, 621, 482, 33],
+    ['住所', 832, 621, 122, 31],
+    ['浙江省杭州市上城区望江街道秋涛路318', 979, 621, 540, 33],
+    ['号钱江国际中心3幢12层1207室', 134, 690, 470, 33],
+    ['许可经营项目', 700, 690, 249, 31],
+    ['一般项目：技术服务、技术开发、技术', 989, 690, 530, 33],
+    ['咨询、技术交流、技术转让、技术推广；软件开发；信息系统集成服务；职业技能培训（不含需取得许', 134, 761, 1386, 33],
+    ['可的培训）；人力资源服务（不含职业中介活动、劳务派遣服务）；家政服务；养老服务；餐饮管理；日', 134, 831, 1386, 33],
+    ['登记机关：', 1289, 1104, 153, 33],
+    ['发照日期：2011.04.20', 1211, 1161, 309, 33],
+  ];
+
+  it('reads the address with its end at the margin, for the clerk to confirm', () => {
+    const doc = extractDocuments([page(wideRowLicence)], { today: TODAY })[0];
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.address.value).toBe('浙江省杭州市上城区望江街道秋涛路318号钱江国际中心3幢12层1207室');
+    expect(doc.fields.address.needsReview).toBe(true);
+  });
+});
