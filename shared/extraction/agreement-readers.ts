@@ -12,6 +12,7 @@ import {
   type DraftFields,
 } from './document-context.js';
 import { VALUE_MAY_CONTINUE } from './continuation.js';
+import { WRAP_INFERRED } from './field-search.js';
 import { findDates } from './dates.js';
 import { documentText } from './document-text.js';
 import { LABELS } from './labels.js';
@@ -91,6 +92,8 @@ function organisationField(ctx: DocumentContext, labels: readonly string[], read
  */
 function completeOrganisationName(ctx: DocumentContext, field: DraftField | undefined): void {
   if (!field?.source?.box || typeof field.value !== 'string') return;
+  // Lines joined by layout alone are confirmed when the document prints the joined name whole elsewhere.
+  if (field.issues?.includes(WRAP_INFERRED) && printedWholeElsewhere(ctx, field.value)) field.issues = field.issues.filter((issue) => issue !== WRAP_INFERRED);
   const layout = ctx.layouts.find((l) => l.page === field.source!.page);
   const line = layout?.lines.find((l) => l.original === field.source!.box);
   if (!layout || !line) return;

@@ -168,9 +168,11 @@ export function continuationLines(
   column: ColumnSpan,
   maxLines = 3,
   ownLabel?: LayoutLine,
-): { lines: LayoutLine[]; more: boolean; rejectedBelow?: LayoutLine } {
+): { lines: LayoutLine[]; more: boolean; rejectedBelow?: LayoutLine; throughOwnLabel?: boolean } {
   const lines: LayoutLine[] = [];
   let current = last;
+  // Set once a line level with the value's own label was taken: a guess about layout the clerk confirms.
+  let throughOwnLabel = false;
   // Run-on prose: a line under the value that runs across the next field of its row goes on from that field.
   const fieldAfter = nextFieldOnRow(layout, last);
   const bound = Math.min(fieldAfter ?? Infinity, column.end);
@@ -204,7 +206,7 @@ export function continuationLines(
           sameType(l, last),
       )
       .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
-    if (!next) return { lines, more: false };
+    if (!next) return { lines, more: false, throughOwnLabel };
     // A date alone on a line (under an issuer, beside a seal) is a field of its own, never the rest of a name.
     // Back under the label, a character or two that start a label (`性` of a spread `性　别`) begin the next field.
     const labelStart = next.box.x < column.start - h && next.flat.length <= 3 && LABEL_PREFIXES.has(next.flat);
@@ -233,12 +235,13 @@ export function continuationLines(
       // for nothing else.
       ownedByOther(layout, next, ownLabel) ||
       next.leading === '';
-    if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next };
-    if (lines.length >= maxLines) return { lines, more: true };
+    if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next, throughOwnLabel };
+    if (lines.length >= maxLines) return { lines, more: true, throughOwnLabel };
     if (next.box.y > bottom + h * 0.9) narrow = true;
+    if (ownLabel && rowOwner(layout, next) === ownLabel) throughOwnLabel = true;
     lines.push(next);
     // A label after the line's first text (`603室；经营范围…`): the value ends there, what follows is that label's.
-    if (next.hits.length > 0) return { lines, more: false };
+    if (next.hits.length > 0) return { lines, more: false, throughOwnLabel };
     current = next;
   }
 }

@@ -97,7 +97,7 @@ export function findLabelledCandidates(
       }
       // Values set in a narrow cell wrap every few characters: allow more lines for them.
       const maxLines = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0) <= 4 ? 8 : 3;
-      const { lines: tight, more } = continuationLines(layout, first, column, maxLines, ownLabel);
+      const { lines: tight, more, throughOwnLabel } = continuationLines(layout, first, column, maxLines, ownLabel);
       // A value wrapped inside a narrow blank of prose: its lines sit flush under it at the paragraph's line pitch.
       const stacked = tight.length === 0 && !more ? stackedBlankLines(layout, first, column) : [];
       const below = tight.length > 0 ? tight : stacked;
@@ -106,8 +106,9 @@ export function findLabelledCandidates(
         const reading = reader(raw);
         if (reading) {
           candidate = { ...base, reading, line: mergeLines([...above, first, ...below], raw), raw };
-          // Lines joined across prose spacing are a guess about layout: the clerk confirms it.
-          if (stacked.length > 0) candidate = withIssue(candidate, WRAP_INFERRED);
+          // Lines joined across prose spacing, or through a line level with the value's own label (which could be a
+          // value that label waits for), are a guess about layout: the clerk confirms it.
+          if (stacked.length > 0 || (throughOwnLabel && tight.length > 0)) candidate = withIssue(candidate, WRAP_INFERRED);
         } else if (candidate) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
       } else if (!candidate) {
         // Run-on prose cut a value at the text's right edge before it reads as one (`评价单位:杭州西溪` |
