@@ -17,6 +17,7 @@ import {
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
 import { offRowOwnerIs, otherLabelOwning, overAnotherCaption, valueAboveLabel } from './stacked-values.js';
+import { withFillInRealigned } from './page-shift.js';
 import { opensStampRemark } from './stamped-words.js';
 import type { Reading, ValueReader } from './value-readers.js';
 
@@ -51,7 +52,8 @@ export function findLabelledCandidates(
   options: SearchOptions = {},
 ): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const layout of layouts) {
+  // A page whose whole fill-in layer is printed off its labels by one offset is read with it moved back (page-shift.ts).
+  for (const layout of layouts.map(withFillInRealigned)) {
     // A wrapped value is read with the lines that continue it (and, beside a label centred on it, the lines above).
     const build = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
       let candidate: Candidate | undefined = base.reading ? (base as Candidate) : undefined;
