@@ -46,10 +46,18 @@ function provesKind(flat: string, kind: ValueKind): boolean {
 
 /** Fewest agreeing pairs that fix a page's offset. */
 const MIN_PAIRS = 2;
-/** Pairs agree when each lies within this share of a row pitch of their median. */
-const AGREEMENT = 0.2;
-/** Offsets smaller than this share of a row pitch are left to the field-by-field reading. */
-const MIN_OFFSET = 0.3;
+/**
+ * Pairs agree when each lies within this share of a row pitch of their median. A printer's offset moves the fill-in
+ * rigidly (pairs agree within 0.04 of a pitch on the new scans, exactly on text layers); a curled or bent photo
+ * displaces values by where they sit, and its pairs spread further (0.18 on a curled dev contract): no page-wide offset.
+ */
+const AGREEMENT = 0.06;
+/**
+ * Offsets smaller than this share of a row pitch are left to the field-by-field reading: each value still sits nearer
+ * its own label's row than any other, which that reading already handles (stacked-values.ts), and a page-wide move
+ * there has more to lose than to gain (a value the shift never touched moved off its row).
+ */
+const MIN_OFFSET = 0.45;
 /** How far off its label's row a value is looked for, in row pitches (the class goes up to one pitch). */
 const REACH = 1.15;
 /** A value sits on a label's row when its centre is within this share of a row pitch of the label's. */
@@ -105,6 +113,18 @@ function inValueColumn(layout: PageLayout, label: LayoutLine, value: LayoutLine,
  * fillInOffset(layout); // ≈ 0.8 × the row pitch
  */
 export function fillInOffset(page: PageLayout): number | undefined {
+  return measure(page)?.offset;
+}
+
+interface Measure {
+  /** The page in the boxes the offset was measured in. */
+  layout: PageLayout;
+  offset: number;
+  /** A value line of the page sits on a waiting label's row once moved by `dy`. */
+  onRow: (v: LayoutLine, dy: number) => boolean;
+}
+
+function measure(page: PageLayout): Measure | undefined {
   const layout = unturned(page);
   const labels = layout.lines.filter((l) => l.hits.length > 0);
   const waiting = labels.filter(waitsForValue);
@@ -128,7 +148,31 @@ export function fillInOffset(page: PageLayout): number | undefined {
   const near = values.filter((v) => waiting.some((l) => Math.abs(centreY(v) - centreY(l)) < pitch * (REACH + 0.5) && inValueColumn(layout, l, v, labels)));
   const before = near.filter((v) => onRow(v, 0)).length;
   const after = near.filter((v) => onRow(v, offset)).length;
-  return after > before && after * 2 >= near.length ? offset : undefined;
+  return after > before && after * 2 >= near.length ? { layout, offset, onRow } : undefined;
+}
+
+/**
+ * The fill-in lines the offset explains: those it puts on a waiting label's row, and the lines a value wrapped onto
+ * under or over one of them (same column, as tight as wrapped lines sit). A line it explains nothing of stays where
+ * it was printed (a value the printer never shifted, a page bent rather than shifted).
+ */
+function linesToMove(m: Measure): Set<LayoutLine> {
+  const values = m.layout.lines.filter(fillIn);
+  const moved = new Set(values.filter((v) => m.onRow(v, m.offset)));
+  const wrappedOn = (v: LayoutLine, o: LayoutLine) => {
+    const gap = Math.max(o.box.y - (v.box.y + v.box.height), v.box.y - (o.box.y + o.box.height));
+    const overlap = Math.min(right(v), right(o)) - Math.max(v.box.x, o.box.x);
+    return v.half === o.half && gap < Math.min(v.box.height, o.box.height) * 0.6 && overlap > 0;
+  };
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const v of values) {
+      if (moved.has(v) || ![...moved].some((o) => wrappedOn(v, o))) continue;
+      moved.add(v);
+      grown = true;
+    }
+  }
+  return moved;
 }
 
 /**
@@ -154,10 +198,11 @@ const realigned = new WeakMap<PageLayout, PageLayout>();
 export function withFillInRealigned(layout: PageLayout): PageLayout {
   const cached = realigned.get(layout);
   if (cached) return cached;
-  const offset = fillInOffset(layout);
+  const m = measure(layout);
   let out = layout;
-  if (offset !== undefined) {
-    const lines = unturned(layout).lines.map((l) => (fillIn(l) ? { ...l, box: { ...l.box, y: l.box.y - offset } } : l));
+  if (m) {
+    const moving = linesToMove(m);
+    const lines = m.layout.lines.map((l) => (moving.has(l) ? { ...l, box: { ...l.box, y: l.box.y - m.offset } } : l));
     // Reading order again: top to bottom by rows, then left to right (each half of a spread apart).
     lines.sort((a, b) => {
       if ((a.half ?? 0) !== (b.half ?? 0)) return (a.half ?? 0) - (b.half ?? 0);

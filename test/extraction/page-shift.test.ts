@@ -70,6 +70,18 @@ describe('a fill-in layer printed off its labels by one offset over the page', (
     expect(withFillInRealigned(layout)).toBe(layout);
   });
 
+  it('leaves a page alone whose proving pairs spread as a curled photo displaces them (0.15 of a pitch apart)', () => {
+    const layout = buildPageLayout(page(certificate((i) => PITCH * (i === 2 ? 0.7 : 0.85))));
+    expect(fillInOffset(layout)).toBeUndefined();
+  });
+
+  it('keeps a line the offset explains nothing of where it was printed (a remark the printer never shifted)', () => {
+    const remark: Line = ['本证书全国范围内有效', 420, 300 + 8 * PITCH, 240, 36];
+    const moved = withFillInRealigned(buildPageLayout(page([...certificate(() => PITCH * 0.8), remark])));
+    expect(moved.lines.find((l) => l.flat === person.id)!.box.y).toBeCloseTo(300 + 2 * PITCH, 0);
+    expect(moved.lines.find((l) => l.flat === '本证书全国范围内有效')!.box.y).toBe(300 + 8 * PITCH);
+  });
+
   it('leaves a page alone when only one pair proves itself', () => {
     const lines = certificate(() => PITCH * 0.8).filter(([text]) => text !== '发证日期' && text !== '2021年11月03日');
     expect(fillInOffset(buildPageLayout(page(lines)))).toBeUndefined();
@@ -78,5 +90,7 @@ describe('a fill-in layer printed off its labels by one offset over the page', (
   it('leaves a page whose values sit on their labels’ rows alone', () => {
     expect(fillInOffset(buildPageLayout(page(certificate(() => 0))))).toBeUndefined();
     expect(fillInOffset(buildPageLayout(page(certificate(() => PITCH * 0.15))))).toBeUndefined();
+    // Under 0.45 of a pitch each value is still nearest its own label: the field-by-field reading handles it.
+    expect(fillInOffset(buildPageLayout(page(certificate(() => PITCH * 0.35))))).toBeUndefined();
   });
 });
