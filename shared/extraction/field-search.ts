@@ -17,6 +17,7 @@ import {
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
 import { offRowOwnerIs, otherLabelOwning, overAnotherCaption, valueAboveLabel } from './stacked-values.js';
+import { withFillInRealigned } from './page-shift.js';
 import { opensStampRemark } from './stamped-words.js';
 import type { Reading, ValueReader } from './value-readers.js';
 import { labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-alignment.js';
@@ -52,7 +53,8 @@ export function findLabelledCandidates(
   options: SearchOptions = {},
 ): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const layout of layouts) {
+  // A page whose whole fill-in layer is printed off its labels by one offset is read with it moved back (page-shift.ts).
+  for (const layout of layouts.map(withFillInRealigned)) {
     // A wrapped value is read with the lines that continue it (and, beside a label centred on it, the lines above).
     // The label whose value is being read (set for each label hit below): a line on its own row is still its value's.
     let ownLabel: LayoutLine | undefined;

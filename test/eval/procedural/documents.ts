@@ -11,7 +11,7 @@ import { esc } from '../templates/kit.js';
 import type { TruthValue } from '../truth.js';
 import { formatProceduralDate } from './dates.js';
 import { drawLayout, type FamilyRegion, type ProceduralFamily } from './families.js';
-import { drawFieldLayouts } from './field-variants.js';
+import { drawFieldLayouts, PAGE_SHIFT_TAG } from './field-variants.js';
 import { LEXICON, type Role } from './lexicon.js';
 import {
   block,
@@ -108,7 +108,10 @@ function decorate(items: Item[], d: Drawer, variants: string[]): { items: Item[]
     stampAt = d.rng.int(0, Math.max(0, out.length - 1));
     variants.push('overlay:stamp');
   }
-  const drawn = drawFieldLayouts(out, d.r.fieldLayouts, d.rng);
+  // A page whose whole fill-in layer is shifted draws no per-field shift or stacked pair on top of it (a value
+  // stacked tight under its label and shifted up would print over it).
+  const chances = d.r.fieldLayouts && variants.includes(PAGE_SHIFT_TAG) ? { ...d.r.fieldLayouts, offBaseline: 0, stacked: 0 } : d.r.fieldLayouts;
+  const drawn = drawFieldLayouts(out, chances, d.rng);
   for (const tag of drawn.tags) if (!variants.includes(tag)) variants.push(tag);
   return { items: drawn.items, stampAt };
 }
@@ -204,6 +207,7 @@ function certificateDoc(c: Certificate, d: Drawer): ProceduralDocument {
   const variants: string[] = [];
   const p = drawLayout(d.r, rng);
   variants.push(`placement:${p.placement}`, `columns:${p.columns}`, `labels:${p.labelStyle}`);
+  if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
   if (p.valueShiftMm !== 0) variants.push('values:off-baseline');
   const assessor = c.kind === 'skill_level' && rng.chance(0.5);
   if (assessor) variants.push('certificate:assessor');
@@ -345,6 +349,7 @@ function licenceDoc(l: Licence, d: Drawer): ProceduralDocument {
   const issued = pre2016 ? { ...l.issued, year: Math.min(Math.max(l.issued.year, e.established.year), 2015) } : l.issued;
   const p = drawLayout(d.r, rng);
   variants.push(`placement:${p.placement}`, `columns:${p.columns}`, `labels:${p.labelStyle}`);
+  if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
   if (p.valueShiftMm !== 0) variants.push('values:off-baseline');
   const landscape = rng.chance(d.r.landscape);
   variants.push(landscape ? 'licence:landscape-副本' : 'licence:portrait-正本');
@@ -429,6 +434,7 @@ function recordDoc(rec: InsuranceRecord, d: Drawer): ProceduralDocument {
   const variants: string[] = [];
   const p = drawLayout(d.r, rng);
   variants.push(`placement:${p.placement}`, `columns:${p.columns}`, `labels:${p.labelStyle}`);
+  if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
   const style: MonthStyle = rng.pick(['compact', 'dashed', 'cn', 'dotted']);
   const items: Item[] = [
     { field: 'personName', label: d.label('insuredName'), value: rec.person.name },
@@ -556,6 +562,7 @@ function contractDoc(c: Contract, d: Drawer): ProceduralDocument {
   const variants: string[] = [];
   const p = drawLayout(d.r, rng);
   variants.push(`placement:${p.placement}`, `columns:${p.columns}`, `labels:${p.labelStyle}`);
+  if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
   if (p.valueShiftMm !== 0) variants.push('values:off-baseline');
   const e: Enterprise = { ...c.enterprise };
   if (rng.chance(0.5)) e.name = longCompanyName(e, rng);

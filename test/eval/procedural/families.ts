@@ -66,6 +66,12 @@ export interface FamilyRegion {
   landscape: number;
   /** Per-field layout variants (field-variants.ts); absent: none drawn, and no draw taken. */
   fieldLayouts?: FieldLayoutChances;
+  /**
+   * Chance the whole fill-in layer of a page is printed off the preprinted labels by one offset (a form fed a few
+   * millimetres off through a dot-matrix printer): 0.3–1.0 of a row pitch up or down, sometimes a little sideways.
+   * Absent: never drawn, and no draw taken.
+   */
+  pageShift?: number;
 }
 
 export interface ProceduralFamily {
@@ -348,8 +354,23 @@ export const PROCEDURAL_FIELD_FAMILIES: readonly ProceduralFamily[] = [
   },
 ];
 
+/**
+ * The per-field families with their whole fill-in layer shifted on most pages (`values:page-shift`, issue 12 class 5):
+ * proc-C's regions and per-field draws otherwise, under new names so proc-C's seeds regenerate unchanged.
+ */
+export const PROCEDURAL_PAGE_SHIFT_FAMILIES: readonly ProceduralFamily[] = PROCEDURAL_FIELD_FAMILIES.map((f) => ({
+  ...f,
+  name: f.name.replace('proc-C', 'proc-CS'),
+  region: { ...f.region, pageShift: 0.7 },
+}));
+
 /** Every family the generator knows, v1/v2's, v3's and the per-field ones, for `--families`. */
-export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [...PROCEDURAL_FAMILIES, ...PROCEDURAL_V3_FAMILIES, ...PROCEDURAL_FIELD_FAMILIES];
+export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
+  ...PROCEDURAL_FAMILIES,
+  ...PROCEDURAL_V3_FAMILIES,
+  ...PROCEDURAL_FIELD_FAMILIES,
+  ...PROCEDURAL_PAGE_SHIFT_FAMILIES,
+];
 
 /** The procedural families that can draw a kind, seen first. @example proceduralFamiliesFor('id_card'); */
 export function proceduralFamiliesFor(kind: DocumentKind): ProceduralFamily[] {
@@ -360,7 +381,7 @@ export function proceduralFamiliesFor(kind: DocumentKind): ProceduralFamily[] {
 export function drawLayout(r: FamilyRegion, rng: Rng): LayoutParams {
   const font = rng.pick(r.fonts);
   const off = rng.chance(r.offBaseline.chance);
-  return {
+  const params: LayoutParams = {
     font,
     valueFont: off ? rng.pick(r.fillInFonts) : font,
     sizePt: Math.round(rng.float(r.sizes[0], r.sizes[1]) * 2) / 2,
@@ -373,4 +394,8 @@ export function drawLayout(r: FamilyRegion, rng: Rng): LayoutParams {
     rowGapMm: rng.float(1.8, 4.5),
     labelColor: rng.pick(['#111', '#111', '#333', '#1f3f66']),
   };
+  if (r.pageShift !== undefined && rng.chance(r.pageShift)) {
+    params.pageShift = { pitches: rng.float(0.3, 1.0) * (rng.chance(0.5) ? 1 : -1), dxMm: rng.chance(0.5) ? rng.float(-3, 3) : 0 };
+  }
+  return params;
 }

@@ -23,6 +23,9 @@ export const FIELD_VARIANT_TAGS = {
   fullwidthSpaces: 'labels:fullwidth_spaces',
 } as const;
 
+/** The tag of a page whose whole fill-in layer is printed off its labels by one offset (parts.ts `pageShift`). */
+export const PAGE_SHIFT_TAG = 'values:page-shift';
+
 /**
  * Draws each item's per-field layout and returns the items with the tags drawn. Items that span a whole row
  * (`wide`) are never stacked (a stacked 经营范围 reads like a heading); a stacked value is never also shifted.

@@ -58,6 +58,12 @@ export interface LayoutParams {
   colon: string;
   /** Vertical offset of values from their label's baseline, mm (dot-matrix fill-in); 0 for most. */
   valueShiftMm: number;
+  /**
+   * The whole fill-in layer printed off the labels by one offset (a form fed off-true through the printer): `pitches`
+   * of a row pitch (line height + row gap), + down / − up, and `dxMm` sideways. Every value of the page moves by it;
+   * a value with its own per-field shift keeps that instead.
+   */
+  pageShift?: { pitches: number; dxMm: number };
   /** Lines a long value is wrapped onto (1 = no forced wrap). */
   wrapLines: number;
   rowGapMm: number;
@@ -124,8 +130,10 @@ export function valueHtml(item: Item, p: LayoutParams, masks: ReadonlyMap<string
   const styles = [`font-family:'${p.valueFont}'`];
   const shift = item.layout?.shift;
   const lineMm = p.sizePt * PT_TO_MM * 1.35;
-  const shiftMm = shift ? shift.fraction * lineMm : p.valueShiftMm;
-  if (shiftMm !== 0) styles.push(`position:relative;top:${shiftMm.toFixed(1)}mm`);
+  const page = shift ? undefined : p.pageShift;
+  const shiftMm = shift ? shift.fraction * lineMm : page ? page.pitches * (lineMm + p.rowGapMm) : p.valueShiftMm;
+  const dxMm = page?.dxMm ?? 0;
+  if (shiftMm !== 0 || dxMm !== 0) styles.push(`position:relative;top:${shiftMm.toFixed(1)}mm${dxMm !== 0 ? `;left:${dxMm.toFixed(1)}mm` : ''}`);
   const chars = [...item.value].length;
   if (item.long && p.wrapLines > 1 && chars > 8) {
     const perLine = Math.ceil(chars / p.wrapLines) + 1;

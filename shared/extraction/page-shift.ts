@@ -1,0 +1,216 @@
+/**
+ * A fill-in layer printed off its labels by one offset over a whole page (issue 12 class 5): a preprinted form fed a
+ * few millimetres off through a dot-matrix printer moves every value the same way, up or down by as much as a row
+ * pitch, so each value can sit nearer the next or previous label's row than its own. Field by field that is
+ * ambiguous; page-wide it is not. The offset is measured on the pairs whose value proves itself (a label of a date,
+ * an ID number or a registration code with exactly one line near it that the code's validator accepts), and only when
+ * several agree and the offset also puts the page's other values on label rows is the page read with the fill-in
+ * moved back onto its labels. Otherwise the page is read as it stands.
+ */
+import { readCreditCode, readResidentId } from './code-reading.js';
+import { validateRegistrationNumber } from './credit-code.js';
+import { parseDate } from './dates.js';
+import { LABEL_GROUP_OF, type LabelGroup } from './labels.js';
+import type { LayoutLine, PageLayout } from './page-layout.js';
+
+type ValueKind = 'date' | 'residentId' | 'creditCode' | 'registrationNumber';
+
+const KIND_OF_GROUP: Partial<Record<LabelGroup, ValueKind>> = {
+  idNumber: 'residentId',
+  creditCode: 'creditCode',
+  registrationNumber: 'registrationNumber',
+  birthDate: 'date',
+  issueDate: 'date',
+  establishedDate: 'date',
+  startDate: 'date',
+  endDate: 'date',
+  signedDate: 'date',
+};
+
+/** A line that is a date and nothing else (`2021年11月03日`, `二〇一三年三月廿二日`, `2019.07.01`). */
+const DATE_ONLY = /^[0-9〇零一二三四五六七八九十廿卅年月日号.\-/]+$/;
+
+/** True when the whole of `flat` is a value of `kind` its validator accepts. */
+function provesKind(flat: string, kind: ValueKind): boolean {
+  switch (kind) {
+    case 'date':
+      return DATE_ONLY.test(flat) && parseDate(flat) !== null;
+    case 'residentId':
+      return flat.length === 18 && readResidentId(flat).valid;
+    case 'creditCode':
+      return flat.length === 18 && readCreditCode(flat).valid;
+    case 'registrationNumber':
+      return validateRegistrationNumber(flat);
+  }
+}
+
+/** Fewest agreeing pairs that fix a page's offset. */
+const MIN_PAIRS = 2;
+/**
+ * Pairs agree when each lies within this share of a row pitch of their median. A printer's offset moves the fill-in
+ * rigidly (pairs agree within 0.04 of a pitch on the new scans, exactly on text layers); a curled or bent photo
+ * displaces values by where they sit, and its pairs spread further (0.18 on a curled dev contract): no page-wide offset.
+ */
+const AGREEMENT = 0.06;
+/**
+ * Offsets smaller than this share of a row pitch are left to the field-by-field reading: each value still sits nearer
+ * its own label's row than any other, which that reading already handles (stacked-values.ts), and a page-wide move
+ * there has more to lose than to gain (a value the shift never touched moved off its row).
+ */
+const MIN_OFFSET = 0.45;
+/** How far off its label's row a value is looked for, in row pitches (the class goes up to one pitch). */
+const REACH = 1.15;
+/** A value sits on a label's row when its centre is within this share of a row pitch of the label's. */
+const ON_ROW = 0.25;
+
+const centreY = (l: LayoutLine): number => l.box.y + l.box.height / 2;
+const right = (l: LayoutLine): number => l.box.x + l.box.width;
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** A label line whose last label has nothing after it on the line. */
+function waitsForValue(line: LayoutLine): boolean {
+  return line.hits.length > 0 && line.leading === '' && line.hits[line.hits.length - 1].inlineValue.trim() === '';
+}
+
+/** A line that may be a fill-in value: no label on it, letters or digits in it. */
+function fillIn(line: LayoutLine): boolean {
+  return line.hits.length === 0 && /[\p{L}\p{N}]/u.test(line.flat);
+}
+
+/** The page's row pitch: the median step between successive rows of label lines (1.8 line heights without one). */
+function rowPitch(layout: PageLayout, labels: readonly LayoutLine[]): number {
+  const h = layout.medianLineHeight;
+  const rows = [...new Set(labels.map((l) => Math.round(centreY(l))))].sort((a, b) => a - b);
+  const steps = rows
+    .slice(1)
+    .map((y, i) => y - rows[i])
+    .filter((d) => d > h * 0.6 && d < h * 4);
+  return steps.length > 0 ? median(steps) : h * 1.8;
+}
+
+/**
+ * Whether `value` stands in `label`'s value column: right of it, in its half of a spread, and not past the next label
+ * of the same row (a two-column grid's second label column starts another value column).
+ */
+function inValueColumn(layout: PageLayout, label: LayoutLine, value: LayoutLine, labels: readonly LayoutLine[]): boolean {
+  const h = label.box.height;
+  if (value.half !== label.half || value.box.x < right(label) - h * 0.5) return false;
+  return !labels.some(
+    (o) => o !== label && o.half === label.half && Math.abs(centreY(o) - centreY(label)) < h * 0.5 && o.box.x > right(label) && o.box.x < value.box.x,
+  );
+}
+
+/**
+ * The vertical offset of the page's fill-in layer from its labels (pixels, + down), when the pairs that prove
+ * themselves agree on one large enough to matter and it puts more of the page's values on label rows than it takes
+ * off; otherwise undefined.
+ *
+ * @example
+ * // `出生日期` … its date 0.8 of a row lower, `身份证号` … its ID 0.8 lower, `发证日期` … its date 0.8 lower
+ * fillInOffset(layout); // ≈ 0.8 × the row pitch
+ */
+export function fillInOffset(page: PageLayout): number | undefined {
+  return measure(page)?.offset;
+}
+
+interface Measure {
+  /** The page in the boxes the offset was measured in. */
+  layout: PageLayout;
+  offset: number;
+  /** A value line of the page sits on a waiting label's row once moved by `dy`. */
+  onRow: (v: LayoutLine, dy: number) => boolean;
+}
+
+function measure(page: PageLayout): Measure | undefined {
+  const layout = unturned(page);
+  const labels = layout.lines.filter((l) => l.hits.length > 0);
+  const waiting = labels.filter(waitsForValue);
+  if (waiting.length < MIN_PAIRS) return undefined;
+  const pitch = rowPitch(layout, labels);
+  const values = layout.lines.filter(fillIn);
+  const offsets: number[] = [];
+  for (const label of waiting) {
+    const kind = KIND_OF_GROUP[LABEL_GROUP_OF.get(label.hits[label.hits.length - 1].form) as LabelGroup];
+    if (!kind) continue;
+    const near = values.filter((v) => Math.abs(centreY(v) - centreY(label)) < pitch * REACH && inValueColumn(layout, label, v, labels));
+    const proving = near.filter((v) => provesKind(v.flat, kind));
+    if (proving.length === 1) offsets.push(centreY(proving[0]) - centreY(label));
+  }
+  if (offsets.length < MIN_PAIRS) return undefined;
+  const offset = median(offsets);
+  if (Math.abs(offset) < pitch * MIN_OFFSET || offsets.some((o) => Math.abs(o - offset) > pitch * AGREEMENT)) return undefined;
+  // The other values must agree too: moved back by the offset, more of them sit on a waiting label's row than before.
+  const onRow = (v: LayoutLine, dy: number) =>
+    waiting.some((l) => Math.abs(centreY(v) - dy - centreY(l)) < pitch * ON_ROW && inValueColumn(layout, l, v, labels));
+  const near = values.filter((v) => waiting.some((l) => Math.abs(centreY(v) - centreY(l)) < pitch * (REACH + 0.5) && inValueColumn(layout, l, v, labels)));
+  const before = near.filter((v) => onRow(v, 0)).length;
+  const after = near.filter((v) => onRow(v, offset)).length;
+  return after > before && after * 2 >= near.length ? { layout, offset, onRow } : undefined;
+}
+
+/**
+ * The fill-in lines the offset explains: those it puts on a waiting label's row, and the lines a value wrapped onto
+ * under or over one of them (same column, as tight as wrapped lines sit). A line it explains nothing of stays where
+ * it was printed (a value the printer never shifted, a page bent rather than shifted).
+ */
+function linesToMove(m: Measure): Set<LayoutLine> {
+  const values = m.layout.lines.filter(fillIn);
+  const moved = new Set(values.filter((v) => m.onRow(v, m.offset)));
+  const wrappedOn = (v: LayoutLine, o: LayoutLine) => {
+    const gap = Math.max(o.box.y - (v.box.y + v.box.height), v.box.y - (o.box.y + o.box.height));
+    const overlap = Math.min(right(v), right(o)) - Math.max(v.box.x, o.box.x);
+    return v.half === o.half && gap < Math.min(v.box.height, o.box.height) * 0.6 && overlap > 0;
+  };
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const v of values) {
+      if (moved.has(v) || ![...moved].some((o) => wrappedOn(v, o))) continue;
+      moved.add(v);
+      grown = true;
+    }
+  }
+  return moved;
+}
+
+/**
+ * A text layer's page with the boxes its glyphs have (`original`): a text layer is never turned, but label/value pairs
+ * set off level by a shifted fill-in read as a skew, and straightening it would spread the one offset into many. A
+ * scan keeps its straightened boxes (its skew is read from the characters of long lines where the engine boxes them).
+ */
+function unturned(layout: PageLayout): PageLayout {
+  if (layout.source !== 'text_layer' || layout.lines.every((l) => l.box === l.original)) return layout;
+  return { ...layout, lines: layout.lines.map((l) => ({ ...l, box: l.original })) };
+}
+
+const realigned = new WeakMap<PageLayout, PageLayout>();
+
+/**
+ * The page with its fill-in moved back onto its labels when `fillInOffset` finds the page's offset, else the page
+ * itself. Only the boxes the reader measures move; each line keeps its `original` box, the one a field's source
+ * names. Cached per layout (every field's search asks).
+ *
+ * @example
+ * findLabelledCandidates(layouts.map(withFillInRealigned), ['出生日期'], readDateValue);
+ */
+export function withFillInRealigned(layout: PageLayout): PageLayout {
+  const cached = realigned.get(layout);
+  if (cached) return cached;
+  const m = measure(layout);
+  let out = layout;
+  if (m) {
+    const moving = linesToMove(m);
+    const lines = m.layout.lines.map((l) => (moving.has(l) ? { ...l, box: { ...l.box, y: l.box.y - m.offset } } : l));
+    // Reading order again: top to bottom by rows, then left to right (each half of a spread apart).
+    lines.sort((a, b) => {
+      if ((a.half ?? 0) !== (b.half ?? 0)) return (a.half ?? 0) - (b.half ?? 0);
+      const dy = centreY(a) - centreY(b);
+      return Math.abs(dy) > Math.min(a.box.height, b.box.height) / 2 ? dy : a.box.x - b.box.x;
+    });
+    out = { ...layout, lines: lines.map((l, index) => (l.index === index ? l : { ...l, index })) };
+  }
+  realigned.set(layout, out);
+  return out;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { buildPageLayout, extractDocuments } from '../../shared/extraction/index.js';
+import { fillInOffset, withFillInRealigned } from '../../shared/extraction/page-shift.js';
+import { person } from './support/documents.js';
+import { textLayerPage as page, type Line } from './support/text-lines.js';
+
+// Issue 12 class 5: the whole fill-in layer of a page printed off its labels by one offset (a form fed off-true
+// through a dot-matrix printer), on constructed OCR lines. No eval file is read here.
+
+const TODAY = '2026-12-05';
+const PITCH = 70;
+const title: Line = ['职业技能等级证书', 560, 150, 520, 60];
+const rows: Array<[label: string, value: string]> = [
+  ['姓名', person.name],
+  ['性别', '男'],
+  ['身份证号', person.id],
+  ['职业名称', '电工'],
+  ['技能等级', '四级/中级工'],
+  ['证书编号', 'S000033010600213000123'],
+  ['发证日期', '2021年11月03日'],
+];
+
+/** The certificate's rows with every value moved by `shift(row)` pixels (+ down). */
+function certificate(shift: (row: number) => number): Line[] {
+  return [
+    title,
+    ...rows.flatMap(([label, value], i): Line[] => [
+      [label, 200, 300 + i * PITCH, label.length * 36, 36],
+      [value, 420, 300 + i * PITCH + shift(i), [...value].length * 24, 36],
+    ]),
+  ];
+}
+const readOne = (lines: readonly Line[]) => extractDocuments([page(lines)], { today: TODAY })[0];
+
+describe('a fill-in layer printed off its labels by one offset over the page', () => {
+  it('reads every value of a page whose fill-in sits 0.8 of a row pitch low, nearer the next label', () => {
+    const doc = readOne(certificate(() => PITCH * 0.8));
+    expect(doc.fields.holderName.value).toBe(person.name);
+    expect(doc.fields.idNumber.value).toBe(person.id);
+    expect(doc.fields.occupation.value).toBe('电工');
+    expect(doc.fields.certificateNumber.value).toBe('S000033010600213000123');
+    expect(doc.fields.issueDate.value).toBe('2021-11-03');
+  });
+
+  it('reads every value of a page whose fill-in sits 0.7 of a row pitch high, nearer the previous label', () => {
+    const doc = readOne(certificate(() => -PITCH * 0.7));
+    expect(doc.fields.holderName.value).toBe(person.name);
+    expect(doc.fields.idNumber.value).toBe(person.id);
+    expect(doc.fields.occupation.value).toBe('电工');
+    expect(doc.fields.issueDate.value).toBe('2021-11-03');
+  });
+
+  it('measures the offset on the ID and the date, whose validators prove which label they belong to', () => {
+    expect(fillInOffset(buildPageLayout(page(certificate(() => PITCH * 0.8))))).toBeCloseTo(PITCH * 0.8, 0);
+  });
+
+  it('moves only the boxes the reader measures: every line keeps the box its field source names', () => {
+    const layout = buildPageLayout(page(certificate(() => PITCH * 0.8)));
+    const before = { ...layout.lines.find((l) => l.flat === person.id)!.box };
+    const moved = withFillInRealigned(layout);
+    const id = moved.lines.find((l) => l.flat === person.id)!;
+    expect(id.box.y).toBeCloseTo(300 + 2 * PITCH, 0);
+    expect(id.original.y).toBe(300 + 2 * PITCH + PITCH * 0.8);
+    expect(layout.lines.find((l) => l.flat === person.id)!.box).toEqual(before);
+  });
+
+  it('leaves a page alone when the proving pairs disagree (each value shifted its own way)', () => {
+    const layout = buildPageLayout(page(certificate((i) => (i === 2 ? PITCH * 0.8 : i === 6 ? -PITCH * 0.5 : 0))));
+    expect(fillInOffset(layout)).toBeUndefined();
+    expect(withFillInRealigned(layout)).toBe(layout);
+  });
+
+  it('leaves a page alone whose proving pairs spread as a curled photo displaces them (0.15 of a pitch apart)', () => {
+    const layout = buildPageLayout(page(certificate((i) => PITCH * (i === 2 ? 0.7 : 0.85))));
+    expect(fillInOffset(layout)).toBeUndefined();
+  });
+
+  it('keeps a line the offset explains nothing of where it was printed (a remark the printer never shifted)', () => {
+    const remark: Line = ['本证书全国范围内有效', 420, 300 + 8 * PITCH, 240, 36];
+    const moved = withFillInRealigned(buildPageLayout(page([...certificate(() => PITCH * 0.8), remark])));
+    expect(moved.lines.find((l) => l.flat === person.id)!.box.y).toBeCloseTo(300 + 2 * PITCH, 0);
+    expect(moved.lines.find((l) => l.flat === '本证书全国范围内有效')!.box.y).toBe(300 + 8 * PITCH);
+  });
+
+  it('leaves a page alone when only one pair proves itself', () => {
+    const lines = certificate(() => PITCH * 0.8).filter(([text]) => text !== '发证日期' && text !== '2021年11月03日');
+    expect(fillInOffset(buildPageLayout(page(lines)))).toBeUndefined();
+  });
+
+  it('leaves a page whose values sit on their labels’ rows alone', () => {
+    expect(fillInOffset(buildPageLayout(page(certificate(() => 0))))).toBeUndefined();
+    expect(fillInOffset(buildPageLayout(page(certificate(() => PITCH * 0.15))))).toBeUndefined();
+    // Under 0.45 of a pitch each value is still nearest its own label: the field-by-field reading handles it.
+    expect(fillInOffset(buildPageLayout(page(certificate(() => PITCH * 0.35))))).toBeUndefined();
+  });
+});
