@@ -45,6 +45,8 @@ const MAX_SECOND_READINGS = 8;
  */
 const INK_STRETCH_MARGIN = 1;
 const WHOLE_LINE_SHARE = 0.7;
+/** The crop of a stretch reaches this many line heights past each end (see `LineStretch.readFrom`). */
+const STRETCH_OVERLAP = 0.5;
 /** A character the other reading did not confirm gets at most this confidence. */
 export const UNCONFIRMED_CHARACTER_CONFIDENCE = 0.5;
 
@@ -301,7 +303,11 @@ async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRe
     const underInk = !sure && storedRegion !== undefined && touchesSuppressedInk(pages.conditions!, boundingBox(storedRegion, pages.stored));
     if (underInk) {
       // A line doubtful throughout is read whole; a fairly sure one only where the ink was.
-      const inked = confidence >= SECOND_READING_BELOW && !region.centreLine ? suppressedStretch(pages.conditions!, storedRegion) : undefined;
+      // Only where conditioning changed nothing but the suppressed tiles are the stored pixels elsewhere the ones read.
+      const inked =
+        confidence >= SECOND_READING_BELOW && !region.centreLine && onlyInkSuppressed(pages.conditions!)
+          ? suppressedStretch(pages.conditions!, storedRegion)
+          : undefined;
       const stretch = inked ? stretchToReadAgain(region, first, inked) : undefined;
       wanted.push({ index, priority: 0, region: stretch ? stretchOf(storedRegion, stretch) : storedRegion, onStored: true, stretch });
     } else if (confidence < SECOND_READING_BELOW) {
@@ -351,6 +357,12 @@ export interface LineStretch {
   to: number;
   keptBefore: number;
   keptFrom: number;
+  /**
+   * The crop actually read: the stretch and `STRETCH_OVERLAP` line heights more each side, so that no character at its
+   * ends is cut; of its reading only the characters placed within `from`–`to` are used.
+   */
+  readFrom: number;
+  readTo: number;
 }
 
 /**
@@ -359,7 +371,7 @@ export interface LineStretch {
  * when that is most of the line (`WHOLE_LINE_SHARE`): the whole line is read again then.
  *
  * @example
- * stretchToReadAgain(region, first, { from: 60, to: 450 }); // { from: 5, to: 452, keptBefore: 9, keptFrom: 19 }
+ * stretchToReadAgain(region, first, { from: 60, to: 450 }); // { from: 5, to: 452, keptBefore: 9, keptFrom: 19, readFrom: -18, … }
  */
 export function stretchToReadAgain(region: TextRegion, first: RecognisedText, inked: { from: number; to: number }): LineStretch | undefined {
   const half = region.width / 2;
@@ -380,38 +392,49 @@ export function stretchToReadAgain(region: TextRegion, first: RecognisedText, in
   const from = keptBefore === 0 ? -half : (along[keptBefore - 1] + (keptBefore < n ? along[keptBefore] : half)) / 2;
   const to = keptFrom === n ? half : ((keptFrom > 0 ? along[keptFrom - 1] : -half) + along[keptFrom]) / 2;
   if (to - from > WHOLE_LINE_SHARE * region.width) return undefined;
-  return { from, to, keptBefore, keptFrom };
+  const overlap = STRETCH_OVERLAP * region.height;
+  return { from, to, keptBefore, keptFrom, readFrom: Math.max(-half, from - overlap), readTo: Math.min(half, to + overlap) };
 }
 
-/** The part of a region (on any page) that a stretch covers. */
+/** Conditioning changed only the tiles where coloured ink was suppressed (no flattening, stretching or lifting). */
+function onlyInkSuppressed(conditions: PageConditions): boolean {
+  return !conditions.unevenLight && !conditions.faintInk && !conditions.lightOverprint;
+}
+
+/** The part of a region (on any page) that a stretch's crop covers. */
 function stretchOf(region: TextRegion, stretch: LineStretch): TextRegion {
-  const middle = (stretch.from + stretch.to) / 2;
+  const middle = (stretch.readFrom + stretch.readTo) / 2;
   return {
     ...region,
     cx: region.cx + middle * Math.cos(region.angle),
     cy: region.cy + middle * Math.sin(region.angle),
-    width: stretch.to - stretch.from,
+    width: stretch.readTo - stretch.readFrom,
   };
 }
 
 /**
- * The whole line as a second reading: the first reading's characters outside the stretch, the stretch's own reading
- * inside it (its positions turned into fractions of the whole line, `lineWidth` px).
+ * The whole line as a second reading: the first reading's characters outside the stretch, and inside it the
+ * characters of the crop's reading (`read`, over `readFrom`–`readTo`) that it placed within the stretch (their
+ * positions turned into fractions of the whole line, `lineWidth` px).
  *
  * @example
- * splicedReading(first, stretch, stretchRead, region.width).text; // '发证机构：杭州市西湖区职业技能鉴定中心'
+ * splicedReading(first, stretch, cropRead, region.width).text; // '发证机构：杭州市西湖区职业技能鉴定中心'
  */
-export function splicedReading(first: RecognisedText, stretch: LineStretch, inside: RecognisedText, lineWidth: number): RecognisedText {
-  const span = stretch.to - stretch.from;
-  const before = (values: number[]) => values.slice(0, stretch.keptBefore);
-  const after = (values: number[]) => values.slice(stretch.keptFrom);
-  const characters = [...first.characters.slice(0, stretch.keptBefore), ...inside.characters, ...first.characters.slice(stretch.keptFrom)];
-  const characterConfidences = [...before(first.characterConfidences), ...inside.characterConfidences, ...after(first.characterConfidences)];
-  const characterPositions = [
-    ...before(first.characterPositions),
-    ...inside.characterPositions.map((p) => (stretch.from + p * span) / lineWidth + 0.5),
-    ...after(first.characterPositions),
+export function splicedReading(first: RecognisedText, stretch: LineStretch, read: RecognisedText, lineWidth: number): RecognisedText {
+  const span = stretch.readTo - stretch.readFrom;
+  const inside = read.characters.flatMap((_, k) => {
+    const along = stretch.readFrom + read.characterPositions[k] * span;
+    return along >= stretch.from && along <= stretch.to ? [{ k, position: along / lineWidth + 0.5 }] : [];
+  });
+  const before = <T>(values: T[]) => values.slice(0, stretch.keptBefore);
+  const after = <T>(values: T[]) => values.slice(stretch.keptFrom);
+  const characters = [...before(first.characters), ...inside.map(({ k }) => read.characters[k]), ...after(first.characters)];
+  const characterConfidences = [
+    ...before(first.characterConfidences),
+    ...inside.map(({ k }) => read.characterConfidences[k]),
+    ...after(first.characterConfidences),
   ];
+  const characterPositions = [...before(first.characterPositions), ...inside.map(({ position }) => position), ...after(first.characterPositions)];
   return {
     text: characters.join(''),
     confidence: meanOf(characterConfidences, 0),

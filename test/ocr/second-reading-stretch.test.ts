@@ -78,8 +78,9 @@ describe('stretchToReadAgain', () => {
     // Ink over 鉴定 (characters 15 and 16, middles 270 and 315 px from the line's centre).
     const stretch = stretchToReadAgain(issuerLine, first, { from: 250, to: 335 })!;
 
-    // 205–380 px wanted: characters 14–17 (能鉴定中) lie inside, 13 and 18 outside.
-    expect(stretch).toEqual({ from: 202.5, to: 382.5, keptBefore: 14, keptFrom: 18 });
+    // 205–380 px wanted: characters 14–17 (能鉴定中) lie inside, 13 and 18 outside; the crop reaches half a line height
+    // further each side, so that neither end cuts a character.
+    expect(stretch).toEqual({ from: 202.5, to: 382.5, keptBefore: 14, keptFrom: 18, readFrom: 180, readTo: 405 });
   });
 
   it('reads the whole line again when the inked stretch covers most of it', () => {
@@ -104,12 +105,14 @@ describe('stretchToReadAgain', () => {
 });
 
 describe('splicedReading', () => {
-  it('keeps the first reading outside the stretch and puts the stretch read again inside, placed along the whole line', () => {
+  it("keeps the first reading outside the stretch and the crop's characters placed inside it, along the whole line", () => {
     const first = reading('发证机构：杭州市西湖区职业技能鉴宏中心');
-    const stretch = { from: 202.5, to: 382.5, keptBefore: 14, keptFrom: 18 };
-    const inside = { ...reading('能鉴定中', 0.9), characterPositions: [0.125, 0.375, 0.625, 0.875] };
+    const stretch = { from: 202.5, to: 382.5, keptBefore: 14, keptFrom: 18, readFrom: 180, readTo: 405 };
+    // The crop (180–405 px) also caught 技 and 心 at its ends, placed outside the stretch: they are not used.
+    const along = [190, 225, 270, 315, 360, 398];
+    const cropRead = { ...reading('技能鉴定中心', 0.9), characterPositions: along.map((u) => (u - 180) / 225) };
 
-    const spliced = splicedReading(first, stretch, inside, issuerLine.width);
+    const spliced = splicedReading(first, stretch, cropRead, issuerLine.width);
 
     expect(spliced.text).toBe(issuer);
     expect(spliced.characters).toHaveLength(19);
