@@ -114,7 +114,8 @@ function stageLine(timings: PaddleStageTimings[]): string {
   const stage = (key: keyof PaddleStageTimings) => Math.round(median(timings.map((t) => t[key])));
   return (
     `decode ${stage('decodeMs')}, condition ${stage('conditionMs')}, detect ${stage('detectMs')} (${stage('detectionPasses')} passes), ` +
-    `direction ${stage('directionMs')}, recognise ${stage('recogniseMs')} of which ${stage('secondReadingMs')} in ${stage('secondReadings')} second readings`
+    `direction ${stage('directionMs')}, recognise ${stage('recogniseMs')} of which ${stage('secondReadingMs')} in ${stage('secondReadings')} second readings ` +
+    `(${stage('stretchReadings')} of a stretch)`
   );
 }
 

@@ -60,6 +60,8 @@ export interface PaddleStageTimings {
   conditionMs: number;
   /** Second readings run (and their share of `recogniseMs`). */
   secondReadings: number;
+  /** Of those, how many read only the stretch of their line under suppressed ink (`stretchToReadAgain`). */
+  stretchReadings: number;
   secondReadingMs: number;
   /**
    * Detection passes run: 1 for an upright or upside-down page, 2 for a page on its side; one more for an upside-down
@@ -229,19 +231,31 @@ export class PaddleOcrEngine implements OcrEngine {
     const texts = await recogniseFollowingBends(models.recognition, models.alphabet, raster, ordered);
     const bendChecks = await readLoneBendsStraight(models, raster, ordered);
     let secondReadings = 0;
+    let stretchReadings = 0;
     let secondReadingMs = 0;
     let seconds: (SecondReading | undefined)[] = [];
     if (this.#options.secondReadings !== false) {
       const started = clockNow();
       seconds = await readAgain(models, { stored, raster, rotation, conditions: conditioned?.changed ? conditioned.conditions : undefined }, ordered, texts);
       secondReadings = seconds.filter(Boolean).length;
+      stretchReadings = seconds.filter((second) => second?.stretched).length;
       secondReadingMs = clockNow() - started;
     }
     // A lone bent line keeps its straight reading as its second reading unless it already has one (under ink, unsure).
     bendChecks.forEach((check, index) => {
       if (check && !seconds[index]) seconds[index] = check;
     });
-    this.#options.onTimings?.({ decodeMs, conditionMs, detectMs, directionMs, recogniseMs: lap(), secondReadings, secondReadingMs, detectionPasses });
+    this.#options.onTimings?.({
+      decodeMs,
+      conditionMs,
+      detectMs,
+      directionMs,
+      recogniseMs: lap(),
+      secondReadings,
+      stretchReadings,
+      secondReadingMs,
+      detectionPasses,
+    });
     const lines: OcrLine[] = [];
     ordered.forEach((region, index) => {
       const first = texts[index];
@@ -275,6 +289,8 @@ export interface SecondReading {
   reading: RecognisedText;
   /** The region the second reading's character positions refer to (in the upright page). */
   region: TextRegion;
+  /** Only a stretch of the line was read again (see `stretchToReadAgain`); the rest is the first reading. */
+  stretched?: boolean;
 }
 
 interface PagesRead {
@@ -341,7 +357,7 @@ async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRe
   // Character positions are fractions along the region, so a stored-page reading's boxes use the upright region.
   onStored.forEach((w, k) => {
     const reading = w.stretch ? splicedReading(texts[w.index], w.stretch, fromStored[k], regions[w.index].width) : fromStored[k];
-    result[w.index] = { reading, region: regions[w.index] };
+    result[w.index] = { reading, region: regions[w.index], ...(w.stretch ? { stretched: true } : {}) };
   });
   onPage.forEach((w, k) => (result[w.index] = { reading: fromPage[k], region: w.region }));
   return result;

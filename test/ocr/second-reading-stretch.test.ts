@@ -1,7 +1,10 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { createPaddleOcrEngine, type PaddleStageTimings } from '../../shared/ocr/index.js';
 import { suppressedStretch, type PageConditions } from '../../shared/ocr/page-conditioning.js';
 import { splicedReading, stretchToReadAgain } from '../../shared/ocr/paddle-ocr-engine.js';
 import type { RecognisedText } from '../../shared/ocr/text-lines.js';
+import { renderSealedPage, shadowed } from './page-factory.js';
 
 // A fairly sure line under a seal is read again from the page as stored only where the seal's ink was suppressed
 // (issue 12: second readings must not cost more than the page needs). Constructed conditions and readings.
@@ -121,5 +124,36 @@ describe('splicedReading', () => {
     expect(spliced.characterPositions.slice(0, 14)).toEqual(first.characterPositions.slice(0, 14));
     expect(spliced.characterConfidences.slice(13, 19)).toEqual([0.98, 0.9, 0.9, 0.9, 0.9, 0.98]);
     expect(spliced.confidence).toBeCloseTo((15 * 0.98 + 4 * 0.9) / 19, 10);
+  });
+});
+
+describe('PaddleOcrEngine on a scanned certificate under a red seal', { timeout: 120_000 }, () => {
+  it('reads the issuer line again along the seal only, and the spliced reading agrees with the first', async () => {
+    const bytes = await sharp(await renderSealedPage({ seal: true, signature: true, scale: 1.6 }))
+      .jpeg({ quality: 85 })
+      .toBuffer();
+    const timings: PaddleStageTimings[] = [];
+    const engine = createPaddleOcrEngine({ onTimings: (t) => timings.push(t) });
+
+    const page = await engine.recognize({ bytes, pageNumber: 1 });
+
+    const issuer = page.lines.find((line) => line.text.startsWith('发证机构'))!;
+    expect(issuer.text).toBe(issuer.secondReading?.text);
+    expect(issuer).toMatchObject({ text: '发证机构：杭州市西湖区职业技能鉴定中心', secondReading: { agrees: true } });
+    expect(timings[0]).toMatchObject({ secondReadings: 1, stretchReadings: 1 });
+  });
+
+  it('reads the line whole again on a shadowed photo of it, whose flattened page differs from the stored one everywhere', async () => {
+    const sealed = await sharp(await renderSealedPage({ seal: true, signature: true, scale: 1.6 }))
+      .jpeg({ quality: 85 })
+      .toBuffer();
+    const timings: PaddleStageTimings[] = [];
+    const engine = createPaddleOcrEngine({ onTimings: (t) => timings.push(t) });
+
+    const page = await engine.recognize({ bytes: await shadowed(sealed), pageNumber: 1 });
+
+    const issuer = page.lines.find((line) => line.text.startsWith('发证机构'))!;
+    expect(issuer).toMatchObject({ text: '发证机构：杭州市西湖区职业技能鉴定中心', secondReading: { agrees: true } });
+    expect(timings[0]).toMatchObject({ secondReadings: 1, stretchReadings: 0 });
   });
 });
