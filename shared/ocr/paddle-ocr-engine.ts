@@ -1,6 +1,6 @@
 import type { OcrEngine, PageImage } from './ocr-engine.js';
 import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
-import { recogniseFollowingBends, turnedCentreLine } from './bent-lines.js';
+import { turnedCentreLine } from './bent-lines.js';
 import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
 import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
@@ -228,7 +228,7 @@ export class PaddleOcrEngine implements OcrEngine {
     }
     const directionMs = lap();
     const ordered = readingOrder(regions);
-    const texts = await recogniseFollowingBends(models.recognition, models.alphabet, raster, ordered);
+    const texts = await recogniseRegions(models.recognition, models.alphabet, raster, ordered);
     const bendChecks = await readLoneBendsStraight(models, raster, ordered);
     let secondReadings = 0;
     let stretchReadings = 0;
@@ -338,7 +338,7 @@ async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRe
   const onPage = chosen.filter((w) => !w.onStored);
   const [fromStored, fromPage] = await Promise.all([
     onStored.length
-      ? recogniseFollowingBends(
+      ? recogniseRegions(
           models.recognition,
           models.alphabet,
           pages.stored,
@@ -346,7 +346,7 @@ async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRe
         )
       : [],
     onPage.length
-      ? recogniseFollowingBends(
+      ? recogniseRegions(
           models.recognition,
           models.alphabet,
           pages.raster,
