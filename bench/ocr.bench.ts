@@ -109,14 +109,37 @@ function cpuMs(before: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1000;
 }
 
+/** Median CPU ms of each stage, as the engine reports them with `stageClock: 'cpu'`. */
+function stageLine(timings: PaddleStageTimings[]): string {
+  const stage = (key: keyof PaddleStageTimings) => Math.round(median(timings.map((t) => t[key])));
+  return (
+    `decode ${stage('decodeMs')}, condition ${stage('conditionMs')}, detect ${stage('detectMs')} (${stage('detectionPasses')} passes), ` +
+    `direction ${stage('directionMs')}, recognise ${stage('recogniseMs')} of which ${stage('secondReadingMs')} in ${stage('secondReadings')} second readings ` +
+    `(${stage('stretchReadings')} of a stretch)`
+  );
+}
+
 /**
  * Before and after in one run: the same pages read by the engine without and with page conditioning and second
  * readings, alternating which goes first on each page and round so that load on the machine falls on both alike.
- * Prints CPU ms per page (median) and the ratio of the totals.
+ * Each engine first reads the first page once, untimed (`OCR_BENCH_WARM=0` skips it): a process reads many pages, and
+ * its first page pays once for V8 compiling the page steps and for ONNX Runtime's first run at a new input size.
+ * Prints CPU ms per page (median), the ratio of the totals, and the CPU ms of each stage (median) before and after.
  */
 async function compareBeforeAfter(label: string, pages: Buffer[], rounds: number): Promise<void> {
-  const engines = { before: createPaddleOcrEngine(BEFORE_CONDITIONING), after: createPaddleOcrEngine() };
+  const timings = { before: [] as PaddleStageTimings[], after: [] as PaddleStageTimings[] };
+  let timing = false;
+  const record = (which: 'before' | 'after') => (t: PaddleStageTimings) => {
+    if (timing) timings[which].push(t);
+  };
+  const engines = {
+    before: createPaddleOcrEngine({ ...BEFORE_CONDITIONING, stageClock: 'cpu', onTimings: record('before') }),
+    after: createPaddleOcrEngine({ stageClock: 'cpu', onTimings: record('after') }),
+  };
   await engines.after.warmUp();
+  const warm = process.env.OCR_BENCH_WARM !== '0';
+  if (warm) for (const which of ['before', 'after'] as const) await engines[which].recognize({ bytes: pages[0], pageNumber: 1 });
+  timing = true;
   const cpu = { before: [] as number[], after: [] as number[] };
   const wall = { before: [] as number[], after: [] as number[] };
   for (let round = 0; round < rounds; round++) {
@@ -133,10 +156,29 @@ async function compareBeforeAfter(label: string, pages: Buffer[], rounds: number
   }
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
   console.log(
-    `paddle before/after ${label.padEnd(20)} ${pages.length} pages × ${rounds} rounds: CPU ms/page median ` +
+    `paddle before/after ${label.padEnd(20)} ${pages.length} pages × ${rounds} rounds${warm ? '' : ' (cold)'}: CPU ms/page median ` +
       `${Math.round(median(cpu.before))} → ${Math.round(median(cpu.after))}, total ratio ${(sum(cpu.after) / sum(cpu.before)).toFixed(3)}; ` +
       `wall ratio ${(sum(wall.after) / sum(wall.before)).toFixed(3)} (goal: CPU ratio ≤ 1.15)`,
   );
+  console.log(`  CPU ms/stage before: ${stageLine(timings.before)}`);
+  console.log(`  CPU ms/stage after:  ${stageLine(timings.after)}`);
+}
+
+/**
+ * More pages with a seal over print: the certificate at three sizes, with and without a red title, each also as a
+ * shadowed phone photo (12 pages; the bench's first sealed pair alone makes a noisy ratio).
+ */
+async function sealedVariety(): Promise<Buffer[]> {
+  const pages: Buffer[] = [];
+  for (const scale of [1.2, 1.6, 2]) {
+    for (const redTitle of [false, true]) {
+      const page = await sharp(await renderSealedPage({ seal: true, signature: !redTitle, redTitle, scale }))
+        .jpeg({ quality: 85 })
+        .toBuffer();
+      pages.push(page, await shadowed(page));
+    }
+  }
+  return pages;
 }
 
 export async function run(): Promise<void> {
@@ -155,6 +197,7 @@ export async function run(): Promise<void> {
     .jpeg({ quality: 85 })
     .toBuffer();
   await compareBeforeAfter('sealed, shadowed', [sealed, await shadowed(sealed)], rounds);
+  await compareBeforeAfter('sealed variety', await sealedVariety(), Math.max(1, rounds - 1));
   if (process.env.OCR_BENCH_COMPARE_ONLY) return;
 
   await measurePaddle('A4 200 dpi upright', upright, 1280);

@@ -1,9 +1,9 @@
 import type { OcrEngine, PageImage } from './ocr-engine.js';
 import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
-import { recogniseFollowingBends, turnedCentreLine } from './bent-lines.js';
+import { turnedCentreLine } from './bent-lines.js';
 import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
-import { conditionPage, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
+import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
 import { decodeRaster, localContrastRaster, rotateRaster, type Raster } from './raster.js';
 import { classifyUpsideDown, recogniseRegions, type RecognisedText } from './text-lines.js';
 import {
@@ -38,6 +38,15 @@ const SURE_CHARACTER = 0.9;
 const SECOND_READING_FLOOR = 0.3;
 /** At most this many second readings per page (the costliest ones last): keeps a page's cost bounded. */
 const MAX_SECOND_READINGS = 8;
+/**
+ * A fairly sure line under suppressed ink is read again only along its inked stretch, widened by this many line
+ * heights each side (about one character of clean print, where the crop is cut between two characters): elsewhere the
+ * page as stored holds the pixels already read. A stretch over `WHOLE_LINE_SHARE` of the line is read whole.
+ */
+const INK_STRETCH_MARGIN = 1;
+const WHOLE_LINE_SHARE = 0.7;
+/** The crop of a stretch reaches this many line heights past each end (see `LineStretch.readFrom`). */
+const STRETCH_OVERLAP = 0.5;
 /** A character the other reading did not confirm gets at most this confidence. */
 export const UNCONFIRMED_CHARACTER_CONFIDENCE = 0.5;
 
@@ -51,6 +60,8 @@ export interface PaddleStageTimings {
   conditionMs: number;
   /** Second readings run (and their share of `recogniseMs`). */
   secondReadings: number;
+  /** Of those, how many read only the stretch of their line under suppressed ink (`stretchToReadAgain`). */
+  stretchReadings: number;
   secondReadingMs: number;
   /**
    * Detection passes run: 1 for an upright or upside-down page, 2 for a page on its side; one more for an upside-down
@@ -79,6 +90,11 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
    * measuring (`bench/ocr-captures.ts --engine`), not used.
    */
   localContrast?: { tile: number; maxSlope: number };
+  /**
+   * What the stage timings count: `wall` milliseconds (default), or `cpu` milliseconds of the whole process (every
+   * thread; less sensitive to other load on the machine, for benches that compare stages).
+   */
+  stageClock?: 'wall' | 'cpu';
   /** Called after each page with its stage timings. */
   onTimings?: (timings: PaddleStageTimings) => void;
 }
@@ -129,14 +145,15 @@ export class PaddleOcrEngine implements OcrEngine {
   }
 
   async recognize(image: PageImage): Promise<OcrPage> {
-    const started = performance.now();
+    const clockNow = this.#clock();
+    const started = clockNow();
     let raster: Raster;
     try {
       raster = await decodeRaster(image.bytes);
     } catch (error) {
       throw new OcrImageUnreadableError(image.pageNumber, { cause: error });
     }
-    return this.#read(raster, image.pageNumber, performance.now() - started);
+    return this.#read(raster, image.pageNumber, clockNow() - started);
   }
 
   /** Reads an already decoded RGB raster (skips decoding when the caller rendered the page itself). */
@@ -144,14 +161,20 @@ export class PaddleOcrEngine implements OcrEngine {
     return this.#read(stored, pageNumber, 0);
   }
 
+  /** The clock the stage timings count by (see `stageClock`). */
+  #clock(): () => number {
+    return this.#options.stageClock === 'cpu' ? cpuNow : () => performance.now();
+  }
+
   async #read(decoded: Raster, pageNumber: number, decodeMs: number): Promise<OcrPage> {
     const contrast = this.#options.localContrast;
     // The evened page stands in for the page as stored (second readings read from it too).
     const stored = contrast ? await localContrastRaster(decoded, contrast.tile, contrast.maxSlope) : decoded;
     const models = await modelsFor(this.#options);
-    let clock = performance.now();
+    const clockNow = this.#clock();
+    let clock = clockNow();
     const lap = () => {
-      const now = performance.now();
+      const now = clockNow();
       const elapsed = now - clock;
       clock = now;
       return elapsed;
@@ -205,22 +228,34 @@ export class PaddleOcrEngine implements OcrEngine {
     }
     const directionMs = lap();
     const ordered = readingOrder(regions);
-    const texts = await recogniseFollowingBends(models.recognition, models.alphabet, raster, ordered);
+    const texts = await recogniseRegions(models.recognition, models.alphabet, raster, ordered);
     const bendChecks = await readLoneBendsStraight(models, raster, ordered);
     let secondReadings = 0;
+    let stretchReadings = 0;
     let secondReadingMs = 0;
     let seconds: (SecondReading | undefined)[] = [];
     if (this.#options.secondReadings !== false) {
-      const started = performance.now();
+      const started = clockNow();
       seconds = await readAgain(models, { stored, raster, rotation, conditions: conditioned?.changed ? conditioned.conditions : undefined }, ordered, texts);
       secondReadings = seconds.filter(Boolean).length;
-      secondReadingMs = performance.now() - started;
+      stretchReadings = seconds.filter((second) => second?.stretched).length;
+      secondReadingMs = clockNow() - started;
     }
     // A lone bent line keeps its straight reading as its second reading unless it already has one (under ink, unsure).
     bendChecks.forEach((check, index) => {
       if (check && !seconds[index]) seconds[index] = check;
     });
-    this.#options.onTimings?.({ decodeMs, conditionMs, detectMs, directionMs, recogniseMs: lap(), secondReadings, secondReadingMs, detectionPasses });
+    this.#options.onTimings?.({
+      decodeMs,
+      conditionMs,
+      detectMs,
+      directionMs,
+      recogniseMs: lap(),
+      secondReadings,
+      stretchReadings,
+      secondReadingMs,
+      detectionPasses,
+    });
     const lines: OcrLine[] = [];
     ordered.forEach((region, index) => {
       const first = texts[index];
@@ -254,6 +289,8 @@ export interface SecondReading {
   reading: RecognisedText;
   /** The region the second reading's character positions refer to (in the upright page). */
   region: TextRegion;
+  /** Only a stretch of the line was read again (see `stretchToReadAgain`); the rest is the first reading. */
+  stretched?: boolean;
 }
 
 interface PagesRead {
@@ -272,15 +309,24 @@ interface PagesRead {
  * from the stored page when conditioning changed it). Returns one entry per region (undefined = read once).
  */
 async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRegion[], texts: RecognisedText[]): Promise<(SecondReading | undefined)[]> {
-  const wanted: { index: number; priority: number; region: TextRegion; onStored: boolean }[] = [];
+  const wanted: { index: number; priority: number; region: TextRegion; onStored: boolean; stretch?: LineStretch }[] = [];
   regions.forEach((region, index) => {
-    const { confidence, text, characterConfidences } = texts[index];
+    const first = texts[index];
+    const { confidence, text, characterConfidences } = first;
     if (text.trim() === '' || confidence < SECOND_READING_FLOOR) return;
     const storedRegion = pages.conditions ? regionOnStoredPage(region, pages.rotation, pages.stored) : undefined;
     const sure = confidence >= SURE_UNDER_INK && characterConfidences.every((c) => c >= SURE_CHARACTER);
     const underInk = !sure && storedRegion !== undefined && touchesSuppressedInk(pages.conditions!, boundingBox(storedRegion, pages.stored));
-    if (underInk) wanted.push({ index, priority: 0, region: storedRegion, onStored: true });
-    else if (confidence < SECOND_READING_BELOW) {
+    if (underInk) {
+      // A line doubtful throughout is read whole; a fairly sure one only where the ink was.
+      // Only where conditioning changed nothing but the suppressed tiles are the stored pixels elsewhere the ones read.
+      const inked =
+        confidence >= SECOND_READING_BELOW && !region.centreLine && onlyInkSuppressed(pages.conditions!)
+          ? suppressedStretch(pages.conditions!, storedRegion)
+          : undefined;
+      const stretch = inked ? stretchToReadAgain(region, first, inked) : undefined;
+      wanted.push({ index, priority: 0, region: stretch ? stretchOf(storedRegion, stretch) : storedRegion, onStored: true, stretch });
+    } else if (confidence < SECOND_READING_BELOW) {
       if (storedRegion) wanted.push({ index, priority: confidence, region: storedRegion, onStored: true });
       else wanted.push({ index, priority: confidence, region: loosened(region), onStored: false });
     }
@@ -292,7 +338,7 @@ async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRe
   const onPage = chosen.filter((w) => !w.onStored);
   const [fromStored, fromPage] = await Promise.all([
     onStored.length
-      ? recogniseFollowingBends(
+      ? recogniseRegions(
           models.recognition,
           models.alphabet,
           pages.stored,
@@ -300,7 +346,7 @@ async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRe
         )
       : [],
     onPage.length
-      ? recogniseFollowingBends(
+      ? recogniseRegions(
           models.recognition,
           models.alphabet,
           pages.raster,
@@ -309,9 +355,109 @@ async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRe
       : [],
   ]);
   // Character positions are fractions along the region, so a stored-page reading's boxes use the upright region.
-  onStored.forEach((w, k) => (result[w.index] = { reading: fromStored[k], region: regions[w.index] }));
+  onStored.forEach((w, k) => {
+    const reading = w.stretch ? splicedReading(texts[w.index], w.stretch, fromStored[k], regions[w.index].width) : fromStored[k];
+    result[w.index] = { reading, region: regions[w.index], ...(w.stretch ? { stretched: true } : {}) };
+  });
   onPage.forEach((w, k) => (result[w.index] = { reading: fromPage[k], region: w.region }));
   return result;
+}
+
+/**
+ * A stretch of a line read again on its own: `from`–`to` px along the line from its centre, cut between two characters
+ * of the first reading; the first reading's characters before index `keptBefore` and from index `keptFrom` lie outside
+ * it and are kept.
+ */
+export interface LineStretch {
+  from: number;
+  to: number;
+  keptBefore: number;
+  keptFrom: number;
+  /**
+   * The crop actually read: the stretch and `STRETCH_OVERLAP` line heights more each side, so that no character at its
+   * ends is cut; of its reading only the characters placed within `from`–`to` are used.
+   */
+  readFrom: number;
+  readTo: number;
+}
+
+/**
+ * The stretch of a line that a second reading under ink needs: the inked stretch (`suppressedStretch`) widened by
+ * `INK_STRETCH_MARGIN` line heights each side and cut midway between two characters of the first reading. Undefined
+ * when that is most of the line (`WHOLE_LINE_SHARE`): the whole line is read again then.
+ *
+ * @example
+ * stretchToReadAgain(region, first, { from: 60, to: 450 }); // { from: 5, to: 452, keptBefore: 9, keptFrom: 19, readFrom: -18, … }
+ */
+export function stretchToReadAgain(region: TextRegion, first: RecognisedText, inked: { from: number; to: number }): LineStretch | undefined {
+  const half = region.width / 2;
+  const margin = INK_STRETCH_MARGIN * region.height;
+  const along = first.characterPositions.map((p) => (p - 0.5) * region.width);
+  const n = along.length;
+  const low = inked.from - margin;
+  const high = inked.to + margin;
+  let keptBefore = 0;
+  while (keptBefore < n && along[keptBefore] < low) keptBefore++;
+  let keptFrom = n;
+  while (keptFrom > keptBefore && along[keptFrom - 1] > high) keptFrom--;
+  // Ink between two characters (where one may have vanished): the stretch takes in both.
+  if (keptFrom === keptBefore) {
+    keptBefore = Math.max(0, keptBefore - 1);
+    keptFrom = Math.min(n, keptFrom + 1);
+  }
+  const from = keptBefore === 0 ? -half : (along[keptBefore - 1] + (keptBefore < n ? along[keptBefore] : half)) / 2;
+  const to = keptFrom === n ? half : ((keptFrom > 0 ? along[keptFrom - 1] : -half) + along[keptFrom]) / 2;
+  if (to - from > WHOLE_LINE_SHARE * region.width) return undefined;
+  const overlap = STRETCH_OVERLAP * region.height;
+  return { from, to, keptBefore, keptFrom, readFrom: Math.max(-half, from - overlap), readTo: Math.min(half, to + overlap) };
+}
+
+/** Conditioning changed only the tiles where coloured ink was suppressed (no flattening, stretching or lifting). */
+function onlyInkSuppressed(conditions: PageConditions): boolean {
+  return !conditions.unevenLight && !conditions.faintInk && !conditions.lightOverprint;
+}
+
+/** The part of a region (on any page) that a stretch's crop covers. */
+function stretchOf(region: TextRegion, stretch: LineStretch): TextRegion {
+  const middle = (stretch.readFrom + stretch.readTo) / 2;
+  return {
+    ...region,
+    cx: region.cx + middle * Math.cos(region.angle),
+    cy: region.cy + middle * Math.sin(region.angle),
+    width: stretch.readTo - stretch.readFrom,
+  };
+}
+
+/**
+ * The whole line as a second reading: the first reading's characters outside the stretch, and inside it the
+ * characters of the crop's reading (`read`, over `readFrom`–`readTo`) that it placed within the stretch (their
+ * positions turned into fractions of the whole line, `lineWidth` px).
+ *
+ * @example
+ * splicedReading(first, stretch, cropRead, region.width).text; // '发证机构：杭州市西湖区职业技能鉴定中心'
+ */
+export function splicedReading(first: RecognisedText, stretch: LineStretch, read: RecognisedText, lineWidth: number): RecognisedText {
+  const span = stretch.readTo - stretch.readFrom;
+  const inside = read.characters.flatMap((_, k) => {
+    const along = stretch.readFrom + read.characterPositions[k] * span;
+    return along >= stretch.from && along <= stretch.to ? [{ k, position: along / lineWidth + 0.5 }] : [];
+  });
+  const before = <T>(values: T[]) => values.slice(0, stretch.keptBefore);
+  const after = <T>(values: T[]) => values.slice(stretch.keptFrom);
+  const characters = [...before(first.characters), ...inside.map(({ k }) => read.characters[k]), ...after(first.characters)];
+  const characterConfidences = [
+    ...before(first.characterConfidences),
+    ...inside.map(({ k }) => read.characterConfidences[k]),
+    ...after(first.characterConfidences),
+  ];
+  const characterPositions = [...before(first.characterPositions), ...inside.map(({ position }) => position), ...after(first.characterPositions)];
+  return {
+    text: characters.join(''),
+    confidence: meanOf(characterConfidences, 0),
+    characters,
+    characterConfidences,
+    characterPositions,
+  };
 }
 
 /** Fewer bent lines than this on a page is no curl (a curled page bends every long line it has). */
@@ -542,6 +688,12 @@ function characterWords(region: TextRegion, recognised: RecognisedText, raster: 
     words.push({ text, confidence: round4(recognised.characterConfidences[k]), box });
   });
   return words;
+}
+
+/** CPU milliseconds used by the process so far (every thread). */
+function cpuNow(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
 }
 
 function round4(n: number): number {

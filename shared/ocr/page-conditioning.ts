@@ -79,6 +79,8 @@ const FLATTENED_PAPER = 255;
 const FLATTENED_LIGHT_TO = 216;
 const FLATTENED_OVER_TROUGH = 3;
 const FLATTENED_DIP = 0.75;
+/** The light band's 8-level bins counted per light tile, from `LIGHT_FROM` (a window spans two). */
+const OVERPRINT_BINS = 8;
 
 export interface PageConditions {
   /** Tiles (of `INK_TILE` px, row-major, `tilesAcross` wide) where coloured ink lies over print and is suppressed. */
@@ -130,72 +132,14 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
   const { data, width, height } = input;
   const tilesAcross = Math.ceil(width / INK_TILE);
   const tilesDown = Math.ceil(height / INK_TILE);
-  const coloured = new Uint16Array(tilesAcross * tilesDown);
-  const dark = new Uint16Array(tilesAcross * tilesDown);
   const lightAcross = Math.ceil(width / LIGHT_TILE);
   const lightDown = Math.ceil(height / LIGHT_TILE);
-  // 32-bin luminance histograms per light tile (paper brightness) and one fine histogram for the whole page (ink).
-  const lightHistograms = new Uint32Array(lightAcross * lightDown * 32);
-  const pageHistogram = new Uint32Array(256);
-  for (let y = 0; y < height; y += SAMPLE_STEP) {
-    const inkRow = ((y / INK_TILE) | 0) * tilesAcross;
-    const lightRow = ((y / LIGHT_TILE) | 0) * lightAcross;
-    let p = y * width * 3;
-    for (let x = 0; x < width; x += SAMPLE_STEP, p += 3 * SAMPLE_STEP) {
-      const r = data[p];
-      const g = data[p + 1];
-      const b = data[p + 2];
-      const max = r > g ? (r > b ? r : b) : g > b ? g : b;
-      const min = r < g ? (r < b ? r : b) : g < b ? g : b;
-      const chroma = max - min;
-      if (chroma >= COLOURED_CHROMA) coloured[inkRow + ((x / INK_TILE) | 0)]++;
-      else if (max < DARK_PRINT && chroma < NEUTRAL_CHROMA) dark[inkRow + ((x / INK_TILE) | 0)]++;
-      const l = luminance(r, g, b);
-      pageHistogram[l]++;
-      lightHistograms[(lightRow + ((x / LIGHT_TILE) | 0)) * 32 + (l >> 3)]++;
-    }
-  }
-
-  // Coloured ink over print: the tiles holding both, and their coloured neighbours (a seal's stroke just past a line).
-  const both = new Uint8Array(tilesAcross * tilesDown);
-  for (let t = 0; t < both.length; t++) both[t] = coloured[t] >= TILE_MIN_PIXELS && dark[t] >= TILE_MIN_PIXELS ? 1 : 0;
-  const suppressedTiles = new Uint8Array(tilesAcross * tilesDown);
-  let suppressedTileCount = 0;
-  for (let ty = 0; ty < tilesDown; ty++) {
-    for (let tx = 0; tx < tilesAcross; tx++) {
-      const t = ty * tilesAcross + tx;
-      if (coloured[t] < TILE_MIN_PIXELS || colourSuppression === 'off') continue;
-      let near = colourSuppression === 'page';
-      for (let dy = -1; dy <= 1 && !near; dy++) {
-        for (let dx = -1; dx <= 1 && !near; dx++) {
-          const nx = tx + dx;
-          const ny = ty + dy;
-          if (nx >= 0 && ny >= 0 && nx < tilesAcross && ny < tilesDown && both[ny * tilesAcross + nx]) near = true;
-        }
-      }
-      if (near) {
-        suppressedTiles[t] = 1;
-        suppressedTileCount++;
-      }
-    }
-  }
-
-  // Paper brightness per light tile.
-  const paper = new Float32Array(lightAcross * lightDown);
-  for (let t = 0; t < paper.length; t++) {
-    let total = 0;
-    for (let k = 0; k < 32; k++) total += lightHistograms[t * 32 + k];
-    let seen = 0;
-    let level = 255;
-    for (let k = 0; k < 32; k++) {
-      seen += lightHistograms[t * 32 + k];
-      if (seen >= total * PAPER_PERCENTILE) {
-        level = k * 8 + 4;
-        break;
-      }
-    }
-    paper[t] = level;
-  }
+  // Each pass over the pixels is a function of its own: V8 then optimises each hot loop with the type feedback of that
+  // loop alone, rather than optimising the whole page function mid-loop and throwing it away at the next loop (which
+  // cost a process's first pages 2–4 times the steady cost of conditioning).
+  const { coloured, dark, lightHistograms, pageHistogram } = measurePage(input, tilesAcross, lightAcross, lightDown);
+  const { suppressedTiles, suppressedTileCount } = suppressedTilesOf(coloured, dark, tilesAcross, tilesDown, colourSuppression);
+  const paper = paperLevels(lightHistograms, lightAcross * lightDown);
   const sortedPaper = [...paper].sort((a, b) => a - b);
   const dimPaper = sortedPaper[Math.floor(sortedPaper.length * 0.05)] ?? 255;
   const brightPaper = sortedPaper[Math.floor(sortedPaper.length * 0.95)] ?? 255;
@@ -203,18 +147,7 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
 
   // The darkest ink (after flattening the light, ink sits relative to the paper, so look at the raw page only when
   // the light is even).
-  let inkLevel = 0;
-  {
-    const total = Math.ceil(width / SAMPLE_STEP) * Math.ceil(height / SAMPLE_STEP);
-    let seen = 0;
-    for (let v = 0; v < 256; v++) {
-      seen += pageHistogram[v];
-      if (seen >= total * INK_PERCENTILE) {
-        inkLevel = v;
-        break;
-      }
-    }
-  }
+  const inkLevel = darkestInk(pageHistogram, Math.ceil(width / SAMPLE_STEP) * Math.ceil(height / SAMPLE_STEP));
   const faintInk = !unevenLight && inkLevel >= FAINT_INK && inkLevel < brightPaper - 40;
 
   // Light overprint on the page as stored, on evenly lit pages only: on a photo the paper's soft light fills the same
@@ -237,7 +170,7 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
       levels[v] = Math.max(0, Math.min(255, Math.round(stretched)));
     }
   }
-  // Gain per pixel column block from the paper grid (bilinear between tile centres), applied per 16-px ink tile.
+  // Gain per 16-px ink tile from the paper grid (bilinear between tile centres).
   const gainAt = (x: number, y: number): number => {
     if (!unevenLight) return 1;
     const gx = Math.min(lightAcross - 1, Math.max(0, x / LIGHT_TILE - 0.5));
@@ -258,6 +191,7 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
   // Only suppressed tiles change when the light is even and the ink dark: copy the page, then rewrite those tiles.
   const tilesOnly = !unevenLight && !faintInk && !lightOverprint;
   if (tilesOnly) out.set(data);
+  const lift = lightOverprint ? { foot: liftFoot, white: liftWhite } : undefined;
   for (let ty = 0; ty < tilesDown; ty++) {
     const yEnd = Math.min(height, (ty + 1) * INK_TILE);
     for (let tx = 0; tx < tilesAcross; tx++) {
@@ -266,43 +200,7 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
       if (tilesOnly && !suppress) continue;
       const xEnd = Math.min(width, (tx + 1) * INK_TILE);
       const gain = gainAt(tx * INK_TILE + INK_TILE / 2, ty * INK_TILE + INK_TILE / 2);
-      for (let y = ty * INK_TILE; y < yEnd; y++) {
-        let p = (y * width + tx * INK_TILE) * 3;
-        for (let x = tx * INK_TILE; x < xEnd; x++, p += 3) {
-          let r = data[p];
-          let g = data[p + 1];
-          let b = data[p + 2];
-          if (suppress) {
-            const max = r > g ? (r > b ? r : b) : g > b ? g : b;
-            const min = r < g ? (r < b ? r : b) : g < b ? g : b;
-            // Coloured ink, and the anti-aliased edge where it fades into paper, become grey at their brightest
-            // channel: a red stroke goes nearly white, black print under it stays black.
-            if (max - min >= COLOURED_CHROMA / 2) r = g = b = max;
-          }
-          if (gain !== 1) {
-            r = r * gain;
-            g = g * gain;
-            b = b * gain;
-          }
-          if (lightOverprint) {
-            // Light neutral ink goes to white (its whole pixel, so a tinted watermark does too); print is far darker.
-            const l = (r * 77 + g * 150 + b * 29) / 256;
-            if (l > liftFoot) {
-              const max = r > g ? (r > b ? r : b) : g > b ? g : b;
-              const min = r < g ? (r < b ? r : b) : g < b ? g : b;
-              if (max - min < COLOURED_CHROMA) {
-                const w = l >= liftWhite ? 1 : (l - liftFoot) / (liftWhite - liftFoot);
-                r += (255 - r) * w;
-                g += (255 - g) * w;
-                b += (255 - b) * w;
-              }
-            }
-          }
-          out[p] = levels[r > 255 ? 255 : r | 0];
-          out[p + 1] = levels[g > 255 ? 255 : g | 0];
-          out[p + 2] = levels[b > 255 ? 255 : b | 0];
-        }
-      }
+      conditionTile(input, out, tx * INK_TILE, xEnd, ty * INK_TILE, yEnd, suppress, gain, lift, levels);
     }
   }
   if (unevenLight && options.photoOverprint !== false) {
@@ -316,6 +214,168 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
     }
   }
   return { raster: { data: out, width, height }, conditions, changed: true };
+}
+
+/** The measuring pass: coloured and dark print per ink tile, luminance per light tile (32 bins) and for the page. */
+function measurePage(
+  input: Raster,
+  tilesAcross: number,
+  lightAcross: number,
+  lightDown: number,
+): { coloured: Uint16Array; dark: Uint16Array; lightHistograms: Uint32Array; pageHistogram: Uint32Array } {
+  const { data, width, height } = input;
+  const coloured = new Uint16Array(tilesAcross * Math.ceil(height / INK_TILE));
+  const dark = new Uint16Array(coloured.length);
+  const lightHistograms = new Uint32Array(lightAcross * lightDown * 32);
+  const pageHistogram = new Uint32Array(256);
+  for (let y = 0; y < height; y += SAMPLE_STEP) {
+    measureRow(data, y, width, ((y / INK_TILE) | 0) * tilesAcross, ((y / LIGHT_TILE) | 0) * lightAcross, coloured, dark, lightHistograms, pageHistogram);
+  }
+  return { coloured, dark, lightHistograms, pageHistogram };
+}
+
+/** One sampled row of the measuring pass (a function of its own, so that V8 optimises it whole). */
+function measureRow(
+  data: Uint8Array,
+  y: number,
+  width: number,
+  inkRow: number,
+  lightRow: number,
+  coloured: Uint16Array,
+  dark: Uint16Array,
+  lightHistograms: Uint32Array,
+  pageHistogram: Uint32Array,
+): void {
+  let p = y * width * 3;
+  for (let x = 0; x < width; x += SAMPLE_STEP, p += 3 * SAMPLE_STEP) {
+    const r = data[p];
+    const g = data[p + 1];
+    const b = data[p + 2];
+    const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+    const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+    const chroma = max - min;
+    if (chroma >= COLOURED_CHROMA) coloured[inkRow + ((x / INK_TILE) | 0)]++;
+    else if (max < DARK_PRINT && chroma < NEUTRAL_CHROMA) dark[inkRow + ((x / INK_TILE) | 0)]++;
+    const l = luminance(r, g, b);
+    pageHistogram[l]++;
+    lightHistograms[(lightRow + ((x / LIGHT_TILE) | 0)) * 32 + (l >> 3)]++;
+  }
+}
+
+/** Coloured ink over print: the tiles holding both, and their coloured neighbours (a seal's stroke just past a line). */
+function suppressedTilesOf(
+  coloured: Uint16Array,
+  dark: Uint16Array,
+  tilesAcross: number,
+  tilesDown: number,
+  colourSuppression: NonNullable<ConditionOptions['colourSuppression']>,
+): { suppressedTiles: Uint8Array; suppressedTileCount: number } {
+  const both = new Uint8Array(tilesAcross * tilesDown);
+  for (let t = 0; t < both.length; t++) both[t] = coloured[t] >= TILE_MIN_PIXELS && dark[t] >= TILE_MIN_PIXELS ? 1 : 0;
+  const suppressedTiles = new Uint8Array(tilesAcross * tilesDown);
+  let suppressedTileCount = 0;
+  for (let ty = 0; ty < tilesDown; ty++) {
+    for (let tx = 0; tx < tilesAcross; tx++) {
+      const t = ty * tilesAcross + tx;
+      if (coloured[t] < TILE_MIN_PIXELS || colourSuppression === 'off') continue;
+      let near = colourSuppression === 'page';
+      for (let dy = -1; dy <= 1 && !near; dy++) {
+        for (let dx = -1; dx <= 1 && !near; dx++) {
+          const nx = tx + dx;
+          const ny = ty + dy;
+          if (nx >= 0 && ny >= 0 && nx < tilesAcross && ny < tilesDown && both[ny * tilesAcross + nx]) near = true;
+        }
+      }
+      if (near) {
+        suppressedTiles[t] = 1;
+        suppressedTileCount++;
+      }
+    }
+  }
+  return { suppressedTiles, suppressedTileCount };
+}
+
+/** Paper brightness per light tile: the `PAPER_PERCENTILE` level of its 32-bin histogram. */
+function paperLevels(lightHistograms: Uint32Array, tiles: number): Float32Array {
+  const paper = new Float32Array(tiles);
+  for (let t = 0; t < paper.length; t++) {
+    let total = 0;
+    for (let k = 0; k < 32; k++) total += lightHistograms[t * 32 + k];
+    let seen = 0;
+    let level = 255;
+    for (let k = 0; k < 32; k++) {
+      seen += lightHistograms[t * 32 + k];
+      if (seen >= total * PAPER_PERCENTILE) {
+        level = k * 8 + 4;
+        break;
+      }
+    }
+    paper[t] = level;
+  }
+  return paper;
+}
+
+/** The level under which `INK_PERCENTILE` of the page's `total` sampled pixels lie. */
+function darkestInk(pageHistogram: Uint32Array, total: number): number {
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += pageHistogram[v];
+    if (seen >= total * INK_PERCENTILE) return v;
+  }
+  return 0;
+}
+
+/** Writes one ink tile (`x0`–`x1` × `y0`–`y1`) of the conditioned page (see the module comment). */
+function conditionTile(
+  input: Raster,
+  out: Uint8Array,
+  x0: number,
+  x1: number,
+  y0: number,
+  y1: number,
+  suppress: boolean,
+  gain: number,
+  lift: { foot: number; white: number } | undefined,
+  levels: Uint8Array,
+): void {
+  const { data, width } = input;
+  for (let y = y0; y < y1; y++) {
+    let p = (y * width + x0) * 3;
+    for (let x = x0; x < x1; x++, p += 3) {
+      let r = data[p];
+      let g = data[p + 1];
+      let b = data[p + 2];
+      if (suppress) {
+        const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+        const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+        // Coloured ink, and the anti-aliased edge where it fades into paper, become grey at their brightest
+        // channel: a red stroke goes nearly white, black print under it stays black.
+        if (max - min >= COLOURED_CHROMA / 2) r = g = b = max;
+      }
+      if (gain !== 1) {
+        r = r * gain;
+        g = g * gain;
+        b = b * gain;
+      }
+      if (lift) {
+        // Light neutral ink goes to white (its whole pixel, so a tinted watermark does too); print is far darker.
+        const l = (r * 77 + g * 150 + b * 29) / 256;
+        if (l > lift.foot) {
+          const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+          const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+          if (max - min < COLOURED_CHROMA) {
+            const w = l >= lift.white ? 1 : (l - lift.foot) / (lift.white - lift.foot);
+            r += (255 - r) * w;
+            g += (255 - g) * w;
+            b += (255 - b) * w;
+          }
+        }
+      }
+      out[p] = levels[r > 255 ? 255 : r | 0];
+      out[p + 1] = levels[g > 255 ? 255 : g | 0];
+      out[p + 2] = levels[b > 255 ? 255 : b | 0];
+    }
+  }
 }
 
 /**
@@ -353,28 +413,12 @@ function lightOverprintMode(input: Raster, lightAcross: number, paperLevel: numb
   const tiles = lightAcross * Math.ceil(height / LIGHT_TILE);
   const histogram = new Uint32Array(512);
   // Per light tile: sampled pixels, and the light band counted in 8-level bins from LIGHT_FROM (a window spans two).
-  const bins = 8;
+  const bins = OVERPRINT_BINS;
   const tilePixels = new Uint32Array(tiles);
   const tileBins = new Uint32Array(tiles * bins);
   let neutral = 0;
   for (let y = 0; y < height; y += SAMPLE_STEP) {
-    const lightRow = ((y / LIGHT_TILE) | 0) * lightAcross;
-    let p = y * width * 3;
-    for (let x = 0; x < width; x += SAMPLE_STEP, p += 3 * SAMPLE_STEP) {
-      const t = lightRow + ((x / LIGHT_TILE) | 0);
-      tilePixels[t]++;
-      const r = data[p];
-      const g = data[p + 1];
-      const b = data[p + 2];
-      const max = r > g ? (r > b ? r : b) : g > b ? g : b;
-      const min = r < g ? (r < b ? r : b) : g < b ? g : b;
-      if (max - min >= COLOURED_CHROMA) continue;
-      const level = ((luminance(r, g, b) * 256) / Math.max(1, paperLevel)) | 0;
-      histogram[level > 511 ? 511 : level]++;
-      neutral++;
-      const bin = (level - LIGHT_FROM) >> 3;
-      if (bin >= 0 && bin < bins) tileBins[t * bins + bin]++;
-    }
+    neutral += overprintRow(data, y, width, ((y / LIGHT_TILE) | 0) * lightAcross, paperLevel, histogram, tilePixels, tileBins);
   }
   if (neutral === 0) return undefined;
   const sum = (from: number, to: number) => {
@@ -410,6 +454,41 @@ function lightOverprintMode(input: Raster, lightAcross: number, paperLevel: numb
 }
 
 /**
+ * One sampled row for `lightOverprintMode`: neutral pixels into the page histogram (paper units) and the light band's
+ * 8-level bins per light tile. Returns how many neutral pixels the row has.
+ */
+function overprintRow(
+  data: Uint8Array,
+  y: number,
+  width: number,
+  lightRow: number,
+  paperLevel: number,
+  histogram: Uint32Array,
+  tilePixels: Uint32Array,
+  tileBins: Uint32Array,
+): number {
+  const bins = OVERPRINT_BINS;
+  let neutral = 0;
+  let p = y * width * 3;
+  for (let x = 0; x < width; x += SAMPLE_STEP, p += 3 * SAMPLE_STEP) {
+    const t = lightRow + ((x / LIGHT_TILE) | 0);
+    tilePixels[t]++;
+    const r = data[p];
+    const g = data[p + 1];
+    const b = data[p + 2];
+    const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+    const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+    if (max - min >= COLOURED_CHROMA) continue;
+    const level = ((luminance(r, g, b) * 256) / Math.max(1, paperLevel)) | 0;
+    histogram[level > 511 ? 511 : level]++;
+    neutral++;
+    const bin = (level - LIGHT_FROM) >> 3;
+    if (bin >= 0 && bin < bins) tileBins[t * bins + bin]++;
+  }
+  return neutral;
+}
+
+/**
  * Whether a rectangle (raster px) touches a suppressed tile: a line read there may differ from the page as printed.
  *
  * @example
@@ -425,4 +504,53 @@ export function touchesSuppressedInk(conditions: PageConditions, box: { x: numbe
     for (let tx = x0; tx <= x1; tx++) if (conditions.suppressedTiles[ty * conditions.tilesAcross + tx]) return true;
   }
   return false;
+}
+
+/** A rotated rectangle on the raster the conditions were measured on (a text region's geometry). */
+export interface RotatedBox {
+  cx: number;
+  cy: number;
+  width: number;
+  height: number;
+  /** Direction of reading, radians. */
+  angle: number;
+}
+
+/**
+ * The stretch of a line that suppressed tiles touch, as distances along the line from its centre (px, reading
+ * direction; each tile counted out to its corners), or undefined when none does. A second reading of the line from the
+ * page as stored need only cover this stretch: elsewhere the stored pixels are the ones already read.
+ *
+ * @example
+ * suppressedStretch(conditions, { cx: 1300, cy: 1040, width: 900, height: 47, angle: 0 }); // { from: -60, to: 450 }
+ */
+export function suppressedStretch(conditions: PageConditions, box: RotatedBox): { from: number; to: number } | undefined {
+  if (conditions.suppressedTileCount === 0) return undefined;
+  const ux = Math.cos(box.angle);
+  const uy = Math.sin(box.angle);
+  const halfW = box.width / 2;
+  const halfH = box.height / 2;
+  // Half a tile's diagonal: a tile whose centre lies this close to the rectangle may overlap it.
+  const reach = (INK_TILE / 2) * Math.SQRT2;
+  const extentX = Math.abs(halfW * ux) + Math.abs(halfH * uy) + reach;
+  const extentY = Math.abs(halfW * uy) + Math.abs(halfH * ux) + reach;
+  const x0 = Math.max(0, Math.floor((box.cx - extentX) / INK_TILE));
+  const y0 = Math.max(0, Math.floor((box.cy - extentY) / INK_TILE));
+  const x1 = Math.min(conditions.tilesAcross - 1, Math.floor((box.cx + extentX) / INK_TILE));
+  const y1 = Math.min(conditions.tilesDown - 1, Math.floor((box.cy + extentY) / INK_TILE));
+  let from = Infinity;
+  let to = -Infinity;
+  for (let ty = y0; ty <= y1; ty++) {
+    for (let tx = x0; tx <= x1; tx++) {
+      if (!conditions.suppressedTiles[ty * conditions.tilesAcross + tx]) continue;
+      const dx = tx * INK_TILE + INK_TILE / 2 - box.cx;
+      const dy = ty * INK_TILE + INK_TILE / 2 - box.cy;
+      const u = dx * ux + dy * uy;
+      const v = -dx * uy + dy * ux;
+      if (Math.abs(v) > halfH + reach || Math.abs(u) > halfW + reach) continue;
+      if (u - reach < from) from = u - reach;
+      if (u + reach > to) to = u + reach;
+    }
+  }
+  return from === Infinity ? undefined : { from: Math.max(-halfW, from), to: Math.min(halfW, to) };
 }

@@ -1,7 +1,7 @@
 import type * as ort from 'onnxruntime-node';
 import { Tensor } from 'onnxruntime-node';
 import type { Raster } from './raster.js';
-import type { TextRegion } from './text-regions.js';
+import { acrossAt, type TextRegion } from './text-regions.js';
 
 /** Height of the recogniser's and the direction classifier's input (PP-OCRv4 `rec_image_shape` 3×48×320). */
 const LINE_HEIGHT = 48;
@@ -17,9 +17,14 @@ const DIRECTION_WIDTH = 192;
 
 /**
  * Samples a region of the raster into a normalised BGR tensor slot of `outWidth` × 48, straightening its rotation
- * (bilinear, border replicated). Pixels past the region's own width are left at 0 (PP-OCR's padding).
+ * (bilinear, border replicated). A bent region (`centreLine`, a curled page) is followed: each column is centred on
+ * where the line's middle runs there, so the line reads as if printed straight. Pixels past the region's own width are
+ * left at 0 (PP-OCR's padding). The one crop sampler of the engine (recognition, second readings, direction).
+ *
+ * @example
+ * sampleRegion(raster, region, input, 0, 320, readingWidth(region));
  */
-function sampleRegion(raster: Raster, region: TextRegion, target: Float32Array, offset: number, slotWidth: number, outWidth: number): void {
+export function sampleRegion(raster: Raster, region: TextRegion, target: Float32Array, offset: number, slotWidth: number, outWidth: number): void {
   const { data, width, height } = raster;
   const ux = Math.cos(region.angle);
   const uy = Math.sin(region.angle);
@@ -28,10 +33,15 @@ function sampleRegion(raster: Raster, region: TextRegion, target: Float32Array, 
   const originX = region.cx - (region.width / 2) * ux + (region.height / 2) * uy;
   const originY = region.cy - (region.width / 2) * uy - (region.height / 2) * ux;
   const plane = LINE_HEIGHT * slotWidth;
+  const line = region.centreLine;
+  // Across-line offset of each column (px): where a bent line's middle runs, measured from the region's centre.
+  const shift = new Float64Array(outWidth);
+  if (line) for (let i = 0; i < outWidth; i++) shift[i] = acrossAt(line, (i + 0.5) * stepU - region.width / 2);
   for (let j = 0; j < LINE_HEIGHT; j++) {
-    const v = (j + 0.5) * stepV;
+    const v0 = (j + 0.5) * stepV;
     for (let i = 0; i < outWidth; i++) {
       const u = (i + 0.5) * stepU;
+      const v = v0 + shift[i];
       let x = originX + u * ux - v * uy - 0.5;
       let y = originY + u * uy + v * ux - 0.5;
       x = x < 0 ? 0 : x > width - 1 ? width - 1 : x;
@@ -152,7 +162,10 @@ export async function classifyUpsideDown(session: ort.InferenceSession, raster: 
   if (regions.length === 0) return [];
   const slot = 3 * LINE_HEIGHT * DIRECTION_WIDTH;
   const input = new Float32Array(regions.length * slot);
-  regions.forEach((region, k) => sampleRegion(raster, region, input, k * slot, DIRECTION_WIDTH, Math.min(DIRECTION_WIDTH, readingWidth(region))));
+  // Rectangles, as the classifier has always been shown (a bent line's crop is followed only for reading).
+  regions.forEach(({ centreLine: _bend, ...rectangle }, k) =>
+    sampleRegion(raster, rectangle, input, k * slot, DIRECTION_WIDTH, Math.min(DIRECTION_WIDTH, readingWidth(rectangle))),
+  );
   const outputs = await session.run({
     [session.inputNames[0]]: new Tensor('float32', input, [regions.length, 3, LINE_HEIGHT, DIRECTION_WIDTH]),
   });

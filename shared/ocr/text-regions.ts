@@ -28,6 +28,24 @@ export interface CentreLine {
   across: number[];
 }
 
+/**
+ * How far a bent line's middle lies from its region's centre line at `along` px from the region's centre (linear
+ * between the measured points, held level past the ends).
+ *
+ * @example
+ * acrossAt({ along: [-50, 0, 50], across: [6, 0, 6] }, 25); // 3
+ */
+export function acrossAt(line: CentreLine, along: number): number {
+  const { along: us, across: vs } = line;
+  if (along <= us[0]) return vs[0];
+  const last = us.length - 1;
+  if (along >= us[last]) return vs[last];
+  let k = 1;
+  while (us[k] < along) k++;
+  const t = (along - us[k - 1]) / (us[k] - us[k - 1]);
+  return vs[k - 1] + t * (vs[k] - vs[k - 1]);
+}
+
 export interface DetectionSettings {
   /** The longer side of the detector input, in pixels (PP-OCR's `det_limit_side_len`). */
   limitSide: number;

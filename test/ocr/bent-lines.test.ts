@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acrossAt, straightenedLine, turnedCentreLine } from '../../shared/ocr/bent-lines.js';
+import { acrossAt, turnedCentreLine } from '../../shared/ocr/bent-lines.js';
+import { sampleRegion } from '../../shared/ocr/text-lines.js';
 import type { Raster } from '../../shared/ocr/raster.js';
 import { CURL_MIN_BENT_LINES, loneBentLines } from '../../shared/ocr/paddle-ocr-engine.js';
 import { DEFAULT_DETECTION_SETTINGS, regionsFromProbability, type TextRegion } from '../../shared/ocr/text-regions.js';
@@ -99,20 +100,22 @@ describe('bent text lines (curled pages)', () => {
     expect(regions[0].centreLine).toBeUndefined();
   });
 
-  it('straightens the pixels under a bent line so its ink runs level through the middle of the strip', () => {
+  it('samples the crop of a bent line so its ink runs level through the middle of the crop', () => {
     const lift = 40;
     const page = rasterOf(400, 140, (x, y) => x >= 20 && x < 380 && Math.abs(y - (90 + curl(x - 20, 360, lift))) <= 6);
     const map = bentLineMap(400, 140, { x0: 20, x1: 380, cy: 90, thickness: 12, lift });
     const [region] = regionsFromProbability(map, 400, 140, DEFAULT_DETECTION_SETTINGS).regions;
 
-    const strip = straightenedLine(page, region);
+    // The recogniser's crop: 48 rows, RGB → BGR planes scaled to −1 (black) … 1 (white).
+    const outWidth = 480;
+    const crop = new Float32Array(3 * 48 * outWidth);
+    sampleRegion(page, region, crop, 0, outWidth, outWidth);
 
     // In every column inside the line, the middle row is ink and the top and bottom rows are paper.
-    const at = (x: number, y: number) => strip.data[(y * strip.width + x) * 3];
-    const middle = Math.floor(strip.height / 2);
-    const inside = Array.from({ length: 20 }, (_, k) => Math.round(strip.width * (0.1 + 0.04 * k)));
-    expect(inside.every((x) => at(x, middle) < 100)).toBe(true);
-    expect(inside.every((x) => at(x, 0) > 200 && at(x, strip.height - 1) > 200)).toBe(true);
+    const at = (x: number, y: number) => crop[y * outWidth + x];
+    const inside = Array.from({ length: 20 }, (_, k) => Math.round(outWidth * (0.1 + 0.04 * k)));
+    expect(inside.every((x) => at(x, 24) < -0.2)).toBe(true);
+    expect(inside.every((x) => at(x, 0) > 0.6 && at(x, 47) > 0.6)).toBe(true);
   });
 
   it('interpolates the centre line between measured points and holds it level past the ends', () => {
