@@ -28,6 +28,11 @@
  * baseline's, which moves with the machine's load and not with the store.
  *
  * `npm run bench -- api` runs it; BENCH_API_CLERKS, BENCH_API_ROUNDS, BENCH_API_THINK_MS change the load,
+ * Each run first warms the stack up untimed, as a stack that has been running is (DynamoDB Local's JVM compiles each
+ * request shape on first use; the service on AWS does not): the clerks work BENCH_API_WARMUP (default twice the
+ * clerks) older cases of the queue, the list staff one round; the warm-up's own claim figures are printed apart, and
+ * BENCH_API_WARMUP=0 times from cold.
+ *
  * BENCH_API_RUNS (`realistic,closed,lists`, the default) picks runs, and BENCH_API_DYNAMODB=memory runs DynamoDB
  * Local in memory instead of on disk (not what users run; for comparison). It needs no AWS account: dummy
  * credentials are set when none are in the environment (the local servers accept any).
@@ -245,7 +250,10 @@ async function runLists(thinkMs: number): Promise<{ p95: Record<ListOperation, n
       const tokens = await Promise.all(users.map(async (u) => (await signIn.signIn(u.username)).token));
       const load = { start: loadAverage(), end: '' };
       const states = ['needs_review', 'awaiting_documents', 'confirmed', 'approved', 'paid', 'rejected', 'declined'];
-      const worker = new Worker(listerLoop, { eval: true, workerData: { url: http.url, tokens, thinkMs, rounds, states, terms } });
+      // Warm, as a running stack is (see runOnce): one untimed round per member first unless BENCH_API_WARMUP=0.
+      const warmRounds = process.env.BENCH_API_WARMUP === '0' ? 0 : 1;
+      if (warmRounds > 0) console.log(`warm-up: ${warmRounds} untimed round per member first (BENCH_API_WARMUP=0 times from cold)`);
+      const worker = new Worker(listerLoop, { eval: true, workerData: { url: http.url, tokens, thinkMs, rounds, states, terms, warmRounds } });
       const result = await new Promise<{ timings: Record<ListOperation, number[]>; rows: Record<ListOperation, number> }>((resolve, reject) => {
         worker.once('message', resolve);
         worker.once('error', reject);
@@ -268,27 +276,29 @@ async function runLists(thinkMs: number): Promise<{ p95: Record<ListOperation, n
 const listerLoop = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { performance } = require('node:perf_hooks');
-const { url, tokens, thinkMs, rounds, states, terms } = workerData;
+const { url, tokens, thinkMs, rounds, states, terms, warmRounds } = workerData;
 const timings = { 'list by state': [], 'my cases': [], search: [], queues: [], baseline: [] };
 const rows = { 'list by state': 0, 'my cases': 0, search: 0, queues: 0, baseline: 0 };
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
-async function timed(name, path, token) {
+async function timed(name, path, token, record) {
   if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
   const start = performance.now();
   const response = await fetch(url + '/api' + path, { headers: { authorization: 'Bearer ' + token } });
   const body = await response.text();
-  timings[name].push(performance.now() - start);
+  if (record) timings[name].push(performance.now() - start);
   if (response.status !== 200) throw new Error(name + ' ' + path + ' → ' + response.status + ' ' + body);
   const json = JSON.parse(body);
   rows[name] += Array.isArray(json.items ?? json.queues) ? (json.items ?? json.queues).length : 0;
 }
 async function member(token) {
-  for (let round = 0; round < rounds; round++) {
-    await timed('list by state', '/cases?status=' + pick(states) + '&limit=50', token);
-    await timed('my cases', '/cases?mine=1&limit=50', token);
-    await timed('search', '/cases?q=' + encodeURIComponent(pick(terms)), token);
-    await timed('queues', '/queues', token);
-    await timed('baseline', '/me', token);
+  // The first warmRounds rounds warm the store up untimed (see runOnce).
+  for (let round = 0; round < warmRounds + rounds; round++) {
+    const record = round >= warmRounds;
+    await timed('list by state', '/cases?status=' + pick(states) + '&limit=50', token, record);
+    await timed('my cases', '/cases?mine=1&limit=50', token, record);
+    await timed('search', '/cases?q=' + encodeURIComponent(pick(terms)), token, record);
+    await timed('queues', '/queues', token, record);
+    await timed('baseline', '/me', token, record);
   }
 }
 Promise.all(tokens.map(member)).then(() => parentPort.postMessage({ timings, rows }), (error) => { throw error; });
@@ -314,7 +324,18 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
   };
 
   const total = clerks * rounds;
+  // A running stack is warm: DynamoDB Local's JVM compiles each request shape on first use (the service on AWS has no
+  // such warm-up; the pipeline bench measures on "storage steady" for the same reason). Unless BENCH_API_WARMUP=0, the
+  // clerks first work this many older cases of the same queue untimed; the cold start is printed on its own.
+  const warmup = Number(process.env.BENCH_API_WARMUP ?? clerks * 2);
   const seedStart = performance.now();
+  for (let i = 0; i < warmup; i += 10) {
+    await Promise.all(
+      Array.from({ length: Math.min(10, warmup - i) }, (_, k) =>
+        seedClaim(stores, { level: 2, flagged: ['level'], withPageImage: false, createdAt: new Date(Date.UTC(2022, 10, 1, 0, 0, i + k)).toISOString() }),
+      ),
+    );
+  }
   await seedClaim(stores, { level: 2, flagged: ['level'] });
   for (let i = 1; i < total; i += 10) {
     await Promise.all(
@@ -329,18 +350,27 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
 
   const tokens = await Promise.all(users.map(async (u) => (await signIn.signIn(u.username)).token));
   const cases = deps.cases instanceof DynamoDbCaseRepository ? deps.cases : undefined;
+  let timedCases = total;
+  if (warmup > 0) {
+    const warmStart = performance.now();
+    const warm = await runClerks({ url: http.url, tokens, thinkMs, queue: 'XH36-3.7.c', total: warmup, stopAfter: warmup });
+    const worked = warm.timings.confirm.length;
+    timedCases = total + warmup - worked;
+    const cold = [...warm.timings.claim].sort((a, b) => a - b);
+    console.log(
+      `warm-up (untimed in the figures below; BENCH_API_WARMUP=0 times from cold): ${worked} cases worked in ${((performance.now() - warmStart) / 1000).toFixed(1)} s; ` +
+        `its claims p50 / p95 ${percentile(cold, 50).toFixed(1)} / ${percentile(cold, 95).toFixed(1)} ms, the ${clerks} first ${[...warm.timings.claim.slice(0, clerks)].sort((a, b) => b - a)[0]?.toFixed(1) ?? '—'} ms at most`,
+    );
+    // The adapter's tallies start again with the timed run.
+    cases?.claimTimings.splice(0);
+    cases?.transactionCounts.byOperation.clear();
+  }
   const statsBefore = { ...(cases?.claimStats ?? { claims: 0, lostRaces: 0, queueReads: 0, readsAhead: 0, leaseTailReads: 0 }) };
   const load = { start: loadAverage(), end: '' };
   const apiLoopBefore = performance.eventLoopUtilization();
   try {
     const start = performance.now();
-    const worker = new Worker(clerkLoop, { eval: true, workerData: { url: http.url, tokens, thinkMs, queue: 'XH36-3.7.c', total } });
-    const result = await new Promise<ClerkResult>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the clerks' worker stopped with code ${code} before reporting`)));
-    });
-    await worker.terminate();
+    const result = await runClerks({ url: http.url, tokens, thinkMs, queue: 'XH36-3.7.c', total: timedCases });
     const seconds = (performance.now() - start) / 1000;
     const apiLoop = performance.eventLoopUtilization(apiLoopBefore);
     load.end = loadAverage();
@@ -351,7 +381,7 @@ async function runOnce(thinkMs: number): Promise<{ p95: Record<Operation, number
     const stats = cases?.claimStats;
     console.log(
       `${clerks} concurrent clerks, ${done} cases worked in ${seconds.toFixed(1)} s: ${(done / seconds).toFixed(1)} cases/s, ${(requests / seconds).toFixed(1)} requests/s; ` +
-        `${distinct} distinct cases confirmed, ${result.conflicts} conflicts`,
+        `${distinct} distinct cases confirmed${warmup > 0 ? ' (warm-up included)' : ''}, ${result.conflicts} conflicts`,
     );
     if (stats) {
       const claims = stats.claims - statsBefore.claims;
@@ -484,6 +514,27 @@ interface ClerkResult {
   utilization: number;
 }
 
+/** The clerks' loop in its own worker thread until the queue is empty (or `stopAfter` claims): every timing back. */
+async function runClerks(workerData: {
+  url: string;
+  tokens: string[];
+  thinkMs: number;
+  queue: string;
+  total: number;
+  stopAfter?: number;
+}): Promise<ClerkResult> {
+  const worker = new Worker(clerkLoop, { eval: true, workerData });
+  try {
+    return await new Promise<ClerkResult>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the clerks' worker stopped with code ${code} before reporting`)));
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
 /**
  * The clerks, as plain JavaScript for a worker thread (`eval`: no TypeScript loader there): each loops claim → get
  * case → correct the level → confirm until the queue is empty, and the worker posts every timing back.
@@ -491,7 +542,7 @@ interface ClerkResult {
 const clerkLoop = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { performance } = require('node:perf_hooks');
-const { url, tokens, thinkMs, queue, total } = workerData;
+const { url, tokens, thinkMs, queue, total, stopAfter } = workerData;
 const timings = { claim: [], 'get case': [], 'correct field': [], confirm: [], baseline: [] };
 const phases = { steady: { claim: [], 'get case': [], 'correct field': [], confirm: [], baseline: [] }, drain: { claim: [], 'get case': [], 'correct field': [], confirm: [], baseline: [] } };
 let granted = 0;
@@ -521,6 +572,8 @@ async function timed(name, request) {
 async function clerk(token) {
   const headers = { authorization: 'Bearer ' + token, 'content-type': 'application/json' };
   for (let round = 0; ; round++) {
+    // A warm-up stops once it has claimed its cases (a clerk already on its way may claim one more: it finishes it).
+    if (stopAfter !== undefined && granted >= stopAfter) return;
     const claimed = await timed('claim', () => fetch(url + '/api/queues/' + queue + '/claim', { method: 'POST', headers }));
     if (round > 0) laterClaims.push(claimed.elapsed);
     if (claimed.status === 204) return;
