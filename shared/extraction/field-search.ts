@@ -264,13 +264,16 @@ export function findLabelledCandidates(
           }
           // The engine boxed the value's first character apart, between the label and the rest (`受聘人` `陶` `国振`, a
           // value letter-spaced on its blank): read joined, for the clerk to confirm; never left cut unflagged.
-          const head = above.length === 0 ? loneCharacterRightBefore(layout.lines, neighbour.line, line) : undefined;
-          if (head) {
-            const headRaw = `${head.flat}${neighbour.text}`;
-            const headReading = reader(headRaw);
-            const headBase = headReading
-              ? { reading: headReading, line: mergeLines([head, neighbour.line], headRaw), labelMatch, raw: headRaw, labelRank }
-              : { reading, line: neighbour.line, labelMatch, raw: neighbour.text, labelRank };
+          // A lone character further off may be a stray mark as well as the head: the value is only flagged.
+          const before = above.length === 0 ? loneCharacterRightBefore(layout.lines, neighbour.line, line) : undefined;
+          const head = before?.tight ? before.line : undefined;
+          if (before) {
+            const headRaw = head ? `${head.flat}${neighbour.text}` : neighbour.text;
+            const headReading = head ? reader(headRaw) : null;
+            const headBase =
+              head && headReading
+                ? { reading: headReading, line: mergeLines([head, neighbour.line], headRaw), labelMatch, raw: headRaw, labelRank }
+                : { reading, line: neighbour.line, labelMatch, raw: neighbour.text, labelRank };
             const headed = build(headBase, neighbour.line, column);
             if (headed) {
               candidates.push(withIssue(headed, headReading ? 'split_value_inferred' : VALUE_MAY_CONTINUE));

@@ -75,7 +75,7 @@ describe('a value whose first character the engine boxed apart, between its labe
     expect(doc.fields.holderName.needsReview).toBe(false);
   });
 
-  it('does not take a lone mark standing well apart from the value', () => {
+  it('does not join a lone character standing well apart from the value, but flags the value', () => {
     const doc = scan(
       certificate(
         [
@@ -87,6 +87,7 @@ describe('a value whose first character the engine boxed apart, between its labe
       ),
     );
     expect(doc.fields.holderName.value).toBe('林思远');
+    expect(doc.fields.holderName.needsReview).toBe(true);
   });
 
   it('does not take a seal ring character that stands before a value', () => {
