@@ -18,6 +18,7 @@ import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
 import { offRowOwnerIs, otherLabelOwning, overAnotherCaption, valueAboveLabel } from './stacked-values.js';
 import { withFillInRealigned } from './page-shift.js';
+import { loneCharacterRightBefore } from './split-value-head.js';
 import { opensStampRemark } from './stamped-words.js';
 import type { Reading, ValueReader } from './value-readers.js';
 import { labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-alignment.js';
@@ -258,6 +259,24 @@ export function findLabelledCandidates(
             const cutCandidate = build({ reading: cutReading, line: neighbour.line, labelMatch, raw: cut, labelRank }, neighbour.line, column, above);
             if (cutCandidate) {
               candidates.push(withIssue(cutCandidate, 'value_boundary_inferred'));
+              continue;
+            }
+          }
+          // The engine boxed the value's first character apart, between the label and the rest (`受聘人` `陶` `国振`, a
+          // value letter-spaced on its blank): read joined, for the clerk to confirm; never left cut unflagged.
+          // A lone character further off may be a stray mark as well as the head: the value is only flagged.
+          const before = above.length === 0 ? loneCharacterRightBefore(layout.lines, neighbour.line, line) : undefined;
+          const head = before?.tight ? before.line : undefined;
+          if (before) {
+            const headRaw = head ? `${head.flat}${neighbour.text}` : neighbour.text;
+            const headReading = head ? reader(headRaw) : null;
+            const headBase =
+              head && headReading
+                ? { reading: headReading, line: mergeLines([head, neighbour.line], headRaw), labelMatch, raw: headRaw, labelRank }
+                : { reading, line: neighbour.line, labelMatch, raw: neighbour.text, labelRank };
+            const headed = build(headBase, neighbour.line, column);
+            if (headed) {
+              candidates.push(withIssue(headed, headReading ? 'split_value_inferred' : VALUE_MAY_CONTINUE));
               continue;
             }
           }
