@@ -5,6 +5,7 @@ import type { LayoutLine, PageLayout } from './page-layout.js';
 import { nextFieldOnRow, rowRunsToEdge, runsAcrossNextField } from './row-bounds.js';
 import type { ValueReader } from './value-readers.js';
 import { centredUnderValue, ownerValuedBefore } from './wrap-alignment.js';
+import { centreX, centreY, right } from './line-geometry.js';
 
 function ownedByOther(layout: PageLayout, line: LayoutLine, ownLabel: LayoutLine | undefined): boolean {
   const owner = rowOwner(layout, line);
@@ -13,9 +14,6 @@ function ownedByOther(layout: PageLayout, line: LayoutLine, ownLabel: LayoutLine
 
 /** Issue on a value that may go on past where it was read (a wrapped line not joined): the clerk sees it whole. */
 export const VALUE_MAY_CONTINUE = 'value_may_continue';
-
-const centreY = (l: LayoutLine): number => l.box.y + l.box.height / 2;
-const right = (l: LayoutLine): number => l.box.x + l.box.width;
 
 /**
  * A date's month and day opening a line (`十二月卅一日。`, `九月廿七日；证书编号：`): the tail of a date that run-on prose
@@ -53,8 +51,6 @@ export function inSealRing(layout: PageLayout, line: LayoutLine): boolean {
   );
   return near.length >= 3;
 }
-
-const centreX = (l: LayoutLine): number => l.box.x + l.box.width / 2;
 
 /**
  * The label a line on its row belongs to: the nearest line to its left on the same row, when that line is a label
@@ -152,9 +148,7 @@ export interface ColumnSpan {
  */
 function alignedUnder(line: LayoutLine, above: LayoutLine, h: number): boolean {
   if (line.box.width > above.box.width + h * 0.5) return false;
-  const right = (l: LayoutLine) => l.box.x + l.box.width;
-  const centre = (l: LayoutLine) => l.box.x + l.box.width / 2;
-  return Math.abs(right(line) - right(above)) < h * 0.6 || Math.abs(centre(line) - centre(above)) < h * 0.6;
+  return Math.abs(right(line) - right(above)) < h * 0.6 || Math.abs(centreX(line) - centreX(above)) < h * 0.6;
 }
 
 /**
@@ -215,10 +209,11 @@ export function continuationLines(
     const labelPiece = /^[\u3400-\u9fff]{1,3}[:：]$/.test(next.flat);
     // A date's unit set apart beside its numbers (`10` `日` `至` `2021` …, a spread date under the value) is part of
     // that date, not the rest of the value.
-    const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
     const dateUnit =
       /^[年月日至]$/.test(next.flat) &&
-      layout.lines.some((o) => o !== next && /^\d{1,4}$/.test(o.flat) && Math.abs(cy(o) - cy(next)) < h * 0.5 && Math.abs(o.box.x - next.box.x) < h * 3);
+      layout.lines.some(
+        (o) => o !== next && /^\d{1,4}$/.test(o.flat) && Math.abs(centreY(o) - centreY(next)) < h * 0.5 && Math.abs(o.box.x - next.box.x) < h * 3,
+      );
     const stops =
       (current === last && runsAcrossNextField(last, next, bound)) ||
       // Back at the margin under a row of run-on prose with another field after the value: the row's last field goes on.

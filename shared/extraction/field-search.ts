@@ -22,6 +22,7 @@ import { loneCharacterRightBefore } from './split-value-head.js';
 import { opensStampRemark } from './stamped-words.js';
 import type { Reading, ValueReader } from './value-readers.js';
 import { labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-alignment.js';
+import { centreX, centreY } from './line-geometry.js';
 
 export interface SearchOptions {
   /**
@@ -413,8 +414,7 @@ function unclaimed(layout: PageLayout, line: LayoutLine, value: LayoutLine): boo
 
 /** Starts where the value's column starts, or is centred on the value's line (a value centred in its cell). */
 function inValueColumn(line: LayoutLine, value: LayoutLine, column: ColumnSpan, h: number): boolean {
-  const centre = (l: LayoutLine) => l.box.x + l.box.width / 2;
-  return line.box.x < column.end - h * 0.5 && (Math.abs(line.box.x - column.start) < h * 1.5 || Math.abs(centre(line) - centre(value)) < h * 0.6);
+  return line.box.x < column.end - h * 0.5 && (Math.abs(line.box.x - column.start) < h * 1.5 || Math.abs(centreX(line) - centreX(value)) < h * 0.6);
 }
 
 /** An unclaimed line right above `top` (a gap under half a line) in the value's column. */
@@ -558,9 +558,8 @@ function marginLineFrom(layout: PageLayout, last: LayoutLine, wholeValue: boolea
 
 /** The text of `first` and the boxes after it on its row (up to three, each within four heights of the one before). */
 function rowTextFrom(layout: PageLayout, first: LayoutLine, h: number): string {
-  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
   const after = layout.lines
-    .filter((l) => l !== first && l.half === first.half && l.box.x > first.box.x && Math.abs(cy(l) - cy(first)) < h * 0.5)
+    .filter((l) => l !== first && l.half === first.half && l.box.x > first.box.x && Math.abs(centreY(l) - centreY(first)) < h * 0.5)
     .sort((a, b) => a.box.x - b.box.x);
   let text = first.flat;
   let end = first.box.x + first.box.width;
@@ -913,7 +912,6 @@ function offRowValueLines(layout: PageLayout, label: LayoutLine): LayoutLine[] {
  */
 function labelBetween(layout: PageLayout, label: LayoutLine, value: LayoutLine): boolean {
   const labelRight = label.box.x + label.box.width;
-  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
   return layout.lines.some(
     (o) =>
       o !== label &&
@@ -922,7 +920,7 @@ function labelBetween(layout: PageLayout, label: LayoutLine, value: LayoutLine):
       startsWithLabel(o) &&
       o.box.x >= labelRight - label.box.height * 0.5 &&
       o.box.x + o.box.width <= value.box.x + label.box.height * 0.5 &&
-      Math.abs(cy(o) - cy(label)) < Math.max(o.box.height, label.box.height) * 0.6,
+      Math.abs(centreY(o) - centreY(label)) < Math.max(o.box.height, label.box.height) * 0.6,
   );
 }
 
@@ -931,8 +929,7 @@ function labelBetween(layout: PageLayout, label: LayoutLine, value: LayoutLine):
  * with labels above their values, the line below-right of a label is the next column's value, not an off-row one.
  */
 function underOtherLabel(layout: PageLayout, value: LayoutLine, label: LayoutLine): boolean {
-  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
-  const mine = Math.abs(cy(value) - cy(label));
+  const mine = Math.abs(centreY(value) - centreY(label));
   return layout.lines.some(
     (o) =>
       o !== label &&
@@ -943,7 +940,7 @@ function underOtherLabel(layout: PageLayout, value: LayoutLine, label: LayoutLin
       o.hits[o.hits.length - 1].inlineValue === '' &&
       o.box.x < value.box.x + value.box.width &&
       o.box.x + o.box.width > value.box.x &&
-      Math.abs(cy(value) - cy(o)) <= mine + value.box.height * 0.25,
+      Math.abs(centreY(value) - centreY(o)) <= mine + value.box.height * 0.25,
   );
 }
 
@@ -968,8 +965,7 @@ function withoutGloss(value: string): string {
  */
 function sameRowMatch(layout: PageLayout, label: LayoutLine, value: LayoutLine): number {
   if (layout.source === 'text_layer') return LabelMatch.sameRow;
-  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
-  const offset = Math.abs(cy(value) - cy(label));
+  const offset = Math.abs(centreY(value) - centreY(label));
   const rivals = layout.lines.filter(
     (o) =>
       o !== label &&
@@ -979,7 +975,7 @@ function sameRowMatch(layout: PageLayout, label: LayoutLine, value: LayoutLine):
       o.box.x < label.box.x + label.box.width &&
       o.box.x + o.box.width > label.box.x,
   );
-  const rivalOffset = Math.min(...rivals.map((o) => Math.abs(cy(value) - cy(o))));
+  const rivalOffset = Math.min(...rivals.map((o) => Math.abs(centreY(value) - centreY(o))));
   const ambiguous = rivalOffset < Math.max(offset * 3, Math.min(label.box.height, value.box.height) * 0.5);
   const far = value.box.x - (label.box.x + label.box.width) > layout.width * 0.3;
   return LabelMatch.sameRow * (ambiguous ? 0.88 : 1) * (far ? 0.98 : 1);
@@ -993,9 +989,10 @@ function sameRowMatch(layout: PageLayout, label: LayoutLine, value: LayoutLine):
 function sealPair(layout: PageLayout, line: LayoutLine): boolean {
   if (!/^[\u3400-\u9fff]{2}$/.test(line.flat)) return false;
   const reach = line.box.height * 4;
-  const cx = (l: LayoutLine) => l.box.x + l.box.width / 2;
-  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
-  return layout.lines.filter((o) => o !== line && /^[\u3400-\u9fff]$/.test(o.flat) && Math.hypot(cx(o) - cx(line), cy(o) - cy(line)) < reach).length >= 3;
+  return (
+    layout.lines.filter((o) => o !== line && /^[\u3400-\u9fff]$/.test(o.flat) && Math.hypot(centreX(o) - centreX(line), centreY(o) - centreY(line)) < reach)
+      .length >= 3
+  );
 }
 
 function onArc(line: LayoutLine): boolean {

@@ -1,8 +1,7 @@
 import { LABEL_PREFIXES, LABELS_BY_FIRST_CHAR } from './labels.js';
 import type { LabelHit, LayoutLine } from './page-layout.js';
 import { trimValue } from './text.js';
-
-const centreY = (l: LayoutLine): number => l.box.y + l.box.height / 2;
+import { centreY } from './line-geometry.js';
 
 /** A label's first characters after a separator at the end of a line (`…(1-1)；类`, `…至长期，地`). */
 const HEAD_AT_END = /[;；,，、。]([\u3400-\u9fff]{1,3})$/u;

@@ -12,6 +12,7 @@ import { validateRegistrationNumber } from './credit-code.js';
 import { parseDate } from './dates.js';
 import { LABEL_GROUP_OF, type LabelGroup } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
+import { centreY, right } from './line-geometry.js';
 
 type ValueKind = 'date' | 'residentId' | 'creditCode' | 'registrationNumber';
 
@@ -63,8 +64,6 @@ const REACH = 1.15;
 /** A value sits on a label's row when its centre is within this share of a row pitch of the label's. */
 const ON_ROW = 0.25;
 
-const centreY = (l: LayoutLine): number => l.box.y + l.box.height / 2;
-const right = (l: LayoutLine): number => l.box.x + l.box.width;
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

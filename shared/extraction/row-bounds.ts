@@ -1,7 +1,5 @@
 import type { LayoutLine, PageLayout } from './page-layout.js';
-
-const centreY = (l: LayoutLine): number => l.box.y + l.box.height / 2;
-const right = (l: LayoutLine): number => l.box.x + l.box.width;
+import { centreY, right } from './line-geometry.js';
 
 /** Separators that run-on prose glues before a label (`，类` `型：…`, `；主体类型`): nothing of a value. */
 const LEADING_SEPARATORS = /^[\s,，;；、。._|]*$/;

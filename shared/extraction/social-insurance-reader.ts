@@ -7,6 +7,7 @@ import { currentSpan } from './current-span.js';
 import { chooseCandidate, findLabelledCandidates } from './field-search.js';
 import type { LayoutLine } from './page-layout.js';
 import { Evidence, readEmployerName, readPersonName } from './value-readers.js';
+import { centreY } from './line-geometry.js';
 
 interface SpanRow {
   span: SocialInsuranceSpanRow;
@@ -23,7 +24,6 @@ interface SpanRow {
  * copies; the page's lines are left as they are.
  */
 function joinWrappedCells(lines: readonly LayoutLine[], lineHeight: number): LayoutLine[] {
-  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
   const out = lines.map((l) => ({ ...l }));
   const taken = new Set<LayoutLine>();
   for (const cell of out) {
@@ -48,7 +48,9 @@ function joinWrappedCells(lines: readonly LayoutLine[], lineHeight: number): Lay
           (Math.abs(m.box.x + m.box.width / 2 - (cell.box.x + cell.box.width / 2)) < h * 0.5 || Math.abs(m.box.x - cell.box.x) < h * 0.3),
       );
       if (!piece) break;
-      const rowHasYear = out.some((o) => o !== cell && Math.abs(cy(o) - cy(piece)) < lineHeight * 0.6 && o.box.y >= bottom - h * 0.2 && /\d{4}/.test(o.text));
+      const rowHasYear = out.some(
+        (o) => o !== cell && Math.abs(centreY(o) - centreY(piece)) < lineHeight * 0.6 && o.box.y >= bottom - h * 0.2 && /\d{4}/.test(o.text),
+      );
       if (rowHasYear) break;
       taken.add(piece);
       const top = cell.box.y;

@@ -1,7 +1,6 @@
 import type { LayoutLine } from './page-layout.js';
+import { centreX, centreY, right } from './line-geometry.js';
 
-const right = (l: LayoutLine): number => l.box.x + l.box.width;
-const cy = (l: LayoutLine): number => l.box.y + l.box.height / 2;
 const LONE_HAN = /^[\u3400-\u9fff]$/;
 
 /**
@@ -27,12 +26,13 @@ export function loneCharacterRightBefore(lines: readonly LayoutLine[], value: La
         o.hits.length === 0 &&
         o.box.x >= right(label) - h * 0.3 &&
         right(o) <= value.box.x + h * 0.3 &&
-        Math.abs(cy(o) - cy(value)) < h * 0.5,
+        Math.abs(centreY(o) - centreY(value)) < h * 0.5,
     )
     .sort((a, b) => right(b) - right(a))[0];
   if (!head) return undefined;
-  const cx = (l: LayoutLine) => l.box.x + l.box.width / 2;
-  const ring = lines.filter((o) => o !== head && LONE_HAN.test(o.flat) && Math.hypot(cx(o) - cx(head), cy(o) - cy(head)) < head.box.height * 4);
+  const ring = lines.filter(
+    (o) => o !== head && LONE_HAN.test(o.flat) && Math.hypot(centreX(o) - centreX(head), centreY(o) - centreY(head)) < head.box.height * 4,
+  );
   if (ring.length >= 3) return undefined;
   return { line: head, tight: value.box.x - right(head) <= Math.max(h, pitch) };
 }

@@ -6,9 +6,8 @@
  * another's; a label that has a value set on its own line is no rival for a line between two rows.
  */
 import { linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
+import { centreY, right } from './line-geometry.js';
 
-const centreY = (l: LayoutLine): number => l.box.y + l.box.height / 2;
-const right = (l: LayoutLine): number => l.box.x + l.box.width;
 const LONE_CJK = /^[\u3400-\u9fff]$/;
 const ENGLISH_ONLY = /^[A-Za-z .'&/:-]*$/;
 

@@ -1,7 +1,6 @@
 import { LABEL_PREFIXES } from './labels.js';
 import type { LayoutLine } from './page-layout.js';
-
-const right = (l: LayoutLine): number => l.box.x + l.box.width;
+import { centreX, centreY, right } from './line-geometry.js';
 
 /**
  * A wrapped line centred under the value above it (a value set in a centred cell or an inline block: `单位名称：杭州云栖
@@ -18,9 +17,9 @@ export function centredUnderValue(line: LayoutLine, valueStart: number, valueEnd
   if (line.box.x < valueStart - h * 0.5 || right(line) > valueEnd + h * 0.5) return false;
   // Alone on its row: a piece with neighbours a few characters off (`2027` `年6` `月` `30` `日`, a date spread under the
   // value) belongs to a row of its own.
-  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
   const crowded = lines.some(
-    (o) => o !== line && o.half === line.half && Math.abs(cy(o) - cy(line)) < h * 0.6 && o.box.x < right(line) + h * 3 && right(o) > line.box.x - h * 3,
+    (o) =>
+      o !== line && o.half === line.half && Math.abs(centreY(o) - centreY(line)) < h * 0.6 && o.box.x < right(line) + h * 3 && right(o) > line.box.x - h * 3,
   );
   if (crowded) return false;
   const centre = line.box.x + line.box.width / 2;
@@ -58,7 +57,6 @@ export function wrapOfOtherValue(lines: readonly LayoutLine[], line: LayoutLine,
  */
 export function ownerValuedBefore(lines: readonly LayoutLine[], owner: LayoutLine, line: LayoutLine): boolean {
   const h = Math.max(owner.box.height, line.box.height);
-  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
   return lines.some(
     (o) =>
       o !== owner &&
@@ -68,7 +66,7 @@ export function ownerValuedBefore(lines: readonly LayoutLine[], owner: LayoutLin
       o.leading !== '' &&
       o.box.x >= right(owner) - h * 0.5 &&
       right(o) <= line.box.x + h * 0.5 &&
-      Math.abs(cy(o) - cy(owner)) < h &&
+      Math.abs(centreY(o) - centreY(owner)) < h &&
       o.box.height / owner.box.height > 0.6 &&
       o.box.height / owner.box.height < 1.65,
   );
@@ -80,9 +78,8 @@ export function ownerValuedBefore(lines: readonly LayoutLine[], owner: LayoutLin
  */
 export function labelFollows(lines: readonly LayoutLine[], line: LayoutLine): boolean {
   const h = line.box.height;
-  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
   const next = lines
-    .filter((o) => o !== line && o.half === line.half && o.box.x >= right(line) - h * 0.3 && Math.abs(cy(o) - cy(line)) < h * 0.6)
+    .filter((o) => o !== line && o.half === line.half && o.box.x >= right(line) - h * 0.3 && Math.abs(centreY(o) - centreY(line)) < h * 0.6)
     .sort((a, b) => a.box.x - b.box.x)[0];
   if (!next || next.box.x - right(line) > h * 4) return false;
   return next.hits.length > 0 && next.leading === '' && !next.hits[0].fuzzy;
@@ -95,14 +92,14 @@ export function labelFollows(lines: readonly LayoutLine[], line: LayoutLine): bo
  */
 export function loneCharacterRightAfter(lines: readonly LayoutLine[], line: LayoutLine): LayoutLine | undefined {
   const h = line.box.height;
-  const cy = (l: LayoutLine) => l.box.y + l.box.height / 2;
   const next = lines
-    .filter((o) => o !== line && o.half === line.half && o.box.x >= right(line) - h * 0.3 && Math.abs(cy(o) - cy(line)) < h * 0.5)
+    .filter((o) => o !== line && o.half === line.half && o.box.x >= right(line) - h * 0.3 && Math.abs(centreY(o) - centreY(line)) < h * 0.5)
     .sort((a, b) => a.box.x - b.box.x)[0];
   if (!next || next.box.x - right(line) > h * 0.5 || !/^[\u3400-\u9fff]$/.test(next.flat) || next.hits.length > 0) return undefined;
   if (LABEL_PREFIXES.has(next.flat) && !labelFollows(lines, next)) return undefined;
   // A seal's lettering ends near a value too (`…应急管理厅` | `厅` of the ring): a lone character among three others.
-  const cx = (l: LayoutLine) => l.box.x + l.box.width / 2;
-  const ring = lines.filter((o) => o !== next && /^[\u3400-\u9fff]$/.test(o.flat) && Math.hypot(cx(o) - cx(next), cy(o) - cy(next)) < next.box.height * 4);
+  const ring = lines.filter(
+    (o) => o !== next && /^[\u3400-\u9fff]$/.test(o.flat) && Math.hypot(centreX(o) - centreX(next), centreY(o) - centreY(next)) < next.box.height * 4,
+  );
   return ring.length >= 3 ? undefined : next;
 }
