@@ -80,10 +80,21 @@ export async function readCaseItem(db: DynamoDBDocumentClient, tableName: string
  * items.push(auditPut(tableName, 'case-1', audit, 2));
  */
 export function auditPut(tableName: string, caseId: string, audit: AuditEvent, version: number): TransactItem {
-  const event = auditEventSchema.parse({ ...audit, caseId });
-  // before/after are free-form: keep them JSON so the marshaller never meets a class instance.
-  const plain = JSON.parse(JSON.stringify(event)) as AuditEvent;
-  return { Put: { TableName: tableName, Item: { ...caseKeys.audit(caseId, event.at, version), entity: 'audit', ...plain } } };
+  const event = storedAuditEvent(caseId, audit);
+  return { Put: { TableName: tableName, Item: { ...caseKeys.audit(caseId, event.at, version), entity: 'audit', ...event } } };
+}
+
+/**
+ * An audit event as `auditPut` stores it and a read returns it: parsed, its free-form before/after kept as plain JSON
+ * (so the marshaller never meets a class instance, and no undefined value survives).
+ */
+export function storedAuditEvent(caseId: string, audit: AuditEvent): AuditEvent {
+  return JSON.parse(JSON.stringify(auditEventSchema.parse({ ...audit, caseId }))) as AuditEvent;
+}
+
+/** The audit event of an item `auditPut` wrote. */
+export function auditEventFromItem(item: Record<string, unknown>): AuditEvent {
+  return auditEventSchema.parse(entityAttributes(item));
 }
 
 /**

@@ -1,11 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { auditEventSchema, type AuditEvent, type ReviewCase } from '../cases/review-case.js';
+import type { AuditEvent, ReviewCase } from '../cases/review-case.js';
 import { CaseNotFoundError } from '../ports/case-repository.js';
 import { findKey, findKeyDelete, findKeyItem, listRowOf } from './dynamodb-case-lists.js';
-import { auditPut, caseFromItem, caseKeys, leasePut, storedStateOf, type StoredState } from './dynamodb-case-items.js';
+import { auditEventFromItem, auditPut, caseFromItem, caseKeys, leasePut, storedAuditEvent, storedStateOf, type StoredState } from './dynamodb-case-items.js';
 import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
-import { entityAttributes } from './dynamodb-items.js';
 import { TransactionCancelled, runTransaction, type TransactionCounts, type TransactItem } from './dynamodb-transactions.js';
 import { indexNames, queueIndexAttributes } from './table-design.js';
 
@@ -329,7 +328,7 @@ export class DynamoDbCaseLeases {
     // The trail with the claim's event, whether or not the read saw it (the event's key names its version).
     const withClaim = (trail: { sk: string; event: AuditEvent }[]) => {
       const claimKey = caseKeys.audit(candidate.caseId, audit.at, version).SK;
-      const all = trail.some((e) => e.sk === claimKey) ? trail : [...trail, { sk: claimKey, event: auditEventSchema.parse(JSON.parse(JSON.stringify(audit))) }];
+      const all = trail.some((e) => e.sk === claimKey) ? trail : [...trail, { sk: claimKey, event: storedAuditEvent(candidate.caseId, audit) }];
       return all.sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0)).map((e) => e.event);
     };
     let claimed: ReviewCase | undefined;
@@ -369,9 +368,7 @@ export class DynamoDbCaseLeases {
       const items = answer.Items ?? [];
       const item = items.find((i) => i.SK === SK);
       if (answer.LastEvaluatedKey !== undefined) return { item };
-      const trail = items
-        .filter((i) => String(i.SK).startsWith('AUDIT#'))
-        .map((i) => ({ sk: String(i.SK), event: auditEventSchema.parse(entityAttributes(i)) }));
+      const trail = items.filter((i) => String(i.SK).startsWith('AUDIT#')).map((i) => ({ sk: String(i.SK), event: auditEventFromItem(i) }));
       return { item, trail };
     } catch (error) {
       throw toStoreError(error, 'get case');

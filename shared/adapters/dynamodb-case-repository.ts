@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, paginateQuery, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { auditEventSchema, reviewCaseSchema, type AuditEvent, type ReviewCase } from '../cases/review-case.js';
+import { reviewCaseSchema, type AuditEvent, type ReviewCase } from '../cases/review-case.js';
 import { withOpenFindingCodes } from '../cases/findings.js';
 import type { ClaimKey } from '../policy/decision.js';
 import {
@@ -29,7 +29,7 @@ import {
 } from './dynamodb-case-lists.js';
 import { DocumentNotFoundError } from '../ports/document-repository.js';
 import { documentUpdate } from './dynamodb-document-repository.js';
-import { auditPut, caseFromItem, caseKeys, leasePut, readCaseItem, storedStateOf, type StoredState } from './dynamodb-case-items.js';
+import { auditEventFromItem, auditPut, caseFromItem, caseKeys, leasePut, readCaseItem, storedStateOf, type StoredState } from './dynamodb-case-items.js';
 import { DynamoDbCaseLeases, queryQueueIndex, queueSortKey } from './dynamodb-case-leases.js';
 import { DynamoDbClaimKeys, claimKeyChanges, dedupeClaimKeys } from './dynamodb-claim-keys.js';
 import { InvalidCursorError, toStoreError } from './dynamodb-errors.js';
@@ -320,7 +320,7 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
           ConsistentRead: true,
         },
       ),
-      (item) => auditEventSchema.parse(entityAttributes(item)),
+      auditEventFromItem,
     );
   }
 

@@ -558,8 +558,11 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
     return detailOf(reviewCase, audit, base, principal, review.currentTime());
   };
   /** After a write (staff only, so no access check to repeat): the case as written, with its new audit trail. */
+  /** A case as the case view reads it, with its audit trail. */
+  const detailBody = (c: Context<{ Variables: { principal: Principal } }>, written: ReviewCase, audit: CaseDetail['audit']) =>
+    caseDetailSchema.parse(detailOf(written, audit, base, c.get('principal'), review.currentTime()));
   const answer = async (c: Context<{ Variables: { principal: Principal } }>, written: ReviewCase) => {
-    return c.json(caseDetailSchema.parse(detailOf(written, await review.trail(written.caseId), base, c.get('principal'), review.currentTime())));
+    return c.json(detailBody(c, written, await review.trail(written.caseId)));
   };
 
   app.get('/me', (c) => c.json(meResponseSchema.parse(c.get('principal'))));
@@ -581,7 +584,7 @@ export function createReviewApi(deps: ReviewApiDeps): Hono<{ Variables: { princi
     // The trail as the claim left it, read beside the claim's write (no second round trip to the store after it).
     const audit = await review.trailOfClaimed(claimed);
     const trailAt = performance.now();
-    const text = JSON.stringify(caseDetailSchema.parse(detailOf(claimed, audit, base, c.get('principal'), review.currentTime())));
+    const text = JSON.stringify(detailBody(c, claimed, audit));
     const builtAt = performance.now();
     c.header(
       'server-timing',
