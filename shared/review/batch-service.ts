@@ -167,7 +167,9 @@ export class BatchService {
     // A ZIP's entries become documents of their own, registered by their own events after the ZIP is marked done:
     // the batch is final once every stored object (or, without a listing, every uploaded file) has a final record.
     const stored = this.deps.listKeys ? await this.deps.listKeys(`${INCOMING_PREFIX}${batch.batchId}/`) : [];
-    const everyFileArrived = batch.certificateKeys.every((key) => recorded.has(key)) && stored.every((key) => recorded.has(key));
+    // Certificate files the batch was opened with that never reached storage (an upload left unfinished).
+    const notArrived = batch.certificateKeys.filter((key) => !recorded.has(key));
+    const everyFileArrived = notArrived.length === 0 && stored.every((key) => recorded.has(key));
     const known = documents.filter((record) => record.pageCount !== undefined);
     const rowsByNumber = new Map(summary.rows.map((row) => [row.rowNumber, row]));
     const nameOf = (rowNumber: number) => rowsByNumber.get(rowNumber)?.holderName;
@@ -193,9 +195,8 @@ export class BatchService {
           })),
       },
       allFinal: everyFileArrived && documents.length > 0 && final === documents.length,
-      // Certificate files the batch was opened with that never reached storage (an upload left unfinished): named, so the
-      // training body is not told "being read" about a file nobody holds.
-      waitingForFiles: batch.certificateKeys.filter((key) => !recorded.has(key)).map((key) => key.split('/').pop()!),
+      // Named, so the training body is not told "being read" about a file nobody holds.
+      waitingForFiles: notArrived.map((key) => key.split('/').pop()!),
       cases: { total: summary.cases.length, byStatus: summary.casesByStatus },
       amountsByProgramme: summary.amountsByProgramme,
       roster: roster,
