@@ -79,6 +79,11 @@ export interface FoundDate {
   index: number;
   length: number;
   raw: string;
+  /**
+   * A date written with 年 and 月 whose day is not closed by 日 (`2018年3月1`): the day may go on past where the line
+   * was read (`1日` under a shadow read as a lone `日`), so `2018-03-01` may be the 11th or the 18th.
+   */
+  open?: true;
 }
 
 /**
@@ -100,7 +105,9 @@ export function findDates(text: string, options: { compact?: boolean } = {}): Fo
       if (year === undefined || month === undefined || day === undefined) continue;
       if (year < 1900 || year > 2100 || !isRealDate(year, month, day)) continue;
       if (found.some((f) => m!.index < f.index + f.length && f.index < m!.index + m![0].length)) continue;
-      found.push({ value: `${year}-${pad(month)}-${pad(day)}`, index: m.index, length: m[0].length, raw: m[0] });
+      const date: FoundDate = { value: `${year}-${pad(month)}-${pad(day)}`, index: m.index, length: m[0].length, raw: m[0] };
+      if (/年/.test(m[0]) && !/日$/.test(m[0])) date.open = true;
+      found.push(date);
     }
   }
   return found.sort((a, b) => a.index - b.index);

@@ -1,6 +1,6 @@
 import { readCertificateNumber, readCreditCode, readResidentId, CorrectionReason } from './code-reading.js';
 import { validateRegistrationNumber } from './credit-code.js';
-import { parseDate } from './dates.js';
+import { findDates } from './dates.js';
 import { parseLevel } from './levels.js';
 import { LABEL_FORMS, LABEL_PREFIXES } from './labels.js';
 import { endAtNextProseField, withoutSealCharacter, withoutStampRemark } from './stamped-words.js';
@@ -394,9 +394,14 @@ export const readCertificateNumberValue: ValueReader = (text) => {
  * readDateValue('二〇二一年六月十八日')?.value; // '2021-06-18'
  */
 export const readDateValue: ValueReader = (text) => {
-  const value = parseDate(text, { compact: true });
-  return value ? ok(value) : null;
+  const found = findDates(text, { compact: true })[0];
+  if (!found) return null;
+  // `2018年3月1` with no 日: the day may have been cut where the line was read; the clerk checks it.
+  return found.open ? { ...ok(found.value), issues: [DATE_MAY_CONTINUE] } : ok(found.value);
 };
+
+/** Issue on a date whose day is not closed by 日 (see FoundDate.open). */
+export const DATE_MAY_CONTINUE = 'date_day_may_continue';
 
 /**
  * A certificate level in any printed form (see parseLevel).
