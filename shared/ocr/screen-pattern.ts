@@ -30,7 +30,7 @@ const MIN_PAGE_AMPLITUDE = 9;
 const PATTERN_WINDOW_SHARE = 0.75;
 const SAME_PEAK = 1.5;
 /** At most this many gratings are looked for (monitor pictures beat in two at most). */
-const MAX_GRATINGS = 2;
+const MAX_GRATINGS = 1;
 /**
  * JPEG's 8-px blocks make peaks at multiples of 1/8 cycle per pixel exactly on the axes; a peak there is counted only
  * when it stands this many times higher than the page-wide threshold.
@@ -243,30 +243,50 @@ export function findScreenPattern(raster: Raster): ScreenPattern | undefined {
   return gratings.length > 0 ? { gratings } : undefined;
 }
 
-/**
- * One running mean along x (`alongX`) or y over `length` px (fractional: the two end taps weigh the remainder), in
- * place on an interleaved RGB buffer. The mean over exactly one period nulls a grating's stripes (and harmonics).
- */
-function boxAlong(data: Uint8Array, width: number, height: number, length: number, alongX: boolean): void {
+/** Taps of a box `length` px long (fractional: the two end taps weigh the remainder): the inner reach and the end taps' weight. */
+function boxTaps(length: number): { reach: number; outer: number } {
   const reach = Math.max(0, Math.floor((length - 1) / 2));
-  const inner = 2 * reach + 1;
-  // inner taps weigh 1, the two outer taps share what is left of `length`.
-  const outer = Math.max(0, (length - inner) / 2);
-  const lineLength = alongX ? width : height;
-  const lines = alongX ? height : width;
-  const step = alongX ? 3 : width * 3;
-  const source = new Float64Array(lineLength);
-  for (let line = 0; line < lines; line++) {
-    const start = alongX ? line * width * 3 : line * 3;
+  return { reach, outer: Math.max(0, (length - (2 * reach + 1)) / 2) };
+}
+
+/** A running mean down the columns over `length` rows, from `source` into `target` (interleaved RGB, whole rows at a time). */
+function boxDown(source: Uint8Array, target: Uint8Array, width: number, height: number, length: number): void {
+  const { reach, outer } = boxTaps(length);
+  const stride = width * 3;
+  const scale = 1 / length;
+  const row = (y: number) => (y < 0 ? 0 : y >= height ? height - 1 : y) * stride;
+  const sum = new Float32Array(stride);
+  for (let y = -reach; y <= reach; y++) {
+    const r = row(y);
+    for (let k = 0; k < stride; k++) sum[k] += source[r + k];
+  }
+  for (let y = 0; y < height; y++) {
+    const before = row(y - reach - 1);
+    const after = row(y + reach + 1);
+    const out = y * stride;
+    const leaving = row(y - reach);
+    for (let k = 0; k < stride; k++) {
+      const incoming = source[after + k];
+      const value = (sum[k] + outer * (source[before + k] + incoming)) * scale + 0.5;
+      target[out + k] = value >= 255 ? 255 : value;
+      sum[k] += incoming - source[leaving + k];
+    }
+  }
+}
+
+/** A running mean along the rows over `length` px, from `source` into `target` (interleaved RGB). */
+function boxAcross(source: Uint8Array, target: Uint8Array, width: number, height: number, length: number): void {
+  const { reach, outer } = boxTaps(length);
+  const at = (start: number, x: number) => source[start + (x < 0 ? 0 : x >= width ? width - 1 : x) * 3];
+  for (let y = 0; y < height; y++) {
     for (let c = 0; c < 3; c++) {
-      for (let k = 0; k < lineLength; k++) source[k] = data[start + c + k * step];
-      const at = (k: number) => source[k < 0 ? 0 : k >= lineLength ? lineLength - 1 : k];
+      const start = y * width * 3 + c;
       let sum = 0;
-      for (let k = -reach; k <= reach; k++) sum += at(k);
-      for (let k = 0; k < lineLength; k++) {
-        const value = (sum + outer * (at(k - reach - 1) + at(k + reach + 1))) / length;
-        data[start + c + k * step] = value < 0 ? 0 : value > 255 ? 255 : Math.round(value);
-        sum += at(k + reach + 1) - at(k - reach);
+      for (let x = -reach; x <= reach; x++) sum += at(start, x);
+      for (let x = 0; x < width; x++) {
+        const value = (sum + outer * (at(start, x - reach - 1) + at(start, x + reach + 1))) / length;
+        target[start + x * 3] = value > 255 ? 255 : Math.round(value);
+        sum += at(start, x + reach + 1) - at(start, x - reach);
       }
     }
   }
@@ -281,11 +301,13 @@ function boxAlong(data: Uint8Array, width: number, height: number, length: numbe
  * const evened = pattern ? withoutScreenPattern(page, pattern) : page;
  */
 export function withoutScreenPattern(raster: Raster, pattern: ScreenPattern): Raster {
-  const data = new Uint8Array(raster.data);
+  let source = raster.data;
   for (const grating of pattern.gratings) {
-    const alongX = Math.abs(grating.fx) > Math.abs(grating.fy);
+    const target = new Uint8Array(source.length);
     const length = 1 / Math.max(Math.abs(grating.fx), Math.abs(grating.fy));
-    boxAlong(data, raster.width, raster.height, length, alongX);
+    if (Math.abs(grating.fx) > Math.abs(grating.fy)) boxAcross(source, target, raster.width, raster.height, length);
+    else boxDown(source, target, raster.width, raster.height, length);
+    source = target;
   }
-  return { data, width: raster.width, height: raster.height };
+  return { data: source, width: raster.width, height: raster.height };
 }
