@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { DEFAULT_OCR_LONG_SIDE, DEFAULT_PIXEL_LIMIT, ImageCorruptError, inspectImage } from '../images/index.js';
+import { DEFAULT_OCR_LONG_SIDE, DEFAULT_PIXEL_LIMIT, ImageCorruptError, inspectImage, straightenPhotographedPage } from '../images/index.js';
 import { rgbRaster, type Raster } from '../ocr/raster.js';
 
 export interface ImagePageRasters {
@@ -12,7 +12,7 @@ export interface ImagePageRasters {
 /**
  * An uploaded image's pages as upright RGB pixels for OCR — the same pixels `normaliseForOcr` would encode as PNG
  * and the engine would decode again (EXIF orientation applied, alpha flattened onto white, long side brought down
- * to `longSide`), without that PNG round trip. The image is checked first (`inspectImage`: pixel limit, format).
+ * to `longSide`, a photographed page straightened: `straightenPhotographedPage`), without that PNG round trip. The image is checked first (`inspectImage`: pixel limit, format).
  *
  * @example
  * const rasters = await imagePageRasters(jpegFromPhone, { pixelLimit: 60_000_000 });
@@ -32,7 +32,8 @@ export async function imagePageRasters(bytes: Uint8Array, options: { pixelLimit?
       try {
         let pipeline = sharp(bytes, { page: pageNumber - 1, limitInputPixels: pixelLimit }).rotate();
         if (scale < 1) pipeline = pipeline.resize({ width: Math.round(width * scale), height: Math.round(height * scale), fit: 'fill' });
-        return await rgbRaster(pipeline);
+        // A page photographed on a desk is read (and previewed) straightened: boxes are in the straightened pixels.
+        return straightenPhotographedPage(await rgbRaster(pipeline)).pixels;
       } catch (error) {
         throw new ImageCorruptError(`page ${pageNumber} cannot be decoded`, { cause: error });
       }
