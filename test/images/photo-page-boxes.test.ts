@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { ExtractedDocument } from '../../shared/documents/extracted-document.js';
 import type { OcrPage } from '../../shared/documents/ocr-page.js';
 import { boxesInPreviewPixels, previewLongSide } from '../../shared/documents/page-preview.js';
-import type { Point, RgbPixels } from '../../shared/images/index.js';
+import { normaliseForOcr, type Point, type RgbPixels } from '../../shared/images/index.js';
 import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/index.js';
 import type { OcrEngine, Raster } from '../../shared/ocr/index.js';
-import { pageReadingStraighteningPhotos, readPages, type PagePreview } from '../../shared/reading/index.js';
+import { imagePageRasters, pageReadingStraighteningPhotos, readPages, type PagePreview } from '../../shared/reading/index.js';
 import { storePagePreviews } from '../../shared/reading/page-previews.js';
 import { InMemoryBlobStore } from '../support/fakes/index.js';
 import { asJpeg, blueBox, FIELD_ON_PAGE, isBlue, photographed, uprightPage } from './photo-factory.js';
@@ -62,7 +62,7 @@ function blueShare(image: RgbPixels, box: { x: number; y: number; width: number;
 
 function shownBox(page: OcrPage) {
   const document: ExtractedDocument = {
-    type: 'qualification',
+    type: 'vocational_certificate',
     pages: [1],
     fields: { issuer: { value: '杭州市职业技能鉴定中心', confidence: 0.98, needsReview: false, source: { page: 1, box: page.lines[0]!.box } } },
   };
@@ -151,5 +151,17 @@ describe('field boxes on a photographed page', () => {
     expect(pages[0]!.width / pages[0]!.height).toBeCloseTo(1000 / 1400, 1);
     const preview = await decoded(await blobs.get('b', 'derived/photo/pages/1'));
     expect(blueShare(preview, shownBox(pages[0]!))).toBeGreaterThan(0.97);
+  });
+
+  it('gives the engines without a raw-pixel path (normaliseForOcr) the same straightened page', async () => {
+    const jpeg = await asJpeg(photographed(uprightPage(1000, 1400), CORNERS, 1300, 1700));
+
+    const [encoded] = await normaliseForOcr(jpeg, { straightenPhotos: true });
+    const raster = await (await imagePageRasters(jpeg, { straightenPhotos: true })).page(1);
+
+    expect({ width: encoded!.width, height: encoded!.height }).toEqual({ width: raster.width, height: raster.height });
+    const field = blueBox(await decoded(encoded!.bytes));
+    expect(field.x / encoded!.width).toBeCloseTo(FIELD_ON_PAGE.left, 2);
+    expect(field.fill).toBeGreaterThan(0.97);
   });
 });
