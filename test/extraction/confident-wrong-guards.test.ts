@@ -84,7 +84,12 @@ describe('a date whose day is not closed by 日 may have been cut', () => {
 });
 
 describe('one value taken by two labels', () => {
-  const field = (value: string, box: { x: number; y: number; width: number; height: number }) => ({ value, confidence: 0.97, source: { page: 1, box } });
+  const field = (value: string, box: { x: number; y: number; width: number; height: number }) => ({
+    value,
+    confidence: 0.97,
+    needsReview: false,
+    source: { page: 1, box },
+  });
 
   it('flags the start and the end date when both took the one fill-in date (the start with the line above joined)', () => {
     const draft: DraftFields = {
