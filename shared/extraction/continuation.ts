@@ -201,6 +201,20 @@ export function continuationLines(
       )
       .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
     if (!next) return { lines, more: false, throughOwnLabel };
+    // A line of the column passed over between this line and the next (boxed tall on a curled photo, it starts
+    // inside this line's box): the value may run through it. Taken no further, for the clerk to see whole.
+    const passedOver = layout.lines.some(
+      (l) =>
+        l !== current &&
+        l !== next &&
+        l.half === last.half &&
+        l.box.y > current.box.y + current.box.height * 0.3 &&
+        l.box.y < next.box.y &&
+        Math.abs(l.box.x - current.box.x) < h &&
+        l.hits.length === 0 &&
+        sameType(l, last),
+    );
+    if (passedOver) return { lines, more: true, throughOwnLabel };
     // A date alone on a line (under an issuer, beside a seal) is a field of its own, never the rest of a name.
     // Back under the label, a character or two that start a label (`性` of a spread `性　别`) begin the next field.
     const labelStart = next.box.x < column.start - h && next.flat.length <= 3 && LABEL_PREFIXES.has(next.flat);

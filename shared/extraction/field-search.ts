@@ -16,7 +16,7 @@ import {
 } from './continuation.js';
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
-import { offRowOwnerIs, otherLabelOwning, overAnotherCaption, valueAboveLabel } from './stacked-values.js';
+import { bracketedCaption, offRowOwnerIs, otherLabelOwning, overAnotherCaption, valueAboveLabel } from './stacked-values.js';
 import { withFillInRealigned } from './page-shift.js';
 import { loneCharacterRightBefore } from './split-value-head.js';
 import { opensStampRemark } from './stamped-words.js';
@@ -207,6 +207,18 @@ export function findLabelledCandidates(
           first && otherLabelOwning(layout, first.line, line) ? nearestValueLine(rightOf.filter((o) => !otherLabelOwning(layout, o, line))) : first;
         // A label known only by its English gloss is a guess: what it leads to goes to the clerk.
         const inferred = (hit.inferred ? 0.9 : 1) * fuzzy;
+        // A bracketed caption under a fill-in line (`（姓名）`) names the line over it: read that first.
+        const captioned = last && !inlineValue && bracketedCaption(line) ? valueAboveLabel(layout, line) : undefined;
+        if (captioned) {
+          const over = captioned[captioned.length - 1];
+          push(
+            { reading: reader(over.leading), line: over, labelMatch: LabelMatch.below * inferred, raw: over.leading, labelRank },
+            over,
+            valueColumn(layout, over),
+            captioned.slice(0, -1),
+          );
+          continue;
+        }
         if (neighbour) {
           const reading = reader(neighbour.text);
           const column = valueColumn(layout, neighbour.line);

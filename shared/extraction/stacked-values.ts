@@ -39,16 +39,27 @@ function alignedValueBeside(layout: PageLayout, label: LayoutLine): LayoutLine |
 }
 
 /**
- * The line stacked tight on a label (above with `above`, else below): one the label's column shares (most of the
- * narrower line over the other, or centred on it), less than 0.45 line heights away, a value by its look.
+ * A caption under a fill-in line: a label alone in brackets (`（姓名）`, `(公民身份号码)`). It names the line over it,
+ * never one under it, and sits a ruled line's spacing under its value.
+ *
+ * @example
+ * bracketedCaption(captionLine); // true for `（姓　　名）`
  */
-export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolean, loose = false): LayoutLine | undefined {
+export function bracketedCaption(line: LayoutLine): boolean {
+  return line.hits.length === 1 && /^\([^()]+\)$/.test(line.flat);
+}
+
+/**
+ * The line stacked tight on a label (above with `above`, else below): one the label's column shares (most of the
+ * narrower line over the other, or centred on it), less than `reach` line heights away (0.45), a value by its look.
+ */
+export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolean, loose = false, reach = 0.45): LayoutLine | undefined {
   const h = label.box.height;
   return layout.lines
     .filter((o) => {
       if (o === label || o.half !== label.half || !valueLike(o)) return false;
       const gap = above ? label.box.y - (o.box.y + o.box.height) : o.box.y - (label.box.y + label.box.height);
-      if (gap < -h * 0.25 || gap > Math.min(h, o.box.height) * 0.45) return false;
+      if (gap < -h * 0.25 || gap > Math.min(h, o.box.height) * reach) return false;
       const centred = Math.abs(o.box.x + o.box.width / 2 - (label.box.x + label.box.width / 2)) < h * 0.8;
       // Loose: any overlap (a wrapped value centred over a label read with its colon and spacing).
       return overlapShare(o, label) > (loose ? 0 : 0.5) || centred;
@@ -63,7 +74,7 @@ export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolea
  */
 function captionedFromAbove(layout: PageLayout, value: LayoutLine, caption: LayoutLine): boolean {
   const over = lineOver(layout, value, caption);
-  return over !== undefined && waitingLabel(over);
+  return over !== undefined && !bracketedCaption(over) && waitingLabel(over) && !alignedValueBeside(layout, over);
 }
 
 /** The nearest line over `value` in its column, within about two lines (`caption`, the label under it, left out). */
@@ -103,8 +114,10 @@ export function otherLabelOwning(layout: PageLayout, value: LayoutLine, label: L
     if (beside) return beside === value;
     // Stacked under it, or over it when nothing is stacked under it (a value over its caption) and no waiting label
     // sits over the value nearly as close (labels set over their values: the value is the one above's).
-    const under = stackedLine(layout, o, false);
-    if (under === value || (!under && stackedLine(layout, o, true) === value && !captionedFromAbove(layout, value, o))) return true;
+    // A bracketed caption names the line over it only.
+    const under = bracketedCaption(o) ? undefined : stackedLine(layout, o, false);
+    const reach = bracketedCaption(o) ? 1.2 : 0.45;
+    if (under === value || (!under && stackedLine(layout, o, true, false, reach) === value && !captionedFromAbove(layout, value, o))) return true;
     // Past the next label column: the waiting label stands after `label`, before the value, near the value's row.
     const between = o.box.x >= right(label) - label.box.height * 0.5 && right(o) <= value.box.x + o.box.height * 0.5;
     return between && Math.abs(centreY(o) - centreY(value)) < Math.max(o.box.height, value.box.height) * 1.6;
@@ -146,17 +159,19 @@ export function offRowOwnerIs(layout: PageLayout, line: LayoutLine, label: Layou
  * valueAboveLabel(layout, labelLine)?.map((l) => l.text); // ['吴梓颖'] over `参保人`
  */
 export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLine[] | undefined {
-  const last = stackedLine(layout, label, true, true);
+  // A bracketed caption sits a ruled line's spacing under its value (the line, its padding and the caption's own).
+  const last = stackedLine(layout, label, true, true, bracketedCaption(label) ? 1.2 : 0.45);
   if (!last || otherLabelOwning(layout, last, label)) return undefined;
   const block = [last];
   for (let prev = stackedLine(layout, last, true, true); prev && block.length < 4; prev = stackedLine(layout, prev, true, true)) block.unshift(prev);
   const top = block[0];
-  if (captionedFromAbove(layout, top, label)) return undefined;
-  // The line over it must stand clearly further off than the label under it (a label we do not know, set over its
-  // value, would otherwise hand that value to the next label whose own value is masked or missing).
-  const over = lineOver(layout, top, label);
+  // A label over it with nothing beside it waits for it (labels over values are the common layout), and the line over it must stand clearly
+  // further off than the label under it (a label we do not know, set over its value, would otherwise hand that
+  // value to the next label whose own value is masked or missing). A bracketed caption over it is no rival: it names
+  // the line over itself; nor is anything over the value of one (the brackets say what the line over them is).
+  const over = bracketedCaption(label) ? undefined : lineOver(layout, top, label);
   const gap = (upper: LayoutLine, lower: LayoutLine) => lower.box.y - (upper.box.y + upper.box.height);
-  if (over && gap(over, top) < Math.max(gap(last, label), label.box.height * 0.1) * 1.5) return undefined;
+  if (over && !bracketedCaption(over) && ((waitingLabel(over) && !alignedValueBeside(layout, over)) || gap(over, top) < Math.max(gap(last, label), label.box.height * 0.1) * 1.5)) return undefined;
   // On the row of a label to its left: that label's value beside it.
   const onRowOfLabel = (line: LayoutLine) =>
     layout.lines.some(
