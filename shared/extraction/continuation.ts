@@ -210,7 +210,10 @@ export function continuationLines(
         l.half === last.half &&
         l.box.y > current.box.y + current.box.height * 0.3 &&
         l.box.y < next.box.y &&
-        Math.abs(l.box.x - current.box.x) < h &&
+        // Flush with it and boxed about as tall (a watermark's piece is neither).
+        Math.abs(l.box.x - current.box.x) < current.box.height &&
+        l.box.height > current.box.height * 0.6 &&
+        l.box.height < current.box.height * 1.5 &&
         l.hits.length === 0 &&
         sameType(l, last),
     );

@@ -346,7 +346,7 @@ export function findLabelledCandidates(
           continue;
         }
         // Several labels read as one box (a row of labels over a row of values): each looks under its own words.
-        const below = nearestValueLine(line.hits.length > 1 ? linesBelowHit(layout, line, h) : linesBelow(layout, line));
+        const below = nearestValueLine(line.hits.length > 1 ? linesBelowHit(layout, line, h) : linesUnderLabel(layout, line));
         // A line under the label that a label of its own row waits for (`，用工起始日：` at a prose line's end, over
         // `，合同终止日期：` `2024年12月7日`) is that label's value.
         // Only a label right before it (within two heights): one far across the row is another column's.
@@ -382,6 +382,20 @@ export function findLabelledCandidates(
     }
   }
   return candidates;
+}
+
+/**
+ * The lines under a label, nearest first, less a line that starts well left of the label when another on its row
+ * starts under the label: the previous column's value running on under it (`………91330106MA26Q845W5(1-` level with
+ * `浙江西溪建筑工` stacked under `名称`).
+ */
+function linesUnderLabel(layout: PageLayout, line: LayoutLine): LayoutLine[] {
+  const h = line.box.height;
+  const lines = linesBelow(layout, line);
+  const underLabel = (o: LayoutLine) => Math.abs(o.box.x - line.box.x) < h * 1.5;
+  return lines.filter(
+    (o) => o.box.x >= line.box.x - h || !lines.some((p) => p !== o && underLabel(p) && Math.abs(centreY(p) - centreY(o)) < h * 0.5),
+  );
 }
 
 /**

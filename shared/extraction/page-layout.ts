@@ -391,8 +391,9 @@ function colonAfter(lines: readonly LayoutLine[], j: number): boolean {
 function mergeSpacedLabels(lines: LayoutLine[]): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const a = lines[i];
-    // Run-on prose glues the separator before a label to its first piece (`；受` `聘` `人：`).
-    const separator = /^[；;，,、。]/.exec(a.flat)?.[0] ?? '';
+    // Run-on prose glues the separator before a label to its first piece (`；受` `聘` `人：`); a spread caption its
+    // opening bracket (`(姓` … `名)`).
+    const separator = /^[；;，,、。(]/.exec(a.flat)?.[0] ?? '';
     const first = a.flat.slice(separator.length);
     if (!LABEL_PIECE.test(first) || !LABEL_PREFIXES.has(first)) continue;
     const h = a.box.height;

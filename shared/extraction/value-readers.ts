@@ -121,6 +121,9 @@ export const readPersonName: ValueReader = (text) => {
     if (!cut) return null;
     name = cut[1];
   }
+  // A dash leader before the name read as `一` (`－－雷雪`): no surname, the rest a name that starts with one.
+  const leader = name.length >= 3 && name[0] === '一' && (SURNAMES.has(name[1]) || COMPOUND_SURNAMES.some((s) => name.startsWith(s, 1)));
+  if (leader) name = name.slice(1);
   if (name.length < 2) return null;
   // A label or its first characters (`社保` of 社保号码, `姓名`) read where a name was looked for is no name.
   if (LABEL_PREFIXES.has(name)) return null;
@@ -128,7 +131,7 @@ export const readPersonName: ValueReader = (text) => {
   if (/(公司|集团|学校|学院|大学|中心|协会|银行|工厂)$/.test(name)) return null;
   const rest = t.slice(m[0].length);
   const surnameKnown = SURNAMES.has(name[0]) || COMPOUND_SURNAMES.some((s) => name.startsWith(s));
-  let plausibility = surnameKnown ? 1 : 0.8;
+  let plausibility = surnameKnown ? (leader ? 0.85 : 1) : 0.8;
   if (name.length === 4 && !COMPOUND_SURNAMES.some((s) => name.startsWith(s))) plausibility *= 0.92;
   // Trailing letters or digits glued to the name suggest the line held more than the name.
   if (/^[A-Za-z0-9]/.test(rest)) plausibility *= 0.8;

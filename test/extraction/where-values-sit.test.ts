@@ -38,6 +38,19 @@ describe('a value on a fill-in line, its label under the line as a caption', () 
     expect(doc.fields.idNumber.value).toBe(person.id);
   });
 
+  it('reads a name over a caption spread into two boxes, each holding a bracket', () => {
+    const doc = readOne([
+      ['社会保险个人参保证明', 618, 117, 416, 45],
+      [person.name, 211, 218, 114, 50],
+      ['(姓', 157, 278, 60, 43],
+      ['名)', 321, 278, 59, 46],
+      ['公民身份号码', 148, 346, 211, 44],
+      [person.id, 359, 349, 405, 37],
+      ...recordTail,
+    ]);
+    expect(doc.fields.personName.value).toBe(person.name);
+  });
+
   it('reads each of a row of captioned values for its own caption, never the caption over it', () => {
     // Two captioned rows stacked: the second value sits under the first caption, which names the line above it.
     const doc = readOne([
@@ -113,5 +126,60 @@ describe('a wrapped value whose lines are boxed taller than their pitch (a curle
     const address = doc.fields.address;
     expect(address.value === null || address.needsReview).toBe(true);
     expect(address.value).not.toBe('浙江省杭州市西湖区三墩镇紫幢11层2302室');
+  });
+});
+
+describe('leaders between a label and its value', () => {
+  const certificate = (name: string, occupation: string): Line[] => [
+    ['职业资格证书', 560, 150, 520, 60],
+    ['姓 名：', 200, 300, 110, 38],
+    [name, 420, 300, 200, 38],
+    ['身份证号码：', 200, 380, 200, 38],
+    [person.id, 420, 380, 330, 38],
+    ['职 业 名 称：', 200, 460, 200, 38],
+    [occupation, 420, 460, 300, 38],
+    ['证书编号：', 200, 540, 180, 38],
+    ['1933013482311092', 420, 540, 300, 38],
+  ];
+
+  it('reads a name after a dash leader the engine read as 一, flagged', () => {
+    const doc = readOne(certificate(`一${person.name}`, '电工'));
+    expect(doc.fields.holderName.value).toBe(person.name);
+    expect(doc.fields.holderName.needsReview).toBe(true);
+  });
+
+  it('reads an occupation after a run of 一 (a dash leader), and after dots', () => {
+    expect(readOne(certificate(person.name, '一一电子商务运营')).fields.occupation.value).toBe('电子商务运营');
+    expect(readOne(certificate(`……………${person.name}`, '·······电工')).fields.holderName.value).toBe(person.name);
+  });
+
+  it('keeps a name that starts with 一 when no surname follows it', () => {
+    expect(readOne(certificate('一丹', '电工')).fields.holderName.value).toBe('一丹');
+  });
+});
+
+describe('a value stacked under a label of the second column', () => {
+  it("looks past the first column's value running on under the label's row", () => {
+    // `名称` (right column) has its name stacked under it; the credit code of the left column, with its leader and
+    // `(1-1)`, runs on level with the name's first line and ends under `名称`.
+    const doc = readOne([
+      ['营业执照', 527, 214, 561, 108],
+      ['名　　　　　　称：', 842, 474, 300, 35],
+      ['统一社会信用代码：', 173, 518, 300, 35],
+      [`………${company.code}(1-`, 505, 518, 442, 35],
+      ['杭州西子智能', 842, 518, 233, 35],
+      ['1)', 597, 564, 33, 35],
+      ['科技有限公司', 842, 564, 233, 35],
+      ['类 型：', 173, 685, 117, 35],
+      ['有限责任公司', 505, 685, 200, 35],
+      ['法定代表人：', 842, 685, 200, 35],
+      [`－－－－${person.name}`, 1174, 685, 233, 35],
+      ['成立日期：', 173, 770, 180, 35],
+      ['2018年10月08日', 505, 770, 260, 35],
+    ]);
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.companyName.value).toBe(company.name);
+    expect(doc.fields.creditCode.value).toBe(company.code);
+    expect(doc.fields.legalRepresentative.value).toBe(person.name);
   });
 });
