@@ -51,13 +51,16 @@ export function bracketedCaption(line: LayoutLine): boolean {
 
 /**
  * The line stacked tight on a label (above with `above`, else below): one the label's column shares (most of the
- * narrower line over the other, or centred on it), less than `reach` line heights away (0.45), a value by its look.
+ * narrower line over the other, or centred on it), less than `reach` line heights away (0.45), a value by its look
+ * (or, with `lone`, a lone character).
  */
-export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolean, loose = false, reach = 0.45): LayoutLine | undefined {
+export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolean, loose = false, reach = 0.45, lone = false): LayoutLine | undefined {
   const h = label.box.height;
   return layout.lines
     .filter((o) => {
-      if (o === label || o.half !== label.half || !valueLike(o)) return false;
+      // `lone`: a lone character counts too (the last character of a value wrapped over a caption).
+      const value = valueLike(o) || (lone && o.hits.length === 0 && LONE_CJK.test(o.flat));
+      if (o === label || o.half !== label.half || !value) return false;
       const gap = above ? label.box.y - (o.box.y + o.box.height) : o.box.y - (label.box.y + label.box.height);
       if (gap < -h * 0.25 || gap > Math.min(h, o.box.height) * reach) return false;
       const centred = Math.abs(o.box.x + o.box.width / 2 - (label.box.x + label.box.width / 2)) < h * 0.8;
@@ -160,19 +163,11 @@ export function offRowOwnerIs(layout: PageLayout, line: LayoutLine, label: Layou
  */
 export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLine[] | undefined {
   // A bracketed caption sits a ruled line's spacing under its value (the line, its padding and the caption's own).
-  const last = stackedLine(layout, label, true, true, bracketedCaption(label) ? 1.2 : 0.45);
+  const caption = bracketedCaption(label);
+  const last = stackedLine(layout, label, true, true, caption ? 1.2 : 0.45, caption);
   if (!last || otherLabelOwning(layout, last, label)) return undefined;
-  const block = [last];
-  for (let prev = stackedLine(layout, last, true, true); prev && block.length < 4; prev = stackedLine(layout, prev, true, true)) block.unshift(prev);
-  const top = block[0];
-  // A label over it with nothing beside it waits for it (labels over values are the common layout), and the line over it must stand clearly
-  // further off than the label under it (a label we do not know, set over its value, would otherwise hand that
-  // value to the next label whose own value is masked or missing). A bracketed caption over it is no rival: it names
-  // the line over itself; nor is anything over the value of one (the brackets say what the line over them is).
-  const over = bracketedCaption(label) ? undefined : lineOver(layout, top, label);
-  const gap = (upper: LayoutLine, lower: LayoutLine) => lower.box.y - (upper.box.y + upper.box.height);
-  if (over && !bracketedCaption(over) && ((waitingLabel(over) && !alignedValueBeside(layout, over)) || gap(over, top) < Math.max(gap(last, label), label.box.height * 0.1) * 1.5)) return undefined;
-  // On the row of a label to its left: that label's value beside it.
+  // On the row of a label to its left: that label's value beside it, unless that label has its own value beside it
+  // (a label of the first column level with a value's last line in the second).
   const onRowOfLabel = (line: LayoutLine) =>
     layout.lines.some(
       (o) =>
@@ -180,8 +175,25 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
         o.half === line.half &&
         o.hits.length > 0 &&
         right(o) <= line.box.x + line.box.height * 0.5 &&
-        Math.abs(centreY(o) - centreY(line)) < Math.min(o.box.height, line.box.height) * 0.6,
+        Math.abs(centreY(o) - centreY(line)) < Math.min(o.box.height, line.box.height) * 0.6 &&
+        [undefined, line].includes(alignedValueBeside(layout, o)),
     );
+  const block = [last];
+  for (let prev = stackedLine(layout, last, true, true); prev && block.length < 4; prev = stackedLine(layout, prev, true, true)) {
+    // Over a caption, the value ends where the row above's value, beside its label, begins.
+    if (caption && onRowOfLabel(prev)) break;
+    block.unshift(prev);
+  }
+  const top = block[0];
+  // A label over it with nothing beside it waits for it (labels over values are the common layout), and the line
+  // over it must stand clearly further off than the label under it (a label we do not know, set over its value, would
+  // otherwise hand that value to the next label whose own value is masked or missing). A bracketed caption over it is
+  // no rival: it names the line over itself; nor is anything over the value of one (the brackets say what it is).
+  const over = caption ? undefined : lineOver(layout, top, label);
+  const gap = (upper: LayoutLine, lower: LayoutLine) => lower.box.y - (upper.box.y + upper.box.height);
+  const rival = (o: LayoutLine) =>
+    !bracketedCaption(o) && ((waitingLabel(o) && !alignedValueBeside(layout, o)) || gap(o, top) < Math.max(gap(last, label), label.box.height * 0.1) * 1.5);
+  if (over && rival(over)) return undefined;
   return block.some(onRowOfLabel) ? undefined : block;
 }
 

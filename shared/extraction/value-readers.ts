@@ -285,6 +285,7 @@ export const readOccupation: ValueReader = (text) => {
 };
 
 const ID_TOKEN = /[0-9A-Za-z|]{15,20}/g;
+const LEADER_BEFORE_ID = /^[*＊.·•…]+(?=\d{17}[\dXx]$)/;
 
 /** Issue on an ID number read out of a longer token (a character glued before or after it): the cut is a guess. */
 export const ID_BOUNDARY_INFERRED = 'id_boundary_inferred';
@@ -296,10 +297,12 @@ export const ID_BOUNDARY_INFERRED = 'id_boundary_inferred';
  * readIdNumber('身份证号 11010519491231002X')?.value; // '11010519491231002X'
  */
 export function makeIdNumberReader(today: string): ValueReader {
-  return (text) => {
+  return (raw) => {
+    // A leader's last dot read as a mask character before a whole number (`*330302199807133696`) masks nothing.
+    const text = withoutSpaces(raw).replace(LEADER_BEFORE_ID, '');
     // Digits barred out (`330106********1234`): the number is missing, never completed from what is left.
-    if (MASKED_NUMBER.test(withoutSpaces(text))) return masked();
-    const tokens = withoutSpaces(text).match(ID_TOKEN);
+    if (MASKED_NUMBER.test(text)) return masked();
+    const tokens = text.match(ID_TOKEN);
     if (!tokens) return null;
     // Prefer an 18-character token; ignore tokens with no digits at all (words in Latin letters).
     const token = tokens.find((t) => t.length === 18 && /\d{6}/.test(t)) ?? tokens.find((t) => /\d{10}/.test(t));
@@ -398,8 +401,15 @@ export const readCertificateNumberValue: ValueReader = (text) => {
  */
 export const readDateValue: ValueReader = (text) => {
   const value = parseDate(text, { compact: true });
-  return value ? ok(value) : null;
+  if (!value) return null;
+  // `2020年4月2` with no 日: the box may have cut the day's second digit (`2020年4月22日`). The clerk confirms it.
+  return CUT_DAY.test(withoutSpaces(text)) ? { ...ok(value), issues: [DATE_DAY_MAY_CONTINUE] } : ok(value);
 };
+
+/** Issue on a date whose day may have been cut at its box (`2020年4月2`, no 日). */
+export const DATE_DAY_MAY_CONTINUE = 'date_day_may_continue';
+
+const CUT_DAY = /年\d{1,2}月\d$/;
 
 /**
  * A certificate level in any printed form (see parseLevel).

@@ -51,6 +51,28 @@ describe('a value on a fill-in line, its label under the line as a caption', () 
     expect(doc.fields.personName.value).toBe(person.name);
   });
 
+  it('reads an address wrapped over three lines over its caption, the last a lone character', () => {
+    const doc = readOne([
+      ['注册号', 306, 181, 119, 54],
+      ['330106835673089(1-1)', 304, 242, 377, 63],
+      ['营业执照', 943, 270, 548, 147],
+      ['名称', 185, 541, 120, 47],
+      ['杭州市西湖区西溪机械制造店', 413, 547, 560, 60],
+      ['类型', 177, 705, 150, 57],
+      ['个体工商户', 401, 715, 187, 58],
+      ['经营者', 1179, 763, 120, 64],
+      [person.name, 1320, 763, 150, 64],
+      ['浙江省杭州市西湖区', 1205, 835, 329, 44],
+      ['学院路53号20幢2405', 1206, 881, 332, 50],
+      ['室', 1206, 933, 48, 42],
+      ['注册日期', 160, 924, 154, 55],
+      ['2014-09-15', 386, 924, 326, 55],
+      ['（经营场所）', 1195, 990, 152, 43],
+    ]);
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区学院路53号20幢2405室');
+  });
+
   it('reads each of a row of captioned values for its own caption, never the caption over it', () => {
     // Two captioned rows stacked: the second value sits under the first caption, which names the line above it.
     const doc = readOne([
@@ -153,6 +175,14 @@ describe('leaders between a label and its value', () => {
     expect(readOne(certificate(`……………${person.name}`, '·······电工')).fields.holderName.value).toBe(person.name);
   });
 
+  it("reads a whole ID after a leader whose last dot the engine read as `*`, but never a barred-out one", () => {
+    expect(readOne(certificate(person.name, '电工').map((l) => (l[0] === person.id ? ([`*${person.id}`, ...l.slice(1)] as Line) : l))).fields.idNumber.value).toBe(
+      person.id,
+    );
+    const barred = `${person.id.slice(0, 6)}********${person.id.slice(14)}`;
+    expect(readOne(certificate(person.name, '电工').map((l) => (l[0] === person.id ? ([barred, ...l.slice(1)] as Line) : l))).fields.idNumber.value).toBeNull();
+  });
+
   it('keeps a name that starts with 一 when no surname follows it', () => {
     expect(readOne(certificate('一丹', '电工')).fields.holderName.value).toBe('一丹');
   });
@@ -181,5 +211,27 @@ describe('a value stacked under a label of the second column', () => {
     expect(doc.fields.companyName.value).toBe(company.name);
     expect(doc.fields.creditCode.value).toBe(company.code);
     expect(doc.fields.legalRepresentative.value).toBe(person.name);
+  });
+});
+
+describe('a date cut at its box', () => {
+  it('flags a Chinese date with one digit of day and no 日 at the end of its box', () => {
+    const lines: Line[] = [
+      ['职业技能等级证书', 575, 214, 377, 40],
+      ['姓名', 235, 289, 47, 28],
+      [person.name, 331, 286, 58, 24],
+      ['证件号码', 240, 429, 87, 25],
+      [person.id, 333, 425, 188, 23],
+      ['职业（工种）', 240, 471, 96, 24],
+      ['工具钳工', 372, 465, 72, 24],
+      ['证书编号', 242, 546, 72, 25],
+      ['Y330106311368204217256', 352, 539, 224, 23],
+    ];
+    const cut = readOne([...lines, ['发证日期：2020年4月2', 245, 731, 178, 27]]).fields.issueDate;
+    expect(cut.value).toBe('2020-04-02');
+    expect(cut.needsReview).toBe(true);
+    const whole = readOne([...lines, ['发证日期：2020年4月22日', 245, 731, 200, 27]]).fields.issueDate;
+    expect(whole.value).toBe('2020-04-22');
+    expect(whole.needsReview).toBe(false);
   });
 });
