@@ -4,6 +4,7 @@ import { LABEL_PREFIXES } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { nextFieldOnRow, rowRunsToEdge, runsAcrossNextField } from './row-bounds.js';
 import type { ValueReader } from './value-readers.js';
+import { overCaption } from './stacked-values.js';
 import { centredUnderValue, ownerValuedBefore } from './wrap-alignment.js';
 import { centreX, centreY, right } from './line-geometry.js';
 
@@ -246,6 +247,7 @@ export function continuationLines(
       // The value's own label, centred on its lines (`名　称` level with `服务有限公司` under `杭州云栖科技供应链`), waits
       // for nothing else.
       ownedByOther(layout, next, ownLabel) ||
+      overCaption(layout, next) ||
       next.leading === '';
     if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next, throughOwnLabel };
     if (lines.length >= maxLines) return { lines, more: true, throughOwnLabel };

@@ -16,7 +16,7 @@ import {
 } from './continuation.js';
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
-import { bracketedCaption, offRowOwnerIs, otherLabelOwning, overAnotherCaption, valueAboveLabel } from './stacked-values.js';
+import { bracketedCaption, offRowOwnerIs, otherLabelOwning, overAnotherCaption, overCaption, valueAboveLabel } from './stacked-values.js';
 import { withFillInRealigned } from './page-shift.js';
 import { loneCharacterRightBefore } from './split-value-head.js';
 import { opensStampRemark } from './stamped-words.js';
@@ -761,6 +761,8 @@ function stackedBlankLines(layout: PageLayout, first: LayoutLine, column: Column
       next.box.x + next.box.width <= first.box.x + first.box.width + h * 0.3 &&
       next.hits.length === 0 &&
       next.leading !== '' &&
+      // The value set over a caption (`男` over `（性别）`) is that caption's.
+      !overCaption(layout, next) &&
       /[\p{L}\p{N}]/u.test(next.flat) &&
       // A label's fragment (`生:` of a spread `出　生:`) starts the next field.
       !/[:：]$/.test(next.text.trim()) &&

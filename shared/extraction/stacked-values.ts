@@ -46,7 +46,21 @@ function alignedValueBeside(layout: PageLayout, label: LayoutLine): LayoutLine |
  * bracketedCaption(captionLine); // true for `（姓　　名）`
  */
 export function bracketedCaption(line: LayoutLine): boolean {
-  return line.hits.length === 1 && /^\([^()]+\)$/.test(line.flat);
+  return line.hits.length === 1 && /^\([^()]+\)$/.test(line.flat) && !SIGN_HERE.test(line.flat);
+}
+
+/** `（盖章）`, `（签字）`: where to sign or stamp, after a value (`…109室` over `（盖章）`), never a caption naming it. */
+const SIGN_HERE = /(盖章|签字|签章|签名|公章|印章)\)$/;
+
+/**
+ * True when `line` is the value set over a bracketed caption (`男` over `（性别）`): that caption's, never the wrapped
+ * end of a value above it.
+ *
+ * @example
+ * overCaption(layout, sexLine); // true for `男` right over `（性别）`
+ */
+export function overCaption(layout: PageLayout, line: LayoutLine): boolean {
+  return layout.lines.some((c) => c !== line && c.half === line.half && bracketedCaption(c) && stackedLine(layout, c, true, true, 1.2, true) === line);
 }
 
 /**

@@ -73,6 +73,44 @@ describe('a value on a fill-in line, its label under the line as a caption', () 
     expect(doc.fields.address.value).toBe('浙江省杭州市西湖区学院路53号20幢2405室');
   });
 
+  it('never wraps a name under its label into the value over the next caption (`男` over `（性别）`)', () => {
+    const doc = readOne([
+      ['职业资格证书', 554, 167, 533, 78],
+      ['持证人：', 181, 310, 144, 36],
+      ['陆芳', 217, 358, 72, 36],
+      ['男', 224, 433, 36, 36],
+      ['（性别）', 181, 494, 123, 31],
+      ['身份证号码：', 181, 564, 217, 36],
+      [person.id, 429, 564, 361, 36],
+      ['评茶员', 213, 643, 108, 36],
+      ['（工 种）', 202, 704, 130, 31],
+      ['证 书 号：', 181, 849, 161, 36],
+      ['1933014770310676', 373, 849, 321, 36],
+    ]);
+    expect(doc.fields.holderName.value).toBe('陆芳');
+    expect(doc.fields.occupation.value).toBe('评茶员');
+  });
+
+  it('still wraps an address over `（盖章）`: where to stamp names no value', () => {
+    const doc = readOne([
+      ['营业执照', 494, 253, 614, 155],
+      ['统一社会信用代码：', 617, 492, 238, 53],
+      [company.code, 880, 492, 380, 53],
+      ['名称：', 133, 551, 80, 56],
+      [company.name, 230, 551, 360, 56],
+      ['法定代表人：', 142, 720, 240, 56],
+      [person.name, 400, 720, 112, 56],
+      ['住所：', 560, 822, 80, 56],
+      ['浙江省杭州市西湖区留下街道', 660, 822, 436, 56],
+      ['古墩路930号华星时代广场10', 660, 867, 422, 56],
+      ['幢16层109室', 660, 912, 192, 56],
+      ['（盖章）', 663, 970, 114, 50],
+      ['成立日期：', 142, 1040, 180, 56],
+      ['2011年12月13日', 340, 1040, 320, 56],
+    ]);
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区留下街道古墩路930号华星时代广场10幢16层109室');
+  });
+
   it('reads each of a row of captioned values for its own caption, never the caption over it', () => {
     // Two captioned rows stacked: the second value sits under the first caption, which names the line above it.
     const doc = readOne([
