@@ -572,6 +572,8 @@ function marginLineFrom(layout: PageLayout, last: LayoutLine, wholeValue: boolea
     /[\p{L}\p{N}]/u.test(first.leading) &&
     !inSealRing(layout, first) &&
     !onArc(first) &&
+    // The value set over a caption (`91330106…` over `（统一社会信用代码）`) is that caption's.
+    !overCaption(layout, first) &&
     // A checker's stamp spread at the margin (`已` `核` `验` `）`) is no value's end (stamped-words.ts).
     !opensStampRemark(rowTextFrom(layout, first, h)) &&
     // A date or a long number alone ends a value that runs on; it is the whole value of a label that ends its line.
@@ -874,7 +876,8 @@ function valueColumn(layout: PageLayout, line: LayoutLine): ColumnSpan {
  */
 function valueStart(line: LayoutLine): number {
   const offset = line.leading ? line.text.indexOf(line.leading) : 0;
-  if (offset <= 0 || !/^[\s:：]+$/.test(line.text.slice(0, offset))) return line.box.x;
+  // Spaces, a colon or a leader (`－－－－二〇一四年…`, `……王晓明`) before the value: it starts after them.
+  if (offset <= 0 || !/^[\s:：…⋯‥·•・･._\-—*]+$/.test(line.text.slice(0, offset))) return line.box.x;
   return line.box.x + (line.box.width / Math.max(1, line.text.length)) * offset;
 }
 

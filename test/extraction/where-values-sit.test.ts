@@ -111,6 +111,33 @@ describe('a value on a fill-in line, its label under the line as a caption', () 
     expect(doc.fields.address.value).toBe('浙江省杭州市西湖区留下街道古墩路930号华星时代广场10幢16层109室');
   });
 
+  it("never runs a name at a row's end on into the code set over the next row's caption", () => {
+    const doc = readOne([
+      ['劳动合同书', 592, 217, 448, 70],
+      ['甲方（用人单位）名称：', 110, 370, 397, 38],
+      [company.name, 539, 370, 505, 38],
+      // A code with letters in its organisation part (no run of 15 digits, which a value never runs on into).
+      ['91330106J1NW2K4N5L', 142, 443, 325, 38],
+      ['（统一社会信用代码）', 151, 504, 307, 32],
+      ['秦勇鹏', 142, 570, 108, 38],
+      ['（法定代表人）', 110, 631, 215, 32],
+      ['地　　　　　　址：', 110, 699, 325, 38],
+      ['浙江省杭州市西湖区中山路167号6幢803室', 539, 699, 668, 38],
+      ['乙方（劳动者）姓名：', 110, 770, 361, 38],
+      [person.name, 539, 770, 108, 38],
+      ['居民身份证号码：', 110, 843, 289, 38],
+      [person.id, 539, 843, 325, 38],
+      ['13827519986', 110, 916, 199, 38],
+      ['联　系　电　话：', 110, 964, 289, 38],
+      ['合　同　类　型：', 110, 1036, 289, 38],
+      ['............固定期限', 539, 1036, 361, 38],
+      ['合同起始日期：', 110, 1109, 253, 38],
+      ['2019年6月10日', 539, 1109, 235, 38],
+    ]);
+    expect(doc.fields.employerName.value).toBe(company.name);
+    expect(doc.fields.employerCreditCode.value).toBe('91330106J1NW2K4N5L');
+  });
+
   it('reads each of a row of captioned values for its own caption, never the caption over it', () => {
     // Two captioned rows stacked: the second value sits under the first caption, which names the line above it.
     const doc = readOne([
@@ -211,6 +238,22 @@ describe('leaders between a label and its value', () => {
   it('reads an occupation after a run of 一 (a dash leader), and after dots', () => {
     expect(readOne(certificate(person.name, '一一电子商务运营')).fields.occupation.value).toBe('电子商务运营');
     expect(readOne(certificate(`……………${person.name}`, '·······电工')).fields.holderName.value).toBe(person.name);
+  });
+
+  it('reads a date wrapped after a dash leader, its second line flush with the date, not the cell', () => {
+    const doc = readOne([
+      ['营业执照', 580, 219, 468, 100],
+      ['统一社会信用代码', 181, 162, 289, 36],
+      [company.code, 181, 220, 400, 40],
+      ['名 称', 134, 479, 81, 40],
+      [company.name, 337, 479, 440, 36],
+      ['负责人', 134, 604, 108, 36],
+      [person.name, 337, 604, 108, 36],
+      ['成 立 日 期', 842, 654, 172, 40],
+      ['－－－－二〇一四年六月二十', 1046, 654, 467, 39],
+      ['三日', 1188, 702, 72, 36],
+    ]);
+    expect(doc.fields.establishedDate.value).toBe('2014-06-23');
   });
 
   it("reads a whole ID after a leader whose last dot the engine read as `*`, but never a barred-out one", () => {
