@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
+import { buildPageLayout } from '../../shared/extraction/page-layout.js';
 import { company, person } from './support/documents.js';
 import { textLayerPage as page, type Line } from './support/text-lines.js';
 
@@ -314,5 +315,17 @@ describe('a date cut at its box', () => {
     const whole = readOne([...lines, ['发证日期：2020年4月22日', 245, 731, 200, 27]]).fields.issueDate;
     expect(whole.value).toBe('2020-04-22');
     expect(whole.needsReview).toBe(false);
+  });
+});
+
+describe('a two-character label spread with no colon, its value glued to the second character', () => {
+  const labelsOf = (lines: readonly Line[]) => buildPageLayout(page(lines)).lines.flatMap((l) => l.hits.map((h) => h.form));
+
+  it('joins `名` … `称杭州西溪…` into the label 名称, the characters boxed the same size', () => {
+    expect(labelsOf([['名', 1168, 513, 41, 47], ['称杭州西溪汽车维修数', 1418, 513, 399, 45]])).toContain('名称');
+  });
+
+  it('never takes a small mark boxed apart for the head of a label far across the row', () => {
+    expect(labelsOf([['名', 697, 524, 18, 18], ['称杭州华创餐饮管理', 833, 518, 209, 28]])).not.toContain('名称');
   });
 });
