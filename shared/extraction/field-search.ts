@@ -903,8 +903,10 @@ function inlineColumn(layout: PageLayout, line: LayoutLine, hit: LabelHit, next:
  * the right, the value's own characters set it (wrapped lines `饮管理有限` sit flush with it). -Infinity elsewhere.
  */
 function textLayerTailStart(layout: PageLayout, line: LayoutLine, value: string): number {
-  if (layout.source !== 'text_layer' || value === '') return -Infinity;
-  const em = line.box.height;
+  if (value === '') return -Infinity;
+  // A scan's box stands a little taller than its characters are wide: the value's width is underestimated, so its
+  // start is never put past where it is (a label spread across the box, `名` … `称杭州…`, puts it far right).
+  const em = layout.source === 'text_layer' ? line.box.height : line.box.height * 0.85;
   const width = [...value].reduce((sum, ch) => sum + (/[\u0000-\u00ff]/.test(ch) ? em / 2 : em), 0);
   return line.box.x + line.box.width - width;
 }

@@ -329,3 +329,29 @@ describe('a two-character label spread with no colon, its value glued to the sec
     expect(labelsOf([['名', 697, 524, 18, 18], ['称杭州华创餐饮管理', 833, 518, 209, 28]])).not.toContain('名称');
   });
 });
+
+describe('a value glued to a spread label on a scan, wrapped under itself', () => {
+  it('reads the wrapped lines flush under the value, not under where an even spacing of the box puts it', () => {
+    // `名` … `称杭州西溪…` joined into one box: spaced evenly, its characters would put the value's start far left of
+    // where it is, and the wrapped lines (flush under the value) would stand outside its column.
+    const scan = { ...page([]), source: 'paddle' as const, width: 2339, height: 1653 };
+    const lines: Line[] = [
+      ['营业执照', 844, 258, 591, 104],
+      ['统一社会信用代码', 173, 516, 292, 41],
+      [company.code, 584, 516, 400, 41],
+      ['名', 1168, 513, 41, 47],
+      ['称杭州西溪汽车维修数', 1418, 513, 399, 45],
+      ['字服务有限公司杭州', 1491, 563, 324, 42],
+      ['西湖区分公司', 1490, 611, 220, 46],
+      ['类型', 171, 738, 100, 47],
+      ['有限责任公司分公司', 424, 738, 359, 46],
+      ['负责人', 1168, 738, 150, 47],
+      [person.name, 1418, 738, 150, 47],
+      ['成立日期', 172, 910, 260, 45],
+      ['2007年11月24日', 584, 910, 300, 45],
+    ];
+    scan.lines = lines.map(([text, x, y, width, height]) => ({ text, confidence: 0.98, box: { x, y, width, height } }));
+    const doc = extractDocuments([scan], { today: TODAY })[0];
+    expect(doc.fields.companyName.value).toBe('杭州西溪汽车维修数字服务有限公司杭州西湖区分公司');
+  });
+});
