@@ -393,9 +393,7 @@ function linesUnderLabel(layout: PageLayout, line: LayoutLine): LayoutLine[] {
   const h = line.box.height;
   const lines = linesBelow(layout, line);
   const underLabel = (o: LayoutLine) => Math.abs(o.box.x - line.box.x) < h * 1.5;
-  return lines.filter(
-    (o) => o.box.x >= line.box.x - h || !lines.some((p) => p !== o && underLabel(p) && Math.abs(centreY(p) - centreY(o)) < h * 0.5),
-  );
+  return lines.filter((o) => o.box.x >= line.box.x - h || !lines.some((p) => p !== o && underLabel(p) && Math.abs(centreY(p) - centreY(o)) < h * 0.5));
 }
 
 /**

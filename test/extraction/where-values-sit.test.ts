@@ -257,10 +257,10 @@ describe('leaders between a label and its value', () => {
     expect(doc.fields.establishedDate.value).toBe('2014-06-23');
   });
 
-  it("reads a whole ID after a leader whose last dot the engine read as `*`, but never a barred-out one", () => {
-    expect(readOne(certificate(person.name, '电工').map((l) => (l[0] === person.id ? ([`*${person.id}`, ...l.slice(1)] as Line) : l))).fields.idNumber.value).toBe(
-      person.id,
-    );
+  it('reads a whole ID after a leader whose last dot the engine read as `*`, but never a barred-out one', () => {
+    expect(
+      readOne(certificate(person.name, '电工').map((l) => (l[0] === person.id ? ([`*${person.id}`, ...l.slice(1)] as Line) : l))).fields.idNumber.value,
+    ).toBe(person.id);
     const barred = `${person.id.slice(0, 6)}********${person.id.slice(14)}`;
     expect(readOne(certificate(person.name, '电工').map((l) => (l[0] === person.id ? ([barred, ...l.slice(1)] as Line) : l))).fields.idNumber.value).toBeNull();
   });
@@ -322,11 +322,21 @@ describe('a two-character label spread with no colon, its value glued to the sec
   const labelsOf = (lines: readonly Line[]) => buildPageLayout(page(lines)).lines.flatMap((l) => l.hits.map((h) => h.form));
 
   it('joins `名` … `称杭州西溪…` into the label 名称, the characters boxed the same size', () => {
-    expect(labelsOf([['名', 1168, 513, 41, 47], ['称杭州西溪汽车维修数', 1418, 513, 399, 45]])).toContain('名称');
+    expect(
+      labelsOf([
+        ['名', 1168, 513, 41, 47],
+        ['称杭州西溪汽车维修数', 1418, 513, 399, 45],
+      ]),
+    ).toContain('名称');
   });
 
   it('never takes a small mark boxed apart for the head of a label far across the row', () => {
-    expect(labelsOf([['名', 697, 524, 18, 18], ['称杭州华创餐饮管理', 833, 518, 209, 28]])).not.toContain('名称');
+    expect(
+      labelsOf([
+        ['名', 697, 524, 18, 18],
+        ['称杭州华创餐饮管理', 833, 518, 209, 28],
+      ]),
+    ).not.toContain('名称');
   });
 });
 
