@@ -225,6 +225,9 @@ export function continuationLines(
     // A short piece ending in a colon (`号：` of a spread `证　书　号：`) is a label the engine did not join: it waits
     // for a value of its own.
     const labelPiece = /^[\u3400-\u9fff]{1,3}[:：]$/.test(next.flat);
+    // A line that opens with a word and a colon (`一般项目：技术服务…`, the next row's value set high beside its label)
+    // starts a field of its own, a label we may not know.
+    const opensField = /^[\u3400-\u9fff]{2,6}[:：]./.test(next.flat);
     // A date's unit set apart beside its numbers (`10` `日` `至` `2021` …, a spread date under the value) is part of
     // that date, not the rest of the value.
     const dateUnit =
@@ -239,6 +242,7 @@ export function continuationLines(
       dateUnit ||
       labelStart ||
       labelPiece ||
+      opensField ||
       inSealRing(layout, next) ||
       startsWithLabel(next) ||
       /\d{15}/.test(next.flat) ||

@@ -196,6 +196,31 @@ describe('branch licences: a value stacked over its label in a two-column grid',
   });
 });
 
+describe("a licence address wrapped over the next row's value set high beside its label", () => {
+  it('ends the address at a line opening with a word and a colon (`一般项目：…`)', () => {
+    // `经营范围` is centred on its three lines, so their first sits right under the address's last character.
+    const doc = readOne([
+      ['营业执照', 200, 60, 300, 60],
+      ['统一社会信用代码', 57, 150, 160, 20],
+      [company.code, 230, 150, 220, 20],
+      ['名称', 57, 400, 40, 20],
+      [company.name, 144, 400, 260, 20],
+      ['法定代表人', 57, 460, 100, 20],
+      [person.name, 170, 460, 60, 20],
+      ['住所', 57, 521, 40, 21],
+      ['浙江省杭州市西湖区教工路395号6幢301', 144, 521, 400, 21],
+      ['室', 144, 543, 19, 19],
+      ['一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让、技', 154, 573, 435, 20],
+      ['术推广；软件开发；信息系统集成服务；（除依法须经批准的项目', 145, 596, 434, 21],
+      ['经营范围', 56, 620, 62, 20],
+      ['外，凭营业执照依法自主开展经营活动）。', 146, 620, 300, 19],
+      ['成立日期', 57, 700, 80, 20],
+      ['2016年03月04日', 144, 700, 160, 20],
+    ]);
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区教工路395号6幢301室');
+  });
+});
+
 describe('a wrapped value whose lines are boxed taller than their pitch (a curled photo)', () => {
   it('never joins a wrapped line past one it passed over inside the line before: the value is flagged', () => {
     const doc = readOne([
