@@ -46,8 +46,11 @@ function alignedValueBeside(layout: PageLayout, label: LayoutLine): LayoutLine |
  * bracketedCaption(captionLine); // true for `（姓　　名）`
  */
 export function bracketedCaption(line: LayoutLine): boolean {
-  return line.hits.length === 1 && /^\([^()]+\)$/.test(line.flat) && !SIGN_HERE.test(line.flat);
+  return line.hits.length === 1 && BRACKETED.test(line.flat) && !SIGN_HERE.test(line.flat);
 }
+
+/** A whole line in brackets, one level of brackets inside allowed (`（甲方（用人单位）名称）`). */
+const BRACKETED = /^\((?:[^()]|\([^()]*\))+\)$/;
 
 /** `（盖章）`, `（签字）`: where to sign or stamp, after a value (`…109室` over `（盖章）`), never a caption naming it. */
 const SIGN_HERE = /(盖章|签字|签章|签名|公章|印章)\)$/;

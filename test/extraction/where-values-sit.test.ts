@@ -139,6 +139,26 @@ describe('a value on a fill-in line, its label under the line as a caption', () 
     expect(doc.fields.employerCreditCode.value).toBe('91330106J1NW2K4N5L');
   });
 
+  it('reads an employer wrapped over two lines above a caption with brackets inside it', () => {
+    const doc = readOne([
+      ['劳动合同书', 626, 126, 383, 67],
+      ['杭州西子智能', 219, 248, 200, 46],
+      ['科技有限公司', 218, 294, 200, 44],
+      ['统一社会信用代码：', 772, 367, 306, 45],
+      [company.code, 1114, 367, 391, 41],
+      ['（甲方（用人单位）名称）', 200, 372, 330, 40],
+      ['法定代表人：', 184, 446, 302, 47],
+      ['司徒明浩', 531, 446, 146, 47],
+      ['劳动者姓名：', 185, 560, 300, 44],
+      [person.name, 531, 560, 114, 44],
+      ['身份证号码：', 772, 560, 300, 44],
+      [person.id, 1114, 560, 349, 41],
+      ['合同起始日期：', 185, 650, 300, 44],
+      ['2021年2月10日', 531, 650, 240, 44],
+    ]);
+    expect(doc.fields.employerName.value).toBe(company.name);
+  });
+
   it('reads each of a row of captioned values for its own caption, never the caption over it', () => {
     // Two captioned rows stacked: the second value sits under the first caption, which names the line above it.
     const doc = readOne([
