@@ -27,7 +27,7 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
   const startDate: DraftField | undefined = range.start
     ? fieldFromLine(
         range.start.line,
-        { value: range.start.date.value, evidence: Evidence.shape, plausibility: 1, issues: [] },
+        { value: range.start.date.value, evidence: Evidence.shape, plausibility: 1, issues: range.start.joinGuessed ? ['date_wrap_inferred'] : [] },
         LabelMatch.inline,
         range.start.date.raw,
       )

@@ -1,9 +1,10 @@
 import type { CertificateKind, ExtractedField } from '../documents/index.js';
 import { chooseCandidate, findLabelledCandidates, findUnlabelledCandidates, type SearchOptions } from './field-search.js';
 import { LabelMatch, type Candidate } from './confidence.js';
-import { findDates, type FoundDate } from './dates.js';
+import type { FoundDate } from './dates.js';
 import { documentText } from './document-text.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
+import { findDatesAcrossBreaks } from './wrapped-dates.js';
 import { Evidence, makeIdNumberReader, readCreditCodeValue, type Reading, type ValueReader } from './value-readers.js';
 
 /** What a type reader gets: the document's pages and the options of the run. */
@@ -77,7 +78,8 @@ const CHECKED = /[☑☒✓✔√■▣●◉]|\[[xX√]\]|\([xX√]\)/;
 const UNCHECKED = /[☐□○◯]|\[\s?\]|\(\s?\)/;
 
 export interface DateRange {
-  start?: { date: FoundDate; line: LayoutLine };
+  /** `joinGuessed` (on either end): the date wrapped after its year and lost its separator at the break. */
+  start?: { date: FoundDate; line: LayoutLine; joinGuessed?: boolean };
   /** `null` for an open-ended term (无固定期限). `joinGuessed`: the date wrapped and lost its separator at the break. */
   end?: { date: FoundDate; line: LayoutLine; joinGuessed?: boolean } | null;
   openEndedLine?: LayoutLine;
@@ -94,8 +96,8 @@ export interface DateRange {
 export function findDateRange(ctx: DocumentContext, preferred: RegExp): DateRange {
   const stream = documentText(ctx.layouts);
   const text = stream.text;
-  const dates = findDates(text);
-  const at = (date: FoundDate) => ({ date, line: stream.lineAt(date.index) });
+  const { dates, guessed } = findDatesAcrossBreaks(stream);
+  const at = (date: FoundDate) => ({ date, line: stream.lineAt(date.index), ...(guessed.has(date) ? { joinGuessed: true } : {}) });
   let best: { range: DateRange; score: number } | undefined;
   const consider = (range: DateRange, before: string) => {
     if (/试用期|见习期/.test(before.slice(-16))) return;

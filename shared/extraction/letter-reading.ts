@@ -3,6 +3,7 @@ import { fieldFromLine, type DocumentContext, type DraftField } from './document
 import { findDates, type FoundDate } from './dates.js';
 import { documentText } from './document-text.js';
 import type { LayoutLine } from './page-layout.js';
+import { findDatesAcrossBreaks } from './wrapped-dates.js';
 import { chineseNumber } from './page-signals.js';
 import { CJK } from './text.js';
 import { Evidence, readFreeText, readOrganisationName, readPersonName, type Reading, type ValueReader } from './value-readers.js';
@@ -14,16 +15,16 @@ export const TERM_SEPARATOR_UNREAD = 'term_separator_unreadable';
 
 /** Forms of address set apart after a name; they are not part of it. 君 and 生 are not among them: names end so. */
 const ADDRESS = '(?:同志|先生/女士|先生|女士|老师)';
-/** A name run; a name never holds 您/你. It may open with 任 or 用 (surnames): see APPOINTMENT. */
-const NAME = `((?:(?![您你])[${CJK}·]){2,5}?)`;
+/** A name run; a name never holds 您/你, nor 兹/聘 (the verb's). It may open with 任 or 用 (surnames): see APPOINTMENT. */
+const NAME = `((?:(?![您你兹聘])[${CJK}·]){2,5}?)`;
 const ORG_REF = '(?:我公司|本公司|我单位|本单位|我司|本司|我院|本院|我校|本校|我中心|本中心|公司|单位)?(?:的)?';
 const POST = '(.{1,24}?)(?:职务|岗位|一职|职位)?(?=[,，。;；!！]|聘期|任期|期限|特发|特此|此聘|的决定|的通知|$)';
 
 /** `兹聘任/兹聘请/特聘请/经研究决定，聘任 X (同志) 为/担任 Y (职务)`. */
 // The verb is whole before the name (`聘任任军雨` is 聘任 then 任军雨); only after a bare 兹聘/特聘 can 请, 任 or 用 not
-// open the name, being the rest of the verb.
+// open the name, being the rest of the verb. A title read into the stream before the text (`聘任书兹聘任…`) is no verb.
 const APPOINTMENT = new RegExp(
-  `(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|聘任|聘请|聘用|(?:兹聘|特聘)(?![请任用]))[:：]?${NAME}${ADDRESS}?(?:为|担任|任)${ORG_REF}${POST}`,
+  `(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|(?:聘任|聘请|聘用)(?![书函])|(?:兹聘|特聘)(?![请任用]))[:：]?${NAME}${ADDRESS}?(?:为|担任|任)${ORG_REF}${POST}`,
 );
 /** `特聘请您为 Y`, `兹聘您担任 Y` after a salutation. */
 const APPOINT_YOU = new RegExp(`(?:聘任|聘请|聘用|兹聘|特聘)(?:您|你)(?:为|担任)${ORG_REF}${POST}`);
@@ -143,13 +144,14 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
   const length = TERM_LENGTH.exec(text);
   if (length) {
     const count = chineseNumber(length[1]);
-    const dates = findDates(text);
+    const { dates, guessed } = findDatesAcrossBreaks(stream);
     // The start is the date the term sentence gives with 自/从 … 起 (before or after the length).
     const start = dates.find((d) => /[自从]$/.test(text.slice(Math.max(0, d.index - 2), d.index)) && Math.abs(d.index - length.index) < 40);
     const printedEnd = start && dates.some((d) => d.index > start.index && /^(起)?(至|到)$/.test(text.slice(start.index + start.length, d.index)));
     if (count && start && !printedEnd) {
       const line = stream.lineAt(start.index);
-      out.startDate = fieldFromLine(line, { value: start.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.inline, start.raw);
+      const issues = guessed.has(start) ? ['date_wrap_inferred'] : [];
+      out.startDate = fieldFromLine(line, { value: start.value, evidence: Evidence.shape, plausibility: 1, issues }, LabelMatch.inline, start.raw);
       out.endDate = fieldFromLine(
         stream.lineAt(length.index),
         { value: addTerm(start, count, length[2]), evidence: Evidence.shape, plausibility: 1, issues: [END_DATE_COMPUTED] },

@@ -11,7 +11,10 @@ export interface PrintedPageNumber {
 /** What a page says about where it sits in a document: the evidence the document boundaries are drawn from. */
 export interface PageSignals {
   page: number;
-  /** Nothing (or a few specks) to read: a blank back side, an empty separator sheet. */
+  /**
+   * Nothing (or a few specks) to read: a blank back side, an empty separator sheet, a back side that only shows the
+   * front through the paper (see showThroughOnly).
+   */
   blank: boolean;
   printed?: PrintedPageNumber;
   /** First and last clause numbers (`第五条` → 5, or `五、` where the page has no `第X条`) that open a line. */
@@ -124,6 +127,27 @@ const SCANNER_APP =
 const CHANGE_RECORD = /^(?:劳动合同|合同)?(?:的)?(?:变更|续订|续签|解除|终止)(?:[、和及与/]?(?:变更|续订|续签|解除|终止))*(?:情况)?(?:记录|登记)(?:表|页)?$/;
 const INSTRUCTIONS = /使用说明|填写说明|说明事项|签订须知|使用须知|填写须知|注意事项/;
 
+/** A line read at this confidence or more is text the page holds, not show-through or specks. */
+const READ_CONFIDENTLY = 0.8;
+
+/**
+ * A back side that only shows the front through the paper (mirrored: `同合本`, `：（章盖）甲`) or carries specks:
+ * the engine reads words there, but almost nothing with confidence. At most six characters read confidently and the
+ * text as a whole read with a mean (per character) confidence under 0.8.
+ *
+ * @example
+ * showThroughOnly(layout); // true for a duplex scan's back side with the front's print showing through
+ */
+export function showThroughOnly(layout: PageLayout): boolean {
+  const own = layout.lines.filter((l) => !SCANNER_APP.test(l.flat));
+  const letters = (l: PageLayout['lines'][number]) => l.flat.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '').length;
+  const confident = own.filter((l) => l.confidence >= READ_CONFIDENTLY).reduce((n, l) => n + letters(l), 0);
+  const total = own.reduce((n, l) => n + letters(l), 0);
+  if (total === 0 || confident > 6) return false;
+  const mean = own.reduce((n, l) => n + letters(l) * l.confidence, 0) / total;
+  return mean < READ_CONFIDENTLY;
+}
+
 function partyValue(layout: PageLayout, label: RegExp, read: typeof readPersonName): string | undefined {
   for (const line of layout.lines) {
     const m = label.exec(line.flat);
@@ -184,7 +208,7 @@ export function pageSignals(layout: PageLayout, titled = false): PageSignals {
   const number = /(?:合同编号|编号|合同号)[:：]?([A-Za-z0-9\-〔〕[\]()（）号第]{4,30})/.exec(flat)?.[1];
   return {
     page: layout.page,
-    blank: meaningful.length <= 6 && !printed,
+    blank: !printed && (meaningful.length <= 6 || showThroughOnly(layout)),
     printed,
     firstClause: clauses[0],
     lastClause: clauses.length > 0 ? Math.max(...clauses) : undefined,
