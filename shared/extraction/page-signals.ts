@@ -77,6 +77,11 @@ const SLASH = /^(?:第)?(\d{1,3})\/(\d{1,3})(?:页)?$/;
 /** `— 3 —`, `-3-`, `－ 3 －`; the engine reads a long dash as 一 at times. */
 const DASHED = /^[-—–－~一_]{1,3}(\d{1,3})[-—–－~一_]{1,3}$/;
 const BARE = /^(?:第)?(\d{1,3})(?:页)?$/;
+/**
+ * The page number that ends a header row: `2/4`, `-2-`, `— 2 —`, `第 2 页` after the header's text, set apart from it
+ * by a space or a non-digit (read on the spaced text: `HT2019-0317　2/4` is a code and a number).
+ */
+const HEADER_TAIL = /(?:^|\s|[^\d/\-—–－~一_\s])((?:第\s*)?\d{1,3}\s*\/\s*\d{1,3}(?:\s*页)?|[-—–－~_]{1,3}\s*\d{1,3}\s*[-—–－~_]{1,3}|第\s*[\d一二三四五六七八九十]{1,3}\s*页)$/;
 
 function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
   for (const line of layout.lines) {
@@ -103,6 +108,21 @@ function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
     const aloneIndex = single ? chineseNumber(single[1] ?? single[2]) : undefined;
     if (aloneIndex !== undefined && aloneIndex >= 1) return { index: aloneIndex, style: 'bare' };
     const dashed = DASHED.exec(line.flat);
+    if (dashed && Number(dashed[1]) >= 1) return { index: Number(dashed[1]), style: 'dash' };
+  }
+  // A running header with the number at the right end of its row (`劳动合同书 …… 2/4`), in one box or two.
+  for (const line of layout.lines.filter((l) => l.box.y <= layout.height * 0.08)) {
+    const onRow = layout.lines.filter((o) => o !== line && Math.abs(o.box.y + o.box.height / 2 - (line.box.y + line.box.height / 2)) < line.box.height * 0.6);
+    if (onRow.some((o) => o.box.x > line.box.x)) continue;
+    const tail = HEADER_TAIL.exec(line.text.trim());
+    if (!tail || (tail.index === 0 && onRow.length === 0)) continue;
+    const number = tail[1].replace(/\s+/g, '');
+    const slash = SLASH.exec(number);
+    if (slash && Number(slash[1]) >= 1 && Number(slash[1]) <= Number(slash[2])) return { index: Number(slash[1]), count: Number(slash[2]), style: 'slash' };
+    const single = PAGE_ALONE.exec(number);
+    const aloneIndex = single ? chineseNumber(single[1] ?? single[2]) : undefined;
+    if (aloneIndex !== undefined && aloneIndex >= 1) return { index: aloneIndex, style: 'bare' };
+    const dashed = DASHED.exec(number);
     if (dashed && Number(dashed[1]) >= 1) return { index: Number(dashed[1]), style: 'dash' };
   }
   // A bare number only at the foot of the page, as its lowest line, when the page has text of its own.

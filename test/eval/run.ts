@@ -89,7 +89,9 @@ async function main(): Promise<void> {
   if (packets !== undefined && !haveSet) {
     console.log(`Generating ${packets} packet files in ${dir} (seed ${seed}) ...`);
     const started = Date.now();
-    await generateFiles(dir, planPackets({ count: packets, seed, families: packetPlan }), {
+    // `--conditions` keeps the packet files of those conditions only (a photo sample: `--conditions phone_photo`).
+    const jobs = planPackets({ count: packets, seed, families: packetPlan }).filter((j) => !conditions || conditions.includes(j.condition));
+    await generateFiles(dir, jobs, {
       seed,
       log: (l) => console.log(`  ${l}`),
     });

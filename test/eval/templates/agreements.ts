@@ -420,7 +420,8 @@ const SIGNATURE_MARKS = ['（本页为签署页）', '（本页无正文，为�
 /** The wide families' extra choices: the number's edge, a running header, noted in the structure. */
 function widen(rng: Rng, parts: ContractParts, header: string, structure: string[]): void {
   parts.edge = rng.chance(0.25) ? 'head' : 'foot';
-  if (parts.edge === 'head' && parts.numberPlace === 'center') parts.numberPlace = 'right';
+  // In the header the number sits at the right, clear of the running header's text.
+  if (parts.edge === 'head') parts.numberPlace = 'right';
   if (rng.chance(0.45)) {
     parts.runningHeader = header;
     structure.push('running_header');

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import { buildPageLayout as buildLayout } from '../../shared/extraction/page-layout.js';
+import { pageSignals, showThroughOnly } from '../../shared/extraction/page-signals.js';
+import type { OcrPage } from '../../shared/ocr/index.js';
+import { company } from './support/documents.js';
+import { blankPage, modelContractPages, renumber } from './support/model-contract.js';
+import { PageBuilder } from './support/page-builder.js';
+
+// Classes found on the wide packets (issue 19, letters19c): what the packet generator did not draw before.
+
+const read = (pages: OcrPage[]) => extractDocuments(renumber(pages), { today: '2026-12-05' });
+
+/** A duplex scan's back side with the front's print showing through: mirrored words, read with low confidence. */
+function showThrough(lines: Array<[string, number]>): OcrPage {
+  const b = new PageBuilder();
+  lines.forEach(([text, confidence], i) => b.at(1500 - text.length * 32, 300 + i * 130, text, { confidence }));
+  return b.build();
+}
+
+const MIRRORED: Array<[string, number]> = [
+  ['：（章盖）甲', 0.89],
+  ['：宇签）人寿分宝志', 0.75],
+  ['：日', 0.49],
+  ['志雷：（宅签）式', 0.6],
+  ['页共页≤集', 0.6],
+];
+
+describe('back sides that show the front through the paper', () => {
+  it('takes a page of mirrored words read with low confidence for a blank back side', () => {
+    expect(showThroughOnly(buildLayout(showThrough(MIRRORED)))).toBe(true);
+  });
+
+  it('leaves the show-through backs of a duplex scan out of the contract and splits nothing at them', () => {
+    const pages = modelContractPages({ numbers: 'none' }).flatMap((p, i) => [
+      p,
+      i % 2 === 0
+        ? showThrough(MIRRORED)
+        : showThrough([
+            ['同合本', 0.88],
+            ['日十二月正书大一二自：期限实固（一）：别限回合本', 0.62],
+            ['业', 0.92],
+          ]),
+    ]);
+    const docs = read(pages);
+    expect(docs.map((d) => [d.type, d.pages])).toEqual([['labor_contract', [1, 3, 5, 7, 9, 11]]]);
+    expect(docs[0].fields.signedDate.value).toBe('2020-02-26');
+  });
+
+  it('keeps a page whose few words are read with confidence (a signature page) as text of its own', () => {
+    const signature = new PageBuilder()
+      .row([
+        [150, '甲方（盖章）'],
+        [900, '乙方（签字）'],
+      ])
+      .build();
+    expect(showThroughOnly(buildLayout(signature))).toBe(false);
+    // Faint but real text, much of it read confidently, is not show-through either.
+    expect(
+      showThroughOnly(
+        buildLayout(
+          showThrough([
+            ['第十条 本合同一式两份', 0.9],
+            ['甲乙双方各执一份', 0.7],
+          ]),
+        ),
+      ),
+    ).toBe(false);
+    expect(read([...modelContractPages({ numbers: 'none' }), blankPage()]).map((d) => d.pages)).toEqual([[1, 2, 3, 4, 5, 6]]);
+  });
+});
+
+function letter(title: string, body: string[]): OcrPage {
+  const b = new PageBuilder().title(title);
+  for (const line of body) b.line(line, 210);
+  return b.gap(2).line(company.name, 900).line('2019-03-15', 900).build();
+}
+
+describe('letters whose title reads like the verb', () => {
+  it.each(['聘任书', '聘请书', '聘用书'])('does not take the title %s for 聘任 and its 书 for the name', (title) => {
+    const [doc] = read([letter(title, ['兹聘任邓子伟为我单位高级技师，聘期两', '年，自2020年11月4日起。', '特发此证。'])]);
+    expect(doc.fields.employeeName).toMatchObject({ value: '邓子伟', needsReview: false });
+    expect(doc.fields.title.value).toBe('高级技师');
+    expect(doc.fields.endDate).toMatchObject({ value: '2022-11-03', issues: ['end_date_inferred_from_term'] });
+  });
+});
+
+describe('a term date that wrapped after its year and lost the dash at the break', () => {
+  it('reads 聘期自2019 | 03-21起至… with the start rebuilt and flagged', () => {
+    const [doc] = read([
+      new PageBuilder()
+        .title('聘书')
+        .line('尊敬的陶一桂先生：')
+        .line('特聘请您为本公司质量工程师，聘期自2019', 210)
+        .line('03-21起至二0二一年三月二十日止', 150)
+        .line('特此聘请。', 210)
+        .gap(2)
+        .line(company.name, 900)
+        .line('2019-03-15', 900)
+        .build(),
+    ]);
+    expect(doc.fields.employeeName.value).toBe('陶一桂');
+    expect(doc.fields.startDate).toMatchObject({ value: '2019-03-21', needsReview: true, issues: ['date_wrap_inferred'] });
+    expect(doc.fields.endDate).toMatchObject({ value: '2021-03-20' });
+    expect(doc.fields.issueDate.value).toBe('2019-03-15');
+  });
+
+  it('rebuilds the start of 聘期三年，自2019 | 03-21起 and computes the end', () => {
+    const [doc] = read([letter('聘书', ['兹聘任王晓明为我公司高级技师，聘期三年，自2019', '03-21起。', '特发此证。'])]);
+    expect(doc.fields.startDate).toMatchObject({ value: '2019-03-21', needsReview: true });
+    expect(doc.fields.endDate).toMatchObject({ value: '2022-03-20', needsReview: true });
+  });
+
+  it('rebuilds nothing where the year and the digits after it share a line', () => {
+    const [doc] = read([letter('聘书', ['兹聘任王晓明为我公司高级技师，编号201903-21，', '聘期自2019年3月1日至2022年2月28日。'])]);
+    expect(doc.fields.startDate).toMatchObject({ value: '2019-03-01', needsReview: false });
+    expect(doc.fields.endDate).toMatchObject({ value: '2022-02-28', needsReview: false });
+  });
+});
+
+/** A clause page whose running header shares its top row with the page number (two boxes, or one box). */
+function headedPage(header: string, number: string, merged: boolean): OcrPage {
+  const b = new PageBuilder({ top: 300 });
+  if (merged) b.at(150, 70, `${header}　　　　${number}`, { height: 24 });
+  else b.at(150, 70, header, { height: 24 }).at(1450, 70, number, { height: 24 });
+  return b.line('第四条 劳动报酬').line('甲方每月 15 日前以货币形式支付乙方工资。').line('第五条 社会保险和福利待遇').line('甲乙双方按国家和省市规定参加社会保险。').build();
+}
+
+describe('page numbers at the end of a running header', () => {
+  it.each([
+    ['2/4', { index: 2, count: 4 }],
+    ['- 2 -', { index: 2 }],
+    ['— 2 —', { index: 2 }],
+    ['第 2 页', { index: 2 }],
+  ])('reads %s at the right of the header row, as its own box or in the header’s box', (number, printed) => {
+    for (const merged of [false, true]) {
+      const s = pageSignals(buildLayout(headedPage('劳动合同书　合同编号：HT2019-0317', number, merged)));
+      expect(s.printed, `${number} merged=${merged}`).toMatchObject(printed);
+    }
+  });
+
+  it('takes no number from a header that ends in a code or a date', () => {
+    for (const header of ['合同编号：HT2018/12', '杭州市劳动合同 2019-03-21', '编号：沪劳2018-12-3']) {
+      expect(pageSignals(buildLayout(headedPage(header, '', true))).printed, header).toBeUndefined();
+    }
+  });
+});
