@@ -152,8 +152,10 @@ const READ_CONFIDENTLY = 0.8;
 
 /**
  * A back side that only shows the front through the paper (mirrored: `同合本`, `：（章盖）甲`) or carries specks:
- * the engine reads words there, but almost nothing with confidence. At most six characters read confidently and the
- * text as a whole read with a mean (per character) confidence under 0.8.
+ * the engine reads words there, but little with confidence. The text as a whole is read with a mean (per character)
+ * confidence under 0.8, no line holds a label of the lexicon (mirrored words spell none: `章盖`, `宇签`) or five or
+ * more characters read at 0.9 or more, and at most six characters are read at 0.8 or more or the page has at most
+ * twelve lines.
  *
  * @example
  * showThroughOnly(layout); // true for a duplex scan's back side with the front's print showing through
@@ -163,9 +165,12 @@ export function showThroughOnly(layout: PageLayout): boolean {
   const letters = (l: PageLayout['lines'][number]) => l.flat.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '').length;
   const confident = own.filter((l) => l.confidence >= READ_CONFIDENTLY).reduce((n, l) => n + letters(l), 0);
   const total = own.reduce((n, l) => n + letters(l), 0);
-  if (total === 0 || confident > 6) return false;
+  if (total === 0) return false;
   const mean = own.reduce((n, l) => n + letters(l) * l.confidence, 0) / total;
-  return mean < READ_CONFIDENTLY;
+  if (mean >= READ_CONFIDENTLY) return false;
+  // A real page read poorly still spells its labels (甲方, 盖章, 日期) or reads a line or two well.
+  if (own.some((l) => l.hits.length > 0 || (l.confidence >= 0.9 && letters(l) >= 5))) return false;
+  return confident <= 6 || own.length <= 12;
 }
 
 function partyValue(layout: PageLayout, label: RegExp, read: typeof readPersonName): string | undefined {

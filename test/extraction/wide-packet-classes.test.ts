@@ -47,6 +47,20 @@ describe('back sides that show the front through the paper', () => {
     expect(docs[0].fields.signedDate.value).toBe('2020-02-26');
   });
 
+  it('takes mirrored words read fairly confidently, spelling no label, for show-through too', () => {
+    const page = showThrough([
+      ['霓：（宇签）', 0.83],
+      ['（章盖）六甲', 0.94],
+      ['日月9012o：日', 0.46],
+      ['（宇签）人责贡', 0.87],
+      ['2上eo手1so：日签', 0.52],
+      ['S共页S', 0.87],
+    ]);
+    expect(showThroughOnly(buildLayout(page))).toBe(true);
+    const docs = read(modelContractPages({ numbers: 'none', instructions: false }).flatMap((p) => [p, page]));
+    expect(docs.map((d) => d.pages)).toEqual([[1, 3, 5, 7, 9]]);
+  });
+
   it('keeps a page whose few words are read with confidence (a signature page) as text of its own', () => {
     const signature = new PageBuilder()
       .row([
@@ -55,6 +69,14 @@ describe('back sides that show the front through the paper', () => {
       ])
       .build();
     expect(showThroughOnly(buildLayout(signature))).toBe(false);
+    // A signature page read poorly still spells its labels (甲方, 盖章, 签字): it is no show-through.
+    const poor = showThrough([
+      ['甲方（盖章）：', 0.72],
+      ['杭州万松汽车维修有限公司', 0.7],
+      ['乙方（签字）：王明君', 0.74],
+      ['日期：2019年5月18日', 0.7],
+    ]);
+    expect(showThroughOnly(buildLayout(poor))).toBe(false);
     // Faint but real text, much of it read confidently, is not show-through either.
     expect(
       showThroughOnly(
@@ -145,3 +167,25 @@ describe('page numbers at the end of a running header', () => {
     }
   });
 });
+
+describe('letters signed under a seal that the scan marks', () => {
+  it('reads the employer where the seal left a bracket before （盖章）', () => {
+    const b = new PageBuilder().title('聘书');
+    b.line('兹聘任令狐辉生为本公司技术主管，聘期为五年，自2018年01月13日起至', 210).line('2023.01.12 止。', 150).line('特发此证。', 210);
+    const [doc] = read([b.gap(2).line(`${company.name}）（盖章）`, 900).line('2018年1月9日', 900).build()]);
+    expect(doc.fields.employerName.value).toBe(company.name);
+    expect(doc.fields.employeeName.value).toBe('令狐辉生');
+    expect(doc.fields.endDate.value).toBe('2023-01-12');
+  });
+
+  it('reads a date whose 〇 the scan closed into a Q (二Q一九年六月十七日)', () => {
+    const [doc] = read([letterDated('二Q一九年六月十七日')]);
+    expect(doc.fields.issueDate.value).toBe('2019-06-17');
+  });
+});
+
+function letterDated(date: string): OcrPage {
+  const b = new PageBuilder().title('聘书');
+  b.line('兹聘任王晓明为我公司高级技师，聘期自2019年7月1日至2022年6月30日。', 210);
+  return b.gap(2).line(company.name, 900).line(date, 900).build();
+}
