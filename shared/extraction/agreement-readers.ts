@@ -41,7 +41,7 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
       '无固定期限',
     );
   } else if (range.end) {
-    const issues = range.end.joinGuessed ? ['date_wrap_inferred'] : [];
+    const issues = [...(range.end.joinGuessed ? ['date_wrap_inferred'] : []), ...(range.end.separatorGuessed ? ['term_separator_unreadable'] : [])];
     endDate = fieldFromLine(
       range.end.line,
       { value: range.end.date.value, evidence: Evidence.shape, plausibility: 1, issues },

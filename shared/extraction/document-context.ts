@@ -81,7 +81,8 @@ export interface DateRange {
   /** `joinGuessed` (on either end): the date wrapped after its year and lost its separator at the break. */
   start?: { date: FoundDate; line: LayoutLine; joinGuessed?: boolean };
   /** `null` for an open-ended term (无固定期限). `joinGuessed`: the date wrapped and lost its separator at the break. */
-  end?: { date: FoundDate; line: LayoutLine; joinGuessed?: boolean } | null;
+  /** `separatorGuessed`: the 起 before 至 was misread (`自 A 超至 B`); the end is read, for the clerk to confirm. */
+  end?: { date: FoundDate; line: LayoutLine; joinGuessed?: boolean; separatorGuessed?: boolean } | null;
   openEndedLine?: LayoutLine;
 }
 
@@ -114,6 +115,11 @@ export function findDateRange(ctx: DocumentContext, preferred: RegExp): DateRang
       const between = text.slice(d1.index + d1.length, d2.index);
       if (/^(起)?(至|到|-|~|—|－)$/.test(between)) {
         consider({ start: at(d1), end: at(d2) }, before);
+        continue;
+      }
+      // `自 A 超至 B 止`: one character misread where 起 stands, in a term sentence (自 … 止).
+      if (/^[\u3400-\u9fff](至|到)$/.test(between) && /[自从]\s*$/.test(before) && /^止/.test(text.slice(d2.index + d2.length))) {
+        consider({ start: at(d1), end: { ...at(d2), separatorGuessed: true } }, before);
         continue;
       }
     }

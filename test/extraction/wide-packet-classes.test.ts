@@ -189,3 +189,26 @@ function letterDated(date: string): OcrPage {
   b.line('兹聘任王晓明为我公司高级技师，聘期自2019年7月1日至2022年6月30日。', 210);
   return b.gap(2).line(company.name, 900).line(date, 900).build();
 }
+
+describe('a term whose 起 the engine misread', () => {
+  const contract = (term: string) =>
+    new PageBuilder()
+      .title('劳动合同')
+      .line(`甲方（用人单位）：${company.name}`)
+      .line('乙方（劳动者）：王晓明')
+      .line('第一条 劳动合同期限')
+      .line(term)
+      .line('第二条 工作内容 乙方担任电工岗位工作。')
+      .build();
+
+  it('reads 自 A 超至 B 止 with the end flagged', () => {
+    const [doc] = read([contract('本合同期限自2018年10月23日超至2019-10-22止，其中试用期三个月。')]);
+    expect(doc.fields.startDate.value).toBe('2018-10-23');
+    expect(doc.fields.endDate).toMatchObject({ value: '2019-10-22', needsReview: true, issues: ['term_separator_unreadable'] });
+  });
+
+  it('reads no term from two dates a word apart outside a 自 … 止 sentence', () => {
+    const [doc] = read([contract('本合同于2018年10月23日签订，截至2019-10-22前有效。')]);
+    expect(doc.fields.endDate?.value ?? null).not.toBe('2019-10-22');
+  });
+});
