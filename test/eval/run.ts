@@ -89,8 +89,11 @@ async function main(): Promise<void> {
   if (packets !== undefined && !haveSet) {
     console.log(`Generating ${packets} packet files in ${dir} (seed ${seed}) ...`);
     const started = Date.now();
-    // `--conditions` keeps the packet files of those conditions only (a photo sample: `--conditions phone_photo`).
-    const jobs = planPackets({ count: packets, seed, families: packetPlan }).filter((j) => !conditions || conditions.includes(j.condition));
+    // `--conditions` / `--kinds` keep the packet files of those conditions / holding only those kinds (a photo
+    // sample: `--conditions phone_photo`; letters alone: `--kinds employment_letter`).
+    const jobs = planPackets({ count: packets, seed, families: packetPlan }).filter(
+      (j) => (!conditions || conditions.includes(j.condition)) && (!kinds || j.kinds.every((k) => kinds.includes(k))),
+    );
     await generateFiles(dir, jobs, {
       seed,
       log: (l) => console.log(`  ${l}`),

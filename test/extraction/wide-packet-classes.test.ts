@@ -212,3 +212,20 @@ describe('a term whose 起 the engine misread', () => {
     expect(doc.fields.endDate?.value ?? null).not.toBe('2019-10-22');
   });
 });
+
+describe('names spread across the line in a letter', () => {
+  it.each([
+    ['兹聘任 张　伟 同志为我公司 高级技师，聘期自2021年3月1日至2024年2月29日。', '张伟'],
+    ['兹聘请 王 晓 明 先生为本公司 技术顾问，聘期自2021年3月1日至2024年2月29日。', '王晓明'],
+  ])('reads the name of %s whole, without its spaces', (sentence, name) => {
+    const [doc] = read([letter('聘 书', [sentence, '特发此证。'])]);
+    expect(doc.fields.employeeName).toMatchObject({ value: name, needsReview: false });
+  });
+
+  it('reads a spread name from the salutation', () => {
+    const b = new PageBuilder().title('聘书').line('尊敬的 欧阳 晓 君 女士：', 150).line('特聘请您为我公司 质量总监，聘期自2021年3月1日至2024年2月29日。', 210);
+    const [doc] = read([b.gap(2).line(company.name, 900).line('2021年2月20日', 900).build()]);
+    expect(doc.fields.employeeName.value).toBe('欧阳晓君');
+    expect(doc.fields.title.value).toBe('质量总监');
+  });
+});

@@ -306,10 +306,14 @@ function wideTermText(rng: Rng, l: Letter, style: WideTerm): string {
   }
 }
 
-/** A name as printed: two characters spread to the width of three (`张　伟`) when `spread`, else as it is. */
+/**
+ * A name as printed when `spread`: two characters spread to the width of three (`张　伟`), longer names letter-spaced
+ * (`王 晓 明`); else as it is.
+ */
 function printedName(name: string, spread: boolean): string {
   const chars = [...name];
-  return spread && chars.length === 2 ? chars.join('　') : name;
+  if (!spread) return name;
+  return chars.length === 2 ? chars.join('　') : chars.join(' ');
 }
 
 function wideLetterBody(rng: Rng, l: Letter, form: LetterForm, term: WideTerm, filled: boolean, spreadName: boolean): string {
@@ -352,7 +356,7 @@ const proseWide: TemplateFamily = {
     const landscape = rng.chance(0.5);
     const size = landscape ? A4_LANDSCAPE : A4;
     const framed = rng.chance(0.6);
-    const structure = [landscape ? 'landscape' : 'portrait', ...(filled ? ['filled_by_hand'] : []), ...(spreadName && !filled && [...l.person.name].length === 2 ? ['name_spread'] : [])];
+    const structure = [landscape ? 'landscape' : 'portrait', ...(filled ? ['filled_by_hand'] : []), ...(spreadName && !filled ? ['name_spread'] : [])];
     return withMeta(
       [
         {
