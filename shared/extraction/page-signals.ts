@@ -81,7 +81,8 @@ const BARE = /^(?:第)?(\d{1,3})(?:页)?$/;
  * The page number that ends a header row: `2/4`, `-2-`, `— 2 —`, `第 2 页` after the header's text, set apart from it
  * by a space or a non-digit (read on the spaced text: `HT2019-0317　2/4` is a code and a number).
  */
-const HEADER_TAIL = /(?:^|\s|[^\d/\-—–－~一_\s])((?:第\s*)?\d{1,3}\s*\/\s*\d{1,3}(?:\s*页)?|[-—–－~_]{1,3}\s*\d{1,3}\s*[-—–－~_]{1,3}|第\s*[\d一二三四五六七八九十]{1,3}\s*页)$/;
+const HEADER_TAIL =
+  /(?:^|\s|[^\d/\-—–－~一_\s])((?:第\s*)?\d{1,3}\s*\/\s*\d{1,3}(?:\s*页)?|[-—–－~_]{1,3}\s*\d{1,3}\s*[-—–－~_]{1,3}|第\s*[\d一二三四五六七八九十]{1,3}\s*页)$/;
 
 function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
   for (const line of layout.lines) {

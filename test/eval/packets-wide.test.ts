@@ -36,9 +36,7 @@ describe('the wide packet plan', () => {
 describe('the wide families', () => {
   it('print page numbers in every style of issue 19', () => {
     expect(WIDE_PAGE_NUMBER_STYLES.map((s) => pageNumberText(s, 2, 4))).toEqual(['第 2 页 共 4 页', '— 2 —', '-2-', '2', '', '2/4', '- 2 -', '第 2 页']);
-    const styles = new Set(
-      CONTRACT_WIDE_FAMILIES.flatMap((f) => draws(f, 'labor_contract', 30)).flatMap(({ sheets }) => metaOf(sheets).structure ?? []),
-    );
+    const styles = new Set(CONTRACT_WIDE_FAMILIES.flatMap((f) => draws(f, 'labor_contract', 30)).flatMap(({ sheets }) => metaOf(sheets).structure ?? []));
     for (const s of WIDE_PAGE_NUMBER_STYLES) expect(styles.has(`page_numbers_${s}`), s).toBe(true);
     expect(styles.has('running_header') && styles.has('page_number_in_header')).toBe(true);
   });

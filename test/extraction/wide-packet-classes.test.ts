@@ -145,7 +145,12 @@ function headedPage(header: string, number: string, merged: boolean): OcrPage {
   const b = new PageBuilder({ top: 300 });
   if (merged) b.at(150, 70, `${header}　　　　${number}`, { height: 24 });
   else b.at(150, 70, header, { height: 24 }).at(1450, 70, number, { height: 24 });
-  return b.line('第四条 劳动报酬').line('甲方每月 15 日前以货币形式支付乙方工资。').line('第五条 社会保险和福利待遇').line('甲乙双方按国家和省市规定参加社会保险。').build();
+  return b
+    .line('第四条 劳动报酬')
+    .line('甲方每月 15 日前以货币形式支付乙方工资。')
+    .line('第五条 社会保险和福利待遇')
+    .line('甲乙双方按国家和省市规定参加社会保险。')
+    .build();
 }
 
 describe('page numbers at the end of a running header', () => {

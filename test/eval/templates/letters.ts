@@ -300,7 +300,12 @@ function wideTermText(rng: Rng, l: Letter, style: WideTerm): string {
     case 'range':
       return termText(rng, l, 'range');
     case 'years':
-      return rng.pick([`聘期${years}年，自 ${start} 起`, `聘期为${years}年，从 ${start} 起`, `聘期${years}年，自 ${start} 起计算`, `聘期${years}年（自 ${start} 起计算）`]);
+      return rng.pick([
+        `聘期${years}年，自 ${start} 起`,
+        `聘期为${years}年，从 ${start} 起`,
+        `聘期${years}年，自 ${start} 起计算`,
+        `聘期${years}年（自 ${start} 起计算）`,
+      ]);
     case 'years_span':
       return rng.pick([`聘期${years}年（${start} 至 ${esc(date(rng, l.end))}）`, `聘期为${years}年，自 ${start} 起至 ${esc(date(rng, l.end))} 止`]);
   }

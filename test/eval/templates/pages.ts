@@ -83,8 +83,15 @@ export function nearBlankBack(rng: Rng, front: Sheet): Sheet {
   const opacity = rng.pick([0.05, 0.07, 0.09]);
   const showThrough = `<div style="position:absolute;inset:0;transform:scaleX(-1);opacity:${opacity};filter:blur(${rng.pick([0.6, 0.9, 1.2])}px)">${front.body}</div>`;
   const holes = rng.chance(0.4)
-    ? [0.38, 0.62].map((f) => `<div style="position:absolute;left:${front.widthMm - 14}mm;top:${Math.round(front.heightMm * f)}mm;width:6mm;height:6mm;border-radius:50%;background:#555"></div>`).join('')
+    ? [0.38, 0.62]
+        .map(
+          (f) =>
+            `<div style="position:absolute;left:${front.widthMm - 14}mm;top:${Math.round(front.heightMm * f)}mm;width:6mm;height:6mm;border-radius:50%;background:#555"></div>`,
+        )
+        .join('')
     : '';
-  const staple = rng.chance(0.3) ? `<div style="position:absolute;right:12mm;top:10mm;width:12mm;height:1.2mm;background:#888;transform:rotate(-40deg)"></div>` : '';
+  const staple = rng.chance(0.3)
+    ? `<div style="position:absolute;right:12mm;top:10mm;width:12mm;height:1.2mm;background:#888;transform:rotate(-40deg)"></div>`
+    : '';
   return { widthMm: front.widthMm, heightMm: front.heightMm, body: `${showThrough}${holes}${staple}`, css: front.css ?? '' };
 }
