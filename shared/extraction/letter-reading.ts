@@ -18,7 +18,8 @@ const ADDRESS = '(?:同志|先生/女士|先生|女士|老师)';
 /** A name run; a name never holds 您/你, nor 兹/聘 (the verb's). It may open with 任 or 用 (surnames): see APPOINTMENT. */
 const NAME = `((?:(?![您你兹聘])[${CJK}·]){2,5}?)`;
 const ORG_REF = '(?:我公司|本公司|我单位|本单位|我司|本司|我院|本院|我校|本校|我中心|本中心|公司|单位)?(?:的)?';
-const POST = '(.{1,24}?)(?:职务|岗位|一职|职位)?(?=[,，。;；!！]|聘期|任期|期限|特发|特此|此聘|的决定|的通知|$)';
+/** The post, then its suffix (group 2 of POST); a bare 职 is 一职 whose 一 the engine lost at a line start. */
+const POST = '(.{1,24}?)(职务|岗位|一职|职位|职)?(?=[,，。;；!！]|聘期|任期|期限|特发|特此|此聘|的决定|的通知|$)';
 
 /** `兹聘任/兹聘请/特聘请/经研究决定，聘任 X (同志) 为/担任 Y (职务)`. */
 // The verb is whole before the name (`聘任任军雨` is 聘任 then 任军雨); only after a bare 兹聘/特聘 can 请, 任 or 用 not
@@ -63,7 +64,15 @@ export const readPost: ValueReader = (text) => {
   return reading;
 };
 
-function postReading(post: string): Reading | null {
+/** Issue on a post read before a bare 职 (`担任 Y` | `职，聘期…`: the 一 of 一职 lost): the clerk confirms it. */
+export const POST_SUFFIX_GUESSED = 'post_suffix_inferred';
+
+function postReading(post: string, suffix?: string): Reading | null {
+  const reading = postReadingOf(post);
+  return reading && suffix === '职' ? { ...reading, issues: [...reading.issues, POST_SUFFIX_GUESSED] } : reading;
+}
+
+function postReadingOf(post: string): Reading | null {
   const cleaned = post.replace(/^[“"‘']|[”"’']$/g, '');
   if (cleaned.length < 2 || /聘|兹|您/.test(cleaned)) return null;
   return readPost(cleaned);
@@ -119,7 +128,7 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
   if (named) {
     const name = nameReading(named[1]);
     if (name && !NOT_A_NAME.test(named[1])) out.employeeName = fieldFromLine(stream.lineAt(named.index + named[0].indexOf(named[1])), name, LabelMatch.prose);
-    const post = postReading(named[2]);
+    const post = postReading(named[2], named[3]);
     if (post) out.title = fieldFromLine(stream.lineAt(named.index + named[0].lastIndexOf(named[2])), post, LabelMatch.prose);
   }
   if (!out.employeeName) {
@@ -138,7 +147,7 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
   }
   if (!out.title) {
     const you = APPOINT_YOU.exec(text);
-    const post = you ? postReading(you[1]) : null;
+    const post = you ? postReading(you[1], you[2]) : null;
     if (you && post) out.title = fieldFromLine(stream.lineAt(you.index + you[0].lastIndexOf(you[1])), post, LabelMatch.prose);
   }
   const length = TERM_LENGTH.exec(text);

@@ -148,15 +148,19 @@ const SCANNER_APP =
 const CHANGE_RECORD = /^(?:劳动合同|合同)?(?:的)?(?:变更|续订|续签|解除|终止)(?:[、和及与/]?(?:变更|续订|续签|解除|终止))*(?:情况)?(?:记录|登记)(?:表|页)?$/;
 const INSTRUCTIONS = /使用说明|填写说明|说明事项|签订须知|使用须知|填写须知|注意事项/;
 
+/** A contract's and a letter's common words as a mirror shows them (`本合同` → `同合本`; 签字 with 字 read as 宇). */
+const MIRRORED_WORDS = /同合|章盖|[字宇名]签|期日|方甲|方乙|书聘/;
+const FORWARD_WORDS = /合同|盖章|签[字名]|日期|甲方|乙方|聘书/;
+
 /** A line read at this confidence or more is text the page holds, not show-through or specks. */
 const READ_CONFIDENTLY = 0.8;
 
 /**
  * A back side that only shows the front through the paper (mirrored: `同合本`, `：（章盖）甲`) or carries specks:
  * the engine reads words there, but little with confidence. The text as a whole is read with a mean (per character)
- * confidence under 0.8, no line holds a label of the lexicon (mirrored words spell none: `章盖`, `宇签`) or five or
- * more characters read at 0.9 or more, and at most six characters are read at 0.8 or more or the page has at most
- * twelve lines.
+ * confidence under 0.8, no line of five or more characters is read at 0.9 or more, and either the page spells the
+ * document's words backwards and none forwards (`同合本`, `章盖`), or it holds no label of the lexicon and reads at
+ * most six characters at 0.8 or more (or has at most twelve lines).
  *
  * @example
  * showThroughOnly(layout); // true for a duplex scan's back side with the front's print showing through
@@ -169,8 +173,14 @@ export function showThroughOnly(layout: PageLayout): boolean {
   if (total === 0) return false;
   const mean = own.reduce((n, l) => n + letters(l) * l.confidence, 0) / total;
   if (mean >= READ_CONFIDENTLY) return false;
-  // A real page read poorly still spells its labels (甲方, 盖章, 日期) or reads a line or two well.
-  if (own.some((l) => l.hits.length > 0 || (l.confidence >= 0.9 && letters(l) >= 5))) return false;
+  // A real page read poorly still reads a line or two well.
+  if (own.some((l) => l.confidence >= 0.9 && letters(l) >= 5)) return false;
+  // A whole page showing through spells the document's words backwards (`同合本`, `章盖`, `字签`) and none forwards.
+  const text = own.map((l) => l.flat).join('\n');
+  if (FORWARD_WORDS.test(text)) return false;
+  if (MIRRORED_WORDS.test(text)) return true;
+  // Else: it spells no label either (甲方, 盖章, 日期 would be read even poorly).
+  if (own.some((l) => l.hits.length > 0)) return false;
   return confident <= 6 || own.length <= 12;
 }
 

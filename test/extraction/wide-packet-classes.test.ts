@@ -234,3 +234,66 @@ describe('names spread across the line in a letter', () => {
     expect(doc.fields.title.value).toBe('质量总监');
   });
 });
+
+describe('a whole page of text showing through', () => {
+  const dense = showThrough([
+    ['默味剑会,正', 0.74],
+    ['并，手剑会关里六六甲，剑会参宝财关市，省味家国式双甲', 0.76],
+    ['宝财关市省味国因的资工因非患', 0.73],
+    ['左洪面牛用采当立更变，容内帕宝同合本更变可，一商时六双甲', 0.86],
+    ['宝财的《却同合坛荣国味共另人半中》立，同合本止黎式双甲', 0.73],
+    ['事其帕宝式八', 0.61],
+    ['，立行民，帕心部业寺其，甲费寺共甲', 0.64],
+    ['麒长宝', 0.7],
+    ['责彭尔', 0.56],
+    ['责尝承立，帕夫剂丸，宝同合本彭一', 0.59],
+    ['其十', 1],
+    ['效主司章盖宇签六双，一各六双二甲，两左一同合本', 0.78],
+    ['宝财关六味家国，宜事风未同合本', 0.79],
+    ['(文五天不)', 0.76],
+  ]);
+
+  it('takes a page that spells 合同 and 签字 only backwards for show-through, however many lines it has', () => {
+    expect(showThroughOnly(buildLayout(dense))).toBe(true);
+    const docs = read(modelContractPages({ numbers: 'none', instructions: false }).flatMap((p) => [p, dense]));
+    expect(docs.map((d) => d.pages)).toEqual([[1, 3, 5, 7, 9]]);
+  });
+
+  it('keeps a poorly read clause page that spells its words forwards', () => {
+    const poor = showThrough([
+      ['第七条 劳动合同的变更、解除和终止', 0.72],
+      ['甲乙双方协商一致，可以变更本合同约定的内容', 0.7],
+      ['同合本 章盖', 0.6],
+    ]);
+    expect(showThroughOnly(buildLayout(poor))).toBe(false);
+  });
+});
+
+describe('a post whose 一职 lost its 一 at a line start', () => {
+  it('reads the post before a bare 职 and flags it', () => {
+    const [doc] = read([letter('聘任书', ['经研究决定，聘任严萱怡担任我单位技术总监', '职，聘期五年（自2020年3月1日起计算）。', '特此聘任。'])]);
+    expect(doc.fields.title).toMatchObject({ value: '技术总监', needsReview: true, issues: ['post_suffix_inferred'] });
+    expect(doc.fields.employeeName.value).toBe('严萱怡');
+  });
+
+  it('reads 一职 and 职务 unflagged', () => {
+    const [doc] = read([letter('聘任书', ['经研究决定，聘任严萱怡担任我单位技术总监一职，聘期自2020年3月1日至2025年2月28日。'])]);
+    expect(doc.fields.title).toMatchObject({ value: '技术总监', needsReview: false });
+  });
+});
+
+describe('a 聘书 whose spaced title the engine returned as two boxes', () => {
+  it('starts the letter after a contract even though its seal line reads like a signature', () => {
+    const b = new PageBuilder();
+    b.at(960, 250, '聘', { height: 110 }).at(1070, 240, '书', { height: 130, confidence: 0.5 });
+    b.at(270, 560, '邓梓辉女士：').at(360, 670, '经公司研究，特聘请您为生产经理，聘期两年（自2019.01.19起计算)。').at(350, 775, '特此聘请。');
+    b.at(1340, 1286, company.name).at(1870, 1291, '(盖章)').at(1546, 1376, '2019年1月11日');
+    const docs = read([...modelContractPages({ numbers: 'none' }), b.build()]);
+    expect(docs.map((d) => [d.type, d.pages])).toEqual([
+      ['labor_contract', [1, 2, 3, 4, 5, 6]],
+      ['employment_letter', [7]],
+    ]);
+    expect(docs[1].fields.employeeName.value).toBe('邓梓辉');
+    expect(docs[1].fields.title.value).toBe('生产经理');
+  });
+});
