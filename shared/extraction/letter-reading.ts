@@ -95,6 +95,17 @@ export const readWholePersonName: ValueReader = (text) => {
   return reading;
 };
 
+/** A form of address boxed apart to the right of `line` on its row (`同志：`), else ''. */
+function addressBeside(line: LayoutLine, lines: readonly LayoutLine[]): string {
+  const cy = line.box.y + line.box.height / 2;
+  const next = lines
+    .filter((o) => o !== line && o.page === line.page && o.box.x >= line.box.x + line.box.width - line.box.height * 0.5)
+    .filter((o) => Math.abs(o.box.y + o.box.height / 2 - cy) < Math.max(o.box.height, line.box.height) * 0.6)
+    .sort((a, b) => a.box.x - b.box.x)[0];
+  if (!next || next.box.x - (line.box.x + line.box.width) > line.box.height * 3) return '';
+  return new RegExp(`^${ADDRESS}[:：]`).test(next.flat) ? next.flat : '';
+}
+
 export interface LetterFields {
   employeeName?: DraftField;
   title?: DraftField;
@@ -132,8 +143,11 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
     if (post) out.title = fieldFromLine(stream.lineAt(named.index + named[0].lastIndexOf(named[2])), post, LabelMatch.prose);
   }
   if (!out.employeeName) {
-    for (const line of ctx.layouts.flatMap((l) => l.lines)) {
-      const m = SALUTATION.exec(line.flat) ?? SALUTATION_NO_COLON.exec(line.flat);
+    const lines = ctx.layouts.flatMap((l) => l.lines);
+    for (const line of lines) {
+      // A name written on a line (filled in by hand) is boxed apart from its form of address: `尊敬的 毛凯` | `同志：`.
+      const flat = line.flat + addressBeside(line, lines);
+      const m = SALUTATION.exec(flat) ?? SALUTATION_NO_COLON.exec(flat);
       if (!m || NOT_A_NAME.test(m[2])) continue;
       const name = nameReading(m[2]);
       // Without a form of address, only a name with a known surname is taken for a salutation; text after the colon

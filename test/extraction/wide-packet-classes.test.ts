@@ -297,3 +297,63 @@ describe('a 聘书 whose spaced title the engine returned as two boxes', () => {
     expect(docs[1].fields.title.value).toBe('生产经理');
   });
 });
+
+describe('a salutation whose name was filled in by hand', () => {
+  it('reads the name boxed apart from its form of address (`尊敬的 毛凯` | `同志：`)', () => {
+    const b = new PageBuilder().title('聘 书');
+    b.at(268, 824, '尊敬的 毛凯', { height: 67 }).at(609, 835, '同志：', { height: 47 });
+    b.at(357, 953, '特聘请您为我公司 班组长').at(973, 964, '，聘期为五年，自').at(268, 1066, '2019年11月06日 起至 2024年11月5日 止。');
+    const [doc] = read([b.at(837, 1833, company.name).at(992, 1898, '2019.11.03').build()]);
+    expect(doc.fields.employeeName).toMatchObject({ value: '毛凯', needsReview: false });
+    expect(doc.fields.title.value).toBe('班组长');
+  });
+
+  it('takes no name from a line whose neighbour on the row is no form of address', () => {
+    const b = new PageBuilder().title('聘 书');
+    b.at(268, 824, '尊敬的 毛凯', { height: 67 }).at(609, 835, '经理：', { height: 47 });
+    b.at(357, 953, '特聘请您为我公司 班组长，聘期自2019年11月6日至2024年11月5日。');
+    const [doc] = read([b.at(837, 1833, company.name).at(992, 1898, '2019.11.03').build()]);
+    expect(doc.fields.employeeName?.value ?? null).not.toBe('毛凯经理');
+  });
+});
+
+describe('a digital letter whose seal lettering is text', () => {
+  it('does not turn the page by the slope of the seal’s arc (the wrapped term end stays after its start)', () => {
+    // A landscape 聘书 from a PDF's text layer: the seal's name is one glyph per box along its arc.
+    const boxes: Array<[number, number, number, number, string]> = [
+      [963, 251, 380, 106, '聘任书'],
+      [362, 563, 1689, 47, '兹聘请 董斌伟 同志 为本公司 高级技师，聘期自 二〇一八年十二月四日 起至 2021'],
+      [268, 663, 325, 47, '年12月3日 止。'],
+      [362, 777, 283, 47, '特发此聘书。'],
+      [1394, 1290, 661, 47, '杭州龙井汽车维修股份有限公司'],
+      [1549, 1375, 351, 47, '2018年12月04日'],
+      ...[
+        [1590, 1289, 28],
+        [1590, 1258, 32],
+        [1598, 1228, 36],
+        [1614, 1202, 38],
+        [1636, 1183, 38],
+        [1664, 1170, 35],
+        [1695, 1166, 30],
+        [1724, 1166, 30],
+        [1750, 1170, 35],
+        [1775, 1183, 38],
+        [1796, 1202, 38],
+        [1814, 1228, 36],
+        [1826, 1258, 32],
+        [1831, 1289, 28],
+      ].map(([x, y, h], i): [number, number, number, number, string] => [x, y, h, h, '杭州龙井汽车维修股份有限公司'[i]]),
+    ];
+    const page: OcrPage = {
+      pageNumber: 1,
+      width: 2339,
+      height: 1653,
+      source: 'text_layer',
+      lines: boxes.map(([x, y, width, height, text]) => ({ text, confidence: 1, box: { x, y, width, height } })),
+    };
+    const [doc] = read([page]);
+    expect(doc.fields.employeeName.value).toBe('董斌伟');
+    expect(doc.fields.startDate.value).toBe('2018-12-04');
+    expect(doc.fields.endDate).toMatchObject({ value: '2021-12-03', needsReview: false });
+  });
+});
