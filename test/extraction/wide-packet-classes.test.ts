@@ -348,6 +348,7 @@ describe('a digital letter whose seal lettering is text', () => {
       pageNumber: 1,
       width: 2339,
       height: 1653,
+      rotation: 0,
       source: 'text_layer',
       lines: boxes.map(([x, y, width, height, text]) => ({ text, confidence: 1, box: { x, y, width, height } })),
     };
