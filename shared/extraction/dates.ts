@@ -6,6 +6,8 @@ const CHINESE_DIGITS: Record<string, number> = {
   '○': 0,
   O: 0,
   o: 0,
+  // A round 〇 that a scan's noise closes into a tail (`二Q一九年`).
+  Q: 0,
   Ｏ: 0,
   '0': 0,
   '1': 1,
@@ -60,7 +62,7 @@ function yearNumber(text: string): number | undefined {
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 // OCR mixes Arabic digits into Chinese numerals (二〇二0年): accept both inside one date.
-const CN = '[〇零○一二三四五六七八九十两廿卅Oo0-9→ー-]';
+const CN = '[〇零○一二三四五六七八九十两廿卅OoQ0-9→ー-]';
 const DATE_PATTERNS: RegExp[] = [
   /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?/g,
   /(\d{4})\s*[./\-]\s*(\d{1,2})\s*[./\-]\s*(\d{1,2})(?!\d)/g,

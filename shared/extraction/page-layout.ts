@@ -356,6 +356,8 @@ function slopeFromNeighbours(lines: LayoutLine[]): number | undefined {
     let best: LayoutLine | undefined;
     for (const b of lines) {
       if (b === a || b.box.x < a.box.x + a.box.width - ah * 0.5) continue;
+      // Two lone characters side by side are most often a seal's lettering on its arc, which says nothing of the skew.
+      if (a.flat.length === 1 && b.flat.length === 1) continue;
       if (Math.abs(b.box.y + b.box.height / 2 - acy) > Math.max(ah, b.box.height) * 0.9) continue;
       if (!best || b.box.x < best.box.x) best = b;
     }
