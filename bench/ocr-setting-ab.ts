@@ -7,20 +7,28 @@
  *   nice -n 10 node --openssl-legacy-provider --import tsx bench/ocr-setting-ab.ts photo-watermark /tmp/wm-curl-05.jpg …
  *
  * `bends`: following bent lines (`detection.followBends`), files marked by `curl` in their name; `photo-watermark`:
- * looking for a watermark on a photo's flattened page (`photoOverprint`), files marked by a name starting with `wm`.
+ * looking for a watermark on a photo's flattened page (`photoOverprint`), files marked by a name starting with `wm`;
+ * `crop-width`: line crops narrower than 320 px read at their own width (`recognition.minWidth` 96, or
+ * `OCR_AB_MIN_WIDTH`, against 320), files marked by a photo capture in their name (curl, perspective, shadow, small).
  */
 import { readFile } from 'node:fs/promises';
 import { createPaddleOcrEngine, type PaddleOcrEngineOptions } from '../shared/ocr/index.js';
 
-const STEPS: Record<string, { off: PaddleOcrEngineOptions; marked: (name: string) => boolean; label: string }> = {
+const STEPS: Record<string, { off: PaddleOcrEngineOptions; on?: PaddleOcrEngineOptions; marked: (name: string) => boolean; label: string }> = {
   bends: { off: { detection: { followBends: false } }, marked: (name) => name.includes('curl'), label: 'curled pages' },
   'photo-watermark': { off: { photoOverprint: false }, marked: (name) => name.startsWith('wm'), label: 'watermarked photos' },
+  'crop-width': {
+    off: { intraOpNumThreads: 1, recognition: { minWidth: 320 } },
+    on: { intraOpNumThreads: 1, recognition: { minWidth: Number(process.env.OCR_AB_MIN_WIDTH ?? 96) } },
+    marked: (name) => /-(curl|perspective|shadow|small)-/.test(name),
+    label: 'photos',
+  },
 };
 
 const [stepName, ...files] = process.argv.slice(2).filter((a) => a !== '--');
 const step = STEPS[stepName ?? ''];
 if (!step) throw new Error(`first argument: one of ${Object.keys(STEPS).join(', ')}`);
-const engines = { without: createPaddleOcrEngine(step.off), with: createPaddleOcrEngine() };
+const engines = { without: createPaddleOcrEngine(step.off), with: createPaddleOcrEngine(step.on) };
 await engines.with.warmUp();
 const cpu = new Map<string, { with: number; without: number }>();
 for (const [k, file] of files.entries()) {

@@ -6,7 +6,7 @@ import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './
 import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
 import { decodeRaster, localContrastRaster, rotateRaster, type Raster } from './raster.js';
 import { findScreenPattern, withoutScreenPattern } from './screen-pattern.js';
-import { classifyUpsideDown, recogniseRegions, type RecognisedText } from './text-lines.js';
+import { classifyUpsideDown, DEFAULT_RECOGNITION_SETTINGS, recogniseRegions, type RecognisedText, type RecognitionSettings } from './text-lines.js';
 import {
   DEFAULT_DETECTION_SETTINGS,
   detectTextRegions,
@@ -73,6 +73,8 @@ export interface PaddleStageTimings {
 
 export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   detection?: Partial<DetectionSettings>;
+  /** How line crops are laid out for the recogniser (see `RecognitionSettings`: the narrowest input width). */
+  recognition?: Partial<RecognitionSettings>;
   /**
    * Condition the page before detection (default on): coloured ink over print suppressed, uneven light flattened,
    * faint ink stretched (see `conditionPage`). Off reads the pixels as given (the bench's "before").
@@ -136,10 +138,12 @@ export class PaddleOcrEngine implements OcrEngine {
   readonly name = 'paddle' as const;
   readonly #options: PaddleOcrEngineOptions;
   readonly #detection: DetectionSettings;
+  readonly #recognition: RecognitionSettings;
 
   constructor(options: PaddleOcrEngineOptions = {}) {
     this.#options = options;
     this.#detection = { ...DEFAULT_DETECTION_SETTINGS, ...options.detection };
+    this.#recognition = { ...DEFAULT_RECOGNITION_SETTINGS, ...options.recognition };
   }
 
   /** Loads the models now rather than on the first page (for a Lambda's init phase). */
@@ -213,11 +217,13 @@ export class PaddleOcrEngine implements OcrEngine {
           models,
           raster,
           sample.map((k) => regions[k]),
+          this.#recognition,
         ),
         meanRecognitionConfidence(
           models,
           turned,
           sample.map((k) => turnedRegions[k]),
+          this.#recognition,
         ),
       ]);
       if (asTurned > asStored) {
@@ -234,15 +240,16 @@ export class PaddleOcrEngine implements OcrEngine {
     }
     const directionMs = lap();
     const ordered = readingOrder(regions);
-    const texts = await recogniseRegions(models.recognition, models.alphabet, raster, ordered);
-    const bendChecks = await readLoneBendsStraight(models, raster, ordered);
+    const texts = await recogniseRegions(models.recognition, models.alphabet, raster, ordered, this.#recognition);
+    const bendChecks = await readLoneBendsStraight(models, raster, ordered, this.#recognition);
     let secondReadings = 0;
     let stretchReadings = 0;
     let secondReadingMs = 0;
     let seconds: (SecondReading | undefined)[] = [];
     if (this.#options.secondReadings !== false) {
       const started = clockNow();
-      seconds = await readAgain(models, { stored, raster, rotation, conditions: conditioned?.changed ? conditioned.conditions : undefined }, ordered, texts);
+      const pages = { stored, raster, rotation, conditions: conditioned?.changed ? conditioned.conditions : undefined };
+      seconds = await readAgain(models, pages, ordered, texts, this.#recognition);
       secondReadings = seconds.filter(Boolean).length;
       stretchReadings = seconds.filter((second) => second?.stretched).length;
       secondReadingMs = clockNow() - started;
@@ -314,7 +321,13 @@ interface PagesRead {
  * stored, so a suppressed red character cannot vanish unnoticed), and unsure lines (read again with a looser crop, or
  * from the stored page when conditioning changed it). Returns one entry per region (undefined = read once).
  */
-async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRegion[], texts: RecognisedText[]): Promise<(SecondReading | undefined)[]> {
+async function readAgain(
+  models: PaddleModels,
+  pages: PagesRead,
+  regions: TextRegion[],
+  texts: RecognisedText[],
+  recognition: RecognitionSettings,
+): Promise<(SecondReading | undefined)[]> {
   const wanted: { index: number; priority: number; region: TextRegion; onStored: boolean; stretch?: LineStretch }[] = [];
   regions.forEach((region, index) => {
     const first = texts[index];
@@ -349,6 +362,7 @@ async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRe
           models.alphabet,
           pages.stored,
           onStored.map((w) => w.region),
+          recognition,
         )
       : [],
     onPage.length
@@ -357,6 +371,7 @@ async function readAgain(models: PaddleModels, pages: PagesRead, regions: TextRe
           models.alphabet,
           pages.raster,
           onPage.map((w) => w.region),
+          recognition,
         )
       : [],
   ]);
@@ -483,7 +498,12 @@ export function loneBentLines(regions: readonly TextRegion[]): number[] {
 }
 
 /** Each lone bent line read again as one straight rectangle, for `mergeReadings` to hold the two readings together. */
-async function readLoneBendsStraight(models: PaddleModels, raster: Raster, regions: TextRegion[]): Promise<(SecondReading | undefined)[]> {
+async function readLoneBendsStraight(
+  models: PaddleModels,
+  raster: Raster,
+  regions: TextRegion[],
+  recognition: RecognitionSettings,
+): Promise<(SecondReading | undefined)[]> {
   const result: (SecondReading | undefined)[] = new Array(regions.length).fill(undefined);
   const lone = loneBentLines(regions);
   if (lone.length === 0) return result;
@@ -491,7 +511,7 @@ async function readLoneBendsStraight(models: PaddleModels, raster: Raster, regio
     const { centreLine: _bend, ...rectangle } = regions[index];
     return rectangle;
   });
-  const read = await recogniseRegions(models.recognition, models.alphabet, raster, straight);
+  const read = await recogniseRegions(models.recognition, models.alphabet, raster, straight, recognition);
   lone.forEach((index, k) => (result[index] = { reading: read[k], region: straight[k] }));
   return result;
 }
@@ -641,9 +661,9 @@ function directionSample(regions: TextRegion[]): number[] {
     .map(({ index }) => index);
 }
 
-async function meanRecognitionConfidence(models: PaddleModels, raster: Raster, regions: TextRegion[]): Promise<number> {
+async function meanRecognitionConfidence(models: PaddleModels, raster: Raster, regions: TextRegion[], recognition: RecognitionSettings): Promise<number> {
   if (regions.length === 0) return 0;
-  const texts = await recogniseRegions(models.recognition, models.alphabet, raster, regions);
+  const texts = await recogniseRegions(models.recognition, models.alphabet, raster, regions, recognition);
   return texts.reduce((sum, text) => sum + text.confidence, 0) / texts.length;
 }
 

@@ -5,7 +5,8 @@ import { acrossAt, type TextRegion } from './text-regions.js';
 
 /** Height of the recogniser's and the direction classifier's input (PP-OCRv4 `rec_image_shape` 3×48×320). */
 const LINE_HEIGHT = 48;
-const MIN_RECOGNITION_WIDTH = 320;
+/** PP-OCR's recognition width (`rec_image_shape` 3×48×320): what every narrower crop used to be padded to. */
+const PP_OCR_RECOGNITION_WIDTH = 320;
 /** Beyond this width (≈ 60 characters) a region is squeezed rather than read wider: cost grows with width. */
 const MAX_RECOGNITION_WIDTH = 2400;
 /**
@@ -68,6 +69,32 @@ export function sampleRegion(raster: Raster, region: TextRegion, target: Float32
   }
 }
 
+/** How line crops are laid out for the recogniser. */
+export interface RecognitionSettings {
+  /**
+   * The narrowest input (px, a multiple of 8): a crop narrower than this is padded to it with 0 (PP-OCR's padding);
+   * one between this and 320 px is read at its own width rounded up to a multiple of 8 (the recogniser's column
+   * stride). 320 is PP-OCR's `rec_image_shape`. Each inference costs CPU in proportion to its width (≈ 0.088 ms a
+   * column on one thread, docs/ocr.md "2026-12-05, peers").
+   */
+  minWidth: number;
+}
+
+export const DEFAULT_RECOGNITION_SETTINGS: RecognitionSettings = { minWidth: PP_OCR_RECOGNITION_WIDTH };
+
+/**
+ * The width of the recogniser's input for a crop `readingWidth` px wide: at least `minWidth`; below 320 px rounded up to
+ * a multiple of 8, from 320 px on the crop's own width (as it always was read).
+ *
+ * @example
+ * recognitionSlotWidth(131, 64); // 136
+ * recognitionSlotWidth(131, 320); // 320
+ */
+export function recognitionSlotWidth(readingWidth: number, minWidth: number): number {
+  if (readingWidth >= PP_OCR_RECOGNITION_WIDTH) return Math.max(minWidth, readingWidth);
+  return Math.max(minWidth, Math.ceil(readingWidth / 8) * 8);
+}
+
 function readingWidth(region: TextRegion): number {
   return Math.max(8, Math.min(MAX_RECOGNITION_WIDTH, Math.ceil((LINE_HEIGHT * region.width) / region.height)));
 }
@@ -92,12 +119,18 @@ export interface RecognisedText {
  * @example
  * const texts = await recogniseRegions(models.recognition, models.alphabet, raster, regions);
  */
-export async function recogniseRegions(session: ort.InferenceSession, alphabet: string[], raster: Raster, regions: TextRegion[]): Promise<RecognisedText[]> {
+export async function recogniseRegions(
+  session: ort.InferenceSession,
+  alphabet: string[],
+  raster: Raster,
+  regions: TextRegion[],
+  settings: RecognitionSettings = DEFAULT_RECOGNITION_SETTINGS,
+): Promise<RecognisedText[]> {
   const results: RecognisedText[] = new Array(regions.length);
   const order = regions.map((_, index) => index).sort((a, b) => readingWidth(regions[a]) - readingWidth(regions[b]));
   for (let first = 0; first < order.length; first += RECOGNITION_BATCH) {
     const batch = order.slice(first, first + RECOGNITION_BATCH);
-    const slotWidth = Math.max(MIN_RECOGNITION_WIDTH, ...batch.map((index) => readingWidth(regions[index])));
+    const slotWidth = Math.max(...batch.map((index) => recognitionSlotWidth(readingWidth(regions[index]), settings.minWidth)));
     const slot = 3 * LINE_HEIGHT * slotWidth;
     const input = new Float32Array(batch.length * slot);
     batch.forEach((index, k) => sampleRegion(raster, regions[index], input, k * slot, slotWidth, readingWidth(regions[index])));
