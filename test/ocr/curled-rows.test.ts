@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { flattenedRegion, rowFlattening } from '../../shared/ocr/bent-lines.js';
+import type { TextRegion } from '../../shared/ocr/text-regions.js';
+
+const PAGE = { width: 2000, height: 1400 };
+const ROWS = [200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100];
+
+/** How far a curled page lifts a row at x (px, negative = up): flat over the left 60 %, then rising to the edge. */
+function lift(x: number, rise: number): number {
+  const bend = Math.max(0, x / PAGE.width - 0.6) / 0.4;
+  return -rise * bend * bend;
+}
+
+/** A long line from x0 to x1 whose middle runs at `row + lift(x)`, as the detector reports a bent line. */
+function bentLine(row: number, x0: number, x1: number, rise: number): TextRegion {
+  const xs = Array.from({ length: 31 }, (_, k) => x0 + ((x1 - x0) * k) / 30);
+  const ys = xs.map((x) => row + lift(x, rise));
+  const middle = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const cx = (x0 + x1) / 2;
+  return {
+    cx,
+    cy: middle,
+    width: x1 - x0,
+    height: 40,
+    angle: 0,
+    score: 0.9,
+    centreLine: { along: xs.map((x) => x - cx), across: ys.map((y) => y - middle) },
+  };
+}
+
+/** A short line from x0 to x1 on the same row, read as one rectangle along the chord of its stretch of the row. */
+function straightLine(row: number, x0: number, x1: number, rise: number): TextRegion {
+  const y0 = row + lift(x0, rise);
+  const y1 = row + lift(x1, rise);
+  const angle = Math.atan2(y1 - y0, x1 - x0);
+  return { cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, width: Math.hypot(x1 - x0, y1 - y0), height: 40 + Math.abs(y1 - y0), angle, score: 0.9 };
+}
+
+/** A form on a page curled up at its right edge: a label on the flat side, its value on the curled side; every other row also carries a long line across the page. */
+function curledForm(rise: number): { regions: TextRegion[]; labels: TextRegion[]; values: TextRegion[] } {
+  const labels = ROWS.map((row) => straightLine(row, 100, 400, rise));
+  const values = ROWS.map((row) => straightLine(row, 1450, 1850, rise));
+  const long = ROWS.filter((_, k) => k % 2 === 1).map((row) => bentLine(row + 50, 100, 1900, rise));
+  return { regions: [...labels, ...values, ...long], labels, values };
+}
+
+describe('rows of a curled page straightened for the reader', () => {
+  it('puts a value on the curled side back on its label’s row', () => {
+    const { regions, labels, values } = curledForm(160);
+
+    const flattening = rowFlattening(regions, PAGE.width, PAGE.height);
+
+    expect(flattening).toBeDefined();
+    labels.forEach((label, k) => {
+      const value = values[k];
+      // As the page put them, the value sits about a row higher than its label …
+      expect(label.cy - value.cy).toBeGreaterThan(60);
+      // … and on the straightened rows within a quarter of a row of it, level.
+      const [flatLabel, flatValue] = [flattenedRegion(label, flattening!), flattenedRegion(value, flattening!)];
+      expect(Math.abs(flatLabel.cy - flatValue.cy)).toBeLessThan(25);
+      expect(flatValue.angle).toBe(0);
+    });
+  });
+
+  it('keeps the flat side of the page where it is', () => {
+    const { regions, labels } = curledForm(160);
+
+    const flattening = rowFlattening(regions, PAGE.width, PAGE.height)!;
+
+    for (const label of labels) expect(Math.abs(flattenedRegion(label, flattening).cy - label.cy)).toBeLessThan(4);
+    expect(flattening.referenceX).toBeLessThan(0.6 * PAGE.width);
+  });
+
+  it('leaves a flat page alone, even one turned a little in the scanner', () => {
+    const skew = Math.tan((2 * Math.PI) / 180);
+    const regions = ROWS.map((row): TextRegion => ({ cx: 1000, cy: row, width: 1600, height: 40, angle: Math.atan(skew), score: 0.9 }));
+
+    expect(rowFlattening(regions, PAGE.width, PAGE.height)).toBeUndefined();
+  });
+
+  it('leaves a page with fewer than three bent lines alone (a stroke across a line is not a curl)', () => {
+    const { labels, values } = curledForm(160);
+    const regions = [...labels, ...values, bentLine(250, 100, 1900, 160), bentLine(450, 100, 1900, 160)];
+
+    expect(rowFlattening(regions, PAGE.width, PAGE.height)).toBeUndefined();
+  });
+
+  it('leaves a page whose lines bend by less than half a line height where they are', () => {
+    const { regions } = curledForm(12);
+
+    expect(rowFlattening(regions, PAGE.width, PAGE.height)).toBeUndefined();
+  });
+
+  it('moves a stamp’s turned text with its row but keeps its turn', () => {
+    const { regions } = curledForm(160);
+    const flattening = rowFlattening(regions, PAGE.width, PAGE.height)!;
+    const stamp: TextRegion = { cx: 1800, cy: 700, width: 200, height: 40, angle: Math.PI / 3, score: 0.9 };
+
+    const moved = flattenedRegion(stamp, flattening);
+
+    expect(moved.angle).toBe(stamp.angle);
+    expect(moved.cy).toBeGreaterThan(stamp.cy);
+  });
+});
