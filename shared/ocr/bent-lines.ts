@@ -35,7 +35,13 @@ export const CURL_MIN_BENT_LINES = 3;
 /** Lines turned further than this from level are not rows of the page (stamps, vertical text): no slope from them. */
 const ROW_TILT = (25 * Math.PI) / 180;
 /** A region must be this many times longer than tall to give its angle as a slope (a single character gives none). */
-const SLOPE_ELONGATION = 2.5;
+const SLOPE_ELONGATION = 2;
+/**
+ * A page whose rows turn by at least this much (dy/dx, ≈ 3°) between one third of its width and another curls, even
+ * with no line long enough to bend (short labels tilted at a curled edge, values level on the flat part). A page
+ * turned in the scanner turns all its rows alike, and a photo's perspective turns them by height, not across.
+ */
+const CURL_SLOPE_SPREAD = 0.05;
 /** The slope field is kept on a grid of this many columns and rows over the page (smooth: a page bends gently). */
 const GRID_COLUMNS = 48;
 const GRID_ROWS = 16;
@@ -73,20 +79,41 @@ function slopeSamples(regions: readonly TextRegion[]): SlopeSample[] {
 }
 
 /**
+ * How much the rows' slope differs between the thirds of the page's width (the weighted median slope of each third
+ * that holds enough of the page's lines; 0 when fewer than two do).
+ */
+function slopeSpreadAcross(samples: readonly SlopeSample[], width: number): number {
+  const total = samples.reduce((sum, sample) => sum + sample.weight, 0);
+  const medians: number[] = [];
+  for (let third = 0; third < 3; third++) {
+    const inside = samples.filter((sample) => Math.min(2, Math.floor((3 * sample.x) / width)) === third).sort((a, b) => a.slope - b.slope);
+    const weight = inside.reduce((sum, sample) => sum + sample.weight, 0);
+    // A third with only a line or two in it says little about the page.
+    if (weight < 0.1 * total) continue;
+    let passed = 0;
+    const median = inside.find((sample) => (passed += sample.weight) >= weight / 2);
+    if (median) medians.push(median.slope);
+  }
+  return medians.length < 2 ? 0 : Math.max(...medians) - Math.min(...medians);
+}
+
+/**
  * The rows of a curled page straightened: from the page's lines (`regions`, on the upright page) a smooth field of the
  * rows' slope is estimated, and each point is followed along its row to the page's flattest column. A curled page
  * lifts or sags its rows towards an edge, so a value on the curled side sits higher or lower than its label on the
  * flat side; on the straightened rows they share a height again. Undefined for a page that shows no curl (fewer than
- * `CURL_MIN_BENT_LINES` bent lines) or whose straightening would move no line by half a line height.
+ * `CURL_MIN_BENT_LINES` bent lines and rows that turn alike across the page, `CURL_SLOPE_SPREAD`) or whose
+ * straightening would move no line by half a line height.
  *
  * @example
  * const flat = rowFlattening(regions, 2340, 1862);
  * flat?.flatY(2100, 640); // ≈ 700 when the right edge of the page curls up by 60 px there
  */
 export function rowFlattening(regions: readonly TextRegion[], width: number, height: number): RowFlattening | undefined {
-  if (regions.filter((region) => region.centreLine).length < CURL_MIN_BENT_LINES) return undefined;
   const samples = slopeSamples(regions);
   if (samples.length === 0) return undefined;
+  const bentLines = regions.filter((region) => region.centreLine).length;
+  if (bentLines < CURL_MIN_BENT_LINES && slopeSpreadAcross(samples, width) < CURL_SLOPE_SPREAD) return undefined;
   const cellWidth = width / GRID_COLUMNS;
   const cellHeight = height / GRID_ROWS;
   const sx = width * KERNEL_ALONG;

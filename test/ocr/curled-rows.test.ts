@@ -78,9 +78,47 @@ describe('rows of a curled page straightened for the reader', () => {
     expect(rowFlattening(regions, PAGE.width, PAGE.height)).toBeUndefined();
   });
 
-  it('leaves a page with fewer than three bent lines alone (a stroke across a line is not a curl)', () => {
-    const { labels, values } = curledForm(160);
+  it('leaves a flat page with two bent lines alone (a stroke across a line is not a curl)', () => {
+    const { labels, values } = curledForm(0);
     const regions = [...labels, ...values, bentLine(250, 100, 1900, 160), bentLine(450, 100, 1900, 160)];
+
+    expect(rowFlattening(regions, PAGE.width, PAGE.height)).toBeUndefined();
+  });
+
+  it('straightens a page curled at its edge where only short labels stand, none long enough to bend', () => {
+    // The left edge lifts: labels there are tilted rectangles, values on the flat part level; no bent line at all.
+    const edge = (x: number) => lift(PAGE.width - x, 100);
+    const tilted = (row: number, x0: number, x1: number): TextRegion => {
+      const [y0, y1] = [row + edge(x0), row + edge(x1)];
+      return { cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, width: x1 - x0, height: 40 + Math.abs(y1 - y0), angle: Math.atan2(y1 - y0, x1 - x0), score: 0.9 };
+    };
+    const labels = ROWS.map((row) => tilted(row, 60, 300));
+    const values = ROWS.map((row) => tilted(row, 900, 1500));
+
+    const flattening = rowFlattening([...labels, ...values], PAGE.width, PAGE.height);
+
+    expect(flattening).toBeDefined();
+    labels.forEach((label, k) => {
+      expect(Math.abs(label.cy - values[k].cy)).toBeGreaterThan(50);
+      expect(Math.abs(flattenedRegion(label, flattening!).cy - flattenedRegion(values[k], flattening!).cy)).toBeLessThan(25);
+    });
+  });
+
+  it('leaves a photo’s perspective alone (its rows turn with their height on the page, alike across it)', () => {
+    // Keystone: rows converge towards the top; each row is straight, turned by an angle that depends on its height.
+    const regions = ROWS.flatMap((row) => {
+      const angle = Math.atan((700 - row) * 1e-4);
+      return [400, 1000, 1600].map((cx): TextRegion => ({ cx, cy: row, width: 500, height: 40, angle, score: 0.9 }));
+    });
+
+    expect(rowFlattening(regions, PAGE.width, PAGE.height)).toBeUndefined();
+  });
+
+  it('leaves a flat scan alone whose short labels the detector turns by a degree or two either way', () => {
+    const regions = ROWS.flatMap((row, k) => [
+      { cx: 200, cy: row, width: 180, height: 40, angle: ((k % 2 === 0 ? 2 : -2) * Math.PI) / 180, score: 0.9 },
+      { cx: 1200, cy: row, width: 900, height: 40, angle: 0, score: 0.9 },
+    ]);
 
     expect(rowFlattening(regions, PAGE.width, PAGE.height)).toBeUndefined();
   });
