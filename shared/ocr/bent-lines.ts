@@ -20,6 +20,8 @@ export function turnedCentreLine(line: CentreLine): CentreLine {
 export interface RowFlattening {
   referenceX: number;
   flatY(x: number, y: number): number;
+  /** The rows' slope (dy/dx) at a page point. */
+  slopeAt(x: number, y: number): number;
 }
 
 /** A local slope of text (dy/dx) measured at a page point, weighted by the length of line it stands for. */
@@ -50,6 +52,16 @@ const KERNEL_ALONG = 1 / 30;
 const KERNEL_ACROSS = 1 / 6;
 /** Flattening is used only when it moves some line by at least this share of the median line height. */
 const FLATTEN_MIN_SHIFT = 0.5;
+/**
+ * A line runs along its row when its slope is within this of the rows' slope there (≈ 6°); a line that does not (a
+ * diagonal watermark, a stamp's text) is left where the page put it.
+ */
+const ALONG_THE_ROW = 0.1;
+/**
+ * Flattening is used only when at most this share of the lines' length disagrees with the rows' slope: a page crossed by
+ * a diagonal watermark has two kinds of row, and no one field straightens both.
+ */
+const MAX_DISAGREEING = 0.2;
 
 /** Slope samples of the page's rows: a bent line gives one per piece of its centre line, a straight one its angle. */
 function slopeSamples(regions: readonly TextRegion[]): SlopeSample[] {
@@ -188,13 +200,16 @@ export function rowFlattening(regions: readonly TextRegion[], width: number, hei
   const lineHeights = regions.filter((region) => Math.abs(region.angle) <= ROW_TILT).map((region) => region.height);
   const lineHeight = lineHeights.length > 0 ? [...lineHeights].sort((a, b) => a - b)[lineHeights.length >> 1] : 0;
   const moved = Math.max(...regions.map((region) => Math.abs(flatY(region.cx, region.cy) - region.cy)));
-  return moved >= FLATTEN_MIN_SHIFT * lineHeight ? { referenceX, flatY } : undefined;
+  if (moved < FLATTEN_MIN_SHIFT * lineHeight) return undefined;
+  const total = samples.reduce((sum, sample) => sum + sample.weight, 0);
+  const disagreeing = samples.reduce((sum, sample) => sum + (Math.abs(sample.slope - slopeAt(sample.x, sample.y)) > ALONG_THE_ROW ? sample.weight : 0), 0);
+  return disagreeing <= MAX_DISAGREEING * total ? { referenceX, flatY, slopeAt } : undefined;
 }
 
 /**
  * A region as it lies on the straightened rows (see `rowFlattening`): level, at the height its row has at the
- * reference column, as tall as the line itself. A line turned further than a row can be (a stamp's text, vertical
- * print) only moves with its row.
+ * reference column, as tall as the line itself. A line that does not run along its row (a diagonal watermark, a
+ * stamp's text, vertical print) is left where the page put it.
  *
  * @example
  * flattenedRegion(region, flat); // { ...region, cy: 702, angle: 0 }
@@ -205,7 +220,7 @@ export function flattenedRegion(region: TextRegion, flattening: RowFlattening): 
   const across = line ? acrossAt(line, 0) : 0;
   const x = region.cx - across * Math.sin(region.angle);
   const y = region.cy + across * Math.cos(region.angle);
-  const cy = flattening.flatY(x, y);
-  if (Math.abs(region.angle) > ROW_TILT) return { ...rectangle, cx: x, cy };
-  return { ...rectangle, cx: x, cy, angle: 0 };
+  // A bent line follows its row by construction; a rectangle must be turned as the row is there.
+  if (!line && (Math.abs(region.angle) > ROW_TILT || Math.abs(Math.tan(region.angle) - flattening.slopeAt(x, y)) > ALONG_THE_ROW)) return region;
+  return { ...rectangle, cx: x, cy: flattening.flatY(x, y), angle: 0 };
 }

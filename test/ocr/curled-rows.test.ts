@@ -129,14 +129,24 @@ describe('rows of a curled page straightened for the reader', () => {
     expect(rowFlattening(regions, PAGE.width, PAGE.height)).toBeUndefined();
   });
 
-  it('moves a stamp’s turned text with its row but keeps its turn', () => {
+  it('leaves a stamp’s turned text where the page put it', () => {
     const { regions } = curledForm(160);
     const flattening = rowFlattening(regions, PAGE.width, PAGE.height)!;
     const stamp: TextRegion = { cx: 1800, cy: 700, width: 200, height: 40, angle: Math.PI / 3, score: 0.9 };
+    const watermark: TextRegion = { cx: 1000, cy: 700, width: 800, height: 50, angle: Math.PI / 9, score: 0.9 };
 
-    const moved = flattenedRegion(stamp, flattening);
+    expect(flattenedRegion(stamp, flattening)).toEqual(stamp);
+    expect(flattenedRegion(watermark, flattening)).toEqual(watermark);
+  });
 
-    expect(moved.angle).toBe(stamp.angle);
-    expect(moved.cy).toBeGreaterThan(stamp.cy);
+  it('leaves a curled page alone when a diagonal watermark crosses it (its lines and the rows disagree)', () => {
+    const { regions } = curledForm(160);
+    // A site watermark tiled at 20°, its lines as long as the form's.
+    const watermark = [300, 700, 1100].flatMap((cy) =>
+      [500, 1500].map((cx): TextRegion => ({ cx, cy, width: 900, height: 50, angle: Math.PI / 9, score: 0.9 })),
+    );
+
+    expect(rowFlattening(regions, PAGE.width, PAGE.height)).toBeDefined();
+    expect(rowFlattening([...regions, ...watermark], PAGE.width, PAGE.height)).toBeUndefined();
   });
 });
