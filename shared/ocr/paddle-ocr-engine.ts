@@ -233,7 +233,8 @@ export class PaddleOcrEngine implements OcrEngine {
     }
     const directionMs = lap();
     // On a curled page the rows are straightened for the reader: boxes are reported on the straightened rows, so a
-    // value on the curled side keeps its label's height (the lines are still read from the page's own pixels).
+    // value on the curled side keeps its label's height (the lines are still read from the page's own pixels), and
+    // each moved line keeps where it lies on the image as its `pageBox`.
     const flattening = this.#options.straightenRows !== false ? rowFlattening(regions, raster.width, raster.height) : undefined;
     const shown = (region: TextRegion): TextRegion => (flattening ? flattenedRegion(region, flattening) : region);
     const ordered = flattening
@@ -276,6 +277,7 @@ export class PaddleOcrEngine implements OcrEngine {
       const trimmed = reading.text.trim();
       if (trimmed === '' || reading.confidence < MIN_LINE_CONFIDENCE) return;
       const words = characterWords(shown(merged.region), reading, raster);
+      const onRows = shown(region);
       lines.push({
         text: trimmed,
         confidence: round4(
@@ -286,7 +288,8 @@ export class PaddleOcrEngine implements OcrEngine {
               )
             : reading.confidence,
         ),
-        box: boundingBox(shown(region), raster),
+        box: boundingBox(onRows, raster),
+        ...(onRows !== region ? { pageBox: boundingBox(region, raster) } : {}),
         words,
         ...(merged.other ? { secondReading: merged.other } : {}),
       });
