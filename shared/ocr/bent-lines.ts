@@ -220,7 +220,9 @@ export function flattenedRegion(region: TextRegion, flattening: RowFlattening): 
   const across = line ? acrossAt(line, 0) : 0;
   const x = region.cx - across * Math.sin(region.angle);
   const y = region.cy + across * Math.cos(region.angle);
-  // A bent line follows its row by construction; a rectangle must be turned as the row is there.
-  if (!line && (Math.abs(region.angle) > ROW_TILT || Math.abs(Math.tan(region.angle) - flattening.slopeAt(x, y)) > ALONG_THE_ROW)) return region;
+  // A bent line follows its row by construction, and a character or two on their own say nothing by their angle (the
+  // detector gives them the page's); a longer rectangle must be turned as the row is there.
+  const offRow = Math.abs(region.angle) > ROW_TILT || Math.abs(Math.tan(region.angle) - flattening.slopeAt(x, y)) > ALONG_THE_ROW;
+  if (!line && region.width >= SLOPE_ELONGATION * region.height && offRow) return region;
   return { ...rectangle, cx: x, cy: flattening.flatY(x, y), angle: 0 };
 }

@@ -129,6 +129,17 @@ describe('rows of a curled page straightened for the reader', () => {
     expect(rowFlattening(regions, PAGE.width, PAGE.height)).toBeUndefined();
   });
 
+  it('moves a lone character on the curled side with its row (its angle is the page’s, not the row’s)', () => {
+    const { regions, labels } = curledForm(160);
+    const flattening = rowFlattening(regions, PAGE.width, PAGE.height)!;
+    // The spread label `名　　称` split by the detector: its second character stands alone where the row has lifted.
+    const row = ROWS[4];
+    const lone: TextRegion = { cx: 1700, cy: row + lift(1700, 160), width: 40, height: 40, angle: 0, score: 0.9 };
+
+    expect(row + lift(1700, 160)).toBeLessThan(row - 60);
+    expect(Math.abs(flattenedRegion(lone, flattening).cy - flattenedRegion(labels[4], flattening).cy)).toBeLessThan(25);
+  });
+
   it('leaves a stamp’s turned text where the page put it', () => {
     const { regions } = curledForm(160);
     const flattening = rowFlattening(regions, PAGE.width, PAGE.height)!;
