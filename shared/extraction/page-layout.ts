@@ -681,8 +681,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         flat: text.replace(/\s+/g, ''),
         confidence: page.source === 'text_layer' ? 1 : line.confidence,
         box: line.box,
-        // A curled page's line as it lies on the image (its `box` is on the straightened rows), for `source`.
-        original: line.pageBox ?? line.box,
+        original: line.box,
         chars:
           page.source === 'text_layer' || !line.words?.length
             ? undefined
