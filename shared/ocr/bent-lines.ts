@@ -183,6 +183,7 @@ export function rowFlattening(regions: readonly TextRegion[], width: number, hei
       referenceColumn = column;
     }
   }
+  if (referenceColumn < 0) return undefined;
   const referenceX = (referenceColumn + 0.5) * cellWidth;
   const step = cellWidth / 2;
   const flatY = (x: number, y: number): number => {
