@@ -12,7 +12,7 @@ import { renderSealedPage, shadowed } from '../test/ocr/page-factory.js';
 
 const A4_200DPI = { width: 1654, height: 2339 };
 
-const clauses = [
+export const clauses = [
   '劳动合同书',
   '甲方（用人单位）：杭州西湖智能制造有限公司',
   '统一社会信用代码：91330106MA2H3K8X1Q',
@@ -33,7 +33,7 @@ const clauses = [
   '签订日期：二〇二一年六月十八日',
 ];
 
-async function scannedPage(seed: number): Promise<Buffer> {
+export async function scannedPage(seed: number): Promise<Buffer> {
   const lines = clauses.map((text, i) => {
     const size = i === 0 ? 56 : 32;
     const x = i === 0 ? 640 : 150;

@@ -11,13 +11,14 @@ const only = process.argv.slice(2);
 const modules = readdirSync(dir)
   .filter((name) => name.endsWith('.bench.ts'))
   .filter((name) => only.length === 0 || only.some((o) => name.startsWith(o)))
-  .sort();
+  .sort()
+  .concat(only.includes('ocr-peers') ? ['ocr-peers.ts'] : []); // opt-in benches run only when named
 if (modules.length === 0) {
   console.error(`no benchmark matches ${only.join(' ')}`);
   process.exit(1);
 }
 for (const name of modules) {
-  console.log(`\n=== ${name.replace('.bench.ts', '')}`);
+  console.log(`\n=== ${name.replace(/(\.bench)?\.ts$/, '')}`);
   const module = (await import(pathToFileURL(path.join(dir, name)).href)) as { run: () => Promise<void> };
   await module.run();
 }

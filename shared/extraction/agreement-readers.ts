@@ -27,7 +27,7 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
   const startDate: DraftField | undefined = range.start
     ? fieldFromLine(
         range.start.line,
-        { value: range.start.date.value, evidence: Evidence.shape, plausibility: 1, issues: [] },
+        { value: range.start.date.value, evidence: Evidence.shape, plausibility: 1, issues: range.start.joinGuessed ? ['date_wrap_inferred'] : [] },
         LabelMatch.inline,
         range.start.date.raw,
       )
@@ -41,7 +41,7 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
       '无固定期限',
     );
   } else if (range.end) {
-    const issues = range.end.joinGuessed ? ['date_wrap_inferred'] : [];
+    const issues = [...(range.end.joinGuessed ? ['date_wrap_inferred'] : []), ...(range.end.separatorGuessed ? ['term_separator_unreadable'] : [])];
     endDate = fieldFromLine(
       range.end.line,
       { value: range.end.date.value, evidence: Evidence.shape, plausibility: 1, issues },
@@ -309,7 +309,8 @@ export function readEmploymentLetter(ctx: DocumentContext): DraftFields {
   if (!employerName) {
     // The employer signs at the bottom, under or beside its seal.
     // `杭州某某有限公司（盖章）`: the seal's note beside the name is no part of it.
-    const signed = (text: string) => readOrganisationName(text.replace(/\s*[(（]?\s*(?:盖章|公章|签章|印章|章)\s*[)）]?\s*$/, ''));
+    // A stray bracket the seal's ring left before the note (`…有限公司）（盖章）`) goes with it.
+    const signed = (text: string) => readOrganisationName(text.replace(/\s*[)）]?\s*[(（]?\s*(?:盖章|公章|签章|印章|章)\s*[)）]?\s*$/, ''));
     const orgLines = lines.filter((l) => l.hits.every((h) => /章/.test(h.form)) && signed(l.text)?.plausibility === 1 && !/聘|兹/.test(l.flat));
     const line = orgLines[orgLines.length - 1];
     if (line) employerName = fieldFromLine(line, signed(line.text)!, LabelMatch.unlabelled);

@@ -40,6 +40,11 @@ const HOLDER_PROSE = new RegExp(
   `(?:兹证明|兹有|学员|证明)[:]?([${CJK}·]{2,4}?)(?:同志|先生|女士)?(?:\\(|于|在|参加|已于|经)|^([${CJK}·]{2,4}?)(?:同志|先生|女士)?(?:\\(|于|经)`,
 );
 
+/** Whether a page of the document prints one of `forms` as a label. */
+function printsLabel(ctx: DocumentContext, forms: readonly string[]): boolean {
+  return ctx.layouts.some((page) => page.lines.some((line) => line.hits.some((hit) => forms.includes(hit.form))));
+}
+
 /** The sentence of award on narrative certificates: the stream after the title. */
 function holderFromProse(ctx: DocumentContext): DraftField | undefined {
   const stream = documentText(ctx.layouts);
@@ -201,10 +206,11 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   const idNumber = idNumberField(ctx, LABELS.idNumber);
   // The kind's own labels first, so that 准操项目 and 作业类别 on one operation certificate do not count as a conflict.
   const own = ctx.kind ? KIND_OCCUPATION_LABELS[ctx.kind] : undefined;
-  const occupation =
-    (own ? labelled(ctx, own, readOccupation, { wrap: true }) : undefined) ??
-    labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ??
-    occupationFromProse(ctx);
+  const ownOccupation = own ? labelled(ctx, own, readOccupation, { wrap: true }) : undefined;
+  const occupation = ownOccupation ?? labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ?? occupationFromProse(ctx);
+  // The kind's own label is printed (`操作项目` beside `作业类别`) but nothing was read beside it: the value taken from
+  // the general label may be the other one of the pair, so the clerk confirms it.
+  if (own && !ownOccupation && occupation && printsLabel(ctx, own)) addIssue(occupation, 'kind_label_value_unreadable');
   let level = labelled(ctx, LABELS.level, readLevelValue);
   if (!level && (!ctx.kind || STRUCTURED_KINDS.has(ctx.kind))) {
     // A level printed without a label (`国家职业资格三级`, `二级/技师` alone on a line) or with one glued to it

@@ -102,7 +102,9 @@ export function classifyPage(layout: PageLayout): PageClassification {
   for (const [index, line] of layout.lines.entries()) {
     // A title set over two lines (`中华人民共和国职业资格` / `证书`): a short line under it completes it.
     const next = layout.lines[index + 1];
-    const tail = next && next.flat.length <= 4 && next.box.y > line.box.y ? next.flat : '';
+    // So is a spaced title the engine returned as two boxes on one row (`聘` | `书`).
+    const beside = next && Math.abs(next.box.y + next.box.height / 2 - (line.box.y + line.box.height / 2)) < line.box.height * 0.6 && next.box.x > line.box.x;
+    const tail = next && next.flat.length <= 4 && (next.box.y > line.box.y || beside) ? next.flat : '';
     const own = line.flat.replace(/^中华人民共和国/, '');
     const flat = tail && !TITLES.some((r) => r.title.test(own)) && TITLES.some((r) => r.title.test(own + tail)) ? own + tail : own;
     // A numbered clause or list item (`第七条 劳动合同的变更…`, `三、填写劳动合同…`) is body text, not a title.

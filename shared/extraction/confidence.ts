@@ -32,6 +32,9 @@ export interface Candidate {
   labelRank: number;
 }
 
+/** Below this, a character of a checksummed code may be a second misreading that the check digit cannot catch. */
+export const CHECKSUM_CHARACTER_FLOOR = 0.6;
+
 /** Issues that mean a value is wrong or unconfirmed whatever its score. */
 const BLOCKING_ISSUE =
   /failed|invalid|mismatch|inconsistent|conflict|not_found|future|order|unreadable|incomplete|inferred|masked|may_continue|registration_number|ends_like_label/;
@@ -48,8 +51,13 @@ export function candidateConfidence(candidate: Candidate): number {
   const ocr = candidate.line.confidence;
   const { reading } = candidate;
   let confidence: number;
-  if (reading.evidence === Evidence.checksum) confidence = 1 - (1 - ocr) * 0.15;
-  else if (reading.evidence === Evidence.failed) confidence = Math.min(0.4, ocr * 0.4);
+  if (reading.evidence === Evidence.checksum) {
+    confidence = 1 - (1 - ocr) * 0.15;
+    // A check digit catches one misread character, not two: a code holding a character the engine was unsure of may
+    // hide a second slip the check cannot see (91330106MA2M… read M12N…, still valid, beside an M at 0.48).
+    const own = valueCharacterConfidence(candidate.line, String(reading.value)) ?? valueCharacterConfidence(candidate.line, candidate.raw);
+    if (own !== undefined && own < CHECKSUM_CHARACTER_FLOOR) confidence = Math.min(confidence, own);
+  } else if (reading.evidence === Evidence.failed) confidence = Math.min(0.4, ocr * 0.4);
   else {
     // A misread character hides in a line's mean; where the engine scored characters, the value's weakest one counts,
     // squared: on the eval sets a substitution (万→方) came out at 0.95 on a line of 0.99, so one weak character alone

@@ -4,6 +4,7 @@ import { LABEL_PREFIXES } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { nextFieldOnRow, rowRunsToEdge, runsAcrossNextField } from './row-bounds.js';
 import type { ValueReader } from './value-readers.js';
+import { overCaption } from './stacked-values.js';
 import { centredUnderValue, ownerValuedBefore } from './wrap-alignment.js';
 import { centreX, centreY, right } from './line-geometry.js';
 
@@ -201,12 +202,32 @@ export function continuationLines(
       )
       .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
     if (!next) return { lines, more: false, throughOwnLabel };
+    // A line of the column passed over between this line and the next (boxed tall on a curled photo, it starts
+    // inside this line's box): the value may run through it. Taken no further, for the clerk to see whole.
+    const passedOver = layout.lines.some(
+      (l) =>
+        l !== current &&
+        l !== next &&
+        l.half === last.half &&
+        l.box.y > current.box.y + current.box.height * 0.3 &&
+        l.box.y < next.box.y &&
+        // Flush with it and boxed about as tall (a watermark's piece is neither).
+        Math.abs(l.box.x - current.box.x) < current.box.height &&
+        l.box.height > current.box.height * 0.6 &&
+        l.box.height < current.box.height * 1.5 &&
+        l.hits.length === 0 &&
+        sameType(l, last),
+    );
+    if (passedOver) return { lines, more: true, throughOwnLabel };
     // A date alone on a line (under an issuer, beside a seal) is a field of its own, never the rest of a name.
     // Back under the label, a character or two that start a label (`性` of a spread `性　别`) begin the next field.
     const labelStart = next.box.x < column.start - h && next.flat.length <= 3 && LABEL_PREFIXES.has(next.flat);
     // A short piece ending in a colon (`号：` of a spread `证　书　号：`) is a label the engine did not join: it waits
     // for a value of its own.
     const labelPiece = /^[\u3400-\u9fff]{1,3}[:：]$/.test(next.flat);
+    // A line that opens with a word and a colon (`一般项目：技术服务…`, the next row's value set high beside its label)
+    // starts a field of its own, a label we may not know.
+    const opensField = /^[\u3400-\u9fff]{2,6}[:：]./.test(next.flat);
     // A date's unit set apart beside its numbers (`10` `日` `至` `2021` …, a spread date under the value) is part of
     // that date, not the rest of the value.
     const dateUnit =
@@ -221,6 +242,7 @@ export function continuationLines(
       dateUnit ||
       labelStart ||
       labelPiece ||
+      opensField ||
       inSealRing(layout, next) ||
       startsWithLabel(next) ||
       /\d{15}/.test(next.flat) ||
@@ -229,6 +251,7 @@ export function continuationLines(
       // The value's own label, centred on its lines (`名　称` level with `服务有限公司` under `杭州云栖科技供应链`), waits
       // for nothing else.
       ownedByOther(layout, next, ownLabel) ||
+      overCaption(layout, next) ||
       next.leading === '';
     if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next, throughOwnLabel };
     if (lines.length >= maxLines) return { lines, more: true, throughOwnLabel };

@@ -6,6 +6,8 @@ const CHINESE_DIGITS: Record<string, number> = {
   '○': 0,
   O: 0,
   o: 0,
+  // A round 〇 that a scan's noise closes into a tail (`二Q一九年`).
+  Q: 0,
   Ｏ: 0,
   '0': 0,
   '1': 1,
@@ -60,7 +62,7 @@ function yearNumber(text: string): number | undefined {
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 // OCR mixes Arabic digits into Chinese numerals (二〇二0年): accept both inside one date.
-const CN = '[〇零○一二三四五六七八九十两廿卅Oo0-9→ー-]';
+const CN = '[〇零○一二三四五六七八九十两廿卅OoQ0-9→ー-]';
 const DATE_PATTERNS: RegExp[] = [
   /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?/g,
   /(\d{4})\s*[./\-]\s*(\d{1,2})\s*[./\-]\s*(\d{1,2})(?!\d)/g,
@@ -79,6 +81,11 @@ export interface FoundDate {
   index: number;
   length: number;
   raw: string;
+  /**
+   * A date written with 年 and 月 whose day is not closed by 日 (`2018年3月1`): the day may go on past where the line
+   * was read (`1日` under a shadow read as a lone `日`), so `2018-03-01` may be the 11th or the 18th.
+   */
+  open?: true;
 }
 
 /**
@@ -100,7 +107,9 @@ export function findDates(text: string, options: { compact?: boolean } = {}): Fo
       if (year === undefined || month === undefined || day === undefined) continue;
       if (year < 1900 || year > 2100 || !isRealDate(year, month, day)) continue;
       if (found.some((f) => m!.index < f.index + f.length && f.index < m!.index + m![0].length)) continue;
-      found.push({ value: `${year}-${pad(month)}-${pad(day)}`, index: m.index, length: m[0].length, raw: m[0] });
+      const date: FoundDate = { value: `${year}-${pad(month)}-${pad(day)}`, index: m.index, length: m[0].length, raw: m[0] };
+      if (/年/.test(m[0]) && !/日$/.test(m[0])) date.open = true;
+      found.push(date);
     }
   }
   return found.sort((a, b) => a.index - b.index);

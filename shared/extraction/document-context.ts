@@ -1,9 +1,10 @@
 import type { CertificateKind, ExtractedField } from '../documents/index.js';
 import { chooseCandidate, findLabelledCandidates, findUnlabelledCandidates, type SearchOptions } from './field-search.js';
 import { LabelMatch, type Candidate } from './confidence.js';
-import { findDates, type FoundDate } from './dates.js';
+import type { FoundDate } from './dates.js';
 import { documentText } from './document-text.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
+import { findDatesAcrossBreaks } from './wrapped-dates.js';
 import { Evidence, makeIdNumberReader, readCreditCodeValue, type Reading, type ValueReader } from './value-readers.js';
 
 /** What a type reader gets: the document's pages and the options of the run. */
@@ -77,9 +78,11 @@ const CHECKED = /[☑☒✓✔√■▣●◉]|\[[xX√]\]|\([xX√]\)/;
 const UNCHECKED = /[☐□○◯]|\[\s?\]|\(\s?\)/;
 
 export interface DateRange {
-  start?: { date: FoundDate; line: LayoutLine };
+  /** `joinGuessed` (on either end): the date wrapped after its year and lost its separator at the break. */
+  start?: { date: FoundDate; line: LayoutLine; joinGuessed?: boolean };
   /** `null` for an open-ended term (无固定期限). `joinGuessed`: the date wrapped and lost its separator at the break. */
-  end?: { date: FoundDate; line: LayoutLine; joinGuessed?: boolean } | null;
+  /** `separatorGuessed`: the 起 before 至 was misread (`自 A 超至 B`); the end is read, for the clerk to confirm. */
+  end?: { date: FoundDate; line: LayoutLine; joinGuessed?: boolean; separatorGuessed?: boolean } | null;
   openEndedLine?: LayoutLine;
 }
 
@@ -94,8 +97,8 @@ export interface DateRange {
 export function findDateRange(ctx: DocumentContext, preferred: RegExp): DateRange {
   const stream = documentText(ctx.layouts);
   const text = stream.text;
-  const dates = findDates(text);
-  const at = (date: FoundDate) => ({ date, line: stream.lineAt(date.index) });
+  const { dates, guessed } = findDatesAcrossBreaks(stream);
+  const at = (date: FoundDate) => ({ date, line: stream.lineAt(date.index), ...(guessed.has(date) ? { joinGuessed: true } : {}) });
   let best: { range: DateRange; score: number } | undefined;
   const consider = (range: DateRange, before: string) => {
     if (/试用期|见习期/.test(before.slice(-16))) return;
@@ -112,6 +115,11 @@ export function findDateRange(ctx: DocumentContext, preferred: RegExp): DateRang
       const between = text.slice(d1.index + d1.length, d2.index);
       if (/^(起)?(至|到|-|~|—|－)$/.test(between)) {
         consider({ start: at(d1), end: at(d2) }, before);
+        continue;
+      }
+      // `自 A 超至 B 止`: one character misread where 起 stands, in a term sentence (自 … 止).
+      if (/^[\u3400-\u9fff](至|到)$/.test(between) && /[自从]\s*$/.test(before) && /^止/.test(text.slice(d2.index + d2.length))) {
+        consider({ start: at(d1), end: { ...at(d2), separatorGuessed: true } }, before);
         continue;
       }
     }

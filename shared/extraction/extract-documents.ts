@@ -6,6 +6,7 @@ import { readVocationalCertificate } from './certificate-reader.js';
 import { classifyPage } from './classify.js';
 import { DEFAULT_REVIEW_THRESHOLD, finaliseField, missingField } from './confidence.js';
 import { crossCheckDocuments } from './cross-check.js';
+import { flagSourcesClaimedTwice } from './claimed-twice.js';
 import type { DocumentContext, DraftFields } from './document-context.js';
 import { BOUNDARY_UNCERTAIN, groupPages, type PageGroup } from './grouping.js';
 import { readIdCard } from './id-card-reader.js';
@@ -28,6 +29,7 @@ const NULL_IS_ANSWER = new Set([OPEN_ENDED, 'level_not_applicable']);
 
 function settle(draft: DraftFields, type: DocumentTypeName, threshold: number): Record<string, ExtractedField> {
   const fields: Record<string, ExtractedField> = {};
+  flagSourcesClaimedTwice(draft, FIELDS_BY_TYPE[type] as readonly string[]);
   for (const name of FIELDS_BY_TYPE[type] as readonly string[]) {
     const field = draft[name];
     if (!field) {

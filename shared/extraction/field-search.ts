@@ -16,7 +16,7 @@ import {
 } from './continuation.js';
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
-import { offRowOwnerIs, otherLabelOwning, overAnotherCaption, valueAboveLabel } from './stacked-values.js';
+import { bracketedCaption, offRowOwnerIs, otherLabelOwning, overAnotherCaption, overCaption, valueAboveLabel } from './stacked-values.js';
 import { withFillInRealigned } from './page-shift.js';
 import { loneCharacterRightBefore } from './split-value-head.js';
 import { opensStampRemark } from './stamped-words.js';
@@ -207,6 +207,18 @@ export function findLabelledCandidates(
           first && otherLabelOwning(layout, first.line, line) ? nearestValueLine(rightOf.filter((o) => !otherLabelOwning(layout, o, line))) : first;
         // A label known only by its English gloss is a guess: what it leads to goes to the clerk.
         const inferred = (hit.inferred ? 0.9 : 1) * fuzzy;
+        // A bracketed caption under a fill-in line (`（姓名）`) names the line over it: read that first.
+        const captioned = last && !inlineValue && bracketedCaption(line) ? valueAboveLabel(layout, line) : undefined;
+        if (captioned) {
+          const over = captioned[captioned.length - 1];
+          push(
+            { reading: reader(over.leading), line: over, labelMatch: LabelMatch.below * inferred, raw: over.leading, labelRank },
+            over,
+            valueColumn(layout, over),
+            captioned.slice(0, -1),
+          );
+          continue;
+        }
         if (neighbour) {
           const reading = reader(neighbour.text);
           const column = valueColumn(layout, neighbour.line);
@@ -334,7 +346,7 @@ export function findLabelledCandidates(
           continue;
         }
         // Several labels read as one box (a row of labels over a row of values): each looks under its own words.
-        const below = nearestValueLine(line.hits.length > 1 ? linesBelowHit(layout, line, h) : linesBelow(layout, line));
+        const below = nearestValueLine(line.hits.length > 1 ? linesBelowHit(layout, line, h) : linesUnderLabel(layout, line));
         // A line under the label that a label of its own row waits for (`，用工起始日：` at a prose line's end, over
         // `，合同终止日期：` `2024年12月7日`) is that label's value.
         // Only a label right before it (within two heights): one far across the row is another column's.
@@ -370,6 +382,18 @@ export function findLabelledCandidates(
     }
   }
   return candidates;
+}
+
+/**
+ * The lines under a label, nearest first, less a line that starts well left of the label when another on its row
+ * starts under the label: the previous column's value running on under it (`………91330106MA26Q845W5(1-` level with
+ * `浙江西溪建筑工` stacked under `名称`).
+ */
+function linesUnderLabel(layout: PageLayout, line: LayoutLine): LayoutLine[] {
+  const h = line.box.height;
+  const lines = linesBelow(layout, line);
+  const underLabel = (o: LayoutLine) => Math.abs(o.box.x - line.box.x) < h * 1.5;
+  return lines.filter((o) => o.box.x >= line.box.x - h || !lines.some((p) => p !== o && underLabel(p) && Math.abs(centreY(p) - centreY(o)) < h * 0.5));
 }
 
 /**
@@ -546,6 +570,8 @@ function marginLineFrom(layout: PageLayout, last: LayoutLine, wholeValue: boolea
     /[\p{L}\p{N}]/u.test(first.leading) &&
     !inSealRing(layout, first) &&
     !onArc(first) &&
+    // The value set over a caption (`91330106…` over `（统一社会信用代码）`) is that caption's.
+    !overCaption(layout, first) &&
     // A checker's stamp spread at the margin (`已` `核` `验` `）`) is no value's end (stamped-words.ts).
     !opensStampRemark(rowTextFrom(layout, first, h)) &&
     // A date or a long number alone ends a value that runs on; it is the whole value of a label that ends its line.
@@ -735,6 +761,8 @@ function stackedBlankLines(layout: PageLayout, first: LayoutLine, column: Column
       next.box.x + next.box.width <= first.box.x + first.box.width + h * 0.3 &&
       next.hits.length === 0 &&
       next.leading !== '' &&
+      // The value set over a caption (`男` over `（性别）`) is that caption's.
+      !overCaption(layout, next) &&
       /[\p{L}\p{N}]/u.test(next.flat) &&
       // A label's fragment (`生:` of a spread `出　生:`) starts the next field.
       !/[:：]$/.test(next.text.trim()) &&
@@ -846,7 +874,8 @@ function valueColumn(layout: PageLayout, line: LayoutLine): ColumnSpan {
  */
 function valueStart(line: LayoutLine): number {
   const offset = line.leading ? line.text.indexOf(line.leading) : 0;
-  if (offset <= 0 || !/^[\s:：]+$/.test(line.text.slice(0, offset))) return line.box.x;
+  // Spaces, a colon or a leader (`－－－－二〇一四年…`, `……王晓明`) before the value: it starts after them.
+  if (offset <= 0 || !/^[\s:：…⋯‥·•・･._\-—*]+$/.test(line.text.slice(0, offset))) return line.box.x;
   return line.box.x + (line.box.width / Math.max(1, line.text.length)) * offset;
 }
 
@@ -872,8 +901,10 @@ function inlineColumn(layout: PageLayout, line: LayoutLine, hit: LabelHit, next:
  * the right, the value's own characters set it (wrapped lines `饮管理有限` sit flush with it). -Infinity elsewhere.
  */
 function textLayerTailStart(layout: PageLayout, line: LayoutLine, value: string): number {
-  if (layout.source !== 'text_layer' || value === '') return -Infinity;
-  const em = line.box.height;
+  if (value === '') return -Infinity;
+  // A scan's box stands a little taller than its characters are wide: the value's width is underestimated, so its
+  // start is never put past where it is (a label spread across the box, `名` … `称杭州…`, puts it far right).
+  const em = layout.source === 'text_layer' ? line.box.height : line.box.height * 0.85;
   const width = [...value].reduce((sum, ch) => sum + (/[\u0000-\u00ff]/.test(ch) ? em / 2 : em), 0);
   return line.box.x + line.box.width - width;
 }

@@ -3,6 +3,7 @@ import { fieldFromLine, type DocumentContext, type DraftField } from './document
 import { findDates, type FoundDate } from './dates.js';
 import { documentText } from './document-text.js';
 import type { LayoutLine } from './page-layout.js';
+import { findDatesAcrossBreaks } from './wrapped-dates.js';
 import { chineseNumber } from './page-signals.js';
 import { CJK } from './text.js';
 import { Evidence, readFreeText, readOrganisationName, readPersonName, type Reading, type ValueReader } from './value-readers.js';
@@ -14,16 +15,17 @@ export const TERM_SEPARATOR_UNREAD = 'term_separator_unreadable';
 
 /** Forms of address set apart after a name; they are not part of it. 君 and 生 are not among them: names end so. */
 const ADDRESS = '(?:同志|先生/女士|先生|女士|老师)';
-/** A name run; a name never holds 您/你. It may open with 任 or 用 (surnames): see APPOINTMENT. */
-const NAME = `((?:(?![您你])[${CJK}·]){2,5}?)`;
+/** A name run; a name never holds 您/你, nor 兹/聘 (the verb's). It may open with 任 or 用 (surnames): see APPOINTMENT. */
+const NAME = `((?:(?![您你兹聘])[${CJK}·]){2,5}?)`;
 const ORG_REF = '(?:我公司|本公司|我单位|本单位|我司|本司|我院|本院|我校|本校|我中心|本中心|公司|单位)?(?:的)?';
-const POST = '(.{1,24}?)(?:职务|岗位|一职|职位)?(?=[,，。;；!！]|聘期|任期|期限|特发|特此|此聘|的决定|的通知|$)';
+/** The post, then its suffix (group 2 of POST); a bare 职 is 一职 whose 一 the engine lost at a line start. */
+const POST = '(.{1,24}?)(职务|岗位|一职|职位|职)?(?=[,，。;；!！]|聘期|任期|期限|特发|特此|此聘|的决定|的通知|$)';
 
 /** `兹聘任/兹聘请/特聘请/经研究决定，聘任 X (同志) 为/担任 Y (职务)`. */
 // The verb is whole before the name (`聘任任军雨` is 聘任 then 任军雨); only after a bare 兹聘/特聘 can 请, 任 or 用 not
-// open the name, being the rest of the verb.
+// open the name, being the rest of the verb. A title read into the stream before the text (`聘任书兹聘任…`) is no verb.
 const APPOINTMENT = new RegExp(
-  `(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|聘任|聘请|聘用|(?:兹聘|特聘)(?![请任用]))[:：]?${NAME}${ADDRESS}?(?:为|担任|任)${ORG_REF}${POST}`,
+  `(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|(?:聘任|聘请|聘用)(?![书函])|(?:兹聘|特聘)(?![请任用]))[:：]?${NAME}${ADDRESS}?(?:为|担任|任)${ORG_REF}${POST}`,
 );
 /** `特聘请您为 Y`, `兹聘您担任 Y` after a salutation. */
 const APPOINT_YOU = new RegExp(`(?:聘任|聘请|聘用|兹聘|特聘)(?:您|你)(?:为|担任)${ORG_REF}${POST}`);
@@ -62,7 +64,15 @@ export const readPost: ValueReader = (text) => {
   return reading;
 };
 
-function postReading(post: string): Reading | null {
+/** Issue on a post read before a bare 职 (`担任 Y` | `职，聘期…`: the 一 of 一职 lost): the clerk confirms it. */
+export const POST_SUFFIX_GUESSED = 'post_suffix_inferred';
+
+function postReading(post: string, suffix?: string): Reading | null {
+  const reading = postReadingOf(post);
+  return reading && suffix === '职' ? { ...reading, issues: [...reading.issues, POST_SUFFIX_GUESSED] } : reading;
+}
+
+function postReadingOf(post: string): Reading | null {
   const cleaned = post.replace(/^[“"‘']|[”"’']$/g, '');
   if (cleaned.length < 2 || /聘|兹|您/.test(cleaned)) return null;
   return readPost(cleaned);
@@ -84,6 +94,17 @@ export const readWholePersonName: ValueReader = (text) => {
   if (/^君(?![\u3400-\u9fff])/.test(next) && reading.value.length <= 3) return { ...reading, value: `${reading.value}君` };
   return reading;
 };
+
+/** A form of address boxed apart to the right of `line` on its row (`同志：`), else ''. */
+function addressBeside(line: LayoutLine, lines: readonly LayoutLine[]): string {
+  const cy = line.box.y + line.box.height / 2;
+  const next = lines
+    .filter((o) => o !== line && o.page === line.page && o.box.x >= line.box.x + line.box.width - line.box.height * 0.5)
+    .filter((o) => Math.abs(o.box.y + o.box.height / 2 - cy) < Math.max(o.box.height, line.box.height) * 0.6)
+    .sort((a, b) => a.box.x - b.box.x)[0];
+  if (!next || next.box.x - (line.box.x + line.box.width) > line.box.height * 3) return '';
+  return new RegExp(`^${ADDRESS}[:：]`).test(next.flat) ? next.flat : '';
+}
 
 export interface LetterFields {
   employeeName?: DraftField;
@@ -118,12 +139,15 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
   if (named) {
     const name = nameReading(named[1]);
     if (name && !NOT_A_NAME.test(named[1])) out.employeeName = fieldFromLine(stream.lineAt(named.index + named[0].indexOf(named[1])), name, LabelMatch.prose);
-    const post = postReading(named[2]);
+    const post = postReading(named[2], named[3]);
     if (post) out.title = fieldFromLine(stream.lineAt(named.index + named[0].lastIndexOf(named[2])), post, LabelMatch.prose);
   }
   if (!out.employeeName) {
-    for (const line of ctx.layouts.flatMap((l) => l.lines)) {
-      const m = SALUTATION.exec(line.flat) ?? SALUTATION_NO_COLON.exec(line.flat);
+    const lines = ctx.layouts.flatMap((l) => l.lines);
+    for (const line of lines) {
+      // A name written on a line (filled in by hand) is boxed apart from its form of address: `尊敬的 毛凯` | `同志：`.
+      const flat = line.flat + addressBeside(line, lines);
+      const m = SALUTATION.exec(flat) ?? SALUTATION_NO_COLON.exec(flat);
       if (!m || NOT_A_NAME.test(m[2])) continue;
       const name = nameReading(m[2]);
       // Without a form of address, only a name with a known surname is taken for a salutation; text after the colon
@@ -137,19 +161,20 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
   }
   if (!out.title) {
     const you = APPOINT_YOU.exec(text);
-    const post = you ? postReading(you[1]) : null;
+    const post = you ? postReading(you[1], you[2]) : null;
     if (you && post) out.title = fieldFromLine(stream.lineAt(you.index + you[0].lastIndexOf(you[1])), post, LabelMatch.prose);
   }
   const length = TERM_LENGTH.exec(text);
   if (length) {
     const count = chineseNumber(length[1]);
-    const dates = findDates(text);
+    const { dates, guessed } = findDatesAcrossBreaks(stream);
     // The start is the date the term sentence gives with 自/从 … 起 (before or after the length).
     const start = dates.find((d) => /[自从]$/.test(text.slice(Math.max(0, d.index - 2), d.index)) && Math.abs(d.index - length.index) < 40);
     const printedEnd = start && dates.some((d) => d.index > start.index && /^(起)?(至|到)$/.test(text.slice(start.index + start.length, d.index)));
     if (count && start && !printedEnd) {
       const line = stream.lineAt(start.index);
-      out.startDate = fieldFromLine(line, { value: start.value, evidence: Evidence.shape, plausibility: 1, issues: [] }, LabelMatch.inline, start.raw);
+      const issues = guessed.has(start) ? ['date_wrap_inferred'] : [];
+      out.startDate = fieldFromLine(line, { value: start.value, evidence: Evidence.shape, plausibility: 1, issues }, LabelMatch.inline, start.raw);
       out.endDate = fieldFromLine(
         stream.lineAt(length.index),
         { value: addTerm(start, count, length[2]), evidence: Evidence.shape, plausibility: 1, issues: [END_DATE_COMPUTED] },

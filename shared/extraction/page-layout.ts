@@ -356,6 +356,8 @@ function slopeFromNeighbours(lines: LayoutLine[]): number | undefined {
     let best: LayoutLine | undefined;
     for (const b of lines) {
       if (b === a || b.box.x < a.box.x + a.box.width - ah * 0.5) continue;
+      // Two lone characters side by side are most often a seal's lettering on its arc, which says nothing of the skew.
+      if (a.flat.length === 1 && b.flat.length === 1) continue;
       if (Math.abs(b.box.y + b.box.height / 2 - acy) > Math.max(ah, b.box.height) * 0.9) continue;
       if (!best || b.box.x < best.box.x) best = b;
     }
@@ -391,8 +393,9 @@ function colonAfter(lines: readonly LayoutLine[], j: number): boolean {
 function mergeSpacedLabels(lines: LayoutLine[]): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const a = lines[i];
-    // Run-on prose glues the separator before a label to its first piece (`；受` `聘` `人：`).
-    const separator = /^[；;，,、。]/.exec(a.flat)?.[0] ?? '';
+    // Run-on prose glues the separator before a label to its first piece (`；受` `聘` `人：`); a spread caption its
+    // opening bracket (`(姓` … `名)`).
+    const separator = /^[；;，,、。(]/.exec(a.flat)?.[0] ?? '';
     const first = a.flat.slice(separator.length);
     if (!LABEL_PIECE.test(first) || !LABEL_PREFIXES.has(first)) continue;
     const h = a.box.height;
@@ -411,7 +414,15 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       const lonePair = pieces.length === 1 && first.length === 1 && b.flat.replace(/[:：]$/, '').length === 1;
       // The second character may share its box with the value after its colon (`名` … `称: 杭州市…`, `甲` … `方:杭州…`).
       const pairWithValue = pieces.length === 1 && first.length === 1 && /^[\u3400-\u9fff][:：]./u.test(b.flat);
-      const reach = lonePair ? (colonAfter(lines, j) ? 12 : 8) : pairWithValue ? 12 : 4;
+      // … or with no colon at all (`名` … `称杭州西溪…`): the two characters, boxed the same size, still spell a whole
+      // label (a small mark boxed apart is no label's head).
+      const pairHead =
+        pieces.length === 1 &&
+        first.length === 1 &&
+        b.flat.length > 1 &&
+        Math.abs(Math.log(b.box.height / h)) < Math.log(1.25) &&
+        !!LABELS_BY_FIRST_CHAR.get(first)?.some((l) => l.form === first + b.flat[0]);
+      const reach = lonePair ? (colonAfter(lines, j) ? 12 : 8) : pairWithValue ? 12 : pairHead ? 8 : 4;
       if (!sameRow || gap < -h * 0.3 || gap > h * reach) break;
       pieces.push(b);
       if (!LABEL_PIECE.test(b.flat)) break;

@@ -11,7 +11,10 @@ export interface PrintedPageNumber {
 /** What a page says about where it sits in a document: the evidence the document boundaries are drawn from. */
 export interface PageSignals {
   page: number;
-  /** Nothing (or a few specks) to read: a blank back side, an empty separator sheet. */
+  /**
+   * Nothing (or a few specks) to read: a blank back side, an empty separator sheet, a back side that only shows the
+   * front through the paper (see showThroughOnly).
+   */
   blank: boolean;
   printed?: PrintedPageNumber;
   /** First and last clause numbers (`第五条` → 5, or `五、` where the page has no `第X条`) that open a line. */
@@ -74,6 +77,12 @@ const SLASH = /^(?:第)?(\d{1,3})\/(\d{1,3})(?:页)?$/;
 /** `— 3 —`, `-3-`, `－ 3 －`; the engine reads a long dash as 一 at times. */
 const DASHED = /^[-—–－~一_]{1,3}(\d{1,3})[-—–－~一_]{1,3}$/;
 const BARE = /^(?:第)?(\d{1,3})(?:页)?$/;
+/**
+ * The page number that ends a header row: `2/4`, `-2-`, `— 2 —`, `第 2 页` after the header's text, set apart from it
+ * by a space or a non-digit (read on the spaced text: `HT2019-0317　2/4` is a code and a number).
+ */
+const HEADER_TAIL =
+  /(?:^|\s|[^\d/\-—–－~一_\s])((?:第\s*)?\d{1,3}\s*\/\s*\d{1,3}(?:\s*页)?|[-—–－~_]{1,3}\s*\d{1,3}\s*[-—–－~_]{1,3}|第\s*[\d一二三四五六七八九十]{1,3}\s*页)$/;
 
 function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
   for (const line of layout.lines) {
@@ -102,6 +111,21 @@ function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
     const dashed = DASHED.exec(line.flat);
     if (dashed && Number(dashed[1]) >= 1) return { index: Number(dashed[1]), style: 'dash' };
   }
+  // A running header with the number at the right end of its row (`劳动合同书 …… 2/4`), in one box or two.
+  for (const line of layout.lines.filter((l) => l.box.y <= layout.height * 0.08)) {
+    const onRow = layout.lines.filter((o) => o !== line && Math.abs(o.box.y + o.box.height / 2 - (line.box.y + line.box.height / 2)) < line.box.height * 0.6);
+    if (onRow.some((o) => o.box.x > line.box.x)) continue;
+    const tail = HEADER_TAIL.exec(line.text.trim());
+    if (!tail || (tail.index === 0 && onRow.length === 0)) continue;
+    const number = tail[1].replace(/\s+/g, '');
+    const slash = SLASH.exec(number);
+    if (slash && Number(slash[1]) >= 1 && Number(slash[1]) <= Number(slash[2])) return { index: Number(slash[1]), count: Number(slash[2]), style: 'slash' };
+    const single = PAGE_ALONE.exec(number);
+    const aloneIndex = single ? chineseNumber(single[1] ?? single[2]) : undefined;
+    if (aloneIndex !== undefined && aloneIndex >= 1) return { index: aloneIndex, style: 'bare' };
+    const dashed = DASHED.exec(number);
+    if (dashed && Number(dashed[1]) >= 1) return { index: Number(dashed[1]), style: 'dash' };
+  }
   // A bare number only at the foot of the page, as its lowest line, when the page has text of its own.
   if (layout.lines.length >= 3) {
     const lowest = layout.lines.filter((l) => !SCANNER_APP.test(l.flat)).sort((a, b) => b.box.y + b.box.height - (a.box.y + a.box.height))[0];
@@ -123,6 +147,42 @@ const SCANNER_APP =
   /^(?:CS)?(?:扫描全能王|全能扫描王|夸克扫描王|WPS扫描|CamScanner)|Scanned\s*with|CamScanner|扫描全能王.{0,8}(?:创建|扫描)?$|都在用的扫描\s*app/i;
 const CHANGE_RECORD = /^(?:劳动合同|合同)?(?:的)?(?:变更|续订|续签|解除|终止)(?:[、和及与/]?(?:变更|续订|续签|解除|终止))*(?:情况)?(?:记录|登记)(?:表|页)?$/;
 const INSTRUCTIONS = /使用说明|填写说明|说明事项|签订须知|使用须知|填写须知|注意事项/;
+
+/** A contract's and a letter's common words as a mirror shows them (`本合同` → `同合本`; 签字 with 字 read as 宇). */
+const MIRRORED_WORDS = /同合|章盖|[字宇名]签|期日|方甲|方乙|书聘/;
+const FORWARD_WORDS = /合同|盖章|签[字名]|日期|甲方|乙方|聘书/;
+
+/** A line read at this confidence or more is text the page holds, not show-through or specks. */
+const READ_CONFIDENTLY = 0.8;
+
+/**
+ * A back side that only shows the front through the paper (mirrored: `同合本`, `：（章盖）甲`) or carries specks:
+ * the engine reads words there, but little with confidence. The text as a whole is read with a mean (per character)
+ * confidence under 0.8, no line of five or more characters is read at 0.9 or more, and either the page spells the
+ * document's words backwards and none forwards (`同合本`, `章盖`), or it holds no label of the lexicon and reads at
+ * most six characters at 0.8 or more (or has at most twelve lines).
+ *
+ * @example
+ * showThroughOnly(layout); // true for a duplex scan's back side with the front's print showing through
+ */
+export function showThroughOnly(layout: PageLayout): boolean {
+  const own = layout.lines.filter((l) => !SCANNER_APP.test(l.flat));
+  const letters = (l: PageLayout['lines'][number]) => l.flat.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '').length;
+  const confident = own.filter((l) => l.confidence >= READ_CONFIDENTLY).reduce((n, l) => n + letters(l), 0);
+  const total = own.reduce((n, l) => n + letters(l), 0);
+  if (total === 0) return false;
+  const mean = own.reduce((n, l) => n + letters(l) * l.confidence, 0) / total;
+  if (mean >= READ_CONFIDENTLY) return false;
+  // A real page read poorly still reads a line or two well.
+  if (own.some((l) => l.confidence >= 0.9 && letters(l) >= 5)) return false;
+  // A whole page showing through spells the document's words backwards (`同合本`, `章盖`, `字签`) and none forwards.
+  const text = own.map((l) => l.flat).join('\n');
+  if (FORWARD_WORDS.test(text)) return false;
+  if (MIRRORED_WORDS.test(text)) return true;
+  // Else: it spells no label either (甲方, 盖章, 日期 would be read even poorly).
+  if (own.some((l) => l.hits.length > 0)) return false;
+  return confident <= 6 || own.length <= 12;
+}
 
 function partyValue(layout: PageLayout, label: RegExp, read: typeof readPersonName): string | undefined {
   for (const line of layout.lines) {
@@ -184,7 +244,7 @@ export function pageSignals(layout: PageLayout, titled = false): PageSignals {
   const number = /(?:合同编号|编号|合同号)[:：]?([A-Za-z0-9\-〔〕[\]()（）号第]{4,30})/.exec(flat)?.[1];
   return {
     page: layout.page,
-    blank: meaningful.length <= 6 && !printed,
+    blank: !printed && (meaningful.length <= 6 || showThroughOnly(layout)),
     printed,
     firstClause: clauses[0],
     lastClause: clauses.length > 0 ? Math.max(...clauses) : undefined,

@@ -39,16 +39,47 @@ function alignedValueBeside(layout: PageLayout, label: LayoutLine): LayoutLine |
 }
 
 /**
- * The line stacked tight on a label (above with `above`, else below): one the label's column shares (most of the
- * narrower line over the other, or centred on it), less than 0.45 line heights away, a value by its look.
+ * A caption under a fill-in line: a label alone in brackets (`（姓名）`, `(公民身份号码)`). It names the line over it,
+ * never one under it, and sits a ruled line's spacing under its value.
+ *
+ * @example
+ * bracketedCaption(captionLine); // true for `（姓　　名）`
  */
-export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolean, loose = false): LayoutLine | undefined {
+export function bracketedCaption(line: LayoutLine): boolean {
+  return line.hits.length === 1 && BRACKETED.test(line.flat) && !SIGN_HERE.test(line.flat);
+}
+
+/** A whole line in brackets, one level of brackets inside allowed (`（甲方（用人单位）名称）`). */
+const BRACKETED = /^\((?:[^()]|\([^()]*\))+\)$/;
+
+/** `（盖章）`, `（签字）`: where to sign or stamp, after a value (`…109室` over `（盖章）`), never a caption naming it. */
+const SIGN_HERE = /(盖章|签字|签章|签名|公章|印章)\)$/;
+
+/**
+ * True when `line` is the value set over a bracketed caption (`男` over `（性别）`): that caption's, never the wrapped
+ * end of a value above it.
+ *
+ * @example
+ * overCaption(layout, sexLine); // true for `男` right over `（性别）`
+ */
+export function overCaption(layout: PageLayout, line: LayoutLine): boolean {
+  return layout.lines.some((c) => c !== line && c.half === line.half && bracketedCaption(c) && stackedLine(layout, c, true, true, 1.2, true) === line);
+}
+
+/**
+ * The line stacked tight on a label (above with `above`, else below): one the label's column shares (most of the
+ * narrower line over the other, or centred on it), less than `reach` line heights away (0.45), a value by its look
+ * (or, with `lone`, a lone character).
+ */
+export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolean, loose = false, reach = 0.45, lone = false): LayoutLine | undefined {
   const h = label.box.height;
   return layout.lines
     .filter((o) => {
-      if (o === label || o.half !== label.half || !valueLike(o)) return false;
+      // `lone`: a lone character counts too (the last character of a value wrapped over a caption).
+      const value = valueLike(o) || (lone && o.hits.length === 0 && LONE_CJK.test(o.flat));
+      if (o === label || o.half !== label.half || !value) return false;
       const gap = above ? label.box.y - (o.box.y + o.box.height) : o.box.y - (label.box.y + label.box.height);
-      if (gap < -h * 0.25 || gap > Math.min(h, o.box.height) * 0.45) return false;
+      if (gap < -h * 0.25 || gap > Math.min(h, o.box.height) * reach) return false;
       const centred = Math.abs(o.box.x + o.box.width / 2 - (label.box.x + label.box.width / 2)) < h * 0.8;
       // Loose: any overlap (a wrapped value centred over a label read with its colon and spacing).
       return overlapShare(o, label) > (loose ? 0 : 0.5) || centred;
@@ -63,7 +94,7 @@ export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolea
  */
 function captionedFromAbove(layout: PageLayout, value: LayoutLine, caption: LayoutLine): boolean {
   const over = lineOver(layout, value, caption);
-  return over !== undefined && waitingLabel(over);
+  return over !== undefined && !bracketedCaption(over) && waitingLabel(over) && !alignedValueBeside(layout, over);
 }
 
 /** The nearest line over `value` in its column, within about two lines (`caption`, the label under it, left out). */
@@ -103,8 +134,10 @@ export function otherLabelOwning(layout: PageLayout, value: LayoutLine, label: L
     if (beside) return beside === value;
     // Stacked under it, or over it when nothing is stacked under it (a value over its caption) and no waiting label
     // sits over the value nearly as close (labels set over their values: the value is the one above's).
-    const under = stackedLine(layout, o, false);
-    if (under === value || (!under && stackedLine(layout, o, true) === value && !captionedFromAbove(layout, value, o))) return true;
+    // A bracketed caption names the line over it only.
+    const under = bracketedCaption(o) ? undefined : stackedLine(layout, o, false);
+    const reach = bracketedCaption(o) ? 1.2 : 0.45;
+    if (under === value || (!under && stackedLine(layout, o, true, false, reach) === value && !captionedFromAbove(layout, value, o))) return true;
     // Past the next label column: the waiting label stands after `label`, before the value, near the value's row.
     const between = o.box.x >= right(label) - label.box.height * 0.5 && right(o) <= value.box.x + o.box.height * 0.5;
     return between && Math.abs(centreY(o) - centreY(value)) < Math.max(o.box.height, value.box.height) * 1.6;
@@ -146,18 +179,12 @@ export function offRowOwnerIs(layout: PageLayout, line: LayoutLine, label: Layou
  * valueAboveLabel(layout, labelLine)?.map((l) => l.text); // ['吴梓颖'] over `参保人`
  */
 export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLine[] | undefined {
-  const last = stackedLine(layout, label, true, true);
+  // A bracketed caption sits a ruled line's spacing under its value (the line, its padding and the caption's own).
+  const caption = bracketedCaption(label);
+  const last = stackedLine(layout, label, true, true, caption ? 1.2 : 0.45, caption);
   if (!last || otherLabelOwning(layout, last, label)) return undefined;
-  const block = [last];
-  for (let prev = stackedLine(layout, last, true, true); prev && block.length < 4; prev = stackedLine(layout, prev, true, true)) block.unshift(prev);
-  const top = block[0];
-  if (captionedFromAbove(layout, top, label)) return undefined;
-  // The line over it must stand clearly further off than the label under it (a label we do not know, set over its
-  // value, would otherwise hand that value to the next label whose own value is masked or missing).
-  const over = lineOver(layout, top, label);
-  const gap = (upper: LayoutLine, lower: LayoutLine) => lower.box.y - (upper.box.y + upper.box.height);
-  if (over && gap(over, top) < Math.max(gap(last, label), label.box.height * 0.1) * 1.5) return undefined;
-  // On the row of a label to its left: that label's value beside it.
+  // On the row of a label to its left: that label's value beside it, unless that label has its own value beside it
+  // (a label of the first column level with a value's last line in the second).
   const onRowOfLabel = (line: LayoutLine) =>
     layout.lines.some(
       (o) =>
@@ -165,8 +192,25 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
         o.half === line.half &&
         o.hits.length > 0 &&
         right(o) <= line.box.x + line.box.height * 0.5 &&
-        Math.abs(centreY(o) - centreY(line)) < Math.min(o.box.height, line.box.height) * 0.6,
+        Math.abs(centreY(o) - centreY(line)) < Math.min(o.box.height, line.box.height) * 0.6 &&
+        [undefined, line].includes(alignedValueBeside(layout, o)),
     );
+  const block = [last];
+  for (let prev = stackedLine(layout, last, true, true); prev && block.length < 4; prev = stackedLine(layout, prev, true, true)) {
+    // Over a caption, the value ends where the row above's value, beside its label, begins.
+    if (caption && onRowOfLabel(prev)) break;
+    block.unshift(prev);
+  }
+  const top = block[0];
+  // A label over it with nothing beside it waits for it (labels over values are the common layout), and the line
+  // over it must stand clearly further off than the label under it (a label we do not know, set over its value, would
+  // otherwise hand that value to the next label whose own value is masked or missing). A bracketed caption over it is
+  // no rival: it names the line over itself; nor is anything over the value of one (the brackets say what it is).
+  const over = caption ? undefined : lineOver(layout, top, label);
+  const gap = (upper: LayoutLine, lower: LayoutLine) => lower.box.y - (upper.box.y + upper.box.height);
+  const rival = (o: LayoutLine) =>
+    !bracketedCaption(o) && ((waitingLabel(o) && !alignedValueBeside(layout, o)) || gap(o, top) < Math.max(gap(last, label), label.box.height * 0.1) * 1.5);
+  if (over && rival(over)) return undefined;
   return block.some(onRowOfLabel) ? undefined : block;
 }
 

@@ -1,6 +1,6 @@
 import { readCertificateNumber, readCreditCode, readResidentId, CorrectionReason } from './code-reading.js';
 import { validateRegistrationNumber } from './credit-code.js';
-import { parseDate } from './dates.js';
+import { findDates } from './dates.js';
 import { parseLevel } from './levels.js';
 import { LABEL_FORMS, LABEL_PREFIXES } from './labels.js';
 import { endAtNextProseField, withoutSealCharacter, withoutStampRemark } from './stamped-words.js';
@@ -121,6 +121,9 @@ export const readPersonName: ValueReader = (text) => {
     if (!cut) return null;
     name = cut[1];
   }
+  // A dash leader before the name read as `一` (`－－雷雪`): no surname, the rest a name that starts with one.
+  const leader = name.length >= 3 && name[0] === '一' && (SURNAMES.has(name[1]) || COMPOUND_SURNAMES.some((s) => name.startsWith(s, 1)));
+  if (leader) name = name.slice(1);
   if (name.length < 2) return null;
   // A label or its first characters (`社保` of 社保号码, `姓名`) read where a name was looked for is no name.
   if (LABEL_PREFIXES.has(name)) return null;
@@ -128,7 +131,7 @@ export const readPersonName: ValueReader = (text) => {
   if (/(公司|集团|学校|学院|大学|中心|协会|银行|工厂)$/.test(name)) return null;
   const rest = t.slice(m[0].length);
   const surnameKnown = SURNAMES.has(name[0]) || COMPOUND_SURNAMES.some((s) => name.startsWith(s));
-  let plausibility = surnameKnown ? 1 : 0.8;
+  let plausibility = surnameKnown ? (leader ? 0.85 : 1) : 0.8;
   if (name.length === 4 && !COMPOUND_SURNAMES.some((s) => name.startsWith(s))) plausibility *= 0.92;
   // Trailing letters or digits glued to the name suggest the line held more than the name.
   if (/^[A-Za-z0-9]/.test(rest)) plausibility *= 0.8;
@@ -282,6 +285,7 @@ export const readOccupation: ValueReader = (text) => {
 };
 
 const ID_TOKEN = /[0-9A-Za-z|]{15,20}/g;
+const LEADER_BEFORE_ID = /^[*＊.·•…]+(?=\d{17}[\dXx]$)/;
 
 /** Issue on an ID number read out of a longer token (a character glued before or after it): the cut is a guess. */
 export const ID_BOUNDARY_INFERRED = 'id_boundary_inferred';
@@ -293,10 +297,12 @@ export const ID_BOUNDARY_INFERRED = 'id_boundary_inferred';
  * readIdNumber('身份证号 11010519491231002X')?.value; // '11010519491231002X'
  */
 export function makeIdNumberReader(today: string): ValueReader {
-  return (text) => {
+  return (raw) => {
+    // A leader's last dot read as a mask character before a whole number (`*330302199807133696`) masks nothing.
+    const text = withoutSpaces(raw).replace(LEADER_BEFORE_ID, '');
     // Digits barred out (`330106********1234`): the number is missing, never completed from what is left.
-    if (MASKED_NUMBER.test(withoutSpaces(text))) return masked();
-    const tokens = withoutSpaces(text).match(ID_TOKEN);
+    if (MASKED_NUMBER.test(text)) return masked();
+    const tokens = text.match(ID_TOKEN);
     if (!tokens) return null;
     // Prefer an 18-character token; ignore tokens with no digits at all (words in Latin letters).
     const token = tokens.find((t) => t.length === 18 && /\d{6}/.test(t)) ?? tokens.find((t) => /\d{10}/.test(t));
@@ -394,9 +400,14 @@ export const readCertificateNumberValue: ValueReader = (text) => {
  * readDateValue('二〇二一年六月十八日')?.value; // '2021-06-18'
  */
 export const readDateValue: ValueReader = (text) => {
-  const value = parseDate(text, { compact: true });
-  return value ? ok(value) : null;
+  const found = findDates(text, { compact: true })[0];
+  if (!found) return null;
+  // `2018年3月1` with no 日: the day may have been cut where the line was read; the clerk checks it.
+  return found.open ? { ...ok(found.value), issues: [DATE_DAY_MAY_CONTINUE] } : ok(found.value);
 };
+
+/** Issue on a date whose day is not closed by 日 (see FoundDate.open). */
+export const DATE_DAY_MAY_CONTINUE = 'date_day_may_continue';
 
 /**
  * A certificate level in any printed form (see parseLevel).

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { ImageCorruptError } from './errors.js';
 import { DEFAULT_PIXEL_LIMIT, inspectImage } from './inspect-image.js';
+import { straightenPhotographedPage } from './page-quad.js';
 
 /**
  * Long side, in pixels, that pages are brought down to before OCR. An A4 page at 200 dpi is 2339 px long, which
@@ -23,11 +24,14 @@ export interface NormalisedPage {
 export interface NormaliseOptions {
   pixelLimit?: number;
   longSide?: number;
+  /** Straighten a page photographed on a desk (`straightenPhotographedPage`); off by default. */
+  straightenPhotos?: boolean;
 }
 
 /**
  * Prepares an uploaded image for OCR and for the clerk's page view: checks it (see `inspectImage`), applies the
- * EXIF orientation of phone photos, splits multi-page TIFF into pages and downscales very large pages.
+ * EXIF orientation of phone photos, splits multi-page TIFF into pages, downscales very large pages and, with
+ * `straightenPhotos`, straightens a page photographed on a desk (`straightenPhotographedPage`).
  *
  * @example
  * const pages = await normaliseForOcr(jpegFromPhone);
@@ -48,9 +52,14 @@ export async function normaliseForOcr(bytes: Uint8Array, options: NormaliseOptio
       if (scale < 1) {
         pipeline = pipeline.resize({ width: Math.round(width * scale), height: Math.round(height * scale), fit: 'fill' });
       }
+      pipeline = pipeline.flatten({ background: '#ffffff' }).toColourspace('srgb');
+      if (options.straightenPhotos) {
+        const decoded = await pipeline.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+        // A page photographed on a desk is straightened (as `imagePageRasters` does for the raw-pixel path).
+        const page = straightenPhotographedPage({ data: decoded.data, width: decoded.info.width, height: decoded.info.height }).pixels;
+        pipeline = sharp(page.data, { raw: { width: page.width, height: page.height, channels: 3 } });
+      }
       const { data, info: out } = await pipeline
-        .flatten({ background: '#ffffff' })
-        .toColourspace('srgb')
         // Level 1: these PNGs are intermediate; speed matters more than size.
         .png({ compressionLevel: 1 })
         .toBuffer({ resolveWithObject: true });

@@ -5,6 +5,7 @@ import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
 import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
 import { decodeRaster, localContrastRaster, rotateRaster, type Raster } from './raster.js';
+import { findScreenPattern, withoutScreenPattern } from './screen-pattern.js';
 import { classifyUpsideDown, recogniseRegions, type RecognisedText } from './text-lines.js';
 import {
   DEFAULT_DETECTION_SETTINGS,
@@ -86,6 +87,8 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
    * `rowFlattening`; default on). Off reports every box where the curled page put it.
    */
   straightenRows?: boolean;
+  /** Average out a screen's moiré stripes when the page shows them (see `findScreenPattern`; default on, with conditioning). */
+  screenPattern?: boolean;
   /** Read seal-covered and unsure lines a second time and report the agreement (default on). */
   secondReadings?: boolean;
   /**
@@ -174,7 +177,7 @@ export class PaddleOcrEngine implements OcrEngine {
   async #read(decoded: Raster, pageNumber: number, decodeMs: number): Promise<OcrPage> {
     const contrast = this.#options.localContrast;
     // The evened page stands in for the page as stored (second readings read from it too).
-    const stored = contrast ? await localContrastRaster(decoded, contrast.tile, contrast.maxSlope) : decoded;
+    const evened = contrast ? await localContrastRaster(decoded, contrast.tile, contrast.maxSlope) : decoded;
     const models = await modelsFor(this.#options);
     const clockNow = this.#clock();
     let clock = clockNow();
@@ -185,6 +188,9 @@ export class PaddleOcrEngine implements OcrEngine {
       return elapsed;
     };
     const conditioning = this.#options.pageConditioning !== false;
+    // A photo of a screen: its stripes averaged out first; the evened page stands in for the page as stored.
+    const screen = conditioning && this.#options.screenPattern !== false ? findScreenPattern(evened) : undefined;
+    const stored = screen ? withoutScreenPattern(evened, screen) : evened;
     const conditioned = conditioning
       ? conditionPage(stored, { colourSuppression: this.#options.colourSuppression, photoOverprint: this.#options.photoOverprint })
       : undefined;

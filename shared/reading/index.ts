@@ -15,3 +15,15 @@ import { readPages } from './read-pages.js';
  * composeProcess({ ... }).reading === pageReading; // what functions/process/compose.ts passes
  */
 export const pageReading = { readPages, storePagePreviews };
+
+/**
+ * `pageReading` with pages photographed on a desk straightened before OCR, for reading and for the previews stored
+ * afterwards alike (so each field's box stays on the page the clerk sees): what a root passes to turn it on.
+ *
+ * @example
+ * composeProcess({ ..., reading: pageReadingStraighteningPhotos });
+ */
+export const pageReadingStraighteningPhotos = {
+  readPages: (...[bytes, type, options]: Parameters<typeof readPages>) => readPages(bytes, type, { ...options, straightenPhotos: true }),
+  storePagePreviews: (input: Parameters<typeof storePagePreviews>[0]) => storePagePreviews({ ...input, straightenPhotos: true }),
+};

@@ -28,6 +28,8 @@ export interface StorePagePreviewsInput {
   previewDpi: number;
   ocrDpi: number;
   limits: Pick<IntakeLimits, 'maxPdfPages' | 'maxImagePixels'>;
+  /** As the pages were read (`ReadPagesOptions.straightenPhotos`): a straightened photo's preview is the straightened page. */
+  straightenPhotos?: boolean;
 }
 
 /**
@@ -70,7 +72,7 @@ export async function storePagePreviews(input: StorePagePreviewsInput): Promise<
     }
     return wanted.length;
   }
-  const rasters = await imagePageRasters(input.bytes, { pixelLimit: input.limits.maxImagePixels });
+  const rasters = await imagePageRasters(input.bytes, { pixelLimit: input.limits.maxImagePixels, straightenPhotos: input.straightenPhotos });
   for (const page of wanted) await put(page, await previewOfRaster(await rasters.page(page.pageNumber), page.rotation, geometry(page)));
   return wanted.length;
 

@@ -16,6 +16,8 @@ export interface ReadFileDeps {
   extract: ExtractDocuments;
   limits?: IntakeLimits;
   ocrDpi?: number;
+  /** See `ReadPagesOptions.straightenPhotos` (off by default). */
+  straightenPhotos?: boolean;
 }
 
 export interface ReadFileResult {
@@ -48,7 +50,7 @@ export async function readFile(bytes: Uint8Array, fileName: string, deps: ReadFi
   }
   let pages: OcrPage[];
   try {
-    const read = await readPages(bytes, type, { ocr: deps.ocr, limits, ocrDpi: deps.ocrDpi });
+    const read = await readPages(bytes, type, { ocr: deps.ocr, limits, ocrDpi: deps.ocrDpi, straightenPhotos: deps.straightenPhotos });
     pages = read.pages;
     for (const stage of Object.keys(timings) as (keyof StageTimings)[]) timings[stage] += read.timings[stage];
   } catch (error) {

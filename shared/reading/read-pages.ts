@@ -88,6 +88,11 @@ export interface ReadPagesOptions {
    * starts an asynchronous job for the whole file (Textract) whose results come back as checkpoints.
    */
   deferOcr?: boolean;
+  /**
+   * Straighten pages photographed on a desk before OCR (`imagePageRasters`' `straightenPhotos`): off by default; the
+   * previews stored afterwards (`storePagePreviews`) must be made with the same setting.
+   */
+  straightenPhotos?: boolean;
   /** Called after each page (progress on long files). */
   onPage?: (pagesDone: number, pageCount: number) => Promise<void> | void;
 }
@@ -197,7 +202,9 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
   const recognizeRaster = options.ocr.recognizeRaster?.bind(options.ocr);
   if (recognizeRaster) {
     // Decoded once: the same pixels feed OCR and the preview (no intermediate PNG for the engine to decode again).
-    const rasters = await timed(timings, 'sniff', () => imagePageRasters(bytes, { pixelLimit: options.limits.maxImagePixels }));
+    const rasters = await timed(timings, 'sniff', () =>
+      imagePageRasters(bytes, { pixelLimit: options.limits.maxImagePixels, straightenPhotos: options.straightenPhotos }),
+    );
     for (let pageNumber = 1; pageNumber <= rasters.pageCount; pageNumber++) {
       const saved = await options.checkpoints?.load(pageNumber);
       if (saved) {
@@ -216,7 +223,9 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
     return { pages, timings, resumedPages, deferredPages, ...(unsavedLastPage ? { unsavedLastPage } : {}) };
   }
 
-  const images = await timed(timings, 'render', () => normaliseForOcr(bytes, { pixelLimit: options.limits.maxImagePixels }));
+  const images = await timed(timings, 'render', () =>
+    normaliseForOcr(bytes, { pixelLimit: options.limits.maxImagePixels, straightenPhotos: options.straightenPhotos }),
+  );
   for (const image of images) {
     const saved = await options.checkpoints?.load(image.pageNumber);
     if (saved) {

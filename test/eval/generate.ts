@@ -14,10 +14,10 @@ import { Rng } from './factory/random.js';
 import { SheetRenderer } from './render/browser.js';
 import { batchScan, cleanScan, type ImageFile, noisyScan, phonePhoto, turnedPage } from './render/degrade.js';
 import { imagesToPdf } from './render/pdf-assembly.js';
-import { CONTRACT_PACKET_FAMILIES, CONTRACT_V3_FAMILIES } from './templates/agreements.js';
+import { CONTRACT_PACKET_FAMILIES, CONTRACT_V3_FAMILIES, CONTRACT_WIDE_FAMILIES } from './templates/agreements.js';
 import { familiesFor, type Sheet } from './templates/index.js';
-import { LETTER_FORM_OF_FAMILY, LETTER_PROSE_FAMILIES, LETTER_V3_FAMILIES } from './templates/letters.js';
-import { blankBack, metaOf } from './templates/pages.js';
+import { LETTER_FORM_OF_FAMILY, LETTER_PROSE_FAMILIES, LETTER_V3_FAMILIES, LETTER_WIDE_FAMILIES } from './templates/letters.js';
+import { blankBack, metaOf, nearBlankBack } from './templates/pages.js';
 import { ALL_CONDITIONS, type ConditionName, type TruthDocument, type TruthFile } from './truth.js';
 
 /** Which documents a multi-document scan holds: certificates of one person, or a contract's pages with a certificate. */
@@ -57,8 +57,10 @@ class FamilyRota {
 
   take(kind: DocumentKind, wanted?: string) {
     const families = familiesFor(kind);
-    // Families made for one set only (packets-v3) are drawn when named, never in turn.
-    const forced = [...families, ...CONTRACT_V3_FAMILIES, ...LETTER_V3_FAMILIES].find((f) => f.name === wanted && f.kinds.includes(kind));
+    // Families made for one set only (packets-v3, the wide packets) are drawn when named, never in turn.
+    const forced = [...families, ...CONTRACT_V3_FAMILIES, ...LETTER_V3_FAMILIES, ...CONTRACT_WIDE_FAMILIES, ...LETTER_WIDE_FAMILIES].find(
+      (f) => f.name === wanted && f.kinds.includes(kind),
+    );
     if (forced) return forced;
     const i = this.next.get(kind) ?? 0;
     this.next.set(kind, i + 1);
@@ -93,13 +95,16 @@ interface FilePage {
   doc?: number;
 }
 
-/** Lays the documents' sheets out as the file's pages, with a blank back side after each sheet for duplex scans. */
-function layOut(docs: readonly DrawnDocument[], blankBacks: boolean, rng: Rng): FilePage[] {
+/**
+ * Lays the documents' sheets out as the file's pages, with a blank back side after each sheet for duplex scans
+ * (`nearBlank`: the front showing through, punch holes, a staple's shadow).
+ */
+function layOut(docs: readonly DrawnDocument[], blankBacks: boolean, rng: Rng, nearBlank = false): FilePage[] {
   const pages: FilePage[] = [];
   docs.forEach((d, di) => {
     for (const sheet of d.sheets) {
       pages.push({ sheet, doc: di });
-      if (blankBacks) pages.push({ sheet: blankBack(rng, sheet) });
+      if (blankBacks) pages.push({ sheet: nearBlank && rng.chance(0.6) ? nearBlankBack(rng, sheet) : blankBack(rng, sheet) });
     }
   });
   // The last back side is often left out by the scanning app (nothing follows it).
@@ -168,6 +173,8 @@ export interface GenerationJob {
   families?: readonly (string | undefined)[];
   /** A blank back side after every printed page (a duplex scan of single-sided pages). */
   blankBacks?: boolean;
+  /** Some back sides near-blank rather than blank (show-through, punch holes, a staple). */
+  nearBlankBacks?: boolean;
   /** The person's name ends in a character that looks like a form of address (君, 生 …). */
   addressLikeName?: boolean;
 }
@@ -186,12 +193,25 @@ const PACKET_RECIPES: readonly (readonly DocumentKind[])[] = [
 export interface PacketFamilies {
   contracts: readonly string[];
   letters: readonly string[];
+  /** The wide plan: phone photos of whole packets too, near-blank back sides. */
+  wide?: boolean;
 }
 
 /** packets-v3: only the families made for it, held out from every reader change (issue 19, "never tuned"). */
 export const PACKETS_V3_FAMILIES: PacketFamilies = {
   contracts: CONTRACT_V3_FAMILIES.map((f) => f.name),
   letters: LETTER_V3_FAMILIES.map((f) => f.name),
+};
+
+/**
+ * The wide packets (issue 19, letters19c): the seen contract families with every page-number style, running headers
+ * and hand-written dates, the 人社局 model and an employer's own in turn with the older seen ones, letters in the
+ * wide prose family and the seen prose family, phone photos of whole packets and near-blank back sides.
+ */
+export const PACKETS_WIDE_FAMILIES: PacketFamilies = {
+  contracts: [...CONTRACT_WIDE_FAMILIES.map((f) => f.name), 'contract/model', 'contract/employer'],
+  letters: [...LETTER_WIDE_FAMILIES.map((f) => f.name), 'letter/prose', ...LETTER_WIDE_FAMILIES.map((f) => f.name)],
+  wide: true,
 };
 
 /**
@@ -216,7 +236,7 @@ export function planPackets(options: { count: number; seed: number; families?: P
     const multiPage = kinds.includes('labor_contract');
     const conditions: ConditionName[] =
       kinds.length > 1
-        ? ['digital_pdf', 'clean_scan', 'multi_document_scan', 'noisy_scan']
+        ? ['digital_pdf', 'clean_scan', 'multi_document_scan', 'noisy_scan', ...(options.families?.wide ? (['phone_photo'] as const) : [])]
         : multiPage
           ? ['digital_pdf', 'clean_scan', 'noisy_scan', 'digital_pdf', 'clean_scan', 'phone_photo']
           : ['digital_pdf', 'clean_scan', 'noisy_scan', 'phone_photo'];
@@ -226,6 +246,7 @@ export function planPackets(options: { count: number; seed: number; families?: P
     );
     // Back sides come from a scanner's duplex mode, not from a PDF export or a phone.
     const blankBacks = multiPage && condition !== 'digital_pdf' && condition !== 'phone_photo' && rng.chance(0.45);
+    const nearBlankBacks = blankBacks && options.families?.wide === true;
     const label = kinds.length > 1 ? 'packet' : kinds[0] === 'labor_contract' ? 'contract' : 'letter';
     jobs.push({
       name: `${label}-${condition}-${String(n + 1).padStart(2, '0')}`,
@@ -233,6 +254,7 @@ export function planPackets(options: { count: number; seed: number; families?: P
       kinds,
       families,
       blankBacks,
+      ...(nearBlankBacks ? { nearBlankBacks } : {}),
       addressLikeName: rng.chance(0.3),
     });
   }
@@ -286,7 +308,7 @@ export async function generateFiles(
       const drawn = makeSubmissionContext(fileRng);
       const context = job.addressLikeName ? { ...drawn, person: withAddressLikeName(drawn.person, fileRng) } : drawn;
       const docs = job.kinds.map((kind, i) => draw(kind, fileRng, rota, context, job.families?.[i] ?? (i === 0 ? job.family : undefined)));
-      const pages = layOut(docs, job.blankBacks ?? false, fileRng);
+      const pages = layOut(docs, job.blankBacks ?? false, fileRng, job.nearBlankBacks);
       const { data, ext } = await makeFile(job.condition, pages, renderer, fileRng, dpi);
       const file = `${job.name}.${ext}`;
       const blankPages = pages.flatMap((p, i) => (p.doc === undefined ? [i + 1] : []));

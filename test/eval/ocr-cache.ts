@@ -29,10 +29,11 @@ const program = new Command('ocr-cache')
   .requiredOption('--cache <file>', 'JSON file of OcrPages per file (made on first use)')
   .option('--verbose', 'list every wrong field and split failure')
   .option('--only <text>', 'only files whose name contains TEXT')
+  .option('--straighten-photos', 'straighten pages photographed on a desk before OCR (off by default in the engine path)')
   .option('--dump <text>', 'print the OCR lines of files whose name contains TEXT')
   .option('--thresholds <list>', 'also re-run the reader at these review thresholds (comma-separated) and print the calibration table')
   .parse(process.argv.filter((a, i) => !(i > 1 && a === '--')));
-const opts = program.opts<{ set: string; cache: string; verbose?: boolean; only?: string; dump?: string; thresholds?: string }>();
+const opts = program.opts<{ set: string; cache: string; straightenPhotos?: boolean; verbose?: boolean; only?: string; dump?: string; thresholds?: string }>();
 
 const truths = (await loadTruths(opts.set)).filter((t) => !opts.only || t.file.includes(opts.only));
 const cache: Record<string, CachedFile> = existsSync(opts.cache) ? JSON.parse(await readFile(opts.cache, 'utf8')) : {};
@@ -43,7 +44,7 @@ if (missing.length > 0) {
     process.stdout.write(`OCR ${i + 1}/${missing.length} ${t.file} ... `);
     const started = Date.now();
     const bytes = new Uint8Array(await readFile(path.join(opts.set, t.file)));
-    const read = await readDocumentFile(bytes, t.file, { ocr, extract: () => [] });
+    const read = await readDocumentFile(bytes, t.file, { ocr, extract: () => [], straightenPhotos: opts.straightenPhotos });
     cache[t.file] = { pages: read.pages, ...(read.extraction.error ? { error: read.extraction.error } : {}) };
     await writeFile(opts.cache, JSON.stringify(cache));
     console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from './factory/random.js';
-import { ALL_PROCEDURAL_FAMILIES, PROCEDURAL_FAMILIES, PROCEDURAL_FIELD_FAMILIES } from './procedural/families.js';
+import { ALL_PROCEDURAL_FAMILIES, PROCEDURAL_FAMILIES, PROCEDURAL_FIELD_FAMILIES, PROCEDURAL_WHERE_FAMILIES } from './procedural/families.js';
 import { drawFieldLayouts, FIELD_VARIANT_TAGS } from './procedural/field-variants.js';
 import { block, type Item, labelHtml, type LayoutParams } from './procedural/parts.js';
 
@@ -76,7 +76,7 @@ describe('per-field layout variants of the procedural generator', () => {
   it('keeps the per-field families tuned: seen, off every held-out font and placement, drawable by name', () => {
     const heldOut = ALL_PROCEDURAL_FAMILIES.filter((f) => f.heldOut);
     const heldOutFonts = new Set(heldOut.flatMap((f) => f.region.fonts));
-    for (const f of PROCEDURAL_FIELD_FAMILIES) {
+    for (const f of [...PROCEDURAL_FIELD_FAMILIES, ...PROCEDURAL_WHERE_FAMILIES]) {
       expect(f.heldOut).toBe(false);
       expect(f.region.fonts.some((font) => heldOutFonts.has(font))).toBe(false);
       expect(f.region.placements).not.toContain('above');
@@ -84,5 +84,40 @@ describe('per-field layout variants of the procedural generator', () => {
       expect(f.region.lexicon).toBe('common');
       expect(ALL_PROCEDURAL_FAMILIES).toContain(f);
     }
+  });
+
+  it('prints a value on a fill-in line with its label under the line as a caption', () => {
+    const [name] = items();
+    const html = block([{ ...name, layout: { stacked: { valueAbove: true, align: 'center', ruled: true } } }], params, new Map(), new Rng(1));
+    expect(html).toMatch(/border-bottom:1px solid #222[^>]*>.*王晓明/);
+    expect(textOf(html)).toBe('王晓明（姓名）');
+  });
+
+  it('sets leader dots or underscores between a label and its value, a few or run across the cell', () => {
+    const [name] = items();
+    const few = block([{ ...name, layout: { leader: { char: '.', count: 6, fill: false } } }], params, new Map(), new Rng(1));
+    expect(textOf(few)).toBe('姓名：......王晓明');
+    const fill = block([{ ...name, layout: { leader: { char: '_', count: 6, fill: true } } }], { ...params, placement: 'cell' }, new Map(), new Rng(1));
+    expect(fill).toContain('display:flex');
+    expect(textOf(fill)).toBe(`姓名：${'_'.repeat(80)}王晓明`);
+  });
+
+  it('draws ruled captions and leaders only for families that ask, tagged placement:above and placement:leader', () => {
+    const drawn = drawFieldLayouts(items(), { offBaseline: 0, stacked: 0, spaced: 0, ruledAbove: 1, leader: 1 }, new Rng(5));
+    expect(drawn.items[0].layout?.stacked?.ruled).toBe(true);
+    expect(drawn.items[0].layout?.leader).toBeUndefined();
+    expect(drawn.items[2].layout?.leader).toBeDefined();
+    expect(drawn.tags).toEqual(expect.arrayContaining(['placement:above@holderName', FIELD_VARIANT_TAGS.leader]));
+    const asciiOnly = drawFieldLayouts(items(), { offBaseline: 0, stacked: 0, spaced: 1, asciiShare: 1 }, new Rng(6));
+    expect(asciiOnly.items[0].layout?.spacing?.char).toBe(' ');
+    const proC = drawFieldLayouts(items(), PROCEDURAL_FIELD_FAMILIES[0].region.fieldLayouts, new Rng(9));
+    expect(proC.items.every((i) => !i.layout?.leader && !i.layout?.stacked?.ruled)).toBe(true);
+  });
+
+  it('draws branch licences on half the licences of the where-values-sit family, two columns', () => {
+    const licence = PROCEDURAL_WHERE_FAMILIES.find((f) => f.name === 'licence/proc-D')!;
+    expect(licence.region.branchLicence).toBe(0.5);
+    expect(licence.region.columns).toEqual([2]);
+    expect(PROCEDURAL_FIELD_FAMILIES.every((f) => f.region.branchLicence === undefined)).toBe(true);
   });
 });

@@ -20,7 +20,7 @@ import { compareFile } from './compare.js';
 import { truthAsExtraction } from './echo.js';
 import { runExtract } from './extract-runner.js';
 import { DOCUMENT_KINDS, type DocumentKind } from './factory/documents.js';
-import { generateFiles, generateSet, PACKETS_V3_FAMILIES, planPackets } from './generate.js';
+import { generateFiles, generateSet, PACKETS_V3_FAMILIES, PACKETS_WIDE_FAMILIES, planPackets } from './generate.js';
 import { summarise } from './metrics.js';
 import { formatReport } from './report.js';
 import { ALL_CONDITIONS, type ConditionName, conditionSchema } from './truth.js';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     .option('--set <dir>', 'folder of files with *.truth.json beside them')
     .option('--generate <n>', 'generate a fresh set with N documents per type and condition')
     .option('--packets <n>', 'generate (into --set, or a fresh folder) N packet files: multi-page contracts, 聘书 letters, certificate + contract + 聘书')
-    .option('--packet-families <name>', 'with --packets: `v3` draws only the families made for packets-v3')
+    .option('--packet-families <name>', 'with --packets: `v3` draws only the families made for packets-v3; `wide` the wide seen families (letters19c)')
     .option('--conditions <list>', `comma-separated: ${ALL_CONDITIONS.join(', ')}`)
     .option('--kinds <list>', `comma-separated document kinds to generate: ${DOCUMENT_KINDS.join(', ')}`)
     .option('--seed <n>', 'generator seed', '20201022')
@@ -74,7 +74,10 @@ async function main(): Promise<void> {
   const conditions = list<ConditionName>(opts.conditions, conditionSchema.options, 'condition');
   const kinds = list<DocumentKind>(opts.kinds, DOCUMENT_KINDS, 'kind');
   const seed = Number(opts.seed);
-  if (opts.packetFamilies !== undefined && opts.packetFamilies !== 'v3') throw new Error(`--packet-families: only \`v3\` is known, not ${opts.packetFamilies}`);
+  const PACKET_PLANS = { v3: PACKETS_V3_FAMILIES, wide: PACKETS_WIDE_FAMILIES } as const;
+  if (opts.packetFamilies !== undefined && !(opts.packetFamilies in PACKET_PLANS))
+    throw new Error(`--packet-families: \`v3\` or \`wide\`, not ${opts.packetFamilies}`);
+  const packetPlan = opts.packetFamilies ? PACKET_PLANS[opts.packetFamilies as keyof typeof PACKET_PLANS] : undefined;
 
   let dir = opts.set ?? DEFAULT_SET;
   const perCell = opts.generate ? Number(opts.generate) : undefined;
@@ -86,7 +89,12 @@ async function main(): Promise<void> {
   if (packets !== undefined && !haveSet) {
     console.log(`Generating ${packets} packet files in ${dir} (seed ${seed}) ...`);
     const started = Date.now();
-    await generateFiles(dir, planPackets({ count: packets, seed, families: opts.packetFamilies === 'v3' ? PACKETS_V3_FAMILIES : undefined }), {
+    // `--conditions` / `--kinds` keep the packet files of those conditions / holding only those kinds (a photo
+    // sample: `--conditions phone_photo`; letters alone: `--kinds employment_letter`).
+    const jobs = planPackets({ count: packets, seed, families: packetPlan }).filter(
+      (j) => (!conditions || conditions.includes(j.condition)) && (!kinds || j.kinds.every((k) => kinds.includes(k))),
+    );
+    await generateFiles(dir, jobs, {
       seed,
       log: (l) => console.log(`  ${l}`),
     });

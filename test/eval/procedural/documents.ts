@@ -313,7 +313,7 @@ const SCOPE = [
 function licenceDoc(l: Licence, d: Drawer): ProceduralDocument {
   const { rng } = d;
   const variants: string[] = [];
-  const variant: LicenceVariant = rng.pick(LICENCE_VARIANTS);
+  const variant: LicenceVariant = d.r.branchLicence !== undefined && rng.chance(d.r.branchLicence) ? 'branch' : rng.pick(LICENCE_VARIANTS);
   variants.push(`licence:${variant}`);
   const e: Enterprise = { ...l.enterprise };
   if (rng.chance(0.5)) e.name = longCompanyName(e, rng);

@@ -72,6 +72,8 @@ export interface FamilyRegion {
    * Absent: never drawn, and no draw taken.
    */
   pageShift?: number;
+  /** Licences: chance a licence is a branch's (负责人, 营业场所) rather than drawn evenly; absent: no draw taken. */
+  branchLicence?: number;
 }
 
 export interface ProceduralFamily {
@@ -364,12 +366,33 @@ export const PROCEDURAL_PAGE_SHIFT_FAMILIES: readonly ProceduralFamily[] = PROCE
   region: { ...f.region, pageShift: 0.7 },
 }));
 
+/**
+ * Tuned families for where values sit (issue 12, labels12c): proc-C's regions with values on a fill-in line over
+ * their label, leader dots or underscores between label and value, more labels spaced with ASCII spaces, the whole
+ * fill-in layer 1–3 mm off the labels' baseline on a third of the pages (in the page's own seen fonts), and branch
+ * licences (负责人, 营业场所) on half the licences. Still off every held-out font, placement, label style and wording:
+ * leaders and spacing are drawn per field inside the seen `beside` grid.
+ */
+const WHERE_VALUES_SIT: FieldLayoutChances = { offBaseline: 0.15, stacked: 0.1, spaced: 0.4, asciiShare: 0.8, ruledAbove: 0.12, leader: 0.25 };
+
+export const PROCEDURAL_WHERE_FAMILIES: readonly ProceduralFamily[] = PROCEDURAL_FIELD_FAMILIES.map((f) => ({
+  ...f,
+  name: f.name.replace('proc-C', 'proc-D'),
+  region: {
+    ...f.region,
+    offBaseline: { chance: 0.35, mm: [1, 3] },
+    fieldLayouts: WHERE_VALUES_SIT,
+    ...(f.kinds.includes('business_license') ? { branchLicence: 0.5, columns: [2] as const, wrapLines: [2, 3] } : {}),
+  },
+}));
+
 /** Every family the generator knows, v1/v2's, v3's and the per-field ones, for `--families`. */
 export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
   ...PROCEDURAL_FAMILIES,
   ...PROCEDURAL_V3_FAMILIES,
   ...PROCEDURAL_FIELD_FAMILIES,
   ...PROCEDURAL_PAGE_SHIFT_FAMILIES,
+  ...PROCEDURAL_WHERE_FAMILIES,
 ];
 
 /** The procedural families that can draw a kind, seen first. @example proceduralFamiliesFor('id_card'); */

@@ -1,6 +1,7 @@
 /**
  * Per-field layout variants (issue 12 classes 1 and 5): a value printed off its label's line by 0.3–0.9 of the line
- * height (with or without an underlined blank), a value stacked above or below its label, a label spaced out with
+ * height (with or without an underlined blank), a value stacked above or below its label (or on a fill-in line with
+ * its label under it as a caption), leader dots or underscores between label and value, a label spaced out with
  * 1–3 ASCII or full-width spaces. Drawn at random per field, so one page mixes them with ordinary pairs; every field
  * drawn one is tagged twice: on its document (`values:off-baseline`, as the held-out families tag whole pages) and on
  * the field itself (`values:off-baseline@holderName`), which by-variant.ts scores on that field alone.
@@ -13,12 +14,19 @@ export interface FieldLayoutChances {
   offBaseline: number;
   stacked: number;
   spaced: number;
+  /** Of the labels spaced, the share spaced with ASCII spaces (0.6 when absent). */
+  asciiShare?: number;
+  /** A value on a fill-in line with its label under it as a caption; absent: never drawn, no draw taken. */
+  ruledAbove?: number;
+  /** Leader dots or underscores between label and value; absent: never drawn, no draw taken. */
+  leader?: number;
 }
 
 /** The document tag of each variant (the same names the held-out families' pages carry). */
 export const FIELD_VARIANT_TAGS = {
   offBaseline: 'values:off-baseline',
   stacked: 'placement:above',
+  leader: 'placement:leader',
   asciiSpaces: 'labels:ascii_spaces',
   fullwidthSpaces: 'labels:fullwidth_spaces',
 } as const;
@@ -42,16 +50,26 @@ export function drawFieldLayouts(items: readonly Item[], chances: FieldLayoutCha
   };
   const out = items.map((item) => {
     const layout: FieldLayout = {};
-    if (!item.wide && rng.chance(chances.stacked)) {
+    if (chances.ruledAbove !== undefined && !item.wide && rng.chance(chances.ruledAbove)) {
+      layout.stacked = { valueAbove: true, align: rng.pick(['left', 'center'] as const), ruled: true };
+      tag(FIELD_VARIANT_TAGS.stacked, item.field);
+    } else if (!item.wide && rng.chance(chances.stacked)) {
       layout.stacked = { valueAbove: rng.chance(0.3), align: rng.pick(['left', 'center'] as const) };
       tag(FIELD_VARIANT_TAGS.stacked, item.field);
     } else if (rng.chance(chances.offBaseline)) {
       layout.shift = { fraction: rng.float(0.3, 0.9) * (rng.chance(0.5) ? 1 : -1), underline: rng.chance(0.5) };
       tag(FIELD_VARIANT_TAGS.offBaseline, item.field);
     }
+    // A leader run beside a value of its own width: a long value squeezed after it wraps a few characters a line,
+    // and a value moved off the leader's line overprints the next row.
+    if (chances.leader !== undefined && !item.long && !layout.stacked && !layout.shift && rng.chance(chances.leader)) {
+      const char = rng.pick(['…', '.', '·', '_', '－'] as const);
+      layout.leader = { char, count: rng.int(char === '…' ? 2 : 4, char === '…' ? 6 : 14), fill: rng.chance(0.5) };
+      tag(FIELD_VARIANT_TAGS.leader, item.field);
+    }
     // Forms space short labels out (`姓 名`, `身 份 证 号`); a long one spaced would take half the row.
     if ([...item.label].length > 1 && [...item.label].length <= 5 && rng.chance(chances.spaced)) {
-      const ascii = rng.chance(0.6);
+      const ascii = rng.chance(chances.asciiShare ?? 0.6);
       layout.spacing = { char: ascii ? ' ' : '　', count: rng.int(1, 3) };
       tag(ascii ? FIELD_VARIANT_TAGS.asciiSpaces : FIELD_VARIANT_TAGS.fullwidthSpaces, item.field);
     }

@@ -40,8 +40,16 @@ export interface Item {
 export interface FieldLayout {
   /** Fraction of the line height the value is moved, + down / − up; `underline` leaves a blank at the label's line. */
   shift?: { fraction: number; underline: boolean };
-  /** The value on its own line above or below the label, centred on it or left-aligned with it. */
-  stacked?: { valueAbove: boolean; align: 'left' | 'center' };
+  /**
+   * The value on its own line above or below the label, centred on it or left-aligned with it; `ruled`: the value
+   * printed on a fill-in line with its label under the line as a caption (`________` over `（姓名）`).
+   */
+  stacked?: { valueAbove: boolean; align: 'left' | 'center'; ruled?: boolean };
+  /**
+   * Leader characters between the label and the value (`姓名……王晓明`, `姓名________王晓明`): `fill` runs them across
+   * the value's cell to the value set at its right end; otherwise `count` of them precede the value.
+   */
+  leader?: { char: string; count: number; fill: boolean };
   /** Spaces between the label's characters, overriding the page's label style. */
   spacing?: { char: ' ' | '　'; count: number };
 }
@@ -151,8 +159,19 @@ export function valueHtml(item: Item, p: LayoutParams, masks: ReadonlyMap<string
 /** A label and its value stacked in one cell, the value above or below, centred on each other or left-aligned. */
 function stackedHtml(label: string, value: string, stacked: NonNullable<FieldLayout['stacked']>): string {
   // A label never wraps (forms size its cell to it); a long value may.
-  const lines = stacked.valueAbove ? [value, `<span style="white-space:nowrap">${label}</span>`] : [`<span style="white-space:nowrap">${label}</span>`, value];
+  const caption = `<span style="white-space:nowrap">${stacked.ruled ? `<span style="font-size:0.85em">（${label}）</span>` : label}</span>`;
+  if (stacked.ruled)
+    // A fill-in line a little wider than the value, the value on it, the label under it as a caption.
+    return `<div class="stack" style="display:inline-block;text-align:${stacked.align}"><div style="border-bottom:1px solid #222;padding:0 4mm 0.6mm">${value}</div><div>${caption}</div></div>`;
+  const lines = stacked.valueAbove ? [value, caption] : [caption, value];
   return `<div class="stack" style="display:inline-block;text-align:${stacked.align}">${lines.map((l) => `<div>${l}</div>`).join('')}</div>`;
+}
+
+/** A value preceded by leader characters: run across its cell to the value at the right, or a few before it. */
+function leaderHtml(value: string, leader: NonNullable<FieldLayout['leader']>): string {
+  if (!leader.fill) return `<span class="ld" style="color:#555">${esc(leader.char.repeat(leader.count))}</span>${value}`;
+  // Zero wide to its cell's sizing (the leader run never widens the column), then as wide as the cell, 120 mm at most.
+  return `<div style="display:flex;align-items:baseline;width:0;min-width:min(100%,120mm)"><span class="ld" style="flex:1 1 8mm;min-width:8mm;overflow:hidden;white-space:nowrap;color:#555">${esc(leader.char.repeat(80))}</span><span style="max-width:70%">${value}</span></div>`;
 }
 
 function labelWidthEm(items: readonly Item[]): number {
@@ -167,8 +186,9 @@ function labelWidthEm(items: readonly Item[]): number {
  */
 export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMap<string, MaskStyle>, rng: Rng): string {
   const w = labelWidthEm(items);
-  const lb = (i: Item) => labelHtml(i.label, w, p, i.layout?.spacing);
-  const v = (i: Item) => valueHtml(i, p, masks, rng);
+  // A caption under a fill-in line takes no colon.
+  const lb = (i: Item) => labelHtml(i.label, w, i.layout?.stacked?.ruled ? { ...p, colon: '' } : p, i.layout?.spacing);
+  const v = (i: Item) => (i.layout?.leader ? leaderHtml(valueHtml(i, p, masks, rng), i.layout.leader) : valueHtml(i, p, masks, rng));
   const gap = `${p.rowGapMm.toFixed(1)}mm`;
   switch (p.placement) {
     case 'beside': {

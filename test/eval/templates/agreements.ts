@@ -1,6 +1,6 @@
 import type { DocumentData } from '../factory/documents.js';
 import type { Rng } from '../factory/random.js';
-import { PAGE_NUMBER_STYLES, type PageNumberStyle, pageNumberHtml, withMeta } from './pages.js';
+import { PAGE_NUMBER_STYLES, type PageNumberStyle, pageNumberHtml, WIDE_PAGE_NUMBER_STYLES, withMeta } from './pages.js';
 import { A4, baseCss, date, type Entry, esc, gridEntries, HELD_OUT_FONTS, inlineEntries, seal, SEEN_FONTS, type Sheet, type TemplateFamily } from './kit.js';
 
 type Contract = Extract<DocumentData, { kind: 'labor_contract' }>;
@@ -260,6 +260,10 @@ interface ContractParts {
   numberPlace: 'center' | 'right' | 'outer';
   /** Pages before the first numbered page (the cover is never numbered). */
   unnumbered: number;
+  /** Where the number is printed (wide families only; the older ones always print it at the foot). */
+  edge?: 'foot' | 'head';
+  /** A running header repeated on every numbered page (the title, the company, the 合同编号). */
+  runningHeader?: string;
 }
 
 /** Adds the page numbers to body fragments and makes sheets of them. */
@@ -268,7 +272,11 @@ function numbered(parts: ContractParts, bodies: readonly string[]): Sheet[] {
   return bodies.map((body, i) => ({
     ...A4,
     css: PACKET_CSS(parts.font, parts.sizePt),
-    body: `${body}${i >= parts.unnumbered ? pageNumberHtml(parts.pageNumbers, i - parts.unnumbered + 1, total, parts.numberPlace) : ''}`,
+    body: `${body}${i >= parts.unnumbered ? pageNumberHtml(parts.pageNumbers, i - parts.unnumbered + 1, total, parts.numberPlace, parts.edge) : ''}${
+      i >= parts.unnumbered && parts.runningHeader
+        ? `<div style="position:absolute;top:11mm;left:24mm;right:${parts.edge === 'head' ? 60 : 24}mm;font-size:9.5pt;color:#555;border-bottom:0.5px solid #999;padding-bottom:0.6mm">${parts.runningHeader}</div>`
+        : ''
+    }`,
   }));
 }
 
@@ -276,8 +284,13 @@ const inBox = (html: string, top = 22): string => `<div style="position:absolute
 
 const ENDINGS = ['（以下无正文）', '（以下为签署页，无正文）', '以下为签署页', ''];
 
-function signatureBlock(rng: Rng, c: Contract, top: number): string {
-  const signed = esc(date(rng, c.signed));
+/**
+ * The signatures: the employer's block (seal, representative's hand, date) and the employee's (hand-written name,
+ * date), side by side or one under the other. `wide` (the wide families only) also writes the dates by hand.
+ */
+function signatureBlock(rng: Rng, c: Contract, top: number, wide = false): string {
+  const printed = esc(date(rng, c.signed));
+  const signed = wide && rng.chance(0.35) ? `<span class="hand">${printed}</span>` : printed;
   const employer = esc(c.enterprise.name);
   const sideBySide = rng.chance(0.6);
   const employerBlock = `<div class="row">甲方（盖章）：</div><div class="row">${employer}</div>
@@ -303,24 +316,33 @@ function contract(data: DocumentData): Contract {
  * (使用说明), the parties and ten clauses over 2–4 pages, and a signature page with seal, signatures and dates.
  * On some covers the names are printed only there (the parties page then gives codes and addresses only).
  */
-const modelContract: TemplateFamily = {
-  name: 'contract/model',
-  heldOut: false,
-  kinds: ['labor_contract'],
-  render(data, rng) {
-    const c = contract(data);
-    const structure: string[] = ['cover'];
-    const instructions = rng.chance(0.55);
-    const clausePages = rng.int(2, instructions ? 3 : 4);
-    const namesOnCoverOnly = rng.chance(0.35);
-    const parts: ContractParts = {
-      font: rng.pick(SEEN_FONTS),
-      sizePt: rng.pick([11, 11.5, 12]),
-      pageNumbers: rng.pick(PAGE_NUMBER_STYLES),
-      numberPlace: rng.pick(['center', 'center', 'right', 'outer'] as const),
-      unnumbered: 1 + (instructions && rng.chance(0.5) ? 1 : 0),
-    };
-    const cover = `<div class="title" style="position:absolute;top:62mm;left:0;right:0;font-size:${rng.int(30, 38)}pt">${rng.pick(['劳动合同书', '劳 动 合 同 书', '劳动合同'])}</div>
+const modelContract = modelContractFamily(false);
+
+/**
+ * The model contract's family; `wide` (issue 19, the wide packets) adds every page-number style, numbers in the
+ * header, running headers, a `本页无正文` mark on the signature page and hand-written dates. Without it the draws are
+ * those packets-v1/v2 were made with.
+ */
+function modelContractFamily(wide: boolean): TemplateFamily {
+  return {
+    name: wide ? 'contract/model-wide' : 'contract/model',
+    heldOut: false,
+    kinds: ['labor_contract'],
+    render(data, rng) {
+      const c = contract(data);
+      const structure: string[] = ['cover'];
+      const instructions = rng.chance(0.55);
+      const clausePages = rng.int(2, instructions ? 3 : 4);
+      const namesOnCoverOnly = rng.chance(0.35);
+      const parts: ContractParts = {
+        font: rng.pick(SEEN_FONTS),
+        sizePt: rng.pick([11, 11.5, 12]),
+        pageNumbers: rng.pick(wide ? WIDE_PAGE_NUMBER_STYLES : PAGE_NUMBER_STYLES),
+        numberPlace: rng.pick(['center', 'center', 'right', 'outer'] as const),
+        unnumbered: 1 + (instructions && rng.chance(0.5) ? 1 : 0),
+      };
+      if (wide) widen(rng, parts, rng.pick(['劳动合同书', `劳动合同书　编号：${esc(c.contractNumber)}`, '杭州市劳动合同（示范文本）']), structure);
+      const cover = `<div class="title" style="position:absolute;top:62mm;left:0;right:0;font-size:${rng.int(30, 38)}pt">${rng.pick(['劳动合同书', '劳 动 合 同 书', '劳动合同'])}</div>
       ${rng.chance(0.4) ? `<div style="position:absolute;top:84mm;left:0;right:0;text-align:center;font-size:15pt">（${c.end === null ? '无固定期限' : '固定期限'}）</div>` : ''}
       <div style="position:absolute;top:40mm;right:28mm;font-size:12pt">编号：${esc(c.contractNumber)}</div>
       <div style="position:absolute;left:38mm;top:145mm;font-size:15pt">${inlineEntries(
@@ -333,89 +355,114 @@ const modelContract: TemplateFamily = {
       )}
       ${rng.chance(0.5) ? `<div class="row">签订日期：<span class="v ul">　　年　　月　　日</span></div>` : ''}</div>
       <div style="position:absolute;bottom:30mm;left:0;right:0;text-align:center;font-size:13pt">${rng.pick(['杭州市人力资源和社会保障局 监制', '浙江省人力资源和社会保障厅 制', '杭州市西湖区人力资源和社会保障局 监制'])}</div>`;
-    const bodies = [cover];
-    if (instructions) {
-      structure.push('instructions');
-      const notes = [
-        '本合同书可作为用人单位与劳动者签订劳动合同时使用。',
-        '用人单位与劳动者签订劳动合同前，应当如实告知劳动者工作内容、工作条件、工作地点、职业危害、安全生产状况、劳动报酬等情况。',
-        '签订劳动合同，甲方应加盖公章，法定代表人或主要负责人、委托代理人签字或盖章；乙方应本人签字，不得由他人代签。',
-        '合同中的空栏，由双方协商确定后填写，不需填写的栏目应划去。',
-        '经当事人双方协商一致，对本合同条款的变更应采用书面形式。',
-        '本合同应使用钢笔或签字笔填写，字迹清楚，文字简练、准确，不得擅自涂改。',
+      const bodies = [cover];
+      if (instructions) {
+        structure.push('instructions');
+        const notes = [
+          '本合同书可作为用人单位与劳动者签订劳动合同时使用。',
+          '用人单位与劳动者签订劳动合同前，应当如实告知劳动者工作内容、工作条件、工作地点、职业危害、安全生产状况、劳动报酬等情况。',
+          '签订劳动合同，甲方应加盖公章，法定代表人或主要负责人、委托代理人签字或盖章；乙方应本人签字，不得由他人代签。',
+          '合同中的空栏，由双方协商确定后填写，不需填写的栏目应划去。',
+          '经当事人双方协商一致，对本合同条款的变更应采用书面形式。',
+          '本合同应使用钢笔或签字笔填写，字迹清楚，文字简练、准确，不得擅自涂改。',
+        ];
+        bodies.push(
+          inBox(
+            `<div class="title" style="font-size:20pt;margin:10mm 0 8mm">使 用 说 明</div>${notes
+              .slice(0, rng.int(4, notes.length))
+              .map((n, i) => `<p>${['一', '二', '三', '四', '五', '六'][i]}、${esc(n)}</p>`)
+              .join('')}`,
+            30,
+          ),
+        );
+      }
+      const employerEntries: Entry[] = [
+        ...(namesOnCoverOnly ? [] : ([[rng.pick(['甲方（用人单位）名称', '用人单位名称', '甲方名称']), c.enterprise.name]] as Entry[])),
+        ['统一社会信用代码', c.enterprise.creditCode],
+        [rng.pick(['法定代表人（主要负责人）', '法定代表人']), c.enterprise.legalRepresentative],
+        [rng.pick(['住所', '注册地址']), c.enterprise.address],
       ];
-      bodies.push(
-        inBox(
-          `<div class="title" style="font-size:20pt;margin:10mm 0 8mm">使 用 说 明</div>${notes
-            .slice(0, rng.int(4, notes.length))
-            .map((n, i) => `<p>${['一', '二', '三', '四', '五', '六'][i]}、${esc(n)}</p>`)
-            .join('')}`,
-          30,
-        ),
+      const employeeEntries: Entry[] = [
+        ...(namesOnCoverOnly ? [] : ([[rng.pick(['乙方（劳动者）姓名', '乙方姓名', '劳动者姓名']), c.person.name]] as Entry[])),
+        ['性别', c.person.sex],
+        [rng.pick(['居民身份证号码', '公民身份号码', '身份证号码']), c.person.idNumber],
+        [rng.pick(['户籍地址', '户籍所在地']), c.person.address],
+      ];
+      structure.push(namesOnCoverOnly ? 'names_on_cover_only' : 'names_on_parties_page');
+      const paragraphs = clausePages >= 3 ? 2 : 1;
+      const clauseGroups = chunks(
+        rng,
+        Array.from({ length: 10 }, (_, i) => i),
+        clausePages,
       );
-    }
-    const employerEntries: Entry[] = [
-      ...(namesOnCoverOnly ? [] : ([[rng.pick(['甲方（用人单位）名称', '用人单位名称', '甲方名称']), c.enterprise.name]] as Entry[])),
-      ['统一社会信用代码', c.enterprise.creditCode],
-      [rng.pick(['法定代表人（主要负责人）', '法定代表人']), c.enterprise.legalRepresentative],
-      [rng.pick(['住所', '注册地址']), c.enterprise.address],
-    ];
-    const employeeEntries: Entry[] = [
-      ...(namesOnCoverOnly ? [] : ([[rng.pick(['乙方（劳动者）姓名', '乙方姓名', '劳动者姓名']), c.person.name]] as Entry[])),
-      ['性别', c.person.sex],
-      [rng.pick(['居民身份证号码', '公民身份号码', '身份证号码']), c.person.idNumber],
-      [rng.pick(['户籍地址', '户籍所在地']), c.person.address],
-    ];
-    structure.push(namesOnCoverOnly ? 'names_on_cover_only' : 'names_on_parties_page');
-    const paragraphs = clausePages >= 3 ? 2 : 1;
-    const clauseGroups = chunks(
-      rng,
-      Array.from({ length: 10 }, (_, i) => i),
-      clausePages,
-    );
-    const ending = rng.pick(ENDINGS);
-    clauseGroups.forEach((group, g) => {
-      const parties =
-        g === 0
-          ? `<div style="font-size:0.95em"><p class="ch"><b>甲方</b></p>${inlineEntries(employerEntries, '：')}<p class="ch"><b>乙方</b></p>${inlineEntries(employeeEntries, '：')}
+      const ending = rng.pick(ENDINGS);
+      clauseGroups.forEach((group, g) => {
+        const parties =
+          g === 0
+            ? `<div style="font-size:0.95em"><p class="ch"><b>甲方</b></p>${inlineEntries(employerEntries, '：')}<p class="ch"><b>乙方</b></p>${inlineEntries(employeeEntries, '：')}
              <p>${rng.pick(['根据《中华人民共和国劳动合同法》等法律法规，甲乙双方经平等自愿、协商一致签订本合同，共同遵守本合同所列条款。', '甲乙双方根据有关法律法规，遵循合法、公平、平等自愿、协商一致、诚实信用的原则，订立本合同。'])}</p></div>`
-          : '';
-      const last = g === clauseGroups.length - 1 && ending ? `<p style="text-align:center;text-indent:0;margin-top:6mm">${ending}</p>` : '';
-      bodies.push(inBox(`${parties}${group.map((i) => clauseHtml(rng, c, i, 'model', paragraphs)).join('')}${last}`));
-    });
-    if (ending) structure.push('ending_mark');
-    bodies.push(`${rng.chance(0.4) ? inBox('<p style="text-indent:0">（本页为签署页）</p>', 30) : ''}${signatureBlock(rng, c, rng.int(70, 120))}`);
-    structure.push(`pages_${bodies.length}`, `page_numbers_${parts.pageNumbers}`);
-    return withMeta(numbered(parts, bodies), { structure });
-  },
-};
+            : '';
+        const last = g === clauseGroups.length - 1 && ending ? `<p style="text-align:center;text-indent:0;margin-top:6mm">${ending}</p>` : '';
+        bodies.push(inBox(`${parties}${group.map((i) => clauseHtml(rng, c, i, 'model', paragraphs)).join('')}${last}`));
+      });
+      if (ending) structure.push('ending_mark');
+      const mark = wide ? rng.pick(SIGNATURE_MARKS) : rng.chance(0.4) ? '（本页为签署页）' : '';
+      bodies.push(`${mark ? inBox(`<p style="text-indent:0">${mark}</p>`, 30) : ''}${signatureBlock(rng, c, rng.int(70, 120), wide)}`);
+      structure.push(`pages_${bodies.length}`, `page_numbers_${parts.pageNumbers}`);
+      return withMeta(numbered(parts, bodies), { structure });
+    },
+  };
+}
+
+/** What a signature page says of itself, in the wide families. */
+const SIGNATURE_MARKS = ['（本页为签署页）', '（本页无正文，为签署页）', '（此页无正文，为《劳动合同书》签署页）', '签署页', ''];
+
+/** The wide families' extra choices: the number's edge, a running header, noted in the structure. */
+function widen(rng: Rng, parts: ContractParts, header: string, structure: string[]): void {
+  parts.edge = rng.chance(0.25) ? 'head' : 'foot';
+  // In the header the number sits at the right, clear of the running header's text.
+  if (parts.edge === 'head') parts.numberPlace = 'right';
+  if (rng.chance(0.45)) {
+    parts.runningHeader = header;
+    structure.push('running_header');
+  }
+  if (parts.edge === 'head') structure.push('page_number_in_header');
+}
 
 /**
  * An employer's own contract: a letterhead or a plain cover, the 合同编号, parties as lines or a ruled table (the
  * employer's name sometimes wrapped over two lines of its cell), 第X条 clauses over 1–3 pages, and the signatures on
  * their own page or under the last clauses.
  */
-const employerContract: TemplateFamily = {
-  name: 'contract/employer',
-  heldOut: false,
-  kinds: ['labor_contract'],
-  render(data, rng) {
-    const c = contract(data);
-    const hasCover = rng.chance(0.4);
-    const structure: string[] = [hasCover ? 'cover' : 'no_cover'];
-    const clausePages = rng.int(1, 3);
-    const ownSignaturePage = !hasCover && clausePages === 1 ? true : rng.chance(0.6);
-    const parts: ContractParts = {
-      font: rng.pick(SEEN_FONTS),
-      sizePt: rng.pick([11, 11.5, 12]),
-      pageNumbers: rng.pick(PAGE_NUMBER_STYLES),
-      numberPlace: rng.pick(['center', 'right'] as const),
-      unnumbered: hasCover ? 1 : 0,
-    };
-    const title = rng.pick(['劳动合同', '员工劳动合同', '劳动合同书']);
-    const bodies: string[] = [];
-    if (hasCover) {
-      bodies.push(`<div style="position:absolute;top:36mm;left:0;right:0;text-align:center;font-size:18pt">${esc(c.enterprise.name)}</div>
+const employerContract = employerContractFamily(false);
+
+/**
+ * The employer's own contract's family; `wide` adds 1–4 clause pages (2–6 pages in all), every page-number style,
+ * numbers in the header, running headers and hand-written dates.
+ */
+function employerContractFamily(wide: boolean): TemplateFamily {
+  return {
+    name: wide ? 'contract/employer-wide' : 'contract/employer',
+    heldOut: false,
+    kinds: ['labor_contract'],
+    render(data, rng) {
+      const c = contract(data);
+      const hasCover = rng.chance(0.4);
+      const structure: string[] = [hasCover ? 'cover' : 'no_cover'];
+      const clausePages = rng.int(1, wide ? 4 : 3);
+      const ownSignaturePage = !hasCover && clausePages === 1 ? true : rng.chance(0.6);
+      const parts: ContractParts = {
+        font: rng.pick(SEEN_FONTS),
+        sizePt: rng.pick([11, 11.5, 12]),
+        pageNumbers: rng.pick(wide ? WIDE_PAGE_NUMBER_STYLES : PAGE_NUMBER_STYLES),
+        numberPlace: rng.pick(['center', 'right'] as const),
+        unnumbered: hasCover ? 1 : 0,
+      };
+      const title = rng.pick(['劳动合同', '员工劳动合同', '劳动合同书']);
+      if (wide) widen(rng, parts, rng.pick([esc(title), `${esc(c.enterprise.name)}　${esc(title)}`, `合同编号：${esc(c.contractNumber)}`]), structure);
+      const bodies: string[] = [];
+      if (hasCover) {
+        bodies.push(`<div style="position:absolute;top:36mm;left:0;right:0;text-align:center;font-size:18pt">${esc(c.enterprise.name)}</div>
         <div class="title" style="position:absolute;top:80mm;left:0;right:0;font-size:32pt">${title}</div>
         <div style="position:absolute;left:45mm;top:150mm;font-size:14pt">${inlineEntries(
           [
@@ -425,50 +472,54 @@ const employerContract: TemplateFamily = {
           '：',
           { underline: true },
         )}</div>`);
-    }
-    const wrap = rng.chance(0.35);
-    const multiline: string[] = wrap ? ['employerName'] : [];
-    const rows: [string, string][] = [
-      [rng.pick(['甲方（用人单位）', '甲方', '用人单位']), wrap ? wrapped(rng, c.enterprise.name) : esc(c.enterprise.name)],
-      ['统一社会信用代码', esc(c.enterprise.creditCode)],
-      [rng.pick(['乙方（员工）', '乙方（劳动者）', '乙方姓名']), esc(c.person.name)],
-      [rng.pick(['身份证号码', '公民身份号码']), esc(c.person.idNumber)],
-      [rng.pick(['联系地址', '户籍地址']), esc(c.person.address)],
-    ];
-    const table = rng.chance(0.55);
-    const partiesHtml = table
-      ? `<table class="grid" style="width:100%">${rows.map(([l, v]) => `<tr><td class="gl">${esc(l)}</td><td class="gv" style="width:${wrap ? '42%' : 'auto'}">${v}</td></tr>`).join('')}</table>`
-      : rows.map(([l, v]) => `<div class="row" style="white-space:normal">${esc(l)}：${v}</div>`).join('');
-    structure.push(table ? 'parties_table' : 'parties_lines');
-    // One clause page holds the parties too: fewer clauses, so none runs off the page.
-    const count = clausePages === 1 ? rng.int(5, 7) : rng.int(8, 12);
-    const clauseGroups = chunks(
-      rng,
-      Array.from({ length: count }, (_, i) => i),
-      clausePages,
-    );
-    const ending = rng.pick(ENDINGS);
-    clauseGroups.forEach((group, g) => {
-      const head =
-        g === 0
-          ? `<div style="text-align:center;font-size:12pt;color:#444">${esc(c.enterprise.name)}</div>
+      }
+      const wrap = rng.chance(0.35);
+      const multiline: string[] = wrap ? ['employerName'] : [];
+      const rows: [string, string][] = [
+        [rng.pick(['甲方（用人单位）', '甲方', '用人单位']), wrap ? wrapped(rng, c.enterprise.name) : esc(c.enterprise.name)],
+        ['统一社会信用代码', esc(c.enterprise.creditCode)],
+        [rng.pick(['乙方（员工）', '乙方（劳动者）', '乙方姓名']), esc(c.person.name)],
+        [rng.pick(['身份证号码', '公民身份号码']), esc(c.person.idNumber)],
+        [rng.pick(['联系地址', '户籍地址']), esc(c.person.address)],
+      ];
+      const table = rng.chance(0.55);
+      const partiesHtml = table
+        ? `<table class="grid" style="width:100%">${rows.map(([l, v]) => `<tr><td class="gl">${esc(l)}</td><td class="gv" style="width:${wrap ? '42%' : 'auto'}">${v}</td></tr>`).join('')}</table>`
+        : rows.map(([l, v]) => `<div class="row" style="white-space:normal">${esc(l)}：${v}</div>`).join('');
+      structure.push(table ? 'parties_table' : 'parties_lines');
+      // One clause page holds the parties too: fewer clauses, so none runs off the page.
+      const count = clausePages === 1 ? rng.int(5, 7) : rng.int(8, clausePages >= 4 ? 14 : 12);
+      const clauseGroups = chunks(
+        rng,
+        Array.from({ length: count }, (_, i) => i),
+        clausePages,
+      );
+      const ending = rng.pick(ENDINGS);
+      clauseGroups.forEach((group, g) => {
+        const head =
+          g === 0
+            ? `<div style="text-align:center;font-size:12pt;color:#444">${esc(c.enterprise.name)}</div>
              <div class="title" style="font-size:20pt;margin:3mm 0 2mm">${title}</div>
              <div style="text-align:right;font-size:10.5pt;margin-bottom:3mm">合同编号：${esc(c.contractNumber)}</div>${partiesHtml}`
-          : '';
-      const last = g === clauseGroups.length - 1;
-      // Under the signatures' block (at 205 mm) only three one-paragraph clauses, so nothing runs into it.
-      const paragraphs = group.length > 5 || (last && !ownSignaturePage) ? 1 : 2;
-      const shown = last && !ownSignaturePage ? group.slice(0, 3) : group;
-      const endMark = last && ending && ownSignaturePage ? `<p style="text-align:center;text-indent:0;margin-top:6mm">${ending}</p>` : '';
-      const sig = last && !ownSignaturePage ? signatureBlock(rng, c, 205) : '';
-      bodies.push(`${inBox(`${head}${shown.map((i) => clauseHtml(rng, c, i, 'article', paragraphs)).join('')}${endMark}`)}${sig}`);
-    });
-    if (ownSignaturePage) bodies.push(signatureBlock(rng, c, rng.int(50, 110)));
-    structure.push(ownSignaturePage ? 'signature_page' : 'signature_under_clauses', `pages_${bodies.length}`, `page_numbers_${parts.pageNumbers}`);
-    if (ending && ownSignaturePage) structure.push('ending_mark');
-    return withMeta(numbered(parts, bodies), { structure, multiline });
-  },
-};
+            : '';
+        const last = g === clauseGroups.length - 1;
+        // Under the signatures' block (at 205 mm) only three one-paragraph clauses, so nothing runs into it.
+        const paragraphs = group.length > 5 || (last && !ownSignaturePage) ? 1 : 2;
+        const shown = last && !ownSignaturePage ? group.slice(0, 3) : group;
+        const endMark = last && ending && ownSignaturePage ? `<p style="text-align:center;text-indent:0;margin-top:6mm">${ending}</p>` : '';
+        const sig = last && !ownSignaturePage ? signatureBlock(rng, c, 205, wide) : '';
+        bodies.push(`${inBox(`${head}${shown.map((i) => clauseHtml(rng, c, i, 'article', paragraphs)).join('')}${endMark}`)}${sig}`);
+      });
+      if (ownSignaturePage) {
+        const mark = wide ? rng.pick(SIGNATURE_MARKS) : '';
+        bodies.push(`${mark ? inBox(`<p style="text-indent:0">${mark}</p>`, 30) : ''}${signatureBlock(rng, c, rng.int(50, 110), wide)}`);
+      }
+      structure.push(ownSignaturePage ? 'signature_page' : 'signature_under_clauses', `pages_${bodies.length}`, `page_numbers_${parts.pageNumbers}`);
+      if (ending && ownSignaturePage) structure.push('ending_mark');
+      return withMeta(numbered(parts, bodies), { structure, multiline });
+    },
+  };
+}
 
 /**
  * Held out: a booklet contract with fonts no seen family uses, the 编号 in boxes, parties as blanks filled in by
@@ -612,6 +663,9 @@ const YEARS_CN_CONTRACT: Record<number, string> = { 1: '一', 2: '二', 3: '三'
 
 /** Held-out families made for packets-v3 only: never in the rotation of other sets, drawn only when named. */
 export const CONTRACT_V3_FAMILIES: readonly TemplateFamily[] = [tableContract];
+
+/** Seen contract families with every page-number style, running headers and hand-written dates (wide packets). */
+export const CONTRACT_WIDE_FAMILIES: readonly TemplateFamily[] = [modelContractFamily(true), employerContractFamily(true)];
 
 /** The packet families of labour contracts (issue 19). */
 export const CONTRACT_PACKET_FAMILIES: readonly TemplateFamily[] = [modelContract, employerContract, bookletContract];

@@ -285,6 +285,102 @@ const notice: TemplateFamily = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------------------------
+// Wide letters (issue 19, letters19c): what the prose family does not draw. Two-character names spread to the width
+// of three (`张　伟`), pre-printed forms whose name and post are written by hand on a line, the term as a number of
+// years with its span or a start written `从 A 起` / `自 A 起计算`, and the decision form with `一职`.
+// ---------------------------------------------------------------------------------------------------------------
+
+type WideTerm = TermStyle | 'years_span';
+
+function wideTermText(rng: Rng, l: Letter, style: WideTerm): string {
+  const years = YEARS_CN[l.termMonths / 12] ?? String(l.termMonths / 12);
+  const start = esc(date(rng, l.start));
+  switch (style) {
+    case 'range':
+      return termText(rng, l, 'range');
+    case 'years':
+      return rng.pick([
+        `聘期${years}年，自 ${start} 起`,
+        `聘期为${years}年，从 ${start} 起`,
+        `聘期${years}年，自 ${start} 起计算`,
+        `聘期${years}年（自 ${start} 起计算）`,
+      ]);
+    case 'years_span':
+      return rng.pick([`聘期${years}年（${start} 至 ${esc(date(rng, l.end))}）`, `聘期为${years}年，自 ${start} 起至 ${esc(date(rng, l.end))} 止`]);
+  }
+}
+
+/**
+ * A name as printed when `spread`: two characters spread to the width of three (`张　伟`), longer names letter-spaced
+ * (`王 晓 明`); else as it is.
+ */
+function printedName(name: string, spread: boolean): string {
+  const chars = [...name];
+  if (!spread) return name;
+  return chars.length === 2 ? chars.join('　') : chars.join(' ');
+}
+
+function wideLetterBody(rng: Rng, l: Letter, form: LetterForm, term: WideTerm, filled: boolean, spreadName: boolean): string {
+  const shown = esc(printedName(l.person.name, spreadName && !filled));
+  const name = filled ? `<span class="hand" style="border-bottom:1px solid #222;padding:0 5mm">${esc(l.person.name)}</span>` : shown;
+  const post = filled ? `<span class="hand" style="border-bottom:1px solid #222;padding:0 5mm">${esc(l.title)}</span>` : esc(l.title);
+  const us = rng.pick(['我公司', '我单位', '本公司', '']);
+  const t = wideTermText(rng, l, term);
+  switch (form) {
+    case 'appoint': {
+      const verb = rng.pick(['兹聘任', '兹聘请', '兹聘']);
+      const h = honorific(rng, l, true);
+      return `<p>${verb} ${name}${h ? ` ${h}` : ''} 为${us} ${post}，${t}。</p><p>${rng.pick(['特发此证。', '特发此聘书。', '此聘。'])}</p>`;
+    }
+    case 'decision': {
+      const h = rng.pick(['同志', '']);
+      const role = rng.chance(0.5) ? `担任${us} ${post} 职务` : `担任${us} ${post} 一职`;
+      return `<p>${rng.pick(['经研究决定', '经公司研究决定', '根据工作需要，经研究决定'])}，聘任 ${name}${h ? ` ${h}` : ''} ${role}，${t}。</p><p>特此聘任。</p>`;
+    }
+    case 'salutation': {
+      const h = honorific(rng, l, false);
+      return `<p style="text-indent:0">${rng.chance(0.3) ? '尊敬的 ' : ''}${name} ${h}：</p>
+        <p>${rng.pick(['鉴于您的专业能力和工作业绩，', '', '经公司研究，'])}特聘请您为${us} ${post}，${t}。</p>
+        <p>${rng.pick(['此致', '特此聘请。'])}</p>${rng.chance(0.5) ? '<p style="text-indent:0">敬礼！</p>' : ''}`;
+    }
+  }
+}
+
+/** 聘书 as prose with the wide choices above; seen (tuned on), drawn only when named (the wide packets). */
+const proseWide: TemplateFamily = {
+  name: 'letter/prose-wide',
+  heldOut: false,
+  kinds: ['employment_letter'],
+  render(data, rng) {
+    const l = letter(data);
+    const form = rng.pick(['appoint', 'decision', 'salutation'] as const);
+    const term = rng.pick(['range', 'years', 'years', 'years_span'] as const);
+    const filled = rng.chance(0.3);
+    const spreadName = rng.chance(0.5);
+    const landscape = rng.chance(0.5);
+    const size = landscape ? A4_LANDSCAPE : A4;
+    const framed = rng.chance(0.6);
+    const structure = [landscape ? 'landscape' : 'portrait', ...(filled ? ['filled_by_hand'] : []), ...(spreadName && !filled ? ['name_spread'] : [])];
+    return withMeta(
+      [
+        {
+          ...size,
+          css: `${baseCss(rng.pick(SEEN_FONTS), rng.pick([16, 17, 18]))} p { line-height: 2.1; } .hand { font-family: 'AR PL UKai CN'; font-size: 1.2em; }`,
+          body: `${framed ? frame(rng.pick(['#b22222', '#c8a040', '#1f4e79']), 8) : ''}
+          <div class="title" style="position:absolute;top:${landscape ? 28 : 48}mm;left:0;right:0;font-size:38pt;color:${framed ? '#b22222' : '#111'}">${rng.pick(['聘　书', '聘书', '聘任书', '聘 书'])}</div>
+          <div style="position:absolute;top:${landscape ? 66 : 100}mm;left:34mm;right:34mm">${wideLetterBody(rng, l, form, term, filled, spreadName)}</div>
+          ${letterSignature(rng, l, { rightMm: 36, bottomMm: landscape ? 26 : 48 }, size)}`,
+        },
+      ],
+      { letterForm: `${form}/${term}`, structure },
+    );
+  },
+};
+
+/** Seen letter families of the wide packets: drawn only when named. */
+export const LETTER_WIDE_FAMILIES: readonly TemplateFamily[] = [proseWide];
+
 /** Held-out letter families made for packets-v3 only: drawn only when named. */
 export const LETTER_V3_FAMILIES: readonly TemplateFamily[] = [notice];
 
