@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
 import { createPaddleOcrEngine, type OcrLine, type OcrPage } from '../../shared/ocr/index.js';
 import { renderTextPage, type PageText } from './page-factory.js';
 
@@ -68,6 +69,28 @@ describe('PaddleOcrEngine on a curled page', { timeout: 240_000 }, () => {
       expect(Math.abs(centreY(value!.pageBox!) - centreY(photographed.box))).toBeLessThan(4);
       expect(centreY(label!.box) - centreY(photographed.box)).toBeGreaterThan(label!.box.height / 2);
     }
+  });
+
+  it('draws a value’s field box on its ink on the image as photographed, not on the straightened row', async () => {
+    const titled = [{ text: '职业技能等级证书', x: 560, y: 60, size: 48 }, ...formTexts()];
+    const bytes = await curled(await renderTextPage(titled, { width: WIDTH, height: HEIGHT }), 0.15);
+
+    const page = await createPaddleOcrEngine().recognize({ bytes, pageNumber: 1 });
+    const asPhotographed = await createPaddleOcrEngine({ straightenRows: false }).recognize({ bytes, pageNumber: 1 });
+    const [doc] = extractDocuments([page], { today: '2026-12-05' });
+
+    const holder = doc.fields.holderName;
+    expect(holder.value).toBe('王晓明');
+    // Where the ink is: the engine's box for the name with straightening off.
+    const ink = lineWith(asPhotographed, '王晓明')!.box;
+    const box = holder.source!.box!;
+    expect(box.y).toBeLessThanOrEqual(ink.y + ink.height * 0.2);
+    expect(box.y + box.height).toBeGreaterThanOrEqual(ink.y + ink.height * 0.8);
+    expect(box.x).toBeLessThanOrEqual(ink.x + ink.height * 0.5);
+    expect(box.x + box.width).toBeGreaterThanOrEqual(ink.x + ink.width - ink.height * 0.5);
+    // The straightened box the reader laid it out by lies a row lower, off the ink.
+    const laidOut = lineWith(page, '王晓明')!.box;
+    expect(laidOut.y - ink.y).toBeGreaterThan(ink.height / 2);
   });
 
   it('reads a flat page exactly as with straightening off', async () => {
