@@ -669,7 +669,9 @@ function gluedLabelStart(layout: PageLayout, line: LayoutLine, value: string): s
   const colon = /^([\u3400-\u9fff]{1,3})\s*[:：]/.exec(next.flat);
   // Without a colon the label's rest runs straight into the next value (`…有限类` | `型有限责任公司…`, a spread
   // `类　型` boxed across): any one to three characters of the next box may be the label's rest.
-  const tails = colon ? [colon[1]] : [1, 2, 3].map((n) => next.flat.slice(0, n)).filter((t) => /^[\u3400-\u9fff]+$/u.test(t) && next.flat.length >= t.length + 2);
+  const tails = colon
+    ? [colon[1]]
+    : [1, 2, 3].map((n) => next.flat.slice(0, n)).filter((t) => /^[\u3400-\u9fff]+$/u.test(t) && next.flat.length >= t.length + 2);
   // A box that is a whole label by itself (`类型:` after `…有限公司`) takes nothing from the value.
   if (tails.length === 0 || next.hits.some((o) => o.start === 0 && o.end >= tails[0].length)) return undefined;
   const trimmed = value.trim();

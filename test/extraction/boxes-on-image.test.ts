@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Box, OcrPage } from '../../shared/documents/index.js';
+import type { Box } from '../../shared/documents/index.js';
+import type { OcrPage } from '../../shared/ocr/index.js';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { company, creditCode } from './support/documents.js';
 import type { Line } from './support/text-lines.js';
@@ -78,7 +79,9 @@ describe('field boxes on a curled page', () => {
       [ADDRESS_WRAP, WRAP_ON_IMAGE],
     ]);
     const withoutBoxes = (page: OcrPage) =>
-      extractDocuments([page], { today: TODAY }).map((d) => Object.fromEntries(Object.entries(d.fields).map(([k, f]) => [k, { ...f, source: f.source && { ...f.source, box: undefined } }])));
+      extractDocuments([page], { today: TODAY }).map((d) =>
+        Object.fromEntries(Object.entries(d.fields).map(([k, f]) => [k, { ...f, source: f.source && { ...f.source, box: undefined } }])),
+      );
 
     expect(withoutBoxes(licence(lifted))).toEqual(withoutBoxes(licence()));
   });

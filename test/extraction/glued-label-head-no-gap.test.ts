@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OcrPage } from '../../shared/documents/index.js';
+import type { OcrPage } from '../../shared/ocr/index.js';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { readOrganisationName } from '../../shared/extraction/value-readers.js';
 import { creditCode } from './support/documents.js';
