@@ -6,6 +6,12 @@ export const ocrLineSchema = z.object({
   text: z.string(),
   confidence: z.number().min(0).max(1),
   box: boxSchema,
+  /**
+   * Set on a curled page whose rows the engine straightened (`box` and `words` then lie on the straightened rows, where
+   * a value keeps its label's height): where the line lies on the page image, for showing it there. The reader lays
+   * out by `box` only.
+   */
+  pageBox: boxSchema.optional(),
   /** Per-word or per-character confidences where the engine gives them. */
   words: z.array(z.object({ text: z.string(), confidence: z.number(), box: boxSchema })).optional(),
   /**

@@ -11,6 +11,7 @@ import type { DocumentContext, DraftFields } from './document-context.js';
 import { BOUNDARY_UNCERTAIN, groupPages, type PageGroup } from './grouping.js';
 import { readIdCard } from './id-card-reader.js';
 import { buildPageLayout } from './page-layout.js';
+import { sourceBoxesOnImage } from './boxes-on-image.js';
 import { readSocialInsuranceRecord } from './social-insurance-reader.js';
 
 export interface ExtractOptions {
@@ -113,6 +114,8 @@ export function extractDocuments(pages: readonly OcrPage[], options: ExtractOpti
   if (options.crossCheck !== false) {
     crossCheckDocuments(docs, { singlePerson: options.singlePerson, reviewThreshold: settled.reviewThreshold });
   }
+  // Laid out on a curled page's straightened rows; shown where the text lies on the image.
+  sourceBoxesOnImage(docs, pages);
   return docs;
 }
 
@@ -154,5 +157,7 @@ export function extractGroupedDocuments(pages: readonly OcrPage[], groups: reado
   if (options.crossCheck !== false) {
     crossCheckDocuments(docs, { singlePerson: options.singlePerson, reviewThreshold: settled.reviewThreshold });
   }
+  // Laid out on a curled page's straightened rows; shown where the text lies on the image.
+  sourceBoxesOnImage(docs, pages);
   return docs;
 }

@@ -667,15 +667,22 @@ function gluedLabelStart(layout: PageLayout, line: LayoutLine, value: string): s
   const next = linesRightOf(layout, line)[0];
   if (!next || next.box.x - (line.box.x + line.box.width) > line.box.height * 4) return undefined;
   const colon = /^([\u3400-\u9fff]{1,3})\s*[:：]/.exec(next.flat);
+  // Without a colon the label's rest runs straight into the next value (`…有限类` | `型有限责任公司…`, a spread
+  // `类　型` boxed across): any one to three characters of the next box may be the label's rest.
+  const tails = colon
+    ? [colon[1]]
+    : [1, 2, 3].map((n) => next.flat.slice(0, n)).filter((t) => /^[\u3400-\u9fff]+$/u.test(t) && next.flat.length >= t.length + 2);
   // A box that is a whole label by itself (`类型:` after `…有限公司`) takes nothing from the value.
-  if (!colon || next.hits.some((o) => o.start === 0 && o.end >= colon[1].length)) return undefined;
+  if (tails.length === 0 || next.hits.some((o) => o.start === 0 && o.end >= tails[0].length)) return undefined;
   const trimmed = value.trim();
-  for (let k = 1; k <= 2; k++) {
-    if (trimmed.length <= k + 1) break;
-    const label = `${trimmed.slice(-k)}${colon[1]}`;
-    // The whole printed label, exactly: a near match (`公司` + `型` for `公司类型`) is no evidence.
-    const hit = findHits(`${label}:`)[0];
-    if (hit && !hit.fuzzy && hit.start === 0 && hit.form === label) return trimmed.slice(0, -k);
+  for (const tail of tails) {
+    for (let k = 1; k <= 2; k++) {
+      if (trimmed.length <= k + 1) break;
+      const label = `${trimmed.slice(-k)}${tail}`;
+      // The whole printed label, exactly: a near match (`公司` + `型` for `公司类型`) is no evidence.
+      const hit = findHits(`${label}:`)[0];
+      if (hit && !hit.fuzzy && hit.start === 0 && hit.form === label) return trimmed.slice(0, -k);
+    }
   }
   return undefined;
 }

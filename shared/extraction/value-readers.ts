@@ -144,6 +144,9 @@ const ORG_SUFFIX =
 // A name that starts inside its own legal-form suffix (`份有限公司`, `限公司`) lost its head at an edge or under a seal.
 const ORG_FRAGMENT_START = /^(份有限|限责任|限公司|司$|责任公司|有限公司|股份有限公司|公司)/;
 
+/** `有限` not going on as a legal form does (`有限公司`, `有限责任公司`, `有限合伙`). */
+const BROKEN_LEGAL_FORM = /有限(?![公责合])[\u3400-\u9fff]{1,2}公司/u;
+
 /** A complete company name, then nothing but a company form (the 类型 of a licence). */
 const COMPANY_FORM_AFTER_NAME =
   /^(.{4,}?(?:有限责任公司|股份有限公司|有限公司|分公司))((?:有限责任公司|股份有限公司|有限公司|个人独资企业|合伙企业|个体工商户|全民所有制|集体所有制)(?:分公司)?(?:\([^)]*\))?)$/;
@@ -214,6 +217,9 @@ export const readOrganisationName: ValueReader = (text) => {
   if (looksTruncated(t) || ORG_FRAGMENT_START.test(t)) {
     return { value: t, evidence: Evidence.shape, plausibility: 0.6, issues: ['organisation_name_incomplete'] };
   }
+  // A legal form broken by a character no form holds (`…服务有限类公司`: a spread label's head `类` of `类　型` glued
+  // to the line before the wrap `公司`): which characters are the name's cannot be told; the clerk reads it.
+  if (BROKEN_LEGAL_FORM.test(t)) return { value: t, evidence: Evidence.shape, plausibility: 0.6, issues: ['organisation_name_incomplete'] };
   const issues = completenessIssues(t);
   if (issues.length > 0) return { ...ok(t, 0.8), issues };
   // Registered names start with the place of registration; one that does not may have lost its first characters.

@@ -1,6 +1,6 @@
 import type { OcrEngine, PageImage } from './ocr-engine.js';
 import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
-import { turnedCentreLine } from './bent-lines.js';
+import { CURL_MIN_BENT_LINES, flattenedRegion, rowFlattening, turnedCentreLine } from './bent-lines.js';
 import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
 import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
@@ -84,6 +84,11 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   colourSuppression?: ConditionOptions['colourSuppression'];
   /** Look for a watermark on a photo's flattened page (see `ConditionOptions`); default on. */
   photoOverprint?: ConditionOptions['photoOverprint'];
+  /**
+   * On a curled page (several bent lines), report the lines' boxes on the page's rows straightened (see
+   * `rowFlattening`; default on). Off reports every box where the curled page put it.
+   */
+  straightenRows?: boolean;
   /** Average out a screen's moiré stripes when the page shows them (see `findScreenPattern`; default on, with conditioning). */
   screenPattern?: boolean;
   /** Read seal-covered and unsure lines a second time and report the agreement (default on). */
@@ -239,7 +244,14 @@ export class PaddleOcrEngine implements OcrEngine {
       }
     }
     const directionMs = lap();
-    const ordered = readingOrder(regions);
+    // On a curled page the rows are straightened for the reader: boxes are reported on the straightened rows, so a
+    // value on the curled side keeps its label's height (the lines are still read from the page's own pixels), and
+    // each moved line keeps where it lies on the image as its `pageBox`.
+    const flattening = this.#options.straightenRows !== false ? rowFlattening(regions, raster.width, raster.height) : undefined;
+    const shown = (region: TextRegion): TextRegion => (flattening ? flattenedRegion(region, flattening) : region);
+    const ordered = flattening
+      ? readingOrder(regions.map((region) => ({ ...shown(region), source: region }))).map((flat) => flat.source)
+      : readingOrder(regions);
     const texts = await recogniseRegions(models.recognition, models.alphabet, raster, ordered, this.#recognition);
     const bendChecks = await readLoneBendsStraight(models, raster, ordered, this.#recognition);
     let secondReadings = 0;
@@ -277,7 +289,8 @@ export class PaddleOcrEngine implements OcrEngine {
       const { reading } = merged;
       const trimmed = reading.text.trim();
       if (trimmed === '' || reading.confidence < MIN_LINE_CONFIDENCE) return;
-      const words = characterWords(merged.region, reading, raster);
+      const words = characterWords(shown(merged.region), reading, raster);
+      const onRows = shown(region);
       lines.push({
         text: trimmed,
         confidence: round4(
@@ -288,7 +301,8 @@ export class PaddleOcrEngine implements OcrEngine {
               )
             : reading.confidence,
         ),
-        box: boundingBox(region, raster),
+        box: boundingBox(onRows, raster),
+        ...(onRows !== region ? { pageBox: boundingBox(region, raster) } : {}),
         words,
         ...(merged.other ? { secondReading: merged.other } : {}),
       });
@@ -482,7 +496,7 @@ export function splicedReading(first: RecognisedText, stretch: LineStretch, read
 }
 
 /** Fewer bent lines than this on a page is no curl (a curled page bends every long line it has). */
-export const CURL_MIN_BENT_LINES = 3;
+export { CURL_MIN_BENT_LINES };
 
 /**
  * The bent lines of a page that shows no curl (`CURL_MIN_BENT_LINES`): a line that sags alone is more often crossed

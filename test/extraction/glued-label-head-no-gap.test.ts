@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { OcrPage } from '../../shared/ocr/index.js';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import { readOrganisationName } from '../../shared/extraction/value-readers.js';
+import { creditCode } from './support/documents.js';
+import type { Line } from './support/text-lines.js';
+
+// Issue 12, class 8 (curled and stepped photos): the detector boxed a spread label's first character onto the value
+// before it with no gap (`称杭州…服务有限类` | `型有限责任公司…`, the `类` of `类　型`), and the name's wrap `公司` one
+// row down was joined after it: `…有限类公司` read confident. Constructed lines, names of their own.
+
+const TODAY = '2026-12-05';
+const NAME = '杭州云栖数码科技服务有限公司';
+
+function licence(nameLine: string, nextOnRow: string, wrap: string | undefined = '公司'): OcrPage {
+  const lines: Line[] = [
+    ['统一社会信用代码', 147, 199, 249, 43],
+    [creditCode('7KD3N2W5X', '330106'), 145, 244, 387, 43],
+    ['营业执照', 450, 347, 636, 112],
+    ['名', 189, 525, 42, 40],
+    [nameLine, 301, 530, 547, 34],
+    [nextOnRow, 924, 527, 471, 37],
+    ...(wrap ? [[wrap, 367, 571, 64, 37] as Line] : []),
+    ['股)', 986, 566, 53, 41],
+    ['法定代表人潘建', 185, 618, 250, 44],
+    ['注册资本3000万元人民币', 809, 620, 395, 38],
+    ['成立日期2005.08.05', 811, 675, 343, 38],
+    ['经营范围', 185, 819, 166, 40],
+    ['一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；', 330, 828, 1054, 33],
+    ['登记机关：', 1253, 1067, 133, 39],
+  ];
+  return {
+    pageNumber: 1,
+    width: 1653,
+    height: 1400,
+    rotation: 0,
+    source: 'paddle',
+    lines: lines.map(([text, x, y, width, height]) => ({ text, confidence: 0.999, box: { x, y, width, height } })),
+  };
+}
+
+describe('a spread label’s first character glued to the value before it without a gap', () => {
+  it('is cut from the value when the next box on the row goes on with the label’s rest and a value; the name is flagged', () => {
+    const [doc] = extractDocuments([licence(`称${NAME.slice(0, -2)}类`, '型有限责任公司（自然人投资或控')], { today: TODAY });
+
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.companyName).toMatchObject({ value: NAME, needsReview: true });
+  });
+
+  it('stays the value’s when it and the next box spell no label', () => {
+    const [doc] = extractDocuments([licence(`称${NAME}`, '型有限责任公司（自然人投资或控', '')], { today: TODAY });
+
+    expect(doc.fields.companyName.value).toBe(NAME);
+  });
+});
+
+describe('an organisation name whose legal form a stray character breaks', () => {
+  it('is flagged, not read as a whole name (`…有限类公司`)', () => {
+    const reading = readOrganisationName('杭州云栖数码科技服务有限类公司');
+
+    expect(reading?.issues).toContain('organisation_name_incomplete');
+    expect(reading!.plausibility).toBeLessThan(1);
+  });
+
+  it('leaves whole legal forms alone (有限公司, 有限责任公司, 有限合伙, a 有限 well before the form)', () => {
+    for (const name of ['杭州云栖数码科技有限公司', '杭州云栖数码科技有限责任公司', '杭州有限元仿真科技有限公司']) {
+      expect(readOrganisationName(name), name).toMatchObject({ value: name, plausibility: 1, issues: [] });
+    }
+    expect(readOrganisationName('杭州云栖创业投资合伙企业(有限合伙)')?.issues).toEqual([]);
+  });
+});
