@@ -1,3 +1,4 @@
+import { valueAtPixel } from './grid-sampling.js';
 import { acrossAt, type CentreLine, type TextRegion } from './text-regions.js';
 
 /** Bent lines are read by the recogniser's own crop sampler (`sampleRegion` follows `TextRegion.centreLine`). */
@@ -147,19 +148,8 @@ export function rowFlattening(regions: readonly TextRegion[], width: number, hei
       support[row * GRID_COLUMNS + column] = weight;
     }
   }
-  const slopeAt = (x: number, y: number): number => {
-    const gx = Math.min(GRID_COLUMNS - 1, Math.max(0, x / cellWidth - 0.5));
-    const gy = Math.min(GRID_ROWS - 1, Math.max(0, y / cellHeight - 0.5));
-    const x0 = Math.floor(gx);
-    const y0 = Math.floor(gy);
-    const x1 = Math.min(GRID_COLUMNS - 1, x0 + 1);
-    const y1 = Math.min(GRID_ROWS - 1, y0 + 1);
-    const fx = gx - x0;
-    const fy = gy - y0;
-    const top = slopes[y0 * GRID_COLUMNS + x0] * (1 - fx) + slopes[y0 * GRID_COLUMNS + x1] * fx;
-    const bottom = slopes[y1 * GRID_COLUMNS + x0] * (1 - fx) + slopes[y1 * GRID_COLUMNS + x1] * fx;
-    return top * (1 - fy) + bottom * fy;
-  };
+  const slopeGrid = { values: slopes, across: GRID_COLUMNS, down: GRID_ROWS, cellWidth, cellHeight };
+  const slopeAt = (x: number, y: number): number => valueAtPixel(slopeGrid, x, y);
   // The flattest column among those the text covers well (a margin with no text has slope 0 by default, not by fact).
   const columnSupport = Array.from({ length: GRID_COLUMNS }, (_, column) => {
     let total = 0;

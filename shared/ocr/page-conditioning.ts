@@ -1,3 +1,4 @@
+import { valueAtPixel } from './grid-sampling.js';
 import type { Raster } from './raster.js';
 
 /**
@@ -171,21 +172,8 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
     }
   }
   // Gain per 16-px ink tile from the paper grid (bilinear between tile centres).
-  const gainAt = (x: number, y: number): number => {
-    if (!unevenLight) return 1;
-    const gx = Math.min(lightAcross - 1, Math.max(0, x / LIGHT_TILE - 0.5));
-    const gy = Math.min(lightDown - 1, Math.max(0, y / LIGHT_TILE - 0.5));
-    const x0 = Math.floor(gx);
-    const y0 = Math.floor(gy);
-    const x1 = Math.min(lightAcross - 1, x0 + 1);
-    const y1 = Math.min(lightDown - 1, y0 + 1);
-    const fx = gx - x0;
-    const fy = gy - y0;
-    const top = paper[y0 * lightAcross + x0] * (1 - fx) + paper[y0 * lightAcross + x1] * fx;
-    const bottom = paper[y1 * lightAcross + x0] * (1 - fx) + paper[y1 * lightAcross + x1] * fx;
-    const level = top * (1 - fy) + bottom * fy;
-    return Math.min(MAX_GAIN, 255 / Math.max(1, level));
-  };
+  const paperGrid = { values: paper, across: lightAcross, down: lightDown, cellWidth: LIGHT_TILE, cellHeight: LIGHT_TILE };
+  const gainAt = (x: number, y: number): number => (unevenLight ? Math.min(MAX_GAIN, 255 / Math.max(1, valueAtPixel(paperGrid, x, y))) : 1);
 
   const out = new Uint8Array(data.length);
   // Only suppressed tiles change when the light is even and the ink dark: copy the page, then rewrite those tiles.
