@@ -11,7 +11,7 @@ import { DynamoDbEmailRecordStore } from '../../shared/adapters/dynamodb-email-r
 import { DynamoDbEnterpriseRegister } from '../../shared/adapters/dynamodb-enterprise-register.js';
 import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { S3UploadUrlSigner } from '../../shared/adapters/s3-upload-url-signer.js';
-import { blobPageCheckpoints } from '../../shared/pipeline/checkpoints.js';
+import { blobPageCheckpoints } from '../../shared/pipeline/process.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import {
   systemClock,

@@ -2,8 +2,22 @@ import { randomInt } from 'node:crypto';
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, ReviewCase } from '../cases/review-case.js';
 import { CaseNotFoundError } from '../ports/case-repository.js';
-import { findKey, findKeyDelete, findKeyItem, listRowOf } from './dynamodb-case-lists.js';
-import { auditEventFromItem, auditPut, caseFromItem, caseKeys, leasePut, storedAuditEvent, storedStateOf, type StoredState } from './dynamodb-case-items.js';
+import {
+  LEASED_SORT_PREFIX,
+  auditEventFromItem,
+  auditPut,
+  caseFromItem,
+  caseKeys,
+  findKey,
+  findKeyDelete,
+  findKeyItem,
+  leasePut,
+  leasedSortKey,
+  listRowOf,
+  storedAuditEvent,
+  storedStateOf,
+  type StoredState,
+} from './dynamodb-case-write.js';
 import { StoreContentionError, toStoreError } from './dynamodb-errors.js';
 import { TransactionCancelled, runTransaction, type TransactionCounts, type TransactItem } from './dynamodb-transactions.js';
 import { indexNames, queueIndexAttributes } from './table-design.js';
@@ -716,27 +730,6 @@ function claimProjection() {
     ProjectionExpression: queueIndexAttributes.map((name) => `#${name}`).join(', '),
     ExpressionAttributeNames: Object.fromEntries(queueIndexAttributes.map((name) => [`#${name}`, name])) as Record<string, string>,
   };
-}
-
-/** Sorts after every `createdAt` (an ISO date starts with a digit): the queue partition's leased tail. */
-export const LEASED_SORT_PREFIX = '~LEASED#';
-
-/**
- * A case's place in its queue's index partition: waiting cases by age, oldest first; cases under a lease after all
- * of them, by lease expiry, so a claim reads waiting cases without reading the leased ones, and reads expired
- * leases by key (`BETWEEN ~LEASED# AND ~LEASED#<now>`).
- *
- * @example
- * queueSortKey({ caseId: 'case-1', status: 'needs_review', createdAt: '2021-06-18T08:00:00Z' }); // '2021-06-18T08:00:00Z#case-1'
- */
-export function queueSortKey(reviewCase: Pick<ReviewCase, 'caseId' | 'status' | 'lease' | 'createdAt'>): string {
-  if (reviewCase.status === 'claimed' && reviewCase.lease) return leasedSortKey(reviewCase.caseId, reviewCase.lease.expiresAt);
-  return `${reviewCase.createdAt}#${reviewCase.caseId}`;
-}
-
-/** The sort key of a case under a lease: in the queue partition's leased tail, by expiry. */
-function leasedSortKey(caseId: string, expiresAt: string): string {
-  return `${LEASED_SORT_PREFIX}${expiresAt}#${caseId}`;
 }
 
 function isClaimable(reviewCase: Pick<ReviewCase, 'status' | 'lease'>, now: Date): boolean {

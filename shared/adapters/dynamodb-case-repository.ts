@@ -1,9 +1,9 @@
 import { BatchGetCommand, GetCommand, paginateQuery, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { reviewCaseSchema, type AuditEvent, type ReviewCase } from '../cases/review-case.js';
-import { withOpenFindingCodes } from '../cases/findings.js';
 import type { ClaimKey } from '../policy/decision.js';
 import {
   CaseNotFoundError,
+  ClaimKeyTakenError,
   VersionConflictError,
   caseListStates,
   listStateOf,
@@ -14,40 +14,32 @@ import {
   type DocumentSettlement,
   type Page,
 } from '../ports/case-repository.js';
+import { DocumentNotFoundError } from '../ports/document-repository.js';
 import {
   COUNTER_SHARDS,
-  counterUpdates,
+  caseFromItem,
+  caseKeys,
+  auditEventFromItem,
+  claimKeyItemKey,
   countersPartition,
+  createWrite,
   findKey,
-  findKeyWrites,
-  findKeysOf,
-  listedCaseFromIndexItem,
-  retentionExpiry,
+  personKey,
+  readCaseItem,
   statePartition,
-  statusIndexKeys,
-  sumCounters,
-} from './dynamodb-case-lists.js';
-import { DocumentNotFoundError } from '../ports/document-repository.js';
-import { documentUpdate } from './dynamodb-document-repository.js';
-import { auditEventFromItem, auditPut, caseFromItem, caseKeys, leasePut, readCaseItem, storedStateOf, type StoredState } from './dynamodb-case-items.js';
-import { DynamoDbCaseLeases, queryQueueIndex, queueSortKey } from './dynamodb-case-leases.js';
-import { DynamoDbClaimKeys, claimKeyChanges, dedupeClaimKeys } from './dynamodb-claim-keys.js';
+  storedStateOf,
+  updateWrite,
+  type CaseTable,
+  type CaseWrite,
+  type ItemRole,
+  type StoredState,
+} from './dynamodb-case-write.js';
+import { DynamoDbCaseLeases, queryQueueIndex } from './dynamodb-case-leases.js';
 import { InvalidCursorError, toStoreError } from './dynamodb-errors.js';
 import { collectPages } from './dynamodb-pages.js';
-import {
-  assertItemFits,
-  caseDocumentsCompressAboveBytes,
-  decodeCursor,
-  encodeCursor,
-  entityAttributes,
-  lookupSecretFromEnv,
-  packAttribute,
-  pseudonymKey,
-} from './dynamodb-items.js';
-import { TransactionCancelled, TransactionCounts, runTransaction, type TransactItem } from './dynamodb-transactions.js';
+import { decodeCursor, encodeCursor, entityAttributes, lookupSecretFromEnv } from './dynamodb-items.js';
+import { TransactionCancelled, TransactionCounts, runTransaction } from './dynamodb-transactions.js';
 import { caseListAttributes, indexNames } from './table-design.js';
-
-export { caseKeys } from './dynamodb-case-items.js';
 
 /** Cases this instance keeps at the version it last read or wrote (see `remember`); documents make them large. */
 const knownCasesLimit = 500;
@@ -58,35 +50,25 @@ interface IndexPage {
   lastEvaluatedKey?: Record<string, unknown>;
 }
 
-/** What each item of a transaction is, so a cancellation reason can be mapped to the right error. */
-type ItemRole =
-  | { kind: 'case' }
-  | { kind: 'audit' }
-  | { kind: 'lease' }
-  | { kind: 'take'; key: ClaimKey }
-  | { kind: 'release'; key: ClaimKey }
-  | { kind: 'document'; documentId: string }
-  | { kind: 'index' };
-
 /**
  * Review cases in the intake table (single-table design, docs/data-model.md): the case item, its audit events and
  * lease under the case's partition, claim-key items for cross-claim constraints, and three indexes (queue,
- * submission, person). Every write is one TransactWriteItems: the case under a version condition, an audit event,
- * and the claim keys taken or released, so they succeed or fail together.
+ * submission, person). Every write is one TransactWriteItems that `dynamodb-case-write.ts` builds (the case under a
+ * version condition, an audit event, the claim keys taken or released, search keys and counters, the settled
+ * document), so they succeed or fail together; this class sends it, keeps the version it wrote, and reads the lists.
+ * Claiming is `DynamoDbCaseLeases`, built on the first claim.
  *
  * @example
  * const cases = new DynamoDbCaseRepository(createDynamoDbDocumentClient(), process.env.INTAKE_TABLE_NAME!);
  * const next = await cases.claimNext('XH36-3.7.c', 'clerk-li', 900, new Date());
  */
 export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
-  private readonly secret: string;
-  private readonly retentionDays: number;
+  /** The table, and what the case write makes keys and TTLs with (dynamodb-case-write.ts). */
+  private readonly table: CaseTable;
   /** Per case, the case at the version last read or written here and what `update` needs of it (see `remember`). */
   private readonly knownCases = new Map<string, { reviewCase: ReviewCase; state: StoredState }>();
-  /** The claim-key items (one claim per certificate, per person; quotas) each case write takes and releases. */
-  private readonly claimKeys: DynamoDbClaimKeys;
-  /** Claiming the next case of a queue, and the lease heuristics that keep claims on this instance apart. */
-  private readonly leases: DynamoDbCaseLeases;
+  /** Claiming the next case of a queue, and the lease heuristics that keep claims on this instance apart: see `leases`. */
+  #leases: DynamoDbCaseLeases | undefined;
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -97,19 +79,23 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
       closedCaseRetentionDays?: number;
     } = {},
   ) {
-    this.secret = options.lookupSecret ?? lookupSecretFromEnv();
-    this.retentionDays = options.closedCaseRetentionDays ?? 0;
-    this.claimKeys = new DynamoDbClaimKeys(db, tableName, this.secret);
-    this.leases = new DynamoDbCaseLeases(
-      db,
-      tableName,
-      this.secret,
-      {
-        remember: (reviewCase, state) => this.remember(reviewCase, state),
-        get: (caseId) => this.get(caseId),
-      },
+    this.table = { db, tableName, secret: options.lookupSecret ?? lookupSecretFromEnv(), retentionDays: options.closedCaseRetentionDays ?? 0 };
+  }
+
+  /**
+   * Claiming, built on the first claim: its state (shared first-page reads, lease horizons, reservations) exists only
+   * on an instance that claims. An instance that never claims (the process function) keeps none, and its case writes
+   * have no shared read to end and no horizon to lower.
+   */
+  private get leases(): DynamoDbCaseLeases {
+    this.#leases ??= new DynamoDbCaseLeases(
+      this.db,
+      this.tableName,
+      this.table.secret,
+      { remember: (reviewCase, state) => this.remember(reviewCase, state), get: (caseId) => this.get(caseId) },
       this.transactionCounts,
     );
+    return this.#leases;
   }
 
   /** Every transaction this repository sent, per operation: items, SDK attempts and back-off (the API bench prints them). */
@@ -132,12 +118,12 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
 
   /** The partition key of a claim key's item: keyed-hashed, since once-per-person keys hold an ID number. */
   claimKeyItemKey(key: ClaimKey): { PK: string; SK: string } {
-    return this.claimKeys.itemKey(key);
+    return claimKeyItemKey(key, this.table.secret);
   }
 
   /** The look-up index key of a person's cases: keyed-hashed ID number (see docs/data-model.md). */
   personKey(idNumber: string): string {
-    return `PERSON#${pseudonymKey(idNumber.trim().toUpperCase(), this.secret)}`;
+    return personKey(idNumber, this.table.secret);
   }
 
   async create(
@@ -146,26 +132,16 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     claimKeys: ClaimKey[] = [],
     alongside?: DocumentSettlement,
   ): Promise<{ reviewCase: ReviewCase; created: boolean }> {
-    const stored = reviewCaseSchema.parse(withOpenFindingCodes({ ...reviewCase, version: 1 }));
-    const keys = dedupeClaimKeys(claimKeys);
-    const findKeys = findKeysOf(stored, this.secret);
-    const expiresAt = retentionExpiry(stored, this.retentionDays, undefined);
-    const { items, roles } = this.caseTransaction(
-      { Put: { TableName: this.tableName, Item: this.toItem(stored, keys, findKeys, expiresAt), ConditionExpression: 'attribute_not_exists(PK)' } },
-      { stored, audit, claimKeys: { take: keys, release: [] }, findKeys, expiresAt, alongside },
-      // Search keys and counters in the same transaction: a replayed create is refused whole, so nothing counts twice.
-      { state: undefined, findKeys: { keys: [], expiresAt } },
-    );
+    const write = createWrite(this.table, reviewCase, audit, claimKeys, alongside);
     try {
-      await runTransaction(this.db, items, 'create case', undefined, { counts: this.transactionCounts });
-      this.leases.endSharedReads(stored);
-      return { reviewCase: this.remember(stored, { heldClaimKeys: keys, findKeys, expiresAt }), created: true };
+      await this.send(write, 'create case');
+      return { reviewCase: this.remember(write.stored, write), created: true };
     } catch (error) {
       if (error instanceof TransactionCancelled && error.reasons[0]?.code === 'ConditionalCheckFailed') {
-        const existing = await this.get(stored.caseId);
+        const existing = await this.get(write.stored.caseId);
         if (existing) return { reviewCase: existing, created: false };
       }
-      throw await this.mapCancellation(error, roles, stored.caseId, 0);
+      throw await this.refusal(error, write.roles, write.stored.caseId, 0);
     }
   }
 
@@ -208,7 +184,23 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     const state = known?.version === expectedVersion ? known : await this.storedState(next.caseId);
     if (!state) throw new CaseNotFoundError(next.caseId);
     if (state.version !== expectedVersion) throw new VersionConflictError(next.caseId, expectedVersion);
-    return this.write(next, expectedVersion, audit, state, claimKeys, alongside);
+    const write = updateWrite(this.table, next, expectedVersion, audit, state, claimKeys, alongside);
+    try {
+      // Counted by action (claim-free writes: correct, confirm…), so the bench can set each beside the claim.
+      await this.send(write, 'update case', `update case: ${audit.action}`);
+      return this.remember(write.stored, write);
+    } catch (error) {
+      this.knownCases.delete(next.caseId);
+      throw await this.refusal(error, write.roles, next.caseId, expectedVersion);
+    }
+  }
+
+  /** Sends a case write; a claiming instance hears of the lease it writes before, and of a case made claimable after. */
+  private async send(write: CaseWrite, operation: string, countAs?: string): Promise<void> {
+    const { stored } = write;
+    if (stored.lease) this.#leases?.noteLease(stored.queue, stored.lease.expiresAt);
+    await runTransaction(this.db, write.items, operation, undefined, { counts: this.transactionCounts, ...(countAs ? { countAs } : {}) });
+    this.#leases?.endSharedReads(stored);
   }
 
   async listQueue(queue: string, options: { limit?: number; cursor?: string } = {}): Promise<Page<ReviewCase>> {
@@ -221,7 +213,7 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
   }
 
   async countQueues(): Promise<Record<string, number>> {
-    // Counters kept by every case write (dynamodb-case-lists.ts): a few hundred bytes read, whatever the backlog.
+    // Counters kept by every case write (dynamodb-case-write.ts): a few hundred bytes read, whatever the backlog.
     const { queues } = await this.readCounters();
     return Object.fromEntries(Object.entries(queues).filter(([, count]) => count > 0));
   }
@@ -243,7 +235,7 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
   }
 
   async listHeldBy(userId: string, options: { limit?: number; cursor?: string } = {}): Promise<Page<ReviewCase>> {
-    const key = findKey('user', userId, this.secret);
+    const key = findKey('user', userId, this.table.secret);
     const startKey = this.startKeyOf(options.cursor, 'GSI3PK', key);
     const page = await this.queryIndex(indexNames.lookup, 'GSI3PK', key, options.limit ?? 50, startKey, 'list held cases');
     // The search-key items carry the rows (one Query); an item written before they did is read from its case.
@@ -261,8 +253,8 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     const [asCase, ...found] = await Promise.all([
       readCaseItem(this.db, this.tableName, text).then((item) => (item ? [item] : [])),
       ...(looksLikeIdNumber(text) ? [byKey(this.personKey(text)).then((page) => page.items)] : []),
-      byKey(findKey('name', text, this.secret)).then((page) => page.items),
-      byKey(findKey('certificate', text, this.secret)).then((page) => page.items),
+      byKey(findKey('name', text, this.table.secret)).then((page) => page.items),
+      byKey(findKey('certificate', text, this.table.secret)).then((page) => page.items),
     ]);
     const newest = new Map<string, ReviewCase>();
     for (const c of await this.listedRows([...asCase!, ...found.flat()])) if ((newest.get(c.caseId)?.version ?? -1) < c.version) newest.set(c.caseId, c);
@@ -324,146 +316,26 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
     );
   }
 
-  /** One transaction: the case under its version condition, the audit event, the lease, claim keys taken/released. */
-  private async write(
-    next: ReviewCase,
-    expectedVersion: number,
-    audit: AuditEvent,
-    state: StoredState,
-    claimKeys: ClaimKey[] | undefined,
-    alongside?: DocumentSettlement,
-  ): Promise<ReviewCase> {
-    const stored = reviewCaseSchema.parse(withOpenFindingCodes({ ...next, version: expectedVersion + 1 }));
-    const wanted = claimKeys === undefined ? undefined : dedupeClaimKeys(claimKeys);
-    const findKeys = findKeysOf(stored, this.secret);
-    const expiresAt = retentionExpiry(stored, this.retentionDays, state);
-    const caseItem = this.toItem(stored, wanted, findKeys, expiresAt);
-    if (wanted === undefined) delete caseItem.heldClaimKeys;
-    // A conditional Put would drop the held keys when they are not rewritten, so keep them with an explicit copy.
-    if (wanted === undefined && state.heldClaimKeys.length > 0) caseItem.heldClaimKeys = state.heldClaimKeys;
-    const { items, roles } = this.caseTransaction(
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: caseItem,
-          ConditionExpression: 'attribute_exists(PK) AND version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        },
-      },
-      {
-        stored,
-        audit,
-        claimKeys: wanted === undefined ? { take: [], release: [] } : claimKeyChanges(state.heldClaimKeys, wanted),
-        findKeys,
-        expiresAt,
-        alongside,
-      },
-      // Search keys gained or lost, and the counters when the list state or queue changed: under the case's version
-      // condition, so a replayed or stale write moves nothing.
-      { state, findKeys: { keys: state.findKeys, expiresAt: state.expiresAt } },
-    );
-    try {
-      // Counted by action (claim-free writes: correct, confirm…), so the bench can set each beside the claim.
-      await runTransaction(this.db, items, 'update case', undefined, { counts: this.transactionCounts, countAs: `update case: ${audit.action}` });
-      this.leases.endSharedReads(stored);
-      return this.remember(stored, { heldClaimKeys: wanted ?? state.heldClaimKeys, findKeys, expiresAt });
-    } catch (error) {
-      this.knownCases.delete(stored.caseId);
-      throw await this.mapCancellation(error, roles, stored.caseId, expectedVersion);
-    }
-  }
-
   /**
-   * The items of one case write, each with its role (a cancellation names the item that failed by its index): the
-   * case item, the audit event, the lease written or removed, the claim keys taken and released, the search keys and
-   * counters moved from what the case was (`before`), and the document settled with it.
+   * The error a refused case write means, by the item that failed: the case's version, the settled document gone, a
+   * claim key another case holds (with that case when the cancellation or a read says so); any other error as it is.
    */
-  private caseTransaction(
-    casePut: TransactItem,
-    write: {
-      stored: ReviewCase;
-      audit: AuditEvent;
-      claimKeys: { take: ClaimKey[]; release: ClaimKey[] };
-      findKeys: string[];
-      expiresAt: number | undefined;
-      alongside: DocumentSettlement | undefined;
-    },
-    before: { state: StoredState | undefined; findKeys: { keys: string[]; expiresAt: number | undefined } },
-  ): { items: TransactItem[]; roles: ItemRole[] } {
-    const { stored } = write;
-    const roles: ItemRole[] = [{ kind: 'case' }, { kind: 'audit' }];
-    const items: TransactItem[] = [casePut, auditPut(this.tableName, stored.caseId, write.audit, stored.version)];
-    if (stored.lease) {
-      roles.push({ kind: 'lease' });
-      items.push(leasePut(this.tableName, stored));
-      this.leases.noteLease(stored.queue, stored.lease.expiresAt);
-    } else if (before.state?.hasLease) {
-      roles.push({ kind: 'lease' });
-      items.push({ Delete: { TableName: this.tableName, Key: caseKeys.lease(stored.caseId) } });
-    }
-    for (const key of write.claimKeys.take) {
-      roles.push({ kind: 'take', key });
-      items.push(this.claimKeys.take(key, stored.caseId));
-    }
-    for (const key of write.claimKeys.release) {
-      roles.push({ kind: 'release', key });
-      items.push(this.claimKeys.release(key, stored.caseId));
-    }
-    for (const item of [
-      ...findKeyWrites(this.tableName, stored, before.findKeys, { keys: write.findKeys, expiresAt: write.expiresAt }),
-      ...counterUpdates(this.tableName, stored.caseId, before.state, stored),
-    ]) {
-      roles.push({ kind: 'index' });
-      items.push(item);
-    }
-    this.addSettlement(items, roles, write.alongside);
-    return { items, roles };
-  }
-
-  /** The document settled with the case: an Update of its record in the same transaction (see DocumentSettlement). */
-  private addSettlement(items: TransactItem[], roles: ItemRole[], alongside: DocumentSettlement | undefined): void {
-    if (!alongside) return;
-    const update = documentUpdate(alongside.documentId, alongside.changes);
-    if (!update.UpdateExpression) return;
-    roles.push({ kind: 'document', documentId: alongside.documentId });
-    items.push({ Update: { TableName: this.tableName, ...update, UpdateExpression: update.UpdateExpression } });
-  }
-
-  private async mapCancellation(error: unknown, roles: ItemRole[], caseId: string, expectedVersion: number): Promise<unknown> {
+  private async refusal(error: unknown, roles: ItemRole[], caseId: string, expectedVersion: number): Promise<unknown> {
     if (!(error instanceof TransactionCancelled)) return error;
     const index = error.failedAt();
     const role = roles[index];
     if (!role) return error;
     if (role.kind === 'case') return new VersionConflictError(caseId, expectedVersion);
     if (role.kind === 'document') return Object.assign(new DocumentNotFoundError(role.documentId), { cause: error });
-    if (role.kind === 'take') return this.claimKeys.takenError(error, index, role.key);
-    return error;
-  }
-
-  private toItem(reviewCase: ReviewCase, heldClaimKeys: ClaimKey[] | undefined, findKeys: string[], expiresAt: number | undefined): Record<string, unknown> {
-    const { documents, ...rest } = reviewCase;
-    const byTime = caseKeys.sortByTime(reviewCase.createdAt, reviewCase.caseId);
-    const queued = (queuedCaseStatuses as readonly string[]).includes(reviewCase.status);
-    const item: Record<string, unknown> = {
-      ...caseKeys.case(reviewCase.caseId),
-      entity: 'case',
-      // Sparse queue index: only cases waiting for a clerk carry its keys.
-      GSI1PK: queued ? caseKeys.queue(reviewCase.queue) : undefined,
-      GSI1SK: queued ? queueSortKey(reviewCase) : undefined,
-      GSI2PK: caseKeys.submission(reviewCase.submissionId),
-      GSI2SK: byTime,
-      GSI3PK: reviewCase.personIdNumber ? this.personKey(reviewCase.personIdNumber) : undefined,
-      GSI3SK: reviewCase.personIdNumber ? byTime : undefined,
-      ...statusIndexKeys(reviewCase),
-      heldClaimKeys: heldClaimKeys ?? [],
-      findKeys,
-      expiresAt,
-      ...JSON.parse(JSON.stringify(rest)),
-      ...packAttribute('documents', documents, caseDocumentsCompressAboveBytes),
-    };
-    for (const name of Object.keys(item)) if (item[name] === undefined) delete item[name];
-    assertItemFits(item, 'case', reviewCase.caseId);
-    return item;
+    if (role.kind !== 'take') return error;
+    let holder = error.reasons[index]?.item?.holder as string | undefined;
+    if (!holder && role.key.kind === 'unique') {
+      const { Item } = await this.db.send(
+        new GetCommand({ TableName: this.tableName, Key: claimKeyItemKey(role.key, this.table.secret), ConsistentRead: true }),
+      );
+      holder = Item?.holder as string | undefined;
+    }
+    return Object.assign(new ClaimKeyTakenError(role.key, holder), { cause: error });
   }
 
   private async storedState(caseId: string): Promise<StoredState | undefined> {
@@ -597,4 +469,38 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseLists {
 /** An ID number as people type it (18 characters, the last possibly X; or the old 15 digits). */
 function looksLikeIdNumber(text: string): boolean {
   return /^(\d{17}[\dXx]|\d{15})$/.test(text);
+}
+
+/**
+ * Sums the counter items of every shard into queue counts and state counts.
+ *
+ * @example
+ * sumCounters([{ SK: 'QUEUE#q', count: 2 }, { SK: 'QUEUE#q', count: 1 }]).queues; // { q: 3 }
+ */
+export function sumCounters(items: Record<string, unknown>[]): { queues: Record<string, number>; states: Record<string, number> } {
+  const queues: Record<string, number> = {};
+  const states: Record<string, number> = {};
+  for (const item of items) {
+    const match = /^(QUEUE|STATE)#(.*)$/.exec(String(item.SK));
+    if (!match) continue;
+    const into = match[1] === 'QUEUE' ? queues : states;
+    into[match[2]!] = (into[match[2]!] ?? 0) + Number(item.count ?? 0);
+  }
+  return { queues, states };
+}
+
+/**
+ * A list row from a status-index entry or a search-key item: the case without its documents (`documents` is empty), as
+ * the index projects it or the item carries it (`caseListAttributes`). Undefined for an entry of a keys-only index — a
+ * table created before the index carried the rows and not yet migrated (`intake migrate-indexes`) — and for a search-key
+ * item written before search keys carried the row and not rewritten since: the caller reads the case instead.
+ *
+ * @example
+ * listedCaseFromIndexItem({ PK: 'CASE#c1', SK: 'CASE', GSI4PK: 'STATE#confirmed', GSI4SK: '…' }); // undefined
+ */
+export function listedCaseFromIndexItem(item: Record<string, unknown>): ReviewCase | undefined {
+  if (item.caseId === undefined || item.version === undefined) return undefined;
+  const row: Record<string, unknown> = {};
+  for (const name of caseListAttributes) if (item[name] !== undefined) row[name] = item[name];
+  return reviewCaseSchema.parse({ ...entityAttributes(row), documents: [] });
 }

@@ -3,7 +3,7 @@ import type { BlobStore } from '../ports/blob-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentRepository } from '../ports/document-repository.js';
 import type { WorkQueue } from '../ports/work-queue.js';
-import { blobPageCheckpoints } from './checkpoints.js';
+import { blobPageCheckpoints } from './process.js';
 import { UnknownDocumentError } from './errors.js';
 import type { PipelineLogger } from './logger.js';
 

@@ -5,7 +5,6 @@ export * from './ingest.js';
 export * from './process.js';
 export * from './mark-document-failed.js';
 export * from './assemble-cases.js';
-export * from './checkpoints.js';
 export * from './page-reading.js';
 export * from './async-ocr.js';
 export * from './policy-judge.js';

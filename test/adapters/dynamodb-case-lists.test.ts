@@ -1,8 +1,8 @@
 import { GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COUNTER_SHARDS, findKey } from '../../shared/adapters/dynamodb-case-lists.js';
-import { DynamoDbCaseRepository, caseKeys } from '../../shared/adapters/dynamodb-case-repository.js';
+import { COUNTER_SHARDS, caseKeys, findKey } from '../../shared/adapters/dynamodb-case-write.js';
+import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
 import { InvalidCursorError } from '../../shared/adapters/dynamodb-errors.js';
 import type { ReviewCase } from '../../shared/cases/index.js';
 import { VersionConflictError, type CaseListState } from '../../shared/ports/index.js';

@@ -1,7 +1,8 @@
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbCaseRepository, caseKeys } from '../../shared/adapters/dynamodb-case-repository.js';
+import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
+import { caseKeys } from '../../shared/adapters/dynamodb-case-write.js';
 import { InvalidCursorError, ItemTooLargeError } from '../../shared/adapters/dynamodb-errors.js';
 import { aCaseDocument, aReviewCase, anAuditEvent } from '../support/fakes/factories.js';
 import { createTestTable, type TestTable } from '../support/local-aws.js';

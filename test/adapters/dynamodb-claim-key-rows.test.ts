@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findKey, findKeysOf, listRowOf } from '../../shared/adapters/dynamodb-case-lists.js';
+import { findKey, findKeysOf, listRowOf } from '../../shared/adapters/dynamodb-case-write.js';
 import { DynamoDbCaseRepository } from '../../shared/adapters/dynamodb-case-repository.js';
 import type { ReviewCase } from '../../shared/cases/index.js';
 import { aCaseDocument, aReviewCase, anAuditEvent } from '../support/fakes/factories.js';

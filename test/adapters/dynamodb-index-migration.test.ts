@@ -7,7 +7,7 @@ import { createDynamoDbDocumentClient } from '../../shared/adapters/aws-clients.
 import { createTableInput, indexNames } from '../../shared/adapters/table-design.js';
 import { aReviewCase, anAuditEvent } from '../support/fakes/factories.js';
 import { individualClaimDocuments } from '../review/review-fixtures.js';
-import { caseKeys } from '../../shared/adapters/dynamodb-case-items.js';
+import { caseKeys } from '../../shared/adapters/dynamodb-case-write.js';
 import { uniqueName } from '../support/local-aws.js';
 
 /**

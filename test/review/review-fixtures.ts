@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import type { CaseDocument, DocumentRecord, ReviewCase } from '../../shared/cases/index.js';
 import { CERTIFICATE_KIND_ZH } from '../../shared/cases/labels-zh.js';
 import { derivedKeys } from '../../shared/storage/layout.js';
-import { blobPageCheckpoints } from '../../shared/pipeline/checkpoints.js';
+import { blobPageCheckpoints } from '../../shared/pipeline/process.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import { shippedParameters } from '../support/shipped-policy.js';
 import type { BlobStore, CaseRepository, Clock, DocumentRepository, EnterpriseRegister } from '../../shared/ports/index.js';

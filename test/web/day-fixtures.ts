@@ -6,7 +6,7 @@ import type { ReviewCase } from '../../shared/cases/index.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import { shippedParameters } from '../support/shipped-policy.js';
 import { extractGroupedDocuments } from '../../shared/extraction/index.js';
-import { blobPageCheckpoints } from '../../shared/pipeline/checkpoints.js';
+import { blobPageCheckpoints } from '../../shared/pipeline/process.js';
 import { idCardPage, person, residentId, skillLevelCertificatePage } from '../extraction/support/documents.js';
 import { DERIVED_PREFIX, seedClaim, type ClaimOptions, type ReviewStores } from '../review/review-fixtures.js';
 
