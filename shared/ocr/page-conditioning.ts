@@ -80,6 +80,13 @@ const FLATTENED_PAPER = 255;
 const FLATTENED_LIGHT_TO = 216;
 const FLATTENED_OVER_TROUGH = 3;
 const FLATTENED_DIP = 0.75;
+/**
+ * …and hold at least this share of the page's neutral pixels (twice a scan's `LIGHT_MIN_SHARE`). A photo's blur spreads
+ * every stroke's edge into the light band, 5–15 ‰ a window; on a desk photo the desk's tiles kept such a bump under
+ * `LIGHT_SPREAD`, but a page straightened out of the photo (`shared/images/page-quad.ts`) is paper to its edges and
+ * the bump reached the spread (an ID card's print, 13 ‰, lifted to white). A tiled watermark holds 45–55 ‰.
+ */
+const FLATTENED_MIN_SHARE = 0.02;
 /** The light band's 8-level bins counted per light tile, from `LIGHT_FROM` (a window spans two). */
 const OVERPRINT_BINS = 8;
 
@@ -433,7 +440,8 @@ function lightOverprintMode(input: Raster, lightAcross: number, paperLevel: numb
     for (let k = first; k < first + LIGHT_WINDOW / 8; k++) inWindow += tileBins[t * bins + k];
     if (inWindow >= tilePixels[t] * LIGHT_TILE_SHARE) spread++;
   }
-  if (best < neutral * LIGHT_MIN_SHARE || best < trough * (flattened ? FLATTENED_OVER_TROUGH : LIGHT_OVER_TROUGH)) return undefined;
+  if (best < neutral * (flattened ? FLATTENED_MIN_SHARE : LIGHT_MIN_SHARE) || best < trough * (flattened ? FLATTENED_OVER_TROUGH : LIGHT_OVER_TROUGH))
+    return undefined;
   // On a flattened photo the paper's blur and what is left of a shadow's edge rise steadily towards the paper; a
   // watermark is a peak: the levels just above it hold clearly fewer pixels than its fuller half.
   if (flattened && sum(start + LIGHT_WINDOW, start + LIGHT_WINDOW + 8) > FLATTENED_DIP * Math.max(sum(start, start + 8), sum(start + 8, start + 16)))
