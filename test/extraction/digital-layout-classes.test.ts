@@ -296,3 +296,37 @@ describe('a value stacked over its label', () => {
     expect(doc.fields.address.value).toBe(address);
   });
 });
+
+describe('a short value set one character a line', () => {
+  const certificate = (level: Line[]) =>
+    readOne([
+      ['职业技能等级证书', 466, 226, 701, 72],
+      ['持证人:', 195, 409, 153, 31],
+      [person.name, 402, 409, 92, 31],
+      ['身份证号:', 195, 479, 153, 31],
+      [person.id, 402, 479, 302, 31],
+      ['职业(工种):', 195, 604, 199, 31],
+      ['养老护理员', 450, 604, 153, 31],
+      ['职业技能等级:', 865, 604, 214, 31],
+      ...level,
+      ['证书编号:', 195, 904, 214, 31],
+      ['Y330106709912213224431', 450, 904, 373, 31],
+      ['发证日期:二〇二一年二月二十三日', 1022, 1354, 458, 31],
+    ]);
+
+  it('reads two characters stacked in a narrow cell, centred on the row of the label beside them, as one value', () => {
+    const doc = certificate([
+      ['三', 1120, 586, 31, 31],
+      ['级', 1120, 625, 31, 31],
+    ]);
+    expect(doc.fields.level.value).toBe(3);
+  });
+
+  it('leaves two stacked characters apart when no label waits beside them on their middle row', () => {
+    const doc = certificate([
+      ['三', 1120, 700, 31, 31],
+      ['级', 1120, 740, 31, 31],
+    ]);
+    expect(doc.fields.level.value).not.toBe(3);
+  });
+});
