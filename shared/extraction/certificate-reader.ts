@@ -104,13 +104,16 @@ function unlabelledIssueDate(ctx: DocumentContext): DraftField | undefined {
 /** The issuer when unlabelled: an organisation line in the lower part of the page, nearest the bottom. */
 function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
   const layout = ctx.layouts[ctx.layouts.length - 1];
-  const lastLabelled = Math.max(0, ...layout.lines.filter((l) => l.hits.length > 0).map((l) => l.box.y));
+  // On a booklet spread the fields end at the foot of each half: the issuer's half is the one that counts.
+  const lastLabelledIn = (half: 0 | 1 | undefined) => Math.max(0, ...layout.lines.filter((l) => l.hits.length > 0 && l.half === half).map((l) => l.box.y));
   const lines = layout.lines.filter(
     (l) =>
       l.hits.length === 0 &&
       l.flat.length >= 4 &&
       // Under the seal, at the foot of the fields, or — beside the last labels — off in a column of its own.
-      (l.box.y > layout.height * 0.6 || l.box.y > lastLabelled || (l.box.y > layout.height * 0.45 && !rowOwner(layout, l) && l.box.x > layout.width * 0.5)) &&
+      (l.box.y > layout.height * 0.6 ||
+        l.box.y > lastLabelledIn(l.half) ||
+        (l.box.y > layout.height * 0.45 && !rowOwner(layout, l) && l.box.x > layout.width * 0.5)) &&
       /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')),
   );
   const line = lines[lines.length - 1];
@@ -123,12 +126,13 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
   // among labels, so the clerk confirms it.
   const dateLabels = new Set<string>(LABELS.issueDate);
   const dated = layout.lines.filter((l) => l.hits.length > 0 && l.hits.every((h) => dateLabels.has(h.form)));
-  const lastOther = Math.max(0, ...layout.lines.filter((l) => l.hits.length > 0 && !dated.includes(l)).map((l) => l.box.y));
+  const lastOtherIn = (half: 0 | 1 | undefined) =>
+    Math.max(0, ...layout.lines.filter((l) => l.hits.length > 0 && l.half === half && !dated.includes(l)).map((l) => l.box.y));
   const block = layout.lines.filter(
     (l) =>
       l.hits.length === 0 &&
       l.flat.length >= 4 &&
-      l.box.y > lastOther &&
+      l.box.y > lastOtherIn(l.half) &&
       dated.some(
         (d) =>
           d.box.y > l.box.y &&

@@ -27,6 +27,15 @@ function isWholeDate(text: string): boolean {
   return found !== undefined && found.length >= text.length - 2;
 }
 
+/** A sum of money alone (`3000万元人民币`, a registered capital set high beside its label): a field of its own. */
+const AMOUNT = /^[0-9.,，]+(万|亿)?元(人民币)?$/;
+
+/** A line that opens with a whole date running on into a term (`2008-07-04至长期`, `2019年3月1日起`): a field of its own. */
+function opensWithTerm(text: string): boolean {
+  const found = findDates(text, { compact: true })[0];
+  return found !== undefined && found.index === 0 && /^[至到起~～—-]/.test(text.slice(found.length));
+}
+
 /** Lines of one value are set in one type size: a seal's lettering or a title under a value is no part of it. */
 function sameType(a: LayoutLine, b: LayoutLine): boolean {
   const ratio = a.box.height / b.box.height;
@@ -247,6 +256,8 @@ export function continuationLines(
       startsWithLabel(next) ||
       /\d{15}/.test(next.flat) ||
       isWholeDate(next.flat) ||
+      opensWithTerm(next.flat) ||
+      AMOUNT.test(next.flat) ||
       DATE_TAIL.test(next.flat) ||
       // The value's own label, centred on its lines (`名　称` level with `服务有限公司` under `杭州云栖科技供应链`), waits
       // for nothing else.

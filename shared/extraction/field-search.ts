@@ -99,8 +99,9 @@ export function findLabelledCandidates(
         // Which line continues a short value is a guess about layout: the clerk confirms it.
         return reading ? { ...base, reading, line: mergeLines([first, next], raw), raw, labelMatch: base.labelMatch * JOINED_GUESS } : undefined;
       }
-      // Values set in a narrow cell wrap every few characters: allow more lines for them.
-      const maxLines = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0) <= 4 ? 8 : 3;
+      // Values set in a narrow cell wrap every few characters (six or fewer a line: `浙江省杭州` | `市西湖区翠` | …): allow
+      // more lines for them.
+      const maxLines = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0) <= 6 ? 8 : 3;
       const { lines: tight, more, throughOwnLabel } = continuationLines(layout, first, column, maxLines, ownLabel);
       // A value wrapped inside a narrow blank of prose: its lines sit flush under it at the paragraph's line pitch.
       const stacked = tight.length === 0 && !more ? stackedBlankLines(layout, first, column) : [];
@@ -227,7 +228,13 @@ export function findLabelledCandidates(
           const labelMatch = sameRowMatch(layout, line, neighbour.line) * inferred;
           // A short value wrapped in a cell centred on its label (`二〇二一年三` | `月十八日`, the label's row on the
           // second line): the line beside the label reads only with the one above it. A guess the clerk confirms.
+          // A whole fill-in printed above its row leaves only its tail beside the label, its head tight over that tail
+          // and nearer the label above (`2021年6月` | `13日` beside `起始日期`): taken when neither reads alone.
           const lead = !options.wrap && !reading ? leadingLinesAbove(layout, neighbour.line, line, column, 1) : [];
+          if (!options.wrap && !reading && lead.length === 0) {
+            const head = headTightAbove(layout, neighbour.line);
+            if (head && !reader(head.leading)) lead.push(head);
+          }
           let leadRaw = lead.length > 0 ? `${lead[0].leading}${neighbour.text}` : '';
           let leadReading = leadRaw ? reader(leadRaw) : null;
           // Three lines centred on the label (`二〇一九年` | `四月二十一` beside it | `日`): the short value's
@@ -315,8 +322,14 @@ export function findLabelledCandidates(
             continue;
           }
           // A short value wrapped in a narrow cell beside a label centred on it (`2018年5月14` | `日`): read joined,
-          // as a guess the clerk confirms.
-          const joined = options.wrap ? undefined : build(base, offRow, column);
+          // as a guess the clerk confirms. Its two lines may stand equally far above and below the label's row
+          // (`2020年11月` over it, `24日` under it): the nearest is then as likely its tail as its head, so the lines
+          // are tried top first.
+          const joined = options.wrap
+            ? undefined
+            : [offRow, ...[...offRows].sort((a, b) => a.box.y - b.box.y)]
+                .map((o) => build({ ...base, line: o, raw: o.leading }, o, valueColumn(layout, o)))
+                .find((c) => c !== undefined);
           if (joined) {
             candidates.push(joined);
             continue;
@@ -790,6 +803,26 @@ function stackedBlankLines(layout: PageLayout, first: LayoutLine, column: Column
 }
 
 /** The unlabelled line set directly under `line` in its column (the next line of a wrapped value), if any. */
+/**
+ * The unlabelled line set flush over `line` (same start, same type, less than half a line between them): the head of a
+ * short value wrapped in its cell whose tail sits beside the label.
+ */
+function headTightAbove(layout: PageLayout, line: LayoutLine): LayoutLine | undefined {
+  const h = line.box.height;
+  return layout.lines.find(
+    (l) =>
+      l !== line &&
+      l.half === line.half &&
+      l.hits.length === 0 &&
+      l.leading !== '' &&
+      Math.abs(l.box.x - line.box.x) < h * 0.3 &&
+      line.box.y - (l.box.y + l.box.height) > -h * 0.1 &&
+      line.box.y - (l.box.y + l.box.height) < h * 0.5 &&
+      l.box.height / h > 0.8 &&
+      l.box.height / h < 1.25,
+  );
+}
+
 function lineUnder(layout: PageLayout, line: LayoutLine, column: ColumnSpan): LayoutLine | undefined {
   const h = Math.max(line.box.height, layout.medianLineHeight * 0.8);
   const bottom = line.box.y + line.box.height;

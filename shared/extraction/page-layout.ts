@@ -160,6 +160,17 @@ export function isOverprintFragment(text: string): boolean {
 }
 
 /**
+ * True when a line is a broken piece of a stamp. A whole stamp in it is taken out first, so what it was set into
+ * stays (`室(复印件)`, the last character of a wrapped address with `(复印件)` stamped after it, is `室`, not a piece
+ * of the stamp); a line that is whole stamps alone is kept as before (cleaned to nothing when laid out).
+ */
+function overprintOnly(text: string): boolean {
+  const rest = withoutOverprint(text);
+  if (rest !== text && rest.replace(/[\s,，.。;；:：、()（）]/g, '') !== '') return isOverprintFragment(rest);
+  return isOverprintFragment(text);
+}
+
+/**
  * A speck read as letters: one to three Latin letters the engine itself doubts (< 0.6), the residue of a seal's
  * star, a watermark's stroke or a signature. No field's value is a few bare letters.
  */
@@ -674,7 +685,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         line.text.trim().length > 0 &&
         !SEAL_TEXT.test(line.text.replace(/\s+/g, '')) &&
         !isSlanted(line, bodyHeight) &&
-        !isOverprintFragment(normaliseText(line.text)) &&
+        !overprintOnly(normaliseText(line.text)) &&
         !isSpeck(line),
     )
     .map((line, index) => {

@@ -184,6 +184,9 @@ export function showThroughOnly(layout: PageLayout): boolean {
   return confident <= 6 || own.length <= 12;
 }
 
+/** A contract number after its label, read within one line (or the next, when the label ends its line). */
+const CONTRACT_NUMBER = /(?:合同编号|编号|合同号)[:：]?([A-Za-z0-9\-〔〕[\]()（）号第]{4,30})/;
+
 function partyValue(layout: PageLayout, label: RegExp, read: typeof readPersonName): string | undefined {
   for (const line of layout.lines) {
     const m = label.exec(line.flat);
@@ -241,7 +244,12 @@ export function pageSignals(layout: PageLayout, titled = false): PageSignals {
     articles.length === 0 &&
     layout.lines.length <= 16 &&
     (titled ? /监制|印制|制定/.test(flat) || /编号/.test(flat) || parties : coverShape && clauses.length === 0 && !signature);
-  const number = /(?:合同编号|编号|合同号)[:：]?([A-Za-z0-9\-〔〕[\]()（）号第]{4,30})/.exec(flat)?.[1];
+  // Read line by line: a running header's number (`合同编号：HT2019…`) is followed in the page's text by the body's
+  // first clause (`第五条…`), whose 第 would otherwise run on into the number.
+  // A label ending its line takes the next line's number.
+  const number = layout.lines
+    .map((l, i) => CONTRACT_NUMBER.exec(/(?:合同编号|编号|合同号)[:：]?$/.test(l.flat) ? `${l.flat}${layout.lines[i + 1]?.flat ?? ''}` : l.flat)?.[1])
+    .find((n) => n !== undefined);
   return {
     page: layout.page,
     blank: !printed && (meaningful.length <= 6 || showThroughOnly(layout)),

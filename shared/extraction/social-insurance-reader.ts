@@ -6,7 +6,7 @@ import { findMonths, monthsBetween } from './dates.js';
 import { currentSpan } from './current-span.js';
 import { chooseCandidate, findLabelledCandidates } from './field-search.js';
 import type { LayoutLine } from './page-layout.js';
-import { Evidence, readEmployerName, readPersonName } from './value-readers.js';
+import { Evidence, readEmployerName, readPersonName, type ValueReader } from './value-readers.js';
 import { centreY } from './line-geometry.js';
 
 interface SpanRow {
@@ -175,10 +175,15 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   const firstRow = spanRows[spans.indexOf(first)];
 
   // Every printed form of the total: a label missing here would silently skip the cross-check.
-  const total = labelled(ctx, [...LABELS.totalMonths, '合计'], (text) => {
+  const readCount: ValueReader = (text) => {
     const m = /(\d{1,3})\s*(个月|月)?/.exec(text);
     return m ? { value: Number(m[1]), evidence: Evidence.shape, plausibility: 1, issues: [] } : null;
-  });
+  };
+  // A row's own month count is never the total: a column header read as a total's label (`缴费月数`, one character
+  // short of `总缴费月数`) would take the first row's count under it.
+  const total =
+    totalSentence(ctx, readCount) ??
+    chooseCandidate(findLabelledCandidates(ctx.layouts, [...LABELS.totalMonths, '合计'], readCount).filter((c) => !allRows.includes(c.line)));
   const monthsIssues: string[] = [];
   if (inconsistent) monthsIssues.push('span_months_inconsistent');
   if (total && total.value !== sum) monthsIssues.push('total_months_mismatch_spans');
@@ -236,4 +241,17 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   }
   void allLines;
   return { fields, spans };
+}
+
+/** The total written as a line of its own (`合计：64个月`, `累计缴费64个月`), which no label of ours opens. */
+const TOTAL_SENTENCE = /^(合计|总计|共计|累计缴费|累计)[:：]?\s*(?:缴费)?\s*(\d{1,3})\s*个?月$/;
+
+function totalSentence(ctx: DocumentContext, reader: ValueReader): DraftField | undefined {
+  for (const layout of ctx.layouts)
+    for (const line of layout.lines) {
+      const m = TOTAL_SENTENCE.exec(line.flat);
+      const reading = m ? reader(m[2]) : null;
+      if (reading) return fieldFromLine(line, reading, LabelMatch.inline);
+    }
+  return undefined;
 }

@@ -164,9 +164,42 @@ export function offRowOwnerIs(layout: PageLayout, line: LayoutLine, label: Layou
       o.box.x < right(label) &&
       right(o) > label.box.x &&
       distance(o) < mine + line.box.height * 0.12 &&
-      // … that still waits for a value: one with its value inline or set on its own line beside it is no rival.
+      // … that still waits for a value: one with its value inline, set on its own line beside it, or stacked tight
+      // under it (a label over its value, `联系电话：` over `137…`) is no rival.
       waitingLabel(o) &&
-      !alignedValueBeside(layout, o),
+      !alignedValueBeside(layout, o) &&
+      !stackedLine(layout, o, false) &&
+      !nearerValueBeside(layout, o, line),
+  );
+}
+
+/**
+ * A value-like line to the right of `label`, on its row (within 0.6 of a line) and nearer its row than `line` is: a
+ * whole fill-in layer printed off its labels leaves each label's own value the line nearest its row, so a label that
+ * has one waits for nothing farther (`二〇二一年四月五日` 14 px from `发证日期`, the number between them 29 px off).
+ */
+function nearerValueBeside(layout: PageLayout, label: LayoutLine, line: LayoutLine): boolean {
+  const mine = Math.abs(centreY(line) - centreY(label));
+  return layout.lines.some(
+    (l) =>
+      l !== line &&
+      l !== label &&
+      l.half === label.half &&
+      valueLike(l) &&
+      !LONE_CJK.test(l.flat) &&
+      l.box.x >= right(label) - label.box.height * 0.5 &&
+      l.box.x - right(label) < layout.width * 0.6 &&
+      Math.abs(centreY(l) - centreY(label)) < Math.min(mine, Math.min(l.box.height, label.box.height) * 0.6) &&
+      // Not past the next label of the row: that one is the next column's value.
+      !layout.lines.some(
+        (o) =>
+          o !== label &&
+          o.half === label.half &&
+          o.hits.length > 0 &&
+          o.box.x >= right(label) - label.box.height * 0.5 &&
+          right(o) <= l.box.x + label.box.height * 0.5 &&
+          Math.abs(centreY(o) - centreY(label)) < Math.max(o.box.height, label.box.height) * 0.6,
+      ),
   );
 }
 
@@ -208,8 +241,16 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
   // no rival: it names the line over itself; nor is anything over the value of one (the brackets say what it is).
   const over = caption ? undefined : lineOver(layout, top, label);
   const gap = (upper: LayoutLine, lower: LayoutLine) => lower.box.y - (upper.box.y + upper.box.height);
+  // A label set tight under a value of its own is a caption too (captions under values all down the form): it waits
+  // for the line over it, not for this one.
+  const captionOfLineOver = (o: LayoutLine) => {
+    const own = stackedLine(layout, o, true, true);
+    return own !== undefined && own.hits.length === 0 && valueLike(own) && gap(own, o) < gap(o, top) * 0.75;
+  };
   const rival = (o: LayoutLine) =>
-    !bracketedCaption(o) && ((waitingLabel(o) && !alignedValueBeside(layout, o)) || gap(o, top) < Math.max(gap(last, label), label.box.height * 0.1) * 1.5);
+    !bracketedCaption(o) &&
+    ((waitingLabel(o) && !alignedValueBeside(layout, o) && !captionOfLineOver(o) && !nearerValueBeside(layout, o, top)) ||
+      gap(o, top) < Math.max(gap(last, label), label.box.height * 0.1) * 1.5);
   if (over && rival(over)) return undefined;
   return block.some(onRowOfLabel) ? undefined : block;
 }

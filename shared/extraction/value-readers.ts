@@ -442,6 +442,8 @@ export const readAddress: ValueReader = (text) => {
   if (MASKED_TEXT.test(withoutSpaces(text))) return masked();
   // Latin words alone (`Business Premises`, `Domicile`) are a bilingual label's gloss, never a Chinese address.
   if (/^[A-Za-z][A-Za-z\s.'&/:-]*$/.test(text.trim())) return null;
+  // A date or a term alone (`〇八年十月二十日至长期`, the wrapped lines of the next column's 营业期限) names no place.
+  if (DATE_OR_TERM_ONLY.test(withoutSpaces(text))) return null;
   const r = readFreeText(text);
   if (!r) return null;
   const value = withoutSpaces(String(r.value));
@@ -450,6 +452,8 @@ export const readAddress: ValueReader = (text) => {
   const opensWithArea = ADDRESS_AREA_START.test(value);
   return { ...r, value, plausibility: (ADDRESS_END.test(value) ? 1 : 0.8) * (opensWithArea ? 1 : 0.85) };
 };
+
+const DATE_OR_TERM_ONLY = /^[0-9〇零一二三四五六七八九十廿卅年月日至起长期.\/-]+$/u;
 
 /** An administrative area within an address's first few characters (province, city, district, county, town). */
 const ADDRESS_AREA_START = /^[㐀-鿿]{1,8}?(?:省|市|区|县|州|旗|盟|镇|乡)/u;

@@ -23,7 +23,7 @@ const horizontalGap = (a: OcrLine, b: OcrLine) => Math.max(a.box.x - (b.box.x + 
  */
 export function withVerticalRunsJoined(lines: readonly OcrLine[]): OcrLine[] {
   const single = lines.filter((l) => ONE_CHARACTER.test(l.text.trim()));
-  if (single.length < MIN_RUN) return [...lines];
+  if (single.length < 2) return [...lines];
   const byTop = [...single].sort((a, b) => a.box.y - b.box.y);
   const used = new Set<OcrLine>();
   const joined = new Map<OcrLine, OcrLine>();
@@ -48,13 +48,17 @@ export function withVerticalRunsJoined(lines: readonly OcrLine[]): OcrLine[] {
       if (!next) break;
       run.push(next);
     }
-    if (run.length < MIN_RUN) continue;
+    const label = run.length < MIN_RUN && run.length >= 2 ? waitingLabelBeside(lines, run) : undefined;
+    if (run.length < MIN_RUN && !label) continue;
     // Evenly stacked: a column of characters has one pitch (two runs of one column meeting would not).
     const pitches = run.slice(1).map((l, i) => l.box.y - run[i].box.y);
     if (Math.max(...pitches) - Math.min(...pitches) > h * 0.4) continue;
     // Most characters of a column stand alone on their row; the first characters of spread labels (`用　工　单　位：`,
     // `信　用　代　码：` … one under another) each have the rest of their label beside them.
-    const alone = run.filter((c) => !lines.some((o) => !run.includes(o) && o.box.height < h * 2 && overlapsRow(o, c) && horizontalGap(o, c) < h * 3)).length;
+    // (The label a short run is centred beside is no other text of its rows.)
+    const alone = run.filter(
+      (c) => !lines.some((o) => !run.includes(o) && o !== label && o.box.height < h * 2 && overlapsRow(o, c) && horizontalGap(o, c) < h * 3),
+    ).length;
     if (alone * 2 < run.length) continue;
     for (const l of run) used.add(l);
     const top = run[0].box.y;
@@ -68,4 +72,26 @@ export function withVerticalRunsJoined(lines: readonly OcrLine[]): OcrLine[] {
   }
   if (joined.size === 0) return [...lines];
   return lines.flatMap((l) => (joined.has(l) ? [joined.get(l)!] : used.has(l) ? [] : [l]));
+}
+
+/**
+ * The label a short run (two or three characters: `三` | `级`) is centred beside: a line ending in a colon to its
+ * left on the run's middle row, with nothing between them (a short value set one character a line in a narrow cell).
+ */
+function waitingLabelBeside(lines: readonly OcrLine[], run: readonly OcrLine[]): OcrLine | undefined {
+  const h = run[0].box.height;
+  const top = run[0].box.y;
+  const centre = (top + run[run.length - 1].box.y + run[run.length - 1].box.height) / 2;
+  const x = run[0].box.x;
+  const label = lines.find(
+    (o) =>
+      !run.includes(o) &&
+      /[:：]\s*$/.test(o.text) &&
+      o.box.x + o.box.width <= x + h * 0.2 &&
+      x - (o.box.x + o.box.width) < h * 4 &&
+      Math.abs(o.box.y + o.box.height / 2 - centre) < h * 0.6,
+  );
+  if (!label) return undefined;
+  const between = (o: OcrLine) => o !== label && !run.includes(o) && o.box.x >= label.box.x + label.box.width - h * 0.2 && o.box.x + o.box.width <= x + h * 0.2;
+  return lines.some((o) => between(o) && Math.abs(o.box.y + o.box.height / 2 - centre) < h) ? undefined : label;
 }
