@@ -142,7 +142,8 @@ export function findLabelledCandidates(
           const joined = joinedWith({ ...candidate, raw: candidate.raw }, reader, [...above, first, ...below], margin, layout);
           if (joined) return joined;
         }
-        if (looseLineAbove(layout, top, column) || looseLineBelow(layout, last, column) || margin) {
+        // A line under it that a seal or stamp swelled (`东方` | `霞仅供补贴申报使用`) may hold the rest of it too.
+        if (looseLineAbove(layout, top, column) || looseLineBelow(layout, last, column) || margin || overprintedLineUnder(layout, last, column)) {
           return withIssue(candidate, VALUE_MAY_CONTINUE);
         }
       }
@@ -841,6 +842,30 @@ function lineUnder(layout: PageLayout, line: LayoutLine, column: ColumnSpan): La
         l.box.height / line.box.height < 1.65,
     )
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
+}
+
+/**
+ * A line flush under a value's start, boxed far taller than the value (an overprint — a grey seal, a stamp's lettering —
+ * swelled its box, so it starts level with the value) and opening with a Chinese character: the value's cell may go on
+ * in it (`东方` | `霞仅供补贴申报使用`), a wrap that `lineUnder` cannot take at that size. Undefined when none.
+ */
+function overprintedLineUnder(layout: PageLayout, line: LayoutLine, column: ColumnSpan): LayoutLine | undefined {
+  const h = line.box.height;
+  const bottom = line.box.y + h;
+  return layout.lines.find(
+    (l) =>
+      l !== line &&
+      l.half === line.half &&
+      l.hits.length === 0 &&
+      /^[\u3400-\u9fff]/u.test(l.leading) &&
+      !onArc(l) &&
+      (rowOwner(layout, l) === undefined || sameLabelCell(rowOwner(layout, l), rowOwner(layout, line))) &&
+      l.box.height >= h * 1.65 &&
+      l.box.y > line.box.y + h * 0.3 &&
+      centreY(l) > bottom &&
+      l.box.y <= bottom + h * 0.9 &&
+      Math.abs(l.box.x - column.start) < h * 0.6,
+  );
 }
 
 /**

@@ -171,6 +171,22 @@ function overprintOnly(text: string): boolean {
 }
 
 /**
+ * The character of print that opens a stamp's fragment boxed with it (`霞仅供补申报使用，用无效`: a name's last
+ * character under a grey stamp, the stamp swelling the box to over 1.5 body heights): kept as a line of its own, so a
+ * value it may end is flagged rather than read short. Undefined for any other line.
+ *
+ * @example
+ * printOpeningStamp({ text: '霞仅供补申报使用，用无效', box: { x: 420, y: 309, width: 516, height: 89 }, confidence: 0.89 }, 48); // '霞'
+ */
+export function printOpeningStamp(line: OcrPage['lines'][number], bodyHeight: number): string | undefined {
+  if (line.box.height < bodyHeight * 1.5) return undefined;
+  const text = normaliseText(line.text);
+  const first = text.replace(/\s/g, '')[0];
+  if (first === undefined || !/[\u3400-\u9fff]/u.test(first) || OVERPRINT_CHARS.has(first)) return undefined;
+  return isOverprintFragment(text) ? first : undefined;
+}
+
+/**
  * A speck read as letters: one to three Latin letters the engine itself doubts (< 0.6), the residue of a seal's
  * star, a watermark's stroke or a signature. No field's value is a few bare letters.
  */
@@ -685,11 +701,12 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         line.text.trim().length > 0 &&
         !SEAL_TEXT.test(line.text.replace(/\s+/g, '')) &&
         !isSlanted(line, bodyHeight) &&
-        !overprintOnly(normaliseText(line.text)) &&
+        (!overprintOnly(normaliseText(line.text)) || printOpeningStamp(line, bodyHeight) !== undefined) &&
         !isSpeck(line),
     )
     .map((line, index) => {
-      const text = withBracketLabelsClosed(normaliseText(normaliseText(underlinesAsSpaces(line.text)).replace(OVERPRINT, ' ')));
+      const opening = printOpeningStamp(line, bodyHeight);
+      const text = opening ?? withBracketLabelsClosed(normaliseText(normaliseText(underlinesAsSpaces(line.text)).replace(OVERPRINT, ' ')));
       const hits = findHits(text);
       if (hits.length === 0) {
         const glossed = labelFromGloss(text);

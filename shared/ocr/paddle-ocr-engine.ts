@@ -5,6 +5,7 @@ import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
 import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
 import { decodeRaster, localContrastRaster, rotateRaster, type Raster } from './raster.js';
+import { readUnderGreySeals } from './grey-seals.js';
 import { findScreenPattern, withoutScreenPattern } from './screen-pattern.js';
 import { classifyUpsideDown, DEFAULT_RECOGNITION_SETTINGS, recogniseRegions, type RecognisedText, type RecognitionSettings } from './text-lines.js';
 import {
@@ -93,6 +94,11 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   screenPattern?: boolean;
   /** Read seal-covered and unsure lines a second time and report the agreement (default on). */
   secondReadings?: boolean;
+  /**
+   * With second readings, read the unsure lines under a grey (colourless) seal again with the seal lifted (see
+   * `readUnderGreySeals`). Off by default: on the moire12 dev sample it corrected no field (docs/ocr.md).
+   */
+  greySeals?: boolean;
   /**
    * Contrast-limited local histogram equalisation (CLAHE, `tile` px windows, `maxSlope`) before conditioning. Off by
    * default: measured on procedural-v2's scanner-app, shadow and faint-copy photos (docs/ocr.md) it gained one field
@@ -262,6 +268,10 @@ export class PaddleOcrEngine implements OcrEngine {
       const started = clockNow();
       const pages = { stored, raster, rotation, conditions: conditioned?.changed ? conditioned.conditions : undefined };
       seconds = await readAgain(models, pages, ordered, texts, this.#recognition);
+      // Lines under a grey seal (no coloured ink was suppressed), read again with the seal lifted (opt-in).
+      if (this.#options.greySeals && !conditioned?.conditions.suppressedTileCount) {
+        await readUnderGreySeals(models, raster, ordered, texts, this.#recognition, seconds);
+      }
       secondReadings = seconds.filter(Boolean).length;
       stretchReadings = seconds.filter((second) => second?.stretched).length;
       secondReadingMs = clockNow() - started;
