@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPaddleOcrEngine, type OcrPage } from '../../shared/ocr/index.js';
-import { DEFAULT_RECOGNITION_SETTINGS, PP_OCR_RECOGNITION_SETTINGS, recognitionSlotWidth } from '../../shared/ocr/text-lines.js';
+import {
+  DEFAULT_RECOGNITION_SETTINGS,
+  PP_OCR_RECOGNITION_SETTINGS,
+  recognitionSlotWidth,
+  sureThroughout,
+  type RecognisedText,
+} from '../../shared/ocr/text-lines.js';
 import { certificateLines, certificateTexts, renderTextPage } from './page-factory.js';
 
 describe('recognitionSlotWidth', () => {
@@ -18,6 +24,28 @@ describe('recognitionSlotWidth', () => {
     { crop: 417, settings: PP_OCR_RECOGNITION_SETTINGS, slot: 417, why: 'the same with the 320-px floor' },
   ])('reads a $crop px crop in a $slot px input ($why)', ({ crop, settings, slot }) => {
     expect(recognitionSlotWidth(crop, settings)).toBe(slot);
+  });
+});
+
+describe('sureThroughout', () => {
+  const reading = (characters: string, confidences: number[]): RecognisedText => ({
+    text: characters,
+    confidence: confidences.reduce((a, b) => a + b, 0) / Math.max(1, confidences.length),
+    characters: [...characters],
+    characterConfidences: confidences,
+    characterPositions: confidences.map((_, k) => (k + 0.5) / confidences.length),
+  });
+
+  it('keeps a narrow reading sure in its mean and every character', () => {
+    expect(sureThroughout(reading('王晓明', [0.99, 0.97, 0.98]), 0.9)).toBe(true);
+  });
+
+  it('confirms a reading whose mean is sure but one character is not (a dropped character hides there)', () => {
+    expect(sureThroughout(reading('公孙建', [0.997, 0.86, 0.99]), 0.9)).toBe(false);
+  });
+
+  it('confirms an empty reading', () => {
+    expect(sureThroughout(reading('', []), 0.9)).toBe(false);
   });
 });
 
