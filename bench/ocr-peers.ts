@@ -6,7 +6,8 @@
  *     OCR_PEERS_ROUNDS=3            timed rounds over every page (default 3)
  *     OCR_PEERS_ENGINES=ours,gutenye engines to run (default: ours and every peer found; diagnostics when named: `ours960`,
  *                                   ours with the detector at 960 px; `ppuPerBox`, ppu reading each box apart)
- *     OCR_PEERS_PHOTOS=DIR          dev photos with *.truth.json (default /work/evalsets/procedural-photo12-dev)
+ *     OCR_PEERS_PHOTOS=DIR          dev photos with *.truth.json (default /work/evalsets/procedural-photo12-dev; the
+ *                                   cost12 runs used 22 photos of seen families, seed 7313, see docs/ocr.md)
  *     OCR_PEERS_PHOTOS_PER_CAPTURE=1 photos taken per capture tag (curl, perspective, shadow, small)
  *
  * The peers are never installed in the repo: without OCR_PEERS_DIR the bench prints how to install them in a scratch
@@ -131,7 +132,12 @@ function printedForms(value: unknown): string[] {
 
 /** A few dev photos, `perCapture` for each capture tag, in name order (the same files on every run). */
 function devPhotos(dir: string, perCapture: number): PageToRead[] {
-  if (!existsSync(dir)) return [];
+  if (!existsSync(dir)) {
+    // The default folder is gone from this machine: make one of seen families with test/eval/procedural/cli.ts
+    // (`--conditions digital_pdf --captures perspective,shadow,curl,small,glare --captures-per-family 2`).
+    console.warn(`no photos: ${dir} does not exist (set OCR_PEERS_PHOTOS to a folder of photos with *.truth.json)`);
+    return [];
+  }
   const taken = new Map<string, number>();
   const pages: PageToRead[] = [];
   for (const name of readdirSync(dir)

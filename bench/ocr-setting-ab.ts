@@ -8,18 +8,20 @@
  *
  * `bends`: following bent lines (`detection.followBends`), files marked by `curl` in their name; `photo-watermark`:
  * looking for a watermark on a photo's flattened page (`photoOverprint`), files marked by a name starting with `wm`;
- * `crop-width`: line crops narrower than 320 px read at their own width (`recognition.minWidth` 96, or
- * `OCR_AB_MIN_WIDTH`, against 320), files marked by a photo capture in their name (curl, perspective, shadow, small).
+ * `crop-width`: line crops narrower than 320 px read at their own width plus grey padding (the default
+ * `RecognitionSettings`; `OCR_AB_MIN_WIDTH` sets a floor), against every crop padded to 320 (PP-OCR's), files marked by a
+ * photo capture in their name (curl, perspective, shadow, small).
  */
 import { readFile } from 'node:fs/promises';
 import { createPaddleOcrEngine, type PaddleOcrEngineOptions } from '../shared/ocr/index.js';
+import { PP_OCR_RECOGNITION_SETTINGS } from '../shared/ocr/text-lines.js';
 
 const STEPS: Record<string, { off: PaddleOcrEngineOptions; on?: PaddleOcrEngineOptions; marked: (name: string) => boolean; label: string }> = {
   bends: { off: { detection: { followBends: false } }, marked: (name) => name.includes('curl'), label: 'curled pages' },
   'photo-watermark': { off: { photoOverprint: false }, marked: (name) => name.startsWith('wm'), label: 'watermarked photos' },
   'crop-width': {
-    off: { intraOpNumThreads: 1, recognition: { minWidth: 320 } },
-    on: { intraOpNumThreads: 1, recognition: { minWidth: Number(process.env.OCR_AB_MIN_WIDTH ?? 96) } },
+    off: { intraOpNumThreads: 1, recognition: PP_OCR_RECOGNITION_SETTINGS },
+    on: { intraOpNumThreads: 1, recognition: { minWidth: Number(process.env.OCR_AB_MIN_WIDTH ?? 8) } },
     marked: (name) => /-(curl|perspective|shadow|small)-/.test(name),
     label: 'photos',
   },

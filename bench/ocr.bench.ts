@@ -8,6 +8,7 @@ import * as mupdf from 'mupdf';
 import sharp from 'sharp';
 import { PdfFile } from '../shared/pdf/index.js';
 import { PaddleOcrWorkerPool, createPaddleOcrEngine, type PaddleOcrEngineOptions, type PaddleStageTimings } from '../shared/ocr/index.js';
+import { PP_OCR_RECOGNITION_SETTINGS } from '../shared/ocr/text-lines.js';
 import { renderSealedPage, shadowed } from '../test/ocr/page-factory.js';
 
 const A4_200DPI = { width: 1654, height: 2339 };
@@ -101,7 +102,9 @@ async function measurePaddle(label: string, pages: Buffer[], limitSide: number):
 export const BEFORE_CONDITIONING: PaddleOcrEngineOptions = {
   pageConditioning: false,
   secondReadings: false,
-  detection: { minLongSide: 0, followBends: false },
+  detection: { minLongSide: 0, followBends: false, firstPassSide: 0 },
+  // Every crop narrower than 320 px padded to 320, as PP-OCR (and the engine before cost12) reads them.
+  recognition: PP_OCR_RECOGNITION_SETTINGS,
 };
 
 function cpuMs(before: NodeJS.CpuUsage): number {

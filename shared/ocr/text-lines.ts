@@ -69,30 +69,67 @@ export function sampleRegion(raster: Raster, region: TextRegion, target: Float32
   }
 }
 
-/** How line crops are laid out for the recogniser. */
+/**
+ * How line crops are laid out for the recogniser.
+ *
+ * PP-OCRv4's recogniser was trained on 320-px inputs only: a shorter line sits at the left, followed by padding of 0
+ * (mid grey after normalising) to 320. Read at its own width, with no padding after it, a short crop is outside what
+ * the model has seen, and it drifts on labels and short numbers (`乙` → `Z`, `法定代表人：` → `法、定代表人：`,
+ * `49` → `45`). Measured on 351 crops under 320 px of 19 scans and photos (docs/ocr.md, "cost12"): lines read
+ * differently from the 320-px reading, ignoring full/half-width punctuation, fell from 14 (own width) to 11, 6 and 5
+ * with 16, 96 and 128 px of grey after the crop; white padding doubled them (22), and packing several crops into one
+ * input with grey gaps did not help (14–17). What is left differs only on doubtful readings, so a narrow crop is read
+ * with `trailingPadding` of grey after it, and read again padded to 320 when it reads under `confirmBelow`. A crop of
+ * one or two characters (under `paddedFrom`) still flips to a Latin look-alike with padding after it, and confidently
+ * (`工` → `H` at 0.95–0.99, `乙` → `Z`): it is padded to 320 as PP-OCR pads it.
+ */
 export interface RecognitionSettings {
   /**
-   * The narrowest input (px, a multiple of 8): a crop narrower than this is padded to it with 0 (PP-OCR's padding);
-   * one between this and 320 px is read at its own width rounded up to a multiple of 8 (the recogniser's column
-   * stride). 320 is PP-OCR's `rec_image_shape`. Each inference costs CPU in proportion to its width (≈ 0.088 ms a
-   * column on one thread, docs/ocr.md "2026-12-05, peers").
+   * The narrowest input (px, a multiple of 8): a crop narrower than this is padded to it with 0 (PP-OCR's padding).
+   * 320 is PP-OCR's `rec_image_shape`: every narrower crop padded to 320, the engine before cost12.
    */
   minWidth: number;
+  /** A crop narrower than this (px at the 48-px height; 96 ≈ two characters) is padded to 320 px, as PP-OCR pads it. */
+  paddedFrom: number;
+  /**
+   * Columns of padding (0, PP-OCR's) kept after a crop narrower than 320 px; the input is the crop's width plus this,
+   * rounded up to a multiple of 8 (the recogniser's column stride), and never over 320. Each inference costs CPU in
+   * proportion to its width (≈ 0.088 ms a column on one thread, docs/ocr.md "2026-12-05, peers").
+   */
+  trailingPadding: number;
+  /**
+   * A crop read in an input narrower than 320 px is read again padded to 320 px, and that reading kept, unless its mean
+   * and every character reach this: a doubtful line reads exactly as PP-OCR reads it. Every character, not only the
+   * mean: a glare-hit name read `公孙建` (0.997, 0.86, 0.99: mean 0.95) dropped the `燕` the 320 reading had at 0.34.
+   * 0 keeps every narrow reading.
+   */
+  confirmBelow: number;
 }
 
-export const DEFAULT_RECOGNITION_SETTINGS: RecognitionSettings = { minWidth: PP_OCR_RECOGNITION_WIDTH };
+export const DEFAULT_RECOGNITION_SETTINGS: RecognitionSettings = { minWidth: 8, paddedFrom: 96, trailingPadding: 64, confirmBelow: 0.9 };
+
+/** The engine before cost12 (and PP-OCR): every crop narrower than 320 px padded to 320. */
+export const PP_OCR_RECOGNITION_SETTINGS: RecognitionSettings = {
+  minWidth: PP_OCR_RECOGNITION_WIDTH,
+  paddedFrom: 0,
+  trailingPadding: 0,
+  confirmBelow: 0,
+};
 
 /**
- * The width of the recogniser's input for a crop `readingWidth` px wide: at least `minWidth`; below 320 px rounded up to
- * a multiple of 8, from 320 px on the crop's own width (as it always was read).
+ * The width of the recogniser's input for a crop `readingWidth` px wide: from 320 px on the crop's own width (as it
+ * always was read); under `paddedFrom`, 320; between, the crop plus `trailingPadding` rounded up to a multiple of 8, at
+ * least `minWidth` and at most 320.
  *
  * @example
- * recognitionSlotWidth(131, 64); // 136
- * recognitionSlotWidth(131, 320); // 320
+ * recognitionSlotWidth(131, DEFAULT_RECOGNITION_SETTINGS); // 200
+ * recognitionSlotWidth(131, PP_OCR_RECOGNITION_SETTINGS); // 320
  */
-export function recognitionSlotWidth(readingWidth: number, minWidth: number): number {
-  if (readingWidth >= PP_OCR_RECOGNITION_WIDTH) return Math.max(minWidth, readingWidth);
-  return Math.max(minWidth, Math.ceil(readingWidth / 8) * 8);
+export function recognitionSlotWidth(readingWidth: number, settings: Pick<RecognitionSettings, 'minWidth' | 'paddedFrom' | 'trailingPadding'>): number {
+  if (readingWidth >= PP_OCR_RECOGNITION_WIDTH) return Math.max(settings.minWidth, readingWidth);
+  if (readingWidth < settings.paddedFrom) return PP_OCR_RECOGNITION_WIDTH;
+  const padded = Math.ceil((readingWidth + settings.trailingPadding) / 8) * 8;
+  return Math.min(PP_OCR_RECOGNITION_WIDTH, Math.max(settings.minWidth, padded));
 }
 
 function readingWidth(region: TextRegion): number {
@@ -114,7 +151,9 @@ export interface RecognisedText {
 
 /**
  * Reads the text of each region with the PP-OCRv4 recogniser (one line per run, see `RECOGNITION_BATCH`) and
- * decodes it with CTC greedy decoding. Results are in the order of `regions`.
+ * decodes it with CTC greedy decoding. A crop narrower than 320 px is read with `settings.trailingPadding` of padding
+ * after it, and again padded to 320 px if that reading is doubtful (see `RecognitionSettings`). Results are in the
+ * order of `regions`.
  *
  * @example
  * const texts = await recogniseRegions(models.recognition, models.alphabet, raster, regions);
@@ -128,28 +167,62 @@ export async function recogniseRegions(
 ): Promise<RecognisedText[]> {
   const results: RecognisedText[] = new Array(regions.length);
   const order = regions.map((_, index) => index).sort((a, b) => readingWidth(regions[a]) - readingWidth(regions[b]));
+  const doubtful: number[] = [];
   for (let first = 0; first < order.length; first += RECOGNITION_BATCH) {
     const batch = order.slice(first, first + RECOGNITION_BATCH);
-    const slotWidth = Math.max(...batch.map((index) => recognitionSlotWidth(readingWidth(regions[index]), settings.minWidth)));
-    const slot = 3 * LINE_HEIGHT * slotWidth;
-    const input = new Float32Array(batch.length * slot);
-    batch.forEach((index, k) => sampleRegion(raster, regions[index], input, k * slot, slotWidth, readingWidth(regions[index])));
-    const outputs = await session.run({
-      [session.inputNames[0]]: new Tensor('float32', input, [batch.length, 3, LINE_HEIGHT, slotWidth]),
-    });
-    const output = outputs[session.outputNames[0]];
-    const [, steps, classes] = output.dims as number[];
-    const probabilities = output.data as Float32Array;
+    const slotWidth = Math.max(...batch.map((index) => recognitionSlotWidth(readingWidth(regions[index]), settings)));
+    const read = await readBatch(
+      session,
+      alphabet,
+      raster,
+      batch.map((index) => regions[index]),
+      slotWidth,
+    );
     batch.forEach((index, k) => {
-      const decoded = decodeCtc(probabilities, k * steps * classes, steps, classes, alphabet);
-      // Steps span the whole slot; the region itself fills only its reading width of it.
-      const stepWidth = slotWidth / steps;
-      const regionWidth = readingWidth(regions[index]);
-      decoded.characterPositions = decoded.characterPositions.map((step) => Math.min(1, ((step + 0.5) * stepWidth) / regionWidth));
-      results[index] = decoded;
+      results[index] = read[k];
+      if (slotWidth < PP_OCR_RECOGNITION_WIDTH && !sureThroughout(read[k], settings.confirmBelow)) doubtful.push(index);
     });
   }
+  // A doubtful narrow reading is replaced by PP-OCR's own: the crop padded to 320 px.
+  for (const index of doubtful) [results[index]] = await readBatch(session, alphabet, raster, [regions[index]], PP_OCR_RECOGNITION_WIDTH);
   return results;
+}
+
+/**
+ * The reading's mean and every character's probability reach `floor` (an empty reading never does).
+ *
+ * @example
+ * sureThroughout({ text: '公孙建', confidence: 0.95, characterConfidences: [0.997, 0.86, 0.99], … }, 0.9); // false
+ */
+export function sureThroughout(read: RecognisedText, floor: number): boolean {
+  return read.characters.length > 0 && read.confidence >= floor && read.characterConfidences.every((c) => c >= floor);
+}
+
+/** One inference over `regions` (each sampled at its reading width into a `slotWidth` px slot), CTC-decoded. */
+async function readBatch(
+  session: ort.InferenceSession,
+  alphabet: string[],
+  raster: Raster,
+  regions: TextRegion[],
+  slotWidth: number,
+): Promise<RecognisedText[]> {
+  const slot = 3 * LINE_HEIGHT * slotWidth;
+  const input = new Float32Array(regions.length * slot);
+  regions.forEach((region, k) => sampleRegion(raster, region, input, k * slot, slotWidth, readingWidth(region)));
+  const outputs = await session.run({
+    [session.inputNames[0]]: new Tensor('float32', input, [regions.length, 3, LINE_HEIGHT, slotWidth]),
+  });
+  const output = outputs[session.outputNames[0]];
+  const [, steps, classes] = output.dims as number[];
+  const probabilities = output.data as Float32Array;
+  return regions.map((region, k) => {
+    const decoded = decodeCtc(probabilities, k * steps * classes, steps, classes, alphabet);
+    // Steps span the whole slot; the region itself fills only its reading width of it.
+    const stepWidth = slotWidth / steps;
+    const regionWidth = readingWidth(region);
+    decoded.characterPositions = decoded.characterPositions.map((step) => Math.min(1, ((step + 0.5) * stepWidth) / regionWidth));
+    return decoded;
+  });
 }
 
 /**

@@ -47,8 +47,17 @@ export function acrossAt(line: CentreLine, along: number): number {
 }
 
 export interface DetectionSettings {
-  /** The longer side of the detector input, in pixels (PP-OCR's `det_limit_side_len`). */
+  /** The longer side of the detector input, in pixels (PP-OCR's `det_limit_side_len`): the most the detector sees. */
   limitSide: number;
+  /**
+   * When set (e.g. PP-OCR's own 960), a larger page is detected first with this long side, and again at `limitSide`
+   * only when that pass shows small print (`showsSmallPrint`). 0 (the default, or ≥ `limitSide`) = one pass at
+   * `limitSide`. Off because it lost fields: on 22 scans and 22 photos of seen families (docs/ocr.md, "cost12") no
+   * page showed small print at 960 px, so every page was read from the 960-px pass (≈ 0.55 of the detector's CPU),
+   * and fields right fell 134 → 131 and 117 → 115 (0 confident-wrong): coarser boxes cut dates and codes
+   * (`2008-07-25` → `2008-0`, `2012.08-2014.04` → `2012.082014.04`). A one-pass 1,120 px lost 2 scan fields.
+   */
+  firstPassSide: number;
   /** Probability above which a pixel is text (`det_db_thresh`). */
   pixelThreshold: number;
   /** Mean probability below which a region is dropped (`det_db_box_thresh`). */
@@ -71,9 +80,10 @@ export interface DetectionSettings {
 /** A small image is enlarged at most this much for the detector. */
 export const MAX_DETECTION_UPSCALE = 3;
 
-/** PP-OCR's own defaults, except a larger input side: certificate pages carry small print. */
+/** PP-OCR's own defaults, except a larger input side: certificate pages carry small print (ADR 0001). */
 export const DEFAULT_DETECTION_SETTINGS: DetectionSettings = {
   limitSide: 1280,
+  firstPassSide: 0,
   pixelThreshold: 0.3,
   boxThreshold: 0.6,
   unclipRatio: 1.5,
@@ -123,10 +133,44 @@ export async function detectTextRegions(
   settings: DetectionSettings = DEFAULT_DETECTION_SETTINGS,
 ): Promise<DetectedRegions> {
   const long = Math.max(raster.width, raster.height);
-  const scale =
-    settings.minLongSide > 0 && long < settings.minLongSide
-      ? Math.min(MAX_DETECTION_UPSCALE, settings.minLongSide / long)
-      : Math.min(1, settings.limitSide / long);
+  const enlarged = settings.minLongSide > 0 && long < settings.minLongSide;
+  if (!enlarged && settings.firstPassSide > 0 && settings.firstPassSide < Math.min(long, settings.limitSide)) {
+    const first = await detectAtScale(session, raster, settings.firstPassSide / long, settings);
+    if (!showsSmallPrint(first.inputHeights)) return first.detected;
+  }
+  const scale = enlarged ? Math.min(MAX_DETECTION_UPSCALE, settings.minLongSide / long) : Math.min(1, settings.limitSide / long);
+  return (await detectAtScale(session, raster, scale, settings)).detected;
+}
+
+/** Below this many lines a first pass is no evidence of the page's print (a blank page, or print too small to find). */
+const SMALL_PRINT_MIN_LINES = 3;
+/**
+ * A first pass shows small print when a tenth of its lines are under this height (px of the detector's input). On 44
+ * scans and photos of seen families the tenth shortest line was 13.5–20.7 px at 960 px (docs/ocr.md, "cost12").
+ */
+export const SMALL_PRINT_HEIGHT = 12;
+
+/**
+ * Whether a detection pass leaves the page's print in doubt: fewer than `SMALL_PRINT_MIN_LINES` lines found, or the
+ * tenth shortest line (of regions at least twice as long as tall) under `SMALL_PRINT_HEIGHT` px of the input.
+ *
+ * @example
+ * showsSmallPrint([18, 19, 20, 21]); // false
+ * showsSmallPrint([9, 10, 18, 19, 20]); // true
+ */
+export function showsSmallPrint(lineHeights: readonly number[]): boolean {
+  if (lineHeights.length < SMALL_PRINT_MIN_LINES) return true;
+  const sorted = [...lineHeights].sort((a, b) => a - b);
+  return sorted[Math.floor(0.1 * (sorted.length - 1))] < SMALL_PRINT_HEIGHT;
+}
+
+/** One detector pass with the raster scaled by `scale`; also the heights (px of the input) of its line regions. */
+async function detectAtScale(
+  session: ort.InferenceSession,
+  raster: Raster,
+  scale: number,
+  settings: DetectionSettings,
+): Promise<{ detected: DetectedRegions; inputHeights: number[] }> {
   const inputWidth = Math.max(32, Math.round((raster.width * scale) / 32) * 32);
   const inputHeight = Math.max(32, Math.round((raster.height * scale) / 32) * 32);
   const small = await resizeRaster(raster, inputWidth, inputHeight);
@@ -145,7 +189,8 @@ export async function detectTextRegions(
   const sx = raster.width / inputWidth;
   const sy = raster.height / inputHeight;
   const regions = found.regions.map((region) => scaleRegion(region, sx, sy));
-  return { regions, dominantAngle: found.dominantAngle, lineCount: found.lineCount, archedLines: found.archedLines };
+  const inputHeights = found.regions.filter((region) => region.width >= ELONGATION_FOR_LINE * region.height).map((region) => region.height);
+  return { detected: { regions, dominantAngle: found.dominantAngle, lineCount: found.lineCount, archedLines: found.archedLines }, inputHeights };
 }
 
 interface Component {
