@@ -24,14 +24,14 @@ export interface NormalisedPage {
 export interface NormaliseOptions {
   pixelLimit?: number;
   longSide?: number;
-  /** Straighten a page photographed on a desk (`straightenPhotographedPage`); on unless false. */
+  /** Straighten a page photographed on a desk (`straightenPhotographedPage`); off by default. */
   straightenPhotos?: boolean;
 }
 
 /**
  * Prepares an uploaded image for OCR and for the clerk's page view: checks it (see `inspectImage`), applies the
- * EXIF orientation of phone photos, splits multi-page TIFF into pages, downscales very large pages and (unless
- * `straightenPhotos` is false) straightens a page photographed on a desk (`straightenPhotographedPage`).
+ * EXIF orientation of phone photos, splits multi-page TIFF into pages, downscales very large pages and, with
+ * `straightenPhotos`, straightens a page photographed on a desk (`straightenPhotographedPage`).
  *
  * @example
  * const pages = await normaliseForOcr(jpegFromPhone);
@@ -53,7 +53,7 @@ export async function normaliseForOcr(bytes: Uint8Array, options: NormaliseOptio
         pipeline = pipeline.resize({ width: Math.round(width * scale), height: Math.round(height * scale), fit: 'fill' });
       }
       pipeline = pipeline.flatten({ background: '#ffffff' }).toColourspace('srgb');
-      if (options.straightenPhotos !== false) {
+      if (options.straightenPhotos) {
         const decoded = await pipeline.removeAlpha().raw().toBuffer({ resolveWithObject: true });
         // A page photographed on a desk is straightened (as `imagePageRasters` does for the raw-pixel path).
         const page = straightenPhotographedPage({ data: decoded.data, width: decoded.info.width, height: decoded.info.height }).pixels;

@@ -1,9 +1,9 @@
 /**
  * A page photographed on a desk, found and straightened: its four edges against the background, and the page warped
  * to an upright rectangle through the homography of its corners (issue 12, class 8: perspective). Pure pixels in,
- * pixels out (no sharp: it has no perspective warp). The image paths (`imagePageRasters`, `normaliseForOcr`) apply it
- * (unless `straightenPhotos` is false: docs/ocr.md) to the very pixels OCR reads and the page preview is made from, so
- * boxes are in the straightened page's pixels.
+ * pixels out (no sharp: it has no perspective warp). The image paths (`imagePageRasters`, `normaliseForOcr`) apply it,
+ * when asked (`straightenPhotos`, off by default: docs/ocr.md), to the very pixels OCR reads and the page preview is
+ * made from, so boxes are in the straightened page's pixels.
  */
 
 /** Decoded pixels, 3 channels (RGB), row-major: the shape of `shared/ocr`'s `Raster`. */

@@ -9,10 +9,21 @@ import { readPages } from './read-pages.js';
 
 /**
  * The page reader the process stage is given (its `PageReading` port): pages read from the file's text layer or by OCR
- * over mupdf's and sharp's rasters (a page photographed on a desk straightened first), and the previews stored for the
- * page view (from the same straightened pixels, so each field's box stays on the page the clerk sees).
+ * over mupdf's and sharp's rasters, and the previews stored for the page view.
  *
  * @example
  * composeProcess({ ... }).reading === pageReading; // what functions/process/compose.ts passes
  */
 export const pageReading = { readPages, storePagePreviews };
+
+/**
+ * `pageReading` with pages photographed on a desk straightened before OCR, for reading and for the previews stored
+ * afterwards alike (so each field's box stays on the page the clerk sees): what a root passes to turn it on.
+ *
+ * @example
+ * composeProcess({ ..., reading: pageReadingStraighteningPhotos });
+ */
+export const pageReadingStraighteningPhotos = {
+  readPages: (...[bytes, type, options]: Parameters<typeof readPages>) => readPages(bytes, type, { ...options, straightenPhotos: true }),
+  storePagePreviews: (input: Parameters<typeof storePagePreviews>[0]) => storePagePreviews({ ...input, straightenPhotos: true }),
+};

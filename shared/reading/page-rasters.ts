@@ -12,7 +12,7 @@ export interface ImagePageRasters {
 /**
  * An uploaded image's pages as upright RGB pixels for OCR — the same pixels `normaliseForOcr` would encode as PNG
  * and the engine would decode again (EXIF orientation applied, alpha flattened onto white, long side brought down
- * to `longSide`, a page photographed on a desk straightened unless `straightenPhotos` is false), without that PNG round trip. The image is checked first (`inspectImage`: pixel limit, format).
+ * to `longSide`, with `straightenPhotos` a photographed page straightened), without that PNG round trip. The image is checked first (`inspectImage`: pixel limit, format).
  *
  * @example
  * const rasters = await imagePageRasters(jpegFromPhone, { pixelLimit: 60_000_000 });
@@ -23,8 +23,8 @@ export interface ImagePageRastersOptions {
   longSide?: number;
   /**
    * Straighten a page photographed on a desk (`straightenPhotographedPage`): its quad warped to an upright rectangle,
-   * the desk cut away. On by default (`false` reads the photo as taken; see docs/ocr.md, 2026-12-05 persp12). Whoever
-   * reads with it off must store previews with it off too, so that boxes and previews are the same pixels.
+   * the desk cut away. Off by default (see docs/ocr.md, 2026-12-05 quad12: not yet a gain on every set). Whoever reads
+   * with it on must store previews with it on too, so that boxes and previews are the same pixels.
    */
   straightenPhotos?: boolean;
 }
@@ -45,7 +45,7 @@ export async function imagePageRasters(bytes: Uint8Array, options: ImagePageRast
         if (scale < 1) pipeline = pipeline.resize({ width: Math.round(width * scale), height: Math.round(height * scale), fit: 'fill' });
         const raster = await rgbRaster(pipeline);
         // A page photographed on a desk is read (and previewed) straightened: boxes are in the straightened pixels.
-        return options.straightenPhotos !== false ? straightenPhotographedPage(raster).pixels : raster;
+        return options.straightenPhotos ? straightenPhotographedPage(raster).pixels : raster;
       } catch (error) {
         throw new ImageCorruptError(`page ${pageNumber} cannot be decoded`, { cause: error });
       }

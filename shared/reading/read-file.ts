@@ -16,7 +16,7 @@ export interface ReadFileDeps {
   extract: ExtractDocuments;
   limits?: IntakeLimits;
   ocrDpi?: number;
-  /** See `ReadPagesOptions.straightenPhotos` (on unless false). */
+  /** See `ReadPagesOptions.straightenPhotos` (off by default). */
   straightenPhotos?: boolean;
 }
 

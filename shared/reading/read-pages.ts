@@ -89,7 +89,7 @@ export interface ReadPagesOptions {
    */
   deferOcr?: boolean;
   /**
-   * Straighten pages photographed on a desk before OCR (`imagePageRasters`' `straightenPhotos`): on unless false; the
+   * Straighten pages photographed on a desk before OCR (`imagePageRasters`' `straightenPhotos`): off by default; the
    * previews stored afterwards (`storePagePreviews`) must be made with the same setting.
    */
   straightenPhotos?: boolean;

@@ -29,7 +29,7 @@ const program = new Command('ocr-cache')
   .requiredOption('--cache <file>', 'JSON file of OcrPages per file (made on first use)')
   .option('--verbose', 'list every wrong field and split failure')
   .option('--only <text>', 'only files whose name contains TEXT')
-  .option('--no-straighten-photos', 'read pages photographed on a desk as taken (the reading path straightens them by default)')
+  .option('--straighten-photos', 'straighten pages photographed on a desk before OCR (off by default in the engine path)')
   .option('--dump <text>', 'print the OCR lines of files whose name contains TEXT')
   .option('--thresholds <list>', 'also re-run the reader at these review thresholds (comma-separated) and print the calibration table')
   .parse(process.argv.filter((a, i) => !(i > 1 && a === '--')));

@@ -11,7 +11,7 @@ import { boxesInPreviewPixels, previewLongSide } from '../../shared/documents/pa
 import { normaliseForOcr, type Point, type RgbPixels } from '../../shared/images/index.js';
 import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/index.js';
 import type { OcrEngine, Raster } from '../../shared/ocr/index.js';
-import { imagePageRasters, pageReading, readPages, type PagePreview } from '../../shared/reading/index.js';
+import { imagePageRasters, pageReadingStraighteningPhotos, readPages, type PagePreview } from '../../shared/reading/index.js';
 import { storePagePreviews } from '../../shared/reading/page-previews.js';
 import { InMemoryBlobStore } from '../support/fakes/index.js';
 import { asJpeg, blueBox, FIELD_ON_PAGE, isBlue, photographed, uprightPage } from './photo-factory.js';
@@ -78,6 +78,7 @@ describe('field boxes on a photographed page', () => {
       ocr: fieldReadingOcr(),
       limits: DEFAULT_INTAKE_LIMITS,
       previewDpi: 96,
+      straightenPhotos: true,
       checkpoints: { load: async () => undefined, save: async (page, preview) => void (preview && previews.set(page.pageNumber, preview)) },
     });
 
@@ -99,7 +100,7 @@ describe('field boxes on a photographed page', () => {
 
   it('makes a later preview of the same photo (storePagePreviews) the same straightened page, so the box stays right', async () => {
     const jpeg = await asJpeg(photographed(uprightPage(1000, 1400), CORNERS, 1300, 1700));
-    const { pages } = await readPages(jpeg, 'jpeg', { ocr: fieldReadingOcr(), limits: DEFAULT_INTAKE_LIMITS });
+    const { pages } = await readPages(jpeg, 'jpeg', { ocr: fieldReadingOcr(), limits: DEFAULT_INTAKE_LIMITS, straightenPhotos: true });
     const blobs = new InMemoryBlobStore();
 
     await storePagePreviews({
@@ -114,25 +115,26 @@ describe('field boxes on a photographed page', () => {
       previewDpi: 96,
       ocrDpi: 200,
       limits: DEFAULT_INTAKE_LIMITS,
+      straightenPhotos: true,
     });
 
     const preview = await decoded(await blobs.get('b', 'derived/photo/pages/1'));
     expect(blueShare(preview, shownBox(pages[0]!))).toBeGreaterThan(0.97);
   });
 
-  it('reads the photo as it was taken when straightening is turned off (straightenPhotos: false)', async () => {
+  it('reads the photo as it was taken unless straightening is asked for (the default)', async () => {
     const photo = photographed(uprightPage(1000, 1400), CORNERS, 1300, 1700);
-    const { pages } = await readPages(await asJpeg(photo), 'jpeg', { ocr: fieldReadingOcr(), limits: DEFAULT_INTAKE_LIMITS, straightenPhotos: false });
+    const { pages } = await readPages(await asJpeg(photo), 'jpeg', { ocr: fieldReadingOcr(), limits: DEFAULT_INTAKE_LIMITS });
 
     expect({ width: pages[0]!.width, height: pages[0]!.height }).toEqual({ width: 1300, height: 1700 });
   });
 
-  it('straightens through pageReading, the reader the process root passes, for reading and previews alike', async () => {
+  it('straightens through pageReadingStraighteningPhotos, the reader a root passes to turn it on', async () => {
     const jpeg = await asJpeg(photographed(uprightPage(1000, 1400), CORNERS, 1300, 1700));
-    const { pages } = await pageReading.readPages(jpeg, 'jpeg', { ocr: fieldReadingOcr(), limits: DEFAULT_INTAKE_LIMITS });
+    const { pages } = await pageReadingStraighteningPhotos.readPages(jpeg, 'jpeg', { ocr: fieldReadingOcr(), limits: DEFAULT_INTAKE_LIMITS });
     const blobs = new InMemoryBlobStore();
 
-    await pageReading.storePagePreviews({
+    await pageReadingStraighteningPhotos.storePagePreviews({
       blobs,
       bucket: 'b',
       derivedPrefix: 'derived/',
@@ -154,8 +156,8 @@ describe('field boxes on a photographed page', () => {
   it('gives the engines without a raw-pixel path (normaliseForOcr) the same straightened page', async () => {
     const jpeg = await asJpeg(photographed(uprightPage(1000, 1400), CORNERS, 1300, 1700));
 
-    const [encoded] = await normaliseForOcr(jpeg);
-    const raster = await (await imagePageRasters(jpeg)).page(1);
+    const [encoded] = await normaliseForOcr(jpeg, { straightenPhotos: true });
+    const raster = await (await imagePageRasters(jpeg, { straightenPhotos: true })).page(1);
 
     expect({ width: encoded!.width, height: encoded!.height }).toEqual({ width: raster.width, height: raster.height });
     const field = blueBox(await decoded(encoded!.bytes));
