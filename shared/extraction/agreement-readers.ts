@@ -170,7 +170,6 @@ function effectiveDate(ctx: DocumentContext): { start: DraftField; openEnded?: D
   return undefined;
 }
 
-/** The signing date: a labelled 签订日期, else the last date on the last page near the signatures. */
 /** Below this, a digit the engine scored may be another digit (a seal or a stain over the date): the clerk checks. */
 export const DIGIT_CONFIDENCE_FLOOR = 0.9;
 
@@ -202,6 +201,7 @@ function signedUnderBothParties(page: DocumentContext['layouts'][number], dateLi
   return dateLines.every((l) => readDateValue(l.text)?.value === value);
 }
 
+/** The signing date: a labelled 签订日期, else the last date on the last page near the signatures. */
 function signedDateField(ctx: DocumentContext): DraftField | undefined {
   const found = labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue);
   if (found) return found;

@@ -803,7 +803,6 @@ function stackedBlankLines(layout: PageLayout, first: LayoutLine, column: Column
   return out;
 }
 
-/** The unlabelled line set directly under `line` in its column (the next line of a wrapped value), if any. */
 /**
  * The unlabelled line set flush over `line` (same start, same type, less than half a line between them): the head of a
  * short value wrapped in its cell whose tail sits beside the label.
@@ -824,6 +823,7 @@ function headTightAbove(layout: PageLayout, line: LayoutLine): LayoutLine | unde
   );
 }
 
+/** The unlabelled line set directly under `line` in its column (the next line of a wrapped value), if any. */
 function lineUnder(layout: PageLayout, line: LayoutLine, column: ColumnSpan): LayoutLine | undefined {
   const h = Math.max(line.box.height, layout.medianLineHeight * 0.8);
   const bottom = line.box.y + line.box.height;
@@ -869,10 +869,6 @@ function overprintedLineUnder(layout: PageLayout, line: LayoutLine, column: Colu
 }
 
 /**
- * An unlabelled box on `line`'s row starting within two character heights after it and inside the value's column:
- * the rest of a value the engine boxed in two pieces, or text printed right after it.
- */
-/**
  * The boxes after `line` on its row, each within a line height of the one before, none ending in a colon (a label
  * waiting for its value), up to three: the rest of a value the layout cut at a word the lexicon knows as a label.
  */
@@ -902,6 +898,10 @@ function rowPiecesAfter(layout: PageLayout, line: LayoutLine): LayoutLine[] {
   return out;
 }
 
+/**
+ * An unlabelled box on `line`'s row starting within two character heights after it and inside the value's column:
+ * the rest of a value the engine boxed in two pieces, or text printed right after it.
+ */
 function boxRightAfter(layout: PageLayout, line: LayoutLine, column: ColumnSpan): LayoutLine | undefined {
   const h = line.box.height;
   const end = line.box.x + line.box.width;
@@ -1077,10 +1077,6 @@ function sameRowMatch(layout: PageLayout, label: LayoutLine, value: LayoutLine):
   return LabelMatch.sameRow * (ambiguous ? 0.88 : 1) * (far ? 0.98 : 1);
 }
 
-/**
- * Seal lettering runs on an arc: its box is far too narrow for its characters set in a straight row (`有限公司` in a
- * box taller than wide). It is never a field's value, however close it sits to a label.
- */
 /** Two Chinese characters in one box among a seal's ring of lone characters (three or more around it). */
 function sealPair(layout: PageLayout, line: LayoutLine): boolean {
   if (!/^[\u3400-\u9fff]{2}$/.test(line.flat)) return false;
@@ -1091,6 +1087,10 @@ function sealPair(layout: PageLayout, line: LayoutLine): boolean {
   );
 }
 
+/**
+ * Seal lettering runs on an arc: its box is far too narrow for its characters set in a straight row (`有限公司` in a
+ * box taller than wide). It is never a field's value, however close it sits to a label.
+ */
 function onArc(line: LayoutLine): boolean {
   const chars = [...line.flat].filter((ch) => /[\u3400-\u9fff]/.test(ch)).length;
   // A straight row of n characters is about n heights wide (less padding and tilt); seal arcs come out at 0.2–0.25.

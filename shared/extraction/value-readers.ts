@@ -151,7 +151,6 @@ const BROKEN_LEGAL_FORM = /有限(?![公责合])[\u3400-\u9fff]{1,2}公司/u;
 const COMPANY_FORM_AFTER_NAME =
   /^(.{4,}?(?:有限责任公司|股份有限公司|有限公司|分公司))((?:有限责任公司|股份有限公司|有限公司|个人独资企业|合伙企业|个体工商户|全民所有制|集体所有制)(?:分公司)?(?:\([^)]*\))?)$/;
 
-/** Set phrases of organisation names; a name holding part of one but not all of it lost characters (under a seal). */
 /** Provinces, large cities and Hangzhou's districts and counties that begin registered organisation names. */
 const PLACE_PREFIX = new RegExp(
   '^(中国|中华|国家|全国|浙江|杭州|西湖|上城|拱墅|滨江|萧山|余杭|临平|钱塘|富阳|临安|桐庐|淳安|建德|宁波|温州|嘉兴|湖州|绍兴|' +
@@ -160,6 +159,7 @@ const PLACE_PREFIX = new RegExp(
     '合肥|郑州|长沙|济南|青岛|大连|沈阳|哈尔滨|长春|福州|南昌|昆明|贵阳|南宁|太原|石家庄|兰州|乌鲁木齐|呼和浩特|银川|西宁|拉萨|海口)',
 );
 
+/** Set phrases of organisation names; a name holding part of one but not all of it lost characters (under a seal). */
 // Only pieces that are not words of their own (`人力资源`, `有限公司` are), so a whole name never matches by accident.
 const ORG_PHRASE_GRAMS: ReadonlyArray<{ phrase: string; gram: string }> = [
   ...['力资源和', '资源和社', '源和社会', '和社会保'].map((gram) => ({ phrase: '人力资源和社会保障', gram })),
