@@ -8,6 +8,7 @@ import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
 import { joinLabelsAcrossWraps } from './label-wraps.js';
 import { underlinesAsSpaces } from './underline-blanks.js';
+import { rowSlopeField, rowSlopeSamples } from './row-slope-field.js';
 
 /** A label found in a line and the text that follows it up to the next label (its inline value). */
 export interface LabelHit {
@@ -319,58 +320,35 @@ function median(values: number[]): number {
 }
 
 /**
- * Levels a page scanned a few degrees off: the skew is the median slope between neighbouring boxes on one row
- * (cells of a table, label and value), and every box centre is turned back by it. Box heights lose the part a
- * slanted line adds (`width × slope`).
+ * Levels a page scanned a few degrees off: the skew is the median slope of the characters along long lines (or, for an
+ * engine without character boxes, between neighbouring boxes on one row: cells of a table, label and value), and
+ * every box centre is turned back by it. A photo taken at an angle fans its rows (the top rows climb, the bottom ones
+ * fall): when one slope leaves lines a quarter of a body line or more from where the rows' own field of slopes puts
+ * them (`rowSlopeField`), each box is moved along its own row instead, to the height that row has at the page's middle
+ * column. Box heights lose the part a slanted line adds (`width × slope`, the slope where the line lies).
  */
 function deskew(lines: LayoutLine[], width: number, height: number, ocrLines: readonly OcrPage['lines'][number][], exactBoxes = false): void {
   const bodyHeight = median(lines.map((l) => l.box.height)) || 20;
-  const slope = slopeFromCharacters(ocrLines) ?? slopeFromNeighbours(lines);
-  if (slope === undefined || Math.abs(slope) < 0.008 || Math.abs(slope) > 0.2) return;
+  const samples = rowSlopeSamples(ocrLines);
+  const measured = samples.length >= 3 ? median(samples.map((s) => s.slope)) : slopeFromNeighbours(lines);
+  if (measured !== undefined && Math.abs(measured) > 0.2) return;
+  const slope = measured === undefined || Math.abs(measured) < 0.008 ? 0 : measured;
+  // A text layer's boxes are the glyphs' own, on rows drawn level: nothing fans there.
+  const field = exactBoxes ? undefined : rowSlopeField(samples, lines, width, height, slope);
+  if (slope === 0 && !field) return;
   for (const line of lines) {
     const { x, y, width: w, height: h } = line.box;
     const cx = x + w / 2;
     const cy = y + h / 2;
     const ncx = cx + slope * (cy - height / 2);
-    const ncy = cy - slope * (cx - width / 2);
+    const ncy = field ? field.levelY(cx, cy) : cy - slope * (cx - width / 2);
+    const local = field ? field.slopeAt(cx, cy) : slope;
     // A text layer's boxes are the glyphs' own, never grown by a tilt: a line of body type keeps its height (squeezed
     // to half of it, a wide line no longer matches the type size of the lines it wraps with). A box several lines
     // tall there holds runs of other rows (a number merged with the title beside it) and is squeezed as before.
-    const nh = exactBoxes && h < bodyHeight * 2 ? h : Math.max(h - Math.abs(slope) * w, h * 0.4);
+    const nh = exactBoxes && h < bodyHeight * 2 ? h : Math.max(h - Math.abs(local) * w, h * 0.4);
     line.box = { x: ncx - w / 2, y: ncy - nh / 2, width: w, height: nh };
   }
-}
-
-/**
- * The skew read from the characters of long lines where the engine boxes each character: their centres climb or
- * fall along the line. Unlike pairing boxes on a row, this cannot mistake the next row for the same one when values
- * sit far from their labels.
- */
-function slopeFromCharacters(ocrLines: readonly OcrPage['lines'][number][]): number | undefined {
-  const slopes: number[] = [];
-  for (const line of ocrLines) {
-    const words = line.words;
-    if (!words || words.length < 4) continue;
-    const xs = words.map((w) => w.box.x + w.box.width / 2);
-    const ys = words.map((w) => w.box.y + w.box.height / 2);
-    const span = Math.max(...xs) - Math.min(...xs);
-    if (span < line.box.height * 3) continue;
-    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-    let sxy = 0;
-    let sxx = 0;
-    for (let i = 0; i < xs.length; i++) {
-      sxy += (xs[i] - mx) * (ys[i] - my);
-      sxx += (xs[i] - mx) ** 2;
-    }
-    if (sxx === 0) continue;
-    const slope = sxy / sxx;
-    // Seal lettering runs on an arc: only characters that lie on a straight line say how the page is turned.
-    const residual = Math.sqrt(ys.reduce((sum, y, i) => sum + (y - my - slope * (xs[i] - mx)) ** 2, 0) / ys.length);
-    const charHeight = median(words.map((w) => w.box.height));
-    if (residual < charHeight * 0.2) slopes.push(slope);
-  }
-  return slopes.length >= 3 ? median(slopes) : undefined;
 }
 
 /** The skew from neighbouring boxes on one row (cells of a table, label and value), for engines without character boxes. */
