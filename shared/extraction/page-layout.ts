@@ -195,6 +195,18 @@ function isSpeck(line: OcrPage['lines'][number]): boolean {
   return line.confidence < 0.6 && /^[A-Za-z]{1,3}$/.test(line.text.trim());
 }
 
+/**
+ * Latin letters the engine reads for a Chinese character boxed alone, and the character: `乙` of a letter-spaced
+ * `乙　方：` is read `Z` (at 0.5–0.8). Such a letter is the character only as a spread label's first piece, where the
+ * pieces on its row then spell a label (`mergeSpacedLabels`); anywhere else it is left as read.
+ */
+const LOOKALIKE_HEADS: Readonly<Record<string, string>> = { Z: '乙', z: '乙' };
+
+/** A speck that may be a spread label's head read as a Latin look-alike: kept until the labels are joined. */
+function isLookalikeHead(line: { text: string }): boolean {
+  return LOOKALIKE_HEADS[line.text.trim()] !== undefined;
+}
+
 /** Short labels that open a licence's lines (and a contract's first party, `甲方杭州…`); a sentence they open (`甲方应…`) reads as no typical value. */
 const GLUED_LINE_LABELS = new Set(['名称', '类型', '住所', '负责人', '经营者', '投资人', '甲方']);
 /**
@@ -401,7 +413,9 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     // Run-on prose glues the separator before a label to its first piece (`；受` `聘` `人：`); a spread caption its
     // opening bracket (`(姓` … `名)`).
     const separator = /^[；;，,、。(]/.exec(a.flat)?.[0] ?? '';
-    const first = a.flat.slice(separator.length);
+    const read = a.flat.slice(separator.length);
+    const lookalike = LOOKALIKE_HEADS[read];
+    const first = lookalike ?? read;
     if (!LABEL_PIECE.test(first) || !LABEL_PREFIXES.has(first)) continue;
     const h = a.box.height;
     // Pieces: following boxes on the row, each close to the one before (a spread label spans at most a few
@@ -445,11 +459,16 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       // Normalised again from the engine's text: a lone character before the value (`称　杭州…`) was glued to it.
       let text = LABEL_PIECE.test(lastPiece.flat) ? head + lastPiece.flat : normaliseText(`${head}${lastPiece.raw}`);
       // The last piece may hold the label's end glued to the value (`名` | `称杭州市…`): the label's pieces were set
-      // apart, so where the label ends is where the value starts.
-      for (let cut = 3; cut >= 1 && !LABEL_PIECE.test(lastPiece.flat); cut--) {
+      // apart, so where the label ends is where the value starts. A short value makes the piece look like one of the
+      // label's own (`乙` | `方汤鹏`): a lone head and a piece that spell no whole label are cut the same way.
+      const wholeLabel = (t: string) => findHits(t).some((h) => h.start === 0 && h.end === t.length);
+      const glued = !LABEL_PIECE.test(lastPiece.flat) || (k === 2 && head.length === 1 && !wholeLabel(text));
+      let cutAt = 0;
+      for (let cut = 3; cut >= 1 && glued; cut--) {
         const label = head + lastPiece.flat.slice(0, cut);
         if (lastPiece.flat.length > cut && LABELS_BY_FIRST_CHAR.get(label[0])?.some((l) => l.form === label)) {
           text = `${label} ${normaliseText(lastPiece.flat.slice(cut))}`;
+          cutAt = cut;
           break;
         }
       }
@@ -457,7 +476,7 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       if (!hit || hit.start !== 0) continue;
       // The label must take in every piece but the last, and at least the start of the last.
       if (hit.end <= head.length) continue;
-      if (LABEL_PIECE.test(lastPiece.flat) ? hit.end !== text.length : false) continue;
+      if (LABEL_PIECE.test(lastPiece.flat) && cutAt === 0 ? hit.end !== text.length : false) continue;
       joinedCount = k;
       joinedText = text;
     }
@@ -477,9 +496,13 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     a.confidence = Math.min(...used.map((p) => p.confidence));
     a.chars = used.every((p) => p.chars) ? used.flatMap((p) => p.chars!) : undefined;
     a.hits = findHits(a.text);
+    // A label spelled through a look-alike letter is a label with one character misread.
+    if (lookalike && a.hits[0]) a.hits[0].fuzzy = true;
     a.leading = trimValue(a.hits.length > 0 ? a.text.slice(0, a.hits[0].start) : a.text);
     lines.splice(i + 1, joinedCount - 1);
   }
+  // A look-alike speck that opened no label is the speck it looked like.
+  for (let i = lines.length - 1; i >= 0; i--) if (lines[i].hits.length === 0 && lines[i].confidence < 0.6 && isLookalikeHead(lines[i])) lines.splice(i, 1);
 }
 
 /** One Chinese character alone in its box. */
@@ -680,7 +703,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         !SEAL_TEXT.test(line.text.replace(/\s+/g, '')) &&
         !isSlanted(line, bodyHeight) &&
         (!overprintOnly(normaliseText(line.text)) || printOpeningStamp(line, bodyHeight) !== undefined) &&
-        !isSpeck(line),
+        (!isSpeck(line) || isLookalikeHead(line)),
     )
     .map((line, index) => {
       const opening = printOpeningStamp(line, bodyHeight);
