@@ -113,7 +113,7 @@ function fitPlane(samples: readonly RowSlopeSample[], width: number, height: num
  * its rows with height, and a little across the width), fitted to the slopes of the page's straight lines, outliers
  * (a stamp's text, a tilted line of handwriting) left out. Undefined when one slope (`single`) levels every line to
  * within a quarter of a body line of where the field puts it, when too few lines, or lines over too little of the
- * page's height, say how the rows fan.
+ * page's height, say how the rows fan, or when the field would turn some line of the page further than rows turn.
  *
  * @example
  * const field = rowSlopeField(rowSlopeSamples(page.lines), page.lines, page.width, page.height, 0.004);
@@ -161,6 +161,9 @@ export function rowSlopeField(
     }
     return level;
   };
+  // Lines spread over little of the width leave the field's turn across the page loosely fixed: a field that turns
+  // any line of the page further than rows ever turn is an extrapolation, not the page.
+  if (boxes.some(({ box }) => Math.abs(slopeAt(box.x + box.width / 2, box.y + box.height / 2) - single) > ALONG_THE_ROWS)) return undefined;
   const bodyHeight = median(boxes.map((l) => l.box.height)) || 20;
   const moved = Math.max(
     0,

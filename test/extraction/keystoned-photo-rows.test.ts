@@ -107,6 +107,16 @@ describe('rows of a page photographed at an angle', () => {
     expect(rowSlopeField(rowSlopeSamples(lines), lines, WIDTH, HEIGHT, 0.03)).toBeUndefined();
   });
 
+  it('gives no field when lines in one narrow column would turn a line across the page further than rows turn', () => {
+    // Lines starting 30 px apart with slopes 0.04 apart: fitted across x, the turn would reach far past the column.
+    const text = '本证书由评价机构颁发可登录查询';
+    const lines = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => slantedLine(text, k % 2 ? 180 : 150, 400 + k * 180, () => (k % 2 ? 0.04 : 0)));
+    // A short line far across the page, too short to give a slope of its own.
+    const far = slantedLine('西湖', 1400, 1000, () => 0);
+    const page = [...lines, far];
+    expect(rowSlopeField(rowSlopeSamples(page), page, WIDTH, HEIGHT, 0)).toBeUndefined();
+  });
+
   it('leaves out a diagonal watermark when fitting the rows', () => {
     const page = keystonedCertificate(0.2);
     const watermark = (x: number) => slantedLine('仅供杭州市西湖区人力社保局审核使用', x, 1300, () => -0.55);
