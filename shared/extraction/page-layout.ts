@@ -335,7 +335,7 @@ function median(values: number[]): number {
  * Levels a page scanned a few degrees off: the skew is the median slope of the characters along long lines (or, for an
  * engine without character boxes, between neighbouring boxes on one row: cells of a table, label and value), and
  * every box centre is turned back by it. A photo taken at an angle fans its rows (the top rows climb, the bottom ones
- * fall): when one slope leaves lines a quarter of a body line or more from where the rows' own field of slopes puts
+ * fall): when one slope leaves lines half a body line or more from where the rows' own field of slopes puts
  * them (`rowSlopeField`), each box is moved along its own row instead, to the height that row has at the page's middle
  * column. Box heights lose the part a slanted line adds (`width × slope`, the slope where the line lies).
  */

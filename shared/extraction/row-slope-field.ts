@@ -74,9 +74,10 @@ const ALONG_THE_ROWS = 0.1;
 const OUTLIER_SLOPE = 0.015;
 /**
  * The field is used only when, levelled by it rather than by one slope, some line lands at least this share of the
- * body height elsewhere: otherwise one slope serves, and the page is laid out exactly as before.
+ * body height elsewhere: otherwise one slope serves, and the page is laid out exactly as before. At a quarter of a
+ * body line it moved lines of ordinary photos by a few pixels and re-rolled borderline joins both ways.
  */
-const MIN_SHIFT = 0.25;
+const MIN_SHIFT = 0.5;
 /** Steps taken along a row to its level at the middle column (the field is smooth: a few steps are exact enough). */
 const LEVEL_STEPS = 8;
 
@@ -112,7 +113,7 @@ function fitPlane(samples: readonly RowSlopeSample[], width: number, height: num
  * The rows' slope as a smooth function of where on the page they run (slope = a + b·y + c·x: a keystoned photo fans
  * its rows with height, and a little across the width), fitted to the slopes of the page's straight lines, outliers
  * (a stamp's text, a tilted line of handwriting) left out. Undefined when one slope (`single`) levels every line to
- * within a quarter of a body line of where the field puts it, when too few lines, or lines over too little of the
+ * within half a body line of where the field puts it, when too few lines, or lines over too little of the
  * page's height, say how the rows fan, or when the field would turn some line of the page further than rows turn.
  *
  * @example
