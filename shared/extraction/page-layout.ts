@@ -8,6 +8,7 @@ import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
 import { joinLabelsAcrossWraps } from './label-wraps.js';
 import { underlinesAsSpaces } from './underline-blanks.js';
+import { rowSlopeField, rowSlopeSamples } from './row-slope-field.js';
 
 /** A label found in a line and the text that follows it up to the next label (its inline value). */
 export interface LabelHit {
@@ -194,6 +195,18 @@ function isSpeck(line: OcrPage['lines'][number]): boolean {
   return line.confidence < 0.6 && /^[A-Za-z]{1,3}$/.test(line.text.trim());
 }
 
+/**
+ * Latin letters the engine reads for a Chinese character boxed alone, and the character: `乙` of a letter-spaced
+ * `乙　方：` is read `Z` (at 0.5–0.8). Such a letter is the character only as a spread label's first piece, where the
+ * pieces on its row then spell a label (`mergeSpacedLabels`); anywhere else it is left as read.
+ */
+const LOOKALIKE_HEADS: Readonly<Record<string, string>> = { Z: '乙', z: '乙' };
+
+/** A speck that may be a spread label's head read as a Latin look-alike: kept until the labels are joined. */
+function isLookalikeHead(line: { text: string }): boolean {
+  return LOOKALIKE_HEADS[line.text.trim()] !== undefined;
+}
+
 /** Short labels that open a licence's lines (and a contract's first party, `甲方杭州…`); a sentence they open (`甲方应…`) reads as no typical value. */
 const GLUED_LINE_LABELS = new Set(['名称', '类型', '住所', '负责人', '经营者', '投资人', '甲方']);
 /**
@@ -319,58 +332,35 @@ function median(values: number[]): number {
 }
 
 /**
- * Levels a page scanned a few degrees off: the skew is the median slope between neighbouring boxes on one row
- * (cells of a table, label and value), and every box centre is turned back by it. Box heights lose the part a
- * slanted line adds (`width × slope`).
+ * Levels a page scanned a few degrees off: the skew is the median slope of the characters along long lines (or, for an
+ * engine without character boxes, between neighbouring boxes on one row: cells of a table, label and value), and
+ * every box centre is turned back by it. A photo taken at an angle fans its rows (the top rows climb, the bottom ones
+ * fall): when one slope leaves lines half a body line or more from where the rows' own field of slopes puts
+ * them (`rowSlopeField`), each box is moved along its own row instead, to the height that row has at the page's middle
+ * column. Box heights lose the part a slanted line adds (`width × slope`, the slope where the line lies).
  */
 function deskew(lines: LayoutLine[], width: number, height: number, ocrLines: readonly OcrPage['lines'][number][], exactBoxes = false): void {
   const bodyHeight = median(lines.map((l) => l.box.height)) || 20;
-  const slope = slopeFromCharacters(ocrLines) ?? slopeFromNeighbours(lines);
-  if (slope === undefined || Math.abs(slope) < 0.008 || Math.abs(slope) > 0.2) return;
+  const samples = rowSlopeSamples(ocrLines);
+  const measured = samples.length >= 3 ? median(samples.map((s) => s.slope)) : slopeFromNeighbours(lines);
+  if (measured !== undefined && Math.abs(measured) > 0.2) return;
+  const slope = measured === undefined || Math.abs(measured) < 0.008 ? 0 : measured;
+  // A text layer's boxes are the glyphs' own, on rows drawn level: nothing fans there.
+  const field = exactBoxes ? undefined : rowSlopeField(samples, lines, width, height, slope);
+  if (slope === 0 && !field) return;
   for (const line of lines) {
     const { x, y, width: w, height: h } = line.box;
     const cx = x + w / 2;
     const cy = y + h / 2;
     const ncx = cx + slope * (cy - height / 2);
-    const ncy = cy - slope * (cx - width / 2);
+    const ncy = field ? field.levelY(cx, cy) : cy - slope * (cx - width / 2);
+    const local = field ? field.slopeAt(cx, cy) : slope;
     // A text layer's boxes are the glyphs' own, never grown by a tilt: a line of body type keeps its height (squeezed
     // to half of it, a wide line no longer matches the type size of the lines it wraps with). A box several lines
     // tall there holds runs of other rows (a number merged with the title beside it) and is squeezed as before.
-    const nh = exactBoxes && h < bodyHeight * 2 ? h : Math.max(h - Math.abs(slope) * w, h * 0.4);
+    const nh = exactBoxes && h < bodyHeight * 2 ? h : Math.max(h - Math.abs(local) * w, h * 0.4);
     line.box = { x: ncx - w / 2, y: ncy - nh / 2, width: w, height: nh };
   }
-}
-
-/**
- * The skew read from the characters of long lines where the engine boxes each character: their centres climb or
- * fall along the line. Unlike pairing boxes on a row, this cannot mistake the next row for the same one when values
- * sit far from their labels.
- */
-function slopeFromCharacters(ocrLines: readonly OcrPage['lines'][number][]): number | undefined {
-  const slopes: number[] = [];
-  for (const line of ocrLines) {
-    const words = line.words;
-    if (!words || words.length < 4) continue;
-    const xs = words.map((w) => w.box.x + w.box.width / 2);
-    const ys = words.map((w) => w.box.y + w.box.height / 2);
-    const span = Math.max(...xs) - Math.min(...xs);
-    if (span < line.box.height * 3) continue;
-    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-    let sxy = 0;
-    let sxx = 0;
-    for (let i = 0; i < xs.length; i++) {
-      sxy += (xs[i] - mx) * (ys[i] - my);
-      sxx += (xs[i] - mx) ** 2;
-    }
-    if (sxx === 0) continue;
-    const slope = sxy / sxx;
-    // Seal lettering runs on an arc: only characters that lie on a straight line say how the page is turned.
-    const residual = Math.sqrt(ys.reduce((sum, y, i) => sum + (y - my - slope * (xs[i] - mx)) ** 2, 0) / ys.length);
-    const charHeight = median(words.map((w) => w.box.height));
-    if (residual < charHeight * 0.2) slopes.push(slope);
-  }
-  return slopes.length >= 3 ? median(slopes) : undefined;
 }
 
 /** The skew from neighbouring boxes on one row (cells of a table, label and value), for engines without character boxes. */
@@ -423,7 +413,9 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     // Run-on prose glues the separator before a label to its first piece (`；受` `聘` `人：`); a spread caption its
     // opening bracket (`(姓` … `名)`).
     const separator = /^[；;，,、。(]/.exec(a.flat)?.[0] ?? '';
-    const first = a.flat.slice(separator.length);
+    const read = a.flat.slice(separator.length);
+    const lookalike = LOOKALIKE_HEADS[read];
+    const first = lookalike ?? read;
     if (!LABEL_PIECE.test(first) || !LABEL_PREFIXES.has(first)) continue;
     const h = a.box.height;
     // Pieces: following boxes on the row, each close to the one before (a spread label spans at most a few
@@ -467,11 +459,16 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       // Normalised again from the engine's text: a lone character before the value (`称　杭州…`) was glued to it.
       let text = LABEL_PIECE.test(lastPiece.flat) ? head + lastPiece.flat : normaliseText(`${head}${lastPiece.raw}`);
       // The last piece may hold the label's end glued to the value (`名` | `称杭州市…`): the label's pieces were set
-      // apart, so where the label ends is where the value starts.
-      for (let cut = 3; cut >= 1 && !LABEL_PIECE.test(lastPiece.flat); cut--) {
+      // apart, so where the label ends is where the value starts. A short value makes the piece look like one of the
+      // label's own (`乙` | `方汤鹏`): a lone head and a piece that spell no whole label are cut the same way.
+      const wholeLabel = (t: string) => findHits(t).some((h) => h.start === 0 && h.end === t.length);
+      const glued = !LABEL_PIECE.test(lastPiece.flat) || (k === 2 && head.length === 1 && !wholeLabel(text));
+      let cutAt = 0;
+      for (let cut = 3; cut >= 1 && glued; cut--) {
         const label = head + lastPiece.flat.slice(0, cut);
         if (lastPiece.flat.length > cut && LABELS_BY_FIRST_CHAR.get(label[0])?.some((l) => l.form === label)) {
           text = `${label} ${normaliseText(lastPiece.flat.slice(cut))}`;
+          cutAt = cut;
           break;
         }
       }
@@ -479,7 +476,7 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       if (!hit || hit.start !== 0) continue;
       // The label must take in every piece but the last, and at least the start of the last.
       if (hit.end <= head.length) continue;
-      if (LABEL_PIECE.test(lastPiece.flat) ? hit.end !== text.length : false) continue;
+      if (LABEL_PIECE.test(lastPiece.flat) && cutAt === 0 ? hit.end !== text.length : false) continue;
       joinedCount = k;
       joinedText = text;
     }
@@ -499,9 +496,13 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     a.confidence = Math.min(...used.map((p) => p.confidence));
     a.chars = used.every((p) => p.chars) ? used.flatMap((p) => p.chars!) : undefined;
     a.hits = findHits(a.text);
+    // A label spelled through a look-alike letter is a label with one character misread.
+    if (lookalike && a.hits[0]) a.hits[0].fuzzy = true;
     a.leading = trimValue(a.hits.length > 0 ? a.text.slice(0, a.hits[0].start) : a.text);
     lines.splice(i + 1, joinedCount - 1);
   }
+  // A look-alike speck that opened no label is the speck it looked like.
+  for (let i = lines.length - 1; i >= 0; i--) if (lines[i].hits.length === 0 && lines[i].confidence < 0.6 && isLookalikeHead(lines[i])) lines.splice(i, 1);
 }
 
 /** One Chinese character alone in its box. */
@@ -702,7 +703,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         !SEAL_TEXT.test(line.text.replace(/\s+/g, '')) &&
         !isSlanted(line, bodyHeight) &&
         (!overprintOnly(normaliseText(line.text)) || printOpeningStamp(line, bodyHeight) !== undefined) &&
-        !isSpeck(line),
+        (!isSpeck(line) || isLookalikeHead(line)),
     )
     .map((line, index) => {
       const opening = printOpeningStamp(line, bodyHeight);
