@@ -20,7 +20,7 @@ export const SECOND_CHOICES_AMBIGUOUS = 'code_second_choices_ambiguous';
 export interface SecondChoiceChange {
   /** 0-based position in the code. */
   position: number;
-  /** The character the engine read (in the code's own set). */
+  /** The character as the engine read it. */
   read: string;
   /** Its second choice, taken. */
   taken: string;
