@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { boxSchema } from './extracted-field.js';
 
+/** Another character the engine found likely at the same place, with its probability (0–1). */
+export const characterAlternativeSchema = z.object({ text: z.string(), confidence: z.number().min(0).max(1) });
+export type CharacterAlternative = z.infer<typeof characterAlternativeSchema>;
+
 /** One line of text found on a page, with its box in page-image pixels and the engine's confidence (0–1). */
 export const ocrLineSchema = z.object({
   text: z.string(),
@@ -13,7 +17,20 @@ export const ocrLineSchema = z.object({
    */
   pageBox: boxSchema.optional(),
   /** Per-word or per-character confidences where the engine gives them. */
-  words: z.array(z.object({ text: z.string(), confidence: z.number(), box: boxSchema })).optional(),
+  words: z
+    .array(
+      z.object({
+        text: z.string(),
+        confidence: z.number(),
+        box: boxSchema,
+        /**
+         * The recogniser's second choice for a character it was unsure of (PaddleOCR: under 0.9, the other class at
+         * ≥ 0.05): evidence a reader may try when the value's check digit fails, never a reading of its own.
+         */
+        alternative: characterAlternativeSchema.optional(),
+      }),
+    )
+    .optional(),
   /**
    * Present when the engine read the line a second time (coloured ink such as a seal lay over it, or the first reading
    * was unsure): the other reading and whether both gave the same text. Where they disagree, the line carries the surer

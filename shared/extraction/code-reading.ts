@@ -1,5 +1,5 @@
 import { parseCertificateNumber, type ParsedCertificateNumber } from './certificate-number.js';
-import { validateCreditCode, type CreditCodeIssueCode } from './credit-code.js';
+import { CREDIT_CODE_ALPHABET, validateCreditCode, validateRegistrationNumber, type CreditCodeIssueCode } from './credit-code.js';
 import { validateResidentId, type ResidentIdIssueCode } from './resident-id.js';
 
 /** Letters OCR reads in place of digits; applied only in positions where a letter is impossible. */
@@ -33,7 +33,67 @@ export const CorrectionReason = {
   residentId: 'ocr_lookalike_fixed_checksum_passed',
   creditCode: 'ocr_lookalike_fixed_checksum_passed',
   certificateNumber: 'ocr_lookalike_fixed_structure_passed',
+  /** Characters read as the recogniser's second choice, and the check then passed (`second-choices.ts`). */
+  secondChoice: 'ocr_second_choice_checksum_passed',
 } as const;
+
+/**
+ * A code with a check character, as `second-choices.ts` tries characters in it: what a character read by the engine
+ * (or its second choice) stands for at a position, and whether a whole value passes every check of the code.
+ */
+export interface CodeCheck {
+  /** The code's character that `ch` stands for at `position` (look-alikes resolved), or '' when it cannot stand there. */
+  characterAt(ch: string, position: number): string;
+  passes(value: string): boolean;
+}
+
+/** A digit for a digit or a letter OCR reads in a digit's place; '' otherwise. */
+function digitAt(ch: string): string {
+  const digit = DIGIT_LOOKALIKES[ch] ?? ch;
+  return /^\d$/.test(digit) ? digit : '';
+}
+
+/**
+ * A resident ID number's checks (GB 11643: digits, a real birth date not after `today`, the check character, which
+ * alone may be `X`).
+ *
+ * @example
+ * residentIdCheck('2026-12-05').passes('11010519491231002X'); // true
+ */
+export function residentIdCheck(today?: string): CodeCheck {
+  return {
+    characterAt: (ch, position) => (position === 17 && (ch === 'X' || ch === 'x') ? 'X' : digitAt(ch)),
+    passes: (value) => validateResidentId(value, { today }).valid,
+  };
+}
+
+/**
+ * A unified social credit code's checks (GB 32100): letters outside its set read as the digits or letters they
+ * resemble (O → 0, I → 1, Z → 2, S → 5, V → U), digits only in the division code (positions 3–8).
+ *
+ * @example
+ * CREDIT_CODE_CHECK.characterAt('O', 10); // '0'
+ */
+export const CREDIT_CODE_CHECK: CodeCheck = {
+  characterAt: (ch, position) => {
+    if (position >= 2 && position < 8) return digitAt(ch);
+    const upper = ch.toUpperCase();
+    const inSet = CREDIT_CODE_LOOKALIKES[upper] ?? upper;
+    return inSet.length === 1 && CREDIT_CODE_ALPHABET.includes(inSet) ? inSet : '';
+  },
+  passes: (value) => validateCreditCode(value).valid,
+};
+
+/**
+ * A 15-digit 注册号's checks (ISO 7064 MOD 11,10 over its digits).
+ *
+ * @example
+ * REGISTRATION_NUMBER_CHECK.passes('110108000000016'); // true
+ */
+export const REGISTRATION_NUMBER_CHECK: CodeCheck = {
+  characterAt: (ch) => digitAt(ch),
+  passes: (value) => validateRegistrationNumber(value),
+};
 
 export interface CodeReading<Issue extends string> {
   value: string;

@@ -20,6 +20,7 @@ import { bracketedCaption, offRowOwnerIs, otherLabelOwning, overAnotherCaption, 
 import { withFillInRealigned } from './page-shift.js';
 import { loneCharacterRightBefore } from './split-value-head.js';
 import { opensStampRemark } from './stamped-words.js';
+import { readAsSecondChoice, withSecondChoices } from './second-choices.js';
 import type { Reading, ValueReader } from './value-readers.js';
 import { labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-alignment.js';
 import { centreX, centreY } from './line-geometry.js';
@@ -1137,10 +1138,15 @@ export function findUnlabelledCandidates(
  */
 export function chooseCandidate(candidates: readonly Candidate[]): ExtractedField | undefined {
   if (candidates.length === 0) return undefined;
-  const scored = candidates.map((c) => ({ c, confidence: candidateConfidence(c) }));
+  // A code that failed its check is tried with the engine's second choices first; a code read right at once still
+  // comes before one repaired so.
+  const scored = candidates.map(withSecondChoices).map((c) => ({ c, confidence: candidateConfidence(c) }));
   scored.sort(
     (a, b) =>
-      Number(a.c.reading.evidence === 'failed') - Number(b.c.reading.evidence === 'failed') || a.c.labelRank - b.c.labelRank || b.confidence - a.confidence,
+      Number(a.c.reading.evidence === 'failed') - Number(b.c.reading.evidence === 'failed') ||
+      Number(readAsSecondChoice(a.c.reading)) - Number(readAsSecondChoice(b.c.reading)) ||
+      a.c.labelRank - b.c.labelRank ||
+      b.confidence - a.confidence,
   );
   const best = scored[0];
   const issues = [...best.c.reading.issues];
@@ -1152,6 +1158,7 @@ export function chooseCandidate(candidates: readonly Candidate[]): ExtractedFiel
     (s) =>
       s.c.reading.value !== best.c.reading.value &&
       s.c.reading.evidence !== 'failed' &&
+      !readAsSecondChoice(s.c.reading) &&
       s.c.labelRank < 99 &&
       s.c.reading.plausibility >= Math.min(0.9, best.c.reading.plausibility),
   );

@@ -1,5 +1,5 @@
 import type { Box } from '../documents/index.js';
-import type { OcrPage } from '../documents/ocr-page.js';
+import type { CharacterAlternative, OcrLine, OcrPage } from '../documents/ocr-page.js';
 import { withoutCutFiller } from './cut-filler.js';
 import { withBracketLabelsClosed } from './bracket-labels.js';
 import { withSpreadLabelHeadsCut } from './spread-label-heads.js';
@@ -38,13 +38,24 @@ export interface LayoutLine {
   box: Box;
   /** The box as the OCR engine reported it, for `source`. */
   original: Box;
-  /** Per-character confidences where the engine gives them (normal form, no spaces), to score a value by its own characters. */
-  chars?: { text: string; confidence: number }[];
+  /**
+   * Per-character confidences where the engine gives them (normal form, no spaces), to score a value by its own
+   * characters; with the engine's second choice for a character it was unsure of (`second-choices.ts` tries them on a
+   * code whose check digit fails).
+   */
+  chars?: LayoutCharacter[];
   /** 0 = left half, 1 = right half of a two-page spread; undefined on single pages. */
   half?: 0 | 1;
   hits: LabelHit[];
   /** Text before the first label (the whole text if the line has no label). */
   leading: string;
+}
+
+/** One character of a line as the reader sees it: normal form, the engine's probability, and its second choice. */
+export interface LayoutCharacter {
+  text: string;
+  confidence: number;
+  alternative?: CharacterAlternative;
 }
 
 export interface PageLayout {
@@ -722,10 +733,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         confidence: page.source === 'text_layer' ? 1 : line.confidence,
         box: line.box,
         original: line.box,
-        chars:
-          page.source === 'text_layer' || !line.words?.length
-            ? undefined
-            : line.words.flatMap((w) => [...toHalfWidth(w.text).replace(/\s+/g, '')].map((ch) => ({ text: ch, confidence: w.confidence }))),
+        chars: page.source === 'text_layer' || !line.words?.length ? undefined : line.words.flatMap((w) => layoutCharacters(w)),
         hits,
         // A short Chinese label with its English sub-label (`起聘日期 From`) is a label we do not know, never a value.
         leading: BILINGUAL_LABEL.test(text) ? '' : trimValue(hits.length > 0 ? text.slice(0, hits[0].start) : text),
@@ -762,6 +770,23 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     spread,
     medianLineHeight,
   };
+}
+
+/**
+ * A word of the engine as the reader's characters (half-width, no spaces). A one-character word keeps its second
+ * choice, in the same normal form.
+ *
+ * @example
+ * layoutCharacters({ text: '８', confidence: 0.6, box, alternative: { text: '３', confidence: 0.3 } }); // [{ text: '8', confidence: 0.6, alternative: { text: '3', confidence: 0.3 } }]
+ */
+export function layoutCharacters(word: NonNullable<OcrLine['words']>[number]): LayoutCharacter[] {
+  const characters = [...toHalfWidth(word.text).replace(/\s+/g, '')];
+  const alternative = word.alternative && characters.length === 1 ? toHalfWidth(word.alternative.text).replace(/\s+/g, '') : '';
+  return characters.map((ch) =>
+    alternative.length === 1 && alternative !== ch
+      ? { text: ch, confidence: word.confidence, alternative: { text: alternative, confidence: word.alternative!.confidence } }
+      : { text: ch, confidence: word.confidence },
+  );
 }
 
 /**

@@ -1,4 +1,13 @@
-import { readCertificateNumber, readCreditCode, readResidentId, CorrectionReason } from './code-reading.js';
+import {
+  readCertificateNumber,
+  readCreditCode,
+  readResidentId,
+  CorrectionReason,
+  CREDIT_CODE_CHECK,
+  REGISTRATION_NUMBER_CHECK,
+  residentIdCheck,
+  type CodeCheck,
+} from './code-reading.js';
 import { validateRegistrationNumber } from './credit-code.js';
 import { findDates } from './dates.js';
 import { parseLevel } from './levels.js';
@@ -27,6 +36,11 @@ export interface Reading {
   correction?: { from: string; reason: string };
   /** The level reading named the level twice, consistently. */
   corroborated?: boolean;
+  /**
+   * Set on a code whose check failed: the code as read and its checks, for the engine's second choices to be tried
+   * where the line is known (`second-choices.ts`); `keptIssues` are the issues a value that passes still carries.
+   */
+  recheck?: { read: string; check: CodeCheck; keptIssues?: string[] };
 }
 
 export type ValueReader = (text: string) => Reading | null;
@@ -330,7 +344,13 @@ export function makeIdNumberReader(today: string): ValueReader {
         correction: reading.correctedFrom ? { from: reading.correctedFrom, reason: CorrectionReason.residentId } : undefined,
       };
     }
-    return { value: reading.value, evidence: Evidence.failed, plausibility: 1, issues: [reading.issue ?? 'id_format_invalid'] };
+    return {
+      value: reading.value,
+      evidence: Evidence.failed,
+      plausibility: 1,
+      issues: [reading.issue ?? 'id_format_invalid'],
+      ...(token.length === 18 ? { recheck: { read: token, check: residentIdCheck(today) } } : {}),
+    };
   };
 }
 
@@ -354,7 +374,13 @@ export const readCreditCodeValue: ValueReader = (text) => {
       correction: reading.correctedFrom ? { from: reading.correctedFrom, reason: CorrectionReason.creditCode } : undefined,
     };
   }
-  return { value: reading.value, evidence: Evidence.failed, plausibility: 1, issues: [reading.issue ?? 'credit_code_format_invalid'] };
+  return {
+    value: reading.value,
+    evidence: Evidence.failed,
+    plausibility: 1,
+    issues: [reading.issue ?? 'credit_code_format_invalid'],
+    ...(token.length === 18 ? { recheck: { read: token, check: CREDIT_CODE_CHECK } } : {}),
+  };
 };
 
 /** Issue on a business licence's code that is a pre-2016 15-digit 注册号, not a unified social credit code. */
@@ -372,7 +398,13 @@ export const readRegistrationNumberValue: ValueReader = (text) => {
   const token = withoutSpaces(text).match(/(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/)?.[0];
   if (!token) return null;
   if (validateRegistrationNumber(token)) return { value: token, evidence: Evidence.checksum, plausibility: 1, issues: [REGISTRATION_NUMBER] };
-  return { value: token, evidence: Evidence.failed, plausibility: 1, issues: [REGISTRATION_NUMBER, 'registration_number_checksum_failed'] };
+  return {
+    value: token,
+    evidence: Evidence.failed,
+    plausibility: 1,
+    issues: [REGISTRATION_NUMBER, 'registration_number_checksum_failed'],
+    recheck: { read: token, check: REGISTRATION_NUMBER_CHECK, keptIssues: [REGISTRATION_NUMBER] },
+  };
 };
 
 /**

@@ -7,7 +7,14 @@ import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionO
 import { decodeRaster, localContrastRaster, rotateRaster, type Raster } from './raster.js';
 import { readUnderGreySeals } from './grey-seals.js';
 import { findScreenPattern, withoutScreenPattern } from './screen-pattern.js';
-import { classifyUpsideDown, DEFAULT_RECOGNITION_SETTINGS, recogniseRegions, type RecognisedText, type RecognitionSettings } from './text-lines.js';
+import {
+  classifyUpsideDown,
+  DEFAULT_RECOGNITION_SETTINGS,
+  recogniseRegions,
+  type CharacterAlternative,
+  type RecognisedText,
+  type RecognitionSettings,
+} from './text-lines.js';
 import {
   DEFAULT_DETECTION_SETTINGS,
   detectTextRegions,
@@ -496,13 +503,18 @@ export function splicedReading(first: RecognisedText, stretch: LineStretch, read
     ...after(first.characterConfidences),
   ];
   const characterPositions = [...before(first.characterPositions), ...inside.map(({ position }) => position), ...after(first.characterPositions)];
-  return {
+  const spliced: RecognisedText = {
     text: characters.join(''),
     confidence: meanOf(characterConfidences, 0),
     characters,
     characterConfidences,
     characterPositions,
   };
+  if (first.characterAlternatives || read.characterAlternatives) {
+    const firstAlternatives = first.characterAlternatives ?? new Array(first.characters.length).fill(undefined);
+    spliced.characterAlternatives = [...before(firstAlternatives), ...inside.map(({ k }) => read.characterAlternatives?.[k]), ...after(firstAlternatives)];
+  }
+  return spliced;
 }
 
 /** Fewer bent lines than this on a page is no curl (a curled page bends every long line it has). */
@@ -593,11 +605,14 @@ export function mergeReadings(
   const agrees = withoutSpaces(kept.text) === withoutSpaces(other.text);
   let reading = kept;
   if (!agrees) {
-    const confirmed = confirmedCharacters(kept.characters, other.characters);
+    const pairs = commonCharacters(kept.characters, other.characters);
+    const confirmed = confirmedCharacters(kept.characters, other.characters, pairs);
     reading = {
       ...kept,
       characterConfidences: kept.characterConfidences.map((c, k) => (confirmed[k] ? c : Math.min(c, UNCONFIRMED_CHARACTER_CONFIDENCE))),
     };
+    const alternatives = withOtherReadingsChoices(kept, other, pairs);
+    if (alternatives) reading.characterAlternatives = alternatives;
   }
   return {
     reading,
@@ -617,11 +632,9 @@ function isShorterSubsequence(a: string[], b: string[]): boolean {
 }
 
 /**
- * For each character of `a`: confirmed by `b` when it is part of their longest common subsequence and no character
- * of `b` is missing from `a` right beside it (a character the other reading has and this one lacks leaves both its
- * neighbours unconfirmed, so a value that lost a character is never read at full confidence).
+ * The characters `a` and `b` share (their longest common subsequence), as pairs of indices (i in a, j in b) in order.
  */
-function confirmedCharacters(a: string[], b: string[]): boolean[] {
+function commonCharacters(a: string[], b: string[]): [number, number][] {
   const n = a.length;
   const m = b.length;
   const table = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
@@ -630,31 +643,68 @@ function confirmedCharacters(a: string[], b: string[]): boolean[] {
       table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
     }
   }
-  const confirmed = new Array<boolean>(n).fill(false);
-  // Matched pairs (i in a, j in b), then between consecutive pairs: if b has more characters there than a, a lacks
-  // some (a substitution has as many on both sides and is already unconfirmed).
-  const pairs: [number, number][] = [[-1, -1]];
+  const pairs: [number, number][] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
     if (a[i] === b[j]) {
-      confirmed[i] = true;
       pairs.push([i, j]);
       i++;
       j++;
     } else if (table[i + 1][j] >= table[i][j + 1]) i++;
     else j++;
   }
-  pairs.push([n, m]);
+  return pairs;
+}
+
+/**
+ * For each character of `a`: confirmed by `b` when it is part of their longest common subsequence (`pairs`) and no
+ * character of `b` is missing from `a` right beside it (a character the other reading has and this one lacks leaves
+ * both its neighbours unconfirmed, so a value that lost a character is never read at full confidence).
+ */
+function confirmedCharacters(a: string[], b: string[], pairs: [number, number][]): boolean[] {
+  const n = a.length;
+  const m = b.length;
+  const confirmed = new Array<boolean>(n).fill(false);
+  for (const [i] of pairs) confirmed[i] = true;
+  // Between consecutive pairs: if b has more characters there than a, a lacks some (a substitution has as many on both
+  // sides and is already unconfirmed).
+  const bounded: [number, number][] = [[-1, -1], ...pairs, [n, m]];
   const printed = (chars: string[], from: number, to: number) => chars.slice(from, to).filter((c) => c.trim() !== '').length;
-  for (let k = 1; k < pairs.length; k++) {
-    const [i0, j0] = pairs[k - 1];
-    const [i1, j1] = pairs[k];
+  for (let k = 1; k < bounded.length; k++) {
+    const [i0, j0] = bounded[k - 1];
+    const [i1, j1] = bounded[k];
     if (printed(b, j0 + 1, j1) <= printed(a, i0 + 1, i1)) continue;
     if (i0 >= 0) confirmed[i0] = false;
     if (i1 < n) confirmed[i1] = false;
   }
   return confirmed;
+}
+
+/**
+ * The kept reading's second choices, with what the other reading read instead where the two differ by substitution
+ * only (as many characters on both sides between two they share): that character, at the other reading's probability,
+ * is the second choice of the kept one unless its own second choice was likelier. Undefined when there is none.
+ */
+function withOtherReadingsChoices(kept: RecognisedText, other: RecognisedText, pairs: [number, number][]): (CharacterAlternative | undefined)[] | undefined {
+  const choices: (CharacterAlternative | undefined)[] = kept.characterAlternatives
+    ? [...kept.characterAlternatives]
+    : new Array(kept.characters.length).fill(undefined);
+  let any = kept.characterAlternatives !== undefined;
+  const bounded: [number, number][] = [[-1, -1], ...pairs, [kept.characters.length, other.characters.length]];
+  for (let k = 1; k < bounded.length; k++) {
+    const [i0, j0] = bounded[k - 1];
+    const [i1, j1] = bounded[k];
+    if (i1 - i0 !== j1 - j0) continue;
+    for (let d = 1; i0 + d < i1; d++) {
+      const text = other.characters[j0 + d];
+      const confidence = other.characterConfidences[j0 + d];
+      if (text.trim() === '' || confidence <= (choices[i0 + d]?.confidence ?? 0)) continue;
+      choices[i0 + d] = { text, confidence };
+      any = true;
+    }
+  }
+  return any ? choices : undefined;
 }
 
 function meanOf(values: number[], fallback: number): number {
@@ -735,7 +785,13 @@ function characterWords(region: TextRegion, recognised: RecognisedText, raster: 
     const cx = region.cx + along * ux;
     const cy = region.cy + along * uy;
     const box = boundingBox({ cx, cy, width: side, height: side, angle: region.angle, score: region.score }, raster);
-    words.push({ text, confidence: round4(recognised.characterConfidences[k]), box });
+    const alternative = recognised.characterAlternatives?.[k];
+    words.push({
+      text,
+      confidence: round4(recognised.characterConfidences[k]),
+      box,
+      ...(alternative ? { alternative: { text: alternative.text, confidence: round4(alternative.confidence) } } : {}),
+    });
   });
   return words;
 }

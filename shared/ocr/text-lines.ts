@@ -147,7 +147,27 @@ export interface RecognisedText {
    * emitted it: approximate (±½ character), good enough to tell a label from the value after it.
    */
   characterPositions: number[];
+  /**
+   * For each character the recogniser was unsure of (under `SECOND_CHOICE_BELOW`): its best other class where that is
+   * itself substantial (≥ `SECOND_CHOICE_FROM`), as evidence for a code whose check digit fails; undefined elsewhere.
+   * Absent when no character has one.
+   */
+  characterAlternatives?: (CharacterAlternative | undefined)[];
 }
+
+/** The recogniser's second choice for one character: another class and its probability at the same step. */
+export interface CharacterAlternative {
+  text: string;
+  confidence: number;
+}
+
+/**
+ * A character read under this probability keeps its second choice. Over it the best class is rarely wrong, and a
+ * sure page then pays nothing more than the argmax it always paid.
+ */
+export const SECOND_CHOICE_BELOW = 0.9;
+/** A second choice under this probability is noise, not evidence of what was printed. */
+export const SECOND_CHOICE_FROM = 0.05;
 
 /**
  * Reads the text of each region with the PP-OCRv4 recogniser (one line per run, see `RECOGNITION_BATCH`) and
@@ -226,7 +246,9 @@ async function readBatch(
 }
 
 /**
- * Greedy CTC decoding: the most likely class at each step, repeats collapsed, blanks (class 0) dropped.
+ * Greedy CTC decoding: the most likely class at each step, repeats collapsed, blanks (class 0) dropped. A character
+ * whose steps are unsure (under `SECOND_CHOICE_BELOW`) keeps its best other non-blank class, when that reaches
+ * `SECOND_CHOICE_FROM` at one of its steps, in `characterAlternatives`: only those steps are scanned a second time.
  *
  * @example
  * decodeCtc(probabilities, 0, 80, alphabet.length + 1, alphabet); // { text: '王晓明', confidence: 0.99, … }
@@ -235,6 +257,7 @@ export function decodeCtc(probabilities: Float32Array, offset: number, steps: nu
   const characters: string[] = [];
   const characterConfidences: number[] = [];
   const characterSteps: number[] = [];
+  let alternatives: (CharacterAlternative | undefined)[] | undefined;
   let previous = -1;
   for (let t = 0; t < steps; t++) {
     const base = offset + t * classes;
@@ -251,11 +274,35 @@ export function decodeCtc(probabilities: Float32Array, offset: number, steps: nu
       characterConfidences.push(bestProbability);
       characterSteps.push(t);
     }
+    // Every step of the character's run counts: its second choice may peak on a step after the one that emitted it.
+    if (best !== 0 && bestProbability < SECOND_CHOICE_BELOW) {
+      const other = secondChoice(probabilities, base, classes, best);
+      const k = characters.length - 1;
+      if (other.probability >= SECOND_CHOICE_FROM && other.probability > (alternatives?.[k]?.confidence ?? 0)) {
+        alternatives ??= [];
+        alternatives[k] = { text: alphabet[other.index - 1] ?? '', confidence: other.probability };
+      }
+    }
     previous = best;
   }
   const confidence = characterConfidences.length === 0 ? 0 : characterConfidences.reduce((a, b) => a + b, 0) / characterConfidences.length;
   // characterPositions holds CTC step indices here; recogniseRegions turns them into fractions of the line.
-  return { text: characters.join(''), confidence, characters, characterConfidences, characterPositions: characterSteps };
+  const decoded: RecognisedText = { text: characters.join(''), confidence, characters, characterConfidences, characterPositions: characterSteps };
+  if (alternatives) decoded.characterAlternatives = Array.from({ length: characters.length }, (_, k) => alternatives[k]);
+  return decoded;
+}
+
+/** The most likely non-blank class at one step other than `best`. */
+function secondChoice(probabilities: Float32Array, base: number, classes: number, best: number): { index: number; probability: number } {
+  let index = 0;
+  let probability = 0;
+  for (let c = 1; c < classes; c++) {
+    if (c !== best && probabilities[base + c] > probability) {
+      index = c;
+      probability = probabilities[base + c];
+    }
+  }
+  return { index, probability };
 }
 
 /**
