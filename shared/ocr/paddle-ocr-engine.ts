@@ -5,6 +5,7 @@ import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
 import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
 import { decodeRaster, localContrastRaster, rotateRaster, type Raster } from './raster.js';
+import { regionsBesideBareLabels, withGlyphsPastLineEnds } from './unboxed-glyphs.js';
 import { readUnderGreySeals } from './grey-seals.js';
 import { findScreenPattern, withoutScreenPattern } from './screen-pattern.js';
 import {
@@ -99,6 +100,12 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   straightenRows?: boolean;
   /** Average out a screen's moiré stripes when the page shows them (see `findScreenPattern`; default on, with conditioning). */
   screenPattern?: boolean;
+  /**
+   * Thin glyphs the detector leaves unboxed (default on): a line's region grown over a `一` or `二` just past its end
+   * (see `withGlyphsPastLineEnds`), and a value of thin strokes beside a label that ends in a colon read where no
+   * region is (see `regionsBesideBareLabels`). Off reads the regions as detected.
+   */
+  unboxedGlyphs?: boolean;
   /** Read seal-covered and unsure lines a second time and report the agreement (default on). */
   secondReadings?: boolean;
   /**
@@ -256,16 +263,20 @@ export class PaddleOcrEngine implements OcrEngine {
         }
       }
     }
+    // Thin glyphs the detector left out at a line's end (`王一` boxed as `王`): the line's region grown over them.
+    if (this.#options.unboxedGlyphs !== false) regions = withGlyphsPastLineEnds(raster, regions);
     const directionMs = lap();
     // On a curled page the rows are straightened for the reader: boxes are reported on the straightened rows, so a
     // value on the curled side keeps its label's height (the lines are still read from the page's own pixels), and
     // each moved line keeps where it lies on the image as its `pageBox`.
     const flattening = this.#options.straightenRows !== false ? rowFlattening(regions, raster.width, raster.height) : undefined;
     const shown = (region: TextRegion): TextRegion => (flattening ? flattenedRegion(region, flattening) : region);
-    const ordered = flattening
-      ? readingOrder(regions.map((region) => ({ ...shown(region), source: region }))).map((flat) => flat.source)
-      : readingOrder(regions);
-    const texts = await recogniseRegions(models.recognition, models.alphabet, raster, ordered, this.#recognition);
+    let ordered = flattening ? readingOrder(regions.map((region) => ({ ...shown(region), source: region }))).map((flat) => flat.source) : readingOrder(regions);
+    let texts = await recogniseRegions(models.recognition, models.alphabet, raster, ordered, this.#recognition);
+    // A value of thin strokes the detector gave no box (`十一` beside `等级：`), read where a bare label points to it.
+    if (this.#options.unboxedGlyphs !== false && !flattening) {
+      ({ ordered, texts } = await withValuesBesideBareLabels(models, raster, ordered, texts, this.#recognition));
+    }
     const bendChecks = await readLoneBendsStraight(models, raster, ordered, this.#recognition);
     let secondReadings = 0;
     let stretchReadings = 0;
@@ -326,6 +337,33 @@ export class PaddleOcrEngine implements OcrEngine {
     });
     return { pageNumber, width: raster.width, height: raster.height, rotation, source: 'paddle', lines };
   }
+}
+
+/**
+ * The page's regions and readings with the unboxed values beside bare labels (`regionsBesideBareLabels`) read and put
+ * in reading order among them; the same arrays when there are none.
+ */
+async function withValuesBesideBareLabels(
+  models: PaddleModels,
+  raster: Raster,
+  ordered: TextRegion[],
+  texts: RecognisedText[],
+  recognition: RecognitionSettings,
+): Promise<{ ordered: TextRegion[]; texts: RecognisedText[] }> {
+  const found = regionsBesideBareLabels(
+    raster,
+    ordered,
+    texts.map((text) => text.text),
+  );
+  if (found.length === 0) return { ordered, texts };
+  const read = await recogniseRegions(models.recognition, models.alphabet, raster, found, recognition);
+  // Ink beside a label is not always a value (a seal's remains, a stray mark): only a sure reading is kept.
+  const kept = found.flatMap((region, k) => (read[k].confidence >= SECOND_READING_BELOW ? [{ region, reading: read[k] }] : []));
+  if (kept.length === 0) return { ordered, texts };
+  const reading = new Map<TextRegion, RecognisedText>(ordered.map((region, k) => [region, texts[k]]));
+  kept.forEach((value) => reading.set(value.region, value.reading));
+  const all = readingOrder([...ordered, ...kept.map((value) => value.region)]);
+  return { ordered: all, texts: all.map((region) => reading.get(region)!) };
 }
 
 /** A line read a second time: from the page as stored (ink not suppressed) or with a looser crop. */
