@@ -6,6 +6,7 @@
  */
 import type { Rng } from '../factory/random.js';
 import { esc } from '../templates/kit.js';
+import { type CodeCells, codeCellsHtml, type LabelDecor, toFullwidth } from './form-variety.js';
 import { englishGloss } from './lexicon.js';
 
 export type LabelStyle = 'plain' | 'justify' | 'fullwidth_spaces' | 'ascii_spaces';
@@ -52,6 +53,12 @@ export interface FieldLayout {
   leader?: { char: string; count: number; fill: boolean };
   /** Spaces between the label's characters, overriding the page's label style. */
   spacing?: { char: ' ' | '　'; count: number };
+  /** A numbering prefix or brackets around the label (form-variety.ts). */
+  decor?: LabelDecor;
+  /** A code's characters one per box or in spaced groups (form-variety.ts). */
+  cells?: CodeCells;
+  /** Digits and letters of the value printed full width (form-variety.ts). */
+  fullwidth?: boolean;
 }
 
 /** The layout parameters of one page, drawn from a family's region. */
@@ -81,7 +88,7 @@ export interface LayoutParams {
 const PT_TO_MM = 0.3528;
 
 /** A spread label (分散对齐): the characters justified across a fixed width, in one of three ways. */
-export function labelHtml(label: string, widthEm: number, p: LayoutParams, spacing?: FieldLayout['spacing']): string {
+export function labelHtml(label: string, widthEm: number, p: LayoutParams, spacing?: FieldLayout['spacing'], decor?: LabelDecor): string {
   const chars = [...label];
   let inner = '';
   if (spacing) inner = esc(chars.join(spacing.char.repeat(spacing.count)));
@@ -105,7 +112,9 @@ export function labelHtml(label: string, widthEm: number, p: LayoutParams, spaci
         inner = esc(chars.length <= 4 ? chars.join(' ') : label);
         break;
     }
-  return `<span class="lb" style="color:${p.labelColor}">${inner}${esc(p.colon)}</span>`;
+  // A bracketed label takes no colon (`【姓名】王晓明`); a numbered one keeps the page's.
+  if (decor?.open) return `<span class="lb" style="color:${p.labelColor}">${esc(decor.open)}${inner}${esc(decor.close ?? '')}</span>`;
+  return `<span class="lb" style="color:${p.labelColor}">${esc(decor?.prefix ?? '')}${inner}${esc(p.colon)}</span>`;
 }
 
 /** What an uploader's mask leaves of a value: a bar, a smudge, or stars over the middle of it. */
@@ -149,7 +158,11 @@ export function valueHtml(item: Item, p: LayoutParams, masks: ReadonlyMap<string
       `display:inline-block;max-width:${(perLine * p.sizePt * PT_TO_MM * 1.02).toFixed(1)}mm;white-space:normal;word-break:break-all;vertical-align:top`,
     );
   }
-  const value = `<span class="v" style="${styles.join(';')}">${esc(item.value)}</span>`;
+  const cells = item.layout?.cells;
+  // A typed code or date keeps to one line (its cell is sized to it); full-width digits would otherwise wrap it.
+  if (cells || item.layout?.fullwidth) styles.push('white-space:nowrap');
+  const printed = cells ? codeCellsHtml(item.value, cells) : esc(item.layout?.fullwidth ? toFullwidth(item.value) : item.value);
+  const value = `<span class="v" style="${styles.join(';')}">${printed}</span>`;
   // An underlined blank stays on the label's line while the value printed into it misses it.
   if (shift?.underline)
     return `<span class="blank" style="display:inline-block;border-bottom:1px solid #333;padding-right:${rng.float(1, 6).toFixed(1)}mm">${value}</span>${after}`;
@@ -187,7 +200,7 @@ function labelWidthEm(items: readonly Item[]): number {
 export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMap<string, MaskStyle>, rng: Rng): string {
   const w = labelWidthEm(items);
   // A caption under a fill-in line takes no colon.
-  const lb = (i: Item) => labelHtml(i.label, w, i.layout?.stacked?.ruled ? { ...p, colon: '' } : p, i.layout?.spacing);
+  const lb = (i: Item) => labelHtml(i.label, w, i.layout?.stacked?.ruled ? { ...p, colon: '' } : p, i.layout?.spacing, i.layout?.decor);
   const v = (i: Item) => (i.layout?.leader ? leaderHtml(valueHtml(i, p, masks, rng), i.layout.leader) : valueHtml(i, p, masks, rng));
   const gap = `${p.rowGapMm.toFixed(1)}mm`;
   switch (p.placement) {
