@@ -14,6 +14,7 @@ import {
 import { findDates } from './dates.js';
 import { findUnlabelledCandidates, chooseCandidate } from './field-search.js';
 import { LABELS } from './labels.js';
+import { validateResidentId } from './resident-id.js';
 import { CJK } from './text.js';
 import { documentText } from './document-text.js';
 import { rowOwner } from './continuation.js';
@@ -271,6 +272,15 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
           addIssue(certificateNumber, 'issue_year_mismatch_certificate_number');
         }
       }
+    }
+  }
+  if (certificateNumber && kind === 'special_operation' && typeof certificateNumber.value === 'string') {
+    // A 特种作业操作证 is numbered `T` + its holder's ID number: a number of that shape whose ID part does not check
+    // was read short or wrong (a code wrapped under itself, a digit misread).
+    const tail = /^T(.+)$/.exec(certificateNumber.value)?.[1];
+    if (tail !== undefined && /^\d/.test(tail)) {
+      if (!validateResidentId(tail, { today: ctx.today }).valid) addIssue(certificateNumber, 'certificate_number_structure_invalid');
+      else if (tail === idNumber?.value) corroborate(certificateNumber, 0.5);
     }
   }
   if (!level && kind && !(kind === 'skill_level' || kind === 'qualification')) {
