@@ -147,3 +147,16 @@ describe('special-operation certificate numbers', () => {
     expect(field.needsReview).toBe(false);
   });
 });
+
+describe('a sex printed off its row', () => {
+  it('never ends a wrapped name with the 男 of the 性别 row below, and leaves the name to the clerk', () => {
+    const b = new PageBuilder({ width: 1654, height: 2339 }).title('职业技能等级证书');
+    b.at(110, 280, '姓 名：').at(365, 280, '许国');
+    b.at(365, 313, '男');
+    b.at(110, 348, '性').at(270, 348, '别：');
+    b.at(110, 420, '公民身份号码：').at(365, 394, person.id);
+    const field = readOne(b.build()).fields.holderName;
+    expect(field.value).toBe('许国');
+    expect(field.needsReview).toBe(true);
+  });
+});
