@@ -75,6 +75,21 @@ describe('form variety in the procedural generator', () => {
     expect(textOf(html)).toBe('1. 姓名：王晓明2. 身份证号：3301061990010112343. 发证日期：２０２１-３-５');
   });
 
+  it('sets a stacked grid: each row of label cells, without colons, over a row of value cells', () => {
+    const html = block(items(), { ...params, placement: 'grid_stacked', columns: 1 }, new Map(), new Rng(2));
+    const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => textOf(m[1]));
+    expect(rows[0]).toMatch(/^姓名身份证号/);
+    expect(rows[1]).toMatch(/^王晓明330106199001011234/);
+    expect(html).not.toContain('：');
+  });
+
+  it('groups a ruled table under a merged caption cell spanning every row', () => {
+    const html = block(items(), { ...params, placement: 'cell', groupCaption: { text: '基本信息', vertical: true } }, new Map(), new Rng(2));
+    expect(html).toContain('rowspan="3"');
+    expect(html).toContain('writing-mode:vertical-rl');
+    expect(textOf(html).startsWith('基本信息姓名：王晓明')).toBe(true);
+  });
+
   it('adds look-alike pairs about someone else, never tied to a truth field, with valid ID numbers', () => {
     const drawn = drawFormVariety(items(), { ...none, distractors: 1 }, 'contract', new Rng(3));
     const extra = drawn.items.filter((i) => !i.field);

@@ -215,6 +215,7 @@ function certificateDoc(c: Certificate, d: Drawer): ProceduralDocument {
   const p = drawLayout(d.r, rng);
   variants.push(`placement:${p.placement}`, `columns:${p.columns}`, `labels:${p.labelStyle}`);
   if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
+  if (p.groupCaption) variants.push(FORM_VARIETY_TAGS.groupCaption);
   if (p.valueShiftMm !== 0) variants.push('values:off-baseline');
   const assessor = c.kind === 'skill_level' && rng.chance(0.5);
   if (assessor) variants.push('certificate:assessor');
@@ -357,6 +358,7 @@ function licenceDoc(l: Licence, d: Drawer): ProceduralDocument {
   const p = drawLayout(d.r, rng);
   variants.push(`placement:${p.placement}`, `columns:${p.columns}`, `labels:${p.labelStyle}`);
   if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
+  if (p.groupCaption) variants.push(FORM_VARIETY_TAGS.groupCaption);
   if (p.valueShiftMm !== 0) variants.push('values:off-baseline');
   const landscape = rng.chance(d.r.landscape);
   variants.push(landscape ? 'licence:landscape-副本' : 'licence:portrait-正本');
@@ -442,6 +444,7 @@ function recordDoc(rec: InsuranceRecord, d: Drawer): ProceduralDocument {
   const p = drawLayout(d.r, rng);
   variants.push(`placement:${p.placement}`, `columns:${p.columns}`, `labels:${p.labelStyle}`);
   if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
+  if (p.groupCaption) variants.push(FORM_VARIETY_TAGS.groupCaption);
   const style: MonthStyle = rng.pick(['compact', 'dashed', 'cn', 'dotted']);
   const items: Item[] = [
     { field: 'personName', label: d.label('insuredName'), value: rec.person.name },
@@ -570,6 +573,7 @@ function contractDoc(c: Contract, d: Drawer): ProceduralDocument {
   const p = drawLayout(d.r, rng);
   variants.push(`placement:${p.placement}`, `columns:${p.columns}`, `labels:${p.labelStyle}`);
   if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
+  if (p.groupCaption) variants.push(FORM_VARIETY_TAGS.groupCaption);
   if (p.valueShiftMm !== 0) variants.push('values:off-baseline');
   const e: Enterprise = { ...c.enterprise };
   if (rng.chance(0.5)) e.name = longCompanyName(e, rng);

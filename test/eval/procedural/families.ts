@@ -8,7 +8,7 @@ import type { DocumentKind } from '../factory/documents.js';
 import type { Rng } from '../factory/random.js';
 import type { ProceduralDateStyle } from './dates.js';
 import type { FieldLayoutChances } from './field-variants.js';
-import type { FormVarietyChances } from './form-variety.js';
+import { type FormVarietyChances, GROUP_CAPTIONS } from './form-variety.js';
 import type { LabelStyle, LayoutParams, MaskStyle, Placement } from './parts.js';
 
 export type ProceduralKind = Extract<
@@ -391,15 +391,24 @@ export const PROCEDURAL_WHERE_FAMILIES: readonly ProceduralFamily[] = PROCEDURAL
 
 /**
  * Tuned families for form variety (issue 12, family12): the seen fonts, placements (beside, ruled cells) and wording,
+ * ruled grids with label cells over value cells (`grid_stacked`) and items grouped under a merged caption cell,
  * plus what real Chinese forms do and no earlier family drew: numbered or bracketed labels, `:`/`∶` colons, codes in
  * boxes or spaced groups, full-width digits, dates without leading zeros, shuffled order, look-alike pairs about
  * someone else (`紧急联系人身份证号`, `原单位`, `曾用名`), another organisation in the header and the clerks in the
  * footer. Off every held-out font, placement, label style and wording; not in PROCEDURAL_FAMILIES.
  */
-const FORM_VARIETY: FormVarietyChances = { labelDecor: 0.5, codeCells: 0.35, fullwidthDigits: 0.2, distractors: 0.6, shuffle: 0.35, otherParties: 0.5 };
+const FORM_VARIETY: FormVarietyChances = {
+  labelDecor: 0.5,
+  codeCells: 0.35,
+  fullwidthDigits: 0.2,
+  distractors: 0.6,
+  shuffle: 0.35,
+  otherParties: 0.5,
+  groupCaption: 0.4,
+};
 const formRegion: FamilyRegion = {
   ...base,
-  placements: ['beside', 'cell'],
+  placements: ['beside', 'cell', 'grid_stacked'],
   columns: [1, 2],
   colons: ['：', ':', '∶', ''],
   dateStyles: [...base.dateStyles, 'dashed_short', 'slashed_short', 'dotted_short'],
@@ -446,6 +455,9 @@ export function drawLayout(r: FamilyRegion, rng: Rng): LayoutParams {
     rowGapMm: rng.float(1.8, 4.5),
     labelColor: rng.pick(['#111', '#111', '#333', '#1f3f66']),
   };
+  if (r.formVariety?.groupCaption !== undefined && params.placement === 'cell' && rng.chance(r.formVariety.groupCaption)) {
+    params.groupCaption = { text: rng.pick(GROUP_CAPTIONS), vertical: rng.chance(0.5) };
+  }
   if (r.pageShift !== undefined && rng.chance(r.pageShift)) {
     params.pageShift = { pitches: rng.float(0.3, 1.0) * (rng.chance(0.5) ? 1 : -1), dxMm: rng.chance(0.5) ? rng.float(-3, 3) : 0 };
   }

@@ -27,7 +27,12 @@ export interface FormVarietyChances {
   shuffle: number;
   /** A page header naming another organisation and a footer naming the clerks who handled the form. */
   otherParties: number;
+  /** A ruled table's items grouped under a merged caption cell down its left side; absent: never drawn, no draw taken. */
+  groupCaption?: number;
 }
+
+/** Captions of a merged cell grouping a table's items. */
+export const GROUP_CAPTIONS = ['基本信息', '基本情况', '登记事项', '填报信息', '持证信息'] as const;
 
 /** How one label is decorated: a numbering prefix, or brackets around it (no colon after a bracket). */
 export interface LabelDecor {
@@ -48,6 +53,7 @@ export const FORM_VARIETY_TAGS = {
   distractors: 'form:distractors',
   shuffled: 'form:shuffled',
   otherParties: 'form:other-parties',
+  groupCaption: 'form:group-caption',
 } as const;
 
 /** Which pool of look-alike pairs a document draws from. */

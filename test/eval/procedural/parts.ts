@@ -13,9 +13,10 @@ export type LabelStyle = 'plain' | 'justify' | 'fullwidth_spaces' | 'ascii_space
 /**
  * Where a value sits relative to its label. `bilingual_cell` (ruled grid, label cell 中文 over an English gloss) and
  * `underline` (pairs flowing inline through a paragraph, each value on an underlined blank) are drawn only by the
- * procedural-v3 held-out families.
+ * procedural-v3 held-out families. `grid_stacked` (a ruled grid, each row of label cells over a row of value cells) is
+ * drawn by the form-variety families (proc-E).
  */
-export type Placement = 'beside' | 'above' | 'cell' | 'leader' | 'bilingual_cell' | 'underline';
+export type Placement = 'beside' | 'above' | 'cell' | 'leader' | 'bilingual_cell' | 'underline' | 'grid_stacked';
 export type MaskStyle = 'bar' | 'blur' | 'stars';
 
 /** One label and its value; `field` names the truth field it prints (absent for distractors such as 注册资本). */
@@ -79,6 +80,11 @@ export interface LayoutParams {
    * a value with its own per-field shift keeps that instead.
    */
   pageShift?: { pitches: number; dxMm: number };
+  /**
+   * A ruled table (`cell`) with a merged caption cell down its left side over every row (`基本信息`, set across or
+   * down the cell), as forms group their items; absent: none.
+   */
+  groupCaption?: { text: string; vertical: boolean };
   /** Lines a long value is wrapped onto (1 = no forced wrap). */
   wrapLines: number;
   rowGapMm: number;
@@ -250,7 +256,42 @@ export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMa
         if (p.columns === 1 || row.length === 2) flush();
       }
       flush();
+      if (p.groupCaption && rows.length > 0) {
+        const { text, vertical } = p.groupCaption;
+        const style = vertical ? 'writing-mode:vertical-rl;letter-spacing:0.3em' : 'white-space:nowrap';
+        rows[0] = rows[0].replace('<tr>', `<tr><td class="gl" rowspan="${rows.length}" style="text-align:center;${style}">${esc(text)}</td>`);
+      }
       return `<table class="blk" style="border-collapse:collapse;width:100%">${rows.join('')}</table>`;
+    }
+    case 'grid_stacked': {
+      // Each row of label cells (shaded, no colon) over a row of value cells; a wide item takes a row pair alone.
+      const n = p.columns === 2 ? rng.pick([3, 4]) : rng.pick([2, 3]);
+      const align = rng.pick(['center', 'left']);
+      const shade = rng.pick(['#f0f0f0', '#fff', '#eef3f8']);
+      const label = (i: Item) => labelHtml(i.label, w, { ...p, colon: '' }, i.layout?.spacing, i.layout?.decor?.open ? undefined : i.layout?.decor);
+      const chunks: Item[][] = [];
+      let chunk: Item[] = [];
+      for (const i of items) {
+        if (i.wide) {
+          if (chunk.length) chunks.push(chunk);
+          chunks.push([i]);
+          chunk = [];
+          continue;
+        }
+        chunk.push(i);
+        if (chunk.length === n) {
+          chunks.push(chunk);
+          chunk = [];
+        }
+      }
+      if (chunk.length) chunks.push(chunk);
+      const rows = chunks.map((c) => {
+        const span = (k: number) => (c.length === 1 ? n : k === c.length - 1 ? n - c.length + 1 : 1);
+        const heads = c.map((i, k) => `<td class="gl" colspan="${span(k)}" style="background:${shade};text-align:center;white-space:nowrap">${label(i)}</td>`);
+        const values = c.map((i, k) => `<td colspan="${span(k)}" style="text-align:${align}">${valueHtml(i, p, masks, rng)}</td>`);
+        return `<tr>${heads.join('')}</tr><tr>${values.join('')}</tr>`;
+      });
+      return `<table class="blk" style="border-collapse:collapse;width:100%;table-layout:fixed">${rows.join('')}</table>`;
     }
     case 'bilingual_cell': {
       // A ruled grid whose label cells carry the Chinese label and an English gloss on a second line (or first).
