@@ -106,7 +106,9 @@ function unlabelledIssueDate(ctx: DocumentContext): DraftField | undefined {
 function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
   const layout = ctx.layouts[ctx.layouts.length - 1];
   // On a booklet spread the fields end at the foot of each half: the issuer's half is the one that counts.
-  const lastLabelledIn = (half: 0 | 1 | undefined) => Math.max(0, ...layout.lines.filter((l) => l.hits.length > 0 && l.half === half).map((l) => l.box.y));
+  // A clerk's line (`经办人：…`, `审核人：…`) in the page's footer holds no field: it does not end the fields.
+  const ownLabels = (l: (typeof layout.lines)[number]) => l.hits.some((h) => !h.otherParty);
+  const lastLabelledIn = (half: 0 | 1 | undefined) => Math.max(0, ...layout.lines.filter((l) => ownLabels(l) && l.half === half).map((l) => l.box.y));
   const lines = layout.lines.filter(
     (l) =>
       l.hits.length === 0 &&
@@ -128,7 +130,7 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
   const dateLabels = new Set<string>(LABELS.issueDate);
   const dated = layout.lines.filter((l) => l.hits.length > 0 && l.hits.every((h) => dateLabels.has(h.form)));
   const lastOtherIn = (half: 0 | 1 | undefined) =>
-    Math.max(0, ...layout.lines.filter((l) => l.hits.length > 0 && l.half === half && !dated.includes(l)).map((l) => l.box.y));
+    Math.max(0, ...layout.lines.filter((l) => ownLabels(l) && l.half === half && !dated.includes(l)).map((l) => l.box.y));
   const block = layout.lines.filter(
     (l) =>
       l.hits.length === 0 &&

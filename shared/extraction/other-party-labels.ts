@@ -24,3 +24,21 @@ export function otherPartyLabelStart(text: string, at: number, floor: number): n
   if (start > 0 && !/[\s:;,，；|]/.test(text[start - 1]) && start !== floor) return undefined;
   return OTHER_PARTY.test(text.slice(start, at)) ? start : undefined;
 }
+
+/**
+ * An other-party label standing alone, with no field's label in it (`受理人`, `紧急联系人`, `原单位`, `曾用名`): its
+ * end when one starts at `at` and ends at a separator, a colon or the text's end; undefined otherwise. Set as a
+ * label of no field, it is never read as a name (a grid's label row `姓名 | 原单位`).
+ *
+ * @example
+ * otherPartyRoleEnd('原单位 杭州卓越科技有限公司', 0); // 3
+ */
+export function otherPartyRoleEnd(text: string, at: number): number | undefined {
+  const m = ROLE.exec(text.slice(at));
+  if (!m) return undefined;
+  const end = at + m[0].length;
+  return end === text.length || /[\s:;,，；|(]/.test(text[end]) ? end : undefined;
+}
+
+const ROLE =
+  /^(?:(?:甲方|乙方)?(?:紧急)?(?:联系人|联络员|代办人|经办人|受理人|审核人|委托代理人|代理人|担保人|监护人)(?:姓名)?|原(?:工作|参保)?单位(?:名称)?|曾用名)/;

@@ -6,7 +6,7 @@ import { withSpreadLabelHeadsCut } from './spread-label-heads.js';
 import { withVerticalRunsJoined } from './vertical-runs.js';
 import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
 import { withoutLabelDecorations } from './label-decorations.js';
-import { otherPartyLabelStart } from './other-party-labels.js';
+import { otherPartyLabelStart, otherPartyRoleEnd } from './other-party-labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
 import { joinLabelsAcrossWraps } from './label-wraps.js';
 import { underlinesAsSpaces } from './underline-blanks.js';
@@ -299,6 +299,13 @@ export function findHits(text: string): LabelHit[] {
       hits.push({ form: label.form, start: qualifiedStart(text, i, hits), end, clean: separated });
       i = end - 1;
       break;
+    }
+    const role = hits.length === before && atStart ? otherPartyRoleEnd(text, i) : undefined;
+    if (role !== undefined) {
+      // `受理人`, `原单位` standing alone: someone else's label, never a name or a value of the label before it.
+      hits.push({ form: text.slice(i, role), start: i, end: role, clean: true, otherParty: true });
+      i = role - 1;
+      continue;
     }
     if (hits.length === before && atStart && /[\u3400-\u9fff]/.test(text[i]) && !hits.some((h) => h.end > i)) {
       // A long label with one character misread or missing (`法定代表入`, `统一社会信用代`): only where a label

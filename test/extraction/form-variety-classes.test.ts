@@ -160,3 +160,53 @@ describe('a sex printed off its row', () => {
     expect(field.needsReview).toBe(true);
   });
 });
+
+describe('stacked grids and clerks’ lines', () => {
+  it('never reads an other-party label standing alone in a grid’s label row as the name under 姓名', () => {
+    const b = new PageBuilder({ width: 1654, height: 2339 }).title('社会保险个人参保证明');
+    b.row([
+      [372, '姓　　名'],
+      [1082, '原　单　位'],
+    ]);
+    b.row([
+      [408, person.name],
+      [992, company.name],
+    ]);
+    b.row([
+      [390, '受　理　人'],
+      [1064, '公民身份号码'],
+    ]);
+    b.row([
+      [408, contact.name],
+      [848, person.id],
+    ]);
+    const doc = readOne(b.build());
+    expect(doc.fields.personName.value).not.toBe('原单位');
+    expect(doc.fields.personName.value).not.toBe('受理人');
+    const layout = buildPageLayout(b.build());
+    expect(layout.lines.find((l) => l.flat === '原单位')?.hits[0]).toMatchObject({ form: '原单位', otherParty: true });
+  });
+
+  it('cuts the next cell’s date off a certificate number the engine boxed with it, for the clerk to confirm', () => {
+    const b = new PageBuilder({ width: 1654, height: 2339 }).title('专项职业能力证书');
+    b.field('姓名：', person.name);
+    b.field('身份证号：', person.id);
+    b.field('项目名称：', '中式面点制作');
+    b.field('证书号：', 'ZX201933016413552019-07-09');
+    const field = readOne(b.build()).fields.certificateNumber;
+    expect(field.value).toBe('ZX20193301641355');
+    expect(field.needsReview).toBe(true);
+  });
+
+  it('reads the issuer at the foot of the fields although a clerk’s line sits in the page footer', () => {
+    const b = new PageBuilder({ width: 1654, height: 2339 }).title('特种作业操作证');
+    b.field('持证人姓名：', person.name);
+    b.field('公民身份号码：', person.id);
+    b.field('作业类别：', '高处作业');
+    b.field('证书号：', `T${person.id}`);
+    b.gap(2).line('浙江省应急管理厅').line('2019年02月20日');
+    b.at(1086, 2273, '经办人：姚怡');
+    const doc = readOne(b.build());
+    expect(doc.fields.issuer.value).toBe('浙江省应急管理厅');
+  });
+});
