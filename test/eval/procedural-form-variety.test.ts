@@ -111,6 +111,7 @@ describe('form variety in the procedural generator', () => {
     expect(boxed.tags.some((t) => t.endsWith('@idNumber'))).toBe(true);
     const wide = drawFormVariety(items(), { ...none, fullwidthDigits: 1 }, undefined, new Rng(5));
     expect(wide.items.find((i) => i.field === 'issueDate')?.layout?.fullwidth).toBe(true);
+    expect(id.wide).toBe(true);
     expect(wide.items.find((i) => i.field === 'holderName')?.layout).toBeUndefined();
     expect(wide.tags).toContain(`${FORM_VARIETY_TAGS.fullwidth}@issueDate`);
   });

@@ -215,11 +215,14 @@ export function drawFormVariety(
               [6, 6, 6],
             ]);
       i.layout = { ...i.layout, cells: boxes ? { style: 'boxes' } : { style: 'groups', sizes } };
-      // A row of boxes takes the form's whole width, as 方格 rows do; squeezed beside another pair it would not fit.
-      if (boxes) i.wide = true;
+      // A row of boxes or groups takes the form's whole width, as 方格 rows do: kept to one line, squeezed beside
+      // another pair it would run off the page.
+      i.wide = true;
       tag(boxes ? FORM_VARIETY_TAGS.boxes : FORM_VARIETY_TAGS.groups, i.field);
     } else if (DIGIT_FIELDS.has(i.field) && /\d/.test(i.value) && rng.chance(chances.fullwidthDigits)) {
       i.layout = { ...i.layout, fullwidth: true };
+      // Full-width digits are twice as wide: a code so printed takes a row of its own, or it would run off the page.
+      if (CODE_FIELDS.has(i.field)) i.wide = true;
       tag(FORM_VARIETY_TAGS.fullwidth, i.field);
     }
   }
