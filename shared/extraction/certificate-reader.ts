@@ -189,6 +189,34 @@ function standaloneOrProseDate(ctx: DocumentContext): DraftField | undefined {
   return unlabelledIssueDate(ctx);
 }
 
+/** Labels that name who trained the holder (`培训机构名称`), the issuer only of a training certificate. */
+const TRAINING_BODY_LABELS: readonly string[] = LABELS.issuer.filter((l) => /^(培训|承训)/.test(l));
+
+/**
+ * On any certificate but a training certificate, a training body (`培训机构名称：…学院`) trained the holder; it did not
+ * issue the certificate. The issuer is then read without those labels (or, failing that, unlabelled at the fields'
+ * foot); a value only a training-body label leads to is kept for the clerk to confirm.
+ */
+function issuerPastTrainingBody(ctx: DocumentContext, issuer: DraftField | undefined): DraftField | undefined {
+  const trained = labelled(ctx, TRAINING_BODY_LABELS, readOrganisationName, { wrap: true });
+  if (!issuer || !trained || trained.value !== issuer.value) return issuer;
+  const own = labelled(
+    ctx,
+    LABELS.issuer.filter((l) => !TRAINING_BODY_LABELS.includes(l)),
+    readOrganisationName,
+    { wrap: true },
+  );
+  if (own && own.value !== trained.value) return own;
+  // Found by position alone, past a labelled training body: the clerk confirms it.
+  const foot = unlabelledIssuer(ctx);
+  if (foot && foot.value !== trained.value) {
+    addIssue(foot, 'issuer_position_inferred');
+    return foot;
+  }
+  addIssue(issuer, 'issuer_training_body_conflict');
+  return issuer;
+}
+
 function addIssue(field: DraftField | undefined, issue: string): void {
   if (field) field.issues = [...(field.issues ?? []), issue];
 }
@@ -232,7 +260,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   }
   let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
   let issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? standaloneOrProseDate(ctx);
-  const issuer = labelled(ctx, LABELS.issuer, readOrganisationName, { wrap: true }) ?? unlabelledIssuer(ctx);
+  let issuer = labelled(ctx, LABELS.issuer, readOrganisationName, { wrap: true }) ?? unlabelledIssuer(ctx);
 
   const parsed = certificateNumber ? parseCertificateNumber(String(certificateNumber.value)) : undefined;
   if ((!issueDate || issueDate.confidence < 0.9) && parsed?.year !== undefined) {
@@ -285,6 +313,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
       else if (tail === idNumber?.value) corroborate(certificateNumber, 0.5);
     }
   }
+  if (kind && kind !== 'training_completion') issuer = issuerPastTrainingBody(ctx, issuer);
   if (!level && kind && !(kind === 'skill_level' || kind === 'qualification')) {
     // Special-ability, special-operation and training certificates carry no level: null is the right answer.
     level = { value: null, confidence: kindConfidence, needsReview: false, issues: ['level_not_applicable'] };

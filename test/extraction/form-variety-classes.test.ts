@@ -210,3 +210,28 @@ describe('stacked grids and clerks’ lines', () => {
     expect(doc.fields.issuer.value).toBe('浙江省应急管理厅');
   });
 });
+
+describe('a training body on a certificate that is not a training certificate', () => {
+  const card = (withFoot: boolean) => {
+    const b = new PageBuilder({ width: 1654, height: 2339 }).title('特种作业操作证');
+    b.field('姓名：', person.name);
+    b.field('培训机构名称：', '浙江之江职业培训学院');
+    b.field('身份证号：', person.id);
+    b.field('作业类别：', '焊接与热切割作业');
+    b.field('证书号：', `T${person.id}`);
+    if (withFoot) b.gap(2).line('杭州市应急管理局', 1000).line('2018年2月25日', 1000);
+    return readOne(b.build()).fields.issuer;
+  };
+
+  it('is never taken for the issuer when the issuer stands at the foot of the fields', () => {
+    const issuer = card(true);
+    expect(issuer.value).toBe('杭州市应急管理局');
+    expect(issuer.needsReview).toBe(true);
+  });
+
+  it('is kept for the clerk to confirm when nothing else names the issuer', () => {
+    const issuer = card(false);
+    expect(issuer.value).toBe('浙江之江职业培训学院');
+    expect(issuer.needsReview).toBe(true);
+  });
+});
