@@ -14,6 +14,7 @@ import {
 import { findDates } from './dates.js';
 import { findUnlabelledCandidates, chooseCandidate } from './field-search.js';
 import { LABELS } from './labels.js';
+import { validateResidentId } from './resident-id.js';
 import { CJK } from './text.js';
 import { documentText } from './document-text.js';
 import { rowOwner } from './continuation.js';
@@ -105,7 +106,9 @@ function unlabelledIssueDate(ctx: DocumentContext): DraftField | undefined {
 function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
   const layout = ctx.layouts[ctx.layouts.length - 1];
   // On a booklet spread the fields end at the foot of each half: the issuer's half is the one that counts.
-  const lastLabelledIn = (half: 0 | 1 | undefined) => Math.max(0, ...layout.lines.filter((l) => l.hits.length > 0 && l.half === half).map((l) => l.box.y));
+  // A clerk's line (`经办人：…`, `审核人：…`) in the page's footer holds no field: it does not end the fields.
+  const ownLabels = (l: (typeof layout.lines)[number]) => l.hits.some((h) => !h.otherParty);
+  const lastLabelledIn = (half: 0 | 1 | undefined) => Math.max(0, ...layout.lines.filter((l) => ownLabels(l) && l.half === half).map((l) => l.box.y));
   const lines = layout.lines.filter(
     (l) =>
       l.hits.length === 0 &&
@@ -127,7 +130,7 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
   const dateLabels = new Set<string>(LABELS.issueDate);
   const dated = layout.lines.filter((l) => l.hits.length > 0 && l.hits.every((h) => dateLabels.has(h.form)));
   const lastOtherIn = (half: 0 | 1 | undefined) =>
-    Math.max(0, ...layout.lines.filter((l) => l.hits.length > 0 && l.half === half && !dated.includes(l)).map((l) => l.box.y));
+    Math.max(0, ...layout.lines.filter((l) => ownLabels(l) && l.half === half && !dated.includes(l)).map((l) => l.box.y));
   const block = layout.lines.filter(
     (l) =>
       l.hits.length === 0 &&
@@ -186,6 +189,34 @@ function standaloneOrProseDate(ctx: DocumentContext): DraftField | undefined {
   return unlabelledIssueDate(ctx);
 }
 
+/** Labels that name who trained the holder (`培训机构名称`), the issuer only of a training certificate. */
+const TRAINING_BODY_LABELS: readonly string[] = LABELS.issuer.filter((l) => /^(培训|承训)/.test(l));
+
+/**
+ * On any certificate but a training certificate, a training body (`培训机构名称：…学院`) trained the holder; it did not
+ * issue the certificate. The issuer is then read without those labels (or, failing that, unlabelled at the fields'
+ * foot); a value only a training-body label leads to is kept for the clerk to confirm.
+ */
+function issuerPastTrainingBody(ctx: DocumentContext, issuer: DraftField | undefined): DraftField | undefined {
+  const trained = labelled(ctx, TRAINING_BODY_LABELS, readOrganisationName, { wrap: true });
+  if (!issuer || !trained || trained.value !== issuer.value) return issuer;
+  const own = labelled(
+    ctx,
+    LABELS.issuer.filter((l) => !TRAINING_BODY_LABELS.includes(l)),
+    readOrganisationName,
+    { wrap: true },
+  );
+  if (own && own.value !== trained.value) return own;
+  // Found by position alone, past a labelled training body: the clerk confirms it.
+  const foot = unlabelledIssuer(ctx);
+  if (foot && foot.value !== trained.value) {
+    addIssue(foot, 'issuer_position_inferred');
+    return foot;
+  }
+  addIssue(issuer, 'issuer_training_body_conflict');
+  return issuer;
+}
+
 function addIssue(field: DraftField | undefined, issue: string): void {
   if (field) field.issues = [...(field.issues ?? []), issue];
 }
@@ -229,7 +260,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   }
   let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
   let issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? standaloneOrProseDate(ctx);
-  const issuer = labelled(ctx, LABELS.issuer, readOrganisationName, { wrap: true }) ?? unlabelledIssuer(ctx);
+  let issuer = labelled(ctx, LABELS.issuer, readOrganisationName, { wrap: true }) ?? unlabelledIssuer(ctx);
 
   const parsed = certificateNumber ? parseCertificateNumber(String(certificateNumber.value)) : undefined;
   if ((!issueDate || issueDate.confidence < 0.9) && parsed?.year !== undefined) {
@@ -273,6 +304,16 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
       }
     }
   }
+  if (certificateNumber && kind === 'special_operation' && typeof certificateNumber.value === 'string') {
+    // A 特种作业操作证 is numbered `T` + its holder's ID number: a number of that shape whose ID part does not check
+    // was read short or wrong (a code wrapped under itself, a digit misread).
+    const tail = /^T(.+)$/.exec(certificateNumber.value)?.[1];
+    if (tail !== undefined && /^\d/.test(tail)) {
+      if (!validateResidentId(tail, { today: ctx.today }).valid) addIssue(certificateNumber, 'certificate_number_structure_invalid');
+      else if (tail === idNumber?.value) corroborate(certificateNumber, 0.5);
+    }
+  }
+  if (kind && kind !== 'training_completion') issuer = issuerPastTrainingBody(ctx, issuer);
   if (!level && kind && !(kind === 'skill_level' || kind === 'qualification')) {
     // Special-ability, special-operation and training certificates carry no level: null is the right answer.
     level = { value: null, confidence: kindConfidence, needsReview: false, issues: ['level_not_applicable'] };

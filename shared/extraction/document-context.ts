@@ -32,6 +32,16 @@ export function labelled(ctx: DocumentContext, labels: readonly string[], reader
 }
 
 /**
+ * The values labels about someone else lead to (`紧急联系人身份证号:…`, `担保人身份证号` with its number beside it):
+ * never the document's own, so no unlabelled search may take them.
+ */
+function otherPartyValues(ctx: DocumentContext, reader: ValueReader): Set<string> {
+  const forms = [...new Set(ctx.layouts.flatMap((l) => l.lines.flatMap((line) => line.hits.filter((h) => h.otherParty).map((h) => h.form))))];
+  if (forms.length === 0) return new Set();
+  return new Set(findLabelledCandidates(ctx.layouts, forms, reader).map((c) => String(c.reading.value)));
+}
+
+/**
  * A labelled ID number, else the one valid ID number printed anywhere (unlabelled, only when its checksum passes
  * and it is the only such number in the document).
  *
@@ -42,7 +52,8 @@ export function idNumberField(ctx: DocumentContext, labels: readonly string[]): 
   const reader = makeIdNumberReader(ctx.today);
   const found = labelled(ctx, labels, reader);
   if (found && found.issues?.length === 0) return found;
-  const loose = findUnlabelledCandidates(ctx.layouts, reader).filter((c) => c.reading.evidence === Evidence.checksum);
+  const others = otherPartyValues(ctx, reader);
+  const loose = findUnlabelledCandidates(ctx.layouts, reader).filter((c) => c.reading.evidence === Evidence.checksum && !others.has(String(c.reading.value)));
   const distinct = new Set(loose.map((c) => c.reading.value));
   if (distinct.size === 1) return chooseCandidate(loose);
   return found;
@@ -57,7 +68,10 @@ export function idNumberField(ctx: DocumentContext, labels: readonly string[]): 
 export function creditCodeField(ctx: DocumentContext, labels: readonly string[]): DraftField | undefined {
   const found = labelled(ctx, labels, readCreditCodeValue);
   if (found && found.issues?.length === 0) return found;
-  const loose = findUnlabelledCandidates(ctx.layouts, readCreditCodeValue).filter((c) => c.reading.evidence === Evidence.checksum);
+  const others = otherPartyValues(ctx, readCreditCodeValue);
+  const loose = findUnlabelledCandidates(ctx.layouts, readCreditCodeValue).filter(
+    (c) => c.reading.evidence === Evidence.checksum && !others.has(String(c.reading.value)),
+  );
   const distinct = new Set(loose.map((c) => c.reading.value));
   if (distinct.size === 1) return chooseCandidate(loose);
   return found;

@@ -107,6 +107,9 @@ export function findLabelledCandidates(
       // A value wrapped inside a narrow blank of prose: its lines sit flush under it at the paragraph's line pitch.
       const stacked = tight.length === 0 && !more ? stackedBlankLines(layout, first, column) : [];
       const below = tight.length > 0 ? tight : stacked;
+      // A lone 男/女 under a value is a sex printed off its 性别 row (a fill-in printer's offset), far likelier than a
+      // name wrapped before its last character: read without it, for the clerk to confirm.
+      if (candidate && above.length === 0 && below.length === 1 && /^[男女]$/.test(below[0].flat)) return withIssue(candidate, VALUE_MAY_CONTINUE);
       if (below.length > 0 || above.length > 0) {
         const raw = withoutOverprint([...above.map((l) => l.leading), base.raw, ...below.map((l) => l.leading)].join(''));
         const reading = reader(raw);

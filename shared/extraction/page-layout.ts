@@ -5,6 +5,8 @@ import { withBracketLabelsClosed } from './bracket-labels.js';
 import { withSpreadLabelHeadsCut } from './spread-label-heads.js';
 import { withVerticalRunsJoined } from './vertical-runs.js';
 import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
+import { withoutLabelDecorations } from './label-decorations.js';
+import { otherPartyLabelStart, otherPartyRoleEnd } from './other-party-labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
 import { joinLabelsAcrossWraps } from './label-wraps.js';
 import { underlinesAsSpaces } from './underline-blanks.js';
@@ -23,6 +25,8 @@ export interface LabelHit {
   inferred?: boolean;
   /** Read with one character misread or missing (`法定代表入`): a label all the same, a little less sure. */
   fuzzy?: boolean;
+  /** A label about someone or something else (`紧急联系人身份证号`, `原单位`): of no field; its value is no one's. */
+  otherParty?: boolean;
 }
 
 /** One OCR line in normal form, with where it sits. */
@@ -273,6 +277,13 @@ export function findHits(text: string): LabelHit[] {
       if (!text.startsWith(label.form, i)) continue;
       const end = i + label.form.length;
       const colon = text[end] === ':';
+      const other = otherPartyLabelStart(text, i, hits.length ? hits[hits.length - 1].end : 0);
+      if (other !== undefined) {
+        // `紧急联系人身份证号:`, `财务负责人:`: someone else's label, of no field; it still ends the value before it.
+        hits.push({ form: text.slice(other, end), start: other, end, clean: colon || end === text.length || /[\s(]/.test(text[end]), otherParty: true });
+        i = end - 1;
+        break;
+      }
       const glued = hits[hits.length - 1];
       if (GENERIC_NOUNS.has(label.form) && glued && glued.end === i && (colon || end === text.length || /\s/.test(text[end]))) {
         // `评价机构名称` ending its box: the noun completes the label glued before it (its value is in the next box).
@@ -312,6 +323,13 @@ export function findHits(text: string): LabelHit[] {
       hits.push({ form: label.form, start: qualifiedStart(text, i, hits), end, clean: separated });
       i = end - 1;
       break;
+    }
+    const role = hits.length === before && atStart ? otherPartyRoleEnd(text, i) : undefined;
+    if (role !== undefined) {
+      // `受理人`, `原单位` standing alone: someone else's label, never a name or a value of the label before it.
+      hits.push({ form: text.slice(i, role), start: i, end: role, clean: true, otherParty: true });
+      i = role - 1;
+      continue;
     }
     if (hits.length === before && atStart && /[\u3400-\u9fff]/.test(text[i]) && !hits.some((h) => h.end > i)) {
       // A long label with one character misread or missing (`法定代表入`, `统一社会信用代`): only where a label
@@ -718,7 +736,8 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     )
     .map((line, index) => {
       const opening = printOpeningStamp(line, bodyHeight);
-      const text = opening ?? withBracketLabelsClosed(normaliseText(normaliseText(underlinesAsSpaces(line.text)).replace(OVERPRINT, ' ')));
+      const text =
+        opening ?? withBracketLabelsClosed(withoutLabelDecorations(normaliseText(normaliseText(underlinesAsSpaces(line.text)).replace(OVERPRINT, ' '))));
       const hits = findHits(text);
       if (hits.length === 0) {
         const glossed = labelFromGloss(text);

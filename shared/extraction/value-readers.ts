@@ -416,19 +416,24 @@ export const readRegistrationNumberValue: ValueReader = (text) => {
  */
 export const readCertificateNumberValue: ValueReader = (text) => {
   const cleaned = withoutSpaces(text).replace(/^(NO|No|no)[.:]?/, '');
-  const token = cleaned.match(/[0-9A-Za-z][0-9A-Za-z\-]{5,29}/)?.[0];
-  if (!token || !/\d{4}/.test(token)) return null;
+  const found = cleaned.match(/[0-9A-Za-z][0-9A-Za-z\-]{5,29}/)?.[0];
+  if (!found || !/\d{4}/.test(found)) return null;
+  // The engine boxed the next cell's date with the number (`ZX20193301641355` | `2019-07-09`): the date is no part of
+  // it; cut it off, and let the clerk confirm where the number ends.
+  const glued = /^([0-9A-Za-z][0-9A-Za-z-]{5,}?)((?:19|20)\d{2}-\d{1,2}-\d{1,2})$/.exec(found);
+  const token = glued ? glued[1] : found;
+  const boundary = glued ? ['value_boundary_inferred'] : [];
   const reading = readCertificateNumber(token);
   if (reading.valid) {
     return {
       value: reading.value,
       evidence: Evidence.shape,
       plausibility: 1,
-      issues: [],
+      issues: boundary,
       correction: reading.correctedFrom ? { from: reading.correctedFrom, reason: CorrectionReason.certificateNumber } : undefined,
     };
   }
-  return { value: token.toUpperCase(), evidence: Evidence.shape, plausibility: 1, issues: [] };
+  return { value: token.toUpperCase(), evidence: Evidence.shape, plausibility: 1, issues: boundary };
 };
 
 /**

@@ -4,9 +4,23 @@ const CN_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八'
 
 /**
  * Every way a procedural page prints a date: the factory's five styles plus Chinese numerals with 廿/卅
- * (`二〇一三年三月廿二日`), `2013/03/22`, `2013年 3月 22日` and the spaced fill-in form `2013 年 03 月 22 日`.
+ * (`二〇一三年三月廿二日`), `2013/03/22`, `2013年 3月 22日`, the spaced fill-in form `2013 年 03 月 22 日`, and
+ * `2013-3-22`, `2013/3/22`, `2013.3.22` without leading zeros.
  */
-export const PROCEDURAL_DATE_STYLES = ['cn_padded', 'cn', 'cn_upper', 'dotted', 'dashed', 'cn_nian', 'slashed', 'cn_spaced', 'fill_in'] as const;
+export const PROCEDURAL_DATE_STYLES = [
+  'cn_padded',
+  'cn',
+  'cn_upper',
+  'dotted',
+  'dashed',
+  'cn_nian',
+  'slashed',
+  'cn_spaced',
+  'fill_in',
+  'dashed_short',
+  'slashed_short',
+  'dotted_short',
+] as const;
 export type ProceduralDateStyle = (typeof PROCEDURAL_DATE_STYLES)[number];
 
 /** A day of the month in Chinese numerals with 廿 (20s) and 卅 (30s): 22 → 廿二, 20 → 二十, 31 → 卅一. */
@@ -38,6 +52,13 @@ export function formatProceduralDate(d: CalendarDate, style: ProceduralDateStyle
       return `${d.year}年 ${d.month}月 ${d.day}日`;
     case 'fill_in':
       return `${d.year} 年 ${p(d.month)} 月 ${p(d.day)} 日`;
+    // Month and day without their leading zero, as forms filled in by hand or by Excel print them.
+    case 'dashed_short':
+      return `${d.year}-${d.month}-${d.day}`;
+    case 'slashed_short':
+      return `${d.year}/${d.month}/${d.day}`;
+    case 'dotted_short':
+      return `${d.year}.${d.month}.${d.day}`;
     default:
       return formatDate(d, style);
   }

@@ -12,6 +12,7 @@ import type { TruthValue } from '../truth.js';
 import { formatProceduralDate } from './dates.js';
 import { drawLayout, type FamilyRegion, type ProceduralFamily } from './families.js';
 import { drawFieldLayouts, PAGE_SHIFT_TAG } from './field-variants.js';
+import { type DistractorPool, drawFormVariety, FORM_VARIETY_TAGS, otherPartiesHtml } from './form-variety.js';
 import { LEXICON, type Role } from './lexicon.js';
 import {
   block,
@@ -93,8 +94,10 @@ function renderBlock(items: Item[], p: LayoutParams, masks: Map<string, MaskStyl
 }
 
 /** Adds overlays that belong to values: text after a value, a stamp across one value. */
-function decorate(items: Item[], d: Drawer, variants: string[]): { items: Item[]; stampAt?: number } {
-  const out = items.map((i) => ({ ...i }));
+function decorate(items: Item[], d: Drawer, variants: string[], pool?: DistractorPool): { items: Item[]; stampAt?: number } {
+  const form = drawFormVariety(items, d.r.formVariety, pool, d.rng);
+  for (const tag of form.tags) if (!variants.includes(tag)) variants.push(tag);
+  const out = form.items.map((i) => ({ ...i }));
   if (d.rng.chance(d.r.overlays.after)) {
     const candidates = out.filter((i) => i.field && !i.wide);
     if (candidates.length) {
@@ -152,6 +155,10 @@ function sheetOf(size: { widthMm: number; heightMm: number }, p: LayoutParams, b
     overlays += watermarkHtml(d.rng.pick(SITES), d.rng);
     variants.push('overlay:watermark');
   }
+  if (d.r.formVariety && d.rng.chance(d.r.formVariety.otherParties)) {
+    overlays += otherPartiesHtml(d.rng);
+    variants.push(FORM_VARIETY_TAGS.otherParties);
+  }
   return { ...size, css: partsCss(p) + extraCss, body: body + overlays + FIT_SCRIPT };
 }
 
@@ -208,6 +215,7 @@ function certificateDoc(c: Certificate, d: Drawer): ProceduralDocument {
   const p = drawLayout(d.r, rng);
   variants.push(`placement:${p.placement}`, `columns:${p.columns}`, `labels:${p.labelStyle}`);
   if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
+  if (p.groupCaption) variants.push(FORM_VARIETY_TAGS.groupCaption);
   if (p.valueShiftMm !== 0) variants.push('values:off-baseline');
   const assessor = c.kind === 'skill_level' && rng.chance(0.5);
   if (assessor) variants.push('certificate:assessor');
@@ -257,7 +265,7 @@ function certificateDoc(c: Certificate, d: Drawer): ProceduralDocument {
     masks,
     p,
   );
-  const { items: personItems, stampAt } = decorate(person, d, variants);
+  const { items: personItems, stampAt } = decorate(person, d, variants, c.kind === 'training_completion' ? 'certificate_training' : 'certificate');
   const { items: bodyItems } = decorate(body, d, variants);
   const titleHtml = `<div class="title" style="font-size:${rng.int(20, 30)}pt;letter-spacing:${rng.float(0.05, 0.4).toFixed(2)}em;margin-bottom:${rng.int(5, 12)}mm">${esc(title)}</div>`;
 
@@ -350,6 +358,7 @@ function licenceDoc(l: Licence, d: Drawer): ProceduralDocument {
   const p = drawLayout(d.r, rng);
   variants.push(`placement:${p.placement}`, `columns:${p.columns}`, `labels:${p.labelStyle}`);
   if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
+  if (p.groupCaption) variants.push(FORM_VARIETY_TAGS.groupCaption);
   if (p.valueShiftMm !== 0) variants.push('values:off-baseline');
   const landscape = rng.chance(d.r.landscape);
   variants.push(landscape ? 'licence:landscape-副本' : 'licence:portrait-正本');
@@ -377,7 +386,7 @@ function licenceDoc(l: Licence, d: Drawer): ProceduralDocument {
   // Shuffle the order a little: real licences differ on which facts come first.
   for (let i = items.length - 2; i > 0; i--) if (rng.chance(0.25)) [items[i], items[i - 1]] = [items[i - 1], items[i]];
   const masks = pickMasks(d, ['legalRepresentative', 'creditCode', 'address']);
-  const { items: decorated, stampAt } = decorate(items, d, variants);
+  const { items: decorated, stampAt } = decorate(items, d, variants, 'licence');
   const size = landscape ? LANDSCAPE : PORTRAIT;
   const title = variant === 'legal_person_pre2016' ? '企业法人营业执照' : '营业执照';
   const copy = landscape ? rng.pick(['（副　本）', '（副本）']) : rng.pick(['', '（正本）']);
@@ -435,6 +444,7 @@ function recordDoc(rec: InsuranceRecord, d: Drawer): ProceduralDocument {
   const p = drawLayout(d.r, rng);
   variants.push(`placement:${p.placement}`, `columns:${p.columns}`, `labels:${p.labelStyle}`);
   if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
+  if (p.groupCaption) variants.push(FORM_VARIETY_TAGS.groupCaption);
   const style: MonthStyle = rng.pick(['compact', 'dashed', 'cn', 'dotted']);
   const items: Item[] = [
     { field: 'personName', label: d.label('insuredName'), value: rec.person.name },
@@ -443,7 +453,7 @@ function recordDoc(rec: InsuranceRecord, d: Drawer): ProceduralDocument {
     { label: '性别', value: rec.person.sex },
   ];
   const masks = pickMasks(d, ['idNumber', 'personName']);
-  const { items: decorated, stampAt } = decorate(items, d, variants);
+  const { items: decorated, stampAt } = decorate(items, d, variants, 'record');
   // Rows in an order that means nothing: the current employer is the row covering the last month.
   const order = rec.spans.map((_, i) => i);
   const how = rng.pick(['chronological', 'reversed', 'shuffled'] as const);
@@ -563,6 +573,7 @@ function contractDoc(c: Contract, d: Drawer): ProceduralDocument {
   const p = drawLayout(d.r, rng);
   variants.push(`placement:${p.placement}`, `columns:${p.columns}`, `labels:${p.labelStyle}`);
   if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
+  if (p.groupCaption) variants.push(FORM_VARIETY_TAGS.groupCaption);
   if (p.valueShiftMm !== 0) variants.push('values:off-baseline');
   const e: Enterprise = { ...c.enterprise };
   if (rng.chance(0.5)) e.name = longCompanyName(e, rng);
@@ -582,7 +593,7 @@ function contractDoc(c: Contract, d: Drawer): ProceduralDocument {
   items.push({ field: 'endDate', label: d.label('contractEnd'), value: c.end === null ? '无固定期限' : d.date(c.end) });
   items.push({ label: '工作岗位', value: c.post });
   const masks = pickMasks(d, ['employeeIdNumber', 'employerCreditCode']);
-  const { items: decorated, stampAt } = decorate(items, d, variants);
+  const { items: decorated, stampAt } = decorate(items, d, variants, 'contract');
   let blockHtml = block(decorated, p, masks, rng);
   if (stampAt !== undefined) blockHtml = stampOverBlock(blockHtml, d, 50, 150);
   const clauses = [

@@ -8,6 +8,7 @@ import type { DocumentKind } from '../factory/documents.js';
 import type { Rng } from '../factory/random.js';
 import type { ProceduralDateStyle } from './dates.js';
 import type { FieldLayoutChances } from './field-variants.js';
+import { type FormVarietyChances, GROUP_CAPTIONS } from './form-variety.js';
 import type { LabelStyle, LayoutParams, MaskStyle, Placement } from './parts.js';
 
 export type ProceduralKind = Extract<
@@ -74,6 +75,8 @@ export interface FamilyRegion {
   pageShift?: number;
   /** Licences: chance a licence is a branch's (负责人, 营业场所) rather than drawn evenly; absent: no draw taken. */
   branchLicence?: number;
+  /** Form variety (form-variety.ts): decorated labels, code boxes, full-width digits, look-alike pairs, other parties. */
+  formVariety?: FormVarietyChances;
 }
 
 export interface ProceduralFamily {
@@ -386,6 +389,40 @@ export const PROCEDURAL_WHERE_FAMILIES: readonly ProceduralFamily[] = PROCEDURAL
   },
 }));
 
+/**
+ * Tuned families for form variety (issue 12, family12): the seen fonts, placements (beside, ruled cells) and wording,
+ * ruled grids with label cells over value cells (`grid_stacked`) and items grouped under a merged caption cell,
+ * plus what real Chinese forms do and no earlier family drew: numbered or bracketed labels, `:`/`∶` colons, codes in
+ * boxes or spaced groups, full-width digits, dates without leading zeros, shuffled order, look-alike pairs about
+ * someone else (`紧急联系人身份证号`, `原单位`, `曾用名`), another organisation in the header and the clerks in the
+ * footer. Off every held-out font, placement, label style and wording; not in PROCEDURAL_FAMILIES.
+ */
+const FORM_VARIETY: FormVarietyChances = {
+  labelDecor: 0.5,
+  codeCells: 0.35,
+  fullwidthDigits: 0.2,
+  distractors: 0.6,
+  shuffle: 0.35,
+  otherParties: 0.5,
+  groupCaption: 0.4,
+};
+const formRegion: FamilyRegion = {
+  ...base,
+  placements: ['beside', 'cell', 'grid_stacked'],
+  columns: [1, 2],
+  colons: ['：', ':', '∶', ''],
+  dateStyles: [...base.dateStyles, 'dashed_short', 'slashed_short', 'dotted_short'],
+  overlays: { ...base.overlays, after: 0.15 },
+  formVariety: FORM_VARIETY,
+};
+
+export const PROCEDURAL_FORM_FAMILIES: readonly ProceduralFamily[] = [
+  { name: 'certificate/proc-E', heldOut: false, kinds: CERTS, region: formRegion },
+  { name: 'licence/proc-E', heldOut: false, kinds: ['business_license'], region: { ...formRegion, wrapLines: [1, 2, 3], landscape: 0.5 } },
+  { name: 'record/proc-E', heldOut: false, kinds: ['social_insurance_record'], region: { ...formRegion, landscape: 0 } },
+  { name: 'contract/proc-E', heldOut: false, kinds: ['labor_contract'], region: { ...formRegion, landscape: 0 } },
+];
+
 /** Every family the generator knows, v1/v2's, v3's and the per-field ones, for `--families`. */
 export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
   ...PROCEDURAL_FAMILIES,
@@ -393,6 +430,7 @@ export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
   ...PROCEDURAL_FIELD_FAMILIES,
   ...PROCEDURAL_PAGE_SHIFT_FAMILIES,
   ...PROCEDURAL_WHERE_FAMILIES,
+  ...PROCEDURAL_FORM_FAMILIES,
 ];
 
 /** The procedural families that can draw a kind, seen first. @example proceduralFamiliesFor('id_card'); */
@@ -417,6 +455,9 @@ export function drawLayout(r: FamilyRegion, rng: Rng): LayoutParams {
     rowGapMm: rng.float(1.8, 4.5),
     labelColor: rng.pick(['#111', '#111', '#333', '#1f3f66']),
   };
+  if (r.formVariety?.groupCaption !== undefined && params.placement === 'cell' && rng.chance(r.formVariety.groupCaption)) {
+    params.groupCaption = { text: rng.pick(GROUP_CAPTIONS), vertical: rng.chance(0.5) };
+  }
   if (r.pageShift !== undefined && rng.chance(r.pageShift)) {
     params.pageShift = { pitches: rng.float(0.3, 1.0) * (rng.chance(0.5) ? 1 : -1), dxMm: rng.chance(0.5) ? rng.float(-3, 3) : 0 };
   }

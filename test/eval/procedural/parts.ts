@@ -6,15 +6,17 @@
  */
 import type { Rng } from '../factory/random.js';
 import { esc } from '../templates/kit.js';
+import { type CodeCells, codeCellsHtml, type LabelDecor, toFullwidth } from './form-variety.js';
 import { englishGloss } from './lexicon.js';
 
 export type LabelStyle = 'plain' | 'justify' | 'fullwidth_spaces' | 'ascii_spaces';
 /**
  * Where a value sits relative to its label. `bilingual_cell` (ruled grid, label cell 中文 over an English gloss) and
  * `underline` (pairs flowing inline through a paragraph, each value on an underlined blank) are drawn only by the
- * procedural-v3 held-out families.
+ * procedural-v3 held-out families. `grid_stacked` (a ruled grid, each row of label cells over a row of value cells) is
+ * drawn by the form-variety families (proc-E).
  */
-export type Placement = 'beside' | 'above' | 'cell' | 'leader' | 'bilingual_cell' | 'underline';
+export type Placement = 'beside' | 'above' | 'cell' | 'leader' | 'bilingual_cell' | 'underline' | 'grid_stacked';
 export type MaskStyle = 'bar' | 'blur' | 'stars';
 
 /** One label and its value; `field` names the truth field it prints (absent for distractors such as 注册资本). */
@@ -52,6 +54,12 @@ export interface FieldLayout {
   leader?: { char: string; count: number; fill: boolean };
   /** Spaces between the label's characters, overriding the page's label style. */
   spacing?: { char: ' ' | '　'; count: number };
+  /** A numbering prefix or brackets around the label (form-variety.ts). */
+  decor?: LabelDecor;
+  /** A code's characters one per box or in spaced groups (form-variety.ts). */
+  cells?: CodeCells;
+  /** Digits and letters of the value printed full width (form-variety.ts). */
+  fullwidth?: boolean;
 }
 
 /** The layout parameters of one page, drawn from a family's region. */
@@ -72,6 +80,11 @@ export interface LayoutParams {
    * a value with its own per-field shift keeps that instead.
    */
   pageShift?: { pitches: number; dxMm: number };
+  /**
+   * A ruled table (`cell`) with a merged caption cell down its left side over every row (`基本信息`, set across or
+   * down the cell), as forms group their items; absent: none.
+   */
+  groupCaption?: { text: string; vertical: boolean };
   /** Lines a long value is wrapped onto (1 = no forced wrap). */
   wrapLines: number;
   rowGapMm: number;
@@ -81,7 +94,7 @@ export interface LayoutParams {
 const PT_TO_MM = 0.3528;
 
 /** A spread label (分散对齐): the characters justified across a fixed width, in one of three ways. */
-export function labelHtml(label: string, widthEm: number, p: LayoutParams, spacing?: FieldLayout['spacing']): string {
+export function labelHtml(label: string, widthEm: number, p: LayoutParams, spacing?: FieldLayout['spacing'], decor?: LabelDecor): string {
   const chars = [...label];
   let inner = '';
   if (spacing) inner = esc(chars.join(spacing.char.repeat(spacing.count)));
@@ -105,7 +118,9 @@ export function labelHtml(label: string, widthEm: number, p: LayoutParams, spaci
         inner = esc(chars.length <= 4 ? chars.join(' ') : label);
         break;
     }
-  return `<span class="lb" style="color:${p.labelColor}">${inner}${esc(p.colon)}</span>`;
+  // A bracketed label takes no colon (`【姓名】王晓明`); a numbered one keeps the page's.
+  if (decor?.open) return `<span class="lb" style="color:${p.labelColor}">${esc(decor.open)}${inner}${esc(decor.close ?? '')}</span>`;
+  return `<span class="lb" style="color:${p.labelColor}">${esc(decor?.prefix ?? '')}${inner}${esc(p.colon)}</span>`;
 }
 
 /** What an uploader's mask leaves of a value: a bar, a smudge, or stars over the middle of it. */
@@ -149,7 +164,11 @@ export function valueHtml(item: Item, p: LayoutParams, masks: ReadonlyMap<string
       `display:inline-block;max-width:${(perLine * p.sizePt * PT_TO_MM * 1.02).toFixed(1)}mm;white-space:normal;word-break:break-all;vertical-align:top`,
     );
   }
-  const value = `<span class="v" style="${styles.join(';')}">${esc(item.value)}</span>`;
+  const cells = item.layout?.cells;
+  // A typed code or date keeps to one line (its cell is sized to it); full-width digits would otherwise wrap it.
+  if (cells || item.layout?.fullwidth) styles.push('white-space:nowrap');
+  const printed = cells ? codeCellsHtml(item.value, cells) : esc(item.layout?.fullwidth ? toFullwidth(item.value) : item.value);
+  const value = `<span class="v" style="${styles.join(';')}">${printed}</span>`;
   // An underlined blank stays on the label's line while the value printed into it misses it.
   if (shift?.underline)
     return `<span class="blank" style="display:inline-block;border-bottom:1px solid #333;padding-right:${rng.float(1, 6).toFixed(1)}mm">${value}</span>${after}`;
@@ -187,7 +206,7 @@ function labelWidthEm(items: readonly Item[]): number {
 export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMap<string, MaskStyle>, rng: Rng): string {
   const w = labelWidthEm(items);
   // A caption under a fill-in line takes no colon.
-  const lb = (i: Item) => labelHtml(i.label, w, i.layout?.stacked?.ruled ? { ...p, colon: '' } : p, i.layout?.spacing);
+  const lb = (i: Item) => labelHtml(i.label, w, i.layout?.stacked?.ruled ? { ...p, colon: '' } : p, i.layout?.spacing, i.layout?.decor);
   const v = (i: Item) => (i.layout?.leader ? leaderHtml(valueHtml(i, p, masks, rng), i.layout.leader) : valueHtml(i, p, masks, rng));
   const gap = `${p.rowGapMm.toFixed(1)}mm`;
   switch (p.placement) {
@@ -237,7 +256,42 @@ export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMa
         if (p.columns === 1 || row.length === 2) flush();
       }
       flush();
+      if (p.groupCaption && rows.length > 0) {
+        const { text, vertical } = p.groupCaption;
+        const style = vertical ? 'writing-mode:vertical-rl;letter-spacing:0.3em' : 'white-space:nowrap';
+        rows[0] = rows[0].replace('<tr>', `<tr><td class="gl" rowspan="${rows.length}" style="text-align:center;${style}">${esc(text)}</td>`);
+      }
       return `<table class="blk" style="border-collapse:collapse;width:100%">${rows.join('')}</table>`;
+    }
+    case 'grid_stacked': {
+      // Each row of label cells (shaded, no colon) over a row of value cells; a wide item takes a row pair alone.
+      const n = p.columns === 2 ? rng.pick([3, 4]) : rng.pick([2, 3]);
+      const align = rng.pick(['center', 'left']);
+      const shade = rng.pick(['#f0f0f0', '#fff', '#eef3f8']);
+      const label = (i: Item) => labelHtml(i.label, w, { ...p, colon: '' }, i.layout?.spacing, i.layout?.decor?.open ? undefined : i.layout?.decor);
+      const chunks: Item[][] = [];
+      let chunk: Item[] = [];
+      for (const i of items) {
+        if (i.wide) {
+          if (chunk.length) chunks.push(chunk);
+          chunks.push([i]);
+          chunk = [];
+          continue;
+        }
+        chunk.push(i);
+        if (chunk.length === n) {
+          chunks.push(chunk);
+          chunk = [];
+        }
+      }
+      if (chunk.length) chunks.push(chunk);
+      const rows = chunks.map((c) => {
+        const span = (k: number) => (c.length === 1 ? n : k === c.length - 1 ? n - c.length + 1 : 1);
+        const heads = c.map((i, k) => `<td class="gl" colspan="${span(k)}" style="background:${shade};text-align:center;white-space:nowrap">${label(i)}</td>`);
+        const values = c.map((i, k) => `<td colspan="${span(k)}" style="text-align:${align}">${valueHtml(i, p, masks, rng)}</td>`);
+        return `<tr>${heads.join('')}</tr><tr>${values.join('')}</tr>`;
+      });
+      return `<table class="blk" style="border-collapse:collapse;width:100%;table-layout:fixed">${rows.join('')}</table>`;
     }
     case 'bilingual_cell': {
       // A ruled grid whose label cells carry the Chinese label and an English gloss on a second line (or first).

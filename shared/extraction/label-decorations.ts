@@ -1,0 +1,63 @@
+import { LABEL_PREFIXES } from './labels.js';
+
+/**
+ * How forms number their labels: `1.` `1、` `一、` `(三)` `(3)` `①`, `()` when the engine lost the numeral
+ * inside, and `丶` where it read the enumeration comma as that stroke (`一丶姓`). Only at a segment's start (a line's start or after a space), and never before a digit (`1.5万元`).
+ */
+const NUMBERING = /^(?:\d{1,2}[.、丶](?!\d)|[一二三四五六七八九十]{1,3}[、丶]|\([一二三四五六七八九十\d]{0,3}\)|[\u2460-\u2473])/;
+/** Brackets around a label: 【】, [] (also from ［］), 〔〕, and 「」 (the engine reads 】 as 」 too). */
+const OPEN = /^[【[〔「]/;
+const CLOSE = /[】\]〕」]/;
+/** What a label holds: Chinese characters and the brackets of a qualifier (`乙方(劳动者)姓名`). */
+const LABEL_TEXT = /^[\u3400-\u9fff()]{1,14}$/;
+
+/** True when `token` (the text up to a space) can open a label: a label or its first characters, or text before a colon. */
+function opensLabel(token: string): boolean {
+  const colon = token.indexOf(':');
+  const head = colon < 0 ? token : token.slice(0, colon);
+  if (head.length === 0) return false;
+  if (LABEL_PREFIXES.has(head)) return true;
+  // An unknown label with its colon (`紧急联系人:`, `财务负责人:`): a numbered line item all the same.
+  return colon > 0 && LABEL_TEXT.test(head);
+}
+
+/** One space-free token with its numbering and label brackets taken off. */
+function cutToken(token: string): string {
+  let out = token;
+  const numbered = NUMBERING.exec(out);
+  if (numbered && out.length > numbered[0].length) {
+    const rest = out.slice(numbered[0].length);
+    const bare = rest.replace(OPEN, '');
+    if (opensLabel(bare) || (bare !== rest && /^[\u3400-\u9fff]/.test(bare))) out = rest;
+  }
+  if (OPEN.test(out)) {
+    const close = out.search(CLOSE);
+    const inner = close < 0 ? out.slice(1) : out.slice(1, close);
+    // `【姓名】王晓明` → `姓名:王晓明`; `【名` (a spread label's first box) → `名`.
+    if (close > 0 && LABEL_TEXT.test(inner)) return `${inner}:${out.slice(close + 1).replace(/^:/, '')}`;
+    if (close < 0 && LABEL_TEXT.test(inner) && (LABEL_PREFIXES.has(inner) || inner.length <= 3)) return inner;
+    return out;
+  }
+  // `称】杭州…` (a spread label's last box, or the engine lost the opening bracket): the bracket is the label's colon.
+  const close = out.search(CLOSE);
+  if (close > 0 && LABEL_TEXT.test(out.slice(0, close))) return `${out.slice(0, close)}:${out.slice(close + 1).replace(/^:/, '')}`;
+  return out;
+}
+
+/**
+ * A line's text with the decorations forms put on labels taken off: the item numbering before a label (`1. 姓名`,
+ * `一、甲方名称`, `(三)类型`, `①营`) and the brackets around one (`【姓名】王晓明` → `姓名:王晓明`, the closing
+ * bracket standing for the colon). Numbering is cut only where a label follows (a clause `一、乙方同意…` keeps it), and
+ * brackets only around Chinese text (`[2021]` stays). Works on normal-form text (normaliseText).
+ *
+ * @example
+ * withoutLabelDecorations('(二)名'); // '名'
+ * withoutLabelDecorations('【法定代表人】俞杰'); // '法定代表人:俞杰'
+ */
+export function withoutLabelDecorations(text: string): string {
+  if (!/[.、丶()\u2460-\u2473【[〔「】\]〕」]/.test(text)) return text;
+  return text
+    .split(/(\s+)/)
+    .map((part) => (/^\s+$/.test(part) || part === '' ? part : cutToken(part)))
+    .join('');
+}

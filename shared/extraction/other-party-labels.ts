@@ -1,0 +1,44 @@
+/**
+ * Words that, printed right before a label, make it a label about someone or something else: a contact's or an
+ * agent's (`紧急联系人身份证号`, `代办人姓名`, `甲方委托代理人`), the clerk's (`经办人`, `审核人`), a licence's other
+ * officers (`联络员身份证号`, `财务负责人`), and what the holder had before (`原单位`, `原证书编号`, `曾用名`).
+ */
+const OTHER_PARTY =
+  /^(?:甲方|乙方)?(?:紧急)?(?:联系人|联络员|代办人|经办人|受理人|审核人|委托代理人|代理人|担保人|监护人|家属|配偶|财务|推荐|派遣)$|^(?:原|曾用|原工作|原参保|原发证|原工作单位)$/;
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * Where a label found at `at` really starts when an other-party word is printed right before it at a segment's start
+ * (`担保人身份证号:` → 0): the whole word is then a label of its own, of no field, which ends the value before it and
+ * whose value no field takes. Undefined for a label of the document's own party. `floor` is where the label before it
+ * ended.
+ *
+ * @example
+ * otherPartyLabelStart('紧急联系人身份证号:330102…', 5, 0); // 0
+ * otherPartyLabelStart('持证人身份证号:330102…', 3, 0); // undefined
+ */
+export function otherPartyLabelStart(text: string, at: number, floor: number): number | undefined {
+  let start = at;
+  while (start > floor && CJK.test(text[start - 1])) start--;
+  if (start === at || at - start > 6) return undefined;
+  if (start > 0 && !/[\s:;,，；|]/.test(text[start - 1]) && start !== floor) return undefined;
+  return OTHER_PARTY.test(text.slice(start, at)) ? start : undefined;
+}
+
+/**
+ * An other-party label standing alone, with no field's label in it (`受理人`, `紧急联系人`, `原单位`, `曾用名`): its
+ * end when one starts at `at` and ends at a separator, a colon or the text's end; undefined otherwise. Set as a
+ * label of no field, it is never read as a name (a grid's label row `姓名 | 原单位`).
+ *
+ * @example
+ * otherPartyRoleEnd('原单位 杭州卓越科技有限公司', 0); // 3
+ */
+export function otherPartyRoleEnd(text: string, at: number): number | undefined {
+  const m = ROLE.exec(text.slice(at));
+  if (!m) return undefined;
+  const end = at + m[0].length;
+  return end === text.length || /[\s:;,，；|(]/.test(text[end]) ? end : undefined;
+}
+
+const ROLE =
+  /^(?:(?:甲方|乙方)?(?:紧急)?(?:联系人|联络员|代办人|经办人|受理人|审核人|委托代理人|代理人|担保人|监护人)(?:姓名)?|原(?:工作|参保)?单位(?:名称)?|曾用名)/;
