@@ -93,6 +93,8 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   colourSuppression?: ConditionOptions['colourSuppression'];
   /** Look for a watermark on a photo's flattened page (see `ConditionOptions`); default on. */
   photoOverprint?: ConditionOptions['photoOverprint'];
+  /** Tell print under coloured ink against the paper around it, too (see `ConditionOptions`); default on. */
+  printAgainstPaper?: ConditionOptions['printAgainstPaper'];
   /**
    * On a curled page (several bent lines), report the lines' boxes on the page's rows straightened (see
    * `rowFlattening`; default on). Off reports every box where the curled page put it.
@@ -216,7 +218,11 @@ export class PaddleOcrEngine implements OcrEngine {
     const screen = conditioning && this.#options.screenPattern !== false ? findScreenPattern(evened) : undefined;
     const stored = screen ? withoutScreenPattern(evened, screen) : evened;
     const conditioned = conditioning
-      ? conditionPage(stored, { colourSuppression: this.#options.colourSuppression, photoOverprint: this.#options.photoOverprint })
+      ? conditionPage(stored, {
+          colourSuppression: this.#options.colourSuppression,
+          photoOverprint: this.#options.photoOverprint,
+          printAgainstPaper: this.#options.printAgainstPaper,
+        })
       : undefined;
     const conditionMs = lap();
     let raster = conditioned?.raster ?? stored;

@@ -1,4 +1,4 @@
-import { valueAtPixel } from './grid-sampling.js';
+import { valueAtPixel, type CellGrid } from './grid-sampling.js';
 import type { Raster } from './raster.js';
 
 /**
@@ -10,7 +10,9 @@ import type { Raster } from './raster.js';
  *   tiles where strongly coloured ink and dark neutral ink (print) meet, coloured pixels are replaced by their
  *   brightest channel as grey — red ink turns near white while black print under it stays black (a multiply-blended
  *   seal over black text is still black in every channel). Tiles of coloured ink alone (a red title, a seal on an
- *   empty margin) are kept: they may be text.
+ *   empty margin) are kept: they may be text. Print is told from paper by a fixed dark level (a scan's black) or
+ *   against the tile's own white-balanced paper: on a phone photo small type is blurred to mid grey under warm, cold
+ *   or uneven light, and the seal over it was otherwise never found (`printUnderColour`).
  * - **Uneven light** (shadows across a photo, the dark band of a booklet's binding, a scanner lid left open): the
  *   paper's brightness is estimated per tile (a high percentile of luminance) and, when it varies across the page,
  *   every pixel is divided by it, so the paper comes out white everywhere.
@@ -37,6 +39,12 @@ const NEUTRAL_CHROMA = 40;
 const SAMPLE_STEP = 2;
 /** Sampled pixels of each kind a 16 × 16 tile needs before coloured ink counts as lying over print (of 64). */
 const TILE_MIN_PIXELS = 2;
+/** Print under coloured ink: a tile's paper colour is the mean of its pixels at least this share of the paper's brightness. */
+const PAPER_BAND = 0.92;
+/** Print under coloured ink: its colour (max − min channel, white-balanced) is at most this share of its darkness. */
+const PRINT_TINT = 0.18;
+/** Print under coloured ink, against the paper: darker than this share of the tile's paper (white-balanced). */
+const PRINT_UNDER_PAPER = 0.8;
 /** Paper brightness: this share of a light tile's pixels is darker. */
 const PAPER_PERCENTILE = 0.9;
 /** The page's light is uneven when its dimmest paper (5th percentile of tiles) is under this share of its brightest. */
@@ -113,6 +121,11 @@ export interface ConditionOptions {
   colourSuppression?: 'over-print' | 'page' | 'off';
   /** Whether a watermark is looked for on a photo's flattened page (default true; false is the earlier engine). */
   photoOverprint?: boolean;
+  /**
+   * Whether print under coloured ink is also told against the paper around it (default true: a photo's blurred grey
+   * print; see `printUnderColour`); false counts only print darker than a fixed level, the earlier engine.
+   */
+  printAgainstPaper?: boolean;
 }
 
 export interface ConditionedPage {
@@ -145,9 +158,11 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
   // Each pass over the pixels is a function of its own: V8 then optimises each hot loop with the type feedback of that
   // loop alone, rather than optimising the whole page function mid-loop and throwing it away at the next loop (which
   // cost a process's first pages 2–4 times the steady cost of conditioning).
-  const { coloured, dark, lightHistograms, pageHistogram } = measurePage(input, tilesAcross, lightAcross, lightDown);
-  const { suppressedTiles, suppressedTileCount } = suppressedTilesOf(coloured, dark, tilesAcross, tilesDown, colourSuppression);
+  const { coloured, lightHistograms, pageHistogram } = measurePage(input, tilesAcross, lightAcross, lightDown);
   const paper = paperLevels(lightHistograms, lightAcross * lightDown);
+  const paperGrid = { values: paper, across: lightAcross, down: lightDown, cellWidth: LIGHT_TILE, cellHeight: LIGHT_TILE };
+  const dark = printUnderColour(input, coloured, tilesAcross, paperGrid, options.printAgainstPaper !== false);
+  const { suppressedTiles, suppressedTileCount } = suppressedTilesOf(coloured, dark, tilesAcross, tilesDown, colourSuppression);
   const sortedPaper = [...paper].sort((a, b) => a - b);
   const dimPaper = sortedPaper[Math.floor(sortedPaper.length * 0.05)] ?? 255;
   const brightPaper = sortedPaper[Math.floor(sortedPaper.length * 0.95)] ?? 255;
@@ -179,7 +194,6 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
     }
   }
   // Gain per 16-px ink tile from the paper grid (bilinear between tile centres).
-  const paperGrid = { values: paper, across: lightAcross, down: lightDown, cellWidth: LIGHT_TILE, cellHeight: LIGHT_TILE };
   const gainAt = (x: number, y: number): number => (unevenLight ? Math.min(MAX_GAIN, 255 / Math.max(1, valueAtPixel(paperGrid, x, y))) : 1);
 
   const out = new Uint8Array(data.length);
@@ -211,22 +225,21 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
   return { raster: { data: out, width, height }, conditions, changed: true };
 }
 
-/** The measuring pass: coloured and dark print per ink tile, luminance per light tile (32 bins) and for the page. */
+/** The measuring pass: coloured ink per ink tile, luminance per light tile (32 bins) and for the page. */
 function measurePage(
   input: Raster,
   tilesAcross: number,
   lightAcross: number,
   lightDown: number,
-): { coloured: Uint16Array; dark: Uint16Array; lightHistograms: Uint32Array; pageHistogram: Uint32Array } {
+): { coloured: Uint16Array; lightHistograms: Uint32Array; pageHistogram: Uint32Array } {
   const { data, width, height } = input;
   const coloured = new Uint16Array(tilesAcross * Math.ceil(height / INK_TILE));
-  const dark = new Uint16Array(coloured.length);
   const lightHistograms = new Uint32Array(lightAcross * lightDown * 32);
   const pageHistogram = new Uint32Array(256);
   for (let y = 0; y < height; y += SAMPLE_STEP) {
-    measureRow(data, y, width, ((y / INK_TILE) | 0) * tilesAcross, ((y / LIGHT_TILE) | 0) * lightAcross, coloured, dark, lightHistograms, pageHistogram);
+    measureRow(data, y, width, ((y / INK_TILE) | 0) * tilesAcross, ((y / LIGHT_TILE) | 0) * lightAcross, coloured, lightHistograms, pageHistogram);
   }
-  return { coloured, dark, lightHistograms, pageHistogram };
+  return { coloured, lightHistograms, pageHistogram };
 }
 
 /** One sampled row of the measuring pass (a function of its own, so that V8 optimises it whole). */
@@ -237,7 +250,6 @@ function measureRow(
   inkRow: number,
   lightRow: number,
   coloured: Uint16Array,
-  dark: Uint16Array,
   lightHistograms: Uint32Array,
   pageHistogram: Uint32Array,
 ): void {
@@ -250,11 +262,87 @@ function measureRow(
     const min = r < g ? (r < b ? r : b) : g < b ? g : b;
     const chroma = max - min;
     if (chroma >= COLOURED_CHROMA) coloured[inkRow + ((x / INK_TILE) | 0)]++;
-    else if (max < DARK_PRINT && chroma < NEUTRAL_CHROMA) dark[inkRow + ((x / INK_TILE) | 0)]++;
     const l = luminance(r, g, b);
     pageHistogram[l]++;
     lightHistograms[(lightRow + ((x / LIGHT_TILE) | 0)) * 32 + (l >> 3)]++;
   }
+}
+
+/**
+ * Print in and beside coloured ink, per ink tile: only tiles holding coloured ink are looked at (a page without any
+ * costs nothing here). A pixel is print when it is grey and darker than `DARK_PRINT` (a scan's black print), or, with
+ * `againstPaper`, when it is darker than `PRINT_UNDER_PAPER` of the tile's own paper and, white-balanced on that
+ * paper, tinted by no more than `PRINT_TINT` of its darkness: on a phone photo the print of small type is blurred to
+ * mid grey (120–190 on paper at 200–226), and warm or cold light tints paper and print alike, while the soft edge of
+ * coloured ink is as tinted as the ink.
+ */
+function printUnderColour(input: Raster, coloured: Uint16Array, tilesAcross: number, paperGrid: CellGrid, againstPaper: boolean): Uint16Array {
+  const dark = new Uint16Array(coloured.length);
+  for (let t = 0; t < coloured.length; t++) {
+    if (coloured[t] < TILE_MIN_PIXELS) continue;
+    const x0 = (t % tilesAcross) * INK_TILE;
+    const y0 = ((t / tilesAcross) | 0) * INK_TILE;
+    const paper = againstPaper ? valueAtPixel(paperGrid, x0 + INK_TILE / 2, y0 + INK_TILE / 2) : 0;
+    dark[t] = printInTile(input, x0, y0, paper);
+  }
+  return dark;
+}
+
+/**
+ * Sampled print pixels of the ink tile at `x0`, `y0` (see `printUnderColour`); `paperLevel` 0 counts by the fixed
+ * level only.
+ */
+function printInTile(input: Raster, x0: number, y0: number, paperLevel: number): number {
+  const { data, width, height } = input;
+  const x1 = Math.min(width, x0 + INK_TILE);
+  const y1 = Math.min(height, y0 + INK_TILE);
+  // White balance: the paper's colour is the mean of the tile's pixels near the paper's brightness (grey when none).
+  let pr = 0;
+  let pg = 0;
+  let pb = 0;
+  let papers = 0;
+  if (paperLevel > 0) {
+    for (let y = y0; y < y1; y += SAMPLE_STEP) {
+      let p = (y * width + x0) * 3;
+      for (let x = x0; x < x1; x += SAMPLE_STEP, p += 3 * SAMPLE_STEP) {
+        if (luminance(data[p], data[p + 1], data[p + 2]) < paperLevel * PAPER_BAND) continue;
+        pr += data[p];
+        pg += data[p + 1];
+        pb += data[p + 2];
+        papers++;
+      }
+    }
+  }
+  const grey = 255 / Math.max(1, paperLevel);
+  const kr = papers > 0 ? (255 * papers) / Math.max(1, pr) : grey;
+  const kg = papers > 0 ? (255 * papers) / Math.max(1, pg) : grey;
+  const kb = papers > 0 ? (255 * papers) / Math.max(1, pb) : grey;
+  const below = paperLevel > 0 ? PRINT_UNDER_PAPER * 255 : -1;
+  let n = 0;
+  for (let y = y0; y < y1; y += SAMPLE_STEP) {
+    let p = (y * width + x0) * 3;
+    for (let x = x0; x < x1; x += SAMPLE_STEP, p += 3 * SAMPLE_STEP) {
+      const r = data[p];
+      const g = data[p + 1];
+      const b = data[p + 2];
+      const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+      const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+      if (max - min < NEUTRAL_CHROMA && max < DARK_PRINT) {
+        n++;
+        continue;
+      }
+      if (below < 0) continue;
+      const wr = r * kr;
+      const wg = g * kg;
+      const wb = b * kb;
+      const l = (wr * 77 + wg * 150 + wb * 29) / 256;
+      if (l >= below) continue;
+      const wmax = wr > wg ? (wr > wb ? wr : wb) : wg > wb ? wg : wb;
+      const wmin = wr < wg ? (wr < wb ? wr : wb) : wg < wb ? wg : wb;
+      if (wmax - wmin <= PRINT_TINT * (255 - l)) n++;
+    }
+  }
+  return n;
 }
 
 /** Coloured ink over print: the tiles holding both, and their coloured neighbours (a seal's stroke just past a line). */
