@@ -2,23 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from './factory/random.js';
 import { ALL_PROCEDURAL_FAMILIES, PROCEDURAL_FAMILIES, PROCEDURAL_FIELD_FAMILIES, PROCEDURAL_WHERE_FAMILIES } from './procedural/families.js';
 import { drawFieldLayouts, FIELD_VARIANT_TAGS } from './procedural/field-variants.js';
-import { block, type Item, labelHtml, type LayoutParams } from './procedural/parts.js';
+import { block, type Item, labelHtml } from './procedural/parts.js';
+import { PLAIN_LAYOUT, textOf } from '../support/procedural-layout.js';
 
-const params: LayoutParams = {
-  font: 'Noto Sans CJK SC',
-  valueFont: 'Noto Sans CJK SC',
-  sizePt: 12,
-  labelStyle: 'plain',
-  placement: 'beside',
-  columns: 1,
-  colon: '：',
-  valueShiftMm: 0,
-  wrapLines: 1,
-  rowGapMm: 2,
-  labelColor: '#111',
-};
+const params = PLAIN_LAYOUT;
 
-const textOf = (html: string): string => html.replace(/<[^>]*>/g, '');
 const items = (): Item[] => [
   { field: 'holderName', label: '姓名', value: '王晓明' },
   { field: 'idNumber', label: '身份证号', value: '330106199001011234' },

@@ -4,23 +4,12 @@ import { Rng } from './factory/random.js';
 import { composeDocument } from './procedural/documents.js';
 import { drawLayout, PROCEDURAL_FIELD_FAMILIES, PROCEDURAL_PAGE_SHIFT_FAMILIES } from './procedural/families.js';
 import { FIELD_VARIANT_TAGS, PAGE_SHIFT_TAG } from './procedural/field-variants.js';
-import { type Item, type LayoutParams, valueHtml } from './procedural/parts.js';
+import { type Item, valueHtml } from './procedural/parts.js';
+import { PLAIN_LAYOUT } from '../support/procedural-layout.js';
 
 // Issue 12 class 5, page-wide: the generator's fill-in layer printed off the labels by one offset for a whole page.
 
-const params: LayoutParams = {
-  font: 'Noto Sans CJK SC',
-  valueFont: 'Noto Sans CJK SC',
-  sizePt: 12,
-  labelStyle: 'plain',
-  placement: 'beside',
-  columns: 1,
-  colon: '：',
-  valueShiftMm: 0,
-  wrapLines: 1,
-  rowGapMm: 2,
-  labelColor: '#111',
-};
+const params = PLAIN_LAYOUT;
 const name: Item = { field: 'holderName', label: '姓名', value: '王晓明' };
 
 describe('a page-level fill-in offset in the procedural generator', () => {

@@ -2,33 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conditionPage, touchesSuppressedInk, type Raster } from '../../shared/ocr/index.js';
 import { mergeReadings } from '../../shared/ocr/paddle-ocr-engine.js';
 import type { RecognisedText } from '../../shared/ocr/text-lines.js';
-
-type Rgb = [number, number, number];
-
-/** A white page with rectangles painted on it (stand-ins for strokes of print and ink). */
-function page(
-  width: number,
-  height: number,
-  paint: { x: number; y: number; w: number; h: number; rgb: Rgb; multiply?: boolean }[],
-  paper: Rgb = [255, 255, 255],
-): Raster {
-  const data = new Uint8Array(width * height * 3);
-  for (let p = 0; p < width * height; p++) data.set(paper, p * 3);
-  for (const { x, y, w, h, rgb, multiply } of paint) {
-    for (let yy = y; yy < y + h; yy++) {
-      for (let xx = x; xx < x + w; xx++) {
-        const p = (yy * width + xx) * 3;
-        for (let c = 0; c < 3; c++) data[p + c] = multiply ? Math.round((data[p + c] * rgb[c]) / 255) : rgb[c];
-      }
-    }
-  }
-  return { data, width, height };
-}
-
-function pixel(raster: Raster, x: number, y: number): Rgb {
-  const p = (y * raster.width + x) * 3;
-  return [raster.data[p], raster.data[p + 1], raster.data[p + 2]];
-}
+import { paintedPage, pixelAt, type Rgb } from '../support/painted-rasters.js';
 
 /** Print: dark strokes 3 px wide every 8 px along a line 40 px high. */
 function printedLine(x: number, y: number, length: number): { x: number; y: number; w: number; h: number; rgb: Rgb }[] {
@@ -41,7 +15,7 @@ const SEAL_RED: Rgb = [210, 40, 40];
 
 describe('conditionPage', () => {
   it('leaves a clean page alone, returning the very same raster', () => {
-    const clean = page(400, 300, printedLine(40, 40, 300));
+    const clean = paintedPage(400, 300, printedLine(40, 40, 300));
 
     const conditioned = conditionPage(clean);
 
@@ -51,34 +25,34 @@ describe('conditionPage', () => {
 
   it('turns red seal ink over print nearly white and keeps the print under it black', () => {
     // A seal's red band multiplied over a printed line: paper between strokes turns red, strokes stay dark.
-    const sealed = page(400, 300, [...printedLine(40, 100, 300), { x: 120, y: 90, w: 160, h: 60, rgb: SEAL_RED, multiply: true }]);
+    const sealed = paintedPage(400, 300, [...printedLine(40, 100, 300), { x: 120, y: 90, w: 160, h: 60, rgb: SEAL_RED, multiply: true }]);
 
     const { raster, changed, conditions } = conditionPage(sealed);
 
     expect(changed).toBe(true);
-    expect(pixel(sealed, 125, 120)).toEqual(SEAL_RED);
+    expect(pixelAt(sealed, 125, 120)).toEqual(SEAL_RED);
     // Between strokes under the seal: red became light grey.
-    const [r, g, b] = pixel(raster, 125, 120);
+    const [r, g, b] = pixelAt(raster, 125, 120);
     expect(Math.min(r, g, b)).toBeGreaterThan(190);
     // A stroke under the seal stays dark.
-    expect(Math.max(...pixel(raster, 121, 120))).toBeLessThan(60);
+    expect(Math.max(...pixelAt(raster, 121, 120))).toBeLessThan(60);
     expect(touchesSuppressedInk(conditions, { x: 100, y: 95, width: 100, height: 50 })).toBe(true);
     expect(touchesSuppressedInk(conditions, { x: 40, y: 220, width: 300, height: 40 })).toBe(false);
   });
 
   it('keeps red ink that lies over no print (a red title may be text)', () => {
-    const titled = page(400, 300, [{ x: 100, y: 20, w: 200, h: 40, rgb: SEAL_RED }, ...printedLine(40, 200, 300)]);
+    const titled = paintedPage(400, 300, [{ x: 100, y: 20, w: 200, h: 40, rgb: SEAL_RED }, ...printedLine(40, 200, 300)]);
 
     const { raster, conditions } = conditionPage(titled);
 
     expect(conditions.suppressedTileCount).toBe(0);
-    expect(pixel(raster, 150, 40)).toEqual(SEAL_RED);
+    expect(pixelAt(raster, 150, 40)).toEqual(SEAL_RED);
   });
 
   it('flattens a shadow so that the paper is white across the page and the print stays dark', () => {
     const width = 640;
     const height = 320;
-    const shaded = page(width, height, printedLine(40, 140, 560));
+    const shaded = paintedPage(width, height, printedLine(40, 140, 560));
     // Light falls from 30 % at the left edge to 100 % at the right.
     for (let y = 0; y < height; y++) {
       for (let x = 0; x < width; x++) {
@@ -90,14 +64,14 @@ describe('conditionPage', () => {
     const { raster, conditions } = conditionPage(shaded);
 
     expect(conditions.unevenLight).toBe(true);
-    expect(pixel(shaded, 20, 40)[0]).toBeLessThan(100);
-    expect(pixel(raster, 20, 40)[0]).toBeGreaterThan(220);
-    expect(pixel(raster, 600, 40)[0]).toBeGreaterThan(220);
-    expect(pixel(raster, 41, 160)[0]).toBeLessThan(60);
+    expect(pixelAt(shaded, 20, 40)[0]).toBeLessThan(100);
+    expect(pixelAt(raster, 20, 40)[0]).toBeGreaterThan(220);
+    expect(pixelAt(raster, 600, 40)[0]).toBeGreaterThan(220);
+    expect(pixelAt(raster, 41, 160)[0]).toBeLessThan(60);
   });
 
   it('stretches the faint ink of a pale photocopy towards black', () => {
-    const faint = page(
+    const faint = paintedPage(
       400,
       300,
       printedLine(40, 100, 300).map((stroke) => ({ ...stroke, rgb: [175, 175, 175] as Rgb })),
@@ -107,8 +81,8 @@ describe('conditionPage', () => {
     const { raster, conditions } = conditionPage(faint);
 
     expect(conditions.faintInk).toBe(true);
-    expect(pixel(raster, 41, 120)[0]).toBeLessThan(60);
-    expect(pixel(raster, 45, 120)[0]).toBeGreaterThan(230);
+    expect(pixelAt(raster, 41, 120)[0]).toBeLessThan(60);
+    expect(pixelAt(raster, 45, 120)[0]).toBeGreaterThan(230);
   });
 });
 
@@ -123,42 +97,42 @@ function watermark(width: number, height: number, grey: number): { x: number; y:
 
 describe('conditionPage on light overprint (watermarks, grey stamped text)', () => {
   it('lifts a light-grey watermark spread over the page to paper white', () => {
-    const marked = page(640, 480, [...printedLine(40, 100, 560), ...printedLine(40, 300, 560), ...watermark(640, 480, 220)]);
-    expect(pixel(marked, 0, 0)).toEqual([220, 220, 220]);
+    const marked = paintedPage(640, 480, [...printedLine(40, 100, 560), ...printedLine(40, 300, 560), ...watermark(640, 480, 220)]);
+    expect(pixelAt(marked, 0, 0)).toEqual([220, 220, 220]);
 
     const { raster, conditions, changed } = conditionPage(marked);
 
     expect(conditions.lightOverprint).toBe(true);
     expect(changed).toBe(true);
-    expect(pixel(raster, 0, 0)).toEqual([255, 255, 255]);
-    expect(pixel(raster, 600, 460)).toEqual([255, 255, 255]);
+    expect(pixelAt(raster, 0, 0)).toEqual([255, 255, 255]);
+    expect(pixelAt(raster, 600, 460)).toEqual([255, 255, 255]);
   });
 
   it('keeps print under the watermark and the paper between strokes white', () => {
-    const marked = page(640, 480, [...printedLine(40, 100, 560), ...watermark(640, 480, 220)]);
+    const marked = paintedPage(640, 480, [...printedLine(40, 100, 560), ...watermark(640, 480, 220)]);
     // (42, 108) is a stroke with a watermark dab multiplied over it; (44, 108) is paper under a dab.
-    expect(pixel(marked, 42, 108)[0]).toBeLessThan(25);
-    expect(pixel(marked, 44, 108)[0]).toBe(220);
+    expect(pixelAt(marked, 42, 108)[0]).toBeLessThan(25);
+    expect(pixelAt(marked, 44, 108)[0]).toBe(220);
 
     const { raster } = conditionPage(marked);
 
-    expect(pixel(raster, 42, 108)[0]).toBeLessThan(30);
-    expect(pixel(raster, 42, 130)[0]).toBeLessThan(30);
-    expect(pixel(raster, 44, 108)).toEqual([255, 255, 255]);
+    expect(pixelAt(raster, 42, 108)[0]).toBeLessThan(30);
+    expect(pixelAt(raster, 42, 130)[0]).toBeLessThan(30);
+    expect(pixelAt(raster, 44, 108)).toEqual([255, 255, 255]);
   });
 
   it('lifts a tinted (pinkish) watermark as a whole, not channel by channel', () => {
-    const marked = page(640, 480, [...printedLine(40, 100, 560), ...watermark(640, 480, 255).map((d) => ({ ...d, rgb: [240, 212, 212] as Rgb }))]);
+    const marked = paintedPage(640, 480, [...printedLine(40, 100, 560), ...watermark(640, 480, 255).map((d) => ({ ...d, rgb: [240, 212, 212] as Rgb }))]);
 
     const { raster, conditions } = conditionPage(marked);
 
     expect(conditions.lightOverprint).toBe(true);
-    expect(pixel(raster, 0, 0)).toEqual([255, 255, 255]);
+    expect(pixelAt(raster, 0, 0)).toEqual([255, 255, 255]);
   });
 
   it('leaves the light print of a faint copy alone: no dark print, so no overprint to tell it from', () => {
     // Print at 200 on 245 paper sits exactly where a watermark would (82 % of the paper).
-    const faint = page(
+    const faint = paintedPage(
       640,
       480,
       [...printedLine(40, 100, 560), ...printedLine(40, 300, 560)].map((stroke) => ({ ...stroke, rgb: [200, 200, 200] as Rgb })),
@@ -169,11 +143,11 @@ describe('conditionPage on light overprint (watermarks, grey stamped text)', () 
 
     expect(conditions.lightOverprint).toBe(false);
     expect(conditions.faintInk).toBe(true);
-    expect(pixel(raster, 41, 120)[0]).toBeLessThan(60);
+    expect(pixelAt(raster, 41, 120)[0]).toBeLessThan(60);
   });
 
   it('keeps light-grey marks confined to one corner (a grey logo, a shaded box): not spread over the page', () => {
-    const logo = page(640, 480, [...printedLine(40, 100, 560), { x: 500, y: 380, w: 100, h: 60, rgb: [220, 220, 220] }]);
+    const logo = paintedPage(640, 480, [...printedLine(40, 100, 560), { x: 500, y: 380, w: 100, h: 60, rgb: [220, 220, 220] }]);
 
     const { raster, conditions } = conditionPage(logo);
 
@@ -182,7 +156,7 @@ describe('conditionPage on light overprint (watermarks, grey stamped text)', () 
   });
 
   it('returns a clean page with dark print only as the very same raster', () => {
-    const clean = page(640, 480, [...printedLine(40, 100, 560), ...printedLine(40, 300, 560)]);
+    const clean = paintedPage(640, 480, [...printedLine(40, 100, 560), ...printedLine(40, 300, 560)]);
 
     const conditioned = conditionPage(clean);
 

@@ -2,38 +2,17 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { conditionPage, touchesSuppressedInk, type Raster } from '../../shared/ocr/index.js';
 import { rgbRaster } from '../../shared/ocr/raster.js';
-
-type Rgb = [number, number, number];
+import { type Paint, paintedPage, pixelAt, type Rgb } from '../support/painted-rasters.js';
 
 /** Warm paper as a phone photo under indoor light shows it (the red channel brightest). */
 const WARM_PAPER: Rgb = [224, 210, 190];
 const SEAL_RED: Rgb = [212, 40, 40];
 
-/** A page of `paper` with rectangles painted on it, each replacing the pixel or multiplied over it (ink on paper). */
-function page(width: number, height: number, paper: Rgb, paint: { x: number; y: number; w: number; h: number; rgb: Rgb; multiply?: boolean }[]): Raster {
-  const data = new Uint8Array(width * height * 3);
-  for (let p = 0; p < width * height; p++) data.set(paper, p * 3);
-  for (const { x, y, w, h, rgb, multiply } of paint) {
-    for (let yy = y; yy < y + h; yy++) {
-      for (let xx = x; xx < x + w; xx++) {
-        const p = (yy * width + xx) * 3;
-        for (let c = 0; c < 3; c++) data[p + c] = multiply ? Math.round((data[p + c] * rgb[c]) / 255) : rgb[c];
-      }
-    }
-  }
-  return { data, width, height };
-}
-
-function pixel(raster: Raster, x: number, y: number): Rgb {
-  const p = (y * raster.width + x) * 3;
-  return [raster.data[p], raster.data[p + 1], raster.data[p + 2]];
-}
-
 /**
  * Small type as a phone photographs it: 2-px strokes every 8 px along a line, blurred to mid grey — the paper's own
  * colour at `share` of its brightness (grey ink under the same warm light), never as dark as a scan's print.
  */
-function blurredPrint(x: number, y: number, length: number, paper: Rgb, share: number): { x: number; y: number; w: number; h: number; rgb: Rgb }[] {
+function blurredPrint(x: number, y: number, length: number, paper: Rgb, share: number): Paint[] {
   const grey = paper.map((c) => Math.round(c * share)) as Rgb;
   const strokes = [];
   for (let k = 0; k < length; k += 8) strokes.push({ x: x + k, y, w: 2, h: 36, rgb: grey });
@@ -43,7 +22,12 @@ function blurredPrint(x: number, y: number, length: number, paper: Rgb, share: n
 describe('conditionPage on a phone photo of a sealed page', () => {
   it('suppresses a seal over blurred grey print under warm light, which the fixed print level never saw', () => {
     // Print at 70 % of the paper (157 in red), lighter than the fixed level of 110 anywhere; a seal's band over it.
-    const photo = page(400, 240, WARM_PAPER, [...blurredPrint(40, 100, 300, WARM_PAPER, 0.7), { x: 120, y: 90, w: 160, h: 56, rgb: SEAL_RED, multiply: true }]);
+    const photo = paintedPage(
+      400,
+      240,
+      [...blurredPrint(40, 100, 300, WARM_PAPER, 0.7), { x: 120, y: 90, w: 160, h: 56, rgb: SEAL_RED, multiply: true }],
+      WARM_PAPER,
+    );
 
     const before = conditionPage(photo, { printAgainstPaper: false });
     const { raster, conditions } = conditionPage(photo);
@@ -52,16 +36,21 @@ describe('conditionPage on a phone photo of a sealed page', () => {
     expect(conditions.suppressedTileCount).toBeGreaterThan(0);
     expect(touchesSuppressedInk(conditions, { x: 120, y: 100, width: 160, height: 36 })).toBe(true);
     // Seal ink between strokes becomes grey at its brightest channel (as light as the paper's red), not red.
-    const [r, g, b] = pixel(raster, 125, 120);
+    const [r, g, b] = pixelAt(raster, 125, 120);
     expect(Math.max(r, g, b) - Math.min(r, g, b)).toBe(0);
     expect(r).toBeGreaterThan(170);
     // A stroke under the seal stays as dark as the print beside the seal.
-    expect(Math.max(...pixel(raster, 121, 120))).toBeLessThanOrEqual(Math.max(...pixel(photo, 41, 120)));
+    expect(Math.max(...pixelAt(raster, 121, 120))).toBeLessThanOrEqual(Math.max(...pixelAt(photo, 41, 120)));
   });
 
   it('counts print against the paper of its own tile, so a seal over print in the shadow is suppressed too', () => {
     // The right half lies in a shadow at 45 % of the light: paper 101 in red there, print 71, the seal's red 95.
-    const lit = page(400, 240, WARM_PAPER, [...blurredPrint(40, 100, 300, WARM_PAPER, 0.7), { x: 240, y: 90, w: 120, h: 56, rgb: SEAL_RED, multiply: true }]);
+    const lit = paintedPage(
+      400,
+      240,
+      [...blurredPrint(40, 100, 300, WARM_PAPER, 0.7), { x: 240, y: 90, w: 120, h: 56, rgb: SEAL_RED, multiply: true }],
+      WARM_PAPER,
+    );
     for (let y = 0; y < lit.height; y++) {
       for (let x = 200; x < lit.width; x++)
         for (let c = 0; c < 3; c++) lit.data[(y * lit.width + x) * 3 + c] = Math.round(lit.data[(y * lit.width + x) * 3 + c] * 0.45);
@@ -84,12 +73,12 @@ describe('conditionPage on a phone photo of a sealed page', () => {
         { x: 64 + k, y: 40, w: 1, h: 30, rgb: mix(0.3) },
       );
     }
-    const labelled = page(400, 240, WARM_PAPER, [...strokes, ...blurredPrint(40, 160, 300, WARM_PAPER, 0.7)]);
+    const labelled = paintedPage(400, 240, [...strokes, ...blurredPrint(40, 160, 300, WARM_PAPER, 0.7)], WARM_PAPER);
 
     const { raster, conditions } = conditionPage(labelled);
 
     expect(conditions.suppressedTileCount).toBe(0);
-    expect(pixel(raster, 61, 50)).toEqual(blue);
+    expect(pixelAt(raster, 61, 50)).toEqual(blue);
   });
 
   it('finds the seal over the issuer and date lines of a blurred, warm-lit JPEG of the sealed certificate drawn by sharp', async () => {
