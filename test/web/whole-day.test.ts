@@ -153,6 +153,8 @@ describe('a whole day on the page', () => {
       await page.locator('#empty').waitFor();
 
       await page.locator('#nav a', { hasText: '支付清单' }).click();
+      // The view binds its keys when it mounts; a key pressed before then reaches no one, as it would for a clerk.
+      await page.locator('#preview').waitFor();
       await page.keyboard.press('Alt+v');
       await page.locator('#payments tbody tr').first().waitFor();
       const paid = await page.locator('#payments tbody').textContent();
