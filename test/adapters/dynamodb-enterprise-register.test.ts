@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import iconv from 'iconv-lite';
@@ -8,6 +7,7 @@ import { decodeRegisterFile, parseEnterpriseCsv, register as registerEnterpriseC
 import { DynamoDbEnterpriseRegister, normaliseEnterpriseName } from '../../shared/adapters/dynamodb-enterprise-register.js';
 import { aCreditCode } from '../support/fakes/factories.js';
 import { createTestTable, type TestTable } from '../support/local-aws.js';
+import { scratchDirectory } from '../support/scratch-directory.js';
 
 describe('parseEnterpriseCsv', () => {
   it('reads Chinese headers, quoted names with commas and varied date formats', () => {
@@ -107,7 +107,7 @@ describe('DynamoDbEnterpriseRegister against DynamoDB Local', () => {
     const lines = ['统一社会信用代码,企业名称,所属区,成立日期'];
     for (let i = 100; i < 160; i++) lines.push(`${aCreditCode(i)},杭州第${i}号有限公司,西湖区,2010-01-${String((i % 28) + 1).padStart(2, '0')}`);
     lines.push('not-a-code,坏行,西湖区,2010-01-01');
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'enterprises-')), '名录.csv');
+    const file = path.join(scratchDirectory('enterprises-'), '名录.csv');
     writeFileSync(file, iconv.encode(lines.join('\r\n'), 'gb18030'));
     const printed: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { Command } from 'commander';
@@ -8,12 +7,13 @@ import { register } from '../../cli/commands/batch.js';
 import { DynamoDbBatchStore } from '../../shared/adapters/dynamodb-batch-store.js';
 import { useStackEnvironment } from '../support/local-aws.js';
 import { people, rosterXlsx } from './roster-factory.js';
+import { scratchDirectory } from '../support/scratch-directory.js';
 
 describe('intake batch submit (DynamoDB Local + s3rver)', () => {
   const stack = useStackEnvironment('batch-cli');
 
   it('uploads the roster and a large certificate file in parts, and records the batch', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'batch-cli-'));
+    const dir = scratchDirectory('batch-cli-');
     writeFileSync(path.join(dir, '名册.xlsx'), await rosterXlsx(people(2)));
     writeFileSync(path.join(dir, 'scan.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(6 * 1024 * 1024, 0x20)]));
     const lines: string[] = [];

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { runCliCommand } from '../support/run-cli-command.js';
 import { evaluateClaim } from '../support/shipped-policy.js';
 import { certificateTrainingClaim, enterpriseClaim } from '../policy/factories.js';
 import { aReviewCase } from '../support/fakes/factories.js';
+import { scratchDirectory } from '../support/scratch-directory.js';
 
 const run = (...args: string[]) => runCliCommand(register, 'report', ...args);
 
@@ -20,7 +20,7 @@ describe('intake report targets', () => {
   });
 
   it('reports a year from a JSON list of cases against the 12,500 target and writes the XLSX', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'report-'));
+    const dir = scratchDirectory('report-');
     const casesFile = path.join(dir, 'cases.json');
     writeFileSync(
       casesFile,
@@ -47,7 +47,7 @@ describe('intake report targets', () => {
   });
 
   it('exits 1 on a cases file that does not hold cases', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'report-')), 'cases.json');
+    const file = path.join(scratchDirectory('report-'), 'cases.json');
     writeFileSync(file, JSON.stringify([{ caseId: 1 }]));
     const { err, exitCode } = await run('targets', '--year', '2021', '--cases', file);
     expect(err).toContain('cannot read the cases');

@@ -1,14 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { register } from '../../cli/commands/rules.js';
 import { runCliCommand } from '../support/run-cli-command.js';
+import { scratchDirectory } from '../support/scratch-directory.js';
 
 const run = (...args: string[]) => runCliCommand(register, 'rules', ...args);
 
 function tempFile(name: string, text: string): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'rules-test-')), name);
+  const file = path.join(scratchDirectory('rules-test-'), name);
   writeFileSync(file, text);
   return file;
 }

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { Command } from 'commander';
@@ -7,12 +6,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { register } from '../../cli/commands/email.js';
 import { useStackEnvironment } from '../support/local-aws.js';
 import { buildMime, pdfBytes, sesVerified } from './mime-factory.js';
+import { scratchDirectory } from '../support/scratch-directory.js';
 
 describe('intake email (DynamoDB Local + s3rver)', () => {
   const stack = useStackEnvironment('email-cli');
 
   it('takes in an .eml file: the attachment lands under incoming/, a message without one is answered and exits 1', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'email-cli-'));
+    const dir = scratchDirectory('email-cli-');
     writeFileSync(
       path.join(dir, 'good.eml'),
       buildMime({

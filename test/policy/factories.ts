@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { ClaimFactsInput } from '../../shared/policy/facts.js';
 import { loadParameterFiles, SHIPPED_PARAMETERS_DIR } from '../../shared/adapters/parameter-files.js';
 import type { ParameterSet } from '../../shared/policy/parameters.js';
+import { scratchDirectory } from '../support/scratch-directory.js';
 
 type Facts = ClaimFactsInput;
 
@@ -174,7 +174,7 @@ export function competitionHostClaim(overrides: Partial<Facts> = {}, competition
  * temporary directory: interpretations are switched and amendments added exactly as a clerk would, as data.
  */
 export function parametersWith(changes: Record<string, unknown> = {}, extraFiles: Record<string, string> = {}): ParameterSet {
-  const dir = mkdtempSync(path.join(tmpdir(), 'policy-params-'));
+  const dir = scratchDirectory('policy-params-');
   cpSync(SHIPPED_PARAMETERS_DIR, dir, { recursive: true });
   for (const [name, value] of Object.entries(changes)) {
     const file = ['interpretations.yaml']

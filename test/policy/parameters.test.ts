@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadParameterFiles, ParameterDirectories, policyParametersDir, SHIPPED_PARAMETERS_DIR } from '../../shared/adapters/parameter-files.js';
 import { addYears, dayNumber, lastsAtLeastYears, nextDay, previousDay } from '../../shared/policy/dates.js';
 import { ParameterFileError, ParameterNotInForceError, UnknownParameterError, parameterSetFrom, parameterTimeline } from '../../shared/policy/index.js';
+import { scratchDirectory } from '../support/scratch-directory.js';
 
 function dirWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'policy-params-test-'));
+  const dir = scratchDirectory('policy-params-test-');
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   return dir;
 }

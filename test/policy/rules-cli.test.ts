@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { register } from '../../cli/commands/rules.js';
 import { runCliCommand } from '../support/run-cli-command.js';
 import { individualClaim, studioClaim } from './factories.js';
+import { scratchDirectory } from '../support/scratch-directory.js';
 
 function factsFile(content: unknown): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'rules-cli-')), 'facts.json');
+  const file = path.join(scratchDirectory('rules-cli-'), 'facts.json');
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
   return file;
 }
