@@ -22,6 +22,13 @@ export const VALUE_MAY_CONTINUE = 'value_may_continue';
  */
 const DATE_TAIL = /^[0-9一二三四五六七八九十〇○零廿卅]{1,3}月[0-9一二三四五六七八九十〇○零廿卅]{1,3}日/u;
 
+/**
+ * A date's year and month opening a line (`二〇一一年十二月二十`, `0一一年十二月` with its first figure lost): the head of a
+ * date wrapped in the next field's cell (a term centred on its label over two lines), never the rest of a name or an
+ * address.
+ */
+const DATE_HEAD = /^[0-9〇○零一二三四五六七八九十]{2,4}年[0-9一二三四五六七八九十]{1,2}月/u;
+
 function isWholeDate(text: string): boolean {
   const found = findDates(text, { compact: true })[0];
   return found !== undefined && found.length >= text.length - 2;
@@ -190,6 +197,8 @@ export function continuationLines(
   // read with confidence (never a watermark's piece).
   const flushInCell = (l: LayoutLine): boolean => inCell(l) && Math.abs(l.box.x - column.start) < last.box.height * 1.5 && l.confidence >= 0.9;
   let narrow = false;
+  // Where the value's own text ends: the end of its box, or the next label in it (`名称:杭州华创…服务类型:有限…`).
+  const valueEnd = Math.min(right(last), column.end);
   for (;;) {
     const bottom = current.box.y + current.box.height;
     const h = Math.max(current.box.height, layout.medianLineHeight * 0.8);
@@ -201,12 +210,12 @@ export function continuationLines(
           l.box.y >= bottom - h * 0.35 &&
           (l.box.y <= bottom + h * 0.9 ||
             (flushInCell(l) && l.box.y <= bottom + Math.max(h, sameType(l, current) ? l.box.height : 0) * 0.9) ||
-            (current === last && l.box.y <= bottom + h * 1.1 && centredUnderValue(l, column.start, right(last), h, layout.lines))) &&
+            (current === last && l.box.y <= bottom + h * 1.1 && centredUnderValue(l, column.start, valueEnd, h, layout.lines))) &&
           (!narrow || inCell(l)) &&
           l.box.x >= column.min - h * 0.5 &&
           (l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) ||
             alignedUnder(l, current, h) ||
-            (current === last && centredUnderValue(l, column.start, right(last), h, layout.lines))) &&
+            (current === last && centredUnderValue(l, column.start, valueEnd, h, layout.lines))) &&
           sameType(l, last),
       )
       .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
@@ -259,6 +268,8 @@ export function continuationLines(
       opensWithTerm(next.flat) ||
       AMOUNT.test(next.flat) ||
       DATE_TAIL.test(next.flat) ||
+      DATE_HEAD.test(next.flat) ||
+      startsValueBelow(layout, current, next, ownLabel, h) ||
       // The value's own label, centred on its lines (`名　称` level with `服务有限公司` under `杭州云栖科技供应链`), waits
       // for nothing else.
       ownedByOther(layout, next, ownLabel) ||
@@ -273,6 +284,31 @@ export function continuationLines(
     if (next.hits.length > 0) return { lines, more: false, throughOwnLabel };
     current = next;
   }
+}
+
+/**
+ * True when `next` is the first line of the value below rather than the last of this one: it is set apart from
+ * `current` and tight on the line under it, and that line sits on the row of another label waiting for a value, the
+ * label `next` is clearly nearest too (`技健康服务部` | gap | `浙江省杭州市西湖区西溪` | `街道文三路…` level with `经营场所:`,
+ * an address centred on its label over four lines). A value's own wrapped lines are set evenly.
+ */
+function startsValueBelow(layout: PageLayout, current: LayoutLine, next: LayoutLine, ownLabel: LayoutLine | undefined, h: number): boolean {
+  const gapAbove = next.box.y - (current.box.y + current.box.height);
+  const nextBottom = next.box.y + next.box.height;
+  const under = layout.lines
+    .filter(
+      (l) =>
+        l !== next &&
+        l.half === next.half &&
+        l.hits.length === 0 &&
+        Math.abs(l.box.x - next.box.x) < h &&
+        l.box.y >= nextBottom - h * 0.35 &&
+        l.box.y <= nextBottom + h * 0.9,
+    )
+    .sort((a, b) => a.box.y - b.box.y)[0];
+  if (!under || gapAbove < under.box.y - nextBottom + h * 0.3) return false;
+  const owner = rowOwner(layout, under);
+  return owner !== undefined && owner !== ownLabel && !sameLabelCell(owner, ownLabel) && closestLabelIs(layout, next, owner);
 }
 
 /**

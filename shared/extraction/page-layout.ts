@@ -471,7 +471,9 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
         Math.abs(Math.log(b.box.height / h)) < Math.log(1.25) &&
         !!LABELS_BY_FIRST_CHAR.get(first)?.some((l) => l.form === first + b.flat[0]);
       const reach = lonePair ? (colonAfter(lines, j) ? 12 : 8) : pairWithValue ? 12 : pairHead ? 8 : 4;
-      if (!sameRow || gap < -h * 0.3 || gap > h * reach) break;
+      // A lone character's box drawn wide on a scan may reach into its pair's (`名` boxed 67 px wide for 41 high,
+      // over the start of `称:`).
+      if (!sameRow || gap < -h * (lonePair ? 0.7 : 0.3) || gap > h * reach) break;
       pieces.push(b);
       if (!LABEL_PIECE.test(b.flat)) break;
     }

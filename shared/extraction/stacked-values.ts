@@ -6,7 +6,7 @@
  * another's; a label that has a value set on its own line is no rival for a line between two rows.
  */
 import { linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
-import { centreY, right } from './line-geometry.js';
+import { centreX, centreY, right } from './line-geometry.js';
 
 const LONE_CJK = /^[\u3400-\u9fff]$/;
 const ENGLISH_ONLY = /^[A-Za-z .'&/:-]*$/;
@@ -232,6 +232,9 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
   for (let prev = stackedLine(layout, last, true, true); prev && block.length < 4; prev = stackedLine(layout, prev, true, true)) {
     // Over a caption, the value ends where the row above's value, beside its label, begins.
     if (caption && onRowOfLabel(prev)) break;
+    // The lines of one wrapped value are set flush with each other or centred on each other: a line over it set
+    // neither way (`有限责任公司分公司(自然人投资或控股)` over `浙江西溪…分公司`, the row above's value) is another's.
+    if (!alignedWith(prev, block[0])) break;
     block.unshift(prev);
   }
   const top = block[0];
@@ -251,8 +254,24 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
     !bracketedCaption(o) &&
     ((waitingLabel(o) && !alignedValueBeside(layout, o) && !captionOfLineOver(o) && !nearerValueBeside(layout, o, top)) ||
       gap(o, top) < Math.max(gap(last, label), label.box.height * 0.1) * 1.5);
-  if (over && rival(over)) return undefined;
+  // A line over the value set apart from it (not flush, not centred) beside a label of its own on its left is that
+  // label's value, printed low: no rival.
+  if (over && rival(over) && !(!alignedWith(over, top) && besideLabel(layout, over))) return undefined;
   return block.some(onRowOfLabel) ? undefined : block;
+}
+
+/** True when a label stands left of `line`, its centre within a line height of the line's (a fill-in printed off its row). */
+function besideLabel(layout: PageLayout, line: LayoutLine): boolean {
+  const h = line.box.height;
+  return layout.lines.some(
+    (o) => o !== line && o.half === line.half && o.hits.length > 0 && right(o) <= line.box.x + h * 0.5 && Math.abs(centreY(o) - centreY(line)) < h,
+  );
+}
+
+/** Two lines set flush left, flush right or centred on each other (within a line height). */
+function alignedWith(a: LayoutLine, b: LayoutLine): boolean {
+  const h = Math.max(a.box.height, b.box.height);
+  return Math.abs(a.box.x - b.box.x) < h || Math.abs(right(a) - right(b)) < h || Math.abs(centreX(a) - centreX(b)) < h;
 }
 
 /**
