@@ -5,7 +5,7 @@ import type { LayoutLine, PageLayout } from './page-layout.js';
 import { nextFieldOnRow, rowRunsToEdge, runsAcrossNextField } from './row-bounds.js';
 import type { ValueReader } from './value-readers.js';
 import { overCaption } from './stacked-values.js';
-import { centredUnderValue, ownerValuedBefore } from './wrap-alignment.js';
+import { centredUnderValue, insideValueSpan, ownerValuedBefore } from './wrap-alignment.js';
 import { centreX, centreY, right } from './line-geometry.js';
 
 function ownedByOther(layout: PageLayout, line: LayoutLine, ownLabel: LayoutLine | undefined): boolean {
@@ -215,11 +215,18 @@ export function continuationLines(
           l.box.x >= column.min - h * 0.5 &&
           (l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) ||
             alignedUnder(l, current, h) ||
-            (current === last && centredUnderValue(l, column.start, valueEnd, h, layout.lines))) &&
+            (current === last && centredUnderValue(l, column.start, valueEnd, h, layout.lines)) ||
+            // Inside the value's span right under it (a tab stop right of the estimated start), or flush under the
+            // wrapped line taken before.
+            (current === last && l.box.y <= bottom + h * 0.9 && insideValueSpan(l, column.start, valueEnd, h, layout.lines)) ||
+            (current !== last && Math.abs(l.box.x - current.box.x) < h * 0.5)) &&
           sameType(l, last),
       )
       .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
     if (!next) return { lines, more: false, throughOwnLabel };
+    // The span of text the next line continues: the value's own on its first line, the line taken before after it.
+    const [spanStart, spanEnd] = current === last ? [column.start, valueEnd] : [current.box.x, right(current)];
+    const acrossSpan = (l: LayoutLine) => Math.min(right(l), spanEnd) - Math.max(l.box.x, spanStart) > h;
     // A line of the column passed over between this line and the next (boxed tall on a curled photo, it starts
     // inside this line's box): the value may run through it. Taken no further, for the clerk to see whole.
     const passedOver = layout.lines.some(
@@ -229,8 +236,8 @@ export function continuationLines(
         l.half === last.half &&
         l.box.y > current.box.y + current.box.height * 0.3 &&
         l.box.y < next.box.y &&
-        // Flush with it and boxed about as tall (a watermark's piece is neither).
-        Math.abs(l.box.x - current.box.x) < current.box.height &&
+        // Flush with it, or across the value's span, and boxed about as tall (a watermark's piece is neither).
+        (Math.abs(l.box.x - current.box.x) < current.box.height || acrossSpan(l)) &&
         l.box.height > current.box.height * 0.6 &&
         l.box.height < current.box.height * 1.5 &&
         l.hits.length === 0 &&
@@ -270,6 +277,7 @@ export function continuationLines(
       DATE_TAIL.test(next.flat) ||
       DATE_HEAD.test(next.flat) ||
       startsValueBelow(layout, current, next, ownLabel, h) ||
+      setApartNearOtherLabel(layout, last, lines, next, ownLabel, h) ||
       // The value's own label, centred on its lines (`名　称` level with `服务有限公司` under `杭州云栖科技供应链`), waits
       // for nothing else.
       ownedByOther(layout, next, ownLabel) ||
@@ -312,6 +320,30 @@ function startsValueBelow(layout: PageLayout, current: LayoutLine, next: LayoutL
 }
 
 /**
+ * True when `next`, under a value already wrapped, is set clearly further from the line before than the value's own
+ * lines are from each other, and its nearest label is clearly another's (`浙江卓越网络科技` | `人力资源服务股份` |
+ * `有限公司`, a name centred on `名称`, then `莫红` a gap lower, `法定代表人`'s value printed high): a value's own
+ * wrapped lines are set evenly.
+ */
+function setApartNearOtherLabel(
+  layout: PageLayout,
+  last: LayoutLine,
+  taken: readonly LayoutLine[],
+  next: LayoutLine,
+  ownLabel: LayoutLine | undefined,
+  h: number,
+): boolean {
+  if (taken.length === 0 || !ownLabel) return false;
+  const current = taken[taken.length - 1];
+  const before = taken.length === 1 ? last : taken[taken.length - 2];
+  const wrapGap = current.box.y - (before.box.y + before.box.height);
+  const gap = next.box.y - (current.box.y + current.box.height);
+  if (gap < wrapGap + h * 0.3) return false;
+  const other = labelsLeftOf(layout, next).find((r) => r.label !== ownLabel && !sameLabelCell(r.label, ownLabel))?.label;
+  return other !== undefined && closestLabelIs(layout, next, other);
+}
+
+/**
  * The lines above `first` that start the same value (a label centred on a value of two or three lines: the value's
  * first line sits above the label's row). Only lines whose nearest label is clearly this one, starting in the
  * value's column.
@@ -339,7 +371,12 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
     // A line on the row of the label's own English gloss is no other label's value.
     const owner = above ? rowOwner(layout, above) : undefined;
     if (!above || above.hits.length > 0 || (owner && !sameLabelCell(owner, label) && !ownerValuedBefore(layout.lines, owner, above))) break;
-    if (!closestLabelIs(layout, above, label) && !(setWithBlockBelow(layout, above, current, h) && nearerLabelHasValue(layout, above, label))) break;
+    // Not clearly nearer its own label: still this value's when set with the block below it, or tight on it while this
+    // label is the nearest, and the rival label has a value of its own on its row (`2014.09.02` beside `成立日期`
+    // over `浙江省…和平路` | `97号…` beside `住所`).
+    const tightOn = above.box.y + above.box.height >= current.box.y - h * 0.35 && closestLabelIs(layout, above, label, 0);
+    if (!closestLabelIs(layout, above, label) && !((setWithBlockBelow(layout, above, current, h) || tightOn) && nearerLabelHasValue(layout, above, label)))
+      break;
     // The label's row must lie below the line's centre: otherwise the line is the label's own row's neighbour above.
     if (centreY(label) <= centreY(above) + above.box.height * 0.3) break;
     // A line belongs to the block it is set tighter with: one flush under another value's lines (`有限责任公司分公`

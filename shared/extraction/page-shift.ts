@@ -14,7 +14,10 @@ import { LABEL_GROUP_OF, type LabelGroup } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { centreY, right } from './line-geometry.js';
 
-type ValueKind = 'date' | 'residentId' | 'creditCode' | 'registrationNumber';
+type ValueKind = 'date' | 'term' | 'residentId' | 'creditCode' | 'registrationNumber';
+
+/** A term's label (`营业期限`, `有效期限`, `经营期限`): its value is a term, two dates or a date and `长期`. */
+const TERM_LABEL = /期限$/;
 
 const KIND_OF_GROUP: Partial<Record<LabelGroup, ValueKind>> = {
   idNumber: 'residentId',
@@ -36,6 +39,11 @@ function provesKind(flat: string, kind: ValueKind): boolean {
   switch (kind) {
     case 'date':
       return DATE_ONLY.test(flat) && parseDate(flat) !== null;
+    case 'term': {
+      // `2014年12月04日至2034.12.04`, `2017.12.08至长期`: each side a date and nothing else.
+      const sides = flat.split(/[至到]/);
+      return sides.length === 2 && provesKind(sides[0], 'date') && (sides[1] === '长期' || provesKind(sides[1], 'date'));
+    }
     case 'residentId':
       return flat.length === 18 && readResidentId(flat).valid;
     case 'creditCode':
@@ -136,7 +144,8 @@ function measure(page: PageLayout): Measure | undefined {
   const steps: number[] = [];
   const rows = [...new Set(labels.map((l) => centreY(l)))];
   for (const label of waiting) {
-    const kind = KIND_OF_GROUP[LABEL_GROUP_OF.get(label.hits[label.hits.length - 1].form) as LabelGroup];
+    const form = label.hits[label.hits.length - 1].form;
+    const kind = TERM_LABEL.test(form) ? 'term' : KIND_OF_GROUP[LABEL_GROUP_OF.get(form) as LabelGroup];
     if (!kind) continue;
     const near = values.filter((v) => Math.abs(centreY(v) - centreY(label)) < pitch * REACH && inValueColumn(layout, label, v, labels));
     const proving = near.filter((v) => provesKind(v.flat, kind));
