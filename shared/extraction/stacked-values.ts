@@ -5,6 +5,8 @@
  * under a label that waits for a value, or past a waiting label of the next column, is that label's value and never
  * another's; a label that has a value set on its own line is no rival for a line between two rows.
  */
+import { findDates } from './dates.js';
+import { LABEL_GROUP_OF, type LabelGroup } from './labels.js';
 import { linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
 import { centreX, centreY, right } from './line-geometry.js';
 
@@ -250,8 +252,13 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
     const own = stackedLine(layout, o, true, true);
     return own !== undefined && own.hits.length === 0 && valueLike(own) && gap(own, o) < gap(o, top) * 0.75;
   };
+  // A date's label waits for a date: a block holding none (an address stacked over `住所:`, `成立日期:` over it) is
+  // not what it waits for.
+  const datelessUnderDateLabel = (o: LayoutLine) =>
+    DATE_GROUPS.has(LABEL_GROUP_OF.get(o.hits[o.hits.length - 1]?.form ?? '') as LabelGroup) && block.every((l) => findDates(l.flat).length === 0);
   const rival = (o: LayoutLine) =>
     !bracketedCaption(o) &&
+    !datelessUnderDateLabel(o) &&
     ((waitingLabel(o) && !alignedValueBeside(layout, o) && !captionOfLineOver(o) && !nearerValueBeside(layout, o, top)) ||
       gap(o, top) < Math.max(gap(last, label), label.box.height * 0.1) * 1.5);
   // A line over the value set apart from it (not flush, not centred) beside a label of its own on its left is that
@@ -267,6 +274,8 @@ function besideLabel(layout: PageLayout, line: LayoutLine): boolean {
     (o) => o !== line && o.half === line.half && o.hits.length > 0 && right(o) <= line.box.x + h * 0.5 && Math.abs(centreY(o) - centreY(line)) < h,
   );
 }
+
+const DATE_GROUPS: ReadonlySet<LabelGroup> = new Set(['birthDate', 'issueDate', 'establishedDate', 'startDate', 'endDate', 'signedDate']);
 
 /** Two lines set flush left, flush right or centred on each other (within a line height). */
 function alignedWith(a: LayoutLine, b: LayoutLine): boolean {

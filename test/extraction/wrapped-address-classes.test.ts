@@ -407,3 +407,35 @@ describe('an address whose first line sits tight over it, level between its labe
     expect(doc.fields.address.value).toBe('浙江省杭州市西湖区和平路97号27幢1905室');
   });
 });
+
+describe('an address printed over its label, a date label over it and prose under the label', () => {
+  // A photo of a licence whose values stand over their labels: the address's three lines sit tight over `住所:`,
+  // 11 px under `成立日期:` (whose date is printed high, beside it), and the 经营范围 prose runs under `住所:`.
+  const licence = (): Line[] => [
+    ['编号:62947870356', 1313, 198, 209, 32],
+    ['注册号330106154895427', 262, 250, 255, 32],
+    ['企业法人营业执照', 517, 282, 741, 80],
+    ['名称:', 287, 451, 55, 29],
+    ['杭州远航文', 288, 480, 108, 32],
+    ['法定代表人:余雪宇', 835, 475, 238, 32],
+    ['化创意有限', 288, 507, 109, 32],
+    ['公司', 291, 537, 45, 29],
+    ['注册资本:', 844, 628, 119, 31],
+    ['500万元人民币', 836, 657, 146, 30],
+    ['2014年10月29日', 1003, 673, 160, 29],
+    ['成立日期:', 838, 697, 97, 26],
+    ['浙江省杭州市西湖区古荡街道', 838, 734, 276, 27],
+    ['西园路665号文新智谷产业园9', 839, 762, 282, 28],
+    ['幢9层1908室', 840, 791, 124, 28],
+    ['营业期限:', 298, 818, 94, 26],
+    ['住所:', 836, 818, 60, 30],
+    ['经营范围:', 299, 881, 95, 27],
+    ['一般项目:技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广;软件开发;信息系统集成服', 420, 887, 979, 22],
+  ];
+
+  it('reads the address over the label, for the clerk to confirm', () => {
+    const doc = readScan(licence(), { width: 1796, height: 1200 });
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区古荡街道西园路665号文新智谷产业园9幢9层1908室');
+    expect(doc.fields.address.needsReview).toBe(true);
+  });
+});
