@@ -271,6 +271,8 @@ export function continuationLines(
       inSealRing(layout, next) ||
       startsWithLabel(next) ||
       /\d{15}/.test(next.flat) ||
+      // A unified social credit code (`91330106MA287RX1R2`, the next row's value set high) is a field of its own.
+      /^[0-9A-Z]{2}\d{6}[0-9A-Z]{10}/.test(next.flat) ||
       isWholeDate(next.flat) ||
       opensWithTerm(next.flat) ||
       AMOUNT.test(next.flat) ||

@@ -439,3 +439,31 @@ describe('an address printed over its label, a date label over it and prose unde
     expect(doc.fields.address.needsReview).toBe(true);
   });
 });
+
+describe('a wrapped company name over the credit code set high beside its label', () => {
+  // `统一社会信用代码`'s code printed half a line high, flush under the name's second line in the name's column.
+  const code = creditCode('MA287RX1R');
+  const licence = (): Line[] => [
+    ['营业执照', 889, 234, 516, 94],
+    ['(副本)', 1121, 341, 98, 46],
+    ['名称', 104, 459, 95, 49],
+    ['杭州远航文化创意有限公', 396, 462, 358, 41],
+    ['司杭州西湖区分公司', 394, 507, 296, 42],
+    [code, 392, 550, 300, 35],
+    ['统一社会信用代码', 106, 577, 266, 44],
+    ['(1-1)', 720, 579, 86, 42],
+    ['类型', 106, 650, 264, 42],
+    ['有限责任公司分公司(自', 393, 652, 341, 37],
+    ['然人投资或控股)', 396, 697, 242, 36],
+    ['负责人', 105, 762, 140, 45],
+    ['段平', 390, 778, 79, 51],
+    ['营业期限', 104, 836, 238, 44],
+    ['2015年5月20日至2035-05-20', 393, 815, 412, 39],
+  ];
+
+  it('ends the name before the code', () => {
+    const doc = readScan(licence());
+    expect(doc.fields.companyName.value).toBe('杭州远航文化创意有限公司杭州西湖区分公司');
+    expect(doc.fields.creditCode.value).toBe(code);
+  });
+});
