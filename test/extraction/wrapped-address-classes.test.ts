@@ -467,3 +467,26 @@ describe('a wrapped company name over the credit code set high beside its label'
     expect(doc.fields.creditCode.value).toBe(code);
   });
 });
+
+describe('a spread label whose pieces reading order splits with a value box set a little high', () => {
+  // `名` … `称:` with the name's first line `杭州万松…` 20 px higher on the row: ordered between the two pieces.
+  const licence = (): Line[] => [
+    ['统一社会信用代码', 103, 119, 266, 44],
+    [`${creditCode('MA22G4XX1')} (1-1)`, 104, 170, 459, 46],
+    ['营业执照', 932, 228, 451, 107],
+    ['名', 150, 496, 43, 45],
+    ['杭州远航科技有限公', 351, 476, 294, 44],
+    ['称:', 237, 493, 80, 55],
+    ['司西湖分公司', 353, 517, 196, 46],
+    ['有限责任公司分公司(自', 354, 593, 331, 41],
+    ['类型:', 147, 608, 171, 57],
+    ['然人投资或控股)', 351, 635, 241, 45],
+    ['负责人:', 148, 706, 135, 49],
+    ['杨辉子', 350, 708, 105, 45],
+  ];
+
+  it('joins the pieces into the label and reads the wrapped name', () => {
+    const doc = readScan(licence());
+    expect(doc.fields.companyName.value).toBe('杭州远航科技有限公司西湖分公司');
+  });
+});
