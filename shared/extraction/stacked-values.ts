@@ -142,7 +142,10 @@ export function otherLabelOwning(layout: PageLayout, value: LayoutLine, label: L
     if (under === value || (!under && stackedLine(layout, o, true, false, reach) === value && !captionedFromAbove(layout, value, o))) return true;
     // Past the next label column: the waiting label stands after `label`, before the value, near the value's row.
     const between = o.box.x >= right(label) - label.box.height * 0.5 && right(o) <= value.box.x + o.box.height * 0.5;
-    return between && Math.abs(centreY(o) - centreY(value)) < Math.max(o.box.height, value.box.height) * 1.6;
+    // … and the value is not clearly nearer `label`'s row than that label's (`合同期限至` … `类　型` `有固定期限` set
+    // high … `2024.05.21` half a line off `合同期限至`'s row, a line off `类型`'s).
+    const nearerOwn = Math.abs(centreY(label) - centreY(value)) + value.box.height * 0.5 < Math.abs(centreY(o) - centreY(value));
+    return between && !nearerOwn && Math.abs(centreY(o) - centreY(value)) < Math.max(o.box.height, value.box.height) * 1.6;
   });
 }
 

@@ -490,3 +490,37 @@ describe('a spread label whose pieces reading order splits with a value box set 
     expect(doc.fields.companyName.value).toBe('杭州远航科技有限公司西湖分公司');
   });
 });
+
+describe('a date half a line off its label, a spread label of the next column a line off it', () => {
+  // A contract photo: `合` `同` `类` `型` spread across the row above (`有固定期限` set high beside it), the end date
+  // `2024.05.21` half a line above `合同期限至`'s row, past `类型` but a line under its row. Once `类` `型` is read as a
+  // label (its pieces found along the row), it must not take the date from `合同期限至`.
+  const contract = (): Line[] => [
+    ['劳动合同 (简易版)', 459, 316, 468, 44],
+    ['浙江远航信息技术服务股份有限公司', 253, 393, 461, 32],
+    ['甲方', 455, 443, 59, 33],
+    ['乙方(劳动者)姓名', 255, 717, 234, 36],
+    ['戴林', 503, 704, 60, 33],
+    ['联系电话', 253, 774, 129, 35],
+    ['15111776473', 618, 760, 147, 30],
+    ['合', 777, 775, 29, 31],
+    ['类', 972, 775, 38, 31],
+    ['有固定期限', 1120, 756, 133, 38],
+    ['同', 877, 776, 38, 30],
+    ['型', 1075, 775, 30, 27],
+    ['2019-05-22', 585, 817, 136, 30],
+    ['合同期限至', 777, 828, 130, 34],
+    ['2024.05.21', 1118, 814, 133, 32],
+    ['合同期限自', 257, 829, 133, 36],
+    ['工作岗位', 255, 885, 127, 34],
+    ['评茶员', 504, 867, 84, 36],
+    ['一、乙方同意根据甲方工作需要,在上述岗位工作,服从甲方管理。', 263, 945, 675, 34],
+    ['签订日期:2019.05.21', 259, 1158, 259, 36],
+  ];
+
+  it('reads the end date from its own label', () => {
+    const doc = readScan(contract(), { width: 1429, height: 1500 });
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.endDate.value).toBe('2024-05-21');
+  });
+});
