@@ -5,7 +5,7 @@ import type { LayoutLine, PageLayout } from './page-layout.js';
 import { nextFieldOnRow, rowRunsToEdge, runsAcrossNextField } from './row-bounds.js';
 import type { ValueReader } from './value-readers.js';
 import { overCaption } from './stacked-values.js';
-import { centredUnderValue, ownerValuedBefore } from './wrap-alignment.js';
+import { centredUnderValue, insideValueSpan, ownerValuedBefore } from './wrap-alignment.js';
 import { centreX, centreY, right } from './line-geometry.js';
 
 function ownedByOther(layout: PageLayout, line: LayoutLine, ownLabel: LayoutLine | undefined): boolean {
@@ -21,6 +21,13 @@ export const VALUE_MAY_CONTINUE = 'value_may_continue';
  * wrapped after its year (`发证日期二〇二一年` at the row's end), never the rest of a name or an occupation.
  */
 const DATE_TAIL = /^[0-9一二三四五六七八九十〇○零廿卅]{1,3}月[0-9一二三四五六七八九十〇○零廿卅]{1,3}日/u;
+
+/**
+ * A date's year and month opening a line (`二〇一一年十二月二十`, `0一一年十二月` with its first figure lost): the head of a
+ * date wrapped in the next field's cell (a term centred on its label over two lines), never the rest of a name or an
+ * address.
+ */
+const DATE_HEAD = /^[0-9〇○零一二三四五六七八九十]{2,4}年[0-9一二三四五六七八九十]{1,2}月/u;
 
 function isWholeDate(text: string): boolean {
   const found = findDates(text, { compact: true })[0];
@@ -190,6 +197,8 @@ export function continuationLines(
   // read with confidence (never a watermark's piece).
   const flushInCell = (l: LayoutLine): boolean => inCell(l) && Math.abs(l.box.x - column.start) < last.box.height * 1.5 && l.confidence >= 0.9;
   let narrow = false;
+  // Where the value's own text ends: the end of its box, or the next label in it (`名称:杭州华创…服务类型:有限…`).
+  const valueEnd = Math.min(right(last), column.end);
   for (;;) {
     const bottom = current.box.y + current.box.height;
     const h = Math.max(current.box.height, layout.medianLineHeight * 0.8);
@@ -201,16 +210,23 @@ export function continuationLines(
           l.box.y >= bottom - h * 0.35 &&
           (l.box.y <= bottom + h * 0.9 ||
             (flushInCell(l) && l.box.y <= bottom + Math.max(h, sameType(l, current) ? l.box.height : 0) * 0.9) ||
-            (current === last && l.box.y <= bottom + h * 1.1 && centredUnderValue(l, column.start, right(last), h, layout.lines))) &&
+            (current === last && l.box.y <= bottom + h * 1.1 && centredUnderValue(l, column.start, valueEnd, h, layout.lines))) &&
           (!narrow || inCell(l)) &&
           l.box.x >= column.min - h * 0.5 &&
           (l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) ||
             alignedUnder(l, current, h) ||
-            (current === last && centredUnderValue(l, column.start, right(last), h, layout.lines))) &&
+            (current === last && centredUnderValue(l, column.start, valueEnd, h, layout.lines)) ||
+            // Inside the value's span right under it (a tab stop right of the estimated start), or flush under the
+            // wrapped line taken before.
+            (current === last && l.box.y <= bottom + h * 0.9 && insideValueSpan(l, column.start, valueEnd, h, layout.lines)) ||
+            (current !== last && Math.abs(l.box.x - current.box.x) < h * 0.5)) &&
           sameType(l, last),
       )
       .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
     if (!next) return { lines, more: false, throughOwnLabel };
+    // The span of text the next line continues: the value's own on its first line, the line taken before after it.
+    const [spanStart, spanEnd] = current === last ? [column.start, valueEnd] : [current.box.x, right(current)];
+    const acrossSpan = (l: LayoutLine) => Math.min(right(l), spanEnd) - Math.max(l.box.x, spanStart) > h;
     // A line of the column passed over between this line and the next (boxed tall on a curled photo, it starts
     // inside this line's box): the value may run through it. Taken no further, for the clerk to see whole.
     const passedOver = layout.lines.some(
@@ -220,8 +236,8 @@ export function continuationLines(
         l.half === last.half &&
         l.box.y > current.box.y + current.box.height * 0.3 &&
         l.box.y < next.box.y &&
-        // Flush with it and boxed about as tall (a watermark's piece is neither).
-        Math.abs(l.box.x - current.box.x) < current.box.height &&
+        // Flush with it, or across the value's span, and boxed about as tall (a watermark's piece is neither).
+        (Math.abs(l.box.x - current.box.x) < current.box.height || acrossSpan(l)) &&
         l.box.height > current.box.height * 0.6 &&
         l.box.height < current.box.height * 1.5 &&
         l.hits.length === 0 &&
@@ -255,10 +271,15 @@ export function continuationLines(
       inSealRing(layout, next) ||
       startsWithLabel(next) ||
       /\d{15}/.test(next.flat) ||
+      // A unified social credit code (`91330106MA287RX1R2`, the next row's value set high) is a field of its own.
+      /^[0-9A-Z]{2}\d{6}[0-9A-Z]{10}/.test(next.flat) ||
       isWholeDate(next.flat) ||
       opensWithTerm(next.flat) ||
       AMOUNT.test(next.flat) ||
       DATE_TAIL.test(next.flat) ||
+      DATE_HEAD.test(next.flat) ||
+      startsValueBelow(layout, current, next, ownLabel, h) ||
+      setApartNearOtherLabel(layout, last, lines, next, ownLabel, h) ||
       // The value's own label, centred on its lines (`名　称` level with `服务有限公司` under `杭州云栖科技供应链`), waits
       // for nothing else.
       ownedByOther(layout, next, ownLabel) ||
@@ -273,6 +294,55 @@ export function continuationLines(
     if (next.hits.length > 0) return { lines, more: false, throughOwnLabel };
     current = next;
   }
+}
+
+/**
+ * True when `next` is the first line of the value below rather than the last of this one: it is set apart from
+ * `current` and tight on the line under it, and that line sits on the row of another label waiting for a value, the
+ * label `next` is clearly nearest too (`技健康服务部` | gap | `浙江省杭州市西湖区西溪` | `街道文三路…` level with `经营场所:`,
+ * an address centred on its label over four lines). A value's own wrapped lines are set evenly.
+ */
+function startsValueBelow(layout: PageLayout, current: LayoutLine, next: LayoutLine, ownLabel: LayoutLine | undefined, h: number): boolean {
+  const gapAbove = next.box.y - (current.box.y + current.box.height);
+  const nextBottom = next.box.y + next.box.height;
+  const under = layout.lines
+    .filter(
+      (l) =>
+        l !== next &&
+        l.half === next.half &&
+        l.hits.length === 0 &&
+        Math.abs(l.box.x - next.box.x) < h &&
+        l.box.y >= nextBottom - h * 0.35 &&
+        l.box.y <= nextBottom + h * 0.9,
+    )
+    .sort((a, b) => a.box.y - b.box.y)[0];
+  if (!under || gapAbove < under.box.y - nextBottom + h * 0.3) return false;
+  const owner = rowOwner(layout, under);
+  return owner !== undefined && owner !== ownLabel && !sameLabelCell(owner, ownLabel) && closestLabelIs(layout, next, owner);
+}
+
+/**
+ * True when `next`, under a value already wrapped, is set clearly further from the line before than the value's own
+ * lines are from each other, and its nearest label is clearly another's (`浙江卓越网络科技` | `人力资源服务股份` |
+ * `有限公司`, a name centred on `名称`, then `莫红` a gap lower, `法定代表人`'s value printed high): a value's own
+ * wrapped lines are set evenly.
+ */
+function setApartNearOtherLabel(
+  layout: PageLayout,
+  last: LayoutLine,
+  taken: readonly LayoutLine[],
+  next: LayoutLine,
+  ownLabel: LayoutLine | undefined,
+  h: number,
+): boolean {
+  if (taken.length === 0 || !ownLabel) return false;
+  const current = taken[taken.length - 1];
+  const before = taken.length === 1 ? last : taken[taken.length - 2];
+  const wrapGap = current.box.y - (before.box.y + before.box.height);
+  const gap = next.box.y - (current.box.y + current.box.height);
+  if (gap < wrapGap + h * 0.3) return false;
+  const other = labelsLeftOf(layout, next).find((r) => r.label !== ownLabel && !sameLabelCell(r.label, ownLabel))?.label;
+  return other !== undefined && closestLabelIs(layout, next, other);
 }
 
 /**
@@ -303,7 +373,12 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
     // A line on the row of the label's own English gloss is no other label's value.
     const owner = above ? rowOwner(layout, above) : undefined;
     if (!above || above.hits.length > 0 || (owner && !sameLabelCell(owner, label) && !ownerValuedBefore(layout.lines, owner, above))) break;
-    if (!closestLabelIs(layout, above, label) && !(setWithBlockBelow(layout, above, current, h) && nearerLabelHasValue(layout, above, label))) break;
+    // Not clearly nearer its own label: still this value's when set with the block below it, or tight on it while this
+    // label is the nearest, and the rival label has a value of its own on its row (`2014.09.02` beside `成立日期`
+    // over `浙江省…和平路` | `97号…` beside `住所`).
+    const tightOn = above.box.y + above.box.height >= current.box.y - h * 0.35 && closestLabelIs(layout, above, label, 0);
+    if (!closestLabelIs(layout, above, label) && !((setWithBlockBelow(layout, above, current, h) || tightOn) && nearerLabelHasValue(layout, above, label)))
+      break;
     // The label's row must lie below the line's centre: otherwise the line is the label's own row's neighbour above.
     if (centreY(label) <= centreY(above) + above.box.height * 0.3) break;
     // A line belongs to the block it is set tighter with: one flush under another value's lines (`有限责任公司分公`

@@ -376,12 +376,17 @@ export function findLabelledCandidates(
           const reading = reader(below.text);
           // Tight over another waiting label too: the value of a caption under it as likely as this label's.
           const caption = overAnotherCaption(layout, below.line, line) ? AMBIGUOUS_ROW : 1;
-          push(
+          const underValue = build(
             { reading, line: below.line, labelMatch: LabelMatch.below * inferred * caption, raw: below.text, labelRank },
             below.line,
             valueColumn(layout, below.line),
           );
-          continue;
+          // A line under the label that reads as nothing of this field's (the 经营范围 prose under `住所:`, its address
+          // stacked over it) leaves the value over the label to be tried.
+          if (underValue) {
+            candidates.push(underValue);
+            continue;
+          }
         }
         // Nothing beside or below: a value stacked right above its label (a caption under what it names).
         const overBlock = last && !inlineValue ? valueAboveLabel(layout, line) : undefined;

@@ -1,6 +1,7 @@
 import { validateResidentId } from './resident-id.js';
 import { LabelMatch } from './confidence.js';
 import { allLines, fieldFromLine, idNumberField, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
+import { columnRight, continuationLines, mergeLines, VALUE_MAY_CONTINUE } from './continuation.js';
 import { CJK } from './text.js';
 import { readAddress, readDateValue, readPersonName } from './value-readers.js';
 
@@ -14,7 +15,7 @@ import { readAddress, readDateValue, readPersonName } from './value-readers.js';
 export function readIdCard(ctx: DocumentContext): DraftFields {
   const name = labelled(ctx, ['姓名'], readPersonName) ?? nameUnderMisreadLabel(ctx);
   const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号']);
-  const address = labelled(ctx, ['住址', '地址'], readAddress, { wrap: true });
+  const address = labelled(ctx, ['住址', '地址'], readAddress, { wrap: true }) ?? addressUnderMisreadLabel(ctx);
   let birthDate = labelled(ctx, ['出生日期', '出生'], readDateValue);
   const fromId = idNumber && typeof idNumber.value === 'string' ? validateResidentId(idNumber.value, { today: ctx.today }) : undefined;
   if (birthDate && fromId?.valid) {
@@ -42,6 +43,40 @@ function nameUnderMisreadLabel(ctx: DocumentContext): DraftField | undefined {
     if (reading) {
       const field = fieldFromLine(line, reading, LabelMatch.unlabelled, m![1]);
       field.issues = [...(field.issues ?? []), 'label_inferred'];
+      return field;
+    }
+  }
+  return undefined;
+}
+
+// `佳址浙江省…`, `住扯浙江省…`: the card's address label with one character misread, the address glued after it.
+const MISREAD_ADDRESS_LABEL = new RegExp(`^(?:[${CJK}]址|住[${CJK}])\\s*:?\\s*(.+)$`);
+
+/**
+ * The address when its label was misread: the card prints it after the birth date and before the ID number, so a line
+ * there that opens with a near-label and goes on as an address is read with the lines it wraps onto, but only as a
+ * guess for the clerk to confirm.
+ *
+ * @example
+ * addressUnderMisreadLabel(ctx)?.value; // '浙江省温州市鹿城区文三路183号8幢2306室' from `佳址浙江省…文三` | `路183号…`
+ */
+function addressUnderMisreadLabel(ctx: DocumentContext): DraftField | undefined {
+  for (const layout of ctx.layouts) {
+    const birth = layout.lines.findIndex((l) => l.hits.some((h) => h.form === '出生日期' || h.form === '出生'));
+    if (birth < 0) continue;
+    const idAt = layout.lines.findIndex((l, i) => i > birth && l.hits.some((h) => /身份/.test(h.form)));
+    for (const line of layout.lines.slice(birth + 1, idAt > birth ? idAt : undefined)) {
+      const head = line.hits.length === 0 ? MISREAD_ADDRESS_LABEL.exec(line.flat) : null;
+      if (!head) continue;
+      // The value starts after the label's two characters; its wrapped lines are set under it.
+      const start = line.box.x + (line.box.width * 2) / line.flat.length;
+      const column = { start, min: line.box.x, end: columnRight(layout, line) };
+      const { lines: below, more } = continuationLines(layout, line, column);
+      const raw = `${head[1]}${below.map((l) => l.leading).join('')}`;
+      const reading = readAddress(raw);
+      if (!reading) continue;
+      const field = fieldFromLine(mergeLines([line, ...below], raw), reading, LabelMatch.unlabelled, raw);
+      field.issues = [...(field.issues ?? []), 'label_inferred', ...(more ? [VALUE_MAY_CONTINUE] : [])];
       return field;
     }
   }

@@ -450,10 +450,16 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     // Pieces: following boxes on the row, each close to the one before (a spread label spans at most a few
     // character widths per gap).
     const pieces = [a];
-    for (let j = i + 1; j < lines.length && pieces.length < 12; j++) {
-      const b = lines[j];
+    // The boxes after it on its row, left to right: reading order may put a taller value box of the row (`杭州…` set
+    // a little high between `名` and `称:`) between two pieces.
+    const inRow = (b: LayoutLine) => b.page === a.page && Math.abs(b.box.y + b.box.height / 2 - (a.box.y + h / 2)) < Math.min(h, b.box.height) / 2;
+    const following = lines.slice(i + 1, i + 25).filter((b) => inRow(b) && b.box.x > a.box.x);
+    following.sort((p, q) => p.box.x - q.box.x);
+    for (const b of following) {
+      if (pieces.length >= 12) break;
+      const j = lines.indexOf(b);
       const last = pieces[pieces.length - 1];
-      const sameRow = b.page === a.page && Math.abs(b.box.y + b.box.height / 2 - (a.box.y + h / 2)) < Math.min(h, b.box.height) / 2;
+      const sameRow = inRow(b);
       const gap = b.box.x - (last.box.x + last.box.width);
       // Two lone characters justified across a wide label column (`甲　　　　方`, `名` … `称:` set to the width of
       // `统一社会信用代码`) sit further apart; the colon after the last is no character of the label.
@@ -471,7 +477,9 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
         Math.abs(Math.log(b.box.height / h)) < Math.log(1.25) &&
         !!LABELS_BY_FIRST_CHAR.get(first)?.some((l) => l.form === first + b.flat[0]);
       const reach = lonePair ? (colonAfter(lines, j) ? 12 : 8) : pairWithValue ? 12 : pairHead ? 8 : 4;
-      if (!sameRow || gap < -h * 0.3 || gap > h * reach) break;
+      // A lone character's box drawn wide on a scan may reach into its pair's (`名` boxed 67 px wide for 41 high,
+      // over the start of `称:`).
+      if (!sameRow || gap < -h * (lonePair ? 0.7 : 0.3) || gap > h * reach) break;
       pieces.push(b);
       if (!LABEL_PIECE.test(b.flat)) break;
     }
@@ -528,7 +536,7 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     // A label spelled through a look-alike letter is a label with one character misread.
     if (lookalike && a.hits[0]) a.hits[0].fuzzy = true;
     a.leading = trimValue(a.hits.length > 0 ? a.text.slice(0, a.hits[0].start) : a.text);
-    lines.splice(i + 1, joinedCount - 1);
+    for (const p of used.slice(1)) lines.splice(lines.indexOf(p), 1);
   }
   // A look-alike speck that opened no label is the speck it looked like.
   for (let i = lines.length - 1; i >= 0; i--) if (lines[i].hits.length === 0 && lines[i].confidence < 0.6 && isLookalikeHead(lines[i])) lines.splice(i, 1);

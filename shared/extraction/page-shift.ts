@@ -14,7 +14,10 @@ import { LABEL_GROUP_OF, type LabelGroup } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { centreY, right } from './line-geometry.js';
 
-type ValueKind = 'date' | 'residentId' | 'creditCode' | 'registrationNumber';
+type ValueKind = 'date' | 'term' | 'residentId' | 'creditCode' | 'registrationNumber';
+
+/** A term's label (`营业期限`, `有效期限`, `经营期限`): its value is a term, two dates or a date and `长期`. */
+const TERM_LABEL = /期限$/;
 
 const KIND_OF_GROUP: Partial<Record<LabelGroup, ValueKind>> = {
   idNumber: 'residentId',
@@ -36,6 +39,11 @@ function provesKind(flat: string, kind: ValueKind): boolean {
   switch (kind) {
     case 'date':
       return DATE_ONLY.test(flat) && parseDate(flat) !== null;
+    case 'term': {
+      // `2014年12月04日至2034.12.04`, `2017.12.08至长期`: each side a date and nothing else.
+      const sides = flat.split(/[至到]/);
+      return sides.length === 2 && provesKind(sides[0], 'date') && (sides[1] === '长期' || provesKind(sides[1], 'date'));
+    }
     case 'residentId':
       return flat.length === 18 && readResidentId(flat).valid;
     case 'creditCode':
@@ -56,7 +64,8 @@ const AGREEMENT = 0.06;
 /**
  * Offsets smaller than this share of a row pitch are left to the field-by-field reading: each value still sits nearer
  * its own label's row than any other, which that reading already handles (stacked-values.ts), and a page-wide move
- * there has more to lose than to gain (a value the shift never touched moved off its row).
+ * there has more to lose than to gain (a value the shift never touched moved off its row). The pitch is the step from
+ * a proving label's row to the next label row its value moves towards (rows are set unevenly round wrapped values).
  */
 const MIN_OFFSET = 0.45;
 /** How far off its label's row a value is looked for, in row pitches (the class goes up to one pitch). */
@@ -131,23 +140,35 @@ function measure(page: PageLayout): Measure | undefined {
   const pitch = rowPitch(layout, labels);
   const values = layout.lines.filter(fillIn);
   const offsets: number[] = [];
+  // How far each proving label's row is from the next label row the offset moves its value towards.
+  const steps: number[] = [];
+  const rows = [...new Set(labels.map((l) => centreY(l)))];
   for (const label of waiting) {
-    const kind = KIND_OF_GROUP[LABEL_GROUP_OF.get(label.hits[label.hits.length - 1].form) as LabelGroup];
+    const form = label.hits[label.hits.length - 1].form;
+    const kind = TERM_LABEL.test(form) ? 'term' : KIND_OF_GROUP[LABEL_GROUP_OF.get(form) as LabelGroup];
     if (!kind) continue;
     const near = values.filter((v) => Math.abs(centreY(v) - centreY(label)) < pitch * REACH && inValueColumn(layout, label, v, labels));
     const proving = near.filter((v) => provesKind(v.flat, kind));
-    if (proving.length === 1) offsets.push(centreY(proving[0]) - centreY(label));
+    if (proving.length !== 1) continue;
+    const dy = centreY(proving[0]) - centreY(label);
+    offsets.push(dy);
+    const toward = rows.map((y) => (y - centreY(label)) * Math.sign(dy)).filter((d) => d > layout.medianLineHeight * 0.6);
+    steps.push(Math.min(pitch, ...toward));
   }
   if (offsets.length < MIN_PAIRS) return undefined;
   const offset = median(offsets);
-  if (Math.abs(offset) < pitch * MIN_OFFSET || offsets.some((o) => Math.abs(o - offset) > pitch * AGREEMENT)) return undefined;
+  // Large enough to matter: a proved value nearer the next label row than its own, measured where it sits (rows are
+  // set unevenly where values wrap, so the page's median pitch can hide it).
+  if (Math.abs(offset) < Math.min(...steps) * MIN_OFFSET || offsets.some((o) => Math.abs(o - offset) > pitch * AGREEMENT)) return undefined;
   // The other values must agree too: moved back by the offset, more of them sit on a waiting label's row than before.
   const onRow = (v: LayoutLine, dy: number) =>
     waiting.some((l) => Math.abs(centreY(v) - dy - centreY(l)) < pitch * ON_ROW && inValueColumn(layout, l, v, labels));
   const near = values.filter((v) => waiting.some((l) => Math.abs(centreY(v) - centreY(l)) < pitch * (REACH + 0.5) && inValueColumn(layout, l, v, labels)));
   const before = near.filter((v) => onRow(v, 0)).length;
-  const after = near.filter((v) => onRow(v, offset)).length;
-  return after > before && after * 2 >= near.length ? { layout, offset, onRow } : undefined;
+  const landed = near.filter((v) => onRow(v, offset));
+  // Lines wrapped onto a value that lands are explained with it (a name or an address over three lines).
+  const explained = withWrappedLines(near, landed).size;
+  return landed.length > before && explained * 2 >= near.length ? { layout, offset, onRow } : undefined;
 }
 
 /**
@@ -157,7 +178,15 @@ function measure(page: PageLayout): Measure | undefined {
  */
 function linesToMove(m: Measure): Set<LayoutLine> {
   const values = m.layout.lines.filter(fillIn);
-  const moved = new Set(values.filter((v) => m.onRow(v, m.offset)));
+  return withWrappedLines(
+    values,
+    values.filter((v) => m.onRow(v, m.offset)),
+  );
+}
+
+/** `seeds` and the lines of `values` wrapped under or over one of them (same column, as tight as wrapped lines sit). */
+function withWrappedLines(values: readonly LayoutLine[], seeds: readonly LayoutLine[]): Set<LayoutLine> {
+  const moved = new Set(seeds);
   const wrappedOn = (v: LayoutLine, o: LayoutLine) => {
     const gap = Math.max(o.box.y - (v.box.y + v.box.height), v.box.y - (o.box.y + o.box.height));
     const overlap = Math.min(right(v), right(o)) - Math.max(v.box.x, o.box.x);

@@ -5,8 +5,10 @@
  * under a label that waits for a value, or past a waiting label of the next column, is that label's value and never
  * another's; a label that has a value set on its own line is no rival for a line between two rows.
  */
+import { findDates } from './dates.js';
+import { LABEL_GROUP_OF, type LabelGroup } from './labels.js';
 import { linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
-import { centreY, right } from './line-geometry.js';
+import { centreX, centreY, right } from './line-geometry.js';
 
 const LONE_CJK = /^[\u3400-\u9fff]$/;
 const ENGLISH_ONLY = /^[A-Za-z .'&/:-]*$/;
@@ -140,7 +142,10 @@ export function otherLabelOwning(layout: PageLayout, value: LayoutLine, label: L
     if (under === value || (!under && stackedLine(layout, o, true, false, reach) === value && !captionedFromAbove(layout, value, o))) return true;
     // Past the next label column: the waiting label stands after `label`, before the value, near the value's row.
     const between = o.box.x >= right(label) - label.box.height * 0.5 && right(o) <= value.box.x + o.box.height * 0.5;
-    return between && Math.abs(centreY(o) - centreY(value)) < Math.max(o.box.height, value.box.height) * 1.6;
+    // … and the value is not clearly nearer `label`'s row than that label's (`合同期限至` … `类　型` `有固定期限` set
+    // high … `2024.05.21` half a line off `合同期限至`'s row, a line off `类型`'s).
+    const nearerOwn = Math.abs(centreY(label) - centreY(value)) + value.box.height * 0.5 < Math.abs(centreY(o) - centreY(value));
+    return between && !nearerOwn && Math.abs(centreY(o) - centreY(value)) < Math.max(o.box.height, value.box.height) * 1.6;
   });
 }
 
@@ -232,6 +237,9 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
   for (let prev = stackedLine(layout, last, true, true); prev && block.length < 4; prev = stackedLine(layout, prev, true, true)) {
     // Over a caption, the value ends where the row above's value, beside its label, begins.
     if (caption && onRowOfLabel(prev)) break;
+    // The lines of one wrapped value are set flush with each other or centred on each other: a line over it set
+    // neither way (`有限责任公司分公司(自然人投资或控股)` over `浙江西溪…分公司`, the row above's value) is another's.
+    if (!alignedWith(prev, block[0])) break;
     block.unshift(prev);
   }
   const top = block[0];
@@ -247,12 +255,35 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
     const own = stackedLine(layout, o, true, true);
     return own !== undefined && own.hits.length === 0 && valueLike(own) && gap(own, o) < gap(o, top) * 0.75;
   };
+  // A date's label waits for a date: a block holding none (an address stacked over `住所:`, `成立日期:` over it) is
+  // not what it waits for.
+  const datelessUnderDateLabel = (o: LayoutLine) =>
+    DATE_GROUPS.has(LABEL_GROUP_OF.get(o.hits[o.hits.length - 1]?.form ?? '') as LabelGroup) && block.every((l) => findDates(l.flat).length === 0);
   const rival = (o: LayoutLine) =>
     !bracketedCaption(o) &&
+    !datelessUnderDateLabel(o) &&
     ((waitingLabel(o) && !alignedValueBeside(layout, o) && !captionOfLineOver(o) && !nearerValueBeside(layout, o, top)) ||
       gap(o, top) < Math.max(gap(last, label), label.box.height * 0.1) * 1.5);
-  if (over && rival(over)) return undefined;
+  // A line over the value set apart from it (not flush, not centred) beside a label of its own on its left is that
+  // label's value, printed low: no rival.
+  if (over && rival(over) && !(!alignedWith(over, top) && besideLabel(layout, over))) return undefined;
   return block.some(onRowOfLabel) ? undefined : block;
+}
+
+/** True when a label stands left of `line`, its centre within a line height of the line's (a fill-in printed off its row). */
+function besideLabel(layout: PageLayout, line: LayoutLine): boolean {
+  const h = line.box.height;
+  return layout.lines.some(
+    (o) => o !== line && o.half === line.half && o.hits.length > 0 && right(o) <= line.box.x + h * 0.5 && Math.abs(centreY(o) - centreY(line)) < h,
+  );
+}
+
+const DATE_GROUPS: ReadonlySet<LabelGroup> = new Set(['birthDate', 'issueDate', 'establishedDate', 'startDate', 'endDate', 'signedDate']);
+
+/** Two lines set flush left, flush right or centred on each other (within a line height). */
+function alignedWith(a: LayoutLine, b: LayoutLine): boolean {
+  const h = Math.max(a.box.height, b.box.height);
+  return Math.abs(a.box.x - b.box.x) < h || Math.abs(right(a) - right(b)) < h || Math.abs(centreX(a) - centreX(b)) < h;
 }
 
 /**

@@ -9,6 +9,17 @@ import { centreX, centreY, right } from './line-geometry.js';
  * the centres may differ by a line height and a half; the line is no wider than the value it continues.
  */
 export function centredUnderValue(line: LayoutLine, valueStart: number, valueEnd: number, h: number, lines: readonly LayoutLine[] = []): boolean {
+  if (!insideValueSpan(line, valueStart, valueEnd, h, lines)) return false;
+  const centre = line.box.x + line.box.width / 2;
+  return Math.abs(centre - (valueStart + valueEnd) / 2) < h * 1.5;
+}
+
+/**
+ * A line set inside a value's span under it, alone on its row, no wider than the value (`名称:杭州新锐建筑工程人` |
+ * `力资源服务有限公司` two characters in, where the values of the form are set on a tab stop right of where the label's
+ * box puts the value's start): where it starts in the span says nothing against its being the value's next line.
+ */
+export function insideValueSpan(line: LayoutLine, valueStart: number, valueEnd: number, h: number, lines: readonly LayoutLine[] = []): boolean {
   // An English gloss under a value (`Operator` of the next column's `经营者`) is a label's, never a wrapped line.
   if (/^[A-Za-z][A-Za-z .'&/:-]*$/.test(line.text.trim())) return false;
   const width = valueEnd - valueStart;
@@ -21,9 +32,7 @@ export function centredUnderValue(line: LayoutLine, valueStart: number, valueEnd
     (o) =>
       o !== line && o.half === line.half && Math.abs(centreY(o) - centreY(line)) < h * 0.6 && o.box.x < right(line) + h * 3 && right(o) > line.box.x - h * 3,
   );
-  if (crowded) return false;
-  const centre = line.box.x + line.box.width / 2;
-  return Math.abs(centre - (valueStart + valueEnd) / 2) < h * 1.5;
+  return !crowded;
 }
 
 /**
