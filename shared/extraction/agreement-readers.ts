@@ -16,6 +16,8 @@ import { WRAP_INFERRED } from './field-search.js';
 import { findDates } from './dates.js';
 import { documentText } from './document-text.js';
 import { LABELS } from './labels.js';
+import { dateFromTwin } from './twin-dates.js';
+import { sixteenthBirthday } from './holder-age.js';
 import type { LayoutLine } from './page-layout.js';
 import { readLetterSentences, readPartiesSentence, readPost, readWholePersonName } from './letter-reading.js';
 import { Evidence, readDateValue, readEmployerName, readOrganisationName, readPersonName, readSchoolName, type ValueReader } from './value-readers.js';
@@ -31,7 +33,7 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
         LabelMatch.inline,
         range.start.date.raw,
       )
-    : labelled(ctx, labels.start, readDateValue);
+    : (labelled(ctx, labels.start, readDateValue) ?? dateFromTwin(ctx, labels.start));
   let endDate: DraftField | undefined;
   if (range.end === null && range.openEndedLine) {
     endDate = fieldFromLine(
@@ -49,7 +51,7 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
       range.end.date.raw,
     );
   } else {
-    endDate = labelled(ctx, labels.end, readDateValue);
+    endDate = labelled(ctx, labels.end, readDateValue) ?? dateFromTwin(ctx, labels.end);
   }
   if (startDate && endDate && typeof startDate.value === 'string' && typeof endDate.value === 'string' && startDate.value > endDate.value) {
     startDate.issues = [...(startDate.issues ?? []), 'start_after_end_order'];
@@ -201,9 +203,36 @@ function signedUnderBothParties(page: DocumentContext['layouts'][number], dateLi
   return dateLines.every((l) => readDateValue(l.text)?.value === value);
 }
 
+/** Issue on a signing date more than a year from the term's start (a year or a month misread in one of the two). */
+export const SIGNED_DATE_START_CONFLICT = 'signed_date_start_conflict';
+/** Issue on a start date before the worker's sixteenth birthday (the legal working age), read off the ID number. */
+export const START_DATE_HOLDER_AGE_CONFLICT = 'start_date_holder_age_conflict';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Dates of one contract that cannot all be right: a signing date more than a year from the start (contracts are
+ * signed days or weeks around it) flags both, since either may hold the misread digit; a start before the worker
+ * turned sixteen flags the start.
+ */
+function flagImplausibleTermDates(f: { signedDate?: DraftField; startDate?: DraftField; idNumber?: DraftField }): void {
+  const { signedDate, startDate, idNumber } = f;
+  if (typeof signedDate?.value === 'string' && typeof startDate?.value === 'string') {
+    const apart = Math.abs(Date.parse(signedDate.value) - Date.parse(startDate.value)) / DAY_MS;
+    if (apart > 366) {
+      signedDate.issues = [...(signedDate.issues ?? []), SIGNED_DATE_START_CONFLICT];
+      startDate.issues = [...(startDate.issues ?? []), SIGNED_DATE_START_CONFLICT];
+    }
+  }
+  const sixteen = sixteenthBirthday(idNumber);
+  if (sixteen && typeof startDate?.value === 'string' && startDate.value < sixteen) {
+    startDate.issues = [...(startDate.issues ?? []), START_DATE_HOLDER_AGE_CONFLICT];
+  }
+}
+
 /** The signing date: a labelled 签订日期, else the last date on the last page near the signatures. */
 function signedDateField(ctx: DocumentContext): DraftField | undefined {
-  const found = labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue);
+  const found = labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue) ?? dateFromTwin(ctx, [...LABELS.signedDate, '日期']);
   if (found) return found;
   // The signature page is the last page that holds a date: a contract may end on a blank record page
   // (`劳动合同变更、续订记录` with empty date cells) after the one both parties signed.
@@ -289,6 +318,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   if (signedDate && typeof signedDate.value === 'string' && signedDate.value > ctx.today) {
     signedDate.issues = [...(signedDate.issues ?? []), 'signed_date_in_future'];
   }
+  flagImplausibleTermDates({ signedDate, startDate, idNumber: employeeIdNumber });
   return { employerName, employerCreditCode, employeeName, employeeIdNumber, startDate, endDate, signedDate };
 }
 

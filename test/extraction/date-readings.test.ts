@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { DATE_SEPARATOR_INFERRED, findSeparatorLostDate } from '../../shared/extraction/separator-lost-dates.js';
+import { DATE_TWIN_INFERRED, oneCharacterCompletions } from '../../shared/extraction/twin-dates.js';
 import { readDateValue } from '../../shared/extraction/value-readers.js';
-import { company, otherCertificatePage, person } from './support/documents.js';
+import { company, otherCertificatePage, person, residentId } from './support/documents.js';
 import { PageBuilder } from './support/page-builder.js';
 
 // Dates the engine read with a flaw the reader can see (dates12, 2026-12-05): each pinned on constructed OCR lines.
@@ -55,5 +56,124 @@ describe('a numeric date whose separator the engine lost', () => {
     ]);
     expect(doc.fields.signedDate).toMatchObject({ value: '2018-07-13', needsReview: true });
     expect(doc.fields.startDate.value).toBe('2018-07-17');
+  });
+});
+
+describe('a labelled date with one character that belongs to no date', () => {
+  it('lists the real dates the text gives with that character taken for each digit', () => {
+    expect([...oneCharacterCompletions('2b20.03.05V')]).toEqual(['2020-03-05']);
+    expect(oneCharacterCompletions('2020.03.05').size).toBe(0); // already a date
+    expect(oneCharacterCompletions('2b2x.03.05').size).toBe(0); // two odd characters
+  });
+
+  it('takes the one completion printed elsewhere on the certificate, flagged', () => {
+    const page = otherCertificatePage('培训合格证书', {
+      dateText: '2b20.03.05V',
+      extra: [
+        ['培训时间', '2020年02月15日至2020年02月25日'],
+        ['结业日期', '2020.03.05'],
+      ],
+    });
+    const doc = extractDocuments([page], { today: TODAY })[0];
+    expect(doc.fields.issueDate).toMatchObject({ value: '2020-03-05', needsReview: true, issues: expect.arrayContaining([DATE_TWIN_INFERRED]) });
+  });
+
+  it('takes no twin when two dates of the document complete it', () => {
+    const page = otherCertificatePage('培训合格证书', {
+      dateText: '2020.0b.05',
+      extra: [
+        ['培训开始', '2020.03.05'],
+        ['结业日期', '2020.08.05'],
+      ],
+    });
+    const doc = extractDocuments([page], { today: TODAY })[0];
+    expect(doc.fields.issueDate.issues ?? []).not.toContain(DATE_TWIN_INFERRED);
+    expect(doc.fields.issueDate.needsReview).toBe(true);
+  });
+});
+
+describe('dates of one document that cannot all be right', () => {
+  it('flags a signing date more than a year from the start, and the start with it', () => {
+    const doc = contractPage([
+      ['合同期限自', '2018年7月17日'],
+      ['合同期限至', '2023年7月16日'],
+      ['签订日期', '2016年7月13日'],
+    ]);
+    expect(doc.fields.signedDate).toMatchObject({ value: '2016-07-13', needsReview: true, issues: expect.arrayContaining(['signed_date_start_conflict']) });
+    expect(doc.fields.startDate.issues).toContain('signed_date_start_conflict');
+  });
+
+  it('leaves a signing date days before the start alone', () => {
+    const doc = contractPage([
+      ['合同期限自', '2018年7月17日'],
+      ['合同期限至', '2023年7月16日'],
+      ['签订日期', '2018年7月13日'],
+    ]);
+    expect(doc.fields.signedDate.issues ?? []).not.toContain('signed_date_start_conflict');
+    expect(doc.fields.startDate.issues ?? []).not.toContain('signed_date_start_conflict');
+  });
+
+  it('flags a certificate issued before its holder turned sixteen', () => {
+    const young = residentId('20050307');
+    const before = extractDocuments([otherCertificatePage('专项能力证书', { id: young, dateText: '2020.06.18' })], { today: TODAY })[0];
+    expect(before.fields.issueDate).toMatchObject({
+      value: '2020-06-18',
+      needsReview: true,
+      issues: expect.arrayContaining(['issue_date_holder_age_conflict']),
+    });
+    const after = extractDocuments([otherCertificatePage('专项能力证书', { id: young, dateText: '2021.06.18' })], { today: TODAY })[0];
+    expect(after.fields.issueDate.issues ?? []).not.toContain('issue_date_holder_age_conflict');
+  });
+});
+
+describe("a licence's date of establishment and its term of operation", () => {
+  function licence(established: string | undefined, term: string) {
+    const b = new PageBuilder({ width: 2339, height: 1654 }).line(`统一社会信用代码 ${company.code}`, 150).title('营 业 执 照');
+    b.row([
+      [300, '名 称'],
+      [600, company.name],
+    ]);
+    b.row([
+      [300, '法定代表人'],
+      [600, '李建国'],
+    ]);
+    if (established !== undefined)
+      b.row([
+        [300, '成立日期'],
+        [600, established],
+      ]);
+    b.row([
+      [300, '营业期限'],
+      [600, term],
+    ]);
+    return extractDocuments([b.build()], { today: TODAY })[0];
+  }
+
+  it('keeps an establishment date that the term starts on', () => {
+    const doc = licence('2014年02月17日', '2014年02月17日至长期');
+    expect(doc.fields.establishedDate).toMatchObject({ value: '2014-02-17', needsReview: false });
+  });
+
+  it('flags an establishment date that differs from the first day of the term', () => {
+    const doc = licence('2014年08月17日', '2014年02月17日至长期');
+    expect(doc.fields.establishedDate).toMatchObject({
+      value: '2014-08-17',
+      needsReview: true,
+      issues: expect.arrayContaining(['established_date_term_start_conflict']),
+    });
+  });
+
+  it('takes the first day of the term, flagged, when no establishment date is readable', () => {
+    const doc = licence(undefined, '2014年02月17日至2034年02月16日');
+    expect(doc.fields.establishedDate).toMatchObject({
+      value: '2014-02-17',
+      needsReview: true,
+      issues: expect.arrayContaining(['established_date_inferred_from_term']),
+    });
+  });
+
+  it('never takes the end of a term whose start wrapped away for the start', () => {
+    const doc = licence('2016年04月21日', '04-21至2036年04月21日');
+    expect(doc.fields.establishedDate.issues ?? []).not.toContain('established_date_term_start_conflict');
   });
 });
