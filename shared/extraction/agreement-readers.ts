@@ -15,7 +15,7 @@ import { VALUE_MAY_CONTINUE } from './continuation.js';
 import { WRAP_INFERRED } from './field-search.js';
 import { findDates } from './dates.js';
 import { documentText } from './document-text.js';
-import { LABELS } from './labels.js';
+import { LABEL_GROUP_OF, LABELS, type LabelGroup } from './labels.js';
 import { dateFromTwin } from './twin-dates.js';
 import { sixteenthBirthday } from './holder-age.js';
 import type { LayoutLine } from './page-layout.js';
@@ -230,13 +230,20 @@ function flagImplausibleTermDates(f: { signedDate?: DraftField; startDate?: Draf
   }
 }
 
+/** Label groups of dates that are not the signing date. */
+const OTHER_DATE_GROUPS: ReadonlySet<LabelGroup> = new Set(['startDate', 'endDate', 'birthDate', 'issueDate', 'establishedDate', 'term']);
+
 /** The signing date: a labelled 签订日期, else the last date on the last page near the signatures. */
 function signedDateField(ctx: DocumentContext): DraftField | undefined {
   const found = labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue) ?? dateFromTwin(ctx, [...LABELS.signedDate, '日期']);
   if (found) return found;
   // The signature page is the last page that holds a date: a contract may end on a blank record page
   // (`劳动合同变更、续订记录` with empty date cells) after the one both parties signed.
-  const dated = (page: DocumentContext['layouts'][number]) => page.lines.filter((l) => findDates(l.text).length === 1 && !/自|至|起|期限/.test(l.flat));
+  // A date beside another date's label (`合同到期日：…`, `出生日期：…`) is that label's, never the signing date.
+  const dated = (page: DocumentContext['layouts'][number]) =>
+    page.lines.filter(
+      (l) => findDates(l.text).length === 1 && !/自|至|起|期限/.test(l.flat) && !l.hits.some((h) => OTHER_DATE_GROUPS.has(LABEL_GROUP_OF.get(h.form)!)),
+    );
   const last = [...ctx.layouts].reverse().find((page) => dated(page).length > 0) ?? ctx.layouts[ctx.layouts.length - 1];
   const lines = dated(last);
   const line = lines[lines.length - 1];

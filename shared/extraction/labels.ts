@@ -227,7 +227,7 @@ const PRINTED_LABELS = {
     '到期日期',
     '期满日期',
   ],
-  signedDate: ['签订日期', '签约日期', '签署日期', '签订时间', '签字日期'],
+  signedDate: ['签订日期', '签约日期', '签署日期', '签订时间', '签字日期', '订立日期', '订立时间'],
   birthDate: ['出生日期', '出生年月', '出生'],
   totalMonths: ['合计缴费月数', '累计缴费月数', '缴费月数合计', '累计月数', '合计月数', '实际缴费月数', '累计缴费', '总缴费月数', '实缴月数', '累计缴费月份'],
   /** Labels we read nothing from but that end the segment before them. */

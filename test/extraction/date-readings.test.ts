@@ -177,3 +177,26 @@ describe("a licence's date of establishment and its term of operation", () => {
     expect(doc.fields.establishedDate.issues ?? []).not.toContain('established_date_term_start_conflict');
   });
 });
+
+describe('the signing date of a contract', () => {
+  it('reads a date labelled 订立日期 as the signing date', () => {
+    const doc = contractPage(
+      [
+        ['合同期限自', '2018年7月17日'],
+        ['合同期限至', '2023年7月16日'],
+        ['订立日期', '2018年7月13日'],
+      ],
+      ['附件：2019年1月1日补充条款'],
+    );
+    expect(doc.fields.signedDate).toMatchObject({ value: '2018-07-13', needsReview: false });
+  });
+
+  it('never falls back to a date beside another date label (`合同到期日`), which stays the end date', () => {
+    const doc = contractPage([
+      ['合同期限自', '2018年7月17日'],
+      ['合同到期日', '2023年7月16日'],
+    ]);
+    expect(doc.fields.signedDate.value).toBeNull();
+    expect(doc.fields.endDate).toMatchObject({ value: '2023-07-16', needsReview: false });
+  });
+});
