@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractDocuments } from '../../shared/extraction/index.js';
-import { DATE_SEPARATOR_INFERRED, findSeparatorLostDate } from '../../shared/extraction/separator-lost-dates.js';
+import { extractDocuments, findDates } from '../../shared/extraction/index.js';
+import { DATE_LETTER_DIGIT_INFERRED, DATE_SEPARATOR_INFERRED, findLetterDigitDate, findSeparatorLostDate } from '../../shared/extraction/misread-dates.js';
 import { DATE_TWIN_INFERRED, oneCharacterCompletions } from '../../shared/extraction/twin-dates.js';
 import { readDateValue } from '../../shared/extraction/value-readers.js';
 import { company, otherCertificatePage, person, residentId } from './support/documents.js';
@@ -198,5 +198,35 @@ describe('the signing date of a contract', () => {
     ]);
     expect(doc.fields.signedDate.value).toBeNull();
     expect(doc.fields.endDate).toMatchObject({ value: '2023-07-16', needsReview: false });
+  });
+});
+
+describe('the printed forms of a date', () => {
+  it('reads 元月 as January and capital numerals (贰零贰叁年拾贰月叁拾壹日)', () => {
+    expect(findDates('二〇二三年元月五日').map((d) => d.value)).toEqual(['2023-01-05']);
+    expect(findDates('贰零贰叁年拾贰月叁拾壹日').map((d) => d.value)).toEqual(['2023-12-31']);
+    expect(findDates('贰零贰叁年叁月壹日').map((d) => d.value)).toEqual(['2023-03-01']);
+  });
+
+  it('reads a day closed by 号 as closed', () => {
+    expect(findDates('2023年3月1号')[0]).toMatchObject({ value: '2023-03-01' });
+    expect(findDates('2023年3月1号')[0].open).toBeUndefined();
+  });
+
+  it('reads a dotted date with one dot read as a comma', () => {
+    expect(findDates('营业期限：2004,12.12至长期').map((d) => d.value)).toEqual(['2004-12-12']);
+    expect(findDates('2004.12,12').map((d) => d.value)).toEqual(['2004-12-12']);
+  });
+
+  it('never reads a day that runs on into a letter read for a digit as a shorter day (`2023.12.3l` is not the 3rd)', () => {
+    expect(findDates('2023.12.3l')).toEqual([]);
+    expect(findDates('2023年12月3l日')).toEqual([]);
+  });
+
+  it('reads letters put for digits (`l`, `O`) touching digits as those digits, flagged', () => {
+    expect(findLetterDigitDate('2023.12.3l')).toBe('2023-12-31');
+    expect(findLetterDigitDate('2023年1O月1日')).toBe('2023-10-01');
+    expect(findLetterDigitDate('Issued 2023.10.01')).toBeUndefined();
+    expect(readDateValue('发证日期：2023.12.3l')).toMatchObject({ value: '2023-12-31', issues: [DATE_LETTER_DIGIT_INFERRED] });
   });
 });

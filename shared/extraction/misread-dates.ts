@@ -1,4 +1,5 @@
 import { isRealDate } from './resident-id.js';
+import { findDates } from './dates.js';
 
 /** Issue on a date read with one of its separators lost or misread by the engine (`2018-0713`, `2014/1726`). */
 export const DATE_SEPARATOR_INFERRED = 'date_separator_inferred';
@@ -66,4 +67,29 @@ export function findSeparatorLostDate(text: string): SeparatorLostDate | undefin
     if (isRealDate(year, month, day)) return { value: `${year}-${pad(month)}-${pad(day)}`, index: m.index, raw: m[0] };
   }
   return undefined;
+}
+
+/** Issue on a date read with a letter the engine put for a digit (`2023.12.3l`, `2023年1O月1日`). */
+export const DATE_LETTER_DIGIT_INFERRED = 'date_letter_digit_inferred';
+
+const DIGIT_OF_LETTER: Record<string, string> = { l: '1', I: '1', '|': '1', O: '0', o: '0' };
+/** A look-alike letter touching a digit (before or after it). */
+const LETTER_BY_DIGIT = /(?<=\d)[lI|Oo]|[lI|Oo](?=\d)/g;
+
+/**
+ * A date whose digits the engine read partly as letters (`l` for 1, `O` for 0), read with each such letter that
+ * touches a digit taken for its digit, when that gives a date whose span holds one of them. Never confident: the
+ * caller flags it DATE_LETTER_DIGIT_INFERRED.
+ *
+ * @example
+ * findLetterDigitDate('发证日期：2023.12.3l'); // '2023-12-31'
+ */
+export function findLetterDigitDate(text: string): string | undefined {
+  let read = text;
+  // Twice, so that a letter between two letters that touch digits (`1OO`) is reached too.
+  for (let i = 0; i < 2; i++) read = read.replace(LETTER_BY_DIGIT, (ch) => DIGIT_OF_LETTER[ch]);
+  if (read === text) return undefined;
+  const changed = [...text].flatMap((ch, i) => (read[i] !== ch ? [i] : []));
+  const date = findDates(read).find((d) => changed.some((i) => i >= d.index && i < d.index + d.length));
+  return date?.value;
 }
