@@ -234,15 +234,21 @@ function flagImplausibleTermDates(f: { signedDate?: DraftField; startDate?: Draf
 const OTHER_DATE_GROUPS: ReadonlySet<LabelGroup> = new Set(['startDate', 'endDate', 'birthDate', 'issueDate', 'establishedDate', 'term']);
 
 /** The signing date: a labelled 签订日期, else the last date on the last page near the signatures. */
-function signedDateField(ctx: DocumentContext): DraftField | undefined {
+function signedDateField(ctx: DocumentContext, taken: readonly (DraftField | undefined)[] = []): DraftField | undefined {
   const found = labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue) ?? dateFromTwin(ctx, [...LABELS.signedDate, '日期']);
   if (found) return found;
   // The signature page is the last page that holds a date: a contract may end on a blank record page
   // (`劳动合同变更、续订记录` with empty date cells) after the one both parties signed.
-  // A date beside another date's label (`合同到期日：…`, `出生日期：…`) is that label's, never the signing date.
+  // A date beside another date's label (`合同到期日：…`, `出生日期：…`), or the line the term's start or end was read
+  // from (a value boxed apart from its label), is that field's, never the signing date.
+  const takenBoxes = new Set(taken.flatMap((f) => (f?.source?.box ? [f.source.box] : [])));
   const dated = (page: DocumentContext['layouts'][number]) =>
     page.lines.filter(
-      (l) => findDates(l.text).length === 1 && !/自|至|起|期限/.test(l.flat) && !l.hits.some((h) => OTHER_DATE_GROUPS.has(LABEL_GROUP_OF.get(h.form)!)),
+      (l) =>
+        findDates(l.text).length === 1 &&
+        !/自|至|起|期限/.test(l.flat) &&
+        !l.hits.some((h) => OTHER_DATE_GROUPS.has(LABEL_GROUP_OF.get(h.form)!)) &&
+        !takenBoxes.has(l.original),
     );
   const last = [...ctx.layouts].reverse().find((page) => dated(page).length > 0) ?? ctx.layouts[ctx.layouts.length - 1];
   const lines = dated(last);
@@ -316,7 +322,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
       endDate ??= effective.openEnded;
     }
   }
-  const signedDate = signedDateField(ctx);
+  const signedDate = signedDateField(ctx, [startDate, endDate]);
   flagUncertainDigits(ctx, signedDate);
   if (signedDate && signedDate.value !== null && signedDate.value === endDate?.value) {
     // Signed the day the term ends: the date read is most likely the term's end (`合同终止日期` holds `日期`).

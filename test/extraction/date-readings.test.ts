@@ -191,6 +191,23 @@ describe('the signing date of a contract', () => {
     expect(doc.fields.signedDate).toMatchObject({ value: '2018-07-13', needsReview: false });
   });
 
+  it('never falls back to the line the end of the term was read from, boxed apart from its label', () => {
+    const b = new PageBuilder().title('劳动合同书');
+    b.field('甲方（用人单位）', company.name, 'inline');
+    b.field('乙方（劳动者）姓名', person.name, 'inline');
+    b.row([
+      [150, '合同期限自'],
+      [400, '2019年10月18日'],
+      [800, '合同期限至'],
+      [1050, '2020-10-17'],
+    ]);
+    b.line('甲方（盖章）');
+    b.line('签订日期：');
+    const doc = extractDocuments([b.build()], { today: TODAY })[0];
+    expect(doc.fields.endDate.value).toBe('2020-10-17');
+    expect(doc.fields.signedDate.value).toBeNull();
+  });
+
   it('never falls back to a date beside another date label (`合同到期日`), which stays the end date', () => {
     const doc = contractPage([
       ['合同期限自', '2018年7月17日'],
