@@ -247,3 +247,30 @@ describe('the printed forms of a date', () => {
     expect(readDateValue('发证日期：2023.12.3l')).toMatchObject({ value: '2023-12-31', issues: [DATE_LETTER_DIGIT_INFERRED] });
   });
 });
+
+describe("date labels of the term and of a certificate's other dates", () => {
+  it.each([
+    ['合同期限起', '合同期限止'],
+    ['合同期限(起)', '合同期限(止)'],
+    ['合同期限开始', '合同期限结束'],
+    ['合同有效期自', '合同有效期至'],
+    ['期限起始', '期限截止'],
+  ])('reads a term labelled %s … %s', (start, end) => {
+    const doc = contractPage([
+      [start, '2018年7月17日'],
+      [end, '2023年7月16日'],
+      ['签订日期', '2018年7月10日'],
+    ]);
+    expect(doc.fields.startDate).toMatchObject({ value: '2018-07-17', needsReview: false });
+    expect(doc.fields.endDate).toMatchObject({ value: '2023-07-16', needsReview: false });
+  });
+
+  it.each(['鉴定日期', '评定日期', '复审日期', '考核日期', '考试日期'])('never takes the date beside %s for the issue date', (other) => {
+    const withIssue = otherCertificatePage('专项能力证书', { dateText: '2021.06.18', extra: [[other, '2021年5月3日']] });
+    expect(extractDocuments([withIssue], { today: TODAY })[0].fields.issueDate).toMatchObject({ value: '2021-06-18', needsReview: false });
+    const unreadable = otherCertificatePage('专项能力证书', { dateText: '', extra: [[other, '2021年5月3日']] });
+    const issueDate = extractDocuments([unreadable], { today: TODAY })[0].fields.issueDate;
+    expect(issueDate.value === null || issueDate.needsReview).toBe(true);
+    expect(issueDate.value).not.toBe('2021-05-03');
+  });
+});
