@@ -208,15 +208,23 @@ export const SIGNED_DATE_START_CONFLICT = 'signed_date_start_conflict';
 /** Issue on a start date before the worker's sixteenth birthday (the legal working age), read off the ID number. */
 export const START_DATE_HOLDER_AGE_CONFLICT = 'start_date_holder_age_conflict';
 
+/** Issue on an end date less than a month after the signing date. */
+export const END_DATE_SIGNED_DATE_CONFLICT = 'end_date_signed_date_conflict';
+
 const DAY_MS = 86_400_000;
 
 /**
  * Dates of one contract that cannot all be right: a signing date more than a year from the start (contracts are
- * signed days or weeks around it) flags both, since either may hold the misread digit; a start before the worker
- * turned sixteen flags the start.
+ * signed days or weeks around it) flags both, since either may hold the misread digit; an end less than a month after
+ * the signing flags the end; a start before the worker turned sixteen flags the start.
  */
-function flagImplausibleTermDates(f: { signedDate?: DraftField; startDate?: DraftField; idNumber?: DraftField }): void {
-  const { signedDate, startDate, idNumber } = f;
+function flagImplausibleTermDates(f: { signedDate?: DraftField; startDate?: DraftField; endDate?: DraftField; idNumber?: DraftField }): void {
+  const { signedDate, startDate, endDate, idNumber } = f;
+  if (typeof signedDate?.value === 'string' && typeof endDate?.value === 'string') {
+    // No labour contract ends within a month of its signing: such an end is most likely the start's date, read
+    // beside the end's label (a fill-in shifted onto the next row).
+    if ((Date.parse(endDate.value) - Date.parse(signedDate.value)) / DAY_MS < 31) endDate.issues = [...(endDate.issues ?? []), END_DATE_SIGNED_DATE_CONFLICT];
+  }
   if (typeof signedDate?.value === 'string' && typeof startDate?.value === 'string') {
     const apart = Math.abs(Date.parse(signedDate.value) - Date.parse(startDate.value)) / DAY_MS;
     if (apart > 366) {
@@ -331,7 +339,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   if (signedDate && typeof signedDate.value === 'string' && signedDate.value > ctx.today) {
     signedDate.issues = [...(signedDate.issues ?? []), 'signed_date_in_future'];
   }
-  flagImplausibleTermDates({ signedDate, startDate, idNumber: employeeIdNumber });
+  flagImplausibleTermDates({ signedDate, startDate, endDate, idNumber: employeeIdNumber });
   return { employerName, employerCreditCode, employeeName, employeeIdNumber, startDate, endDate, signedDate };
 }
 

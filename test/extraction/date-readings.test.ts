@@ -103,6 +103,14 @@ describe('dates of one document that cannot all be right', () => {
     expect(doc.fields.startDate.issues).toContain('signed_date_start_conflict');
   });
 
+  it('flags an end date less than a month after the signing date (the start read beside the end label)', () => {
+    const doc = contractPage([
+      ['合同期限至', '2020.02.20'],
+      ['签订日期', '2020年2月10日'],
+    ]);
+    expect(doc.fields.endDate).toMatchObject({ value: '2020-02-20', needsReview: true, issues: expect.arrayContaining(['end_date_signed_date_conflict']) });
+  });
+
   it('leaves a signing date days before the start alone', () => {
     const doc = contractPage([
       ['合同期限自', '2018年7月17日'],
