@@ -15,7 +15,9 @@ import { VALUE_MAY_CONTINUE } from './continuation.js';
 import { WRAP_INFERRED } from './field-search.js';
 import { findDates } from './dates.js';
 import { documentText } from './document-text.js';
-import { LABELS } from './labels.js';
+import { LABEL_GROUP_OF, LABELS, type LabelGroup } from './labels.js';
+import { dateFromTwin } from './twin-dates.js';
+import { sixteenthBirthday } from './holder-age.js';
 import type { LayoutLine } from './page-layout.js';
 import { readLetterSentences, readPartiesSentence, readPost, readWholePersonName } from './letter-reading.js';
 import { Evidence, readDateValue, readEmployerName, readOrganisationName, readPersonName, readSchoolName, type ValueReader } from './value-readers.js';
@@ -31,7 +33,7 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
         LabelMatch.inline,
         range.start.date.raw,
       )
-    : labelled(ctx, labels.start, readDateValue);
+    : (labelled(ctx, labels.start, readDateValue) ?? dateFromTwin(ctx, labels.start));
   let endDate: DraftField | undefined;
   if (range.end === null && range.openEndedLine) {
     endDate = fieldFromLine(
@@ -49,7 +51,7 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
       range.end.date.raw,
     );
   } else {
-    endDate = labelled(ctx, labels.end, readDateValue);
+    endDate = labelled(ctx, labels.end, readDateValue) ?? dateFromTwin(ctx, labels.end);
   }
   if (startDate && endDate && typeof startDate.value === 'string' && typeof endDate.value === 'string' && startDate.value > endDate.value) {
     startDate.issues = [...(startDate.issues ?? []), 'start_after_end_order'];
@@ -201,13 +203,61 @@ function signedUnderBothParties(page: DocumentContext['layouts'][number], dateLi
   return dateLines.every((l) => readDateValue(l.text)?.value === value);
 }
 
+/** Issue on a signing date more than a year from the term's start (a year or a month misread in one of the two). */
+export const SIGNED_DATE_START_CONFLICT = 'signed_date_start_conflict';
+/** Issue on a start date before the worker's sixteenth birthday (the legal working age), read off the ID number. */
+export const START_DATE_HOLDER_AGE_CONFLICT = 'start_date_holder_age_conflict';
+
+/** Issue on an end date less than a month after the signing date. */
+export const END_DATE_SIGNED_DATE_CONFLICT = 'end_date_signed_date_conflict';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Dates of one contract that cannot all be right: a signing date more than a year from the start (contracts are
+ * signed days or weeks around it) flags both, since either may hold the misread digit; an end less than a month after
+ * the signing flags the end; a start before the worker turned sixteen flags the start.
+ */
+function flagImplausibleTermDates(f: { signedDate?: DraftField; startDate?: DraftField; endDate?: DraftField; idNumber?: DraftField }): void {
+  const { signedDate, startDate, endDate, idNumber } = f;
+  if (typeof signedDate?.value === 'string' && typeof endDate?.value === 'string') {
+    // No labour contract ends within a month of its signing: such an end is most likely the start's date, read
+    // beside the end's label (a fill-in shifted onto the next row).
+    if ((Date.parse(endDate.value) - Date.parse(signedDate.value)) / DAY_MS < 31) endDate.issues = [...(endDate.issues ?? []), END_DATE_SIGNED_DATE_CONFLICT];
+  }
+  if (typeof signedDate?.value === 'string' && typeof startDate?.value === 'string') {
+    const apart = Math.abs(Date.parse(signedDate.value) - Date.parse(startDate.value)) / DAY_MS;
+    if (apart > 366) {
+      signedDate.issues = [...(signedDate.issues ?? []), SIGNED_DATE_START_CONFLICT];
+      startDate.issues = [...(startDate.issues ?? []), SIGNED_DATE_START_CONFLICT];
+    }
+  }
+  const sixteen = sixteenthBirthday(idNumber);
+  if (sixteen && typeof startDate?.value === 'string' && startDate.value < sixteen) {
+    startDate.issues = [...(startDate.issues ?? []), START_DATE_HOLDER_AGE_CONFLICT];
+  }
+}
+
+/** Label groups of dates that are not the signing date. */
+const OTHER_DATE_GROUPS: ReadonlySet<LabelGroup> = new Set(['startDate', 'endDate', 'birthDate', 'issueDate', 'establishedDate', 'term']);
+
 /** The signing date: a labelled 签订日期, else the last date on the last page near the signatures. */
-function signedDateField(ctx: DocumentContext): DraftField | undefined {
-  const found = labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue);
+function signedDateField(ctx: DocumentContext, taken: readonly (DraftField | undefined)[] = []): DraftField | undefined {
+  const found = labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue) ?? dateFromTwin(ctx, [...LABELS.signedDate, '日期']);
   if (found) return found;
   // The signature page is the last page that holds a date: a contract may end on a blank record page
   // (`劳动合同变更、续订记录` with empty date cells) after the one both parties signed.
-  const dated = (page: DocumentContext['layouts'][number]) => page.lines.filter((l) => findDates(l.text).length === 1 && !/自|至|起|期限/.test(l.flat));
+  // A date beside another date's label (`合同到期日：…`, `出生日期：…`), or the line the term's start or end was read
+  // from (a value boxed apart from its label), is that field's, never the signing date.
+  const takenBoxes = new Set(taken.flatMap((f) => (f?.source?.box ? [f.source.box] : [])));
+  const dated = (page: DocumentContext['layouts'][number]) =>
+    page.lines.filter(
+      (l) =>
+        findDates(l.text).length === 1 &&
+        !/自|至|起|期限/.test(l.flat) &&
+        !l.hits.some((h) => OTHER_DATE_GROUPS.has(LABEL_GROUP_OF.get(h.form)!)) &&
+        !takenBoxes.has(l.original),
+    );
   const last = [...ctx.layouts].reverse().find((page) => dated(page).length > 0) ?? ctx.layouts[ctx.layouts.length - 1];
   const lines = dated(last);
   const line = lines[lines.length - 1];
@@ -280,7 +330,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
       endDate ??= effective.openEnded;
     }
   }
-  const signedDate = signedDateField(ctx);
+  const signedDate = signedDateField(ctx, [startDate, endDate]);
   flagUncertainDigits(ctx, signedDate);
   if (signedDate && signedDate.value !== null && signedDate.value === endDate?.value) {
     // Signed the day the term ends: the date read is most likely the term's end (`合同终止日期` holds `日期`).
@@ -289,6 +339,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   if (signedDate && typeof signedDate.value === 'string' && signedDate.value > ctx.today) {
     signedDate.issues = [...(signedDate.issues ?? []), 'signed_date_in_future'];
   }
+  flagImplausibleTermDates({ signedDate, startDate, endDate, idNumber: employeeIdNumber });
   return { employerName, employerCreditCode, employeeName, employeeIdNumber, startDate, endDate, signedDate };
 }
 

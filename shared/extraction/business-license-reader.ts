@@ -1,6 +1,8 @@
 import { creditCodeField, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
 import { LABELS } from './labels.js';
-import { readAddress, readDateValue, readOrganisationName, readPersonName, readRegistrationNumberValue } from './value-readers.js';
+import { dateFromTwin } from './twin-dates.js';
+import { findDates } from './dates.js';
+import { readAddress, readDateValue, readOrganisationName, readPersonName, readRegistrationNumberValue, type ValueReader } from './value-readers.js';
 
 /**
  * The licence's code: the unified social credit code (labelled, else the one valid code printed anywhere), else on
@@ -12,6 +14,36 @@ function licenceCode(ctx: DocumentContext): DraftField | undefined {
   const registration = labelled(ctx, [...LABELS.registrationNumber, ...LABELS.creditCode], readRegistrationNumberValue);
   if (registration && (!code || !(registration.issues ?? []).some((i) => /failed/.test(i)))) return registration;
   return code ?? registration;
+}
+
+/** Labels of a licence's term of operation (`营业期限：2014年02月17日至长期`), which runs from the day of establishment. */
+const BUSINESS_TERM_LABELS = ['营业期限', '营业期限自', '经营期限', '合伙期限'];
+
+/** Issue on an establishment date that differs from the first day of the licence's printed term of operation. */
+export const ESTABLISHED_DATE_TERM_CONFLICT = 'established_date_term_start_conflict';
+/** Issue on an establishment date read from the start of the term of operation, its own label's value unreadable. */
+export const ESTABLISHED_DATE_FROM_TERM = 'established_date_inferred_from_term';
+
+/** The first day of a term only when the value opens with it (`自2014年02月17日至长期`), never a date later in it. */
+const readTermStart: ValueReader = (text) => {
+  const first = findDates(text)[0];
+  return first && /^[自从]?\s*$/.test(text.slice(0, first.index)) ? readDateValue(first.raw) : null;
+};
+
+/**
+ * The date of establishment (成立日期), checked against the term of operation, which a licence prints from that same
+ * day: a labelled date that differs from the term's first day was misread in one of the two places (the clerk says
+ * which); with no readable 成立日期, the term's first day stands in for it, flagged.
+ */
+function establishedDateField(ctx: DocumentContext): DraftField | undefined {
+  const established = labelled(ctx, LABELS.establishedDate, readDateValue) ?? dateFromTwin(ctx, LABELS.establishedDate);
+  const term = labelled(ctx, BUSINESS_TERM_LABELS, readTermStart);
+  const termStart = typeof term?.value === 'string' && !(term.issues ?? []).length ? term : undefined;
+  if (!established) return termStart ? { ...termStart, issues: [...(termStart.issues ?? []), ESTABLISHED_DATE_FROM_TERM] } : undefined;
+  if (termStart && typeof established.value === 'string' && termStart.value !== established.value) {
+    established.issues = [...(established.issues ?? []), ESTABLISHED_DATE_TERM_CONFLICT];
+  }
+  return established;
 }
 
 /**
@@ -27,7 +59,7 @@ export function readBusinessLicense(ctx: DocumentContext): DraftFields {
   const companyName = labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true });
   const creditCode = licenceCode(ctx);
   const address = labelled(ctx, LABELS.address, readAddress, { wrap: true });
-  const establishedDate = labelled(ctx, LABELS.establishedDate, readDateValue);
+  const establishedDate = establishedDateField(ctx);
   const legalRepresentative = labelled(ctx, LABELS.legalRepresentative, readPersonName);
   if (establishedDate && typeof establishedDate.value === 'string' && establishedDate.value > ctx.today) {
     establishedDate.issues = [...(establishedDate.issues ?? []), 'established_date_in_future'];

@@ -17,6 +17,8 @@ import { LABELS } from './labels.js';
 import { validateResidentId } from './resident-id.js';
 import { CJK } from './text.js';
 import { documentText } from './document-text.js';
+import { dateFromTwin } from './twin-dates.js';
+import { sixteenthBirthday } from './holder-age.js';
 import { rowOwner } from './continuation.js';
 import {
   Evidence,
@@ -28,6 +30,9 @@ import {
   readPersonName,
   type Reading,
 } from './value-readers.js';
+
+/** Issue on an issue date before the holder's sixteenth birthday (read off the ID number). */
+export const ISSUE_DATE_HOLDER_AGE_CONFLICT = 'issue_date_holder_age_conflict';
 
 /** Labels a kind prints its occupation under, tried before the general ones (a kind may print two, e.g. 作业类别 and 准操项目). */
 const KIND_OCCUPATION_LABELS: Partial<Record<CertificateKind, readonly string[]>> = {
@@ -259,7 +264,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     );
   }
   let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
-  let issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? standaloneOrProseDate(ctx);
+  let issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? dateFromTwin(ctx, LABELS.issueDate) ?? standaloneOrProseDate(ctx);
   let issuer = labelled(ctx, LABELS.issuer, readOrganisationName, { wrap: true }) ?? unlabelledIssuer(ctx);
 
   const parsed = certificateNumber ? parseCertificateNumber(String(certificateNumber.value)) : undefined;
@@ -325,6 +330,9 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   if (born && issueDate && typeof issueDate.value === 'string' && issueDate.value.replace(/-/g, '') === born) {
     addIssue(issueDate, 'issue_date_birth_date_conflict');
   }
+  // Nobody is certified before the legal working age of sixteen: such an issue date has a misread year.
+  const sixteen = sixteenthBirthday(idNumber);
+  if (sixteen && issueDate && typeof issueDate.value === 'string' && issueDate.value < sixteen) addIssue(issueDate, ISSUE_DATE_HOLDER_AGE_CONFLICT);
   return { holderName, idNumber, occupation, level, certificateKind, certificateNumber, issueDate, issuer };
 }
 

@@ -32,11 +32,31 @@ const CHINESE_DIGITS: Record<string, number> = {
   七: 7,
   八: 8,
   九: 9,
+  // Capital numerals (大写), as contracts drawn up like financial papers print their dates: 贰零贰叁年叁月壹日.
+  壹: 1,
+  贰: 2,
+  貳: 2,
+  叁: 3,
+  參: 3,
+  肆: 4,
+  伍: 5,
+  陆: 6,
+  陸: 6,
+  柒: 7,
+  捌: 8,
+  玖: 9,
 };
+
+const CAPITAL = /[壹贰貳叁參肆伍陆陸柒捌玖拾]/;
+const CAPITAL_DIGIT = /[壹贰貳叁參肆伍陆陸柒捌玖]/g;
 
 /** A Chinese numeral up to 99 (`十八`, `二十`, `三十一`, `六`) or digits. */
 function smallNumber(text: string): number | undefined {
   if (/^\d{1,2}$/.test(text)) return Number(text);
+  // 元月 = January.
+  if (text === '元') return 1;
+  // Capital numerals (叁拾壹) as their everyday forms (三十一).
+  if (CAPITAL.test(text)) return smallNumber(text.replace(/拾/g, '十').replace(CAPITAL_DIGIT, (ch) => String(CHINESE_DIGITS[ch])));
   // 廿 = twenty, 卅 = thirty (`三月廿二日`, `卅一日`).
   const tens = /^([廿卅])([一二三四五六七八九1-9])?$/.exec(text);
   if (tens) return (tens[1] === '廿' ? 20 : 30) + (tens[2] ? CHINESE_DIGITS[tens[2]] : 0);
@@ -62,11 +82,17 @@ function yearNumber(text: string): number | undefined {
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 // OCR mixes Arabic digits into Chinese numerals (二〇二0年): accept both inside one date.
-const CN = '[〇零○一二三四五六七八九十两廿卅OoQ0-9→ー-]';
+const CN = '[〇零○一二三四五六七八九十两廿卅OoQ0-9→ー\\-壹贰貳叁參肆伍陆陸柒捌玖拾]';
+/** A letter the engine reads for a digit (`l` for 1, `O` for 0): a day that runs on into one is not whole. */
+const NO_DIGIT_AFTER = '(?![\\dlI|Oo])';
 const DATE_PATTERNS: RegExp[] = [
-  /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?/g,
-  /(\d{4})\s*[./\-]\s*(\d{1,2})\s*[./\-]\s*(\d{1,2})(?!\d)/g,
-  new RegExp(`(${CN}{4})\\s*年\\s*(${CN}{1,3})\\s*月\\s*(${CN}{1,3})\\s*日`, 'g'),
+  // 号 closes a day as 日 does in everyday writing (`3月1号`).
+  new RegExp(`(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})${NO_DIGIT_AFTER}\\s*[日号]?`, 'g'),
+  new RegExp(`(\\d{4})\\s*[./\\-]\\s*(\\d{1,2})\\s*[./\\-]\\s*(\\d{1,2})${NO_DIGIT_AFTER}`, 'g'),
+  // A dotted date with one dot read as a comma (`2004,12.12`).
+  new RegExp(`(\\d{4})\\s*\\.\\s*(\\d{1,2})\\s*[,，]\\s*(\\d{1,2})${NO_DIGIT_AFTER}`, 'g'),
+  new RegExp(`(\\d{4})\\s*[,，]\\s*(\\d{1,2})\\s*\\.\\s*(\\d{1,2})${NO_DIGIT_AFTER}`, 'g'),
+  new RegExp(`(${CN}{4})\\s*年\\s*(${CN}{1,3}|元)\\s*月\\s*(${CN}{1,3})\\s*日`, 'g'),
 ];
 const COMPACT_DATE = /(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/g;
 const MONTH_PATTERNS: RegExp[] = [
@@ -108,7 +134,7 @@ export function findDates(text: string, options: { compact?: boolean } = {}): Fo
       if (year < 1900 || year > 2100 || !isRealDate(year, month, day)) continue;
       if (found.some((f) => m!.index < f.index + f.length && f.index < m!.index + m![0].length)) continue;
       const date: FoundDate = { value: `${year}-${pad(month)}-${pad(day)}`, index: m.index, length: m[0].length, raw: m[0] };
-      if (/年/.test(m[0]) && !/日$/.test(m[0])) date.open = true;
+      if (/年/.test(m[0]) && !/[日号]$/.test(m[0])) date.open = true;
       found.push(date);
     }
   }

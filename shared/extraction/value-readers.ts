@@ -11,6 +11,7 @@ import {
 import { validateRegistrationNumber } from './credit-code.js';
 import { findDates } from './dates.js';
 import { parseLevel } from './levels.js';
+import { DATE_LETTER_DIGIT_INFERRED, DATE_SEPARATOR_INFERRED, findLetterDigitDate, findSeparatorLostDate } from './misread-dates.js';
 import { LABEL_FORMS, LABEL_PREFIXES } from './labels.js';
 import { endAtNextProseField, withoutSealCharacter, withoutStampRemark } from './stamped-words.js';
 import { CJK, trimValue, withoutSpaces } from './text.js';
@@ -444,7 +445,14 @@ export const readCertificateNumberValue: ValueReader = (text) => {
  */
 export const readDateValue: ValueReader = (text) => {
   const found = findDates(text, { compact: true })[0];
-  if (!found) return null;
+  if (!found) {
+    // `2018-0713`, `2014/1726`: a separator the engine lost or read as a digit; one real date, for the clerk to confirm.
+    const lost = findSeparatorLostDate(text);
+    if (lost) return { ...ok(lost.value, 0.85), issues: [DATE_SEPARATOR_INFERRED] };
+    // `2023.12.3l`, `2023年1O月1日`: letters read for digits.
+    const lettered = findLetterDigitDate(text);
+    return lettered ? { ...ok(lettered, 0.85), issues: [DATE_LETTER_DIGIT_INFERRED] } : null;
+  }
   // `2018年3月1` with no 日: the day may have been cut where the line was read; the clerk checks it.
   return found.open ? { ...ok(found.value), issues: [DATE_DAY_MAY_CONTINUE] } : ok(found.value);
 };
