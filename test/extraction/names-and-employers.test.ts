@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import { findHits } from '../../shared/extraction/page-layout.js';
+import { creditCode, residentId } from './support/documents.js';
+import { textLayerPage, type Line } from './support/text-lines.js';
+
+// Classes behind the names of people and employers the reader missed or took from the wrong place on scans and photos
+// (issue 12 class 6; development sample names12-dev, seed 8412, seen families only). Built on constructed OCR lines
+// with values of their own: no eval file is read here.
+
+const TODAY = '2026-12-05';
+
+/** A scan read by the engine: every line at 0.99. */
+const readScan = (lines: readonly Line[], size?: { width: number; height: number }) => {
+  const page = textLayerPage(lines, size);
+  return extractDocuments([{ ...page, source: 'paddle', lines: page.lines.map((l) => ({ ...l, confidence: 0.99 })) }], { today: TODAY })[0];
+};
+
+/** One box per character, `pitch` pixels from the start of one to the start of the next. */
+function spread(text: string, x: number, y: number, pitch: number, size = 35): Line[] {
+  return [...text].map((ch, i) => [ch, x + i * pitch, y, size, size]);
+}
+
+const employeeId = residentId('19880611', '330105', '316');
+const employerCode = creditCode('7KQ3M2X5D', '330106');
+
+const CLAUSES: Line[] = [
+  ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 200, 1000, 860, 60],
+  ['二、甲方依法为乙方缴纳社会保险费。', 200, 1060, 480, 56],
+];
+
+describe('性别 and 姓名 spread along one row', () => {
+  it('reads them as two labels, never as one label 性别姓名', () => {
+    // Prepare: `性` `别` `姓` `名` boxed one by one across a certificate's first row.
+    // Act
+    const hits = findHits('性别姓名');
+    // Assess
+    expect(hits.map((h) => h.form)).toEqual(['性别', '姓名']);
+  });
+
+  it('reads the holder under the spread 姓 名, beside a 性 别 spread the same way', () => {
+    const doc = readScan(
+      [
+        ['培训结业证书', 544, 320, 318, 47],
+        ...spread('性别', 312, 441, 131, 32),
+        ['姓', 532, 441, 34, 32],
+        ['名', 673, 441, 34, 32],
+        ['紧急联系人姓名', 841, 441, 158, 32],
+        ['女', 378, 491, 31, 31],
+        ['欧阳晓岚', 557, 489, 98, 33],
+        ['钱文博', 873, 488, 74, 33],
+        ['身份证号码', 630, 537, 163, 34],
+        [employeeId, 500, 586, 421, 37],
+        ['培训项目', 378, 664, 98, 33],
+        ['养老护理员岗前培训', 296, 715, 207, 31],
+        ['浙江育才职业技能培训学校', 860, 900, 270, 42],
+        ['二〇二一年八月十七日', 880, 947, 228, 45],
+      ],
+      { width: 1426, height: 1897 },
+    );
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.holderName.value).toBe('欧阳晓岚');
+  });
+});
+
+describe('the employee of a labour contract', () => {
+  it('takes the name printed under 劳动者姓名, not what stands under 乙方（签字）', () => {
+    // A signing block's line holds a signature or a date under a seal (`业身期:章.01.07`), seldom a printed name.
+    const doc = readScan([
+      ['劳动合同书', 697, 219, 369, 76],
+      ['杭州启明文化创意有限公司', 245, 345, 390, 54],
+      ['（用人单位）', 366, 399, 146, 47],
+      ['统一社会信用代码', 867, 411, 269, 51],
+      [employerCode, 1154, 466, 346, 49],
+      ['法定代表人', 206, 495, 208, 49],
+      ['苏立群', 439, 480, 106, 45],
+      ...spread('劳动者姓名', 203, 616, 92, 44),
+      ['陶一鸣', 376, 666, 112, 45],
+      ['居民身份证号码', 861, 679, 232, 52],
+      [employeeId, 1146, 712, 353, 51],
+      ['合同期限：2021年01月17日至2024年01月16日', 200, 780, 800, 58],
+      ...CLAUSES,
+      ['甲方（盖章）：', 189, 1159, 224, 53],
+      ['乙方（签字）：', 860, 1174, 225, 61],
+      ['签订日期：二〇二一年一月七日', 187, 1227, 450, 55],
+      ['业身期:章.01.07', 808, 1241, 323, 60],
+    ]);
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employeeName.value).toBe('陶一鸣');
+  });
+
+  it('still reads a name printed under 乙方（签字） when no label asks for it elsewhere', () => {
+    const doc = readScan([
+      ['劳动合同书', 697, 219, 369, 76],
+      ['甲方：杭州启明文化创意有限公司', 200, 345, 600, 54],
+      ['统一社会信用代码：' + employerCode, 200, 420, 700, 50],
+      ['合同期限：2021年01月17日至2024年01月16日', 200, 780, 800, 58],
+      ...CLAUSES,
+      ['甲方（盖章）：', 189, 1159, 224, 53],
+      ['乙方（签字）：', 860, 1159, 225, 53],
+      ['陶一鸣', 880, 1230, 112, 45],
+    ]);
+    expect(doc.fields.employeeName.value).toBe('陶一鸣');
+  });
+
+  it('reads the name under its own label in a grid row of labels, not the one under 法定代表人 at the margin', () => {
+    // `法定代表人` and `劳动者姓名` stand on one row, each over its value; the second label ends its row.
+    const doc = readScan([
+      ['劳动合同书', 627, 227, 382, 66],
+      ['甲方', 654, 376, 344, 54],
+      ['杭州嘉泰建筑工程有限公司', 620, 459, 420, 44],
+      ['统一社会信用代码', 659, 576, 335, 46],
+      [employerCode, 630, 655, 391, 44],
+      ['三、法定代表人', 214, 725, 339, 50],
+      ['四、劳动者姓名', 811, 726, 344, 50],
+      ['宋晓雪', 297, 802, 112, 49],
+      ['蒋明远', 928, 802, 110, 50],
+      ['五、居民身份证号码', 658, 882, 336, 40],
+      [employeeId, 506, 956, 639, 50],
+      ['合同期限：2021年09月08日至2026年09月07日', 214, 1030, 800, 50],
+      ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 200, 1602, 894, 41],
+      ['甲方（盖章）：', 194, 1855, 203, 45],
+      ['签订日期：2021-08-30', 194, 1923, 342, 43],
+    ]);
+    expect(doc.fields.employeeName.value).toBe('蒋明远');
+  });
+
+  it('reads the name flush left in the full-width cell under a centred caption, and flags the guess', () => {
+    const doc = readScan(
+      [
+        ['劳动合同书', 479, 214, 271, 60],
+        ['甲方（用人单位）名称', 265, 327, 203, 37],
+        ['统一社会信用代码', 539, 316, 168, 37],
+        ['法定代表人', 801, 305, 169, 36],
+        ['杭州恒远电子商务有限公司', 249, 372, 240, 37],
+        [employerCode, 505, 379, 186, 31],
+        ['钱平', 762, 367, 54, 37],
+        ['乙方（劳动者）姓名', 537, 434, 183, 35],
+        ['司马静怡', 252, 494, 87, 33],
+        ['身份证号码', 547, 524, 167, 36],
+        [employeeId, 258, 573, 355, 39],
+        ['联系电话', 293, 623, 167, 36],
+        ['合同类型', 809, 604, 171, 37],
+        ['15124908801', 259, 686, 114, 29],
+        ['固定期限', 774, 667, 88, 32],
+        ['合同期限：2020年12月02日至2022年12月01日', 261, 760, 600, 31],
+        ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 200, 900, 700, 30],
+        ['签订日期：2020.12.01', 200, 1000, 300, 30],
+      ],
+      { width: 1278, height: 1700 },
+    );
+    expect(doc.fields.employeeName.value).toBe('司马静怡');
+    expect(doc.fields.employeeName.needsReview).toBe(true);
+  });
+});
+
+describe('the employer of a labour contract', () => {
+  it('reads a name the engine boxed with its label, joined with its wrap set under the name, and flags the join', () => {
+    // `甲方（用人单位）名称杭州云帆家政服务智` | `慧服务有限公司` under the name's start, far right of the label's.
+    const doc = readScan([
+      ['劳动合同（简易版）', 451, 234, 692, 68],
+      ['统一社会信用代码' + employerCode, 874, 370, 662, 43],
+      ['甲方（用人单位）名称杭州云帆家政服务智', 109, 371, 669, 43],
+      ['慧服务有限公司', 473, 417, 239, 43],
+      ['法定代表人', 107, 472, 206, 47],
+      ['周立华', 470, 470, 113, 51],
+      ['乙方（劳动者）姓名', 110, 685, 300, 40],
+      ['许燕杰', 469, 682, 112, 45],
+      ['身份证号码' + employeeId, 873, 686, 500, 42],
+      ['合同期限：2020年07月17日至2021年07月16日', 105, 800, 800, 47],
+      ...CLAUSES,
+    ]);
+    expect(doc.fields.employerName.value).toBe('杭州云帆家政服务智慧服务有限公司');
+    expect(doc.fields.employerName.needsReview).toBe(true);
+  });
+
+  it('joins the wrap under the name when the next label is glued after the name in the same box', () => {
+    const doc = readScan([
+      ['劳动合同书', 648, 189, 348, 64],
+      [employerCode, 1159, 282, 367, 45],
+      ['甲方（用人单位）名称浙江华信餐饮管理人统一社会信用代码', 124, 320, 1007, 61],
+      ['力资源服务有限公司', 502, 373, 316, 48],
+      ['法定代表人', 122, 460, 287, 50],
+      ['郭立晓', 503, 454, 113, 49],
+      ['乙方（劳动者）姓名', 129, 668, 316, 51],
+      ['苏振宇', 505, 664, 114, 50],
+      ['身份证号码', 854, 608, 287, 51],
+      [employeeId, 857, 658, 349, 48],
+      ['合同期限：2021年07月03日至2026年07月02日', 129, 832, 800, 52],
+      ...CLAUSES,
+    ]);
+    expect(doc.fields.employerName.value).toBe('浙江华信餐饮管理人力资源服务有限公司');
+    expect(doc.fields.employerName.needsReview).toBe(true);
+  });
+
+  it('takes the line above a wrapped name centred on 甲方 too, when the two lines read first are no whole name', () => {
+    // `杭州紫云物流` over `供应链服务有` (beside `甲 方：`) over `限公司`.
+    const doc = readScan(
+      [
+        ['劳动合同（', 565, 187, 360, 82],
+        ['（简易版）', 921, 205, 307, 81],
+        ['杭州紫云物流', 659, 242, 238, 66],
+        ['91330106MA2H', 1473, 287, 276, 58],
+        ['供应链服务有', 660, 294, 232, 61],
+        ['甲', 243, 313, 43, 42],
+        ['方：', 498, 320, 69, 53],
+        ['限公司', 656, 343, 123, 57],
+        ['统一社会信用代码：', 939, 343, 323, 64],
+        ['汤娟', 652, 427, 124, 61],
+        ['法定代表人：', 230, 494, 324, 63],
+        ['浙江省杭州市西湖区古荡街道西园路900号华星时代广场8幢4层19', 652, 517, 1082, 99],
+        ['地址：', 222, 578, 117, 59],
+        ['罗涛', 643, 599, 126, 58],
+        ['乙方：', 221, 665, 113, 56],
+        ['居民身份证号码：', 920, 701, 326, 61],
+        ['合同期限自：2018-12-15', 212, 834, 600, 64],
+        ['合同终止日期：2020年12月14日', 912, 869, 600, 64],
+        ['一、乙方同意根据单方工作需要，在上述岗位工作，服从甲方管理。', 204, 1061, 1012, 95],
+        ['二、甲方依法为乙方缴纳社会保险费。', 203, 1120, 563, 70],
+      ],
+      { width: 1753, height: 2400 },
+    );
+    expect(doc.fields.employerName.value).toBe('杭州紫云物流供应链服务有限公司');
+    expect(doc.fields.employerName.needsReview).toBe(true);
+  });
+});
