@@ -224,3 +224,59 @@ describe('the employer of a labour contract', () => {
     expect(doc.fields.employerName.needsReview).toBe(true);
   });
 });
+
+describe('the holder named after 兹证明', () => {
+  const certificate = (sentence: string) =>
+    readScan([
+      ['培训合格证书', 600, 200, 400, 70],
+      [sentence, 150, 400, 1300, 40],
+      ['养老护理员培训，经考核合格，特发此证。', 150, 460, 700, 40],
+      ['证书编号：PX202063175904', 150, 600, 600, 40],
+      ['浙江育才职业技能培训学校', 900, 900, 400, 40],
+      ['二〇二〇年七月一日', 900, 960, 300, 40],
+    ]);
+
+  it('reads a name a comma ends (`兹证明欧阳晓岚，身份证号码…`)', () => {
+    const doc = certificate(`兹证明欧阳晓岚，身份证号码：${employeeId}，于2020年3月1日至2020年6月30日参加`);
+    expect(doc.fields.holderName.value).toBe('欧阳晓岚');
+  });
+
+  it('reads a name set apart from 同志 and its comma (`兹证明 韩雨桐 同志，于…`)', () => {
+    const doc = certificate('兹证明 韩雨桐 同志，于2020年3月1日至2020年6月30日参加');
+    expect(doc.fields.holderName.value).toBe('韩雨桐');
+  });
+});
+
+describe('an ID card whose name label the engine lost', () => {
+  const card = (top: Line[]) =>
+    readScan(
+      [
+        ['中华人民共和国', 990, 246, 251, 43],
+        ...top,
+        ['民族汉', 350, 286, 74, 30],
+        ['性别女', 254, 287, 97, 33],
+        ['居民身份证', 1027, 287, 179, 42],
+        ['出生1988年6月11日', 256, 315, 202, 35],
+        ['住址浙江省杭州市上城区清波街道', 256, 341, 261, 36],
+        ['南山路218号', 300, 374, 158, 33],
+        ['签发机关杭州市公安局上城分局', 947, 439, 283, 36],
+        [`公民身份号码${employeeId}`, 264, 502, 313, 36],
+      ],
+      { width: 1593, height: 1198 },
+    );
+
+  it('reads the name alone on its row above 性别 and 民族, and flags it', () => {
+    const doc = card([['沈雨桐', 281, 259, 80, 33]]);
+    expect(doc.type).toBe('id_card');
+    expect(doc.fields.name.value).toBe('沈雨桐');
+    expect(doc.fields.name.needsReview).toBe(true);
+  });
+
+  it('reads no name when two lines there could each be it', () => {
+    const doc = card([
+      ['沈雨桐', 281, 259, 80, 33],
+      ['王海', 262, 215, 60, 33],
+    ]);
+    expect(doc.fields.name.value).toBeNull();
+  });
+});
