@@ -154,6 +154,39 @@ describe('the employee of a labour contract', () => {
   });
 });
 
+describe('a licence whose captions are centred over two columns of cells', () => {
+  it('reads the representative and the date flush left in the cells under their captions, and flags both', () => {
+    const doc = readScan(
+      [
+        ['统一社会信用代码' + employerCode + '(1-1)', 196, 148, 787, 42],
+        ['营业执照', 928, 208, 451, 93],
+        ['(副本)', 1099, 318, 143, 51],
+        ['类型', 554, 440, 157, 60],
+        ['名称', 1471, 444, 158, 55],
+        ['其他股份有限公司分公司(非上市)', 195, 527, 508, 41],
+        ['杭州明远文化创意股份有限公司杭州西湖区分公司', 1112, 526, 762, 43],
+        ['负责人', 573, 597, 120, 58],
+        ['成立日期', 1476, 597, 149, 56],
+        ['韩宇', 187, 676, 84, 56],
+        ['2016-1-19', 1110, 681, 171, 44],
+        ['营业期限', 559, 752, 148, 54],
+        ['营业场所', 1474, 753, 149, 52],
+        ['二〇一六年一月十九日至长期', 194, 836, 454, 43],
+        ['浙江省杭州市西湖区教工路279号6幢502室', 1111, 834, 667, 46],
+        ['经营范围', 1018, 1064, 145, 48],
+        ['一般项目:技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广;软件开发;信息系统集成服务', 199, 1146, 1764, 38],
+        ['登记机关:', 170, 1431, 156, 51],
+        ['2017-3-12', 172, 1496, 175, 45],
+      ],
+      { width: 2339, height: 1654 },
+    );
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.legalRepresentative.value).toBe('韩宇');
+    expect(doc.fields.legalRepresentative.needsReview).toBe(true);
+    expect(doc.fields.establishedDate.value).toBe('2016-01-19');
+  });
+});
+
 describe('the employer of a labour contract', () => {
   it('reads a name the engine boxed with its label, joined with its wrap set under the name, and flags the join', () => {
     // `甲方（用人单位）名称杭州云帆家政服务智` | `慧服务有限公司` under the name's start, far right of the label's.
