@@ -313,3 +313,62 @@ describe('an ID card whose name label the engine lost', () => {
     expect(doc.fields.name.value).toBeNull();
   });
 });
+
+describe('other parties behind a form item number', () => {
+  it('reads `一家属姓名` and `四、代办人身份证号` as labels of other people', () => {
+    // Prepare / Act
+    const family = findHits('一家属姓名');
+    const agent = findHits('四、代办人身份证号');
+    // Assess
+    expect(family.map((h) => [h.form, h.otherParty])).toEqual([['一家属姓名', true]]);
+    expect(agent.map((h) => [h.form, h.otherParty])).toEqual([['代办人身份证号', true]]);
+  });
+
+  it('never takes a family member named under `一家属姓名` for the insured person', () => {
+    // A photo turned a few degrees: the engine's boxes as it gave them, the name of the insured person under a
+    // `参保人` it split in two (`七参` `保人`).
+    const doc = readScan(
+      [
+        ['参保人员缴费情况表', 458, 200, 228, 42],
+        ['一家属姓名', 259, 261, 175, 35],
+        ['二参保状态', 486, 270, 173, 36],
+        ['三、性', 704, 278, 66, 34],
+        ['别', 846, 287, 28, 28],
+        ['邵雨欣', 237, 300, 67, 32],
+        ['正常参保', 466, 310, 82, 32],
+        ['女', 689, 319, 25, 27],
+        ['四、代办人身份证号', 259, 345, 173, 33],
+        ['五、受', 484, 351, 65, 31],
+        ['理人', 572, 355, 86, 34],
+        ['六、公民身份号码', 714, 361, 149, 33],
+        [residentId('19850902', '340104', '147'), 241, 387, 206, 30],
+        ['秦浩', 466, 393, 62, 30],
+        [employeeId, 688, 402, 197, 30],
+        ['七参', 483, 433, 64, 31],
+        ['保人', 574, 436, 83, 33],
+        ['方晓霞', 236, 466, 66, 31],
+        ['序号', 232, 537, 45, 27],
+        ['单位名称', 377, 540, 75, 31],
+        ['起始年月', 551, 546, 71, 28],
+        ['截止年月', 635, 547, 71, 28],
+        ['1', 250, 580, 15, 19],
+        ['杭州同创电子商务有限公司', 312, 578, 205, 24],
+        ['2015.11', 551, 580, 71, 25],
+        ['2018.05', 637, 581, 71, 23],
+        ['险种', 783, 551, 42, 29],
+        ['企业职工基本养老保险', 723, 586, 163, 28],
+        ['2', 245, 614, 17, 21],
+        ['杭州恒信电子商务有限公司', 309, 614, 205, 29],
+        ['2018.11', 551, 619, 70, 26],
+        ['2021.03', 636, 622, 70, 23],
+        ['企业职工基本养老保险', 721, 623, 164, 27],
+        ['实际缴费月数合计64月', 224, 699, 206, 29],
+        ['杭州市社会保险事业管理中心', 223, 779, 247, 30],
+        ['出具日期：2021年12月18日', 222, 813, 247, 30],
+      ],
+      { width: 1134, height: 1508 },
+    );
+    expect(doc.type).toBe('social_insurance_record');
+    expect(doc.fields.personName.value).not.toBe('邵雨欣');
+  });
+});
