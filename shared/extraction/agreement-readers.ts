@@ -17,7 +17,7 @@ import { findDates } from './dates.js';
 import { valueWrappedUnderGluedLabel } from './glued-value-wraps.js';
 import { documentText } from './document-text.js';
 import { LABELS } from './labels.js';
-import type { LayoutLine } from './page-layout.js';
+import { linesRightOf, type LayoutLine } from './page-layout.js';
 import { readLetterSentences, readPartiesSentence, readPost, readWholePersonName } from './letter-reading.js';
 import { Evidence, readDateValue, readEmployerName, readOrganisationName, readPersonName, readSchoolName, type ValueReader } from './value-readers.js';
 
@@ -267,6 +267,28 @@ function checkPartyAgreement(ctx: DocumentContext, field: DraftField | undefined
 }
 
 /**
+ * The employee beside a party label whose head the engine lost (`乙` of a spread `乙　方`, one thin stroke a photo's
+ * blur or shadow takes): a lone `方` boxed alone, then on its row a line that is nothing but a person's name with a
+ * known surname. The employer of a labour contract is an organisation, so a person's name there is 乙方's. Read only
+ * when nothing else names the employee, and flagged `label_inferred`; never when two such lines are on the pages.
+ */
+function nameAfterLabelTail(ctx: DocumentContext): DraftField | undefined {
+  const found: DraftField[] = [];
+  for (const layout of ctx.layouts) {
+    for (const tail of layout.lines.filter((l) => l.flat === '方' && l.hits.length === 0)) {
+      const next = linesRightOf(layout, tail)[0];
+      if (!next || next.hits.length > 0 || next.box.x - (tail.box.x + tail.box.width) > tail.box.height * 4) continue;
+      const reading = readWholePersonName(next.text);
+      if (!reading || reading.plausibility !== 1 || reading.value !== next.flat) continue;
+      const field = fieldFromLine(next, reading, LabelMatch.unlabelled);
+      field.issues = [...(field.issues ?? []), 'label_inferred'];
+      found.push(field);
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
  * Reads a labour contract spread over its pages: parties from the cover or first clauses, the term (with `null`
  * end for 无固定期限), and the signing date from the signature page.
  *
@@ -291,6 +313,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   const sentence = !employerName || !employeeName ? readPartiesSentence(ctx) : {};
   employerName ??= sentence.employerName;
   employeeName ??= sentence.employeeName;
+  employeeName ??= nameAfterLabelTail(ctx);
   checkPartyAgreement(ctx, employeeName, SECOND_PARTY_LINE, readWholePersonName);
   checkPartyAgreement(ctx, employerName, FIRST_PARTY_LINE, readEmployerName);
   const range = findDateRange(ctx, /合同期限|期限/);
