@@ -15,6 +15,7 @@ import { VALUE_MAY_CONTINUE } from './continuation.js';
 import { WRAP_INFERRED } from './field-search.js';
 import { findDates } from './dates.js';
 import { valueWrappedUnderGluedLabel } from './glued-value-wraps.js';
+import { completeSurnameOnlyName } from './surname-only-names.js';
 import { documentText } from './document-text.js';
 import { LABELS } from './labels.js';
 import { linesRightOf, type LayoutLine } from './page-layout.js';
@@ -314,6 +315,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   employerName ??= sentence.employerName;
   employeeName ??= sentence.employeeName;
   employeeName ??= nameAfterLabelTail(ctx);
+  completeSurnameOnlyName(ctx, employeeName, readWholePersonName);
   checkPartyAgreement(ctx, employeeName, SECOND_PARTY_LINE, readWholePersonName);
   checkPartyAgreement(ctx, employerName, FIRST_PARTY_LINE, readEmployerName);
   const range = findDateRange(ctx, /合同期限|期限/);

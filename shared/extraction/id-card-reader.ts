@@ -3,6 +3,7 @@ import { LabelMatch } from './confidence.js';
 import { allLines, fieldFromLine, idNumberField, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
 import { CJK } from './text.js';
 import { readAddress, readDateValue, readPersonName } from './value-readers.js';
+import { completeSurnameOnlyName } from './surname-only-names.js';
 
 /**
  * Reads a resident ID card (front; the back adds nothing we need): name, ID number, address (which wraps over
@@ -13,6 +14,7 @@ import { readAddress, readDateValue, readPersonName } from './value-readers.js';
  */
 export function readIdCard(ctx: DocumentContext): DraftFields {
   const name = labelled(ctx, ['姓名'], readPersonName) ?? nameUnderMisreadLabel(ctx) ?? nameWithLabelLost(ctx);
+  completeSurnameOnlyName(ctx, name, readPersonName);
   const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号']);
   const address = labelled(ctx, ['住址', '地址'], readAddress, { wrap: true });
   let birthDate = labelled(ctx, ['出生日期', '出生'], readDateValue);

@@ -442,3 +442,38 @@ describe('names whose label the engine lost or set apart from them', () => {
     expect(doc.fields.personName.needsReview).toBe(true);
   });
 });
+
+describe('a name read as a compound surname alone', () => {
+  const contract = (under: Line[]) =>
+    readScan(
+      [
+        ['劳动合同', 551, 229, 205, 52],
+        ['用人单位', 282, 323, 274, 38],
+        ['浙江华创物流供应链服务有限公司', 267, 355, 307, 32],
+        ['统一社会信用代码', 615, 351, 172, 32],
+        [employerCode, 987, 349, 195, 27],
+        ['地址', 269, 503, 70, 32],
+        ['浙江省杭州市西湖区中山路373号11幢104室', 550, 498, 390, 32],
+        ['劳动者姓名', 271, 546, 105, 31],
+        ['欧阳', 550, 546, 45, 27],
+        ['身份证号码 ' + employeeId, 622, 541, 556, 32],
+        ...under,
+        ['联系电话', 272, 617, 147, 32],
+        ['合同期限：2021年3月1日至2024年2月29日', 272, 680, 600, 32],
+        ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 267, 760, 800, 32],
+      ],
+      { width: 1240, height: 1754 },
+    );
+
+  it('is read with its given name wrapped under it in a narrow cell, and flagged', () => {
+    const field = contract([['思远', 548, 573, 50, 30]]).fields.employeeName;
+    expect(field.value).toBe('欧阳思远');
+    expect(field.needsReview).toBe(true);
+  });
+
+  it('is flagged when nothing under it completes it', () => {
+    const field = contract([]).fields.employeeName;
+    expect(field.issues).toContain('person_name_incomplete');
+    expect(field.needsReview).toBe(true);
+  });
+});
