@@ -14,11 +14,13 @@ import {
 import { VALUE_MAY_CONTINUE } from './continuation.js';
 import { WRAP_INFERRED } from './field-search.js';
 import { findDates } from './dates.js';
+import { valueWrappedUnderGluedLabel } from './glued-value-wraps.js';
+import { completeSurnameOnlyName } from './surname-only-names.js';
 import { documentText } from './document-text.js';
 import { LABEL_GROUP_OF, LABELS, type LabelGroup } from './labels.js';
 import { dateFromTwin } from './twin-dates.js';
 import { sixteenthBirthday } from './holder-age.js';
-import type { LayoutLine } from './page-layout.js';
+import { linesRightOf, type LayoutLine } from './page-layout.js';
 import { readLetterSentences, readPartiesSentence, readPost, readWholePersonName } from './letter-reading.js';
 import { Evidence, readDateValue, readEmployerName, readOrganisationName, readPersonName, readSchoolName, type ValueReader } from './value-readers.js';
 
@@ -76,6 +78,13 @@ function printedWholeElsewhere(ctx: DocumentContext, name: string): boolean {
  * again with the lines its value wraps onto (a whole name is never run on into the clause under it).
  */
 function organisationField(ctx: DocumentContext, labels: readonly string[], reader: ValueReader): DraftField | undefined {
+  const found = labelledOrganisation(ctx, labels, reader);
+  if (typeof found?.value === 'string' && readOrganisationName(found.value)?.plausibility === 1) return found;
+  // Not read whole: the engine may have boxed the name with its label, its wrap set under the name's own start.
+  return valueWrappedUnderGluedLabel(ctx, labels, reader) ?? found;
+}
+
+function labelledOrganisation(ctx: DocumentContext, labels: readonly string[], reader: ValueReader): DraftField | undefined {
   const single = labelled(ctx, labels, reader);
   if (typeof single?.value !== 'string' || readOrganisationName(single.value)?.plausibility === 1) return single;
   const wrapped = labelled(ctx, labels, reader, { wrap: true });
@@ -97,9 +106,12 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
   // Lines joined by layout alone are confirmed when the document prints the joined name whole elsewhere.
   if (field.issues?.includes(WRAP_INFERRED) && printedWholeElsewhere(ctx, field.value)) field.issues = field.issues.filter((issue) => issue !== WRAP_INFERRED);
   const layout = ctx.layouts.find((l) => l.page === field.source!.page);
-  const line = layout?.lines.find((l) => l.original === field.source!.box);
+  // A value read with its wrap has a box round its lines: the name goes on above its first line, below its last.
+  const lines = layout ? linesOfSource(layout.lines, field.source.box) : [];
+  const line = lines[0];
+  const lastLine = lines[lines.length - 1];
   if (!layout || !line) return;
-  const inColumn = (l: LayoutLine) => l !== line && l.hits.length === 0 && Math.abs(l.box.x - line.box.x) < line.box.height * 1.5;
+  const inColumn = (l: LayoutLine) => !lines.includes(l) && l.hits.length === 0 && Math.abs(l.box.x - line.box.x) < line.box.height * 1.5;
   // A cell centred on its label's row puts the name's beginning on the line above the label (`杭州紫金建` / label
   // / `筑工程有限公司`). The line above is joined when what was read is no whole name by itself (`有限公司`,
   // `筑工程有限公司`), or when another line of the document prints the joined name whole; flagged unless the latter.
@@ -120,11 +132,11 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
   const next = layout.lines
     .filter(
       (l) =>
-        l !== line &&
+        !lines.includes(l) &&
         l.hits.length === 0 &&
-        l.box.y > line.box.y + line.box.height * 0.4 &&
-        l.box.y < line.box.y + line.box.height * 1.6 &&
-        Math.abs(l.box.x - line.box.x) < line.box.height * 1.5,
+        l.box.y > lastLine.box.y + lastLine.box.height * 0.4 &&
+        l.box.y < lastLine.box.y + lastLine.box.height * 1.6 &&
+        Math.abs(l.box.x - lastLine.box.x) < lastLine.box.height * 1.5,
     )
     .sort((a, b) => a.box.y - b.box.y)[0];
   const joined = next ? readOrganisationName(field.value + next.flat) : null;
@@ -138,6 +150,18 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
     field.value = joined.value;
     field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
   }
+}
+
+/**
+ * The lines a field was read from, top first: the one whose box is the source's, else (a value joined from several
+ * lines, boxed round them all) every line inside that box.
+ */
+function linesOfSource(lines: readonly LayoutLine[], box: LayoutLine['original']): LayoutLine[] {
+  const own = lines.find((l) => l.original === box);
+  if (own) return [own];
+  const inside = (b: LayoutLine['original']) =>
+    b.x >= box.x - 1 && b.y >= box.y - 1 && b.x + b.width <= box.x + box.width + 1 && b.y + b.height <= box.y + box.height + 1;
+  return lines.filter((l) => inside(l.original)).sort((a, b) => a.box.y - b.box.y);
 }
 
 /**
@@ -294,6 +318,28 @@ function checkPartyAgreement(ctx: DocumentContext, field: DraftField | undefined
 }
 
 /**
+ * The employee beside a party label whose head the engine lost (`乙` of a spread `乙　方`, one thin stroke a photo's
+ * blur or shadow takes): a lone `方` boxed alone, then on its row a line that is nothing but a person's name with a
+ * known surname. The employer of a labour contract is an organisation, so a person's name there is 乙方's. Read only
+ * when nothing else names the employee, and flagged `label_inferred`; never when two such lines are on the pages.
+ */
+function nameAfterLabelTail(ctx: DocumentContext): DraftField | undefined {
+  const found: DraftField[] = [];
+  for (const layout of ctx.layouts) {
+    for (const tail of layout.lines.filter((l) => l.flat === '方' && l.hits.length === 0)) {
+      const next = linesRightOf(layout, tail)[0];
+      if (!next || next.hits.length > 0 || next.box.x - (tail.box.x + tail.box.width) > tail.box.height * 4) continue;
+      const reading = readWholePersonName(next.text);
+      if (!reading || reading.plausibility !== 1 || reading.value !== next.flat) continue;
+      const field = fieldFromLine(next, reading, LabelMatch.unlabelled);
+      field.issues = [...(field.issues ?? []), 'label_inferred'];
+      found.push(field);
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
  * Reads a labour contract spread over its pages: parties from the cover or first clauses, the term (with `null`
  * end for 无固定期限), and the signing date from the signature page.
  *
@@ -318,6 +364,8 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   const sentence = !employerName || !employeeName ? readPartiesSentence(ctx) : {};
   employerName ??= sentence.employerName;
   employeeName ??= sentence.employeeName;
+  employeeName ??= nameAfterLabelTail(ctx);
+  completeSurnameOnlyName(ctx, employeeName, readWholePersonName);
   checkPartyAgreement(ctx, employeeName, SECOND_PARTY_LINE, readWholePersonName);
   checkPartyAgreement(ctx, employerName, FIRST_PARTY_LINE, readEmployerName);
   const range = findDateRange(ctx, /合同期限|期限/);

@@ -16,7 +16,15 @@ import {
 } from './continuation.js';
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
-import { bracketedCaption, offRowOwnerIs, otherLabelOwning, overAnotherCaption, overCaption, valueAboveLabel } from './stacked-values.js';
+import {
+  bracketedCaption,
+  offRowOwnerIs,
+  otherLabelOwning,
+  overAnotherCaption,
+  overCaption,
+  underWaitingLabelOfRow,
+  valueAboveLabel,
+} from './stacked-values.js';
 import { withFillInRealigned } from './page-shift.js';
 import { loneCharacterRightBefore } from './split-value-head.js';
 import { opensStampRemark } from './stamped-words.js';
@@ -24,6 +32,7 @@ import { readAsSecondChoice, withSecondChoices } from './second-choices.js';
 import type { Reading, ValueReader } from './value-readers.js';
 import { labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-alignment.js';
 import { centreX, centreY } from './line-geometry.js';
+import { UNDER_CENTRED_CAPTION, valueUnderCentredCaption } from './centred-caption.js';
 
 export interface SearchOptions {
   /**
@@ -162,8 +171,11 @@ export function findLabelledCandidates(
       if (sealPair(layout, line)) continue;
       for (let h = 0; h < line.hits.length; h++) {
         const hit = line.hits[h];
-        const labelRank = labels.indexOf(hit.form);
-        if (labelRank < 0) continue;
+        const rank = labels.indexOf(hit.form);
+        if (rank < 0) continue;
+        // Where a party signs (`乙方(签字):`), a signature or the date under it stands more often than a printed
+        // name: read after every label that asks for the value itself (`劳动者姓名`).
+        const labelRank = hit.signature ? labels.length + rank : rank;
         // Known only by its English gloss, a label is too weak a claim on a line of its row.
         ownLabel = hit.inferred ? undefined : line;
         const fuzzy = hit.fuzzy ? FUZZY_LABEL : 1;
@@ -348,7 +360,10 @@ export function findLabelledCandidates(
         // The margin line must end before the label does: a label that ends a line of other fields
         // (`注册日期:2009/11/30 经营场所:`) starts well right of the line's start.
         const labelX = lone ? undefined : line.box.x + (line.box.width * hit.start) / Math.max(1, line.text.length);
-        const runOn = last && !inlineValue ? marginLineAfter(layout, lone ?? line, true, labelX) : undefined;
+        const margin = last && !inlineValue ? marginLineAfter(layout, lone ?? line, true, labelX) : undefined;
+        // A margin line set under another label of the row that waits for its value (`法定代表人` … `劳动者姓名`
+        // over `黎一雪` … `田宇静`) is that label's: a grid's row of labels, not run-on prose.
+        const runOn = margin && !lone && underWaitingLabelOfRow(layout, margin, line) ? undefined : margin;
         const runOnText = runOn && firstPiece(runOn.leading) ? `${lone?.flat ?? ''}${firstPiece(runOn.leading)}` : '';
         // Read like any value of its own line: it may wrap in turn (`浙江省…解放路63` | `号28幢1504室`).
         const runOnValue =
@@ -399,6 +414,23 @@ export function findLabelledCandidates(
             over,
             valueColumn(layout, over),
             overBlock.slice(0, -1),
+          );
+          continue;
+        }
+        // Nothing beside, under or over it: a caption centred over a full-width cell, its value flush left in the cell.
+        const cell = last && !inlineValue && !hit.otherParty ? valueUnderCentredCaption(layout, line) : undefined;
+        if (cell) {
+          const reading = reader(cell.leading);
+          push(
+            {
+              reading: reading && { ...reading, issues: [...reading.issues, UNDER_CENTRED_CAPTION] },
+              line: cell,
+              labelMatch: LabelMatch.below * OFF_ROW * inferred,
+              raw: cell.leading,
+              labelRank: labels.length + labelRank,
+            },
+            cell,
+            valueColumn(layout, cell),
           );
         }
       }

@@ -4,6 +4,7 @@ import { allLines, fieldFromLine, idNumberField, labelled, type DocumentContext,
 import { columnRight, continuationLines, mergeLines, VALUE_MAY_CONTINUE } from './continuation.js';
 import { CJK } from './text.js';
 import { readAddress, readDateValue, readPersonName } from './value-readers.js';
+import { completeSurnameOnlyName } from './surname-only-names.js';
 
 /**
  * Reads a resident ID card (front; the back adds nothing we need): name, ID number, address (which wraps over
@@ -13,7 +14,8 @@ import { readAddress, readDateValue, readPersonName } from './value-readers.js';
  * readIdCard(ctx).birthDate?.value; // '1990-01-01'
  */
 export function readIdCard(ctx: DocumentContext): DraftFields {
-  const name = labelled(ctx, ['姓名'], readPersonName) ?? nameUnderMisreadLabel(ctx);
+  const name = labelled(ctx, ['姓名'], readPersonName) ?? nameUnderMisreadLabel(ctx) ?? nameWithLabelLost(ctx);
+  completeSurnameOnlyName(ctx, name, readPersonName);
   const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号']);
   const address = labelled(ctx, ['住址', '地址'], readAddress, { wrap: true }) ?? addressUnderMisreadLabel(ctx);
   let birthDate = labelled(ctx, ['出生日期', '出生'], readDateValue);
@@ -79,6 +81,39 @@ function addressUnderMisreadLabel(ctx: DocumentContext): DraftField | undefined 
       field.issues = [...(field.issues ?? []), 'label_inferred', ...(more ? [VALUE_MAY_CONTINUE] : [])];
       return field;
     }
+  }
+  return undefined;
+}
+
+/** Lines of the card that name no person: its titles, printed on the front and the back. */
+const CARD_WORDS = /中华人民共和国|居民身份证|身份证|签发机关|有效期限|公民身份号码/;
+
+/**
+ * The name when the engine lost its label altogether (a glare over `姓名`, a perspective photo's first characters): the
+ * card prints the name first, alone on its row above 性别 / 民族 / 出生, so the one line there that is nothing but a
+ * name with a known surname is read, as a guess for the clerk to confirm. Never two such lines: which is the name is
+ * then not for the reader to say.
+ */
+function nameWithLabelLost(ctx: DocumentContext): DraftField | undefined {
+  for (const page of ctx.layouts) {
+    const anchor = page.lines.find((l) => l.hits.some((h) => ['性别', '民族', '出生', '出生日期'].includes(h.form)));
+    if (!anchor) continue;
+    const found = page.lines
+      .filter(
+        (l) =>
+          l.hits.length === 0 &&
+          l.box.y + l.box.height / 2 < anchor.box.y &&
+          anchor.box.y - l.box.y < anchor.box.height * 3 &&
+          l.box.x < anchor.box.x + anchor.box.width &&
+          !CARD_WORDS.test(l.flat) &&
+          new RegExp(`^[${CJK}·]{2,4}$`).test(l.flat),
+      )
+      .map((l) => ({ line: l, reading: readPersonName(l.text) }))
+      .filter((c) => c.reading?.plausibility === 1 && c.reading.value === c.line.flat);
+    if (found.length !== 1) continue;
+    const field = fieldFromLine(found[0].line, found[0].reading!, LabelMatch.unlabelled);
+    field.issues = [...(field.issues ?? []), 'label_inferred'];
+    return field;
   }
   return undefined;
 }

@@ -20,8 +20,11 @@ const CJK = /[\u3400-\u9fff]/;
 export function otherPartyLabelStart(text: string, at: number, floor: number): number | undefined {
   let start = at;
   while (start > floor && CJK.test(text[start - 1])) start--;
+  // A form's item number before the word (`四、代办人身份证号`, `一家属姓名` with its `、` lost) is no part of it.
+  const numbered = /^[一二三四五六七八九十]{1,2}、?/.exec(text.slice(start, at));
+  if (numbered && OTHER_PARTY.test(text.slice(start + numbered[0].length, at))) return start;
   if (start === at || at - start > 6) return undefined;
-  if (start > 0 && !/[\s:;,，；|]/.test(text[start - 1]) && start !== floor) return undefined;
+  if (start > 0 && !/[\s:;,，；|、.]/.test(text[start - 1]) && start !== floor) return undefined;
   return OTHER_PARTY.test(text.slice(start, at)) ? start : undefined;
 }
 

@@ -27,6 +27,8 @@ export interface LabelHit {
   fuzzy?: boolean;
   /** A label about someone or something else (`紧急联系人身份证号`, `原单位`): of no field; its value is no one's. */
   otherParty?: boolean;
+  /** Qualified by a remark asking for a signature (`乙方(签字):`): what stands there is signed by hand, if anything. */
+  signature?: boolean;
 }
 
 /** One OCR line in normal form, with where it sits. */
@@ -237,6 +239,11 @@ export function withoutOverprint(text: string): string {
 
 /** Nouns that, right after another label, complete it (`甲方(用人单位)名称`). */
 const GENERIC_NOUNS = new Set(['名称', '姓名']);
+/**
+ * Labels that name one of a person's attributes, never a party: a noun after one starts a label of its own (`性` `别`
+ * `姓` `名` spread along one row is 性别 then 姓名, never a label `性别姓名` that takes the name under it as its own).
+ */
+const ATTRIBUTE_LABELS = new Set(['性别', '民族', '出生', '出生日期', '年龄', '籍贯', '学历', '文化程度', '政治面貌']);
 
 /**
  * True when the weak label at `at` is the tail of a longer label we do not know (`理论考核日期:`, `培训日期:`): the
@@ -285,7 +292,13 @@ export function findHits(text: string): LabelHit[] {
         break;
       }
       const glued = hits[hits.length - 1];
-      if (GENERIC_NOUNS.has(label.form) && glued && glued.end === i && (colon || end === text.length || /\s/.test(text[end]))) {
+      if (
+        GENERIC_NOUNS.has(label.form) &&
+        glued &&
+        glued.end === i &&
+        !ATTRIBUTE_LABELS.has(glued.form) &&
+        (colon || end === text.length || /\s/.test(text[end]))
+      ) {
         // `评价机构名称` ending its box: the noun completes the label glued before it (its value is in the next box).
         glued.end = end;
         glued.clean = true;
@@ -304,10 +317,11 @@ export function findHits(text: string): LabelHit[] {
         // `丙方(盖章):杭州…学院`: a signature remark right after a label qualifies it; the value after it is the label's.
         previous.end = end;
         previous.clean = true;
+        if (/签字|签名/.test(label.form)) previous.signature = true;
         i = end - 1;
         break;
       }
-      if (GENERIC_NOUNS.has(label.form) && previous && /^(\([^)]{1,8}\))?$/.test(text.slice(previous.end, i))) {
+      if (GENERIC_NOUNS.has(label.form) && previous && !ATTRIBUTE_LABELS.has(previous.form) && /^(\([^)]{1,8}\))?$/.test(text.slice(previous.end, i))) {
         // `乙方(学生)姓名`: the noun completes the label before it.
         previous.end = end;
         previous.clean = text[end] === ':' || end === text.length || /[\s(]/.test(text[end]);

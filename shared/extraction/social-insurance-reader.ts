@@ -7,6 +7,7 @@ import { currentSpan } from './current-span.js';
 import { chooseCandidate, findLabelledCandidates } from './field-search.js';
 import type { LayoutLine } from './page-layout.js';
 import { Evidence, readEmployerName, readPersonName, type ValueReader } from './value-readers.js';
+import { completeSurnameOnlyName } from './surname-only-names.js';
 import { centreY } from './line-geometry.js';
 
 interface SpanRow {
@@ -130,6 +131,7 @@ const NO_TOTAL = 0.9;
  */
 export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: DraftFields; spans: SocialInsuranceSpanRow[] } {
   const personName = labelled(ctx, ['参保人姓名', '参保人员姓名', '参保人', '姓名'], readPersonName);
+  completeSurnameOnlyName(ctx, personName, readPersonName);
   const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号', '证件号码', '社会保障号码', '社会保障卡号', '身份证件号码']);
   const spanRows: SpanRow[] = [];
   let previous: string | undefined;

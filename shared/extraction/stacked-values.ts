@@ -150,6 +150,31 @@ export function otherLabelOwning(layout: PageLayout, value: LayoutLine, label: L
 }
 
 /**
+ * True when `value` stands under another label of `label`'s row, to its left, that waits for a value (a grid's row of
+ * labels `法定代表人` … `劳动者姓名` over `黎一雪` … `田宇静`): the line at the next row's margin is that label's, not
+ * the start of run-on prose going on from `label`.
+ *
+ * @example
+ * underWaitingLabelOfRow(layout, marginLine, labelLine); // true when the margin line sits under a waiting label left of it
+ */
+export function underWaitingLabelOfRow(layout: PageLayout, value: LayoutLine, label: LayoutLine): boolean {
+  const h = Math.min(value.box.height, label.box.height);
+  return layout.lines.some(
+    (o) =>
+      o !== label &&
+      o.half === label.half &&
+      waitingLabel(o) &&
+      !alignedValueBeside(layout, o) &&
+      Math.abs(centreY(o) - centreY(label)) < h * 0.5 &&
+      right(o) <= label.box.x + h * 0.5 &&
+      value.box.y > o.box.y + o.box.height * 0.5 &&
+      value.box.y - (o.box.y + o.box.height) < h * 1.5 &&
+      value.box.x < right(o) &&
+      right(value) > o.box.x,
+  );
+}
+
+/**
  * True when `label` is the label a line set between two rows belongs to, the rivals that have a value of their own
  * set on their line left out: a fill-in printed most of a line off its label's baseline can sit nearer the next
  * row's label, which already has its value beside it. The line must still be nearer this label than any other

@@ -60,7 +60,7 @@ const SURNAMES = new Set(
     '',
   ),
 );
-const COMPOUND_SURNAMES = [
+export const COMPOUND_SURNAMES = [
   '欧阳',
   '司马',
   '上官',

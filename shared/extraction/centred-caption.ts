@@ -1,0 +1,45 @@
+import { centreX, centreY, right } from './line-geometry.js';
+import type { LayoutLine, PageLayout } from './page-layout.js';
+
+/** Issue on a value read at the start of the cell under a caption centred over it: the clerk confirms it. */
+export const UNDER_CENTRED_CAPTION = 'value_under_centred_caption_inferred';
+
+const onRow = (a: LayoutLine, b: LayoutLine): boolean => Math.abs(centreY(a) - centreY(b)) < Math.min(a.box.height, b.box.height) * 0.5;
+
+/**
+ * The value of a caption centred over its cell, the value set flush left in the cell under it, too short to reach
+ * under the caption (`乙方（劳动者）姓名` centred over a full-width cell, `诸葛国琪` at the table's left edge;
+ * `负责人` centred over the left column, `郭宇` at the column's start, the right column's value further on): the
+ * first row under the caption holds a line ending left of it, under no other line of the caption's row, and the
+ * caption stands centred between that line's start and the next line of its row (else the page's text edge).
+ * Undefined when the layout is not so; asked only where nothing beside, under or over the caption was found.
+ *
+ * @example
+ * valueUnderCentredCaption(layout, captionLine)?.text; // '诸葛国琪'
+ */
+export function valueUnderCentredCaption(layout: PageLayout, label: LayoutLine): LayoutLine | undefined {
+  const h = label.box.height;
+  // A label with a colon leads to a value beside it: no caption.
+  if (/[:：]$/.test(label.flat)) return undefined;
+  const bottom = label.box.y + h;
+  const below = layout.lines.filter(
+    (o) => o !== label && o.half === label.half && o.box.y >= bottom - h * 0.3 && o.box.y <= bottom + Math.max(h, layout.medianLineHeight) * 2.2,
+  );
+  if (below.length === 0) return undefined;
+  // The first row under the caption (cells of one row may sit a little off each other), the value the line of it
+  // nearest the caption on its left.
+  const first = below.reduce((a, b) => (centreY(b) < centreY(a) ? b : a));
+  const row = below.filter((o) => centreY(o) - centreY(first) < Math.max(h, first.box.height) * 0.8);
+  const value = row.filter((o) => right(o) <= label.box.x - h * 0.5).sort((a, b) => right(b) - right(a))[0];
+  if (!value || value.hits.length > 0 || value.leading === '') return undefined;
+  // Nothing of the caption's row stands over the value or between it and the caption: the value would be that line's.
+  const labelRow = layout.lines.filter((o) => o !== label && o.half === label.half && onRow(o, label));
+  if (labelRow.some((o) => right(o) > value.box.x - h && o.box.x < label.box.x)) return undefined;
+  // The cell runs from the value's start to the next line of its row, else to the text block's right edge.
+  const next = row.filter((o) => o.box.x > right(value) && o.box.x >= centreX(label)).sort((a, b) => a.box.x - b.box.x)[0];
+  const text = layout.lines.filter((o) => o.half === label.half && o.flat.length > 1);
+  const end = next ? next.box.x : Math.max(...text.map(right));
+  const start = value.box.x;
+  if (Math.abs(centreX(label) - (start + end) / 2) > Math.max(h * 2, (end - start) * 0.08)) return undefined;
+  return value;
+}

@@ -1,0 +1,68 @@
+import { LabelMatch } from './confidence.js';
+import { mergeLines } from './continuation.js';
+import { fieldFromLine, type DocumentContext, type DraftField } from './document-context.js';
+import type { LayoutLine, PageLayout } from './page-layout.js';
+import { CJK } from './text.js';
+import type { ValueReader } from './value-readers.js';
+
+/** Issue on a value read with a line under it that layout alone says continues it: the clerk confirms the join. */
+export const WRAP_JOINED = 'wrap_joined_inferred';
+
+/** Where, across the line's box, the text at `index` starts (characters taken as evenly wide: a guess to a character). */
+function xAt(line: LayoutLine, index: number): number {
+  return line.box.x + (line.box.width * index) / Math.max(1, line.text.length);
+}
+
+/**
+ * The line a value glued to its label wraps onto: the next row, starting under the value's first character (not under
+ * the label, which the engine boxed with the value), carrying no label of its own.
+ */
+function wrapUnder(layout: PageLayout, line: LayoutLine, valueX: number): LayoutLine | undefined {
+  const h = line.box.height;
+  return layout.lines
+    .filter(
+      (o) =>
+        o !== line &&
+        o.half === line.half &&
+        o.hits.length === 0 &&
+        new RegExp(`^[${CJK}]`).test(o.flat) &&
+        o.box.y > line.box.y + h * 0.4 &&
+        o.box.y < line.box.y + h * 1.8 &&
+        Math.abs(o.box.x - valueX) < h * 1.5 &&
+        Math.abs(Math.log(o.box.height / h)) < Math.log(1.6),
+    )
+    .sort((a, b) => a.box.y - b.box.y)[0];
+}
+
+/**
+ * A value the engine boxed together with its label (`甲方（用人单位）名称杭州云栖家政服务智`) that wraps onto the next
+ * row under the value's own start (`慧服务有限公司`), far right of where the label's box begins: read joined when the
+ * piece after the label is no whole value by itself and the join is one (for an organisation, a name with its legal
+ * ending), flagged WRAP_JOINED since the join is read from layout alone. Labels earlier in `labels` win.
+ *
+ * @example
+ * valueWrappedUnderGluedLabel(ctx, ['甲方(用人单位)名称'], readEmployerName)?.value; // '杭州云栖家政服务智慧服务有限公司'
+ */
+export function valueWrappedUnderGluedLabel(ctx: DocumentContext, labels: readonly string[], reader: ValueReader): DraftField | undefined {
+  let best: { rank: number; field: DraftField } | undefined;
+  for (const layout of ctx.layouts) {
+    for (const line of layout.lines) {
+      for (const hit of line.hits) {
+        const rank = labels.indexOf(hit.form);
+        if (rank < 0 || hit.otherParty || (best && best.rank <= rank)) continue;
+        const inline = hit.inlineValue;
+        if (!new RegExp(`^[${CJK}]`).test(inline) || reader(inline)?.plausibility === 1) continue;
+        const at = line.text.indexOf(inline, hit.end);
+        if (at < 0) continue;
+        const wrap = wrapUnder(layout, line, xAt(line, at));
+        const raw = wrap ? `${inline}${wrap.flat}` : '';
+        const joined = wrap ? reader(raw) : null;
+        if (!wrap || !joined || joined.plausibility !== 1) continue;
+        const field = fieldFromLine(mergeLines([line, wrap], raw), joined, LabelMatch.inline, raw);
+        field.issues = [...new Set([...(field.issues ?? []), WRAP_JOINED])];
+        best = { rank, field };
+      }
+    }
+  }
+  return best?.field;
+}
