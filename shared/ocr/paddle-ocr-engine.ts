@@ -56,8 +56,7 @@ export interface PaddleStageTimings {
   stretchReadings: number;
   secondReadingMs: number;
   /**
-   * Detection passes run: 1 for an upright page, 2 for a page on its side turned 90° or for an upside-down page, 3 for
-   * a page turned 270° (on its side, then upside down: each turn detected again).
+   * Detection passes run: 1 for an upright page, 2 for a turned one (as stored, then in the turn it is read in).
    */
   detectionPasses: number;
 }
@@ -134,9 +133,10 @@ function modelsFor(options: PaddleModelOptions): Promise<PaddleModels> {
  * confidences, and handles pages turned 90°, 180° or 270°:
  *
  * 1. detect text regions on the page as stored (the one detection pass an upright page needs);
- * 2. if the regions run vertically, the page lies on its side: turn it 90° clockwise and detect again;
+ * 2. if the regions run vertically, the page lies on its side: turn it (and its regions) 90° clockwise;
  * 3. PP-OCR's direction classifier looks at the longest lines; if most are upside down (and reading a sample both
- *    ways agrees), the page is turned 180° and detected again upright (see `turnIfUpsideDown`);
+ *    ways agrees), turn the page 180°; a page turned in step 2 or 3 is detected again in its final turn (see
+ *    `turnIfUpsideDown`);
  * 4. recognise every region, straightened along its own axis (so a few degrees of skew still read).
  *
  * @example

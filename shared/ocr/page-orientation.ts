@@ -20,11 +20,17 @@ export interface TurnedPage {
   regions: TextRegion[];
   /** Detection passes run so far on this page. */
   detectionPasses: number;
+  /**
+   * The regions were found on the page as stored and turned along with it (enough to judge which way is up, not to
+   * read by): the page is detected again once its turn is settled.
+   */
+  provisional?: boolean;
 }
 
 /**
- * The page detected as stored and, when its lines run vertically (it lies on its side), turned 90° clockwise and
- * detected again. Whether 90° was the right way round is `turnIfUpsideDown`'s to settle.
+ * The page detected as stored and, when its lines run vertically (it lies on its side), turned 90° clockwise with its
+ * regions turned along (`provisional`: not detected on the turned page). Whether 90° was the right way round is
+ * `turnIfUpsideDown`'s to settle, which then detects the page once, in its final turn.
  *
  * @example
  * const onItsFeet = await turnOffItsSide(models, raster, DEFAULT_DETECTION_SETTINGS);
@@ -33,8 +39,8 @@ export async function turnOffItsSide(models: PaddleModels, raster: Raster, detec
   const detected = await detectTextRegions(models.detection, raster, detection);
   if (!liesOnItsSide(detected)) return { raster, rotation: 0, detected, regions: detected.regions, detectionPasses: 1 };
   const turned = await rotateRaster(raster, 90);
-  const again = await detectTextRegions(models.detection, turned, detection);
-  return { raster: turned, rotation: 90, detected: again, regions: again.regions, detectionPasses: 2 };
+  const regions = detected.regions.map((region) => turnQuarter(region, raster));
+  return { raster: turned, rotation: 90, detected, regions, detectionPasses: 1, provisional: true };
 }
 
 /**
@@ -51,7 +57,7 @@ export async function turnIfUpsideDown(
   recognition: RecognitionSettings,
 ): Promise<TurnedPage> {
   const { raster, regions } = page;
-  if (!(await isUpsideDown(models, raster, regions))) return page;
+  if (!(await isUpsideDown(models, raster, regions))) return page.provisional ? detectedAgain(models, page, raster, page.rotation, detection) : page;
   const turned = await rotateRaster(raster, 180);
   const turnedRegions = regions.map((region) => turnHalfway(region, turned));
   // On some noisy scans the direction classifier calls both the page and its 180° turn upside down; reading the
@@ -71,12 +77,22 @@ export async function turnIfUpsideDown(
       recognition,
     ),
   ]);
-  if (asTurned <= asStored) return page;
+  if (asTurned <= asStored) return page.provisional ? detectedAgain(models, page, raster, page.rotation, detection) : page;
   // Detected again once upright: the detector is not symmetric under a half turn, and on the page upside down it splits
   // and joins lines differently (`名称` boxed as `名` and `称`, a label cut from its value), and a curl arches where it
   // sagged. An upright page never gets here, so it pays nothing for this pass.
-  const again = await detectTextRegions(models.detection, turned, detection);
-  return { raster: turned, rotation: page.rotation === 90 ? 270 : 180, detected: again, regions: again.regions, detectionPasses: page.detectionPasses + 1 };
+  return detectedAgain(models, page, turned, page.rotation === 90 ? 270 : 180, detection);
+}
+
+async function detectedAgain(
+  models: PaddleModels,
+  page: TurnedPage,
+  raster: Raster,
+  rotation: PageRotation,
+  detection: DetectionSettings,
+): Promise<TurnedPage> {
+  const detected = await detectTextRegions(models.detection, raster, detection);
+  return { raster, rotation, detected, regions: detected.regions, detectionPasses: page.detectionPasses + 1 };
 }
 
 /**
@@ -127,6 +143,18 @@ export async function upsideDownShare(models: PaddleModels, raster: Raster, regi
     score += region.width * upsideDown[k];
   });
   return score / weight;
+}
+
+/**
+ * The same region on the page turned 90° clockwise (`stored` is the page before the turn), as a rectangle read left to
+ * right: its angle brought back within ±90°, as the detector reports angles. A bend is dropped (the direction
+ * classifier looks at rectangles).
+ */
+function turnQuarter(region: TextRegion, stored: Raster): TextRegion {
+  const { centreLine: _bend, ...rectangle } = region;
+  let angle = region.angle + Math.PI / 2;
+  if (angle > Math.PI / 2) angle -= Math.PI;
+  return { ...rectangle, cx: stored.height - region.cy, cy: region.cx, angle };
 }
 
 /** The same region on the page turned 180° (`raster` is the turned page). */

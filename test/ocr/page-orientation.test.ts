@@ -7,7 +7,7 @@ import { certificateLines, renderTextPage } from './page-factory.js';
 
 // A page scanned or photographed the wrong way round must read as the same page given upright: the same lines in the
 // same boxes. The detector is not symmetric under a half turn (upside down it splits and joins lines differently), so
-// a page found upside down is detected again once turned. Real PP-OCRv4 inference on one small page.
+// a page is detected again in the turn it is read in. Real PP-OCRv4 inference on one small page.
 
 const linesOf = (page: OcrPage) => page.lines.map(({ text, box }) => ({ text, box }));
 
@@ -28,11 +28,10 @@ describe('PaddleOcrEngine turning pages upright', { timeout: 300_000 }, () => {
     expect(passes).toEqual([1]);
   });
 
-  for (const [turn, detections] of [
-    [180, 2],
-    [90, 3],
-  ] as const) {
-    it(`reads a page stored ${turn}° clockwise into the lines and boxes of the page upright, detected again once upright`, async () => {
+  // Upside down: detected as stored, then upright. On its side: detected as stored (its regions, turned along, are
+  // enough to judge which way is up), then once in its final turn, 90° or 270° alike.
+  for (const turn of [180, 90, 270] as const) {
+    it(`reads a page stored ${turn}° clockwise into the lines and boxes of the page upright, in two detection passes`, async () => {
       const stored = await sharp(upright).rotate(turn).png().toBuffer();
       passes = [];
 
@@ -40,7 +39,7 @@ describe('PaddleOcrEngine turning pages upright', { timeout: 300_000 }, () => {
 
       expect(page.rotation).toBe(360 - turn);
       expect(linesOf(page)).toEqual(linesOf(uprightPage));
-      expect(passes).toEqual([detections]);
+      expect(passes).toEqual([2]);
     });
   }
 });
