@@ -1,37 +1,19 @@
 import type { OcrEngine, PageImage } from './ocr-engine.js';
 import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
-import { CURL_MIN_BENT_LINES, flattenedRegion, rowFlattening, turnedCentreLine } from './bent-lines.js';
+import { CURL_MIN_BENT_LINES, flattenedRegion, rowFlattening } from './bent-lines.js';
 import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
 import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
-import { decodeRaster, localContrastRaster, rotateRaster, type Raster } from './raster.js';
+import { decodeRaster, localContrastRaster, type Raster } from './raster.js';
 import { regionsBesideBareLabels, withGlyphsPastLineEnds } from './unboxed-glyphs.js';
 import { readUnderGreySeals } from './grey-seals.js';
 import { findScreenPattern, withoutScreenPattern } from './screen-pattern.js';
-import {
-  classifyUpsideDown,
-  DEFAULT_RECOGNITION_SETTINGS,
-  recogniseRegions,
-  type CharacterAlternative,
-  type RecognisedText,
-  type RecognitionSettings,
-} from './text-lines.js';
-import {
-  DEFAULT_DETECTION_SETTINGS,
-  detectTextRegions,
-  readingOrder,
-  regionCorners,
-  type DetectedRegions,
-  type DetectionSettings,
-  type TextRegion,
-} from './text-regions.js';
+import { turnIfUpsideDown, turnOffItsSide, type PageRotation } from './page-orientation.js';
+import { DEFAULT_RECOGNITION_SETTINGS, recogniseRegions, type CharacterAlternative, type RecognisedText, type RecognitionSettings } from './text-lines.js';
+import { DEFAULT_DETECTION_SETTINGS, readingOrder, regionCorners, type DetectionSettings, type TextRegion } from './text-regions.js';
 
 /** Lines read with a mean character probability under this are noise (PP-OCR's `drop_score`). */
 export const MIN_LINE_CONFIDENCE = 0.5;
-/** How many of the longest lines the direction classifier looks at to decide whether a page is upside down. */
-const DIRECTION_SAMPLE = 8;
-/** A page lies on its side when its lines run within this many radians of vertical. */
-const SIDEWAYS_TOLERANCE = Math.PI / 4;
 
 /**
  * Lines whose first reading is under this confidence are read a second time (as are lines under coloured ink that was
@@ -74,8 +56,7 @@ export interface PaddleStageTimings {
   stretchReadings: number;
   secondReadingMs: number;
   /**
-   * Detection passes run: 1 for an upright or upside-down page, 2 for a page on its side; one more for an upside-down
-   * page with bent lines (detected again upright).
+   * Detection passes run: 1 for an upright page, 2 for a turned one (as stored, then in the turn it is read in).
    */
   detectionPasses: number;
 }
@@ -131,7 +112,7 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   onTimings?: (timings: PaddleStageTimings) => void;
 }
 
-export type PageRotation = 0 | 90 | 180 | 270;
+export type { PageRotation } from './page-orientation.js';
 
 let sharedModels: Promise<PaddleModels> | undefined;
 
@@ -152,9 +133,10 @@ function modelsFor(options: PaddleModelOptions): Promise<PaddleModels> {
  * confidences, and handles pages turned 90°, 180° or 270°:
  *
  * 1. detect text regions on the page as stored (the one detection pass an upright page needs);
- * 2. if the regions run vertically, the page lies on its side: turn it 90° clockwise and detect again;
- * 3. PP-OCR's direction classifier looks at the longest lines; if most are upside down, the regions are turned
- *    180° (no new detection needed);
+ * 2. if the regions run vertically, the page lies on its side: turn it (and its regions) 90° clockwise;
+ * 3. PP-OCR's direction classifier looks at the longest lines; if most are upside down (and reading a sample both
+ *    ways agrees), turn the page 180°; a page turned in step 2 or 3 is detected again in its final turn (see
+ *    `turnIfUpsideDown`);
  * 4. recognise every region, straightened along its own axis (so a few degrees of skew still read).
  *
  * @example
@@ -225,50 +207,11 @@ export class PaddleOcrEngine implements OcrEngine {
         })
       : undefined;
     const conditionMs = lap();
-    let raster = conditioned?.raster ?? stored;
-    let rotation: PageRotation = 0;
-    let detectionPasses = 1;
-    let detected = await detectTextRegions(models.detection, raster, this.#detection);
-    if (liesOnItsSide(detected)) {
-      raster = await rotateRaster(raster, 90);
-      rotation = 90;
-      detectionPasses = 2;
-      detected = await detectTextRegions(models.detection, raster, this.#detection);
-    }
+    const onItsFeet = await turnOffItsSide(models, conditioned?.raster ?? stored, this.#detection);
     const detectMs = lap();
-    let regions = detected.regions;
-    if (await isUpsideDown(models, raster, regions)) {
-      const turned = await rotateRaster(raster, 180);
-      const turnedRegions = regions.map((region) => turnHalfway(region, turned));
-      // On some noisy scans the direction classifier calls both the page and its 180° turn upside down; reading the
-      // sampled lines both ways and keeping the surer reading settles it (cost paid only when the classifier objects).
-      const sample = directionSample(regions);
-      const [asStored, asTurned] = await Promise.all([
-        meanRecognitionConfidence(
-          models,
-          raster,
-          sample.map((k) => regions[k]),
-          this.#recognition,
-        ),
-        meanRecognitionConfidence(
-          models,
-          turned,
-          sample.map((k) => turnedRegions[k]),
-          this.#recognition,
-        ),
-      ]);
-      if (asTurned > asStored) {
-        raster = turned;
-        rotation = rotation === 90 ? 270 : 180;
-        regions = turnedRegions;
-        // Whether a long line sags (followed) or arches (a seal's top, left a rectangle) is judged on the upright
-        // page: upside down, a curl arches and a seal's top sags. Such a page is detected again once turned.
-        if (detected.archedLines > 0 || turnedRegions.some((region) => region.centreLine)) {
-          regions = (await detectTextRegions(models.detection, raster, this.#detection)).regions;
-          detectionPasses++;
-        }
-      }
-    }
+    const upright = await turnIfUpsideDown(models, onItsFeet, this.#detection, this.#recognition);
+    const { raster, rotation, detectionPasses } = upright;
+    let regions = upright.regions;
     // Thin glyphs the detector left out at a line's end (`王一` boxed as `王`): the line's region grown over them.
     if (this.#options.unboxedGlyphs !== false) regions = withGlyphsPastLineEnds(raster, regions);
     const directionMs = lap();
@@ -763,46 +706,6 @@ function meanOf(values: number[], fallback: number): number {
  */
 export function createPaddleOcrEngine(options: PaddleOcrEngineOptions = {}): PaddleOcrEngine {
   return new PaddleOcrEngine(options);
-}
-
-function liesOnItsSide(detected: DetectedRegions): boolean {
-  return detected.lineCount >= 2 && Math.abs(detected.dominantAngle) > SIDEWAYS_TOLERANCE;
-}
-
-/** Indices of the longest line-shaped regions: the best evidence of which way the page is turned. */
-function directionSample(regions: TextRegion[]): number[] {
-  return regions
-    .map((region, index) => ({ region, index }))
-    .filter(({ region }) => region.width >= 2 * region.height)
-    .sort((a, b) => b.region.width - a.region.width)
-    .slice(0, DIRECTION_SAMPLE)
-    .map(({ index }) => index);
-}
-
-async function meanRecognitionConfidence(models: PaddleModels, raster: Raster, regions: TextRegion[], recognition: RecognitionSettings): Promise<number> {
-  if (regions.length === 0) return 0;
-  const texts = await recogniseRegions(models.recognition, models.alphabet, raster, regions, recognition);
-  return texts.reduce((sum, text) => sum + text.confidence, 0) / texts.length;
-}
-
-async function isUpsideDown(models: PaddleModels, raster: Raster, regions: TextRegion[]): Promise<boolean> {
-  const longest = directionSample(regions).map((k) => regions[k]);
-  if (longest.length === 0) return false;
-  const upsideDown = await classifyUpsideDown(models.direction, raster, longest);
-  // Weighted by length: a long line is better evidence than a short label.
-  let weight = 0;
-  let score = 0;
-  longest.forEach((region, k) => {
-    weight += region.width;
-    score += region.width * upsideDown[k];
-  });
-  return score / weight > 0.5;
-}
-
-/** The same region on the page turned 180° (`raster` is the turned page). */
-function turnHalfway(region: TextRegion, raster: Raster): TextRegion {
-  const turned = { ...region, cx: raster.width - region.cx, cy: raster.height - region.cy };
-  return region.centreLine ? { ...turned, centreLine: turnedCentreLine(region.centreLine) } : turned;
 }
 
 function boundingBox(region: TextRegion, raster: Raster): OcrLine['box'] {

@@ -1,0 +1,164 @@
+import type { PaddleModels } from './paddle-models.js';
+import { rotateRaster, type Raster } from './raster.js';
+import { turnedCentreLine } from './bent-lines.js';
+import { classifyUpsideDown, recogniseRegions, type RecognitionSettings } from './text-lines.js';
+import { detectTextRegions, type DetectedRegions, type DetectionSettings, type TextRegion } from './text-regions.js';
+
+/** The clockwise turn that brought a page upright. */
+export type PageRotation = 0 | 90 | 180 | 270;
+
+/** How many of the longest lines the direction classifier looks at to decide whether a page is upside down. */
+const DIRECTION_SAMPLE = 8;
+/** A page lies on its side when its lines run within this many radians of vertical. */
+const SIDEWAYS_TOLERANCE = Math.PI / 4;
+
+/** A page with its regions, after a turning step. */
+export interface TurnedPage {
+  raster: Raster;
+  rotation: PageRotation;
+  detected: DetectedRegions;
+  regions: TextRegion[];
+  /** Detection passes run so far on this page. */
+  detectionPasses: number;
+  /**
+   * The regions were found on the page as stored and turned along with it (enough to judge which way is up, not to
+   * read by): the page is detected again once its turn is settled.
+   */
+  provisional?: boolean;
+}
+
+/**
+ * The page detected as stored and, when its lines run vertically (it lies on its side), turned 90° clockwise with its
+ * regions turned along (`provisional`: not detected on the turned page). Whether 90° was the right way round is
+ * `turnIfUpsideDown`'s to settle, which then detects the page once, in its final turn.
+ *
+ * @example
+ * const onItsFeet = await turnOffItsSide(models, raster, DEFAULT_DETECTION_SETTINGS);
+ */
+export async function turnOffItsSide(models: PaddleModels, raster: Raster, detection: DetectionSettings): Promise<TurnedPage> {
+  const detected = await detectTextRegions(models.detection, raster, detection);
+  if (!liesOnItsSide(detected)) return { raster, rotation: 0, detected, regions: detected.regions, detectionPasses: 1 };
+  const turned = await rotateRaster(raster, 90);
+  const regions = detected.regions.map((region) => turnQuarter(region, raster));
+  return { raster: turned, rotation: 90, detected, regions, detectionPasses: 1, provisional: true };
+}
+
+/**
+ * The page turned 180° when PP-OCR's direction classifier calls its longest lines upside down and reading a sample of
+ * them both ways agrees (the surer reading wins); the same page otherwise.
+ *
+ * @example
+ * const upright = await turnIfUpsideDown(models, await turnOffItsSide(models, raster, detection), detection, recognition);
+ */
+export async function turnIfUpsideDown(
+  models: PaddleModels,
+  page: TurnedPage,
+  detection: DetectionSettings,
+  recognition: RecognitionSettings,
+): Promise<TurnedPage> {
+  const { raster, regions } = page;
+  if (!(await isUpsideDown(models, raster, regions))) return page.provisional ? detectedAgain(models, page, raster, page.rotation, detection) : page;
+  const turned = await rotateRaster(raster, 180);
+  const turnedRegions = regions.map((region) => turnHalfway(region, turned));
+  // On some noisy scans the direction classifier calls both the page and its 180° turn upside down; reading the
+  // sampled lines both ways and keeping the surer reading settles it (cost paid only when the classifier objects).
+  const sample = directionSample(regions);
+  const [asStored, asTurned] = await Promise.all([
+    meanRecognitionConfidence(
+      models,
+      raster,
+      sample.map((k) => regions[k]),
+      recognition,
+    ),
+    meanRecognitionConfidence(
+      models,
+      turned,
+      sample.map((k) => turnedRegions[k]),
+      recognition,
+    ),
+  ]);
+  if (asTurned <= asStored) return page.provisional ? detectedAgain(models, page, raster, page.rotation, detection) : page;
+  // Detected again once upright: the detector is not symmetric under a half turn, and on the page upside down it splits
+  // and joins lines differently (`名称` boxed as `名` and `称`, a label cut from its value), and a curl arches where it
+  // sagged. An upright page never gets here, so it pays nothing for this pass.
+  return detectedAgain(models, page, turned, page.rotation === 90 ? 270 : 180, detection);
+}
+
+async function detectedAgain(
+  models: PaddleModels,
+  page: TurnedPage,
+  raster: Raster,
+  rotation: PageRotation,
+  detection: DetectionSettings,
+): Promise<TurnedPage> {
+  const detected = await detectTextRegions(models.detection, raster, detection);
+  return { raster, rotation, detected, regions: detected.regions, detectionPasses: page.detectionPasses + 1 };
+}
+
+/**
+ * Whether the detector's regions run vertically: the page lies on its side.
+ *
+ * @example
+ * if (liesOnItsSide(detected)) raster = await rotateRaster(raster, 90);
+ */
+export function liesOnItsSide(detected: DetectedRegions): boolean {
+  return detected.lineCount >= 2 && Math.abs(detected.dominantAngle) > SIDEWAYS_TOLERANCE;
+}
+
+/** Indices of the longest line-shaped regions: the best evidence of which way the page is turned. */
+function directionSample(regions: TextRegion[]): number[] {
+  return regions
+    .map((region, index) => ({ region, index }))
+    .filter(({ region }) => region.width >= 2 * region.height)
+    .sort((a, b) => b.region.width - a.region.width)
+    .slice(0, DIRECTION_SAMPLE)
+    .map(({ index }) => index);
+}
+
+async function meanRecognitionConfidence(models: PaddleModels, raster: Raster, regions: TextRegion[], recognition: RecognitionSettings): Promise<number> {
+  if (regions.length === 0) return 0;
+  const texts = await recogniseRegions(models.recognition, models.alphabet, raster, regions, recognition);
+  return texts.reduce((sum, text) => sum + text.confidence, 0) / texts.length;
+}
+
+async function isUpsideDown(models: PaddleModels, raster: Raster, regions: TextRegion[]): Promise<boolean> {
+  return (await upsideDownShare(models, raster, regions)) > 0.5;
+}
+
+/**
+ * The direction classifier's vote that the page is upside down, over its longest lines weighted by length (a long
+ * line is better evidence than a short label): 0 upright … 1 upside down; 0 when the page has no line to judge by.
+ *
+ * @example
+ * const share = await upsideDownShare(models, raster, regions); // 0.93: upside down
+ */
+export async function upsideDownShare(models: PaddleModels, raster: Raster, regions: TextRegion[]): Promise<number> {
+  const longest = directionSample(regions).map((k) => regions[k]);
+  if (longest.length === 0) return 0;
+  const upsideDown = await classifyUpsideDown(models.direction, raster, longest);
+  let weight = 0;
+  let score = 0;
+  longest.forEach((region, k) => {
+    weight += region.width;
+    score += region.width * upsideDown[k];
+  });
+  return score / weight;
+}
+
+/**
+ * The same region on the page turned 90° clockwise (`stored` is the page before the turn), as a rectangle read left to
+ * right: its angle brought back within ±90°, as the detector reports angles. A bend is dropped (the direction
+ * classifier looks at rectangles).
+ */
+function turnQuarter(region: TextRegion, stored: Raster): TextRegion {
+  const { centreLine: _bend, ...rectangle } = region;
+  let angle = region.angle + Math.PI / 2;
+  if (angle > Math.PI / 2) angle -= Math.PI;
+  return { ...rectangle, cx: stored.height - region.cy, cy: region.cx, angle };
+}
+
+/** The same region on the page turned 180° (`raster` is the turned page). */
+function turnHalfway(region: TextRegion, raster: Raster): TextRegion {
+  const turned = { ...region, cx: raster.width - region.cx, cy: raster.height - region.cy };
+  return region.centreLine ? { ...turned, centreLine: turnedCentreLine(region.centreLine) } : turned;
+}
