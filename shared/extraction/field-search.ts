@@ -16,6 +16,7 @@ import {
 } from './continuation.js';
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
+import { valueUnderGridLabel } from './grid-rows.js';
 import { bracketedCaption, offRowOwnerIs, otherLabelOwning, overAnotherCaption, overCaption, valueAboveLabel } from './stacked-values.js';
 import { withFillInRealigned } from './page-shift.js';
 import { loneCharacterRightBefore } from './split-value-head.js';
@@ -380,6 +381,17 @@ export function findLabelledCandidates(
             { reading, line: below.line, labelMatch: LabelMatch.below * inferred * caption, raw: below.text, labelRank },
             below.line,
             valueColumn(layout, below.line),
+          );
+          continue;
+        }
+        // A label centred in a grid's label row: its value starts in its cell on the value row under it, wherever
+        // the label stands in that cell (grid-rows.ts).
+        const gridValue = last && !inlineValue ? valueUnderGridLabel(layout, line) : undefined;
+        if (gridValue) {
+          push(
+            { reading: reader(gridValue.leading), line: gridValue, labelMatch: LabelMatch.below * inferred, raw: gridValue.leading, labelRank },
+            gridValue,
+            valueColumn(layout, gridValue),
           );
           continue;
         }

@@ -291,13 +291,35 @@ function completenessIssues(value: string): string[] {
   return close > open ? [VALUE_BRACKET_UNOPENED] : [];
 }
 
-/** An occupation: free text with a trailing level remark (`(三级)`) dropped; must contain Chinese. */
+/** The words a level is printed in (`三级`, `高级工`, `学徒工`…). */
+const LEVEL_WORD = '(?:[一二三四五1-5]级|高级技师|技师|高级工|中级工|初级工|学徒工|特级技师|首席技师)';
+/**
+ * A level at the end of a text, in any printed form: `三级`, `(三级)`, `二级(技师)`, `一级/高级技师`,
+ * `国家职业资格三级`. Without a numbered level, only after a bracket or slash: an occupation may end in 技师-like words.
+ */
+const LEVEL_TAIL = new RegExp(`(?:(?:[(（/]|^)(?:国家职业资格)?${LEVEL_WORD}|(?:国家职业资格)?[一二三四五1-5]级)(?:[/(（]?${LEVEL_WORD}[)）]?)?[)）]?$`);
+/** A plain level remark (`三级`, `(三级)`) that occupations are printed with, cut off without doubt. */
+const LEVEL_REMARK = /^[(（]?[一二三四五]级[)）]?$/;
+
+/**
+ * An occupation: free text with a trailing level dropped; must contain Chinese. A text that is a level and nothing
+ * else (`一级/高级技师`: the level's own value, beside or under the occupation's label) is no occupation. A level in a
+ * form other than a plain remark (`工具钳工二级(技师)`: the next row's level joined as a wrap) is cut off and the
+ * value flagged, since where the occupation ends was inferred.
+ *
+ * @example
+ * readOccupation('电工(四级)')?.value; // '电工'
+ * readOccupation('一级/高级技师'); // null
+ */
 export const readOccupation: ValueReader = (text) => {
   // Words stamped or printed right after it (`(盖章)`, `，认定等级…`) are no part of it (stamped-words.ts).
   const stamped = withoutStampRemark(endAtNextProseField(withoutSpaces(trimValue(text))));
-  const t = stamped.text.replace(/[(（]?(一|二|三|四|五)级[)）]?$/, '').replace(/^[(（](.*)[)）]$/, '$1');
+  const level = LEVEL_TAIL.exec(stamped.text);
+  if (level && level.index === 0) return null;
+  const t = stamped.text.slice(0, level ? level.index : undefined).replace(/^[(（](.*)[)）]$/, '$1');
   if (t.length < 2 || !new RegExp(`^[${CJK}]`).test(t) || /\d{4}|证书|证$/.test(t)) return null;
   const issues = completenessIssues(t);
+  if (level && !LEVEL_REMARK.test(level[0])) issues.push('value_boundary_inferred');
   if (LABEL_NOUN_END.test(t) || endsWithLabel(t)) issues.push(VALUE_ENDS_LIKE_LABEL);
   // A remark the stamp cut (`(已核`) is a bracket left open: the stamp may hide more of the value.
   if (stamped.cut) issues.push(VALUE_BRACKET_UNCLOSED);
