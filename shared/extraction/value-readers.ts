@@ -298,6 +298,10 @@ const LEVEL_WORD = '(?:[一二三四五1-5]级|高级技师|技师|高级工|中
  * `国家职业资格三级`. Without a numbered level, only after a bracket or slash: an occupation may end in 技师-like words.
  */
 const LEVEL_TAIL = new RegExp(`(?:(?:[(（/]|^)(?:国家职业资格)?${LEVEL_WORD}|(?:国家职业资格)?[一二三四五1-5]级)(?:[/(（]?${LEVEL_WORD}[)）]?)?[)）]?$`);
+/** Punctuation that ends or splits a clause: an occupation's name holds none. */
+const SENTENCE_PUNCTUATION = /[，,。；;！!？?]/;
+/** The set phrases that close a certificate's award sentence. */
+const AWARD_FORMULA = /^(?:特发此证|特此证明|发给此证|予以证明|特发|此证)/;
 /** A plain level remark (`三级`, `(三级)`) that occupations are printed with, cut off without doubt. */
 const LEVEL_REMARK = /^[(（]?[一二三四五]级[)）]?$/;
 
@@ -318,6 +322,8 @@ export const readOccupation: ValueReader = (text) => {
   if (level && level.index === 0) return null;
   const t = stamped.text.slice(0, level ? level.index : undefined).replace(/^[(（](.*)[)）]$/, '$1');
   if (t.length < 2 || !new RegExp(`^[${CJK}]`).test(t) || /\d{4}|证书|证$/.test(t)) return null;
+  // A clause of the award sentence (`…专项职业能力，特发此证。` read after the kind's name as a label) is no occupation.
+  if (SENTENCE_PUNCTUATION.test(t) || AWARD_FORMULA.test(t)) return null;
   const issues = completenessIssues(t);
   if (level && !LEVEL_REMARK.test(level[0])) issues.push('value_boundary_inferred');
   if (LABEL_NOUN_END.test(t) || endsWithLabel(t)) issues.push(VALUE_ENDS_LIKE_LABEL);

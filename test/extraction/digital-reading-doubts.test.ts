@@ -92,6 +92,27 @@ describe('an occupation beside a level', () => {
   });
 });
 
+describe('an occupation that is a clause of the award sentence', () => {
+  it('never reads the sentence’s close after the kind’s name as the occupation', () => {
+    expect(readOccupation('特发此证。')).toBeNull();
+    expect(readOccupation('，特发此证。')).toBeNull();
+    expect(readOccupation('经考核合格，予以证明')).toBeNull();
+  });
+
+  it('reads the ability from the sentence when the kind’s name stands in it mid-sentence', () => {
+    // `具` ends one line and `备` opens the next: the kind's name `专项职业能力` is then the first label found.
+    const b = new PageBuilder({ width: 1732, height: 2394 }).title('专项职业能力证书');
+    b.at(338, 683, `${person.name}（公民身份号码：${person.id}）经考核，具`, { height: 90, confidence: 0.97 });
+    b.at(263, 779, '备中式面点制作专项职业能力，特发此证。', { height: 77, confidence: 0.97 });
+    b.at(281, 1305, '证书编号：ZX20213301330999', { height: 62, confidence: 0.97 });
+    b.at(775, 1675, '杭州市西湖区人力资源和社会保障局', { height: 73, confidence: 0.97 });
+    b.at(961, 1743, '2021年03月27日', { height: 56, confidence: 0.97 });
+    const doc = readOne(b.build());
+    expect(doc.fields.occupation.value).not.toBe('特发此证。');
+    expect(doc.fields.occupation.value === '中式面点制作' || doc.fields.occupation.needsReview).toBe(true);
+  });
+});
+
 describe('numbering set apart from its label', () => {
   it('cuts item numbering followed by a space when a label follows, as when glued', () => {
     expect(withoutLabelDecorations('3. 参')).toBe('参');
