@@ -113,6 +113,52 @@ describe('an occupation that is a clause of the award sentence', () => {
   });
 });
 
+describe('a text-layer value printed off its label’s row', () => {
+  it('doubts a date set between two date labels, nearer the second, whose own label found nothing', () => {
+    // The fill-in printed most of a row low: the start date sits nearly level with the end date's label.
+    const b = new PageBuilder({ width: 1653, height: 2339, source: 'text_layer' }).title('劳动合同');
+    b.at(142, 400, `用人单位：${company.name}`, { height: 33 });
+    b.at(142, 470, `劳动者姓名：${person.name}`, { height: 33 });
+    b.at(142, 1027, '合同期限自：', { height: 33 });
+    b.at(768, 1079, '2018-01-07', { height: 35 });
+    b.at(142, 1098, '合同期限至：', { height: 35 });
+    b.at(142, 1300, '签订日期：2017-12-30', { height: 33 });
+    const doc = readOne(b.build());
+    const dated = [doc.fields.startDate, doc.fields.endDate].filter((f) => f.value === '2018-01-07');
+    expect(dated.length).toBeGreaterThan(0);
+    for (const field of dated) expect(field.needsReview).toBe(true);
+  });
+
+  it('keeps a value set on its label’s line sure', () => {
+    const b = new PageBuilder({ width: 1653, height: 2339, source: 'text_layer' }).title('劳动合同');
+    b.at(142, 400, `用人单位：${company.name}`, { height: 33 });
+    b.at(142, 1027, '合同期限自：', { height: 33 });
+    b.at(768, 1027, '2018-01-07', { height: 33 });
+    b.at(142, 1098, '合同期限至：', { height: 33 });
+    b.at(768, 1098, '2021-01-06', { height: 33 });
+    const doc = readOne(b.build());
+    expect(doc.fields.startDate).toMatchObject({ value: '2018-01-07', needsReview: false });
+  });
+});
+
+describe('a name wrapped in a narrow cell before its last character', () => {
+  it('reads the name with the character set tight under its line’s start, for the clerk to confirm', () => {
+    const b = new PageBuilder({ width: 1653, height: 2339, source: 'text_layer' }).title('劳动合同（简易版）');
+    b.at(150, 291, '甲方（用人单位）名称', { height: 39 });
+    b.at(542, 291, company.name, { height: 36 });
+    b.at(150, 406, '法 定 代 表 人', { height: 36 });
+    b.at(542, 406, '欧阳文', { height: 36 });
+    b.at(150, 587, '劳 动 者 姓 名', { height: 36 });
+    b.at(542, 587, '………上官娟', { height: 36 });
+    b.at(542, 635, '琪', { height: 36 });
+    b.at(150, 750, '联 系 电 话', { height: 36 });
+    b.at(542, 750, '15888199811', { height: 36 });
+    const doc = readOne(b.build());
+    expect(doc.fields.employeeName.value).toBe('上官娟琪');
+    expect(doc.fields.employeeName.needsReview).toBe(true);
+  });
+});
+
 describe('numbering set apart from its label', () => {
   it('cuts item numbering followed by a space when a label follows, as when glued', () => {
     expect(withoutLabelDecorations('3. 参')).toBe('参');
