@@ -186,6 +186,9 @@ export function looksTruncated(name: string): boolean {
   return ORG_PHRASE_GRAMS.some(({ phrase, gram }) => name.includes(gram) && !name.includes(phrase));
 }
 
+/** A form copy's mark after a name: `(存档联)`, `(存根)`, `(第二联)`, `(副本)`, `(回执)`. */
+const COPY_MARK = /[(（](?:存档联|存根联?|第[一二三四1-4]联|[正副]本|回执联?|客户联|单位联)[)）]$/;
+
 /**
  * An organisation's name: the text with seal/signature remarks removed. Plausibility is full only when it ends with
  * an organisation suffix (有限公司, 学校, 局, ...).
@@ -200,6 +203,13 @@ export const readOrganisationName: ValueReader = (text) => {
   // In running text the name ends where the sentence defines it (`…有限公司(以下简称甲方)、学生…`): a sure boundary.
   const defined = /^(.{4,}?)[(（]?(以下简称|下称|以下称)/.exec(t);
   if (defined) t = defined[1];
+  // A mark of which copy the paper is (`杭州…学校（存档联）` in a form's footer or header) names the form's printer or
+  // keeper, not the party of a field: the name is kept, the clerk says whether it is that party.
+  const copyMark = COPY_MARK.exec(t);
+  if (copyMark && copyMark.index >= 4) {
+    const rest = readOrganisationName(t.slice(0, copyMark.index));
+    return rest ? { ...rest, issues: [...rest.issues, 'organisation_copy_mark_inferred'] } : null;
+  }
   let boundaryGuessed = false;
   if (/[，,。;；、]/.test(t)) {
     // A name never holds sentence punctuation: keep what comes before it if that ends like an organisation, but the

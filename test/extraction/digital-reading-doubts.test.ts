@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { withoutLabelDecorations } from '../../shared/extraction/label-decorations.js';
 import { runsOffPage, VALUE_AT_PAGE_EDGE } from '../../shared/extraction/page-edge.js';
-import { readOccupation } from '../../shared/extraction/value-readers.js';
+import { readOccupation, readOrganisationName } from '../../shared/extraction/value-readers.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { company, person, residentId } from './support/documents.js';
 import { PageBuilder } from './support/page-builder.js';
@@ -156,6 +156,36 @@ describe('a name wrapped in a narrow cell before its last character', () => {
     const doc = readOne(b.build());
     expect(doc.fields.employeeName.value).toBe('上官娟琪');
     expect(doc.fields.employeeName.needsReview).toBe(true);
+  });
+});
+
+describe('values that contradict what the page says of them', () => {
+  it('doubts an end date read on a contract whose type is printed 无固定期限', () => {
+    // The fill-in printed most of a row low: the start date sits level with `合同期限至`, whose own value went lower.
+    const b = new PageBuilder({ width: 1653, height: 2339, source: 'text_layer' }).title('劳动合同书');
+    b.at(197, 309, '甲 方', { height: 32 });
+    b.at(507, 357, company.name, { height: 32 });
+    b.at(197, 589, '劳动者姓名', { height: 32 });
+    b.at(507, 639, person.name, { height: 32 });
+    b.at(197, 799, '合同类型', { height: 32 });
+    b.at(507, 847, '无固定期限', { height: 32 });
+    b.at(197, 868, '合 同 期 限 自', { height: 32 });
+    b.at(507, 918, '2019-04-26', { height: 32 });
+    b.at(197, 939, '合同期限至', { height: 32 });
+    b.at(507, 987, '无固定期限', { height: 32 });
+    b.at(197, 1403, '签订日期：二〇一九年四月二十三日', { height: 32 });
+    const doc = readOne(b.build());
+    expect(doc.fields.endDate.value).toBe('2019-04-26');
+    expect(doc.fields.endDate.needsReview).toBe(true);
+    expect(doc.fields.endDate.issues).toContain('end_date_open_ended_conflict');
+  });
+
+  it('doubts an organisation read with a form copy’s mark after it (a footer’s keeper, not the issuer)', () => {
+    expect(readOrganisationName('杭州文新技工学校　（存档联）')).toMatchObject({
+      value: '杭州文新技工学校',
+      issues: ['organisation_copy_mark_inferred'],
+    });
+    expect(readOrganisationName('杭州之江职业培训学校')?.issues).toEqual([]);
   });
 });
 
