@@ -2,10 +2,12 @@ import { LabelMatch } from './confidence.js';
 import {
   allLines,
   creditCodeField,
+  END_DATE_OPEN_ENDED_CONFLICT,
   fieldFromLine,
   findDateRange,
   idNumberField,
   labelled,
+  printsOpenEndedTerm,
   type DateRange,
   type DocumentContext,
   type DraftField,
@@ -378,6 +380,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
       endDate ??= effective.openEnded;
     }
   }
+  if (endDate && endDate.value !== null && printsOpenEndedTerm(ctx)) endDate.issues = [...(endDate.issues ?? []), END_DATE_OPEN_ENDED_CONFLICT];
   const signedDate = signedDateField(ctx, [startDate, endDate]);
   flagUncertainDigits(ctx, signedDate);
   if (signedDate && signedDate.value !== null && signedDate.value === endDate?.value) {

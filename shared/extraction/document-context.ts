@@ -180,3 +180,18 @@ export function findDateRange(ctx: DocumentContext, preferred: RegExp): DateRang
 
 /** Kinds whose numbers follow a national structure that can be checked. */
 export const STRUCTURED_KINDS: ReadonlySet<CertificateKind> = new Set(['skill_level', 'qualification']);
+
+/** Issue on an end date read where the contract's own type says it has none (`合同类型：无固定期限`). */
+export const END_DATE_OPEN_ENDED_CONFLICT = 'end_date_open_ended_conflict';
+
+/**
+ * True when the document prints 无固定期限 as a value on its own (the contract type `无固定期限`, or after a label's
+ * colon), not as one option of a list to tick: the term then has no end date, and a date read for it belongs to
+ * another label (a fill-in printed off its rows).
+ *
+ * @example
+ * printsOpenEndedTerm(ctx); // true when a line reads `无固定期限` or `合同类型:无固定期限`
+ */
+export function printsOpenEndedTerm(ctx: DocumentContext): boolean {
+  return ctx.layouts.some((layout) => layout.lines.some((line) => /(?:^|:)无固定期限(?:劳动合同)?$/.test(line.flat)));
+}

@@ -11,6 +11,7 @@ import type { DocumentContext, DraftFields } from './document-context.js';
 import { BOUNDARY_UNCERTAIN, groupPages, type PageGroup } from './grouping.js';
 import { readIdCard } from './id-card-reader.js';
 import { buildPageLayout } from './page-layout.js';
+import { flagValuesAtPageEdge } from './page-edge.js';
 import { sourceBoxesOnImage } from './boxes-on-image.js';
 import { readSocialInsuranceRecord } from './social-insurance-reader.js';
 
@@ -78,6 +79,7 @@ function readGroup(group: PageGroup, options: Required<Pick<ExtractOptions, 'tod
     case 'unknown':
       break;
   }
+  flagValuesAtPageEdge(draft, group.layouts);
   if (group.issues.includes(BOUNDARY_UNCERTAIN)) {
     // The pages may be two documents: every value read from them is shown to the clerk with the reason.
     for (const field of Object.values(draft)) if (field && field.value !== null) field.issues = [...(field.issues ?? []), BOUNDARY_UNCERTAIN];

@@ -16,8 +16,10 @@ import {
 } from './continuation.js';
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
+import { valueUnderGridLabel } from './grid-rows.js';
 import {
   bracketedCaption,
+  loneCharacterUnder,
   offRowOwnerIs,
   otherLabelOwning,
   overAnotherCaption,
@@ -88,6 +90,15 @@ export function findLabelledCandidates(
           // clerk to confirm; never left cut unflagged.
           const split = withSplitTail(candidate);
           if (split) return split;
+          // A short value wrapped in a narrow cell before its last character (`………上官娟` | `琪` tight under the line's
+          // start): read joined, as a guess the clerk confirms, when the character changes the value (a seal's
+          // character under a date does not); a lone 男/女 there is a sex printed off its row.
+          const under = endsLine(first, base.raw) ? loneCharacterUnder(layout, first) : undefined;
+          const joinedUnder = under && !/^[男女]$/.test(under.flat) ? reader(`${candidate.raw}${under.flat}`) : null;
+          if (under && joinedUnder && joinedUnder.value !== candidate.reading.value) {
+            const raw = `${candidate.raw}${under.flat}`;
+            return { ...candidate, reading: { ...joinedUnder, issues: [...joinedUnder.issues, WRAP_INFERRED] }, line: mergeLines([first, under], raw), raw };
+          }
           // A value cut at the right edge of run-on prose (`，劳动者姓名：唐志` | `红，…`): read with the piece at the margin.
           const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
           if (!margin) return candidate;
@@ -402,6 +413,17 @@ export function findLabelledCandidates(
             candidates.push(underValue);
             continue;
           }
+        }
+        // A label centred in a grid's label row: its value starts in its cell on the value row under it, wherever
+        // the label stands in that cell (grid-rows.ts).
+        const gridValue = last && !inlineValue ? valueUnderGridLabel(layout, line) : undefined;
+        if (gridValue) {
+          push(
+            { reading: reader(gridValue.leading), line: gridValue, labelMatch: LabelMatch.below * inferred, raw: gridValue.leading, labelRank },
+            gridValue,
+            valueColumn(layout, gridValue),
+          );
+          continue;
         }
         // Nothing beside or below: a value stacked right above its label (a caption under what it names).
         const overBlock = last && !inlineValue ? valueAboveLabel(layout, line) : undefined;
@@ -1101,8 +1123,10 @@ function withoutGloss(value: string): string {
  * pairing must not pass unreviewed on its own. A value far across the page costs a little too.
  */
 function sameRowMatch(layout: PageLayout, label: LayoutLine, value: LayoutLine): number {
-  if (layout.source === 'text_layer') return LabelMatch.sameRow;
   const offset = Math.abs(centreY(value) - centreY(label));
+  // A text layer sets a value on its label's line; one printed well off it (a fill-in layer shifted by most of a row)
+  // is judged like a scan's.
+  if (layout.source === 'text_layer' && offset < Math.min(label.box.height, value.box.height) * 0.25) return LabelMatch.sameRow;
   const rivals = layout.lines.filter(
     (o) =>
       o !== label &&

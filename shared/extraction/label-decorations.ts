@@ -1,4 +1,5 @@
 import { LABEL_PREFIXES } from './labels.js';
+import { otherPartyLabelStart, otherPartyRoleEnd } from './other-party-labels.js';
 
 /**
  * How forms number their labels: `1.` `1、` `一、` `(三)` `(3)` `①`, `()` when the engine lost the numeral
@@ -17,6 +18,9 @@ function opensLabel(token: string): boolean {
   const head = colon < 0 ? token : token.slice(0, colon);
   if (head.length === 0) return false;
   if (LABEL_PREFIXES.has(head)) return true;
+  // Another party's label (`曾用名`, `原单位`, `联系人身份证号`) is numbered like the form's own.
+  if (otherPartyRoleEnd(head, 0) === head.length) return true;
+  for (let at = 1; at < Math.min(head.length, 7); at++) if (LABEL_PREFIXES.has(head.slice(at)) && otherPartyLabelStart(head, at, 0) === 0) return true;
   // An unknown label with its colon (`紧急联系人:`, `财务负责人:`): a numbered line item all the same.
   return colon > 0 && LABEL_TEXT.test(head);
 }
@@ -56,8 +60,24 @@ function cutToken(token: string): string {
  */
 export function withoutLabelDecorations(text: string): string {
   if (!/[.、丶()\u2460-\u2473【[〔「】\]〕」]/.test(text)) return text;
-  return text
-    .split(/(\s+)/)
-    .map((part) => (/^\s+$/.test(part) || part === '' ? part : cutToken(part)))
-    .join('');
+  const parts = text.split(/(\s+)/);
+  // A numbering set apart from its label by a space (`3. 参` — a spread label's first box —, `10. 经营范围`): it is cut
+  // with the space when the next token opens a label, as when glued to it; left in, it read as a value's tail
+  // (`…有限公司5`, `…403室10.`) or kept the spread label's pieces from joining.
+  for (let i = 0; i + 2 < parts.length; i += 2) {
+    if (!isBareNumbering(parts[i])) continue;
+    const next = parts[i + 2];
+    const bare = next.replace(OPEN, '');
+    if (opensLabel(bare) || (bare !== next && /^[\u3400-\u9fff]/.test(bare))) {
+      parts[i] = '';
+      parts[i + 1] = '';
+    }
+  }
+  return parts.map((part) => (/^\s+$/.test(part) || part === '' ? part : cutToken(part))).join('');
+}
+
+/** A token that is item numbering and nothing else (`3.`, `一、`, `(二)`, `①`). */
+function isBareNumbering(token: string): boolean {
+  const numbered = NUMBERING.exec(token);
+  return !!numbered && numbered[0].length === token.length;
 }

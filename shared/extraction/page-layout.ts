@@ -1,6 +1,7 @@
 import type { Box } from '../documents/index.js';
 import type { CharacterAlternative, OcrLine, OcrPage } from '../documents/ocr-page.js';
 import { withoutCutFiller } from './cut-filler.js';
+import { runsOffPage } from './page-edge.js';
 import { withBracketLabelsClosed } from './bracket-labels.js';
 import { withSpreadLabelHeadsCut } from './spread-label-heads.js';
 import { withVerticalRunsJoined } from './vertical-runs.js';
@@ -75,6 +76,8 @@ export interface PageLayout {
   /** True when the lines fall into two side-by-side halves (a booklet spread). */
   spread: boolean;
   medianLineHeight: number;
+  /** Boxes of the page's print (as read, before any joining) that run off the page: their text may be cut (`page-edge.ts`). */
+  offPage?: Box[];
 }
 
 const BILINGUAL_LABEL = /^[\u3400-\u9fff()]{1,10}\s*[A-Za-z][A-Za-z .'&/-]*[:.]?$/;
@@ -810,6 +813,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     flat: lines.map((l) => l.flat).join('\n'),
     spread,
     medianLineHeight,
+    offPage: page.lines.filter((line) => runsOffPage(line.box, page)).map((line) => line.box),
   };
 }
 

@@ -321,3 +321,26 @@ function alignedWith(a: LayoutLine, b: LayoutLine): boolean {
 export function overAnotherCaption(layout: PageLayout, value: LayoutLine, label: LayoutLine): boolean {
   return layout.lines.some((o) => o !== label && o !== value && o.half === value.half && waitingLabel(o) && stackedLine(layout, o, true) === value);
 }
+
+/**
+ * A lone Chinese character set tight under the start of `line`, of its size: the last character of a value wrapped in
+ * a narrow cell (`………上官娟` | `琪`), or a sex printed off its row. A value read without it may be cut short.
+ *
+ * @example
+ * loneCharacterUnder(layout, nameLine)?.flat; // '琪'
+ */
+export function loneCharacterUnder(layout: PageLayout, line: LayoutLine): LayoutLine | undefined {
+  const h = line.box.height;
+  const bottom = line.box.y + h;
+  return layout.lines.find(
+    (o) =>
+      o !== line &&
+      o.half === line.half &&
+      o.hits.length === 0 &&
+      LONE_CJK.test(o.flat) &&
+      Math.abs(o.box.height - h) < h * 0.25 &&
+      o.box.y - bottom > -h * 0.25 &&
+      o.box.y - bottom < h * 0.6 &&
+      Math.abs(o.box.x - line.box.x) < h * 0.6,
+  );
+}

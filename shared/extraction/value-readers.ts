@@ -187,6 +187,9 @@ export function looksTruncated(name: string): boolean {
   return ORG_PHRASE_GRAMS.some(({ phrase, gram }) => name.includes(gram) && !name.includes(phrase));
 }
 
+/** A form copy's mark after a name: `(存档联)`, `(存根)`, `(第二联)`, `(副本)`, `(回执)`. */
+const COPY_MARK = /[(（](?:存档联|存根联?|第[一二三四1-4]联|[正副]本|回执联?|客户联|单位联)[)）]$/;
+
 /**
  * An organisation's name: the text with seal/signature remarks removed. Plausibility is full only when it ends with
  * an organisation suffix (有限公司, 学校, 局, ...).
@@ -201,6 +204,13 @@ export const readOrganisationName: ValueReader = (text) => {
   // In running text the name ends where the sentence defines it (`…有限公司(以下简称甲方)、学生…`): a sure boundary.
   const defined = /^(.{4,}?)[(（]?(以下简称|下称|以下称)/.exec(t);
   if (defined) t = defined[1];
+  // A mark of which copy the paper is (`杭州…学校（存档联）` in a form's footer or header) names the form's printer or
+  // keeper, not the party of a field: the name is kept, the clerk says whether it is that party.
+  const copyMark = COPY_MARK.exec(t);
+  if (copyMark && copyMark.index >= 4) {
+    const rest = readOrganisationName(t.slice(0, copyMark.index));
+    return rest ? { ...rest, issues: [...rest.issues, 'organisation_copy_mark_inferred'] } : null;
+  }
   let boundaryGuessed = false;
   if (/[，,。;；、]/.test(t)) {
     // A name never holds sentence punctuation: keep what comes before it if that ends like an organisation, but the
@@ -292,13 +302,41 @@ function completenessIssues(value: string): string[] {
   return close > open ? [VALUE_BRACKET_UNOPENED] : [];
 }
 
-/** An occupation: free text with a trailing level remark (`(三级)`) dropped; must contain Chinese. */
+/** The words a level is printed in (`三级`, `高级工`, `学徒工`…). */
+const LEVEL_WORD = '(?:[一二三四五1-5]级|高级技师|技师|高级工|中级工|初级工|学徒工|特级技师|首席技师)';
+/**
+ * A level at the end of a text, in any printed form: `三级`, `(三级)`, `二级(技师)`, `一级/高级技师`,
+ * `国家职业资格三级`. Without a numbered level, only after a bracket or slash: an occupation may end in 技师-like words.
+ */
+const LEVEL_TAIL = new RegExp(`(?:(?:[(（/]|^)(?:国家职业资格)?${LEVEL_WORD}|(?:国家职业资格)?[一二三四五1-5]级)(?:[/(（]?${LEVEL_WORD}[)）]?)?[)）]?$`);
+/** Punctuation that ends or splits a clause: an occupation's name holds none. */
+const SENTENCE_PUNCTUATION = /[，,。；;！!？?]/;
+/** The set phrases that close a certificate's award sentence. */
+const AWARD_FORMULA = /^(?:特发此证|特此证明|发给此证|予以证明|特发|此证)/;
+/** A plain level remark (`三级`, `(三级)`) that occupations are printed with, cut off without doubt. */
+const LEVEL_REMARK = /^[(（]?[一二三四五]级[)）]?$/;
+
+/**
+ * An occupation: free text with a trailing level dropped; must contain Chinese. A text that is a level and nothing
+ * else (`一级/高级技师`: the level's own value, beside or under the occupation's label) is no occupation. A level in a
+ * form other than a plain remark (`工具钳工二级(技师)`: the next row's level joined as a wrap) is cut off and the
+ * value flagged, since where the occupation ends was inferred.
+ *
+ * @example
+ * readOccupation('电工(四级)')?.value; // '电工'
+ * readOccupation('一级/高级技师'); // null
+ */
 export const readOccupation: ValueReader = (text) => {
   // Words stamped or printed right after it (`(盖章)`, `，认定等级…`) are no part of it (stamped-words.ts).
   const stamped = withoutStampRemark(endAtNextProseField(withoutSpaces(trimValue(text))));
-  const t = stamped.text.replace(/[(（]?(一|二|三|四|五)级[)）]?$/, '').replace(/^[(（](.*)[)）]$/, '$1');
+  const level = LEVEL_TAIL.exec(stamped.text);
+  if (level && level.index === 0) return null;
+  const t = stamped.text.slice(0, level ? level.index : undefined).replace(/^[(（](.*)[)）]$/, '$1');
   if (t.length < 2 || !new RegExp(`^[${CJK}]`).test(t) || /\d{4}|证书|证$/.test(t)) return null;
+  // A clause of the award sentence (`…专项职业能力，特发此证。` read after the kind's name as a label) is no occupation.
+  if (SENTENCE_PUNCTUATION.test(t) || AWARD_FORMULA.test(t)) return null;
   const issues = completenessIssues(t);
+  if (level && !LEVEL_REMARK.test(level[0])) issues.push('value_boundary_inferred');
   if (LABEL_NOUN_END.test(t) || endsWithLabel(t)) issues.push(VALUE_ENDS_LIKE_LABEL);
   // A remark the stamp cut (`(已核`) is a bracket left open: the stamp may hide more of the value.
   if (stamped.cut) issues.push(VALUE_BRACKET_UNCLOSED);

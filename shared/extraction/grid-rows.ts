@@ -1,0 +1,93 @@
+/**
+ * Ruled grids of a label row over a value row (`grid_stacked` forms): each label centred in its cell, each value set
+ * at its cell's left. A value then need not lie under its label at all (`参　保　人` centred over a row-wide cell,
+ * `何雨涛` at the row's left margin), so the value under a label is found by the label row's cells: each label owns
+ * the span between the midpoints to its neighbours on the row.
+ */
+import { centreY, right } from './line-geometry.js';
+import type { LayoutLine, PageLayout } from './page-layout.js';
+import { waitingLabel } from './stacked-values.js';
+
+/** Lines on `line`'s row (its own included), left to right: centres within `share` of a line's height. */
+function rowOf(layout: PageLayout, line: LayoutLine, share = 0.5): LayoutLine[] {
+  const h = line.box.height;
+  return layout.lines.filter((o) => o.half === line.half && Math.abs(centreY(o) - centreY(line)) < h * share).sort((a, b) => a.box.x - b.box.x);
+}
+
+/** A body line of about `line`'s size (a title or a footnote is no cell of the grid); `ratio` the most they differ. */
+function sameSize(a: LayoutLine, b: LayoutLine, ratio = 1.3): boolean {
+  return Math.abs(Math.log(a.box.height / b.box.height)) < Math.log(ratio);
+}
+
+/** A row wholly of labels that wait for their values: the label row of a grid. */
+function labelRow(row: readonly LayoutLine[]): boolean {
+  return row.length > 0 && row.every((o) => waitingLabel(o));
+}
+
+/** A row wholly of values: every line opens with text that is no label (a remark after it, `(盖章)`, allowed). */
+function valueRow(row: readonly LayoutLine[]): boolean {
+  return row.length > 0 && row.every((o) => o.leading !== '' && /[\p{L}\p{N}]/u.test(o.leading));
+}
+
+/**
+ * The nearest row of body lines next to `row` (below it, or above with `above`), within `reach` line heights of it;
+ * with the gap between the two rows.
+ */
+function nextRow(layout: PageLayout, row: readonly LayoutLine[], above: boolean, ratio = 1.3, reach = 2.2): { row: LayoutLine[]; gap: number } | undefined {
+  const anchor = row[0];
+  const h = Math.max(anchor.box.height, layout.medianLineHeight);
+  const top = Math.min(...row.map((o) => o.box.y));
+  const bottom = Math.max(...row.map((o) => o.box.y + o.box.height));
+  const gapTo = (o: LayoutLine) => (above ? top - (o.box.y + o.box.height) : o.box.y - bottom);
+  const near = layout.lines
+    .filter((o) => o.half === anchor.half && !row.includes(o) && sameSize(o, anchor, ratio) && gapTo(o) > -h * 0.25 && gapTo(o) < h * reach)
+    .sort((a, b) => gapTo(a) - gapTo(b))[0];
+  if (!near) return undefined;
+  return { row: rowOf(layout, near, 0.6).filter((o) => sameSize(o, anchor, ratio)), gap: gapTo(near) };
+}
+
+/**
+ * Whether the grid around a label row reads labels over values: walking up from it through rows of labels and of
+ * values that alternate at one spacing, the top row (nothing of body size within reach over it) is a label row. A form
+ * whose captions stand under their values starts with a value row, and a label row's value is then the row above
+ * it. Rows at another spacing (values printed off their rows, up or down) or not alternating leave it unknown: no.
+ */
+function labelsOverValues(layout: PageLayout, labels: readonly LayoutLine[], gap: number): boolean {
+  let row = labels;
+  let isLabels = true;
+  for (let step = 0; step < 16; step++) {
+    // The rows of one grid are set in one size: a title over it, however near, is no row of it.
+    const up = nextRow(layout, row, true, 1.1);
+    if (!up) return isLabels;
+    const upIsLabels = labelRow(up.row);
+    if (Math.abs(up.gap - gap) > Math.max(gap, row[0].box.height) * 0.5) return false;
+    if (upIsLabels === isLabels || (!upIsLabels && !valueRow(up.row))) return false;
+    row = up.row;
+    isLabels = upIsLabels;
+  }
+  return false;
+}
+
+/**
+ * The value of a label in a grid's label row, from the value row right under it: the one line of that row that
+ * starts inside the label's cell (between the midpoints to the labels beside it). Undefined unless the label's row
+ * holds labels only, the row under it values only, the grid reads labels over values, and exactly one line starts in
+ * the cell.
+ *
+ * @example
+ * // `参　保　人` centred over the row, `何雨涛` at the row's left margin under it
+ * valueUnderGridLabel(layout, label)?.text; // '何雨涛'
+ */
+export function valueUnderGridLabel(layout: PageLayout, label: LayoutLine): LayoutLine | undefined {
+  const labels = rowOf(layout, label).filter((o) => sameSize(o, label));
+  if (!labelRow(labels)) return undefined;
+  const below = nextRow(layout, labels, false);
+  if (!below || !valueRow(below.row)) return undefined;
+  if (!labelsOverValues(layout, labels, below.gap)) return undefined;
+  const at = labels.indexOf(label);
+  const mid = (a: LayoutLine, b: LayoutLine) => (a.box.x + right(a) + b.box.x + right(b)) / 4;
+  const start = at > 0 ? mid(labels[at - 1], label) : -Infinity;
+  const end = at < labels.length - 1 ? mid(label, labels[at + 1]) : Infinity;
+  const inCell = below.row.filter((o) => o.box.x >= start && o.box.x < end);
+  return inCell.length === 1 ? inCell[0] : undefined;
+}
