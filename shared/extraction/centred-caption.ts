@@ -32,6 +32,9 @@ export function valueUnderCentredCaption(layout: PageLayout, label: LayoutLine):
   const row = below.filter((o) => centreY(o) - centreY(first) < Math.max(h, first.box.height) * 0.8);
   const value = row.filter((o) => right(o) <= label.box.x - h * 0.5).sort((a, b) => right(b) - right(a))[0];
   if (!value || value.hits.length > 0 || value.leading === '') return undefined;
+  // A grid may set its captions under the values: a value-like line right over the caption that no caption over it
+  // claims is the caption's own, and the line under it is the next caption's.
+  if (unclaimedValueAbove(layout, label)) return undefined;
   // Nothing of the caption's row stands over the value or between it and the caption: the value would be that line's.
   const labelRow = layout.lines.filter((o) => o !== label && o.half === label.half && onRow(o, label));
   if (labelRow.some((o) => right(o) > value.box.x - h && o.box.x < label.box.x)) return undefined;
@@ -42,4 +45,26 @@ export function valueUnderCentredCaption(layout: PageLayout, label: LayoutLine):
   const start = value.box.x;
   if (Math.abs(centreX(label) - (start + end) / 2) > Math.max(h * 2, (end - start) * 0.08)) return undefined;
   return value;
+}
+
+/** The nearest row of lines right above `line` (within about two rows), in its half of the page. */
+function rowAbove(layout: PageLayout, line: LayoutLine): LayoutLine[] {
+  const reach = Math.max(line.box.height, layout.medianLineHeight) * 2.2;
+  const above = layout.lines.filter(
+    (o) => o !== line && o.half === line.half && o.box.y + o.box.height <= line.box.y + line.box.height * 0.3 && line.box.y - (o.box.y + o.box.height) <= reach,
+  );
+  if (above.length === 0) return [];
+  const nearest = above.reduce((a, b) => (centreY(b) > centreY(a) ? b : a));
+  return above.filter((o) => centreY(nearest) - centreY(o) < Math.max(nearest.box.height, o.box.height) * 0.8);
+}
+
+/**
+ * Whether a line set like a value (left of the caption, no label in it) stands right over the caption with no
+ * caption over it in turn: then the grid prints its captions under the values, and that line is this caption's.
+ */
+function unclaimedValueAbove(layout: PageLayout, label: LayoutLine): boolean {
+  const h = label.box.height;
+  const value = rowAbove(layout, label).find((o) => right(o) <= label.box.x - h * 0.5 && o.hits.length === 0 && o.leading !== '');
+  if (!value) return false;
+  return !rowAbove(layout, value).some((o) => o.hits.length > 0);
 }
