@@ -48,7 +48,7 @@ const KEYWORDS: Record<Exclude<DocumentTypeName, 'unknown'>, readonly RegExp[]> 
     /解除|终止/,
     /劳动保护|劳动条件/,
   ],
-  employment_letter: [/兹聘请|兹聘任|特聘请|聘请|聘任/, /聘期|聘任期/, /特发此书|此聘/],
+  employment_letter: [/兹聘|特聘请|聘请|聘任/, /聘期|聘任期/, /特发此书|此聘/],
   social_insurance_record: [
     /缴费月数|累计缴费/,
     /起止年月|起始年月|缴费年月|参保年月/,
@@ -101,7 +101,9 @@ export function classifyPage(layout: PageLayout): PageClassification {
   let titleStrength = 0;
   for (const [index, line] of layout.lines.entries()) {
     // A title set over two lines (`中华人民共和国职业资格` / `证书`): a short line under it completes it.
-    const next = layout.lines[index + 1];
+    // A speck read as punctuation between a spaced title's pieces (`聘` | `：` | `书`) is no part of it.
+    const speck = layout.lines[index + 1] && /^[：:，,.。·、'"]$/.test(layout.lines[index + 1].flat);
+    const next = layout.lines[index + (speck ? 2 : 1)];
     // So is a spaced title the engine returned as two boxes on one row (`聘` | `书`).
     const beside = next && Math.abs(next.box.y + next.box.height / 2 - (line.box.y + line.box.height / 2)) < line.box.height * 0.6 && next.box.x > line.box.x;
     const tail = next && next.flat.length <= 4 && (next.box.y > line.box.y || beside) ? next.flat : '';

@@ -298,6 +298,19 @@ describe('a 聘书 whose spaced title the engine returned as two boxes', () => {
   });
 });
 
+describe('a 聘书 whose spaced title holds a speck read as a colon, its body saying 兹聘', () => {
+  it('reads it as a letter (`聘` | `：` | `书`; `兹聘X同志为…`), not a page of no known type', () => {
+    const b = new PageBuilder();
+    b.at(962, 268, '聘', { height: 116 }).at(1086, 284, '：', { height: 76, confidence: 0.5 }).at(1235, 260, '书', { height: 116 });
+    b.at(373, 565, '兹聘孙娜海同志为本公司生产经理，聘期自2020年4月2日起至2025年04月01日').at(286, 703, '止。').at(372, 802, '特发此证。');
+    b.at(1555, 1303, '杭州明达餐饮管理有限公司').at(1664, 1386, '2020年3月25日');
+    const [doc] = read([b.build()]);
+    expect(doc.type).toBe('employment_letter');
+    expect(doc.fields.employeeName.value).toBe('孙娜海');
+    expect(doc.fields.title.value).toBe('生产经理');
+  });
+});
+
 describe('a salutation whose name was filled in by hand', () => {
   it('reads the name boxed apart from its form of address (`尊敬的 毛凯` | `同志：`)', () => {
     const b = new PageBuilder().title('聘 书');
