@@ -1,4 +1,5 @@
 import { centreX, centreY, right } from './line-geometry.js';
+import { nextRow } from './grid-rows.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 
 /** Issue on a value read at the start of the cell under a caption centred over it: the clerk confirms it. */
@@ -47,24 +48,13 @@ export function valueUnderCentredCaption(layout: PageLayout, label: LayoutLine):
   return value;
 }
 
-/** The nearest row of lines right above `line` (within about two rows), in its half of the page. */
-function rowAbove(layout: PageLayout, line: LayoutLine): LayoutLine[] {
-  const reach = Math.max(line.box.height, layout.medianLineHeight) * 2.2;
-  const above = layout.lines.filter(
-    (o) => o !== line && o.half === line.half && o.box.y + o.box.height <= line.box.y + line.box.height * 0.3 && line.box.y - (o.box.y + o.box.height) <= reach,
-  );
-  if (above.length === 0) return [];
-  const nearest = above.reduce((a, b) => (centreY(b) > centreY(a) ? b : a));
-  return above.filter((o) => centreY(nearest) - centreY(o) < Math.max(nearest.box.height, o.box.height) * 0.8);
-}
-
 /**
  * Whether a line set like a value (left of the caption, no label in it) stands right over the caption with no
  * caption over it in turn: then the grid prints its captions under the values, and that line is this caption's.
  */
 function unclaimedValueAbove(layout: PageLayout, label: LayoutLine): boolean {
   const h = label.box.height;
-  const value = rowAbove(layout, label).find((o) => right(o) <= label.box.x - h * 0.5 && o.hits.length === 0 && o.leading !== '');
+  const value = nextRow(layout, [label], true)?.row.find((o) => right(o) <= label.box.x - h * 0.5 && o.hits.length === 0 && o.leading !== '');
   if (!value) return false;
-  return !rowAbove(layout, value).some((o) => o.hits.length > 0);
+  return !nextRow(layout, [value], true)?.row.some((o) => o.hits.length > 0);
 }

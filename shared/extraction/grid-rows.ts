@@ -33,7 +33,13 @@ function valueRow(row: readonly LayoutLine[]): boolean {
  * The nearest row of body lines next to `row` (below it, or above with `above`), within `reach` line heights of it;
  * with the gap between the two rows.
  */
-function nextRow(layout: PageLayout, row: readonly LayoutLine[], above: boolean, ratio = 1.3, reach = 2.2): { row: LayoutLine[]; gap: number } | undefined {
+export function nextRow(
+  layout: PageLayout,
+  row: readonly LayoutLine[],
+  above: boolean,
+  ratio = 1.3,
+  reach = 2.2,
+): { row: LayoutLine[]; gap: number } | undefined {
   const anchor = row[0];
   const h = Math.max(anchor.box.height, layout.medianLineHeight);
   const top = Math.min(...row.map((o) => o.box.y));
