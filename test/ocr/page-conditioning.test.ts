@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { conditionPage, touchesSuppressedInk, type Raster } from '../../shared/ocr/index.js';
 import { mergeReadings } from '../../shared/ocr/paddle-ocr-engine.js';
-import type { RecognisedText } from '../../shared/ocr/text-lines.js';
 import { paintedPage, pixelAt, type Rgb } from '../support/painted-rasters.js';
+import { evenlySpacedReading } from '../support/recognised-text.js';
 
 /** Print: dark strokes 3 px wide every 8 px along a line 40 px high. */
 function printedLine(x: number, y: number, length: number): { x: number; y: number; w: number; h: number; rgb: Rgb }[] {
@@ -165,23 +165,12 @@ describe('conditionPage on light overprint (watermarks, grey stamped text)', () 
   });
 });
 
-function recognised(text: string, confidences: number[]): RecognisedText {
-  const characters = [...text];
-  return {
-    text,
-    confidence: confidences.reduce((a, b) => a + b, 0) / confidences.length,
-    characters,
-    characterConfidences: confidences,
-    characterPositions: characters.map((_, k) => (k + 0.5) / characters.length),
-  };
-}
-
 describe('mergeReadings (a line read twice)', () => {
   const region = { cx: 100, cy: 20, width: 200, height: 30, angle: 0, score: 0.9 };
 
   it('reports agreement and keeps the surer reading when both readings match', () => {
-    const first = recognised('杭州市', [0.8, 0.9, 0.9]);
-    const again = recognised('杭州市', [0.95, 0.95, 0.99]);
+    const first = evenlySpacedReading('杭州市', [0.8, 0.9, 0.9]);
+    const again = evenlySpacedReading('杭州市', [0.95, 0.95, 0.99]);
 
     const merged = mergeReadings(first, region, { reading: again, region });
 
@@ -190,8 +179,8 @@ describe('mergeReadings (a line read twice)', () => {
   });
 
   it('keeps the surer reading and lowers the characters the other reading did not confirm', () => {
-    const first = recognised('发证机构：杭州市', [0.99, 0.99, 0.99, 0.99, 0.99, 0.7, 0.99, 0.99]);
-    const again = recognised('发证机构：抗州市', [0.99, 0.99, 0.99, 0.99, 0.99, 0.6, 0.99, 0.99]);
+    const first = evenlySpacedReading('发证机构：杭州市', [0.99, 0.99, 0.99, 0.99, 0.99, 0.7, 0.99, 0.99]);
+    const again = evenlySpacedReading('发证机构：抗州市', [0.99, 0.99, 0.99, 0.99, 0.99, 0.6, 0.99, 0.99]);
 
     const merged = mergeReadings(first, region, { reading: again, region });
 
@@ -204,8 +193,8 @@ describe('mergeReadings (a line read twice)', () => {
 
   it('keeps the fuller reading when the surer one lost a character, and flags the characters around the gap', () => {
     // Seen on a generated phone photo: the seal-suppressed reading dropped 急 at 0.99, the page as stored read it at 0.94.
-    const first = recognised('浙江省应管理厅', [0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99]);
-    const again = recognised('浙江省应急管理厅', [0.94, 0.94, 0.94, 0.94, 0.9, 0.94, 0.94, 0.94]);
+    const first = evenlySpacedReading('浙江省应管理厅', [0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99]);
+    const again = evenlySpacedReading('浙江省应急管理厅', [0.94, 0.94, 0.94, 0.94, 0.9, 0.94, 0.94, 0.94]);
 
     const merged = mergeReadings(first, region, { reading: again, region });
 
@@ -215,8 +204,8 @@ describe('mergeReadings (a line read twice)', () => {
   });
 
   it('flags both neighbours of a character the kept reading lacks', () => {
-    const first = recognised('浙江省应管理厅', [0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99]);
-    const again = recognised('浙江省应急管理厅', [0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6]);
+    const first = evenlySpacedReading('浙江省应管理厅', [0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99]);
+    const again = evenlySpacedReading('浙江省应急管理厅', [0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6]);
 
     const merged = mergeReadings(first, region, { reading: again, region });
 

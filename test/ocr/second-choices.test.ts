@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeReadings, splicedReading } from '../../shared/ocr/paddle-ocr-engine.js';
-import { decodeCtc, SECOND_CHOICE_BELOW, SECOND_CHOICE_FROM, type RecognisedText } from '../../shared/ocr/text-lines.js';
+import { decodeCtc, SECOND_CHOICE_BELOW, SECOND_CHOICE_FROM } from '../../shared/ocr/text-lines.js';
+import { evenlySpacedReading } from '../support/recognised-text.js';
 
 const ALPHABET = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const CLASSES = ALPHABET.length + 1;
@@ -59,26 +60,13 @@ describe('decodeCtc', () => {
   });
 });
 
-/** A reading with its characters evenly spaced along the line, each at `confidence`, with the second choices given. */
-function reading(text: string, confidence: number, alternatives?: RecognisedText['characterAlternatives']): RecognisedText {
-  const characters = [...text];
-  return {
-    text,
-    confidence,
-    characters,
-    characterConfidences: characters.map(() => confidence),
-    characterPositions: characters.map((_, k) => (k + 0.5) / characters.length),
-    ...(alternatives ? { characterAlternatives: alternatives } : {}),
-  };
-}
-
 describe('second choices through second readings', () => {
   const region = { cx: 200, cy: 20, width: 400, height: 30, angle: 0, score: 0.9 };
 
   it("takes what the other reading read instead as a character's second choice", () => {
     // Prepare: the surer reading has 3 where the other reading has 8, and no second choice of its own there.
-    const first = reading('330106199003071231', 0.8);
-    const again = reading('330106199003071238', 0.95);
+    const first = evenlySpacedReading('330106199003071231', 0.8);
+    const again = evenlySpacedReading('330106199003071238', 0.95);
     // Act
     const merged = mergeReadings(first, region, { reading: again, region });
     // Assess
@@ -90,17 +78,20 @@ describe('second choices through second readings', () => {
   it("keeps the kept reading's own second choice where it was likelier than the other reading's character", () => {
     const own = new Array(18).fill(undefined);
     own[17] = { text: '6', confidence: 0.9 };
-    const merged = mergeReadings(reading('330106199003071231', 0.8), region, { reading: reading('330106199003071238', 0.95, own), region });
+    const merged = mergeReadings(evenlySpacedReading('330106199003071231', 0.8), region, {
+      reading: evenlySpacedReading('330106199003071238', 0.95, own),
+      region,
+    });
     expect(merged.reading.characterAlternatives?.[17]).toEqual({ text: '6', confidence: 0.9 });
   });
 
   it('offers no second choice where the other reading lacks or adds characters rather than reading them otherwise', () => {
-    const merged = mergeReadings(reading('3301061990030712', 0.8), region, { reading: reading('330106199003071238', 0.95), region });
+    const merged = mergeReadings(evenlySpacedReading('3301061990030712', 0.8), region, { reading: evenlySpacedReading('330106199003071238', 0.95), region });
     expect(merged.reading.characterAlternatives).toBeUndefined();
   });
 
   it("keeps both readings' second choices when a stretch of the line is read again", () => {
-    const first = reading('发证日期2021年', 0.97, [
+    const first = evenlySpacedReading('发证日期2021年', 0.97, [
       undefined,
       undefined,
       undefined,
@@ -111,7 +102,7 @@ describe('second choices through second readings', () => {
       undefined,
       undefined,
     ]);
-    const crop = reading('2O21', 0.7, [undefined, { text: '0', confidence: 0.3 }, undefined, undefined]);
+    const crop = evenlySpacedReading('2O21', 0.7, [undefined, { text: '0', confidence: 0.3 }, undefined, undefined]);
     // The stretch covers characters 4–7 (`2021`) of a 9-character line 360 px wide, read from a crop of exactly that.
     const stretch = { from: -20, to: 140, keptBefore: 4, keptFrom: 8, readFrom: -20, readTo: 140 };
     const spliced = splicedReading(first, stretch, crop, 360);

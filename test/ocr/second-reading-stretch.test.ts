@@ -5,6 +5,7 @@ import { suppressedStretch, type PageConditions } from '../../shared/ocr/page-co
 import { splicedReading, stretchToReadAgain } from '../../shared/ocr/paddle-ocr-engine.js';
 import type { RecognisedText } from '../../shared/ocr/text-lines.js';
 import { renderSealedPage, shadowed } from './page-factory.js';
+import { evenlySpacedReading } from '../support/recognised-text.js';
 
 // A fairly sure line under a seal is read again from the page as stored only where the seal's ink was suppressed
 // (issue 12: second readings must not cost more than the page needs). Constructed conditions and readings.
@@ -27,18 +28,6 @@ function block(x0: number, x1: number, y0: number, y1: number): [number, number]
     for (let tx = Math.floor(x0 / TILE); tx <= Math.floor(x1 / TILE); tx++) tiles.push([tx, ty]);
   }
   return tiles;
-}
-
-/** A reading with its characters evenly spaced along the line. */
-function reading(text: string, confidence = 0.98): RecognisedText {
-  const characters = [...text];
-  return {
-    text,
-    confidence,
-    characters,
-    characterConfidences: characters.map(() => confidence),
-    characterPositions: characters.map((_, k) => (k + 0.5) / characters.length),
-  };
 }
 
 const line = { cx: 1000, cy: 400, width: 900, height: 45, angle: 0, score: 0.9 };
@@ -76,7 +65,7 @@ describe('suppressedStretch', () => {
 
 describe('stretchToReadAgain', () => {
   it('widens the inked stretch by a line height each side and cuts it midway between two characters', () => {
-    const first = reading(issuer);
+    const first = evenlySpacedReading(issuer, 0.98);
 
     // Ink over 鉴定 (characters 15 and 16, middles 270 and 315 px from the line's centre).
     const stretch = stretchToReadAgain(issuerLine, first, { from: 250, to: 335 })!;
@@ -87,13 +76,13 @@ describe('stretchToReadAgain', () => {
   });
 
   it('reads the whole line again when the inked stretch covers most of it', () => {
-    expect(stretchToReadAgain(issuerLine, reading(issuer), { from: -300, to: 300 })).toBeUndefined();
+    expect(stretchToReadAgain(issuerLine, evenlySpacedReading(issuer, 0.98), { from: -300, to: 300 })).toBeUndefined();
   });
 
   it('takes in both characters around ink that lies in a gap the first reading left (a character may have vanished)', () => {
     // The first reading lost 急 under the seal: 应 ends at 25 % of the line and 管 starts at 50 %.
     const first: RecognisedText = {
-      ...reading('浙江省应管理厅'),
+      ...evenlySpacedReading('浙江省应管理厅', 0.98),
       characterPositions: [0.05, 0.12, 0.19, 0.25, 0.5, 0.6, 0.7],
     };
     const wide = { ...line, height: 10 };
@@ -109,11 +98,11 @@ describe('stretchToReadAgain', () => {
 
 describe('splicedReading', () => {
   it("keeps the first reading outside the stretch and the crop's characters placed inside it, along the whole line", () => {
-    const first = reading('发证机构：杭州市西湖区职业技能鉴宏中心');
+    const first = evenlySpacedReading('发证机构：杭州市西湖区职业技能鉴宏中心', 0.98);
     const stretch = { from: 202.5, to: 382.5, keptBefore: 14, keptFrom: 18, readFrom: 180, readTo: 405 };
     // The crop (180–405 px) also caught 技 and 心 at its ends, placed outside the stretch: they are not used.
     const along = [190, 225, 270, 315, 360, 398];
-    const cropRead = { ...reading('技能鉴定中心', 0.9), characterPositions: along.map((u) => (u - 180) / 225) };
+    const cropRead = { ...evenlySpacedReading('技能鉴定中心', 0.9), characterPositions: along.map((u) => (u - 180) / 225) };
 
     const spliced = splicedReading(first, stretch, cropRead, issuerLine.width);
 
