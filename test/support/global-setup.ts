@@ -16,6 +16,10 @@ export default async function setup(_project: TestProject) {
   // Test files write their scratch files under one folder, removed with the run.
   const scratchDir = mkdtempSync(path.join(os.tmpdir(), 'intake-test-'));
   process.env[SCRATCH_ROOT_VARIABLE] = scratchDir;
+  // What libraries make in the temporary folder goes there too: a CDK App without an outdir makes a `cdk.out…`
+  // directory per synthesis and never removes it (200 of them after one run of the suite).
+  const systemTmp = process.env.TMPDIR;
+  process.env.TMPDIR = scratchDir;
   const [dynamo, s3] = await Promise.all([startDynamoDbLocal(), startS3Local({ dataDir: s3Dir })]);
   process.env.INTAKE_TEST_DYNAMODB_ENDPOINT = dynamo.endpoint;
   process.env.INTAKE_TEST_S3_ENDPOINT = s3.endpoint;
@@ -23,5 +27,7 @@ export default async function setup(_project: TestProject) {
     await Promise.all([dynamo.stop(), s3.stop()]);
     rmSync(s3Dir, { recursive: true, force: true });
     rmSync(scratchDir, { recursive: true, force: true });
+    if (systemTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = systemTmp;
   };
 }
