@@ -423,6 +423,17 @@ export const PROCEDURAL_FORM_FAMILIES: readonly ProceduralFamily[] = [
   { name: 'contract/proc-E', heldOut: false, kinds: ['labor_contract'], region: { ...formRegion, landscape: 0 } },
 ];
 
+/**
+ * Seen families for issue 12's class 9 (masked fields): proc-A's layouts with every document masked, by a bar, a
+ * blurred smudge or stars. Before these, only certificate/licence proc-B masked (bar and stars) and blurred smudges
+ * and masked contracts, records and ID cards existed in held-out families alone.
+ */
+export const PROCEDURAL_MASK_FAMILIES: readonly ProceduralFamily[] = PROCEDURAL_FAMILIES.filter((f) => !f.heldOut && f.name.endsWith('/proc-A')).map((f) => ({
+  ...f,
+  name: f.name.replace('proc-A', 'proc-M'),
+  region: { ...f.region, mask: { chance: 1, styles: ['blur', 'bar', 'stars'] as const } },
+}));
+
 /** Every family the generator knows, v1/v2's, v3's and the per-field ones, for `--families`. */
 export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
   ...PROCEDURAL_FAMILIES,
@@ -431,6 +442,7 @@ export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
   ...PROCEDURAL_PAGE_SHIFT_FAMILIES,
   ...PROCEDURAL_WHERE_FAMILIES,
   ...PROCEDURAL_FORM_FAMILIES,
+  ...PROCEDURAL_MASK_FAMILIES,
 ];
 
 /** The procedural families that can draw a kind, seen first. @example proceduralFamiliesFor('id_card'); */
