@@ -530,11 +530,22 @@ export const readAddress: ValueReader = (text) => {
   const r = readFreeText(text);
   if (!r) return null;
   const value = withoutSpaces(String(r.value));
+  // Words with no place in them (`万元人民币` of the next column, a stamp's `…职业技能补贴使用`) are no address.
+  if (!ADDRESS_WORD.test(value)) return null;
+  // Areas alone, or areas and a last unit with nothing between (`浙江省` + `室`: the stars between them never boxed),
+  // are what a mask or a cut left of an address, not the address.
+  if (!ADDRESS_BELOW_AREA.test(value)) return { ...r, value, plausibility: 0.5, issues: [...(r.issues ?? []), ADDRESS_INCOMPLETE] };
   // An address opens with its area (`浙江省…`, `杭州市…`, `西湖区…`): one opening on a street (`道文三路445号…`) may be
   // the second line of a wrapped address read alone.
   const opensWithArea = ADDRESS_AREA_START.test(value);
   return { ...r, value, plausibility: (ADDRESS_END.test(value) ? 1 : 0.8) * (opensWithArea ? 1 : 0.85) };
 };
+
+/** A word every address holds somewhere: an area, a street, a number's unit, a building. */
+const ADDRESS_WORD = /[省市区县州旗盟镇乡村街路道巷弄号幢栋楼室层座院园厦组]|单元|中心|广场/u;
+/** What an address names below its areas: a street, a village, a building, or at least a number. */
+const ADDRESS_BELOW_AREA = /[0-9０-９路街道巷弄村镇乡园厦坊苑湾桥港]|中心|大楼|广场|小区|社区/u;
+export const ADDRESS_INCOMPLETE = 'address_incomplete';
 
 const DATE_OR_TERM_ONLY = /^[0-9〇零一二三四五六七八九十廿卅年月日至起长期.\/-]+$/u;
 
