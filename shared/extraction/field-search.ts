@@ -31,7 +31,7 @@ import { withFillInRealigned } from './page-shift.js';
 import { loneCharacterRightBefore } from './split-value-head.js';
 import { opensStampRemark } from './stamped-words.js';
 import { readAsSecondChoice, withSecondChoices } from './second-choices.js';
-import type { Reading, ValueReader } from './value-readers.js';
+import { DATE_DAY_MAY_CONTINUE, type Reading, type ValueReader } from './value-readers.js';
 import { labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-alignment.js';
 import { centreX, centreY } from './line-geometry.js';
 import { UNDER_CENTRED_CAPTION, valueUnderCentredCaption } from './centred-caption.js';
@@ -118,7 +118,16 @@ export function findLabelledCandidates(
         const raw = `${base.raw}${next.leading}`;
         const reading = reader(raw);
         // Which line continues a short value is a guess about layout: the clerk confirms it.
-        return reading ? { ...base, reading, line: mergeLines([first, next], raw), raw, labelMatch: base.labelMatch * JOINED_GUESS } : undefined;
+        if (reading) return { ...base, reading, line: mergeLines([first, next], raw), raw, labelMatch: base.labelMatch * JOINED_GUESS };
+        // A cell narrower still wraps a date twice (`2018` | `年9月` | `5日`): read the three short lines joined, as a
+        // guess too. Only pieces as short as such a cell holds: a whole line under two is a value of its own.
+        const third = [first, next].every((l) => l.flat.length <= 6) ? lineUnder(layout, next, column) : undefined;
+        const raw3 = third && third.flat.length <= 6 ? `${raw}${third.leading}` : '';
+        const reading3 = raw3 ? reader(raw3) : null;
+        // A day that may go on (`…月13` | `日` still under it) is a cell wrapping more than three times: not this case.
+        return reading3 && !reading3.issues.includes(DATE_DAY_MAY_CONTINUE)
+          ? { ...base, reading: reading3, line: mergeLines([first, next, third!], raw3), raw: raw3, labelMatch: base.labelMatch * JOINED_GUESS }
+          : undefined;
       }
       // Values set in a narrow cell wrap every few characters (six or fewer a line: `浙江省杭州` | `市西湖区翠` | …): allow
       // more lines for them.
