@@ -119,15 +119,24 @@ export function findLabelledCandidates(
         const reading = reader(raw);
         // Which line continues a short value is a guess about layout: the clerk confirms it.
         if (reading) return { ...base, reading, line: mergeLines([first, next], raw), raw, labelMatch: base.labelMatch * JOINED_GUESS };
-        // A cell narrower still wraps a date twice (`2018` | `年9月` | `5日`): read the three short lines joined, as a
-        // guess too. Only pieces as short as such a cell holds: a whole line under two is a value of its own.
-        const third = [first, next].every((l) => l.flat.length <= 6) ? lineUnder(layout, next, column) : undefined;
-        const raw3 = third && third.flat.length <= 6 ? `${raw}${third.leading}` : '';
-        const reading3 = raw3 ? reader(raw3) : null;
-        // A day that may go on (`…月13` | `日` still under it) is a cell wrapping more than three times: not this case.
-        return reading3 && !reading3.issues.includes(DATE_DAY_MAY_CONTINUE)
-          ? { ...base, reading: reading3, line: mergeLines([first, next, third!], raw3), raw: raw3, labelMatch: base.labelMatch * JOINED_GUESS }
-          : undefined;
+        // A cell narrower still wraps a date two or three times (`2018` | `年9月` | `5日`, `2019` | `年7` | `月4` | `日`):
+        // read the short lines joined, as a guess too. Only pieces as short as such a cell holds: a whole line under
+        // them is a value of its own. A day that may still go on is read with the next piece.
+        const pieces = [first, next];
+        while (pieces.length < 4 && pieces.every((l) => l.flat.length <= 6)) {
+          const more = lineUnder(layout, pieces[pieces.length - 1], column);
+          if (!more || more.flat.length > 6) return undefined;
+          pieces.push(more);
+          const joined = `${base.raw}${pieces
+            .slice(1)
+            .map((l) => l.leading)
+            .join('')}`;
+          const read = reader(joined);
+          if (read && !read.issues.includes(DATE_DAY_MAY_CONTINUE)) {
+            return { ...base, reading: read, line: mergeLines(pieces, joined), raw: joined, labelMatch: base.labelMatch * JOINED_GUESS };
+          }
+        }
+        return undefined;
       }
       // Values set in a narrow cell wrap every few characters (six or fewer a line: `浙江省杭州` | `市西湖区翠` | …): allow
       // more lines for them.

@@ -185,6 +185,47 @@ describe('a date wrapped twice in a narrow cell', () => {
     expect(doc.fields.startDate?.value).toBe('2018-09-05');
     expect(doc.fields.startDate?.needsReview).toBe(true);
   });
+  it('reads a date wrapped three times (`2019` | `年7` | `月4` | `日`), not its day cut at `4`', () => {
+    // Act
+    const doc = readScan(
+      form(
+        [
+          ['用人单位：', '杭州紫金文化创意有限公司'],
+          ['劳动者姓名：', '尉迟辉'],
+        ],
+        [
+          ['合同起始日期：', 250, 600, 180, 34],
+          ['2019', 450, 600, 60, 34],
+          ['年7', 450, 636, 40, 34],
+          ['月4', 450, 672, 40, 34],
+          ['日', 450, 708, 24, 34],
+        ],
+      ),
+    );
+    // Assess
+    expect(doc.fields.startDate?.value).toBe('2019-07-04');
+    expect(doc.fields.startDate?.needsReview).toBe(true);
+  });
+
+  it('never joins a whole line under the short pieces (a value of its own)', () => {
+    // Act: the line under `2018` | `年9月` is a clause of its own, not the cell's last piece.
+    const doc = readScan(
+      form(
+        [
+          ['用人单位：', '杭州紫金文化创意有限公司'],
+          ['劳动者姓名：', '尉迟辉'],
+        ],
+        [
+          ['合同起始日期：', 250, 600, 180, 34],
+          ['2018', 450, 600, 60, 34],
+          ['年9月', 450, 640, 70, 34],
+          ['5日起试用三个月', 450, 680, 200, 34],
+        ],
+      ),
+    );
+    // Assess
+    expect(doc.fields.startDate?.source?.box?.y ?? 0).not.toBe(600);
+  });
 });
 
 describe('a party printed off its label’s row where no layout rule pairs it', () => {
