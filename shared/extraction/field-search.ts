@@ -1113,8 +1113,11 @@ function underOtherLabel(layout: PageLayout, value: LayoutLine, label: LayoutLin
       o !== value &&
       o.half === value.half &&
       o.hits.length > 0 &&
-      o.leading === '' &&
-      o.hits[o.hits.length - 1].inlineValue === '' &&
+      // A label waiting for its value; or a box of labels one of which, someone else's, waits for a value under it
+      // (`名②紧急联系人姓名③担保人…`, a grid's caption row; only item numbering after it): what stands under it is never
+      // this label's.
+      ((o.leading === '' && o.hits[o.hits.length - 1].inlineValue === '') ||
+        o.hits.some((h) => h.otherParty && !/[\u3400-\u9fff0-9A-Za-z]/.test(h.inlineValue))) &&
       o.box.x < value.box.x + value.box.width &&
       o.box.x + o.box.width > value.box.x &&
       Math.abs(centreY(value) - centreY(o)) <= mine + value.box.height * 0.25,

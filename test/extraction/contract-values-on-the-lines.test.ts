@@ -319,3 +319,29 @@ describe('a signing date misread into the future', () => {
     expect(doc.fields.signedDate?.issues).toContain('signed_date_in_future');
   });
 });
+
+describe('a grid row of captions, someone else’s numbered with circled numerals', () => {
+  it('never takes the value under `②紧急联系人姓名` for the employee (it was read confident)', () => {
+    // Prepare: contract/proc-E perspective photo: `劳动者姓` | `名②紧急联系人姓名③担保人身份证号…` over
+    // `史磊霞` (under 劳动者姓名) and `谢飞文` (under 紧急联系人姓名).
+    const doc = readScan([
+      TITLE,
+      ['劳动者姓', 271, 356, 188, 33],
+      ['名②紧急联系人姓名③担保人身份证号④甲方委托代理', 457, 358, 609, 39],
+      ['黎晓岚', 270, 405, 80, 36],
+      ['顾明哲', 478, 407, 79, 35],
+      ['统一社会信用代码', 572, 556, 208, 34],
+      [employerCode, 272, 606, 273, 31],
+      ...CLAUSES,
+    ]);
+    // Assess
+    expect(doc.fields.employeeName?.value).toBe('黎晓岚');
+  });
+
+  it('reads a label after a circled numeral as someone else’s when its word says so', () => {
+    expect(findHits('名②紧急联系人姓名③担保人身份证号').map((h) => [h.form, h.otherParty ?? false])).toEqual([
+      ['紧急联系人姓名', true],
+      ['担保人身份证号', true],
+    ]);
+  });
+});
