@@ -10,7 +10,8 @@ const TAIL = /^([\u3400-\u9fff])(:?)(.*)$/u;
  * ends with a whole label, and tight after it on its row a box opening with one character that makes a longer label
  * of another group (`合同期限` names the term, `合同期限至` its end). Left apart, the first box is read as the term's
  * label and the lone character is looked past, so the end date had no label at all. The tail must touch the label
- * (a gap under half a character): a character further off is a value or a mark of its own.
+ * (a gap under half a character, or no wider than the label's own letter-spacing): a character further off is a
+ * value or a mark of its own.
  *
  * `findHits` is passed in (it lives with the layout) to read the joined line's labels again.
  *
@@ -24,6 +25,8 @@ export function joinLabelTails(lines: LayoutLine[], findHits: (text: string) => 
     if (!hit || hit.otherParty || a.text.slice(hit.end).trim() !== '') continue;
     const h = a.box.height;
     const right = a.box.x + a.box.width;
+    // A label letter-spaced across its cell leaves its characters' spacing before the tail too.
+    const reach = Math.max(h * 0.5, a.box.width / Math.max(1, a.flat.length) - h * 0.5);
     const b = lines.find(
       (o) =>
         o !== a &&
@@ -32,7 +35,7 @@ export function joinLabelTails(lines: LayoutLine[], findHits: (text: string) => 
         o.hits.length === 0 &&
         Math.abs(centreY(o) - centreY(a)) < Math.min(h, o.box.height) * 0.5 &&
         o.box.x - right > -h * 0.5 &&
-        o.box.x - right < h * 0.5,
+        o.box.x - right < reach,
     );
     const tail = b ? TAIL.exec(b.flat) : null;
     if (!b || !tail) continue;

@@ -345,3 +345,41 @@ describe('a grid row of captions, someone else’s numbered with circled numeral
     ]);
   });
 });
+
+describe('labels of a grid of captions over values', () => {
+  it('joins a letter-spaced `合　同　期　限` with its `至` set at the label’s own spacing, and reads the end under it', () => {
+    // Prepare: contract/proc-E turned page: `合同期限` spread over 271 px, `至` 28 px after it, the date under both.
+    const doc = readScan([
+      TITLE,
+      ['甲方', 654, 300, 344, 40],
+      ['杭州嘉禾建筑工程有限公司', 705, 350, 400, 40],
+      ['劳动者姓名', 811, 420, 344, 40],
+      ['田宇静', 928, 470, 110, 40],
+      ['合同期限', 219, 560, 271, 40],
+      ['至', 518, 562, 35, 37],
+      ['2026.09.07', 267, 640, 172, 39],
+      ...CLAUSES,
+    ]);
+    // Assess
+    expect(doc.fields.endDate?.value).toBe('2026-09-07');
+  });
+
+  it('reads a caption under its value whose closing bracket the engine lost (`（合同期限自`)', () => {
+    // Prepare: contract/proc-D small print: values over bracketed captions.
+    const doc = readScan([
+      TITLE,
+      ['杭州华创餐饮管理有限公司', 255, 300, 250, 20],
+      ['（甲方（用人单位）名称）', 250, 325, 200, 18],
+      ['余国敏', 254, 360, 49, 21],
+      ['（乙方）', 250, 385, 60, 18],
+      ['2020年02月08日', 107, 494, 107, 20],
+      ['（合同期限自', 54, 518, 215, 17],
+      ['2023年02月07日', 107, 549, 107, 20],
+      ['（合同期限至）', 54, 571, 124, 20],
+      ...CLAUSES,
+    ]);
+    // Assess
+    expect(doc.fields.startDate?.value).toBe('2020-02-08');
+    expect(doc.fields.endDate?.value).toBe('2023-02-07');
+  });
+});
