@@ -258,13 +258,18 @@ export function findLabelledCandidates(
         const captioned = last && !inlineValue && bracketedCaption(line) ? valueAboveLabel(layout, line) : undefined;
         if (captioned) {
           const over = captioned[captioned.length - 1];
-          push(
+          const overValue = build(
             { reading: reader(over.leading), line: over, labelMatch: LabelMatch.below * inferred, raw: over.leading, labelRank },
             over,
             valueColumn(layout, over),
             captioned.slice(0, -1),
           );
-          continue;
+          if (overValue) {
+            candidates.push(overValue);
+            continue;
+          }
+          // Nothing over it reads as the value (another caption's value, `固定期限` over `（合同起始日期）`): a bracketed
+          // label of a form that sets values beside its labels; look beside it.
         }
         if (neighbour) {
           const reading = reader(neighbour.text);

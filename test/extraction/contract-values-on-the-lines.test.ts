@@ -382,4 +382,25 @@ describe('labels of a grid of captions over values', () => {
     expect(doc.fields.startDate?.value).toBe('2020-02-08');
     expect(doc.fields.endDate?.value).toBe('2023-02-07');
   });
+
+  it('reads beside a bracketed label when nothing over it is its value (a form of bracketed labels, values beside)', () => {
+    // Prepare: contract/proc-E perspective photo: `（合同起始日期）` under `合同类型：` … `固定期限`, its date beside it.
+    const doc = readScan([
+      TITLE,
+      ['（用人单位）', 252, 300, 174, 29],
+      ['杭州汇通建筑工程有限公司', 477, 300, 250, 30],
+      ['（乙方）', 252, 345, 100, 29],
+      ['汤明涛', 477, 345, 76, 32],
+      ['合同类型：', 259, 676, 175, 32],
+      ['固定期限', 479, 676, 98, 33],
+      ['（合同起始日期）', 259, 718, 150, 33],
+      ['2019/9/15', 480, 720, 112, 32],
+      ['（合同终止日期）', 260, 762, 151, 32],
+      ['2024/9/14', 490, 762, 112, 33],
+      ...CLAUSES,
+    ]);
+    // Assess
+    expect(doc.fields.startDate?.value).toBe('2019-09-15');
+    expect(doc.fields.endDate?.value).toBe('2024-09-14');
+  });
 });
