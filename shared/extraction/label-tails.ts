@@ -41,7 +41,10 @@ export function joinLabelTails(lines: LayoutLine[], findHits: (text: string) => 
     if (!b || !tail) continue;
     const form = a.text.slice(hit.start, hit.end) + tail[1];
     const group = LABEL_GROUP_OF.get(form);
-    if (!group || group === LABEL_GROUP_OF.get(hit.form)) continue;
+    // The tail makes a label of another group, or completes the one read with its last character lost (`劳动者姓` |
+    // `名`, whose `名` would otherwise be taken for the value's head).
+    const completes = hit.fuzzy === true && form === hit.form;
+    if (!group || (group === LABEL_GROUP_OF.get(hit.form) && !completes)) continue;
     const text = `${a.text}${tail[1]}${tail[2] || (tail[3] ? ' ' : '')}${tail[3]}`;
     const hits = findHits(text);
     if (!hits.some((x) => x.form === form && x.end === a.text.length + 1)) continue;

@@ -69,6 +69,25 @@ describe('a label the engine boxed in two at its last character', () => {
   });
 });
 
+describe('a label whose last character the engine boxed apart, before the value', () => {
+  it('reads `劳动者姓` | `名` | `方娟敏` as the label whole and the name alone, never `名方娟敏`', () => {
+    // Prepare: contract/proc-A moiré photo: the label's `名` in a box of its own, the name further right.
+    const doc = readScan([
+      TITLE,
+      ['甲方', 223, 376, 273, 42],
+      ['浙江灵隐建筑工程有限公司', 533, 376, 300, 44],
+      ['劳动者姓', 223, 691, 212, 48],
+      ['名', 434, 693, 66, 45],
+      ['陶嘉怡', 532, 692, 109, 46],
+      ['身份证号码', 775, 693, 275, 44],
+      [employeeId, 1084, 698, 334, 38],
+      ...CLAUSES,
+    ]);
+    // Assess
+    expect(doc.fields.employeeName?.value).toBe('陶嘉怡');
+  });
+});
+
 describe('a longer label that lost its last character', () => {
   it('reads `用人单位名：` as 用人单位名称, never `名：` as the employer’s head', () => {
     // Act
