@@ -20,9 +20,11 @@ import { valueWrappedUnderGluedLabel } from './glued-value-wraps.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
 import { documentText } from './document-text.js';
 import { LABEL_GROUP_OF, LABELS, type LabelGroup } from './labels.js';
-import { dateFromTwin } from './twin-dates.js';
+import { DATE_TWIN_INFERRED, dateFromTwin } from './twin-dates.js';
+import { valueNearPartyLabel } from './values-near-party-labels.js';
 import { sixteenthBirthday } from './holder-age.js';
-import { linesRightOf, type LayoutLine } from './page-layout.js';
+import { linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
+import { centreX, centreY } from './line-geometry.js';
 import { readLetterSentences, readPartiesSentence, readPost, readWholePersonName } from './letter-reading.js';
 import { Evidence, readDateValue, readEmployerName, readOrganisationName, readPersonName, readSchoolName, type ValueReader } from './value-readers.js';
 
@@ -297,6 +299,22 @@ function signedDateField(ctx: DocumentContext, taken: readonly (DraftField | und
   return field;
 }
 
+/**
+ * A date that cannot be right (a signing date in the future: `二050年七月二十九日`, one digit misread) when the
+ * document prints, on another line, exactly one past date one digit away from it (the other party's signing line):
+ * that date, flagged DATE_TWIN_INFERRED for the clerk.
+ */
+function pastTwinOfDate(ctx: DocumentContext, field: DraftField): DraftField | undefined {
+  const misread = String(field.value);
+  const oneDigitAway = (value: string) => value.length === misread.length && [...value].filter((ch, i) => ch !== misread[i]).length === 1;
+  const twins = allLines(ctx).flatMap((line) =>
+    line.original === field.source?.box ? [] : findDates(line.text).flatMap((d) => (d.value <= ctx.today && oneDigitAway(d.value) ? [{ d, line }] : [])),
+  );
+  if (new Set(twins.map((t) => t.d.value)).size !== 1) return undefined;
+  const { d, line } = twins[0];
+  return fieldFromLine(line, { value: d.value, evidence: Evidence.shape, plausibility: 0.85, issues: [DATE_TWIN_INFERRED] }, LabelMatch.unlabelled, d.raw);
+}
+
 /** Issue on a party whose name two pages of the contract give differently (the cover's 乙方 and the signature page's). */
 export const PARTY_NAMES_CONFLICT = 'party_names_conflict';
 
@@ -320,22 +338,41 @@ function checkPartyAgreement(ctx: DocumentContext, field: DraftField | undefined
 }
 
 /**
+ * The lines on the row under a caption (`方`, a spread `乙　方` that lost its head) that stand in its cell: within two
+ * and a half rows under it, with the caption the nearest line of its row across (a row of captions over a row of
+ * values: each value sits under the caption nearest it).
+ */
+function namesUnderCaption(layout: PageLayout, caption: LayoutLine): LayoutLine[] {
+  const h = Math.max(caption.box.height, layout.medianLineHeight);
+  const bottom = caption.box.y + caption.box.height;
+  const row = layout.lines.filter((l) => l.half === caption.half && Math.abs(centreY(l) - centreY(caption)) < h * 0.5);
+  return layout.lines.filter((o) => {
+    if (o.half !== caption.half || o.hits.length > 0 || centreY(o) < bottom || o.box.y > bottom + h * 2.5) return false;
+    const nearest = row.reduce((a, b) => (Math.abs(centreX(b) - centreX(o)) < Math.abs(centreX(a) - centreX(o)) ? b : a));
+    return nearest === caption;
+  });
+}
+
+/**
  * The employee beside a party label whose head the engine lost (`乙` of a spread `乙　方`, one thin stroke a photo's
- * blur or shadow takes): a lone `方` boxed alone, then on its row a line that is nothing but a person's name with a
- * known surname. The employer of a labour contract is an organisation, so a person's name there is 乙方's. Read only
+ * blur or shadow takes): a lone `方` boxed alone, then on its row (or, in a grid of captions over values, in its cell
+ * on the row under it) a line that is nothing but a person's name with a known surname. The employer of a labour contract is an organisation, so a person's name there is 乙方's. Read only
  * when nothing else names the employee, and flagged `label_inferred`; never when two such lines are on the pages.
  */
 function nameAfterLabelTail(ctx: DocumentContext): DraftField | undefined {
   const found: DraftField[] = [];
   for (const layout of ctx.layouts) {
     for (const tail of layout.lines.filter((l) => l.flat === '方' && l.hits.length === 0)) {
-      const next = linesRightOf(layout, tail)[0];
-      if (!next || next.hits.length > 0 || next.box.x - (tail.box.x + tail.box.width) > tail.box.height * 4) continue;
-      const reading = readWholePersonName(next.text);
-      if (!reading || reading.plausibility !== 1 || reading.value !== next.flat) continue;
-      const field = fieldFromLine(next, reading, LabelMatch.unlabelled);
-      field.issues = [...(field.issues ?? []), 'label_inferred'];
-      found.push(field);
+      const right = linesRightOf(layout, tail)[0];
+      const beside = right && right.hits.length === 0 && right.box.x - (tail.box.x + tail.box.width) <= tail.box.height * 4 ? right : undefined;
+      // In a grid of captions over values the name stands on the row under the caption, in its cell.
+      for (const next of beside ? [beside] : namesUnderCaption(layout, tail)) {
+        const reading = readWholePersonName(next.text);
+        if (!reading || reading.plausibility !== 1 || reading.value !== next.flat) continue;
+        const field = fieldFromLine(next, reading, LabelMatch.unlabelled);
+        field.issues = [...(field.issues ?? []), 'label_inferred'];
+        found.push(field);
+      }
     }
   }
   return found.length === 1 ? found[0] : undefined;
@@ -349,17 +386,11 @@ function nameAfterLabelTail(ctx: DocumentContext): DraftField | undefined {
  * readLaborContract(ctx).endDate?.value; // null for an open-ended contract
  */
 export function readLaborContract(ctx: DocumentContext): DraftFields {
-  let employerName = organisationField(
-    ctx,
-    ['甲方(用人单位)名称', '甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称', '用工单位'],
-    readEmployerName,
-  );
+  const employerLabels = ['甲方(用人单位)名称', '甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称', '用工单位'];
+  let employerName = organisationField(ctx, employerLabels, readEmployerName);
   const employerCreditCode = creditCodeField(ctx, LABELS.creditCode);
-  let employeeName = labelled(
-    ctx,
-    ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名', '受聘人姓名', '受聘人'],
-    readWholePersonName,
-  );
+  const employeeLabels = ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名', '受聘人姓名', '受聘人'];
+  let employeeName = labelled(ctx, employeeLabels, readWholePersonName);
   const employeeIdNumber = idNumberField(ctx, LABELS.idNumber);
   completeOrganisationName(ctx, employerName);
   // Parties named in the opening sentence rather than beside labels.
@@ -367,6 +398,9 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   employerName ??= sentence.employerName;
   employeeName ??= sentence.employeeName;
   employeeName ??= nameAfterLabelTail(ctx);
+  // Printed off its label's row where no layout rule pairs it: the one whole value of its kind nearest the label.
+  employerName ??= valueNearPartyLabel(ctx, employerLabels, readEmployerName);
+  employeeName ??= valueNearPartyLabel(ctx, employeeLabels, readWholePersonName);
   completeSurnameOnlyName(ctx, employeeName, readWholePersonName);
   checkPartyAgreement(ctx, employeeName, SECOND_PARTY_LINE, readWholePersonName);
   checkPartyAgreement(ctx, employerName, FIRST_PARTY_LINE, readEmployerName);
@@ -381,14 +415,14 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
     }
   }
   if (endDate && endDate.value !== null && printsOpenEndedTerm(ctx)) endDate.issues = [...(endDate.issues ?? []), END_DATE_OPEN_ENDED_CONFLICT];
-  const signedDate = signedDateField(ctx, [startDate, endDate]);
+  let signedDate = signedDateField(ctx, [startDate, endDate]);
   flagUncertainDigits(ctx, signedDate);
   if (signedDate && signedDate.value !== null && signedDate.value === endDate?.value) {
     // Signed the day the term ends: the date read is most likely the term's end (`合同终止日期` holds `日期`).
     signedDate.issues = [...(signedDate.issues ?? []), 'signed_date_term_end_conflict'];
   }
   if (signedDate && typeof signedDate.value === 'string' && signedDate.value > ctx.today) {
-    signedDate.issues = [...(signedDate.issues ?? []), 'signed_date_in_future'];
+    signedDate = pastTwinOfDate(ctx, signedDate) ?? { ...signedDate, issues: [...(signedDate.issues ?? []), 'signed_date_in_future'] };
   }
   flagImplausibleTermDates({ signedDate, startDate, endDate, idNumber: employeeIdNumber });
   return { employerName, employerCreditCode, employeeName, employeeIdNumber, startDate, endDate, signedDate };

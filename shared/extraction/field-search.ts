@@ -31,7 +31,7 @@ import { withFillInRealigned } from './page-shift.js';
 import { loneCharacterRightBefore } from './split-value-head.js';
 import { opensStampRemark } from './stamped-words.js';
 import { readAsSecondChoice, withSecondChoices } from './second-choices.js';
-import type { Reading, ValueReader } from './value-readers.js';
+import { DATE_DAY_MAY_CONTINUE, type Reading, type ValueReader } from './value-readers.js';
 import { labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-alignment.js';
 import { centreX, centreY } from './line-geometry.js';
 import { UNDER_CENTRED_CAPTION, valueUnderCentredCaption } from './centred-caption.js';
@@ -118,7 +118,25 @@ export function findLabelledCandidates(
         const raw = `${base.raw}${next.leading}`;
         const reading = reader(raw);
         // Which line continues a short value is a guess about layout: the clerk confirms it.
-        return reading ? { ...base, reading, line: mergeLines([first, next], raw), raw, labelMatch: base.labelMatch * JOINED_GUESS } : undefined;
+        if (reading) return { ...base, reading, line: mergeLines([first, next], raw), raw, labelMatch: base.labelMatch * JOINED_GUESS };
+        // A cell narrower still wraps a date two or three times (`2018` | `年9月` | `5日`, `2019` | `年7` | `月4` | `日`):
+        // read the short lines joined, as a guess too. Only pieces as short as such a cell holds: a whole line under
+        // them is a value of its own. A day that may still go on is read with the next piece.
+        const pieces = [first, next];
+        while (pieces.length < 4 && pieces.every((l) => l.flat.length <= 6)) {
+          const more = lineUnder(layout, pieces[pieces.length - 1], column);
+          if (!more || more.flat.length > 6) return undefined;
+          pieces.push(more);
+          const joined = `${base.raw}${pieces
+            .slice(1)
+            .map((l) => l.leading)
+            .join('')}`;
+          const read = reader(joined);
+          if (read && !read.issues.includes(DATE_DAY_MAY_CONTINUE)) {
+            return { ...base, reading: read, line: mergeLines(pieces, joined), raw: joined, labelMatch: base.labelMatch * JOINED_GUESS };
+          }
+        }
+        return undefined;
       }
       // Values set in a narrow cell wrap every few characters (six or fewer a line: `浙江省杭州` | `市西湖区翠` | …): allow
       // more lines for them.
@@ -240,13 +258,18 @@ export function findLabelledCandidates(
         const captioned = last && !inlineValue && bracketedCaption(line) ? valueAboveLabel(layout, line) : undefined;
         if (captioned) {
           const over = captioned[captioned.length - 1];
-          push(
+          const overValue = build(
             { reading: reader(over.leading), line: over, labelMatch: LabelMatch.below * inferred, raw: over.leading, labelRank },
             over,
             valueColumn(layout, over),
             captioned.slice(0, -1),
           );
-          continue;
+          if (overValue) {
+            candidates.push(overValue);
+            continue;
+          }
+          // Nothing over it reads as the value (another caption's value, `固定期限` over `（合同起始日期）`): a bracketed
+          // label of a form that sets values beside its labels; look beside it.
         }
         if (neighbour) {
           const reading = reader(neighbour.text);
@@ -1095,8 +1118,11 @@ function underOtherLabel(layout: PageLayout, value: LayoutLine, label: LayoutLin
       o !== value &&
       o.half === value.half &&
       o.hits.length > 0 &&
-      o.leading === '' &&
-      o.hits[o.hits.length - 1].inlineValue === '' &&
+      // A label waiting for its value; or a box of labels one of which, someone else's, waits for a value under it
+      // (`名②紧急联系人姓名③担保人…`, a grid's caption row; only item numbering after it): what stands under it is never
+      // this label's.
+      ((o.leading === '' && o.hits[o.hits.length - 1].inlineValue === '') ||
+        o.hits.some((h) => h.otherParty && !/[\u3400-\u9fff0-9A-Za-z]/.test(h.inlineValue))) &&
       o.box.x < value.box.x + value.box.width &&
       o.box.x + o.box.width > value.box.x &&
       Math.abs(centreY(value) - centreY(o)) <= mine + value.box.height * 0.25,

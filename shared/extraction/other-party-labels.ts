@@ -24,7 +24,7 @@ export function otherPartyLabelStart(text: string, at: number, floor: number): n
   const numbered = /^[一二三四五六七八九十]{1,2}、?/.exec(text.slice(start, at));
   if (numbered && OTHER_PARTY.test(text.slice(start + numbered[0].length, at))) return start;
   if (start === at || at - start > 6) return undefined;
-  if (start > 0 && !/[\s:;,，；|、.]/.test(text[start - 1]) && start !== floor) return undefined;
+  if (start > 0 && !/[\s:;,，；|、.\u2460-\u2473]/.test(text[start - 1]) && start !== floor) return undefined;
   return OTHER_PARTY.test(text.slice(start, at)) ? start : undefined;
 }
 

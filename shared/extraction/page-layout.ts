@@ -10,6 +10,8 @@ import { withoutLabelDecorations } from './label-decorations.js';
 import { otherPartyLabelStart, otherPartyRoleEnd } from './other-party-labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
 import { joinLabelsAcrossWraps } from './label-wraps.js';
+import { joinLabelTails, labelLostLastCharacter } from './label-tails.js';
+import { withBoxedSpacedLabelJoined } from './boxed-spaced-labels.js';
 import { underlinesAsSpaces } from './underline-blanks.js';
 import { rowSlopeField, rowSlopeSamples } from './row-slope-field.js';
 
@@ -228,7 +230,7 @@ function isLookalikeHead(line: { text: string }): boolean {
 }
 
 /** Short labels that open a licence's lines (and a contract's first party, `甲方杭州…`); a sentence they open (`甲方应…`) reads as no typical value. */
-const GLUED_LINE_LABELS = new Set(['名称', '类型', '住所', '负责人', '经营者', '投资人', '甲方']);
+const GLUED_LINE_LABELS = new Set(['名称', '类型', '住所', '负责人', '经营者', '投资人', '甲方', '用人单位']);
 /**
  * The text without overprinted stamps and watermarks. Lines are cleaned when the page is laid out; a value joined
  * from wrapped lines is cleaned again, since a stamp may wrap with it (`…培训(已核` | `验)`).
@@ -292,6 +294,13 @@ export function findHits(text: string): LabelHit[] {
         // `紧急联系人身份证号:`, `财务负责人:`: someone else's label, of no field; it still ends the value before it.
         hits.push({ form: text.slice(other, end), start: other, end, clean: colon || end === text.length || /[\s(]/.test(text[end]), otherParty: true });
         i = end - 1;
+        break;
+      }
+      const lost = labelLostLastCharacter(text, i, end);
+      if (lost) {
+        // `用人单位名：`: a longer label that lost its last character, not a short one with `名` for a value's head.
+        hits.push({ form: lost.form, start: qualifiedStart(text, i, hits), end: lost.end, clean: true, fuzzy: true });
+        i = lost.end - 1;
         break;
       }
       const glued = hits[hits.length - 1];
@@ -437,6 +446,17 @@ function slopeFromNeighbours(lines: LayoutLine[]): number | undefined {
  */
 const LABEL_PIECE = /^(?:[\u3400-\u9fff]{1,3}|[()])$/;
 
+/**
+ * A lone character's box is drawn tight round its ink, a line's box round the whole line with its margins: the lone
+ * character is of the line's size when its box, both ways, is about the line's character pitch (a glyph is square;
+ * a mark or a speck is smaller).
+ */
+function sameCharacterSize(lone: LayoutLine, line: LayoutLine): boolean {
+  const pitch = line.box.width / Math.max(1, line.flat.length);
+  const size = Math.min(lone.box.width, lone.box.height) / pitch;
+  return size > 0.88 && size < 1.35;
+}
+
 /** True when the box at `j` ends with a colon, or the next box on its row, right after it, is a colon alone. */
 function colonAfter(lines: readonly LayoutLine[], j: number): boolean {
   const b = lines[j];
@@ -491,7 +511,7 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
         pieces.length === 1 &&
         first.length === 1 &&
         b.flat.length > 1 &&
-        Math.abs(Math.log(b.box.height / h)) < Math.log(1.25) &&
+        (Math.abs(Math.log(b.box.height / h)) < Math.log(1.25) || sameCharacterSize(a, b)) &&
         !!LABELS_BY_FIRST_CHAR.get(first)?.some((l) => l.form === first + b.flat[0]);
       const reach = lonePair ? (colonAfter(lines, j) ? 12 : 8) : pairWithValue ? 12 : pairHead ? 8 : 4;
       // A lone character's box drawn wide on a scan may reach into its pair's (`名` boxed 67 px wide for 41 high,
@@ -762,7 +782,10 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     .map((line, index) => {
       const opening = printOpeningStamp(line, bodyHeight);
       const text =
-        opening ?? withBracketLabelsClosed(withoutLabelDecorations(normaliseText(normaliseText(underlinesAsSpaces(line.text)).replace(OVERPRINT, ' '))));
+        opening ??
+        withBoxedSpacedLabelJoined(
+          withBracketLabelsClosed(withoutLabelDecorations(normaliseText(normaliseText(underlinesAsSpaces(line.text)).replace(OVERPRINT, ' ')))),
+        );
       const hits = findHits(text);
       if (hits.length === 0) {
         const glossed = labelFromGloss(text);
@@ -794,6 +817,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
   });
   mergeSpacedLabels(lines);
   joinLabelsAcrossWraps(lines, findHits);
+  joinLabelTails(lines, findHits);
   mergeSpacedValues(lines);
   unlabelWrappedWords(lines);
   const spread = detectSpread(page, lines);

@@ -48,7 +48,9 @@ function alignedValueBeside(layout: PageLayout, label: LayoutLine): LayoutLine |
  * bracketedCaption(captionLine); // true for `（姓　　名）`
  */
 export function bracketedCaption(line: LayoutLine): boolean {
-  return line.hits.length === 1 && BRACKETED.test(line.flat) && !SIGN_HERE.test(line.flat);
+  if (line.hits.length !== 1 || SIGN_HERE.test(line.flat)) return false;
+  // The engine may drop the closing bracket at the box's end (`（合同期限自`): the label then ends the box.
+  return BRACKETED.test(line.flat) || (/^\([^()]+$/.test(line.flat) && line.hits[0].end === line.text.length);
 }
 
 /** A whole line in brackets, one level of brackets inside allowed (`（甲方（用人单位）名称）`). */

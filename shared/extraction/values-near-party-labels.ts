@@ -1,0 +1,60 @@
+import { LabelMatch } from './confidence.js';
+import { fieldFromLine, type DocumentContext, type DraftField } from './document-context.js';
+import { centreY } from './line-geometry.js';
+import type { LayoutLine, PageLayout } from './page-layout.js';
+import type { Reading, ValueReader } from './value-readers.js';
+
+/** Issue on a party read from a line near its label that the layout pairs with no label (printed off its row). */
+export const VALUE_OFF_ROW_INFERRED = 'value_off_row_inferred';
+
+/** A label of `forms` that waits for its value (nothing after it in its box), not a signing block or someone else's. */
+function waitingLabel(line: LayoutLine, forms: ReadonlySet<string>): boolean {
+  const hit = line.hits[line.hits.length - 1];
+  return !!hit && forms.has(hit.form) && hit.inlineValue === '' && !hit.signature && !hit.otherParty;
+}
+
+/**
+ * Whether `label` is the label nearest `value` by row among the labels of its column side (every labelled line that
+ * starts left of the value's end): a value printed between two rows belongs to the row it is nearer.
+ */
+function nearestLabelIs(layout: PageLayout, value: LayoutLine, label: LayoutLine): boolean {
+  const mine = Math.abs(centreY(value) - centreY(label));
+  return !layout.lines.some(
+    (l) => l !== label && l.half === value.half && l.hits.length > 0 && l.box.x < value.box.x + value.box.width && Math.abs(centreY(value) - centreY(l)) < mine,
+  );
+}
+
+/**
+ * A party's value printed off its label's row where the layout search pairs it with nothing: a fill-in set half a
+ * row low under `乙方（劳动者）姓名` overlapping the label's box (neither beside it nor under it), an employer printed
+ * a row's third lower than `用人单位` and level with the credit code's label of the next column. Taken only when it
+ * reads as a whole value of its kind (a person's name with a known surname, an organisation with its legal ending),
+ * stands right of the label's start within a row and a half, is nearer that label's row than any other label's, and
+ * when exactly one such value is on the pages. Always flagged VALUE_OFF_ROW_INFERRED: the pairing is the layout's
+ * guess, for the clerk to confirm.
+ *
+ * @example
+ * valueNearPartyLabel(ctx, ['乙方(劳动者)姓名'], readWholePersonName)?.value; // '郝涛敏'
+ */
+export function valueNearPartyLabel(ctx: DocumentContext, labels: readonly string[], reader: ValueReader): DraftField | undefined {
+  const forms = new Set(labels);
+  const found = new Map<string, { line: LayoutLine; reading: Reading }>();
+  for (const layout of ctx.layouts) {
+    for (const label of layout.lines.filter((l) => waitingLabel(l, forms))) {
+      const h = label.box.height;
+      const right = label.box.x + label.box.width;
+      for (const o of layout.lines) {
+        const dy = centreY(o) - centreY(label);
+        if (o === label || o.half !== label.half || o.hits.length > 0 || dy < -h || dy > h * 1.6) continue;
+        if (o.box.x < label.box.x || o.box.x - right > layout.width * 0.6 || !nearestLabelIs(layout, o, label)) continue;
+        const reading = reader(o.leading);
+        if (!reading || reading.plausibility !== 1 || typeof reading.value !== 'string') continue;
+        if (!found.has(reading.value)) found.set(reading.value, { line: o, reading });
+      }
+    }
+  }
+  if (found.size !== 1) return undefined;
+  const [{ line, reading }] = found.values();
+  const field = fieldFromLine(line, { ...reading, issues: [...reading.issues, VALUE_OFF_ROW_INFERRED] }, LabelMatch.unlabelled, line.leading);
+  return field;
+}
