@@ -63,3 +63,72 @@ describe('a spread label’s first character at the end of the value before it',
     expect(withSpreadLabelHeadsCut(lines)).toEqual(lines);
   });
 });
+
+describe('a spread label’s first character boxed alone under the value above it', () => {
+  // A 个体工商户 licence (seen family proc-CS, clean scan): the operator's name `钟静` stacked under a spread
+  // `经　营　者：`, then `经　营　场　所：` spread, its `经` left alone flush under the name when the other pieces were
+  // joined. The name was read `钟静经` (flagged). Constructed lines, boxed as the engine boxed them, with values of
+  // their own.
+  const licence = (placeRow: Line[]): Line[] => [
+    ['营业执照', 823, 227, 636, 125],
+    ['(副 本)', 1104, 371, 133, 46],
+    ['名', 171, 462, 37, 41],
+    ['称：', 392, 451, 112, 54],
+    ['杭州市西湖区明远电子商务经营部', 479, 447, 560, 42],
+    ['统一社会信用代码：92330106MA2B7K4N5X', 1178, 462, 671, 41],
+    ['经', 169, 519, 41, 40],
+    ['营', 296, 519, 44, 43],
+    ['者：', 422, 518, 69, 46],
+    ['彭宇', 168, 562, 76, 44],
+    ['类型：', 1176, 564, 161, 43],
+    ['个体工商户', 1496, 562, 169, 44],
+    ['所：', 391, 615, 69, 47],
+    ['浙江省杭州市西湖区文二路88号5幢1203室', 492, 603, 617, 39],
+    ['个人经营', 1496, 608, 137, 43],
+    ...placeRow,
+    ['组成形式：', 1174, 619, 193, 45],
+    ['注', 171, 682, 38, 36],
+    ['册', 246, 682, 38, 36],
+    ['日', 319, 684, 39, 34],
+    ['期：', 391, 682, 69, 37],
+    ['2011年03月18日', 491, 684, 251, 36],
+    ['登记机关：', 1989, 946, 200, 44],
+    ['2011.03.25', 1988, 1011, 185, 44],
+  ];
+
+  it('reads the operator’s name without the label’s first character', () => {
+    const doc = extractDocuments(
+      [
+        page(
+          licence([
+            ['经', 171, 623, 42, 35],
+            ['营', 248, 623, 38, 36],
+            ['场', 315, 623, 44, 35],
+          ]),
+          { width: 2340, height: 1654 },
+        ),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.legalRepresentative.value).toBe('彭宇');
+  });
+
+  it('still takes a lone character under the name when no label goes on from it', () => {
+    const doc = extractDocuments(
+      [
+        page(
+          licence([
+            ['杰', 171, 608, 42, 42],
+            ['营', 248, 623, 38, 36],
+            ['场', 315, 623, 44, 35],
+          ]),
+          { width: 2340, height: 1654 },
+        ),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.fields.legalRepresentative.value).toBe('彭宇杰');
+    expect(doc.fields.legalRepresentative.needsReview).toBe(true);
+  });
+});
