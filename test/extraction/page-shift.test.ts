@@ -94,3 +94,53 @@ describe('a fill-in layer printed off its labels by one offset over the page', (
     expect(fillInOffset(buildPageLayout(page(certificate(() => PITCH * 0.35))))).toBeUndefined();
   });
 });
+
+describe('a 个体工商户 licence’s fill-in printed off its labels, one date on the page', () => {
+  // Seen family licence/proc-CS (noisy scan, rotated page, phone photo): the fill-in 0.8 of a row pitch low. Its only
+  // date (`注册日期`) proves one pair; the registrant's type (`个体工商户`) and make-up (`个人经营`), terms of a closed
+  // set, prove their labels' rows too. Read as printed, the operator's name was taken for the address's label, or
+  // nothing. Constructed text-layer lines with values of their own.
+  const LICENCE_PITCH = 80;
+  const licenceRows: Array<[label: string, value: string]> = [
+    ['名称：', '杭州市西湖区明远汽车维修服务部'],
+    ['经营者：', '彭宇杰'],
+    ['类型：', '个体工商户'],
+    ['注册日期：', '2009年05月21日'],
+    ['组成形式：', '个人经营'],
+    ['经营场所：', '浙江省杭州市西湖区文二路88号5幢1203室'],
+  ];
+  const licence = (shift: number, rowsOf = licenceRows): Line[] => [
+    ['统一社会信用代码', 106, 99, 286, 44],
+    ['92330106MA2B7K4N5X', 109, 158, 380, 42],
+    ['营业执照', 877, 229, 531, 99],
+    ...rowsOf.flatMap(([label, value], i): Line[] => [
+      [label, 168, 437 + i * LICENCE_PITCH, label.length * 36, 44],
+      [value, 480, 437 + i * LICENCE_PITCH + shift, [...value].length * 36, 44],
+    ]),
+    ['经营范围：', 169, 437 + 6 * LICENCE_PITCH, 204, 44],
+    ['一般项目：技术服务、技术开发、技术咨询。', 481, 437 + 6 * LICENCE_PITCH + shift, 720, 43],
+    ['登记机关：', 1941, 1189, 168, 49],
+    ['2009年05月25日', 1931, 1250, 260, 44],
+  ];
+
+  it('reads the operator, the address and the name with the fill-in moved back', () => {
+    const doc = extractDocuments([page(licence(LICENCE_PITCH * 0.8), { width: 2340, height: 1654 })], { today: TODAY })[0];
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.companyName.value).toBe('杭州市西湖区明远汽车维修服务部');
+    expect(doc.fields.legalRepresentative.value).toBe('彭宇杰');
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区文二路88号5幢1203室');
+    expect(doc.fields.establishedDate.value).toBe('2009-05-21');
+  });
+
+  it('measures the offset on the date, the type and the make-up', () => {
+    expect(fillInOffset(buildPageLayout(page(licence(LICENCE_PITCH * 0.8), { width: 2340, height: 1654 })))).toBeCloseTo(LICENCE_PITCH * 0.8, 0);
+  });
+
+  it('takes a type outside the closed set as no proof (one date alone moves nothing)', () => {
+    const odd = licenceRows.map(([label, value]): [string, string] => [
+      label,
+      value === '个体工商户' ? '个体户经营' : value === '个人经营' ? '自己经营' : value,
+    ]);
+    expect(fillInOffset(buildPageLayout(page(licence(LICENCE_PITCH * 0.8, odd), { width: 2340, height: 1654 })))).toBeUndefined();
+  });
+});
