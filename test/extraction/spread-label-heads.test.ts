@@ -132,3 +132,53 @@ describe('a spread label’s first character boxed alone under the value above i
     expect(doc.fields.legalRepresentative.needsReview).toBe(true);
   });
 });
+
+describe('a spread label’s first character read after a code, across a scan’s gap', () => {
+  // A branch licence (seen family proc-D, clean scan): `名　　称` spread far apart right of the credit code; the engine
+  // boxed `名` with the code (`91330106NDB73KPDY8_名`, the gap read as `_`) and `称` with the name's first line. The
+  // name was lost (flagged). Constructed lines, boxed as the engine boxed them, with values of their own.
+  const licence = (codeBox: string): Line[] => [
+    ['营业执照', 528, 295, 559, 109],
+    ['统一社会信用代码', 196, 499, 284, 44],
+    [codeBox, 504, 510, 466, 47],
+    ['称杭州远景信息', 1170, 499, 283, 44],
+    ['(2-1)', 512, 549, 84, 46],
+    ['科技有限公司', 1238, 546, 213, 46],
+    ['杭州西湖区分', 1240, 596, 211, 39],
+    ['公司', 1233, 636, 84, 54],
+    ['负责', 925, 715, 156, 51],
+    ['人', 1142, 725, 29, 29],
+    ['类型', 190, 762, 91, 49],
+    ['有限责任公司分公司(自', 504, 763, 362, 45],
+    ['陈立', 1014, 762, 80, 47],
+    ['然人投资或控股)', 503, 811, 260, 47],
+    ['营业期限', 195, 885, 250, 47],
+    ['2011年3月9日至2031年', 505, 888, 393, 40],
+    ['成立日期', 920, 887, 178, 44],
+    ['2011年03月', 1239, 886, 190, 44],
+    ['03月08日', 501, 936, 154, 44],
+    ['09日', 1237, 934, 80, 43],
+    ['浙江省杭州市西湖区蒋村街道文三路183', 229, 1058, 616, 42],
+    ['号紫金港科技城创业大厦11幢9层2103室', 230, 1107, 621, 41],
+    ['(营业场所)', 207, 1162, 243, 43],
+    ['登记机关：', 1277, 1550, 163, 47],
+    ['2011-03-15', 1277, 1617, 185, 40],
+  ];
+  const read = (codeBox: string) => extractDocuments([page(licence(codeBox), { width: 1654, height: 2340 })], { today: TODAY })[0];
+
+  it('reads the name after the label joined again, with every line it wraps onto', () => {
+    const doc = read('91330106MA2B7K4N5X_名');
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.companyName.value).toBe('杭州远景信息科技有限公司杭州西湖区分公司');
+  });
+
+  it('cuts the character after one space when a code stands before it', () => {
+    const out = withSpreadLabelHeadsCut([line('91330106MA2B7K4N5X 名', 504, 466), line('称杭州远景信息', 1170, 283)]);
+    expect(out.map((l) => l.text)).toEqual(['91330106MA2B7K4N5X', '名', '称杭州远景信息']);
+  });
+
+  it('keeps a character after one space in Chinese text (a value that ends in it)', () => {
+    const lines = [line('职业(工种)名称健康管理师 等', 165, 478), line('级', 1042, 33)];
+    expect(withSpreadLabelHeadsCut(lines)).toEqual(lines);
+  });
+});
