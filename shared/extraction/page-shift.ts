@@ -153,6 +153,8 @@ function measure(page: PageLayout): Measure | undefined {
   const pitch = rowPitch(layout, labels);
   const values = layout.lines.filter(fillIn);
   const offsets: number[] = [];
+  // The values that proved their label: wherever they sit, they are no value of another label's row.
+  const provedLines = new Set<LayoutLine>();
   // How far each proving label's row is from the next label row the offset moves its value towards.
   const steps: number[] = [];
   const rows = [...new Set(labels.map((l) => centreY(l)))];
@@ -165,6 +167,7 @@ function measure(page: PageLayout): Measure | undefined {
     if (proving.length !== 1) continue;
     const dy = centreY(proving[0]) - centreY(label);
     offsets.push(dy);
+    provedLines.add(proving[0]);
     const toward = rows.map((y) => (y - centreY(label)) * Math.sign(dy)).filter((d) => d > layout.medianLineHeight * 0.6);
     steps.push(Math.min(pitch, ...toward));
   }
@@ -177,7 +180,9 @@ function measure(page: PageLayout): Measure | undefined {
   const onRow = (v: LayoutLine, dy: number) =>
     waiting.some((l) => Math.abs(centreY(v) - dy - centreY(l)) < pitch * ON_ROW && inValueColumn(layout, l, v, labels));
   const near = values.filter((v) => waiting.some((l) => Math.abs(centreY(v) - centreY(l)) < pitch * (REACH + 0.5) && inValueColumn(layout, l, v, labels)));
-  const before = near.filter((v) => onRow(v, 0)).length;
+  // A proved value on another label's row (a code level with `名称`, a fill-in a whole row low) counts against the
+  // page as printed, not for it.
+  const before = near.filter((v) => onRow(v, 0) && !provedLines.has(v)).length;
   const landed = near.filter((v) => onRow(v, offset));
   // Lines wrapped onto a value that lands are explained with it (a name or an address over three lines).
   const explained = withWrappedLines(near, landed).size;
