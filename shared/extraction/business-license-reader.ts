@@ -1,5 +1,6 @@
 import { creditCodeField, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
 import { LABELS } from './labels.js';
+import { withAddressShapeChecked } from './address-shape.js';
 import { dateFromTwin } from './twin-dates.js';
 import { findDates } from './dates.js';
 import { readAddress, readDateValue, readOrganisationName, readPersonName, readRegistrationNumberValue, type ValueReader } from './value-readers.js';
@@ -58,7 +59,7 @@ function establishedDateField(ctx: DocumentContext): DraftField | undefined {
 export function readBusinessLicense(ctx: DocumentContext): DraftFields {
   const companyName = labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true });
   const creditCode = licenceCode(ctx);
-  const address = labelled(ctx, LABELS.address, readAddress, { wrap: true });
+  const address = withAddressShapeChecked(labelled(ctx, LABELS.address, readAddress, { wrap: true }));
   const establishedDate = establishedDateField(ctx);
   const legalRepresentative = labelled(ctx, LABELS.legalRepresentative, readPersonName);
   if (establishedDate && typeof establishedDate.value === 'string' && establishedDate.value > ctx.today) {

@@ -338,7 +338,9 @@ function setApartNearOtherLabel(
   if (taken.length === 0 || !ownLabel) return false;
   const current = taken[taken.length - 1];
   const before = taken.length === 1 ? last : taken[taken.length - 2];
-  const wrapGap = current.box.y - (before.box.y + before.box.height);
+  // Boxes of one value's lines may overlap (a label's pieces joined into the first line box it taller): no closer than
+  // flush, then.
+  const wrapGap = Math.max(0, current.box.y - (before.box.y + before.box.height));
   const gap = next.box.y - (current.box.y + current.box.height);
   if (gap < wrapGap + h * 0.3) return false;
   const other = labelsLeftOf(layout, next).find((r) => r.label !== ownLabel && !sameLabelCell(r.label, ownLabel))?.label;

@@ -33,6 +33,7 @@ import { opensStampRemark } from './stamped-words.js';
 import { readAsSecondChoice, withSecondChoices } from './second-choices.js';
 import { DATE_DAY_MAY_CONTINUE, type Reading, type ValueReader } from './value-readers.js';
 import { labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-alignment.js';
+import { wrapOfLeftColumn } from './left-column-wraps.js';
 import { centreX, centreY } from './line-geometry.js';
 import { UNDER_CENTRED_CAPTION, valueUnderCentredCaption } from './centred-caption.js';
 
@@ -650,7 +651,8 @@ function marginLineFrom(layout: PageLayout, last: LayoutLine, wholeValue: boolea
         !otherWrap(l),
     )
     .sort((a, b) => a.box.y - b.box.y)[0];
-  if (!first) return undefined;
+  // Under the label column left of the value's own: that column's value goes on there (left-column-wraps.ts).
+  if (!first || wrapOfLeftColumn(layout.lines, first, last, h)) return undefined;
   // Further than a line and a half down only past rows holding nothing but wrapped blanks (off the margin).
   const blankRows = layout.lines.some(
     (l) =>

@@ -70,6 +70,15 @@ function labelsOverValues(layout: PageLayout, labels: readonly LayoutLine[], gap
     if (upIsLabels === isLabels || (!upIsLabels && !valueRow(up.row))) return false;
     row = up.row;
     isLabels = upIsLabels;
+    // A value row whose values wrap is a block of lines set tight (`有限责任公司分公` | `司(自然人投资或` | `控股)`):
+    // its top line is the row next to the labels above.
+    for (
+      let wrapped = isLabels ? undefined : nextRow(layout, row, true, 1.1);
+      wrapped && !labelRow(wrapped.row) && valueRow(wrapped.row) && wrapped.gap < row[0].box.height * 0.6;
+      wrapped = nextRow(layout, row, true, 1.1)
+    ) {
+      row = wrapped.row;
+    }
   }
   return false;
 }
@@ -95,5 +104,39 @@ export function valueUnderGridLabel(layout: PageLayout, label: LayoutLine): Layo
   const start = at > 0 ? mid(labels[at - 1], label) : -Infinity;
   const end = at < labels.length - 1 ? mid(label, labels[at + 1]) : Infinity;
   const inCell = below.row.filter((o) => o.box.x >= start && o.box.x < end);
+  if (inCell.length === 0) return centredInTallCell(layout, labels, below.row, start, end);
   return inCell.length === 1 ? inCell[0] : undefined;
+}
+
+/**
+ * A value centred in its cell of a tall value row (`薛杰轩` level with the second of three lines that the name and
+ * the type beside it wrap onto): the top line starting in the cell between the value row's top and the next label
+ * row under it. Undefined when none stands there.
+ */
+function centredInTallCell(
+  layout: PageLayout,
+  labels: readonly LayoutLine[],
+  valueRow: readonly LayoutLine[],
+  start: number,
+  end: number,
+): LayoutLine | undefined {
+  const label = labels[0];
+  const h = label.box.height;
+  const top = Math.min(...valueRow.map((o) => o.box.y));
+  const labelsBottom = Math.max(...labels.map((o) => o.box.y + o.box.height));
+  const nextLabels = layout.lines.filter((o) => o.half === label.half && waitingLabel(o) && o.box.y > labelsBottom + h * 0.5).map((o) => o.box.y);
+  const floor = nextLabels.length > 0 ? Math.min(...nextLabels) : Infinity;
+  return layout.lines
+    .filter(
+      (o) =>
+        o.half === label.half &&
+        !waitingLabel(o) &&
+        o.leading !== '' &&
+        sameSize(o, label) &&
+        o.box.x >= start &&
+        o.box.x < end &&
+        o.box.y >= top - h * 0.25 &&
+        o.box.y + o.box.height <= floor,
+    )
+    .sort((a, b) => a.box.y - b.box.y)[0];
 }

@@ -5,6 +5,7 @@ import { columnRight, continuationLines, mergeLines, VALUE_MAY_CONTINUE } from '
 import { CJK } from './text.js';
 import { readAddress, readDateValue, readPersonName } from './value-readers.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
+import { withAddressShapeChecked } from './address-shape.js';
 
 /**
  * Reads a resident ID card (front; the back adds nothing we need): name, ID number, address (which wraps over
@@ -17,7 +18,7 @@ export function readIdCard(ctx: DocumentContext): DraftFields {
   const name = labelled(ctx, ['姓名'], readPersonName) ?? nameUnderMisreadLabel(ctx) ?? nameWithLabelLost(ctx);
   completeSurnameOnlyName(ctx, name, readPersonName);
   const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号']);
-  const address = labelled(ctx, ['住址', '地址'], readAddress, { wrap: true }) ?? addressUnderMisreadLabel(ctx);
+  const address = withAddressShapeChecked(labelled(ctx, ['住址', '地址'], readAddress, { wrap: true }) ?? addressUnderMisreadLabel(ctx));
   let birthDate = labelled(ctx, ['出生日期', '出生'], readDateValue);
   const fromId = idNumber && typeof idNumber.value === 'string' ? validateResidentId(idNumber.value, { today: ctx.today }) : undefined;
   if (birthDate && fromId?.valid) {

@@ -14,7 +14,7 @@ import { LABEL_GROUP_OF, type LabelGroup } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { centreY, right } from './line-geometry.js';
 
-type ValueKind = 'date' | 'term' | 'residentId' | 'creditCode' | 'registrationNumber';
+type ValueKind = 'date' | 'term' | 'residentId' | 'creditCode' | 'registrationNumber' | 'registrantType';
 
 /** A term's label (`营业期限`, `有效期限`, `经营期限`): its value is a term, two dates or a date and `长期`. */
 const TERM_LABEL = /期限$/;
@@ -30,6 +30,17 @@ const KIND_OF_GROUP: Partial<Record<LabelGroup, ValueKind>> = {
   endDate: 'date',
   signedDate: 'date',
 };
+
+/** A licence's label of the registrant's type or make-up (`类型`, `组成形式`, `企业类型`): its value is a closed term. */
+const REGISTRANT_TYPE_LABEL = /^(类型|组成形式|主体类型|企业类型|公司类型|经济性质)$/;
+
+/**
+ * A registrant type or make-up as a licence prints it, whole on its line (`个体工商户`, `个人经营`, `家庭经营`,
+ * `有限责任公司(自然人投资或控股)`, `股份有限公司(非上市)`): a closed set of terms no other value of the page takes,
+ * so it proves its label's row on a 个体工商户 licence, which prints one date and no term.
+ */
+const REGISTRANT_TYPE =
+  /^(个体工商户|个人经营|家庭经营|个人独资企业|(普通|有限|特殊普通)?合伙企业|全民所有制|集体所有制|股份合作制|(有限责任公司|股份有限公司)(分公司)?([(（][\u3400-\u9fff、]{2,16}[)）])?)$/u;
 
 /** A line that is a date and nothing else (`2021年11月03日`, `二〇一三年三月廿二日`, `2019.07.01`). */
 const DATE_ONLY = /^[0-9〇零一二三四五六七八九十廿卅年月日号.\-/]+$/;
@@ -50,6 +61,8 @@ function provesKind(flat: string, kind: ValueKind): boolean {
       return flat.length === 18 && readCreditCode(flat).valid;
     case 'registrationNumber':
       return validateRegistrationNumber(flat);
+    case 'registrantType':
+      return REGISTRANT_TYPE.test(flat);
   }
 }
 
@@ -140,18 +153,21 @@ function measure(page: PageLayout): Measure | undefined {
   const pitch = rowPitch(layout, labels);
   const values = layout.lines.filter(fillIn);
   const offsets: number[] = [];
+  // The values that proved their label: wherever they sit, they are no value of another label's row.
+  const provedLines = new Set<LayoutLine>();
   // How far each proving label's row is from the next label row the offset moves its value towards.
   const steps: number[] = [];
   const rows = [...new Set(labels.map((l) => centreY(l)))];
   for (const label of waiting) {
     const form = label.hits[label.hits.length - 1].form;
-    const kind = TERM_LABEL.test(form) ? 'term' : KIND_OF_GROUP[LABEL_GROUP_OF.get(form) as LabelGroup];
+    const kind = TERM_LABEL.test(form) ? 'term' : REGISTRANT_TYPE_LABEL.test(form) ? 'registrantType' : KIND_OF_GROUP[LABEL_GROUP_OF.get(form) as LabelGroup];
     if (!kind) continue;
     const near = values.filter((v) => Math.abs(centreY(v) - centreY(label)) < pitch * REACH && inValueColumn(layout, label, v, labels));
     const proving = near.filter((v) => provesKind(v.flat, kind));
     if (proving.length !== 1) continue;
     const dy = centreY(proving[0]) - centreY(label);
     offsets.push(dy);
+    provedLines.add(proving[0]);
     const toward = rows.map((y) => (y - centreY(label)) * Math.sign(dy)).filter((d) => d > layout.medianLineHeight * 0.6);
     steps.push(Math.min(pitch, ...toward));
   }
@@ -164,7 +180,9 @@ function measure(page: PageLayout): Measure | undefined {
   const onRow = (v: LayoutLine, dy: number) =>
     waiting.some((l) => Math.abs(centreY(v) - dy - centreY(l)) < pitch * ON_ROW && inValueColumn(layout, l, v, labels));
   const near = values.filter((v) => waiting.some((l) => Math.abs(centreY(v) - centreY(l)) < pitch * (REACH + 0.5) && inValueColumn(layout, l, v, labels)));
-  const before = near.filter((v) => onRow(v, 0)).length;
+  // A proved value on another label's row (a code level with `名称`, a fill-in a whole row low) counts against the
+  // page as printed, not for it.
+  const before = near.filter((v) => onRow(v, 0) && !provedLines.has(v)).length;
   const landed = near.filter((v) => onRow(v, offset));
   // Lines wrapped onto a value that lands are explained with it (a name or an address over three lines).
   const explained = withWrappedLines(near, landed).size;

@@ -1,8 +1,12 @@
 import type { OcrLine } from '../documents/ocr-page.js';
 import { LABELS_BY_FIRST_CHAR } from './labels.js';
 
-/** A value's box ending in a spread gap (two spaces or a full-width one) and one Chinese character. */
-const HEAD_AFTER_GAP = /^(.*?\S)(?:[ \t]{2,}|\u3000+|[ \t]*\u3000[ \t\u3000]*)([\u3400-\u9fff])$/u;
+/**
+ * A value's box ending in a spread gap and one Chinese character: two spaces or a full-width one, an underscore the
+ * engine read in a scan's gap (`91330106NDB73KPDY8_名`), or one space after a code or a number (which never goes on
+ * in Chinese).
+ */
+const HEAD_AFTER_GAP = /^(.*?\S)(?:[ \t]{2,}|\u3000+|[ \t]*\u3000[ \t\u3000]*|[ \t\u3000]*_+[ \t\u3000]*|(?<=[0-9A-Za-z)）])[ \t])([\u3400-\u9fff])$/u;
 
 const units = (text: string) => [...text].reduce((n, ch) => n + (/[\u3400-\u9fff\u3000\uff00-\uffef]/u.test(ch) ? 1 : 0.5), 0);
 const flat = (text: string) => text.replace(/[\s\u3000]/gu, '');

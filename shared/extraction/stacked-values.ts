@@ -7,7 +7,7 @@
  */
 import { findDates } from './dates.js';
 import { LABEL_GROUP_OF, type LabelGroup } from './labels.js';
-import { linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
+import { findHits, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
 import { centreX, centreY, right } from './line-geometry.js';
 
 const LONE_CJK = /^[\u3400-\u9fff]$/;
@@ -325,8 +325,20 @@ export function overAnotherCaption(layout: PageLayout, value: LayoutLine, label:
 }
 
 /**
+ * True when a lone character and the next box on its row spell a label from its first character (`经` | `营场所:`, a
+ * spread `经　营　场　所` boxed apart): the character opens the next field, it ends no value above it.
+ */
+function opensSpreadLabel(layout: PageLayout, lone: LayoutLine): boolean {
+  const next = linesRightOf(layout, lone)[0];
+  if (!next || next.box.x - right(lone) > lone.box.height * 3) return false;
+  const hit = findHits(`${lone.flat}${next.flat}`)[0];
+  return hit !== undefined && hit.start === 0 && !hit.fuzzy && hit.end > 1;
+}
+
+/**
  * A lone Chinese character set tight under the start of `line`, of its size: the last character of a value wrapped in
- * a narrow cell (`………上官娟` | `琪`), or a sex printed off its row. A value read without it may be cut short.
+ * a narrow cell (`………上官娟` | `琪`), or a sex printed off its row. A value read without it may be cut short. Never
+ * the first character of a spread label (`经` | `营场所:`).
  *
  * @example
  * loneCharacterUnder(layout, nameLine)?.flat; // '琪'
@@ -343,6 +355,7 @@ export function loneCharacterUnder(layout: PageLayout, line: LayoutLine): Layout
       Math.abs(o.box.height - h) < h * 0.25 &&
       o.box.y - bottom > -h * 0.25 &&
       o.box.y - bottom < h * 0.6 &&
-      Math.abs(o.box.x - line.box.x) < h * 0.6,
+      Math.abs(o.box.x - line.box.x) < h * 0.6 &&
+      !opensSpreadLabel(layout, o),
   );
 }

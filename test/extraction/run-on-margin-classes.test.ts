@@ -132,3 +132,63 @@ describe('a value cut at the edge of a justified block that one line of another 
     expect(doc.fields.address.needsReview).toBe(true);
   });
 });
+
+describe('a value in the right of two label/value columns, beside a left value that wraps back to the margin', () => {
+  // The scope (经营范围, left column) wraps under its label; the address (住所, right column) ends its line at the
+  // page's right edge. The margin line under the row is the scope's, ending inside the left column: never the rest
+  // of the address (the default eval set read `…1405室技术交流`, flagged).
+  const twoColumnLicence = (scopeRow: string, scopeWrap: Line): Line[] => [
+    ['统一社会信用代码', 157, 167, 278, 35],
+    ['91330106MA2H4K7N3W', 157, 217, 380, 37],
+    ['营业执照', 889, 202, 520, 100],
+    ['（副　本）', 1083, 340, 174, 35],
+    ['名　称', 189, 515, 77, 37],
+    ['杭州明远电子商务有限公司', 415, 515, 416, 35],
+    ['注册资本', 1228, 515, 139, 35],
+    ['3000万元人民币', 1454, 515, 251, 37],
+    ['类　型', 189, 582, 77, 37],
+    ['有限责任公司(自然人投资或控股)', 415, 582, 509, 37],
+    ['成立日期', 1228, 582, 139, 35],
+    ['2018年05月11日', 1454, 582, 258, 37],
+    ['法定代表人', 189, 649, 174, 35],
+    ['孙立', 415, 649, 69, 35],
+    ['营业期限', 1228, 649, 139, 35],
+    ['2018年05月11日至长期', 1454, 649, 362, 37],
+    ['经营范围', 189, 717, 139, 35],
+    [scopeRow, 415, 717, 694, 36],
+    ['住　所', 1228, 717, 77, 37],
+    ['浙江省杭州市西湖区文一路118号3幢702室', 1454, 717, 694, 37],
+    scopeWrap,
+    ['务；职业技能培训（不含需取得许可的培训）（除依法须经批', 189, 817, 920, 36],
+    ['准的项目外，凭营业执照依法自主开展经营活动）。', 189, 867, 781, 35],
+    ['登记机关', 1904, 1357, 139, 35],
+    ['2018年05月15日', 1844, 1407, 258, 37],
+  ];
+
+  it('reads the address without the scope line at the margin, under a scope cut on a listing separator', () => {
+    const doc = extractDocuments(
+      [
+        page(twoColumnLicence('一般项目：技术服务、技术开发、技术咨询、', ['技术交流、技术转让、技术推广；软件开发；信息系统集成服', 189, 767, 937, 36]), {
+          width: 2339,
+          height: 1653,
+        }),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区文一路118号3幢702室');
+  });
+
+  it('reads it alone too when the scope line at the margin ends flush with the scope above it', () => {
+    const doc = extractDocuments(
+      [
+        page(twoColumnLicence('一般项目：技术服务、技术开发、技术咨询', ['技术交流、技术转让、技术推广；软件开发；信息系统集成', 189, 767, 920, 36]), {
+          width: 2339,
+          height: 1653,
+        }),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区文一路118号3幢702室');
+  });
+});

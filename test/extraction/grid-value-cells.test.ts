@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import { textLayerPage as page, type Line } from './support/text-lines.js';
+
+// Issue 12, classes 2 and 3 (two label/value columns, values that wrap), on a grid of label rows over value rows
+// (seen family licence/proc-E): each value set at its cell's left under its label, a short value centred in its cell
+// when the value beside it wraps over three lines. The representative was lost on digital PDFs and clean scans of
+// the seen-family caches (`钱建玲`, `薛杰轩`, `罗浩雪`, `郭伟强`). Constructed text-layer lines with values of their own.
+
+const TODAY = '2026-12-05';
+
+/** Rows as the form sets them: code and type over their values, then name and 负责人, then the dates. */
+const licence = (representative: Line[]): Line[] => [
+  ['副本编号：27119298356', 1126, 109, 385, 37],
+  ['营业执照', 606, 278, 417, 86],
+  ['统一社会信用代码', 317, 469, 312, 35],
+  ['类型', 1024, 469, 312, 35],
+  ['有限责任公司分公', 847, 547, 278, 35],
+  ['91330106MA2B7K4N5X (1-1)', 140, 594, 507, 37],
+  ['司(自然人投资或', 847, 594, 255, 37],
+  ['控股)', 847, 640, 81, 37],
+  ['名称', 317, 719, 312, 35],
+  ['负责人', 1042, 719, 278, 35],
+  ['杭州明远餐饮管理人', 140, 797, 312, 35],
+  ['力资源服务有限公司', 140, 842, 312, 35],
+  ...representative,
+  ['西湖分公司', 140, 890, 174, 35],
+  ['成立日期', 334, 967, 278, 35],
+  ['营业期限', 1042, 967, 278, 35],
+  ['2011.3.9', 140, 1044, 154, 37],
+  ['2011.03.09至长期', 847, 1044, 277, 37],
+  ['营业场所', 688, 1122, 278, 35],
+  ['浙江省杭州市西湖区文二路88号5幢1203室', 140, 1199, 660, 35],
+  ['登记机关：', 1240, 1588, 174, 35],
+  ['2011-03-15', 1240, 1640, 185, 40],
+];
+
+describe('a short value centred in its cell beside a value wrapped over three lines', () => {
+  it('reads the representative from the middle line of the value row', () => {
+    const doc = extractDocuments([page(licence([['彭宇杰', 847, 842, 104, 35]]))], { today: TODAY })[0];
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.legalRepresentative.value).toBe('彭宇杰');
+    expect(doc.fields.companyName.value).toBe('杭州明远餐饮管理人力资源服务有限公司西湖分公司');
+  });
+
+  it('reads it from the value row’s top line, past the wrapped value row above', () => {
+    const doc = extractDocuments([page(licence([['彭宇杰', 847, 797, 104, 35]]))], { today: TODAY })[0];
+    expect(doc.fields.legalRepresentative.value).toBe('彭宇杰');
+  });
+
+  it('finds nothing in an empty cell rather than a value of the row below', () => {
+    const doc = extractDocuments([page(licence([]))], { today: TODAY })[0];
+    expect(doc.fields.legalRepresentative.value).toBeNull();
+  });
+});
