@@ -33,6 +33,13 @@ function ownLabelOf(lines: readonly LayoutLine[], last: LayoutLine, h: number): 
 export function wrapOfLeftColumn(lines: readonly LayoutLine[], margin: LayoutLine, last: LayoutLine, h: number): boolean {
   const label = ownLabelOf(lines, last, h);
   if (!label || right(margin) > label.box.x) return false;
+  // Prose that goes on along the margin line's row (`4月3日` | `止。本合同…`, a fill-in-the-blank contract whose
+  // date wrapped) is a sentence, not a column: its margin line is the right value's end.
+  const proseGoesOn = lines.some(
+    (o) =>
+      o !== margin && o.half === margin.half && Math.abs(centreY(o) - centreY(margin)) < h * 0.5 && o.box.x >= right(margin) - h * 0.3 && o.box.x < label.box.x,
+  );
+  if (proseGoesOn) return false;
   return lines.some(
     (v) =>
       v !== last &&

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
+import { wrapOfLeftColumn } from '../../shared/extraction/left-column-wraps.js';
+import { buildPageLayout } from '../../shared/extraction/page-layout.js';
 import { residentId } from './support/documents.js';
 import { textLayerPage as page, type Line } from './support/text-lines.js';
 
@@ -190,5 +192,47 @@ describe('a value in the right of two label/value columns, beside a left value t
       { today: TODAY },
     )[0];
     expect(doc.fields.address.value).toBe('浙江省杭州市西湖区文一路118号3幢702室');
+  });
+});
+
+describe('a date in a sentence that wraps back to the margin, beside a value cut on a comma', () => {
+  // Fill-in-the-blank prose: `甲方：杭州…公司，合同期限自 2019年` ends its row and the date goes on at the margin
+  // (`4月4日`), where the sentence goes on too (`起至…`). The comma after the company is prose, not a listing in a
+  // left column: the margin line is the date's end (a held-out sample lost a start and an end date to the
+  // two-column rule before this guard).
+  const prose: Line[] = [
+    ['劳动合同书', 640, 200, 360, 60],
+    ['甲方（用人单位）：', 150, 400, 330, 38],
+    ['杭州明远电子商务有限公司，', 490, 400, 480, 38],
+    ['合同期限自', 980, 400, 190, 38],
+    ['2019年', 1180, 400, 110, 38],
+    ['4月4日', 150, 460, 110, 38],
+    ['起至', 270, 460, 80, 38],
+    ['2022年4月3日', 360, 460, 220, 38],
+    ['止。乙方（劳动者）：', 590, 460, 370, 38],
+    ['孙立', 970, 460, 80, 38],
+    ['，身份证号码：', 1060, 460, 250, 38],
+    [ID, 150, 520, 380, 38],
+    ['甲方（盖章）', 150, 700, 220, 38],
+    ['乙方（签字）', 900, 700, 220, 38],
+    ['签订日期：2019年4月2日', 150, 760, 420, 38],
+  ];
+
+  it('joins the margin line to the date that ends the row above it', () => {
+    const doc = extractDocuments([page(prose)], { today: TODAY })[0];
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.startDate.value).toBe('2019-04-04');
+  });
+
+  it('never takes the margin line for the left value’s wrap when the sentence goes on along its row', () => {
+    const { lines } = buildPageLayout(page(prose));
+    const line = (text: string) => lines.find((l) => l.text === text)!;
+    expect(wrapOfLeftColumn(lines, line('4月4日'), line('2019年'), 38)).toBe(false);
+    // The same margin line alone on its row, under a value cut on a comma: a left column's wrap.
+    const alone = buildPageLayout(
+      page(prose.filter(([text]) => !['起至', '2022年4月3日', '止。乙方（劳动者）：', '孙立', '，身份证号码：'].includes(text))),
+    ).lines;
+    const lineOf = (text: string) => alone.find((l) => l.text === text)!;
+    expect(wrapOfLeftColumn(alone, lineOf('4月4日'), lineOf('2019年'), 38)).toBe(true);
   });
 });
