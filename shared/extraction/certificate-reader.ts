@@ -20,6 +20,9 @@ import { documentText } from './document-text.js';
 import { dateFromTwin } from './twin-dates.js';
 import { sixteenthBirthday } from './holder-age.js';
 import { rowOwner } from './continuation.js';
+import { AUTHORITY_NAME_CORRECTION, AUTHORITY_NAME_INFERRED, nearestAuthorityName } from './authority-names.js';
+import { joinedLine, piecesBefore, squeezedLettering, wrapAbove } from './issuer-lines.js';
+import type { LayoutLine, PageLayout } from './page-layout.js';
 import {
   Evidence,
   readCertificateNumberValue,
@@ -28,6 +31,7 @@ import {
   readOccupation,
   readOrganisationName,
   readPersonName,
+  PLACE_PREFIX,
   type Reading,
 } from './value-readers.js';
 
@@ -108,6 +112,38 @@ function unlabelledIssueDate(ctx: DocumentContext): DraftField | undefined {
   return fieldFromLine(line, standalone ? reading : { ...reading, plausibility: 0.85 }, LabelMatch.unlabelled, date.raw.replace(/\s+/g, ''));
 }
 
+/**
+ * The issuer whose last line is `line`, read whole: with the boxes before it on its row that a seal broke the name
+ * into (`杭州市西湖区人` | `资源和社会保障局`; an authority's name then completed over the characters the gaps hid),
+ * or with the line over it that the name wrapped from (`杭州华创建筑工程` | `股份有限公司`) when the line alone is no
+ * whole name. Joined lines are a guess about layout: the clerk confirms them.
+ */
+function wholeIssuerFrom(layout: PageLayout, line: LayoutLine): DraftField | undefined {
+  const alone = readOrganisationName(line.text);
+  const { pieces, hidden } = piecesBefore(layout, line);
+  if (pieces.length > 0) {
+    const joined = joinedLine([...pieces, line]);
+    const reading = readOrganisationName(joined.text);
+    if (reading) {
+      const field = fieldFromLine(joined, { ...reading, issues: [...reading.issues, 'split_value_inferred'] }, LabelMatch.unlabelled);
+      const authority = typeof field.value === 'string' ? nearestAuthorityName(field.value, hidden) : undefined;
+      if (authority) {
+        field.correction = { from: String(field.value), reason: AUTHORITY_NAME_CORRECTION };
+        field.value = authority;
+        addIssue(field, AUTHORITY_NAME_INFERRED);
+      }
+      return field;
+    }
+  }
+  const whole = alone && !alone.issues.includes('organisation_name_incomplete') && PLACE_PREFIX.test(String(alone.value));
+  const above = whole ? undefined : wrapAbove(layout, line);
+  const wrapped = above ? readOrganisationName(`${above.text}${line.text}`) : null;
+  if (above && wrapped && PLACE_PREFIX.test(String(wrapped.value))) {
+    return fieldFromLine(joinedLine([above, line]), { ...wrapped, issues: [...wrapped.issues, 'wrap_joined_inferred'] }, LabelMatch.unlabelled);
+  }
+  return alone ? fieldFromLine(line, alone, LabelMatch.unlabelled) : undefined;
+}
+
 /** The issuer when unlabelled: an organisation line in the lower part of the page, nearest the bottom. */
 function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
   const layout = ctx.layouts[ctx.layouts.length - 1];
@@ -123,13 +159,12 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
       (l.box.y > layout.height * 0.6 ||
         l.box.y > lastLabelledIn(l.half) ||
         (l.box.y > layout.height * 0.45 && !rowOwner(layout, l) && l.box.x > layout.width * 0.5)) &&
-      /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')),
+      /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')) &&
+      // The seal's ring lettering repeats the issuer squeezed round the ring: it is no line of the page's text.
+      !squeezedLettering(layout, l),
   );
   const line = lines[lines.length - 1];
-  if (line) {
-    const reading = readOrganisationName(line.text);
-    return reading ? fieldFromLine(line, reading, LabelMatch.unlabelled) : undefined;
-  }
+  if (line) return wholeIssuerFrom(layout, line);
   // The issuer's block at the foot may carry its own labelled date (`杭州市…局` over `发证时间：2021年09月14日`):
   // an organisation line right above such a line, past the other labels, is the issuer. Found by position alone
   // among labels, so the clerk confirms it.
@@ -152,9 +187,9 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
       /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')),
   );
   const issuer = block[block.length - 1];
-  const reading = issuer ? readOrganisationName(issuer.text) : null;
-  if (!issuer || !reading) return undefined;
-  return fieldFromLine(issuer, { ...reading, issues: [...reading.issues, 'issuer_position_inferred'] }, LabelMatch.unlabelled);
+  const field = issuer ? wholeIssuerFrom(layout, issuer) : undefined;
+  addIssue(field, 'issuer_position_inferred');
+  return field;
 }
 
 function unlabelledNumber(ctx: DocumentContext): DraftField | undefined {
@@ -320,6 +355,14 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     }
   }
   if (kind && kind !== 'training_completion') issuer = issuerPastTrainingBody(ctx, issuer);
+  // An authority's name misread under its seal (`杭州市人分资源和社会保障局`) is the one name of a place and a body it
+  // lies a character or two from: corrected, for the clerk to confirm.
+  const authority = typeof issuer?.value === 'string' ? nearestAuthorityName(issuer.value) : undefined;
+  if (issuer && authority) {
+    issuer.correction = { from: String(issuer.value), reason: AUTHORITY_NAME_CORRECTION };
+    issuer.value = authority;
+    addIssue(issuer, AUTHORITY_NAME_INFERRED);
+  }
   if (!level && kind && !(kind === 'skill_level' || kind === 'qualification')) {
     // Special-ability, special-operation and training certificates carry no level: null is the right answer.
     level = { value: null, confidence: kindConfidence, needsReview: false, issues: ['level_not_applicable'] };

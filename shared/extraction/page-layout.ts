@@ -229,6 +229,9 @@ function isLookalikeHead(line: { text: string }): boolean {
 
 /** Short labels that open a licence's lines (and a contract's first party, `甲方杭州…`); a sentence they open (`甲方应…`) reads as no typical value. */
 const GLUED_LINE_LABELS = new Set(['名称', '类型', '住所', '负责人', '经营者', '投资人', '甲方']);
+/** A level's labels, and the words a level is printed in: `等级四级`, `级别高级工` are a label and its value, never prose. */
+const LEVEL_LABELS = new Set(['等级', '级别']);
+const LEVEL_WORD_START = /^(?:国家职业资格)?(?:[一二三四五]级|高级技师|技师|高级工|中级工|初级工)/;
 /**
  * The text without overprinted stamps and watermarks. Lines are cleaned when the page is laid out; a value joined
  * from wrapped lines is cleaned again, since a stamp may wrap with it (`…培训(已核` | `验)`).
@@ -336,7 +339,14 @@ export function findHits(text: string): LabelHit[] {
       // A short label glued to running text (`乙方应按…`, `甲方根据…`) is a word in a sentence, not a label.
       // Licence labels that open a line are labels even when the engine lost the gap after them (`名称杭州…公司`,
       // `负责人刘俊`); what they lead to must then look fully typical (see findLabelledCandidates).
-      if (label.weak && !separated && /[\u3400-\u9fff]/.test(text[end]) && !(i === 0 && GLUED_LINE_LABELS.has(label.form))) continue;
+      if (
+        label.weak &&
+        !separated &&
+        /[\u3400-\u9fff]/.test(text[end]) &&
+        !(i === 0 && GLUED_LINE_LABELS.has(label.form)) &&
+        !(LEVEL_LABELS.has(label.form) && LEVEL_WORD_START.test(text.slice(end)))
+      )
+        continue;
       hits.push({ form: label.form, start: qualifiedStart(text, i, hits), end, clean: separated });
       i = end - 1;
       break;
