@@ -258,6 +258,23 @@ function issuerPastTrainingBody(ctx: DocumentContext, issuer: DraftField | undef
   return issuer;
 }
 
+/**
+ * A name read with `一` after it that the engine doubted (under 0.85) where it was sure of the name (`蔡欣一`, `姜杰一`):
+ * a stroke beside the name (a fill-in rule's end, a seal's edge) read as the character. Read without it, flagged.
+ */
+function withoutTrailingStroke(ctx: DocumentContext, field: DraftField | undefined): DraftField | undefined {
+  const value = field?.value;
+  if (!field || typeof value !== 'string' || value.length < 3 || !value.endsWith('一')) return field;
+  const line = allLines(ctx).find((l) => l.original === field.source?.box);
+  const chars = line?.chars?.map((c) => c.text).join('') ?? '';
+  const at = chars.indexOf(value);
+  if (!line?.chars || at < 0) return field;
+  const own = line.chars.slice(at, at + value.length);
+  const stroke = own[own.length - 1].confidence;
+  if (stroke >= 0.85 || own.slice(0, -1).some((c) => c.confidence < 0.95)) return field;
+  return { ...field, value: value.slice(0, -1), issues: [...(field.issues ?? []), 'trailing_stroke_inferred'] };
+}
+
 function addIssue(field: DraftField | undefined, issue: string): void {
   if (field) field.issues = [...(field.issues ?? []), issue];
 }
@@ -276,7 +293,7 @@ function corroborate(field: DraftField | undefined, weight = 0.5): void {
 export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: number): DraftFields {
   const labelledHolder = labelled(ctx, LABELS.personName, readPersonName, { wrap: true });
   const proseHolder = holderFromProse(ctx);
-  const holderName = labelledHolder ?? proseHolder;
+  const holderName = withoutTrailingStroke(ctx, labelledHolder ?? proseHolder);
   // The sentence of award and the label name one person: two readings that differ cannot both be right.
   if (labelledHolder && proseHolder && labelledHolder.value !== proseHolder.value) addIssue(labelledHolder, 'conflicting_values');
   const idNumber = idNumberField(ctx, LABELS.idNumber);

@@ -217,10 +217,10 @@ function isSpeck(line: OcrPage['lines'][number]): boolean {
 
 /**
  * Latin letters the engine reads for a Chinese character boxed alone, and the character: `乙` of a letter-spaced
- * `乙　方：` is read `Z` (at 0.5–0.8). Such a letter is the character only as a spread label's first piece, where the
+ * `乙　方：` is read `Z` (at 0.5–0.8), `工` of `工　种` is read `H` (at 0.9). Such a letter is the character only as a spread label's first piece, where the
  * pieces on its row then spell a label (`mergeSpacedLabels`); anywhere else it is left as read.
  */
-const LOOKALIKE_HEADS: Readonly<Record<string, string>> = { Z: '乙', z: '乙' };
+const LOOKALIKE_HEADS: Readonly<Record<string, string>> = { Z: '乙', z: '乙', H: '工' };
 
 /** A speck that may be a spread label's head read as a Latin look-alike: kept until the labels are joined. */
 function isLookalikeHead(line: { text: string }): boolean {
@@ -468,7 +468,8 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     const a = lines[i];
     // Run-on prose glues the separator before a label to its first piece (`；受` `聘` `人：`); a spread caption its
     // opening bracket (`(姓` … `名)`).
-    const separator = /^[；;，,、。(]/.exec(a.flat)?.[0] ?? '';
+    // A form's item number may open it too (`(1)H` … `种`, the `工` of `工　种` read `H`).
+    const separator = /^(?:\([1-9]\)|[；;，,、。(])/.exec(a.flat)?.[0] ?? '';
     const read = a.flat.slice(separator.length);
     const lookalike = LOOKALIKE_HEADS[read];
     const first = lookalike ?? read;
@@ -524,9 +525,9 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       let text = LABEL_PIECE.test(lastPiece.flat) ? head + lastPiece.flat : normaliseText(`${head}${lastPiece.raw}`);
       // The last piece may hold the label's end glued to the value (`名` | `称杭州市…`): the label's pieces were set
       // apart, so where the label ends is where the value starts. A short value makes the piece look like one of the
-      // label's own (`乙` | `方汤鹏`): a lone head and a piece that spell no whole label are cut the same way.
+      // label's own (`乙` | `方汤鹏`, `持证` | `人宋斌`): a head and a piece that spell no whole label are cut the same way.
       const wholeLabel = (t: string) => findHits(t).some((h) => h.start === 0 && h.end === t.length);
-      const glued = !LABEL_PIECE.test(lastPiece.flat) || (k === 2 && head.length === 1 && !wholeLabel(text));
+      const glued = !LABEL_PIECE.test(lastPiece.flat) || (k === 2 && !wholeLabel(text));
       let cutAt = 0;
       for (let cut = 3; cut >= 1 && glued; cut--) {
         const label = head + lastPiece.flat.slice(0, cut);
@@ -555,7 +556,8 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     a.box = { x: a.box.x, y: top, width: right - a.box.x, height: bottom - top };
     a.original = { x: a.original.x, y: oTop, width: oRight - a.original.x, height: oBottom - oTop };
     a.raw = used.map((p) => p.raw).join(' ');
-    a.text = normaliseText(`${separator}${joinedText}`);
+    // An item number is set apart from the label it numbers, as `(4) 乙方` reads.
+    a.text = normaliseText(`${separator}${/^\(\d\)$/.test(separator) ? ' ' : ''}${joinedText}`);
     a.flat = a.text.replace(/\s+/g, '');
     a.confidence = Math.min(...used.map((p) => p.confidence));
     a.chars = used.every((p) => p.chars) ? used.flatMap((p) => p.chars!) : undefined;

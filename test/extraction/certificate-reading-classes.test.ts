@@ -95,6 +95,84 @@ describe('holders on certificates', () => {
   });
 });
 
+describe('labels of certificates boxed apart', () => {
+  it('reads the holder after `持证` when the engine boxed the label’s `人` with the name (`持证` | `人宋斌`)', () => {
+    const doc = readScan(
+      [
+        ['职业技能等级证书', 381, 154, 856, 77],
+        ['持证', 198, 286, 153, 44],
+        ['人韦彤', 351, 286, 145, 43],
+        ['性别', 196, 349, 97, 46],
+        ['女', 419, 349, 66, 45],
+        ['公民身份号码', 203, 419, 198, 40],
+        [holderId, 420, 419, 352, 40],
+      ],
+      { width: 1654, height: 2340 },
+    );
+    expect(doc.fields.holderName.value).toBe('韦彤');
+  });
+
+  it('reads `工　种` whose `工` the engine read as `H`, with or without an item number before it', () => {
+    // Prepare: `H` | `种` | `美发师` on one row; `(1)H` | `种` | `车工` on another page.
+    const plain = readScan(
+      [
+        ['中华人民共和国职业资格证书', 336, 166, 963, 111],
+        ['持证人姓名韦若彤', 157, 325, 338, 63],
+        ['H', 164, 531, 81, 52],
+        ['种', 263, 535, 50, 39],
+        ['美发师', 327, 525, 116, 50],
+        ['技能等级', 172, 603, 143, 50],
+        ['三级 (高级工)', 313, 590, 243, 57],
+      ],
+      { width: 1654, height: 2340 },
+    );
+    const numbered = readScan(
+      [
+        ['中华人民共和国职业资格证书', 309, 229, 1025, 59],
+        ['姓名韦若彤', 197, 363, 259, 45],
+        ['(1)H', 203, 672, 76, 43],
+        ['种', 329, 673, 39, 35],
+        ['车工', 368, 672, 92, 39],
+        ['(2)技能等级', 204, 740, 165, 43],
+        ['二级 (技师)', 368, 741, 195, 40],
+      ],
+      { width: 1654, height: 2340 },
+    );
+    expect(plain.fields.occupation.value).toBe('美发师');
+    expect(numbered.fields.occupation.value).toBe('车工');
+  });
+});
+
+describe('holder names ending in a stroke', () => {
+  it('reads a name without a doubted `一` after it (a rule’s end read as the character), flagged', () => {
+    // Prepare: the engine scored the name's characters per character: sure of `韦若`, not of the `一` after them.
+    const page = textLayerPage(
+      [
+        ['中华人民共和国职业资格证书', 264, 200, 1050, 56],
+        ['持证人姓名', 192, 354, 184, 47],
+        ['韦若一', 394, 381, 116, 50],
+        ['性别', 189, 426, 87, 49],
+        ['男', 396, 429, 46, 46],
+      ],
+      { width: 1595, height: 2400 },
+    );
+    const lines = page.lines.map((l) =>
+      l.text === '韦若一'
+        ? {
+            ...l,
+            confidence: 0.93,
+            words: [...'韦若一'].map((ch, i) => ({ text: ch, confidence: [0.999, 0.997, 0.81][i], box: { x: 396 + i * 40, y: 387, width: 37, height: 37 } })),
+          }
+        : { ...l, confidence: 0.99 },
+    );
+    // Act
+    const doc = extractDocuments([{ ...page, source: 'paddle', lines }], { today: TODAY })[0];
+    // Assess
+    expect(doc.fields.holderName.value).toBe('韦若');
+    expect(doc.fields.holderName.needsReview).toBe(true);
+  });
+});
+
 describe('the names of issuing authorities', () => {
   it('reads a misread authority as the one name of a place and a body it lies a character or two from', () => {
     expect(nearestAuthorityName('杭州市人分资源和社会保障局')).toBe('杭州市人力资源和社会保障局');
