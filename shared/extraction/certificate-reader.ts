@@ -275,6 +275,34 @@ function withoutTrailingStroke(ctx: DocumentContext, field: DraftField | undefin
   return { ...field, value: value.slice(0, -1), issues: [...(field.issues ?? []), 'trailing_stroke_inferred'] };
 }
 
+/** How the name of an organisation that issues or assesses ends. */
+const ORGANISATION_END = /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/;
+
+/**
+ * A value read with a line of the seal's ring lettering joined as its wrap (`西湖龙井炒制` | `业能力建`, the ring of
+ * `杭州市职业能力建设指导服务中心` under it): a line that is a piece of an organisation's name printed whole elsewhere
+ * on the page is the seal's, not the value's. Read without it, flagged.
+ */
+function withoutSealLettering(ctx: DocumentContext, field: DraftField | undefined): DraftField | undefined {
+  const value = field?.value;
+  if (!field || typeof value !== 'string') return field;
+  const lines = allLines(ctx);
+  const organisations = lines.filter((l) => l.hits.length === 0 && ORGANISATION_END.test(l.flat) && l.flat.length >= 6);
+  const ring = lines.find(
+    (l) =>
+      l.hits.length === 0 &&
+      // Three characters at least: a word of two (`培训`) ends values and names alike.
+      l.flat.length >= 3 &&
+      value.length - l.flat.length >= 2 &&
+      value.endsWith(l.flat) &&
+      organisations.some((o) => o !== l && o.flat.includes(l.flat) && !o.flat.includes(value)),
+  );
+  if (!ring) return field;
+  const rest = readOccupation(value.slice(0, -ring.flat.length));
+  if (!rest) return field;
+  return { ...field, value: rest.value, issues: [...(field.issues ?? []), 'value_boundary_inferred'] };
+}
+
 function addIssue(field: DraftField | undefined, issue: string): void {
   if (field) field.issues = [...(field.issues ?? []), issue];
 }
@@ -300,7 +328,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   // The kind's own labels first, so that 准操项目 and 作业类别 on one operation certificate do not count as a conflict.
   const own = ctx.kind ? KIND_OCCUPATION_LABELS[ctx.kind] : undefined;
   const ownOccupation = own ? labelled(ctx, own, readOccupation, { wrap: true }) : undefined;
-  const occupation = ownOccupation ?? labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ?? occupationFromProse(ctx);
+  const occupation = withoutSealLettering(ctx, ownOccupation ?? labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ?? occupationFromProse(ctx));
   // The kind's own label is printed (`操作项目` beside `作业类别`) but nothing was read beside it: the value taken from
   // the general label may be the other one of the pair, so the clerk confirms it.
   if (own && !ownOccupation && occupation && printsLabel(ctx, own)) addIssue(occupation, 'kind_label_value_unreadable');

@@ -77,6 +77,29 @@ describe('occupations on certificates', () => {
   });
 });
 
+describe('seal lettering under values', () => {
+  it('reads an occupation without the ring’s piece of the issuer joined under it as a wrap, flagged', () => {
+    // Prepare: `业能力建` of the seal round `杭州市职业能力建设指导服务中心` sits right under the ability.
+    const doc = readScan(
+      [
+        ['专项职业能力证书', 300, 155, 610, 60],
+        ['持证人姓名：', 160, 315, 245, 40],
+        ['韦若彤', 423, 313, 103, 40],
+        ['项目名称：', 160, 463, 147, 41],
+        ['龙井茶制作', 423, 451, 160, 41],
+        ['证书编号：', 887, 463, 162, 41],
+        ['ZX20193301436506', 1064, 468, 283, 43],
+        ['业能力建', 393, 513, 92, 30],
+        ['杭州市职业能力建设指导服务中心', 235, 569, 467, 58],
+        ['2019年11月6日', 234, 625, 220, 49],
+      ],
+      { width: 1680, height: 2378 },
+    );
+    expect(doc.fields.occupation.value).toBe('龙井茶制作');
+    expect(doc.fields.occupation.needsReview).toBe(true);
+  });
+});
+
 describe('holders on certificates', () => {
   it('reads the name without the 性 of a spread 性　别 the engine glued after it (`周子航性` | `别男`), flagged', () => {
     const doc = readScan(
