@@ -192,6 +192,17 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
   return field;
 }
 
+/**
+ * How the kinds without a national numbering structure number their certificates, alone on a line: `ZX` and the
+ * year (专项职业能力), `PX` and the year (培训合格), `T` and the holder's ID number (特种作业, the ID's check digit
+ * passing).
+ */
+const KIND_NUMBER: Partial<Record<CertificateKind, RegExp>> = {
+  special_ability: /^ZX20\d{10,14}$/,
+  training_completion: /^PX20\d{8,12}$/,
+  special_operation: /^T\d{17}[\dX]$/,
+};
+
 function unlabelledNumber(ctx: DocumentContext): DraftField | undefined {
   const candidates = findUnlabelledCandidates(ctx.layouts, (text) => {
     const token = text.replace(/\s+/g, '').match(/[YS5V]?\d{15,21}/)?.[0];
@@ -199,7 +210,18 @@ function unlabelledNumber(ctx: DocumentContext): DraftField | undefined {
     const reading = readCertificateNumberValue(token);
     return reading && parseCertificateNumber(String(reading.value)).structure !== 'unknown' ? reading : null;
   });
-  return chooseCandidate(candidates);
+  const found = chooseCandidate(candidates);
+  const shape = ctx.kind ? KIND_NUMBER[ctx.kind] : undefined;
+  if (found || !shape) return found;
+  // A number of the kind's own shape, alone on its line (its label read off its row or lost): by shape only, so the
+  // clerk confirms it.
+  const own = findUnlabelledCandidates(ctx.layouts, (text) => {
+    const token = text.replace(/\s+/g, '').toUpperCase();
+    if (!shape.test(token) || (token.startsWith('T') && !validateResidentId(token.slice(1), { today: ctx.today }).valid)) return null;
+    const reading = readCertificateNumberValue(token);
+    return reading ? { ...reading, issues: [...reading.issues, 'label_inferred'] } : null;
+  });
+  return new Set(own.map((c) => c.reading.value)).size === 1 ? chooseCandidate(own) : undefined;
 }
 
 /**

@@ -196,6 +196,29 @@ describe('holder names ending in a stroke', () => {
   });
 });
 
+describe('certificate numbers off their labels', () => {
+  it('reads a number of the kind’s own shape alone on its line when no label leads to it, flagged', () => {
+    // Prepare: a page-shifted fill-in; the number sits between `证书号：` and `颁证日期：`, level with neither.
+    const doc = readScan(
+      [
+        ['专项职业能力证书', 422, 233, 780, 71],
+        ['持证人：', 142, 393, 122, 32],
+        ['韦若彤', 375, 393, 92, 32],
+        ['项目名称：', 142, 598, 153, 32],
+        ['中式面点制作', 142, 637, 183, 32],
+        ['证书号：', 142, 696, 122, 32],
+        ['颁证日期：', 142, 756, 202, 32],
+        ['ZX20213301886215', 375, 727, 260, 32],
+        ['二〇二一年七月二十三日', 375, 777, 336, 32],
+        ['杭州市职业能力建设指导服务中心', 142, 929, 458, 32],
+      ],
+      { width: 1653, height: 2339 },
+    );
+    expect(doc.fields.certificateNumber.value).toBe('ZX20213301886215');
+    expect(doc.fields.certificateNumber.needsReview).toBe(true);
+  });
+});
+
 describe('the names of issuing authorities', () => {
   it('reads a misread authority as the one name of a place and a body it lies a character or two from', () => {
     expect(nearestAuthorityName('杭州市人分资源和社会保障局')).toBe('杭州市人力资源和社会保障局');
