@@ -217,10 +217,10 @@ function isSpeck(line: OcrPage['lines'][number]): boolean {
 
 /**
  * Latin letters the engine reads for a Chinese character boxed alone, and the character: `乙` of a letter-spaced
- * `乙　方：` is read `Z` (at 0.5–0.8), `工` of `工　种` is read `H` (at 0.9). Such a letter is the character only as a spread label's first piece, where the
+ * `乙　方：` is read `Z` (at 0.5–0.8), `工` of `工　种` is read `H` (at 0.9) or, shrunk, `L` or `I` (at 0.6). Such a letter is the character only as a spread label's first piece, where the
  * pieces on its row then spell a label (`mergeSpacedLabels`); anywhere else it is left as read.
  */
-const LOOKALIKE_HEADS: Readonly<Record<string, string>> = { Z: '乙', z: '乙', H: '工' };
+const LOOKALIKE_HEADS: Readonly<Record<string, string>> = { Z: '乙', z: '乙', H: '工', L: '工', I: '工' };
 
 /** A speck that may be a spread label's head read as a Latin look-alike: kept until the labels are joined. */
 function isLookalikeHead(line: { text: string }): boolean {
@@ -473,7 +473,10 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     const read = a.flat.slice(separator.length);
     const lookalike = LOOKALIKE_HEADS[read];
     const first = lookalike ?? read;
-    if (!LABEL_PIECE.test(first) || !LABEL_PREFIXES.has(first)) continue;
+    // A longer head is a piece too when the label's last characters open the next box before a colon (`持证人姓` |
+    // `名：汪雨`).
+    const longHead = /^[\u3400-\u9fff]{4,5}$/u.test(first) && /^[\u3400-\u9fff]{1,2}[:：]/u.test(lines[i + 1]?.flat ?? '');
+    if ((!LABEL_PIECE.test(first) && !longHead) || !LABEL_PREFIXES.has(first)) continue;
     const h = a.box.height;
     // Pieces: following boxes on the row, each close to the one before (a spread label spans at most a few
     // character widths per gap).

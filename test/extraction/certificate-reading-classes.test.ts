@@ -219,6 +219,39 @@ describe('certificate numbers off their labels', () => {
   });
 });
 
+describe('label heads boxed apart, further forms', () => {
+  it('reads `工　种` whose `工` shrank to `L` (at 0.57) before `种` and the occupation', () => {
+    const page = textLayerPage(
+      [
+        ['职业技能等级证书', 417, 246, 276, 36],
+        ['持证人姓名韦若彤', 204, 305, 173, 24],
+        ['L', 210, 407, 16, 15],
+        ['种', 291, 402, 21, 20],
+        ['电梯安装维修工', 312, 402, 140, 23],
+        ['职业技能等级二级（技师）', 206, 431, 214, 25],
+      ],
+      { width: 1139, height: 1515 },
+    );
+    const lines = page.lines.map((l) => ({ ...l, confidence: l.text === 'L' ? 0.57 : 0.99 }));
+    const doc = extractDocuments([{ ...page, source: 'paddle', lines }], { today: TODAY })[0];
+    expect(doc.fields.occupation.value).toBe('电梯安装维修工');
+  });
+
+  it('reads the holder after a four-character head whose last character opens the value’s box (`持证人姓` | `名：汪雨`)', () => {
+    const doc = readScan(
+      [
+        ['职业技能等级证书', 469, 185, 699, 67],
+        ['性别：', 844, 310, 103, 54],
+        ['持证人姓', 103, 359, 382, 51],
+        ['名：韦彤', 535, 362, 190, 48],
+        ['女', 846, 360, 49, 51],
+      ],
+      { width: 1654, height: 2340 },
+    );
+    expect(doc.fields.holderName.value).toBe('韦彤');
+  });
+});
+
 describe('the names of issuing authorities', () => {
   it('reads a misread authority as the one name of a place and a body it lies a character or two from', () => {
     expect(nearestAuthorityName('杭州市人分资源和社会保障局')).toBe('杭州市人力资源和社会保障局');
