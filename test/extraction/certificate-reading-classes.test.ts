@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nearestAuthorityName } from '../../shared/extraction/authority-names.js';
+import { parseCertificateNumber } from '../../shared/extraction/certificate-number.js';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { findHits } from '../../shared/extraction/page-layout.js';
 import { residentId } from './support/documents.js';
@@ -249,6 +250,27 @@ describe('label heads boxed apart, further forms', () => {
       { width: 1654, height: 2340 },
     );
     expect(doc.fields.holderName.value).toBe('韦彤');
+  });
+});
+
+describe('qualification numbers misread in the authority code', () => {
+  it('gives a number whose authority code opens with no province no structure, so the number is flagged', () => {
+    // Prepare: `1938…` for `1933…`: 38 is no province (GB/T 2260); 33 (Zhejiang) is.
+    const doc = readScan(
+      [
+        ['职业资格证书', 605, 155, 431, 58],
+        ['姓名：韦若彤', 185, 332, 260, 45],
+        ['职业（工种）：育婴员', 185, 476, 300, 45],
+        ['等级：五级', 185, 548, 200, 45],
+        ['证书编号：1938012323537177', 185, 620, 420, 45],
+        ['发证日期：2019年06月20日', 185, 764, 380, 45],
+      ],
+      { width: 1654, height: 2340 },
+    );
+    expect(parseCertificateNumber('1933012323537177').structure).toBe('qualification');
+    expect(parseCertificateNumber('1938012323537177').structure).toBe('unknown');
+    expect(doc.fields.certificateNumber.needsReview).toBe(true);
+    expect(doc.fields.certificateNumber.issues).toContain('certificate_number_structure_invalid');
   });
 });
 
