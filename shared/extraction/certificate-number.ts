@@ -24,6 +24,9 @@ export interface ParsedCertificateNumber {
   assessor?: 'Y' | 'S';
 }
 
+/** Province-level codes of GB/T 2260, and `00` for a code padded on the left. */
+const PROVINCE_CODES = new Set('00 11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82'.split(' '));
+
 const SKILL_LEVEL_PATTERN = /^([YS])(\d{12})(\d{2})(\d)(\d{6})$/;
 const QUALIFICATION_PATTERN = /^(\d{2})(\d{8})(\d)(\d{5})$/;
 
@@ -59,7 +62,9 @@ export function parseCertificateNumber(number: string): ParsedCertificateNumber 
     return parsed;
   }
   const qualification = QUALIFICATION_PATTERN.exec(n);
-  if (qualification) {
+  // The issuing authority's code opens with its province (GB/T 2260), or with zeros where it is padded: any other two
+  // digits are a misread (`1938…` for `1933…`), and the number has no structure to trust.
+  if (qualification && PROVINCE_CODES.has(qualification[2].slice(0, 2))) {
     const parsed: ParsedCertificateNumber = {
       structure: CertificateNumberStructure.qualification,
       year: fourDigitYear(qualification[1]),

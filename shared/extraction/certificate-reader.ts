@@ -20,6 +20,9 @@ import { documentText } from './document-text.js';
 import { dateFromTwin } from './twin-dates.js';
 import { sixteenthBirthday } from './holder-age.js';
 import { rowOwner } from './continuation.js';
+import { AUTHORITY_NAME_CORRECTION, AUTHORITY_NAME_INFERRED, nearestAuthorityName } from './authority-names.js';
+import { joinedLine, piecesBefore, squeezedLettering, wrapAbove } from './issuer-lines.js';
+import type { LayoutLine, PageLayout } from './page-layout.js';
 import {
   Evidence,
   readCertificateNumberValue,
@@ -28,6 +31,7 @@ import {
   readOccupation,
   readOrganisationName,
   readPersonName,
+  PLACE_PREFIX,
   type Reading,
 } from './value-readers.js';
 
@@ -108,6 +112,38 @@ function unlabelledIssueDate(ctx: DocumentContext): DraftField | undefined {
   return fieldFromLine(line, standalone ? reading : { ...reading, plausibility: 0.85 }, LabelMatch.unlabelled, date.raw.replace(/\s+/g, ''));
 }
 
+/**
+ * The issuer whose last line is `line`, read whole: with the boxes before it on its row that a seal broke the name
+ * into (`杭州市西湖区人` | `资源和社会保障局`; an authority's name then completed over the characters the gaps hid),
+ * or with the line over it that the name wrapped from (`杭州华创建筑工程` | `股份有限公司`) when the line alone is no
+ * whole name. Joined lines are a guess about layout: the clerk confirms them.
+ */
+function wholeIssuerFrom(layout: PageLayout, line: LayoutLine): DraftField | undefined {
+  const alone = readOrganisationName(line.text);
+  const { pieces, hidden } = piecesBefore(layout, line);
+  if (pieces.length > 0) {
+    const joined = joinedLine([...pieces, line]);
+    const reading = readOrganisationName(joined.text);
+    if (reading) {
+      const field = fieldFromLine(joined, { ...reading, issues: [...reading.issues, 'split_value_inferred'] }, LabelMatch.unlabelled);
+      const authority = typeof field.value === 'string' ? nearestAuthorityName(field.value, hidden) : undefined;
+      if (authority) {
+        field.correction = { from: String(field.value), reason: AUTHORITY_NAME_CORRECTION };
+        field.value = authority;
+        addIssue(field, AUTHORITY_NAME_INFERRED);
+      }
+      return field;
+    }
+  }
+  const whole = alone && !alone.issues.includes('organisation_name_incomplete') && PLACE_PREFIX.test(String(alone.value));
+  const above = whole ? undefined : wrapAbove(layout, line);
+  const wrapped = above ? readOrganisationName(`${above.text}${line.text}`) : null;
+  if (above && wrapped && PLACE_PREFIX.test(String(wrapped.value))) {
+    return fieldFromLine(joinedLine([above, line]), { ...wrapped, issues: [...wrapped.issues, 'wrap_joined_inferred'] }, LabelMatch.unlabelled);
+  }
+  return alone ? fieldFromLine(line, alone, LabelMatch.unlabelled) : undefined;
+}
+
 /** The issuer when unlabelled: an organisation line in the lower part of the page, nearest the bottom. */
 function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
   const layout = ctx.layouts[ctx.layouts.length - 1];
@@ -123,13 +159,12 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
       (l.box.y > layout.height * 0.6 ||
         l.box.y > lastLabelledIn(l.half) ||
         (l.box.y > layout.height * 0.45 && !rowOwner(layout, l) && l.box.x > layout.width * 0.5)) &&
-      /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')),
+      /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')) &&
+      // The seal's ring lettering repeats the issuer squeezed round the ring: it is no line of the page's text.
+      !squeezedLettering(layout, l),
   );
   const line = lines[lines.length - 1];
-  if (line) {
-    const reading = readOrganisationName(line.text);
-    return reading ? fieldFromLine(line, reading, LabelMatch.unlabelled) : undefined;
-  }
+  if (line) return wholeIssuerFrom(layout, line);
   // The issuer's block at the foot may carry its own labelled date (`杭州市…局` over `发证时间：2021年09月14日`):
   // an organisation line right above such a line, past the other labels, is the issuer. Found by position alone
   // among labels, so the clerk confirms it.
@@ -152,10 +187,21 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
       /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')),
   );
   const issuer = block[block.length - 1];
-  const reading = issuer ? readOrganisationName(issuer.text) : null;
-  if (!issuer || !reading) return undefined;
-  return fieldFromLine(issuer, { ...reading, issues: [...reading.issues, 'issuer_position_inferred'] }, LabelMatch.unlabelled);
+  const field = issuer ? wholeIssuerFrom(layout, issuer) : undefined;
+  addIssue(field, 'issuer_position_inferred');
+  return field;
 }
+
+/**
+ * How the kinds without a national numbering structure number their certificates, alone on a line: `ZX` and the
+ * year (专项职业能力), `PX` and the year (培训合格), `T` and the holder's ID number (特种作业, the ID's check digit
+ * passing).
+ */
+const KIND_NUMBER: Partial<Record<CertificateKind, RegExp>> = {
+  special_ability: /^ZX20\d{10,14}$/,
+  training_completion: /^PX20\d{8,12}$/,
+  special_operation: /^T\d{17}[\dX]$/,
+};
 
 function unlabelledNumber(ctx: DocumentContext): DraftField | undefined {
   const candidates = findUnlabelledCandidates(ctx.layouts, (text) => {
@@ -164,7 +210,18 @@ function unlabelledNumber(ctx: DocumentContext): DraftField | undefined {
     const reading = readCertificateNumberValue(token);
     return reading && parseCertificateNumber(String(reading.value)).structure !== 'unknown' ? reading : null;
   });
-  return chooseCandidate(candidates);
+  const found = chooseCandidate(candidates);
+  const shape = ctx.kind ? KIND_NUMBER[ctx.kind] : undefined;
+  if (found || !shape) return found;
+  // A number of the kind's own shape, alone on its line (its label read off its row or lost): by shape only, so the
+  // clerk confirms it.
+  const own = findUnlabelledCandidates(ctx.layouts, (text) => {
+    const token = text.replace(/\s+/g, '').toUpperCase();
+    if (!shape.test(token) || (token.startsWith('T') && !validateResidentId(token.slice(1), { today: ctx.today }).valid)) return null;
+    const reading = readCertificateNumberValue(token);
+    return reading ? { ...reading, issues: [...reading.issues, 'label_inferred'] } : null;
+  });
+  return new Set(own.map((c) => c.reading.value)).size === 1 ? chooseCandidate(own) : undefined;
 }
 
 /**
@@ -223,6 +280,51 @@ function issuerPastTrainingBody(ctx: DocumentContext, issuer: DraftField | undef
   return issuer;
 }
 
+/**
+ * A name read with `一` after it that the engine doubted (under 0.85) where it was sure of the name (`蔡欣一`, `姜杰一`):
+ * a stroke beside the name (a fill-in rule's end, a seal's edge) read as the character. Read without it, flagged.
+ */
+function withoutTrailingStroke(ctx: DocumentContext, field: DraftField | undefined): DraftField | undefined {
+  const value = field?.value;
+  if (!field || typeof value !== 'string' || value.length < 3 || !value.endsWith('一')) return field;
+  const line = allLines(ctx).find((l) => l.original === field.source?.box);
+  const chars = line?.chars?.map((c) => c.text).join('') ?? '';
+  const at = chars.indexOf(value);
+  if (!line?.chars || at < 0) return field;
+  const own = line.chars.slice(at, at + value.length);
+  const stroke = own[own.length - 1].confidence;
+  if (stroke >= 0.85 || own.slice(0, -1).some((c) => c.confidence < 0.95)) return field;
+  return { ...field, value: value.slice(0, -1), issues: [...(field.issues ?? []), 'trailing_stroke_inferred'] };
+}
+
+/** How the name of an organisation that issues or assesses ends. */
+const ORGANISATION_END = /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/;
+
+/**
+ * A value read with a line of the seal's ring lettering joined as its wrap (`西湖龙井炒制` | `业能力建`, the ring of
+ * `杭州市职业能力建设指导服务中心` under it): a line that is a piece of an organisation's name printed whole elsewhere
+ * on the page is the seal's, not the value's. Read without it, flagged.
+ */
+function withoutSealLettering(ctx: DocumentContext, field: DraftField | undefined): DraftField | undefined {
+  const value = field?.value;
+  if (!field || typeof value !== 'string') return field;
+  const lines = allLines(ctx);
+  const organisations = lines.filter((l) => l.hits.length === 0 && ORGANISATION_END.test(l.flat) && l.flat.length >= 6);
+  const ring = lines.find(
+    (l) =>
+      l.hits.length === 0 &&
+      // Three characters at least: a word of two (`培训`) ends values and names alike.
+      l.flat.length >= 3 &&
+      value.length - l.flat.length >= 2 &&
+      value.endsWith(l.flat) &&
+      organisations.some((o) => o !== l && o.flat.includes(l.flat) && !o.flat.includes(value)),
+  );
+  if (!ring) return field;
+  const rest = readOccupation(value.slice(0, -ring.flat.length));
+  if (!rest) return field;
+  return { ...field, value: rest.value, issues: [...(field.issues ?? []), 'value_boundary_inferred'] };
+}
+
 function addIssue(field: DraftField | undefined, issue: string): void {
   if (field) field.issues = [...(field.issues ?? []), issue];
 }
@@ -241,14 +343,14 @@ function corroborate(field: DraftField | undefined, weight = 0.5): void {
 export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: number): DraftFields {
   const labelledHolder = labelled(ctx, LABELS.personName, readPersonName, { wrap: true });
   const proseHolder = holderFromProse(ctx);
-  const holderName = labelledHolder ?? proseHolder;
+  const holderName = withoutTrailingStroke(ctx, labelledHolder ?? proseHolder);
   // The sentence of award and the label name one person: two readings that differ cannot both be right.
   if (labelledHolder && proseHolder && labelledHolder.value !== proseHolder.value) addIssue(labelledHolder, 'conflicting_values');
   const idNumber = idNumberField(ctx, LABELS.idNumber);
   // The kind's own labels first, so that 准操项目 and 作业类别 on one operation certificate do not count as a conflict.
   const own = ctx.kind ? KIND_OCCUPATION_LABELS[ctx.kind] : undefined;
   const ownOccupation = own ? labelled(ctx, own, readOccupation, { wrap: true }) : undefined;
-  const occupation = ownOccupation ?? labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ?? occupationFromProse(ctx);
+  const occupation = withoutSealLettering(ctx, ownOccupation ?? labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ?? occupationFromProse(ctx));
   // The kind's own label is printed (`操作项目` beside `作业类别`) but nothing was read beside it: the value taken from
   // the general label may be the other one of the pair, so the clerk confirms it.
   if (own && !ownOccupation && occupation && printsLabel(ctx, own)) addIssue(occupation, 'kind_label_value_unreadable');
@@ -320,6 +422,14 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     }
   }
   if (kind && kind !== 'training_completion') issuer = issuerPastTrainingBody(ctx, issuer);
+  // An authority's name misread under its seal (`杭州市人分资源和社会保障局`) is the one name of a place and a body it
+  // lies a character or two from: corrected, for the clerk to confirm.
+  const authority = typeof issuer?.value === 'string' ? nearestAuthorityName(issuer.value) : undefined;
+  if (issuer && authority) {
+    issuer.correction = { from: String(issuer.value), reason: AUTHORITY_NAME_CORRECTION };
+    issuer.value = authority;
+    addIssue(issuer, AUTHORITY_NAME_INFERRED);
+  }
   if (!level && kind && !(kind === 'skill_level' || kind === 'qualification')) {
     // Special-ability, special-operation and training certificates carry no level: null is the right answer.
     level = { value: null, confidence: kindConfidence, needsReview: false, issues: ['level_not_applicable'] };

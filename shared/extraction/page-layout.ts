@@ -219,10 +219,10 @@ function isSpeck(line: OcrPage['lines'][number]): boolean {
 
 /**
  * Latin letters the engine reads for a Chinese character boxed alone, and the character: `乙` of a letter-spaced
- * `乙　方：` is read `Z` (at 0.5–0.8). Such a letter is the character only as a spread label's first piece, where the
+ * `乙　方：` is read `Z` (at 0.5–0.8), `工` of `工　种` is read `H` (at 0.9) or, shrunk, `L` or `I` (at 0.6). Such a letter is the character only as a spread label's first piece, where the
  * pieces on its row then spell a label (`mergeSpacedLabels`); anywhere else it is left as read.
  */
-const LOOKALIKE_HEADS: Readonly<Record<string, string>> = { Z: '乙', z: '乙' };
+const LOOKALIKE_HEADS: Readonly<Record<string, string>> = { Z: '乙', z: '乙', H: '工', L: '工', I: '工' };
 
 /** A speck that may be a spread label's head read as a Latin look-alike: kept until the labels are joined. */
 function isLookalikeHead(line: { text: string }): boolean {
@@ -231,6 +231,9 @@ function isLookalikeHead(line: { text: string }): boolean {
 
 /** Short labels that open a licence's lines (and a contract's first party, `甲方杭州…`); a sentence they open (`甲方应…`) reads as no typical value. */
 const GLUED_LINE_LABELS = new Set(['名称', '类型', '住所', '负责人', '经营者', '投资人', '甲方', '用人单位']);
+/** A level's labels, and the words a level is printed in: `等级四级`, `级别高级工` are a label and its value, never prose. */
+const LEVEL_LABELS = new Set(['等级', '级别']);
+const LEVEL_WORD_START = /^(?:国家职业资格)?(?:[一二三四五]级|高级技师|技师|高级工|中级工|初级工)/;
 /**
  * The text without overprinted stamps and watermarks. Lines are cleaned when the page is laid out; a value joined
  * from wrapped lines is cleaned again, since a stamp may wrap with it (`…培训(已核` | `验)`).
@@ -345,7 +348,14 @@ export function findHits(text: string): LabelHit[] {
       // A short label glued to running text (`乙方应按…`, `甲方根据…`) is a word in a sentence, not a label.
       // Licence labels that open a line are labels even when the engine lost the gap after them (`名称杭州…公司`,
       // `负责人刘俊`); what they lead to must then look fully typical (see findLabelledCandidates).
-      if (label.weak && !separated && /[\u3400-\u9fff]/.test(text[end]) && !(i === 0 && GLUED_LINE_LABELS.has(label.form))) continue;
+      if (
+        label.weak &&
+        !separated &&
+        /[\u3400-\u9fff]/.test(text[end]) &&
+        !(i === 0 && GLUED_LINE_LABELS.has(label.form)) &&
+        !(LEVEL_LABELS.has(label.form) && LEVEL_WORD_START.test(text.slice(end)))
+      )
+        continue;
       hits.push({ form: label.form, start: qualifiedStart(text, i, hits), end, clean: separated });
       i = end - 1;
       break;
@@ -478,11 +488,15 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     const a = lines[i];
     // Run-on prose glues the separator before a label to its first piece (`；受` `聘` `人：`); a spread caption its
     // opening bracket (`(姓` … `名)`).
-    const separator = /^[；;，,、。(]/.exec(a.flat)?.[0] ?? '';
+    // A form's item number may open it too (`(1)H` … `种`, the `工` of `工　种` read `H`).
+    const separator = /^(?:\([1-9]\)|[；;，,、。(])/.exec(a.flat)?.[0] ?? '';
     const read = a.flat.slice(separator.length);
     const lookalike = LOOKALIKE_HEADS[read];
     const first = lookalike ?? read;
-    if (!LABEL_PIECE.test(first) || !LABEL_PREFIXES.has(first)) continue;
+    // A longer head is a piece too when the label's last characters open the next box before a colon (`持证人姓` |
+    // `名：汪雨`).
+    const longHead = /^[\u3400-\u9fff]{4,5}$/u.test(first) && /^[\u3400-\u9fff]{1,2}[:：]/u.test(lines[i + 1]?.flat ?? '');
+    if ((!LABEL_PIECE.test(first) && !longHead) || !LABEL_PREFIXES.has(first)) continue;
     const h = a.box.height;
     // Pieces: following boxes on the row, each close to the one before (a spread label spans at most a few
     // character widths per gap).
@@ -534,9 +548,9 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       let text = LABEL_PIECE.test(lastPiece.flat) ? head + lastPiece.flat : normaliseText(`${head}${lastPiece.raw}`);
       // The last piece may hold the label's end glued to the value (`名` | `称杭州市…`): the label's pieces were set
       // apart, so where the label ends is where the value starts. A short value makes the piece look like one of the
-      // label's own (`乙` | `方汤鹏`): a lone head and a piece that spell no whole label are cut the same way.
+      // label's own (`乙` | `方汤鹏`, `持证` | `人宋斌`): a head and a piece that spell no whole label are cut the same way.
       const wholeLabel = (t: string) => findHits(t).some((h) => h.start === 0 && h.end === t.length);
-      const glued = !LABEL_PIECE.test(lastPiece.flat) || (k === 2 && head.length === 1 && !wholeLabel(text));
+      const glued = !LABEL_PIECE.test(lastPiece.flat) || (k === 2 && !wholeLabel(text));
       let cutAt = 0;
       for (let cut = 3; cut >= 1 && glued; cut--) {
         const label = head + lastPiece.flat.slice(0, cut);
@@ -565,7 +579,8 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     a.box = { x: a.box.x, y: top, width: right - a.box.x, height: bottom - top };
     a.original = { x: a.original.x, y: oTop, width: oRight - a.original.x, height: oBottom - oTop };
     a.raw = used.map((p) => p.raw).join(' ');
-    a.text = normaliseText(`${separator}${joinedText}`);
+    // An item number is set apart from the label it numbers, as `(4) 乙方` reads.
+    a.text = normaliseText(`${separator}${/^\(\d\)$/.test(separator) ? ' ' : ''}${joinedText}`);
     a.flat = a.text.replace(/\s+/g, '');
     a.confidence = Math.min(...used.map((p) => p.confidence));
     a.chars = used.every((p) => p.chars) ? used.flatMap((p) => p.chars!) : undefined;

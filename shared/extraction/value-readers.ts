@@ -167,7 +167,7 @@ const COMPANY_FORM_AFTER_NAME =
   /^(.{4,}?(?:有限责任公司|股份有限公司|有限公司|分公司))((?:有限责任公司|股份有限公司|有限公司|个人独资企业|合伙企业|个体工商户|全民所有制|集体所有制)(?:分公司)?(?:\([^)]*\))?)$/;
 
 /** Provinces, large cities and Hangzhou's districts and counties that begin registered organisation names. */
-const PLACE_PREFIX = new RegExp(
+export const PLACE_PREFIX = new RegExp(
   '^(中国|中华|国家|全国|浙江|杭州|西湖|上城|拱墅|滨江|萧山|余杭|临平|钱塘|富阳|临安|桐庐|淳安|建德|宁波|温州|嘉兴|湖州|绍兴|' +
     '金华|衢州|舟山|台州|丽水|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|安徽|福建|江西|山东|河南|湖北|湖南|广东|' +
     '海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|深圳|广州|南京|苏州|武汉|成都|西安|厦门|' +
@@ -313,6 +313,11 @@ const LEVEL_TAIL = new RegExp(`(?:(?:[(（/]|^)(?:国家职业资格)?${LEVEL_WO
 const SENTENCE_PUNCTUATION = /[，,。；;！!？?]/;
 /** The set phrases that close a certificate's award sentence. */
 const AWARD_FORMULA = /^(?:特发此证|特此证明|发给此证|予以证明|特发|此证)/;
+/**
+ * How a long occupation's name ends: a special-operation item (`制冷与空调设备运行操作作业`, thirteen characters) or a
+ * trade (`…操作员`, `…工`, `…师`). Up to sixteen characters such a name is as typical as a short one.
+ */
+const LONG_OCCUPATION = /^[^()（）]{13,16}(?<=作业|[师员工])$/;
 /** A plain level remark (`三级`, `(三级)`) that occupations are printed with, cut off without doubt. */
 const LEVEL_REMARK = /^[(（]?[一二三四五]级[)）]?$/;
 
@@ -340,7 +345,7 @@ export const readOccupation: ValueReader = (text) => {
   if (LABEL_NOUN_END.test(t) || endsWithLabel(t)) issues.push(VALUE_ENDS_LIKE_LABEL);
   // A remark the stamp cut (`(已核`) is a bracket left open: the stamp may hide more of the value.
   if (stamped.cut) issues.push(VALUE_BRACKET_UNCLOSED);
-  return { ...ok(t, t.length <= 12 ? 1 : 0.8), issues };
+  return { ...ok(t, t.length <= 12 || LONG_OCCUPATION.test(t) ? 1 : 0.8), issues };
 };
 
 const ID_TOKEN = /[0-9A-Za-z|]{15,20}/g;
