@@ -8,6 +8,7 @@ import { decodeRaster, localContrastRaster, type Raster } from './raster.js';
 import { regionsBesideBareLabels, withGlyphsPastLineEnds } from './unboxed-glyphs.js';
 import { readUnderGreySeals } from './grey-seals.js';
 import { findScreenPattern, withoutScreenPattern } from './screen-pattern.js';
+import { readStackedColumns } from './stacked-columns.js';
 import { turnIfUpsideDown, turnOffItsSide, type PageRotation } from './page-orientation.js';
 import { DEFAULT_RECOGNITION_SETTINGS, recogniseRegions, type CharacterAlternative, type RecognisedText, type RecognitionSettings } from './text-lines.js';
 import { DEFAULT_DETECTION_SETTINGS, readingOrder, regionCorners, type DetectionSettings, type TextRegion } from './text-regions.js';
@@ -89,6 +90,8 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
    * region is (see `regionsBesideBareLabels`). Off reads the regions as detected.
    */
   unboxedGlyphs?: boolean;
+  /** Read a region running down an upright page as characters stacked in a column (see `readStackedColumns`; default on). */
+  stackedColumns?: boolean;
   /** Read seal-covered and unsure lines a second time and report the agreement (default on). */
   secondReadings?: boolean;
   /**
@@ -222,6 +225,8 @@ export class PaddleOcrEngine implements OcrEngine {
     const shown = (region: TextRegion): TextRegion => (flattening ? flattenedRegion(region, flattening) : region);
     let ordered = flattening ? readingOrder(regions.map((region) => ({ ...shown(region), source: region }))).map((flat) => flat.source) : readingOrder(regions);
     let texts = await recogniseRegions(models.recognition, models.alphabet, raster, ordered, this.#recognition);
+    // Characters stacked down a narrow cell, read as a row of upright characters (see `readStackedColumns`).
+    if (this.#options.stackedColumns !== false) texts = await readStackedColumns(models, raster, ordered, texts, this.#recognition);
     // A value of thin strokes the detector gave no box (`十一` beside `等级：`), read where a bare label points to it.
     if (this.#options.unboxedGlyphs !== false && !flattening) {
       ({ ordered, texts } = await withValuesBesideBareLabels(models, raster, ordered, texts, this.#recognition));
