@@ -118,7 +118,7 @@ function stageLine(timings: PaddleStageTimings[]): string {
   return (
     `decode ${stage('decodeMs')}, condition ${stage('conditionMs')}, detect ${stage('detectMs')} (${stage('detectionPasses')} passes), ` +
     `direction ${stage('directionMs')}, recognise ${stage('recogniseMs')} of which ${stage('secondReadingMs')} in ${stage('secondReadings')} second readings ` +
-    `(${stage('stretchReadings')} of a stretch)`
+    `(${stage('stretchReadings')} of a stretch), ${stage('thirdReadings')} third readings under a seal`
   );
 }
 

@@ -7,6 +7,9 @@ import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionO
 import { decodeRaster, localContrastRaster, type Raster } from './raster.js';
 import { regionsBesideBareLabels, withGlyphsPastLineEnds } from './unboxed-glyphs.js';
 import { readUnderGreySeals } from './grey-seals.js';
+import { readUnderSealAgain, type MergedLine } from './seal-third-reading.js';
+import { splicedReading, stretchOf, stretchToReadAgain, type LineStretch } from './line-stretch.js';
+import { commonCharacters, confirmedCharacters, isShorterSubsequence } from './reading-agreement.js';
 import { findScreenPattern, withoutScreenPattern } from './screen-pattern.js';
 import { readStackedColumns } from './stacked-columns.js';
 import { turnIfUpsideDown, turnOffItsSide, type PageRotation } from './page-orientation.js';
@@ -31,15 +34,6 @@ const SURE_CHARACTER = 0.9;
 const SECOND_READING_FLOOR = 0.3;
 /** At most this many second readings per page (the costliest ones last): keeps a page's cost bounded. */
 const MAX_SECOND_READINGS = 8;
-/**
- * A fairly sure line under suppressed ink is read again only along its inked stretch, widened by this many line
- * heights each side (about one character of clean print, where the crop is cut between two characters): elsewhere the
- * page as stored holds the pixels already read. A stretch over `WHOLE_LINE_SHARE` of the line is read whole.
- */
-const INK_STRETCH_MARGIN = 1;
-const WHOLE_LINE_SHARE = 0.7;
-/** The crop of a stretch reaches this many line heights past each end (see `LineStretch.readFrom`). */
-const STRETCH_OVERLAP = 0.5;
 /** A character the other reading did not confirm gets at most this confidence. */
 export const UNCONFIRMED_CHARACTER_CONFIDENCE = 0.5;
 
@@ -55,6 +49,8 @@ export interface PaddleStageTimings {
   secondReadings: number;
   /** Of those, how many read only the stretch of their line under suppressed ink (`stretchToReadAgain`). */
   stretchReadings: number;
+  /** Third readings of unsure lines under a seal (`readUnderSealAgain`); their time is in `secondReadingMs`. */
+  thirdReadings: number;
   secondReadingMs: number;
   /**
    * Detection passes run: 1 for an upright page, 2 for a turned one (as stored, then in the turn it is read in).
@@ -95,6 +91,11 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   /** Read seal-covered and unsure lines a second time and report the agreement (default on). */
   secondReadings?: boolean;
   /**
+   * With second readings, read the lines under suppressed coloured ink that are still unsure a third time, from the
+   * ink's own channel (see `readUnderSealAgain`; default on).
+   */
+  sealThirdReadings?: boolean;
+  /**
    * With second readings, read the unsure lines under a grey (colourless) seal again with the seal lifted (see
    * `readUnderGreySeals`). Off by default: on the moire12 dev sample it corrected no field (docs/ocr.md).
    */
@@ -116,6 +117,7 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
 }
 
 export type { PageRotation } from './page-orientation.js';
+export { splicedReading, stretchToReadAgain, type LineStretch } from './line-stretch.js';
 
 let sharedModels: Promise<PaddleModels> | undefined;
 
@@ -234,6 +236,7 @@ export class PaddleOcrEngine implements OcrEngine {
     const bendChecks = await readLoneBendsStraight(models, raster, ordered, this.#recognition);
     let secondReadings = 0;
     let stretchReadings = 0;
+    let thirdReadings = 0;
     let secondReadingMs = 0;
     let seconds: (SecondReading | undefined)[] = [];
     if (this.#options.secondReadings !== false) {
@@ -252,6 +255,19 @@ export class PaddleOcrEngine implements OcrEngine {
     bendChecks.forEach((check, index) => {
       if (check && !seconds[index]) seconds[index] = check;
     });
+    const merges: MergedLine[] = ordered.map((region, index) => {
+      const second = seconds[index];
+      return second
+        ? { ...mergeReadings(texts[index], region, second), readings: [texts[index], second.reading] }
+        : { reading: texts[index], region, readings: [texts[index]] };
+    });
+    // Unsure lines under a seal, read a third time from the ink's own channel (see `readUnderSealAgain`).
+    if (this.#options.secondReadings !== false && this.#options.sealThirdReadings !== false && conditioned?.conditions.suppressedTileCount) {
+      const started = clockNow();
+      const storedRegions = ordered.map((region) => regionOnStoredPage(region, rotation, stored));
+      thirdReadings = await readUnderSealAgain(models, stored, conditioned.conditions, storedRegions, merges, this.#recognition);
+      secondReadingMs += clockNow() - started;
+    }
     this.#options.onTimings?.({
       decodeMs,
       conditionMs,
@@ -260,14 +276,13 @@ export class PaddleOcrEngine implements OcrEngine {
       recogniseMs: lap(),
       secondReadings,
       stretchReadings,
+      thirdReadings,
       secondReadingMs,
       detectionPasses,
     });
     const lines: OcrLine[] = [];
     ordered.forEach((region, index) => {
-      const first = texts[index];
-      const second = seconds[index];
-      const merged = second ? mergeReadings(first, region, second) : { reading: first, region, other: undefined };
+      const merged = merges[index];
       const { reading } = merged;
       const trimmed = reading.text.trim();
       if (trimmed === '' || reading.confidence < MIN_LINE_CONFIDENCE) return;
@@ -376,18 +391,25 @@ async function readAgain(
   wanted.sort((a, b) => a.priority - b.priority);
   const chosen = wanted.slice(0, MAX_SECOND_READINGS);
   const result: (SecondReading | undefined)[] = new Array(regions.length).fill(undefined);
-  const onStored = chosen.filter((w) => w.onStored);
+  // Whole lines first, then stretches: a stretch is read once at its own width (its agreement with the first reading
+  // is weighed anyway, and an unsure line under ink is read a third time), not again padded to 320 px.
+  const onStored = [...chosen.filter((w) => w.onStored && !w.stretch), ...chosen.filter((w) => w.onStored && w.stretch)];
+  const wholeOnStored = onStored.filter((w) => !w.stretch).length;
   const onPage = chosen.filter((w) => !w.onStored);
-  const [fromStored, fromPage] = await Promise.all([
-    onStored.length
+  const readStored = (from: number, to: number, settings: RecognitionSettings) =>
+    to > from
       ? recogniseRegions(
           models.recognition,
           models.alphabet,
           pages.stored,
-          onStored.map((w) => w.region),
-          recognition,
+          onStored.slice(from, to).map((w) => w.region),
+          settings,
         )
-      : [],
+      : Promise.resolve([]);
+  const [fromStored, fromPage] = await Promise.all([
+    Promise.all([readStored(0, wholeOnStored, recognition), readStored(wholeOnStored, onStored.length, { ...recognition, confirmBelow: 0 })]).then((read) =>
+      read.flat(),
+    ),
     onPage.length
       ? recogniseRegions(
           models.recognition,
@@ -407,106 +429,9 @@ async function readAgain(
   return result;
 }
 
-/**
- * A stretch of a line read again on its own: `from`–`to` px along the line from its centre, cut between two characters
- * of the first reading; the first reading's characters before index `keptBefore` and from index `keptFrom` lie outside
- * it and are kept.
- */
-export interface LineStretch {
-  from: number;
-  to: number;
-  keptBefore: number;
-  keptFrom: number;
-  /**
-   * The crop actually read: the stretch and `STRETCH_OVERLAP` line heights more each side, so that no character at its
-   * ends is cut; of its reading only the characters placed within `from`–`to` are used.
-   */
-  readFrom: number;
-  readTo: number;
-}
-
-/**
- * The stretch of a line that a second reading under ink needs: the inked stretch (`suppressedStretch`) widened by
- * `INK_STRETCH_MARGIN` line heights each side and cut midway between two characters of the first reading. Undefined
- * when that is most of the line (`WHOLE_LINE_SHARE`): the whole line is read again then.
- *
- * @example
- * stretchToReadAgain(region, first, { from: 60, to: 450 }); // { from: 5, to: 452, keptBefore: 9, keptFrom: 19, readFrom: -18, … }
- */
-export function stretchToReadAgain(region: TextRegion, first: RecognisedText, inked: { from: number; to: number }): LineStretch | undefined {
-  const half = region.width / 2;
-  const margin = INK_STRETCH_MARGIN * region.height;
-  const along = first.characterPositions.map((p) => (p - 0.5) * region.width);
-  const n = along.length;
-  const low = inked.from - margin;
-  const high = inked.to + margin;
-  let keptBefore = 0;
-  while (keptBefore < n && along[keptBefore] < low) keptBefore++;
-  let keptFrom = n;
-  while (keptFrom > keptBefore && along[keptFrom - 1] > high) keptFrom--;
-  // Ink between two characters (where one may have vanished): the stretch takes in both.
-  if (keptFrom === keptBefore) {
-    keptBefore = Math.max(0, keptBefore - 1);
-    keptFrom = Math.min(n, keptFrom + 1);
-  }
-  const from = keptBefore === 0 ? -half : (along[keptBefore - 1] + (keptBefore < n ? along[keptBefore] : half)) / 2;
-  const to = keptFrom === n ? half : ((keptFrom > 0 ? along[keptFrom - 1] : -half) + along[keptFrom]) / 2;
-  if (to - from > WHOLE_LINE_SHARE * region.width) return undefined;
-  const overlap = STRETCH_OVERLAP * region.height;
-  return { from, to, keptBefore, keptFrom, readFrom: Math.max(-half, from - overlap), readTo: Math.min(half, to + overlap) };
-}
-
 /** Conditioning changed only the tiles where coloured ink was suppressed (no flattening, stretching or lifting). */
 function onlyInkSuppressed(conditions: PageConditions): boolean {
   return !conditions.unevenLight && !conditions.faintInk && !conditions.lightOverprint;
-}
-
-/** The part of a region (on any page) that a stretch's crop covers. */
-function stretchOf(region: TextRegion, stretch: LineStretch): TextRegion {
-  const middle = (stretch.readFrom + stretch.readTo) / 2;
-  return {
-    ...region,
-    cx: region.cx + middle * Math.cos(region.angle),
-    cy: region.cy + middle * Math.sin(region.angle),
-    width: stretch.readTo - stretch.readFrom,
-  };
-}
-
-/**
- * The whole line as a second reading: the first reading's characters outside the stretch, and inside it the
- * characters of the crop's reading (`read`, over `readFrom`–`readTo`) that it placed within the stretch (their
- * positions turned into fractions of the whole line, `lineWidth` px).
- *
- * @example
- * splicedReading(first, stretch, cropRead, region.width).text; // '发证机构：杭州市西湖区职业技能鉴定中心'
- */
-export function splicedReading(first: RecognisedText, stretch: LineStretch, read: RecognisedText, lineWidth: number): RecognisedText {
-  const span = stretch.readTo - stretch.readFrom;
-  const inside = read.characters.flatMap((_, k) => {
-    const along = stretch.readFrom + read.characterPositions[k] * span;
-    return along >= stretch.from && along <= stretch.to ? [{ k, position: along / lineWidth + 0.5 }] : [];
-  });
-  const before = <T>(values: T[]) => values.slice(0, stretch.keptBefore);
-  const after = <T>(values: T[]) => values.slice(stretch.keptFrom);
-  const characters = [...before(first.characters), ...inside.map(({ k }) => read.characters[k]), ...after(first.characters)];
-  const characterConfidences = [
-    ...before(first.characterConfidences),
-    ...inside.map(({ k }) => read.characterConfidences[k]),
-    ...after(first.characterConfidences),
-  ];
-  const characterPositions = [...before(first.characterPositions), ...inside.map(({ position }) => position), ...after(first.characterPositions)];
-  const spliced: RecognisedText = {
-    text: characters.join(''),
-    confidence: meanOf(characterConfidences, 0),
-    characters,
-    characterConfidences,
-    characterPositions,
-  };
-  if (first.characterAlternatives || read.characterAlternatives) {
-    const firstAlternatives = first.characterAlternatives ?? new Array(first.characters.length).fill(undefined);
-    spliced.characterAlternatives = [...before(firstAlternatives), ...inside.map(({ k }) => read.characterAlternatives?.[k]), ...after(firstAlternatives)];
-  }
-  return spliced;
 }
 
 /** Fewer bent lines than this on a page is no curl (a curled page bends every long line it has). */
@@ -611,66 +536,6 @@ export function mergeReadings(
     region: secondWins ? second.region : region,
     other: { text: other.text.trim(), confidence: round4(other.confidence), agrees },
   };
-}
-
-/** `a` is `b` with one or more characters left out (ignoring spaces). */
-function isShorterSubsequence(a: string[], b: string[]): boolean {
-  const x = a.filter((c) => c.trim() !== '');
-  const y = b.filter((c) => c.trim() !== '');
-  if (x.length >= y.length) return false;
-  let j = 0;
-  for (const c of y) if (j < x.length && x[j] === c) j++;
-  return j === x.length;
-}
-
-/**
- * The characters `a` and `b` share (their longest common subsequence), as pairs of indices (i in a, j in b) in order.
- */
-function commonCharacters(a: string[], b: string[]): [number, number][] {
-  const n = a.length;
-  const m = b.length;
-  const table = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
-    }
-  }
-  const pairs: [number, number][] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      pairs.push([i, j]);
-      i++;
-      j++;
-    } else if (table[i + 1][j] >= table[i][j + 1]) i++;
-    else j++;
-  }
-  return pairs;
-}
-
-/**
- * For each character of `a`: confirmed by `b` when it is part of their longest common subsequence (`pairs`) and no
- * character of `b` is missing from `a` right beside it (a character the other reading has and this one lacks leaves
- * both its neighbours unconfirmed, so a value that lost a character is never read at full confidence).
- */
-function confirmedCharacters(a: string[], b: string[], pairs: [number, number][]): boolean[] {
-  const n = a.length;
-  const m = b.length;
-  const confirmed = new Array<boolean>(n).fill(false);
-  for (const [i] of pairs) confirmed[i] = true;
-  // Between consecutive pairs: if b has more characters there than a, a lacks some (a substitution has as many on both
-  // sides and is already unconfirmed).
-  const bounded: [number, number][] = [[-1, -1], ...pairs, [n, m]];
-  const printed = (chars: string[], from: number, to: number) => chars.slice(from, to).filter((c) => c.trim() !== '').length;
-  for (let k = 1; k < bounded.length; k++) {
-    const [i0, j0] = bounded[k - 1];
-    const [i1, j1] = bounded[k];
-    if (printed(b, j0 + 1, j1) <= printed(a, i0 + 1, i1)) continue;
-    if (i0 >= 0) confirmed[i0] = false;
-    if (i1 < n) confirmed[i1] = false;
-  }
-  return confirmed;
 }
 
 /**
