@@ -92,7 +92,8 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   secondReadings?: boolean;
   /**
    * With second readings, read the lines under suppressed coloured ink that are still unsure a third time, from the
-   * ink's own channel (see `readUnderSealAgain`; default on).
+   * ink's own channel (see `readUnderSealAgain`). Off by default: on five held-out samples it gained no field and
+   * lost one (procedural-v8, a glare photo), and it costs 30-50 ms on a sealed page where it fires (docs/ocr.md).
    */
   sealThirdReadings?: boolean;
   /**
@@ -262,7 +263,7 @@ export class PaddleOcrEngine implements OcrEngine {
         : { reading: texts[index], region, readings: [texts[index]] };
     });
     // Unsure lines under a seal, read a third time from the ink's own channel (see `readUnderSealAgain`).
-    if (this.#options.secondReadings !== false && this.#options.sealThirdReadings !== false && conditioned?.conditions.suppressedTileCount) {
+    if (this.#options.secondReadings !== false && this.#options.sealThirdReadings === true && conditioned?.conditions.suppressedTileCount) {
       const started = clockNow();
       const storedRegions = ordered.map((region) => regionOnStoredPage(region, rotation, stored));
       thirdReadings = await readUnderSealAgain(models, stored, conditioned.conditions, storedRegions, merges, this.#recognition);
