@@ -1,7 +1,7 @@
 import type { Raster } from './raster.js';
 import type { PaddleModels } from './paddle-models.js';
 import { recogniseRegions, type RecognisedText, type RecognitionSettings } from './text-lines.js';
-import { regionCorners, type TextRegion } from './text-regions.js';
+import { regionBounds, type PixelBounds, type TextRegion } from './text-regions.js';
 
 /**
  * Grey seals: a seal (or stamp) that lost its colour — a monochrome photo of a screen, a grey photocopy, a greyscale
@@ -65,31 +65,12 @@ export interface GreySeals {
   bandTo: number;
 }
 
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-function boxOf(region: TextRegion, raster: Raster): Box {
-  const corners = regionCorners(region);
-  const xs = corners.map(([x]) => x);
-  const ys = corners.map(([, y]) => y);
-  return {
-    x0: Math.max(0, Math.floor(Math.min(...xs))),
-    y0: Math.max(0, Math.floor(Math.min(...ys))),
-    x1: Math.min(raster.width, Math.ceil(Math.max(...xs))),
-    y1: Math.min(raster.height, Math.ceil(Math.max(...ys))),
-  };
-}
-
 function luminanceAt(data: Uint8Array, offset: number): number {
   return (data[offset] * 77 + data[offset + 1] * 150 + data[offset + 2] * 29) >> 8;
 }
 
 /** Histogram of the lines' pixels (every `STEP` px): print and paper levels as the lines themselves show them. */
-function lineLevels(raster: Raster, boxes: Box[]): { print: number; paper: number } | undefined {
+function lineLevels(raster: Raster, boxes: PixelBounds[]): { print: number; paper: number } | undefined {
   const histogram = new Uint32Array(256);
   let total = 0;
   const { data, width } = raster;
@@ -115,7 +96,7 @@ function lineLevels(raster: Raster, boxes: Box[]): { print: number; paper: numbe
 }
 
 /** The broad mid-grey samples of one line's box (`from`–`to` levels), as a histogram of their levels. */
-function broadMidGrey(raster: Raster, box: Box, from: number, to: number): { count: number; levels: Uint32Array } {
+function broadMidGrey(raster: Raster, box: PixelBounds, from: number, to: number): { count: number; levels: Uint32Array } {
   const { data, width } = raster;
   const levels = new Uint32Array(256);
   let count = 0;
@@ -154,7 +135,7 @@ function medianOf(levels: Uint32Array, count: number): number {
  */
 export function greySealLines(raster: Raster, regions: readonly TextRegion[]): GreySeals | undefined {
   if (regions.length === 0) return undefined;
-  const boxes = regions.map((region) => boxOf(region, raster));
+  const boxes = regions.map((region) => regionBounds(region, raster));
   const levels = lineLevels(raster, boxes);
   if (!levels || levels.paper - levels.print < MIN_CONTRAST) return undefined;
   const { print, paper } = levels;
@@ -200,7 +181,7 @@ function grow(from: Uint8Array, to: Uint8Array, start: number, stride: number, c
  * The broad mid-grey pixels of a box (as `broadMidGrey` tests them, every pixel) and those within `REACH` of one: the
  * seal's strokes with their soft edges, as a mask over the box (row-major, `box` wide).
  */
-function sealStrokes(raster: Raster, box: Box, from: number, to: number): Uint8Array {
+function sealStrokes(raster: Raster, box: PixelBounds, from: number, to: number): Uint8Array {
   const { data, width } = raster;
   const w = box.x1 - box.x0;
   const h = box.y1 - box.y0;
@@ -238,7 +219,7 @@ export function withGreySealsLifted(raster: Raster, regions: readonly TextRegion
   const { width } = raster;
   const paper = seals.paper;
   for (const line of seals.lines) {
-    const box = boxOf(regions[line.index], raster);
+    const box = regionBounds(regions[line.index], raster);
     const strokes = sealStrokes(raster, box, seals.bandFrom, seals.bandTo);
     const w = box.x1 - box.x0;
     const span = Math.max(1, line.liftFrom - line.keepBelow);

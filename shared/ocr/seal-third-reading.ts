@@ -4,7 +4,7 @@ import { touchesSuppressedInk, type PageConditions } from './page-conditioning.j
 import type { Raster } from './raster.js';
 import { commonCharacters, confirmedCharacters, isShorterSubsequence } from './reading-agreement.js';
 import { recogniseRegions, type RecognisedText, type RecognitionSettings } from './text-lines.js';
-import { regionCorners, type TextRegion } from './text-regions.js';
+import { regionBounds, type PixelBounds, type TextRegion } from './text-regions.js';
 import { splicedReading, stretchOf, stretchToReadAgain, type LineStretch } from './line-stretch.js';
 
 /**
@@ -67,25 +67,6 @@ export interface MergedLine {
   readings?: RecognisedText[];
 }
 
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-function boxOf(region: TextRegion, raster: Raster, margin: number): Box {
-  const corners = regionCorners({ ...region, width: region.width + 2 * margin, height: region.height + 2 * margin });
-  const xs = corners.map(([x]) => x);
-  const ys = corners.map(([, y]) => y);
-  return {
-    x0: Math.max(0, Math.floor(Math.min(...xs))),
-    y0: Math.max(0, Math.floor(Math.min(...ys))),
-    x1: Math.min(raster.width, Math.ceil(Math.max(...xs))),
-    y1: Math.min(raster.height, Math.ceil(Math.max(...ys))),
-  };
-}
-
 /**
  * Whether a line's merged reading still needs a third reading: its two readings disagree, or it is not sure throughout.
  *
@@ -103,7 +84,7 @@ export function unsureAfterTwoReadings(line: MergedLine): boolean {
  * The channel (0 red, 1 green, 2 blue) the coloured ink in a box is brightest in, on average over its coloured pixels:
  * the channel in which that ink is nearly paper. Undefined when the box holds no coloured ink.
  */
-export function inkChannel(raster: Raster, box: Box): 0 | 1 | 2 | undefined {
+export function inkChannel(raster: Raster, box: PixelBounds): 0 | 1 | 2 | undefined {
   const { data, width } = raster;
   const sums = [0, 0, 0];
   let n = 0;
@@ -134,7 +115,7 @@ export function inkChannel(raster: Raster, box: Box): 0 | 1 | 2 | undefined {
  * const crop = inkChannelCrop(stored, region); // read crop.region on crop.raster
  */
 export function inkChannelCrop(stored: Raster, region: TextRegion): { raster: Raster; region: TextRegion } | undefined {
-  const box = boxOf(region, stored, CROP_MARGIN * region.height);
+  const box = regionBounds(region, stored, CROP_MARGIN * region.height);
   const width = box.x1 - box.x0;
   const height = box.y1 - box.y0;
   if (width <= 0 || height <= 0) return undefined;
@@ -203,7 +184,7 @@ export function linesForSealReading(conditions: PageConditions, stored: Raster, 
   if (conditions.suppressedTileCount === 0) return [];
   const wanted = merged.flatMap((line, index) => {
     if (!unsureAfterTwoReadings(line)) return [];
-    const box = boxOf(storedRegions[index], stored, 0);
+    const box = regionBounds(storedRegions[index], stored, 0);
     return touchesSuppressedInk(conditions, { x: box.x0, y: box.y0, width: box.x1 - box.x0, height: box.y1 - box.y0 }) ? [index] : [];
   });
   return wanted

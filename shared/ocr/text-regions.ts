@@ -525,6 +525,32 @@ export function regionCorners(region: TextRegion): [number, number][] {
   ].map(([u, v]) => [region.cx + u * ux - v * uy, region.cy + u * uy + v * ux]);
 }
 
+/** Pixel bounds `[x0, x1) × [y0, y1)`, clipped to a page. */
+export interface PixelBounds {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * The upright rectangle holding the region grown by `margin` on each side, clipped to a page of `width` × `height`.
+ *
+ * @example
+ * const { x0, y0, x1, y1 } = regionBounds(region, raster, 4);
+ */
+export function regionBounds(region: TextRegion, page: { width: number; height: number }, margin = 0): PixelBounds {
+  const corners = regionCorners({ ...region, width: region.width + 2 * margin, height: region.height + 2 * margin });
+  const xs = corners.map(([x]) => x);
+  const ys = corners.map(([, y]) => y);
+  return {
+    x0: Math.max(0, Math.floor(Math.min(...xs))),
+    y0: Math.max(0, Math.floor(Math.min(...ys))),
+    x1: Math.min(page.width, Math.ceil(Math.max(...xs))),
+    y1: Math.min(page.height, Math.ceil(Math.max(...ys))),
+  };
+}
+
 /**
  * Orders regions as a person reads the page: rows top to bottom (regions whose vertical centres lie within half a
  * line height share a row), left to right within a row.
