@@ -184,43 +184,28 @@ describe('a lone `方` (its `乙` lost) over the employee in a grid of captions'
 });
 
 describe('a date wrapped twice in a narrow cell', () => {
-  it('reads `2018` | `年9月` | `5日` beside its label joined, flagged', () => {
-    // Act
-    const doc = readScan(
+  /** A contract form whose start-date label has the given pieces of its value in the narrow cell beside it. */
+  const startCell = (...pieces: Line[]) =>
+    readScan(
       form(
         [
           ['用人单位：', '杭州紫金文化创意有限公司'],
           ['劳动者姓名：', '尉迟辉'],
         ],
-        [
-          ['合同起始日期：', 250, 600, 180, 34],
-          ['2018', 450, 600, 60, 34],
-          ['年9月', 450, 640, 70, 34],
-          ['5日', 450, 680, 45, 34],
-        ],
+        [['合同起始日期：', 250, 600, 180, 34], ...pieces],
       ),
     );
+
+  it('reads `2018` | `年9月` | `5日` beside its label joined, flagged', () => {
+    // Act
+    const doc = startCell(['2018', 450, 600, 60, 34], ['年9月', 450, 640, 70, 34], ['5日', 450, 680, 45, 34]);
     // Assess
     expect(doc.fields.startDate?.value).toBe('2018-09-05');
     expect(doc.fields.startDate?.needsReview).toBe(true);
   });
   it('reads a date wrapped three times (`2019` | `年7` | `月4` | `日`), not its day cut at `4`', () => {
     // Act
-    const doc = readScan(
-      form(
-        [
-          ['用人单位：', '杭州紫金文化创意有限公司'],
-          ['劳动者姓名：', '尉迟辉'],
-        ],
-        [
-          ['合同起始日期：', 250, 600, 180, 34],
-          ['2019', 450, 600, 60, 34],
-          ['年7', 450, 636, 40, 34],
-          ['月4', 450, 672, 40, 34],
-          ['日', 450, 708, 24, 34],
-        ],
-      ),
-    );
+    const doc = startCell(['2019', 450, 600, 60, 34], ['年7', 450, 636, 40, 34], ['月4', 450, 672, 40, 34], ['日', 450, 708, 24, 34]);
     // Assess
     expect(doc.fields.startDate?.value).toBe('2019-07-04');
     expect(doc.fields.startDate?.needsReview).toBe(true);
@@ -228,20 +213,7 @@ describe('a date wrapped twice in a narrow cell', () => {
 
   it('never joins a whole line under the short pieces (a value of its own)', () => {
     // Act: the line under `2018` | `年9月` is a clause of its own, not the cell's last piece.
-    const doc = readScan(
-      form(
-        [
-          ['用人单位：', '杭州紫金文化创意有限公司'],
-          ['劳动者姓名：', '尉迟辉'],
-        ],
-        [
-          ['合同起始日期：', 250, 600, 180, 34],
-          ['2018', 450, 600, 60, 34],
-          ['年9月', 450, 640, 70, 34],
-          ['5日起试用三个月', 450, 680, 200, 34],
-        ],
-      ),
-    );
+    const doc = startCell(['2018', 450, 600, 60, 34], ['年9月', 450, 640, 70, 34], ['5日起试用三个月', 450, 680, 200, 34]);
     // Assess
     expect(doc.fields.startDate?.source?.box?.y ?? 0).not.toBe(600);
   });
