@@ -59,6 +59,15 @@ const BRACKETED = /^\((?:[^()]|\([^()]*\))+\)$/;
 /** `（盖章）`, `（签字）`: where to sign or stamp, after a value (`…109室` over `（盖章）`), never a caption naming it. */
 const SIGN_HERE = /(盖章|签字|签章|签名|公章|印章)\)$/;
 
+/** `（盖章）` alone on its line: a mark where to stamp or sign, set under a fill-in. */
+const SIGN_HERE_MARK = /^\((盖章|签字|签章|签名|公章|印章)\)$/;
+
+/** A line that is a date and nothing more (a bracket or colon aside). */
+function wholeDate(text: string): boolean {
+  const found = findDates(text, { compact: true })[0];
+  return found !== undefined && found.length >= text.length - 2;
+}
+
 /**
  * True when `line` is the value set over a bracketed caption (`男` over `（性别）`): that caption's, never the wrapped
  * end of a value above it.
@@ -130,6 +139,8 @@ export function otherLabelOwning(layout: PageLayout, value: LayoutLine, label: L
   if (Math.abs(centreY(value) - centreY(label)) < h * 0.25 && value.box.x - right(label) < h * 4) return undefined;
   return layout.lines.find((o) => {
     if (o === label || o === value || o.half !== value.half || !waitingLabel(o)) return false;
+    // A mark where to stamp or sign waits for a seal or a hand, never for a date: a date over it is its row's.
+    if (SIGN_HERE_MARK.test(o.flat) && wholeDate(value.flat)) return false;
     // Set on that label's own line beside it: its value. A label with another value beside it takes no other.
     const beside = alignedValueBeside(layout, o);
     // … unless it sits far across the row from that label and tight under `label`, which waits for it (a date stacked

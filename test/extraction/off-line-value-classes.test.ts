@@ -197,3 +197,30 @@ describe('labels spaced with ASCII or full-width spaces', () => {
     expect(doc.fields.idNumber.value).toBe(person.id);
   });
 });
+
+describe('a date printed half a line off its label, a mark where to stamp under it', () => {
+  // A contract's grid with fill-ins half a line high: `2019-04-04` above `合同期限自`'s row and `（盖章）` below it in
+  // the value's column. The mark waits for a seal, not for the date over it.
+  const contract = (mark: string): Line[] => [
+    ['劳动合同', 639, 209, 354, 70],
+    ['甲方', 171, 428, 72, 38],
+    [company.name, 393, 428, 460, 38],
+    ['统一社会信用代码', 900, 428, 289, 38],
+    [company.code, 1210, 428, 325, 38],
+    ['劳动者姓名', 171, 764, 181, 38],
+    [person.name, 393, 764, 108, 38],
+    ['合同期限自', 171, 947, 181, 38],
+    ['2019-04-04', 393, 922, 181, 38],
+    [mark, 411, 972, 144, 38],
+    ['合同期限至', 679, 947, 181, 38],
+    ['2022年4月3日', 1010, 947, 217, 38],
+    ['签订日期：2019-04-02', 150, 1505, 361, 38],
+  ];
+
+  it.each(['（盖章）', '（签字）'])('reads the start date over %s as the row label’s value', (mark) => {
+    const doc = readOne(contract(mark));
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.startDate.value).toBe('2019-04-04');
+    expect(doc.fields.endDate.value).toBe('2022-04-03');
+  });
+});
