@@ -54,6 +54,9 @@ export function startsWithLabel(line: LayoutLine): boolean {
   return line.hits.length > 0 && line.leading === '';
 }
 
+/** A line that is only the end of a date (`月19日`, `19日`): the wrapped tail of a date begun on the line above it. */
+const DATE_END_LINE = /^(\d{0,2}月)?\d{1,2}日$/;
+
 const SIGNATURE_REMARK = /^[(（]?(盖章|签章|签字|公章|签名|印章)[)）]?:?$/;
 
 /**
@@ -375,6 +378,9 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
     // A line on the row of the label's own English gloss is no other label's value.
     const owner = above ? rowOwner(layout, above) : undefined;
     if (!above || above.hits.length > 0 || (owner && !sameLabelCell(owner, label) && !ownerValuedBefore(layout.lines, owner, above))) break;
+    // The tail of a date wrapped from the row above (`出生年月1986年10` | `月19日` over `工种`'s row) ends that date: it
+    // starts no value that is not a date.
+    if (DATE_END_LINE.test(above.flat) && findDates(first.flat).length === 0) break;
     // Not clearly nearer its own label: still this value's when set with the block below it, or tight on it while this
     // label is the nearest, and the rival label has a value of its own on its row (`2014.09.02` beside `成立日期`
     // over `浙江省…和平路` | `97号…` beside `住所`).

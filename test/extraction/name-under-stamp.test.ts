@@ -74,3 +74,33 @@ describe('printOpeningStamp', () => {
     expect(printOpeningStamp(line('杭州市西湖区人力资源', 89), 48)).toBeUndefined();
   });
 });
+
+describe('a date wrapped from the row above the occupation', () => {
+  // A phone photo of a 职业资格证书: `出生年月1986年10` wrapped its day `月19日` onto a line of its own, level with the
+  // top of the next row, over `工种`'s value `服装制版师`. The line was joined as the occupation's head
+  // (`月19日服装制版师`, 0.96, unflagged). The lines are that page's, the names of their own.
+  const lines: Line[] = [
+    ['中华人民共和国职业资格证书', 315, 261, 668, 91],
+    ['姓名', 248, 337, 52, 32],
+    ['周文静', 354, 337, 96, 33],
+    ['性别', 469, 353, 58, 33],
+    ['女', 569, 361, 35, 29],
+    ['出生年月1986年10', 245, 403, 210, 43],
+    ['月19日', 349, 438, 75, 34],
+    ['身份证号36250219861019806X', 453, 418, 349, 52],
+    ['工种', 241, 468, 52, 32],
+    ['服装制版师', 345, 475, 116, 36],
+    ['等级', 568, 490, 50, 31],
+    ['高级工', 668, 497, 70, 33],
+    ['证书编号1033016639301172', 238, 506, 300, 45],
+    ['浙江省人力资源和社会保障厅', 774, 617, 274, 47],
+    ['发证日期：2010.05.17', 799, 654, 224, 45],
+  ];
+
+  it('leaves the day’s line to the date: the occupation is its own line', () => {
+    const doc = extractDocuments([photocopy(lines)], { today: TODAY })[0];
+
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.occupation.value).toBe('服装制版师');
+  });
+});
