@@ -159,8 +159,11 @@ const ORG_SUFFIX =
 // A name that starts inside its own legal-form suffix (`份有限公司`, `限公司`) lost its head at an edge or under a seal.
 const ORG_FRAGMENT_START = /^(份有限|限责任|限公司|司$|责任公司|有限公司|股份有限公司|公司)/;
 
-/** `有限` not going on as a legal form does (`有限公司`, `有限责任公司`, `有限合伙`). */
-const BROKEN_LEGAL_FORM = /有限(?![公责合])[\u3400-\u9fff]{1,2}公司/u;
+/**
+ * `有限` not going on as a legal form does (`有限公司`, `有限责任公司`, `有限合伙`), or a legal form that lost a
+ * character (`…服务股有限公司` for 股份有限公司, `有限任公司`, `有责任公司`); `控股有限公司` is a form of its own.
+ */
+const BROKEN_LEGAL_FORM = /有限(?![公责合])[\u3400-\u9fff]{1,2}公司|(?<![控持参])股有限公司|有限任公司|有责任公司|限责公司/u;
 
 /** A complete company name, then nothing but a company form (the 类型 of a licence). */
 const COMPANY_FORM_AFTER_NAME =

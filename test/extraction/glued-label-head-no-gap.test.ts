@@ -62,6 +62,20 @@ describe('an organisation name whose legal form a stray character breaks', () =>
     expect(reading!.plausibility).toBeLessThan(1);
   });
 
+  it.each(['杭州钱塘科技健康服务股有限公司西湖分公司', '杭州云栖数码科技有限任公司', '杭州云栖数码科技有责任公司'])(
+    'is flagged when its legal form lost a character (%s)',
+    (name) => {
+      const reading = readOrganisationName(name);
+
+      expect(reading?.issues).toContain('organisation_name_incomplete');
+      expect(reading!.plausibility).toBeLessThan(1);
+    },
+  );
+
+  it('leaves 控股有限公司 alone: a legal form of its own, not 股份 short of 份', () => {
+    expect(readOrganisationName('杭州云栖数码控股有限公司')).toMatchObject({ plausibility: 1, issues: [] });
+  });
+
   it('leaves whole legal forms alone (有限公司, 有限责任公司, 有限合伙, a 有限 well before the form)', () => {
     for (const name of ['杭州云栖数码科技有限公司', '杭州云栖数码科技有限责任公司', '杭州有限元仿真科技有限公司']) {
       expect(readOrganisationName(name), name).toMatchObject({ value: name, plausibility: 1, issues: [] });
