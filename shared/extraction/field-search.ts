@@ -492,7 +492,8 @@ export function findLabelledCandidates(
  */
 function linesUnderLabel(layout: PageLayout, line: LayoutLine): LayoutLine[] {
   const h = line.box.height;
-  const lines = linesBelow(layout, line);
+  // A line that ends before the label starts is not under it: the value of the label on its left, printed low.
+  const lines = linesBelow(layout, line).filter((o) => o.box.x + o.box.width > line.box.x);
   const underLabel = (o: LayoutLine) => Math.abs(o.box.x - line.box.x) < h * 1.5;
   return lines.filter((o) => o.box.x >= line.box.x - h || !lines.some((p) => p !== o && underLabel(p) && Math.abs(centreY(p) - centreY(o)) < h * 0.5));
 }

@@ -224,3 +224,37 @@ describe('a date printed half a line off its label, a mark where to stamp under 
     expect(doc.fields.endDate.value).toBe('2022-04-03');
   });
 });
+
+describe('labels of a row over values printed low, each value starting after its own label', () => {
+  // A special-operation certificate turned 180°: the spread `作　业　类　别` (its 类 misread `尖`) and `准操项目`
+  // (misread `准操项自`) on one row, their values a line and a half lower, each right of its own label. The line
+  // under `作业类别`'s value ends 4 px into the margin left of `准操项目` and was read as the item, confident.
+  const lines: Line[] = [
+    ['中华人民共和国特种作业操作证', 165, 187, 1317, 73],
+    ['姓名：', 104, 322, 110, 50],
+    ['崔静文', 313, 389, 118, 50],
+    ['身份证号：', 838, 389, 200, 50],
+    [person.id, 1045, 466, 369, 45],
+    ['作', 109, 492, 45, 42],
+    ['业', 251, 492, 44, 40],
+    ['尖', 399, 505, 38, 28],
+    ['别', 549, 500, 36, 24],
+    ['准操项自', 924, 492, 150, 43],
+    ['焊接与热切割', 639, 555, 225, 45],
+    ['熔化焊接与热切割作业', 1153, 555, 366, 45],
+    ['有效期至：', 104, 611, 391, 50],
+    ['作业', 637, 601, 83, 50],
+    ['证书编号：', 921, 614, 194, 45],
+    [`T${person.id}`, 1154, 684, 387, 36],
+    ['发证单位：浙江省应急管理厅', 1075, 823, 470, 42],
+    ['2019年07月20日', 1173, 888, 272, 43],
+  ];
+
+  it('never takes the left neighbour’s value, ending before the label starts, as the value under the label', () => {
+    const doc = readOne(lines);
+
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.occupation.value === '焊接与热切割' && !doc.fields.occupation.needsReview).toBe(false);
+    expect(doc.fields.occupation.value).toBe('熔化焊接与热切割作业');
+  });
+});
