@@ -776,8 +776,13 @@ function gluedLabelStart(layout: PageLayout, line: LayoutLine, value: string): s
     ? [colon[1]]
     : [1, 2, 3]
         .map((n) => next.flat.slice(0, n))
-        // The value after it is two characters or more, or a sex (`李阳国性` | `别女`, a spread `性　别` boxed across).
-        .filter((t) => /^[\u3400-\u9fff]+$/u.test(t) && (next.flat.length >= t.length + 2 || /^[男女]$/.test(next.flat.slice(t.length))));
+        // The value after it is two characters or more, or a sex (`李阳国性` | `别女`, a spread `性　别` boxed across),
+        // or in a box of its own further on: the label's rest boxed alone (`…恒信类` | `型` | `个体工商户`).
+        .filter(
+          (t) =>
+            /^[\u3400-\u9fff]+$/u.test(t) &&
+            (next.flat.length >= t.length + 2 || /^[男女]$/.test(next.flat.slice(t.length)) || (next.flat === t && t.length === 1)),
+        );
   // A box that is a whole label by itself (`类型:` after `…有限公司`) takes nothing from the value.
   if (tails.length === 0 || next.hits.some((o) => o.start === 0 && o.end >= tails[0].length)) return undefined;
   const trimmed = value.trim();

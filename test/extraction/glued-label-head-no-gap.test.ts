@@ -47,6 +47,43 @@ describe('a spread label’s first character glued to the value before it withou
     expect(doc.fields.companyName).toMatchObject({ value: NAME, needsReview: true });
   });
 
+  it('is cut from the value when the label’s rest is boxed alone and its value further on; the name is flagged', () => {
+    // A noisy scan of an individual business's licence: `杭州市西湖区恒信类` | `型` | `个体工商户`, the name wrapping
+    // to `信息技术服务部` under it. Read joined, `…恒信类信息技术服务部` was confident. That page's lines.
+    const lines: Line[] = [
+      ['统一社会信用代码', 176, 160, 295, 56],
+      [`${creditCode('HUA8YY1JW', '330106')} (1-1)`, 177, 211, 478, 63],
+      ['营业执照', 549, 249, 529, 115],
+      ['型', 959, 430, 48, 48],
+      ['个体工商户', 1178, 414, 168, 53],
+      ['名称', 201, 457, 86, 55],
+      ['杭州市西湖区恒信类', 486, 434, 383, 65],
+      ['信息技术服务部', 489, 487, 261, 58],
+      ['营', 958, 549, 54, 47],
+      ['者白霞伟', 1109, 536, 188, 55],
+      ['经', 819, 553, 51, 48],
+      ['组成形式', 205, 573, 181, 54],
+      ['个人经营', 491, 561, 152, 55],
+      ['注册日期', 823, 622, 152, 48],
+      ['2009年5月17日', 1181, 602, 252, 54],
+      ['经营范围', 220, 908, 156, 55],
+      ['一般项目：技术服务、技术开发、技术咨询、技术交流、技术', 510, 864, 972, 86],
+    ];
+    const page: OcrPage = {
+      pageNumber: 1,
+      width: 1744,
+      height: 2400,
+      rotation: 0,
+      source: 'paddle',
+      lines: lines.map(([text, x, y, width, height]) => ({ text, confidence: 0.999, box: { x, y, width, height } })),
+    };
+
+    const [doc] = extractDocuments([page], { today: TODAY });
+
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.companyName).toMatchObject({ value: '杭州市西湖区恒信信息技术服务部', needsReview: true });
+  });
+
   it('stays the value’s when it and the next box spell no label', () => {
     const [doc] = extractDocuments([licence(`称${NAME}`, '型有限责任公司（自然人投资或控', '')], { today: TODAY });
 
