@@ -102,3 +102,45 @@ describe('characters stacked down a narrow cell', () => {
     expect(laidFlatAtItsHead(watermark)).toBe(watermark);
   });
 });
+
+describe('a record’s fill-in printed off its labels, proved by the ID number and the sex', () => {
+  // A social-insurance record whose header fill-in sits 0.8 of a row low (nearer `参保状态` than `姓名`), its table of
+  // periods printed where it belongs: two pairs prove the offset, the ID number and a sex (`男`/`女`, a closed term).
+  const id = residentId('19840507', '421002', '677');
+  const record = (shift: number): Line[] => [
+    ['杭州市社会保险参保缴费证明（个人）', 449, 166, 755, 56],
+    ['姓名', 126, 282, 192, 40],
+    ['公民身份号码', 842, 282, 192, 40],
+    ['参保状态', 126, 338, 192, 40],
+    ['性别', 842, 338, 192, 40],
+    ['韦晨', 340, 282 + shift, 64, 40],
+    [id, 1057, 282 + shift, 345, 40],
+    ['参保缴费', 340, 338 + shift, 128, 40],
+    ['男', 1057, 338 + shift, 32, 40],
+    ['序号', 151, 449, 57, 36],
+    ['单位名称', 446, 449, 115, 36],
+    ['起始年月', 806, 449, 115, 36],
+    ['截止年月', 984, 449, 115, 36],
+    ['险种', 1300, 449, 57, 36],
+    ['1', 171, 516, 17, 36],
+    ['杭州之江电气设备有限公司', 331, 516, 345, 36],
+    ['2020.02', 807, 516, 112, 36],
+    ['2021.06', 985, 516, 112, 36],
+    ['养老保险', 1271, 516, 115, 36],
+    ['累计缴费月数：17个月', 126, 600, 326, 40],
+  ];
+  const textLayer = (lines: readonly Line[]): OcrPage => ({ ...scanPage(lines, { width: 1653, height: 2339 }), source: 'text_layer' });
+
+  it('reads the person’s name with the fill-in moved back onto its labels', () => {
+    // Act
+    const doc = extractDocuments([textLayer(record(44))], { today: TODAY })[0];
+    // Assess
+    expect(doc.fields.personName.value).toBe('韦晨');
+    expect(doc.fields.idNumber.value).toBe(id);
+  });
+
+  it('reads the same page printed true to its labels the same way', () => {
+    const doc = extractDocuments([textLayer(record(0))], { today: TODAY })[0];
+    expect(doc.fields.personName.value).toBe('韦晨');
+  });
+});
