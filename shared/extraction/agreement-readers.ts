@@ -355,14 +355,15 @@ function namesUnderCaption(layout: PageLayout, caption: LayoutLine): LayoutLine[
 
 /**
  * The employee beside a party label whose head the engine lost (`乙` of a spread `乙　方`, one thin stroke a photo's
- * blur or shadow takes): a lone `方` boxed alone, then on its row (or, in a grid of captions over values, in its cell
+ * blur or shadow takes): a lone `方` (or `方:`) boxed alone, then on its row (or, in a grid of captions over values, in its cell
  * on the row under it) a line that is nothing but a person's name with a known surname. The employer of a labour contract is an organisation, so a person's name there is 乙方's. Read only
  * when nothing else names the employee, and flagged `label_inferred`; never when two such lines are on the pages.
  */
 function nameAfterLabelTail(ctx: DocumentContext): DraftField | undefined {
   const found: DraftField[] = [];
   for (const layout of ctx.layouts) {
-    for (const tail of layout.lines.filter((l) => l.flat === '方' && l.hits.length === 0)) {
+    // With or without the colon the label ends in (`乙　方:` → `方:`).
+    for (const tail of layout.lines.filter((l) => /^方:?$/.test(l.flat) && l.hits.length === 0)) {
       const right = linesRightOf(layout, tail)[0];
       const beside = right && right.hits.length === 0 && right.box.x - (tail.box.x + tail.box.width) <= tail.box.height * 4 ? right : undefined;
       // In a grid of captions over values the name stands on the row under the caption, in its cell.

@@ -144,3 +144,159 @@ describe('a record’s fill-in printed off its labels, proved by the ID number a
     expect(doc.fields.personName.value).toBe('韦晨');
   });
 });
+
+/** A contract's closing clauses and signing lines (rows under the parties' table), shared by the contract pages below. */
+const CLOSING: Line[] = [
+  ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 198, 1041, 1008, 41],
+  ['二、甲方依法为乙方缴纳社会保险费。', 198, 1099, 562, 42],
+  ['三、本合同一式两份，甲乙双方各执一份，具有同等法律效力。', 195, 1157, 948, 45],
+  ['甲方（盖章）：', 192, 1272, 261, 49],
+  ['乙方（签字）：', 823, 1271, 261, 53],
+  ['签订日期：2020-04-30', 195, 1348, 396, 45],
+];
+const CONTRACT_PAGE = { width: 1653, height: 2339 };
+const readContract = (lines: readonly Line[]) => extractDocuments([scanPage([...lines, ...CLOSING], CONTRACT_PAGE)], { today: TODAY })[0];
+const employeeId = residentId('19961108', '330108', '378');
+
+describe('values a label in the next row seemed to own', () => {
+  it('reads a date printed half a line high with `（盖章）` under it: where to stamp owns no printed line', () => {
+    // Prepare: the start date set 26 px over its label's row; the form prints `（盖章）` right under it.
+    const doc = readContract([
+      ['劳动合同书', 607, 135, 418, 70],
+      ['甲方', 213, 316, 314, 56],
+      ['杭州万松电子商务有限公司', 558, 318, 460, 48],
+      ['劳动者姓名', 216, 637, 192, 53],
+      ['欧阳晨', 557, 635, 158, 55],
+      ['身份证号码', 845, 637, 196, 53],
+      [employeeId, 1189, 642, 409, 42],
+      ['合同期限自', 216, 824, 192, 52],
+      ['2020.05.07', 559, 804, 206, 39],
+      ['合同终止日期', 846, 825, 233, 49],
+      ['2023-05-06', 1187, 828, 210, 45],
+      ['（盖章）', 584, 847, 122, 57],
+      ['工作岗位', 221, 932, 265, 52],
+      ['服装制版师', 560, 933, 192, 48],
+    ]);
+    // Assess
+    expect(doc.fields.startDate.value).toBe('2020-05-07');
+    expect(doc.fields.endDate.value).toBe('2023-05-06');
+  });
+
+  it('reads an occupation under the ID’s label when the ID beside that label is only printed off its row', () => {
+    // Prepare: every value of the certificate printed about half a line high; `工具钳工` stands 13 px under
+    // `证件号码`, whose ID is beside it 22 px high.
+    const page = scanPage(
+      [
+        ['职业技能等级证书', 888, 236, 558, 63],
+        ['持证人', 183, 357, 114, 45],
+        ['邱勇涛', 613, 337, 103, 45],
+        ['性别', 184, 422, 80, 45],
+        ['女', 618, 443, 35, 33],
+        [residentId('20020327', '330621', '958'), 616, 474, 298, 32],
+        ['证件号码', 185, 492, 406, 40],
+        ['职业名称', 185, 563, 134, 43],
+        ['工具钳工', 338, 545, 131, 42],
+        ['三级（高级工）', 341, 611, 199, 41],
+        ['等级', 184, 630, 73, 45],
+        ['Y330106871093213199519', 927, 683, 366, 32],
+        ['证书编号', 186, 698, 129, 41],
+        ['2021.01.16', 339, 851, 172, 36],
+        ['发证日期', 185, 868, 132, 44],
+      ],
+      { width: 2339, height: 1653 },
+    );
+    // Act
+    const doc = extractDocuments([page], { today: TODAY })[0];
+    // Assess
+    expect(doc.fields.occupation.value).toBe('工具钳工');
+  });
+
+  it('reads a name over its bracketed caption that a keystoned photo boxed tight under the address’s label', () => {
+    // Prepare: `徐文` as tight under `地址:` as over `（乙方（劳动者）姓名）`; the address is beside `地址:`, 9 px low.
+    const doc = extractDocuments(
+      [
+        scanPage(
+          [
+            ['劳动合同', 471, 221, 185, 43],
+            ['用人单位:', 228, 295, 148, 25],
+            ['杭州恒信建筑工程智慧服务有限公司', 457, 311, 293, 16],
+            ['法定代表人:', 228, 369, 148, 23],
+            ['余桂', 456, 373, 43, 26],
+            ['地址:', 227, 401, 167, 30],
+            ['浙江省杭州市西湖区人民路366号27幢1503室', 457, 417, 352, 16],
+            ['徐文', 244, 439, 49, 25],
+            ['（乙方（劳动者）姓名）', 235, 472, 171, 21],
+            ['身份证号码:', 231, 505, 145, 25],
+            [employeeId, 457, 511, 168, 20],
+            ['合同起始日期:', 232, 610, 124, 28],
+            ['2020年01月15日', 454, 611, 132, 26],
+            ['签订日期:2020-01-13', 230, 900, 200, 27],
+          ],
+          { width: 1000, height: 1400 },
+        ),
+      ],
+      { today: TODAY },
+    )[0];
+    // Assess
+    expect(doc.fields.employeeName.value).toBe('徐文');
+    expect(doc.fields.employerName.value).toBe('杭州恒信建筑工程智慧服务有限公司');
+  });
+});
+
+describe('values a turned or bent page set onto their caption, and leaders that wrapped', () => {
+  it('reads a name whose box a turned scan set a third of a line into its bracketed caption', () => {
+    // Prepare: `万萱斌` ends 12 px inside `（乙方）` (46 px high) under it.
+    const doc = readContract([
+      ['劳动合同', 667, 141, 302, 70],
+      ['甲方（用人单位）名称', 205, 284, 368, 46],
+      ['杭州新锐电气设备有限公司', 592, 297, 460, 57],
+      ['法定代表人', 200, 522, 190, 49],
+      ['郝涵飞', 595, 543, 120, 51],
+      ['万萱斌', 201, 734, 153, 55],
+      ['（乙方）', 215, 777, 291, 46],
+      ['身份证号码', 202, 845, 337, 49],
+      [employeeId, 597, 870, 360, 42],
+      ['合同期限自', 202, 1062, 187, 49],
+      ['2021.05.10', 596, 1091, 189, 39],
+    ]);
+    // Assess
+    expect(doc.fields.employeeName.value).toBe('万萱斌');
+  });
+
+  it('reads a date after a leader that wrapped back to its cell’s edge, left of the dots the engine boxed', () => {
+    // Prepare: `···2021年10` boxed from its last dots; `月04日` wraps back to the cell's left edge, 80 px further left.
+    const doc = readContract([
+      ['劳动合同书', 636, 199, 366, 67],
+      ['甲方:', 123, 385, 307, 49],
+      ['杭州北山机械制造有限公司', 485, 387, 420, 45],
+      ['乙方（劳动者）姓名:石娜', 124, 755, 439, 44],
+      [`居民身份证号码:${employeeId}`, 838, 758, 694, 39],
+      ['合同起始日期:', 125, 1009, 296, 41],
+      ['···2021年10', 567, 1005, 217, 45],
+      ['月04日', 487, 1051, 115, 49],
+    ]);
+    // Assess: read joined, a guess about layout the clerk confirms.
+    expect(doc.fields.startDate.value).toBe('2021-10-04');
+    expect(doc.fields.startDate.needsReview).toBe(true);
+  });
+
+  it('reads the employee beside a spread `乙　方:` whose head the engine lost, colon and all', () => {
+    // Prepare: `方:` boxed alone, the name beside it; flagged, the label being inferred.
+    const doc = readContract([
+      ['劳动合同', 617, 277, 231, 48],
+      ['杭州龙井机械制造有限公司', 317, 396, 292, 25],
+      ['（甲方）', 368, 432, 189, 35],
+      ['法定代表人:', 301, 546, 154, 24],
+      ['汤凯宇', 533, 536, 79, 31],
+      ['方:', 469, 682, 65, 29],
+      ['郭英涵', 534, 679, 79, 31],
+      [employeeId, 324, 736, 241, 28],
+      ['（居民身份证号码）', 313, 774, 166, 31],
+      ['合同起始日期:', 311, 960, 153, 35],
+      ['2018年07月01日', 539, 963, 179, 35],
+    ]);
+    // Assess
+    expect(doc.fields.employeeName.value).toBe('郭英涵');
+    expect(doc.fields.employeeName.issues).toContain('label_inferred');
+  });
+});
