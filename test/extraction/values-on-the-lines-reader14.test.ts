@@ -300,3 +300,49 @@ describe('values a turned or bent page set onto their caption, and leaders that 
     expect(doc.fields.employeeName.issues).toContain('label_inferred');
   });
 });
+
+describe('a record’s person beside what is left of the label', () => {
+  const id = residentId('20020131', '330302', '340');
+  /** A photographed record whose person label lost its head: `label` is what the engine read of it. */
+  const record = (label: Line[]): OcrPage =>
+    scanPage(
+      [
+        ['社会保险个人参保证明', 487, 256, 305, 43],
+        ...label,
+        ['谢建', 575, 340, 46, 29],
+        ['公民身份号码', 269, 379, 119, 30],
+        [id, 577, 384, 181, 28],
+        ['参保状态', 269, 422, 120, 31],
+        ['参保缴费', 577, 425, 79, 30],
+        ['性别', 267, 469, 120, 26],
+        ['女', 577, 469, 20, 26],
+        ['单位名称', 300, 560, 120, 30],
+        ['起止年月', 700, 560, 120, 30],
+        ['杭州之江物流有限公司', 260, 610, 260, 30],
+        ['2018.03-2021.06', 680, 610, 200, 30],
+      ],
+      { width: 1080, height: 1440 },
+    );
+  const read = (label: Line[]) => extractDocuments([record(label)], { today: TODAY })[0].fields.personName;
+
+  it('reads the name beside `保人`, the head of 参保人 lost to glare, flagged', () => {
+    const name = read([['保人', 292, 335, 95, 28]]);
+    expect(name.value).toBe('谢建');
+    expect(name.issues).toContain('label_inferred');
+    expect(name.needsReview).toBe(true);
+  });
+
+  it('reads the name beside `名:` and beside a spread `姓` whose `名` was misread in its own box', () => {
+    expect(read([['名:', 330, 337, 58, 33]]).value).toBe('谢建');
+    expect(
+      read([
+        ['姓', 281, 337, 46, 45],
+        ['君', 386, 339, 43, 43],
+      ]).value,
+    ).toBe('谢建');
+  });
+
+  it('reads no name beside a lone character without a colon (a seal’s letter or a stray mark)', () => {
+    expect(read([['名', 330, 337, 30, 30]]).value).toBeNull();
+  });
+});
