@@ -346,3 +346,38 @@ describe('a record’s person beside what is left of the label', () => {
     expect(read([['名', 330, 337, 30, 30]]).value).toBeNull();
   });
 });
+
+describe('a certificate’s `工种` glued to its occupation', () => {
+  it('reads the occupation after `工种` opening a line with the gap after it lost (`工种服装制版师`)', () => {
+    // Prepare: the engine boxed each label with its value, without the gap between them.
+    const page = scanPage(
+      [
+        ['职业技能等级证书', 762, 279, 433, 41],
+        ['持证人皇甫雪', 242, 357, 266, 35],
+        ['性别女', 248, 413, 120, 36],
+        [`身份证号码${residentId('19811209', '330102', '724')}`, 253, 509, 419, 34],
+        ['工种服装制版师', 250, 552, 272, 38],
+        ['技能等级五级', 253, 611, 200, 36],
+        ['证书编号Y330106140112215721637', 255, 669, 430, 35],
+        ['颁证日期:2021年9月20日', 1367, 836, 296, 44],
+      ],
+      { width: 1920, height: 1280 },
+    );
+    // Act
+    const doc = extractDocuments([page], { today: TODAY })[0];
+    // Assess
+    expect(doc.fields.occupation.value).toBe('服装制版师');
+  });
+
+  it('reads no occupation from a sentence that opens with 工种 (`工种调整须经双方协商`)', () => {
+    const page = scanPage(
+      [
+        ['职业技能等级证书', 762, 279, 433, 41],
+        ['持证人皇甫雪', 242, 357, 266, 35],
+        ['工种调整须经双方协商', 250, 552, 380, 38],
+      ],
+      { width: 1920, height: 1280 },
+    );
+    expect(extractDocuments([page], { today: TODAY })[0].fields.occupation.value).toBeNull();
+  });
+});
