@@ -381,3 +381,20 @@ describe('a certificate’s `工种` glued to its occupation', () => {
     expect(extractDocuments([page], { today: TODAY })[0].fields.occupation.value).toBeNull();
   });
 });
+
+describe('a contract’s `方` glued before the employee’s name', () => {
+  it('reads `吴杰` from `方吴杰` (the `乙` of `乙　方` lost), flagged', () => {
+    const doc = readContract([
+      ['劳动合同书', 540, 200, 300, 50],
+      ['甲方', 225, 300, 60, 26],
+      ['杭州之江物流有限公司', 376, 300, 260, 26],
+      ['法定代表人', 225, 360, 91, 26],
+      ['肖海芳', 376, 360, 57, 26],
+      ['方吴杰', 341, 464, 78, 27],
+      ['身份证号码', 599, 465, 92, 25],
+      [employeeId, 754, 465, 178, 25],
+    ]);
+    expect(doc.fields.employeeName.value).toBe('吴杰');
+    expect(doc.fields.employeeName.needsReview).toBe(true);
+  });
+});
