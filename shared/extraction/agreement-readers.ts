@@ -355,14 +355,16 @@ function namesUnderCaption(layout: PageLayout, caption: LayoutLine): LayoutLine[
 
 /**
  * The employee beside a party label whose head the engine lost (`乙` of a spread `乙　方`, one thin stroke a photo's
- * blur or shadow takes): a lone `方` boxed alone, then on its row (or, in a grid of captions over values, in its cell
- * on the row under it) a line that is nothing but a person's name with a known surname. The employer of a labour contract is an organisation, so a person's name there is 乙方's. Read only
+ * blur or shadow takes): a lone `方` (or `方:`) boxed alone, then on its row (or, in a grid of captions over values, in its cell
+ * on the row under it) a line that is nothing but a person's name with a known surname; or `方` glued before such a
+ * name in one box (`方吴杰`: read `吴杰`, flagged all the same, `方` being a surname too). The employer of a labour contract is an organisation, so a person's name there is 乙方's. Read only
  * when nothing else names the employee, and flagged `label_inferred`; never when two such lines are on the pages.
  */
 function nameAfterLabelTail(ctx: DocumentContext): DraftField | undefined {
   const found: DraftField[] = [];
   for (const layout of ctx.layouts) {
-    for (const tail of layout.lines.filter((l) => l.flat === '方' && l.hits.length === 0)) {
+    // With or without the colon the label ends in (`乙　方:` → `方:`).
+    for (const tail of layout.lines.filter((l) => /^方:?$/.test(l.flat) && l.hits.length === 0)) {
       const right = linesRightOf(layout, tail)[0];
       const beside = right && right.hits.length === 0 && right.box.x - (tail.box.x + tail.box.width) <= tail.box.height * 4 ? right : undefined;
       // In a grid of captions over values the name stands on the row under the caption, in its cell.
@@ -373,6 +375,17 @@ function nameAfterLabelTail(ctx: DocumentContext): DraftField | undefined {
         field.issues = [...(field.issues ?? []), 'label_inferred'];
         found.push(field);
       }
+    }
+  }
+  // The `方` glued to the name in one box (`方吴杰`, the `乙` lost): the name after it, if it is whole alone.
+  for (const layout of ctx.layouts) {
+    for (const line of layout.lines.filter((l) => l.hits.length === 0 && /^方[\u3400-\u9fff]{2,4}$/.test(l.flat))) {
+      const rest = line.flat.slice(1);
+      const reading = readWholePersonName(rest);
+      if (!reading || reading.plausibility !== 1 || reading.value !== rest) continue;
+      const field = fieldFromLine(line, reading, LabelMatch.unlabelled, rest);
+      field.issues = [...(field.issues ?? []), 'label_inferred', 'value_boundary_inferred'];
+      found.push(field);
     }
   }
   return found.length === 1 ? found[0] : undefined;

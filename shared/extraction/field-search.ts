@@ -1026,8 +1026,16 @@ function withIssue(candidate: Candidate, issue: string): Candidate {
 
 /** The column of a value on a line of its own: from its start to the next label column on its row. */
 function valueColumn(layout: PageLayout, line: LayoutLine): ColumnSpan {
-  return { start: valueStart(line), min: line.box.x - line.box.height, end: columnRight(layout, line) };
+  // A value after a leader (`···2021年10` | `月04日`) wraps back to its cell's left edge, where the leader began: the
+  // engine often boxes only the leader's last dots, so the cell may start two characters or more left of the box.
+  const reachBack = LEADER_OPENING.test(line.text) ? LEADER_REACH_BACK : 1;
+  return { start: valueStart(line), min: line.box.x - line.box.height * reachBack, end: columnRight(layout, line) };
 }
+
+/** A line opening with leader dots or a rule before its value. */
+const LEADER_OPENING = /^[…⋯‥·•・･._\-—]{2,}/;
+/** How far left of a leader's box, in line heights, its value's wrap may start (the dots the engine did not box). */
+const LEADER_REACH_BACK = 2.5;
 
 /**
  * Where a value's first character sits on its line: a line that opens with its label's separator (`: 浙江省…`, the

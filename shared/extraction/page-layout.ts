@@ -231,6 +231,11 @@ function isLookalikeHead(line: { text: string }): boolean {
 
 /** Short labels that open a licence's lines (and a contract's first party, `甲方杭州…`); a sentence they open (`甲方应…`) reads as no typical value. */
 const GLUED_LINE_LABELS = new Set(['名称', '类型', '住所', '负责人', '经营者', '投资人', '甲方', '用人单位']);
+/**
+ * A certificate's `工种` opening a line glued to a trade's name that makes up the rest of it (`工种中式面点师`,
+ * `工种育婴员`): a label and its value, never a sentence (`工种调整须经…`).
+ */
+const GLUED_TRADE = /^[㐀-鿿]{1,10}[师员工]$/;
 /** A level's labels, and the words a level is printed in: `等级四级`, `级别高级工` are a label and its value, never prose. */
 const LEVEL_LABELS = new Set(['等级', '级别']);
 const LEVEL_WORD_START = /^(?:国家职业资格)?(?:[一二三四五]级|高级技师|技师|高级工|中级工|初级工)/;
@@ -353,6 +358,7 @@ export function findHits(text: string): LabelHit[] {
         !separated &&
         /[\u3400-\u9fff]/.test(text[end]) &&
         !(i === 0 && GLUED_LINE_LABELS.has(label.form)) &&
+        !(i === 0 && label.form === '工种' && GLUED_TRADE.test(text.slice(end))) &&
         !(LEVEL_LABELS.has(label.form) && LEVEL_WORD_START.test(text.slice(end)))
       )
         continue;

@@ -14,7 +14,7 @@ import { LABEL_GROUP_OF, type LabelGroup } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { centreY, right } from './line-geometry.js';
 
-type ValueKind = 'date' | 'term' | 'residentId' | 'creditCode' | 'registrationNumber' | 'registrantType';
+type ValueKind = 'date' | 'term' | 'residentId' | 'creditCode' | 'registrationNumber' | 'registrantType' | 'sex';
 
 /** A term's label (`营业期限`, `有效期限`, `经营期限`): its value is a term, two dates or a date and `长期`. */
 const TERM_LABEL = /期限$/;
@@ -42,6 +42,9 @@ const REGISTRANT_TYPE_LABEL = /^(类型|组成形式|主体类型|企业类型|�
 const REGISTRANT_TYPE =
   /^(个体工商户|个人经营|家庭经营|个人独资企业|(普通|有限|特殊普通)?合伙企业|全民所有制|集体所有制|股份合作制|(有限责任公司|股份有限公司)(分公司)?([(（][\u3400-\u9fff、]{2,16}[)）])?)$/u;
 
+/** A person's sex label (`性别`): its value, `男` or `女` alone on its line, proves its row like a closed term. */
+const SEX_LABEL = /^性别$/;
+
 /** A line that is a date and nothing else (`2021年11月03日`, `二〇一三年三月廿二日`, `2019.07.01`). */
 const DATE_ONLY = /^[0-9〇零一二三四五六七八九十廿卅年月日号.\-/]+$/;
 
@@ -63,6 +66,8 @@ function provesKind(flat: string, kind: ValueKind): boolean {
       return validateRegistrationNumber(flat);
     case 'registrantType':
       return REGISTRANT_TYPE.test(flat);
+    case 'sex':
+      return /^[男女]$/.test(flat);
   }
 }
 
@@ -160,7 +165,13 @@ function measure(page: PageLayout): Measure | undefined {
   const rows = [...new Set(labels.map((l) => centreY(l)))];
   for (const label of waiting) {
     const form = label.hits[label.hits.length - 1].form;
-    const kind = TERM_LABEL.test(form) ? 'term' : REGISTRANT_TYPE_LABEL.test(form) ? 'registrantType' : KIND_OF_GROUP[LABEL_GROUP_OF.get(form) as LabelGroup];
+    const kind = TERM_LABEL.test(form)
+      ? 'term'
+      : REGISTRANT_TYPE_LABEL.test(form)
+        ? 'registrantType'
+        : SEX_LABEL.test(form)
+          ? 'sex'
+          : KIND_OF_GROUP[LABEL_GROUP_OF.get(form) as LabelGroup];
     if (!kind) continue;
     const near = values.filter((v) => Math.abs(centreY(v) - centreY(label)) < pitch * REACH && inValueColumn(layout, label, v, labels));
     const proving = near.filter((v) => provesKind(v.flat, kind));
@@ -179,7 +190,12 @@ function measure(page: PageLayout): Measure | undefined {
   // The other values must agree too: moved back by the offset, more of them sit on a waiting label's row than before.
   const onRow = (v: LayoutLine, dy: number) =>
     waiting.some((l) => Math.abs(centreY(v) - dy - centreY(l)) < pitch * ON_ROW && inValueColumn(layout, l, v, labels));
-  const near = values.filter((v) => waiting.some((l) => Math.abs(centreY(v) - centreY(l)) < pitch * (REACH + 0.5) && inValueColumn(layout, l, v, labels)));
+  // A table's cell under its column's heading (`单位名称` over `杭州之江…`) is that heading's, set below it rather than
+  // beside a label: the fill-in's offset says nothing of it either way.
+  const near = values.filter(
+    (v) =>
+      !underHeading(v, labels, pitch) && waiting.some((l) => Math.abs(centreY(v) - centreY(l)) < pitch * (REACH + 0.5) && inValueColumn(layout, l, v, labels)),
+  );
   // A proved value on another label's row (a code level with `名称`, a fill-in a whole row low) counts against the
   // page as printed, not for it.
   const before = near.filter((v) => onRow(v, 0) && !provedLines.has(v)).length;
@@ -187,6 +203,12 @@ function measure(page: PageLayout): Measure | undefined {
   // Lines wrapped onto a value that lands are explained with it (a name or an address over three lines).
   const explained = withWrappedLines(near, landed).size;
   return landed.length > before && explained * 2 >= near.length ? { layout, offset, onRow } : undefined;
+}
+
+/** A line set under a label that spans its middle, within two row pitches above it: a table's cell under its heading. */
+function underHeading(value: LayoutLine, labels: readonly LayoutLine[], pitch: number): boolean {
+  const middle = value.box.x + value.box.width / 2;
+  return labels.some((l) => l.box.x <= middle && right(l) >= middle && centreY(value) - centreY(l) > l.box.height && centreY(value) - centreY(l) < pitch * 2);
 }
 
 /**

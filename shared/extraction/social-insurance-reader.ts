@@ -8,6 +8,7 @@ import { chooseCandidate, findLabelledCandidates } from './field-search.js';
 import type { LayoutLine } from './page-layout.js';
 import { Evidence, readEmployerName, readPersonName, type ValueReader } from './value-readers.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
+import { nameBesideLabelRemains } from './label-tail-names.js';
 import { centreY } from './line-geometry.js';
 
 interface SpanRow {
@@ -130,7 +131,9 @@ const NO_TOTAL = 0.9;
  * readSocialInsuranceRecord(ctx).fields.monthsPaid?.value; // 48
  */
 export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: DraftFields; spans: SocialInsuranceSpanRow[] } {
-  const personName = labelled(ctx, ['参保人姓名', '参保人员姓名', '参保人', '姓名'], readPersonName);
+  const personLabels = ['参保人姓名', '参保人员姓名', '参保人', '姓名'];
+  // A label whose head a photo or a seal took (`保人`, `名:`): the name beside what is left of it, flagged.
+  const personName = labelled(ctx, personLabels, readPersonName) ?? nameBesideLabelRemains(ctx, personLabels, readPersonName);
   completeSurnameOnlyName(ctx, personName, readPersonName);
   const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号', '证件号码', '社会保障号码', '社会保障卡号', '身份证件号码']);
   const spanRows: SpanRow[] = [];

@@ -53,20 +53,20 @@ export function bracketedCaption(line: LayoutLine): boolean {
   return BRACKETED.test(line.flat) || (/^\([^()]+$/.test(line.flat) && line.hits[0].end === line.text.length);
 }
 
+/**
+ * How far a value may overlap the bracketed caption under it, in the caption's heights: a page turned or bent a
+ * little sets the value's box down onto its caption's (`万萱斌` 12 px into `（乙方）`, 46 px high, on a rotated scan).
+ */
+const CAPTION_OVERLAP = 0.35;
+
 /** A whole line in brackets, one level of brackets inside allowed (`（甲方（用人单位）名称）`). */
 const BRACKETED = /^\((?:[^()]|\([^()]*\))+\)$/;
 
 /** `（盖章）`, `（签字）`: where to sign or stamp, after a value (`…109室` over `（盖章）`), never a caption naming it. */
 const SIGN_HERE = /(盖章|签字|签章|签名|公章|印章)\)$/;
 
-/** `（盖章）` alone on its line: a mark where to stamp or sign, set under a fill-in. */
-const SIGN_HERE_MARK = /^\((盖章|签字|签章|签名|公章|印章)\)$/;
-
-/** A line that is a date and nothing more (a bracket or colon aside). */
-function wholeDate(text: string): boolean {
-  const found = findDates(text, { compact: true })[0];
-  return found !== undefined && found.length >= text.length - 2;
-}
+/** A line that is nothing but where to sign or stamp, in brackets (`（盖章）`, `（签字）`). */
+const SIGN_HERE_ONLY = /^\((盖章|签字|签章|签名|公章|印章)\)$/;
 
 /**
  * True when `line` is the value set over a bracketed caption (`男` over `（性别）`): that caption's, never the wrapped
@@ -76,15 +76,26 @@ function wholeDate(text: string): boolean {
  * overCaption(layout, sexLine); // true for `男` right over `（性别）`
  */
 export function overCaption(layout: PageLayout, line: LayoutLine): boolean {
-  return layout.lines.some((c) => c !== line && c.half === line.half && bracketedCaption(c) && stackedLine(layout, c, true, true, 1.2, true) === line);
+  return layout.lines.some(
+    (c) => c !== line && c.half === line.half && bracketedCaption(c) && stackedLine(layout, c, true, true, 1.2, true, CAPTION_OVERLAP) === line,
+  );
 }
 
 /**
  * The line stacked tight on a label (above with `above`, else below): one the label's column shares (most of the
  * narrower line over the other, or centred on it), less than `reach` line heights away (0.45), a value by its look
- * (or, with `lone`, a lone character).
+ * (or, with `lone`, a lone character). Boxes may overlap by `overlap` of the label's height (a quarter; more over a
+ * bracketed caption, whose value a turned or bent page sets down onto it).
  */
-export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolean, loose = false, reach = 0.45, lone = false): LayoutLine | undefined {
+export function stackedLine(
+  layout: PageLayout,
+  label: LayoutLine,
+  above: boolean,
+  loose = false,
+  reach = 0.45,
+  lone = false,
+  overlap = 0.25,
+): LayoutLine | undefined {
   const h = label.box.height;
   return layout.lines
     .filter((o) => {
@@ -92,7 +103,7 @@ export function stackedLine(layout: PageLayout, label: LayoutLine, above: boolea
       const value = valueLike(o) || (lone && o.hits.length === 0 && LONE_CJK.test(o.flat));
       if (o === label || o.half !== label.half || !value) return false;
       const gap = above ? label.box.y - (o.box.y + o.box.height) : o.box.y - (label.box.y + label.box.height);
-      if (gap < -h * 0.25 || gap > Math.min(h, o.box.height) * reach) return false;
+      if (gap < -h * overlap || gap > Math.min(h, o.box.height) * reach) return false;
       const centred = Math.abs(o.box.x + o.box.width / 2 - (label.box.x + label.box.width / 2)) < h * 0.8;
       // Loose: any overlap (a wrapped value centred over a label read with its colon and spacing).
       return overlapShare(o, label) > (loose ? 0 : 0.5) || centred;
@@ -139,20 +150,24 @@ export function otherLabelOwning(layout: PageLayout, value: LayoutLine, label: L
   if (Math.abs(centreY(value) - centreY(label)) < h * 0.25 && value.box.x - right(label) < h * 4) return undefined;
   return layout.lines.find((o) => {
     if (o === label || o === value || o.half !== value.half || !waitingLabel(o)) return false;
-    // A mark where to stamp or sign waits for a seal or a hand, never for a date: a date over it is its row's.
-    if (SIGN_HERE_MARK.test(o.flat) && wholeDate(value.flat)) return false;
     // Set on that label's own line beside it: its value. A label with another value beside it takes no other.
     const beside = alignedValueBeside(layout, o);
     // … unless it sits far across the row from that label and tight under `label`, which waits for it (a date stacked
     // under the next column's label, level with the first column's label).
     if (beside === value && value.box.x - right(o) > o.box.height * 4 && stackedLine(layout, label, false) === value) return false;
     if (beside) return beside === value;
+    // A value beside it on its row, only printed off its baseline (a keystoned photo's or an off-true fill-in's), is
+    // its value: a line stacked under or over the label, left of that value and further off the label's row, is not.
+    const onRow = valueOnItsRow(layout, o);
+    if (onRow && right(value) <= onRow.box.x && Math.abs(centreY(onRow) - centreY(o)) < Math.abs(centreY(value) - centreY(o))) return false;
     // Stacked under it, or over it when nothing is stacked under it (a value over its caption) and no waiting label
     // sits over the value nearly as close (labels set over their values: the value is the one above's).
     // A bracketed caption names the line over it only.
     const under = bracketedCaption(o) ? undefined : stackedLine(layout, o, false);
     const reach = bracketedCaption(o) ? 1.2 : 0.45;
-    if (under === value || (!under && stackedLine(layout, o, true, false, reach) === value && !captionedFromAbove(layout, value, o))) return true;
+    // Where to sign or stamp (`（盖章）` alone) waits for ink, never for the printed line over it.
+    const over = !under && !SIGN_HERE_ONLY.test(o.flat) && stackedLine(layout, o, true, false, reach) === value;
+    if (under === value || (over && !captionedFromAbove(layout, value, o))) return true;
     // Past the next label column: the waiting label stands after `label`, before the value, near the value's row.
     const between = o.box.x >= right(label) - label.box.height * 0.5 && right(o) <= value.box.x + o.box.height * 0.5;
     // … and the value is not clearly nearer `label`'s row than that label's (`合同期限至` … `类　型` `有固定期限` set
@@ -257,8 +272,9 @@ function nearerValueBeside(layout: PageLayout, label: LayoutLine, line: LayoutLi
 export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLine[] | undefined {
   // A bracketed caption sits a ruled line's spacing under its value (the line, its padding and the caption's own).
   const caption = bracketedCaption(label);
-  const last = stackedLine(layout, label, true, true, caption ? 1.2 : 0.45, caption);
-  if (!last || otherLabelOwning(layout, last, label)) return undefined;
+  const last = stackedLine(layout, label, true, true, caption ? 1.2 : 0.45, caption, caption ? CAPTION_OVERLAP : undefined);
+  if (!last) return undefined;
+  if (otherLabelOwning(layout, last, label)) return undefined;
   // On the row of a label to its left: that label's value beside it, unless that label has its own value beside it
   // (a label of the first column level with a value's last line in the second).
   const onRowOfLabel = (line: LayoutLine) =>
@@ -306,6 +322,14 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
   // label's value, printed low: no rival.
   if (over && rival(over) && !(!alignedWith(over, top) && besideLabel(layout, over))) return undefined;
   return block.some(onRowOfLabel) ? undefined : block;
+}
+
+/**
+ * The value beside `label` on its row, however far off its baseline (a fill-in printed low on a keystoned photo:
+ * `地址:` … `浙江省…` half a line lower; `证件号码` … its ID 0.7 of a line higher).
+ */
+function valueOnItsRow(layout: PageLayout, label: LayoutLine): LayoutLine | undefined {
+  return linesRightOf(layout, label).find((l) => valueLike(l) && !LONE_CJK.test(l.flat));
 }
 
 /** True when a label stands left of `line`, its centre within a line height of the line's (a fill-in printed off its row). */

@@ -1,5 +1,7 @@
 import type { OcrLine } from '../documents/ocr-page.js';
 
+type OcrWord = NonNullable<OcrLine['words']>[number];
+
 /** One character of a vertical run: a Chinese character (〇 included) alone in its box. */
 const ONE_CHARACTER = /^[\p{Script=Han}〇]$/u;
 /** Fewer characters than this stacked in a column are more likely a seal's ring or a short vertical label. */
@@ -16,14 +18,16 @@ const horizontalGap = (a: OcrLine, b: OcrLine) => Math.max(a.box.x - (b.box.x + 
  * them, the first characters of spread labels one under another each have their label's rest beside them (text of
  * body size counts, not a watermark's page-wide box). The joined line is laid flat: one character high, centred on
  * the run (a value in a tall cell sits centred on its label's row), as wide as its characters set side by side (the
- * reader places a value's start by its characters' count); its confidence is the weakest character's.
+ * reader places a value's start by its characters' count); its confidence is the weakest character's. A column the
+ * engine itself read as one line down the page is laid flat first, on its first character's row (`laidFlatAtItsHead`).
  *
  * @example
  * withVerticalRunsJoined([{ text: '杭', … }, { text: '州', … }, { text: '西', … }, { text: '湖', … }]); // [{ text: '杭州西湖', … }]
  */
-export function withVerticalRunsJoined(lines: readonly OcrLine[]): OcrLine[] {
+export function withVerticalRunsJoined(page: readonly OcrLine[]): OcrLine[] {
+  const lines = page.map(laidFlatAtItsHead);
   const single = lines.filter((l) => ONE_CHARACTER.test(l.text.trim()));
-  if (single.length < 2) return [...lines];
+  if (single.length < 2) return lines;
   const byTop = [...single].sort((a, b) => a.box.y - b.box.y);
   const used = new Set<OcrLine>();
   const joined = new Map<OcrLine, OcrLine>();
@@ -70,8 +74,47 @@ export function withVerticalRunsJoined(lines: readonly OcrLine[]): OcrLine[] {
       box: { x: Math.min(...run.map((l) => l.box.x)), y: Math.round(centre - h / 2), width: h * run.length, height: h },
     });
   }
-  if (joined.size === 0) return [...lines];
+  if (joined.size === 0) return lines;
   return lines.flatMap((l) => (joined.has(l) ? [joined.get(l)!] : used.has(l) ? [] : [l]));
+}
+
+/** A column is at least this many of its own widths long (as the engine reads characters stacked down a cell). */
+const MIN_COLUMN_LENGTH = 2.5;
+
+/**
+ * A line the engine read down a column (characters stacked one under another in a narrow cell, read as one row by
+ * `shared/ocr/stacked-columns.ts`: its box runs down the page, its character boxes top to bottom) laid flat as a row
+ * level with its first character: a value stacked in a cell starts on its label's row, and its centre lies many rows
+ * under it (15 characters down for an issuer), so a label would never pair with it, and a box that tall and narrow
+ * reads as a diagonal watermark. The row is as long as the column and one column thick; its characters keep their
+ * order, each boxed along the row; `pageBox` keeps where the column stands on the page. Other lines are returned as
+ * they are.
+ *
+ * @example
+ * laidFlatAtItsHead(issuerColumn).box; // { x: 504, y: 552, width: 385, height: 38 }: the row of `杭`, the column's first character
+ */
+export function laidFlatAtItsHead(line: OcrLine): OcrLine {
+  const words = line.words ?? [];
+  const { box } = line;
+  if (words.length < 2 || box.height < MIN_COLUMN_LENGTH * box.width) return line;
+  const centreX = (w: OcrWord) => w.box.x + w.box.width / 2;
+  const centreY = (w: OcrWord) => w.box.y + w.box.height / 2;
+  // Each character under the one before it, on one column: a slanted watermark's characters step across as well.
+  const down = words
+    .slice(1)
+    .every((w, i) => centreY(w) - centreY(words[i]) >= words[i].box.height * 0.5 && Math.abs(centreX(w) - centreX(words[0])) <= words[0].box.height * 0.6);
+  if (!down) return line;
+  const rowCentre = centreY(words[0]);
+  const thickness = box.width;
+  return {
+    ...line,
+    box: { x: box.x, y: Math.round(rowCentre - thickness / 2), width: box.height, height: thickness },
+    pageBox: line.pageBox ?? box,
+    words: words.map((w) => ({
+      ...w,
+      box: { x: box.x + (w.box.y - box.y), y: Math.round(rowCentre - w.box.width / 2), width: w.box.height, height: w.box.width },
+    })),
+  };
 }
 
 /**

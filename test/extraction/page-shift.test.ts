@@ -83,7 +83,8 @@ describe('a fill-in layer printed off its labels by one offset over the page', (
   });
 
   it('leaves a page alone when only one pair proves itself', () => {
-    const lines = certificate(() => PITCH * 0.8).filter(([text]) => text !== '发证日期' && text !== '2021年11月03日');
+    // The ID alone: no date, and no sex (`男` beside `性别` proves its row too).
+    const lines = certificate(() => PITCH * 0.8).filter(([text]) => !['发证日期', '2021年11月03日', '性别', '男'].includes(text));
     expect(fillInOffset(buildPageLayout(page(lines)))).toBeUndefined();
   });
 
