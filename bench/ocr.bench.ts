@@ -7,7 +7,9 @@ import { cpus, loadavg } from 'node:os';
 import * as mupdf from 'mupdf';
 import sharp from 'sharp';
 import { PdfFile } from '../shared/pdf/index.js';
+import { Tensor } from 'onnxruntime-node';
 import { PaddleOcrWorkerPool, createPaddleOcrEngine, type PaddleOcrEngineOptions, type PaddleStageTimings } from '../shared/ocr/index.js';
+import { loadPaddleModels } from '../shared/ocr/paddle-models.js';
 import { PP_OCR_RECOGNITION_SETTINGS } from '../shared/ocr/text-lines.js';
 import { renderSealedPage, shadowed } from '../test/ocr/page-factory.js';
 
@@ -184,6 +186,39 @@ async function sealedVariety(): Promise<Buffer[]> {
   return pages;
 }
 
+/**
+ * CPU ms per line crop when the recogniser reads 1 … 8 crops of one width in one run (one intra-op thread, as the
+ * workers and the process Lambda run it; median of `reps` runs after two warm-up runs of each shape). PP-OCR batches
+ * crops sorted by width (6 a run); on CPU each crop in a batch costs as much as alone or more, so the engine reads one
+ * line per run (`RECOGNITION_BATCH`, docs/ocr.md "perf14").
+ */
+export async function recognitionBatches(widths: number[], reps: number): Promise<void> {
+  const { recognition } = await loadPaddleModels({ intraOpNumThreads: 1 });
+  const crops = (batch: number, width: number) => {
+    const input = new Float32Array(batch * 3 * 48 * width);
+    // Grey noise: the recogniser's cost does not depend on what the pixels show.
+    for (let k = 0; k < input.length; k++) input[k] = Math.sin(k * 0.7) * 0.8;
+    return { [recognition.inputNames[0]]: new Tensor('float32', input, [batch, 3, 48, width]) };
+  };
+  const batches = [1, 2, 3, 4, 6, 8];
+  for (const width of widths) for (const batch of batches) for (let k = 0; k < 2; k++) await recognition.run(crops(batch, width));
+  for (const width of widths) {
+    const perCrop = [];
+    for (const batch of batches) {
+      const feeds = crops(batch, width);
+      const cpu: number[] = [];
+      for (let k = 0; k < reps; k++) {
+        const usage = process.cpuUsage();
+        await recognition.run(feeds);
+        cpu.push(cpuMs(usage) / batch);
+      }
+      perCrop.push(`${batch}: ${median(cpu).toFixed(1)}`);
+    }
+    console.log(`paddle recognition, one thread, ${width} px crops: CPU ms per crop by crops per run ${perCrop.join(', ')}`);
+  }
+  await recognition.release();
+}
+
 export async function run(): Promise<void> {
   console.log(
     `machine: ${cpus().length} cores; CPU ms/page counts all threads; load average ${loadavg()
@@ -202,6 +237,7 @@ export async function run(): Promise<void> {
   await compareBeforeAfter('sealed, shadowed', [sealed, await shadowed(sealed)], rounds);
   await compareBeforeAfter('sealed variety', await sealedVariety(), Math.max(1, rounds - 1));
   if (process.env.OCR_BENCH_COMPARE_ONLY) return;
+  await recognitionBatches([320, 640], 7);
 
   await measurePaddle('A4 200 dpi upright', upright, 1280);
   await measurePaddle('A4 200 dpi upright', upright, 960);

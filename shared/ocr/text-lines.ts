@@ -10,8 +10,10 @@ const PP_OCR_RECOGNITION_WIDTH = 320;
 /** Beyond this width (≈ 60 characters) a region is squeezed rather than read wider: cost grows with width. */
 const MAX_RECOGNITION_WIDTH = 2400;
 /**
- * One line per run. Measured on this machine (1 thread): 6 lines of 320 px cost 203 ms CPU batched vs 6 × 27 ms
- * alone, because a batch pads every line to the widest; ONNX Runtime on CPU gains nothing from batching here.
+ * One line per run. ONNX Runtime on CPU gains nothing from batching here: on one thread a crop costs as much in a run
+ * of 2–4 crops of the same width as alone, and more in runs of 6–8 (320 px: 21.4 ms alone, 22.7 in 6, 23.9 in 8; 640
+ * px: 42 alone, 57 in 6), before any padding to the batch's widest crop (docs/ocr.md "perf14"; `npm run bench -- ocr`
+ * prints the figures).
  */
 const RECOGNITION_BATCH = 1;
 const DIRECTION_WIDTH = 192;
