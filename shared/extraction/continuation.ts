@@ -45,7 +45,9 @@ function opensWithTerm(text: string): boolean {
 
 /** Lines of one value are set in one type size: a seal's lettering or a title under a value is no part of it. */
 function sameType(a: LayoutLine, b: LayoutLine): boolean {
-  const ratio = a.box.height / b.box.height;
+  // The characters' own height where the engine boxed them: a line joined from pieces on a slanted row (`名` |
+  // `称:杭州新锐家` on a perspective photo) is boxed taller than its type.
+  const ratio = a.typeHeight && b.typeHeight ? a.typeHeight / b.typeHeight : a.box.height / b.box.height;
   return ratio > 0.6 && ratio < 1.65;
 }
 

@@ -1,3 +1,4 @@
+import { lostLineHead, WRAPPED_LINE_HEAD_INCOMPLETE } from './wrapped-line-heads.js';
 import type { ExtractedField } from '../documents/index.js';
 import { candidateConfidence, LabelMatch, type Candidate } from './confidence.js';
 import { findHits, linesBelow, linesRightOf, withoutOverprint, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
@@ -158,6 +159,8 @@ export function findLabelledCandidates(
           // value that label waits for), are a guess about layout: the clerk confirms it.
           if (stacked.length > 0 || (throughOwnLabel && tight.length > 0)) candidate = withIssue(candidate, WRAP_INFERRED);
         } else if (candidate) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
+        // A line of it that lost a character at its head still reads whole: the clerk restores it.
+        if (candidate && lostLineHead([...above, first, ...below])) candidate = withIssue(candidate, WRAPPED_LINE_HEAD_INCOMPLETE);
       } else if (!candidate) {
         // Run-on prose cut a value at the text's right edge before it reads as one (`评价单位:杭州西溪` |
         // `职业技术培训中心。`): read it with the margin line's first piece, as a guess the clerk confirms.
