@@ -418,7 +418,7 @@ function setWithBlockBelow(layout: PageLayout, line: LayoutLine, below: LayoutLi
     .filter((o) => o !== line && o.half === line.half && o.box.y + o.box.height <= line.box.y + h * 0.35 && o.box.x < right(line) && right(o) > line.box.x)
     .sort((a, b) => b.box.y + b.box.height - (a.box.y + a.box.height))[0];
   if (!over) return false;
-  return line.box.y - (over.box.y + over.box.height) > gapBelow + h;
+  return line.box.y - (over.box.y + over.box.height) > gapBelow + h * 0.4;
 }
 
 /**

@@ -197,3 +197,73 @@ describe('a label the engine boxed with the value before it', () => {
     expect(withGluedLabelsCut(lines).map((l) => l.text)).toEqual(['（一）统一社会信用代码', '91330106MA2XMUWLNP']);
   });
 });
+
+describe('an address centred on its label over four lines, the value of the row above set apart over it', () => {
+  // A photo of a 企业法人 licence: `实收资本` | `3000万元人民币`, then 18 px lower the address's first two lines, the
+  // label `住所` level with its third; the first line is nearer `实收资本`'s row than `住所`'s.
+  it('reads the address from its first line', () => {
+    const doc = read([
+      ['企业法人营业执照', 411, 353, 638, 76],
+      ['注册号', 267, 515, 132, 39],
+      ['330106003716394(2-1)', 421, 521, 264, 36],
+      ['名称', 271, 638, 132, 33],
+      ['杭州灵隐家政服务有限公司', 423, 639, 300, 36],
+      ['法定代表人', 270, 726, 134, 36],
+      ['彭静丽', 420, 726, 87, 36],
+      ['实收资本', 756, 728, 129, 35],
+      ['3000万元人民币', 925, 729, 177, 35],
+      ['浙江省杭州市西湖区', 927, 782, 217, 35],
+      ['蒋村街道文三路595', 926, 815, 215, 34],
+      ['成立日期', 271, 848, 132, 32],
+      ['2013年11月15日', 429, 848, 175, 33],
+      ['住所', 759, 848, 123, 33],
+      ['号西溪谷国际商务中', 928, 847, 218, 34],
+      ['心6幢12层2305室', 928, 881, 190, 33],
+      ['营业期限', 271, 984, 135, 37],
+      ['2013.11.15至2033年11月15日', 427, 984, 330, 30],
+      ['经营范围', 271, 1056, 135, 37],
+      ['一般项目:技术服务、技术开发、技术咨询、技术交流、技术转让、', 426, 1056, 711, 26],
+    ]);
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区蒋村街道文三路595号西溪谷国际商务中心6幢12层2305室');
+  });
+});
+
+describe('a representative printed high, tight under a signature remark', () => {
+  // A branch licence whose fill-in sits half a row high: `许凯红` 27 px over `负责人`'s row, 3 px under the `(盖章)`
+  // printed beside the name's last line. The remark waits for a seal, not for the name.
+  it('reads the name as the representative', () => {
+    const doc = read([
+      ['营业执照', 607, 278, 412, 83],
+      ['统一社会信用代码', 204, 446, 250, 36],
+      [creditCode('MA2DHF6LM'), 459, 422, 369, 41],
+      ['名称', 871, 445, 251, 38],
+      ['杭州灵隐餐饮管理', 1127, 421, 251, 41],
+      ['有限公司杭州西湖', 1122, 460, 257, 46],
+      ['区分公司', 1126, 500, 132, 45],
+      ['(盖章)', 1176, 565, 99, 46],
+      ['许凯红', 1127, 614, 100, 45],
+      ['类型', 201, 640, 253, 42],
+      ['负责人', 869, 641, 213, 36],
+      ['有限责任公司分公司', 464, 616, 300, 43],
+      ['2012年2月22日至长期', 1128, 776, 305, 35],
+      ['成立日期', 202, 794, 224, 43],
+      ['营业期限', 866, 794, 225, 44],
+      ['2012年2月22日', 465, 775, 300, 38],
+      ...SCOPE,
+    ]);
+    expect(doc.fields.legalRepresentative.value).toBe('许凯红');
+  });
+});
+
+describe("the establishment date's label with its head lost", () => {
+  it('reads the date beside `立日期` on a licence, for the clerk to confirm', () => {
+    const doc = read(
+      licence([['浙江省杭州市西湖区留下街道文一西路273号', 463, 760, 700, 40]]).map(
+        (l): EngineLine => (l[0] === '成立日期' ? ['立日期', 242, 640, 170, 43] : l),
+      ),
+    );
+    expect(doc.fields.establishedDate.value).toBe('2012-02-22');
+    expect(doc.fields.establishedDate.issues).toContain('label_inferred');
+    expect(doc.fields.establishedDate.needsReview).toBe(true);
+  });
+});
