@@ -2,10 +2,11 @@ import type { OcrLine } from '../documents/ocr-page.js';
 import { LABEL_FORMS } from './labels.js';
 
 /**
- * A value of a closed shape ending a box: a sum (`100万元人民币`), a code or a number, a bracket (`(1-1)`), a date's
- * day (`2011年05月05日`). Nothing of such a value goes on in Chinese, so a label right after it is the next field's.
+ * A value of a closed shape ending a box: a sum (`100万元人民币`), a code or a number, a copy mark (`(1-1)`), a date's
+ * day (`2011年05月05日`). Nothing of such a value goes on in Chinese, so a label right after it is the next field's. A
+ * bracketed word (`甲方(用人单位)名称`) is a label's qualifier, not a value.
  */
-const CLOSED_VALUE_END = /(?:[0-9A-Za-z)）]|元|人民币|日)$/u;
+const CLOSED_VALUE_END = /(?:[0-9A-Za-z]|[(（][0-9-]+[)）]|元|人民币|[0-9一二三四五六七八九十]日)$/u;
 
 /** An item's number (`（一）`, `3.`, `(2)`). */
 const ITEM_NUMBER = /^[(（]?[一二三四五六七八九十0-9]{1,3}[)）.、]?$/u;

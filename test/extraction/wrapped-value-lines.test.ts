@@ -267,3 +267,12 @@ describe("the establishment date's label with its head lost", () => {
     expect(doc.fields.establishedDate.needsReview).toBe(true);
   });
 });
+
+describe('a label qualified by a bracketed word, boxed with the label after it', () => {
+  it('keeps `甲方(用人单位)名称` one label box: a bracketed word is no value', async () => {
+    const { withGluedLabelsCut } = await import('../../shared/extraction/labels-glued-after-values.js');
+    const line = (text: string, x: number) => ({ text, confidence: 1, box: { x, y: 391, width: text.length * 24, height: 33 } });
+    const lines = [line('甲方(用人单位)名称', 248), line('浙江西溪网络科技智慧', 477)];
+    expect(withGluedLabelsCut(lines).map((l) => l.text)).toEqual(['甲方(用人单位)名称', '浙江西溪网络科技智慧']);
+  });
+});
