@@ -15,8 +15,8 @@ const em = (line: LayoutLine): number => line.typeHeight ?? line.box.height;
 /** Where the line's first recognised character starts. */
 const textStart = (line: LayoutLine): number => line.box.x + (line.headGap ?? 0);
 
-/** Ink boxed before the first character read, at least this many ems of it. */
-const UNREAD_HEAD = 0.8;
+/** Ink boxed before the first character read, at least an em of it (a keystoned photo pads a box by nearly one). */
+const UNREAD_HEAD = 1;
 /** A line starting at least this many ems right of its flush neighbours (and no more than `INDENT_MAX`). */
 const INDENT_MIN = 0.6;
 const INDENT_MAX = 2.5;

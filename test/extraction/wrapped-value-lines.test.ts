@@ -276,3 +276,80 @@ describe('a label qualified by a bracketed word, boxed with the label after it',
     expect(withGluedLabelsCut(lines).map((l) => l.text)).toEqual(['甲方(用人单位)名称', '浙江西溪网络科技智慧']);
   });
 });
+
+describe("an ID card's address whose line the engine split at a gap", () => {
+  // The card's address in small type beside the photo, two or three lines; glare or a fold leaves a gap inside a
+  // line and the engine boxes its two sides apart.
+  const card = (address: EngineLine[]): EngineLine[] => [
+    ['姓名孙凯', 943, 247, 160, 49],
+    ['性别女', 946, 301, 161, 50],
+    ['民族汉', 1118, 303, 131, 49],
+    ['出生1980年6月22日', 950, 360, 360, 42],
+    ...address,
+    ['公民身份号码330302198006226847', 950, 699, 562, 40],
+    ['中华人民共和国', 1146, 1026, 431, 57],
+    ['居民身份证', 1206, 1097, 309, 59],
+  ];
+  const readCard = (address: EngineLine[]) => extractDocuments([{ ...enginePage(card(address)), width: 2340, height: 1654 }], { today: TODAY })[0];
+
+  it('flags an address whose first line has a piece across a gap that the wrap under it passed over', () => {
+    const doc = readCard([
+      ['住址 浙江省温州', 949, 410, 240, 42],
+      ['市鹿城区莫干', 1210, 410, 203, 42],
+      ['山路130号21幢2304室', 1027, 460, 354, 46],
+    ]);
+    expect(doc.fields.address.issues).toContain('value_may_continue');
+    expect(doc.fields.address.needsReview).toBe(true);
+  });
+
+  it('reads a wrapped line across its gap, flagged `split_value_inferred`', () => {
+    const doc = readCard([
+      ['住址 浙江省温州市鹿城区莫干', 949, 410, 464, 42],
+      ['山路130号西溪谷', 1027, 460, 220, 46],
+      ['国际商务中', 1260, 460, 160, 46],
+      ['心21幢2304室', 1027, 510, 200, 46],
+    ]);
+    expect(doc.fields.address.value).toBe('浙江省温州市鹿城区莫干山路130号西溪谷国际商务中心21幢2304室');
+    expect(doc.fields.address.issues).toContain('split_value_inferred');
+    expect(doc.fields.address.needsReview).toBe(true);
+  });
+});
+
+describe("a grid's next cell beside a wrapped line", () => {
+  it("joins no other column's value set flush in its own cells (`陈辉文` under `联络员姓名`)", () => {
+    // A licence of label rows over value rows: the address's second line ends a character before the next cell's
+    // value, which starts where that column's other values do.
+    const doc = read([
+      ['企业法人营业执照', 327, 346, 783, 82],
+      ['注册号', 337, 497, 167, 34],
+      ['名称', 664, 502, 159, 31],
+      ['类型', 979, 507, 154, 27],
+      ['330106103019426(1-1)', 269, 564, 246, 33],
+      ['浙江龙井电气设备人力资', 595, 551, 241, 32],
+      ['其他股份有限公司', 910, 551, 174, 34],
+      ['源服务股份有限公司', 596, 581, 200, 33],
+      ['法定代表人姓名', 341, 629, 162, 33],
+      ['家属身份证号', 666, 630, 156, 32],
+      ['注册资本', 978, 630, 155, 34],
+      ['尹文', 269, 680, 57, 32],
+      ['330105197005178891', 596, 683, 216, 30],
+      ['100万元人民币', 912, 680, 145, 34],
+      ['实收资本', 341, 732, 165, 33],
+      ['营业期限', 664, 730, 161, 35],
+      ['成立日期', 978, 730, 155, 33],
+      ['100万元人民币', 271, 783, 154, 32],
+      ['2007.11.3至2027.11.3', 598, 782, 215, 31],
+      ['二〇〇七年十一月三日', 916, 779, 209, 34],
+      ['住所', 346, 835, 160, 30],
+      ['联络员姓名', 666, 832, 160, 33],
+      ['原企业名称', 980, 830, 155, 31],
+      ['浙江省杭州市西湖区蒋村街道', 275, 886, 290, 28],
+      ['杭州博远文化创', 915, 894, 153, 30],
+      ['文一西路231号黄龙国际中心9', 278, 916, 290, 26],
+      ['陈辉文', 596, 911, 76, 31],
+      ['意有限公司', 914, 924, 112, 29],
+      ['幢3层2703室', 276, 946, 150, 28],
+    ]);
+    expect(doc.fields.address.value ?? '').not.toContain('陈辉文');
+  });
+});
