@@ -29,8 +29,8 @@ function ownColumn(layout: PageLayout, piece: LayoutLine): boolean {
 
 /**
  * The boxes that go on `line`'s row after it across a gap, in order: each starts within one and a half heights of the
- * end of the one before, before `columnEnd` (the next label column), in the line's type, holding no label, no date and
- * more than one character (a seal's or a stamp's lone character is no piece of a line), and heading no column of its
+ * end of the one before, before `columnEnd` (the next label column), in the line's type, holding no label, no date, no code and
+ * three characters or more (a seal's or a stamp's lone character, a city's name `杭州` are no piece of a line), and heading no column of its
  * own. The engine split one printed line there.
  *
  * @example
@@ -53,7 +53,9 @@ export function piecesAcrossGap(layout: PageLayout, line: LayoutLine, columnEnd:
           o.box.x < columnEnd - h * 0.5,
       )
       .sort((a, b) => a.box.x - b.box.x)[0];
-    if (!next || next.hits.length > 0 || next.leading === '' || [...next.flat].length < 2) break;
+    if (!next || next.hits.length > 0 || next.leading === '' || [...next.flat].length < 3) break;
+    // A code or an ID number (`33010220020417766X`, turned12 fresh) is a field of its own.
+    if (/\d{15}|[0-9A-Z]{2}\d{6}[0-9A-Z]{10}/.test(next.flat)) break;
     const ratio = next.box.height / h;
     if (ratio < 0.75 || ratio > 1.33) break;
     // A field of its own: a date or a term (`2006年10月10日至长期`), or another column's value.
