@@ -1,4 +1,7 @@
-import { creditCodeField, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
+import { creditCodeField, fieldFromLine, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
+import { LabelMatch } from './confidence.js';
+import { linesRightOf } from './page-layout.js';
+import { CJK } from './text.js';
 import { LABELS } from './labels.js';
 import { withAddressShapeChecked } from './address-shape.js';
 import { dateFromTwin } from './twin-dates.js';
@@ -32,12 +35,43 @@ const readTermStart: ValueReader = (text) => {
 };
 
 /**
+ * `立日期`, `戍立日期`: the establishment date's label with its first character lost or misread. A contract's `订立日期`
+ * spells it as nearly (so the layout names no label there), but a licence has none: on a licence it is 成立日期.
+ */
+const ESTABLISHED_LABEL_HEAD_LOST = new RegExp(`^[${CJK}]?立日期[:：]?(.*)$`);
+
+/**
+ * The establishment date beside (or glued after) its label read with its first character lost or misread, as a
+ * guess the clerk confirms (`label_inferred`).
+ *
+ * @example
+ * establishedDateUnderMisreadLabel(ctx)?.value; // '2012-02-22' from `立日期` | `2012年2月22日`
+ */
+function establishedDateUnderMisreadLabel(ctx: DocumentContext): DraftField | undefined {
+  for (const layout of ctx.layouts) {
+    for (const line of layout.lines) {
+      const m = line.hits.length === 0 ? ESTABLISHED_LABEL_HEAD_LOST.exec(line.flat) : null;
+      if (!m) continue;
+      const beside = m[1] ? undefined : linesRightOf(layout, line)[0];
+      const raw = m[1] || beside?.text || '';
+      const reading = raw ? readDateValue(raw) : null;
+      if (!reading) continue;
+      const field = fieldFromLine(beside ?? line, reading, LabelMatch.unlabelled, raw);
+      field.issues = [...(field.issues ?? []), 'label_inferred'];
+      return field;
+    }
+  }
+  return undefined;
+}
+
+/**
  * The date of establishment (成立日期), checked against the term of operation, which a licence prints from that same
  * day: a labelled date that differs from the term's first day was misread in one of the two places (the clerk says
  * which); with no readable 成立日期, the term's first day stands in for it, flagged.
  */
 function establishedDateField(ctx: DocumentContext): DraftField | undefined {
-  const established = labelled(ctx, LABELS.establishedDate, readDateValue) ?? dateFromTwin(ctx, LABELS.establishedDate);
+  const established =
+    labelled(ctx, LABELS.establishedDate, readDateValue) ?? dateFromTwin(ctx, LABELS.establishedDate) ?? establishedDateUnderMisreadLabel(ctx);
   const term = labelled(ctx, BUSINESS_TERM_LABELS, readTermStart);
   const termStart = typeof term?.value === 'string' && !(term.issues ?? []).length ? term : undefined;
   if (!established) return termStart ? { ...termStart, issues: [...(termStart.issues ?? []), ESTABLISHED_DATE_FROM_TERM] } : undefined;

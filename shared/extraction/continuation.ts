@@ -7,6 +7,7 @@ import type { ValueReader } from './value-readers.js';
 import { overCaption } from './stacked-values.js';
 import { centredUnderValue, insideValueSpan, ownerValuedBefore } from './wrap-alignment.js';
 import { centreX, centreY, right } from './line-geometry.js';
+import { piecesAcrossGap } from './row-gap-pieces.js';
 
 function ownedByOther(layout: PageLayout, line: LayoutLine, ownLabel: LayoutLine | undefined): boolean {
   const owner = rowOwner(layout, line);
@@ -45,7 +46,9 @@ function opensWithTerm(text: string): boolean {
 
 /** Lines of one value are set in one type size: a seal's lettering or a title under a value is no part of it. */
 function sameType(a: LayoutLine, b: LayoutLine): boolean {
-  const ratio = a.box.height / b.box.height;
+  // The characters' own height where the engine boxed them: a line joined from pieces on a slanted row (`名` |
+  // `称:杭州新锐家` on a perspective photo) is boxed taller than its type.
+  const ratio = a.typeHeight && b.typeHeight ? a.typeHeight / b.typeHeight : a.box.height / b.box.height;
   return ratio > 0.6 && ratio < 1.65;
 }
 
@@ -182,8 +185,11 @@ export function continuationLines(
   column: ColumnSpan,
   maxLines = 3,
   ownLabel?: LayoutLine,
-): { lines: LayoutLine[]; more: boolean; rejectedBelow?: LayoutLine; throughOwnLabel?: boolean } {
+): { lines: LayoutLine[]; more: boolean; rejectedBelow?: LayoutLine; throughOwnLabel?: boolean; splitAcrossGap?: boolean } {
   const lines: LayoutLine[] = [];
+  // Rows taken (a row's pieces split at a gap count once); whether any was.
+  let rows = 0;
+  let splitAcrossGap = false;
   let current = last;
   // Set once a line level with the value's own label was taken: a guess about layout the clerk confirms.
   let throughOwnLabel = false;
@@ -226,7 +232,7 @@ export function continuationLines(
           sameType(l, last),
       )
       .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
-    if (!next) return { lines, more: false, throughOwnLabel };
+    if (!next) return { lines, more: false, throughOwnLabel, splitAcrossGap };
     // The span of text the next line continues: the value's own on its first line, the line taken before after it.
     const [spanStart, spanEnd] = current === last ? [column.start, valueEnd] : [current.box.x, right(current)];
     const acrossSpan = (l: LayoutLine) => Math.min(right(l), spanEnd) - Math.max(l.box.x, spanStart) > h;
@@ -246,7 +252,7 @@ export function continuationLines(
         l.hits.length === 0 &&
         sameType(l, last),
     );
-    if (passedOver) return { lines, more: true, throughOwnLabel };
+    if (passedOver) return { lines, more: true, throughOwnLabel, splitAcrossGap };
     // A date alone on a line (under an issuer, beside a seal) is a field of its own, never the rest of a name.
     // Back under the label, a character or two that start a label (`性` of a spread `性　别`) begin the next field.
     const labelStart = next.box.x < column.start - h && next.flat.length <= 3 && LABEL_PREFIXES.has(next.flat);
@@ -288,13 +294,20 @@ export function continuationLines(
       ownedByOther(layout, next, ownLabel) ||
       overCaption(layout, next) ||
       next.leading === '';
-    if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next, throughOwnLabel };
-    if (lines.length >= maxLines) return { lines, more: true, throughOwnLabel };
+    if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next, throughOwnLabel, splitAcrossGap };
+    if (rows >= maxLines) return { lines, more: true, throughOwnLabel, splitAcrossGap };
     if (next.box.y > bottom + h * 0.9) narrow = true;
     if (ownLabel && rowOwner(layout, next) === ownLabel) throughOwnLabel = true;
     lines.push(next);
+    rows++;
+    // The engine split the wrapped line at a gap (`山路130号` | `21幢2304室`): its pieces on the row go with it.
+    const across = next.hits.length === 0 ? piecesAcrossGap(layout, next, column.end) : [];
+    if (across.length > 0) {
+      lines.push(...across);
+      splitAcrossGap = true;
+    }
     // A label after the line's first text (`603室；经营范围…`): the value ends there, what follows is that label's.
-    if (next.hits.length > 0) return { lines, more: false, throughOwnLabel };
+    if (next.hits.length > 0) return { lines, more: false, throughOwnLabel, splitAcrossGap };
     current = next;
   }
 }
@@ -422,7 +435,7 @@ function setWithBlockBelow(layout: PageLayout, line: LayoutLine, below: LayoutLi
     .filter((o) => o !== line && o.half === line.half && o.box.y + o.box.height <= line.box.y + h * 0.35 && o.box.x < right(line) && right(o) > line.box.x)
     .sort((a, b) => b.box.y + b.box.height - (a.box.y + a.box.height))[0];
   if (!over) return false;
-  return line.box.y - (over.box.y + over.box.height) > gapBelow + h;
+  return line.box.y - (over.box.y + over.box.height) > gapBelow + h * 0.4;
 }
 
 /**

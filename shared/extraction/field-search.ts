@@ -1,3 +1,5 @@
+import { lostLineHead, WRAPPED_LINE_HEAD_INCOMPLETE } from './wrapped-line-heads.js';
+import { piecesAcrossGap, ROW_PIECES_JOINED } from './row-gap-pieces.js';
 import type { ExtractedField } from '../documents/index.js';
 import { candidateConfidence, LabelMatch, type Candidate } from './confidence.js';
 import { findHits, linesBelow, linesRightOf, withoutOverprint, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
@@ -142,7 +144,7 @@ export function findLabelledCandidates(
       // Values set in a narrow cell wrap every few characters (six or fewer a line: `浙江省杭州` | `市西湖区翠` | …): allow
       // more lines for them.
       const maxLines = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0) <= 6 ? 8 : 3;
-      const { lines: tight, more, throughOwnLabel } = continuationLines(layout, first, column, maxLines, ownLabel);
+      const { lines: tight, more, throughOwnLabel, splitAcrossGap } = continuationLines(layout, first, column, maxLines, ownLabel);
       // A value wrapped inside a narrow blank of prose: its lines sit flush under it at the paragraph's line pitch.
       const stacked = tight.length === 0 && !more ? stackedBlankLines(layout, first, column) : [];
       const below = tight.length > 0 ? tight : stacked;
@@ -157,7 +159,13 @@ export function findLabelledCandidates(
           // Lines joined across prose spacing, or through a line level with the value's own label (which could be a
           // value that label waits for), are a guess about layout: the clerk confirms it.
           if (stacked.length > 0 || (throughOwnLabel && tight.length > 0)) candidate = withIssue(candidate, WRAP_INFERRED);
+          if (splitAcrossGap && tight.length > 0) candidate = withIssue(candidate, ROW_PIECES_JOINED);
+          // The first line split at a gap with a piece beside it (`住址 浙江省温州` | `市鹿城区莫干`): joined under it, the
+          // value passed that piece over; which goes where is for the clerk (a value and text printed after it look alike).
+          if (below.length > 0 && piecesAcrossGap(layout, first, column.end).length > 0) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
         } else if (candidate) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
+        // A line of it that lost a character at its head still reads whole: the clerk restores it.
+        if (candidate && lostLineHead([...above, first, ...below])) candidate = withIssue(candidate, WRAPPED_LINE_HEAD_INCOMPLETE);
       } else if (!candidate) {
         // Run-on prose cut a value at the text's right edge before it reads as one (`评价单位:杭州西溪` |
         // `职业技术培训中心。`): read it with the margin line's first piece, as a guess the clerk confirms.

@@ -4,6 +4,7 @@ import { withoutCutFiller } from './cut-filler.js';
 import { runsOffPage } from './page-edge.js';
 import { withBracketLabelsClosed } from './bracket-labels.js';
 import { withSpreadLabelHeadsCut } from './spread-label-heads.js';
+import { withGluedLabelsCut } from './labels-glued-after-values.js';
 import { withVerticalRunsJoined } from './vertical-runs.js';
 import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
 import { withoutLabelDecorations } from './label-decorations.js';
@@ -53,6 +54,16 @@ export interface LayoutLine {
    * code whose check digit fails).
    */
   chars?: LayoutCharacter[];
+  /**
+   * The height of the line's characters where the engine boxed them (the median), which a box joined from pieces on
+   * a slanted row overstates: the size of the type, to tell a value's lines from a title's or a seal's.
+   */
+  typeHeight?: number;
+  /**
+   * How far in from the box's left edge the first character the engine recognised starts (its character box), where
+   * it boxed characters: about nothing on a line read whole, an em or more where it saw ink it could not read.
+   */
+  headGap?: number;
   /** 0 = left half, 1 = right half of a two-page spread; undefined on single pages. */
   half?: 0 | 1;
   hits: LabelHit[];
@@ -590,6 +601,7 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     a.flat = a.text.replace(/\s+/g, '');
     a.confidence = Math.min(...used.map((p) => p.confidence));
     a.chars = used.every((p) => p.chars) ? used.flatMap((p) => p.chars!) : undefined;
+    a.typeHeight = used.every((p) => p.typeHeight) ? Math.max(...used.map((p) => p.typeHeight!)) : undefined;
     a.hits = findHits(a.text);
     // A label spelled through a look-alike letter is a label with one character misread.
     if (lookalike && a.hits[0]) a.hits[0].fuzzy = true;
@@ -667,6 +679,7 @@ function mergeSpacedValues(lines: LayoutLine[]): void {
     a.flat = joined;
     a.confidence = Math.min(...run.map((p) => p.confidence));
     a.chars = run.every((p) => p.chars) ? run.flatMap((p) => p.chars!) : undefined;
+    a.typeHeight = run.every((p) => p.typeHeight) ? Math.max(...run.map((p) => p.typeHeight!)) : undefined;
     // A lone character touching the run's end on its row (a box the detector drew wide: `马` `婷` `萱` with 萱's box
     // reaching back to 婷) may be the value's last character: the run is read, but not trusted.
     const next = lines[i + run.length];
@@ -790,7 +803,7 @@ const MIN_WATERMARK_SLOPE = 0.25;
  */
 export function buildPageLayout(page: OcrPage): PageLayout {
   const bodyHeight = median(page.lines.map((l) => l.box.height)) || 20;
-  const lines: LayoutLine[] = withoutCutFiller(withSpreadLabelHeadsCut(withVerticalRunsJoined(page.lines)))
+  const lines: LayoutLine[] = withoutCutFiller(withGluedLabelsCut(withSpreadLabelHeadsCut(withVerticalRunsJoined(page.lines))))
     // Seal lettering read as a line (`业务专用章`, `合同专用章`) belongs to no field, nor does a diagonal watermark.
     .filter(
       (line) =>
@@ -822,6 +835,8 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         box: line.box,
         original: line.box,
         chars: page.source === 'text_layer' || !line.words?.length ? undefined : line.words.flatMap((w) => layoutCharacters(w)),
+        typeHeight: page.source === 'text_layer' || !line.words?.length ? undefined : median(line.words.map((w) => w.box.height)),
+        headGap: page.source === 'text_layer' || !line.words?.length ? undefined : Math.max(0, Math.min(...line.words.map((w) => w.box.x)) - line.box.x),
         hits,
         // A short Chinese label with its English sub-label (`起聘日期 From`) is a label we do not know, never a value.
         leading: BILINGUAL_LABEL.test(text) ? '' : trimValue(hits.length > 0 ? text.slice(0, hits[0].start) : text),

@@ -8,6 +8,13 @@ import { LABELS_BY_FIRST_CHAR } from './labels.js';
  */
 const HEAD_AFTER_GAP = /^(.*?\S)(?:[ \t]{2,}|\u3000+|[ \t]*\u3000[ \t\u3000]*|[ \t\u3000]*_+[ \t\u3000]*|(?<=[0-9A-Za-z)）])[ \t])([\u3400-\u9fff])$/u;
 
+/**
+ * A copy mark or a number closing a box with one Chinese character glued on, no gap read between them
+ * (`注册号:330106025282112(1-1)名` | `称:杭州恒信…` on a small photo): the character starts the next box's label only
+ * when that box goes on with the rest of the label and its colon, since nothing else there would end that way.
+ */
+const HEAD_GLUED = /^(.*?[0-9A-Za-z)）])([\u3400-\u9fff])$/u;
+
 const units = (text: string) => [...text].reduce((n, ch) => n + (/[\u3400-\u9fff\u3000\uff00-\uffef]/u.test(ch) ? 1 : 0.5), 0);
 const flat = (text: string) => text.replace(/[\s\u3000]/gu, '');
 
@@ -26,14 +33,15 @@ export function withSpreadLabelHeadsCut(lines: readonly OcrLine[]): OcrLine[] {
   const out: OcrLine[] = [];
   for (const line of lines) {
     const m = HEAD_AFTER_GAP.exec(line.text);
-    const split = m ? cut(line, m[1], m[2], lines) : undefined;
+    const glued = m ? null : HEAD_GLUED.exec(line.text);
+    const split = m ? cut(line, m[1], m[2], lines) : glued ? cut(line, glued[1], glued[2], lines, true) : undefined;
     if (split) out.push(...split);
     else out.push(line);
   }
   return out;
 }
 
-function cut(line: OcrLine, value: string, head: string, lines: readonly OcrLine[]): OcrLine[] | undefined {
+function cut(line: OcrLine, value: string, head: string, lines: readonly OcrLine[], withColon = false): OcrLine[] | undefined {
   const h = line.box.height;
   const end = line.box.x + line.box.width;
   const centre = line.box.y + h / 2;
@@ -47,13 +55,16 @@ function cut(line: OcrLine, value: string, head: string, lines: readonly OcrLine
   const rest = flat(next.text);
   const label = (LABELS_BY_FIRST_CHAR.get(head) ?? []).find((l) => {
     const tail = l.form.slice(1);
+    if (withColon) return tail.length > 0 && rest.startsWith(tail) && /^[:：]/.test(rest.slice(tail.length));
     return tail.length > 0 && rest.length > 0 && (rest.startsWith(tail) || tail.startsWith(rest));
   });
   if (!label) return undefined;
   const em = line.box.width / Math.max(1, units(line.text));
   const valueWidth = Math.max(em, units(value) * em);
+  // The engine's boxes of single characters go with them: the last is the head's.
+  const words = line.words && line.words.length === [...flat(line.text)].length ? line.words : undefined;
   return [
-    { text: value, confidence: line.confidence, box: { ...line.box, width: valueWidth } },
-    { text: head, confidence: line.confidence, box: { x: end - em, y: line.box.y, width: em, height: h } },
+    { text: value, confidence: line.confidence, box: { ...line.box, width: valueWidth }, ...(words ? { words: words.slice(0, -1) } : {}) },
+    { text: head, confidence: line.confidence, box: { x: end - em, y: line.box.y, width: em, height: h }, ...(words ? { words: words.slice(-1) } : {}) },
   ];
 }

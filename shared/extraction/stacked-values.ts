@@ -12,6 +12,7 @@ import { centreX, centreY, right } from './line-geometry.js';
 
 const LONE_CJK = /^[\u3400-\u9fff]$/;
 const ENGLISH_ONLY = /^[A-Za-z .'&/:-]*$/;
+const SIGNATURE_REMARK = /^[(（]?(盖章|签章|签字|公章|签名|印章)[)）]?:?$/;
 
 /** A line that can be a value: text with letters or digits and no label at its start. */
 function valueLike(line: LayoutLine): boolean {
@@ -21,6 +22,8 @@ function valueLike(line: LayoutLine): boolean {
 /** A label line whose last label has nothing after it (an English gloss aside): it waits for a value. */
 export function waitingLabel(line: LayoutLine): boolean {
   if (line.hits.length === 0 || line.leading !== '') return false;
+  // A signature remark alone (`(盖章)` over a shifted fill-in's name) waits for a seal or a hand, never a printed line.
+  if (SIGNATURE_REMARK.test(line.flat)) return false;
   return ENGLISH_ONLY.test(line.hits[line.hits.length - 1].inlineValue);
 }
 
