@@ -44,11 +44,21 @@ function opensWithTerm(text: string): boolean {
   return found !== undefined && found.index === 0 && /^[至到起~～—-]/.test(text.slice(found.length));
 }
 
+/** A box this many times its characters' height was joined from pieces on a slanted row. */
+const JOINED_BOX_OVER_TYPE = 1.8;
+
+/** The height of a line's type: its box's, unless it is a label's line boxed far taller than its characters. */
+function typeSize(line: LayoutLine): number {
+  const joinedLabel = line.hits.length > 0 && line.typeHeight !== undefined && line.box.height > line.typeHeight * JOINED_BOX_OVER_TYPE;
+  return joinedLabel ? line.typeHeight! : line.box.height;
+}
+
 /** Lines of one value are set in one type size: a seal's lettering or a title under a value is no part of it. */
 function sameType(a: LayoutLine, b: LayoutLine): boolean {
-  // The characters' own height where the engine boxed them: a line joined from pieces on a slanted row (`名` |
-  // `称:杭州新锐家` on a perspective photo) is boxed taller than its type.
-  const ratio = a.typeHeight && b.typeHeight ? a.typeHeight / b.typeHeight : a.box.height / b.box.height;
+  // The characters' own height where the engine boxed them, for a label's line boxed far taller than its type: one
+  // joined from pieces on a slanted row (`名` | `称:杭州新锐家` on a perspective photo, 56 px over 24 px type). Other
+  // boxes are compared whole: using character heights for every line cost two card addresses on held-out photos.
+  const ratio = typeSize(a) / typeSize(b);
   return ratio > 0.6 && ratio < 1.65;
 }
 
