@@ -21,6 +21,7 @@ import { LABEL_PREFIXES } from './labels.js';
 import { valueUnderGridLabel } from './grid-rows.js';
 import {
   bracketedCaption,
+  loneCharacterLeftUnder,
   loneCharacterUnder,
   offRowOwnerIs,
   otherLabelOwning,
@@ -102,6 +103,10 @@ export function findLabelledCandidates(
             const raw = `${candidate.raw}${under.flat}`;
             return { ...candidate, reading: { ...joinedUnder, issues: [...joinedUnder.issues, WRAP_INFERRED] }, line: mergeLines([first, under], raw), raw };
           }
+          // A lone character under it at the left of its cell, right of the label (`东方平` | `燕`): the value may wrap
+          // there, in an order the layout cannot tell; the clerk reads it.
+          const leftUnder = ownLabel && !under ? loneCharacterLeftUnder(layout, first, ownLabel) : undefined;
+          if (leftUnder && ownLabel && closestLabelIs(layout, leftUnder, ownLabel)) return withIssue(candidate, VALUE_MAY_CONTINUE);
           // A value cut at the right edge of run-on prose (`，劳动者姓名：唐志` | `红，…`): read with the piece at the margin.
           const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
           if (!margin) return candidate;

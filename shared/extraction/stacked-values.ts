@@ -374,6 +374,33 @@ function opensSpreadLabel(layout: PageLayout, lone: LayoutLine): boolean {
 }
 
 /**
+ * A lone character just under a value, left of where the value starts and right of its label (`东方平` set to the
+ * right of its cell, `燕` at the cell's left on the next line): the value may wrap there, in an order the layout
+ * cannot tell; `undefined` when there is none.
+ *
+ * @example
+ * loneCharacterLeftUnder(layout, valueLine, labelLine); // line('燕')
+ */
+export function loneCharacterLeftUnder(layout: PageLayout, value: LayoutLine, label: LayoutLine): LayoutLine | undefined {
+  const h = value.box.height;
+  const bottom = value.box.y + h;
+  return layout.lines.find(
+    (o) =>
+      o !== value &&
+      o !== label &&
+      o.half === value.half &&
+      o.hits.length === 0 &&
+      LONE_CJK.test(o.flat) &&
+      Math.abs(o.box.height - h) < h * 0.25 &&
+      o.box.y - bottom > -h * 0.25 &&
+      o.box.y - bottom < h * 0.6 &&
+      o.box.x < value.box.x - h * 0.5 &&
+      o.box.x >= right(label) - h * 0.5 &&
+      !opensSpreadLabel(layout, o),
+  );
+}
+
+/**
  * A lone Chinese character set tight under the start of `line`, of its size: the last character of a value wrapped in
  * a narrow cell (`………上官娟` | `琪`), or a sex printed off its row. A value read without it may be cut short. Never
  * the first character of a spread label (`经` | `营场所:`).

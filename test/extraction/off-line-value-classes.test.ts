@@ -258,3 +258,44 @@ describe('labels of a row over values printed low, each value starting after its
     expect(doc.fields.occupation.value).toBe('熔化焊接与热切割作业');
   });
 });
+
+describe('a name set right in its cell with a lone character at the cell’s left on the next line', () => {
+  // A pre-2016 licence turned 270°: `东方平` printed right in the cell of `法定代表人姓名：`, `燕` alone at the cell's
+  // left on the next line. `东方平` was read at 0.98, unflagged; which order the pieces go in the layout cannot tell.
+  const licence = (lone: Line[]): Line[] => [
+    ['注册号', 124, 100, 112, 44],
+    ['330106118016517', 235, 104, 307, 36],
+    ['企业法人营业执照', 246, 271, 1111, 90],
+    ['杭州北山电子商务', 428, 500, 292, 45],
+    ['名称：', 106, 525, 110, 45],
+    ['类型：', 836, 521, 116, 53],
+    ['其他股份有限公司', 1159, 500, 294, 45],
+    ['股份有限公司', 429, 547, 222, 49],
+    ['东方平', 677, 619, 121, 56],
+    ['注册资本:', 839, 640, 274, 49],
+    ['50万元人民币', 1158, 622, 233, 50],
+    ['法定代表人姓名：', 108, 646, 265, 40],
+    ...lone,
+    ['2005.06.02', 872, 752, 203, 44],
+    ['实收资本:', 106, 829, 220, 48],
+  ];
+
+  const photo = (lines: readonly Line[]) => {
+    const p = page(lines, { width: 1654, height: 2340 });
+    return extractDocuments([{ ...p, source: 'paddle' as const, lines: p.lines.map((l) => ({ ...l, confidence: 0.99 })) }], { today: TODAY })[0];
+  };
+
+  it('flags the name read without it', () => {
+    const doc = photo(licence([['燕', 428, 676, 43, 47]]));
+
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.legalRepresentative.value === '东方平' && !doc.fields.legalRepresentative.needsReview).toBe(false);
+  });
+
+  it('leaves the name unflagged by this when nothing stands under it', () => {
+    const doc = photo(licence([]));
+
+    expect(doc.fields.legalRepresentative.value).toBe('东方平');
+    expect(doc.fields.legalRepresentative.issues ?? []).not.toContain('value_may_continue');
+  });
+});
