@@ -12,7 +12,7 @@ import { splicedReading, stretchOf, stretchToReadAgain, type LineStretch } from 
 import { commonCharacters, confirmedCharacters, isShorterSubsequence } from './reading-agreement.js';
 import { findScreenPattern, withoutScreenPattern } from './screen-pattern.js';
 import { readStackedColumns } from './stacked-columns.js';
-import { turnIfUpsideDown, turnOffItsSide, type PageRotation } from './page-orientation.js';
+import { drawnInItsTurn, turnIfUpsideDown, turnOffItsSide, type PageDrawnInItsTurn, type PageRotation } from './page-orientation.js';
 import { DEFAULT_RECOGNITION_SETTINGS, recogniseRegions, type CharacterAlternative, type RecognisedText, type RecognitionSettings } from './text-lines.js';
 import { DEFAULT_DETECTION_SETTINGS, readingOrder, regionCorners, type DetectionSettings, type TextRegion } from './text-regions.js';
 
@@ -205,18 +205,27 @@ export class PaddleOcrEngine implements OcrEngine {
     // A photo of a screen: its stripes averaged out first; the evened page stands in for the page as stored.
     const screen = conditioning && this.#options.screenPattern !== false ? findScreenPattern(evened) : undefined;
     const stored = screen ? withoutScreenPattern(evened, screen) : evened;
-    const conditioned = conditioning
-      ? conditionPage(stored, {
-          colourSuppression: this.#options.colourSuppression,
-          photoOverprint: this.#options.photoOverprint,
-          printAgainstPaper: this.#options.printAgainstPaper,
-        })
+    const condition = conditioning
+      ? (page: Raster) =>
+          conditionPage(page, {
+            colourSuppression: this.#options.colourSuppression,
+            photoOverprint: this.#options.photoOverprint,
+            printAgainstPaper: this.#options.printAgainstPaper,
+          })
       : undefined;
+    const asStored = condition?.(stored);
     const conditionMs = lap();
-    const onItsFeet = await turnOffItsSide(models, conditioned?.raster ?? stored, this.#detection);
+    const onItsFeet = await turnOffItsSide(models, asStored?.raster ?? stored, this.#detection);
     const detectMs = lap();
-    const upright = await turnIfUpsideDown(models, onItsFeet, this.#detection, this.#recognition);
-    const { raster, rotation, detectionPasses } = upright;
+    // A turned page is drawn again from its stored pixels in its final turn and read as that page given upright would
+    // be (conditioning's tiles, second and third readings); upright pages never get here.
+    let drawn: PageDrawnInItsTurn | undefined;
+    const upright = await turnIfUpsideDown(models, onItsFeet, this.#detection, this.#recognition, async (turn) => {
+      drawn = await drawnInItsTurn(stored, turn, condition);
+      return drawn.conditioned?.raster ?? drawn.stored;
+    });
+    const { raster, rotation: turn, detectionPasses } = upright;
+    const { stored: read, conditioned, rotation } = drawn ? { ...drawn, rotation: 0 as const } : { stored, conditioned: asStored, rotation: turn };
     let regions = upright.regions;
     // Thin glyphs the detector left out at a line's end (`王一` boxed as `王`): the line's region grown over them.
     if (this.#options.unboxedGlyphs !== false) regions = withGlyphsPastLineEnds(raster, regions);
@@ -242,7 +251,7 @@ export class PaddleOcrEngine implements OcrEngine {
     let seconds: (SecondReading | undefined)[] = [];
     if (this.#options.secondReadings !== false) {
       const started = clockNow();
-      const pages = { stored, raster, rotation, conditions: conditioned?.changed ? conditioned.conditions : undefined };
+      const pages = { stored: read, raster, rotation, conditions: conditioned?.changed ? conditioned.conditions : undefined };
       seconds = await readAgain(models, pages, ordered, texts, this.#recognition);
       // Lines under a grey seal (no coloured ink was suppressed), read again with the seal lifted (opt-in).
       if (this.#options.greySeals && !conditioned?.conditions.suppressedTileCount) {
@@ -265,8 +274,8 @@ export class PaddleOcrEngine implements OcrEngine {
     // Unsure lines under a seal, read a third time from the ink's own channel (see `readUnderSealAgain`).
     if (this.#options.secondReadings !== false && this.#options.sealThirdReadings === true && conditioned?.conditions.suppressedTileCount) {
       const started = clockNow();
-      const storedRegions = ordered.map((region) => regionOnStoredPage(region, rotation, stored));
-      thirdReadings = await readUnderSealAgain(models, stored, conditioned.conditions, storedRegions, merges, this.#recognition);
+      const storedRegions = ordered.map((region) => regionOnStoredPage(region, rotation, read));
+      thirdReadings = await readUnderSealAgain(models, read, conditioned.conditions, storedRegions, merges, this.#recognition);
       secondReadingMs += clockNow() - started;
     }
     this.#options.onTimings?.({
@@ -305,7 +314,7 @@ export class PaddleOcrEngine implements OcrEngine {
         ...(merged.other ? { secondReading: merged.other } : {}),
       });
     });
-    return { pageNumber, width: raster.width, height: raster.height, rotation, source: 'paddle', lines };
+    return { pageNumber, width: raster.width, height: raster.height, rotation: turn, source: 'paddle', lines };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { PaddleModels } from './paddle-models.js';
+import type { ConditionedPage } from './page-conditioning.js';
 import { rotateRaster, type Raster } from './raster.js';
 import { turnedCentreLine } from './bent-lines.js';
 import { classifyUpsideDown, recogniseRegions, type RecognitionSettings } from './text-lines.js';
@@ -28,6 +29,16 @@ export interface TurnedPage {
 }
 
 /**
+ * The page to detect and read in its final turn, given that turn (clockwise from the page as stored) and the page the
+ * turning steps turned (`turned`: the page they were handed, turned). The default is `turned` itself; the engine draws
+ * the page again from its stored pixels turned, so that conditioning runs on the page as it will be read (see
+ * `PaddleOcrEngine`).
+ */
+export type PageInItsTurn = (rotation: PageRotation, turned: Raster) => Promise<Raster>;
+
+const theTurnedPage: PageInItsTurn = async (_rotation, turned) => turned;
+
+/**
  * The page detected as stored and, when its lines run vertically (it lies on its side), turned 90° clockwise with its
  * regions turned along (`provisional`: not detected on the turned page). Whether 90° was the right way round is
  * `turnIfUpsideDown`'s to settle, which then detects the page once, in its final turn.
@@ -45,7 +56,8 @@ export async function turnOffItsSide(models: PaddleModels, raster: Raster, detec
 
 /**
  * The page turned 180° when PP-OCR's direction classifier calls its longest lines upside down and reading a sample of
- * them both ways agrees (the surer reading wins); the same page otherwise.
+ * them both ways agrees (the surer reading wins); the same page otherwise. A page turned by either step is detected
+ * once more, on `inItsTurn(rotation, turned)`; a page left as stored is returned as it came.
  *
  * @example
  * const upright = await turnIfUpsideDown(models, await turnOffItsSide(models, raster, detection), detection, recognition);
@@ -55,9 +67,11 @@ export async function turnIfUpsideDown(
   page: TurnedPage,
   detection: DetectionSettings,
   recognition: RecognitionSettings,
+  inItsTurn: PageInItsTurn = theTurnedPage,
 ): Promise<TurnedPage> {
   const { raster, regions } = page;
-  if (!(await isUpsideDown(models, raster, regions))) return page.provisional ? detectedAgain(models, page, raster, page.rotation, detection) : page;
+  const settled = (turned: Raster, rotation: PageRotation) => detectedAgain(models, page, inItsTurn(rotation, turned), rotation, detection);
+  if (!(await isUpsideDown(models, raster, regions))) return page.provisional ? settled(raster, page.rotation) : page;
   const turned = await rotateRaster(raster, 180);
   const turnedRegions = regions.map((region) => turnHalfway(region, turned));
   // On some noisy scans the direction classifier calls both the page and its 180° turn upside down; reading the
@@ -77,20 +91,21 @@ export async function turnIfUpsideDown(
       recognition,
     ),
   ]);
-  if (asTurned <= asStored) return page.provisional ? detectedAgain(models, page, raster, page.rotation, detection) : page;
+  if (asTurned <= asStored) return page.provisional ? settled(raster, page.rotation) : page;
   // Detected again once upright: the detector is not symmetric under a half turn, and on the page upside down it splits
   // and joins lines differently (`名称` boxed as `名` and `称`, a label cut from its value), and a curl arches where it
   // sagged. An upright page never gets here, so it pays nothing for this pass.
-  return detectedAgain(models, page, turned, page.rotation === 90 ? 270 : 180, detection);
+  return settled(turned, page.rotation === 90 ? 270 : 180);
 }
 
 async function detectedAgain(
   models: PaddleModels,
   page: TurnedPage,
-  raster: Raster,
+  drawn: Promise<Raster>,
   rotation: PageRotation,
   detection: DetectionSettings,
 ): Promise<TurnedPage> {
+  const raster = await drawn;
   const detected = await detectTextRegions(models.detection, raster, detection);
   return { raster, rotation, detected, regions: detected.regions, detectionPasses: page.detectionPasses + 1 };
 }
@@ -161,4 +176,27 @@ function turnQuarter(region: TextRegion, stored: Raster): TextRegion {
 function turnHalfway(region: TextRegion, raster: Raster): TextRegion {
   const turned = { ...region, cx: raster.width - region.cx, cy: raster.height - region.cy };
   return region.centreLine ? { ...turned, centreLine: turnedCentreLine(region.centreLine) } : turned;
+}
+
+/** A turned page drawn again from its stored pixels (see `drawnInItsTurn`). */
+export interface PageDrawnInItsTurn {
+  /** The page as stored, turned. */
+  stored: Raster;
+  /** That page conditioned, when the engine conditions pages. */
+  conditioned?: ConditionedPage;
+}
+
+/**
+ * The page as stored turned `rotation` degrees clockwise and conditioned in that turn: the pixels the same page given
+ * upright would be conditioned, detected and read from. Conditioning works in tiles laid from the page's top left
+ * corner, so conditioning a page and then turning it is not the same as turning it and then conditioning it: tiles of
+ * coloured ink over print (a seal over a date) fall elsewhere, and the turned page's lines read differently from its
+ * upright twin's.
+ *
+ * @example
+ * const drawn = await drawnInItsTurn(stored, 270, (page) => conditionPage(page));
+ */
+export async function drawnInItsTurn(stored: Raster, rotation: PageRotation, condition?: (page: Raster) => ConditionedPage): Promise<PageDrawnInItsTurn> {
+  const turned = rotation === 0 ? stored : await rotateRaster(stored, rotation);
+  return { stored: turned, ...(condition ? { conditioned: condition(turned) } : {}) };
 }
