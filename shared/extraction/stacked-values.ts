@@ -383,20 +383,24 @@ function opensSpreadLabel(layout: PageLayout, lone: LayoutLine): boolean {
  */
 export function loneCharacterLeftUnder(layout: PageLayout, value: LayoutLine, label: LayoutLine): LayoutLine | undefined {
   const h = value.box.height;
-  const bottom = value.box.y + h;
   return layout.lines.find(
-    (o) =>
-      o !== value &&
-      o !== label &&
-      o.half === value.half &&
-      o.hits.length === 0 &&
-      LONE_CJK.test(o.flat) &&
-      Math.abs(o.box.height - h) < h * 0.25 &&
-      o.box.y - bottom > -h * 0.25 &&
-      o.box.y - bottom < h * 0.6 &&
-      o.box.x < value.box.x - h * 0.5 &&
-      o.box.x >= right(label) - h * 0.5 &&
-      !opensSpreadLabel(layout, o),
+    (o) => o !== label && loneCharacterTightUnder(layout, o, value) && o.box.x < value.box.x - h * 0.5 && o.box.x >= right(label) - h * 0.5,
+  );
+}
+
+/** True when `o` is a lone Chinese character of `line`'s size set tight under it, and no spread label's head. */
+function loneCharacterTightUnder(layout: PageLayout, o: LayoutLine, line: LayoutLine): boolean {
+  const h = line.box.height;
+  const gap = o.box.y - (line.box.y + h);
+  return (
+    o !== line &&
+    o.half === line.half &&
+    o.hits.length === 0 &&
+    LONE_CJK.test(o.flat) &&
+    Math.abs(o.box.height - h) < h * 0.25 &&
+    gap > -h * 0.25 &&
+    gap < h * 0.6 &&
+    !opensSpreadLabel(layout, o)
   );
 }
 
@@ -409,18 +413,5 @@ export function loneCharacterLeftUnder(layout: PageLayout, value: LayoutLine, la
  * loneCharacterUnder(layout, nameLine)?.flat; // '琪'
  */
 export function loneCharacterUnder(layout: PageLayout, line: LayoutLine): LayoutLine | undefined {
-  const h = line.box.height;
-  const bottom = line.box.y + h;
-  return layout.lines.find(
-    (o) =>
-      o !== line &&
-      o.half === line.half &&
-      o.hits.length === 0 &&
-      LONE_CJK.test(o.flat) &&
-      Math.abs(o.box.height - h) < h * 0.25 &&
-      o.box.y - bottom > -h * 0.25 &&
-      o.box.y - bottom < h * 0.6 &&
-      Math.abs(o.box.x - line.box.x) < h * 0.6 &&
-      !opensSpreadLabel(layout, o),
-  );
+  return layout.lines.find((o) => loneCharacterTightUnder(layout, o, line) && Math.abs(o.box.x - line.box.x) < line.box.height * 0.6);
 }
