@@ -53,3 +53,35 @@ describe('a short value centred in its cell beside a value wrapped over three li
     expect(doc.fields.legalRepresentative.value).toBeNull();
   });
 });
+
+describe('the last label of a grid row whose own value ends before the label starts', () => {
+  // A 个体工商户 licence (seen family licence/proc-E, digital): `类型` and `名称` centred over two cells, the type at
+  // the first cell's left margin, the name wrapped over three lines at the second cell's left, all of it left of
+  // where `名称` starts. The type at the margin read as run-on prose after `名称` (flagged, but the name lost).
+  const lines: Line[] = [
+    ['统一社会信用代码　92330106MA2H8K3L5T (1-1)营业执照', 173, 167, 1202, 87],
+    ['经营场所', 428, 372, 108, 27],
+    ['经营者', 1144, 372, 81, 27],
+    ['浙江省杭州市西湖区文三路', 146, 432, 324, 27],
+    ['118号5幢1201室', 146, 468, 200, 29],
+    ['韩立新', 849, 450, 81, 27],
+    ['类型', 455, 566, 54, 27],
+    ['名称', 1158, 566, 54, 27],
+    ['个体工商户', 146, 662, 135, 27],
+    ['杭州市西湖区', 849, 624, 162, 27],
+    ['古荡茶饮经营', 849, 662, 162, 27],
+    ['服务部', 849, 697, 81, 27],
+    ['组成形式', 1131, 757, 108, 27],
+    ['个人经营', 849, 818, 108, 27],
+    ['注册日期', 779, 880, 108, 27],
+    ['2019-4-2', 146, 940, 124, 29],
+    ['登记机关：', 1926, 1489, 135, 28],
+    ['发照日期：二〇二〇年五月十一日', 1777, 1539, 432, 28],
+  ];
+
+  it('reads the name from its own cell, not the first cell’s value at the margin', () => {
+    const doc = extractDocuments([page(lines, { width: 2339, height: 1653 })], { today: TODAY })[0];
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.companyName.value).toBe('杭州市西湖区古荡茶饮经营服务部');
+  });
+});
