@@ -147,8 +147,9 @@ export function findLabelledCandidates(
         return undefined;
       }
       // Values set in a narrow cell wrap every few characters (six or fewer a line: `浙江省杭州` | `市西湖区翠` | …): allow
-      // more lines for them.
-      const maxLines = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0) <= 6 ? 8 : 3;
+      // more lines for them, enough for 24 characters (a branch's name two characters a line: `杭州` | `博远` | … | `公司`).
+      const firstWidth = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0);
+      const maxLines = firstWidth <= 6 ? Math.max(8, Math.ceil(24 / Math.max(1, firstWidth))) : 3;
       const { lines: tight, more, throughOwnLabel, splitAcrossGap } = continuationLines(layout, first, column, maxLines, ownLabel);
       // A value wrapped inside a narrow blank of prose: its lines sit flush under it at the paragraph's line pitch.
       const stacked = tight.length === 0 && !more ? stackedBlankLines(layout, first, column) : [];
