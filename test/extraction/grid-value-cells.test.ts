@@ -85,3 +85,40 @@ describe('the last label of a grid row whose own value ends before the label sta
     expect(doc.fields.companyName.value).toBe('杭州市西湖区古荡茶饮经营服务部');
   });
 });
+
+describe('a grid whose first value row wraps beside a one-line value centred on it', () => {
+  // A simple contract (seen family contract/proc-E, digital): circled numbers before centred labels, the employer
+  // wrapped over two lines beside its credit code set level between them. The code's row overlapped the wrap's top
+  // line, so the grid was not seen as labels over values and `⑥乙方` took `⑤法定代表人`'s value at the margin.
+  const lines: Line[] = [
+    ['劳动合同（简易版）', 421, 175, 792, 87],
+    ['①用　人　单　位', 340, 345, 267, 42],
+    ['②统一社会信用代码', 1031, 345, 300, 42],
+    ['杭州明远餐饮管', 140, 420, 233, 42],
+    ['理有限公司', 140, 466, 167, 42],
+    ['91330106MA2B7K4N5X', 847, 443, 352, 42],
+    ['③担保人姓名', 373, 541, 200, 42],
+    ['④家　属　姓　名', 1047, 541, 267, 42],
+    ['孙立平', 140, 616, 100, 42],
+    ['孙晓梅', 847, 616, 100, 42],
+    ['⑤法定代表人', 373, 693, 200, 42],
+    ['⑥乙　　　　　　方', 1031, 693, 300, 42],
+    ['周文', 140, 768, 67, 42],
+    ['何平', 847, 768, 67, 42],
+    ['⑦居民身份证号码', 693, 843, 267, 42],
+    ['330106199003074512', 140, 918, 600, 42],
+    ['⑩合同起始日期', 356, 1145, 233, 42],
+    ['⑪合同终止日期', 1064, 1145, 233, 42],
+    ['2021.06.24', 140, 1220, 180, 42],
+    ['2024.06.23', 847, 1220, 180, 42],
+    ['甲方（盖章）：', 118, 1893, 233, 42],
+    ['乙方（签字）：', 827, 1893, 233, 42],
+    ['签订日期：2021-06-19', 118, 1962, 347, 42],
+  ];
+
+  it('reads the employee from its own cell, not the representative at the margin', () => {
+    const doc = extractDocuments([page(lines)], { today: TODAY })[0];
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employeeName.value).toBe('何平');
+  });
+});
