@@ -147,8 +147,9 @@ export function findLabelledCandidates(
         return undefined;
       }
       // Values set in a narrow cell wrap every few characters (six or fewer a line: `浙江省杭州` | `市西湖区翠` | …): allow
-      // more lines for them.
-      const maxLines = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0) <= 6 ? 8 : 3;
+      // more lines for them, enough for 24 characters (a branch's name two characters a line: `杭州` | `博远` | … | `公司`).
+      const firstWidth = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0);
+      const maxLines = firstWidth <= 6 ? Math.max(8, Math.ceil(24 / Math.max(1, firstWidth))) : 3;
       const { lines: tight, more, throughOwnLabel, splitAcrossGap } = continuationLines(layout, first, column, maxLines, ownLabel);
       // A value wrapped inside a narrow blank of prose: its lines sit flush under it at the paragraph's line pitch.
       const stacked = tight.length === 0 && !more ? stackedBlankLines(layout, first, column) : [];
@@ -411,7 +412,11 @@ export function findLabelledCandidates(
         const margin = last && !inlineValue ? marginLineAfter(layout, lone ?? line, true, labelX) : undefined;
         // A margin line set under another label of the row that waits for its value (`法定代表人` … `劳动者姓名`
         // over `黎一雪` … `田宇静`) is that label's: a grid's row of labels, not run-on prose.
-        const runOn = margin && !lone && underWaitingLabelOfRow(layout, margin, line) ? undefined : margin;
+        // Nor is it this label's when the label stands in a grid's label row whose value row has a line in this
+        // label's cell (`⑤法定代表人　⑥乙方` over `张刚　俞秀`, each value at its cell's left): the margin line is
+        // the first cell's value.
+        const gridCell = margin && !lone ? valueUnderGridLabel(layout, line) : undefined;
+        const runOn = margin && !lone && (underWaitingLabelOfRow(layout, margin, line) || (gridCell !== undefined && gridCell !== margin)) ? undefined : margin;
         const runOnText = runOn && firstPiece(runOn.leading) ? `${lone?.flat ?? ''}${firstPiece(runOn.leading)}` : '';
         // Read like any value of its own line: it may wrap in turn (`浙江省…解放路63` | `号28幢1504室`).
         const runOnValue =

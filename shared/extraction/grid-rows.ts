@@ -39,6 +39,7 @@ export function nextRow(
   above: boolean,
   ratio = 1.3,
   reach = 2.2,
+  overlap = 0.25,
 ): { row: LayoutLine[]; gap: number } | undefined {
   const anchor = row[0];
   const h = Math.max(anchor.box.height, layout.medianLineHeight);
@@ -46,7 +47,7 @@ export function nextRow(
   const bottom = Math.max(...row.map((o) => o.box.y + o.box.height));
   const gapTo = (o: LayoutLine) => (above ? top - (o.box.y + o.box.height) : o.box.y - bottom);
   const near = layout.lines
-    .filter((o) => o.half === anchor.half && !row.includes(o) && sameSize(o, anchor, ratio) && gapTo(o) > -h * 0.25 && gapTo(o) < h * reach)
+    .filter((o) => o.half === anchor.half && !row.includes(o) && sameSize(o, anchor, ratio) && gapTo(o) > -h * overlap && gapTo(o) < h * reach)
     .sort((a, b) => gapTo(a) - gapTo(b))[0];
   if (!near) return undefined;
   return { row: rowOf(layout, near, 0.6).filter((o) => sameSize(o, anchor, ratio)), gap: gapTo(near) };
@@ -71,11 +72,12 @@ function labelsOverValues(layout: PageLayout, labels: readonly LayoutLine[], gap
     row = up.row;
     isLabels = upIsLabels;
     // A value row whose values wrap is a block of lines set tight (`有限责任公司分公` | `司(自然人投资或` | `控股)`):
-    // its top line is the row next to the labels above.
+    // its top line is the row next to the labels above. A one-line value beside it is centred on the block
+    // (`91330106…` level between `杭州紫金文化创` and `意有限公司`), so the line above may overlap the row's top.
     for (
-      let wrapped = isLabels ? undefined : nextRow(layout, row, true, 1.1);
+      let wrapped = isLabels ? undefined : nextRow(layout, row, true, 1.1, 2.2, 0.75);
       wrapped && !labelRow(wrapped.row) && valueRow(wrapped.row) && wrapped.gap < row[0].box.height * 0.6;
-      wrapped = nextRow(layout, row, true, 1.1)
+      wrapped = nextRow(layout, row, true, 1.1, 2.2, 0.75)
     ) {
       row = wrapped.row;
     }

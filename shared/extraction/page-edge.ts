@@ -28,7 +28,10 @@ export function runsOffPage(box: Box, page: Pick<OcrPage, 'width' | 'height' | '
   if (page.source === 'text_layer') {
     return box.x < -TEXT_LAYER_OVERHANG || box.x + box.width > page.width + TEXT_LAYER_OVERHANG || box.y + box.height > page.height + TEXT_LAYER_OVERHANG;
   }
-  return box.x <= IMAGE_EDGE || box.x + box.width >= page.width - IMAGE_EDGE || box.y + box.height >= page.height - IMAGE_EDGE;
+  // The detector's box of print cut by the image's edge may stop a few pixels short of it (its outline shrunk
+  // around the last glyph's remains): within a twelfth of the line's height of the edge is on it.
+  const edge = Math.max(IMAGE_EDGE, box.height / 12);
+  return box.x <= edge || box.x + box.width >= page.width - edge || box.y + box.height >= page.height - edge;
 }
 
 /**

@@ -8,6 +8,9 @@ import { LABEL_FORMS } from './labels.js';
 
 const REMARK_WORDS = ['盖章', '签章', '公章', '印章', '签字', '签名', '已核验', '已核对', '已核'] as const;
 
+/** A seal's lettering at the end of a line: `业务专用章`, `合同专用章`, `专用章`. */
+const SEAL_LETTERING_AT_END = /(?:业务|合同|财务|人事|行政|培训|考核|鉴定)?专用章$/;
+
 /** A whole remark in brackets at the end: `(盖章)`, `（已核验）`. */
 const WHOLE_REMARK = new RegExp(`\\s*[(（]\\s*(?:${REMARK_WORDS.join('|')})\\s*[)）]\\s*$`);
 
@@ -22,8 +25,13 @@ const CUT_REMARK = new RegExp(`\\s*[(（]\\s*(?:${[...new Set(REMARK_WORDS.flatM
  * @example
  * withoutStampRemark('低压电工作业(盖章)'); // { text: '低压电工作业', cut: false }
  * withoutStampRemark('低压电工作业（盖'); // { text: '低压电工作业', cut: true }
+ * withoutStampRemark('服装制版师业务专用章'); // { text: '服装制版师', cut: false, sealed: true }
  */
-export function withoutStampRemark(text: string): { text: string; cut: boolean } {
+export function withoutStampRemark(text: string): { text: string; cut: boolean; sealed?: boolean } {
+  // A seal's lettering read onto the end of the line it is stamped over (`服装制版师业务专用章`): the seal covers where
+  // the value ends, so what is left is kept and `sealed` set for the caller to flag.
+  const sealed = text.replace(SEAL_LETTERING_AT_END, '');
+  if (sealed !== text && sealed.length > 0) return { text: sealed, cut: false, sealed: true };
   const whole = text.replace(WHOLE_REMARK, '');
   if (whole !== text && whole.length > 0) return { text: whole, cut: false };
   const cut = text.replace(CUT_REMARK, '');

@@ -56,9 +56,12 @@ export function joinSpacedCjk(text: string): string {
  */
 export function normaliseText(text: string): string {
   // U+2027 (hyphenation point) is never part of a name: it is spacing the engine saw as a dot (`姓名‧陈鸣`).
+  // U+4E36 `丶` is a radical, never running text: it is the enumeration comma `、` the engine read as a character
+  // (`高处安装丶维护丶拆除作业`).
   const spaced = toHalfWidth(text)
     .replace(LETTER_SPACING_DOT, '$1$2 $3')
-    .replace(/\u2027/g, ' ');
+    .replace(/\u2027/g, ' ')
+    .replace(/\u4e36/g, '、');
   return joinSpacedCjk(spaced)
     .replace(/\s*:\s*/g, ':')
     .trim();

@@ -348,6 +348,8 @@ export const readOccupation: ValueReader = (text) => {
   if (LABEL_NOUN_END.test(t) || endsWithLabel(t)) issues.push(VALUE_ENDS_LIKE_LABEL);
   // A remark the stamp cut (`(已核`) is a bracket left open: the stamp may hide more of the value.
   if (stamped.cut) issues.push(VALUE_BRACKET_UNCLOSED);
+  // A seal's lettering read onto its end: the seal lies over where the value ends.
+  if (stamped.sealed) issues.push('value_boundary_inferred');
   return { ...ok(t, t.length <= 12 || LONG_OCCUPATION.test(t) ? 1 : 0.8), issues };
 };
 

@@ -181,6 +181,26 @@ describe('where a wrapped value ends', () => {
     ]);
     expect(doc.fields.address.value).toBe(lines.join(''));
   });
+
+  it('reads a branch’s name stacked two characters a line down ten lines whole', () => {
+    // Seen family licence/proc-D (digital): the name's column two characters wide at the page's right edge; nine lines
+    // were read and the name flagged as going on (`…西湖区分`).
+    const name = ['杭州', '明远', '餐饮', '管理', '有限', '公司', '杭州', '西湖', '区分', '公司'];
+    const doc = readOne([
+      ['营业执照', 542, 224, 515, 92],
+      ['统一社会信用代码：', 165, 382, 338, 38],
+      [company.code, 661, 353, 415, 47],
+      ['名称：', 1160, 382, 113, 38],
+      ...name.map((text, i): Line => [text, 1379, 349 + i * 51, 75, 47]),
+      ['类型：', 165, 963, 113, 38],
+      ['有限责任公司分公司', 534, 933, 420, 47],
+      ['营业期限：', 165, 1130, 188, 38],
+      ['二〇一八年十一月一日至长期', 534, 1103, 488, 47],
+      ['经营范围：', 165, 1640, 188, 38],
+    ]);
+    expect(doc.fields.companyName.value).toBe(name.join(''));
+    expect(doc.fields.companyName.needsReview).toBe(false);
+  });
 });
 
 describe('a booklet spread', () => {

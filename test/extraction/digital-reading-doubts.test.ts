@@ -21,6 +21,16 @@ describe('a value printed off the page', () => {
     expect(runsOffPage({ x: 200, y: 2320, width: 250, height: 45 }, page)).toBe(true);
   });
 
+  it('counts a scanned line whose box stops a few pixels short of the image edge as cut by it', () => {
+    // A faint copy (seen family contract/proc-E): `2021.4.22` cut at the edge, the detector's box of `2021.4.2` ending
+    // 3 px short of it, was read as the 2nd at 0.99. A line a margin away, or a small photo's line two pixels short
+    // of the edge at a sixteen-pixel height, is the page's whole print.
+    const scan = { width: 1654, height: 2340, source: 'paddle' as const };
+    expect(runsOffPage({ x: 1430, y: 925, width: 221, height: 49 }, scan)).toBe(true);
+    expect(runsOffPage({ x: 1400, y: 925, width: 221, height: 49 }, scan)).toBe(false);
+    expect(runsOffPage({ x: 445, y: 321, width: 166, height: 16 }, { width: 613, height: 867, source: 'paddle' })).toBe(false);
+  });
+
   it('flags a date whose last digit was printed past the page edge, and leaves the values the page holds whole', () => {
     const b = new PageBuilder({ width: 1653, height: 2339, source: 'text_layer' }).title('劳动合同');
     b.field('甲方(用人单位)名称', company.name);

@@ -53,3 +53,72 @@ describe('a short value centred in its cell beside a value wrapped over three li
     expect(doc.fields.legalRepresentative.value).toBeNull();
   });
 });
+
+describe('the last label of a grid row whose own value ends before the label starts', () => {
+  // A 个体工商户 licence (seen family licence/proc-E, digital): `类型` and `名称` centred over two cells, the type at
+  // the first cell's left margin, the name wrapped over three lines at the second cell's left, all of it left of
+  // where `名称` starts. The type at the margin read as run-on prose after `名称` (flagged, but the name lost).
+  const lines: Line[] = [
+    ['统一社会信用代码　92330106MA2H8K3L5T (1-1)营业执照', 173, 167, 1202, 87],
+    ['经营场所', 428, 372, 108, 27],
+    ['经营者', 1144, 372, 81, 27],
+    ['浙江省杭州市西湖区文三路', 146, 432, 324, 27],
+    ['118号5幢1201室', 146, 468, 200, 29],
+    ['韩立新', 849, 450, 81, 27],
+    ['类型', 455, 566, 54, 27],
+    ['名称', 1158, 566, 54, 27],
+    ['个体工商户', 146, 662, 135, 27],
+    ['杭州市西湖区', 849, 624, 162, 27],
+    ['古荡茶饮经营', 849, 662, 162, 27],
+    ['服务部', 849, 697, 81, 27],
+    ['组成形式', 1131, 757, 108, 27],
+    ['个人经营', 849, 818, 108, 27],
+    ['注册日期', 779, 880, 108, 27],
+    ['2019-4-2', 146, 940, 124, 29],
+    ['登记机关：', 1926, 1489, 135, 28],
+    ['发照日期：二〇二〇年五月十一日', 1777, 1539, 432, 28],
+  ];
+
+  it('reads the name from its own cell, not the first cell’s value at the margin', () => {
+    const doc = extractDocuments([page(lines, { width: 2339, height: 1653 })], { today: TODAY })[0];
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.companyName.value).toBe('杭州市西湖区古荡茶饮经营服务部');
+  });
+});
+
+describe('a grid whose first value row wraps beside a one-line value centred on it', () => {
+  // A simple contract (seen family contract/proc-E, digital): circled numbers before centred labels, the employer
+  // wrapped over two lines beside its credit code set level between them. The code's row overlapped the wrap's top
+  // line, so the grid was not seen as labels over values and `⑥乙方` took `⑤法定代表人`'s value at the margin.
+  const lines: Line[] = [
+    ['劳动合同（简易版）', 421, 175, 792, 87],
+    ['①用　人　单　位', 340, 345, 267, 42],
+    ['②统一社会信用代码', 1031, 345, 300, 42],
+    ['杭州明远餐饮管', 140, 420, 233, 42],
+    ['理有限公司', 140, 466, 167, 42],
+    ['91330106MA2B7K4N5X', 847, 443, 352, 42],
+    ['③担保人姓名', 373, 541, 200, 42],
+    ['④家　属　姓　名', 1047, 541, 267, 42],
+    ['孙立平', 140, 616, 100, 42],
+    ['孙晓梅', 847, 616, 100, 42],
+    ['⑤法定代表人', 373, 693, 200, 42],
+    ['⑥乙　　　　　　方', 1031, 693, 300, 42],
+    ['周文', 140, 768, 67, 42],
+    ['何平', 847, 768, 67, 42],
+    ['⑦居民身份证号码', 693, 843, 267, 42],
+    ['330106199003074512', 140, 918, 600, 42],
+    ['⑩合同起始日期', 356, 1145, 233, 42],
+    ['⑪合同终止日期', 1064, 1145, 233, 42],
+    ['2021.06.24', 140, 1220, 180, 42],
+    ['2024.06.23', 847, 1220, 180, 42],
+    ['甲方（盖章）：', 118, 1893, 233, 42],
+    ['乙方（签字）：', 827, 1893, 233, 42],
+    ['签订日期：2021-06-19', 118, 1962, 347, 42],
+  ];
+
+  it('reads the employee from its own cell, not the representative at the margin', () => {
+    const doc = extractDocuments([page(lines)], { today: TODAY })[0];
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employeeName.value).toBe('何平');
+  });
+});

@@ -6,6 +6,10 @@ describe('normaliseText', () => {
     expect(normaliseText('２０２１年０６月（三级）：ＡＢ')).toBe('2021年06月(三级):AB');
   });
 
+  it('reads the radical 丶 between words as the enumeration comma it stands for', () => {
+    expect(normaliseText('高处安装丶维护丶拆除作业')).toBe('高处安装、维护、拆除作业');
+  });
+
   it('removes the spaces OCR puts between single Chinese characters', () => {
     expect(normaliseText('姓 名：王 晓 明')).toBe('姓名:王晓明');
     expect(normaliseText('姓　　名 王晓明')).toBe('姓名 王晓明');

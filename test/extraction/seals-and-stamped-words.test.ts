@@ -117,6 +117,16 @@ describe('words stamped or printed right after a value', () => {
     expect(readOccupation('育婴员(已核')?.issues).toContain(VALUE_BRACKET_UNCLOSED);
   });
 
+  it('drops a seal’s lettering read onto the end of an occupation and flags it: the seal lies over its end', () => {
+    // A noisy scan (seen family certificate/proc-E): the issuer's seal over the occupation's line, its lettering read
+    // as the line's end (`服装制版师业务专用章`, taken at 0.98).
+    const reading = readOccupation('服装制版师业务专用章');
+    expect(reading?.value).toBe('服装制版师');
+    expect(reading?.issues).toContain('value_boundary_inferred');
+    expect(withoutStampRemark('中式面点师合同专用章')).toEqual({ text: '中式面点师', cut: false, sealed: true });
+    expect(withoutStampRemark('专用章')).toEqual({ text: '专用章', cut: false });
+  });
+
   it('keeps a bracket that is part of the occupation', () => {
     expect(readOccupation('企业新型学徒制(焊工)')?.value).toBe('企业新型学徒制(焊工)');
     expect(withoutStampRemark('电工(高压)')).toEqual({ text: '电工(高压)', cut: false });
