@@ -20,6 +20,7 @@ import { documentText } from './document-text.js';
 import { dateFromTwin } from './twin-dates.js';
 import { sixteenthBirthday } from './holder-age.js';
 import { rowOwner } from './continuation.js';
+import { right } from './line-geometry.js';
 import { AUTHORITY_NAME_CORRECTION, AUTHORITY_NAME_INFERRED, nearestAuthorityName } from './authority-names.js';
 import { joinedLine, piecesBefore, squeezedLettering, wrapAbove } from './issuer-lines.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
@@ -144,12 +145,33 @@ function wholeIssuerFrom(layout: PageLayout, line: LayoutLine): DraftField | und
   return alone ? fieldFromLine(line, alone, LabelMatch.unlabelled) : undefined;
 }
 
+/** A printer's imprint at the page's foot (`杭州文新技工学校监制`, `…印制`): who printed the form, no field's label. */
+const IMPRINT = new Set(['监制', '印制']);
+
+/**
+ * Whether a label line counts among the certificate's fields, which the unlabelled issuer stands at the foot of. Not a
+ * clerk's line (`经办人：…　联系电话：…`: the phone after the clerk is the clerk's), not a printer's imprint, and not
+ * the seal's ring lettering spelling a label (`职` `务` boxed apart round the ring, joined along a row) over the
+ * issuer's own line: a printed label's box overlaps no other printed line.
+ */
+function endsFields(layout: PageLayout, line: LayoutLine): boolean {
+  if (line.hits.length === 0 || line.hits[0].otherParty || line.hits.every((h) => IMPRINT.has(h.form))) return false;
+  const overPrinted = layout.lines.some(
+    (o) =>
+      o !== line &&
+      o.hits.length === 0 &&
+      ORGANISATION_END.test(o.flat) &&
+      Math.min(right(o), right(line)) - Math.max(o.box.x, line.box.x) > line.box.height &&
+      Math.min(o.box.y + o.box.height, line.box.y + line.box.height) - Math.max(o.box.y, line.box.y) > Math.min(o.box.height, line.box.height) * 0.25,
+  );
+  return !overPrinted;
+}
+
 /** The issuer when unlabelled: an organisation line in the lower part of the page, nearest the bottom. */
 function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
   const layout = ctx.layouts[ctx.layouts.length - 1];
   // On a booklet spread the fields end at the foot of each half: the issuer's half is the one that counts.
-  // A clerk's line (`经办人：…`, `审核人：…`) in the page's footer holds no field: it does not end the fields.
-  const ownLabels = (l: (typeof layout.lines)[number]) => l.hits.some((h) => !h.otherParty);
+  const ownLabels = (l: (typeof layout.lines)[number]) => endsFields(layout, l);
   const lastLabelledIn = (half: 0 | 1 | undefined) => Math.max(0, ...layout.lines.filter((l) => ownLabels(l) && l.half === half).map((l) => l.box.y));
   const lines = layout.lines.filter(
     (l) =>

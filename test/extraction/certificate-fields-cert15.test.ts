@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import { residentId } from './support/documents.js';
+import { textLayerPage, type Line } from './support/text-lines.js';
+
+// Certificate values on the lines but not read, or read wrong without a flag (cert15: dev sample seed 9480 of the seen
+// certificate families under every capture, and the caches of earlier sessions' seen-family samples). Built on
+// constructed lines with values of their own: no eval file is read here.
+
+const TODAY = '2026-12-05';
+
+const readDigital = (lines: readonly Line[], size?: { width: number; height: number }) => extractDocuments([textLayerPage(lines, size)], { today: TODAY })[0];
+
+const holderId = residentId('19920316', '330106', '418');
+
+describe('the unlabelled issuer at the foot of a certificate', () => {
+  it('reads the issuer over its twin date when a clerk’s line with a phone number stands in the footer', () => {
+    // Prepare: the clerk's phone follows the clerk's label on the footer line; it names no field of the certificate.
+    const doc = readDigital([
+      ['专项职业能力证书', 571, 207, 503, 58],
+      ['持证人', 165, 352, 108, 36],
+      ['戴文清', 341, 352, 108, 36],
+      ['身份证号', 842, 352, 144, 36],
+      [holderId, 1018, 352, 357, 36],
+      ['①项目名称', 165, 531, 181, 36],
+      ['西式面点制作', 377, 531, 217, 36],
+      ['②证书编号', 842, 531, 181, 36],
+      ['ZX20213301456712', 1054, 531, 405, 36],
+      ['③颁证日期', 165, 649, 181, 36],
+      ['2021.9.14', 377, 649, 160, 36],
+      ['杭州市职业能力建设指导服务中心', 947, 802, 542, 36],
+      ['颁证日期：2021-9-14', 1054, 866, 326, 36],
+      ['经办人：许明远　　联系电话：0571-86012345', 965, 2268, 546, 25],
+    ]);
+    // Act
+    const issuer = doc.fields.issuer;
+    // Assess: found by position alone, so the clerk confirms it.
+    expect(issuer.value).toBe('杭州市职业能力建设指导服务中心');
+    expect(issuer.needsReview).toBe(true);
+  });
+
+  it('reads the issuer over its twin date when a printer’s imprint (…监制) stands at the foot', () => {
+    const doc = readDigital([
+      ['培训合格证书', 554, 201, 533, 76],
+      ['持证人', 246, 386, 104, 36],
+      ['韩思远', 246, 450, 104, 36],
+      ['证件号码', 700, 386, 139, 36],
+      [holderId, 700, 450, 312, 36],
+      ['培训项目', 246, 598, 139, 36],
+      ['养老护理', 246, 660, 139, 36],
+      ['证书编号', 700, 598, 139, 36],
+      ['PX202131555126', 700, 660, 243, 36],
+      ['杭州西溪职业培训学校', 197, 1084, 347, 36],
+      ['颁证日期:2021年5月12日', 197, 1146, 382, 36],
+      ['杭州文新技工学校监制', 118, 2261, 250, 26],
+    ]);
+    expect(doc.fields.issuer.value).toBe('杭州西溪职业培训学校');
+  });
+
+  it('reads the issuer whose seal ring spells a label (`职` … `务`) across its own line', () => {
+    // Prepare: a landscape spread; the ring's characters are boxed one by one round the issuer's line and two of them
+    // on one row are joined into `职务`.
+    const doc = readDigital(
+      [
+        ['持证人姓名', 94, 492, 174, 35],
+        ['郑雨桐', 334, 492, 104, 35],
+        ['性　　　　别', 94, 569, 208, 35],
+        ['男', 334, 569, 35, 35],
+        ['公民身份号码', 94, 644, 208, 35],
+        [holderId, 334, 644, 330, 35],
+        ['专项职业能力证书', 1360, 127, 746, 83],
+        ['专项能力名称', 1260, 313, 208, 35],
+        ['径山茶炒制', 1500, 313, 208, 35],
+        ['证书编号', 1260, 388, 139, 35],
+        ['ZX20203301774519', 1500, 388, 330, 35],
+        ['发证日期', 1260, 465, 139, 35],
+        ['2020年10月9日', 1500, 465, 237, 35],
+        ['杭州市职业能力建设指导服务中心', 1700, 647, 521, 35],
+        ['发证日期：2020-10-09', 1785, 709, 349, 35],
+        ['职', 1675, 674, 36, 36],
+        ['务', 1890, 664, 37, 37],
+      ],
+      { width: 2339, height: 1653 },
+    );
+    expect(doc.fields.issuer.value).toBe('杭州市职业能力建设指导服务中心');
+  });
+});
+
+describe('holders and occupations in grids and over their labels', () => {
+  it('reads the holder under 持证人 in a label row that also holds 鉴定站点', () => {
+    // Prepare: four captions over a row of values; the first column's school wraps onto three lines and the others are
+    // centred in the tall row.
+    const doc = readDigital([
+      ['培训合格证书', 554, 201, 533, 76],
+      ['鉴定站点', 246, 386, 139, 36],
+      ['性　　别', 482, 386, 139, 36],
+      ['持证人', 735, 386, 104, 36],
+      ['证件号码', 953, 386, 139, 36],
+      ['杭州西溪职', 229, 463, 174, 36],
+      ['业技术学院', 229, 511, 174, 36],
+      ['女', 534, 511, 35, 36],
+      ['林若溪', 735, 511, 104, 36],
+      [holderId, 926, 511, 312, 36],
+      ['考点', 281, 556, 69, 36],
+      ['1. 培训项目', 220, 698, 191, 36],
+      ['2. 证书编号', 810, 698, 191, 36],
+      ['插花花艺', 219, 775, 139, 36],
+      ['PX202130999781', 690, 775, 243, 36],
+      ['杭州西溪职业培训学校', 197, 1084, 347, 36],
+      ['颁证日期:2021年4月28日', 197, 1146, 382, 36],
+    ]);
+    expect(doc.fields.holderName.value).toBe('林若溪');
+    // The assessment site is no issuer.
+    expect(doc.fields.issuer.value).toBe('杭州西溪职业培训学校');
+  });
+
+  it('reads values printed on a fill-in line over their labels and set a third of a line down onto them', () => {
+    // Prepare: the whole fill-in layer printed 2 mm low: values beside their labels sit low, values over their labels
+    // overlap the labels' boxes by a third of a label's height.
+    const doc = readDigital([
+      ['职业资格证书', 632, 222, 382, 57],
+      ['持证人姓名', 157, 409, 174, 36],
+      ['性　　　别', 157, 486, 174, 36],
+      ['身份证号码', 157, 692, 174, 36],
+      ['工 种', 157, 804, 87, 36],
+      ['等 级', 157, 884, 87, 36],
+      ['证书号', 157, 963, 104, 36],
+      ['颁证日期', 157, 1121, 139, 36],
+      ['宋嘉禾', 192, 377, 104, 44],
+      ['女', 362, 502, 35, 44],
+      [holderId, 362, 708, 375, 44],
+      ['钳工', 166, 773, 69, 44],
+      ['国家职业资格三级', 380, 900, 278, 44],
+      ['1933015636274269', 380, 979, 333, 44],
+      ['2019.06.21', 380, 1140, 187, 44],
+      ['杭州市职业技能鉴定指导中心', 1000, 1300, 451, 44],
+    ]);
+    expect(doc.fields.holderName.value).toBe('宋嘉禾');
+    expect(doc.fields.occupation.value).toBe('钳工');
+  });
+});
