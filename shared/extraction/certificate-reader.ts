@@ -21,6 +21,9 @@ import { dateFromTwin } from './twin-dates.js';
 import { sixteenthBirthday } from './holder-age.js';
 import { rowOwner } from './continuation.js';
 import { right } from './line-geometry.js';
+import { nameBesideLabelHead } from './label-head-names.js';
+import { loneCharacterUnder } from './stacked-values.js';
+import { linesRightOf } from './page-layout.js';
 import { AUTHORITY_NAME_CORRECTION, AUTHORITY_NAME_INFERRED, nearestAuthorityName } from './authority-names.js';
 import { joinedLine, piecesBefore, squeezedLettering, wrapAbove } from './issuer-lines.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
@@ -225,6 +228,9 @@ const KIND_NUMBER: Partial<Record<CertificateKind, RegExp>> = {
   special_operation: /^T\d{17}[\dX]$/,
 };
 
+/** Where to stamp or sign, in brackets, after a value in its box (`…（盖章）`). */
+const SIGN_HERE_AFTER = /[(（](盖章|签章|签字|公章|签名|印章)[)）]$/;
+
 function unlabelledNumber(ctx: DocumentContext): DraftField | undefined {
   const candidates = findUnlabelledCandidates(ctx.layouts, (text) => {
     const token = text.replace(/\s+/g, '').match(/[YS5V]?\d{15,21}/)?.[0];
@@ -238,7 +244,8 @@ function unlabelledNumber(ctx: DocumentContext): DraftField | undefined {
   // A number of the kind's own shape, alone on its line (its label read off its row or lost): by shape only, so the
   // clerk confirms it.
   const own = findUnlabelledCandidates(ctx.layouts, (text) => {
-    const token = text.replace(/\s+/g, '').toUpperCase();
+    // A remark where to stamp boxed with the number (`ZX20193301406919（盖章）`) is no part of it.
+    const token = text.replace(/\s+/g, '').replace(SIGN_HERE_AFTER, '').toUpperCase();
     if (!shape.test(token) || (token.startsWith('T') && !validateResidentId(token.slice(1), { today: ctx.today }).valid)) return null;
     const reading = readCertificateNumberValue(token);
     return reading ? { ...reading, issues: [...reading.issues, 'label_inferred'] } : null;
@@ -260,7 +267,7 @@ function partialIssueDate(ctx: DocumentContext, year: number): DraftField | unde
   // The same in Chinese numerals (`…七年五月二十六日`, the 二〇一 lost under a seal).
   const spelled = [...String(year)].map((d) => CHINESE_DIGITS[Number(d)]).join('');
   for (const line of allLines(ctx)) {
-    const m = /([〇零一二三四五六七八九]{1,3})年([一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)/.exec(line.flat);
+    const m = /([〇零一二三四五六七八九]{1,3})年([一二三四五六七八九十]{1,3}月[一二三四五六七八九十廿卅]{1,3}日)/.exec(line.flat);
     if (!m || !spelled.endsWith(m[1].replace(/零/g, '〇'))) continue;
     const value = readDateValue(`${spelled}年${m[2]}`);
     if (value) return fieldFromLine(line, { ...value, issues: ['issue_date_year_inferred'] }, LabelMatch.unlabelled);
@@ -347,6 +354,41 @@ function withoutSealLettering(ctx: DocumentContext, field: DraftField | undefine
   return { ...field, value: rest.value, issues: [...(field.issues ?? []), 'value_boundary_inferred'] };
 }
 
+/**
+ * `丶` (a radical, in no trade's name) read for the enumeration comma of an item (`高处安装丶维护丶拆除作业`): the comma.
+ */
+function withEnumerationCommas(field: DraftField | undefined): DraftField | undefined {
+  if (!field || typeof field.value !== 'string' || !/[\u3400-\u9fff]丶[\u3400-\u9fff]/.test(field.value)) return field;
+  return { ...field, value: field.value.replace(/丶/g, '、') };
+}
+
+const LEVEL_NUMERAL = /^[一二三四五]$/;
+
+/**
+ * A level printed as its numeral alone beside its label (`职业技能等级:` `四`), the `级` wrapped tight under it in a
+ * narrow cell (`四` | `级`) or lost: read from the numeral, flagged (`split_value_inferred` when joined with its `级`,
+ * `level_word_incomplete` without it). Only where the label is the line's last and has nothing after it.
+ */
+function levelWordBesideLabel(ctx: DocumentContext): DraftField | undefined {
+  const forms = new Set<string>(LABELS.level);
+  for (const layout of ctx.layouts) {
+    for (const line of layout.lines) {
+      const hit = line.hits[line.hits.length - 1];
+      if (!hit || !forms.has(hit.form) || hit.inlineValue !== '') continue;
+      const next = linesRightOf(layout, line)[0];
+      if (!next || !LEVEL_NUMERAL.test(next.flat) || next.box.x - right(line) > line.box.height * 4) continue;
+      const under = loneCharacterUnder(layout, next);
+      const joined = under?.flat === '级';
+      const reading = readLevelValue(`${next.flat}级`);
+      if (!reading) continue;
+      const field = fieldFromLine(joined ? joinedLine([next, under]) : next, reading, LabelMatch.sameRow);
+      addIssue(field, joined ? 'split_value_inferred' : 'level_word_incomplete');
+      return field;
+    }
+  }
+  return undefined;
+}
+
 function addIssue(field: DraftField | undefined, issue: string): void {
   if (field) field.issues = [...(field.issues ?? []), issue];
 }
@@ -365,14 +407,16 @@ function corroborate(field: DraftField | undefined, weight = 0.5): void {
 export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: number): DraftFields {
   const labelledHolder = labelled(ctx, LABELS.personName, readPersonName, { wrap: true });
   const proseHolder = holderFromProse(ctx);
-  const holderName = withoutTrailingStroke(ctx, labelledHolder ?? proseHolder);
+  const holderName = withoutTrailingStroke(ctx, labelledHolder ?? proseHolder ?? nameBesideLabelHead(ctx, LABELS.personName, readPersonName));
   // The sentence of award and the label name one person: two readings that differ cannot both be right.
   if (labelledHolder && proseHolder && labelledHolder.value !== proseHolder.value) addIssue(labelledHolder, 'conflicting_values');
   const idNumber = idNumberField(ctx, LABELS.idNumber);
   // The kind's own labels first, so that 准操项目 and 作业类别 on one operation certificate do not count as a conflict.
   const own = ctx.kind ? KIND_OCCUPATION_LABELS[ctx.kind] : undefined;
   const ownOccupation = own ? labelled(ctx, own, readOccupation, { wrap: true }) : undefined;
-  const occupation = withoutSealLettering(ctx, ownOccupation ?? labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ?? occupationFromProse(ctx));
+  const occupation = withEnumerationCommas(
+    withoutSealLettering(ctx, ownOccupation ?? labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ?? occupationFromProse(ctx)),
+  );
   // The kind's own label is printed (`操作项目` beside `作业类别`) but nothing was read beside it: the value taken from
   // the general label may be the other one of the pair, so the clerk confirms it.
   if (own && !ownOccupation && occupation && printsLabel(ctx, own)) addIssue(occupation, 'kind_label_value_unreadable');
@@ -388,6 +432,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
       ),
     );
   }
+  level ??= levelWordBesideLabel(ctx);
   let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
   let issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? dateFromTwin(ctx, LABELS.issueDate) ?? standaloneOrProseDate(ctx);
   let issuer = labelled(ctx, LABELS.issuer, readOrganisationName, { wrap: true }) ?? unlabelledIssuer(ctx);

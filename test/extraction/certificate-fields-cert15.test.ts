@@ -139,3 +139,150 @@ describe('holders and occupations in grids and over their labels', () => {
     expect(doc.fields.occupation.value).toBe('钳工');
   });
 });
+
+/** A page read by the engine: every line at 0.99. */
+const readScan = (lines: readonly Line[], size?: { width: number; height: number }) => {
+  const page = textLayerPage(lines, size);
+  return extractDocuments([{ ...page, source: 'paddle', lines: page.lines.map((l) => ({ ...l, confidence: 0.99 })) }], { today: TODAY })[0];
+};
+
+describe('values the engine read apart or with a look-alike', () => {
+  it('reads a special-ability number boxed with the stamp remark after it (`…（盖章）`)', () => {
+    const doc = readScan([
+      ['专项职业能力证书', 427, 162, 786, 99],
+      ['持证人：', 202, 373, 126, 51],
+      ['方志远', 502, 363, 113, 50],
+      ['身份证号码：', 213, 588, 185, 50],
+      [holderId, 510, 576, 337, 53],
+      ['专项能力名称：', 215, 654, 226, 52],
+      ['茶艺', 470, 647, 100, 49],
+      ['ZX20203301512377（盖章）', 215, 720, 435, 60],
+      ['证书号：', 374, 769, 121, 49],
+      ['杭州市职业能力建设指导服务中心', 983, 852, 491, 60],
+      ['2020.05.11', 1149, 919, 166, 50],
+    ]);
+    expect(doc.fields.certificateNumber.value).toBe('ZX20203301512377');
+    expect(doc.fields.certificateNumber.needsReview).toBe(true);
+  });
+
+  it('reads `丶` between the items of an operation as the enumeration comma', () => {
+    const doc = readScan([
+      ['中华人民共和国特种作业操作证', 235, 136, 1181, 77],
+      ['持证人姓名', 174, 312, 190, 56],
+      ['欧阳雪', 532, 314, 154, 51],
+      ['身份证号码', 178, 555, 184, 47],
+      [holderId, 538, 560, 320, 36],
+      ['作业类别', 177, 681, 153, 48],
+      ['高处作业', 442, 679, 152, 51],
+      ['操作项目', 173, 758, 152, 53],
+      ['高处安装丶维护丶拆除作业', 445, 762, 433, 45],
+      ['证书号', 175, 917, 155, 52],
+      [`T${holderId}`, 443, 924, 342, 36],
+      ['发证日期', 178, 996, 152, 51],
+      ['2019年4月3日', 440, 996, 222, 49],
+      ['发证机关浙江省应急管理厅', 1028, 1158, 470, 45],
+    ]);
+    expect(doc.fields.occupation.value).toBe('高处安装、维护、拆除作业');
+  });
+
+  it('completes an issue date in Chinese numerals with 廿 whose year lost its head, from the number’s year', () => {
+    // Prepare: `二〇〇九年二月廿八日` read `1〇九年二月廿八日`; the qualification number encodes 09.
+    const doc = readScan(
+      [
+        ['中华人民共和国职业资格证书', 743, 332, 846, 58],
+        ['持证人：', 167, 501, 133, 51],
+        ['罗欣', 415, 500, 88, 51],
+        ['身份证号码：', 170, 578, 207, 47],
+        [residentId('19790604', '330110', '820'), 415, 579, 338, 41],
+        ['职业名称：', 168, 665, 168, 46],
+        ['美发师', 381, 665, 121, 47],
+        ['技能等级：', 1002, 664, 160, 43],
+        ['一级', 1162, 663, 130, 43],
+        ['证书编号：', 170, 741, 166, 45],
+        ['0933017619130662', 380, 746, 299, 39],
+        ['杭州市职业技能鉴定指导中心', 1658, 914, 475, 49],
+        ['颁证日期：1〇九年二月廿八日', 1621, 978, 543, 45],
+      ],
+      { width: 2340, height: 1862 },
+    );
+    expect(doc.fields.issueDate.value).toBe('2009-02-28');
+    expect(doc.fields.issueDate.issues).toContain('issue_date_year_inferred');
+  });
+
+  const levelPage = (levelLines: Line[]) =>
+    readScan([
+      ['职业技能等级证书', 460, 139, 716, 67],
+      ['[姓名]', 134, 314, 113, 51],
+      ['郑雨晴', 377, 315, 120, 51],
+      ['[身份证号码]', 134, 462, 220, 48],
+      [holderId, 387, 473, 400, 35],
+      ['①证书编号:', 132, 635, 198, 50],
+      ['Y330106954672214437949', 453, 642, 403, 36],
+      ['②职业技能等级:', 881, 641, 266, 40],
+      ...levelLines,
+      ['③职业（工种）：钳工', 134, 763, 395, 41],
+      ['发证机关：杭州西溪物流有限公司', 977, 871, 544, 57],
+      ['2021-10-24', 1155, 950, 189, 39],
+    ]);
+
+  it('reads a level numeral beside its label with its 级 wrapped under it (`四` | `级`)', () => {
+    const level = levelPage([
+      ['四', 1203, 641, 37, 40],
+      ['级', 1202, 690, 40, 41],
+    ]).fields.level;
+    expect(level.value).toBe(4);
+    expect(level.issues).toContain('split_value_inferred');
+  });
+
+  it('reads a level numeral alone beside its label, flagged as incomplete', () => {
+    const level = levelPage([['四', 1203, 641, 37, 40]]).fields.level;
+    expect(level.value).toBe(4);
+    expect(level.needsReview).toBe(true);
+    expect(level.issues).toContain('level_word_incomplete');
+  });
+});
+
+describe('holders beside a label that lost its tail', () => {
+  const page = (labelBoxes: Line[], names: Line[] = [['范雨辰', 607, 426, 84, 30]]) =>
+    readScan(
+      [
+        ['培训合格证书', 757, 309, 371, 56],
+        ['性别', 1040, 418, 60, 37],
+        ...labelBoxes,
+        ...names,
+        [holderId, 289, 473, 229, 30],
+        ['身份证号）', 357, 512, 104, 31],
+        ['养老护理员岗前培训', 297, 580, 224, 33],
+        ['培训内容', 344, 620, 132, 32],
+        ['证书号PX202094746525', 276, 663, 272, 34],
+        ['杭州西溪职业技术培训中心', 1330, 737, 293, 35],
+        ['颁证日期：2020年03月14日', 1331, 780, 290, 35],
+      ],
+      { width: 1905, height: 1432 },
+    );
+
+  it('reads the name after `持` | `证` (a spread 持证人 whose 人 was lost), flagged', () => {
+    const holder = page([
+      ['持', 270, 427, 52, 33],
+      ['证', 327, 427, 77, 33],
+    ]).fields.holderName;
+    expect(holder.value).toBe('范雨辰');
+    expect(holder.issues).toContain('label_inferred');
+    expect(holder.needsReview).toBe(true);
+  });
+
+  it('reads no name when two stand after such label heads', () => {
+    const holder = page(
+      [
+        ['持', 270, 427, 52, 33],
+        ['证', 327, 427, 77, 33],
+        ['持证', 270, 1000, 100, 33],
+      ],
+      [
+        ['范雨辰', 607, 426, 84, 30],
+        ['林可欣', 607, 1000, 84, 30],
+      ],
+    ).fields.holderName;
+    expect(holder.value).toBeNull();
+  });
+});
