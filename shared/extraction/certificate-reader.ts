@@ -148,17 +148,20 @@ function wholeIssuerFrom(layout: PageLayout, line: LayoutLine): DraftField | und
   return alone ? fieldFromLine(line, alone, LabelMatch.unlabelled) : undefined;
 }
 
-/** A printer's imprint at the page's foot (`杭州文新技工学校监制`, `…印制`): who printed the form, no field's label. */
-const IMPRINT = new Set(['监制', '印制']);
+/**
+ * Labels of no certificate field that a form prints in its footer: a printer's imprint (`杭州文新技工学校监制`,
+ * `…印制`) and the clerk's contact (`联系电话：…`, boxed apart from `经办人：…`).
+ */
+const FOOTER_LABELS = new Set(['监制', '印制', '联系电话', '电话', '邮编']);
 
 /**
  * Whether a label line counts among the certificate's fields, which the unlabelled issuer stands at the foot of. Not a
- * clerk's line (`经办人：…　联系电话：…`: the phone after the clerk is the clerk's), not a printer's imprint, and not
+ * clerk's line (`经办人：…　联系电话：…`: the phone after the clerk is the clerk's), not a footer's label, and not
  * the seal's ring lettering spelling a label (`职` `务` boxed apart round the ring, joined along a row) over the
  * issuer's own line: a printed label's box overlaps no other printed line.
  */
 function endsFields(layout: PageLayout, line: LayoutLine): boolean {
-  if (line.hits.length === 0 || line.hits[0].otherParty || line.hits.every((h) => IMPRINT.has(h.form))) return false;
+  if (line.hits.length === 0 || line.hits[0].otherParty || line.hits.every((h) => FOOTER_LABELS.has(h.form))) return false;
   const overPrinted = layout.lines.some(
     (o) =>
       o !== line &&
@@ -215,6 +218,27 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
   const field = issuer ? wholeIssuerFrom(layout, issuer) : undefined;
   addIssue(field, 'issuer_position_inferred');
   return field;
+}
+
+/**
+ * An issuer glued to its label with the colon read as a character (`发证单位志杭州市应急管理局`, `…运杭州之江…学校`):
+ * one character between the label and a whole organisation name that starts with a place is the colon's. Read without
+ * it, flagged `label_separator_inferred`.
+ */
+function issuerAfterMisreadColon(ctx: DocumentContext): DraftField | undefined {
+  const forms = new Set<string>(LABELS.issuer);
+  for (const line of allLines(ctx)) {
+    for (const hit of line.hits) {
+      const rest = /^[\u3400-\u9fff](.{4,})$/.exec(hit.inlineValue)?.[1];
+      if (!forms.has(hit.form) || !rest || !PLACE_PREFIX.test(rest) || !ORGANISATION_END.test(rest)) continue;
+      const reading = readOrganisationName(rest);
+      if (!reading || reading.value !== rest) continue;
+      const field = fieldFromLine(line, reading, LabelMatch.inlineLoose, rest);
+      addIssue(field, 'label_separator_inferred');
+      return field;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -435,7 +459,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   level ??= levelWordBesideLabel(ctx);
   let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
   let issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? dateFromTwin(ctx, LABELS.issueDate) ?? standaloneOrProseDate(ctx);
-  let issuer = labelled(ctx, LABELS.issuer, readOrganisationName, { wrap: true }) ?? unlabelledIssuer(ctx);
+  let issuer = labelled(ctx, LABELS.issuer, readOrganisationName, { wrap: true }) ?? issuerAfterMisreadColon(ctx) ?? unlabelledIssuer(ctx);
 
   const parsed = certificateNumber ? parseCertificateNumber(String(certificateNumber.value)) : undefined;
   if ((!issueDate || issueDate.confidence < 0.9) && parsed?.year !== undefined) {

@@ -86,6 +86,41 @@ describe('the unlabelled issuer at the foot of a certificate', () => {
   });
 });
 
+describe('issuers glued to their labels or over a footer', () => {
+  it('reads an issuer glued to its label with the colon read as a character (`发证单位志杭州…`), flagged', () => {
+    const doc = readScan([
+      ['特种作业操作证', 735, 297, 386, 70],
+      ['姓名：孙可欣', 115, 430, 300, 45],
+      [`公民身份号码：${holderId}`, 115, 505, 560, 45],
+      ['准操项目：低压电工作业', 115, 590, 391, 45],
+      [`证书编号：T${holderId}`, 115, 672, 500, 45],
+      ['颁证日期：2021年3月12日', 115, 760, 400, 45],
+      ['发证单位志杭州市应急管理局', 115, 969, 423, 45],
+    ]);
+    const issuer = doc.fields.issuer;
+    expect(issuer.value).toBe('杭州市应急管理局');
+    expect(issuer.issues).toContain('label_separator_inferred');
+    expect(issuer.needsReview).toBe(true);
+  });
+
+  it('reads the issuer at the fields’ foot when the clerk’s phone is boxed apart in the footer', () => {
+    const doc = readScan([
+      ['培训结业证书', 579, 224, 518, 67],
+      ['姓名:', 107, 357, 94, 52],
+      ['陶雅琴', 291, 363, 255, 41],
+      [`身份证号:${holderId}`, 113, 513, 548, 42],
+      ['培训项目:', 112, 699, 153, 40],
+      ['保育员', 264, 700, 200, 39],
+      ['证书编号:PX202124299731', 113, 773, 451, 42],
+      ['杭州之江职业培训学校', 113, 901, 347, 42],
+      ['2021/9/2', 110, 961, 151, 46],
+      ['经办人:吴思', 1053, 2318, 161, 32],
+      ['联系电话:0571-37036668', 1250, 2317, 323, 33],
+    ]);
+    expect(doc.fields.issuer.value).toBe('杭州之江职业培训学校');
+  });
+});
+
 describe('holders and occupations in grids and over their labels', () => {
   it('reads the holder under 持证人 in a label row that also holds 鉴定站点', () => {
     // Prepare: four captions over a row of values; the first column's school wraps onto three lines and the others are
@@ -112,6 +147,38 @@ describe('holders and occupations in grids and over their labels', () => {
     expect(doc.fields.holderName.value).toBe('林若溪');
     // The assessment site is no issuer.
     expect(doc.fields.issuer.value).toBe('杭州西溪职业培训学校');
+  });
+
+  it('reads the occupation at its cell’s left under a grid’s label row set apart from the fields over it', () => {
+    // Prepare: names and dates stacked over their values above; a row of four captions, each centred in its cell, set
+    // tight over their values, which start at their cells' left (`车工` left of `职业（工种）`).
+    const doc = readScan(
+      [
+        ['职业技能等级证书', 868, 119, 583, 59],
+        ['出生日期', 942, 260, 144, 52],
+        ['一九八一年三月二日', 228, 341, 356, 40],
+        ['公民身份号码', 911, 414, 206, 44],
+        [holderId, 223, 489, 594, 43],
+        ['持证人姓名', 316, 563, 173, 47],
+        ['性别', 1176, 562, 80, 54],
+        ['钱浩然', 213, 636, 114, 53],
+        ['男', 621, 638, 43, 49],
+        ['职业 (工种)', 296, 763, 188, 51],
+        ['技能等级', 736, 760, 145, 54],
+        ['证书编号', 1145, 762, 142, 52],
+        ['评价机构', 1552, 762, 144, 52],
+        ['杭州市西湖区职业', 1439, 839, 271, 45],
+        ['车工', 214, 860, 79, 50],
+        ['四级', 624, 861, 76, 49],
+        ['(已核验)', 726, 862, 134, 47],
+        ['S330106169342214738970', 1031, 865, 371, 38],
+        ['技能培训学校', 1436, 884, 211, 50],
+        ['颁证日期', 943, 960, 141, 47],
+        ['2021-06-20', 216, 1037, 175, 45],
+      ],
+      { width: 2340, height: 1654 },
+    );
+    expect(doc.fields.occupation.value).toBe('车工');
   });
 
   it('reads values printed on a fill-in line over their labels and set a third of a line down onto them', () => {
@@ -269,6 +336,34 @@ describe('holders beside a label that lost its tail', () => {
     expect(holder.value).toBe('范雨辰');
     expect(holder.issues).toContain('label_inferred');
     expect(holder.needsReview).toBe(true);
+  });
+
+  it('reads the name stacked under `持证` (its 人 lost), flagged', () => {
+    const doc = readScan([
+      ['职业技能等级证书', 874, 193, 581, 63],
+      ['持证', 185, 341, 128, 46],
+      ['欧阳明轩', 187, 390, 141, 44],
+      ['出生日期', 187, 574, 204, 44],
+      ['1992-03-16', 419, 579, 170, 36],
+      ['公民身份号码', 191, 648, 200, 37],
+      [holderId, 408, 650, 345, 36],
+      ['职业名称', 185, 727, 145, 47],
+      ['育婴员', 419, 727, 120, 47],
+    ]);
+    expect(doc.fields.holderName.value).toBe('欧阳明轩');
+    expect(doc.fields.holderName.issues).toContain('label_inferred');
+  });
+
+  it('reads the name glued to 持证人 whose 持 was read 特 (`特证人顾雨林`), flagged', () => {
+    const doc = readScan([
+      ['专项职业能力证书', 468, 276, 352, 65],
+      ['特证人顾雨林', 270, 352, 158, 36],
+      ['证件号码', 316, 442, 97, 33],
+      [holderId, 269, 466, 189, 34],
+      ['专项能力名称 网络直播营销', 270, 527, 243, 40],
+    ]);
+    expect(doc.fields.holderName.value).toBe('顾雨林');
+    expect(doc.fields.holderName.needsReview).toBe(true);
   });
 
   it('reads no name when two stand after such label heads', () => {
