@@ -20,6 +20,10 @@ import { documentText } from './document-text.js';
 import { dateFromTwin } from './twin-dates.js';
 import { sixteenthBirthday } from './holder-age.js';
 import { rowOwner } from './continuation.js';
+import { right } from './line-geometry.js';
+import { nameBesideLabelHead } from './label-head-names.js';
+import { loneCharacterUnder } from './stacked-values.js';
+import { linesRightOf } from './page-layout.js';
 import { AUTHORITY_NAME_CORRECTION, AUTHORITY_NAME_INFERRED, nearestAuthorityName } from './authority-names.js';
 import { joinedLine, piecesBefore, squeezedLettering, wrapAbove } from './issuer-lines.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
@@ -144,12 +148,36 @@ function wholeIssuerFrom(layout: PageLayout, line: LayoutLine): DraftField | und
   return alone ? fieldFromLine(line, alone, LabelMatch.unlabelled) : undefined;
 }
 
+/**
+ * Labels of no certificate field that a form prints in its footer: a printer's imprint (`杭州文新技工学校监制`,
+ * `…印制`) and the clerk's contact (`联系电话：…`, boxed apart from `经办人：…`).
+ */
+const FOOTER_LABELS = new Set(['监制', '印制', '联系电话', '电话', '邮编']);
+
+/**
+ * Whether a label line counts among the certificate's fields, which the unlabelled issuer stands at the foot of. Not a
+ * clerk's line (`经办人：…　联系电话：…`: the phone after the clerk is the clerk's), not a footer's label, and not
+ * the seal's ring lettering spelling a label (`职` `务` boxed apart round the ring, joined along a row) over the
+ * issuer's own line: a printed label's box overlaps no other printed line.
+ */
+function endsFields(layout: PageLayout, line: LayoutLine): boolean {
+  if (line.hits.length === 0 || line.hits[0].otherParty || line.hits.every((h) => FOOTER_LABELS.has(h.form))) return false;
+  const overPrinted = layout.lines.some(
+    (o) =>
+      o !== line &&
+      o.hits.length === 0 &&
+      ORGANISATION_END.test(o.flat) &&
+      Math.min(right(o), right(line)) - Math.max(o.box.x, line.box.x) > line.box.height &&
+      Math.min(o.box.y + o.box.height, line.box.y + line.box.height) - Math.max(o.box.y, line.box.y) > Math.min(o.box.height, line.box.height) * 0.25,
+  );
+  return !overPrinted;
+}
+
 /** The issuer when unlabelled: an organisation line in the lower part of the page, nearest the bottom. */
 function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
   const layout = ctx.layouts[ctx.layouts.length - 1];
   // On a booklet spread the fields end at the foot of each half: the issuer's half is the one that counts.
-  // A clerk's line (`经办人：…`, `审核人：…`) in the page's footer holds no field: it does not end the fields.
-  const ownLabels = (l: (typeof layout.lines)[number]) => l.hits.some((h) => !h.otherParty);
+  const ownLabels = (l: (typeof layout.lines)[number]) => endsFields(layout, l);
   const lastLabelledIn = (half: 0 | 1 | undefined) => Math.max(0, ...layout.lines.filter((l) => ownLabels(l) && l.half === half).map((l) => l.box.y));
   const lines = layout.lines.filter(
     (l) =>
@@ -193,6 +221,27 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
 }
 
 /**
+ * An issuer glued to its label with the colon read as a character (`发证单位志杭州市应急管理局`, `…运杭州之江…学校`):
+ * one character between the label and a whole organisation name that starts with a place is the colon's. Read without
+ * it, flagged `label_separator_inferred`.
+ */
+function issuerAfterMisreadColon(ctx: DocumentContext): DraftField | undefined {
+  const forms = new Set<string>(LABELS.issuer);
+  for (const line of allLines(ctx)) {
+    for (const hit of line.hits) {
+      const rest = /^[\u3400-\u9fff](.{4,})$/.exec(hit.inlineValue)?.[1];
+      if (!forms.has(hit.form) || !rest || !PLACE_PREFIX.test(rest) || !ORGANISATION_END.test(rest)) continue;
+      const reading = readOrganisationName(rest);
+      if (!reading || reading.value !== rest) continue;
+      const field = fieldFromLine(line, reading, LabelMatch.inlineLoose, rest);
+      addIssue(field, 'label_separator_inferred');
+      return field;
+    }
+  }
+  return undefined;
+}
+
+/**
  * How the kinds without a national numbering structure number their certificates, alone on a line: `ZX` and the
  * year (专项职业能力), `PX` and the year (培训合格), `T` and the holder's ID number (特种作业, the ID's check digit
  * passing).
@@ -202,6 +251,9 @@ const KIND_NUMBER: Partial<Record<CertificateKind, RegExp>> = {
   training_completion: /^PX20\d{8,12}$/,
   special_operation: /^T\d{17}[\dX]$/,
 };
+
+/** Where to stamp or sign, in brackets, after a value in its box (`…（盖章）`). */
+const SIGN_HERE_AFTER = /[(（](盖章|签章|签字|公章|签名|印章)[)）]$/;
 
 function unlabelledNumber(ctx: DocumentContext): DraftField | undefined {
   const candidates = findUnlabelledCandidates(ctx.layouts, (text) => {
@@ -216,7 +268,8 @@ function unlabelledNumber(ctx: DocumentContext): DraftField | undefined {
   // A number of the kind's own shape, alone on its line (its label read off its row or lost): by shape only, so the
   // clerk confirms it.
   const own = findUnlabelledCandidates(ctx.layouts, (text) => {
-    const token = text.replace(/\s+/g, '').toUpperCase();
+    // A remark where to stamp boxed with the number (`ZX20193301406919（盖章）`) is no part of it.
+    const token = text.replace(/\s+/g, '').replace(SIGN_HERE_AFTER, '').toUpperCase();
     if (!shape.test(token) || (token.startsWith('T') && !validateResidentId(token.slice(1), { today: ctx.today }).valid)) return null;
     const reading = readCertificateNumberValue(token);
     return reading ? { ...reading, issues: [...reading.issues, 'label_inferred'] } : null;
@@ -238,7 +291,7 @@ function partialIssueDate(ctx: DocumentContext, year: number): DraftField | unde
   // The same in Chinese numerals (`…七年五月二十六日`, the 二〇一 lost under a seal).
   const spelled = [...String(year)].map((d) => CHINESE_DIGITS[Number(d)]).join('');
   for (const line of allLines(ctx)) {
-    const m = /([〇零一二三四五六七八九]{1,3})年([一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)/.exec(line.flat);
+    const m = /([〇零一二三四五六七八九]{1,3})年([一二三四五六七八九十]{1,3}月[一二三四五六七八九十廿卅]{1,3}日)/.exec(line.flat);
     if (!m || !spelled.endsWith(m[1].replace(/零/g, '〇'))) continue;
     const value = readDateValue(`${spelled}年${m[2]}`);
     if (value) return fieldFromLine(line, { ...value, issues: ['issue_date_year_inferred'] }, LabelMatch.unlabelled);
@@ -325,6 +378,41 @@ function withoutSealLettering(ctx: DocumentContext, field: DraftField | undefine
   return { ...field, value: rest.value, issues: [...(field.issues ?? []), 'value_boundary_inferred'] };
 }
 
+/**
+ * `丶` (a radical, in no trade's name) read for the enumeration comma of an item (`高处安装丶维护丶拆除作业`): the comma.
+ */
+function withEnumerationCommas(field: DraftField | undefined): DraftField | undefined {
+  if (!field || typeof field.value !== 'string' || !/[\u3400-\u9fff]丶[\u3400-\u9fff]/.test(field.value)) return field;
+  return { ...field, value: field.value.replace(/丶/g, '、') };
+}
+
+const LEVEL_NUMERAL = /^[一二三四五]$/;
+
+/**
+ * A level printed as its numeral alone beside its label (`职业技能等级:` `四`), the `级` wrapped tight under it in a
+ * narrow cell (`四` | `级`) or lost: read from the numeral, flagged (`split_value_inferred` when joined with its `级`,
+ * `level_word_incomplete` without it). Only where the label is the line's last and has nothing after it.
+ */
+function levelWordBesideLabel(ctx: DocumentContext): DraftField | undefined {
+  const forms = new Set<string>(LABELS.level);
+  for (const layout of ctx.layouts) {
+    for (const line of layout.lines) {
+      const hit = line.hits[line.hits.length - 1];
+      if (!hit || !forms.has(hit.form) || hit.inlineValue !== '') continue;
+      const next = linesRightOf(layout, line)[0];
+      if (!next || !LEVEL_NUMERAL.test(next.flat) || next.box.x - right(line) > line.box.height * 4) continue;
+      const under = loneCharacterUnder(layout, next);
+      const joined = under?.flat === '级';
+      const reading = readLevelValue(`${next.flat}级`);
+      if (!reading) continue;
+      const field = fieldFromLine(joined ? joinedLine([next, under]) : next, reading, LabelMatch.sameRow);
+      addIssue(field, joined ? 'split_value_inferred' : 'level_word_incomplete');
+      return field;
+    }
+  }
+  return undefined;
+}
+
 function addIssue(field: DraftField | undefined, issue: string): void {
   if (field) field.issues = [...(field.issues ?? []), issue];
 }
@@ -343,14 +431,16 @@ function corroborate(field: DraftField | undefined, weight = 0.5): void {
 export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: number): DraftFields {
   const labelledHolder = labelled(ctx, LABELS.personName, readPersonName, { wrap: true });
   const proseHolder = holderFromProse(ctx);
-  const holderName = withoutTrailingStroke(ctx, labelledHolder ?? proseHolder);
+  const holderName = withoutTrailingStroke(ctx, labelledHolder ?? proseHolder ?? nameBesideLabelHead(ctx, LABELS.personName, readPersonName));
   // The sentence of award and the label name one person: two readings that differ cannot both be right.
   if (labelledHolder && proseHolder && labelledHolder.value !== proseHolder.value) addIssue(labelledHolder, 'conflicting_values');
   const idNumber = idNumberField(ctx, LABELS.idNumber);
   // The kind's own labels first, so that 准操项目 and 作业类别 on one operation certificate do not count as a conflict.
   const own = ctx.kind ? KIND_OCCUPATION_LABELS[ctx.kind] : undefined;
   const ownOccupation = own ? labelled(ctx, own, readOccupation, { wrap: true }) : undefined;
-  const occupation = withoutSealLettering(ctx, ownOccupation ?? labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ?? occupationFromProse(ctx));
+  const occupation = withEnumerationCommas(
+    withoutSealLettering(ctx, ownOccupation ?? labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ?? occupationFromProse(ctx)),
+  );
   // The kind's own label is printed (`操作项目` beside `作业类别`) but nothing was read beside it: the value taken from
   // the general label may be the other one of the pair, so the clerk confirms it.
   if (own && !ownOccupation && occupation && printsLabel(ctx, own)) addIssue(occupation, 'kind_label_value_unreadable');
@@ -366,9 +456,10 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
       ),
     );
   }
+  level ??= levelWordBesideLabel(ctx);
   let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
   let issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? dateFromTwin(ctx, LABELS.issueDate) ?? standaloneOrProseDate(ctx);
-  let issuer = labelled(ctx, LABELS.issuer, readOrganisationName, { wrap: true }) ?? unlabelledIssuer(ctx);
+  let issuer = labelled(ctx, LABELS.issuer, readOrganisationName, { wrap: true }) ?? issuerAfterMisreadColon(ctx) ?? unlabelledIssuer(ctx);
 
   const parsed = certificateNumber ? parseCertificateNumber(String(certificateNumber.value)) : undefined;
   if ((!issueDate || issueDate.confidence < 0.9) && parsed?.year !== undefined) {

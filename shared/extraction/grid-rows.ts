@@ -66,6 +66,10 @@ function labelsOverValues(layout: PageLayout, labels: readonly LayoutLine[], gap
     // The rows of one grid are set in one size: a title over it, however near, is no row of it.
     const up = nextRow(layout, row, true, 1.1);
     if (!up) return isLabels;
+    // A row of captions set tight on the value row under it, a row of values over it more than twice as far off: a grid
+    // of its own under a block of another layout (`职业（工种）` … `评价机构` over their values, names and dates stacked
+    // above). A lone caption (centred over a full-width cell) or a label row over it says nothing of the kind.
+    if (step === 0 && labels.length >= 2 && up.gap > Math.max(gap * 2, row[0].box.height) && !labelRow(up.row) && valueRow(up.row)) return true;
     const upIsLabels = labelRow(up.row);
     if (Math.abs(up.gap - gap) > Math.max(gap, row[0].box.height) * 0.5) return false;
     if (upIsLabels === isLabels || (!upIsLabels && !valueRow(up.row))) return false;

@@ -280,6 +280,9 @@ const PRINTED_LABELS = {
     '成绩',
     '评定成绩',
     '复审',
+    // Where the holder sat the assessment (`鉴定站点`　`…学院考点`): a school, never the certificate's issuer.
+    '鉴定站点',
+    '考核站点',
     '(盖章)',
     '(签章)',
     '(签字)',

@@ -62,6 +62,12 @@ export function bracketedCaption(line: LayoutLine): boolean {
  */
 const CAPTION_OVERLAP = 0.35;
 
+/**
+ * How far a value stacked over its label may overlap the label, in the label's heights: a fill-in layer printed 1–3 mm
+ * low sets the value over a label down onto it (`宋嘉禾` 12 px into `持证人姓名`, 36 px high; `钳工` 13 px into `工 种`).
+ */
+const VALUE_OVER_LABEL_OVERLAP = 0.4;
+
 /** A whole line in brackets, one level of brackets inside allowed (`（甲方（用人单位）名称）`). */
 const BRACKETED = /^\((?:[^()]|\([^()]*\))+\)$/;
 
@@ -275,7 +281,7 @@ function nearerValueBeside(layout: PageLayout, label: LayoutLine, line: LayoutLi
 export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLine[] | undefined {
   // A bracketed caption sits a ruled line's spacing under its value (the line, its padding and the caption's own).
   const caption = bracketedCaption(label);
-  const last = stackedLine(layout, label, true, true, caption ? 1.2 : 0.45, caption, caption ? CAPTION_OVERLAP : undefined);
+  const last = stackedLine(layout, label, true, true, caption ? 1.2 : 0.45, caption, caption ? CAPTION_OVERLAP : VALUE_OVER_LABEL_OVERLAP);
   if (!last) return undefined;
   if (otherLabelOwning(layout, last, label)) return undefined;
   // On the row of a label to its left: that label's value beside it, unless that label has its own value beside it
