@@ -315,6 +315,34 @@ function pastTwinOfDate(ctx: DocumentContext, field: DraftField): DraftField | u
   return fieldFromLine(line, { value: d.value, evidence: Evidence.shape, plausibility: 0.85, issues: [DATE_TWIN_INFERRED] }, LabelMatch.unlabelled, d.raw);
 }
 
+/** A numeric date that ends its line one digit into its day (`签订日期：2018-12-1`): the day's second digit may be lost. */
+const DAY_CUT_AT_LINE_END = /(\d{4})[-./](\d{1,2})[-./](\d)\s*$/;
+
+/**
+ * A signing date read from a line that ends one digit into the day (`2018-12-1`, the `4` of `14` lost to noise or a
+ * seal) when exactly one other line prints the same year and month with a two-digit day opening with that digit (the
+ * other party's `日期：2018.12.14`): that date, flagged DATE_TWIN_INFERRED for the clerk. Undefined otherwise.
+ */
+function longerTwinOfCutDay(ctx: DocumentContext, field: DraftField, taken: readonly (DraftField | undefined)[]): DraftField | undefined {
+  const line = allLines(ctx).find((l) => l.original === field.source?.box);
+  const cut = line ? DAY_CUT_AT_LINE_END.exec(line.text) : null;
+  if (!line || !cut || typeof field.value !== 'string') return undefined;
+  const [, year, month, digit] = cut;
+  const prefix = `${year}-${month.padStart(2, '0')}-${digit}`;
+  if (field.value !== `${prefix.slice(0, 8)}0${digit}`) return undefined;
+  // The term's dates are no twin of the signing (a term may start days after it).
+  // (A bare `日期：` is the signing line's label on a contract, whatever group it has elsewhere.)
+  const takenBoxes = new Set(taken.flatMap((f) => (f?.source?.box ? [f.source.box] : [])));
+  const termLine = (l: LayoutLine) =>
+    takenBoxes.has(l.original) || /自|至|起|期限/.test(l.flat) || l.hits.some((h) => h.form !== '日期' && OTHER_DATE_GROUPS.has(LABEL_GROUP_OF.get(h.form)!));
+  const twins = allLines(ctx).flatMap((l) =>
+    l === line || termLine(l) ? [] : findDates(l.text).flatMap((d) => (d.value.startsWith(prefix) && d.value.length === 10 ? [{ d, l }] : [])),
+  );
+  if (new Set(twins.map((t) => t.d.value)).size !== 1) return undefined;
+  const { d, l } = twins[0];
+  return fieldFromLine(l, { value: d.value, evidence: Evidence.shape, plausibility: 0.85, issues: [DATE_TWIN_INFERRED] }, LabelMatch.unlabelled, d.raw);
+}
+
 /** Issue on a party whose name two pages of the contract give differently (the cover's 乙方 and the signature page's). */
 export const PARTY_NAMES_CONFLICT = 'party_names_conflict';
 
@@ -429,6 +457,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   }
   if (endDate && endDate.value !== null && printsOpenEndedTerm(ctx)) endDate.issues = [...(endDate.issues ?? []), END_DATE_OPEN_ENDED_CONFLICT];
   let signedDate = signedDateField(ctx, [startDate, endDate]);
+  if (signedDate) signedDate = longerTwinOfCutDay(ctx, signedDate, [startDate, endDate]) ?? signedDate;
   flagUncertainDigits(ctx, signedDate);
   if (signedDate && signedDate.value !== null && signedDate.value === endDate?.value) {
     // Signed the day the term ends: the date read is most likely the term's end (`合同终止日期` holds `日期`).

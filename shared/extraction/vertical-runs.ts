@@ -60,8 +60,12 @@ export function withVerticalRunsJoined(page: readonly OcrLine[]): OcrLine[] {
     // Most characters of a column stand alone on their row; the first characters of spread labels (`用　工　单　位：`,
     // `信　用　代　码：` … one under another) each have the rest of their label beside them.
     // (The label a short run is centred beside is no other text of its rows.)
+    // Beside a short run centred on its label, the next column's label (`姓名：` | `夏` / `嘉` | `身份证号码：`) is no
+    // rest of the run's characters: a label ends in its colon, a spread label's first character never does.
+    const nextColumnLabel = (o: OcrLine) => !!label && /[:：]\s*$/.test(o.text) && o.box.x > run[0].box.x;
     const alone = run.filter(
-      (c) => !lines.some((o) => !run.includes(o) && o !== label && o.box.height < h * 2 && overlapsRow(o, c) && horizontalGap(o, c) < h * 3),
+      (c) =>
+        !lines.some((o) => !run.includes(o) && o !== label && !nextColumnLabel(o) && o.box.height < h * 2 && overlapsRow(o, c) && horizontalGap(o, c) < h * 3),
     ).length;
     if (alone * 2 < run.length) continue;
     for (const l of run) used.add(l);

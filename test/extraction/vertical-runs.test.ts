@@ -116,4 +116,39 @@ describe('a value set one character per box down a column', () => {
     const short: OcrLine[] = ['备', '注', '栏'].map((text, i) => ({ text, confidence: 1, box: { x: 100, y: 700 + i * 28, width: 21, height: 21 } }));
     expect(withVerticalRunsJoined(short)).toEqual(short);
   });
+  it('reads a two-character name stacked beside its label when the next column’s label stands right of it', () => {
+    // A record's header grid (digital): `姓名：` | `方` / `岚` (one character a box, centred on the label's row) |
+    // `身份证号码：` two characters' widths further right. The next column's label is no rest of the characters' words.
+    const record: Line[] = [
+      ['社会保险个人参保证明', 577, 183, 500, 51],
+      ['姓名：', 391, 342, 104, 35],
+      ['方', 606, 319, 35, 35],
+      ['岚', 606, 365, 35, 35],
+      ['身份证号码：', 709, 342, 208, 35],
+      ['330102197807043287', 994, 342, 343, 35],
+      ['序号', 203, 793, 62, 31],
+      ['缴费单位', 452, 793, 125, 31],
+      ['缴费起止年月', 796, 793, 187, 31],
+      ['月数', 1045, 793, 62, 31],
+      ['1', 226, 862, 17, 31],
+      ['杭州之江机械制造股份有限公司', 296, 862, 437, 32],
+      ['2016-03—2021-08', 764, 862, 253, 33],
+      ['66', 1059, 862, 34, 31],
+    ];
+    const doc = extractDocuments([page(record)], { today: TODAY })[0];
+    expect(doc.type).toBe('social_insurance_record');
+    expect(doc.fields.personName.value).toBe('方岚');
+    expect(doc.fields.idNumber.value).toBe('330102197807043287');
+  });
+
+  it('still leaves two stacked characters alone when text other than a label stands beside them', () => {
+    const lines: OcrLine[] = [
+      { text: '姓名：', confidence: 1, box: { x: 391, y: 342, width: 104, height: 35 } },
+      { text: '方', confidence: 1, box: { x: 606, y: 319, width: 35, height: 35 } },
+      { text: '岚', confidence: 1, box: { x: 606, y: 365, width: 35, height: 35 } },
+      { text: '正常参保', confidence: 1, box: { x: 709, y: 319, width: 140, height: 35 } },
+      { text: '缴费中', confidence: 1, box: { x: 709, y: 365, width: 105, height: 35 } },
+    ];
+    expect(withVerticalRunsJoined(lines)).toEqual(lines);
+  });
 });

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import { findHits } from '../../shared/extraction/page-layout.js';
+import { textLayerPage as page, type Line } from './support/text-lines.js';
+
+// Classes found on seen-family samples (contract15, seeds 9490 and the pool of older caches): labour contracts and
+// social-insurance records whose values are on the lines but were not read, or read from someone else's label.
+// Constructed lines with names of their own.
+
+const TODAY = '2026-12-05';
+
+describe('someone else’s role opened by a party’s word', () => {
+  it('reads `甲方委托代理人:` as the agent’s label, not 甲方 with the agent for its value', () => {
+    const hits = findHits('甲方委托代理人:欧阳明远');
+    expect(hits).toHaveLength(1);
+    expect(hits[0].otherParty).toBe(true);
+    expect(hits[0].form).toBe('甲方委托代理人');
+  });
+
+  it('takes the employer from the spread `甲　方:` cell, not the agent beside `甲方委托代理人:`', () => {
+    const lines: Line[] = [
+      ['劳动合同（简易版）', 453, 233, 728, 64],
+      ['身份证号码:', 226, 397, 185, 38],
+      ['330102199301288365', 565, 397, 400, 35],
+      ['乙方（劳动者）姓名:', 808, 524, 324, 38],
+      ['韩雨彤', 1173, 524, 104, 35],
+      ['统一社会信用代码:', 808, 647, 289, 38],
+      ['91330106MA2B4K7Q1X', 1173, 647, 379, 38],
+      ['甲方委托代理人:', 808, 726, 254, 38],
+      ['欧阳明远', 1173, 726, 139, 35],
+      ['合同期限自:', 226, 826, 185, 38],
+      ['2020.03.29', 557, 826, 178, 38],
+      ['合同期限至:', 808, 826, 185, 38],
+      ['2021年3月28日', 1173, 826, 237, 38],
+      ['甲　　　　　　方:', 808, 1028, 289, 38],
+      // The name wrapped in its cell, centred on the label's row.
+      ['杭州青禾信息技术股份', 1173, 1003, 347, 35],
+      ['有限公司', 1173, 1051, 139, 35],
+      ['签订日期：2020.3.28', 205, 1586, 332, 38],
+    ];
+    const doc = extractDocuments([page(lines)], { today: TODAY })[0];
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employerName.value).toBe('杭州青禾信息技术股份有限公司');
+    expect(doc.fields.employeeName.value).toBe('韩雨彤');
+  });
+});
+
+describe('a record’s status words are never the insured person', () => {
+  const table: Line[] = [
+    ['序号', 129, 502, 79, 53],
+    ['单位名称', 411, 505, 135, 47],
+    ['起始年月', 761, 507, 131, 43],
+    ['截止年月', 951, 506, 132, 44],
+    ['险种', 1289, 505, 78, 47],
+    ['1', 150, 576, 38, 45],
+    ['杭州嘉木电气设备有限公司', 289, 577, 375, 40],
+    ['2016-01', 763, 575, 129, 43],
+    ['2017-07', 955, 578, 129, 38],
+    ['企业职工基本养老保险', 1170, 573, 317, 48],
+  ];
+
+  it('reads the name set above `姓名` on a page shifted up, not `正常参保` set just under it', () => {
+    // The fill-in printed half a row high: each value between its label's row and the row above.
+    const lines: Line[] = [
+      ['浙江省社会保险参保缴费记录', 522, 210, 607, 49],
+      ['柏嘉', 346, 282, 81, 49],
+      ['340104197712293966', 1083, 285, 378, 41],
+      ['姓名', 104, 320, 153, 52],
+      ['公民身份号码', 839, 322, 220, 49],
+      ['正常参保', 346, 347, 148, 51],
+      ['女', 1077, 349, 46, 45],
+      ['参保状态', 104, 392, 220, 48],
+      ['性', 835, 390, 51, 49],
+      ['别', 1008, 391, 54, 50],
+      ...table,
+      ['2', 150, 642, 36, 49],
+      ['杭州灵峰科技有限公司', 320, 646, 312, 40],
+      ['2017-10', 761, 644, 133, 43],
+      ['2020-03', 953, 644, 134, 44],
+      ['企业职工基本养老保险', 1170, 642, 317, 47],
+    ];
+    const doc = extractDocuments([page(lines, { width: 1654, height: 2340 })], { today: TODAY })[0];
+    expect(doc.type).toBe('social_insurance_record');
+    expect(doc.fields.personName.value).toBe('柏嘉');
+  });
+
+  it('never reads `参保缴费` as a name, even as the only line under the person’s label', () => {
+    const lines: Line[] = [['参保人员缴费情况表', 589, 229, 475, 52], ['参保人', 1144, 366, 214, 32], ['参保缴费', 1144, 460, 122, 32], ...table];
+    const doc = extractDocuments([page(lines)], { today: TODAY })[0];
+    expect(doc.type).toBe('social_insurance_record');
+    expect(doc.fields.personName?.value ?? null).toBeNull();
+  });
+});
+
+describe('a signing date cut one digit into its day', () => {
+  const contract = (employeeDate: string, start = '2018年12月21日'): Line[] => [
+    ['劳动合同', 653, 136, 327, 84],
+    ['用人单位名称：', 186, 300, 240, 59],
+    ['杭州松石电气设备有限公司', 598, 300, 420, 60],
+    ['劳动者姓名：', 186, 400, 200, 59],
+    ['葛宇航', 598, 400, 110, 60],
+    ['合同起始日期：', 186, 988, 240, 59],
+    [start, 598, 988, 383, 60],
+    ['合同终止日期：', 191, 1065, 242, 62],
+    ['2021年12月20日', 598, 1065, 383, 60],
+    ['甲方（盖章）：', 219, 1500, 240, 60],
+    ['乙方（签字）：', 898, 1500, 240, 60],
+    ['日期：' + employeeDate, 898, 1579, 296, 61],
+    ['签订日期：2018-12-1', 219, 1610, 345, 67],
+  ];
+
+  it('takes the other party’s date that completes the day (`2018-12-1` beside `日期：2018.12.14`), flagged', () => {
+    const doc = extractDocuments([page(contract('2018.12.14'))], { today: TODAY })[0];
+    expect(doc.fields.signedDate.value).toBe('2018-12-14');
+    expect(doc.fields.signedDate.needsReview).toBe(true);
+    expect(doc.fields.signedDate.issues).toContain('date_twin_inferred');
+  });
+
+  it('never completes the day from the term’s start printed in the same month', () => {
+    const doc = extractDocuments([page(contract('2018.12.01', '2018年12月15日'))], { today: TODAY })[0];
+    expect(doc.fields.signedDate.value).toBe('2018-12-01');
+  });
+});
