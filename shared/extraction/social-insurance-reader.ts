@@ -9,6 +9,7 @@ import type { LayoutLine } from './page-layout.js';
 import { Evidence, readEmployerName, readPersonName, type ValueReader } from './value-readers.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
 import { nameBesideLabelRemains } from './label-tail-names.js';
+import { valueNearPartyLabel } from './values-near-party-labels.js';
 import { centreY } from './line-geometry.js';
 
 interface SpanRow {
@@ -143,7 +144,11 @@ const NO_TOTAL = 0.9;
 export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: DraftFields; spans: SocialInsuranceSpanRow[] } {
   const personLabels = ['参保人姓名', '参保人员姓名', '参保人', '姓名'];
   // A label whose head a photo or a seal took (`保人`, `名:`): the name beside what is left of it, flagged.
-  const personName = labelled(ctx, personLabels, readInsuredPersonName) ?? nameBesideLabelRemains(ctx, personLabels, readInsuredPersonName);
+  const personName =
+    labelled(ctx, personLabels, readInsuredPersonName) ??
+    nameBesideLabelRemains(ctx, personLabels, readInsuredPersonName) ??
+    // Printed off its label's row (a page shifted by half a row) where no layout rule pairs it: flagged.
+    valueNearPartyLabel(ctx, personLabels, readInsuredPersonName);
   completeSurnameOnlyName(ctx, personName, readInsuredPersonName);
   const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号', '证件号码', '社会保障号码', '社会保障卡号', '身份证件号码']);
   const spanRows: SpanRow[] = [];

@@ -121,3 +121,80 @@ describe('a signing date cut one digit into its day', () => {
     expect(doc.fields.signedDate.value).toBe('2018-12-01');
   });
 });
+
+describe('a record’s person printed off the label’s row', () => {
+  it('reads the name half a row above `参保人：` when the engine boxed the status onto the label, flagged', () => {
+    // A page shifted up, photographed under glare: `参保人：参保缴费` (the status of the row under it joined to the
+    // label), the name just right of the label's colon and half a row higher.
+    const lines: Line[] = [
+      ['杭州市社会保险参保缴费证明（个人）', 462, 275, 509, 80],
+      ['林婉芳', 482, 319, 85, 43],
+      ['参保人：参保缴费', 295, 334, 298, 77],
+      ['330106198804138010', 879, 353, 243, 50],
+      ['参保状态：', 297, 385, 171, 48],
+      ['公民身份号码：男', 698, 366, 218, 66],
+      ['性别：', 696, 414, 80, 42],
+      ['缴费单位', 388, 472, 101, 40],
+      ['缴费起止年月', 611, 487, 140, 42],
+      ['月数', 794, 499, 56, 38],
+      ['杭州新锐物流有限公司', 321, 517, 230, 47],
+      ['201806-202106', 594, 536, 169, 42],
+      ['37', 801, 550, 35, 32],
+      ['杭州北山科技有限公司', 319, 566, 229, 45],
+      ['201601-201712', 595, 584, 166, 40],
+      ['24', 798, 598, 36, 31],
+      ['合计：61个月', 287, 625, 157, 44],
+    ];
+    const doc = extractDocuments([page(lines, { width: 1391, height: 1850 })], { today: TODAY })[0];
+    expect(doc.type).toBe('social_insurance_record');
+    expect(doc.fields.personName.value).toBe('林婉芳');
+    expect(doc.fields.personName.needsReview).toBe(true);
+    expect(doc.fields.personName.issues).toContain('value_off_row_inferred');
+  });
+});
+
+describe('a record’s table says nothing of its header’s fill-in offset', () => {
+  it('reads a digital record whose header fill-in is printed a row high, its table of periods as printed', () => {
+    // Spread labels `参　保　人`, `性　别`; each header value nearly a row above its label; the table under its heading
+    // row (序号 … 险种, `起始年月` and `截止年月` no labels of ours) printed true.
+    const lines: Line[] = [
+      ['杭州市社会保险参保缴费证明（个人）', 449, 126, 755, 56],
+      ['参', 165, 241, 31, 38],
+      ['保', 226, 241, 31, 38],
+      ['人', 288, 241, 31, 38],
+      ['身份证号码', 165, 316, 153, 38],
+      ['参保状态', 165, 394, 153, 38],
+      ['性', 165, 469, 31, 38],
+      ['别', 288, 469, 31, 38],
+      ['序号', 185, 580, 55, 35],
+      ['单位名称', 410, 580, 110, 35],
+      ['起始年月', 693, 580, 110, 35],
+      ['截止年月', 850, 580, 110, 35],
+      ['缴费月数', 1007, 580, 110, 35],
+      ['险种', 1286, 580, 55, 35],
+      ['1', 205, 645, 14, 35],
+      ['杭州云栖网络科技有限公司', 300, 645, 330, 35],
+      ['201207', 699, 645, 99, 35],
+      ['201408', 856, 645, 99, 35],
+      ['26', 1050, 645, 33, 35],
+      ['企业职工基本养老保险', 1176, 645, 275, 35],
+      ['2', 205, 709, 14, 35],
+      ['杭州之江机械制造有限公司', 300, 709, 330, 35],
+      ['201410', 699, 709, 99, 35],
+      ['202106', 856, 709, 99, 35],
+      ['81', 1045, 709, 33, 35],
+      ['企业职工基本养老保险', 1176, 709, 275, 35],
+      ['合计：107个月', 165, 791, 208, 38],
+      ['邵梅欣', 350, 177, 92, 38],
+      ['330106198803072398', 350, 254, 330, 38],
+      ['参保缴费', 350, 329, 122, 38],
+      ['男', 350, 406, 31, 38],
+    ];
+    const doc = extractDocuments([page(lines)], { today: TODAY })[0];
+    expect(doc.type).toBe('social_insurance_record');
+    expect(doc.fields.personName.value).toBe('邵梅欣');
+    expect(doc.fields.idNumber.value).toBe('330106198803072398');
+    expect(doc.fields.monthsPaid.value).toBe(107);
+    expect(doc.fields.employerName.value).toBe('杭州之江机械制造有限公司');
+  });
+});
