@@ -419,6 +419,56 @@ function nameAfterLabelTail(ctx: DocumentContext): DraftField | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** A line that is nothing but a leader (`－－－－－－`, `······`, `____`): where a fill-in is written after it. */
+const LEADER_ONLY = /^[－\-—─_＿·.…。]+$/;
+
+/**
+ * The value written after a leader that wrapped its cell (`乙 方` | `－－－－－－` / `－－－－－－` / `－` `郑敏`): the
+ * leader's pieces stacked one under another in one column beside a waiting label of `labels`, the value on the last
+ * piece's row right after it (within two of its heights). Flagged `value_wrap_inferred`: the pairing is the layout's.
+ */
+function valueAfterWrappedLeader(ctx: DocumentContext, labels: readonly string[], reader: ValueReader): DraftField | undefined {
+  const forms = new Set(labels);
+  const found: DraftField[] = [];
+  for (const layout of ctx.layouts) {
+    for (const label of layout.lines) {
+      const hit = label.hits[label.hits.length - 1];
+      if (!hit || !forms.has(hit.form) || hit.inlineValue !== '' || hit.otherParty || hit.signature) continue;
+      let piece = linesRightOf(layout, label)[0];
+      if (!piece || !LEADER_ONLY.test(piece.flat) || piece.box.x - (label.box.x + label.box.width) > label.box.height * 6) continue;
+      // Down the leader's column, piece by piece, as tight as a cell's wrapped lines sit.
+      for (;;) {
+        const last = piece;
+        const h = last.box.height;
+        const next = layout.lines.find(
+          (l) =>
+            l !== last &&
+            LEADER_ONLY.test(l.flat) &&
+            Math.abs(l.box.x - last.box.x) < h * 0.5 &&
+            l.box.y > last.box.y + h * 0.5 &&
+            l.box.y - (last.box.y + h) < h * 0.8,
+        );
+        if (!next) break;
+        piece = next;
+      }
+      if (piece === linesRightOf(layout, label)[0]) continue;
+      const end = piece.box.x + piece.box.width;
+      const value = layout.lines.find(
+        (l) =>
+          l.hits.length === 0 &&
+          !LEADER_ONLY.test(l.flat) &&
+          l.box.x >= end - piece.box.height * 0.3 &&
+          l.box.x - end < piece.box.height * 2 &&
+          Math.abs(centreY(l) - centreY(piece)) < piece.box.height * 0.6,
+      );
+      const reading = value ? reader(value.text) : null;
+      if (!value || !reading || reading.plausibility !== 1 || reading.value !== value.flat) continue;
+      found.push(fieldFromLine(value, { ...reading, issues: [...reading.issues, WRAP_INFERRED] }, LabelMatch.unlabelled));
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /**
  * Reads a labour contract spread over its pages: parties from the cover or first clauses, the term (with `null`
  * end for 无固定期限), and the signing date from the signature page.
@@ -442,6 +492,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   // Printed off its label's row where no layout rule pairs it: the one whole value of its kind nearest the label.
   employerName ??= valueNearPartyLabel(ctx, employerLabels, readEmployerName);
   employeeName ??= valueNearPartyLabel(ctx, employeeLabels, readWholePersonName);
+  employeeName ??= valueAfterWrappedLeader(ctx, employeeLabels, readWholePersonName);
   completeSurnameOnlyName(ctx, employeeName, readWholePersonName);
   checkPartyAgreement(ctx, employeeName, SECOND_PARTY_LINE, readWholePersonName);
   checkPartyAgreement(ctx, employerName, FIRST_PARTY_LINE, readEmployerName);

@@ -198,3 +198,49 @@ describe('a record’s table says nothing of its header’s fill-in offset', () 
     expect(doc.fields.employerName.value).toBe('杭州之江机械制造有限公司');
   });
 });
+
+describe('a party written after a leader that wrapped its cell', () => {
+  const contract = (third: Line[]): Line[] => [
+    ['劳动合同书', 637, 170, 362, 58],
+    ['甲方（用人单位）名称', 161, 307, 347, 35],
+    ['杭州松涛机械制造有限公司', 126, 369, 416, 36],
+    ['乙 方', 126, 651, 77, 35],
+    ['－－－－－－', 331, 651, 208, 35],
+    ['－－－－－－', 331, 697, 208, 35],
+    ...third,
+    ['身　份　证　号　码', 581, 651, 312, 35],
+    ['340104200202120832', 1203, 673, 312, 36],
+    ['签订日期：2021-08-23', 126, 1522, 352, 35],
+  ];
+
+  it('reads the employee after the leader’s last piece (`乙 方` | `－－－` / `－－－` / `－` `柯敏`), flagged', () => {
+    const doc = extractDocuments(
+      [
+        page(
+          contract([
+            ['－', 331, 744, 35, 35],
+            ['柯敏', 366, 761, 69, 36],
+          ]),
+        ),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.fields.employeeName.value).toBe('柯敏');
+    expect(doc.fields.employeeName.needsReview).toBe(true);
+  });
+
+  it('takes nothing after the leader when the line after its last piece is no whole name', () => {
+    const doc = extractDocuments(
+      [
+        page(
+          contract([
+            ['－', 331, 744, 35, 35],
+            ['（签字）', 366, 761, 140, 36],
+          ]),
+        ),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.fields.employeeName?.value ?? null).toBeNull();
+  });
+});

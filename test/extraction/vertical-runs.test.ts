@@ -151,4 +151,26 @@ describe('a value set one character per box down a column', () => {
     ];
     expect(withVerticalRunsJoined(lines)).toEqual(lines);
   });
+  it('reads a three-character name down a grid’s value column far from its short label ending in `∶`', () => {
+    // `（四）乙方∶` (its colon U+2236) six characters short of the column the grid sets every value in.
+    const contract: Line[] = [
+      ['劳动合同书', 638, 175, 360, 56],
+      ['（一）法定代表人∶', 288, 389, 261, 30],
+      ['钟思一', 728, 389, 87, 30],
+      ['（三）联系电话∶', 288, 570, 232, 30],
+      ['13581308991', 728, 570, 160, 30],
+      ['（四）乙方∶', 1042, 570, 174, 30],
+      ['包', 1396, 530, 29, 30],
+      ['雪', 1396, 570, 29, 30],
+      ['娟', 1396, 609, 29, 30],
+      ['（五）身份证号码∶', 288, 676, 261, 30],
+      ['340104199301220091', 736, 678, 300, 30],
+      ['（六）甲方（用人单位）名称∶', 288, 782, 407, 30],
+      ['杭州同创电子商务有限公司', 728, 782, 350, 30],
+      ['签订日期：2020-12-21', 288, 1500, 330, 30],
+    ];
+    const doc = extractDocuments([page(contract)], { today: TODAY })[0];
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employeeName.value).toBe('包雪娟');
+  });
 });
