@@ -21,7 +21,7 @@ import { completeSurnameOnlyName } from './surname-only-names.js';
 import { documentText } from './document-text.js';
 import { LABEL_GROUP_OF, LABELS, type LabelGroup } from './labels.js';
 import { DATE_TWIN_INFERRED, dateFromTwin } from './twin-dates.js';
-import { valueNearPartyLabel } from './values-near-party-labels.js';
+import { VALUE_OFF_ROW_INFERRED, valueNearPartyLabel } from './values-near-party-labels.js';
 import { sixteenthBirthday } from './holder-age.js';
 import { linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
 import { centreX, centreY } from './line-geometry.js';
@@ -419,6 +419,42 @@ function nameAfterLabelTail(ctx: DocumentContext): DraftField | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** Label groups of a date: a date near one of their labels is that label's candidate before any other's. */
+const DATE_GROUPS: ReadonlySet<LabelGroup> = new Set(['startDate', 'endDate', 'signedDate', 'birthDate', 'issueDate', 'establishedDate']);
+
+/**
+ * A term's date printed off its label's row in the label's own column (`2020.10.04` set over `合同起始日期：`, between
+ * it and the row above, whose value is beside its own label): a line that is one date and nothing else, overlapping
+ * the waiting label's span across, within two of its heights above or below it, nearer that label than any other
+ * date label, and no field's source already. Taken only when exactly one such date is on the pages; flagged
+ * VALUE_OFF_ROW_INFERRED.
+ */
+function dateOverOrUnderItsLabel(ctx: DocumentContext, labels: readonly string[], taken: readonly (DraftField | undefined)[]): DraftField | undefined {
+  const forms = new Set(labels);
+  const takenBoxes = new Set(taken.flatMap((f) => (f?.source?.box ? [f.source.box] : [])));
+  const found = new Map<string, DraftField>();
+  for (const layout of ctx.layouts) {
+    const dateLabels = layout.lines.filter((l) => l.hits.some((h) => DATE_GROUPS.has(LABEL_GROUP_OF.get(h.form)!)));
+    for (const label of layout.lines) {
+      const hit = label.hits[label.hits.length - 1];
+      if (!hit || !forms.has(hit.form) || hit.inlineValue !== '') continue;
+      const h = label.box.height;
+      for (const o of layout.lines) {
+        if (o.hits.length > 0 || takenBoxes.has(o.original) || o.half !== label.half) continue;
+        if (o.box.x >= label.box.x + label.box.width || o.box.x + o.box.width <= label.box.x) continue;
+        const dy = Math.abs(centreY(o) - centreY(label));
+        if (dy < h * 0.6 || dy > h * 2.2) continue;
+        const reading = readDateValue(o.text);
+        const dates = findDates(o.text);
+        if (!reading || typeof reading.value !== 'string' || dates.length !== 1 || dates[0].raw.replace(/\s/g, '') !== o.flat) continue;
+        if (dateLabels.some((d) => d !== label && Math.abs(centreY(o) - centreY(d)) < dy)) continue;
+        found.set(reading.value, fieldFromLine(o, { ...reading, issues: [...reading.issues, VALUE_OFF_ROW_INFERRED] }, LabelMatch.unlabelled));
+      }
+    }
+  }
+  return found.size === 1 ? [...found.values()][0] : undefined;
+}
+
 /** A line that is nothing but a leader (`－－－－－－`, `······`, `____`): where a fill-in is written after it. */
 const LEADER_ONLY = /^[－\-—─_＿·.…。]+$/;
 
@@ -498,6 +534,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   checkPartyAgreement(ctx, employerName, FIRST_PARTY_LINE, readEmployerName);
   const range = findDateRange(ctx, /合同期限|期限/);
   let { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
+  startDate ??= dateOverOrUnderItsLabel(ctx, LABELS.startDate, [endDate]);
   if (!startDate) {
     // `本合同为无固定期限劳动合同。本合同于2020-02-10生效`: the term starts when the contract takes effect.
     const effective = effectiveDate(ctx);

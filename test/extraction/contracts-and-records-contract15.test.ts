@@ -244,3 +244,32 @@ describe('a party written after a leader that wrapped its cell', () => {
     expect(doc.fields.employeeName?.value ?? null).toBeNull();
   });
 });
+
+describe('a term’s date printed over its label in the label’s column', () => {
+  const contract = (startLine: Line): Line[] => [
+    ['劳动合同（简易版）', 421, 117, 792, 75],
+    ['甲　　　　　　方：', 189, 272, 300, 35],
+    ['杭州青藤信息技术有限公司', 520, 272, 420, 33],
+    ['劳动者姓名：', 189, 668, 200, 35],
+    ['俞思红', 520, 648, 100, 33],
+    ['联　系　电　话：', 189, 741, 267, 35],
+    ['18609955176', 520, 721, 204, 33],
+    ['合同起始日期：', 189, 858, 233, 35],
+    ['合同终止日期：', 765, 858, 233, 35],
+    ['2021年10月3日', 1235, 837, 230, 35],
+    startLine,
+    ['签订日期：2020年9月27日', 189, 1316, 383, 35],
+  ];
+
+  it('reads `2020.10.04` set over `合同起始日期：`, nearer the row above, as the start, flagged', () => {
+    const doc = extractDocuments([page(contract(['2020.10.04', 189, 792, 167, 35]))], { today: TODAY })[0];
+    expect(doc.fields.startDate.value).toBe('2020-10-04');
+    expect(doc.fields.startDate.needsReview).toBe(true);
+    expect(doc.fields.endDate.value).toBe('2021-10-03');
+  });
+
+  it('takes no date set more than two of the label’s heights off its row', () => {
+    const doc = extractDocuments([page(contract(['2020.10.04', 189, 600, 167, 35]))], { today: TODAY })[0];
+    expect(doc.fields.startDate?.value ?? null).toBeNull();
+  });
+});
