@@ -21,7 +21,7 @@ import { completeSurnameOnlyName } from './surname-only-names.js';
 import { documentText } from './document-text.js';
 import { LABEL_GROUP_OF, LABELS, type LabelGroup } from './labels.js';
 import { DATE_TWIN_INFERRED, dateFromTwin } from './twin-dates.js';
-import { valueNearPartyLabel } from './values-near-party-labels.js';
+import { VALUE_OFF_ROW_INFERRED, valueNearPartyLabel } from './values-near-party-labels.js';
 import { sixteenthBirthday } from './holder-age.js';
 import { linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
 import { centreX, centreY } from './line-geometry.js';
@@ -315,6 +315,34 @@ function pastTwinOfDate(ctx: DocumentContext, field: DraftField): DraftField | u
   return fieldFromLine(line, { value: d.value, evidence: Evidence.shape, plausibility: 0.85, issues: [DATE_TWIN_INFERRED] }, LabelMatch.unlabelled, d.raw);
 }
 
+/** A numeric date that ends its line one digit into its day (`签订日期：2018-12-1`): the day's second digit may be lost. */
+const DAY_CUT_AT_LINE_END = /(\d{4})[-./](\d{1,2})[-./](\d)\s*$/;
+
+/**
+ * A signing date read from a line that ends one digit into the day (`2018-12-1`, the `4` of `14` lost to noise or a
+ * seal) when exactly one other line prints the same year and month with a two-digit day opening with that digit (the
+ * other party's `日期：2018.12.14`): that date, flagged DATE_TWIN_INFERRED for the clerk. Undefined otherwise.
+ */
+function longerTwinOfCutDay(ctx: DocumentContext, field: DraftField, taken: readonly (DraftField | undefined)[]): DraftField | undefined {
+  const line = allLines(ctx).find((l) => l.original === field.source?.box);
+  const cut = line ? DAY_CUT_AT_LINE_END.exec(line.text) : null;
+  if (!line || !cut || typeof field.value !== 'string') return undefined;
+  const [, year, month, digit] = cut;
+  const prefix = `${year}-${month.padStart(2, '0')}-${digit}`;
+  if (field.value !== `${prefix.slice(0, 8)}0${digit}`) return undefined;
+  // The term's dates are no twin of the signing (a term may start days after it).
+  // (A bare `日期：` is the signing line's label on a contract, whatever group it has elsewhere.)
+  const takenBoxes = new Set(taken.flatMap((f) => (f?.source?.box ? [f.source.box] : [])));
+  const termLine = (l: LayoutLine) =>
+    takenBoxes.has(l.original) || /自|至|起|期限/.test(l.flat) || l.hits.some((h) => h.form !== '日期' && OTHER_DATE_GROUPS.has(LABEL_GROUP_OF.get(h.form)!));
+  const twins = allLines(ctx).flatMap((l) =>
+    l === line || termLine(l) ? [] : findDates(l.text).flatMap((d) => (d.value.startsWith(prefix) && d.value.length === 10 ? [{ d, l }] : [])),
+  );
+  if (new Set(twins.map((t) => t.d.value)).size !== 1) return undefined;
+  const { d, l } = twins[0];
+  return fieldFromLine(l, { value: d.value, evidence: Evidence.shape, plausibility: 0.85, issues: [DATE_TWIN_INFERRED] }, LabelMatch.unlabelled, d.raw);
+}
+
 /** Issue on a party whose name two pages of the contract give differently (the cover's 乙方 and the signature page's). */
 export const PARTY_NAMES_CONFLICT = 'party_names_conflict';
 
@@ -391,6 +419,92 @@ function nameAfterLabelTail(ctx: DocumentContext): DraftField | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** Label groups of a date: a date near one of their labels is that label's candidate before any other's. */
+const DATE_GROUPS: ReadonlySet<LabelGroup> = new Set(['startDate', 'endDate', 'signedDate', 'birthDate', 'issueDate', 'establishedDate']);
+
+/**
+ * A term's date printed off its label's row in the label's own column (`2020.10.04` set over `合同起始日期：`, between
+ * it and the row above, whose value is beside its own label): a line that is one date and nothing else, overlapping
+ * the waiting label's span across, within two of its heights above or below it, nearer that label than any other
+ * date label, and no field's source already. Taken only when exactly one such date is on the pages; flagged
+ * VALUE_OFF_ROW_INFERRED.
+ */
+function dateOverOrUnderItsLabel(ctx: DocumentContext, labels: readonly string[], taken: readonly (DraftField | undefined)[]): DraftField | undefined {
+  const forms = new Set(labels);
+  const takenBoxes = new Set(taken.flatMap((f) => (f?.source?.box ? [f.source.box] : [])));
+  const found = new Map<string, DraftField>();
+  for (const layout of ctx.layouts) {
+    const dateLabels = layout.lines.filter((l) => l.hits.some((h) => DATE_GROUPS.has(LABEL_GROUP_OF.get(h.form)!)));
+    for (const label of layout.lines) {
+      const hit = label.hits[label.hits.length - 1];
+      if (!hit || !forms.has(hit.form) || hit.inlineValue !== '') continue;
+      const h = label.box.height;
+      for (const o of layout.lines) {
+        if (o.hits.length > 0 || takenBoxes.has(o.original) || o.half !== label.half) continue;
+        if (o.box.x >= label.box.x + label.box.width || o.box.x + o.box.width <= label.box.x) continue;
+        const dy = Math.abs(centreY(o) - centreY(label));
+        if (dy < h * 0.6 || dy > h * 2.2) continue;
+        const reading = readDateValue(o.text);
+        const dates = findDates(o.text);
+        if (!reading || typeof reading.value !== 'string' || dates.length !== 1 || dates[0].raw.replace(/\s/g, '') !== o.flat) continue;
+        if (dateLabels.some((d) => d !== label && Math.abs(centreY(o) - centreY(d)) < dy)) continue;
+        found.set(reading.value, fieldFromLine(o, { ...reading, issues: [...reading.issues, VALUE_OFF_ROW_INFERRED] }, LabelMatch.unlabelled));
+      }
+    }
+  }
+  return found.size === 1 ? [...found.values()][0] : undefined;
+}
+
+/** A line that is nothing but a leader (`－－－－－－`, `······`, `____`): where a fill-in is written after it. */
+const LEADER_ONLY = /^[－\-—─_＿·.…。]+$/;
+
+/**
+ * The value written after a leader that wrapped its cell (`乙 方` | `－－－－－－` / `－－－－－－` / `－` `郑敏`): the
+ * leader's pieces stacked one under another in one column beside a waiting label of `labels`, the value on the last
+ * piece's row right after it (within two of its heights). Flagged `value_wrap_inferred`: the pairing is the layout's.
+ */
+function valueAfterWrappedLeader(ctx: DocumentContext, labels: readonly string[], reader: ValueReader): DraftField | undefined {
+  const forms = new Set(labels);
+  const found: DraftField[] = [];
+  for (const layout of ctx.layouts) {
+    for (const label of layout.lines) {
+      const hit = label.hits[label.hits.length - 1];
+      if (!hit || !forms.has(hit.form) || hit.inlineValue !== '' || hit.otherParty || hit.signature) continue;
+      let piece = linesRightOf(layout, label)[0];
+      if (!piece || !LEADER_ONLY.test(piece.flat) || piece.box.x - (label.box.x + label.box.width) > label.box.height * 6) continue;
+      // Down the leader's column, piece by piece, as tight as a cell's wrapped lines sit.
+      for (;;) {
+        const last = piece;
+        const h = last.box.height;
+        const next = layout.lines.find(
+          (l) =>
+            l !== last &&
+            LEADER_ONLY.test(l.flat) &&
+            Math.abs(l.box.x - last.box.x) < h * 0.5 &&
+            l.box.y > last.box.y + h * 0.5 &&
+            l.box.y - (last.box.y + h) < h * 0.8,
+        );
+        if (!next) break;
+        piece = next;
+      }
+      if (piece === linesRightOf(layout, label)[0]) continue;
+      const end = piece.box.x + piece.box.width;
+      const value = layout.lines.find(
+        (l) =>
+          l.hits.length === 0 &&
+          !LEADER_ONLY.test(l.flat) &&
+          l.box.x >= end - piece.box.height * 0.3 &&
+          l.box.x - end < piece.box.height * 2 &&
+          Math.abs(centreY(l) - centreY(piece)) < piece.box.height * 0.6,
+      );
+      const reading = value ? reader(value.text) : null;
+      if (!value || !reading || reading.plausibility !== 1 || reading.value !== value.flat) continue;
+      found.push(fieldFromLine(value, { ...reading, issues: [...reading.issues, WRAP_INFERRED] }, LabelMatch.unlabelled));
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /**
  * Reads a labour contract spread over its pages: parties from the cover or first clauses, the term (with `null`
  * end for 无固定期限), and the signing date from the signature page.
@@ -414,11 +528,13 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   // Printed off its label's row where no layout rule pairs it: the one whole value of its kind nearest the label.
   employerName ??= valueNearPartyLabel(ctx, employerLabels, readEmployerName);
   employeeName ??= valueNearPartyLabel(ctx, employeeLabels, readWholePersonName);
+  employeeName ??= valueAfterWrappedLeader(ctx, employeeLabels, readWholePersonName);
   completeSurnameOnlyName(ctx, employeeName, readWholePersonName);
   checkPartyAgreement(ctx, employeeName, SECOND_PARTY_LINE, readWholePersonName);
   checkPartyAgreement(ctx, employerName, FIRST_PARTY_LINE, readEmployerName);
   const range = findDateRange(ctx, /合同期限|期限/);
   let { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
+  startDate ??= dateOverOrUnderItsLabel(ctx, LABELS.startDate, [endDate]);
   if (!startDate) {
     // `本合同为无固定期限劳动合同。本合同于2020-02-10生效`: the term starts when the contract takes effect.
     const effective = effectiveDate(ctx);
@@ -429,6 +545,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   }
   if (endDate && endDate.value !== null && printsOpenEndedTerm(ctx)) endDate.issues = [...(endDate.issues ?? []), END_DATE_OPEN_ENDED_CONFLICT];
   let signedDate = signedDateField(ctx, [startDate, endDate]);
+  if (signedDate) signedDate = longerTwinOfCutDay(ctx, signedDate, [startDate, endDate]) ?? signedDate;
   flagUncertainDigits(ctx, signedDate);
   if (signedDate && signedDate.value !== null && signedDate.value === endDate?.value) {
     // Signed the day the term ends: the date read is most likely the term's end (`合同终止日期` holds `日期`).

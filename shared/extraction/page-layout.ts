@@ -304,6 +304,13 @@ export function findHits(text: string): LabelHit[] {
     const candidates = LABELS_BY_FIRST_CHAR.get(text[i]) ?? [];
     const atStart = i === 0 || SEPARATOR.test(text[i - 1]);
     const before = hits.length;
+    // `甲方委托代理人:`, `乙方紧急联系人`: a party's word opening someone else's role is that role's label, not the party's.
+    const roleEnd = atStart ? otherPartyRoleEnd(text, i) : undefined;
+    if (roleEnd !== undefined && candidates.some((l) => text.startsWith(l.form, i) && l.form.length < roleEnd - i)) {
+      hits.push({ form: text.slice(i, roleEnd), start: i, end: roleEnd, clean: true, otherParty: true });
+      i = roleEnd - 1;
+      continue;
+    }
     for (const label of candidates) {
       if (!text.startsWith(label.form, i)) continue;
       const end = i + label.form.length;

@@ -192,9 +192,14 @@ function measure(page: PageLayout): Measure | undefined {
     waiting.some((l) => Math.abs(centreY(v) - dy - centreY(l)) < pitch * ON_ROW && inValueColumn(layout, l, v, labels));
   // A table's cell under its column's heading (`单位名称` over `杭州之江…`) is that heading's, set below it rather than
   // beside a label: the fill-in's offset says nothing of it either way.
+  // A table's rows under a row of three or more column headings (`序号 | 单位名称 | 起始年月 | 截止年月 | 险种`, some of
+  // them no label of ours) are the table's: they say nothing of the header's fill-in either.
+  const tableTop = headingRowTop(labels, layout.medianLineHeight);
   const near = values.filter(
     (v) =>
-      !underHeading(v, labels, pitch) && waiting.some((l) => Math.abs(centreY(v) - centreY(l)) < pitch * (REACH + 0.5) && inValueColumn(layout, l, v, labels)),
+      !underHeading(v, labels, pitch) &&
+      centreY(v) < tableTop &&
+      waiting.some((l) => Math.abs(centreY(v) - centreY(l)) < pitch * (REACH + 0.5) && inValueColumn(layout, l, v, labels)),
   );
   // A proved value on another label's row (a code level with `名称`, a fill-in a whole row low) counts against the
   // page as printed, not for it.
@@ -203,6 +208,19 @@ function measure(page: PageLayout): Measure | undefined {
   // Lines wrapped onto a value that lands are explained with it (a name or an address over three lines).
   const explained = withWrappedLines(near, landed).size;
   return landed.length > before && explained * 2 >= near.length ? { layout, offset, onRow } : undefined;
+}
+
+/**
+ * The top of a table: the first row (from the top) on which three or more label lines stand side by side (a table's
+ * column headings), less half a line; Infinity when no row holds three. A header grid sets at most two labels a row,
+ * each with its value beside it.
+ */
+function headingRowTop(labels: readonly LayoutLine[], lineHeight: number): number {
+  const rows = labels
+    .map((l) => centreY(l))
+    .filter((y) => labels.filter((o) => Math.abs(centreY(o) - y) < lineHeight * 0.5).length >= 3)
+    .sort((a, b) => a - b);
+  return rows.length > 0 ? rows[0] - lineHeight * 0.5 : Infinity;
 }
 
 /** A line set under a label that spans its middle, within two row pitches above it: a table's cell under its heading. */

@@ -9,6 +9,7 @@ import type { LayoutLine } from './page-layout.js';
 import { Evidence, readEmployerName, readPersonName, type ValueReader } from './value-readers.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
 import { nameBesideLabelRemains } from './label-tail-names.js';
+import { valueNearPartyLabel } from './values-near-party-labels.js';
 import { centreY } from './line-geometry.js';
 
 interface SpanRow {
@@ -117,6 +118,16 @@ function readRow(row: LayoutLine[], previousEmployer: string | undefined): Omit<
   };
 }
 
+/**
+ * A record's status words (`正常参保`, `参保缴费`, `暂停缴费`, `已退休`): the value of 参保状态, never the insured
+ * person, though `正` or `参` may open a name. On a page shifted by part of a row the status sits as near `姓名` as the
+ * name does.
+ */
+const RECORD_STATUS = /^(?:正常|暂停|中断|终止|停止|已|在职|退休)?(?:参保|缴费|停保|退休|在职|转出|转入)/;
+
+/** A person's name, but never one of the record's status words. */
+const readInsuredPersonName: ValueReader = (text) => (RECORD_STATUS.test(text.replace(/[\s\u3000:：]/g, '')) ? null : readPersonName(text));
+
 /** An employer's name in a table cell. */
 const EMPLOYER_CELL = /(公司|集团|中心|学校|学院|医院|厂|商行|事务所|合作社)/;
 /** Months paid summed from the rows without a printed total to check it against. */
@@ -133,8 +144,12 @@ const NO_TOTAL = 0.9;
 export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: DraftFields; spans: SocialInsuranceSpanRow[] } {
   const personLabels = ['参保人姓名', '参保人员姓名', '参保人', '姓名'];
   // A label whose head a photo or a seal took (`保人`, `名:`): the name beside what is left of it, flagged.
-  const personName = labelled(ctx, personLabels, readPersonName) ?? nameBesideLabelRemains(ctx, personLabels, readPersonName);
-  completeSurnameOnlyName(ctx, personName, readPersonName);
+  const personName =
+    labelled(ctx, personLabels, readInsuredPersonName) ??
+    nameBesideLabelRemains(ctx, personLabels, readInsuredPersonName) ??
+    // Printed off its label's row (a page shifted by half a row) where no layout rule pairs it: flagged.
+    valueNearPartyLabel(ctx, personLabels, readInsuredPersonName);
+  completeSurnameOnlyName(ctx, personName, readInsuredPersonName);
   const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号', '证件号码', '社会保障号码', '社会保障卡号', '身份证件号码']);
   const spanRows: SpanRow[] = [];
   let previous: string | undefined;

@@ -7,10 +7,15 @@ import type { Reading, ValueReader } from './value-readers.js';
 /** Issue on a party read from a line near its label that the layout pairs with no label (printed off its row). */
 export const VALUE_OFF_ROW_INFERRED = 'value_off_row_inferred';
 
-/** A label of `forms` that waits for its value (nothing after it in its box), not a signing block or someone else's. */
-function waitingLabel(line: LayoutLine, forms: ReadonlySet<string>): boolean {
+/**
+ * A label of `forms` that waits for its value, not a signing block or someone else's: nothing after it in its box,
+ * or only what is no value of its kind (`参保人：参保缴费`, the status of the row under it boxed onto a shifted page's
+ * label).
+ */
+function waitingLabel(line: LayoutLine, forms: ReadonlySet<string>, reader: ValueReader): boolean {
   const hit = line.hits[line.hits.length - 1];
-  return !!hit && forms.has(hit.form) && hit.inlineValue === '' && !hit.signature && !hit.otherParty;
+  if (!hit || !forms.has(hit.form) || hit.signature || hit.otherParty) return false;
+  return hit.inlineValue === '' || (/^[\u3400-\u9fff]+$/.test(hit.inlineValue) && reader(hit.inlineValue) === null);
 }
 
 /**
@@ -40,7 +45,7 @@ export function valueNearPartyLabel(ctx: DocumentContext, labels: readonly strin
   const forms = new Set(labels);
   const found = new Map<string, { line: LayoutLine; reading: Reading }>();
   for (const layout of ctx.layouts) {
-    for (const label of layout.lines.filter((l) => waitingLabel(l, forms))) {
+    for (const label of layout.lines.filter((l) => waitingLabel(l, forms, reader))) {
       const h = label.box.height;
       const right = label.box.x + label.box.width;
       for (const o of layout.lines) {

@@ -60,8 +60,12 @@ export function withVerticalRunsJoined(page: readonly OcrLine[]): OcrLine[] {
     // Most characters of a column stand alone on their row; the first characters of spread labels (`用　工　单　位：`,
     // `信　用　代　码：` … one under another) each have the rest of their label beside them.
     // (The label a short run is centred beside is no other text of its rows.)
+    // Beside a short run centred on its label, the next column's label (`姓名：` | `夏` / `嘉` | `身份证号码：`) is no
+    // rest of the run's characters: a label ends in its colon, a spread label's first character never does.
+    const nextColumnLabel = (o: OcrLine) => !!label && /[:：∶]\s*$/.test(o.text) && o.box.x > run[0].box.x;
     const alone = run.filter(
-      (c) => !lines.some((o) => !run.includes(o) && o !== label && o.box.height < h * 2 && overlapsRow(o, c) && horizontalGap(o, c) < h * 3),
+      (c) =>
+        !lines.some((o) => !run.includes(o) && o !== label && !nextColumnLabel(o) && o.box.height < h * 2 && overlapsRow(o, c) && horizontalGap(o, c) < h * 3),
     ).length;
     if (alone * 2 < run.length) continue;
     for (const l of run) used.add(l);
@@ -126,14 +130,18 @@ function waitingLabelBeside(lines: readonly OcrLine[], run: readonly OcrLine[]):
   const top = run[0].box.y;
   const centre = (top + run[run.length - 1].box.y + run[run.length - 1].box.height) / 2;
   const x = run[0].box.x;
-  const label = lines.find(
-    (o) =>
-      !run.includes(o) &&
-      /[:：]\s*$/.test(o.text) &&
-      o.box.x + o.box.width <= x + h * 0.2 &&
-      x - (o.box.x + o.box.width) < h * 4 &&
-      Math.abs(o.box.y + o.box.height / 2 - centre) < h * 0.6,
-  );
+  // A grid sets its values in one column whatever its labels' lengths (`（四）乙方∶` six characters short of the column):
+  // the nearest label on the row within eight characters.
+  const label = lines
+    .filter(
+      (o) =>
+        !run.includes(o) &&
+        /[:：∶]\s*$/.test(o.text) &&
+        o.box.x + o.box.width <= x + h * 0.2 &&
+        x - (o.box.x + o.box.width) < h * 8 &&
+        Math.abs(o.box.y + o.box.height / 2 - centre) < h * 0.6,
+    )
+    .sort((a, b) => b.box.x + b.box.width - (a.box.x + a.box.width))[0];
   if (!label) return undefined;
   const between = (o: OcrLine) => o !== label && !run.includes(o) && o.box.x >= label.box.x + label.box.width - h * 0.2 && o.box.x + o.box.width <= x + h * 0.2;
   return lines.some((o) => between(o) && Math.abs(o.box.y + o.box.height / 2 - centre) < h) ? undefined : label;

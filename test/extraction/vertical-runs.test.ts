@@ -116,4 +116,61 @@ describe('a value set one character per box down a column', () => {
     const short: OcrLine[] = ['备', '注', '栏'].map((text, i) => ({ text, confidence: 1, box: { x: 100, y: 700 + i * 28, width: 21, height: 21 } }));
     expect(withVerticalRunsJoined(short)).toEqual(short);
   });
+  it('reads a two-character name stacked beside its label when the next column’s label stands right of it', () => {
+    // A record's header grid (digital): `姓名：` | `方` / `岚` (one character a box, centred on the label's row) |
+    // `身份证号码：` two characters' widths further right. The next column's label is no rest of the characters' words.
+    const record: Line[] = [
+      ['社会保险个人参保证明', 577, 183, 500, 51],
+      ['姓名：', 391, 342, 104, 35],
+      ['方', 606, 319, 35, 35],
+      ['岚', 606, 365, 35, 35],
+      ['身份证号码：', 709, 342, 208, 35],
+      ['330102197807043287', 994, 342, 343, 35],
+      ['序号', 203, 793, 62, 31],
+      ['缴费单位', 452, 793, 125, 31],
+      ['缴费起止年月', 796, 793, 187, 31],
+      ['月数', 1045, 793, 62, 31],
+      ['1', 226, 862, 17, 31],
+      ['杭州之江机械制造股份有限公司', 296, 862, 437, 32],
+      ['2016-03—2021-08', 764, 862, 253, 33],
+      ['66', 1059, 862, 34, 31],
+    ];
+    const doc = extractDocuments([page(record)], { today: TODAY })[0];
+    expect(doc.type).toBe('social_insurance_record');
+    expect(doc.fields.personName.value).toBe('方岚');
+    expect(doc.fields.idNumber.value).toBe('330102197807043287');
+  });
+
+  it('still leaves two stacked characters alone when text other than a label stands beside them', () => {
+    const lines: OcrLine[] = [
+      { text: '姓名：', confidence: 1, box: { x: 391, y: 342, width: 104, height: 35 } },
+      { text: '方', confidence: 1, box: { x: 606, y: 319, width: 35, height: 35 } },
+      { text: '岚', confidence: 1, box: { x: 606, y: 365, width: 35, height: 35 } },
+      { text: '正常参保', confidence: 1, box: { x: 709, y: 319, width: 140, height: 35 } },
+      { text: '缴费中', confidence: 1, box: { x: 709, y: 365, width: 105, height: 35 } },
+    ];
+    expect(withVerticalRunsJoined(lines)).toEqual(lines);
+  });
+  it('reads a three-character name down a grid’s value column far from its short label ending in `∶`', () => {
+    // `（四）乙方∶` (its colon U+2236) six characters short of the column the grid sets every value in.
+    const contract: Line[] = [
+      ['劳动合同书', 638, 175, 360, 56],
+      ['（一）法定代表人∶', 288, 389, 261, 30],
+      ['钟思一', 728, 389, 87, 30],
+      ['（三）联系电话∶', 288, 570, 232, 30],
+      ['13581308991', 728, 570, 160, 30],
+      ['（四）乙方∶', 1042, 570, 174, 30],
+      ['包', 1396, 530, 29, 30],
+      ['雪', 1396, 570, 29, 30],
+      ['娟', 1396, 609, 29, 30],
+      ['（五）身份证号码∶', 288, 676, 261, 30],
+      ['340104199301220091', 736, 678, 300, 30],
+      ['（六）甲方（用人单位）名称∶', 288, 782, 407, 30],
+      ['杭州同创电子商务有限公司', 728, 782, 350, 30],
+      ['签订日期：2020-12-21', 288, 1500, 330, 30],
+    ];
+    const doc = extractDocuments([page(contract)], { today: TODAY })[0];
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employeeName.value).toBe('包雪娟');
+  });
 });
