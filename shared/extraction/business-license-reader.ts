@@ -3,6 +3,7 @@ import { LabelMatch } from './confidence.js';
 import { linesRightOf } from './page-layout.js';
 import { CJK } from './text.js';
 import { LABELS } from './labels.js';
+import { columnRight, continuationLines, mergeLines, VALUE_MAY_CONTINUE } from './continuation.js';
 import { withAddressShapeChecked } from './address-shape.js';
 import { dateFromTwin } from './twin-dates.js';
 import { findDates } from './dates.js';
@@ -64,6 +65,38 @@ function establishedDateUnderMisreadLabel(ctx: DocumentContext): DraftField | un
   return undefined;
 }
 
+/** `称`, `称：`, `称）`: the name's label with its first character lost (a fold, a glare over `名`) or misread (`各称`). */
+const NAME_LABEL_HEAD_LOST = new RegExp(`^[${CJK}]?称(?:\\s*[:：)）]\\s*(.*))?$`);
+
+/**
+ * The registrant's name beside (or glued after) its label read with its first character lost or misread, read with
+ * the lines it wraps onto, as a guess the clerk confirms (`label_inferred`). A licence prints no other `…称` label.
+ *
+ * @example
+ * companyNameBesideMisreadLabel(ctx)?.value; // '杭州明达物流智慧服务有限公司杭州西湖区分公司' from `称` | `杭州明达物流智慧服` | `务有限公司杭州西湖` | `区分公司`
+ */
+function companyNameBesideMisreadLabel(ctx: DocumentContext): DraftField | undefined {
+  for (const layout of ctx.layouts) {
+    for (const line of layout.lines) {
+      const m = line.hits.length === 0 ? NAME_LABEL_HEAD_LOST.exec(line.flat) : null;
+      if (!m) continue;
+      const head = m[1] ? line : linesRightOf(layout, line)[0];
+      // The value's first line: glued after the label, else the nearest box right of it on its row.
+      if (!head || head.hits.length > 0) continue;
+      const start = m[1] ? line.box.x + (line.box.width * (line.flat.length - m[1].length)) / line.flat.length : head.box.x;
+      const column = { start, min: start - head.box.height, end: columnRight(layout, head) };
+      const { lines: below, more } = continuationLines(layout, head, column);
+      const raw = `${m[1] || head.text}${below.map((l) => l.leading).join('')}`;
+      const reading = readOrganisationName(raw);
+      if (!reading || reading.plausibility < 1) continue;
+      const field = fieldFromLine(mergeLines([head, ...below], raw), reading, LabelMatch.unlabelled, raw);
+      field.issues = [...(field.issues ?? []), 'label_inferred', ...(more ? [VALUE_MAY_CONTINUE] : [])];
+      return field;
+    }
+  }
+  return undefined;
+}
+
 /**
  * The date of establishment (成立日期), checked against the term of operation, which a licence prints from that same
  * day: a labelled date that differs from the term's first day was misread in one of the two places (the clerk says
@@ -91,7 +124,7 @@ function establishedDateField(ctx: DocumentContext): DraftField | undefined {
  * readBusinessLicense(ctx).creditCode?.value; // '91330100716105852F'
  */
 export function readBusinessLicense(ctx: DocumentContext): DraftFields {
-  const companyName = labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true });
+  const companyName = labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true }) ?? companyNameBesideMisreadLabel(ctx);
   const creditCode = licenceCode(ctx);
   const address = withAddressShapeChecked(labelled(ctx, LABELS.address, readAddress, { wrap: true }));
   const establishedDate = establishedDateField(ctx);
