@@ -97,6 +97,36 @@ function companyNameBesideMisreadLabel(ctx: DocumentContext): DraftField | undef
   return undefined;
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The value glued after a label spread by a space inside its box (`经营 者汪琪丽`, `成立 日期2009年5月29日`): the layout
+ * finds no label there (a label's characters are matched together), so a line that opens with one of `labels` with a
+ * space inside it, then a value `reader` takes, is read here, as a guess the clerk confirms (`label_inferred`).
+ *
+ * @example
+ * valueAfterSpacedLabel(ctx, ['经营者'], readPersonName)?.value; // '汪琪丽' from `经营 者汪琪丽`
+ */
+function valueAfterSpacedLabel(ctx: DocumentContext, labels: readonly string[], reader: ValueReader): DraftField | undefined {
+  const spaced = [...labels].sort((a, b) => b.length - a.length).map((form) => new RegExp(`^(${[...form].map(escapeRegExp).join('\\s*')})\\s*[:：]?\\s*(.+)$`));
+  for (const layout of ctx.layouts) {
+    for (const line of layout.lines) {
+      if (line.hits.length > 0) continue;
+      const text = line.text.trim();
+      for (const pattern of spaced) {
+        const m = pattern.exec(text);
+        if (!m || !/\s/.test(m[1])) continue;
+        const reading = reader(m[2]);
+        if (!reading) continue;
+        const field = fieldFromLine(line, reading, LabelMatch.unlabelled, m[2]);
+        field.issues = [...(field.issues ?? []), 'label_inferred'];
+        return field;
+      }
+    }
+  }
+  return undefined;
+}
+
 /**
  * The date of establishment (成立日期), checked against the term of operation, which a licence prints from that same
  * day: a labelled date that differs from the term's first day was misread in one of the two places (the clerk says
@@ -104,7 +134,10 @@ function companyNameBesideMisreadLabel(ctx: DocumentContext): DraftField | undef
  */
 function establishedDateField(ctx: DocumentContext): DraftField | undefined {
   const established =
-    labelled(ctx, LABELS.establishedDate, readDateValue) ?? dateFromTwin(ctx, LABELS.establishedDate) ?? establishedDateUnderMisreadLabel(ctx);
+    labelled(ctx, LABELS.establishedDate, readDateValue) ??
+    dateFromTwin(ctx, LABELS.establishedDate) ??
+    establishedDateUnderMisreadLabel(ctx) ??
+    valueAfterSpacedLabel(ctx, LABELS.establishedDate, readDateValue);
   const term = labelled(ctx, BUSINESS_TERM_LABELS, readTermStart);
   const termStart = typeof term?.value === 'string' && !(term.issues ?? []).length ? term : undefined;
   if (!established) return termStart ? { ...termStart, issues: [...(termStart.issues ?? []), ESTABLISHED_DATE_FROM_TERM] } : undefined;
@@ -128,7 +161,8 @@ export function readBusinessLicense(ctx: DocumentContext): DraftFields {
   const creditCode = licenceCode(ctx);
   const address = withAddressShapeChecked(labelled(ctx, LABELS.address, readAddress, { wrap: true }));
   const establishedDate = establishedDateField(ctx);
-  const legalRepresentative = labelled(ctx, LABELS.legalRepresentative, readPersonName);
+  const legalRepresentative =
+    labelled(ctx, LABELS.legalRepresentative, readPersonName) ?? valueAfterSpacedLabel(ctx, LABELS.legalRepresentative, readPersonName);
   if (establishedDate && typeof establishedDate.value === 'string' && establishedDate.value > ctx.today) {
     establishedDate.issues = [...(establishedDate.issues ?? []), 'established_date_in_future'];
   }

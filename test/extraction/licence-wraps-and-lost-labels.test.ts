@@ -272,3 +272,29 @@ describe("an address's wrap printed over the next row's scope", () => {
     expect(doc.fields.address.value).toBe('浙江省杭州市西湖区莫干山路208号12幢1906室');
   });
 });
+
+describe('a label spread by a space inside its box', () => {
+  it('reads the operator glued after `经营 者`, flagged for the clerk', () => {
+    // The engine kept the spread label's gap as a space inside one box (`经营 者汪琪丽`): the layout finds no label.
+    const doc = read([
+      ['营业执照', 832, 293, 614, 102],
+      ['(副本)', 1096, 412, 151, 51],
+      ['名称杭州市上城区望江餐饮服务部', 173, 529, 700, 59],
+      ['注册号330106667963015', 1152, 538, 494, 42],
+      ['类型', 173, 608, 159, 56],
+      ['个体工商户', 332, 612, 221, 48],
+      ['经营 者蒋丽华', 1150, 614, 300, 45],
+      ['组成形式', 180, 689, 156, 43],
+      ['个人经营', 335, 688, 180, 46],
+      ['注册日期二〇〇九年五月二十九日', 1152, 691, 593, 42],
+      ['经营场所浙江省杭州市上城区望江路12号3幢105室', 180, 765, 926, 42],
+      ['经营范围一般项目:技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广;软件开发;信息系统集成', 180, 842, 1910, 43],
+      ['发照日期:2009-11-02', 1784, 1182, 377, 46],
+    ]);
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.legalRepresentative.value).toBe('蒋丽华');
+    expect(doc.fields.legalRepresentative.issues).toContain('label_inferred');
+    expect(doc.fields.legalRepresentative.needsReview).toBe(true);
+    expect(doc.fields.establishedDate.value).toBe('2009-05-29');
+  });
+});
