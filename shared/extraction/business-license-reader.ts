@@ -148,6 +148,48 @@ function establishedDateField(ctx: DocumentContext): DraftField | undefined {
 }
 
 /**
+ * The registrant's name with the licence's own representative run on after it (`杭州恒信餐饮管理有限公司毛俊凯`: the
+ * representative's value beside the name's last line, joined as its wrap): a whole name before it is kept, the cut a
+ * guess the clerk confirms (`organisation_name_boundary_inferred`).
+ *
+ * @example
+ * withRepresentativeCut(name, representative)?.value; // '杭州恒信餐饮管理有限公司' from `…有限公司毛俊凯` and `毛俊凯`
+ */
+function withRepresentativeCut(name: DraftField | undefined, representative: DraftField | undefined): DraftField | undefined {
+  if (typeof name?.value !== 'string' || typeof representative?.value !== 'string') return name;
+  const person = representative.value;
+  if (!name.value.endsWith(person) || name.value.length - person.length < 4) return name;
+  const rest = readOrganisationName(name.value.slice(0, -person.length));
+  if (!rest || rest.plausibility < 1 || typeof rest.value !== 'string') return name;
+  return { ...name, value: rest.value, issues: [...(name.issues ?? []), 'organisation_name_boundary_inferred'] };
+}
+
+/** Where a registered name ends for sure: a legal form or a shop's word (`有限公司`, `工作室`, `服务部`, `店`). */
+const NAME_END = /(有限责任公司|有限公司|分公司|公司|工作室|部|店|中心|商行|事务所|厂)$/;
+
+/**
+ * With no representative found: the registrant's name with a person's name run on after a whole name
+ * (`浙江明达…股份有限公司欧阳志`, the representative's value beside the name's last line joined as its wrap) is
+ * read as the two, each a guess the clerk confirms.
+ *
+ * @example
+ * nameAndRunOnPerson(name)?.person.value; // '欧阳志' from `浙江明达餐饮管理供应链服务股份有限公司欧阳志`
+ */
+function nameAndRunOnPerson(name: DraftField | undefined): { name: DraftField; person: DraftField } | undefined {
+  if (typeof name?.value !== 'string') return undefined;
+  for (let k = 2; k <= 4; k++) {
+    const head = name.value.slice(0, -k);
+    if (head.length < 8 || !NAME_END.test(head)) continue;
+    const org = readOrganisationName(head);
+    const person = readPersonName(name.value.slice(-k));
+    if (!org || org.plausibility < 1 || !person || person.plausibility < 1 || typeof person.value !== 'string') continue;
+    const issues = [...(name.issues ?? []), 'value_boundary_inferred'];
+    return { name: { ...name, value: head, issues }, person: { ...name, value: person.value, issues } };
+  }
+  return undefined;
+}
+
+/**
  * Reads a business licence (营业执照) of any generation and kind — company, 企业法人, 个体工商户 (经营者, 注册日期),
  * branch (负责人, 营业场所), 正本 or 副本: name, code (统一社会信用代码, or the 15-digit 注册号 of an old licence),
  * domicile, date of establishment and legal representative. Names and addresses are read with the lines they wrap
@@ -166,5 +208,7 @@ export function readBusinessLicense(ctx: DocumentContext): DraftFields {
   if (establishedDate && typeof establishedDate.value === 'string' && establishedDate.value > ctx.today) {
     establishedDate.issues = [...(establishedDate.issues ?? []), 'established_date_in_future'];
   }
-  return { companyName, creditCode, address, establishedDate, legalRepresentative };
+  const split = legalRepresentative ? undefined : nameAndRunOnPerson(companyName);
+  if (split) return { companyName: split.name, creditCode, address, establishedDate, legalRepresentative: split.person };
+  return { companyName: withRepresentativeCut(companyName, legalRepresentative), creditCode, address, establishedDate, legalRepresentative };
 }

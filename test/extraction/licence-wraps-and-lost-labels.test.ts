@@ -298,3 +298,43 @@ describe('a label spread by a space inside its box', () => {
     expect(doc.fields.establishedDate.value).toBe('2009-05-29');
   });
 });
+
+/** A company licence whose representative is set high beside the name's last line, the engine joining the two. */
+const runOnRepresentative = (representativeLines: EngineLine[]): EngineLine[] => [
+  ['统一社会信用代码', 198, 71, 267, 35],
+  [creditCode('MA2KNK2K1'), 196, 128, 400, 35],
+  ['营业执照', 887, 257, 560, 86],
+  ['名称', 146, 437, 167, 35],
+  ['浙江安澜餐饮管理供应链服务', 611, 437, 433, 34],
+  ['股份有限公司钟雨桐', 610, 481, 300, 33],
+  ...representativeLines,
+  ['成立日期', 139, 641, 133, 35],
+  ['2011年3月8日', 611, 641, 200, 35],
+  ['住所', 140, 721, 133, 35],
+  ['浙江省杭州市西湖区文三路90号2幢301室', 611, 721, 620, 35],
+  ['经营范围', 134, 800, 133, 35],
+  ['一般项目:技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广;软件开发;信息系', 600, 800, 1433, 33],
+];
+
+describe("the representative's name run on after the registrant's name", () => {
+  it('cuts the representative read beside its label off the end of the name, flagged', () => {
+    const doc = read(
+      runOnRepresentative([
+        ['法定代表人', 139, 520, 170, 35],
+        ['钟雨桐', 611, 520, 100, 35],
+      ]),
+    );
+    expect(doc.fields.legalRepresentative.value).toBe('钟雨桐');
+    expect(doc.fields.companyName.value).toBe('浙江安澜餐饮管理供应链服务股份有限公司');
+    expect(doc.fields.companyName.issues).toContain('organisation_name_boundary_inferred');
+    expect(doc.fields.companyName.needsReview).toBe(true);
+  });
+
+  it('reads the name and the representative from the joined line when the representative has no value of its own', () => {
+    const doc = read(runOnRepresentative([['法定代表人', 139, 520, 170, 35]]));
+    expect(doc.fields.companyName.value).toBe('浙江安澜餐饮管理供应链服务股份有限公司');
+    expect(doc.fields.legalRepresentative.value).toBe('钟雨桐');
+    expect(doc.fields.companyName.needsReview).toBe(true);
+    expect(doc.fields.legalRepresentative.needsReview).toBe(true);
+  });
+});
