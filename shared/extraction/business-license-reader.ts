@@ -3,6 +3,7 @@ import { LabelMatch } from './confidence.js';
 import { linesRightOf } from './page-layout.js';
 import { CJK } from './text.js';
 import { LABELS } from './labels.js';
+import { columnRight, continuationLines, mergeLines, VALUE_MAY_CONTINUE } from './continuation.js';
 import { withAddressShapeChecked } from './address-shape.js';
 import { dateFromTwin } from './twin-dates.js';
 import { findDates } from './dates.js';
@@ -64,6 +65,68 @@ function establishedDateUnderMisreadLabel(ctx: DocumentContext): DraftField | un
   return undefined;
 }
 
+/** `称`, `称：`, `称）`: the name's label with its first character lost (a fold, a glare over `名`) or misread (`各称`). */
+const NAME_LABEL_HEAD_LOST = new RegExp(`^[${CJK}]?称(?:\\s*[:：)）]\\s*(.*))?$`);
+
+/**
+ * The registrant's name beside (or glued after) its label read with its first character lost or misread, read with
+ * the lines it wraps onto, as a guess the clerk confirms (`label_inferred`). A licence prints no other `…称` label.
+ *
+ * @example
+ * companyNameBesideMisreadLabel(ctx)?.value; // '杭州明达物流智慧服务有限公司杭州西湖区分公司' from `称` | `杭州明达物流智慧服` | `务有限公司杭州西湖` | `区分公司`
+ */
+function companyNameBesideMisreadLabel(ctx: DocumentContext): DraftField | undefined {
+  for (const layout of ctx.layouts) {
+    for (const line of layout.lines) {
+      const m = line.hits.length === 0 ? NAME_LABEL_HEAD_LOST.exec(line.flat) : null;
+      if (!m) continue;
+      const head = m[1] ? line : linesRightOf(layout, line)[0];
+      // The value's first line: glued after the label, else the nearest box right of it on its row.
+      if (!head || head.hits.length > 0) continue;
+      const start = m[1] ? line.box.x + (line.box.width * (line.flat.length - m[1].length)) / line.flat.length : head.box.x;
+      const column = { start, min: start - head.box.height, end: columnRight(layout, head) };
+      const { lines: below, more } = continuationLines(layout, head, column);
+      const raw = `${m[1] || head.text}${below.map((l) => l.leading).join('')}`;
+      const reading = readOrganisationName(raw);
+      if (!reading || reading.plausibility < 1) continue;
+      const field = fieldFromLine(mergeLines([head, ...below], raw), reading, LabelMatch.unlabelled, raw);
+      field.issues = [...(field.issues ?? []), 'label_inferred', ...(more ? [VALUE_MAY_CONTINUE] : [])];
+      return field;
+    }
+  }
+  return undefined;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The value glued after a label spread by a space inside its box (`经营 者汪琪丽`, `成立 日期2009年5月29日`): the layout
+ * finds no label there (a label's characters are matched together), so a line that opens with one of `labels` with a
+ * space inside it, then a value `reader` takes, is read here, as a guess the clerk confirms (`label_inferred`).
+ *
+ * @example
+ * valueAfterSpacedLabel(ctx, ['经营者'], readPersonName)?.value; // '汪琪丽' from `经营 者汪琪丽`
+ */
+function valueAfterSpacedLabel(ctx: DocumentContext, labels: readonly string[], reader: ValueReader): DraftField | undefined {
+  const spaced = [...labels].sort((a, b) => b.length - a.length).map((form) => new RegExp(`^(${[...form].map(escapeRegExp).join('\\s*')})\\s*[:：]?\\s*(.+)$`));
+  for (const layout of ctx.layouts) {
+    for (const line of layout.lines) {
+      if (line.hits.length > 0) continue;
+      const text = line.text.trim();
+      for (const pattern of spaced) {
+        const m = pattern.exec(text);
+        if (!m || !/\s/.test(m[1])) continue;
+        const reading = reader(m[2]);
+        if (!reading) continue;
+        const field = fieldFromLine(line, reading, LabelMatch.unlabelled, m[2]);
+        field.issues = [...(field.issues ?? []), 'label_inferred'];
+        return field;
+      }
+    }
+  }
+  return undefined;
+}
+
 /**
  * The date of establishment (成立日期), checked against the term of operation, which a licence prints from that same
  * day: a labelled date that differs from the term's first day was misread in one of the two places (the clerk says
@@ -71,7 +134,10 @@ function establishedDateUnderMisreadLabel(ctx: DocumentContext): DraftField | un
  */
 function establishedDateField(ctx: DocumentContext): DraftField | undefined {
   const established =
-    labelled(ctx, LABELS.establishedDate, readDateValue) ?? dateFromTwin(ctx, LABELS.establishedDate) ?? establishedDateUnderMisreadLabel(ctx);
+    labelled(ctx, LABELS.establishedDate, readDateValue) ??
+    dateFromTwin(ctx, LABELS.establishedDate) ??
+    establishedDateUnderMisreadLabel(ctx) ??
+    valueAfterSpacedLabel(ctx, LABELS.establishedDate, readDateValue);
   const term = labelled(ctx, BUSINESS_TERM_LABELS, readTermStart);
   const termStart = typeof term?.value === 'string' && !(term.issues ?? []).length ? term : undefined;
   if (!established) return termStart ? { ...termStart, issues: [...(termStart.issues ?? []), ESTABLISHED_DATE_FROM_TERM] } : undefined;
@@ -79,6 +145,48 @@ function establishedDateField(ctx: DocumentContext): DraftField | undefined {
     established.issues = [...(established.issues ?? []), ESTABLISHED_DATE_TERM_CONFLICT];
   }
   return established;
+}
+
+/**
+ * The registrant's name with the licence's own representative run on after it (`杭州恒信餐饮管理有限公司毛俊凯`: the
+ * representative's value beside the name's last line, joined as its wrap): a whole name before it is kept, the cut a
+ * guess the clerk confirms (`organisation_name_boundary_inferred`).
+ *
+ * @example
+ * withRepresentativeCut(name, representative)?.value; // '杭州恒信餐饮管理有限公司' from `…有限公司毛俊凯` and `毛俊凯`
+ */
+function withRepresentativeCut(name: DraftField | undefined, representative: DraftField | undefined): DraftField | undefined {
+  if (typeof name?.value !== 'string' || typeof representative?.value !== 'string') return name;
+  const person = representative.value;
+  if (!name.value.endsWith(person) || name.value.length - person.length < 4) return name;
+  const rest = readOrganisationName(name.value.slice(0, -person.length));
+  if (!rest || rest.plausibility < 1 || typeof rest.value !== 'string') return name;
+  return { ...name, value: rest.value, issues: [...(name.issues ?? []), 'organisation_name_boundary_inferred'] };
+}
+
+/** Where a registered name ends for sure: a legal form or a shop's word (`有限公司`, `工作室`, `服务部`, `店`). */
+const NAME_END = /(有限责任公司|有限公司|分公司|公司|工作室|部|店|中心|商行|事务所|厂)$/;
+
+/**
+ * With no representative found: the registrant's name with a person's name run on after a whole name
+ * (`浙江明达…股份有限公司欧阳志`, the representative's value beside the name's last line joined as its wrap) is
+ * read as the two, each a guess the clerk confirms.
+ *
+ * @example
+ * nameAndRunOnPerson(name)?.person.value; // '欧阳志' from `浙江明达餐饮管理供应链服务股份有限公司欧阳志`
+ */
+function nameAndRunOnPerson(name: DraftField | undefined): { name: DraftField; person: DraftField } | undefined {
+  if (typeof name?.value !== 'string') return undefined;
+  for (let k = 2; k <= 4; k++) {
+    const head = name.value.slice(0, -k);
+    if (head.length < 8 || !NAME_END.test(head)) continue;
+    const org = readOrganisationName(head);
+    const person = readPersonName(name.value.slice(-k));
+    if (!org || org.plausibility < 1 || !person || person.plausibility < 1 || typeof person.value !== 'string') continue;
+    const issues = [...(name.issues ?? []), 'value_boundary_inferred'];
+    return { name: { ...name, value: head, issues }, person: { ...name, value: person.value, issues } };
+  }
+  return undefined;
 }
 
 /**
@@ -91,13 +199,16 @@ function establishedDateField(ctx: DocumentContext): DraftField | undefined {
  * readBusinessLicense(ctx).creditCode?.value; // '91330100716105852F'
  */
 export function readBusinessLicense(ctx: DocumentContext): DraftFields {
-  const companyName = labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true });
+  const companyName = labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true }) ?? companyNameBesideMisreadLabel(ctx);
   const creditCode = licenceCode(ctx);
   const address = withAddressShapeChecked(labelled(ctx, LABELS.address, readAddress, { wrap: true }));
   const establishedDate = establishedDateField(ctx);
-  const legalRepresentative = labelled(ctx, LABELS.legalRepresentative, readPersonName);
+  const legalRepresentative =
+    labelled(ctx, LABELS.legalRepresentative, readPersonName) ?? valueAfterSpacedLabel(ctx, LABELS.legalRepresentative, readPersonName);
   if (establishedDate && typeof establishedDate.value === 'string' && establishedDate.value > ctx.today) {
     establishedDate.issues = [...(establishedDate.issues ?? []), 'established_date_in_future'];
   }
-  return { companyName, creditCode, address, establishedDate, legalRepresentative };
+  const split = legalRepresentative ? undefined : nameAndRunOnPerson(companyName);
+  if (split) return { companyName: split.name, creditCode, address, establishedDate, legalRepresentative: split.person };
+  return { companyName: withRepresentativeCut(companyName, legalRepresentative), creditCode, address, establishedDate, legalRepresentative };
 }

@@ -11,7 +11,26 @@ import { piecesAcrossGap } from './row-gap-pieces.js';
 
 function ownedByOther(layout: PageLayout, line: LayoutLine, ownLabel: LayoutLine | undefined): boolean {
   const owner = rowOwner(layout, line);
-  return owner !== undefined && owner !== ownLabel;
+  return owner !== undefined && owner !== ownLabel && !valueBegunBefore(layout, owner, line);
+}
+
+/**
+ * True when `owner`'s own value starts on its row between it and `line` and runs on under `line` (a text layer's
+ * scope line `一般项目：…` printed across the address's wrap `8号12幢1906室` beside it): the label waits for nothing.
+ */
+function valueBegunBefore(layout: PageLayout, owner: LayoutLine, line: LayoutLine): boolean {
+  const h = Math.max(owner.box.height, line.box.height);
+  return layout.lines.some(
+    (o) =>
+      o !== line &&
+      o.half === owner.half &&
+      o.hits.length === 0 &&
+      o.leading !== '' &&
+      o.box.x >= right(owner) - h * 0.5 &&
+      o.box.x < line.box.x - h &&
+      right(o) > line.box.x &&
+      Math.abs(centreY(o) - centreY(owner)) < h * 0.6,
+  );
 }
 
 /** Issue on a value that may go on past where it was read (a wrapped line not joined): the clerk sees it whole. */
@@ -34,6 +53,14 @@ function isWholeDate(text: string): boolean {
   const found = findDates(text, { compact: true })[0];
   return found !== undefined && found.length >= text.length - 2;
 }
+
+/**
+ * A licence's registrant type or make-up alone on its line (`个体工商户`, `个人经营`, `家庭经营`, `有限责任公司(自然人投资或
+ * 控股)`), the 类型 row's value set high under a wrapped name: a closed term no name or address ends with. Bare legal
+ * forms (`有限责任公司`, `合伙企业`) are left out: a name's last line may be one.
+ */
+const REGISTRANT_TERM =
+  /^(个体工商户|个人经营|家庭经营|全民所有制|集体所有制|股份合作制|(有限责任公司|股份有限公司)(分公司)?[(（][\u3400-\u9fff、]{2,16}[)）])$/u;
 
 /** A sum of money alone (`3000万元人民币`, a registered capital set high beside its label): a field of its own. */
 const AMOUNT = /^[0-9.,，]+(万|亿)?元(人民币)?$/;
@@ -295,6 +322,7 @@ export function continuationLines(
       isWholeDate(next.flat) ||
       opensWithTerm(next.flat) ||
       AMOUNT.test(next.flat) ||
+      REGISTRANT_TERM.test(next.flat) ||
       DATE_TAIL.test(next.flat) ||
       DATE_HEAD.test(next.flat) ||
       startsValueBelow(layout, current, next, ownLabel, h) ||
@@ -400,14 +428,19 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
       .sort((a, b) => b.box.y - a.box.y)[0];
     // A line on the row of the label's own English gloss is no other label's value.
     const owner = above ? rowOwner(layout, above) : undefined;
-    if (!above || above.hits.length > 0 || (owner && !sameLabelCell(owner, label) && !ownerValuedBefore(layout.lines, owner, above))) break;
+    if (!above || above.hits.length > 0) break;
+    if (owner && !sameLabelCell(owner, label) && !ownerValuedBefore(layout.lines, owner, above) && !closedValueOver(layout, owner, above)) break;
     // The tail of a date wrapped from the row above (`出生年月1986年10` | `月19日` over `工种`'s row) ends that date: it
     // starts no value that is not a date.
     if (DATE_END_LINE.test(above.flat) && findDates(first.flat).length === 0) break;
     // Not clearly nearer its own label: still this value's when set with the block below it, or tight on it while this
     // label is the nearest, and the rival label has a value of its own on its row (`2014.09.02` beside `成立日期`
     // over `浙江省…和平路` | `97号…` beside `住所`).
-    const tightOn = above.box.y + above.box.height >= current.box.y - h * 0.35 && closestLabelIs(layout, above, label, 0);
+    // Or tight on it while the nearer label holds a whole date, term, sum or code over it in its column, a value that
+    // goes on nowhere (rows set tight on a photo: the head about as near that label as its own).
+    const tightOn =
+      above.box.y + above.box.height >= current.box.y - h * 0.35 &&
+      (closestLabelIs(layout, above, label, 0) || closedValueOver(layout, nearestRivalLabel(layout, above, label), above));
     if (!closestLabelIs(layout, above, label) && !((setWithBlockBelow(layout, above, current, h) || tightOn) && nearerLabelHasValue(layout, above, label)))
       break;
     // The label's row must lie below the line's centre: otherwise the line is the label's own row's neighbour above.
@@ -429,6 +462,35 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
     current = above;
   }
   return out;
+}
+
+/** The label of `label`'s column nearest `line` other than `label` (and its own gloss), if any. */
+function nearestRivalLabel(layout: PageLayout, line: LayoutLine, label: LayoutLine): LayoutLine | undefined {
+  return labelsLeftOf(layout, line).find(
+    (r) => r.label !== label && !sameLabelCell(r.label, label) && r.label.box.x < right(label) && right(r.label) > label.box.x,
+  )?.label;
+}
+
+/**
+ * True when `owner` (a label) already holds a whole value that ends where it stands (a date, a term, a sum, a
+ * code) on its own row over `line` in the same column (`成立日期` | `2006年7月30日` over `浙江省…天目` | `山路819号…`
+ * beside `住所`, rows set tight on a photo): `line` is then no value of that label's, whatever row it reaches.
+ */
+function closedValueOver(layout: PageLayout, owner: LayoutLine | undefined, line: LayoutLine): boolean {
+  if (!owner) return false;
+  const h = Math.max(owner.box.height, line.box.height);
+  return layout.lines.some(
+    (o) =>
+      o !== line &&
+      o !== owner &&
+      o.half === owner.half &&
+      o.hits.length === 0 &&
+      o.box.x >= right(owner) - h * 0.5 &&
+      o.box.y < line.box.y &&
+      Math.abs(o.box.x - line.box.x) < h &&
+      Math.abs(centreY(o) - centreY(owner)) < h * 0.6 &&
+      (isWholeDate(o.flat) || opensWithTerm(o.flat) || AMOUNT.test(o.flat) || /^[0-9A-Z]{18}$|^\d{15}$/.test(o.flat)),
+  );
 }
 
 /**

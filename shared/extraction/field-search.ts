@@ -50,6 +50,8 @@ export interface SearchOptions {
 
 /** How much less sure a value is when its label was read with one character wrong or missing. */
 const FUZZY_LABEL = 0.98;
+/** About the longest name or address a licence or card prints (40 characters): how many lines a narrow column may wrap it onto. */
+const LONG_VALUE_CHARACTERS = 40;
 /** A short value read only by joining the line under it (`二〇一八年八月十九` | `日`). */
 const JOINED_GUESS = 0.9;
 /** A value printed off its label's row (dot-matrix fill-in above or below the line, a label centred on a wrapped value). */
@@ -147,9 +149,11 @@ export function findLabelledCandidates(
         return undefined;
       }
       // Values set in a narrow cell wrap every few characters (six or fewer a line: `浙江省杭州` | `市西湖区翠` | …): allow
-      // more lines for them, enough for 24 characters (a branch's name two characters a line: `杭州` | `博远` | … | `公司`).
-      const firstWidth = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0);
-      const maxLines = firstWidth <= 6 ? Math.max(8, Math.ceil(24 / Math.max(1, firstWidth))) : 3;
+      // more lines for them, enough for 24 characters (a branch's name two characters a line: `杭州` | `博远` | … | `公司`),
+      // and as many as a long address needs in a column of seven to thirteen (`浙江省杭州市西` | `湖区文新街道天` | … |
+      // `1907室`, five lines).
+      const firstLength = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0);
+      const maxLines = firstLength <= 6 ? Math.max(8, Math.ceil(24 / Math.max(1, firstLength))) : Math.max(3, Math.ceil(LONG_VALUE_CHARACTERS / firstLength));
       const { lines: tight, more, throughOwnLabel, splitAcrossGap } = continuationLines(layout, first, column, maxLines, ownLabel);
       // A value wrapped inside a narrow blank of prose: its lines sit flush under it at the paragraph's line pitch.
       const stacked = tight.length === 0 && !more ? stackedBlankLines(layout, first, column) : [];

@@ -182,11 +182,17 @@ function measure(page: PageLayout): Measure | undefined {
     const toward = rows.map((y) => (y - centreY(label)) * Math.sign(dy)).filter((d) => d > layout.medianLineHeight * 0.6);
     steps.push(Math.min(pitch, ...toward));
   }
-  if (offsets.length < MIN_PAIRS) return undefined;
-  const offset = median(offsets);
+  // A pair on its own row among more that agree on one offset is a value printed with the form, not the fill-in (the
+  // header's code over a licence whose fill-in moved): the others fix the offset.
+  const moved = offsets.map((o, i) => i).filter((i) => Math.abs(offsets[i]) >= pitch * ON_ROW);
+  const pairs = moved.length >= MIN_PAIRS && moved.length > offsets.length - moved.length ? moved : offsets.map((o, i) => i);
+  if (pairs.length < MIN_PAIRS) return undefined;
+  const offset = median(pairs.map((i) => offsets[i]));
   // Large enough to matter: a proved value nearer the next label row than its own, measured where it sits (rows are
   // set unevenly where values wrap, so the page's median pitch can hide it).
-  if (Math.abs(offset) < Math.min(...steps) * MIN_OFFSET || offsets.some((o) => Math.abs(o - offset) > pitch * AGREEMENT)) return undefined;
+  if (Math.abs(offset) < Math.min(...pairs.map((i) => steps[i])) * MIN_OFFSET || pairs.some((i) => Math.abs(offsets[i] - offset) > pitch * AGREEMENT)) {
+    return undefined;
+  }
   // The other values must agree too: moved back by the offset, more of them sit on a waiting label's row than before.
   const onRow = (v: LayoutLine, dy: number) =>
     waiting.some((l) => Math.abs(centreY(v) - dy - centreY(l)) < pitch * ON_ROW && inValueColumn(layout, l, v, labels));

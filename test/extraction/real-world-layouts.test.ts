@@ -202,10 +202,15 @@ describe('values that wrap', () => {
     expect(doc.fields.address.value).toBe(ADDRESS_1 + ADDRESS_2);
   });
 
-  it('flags a value that still goes on after three continuation lines', () => {
+  it('flags a value that still goes on after three continuation lines in a wide column', () => {
+    // Fourteen characters a line: three more lines hold any address (a narrow column may wrap one over more).
     const b = new PageBuilder({ width: 2339, height: 1654 }).title('营业执照').line(`统一社会信用代码 ${company.code}`, 200);
     b.line(`名称：${company.name}`, 200);
-    b.at(200, 600, '住所：浙江省杭州市').at(296, 640, '西湖区三墩镇').at(296, 680, '西园八路11号').at(296, 720, 'A座5楼').at(296, 760, '503室');
+    b.at(200, 600, '住所：浙江省杭州市西湖区三墩镇西园')
+      .at(296, 640, '八路11号紫金港')
+      .at(296, 680, '科技城创业大厦')
+      .at(296, 720, 'A座5楼')
+      .at(296, 760, '503室');
     const doc = readOne(b.build());
     expect(doc.fields.address.needsReview).toBe(true);
     expect(doc.fields.address.issues).toContain('value_may_continue');
