@@ -11,26 +11,7 @@ import { piecesAcrossGap } from './row-gap-pieces.js';
 
 function ownedByOther(layout: PageLayout, line: LayoutLine, ownLabel: LayoutLine | undefined): boolean {
   const owner = rowOwner(layout, line);
-  return owner !== undefined && owner !== ownLabel && !valueBegunBefore(layout, owner, line);
-}
-
-/**
- * True when `owner`'s own value starts on its row between it and `line` and runs on under `line` (a text layer's
- * scope line `一般项目：…` printed across the address's wrap `8号12幢1906室` beside it): the label waits for nothing.
- */
-function valueBegunBefore(layout: PageLayout, owner: LayoutLine, line: LayoutLine): boolean {
-  const h = Math.max(owner.box.height, line.box.height);
-  return layout.lines.some(
-    (o) =>
-      o !== line &&
-      o.half === owner.half &&
-      o.hits.length === 0 &&
-      o.leading !== '' &&
-      o.box.x >= right(owner) - h * 0.5 &&
-      o.box.x < line.box.x - h &&
-      right(o) > line.box.x &&
-      Math.abs(centreY(o) - centreY(owner)) < h * 0.6,
-  );
+  return owner !== undefined && owner !== ownLabel;
 }
 
 /** Issue on a value that may go on past where it was read (a wrapped line not joined): the clerk sees it whole. */

@@ -239,40 +239,6 @@ describe('a fill-in shifted under a header printed in place', () => {
   });
 });
 
-describe("an address's wrap printed over the next row's scope", () => {
-  it('joins the wrap that sits on `经营范围`’s row when the scope line starts there and runs under it', () => {
-    // A text layer whose fill-in overprints: the address's second line `8号…` lies over the scope's first line, which
-    // starts beside `经营范围` and runs across the page. The label has its value: the wrap is the address's.
-    const doc = read([
-      ['统一社会信用代码', 198, 71, 267, 35],
-      [`${creditCode('6DWTX3AMU')}(2-1)`, 196, 128, 400, 35],
-      ['营业执照', 887, 257, 560, 86],
-      ['(副本)', 1118, 378, 133, 35],
-      ['名称', 146, 437, 167, 35],
-      ['浙江汇通建筑工程供应链服务', 611, 437, 433, 34],
-      ['有限公司文三路分公司', 610, 481, 333, 33],
-      ['类型', 1247, 475, 133, 35],
-      ['有限责任公司分公司(自', 1463, 466, 345, 37],
-      ['然人投资或控股)', 1461, 510, 245, 37],
-      ['营业期限', 141, 559, 133, 35],
-      ['2007.11.29至2027.11.29', 607, 557, 363, 37],
-      ['负责人', 1243, 597, 100, 35],
-      ['蒋慧敏', 1458, 582, 100, 33],
-      ['成立日期', 139, 641, 133, 35],
-      ['2007.11.29', 1041, 648, 168, 37],
-      ['营业场所', 1240, 676, 183, 35],
-      ['浙江省杭州市西湖区莫干山路20', 1454, 722, 471, 37],
-      ['经营范围', 134, 757, 133, 35],
-      ['一般项目:技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广;软件开发;信息系', 600, 778, 1433, 33],
-      ['8号12幢1906室', 1452, 764, 225, 37],
-      ['统集成服务;职业技能培训(不含需取得许可的培训);人力资源服务(不含职业中介活动、劳务派', 598, 822, 1450, 36],
-      ['登记机关:', 1913, 1075, 167, 35],
-    ]);
-    expect(doc.type).toBe('business_license');
-    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区莫干山路208号12幢1906室');
-  });
-});
-
 describe('a label spread by a space inside its box', () => {
   it('reads the operator glued after `经营 者`, flagged for the clerk', () => {
     // The engine kept the spread label's gap as a space inside one box (`经营 者汪琪丽`): the layout finds no label.
