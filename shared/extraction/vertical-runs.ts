@@ -72,10 +72,19 @@ export function withVerticalRunsJoined(page: readonly OcrLine[]): OcrLine[] {
     const top = run[0].box.y;
     const end = run[run.length - 1].box.y + run[run.length - 1].box.height;
     const centre = (top + end) / 2;
+    // A label ending in its colon right before the run's first character, and none beside its middle: the value starts
+    // on its label's row and runs down (`评价机构名称：` | `杭` / `州` / … / `司`, twelve lines), so it lies flat there.
+    const row = (c: OcrLine) => ({ ...c, box: { ...c.box, y: Math.round(centre - h / 2), height: h } });
+    const labelBefore = (c: OcrLine) =>
+      lines.some(
+        (o) =>
+          !run.includes(o) && /[:：∶]\s*$/.test(o.text) && overlapsRow(o, c) && o.box.x + o.box.width <= c.box.x && c.box.x - (o.box.x + o.box.width) < h * 3,
+      );
+    const atHead = run.length > 2 && labelBefore(run[0]) && !labelBefore(row(run[0]));
     joined.set(run[0], {
       text: run.map((l) => l.text.trim()).join(''),
       confidence: Math.min(...run.map((l) => l.confidence)),
-      box: { x: Math.min(...run.map((l) => l.box.x)), y: Math.round(centre - h / 2), width: h * run.length, height: h },
+      box: { x: Math.min(...run.map((l) => l.box.x)), y: atHead ? top : Math.round(centre - h / 2), width: h * run.length, height: h },
     });
   }
   if (joined.size === 0) return lines;

@@ -174,3 +174,46 @@ describe('a value set one character per box down a column', () => {
     expect(doc.fields.employeeName.value).toBe('包雪娟');
   });
 });
+
+describe('a value run down a column from its label’s row', () => {
+  it('lies flat on the row of the label before its first character, not on the run’s middle', () => {
+    // A digital skill-level certificate (seen family certificate/proc-C): the assessor's name twelve characters down
+    // a narrow cell from `评价机构名称：`'s row. Laid flat on its middle it stood seven rows below its label: no issuer.
+    const issuer = '杭州明远餐饮管理有限公司';
+    const doc = extractDocuments(
+      [
+        page([
+          ['职业技能等级证书', 428, 228, 773, 78],
+          ['持证人：', 205, 367, 139, 35],
+          ['孙立平', 410, 367, 104, 35],
+          ['证件号码：', 205, 434, 174, 35],
+          ['330106199003074512', 410, 434, 343, 35],
+          ['职业（工种）：', 205, 567, 226, 35],
+          ['评茶员', 462, 567, 104, 35],
+          ['职业技能等级：', 917, 522, 243, 35],
+          ['四级', 1004, 567, 69, 35],
+          ['证书号：', 205, 632, 139, 35],
+          ['Y330106002882204411085', 462, 632, 424, 35],
+          ['评价机构名称：', 917, 632, 243, 35],
+          ...[...issuer].map((ch, i): Line => [ch, 1192, 632 + i * 47, 35, 35]),
+          ['2020-03-26', 205, 1322, 176, 35],
+        ]),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.fields.issuer.value).toBe(issuer);
+    const flat = withVerticalRunsJoined([
+      { text: '评价机构名称：', confidence: 1, box: { x: 917, y: 632, width: 243, height: 35 } },
+      ...[...issuer].map((ch, i): OcrLine => ({ text: ch, confidence: 1, box: { x: 1192, y: 632 + i * 47, width: 35, height: 35 } })),
+    ]).find((l) => l.text === issuer);
+    expect(flat?.box.y).toBe(632);
+  });
+
+  it('still lies flat on the run’s middle when a label stands beside that middle', () => {
+    const flat = withVerticalRunsJoined([
+      { text: '名称：', confidence: 1, box: { x: 1080, y: 700, width: 100, height: 35 } },
+      ...[...'杭州明远餐饮管理'].map((ch, i): OcrLine => ({ text: ch, confidence: 1, box: { x: 1192, y: 550 + i * 47, width: 35, height: 35 } })),
+    ]).find((l) => l.text === '杭州明远餐饮管理');
+    expect(flat?.box.y).toBe(Math.round((550 + 550 + 7 * 47 + 35) / 2 - 35 / 2));
+  });
+});
