@@ -13,6 +13,7 @@ import { commonCharacters, confirmedCharacters, isShorterSubsequence } from './r
 import { findScreenPattern, withoutScreenPattern } from './screen-pattern.js';
 import { readStackedColumns } from './stacked-columns.js';
 import { withMergedLinesApart } from './merged-lines.js';
+import { hasUnsureCharacter } from './unsure-characters.js';
 import { drawnInItsTurn, turnIfUpsideDown, turnOffItsSide, type PageDrawnInItsTurn, type PageRotation } from './page-orientation.js';
 import { DEFAULT_RECOGNITION_SETTINGS, recogniseRegions, type CharacterAlternative, type RecognisedText, type RecognitionSettings } from './text-lines.js';
 import { DEFAULT_DETECTION_SETTINGS, readingOrder, regionCorners, type DetectionSettings, type TextRegion } from './text-regions.js';
@@ -89,6 +90,8 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   unboxedGlyphs?: boolean;
   /** Detect a tall unsure region again on its own crop, for lines the page's pass merged (see `withMergedLinesApart`; default on). */
   mergedLines?: boolean;
+  /** Read again a sure line holding an unsure letter, digit or CJK character (see `hasUnsureCharacter`; default on). */
+  unsureCharacters?: boolean;
   /** Read a region running down an upright page as characters stacked in a column (see `readStackedColumns`; default on). */
   stackedColumns?: boolean;
   /** Read seal-covered and unsure lines a second time and report the agreement (default on). */
@@ -259,7 +262,7 @@ export class PaddleOcrEngine implements OcrEngine {
     if (this.#options.secondReadings !== false) {
       const started = clockNow();
       const pages = { stored: read, raster, rotation, conditions: conditioned?.changed ? conditioned.conditions : undefined };
-      seconds = await readAgain(models, pages, ordered, texts, this.#recognition);
+      seconds = await readAgain(models, pages, ordered, texts, this.#recognition, this.#options.unsureCharacters !== false);
       // Lines under a grey seal (no coloured ink was suppressed), read again with the seal lifted (opt-in).
       if (this.#options.greySeals && !conditioned?.conditions.suppressedTileCount) {
         await readUnderGreySeals(models, raster, ordered, texts, this.#recognition, seconds);
@@ -382,6 +385,7 @@ async function readAgain(
   regions: TextRegion[],
   texts: RecognisedText[],
   recognition: RecognitionSettings,
+  unsureCharacters = true,
 ): Promise<(SecondReading | undefined)[]> {
   const wanted: { index: number; priority: number; region: TextRegion; onStored: boolean; stretch?: LineStretch }[] = [];
   regions.forEach((region, index) => {
@@ -403,6 +407,9 @@ async function readAgain(
     } else if (confidence < SECOND_READING_BELOW) {
       if (storedRegion) wanted.push({ index, priority: confidence, region: storedRegion, onStored: true });
       else wanted.push({ index, priority: confidence, region: loosened(region), onStored: false });
+    } else if (unsureCharacters && hasUnsureCharacter(first)) {
+      // A sure line with one unsure character (`莫千山路`, `千` at 0.61): a looser crop, after the doubtful lines.
+      wanted.push({ index, priority: confidence, region: loosened(region), onStored: false });
     }
   });
   wanted.sort((a, b) => a.priority - b.priority);
