@@ -12,6 +12,8 @@ import { splicedReading, stretchOf, stretchToReadAgain, type LineStretch } from 
 import { commonCharacters, confirmedCharacters, isShorterSubsequence } from './reading-agreement.js';
 import { findScreenPattern, withoutScreenPattern } from './screen-pattern.js';
 import { readStackedColumns } from './stacked-columns.js';
+import { withMergedLinesApart } from './merged-lines.js';
+import { hasUnsureCharacter } from './unsure-characters.js';
 import { drawnInItsTurn, turnIfUpsideDown, turnOffItsSide, type PageDrawnInItsTurn, type PageRotation } from './page-orientation.js';
 import { DEFAULT_RECOGNITION_SETTINGS, recogniseRegions, type CharacterAlternative, type RecognisedText, type RecognitionSettings } from './text-lines.js';
 import { DEFAULT_DETECTION_SETTINGS, readingOrder, regionCorners, type DetectionSettings, type TextRegion } from './text-regions.js';
@@ -86,6 +88,10 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
    * region is (see `regionsBesideBareLabels`). Off reads the regions as detected.
    */
   unboxedGlyphs?: boolean;
+  /** Detect a tall unsure region again on its own crop, for lines the page's pass merged (see `withMergedLinesApart`; default on). */
+  mergedLines?: boolean;
+  /** Read again a sure line holding an unsure letter, digit or CJK character (see `hasUnsureCharacter`; default on). */
+  unsureCharacters?: boolean;
   /** Read a region running down an upright page as characters stacked in a column (see `readStackedColumns`; default on). */
   stackedColumns?: boolean;
   /** Read seal-covered and unsure lines a second time and report the agreement (default on). */
@@ -239,6 +245,10 @@ export class PaddleOcrEngine implements OcrEngine {
     let texts = await recogniseRegions(models.recognition, models.alphabet, raster, ordered, this.#recognition);
     // Characters stacked down a narrow cell, read as a row of upright characters (see `readStackedColumns`).
     if (this.#options.stackedColumns !== false) texts = await readStackedColumns(models, raster, ordered, texts, this.#recognition);
+    // Lines the detector merged with a neighbour (a stamp under an address line) into one tall region that reads as nothing.
+    if (this.#options.mergedLines !== false && !flattening) {
+      ({ ordered, texts } = await withMergedLinesApart(models, raster, ordered, texts, this.#recognition, this.#detection));
+    }
     // A value of thin strokes the detector gave no box (`十一` beside `等级：`), read where a bare label points to it.
     if (this.#options.unboxedGlyphs !== false && !flattening) {
       ({ ordered, texts } = await withValuesBesideBareLabels(models, raster, ordered, texts, this.#recognition));
@@ -252,7 +262,7 @@ export class PaddleOcrEngine implements OcrEngine {
     if (this.#options.secondReadings !== false) {
       const started = clockNow();
       const pages = { stored: read, raster, rotation, conditions: conditioned?.changed ? conditioned.conditions : undefined };
-      seconds = await readAgain(models, pages, ordered, texts, this.#recognition);
+      seconds = await readAgain(models, pages, ordered, texts, this.#recognition, this.#options.unsureCharacters !== false);
       // Lines under a grey seal (no coloured ink was suppressed), read again with the seal lifted (opt-in).
       if (this.#options.greySeals && !conditioned?.conditions.suppressedTileCount) {
         await readUnderGreySeals(models, raster, ordered, texts, this.#recognition, seconds);
@@ -375,6 +385,7 @@ async function readAgain(
   regions: TextRegion[],
   texts: RecognisedText[],
   recognition: RecognitionSettings,
+  unsureCharacters = true,
 ): Promise<(SecondReading | undefined)[]> {
   const wanted: { index: number; priority: number; region: TextRegion; onStored: boolean; stretch?: LineStretch }[] = [];
   regions.forEach((region, index) => {
@@ -396,6 +407,9 @@ async function readAgain(
     } else if (confidence < SECOND_READING_BELOW) {
       if (storedRegion) wanted.push({ index, priority: confidence, region: storedRegion, onStored: true });
       else wanted.push({ index, priority: confidence, region: loosened(region), onStored: false });
+    } else if (unsureCharacters && hasUnsureCharacter(first)) {
+      // A sure line with one unsure character (`莫千山路`, `千` at 0.61): a looser crop, after the doubtful lines.
+      wanted.push({ index, priority: confidence, region: loosened(region), onStored: false });
     }
   });
   wanted.sort((a, b) => a.priority - b.priority);
