@@ -5,7 +5,7 @@
  */
 import { LabelMatch } from './confidence.js';
 import { fieldFromLine, type DocumentContext, type DraftField } from './document-context.js';
-import { LABEL_INFERRED } from './label-tail-names.js';
+import { LABEL_INFERRED, nameOfInferredLabel } from './label-tail-names.js';
 import { right } from './line-geometry.js';
 import { linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
 import { stackedLine } from './stacked-values.js';
@@ -75,11 +75,8 @@ export function nameBesideLabelHead(ctx: DocumentContext, labels: readonly strin
       const beside = linesRightOf(layout, head)[0];
       const next = beside && beside.box.x - right(head) <= layout.width / 3 ? beside : stackedLine(layout, head, false);
       if (!next || next.hits.length > 0) continue;
-      const reading = reader(next.text);
-      if (!reading || reading.plausibility !== 1 || reading.value !== next.flat) continue;
-      const field = fieldFromLine(next, reading, LabelMatch.unlabelled);
-      field.issues = [...(field.issues ?? []), LABEL_INFERRED];
-      found.push(field);
+      const field = nameOfInferredLabel(next, reader);
+      if (field) found.push(field);
     }
   }
   return found.length === 1 ? found[0] : undefined;

@@ -45,12 +45,21 @@ export function nameBesideLabelRemains(ctx: DocumentContext, labels: readonly st
       if (!remains) continue;
       const next = linesRightOf(layout, remains)[0];
       if (!next || next.hits.length > 0 || next.box.x - (remains.box.x + remains.box.width) > layout.width / 3) continue;
-      const reading = reader(next.text);
-      if (!reading || reading.plausibility !== 1 || reading.value !== next.flat) continue;
-      const field = fieldFromLine(next, reading, LabelMatch.unlabelled);
-      field.issues = [...(field.issues ?? []), LABEL_INFERRED];
-      found.push(field);
+      const field = nameOfInferredLabel(next, reader);
+      if (field) found.push(field);
     }
   }
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The name a line holds whole, read as the value of a label inferred from its remains (flagged `label_inferred`);
+ * undefined when the line is not exactly one plausible name.
+ */
+export function nameOfInferredLabel(line: LayoutLine, reader: ValueReader): DraftField | undefined {
+  const reading = reader(line.text);
+  if (!reading || reading.plausibility !== 1 || reading.value !== line.flat) return undefined;
+  const field = fieldFromLine(line, reading, LabelMatch.unlabelled);
+  field.issues = [...(field.issues ?? []), LABEL_INFERRED];
+  return field;
 }

@@ -1,7 +1,15 @@
 import type { PaddleModels } from './paddle-models.js';
 import type { Raster } from './raster.js';
 import { recogniseRegions, type RecognisedText, type RecognitionSettings } from './text-lines.js';
-import { DEFAULT_DETECTION_SETTINGS, detectTextRegions, readingOrder, regionBounds, type DetectionSettings, type TextRegion } from './text-regions.js';
+import {
+  DEFAULT_DETECTION_SETTINGS,
+  detectTextRegions,
+  readingOrder,
+  regionBounds,
+  regionContains,
+  type DetectionSettings,
+  type TextRegion,
+} from './text-regions.js';
 
 /**
  * Lines the detector merged with a neighbour into one tall region. On a phone photo of an ID card the address's second
@@ -130,7 +138,7 @@ export async function linesInTallRegion(
         const inside = Math.abs(dx * ux + dy * uy) <= region.width / 2 && Math.abs(-dx * uy + dy * ux) <= region.height / 2;
         // A line the page's pass boxed already (the crop's margin takes in the neighbouring rows) is not found again.
         const line = found.width >= 2 * found.height && found.height <= LINE_SHARE * region.height && isLevel(found);
-        return inside && line && !others.some((other) => contains(other, found.cx, found.cy));
+        return inside && line && !others.some((other) => regionContains(other, found.cx, found.cy));
       });
     if (lines.length >= 2) return lines;
   }
@@ -168,15 +176,6 @@ export async function withMergedLinesApart(
   added.forEach((region, k) => reading.set(region, read[k]));
   const all = readingOrder([...ordered.filter((region) => !replaced.has(region)), ...added]);
   return { ordered: all, texts: all.map((region) => reading.get(region)!) };
-}
-
-/** Whether the point lies inside the region's rectangle. */
-function contains(region: TextRegion, x: number, y: number): boolean {
-  const dx = x - region.cx;
-  const dy = y - region.cy;
-  const ux = Math.cos(region.angle);
-  const uy = Math.sin(region.angle);
-  return Math.abs(dx * ux + dy * uy) <= region.width / 2 && Math.abs(-dx * uy + dy * ux) <= region.height / 2;
 }
 
 /** Whether the region runs left to right within `LEVEL` of the page's rows. */

@@ -506,6 +506,15 @@ function scaleRegion(region: TextRegion, sx: number, sy: number): TextRegion {
   };
 }
 
+/** Whether the point lies inside the region's turned rectangle. */
+export function regionContains(region: TextRegion, x: number, y: number): boolean {
+  const dx = x - region.cx;
+  const dy = y - region.cy;
+  const ux = Math.cos(region.angle);
+  const uy = Math.sin(region.angle);
+  return Math.abs(dx * ux + dy * uy) <= region.width / 2 && Math.abs(-dx * uy + dy * ux) <= region.height / 2;
+}
+
 /**
  * The region's corner points (top-left, top-right, bottom-right, bottom-left in reading direction).
  *

@@ -1,5 +1,5 @@
 import type { Raster } from './raster.js';
-import type { TextRegion } from './text-regions.js';
+import { regionContains, type TextRegion } from './text-regions.js';
 
 /**
  * The detector's blind spot for thin glyphs: PP-OCR's DB model gives a lone `一` no text probability at all, at small
@@ -197,7 +197,7 @@ export function glyphPastEnd(
   const mid = side * ((first + last) / 2);
   const cx = region.cx + mid * ux;
   const cy = region.cy + mid * uy;
-  if (regions.some((other, k) => k !== self && contains(other, cx, cy))) return undefined;
+  if (regions.some((other, k) => k !== self && regionContains(other, cx, cy))) return undefined;
   return side * last;
 }
 
@@ -268,14 +268,6 @@ function percentile(histogram: Uint32Array, count: number, share: number): numbe
     if (seen >= wanted) return level;
   }
   return 255;
-}
-
-function contains(region: TextRegion, x: number, y: number): boolean {
-  const dx = x - region.cx;
-  const dy = y - region.cy;
-  const ux = Math.cos(region.angle);
-  const uy = Math.sin(region.angle);
-  return Math.abs(dx * ux + dy * uy) <= region.width / 2 && Math.abs(-dx * uy + dy * ux) <= region.height / 2;
 }
 
 /** The region with its end on `side` moved to `reach` px (signed) along the line from its centre. */
