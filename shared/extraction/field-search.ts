@@ -52,6 +52,8 @@ export interface SearchOptions {
 const FUZZY_LABEL = 0.98;
 /** About the longest name or address a licence or card prints (40 characters): how many lines a narrow column may wrap it onto. */
 const LONG_VALUE_CHARACTERS = 40;
+/** How much of a value a cell six characters wide or less is followed down for (a branch's name two a line: 12 lines). */
+const NARROW_CELL_CHARACTERS = 24;
 /** A short value read only by joining the line under it (`二〇一八年八月十九` | `日`). */
 const JOINED_GUESS = 0.9;
 /** A value printed off its label's row (dot-matrix fill-in above or below the line, a label centred on a wrapped value). */
@@ -153,7 +155,10 @@ export function findLabelledCandidates(
       // and as many as a long address needs in a column of seven to thirteen (`浙江省杭州市西` | `湖区文新街道天` | … |
       // `1907室`, five lines).
       const firstLength = first.flat.length - (first === base.line && first.hits.length > 0 ? first.hits[first.hits.length - 1].end : 0);
-      const maxLines = firstLength <= 6 ? Math.max(8, Math.ceil(24 / Math.max(1, firstLength))) : Math.max(3, Math.ceil(LONG_VALUE_CHARACTERS / firstLength));
+      const maxLines =
+        firstLength <= 6
+          ? Math.max(8, Math.ceil(NARROW_CELL_CHARACTERS / Math.max(1, firstLength)))
+          : Math.max(3, Math.ceil(LONG_VALUE_CHARACTERS / firstLength));
       const { lines: tight, more, throughOwnLabel, splitAcrossGap } = continuationLines(layout, first, column, maxLines, ownLabel);
       // A value wrapped inside a narrow blank of prose: its lines sit flush under it at the paragraph's line pitch.
       const stacked = tight.length === 0 && !more ? stackedBlankLines(layout, first, column) : [];
@@ -419,7 +424,10 @@ export function findLabelledCandidates(
         // Nor is it this label's when the label stands in a grid's label row whose value row has a line in this
         // label's cell (`⑤法定代表人　⑥乙方` over `张刚　俞秀`, each value at its cell's left): the margin line is
         // the first cell's value.
-        const gridCell = margin && !lone ? valueUnderGridLabel(layout, line) : undefined;
+        // Found once for this label: the grid's value under it is tried again below when nothing else is taken.
+        let gridCellFound: { line: LayoutLine | undefined } | undefined;
+        const gridCellOfLabel = () => (gridCellFound ??= { line: valueUnderGridLabel(layout, line) }).line;
+        const gridCell = margin && !lone ? gridCellOfLabel() : undefined;
         const runOn = margin && !lone && (underWaitingLabelOfRow(layout, margin, line) || (gridCell !== undefined && gridCell !== margin)) ? undefined : margin;
         const runOnText = runOn && firstPiece(runOn.leading) ? `${lone?.flat ?? ''}${firstPiece(runOn.leading)}` : '';
         // Read like any value of its own line: it may wrap in turn (`浙江省…解放路63` | `号28幢1504室`).
@@ -462,7 +470,7 @@ export function findLabelledCandidates(
         }
         // A label centred in a grid's label row: its value starts in its cell on the value row under it, wherever
         // the label stands in that cell (grid-rows.ts).
-        const gridValue = last && !inlineValue ? valueUnderGridLabel(layout, line) : undefined;
+        const gridValue = last && !inlineValue ? gridCellOfLabel() : undefined;
         if (gridValue) {
           push(
             { reading: reader(gridValue.leading), line: gridValue, labelMatch: LabelMatch.below * inferred, raw: gridValue.leading, labelRank },
