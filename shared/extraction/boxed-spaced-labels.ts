@@ -7,10 +7,13 @@ const PIECE = /^[\u3400-\u9fff]{1,3}$/u;
  * A line that opens with a label the engine boxed with its own letter-spacing, in pieces of several characters
  * (`用人　单位　杭州华创汽车`, `合同　期限自　…`): the text's normal form keeps a space between two words, so the label
  * was no label and its value no value. When the first two to four space-separated pieces spell a known label of three
- * characters or more exactly, they are joined; a space still parts the label from what follows.
+ * characters or more exactly, they are joined; a space still parts the label from what follows. When the label ends
+ * inside the piece after them, glued to its value (`准操项 目熔化焊接与热切割作业`), the label is joined and stays glued
+ * to the value, as the engine printed it (a glued label is weaker evidence than a separated one).
  *
  * @example
  * withBoxedSpacedLabelJoined('用人 单位 杭州华创汽车'); // '用人单位 杭州华创汽车'
+ * withBoxedSpacedLabelJoined('准操项 目熔化焊接与热切割作业'); // '准操项目熔化焊接与热切割作业'
  * withBoxedSpacedLabelJoined('王晓明 性别'); // unchanged
  */
 export function withBoxedSpacedLabelJoined(text: string): string {
@@ -22,5 +25,25 @@ export function withBoxedSpacedLabelJoined(text: string): string {
     if (label.length < 3 || !LABEL_GROUP_OF.has(label)) continue;
     return [label, ...tokens.slice(k)].join(' ');
   }
-  return text;
+  return withLabelEndingInsideValueJoined(tokens) ?? text;
+}
+
+/** The longest a label's tail glued to its value may be (`目` of `准操项目`, `期限` of `合同期限`). */
+const GLUED_TAIL = 3;
+
+/** `准操项 目熔化…`: pieces whose label ends one to three characters into the next token, which then holds its value. */
+function withLabelEndingInsideValueJoined(tokens: readonly string[]): string | undefined {
+  for (let k = Math.min(3, tokens.length - 1); k >= 1; k--) {
+    const head = tokens.slice(0, k);
+    if (!head.every((t) => PIECE.test(t))) continue;
+    const next = tokens[k];
+    for (let tail = Math.min(GLUED_TAIL, next.length - 1); tail >= 1; tail--) {
+      const label = head.join('') + next.slice(0, tail);
+      // The pieces alone must not spell a label already (`姓名 王晓明` is a label and its value, not a glued label).
+      if (label.length < 4 || !LABEL_GROUP_OF.has(label) || LABEL_GROUP_OF.has(head.join(''))) continue;
+      if (!/^[\u3400-\u9fff]+$/u.test(next.slice(0, tail))) continue;
+      return [label + next.slice(tail), ...tokens.slice(k + 1)].join(' ');
+    }
+  }
+  return undefined;
 }
