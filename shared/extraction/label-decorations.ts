@@ -1,4 +1,4 @@
-import { LABEL_PREFIXES } from './labels.js';
+import { GENERIC_LABEL_NOUNS, LABEL_GROUP_OF, LABEL_PREFIXES } from './labels.js';
 import { otherPartyLabelStart, otherPartyRoleEnd } from './other-party-labels.js';
 
 /**
@@ -18,6 +18,8 @@ function opensLabel(token: string): boolean {
   const head = colon < 0 ? token : token.slice(0, colon);
   if (head.length === 0) return false;
   if (LABEL_PREFIXES.has(head)) return true;
+  // A label completed by a generic noun (`评价机构名称`: 评价机构 and 名称) is a label the lexicon does not list whole.
+  for (const noun of GENERIC_LABEL_NOUNS) if (head.endsWith(noun) && LABEL_GROUP_OF.has(head.slice(0, -noun.length))) return true;
   // Another party's label (`曾用名`, `原单位`, `联系人身份证号`) is numbered like the form's own.
   if (otherPartyRoleEnd(head, 0) === head.length) return true;
   for (let at = 1; at < Math.min(head.length, 7); at++) if (LABEL_PREFIXES.has(head.slice(at)) && otherPartyLabelStart(head, at, 0) === 0) return true;

@@ -400,6 +400,9 @@ export const LABEL_QUALIFIERS: ReadonlySet<string> = new Set([
   '户籍',
 ]);
 
+/** Nouns that, right after another label, complete it (`甲方(用人单位)名称`, `评价机构名称`). */
+export const GENERIC_LABEL_NOUNS: ReadonlySet<string> = new Set(['名称', '姓名']);
+
 /** Labels short enough to occur inside ordinary words: they count only at a segment start or before a colon. */
 const WEAK_LABELS = new Set<string>([
   '职业',

@@ -6,7 +6,7 @@ import { withBracketLabelsClosed } from './bracket-labels.js';
 import { withSpreadLabelHeadsCut } from './spread-label-heads.js';
 import { withGluedLabelsCut } from './labels-glued-after-values.js';
 import { withVerticalRunsJoined } from './vertical-runs.js';
-import { fuzzyLabelAt, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
+import { fuzzyLabelAt, GENERIC_LABEL_NOUNS, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
 import { withoutLabelDecorations } from './label-decorations.js';
 import { otherPartyLabelStart, otherPartyRoleEnd } from './other-party-labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
@@ -261,8 +261,6 @@ export function withoutOverprint(text: string): string {
   return text.replace(OVERPRINT, '');
 }
 
-/** Nouns that, right after another label, complete it (`甲方(用人单位)名称`). */
-const GENERIC_NOUNS = new Set(['名称', '姓名']);
 /**
  * Labels that name one of a person's attributes, never a party: a noun after one starts a label of its own (`性` `别`
  * `姓` `名` spread along one row is 性别 then 姓名, never a label `性别姓名` that takes the name under it as its own).
@@ -331,7 +329,7 @@ export function findHits(text: string): LabelHit[] {
       }
       const glued = hits[hits.length - 1];
       if (
-        GENERIC_NOUNS.has(label.form) &&
+        GENERIC_LABEL_NOUNS.has(label.form) &&
         glued &&
         glued.end === i &&
         !ATTRIBUTE_LABELS.has(glued.form) &&
@@ -359,7 +357,7 @@ export function findHits(text: string): LabelHit[] {
         i = end - 1;
         break;
       }
-      if (GENERIC_NOUNS.has(label.form) && previous && !ATTRIBUTE_LABELS.has(previous.form) && /^(\([^)]{1,8}\))?$/.test(text.slice(previous.end, i))) {
+      if (GENERIC_LABEL_NOUNS.has(label.form) && previous && !ATTRIBUTE_LABELS.has(previous.form) && /^(\([^)]{1,8}\))?$/.test(text.slice(previous.end, i))) {
         // `乙方(学生)姓名`: the noun completes the label before it.
         previous.end = end;
         previous.clean = text[end] === ':' || end === text.length || /[\s(]/.test(text[end]);
