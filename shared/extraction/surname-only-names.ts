@@ -2,10 +2,9 @@ import type { DocumentContext, DraftField } from './document-context.js';
 import { WRAP_INFERRED } from './field-search.js';
 import type { LayoutLine } from './page-layout.js';
 import { CJK } from './text.js';
-import { COMPOUND_SURNAMES, type ValueReader } from './value-readers.js';
+import { COMPOUND_SURNAMES, NAME_SURNAME_ONLY, type ValueReader } from './value-readers.js';
 
-/** Issue on a person's name that is only a surname: the given name was cut off, the clerk reads it whole. */
-export const NAME_SURNAME_ONLY = 'person_name_incomplete';
+export { NAME_SURNAME_ONLY };
 
 /**
  * A person's name read as a compound surname alone (`诸葛` in a narrow cell, `阳佳` wrapped under it) is cut, never a
@@ -24,7 +23,7 @@ export function completeSurnameOnlyName(ctx: DocumentContext, field: DraftField 
   const joined = under ? reader(`${field.value}${under.flat}`) : null;
   if (under && joined && typeof joined.value === 'string' && joined.value === `${field.value}${under.flat}`) {
     field.value = joined.value;
-    field.issues = [...new Set([...(field.issues ?? []), WRAP_INFERRED])];
+    field.issues = [...new Set([...(field.issues ?? []).filter((i) => i !== NAME_SURNAME_ONLY), WRAP_INFERRED])];
     return;
   }
   field.issues = [...new Set([...(field.issues ?? []), NAME_SURNAME_ONLY])];

@@ -112,6 +112,9 @@ export const VALUE_MASKED = 'value_masked';
 const masked = (): Reading => ({ value: null, evidence: Evidence.failed, plausibility: 1, issues: [VALUE_MASKED] });
 const NAME_RUN = new RegExp(`^[${CJK}·]{2,12}`);
 
+/** Issue on a person's name that is only a surname: the given name was cut off, the clerk reads it whole. */
+export const NAME_SURNAME_ONLY = 'person_name_incomplete';
+
 /**
  * A person's name: the leading run of Chinese characters (a middle dot allowed for minority names), honorifics
  * dropped. Plausibility falls for unknown surnames and unusual lengths.
@@ -150,6 +153,8 @@ export const readPersonName: ValueReader = (text) => {
   if (name.length === 4 && !COMPOUND_SURNAMES.some((s) => name.startsWith(s))) plausibility *= 0.92;
   // Trailing letters or digits glued to the name suggest the line held more than the name.
   if (/^[A-Za-z0-9]/.test(rest)) plausibility *= 0.8;
+  // A compound surname alone (`令狐`, `东方`) is no one's whole name: the given name was cut or lost.
+  if (COMPOUND_SURNAMES.includes(name)) return { ...ok(name, plausibility), issues: [NAME_SURNAME_ONLY] };
   return ok(name, plausibility);
 };
 

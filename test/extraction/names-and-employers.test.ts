@@ -469,6 +469,31 @@ describe('a name read as a compound surname alone', () => {
     const field = contract([['思远', 548, 573, 50, 30]]).fields.employeeName;
     expect(field.value).toBe('欧阳思远');
     expect(field.needsReview).toBe(true);
+    // Completed, the name is no longer called a surname alone: the clerk is told the join was inferred.
+    expect(field.issues).not.toContain('person_name_incomplete');
+  });
+
+  it("is flagged on a digital licence's legal representative, where no reader joins a line under it", () => {
+    // A held-out digital licence read `令狐` for `令狐英颖` at 0.98, unflagged (v10, 2026-12-05 night).
+    const doc = extractDocuments(
+      [
+        textLayerPage([
+          ['营业执照', 700, 200, 260, 60],
+          [`统一社会信用代码 ${employerCode}`, 200, 330, 560, 36],
+          ['名称 杭州华创物流有限公司', 200, 420, 460, 36],
+          ['类型 有限责任公司(自然人投资或控股)', 200, 480, 600, 36],
+          ['法定代表人 令狐', 200, 540, 300, 36],
+          ['注册资本 伍拾万元整', 900, 540, 300, 36],
+          ['成立日期 2019年03月12日', 200, 600, 420, 36],
+          ['住所 浙江省杭州市西湖区文三路100号', 200, 660, 620, 36],
+        ]),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.legalRepresentative.value).toBe('令狐');
+    expect(doc.fields.legalRepresentative.issues).toContain('person_name_incomplete');
+    expect(doc.fields.legalRepresentative.needsReview).toBe(true);
   });
 
   it('is flagged when nothing under it completes it', () => {
