@@ -10,7 +10,7 @@ import { flagSourcesClaimedTwice } from './claimed-twice.js';
 import type { DocumentContext, DraftFields } from './document-context.js';
 import { BOUNDARY_UNCERTAIN, groupPages, type PageGroup } from './grouping.js';
 import { readIdCard } from './id-card-reader.js';
-import { buildPageLayout } from './page-layout.js';
+import { buildPageLayout, isStampCharactersOnly } from './page-layout.js';
 import { flagValuesAtPageEdge } from './page-edge.js';
 import { sourceBoxesOnImage } from './boxes-on-image.js';
 import { readSocialInsuranceRecord } from './social-insurance-reader.js';
@@ -26,6 +26,9 @@ export interface ExtractOptions {
   singlePerson?: boolean;
 }
 
+/** Issue on a value made of nothing but a stamp's or a watermark's characters (`限办`): never confirmed unread. */
+export const VALUE_STAMP_CHARACTERS_ONLY = 'value_stamp_characters_inferred';
+
 /** Issue codes that mark a null as the right answer, not a missing value; they are not shown to clerks. */
 const NULL_IS_ANSWER = new Set([OPEN_ENDED, 'level_not_applicable']);
 
@@ -40,6 +43,8 @@ function settle(draft: DraftFields, type: DocumentTypeName, threshold: number): 
     }
     const answerIsNull = field.value === null && (field.issues ?? []).some((i) => NULL_IS_ANSWER.has(i));
     const issues = (field.issues ?? []).filter((i) => !NULL_IS_ANSWER.has(i));
+    // A value spelled only from a stamp's or watermark's characters was read off the overprint, not the field.
+    if (typeof field.value === 'string' && isStampCharactersOnly(field.value)) issues.push(VALUE_STAMP_CHARACTERS_ONLY);
     const settled = finaliseField({ ...field, issues }, threshold);
     if (answerIsNull) settled.needsReview = settled.confidence < threshold || issues.length > 0;
     fields[name] = settled;

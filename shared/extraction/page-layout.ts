@@ -170,6 +170,20 @@ const OVERPRINT_WORDS = [
 const OVERPRINT_CHARS = new Set([...OVERPRINT_WORDS.join('')]);
 
 /**
+ * True for a text made of nothing but the characters stamps and watermarks are made of (`限办`, `印无`, `核使`): the
+ * engine's reading of a diagonal watermark's letters where a short value was looked for. No name, trade, date or
+ * organisation is spelled from them alone.
+ *
+ * @example
+ * isStampCharactersOnly('限办'); // true
+ * isStampCharactersOnly('育婴员'); // false
+ */
+export function isStampCharactersOnly(text: string): boolean {
+  const flat = text.replace(/[\s,，.。;；:：、()（）]/g, '');
+  return flat.length >= 2 && [...flat].every((c) => OVERPRINT_CHARS.has(c));
+}
+
+/**
  * True for a broken piece of a stamp or a watermark that the engine read apart from the rest (`印无效复印`,
  * `局审核使用审核使用`, `申报使用`, `复印无`): at least one whole stamp word, and nothing left once its words are
  * taken out but single characters of those words (cut at the box's edge) and at most one other character.
