@@ -9,8 +9,10 @@ import type { LayoutLine } from './page-layout.js';
 import { Evidence, readEmployerName, readPersonName, type ValueReader } from './value-readers.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
 import { nameBesideLabelRemains } from './label-tail-names.js';
+import { nameGluedToLabelRemains } from './label-remains-glued-names.js';
 import { valueNearPartyLabel } from './values-near-party-labels.js';
-import { centreY } from './line-geometry.js';
+import { centreX, centreY } from './line-geometry.js';
+import { printedCounts, spanCellText } from './span-row-cells.js';
 
 interface SpanRow {
   span: SocialInsuranceSpanRow;
@@ -19,6 +21,40 @@ interface SpanRow {
   employerInherited: boolean;
   monthsPrinted: boolean;
   monthsConsistent: boolean;
+  /** The months the span's two year-months cover (the printed count may differ). */
+  spanMonths: number;
+  /** The end of the span the engine lost, worked out from the other end and the printed count. */
+  inferred?: 'from' | 'to';
+  /** The row's place in the table, top to bottom. */
+  order: number;
+}
+
+/** Issue on a span end worked out from the row's other year-month and its printed month count (the engine lost it). */
+export const SPAN_MONTH_INFERRED = 'span_month_inferred';
+
+/** A span cell left open at its dash: one year-month and the dash after it (`201802-`, `2019.08—`). */
+const OPEN_SPAN = /^\D*(?:\d{4}\s*[./-]\s*\d{1,2}|\d{6}|\d{4}\s*年\s*\d{1,2}\s*月)\s*[-—–一~～至]$/;
+/** One year-month alone (`202106`, `2021.08`, `2021年08月`). */
+const LONE_MONTH = /^\s*(?:\d{4}\s*[./-]\s*\d{1,2}|\d{6}|\d{4}\s*年\s*\d{1,2}\s*月)\s*$/;
+
+/**
+ * True when `piece` sits just under `cell` (a line of its own, no label), inside its width and narrower, set like the
+ * cell's own text: the same type size, centred under it or flush with its start (a watermark's fragments on a scan
+ * fall anywhere, at any size). `h` is the cell's first line's height.
+ */
+function wrapsUnder(cell: LayoutLine, piece: LayoutLine, h = cell.box.height): boolean {
+  const bottom = cell.box.y + cell.box.height;
+  return (
+    piece.page === cell.page &&
+    piece.hits.length === 0 &&
+    piece.box.y - bottom > -h * 0.2 &&
+    piece.box.y - bottom < h * 0.6 &&
+    piece.box.x >= cell.box.x - h * 0.3 &&
+    piece.box.x + piece.box.width <= cell.box.x + cell.box.width + h * 0.3 &&
+    piece.box.width < cell.box.width &&
+    Math.abs(piece.box.height - h) < h * 0.25 &&
+    (Math.abs(piece.box.x + piece.box.width / 2 - (cell.box.x + cell.box.width / 2)) < h * 0.5 || Math.abs(piece.box.x - cell.box.x) < h * 0.3)
+  );
 }
 
 /**
@@ -29,30 +65,30 @@ interface SpanRow {
 function joinWrappedCells(lines: readonly LayoutLine[], lineHeight: number): LayoutLine[] {
   const out = lines.map((l) => ({ ...l }));
   const taken = new Set<LayoutLine>();
+  // A span cell left open at its dash (`201802-`) and the one year-month under it (`202106`) are one cell whose end
+  // wrapped: the year it holds is the span's, not a next row's, so it stops no wrap joining, its own or one beside it
+  // (`杭州…有限公` | `司`).
+  const wrappedSpanEnds = new Set(
+    out.filter(
+      (piece) =>
+        LONE_MONTH.test(spanCellText(piece.text)) && out.some((cell) => cell !== piece && OPEN_SPAN.test(spanCellText(cell.text)) && wrapsUnder(cell, piece)),
+    ),
+  );
   for (const cell of out) {
     if (taken.has(cell) || cell.hits.length > 0) continue;
     const h = cell.box.height;
     for (;;) {
       const bottom = cell.box.y + cell.box.height;
-      const piece = out.find(
-        (m) =>
-          m !== cell &&
-          !taken.has(m) &&
-          m.page === cell.page &&
-          m.hits.length === 0 &&
-          m.box.y - bottom > -h * 0.2 &&
-          m.box.y - bottom < h * 0.6 &&
-          m.box.x >= cell.box.x - h * 0.3 &&
-          m.box.x + m.box.width <= cell.box.x + cell.box.width + h * 0.3 &&
-          m.box.width < cell.box.width &&
-          // Set like the cell's own text: the same type size, centred under it or flush with its start (a watermark's
-          // fragments on a scan fall anywhere, at any size).
-          Math.abs(m.box.height - h) < h * 0.25 &&
-          (Math.abs(m.box.x + m.box.width / 2 - (cell.box.x + cell.box.width / 2)) < h * 0.5 || Math.abs(m.box.x - cell.box.x) < h * 0.3),
-      );
+      const piece = out.find((m) => m !== cell && !taken.has(m) && wrapsUnder(cell, m, h));
       if (!piece) break;
       const rowHasYear = out.some(
-        (o) => o !== cell && Math.abs(centreY(o) - centreY(piece)) < lineHeight * 0.6 && o.box.y >= bottom - h * 0.2 && /\d{4}/.test(o.text),
+        (o) =>
+          o !== cell &&
+          !taken.has(o) &&
+          !wrappedSpanEnds.has(o) &&
+          Math.abs(centreY(o) - centreY(piece)) < lineHeight * 0.6 &&
+          o.box.y >= bottom - h * 0.2 &&
+          /\d{4}/.test(o.text),
       );
       if (rowHasYear) break;
       taken.add(piece);
@@ -91,30 +127,142 @@ function rows(ctx: DocumentContext): LayoutLine[][] {
 
 const NOT_EMPLOYER = /^(养老|医疗|失业|工伤|生育|基本|正常|补缴|缴费|已到账|企业职工|城镇职工|职工|保险)/;
 
-function readRow(row: LayoutLine[], previousEmployer: string | undefined): Omit<SpanRow, 'lines'> | undefined {
-  const text = row.map((l) => l.text).join(' ');
-  const months = findMonths(text);
-  if (months.length < 2) return undefined;
-  const [from, to] = [months[0].value, months[1].value];
-  if (from > to) return undefined;
+/** A year-month found in a row, with the line it was read from. */
+interface RowMonth {
+  value: string;
+  line: LayoutLine;
+  /** Where it ends in the row's text (lines joined by spaces, in order). */
+  end: number;
+  /** Where it starts in the row's text. */
+  start: number;
+}
+
+/** A row's cells read for a span: its year-months (through the engine's slips), employer and the text around them. */
+interface RowCells {
+  text: string;
+  months: RowMonth[];
+  employerName?: string;
+  employerInherited: boolean;
+}
+
+function rowCells(row: LayoutLine[], previousEmployer: string | undefined): RowCells {
+  // The row's text as before (lines joined by spaces), each line's slips undone; each year-month keeps the line it
+  // starts in.
+  const starts: number[] = [];
+  let text = '';
+  for (const [i, line] of row.entries()) {
+    if (text) text += ' ';
+    starts.push(text.length);
+    // Each line with the next one in view: `2021年12` | `月01日` is a date split in two, not a month whose 月 was lost.
+    text += spanCellText(`${line.text}\n${row[i + 1]?.text ?? ''}`).split('\n')[0];
+  }
+  const lineAt = (index: number) => row[starts.findLastIndex((s) => s <= index)];
+  const months: RowMonth[] = findMonths(text).map((m) => ({ value: m.value, line: lineAt(m.index), start: m.index, end: m.index + m.length }));
   // Cells: split every line on spaces (a text layer may give a whole row as one line).
   const cells = row.flatMap((l) => l.text.split(/\s+/));
   const employerCell = cells
     .map((cell) => ({ cell, reading: readEmployerName(cell) }))
     .filter((c) => c.reading && !NOT_EMPLOYER.test(c.cell) && !/\d{4}/.test(c.cell))
     .sort((a, b) => b.reading!.plausibility - a.reading!.plausibility)[0];
-  const employerName = employerCell ? String(employerCell.reading!.value) : previousEmployer;
+  return { text, months, employerName: employerCell ? String(employerCell.reading!.value) : previousEmployer, employerInherited: !employerCell };
+}
+
+function readRow(cells: RowCells): Omit<SpanRow, 'lines' | 'order'> | undefined {
+  const { months, text, employerName } = cells;
+  if (months.length < 2) return undefined;
+  const [from, to] = [months[0].value, months[1].value];
+  if (from > to) return undefined;
   if (!employerName) return undefined;
   const expected = monthsBetween(from, to);
   // Printed month counts: small integers that are not part of a year-month or an amount.
-  const afterMonths = text.slice(months[1].index + months[1].length);
-  const numbers = [...afterMonths.matchAll(/(?<![\d.])(\d{1,3})(?![\d.])/g)].map((m) => Number(m[1]));
-  const printed = numbers.find((n) => n === expected) ?? numbers.find((n) => n > 0 && n <= expected);
+  const { counts } = printedCounts(text.slice(months[1].end));
+  const printed = counts.find((n) => n === expected) ?? counts.find((n) => n > 0 && n <= expected);
   return {
     span: { employerName, from, to, months: printed ?? expected },
-    employerInherited: !employerCell,
+    employerInherited: cells.employerInherited,
     monthsPrinted: printed !== undefined,
     monthsConsistent: printed === undefined || printed === expected,
+    spanMonths: expected,
+  };
+}
+
+/** Where the table's start and end year-months stand when printed in columns of their own (their lines' centres). */
+interface MonthColumns {
+  from?: number;
+  to?: number;
+}
+
+function monthColumns(rows: readonly { cells: RowCells }[]): MonthColumns {
+  const froms: number[] = [];
+  const tos: number[] = [];
+  for (const { cells } of rows) {
+    const [a, b] = cells.months;
+    if (cells.months.length !== 2 || a.line === b.line) continue;
+    froms.push(centreX(a.line));
+    tos.push(centreX(b.line));
+  }
+  const middle = (xs: number[]) => (xs.length === 0 ? undefined : [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)]);
+  return { from: middle(froms), to: middle(tos) };
+}
+
+const SPAN_DASH = /[-—–一~～至]/;
+
+/**
+ * Which end of its span a row's only year-month is: the start when a dash follows it in its cell (`2019.04-`), the end
+ * when one comes before it (`-2021.10`); else by the column it stands in, when the table prints its starts and ends in
+ * columns of their own and it stands clearly in one of them.
+ */
+function loneMonthEnd(cells: RowCells, month: RowMonth, columns: MonthColumns): 'from' | 'to' | undefined {
+  const cell = spanCellText(month.line.text);
+  const at = findMonths(cell).find((m) => m.value === month.value);
+  if (at) {
+    const before = cell.slice(0, at.index).trim();
+    const after = cell.slice(at.index + at.length).trim();
+    if (SPAN_DASH.test(after[0] ?? '') && after.length === 1) return 'from';
+    if (SPAN_DASH.test(before.slice(-1)) && !/\d/.test(after)) return 'to';
+  }
+  if (columns.from === undefined || columns.to === undefined) return undefined;
+  const x = centreX(month.line);
+  const h = month.line.box.height;
+  const dFrom = Math.abs(x - columns.from);
+  const dTo = Math.abs(x - columns.to);
+  if (dTo < h * 1.5 && dFrom > dTo * 3) return 'to';
+  if (dFrom < h * 1.5 && dTo > dFrom * 3) return 'from';
+  return undefined;
+}
+
+function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const n = y * 12 + (m - 1) + by;
+  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * A row that kept one year-month of its span (the other lost under a seal, cut or misread past reading) and prints its
+ * month count: the lost end worked out from them, flagged wherever it decides a field. Undefined when the row holds no
+ * employer, no single whole count after the year-month, or when which end it kept is not clear.
+ */
+function readRowWithLostEnd(cells: RowCells, columns: MonthColumns): Omit<SpanRow, 'lines' | 'order'> | undefined {
+  if (cells.months.length !== 1 || !cells.employerName) return undefined;
+  const [month] = cells.months;
+  // A year-month run into letters or digits (`2016.1l`) may be cut: no end is worked out from it.
+  if (/[A-Za-z0-9]/.test(cells.text[month.start - 1] ?? '') || /[A-Za-z0-9]/.test(cells.text[month.end] ?? '')) return undefined;
+  // Another year on the row (`2017.14`, a month misread past reading): the row's other end is there, misread.
+  if (/(?:19|20)\d{2}/.test(cells.text.slice(0, month.start) + ' ' + cells.text.slice(month.end))) return undefined;
+  const { counts, misread } = printedCounts(cells.text.slice(month.end));
+  if (counts.length !== 1 || misread || counts[0] < 1) return undefined;
+  const end = loneMonthEnd(cells, month, columns);
+  if (!end) return undefined;
+  const count = counts[0];
+  const from = end === 'from' ? month.value : shiftMonth(month.value, -(count - 1));
+  const to = end === 'to' ? month.value : shiftMonth(month.value, count - 1);
+  return {
+    span: { employerName: cells.employerName, from, to, months: count },
+    employerInherited: cells.employerInherited,
+    monthsPrinted: true,
+    monthsConsistent: true,
+    spanMonths: count,
+    inferred: end === 'from' ? 'to' : 'from',
   };
 }
 
@@ -130,6 +278,21 @@ const readInsuredPersonName: ValueReader = (text) => (RECORD_STATUS.test(text.re
 
 /** An employer's name in a table cell. */
 const EMPLOYER_CELL = /(公司|集团|中心|学校|学院|医院|厂|商行|事务所|合作社)/;
+/** An insurance type as a table prints it in its own cell (`养老保险`, `企业职工基本养老保险`). */
+const INSURANCE_TYPE_CELL = /^(?:企业职工|城镇职工|职工)?(?:基本)?(?:养老|医疗|失业|工伤|生育)保险$/;
+
+/**
+ * A table row that kept its employer's cell and its month count or insurance type but no year-month (a seal over the
+ * span's cells): a span the rows cannot give, so the sum and the ends may miss it.
+ */
+function spanRowWithoutMonths(row: readonly LayoutLine[]): boolean {
+  const cells = row.flatMap((l) => l.text.split(/\s+/)).filter(Boolean);
+  const employer = cells.some((c) => c.length >= 6 && EMPLOYER_CELL.test(c) && !/[:：]|保险|社保|人力资源/.test(c) && readEmployerName(c) !== null);
+  return employer && cells.some((c) => INSURANCE_TYPE_CELL.test(c) || /^\d{1,3}(个?月)?$/.test(c));
+}
+
+/** Fifty years of contributions: no printed total is more. */
+const MAX_TOTAL_MONTHS = 600;
 /** Months paid summed from the rows without a printed total to check it against. */
 const NO_TOTAL = 0.9;
 
@@ -147,6 +310,8 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   const personName =
     labelled(ctx, personLabels, readInsuredPersonName) ??
     nameBesideLabelRemains(ctx, personLabels, readInsuredPersonName) ??
+    // The same remains boxed with the name (`保人何文雨`, `保` | `人公孙明怡`): flagged.
+    nameGluedToLabelRemains(ctx, personLabels, readInsuredPersonName) ??
     // Printed off its label's row (a page shifted by half a row) where no layout rule pairs it: flagged.
     valueNearPartyLabel(ctx, personLabels, readInsuredPersonName);
   completeSurnameOnlyName(ctx, personName, readInsuredPersonName);
@@ -157,21 +322,40 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   // Rows that hold a year-month but could not be read as a span: inside the table (or open-ended, 至今) they mean a
   // span is missing from the total, so the totals must not be trusted.
   const unreadable: number[] = [];
+  // Rows that kept one year-month: read once the table's columns are known (see readRowWithLostEnd).
+  const lostEnd: { index: number; row: LayoutLine[]; cells: RowCells }[] = [];
+  const read: { cells: RowCells }[] = [];
+  const add = (row: Omit<SpanRow, 'lines' | 'order'>, lines: LayoutLine[], order: number) => {
+    const duplicate = spanRows.some((r) => r.span.employerName === row.span.employerName && r.span.from === row.span.from && r.span.to === row.span.to);
+    // Records listing each insurance type on its own row repeat spans; count each span once.
+    if (!duplicate) spanRows.push({ ...row, lines, order });
+  };
   for (const [index, row] of tableRows.entries()) {
-    const read = readRow(row, previous);
-    if (!read) {
+    const cells = rowCells(row, previous);
+    const span = readRow(cells);
+    if (!span) {
       const text = row.map((l) => l.text).join(' ');
-      if (findMonths(text).length > 0 && !/打印|出具|日期|时间:/.test(text)) unreadable.push(index);
-      // An employer beside digits the month reader could not split (`2016.112018.05`, the dash lost): a span row.
-      else if (/\d{4}/.test(text) && EMPLOYER_CELL.test(text) && !/打印|出具|日期|时间:/.test(text)) unreadable.push(index);
+      const printDate = /打印|出具|日期|时间:/.test(text);
+      if (cells.months.length === 1 && !printDate && !/至今/.test(text)) lostEnd.push({ index, row, cells });
+      else if (cells.months.length > 0 && !printDate) unreadable.push(index);
+      // An employer beside digits the month reader could not split: a span row.
+      else if (/\d{4}/.test(text) && EMPLOYER_CELL.test(text) && !printDate) unreadable.push(index);
+      // An employer and a month count, or an insurance type, with no year-month left (a seal over both): a span row.
+      else if (!printDate && spanRowWithoutMonths(row)) unreadable.push(index);
       if (/至今/.test(text)) unreadable.push(index);
       continue;
     }
-    previous = read.span.employerName;
-    const duplicate = spanRows.some((r) => r.span.employerName === read.span.employerName && r.span.from === read.span.from && r.span.to === read.span.to);
-    // Records listing each insurance type on its own row repeat spans; count each span once.
-    if (!duplicate) spanRows.push({ ...read, lines: row });
+    previous = span.span.employerName;
+    read.push({ cells });
+    add(span, row, index);
   }
+  const columns = monthColumns(read);
+  for (const { index, row, cells } of lostEnd) {
+    const span = readRowWithLostEnd(cells, columns);
+    if (span) add(span, row, index);
+    else unreadable.push(index);
+  }
+  spanRows.sort((p, q) => p.order - q.order);
   const spans = spanRows.map((r) => r.span);
   const fields: DraftFields = { personName, idNumber };
   if (spanRows.length === 0) return { fields, spans };
@@ -184,9 +368,39 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
     return r.monthsPrinted && r.monthsConsistent ? 1 - (1 - c) * 0.3 : c;
   };
   const allRows = spanRows.flatMap((r) => r.lines);
+  // Every printed form of the total: a label missing here would silently skip the cross-check.
+  // A working life holds at most MAX_TOTAL_MONTHS: more is a misread (`97个月` read `974`), no total.
+  const readCount: ValueReader = (text) => {
+    const m = /(\d{1,3})\s*(个月|月)?/.exec(text);
+    return m && Number(m[1]) <= MAX_TOTAL_MONTHS ? { value: Number(m[1]), evidence: Evidence.shape, plausibility: 1, issues: [] } : null;
+  };
+  // A row's own month count is never the total: a column header read as a total's label (`缴费月数`, one character
+  // short of `总缴费月数`) would take the first row's count under it.
+  const total =
+    totalSentence(ctx, readCount) ??
+    chooseCandidate(
+      findLabelledCandidates(ctx.layouts, [...LABELS.totalMonths, '合计'], readCount).filter(
+        // The rows hold copies of the page's lines (wrapped cells joined): the same line is the same page and index.
+        (c) => !allRows.some((l) => l.page === c.line.page && l.index === c.line.index),
+      ),
+    );
+  // Printed counts that disagree with their spans while the spans' own months add up to the printed total: the counts
+  // were misread (`2效`, a digit lost), the spans are what the total confirms.
+  const countsMisread =
+    total !== undefined &&
+    spanRows.some((r) => !r.monthsConsistent) &&
+    spans.reduce((n, s) => n + (s.months ?? 0), 0) !== total.value &&
+    spanRows.reduce((n, r) => n + r.spanMonths, 0) === total.value;
+  if (countsMisread)
+    for (const r of spanRows) {
+      if (r.monthsConsistent) continue;
+      r.span.months = r.spanMonths;
+      r.monthsPrinted = false;
+      r.monthsConsistent = true;
+    }
   const worst = Math.min(...spanRows.map(rowConfidence));
   const inconsistent = spanRows.some((r) => !r.monthsConsistent);
-  const sum = spans.reduce((total, s) => total + (s.months ?? 0), 0);
+  const sum = spans.reduce((n, s) => n + (s.months ?? 0), 0);
   const first = spans.reduce((a, b) => (b.from < a.from ? b : a));
   // The current row from the table's own evidence (rows come in any order; see current-span.ts).
   const current = currentSpan(spanRows);
@@ -194,16 +408,6 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   const last = lastRow.span;
   const firstRow = spanRows[spans.indexOf(first)];
 
-  // Every printed form of the total: a label missing here would silently skip the cross-check.
-  const readCount: ValueReader = (text) => {
-    const m = /(\d{1,3})\s*(个月|月)?/.exec(text);
-    return m ? { value: Number(m[1]), evidence: Evidence.shape, plausibility: 1, issues: [] } : null;
-  };
-  // A row's own month count is never the total: a column header read as a total's label (`缴费月数`, one character
-  // short of `总缴费月数`) would take the first row's count under it.
-  const total =
-    totalSentence(ctx, readCount) ??
-    chooseCandidate(findLabelledCandidates(ctx.layouts, [...LABELS.totalMonths, '合计'], readCount).filter((c) => !allRows.includes(c.line)));
   const monthsIssues: string[] = [];
   if (inconsistent) monthsIssues.push('span_months_inconsistent');
   if (total && total.value !== sum) monthsIssues.push('total_months_mismatch_spans');
@@ -213,6 +417,8 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   const rowsBeforeFirst = unreadable.length > 0;
   const rowsAfterLast = unreadable.length > 0;
   if (unreadable.length > 0) monthsIssues.push('span_row_unreadable');
+  // A span end worked out from a printed count rests on that count: only a printed total that agrees confirms it.
+  if (spanRows.some((r) => r.inferred) && !(total && total.value === sum)) monthsIssues.push(SPAN_MONTH_INFERRED);
   // A printed total that disagrees with the rows most likely means a row was missed, which would also change the
   // first and last span and the latest employer.
   const totalDisagrees = total !== undefined && total.value !== sum;
@@ -228,6 +434,9 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
     source: { page: allRows[0].page, box: allRows[0].original, raw: allRows.map((l) => l.raw).join(' | ') },
     issues: monthsIssues,
   };
+  // Rows that disagree with the printed total: the total is the record's own statement of the months paid, the sum
+  // only what was read of the rows. The clerk is shown the total, flagged with why it is in doubt.
+  if (total && totalDisagrees) fields.monthsPaid = { ...fields.monthsPaid, value: total.value, source: total.source };
   const monthField = (value: string, row: SpanRow): DraftField => ({
     value,
     confidence: rowConfidence(row),
@@ -244,6 +453,13 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
     fields.periodStart.issues = [...(fields.periodStart.issues ?? []), 'total_months_mismatch_spans'];
     fields.periodEnd.issues = [...(fields.periodEnd.issues ?? []), 'total_months_mismatch_spans'];
   }
+  // A span end worked out from its row's count: flagged where it is the period's start or end; and, unless a printed
+  // total confirms the counts, wherever such an end could have been the first or the last month.
+  const confirmed = total !== undefined && total.value === sum;
+  const inferredStart = firstRow.inferred === 'from' || (!confirmed && (firstRow.inferred !== undefined || spanRows.some((r) => r.inferred === 'from')));
+  const inferredEnd = lastRow.inferred === 'to' || (!confirmed && (lastRow.inferred !== undefined || spanRows.some((r) => r.inferred === 'to')));
+  if (inferredStart) fields.periodStart.issues = [...(fields.periodStart.issues ?? []), SPAN_MONTH_INFERRED];
+  if (inferredEnd) fields.periodEnd.issues = [...(fields.periodEnd.issues ?? []), SPAN_MONTH_INFERRED];
   const employerReading = readEmployerName(last.employerName);
   const employerLine = lastRow.lines.find((l) => l.text.includes(last.employerName)) ?? lastRow.lines[0];
   fields.employerName = employerReading
@@ -252,6 +468,8 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   const labelledEmployer = chooseCandidate(
     findLabelledCandidates(ctx.layouts, ['当前参保单位', '参保单位', '工作单位'], readEmployerName).filter((c) => c.labelMatch === LabelMatch.inline),
   );
+  // The current row lost a year-month to a seal or a cut: whatever took it may have taken its employer's characters.
+  if (fields.employerName && (lastRow.inferred || inferredEnd)) fields.employerName.issues = [...(fields.employerName.issues ?? []), SPAN_MONTH_INFERRED];
   if (fields.employerName && current.ambiguous) fields.employerName.issues = [...(fields.employerName.issues ?? []), 'current_row_conflict'];
   if (fields.employerName && rowsAfterLast) fields.employerName.issues = [...(fields.employerName.issues ?? []), 'span_row_unreadable'];
   if (fields.employerName && totalDisagrees) fields.employerName.issues = [...(fields.employerName.issues ?? []), 'total_months_mismatch_spans'];

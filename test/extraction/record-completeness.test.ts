@@ -31,8 +31,8 @@ describe('social-insurance completeness', () => {
   });
 
   it('flags the first month when a row printed last could not be read (rows come in any order)', () => {
-    // The earliest span's dash was lost: `2016.112018.05` is not read as a span, and it is printed last.
-    const rows: Array<[string, string, string]> = [ROWS[0], ROWS[1], ['杭州之江网络科技有限公司', '2016.112018.05', '19']];
+    // The earliest span misread past reading: `2016.1l-2O18.05` is not read as a span, and it is printed last.
+    const rows: Array<[string, string, string]> = [ROWS[0], ROWS[1], ['杭州之江网络科技有限公司', '2016.1l-2O18.05', '19']];
     const doc = readOne(record(rows));
     expect(doc.fields.periodStart.value).toBe('2018-09');
     expect(doc.fields.periodStart.needsReview).toBe(true);

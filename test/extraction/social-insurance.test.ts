@@ -20,7 +20,8 @@ function misread(page: OcrPage, from: string, to: string): OcrPage {
 describe('readSocialInsuranceRecord: the table must be read whole', () => {
   it('cross-checks a total printed as 合计缴费月数 and flags months, period and employer when it disagrees', () => {
     const [doc] = read([socialInsurancePage({ rows: THREE_ROWS, total: 120, totalLabel: '合计缴费月数' })]);
-    expect(doc.fields.monthsPaid.value).toBe(105);
+    // The record's own statement of the months paid, not the rows' sum (105), shown to the clerk with why it is in doubt.
+    expect(doc.fields.monthsPaid.value).toBe(120);
     expect(doc.fields.monthsPaid.issues).toContain('total_months_mismatch_spans');
     for (const name of ['monthsPaid', 'periodStart', 'periodEnd', 'employerName']) expect(doc.fields[name].needsReview).toBe(true);
   });
