@@ -18,6 +18,8 @@ import { WRAP_INFERRED } from './field-search.js';
 import { findDates } from './dates.js';
 import { valueWrappedUnderGluedLabel } from './glued-value-wraps.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
+import { readContractEmployerName } from './contract-titles.js';
+import { readDateOrYearLostZero } from './lost-zero-years.js';
 import { documentText } from './document-text.js';
 import { LABEL_GROUP_OF, LABELS, type LabelGroup } from './labels.js';
 import { DATE_TWIN_INFERRED, dateFromTwin } from './twin-dates.js';
@@ -39,7 +41,7 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
         LabelMatch.inline,
         range.start.date.raw,
       )
-    : (labelled(ctx, labels.start, readDateValue) ?? dateFromTwin(ctx, labels.start));
+    : (labelled(ctx, labels.start, readDateValue) ?? dateFromTwin(ctx, labels.start) ?? labelled(ctx, labels.start, readDateOrYearLostZero));
   let endDate: DraftField | undefined;
   if (range.end === null && range.openEndedLine) {
     endDate = fieldFromLine(
@@ -57,7 +59,7 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
       range.end.date.raw,
     );
   } else {
-    endDate = labelled(ctx, labels.end, readDateValue) ?? dateFromTwin(ctx, labels.end);
+    endDate = labelled(ctx, labels.end, readDateValue) ?? dateFromTwin(ctx, labels.end) ?? labelled(ctx, labels.end, readDateOrYearLostZero);
   }
   if (startDate && endDate && typeof startDate.value === 'string' && typeof endDate.value === 'string' && startDate.value > endDate.value) {
     startDate.issues = [...(startDate.issues ?? []), 'start_after_end_order'];
@@ -133,17 +135,28 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
     }
   }
   if (readOrganisationName(field.value)?.plausibility === 1) return;
-  const next = layout.lines
-    .filter(
-      (l) =>
-        !lines.includes(l) &&
-        l.hits.length === 0 &&
-        l.box.y > lastLine.box.y + lastLine.box.height * 0.4 &&
-        l.box.y < lastLine.box.y + lastLine.box.height * 1.6 &&
-        Math.abs(l.box.x - lastLine.box.x) < lastLine.box.height * 1.5,
-    )
-    .sort((a, b) => a.box.y - b.box.y)[0];
-  const joined = next ? readOrganisationName(field.value + next.flat) : null;
+  const lineUnder = (above: LayoutLine) =>
+    layout.lines
+      .filter(
+        (l) =>
+          !lines.includes(l) &&
+          l.hits.length === 0 &&
+          l.box.y > above.box.y + above.box.height * 0.4 &&
+          l.box.y < above.box.y + above.box.height * 1.6 &&
+          Math.abs(l.box.x - above.box.x) < above.box.height * 1.5,
+      )
+      .sort((a, b) => a.box.y - b.box.y)[0];
+  // A narrow cell wraps a long name more than once (`杭州嘉禾建筑` | `工程环境服务` | `股份有限公司`): the lines down
+  // its column, up to three more, until the name reads whole; none is taken if it never does.
+  let joined: ReturnType<typeof readOrganisationName> = null;
+  let text = field.value;
+  for (let k = 0, last: LayoutLine | undefined = lastLine; k < 3 && last && !joined; k++) {
+    last = lineUnder(last);
+    if (!last) break;
+    text += last.flat;
+    const reading = readOrganisationName(text);
+    if (reading?.plausibility === 1) joined = reading;
+  }
   if (!joined || joined.plausibility !== 1) {
     // Still without an organisation's ending and nothing under it completes one: the clerk reads it whole.
     if (!field.issues?.includes(VALUE_MAY_CONTINUE)) field.issues = [...(field.issues ?? []), VALUE_MAY_CONTINUE];
@@ -271,7 +284,10 @@ const OTHER_DATE_GROUPS: ReadonlySet<LabelGroup> = new Set(['startDate', 'endDat
 
 /** The signing date: a labelled 签订日期, else the last date on the last page near the signatures. */
 function signedDateField(ctx: DocumentContext, taken: readonly (DraftField | undefined)[] = []): DraftField | undefined {
-  const found = labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue) ?? dateFromTwin(ctx, [...LABELS.signedDate, '日期']);
+  const found =
+    labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue) ??
+    dateFromTwin(ctx, [...LABELS.signedDate, '日期']) ??
+    labelled(ctx, [...LABELS.signedDate, '日期'], readDateOrYearLostZero);
   if (found) return found;
   // The signature page is the last page that holds a date: a contract may end on a blank record page
   // (`劳动合同变更、续订记录` with empty date cells) after the one both parties signed.
@@ -422,12 +438,42 @@ function nameAfterLabelTail(ctx: DocumentContext): DraftField | undefined {
 /** Label groups of a date: a date near one of their labels is that label's candidate before any other's. */
 const DATE_GROUPS: ReadonlySet<LabelGroup> = new Set(['startDate', 'endDate', 'signedDate', 'birthDate', 'issueDate', 'establishedDate']);
 
+/** Whether `a` and `b` overlap across: one column of the page. */
+function overlapAcross(a: LayoutLine, b: LayoutLine): boolean {
+  return a.box.x < b.box.x + b.box.width && b.box.x < a.box.x + a.box.width;
+}
+
+/**
+ * Whether `date` starts in `label`'s cell of a grid's label row: between the midpoints to the labels beside it on its
+ * row (a grid of captions over values sets each value at its cell's left, not under its caption).
+ */
+function startsInLabelCell(layout: PageLayout, label: LayoutLine, date: LayoutLine): boolean {
+  const row = layout.lines
+    .filter((o) => o.half === label.half && o.hits.length > 0 && Math.abs(centreY(o) - centreY(label)) < label.box.height * 0.5)
+    .sort((a, b) => a.box.x - b.box.x);
+  const at = row.indexOf(label);
+  const mid = (a: LayoutLine, b: LayoutLine) => (a.box.x + a.box.x + a.box.width + b.box.x + b.box.x + b.box.width) / 4;
+  const start = at > 0 ? mid(row[at - 1], label) : -Infinity;
+  const end = at < row.length - 1 ? mid(label, row[at + 1]) : Infinity;
+  return date.box.x >= start && date.box.x < end;
+}
+
+/**
+ * Whether `date` stands in `label`'s column: over or under the label's own span, or (under it) starting in its
+ * grid cell.
+ */
+function inLabelColumn(layout: PageLayout, label: LayoutLine, date: LayoutLine): boolean {
+  return overlapAcross(label, date) || (centreY(date) > centreY(label) && startsInLabelCell(layout, label, date));
+}
+
 /**
  * A term's date printed off its label's row in the label's own column (`2020.10.04` set over `合同起始日期：`, between
- * it and the row above, whose value is beside its own label): a line that is one date and nothing else, overlapping
- * the waiting label's span across, within two of its heights above or below it, nearer that label than any other
- * date label, and no field's source already. Taken only when exactly one such date is on the pages; flagged
- * VALUE_OFF_ROW_INFERRED.
+ * it and the row above, whose value is beside its own label; `2021-12-07` set over its caption `（合同期限至）`, level
+ * with the start's label across the page; `2026-06-14` at the left of the cell under `合同期限至` in a grid of
+ * captions over values): a line that is one date and nothing else, in the waiting label's column (over or under its
+ * span, or under it starting in its grid cell), within two of its heights above or below it, nearer that label than
+ * any other date label of its column, and no field's source already. Taken only when exactly one such date is on the
+ * pages; flagged VALUE_OFF_ROW_INFERRED.
  */
 function dateOverOrUnderItsLabel(ctx: DocumentContext, labels: readonly string[], taken: readonly (DraftField | undefined)[]): DraftField | undefined {
   const forms = new Set(labels);
@@ -440,19 +486,34 @@ function dateOverOrUnderItsLabel(ctx: DocumentContext, labels: readonly string[]
       if (!hit || !forms.has(hit.form) || hit.inlineValue !== '') continue;
       const h = label.box.height;
       for (const o of layout.lines) {
-        if (o.hits.length > 0 || takenBoxes.has(o.original) || o.half !== label.half) continue;
-        if (o.box.x >= label.box.x + label.box.width || o.box.x + o.box.width <= label.box.x) continue;
+        if (o.hits.length > 0 || takenBoxes.has(o.original) || o.half !== label.half || !inLabelColumn(layout, label, o)) continue;
         const dy = Math.abs(centreY(o) - centreY(label));
         if (dy < h * 0.6 || dy > h * 2.2) continue;
         const reading = readDateValue(o.text);
         const dates = findDates(o.text);
         if (!reading || typeof reading.value !== 'string' || dates.length !== 1 || dates[0].raw.replace(/\s/g, '') !== o.flat) continue;
-        if (dateLabels.some((d) => d !== label && Math.abs(centreY(o) - centreY(d)) < dy)) continue;
+        // A date label of another column (the start's, level with the date across the page) is no rival.
+        if (dateLabels.some((d) => d !== label && Math.abs(centreY(o) - centreY(d)) < dy && inLabelColumn(layout, d, o))) continue;
         found.set(reading.value, fieldFromLine(o, { ...reading, issues: [...reading.issues, VALUE_OFF_ROW_INFERRED] }, LabelMatch.unlabelled));
       }
     }
   }
   return found.size === 1 ? [...found.values()][0] : undefined;
+}
+
+/** Issue on a value read beside a label that names more than its field (the term's `合同期限` for its start). */
+const LABEL_INFERRED = 'label_inferred';
+
+/**
+ * The term's start beside a bare `合同期限` (its `自` lost to glare or a seal: `合同期限` … `2019年11月21日`) when the
+ * end is read beside its own label (`合同终止日期：2024年11月20日`) and is later: a term has one start and one end, and
+ * the end's is taken. Flagged `label_inferred`: which end of the term the label named is the clerk's to confirm.
+ */
+function startBesideBareTermLabel(ctx: DocumentContext, endDate: DraftField | undefined): DraftField | undefined {
+  if (typeof endDate?.value !== 'string') return undefined;
+  const found = labelled(ctx, ['合同期限', '期限'], readDateValue);
+  if (typeof found?.value !== 'string' || found.value >= endDate.value || found.source?.box === endDate.source?.box) return undefined;
+  return { ...found, issues: [...(found.issues ?? []), LABEL_INFERRED] };
 }
 
 /** A line that is nothing but a leader (`－－－－－－`, `······`, `____`): where a fill-in is written after it. */
@@ -514,7 +575,7 @@ function valueAfterWrappedLeader(ctx: DocumentContext, labels: readonly string[]
  */
 export function readLaborContract(ctx: DocumentContext): DraftFields {
   const employerLabels = ['甲方(用人单位)名称', '甲方(用人单位)', '用人单位名称', '用人单位', '甲方', '单位名称', '用工单位'];
-  let employerName = organisationField(ctx, employerLabels, readEmployerName);
+  let employerName = organisationField(ctx, employerLabels, readContractEmployerName);
   const employerCreditCode = creditCodeField(ctx, LABELS.creditCode);
   const employeeLabels = ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名', '受聘人姓名', '受聘人'];
   let employeeName = labelled(ctx, employeeLabels, readWholePersonName);
@@ -526,15 +587,18 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   employeeName ??= sentence.employeeName;
   employeeName ??= nameAfterLabelTail(ctx);
   // Printed off its label's row where no layout rule pairs it: the one whole value of its kind nearest the label.
-  employerName ??= valueNearPartyLabel(ctx, employerLabels, readEmployerName);
+  employerName ??= valueNearPartyLabel(ctx, employerLabels, readContractEmployerName);
   employeeName ??= valueNearPartyLabel(ctx, employeeLabels, readWholePersonName);
   employeeName ??= valueAfterWrappedLeader(ctx, employeeLabels, readWholePersonName);
   completeSurnameOnlyName(ctx, employeeName, readWholePersonName);
   checkPartyAgreement(ctx, employeeName, SECOND_PARTY_LINE, readWholePersonName);
-  checkPartyAgreement(ctx, employerName, FIRST_PARTY_LINE, readEmployerName);
+  checkPartyAgreement(ctx, employerName, FIRST_PARTY_LINE, readContractEmployerName);
   const range = findDateRange(ctx, /合同期限|期限/);
   let { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
   startDate ??= dateOverOrUnderItsLabel(ctx, LABELS.startDate, [endDate]);
+  startDate ??= startBesideBareTermLabel(ctx, endDate);
+  // An open-ended term has no end to look for.
+  if (endDate === undefined && !printsOpenEndedTerm(ctx)) endDate = dateOverOrUnderItsLabel(ctx, LABELS.endDate, [startDate]);
   if (!startDate) {
     // `本合同为无固定期限劳动合同。本合同于2020-02-10生效`: the term starts when the contract takes effect.
     const effective = effectiveDate(ctx);

@@ -409,7 +409,8 @@ export function findHits(text: string): LabelHit[] {
       const fuzzy = fuzzyLabelAt(text, i);
       if (fuzzy) {
         const end = i + fuzzy.length;
-        const separated = text[end] === ':' || end === text.length || /[\s(]/.test(text[end]);
+        // A bracket closing round it (`(用大单位)`, a caption under its value) sets it apart too.
+        const separated = text[end] === ':' || end === text.length || /[\s()]/.test(text[end]);
         if (separated || fuzzy.length >= 5) {
           hits.push({ form: fuzzy.form, start: qualifiedStart(text, i, hits), end, clean: separated, fuzzy: true });
           i = end - 1;
@@ -525,7 +526,8 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     // Run-on prose glues the separator before a label to its first piece (`；受` `聘` `人：`); a spread caption its
     // opening bracket (`(姓` … `名)`).
     // A form's item number may open it too (`(1)H` … `种`, the `工` of `工　种` read `H`).
-    const separator = /^(?:\([1-9]\)|[；;，,、。(])/.exec(a.flat)?.[0] ?? '';
+    // … or a bare item number whose stop the engine lost or misread (`1甲` … `方` of `1. 甲　方`; `11-地` … `址`).
+    const separator = /^(?:\([1-9]\)|[1-9]\d?[.、\-~]?(?=[\u3400-\u9fff]$)|[；;，,、。(])/.exec(a.flat)?.[0] ?? '';
     const read = a.flat.slice(separator.length);
     const lookalike = LOOKALIKE_HEADS[read];
     const first = lookalike ?? read;
@@ -616,7 +618,7 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
     a.original = { x: a.original.x, y: oTop, width: oRight - a.original.x, height: oBottom - oTop };
     a.raw = used.map((p) => p.raw).join(' ');
     // An item number is set apart from the label it numbers, as `(4) 乙方` reads.
-    a.text = normaliseText(`${separator}${/^\(\d\)$/.test(separator) ? ' ' : ''}${joinedText}`);
+    a.text = normaliseText(`${separator}${/^\(\d\)$|^\d/.test(separator) ? ' ' : ''}${joinedText}`);
     a.flat = a.text.replace(/\s+/g, '');
     a.confidence = Math.min(...used.map((p) => p.confidence));
     a.chars = used.every((p) => p.chars) ? used.flatMap((p) => p.chars!) : undefined;

@@ -1,6 +1,8 @@
 import { LabelMatch } from './confidence.js';
 import { fieldFromLine, type DocumentContext, type DraftField } from './document-context.js';
-import { centreY } from './line-geometry.js';
+import { centreX, centreY } from './line-geometry.js';
+import { mergeLines } from './continuation.js';
+import { WRAP_INFERRED } from './field-search.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import type { Reading, ValueReader } from './value-readers.js';
 
@@ -30,6 +32,35 @@ function nearestLabelIs(layout: PageLayout, value: LayoutLine, label: LayoutLine
 }
 
 /**
+ * The whole value whose last line is `last`, wrapped up its column: up to three lines over it, each set as tight as a
+ * cell's wrapped lines (less than half a line apart) and flush with it or centred on it, none a label's. The first
+ * join that reads as a whole value of its kind, with the lines merged into one; flagged `value_wrap_inferred`.
+ */
+function wrappedUpTo(layout: PageLayout, last: LayoutLine, reader: ValueReader): { line: LayoutLine; reading: Reading } | undefined {
+  const block = [last];
+  for (let k = 0; k < 3; k++) {
+    const top = block[0];
+    const h = top.box.height;
+    const over = layout.lines
+      .filter((l) => {
+        if (block.includes(l) || l.half !== top.half || l.hits.length > 0 || l.leading === '') return false;
+        const gap = top.box.y - (l.box.y + l.box.height);
+        const flush = Math.abs(l.box.x - top.box.x) < h * 1.5 || Math.abs(centreX(l) - centreX(top)) < h * 0.8;
+        return gap > -h * 0.25 && gap < h * 0.5 && flush;
+      })
+      .sort((a, b) => b.box.y - a.box.y)[0];
+    if (!over) return undefined;
+    block.unshift(over);
+    const text = block.map((l) => l.flat).join('');
+    const reading = reader(text);
+    if (reading?.plausibility === 1) {
+      return { line: mergeLines(block, text), reading: { ...reading, issues: [...reading.issues, WRAP_INFERRED] } };
+    }
+  }
+  return undefined;
+}
+
+/**
  * A party's value printed off its label's row where the layout search pairs it with nothing: a fill-in set half a
  * row low under `乙方（劳动者）姓名` overlapping the label's box (neither beside it nor under it), an employer printed
  * a row's third lower than `用人单位` and level with the credit code's label of the next column. Taken only when it
@@ -52,9 +83,13 @@ export function valueNearPartyLabel(ctx: DocumentContext, labels: readonly strin
         const dy = centreY(o) - centreY(label);
         if (o === label || o.half !== label.half || o.hits.length > 0 || dy < -h || dy > h * 1.6) continue;
         if (o.box.x < label.box.x || o.box.x - right > layout.width * 0.6 || !nearestLabelIs(layout, o, label)) continue;
-        const reading = reader(o.leading);
+        const own = reader(o.leading);
+        // Only the last line of a name wrapped up its narrow cell (`杭州灵隐网` | `络科技有限` | `公司`, the cell's
+        // lines rising from the label's row): read with the lines over it.
+        const wrapped = own?.plausibility === 1 ? undefined : wrappedUpTo(layout, o, reader);
+        const reading = wrapped?.reading ?? own;
         if (!reading || reading.plausibility !== 1 || typeof reading.value !== 'string') continue;
-        if (!found.has(reading.value)) found.set(reading.value, { line: o, reading });
+        if (!found.has(reading.value)) found.set(reading.value, { line: wrapped?.line ?? o, reading });
       }
     }
   }
