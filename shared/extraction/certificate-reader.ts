@@ -22,7 +22,7 @@ import { sixteenthBirthday } from './holder-age.js';
 import { rowOwner } from './continuation.js';
 import { right } from './line-geometry.js';
 import { nameBesideLabelHead } from './label-head-names.js';
-import { loneCharacterUnder } from './stacked-values.js';
+import { loneCharacterUnder, stackedLine } from './stacked-values.js';
 import { linesRightOf } from './page-layout.js';
 import { AUTHORITY_NAME_CORRECTION, AUTHORITY_NAME_INFERRED, nearestAuthorityName } from './authority-names.js';
 import { joinedLine, piecesBefore, squeezedLettering, wrapAbove } from './issuer-lines.js';
@@ -67,6 +67,29 @@ const HOLDER_PROSE = new RegExp(
 /** Whether a page of the document prints one of `forms` as a label. */
 function printsLabel(ctx: DocumentContext, forms: readonly string[]): boolean {
   return ctx.layouts.some((page) => page.lines.some((line) => line.hits.some((hit) => forms.includes(hit.form))));
+}
+
+/** A bracketed holder caption with its head read as a look-alike (`（特证人）`, `(恃证人姓名)`): no label the layout knows. */
+const MISREAD_HOLDER_CAPTION = /^[(（][特恃待]证人(姓名)?[)）]$/;
+
+/**
+ * The holder's name set over a bracketed caption the engine misread at its head (`梁艳` over `（特证人）`), as a
+ * caption's value is stacked over it: a whole name (a known surname, nothing cut), flagged `label_inferred`; never
+ * when two such captions stand on the pages.
+ */
+function holderOverMisreadCaption(ctx: DocumentContext): DraftField | undefined {
+  const found: DraftField[] = [];
+  for (const layout of ctx.layouts) {
+    for (const line of layout.lines) {
+      if (line.hits.length > 0 || !MISREAD_HOLDER_CAPTION.test(line.flat)) continue;
+      const value = stackedLine(layout, line, true, false, 0.45, false, 0.4);
+      const reading = value ? readPersonName(value.text) : null;
+      if (!value || !reading || reading.plausibility < 1 || reading.value !== value.flat) continue;
+      const field = fieldFromLine(value, { ...reading, issues: [...reading.issues, 'label_inferred'] }, LabelMatch.unlabelled);
+      found.push(field);
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** The sentence of award on narrative certificates: the stream after the title. */
@@ -510,7 +533,10 @@ function corroborate(field: DraftField | undefined, weight = 0.5): void {
 export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: number): DraftFields {
   const labelledHolder = labelled(ctx, LABELS.personName, readPersonName, { wrap: true });
   const proseHolder = holderFromProse(ctx);
-  const holderName = withoutTrailingStroke(ctx, labelledHolder ?? proseHolder ?? nameBesideLabelHead(ctx, LABELS.personName, readPersonName));
+  const holderName = withoutTrailingStroke(
+    ctx,
+    labelledHolder ?? proseHolder ?? nameBesideLabelHead(ctx, LABELS.personName, readPersonName) ?? holderOverMisreadCaption(ctx),
+  );
   // The sentence of award and the label name one person: two readings that differ cannot both be right.
   if (labelledHolder && proseHolder && labelledHolder.value !== proseHolder.value) addIssue(labelledHolder, 'conflicting_values');
   const idNumber = idNumberField(ctx, LABELS.idNumber);

@@ -195,6 +195,32 @@ describe('the occupation and the holder', () => {
   });
 });
 
+describe('the holder over a misread caption', () => {
+  it('reads the name over a bracketed holder caption whose head the engine misread (`（特证人）`), flagged', () => {
+    // Prepare: a landscape photo; each value stands over its bracketed caption, `持` read `特`.
+    const doc = readScan(
+      [
+        ['中华人民共和国职业资格证书', 624, 288, 602, 58],
+        ['欧阳雪', 330, 406, 78, 34],
+        ['性别女', 933, 424, 146, 38],
+        ['（特证人）', 305, 443, 101, 35],
+        ['身份证号', 300, 491, 93, 35],
+        [holderId, 470, 489, 220, 31],
+        ['职业技能等级', 914, 526, 141, 32],
+        ['国家职业资格二级', 1054, 522, 208, 34],
+        ['颁证日期', 915, 578, 100, 33],
+        ['2011年1月24日', 1072, 575, 154, 34],
+        ['发证机关：浙江省人力资源和社会保障厅', 1166, 669, 423, 37],
+      ],
+      { width: 1866, height: 1403 },
+    );
+    const holder = doc.fields.holderName;
+    expect(holder.value).toBe('欧阳雪');
+    expect(holder.needsReview).toBe(true);
+    expect(holder.issues).toContain('label_inferred');
+  });
+});
+
 describe('dates a certificate cannot hold together', () => {
   it('flags an issue date on or after the day its validity ends (the 有效期至 read as the 颁证日期)', () => {
     // Prepare: the validity's end printed where the issue date is read from; the two agree on nothing else.
