@@ -24,7 +24,7 @@ import { right } from './line-geometry.js';
 import { nameBesideLabelHead } from './label-head-names.js';
 import { loneCharacterUnder, stackedLine } from './stacked-values.js';
 import { linesRightOf } from './page-layout.js';
-import { AUTHORITY_NAME_CORRECTION, AUTHORITY_NAME_INFERRED, nearestAuthorityName } from './authority-names.js';
+import { AUTHORITY_NAME_CORRECTION, AUTHORITY_NAME_INFERRED, AUTHORITY_NAMES, nearestAuthorityName } from './authority-names.js';
 import { joinedLine, piecesBefore, squeezedLettering, wrapAbove } from './issuer-lines.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import {
@@ -292,7 +292,8 @@ function issuerAfterMisreadColon(ctx: DocumentContext): DraftField | undefined {
 }
 
 /**
- * The issuer when nothing else found one: an authority's name misread past the shapes the other readings take (its
+ * The issuer when nothing else found one: an authority's name printed whole where the other readings do not look, or
+ * misread past the shapes the other readings take (its
  * end misread too: `浙江省人力资源积社会保障府`, `…保障厅司`, a seal's character glued on), or read after its label
  * short of a whole name (`发证机关浙江人开资源和社会保障厅`). The line (or the label's value) nearest the page's foot
  * that lies within the edits `nearestAuthorityName` allows of exactly one authority is read as that authority; never
@@ -307,6 +308,13 @@ function issuerNearestAuthority(ctx: DocumentContext): DraftField | undefined {
       if (line.hits.length > 0 && !hit) continue;
       const read = hit ? hit.inlineValue.replace(/\s+/g, '') : line.flat;
       if (read.length < 4 || squeezedLettering(layout, line)) continue;
+      if (AUTHORITY_NAMES.includes(read)) {
+        // An authority's name printed whole, off where the other readings look (mid-page on a moiré photo): by name alone.
+        const field = fieldFromLine(line, { value: read, evidence: Evidence.shape, plausibility: 0.6, issues: [] }, LabelMatch.unlabelled, read);
+        addIssue(field, 'issuer_position_inferred');
+        found = field;
+        continue;
+      }
       const authority = nearestAuthorityName(read);
       if (!authority) continue;
       const field = fieldFromLine(
@@ -515,6 +523,27 @@ function levelWordBesideLabel(ctx: DocumentContext): DraftField | undefined {
   return undefined;
 }
 
+/** A level printed with its qualifier (`资格二级`, `技能三级`): one character off a level label (`资格等级`, `技能等级`). */
+const LEVEL_WITH_QUALIFIER = /^(国家职业资格|职业资格|资格|职业技能|技能)[一二三四五]级$/;
+
+/**
+ * A level the layout took for a level label one character off it (`资格二级` for `资格等级`, the `国家职业` of
+ * `国家职业资格二级` lost under a fold or a moiré): a line that is nothing but a level numeral with its qualifier is the
+ * level, read from the line, flagged `value_read_as_label_inferred`.
+ */
+function levelReadAsLabel(ctx: DocumentContext): DraftField | undefined {
+  const forms = new Set<string>(LABELS.level);
+  for (const line of allLines(ctx)) {
+    if (!LEVEL_WITH_QUALIFIER.test(line.flat) || line.hits.length === 0 || !line.hits.every((h) => forms.has(h.form))) continue;
+    const reading = readLevelValue(line.flat);
+    if (!reading) continue;
+    const field = fieldFromLine(line, reading, LabelMatch.unlabelled, line.flat);
+    addIssue(field, 'value_read_as_label_inferred');
+    return field;
+  }
+  return undefined;
+}
+
 function addIssue(field: DraftField | undefined, issue: string): void {
   if (field) field.issues = [...(field.issues ?? []), issue];
 }
@@ -564,7 +593,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
       ),
     );
   }
-  level ??= levelWordBesideLabel(ctx);
+  level ??= levelWordBesideLabel(ctx) ?? levelReadAsLabel(ctx);
   let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
   let issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? dateFromTwin(ctx, LABELS.issueDate) ?? standaloneOrProseDate(ctx);
   let issuer =

@@ -152,6 +152,48 @@ describe('the issuer at the foot of a certificate', () => {
   });
 });
 
+describe('the issuer and the level off where the layout looks', () => {
+  it('reads an authority’s name printed whole mid-page as the issuer when nothing else names one, flagged', () => {
+    // Prepare: a moiré photo; the issuer label's value is lost and the name stands well above the foot.
+    const doc = readScan([
+      ['中华人民共和国职业资格证书', 369, 170, 902, 55],
+      ['持证人:', 182, 298, 170, 49],
+      ['诸葛文静', 407, 297, 152, 51],
+      ['证件号码:', 186, 378, 166, 48],
+      [holderId, 404, 378, 366, 48],
+      ['职业名称:', 184, 660, 168, 49],
+      ['钳工', 400, 660, 90, 50],
+      ['杭州市人力资源和社会保障局', 987, 912, 650, 46],
+      ['证书号:', 185, 1205, 169, 44],
+      ['0833016702335340', 408, 1210, 322, 36],
+      ['发证单位:', 766, 1208, 161, 40],
+      ['2008-04-27', 163, 1668, 180, 42],
+    ]);
+    const issuer = doc.fields.issuer;
+    expect(issuer.value).toBe('杭州市人力资源和社会保障局');
+    expect(issuer.needsReview).toBe(true);
+  });
+
+  it('reads a level the layout took for a level label one character off it (`资格二级` for `资格等级`), flagged', () => {
+    const doc = readScan([
+      ['职业资格证书', 560, 150, 500, 60],
+      ['持证人', 180, 300, 110, 45],
+      ['郝明轩', 359, 300, 108, 45],
+      ['证件号码', 180, 400, 150, 45],
+      [holderId, 359, 400, 400, 45],
+      ['职业', 180, 537, 80, 45],
+      ['美容师', 359, 536, 108, 45],
+      ['等级', 706, 537, 141, 46],
+      ['资格二级', 878, 556, 138, 50],
+      ['杭州市人力资源和社会保障局', 1000, 900, 500, 46],
+    ]);
+    const level = doc.fields.level;
+    expect(level.value).toBe(2);
+    expect(level.needsReview).toBe(true);
+    expect(level.issues).toContain('value_read_as_label_inferred');
+  });
+});
+
 describe('the occupation and the holder', () => {
   it('reads the occupation without the level joined on as its wrap (`互联网营销师` | `高级技师`)', () => {
     // Prepare: the level set half a row low under its spread label, tight under the occupation's value.
