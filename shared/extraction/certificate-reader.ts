@@ -22,9 +22,9 @@ import { sixteenthBirthday } from './holder-age.js';
 import { rowOwner } from './continuation.js';
 import { right } from './line-geometry.js';
 import { nameBesideLabelHead } from './label-head-names.js';
-import { loneCharacterUnder } from './stacked-values.js';
+import { loneCharacterUnder, stackedLine } from './stacked-values.js';
 import { linesRightOf } from './page-layout.js';
-import { AUTHORITY_NAME_CORRECTION, AUTHORITY_NAME_INFERRED, nearestAuthorityName } from './authority-names.js';
+import { AUTHORITY_NAME_CORRECTION, AUTHORITY_NAME_INFERRED, AUTHORITY_NAMES, nearestAuthorityName } from './authority-names.js';
 import { joinedLine, piecesBefore, squeezedLettering, wrapAbove } from './issuer-lines.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import {
@@ -38,6 +38,15 @@ import {
   PLACE_PREFIX,
   type Reading,
 } from './value-readers.js';
+
+/**
+ * Issue on an issue date on or after the day the certificate's validity ends (`有效期至`): one of the two was read
+ * from the other's line (a shifted fill-in, a turned page) or misread.
+ */
+export const ISSUE_DATE_VALIDITY_CONFLICT = 'issue_date_validity_conflict';
+
+/** Labels of the day a certificate's validity ends (a 特种作业操作证's `有效期至`). */
+const VALIDITY_END_LABELS = ['有效期至', '有效期限至', '有效期限', '有效期'];
 
 /** Issue on an issue date before the holder's sixteenth birthday (read off the ID number). */
 export const ISSUE_DATE_HOLDER_AGE_CONFLICT = 'issue_date_holder_age_conflict';
@@ -58,6 +67,29 @@ const HOLDER_PROSE = new RegExp(
 /** Whether a page of the document prints one of `forms` as a label. */
 function printsLabel(ctx: DocumentContext, forms: readonly string[]): boolean {
   return ctx.layouts.some((page) => page.lines.some((line) => line.hits.some((hit) => forms.includes(hit.form))));
+}
+
+/** A bracketed holder caption with its head read as a look-alike (`（特证人）`, `(恃证人姓名)`): no label the layout knows. */
+const MISREAD_HOLDER_CAPTION = /^[(（][特恃待]证人(姓名)?[)）]$/;
+
+/**
+ * The holder's name set over a bracketed caption the engine misread at its head (`梁艳` over `（特证人）`), as a
+ * caption's value is stacked over it: a whole name (a known surname, nothing cut), flagged `label_inferred`; never
+ * when two such captions stand on the pages.
+ */
+function holderOverMisreadCaption(ctx: DocumentContext): DraftField | undefined {
+  const found: DraftField[] = [];
+  for (const layout of ctx.layouts) {
+    for (const line of layout.lines) {
+      if (line.hits.length > 0 || !MISREAD_HOLDER_CAPTION.test(line.flat)) continue;
+      const value = stackedLine(layout, line, true, false, 0.45, false, 0.4);
+      const reading = value ? readPersonName(value.text) : null;
+      if (!value || !reading || reading.plausibility < 1 || reading.value !== value.flat) continue;
+      const field = fieldFromLine(value, { ...reading, issues: [...reading.issues, 'label_inferred'] }, LabelMatch.unlabelled);
+      found.push(field);
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** The sentence of award on narrative certificates: the stream after the title. */
@@ -173,6 +205,22 @@ function endsFields(layout: PageLayout, line: LayoutLine): boolean {
   return !overPrinted;
 }
 
+/**
+ * A footer's imprint of who printed the form or the copy (`打印单位：西湖区社区学院培训中心`, `印制单位：…`): the
+ * printer, never the issuer. Its label is no label of ours, so the line reads like an organisation's.
+ */
+const PRINTER_IMPRINT = /^(打印|印制|制证|承印|复印)(单位|机构|部门)[:：]?/;
+
+/**
+ * The seal's own words read as a line with a stray character of its ring after them (`业务专用章部`): no organisation.
+ */
+const SEAL_WORDS = /^(业务|合同|财务|人事|行政|培训|考核|鉴定)?专用章.{0,2}$/;
+
+/** Lines at a certificate's foot that end like an organisation's name but name no issuer. */
+function notIssuerLine(line: LayoutLine): boolean {
+  return PRINTER_IMPRINT.test(line.flat) || SEAL_WORDS.test(line.flat);
+}
+
 /** The issuer when unlabelled: an organisation line in the lower part of the page, nearest the bottom. */
 function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
   const layout = ctx.layouts[ctx.layouts.length - 1];
@@ -189,7 +237,8 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
         (l.box.y > layout.height * 0.45 && !rowOwner(layout, l) && l.box.x > layout.width * 0.5)) &&
       /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')) &&
       // The seal's ring lettering repeats the issuer squeezed round the ring: it is no line of the page's text.
-      !squeezedLettering(layout, l),
+      !squeezedLettering(layout, l) &&
+      !notIssuerLine(l),
   );
   const line = lines[lines.length - 1];
   if (line) return wholeIssuerFrom(layout, line);
@@ -212,7 +261,8 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
           d.box.x < l.box.x + l.box.width &&
           l.box.x < d.box.x + d.box.width,
       ) &&
-      /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')),
+      /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')) &&
+      !notIssuerLine(l),
   );
   const issuer = block[block.length - 1];
   const field = issuer ? wholeIssuerFrom(layout, issuer) : undefined;
@@ -239,6 +289,45 @@ function issuerAfterMisreadColon(ctx: DocumentContext): DraftField | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The issuer when nothing else found one: an authority's name printed whole where the other readings do not look, or
+ * misread past the shapes the other readings take (its
+ * end misread too: `浙江省人力资源积社会保障府`, `…保障厅司`, a seal's character glued on), or read after its label
+ * short of a whole name (`发证机关浙江人开资源和社会保障厅`). The line (or the label's value) nearest the page's foot
+ * that lies within the edits `nearestAuthorityName` allows of exactly one authority is read as that authority; never
+ * the seal's squeezed ring lettering. A correction, always flagged: the clerk confirms it.
+ */
+function issuerNearestAuthority(ctx: DocumentContext): DraftField | undefined {
+  const forms = new Set<string>(LABELS.issuer);
+  let found: DraftField | undefined;
+  for (const layout of ctx.layouts) {
+    for (const line of layout.lines) {
+      const hit = line.hits.find((h) => forms.has(h.form));
+      if (line.hits.length > 0 && !hit) continue;
+      const read = hit ? hit.inlineValue.replace(/\s+/g, '') : line.flat;
+      if (read.length < 4 || squeezedLettering(layout, line)) continue;
+      if (AUTHORITY_NAMES.includes(read)) {
+        // An authority's name printed whole, off where the other readings look (mid-page on a moiré photo): by name alone.
+        const field = fieldFromLine(line, { value: read, evidence: Evidence.shape, plausibility: 0.6, issues: [] }, LabelMatch.unlabelled, read);
+        addIssue(field, 'issuer_position_inferred');
+        found = field;
+        continue;
+      }
+      const authority = nearestAuthorityName(read);
+      if (!authority) continue;
+      const field = fieldFromLine(
+        line,
+        { value: authority, evidence: Evidence.shape, plausibility: 0.6, issues: [AUTHORITY_NAME_INFERRED] },
+        LabelMatch.unlabelled,
+        read,
+      );
+      field.correction = { from: read, reason: AUTHORITY_NAME_CORRECTION };
+      found = field;
+    }
+  }
+  return found;
 }
 
 /**
@@ -386,6 +475,27 @@ function withEnumerationCommas(field: DraftField | undefined): DraftField | unde
   return { ...field, value: field.value.replace(/丶/g, '、') };
 }
 
+/** A level as a certificate prints it alone in its cell (`高级技师`, `三级`, `三级（高级工）`, `五级/初级工`). */
+const LEVEL_WORD = /(?:[一二三四五]级(?:[(（/][^)）]{0,5}[)）]?)?|高级技师|技师|高级工|中级工|初级工)$/;
+
+/**
+ * An occupation read with the level's value joined on as its wrap (`互联网营销师` | `高级技师`, the level set a little
+ * low under `等级：` and so tight under the occupation that it reads as its next line): a level word that the page
+ * prints as a line of its own is the level's value, not the occupation's. Read without it, flagged.
+ */
+function withoutLevelWrap(ctx: DocumentContext, field: DraftField | undefined): DraftField | undefined {
+  const value = field?.value;
+  if (!field || typeof value !== 'string') return field;
+  const tail = LEVEL_WORD.exec(value)?.[0];
+  if (!tail || tail.length >= value.length - 1) return field;
+  const lines = allLines(ctx);
+  // Joined from lines: no line holds the whole value, and the level stands alone on one.
+  if (lines.some((l) => l.flat.includes(value)) || !lines.some((l) => l.hits.length === 0 && l.flat === tail)) return field;
+  const rest = readOccupation(value.slice(0, -tail.length));
+  if (!rest) return field;
+  return { ...field, value: rest.value, issues: [...(field.issues ?? []), 'value_boundary_inferred'] };
+}
+
 const LEVEL_NUMERAL = /^[一二三四五]$/;
 
 /**
@@ -413,6 +523,27 @@ function levelWordBesideLabel(ctx: DocumentContext): DraftField | undefined {
   return undefined;
 }
 
+/** A level printed with its qualifier (`资格二级`, `技能三级`): one character off a level label (`资格等级`, `技能等级`). */
+const LEVEL_WITH_QUALIFIER = /^(国家职业资格|职业资格|资格|职业技能|技能)[一二三四五]级$/;
+
+/**
+ * A level the layout took for a level label one character off it (`资格二级` for `资格等级`, the `国家职业` of
+ * `国家职业资格二级` lost under a fold or a moiré): a line that is nothing but a level numeral with its qualifier is the
+ * level, read from the line, flagged `value_read_as_label_inferred`.
+ */
+function levelReadAsLabel(ctx: DocumentContext): DraftField | undefined {
+  const forms = new Set<string>(LABELS.level);
+  for (const line of allLines(ctx)) {
+    if (!LEVEL_WITH_QUALIFIER.test(line.flat) || line.hits.length === 0 || !line.hits.every((h) => forms.has(h.form))) continue;
+    const reading = readLevelValue(line.flat);
+    if (!reading) continue;
+    const field = fieldFromLine(line, reading, LabelMatch.unlabelled, line.flat);
+    addIssue(field, 'value_read_as_label_inferred');
+    return field;
+  }
+  return undefined;
+}
+
 function addIssue(field: DraftField | undefined, issue: string): void {
   if (field) field.issues = [...(field.issues ?? []), issue];
 }
@@ -431,7 +562,10 @@ function corroborate(field: DraftField | undefined, weight = 0.5): void {
 export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: number): DraftFields {
   const labelledHolder = labelled(ctx, LABELS.personName, readPersonName, { wrap: true });
   const proseHolder = holderFromProse(ctx);
-  const holderName = withoutTrailingStroke(ctx, labelledHolder ?? proseHolder ?? nameBesideLabelHead(ctx, LABELS.personName, readPersonName));
+  const holderName = withoutTrailingStroke(
+    ctx,
+    labelledHolder ?? proseHolder ?? nameBesideLabelHead(ctx, LABELS.personName, readPersonName) ?? holderOverMisreadCaption(ctx),
+  );
   // The sentence of award and the label name one person: two readings that differ cannot both be right.
   if (labelledHolder && proseHolder && labelledHolder.value !== proseHolder.value) addIssue(labelledHolder, 'conflicting_values');
   const idNumber = idNumberField(ctx, LABELS.idNumber);
@@ -439,7 +573,10 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   const own = ctx.kind ? KIND_OCCUPATION_LABELS[ctx.kind] : undefined;
   const ownOccupation = own ? labelled(ctx, own, readOccupation, { wrap: true }) : undefined;
   const occupation = withEnumerationCommas(
-    withoutSealLettering(ctx, ownOccupation ?? labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ?? occupationFromProse(ctx)),
+    withoutLevelWrap(
+      ctx,
+      withoutSealLettering(ctx, ownOccupation ?? labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ?? occupationFromProse(ctx)),
+    ),
   );
   // The kind's own label is printed (`操作项目` beside `作业类别`) but nothing was read beside it: the value taken from
   // the general label may be the other one of the pair, so the clerk confirms it.
@@ -456,10 +593,11 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
       ),
     );
   }
-  level ??= levelWordBesideLabel(ctx);
+  level ??= levelWordBesideLabel(ctx) ?? levelReadAsLabel(ctx);
   let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
   let issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? dateFromTwin(ctx, LABELS.issueDate) ?? standaloneOrProseDate(ctx);
-  let issuer = labelled(ctx, LABELS.issuer, readOrganisationName, { wrap: true }) ?? issuerAfterMisreadColon(ctx) ?? unlabelledIssuer(ctx);
+  let issuer =
+    labelled(ctx, LABELS.issuer, readOrganisationName, { wrap: true }) ?? issuerAfterMisreadColon(ctx) ?? unlabelledIssuer(ctx) ?? issuerNearestAuthority(ctx);
 
   const parsed = certificateNumber ? parseCertificateNumber(String(certificateNumber.value)) : undefined;
   if ((!issueDate || issueDate.confidence < 0.9) && parsed?.year !== undefined) {
@@ -531,6 +669,12 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   const born = typeof idNumber?.value === 'string' && /^\d{17}[\dX]$/.test(idNumber.value) ? idNumber.value.slice(6, 14) : undefined;
   if (born && issueDate && typeof issueDate.value === 'string' && issueDate.value.replace(/-/g, '') === born) {
     addIssue(issueDate, 'issue_date_birth_date_conflict');
+  }
+  // A certificate is valid from its issue: an issue date on or after the printed end of its validity is one of the two
+  // read from the other's line, or misread (`2025-02-22`, the 有效期至, read as the 颁证日期).
+  const validUntil = labelled(ctx, VALIDITY_END_LABELS, readDateValue);
+  if (issueDate && typeof issueDate.value === 'string' && typeof validUntil?.value === 'string' && issueDate.value >= validUntil.value) {
+    addIssue(issueDate, ISSUE_DATE_VALIDITY_CONFLICT);
   }
   // Nobody is certified before the legal working age of sixteen: such an issue date has a misread year.
   const sixteen = sixteenthBirthday(idNumber);

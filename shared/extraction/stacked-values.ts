@@ -19,6 +19,14 @@ function valueLike(line: LayoutLine): boolean {
   return line.hits.length === 0 && line.leading !== '' && !LONE_CJK.test(line.flat) && /[\p{L}\p{N}]/u.test(line.flat);
 }
 
+/**
+ * A value with a remark where to stamp or sign boxed after it (`白秀平 (盖章)`, the remark a delimiter of ours): over a
+ * bracketed caption (`(持证人)`) it is the caption's value, the remark no label of another field.
+ */
+function remarkedValue(line: LayoutLine): boolean {
+  return line.hits.length > 0 && line.hits.every((h) => SIGNATURE_REMARK.test(h.form)) && line.leading !== '' && !LONE_CJK.test(line.leading);
+}
+
 /** A label line whose last label has nothing after it (an English gloss aside): it waits for a value. */
 export function waitingLabel(line: LayoutLine): boolean {
   if (line.hits.length === 0 || line.leading !== '') return false;
@@ -109,7 +117,7 @@ export function stackedLine(
   return layout.lines
     .filter((o) => {
       // `lone`: a lone character counts too (the last character of a value wrapped over a caption).
-      const value = valueLike(o) || (lone && o.hits.length === 0 && LONE_CJK.test(o.flat));
+      const value = valueLike(o) || (lone && o.hits.length === 0 && LONE_CJK.test(o.flat)) || (above && remarkedValue(o) && bracketedCaption(label));
       if (o === label || o.half !== label.half || !value) return false;
       const gap = above ? label.box.y - (o.box.y + o.box.height) : o.box.y - (label.box.y + label.box.height);
       if (gap < -h * overlap || gap > Math.min(h, o.box.height) * reach) return false;

@@ -25,7 +25,7 @@ const horizontalGap = (a: OcrLine, b: OcrLine) => Math.max(a.box.x - (b.box.x + 
  * withVerticalRunsJoined([{ text: '杭', … }, { text: '州', … }, { text: '西', … }, { text: '湖', … }]); // [{ text: '杭州西湖', … }]
  */
 export function withVerticalRunsJoined(page: readonly OcrLine[]): OcrLine[] {
-  const lines = page.map(laidFlatAtItsHead);
+  const lines = withColumnHeadsJoined(page.map(laidFlatAtItsHead));
   const single = lines.filter((l) => ONE_CHARACTER.test(l.text.trim()));
   if (single.length < 2) return lines;
   const byTop = [...single].sort((a, b) => a.box.y - b.box.y);
@@ -154,4 +154,66 @@ function waitingLabelBeside(lines: readonly OcrLine[], run: readonly OcrLine[]):
   if (!label) return undefined;
   const between = (o: OcrLine) => o !== label && !run.includes(o) && o.box.x >= label.box.x + label.box.width - h * 0.2 && o.box.x + o.box.width <= x + h * 0.2;
   return lines.some((o) => between(o) && Math.abs(o.box.y + o.box.height / 2 - centre) < h) ? undefined : label;
+}
+
+/**
+ * Columns laid flat (`laidFlatAtItsHead`) with their first character joined back on where the engine boxed it apart
+ * over the column (`杭` over `州华创汽车维修有限公司` read down its cell): one character alone in its box, on the
+ * column's axis, its foot within half a character of the column's top and tighter on it than on any line over it on
+ * that axis (a column's foot: `三` | `级` over another cell). The row then starts at that character. Lines
+ * that are no such head are returned as they are.
+ *
+ * @example
+ * withColumnHeadsJoined([hang, laidFlat('州华创…公司')]); // [{ text: '杭州华创…公司', … }]
+ */
+function withColumnHeadsJoined(lines: readonly OcrLine[]): OcrLine[] {
+  const heads = new Map<OcrLine, OcrLine>();
+  for (const column of lines) {
+    const page = column.pageBox;
+    // Only a column laid flat: a curled page's straightened rows keep where they lie too, across the page.
+    if (!page || page.height < MIN_COLUMN_LENGTH * page.width || !column.words?.length) continue;
+    const axis = page.x + page.width / 2;
+    const head = lines.find(
+      (o) =>
+        o !== column &&
+        !heads.has(o) &&
+        ONE_CHARACTER.test(o.text.trim()) &&
+        Math.abs(o.box.x + o.box.width / 2 - axis) <= page.width * 0.5 &&
+        o.box.y < page.y &&
+        page.y - (o.box.y + o.box.height) <= o.box.height * 0.5 &&
+        // The foot of another column over it (`三` | `级` over the issuer's cell) sits tighter on that column than on this.
+        !lines.some(
+          (a) =>
+            a !== o &&
+            a !== column &&
+            a.box.y < o.box.y &&
+            o.box.y - (a.box.y + a.box.height) <= page.y - (o.box.y + o.box.height) &&
+            Math.abs(a.box.x + a.box.width / 2 - (o.box.x + o.box.width / 2)) <= o.box.height * 0.6,
+        ),
+    );
+    if (head) heads.set(head, column);
+  }
+  if (heads.size === 0) return [...lines];
+  const joined = new Map<OcrLine, OcrLine>();
+  for (const [head, column] of heads) {
+    const size = head.box.height;
+    const rowCentre = head.box.y + size / 2;
+    const thickness = column.box.height;
+    joined.set(column, {
+      ...column,
+      text: `${head.text.trim()}${column.text}`,
+      confidence: Math.min(head.confidence, column.confidence),
+      box: { x: column.box.x, y: Math.round(rowCentre - thickness / 2), width: column.box.width + size, height: thickness },
+      pageBox: { ...column.pageBox!, y: head.box.y, height: column.pageBox!.y + column.pageBox!.height - head.box.y },
+      words: [
+        {
+          text: head.text.trim(),
+          confidence: head.confidence,
+          box: { x: column.box.x, y: Math.round(rowCentre - head.box.width / 2), width: size, height: head.box.width },
+        },
+        ...column.words!.map((w) => ({ ...w, box: { ...w.box, x: w.box.x + size, y: w.box.y + Math.round(rowCentre - (column.box.y + thickness / 2)) } })),
+      ],
+    });
+  }
+  return lines.flatMap((l) => (heads.has(l) ? [] : [joined.get(l) ?? l]));
 }
