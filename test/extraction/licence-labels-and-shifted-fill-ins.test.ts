@@ -192,3 +192,39 @@ describe('a fill-in printed off its labels, proved by a wrapped term', () => {
     expect(doc.fields.establishedDate.value).toBe('2007-04-21');
   });
 });
+
+describe('a wrapped name whose first row the engine split round a glare', () => {
+  const licence = (pieceOverWrap: boolean): EngineLine[] => [
+    ['营业执照', 460, 290, 321, 61],
+    ['统一社会信用代码', 219, 389, 174, 29],
+    ['名称', 687, 391, 176, 26],
+    ['杭州', 871, 383, 50, 24],
+    ...(pieceOverWrap ? ([['明远', 1003, 381, 38, 24]] as EngineLine[]) : []),
+    [`${creditCode('PWFJDJB0A')}(2-`, 399, 396, 278, 54],
+    ['百货服务经营', 872, 405, 172, 28],
+    ['1)', 405, 447, 24, 23],
+    ['部', 871, 435, 29, 26],
+    ['类型', 218, 482, 173, 28],
+    ['个体工商户', 406, 473, 110, 28],
+    ['经营者', 683, 481, 161, 29],
+    ['刘红', 871, 471, 75, 30],
+    ['组成形式', 218, 560, 173, 28],
+    ['个人经营', 406, 560, 110, 28],
+    ['注册日期', 683, 560, 161, 29],
+    ['2016年05月11日', 871, 560, 220, 28],
+    ['经营场所', 218, 640, 173, 28],
+    ['浙江省杭州市西湖区文三路90号3幢1201室', 406, 640, 600, 28],
+  ];
+
+  it('flags the name when a box on its first row stands over the wrap’s span (text the wrap passed over)', () => {
+    // Glare ate `市西湖区`: the engine boxed `杭州` and `明远` 82 px apart; the wrap under them was joined to `杭州`.
+    const doc = read(licence(true));
+    expect(doc.fields.companyName.value).toBe('杭州百货服务经营部');
+    expect(doc.fields.companyName.needsReview).toBe(true);
+    expect(doc.fields.companyName.issues).toContain('value_may_continue');
+  });
+
+  it('leaves the name unflagged by that rule when nothing stands on its first row', () => {
+    expect(read(licence(false)).fields.companyName.issues ?? []).not.toContain('value_may_continue');
+  });
+});
