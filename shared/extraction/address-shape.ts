@@ -1,4 +1,5 @@
 import type { DraftField } from './document-context.js';
+import { ADDRESS_BELOW_AREA } from './value-readers.js';
 
 /**
  * Issue on an address that opens with an administrative unit's suffix (`区三墩镇文三路…`): the unit's name before it
@@ -11,6 +12,23 @@ export const ADDRESS_HEAD_INCOMPLETE = 'address_head_incomplete';
  * `业务专肇杭州市…`): another value's or a stamp's words run into it, its parts out of order.
  */
 export const ADDRESS_AREAS_OUT_OF_ORDER = 'address_areas_out_of_order';
+
+/**
+ * Issue on an address read from its province on (`浙江省…`), the text before it (`罗丽鹏`, `2009年06月19日`,
+ * `100万元人民币`: another value run into it) cut off as a guess the clerk confirms.
+ */
+export const ADDRESS_HEAD_INFERRED = 'address_head_inferred';
+
+/** A province-level unit by its full name: where an address opens (`浙江省`, `广西壮族自治区`, `上海市`). */
+const PROVINCE_UNIT = new RegExp(
+  '(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾)省|' +
+    '(?:内蒙古|广西壮族|西藏|宁夏回族|新疆维吾尔)自治区|(?:北京|天津|上海|重庆)市',
+  'u',
+);
+/** What may stand before a province in an address of its own: the country. */
+const COUNTRY_HEAD = /^中(?:国|华人民共和国)$/u;
+/** A whole date or a registered capital opening an address that starts with an area after it: a neighbour's value. */
+const VALUE_BEFORE_AREA = /^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|(?:人民币)?\d+(?:\.\d+)?万?元(?:人民币)?)(?=[㐀-鿿]{1,8}?[省市区县])/u;
 
 /** A suffix no address opens with: the name of its unit (`浙江省`, `西湖区`, `临安县`) or its number (`号`, `室`) stands first. */
 const SUFFIX_FIRST = /^[省区县号幢栋层室]/u;
@@ -33,6 +51,7 @@ const CITY_HEAD_MAX = 4;
 export function addressShapeIssues(value: string): string[] {
   const text = value.replace(/[\s\u3000]/gu, '');
   if (SUFFIX_FIRST.test(text)) return [ADDRESS_HEAD_INCOMPLETE];
+  if (foreignHeadLength(text) > 0) return [ADDRESS_AREAS_OUT_OF_ORDER];
   const firstUnit = /[省市区县]/u.exec(text);
   if (!firstUnit) return [];
   if (firstUnit[0] === '省' && firstUnit.index > PROVINCE_NAME_MAX) return [ADDRESS_AREAS_OUT_OF_ORDER];
@@ -41,13 +60,33 @@ export function addressShapeIssues(value: string): string[] {
 }
 
 /**
- * Adds the issues of `addressShapeIssues` to an address field read as a value (a masked or missing one is left).
+ * How many characters of text open an address before where it must begin: before a province named in full
+ * (`罗丽鹏浙江省…`, `日浙江省…`; the country `中国` aside), or a whole date or sum before its first area
+ * (`2009年06月19日杭州市…`). 0 when it opens where an address does.
+ */
+function foreignHeadLength(text: string): number {
+  const province = PROVINCE_UNIT.exec(text);
+  if (province && province.index > 0 && !COUNTRY_HEAD.test(text.slice(0, province.index))) return province.index;
+  return VALUE_BEFORE_AREA.exec(text)?.[0].length ?? 0;
+}
+
+/**
+ * Adds the issues of `addressShapeIssues` to an address field read as a value (a masked or missing one is left); an
+ * address with another value's text before where it must begin is read from there, flagged `address_head_inferred`.
  *
  * @example
  * withAddressShapeChecked(address); // address.issues gains 'address_head_incomplete' for `区三墩镇…`
  */
 export function withAddressShapeChecked<T extends DraftField | undefined>(field: T): T {
   if (!field || typeof field.value !== 'string') return field;
+  const text = field.value.replace(/[\s\u3000]/gu, '');
+  const head = foreignHeadLength(text);
+  // Text run in before where the address must begin is another value's (or a stamp's): the address is read from there.
+  if (head > 0 && ADDRESS_BELOW_AREA.test(text.slice(head))) {
+    field.value = text.slice(head);
+    field.issues = [...(field.issues ?? []), ADDRESS_HEAD_INFERRED];
+    return field;
+  }
   const issues = addressShapeIssues(field.value);
   if (issues.length > 0) field.issues = [...(field.issues ?? []), ...issues];
   return field;

@@ -1,5 +1,6 @@
 import { creditCodeField, fieldFromLine, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
 import { LabelMatch } from './confidence.js';
+import { chooseCandidate, findUnlabelledCandidates } from './field-search.js';
 import { linesRightOf } from './page-layout.js';
 import { CJK } from './text.js';
 import { LABELS } from './labels.js';
@@ -7,18 +8,43 @@ import { columnRight, continuationLines, mergeLines, VALUE_MAY_CONTINUE } from '
 import { withAddressShapeChecked } from './address-shape.js';
 import { dateFromTwin } from './twin-dates.js';
 import { findDates } from './dates.js';
-import { readAddress, readDateValue, readOrganisationName, readPersonName, readRegistrationNumberValue, type ValueReader } from './value-readers.js';
+import {
+  Evidence,
+  PLACE_PREFIX,
+  readAddress,
+  readDateValue,
+  readOrganisationName,
+  readPersonName,
+  readRegistrationNumberValue,
+  type ValueReader,
+} from './value-readers.js';
+
+/**
+ * The 15-digit 注册号 of a licence issued before 2016 whose label was lost or misread (`注` … `号:`, the `册` under a
+ * fold): the one number of 15 digits printed anywhere that passes its MOD 11,10 check, as a guess the clerk confirms
+ * (`label_inferred`; a 注册号 is flagged in any case).
+ *
+ * @example
+ * registrationNumberPrintedAnywhere(ctx)?.value; // '330106001214466' from `330106001214466` over `注` `号:`
+ */
+function registrationNumberPrintedAnywhere(ctx: DocumentContext): DraftField | undefined {
+  const valid = findUnlabelledCandidates(ctx.layouts, readRegistrationNumberValue).filter((c) => c.reading.evidence === Evidence.checksum);
+  if (new Set(valid.map((c) => c.reading.value)).size !== 1) return undefined;
+  const field = chooseCandidate(valid);
+  return field && { ...field, issues: [...(field.issues ?? []), 'label_inferred'] };
+}
 
 /**
  * The licence's code: the unified social credit code (labelled, else the one valid code printed anywhere), else on
- * a licence issued before 2016 its 15-digit 注册号 (always flagged, see readRegistrationNumberValue).
+ * a licence issued before 2016 its 15-digit 注册号 (always flagged, see readRegistrationNumberValue), labelled, else
+ * the one valid 注册号 printed anywhere.
  */
 function licenceCode(ctx: DocumentContext): DraftField | undefined {
   const code = creditCodeField(ctx, LABELS.creditCode);
   if (code && code.issues?.length === 0) return code;
   const registration = labelled(ctx, [...LABELS.registrationNumber, ...LABELS.creditCode], readRegistrationNumberValue);
   if (registration && (!code || !(registration.issues ?? []).some((i) => /failed/.test(i)))) return registration;
-  return code ?? registration;
+  return code ?? registration ?? registrationNumberPrintedAnywhere(ctx);
 }
 
 /** Labels of a licence's term of operation (`营业期限：2014年02月17日至长期`), which runs from the day of establishment. */
@@ -67,9 +93,18 @@ function establishedDateUnderMisreadLabel(ctx: DocumentContext): DraftField | un
 
 /** `称`, `称：`, `称）`: the name's label with its first character lost (a fold, a glare over `名`) or misread (`各称`). */
 const NAME_LABEL_HEAD_LOST = new RegExp(`^[${CJK}]?称(?:\\s*[:：)）]\\s*(.*))?$`);
+/** `称浙江灵隐…`: the label's rest glued to a name that opens with its place, the label's head boxed apart or lost. */
+const NAME_LABEL_REST_GLUED = /^称(.+)$/u;
+
+/** The name glued after `称` with no colon between, when it opens with a place as registered names do. */
+const nameGluedAfterLabelRest = (flat: string): RegExpExecArray | null => {
+  const m = NAME_LABEL_REST_GLUED.exec(flat);
+  return m && PLACE_PREFIX.test(m[1]) ? m : null;
+};
 
 /**
- * The registrant's name beside (or glued after) its label read with its first character lost or misread, read with
+ * The registrant's name beside (or glued after) its label read with its first character lost, misread or boxed apart
+ * (`名` … `称浙江…`), read with
  * the lines it wraps onto, as a guess the clerk confirms (`label_inferred`). A licence prints no other `…称` label.
  *
  * @example
@@ -78,7 +113,7 @@ const NAME_LABEL_HEAD_LOST = new RegExp(`^[${CJK}]?称(?:\\s*[:：)）]\\s*(.*))
 function companyNameBesideMisreadLabel(ctx: DocumentContext): DraftField | undefined {
   for (const layout of ctx.layouts) {
     for (const line of layout.lines) {
-      const m = line.hits.length === 0 ? NAME_LABEL_HEAD_LOST.exec(line.flat) : null;
+      const m = line.hits.length === 0 ? (NAME_LABEL_HEAD_LOST.exec(line.flat) ?? nameGluedAfterLabelRest(line.flat)) : null;
       if (!m) continue;
       const head = m[1] ? line : linesRightOf(layout, line)[0];
       // The value's first line: glued after the label, else the nearest box right of it on its row.
@@ -164,6 +199,23 @@ function withRepresentativeCut(name: DraftField | undefined, representative: Dra
   return { ...name, value: rest.value, issues: [...(name.issues ?? []), 'organisation_name_boundary_inferred'] };
 }
 
+/**
+ * Words of a licence's registrant type or make-up (`有限责任公司(自然人投资或` | `控股)`, `个人经营`, `工作室`): a wrap
+ * of the 类型 row's value or a piece of the name, set where a representative's name was looked for. No person's name.
+ */
+const REGISTRANT_TYPE_WORD =
+  /^[(（]?(?:自然人|法人)?(?:投资|独资|控股|合资|合伙|或控股)[)）]?$|^[(（]?非?上市[)）]?$|^(?:个人|家庭)经营$|^(?:个体工商户|工作室|服务部|经营部)$/u;
+
+/**
+ * A licence's representative (法定代表人, 负责人, 经营者): a person's name, never a word of the registrant type read
+ * beside its label.
+ *
+ * @example
+ * readRepresentativeName('控股)'); // null
+ * readRepresentativeName('高杰')?.value; // '高杰'
+ */
+const readRepresentativeName: ValueReader = (text) => (REGISTRANT_TYPE_WORD.test(text.replace(/[\s\u3000]/gu, '')) ? null : readPersonName(text));
+
 /** Where a registered name ends for sure: a legal form or a shop's word (`有限公司`, `工作室`, `服务部`, `店`). */
 const NAME_END = /(有限责任公司|有限公司|分公司|公司|工作室|部|店|中心|商行|事务所|厂)$/;
 
@@ -204,7 +256,7 @@ export function readBusinessLicense(ctx: DocumentContext): DraftFields {
   const address = withAddressShapeChecked(labelled(ctx, LABELS.address, readAddress, { wrap: true }));
   const establishedDate = establishedDateField(ctx);
   const legalRepresentative =
-    labelled(ctx, LABELS.legalRepresentative, readPersonName) ?? valueAfterSpacedLabel(ctx, LABELS.legalRepresentative, readPersonName);
+    labelled(ctx, LABELS.legalRepresentative, readRepresentativeName) ?? valueAfterSpacedLabel(ctx, LABELS.legalRepresentative, readRepresentativeName);
   if (establishedDate && typeof establishedDate.value === 'string' && establishedDate.value > ctx.today) {
     establishedDate.issues = [...(establishedDate.issues ?? []), 'established_date_in_future'];
   }

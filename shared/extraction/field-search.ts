@@ -1,5 +1,6 @@
 import { lostLineHead, WRAPPED_LINE_HEAD_INCOMPLETE } from './wrapped-line-heads.js';
 import { piecesAcrossGap, ROW_PIECES_JOINED } from './row-gap-pieces.js';
+import { pieceOverWrap } from './pieces-over-wraps.js';
 import type { ExtractedField } from '../documents/index.js';
 import { candidateConfidence, LabelMatch, type Candidate } from './confidence.js';
 import { findHits, linesBelow, linesRightOf, withoutOverprint, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
@@ -177,7 +178,9 @@ export function findLabelledCandidates(
           if (splitAcrossGap && tight.length > 0) candidate = withIssue(candidate, ROW_PIECES_JOINED);
           // The first line split at a gap with a piece beside it (`住址 浙江省温州` | `市鹿城区莫干`): joined under it, the
           // value passed that piece over; which goes where is for the clerk (a value and text printed after it look alike).
-          if (below.length > 0 && piecesAcrossGap(layout, first, column.end).length > 0) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
+          // So with a box on the first line's row over the wrap's span, however far apart (`杭州` … `明达`, glare between).
+          if (below.length > 0 && (piecesAcrossGap(layout, first, column.end).length > 0 || pieceOverWrap(layout, first, below[0], column.end)))
+            candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
         } else if (candidate) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
         // A line of it that lost a character at its head still reads whole: the clerk restores it.
         if (candidate && lostLineHead([...above, first, ...below])) candidate = withIssue(candidate, WRAPPED_LINE_HEAD_INCOMPLETE);

@@ -588,7 +588,7 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
       // apart, so where the label ends is where the value starts. A short value makes the piece look like one of the
       // label's own (`乙` | `方汤鹏`, `持证` | `人宋斌`): a head and a piece that spell no whole label are cut the same way.
       const wholeLabel = (t: string) => findHits(t).some((h) => h.start === 0 && h.end === t.length);
-      const glued = !LABEL_PIECE.test(lastPiece.flat) || (k === 2 && !wholeLabel(text));
+      const glued = !LABEL_PIECE.test(lastPiece.flat) || !wholeLabel(text);
       let cutAt = 0;
       for (let cut = 3; cut >= 1 && glued; cut--) {
         const label = head + lastPiece.flat.slice(0, cut);

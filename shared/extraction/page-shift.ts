@@ -14,6 +14,8 @@ import { LABEL_GROUP_OF, type LabelGroup } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { centreY, right } from './line-geometry.js';
 
+const bottom = (l: LayoutLine): number => l.box.y + l.box.height;
+
 type ValueKind = 'date' | 'term' | 'residentId' | 'creditCode' | 'registrationNumber' | 'registrantType' | 'sex';
 
 /** A term's label (`营业期限`, `有效期限`, `经营期限`): its value is a term, two dates or a date and `长期`. */
@@ -40,7 +42,7 @@ const REGISTRANT_TYPE_LABEL = /^(类型|组成形式|主体类型|企业类型|�
  * so it proves its label's row on a 个体工商户 licence, which prints one date and no term.
  */
 const REGISTRANT_TYPE =
-  /^(个体工商户|个人经营|家庭经营|个人独资企业|(普通|有限|特殊普通)?合伙企业|全民所有制|集体所有制|股份合作制|(有限责任公司|股份有限公司)(分公司)?([(（][\u3400-\u9fff、]{2,16}[)）])?)$/u;
+  /^(个体工商户|个人经营|家庭经营|个人独资企业|(普通|有限|特殊普通)?合伙企业|全民所有制|集体所有制|股份合作制|(其他)?(有限责任公司|股份有限公司)(分公司)?([(（][\u3400-\u9fff、]{2,16}[)）])?)$/u;
 
 /** A person's sex label (`性别`): its value, `男` or `女` alone on its line, proves its row like a closed term. */
 const SEX_LABEL = /^性别$/;
@@ -130,6 +132,26 @@ function inValueColumn(layout: PageLayout, label: LayoutLine, value: LayoutLine,
 }
 
 /**
+ * The values near a label that prove its kind only read with the line wrapped tight under them in their column
+ * (`二〇〇六年三月二十日至` | `2026年03月20日`, `其他股份有限` | `公司(非上市)`), as [first line, second line].
+ */
+function provingOverTwoLines(values: readonly LayoutLine[], near: readonly LayoutLine[], kind: ValueKind): [LayoutLine, LayoutLine][] {
+  const pairs: [LayoutLine, LayoutLine][] = [];
+  for (const v of near) {
+    const under = values.filter((w) => w !== v && w.box.y > v.box.y && wrappedOn(v, w));
+    if (under.length === 1 && provesKind(v.flat + under[0].flat, kind)) pairs.push([v, under[0]]);
+  }
+  return pairs;
+}
+
+/** A line set as tight on `o` as a wrapped line sits, in its column (overlapping it across) and its half of a spread. */
+function wrappedOn(v: LayoutLine, o: LayoutLine): boolean {
+  const gap = Math.max(o.box.y - (v.box.y + v.box.height), v.box.y - (o.box.y + o.box.height));
+  const overlap = Math.min(right(v), right(o)) - Math.max(v.box.x, o.box.x);
+  return v.half === o.half && gap < Math.min(v.box.height, o.box.height) * 0.6 && overlap > 0;
+}
+
+/**
  * The vertical offset of the page's fill-in layer from its labels (pixels, + down), when the pairs that prove
  * themselves agree on one large enough to matter and it puts more of the page's values on label rows than it takes
  * off; otherwise undefined.
@@ -175,10 +197,16 @@ function measure(page: PageLayout): Measure | undefined {
     if (!kind) continue;
     const near = values.filter((v) => Math.abs(centreY(v) - centreY(label)) < pitch * REACH && inValueColumn(layout, label, v, labels));
     const proving = near.filter((v) => provesKind(v.flat, kind));
-    if (proving.length !== 1) continue;
-    const dy = centreY(proving[0]) - centreY(label);
+    const wrapped = proving.length === 0 ? provingOverTwoLines(values, near, kind) : [];
+    if (proving.length !== 1 && wrapped.length !== 1) continue;
+    const [first, second] = proving.length === 1 ? [proving[0]] : wrapped[0];
+    // A value over two lines sits level with its label by its first line, or centred on it (the block's middle on
+    // the label's row): a block not centred on it is measured by its first line.
+    const blockMiddle = second ? (first.box.y + bottom(second)) / 2 - centreY(label) : undefined;
+    const dy = blockMiddle !== undefined && Math.abs(blockMiddle) < pitch * ON_ROW ? blockMiddle : centreY(first) - centreY(label);
     offsets.push(dy);
-    provedLines.add(proving[0]);
+    provedLines.add(first);
+    if (second) provedLines.add(second);
     const toward = rows.map((y) => (y - centreY(label)) * Math.sign(dy)).filter((d) => d > layout.medianLineHeight * 0.6);
     steps.push(Math.min(pitch, ...toward));
   }
@@ -251,11 +279,6 @@ function linesToMove(m: Measure): Set<LayoutLine> {
 /** `seeds` and the lines of `values` wrapped under or over one of them (same column, as tight as wrapped lines sit). */
 function withWrappedLines(values: readonly LayoutLine[], seeds: readonly LayoutLine[]): Set<LayoutLine> {
   const moved = new Set(seeds);
-  const wrappedOn = (v: LayoutLine, o: LayoutLine) => {
-    const gap = Math.max(o.box.y - (v.box.y + v.box.height), v.box.y - (o.box.y + o.box.height));
-    const overlap = Math.min(right(v), right(o)) - Math.max(v.box.x, o.box.x);
-    return v.half === o.half && gap < Math.min(v.box.height, o.box.height) * 0.6 && overlap > 0;
-  };
   for (let grown = true; grown; ) {
     grown = false;
     for (const v of values) {

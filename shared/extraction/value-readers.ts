@@ -559,7 +559,7 @@ export const readAddress: ValueReader = (text) => {
 /** A word every address holds somewhere: an area, a street, a number's unit, a building. */
 const ADDRESS_WORD = /[省市区县州旗盟镇乡村街路道巷弄号幢栋楼室层座院园厦组]|单元|中心|广场/u;
 /** What an address names below its areas: a street, a village, a building, or at least a number. */
-const ADDRESS_BELOW_AREA = /[0-9０-９路街道巷弄村镇乡园厦坊苑湾桥港]|中心|大楼|广场|小区|社区/u;
+export const ADDRESS_BELOW_AREA = /[0-9０-９路街道巷弄村镇乡园厦坊苑湾桥港]|中心|大楼|广场|小区|社区/u;
 export const ADDRESS_INCOMPLETE = 'address_incomplete';
 
 const DATE_OR_TERM_ONLY = /^[0-9〇零一二三四五六七八九十廿卅年月日至起长期.\/-]+$/u;

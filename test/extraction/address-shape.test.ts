@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
-import { ADDRESS_AREAS_OUT_OF_ORDER, ADDRESS_HEAD_INCOMPLETE, addressShapeIssues } from '../../shared/extraction/address-shape.js';
+import {
+  ADDRESS_AREAS_OUT_OF_ORDER,
+  ADDRESS_HEAD_INCOMPLETE,
+  ADDRESS_HEAD_INFERRED,
+  addressShapeIssues,
+  withAddressShapeChecked,
+} from '../../shared/extraction/address-shape.js';
 import { textLayerPage, type Line } from './support/text-lines.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
+import type { DraftField } from '../../shared/extraction/document-context.js';
 
 // Issue 12 (CW must stay 0): addresses the engine or a join got wrong in a way their text shows. Over the seen-family
 // caches of this session's helpers, two licence addresses were confident-wrong: `区三墩镇文三路…` (the first line's
@@ -19,6 +26,40 @@ describe('what an address’s text says against it', () => {
   it('doubts an address with more before its province than a province’s name', () => {
     expect(addressShapeIssues('罗丽鹏浙江省杭州市西湖区蒋村街道西园路523号')).toEqual([ADDRESS_AREAS_OUT_OF_ORDER]);
     expect(addressShapeIssues('2005年10月19日浙江省杭州市西湖区天目山路132号')).toEqual([ADDRESS_AREAS_OUT_OF_ORDER]);
+  });
+
+  it('doubts an address with any text but the country before a province named in full', () => {
+    expect(addressShapeIssues('日浙江省杭州市西湖区天目山路132号')).toEqual([ADDRESS_AREAS_OUT_OF_ORDER]);
+  });
+
+  it('doubts an address opening with a whole date or a sum before its first area', () => {
+    expect(addressShapeIssues('2009年06月19日杭州市西湖区古墩路862号')).toEqual([ADDRESS_AREAS_OUT_OF_ORDER]);
+    expect(addressShapeIssues('100万元杭州市西湖区建设路245号')).toEqual([ADDRESS_AREAS_OUT_OF_ORDER]);
+  });
+
+  it('reads an address from its province or area on when another value’s text runs in before it, flagged', () => {
+    for (const [read, address] of [
+      ['罗丽鹏浙江省杭州市西湖区蒋村街道西园路523号', '浙江省杭州市西湖区蒋村街道西园路523号'],
+      ['2009年06月19日浙江省杭州市西湖区古墩路862号4幢18层205室', '浙江省杭州市西湖区古墩路862号4幢18层205室'],
+      ['100万元人民币浙江省杭州市西湖区建设路245号5幢1502室', '浙江省杭州市西湖区建设路245号5幢1502室'],
+      ['有限公司浙江省杭州市西湖区文三路644号', '浙江省杭州市西湖区文三路644号'],
+      ['八日广西壮族自治区南宁市青秀区民族大道100号', '广西壮族自治区南宁市青秀区民族大道100号'],
+      ['2009年06月19日杭州市西湖区古墩路862号', '杭州市西湖区古墩路862号'],
+    ]) {
+      const field = withAddressShapeChecked<DraftField>({ value: read, confidence: 0.97, needsReview: false });
+      expect(field.value).toBe(address);
+      expect(field.issues).toEqual([ADDRESS_HEAD_INFERRED]);
+    }
+  });
+
+  it('keeps an address whose province stands first or after the country, or that names no street after a run-in head', () => {
+    expect(withAddressShapeChecked({ value: '浙江省杭州市西湖区文三路90号', confidence: 0.97, needsReview: false }).value).toBe('浙江省杭州市西湖区文三路90号');
+    expect(withAddressShapeChecked({ value: '中国浙江省杭州市西湖区文三路90号', confidence: 0.97, needsReview: false }).value).toBe(
+      '中国浙江省杭州市西湖区文三路90号',
+    );
+    const areasOnly = withAddressShapeChecked<DraftField>({ value: '罗丽鹏浙江省杭州市', confidence: 0.97, needsReview: false });
+    expect(areasOnly.value).toBe('罗丽鹏浙江省杭州市');
+    expect(areasOnly.issues).toEqual([ADDRESS_AREAS_OUT_OF_ORDER]);
   });
 
   it('doubts an address with more before its first city than a province and a city name, no province marked', () => {
@@ -83,6 +124,13 @@ describe('a licence address whose first line lost its head', () => {
     expect(doc.fields.address.value).toBe('区三墩镇文三路169号8幢17层1307室');
     expect(doc.fields.address.needsReview).toBe(true);
     expect(doc.fields.address.issues).toContain(ADDRESS_HEAD_INCOMPLETE);
+  });
+
+  it('reads the address from its province when a sum printed before it was joined as its head, flagged', () => {
+    const doc = extractDocuments([scanPage(licence('100万元人民币浙江省杭州市西湖区建设路245号5幢1502室'))], { today: TODAY })[0];
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区建设路245号5幢1502室');
+    expect(doc.fields.address.needsReview).toBe(true);
+    expect(doc.fields.address.issues).toContain(ADDRESS_HEAD_INFERRED);
   });
 
   it('leaves a whole address unflagged', () => {
