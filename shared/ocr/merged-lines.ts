@@ -147,7 +147,8 @@ export async function linesInTallRegion(
 
 /**
  * The page's regions and readings with each tall unsure region (see `tallUnsureRegions`) that holds several lines
- * replaced by those lines, each read, in reading order. The same arrays when nothing was split (the usual case).
+ * replaced by those lines, each read, in reading order (`order`: the page's own, or on a curled page the order of its
+ * straightened rows). The same arrays when nothing was split (the usual case).
  *
  * @example
  * ({ ordered, texts } = await withMergedLinesApart(models, raster, ordered, texts, recognition, detection));
@@ -159,6 +160,7 @@ export async function withMergedLinesApart(
   texts: RecognisedText[],
   recognition: RecognitionSettings,
   detection: DetectionSettings = DEFAULT_DETECTION_SETTINGS,
+  order: (regions: TextRegion[]) => TextRegion[] = readingOrder,
 ): Promise<{ ordered: TextRegion[]; texts: RecognisedText[] }> {
   const tall = tallUnsureRegions(ordered, texts);
   if (tall.length === 0) return { ordered, texts };
@@ -174,7 +176,7 @@ export async function withMergedLinesApart(
   const read = await recogniseRegions(models.recognition, models.alphabet, raster, added, recognition);
   const reading = new Map<TextRegion, RecognisedText>(ordered.map((region, k) => [region, texts[k]]));
   added.forEach((region, k) => reading.set(region, read[k]));
-  const all = readingOrder([...ordered.filter((region) => !replaced.has(region)), ...added]);
+  const all = order([...ordered.filter((region) => !replaced.has(region)), ...added]);
   return { ordered: all, texts: all.map((region) => reading.get(region)!) };
 }
 

@@ -241,17 +241,20 @@ export class PaddleOcrEngine implements OcrEngine {
     // each moved line keeps where it lies on the image as its `pageBox`.
     const flattening = this.#options.straightenRows !== false ? rowFlattening(regions, raster.width, raster.height) : undefined;
     const shown = (region: TextRegion): TextRegion => (flattening ? flattenedRegion(region, flattening) : region);
-    let ordered = flattening ? readingOrder(regions.map((region) => ({ ...shown(region), source: region }))).map((flat) => flat.source) : readingOrder(regions);
+    // The steps below that add regions put them in this order too, so they run on curled pages as on flat ones.
+    const order = (list: TextRegion[]): TextRegion[] =>
+      flattening ? readingOrder(list.map((region) => ({ ...shown(region), source: region }))).map((flat) => flat.source) : readingOrder(list);
+    let ordered = order(regions);
     let texts = await recogniseRegions(models.recognition, models.alphabet, raster, ordered, this.#recognition);
     // Characters stacked down a narrow cell, read as a row of upright characters (see `readStackedColumns`).
     if (this.#options.stackedColumns !== false) texts = await readStackedColumns(models, raster, ordered, texts, this.#recognition);
     // Lines the detector merged with a neighbour (a stamp under an address line) into one tall region that reads as nothing.
-    if (this.#options.mergedLines !== false && !flattening) {
-      ({ ordered, texts } = await withMergedLinesApart(models, raster, ordered, texts, this.#recognition, this.#detection));
+    if (this.#options.mergedLines !== false) {
+      ({ ordered, texts } = await withMergedLinesApart(models, raster, ordered, texts, this.#recognition, this.#detection, order));
     }
     // A value of thin strokes the detector gave no box (`十一` beside `等级：`), read where a bare label points to it.
-    if (this.#options.unboxedGlyphs !== false && !flattening) {
-      ({ ordered, texts } = await withValuesBesideBareLabels(models, raster, ordered, texts, this.#recognition));
+    if (this.#options.unboxedGlyphs !== false) {
+      ({ ordered, texts } = await withValuesBesideBareLabels(models, raster, ordered, texts, this.#recognition, order));
     }
     const bendChecks = await readLoneBendsStraight(models, raster, ordered, this.#recognition);
     let secondReadings = 0;
@@ -330,7 +333,8 @@ export class PaddleOcrEngine implements OcrEngine {
 
 /**
  * The page's regions and readings with the unboxed values beside bare labels (`regionsBesideBareLabels`) read and put
- * in reading order among them; the same arrays when there are none.
+ * in reading order among them (`order`: the page's own, or a curled page's straightened rows); the same arrays when
+ * there are none.
  */
 async function withValuesBesideBareLabels(
   models: PaddleModels,
@@ -338,6 +342,7 @@ async function withValuesBesideBareLabels(
   ordered: TextRegion[],
   texts: RecognisedText[],
   recognition: RecognitionSettings,
+  order: (regions: TextRegion[]) => TextRegion[],
 ): Promise<{ ordered: TextRegion[]; texts: RecognisedText[] }> {
   const found = regionsBesideBareLabels(
     raster,
@@ -351,7 +356,7 @@ async function withValuesBesideBareLabels(
   if (kept.length === 0) return { ordered, texts };
   const reading = new Map<TextRegion, RecognisedText>(ordered.map((region, k) => [region, texts[k]]));
   kept.forEach((value) => reading.set(value.region, value.reading));
-  const all = readingOrder([...ordered, ...kept.map((value) => value.region)]);
+  const all = order([...ordered, ...kept.map((value) => value.region)]);
   return { ordered: all, texts: all.map((region) => reading.get(region)!) };
 }
 

@@ -106,6 +106,27 @@ describe('lines the page pass merged into one tall region', () => {
     expect(afterTexts.indexOf('路347号14幢605室')).toBe(afterTexts.indexOf('住址浙江省温州市鹿城区建设') + 1);
   });
 
+  it('puts the parted lines in the order it is given (a curled page orders by its straightened rows)', { timeout: 180_000 }, async () => {
+    const models = await loadPaddleModels({ intraOpNumThreads: 1 });
+    const raster = await decodeRaster(new Uint8Array(await cardWithStamp()));
+    const { regions } = await detectTextRegions(models.detection, raster);
+    const detected = readingOrder(regions);
+    const read = await recogniseRegions(models.recognition, models.alphabet, raster, detected);
+    const address = read.findIndex((text) => text.text === '路347号14幢605室');
+    const stamp = read.findIndex((text) => text.text.includes('职业技能补贴'));
+    const merged = union(detected[address], detected[stamp]);
+    // An order other than the page's own (bottom row first), as a curled page's straightened rows may give.
+    const bottomUp = (list: TextRegion[]) => readingOrder(list).reverse();
+    const ordered = bottomUp([...detected.filter((_, k) => k !== address && k !== stamp), merged]);
+    const texts = ordered.map((r) => (r === merged ? reading('', 0) : read[detected.indexOf(r)]));
+
+    const after = await withMergedLinesApart(models, raster, ordered, texts, DEFAULT_RECOGNITION_SETTINGS, undefined, bottomUp);
+
+    expect(after.ordered).toEqual(bottomUp(after.ordered));
+    const afterTexts = after.texts.map((text) => text.text);
+    expect(afterTexts.indexOf('路347号14幢605室')).toBe(afterTexts.indexOf('住址浙江省温州市鹿城区建设') - 1);
+  });
+
   it('leaves the page as it was when no region is tall and unsure', { timeout: 180_000 }, async () => {
     const models = await loadPaddleModels({ intraOpNumThreads: 1 });
     const raster = await decodeRaster(new Uint8Array(await cardWithStamp()));
