@@ -157,7 +157,7 @@ export async function detectTextRegions(
 /**
  * A page's pass at `limitSide` measured small print when the tenth shortest of its lines (regions at least twice as
  * long as tall) is under this height (px of the detector's input). On the 48 scans and photos of seen families of
- * small16's dev sample (small and large captures among them) the tenth shortest line box was 16.7–30.9 px; on the same
+ * small16's dev sample (small and large captures among them) the tenth shortest line box was 16.7–31.2 px; on the same
  * documents shot from afar (the page 40 % of a 6,000-px photo) 9.6–14.9 px (docs/ocr.md, "small16").
  */
 export const SMALL_PRINT_SECOND_PASS_HEIGHT = 15;
