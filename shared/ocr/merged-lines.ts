@@ -127,6 +127,7 @@ export async function linesInTallRegion(
     const { regions } = await detectTextRegions(models.detection, crop, {
       ...settings,
       firstPassSide: 0,
+      smallPrintSide: 0,
       limitSide: Math.max(32, cropLong * scale),
       minLongSide: scale > 1 ? cropLong * scale : 0,
     });

@@ -58,6 +58,15 @@ export interface DetectionSettings {
    * (`2008-07-25` → `2008-0`, `2012.08-2014.04` → `2012.082014.04`). A one-pass 1,120 px lost 2 scan fields.
    */
   firstPassSide: number;
+  /**
+   * When set, a page whose pass at `limitSide` measured small print (a tenth of its lines under
+   * `SMALL_PRINT_SECOND_PASS_HEIGHT` px of the detector's input) is detected again at the scale that brings that tenth line to
+   * `SMALL_PRINT_TARGET` px, with the input's long side at most this and the raster never enlarged (`smallPrintScale`).
+   * Ordinary print never reaches a second pass. 0 (the default) = one pass. It pays only on pages kept larger than
+   * 2,400 px (`imagePageRasters`' `longSide`): from a 2,400-px page of a document shot from afar the second pass found
+   * nothing the first missed; from a 4,096-px page it gave 4 fields in 67 (docs/ocr.md, "small16").
+   */
+  smallPrintSide: number;
   /** Probability above which a pixel is text (`det_db_thresh`). */
   pixelThreshold: number;
   /** Mean probability below which a region is dropped (`det_db_box_thresh`). */
@@ -84,6 +93,7 @@ export const MAX_DETECTION_UPSCALE = 3;
 export const DEFAULT_DETECTION_SETTINGS: DetectionSettings = {
   limitSide: 1280,
   firstPassSide: 0,
+  smallPrintSide: 0,
   pixelThreshold: 0.3,
   boxThreshold: 0.6,
   unclipRatio: 1.5,
@@ -139,7 +149,42 @@ export async function detectTextRegions(
     if (!showsSmallPrint(first.inputHeights)) return first.detected;
   }
   const scale = enlarged ? Math.min(MAX_DETECTION_UPSCALE, settings.minLongSide / long) : Math.min(1, settings.limitSide / long);
-  return (await detectAtScale(session, raster, scale, settings)).detected;
+  const pass = await detectAtScale(session, raster, scale, settings);
+  const finer = smallPrintScale(pass.inputHeights, scale, long, settings.smallPrintSide);
+  return finer === undefined ? pass.detected : (await detectAtScale(session, raster, finer, settings)).detected;
+}
+
+/**
+ * A page's pass at `limitSide` measured small print when the tenth shortest of its lines (regions at least twice as
+ * long as tall) is under this height (px of the detector's input). On the 48 scans and photos of seen families of
+ * small16's dev sample (small and large captures among them) the tenth shortest line box was 16.7–31.2 px; on the same
+ * documents shot from afar (the page 40 % of a 6,000-px photo) 9.6–14.9 px (docs/ocr.md, "small16").
+ */
+export const SMALL_PRINT_SECOND_PASS_HEIGHT = 15;
+/** The height (px of the detector's input) a second pass for small print brings the page's tenth shortest line to. */
+export const SMALL_PRINT_TARGET = 20;
+/** A second pass for small print is only worth its CPU when it enlarges the input by at least this much. */
+const SMALL_PRINT_MIN_GAIN = 1.25;
+
+/**
+ * The scale (of the raster) to detect a page at again when a pass at `scale` measured small print, or undefined when
+ * that pass is the right one: its print is ordinary (the tenth shortest line at least `SMALL_PRINT_SECOND_PASS_HEIGHT`
+ * px), it found under `SMALL_PRINT_MIN_LINES` lines (a blank page is no evidence), the raster is already read at about
+ * its own size, or `maxSide` (0 = never) leaves too little room. The tenth shortest line is brought to
+ * `SMALL_PRINT_TARGET` px, the input's long side kept within `maxSide` and the raster never enlarged: a document that
+ * is small print in a large photo (a card or certificate shot from afar) is found in the pixels it has.
+ *
+ * @example
+ * smallPrintScale([10, 10, 11, 12, 13, 14, 15, 16, 17, 18], 0.3125, 4096, 2560); // 0.625: the 10-px lines come to 20 px
+ * smallPrintScale([18, 19, 20, 21], 0.5333, 2400, 2560); // undefined: ordinary print
+ */
+export function smallPrintScale(lineHeights: readonly number[], scale: number, rasterLongSide: number, maxSide: number): number | undefined {
+  if (maxSide <= 0 || lineHeights.length < SMALL_PRINT_MIN_LINES) return undefined;
+  const sorted = [...lineHeights].sort((a, b) => a - b);
+  const tenth = Math.max(1, sorted[Math.floor(0.1 * (sorted.length - 1))]);
+  if (tenth >= SMALL_PRINT_SECOND_PASS_HEIGHT) return undefined;
+  const finer = Math.min((scale * SMALL_PRINT_TARGET) / tenth, 1, maxSide / rasterLongSide);
+  return finer >= scale * SMALL_PRINT_MIN_GAIN ? finer : undefined;
 }
 
 /** Below this many lines a first pass is no evidence of the page's print (a blank page, or print too small to find). */
