@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { withBoxedSpacedLabelJoined } from '../../shared/extraction/boxed-spaced-labels.js';
 import { extractDocuments } from '../../shared/extraction/index.js';
-import type { OcrPage } from '../../shared/ocr/index.js';
 import { person } from './support/documents.js';
+import { enginePage, type Line } from './support/text-lines.js';
+
+/** A line of 40-px characters, 44 px high, at (x, y). */
+const at = (text: string, x: number, y: number): Line => [text, x, y, [...text].length * 40, 44];
 
 // A letter-spaced label the engine boxed with one of its gaps kept and its last character glued to the value
 // (`准操项 目熔化焊接与热切割作业` on a photo with an EXIF turn, seed 9551 of the seen certificate families, 2026-12-05
@@ -10,21 +13,6 @@ import { person } from './support/documents.js';
 // Built on constructed OCR lines: no eval file is read here.
 
 const TODAY = '2026-12-05';
-
-function enginePage(lines: ReadonlyArray<[text: string, x: number, y: number]>): OcrPage {
-  return {
-    pageNumber: 1,
-    width: 1654,
-    height: 2340,
-    rotation: 0,
-    source: 'paddle',
-    lines: lines.map(([text, x, y]) => {
-      const width = [...text].length * 40;
-      const words = [...text].map((ch, i) => ({ text: ch, confidence: 0.999, box: { x: x + i * 40, y, width: 40, height: 44 } }));
-      return { text, confidence: 0.999, box: { x, y, width, height: 44 }, words };
-    }),
-  };
-}
 
 describe('a spaced label whose last characters are glued to its value', () => {
   it('joins the label and keeps it glued to the value', () => {
@@ -42,17 +30,17 @@ describe('a spaced label whose last characters are glued to its value', () => {
     const doc = extractDocuments(
       [
         enginePage([
-          ['特种作业操作证', 456, 153],
-          ['持证人姓名', 184, 341],
-          [person.name, 184, 385],
-          [`身份证号${person.id}`, 188, 462],
-          ['作业类别', 186, 524],
-          ['焊接与热切割', 349, 536],
-          ['准操项 目熔化焊接与热切割作业', 590, 527],
-          ['作业', 348, 583],
-          ['有效期至', 190, 649],
-          ['2027.11.21', 324, 651],
-          ['发证日期：2021.11.22', 187, 1053],
+          at('特种作业操作证', 456, 153),
+          at('持证人姓名', 184, 341),
+          at(person.name, 184, 385),
+          at(`身份证号${person.id}`, 188, 462),
+          at('作业类别', 186, 524),
+          at('焊接与热切割', 349, 536),
+          at('准操项 目熔化焊接与热切割作业', 590, 527),
+          at('作业', 348, 583),
+          at('有效期至', 190, 649),
+          at('2027.11.21', 324, 651),
+          at('发证日期：2021.11.22', 187, 1053),
         ]),
       ],
       { today: TODAY },

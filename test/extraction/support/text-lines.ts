@@ -18,3 +18,24 @@ export function textLayerPage(lines: readonly Line[], size: { width: number; hei
     lines: lines.map(([text, x, y, width, height]) => ({ text, confidence: 1, box: { x, y, width, height } })),
   };
 }
+
+/**
+ * A page as the engine reads a scan (an A4 page at 200 dpi unless `size` says otherwise): each line at `confidence`,
+ * with one word per character spread evenly over its box, as the engine scores characters.
+ *
+ * @example
+ * extractDocuments([enginePage([['姓名：王晓明', 100, 200, 240, 36]])]);
+ */
+export function enginePage(lines: readonly Line[], size: { width: number; height: number } = { width: 1654, height: 2340 }, confidence = 0.999): OcrPage {
+  return {
+    pageNumber: 1,
+    ...size,
+    rotation: 0,
+    source: 'paddle',
+    lines: lines.map(([text, x, y, width, height]) => {
+      const step = width / [...text].length;
+      const words = [...text].map((ch, i) => ({ text: ch, confidence, box: { x: Math.round(x + i * step), y, width: Math.round(step), height } }));
+      return { text, confidence, box: { x, y, width, height }, words };
+    }),
+  };
+}
