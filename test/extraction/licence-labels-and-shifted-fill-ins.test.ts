@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { registrationNumberCheckDigit } from '../../shared/extraction/credit-code.js';
 import { extractDocuments } from '../../shared/extraction/index.js';
-import type { OcrPage } from '../../shared/ocr/index.js';
 import { creditCode } from './support/documents.js';
+import { enginePage as engineRead, type Line } from './support/text-lines.js';
 
 // Issue 12 on business licences (licence16): a spread label whose last piece holds a short value, a 注册号 whose label
 // was lost, a representative looked for where the registrant type wraps, and a shifted fill-in that only a wrapped
@@ -11,28 +11,11 @@ import { creditCode } from './support/documents.js';
 
 const TODAY = '2026-12-05';
 
-/** One engine line: text and box. */
-type EngineLine = [text: string, x: number, y: number, width: number, height: number];
-
 /** A page as the engine reads it: each line at 0.99 with a box per character, set evenly across the line's box. */
-function enginePage(lines: readonly EngineLine[], size = { width: 2400, height: 1774 }): OcrPage {
-  return {
-    pageNumber: 1,
-    ...size,
-    rotation: 0,
-    source: 'paddle',
-    lines: lines.map(([text, x, y, width, height]) => {
-      const chars = [...text.replace(/\s/g, '')];
-      const w = width / chars.length;
-      const type = Math.round(height * 0.7);
-      const words = chars.map((ch, i) => ({ text: ch, confidence: 0.99, box: { x: x + i * w, y: y + (height - type) / 2, width: w, height: type } }));
-      return { text, confidence: 0.99, box: { x, y, width, height }, words };
-    }),
-  };
-}
-const read = (lines: readonly EngineLine[]) => extractDocuments([enginePage(lines)], { today: TODAY })[0];
+const enginePage = (lines: readonly Line[], size = { width: 2400, height: 1774 }) => engineRead(lines, { size, confidence: 0.99, typeShare: 0.7 });
+const read = (lines: readonly Line[]) => extractDocuments([enginePage(lines)], { today: TODAY })[0];
 
-const SCOPE: EngineLine[] = [
+const SCOPE: Line[] = [
   ['经营范围', 243, 1191, 155, 42],
   ['一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；软件开发；信息系统集成服务；职业技能', 522, 1184, 1594, 60],
   ['登记机关：', 1957, 1427, 143, 47],
@@ -93,7 +76,7 @@ describe('a name glued to the rest of its label', () => {
 
 describe('a 注册号 whose label was lost', () => {
   const number = `33010600121446${registrationNumberCheckDigit('33010600121446')}`;
-  const licence = (code: string): EngineLine[] => [
+  const licence = (code: string): Line[] => [
     ['营业执照', 851, 261, 586, 116],
     [code, 618, 433, 305, 38],
     ['注', 135, 485, 59, 46],
@@ -194,12 +177,12 @@ describe('a fill-in printed off its labels, proved by a wrapped term', () => {
 });
 
 describe('a wrapped name whose first row the engine split round a glare', () => {
-  const licence = (pieceOverWrap: boolean): EngineLine[] => [
+  const licence = (pieceOverWrap: boolean): Line[] => [
     ['营业执照', 460, 290, 321, 61],
     ['统一社会信用代码', 219, 389, 174, 29],
     ['名称', 687, 391, 176, 26],
     ['杭州', 871, 383, 50, 24],
-    ...(pieceOverWrap ? ([['明远', 1003, 381, 38, 24]] as EngineLine[]) : []),
+    ...(pieceOverWrap ? ([['明远', 1003, 381, 38, 24]] as Line[]) : []),
     [`${creditCode('PWFJDJB0A')}(2-`, 399, 396, 278, 54],
     ['百货服务经营', 872, 405, 172, 28],
     ['1)', 405, 447, 24, 23],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
-import type { OcrPage } from '../../shared/ocr/index.js';
 import { creditCode } from './support/documents.js';
+import { enginePage as engineRead, type Line } from './support/text-lines.js';
 
 // Issue 12 on business licences (licence15): wrapped names and addresses, and a name whose label lost its head, as the
 // engine boxed them on scans and photos of the seen families (dev seed 9470), rebuilt on constructed lines with values
@@ -9,28 +9,11 @@ import { creditCode } from './support/documents.js';
 
 const TODAY = '2026-12-05';
 
-/** One engine line: text and box. */
-type EngineLine = [text: string, x: number, y: number, width: number, height: number];
-
 /** A page as the engine reads it: each line at 0.99 with a box per character, set evenly across the line's box. */
-function enginePage(lines: readonly EngineLine[], size = { width: 2339, height: 1654 }): OcrPage {
-  return {
-    pageNumber: 1,
-    ...size,
-    rotation: 0,
-    source: 'paddle',
-    lines: lines.map(([text, x, y, width, height]) => {
-      const chars = [...text.replace(/\s/g, '')];
-      const w = width / chars.length;
-      const type = Math.round(height * 0.7);
-      const words = chars.map((ch, i) => ({ text: ch, confidence: 0.99, box: { x: x + i * w, y: y + (height - type) / 2, width: w, height: type } }));
-      return { text, confidence: 0.99, box: { x, y, width, height }, words };
-    }),
-  };
-}
-const read = (lines: readonly EngineLine[], size?: { width: number; height: number }) => extractDocuments([enginePage(lines, size)], { today: TODAY })[0];
+const enginePage = (lines: readonly Line[], size = { width: 2339, height: 1654 }) => engineRead(lines, { size, confidence: 0.99, typeShare: 0.7 });
+const read = (lines: readonly Line[], size?: { width: number; height: number }) => extractDocuments([enginePage(lines, size)], { today: TODAY })[0];
 
-const SCOPE: EngineLine[] = [
+const SCOPE: Line[] = [
   ['经营范围', 142, 1104, 167, 39],
   ['一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；软件开发；信息系统集成服', 539, 1104, 1344, 40],
   ['务；职业技能培训（不含需取得许可的培训）；人力资源服务（不含职业中介活动、劳务派遣服务）；家政', 544, 1145, 1339, 39],
@@ -266,7 +249,7 @@ describe('a label spread by a space inside its box', () => {
 });
 
 /** A company licence whose representative is set high beside the name's last line, the engine joining the two. */
-const runOnRepresentative = (representativeLines: EngineLine[]): EngineLine[] => [
+const runOnRepresentative = (representativeLines: Line[]): Line[] => [
   ['统一社会信用代码', 198, 71, 267, 35],
   [creditCode('MA2KNK2K1'), 196, 128, 400, 35],
   ['营业执照', 887, 257, 560, 86],

@@ -19,22 +19,33 @@ export function textLayerPage(lines: readonly Line[], size: { width: number; hei
   };
 }
 
+/** How `enginePage` reads its lines: the page's size, each line's score, and how much of a line's height the type fills. */
+export interface EnginePageOptions {
+  size?: { width: number; height: number };
+  confidence?: number;
+  typeShare?: number;
+}
+
 /**
  * A page as the engine reads a scan (an A4 page at 200 dpi unless `size` says otherwise): each line at `confidence`,
- * with one word per character spread evenly over its box, as the engine scores characters.
+ * with one word per character (spaces are no characters) spread evenly over its box and `typeShare` of its height
+ * high, centred on it, as the engine scores characters.
  *
  * @example
  * extractDocuments([enginePage([['姓名：王晓明', 100, 200, 240, 36]])]);
  */
-export function enginePage(lines: readonly Line[], size: { width: number; height: number } = { width: 1654, height: 2340 }, confidence = 0.999): OcrPage {
+export function enginePage(lines: readonly Line[], options: EnginePageOptions = {}): OcrPage {
+  const { size = { width: 1654, height: 2340 }, confidence = 0.999, typeShare = 1 } = options;
   return {
     pageNumber: 1,
     ...size,
     rotation: 0,
     source: 'paddle',
     lines: lines.map(([text, x, y, width, height]) => {
-      const step = width / [...text].length;
-      const words = [...text].map((ch, i) => ({ text: ch, confidence, box: { x: Math.round(x + i * step), y, width: Math.round(step), height } }));
+      const chars = [...text.replace(/\s/g, '')];
+      const step = width / chars.length;
+      const type = Math.round(height * typeShare);
+      const words = chars.map((ch, i) => ({ text: ch, confidence, box: { x: x + i * step, y: y + (height - type) / 2, width: step, height: type } }));
       return { text, confidence, box: { x, y, width, height }, words };
     }),
   };
