@@ -169,6 +169,9 @@ const OVERPRINT_WORDS = [
 ];
 const OVERPRINT_CHARS = new Set([...OVERPRINT_WORDS.join('')]);
 
+/** A text with the spaces and punctuation a stamp's pieces are read with taken out. */
+const withoutStampPunctuation = (text: string): string => text.replace(/[\s,，.。;；:：、()（）]/g, '');
+
 /**
  * True for a text made of nothing but the characters stamps and watermarks are made of (`限办`, `印无`, `核使`): the
  * engine's reading of a diagonal watermark's letters where a short value was looked for. No name, trade, date or
@@ -179,7 +182,7 @@ const OVERPRINT_CHARS = new Set([...OVERPRINT_WORDS.join('')]);
  * isStampCharactersOnly('育婴员'); // false
  */
 export function isStampCharactersOnly(text: string): boolean {
-  const flat = text.replace(/[\s,，.。;；:：、()（）]/g, '');
+  const flat = withoutStampPunctuation(text);
   return flat.length >= 2 && [...flat].every((c) => OVERPRINT_CHARS.has(c));
 }
 
@@ -192,7 +195,7 @@ export function isStampCharactersOnly(text: string): boolean {
  * isOverprintFragment('局审核使用审核使用'); // true
  */
 export function isOverprintFragment(text: string): boolean {
-  const flat = text.replace(/[\s,，.。;；:：、()（）]/g, '');
+  const flat = withoutStampPunctuation(text);
   if (flat.length < 2) return false;
   let rest = flat;
   let words = 0;
@@ -214,7 +217,7 @@ export function isOverprintFragment(text: string): boolean {
  */
 function overprintOnly(text: string): boolean {
   const rest = withoutOverprint(text);
-  if (rest !== text && rest.replace(/[\s,，.。;；:：、()（）]/g, '') !== '') return isOverprintFragment(rest);
+  if (rest !== text && withoutStampPunctuation(rest) !== '') return isOverprintFragment(rest);
   return isOverprintFragment(text);
 }
 
