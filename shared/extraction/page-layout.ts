@@ -507,6 +507,16 @@ function sameCharacterSize(lone: LayoutLine, line: LayoutLine): boolean {
   return size > 0.88 && size < 1.35;
 }
 
+/**
+ * A lone character of the page's body type beside a box drawn far taller than its line on a noisy scan (`工` 45 px
+ * high | `种焊工` 86 px, the noise round it boxed too): the lone character's box, its smaller side, is the page's usual
+ * line height, so it is a character of the text, not a mark or a speck; the other box is taller than it, never smaller.
+ */
+function bodyTypeUnderNoise(lone: LayoutLine, line: LayoutLine, bodyHeight: number): boolean {
+  const size = Math.min(lone.box.width, lone.box.height) / bodyHeight;
+  return size > 0.85 && size < 1.25 && line.box.height > lone.box.height;
+}
+
 /** True when the box at `j` ends with a colon, or the next box on its row, right after it, is a colon alone. */
 function colonAfter(lines: readonly LayoutLine[], j: number): boolean {
   const b = lines[j];
@@ -523,7 +533,7 @@ function colonAfter(lines: readonly LayoutLine[], j: number): boolean {
  * character misread or missing allowed in long labels). The last piece may carry the label's end and the value
  * (`名` | `称 杭州…有限公司`).
  */
-function mergeSpacedLabels(lines: LayoutLine[]): void {
+function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const a = lines[i];
     // Run-on prose glues the separator before a label to its first piece (`；受` `聘` `人：`); a spread caption its
@@ -566,12 +576,15 @@ function mergeSpacedLabels(lines: LayoutLine[]): void {
         pieces.length === 1 &&
         first.length === 1 &&
         b.flat.length > 1 &&
-        (Math.abs(Math.log(b.box.height / h)) < Math.log(1.25) || sameCharacterSize(a, b)) &&
+        (Math.abs(Math.log(b.box.height / h)) < Math.log(1.25) || sameCharacterSize(a, b) || bodyTypeUnderNoise(a, b, bodyHeight)) &&
         !!LABELS_BY_FIRST_CHAR.get(first)?.some((l) => l.form === first + b.flat[0]);
       const reach = lonePair ? (colonAfter(lines, j) ? 12 : 8) : pairWithValue ? 12 : pairHead ? 8 : 4;
       // A lone character's box drawn wide on a scan may reach into its pair's (`名` boxed 67 px wide for 41 high,
       // over the start of `称:`).
-      if (!sameRow || gap < -h * (lonePair ? 0.7 : 0.3) || gap > h * reach) break;
+      // … and so may a lone character drawn wide beside the value its label's tail is glued to (`工` 88 px wide for 45
+      // high, over the start of `种焊工`).
+      const drawnWide = lonePair || (pairHead && a.box.width > h * 1.3);
+      if (!sameRow || gap < -h * (drawnWide ? 0.7 : 0.3) || gap > h * reach) break;
       pieces.push(b);
       if (!LABEL_PIECE.test(b.flat)) break;
     }
@@ -875,7 +888,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     const dy = a.box.y + a.box.height / 2 - (b.box.y + b.box.height / 2);
     return Math.abs(dy) > Math.min(a.box.height, b.box.height) / 2 ? dy : a.box.x - b.box.x;
   });
-  mergeSpacedLabels(lines);
+  mergeSpacedLabels(lines, medianLineHeight);
   joinLabelsAcrossWraps(lines, findHits);
   joinLabelTails(lines, findHits);
   mergeSpacedValues(lines);

@@ -375,6 +375,21 @@ describe('a two-character label spread with no colon, its value glued to the sec
     ).toContain('名称');
   });
 
+  it('joins a lone character of the body type drawn wide over a noisy box that holds the label’s tail and the value', () => {
+    // A noisy scan: `工` boxed 88 px wide for 45 high, reaching into `种焊工`, boxed 86 px high with the noise round it.
+    const lines: Line[] = [
+      ['持证人', 172, 353, 190, 51],
+      ['沈娜', 414, 307, 90, 55],
+      ['公民身份号码', 176, 428, 224, 52],
+      ['330108197810075851', 427, 438, 394, 53],
+      ['工', 182, 606, 88, 45],
+      ['种焊工', 247, 592, 196, 86],
+      ['证书编号', 186, 730, 152, 50],
+    ];
+    expect(labelsOf(lines)).toContain('工种');
+    expect(labelsOf(lines.filter(([text]) => text !== '工'))).not.toContain('工种');
+  });
+
   it('never takes a small mark boxed apart for the head of a label far across the row', () => {
     expect(
       labelsOf([
