@@ -64,6 +64,11 @@ export interface LayoutLine {
    * it boxed characters: about nothing on a line read whole, an em or more where it saw ink it could not read.
    */
   headGap?: number;
+  /**
+   * How far the box runs on past the right edge of the last character the engine recognised, where it boxed
+   * characters: a few pixels on a line read whole, about an em where it saw a last character it did not read.
+   */
+  tailGap?: number;
   /** 0 = left half, 1 = right half of a two-page spread; undefined on single pages. */
   half?: 0 | 1;
   hits: LabelHit[];
@@ -639,6 +644,7 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
     a.confidence = Math.min(...used.map((p) => p.confidence));
     a.chars = used.every((p) => p.chars) ? used.flatMap((p) => p.chars!) : undefined;
     a.typeHeight = used.every((p) => p.typeHeight) ? Math.max(...used.map((p) => p.typeHeight!)) : undefined;
+    a.tailGap = used[used.length - 1].tailGap;
     a.hits = findHits(a.text);
     // A label spelled through a look-alike letter is a label with one character misread.
     if (lookalike && a.hits[0]) a.hits[0].fuzzy = true;
@@ -717,6 +723,7 @@ function mergeSpacedValues(lines: LayoutLine[]): void {
     a.confidence = Math.min(...run.map((p) => p.confidence));
     a.chars = run.every((p) => p.chars) ? run.flatMap((p) => p.chars!) : undefined;
     a.typeHeight = run.every((p) => p.typeHeight) ? Math.max(...run.map((p) => p.typeHeight!)) : undefined;
+    a.tailGap = last.tailGap;
     // A lone character touching the run's end on its row (a box the detector drew wide: `马` `婷` `萱` with 萱's box
     // reaching back to 婷) may be the value's last character: the run is read, but not trusted.
     const next = lines[i + run.length];
@@ -874,6 +881,10 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         chars: page.source === 'text_layer' || !line.words?.length ? undefined : line.words.flatMap((w) => layoutCharacters(w)),
         typeHeight: page.source === 'text_layer' || !line.words?.length ? undefined : median(line.words.map((w) => w.box.height)),
         headGap: page.source === 'text_layer' || !line.words?.length ? undefined : Math.max(0, Math.min(...line.words.map((w) => w.box.x)) - line.box.x),
+        tailGap:
+          page.source === 'text_layer' || !line.words?.length
+            ? undefined
+            : Math.max(0, line.box.x + line.box.width - Math.max(...line.words.map((w) => w.box.x + w.box.width))),
         hits,
         // A short Chinese label with its English sub-label (`起聘日期 From`) is a label we do not know, never a value.
         leading: BILINGUAL_LABEL.test(text) ? '' : trimValue(hits.length > 0 ? text.slice(0, hits[0].start) : text),
