@@ -4,6 +4,7 @@ import { withoutCutFiller } from './cut-filler.js';
 import { runsOffPage } from './page-edge.js';
 import { withBracketLabelsClosed } from './bracket-labels.js';
 import { withSpreadLabelHeadsCut } from './spread-label-heads.js';
+import { withSpecksInSpreadLabelsDropped } from './spread-label-specks.js';
 import { withGluedLabelsCut } from './labels-glued-after-values.js';
 import { withVerticalRunsJoined } from './vertical-runs.js';
 import { fuzzyLabelAt, GENERIC_LABEL_NOUNS, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
@@ -847,7 +848,7 @@ const MIN_WATERMARK_SLOPE = 0.25;
  */
 export function buildPageLayout(page: OcrPage): PageLayout {
   const bodyHeight = median(page.lines.map((l) => l.box.height)) || 20;
-  const lines: LayoutLine[] = withoutCutFiller(withGluedLabelsCut(withSpreadLabelHeadsCut(withVerticalRunsJoined(page.lines))))
+  const lines: LayoutLine[] = withoutCutFiller(withGluedLabelsCut(withSpreadLabelHeadsCut(withVerticalRunsJoined(withSpecksInSpreadLabelsDropped(page.lines)))))
     // Seal lettering read as a line (`业务专用章`, `合同专用章`) belongs to no field, nor does a diagonal watermark.
     .filter(
       (line) =>
