@@ -8,7 +8,7 @@ const PIECE = /^[\u3400-\u9fff]{1,3}$/u;
  * (`用人　单位　杭州华创汽车`, `合同　期限自　…`): the text's normal form keeps a space between two words, so the label
  * was no label and its value no value. When the first two to four space-separated pieces spell a known label of three
  * characters or more exactly, they are joined; a space still parts the label from what follows. When the label ends
- * inside the piece after them, glued to its value (`准操项 目熔化焊接与热切割作业`), the label is joined and stays glued
+ * inside the piece after them, glued to its value (`准操项 目熔化焊接与热切割作业`, `参保 人侯辉宇`), the label is joined and stays glued
  * to the value, as the engine printed it (a glued label is weaker evidence than a separated one).
  *
  * @example
@@ -40,7 +40,7 @@ function withLabelEndingInsideValueJoined(tokens: readonly string[]): string | u
     for (let tail = Math.min(GLUED_TAIL, next.length - 1); tail >= 1; tail--) {
       const label = head.join('') + next.slice(0, tail);
       // The pieces alone must not spell a label already (`姓名 王晓明` is a label and its value, not a glued label).
-      if (label.length < 4 || !LABEL_GROUP_OF.has(label) || LABEL_GROUP_OF.has(head.join(''))) continue;
+      if (label.length < 3 || !LABEL_GROUP_OF.has(label) || LABEL_GROUP_OF.has(head.join(''))) continue;
       if (!/^[\u3400-\u9fff]+$/u.test(next.slice(0, tail))) continue;
       return [label + next.slice(tail), ...tokens.slice(k + 1)].join(' ');
     }

@@ -20,6 +20,27 @@ describe('a spaced label whose last characters are glued to its value', () => {
     expect(withBoxedSpacedLabelJoined('准操 项目熔化焊接与热切割作业')).toBe('准操项目熔化焊接与热切割作业');
   });
 
+  it('joins a label of three characters the same way (`参　保　人侯辉宇`, the engine keeping one of its gaps)', () => {
+    expect(withBoxedSpacedLabelJoined('参保 人侯辉宇')).toBe('参保人侯辉宇');
+  });
+
+  it("reads a record's insured person glued to the end of a spread 参保人", () => {
+    // A social-insurance record photographed with an EXIF turn (seed 9575 of the seen families): `参　保　人侯辉宇`.
+    const doc = extractDocuments(
+      [
+        enginePage([
+          at('杭州市社会保险参保缴费证明(个人)', 380, 208),
+          ['参　保　人侯辉宇', 131, 328, 365, 46],
+          at('公民身份号码362502198112190401', 132, 407),
+          at('参保状态', 131, 486),
+          at('正常参保', 381, 487),
+        ]),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.fields.personName.value).toBe('侯辉宇');
+  });
+
   it('leaves a label already whole before its gap, and words that spell no label', () => {
     expect(withBoxedSpacedLabelJoined('姓名 王晓明')).toBe('姓名 王晓明');
     expect(withBoxedSpacedLabelJoined('杭州 西溪科技')).toBe('杭州 西溪科技');
