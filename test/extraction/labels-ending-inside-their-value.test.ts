@@ -41,6 +41,32 @@ describe('a spaced label whose last characters are glued to its value', () => {
     expect(doc.fields.personName.value).toBe('侯辉宇');
   });
 
+  it('moves a colon the engine read in a spread label’s gap to after the label', () => {
+    expect(withBoxedSpacedLabelJoined('性:别女')).toBe('性别:女');
+    expect(withBoxedSpacedLabelJoined('证书:号Y330106407370204597219')).toBe('证书号:Y330106407370204597219');
+    expect(withBoxedSpacedLabelJoined('姓名:王晓明')).toBe('姓名:王晓明');
+    expect(withBoxedSpacedLabelJoined('杭州:西溪')).toBe('杭州:西溪');
+  });
+
+  it('never reads the head of 性:别 as the end of the holder’s name above it', () => {
+    // A noisy scan of a skill-level certificate (seed 9575 of the seen families): the name alone on its line under
+    // 持证人姓名, then `性：别女`, read `史英性` while 性别 was no label.
+    const doc = extractDocuments(
+      [
+        enginePage([
+          at('职业技能等级证书', 497, 206),
+          ['持证人姓名', 160, 366, 171, 51],
+          ['史英', 164, 410, 76, 47],
+          ['性：别女', 158, 460, 246, 59],
+          ['出生日期1998-09-23', 166, 519, 374, 53],
+          ['身份证号330105199809236443', 168, 568, 600, 62],
+        ]),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.fields.holderName.value).toBe('史英');
+  });
+
   it('leaves a label already whole before its gap, and words that spell no label', () => {
     expect(withBoxedSpacedLabelJoined('姓名 王晓明')).toBe('姓名 王晓明');
     expect(withBoxedSpacedLabelJoined('杭州 西溪科技')).toBe('杭州 西溪科技');
