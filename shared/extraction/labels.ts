@@ -53,6 +53,10 @@ const PRINTED_LABELS = {
   occupation: [
     '职业(工种)名称',
     '职业(工种)',
+    // … with its thin brackets lost on a photo (`职业工种` | `西式面点师`). Not `工种职业` (of `工种(职业)`): the label
+    // 工种 with the next column's 职业… after it reads the same.
+    '职业工种名称',
+    '职业工种',
     '工种/职业方向',
     '职业/工种',
     '职业方向',

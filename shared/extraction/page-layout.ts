@@ -145,8 +145,8 @@ const OVERPRINT = new RegExp(
     '(他用|它用)无效',
     // A clerk's check stamp set right after a value (`家政服务员(已核验)`).
     '[(（]?(已核验|已核对|已审核|已核实|已查验|核验无误)[)）]?',
-    // `(复印件)` stamped into a value.
-    '[(（]复印件[)）]',
+    // `(复印件)` stamped into a value; at a box's end the engine may lose its closing bracket (`西式面点师（复印件`).
+    '[(（]复印件(?:[)）]|$)',
     // Filler after the last value of a form.
     '[(（]?(以下空白|此处空白|以下无内容)[)）]?',
   ].join('|'),
