@@ -223,8 +223,10 @@ describe('a fill-in shifted under a header printed in place', () => {
 });
 
 describe('a label spread by a space inside its box', () => {
-  it('reads the operator glued after `经营 者`, flagged for the clerk', () => {
-    // The engine kept the spread label's gap as a space inside one box (`经营 者汪琪丽`): the layout finds no label.
+  it('reads the operator glued after `经营 者`', () => {
+    // The engine kept the spread label's gap as a space inside one box (`经营 者汪琪丽`). Once read as no label (the
+    // value then flagged `label_inferred`); since the small hours of 2026-12-06 a spread label of three characters
+    // glued to its value is joined (`boxed-spaced-labels.ts`), so the label is found.
     const doc = read([
       ['营业执照', 832, 293, 614, 102],
       ['(副本)', 1096, 412, 151, 51],
@@ -242,8 +244,6 @@ describe('a label spread by a space inside its box', () => {
     ]);
     expect(doc.type).toBe('business_license');
     expect(doc.fields.legalRepresentative.value).toBe('蒋丽华');
-    expect(doc.fields.legalRepresentative.issues).toContain('label_inferred');
-    expect(doc.fields.legalRepresentative.needsReview).toBe(true);
     expect(doc.fields.establishedDate.value).toBe('2009-05-29');
   });
 });

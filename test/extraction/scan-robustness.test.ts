@@ -134,10 +134,12 @@ describe('extractDocuments with per-character confidences', () => {
       ...page,
       lines: page.lines.map((line) => {
         if (!line.text.startsWith(lineStart)) return line;
+        // Characters spread over the whole box, as the engine boxes them.
+        const step = line.box.width / [...line.text].length;
         const words = [...line.text].map((ch, i) => ({
           text: ch,
           confidence: ch === weak ? weakConfidence : 0.995,
-          box: { x: line.box.x + i * 10, y: line.box.y, width: 10, height: line.box.height },
+          box: { x: line.box.x + i * step, y: line.box.y, width: step, height: line.box.height },
         }));
         return { ...line, confidence: 0.985, words };
       }),
