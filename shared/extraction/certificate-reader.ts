@@ -56,6 +56,15 @@ const VALIDITY_END_LABELS = ['有效期至', '有效期限至', '有效期截止
  */
 export const ISSUE_DATE_VALIDITY_END_UNREADABLE = 'issue_date_validity_end_unreadable';
 
+/**
+ * Issue on an issue date taken without a label on a page that prints the issue date's label with nothing readable as a
+ * date beside it (`颁证日期：8九年西月二十八日`): the date read elsewhere may be another date of the page's.
+ */
+export const ISSUE_DATE_LABEL_VALUE_UNREADABLE = 'issue_date_label_value_unreadable';
+
+/** The issue date's labels that name it alone (the bare `日期` heads many dates). */
+const ISSUE_DATE_OWN_LABELS: readonly string[] = LABELS.issueDate.filter((form) => form !== '日期');
+
 /** Issue on an issue date before the holder's sixteenth birthday (read off the ID number). */
 export const ISSUE_DATE_HOLDER_AGE_CONFLICT = 'issue_date_holder_age_conflict';
 
@@ -463,6 +472,24 @@ function occupationWithoutTrailingStroke(field: DraftField | undefined): DraftFi
   return { ...field, value: value.slice(0, -1), issues: [...(field.issues ?? []), 'trailing_stroke_inferred'] };
 }
 
+/** A date's piece after a name (`0二年六月五日`, `二〇二〇年`): digits or numerals, then 年, 月 or 日 and what follows. */
+const DATE_PIECE_AFTER_NAME = /[0-9〇零O一二三四五六七八九十]{1,4}[年月日][0-9〇零O一二三四五六七八九十年月日号]*$/;
+
+/**
+ * An issuer read with the date under it joined as its wrap (`杭州之江职业培训学校` | `0二年六月五日`, the date
+ * misread so that it read as no date): an organisation's whole name before a piece of a date is the issuer; the
+ * piece is cut, flagged `value_boundary_inferred`.
+ */
+function issuerWithoutDateWrap(field: DraftField | undefined): DraftField | undefined {
+  const value = field?.value;
+  if (!field || typeof value !== 'string') return field;
+  const piece = DATE_PIECE_AFTER_NAME.exec(value);
+  if (!piece || piece.index < 4) return field;
+  const name = value.slice(0, piece.index);
+  if (!ORGANISATION_END.test(name)) return field;
+  return { ...field, value: name, issues: [...(field.issues ?? []), 'value_boundary_inferred'] };
+}
+
 /** How the name of an organisation that issues or assesses ends. */
 const ORGANISATION_END = /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/;
 
@@ -644,7 +671,9 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   level ??= levelWordBesideLabel(ctx) ?? levelReadAsLabel(ctx) ?? levelGluedToOtherLabel(ctx);
   let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
   const labelledIssueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? dateFromTwin(ctx, LABELS.issueDate);
-  let issueDate = labelledIssueDate ?? standaloneOrProseDate(ctx);
+  // The date taken from where it stands alone, when no label's value was a date: a guess of which date it is.
+  const dateAlone = labelledIssueDate ? undefined : standaloneOrProseDate(ctx);
+  let issueDate = labelledIssueDate ?? dateAlone;
   let issuer =
     labelled(ctx, LABELS.issuer, readOrganisationName, { wrap: true }) ?? issuerAfterMisreadColon(ctx) ?? unlabelledIssuer(ctx) ?? issuerNearestAuthority(ctx);
 
@@ -700,6 +729,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     }
   }
   if (kind && kind !== 'training_completion') issuer = issuerPastTrainingBody(ctx, issuer);
+  issuer = issuerWithoutDateWrap(issuer);
   // An authority's name misread under its seal (`杭州市人分资源和社会保障局`) is the one name of a place and a body it
   // lies a character or two from: corrected, for the clerk to confirm.
   const authority = typeof issuer?.value === 'string' ? nearestAuthorityName(issuer.value) : undefined;
@@ -726,8 +756,13 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     addIssue(issueDate, ISSUE_DATE_VALIDITY_CONFLICT);
   }
   // A date without its label, on a certificate that prints its validity's end unread, may be that end.
-  if (issueDate && !labelledIssueDate && typeof issueDate.value === 'string' && !validUntil && printsValidityEnd(ctx, kind)) {
+  if (issueDate && issueDate === dateAlone && typeof issueDate.value === 'string' && !validUntil && printsValidityEnd(ctx, kind)) {
     addIssue(issueDate, ISSUE_DATE_VALIDITY_END_UNREADABLE);
+  }
+  // The page prints the issue date's label (not the bare `日期`) but nothing beside it read as a date: a date taken
+  // from elsewhere is the clerk's to confirm, whichever date it is.
+  if (issueDate && issueDate === dateAlone && typeof issueDate.value === 'string' && printsLabel(ctx, ISSUE_DATE_OWN_LABELS)) {
+    addIssue(issueDate, ISSUE_DATE_LABEL_VALUE_UNREADABLE);
   }
   // Nobody is certified before the legal working age of sixteen: such an issue date has a misread year.
   const sixteen = sixteenthBirthday(idNumber);

@@ -117,6 +117,15 @@ describe('the issue date when its own line is lost', () => {
     expect(doc.fields.issueDate.value).toBeNull();
   });
 
+  it('flags a date taken from elsewhere when the issue date’s label is printed with nothing readable beside it', () => {
+    // Prepare: `颁证日期：` over a date misread past reading; the only date alone on the page is another one.
+    const doc = readScan([...trainingCertificate([]), ['颁证日期：8九年西月二十八日', 966, 1114, 540, 60], ['2020年4月2日', 990, 1460, 200, 44]]);
+    const issueDate = doc.fields.issueDate;
+    expect(issueDate.value).toBe('2020-04-02');
+    expect(issueDate.needsReview).toBe(true);
+    expect(issueDate.issues).toContain('issue_date_label_value_unreadable');
+  });
+
   it('still takes the date printed alone under the seal when a period is printed whole above it', () => {
     const doc = readScan([...trainingCertificate([['培训时间：2020年3月1日至2020年3月20日', 308, 931, 500, 43]]), ['2020年4月2日', 990, 1460, 200, 44]]);
     expect(doc.fields.issueDate.value).toBe('2020-04-02');
@@ -164,6 +173,25 @@ describe('certificate values on the lines but not read (cert17 dev sample)', () 
       ['颁证日期:', 169, 1023, 245, 41],
     ]);
     expect(doc.fields.issuer.value).toBe('杭州之江职业培训学校');
+  });
+
+  it('reads an issuer without the misread date joined under it as its wrap (`…培训学校` | `0二年六月五日`), flagged', () => {
+    const doc = readScan([
+      ['培训结业证书', 467, 245, 228, 39],
+      ['姓名：', 208, 324, 87, 26],
+      ['韦英伟', 306, 324, 56, 23],
+      ['身份证号码：', 210, 359, 86, 23],
+      [holderId, 310, 359, 155, 20],
+      ['培训项目：', 205, 403, 96, 24],
+      ['育婴员', 318, 403, 84, 24],
+      ['证书编号：', 203, 479, 72, 24],
+      ['PX202012345678', 313, 479, 145, 19],
+      ['培训机构：杭州之江职业培训学校', 714, 593, 256, 27],
+      ['0二年六月五日', 767, 618, 161, 31],
+    ]);
+    const issuer = doc.fields.issuer;
+    expect(issuer.value).toBe('杭州之江职业培训学校');
+    expect(issuer.needsReview).toBe(true);
   });
 
   it('reads a level word glued after another field’s spread label (`证书编号 技师`, values shifted a row down), flagged', () => {
