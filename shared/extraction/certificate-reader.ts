@@ -20,6 +20,7 @@ import { documentText } from './document-text.js';
 import { dateFromTwin } from './twin-dates.js';
 import { sixteenthBirthday } from './holder-age.js';
 import { rowOwner } from './continuation.js';
+import { endsTerm } from './term-end-dates.js';
 import { right } from './line-geometry.js';
 import { nameBesideLabelHead } from './label-head-names.js';
 import { loneCharacterUnder, stackedLine } from './stacked-values.js';
@@ -46,7 +47,23 @@ import {
 export const ISSUE_DATE_VALIDITY_CONFLICT = 'issue_date_validity_conflict';
 
 /** Labels of the day a certificate's validity ends (a 特种作业操作证's `有效期至`). */
-const VALIDITY_END_LABELS = ['有效期至', '有效期限至', '有效期限', '有效期'];
+const VALIDITY_END_LABELS = ['有效期至', '有效期限至', '有效期截止', '有效期限', '有效期'];
+
+/**
+ * Issue on an issue date read from a date printed without its label on a certificate that prints the end of its
+ * validity, when that end was not read: the date may be the validity's end (`2025-02-22` for a 特种作业操作证 issued
+ * `2019-02-23`, its `有效期至` and its 颁证日期 both lost on a turned page).
+ */
+export const ISSUE_DATE_VALIDITY_END_UNREADABLE = 'issue_date_validity_end_unreadable';
+
+/**
+ * Issue on an issue date taken without a label on a page that prints the issue date's label with nothing readable as a
+ * date beside it (`颁证日期：8九年西月二十八日`): the date read elsewhere may be another date of the page's.
+ */
+export const ISSUE_DATE_LABEL_VALUE_UNREADABLE = 'issue_date_label_value_unreadable';
+
+/** The issue date's labels that name it alone (the bare `日期` heads many dates). */
+const ISSUE_DATE_OWN_LABELS: readonly string[] = LABELS.issueDate.filter((form) => form !== '日期');
 
 /** Issue on an issue date before the holder's sixteenth birthday (read off the ID number). */
 export const ISSUE_DATE_HOLDER_AGE_CONFLICT = 'issue_date_holder_age_conflict';
@@ -133,7 +150,8 @@ function unlabelledIssueDate(ctx: DocumentContext): DraftField | undefined {
   const lines = allLines(ctx).filter((l) => {
     if (l.hits.length > 0 || findDates(l.text).length !== 1) return false;
     const layout = ctx.layouts.find((p) => p.lines.includes(l));
-    return !layout || rowOwner(layout, l) === undefined;
+    // Nor is the end of a period read in pieces (`培训时间：2020年3月1日至` | `2020年3月20日`).
+    return !layout || (rowOwner(layout, l) === undefined && !endsTerm(layout, l));
   });
   const alone = lines.filter((l) => {
     const d = findDates(l.text)[0];
@@ -390,6 +408,11 @@ function partialIssueDate(ctx: DocumentContext, year: number): DraftField | unde
 
 const CHINESE_DIGITS = '〇一二三四五六七八九';
 
+/** Whether the certificate prints the day its validity ends: a 特种作业操作证 does, and any page naming 有效期. */
+function printsValidityEnd(ctx: DocumentContext, kind: CertificateKind | undefined): boolean {
+  return kind === 'special_operation' || allLines(ctx).some((l) => /有效期/.test(l.flat));
+}
+
 function standaloneOrProseDate(ctx: DocumentContext): DraftField | undefined {
   return unlabelledIssueDate(ctx);
 }
@@ -437,6 +460,34 @@ function withoutTrailingStroke(ctx: DocumentContext, field: DraftField | undefin
   const stroke = own[own.length - 1].confidence;
   if (stroke >= 0.85 || own.slice(0, -1).some((c) => c.confidence < 0.95)) return field;
   return { ...field, value: value.slice(0, -1), issues: [...(field.issues ?? []), 'trailing_stroke_inferred'] };
+}
+
+/**
+ * An occupation read with `一` after it (`评茶员一`: a rule's end or a dash beside the value on a photo, read as the
+ * character however sure the engine was): no occupation's name ends in 一, so it is cut, flagged.
+ */
+function occupationWithoutTrailingStroke(field: DraftField | undefined): DraftField | undefined {
+  const value = field?.value;
+  if (!field || typeof value !== 'string' || value.length < 3 || !/[一—－-]$/.test(value)) return field;
+  return { ...field, value: value.slice(0, -1), issues: [...(field.issues ?? []), 'trailing_stroke_inferred'] };
+}
+
+/** A date's piece after a name (`0二年六月五日`, `二〇二〇年`): digits or numerals, then 年, 月 or 日 and what follows. */
+const DATE_PIECE_AFTER_NAME = /[0-9〇零O一二三四五六七八九十]{1,4}[年月日][0-9〇零O一二三四五六七八九十年月日号]*$/;
+
+/**
+ * An issuer read with the date under it joined as its wrap (`杭州之江职业培训学校` | `0二年六月五日`, the date
+ * misread so that it read as no date): an organisation's whole name before a piece of a date is the issuer; the
+ * piece is cut, flagged `value_boundary_inferred`.
+ */
+function issuerWithoutDateWrap(field: DraftField | undefined): DraftField | undefined {
+  const value = field?.value;
+  if (!field || typeof value !== 'string') return field;
+  const piece = DATE_PIECE_AFTER_NAME.exec(value);
+  if (!piece || piece.index < 4) return field;
+  const name = value.slice(0, piece.index);
+  if (!ORGANISATION_END.test(name)) return field;
+  return { ...field, value: name, issues: [...(field.issues ?? []), 'value_boundary_inferred'] };
 }
 
 /** How the name of an organisation that issues or assesses ends. */
@@ -544,6 +595,28 @@ function levelReadAsLabel(ctx: DocumentContext): DraftField | undefined {
   return undefined;
 }
 
+/** A level word alone (`技师`, `三级`, `二级/技师`, `三级（高级工）`). */
+const LEVEL_WORD_ALONE = /^([一二三四五]级|高级技师|技师|高级工|中级工|初级工)([/／(（](高级技师|技师|高级工|中级工|初级工)[)）]?)?$/;
+
+/**
+ * A level glued after another field's label (`证书编号 技师`: a fill-in layer shifted a row down under its labels, the
+ * level landing beside the number's spread label): a level word that is the whole of a label's inline value is read
+ * as the level, flagged `label_inferred` (no other field's value is ever a level word alone).
+ */
+function levelGluedToOtherLabel(ctx: DocumentContext): DraftField | undefined {
+  const forms = new Set<string>(LABELS.level);
+  for (const line of allLines(ctx)) {
+    const hit = line.hits.find((h) => !forms.has(h.form) && LEVEL_WORD_ALONE.test(h.inlineValue.replace(/\s+/g, '')));
+    if (!hit) continue;
+    const reading = readLevelValue(hit.inlineValue);
+    if (!reading) continue;
+    const field = fieldFromLine(line, reading, LabelMatch.unlabelled, hit.inlineValue.trim());
+    addIssue(field, 'label_inferred');
+    return field;
+  }
+  return undefined;
+}
+
 function addIssue(field: DraftField | undefined, issue: string): void {
   if (field) field.issues = [...(field.issues ?? []), issue];
 }
@@ -572,10 +645,12 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   // The kind's own labels first, so that 准操项目 and 作业类别 on one operation certificate do not count as a conflict.
   const own = ctx.kind ? KIND_OCCUPATION_LABELS[ctx.kind] : undefined;
   const ownOccupation = own ? labelled(ctx, own, readOccupation, { wrap: true }) : undefined;
-  const occupation = withEnumerationCommas(
-    withoutLevelWrap(
-      ctx,
-      withoutSealLettering(ctx, ownOccupation ?? labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ?? occupationFromProse(ctx)),
+  const occupation = occupationWithoutTrailingStroke(
+    withEnumerationCommas(
+      withoutLevelWrap(
+        ctx,
+        withoutSealLettering(ctx, ownOccupation ?? labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ?? occupationFromProse(ctx)),
+      ),
     ),
   );
   // The kind's own label is printed (`操作项目` beside `作业类别`) but nothing was read beside it: the value taken from
@@ -593,9 +668,12 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
       ),
     );
   }
-  level ??= levelWordBesideLabel(ctx) ?? levelReadAsLabel(ctx);
+  level ??= levelWordBesideLabel(ctx) ?? levelReadAsLabel(ctx) ?? levelGluedToOtherLabel(ctx);
   let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
-  let issueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? dateFromTwin(ctx, LABELS.issueDate) ?? standaloneOrProseDate(ctx);
+  const labelledIssueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? dateFromTwin(ctx, LABELS.issueDate);
+  // The date taken from where it stands alone, when no label's value was a date: a guess of which date it is.
+  const dateAlone = labelledIssueDate ? undefined : standaloneOrProseDate(ctx);
+  let issueDate = labelledIssueDate ?? dateAlone;
   let issuer =
     labelled(ctx, LABELS.issuer, readOrganisationName, { wrap: true }) ?? issuerAfterMisreadColon(ctx) ?? unlabelledIssuer(ctx) ?? issuerNearestAuthority(ctx);
 
@@ -651,6 +729,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     }
   }
   if (kind && kind !== 'training_completion') issuer = issuerPastTrainingBody(ctx, issuer);
+  issuer = issuerWithoutDateWrap(issuer);
   // An authority's name misread under its seal (`杭州市人分资源和社会保障局`) is the one name of a place and a body it
   // lies a character or two from: corrected, for the clerk to confirm.
   const authority = typeof issuer?.value === 'string' ? nearestAuthorityName(issuer.value) : undefined;
@@ -675,6 +754,15 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   const validUntil = labelled(ctx, VALIDITY_END_LABELS, readDateValue);
   if (issueDate && typeof issueDate.value === 'string' && typeof validUntil?.value === 'string' && issueDate.value >= validUntil.value) {
     addIssue(issueDate, ISSUE_DATE_VALIDITY_CONFLICT);
+  }
+  // A date without its label, on a certificate that prints its validity's end unread, may be that end.
+  if (issueDate && issueDate === dateAlone && typeof issueDate.value === 'string' && !validUntil && printsValidityEnd(ctx, kind)) {
+    addIssue(issueDate, ISSUE_DATE_VALIDITY_END_UNREADABLE);
+  }
+  // The page prints the issue date's label (not the bare `日期`) but nothing beside it read as a date: a date taken
+  // from elsewhere is the clerk's to confirm, whichever date it is.
+  if (issueDate && issueDate === dateAlone && typeof issueDate.value === 'string' && printsLabel(ctx, ISSUE_DATE_OWN_LABELS)) {
+    addIssue(issueDate, ISSUE_DATE_LABEL_VALUE_UNREADABLE);
   }
   // Nobody is certified before the legal working age of sixteen: such an issue date has a misread year.
   const sixteen = sixteenthBirthday(idNumber);

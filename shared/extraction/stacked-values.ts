@@ -249,7 +249,15 @@ export function offRowOwnerIs(layout: PageLayout, line: LayoutLine, label: Layou
 }
 
 /**
- * A value-like line to the right of `label`, on its row (within 0.6 of a line) and nearer its row than `line` is: a
+ * How far off its label's row (a share of a line's height) a value beside it may stand and still be that label's: a
+ * fill-in layer printed off its labels sets an ID 0.69 of a line over `身份证号：` (cert17, a proc-C photo; 0.6 before).
+ * A value that far off may stand as near the next label's row (a record's ID 0.7 of a line over `参保状态` and 0.85
+ * under `身份证号码`): what is read past such a label is then flagged, not taken.
+ */
+const NEARER_VALUE_ROW_SHARE = 0.75;
+
+/**
+ * A value-like line to the right of `label`, on its row (within NEARER_VALUE_ROW_SHARE of a line) and nearer its row than `line` is: a
  * whole fill-in layer printed off its labels leaves each label's own value the line nearest its row, so a label that
  * has one waits for nothing farther (`二〇二一年四月五日` 14 px from `发证日期`, the number between them 29 px off).
  */
@@ -264,7 +272,7 @@ function nearerValueBeside(layout: PageLayout, label: LayoutLine, line: LayoutLi
       !LONE_CJK.test(l.flat) &&
       l.box.x >= right(label) - label.box.height * 0.5 &&
       l.box.x - right(label) < layout.width * 0.6 &&
-      Math.abs(centreY(l) - centreY(label)) < Math.min(mine, Math.min(l.box.height, label.box.height) * 0.6) &&
+      Math.abs(centreY(l) - centreY(label)) < Math.min(mine, Math.min(l.box.height, label.box.height) * NEARER_VALUE_ROW_SHARE) &&
       // Not past the next label of the row: that one is the next column's value.
       !layout.lines.some(
         (o) =>

@@ -230,6 +230,8 @@ export const readOrganisationName: ValueReader = (text) => {
   }
   if (t.length < 4 || !new RegExp(`[${CJK}]{2}`).test(t)) return null;
   if (/^\d/.test(t) || /\d{4}年|\d+[日月号]前/.test(t)) return null;
+  // A date spelled in Chinese numerals (`二〇二一年十月十四日`, the value of the caption under it) is no name either.
+  if (findDates(t).some((d) => d.length >= t.length - 1)) return null;
   // A label glued before the name (`名称杭州紫金科技股份有限公司`): no registered name starts with a label and then a
   // place. Keep the name; which label it was is a guess the clerk confirms.
   const glued = LABEL_FORMS.find((l) => l.form.length >= 2 && t.startsWith(l.form) && PLACE_PREFIX.test(t.slice(l.form.length)));

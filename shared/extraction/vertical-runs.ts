@@ -25,7 +25,7 @@ const horizontalGap = (a: OcrLine, b: OcrLine) => Math.max(a.box.x - (b.box.x + 
  * withVerticalRunsJoined([{ text: '杭', … }, { text: '州', … }, { text: '西', … }, { text: '湖', … }]); // [{ text: '杭州西湖', … }]
  */
 export function withVerticalRunsJoined(page: readonly OcrLine[]): OcrLine[] {
-  const lines = withColumnHeadsJoined(page.map(laidFlatAtItsHead));
+  const lines = withColumnHeadsJoined(page.map((line) => laidFlatBesideItsLabel(line, page)));
   const single = lines.filter((l) => ONE_CHARACTER.test(l.text.trim()));
   if (single.length < 2) return lines;
   const byTop = [...single].sort((a, b) => a.box.y - b.box.y);
@@ -127,6 +127,41 @@ export function laidFlatAtItsHead(line: OcrLine): OcrLine {
       ...w,
       box: { x: box.x + (w.box.y - box.y), y: Math.round(rowCentre - w.box.width / 2), width: w.box.height, height: w.box.width },
     })),
+  };
+}
+
+/** A label waiting for its value: a line ending in a colon. */
+const ENDS_IN_COLON = /[:：∶]\s*$/;
+
+/**
+ * A column laid flat (`laidFlatAtItsHead`) on the row of the label it is centred beside, when a label waits on that
+ * row and none on its head's (`专项能力名称：` level with the middle of `家庭照护` set one character a line in a
+ * tall cell, the value centred in its cell as a grid sets it). Other lines as `laidFlatAtItsHead` leaves them.
+ *
+ * @example
+ * laidFlatBesideItsLabel(column, page).box.y; // the row of `专项能力名称：` when the column is centred on it
+ */
+export function laidFlatBesideItsLabel(line: OcrLine, page: readonly OcrLine[]): OcrLine {
+  const flat = laidFlatAtItsHead(line);
+  if (flat === line) return line;
+  const column = line.box;
+  const labelOnRow = (y: number) =>
+    page.some(
+      (o) =>
+        o !== line &&
+        ENDS_IN_COLON.test(o.text) &&
+        o.box.x + o.box.width <= column.x + column.width * 0.5 &&
+        column.x - (o.box.x + o.box.width) < column.width * 4 &&
+        Math.abs(o.box.y + o.box.height / 2 - y) < o.box.height * 0.6,
+    );
+  const headRow = flat.box.y + flat.box.height / 2;
+  const middle = column.y + column.height / 2;
+  if (labelOnRow(headRow) || !labelOnRow(middle)) return flat;
+  const shift = Math.round(middle - headRow);
+  return {
+    ...flat,
+    box: { ...flat.box, y: flat.box.y + shift },
+    words: flat.words?.map((w) => ({ ...w, box: { ...w.box, y: w.box.y + shift } })),
   };
 }
 
