@@ -200,6 +200,36 @@ function withRepresentativeCut(name: DraftField | undefined, representative: Dra
 }
 
 /**
+ * The licence's registrant type (类型, 组成形式) run on after a whole registered name, joined as if it were the name's
+ * wrap: `个体工商户`, `个人经营` or `家庭经营` after a shop's name; `其他股份有限公司(非上市)` after any name; a legal
+ * form (`有限责任公司(自然人投资或控股)`, or `型` of `类型` before it) only after a name that already ends with `公司`
+ * (a bare form after `…西部` may be the name's own).
+ */
+const REGISTRANT_TYPE_AFTER_NAME = new RegExp(
+  '^(.{4,}?(?:公司|工作室|部|店|中心|商行|事务所|厂))' +
+    '(个体工商户|个人经营|家庭经营|其他(?:有限责任公司|股份有限公司)(?:分公司)?(?:[(（][\\u3400-\\u9fff、]*[)）]?)?)$',
+  'u',
+);
+/** A legal form (with `型` of `类型` before it, or its bracket) after a name that already ends with `公司`. */
+const LEGAL_FORM_AFTER_COMPANY = /^(.{4,}?公司)(?:类?型)?((?:有限责任公司|股份有限公司|有限公司)(?:分公司)?(?:[(（][\u3400-\u9fff、]*[)）]?)?)$/u;
+
+/**
+ * The registrant's name with the licence's registrant type run on after it (`杭州市西湖区同创电气设备服务部个体工商户`,
+ * `杭州龙井机械制造股份有限公司其他股份有限公司(非上市)`: the 类型 row's value set under or beside the name's last
+ * line): the whole name before it is kept, the cut a guess the clerk confirms (`organisation_name_boundary_inferred`).
+ *
+ * @example
+ * withRegistrantTypeCut(name)?.value; // '杭州市西湖区同创电气设备服务部' from `…服务部个体工商户`
+ */
+function withRegistrantTypeCut(name: DraftField | undefined): DraftField | undefined {
+  if (typeof name?.value !== 'string') return name;
+  const m = REGISTRANT_TYPE_AFTER_NAME.exec(name.value) ?? LEGAL_FORM_AFTER_COMPANY.exec(name.value);
+  const rest = m ? readOrganisationName(m[1]) : null;
+  if (!rest || rest.plausibility < 1 || typeof rest.value !== 'string') return name;
+  return { ...name, value: rest.value, issues: [...(name.issues ?? []), 'organisation_name_boundary_inferred'] };
+}
+
+/**
  * Words of a licence's registrant type or make-up (`有限责任公司(自然人投资或` | `控股)`, `个人经营`, `工作室`): a wrap
  * of the 类型 row's value or a piece of the name, set where a representative's name was looked for. No person's name.
  */
@@ -261,6 +291,8 @@ export function readBusinessLicense(ctx: DocumentContext): DraftFields {
     establishedDate.issues = [...(establishedDate.issues ?? []), 'established_date_in_future'];
   }
   const split = legalRepresentative ? undefined : nameAndRunOnPerson(companyName);
-  if (split) return { companyName: split.name, creditCode, address, establishedDate, legalRepresentative: split.person };
-  return { companyName: withRepresentativeCut(companyName, legalRepresentative), creditCode, address, establishedDate, legalRepresentative };
+  if (split) return { companyName: withRegistrantTypeCut(split.name), creditCode, address, establishedDate, legalRepresentative: split.person };
+  // The representative run on last (`…(非上市)孟文`) is cut first, then the registrant type before it.
+  const name = withRegistrantTypeCut(withRepresentativeCut(companyName, legalRepresentative));
+  return { companyName: name, creditCode, address, establishedDate, legalRepresentative };
 }
