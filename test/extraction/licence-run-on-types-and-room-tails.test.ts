@@ -94,3 +94,21 @@ describe('an address with text after its room number', () => {
     }
   });
 });
+
+describe('a registered name whose legal form holds a misread character', () => {
+  it('flags `有隈公司`, `冇限公司`, `有限责仼公司` and `股伤有限公司` however sure the engine was of each character', () => {
+    for (const name of ['杭州云栖网络科技有隈公司', '杭州云栖网络科技冇限公司', '杭州云栖网络科技有限责仼公司', '杭州云栖网络科技股伤有限公司']) {
+      const doc = read(licence(name, '程立群'));
+      expect(doc.fields.companyName.value).toBe(name);
+      expect(doc.fields.companyName.needsReview).toBe(true);
+    }
+  });
+
+  it('passes whole legal forms, `控股有限公司` among them, unflagged', () => {
+    for (const name of ['杭州云栖网络科技有限公司', '杭州云栖网络科技有限责任公司', '杭州云栖网络科技股份有限公司', '杭州云栖控股有限公司']) {
+      const doc = read(licence(name, '程立群'));
+      expect(doc.fields.companyName.value).toBe(name);
+      expect(doc.fields.companyName.needsReview).toBe(false);
+    }
+  });
+});
