@@ -229,6 +229,26 @@ function withRegistrantTypeCut(name: DraftField | undefined): DraftField | undef
   return { ...name, value: rest.value, issues: [...(name.issues ?? []), 'organisation_name_boundary_inferred'] };
 }
 
+/** A name's last line run on into the 类型 label (`…有限公司类型`), read as the label `公司类型` that took its `公司`. */
+const NAME_END_IN_TYPE_LABEL = /公司类型[:：]?$/u;
+
+/**
+ * The registrant's name cut where the label `公司类型` was found in its line (`杭州华创建筑工程有限公司类型`: the name's
+ * `公司` and the 类型 label after it, boxed as one line, read as the longer label): the name with its `公司` given back,
+ * when that reads as a whole name, a guess the clerk confirms (`organisation_name_boundary_inferred`).
+ *
+ * @example
+ * withCompanyTakenBackFromTypeLabel(name)?.value; // '杭州华创建筑工程有限公司' from `杭州华创建筑工程有限公司类型`
+ */
+function withCompanyTakenBackFromTypeLabel(name: DraftField | undefined): DraftField | undefined {
+  if (typeof name?.value !== 'string' || /公司$/u.test(name.value)) return name;
+  const raw = (name.source?.raw ?? '').replace(/[\s\u3000]/gu, '');
+  if (!NAME_END_IN_TYPE_LABEL.test(raw) || !raw.startsWith(name.value)) return name;
+  const whole = readOrganisationName(`${name.value}公司`);
+  if (!whole || whole.plausibility < 1 || typeof whole.value !== 'string' || raw.replace(NAME_END_IN_TYPE_LABEL, '公司') !== whole.value) return name;
+  return { ...name, value: whole.value, issues: [...(name.issues ?? []), 'organisation_name_boundary_inferred'] };
+}
+
 /**
  * Words of a licence's registrant type or make-up (`有限责任公司(自然人投资或` | `控股)`, `个人经营`, `工作室`): a wrap
  * of the 类型 row's value or a piece of the name, set where a representative's name was looked for. No person's name.
@@ -281,7 +301,9 @@ function nameAndRunOnPerson(name: DraftField | undefined): { name: DraftField; p
  * readBusinessLicense(ctx).creditCode?.value; // '91330100716105852F'
  */
 export function readBusinessLicense(ctx: DocumentContext): DraftFields {
-  const companyName = labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true }) ?? companyNameBesideMisreadLabel(ctx);
+  const companyName = withCompanyTakenBackFromTypeLabel(
+    labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true }) ?? companyNameBesideMisreadLabel(ctx),
+  );
   const creditCode = licenceCode(ctx);
   const address = withAddressShapeChecked(labelled(ctx, LABELS.address, readAddress, { wrap: true }));
   const establishedDate = establishedDateField(ctx);

@@ -112,3 +112,12 @@ describe('a registered name whose legal form holds a misread character', () => {
     }
   });
 });
+
+describe('a name whose line runs on into the 类型 label', () => {
+  it('gives `公司` back to the name read as the label `公司类型` (`…有限公司类型`), flagged', () => {
+    const doc = read(licence('杭州云栖建筑工程有限公司类型', '程立群'));
+    expect(doc.fields.companyName.value).toBe('杭州云栖建筑工程有限公司');
+    expect(doc.fields.companyName.needsReview).toBe(true);
+    expect(doc.fields.companyName.issues).toContain('organisation_name_boundary_inferred');
+  });
+});
