@@ -19,6 +19,18 @@ export const ADDRESS_AREAS_OUT_OF_ORDER = 'address_areas_out_of_order';
  */
 export const ADDRESS_HEAD_INFERRED = 'address_head_inferred';
 
+/**
+ * Issue on an address read up to its room (`…3幢606室`), the text after it (`报使`, a watermark's piece; `9`, `业务专角章`,
+ * a seal's lettering the engine boxed with the wrap) cut off as a guess the clerk confirms.
+ */
+export const ADDRESS_TAIL_INFERRED = 'address_tail_inferred';
+
+/**
+ * A numbered room, then text that is no further part of an address: no unit, no bracket, no list of rooms (`…606室报使`,
+ * `…1706室9`, `…2007室8~`). A room is where an address ends.
+ */
+const TEXT_AFTER_ROOM = /^(.*[0-9A-Za-z]室)([^室号幢栋层楼座单元(（、，,]{1,8})$/u;
+
 /** A province-level unit by its full name: where an address opens (`浙江省`, `广西壮族自治区`, `上海市`). */
 const PROVINCE_UNIT = new RegExp(
   '(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾)省|' +
@@ -72,7 +84,8 @@ function foreignHeadLength(text: string): number {
 
 /**
  * Adds the issues of `addressShapeIssues` to an address field read as a value (a masked or missing one is left); an
- * address with another value's text before where it must begin is read from there, flagged `address_head_inferred`.
+ * address with another value's text before where it must begin is read from there, flagged `address_head_inferred`;
+ * one with text after its room number is read up to the room, flagged `address_tail_inferred`.
  *
  * @example
  * withAddressShapeChecked(address); // address.issues gains 'address_head_incomplete' for `区三墩镇…`
@@ -86,6 +99,12 @@ export function withAddressShapeChecked<T extends DraftField | undefined>(field:
     field.value = text.slice(head);
     field.issues = [...(field.issues ?? []), ADDRESS_HEAD_INFERRED];
     return field;
+  }
+  // Text after the room number is a neighbour's (a watermark's or a seal's piece joined with the wrap): cut at the room.
+  const room = TEXT_AFTER_ROOM.exec(text);
+  if (room) {
+    field.value = room[1];
+    field.issues = [...(field.issues ?? []), ADDRESS_TAIL_INFERRED];
   }
   const issues = addressShapeIssues(field.value);
   if (issues.length > 0) field.issues = [...(field.issues ?? []), ...issues];

@@ -200,6 +200,56 @@ function withRepresentativeCut(name: DraftField | undefined, representative: Dra
 }
 
 /**
+ * The licence's registrant type (类型, 组成形式) run on after a whole registered name, joined as if it were the name's
+ * wrap: `个体工商户`, `个人经营` or `家庭经营` after a shop's name; `其他股份有限公司(非上市)` after any name; a legal
+ * form (`有限责任公司(自然人投资或控股)`, or `型` of `类型` before it) only after a name that already ends with `公司`
+ * (a bare form after `…西部` may be the name's own).
+ */
+const REGISTRANT_TYPE_AFTER_NAME = new RegExp(
+  '^(.{4,}?(?:公司|工作室|部|店|中心|商行|事务所|厂))' +
+    '(个体工商户|个人经营|家庭经营|其他(?:有限责任公司|股份有限公司)(?:分公司)?(?:[(（][\\u3400-\\u9fff、]*[)）]?)?)$',
+  'u',
+);
+/** A legal form (with `型` of `类型` before it, or its bracket) after a name that already ends with `公司`. */
+const LEGAL_FORM_AFTER_COMPANY = /^(.{4,}?公司)(?:类?型)?((?:有限责任公司|股份有限公司|有限公司)(?:分公司)?(?:[(（][\u3400-\u9fff、]*[)）]?)?)$/u;
+
+/**
+ * The registrant's name with the licence's registrant type run on after it (`杭州市西湖区同创电气设备服务部个体工商户`,
+ * `杭州龙井机械制造股份有限公司其他股份有限公司(非上市)`: the 类型 row's value set under or beside the name's last
+ * line): the whole name before it is kept, the cut a guess the clerk confirms (`organisation_name_boundary_inferred`).
+ *
+ * @example
+ * withRegistrantTypeCut(name)?.value; // '杭州市西湖区同创电气设备服务部' from `…服务部个体工商户`
+ */
+function withRegistrantTypeCut(name: DraftField | undefined): DraftField | undefined {
+  if (typeof name?.value !== 'string') return name;
+  const m = REGISTRANT_TYPE_AFTER_NAME.exec(name.value) ?? LEGAL_FORM_AFTER_COMPANY.exec(name.value);
+  const rest = m ? readOrganisationName(m[1]) : null;
+  if (!rest || rest.plausibility < 1 || typeof rest.value !== 'string') return name;
+  return { ...name, value: rest.value, issues: [...(name.issues ?? []), 'organisation_name_boundary_inferred'] };
+}
+
+/** A name's last line run on into the 类型 label (`…有限公司类型`), read as the label `公司类型` that took its `公司`. */
+const NAME_END_IN_TYPE_LABEL = /公司类型[:：]?$/u;
+
+/**
+ * The registrant's name cut where the label `公司类型` was found in its line (`杭州华创建筑工程有限公司类型`: the name's
+ * `公司` and the 类型 label after it, boxed as one line, read as the longer label): the name with its `公司` given back,
+ * when that reads as a whole name, a guess the clerk confirms (`organisation_name_boundary_inferred`).
+ *
+ * @example
+ * withCompanyTakenBackFromTypeLabel(name)?.value; // '杭州华创建筑工程有限公司' from `杭州华创建筑工程有限公司类型`
+ */
+function withCompanyTakenBackFromTypeLabel(name: DraftField | undefined): DraftField | undefined {
+  if (typeof name?.value !== 'string' || /公司$/u.test(name.value)) return name;
+  const raw = (name.source?.raw ?? '').replace(/[\s\u3000]/gu, '');
+  if (!NAME_END_IN_TYPE_LABEL.test(raw) || !raw.startsWith(name.value)) return name;
+  const whole = readOrganisationName(`${name.value}公司`);
+  if (!whole || whole.plausibility < 1 || typeof whole.value !== 'string' || raw.replace(NAME_END_IN_TYPE_LABEL, '公司') !== whole.value) return name;
+  return { ...name, value: whole.value, issues: [...(name.issues ?? []), 'organisation_name_boundary_inferred'] };
+}
+
+/**
  * Words of a licence's registrant type or make-up (`有限责任公司(自然人投资或` | `控股)`, `个人经营`, `工作室`): a wrap
  * of the 类型 row's value or a piece of the name, set where a representative's name was looked for. No person's name.
  */
@@ -251,7 +301,9 @@ function nameAndRunOnPerson(name: DraftField | undefined): { name: DraftField; p
  * readBusinessLicense(ctx).creditCode?.value; // '91330100716105852F'
  */
 export function readBusinessLicense(ctx: DocumentContext): DraftFields {
-  const companyName = labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true }) ?? companyNameBesideMisreadLabel(ctx);
+  const companyName = withCompanyTakenBackFromTypeLabel(
+    labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true }) ?? companyNameBesideMisreadLabel(ctx),
+  );
   const creditCode = licenceCode(ctx);
   const address = withAddressShapeChecked(labelled(ctx, LABELS.address, readAddress, { wrap: true }));
   const establishedDate = establishedDateField(ctx);
@@ -261,6 +313,8 @@ export function readBusinessLicense(ctx: DocumentContext): DraftFields {
     establishedDate.issues = [...(establishedDate.issues ?? []), 'established_date_in_future'];
   }
   const split = legalRepresentative ? undefined : nameAndRunOnPerson(companyName);
-  if (split) return { companyName: split.name, creditCode, address, establishedDate, legalRepresentative: split.person };
-  return { companyName: withRepresentativeCut(companyName, legalRepresentative), creditCode, address, establishedDate, legalRepresentative };
+  if (split) return { companyName: withRegistrantTypeCut(split.name), creditCode, address, establishedDate, legalRepresentative: split.person };
+  // The representative run on last (`…(非上市)孟文`) is cut first, then the registrant type before it.
+  const name = withRegistrantTypeCut(withRepresentativeCut(companyName, legalRepresentative));
+  return { companyName: name, creditCode, address, establishedDate, legalRepresentative };
 }

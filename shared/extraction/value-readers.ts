@@ -166,9 +166,12 @@ const ORG_FRAGMENT_START = /^(份有限|限责任|限公司|司$|责任公司|�
 
 /**
  * `有限` not going on as a legal form does (`有限公司`, `有限责任公司`, `有限合伙`), or a legal form that lost a
- * character (`…服务股有限公司` for 股份有限公司, `有限任公司`, `有责任公司`); `控股有限公司` is a form of its own.
+ * character (`…服务股有限公司` for 股份有限公司, `有限任公司`, `有责任公司`), or one with a character misread inside it
+ * (`有隈公司`, `冇限公司`, `有限责仼公司`, `股伤有限公司`: the engine sure of a wrong character); `控股有限公司` is a form of
+ * its own.
  */
-const BROKEN_LEGAL_FORM = /有限(?![公责合])[\u3400-\u9fff]{1,2}公司|(?<![控持参])股有限公司|有限任公司|有责任公司|限责公司/u;
+const BROKEN_LEGAL_FORM =
+  /有限(?![公责合])[\u3400-\u9fff]{1,2}公司|(?<![控持参])股有限公司|有限任公司|有责任公司|限责公司|有(?!限)[\u3400-\u9fff]公司|(?<!有)限公司|有限责(?!任)[\u3400-\u9fff]公司|(?<!股)份有限公司|股(?![份有])[\u3400-\u9fff]有限公司/u;
 
 /** A complete company name, then nothing but a company form (the 类型 of a licence). */
 const COMPANY_FORM_AFTER_NAME =
