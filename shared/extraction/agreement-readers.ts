@@ -24,7 +24,7 @@ import { readDateOrYearLostZero } from './lost-zero-years.js';
 import { documentText } from './document-text.js';
 import { LABEL_GROUP_OF, LABELS, type LabelGroup } from './labels.js';
 import { DATE_TWIN_INFERRED, dateFromTwin } from './twin-dates.js';
-import { VALUE_OFF_ROW_INFERRED, valueInLabelCell, valueNearPartyLabel } from './values-near-party-labels.js';
+import { VALUE_OFF_ROW_INFERRED, valueInLabelCell, valueNearPartyLabel, valueOverItsLabel } from './values-near-party-labels.js';
 import { sixteenthBirthday } from './holder-age.js';
 import { linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
 import { centreX, centreY } from './line-geometry.js';
@@ -579,6 +579,8 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   employeeName ??= nameAfterLabelTail(ctx);
   // Printed off its label's row where no layout rule pairs it: the one whole value of its kind nearest the label.
   employerName ??= valueNearPartyLabel(ctx, employerLabels, readContractEmployerName);
+  // Not read whole anywhere near its row: a whole name printed over the label in its column (a fill-in set a row high).
+  if (!isWholeValue(employerName, readContractEmployerName)) employerName = valueOverItsLabel(ctx, employerLabels, readContractEmployerName) ?? employerName;
   employeeName ??= valueNearPartyLabel(ctx, employeeLabels, readWholePersonName);
   employeeName ??= valueAfterWrappedLeader(ctx, employeeLabels, readWholePersonName);
   completeSurnameOnlyName(ctx, employeeName, readWholePersonName);

@@ -3,7 +3,7 @@ import { fieldFromLine, type DocumentContext, type DraftField } from './document
 import { centreX, centreY } from './line-geometry.js';
 import { mergeLines } from './continuation.js';
 import { WRAP_INFERRED } from './field-search.js';
-import { inLabelColumn } from './label-columns.js';
+import { inLabelColumn, overlapAcross } from './label-columns.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import type { Reading, ValueReader } from './value-readers.js';
 
@@ -144,5 +144,36 @@ export function valueInLabelCell(ctx: DocumentContext, labels: readonly string[]
   }
   if (found.size !== 1) return undefined;
   const [{ line, reading }] = found.values();
+  return fieldFromLine(line, { ...reading, issues: [...reading.issues, VALUE_OFF_ROW_INFERRED] }, LabelMatch.unlabelled, line.leading);
+}
+
+/**
+ * A party's value printed over its label in the label's column (a photo's fill-in set a row high: `杭州卓越科技有限公司`
+ * over `甲方:`, nothing beside the label): the line over the waiting label, overlapping its span, between 0.6 and 2.2
+ * of its heights above it, nearer that label's row than any other label's, that reads as a whole value of its kind.
+ * Taken only when exactly one such value is on the pages; flagged VALUE_OFF_ROW_INFERRED.
+ *
+ * @example
+ * valueOverItsLabel(ctx, ['甲方'], readContractEmployerName)?.value; // '杭州卓越科技有限公司'
+ */
+export function valueOverItsLabel(ctx: DocumentContext, labels: readonly string[], reader: ValueReader): DraftField | undefined {
+  const forms = new Set(labels);
+  const found = new Map<string, LayoutLine>();
+  for (const layout of ctx.layouts) {
+    for (const label of layout.lines.filter((l) => waitingLabel(l, forms, reader))) {
+      const h = label.box.height;
+      for (const o of layout.lines) {
+        const rise = centreY(label) - centreY(o);
+        if (o === label || o.half !== label.half || o.hits.length > 0 || rise < h * 0.6 || rise > h * 2.2) continue;
+        if (!overlapAcross(label, o) || !nearestLabelIs(layout, o, label)) continue;
+        const reading = reader(o.leading);
+        if (reading?.plausibility !== 1 || typeof reading.value !== 'string' || reading.value !== o.flat) continue;
+        if (!found.has(reading.value)) found.set(reading.value, o);
+      }
+    }
+  }
+  if (found.size !== 1) return undefined;
+  const [line] = found.values();
+  const reading = reader(line.leading)!;
   return fieldFromLine(line, { ...reading, issues: [...reading.issues, VALUE_OFF_ROW_INFERRED] }, LabelMatch.unlabelled, line.leading);
 }
