@@ -18,12 +18,13 @@ import { WRAP_INFERRED } from './field-search.js';
 import { findDates } from './dates.js';
 import { valueWrappedUnderGluedLabel } from './glued-value-wraps.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
-import { readContractEmployerName } from './contract-titles.js';
+import { readContractEmployerName, withoutCreditCode } from './contract-titles.js';
+import { inLabelColumn } from './label-columns.js';
 import { readDateOrYearLostZero } from './lost-zero-years.js';
 import { documentText } from './document-text.js';
 import { LABEL_GROUP_OF, LABELS, type LabelGroup } from './labels.js';
 import { DATE_TWIN_INFERRED, dateFromTwin } from './twin-dates.js';
-import { VALUE_OFF_ROW_INFERRED, valueNearPartyLabel } from './values-near-party-labels.js';
+import { VALUE_OFF_ROW_INFERRED, valueInLabelCell, valueNearPartyLabel, valueOverItsLabel } from './values-near-party-labels.js';
 import { sixteenthBirthday } from './holder-age.js';
 import { linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
 import { centreX, centreY } from './line-geometry.js';
@@ -66,6 +67,11 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
     endDate.issues = [...(endDate.issues ?? []), 'start_after_end_order'];
   }
   return { startDate, endDate };
+}
+
+/** Whether a field holds a value that reads whole by `reader` (a name with its known surname, not `合同类型`). */
+function isWholeValue(field: DraftField | undefined, reader: ValueReader): boolean {
+  return typeof field?.value === 'string' && reader(field.value)?.plausibility === 1;
 }
 
 /** A value that is only an organisation's ending, never a name by itself. */
@@ -124,7 +130,9 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
   const above = layout.lines
     .filter((l) => inColumn(l) && l.box.y < line.box.y - line.box.height * 0.4 && l.box.y > line.box.y - line.box.height * 1.6)
     .sort((a, b) => b.box.y - a.box.y)[0];
-  const whole = above ? readOrganisationName(above.flat + field.value) : null;
+  // The line above may hold the next column's credit code boxed onto the name's first line (`浙江嘉禾汽车9133…`).
+  const head = above ? withoutCreditCode(above.flat) : '';
+  const whole = above ? readOrganisationName(head + field.value) : null;
   if (whole && whole.plausibility === 1) {
     const confirmed = printedWholeElsewhere(ctx, whole.value as string);
     if (confirmed || ORGANISATION_ENDING_ONLY.test(field.value) || (readOrganisationName(field.value)?.plausibility ?? 0) < 1) {
@@ -150,12 +158,17 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
   // its column, up to three more, until the name reads whole; none is taken if it never does.
   let joined: ReturnType<typeof readOrganisationName> = null;
   let text = field.value;
+  // A name wrapped down from the line above too (`浙江嘉禾汽车` | `维修供应链服` | `务有限公司`, read from its middle
+  // line): the head is taken with the lines under when only together they make the name whole, never the value read.
+  const needsHead = head !== '' && ((readOrganisationName(field.value)?.plausibility ?? 0) < 1 || ORGANISATION_ENDING_ONLY.test(field.value));
   for (let k = 0, last: LayoutLine | undefined = lastLine; k < 3 && last && !joined; k++) {
     last = lineUnder(last);
     if (!last) break;
     text += last.flat;
     const reading = readOrganisationName(text);
+    const headed = needsHead ? readOrganisationName(head + text) : null;
     if (reading?.plausibility === 1) joined = reading;
+    else if (headed?.plausibility === 1) joined = headed;
   }
   if (!joined || joined.plausibility !== 1) {
     // Still without an organisation's ending and nothing under it completes one: the clerk reads it whole.
@@ -438,34 +451,6 @@ function nameAfterLabelTail(ctx: DocumentContext): DraftField | undefined {
 /** Label groups of a date: a date near one of their labels is that label's candidate before any other's. */
 const DATE_GROUPS: ReadonlySet<LabelGroup> = new Set(['startDate', 'endDate', 'signedDate', 'birthDate', 'issueDate', 'establishedDate']);
 
-/** Whether `a` and `b` overlap across: one column of the page. */
-function overlapAcross(a: LayoutLine, b: LayoutLine): boolean {
-  return a.box.x < b.box.x + b.box.width && b.box.x < a.box.x + a.box.width;
-}
-
-/**
- * Whether `date` starts in `label`'s cell of a grid's label row: between the midpoints to the labels beside it on its
- * row (a grid of captions over values sets each value at its cell's left, not under its caption).
- */
-function startsInLabelCell(layout: PageLayout, label: LayoutLine, date: LayoutLine): boolean {
-  const row = layout.lines
-    .filter((o) => o.half === label.half && o.hits.length > 0 && Math.abs(centreY(o) - centreY(label)) < label.box.height * 0.5)
-    .sort((a, b) => a.box.x - b.box.x);
-  const at = row.indexOf(label);
-  const mid = (a: LayoutLine, b: LayoutLine) => (a.box.x + a.box.x + a.box.width + b.box.x + b.box.x + b.box.width) / 4;
-  const start = at > 0 ? mid(row[at - 1], label) : -Infinity;
-  const end = at < row.length - 1 ? mid(label, row[at + 1]) : Infinity;
-  return date.box.x >= start && date.box.x < end;
-}
-
-/**
- * Whether `date` stands in `label`'s column: over or under the label's own span, or (under it) starting in its
- * grid cell.
- */
-function inLabelColumn(layout: PageLayout, label: LayoutLine, date: LayoutLine): boolean {
-  return overlapAcross(label, date) || (centreY(date) > centreY(label) && startsInLabelCell(layout, label, date));
-}
-
 /**
  * A term's date printed off its label's row in the label's own column (`2020.10.04` set over `合同起始日期：`, between
  * it and the row above, whose value is beside its own label; `2021-12-07` set over its caption `（合同期限至）`, level
@@ -579,6 +564,12 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   const employerCreditCode = creditCodeField(ctx, LABELS.creditCode);
   const employeeLabels = ['乙方(劳动者)姓名', '乙方(劳动者)', '乙方', '劳动者', '劳动者姓名', '姓名', '员工姓名', '职工姓名', '受聘人姓名', '受聘人'];
   let employeeName = labelled(ctx, employeeLabels, readWholePersonName);
+  // Read under its label but no whole name (`合同类型`, the next row's caption under the label's span), or paired only
+  // by a walk down the grid's rows (the name of the cell to the left, `邵梓凯` under `法定代表人`): the whole name at
+  // the left of the label's own grid cell, if one stands there, is the value.
+  if (!isWholeValue(employeeName, readWholePersonName) || employeeName?.issues?.includes(WRAP_INFERRED)) {
+    employeeName = valueInLabelCell(ctx, employeeLabels, readWholePersonName) ?? employeeName;
+  }
   const employeeIdNumber = idNumberField(ctx, LABELS.idNumber);
   completeOrganisationName(ctx, employerName);
   // Parties named in the opening sentence rather than beside labels.
@@ -588,6 +579,8 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   employeeName ??= nameAfterLabelTail(ctx);
   // Printed off its label's row where no layout rule pairs it: the one whole value of its kind nearest the label.
   employerName ??= valueNearPartyLabel(ctx, employerLabels, readContractEmployerName);
+  // Not read whole anywhere near its row: a whole name printed over the label in its column (a fill-in set a row high).
+  if (!isWholeValue(employerName, readContractEmployerName)) employerName = valueOverItsLabel(ctx, employerLabels, readContractEmployerName) ?? employerName;
   employeeName ??= valueNearPartyLabel(ctx, employeeLabels, readWholePersonName);
   employeeName ??= valueAfterWrappedLeader(ctx, employeeLabels, readWholePersonName);
   completeSurnameOnlyName(ctx, employeeName, readWholePersonName);

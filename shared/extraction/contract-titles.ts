@@ -1,3 +1,4 @@
+import { validateCreditCode } from './credit-code.js';
 import { readEmployerName, type ValueReader } from './value-readers.js';
 
 /**
@@ -26,6 +27,21 @@ export function isContractTitle(text: string): boolean {
  * readContractEmployerName('杭州启航机械制造有限公司')?.value; // '杭州启航机械制造有限公司'
  */
 export const readContractEmployerName: ValueReader = (text) => {
-  const reading = readEmployerName(text);
+  const reading = readEmployerName(withoutCreditCode(text));
   return reading && typeof reading.value === 'string' && isContractTitle(reading.value) ? null : reading;
 };
+
+/** Eighteen characters of a credit code's set, standing apart from other letters and digits. */
+const CODE_RUN = /(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])/g;
+
+/**
+ * `text` without a credit code the engine boxed into it: a name's first line glued to the code printed beside it in
+ * the next column (`浙江嘉禾汽车91330106MA2BC6AY35`, its wrap `维修供应链服` | `务有限公司` under it). Only a run that
+ * passes the code's check is taken out; nothing of the name is.
+ *
+ * @example
+ * withoutCreditCode('浙江嘉禾汽车91330106MA2BC6AY35'); // '浙江嘉禾汽车'
+ */
+export function withoutCreditCode(text: string): string {
+  return text.replace(CODE_RUN, (run) => (validateCreditCode(run).valid ? '' : run));
+}

@@ -5,6 +5,7 @@ import type { FoundDate } from './dates.js';
 import { documentText } from './document-text.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { findDatesAcrossBreaks } from './wrapped-dates.js';
+import { validateResidentId } from './resident-id.js';
 import { Evidence, makeIdNumberReader, readCreditCodeValue, type Reading, type ValueReader } from './value-readers.js';
 
 /** What a type reader gets: the document's pages and the options of the run. */
@@ -69,8 +70,13 @@ export function creditCodeField(ctx: DocumentContext, labels: readonly string[])
   const found = labelled(ctx, labels, readCreditCodeValue);
   if (found && found.issues?.length === 0) return found;
   const others = otherPartyValues(ctx, readCreditCodeValue);
+  // A person's ID number can pass a credit code's check by chance (one in 31): one that passes its own check and
+  // holds a real birth date is the person's, never the employer's code.
   const loose = findUnlabelledCandidates(ctx.layouts, readCreditCodeValue).filter(
-    (c) => c.reading.evidence === Evidence.checksum && !others.has(String(c.reading.value)),
+    (c) =>
+      c.reading.evidence === Evidence.checksum &&
+      !others.has(String(c.reading.value)) &&
+      !validateResidentId(String(c.reading.value), { today: ctx.today }).valid,
   );
   const distinct = new Set(loose.map((c) => c.reading.value));
   if (distinct.size === 1) return chooseCandidate(loose);

@@ -3,6 +3,7 @@ import { fieldFromLine, type DocumentContext, type DraftField } from './document
 import { centreX, centreY } from './line-geometry.js';
 import { mergeLines } from './continuation.js';
 import { WRAP_INFERRED } from './field-search.js';
+import { inLabelColumn, overlapAcross } from './label-columns.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import type { Reading, ValueReader } from './value-readers.js';
 
@@ -97,4 +98,82 @@ export function valueNearPartyLabel(ctx: DocumentContext, labels: readonly strin
   const [{ line, reading }] = found.values();
   const field = fieldFromLine(line, { ...reading, issues: [...reading.issues, VALUE_OFF_ROW_INFERRED] }, LabelMatch.unlabelled, line.leading);
   return field;
+}
+
+/** Whether `value` stands on a labelled line's row right of it: that label's value, not one set under a caption. */
+function besideALabel(layout: PageLayout, value: LayoutLine): boolean {
+  return layout.lines.some(
+    (l) =>
+      l !== value &&
+      l.hits.length > 0 &&
+      l.half === value.half &&
+      Math.abs(centreY(l) - centreY(value)) < value.box.height * 0.5 &&
+      l.box.x + l.box.width <= value.box.x + value.box.height,
+  );
+}
+
+/**
+ * A party's name at the left of its label's cell in a grid of captions over values (`劳动者姓名` over `苏慧`, the name
+ * set at the cell's left edge, clear of the caption's span, while the caption of the row under it, `合同类型`, stands
+ * right under the label): the nearest line under the waiting label, within two of its heights, starting in its cell
+ * (between the midpoints to the labels beside it on its row) or under its span, that reads as a whole name of its kind.
+ * Taken only when exactly one such value is on the pages; flagged VALUE_OFF_ROW_INFERRED.
+ *
+ * @example
+ * valueInLabelCell(ctx, ['劳动者姓名'], readWholePersonName)?.value; // '苏慧'
+ */
+export function valueInLabelCell(ctx: DocumentContext, labels: readonly string[], reader: ValueReader): DraftField | undefined {
+  const forms = new Set(labels);
+  const found = new Map<string, { line: LayoutLine; reading: Reading }>();
+  for (const layout of ctx.layouts) {
+    for (const label of layout.lines.filter((l) => waitingLabel(l, forms, reader))) {
+      const h = label.box.height;
+      const under = layout.lines
+        .filter((o) => {
+          const dy = centreY(o) - centreY(label);
+          return o !== label && o.half === label.half && dy > h * 0.6 && dy < h * 2.2 && inLabelColumn(layout, label, o);
+        })
+        .sort((a, b) => a.box.y - b.box.y);
+      // The first line under the label in its cell is its value or nothing: a label there (the next row's) ends it.
+      const first = under[0];
+      if (!first || first.hits.length > 0 || besideALabel(layout, first)) continue;
+      const reading = reader(first.leading);
+      if (!reading || reading.plausibility !== 1 || typeof reading.value !== 'string' || reading.value !== first.flat) continue;
+      if (!found.has(reading.value)) found.set(reading.value, { line: first, reading });
+    }
+  }
+  if (found.size !== 1) return undefined;
+  const [{ line, reading }] = found.values();
+  return fieldFromLine(line, { ...reading, issues: [...reading.issues, VALUE_OFF_ROW_INFERRED] }, LabelMatch.unlabelled, line.leading);
+}
+
+/**
+ * A party's value printed over its label in the label's column (a photo's fill-in set a row high: `杭州卓越科技有限公司`
+ * over `甲方:`, nothing beside the label): the line over the waiting label, overlapping its span, between 0.6 and 2.2
+ * of its heights above it, nearer that label's row than any other label's, that reads as a whole value of its kind.
+ * Taken only when exactly one such value is on the pages; flagged VALUE_OFF_ROW_INFERRED.
+ *
+ * @example
+ * valueOverItsLabel(ctx, ['甲方'], readContractEmployerName)?.value; // '杭州卓越科技有限公司'
+ */
+export function valueOverItsLabel(ctx: DocumentContext, labels: readonly string[], reader: ValueReader): DraftField | undefined {
+  const forms = new Set(labels);
+  const found = new Map<string, LayoutLine>();
+  for (const layout of ctx.layouts) {
+    for (const label of layout.lines.filter((l) => waitingLabel(l, forms, reader))) {
+      const h = label.box.height;
+      for (const o of layout.lines) {
+        const rise = centreY(label) - centreY(o);
+        if (o === label || o.half !== label.half || o.hits.length > 0 || rise < h * 0.6 || rise > h * 2.2) continue;
+        if (!overlapAcross(label, o) || !nearestLabelIs(layout, o, label)) continue;
+        const reading = reader(o.leading);
+        if (reading?.plausibility !== 1 || typeof reading.value !== 'string' || reading.value !== o.flat) continue;
+        if (!found.has(reading.value)) found.set(reading.value, o);
+      }
+    }
+  }
+  if (found.size !== 1) return undefined;
+  const [line] = found.values();
+  const reading = reader(line.leading)!;
+  return fieldFromLine(line, { ...reading, issues: [...reading.issues, VALUE_OFF_ROW_INFERRED] }, LabelMatch.unlabelled, line.leading);
 }
