@@ -233,7 +233,8 @@ export class PaddleOcrEngine implements OcrEngine {
     const { raster, rotation: turn, detectionPasses } = upright;
     const { stored: read, conditioned, rotation } = drawn ? { ...drawn, rotation: 0 as const } : { stored, conditioned: asStored, rotation: turn };
     let regions = upright.regions;
-    // Thin glyphs the detector left out at a line's end (`王一` boxed as `王`): the line's region grown over them.
+    // Thin glyphs the detector left out at a line's end (`王一` boxed as `王`): the line's region grown over them (over
+    // a faint one too, marked so that the character read at that end is capped below).
     if (this.#options.unboxedGlyphs !== false) regions = withGlyphsPastLineEnds(raster, regions);
     const directionMs = lap();
     // On a curled page the rows are straightened for the reader: boxes are reported on the straightened rows, so a
@@ -306,7 +307,8 @@ export class PaddleOcrEngine implements OcrEngine {
     const lines: OcrLine[] = [];
     ordered.forEach((region, index) => {
       const merged = merges[index];
-      const { reading } = merged;
+      // A line grown over a faint glyph: whatever was read at that end is not sure (the glyph itself may be lost).
+      const reading = region.faintEnds ? withEndsUnconfirmed(merged.reading, region.faintEnds) : merged.reading;
       const trimmed = reading.text.trim();
       if (trimmed === '' || reading.confidence < MIN_LINE_CONFIDENCE) return;
       const words = characterWords(shown(merged.region), reading, raster);
@@ -614,6 +616,24 @@ function boundingBox(region: TextRegion, raster: Raster): OcrLine['box'] {
   const x = Math.min(...xs);
   const y = Math.min(...ys);
   return { x: Math.round(x), y: Math.round(y), width: Math.round(Math.max(...xs) - x), height: Math.round(Math.max(...ys) - y) };
+}
+
+/**
+ * The reading with the letter or digit nearest each of `sides` (1: the line's end, −1: its start) capped at
+ * `UNCONFIRMED_CHARACTER_CONFIDENCE`: the region was grown over a faint glyph there (`TextRegion.faintEnds`), which
+ * the recogniser may have read (`一西路…`, right) or left out (`西路…` at full confidence, a character lost).
+ *
+ * @example
+ * withEndsUnconfirmed(reading, [-1]).characterConfidences[0]; // 0.5 for `一西路377号…` grown over its faint `一`
+ */
+export function withEndsUnconfirmed(reading: RecognisedText, sides: readonly (1 | -1)[]): RecognisedText {
+  const capped = [...reading.characterConfidences];
+  for (const side of sides) {
+    const order = reading.characters.map((_, k) => (side === 1 ? reading.characters.length - 1 - k : k));
+    const at = order.find((k) => /[\p{L}\p{N}]/u.test(reading.characters[k]));
+    if (at !== undefined) capped[at] = Math.min(capped[at], UNCONFIRMED_CHARACTER_CONFIDENCE);
+  }
+  return { ...reading, characterConfidences: capped };
 }
 
 /**

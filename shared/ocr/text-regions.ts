@@ -20,6 +20,11 @@ export interface TextRegion {
    * `height` is then the height of the line itself, so a crop that follows this centre line straightens it.
    */
   centreLine?: CentreLine;
+  /**
+   * Set by `withGlyphsPastLineEnds` when it grew the region over a faint glyph at these ends (1: the end, −1: the
+   * start): ink only a faint test sees, which the reading may or may not hold (see `withEndsUnconfirmed`).
+   */
+  faintEnds?: (1 | -1)[];
 }
 
 /** The middle of a bent line, relative to its region's centre and axes (see `TextRegion.centreLine`). */
