@@ -64,6 +64,11 @@ export interface LayoutLine {
    * it boxed characters: about nothing on a line read whole, an em or more where it saw ink it could not read.
    */
   headGap?: number;
+  /**
+   * How far in from the box's right edge the last character the engine recognised ends, where it boxed characters: a
+   * photo's label box padded past its ink (`住址` boxed 110 px wide over 65 px of type) reaches into its value's box.
+   */
+  tailGap?: number;
   /** 0 = left half, 1 = right half of a two-page spread; undefined on single pages. */
   half?: 0 | 1;
   hits: LabelHit[];
@@ -861,6 +866,10 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         chars: page.source === 'text_layer' || !line.words?.length ? undefined : line.words.flatMap((w) => layoutCharacters(w)),
         typeHeight: page.source === 'text_layer' || !line.words?.length ? undefined : median(line.words.map((w) => w.box.height)),
         headGap: page.source === 'text_layer' || !line.words?.length ? undefined : Math.max(0, Math.min(...line.words.map((w) => w.box.x)) - line.box.x),
+        tailGap:
+          page.source === 'text_layer' || !line.words?.length
+            ? undefined
+            : Math.max(0, line.box.x + line.box.width - Math.max(...line.words.map((w) => w.box.x + w.box.width))),
         hits,
         // A short Chinese label with its English sub-label (`起聘日期 From`) is a label we do not know, never a value.
         leading: BILINGUAL_LABEL.test(text) ? '' : trimValue(hits.length > 0 ? text.slice(0, hits[0].start) : text),
@@ -939,9 +948,16 @@ export function valueCharacterConfidence(line: LayoutLine, text: string): number
 
 const centreY = (box: Box): number => box.y + box.height / 2;
 
+/** A gap measured on the engine's own box, trusted while the box is that box (no merge or cut changed its width). */
+const ownGap = (line: LayoutLine, gap: number | undefined): number => (gap !== undefined && line.box.width === line.original.width ? gap : 0);
+
 /** Lines on the same row as `line`, to its right and in the same half, nearest first. */
 export function linesRightOf(layout: PageLayout, line: LayoutLine): LayoutLine[] {
   const right = line.box.x + line.box.width;
+  // A label's box padded past its ink on a photo (`住址` boxed 110 px wide over 65 px of type) reaches into the box of
+  // its value's first line: where the engine boxed characters, a line whose own characters start after the label's
+  // is right of it. Only a label's: two pieces of one word (`持证` | `人：`) keep their boxes' test.
+  const inkRight = line.hits.length > 0 ? right - ownGap(line, line.tailGap) : Infinity;
   // Leader layouts put values across most of the page, right-aligned at its far edge (a label at the left margin, its
   // value 75 % of the width away): any line on the row counts, the nearest first; a far pairing is scored down where
   // it is used.
@@ -953,7 +969,7 @@ export function linesRightOf(layout: PageLayout, line: LayoutLine): LayoutLine[]
           other !== line &&
           other.half === line.half &&
           Math.abs(centreY(other.box) - centreY(line.box)) < Math.max(line.box.height, other.box.height) * 0.6 &&
-          other.box.x >= right - line.box.height * 0.5 &&
+          (other.box.x >= right - line.box.height * 0.5 || other.box.x + ownGap(other, other.headGap) >= inkRight) &&
           other.box.x - right < maxGap,
       )
       // Lines stacked in one column beside a label centred on them (a wrapped value): the top one comes first.
