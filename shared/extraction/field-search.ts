@@ -13,6 +13,7 @@ import {
   mergeLines,
   rowOwner,
   sameLabelCell,
+  SIGNATURE_REMARK,
   startsWithLabel,
   VALUE_MAY_CONTINUE,
   type ColumnSpan,
@@ -525,8 +526,9 @@ export function findLabelledCandidates(
  */
 function linesUnderLabel(layout: PageLayout, line: LayoutLine): LayoutLine[] {
   const h = line.box.height;
-  // A line that ends before the label starts is not under it: the value of the label on its left, printed low.
-  const lines = linesBelow(layout, line).filter((o) => o.box.x + o.box.width > line.box.x);
+  // A line that ends before the label starts is not under it: the value of the label on its left, printed low. A
+  // remark where a signature goes (`龚琪霞` `(盖章)` under `姓名`, the remark nearer the label's start) is no value.
+  const lines = linesBelow(layout, line).filter((o) => o.box.x + o.box.width > line.box.x && !SIGNATURE_REMARK.test(o.flat));
   const underLabel = (o: LayoutLine) => Math.abs(o.box.x - line.box.x) < h * 1.5;
   return lines.filter((o) => o.box.x >= line.box.x - h || !lines.some((p) => p !== o && underLabel(p) && Math.abs(centreY(p) - centreY(o)) < h * 0.5));
 }

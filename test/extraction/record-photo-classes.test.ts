@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import type { OcrPage } from '../../shared/ocr/index.js';
+
+// Social-insurance records on curled photos and form-variety scans (issue 12; idrec17): a span whose end month wrapped
+// under a cell boxed at another height, and a name under its stacked label with a signature remark beside it.
+// Constructed OCR lines as the engine gives them; no eval file is read.
+
+type Line = [text: string, x: number, y: number, width: number, height: number];
+
+const page = (lines: readonly Line[]): OcrPage => ({
+  pageNumber: 1,
+  width: 1595,
+  height: 2400,
+  rotation: 0,
+  source: 'paddle',
+  lines: lines.map(([text, x, y, width, height]) => ({ text, confidence: 0.99, box: { x, y, width, height } })),
+});
+
+const readOne = (lines: readonly Line[]) => extractDocuments([page(lines)], { today: '2026-12-06' })[0];
+
+describe("a record's span cut after its end year, the month wrapped under it on a curled photo", () => {
+  // Three rows, each span cut as `2019年08月－2021年` | `10月`; the second row's month is boxed 46 px high under a
+  // 36 px cell (the page's curl), the others about as high as their cells.
+  const record = (monthHeight: number, monthText = '10月'): Line[] => [
+    ['浙江省社会保险参保缴费记录', 465, 181, 664, 62],
+    ['参保人', 169, 300, 120, 53],
+    ['许文涛', 320, 300, 150, 53],
+    ['身份证号码', 166, 370, 200, 61],
+    ['340104199204298903', 373, 370, 361, 49],
+    ['缴费单位', 400, 677, 138, 47],
+    ['缴费起止年月', 755, 674, 195, 41],
+    ['月数', 1049, 675, 60, 49],
+    ['1', 203, 785, 29, 36],
+    ['杭州云栖汽车维修有限公司', 277, 790, 380, 37],
+    ['2015年07月－2017年', 703, 764, 302, 41],
+    ['29', 1048, 784, 47, 42],
+    ['11月', 814, 806, 76, 44],
+    ['2', 206, 894, 26, 33],
+    ['杭州紫金电气设备股份有限公司', 276, 880, 386, 39],
+    ['2019年08月－2021年', 702, 878, 302, 36],
+    ['27', 1048, 896, 47, 42],
+    [monthText, 813, 916, 77, monthHeight],
+    ['3', 205, 1004, 28, 34],
+    ['杭州智联文化创意有限公司', 276, 1010, 384, 39],
+    ['2018年03月－2019年', 702, 985, 303, 41],
+    ['12', 1051, 1006, 44, 39],
+    ['02月', 814, 1028, 77, 45],
+    ['合计：68个月', 169, 1110, 225, 49],
+  ];
+
+  it('reads the month under the cut span as its end though boxed much taller, the row then read', () => {
+    const doc = readOne(record(46));
+    expect(doc.fields.periodEnd.value).toBe('2021-10');
+    expect(doc.fields.employerName.value).toBe('杭州紫金电气设备股份有限公司');
+    expect(doc.fields.monthsPaid.value).toBe(68);
+    expect(doc.fields.periodEnd.needsReview).toBe(false);
+  });
+
+  it('joins no piece boxed that much taller that is not the month of the cut date', () => {
+    // `10日` is no month: the row stays unread and the period is flagged.
+    const doc = readOne(record(46, '10日'));
+    expect(doc.fields.periodEnd.value).not.toBe('2021-10');
+    expect(doc.fields.periodEnd.needsReview).toBe(true);
+  });
+});
+
+describe('a name under its stacked label with a signature remark beside it', () => {
+  // A form-variety grid: `姓名` over `龚琪霞` `(盖章)`, the name set left in its cell, the remark under the label's start.
+  const record = (remark: string): Line[] => [
+    ['参保人员缴费情况表', 613, 194, 428, 50],
+    ['姓名', 317, 321, 76, 52],
+    ['代办人', 1010, 320, 108, 53],
+    ['龚琪霞', 233, 397, 99, 46],
+    [remark, 331, 394, 130, 50],
+    ['司徒鸣梓', 996, 394, 139, 50],
+    ['公民身份号码', 729, 470, 197, 44],
+    ['421002197311111722', 649, 544, 360, 40],
+    ['缴费单位', 448, 966, 125, 43],
+    ['缴费起止年月', 926, 967, 178, 39],
+    ['月数', 1261, 962, 73, 49],
+    ['杭州钱塘文化创意有限公司', 338, 1035, 344, 36],
+    ['2014年07月－2021年09月', 855, 1029, 320, 42],
+    ['87', 1276, 1033, 40, 41],
+  ];
+
+  it('reads the name beside the remark, not the remark', () => {
+    expect(readOne(record('(盖章)')).fields.personName.value).toBe('龚琪霞');
+    expect(readOne(record('（签字）')).fields.personName.value).toBe('龚琪霞');
+  });
+
+  it("still takes a name under the label's start over one set left of it", () => {
+    // `王芳` is under the label's start: the line there is the value, whatever stands left of it on the row.
+    expect(readOne(record('王芳')).fields.personName.value).toBe('王芳');
+  });
+});
