@@ -3,7 +3,7 @@ import { piecesAcrossGap, ROW_PIECES_JOINED } from './row-gap-pieces.js';
 import { pieceOverWrap } from './pieces-over-wraps.js';
 import type { ExtractedField } from '../documents/index.js';
 import { candidateConfidence, LabelMatch, type Candidate } from './confidence.js';
-import { findHits, linesBelow, linesRightOf, withoutOverprint, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
+import { findHits, isStampCharactersOnly, linesBelow, linesRightOf, withoutOverprint, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
 import {
   closestLabelIs,
   columnRight,
@@ -1242,11 +1242,18 @@ function onArc(line: LayoutLine): boolean {
   return chars >= 2 && line.original.width < chars * line.original.height * 0.33;
 }
 
+/** A watermark's letters alone, with at most one stray mark or digit read with them (`印无9`; never a code's line). */
+function watermarkLetters(text: string): boolean {
+  const letters = text.replace(/[\x21-\x7e]/g, '');
+  return text.length - letters.length <= 1 && isStampCharactersOnly(letters);
+}
+
 /** The first line with unlabelled text at its start; a line that starts with a label belongs to that label. */
 function nearestValueLine(lines: LayoutLine[]): { line: LayoutLine; text: string } | undefined {
   // A lone Chinese character is seal lettering or a stray mark, never a value we read: look past it.
   // Leader dots and rules between a label and its value carry nothing: look past them too.
-  const line = lines.find((l) => !/^[\u3400-\u9fff]$/.test(l.flat) && !onArc(l) && /[\p{L}\p{N}]/u.test(l.flat));
+  // So are a watermark's letters read between a label and its value (`参保人` `印无9` `魏敏平`).
+  const line = lines.find((l) => !/^[\u3400-\u9fff]$/.test(l.flat) && !onArc(l) && /[\p{L}\p{N}]/u.test(l.flat) && !watermarkLetters(l.flat));
   return line?.leading ? { line, text: line.leading } : undefined;
 }
 

@@ -94,3 +94,34 @@ describe('a name under its stacked label with a signature remark beside it', () 
     expect(readOne(record('王芳')).fields.personName.value).toBe('王芳');
   });
 });
+
+describe("a watermark's letters read between a label and its value", () => {
+  // A photo of a record stamped `复印无效` over and over: one piece of it, `印无9` (a stray digit with it), is boxed on
+  // the person's row between `参保人` and the name.
+  const record = (between: string): Line[] => [
+    ['复印无效', 268, 193, 144, 115],
+    ['印无效', 587, 203, 118, 96],
+    ['社会保险个人参保证明', 509, 274, 288, 48],
+    ['参保人', 265, 373, 71, 41],
+    [between, 406, 354, 90, 65],
+    ['魏敏平', 566, 361, 75, 41],
+    ['公民身份号码', 800, 373, 150, 41],
+    ['510107196802139272', 980, 373, 226, 40],
+    ['缴费单位', 300, 600, 120, 40],
+    ['缴费起止年月', 620, 600, 160, 40],
+    ['月数', 900, 600, 60, 40],
+    ['杭州钱塘文化创意有限公司', 250, 660, 330, 36],
+    ['2014年07月－2021年09月', 600, 660, 260, 40],
+    ['87', 910, 660, 40, 40],
+  ];
+
+  it('reads the name past the watermark piece', () => {
+    const doc = readOne(record('印无9'));
+    expect(doc.fields.personName.value).toBe('魏敏平');
+  });
+
+  it('still reads a name of its own between them as the value', () => {
+    // `严华` is no stamp's letters: the nearest value beside the label.
+    expect(readOne(record('严华')).fields.personName.value).toBe('严华');
+  });
+});
