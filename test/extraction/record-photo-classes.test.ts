@@ -125,3 +125,36 @@ describe("a watermark's letters read between a label and its value", () => {
     expect(readOne(record('严华')).fields.personName.value).toBe('严华');
   });
 });
+
+describe("someone else's label one character off the record's own", () => {
+  // A form-variety record: `姓` | `名毛鹏鹏` (a spread label, its tail glued to the name) and, across the row, the
+  // guarantor's `担保人姓名毛浩`, one character off `参保人姓名`.
+  const record = (other: string): Line[] => [
+    ['杭州市社会保险参保缴费证明 （个人）', 428, 221, 770, 51],
+    ['代办人身份证号510107198110268291', 110, 332, 550, 42],
+    ['姓', 105, 390, 42, 42],
+    ['名毛鹏鹏', 291, 390, 163, 43],
+    [other, 837, 388, 317, 47],
+    ['身份证号码', 108, 449, 221, 39],
+    ['330106197805279136', 355, 452, 305, 36],
+    ['缴费单位', 461, 615, 123, 42],
+    ['缴费起止年月', 916, 619, 170, 35],
+    ['月数', 1261, 615, 73, 49],
+    ['杭州钱塘文化创意有限公司', 338, 680, 344, 36],
+    ['2014年07月－2021年09月', 855, 680, 320, 42],
+    ['87', 1276, 680, 40, 41],
+  ];
+
+  it("never reads the guarantor's label as a misread `参保人姓名`", () => {
+    const doc = readOne(record('担保人姓名毛浩'));
+    expect(doc.fields.personName.value).toBe('毛鹏鹏');
+    expect(doc.fields.personName.issues ?? []).not.toContain('conflicting_values');
+  });
+
+  it('still reads `参保人姓名` with one character misread elsewhere in it', () => {
+    // `参保入姓名` (`人` read `入`) is no one else's word: the own label, misread.
+    const doc = readOne(record('参保入姓名毛浩'));
+    expect(doc.fields.personName.value).not.toBeNull();
+    expect(doc.fields.personName.needsReview).toBe(true);
+  });
+});
