@@ -20,7 +20,7 @@ export const ADDRESS_AREAS_OUT_OF_ORDER = 'address_areas_out_of_order';
 export const ADDRESS_HEAD_INFERRED = 'address_head_inferred';
 
 /** A province-level unit by its full name: where an address opens (`浙江省`, `广西壮族自治区`, `上海市`). */
-const PROVINCE_UNIT = new RegExp(
+export const PROVINCE_UNIT = new RegExp(
   '(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾)省|' +
     '(?:内蒙古|广西壮族|西藏|宁夏回族|新疆维吾尔)自治区|(?:北京|天津|上海|重庆)市',
   'u',

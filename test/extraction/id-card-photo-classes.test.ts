@@ -97,3 +97,28 @@ describe("an ID card's wrapped address on a small upload, its lines boxed at dif
     expect(doc.fields.address.needsReview).toBe(true);
   });
 });
+
+describe("an ID card's address glued to `住` with the label's `址` lost", () => {
+  // A shadow over the card: the engine lost `址` and boxed `住` with the address (`住浙江省…中山` | `路179号…`).
+  const card = (first: string): EngineLine[] => [
+    ['姓名公孙斌丽', 309, 258, 106, 32],
+    ['性别女民族汉', 308, 281, 144, 36],
+    ['出生2000年8月18日', 308, 303, 166, 36],
+    [first, 305, 323, 215, 45],
+    ['路179号22幢1201室', 339, 360, 147, 33],
+    ['公民身份号码33010620000818354X', 300, 450, 254, 39],
+  ];
+  const small = { width: 1237, height: 1645 };
+
+  it('reads the address from its province on, with its wrap, for the clerk to confirm', () => {
+    const doc = read(card('住浙江省杭州市西湖区中山'), small);
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区中山路179号22幢1201室');
+    expect(doc.fields.address.issues).toContain('label_inferred');
+    expect(doc.fields.address.needsReview).toBe(true);
+  });
+
+  it('still reads a misread label of two characters (`住扯`) as the label', () => {
+    const doc = read(card('住扯浙江省杭州市西湖区中山'), small);
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区中山路179号22幢1201室');
+  });
+});
