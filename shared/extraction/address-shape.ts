@@ -32,7 +32,7 @@ export const ADDRESS_TAIL_INFERRED = 'address_tail_inferred';
 const TEXT_AFTER_ROOM = /^(.*[0-9A-Za-z]室)([^室号幢栋层楼座单元(（、，,]{1,8})$/u;
 
 /** A province-level unit by its full name: where an address opens (`浙江省`, `广西壮族自治区`, `上海市`). */
-const PROVINCE_UNIT = new RegExp(
+export const PROVINCE_UNIT = new RegExp(
   '(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾)省|' +
     '(?:内蒙古|广西壮族|西藏|宁夏回族|新疆维吾尔)自治区|(?:北京|天津|上海|重庆)市',
   'u',

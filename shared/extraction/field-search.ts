@@ -3,7 +3,7 @@ import { piecesAcrossGap, ROW_PIECES_JOINED } from './row-gap-pieces.js';
 import { pieceOverWrap } from './pieces-over-wraps.js';
 import type { ExtractedField } from '../documents/index.js';
 import { candidateConfidence, LabelMatch, type Candidate } from './confidence.js';
-import { findHits, linesBelow, linesRightOf, withoutOverprint, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
+import { findHits, isStampCharactersOnly, linesBelow, linesRightOf, withoutOverprint, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
 import {
   closestLabelIs,
   columnRight,
@@ -13,6 +13,7 @@ import {
   mergeLines,
   rowOwner,
   sameLabelCell,
+  SIGNATURE_REMARK,
   startsWithLabel,
   VALUE_MAY_CONTINUE,
   type ColumnSpan,
@@ -525,8 +526,9 @@ export function findLabelledCandidates(
  */
 function linesUnderLabel(layout: PageLayout, line: LayoutLine): LayoutLine[] {
   const h = line.box.height;
-  // A line that ends before the label starts is not under it: the value of the label on its left, printed low.
-  const lines = linesBelow(layout, line).filter((o) => o.box.x + o.box.width > line.box.x);
+  // A line that ends before the label starts is not under it: the value of the label on its left, printed low. A
+  // remark where a signature goes (`龚琪霞` `(盖章)` under `姓名`, the remark nearer the label's start) is no value.
+  const lines = linesBelow(layout, line).filter((o) => o.box.x + o.box.width > line.box.x && !SIGNATURE_REMARK.test(o.flat));
   const underLabel = (o: LayoutLine) => Math.abs(o.box.x - line.box.x) < h * 1.5;
   return lines.filter((o) => o.box.x >= line.box.x - h || !lines.some((p) => p !== o && underLabel(p) && Math.abs(centreY(p) - centreY(o)) < h * 0.5));
 }
@@ -1240,11 +1242,18 @@ function onArc(line: LayoutLine): boolean {
   return chars >= 2 && line.original.width < chars * line.original.height * 0.33;
 }
 
+/** A watermark's letters alone, with at most one stray mark or digit read with them (`印无9`; never a code's line). */
+function watermarkLetters(text: string): boolean {
+  const letters = text.replace(/[\x21-\x7e]/g, '');
+  return text.length - letters.length <= 1 && isStampCharactersOnly(letters);
+}
+
 /** The first line with unlabelled text at its start; a line that starts with a label belongs to that label. */
 function nearestValueLine(lines: LayoutLine[]): { line: LayoutLine; text: string } | undefined {
   // A lone Chinese character is seal lettering or a stray mark, never a value we read: look past it.
   // Leader dots and rules between a label and its value carry nothing: look past them too.
-  const line = lines.find((l) => !/^[\u3400-\u9fff]$/.test(l.flat) && !onArc(l) && /[\p{L}\p{N}]/u.test(l.flat));
+  // So are a watermark's letters read between a label and its value (`参保人` `印无9` `魏敏平`).
+  const line = lines.find((l) => !/^[\u3400-\u9fff]$/.test(l.flat) && !onArc(l) && /[\p{L}\p{N}]/u.test(l.flat) && !watermarkLetters(l.flat));
   return line?.leading ? { line, text: line.leading } : undefined;
 }
 

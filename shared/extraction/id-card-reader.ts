@@ -5,7 +5,7 @@ import { columnRight, continuationLines, mergeLines, VALUE_MAY_CONTINUE } from '
 import { CJK } from './text.js';
 import { readAddress, readDateValue, readPersonName } from './value-readers.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
-import { withAddressShapeChecked } from './address-shape.js';
+import { PROVINCE_UNIT, withAddressShapeChecked } from './address-shape.js';
 
 /**
  * Reads a resident ID card (front; the back adds nothing we need): name, ID number, address (which wraps over
@@ -71,11 +71,14 @@ function addressUnderMisreadLabel(ctx: DocumentContext): DraftField | undefined 
     for (const line of layout.lines.slice(birth + 1, idAt > birth ? idAt : undefined)) {
       const head = line.hits.length === 0 ? MISREAD_ADDRESS_LABEL.exec(line.flat) : null;
       if (!head) continue;
-      // The value starts after the label's two characters; its wrapped lines are set under it.
-      const start = line.box.x + (line.box.width * 2) / line.flat.length;
+      // `住浙江省…`: the label's `址` lost, not misread; the character after `住` opens the address's province.
+      const labelLength = addressOpensAfterHead(line.flat) ? 1 : 2;
+      const value = labelLength === 1 ? line.flat.slice(1).replace(/^\s*:?\s*/, '') : head[1];
+      // The value starts after the label's characters; its wrapped lines are set under it.
+      const start = line.box.x + (line.box.width * labelLength) / line.flat.length;
       const column = { start, min: line.box.x, end: columnRight(layout, line) };
       const { lines: below, more } = continuationLines(layout, line, column);
-      const raw = `${head[1]}${below.map((l) => l.leading).join('')}`;
+      const raw = `${value}${below.map((l) => l.leading).join('')}`;
       const reading = readAddress(raw);
       if (!reading) continue;
       const field = fieldFromLine(mergeLines([line, ...below], raw), reading, LabelMatch.unlabelled, raw);
@@ -84,6 +87,15 @@ function addressUnderMisreadLabel(ctx: DocumentContext): DraftField | undefined 
     }
   }
   return undefined;
+}
+
+/**
+ * True for `住` glued to an address that opens at its province with the character after it (`住浙江省…`): the
+ * label's second character lost, where `住浙` read as the label would cut the province's head (`江省…`).
+ */
+function addressOpensAfterHead(flat: string): boolean {
+  const rest = flat.slice(1);
+  return flat.startsWith('住') && PROVINCE_UNIT.exec(rest)?.index === 0;
 }
 
 /** Lines of the card that name no person: its titles, printed on the front and the back. */

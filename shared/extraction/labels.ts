@@ -1,3 +1,5 @@
+import { opensWithOtherPartyRole } from './other-party-labels.js';
+
 /**
  * Printed labels, by what they announce. Forms are in normal form (half-width, no spaces: `职业(工种)`), so `姓 名`,
  * `职业（工种）` and `姓名：` all match. Readers pick the groups they need per document type; every label also acts
@@ -552,6 +554,8 @@ export function fuzzyLabelAt(text: string, at: number): { form: string; length: 
     // The tail of a wrapped organisation name (`培训学校` under `杭州之江职业`, one character off `培训学时`) is no
     // misread label: a label never ends like an organisation's name.
     if (ORGANISATION_TAIL.test(text.slice(at, at + length)) && !ORGANISATION_TAIL.test(form)) continue;
+    // Someone else's label one character off the form (`担保人姓名` for `参保人姓名`) is that party's, no misread.
+    if (opensWithOtherPartyRole(text.slice(at, at + length)) && !opensWithOtherPartyRole(form)) continue;
     const g = LABEL_GROUP_OF.get(form);
     if (found && group !== g) return undefined;
     // A longer match of the same group wins (forms come longest first).

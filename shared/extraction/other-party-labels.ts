@@ -45,3 +45,16 @@ export function otherPartyRoleEnd(text: string, at: number): number | undefined 
 
 const ROLE =
   /^(?:(?:甲方|乙方)?(?:紧急)?(?:联系人|联络员|代办人|经办人|受理人|审核人|委托代理人|代理人|担保人|监护人)(?:姓名)?|原(?:工作|参保)?单位(?:名称)?|曾用名)/;
+
+/**
+ * True when `text` opens with someone else's role word (`担保人姓名`, `代办人身份证号`): a label one character off
+ * the document's own (`担保人姓名` against `参保人姓名`) is that other party's, never a misread of the own one.
+ *
+ * @example
+ * opensWithOtherPartyRole('担保人姓名'); // true
+ */
+export function opensWithOtherPartyRole(text: string): boolean {
+  return OTHER_ROLE_HEAD.test(text);
+}
+
+const OTHER_ROLE_HEAD = /^(?:甲方|乙方)?(?:紧急)?(?:联系人|联络员|代办人|经办人|受理人|审核人|委托代理人|代理人|担保人|监护人)/;

@@ -67,7 +67,9 @@ export interface LayoutLine {
   headGap?: number;
   /**
    * How far the box runs on past the right edge of the last character the engine recognised, where it boxed
-   * characters: a few pixels on a line read whole, about an em where it saw a last character it did not read.
+   * characters: a few pixels on a line read whole, about an em where it saw a last character it did not read (a
+   * name's lost last character, `unread-name-tails.ts`), or where a photo's label box is padded past its ink (`住址`
+   * boxed 110 px wide over 65 px of type reaches into its value's box).
    */
   tailGap?: number;
   /** 0 = left half, 1 = right half of a two-page spread; undefined on single pages. */
@@ -964,9 +966,16 @@ export function valueCharacterConfidence(line: LayoutLine, text: string): number
 
 const centreY = (box: Box): number => box.y + box.height / 2;
 
+/** A gap measured on the engine's own box, trusted while the box is that box (no merge or cut changed its width). */
+const ownGap = (line: LayoutLine, gap: number | undefined): number => (gap !== undefined && line.box.width === line.original.width ? gap : 0);
+
 /** Lines on the same row as `line`, to its right and in the same half, nearest first. */
 export function linesRightOf(layout: PageLayout, line: LayoutLine): LayoutLine[] {
   const right = line.box.x + line.box.width;
+  // A label's box padded past its ink on a photo (`住址` boxed 110 px wide over 65 px of type) reaches into the box of
+  // its value's first line: where the engine boxed characters, a line whose own characters start after the label's
+  // is right of it. Only a label's: two pieces of one word (`持证` | `人：`) keep their boxes' test.
+  const inkRight = line.hits.length > 0 ? right - ownGap(line, line.tailGap) : Infinity;
   // Leader layouts put values across most of the page, right-aligned at its far edge (a label at the left margin, its
   // value 75 % of the width away): any line on the row counts, the nearest first; a far pairing is scored down where
   // it is used.
@@ -978,7 +987,7 @@ export function linesRightOf(layout: PageLayout, line: LayoutLine): LayoutLine[]
           other !== line &&
           other.half === line.half &&
           Math.abs(centreY(other.box) - centreY(line.box)) < Math.max(line.box.height, other.box.height) * 0.6 &&
-          other.box.x >= right - line.box.height * 0.5 &&
+          (other.box.x >= right - line.box.height * 0.5 || other.box.x + ownGap(other, other.headGap) >= inkRight) &&
           other.box.x - right < maxGap,
       )
       // Lines stacked in one column beside a label centred on them (a wrapped value): the top one comes first.

@@ -52,9 +52,17 @@ function wrapsUnder(cell: LayoutLine, piece: LayoutLine, h = cell.box.height): b
     piece.box.x >= cell.box.x - h * 0.3 &&
     piece.box.x + piece.box.width <= cell.box.x + cell.box.width + h * 0.3 &&
     piece.box.width < cell.box.width &&
-    Math.abs(piece.box.height - h) < h * 0.25 &&
+    Math.abs(piece.box.height - h) < h * (monthOfCutDate(cell, piece) ? 0.4 : 0.25) &&
     (Math.abs(piece.box.x + piece.box.width / 2 - (cell.box.x + cell.box.width / 2)) < h * 0.5 || Math.abs(piece.box.x - cell.box.x) < h * 0.3)
   );
+}
+
+/**
+ * A date cut after its year (`2019年08月－2021年`) and its month alone under it (`10月`): what the piece says joins the
+ * cell whatever the page's curl did to the boxes' heights (36 px over 46 px on a curled photo).
+ */
+function monthOfCutDate(cell: LayoutLine, piece: LayoutLine): boolean {
+  return /\d{4}年$/.test(cell.flat) && /^\d{1,2}月$/.test(piece.flat);
 }
 
 /**
