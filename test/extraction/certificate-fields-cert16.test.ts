@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrLine, OcrPage } from '../../shared/ocr/index.js';
 import { residentId } from './support/documents.js';
-import type { Line } from './support/text-lines.js';
+import { scanPage, type Line } from './support/text-lines.js';
 
 // Certificate values on the engine's lines but not read, and dates that cannot both be right (cert16: dev sample seed
 // 9545 of the seen certificate families under clean and noisy scans, photos and turned pages, and the seen samples
@@ -12,13 +12,7 @@ const TODAY = '2026-12-05';
 
 /** A scanned page (the engine's reading, each line at confidence 0.99) holding `lines`, plus any lines given whole. */
 function scannedPage(lines: readonly Line[], size = { width: 1654, height: 2340 }, extra: readonly OcrLine[] = []): OcrPage {
-  return {
-    pageNumber: 1,
-    ...size,
-    rotation: 0,
-    source: 'paddle',
-    lines: [...lines.map(([text, x, y, width, height]) => ({ text, confidence: 0.99, box: { x, y, width, height } })), ...extra],
-  };
+  return scanPage(lines, { size, extra });
 }
 
 const readScan = (lines: readonly Line[], size?: { width: number; height: number }, extra?: readonly OcrLine[]) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrLine, OcrPage } from '../../shared/ocr/index.js';
 import { residentId } from './support/documents.js';
-import type { Line } from './support/text-lines.js';
+import { scanPage, type Line } from './support/text-lines.js';
 
 // Which date a certificate's reader takes when the issue date's own line is lost or misread (cert17: the held-out
 // confident-wrong `2019-02-23` read `2025-02-22` on a turned page, and the seen samples of the night). Built on
@@ -12,14 +12,7 @@ const TODAY = '2026-12-05';
 
 /** A scanned page (the engine's reading, each line at confidence 0.99) holding `lines`, plus any lines given whole. */
 function scannedPage(lines: readonly Line[], extra: readonly OcrLine[] = []): OcrPage {
-  return {
-    pageNumber: 1,
-    width: 1654,
-    height: 2340,
-    rotation: 0,
-    source: 'paddle',
-    lines: [...lines.map(([text, x, y, width, height]) => ({ text, confidence: 0.99, box: { x, y, width, height } })), ...extra],
-  };
+  return scanPage(lines, { extra });
 }
 
 const readScan = (lines: readonly Line[], extra?: readonly OcrLine[]) => extractDocuments([scannedPage(lines, extra)], { today: TODAY })[0];

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
+import { scanPage, type Line } from './support/text-lines.js';
 
 // Social-insurance records on curled photos and form-variety scans (issue 12; idrec17): a span whose end month wrapped
 // under a cell boxed at another height, and a name under its stacked label with a signature remark beside it.
 // Constructed OCR lines as the engine gives them; no eval file is read.
 
-type Line = [text: string, x: number, y: number, width: number, height: number];
-
-const page = (lines: readonly Line[]): OcrPage => ({
-  pageNumber: 1,
-  width: 1595,
-  height: 2400,
-  rotation: 0,
-  source: 'paddle',
-  lines: lines.map(([text, x, y, width, height]) => ({ text, confidence: 0.99, box: { x, y, width, height } })),
-});
+const page = (lines: readonly Line[]): OcrPage => scanPage(lines, { size: { width: 1595, height: 2400 } });
 
 const readOne = (lines: readonly Line[]) => extractDocuments([page(lines)], { today: '2026-12-06' })[0];
 

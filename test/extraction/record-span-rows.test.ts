@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
+import { scanPage, type Line } from './support/text-lines.js';
 import { person } from './support/documents.js';
 
 // Issue 12: social-insurance records on phone photos and noisy scans, where the engine's text holds the table's values
@@ -8,16 +9,7 @@ import { person } from './support/documents.js';
 // year-month lost under a seal, or a label's remains boxed with the name. Constructed OCR lines, as the engine gives a
 // photographed page (confidence below 1); no eval file is read here.
 
-type Line = [text: string, x: number, y: number, width: number, height: number];
-
-const scan = (lines: readonly Line[]): OcrPage => ({
-  pageNumber: 1,
-  width: 1276,
-  height: 1697,
-  rotation: 0,
-  source: 'paddle',
-  lines: lines.map(([text, x, y, width, height]) => ({ text, confidence: 0.99, box: { x, y, width, height } })),
-});
+const scan = (lines: readonly Line[]): OcrPage => scanPage(lines, { size: { width: 1276, height: 1697 } });
 
 const readOne = (lines: readonly Line[]) => extractDocuments([scan(lines)], { today: '2026-12-05' })[0];
 

@@ -3,7 +3,7 @@ import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { underlinesAsSpaces } from '../../shared/extraction/underline-blanks.js';
 import { creditCode, laborContractPages } from './support/documents.js';
-import type { Line } from './support/text-lines.js';
+import { scanPage, type Line } from './support/text-lines.js';
 
 // Classes behind the scan and photo fields the reader missed although the engine read their true value verbatim
 // (issue 12, development samples procedural-v3-dev-scan…dev-scan8; procedural-v3 itself never opened). Each class is
@@ -12,15 +12,8 @@ import type { Line } from './support/text-lines.js';
 const TODAY = '2026-12-04';
 
 /** A scanned page (A4 at 200 dpi) read by the engine: every line at `confidence`. */
-function scanPage(lines: readonly Line[], confidence = 0.99): OcrPage {
-  return {
-    pageNumber: 1,
-    width: 1654,
-    height: 2340,
-    rotation: 0,
-    source: 'paddle',
-    lines: lines.map(([text, x, y, width, height]) => ({ text, confidence, box: { x, y, width, height } })),
-  };
+function scanAt(lines: readonly Line[], confidence = 0.99): OcrPage {
+  return scanPage(lines, { confidence });
 }
 
 const readOne = (p: OcrPage) => extractDocuments([p], { today: TODAY })[0];
@@ -43,7 +36,7 @@ describe('a value that ends where the next field of its run-on row starts', () =
   // The line under the name runs across where 类型 starts: it goes on from 类型, not from the name.
   it('does not join the next row of prose to a name followed on its row by another label in a box of its own', () => {
     const doc = readOne(
-      scanPage([
+      scanAt([
         ['营业执照', 481, 223, 637, 111],
         ['统一社会信用代码', 125, 175, 282, 40],
         [code, 125, 231, 352, 40],
@@ -61,7 +54,7 @@ describe('a value that ends where the next field of its run-on row starts', () =
   it('does not join the next row to a name that a label follows inside its own box', () => {
     // The label ends its row; the name opens the next one and 主体类型 follows it in the same box.
     const doc = readOne(
-      scanPage([
+      scanAt([
         ['营业执照', 583, 222, 467, 96],
         ['统一社会信用代码', 181, 452, 278, 36],
         [code, 521, 451, 559, 38],
@@ -77,7 +70,7 @@ describe('a value that ends where the next field of its run-on row starts', () =
 
   it('still joins a name that wraps inside its own column beside a second label column', () => {
     const doc = readOne(
-      scanPage([
+      scanAt([
         ['营业执照', 583, 222, 467, 96],
         ['统一社会信用代码：', 150, 450, 320, 40],
         [code, 480, 450, 400, 40],
@@ -99,7 +92,7 @@ describe('a wrapped value that ends at a label inside its continuation line', ()
   // line and the scope runs on below. Only the text before the label continues the address.
   it('joins the continuation line up to its label and not the lines after it', () => {
     const doc = readOne(
-      scanPage([
+      scanAt([
         ['营业执照', 583, 222, 467, 96],
         ['统一社会信用代码', 181, 452, 278, 36],
         [code, 521, 451, 559, 38],
@@ -139,7 +132,7 @@ describe('a label cut between boxes or lines of run-on prose', () => {
   // is glued after the previous value's separator (`…至长期；地`) and the rest opens the next box (`址浙江省`), on the
   // same row or at the margin of the next.
   const licence = (rows: Line[]) =>
-    scanPage([
+    scanAt([
       ['营业执照', 533, 238, 543, 96],
       ['统一社会信用代码', 133, 450, 261, 36],
       ...rows,
@@ -187,7 +180,7 @@ describe('a two-character label justified across a wide column, its second chara
   // `方:` with the value, six heights further.
   it('reads the employer after a label whose characters sit six heights apart', () => {
     const doc = readOne(
-      scanPage([
+      scanAt([
         ['劳动合同书', 641, 169, 418, 71],
         ['甲', 188, 327, 40, 37],
         ['方:杭州青禾文化传媒有限公司', 474, 325, 560, 43],
@@ -213,7 +206,7 @@ describe('a two-character label justified across a wide column, its second chara
 describe('a party label that lost the gap before its value', () => {
   // Plain labels in run-on prose: the engine read `甲方　杭州…` without the gap, the label glued to the name.
   const contract = (first: Line) =>
-    scanPage([
+    scanAt([
       ['劳动合同书', 646, 226, 348, 59],
       first,
       [`${code}　；法定代表人姓名欧阳明轩　；地址　浙江省杭州市西湖`, 186, 452, 1343, 40],
@@ -242,7 +235,7 @@ describe("a spread label's first character glued after a value in a box of its o
   // the spread `类　型` after its first character.
   it('reads the name without the character and flags the cut', () => {
     const doc = readOne(
-      scanPage([
+      scanAt([
         ['企业法人营业执照', 742, 207, 831, 78],
         ['统一社会信用代码:', 195, 380, 300, 40],
         [code, 500, 380, 400, 40],
@@ -264,7 +257,7 @@ describe("a date's month and day wrapped to the margin under another value", () 
   // the margin, right under the row's first value, and is never the rest of it.
   it("does not join the tail of the row's issue date to the training project", () => {
     const doc = readOne(
-      scanPage([
+      scanAt([
         ['培训合格证书', 963, 215, 401, 59],
         ['姓名丁一鸣', 159, 360, 300, 44],
         ['身份证件号码', 937, 361, 193, 42],
@@ -286,7 +279,7 @@ describe("the margin under a full row of prose goes on from the row's last field
   // label: it is the level's tail, not the occupation's.
   it("does not join the next row's margin to a value followed by another field on a full row", () => {
     const doc = readOne(
-      scanPage([
+      scanAt([
         ['职业技能等级证书', 413, 137, 808, 76],
         ['持证人姓名', 202, 330, 310, 40],
         ['丁一鸣', 522, 331, 155, 39],

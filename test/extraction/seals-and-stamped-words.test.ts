@@ -12,7 +12,7 @@ import {
 } from '../../shared/extraction/value-readers.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { residentId } from './support/documents.js';
-import type { Line } from './support/text-lines.js';
+import { scanPage, type Line } from './support/text-lines.js';
 
 // Issue 12, what scans still lose after the evening's merges (development samples procedural-v3-dev-scan…8;
 // procedural-v3 never opened): issuers wrapped in a narrow cell beside their seal, and words stamped or printed right
@@ -21,14 +21,8 @@ import type { Line } from './support/text-lines.js';
 const TODAY = '2026-12-04';
 
 /** A scanned page (A4 at 200 dpi, landscape unless given) read by the engine: every line at `confidence`. */
-function scanPage(lines: readonly Line[], size = { width: 2340, height: 1654 }, confidence = 0.99): OcrPage {
-  return {
-    pageNumber: 1,
-    ...size,
-    rotation: 0,
-    source: 'paddle',
-    lines: lines.map(([text, x, y, width, height]) => ({ text, confidence, box: { x, y, width, height } })),
-  };
+function landscapeScan(lines: readonly Line[], size = { width: 2340, height: 1654 }, confidence = 0.99): OcrPage {
+  return scanPage(lines, { size, confidence });
 }
 
 const readOne = (p: OcrPage) => extractDocuments([p], { today: TODAY })[0];
@@ -36,7 +30,7 @@ const holderId = residentId('19930517', '330106', '274');
 
 /** A training-completion certificate whose issuer (`培训机构：`) is set in a narrow cell: `issuerLines` beside it. */
 const completion = (issuerLines: Line[]): OcrPage =>
-  scanPage([
+  landscapeScan([
     ['培训结业证书', 909, 180, 514, 80],
     [`姓名：章雨桐，性别：女，证件号：`, 140, 357, 624, 42],
     [holderId, 819, 361, 297, 34],
@@ -71,7 +65,7 @@ describe('an issuer wrapped in a narrow cell beside its seal', () => {
   it('joins a wrapped line set further down than its first line was boxed high when it stays in the cell', () => {
     // `评价单位：宁波东湖职业技` boxed 36 high, `术培训中心` 44 high and 34 under it (a larger type in the cell).
     const layout = buildPageLayout(
-      scanPage(
+      landscapeScan(
         [
           ['评价单位：宁波东湖职业技', 181, 744, 409, 36],
           ['术培训中心', 355, 814, 167, 44],
@@ -88,7 +82,7 @@ describe('an issuer wrapped in a narrow cell beside its seal', () => {
   it('keeps a value taken into its cell that way from running on into a wider line under it (an address)', () => {
     // `杭州市西湖区北湖汽` | `车维修工作室` in a cell, then the licence's address row running across the page.
     const layout = buildPageLayout(
-      scanPage(
+      landscapeScan(
         [
           ['杭州市西湖区北湖汽', 162, 511, 334, 40],
           ['车维修工作室', 164, 588, 214, 45],
@@ -139,7 +133,7 @@ describe('words stamped or printed right after a value', () => {
 
   it('reads the occupation of a special-operation card whose 准许作业项目 the stamp cut (`（盖`), flagged', () => {
     const doc = readOne(
-      scanPage(
+      landscapeScan(
         [
           ['中华人民共和国特种作业操作证', 349, 150, 1058, 94],
           ['姓名：', 256, 380, 100, 49],
@@ -172,7 +166,7 @@ describe('a label completed by the noun glued after it', () => {
 describe('the training provider printed as 承训机构', () => {
   it('reads the issuer after `承训机构·` without the label', () => {
     const doc = readOne(
-      scanPage([
+      landscapeScan([
         ['培训结业证书', 909, 180, 514, 80],
         [`姓名：章雨桐，性别：女，证件号：`, 140, 357, 624, 42],
         [holderId, 819, 361, 297, 34],
@@ -229,7 +223,7 @@ describe("a seal's character left after an issuer's name", () => {
 
 describe("a checker's stamp spread at the margin under a value that ends its row", () => {
   const contract = (stamp: Line[]): OcrPage =>
-    scanPage(
+    landscapeScan(
       [
         ['劳动合同书', 592, 230, 451, 73],
         ['单位名称：宁波东湖物流有限公司', 154, 388, 587, 41],

@@ -1,4 +1,4 @@
-import type { OcrPage } from '../../../shared/ocr/index.js';
+import type { OcrLine, OcrPage } from '../../../shared/ocr/index.js';
 
 /** One OCR line as the class tests write it: its text and its box in page pixels. */
 export type Line = [text: string, x: number, y: number, width: number, height: number];
@@ -48,5 +48,30 @@ export function enginePage(lines: readonly Line[], options: EnginePageOptions = 
       const words = chars.map((ch, i) => ({ text: ch, confidence, box: { x: x + i * step, y: y + (height - type) / 2, width: step, height: type } }));
       return { text, confidence, box: { x, y, width, height }, words };
     }),
+  };
+}
+
+/** How `scanPage` reads its lines: the page's size, each line's score, and lines given whole after them. */
+export interface ScanPageOptions {
+  size?: { width: number; height: number };
+  confidence?: number;
+  extra?: readonly OcrLine[];
+}
+
+/**
+ * A page as the engine reads a scan (an A4 page at 200 dpi unless `size` says otherwise), with no character boxes:
+ * each line at `confidence`, then the lines of `extra` as given.
+ *
+ * @example
+ * extractDocuments([scanPage([['姓名：王晓明', 100, 200, 240, 36]])]);
+ */
+export function scanPage(lines: readonly Line[], options: ScanPageOptions = {}): OcrPage {
+  const { size = { width: 1654, height: 2340 }, confidence = 0.99, extra = [] } = options;
+  return {
+    pageNumber: 1,
+    ...size,
+    rotation: 0,
+    source: 'paddle',
+    lines: [...lines.map(([text, x, y, width, height]) => ({ text, confidence, box: { x, y, width, height } })), ...extra],
   };
 }
