@@ -26,7 +26,7 @@ import { LABEL_GROUP_OF, LABELS, type LabelGroup } from './labels.js';
 import { DATE_TWIN_INFERRED, dateFromTwin } from './twin-dates.js';
 import { VALUE_OFF_ROW_INFERRED, valueInLabelCell, valueNearPartyLabel, valueOverItsLabel } from './values-near-party-labels.js';
 import { sixteenthBirthday } from './holder-age.js';
-import { linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
+import { linesOfSource, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
 import { centreX, centreY } from './line-geometry.js';
 import { readLetterSentences, readPartiesSentence, readPost, readWholePersonName } from './letter-reading.js';
 import { Evidence, readDateValue, readEmployerName, readOrganisationName, readPersonName, readSchoolName, type ValueReader } from './value-readers.js';
@@ -180,18 +180,6 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
     field.value = joined.value;
     field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
   }
-}
-
-/**
- * The lines a field was read from, top first: the one whose box is the source's, else (a value joined from several
- * lines, boxed round them all) every line inside that box.
- */
-function linesOfSource(lines: readonly LayoutLine[], box: LayoutLine['original']): LayoutLine[] {
-  const own = lines.find((l) => l.original === box);
-  if (own) return [own];
-  const inside = (b: LayoutLine['original']) =>
-    b.x >= box.x - 1 && b.y >= box.y - 1 && b.x + b.width <= box.x + box.width + 1 && b.y + b.height <= box.y + box.height + 1;
-  return lines.filter((l) => inside(l.original)).sort((a, b) => a.box.y - b.box.y);
 }
 
 /**

@@ -969,6 +969,18 @@ const centreY = (box: Box): number => box.y + box.height / 2;
 /** A gap measured on the engine's own box, trusted while the box is that box (no merge or cut changed its width). */
 const ownGap = (line: LayoutLine, gap: number | undefined): number => (gap !== undefined && line.box.width === line.original.width ? gap : 0);
 
+/**
+ * The lines a field was read from, top first: the one whose box is the source's, else (a value joined from several
+ * lines, boxed round them all) every line inside that box.
+ */
+export function linesOfSource(lines: readonly LayoutLine[], box: LayoutLine['original']): LayoutLine[] {
+  const own = lines.find((l) => l.original === box);
+  if (own) return [own];
+  const inside = (b: LayoutLine['original']) =>
+    b.x >= box.x - 1 && b.y >= box.y - 1 && b.x + b.width <= box.x + box.width + 1 && b.y + b.height <= box.y + box.height + 1;
+  return lines.filter((l) => inside(l.original)).sort((a, b) => a.box.y - b.box.y);
+}
+
 /** Lines on the same row as `line`, to its right and in the same half, nearest first. */
 export function linesRightOf(layout: PageLayout, line: LayoutLine): LayoutLine[] {
   const right = line.box.x + line.box.width;

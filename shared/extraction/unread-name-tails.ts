@@ -1,6 +1,5 @@
-import type { Box } from '../documents/index.js';
 import type { DraftFields } from './document-context.js';
-import type { LayoutLine, PageLayout } from './page-layout.js';
+import { linesOfSource, type PageLayout } from './page-layout.js';
 
 /**
  * Issue on a person's name that ends its line where the engine boxed ink past the last character it recognised
@@ -19,18 +18,6 @@ const PERSON_NAME_FIELDS = ['holderName', 'employeeName', 'personName', 'student
  */
 const UNREAD_TAIL = 0.9;
 
-/** The share of `box` that `other` covers. */
-function coverage(box: Box, other: Box): number {
-  const w = Math.min(box.x + box.width, other.x + other.width) - Math.max(box.x, other.x);
-  const h = Math.min(box.y + box.height, other.y + other.height) - Math.max(box.y, other.y);
-  return w > 0 && h > 0 ? (w * h) / (box.width * box.height) : 0;
-}
-
-/** The layout line a value was read from: the value's source box is its box as read, and it ends with the value. */
-function sourceLine(layout: PageLayout, box: Box, value: string): LayoutLine | undefined {
-  return layout.lines.find((l) => l.flat.endsWith(value) && coverage(box, l.original) > 0.8 && coverage(l.original, box) > 0.5);
-}
-
 /**
  * Flags each person's name that ends a line with unread ink boxed after it (`NAME_TAIL_UNREAD`).
  *
@@ -44,8 +31,9 @@ export function flagNamesWithUnreadTails(draft: DraftFields, layouts: readonly P
     if (!field || typeof field.value !== 'string' || !field.source?.box) continue;
     const layout = byPage.get(field.source.page);
     if (!layout || layout.source === 'text_layer') continue;
-    const line = sourceLine(layout, field.source.box, field.value.replace(/\s+/g, ''));
-    if (!line || line.tailGap === undefined) continue;
+    // The name ends the last line it was read from.
+    const line = linesOfSource(layout.lines, field.source.box).at(-1);
+    if (!line || line.tailGap === undefined || !line.flat.endsWith(field.value.replace(/\s+/g, ''))) continue;
     const em = line.typeHeight ?? line.original.height;
     if (line.tailGap > em * UNREAD_TAIL && !field.issues?.includes(NAME_TAIL_UNREAD)) field.issues = [...(field.issues ?? []), NAME_TAIL_UNREAD];
   }
