@@ -258,9 +258,9 @@ describe('the holder over a misread caption', () => {
 });
 
 describe('dates a certificate cannot hold together', () => {
-  it('flags an issue date on or after the day its validity ends (the 有效期至 read as the 颁证日期)', () => {
-    // Prepare: the validity's end printed where the issue date is read from; the two agree on nothing else.
-    const doc = readScan([
+  /** An operation certificate valid to 2025-02-22, its 颁证日期 printed as `issued`. */
+  const operationCertificateIssued = (issued: string) =>
+    readScan([
       ['特种作业操作证', 409, 239, 357, 55],
       ['姓名：', 244, 306, 120, 32],
       ['韦明轩', 400, 306, 100, 32],
@@ -271,9 +271,13 @@ describe('dates a certificate cannot hold together', () => {
       ['有效期至：', 243, 507, 101, 31],
       ['2025年02月22日', 420, 508, 153, 31],
       ['颁证日期：', 242, 589, 103, 32],
-      ['2025年02月22日', 420, 591, 153, 29],
+      [issued, 420, 591, 153, 29],
       ['发证机关：杭州市应急管理局', 696, 676, 249, 31],
     ]);
+
+  it('flags an issue date on or after the day its validity ends (the 有效期至 read as the 颁证日期)', () => {
+    // Prepare: the validity's end printed where the issue date is read from; the two agree on nothing else.
+    const doc = operationCertificateIssued('2025年02月22日');
     const issueDate = doc.fields.issueDate;
     expect(issueDate.value).toBe('2025-02-22');
     expect(issueDate.needsReview).toBe(true);
@@ -281,20 +285,7 @@ describe('dates a certificate cannot hold together', () => {
   });
 
   it('leaves an issue date before the validity’s end as read', () => {
-    const doc = readScan([
-      ['特种作业操作证', 409, 239, 357, 55],
-      ['姓名：', 244, 306, 120, 32],
-      ['韦明轩', 400, 306, 100, 32],
-      ['身份证号码：', 244, 383, 164, 34],
-      [holderId, 420, 383, 213, 30],
-      ['作业类别：', 243, 425, 103, 31],
-      ['电工作业', 420, 425, 120, 30],
-      ['有效期至：', 243, 507, 101, 31],
-      ['2025年02月22日', 420, 508, 153, 31],
-      ['颁证日期：', 242, 589, 103, 32],
-      ['2019年02月23日', 420, 591, 153, 29],
-      ['发证机关：杭州市应急管理局', 696, 676, 249, 31],
-    ]);
+    const doc = operationCertificateIssued('2019年02月23日');
     const issueDate = doc.fields.issueDate;
     expect(issueDate.value).toBe('2019-02-23');
     expect(issueDate.issues ?? []).not.toContain('issue_date_validity_conflict');
