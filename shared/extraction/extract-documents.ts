@@ -10,7 +10,7 @@ import { flagSourcesClaimedTwice } from './claimed-twice.js';
 import type { DocumentContext, DraftFields } from './document-context.js';
 import { BOUNDARY_UNCERTAIN, groupPages, type PageGroup } from './grouping.js';
 import { readIdCard } from './id-card-reader.js';
-import { flagNamesWithUnreadTails } from './unread-name-tails.js';
+import { flagUnreadCharacters } from './unread-characters.js';
 import { buildPageLayout, isStampCharactersOnly } from './page-layout.js';
 import { flagValuesAtPageEdge } from './page-edge.js';
 import { sourceBoxesOnImage } from './boxes-on-image.js';
@@ -86,7 +86,7 @@ function readGroup(group: PageGroup, options: Required<Pick<ExtractOptions, 'tod
       break;
   }
   flagValuesAtPageEdge(draft, group.layouts);
-  flagNamesWithUnreadTails(draft, group.layouts);
+  flagUnreadCharacters(draft, group.layouts);
   if (group.issues.includes(BOUNDARY_UNCERTAIN)) {
     // The pages may be two documents: every value read from them is shown to the clerk with the reason.
     for (const field of Object.values(draft)) if (field && field.value !== null) field.issues = [...(field.issues ?? []), BOUNDARY_UNCERTAIN];

@@ -68,7 +68,7 @@ export interface LayoutLine {
   /**
    * How far the box runs on past the right edge of the last character the engine recognised, where it boxed
    * characters: a few pixels on a line read whole, about an em where it saw a last character it did not read (a
-   * name's lost last character, `unread-name-tails.ts`), or where a photo's label box is padded past its ink (`住址`
+   * name's lost last character, `unread-characters.ts`), or where a photo's label box is padded past its ink (`住址`
    * boxed 110 px wide over 65 px of type reaches into its value's box).
    */
   tailGap?: number;
@@ -84,6 +84,13 @@ export interface LayoutCharacter {
   text: string;
   confidence: number;
   alternative?: CharacterAlternative;
+  /**
+   * Blank run between the box of the character the engine recognised before this one, on the same engine line, and
+   * this one's box, in pixels (the first character of each boxed word; undefined where there is none): a fraction of
+   * an em between the characters of a word read whole, about an em where a character was seen and not read
+   * (`方思` boxed over `方涵思`, `unread-characters.ts`) or where the print spaces a word out.
+   */
+  gapBefore?: number;
 }
 
 export interface PageLayout {
@@ -881,7 +888,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         confidence: page.source === 'text_layer' ? 1 : line.confidence,
         box: line.box,
         original: line.box,
-        chars: page.source === 'text_layer' || !line.words?.length ? undefined : line.words.flatMap((w) => layoutCharacters(w)),
+        chars: page.source === 'text_layer' || !line.words?.length ? undefined : lineCharacters(line.words),
         typeHeight: page.source === 'text_layer' || !line.words?.length ? undefined : median(line.words.map((w) => w.box.height)),
         headGap: page.source === 'text_layer' || !line.words?.length ? undefined : Math.max(0, Math.min(...line.words.map((w) => w.box.x)) - line.box.x),
         tailGap:
@@ -935,14 +942,22 @@ export function buildPageLayout(page: OcrPage): PageLayout {
  * @example
  * layoutCharacters({ text: '８', confidence: 0.6, box, alternative: { text: '３', confidence: 0.3 } }); // [{ text: '8', confidence: 0.6, alternative: { text: '3', confidence: 0.3 } }]
  */
-export function layoutCharacters(word: NonNullable<OcrLine['words']>[number]): LayoutCharacter[] {
+export function layoutCharacters(word: NonNullable<OcrLine['words']>[number], gapBefore?: number): LayoutCharacter[] {
   const characters = [...toHalfWidth(word.text).replace(/\s+/g, '')];
   const alternative = word.alternative && characters.length === 1 ? toHalfWidth(word.alternative.text).replace(/\s+/g, '') : '';
-  return characters.map((ch) =>
-    alternative.length === 1 && alternative !== ch
-      ? { text: ch, confidence: word.confidence, alternative: { text: alternative, confidence: word.alternative!.confidence } }
-      : { text: ch, confidence: word.confidence },
-  );
+  return characters.map((ch, k) => {
+    const character: LayoutCharacter =
+      alternative.length === 1 && alternative !== ch
+        ? { text: ch, confidence: word.confidence, alternative: { text: alternative, confidence: word.alternative!.confidence } }
+        : { text: ch, confidence: word.confidence };
+    if (k === 0 && gapBefore !== undefined) character.gapBefore = gapBefore;
+    return character;
+  });
+}
+
+/** The characters of an engine line's boxed words, each word's first character with the blank run before its box. */
+function lineCharacters(words: NonNullable<OcrLine['words']>): LayoutCharacter[] {
+  return words.flatMap((w, k) => layoutCharacters(w, k === 0 ? undefined : Math.max(0, w.box.x - (words[k - 1].box.x + words[k - 1].box.width))));
 }
 
 /**
