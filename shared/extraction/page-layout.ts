@@ -7,6 +7,7 @@ import { withSpreadLabelHeadsCut } from './spread-label-heads.js';
 import { withSpecksInSpreadLabelsDropped } from './spread-label-specks.js';
 import { withGluedLabelsCut } from './labels-glued-after-values.js';
 import { withVerticalRunsJoined } from './vertical-runs.js';
+import { withCharactersBoxedTwiceDropped } from './twice-boxed-characters.js';
 import { fuzzyLabelAt, GENERIC_LABEL_NOUNS, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
 import { withoutLabelDecorations } from './label-decorations.js';
 import { otherPartyLabelStart, otherPartyRoleEnd } from './other-party-labels.js';
@@ -429,7 +430,7 @@ export function findHits(text: string): LabelHit[] {
         const end = i + fuzzy.length;
         // A bracket closing round it (`(用大单位)`, a caption under its value) sets it apart too.
         const separated = text[end] === ':' || end === text.length || /[\s()]/.test(text[end]);
-        if (separated || fuzzy.length >= 5) {
+        if (separated || fuzzy.length >= 5 || gluedMisreadTail(text, i, fuzzy)) {
           hits.push({ form: fuzzy.form, start: qualifiedStart(text, i, hits), end, clean: separated, fuzzy: true });
           i = end - 1;
         }
@@ -443,6 +444,19 @@ export function findHits(text: string): LabelHit[] {
     value = value.replace(/^\s*:?\s*[(（][^)）]{1,8}[)）]\s*/, '');
     return { ...hit, inlineValue: trimValue(value) };
   });
+}
+
+/** A short value glued after a label: no sentence's punctuation, at most this many characters. */
+const GLUED_VALUE = /^[^，。；,;：:]{2,16}$/;
+
+/**
+ * A four-character label opening its line with its last character misread and its value glued on (`职业名标互联网营销师`
+ * on a phone photo, `称` read `标`): the three characters before spell the label's head exactly and what follows is a
+ * short value, no sentence, and the misread character is a Chinese one. Anywhere else a glued near-label may be a word of running text.
+ */
+function gluedMisreadTail(text: string, at: number, fuzzy: { form: string; length: number }): boolean {
+  // The misread character is a Chinese one: a digit there starts a value glued to a label's head (`经营范` | `11层907室`).
+  return at === 0 && fuzzy.length === 4 && text.startsWith(fuzzy.form.slice(0, 3)) && /[\u3400-\u9fff]/.test(text[3]) && GLUED_VALUE.test(text.slice(4));
 }
 
 function median(values: number[]): number {
@@ -857,7 +871,9 @@ const MIN_WATERMARK_SLOPE = 0.25;
  */
 export function buildPageLayout(page: OcrPage): PageLayout {
   const bodyHeight = median(page.lines.map((l) => l.box.height)) || 20;
-  const lines: LayoutLine[] = withoutCutFiller(withGluedLabelsCut(withSpreadLabelHeadsCut(withVerticalRunsJoined(withSpecksInSpreadLabelsDropped(page.lines)))))
+  const lines: LayoutLine[] = withoutCutFiller(
+    withGluedLabelsCut(withSpreadLabelHeadsCut(withVerticalRunsJoined(withCharactersBoxedTwiceDropped(withSpecksInSpreadLabelsDropped(page.lines))))),
+  )
     // Seal lettering read as a line (`业务专用章`, `合同专用章`) belongs to no field, nor does a diagonal watermark.
     .filter(
       (line) =>
