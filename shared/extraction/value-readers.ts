@@ -14,6 +14,7 @@ import { parseLevel } from './levels.js';
 import { DATE_LETTER_DIGIT_INFERRED, DATE_SEPARATOR_INFERRED, findLetterDigitDate, findSeparatorLostDate } from './misread-dates.js';
 import { LABEL_FORMS, LABEL_PREFIXES } from './labels.js';
 import { endAtNextProseField, withoutSealCharacter, withoutStampRemark } from './stamped-words.js';
+import { DATE_YEAR_MISREAD, findMisreadYearDate } from './misread-years.js';
 import { CJK, trimValue, withoutSpaces } from './text.js';
 
 /** How much a value's own form proves it was read right. */
@@ -509,7 +510,10 @@ export const readDateValue: ValueReader = (text) => {
     if (lost) return { ...ok(lost.value, 0.85), issues: [DATE_SEPARATOR_INFERRED] };
     // `2023.12.3l`, `2023年1O月1日`: letters read for digits.
     const lettered = findLetterDigitDate(text);
-    return lettered ? { ...ok(lettered, 0.85), issues: [DATE_LETTER_DIGIT_INFERRED] } : null;
+    if (lettered) return { ...ok(lettered, 0.85), issues: [DATE_LETTER_DIGIT_INFERRED] };
+    // `三〇一九年…`: a year's `二` read with a stroke too many or one lost.
+    const misreadYear = findMisreadYearDate(text);
+    return misreadYear ? { ...ok(misreadYear, 0.85), issues: [DATE_YEAR_MISREAD] } : null;
   }
   // `2018年3月1` with no 日: the day may have been cut where the line was read; the clerk checks it.
   return found.open ? { ...ok(found.value), issues: [DATE_DAY_MAY_CONTINUE] } : ok(found.value);
