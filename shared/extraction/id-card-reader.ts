@@ -6,6 +6,7 @@ import { CJK } from './text.js';
 import { readAddress, readDateValue, readPersonName } from './value-readers.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
 import { PROVINCE_UNIT, withAddressShapeChecked } from './address-shape.js';
+import { withCardAddressLinesChecked } from './card-address-lines.js';
 
 /**
  * Reads a resident ID card (front; the back adds nothing we need): name, ID number, address (which wraps over
@@ -18,7 +19,10 @@ export function readIdCard(ctx: DocumentContext): DraftFields {
   const name = labelled(ctx, ['姓名'], readPersonName) ?? nameUnderMisreadLabel(ctx) ?? nameWithLabelLost(ctx);
   completeSurnameOnlyName(ctx, name, readPersonName);
   const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号']);
-  const address = withAddressShapeChecked(labelled(ctx, ['住址', '地址'], readAddress, { wrap: true }) ?? addressUnderMisreadLabel(ctx));
+  const address = withCardAddressLinesChecked(
+    withAddressShapeChecked(labelled(ctx, ['住址', '地址'], readAddress, { wrap: true }) ?? addressUnderMisreadLabel(ctx)),
+    ctx.layouts,
+  );
   let birthDate = labelled(ctx, ['出生日期', '出生'], readDateValue);
   const fromId = idNumber && typeof idNumber.value === 'string' ? validateResidentId(idNumber.value, { today: ctx.today }) : undefined;
   if (birthDate && fromId?.valid) {
