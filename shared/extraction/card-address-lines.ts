@@ -20,8 +20,9 @@ const CARD_ADDRESS_LINE_EMS = 11;
 const ems = (text: string): number => [...text].reduce((sum, ch) => sum + (/[\x21-\x7e]/.test(ch) ? 0.5 : 1), 0);
 
 /**
- * Flags (`address_line_incomplete`) an ID card's address read over more than one row whose first row's part of the
- * value holds under the card's eleven ems: the row was full when the card wrapped it, so a character of it was lost.
+ * Flags (`address_line_incomplete`) an ID card's address read over more than one row where a row before the last (the
+ * first from where the value starts) holds under the card's eleven ems: the row was full when the card wrapped it,
+ * so a character of it was lost.
  * The rows are the engine's lines the value was joined from (pieces of one row taken together); a value read from
  * one row, or whose first row holds fewer than four of its characters (the label alone, a row the search started
  * before), is left.
@@ -39,9 +40,11 @@ export function withCardAddressLinesChecked<T extends DraftField | undefined>(fi
   const rows = rowsOf(lines as LayoutLine[]);
   if (rows.length < 2) return field;
   const value = field.value.replace(/\s/g, '');
-  const firstRow = rows[0].map((l) => l.flat).join('');
-  const head = longestSuffixOpening(firstRow, value);
-  if ([...head].length < 4 || ems(head) >= CARD_ADDRESS_LINE_EMS) return field;
+  const head = longestSuffixOpening(rows[0].map((l) => l.flat).join(''), value);
+  if ([...head].length < 4) return field;
+  // Every row but the last was full when the card wrapped it: the first from where the value starts, the others whole.
+  const full = [head, ...rows.slice(1, -1).map((row) => row.map((l) => l.flat).join(''))];
+  if (full.every((text) => ems(text) >= CARD_ADDRESS_LINE_EMS)) return field;
   field.issues = [...(field.issues ?? []), ADDRESS_LINE_INCOMPLETE];
   return field;
 }

@@ -32,6 +32,24 @@ describe("an ID card's wrapped address whose first line holds fewer characters t
     expect(doc.fields.address.issues ?? []).toContain('address_line_incomplete');
   });
 
+  it('flags an address over three lines whose middle line lost a character', () => {
+    const doc = read([
+      ...card(['住址新疆维吾尔自治区乌鲁木齐', 389, 484, 300, 45], ['市天山区解放北路18号', 442, 524, 229, 38]),
+      ['1幢1单元302室', 442, 564, 160, 38],
+    ]);
+    expect(doc.fields.address.value).toBe('新疆维吾尔自治区乌鲁木齐市天山区解放北路18号1幢1单元302室');
+    expect(doc.fields.address.issues ?? []).toContain('address_line_incomplete');
+  });
+
+  it('leaves an address over three lines whose first two hold the card’s eleven ems', () => {
+    const doc = read([
+      ...card(['住址新疆维吾尔自治区乌鲁木齐', 389, 484, 300, 45], ['市天山区解放北路188号1', 442, 524, 250, 38]),
+      ['幢1单元302室', 442, 564, 150, 38],
+    ]);
+    expect(doc.fields.address.value).toBe('新疆维吾尔自治区乌鲁木齐市天山区解放北路188号1幢1单元302室');
+    expect(doc.fields.address.issues ?? []).not.toContain('address_line_incomplete');
+  });
+
   it('leaves an address whose first line holds the eleven characters the card prints', () => {
     const doc = read(card(['住址江西省抚州市临川区文一', 389, 484, 300, 45], ['西路218号15幢102室', 442, 524, 229, 38]));
     expect(doc.fields.address.value).toBe('江西省抚州市临川区文一西路218号15幢102室');
