@@ -56,6 +56,9 @@ function nameUnderMisreadLabel(ctx: DocumentContext): DraftField | undefined {
   return undefined;
 }
 
+/** A line ending at a numbered room (`路105号11幢503室`): where an address ends. */
+const ENDS_AT_ROOM = /[0-9A-Za-z]室$/;
+
 // `佳址浙江省…`, `住扯浙江省…`: the card's address label with one character misread, the address glued after it.
 const MISREAD_ADDRESS_LABEL = new RegExp(`^(?:[${CJK}]址|住[${CJK}])\\s*:?\\s*(.+)$`);
 
@@ -81,12 +84,15 @@ function addressUnderMisreadLabel(ctx: DocumentContext): DraftField | undefined 
       // The value starts after the label's characters; its wrapped lines are set under it.
       const start = line.box.x + (line.box.width * labelLength) / line.flat.length;
       const column = { start, min: line.box.x, end: columnRight(layout, line) };
-      const { lines: below, more } = continuationLines(layout, line, column);
+      const { lines: wrapped, more } = continuationLines(layout, line, column);
+      // An address ends at its room (`…11幢503室`): a line under it is a watermark's or another value's.
+      const room = [line, ...wrapped].findIndex((l) => ENDS_AT_ROOM.test(l.flat));
+      const below = room < 0 ? wrapped : wrapped.slice(0, room);
       const raw = `${value}${below.map((l) => l.leading).join('')}`;
       const reading = readAddress(raw);
       if (!reading) continue;
       const field = fieldFromLine(mergeLines([line, ...below], raw), reading, LabelMatch.unlabelled, raw);
-      field.issues = [...(field.issues ?? []), 'label_inferred', ...(more ? [VALUE_MAY_CONTINUE] : [])];
+      field.issues = [...(field.issues ?? []), 'label_inferred', ...(more && room < 0 ? [VALUE_MAY_CONTINUE] : [])];
       return field;
     }
   }

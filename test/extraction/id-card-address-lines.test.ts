@@ -69,3 +69,24 @@ describe("an ID card's wrapped address whose first line holds fewer characters t
     expect(doc.fields.address.issues ?? []).not.toContain('address_line_incomplete');
   });
 });
+
+describe("an ID card's address read under a misread label, a watermark's line under its room", () => {
+  // A perspective photo of a card (seen-family sample seed 9586): `住址` read `佳址`, and the watermark `仅限办理职业技能补贴使用`
+  // boxed under the address's last line, in its column.
+  const lines: Line[] = [
+    ['性别男', 342, 275, 58, 22],
+    ['民族汉', 415, 278, 57, 20],
+    ['出生1969年11月1日', 340, 295, 157, 26],
+    ['佳址浙江省杭州市上城区教工', 338, 314, 203, 31],
+    ['路105号11幢503室', 370, 339, 131, 25],
+    ['仅限办理职业技能补贴使', 381, 380, 230, 46],
+    ['公民身份号码330102196911014473', 331, 436, 245, 27],
+  ];
+
+  it('ends the address at its room, the line under it left out, still flagged for its inferred label', () => {
+    const doc = extractDocuments([enginePage(lines, { size: { width: 1575, height: 1184 } })], { today: TODAY })[0];
+    expect(doc.fields.address.value).toBe('浙江省杭州市上城区教工路105号11幢503室');
+    expect(doc.fields.address.issues).toContain('label_inferred');
+    expect(doc.fields.address.needsReview).toBe(true);
+  });
+});
