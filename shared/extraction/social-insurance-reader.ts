@@ -11,6 +11,7 @@ import { completeSurnameOnlyName } from './surname-only-names.js';
 import { nameBesideLabelRemains } from './label-tail-names.js';
 import { nameGluedToLabelRemains } from './label-remains-glued-names.js';
 import { valueNearPartyLabel } from './values-near-party-labels.js';
+import { recordNameWithLabelLost } from './record-name-label-lost.js';
 import { centreX, centreY } from './line-geometry.js';
 import { printedCounts, spanCellText } from './span-row-cells.js';
 
@@ -321,7 +322,9 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
     // The same remains boxed with the name (`保人何文雨`, `保` | `人公孙明怡`): flagged.
     nameGluedToLabelRemains(ctx, personLabels, readInsuredPersonName) ??
     // Printed off its label's row (a page shifted by half a row) where no layout rule pairs it: flagged.
-    valueNearPartyLabel(ctx, personLabels, readInsuredPersonName);
+    valueNearPartyLabel(ctx, personLabels, readInsuredPersonName) ??
+    // The label lost altogether (a watermark over it): the one whole name in the values' column, flagged.
+    recordNameWithLabelLost(ctx, readInsuredPersonName);
   completeSurnameOnlyName(ctx, personName, readInsuredPersonName);
   const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号', '证件号码', '社会保障号码', '社会保障卡号', '身份证件号码']);
   const spanRows: SpanRow[] = [];
