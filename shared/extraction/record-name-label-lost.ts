@@ -14,7 +14,7 @@ const YEAR_MONTH = /(?:19|20)\d{2}(?:[.\-/年]\d{1,2}|\d{2}(?!\d))/;
  * The insured person's name when the engine lost its label altogether (a watermark or a glare over `参保人`): a
  * record sets its values in one column beside their labels, so the one line above the table that is nothing but a
  * whole name with a known surname, standing at the left edge of that column (left-aligned with another label's
- * value, within an em) with no label before it on its row, is read, as a guess the clerk confirms
+ * value, within an em) with nothing before it on its row, is read, as a guess the clerk confirms
  * (`label_inferred`). Never two such lines: which is the person's is then not for the reader to say.
  *
  * @example
@@ -26,7 +26,7 @@ export function recordNameWithLabelLost(ctx: DocumentContext, reader: ValueReade
     const tableTop = Math.min(...layout.lines.filter((l) => YEAR_MONTH.test(l.flat)).map((l) => l.box.y));
     const values = layout.lines.filter((l) => l.hits.length === 0 && labelBefore(layout, l));
     for (const line of layout.lines) {
-      if (line.hits.length > 0 || !WHOLE_NAME.test(line.flat) || line.box.y >= tableTop || labelBefore(layout, line)) continue;
+      if (line.hits.length > 0 || !WHOLE_NAME.test(line.flat) || line.box.y >= tableTop || before(layout, line).length > 0) continue;
       const reading = reader(line.text);
       if (reading?.plausibility !== 1 || reading.value !== line.flat) continue;
       const em = line.box.height;
@@ -41,10 +41,19 @@ export function recordNameWithLabelLost(ctx: DocumentContext, reader: ValueReade
   return field;
 }
 
+/**
+ * The lines standing before `line` on its row, ending before it starts (within an em). Before a value, one with a
+ * label is its owner; before a name whose label seems lost, anything (a label's remains, a stray mark or a seal's
+ * letter where the label was printed) says the label was not simply lost, and the name is left (`label-tail-names.ts`
+ * reads a name beside a label's remains).
+ */
+function before(layout: PageLayout, line: LayoutLine): LayoutLine[] {
+  return layout.lines.filter(
+    (l) => l !== line && Math.abs(centreY(l) - centreY(line)) < line.box.height * 0.5 && l.box.x + l.box.width <= line.box.x + line.box.height,
+  );
+}
+
 /** True when a line with a label stands before `line` on its row (its value's owner). */
 function labelBefore(layout: PageLayout, line: LayoutLine): boolean {
-  return layout.lines.some(
-    (l) =>
-      l !== line && l.hits.length > 0 && Math.abs(centreY(l) - centreY(line)) < line.box.height * 0.5 && l.box.x + l.box.width <= line.box.x + line.box.height,
-  );
+  return before(layout, line).some((l) => l.hits.length > 0);
 }

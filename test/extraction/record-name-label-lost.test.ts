@@ -47,6 +47,11 @@ describe("a record's insured person whose label was lost", () => {
     expect(doc.fields.personName.value ?? null).not.toBe('贺一嘉');
   });
 
+  it('takes no name with a stray mark where its label was printed (a lone `名`, a seal’s letter)', () => {
+    const doc = read(record([['名', 330, 250, 30, 30]]));
+    expect(doc.fields.personName.value).toBeNull();
+  });
+
   it('takes no name from below the top of the table', () => {
     const lines = record().filter((l) => l[0] !== '柏立新');
     const doc = read([...lines, ['柏立新', 438, 700, 117, 51]]);
