@@ -6,6 +6,7 @@ import { CJK } from './text.js';
 import { readAddress, readDateValue, readPersonName } from './value-readers.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
 import { PROVINCE_UNIT, withAddressShapeChecked } from './address-shape.js';
+import { withCardAddressLinesChecked } from './card-address-lines.js';
 
 /**
  * Reads a resident ID card (front; the back adds nothing we need): name, ID number, address (which wraps over
@@ -18,7 +19,10 @@ export function readIdCard(ctx: DocumentContext): DraftFields {
   const name = labelled(ctx, ['姓名'], readPersonName) ?? nameUnderMisreadLabel(ctx) ?? nameWithLabelLost(ctx);
   completeSurnameOnlyName(ctx, name, readPersonName);
   const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号']);
-  const address = withAddressShapeChecked(labelled(ctx, ['住址', '地址'], readAddress, { wrap: true }) ?? addressUnderMisreadLabel(ctx));
+  const address = withCardAddressLinesChecked(
+    withAddressShapeChecked(labelled(ctx, ['住址', '地址'], readAddress, { wrap: true }) ?? addressUnderMisreadLabel(ctx)),
+    ctx.layouts,
+  );
   let birthDate = labelled(ctx, ['出生日期', '出生'], readDateValue);
   const fromId = idNumber && typeof idNumber.value === 'string' ? validateResidentId(idNumber.value, { today: ctx.today }) : undefined;
   if (birthDate && fromId?.valid) {
@@ -52,6 +56,9 @@ function nameUnderMisreadLabel(ctx: DocumentContext): DraftField | undefined {
   return undefined;
 }
 
+/** A line ending at a numbered room (`路105号11幢503室`): where an address ends. */
+const ENDS_AT_ROOM = /[0-9A-Za-z]室$/;
+
 // `佳址浙江省…`, `住扯浙江省…`: the card's address label with one character misread, the address glued after it.
 const MISREAD_ADDRESS_LABEL = new RegExp(`^(?:[${CJK}]址|住[${CJK}])\\s*:?\\s*(.+)$`);
 
@@ -77,12 +84,15 @@ function addressUnderMisreadLabel(ctx: DocumentContext): DraftField | undefined 
       // The value starts after the label's characters; its wrapped lines are set under it.
       const start = line.box.x + (line.box.width * labelLength) / line.flat.length;
       const column = { start, min: line.box.x, end: columnRight(layout, line) };
-      const { lines: below, more } = continuationLines(layout, line, column);
+      const { lines: wrapped, more } = continuationLines(layout, line, column);
+      // An address ends at its room (`…11幢503室`): a line under it is a watermark's or another value's.
+      const room = [line, ...wrapped].findIndex((l) => ENDS_AT_ROOM.test(l.flat));
+      const below = room < 0 ? wrapped : wrapped.slice(0, room);
       const raw = `${value}${below.map((l) => l.leading).join('')}`;
       const reading = readAddress(raw);
       if (!reading) continue;
       const field = fieldFromLine(mergeLines([line, ...below], raw), reading, LabelMatch.unlabelled, raw);
-      field.issues = [...(field.issues ?? []), 'label_inferred', ...(more ? [VALUE_MAY_CONTINUE] : [])];
+      field.issues = [...(field.issues ?? []), 'label_inferred', ...(more && room < 0 ? [VALUE_MAY_CONTINUE] : [])];
       return field;
     }
   }

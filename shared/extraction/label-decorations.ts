@@ -27,9 +27,23 @@ function opensLabel(token: string): boolean {
   return colon > 0 && LABEL_TEXT.test(head);
 }
 
+/** A mark the engine read inside a label's characters (`参保•人`, `姓·名`): a speck of dust or a dot of print. */
+const MARK_IN_LABEL = /^([\u3400-\u9fff]{1,5})[•·・.](?=[\u3400-\u9fff])/;
+/** The longest label the lexicon holds, in characters. */
+const LONGEST_LABEL = 12;
+
+/** True when `text` opens with a known label that runs past its first `from` characters. */
+function labelOpensPast(text: string, from: number): boolean {
+  for (let n = Math.min(text.length, LONGEST_LABEL); n > from; n--) if (LABEL_GROUP_OF.has(text.slice(0, n))) return true;
+  return false;
+}
+
 /** One space-free token with its numbering and label brackets taken off. */
 function cutToken(token: string): string {
   let out = token;
+  // `参保•人吴飞俊`: a mark between a label's characters hid the label; without it the token opens with the label.
+  const marked = MARK_IN_LABEL.exec(out);
+  if (marked && labelOpensPast(marked[1] + out.slice(marked[0].length), marked[1].length)) out = marked[1] + out.slice(marked[0].length);
   const numbered = NUMBERING.exec(out);
   if (numbered && out.length > numbered[0].length) {
     const rest = out.slice(numbered[0].length);
@@ -59,9 +73,10 @@ function cutToken(token: string): string {
  * @example
  * withoutLabelDecorations('(二)名'); // '名'
  * withoutLabelDecorations('【法定代表人】俞杰'); // '法定代表人:俞杰'
+ * withoutLabelDecorations('参保•人吴飞俊'); // '参保人吴飞俊'
  */
 export function withoutLabelDecorations(text: string): string {
-  if (!/[.、丶()\u2460-\u2473【[〔「】\]〕」]/.test(text)) return text;
+  if (!/[.、丶()\u2460-\u2473【[〔「】\]〕」•·・]/.test(text)) return text;
   const parts = text.split(/(\s+)/);
   // A numbering set apart from its label by a space (`3. 参` — a spread label's first box —, `10. 经营范围`): it is cut
   // with the space when the next token opens a label, as when glued to it; left in, it read as a value's tail

@@ -11,6 +11,7 @@ import { completeSurnameOnlyName } from './surname-only-names.js';
 import { nameBesideLabelRemains } from './label-tail-names.js';
 import { nameGluedToLabelRemains } from './label-remains-glued-names.js';
 import { valueNearPartyLabel } from './values-near-party-labels.js';
+import { recordNameWithLabelLost } from './record-name-label-lost.js';
 import { centreX, centreY } from './line-geometry.js';
 import { printedCounts, spanCellText } from './span-row-cells.js';
 
@@ -321,7 +322,9 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
     // The same remains boxed with the name (`保人何文雨`, `保` | `人公孙明怡`): flagged.
     nameGluedToLabelRemains(ctx, personLabels, readInsuredPersonName) ??
     // Printed off its label's row (a page shifted by half a row) where no layout rule pairs it: flagged.
-    valueNearPartyLabel(ctx, personLabels, readInsuredPersonName);
+    valueNearPartyLabel(ctx, personLabels, readInsuredPersonName) ??
+    // The label lost altogether (a watermark over it): the one whole name in the values' column, flagged.
+    recordNameWithLabelLost(ctx, readInsuredPersonName);
   completeSurnameOnlyName(ctx, personName, readInsuredPersonName);
   const idNumber = idNumberField(ctx, ['公民身份号码', '身份证号码', '身份证号', '证件号码', '社会保障号码', '社会保障卡号', '身份证件号码']);
   const spanRows: SpanRow[] = [];
@@ -471,7 +474,7 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   const employerReading = readEmployerName(last.employerName);
   const employerLine = lastRow.lines.find((l) => l.text.includes(last.employerName)) ?? lastRow.lines[0];
   fields.employerName = employerReading
-    ? fieldFromLine(employerLine, employerReading, lastRow.employerInherited ? LabelMatch.below : LabelMatch.sameRow)
+    ? withLegalFormTailCompleted(fieldFromLine(employerLine, employerReading, lastRow.employerInherited ? LabelMatch.below : LabelMatch.sameRow))
     : undefined;
   const labelledEmployer = chooseCandidate(
     findLabelledCandidates(ctx.layouts, ['当前参保单位', '参保单位', '工作单位'], readEmployerName).filter((c) => c.labelMatch === LabelMatch.inline),
@@ -487,6 +490,21 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   }
   void allLines;
   return { fields, spans };
+}
+
+/** Issue on an employer whose legal form lost its last character (`…股份有限公`), completed as a guess the clerk confirms. */
+export const EMPLOYER_TAIL_INFERRED = 'employer_tail_inferred';
+
+/** A legal form cut before its last character: no registered name ends `有限公` or `有限责任公`. */
+const LEGAL_FORM_CUT = /有限(?:责任)?公$/u;
+
+/**
+ * An employer's cell whose `司` the engine lost at the cell's edge (`杭州万松汽车维修股份有限公`, a phone photo):
+ * completed to its legal form (`…有限公司`), flagged `employer_tail_inferred`.
+ */
+function withLegalFormTailCompleted(field: DraftField): DraftField {
+  if (typeof field.value !== 'string' || !LEGAL_FORM_CUT.test(field.value)) return field;
+  return { ...field, value: `${field.value}司`, issues: [...(field.issues ?? []), EMPLOYER_TAIL_INFERRED] };
 }
 
 /** The total written as a line of its own (`合计：64个月`, `累计缴费64个月`), which no label of ours opens. */

@@ -20,6 +20,10 @@ const isChinese = (text: string) => /^[\u3400-\u9fff]$/u.test(text);
  * withSpecksInSpreadLabelsDropped([{ text: '姓這名谢海凯', words: [姓 1.00, 這 0.30, 名 1.00, …] }]); // [{ text: '姓名谢海凯', … }]
  */
 export function withSpecksInSpreadLabelsDropped(lines: readonly OcrLine[]): OcrLine[] {
+  return withSpecksAfterLabelPiecesDropped(withSpecksInsideLinesDropped(lines));
+}
+
+function withSpecksInsideLinesDropped(lines: readonly OcrLine[]): OcrLine[] {
   return lines.map((line) => {
     const words = line.words ?? [];
     // The label's head: the speck stands second to fourth, after the label's first characters.
@@ -36,6 +40,34 @@ export function withSpecksInSpreadLabelsDropped(lines: readonly OcrLine[]): OcrL
       return { ...line, text: withoutCharacter(line.text, i), words: words.filter((_, j) => j !== i) };
     }
     return line;
+  });
+}
+
+/**
+ * The same speck when the engine boxed the spread label's first characters apart (`姓` | `簡名`, `簡` at 0.06 heading
+ * the box of `名`, on a turned scan): a line opening with a character the engine was unsure of, then one it was sure of,
+ * loses the first when a line on its row, ending before it in characters read surely, spells a known label with the
+ * second, set spread. The line's box then starts at the character kept.
+ */
+function withSpecksAfterLabelPiecesDropped(lines: readonly OcrLine[]): OcrLine[] {
+  return lines.map((line) => {
+    const words = line.words ?? [];
+    if (words.length < 2) return line;
+    const [speck, after] = words;
+    if (!isChinese(speck.text) || speck.confidence >= SPECK_CONFIDENCE || !isChinese(after.text) || after.confidence < SURE) return line;
+    const middle = line.box.y + line.box.height / 2;
+    const piece = lines.find((other) => {
+      const own = other.words ?? [];
+      const last = own[own.length - 1];
+      if (other === line || own.length === 0 || own.length > 3 || !last) return false;
+      if (!own.every((w) => isChinese(w.text) && w.confidence >= SURE)) return false;
+      if (middle < other.box.y || middle > other.box.y + other.box.height) return false;
+      if (last.box.x >= speck.box.x || after.box.x - last.box.x < last.box.height * SPREAD) return false;
+      return LABEL_GROUP_OF.has(own.map((w) => w.text).join('') + after.text);
+    });
+    if (!piece) return line;
+    const x = after.box.x;
+    return { ...line, text: withoutCharacter(line.text, 0), words: words.slice(1), box: { ...line.box, x, width: line.box.x + line.box.width - x } };
   });
 }
 
