@@ -301,3 +301,21 @@ describe('a caption under its value misread by one character', () => {
     expect(doc.fields.occupation.value).toBeNull();
   });
 });
+
+describe('a holder’s name after a rule’s end read as `一`', () => {
+  it('reads a four-character name with a stroke before it glued to the next label (`一令狐勇一性别女`), flagged', () => {
+    // Prepare: a turned page; the fill-in rule's end before the name read `一`, the name and `性别女` in one box.
+    const doc = readScan([
+      ['职业技能等级证书', 418, 287, 405, 41],
+      ['持证人', 249, 362, 112, 28],
+      ['一令狐勇一性别女', 479, 363, 212, 26],
+      ['身份证号码421002197510124980', 252, 409, 335, 26],
+      ['颁证日期2021年6月17日', 484, 587, 265, 27],
+    ]);
+    // Act
+    const holder = doc.fields.holderName;
+    // Assess: the whole name, its last `一` kept; the leader is a guess the clerk confirms.
+    expect(holder.value).toBe('令狐勇一');
+    expect(holder.needsReview).toBe(true);
+  });
+});
