@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nearestAuthorityName } from '../../shared/extraction/authority-names.js';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { scanPage, type Line, type ScanPageOptions } from './support/text-lines.js';
 
@@ -317,5 +318,17 @@ describe('a holder’s name after a rule’s end read as `一`', () => {
     // Assess: the whole name, its last `一` kept; the leader is a guess the clerk confirms.
     expect(holder.value).toBe('令狐勇一');
     expect(holder.needsReview).toBe(true);
+  });
+});
+
+describe('a district authority read past its city misread', () => {
+  it('completes the city’s name when the read opens like it (`杭康商湖区…局`, `杭西湖…局`)', () => {
+    expect(nearestAuthorityName('杭康商湖区人力资源和社会保障局')).toBe('杭州市西湖区人力资源和社会保障局');
+    expect(nearestAuthorityName('杭西湖人力资源和社会保障局')).toBe('杭州市西湖区人力资源和社会保障局');
+  });
+
+  it('keeps the district-only name when nothing before it opens like the city', () => {
+    expect(nearestAuthorityName('西湖区人分资源和社会保障局')).toBe('西湖区人力资源和社会保障局');
+    expect(nearestAuthorityName('业务专用章西湖区人力资源和社会保障局')).toBe('西湖区人力资源和社会保障局');
   });
 });
