@@ -539,6 +539,23 @@ function issuerWithoutRingPieces(field: DraftField | undefined): DraftField | un
   return field;
 }
 
+/** A number with a whole date glued after it in its box (`PX202147413285` `2021.04.14`, the next row's date). */
+const NUMBER_THEN_DATE = /([A-Z]{0,2}\d{6,})\s*((?:19|20)\d{2}[.\-/年]\d{1,2}[.\-/月]\d{1,2}日?)$/;
+
+/**
+ * A certificate number read with the digits of a date glued after it (`PX2021474132852021` from
+ * `PX202147413285 2021.04.14`, a shifted fill-in's date boxed onto the number): the number ends where the whole date
+ * begins. Read without it, flagged `value_boundary_inferred`.
+ */
+function numberWithoutGluedDate(field: DraftField | undefined): DraftField | undefined {
+  const raw = field?.source?.raw?.replace(/\s+(?=\d)/g, ' ');
+  const m = raw ? NUMBER_THEN_DATE.exec(raw) : null;
+  if (!field || typeof field.value !== 'string' || !m || field.value === m[1] || !field.value.startsWith(m[1])) return field;
+  const reading = readCertificateNumberValue(m[1]);
+  if (!reading) return field;
+  return { ...field, value: reading.value, issues: [...(field.issues ?? []), 'value_boundary_inferred'] };
+}
+
 /** How the name of an organisation that issues or assesses ends. */
 const ORGANISATION_END = /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/;
 
@@ -744,7 +761,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     );
   }
   level ??= levelWordBesideLabel(ctx) ?? levelReadAsLabel(ctx) ?? levelGluedToOtherLabel(ctx);
-  let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
+  let certificateNumber = numberWithoutGluedDate(labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx));
   const labelledIssueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? dateFromTwin(ctx, LABELS.issueDate);
   // The date taken from where it stands alone, when no label's value was a date: a guess of which date it is.
   const dateAlone = labelledIssueDate ? undefined : standaloneOrProseDate(ctx);

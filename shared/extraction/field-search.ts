@@ -1142,9 +1142,30 @@ function offRowValueLines(layout: PageLayout, label: LayoutLine): LayoutLine[] {
         (closestLabelIs(layout, o, label, 0.12) || offRowOwnerIs(layout, o, label)) &&
         !underOtherLabel(layout, o, label) &&
         !labelBetween(layout, label, o) &&
-        !otherLabelOwning(layout, o, label),
+        !otherLabelOwning(layout, o, label) &&
+        !valueUnderLabelOnRowOf(layout, label, o),
     )
     .sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - cy) - Math.abs(b.box.y + b.box.height / 2 - cy) || a.box.x - b.box.x);
+}
+
+/**
+ * True when `o`, below `label`'s row, has a value on its own row standing under the label itself, left of it (a
+ * grid's label row over its value row: `持证人　审核人` over `马杰欣　张文萱`): the line under the label is its value,
+ * and `o` another cell's, however near the label's row it lies.
+ */
+function valueUnderLabelOnRowOf(layout: PageLayout, label: LayoutLine, o: LayoutLine): boolean {
+  if (centreY(o) <= label.box.y + label.box.height) return false;
+  return layout.lines.some(
+    (p) =>
+      p !== o &&
+      p.half === o.half &&
+      p.hits.length === 0 &&
+      p.leading !== '' &&
+      right(p) <= o.box.x &&
+      p.box.x < right(label) &&
+      right(p) > label.box.x &&
+      Math.abs(centreY(p) - centreY(o)) < Math.min(p.box.height, o.box.height) * 0.5,
+  );
 }
 
 /**

@@ -332,3 +332,59 @@ describe('a district authority read past its city misread', () => {
     expect(nearestAuthorityName('业务专用章西湖区人力资源和社会保障局')).toBe('西湖区人力资源和社会保障局');
   });
 });
+
+describe('confident-wrong shapes found on the fresh sample', () => {
+  it('reads the holder under `持证人` in a grid row, not the next cell’s name below-right of it', () => {
+    // Prepare: `持证人　审核人` over `贺嘉宁　陆文萱`, the second name starting past the label, nearer its row.
+    const doc = readScan([
+      ['职业技能等级证书', 794, 223, 740, 74],
+      ['身份证号码', 310, 396, 200, 40],
+      ['家属姓名', 713, 395, 208, 44],
+      ['原证书编号', 1120, 396, 204, 40],
+      ['性别', 1522, 392, 215, 52],
+      ['33010520001211636X', 224, 469, 326, 43],
+      ['余红', 629, 464, 79, 51],
+      ['Y00778341377709', 1041, 469, 273, 43],
+      ['女', 1440, 465, 48, 52],
+      ['持证人', 305, 540, 207, 47],
+      ['审核人', 1119, 541, 208, 45],
+      ['贺嘉宁', 222, 609, 109, 53],
+      ['陆文萱', 629, 613, 107, 45],
+      ['工种', 377, 734, 207, 50],
+      ['养老护理员', 394, 808, 168, 50],
+    ]);
+    // Act
+    const holder = doc.fields.holderName;
+    // Assess
+    expect(holder.value).toBe('贺嘉宁');
+  });
+
+  it('still reads a value printed below-right of its label when nothing stands under the label', () => {
+    const doc = readScan([
+      ['职业技能等级证书', 794, 223, 740, 74],
+      ['持证人', 305, 540, 207, 47],
+      ['陆文萱', 629, 613, 107, 45],
+      ['工种', 305, 734, 207, 50],
+      ['养老护理员', 629, 734, 168, 50],
+    ]);
+    expect(doc.fields.holderName.value).toBe('陆文萱');
+  });
+
+  it('cuts a date glued after a training number (`PX202147413285` `2021.04.14`), flagged', () => {
+    // Prepare: a shifted fill-in's issue date boxed onto the number beside `证书号`.
+    const doc = readScan([
+      ['培训合格证书', 525, 292, 304, 49],
+      ['持证人姓名肖霞红', 285, 409, 210, 29],
+      ['培训内容家政服务员技能', 280, 484, 269, 28],
+      ['证书号', 272, 605, 92, 27],
+      ['PX202147413285 2021.04.14', 388, 609, 304, 25],
+      ['杭州西溪职业技术培训中心', 266, 717, 263, 26],
+    ]);
+    // Act
+    const number = doc.fields.certificateNumber;
+    // Assess
+    expect(number.value).toBe('PX202147413285');
+    expect(number.needsReview).toBe(true);
+    expect(number.issues).toContain('value_boundary_inferred');
+  });
+});
