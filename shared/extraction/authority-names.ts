@@ -94,5 +94,10 @@ export function nearestAuthorityName(read: string, hidden = 0): string | undefin
   }
   // A district's body named with and without its city (`杭州市西湖区…局`, `西湖区…局`) is one authority: the full name.
   found = found.filter((name) => !found.some((other) => other !== name && other.endsWith(name)));
-  return found.length === 1 ? found[0] : undefined;
+  if (found.length !== 1) return undefined;
+  // A district's body found past words that open like its city (`杭康商湖区…局`: 杭州市西湖区, the 州市西 misread) is
+  // the full name: the city is printed before it, read too badly to count.
+  const district = HANGZHOU_DISTRICTS.find((d) => found[0].startsWith(d));
+  const cityRead = district !== undefined && read.startsWith('杭') && !read.startsWith(district);
+  return cityRead ? `杭州市${found[0]}` : found[0];
 }

@@ -23,8 +23,10 @@ import { rowOwner } from './continuation.js';
 import { endsTerm } from './term-end-dates.js';
 import { right } from './line-geometry.js';
 import { nameBesideLabelHead } from './label-head-names.js';
+import { valueOverMisreadCaption } from './misread-captions.js';
 import { loneCharacterUnder, stackedLine } from './stacked-values.js';
 import { linesRightOf } from './page-layout.js';
+import { parseLevel } from './levels.js';
 import { AUTHORITY_NAME_CORRECTION, AUTHORITY_NAME_INFERRED, AUTHORITY_NAMES, nearestAuthorityName } from './authority-names.js';
 import { joinedLine, piecesBefore, squeezedLettering, wrapAbove } from './issuer-lines.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
@@ -109,6 +111,9 @@ function holderOverMisreadCaption(ctx: DocumentContext): DraftField | undefined 
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** Captions a form sets under the occupation (`（职业）`, `（职业名称）`, `（工种）`), looked for when misread. */
+const OCCUPATION_CAPTIONS = ['职业', '职业名称', '工种', '工种名称', '职业(工种)'];
+
 /** The sentence of award on narrative certificates: the stream after the title. */
 function holderFromProse(ctx: DocumentContext): DraftField | undefined {
   const stream = documentText(ctx.layouts);
@@ -174,7 +179,10 @@ function unlabelledIssueDate(ctx: DocumentContext): DraftField | undefined {
  */
 function wholeIssuerFrom(layout: PageLayout, line: LayoutLine): DraftField | undefined {
   const alone = readOrganisationName(line.text);
-  const { pieces, hidden } = piecesBefore(layout, line);
+  const whole = alone && !alone.issues.includes('organisation_name_incomplete') && PLACE_PREFIX.test(String(alone.value));
+  // A whole name opening with its place is the issuer as it stands: a box before it on its row is no piece of it
+  // (`机构` | `杭州市西湖区职业技能培训学校`, the 培训 of its label lost under a shadow).
+  const { pieces, hidden } = whole ? { pieces: [], hidden: 0 } : piecesBefore(layout, line);
   if (pieces.length > 0) {
     const joined = joinedLine([...pieces, line]);
     const reading = readOrganisationName(joined.text);
@@ -189,7 +197,6 @@ function wholeIssuerFrom(layout: PageLayout, line: LayoutLine): DraftField | und
       return field;
     }
   }
-  const whole = alone && !alone.issues.includes('organisation_name_incomplete') && PLACE_PREFIX.test(String(alone.value));
   const above = whole ? undefined : wrapAbove(layout, line);
   const wrapped = above ? readOrganisationName(`${above.text}${line.text}`) : null;
   if (above && wrapped && PLACE_PREFIX.test(String(wrapped.value))) {
@@ -234,9 +241,21 @@ const PRINTER_IMPRINT = /^(打印|印制|制证|承印|复印)(单位|机构|部
  */
 const SEAL_WORDS = /^(业务|合同|财务|人事|行政|培训|考核|鉴定)?专用章.{0,2}$/;
 
+/** A form copy's mark boxed apart from the name before it, its brackets lost or kept (`存档联`, `（存根）`). */
+const COPY_MARK_ALONE = /^[(（]?(存档联|存根联?|第[一二三四1-4]联|[正副]本|回执联?|客户联|单位联)[)）]?$/;
+
+/**
+ * Whether a copy's mark stands right after `line` on its row (`湖江之江职业培训学院` | `存档联`, a form's footer naming
+ * who keeps the copy): the name is the keeper's or the printer's, as with the mark glued on.
+ */
+function copyMarkAfter(layout: PageLayout, line: LayoutLine): boolean {
+  const next = linesRightOf(layout, line)[0];
+  return next !== undefined && COPY_MARK_ALONE.test(next.flat) && next.box.x - right(line) < line.box.height * 3;
+}
+
 /** Lines at a certificate's foot that end like an organisation's name but name no issuer. */
-function notIssuerLine(line: LayoutLine): boolean {
-  return PRINTER_IMPRINT.test(line.flat) || SEAL_WORDS.test(line.flat);
+function notIssuerLine(layout: PageLayout, line: LayoutLine): boolean {
+  return PRINTER_IMPRINT.test(line.flat) || SEAL_WORDS.test(line.flat) || copyMarkAfter(layout, line);
 }
 
 /** The issuer when unlabelled: an organisation line in the lower part of the page, nearest the bottom. */
@@ -256,7 +275,7 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
       /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')) &&
       // The seal's ring lettering repeats the issuer squeezed round the ring: it is no line of the page's text.
       !squeezedLettering(layout, l) &&
-      !notIssuerLine(l),
+      !notIssuerLine(layout, l),
   );
   const line = lines[lines.length - 1];
   if (line) return wholeIssuerFrom(layout, line);
@@ -280,7 +299,7 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
           l.box.x < d.box.x + d.box.width,
       ) &&
       /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')) &&
-      !notIssuerLine(l),
+      !notIssuerLine(layout, l),
   );
   const issuer = block[block.length - 1];
   const field = issuer ? wholeIssuerFrom(layout, issuer) : undefined;
@@ -391,15 +410,16 @@ function unlabelledNumber(ctx: DocumentContext): DraftField | undefined {
 function partialIssueDate(ctx: DocumentContext, year: number): DraftField | undefined {
   for (const line of allLines(ctx)) {
     const m = /(?<!\d)(\d{1,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(line.text);
-    if (!m || !String(year).endsWith(m[1])) continue;
+    if (!m || !yearWithDigitsLost(String(year), m[1])) continue;
     const value = readDateValue(`${year}年${m[2]}月${m[3]}日`);
     if (value) return fieldFromLine(line, { ...value, issues: ['issue_date_year_inferred'] }, LabelMatch.unlabelled);
   }
   // The same in Chinese numerals (`…七年五月二十六日`, the 二〇一 lost under a seal).
   const spelled = [...String(year)].map((d) => CHINESE_DIGITS[Number(d)]).join('');
   for (const line of allLines(ctx)) {
-    const m = /([〇零一二三四五六七八九]{1,3})年([一二三四五六七八九十]{1,3}月[一二三四五六七八九十廿卅]{1,3}日)/.exec(line.flat);
-    if (!m || !spelled.endsWith(m[1].replace(/零/g, '〇'))) continue;
+    // A zero read as the Latin letter or digit between numerals (`二0二年`) is the numeral 〇.
+    const m = /([〇零0Oo一二三四五六七八九]{1,3})年([一二三四五六七八九十]{1,3}月[一二三四五六七八九十廿卅]{1,3}日)/.exec(line.flat);
+    if (!m || !/[一二三四五六七八九]/.test(m[1]) || !yearWithDigitsLost(spelled, m[1].replace(/[零0Oo]/g, '〇'))) continue;
     const value = readDateValue(`${spelled}年${m[2]}`);
     if (value) return fieldFromLine(line, { ...value, issues: ['issue_date_year_inferred'] }, LabelMatch.unlabelled);
   }
@@ -407,6 +427,16 @@ function partialIssueDate(ctx: DocumentContext, year: number): DraftField | unde
 }
 
 const CHINESE_DIGITS = '〇一二三四五六七八九';
+
+/**
+ * Whether `read` is the year `year` (four digits or numerals) with its head lost at the scan's edge (`020`, `〇一九`),
+ * or with one digit lost inside it (`二〇二` for `二〇二〇`, a numeral lost under a seal or in a blur).
+ */
+function yearWithDigitsLost(year: string, read: string): boolean {
+  if (year.endsWith(read)) return true;
+  const digits = [...year];
+  return [...read].length === 3 && digits.some((_, i) => [...digits.slice(0, i), ...digits.slice(i + 1)].join('') === read);
+}
 
 /** Whether the certificate prints the day its validity ends: a 特种作业操作证 does, and any page naming 有效期. */
 function printsValidityEnd(ctx: DocumentContext, kind: CertificateKind | undefined): boolean {
@@ -488,6 +518,42 @@ function issuerWithoutDateWrap(field: DraftField | undefined): DraftField | unde
   const name = value.slice(0, piece.index);
   if (!ORGANISATION_END.test(name)) return field;
   return { ...field, value: name, issues: [...(field.issues ?? []), 'value_boundary_inferred'] };
+}
+
+/**
+ * An issuer read with the seal's ring lettering joined on as its wrap (`浙江育才职业技` | `能培训学校` | `职业技` |
+ * `浙江`, the ring repeating pieces of the name round the seal under it): the lines after the one that completes an
+ * organisation's name, each a piece of that name, are the seal's. Read without them, flagged `value_boundary_inferred`.
+ */
+function issuerWithoutRingPieces(field: DraftField | undefined): DraftField | undefined {
+  const lines = field?.source?.raw?.split('\n').map((l) => l.replace(/\s+/g, ''));
+  if (!field || typeof field.value !== 'string' || !lines || lines.length < 2) return field;
+  for (let k = 1; k < lines.length; k++) {
+    const name = lines.slice(0, k).join('');
+    const rest = lines.slice(k);
+    if (!ORGANISATION_END.test(name) || !rest.every((l) => l.length >= 2 && name.includes(l))) continue;
+    const reading = readOrganisationName(name);
+    if (!reading || !field.value.startsWith(String(reading.value))) return field;
+    return { ...field, value: reading.value, issues: [...(field.issues ?? []), 'value_boundary_inferred'] };
+  }
+  return field;
+}
+
+/** A number with a whole date glued after it in its box (`PX202147413285` `2021.04.14`, the next row's date). */
+const NUMBER_THEN_DATE = /([A-Z]{0,2}\d{6,})\s*((?:19|20)\d{2}[.\-/年]\d{1,2}[.\-/月]\d{1,2}日?)$/;
+
+/**
+ * A certificate number read with the digits of a date glued after it (`PX2021474132852021` from
+ * `PX202147413285 2021.04.14`, a shifted fill-in's date boxed onto the number): the number ends where the whole date
+ * begins. Read without it, flagged `value_boundary_inferred`.
+ */
+function numberWithoutGluedDate(field: DraftField | undefined): DraftField | undefined {
+  const raw = field?.source?.raw?.replace(/\s+(?=\d)/g, ' ');
+  const m = raw ? NUMBER_THEN_DATE.exec(raw) : null;
+  if (!field || typeof field.value !== 'string' || !m || field.value === m[1] || !field.value.startsWith(m[1])) return field;
+  const reading = readCertificateNumberValue(m[1]);
+  if (!reading) return field;
+  return { ...field, value: reading.value, issues: [...(field.issues ?? []), 'value_boundary_inferred'] };
 }
 
 /** How the name of an organisation that issues or assesses ends. */
@@ -617,6 +683,26 @@ function levelGluedToOtherLabel(ctx: DocumentContext): DraftField | undefined {
   return undefined;
 }
 
+/** Issue on a level read from the certificate number's level digit, the printed level being unread. */
+export const LEVEL_FROM_NUMBER_INFERRED = 'level_from_certificate_number_inferred';
+
+/** The level a number's level digit encodes, read off the number's line: a guess the clerk confirms. */
+function levelFromNumber(number: DraftField, level: number): DraftField {
+  return { value: level, confidence: number.confidence, needsReview: true, source: number.source, issues: [LEVEL_FROM_NUMBER_INFERRED] };
+}
+
+/**
+ * A level whose numeral and title disagree (`二级（高级工）`), read as the numeral's: when the title's is the level the
+ * certificate number's digit encodes, the numeral was misread, and the title's level is taken. Still flagged
+ * `level_inconsistent`: two readings of the page disagree.
+ */
+function levelAgreeingWithNumber(level: DraftField, encoded: number): DraftField {
+  const raw = level.source?.raw;
+  if (!raw || level.value === encoded || !level.issues?.includes('level_inconsistent')) return level;
+  const byTitle = parseLevel(raw.replace(/[一二三四五1-5]\s*级/, ''));
+  return byTitle?.value === encoded ? { ...level, value: encoded } : level;
+}
+
 function addIssue(field: DraftField | undefined, issue: string): void {
   if (field) field.issues = [...(field.issues ?? []), issue];
 }
@@ -649,7 +735,13 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     withEnumerationCommas(
       withoutLevelWrap(
         ctx,
-        withoutSealLettering(ctx, ownOccupation ?? labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ?? occupationFromProse(ctx)),
+        withoutSealLettering(
+          ctx,
+          ownOccupation ??
+            labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ??
+            occupationFromProse(ctx) ??
+            valueOverMisreadCaption(ctx, OCCUPATION_CAPTIONS, readOccupation),
+        ),
       ),
     ),
   );
@@ -669,7 +761,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     );
   }
   level ??= levelWordBesideLabel(ctx) ?? levelReadAsLabel(ctx) ?? levelGluedToOtherLabel(ctx);
-  let certificateNumber = labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx);
+  let certificateNumber = numberWithoutGluedDate(labelled(ctx, LABELS.certificateNumber, readCertificateNumberValue) ?? unlabelledNumber(ctx));
   const labelledIssueDate = labelled(ctx, LABELS.issueDate, readDateValue) ?? dateFromTwin(ctx, LABELS.issueDate);
   // The date taken from where it stands alone, when no label's value was a date: a guess of which date it is.
   const dateAlone = labelledIssueDate ? undefined : standaloneOrProseDate(ctx);
@@ -691,6 +783,12 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     ? { value: kind, confidence: kindConfidence, needsReview: false, issues: [] }
     : { value: null, confidence: 0, needsReview: true, issues: ['not_found'] };
 
+  // The level's value unread (lost under a seal, a blur): the level digit of a number of the kind's own structure says
+  // it, for the clerk to confirm.
+  if (!level && certificateNumber && parsed?.level !== undefined && parsed.structure === kind) level = levelFromNumber(certificateNumber, parsed.level);
+  // A level printed twice that disagrees with itself (`二级（高级工）`, 三 read 二): the one of the two the number's level
+  // digit names is taken, still flagged as inconsistent.
+  if (level && parsed?.level !== undefined && parsed.structure === kind) level = levelAgreeingWithNumber(level, parsed.level);
   if (certificateNumber && kind && (kind === 'skill_level' || kind === 'qualification')) {
     if (!parsed || parsed.structure === 'unknown') {
       addIssue(certificateNumber, 'certificate_number_structure_invalid');
@@ -699,7 +797,8 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
       addIssue(certificateKind, 'certificate_number_structure_mismatch_kind');
     } else {
       corroborate(certificateKind, 0.3);
-      if (parsed.level !== undefined && level && typeof level.value === 'number') {
+      // A level read off the number itself says nothing of the number.
+      if (parsed.level !== undefined && level && typeof level.value === 'number' && !level.issues?.includes(LEVEL_FROM_NUMBER_INFERRED)) {
         if (parsed.level === level.value) {
           corroborate(level, 0.2);
           corroborate(certificateNumber, 0.5);
@@ -729,7 +828,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
     }
   }
   if (kind && kind !== 'training_completion') issuer = issuerPastTrainingBody(ctx, issuer);
-  issuer = issuerWithoutDateWrap(issuer);
+  issuer = issuerWithoutRingPieces(issuerWithoutDateWrap(issuer));
   // An authority's name misread under its seal (`杭州市人分资源和社会保障局`) is the one name of a place and a body it
   // lies a character or two from: corrected, for the clerk to confirm.
   const authority = typeof issuer?.value === 'string' ? nearestAuthorityName(issuer.value) : undefined;

@@ -30,7 +30,10 @@ import {
   overAnotherCaption,
   overCaption,
   underWaitingLabelOfRow,
+  labelCellEnd,
   valueAboveLabel,
+  waitingLabel,
+  waitingPart,
 } from './stacked-values.js';
 import { withFillInRealigned } from './page-shift.js';
 import { loneCharacterRightBefore } from './split-value-head.js';
@@ -39,7 +42,7 @@ import { readAsSecondChoice, withSecondChoices } from './second-choices.js';
 import { DATE_DAY_MAY_CONTINUE, type Reading, type ValueReader } from './value-readers.js';
 import { labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-alignment.js';
 import { wrapOfLeftColumn } from './left-column-wraps.js';
-import { centreX, centreY } from './line-geometry.js';
+import { centreX, centreY, right } from './line-geometry.js';
 import { UNDER_CENTRED_CAPTION, valueUnderCentredCaption } from './centred-caption.js';
 
 export interface SearchOptions {
@@ -528,7 +531,9 @@ function linesUnderLabel(layout: PageLayout, line: LayoutLine): LayoutLine[] {
   const h = line.box.height;
   // A line that ends before the label starts is not under it: the value of the label on its left, printed low. A
   // remark where a signature goes (`龚琪霞` `(盖章)` under `姓名`, the remark nearer the label's start) is no value.
-  const lines = linesBelow(layout, line).filter((o) => o.box.x + o.box.width > line.box.x && !SIGNATURE_REMARK.test(o.flat));
+  // Nor is one that starts in the cell of the next waiting label of the row (a grid's label row): that label's value.
+  const cellEnd = waitingLabel(line) ? labelCellEnd(layout, line) : Infinity;
+  const lines = linesBelow(layout, line).filter((o) => o.box.x + o.box.width > line.box.x && o.box.x < cellEnd && !SIGNATURE_REMARK.test(o.flat));
   const underLabel = (o: LayoutLine) => Math.abs(o.box.x - line.box.x) < h * 1.5;
   return lines.filter((o) => o.box.x >= line.box.x - h || !lines.some((p) => p !== o && underLabel(p) && Math.abs(centreY(p) - centreY(o)) < h * 0.5));
 }
@@ -1137,9 +1142,30 @@ function offRowValueLines(layout: PageLayout, label: LayoutLine): LayoutLine[] {
         (closestLabelIs(layout, o, label, 0.12) || offRowOwnerIs(layout, o, label)) &&
         !underOtherLabel(layout, o, label) &&
         !labelBetween(layout, label, o) &&
-        !otherLabelOwning(layout, o, label),
+        !otherLabelOwning(layout, o, label) &&
+        !valueUnderLabelOnRowOf(layout, label, o),
     )
     .sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - cy) - Math.abs(b.box.y + b.box.height / 2 - cy) || a.box.x - b.box.x);
+}
+
+/**
+ * True when `o`, below `label`'s row, has a value on its own row standing under the label itself, left of it (a
+ * grid's label row over its value row: `持证人　审核人` over `马杰欣　张文萱`): the line under the label is its value,
+ * and `o` another cell's, however near the label's row it lies.
+ */
+function valueUnderLabelOnRowOf(layout: PageLayout, label: LayoutLine, o: LayoutLine): boolean {
+  if (centreY(o) <= label.box.y + label.box.height) return false;
+  return layout.lines.some(
+    (p) =>
+      p !== o &&
+      p.half === o.half &&
+      p.hits.length === 0 &&
+      p.leading !== '' &&
+      right(p) <= o.box.x &&
+      p.box.x < right(label) &&
+      right(p) > label.box.x &&
+      Math.abs(centreY(p) - centreY(o)) < Math.min(p.box.height, o.box.height) * 0.5,
+  );
 }
 
 /**
@@ -1177,7 +1203,7 @@ function underOtherLabel(layout: PageLayout, value: LayoutLine, label: LayoutLin
       // this label's.
       ((o.leading === '' && o.hits[o.hits.length - 1].inlineValue === '') ||
         o.hits.some((h) => h.otherParty && !/[\u3400-\u9fff0-9A-Za-z]/.test(h.inlineValue))) &&
-      o.box.x < value.box.x + value.box.width &&
+      waitingPart(o).box.x < value.box.x + value.box.width &&
       o.box.x + o.box.width > value.box.x &&
       Math.abs(centreY(value) - centreY(o)) <= mine + value.box.height * 0.25,
   );
@@ -1226,10 +1252,13 @@ function sameRowMatch(layout: PageLayout, label: LayoutLine, value: LayoutLine):
 function sealPair(layout: PageLayout, line: LayoutLine): boolean {
   if (!/^[\u3400-\u9fff]{2}$/.test(line.flat)) return false;
   const reach = line.box.height * 4;
-  return (
-    layout.lines.filter((o) => o !== line && /^[\u3400-\u9fff]$/.test(o.flat) && Math.hypot(centreX(o) - centreX(line), centreY(o) - centreY(line)) < reach)
-      .length >= 3
+  const around = layout.lines.filter(
+    (o) => o !== line && /^[\u3400-\u9fff]$/.test(o.flat) && Math.hypot(centreX(o) - centreX(line), centreY(o) - centreY(line)) < reach,
   );
+  // A ring runs on past the pair, above, below or beside it on both sides: lone characters all clear to one side of it
+  // are a heading set down the margin one character a line (`持` `证` `信` `息` left of `姓名`), no seal's.
+  const oneSide = around.every((o) => right(o) < line.box.x) || around.every((o) => o.box.x > right(line));
+  return around.length >= 3 && !oneSide;
 }
 
 /**

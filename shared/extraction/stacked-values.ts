@@ -35,6 +35,45 @@ export function waitingLabel(line: LayoutLine): boolean {
   return ENGLISH_ONLY.test(line.hits[line.hits.length - 1].inlineValue);
 }
 
+/**
+ * The part of a waiting label's box that waits: a box holding a label with its value and a second label after it
+ * (`证书号:Y3301…2935750发证日期:`) waits only where its last label stands (characters are about evenly spaced in a
+ * box), so a value stacked under or over its first part is not that label's. Any other box is returned as it is.
+ *
+ * @example
+ * waitingPart(numberAndDateLabels).box.x; // where `发证日期:` starts in the box
+ */
+export function waitingPart(line: LayoutLine): LayoutLine {
+  const last = line.hits[line.hits.length - 1];
+  if (line.hits.length < 2 || !last || last.inlineValue.trim() !== '' || line.hits.some((h) => h.otherParty)) return line;
+  if (line.hits.slice(0, -1).every((h) => h.inlineValue.replace(/\s+/g, '') === '')) return line;
+  const x = line.box.x + (line.box.width * last.start) / Math.max(1, line.text.length);
+  return { ...line, box: { ...line.box, x, width: right(line) - x } };
+}
+
+/**
+ * Where `label`'s cell ends on a row of labels that wait for their values (`持证人　出生日期　性别` over their values): midway
+ * between it and the next waiting label to its right on its row; `Infinity` when none stands there. A line under the
+ * row that starts past it is the next label's value (`一九七六年十月二` centred under `出生日期`, nearer the row than
+ * the name under `持证人`).
+ *
+ * @example
+ * labelCellEnd(layout, holderLabel); // halfway between `持证人`'s right edge and `出生日期`'s left one
+ */
+export function labelCellEnd(layout: PageLayout, label: LayoutLine): number {
+  const next = layout.lines
+    .filter(
+      (o) =>
+        o !== label &&
+        o.half === label.half &&
+        waitingLabel(o) &&
+        o.box.x >= right(label) &&
+        Math.abs(centreY(o) - centreY(label)) < Math.min(o.box.height, label.box.height) * 0.5,
+    )
+    .sort((a, b) => a.box.x - b.box.x)[0];
+  return next ? (right(label) + next.box.x) / 2 : Infinity;
+}
+
 /** Horizontal overlap of two lines as a share of the narrower one. */
 function overlapShare(a: LayoutLine, b: LayoutLine): number {
   const overlap = Math.min(right(a), right(b)) - Math.max(a.box.x, b.box.x);
@@ -180,10 +219,12 @@ export function otherLabelOwning(layout: PageLayout, value: LayoutLine, label: L
     // Stacked under it, or over it when nothing is stacked under it (a value over its caption) and no waiting label
     // sits over the value nearly as close (labels set over their values: the value is the one above's).
     // A bracketed caption names the line over it only.
-    const under = bracketedCaption(o) ? undefined : stackedLine(layout, o, false);
+    // A box of a label with its value and a waiting label after it waits under and over that label's part alone.
+    const waiting = waitingPart(o);
+    const under = bracketedCaption(o) ? undefined : stackedLine(layout, waiting, false);
     const reach = bracketedCaption(o) ? 1.2 : 0.45;
     // Where to sign or stamp (`（盖章）` alone) waits for ink, never for the printed line over it.
-    const over = !under && !SIGN_HERE_ONLY.test(o.flat) && stackedLine(layout, o, true, false, reach) === value;
+    const over = !under && !SIGN_HERE_ONLY.test(o.flat) && stackedLine(layout, waiting, true, false, reach) === value;
     if (under === value || (over && !captionedFromAbove(layout, value, o))) return true;
     // Past the next label column: the waiting label stands after `label`, before the value, near the value's row.
     const between = o.box.x >= right(label) - label.box.height * 0.5 && right(o) <= value.box.x + o.box.height * 0.5;

@@ -131,6 +131,10 @@ export const readPersonName: ValueReader = (text) => {
   const m = NAME_RUN.exec(t);
   if (!m) return null;
   let name = m[0].length > 2 ? m[0].replace(NAME_SUFFIX, '') : m[0];
+  // A dash leader before the name read as `一` (`－－雷雪`): no surname, the rest a name that starts with one. Cut
+  // before the length is judged: `一令狐勇一` is a four-character name after its leader.
+  const leader = name.length >= 3 && name[0] === '一' && (SURNAMES.has(name[1]) || COMPOUND_SURNAMES.some((s) => name.startsWith(s, 1)));
+  if (leader) name = name.slice(1);
   if (name.length > 4 && !name.includes('·')) {
     // A long run opening with a province, city or district is an organisation or an address (浙江经济职业技术学院:
     // 经 is no particle there), never a person followed by prose.
@@ -140,9 +144,6 @@ export const readPersonName: ValueReader = (text) => {
     if (!cut) return null;
     name = cut[1];
   }
-  // A dash leader before the name read as `一` (`－－雷雪`): no surname, the rest a name that starts with one.
-  const leader = name.length >= 3 && name[0] === '一' && (SURNAMES.has(name[1]) || COMPOUND_SURNAMES.some((s) => name.startsWith(s, 1)));
-  if (leader) name = name.slice(1);
   if (name.length < 2) return null;
   // A label or its first characters (`社保` of 社保号码, `姓名`) read where a name was looked for is no name.
   if (LABEL_PREFIXES.has(name)) return null;

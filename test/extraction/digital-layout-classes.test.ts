@@ -347,6 +347,9 @@ describe('a short value set one character a line', () => {
       ['三', 1120, 700, 31, 31],
       ['级', 1120, 740, 31, 31],
     ]);
-    expect(doc.fields.level.value).not.toBe(3);
+    // Not read from the two characters: only the number's level digit says 3, and the clerk confirms that.
+    expect(doc.fields.level.source?.raw).not.toBe('三级');
+    expect(doc.fields.level.issues).toContain('level_from_certificate_number_inferred');
+    expect(doc.fields.level.needsReview).toBe(true);
   });
 });
