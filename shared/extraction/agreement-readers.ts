@@ -16,7 +16,8 @@ import {
 import { VALUE_MAY_CONTINUE } from './continuation.js';
 import { WRAP_INFERRED } from './field-search.js';
 import { findDates } from './dates.js';
-import { valueWrappedUnderGluedLabel } from './glued-value-wraps.js';
+import { readDateOrOverrunDay } from './overrun-days.js';
+import { startsUnderText, valueWrappedUnderGluedLabel } from './glued-value-wraps.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
 import { readContractEmployerName, withoutCreditCode } from './contract-titles.js';
 import { inLabelColumn } from './label-columns.js';
@@ -123,7 +124,10 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
   const line = lines[0];
   const lastLine = lines[lines.length - 1];
   if (!layout || !line) return;
-  const inColumn = (l: LayoutLine) => !lines.includes(l) && l.hits.length === 0 && Math.abs(l.box.x - line.box.x) < line.box.height * 1.5;
+  // The value may be boxed with its label (`甲方 服务有限公司`): the column is the value's, not the box's.
+  const valueAt = line.hits.length > 0 ? line.text.indexOf(field.value.slice(0, 2), line.hits[line.hits.length - 1].end) : 0;
+  const inColumn = (l: LayoutLine) =>
+    !lines.includes(l) && l.hits.length === 0 && (Math.abs(l.box.x - line.box.x) < line.box.height * 1.5 || (valueAt > 0 && startsUnderText(line, valueAt, l)));
   // A cell centred on its label's row puts the name's beginning on the line above the label (`杭州紫金建` / label
   // / `筑工程有限公司`). The line above is joined when what was read is no whole name by itself (`有限公司`,
   // `筑工程有限公司`), or when another line of the document prints the joined name whole; flagged unless the latter.
@@ -288,7 +292,8 @@ function signedDateField(ctx: DocumentContext, taken: readonly (DraftField | und
   const found =
     labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue) ??
     dateFromTwin(ctx, [...LABELS.signedDate, '日期']) ??
-    labelled(ctx, [...LABELS.signedDate, '日期'], readDateOrYearLostZero);
+    labelled(ctx, [...LABELS.signedDate, '日期'], readDateOrYearLostZero) ??
+    labelled(ctx, [...LABELS.signedDate, '日期'], readDateOrOverrunDay);
   if (found) return found;
   // The signature page is the last page that holds a date: a contract may end on a blank record page
   // (`劳动合同变更、续订记录` with empty date cells) after the one both parties signed.
