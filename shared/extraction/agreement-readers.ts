@@ -20,7 +20,7 @@ import { readDateOrOverrunDay } from './overrun-days.js';
 import { startsUnderText, valueWrappedUnderGluedLabel } from './glued-value-wraps.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
 import { readContractEmployerName, withoutCreditCode } from './contract-titles.js';
-import { inLabelColumn } from './label-columns.js';
+import { inLabelColumn, overlapAcross, startsInLabelCell } from './label-columns.js';
 import { readDateOrYearLostZero } from './lost-zero-years.js';
 import { documentText } from './document-text.js';
 import { LABEL_GROUP_OF, LABELS, type LabelGroup } from './labels.js';
@@ -470,8 +470,11 @@ function dateOverOrUnderItsLabel(ctx: DocumentContext, labels: readonly string[]
         const reading = readDateValue(o.text);
         const dates = findDates(o.text);
         if (!reading || typeof reading.value !== 'string' || dates.length !== 1 || dates[0].raw.replace(/\s/g, '') !== o.flat) continue;
-        // A date label of another column (the start's, level with the date across the page) is no rival.
-        if (dateLabels.some((d) => d !== label && Math.abs(centreY(o) - centreY(d)) < dy && inLabelColumn(layout, d, o))) continue;
+        // A date label of another column (the start's, level with the date across the page) is no rival: a label
+        // alone on its row has the whole row for its grid cell, so one level with the date (a hair over it) is
+        // its rival only over or under the date, never beside it.
+        const underIt = (d: LayoutLine) => centreY(o) - centreY(d) > d.box.height * 0.5 && startsInLabelCell(layout, d, o);
+        if (dateLabels.some((d) => d !== label && Math.abs(centreY(o) - centreY(d)) < dy && (overlapAcross(d, o) || underIt(d)))) continue;
         found.set(reading.value, fieldFromLine(o, { ...reading, issues: [...reading.issues, VALUE_OFF_ROW_INFERRED] }, LabelMatch.unlabelled));
       }
     }

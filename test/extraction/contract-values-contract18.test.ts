@@ -177,3 +177,32 @@ describe('a date whose day ran on to a third digit', () => {
     expect(readDateOrOverrunDay('2021.03.04')).toMatchObject({ value: '2021-03-04', issues: [] });
   });
 });
+
+describe('a term’s end over its label, level with the start’s label across the page', () => {
+  it('reads `二〇二四年二月十二日` over `合同终止日期：`, not ruled out by `合同期限自：` a hair over it on its row', () => {
+    // A shifted proc-CS page (a noisy scan's): the end's date stands a row over its label, level with the start's
+    // label in the first column (its centre a pixel lower), the start's date a row under that label.
+    const doc = read([
+      ['劳动合同（简易版）', 473, 240, 659, 100],
+      ['用人单位：', 171, 400, 285, 60],
+      ['杭州明达电气设备有限公司', 663, 400, 420, 60],
+      ['统一社会信用代码：', 171, 480, 293, 60],
+      ['91330106MA2F2B7PG6', 663, 480, 400, 60],
+      ['乙方（劳动者）姓名：', 171, 560, 313, 60],
+      ['徐艳', 663, 560, 81, 60],
+      ['身份证号码：', 171, 640, 253, 60],
+      ['340104197409292135', 663, 640, 307, 60],
+      ['合同期限自：', 171, 880, 290, 60],
+      ['二〇二四年二月十二日', 908, 881, 333, 60],
+      ['合同终止日期：', 911, 960, 282, 60],
+      ['2019-02-13', 266, 960, 183, 60],
+      ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 216, 1197, 766, 60],
+      ['甲方（盖章）：', 230, 1400, 234, 60],
+      ['乙方（签字）：', 858, 1400, 232, 60],
+      ['签订日期：2019年2月13日', 230, 1500, 380, 60],
+    ]);
+    expect(doc.fields.endDate.value).toBe('2024-02-12');
+    expect(doc.fields.endDate.needsReview).toBe(true);
+    expect(doc.fields.startDate.value).toBe('2019-02-13');
+  });
+});
