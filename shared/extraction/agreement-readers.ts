@@ -461,7 +461,9 @@ function dateOverOrUnderItsLabel(ctx: DocumentContext, labels: readonly string[]
     const dateLabels = layout.lines.filter((l) => l.hits.some((h) => DATE_GROUPS.has(LABEL_GROUP_OF.get(h.form)!)));
     for (const label of layout.lines) {
       const hit = label.hits[label.hits.length - 1];
-      if (!hit || !forms.has(hit.form) || hit.inlineValue !== '') continue;
+      // A label still waits for its date when what the engine boxed after it holds none (`合同起始日期焊工`: a shifted
+      // page's next value glued to it).
+      if (!hit || !forms.has(hit.form) || findDates(hit.inlineValue).length > 0 || readDateValue(hit.inlineValue)) continue;
       const h = label.box.height;
       for (const o of layout.lines) {
         if (o.hits.length > 0 || takenBoxes.has(o.original) || o.half !== label.half || !inLabelColumn(layout, label, o)) continue;

@@ -206,3 +206,32 @@ describe('a term’s end over its label, level with the start’s label across t
     expect(doc.fields.startDate.value).toBe('2019-02-13');
   });
 });
+
+describe('a term’s start over its label when the next value is glued to the label', () => {
+  it('reads `2018-05-10` over `合同起始日期焊工` (the post `焊工` boxed onto the label on a shifted page), flagged', () => {
+    // A glare photo of a proc-CS page whose fill-in stands most of a row high: each value between its label's row
+    // and the row above, the post of the row under boxed onto the start's label.
+    const doc = read([
+      ['劳动合同书', 519, 240, 226, 60],
+      ['甲方', 213, 340, 80, 40],
+      ['浙江西溪物流供应链服务有限公司', 398, 300, 420, 40],
+      ['统一社会信用代码', 632, 400, 166, 40],
+      ['91330106NCKW7KN124', 809, 360, 220, 40],
+      ['劳动者姓名', 213, 460, 132, 40],
+      ['潘艳雨', 398, 420, 74, 40],
+      ['联系电话', 213, 540, 108, 40],
+      ['18818781427', 398, 500, 132, 40],
+      ['2018-05-10', 398, 560, 115, 40],
+      ['合同起始日期焊工', 213, 600, 240, 40],
+      ['合同期限至', 632, 600, 168, 40],
+      ['2019年5月9日', 809, 600, 200, 40],
+      ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 203, 700, 559, 40],
+      ['甲方（盖章）：', 193, 808, 126, 40],
+      ['乙方（签字）：', 606, 808, 130, 40],
+      ['签订日期：2018年05月10日', 188, 860, 269, 40],
+    ]);
+    expect(doc.fields.startDate.value).toBe('2018-05-10');
+    expect(doc.fields.startDate.needsReview).toBe(true);
+    expect(doc.fields.endDate.value).toBe('2019-05-09');
+  });
+});
