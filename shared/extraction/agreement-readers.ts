@@ -16,10 +16,11 @@ import {
 import { VALUE_MAY_CONTINUE } from './continuation.js';
 import { WRAP_INFERRED } from './field-search.js';
 import { findDates } from './dates.js';
-import { valueWrappedUnderGluedLabel } from './glued-value-wraps.js';
+import { readDateOrOverrunDay } from './overrun-days.js';
+import { startsUnderText, valueWrappedUnderGluedLabel } from './glued-value-wraps.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
 import { readContractEmployerName, withoutCreditCode } from './contract-titles.js';
-import { inLabelColumn } from './label-columns.js';
+import { inLabelColumn, overlapAcross, startsInLabelCell } from './label-columns.js';
 import { readDateOrYearLostZero } from './lost-zero-years.js';
 import { documentText } from './document-text.js';
 import { LABEL_GROUP_OF, LABELS, type LabelGroup } from './labels.js';
@@ -123,7 +124,10 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
   const line = lines[0];
   const lastLine = lines[lines.length - 1];
   if (!layout || !line) return;
-  const inColumn = (l: LayoutLine) => !lines.includes(l) && l.hits.length === 0 && Math.abs(l.box.x - line.box.x) < line.box.height * 1.5;
+  // The value may be boxed with its label (`甲方 服务有限公司`): the column is the value's, not the box's.
+  const valueAt = line.hits.length > 0 ? line.text.indexOf(field.value.slice(0, 2), line.hits[line.hits.length - 1].end) : 0;
+  const inColumn = (l: LayoutLine) =>
+    !lines.includes(l) && l.hits.length === 0 && (Math.abs(l.box.x - line.box.x) < line.box.height * 1.5 || (valueAt > 0 && startsUnderText(line, valueAt, l)));
   // A cell centred on its label's row puts the name's beginning on the line above the label (`杭州紫金建` / label
   // / `筑工程有限公司`). The line above is joined when what was read is no whole name by itself (`有限公司`,
   // `筑工程有限公司`), or when another line of the document prints the joined name whole; flagged unless the latter.
@@ -288,7 +292,8 @@ function signedDateField(ctx: DocumentContext, taken: readonly (DraftField | und
   const found =
     labelled(ctx, [...LABELS.signedDate, '日期'], readDateValue) ??
     dateFromTwin(ctx, [...LABELS.signedDate, '日期']) ??
-    labelled(ctx, [...LABELS.signedDate, '日期'], readDateOrYearLostZero);
+    labelled(ctx, [...LABELS.signedDate, '日期'], readDateOrYearLostZero) ??
+    labelled(ctx, [...LABELS.signedDate, '日期'], readDateOrOverrunDay);
   if (found) return found;
   // The signature page is the last page that holds a date: a contract may end on a blank record page
   // (`劳动合同变更、续订记录` with empty date cells) after the one both parties signed.
@@ -456,7 +461,9 @@ function dateOverOrUnderItsLabel(ctx: DocumentContext, labels: readonly string[]
     const dateLabels = layout.lines.filter((l) => l.hits.some((h) => DATE_GROUPS.has(LABEL_GROUP_OF.get(h.form)!)));
     for (const label of layout.lines) {
       const hit = label.hits[label.hits.length - 1];
-      if (!hit || !forms.has(hit.form) || hit.inlineValue !== '') continue;
+      // A label still waits for its date when what the engine boxed after it holds none (`合同起始日期焊工`: a shifted
+      // page's next value glued to it).
+      if (!hit || !forms.has(hit.form) || findDates(hit.inlineValue).length > 0 || readDateValue(hit.inlineValue)) continue;
       const h = label.box.height;
       for (const o of layout.lines) {
         if (o.hits.length > 0 || takenBoxes.has(o.original) || o.half !== label.half || !inLabelColumn(layout, label, o)) continue;
@@ -465,8 +472,11 @@ function dateOverOrUnderItsLabel(ctx: DocumentContext, labels: readonly string[]
         const reading = readDateValue(o.text);
         const dates = findDates(o.text);
         if (!reading || typeof reading.value !== 'string' || dates.length !== 1 || dates[0].raw.replace(/\s/g, '') !== o.flat) continue;
-        // A date label of another column (the start's, level with the date across the page) is no rival.
-        if (dateLabels.some((d) => d !== label && Math.abs(centreY(o) - centreY(d)) < dy && inLabelColumn(layout, d, o))) continue;
+        // A date label of another column (the start's, level with the date across the page) is no rival: a label
+        // alone on its row has the whole row for its grid cell, so one level with the date (a hair over it) is
+        // its rival only over or under the date, never beside it.
+        const underIt = (d: LayoutLine) => centreY(o) - centreY(d) > d.box.height * 0.5 && startsInLabelCell(layout, d, o);
+        if (dateLabels.some((d) => d !== label && Math.abs(centreY(o) - centreY(d)) < dy && (overlapAcross(d, o) || underIt(d)))) continue;
         found.set(reading.value, fieldFromLine(o, { ...reading, issues: [...reading.issues, VALUE_OFF_ROW_INFERRED] }, LabelMatch.unlabelled));
       }
     }

@@ -13,11 +13,33 @@ function xAt(line: LayoutLine, index: number): number {
   return line.box.x + (line.box.width * index) / Math.max(1, line.text.length);
 }
 
+/** How far apart a line's characters stand (its box's width over its characters): its type's advance, gaps and all. */
+function pitch(line: LayoutLine): number {
+  return line.box.width / Math.max(1, [...line.flat].length);
+}
+
+/**
+ * True when `other` starts under the text of `line` from `index` on (a value glued to its label in one box). The
+ * engine boxes a label with its value across the gap between them (`用人单位　　浙江新锐建筑工程健`), which an even
+ * share of the box's width puts before the value's start; so the start is also taken back from the box's right end at
+ * `other`'s own pitch (a wrap or a head of the same name is set in the same type), within one character.
+ *
+ * @example
+ * startsUnderText(gluedLine, 4, wrapLine); // true when the wrap stands under the value, not under the label
+ */
+export function startsUnderText(line: LayoutLine, index: number, other: LayoutLine): boolean {
+  const even = xAt(line, index);
+  if (Math.abs(other.box.x - even) < line.box.height * 1.5) return true;
+  const rest = [...line.text.slice(index).replace(/\s+/g, '')].length;
+  const fromRight = line.box.x + line.box.width - rest * pitch(other);
+  return index > 0 && fromRight > even && Math.abs(other.box.x - fromRight) < pitch(other);
+}
+
 /**
  * The line a value glued to its label wraps onto: the next row, starting under the value's first character (not under
  * the label, which the engine boxed with the value), carrying no label of its own.
  */
-function wrapUnder(layout: PageLayout, line: LayoutLine, valueX: number): LayoutLine | undefined {
+function wrapUnder(layout: PageLayout, line: LayoutLine, at: number): LayoutLine | undefined {
   const h = line.box.height;
   return layout.lines
     .filter(
@@ -28,7 +50,7 @@ function wrapUnder(layout: PageLayout, line: LayoutLine, valueX: number): Layout
         new RegExp(`^[${CJK}]`).test(o.flat) &&
         o.box.y > line.box.y + h * 0.4 &&
         o.box.y < line.box.y + h * 1.8 &&
-        Math.abs(o.box.x - valueX) < h * 1.5 &&
+        startsUnderText(line, at, o) &&
         Math.abs(Math.log(o.box.height / h)) < Math.log(1.6),
     )
     .sort((a, b) => a.box.y - b.box.y)[0];
@@ -54,11 +76,22 @@ export function valueWrappedUnderGluedLabel(ctx: DocumentContext, labels: readon
         if (!new RegExp(`^[${CJK}]`).test(inline) || reader(inline)?.plausibility === 1) continue;
         const at = line.text.indexOf(inline, hit.end);
         if (at < 0) continue;
-        const wrap = wrapUnder(layout, line, xAt(line, at));
-        const raw = wrap ? `${inline}${wrap.flat}` : '';
-        const joined = wrap ? reader(raw) : null;
-        if (!wrap || !joined || joined.plausibility !== 1) continue;
-        const field = fieldFromLine(mergeLines([line, wrap], raw), joined, LabelMatch.inline, raw);
+        // A narrow cell may wrap the name more than once (`杭州钱塘机械` | `制造环境服务` | `有限公司`): the lines
+        // down its column, up to three, until the name reads whole.
+        const wraps: LayoutLine[] = [];
+        let joined: ReturnType<ValueReader> = null;
+        let raw = inline;
+        for (let from = line, index = at; wraps.length < 3 && !joined; index = 0) {
+          const wrap = wrapUnder(layout, from, index);
+          if (!wrap) break;
+          wraps.push(wrap);
+          raw += wrap.flat;
+          const reading = reader(raw);
+          if (reading?.plausibility === 1) joined = reading;
+          from = wrap;
+        }
+        if (!joined) continue;
+        const field = fieldFromLine(mergeLines([line, ...wraps], raw), joined, LabelMatch.inline, raw);
         field.issues = [...new Set([...(field.issues ?? []), WRAP_JOINED])];
         best = { rank, field };
       }

@@ -6,6 +6,7 @@
 const OTHER_PARTY =
   /^(?:甲方|乙方)?(?:紧急)?(?:联系人|联络员|代办人|经办人|受理人|审核人|委托代理人|代理人|担保人|监护人|家属|配偶|财务|推荐|派遣)$|^(?:原|曾用|原工作|原参保|原发证|原工作单位)$/;
 const CJK = /[\u3400-\u9fff]/;
+const OWN_PARTY_HEAD = /^(?:劳动者|乙方|甲方|用人单位)/;
 
 /**
  * Where a label found at `at` really starts when an other-party word is printed right before it at a segment's start
@@ -18,6 +19,9 @@ const CJK = /[\u3400-\u9fff]/;
  * otherPartyLabelStart('持证人身份证号:330102…', 3, 0); // undefined
  */
 export function otherPartyLabelStart(text: string, at: number, floor: number): number | undefined {
+  // A label that names one of the document's own parties (`劳动者姓名`, `乙方`) is never someone else's: a grid's
+  // captions boxed together (`受理人劳动者姓名`, the clerk's caption and the employee's) are two labels.
+  if (OWN_PARTY_HEAD.test(text.slice(at))) return undefined;
   let start = at;
   while (start > floor && CJK.test(text[start - 1])) start--;
   // A form's item number before the word (`四、代办人身份证号`, `一家属姓名` with its `、` lost) is no part of it.
