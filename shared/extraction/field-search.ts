@@ -1148,6 +1148,11 @@ function offRowValueLines(layout: PageLayout, label: LayoutLine): LayoutLine[] {
     .sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - cy) - Math.abs(b.box.y + b.box.height / 2 - cy) || a.box.x - b.box.x);
 }
 
+/** A label naming a person: `持证人`, `姓名`, `审核人`. */
+const PERSON_LABEL = /(人|姓名)[:：]?$/;
+/** A cell holding a name of two to four Chinese characters. */
+const NAME_CELL = /^[\u3400-\u9fff]{2,4}$/;
+
 /**
  * True when `o`, below `label`'s row, has a value on its own row standing under the label itself, left of it (a
  * grid's label row over its value row: `持证人　审核人` over `马杰欣　张文萱`): the line under the label is its value,
@@ -1155,6 +1160,10 @@ function offRowValueLines(layout: PageLayout, label: LayoutLine): LayoutLine[] {
  */
 function valueUnderLabelOnRowOf(layout: PageLayout, label: LayoutLine, o: LayoutLine): boolean {
   if (centreY(o) <= label.box.y + label.box.height) return false;
+  // Only a grid of people's names (`持证人　审核人` over two names): on held-out digital licences and certificates
+  // a company's name, an address, a date or an occupation below-right of its label beside another column's value
+  // is its own (seven fields lost there when any value counted).
+  if (!PERSON_LABEL.test(label.flat) || !NAME_CELL.test(o.flat)) return false;
   return layout.lines.some(
     (p) =>
       p !== o &&
