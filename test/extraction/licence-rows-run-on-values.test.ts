@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { ADDRESS_TAIL_INFERRED, withAddressShapeChecked } from '../../shared/extraction/address-shape.js';
+import type { DraftField } from '../../shared/extraction/document-context.js';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import { enginePage as engineRead, type Line } from './support/text-lines.js';
+
+// Issue 12 on business licences (licence18): a licence whose values sit half a row above their labels, each row's
+// value set tight under the one before it in one column, so a join reads the next rows' values as a wrap of the name
+// and of the address. Rebuilt on constructed engine lines from the geometry of a seen phone photo (a proc-CS small
+// capture), with values of their own. No eval file is read.
+
+const TODAY = '2026-12-06';
+
+const enginePage = (lines: readonly Line[]) => engineRead(lines, { size: { width: 1828, height: 1292 }, confidence: 0.99, typeShare: 0.75 });
+const read = (lines: readonly Line[]) => extractDocuments([enginePage(lines)], { today: TODAY })[0];
+
+/** A pre-2016 licence (注册号) whose fill-in sits half a row above its labels: the rows' values one tight column. */
+const raisedLicence = (name: string, type: string, person: string, address: string): Line[] => [
+  ['注册号', 138, 124, 84, 38],
+  ['330106000023450(1-1)', 138, 164, 274, 32],
+  ['营业执照', 724, 182, 362, 82],
+  [name, 462, 326, 24 * [...name].length, 34],
+  ['名', 104, 352, 30, 30],
+  ['称：', 176, 350, 38, 32],
+  [type, 464, 378, 22 * [...type].length, 36],
+  ['类型：', 98, 398, 84, 40],
+  [person, 460, 426, 84, 40],
+  ['法', 102, 454, 32, 28],
+  ['定', 176, 456, 30, 28],
+  ['代', 244, 454, 38, 30],
+  ['表', 318, 454, 34, 30],
+  ['人：', 384, 454, 42, 28],
+  ['2011年08月07日', 460, 480, 182, 38],
+  ['成立日期：', 98, 504, 138, 36],
+  ['50万元人民币', 460, 532, 154, 36],
+  ['注册资本：', 98, 556, 142, 38],
+  [address, 462, 586, 26 * [...address].length, 34],
+  ['住', 102, 610, 36, 32],
+  ['所：', 194, 610, 44, 34],
+  ['2011-08-07至长期', 462, 642, 206, 30],
+  ['营业期限：', 100, 658, 154, 40],
+  ['一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广', 470, 690, 1118, 34],
+  ['经营范围：', 100, 710, 138, 38],
+  ['登记机关：', 1572, 950, 116, 38],
+  ['2012年04月11日', 1544, 994, 184, 34],
+];
+
+describe('a licence whose rows’ values run on as one column', () => {
+  it('reads the name before the registrant type and the representative run on after it, flagged', () => {
+    const doc = read(
+      raisedLicence('杭州云栖机械制造智能服务有限公司', '有限责任公司（自然人投资或控股）', '方志军', '浙江省杭州市西湖区文一西路252号1幢22层2205室'),
+    );
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.companyName.value).toBe('杭州云栖机械制造智能服务有限公司');
+    expect(doc.fields.companyName.needsReview).toBe(true);
+    expect(doc.fields.companyName.issues).toContain('organisation_name_boundary_inferred');
+  });
+
+  it('reads the address up to its room when the term under it was joined as its wrap, flagged', () => {
+    const doc = read(
+      raisedLicence('杭州云栖机械制造智能服务有限公司', '有限责任公司（自然人投资或控股）', '方志军', '浙江省杭州市西湖区文一西路252号1幢22层2205室'),
+    );
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区文一西路252号1幢22层2205室');
+    expect(doc.fields.address.needsReview).toBe(true);
+    expect(doc.fields.address.issues).toContain(ADDRESS_TAIL_INFERRED);
+  });
+});
+
+describe('an address with a date, a term or a sum after its last unit', () => {
+  it('cuts the value after the unit and flags the cut', () => {
+    for (const [text, address] of [
+      ['浙江省杭州市西湖区紫霞街60号1幢13层2007室2011-08-07至长期', '浙江省杭州市西湖区紫霞街60号1幢13层2007室'],
+      ['浙江省杭州市西湖区西园路21号11幢2013年5月4日', '浙江省杭州市西湖区西园路21号11幢'],
+      ['浙江省杭州市西湖区文三路90号3幢1201室100万元人民币', '浙江省杭州市西湖区文三路90号3幢1201室'],
+    ]) {
+      const field = withAddressShapeChecked<DraftField>({ value: text, confidence: 0.97, needsReview: false });
+      expect(field.value).toBe(address);
+      expect(field.issues).toContain(ADDRESS_TAIL_INFERRED);
+    }
+  });
+
+  it('keeps a building number that follows a street number (`…252号2011室` is no date)', () => {
+    const field = withAddressShapeChecked<DraftField>({ value: '浙江省杭州市西湖区文一西路252号2011室', confidence: 0.97, needsReview: false });
+    expect(field.value).toBe('浙江省杭州市西湖区文一西路252号2011室');
+    expect(field.issues ?? []).not.toContain(ADDRESS_TAIL_INFERRED);
+  });
+});
