@@ -82,6 +82,13 @@ const MIN_PAIRS = 2;
  */
 const AGREEMENT = 0.06;
 /**
+ * A keystoned photo scales the value column's rows a little against the label column's: the offset drifts evenly
+ * down the page (49.7, 47.3, 44.9, 43.3 px on a phone photo whose fill-in sat a whole row low, pitch 50). Three
+ * pairs or more that lie within `AGREEMENT` of a straight line over the labels' rows agree too, when the drift over
+ * them stays under this share of a pitch; a curl bends them off any line.
+ */
+const DRIFT_MAX = 0.2;
+/**
  * Offsets smaller than this share of a row pitch are left to the field-by-field reading: each value still sits nearer
  * its own label's row than any other, which that reading already handles (stacked-values.ts), and a page-wide move
  * there has more to lose than to gain (a value the shift never touched moved off its row). The pitch is the step from
@@ -180,6 +187,8 @@ function measure(page: PageLayout): Measure | undefined {
   const pitch = rowPitch(layout, labels);
   const values = layout.lines.filter(fillIn);
   const offsets: number[] = [];
+  // Where each proving label's row is, for the drift of a keystoned photo.
+  const labelRows: number[] = [];
   // The values that proved their label: wherever they sit, they are no value of another label's row.
   const provedLines = new Set<LayoutLine>();
   // How far each proving label's row is from the next label row the offset moves its value towards.
@@ -205,6 +214,7 @@ function measure(page: PageLayout): Measure | undefined {
     const blockMiddle = second ? (first.box.y + bottom(second)) / 2 - centreY(label) : undefined;
     const dy = blockMiddle !== undefined && Math.abs(blockMiddle) < pitch * ON_ROW ? blockMiddle : centreY(first) - centreY(label);
     offsets.push(dy);
+    labelRows.push(centreY(label));
     provedLines.add(first);
     if (second) provedLines.add(second);
     const toward = rows.map((y) => (y - centreY(label)) * Math.sign(dy)).filter((d) => d > layout.medianLineHeight * 0.6);
@@ -218,7 +228,14 @@ function measure(page: PageLayout): Measure | undefined {
   const offset = median(pairs.map((i) => offsets[i]));
   // Large enough to matter: a proved value nearer the next label row than its own, measured where it sits (rows are
   // set unevenly where values wrap, so the page's median pitch can hide it).
-  if (Math.abs(offset) < Math.min(...pairs.map((i) => steps[i])) * MIN_OFFSET || pairs.some((i) => Math.abs(offsets[i] - offset) > pitch * AGREEMENT)) {
+  if (
+    Math.abs(offset) < Math.min(...pairs.map((i) => steps[i])) * MIN_OFFSET ||
+    (pairs.some((i) => Math.abs(offsets[i] - offset) > pitch * AGREEMENT) &&
+      !evenDrift(
+        pairs.map((i) => [labelRows[i], offsets[i]]),
+        pitch,
+      ))
+  ) {
     return undefined;
   }
   // The other values must agree too: moved back by the offset, more of them sit on a waiting label's row than before.
@@ -242,6 +259,27 @@ function measure(page: PageLayout): Measure | undefined {
   // Lines wrapped onto a value that lands are explained with it (a name or an address over three lines).
   const explained = withWrappedLines(near, landed).size;
   return landed.length > before && explained * 2 >= near.length ? { layout, offset, onRow } : undefined;
+}
+
+/**
+ * True when three or more (row, offset) pairs lie within `AGREEMENT` of a pitch of one straight line (least squares)
+ * and drift along it by less than `DRIFT_MAX` of a pitch over their rows: one offset scaled evenly down a keystoned
+ * photo, not a page bent where it was curled.
+ *
+ * @example
+ * evenDrift([[470, 49.7], [629, 47.3], [788, 44.9], [989, 43.3]], 50); // true
+ */
+function evenDrift(pairs: ReadonlyArray<readonly [number, number]>, pitch: number): boolean {
+  if (pairs.length < 3) return false;
+  const n = pairs.length;
+  const mx = pairs.reduce((a, [x]) => a + x, 0) / n;
+  const my = pairs.reduce((a, [, y]) => a + y, 0) / n;
+  const sxx = pairs.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  if (sxx === 0) return false;
+  const slope = pairs.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / sxx;
+  const rows = pairs.map(([x]) => x);
+  const drift = Math.abs(slope) * (Math.max(...rows) - Math.min(...rows));
+  return drift < pitch * DRIFT_MAX && pairs.every(([x, y]) => Math.abs(y - (my + slope * (x - mx))) <= pitch * AGREEMENT);
 }
 
 /**

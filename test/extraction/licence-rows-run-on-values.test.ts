@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ADDRESS_TAIL_INFERRED, withAddressShapeChecked } from '../../shared/extraction/address-shape.js';
 import type { DraftField } from '../../shared/extraction/document-context.js';
 import { extractDocuments } from '../../shared/extraction/index.js';
+import { creditCode } from './support/documents.js';
 import { enginePage as engineRead, type Line } from './support/text-lines.js';
 
 // Issue 12 on business licences (licence18): a licence whose values sit half a row above their labels, each row's
@@ -83,5 +84,48 @@ describe('an address with a date, a term or a sum after its last unit', () => {
     const field = withAddressShapeChecked<DraftField>({ value: '浙江省杭州市西湖区文一西路252号2011室', confidence: 0.97, needsReview: false });
     expect(field.value).toBe('浙江省杭州市西湖区文一西路252号2011室');
     expect(field.issues ?? []).not.toContain(ADDRESS_TAIL_INFERRED);
+  });
+});
+
+/** A phone photo of a licence whose fill-in sits a whole row low, the offset drifting from 50 to 43 px down the page. */
+const lowLicence: Line[] = [
+  ['营业执照', 505, 320, 336, 69],
+  ['统一社会信用代码', 259, 456, 184, 29],
+  ['(1-1)', 712, 456, 57, 33],
+  ['名称', 259, 504, 53, 31],
+  [creditCode('MA2N4PN23'), 469, 505, 245, 25],
+  ['杭州云栖餐', 468, 550, 115, 31],
+  ['饮管理有限', 470, 581, 115, 31],
+  ['类型', 262, 613, 51, 33],
+  ['公司', 469, 609, 53, 32],
+  ['有限责任公司', 472, 660, 135, 28],
+  ['（自然人投资或', 471, 688, 144, 32],
+  ['法定代表人', 264, 721, 117, 34],
+  ['控股）', 469, 719, 60, 31],
+  ['成立日期', 265, 773, 96, 30],
+  ['蒋立浩', 470, 765, 74, 33],
+  ['注册资本', 266, 820, 95, 31],
+  ['2008.05.14', 472, 816, 115, 29],
+  ['住所', 267, 870, 52, 30],
+  ['1000万元人民币', 473, 863, 162, 31],
+  ['浙江省杭州市西湖区文新街道紫', 475, 909, 304, 31],
+  ['霞街256号西溪谷国际商务中心5', 474, 938, 311, 32],
+  ['营业期限', 268, 973, 96, 33],
+  ['幢12层2601室', 474, 969, 142, 28],
+  ['经营范围', 269, 1022, 95, 31],
+  ['二〇〇八年五月十四日至长期', 476, 1014, 283, 31],
+  ['一般项目：技术服务、技术开发、技术咨询、技术交流、技术转', 478, 1054, 594, 38],
+  ['让、技术推广；软件开发；信息系统集成服务；职业技能培训', 476, 1083, 617, 40],
+  ['登记机关：', 274, 1261, 104, 32],
+];
+
+describe('a keystoned photo whose fill-in sits a whole row low', () => {
+  it('moves the fill-in back onto its labels though the offset drifts evenly down the page', () => {
+    const doc = extractDocuments([engineRead(lowLicence, { size: { width: 1380, height: 1836 }, confidence: 0.99, typeShare: 0.75 })], { today: TODAY })[0];
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.companyName.value).toBe('杭州云栖餐饮管理有限公司');
+    expect(doc.fields.legalRepresentative.value).toBe('蒋立浩');
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区文新街道紫霞街256号西溪谷国际商务中心5幢12层2601室');
+    expect(doc.fields.establishedDate.value).toBe('2008-05-14');
   });
 });
