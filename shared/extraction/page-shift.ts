@@ -177,6 +177,8 @@ interface Measure {
   offset: number;
   /** A value line of the page sits on a waiting label's row once moved by `dy`. */
   onRow: (v: LayoutLine, dy: number) => boolean;
+  /** The page's row pitch. */
+  pitch: number;
 }
 
 function measure(page: PageLayout): Measure | undefined {
@@ -258,7 +260,7 @@ function measure(page: PageLayout): Measure | undefined {
   const landed = near.filter((v) => onRow(v, offset));
   // Lines wrapped onto a value that lands are explained with it (a name or an address over three lines).
   const explained = withWrappedLines(near, landed).size;
-  return landed.length > before && explained * 2 >= near.length ? { layout, offset, onRow } : undefined;
+  return landed.length > before && explained * 2 >= near.length ? { layout, offset, onRow, pitch } : undefined;
 }
 
 /**
@@ -306,11 +308,11 @@ function underHeading(value: LayoutLine, labels: readonly LayoutLine[], pitch: n
  * under or over one of them (same column, as tight as wrapped lines sit). A line it explains nothing of stays where
  * it was printed (a value the printer never shifted, a page bent rather than shifted).
  */
-function linesToMove(m: Measure): Set<LayoutLine> {
-  const values = m.layout.lines.filter(fillIn);
+function linesToMove(m: Measure, lines: readonly LayoutLine[] = m.layout.lines, labelsApart: readonly LayoutLine[] = []): Set<LayoutLine> {
+  const values = lines.filter(fillIn);
   return withWrappedLines(
     values,
-    values.filter((v) => m.onRow(v, m.offset)),
+    values.filter((v) => m.onRow(v, m.offset) || labelsApart.some((l) => landsOn(m, v, l))),
   );
 }
 
@@ -326,6 +328,55 @@ function withWrappedLines(values: readonly LayoutLine[], seeds: readonly LayoutL
     }
   }
   return moved;
+}
+
+/** True when fill-in line `v`, moved back by the page's offset, sits on `label`'s row, right of it in its half. */
+function landsOn(m: Measure, v: LayoutLine, label: LayoutLine): boolean {
+  return v.half === label.half && v.box.x >= right(label) - label.box.height * 0.5 && Math.abs(centreY(v) - m.offset - centreY(label)) < m.pitch * ON_ROW;
+}
+
+/**
+ * The label lines of a shifted page that the engine boxed with the value moved onto their row (`经营场所：林辉宇`, the
+ * representative printed a row low, glued after the next row's label), each as its label and that value apart:
+ * only when the label's own value lands on its row with the offset (so the glued text is no value of its) and the
+ * glued value, moved back, lands on a label waiting for one. The value's box is its share of the line's characters.
+ */
+function gluedValuesApart(m: Measure): Map<LayoutLine, [LayoutLine, LayoutLine]> {
+  const out = new Map<LayoutLine, [LayoutLine, LayoutLine]>();
+  const values = m.layout.lines.filter(fillIn);
+  for (const line of m.layout.lines) {
+    // After its colon: a spread label's last piece glued to a word (`号技师`) is left to the field-by-field reading.
+    if (line.hits.length !== 1 || line.leading !== '' || line.hits[0].start !== 0 || !/^[:：]/.test(line.text.slice(line.hits[0].end).trimStart())) continue;
+    const value = line.hits[0].inlineValue.trim();
+    const flatValue = value.replace(/\s+/g, '');
+    if (!/[\p{L}\p{N}]/u.test(flatValue) || !line.flat.endsWith(flatValue) || !line.text.endsWith(value)) continue;
+    const at = line.flat.length - flatValue.length;
+    const x = line.box.x + (line.box.width * at) / line.flat.length;
+    const text = line.text.slice(0, line.text.length - value.length).trimEnd();
+    const label: LayoutLine = {
+      ...line,
+      raw: text,
+      text,
+      flat: line.flat.slice(0, at),
+      box: { ...line.box, width: x - line.box.x },
+      chars: line.chars?.slice(0, at),
+      tailGap: undefined,
+      hits: [{ ...line.hits[0], inlineValue: '' }],
+    };
+    const glued: LayoutLine = {
+      ...line,
+      raw: value,
+      text: value,
+      flat: flatValue,
+      box: { ...line.box, x, width: right(line) - x },
+      chars: line.chars?.slice(at),
+      headGap: undefined,
+      hits: [],
+      leading: value,
+    };
+    if (values.some((v) => landsOn(m, v, label)) && m.onRow(glued, m.offset)) out.set(line, [label, glued]);
+  }
+  return out;
 }
 
 /**
@@ -354,8 +405,15 @@ export function withFillInRealigned(layout: PageLayout): PageLayout {
   const m = measure(layout);
   let out = layout;
   if (m) {
-    const moving = linesToMove(m);
-    const lines = m.layout.lines.map((l) => (moving.has(l) ? { ...l, box: { ...l.box, y: l.box.y - m.offset } } : l));
+    // A label with the value moved onto its row glued after it is read as the label and that value apart.
+    const apart = gluedValuesApart(m);
+    const parts = m.layout.lines.flatMap((l) => apart.get(l) ?? [l]);
+    const moving = linesToMove(
+      m,
+      parts,
+      [...apart.values()].map(([label]) => label),
+    );
+    const lines = parts.map((l) => (moving.has(l) ? { ...l, box: { ...l.box, y: l.box.y - m.offset } } : l));
     // Reading order again: top to bottom by rows, then left to right (each half of a spread apart).
     lines.sort((a, b) => {
       if ((a.half ?? 0) !== (b.half ?? 0)) return (a.half ?? 0) - (b.half ?? 0);

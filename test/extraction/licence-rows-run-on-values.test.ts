@@ -129,3 +129,40 @@ describe('a keystoned photo whose fill-in sits a whole row low', () => {
     expect(doc.fields.establishedDate.value).toBe('2008-05-14');
   });
 });
+
+/** A 个体工商户 licence photographed with its fill-in a whole row low: the operator glued after `经营场所：`. */
+const operatorGluedLow = (placeLine: string): Line[] => [
+  ['营业执照', 831, 357, 615, 110],
+  ['(副本)', 1117, 491, 109, 48],
+  ['注册号：', 142, 598, 166, 49],
+  ['(2-1)', 698, 596, 89, 50],
+  ['名称：', 1065, 592, 145, 50],
+  ['330106081234569', 372, 673, 321, 43],
+  ['杭州市西湖区云栖网络', 1297, 670, 348, 41],
+  ['类型：', 142, 717, 110, 51],
+  ['组成形式：', 1068, 719, 177, 43],
+  ['科技信息服务店', 1294, 718, 250, 43],
+  ['经营者：', 143, 794, 151, 50],
+  ['个体工商户', 371, 795, 186, 48],
+  ['注册日期：个人经营', 1066, 794, 376, 48],
+  [placeLine, 141, 870, 348, 50],
+  ['二〇一六年三月九日', 1296, 871, 317, 44],
+  ['浙江省杭州市西湖区紫霞街36', 371, 945, 470, 52],
+  ['经营范围：', 142, 992, 184, 45],
+  ['8号2幢1502室', 371, 997, 242, 45],
+  ['一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；软件开发；信息系统集', 378, 1075, 1560, 37],
+  ['成服务；职业技能培训（不含需取得许可的培训）；人力资源服务（不含职业中介活动、劳务派遣服', 378, 1124, 1527, 37],
+  ['登记机关：', 1965, 1289, 173, 46],
+  ['2017年12月23日', 1918, 1353, 274, 43],
+];
+const readPhoto = (lines: readonly Line[]) =>
+  extractDocuments([engineRead(lines, { size: { width: 2340, height: 1862 }, confidence: 0.99, typeShare: 0.75 })], { today: TODAY })[0];
+
+describe('a shifted licence whose moved value the engine glued after the next row’s label', () => {
+  it('reads the operator glued after `经营场所：` as 经营者’s, and the address moved onto 经营场所’s row', () => {
+    const doc = readPhoto(operatorGluedLow('经营场所：韩立宇'));
+    expect(doc.fields.legalRepresentative.value).toBe('韩立宇');
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区紫霞街368号2幢1502室');
+    expect(doc.fields.establishedDate.value).toBe('2016-03-09');
+  });
+});
