@@ -166,3 +166,32 @@ describe('a shifted licence whose moved value the engine glued after the next ro
     expect(doc.fields.establishedDate.value).toBe('2016-03-09');
   });
 });
+
+describe('a wrapped name beside a bracketed caption under its own value', () => {
+  it('reads the name on through the row of `（注册号）`, whose number is set over it', () => {
+    const lines: Line[] = [
+      ['营业执照', 441, 244, 248, 49],
+      ['（正本）', 548, 297, 56, 24],
+      ['330106081234569(2-1)', 241, 351, 196, 24],
+      ['（注册号）', 291, 380, 94, 26],
+      ['名', 581, 379, 32, 23],
+      ['称：', 646, 377, 37, 25],
+      ['杭州云栖电子', 705, 367, 113, 28],
+      ['商务股份有限', 705, 393, 112, 23],
+      ['公司', 703, 415, 45, 29],
+      ['二〇一五年三月二十日', 598, 463, 190, 24],
+      ['类型：', 221, 488, 55, 26],
+      ['其他股份有限', 343, 488, 112, 27],
+      ['（成立日期）', 587, 491, 90, 25],
+      ['公司（非上市）', 344, 513, 106, 27],
+      ['法定代表人：', 222, 548, 102, 26],
+      ['韩立宇', 248, 573, 58, 24],
+      ['注册资本：', 578, 573, 104, 26],
+      ['50万元人民币', 703, 575, 113, 24],
+      ['营业期限：', 223, 608, 99, 23],
+      ['二〇一五年三月二十日至长期', 344, 609, 240, 24],
+    ];
+    const doc = extractDocuments([engineRead(lines, { size: { width: 1143, height: 1520 }, confidence: 0.99, typeShare: 0.75 })], { today: TODAY })[0];
+    expect(doc.fields.companyName.value).toBe('杭州云栖电子商务股份有限公司');
+  });
+});
