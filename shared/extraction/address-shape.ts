@@ -31,6 +31,12 @@ export const ADDRESS_TAIL_INFERRED = 'address_tail_inferred';
  */
 const TEXT_AFTER_ROOM = /^(.*[0-9A-Za-z]室)([^室号幢栋层楼座单元(（、，,]{1,8})$/u;
 
+/**
+ * A whole date, a term from one (`2011-08-07至长期`) or a sum after an address's last unit: the next row's value
+ * joined as the address's wrap (a page whose values sit half a row off their labels). No address goes on with one.
+ */
+const VALUE_AFTER_UNIT = /^(.*[0-9A-Za-z][室号幢栋层楼座])((?:\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:至.*)?)|(?:人民币)?\d+(?:\.\d+)?万元(?:人民币)?)$/u;
+
 /** A province-level unit by its full name: where an address opens (`浙江省`, `广西壮族自治区`, `上海市`). */
 export const PROVINCE_UNIT = new RegExp(
   '(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾)省|' +
@@ -85,7 +91,8 @@ function foreignHeadLength(text: string): number {
 /**
  * Adds the issues of `addressShapeIssues` to an address field read as a value (a masked or missing one is left); an
  * address with another value's text before where it must begin is read from there, flagged `address_head_inferred`;
- * one with text after its room number is read up to the room, flagged `address_tail_inferred`.
+ * one with text after its room number, or a date, term or sum after its last unit, is read up to there, flagged
+ * `address_tail_inferred`.
  *
  * @example
  * withAddressShapeChecked(address); // address.issues gains 'address_head_incomplete' for `区三墩镇…`
@@ -101,7 +108,8 @@ export function withAddressShapeChecked<T extends DraftField | undefined>(field:
     return field;
   }
   // Text after the room number is a neighbour's (a watermark's or a seal's piece joined with the wrap): cut at the room.
-  const room = TEXT_AFTER_ROOM.exec(text);
+  // So is a date, a term or a sum after the last unit (the next row's value joined as a wrap).
+  const room = VALUE_AFTER_UNIT.exec(text) ?? TEXT_AFTER_ROOM.exec(text);
   if (room) {
     field.value = room[1];
     field.issues = [...(field.issues ?? []), ADDRESS_TAIL_INFERRED];

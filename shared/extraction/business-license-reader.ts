@@ -194,9 +194,17 @@ function withRepresentativeCut(name: DraftField | undefined, representative: Dra
   if (typeof name?.value !== 'string' || typeof representative?.value !== 'string') return name;
   const person = representative.value;
   if (!name.value.endsWith(person) || name.value.length - person.length < 4) return name;
-  const rest = readOrganisationName(name.value.slice(0, -person.length));
-  if (!rest || rest.plausibility < 1 || typeof rest.value !== 'string') return name;
-  return { ...name, value: rest.value, issues: [...(name.issues ?? []), 'organisation_name_boundary_inferred'] };
+  const before = name.value.slice(0, -person.length);
+  const rest = readOrganisationName(before);
+  if (rest && rest.plausibility >= 1 && typeof rest.value === 'string') {
+    return { ...name, value: rest.value, issues: [...(name.issues ?? []), 'organisation_name_boundary_inferred'] };
+  }
+  // The registrant type may stand between the name and the person (`…有限公司有限责任公司(自然人投资或控股)孔雪军`: the
+  // three rows' values set half a row high, each joined as the wrap of the one above): cut both when the name before
+  // the type reads whole.
+  const typeCut = withRegistrantTypeCut({ ...name, value: before, issues: [] });
+  if (typeCut?.value === before) return name;
+  return typeCut && { ...name, value: typeCut.value, issues: [...(name.issues ?? []), 'organisation_name_boundary_inferred'] };
 }
 
 /**

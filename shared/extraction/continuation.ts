@@ -4,14 +4,22 @@ import { LABEL_PREFIXES } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { nextFieldOnRow, rowRunsToEdge, runsAcrossNextField } from './row-bounds.js';
 import type { ValueReader } from './value-readers.js';
-import { overCaption } from './stacked-values.js';
+import { bracketedCaption, overCaption, stackedLine } from './stacked-values.js';
 import { centredUnderValue, insideValueSpan, ownerValuedBefore } from './wrap-alignment.js';
 import { centreX, centreY, right } from './line-geometry.js';
 import { piecesAcrossGap } from './row-gap-pieces.js';
 
 function ownedByOther(layout: PageLayout, line: LayoutLine, ownLabel: LayoutLine | undefined): boolean {
   const owner = rowOwner(layout, line);
-  return owner !== undefined && owner !== ownLabel;
+  return owner !== undefined && owner !== ownLabel && !captionUnderItsValue(layout, owner);
+}
+
+/**
+ * A bracketed caption with its value set tight over it (`330106083652146(2-1)` over `（注册号）`): it waits for
+ * nothing beside it, so a wrapped line of the next column's value on its row is no value of its.
+ */
+function captionUnderItsValue(layout: PageLayout, label: LayoutLine): boolean {
+  return bracketedCaption(label) && stackedLine(layout, label, true, true, 1.2, true, 0.35) !== undefined;
 }
 
 /** Issue on a value that may go on past where it was read (a wrapped line not joined): the clerk sees it whole. */

@@ -82,6 +82,13 @@ const MIN_PAIRS = 2;
  */
 const AGREEMENT = 0.06;
 /**
+ * A keystoned photo scales the value column's rows a little against the label column's: the offset drifts evenly
+ * down the page (49.7, 47.3, 44.9, 43.3 px on a phone photo whose fill-in sat a whole row low, pitch 50). Three
+ * pairs or more that lie within `AGREEMENT` of a straight line over the labels' rows agree too, when the drift over
+ * them stays under this share of a pitch; a curl bends them off any line.
+ */
+const DRIFT_MAX = 0.2;
+/**
  * Offsets smaller than this share of a row pitch are left to the field-by-field reading: each value still sits nearer
  * its own label's row than any other, which that reading already handles (stacked-values.ts), and a page-wide move
  * there has more to lose than to gain (a value the shift never touched moved off its row). The pitch is the step from
@@ -170,6 +177,8 @@ interface Measure {
   offset: number;
   /** A value line of the page sits on a waiting label's row once moved by `dy`. */
   onRow: (v: LayoutLine, dy: number) => boolean;
+  /** The page's row pitch. */
+  pitch: number;
 }
 
 function measure(page: PageLayout): Measure | undefined {
@@ -180,6 +189,8 @@ function measure(page: PageLayout): Measure | undefined {
   const pitch = rowPitch(layout, labels);
   const values = layout.lines.filter(fillIn);
   const offsets: number[] = [];
+  // Where each proving label's row is, for the drift of a keystoned photo.
+  const labelRows: number[] = [];
   // The values that proved their label: wherever they sit, they are no value of another label's row.
   const provedLines = new Set<LayoutLine>();
   // How far each proving label's row is from the next label row the offset moves its value towards.
@@ -205,6 +216,7 @@ function measure(page: PageLayout): Measure | undefined {
     const blockMiddle = second ? (first.box.y + bottom(second)) / 2 - centreY(label) : undefined;
     const dy = blockMiddle !== undefined && Math.abs(blockMiddle) < pitch * ON_ROW ? blockMiddle : centreY(first) - centreY(label);
     offsets.push(dy);
+    labelRows.push(centreY(label));
     provedLines.add(first);
     if (second) provedLines.add(second);
     const toward = rows.map((y) => (y - centreY(label)) * Math.sign(dy)).filter((d) => d > layout.medianLineHeight * 0.6);
@@ -218,7 +230,14 @@ function measure(page: PageLayout): Measure | undefined {
   const offset = median(pairs.map((i) => offsets[i]));
   // Large enough to matter: a proved value nearer the next label row than its own, measured where it sits (rows are
   // set unevenly where values wrap, so the page's median pitch can hide it).
-  if (Math.abs(offset) < Math.min(...pairs.map((i) => steps[i])) * MIN_OFFSET || pairs.some((i) => Math.abs(offsets[i] - offset) > pitch * AGREEMENT)) {
+  if (
+    Math.abs(offset) < Math.min(...pairs.map((i) => steps[i])) * MIN_OFFSET ||
+    (pairs.some((i) => Math.abs(offsets[i] - offset) > pitch * AGREEMENT) &&
+      !evenDrift(
+        pairs.map((i) => [labelRows[i], offsets[i]]),
+        pitch,
+      ))
+  ) {
     return undefined;
   }
   // The other values must agree too: moved back by the offset, more of them sit on a waiting label's row than before.
@@ -241,7 +260,28 @@ function measure(page: PageLayout): Measure | undefined {
   const landed = near.filter((v) => onRow(v, offset));
   // Lines wrapped onto a value that lands are explained with it (a name or an address over three lines).
   const explained = withWrappedLines(near, landed).size;
-  return landed.length > before && explained * 2 >= near.length ? { layout, offset, onRow } : undefined;
+  return landed.length > before && explained * 2 >= near.length ? { layout, offset, onRow, pitch } : undefined;
+}
+
+/**
+ * True when three or more (row, offset) pairs lie within `AGREEMENT` of a pitch of one straight line (least squares)
+ * and drift along it by less than `DRIFT_MAX` of a pitch over their rows: one offset scaled evenly down a keystoned
+ * photo, not a page bent where it was curled.
+ *
+ * @example
+ * evenDrift([[470, 49.7], [629, 47.3], [788, 44.9], [989, 43.3]], 50); // true
+ */
+function evenDrift(pairs: ReadonlyArray<readonly [number, number]>, pitch: number): boolean {
+  if (pairs.length < 3) return false;
+  const n = pairs.length;
+  const mx = pairs.reduce((a, [x]) => a + x, 0) / n;
+  const my = pairs.reduce((a, [, y]) => a + y, 0) / n;
+  const sxx = pairs.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  if (sxx === 0) return false;
+  const slope = pairs.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / sxx;
+  const rows = pairs.map(([x]) => x);
+  const drift = Math.abs(slope) * (Math.max(...rows) - Math.min(...rows));
+  return drift < pitch * DRIFT_MAX && pairs.every(([x, y]) => Math.abs(y - (my + slope * (x - mx))) <= pitch * AGREEMENT);
 }
 
 /**
@@ -268,11 +308,11 @@ function underHeading(value: LayoutLine, labels: readonly LayoutLine[], pitch: n
  * under or over one of them (same column, as tight as wrapped lines sit). A line it explains nothing of stays where
  * it was printed (a value the printer never shifted, a page bent rather than shifted).
  */
-function linesToMove(m: Measure): Set<LayoutLine> {
-  const values = m.layout.lines.filter(fillIn);
+function linesToMove(m: Measure, lines: readonly LayoutLine[] = m.layout.lines, labelsApart: readonly LayoutLine[] = []): Set<LayoutLine> {
+  const values = lines.filter(fillIn);
   return withWrappedLines(
     values,
-    values.filter((v) => m.onRow(v, m.offset)),
+    values.filter((v) => m.onRow(v, m.offset) || labelsApart.some((l) => landsOn(m, v, l))),
   );
 }
 
@@ -288,6 +328,55 @@ function withWrappedLines(values: readonly LayoutLine[], seeds: readonly LayoutL
     }
   }
   return moved;
+}
+
+/** True when fill-in line `v`, moved back by the page's offset, sits on `label`'s row, right of it in its half. */
+function landsOn(m: Measure, v: LayoutLine, label: LayoutLine): boolean {
+  return v.half === label.half && v.box.x >= right(label) - label.box.height * 0.5 && Math.abs(centreY(v) - m.offset - centreY(label)) < m.pitch * ON_ROW;
+}
+
+/**
+ * The label lines of a shifted page that the engine boxed with the value moved onto their row (`经营场所：林辉宇`, the
+ * representative printed a row low, glued after the next row's label), each as its label and that value apart:
+ * only when the label's own value lands on its row with the offset (so the glued text is no value of its) and the
+ * glued value, moved back, lands on a label waiting for one. The value's box is its share of the line's characters.
+ */
+function gluedValuesApart(m: Measure): Map<LayoutLine, [LayoutLine, LayoutLine]> {
+  const out = new Map<LayoutLine, [LayoutLine, LayoutLine]>();
+  const values = m.layout.lines.filter(fillIn);
+  for (const line of m.layout.lines) {
+    // After its colon: a spread label's last piece glued to a word (`号技师`) is left to the field-by-field reading.
+    if (line.hits.length !== 1 || line.leading !== '' || line.hits[0].start !== 0 || !/^[:：]/.test(line.text.slice(line.hits[0].end).trimStart())) continue;
+    const value = line.hits[0].inlineValue.trim();
+    const flatValue = value.replace(/\s+/g, '');
+    if (!/[\p{L}\p{N}]/u.test(flatValue) || !line.flat.endsWith(flatValue) || !line.text.endsWith(value)) continue;
+    const at = line.flat.length - flatValue.length;
+    const x = line.box.x + (line.box.width * at) / line.flat.length;
+    const text = line.text.slice(0, line.text.length - value.length).trimEnd();
+    const label: LayoutLine = {
+      ...line,
+      raw: text,
+      text,
+      flat: line.flat.slice(0, at),
+      box: { ...line.box, width: x - line.box.x },
+      chars: line.chars?.slice(0, at),
+      tailGap: undefined,
+      hits: [{ ...line.hits[0], inlineValue: '' }],
+    };
+    const glued: LayoutLine = {
+      ...line,
+      raw: value,
+      text: value,
+      flat: flatValue,
+      box: { ...line.box, x, width: right(line) - x },
+      chars: line.chars?.slice(at),
+      headGap: undefined,
+      hits: [],
+      leading: value,
+    };
+    if (values.some((v) => landsOn(m, v, label)) && m.onRow(glued, m.offset)) out.set(line, [label, glued]);
+  }
+  return out;
 }
 
 /**
@@ -316,8 +405,15 @@ export function withFillInRealigned(layout: PageLayout): PageLayout {
   const m = measure(layout);
   let out = layout;
   if (m) {
-    const moving = linesToMove(m);
-    const lines = m.layout.lines.map((l) => (moving.has(l) ? { ...l, box: { ...l.box, y: l.box.y - m.offset } } : l));
+    // A label with the value moved onto its row glued after it is read as the label and that value apart.
+    const apart = gluedValuesApart(m);
+    const parts = m.layout.lines.flatMap((l) => apart.get(l) ?? [l]);
+    const moving = linesToMove(
+      m,
+      parts,
+      [...apart.values()].map(([label]) => label),
+    );
+    const lines = parts.map((l) => (moving.has(l) ? { ...l, box: { ...l.box, y: l.box.y - m.offset } } : l));
     // Reading order again: top to bottom by rows, then left to right (each half of a spread apart).
     lines.sort((a, b) => {
       if ((a.half ?? 0) !== (b.half ?? 0)) return (a.half ?? 0) - (b.half ?? 0);

@@ -22,6 +22,14 @@ const INDENT_MIN = 0.6;
 const INDENT_MAX = 2.5;
 /** Neighbours start flush within this many ems. */
 const FLUSH = 0.3;
+/**
+ * A line opening on a number's suffix (`室`, `号`, `幢` …) under a line ending in a digit: the number may go on at its
+ * head (`…28幢170` | `5室`), where a half-width digit leaves half an em of unread ink. Over 7,000 pairs of wrapped
+ * lines of 67 seen caches, such a line's unread head passes the line above's by at most 0.27 em unless a digit was
+ * lost (0.43 em, `5室` read `室`).
+ */
+const NUMBER_SUFFIX_HEAD = /^[室号幢栋层楼座]/u;
+const UNREAD_DIGIT = 0.35;
 
 /**
  * True when a line of a value read over `lines` (top to bottom, the value's own lines, a label line's value included)
@@ -34,6 +42,7 @@ const FLUSH = 0.3;
 export function lostLineHead(lines: readonly LayoutLine[]): boolean {
   const own = (l: LayoutLine) => l.hits.length === 0 && l.headGap !== undefined;
   if (lines.some((l) => own(l) && l.headGap! > em(l) * UNREAD_HEAD)) return true;
+  if (lines.some((l, i) => i > 0 && own(l) && own(lines[i - 1]) && lostDigitBeforeSuffix(lines[i - 1], l))) return true;
   for (let i = 1; i + 1 < lines.length; i++) {
     const [above, line, below] = [lines[i - 1], lines[i], lines[i + 1]];
     if (!own(above) || !own(line) || !own(below)) continue;
@@ -44,4 +53,14 @@ export function lostLineHead(lines: readonly LayoutLine[]): boolean {
     if (indent > size * INDENT_MIN && indent < size * INDENT_MAX && right(line) > right(above) - size) return true;
   }
   return false;
+}
+
+/**
+ * True when `line`, wrapped under `above`, opens on a number's suffix after `above` ends in a digit, and the engine
+ * boxed more unread ink before its first character than before the line above's: a digit of the number lost at the
+ * wrap's head (`…28幢170` | `室` for `…28幢1705` | `5室`). `…28幢170室` reads as whole an address as the true one.
+ */
+function lostDigitBeforeSuffix(above: LayoutLine, line: LayoutLine): boolean {
+  if (!/[0-9]$/u.test(above.flat) || !NUMBER_SUFFIX_HEAD.test(line.flat)) return false;
+  return line.headGap! - above.headGap! >= em(line) * UNREAD_DIGIT;
 }

@@ -108,6 +108,34 @@ describe('a wrapped line that lost a character at its head', () => {
   });
 });
 
+describe("a wrapped address line whose number's last digit was lost before its suffix", () => {
+  it('flags an address whose last line opens on 室 with half an em of unread ink, under a line ending in a digit', () => {
+    // `…28幢170` | `5室`: the faint `5` boxed with `室` but not read; `…28幢170室` reads as whole as the true address.
+    const doc = read(
+      licence([
+        ['浙江省杭州市西湖区北山街道', 463, 740, 338, 37, { type: 25 }],
+        ['解放路125号28幢170', 463, 778, 338, 37, { type: 25 }],
+        ['室', 463, 816, 48, 37, { type: 25, headGap: 12 }],
+      ]),
+    );
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区北山街道解放路125号28幢170室');
+    expect(doc.fields.address.issues).toContain(WRAPPED_LINE_HEAD_INCOMPLETE);
+    expect(doc.fields.address.needsReview).toBe(true);
+  });
+
+  it('leaves a room number wrapped before its 室 unflagged when the line starts as its neighbours do', () => {
+    const doc = read(
+      licence([
+        ['浙江省杭州市西湖区北山街道', 463, 740, 338, 37, { type: 25 }],
+        ['解放路125号28幢1705', 463, 778, 338, 37, { type: 25 }],
+        ['室', 463, 816, 40, 37, { type: 25, headGap: 4 }],
+      ]),
+    );
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区北山街道解放路125号28幢1705室');
+    expect(doc.fields.address.issues ?? []).not.toContain(WRAPPED_LINE_HEAD_INCOMPLETE);
+  });
+});
+
 describe('a wrapped name under a label line joined from pieces on a slanted row', () => {
   it('reads the name on through lines in its type, though the joined label line is boxed much taller', () => {
     // A perspective photo: the spread label's head `名` glued after the code on the row above (no gap read), cut off
