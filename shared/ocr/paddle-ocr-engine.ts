@@ -13,7 +13,7 @@ import { commonCharacters, confirmedCharacters, isShorterSubsequence } from './r
 import { findScreenPattern, withoutScreenPattern } from './screen-pattern.js';
 import { readStackedColumns } from './stacked-columns.js';
 import { withMergedLinesApart } from './merged-lines.js';
-import { hasUnsureCharacter } from './unsure-characters.js';
+import { hasUnsureCharacter, withHiddenCharactersUnconfirmed } from './unsure-characters.js';
 import { drawnInItsTurn, turnIfUpsideDown, turnOffItsSide, type PageDrawnInItsTurn, type PageRotation } from './page-orientation.js';
 import { DEFAULT_RECOGNITION_SETTINGS, recogniseRegions, type CharacterAlternative, type RecognisedText, type RecognitionSettings } from './text-lines.js';
 import { DEFAULT_DETECTION_SETTINGS, readingOrder, regionCorners, type DetectionSettings, type TextRegion } from './text-regions.js';
@@ -92,6 +92,12 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   mergedLines?: boolean;
   /** Read again a sure line holding an unsure letter, digit or CJK character (see `hasUnsureCharacter`; default on). */
   unsureCharacters?: boolean;
+  /**
+   * Characters the recogniser half saw between those it read (`RecognisedText.hiddenCharacters`; default on): a sure
+   * line holding one is read again from a looser crop, and the characters beside one that no reading emitted are
+   * capped at `UNCONFIRMED_CHARACTER_CONFIDENCE`. Off leaves them unremarked.
+   */
+  hiddenCharacters?: boolean;
   /** Read a region running down an upright page as characters stacked in a column (see `readStackedColumns`; default on). */
   stackedColumns?: boolean;
   /** Read seal-covered and unsure lines a second time and report the agreement (default on). */
@@ -266,7 +272,10 @@ export class PaddleOcrEngine implements OcrEngine {
     if (this.#options.secondReadings !== false) {
       const started = clockNow();
       const pages = { stored: read, raster, rotation, conditions: conditioned?.changed ? conditioned.conditions : undefined };
-      seconds = await readAgain(models, pages, ordered, texts, this.#recognition, this.#options.unsureCharacters !== false);
+      seconds = await readAgain(models, pages, ordered, texts, this.#recognition, {
+        unsureCharacters: this.#options.unsureCharacters !== false,
+        hiddenCharacters: this.#options.hiddenCharacters !== false,
+      });
       // Lines under a grey seal (no coloured ink was suppressed), read again with the seal lifted (opt-in).
       if (this.#options.greySeals && !conditioned?.conditions.suppressedTileCount) {
         await readUnderGreySeals(models, raster, ordered, texts, this.#recognition, seconds);
@@ -308,7 +317,12 @@ export class PaddleOcrEngine implements OcrEngine {
     ordered.forEach((region, index) => {
       const merged = merges[index];
       // A line grown over a faint glyph: whatever was read at that end is not sure (the glyph itself may be lost).
-      const reading = region.faintEnds ? withEndsUnconfirmed(merged.reading, region.faintEnds) : merged.reading;
+      const grown = region.faintEnds ? withEndsUnconfirmed(merged.reading, region.faintEnds) : merged.reading;
+      // A character half seen and emitted by no reading: its neighbours are not sure either.
+      const reading =
+        this.#options.hiddenCharacters !== false
+          ? withHiddenCharactersUnconfirmed(withHiddenCharactersOf(grown, merged.readings ?? [merged.reading]), UNCONFIRMED_CHARACTER_CONFIDENCE)
+          : grown;
       const trimmed = reading.text.trim();
       if (trimmed === '' || reading.confidence < MIN_LINE_CONFIDENCE) return;
       const words = characterWords(shown(merged.region), reading, raster);
@@ -392,7 +406,7 @@ async function readAgain(
   regions: TextRegion[],
   texts: RecognisedText[],
   recognition: RecognitionSettings,
-  unsureCharacters = true,
+  steps: { unsureCharacters: boolean; hiddenCharacters: boolean } = { unsureCharacters: true, hiddenCharacters: true },
 ): Promise<(SecondReading | undefined)[]> {
   const wanted: { index: number; priority: number; region: TextRegion; onStored: boolean; stretch?: LineStretch }[] = [];
   regions.forEach((region, index) => {
@@ -414,8 +428,9 @@ async function readAgain(
     } else if (confidence < SECOND_READING_BELOW) {
       if (storedRegion) wanted.push({ index, priority: confidence, region: storedRegion, onStored: true });
       else wanted.push({ index, priority: confidence, region: loosened(region), onStored: false });
-    } else if (unsureCharacters && hasUnsureCharacter(first)) {
-      // A sure line with one unsure character (`莫千山路`, `千` at 0.61): a looser crop, after the doubtful lines.
+    } else if ((steps.unsureCharacters && hasUnsureCharacter(first)) || (steps.hiddenCharacters && first.hiddenCharacters)) {
+      // A sure line with one unsure character (`莫千山路`, `千` at 0.61), or one it half saw and dropped (`室` for
+      // `5室`): a looser crop, after the doubtful lines.
       wanted.push({ index, priority: confidence, region: loosened(region), onStored: false });
     }
   });
@@ -616,6 +631,23 @@ function boundingBox(region: TextRegion, raster: Raster): OcrLine['box'] {
   const x = Math.min(...xs);
   const y = Math.min(...ys);
   return { x: Math.round(x), y: Math.round(y), width: Math.round(Math.max(...xs) - x), height: Math.round(Math.max(...ys) - y) };
+}
+
+/**
+ * The kept reading with the characters half seen by every reading of the line that emitted exactly its characters
+ * (itself, and the other reading when both read the same): a second crop that drops the same character without a trace
+ * does not clear the first one's doubt. A reading that differs was weighed by `mergeReadings` already.
+ *
+ * @example
+ * withHiddenCharactersOf(kept, [first, second]).hiddenCharacters; // the `5` the first reading half saw before `室`
+ */
+export function withHiddenCharactersOf(kept: RecognisedText, readings: readonly RecognisedText[]): RecognisedText {
+  const same = readings.filter(
+    (other) => other === kept || (other.characters.length === kept.characters.length && other.characters.every((c, k) => c === kept.characters[k])),
+  );
+  const hidden = same.flatMap((other) => other.hiddenCharacters ?? []);
+  if (hidden.length === (kept.hiddenCharacters?.length ?? 0)) return kept;
+  return { ...kept, hiddenCharacters: hidden };
 }
 
 /**

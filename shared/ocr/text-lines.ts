@@ -155,6 +155,22 @@ export interface RecognisedText {
    * Absent when no character has one.
    */
   characterAlternatives?: (CharacterAlternative | undefined)[];
+  /**
+   * Characters the recogniser half saw between the ones it emitted: where the blank won a run of steps but a letter,
+   * digit or CJK character peaked at `HIDDEN_CHARACTER_FROM` or more inside it (a faint `5` before `室`, a `股` lost
+   * from `科技份有限公司`). Absent when there is none.
+   */
+  hiddenCharacters?: HiddenCharacter[];
+}
+
+/** A character the greedy decoding dropped for the blank, with the probability it peaked at. */
+export interface HiddenCharacter {
+  /** The index in `characters` it would stand before (`characters.length`: after the last). */
+  before: number;
+  text: string;
+  confidence: number;
+  /** Where it peaked along the line: a CTC step index in `decodeCtc`, a fraction of the region's width after `recogniseRegions`. */
+  position: number;
 }
 
 /** The recogniser's second choice for one character: another class and its probability at the same step. */
@@ -170,6 +186,13 @@ export interface CharacterAlternative {
 export const SECOND_CHOICE_BELOW = 0.9;
 /** A second choice under this probability is noise, not evidence of what was printed. */
 export const SECOND_CHOICE_FROM = 0.05;
+/**
+ * A letter, digit or CJK character that peaks at this probability where the blank still wins is a character the
+ * recogniser half saw (`HiddenCharacter`). On 56 phone photos (docs/ocr.md, "photo18") peaks of 0.1–0.5 were dropped
+ * characters about as often as not (`一、`, `登记机关`, `科技股份`, `2015.01.13`); under 0.1 mostly noise.
+ */
+export const HIDDEN_CHARACTER_FROM = 0.1;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /**
  * Reads the text of each region with the PP-OCRv4 recogniser (one line per run, see `RECOGNITION_BATCH`) and
@@ -242,7 +265,14 @@ async function readBatch(
     // Steps span the whole slot; the region itself fills only its reading width of it.
     const stepWidth = slotWidth / steps;
     const regionWidth = readingWidth(region);
-    decoded.characterPositions = decoded.characterPositions.map((step) => Math.min(1, ((step + 0.5) * stepWidth) / regionWidth));
+    const fraction = (step: number) => ((step + 0.5) * stepWidth) / regionWidth;
+    decoded.characterPositions = decoded.characterPositions.map((step) => Math.min(1, fraction(step)));
+    if (decoded.hiddenCharacters) {
+      // A peak in the padding after the crop is no character of the line.
+      const inside = decoded.hiddenCharacters.flatMap((hidden) => (fraction(hidden.position) < 1 ? [{ ...hidden, position: fraction(hidden.position) }] : []));
+      if (inside.length > 0) decoded.hiddenCharacters = inside;
+      else delete decoded.hiddenCharacters;
+    }
     return decoded;
   });
 }
@@ -251,6 +281,9 @@ async function readBatch(
  * Greedy CTC decoding: the most likely class at each step, repeats collapsed, blanks (class 0) dropped. A character
  * whose steps are unsure (under `SECOND_CHOICE_BELOW`) keeps its best other non-blank class, when that reaches
  * `SECOND_CHOICE_FROM` at one of its steps, in `characterAlternatives`: only those steps are scanned a second time.
+ * Where the blank wins a run of steps over a letter, digit or CJK character at `HIDDEN_CHARACTER_FROM` or more (one
+ * that is not the character emitted just before or after the run: its own fringe), that character is kept in
+ * `hiddenCharacters`; the pass that finds each step's likeliest class finds it, so this costs nothing more.
  *
  * @example
  * decodeCtc(probabilities, 0, 80, alphabet.length + 1, alphabet); // { text: '王晓明', confidence: 0.99, … }
@@ -260,18 +293,48 @@ export function decodeCtc(probabilities: Float32Array, offset: number, steps: nu
   const characterConfidences: number[] = [];
   const characterSteps: number[] = [];
   let alternatives: (CharacterAlternative | undefined)[] | undefined;
+  let hidden: HiddenCharacter[] | undefined;
+  // Inside the current run of blank steps: the likeliest character other than the one emitted before the run (whose
+  // fringe it is), and the likeliest of another class again, in case the first is the fringe of the one after.
+  const none = { index: 0, probability: 0, step: 0 };
+  let peak = none;
+  let runnerUp = none;
+  let emittedBefore = -1;
+  const closeRun = (emittedAfter: number) => {
+    const chosen = peak.index !== emittedAfter ? peak : runnerUp;
+    const text = alphabet[chosen.index - 1] ?? '';
+    if (chosen.probability >= HIDDEN_CHARACTER_FROM && WORD_CHARACTER.test(text)) {
+      hidden ??= [];
+      hidden.push({ before: characters.length, text, confidence: chosen.probability, position: chosen.step });
+    }
+    peak = none;
+    runnerUp = none;
+  };
   let previous = -1;
   for (let t = 0; t < steps; t++) {
     const base = offset + t * classes;
-    let best = 0;
-    let bestProbability = probabilities[base];
-    for (let c = 1; c < classes; c++) {
-      if (probabilities[base + c] > bestProbability) {
-        best = c;
-        bestProbability = probabilities[base + c];
+    // The likeliest non-blank class, then the blank against it: the one pass over the classes greedy decoding needs.
+    let likeliest = 1;
+    let likeliestProbability = probabilities[base + 1];
+    for (let c = 2; c < classes; c++) {
+      if (probabilities[base + c] > likeliestProbability) {
+        likeliest = c;
+        likeliestProbability = probabilities[base + c];
       }
     }
+    const blankWins = probabilities[base] >= likeliestProbability;
+    const best = blankWins ? 0 : likeliest;
+    const bestProbability = blankWins ? probabilities[base] : likeliestProbability;
+    if (blankWins && likeliest !== emittedBefore && likeliestProbability > runnerUp.probability) {
+      const seen = { index: likeliest, probability: likeliestProbability, step: t };
+      if (likeliestProbability > peak.probability) {
+        if (likeliest !== peak.index) runnerUp = peak;
+        peak = seen;
+      } else if (likeliest !== peak.index) runnerUp = seen;
+    }
     if (best !== 0 && best !== previous) {
+      if (peak.probability > 0) closeRun(best);
+      emittedBefore = best;
       characters.push(alphabet[best - 1] ?? '');
       characterConfidences.push(bestProbability);
       characterSteps.push(t);
@@ -287,10 +350,12 @@ export function decodeCtc(probabilities: Float32Array, offset: number, steps: nu
     }
     previous = best;
   }
+  if (peak.probability > 0) closeRun(-1);
   const confidence = characterConfidences.length === 0 ? 0 : characterConfidences.reduce((a, b) => a + b, 0) / characterConfidences.length;
   // characterPositions holds CTC step indices here; recogniseRegions turns them into fractions of the line.
   const decoded: RecognisedText = { text: characters.join(''), confidence, characters, characterConfidences, characterPositions: characterSteps };
   if (alternatives) decoded.characterAlternatives = Array.from({ length: characters.length }, (_, k) => alternatives[k]);
+  if (hidden) decoded.hiddenCharacters = hidden;
   return decoded;
 }
 
