@@ -4,6 +4,7 @@ import { createPaddleOcrEngine } from '../../shared/ocr/index.js';
 import { withHiddenCharactersOf } from '../../shared/ocr/paddle-ocr-engine.js';
 import { decodeCtc, HIDDEN_CHARACTER_FROM } from '../../shared/ocr/text-lines.js';
 import { withHiddenCharactersUnconfirmed } from '../../shared/ocr/unsure-characters.js';
+import { ctcSteps } from '../support/ctc-steps.js';
 import { evenlySpacedReading } from '../support/recognised-text.js';
 
 // A faint character inside a boxed line can lose to CTC's blank at every step while the recogniser half sees it: the
@@ -13,19 +14,8 @@ import { evenlySpacedReading } from '../support/recognised-text.js';
 const ALPHABET = ['0', '1', '5', '室', '股', '份', ' ', '、'];
 const CLASSES = ALPHABET.length + 1;
 
-/** CTC output with one row per step: the classes given their probabilities, the rest of the mass on the blank. */
-function steps(rows: Record<string, number>[]): Float32Array {
-  const out = new Float32Array(rows.length * CLASSES);
-  rows.forEach((row, t) => {
-    let rest = 1;
-    for (const [ch, p] of Object.entries(row)) {
-      out[t * CLASSES + ALPHABET.indexOf(ch) + 1] = p;
-      rest -= p;
-    }
-    out[t * CLASSES] = Math.max(0, rest);
-  });
-  return out;
-}
+/** CTC output with one row per step over this file's alphabet (`ctcSteps`). */
+const steps = (rows: Record<string, number>[]): Float32Array => ctcSteps(ALPHABET, rows);
 
 const decode = (rows: Record<string, number>[]) => decodeCtc(steps(rows), 0, rows.length, CLASSES, ALPHABET);
 

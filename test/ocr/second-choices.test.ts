@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { mergeReadings, splicedReading } from '../../shared/ocr/paddle-ocr-engine.js';
 import { decodeCtc, SECOND_CHOICE_BELOW, SECOND_CHOICE_FROM } from '../../shared/ocr/text-lines.js';
+import { ctcSteps } from '../support/ctc-steps.js';
 import { evenlySpacedReading } from '../support/recognised-text.js';
 
 const ALPHABET = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const CLASSES = ALPHABET.length + 1;
 
-/** CTC output with one row per step: the classes given their probabilities, the rest of the mass on the blank. */
-function steps(rows: Record<string, number>[]): Float32Array {
-  const out = new Float32Array(rows.length * CLASSES);
-  rows.forEach((row, t) => {
-    let rest = 1;
-    for (const [ch, p] of Object.entries(row)) {
-      out[t * CLASSES + ALPHABET.indexOf(ch) + 1] = p;
-      rest -= p;
-    }
-    out[t * CLASSES] = Math.max(0, rest);
-  });
-  return out;
-}
+/** CTC output with one row per step over this file's alphabet (`ctcSteps`). */
+const steps = (rows: Record<string, number>[]): Float32Array => ctcSteps(ALPHABET, rows);
 
 describe('decodeCtc', () => {
   it("keeps an unsure character's second choice with its probability", () => {
