@@ -18,7 +18,6 @@ const TWO_LOOKALIKES = /([三一])(?=[〇零○Oo][〇零○Oo一二三四五六
  * findMisreadYearDate('签订日期:三〇一九年十一月二十一日'); // '2019-11-21'
  */
 export function findMisreadYearDate(text: string): string | undefined {
-  if (!TWO_LOOKALIKES.test(text)) return undefined;
-  TWO_LOOKALIKES.lastIndex = 0;
-  return findDates(text.replace(TWO_LOOKALIKES, '二')).find((d) => d.value.startsWith('20'))?.value;
+  const mended = text.replace(TWO_LOOKALIKES, '二');
+  return mended === text ? undefined : findDates(mended).find((d) => d.value.startsWith('20'))?.value;
 }

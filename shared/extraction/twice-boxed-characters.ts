@@ -31,6 +31,5 @@ export function withCharactersBoxedTwiceDropped(page: readonly OcrLine[]): OcrLi
         other !== line && (other.words?.length ?? 0) >= 2 && other.words!.some((w) => w.text.trim() === text && overlapShare(w.box, line.box) >= SAME_INK),
     );
   };
-  const kept = page.filter((line) => !boxedTwice(line));
-  return kept.length === page.length ? [...page] : kept;
+  return page.filter((line) => !boxedTwice(line));
 }
