@@ -10,7 +10,9 @@
  * looking for a watermark on a photo's flattened page (`photoOverprint`), files marked by a name starting with `wm`;
  * `crop-width`: line crops narrower than 320 px read at their own width plus grey padding (the default
  * `RecognitionSettings`; `OCR_AB_MIN_WIDTH` sets a floor), against every crop padded to 320 (PP-OCR's), files marked by a
- * photo capture in their name (curl, perspective, shadow, small).
+ * photo capture in their name (curl, perspective, shadow, small); `hidden-characters`: re-reading a line where the
+ * recogniser half saw a character it did not read (`hiddenCharacters`), files marked by `scan` in their name (the
+ * pipeline bench's certificate scans).
  */
 import { readFile } from 'node:fs/promises';
 import { createPaddleOcrEngine, type PaddleOcrEngineOptions } from '../shared/ocr/index.js';
@@ -25,6 +27,7 @@ const STEPS: Record<string, { off: PaddleOcrEngineOptions; on?: PaddleOcrEngineO
     marked: (name) => /-(curl|perspective|shadow|small)-/.test(name),
     label: 'photos',
   },
+  'hidden-characters': { off: { hiddenCharacters: false }, marked: (name) => name.includes('scan'), label: 'scans' },
 };
 
 const [stepName, ...files] = process.argv.slice(2).filter((a) => a !== '--');
