@@ -95,6 +95,23 @@ export const COMPOUND_SURNAMES = [
   '第五',
 ];
 
+/**
+ * Compound surnames as the engine misreads them, one character swapped for its look-alike (`夏候` for 夏侯: 亻 and its
+ * near twin with a stroke more; `上宫` for 上官, `令孤` for 令狐, `独狐` for 独孤, `皇浦` for 皇甫, `欧阴` for 欧阳). The misread
+ * form is no name's start in use: its second character is not given to people (候, 宫, 孤 after 令, 狐, 浦, 阴).
+ */
+const COMPOUND_SURNAME_MISREADS: Readonly<Record<string, string>> = {
+  夏候: '夏侯',
+  上宫: '上官',
+  令孤: '令狐',
+  独狐: '独孤',
+  皇浦: '皇甫',
+  欧阴: '欧阳',
+};
+
+/** Issue on a name whose compound surname was read with a look-alike and put right: the clerk checks the name. */
+export const NAME_SURNAME_LOOK_ALIKE = 'person_name_surname_look_alike_inferred';
+
 // Forms of address set after a name; never a character of the name itself (君, 生, 士 end real given names: 吕伊君).
 const NAME_SUFFIX = /(同志|先生|女士|老师)$/;
 
@@ -145,6 +162,8 @@ export const readPersonName: ValueReader = (text) => {
     name = cut[1];
   }
   if (name.length < 2) return null;
+  const misread = name.length >= 3 ? COMPOUND_SURNAME_MISREADS[name.slice(0, 2)] : undefined;
+  if (misread) name = misread + name.slice(2);
   // A label or its first characters (`社保` of 社保号码, `姓名`) read where a name was looked for is no name.
   if (LABEL_PREFIXES.has(name)) return null;
   // A piece of an organisation's name (`有限公司` from a seal, `技师学院`) is not a person.
@@ -157,6 +176,7 @@ export const readPersonName: ValueReader = (text) => {
   if (/^[A-Za-z0-9]/.test(rest)) plausibility *= 0.8;
   // A compound surname alone (`令狐`, `东方`) is no one's whole name: the given name was cut or lost.
   if (COMPOUND_SURNAMES.includes(name)) return { ...ok(name, plausibility), issues: [NAME_SURNAME_ONLY] };
+  if (misread) return { ...ok(name, plausibility), issues: [NAME_SURNAME_LOOK_ALIKE] };
   return ok(name, plausibility);
 };
 
