@@ -6,6 +6,39 @@
 const OTHER_PARTY =
   /^(?:甲方|乙方)?(?:紧急)?(?:联系人|联络员|代办人|经办人|受理人|审核人|委托代理人|代理人|担保人|监护人|家属|配偶|财务|推荐|派遣)$|^(?:原|曾用|原工作|原参保|原发证|原工作单位)$/;
 const CJK = /[\u3400-\u9fff]/;
+
+/** The words of `OTHER_PARTY` that open a label about someone else (`财务` of `财务负责人`). */
+const OTHER_PARTY_WORDS = [
+  '紧急',
+  '联系人',
+  '联络员',
+  '代办人',
+  '经办人',
+  '受理人',
+  '审核人',
+  '委托代理人',
+  '代理人',
+  '担保人',
+  '监护人',
+  '家属',
+  '配偶',
+  '财务',
+  '推荐',
+  '派遣',
+];
+
+/**
+ * True when `piece` (one to three characters) is the head of a word that makes the label after it someone else's:
+ * the first piece of a spread label such as `财` `务` `负` `责` `人：` (the finance officer's caption on a branch
+ * licence, spread like the 负责人's own above it), so the pieces are joined whole and never leave `负责人` alone.
+ *
+ * @example
+ * opensOtherPartyWord('财'); // true
+ * opensOtherPartyWord('负'); // false
+ */
+export function opensOtherPartyWord(piece: string): boolean {
+  return piece.length > 0 && OTHER_PARTY_WORDS.some((word) => word.startsWith(piece));
+}
 const OWN_PARTY_HEAD = /^(?:劳动者|乙方|甲方|用人单位)/;
 
 /**

@@ -10,7 +10,7 @@ import { withVerticalRunsJoined } from './vertical-runs.js';
 import { withCharactersBoxedTwiceDropped } from './twice-boxed-characters.js';
 import { fuzzyLabelAt, GENERIC_LABEL_NOUNS, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
 import { withoutLabelDecorations } from './label-decorations.js';
-import { otherPartyLabelStart, otherPartyRoleEnd } from './other-party-labels.js';
+import { opensOtherPartyWord, otherPartyLabelStart, otherPartyRoleEnd } from './other-party-labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
 import { joinLabelsAcrossWraps } from './label-wraps.js';
 import { joinLabelTails, labelLostLastCharacter } from './label-tails.js';
@@ -576,7 +576,9 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
     // A longer head is a piece too when the label's last characters open the next box before a colon (`持证人姓` |
     // `名：汪雨`).
     const longHead = /^[\u3400-\u9fff]{4,5}$/u.test(first) && /^[\u3400-\u9fff]{1,2}[:：]/u.test(lines[i + 1]?.flat ?? '');
-    if ((!LABEL_PIECE.test(first) && !longHead) || !LABEL_PREFIXES.has(first)) continue;
+    // Someone else's word spread before a label (`财` `务` `负` `责` `人：`) opens a label too: joined whole, it is a
+    // label of no field, and the field's own label (`负责人`) is not left standing alone inside it.
+    if ((!LABEL_PIECE.test(first) && !longHead) || !(LABEL_PREFIXES.has(first) || opensOtherPartyWord(first))) continue;
     const h = a.box.height;
     // Pieces: following boxes on the row, each close to the one before (a spread label spans at most a few
     // character widths per gap).
