@@ -8,6 +8,9 @@ import { LABEL_FORMS } from './labels.js';
  */
 const CLOSED_VALUE_END = /(?:[0-9A-Za-z]|[(（][0-9-]+[)）]|元|人民币|[0-9一二三四五六七八九十]日)$/u;
 
+/** A registration code or number: fifteen letters and digits or more (统一社会信用代码, 注册号). */
+const CODE = /^[0-9A-Z]{15,}$/u;
+
 /** An item's number (`（一）`, `3.`, `(2)`). */
 const ITEM_NUMBER = /^[(（]?[一二三四五六七八九十0-9]{1,3}[)）.、]?$/u;
 
@@ -43,8 +46,12 @@ function cut(line: OcrLine, lines: readonly OcrLine[]): OcrLine[] | undefined {
   const end = line.box.x + line.box.width;
   const centre = line.box.y + h / 2;
   const em = line.box.width / Math.max(1, units(text));
+  // A code's column ends where the next column's label starts, and that column's value may stand far to the right
+  // (`913301064YXJERA3MB名称` | … | `杭州紫金信息技`, 8.6 characters on): a code checks itself, so its reach is a label
+  // column's width (as a lone pair's spread label's is), another value's three characters.
+  const reach = CODE.test(value) ? 12 : 3;
   const next = lines.some(
-    (o) => o !== line && Math.abs(o.box.y + o.box.height / 2 - centre) < Math.min(h, o.box.height) * 0.5 && o.box.x >= end - em && o.box.x - end < em * 3,
+    (o) => o !== line && Math.abs(o.box.y + o.box.height / 2 - centre) < Math.min(h, o.box.height) * 0.5 && o.box.x >= end - em && o.box.x - end < em * reach,
   );
   if (!next) return undefined;
   const valueWidth = units(value) * em;

@@ -218,6 +218,23 @@ describe('a label the engine boxed with the value before it', () => {
     expect(doc.fields.address.value).toBe('浙江省杭州市西湖区人民路340号28幢2001室');
   });
 
+  it('cuts the next column’s label off a credit code whose column’s value stands far to the right', () => {
+    // A turned landscape 副本: `统一社会信用代码` | `913301…名称` | (8.6 characters of blank) | the name in three lines.
+    const doc = read([
+      ['营业执照', 965, 237, 389, 86],
+      ['统一社会信用代码', 181, 460, 285, 44],
+      ['91330106MA2H3K8X1Q名称', 663, 459, 507, 45],
+      ['杭州西溪云创信息技', 1565, 457, 249, 46],
+      ['术有限公司古墩', 1563, 506, 248, 44],
+      ['路分公司', 1563, 551, 147, 47],
+      ['类型', 178, 617, 289, 51],
+      ['有限责任公司分公司', 664, 620, 420, 45],
+      ['成立日期', 178, 781, 257, 50],
+      ['2012-12-13', 664, 785, 250, 41],
+    ]);
+    expect(doc.fields.companyName.value).toBe('杭州西溪云创信息技术有限公司古墩路分公司');
+  });
+
   it('leaves an item number before its label (`（一）统一社会信用代码`) whole', async () => {
     const { withGluedLabelsCut } = await import('../../shared/extraction/labels-glued-after-values.js');
     const line = (text: string, x: number) => ({ text, confidence: 1, box: { x, y: 420, width: text.length * 28, height: 30 } });
