@@ -398,7 +398,9 @@ export function findHits(text: string): LabelHit[] {
         break;
       }
       // A label glued to the text after it (`姓名王晓明`) is weaker evidence than `姓名:` or `姓名 王晓明`.
-      const separated = colon || end === text.length || /[\s(]/.test(text[end]);
+      // A date's label with one Latin letter before the digits (`发证日期A202112.01` on a noisy scan): the colon read
+      // as a letter, or a speck; no date starts with a letter, so it stands where the separator did.
+      const separated = colon || end === text.length || /[\s(]/.test(text[end]) || (/(日期|时间)$/.test(label.form) && /^[A-Za-z](?=\d)/.test(text.slice(end)));
       // A short label glued to running text (`乙方应按…`, `甲方根据…`) is a word in a sentence, not a label.
       // Licence labels that open a line are labels even when the engine lost the gap after them (`名称杭州…公司`,
       // `负责人刘俊`); what they lead to must then look fully typical (see findLabelledCandidates).

@@ -48,6 +48,17 @@ describe('a numeric date whose separator the engine lost', () => {
     expect(doc.fields.issueDate).toMatchObject({ value: '2016-10-03', needsReview: true });
   });
 
+  it('reads a date glued to its label by a letter where the colon stood (`发证日期A202112.01` on a noisy scan), flagged', () => {
+    const doc = contractPage(
+      [
+        ['合同期限自', '2018年7月17日'],
+        ['合同期限至', '2023.07.16'],
+      ],
+      ['签订日期A201807.13'],
+    );
+    expect(doc.fields.signedDate).toMatchObject({ value: '2018-07-13', needsReview: true });
+  });
+
   it('flags a contract signing date read `2018-0713` rather than falling back to another date on the page', () => {
     const doc = contractPage([
       ['合同期限自', '2018年7月17日'],
