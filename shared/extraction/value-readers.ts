@@ -103,6 +103,9 @@ const NAME_SUFFIX = /(同志|先生|女士|老师)$/;
 const MASK_RUN = '(?:[*＊■×○◯]+|[●•]{2,})';
 const MASKED_NAME = new RegExp(`^[${CJK}]{0,3}${MASK_RUN}`);
 const MASKED_NUMBER = new RegExp(`\\d{2,}${MASK_RUN}|${MASK_RUN}\\d{2,}|\\d{4,}[xX]{3,}`);
+// A certificate number's letters and digits with a mask inside or at either end; a lone leader (`*` before the whole
+// number) masks nothing.
+const MASKED_CERTIFICATE_NUMBER = new RegExp(`[0-9A-Za-z]{2,}${MASK_RUN}|(?:[*＊■×]{2,}|[●•]{2,})[0-9A-Za-z]{2,}`);
 
 /** A run of mask characters inside free text (addresses, organisation names): three or more, two for `**`/`■■`. */
 const MASKED_TEXT = /[*＊■]{2,}|[●•○◯×]{3,}/;
@@ -477,6 +480,8 @@ export const readRegistrationNumberValue: ValueReader = (text) => {
  */
 export const readCertificateNumberValue: ValueReader = (text) => {
   const cleaned = withoutSpaces(text).replace(/^(NO|No|no)[.:]?/, '');
+  // Characters barred out (`PX2020*****148`): the number is missing, never its head or tail left of the mask.
+  if (MASKED_CERTIFICATE_NUMBER.test(cleaned)) return masked();
   const found = cleaned.match(/[0-9A-Za-z][0-9A-Za-z\-]{5,29}/)?.[0];
   if (!found || !/\d{4}/.test(found)) return null;
   // The engine boxed the next cell's date with the number (`ZX20193301641355` | `2019-07-09`): the date is no part of
