@@ -213,6 +213,9 @@ const COPY_MARK = /[(（](?:存档联|存根联?|第[一二三四1-4]联|[正副
  * @example
  * readOrganisationName('杭州西子智能科技有限公司(盖章)')?.value; // '杭州西子智能科技有限公司'
  */
+/** A date's month and day, or its day alone, as a wrapped date's last line holds them (`月二十八日`, `12月5日`). */
+const DATE_TAIL = /^(?:[〇零一二三四五六七八九十\d]{0,3}月)?[〇零一二三四五六七八九十廿卅\d]{1,3}[日号]$/;
+
 export const readOrganisationName: ValueReader = (text) => {
   if (MASKED_TEXT.test(withoutSpaces(text))) return masked();
   let t = withoutSpaces(trimValue(text)).replace(/[(（]?(盖章|公章|签章|章)[)）]?$/, '');
@@ -240,6 +243,8 @@ export const readOrganisationName: ValueReader = (text) => {
   if (/^\d/.test(t) || /\d{4}年|\d+[日月号]前/.test(t)) return null;
   // A date spelled in Chinese numerals (`二〇二一年十月十四日`, the value of the caption under it) is no name either.
   if (findDates(t).some((d) => d.length >= t.length - 1)) return null;
+  // … nor the tail of a date wrapped from another field (`二〇二一年十二` | `月二十八日`).
+  if (DATE_TAIL.test(t)) return null;
   // A label glued before the name (`名称杭州紫金科技股份有限公司`): no registered name starts with a label and then a
   // place. Keep the name; which label it was is a guess the clerk confirms.
   const glued = LABEL_FORMS.find((l) => l.form.length >= 2 && t.startsWith(l.form) && PLACE_PREFIX.test(t.slice(l.form.length)));

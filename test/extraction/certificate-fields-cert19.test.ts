@@ -219,3 +219,32 @@ describe('a spread label’s first character boxed onto the value before it, set
     expect(doc.fields.occupation.value).toBe('保育员');
   });
 });
+
+describe('a wrapped date’s last line over an issuer’s label', () => {
+  it('reads the issuer under `发证单位:`, never `月二十八日` (the training period’s wrap) over it', () => {
+    // Prepare: the training period wraps over the issuer's label; the issuer's fill-in sits under it.
+    const doc = readScan([
+      ['培训结业证书', 509, 153, 610, 76],
+      ['姓名:', 103, 362, 104, 56],
+      ['冯雪梅', 230, 362, 123, 53],
+      ['身份证号:', 786, 446, 317, 44],
+      ['421002199504039666', 1103, 450, 368, 37],
+      ['培训项目:', 108, 518, 169, 43],
+      ['焊工', 319, 517, 120, 45],
+      ['培训时间:', 840, 518, 175, 44],
+      ['2021.12.21至二〇二一年十二', 1052, 517, 474, 47],
+      ['月二十八日', 1053, 567, 186, 43],
+      ['发证单位:', 841, 639, 167, 47],
+      ['证书号:', 107, 690, 134, 47],
+      ['杭州市西湖区职业', 842, 691, 294, 45],
+      ['PX202121289372', 320, 725, 317, 45],
+      ['技能培训学校', 841, 742, 221, 39],
+      ['颁证日期:', 111, 817, 166, 39],
+      ['2021.12.31', 319, 816, 187, 40],
+    ]);
+    // Act
+    const issuer = doc.fields.issuer;
+    // Assess
+    expect(issuer.value).toBe('杭州市西湖区职业技能培训学校');
+  });
+});
