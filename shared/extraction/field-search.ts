@@ -395,7 +395,9 @@ export function findLabelledCandidates(
         if (offRow) {
           const reading = reader(offRow.leading);
           const column = valueColumn(layout, offRow);
-          const above = options.wrap ? leadingLinesAbove(layout, offRow, line, column) : [];
+          // A value in a narrow cell, centred on its label, wraps every few characters above and below the label's
+          // row (`杭州` | `启航` | `建筑` | `发证单位` | `工程` | `有限` | `公司`), as a value beside its row does.
+          const above = options.wrap ? leadingLinesAbove(layout, offRow, line, column, offRow.flat.length <= 4 ? 4 : 2) : [];
           // Nearly as close to another label of the column: the nearer label takes it, but the clerk confirms.
           const ambiguous = closestLabelIs(layout, offRow, line) ? 1 : AMBIGUOUS_ROW;
           const base = { reading, line: offRow, labelMatch: LabelMatch.sameRow * OFF_ROW * ambiguous * inferred, raw: offRow.leading, labelRank };

@@ -564,6 +564,9 @@ function colonAfter(lines: readonly LayoutLine[], j: number): boolean {
  * character misread or missing allowed in long labels). The last piece may carry the label's end and the value
  * (`名` | `称 杭州…有限公司`).
  */
+/** The engine's text of a box opening with a label's item number (`②持`, `(3)性`, `4.身`). */
+const ITEM_NUMBER_HEAD = /^\s*(?:[\u2460-\u2473]|\(\d{1,2}\)|\d{1,2}[.、])\s*[\u3400-\u9fff]/;
+
 function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const a = lines[i];
@@ -571,7 +574,8 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
     // opening bracket (`(姓` … `名)`).
     // A form's item number may open it too (`(1)H` … `种`, the `工` of `工　种` read `H`).
     // … or a bare item number whose stop the engine lost or misread (`1甲` … `方` of `1. 甲　方`; `11-地` … `址`).
-    const separator = /^(?:\([1-9]\)|[1-9]\d?[.、\-~]?(?=[\u3400-\u9fff]$)|[；;，,、。(])/.exec(a.flat)?.[0] ?? '';
+    // … or a circled one left on a look-alike letter (`①I` … `种`: the decoration is kept off a Chinese head only).
+    const separator = /^(?:\([1-9]\)|[1-9]\d?[.、\-~]?(?=[\u3400-\u9fff]$)|[\u2460-\u2473](?=[A-Za-z]$)|[；;，,、。(])/.exec(a.flat)?.[0] ?? '';
     const read = a.flat.slice(separator.length);
     const lookalike = LOOKALIKE_HEADS[read];
     const first = lookalike ?? read;
@@ -592,6 +596,9 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
     following.sort((p, q) => p.box.x - q.box.x);
     for (const b of following) {
       if (pieces.length >= 12) break;
+      // An item number opens the next label of the row (`①受` `理` `人` | `②持` `证` `人`), never a piece of this one:
+      // the decoration is gone from the box's text, so the engine's is read.
+      if (ITEM_NUMBER_HEAD.test(b.raw)) break;
       const j = lines.indexOf(b);
       const last = pieces[pieces.length - 1];
       const sameRow = inRow(b);
@@ -667,7 +674,9 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
     a.original = { x: a.original.x, y: oTop, width: oRight - a.original.x, height: oBottom - oTop };
     a.raw = used.map((p) => p.raw).join(' ');
     // An item number is set apart from the label it numbers, as `(4) 乙方` reads.
-    a.text = normaliseText(`${separator}${/^\(\d\)$|^\d/.test(separator) ? ' ' : ''}${joinedText}`);
+    // A circled number goes, as `withoutLabelDecorations` drops it before a Chinese head.
+    const kept = /^[\u2460-\u2473]/.test(separator) ? '' : separator;
+    a.text = normaliseText(`${kept}${/^\(\d\)$|^\d/.test(kept) ? ' ' : ''}${joinedText}`);
     a.flat = a.text.replace(/\s+/g, '');
     a.confidence = Math.min(...used.map((p) => p.confidence));
     a.chars = used.every((p) => p.chars) ? used.flatMap((p) => p.chars!) : undefined;

@@ -336,6 +336,23 @@ function landsOn(m: Measure, v: LayoutLine, label: LayoutLine): boolean {
 }
 
 /**
+ * Whether a value glued after a label with no colon (`持证人3301081993…`), moved back by the page's offset, lands on
+ * the row of a label waiting in the same label column: where the glued value starts within the line is not known
+ * (digits are narrower than the label's characters, a justified label wider), so its column is the line's.
+ */
+function landsBesideLabelUnder(m: Measure, line: LayoutLine, glued: LayoutLine): boolean {
+  const h = line.box.height;
+  return m.layout.lines.some(
+    (l) =>
+      l !== line &&
+      l.half === line.half &&
+      waitsForValue(l) &&
+      Math.abs(l.box.x - line.box.x) < h &&
+      Math.abs(centreY(glued) - m.offset - centreY(l)) < m.pitch * ON_ROW,
+  );
+}
+
+/**
  * The label lines of a shifted page that the engine boxed with the value moved onto their row (`经营场所：林辉宇`, the
  * representative printed a row low, glued after the next row's label), each as its label and that value apart:
  * only when the label's own value lands on its row with the offset (so the glued text is no value of its) and the
@@ -346,7 +363,11 @@ function gluedValuesApart(m: Measure): Map<LayoutLine, [LayoutLine, LayoutLine]>
   const values = m.layout.lines.filter(fillIn);
   for (const line of m.layout.lines) {
     // After its colon: a spread label's last piece glued to a word (`号技师`) is left to the field-by-field reading.
-    if (line.hits.length !== 1 || line.leading !== '' || line.hits[0].start !== 0 || !/^[:：]/.test(line.text.slice(line.hits[0].end).trimStart())) continue;
+    // Or, with no colon, a number glued on (`持证人3301081993…`): no label's character is a digit or a Latin letter.
+    if (line.hits.length !== 1 || line.leading !== '' || line.hits[0].start !== 0) continue;
+    const after = line.text.slice(line.hits[0].end).trimStart();
+    const colon = /^[:：]/.test(after);
+    if (!colon && !/^[\dA-Za-z]/.test(after)) continue;
     const value = line.hits[0].inlineValue.trim();
     const flatValue = value.replace(/\s+/g, '');
     if (!/[\p{L}\p{N}]/u.test(flatValue) || !line.flat.endsWith(flatValue) || !line.text.endsWith(value)) continue;
@@ -374,7 +395,8 @@ function gluedValuesApart(m: Measure): Map<LayoutLine, [LayoutLine, LayoutLine]>
       hits: [],
       leading: value,
     };
-    if (values.some((v) => landsOn(m, v, label)) && m.onRow(glued, m.offset)) out.set(line, [label, glued]);
+    if (values.some((v) => landsOn(m, v, label)) && (m.onRow(glued, m.offset) || (!colon && landsBesideLabelUnder(m, line, glued))))
+      out.set(line, [label, glued]);
   }
   return out;
 }

@@ -15,6 +15,30 @@ const HEAD_AFTER_GAP = /^(.*?\S)(?:[ \t]{2,}|\u3000+|[ \t]*\u3000[ \t\u3000]*|[ 
  */
 const HEAD_GLUED = /^(.*?[0-9A-Za-z)）])([\u3400-\u9fff])$/u;
 
+/**
+ * How far a box's last character must stand from the one before it, in its own widths and past the widest blank
+ * between the box's other characters, to be set apart from them (`西式面点师　技`, read with no space: the character
+ * boxes show the blank).
+ */
+const SET_APART = 0.6;
+
+/**
+ * A box's value and its last Chinese character when the engine's character boxes set that character apart by a
+ * blank its text does not show (the spread gap `HEAD_AFTER_GAP` reads from spaces); undefined otherwise.
+ */
+function headSetApart(line: OcrLine): [value: string, head: string] | undefined {
+  const words = line.words;
+  const text = line.text.trimEnd();
+  if (!words || words.length < 3 || words.length !== [...flat(text)].length) return undefined;
+  const last = words[words.length - 1];
+  if (!/^[\u3400-\u9fff]$/u.test(last.text) || !text.endsWith(last.text)) return undefined;
+  const blank = (i: number) => words[i].box.x - (words[i - 1].box.x + words[i - 1].box.width);
+  const inner = Math.max(0, ...words.slice(1, -1).map((_, k) => blank(k + 1)));
+  const gap = blank(words.length - 1);
+  if (gap < last.box.width * SET_APART || gap - inner < last.box.width * SET_APART) return undefined;
+  return [text.slice(0, -last.text.length).trimEnd(), last.text];
+}
+
 const units = (text: string) => [...text].reduce((n, ch) => n + (/[\u3400-\u9fff\u3000\uff00-\uffef]/u.test(ch) ? 1 : 0.5), 0);
 const flat = (text: string) => text.replace(/[\s\u3000]/gu, '');
 
@@ -34,7 +58,14 @@ export function withSpreadLabelHeadsCut(lines: readonly OcrLine[]): OcrLine[] {
   for (const line of lines) {
     const m = HEAD_AFTER_GAP.exec(line.text);
     const glued = m ? null : HEAD_GLUED.exec(line.text);
-    const split = m ? cut(line, m[1], m[2], lines) : glued ? cut(line, glued[1], glued[2], lines, true) : undefined;
+    const apart = m || glued ? undefined : headSetApart(line);
+    const split = m
+      ? cut(line, m[1], m[2], lines)
+      : glued
+        ? cut(line, glued[1], glued[2], lines, true)
+        : apart
+          ? cut(line, apart[0], apart[1], lines)
+          : undefined;
     if (split) out.push(...split);
     else out.push(line);
   }

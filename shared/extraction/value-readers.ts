@@ -120,6 +120,9 @@ const NAME_SUFFIX = /(同志|先生|女士|老师)$/;
 const MASK_RUN = '(?:[*＊■×○◯]+|[●•]{2,})';
 const MASKED_NAME = new RegExp(`^[${CJK}]{0,3}${MASK_RUN}`);
 const MASKED_NUMBER = new RegExp(`\\d{2,}${MASK_RUN}|${MASK_RUN}\\d{2,}|\\d{4,}[xX]{3,}`);
+// A certificate number's letters and digits with a mask inside or at either end; a lone leader (`*` before the whole
+// number) masks nothing.
+const MASKED_CERTIFICATE_NUMBER = new RegExp(`[0-9A-Za-z]{2,}${MASK_RUN}|(?:[*＊■×]{2,}|[●•]{2,})[0-9A-Za-z]{2,}`);
 
 /** A run of mask characters inside free text (addresses, organisation names): three or more, two for `**`/`■■`. */
 const MASKED_TEXT = /[*＊■]{2,}|[●•○◯×]{3,}/;
@@ -230,6 +233,9 @@ const COPY_MARK = /[(（](?:存档联|存根联?|第[一二三四1-4]联|[正副
  * @example
  * readOrganisationName('杭州西子智能科技有限公司(盖章)')?.value; // '杭州西子智能科技有限公司'
  */
+/** A date's month and day, or its day alone, as a wrapped date's last line holds them (`月二十八日`, `12月5日`). */
+const DATE_TAIL = /^(?:[〇零一二三四五六七八九十\d]{0,3}月)?[〇零一二三四五六七八九十廿卅\d]{1,3}[日号]$/;
+
 export const readOrganisationName: ValueReader = (text) => {
   if (MASKED_TEXT.test(withoutSpaces(text))) return masked();
   let t = withoutSpaces(trimValue(text)).replace(/[(（]?(盖章|公章|签章|章)[)）]?$/, '');
@@ -257,6 +263,8 @@ export const readOrganisationName: ValueReader = (text) => {
   if (/^\d/.test(t) || /\d{4}年|\d+[日月号]前/.test(t)) return null;
   // A date spelled in Chinese numerals (`二〇二一年十月十四日`, the value of the caption under it) is no name either.
   if (findDates(t).some((d) => d.length >= t.length - 1)) return null;
+  // … nor the tail of a date wrapped from another field (`二〇二一年十二` | `月二十八日`).
+  if (DATE_TAIL.test(t)) return null;
   // A label glued before the name (`名称杭州紫金科技股份有限公司`): no registered name starts with a label and then a
   // place. Keep the name; which label it was is a guess the clerk confirms.
   const glued = LABEL_FORMS.find((l) => l.form.length >= 2 && t.startsWith(l.form) && PLACE_PREFIX.test(t.slice(l.form.length)));
@@ -497,6 +505,8 @@ export const readRegistrationNumberValue: ValueReader = (text) => {
  */
 export const readCertificateNumberValue: ValueReader = (text) => {
   const cleaned = withoutSpaces(text).replace(/^(NO|No|no)[.:]?/, '');
+  // Characters barred out (`PX2020*****148`): the number is missing, never its head or tail left of the mask.
+  if (MASKED_CERTIFICATE_NUMBER.test(cleaned)) return masked();
   const found = cleaned.match(/[0-9A-Za-z][0-9A-Za-z\-]{5,29}/)?.[0];
   if (!found || !/\d{4}/.test(found)) return null;
   // The engine boxed the next cell's date with the number (`ZX20193301641355` | `2019-07-09`): the date is no part of
