@@ -10,7 +10,7 @@ import { Evidence, readEmployerName, readPersonName, type ValueReader } from './
 import { completeSurnameOnlyName } from './surname-only-names.js';
 import { nameBesideLabelRemains } from './label-tail-names.js';
 import { nameGluedToLabelRemains } from './label-remains-glued-names.js';
-import { valueNearPartyLabel } from './values-near-party-labels.js';
+import { nameGluedAfterNextLabel, valueNearPartyLabel } from './values-near-party-labels.js';
 import { recordNameWithLabelLost } from './record-name-label-lost.js';
 import { centreX, centreY } from './line-geometry.js';
 import { mendBackwardSpan, printedCounts, spanCellText } from './span-row-cells.js';
@@ -343,6 +343,8 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
     nameGluedToLabelRemains(ctx, personLabels, readInsuredPersonName) ??
     // Printed off its label's row (a page shifted by half a row) where no layout rule pairs it: flagged.
     valueNearPartyLabel(ctx, personLabels, readInsuredPersonName) ??
+    // Printed a row low and boxed after the next row's label (`姓名` over `参保状态金嘉宇`): flagged.
+    nameGluedAfterNextLabel(ctx, personLabels, readInsuredPersonName) ??
     // The label lost altogether (a watermark over it): the one whole name in the values' column, flagged.
     recordNameWithLabelLost(ctx, readInsuredPersonName);
   completeSurnameOnlyName(ctx, personName, readInsuredPersonName);
