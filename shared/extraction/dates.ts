@@ -200,3 +200,15 @@ export function monthsBetween(from: string, to: string): number {
   const [ty, tm] = to.split('-').map(Number);
   return (ty - fy) * 12 + (tm - fm) + 1;
 }
+
+/**
+ * The year-month `by` months after (or, negative, before) a `YYYY-MM`.
+ *
+ * @example
+ * shiftMonth('2014-12', -3); // '2014-09'
+ */
+export function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const n = y * 12 + (m - 1) + by;
+  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+}

@@ -2,7 +2,7 @@ import type { SocialInsuranceSpanRow } from '../documents/index.js';
 import { LabelMatch } from './confidence.js';
 import { LABELS } from './labels.js';
 import { allLines, fieldFromLine, idNumberField, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
-import { findMonths, monthsBetween } from './dates.js';
+import { findMonths, monthsBetween, shiftMonth } from './dates.js';
 import { currentSpan } from './current-span.js';
 import { chooseCandidate, findLabelledCandidates } from './field-search.js';
 import type { LayoutLine } from './page-layout.js';
@@ -10,10 +10,10 @@ import { Evidence, readEmployerName, readPersonName, type ValueReader } from './
 import { completeSurnameOnlyName } from './surname-only-names.js';
 import { nameBesideLabelRemains } from './label-tail-names.js';
 import { nameGluedToLabelRemains } from './label-remains-glued-names.js';
-import { valueNearPartyLabel } from './values-near-party-labels.js';
+import { nameGluedAfterNextLabel, valueNearPartyLabel } from './values-near-party-labels.js';
 import { recordNameWithLabelLost } from './record-name-label-lost.js';
 import { centreX, centreY } from './line-geometry.js';
-import { printedCounts, spanCellText } from './span-row-cells.js';
+import { mendBackwardSpan, printedCounts, spanCellText } from './span-row-cells.js';
 
 interface SpanRow {
   span: SocialInsuranceSpanRow;
@@ -26,6 +26,8 @@ interface SpanRow {
   spanMonths: number;
   /** The end of the span the engine lost, worked out from the other end and the printed count. */
   inferred?: 'from' | 'to';
+  /** The span was mended from the months the printed total leaves for it: the total cannot then confirm it. */
+  fromTotal?: boolean;
   /** The row's place in the table, top to bottom. */
   order: number;
 }
@@ -240,12 +242,6 @@ function loneMonthEnd(cells: RowCells, month: RowMonth, columns: MonthColumns): 
   return undefined;
 }
 
-function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const n = y * 12 + (m - 1) + by;
-  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
-}
-
 /**
  * A row that kept one year-month of its span (the other lost under a seal, cut or misread past reading) and prints its
  * month count: the lost end worked out from them, flagged wherever it decides a field. Undefined when the row holds no
@@ -272,6 +268,30 @@ function readRowWithLostEnd(cells: RowCells, columns: MonthColumns): Omit<SpanRo
     monthsConsistent: true,
     spanMonths: count,
     inferred: end === 'from' ? 'to' : 'from',
+  };
+}
+
+/** A row with two year-months, the first after the second, and an employer: a span with a year misread. */
+function runsBackwards(cells: RowCells): boolean {
+  return cells.months.length === 2 && cells.months[0].value > cells.months[1].value && cells.employerName !== undefined;
+}
+
+/**
+ * A row whose span runs backwards, mended with the months it must cover: what the printed total leaves for it. Flagged
+ * where it decides a field, as a span end worked out from a count is (`inferred`); the total cannot confirm it.
+ */
+function readBackwardRow(cells: RowCells, months: number): Omit<SpanRow, 'lines' | 'order'> | undefined {
+  const [a, b] = cells.months;
+  const mended = mendBackwardSpan({ value: a.value, confidence: a.line.confidence }, { value: b.value, confidence: b.line.confidence }, months);
+  if (!mended || !cells.employerName) return undefined;
+  return {
+    span: { employerName: cells.employerName, from: mended.from, to: mended.to, months },
+    employerInherited: cells.employerInherited,
+    monthsPrinted: false,
+    monthsConsistent: true,
+    spanMonths: months,
+    inferred: mended.inferred,
+    fromTotal: true,
   };
 }
 
@@ -323,6 +343,8 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
     nameGluedToLabelRemains(ctx, personLabels, readInsuredPersonName) ??
     // Printed off its label's row (a page shifted by half a row) where no layout rule pairs it: flagged.
     valueNearPartyLabel(ctx, personLabels, readInsuredPersonName) ??
+    // Printed a row low and boxed after the next row's label (`姓名` over `参保状态金嘉宇`): flagged.
+    nameGluedAfterNextLabel(ctx, personLabels, readInsuredPersonName) ??
     // The label lost altogether (a watermark over it): the one whole name in the values' column, flagged.
     recordNameWithLabelLost(ctx, readInsuredPersonName);
   completeSurnameOnlyName(ctx, personName, readInsuredPersonName);
@@ -335,6 +357,8 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   const unreadable: number[] = [];
   // Rows that kept one year-month: read once the table's columns are known (see readRowWithLostEnd).
   const lostEnd: { index: number; row: LayoutLine[]; cells: RowCells }[] = [];
+  // Rows whose two year-months run backwards (a year misread): mended once the other rows and the total are read.
+  const backward: { index: number; row: LayoutLine[]; cells: RowCells }[] = [];
   const read: { cells: RowCells }[] = [];
   const add = (row: Omit<SpanRow, 'lines' | 'order'>, lines: LayoutLine[], order: number) => {
     const duplicate = spanRows.some((r) => r.span.employerName === row.span.employerName && r.span.from === row.span.from && r.span.to === row.span.to);
@@ -348,6 +372,7 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
       const text = row.map((l) => l.text).join(' ');
       const printDate = /打印|出具|日期|时间:/.test(text);
       if (cells.months.length === 1 && !printDate && !/至今/.test(text)) lostEnd.push({ index, row, cells });
+      else if (runsBackwards(cells) && !printDate && !/至今/.test(text)) backward.push({ index, row, cells });
       else if (cells.months.length > 0 && !printDate) unreadable.push(index);
       // An employer beside digits the month reader could not split: a span row.
       else if (/\d{4}/.test(text) && EMPLOYER_CELL.test(text) && !printDate) unreadable.push(index);
@@ -366,6 +391,31 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
     if (span) add(span, row, index);
     else unreadable.push(index);
   }
+  // Every printed form of the total: a label missing here would silently skip the cross-check.
+  // A working life holds at most MAX_TOTAL_MONTHS: more is a misread (`97个月` read `974`), no total.
+  const readCount: ValueReader = (text) => {
+    const m = /(\d{1,3})\s*(个月|月)?/.exec(text);
+    return m && Number(m[1]) <= MAX_TOTAL_MONTHS ? { value: Number(m[1]), evidence: Evidence.shape, plausibility: 1, issues: [] } : null;
+  };
+  const tableLines = [...spanRows.flatMap((r) => r.lines), ...backward.flatMap((b) => b.row)];
+  // A row's own month count is never the total: a column header read as a total's label (`缴费月数`, one character
+  // short of `总缴费月数`) would take the first row's count under it.
+  const total =
+    totalSentence(ctx, readCount) ??
+    chooseCandidate(
+      findLabelledCandidates(ctx.layouts, [...LABELS.totalMonths, '合计'], readCount).filter(
+        // The rows hold copies of the page's lines (wrapped cells joined): the same line is the same page and index.
+        (c) => !tableLines.some((l) => l.page === c.line.page && l.index === c.line.index),
+      ),
+    );
+  // A row whose span runs backwards, alone unread in a table with a printed total: the months the total leaves for it
+  // decide which year was misread (see mendBackwardSpan).
+  for (const { index, row, cells } of backward) {
+    const left = typeof total?.value === 'number' ? total.value - spanRows.reduce((n, r) => n + (r.span.months ?? 0), 0) : 0;
+    const span = backward.length === 1 && unreadable.length === 0 ? readBackwardRow(cells, left) : undefined;
+    if (span) add(span, row, index);
+    else unreadable.push(index);
+  }
   spanRows.sort((p, q) => p.order - q.order);
   const spans = spanRows.map((r) => r.span);
   const fields: DraftFields = { personName, idNumber };
@@ -379,22 +429,6 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
     return r.monthsPrinted && r.monthsConsistent ? 1 - (1 - c) * 0.3 : c;
   };
   const allRows = spanRows.flatMap((r) => r.lines);
-  // Every printed form of the total: a label missing here would silently skip the cross-check.
-  // A working life holds at most MAX_TOTAL_MONTHS: more is a misread (`97个月` read `974`), no total.
-  const readCount: ValueReader = (text) => {
-    const m = /(\d{1,3})\s*(个月|月)?/.exec(text);
-    return m && Number(m[1]) <= MAX_TOTAL_MONTHS ? { value: Number(m[1]), evidence: Evidence.shape, plausibility: 1, issues: [] } : null;
-  };
-  // A row's own month count is never the total: a column header read as a total's label (`缴费月数`, one character
-  // short of `总缴费月数`) would take the first row's count under it.
-  const total =
-    totalSentence(ctx, readCount) ??
-    chooseCandidate(
-      findLabelledCandidates(ctx.layouts, [...LABELS.totalMonths, '合计'], readCount).filter(
-        // The rows hold copies of the page's lines (wrapped cells joined): the same line is the same page and index.
-        (c) => !allRows.some((l) => l.page === c.line.page && l.index === c.line.index),
-      ),
-    );
   // Printed counts that disagree with their spans while the spans' own months add up to the printed total: the counts
   // were misread (`2效`, a digit lost), the spans are what the total confirms.
   const countsMisread =
@@ -429,7 +463,9 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   const rowsAfterLast = unreadable.length > 0;
   if (unreadable.length > 0) monthsIssues.push('span_row_unreadable');
   // A span end worked out from a printed count rests on that count: only a printed total that agrees confirms it.
-  if (spanRows.some((r) => r.inferred) && !(total && total.value === sum)) monthsIssues.push(SPAN_MONTH_INFERRED);
+  // A span mended from the total agrees with it by construction: the total confirms nothing then.
+  const confirmed = total !== undefined && total.value === sum && !spanRows.some((r) => r.fromTotal);
+  if (spanRows.some((r) => r.inferred) && !confirmed) monthsIssues.push(SPAN_MONTH_INFERRED);
   // A printed total that disagrees with the rows most likely means a row was missed, which would also change the
   // first and last span and the latest employer.
   const totalDisagrees = total !== undefined && total.value !== sum;
@@ -466,7 +502,6 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   }
   // A span end worked out from its row's count: flagged where it is the period's start or end; and, unless a printed
   // total confirms the counts, wherever such an end could have been the first or the last month.
-  const confirmed = total !== undefined && total.value === sum;
   const inferredStart = firstRow.inferred === 'from' || (!confirmed && (firstRow.inferred !== undefined || spanRows.some((r) => r.inferred === 'from')));
   const inferredEnd = lastRow.inferred === 'to' || (!confirmed && (lastRow.inferred !== undefined || spanRows.some((r) => r.inferred === 'to')));
   if (inferredStart) fields.periodStart.issues = [...(fields.periodStart.issues ?? []), SPAN_MONTH_INFERRED];

@@ -126,6 +126,11 @@ const MASKED_CERTIFICATE_NUMBER = new RegExp(`[0-9A-Za-z]{2,}${MASK_RUN}|(?:[*�
 
 /** A run of mask characters inside free text (addresses, organisation names): three or more, two for `**`/`■■`. */
 const MASKED_TEXT = /[*＊■]{2,}|[●•○◯×]{3,}/;
+/**
+ * A star or a block anywhere in an address: no address is written with one, so even one left of a masked run (stars
+ * the engine read as one `*` and a dot, `浙江省杭州*·` | `204室`) is a mask.
+ */
+const MASKED_ADDRESS = /[*＊■]/;
 
 /** Issue on a value barred out or blurred by the uploader: missing, never guessed from what is left. */
 export const VALUE_MASKED = 'value_masked';
@@ -576,8 +581,8 @@ const ADDRESS_END = /(室|号|幢|栋|楼|层|座|单元|村|组|弄|巷|户|院
  * readAddress('浙江省杭州市西湖区文三路90号')?.plausibility; // 1
  */
 export const readAddress: ValueReader = (text) => {
-  // An address partly barred out (`浙江省杭州****7室`) is missing: what is left is not the address.
-  if (MASKED_TEXT.test(withoutSpaces(text))) return masked();
+  // An address partly barred out (`浙江省杭州****7室`, `浙江省杭州*·204室`) is missing: what is left is not the address.
+  if (MASKED_TEXT.test(withoutSpaces(text)) || MASKED_ADDRESS.test(text)) return masked();
   // Latin words alone (`Business Premises`, `Domicile`) are a bilingual label's gloss, never a Chinese address.
   if (/^[A-Za-z][A-Za-z\s.'&/:-]*$/.test(text.trim())) return null;
   // A date or a term alone (`〇八年十月二十日至长期`, the wrapped lines of the next column's 营业期限) names no place.

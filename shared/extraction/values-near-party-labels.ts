@@ -5,6 +5,7 @@ import { mergeLines } from './continuation.js';
 import { WRAP_INFERRED } from './field-search.js';
 import { inLabelColumn, overlapAcross } from './label-columns.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
+import { LABEL_GROUP_OF, type LabelGroup } from './labels.js';
 import type { Reading, ValueReader } from './value-readers.js';
 
 /** Issue on a party read from a line near its label that the layout pairs with no label (printed off its row). */
@@ -176,4 +177,56 @@ export function valueOverItsLabel(ctx: DocumentContext, labels: readonly string[
   const [line] = found.values();
   const reading = reader(line.leading)!;
   return fieldFromLine(line, { ...reading, issues: [...reading.issues, VALUE_OFF_ROW_INFERRED] }, LabelMatch.unlabelled, line.leading);
+}
+
+/**
+ * Label groups whose values are never a person's name: an ID number, a date, a count, a code, a status or a type (the
+ * `delimiters` group of labels read only to end other values).
+ */
+const NAMELESS_GROUPS: ReadonlySet<LabelGroup> = new Set<LabelGroup>([
+  'idNumber',
+  'birthDate',
+  'totalMonths',
+  'creditCode',
+  'registrationNumber',
+  'issueDate',
+  'startDate',
+  'endDate',
+  'signedDate',
+  'establishedDate',
+  'delimiters',
+]);
+
+/**
+ * A person's name glued after the label of the row under its own (a fill-in printed a row low: `姓名` alone, then
+ * `参保状态金嘉宇`, `身份证号码孔敏林` in one box): the waiting label's nearest labelled line below it, a row down
+ * (0.6 to 2.2 of its heights) and flush with it in the label column, holding one label whose values are never a name
+ * (see NAMELESS_GROUPS) and after it nothing but a whole name with a known surname. Taken only when exactly one such
+ * name is on the pages; flagged VALUE_OFF_ROW_INFERRED.
+ *
+ * @example
+ * nameGluedAfterNextLabel(ctx, ['姓名'], readPersonName)?.value; // '金嘉宇' from `姓名` over `参保状态金嘉宇`
+ */
+export function nameGluedAfterNextLabel(ctx: DocumentContext, labels: readonly string[], reader: ValueReader): DraftField | undefined {
+  const forms = new Set(labels);
+  const found = new Map<string, LayoutLine>();
+  for (const layout of ctx.layouts) {
+    for (const label of layout.lines.filter((l) => waitingLabel(l, forms, reader))) {
+      const h = label.box.height;
+      const next = layout.lines
+        .filter((o) => o !== label && o.half === label.half && o.hits.length > 0 && centreY(o) - centreY(label) > h * 0.6)
+        .sort((a, b) => a.box.y - b.box.y)[0];
+      if (!next || centreY(next) - centreY(label) > h * 2.2 || Math.abs(next.box.x - label.box.x) > h) continue;
+      const [hit] = next.hits;
+      const group = LABEL_GROUP_OF.get(hit.form);
+      if (next.hits.length !== 1 || hit.start !== 0 || !group || !NAMELESS_GROUPS.has(group) || hit.otherParty) continue;
+      const reading = reader(hit.inlineValue);
+      if (reading?.plausibility !== 1 || typeof reading.value !== 'string' || reading.value !== hit.inlineValue) continue;
+      if (!found.has(reading.value)) found.set(reading.value, next);
+    }
+  }
+  if (found.size !== 1) return undefined;
+  const [[value, line]] = found.entries();
+  const reading = reader(value)!;
+  return fieldFromLine(line, { ...reading, issues: [...reading.issues, VALUE_OFF_ROW_INFERRED] }, LabelMatch.unlabelled, value);
 }

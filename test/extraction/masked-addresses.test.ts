@@ -59,3 +59,32 @@ describe('an ID card whose address was starred out', () => {
     if (address.value !== null) expect(address.issues).toContain(ADDRESS_INCOMPLETE);
   });
 });
+
+describe('an ID card whose address stars the engine read as one star', () => {
+  it('reports no address when one `*` is left of the masked run, flagged value_masked', () => {
+    // `住址浙江省杭州**************` | `204室`: the engine read the stars as `*·` (a phone photo of a seen mask family).
+    const page = new PageBuilder({ width: 1000, height: 630, lineHeight: 28, top: 60 })
+      .line(`姓名${person.name}`, 60)
+      .row([
+        [60, '性别男'],
+        [330, '民族汉'],
+      ])
+      .line('出生1990年3月7日', 60)
+      .line('住址浙江省杭州*·', 60)
+      .line('204室', 100)
+      .row([
+        [60, '公民身份号码'],
+        [400, person.id],
+      ])
+      .build();
+    const [doc] = extractDocuments([page], { today: TODAY });
+    expect(doc.fields.address.value).toBeNull();
+    expect(doc.fields.address.issues).toContain('value_masked');
+    expect(doc.fields.address.needsReview).toBe(true);
+  });
+
+  it('reads no address from a text with one star, a whole address as before', () => {
+    expect(readAddress('浙江省杭州市余杭区人民路375号12幢2201室')?.value).toBe('浙江省杭州市余杭区人民路375号12幢2201室');
+    expect(readAddress('浙江省杭州*·204室')?.value).toBeNull();
+  });
+});

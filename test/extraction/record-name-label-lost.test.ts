@@ -58,3 +58,48 @@ describe("a record's insured person whose label was lost", () => {
     expect(doc.fields.personName.value).toBeNull();
   });
 });
+
+// A record whose fill-in was printed a row low (issue 12 class 5; idrec19, seen record/proc-CS fold and perspective
+// photos): `姓名` alone on its row, the name boxed after the next row's label (`参保状态金嘉宇`).
+const shifted = (glued: string): Line[] => [
+  ['杭州市社会保险参保缴费证明（个人）', 347, 227, 409, 38],
+  ['姓名', 181, 283, 97, 31],
+  ['身份证号码', 560, 292, 105, 25],
+  [glued, 183, 315, 164, 32],
+  ['性', 558, 325, 23, 23],
+  ['别', 625, 327, 24, 22],
+  ['330110199412281159', 675, 324, 167, 24],
+  ['参保缴费', 288, 348, 75, 27],
+  ['男', 677, 356, 19, 19],
+  ['单位名称', 282, 380, 69, 26],
+  ['起始年月', 455, 383, 67, 23],
+  ['截止年月', 550, 384, 64, 22],
+  ['缴费月数', 642, 385, 67, 25],
+  ['杭州西溪建筑工程有限公司', 221, 417, 191, 23],
+  ['2016.04', 455, 417, 60, 23],
+  ['2021.09', 550, 417, 60, 23],
+  ['66', 660, 417, 24, 23],
+  ['合计：66个月', 181, 470, 120, 26],
+];
+const readShifted = (lines: readonly Line[]) => extractDocuments([enginePage(lines, { size: { width: 1136, height: 1511 } })], { today: '2026-12-06' })[0];
+
+describe('a record’s insured person printed a row low, glued after the next row’s label', () => {
+  it('reads the whole name after a label whose values are never names (`参保状态金嘉宇`), flagged', () => {
+    const doc = readShifted(shifted('参保状态金嘉宇'));
+    expect(doc.fields.personName.value).toBe('金嘉宇');
+    expect(doc.fields.personName.issues).toContain('value_off_row_inferred');
+    expect(doc.fields.personName.needsReview).toBe(true);
+  });
+
+  it('reads it after an ID number’s label too (`身份证号码孔敏林`)', () => {
+    expect(readShifted(shifted('身份证号码孔敏林')).fields.personName.value).toBe('孔敏林');
+  });
+
+  it('takes no name after a label whose value is a person (`经办人金嘉宇`)', () => {
+    expect(readShifted(shifted('经办人金嘉宇')).fields.personName.value ?? null).toBeNull();
+  });
+
+  it('takes no status word or partial name glued there', () => {
+    expect(readShifted(shifted('参保状态参保缴费')).fields.personName.value ?? null).toBeNull();
+  });
+});

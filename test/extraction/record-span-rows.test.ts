@@ -3,6 +3,8 @@ import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { scanPage, type Line } from './support/text-lines.js';
 import { person } from './support/documents.js';
+import { SPAN_MONTH_INFERRED } from '../../shared/extraction/social-insurance-reader.js';
+import { mendBackwardSpan } from '../../shared/extraction/span-row-cells.js';
 
 // Issue 12: social-insurance records on phone photos and noisy scans, where the engine's text holds the table's values
 // with slips the rows must read through (a dash lost, a colon for a dot, an open span wrapped, a count misread), a
@@ -86,6 +88,56 @@ describe("a social-insurance record's span rows on photos and scans", () => {
     expect(doc.fields.periodEnd.value).toBe('2021-11');
     expect(doc.fields.employerName.value).toBe('杭州智联信息技术股份有限公司');
     expect(doc.fields.monthsPaid.value).toBe(107);
+  });
+
+  it('reads a year-month whose dot the engine read as a comma, in the row that runs to the last month', () => {
+    // `2016,03` (a glare photo): the row went unread and the period ended at the earlier row, its employer taken.
+    const doc = readOne(
+      twoColumnTable(
+        [
+          ['杭州同创网络科技有限公司', '2013.06', '2015.09', '28'],
+          ['杭州汇通网络科技有限公司', '2016,03', '2021.09', '67'],
+        ],
+        '合计：95个月',
+      ),
+    );
+    expect(doc.fields.employerName.value).toBe('杭州汇通网络科技有限公司');
+    expect(doc.fields.periodEnd.value).toBe('2021-09');
+    expect(doc.fields.monthsPaid.value).toBe(95);
+    expect(doc.fields.periodEnd.issues ?? []).not.toContain('span_row_unreadable');
+  });
+
+  it('mends a span that runs backwards (a year misread) from the months the printed total leaves for it, flagged', () => {
+    // `2012.02` – `2011.07` for `…2014.07` (a phone photo, rows shuffled): the row went unread, the period started at
+    // the other row's 2014-12.
+    const doc = readOne(
+      twoColumnTable(
+        [
+          ['杭州云栖汽车维修股份有限公司', '2012.02', '2011.07', ''],
+          ['杭州西溪建筑工程有限公司', '2014.12', '2021.09', ''],
+        ],
+        '实际缴费月数合计112月',
+      ),
+    );
+    expect(doc.fields.periodStart.value).toBe('2012-02');
+    expect(doc.fields.periodStart.issues).toContain(SPAN_MONTH_INFERRED);
+    expect(doc.fields.periodEnd.value).toBe('2021-09');
+    expect(doc.fields.employerName.value).toBe('杭州西溪建筑工程有限公司');
+    expect(doc.fields.monthsPaid.value).toBe(112);
+  });
+
+  it('mends no backwards span whose worked-out end is not the month the row printed', () => {
+    const doc = readOne(
+      twoColumnTable(
+        [
+          ['杭州云栖汽车维修股份有限公司', '2012.02', '2011.07', ''],
+          ['杭州西溪建筑工程有限公司', '2014.12', '2021.09', ''],
+        ],
+        '实际缴费月数合计110月',
+      ),
+    );
+    expect(doc.fields.periodStart.value).toBe('2014-12');
+    expect(doc.fields.periodStart.issues).toContain('span_row_unreadable');
   });
 
   it('joins a span cell left open at its dash with the year-month wrapped under it, and the employer wrapped beside it', () => {
@@ -294,5 +346,26 @@ describe("a social-insurance record's person boxed with what is left of the labe
   it("never reads a lone label character's line as a name without the label's other characters before it", () => {
     const doc = readOne([['人公孙明怡', 367, 306, 133, 34], ...table]);
     expect(doc.fields.personName.value).toBeNull();
+  });
+});
+
+describe('mendBackwardSpan', () => {
+  it('works out the end whose year is one digit off the printed one, in the month printed', () => {
+    expect(mendBackwardSpan({ value: '2012-02', confidence: 1 }, { value: '2011-07', confidence: 0.95 }, 30)).toEqual({
+      from: '2012-02',
+      to: '2014-07',
+      inferred: 'to',
+    });
+  });
+
+  it('takes the end the engine was less sure of when either could be misread, none when it was as sure of both', () => {
+    // 2018-05 – 2017-05 covering 13 months: 2018-05 – 2019-05 or 2016-05 – 2017-05.
+    expect(mendBackwardSpan({ value: '2018-05', confidence: 0.9 }, { value: '2017-05', confidence: 1 }, 13)?.from).toBe('2016-05');
+    expect(mendBackwardSpan({ value: '2018-05', confidence: 1 }, { value: '2017-05', confidence: 0.9 }, 13)?.to).toBe('2019-05');
+    expect(mendBackwardSpan({ value: '2018-05', confidence: 1 }, { value: '2017-05', confidence: 1 }, 13)).toBeUndefined();
+  });
+
+  it('leaves a span that runs forwards as it is', () => {
+    expect(mendBackwardSpan({ value: '2012-02', confidence: 1 }, { value: '2014-07', confidence: 1 }, 30)).toBeUndefined();
   });
 });
