@@ -568,8 +568,10 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
     // Run-on prose glues the separator before a label to its first piece (`；受` `聘` `人：`); a spread caption its
     // opening bracket (`(姓` … `名)`).
     // A form's item number may open it too (`(1)H` … `种`, the `工` of `工　种` read `H`).
-    // … or a bare item number whose stop the engine lost or misread (`1甲` … `方` of `1. 甲　方`; `11-地` … `址`).
-    const separator = /^(?:\([1-9]\)|[1-9]\d?[.、\-~]?(?=[\u3400-\u9fff]$)|[；;，,、。(])/.exec(a.flat)?.[0] ?? '';
+    // … or a bare item number whose stop the engine lost or misread (`1甲` … `方` of `1. 甲　方`; `11-地` … `址`), in
+    // Chinese numerals too (`三负` … `人：`, `五.成` … `期：` of `三、负　责　人`, `五、成　立　日　期`).
+    const separator =
+      /^(?:\([1-9]\)|[1-9]\d?[.、\-~]?(?=[\u3400-\u9fff]$)|[一二三四五六七八九十]{1,2}[.、·•・丶]?(?=[\u3400-\u9fff]$)|[；;，,、。(])/.exec(a.flat)?.[0] ?? '';
     const read = a.flat.slice(separator.length);
     const lookalike = LOOKALIKE_HEADS[read];
     const first = lookalike ?? read;
@@ -662,8 +664,10 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
     a.box = { x: a.box.x, y: top, width: right - a.box.x, height: bottom - top };
     a.original = { x: a.original.x, y: oTop, width: oRight - a.original.x, height: oBottom - oTop };
     a.raw = used.map((p) => p.raw).join(' ');
-    // An item number is set apart from the label it numbers, as `(4) 乙方` reads.
-    a.text = normaliseText(`${separator}${/^\(\d\)$|^\d/.test(separator) ? ' ' : ''}${joinedText}`);
+    // An item number is set apart from the label it numbers, as `(4) 乙方` reads; one in Chinese numerals is cut, as
+    // `withoutLabelDecorations` cuts `三、` before a label (a space would not part it from the label's characters).
+    const numeral = /^[一二三四五六七八九十]/.test(separator);
+    a.text = normaliseText(`${numeral ? '' : separator}${/^\(\d\)$|^\d/.test(separator) ? ' ' : ''}${joinedText}`);
     a.flat = a.text.replace(/\s+/g, '');
     a.confidence = Math.min(...used.map((p) => p.confidence));
     a.chars = used.every((p) => p.chars) ? used.flatMap((p) => p.chars!) : undefined;
