@@ -1042,21 +1042,25 @@ export function linesRightOf(layout: PageLayout, line: LayoutLine): LayoutLine[]
   );
 }
 
-/** Lines just below `line` (within ~2.2 line heights) that overlap it horizontally, in the same half, nearest first. */
+/**
+ * Lines just below `line` (within ~2.2 line heights) that overlap it horizontally, in the same half, nearest first. A
+ * line set tight under it may reach up into its box: by a third of its height anyhow, by up to half when the line's
+ * middle is still below it and it starts under it (a value stacked under its label on a slanted photo, `营业场所` over
+ * `浙江省…` 14 px into it).
+ */
 export function linesBelow(layout: PageLayout, line: LayoutLine, reach = 2.2): LayoutLine[] {
   const bottom = line.box.y + line.box.height;
   const limit = bottom + Math.max(line.box.height, layout.medianLineHeight) * reach;
   const left = line.box.x - line.box.height * 1.5;
   const right = line.box.x + Math.max(line.box.width, line.box.height * 6);
+  // A line starting past the label's end is beside it, printed low (a row's fill-in a third of a row off), not under it.
+  const tightUnder = (other: LayoutLine) =>
+    other.box.y >= bottom - line.box.height * 0.3 ||
+    (other.box.y >= bottom - line.box.height * 0.5 && other.box.y + other.box.height / 2 >= bottom && other.box.x < line.box.x + line.box.width);
   return layout.lines
     .filter(
       (other) =>
-        other !== line &&
-        other.half === line.half &&
-        other.box.y >= bottom - line.box.height * 0.3 &&
-        other.box.y <= limit &&
-        other.box.x < right &&
-        other.box.x + other.box.width > left,
+        other !== line && other.half === line.half && tightUnder(other) && other.box.y <= limit && other.box.x < right && other.box.x + other.box.width > left,
     )
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
 }
