@@ -232,9 +232,33 @@ const LEGAL_FORM_AFTER_COMPANY = /^(.{4,}?公司)(?:类?型)?((?:有限责任公
 function withRegistrantTypeCut(name: DraftField | undefined): DraftField | undefined {
   if (typeof name?.value !== 'string') return name;
   const m = REGISTRANT_TYPE_AFTER_NAME.exec(name.value) ?? LEGAL_FORM_AFTER_COMPANY.exec(name.value);
-  const rest = m ? readOrganisationName(m[1]) : null;
-  if (!rest || rest.plausibility < 1 || typeof rest.value !== 'string') return name;
+  return (m && nameCutTo(name, m[1])) ?? name;
+}
+
+/** The name read as `text` alone when that reads as a whole registered name: a cut the clerk confirms. */
+function nameCutTo(name: DraftField, text: string): DraftField | undefined {
+  const rest = readOrganisationName(text);
+  if (!rest || rest.plausibility < 1 || typeof rest.value !== 'string') return undefined;
   return { ...name, value: rest.value, issues: [...(name.issues ?? []), 'organisation_name_boundary_inferred'] };
+}
+
+/** A bracket's close with no opening before it at a name's head: the last line of the type's `(自然人投资或` | `控股)`. */
+const TYPE_TAIL_HEAD = /^([^(（]{1,6}[)）])(.+)$/u;
+
+/**
+ * The registrant's name with the registrant type's last line read as its head (`控股)杭州青芝坞…有限公司`: the 类型
+ * value wrapped over three lines right over the name in a narrow column, its bracket closed on the line taken as the
+ * name's first): the name after it, when that reads whole and the head is a type word, a guess the clerk confirms
+ * (`organisation_name_boundary_inferred`).
+ *
+ * @example
+ * withTypeTailHeadCut(name)?.value; // '杭州青芝坞文化传媒有限公司' from `控股)杭州青芝坞文化传媒有限公司`
+ */
+function withTypeTailHeadCut(name: DraftField | undefined): DraftField | undefined {
+  if (typeof name?.value !== 'string') return name;
+  const m = TYPE_TAIL_HEAD.exec(name.value);
+  if (!m || !REGISTRANT_TYPE_WORD.test(m[1])) return name;
+  return nameCutTo(name, m[2]) ?? name;
 }
 
 /** A name's last line run on into the 类型 label (`…有限公司类型`), read as the label `公司类型` that took its `公司`. */
@@ -309,8 +333,8 @@ function nameAndRunOnPerson(name: DraftField | undefined): { name: DraftField; p
  * readBusinessLicense(ctx).creditCode?.value; // '91330100716105852F'
  */
 export function readBusinessLicense(ctx: DocumentContext): DraftFields {
-  const companyName = withCompanyTakenBackFromTypeLabel(
-    labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true }) ?? companyNameBesideMisreadLabel(ctx),
+  const companyName = withTypeTailHeadCut(
+    withCompanyTakenBackFromTypeLabel(labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true }) ?? companyNameBesideMisreadLabel(ctx)),
   );
   const creditCode = licenceCode(ctx);
   const address = withAddressShapeChecked(labelled(ctx, LABELS.address, readAddress, { wrap: true }));

@@ -6,6 +6,11 @@ import { otherPartyLabelStart, otherPartyRoleEnd } from './other-party-labels.js
  * inside, and `丶` where it read the enumeration comma as that stroke (`一丶姓`). Only at a segment's start (a line's start or after a space), and never before a digit (`1.5万元`).
  */
 const NUMBERING = /^(?:\d{1,2}[.、丶](?!\d)|[一二三四五六七八九十]{1,3}[、丶]|\([一二三四五六七八九十\d]{0,3}\)|[\u2460-\u2473])/;
+/**
+ * An item number in Chinese numerals whose enumeration comma the engine lost (`九住所`, `五成立日期:` of `九、住所`):
+ * cut only before a whole label of two characters or more, so `一级`, `三号楼` and `十堰市` keep their numerals.
+ */
+const BARE_NUMERAL = /^[一二三四五六七八九十]{1,3}(?=[\u3400-\u9fff])/;
 /** Brackets around a label: 【】, [] (also from ［］), 〔〕, and 「」 (the engine reads 】 as 」 too). */
 const OPEN = /^[【[〔「]/;
 const CLOSE = /[】\]〕」]/;
@@ -44,6 +49,12 @@ function cutToken(token: string): string {
   // `参保•人吴飞俊`: a mark between a label's characters hid the label; without it the token opens with the label.
   const marked = MARK_IN_LABEL.exec(out);
   if (marked && labelOpensPast(marked[1] + out.slice(marked[0].length), marked[1].length)) out = marked[1] + out.slice(marked[0].length);
+  const bareNumeral = BARE_NUMERAL.exec(out)?.[0];
+  if (bareNumeral) {
+    const rest = out.slice(bareNumeral.length);
+    const head = rest.split(':')[0];
+    if (head.length >= 2 && LABEL_GROUP_OF.has(head)) out = rest;
+  }
   const numbered = NUMBERING.exec(out);
   if (numbered && out.length > numbered[0].length) {
     const rest = out.slice(numbered[0].length);
@@ -76,7 +87,7 @@ function cutToken(token: string): string {
  * withoutLabelDecorations('参保•人吴飞俊'); // '参保人吴飞俊'
  */
 export function withoutLabelDecorations(text: string): string {
-  if (!/[.、丶()\u2460-\u2473【[〔「】\]〕」•·・]/.test(text)) return text;
+  if (!/[.、丶()\u2460-\u2473【[〔「】\]〕」•·・一二三四五六七八九十]/.test(text)) return text;
   const parts = text.split(/(\s+)/);
   // A numbering set apart from its label by a space (`3. 参` — a spread label's first box —, `10. 经营范围`): it is cut
   // with the space when the next token opens a label, as when glued to it; left in, it read as a value's tail

@@ -573,9 +573,11 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
     // Run-on prose glues the separator before a label to its first piece (`；受` `聘` `人：`); a spread caption its
     // opening bracket (`(姓` … `名)`).
     // A form's item number may open it too (`(1)H` … `种`, the `工` of `工　种` read `H`).
-    // … or a bare item number whose stop the engine lost or misread (`1甲` … `方` of `1. 甲　方`; `11-地` … `址`).
+    // … or a bare item number whose stop the engine lost or misread (`1甲` … `方` of `1. 甲　方`; `11-地` … `址`), in
+    // Chinese numerals too (`三负` … `人：`, `五.成` … `期：` of `三、负　责　人`, `五、成　立　日　期`).
     // … or a circled one left on a look-alike letter (`①I` … `种`: the decoration is kept off a Chinese head only).
-    const separator = /^(?:\([1-9]\)|[1-9]\d?[.、\-~]?(?=[\u3400-\u9fff]$)|[\u2460-\u2473](?=[A-Za-z]$)|[；;，,、。(])/.exec(a.flat)?.[0] ?? '';
+    const separator =
+      /^(?:\([1-9]\)|[1-9]\d?[.、\-~]?(?=[\u3400-\u9fff]$)|[一二三四五六七八九十]{1,2}[.、·•・丶]?(?=[\u3400-\u9fff]$)|[\u2460-\u2473](?=[A-Za-z]$)|[；;，,、。(])/.exec(a.flat)?.[0] ?? '';
     const read = a.flat.slice(separator.length);
     const lookalike = LOOKALIKE_HEADS[read];
     const first = lookalike ?? read;
@@ -673,9 +675,10 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
     a.box = { x: a.box.x, y: top, width: right - a.box.x, height: bottom - top };
     a.original = { x: a.original.x, y: oTop, width: oRight - a.original.x, height: oBottom - oTop };
     a.raw = used.map((p) => p.raw).join(' ');
-    // An item number is set apart from the label it numbers, as `(4) 乙方` reads.
-    // A circled number goes, as `withoutLabelDecorations` drops it before a Chinese head.
-    const kept = /^[\u2460-\u2473]/.test(separator) ? '' : separator;
+    // An item number is set apart from the label it numbers, as `(4) 乙方` reads. A circled number goes, as
+    // `withoutLabelDecorations` drops it before a Chinese head; one in Chinese numerals is cut, as it cuts `三、` before
+    // a label (a space would not part it from the label's characters).
+    const kept = /^[\u2460-\u2473一二三四五六七八九十]/.test(separator) ? '' : separator;
     a.text = normaliseText(`${kept}${/^\(\d\)$|^\d/.test(kept) ? ' ' : ''}${joinedText}`);
     a.flat = a.text.replace(/\s+/g, '');
     a.confidence = Math.min(...used.map((p) => p.confidence));
@@ -1051,21 +1054,25 @@ export function linesRightOf(layout: PageLayout, line: LayoutLine): LayoutLine[]
   );
 }
 
-/** Lines just below `line` (within ~2.2 line heights) that overlap it horizontally, in the same half, nearest first. */
+/**
+ * Lines just below `line` (within ~2.2 line heights) that overlap it horizontally, in the same half, nearest first. A
+ * line set tight under it may reach up into its box: by a third of its height anyhow, by up to half when the line's
+ * middle is still below it and it starts under it (a value stacked under its label on a slanted photo, `营业场所` over
+ * `浙江省…` 14 px into it).
+ */
 export function linesBelow(layout: PageLayout, line: LayoutLine, reach = 2.2): LayoutLine[] {
   const bottom = line.box.y + line.box.height;
   const limit = bottom + Math.max(line.box.height, layout.medianLineHeight) * reach;
   const left = line.box.x - line.box.height * 1.5;
   const right = line.box.x + Math.max(line.box.width, line.box.height * 6);
+  // A line starting past the label's end is beside it, printed low (a row's fill-in a third of a row off), not under it.
+  const tightUnder = (other: LayoutLine) =>
+    other.box.y >= bottom - line.box.height * 0.3 ||
+    (other.box.y >= bottom - line.box.height * 0.5 && other.box.y + other.box.height / 2 >= bottom && other.box.x < line.box.x + line.box.width);
   return layout.lines
     .filter(
       (other) =>
-        other !== line &&
-        other.half === line.half &&
-        other.box.y >= bottom - line.box.height * 0.3 &&
-        other.box.y <= limit &&
-        other.box.x < right &&
-        other.box.x + other.box.width > left,
+        other !== line && other.half === line.half && tightUnder(other) && other.box.y <= limit && other.box.x < right && other.box.x + other.box.width > left,
     )
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
 }

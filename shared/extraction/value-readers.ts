@@ -188,8 +188,12 @@ export const readPersonName: ValueReader = (text) => {
   return ok(name, plausibility);
 };
 
+/**
+ * Words a registered organisation's name ends with: legal forms and the words of bodies and shops. `工作室` (a studio)
+ * is how many 个体工商户 are registered (《个体工商户名称登记管理办法》: the name ends with a word of its trade or form).
+ */
 const ORG_SUFFIX =
-  /(有限责任公司|股份有限公司|有限公司|公司|集团|厂|中心|学校|学院|大学|中学|技校|局|站|所|院|协会|学会|委员会|合作社|店|部|事务所|商行|馆|社|办公室|办|处|队|园|会|厅|组织|基地|场)(\([^)]*\))?$/;
+  /(有限责任公司|股份有限公司|有限公司|公司|集团|厂|中心|学校|学院|大学|中学|技校|局|站|所|院|协会|学会|委员会|合作社|店|部|事务所|商行|馆|社|办公室|工作室|办|处|队|园|会|厅|组织|基地|场)(\([^)]*\))?$/;
 
 // A name that starts inside its own legal-form suffix (`份有限公司`, `限公司`) lost its head at an edge or under a seal.
 const ORG_FRAGMENT_START = /^(份有限|限责任|限公司|司$|责任公司|有限公司|股份有限公司|公司)/;
