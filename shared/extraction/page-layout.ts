@@ -577,7 +577,9 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
     // Chinese numerals too (`三负` … `人：`, `五.成` … `期：` of `三、负　责　人`, `五、成　立　日　期`).
     // … or a circled one left on a look-alike letter (`①I` … `种`: the decoration is kept off a Chinese head only).
     const separator =
-      /^(?:\([1-9]\)|[1-9]\d?[.、\-~]?(?=[\u3400-\u9fff]$)|[一二三四五六七八九十]{1,2}[.、·•・丶]?(?=[\u3400-\u9fff]$)|[\u2460-\u2473](?=[A-Za-z]$)|[；;，,、。(])/.exec(a.flat)?.[0] ?? '';
+      /^(?:\([1-9]\)|[1-9]\d?[.、\-~]?(?=[\u3400-\u9fff]$)|[一二三四五六七八九十]{1,2}[.、·•・丶]?(?=[\u3400-\u9fff]$)|[\u2460-\u2473](?=[A-Za-z]$)|[；;，,、。(])/.exec(
+        a.flat,
+      )?.[0] ?? '';
     const read = a.flat.slice(separator.length);
     const lookalike = LOOKALIKE_HEADS[read];
     const first = lookalike ?? read;

@@ -190,7 +190,7 @@ export const readPersonName: ValueReader = (text) => {
 
 /**
  * Words a registered organisation's name ends with: legal forms and the words of bodies and shops. `工作室` (a studio)
- * is how many 个体工商户 are registered (《个体工商户名称登记管理办法》: the name ends with a word of its trade or form).
+ * ends the registered names of many 个体工商户 (`杭州西湖区某某设计工作室`): a word of the trade's form, as 店 and 部 are.
  */
 const ORG_SUFFIX =
   /(有限责任公司|股份有限公司|有限公司|公司|集团|厂|中心|学校|学院|大学|中学|技校|局|站|所|院|协会|学会|委员会|合作社|店|部|事务所|商行|馆|社|办公室|工作室|办|处|队|园|会|厅|组织|基地|场)(\([^)]*\))?$/;
