@@ -29,6 +29,7 @@ import { VALUE_OFF_ROW_INFERRED, valueInLabelCell, valueNearPartyLabel, valueOve
 import { sixteenthBirthday } from './holder-age.js';
 import { linesOfSource, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
 import { centreX, centreY } from './line-geometry.js';
+import { termFromRunOnLine } from './run-on-term-dates.js';
 import { readLetterSentences, readPartiesSentence, readPost, readWholePersonName } from './letter-reading.js';
 import { Evidence, readDateValue, readEmployerName, readOrganisationName, readPersonName, readSchoolName, type ValueReader } from './value-readers.js';
 
@@ -585,7 +586,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   checkPartyAgreement(ctx, employeeName, SECOND_PARTY_LINE, readWholePersonName);
   checkPartyAgreement(ctx, employerName, FIRST_PARTY_LINE, readContractEmployerName);
   const range = findDateRange(ctx, /合同期限|期限/);
-  let { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
+  let { startDate, endDate } = termFromRunOnLine(ctx, termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate }));
   startDate ??= dateOverOrUnderItsLabel(ctx, LABELS.startDate, [endDate]);
   startDate ??= startBesideBareTermLabel(ctx, endDate);
   // An open-ended term has no end to look for.

@@ -83,8 +83,11 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 
 // OCR mixes Arabic digits into Chinese numerals (二〇二0年): accept both inside one date.
 const CN = '[〇零○一二三四五六七八九十两廿卅OoQ0-9→ー\\-壹贰貳叁參肆伍陆陸柒捌玖拾]';
-/** A letter the engine reads for a digit (`l` for 1, `O` for 0): a day that runs on into one is not whole. */
-const NO_DIGIT_AFTER = '(?![\\dlI|Oo])';
+/**
+ * A letter the engine reads for a digit (`l` for 1, `O` for 0): a day that runs on into one is not whole. Unless
+ * the digits after it open the next date (`2018.10.102023年10月09日`: two cells' dates boxed as one line).
+ */
+const NO_DIGIT_AFTER = '(?:(?![\\dlI|Oo])|(?=(?:19|20)\\d{2}\\s*[年./\\-]))';
 const DATE_PATTERNS: RegExp[] = [
   // 号 closes a day as 日 does in everyday writing (`3月1号`).
   new RegExp(`(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})${NO_DIGIT_AFTER}\\s*[日号]?`, 'g'),
@@ -92,7 +95,8 @@ const DATE_PATTERNS: RegExp[] = [
   // A dotted date with one dot read as a comma (`2004,12.12`).
   new RegExp(`(\\d{4})\\s*\\.\\s*(\\d{1,2})\\s*[,，]\\s*(\\d{1,2})${NO_DIGIT_AFTER}`, 'g'),
   new RegExp(`(\\d{4})\\s*[,，]\\s*(\\d{1,2})\\s*\\.\\s*(\\d{1,2})${NO_DIGIT_AFTER}`, 'g'),
-  new RegExp(`(${CN}{4})\\s*年\\s*(${CN}{1,3}|元)\\s*月\\s*(${CN}{1,3})\\s*日`, 'g'),
+  // 目 is 日 with a stroke the engine saw too many (`二〇一八年五月十五目`): it closes the day as well.
+  new RegExp(`(${CN}{4})\\s*年\\s*(${CN}{1,3}|元)\\s*月\\s*(${CN}{1,3})\\s*[日目]`, 'g'),
 ];
 const COMPACT_DATE = /(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/g;
 const MONTH_PATTERNS: RegExp[] = [
@@ -112,6 +116,11 @@ export interface FoundDate {
    * was read (`1日` under a shadow read as a lone `日`), so `2018-03-01` may be the 11th or the 18th.
    */
   open?: true;
+  /**
+   * The next date follows with no break (`2018.10.10` of `2018.10.102023年10月09日`): where the engine's box of
+   * two values was cut between them is a guess (the day could be `1`, the next year `02023`…).
+   */
+  runOn?: true;
 }
 
 /**
@@ -135,6 +144,7 @@ export function findDates(text: string, options: { compact?: boolean } = {}): Fo
       if (found.some((f) => m!.index < f.index + f.length && f.index < m!.index + m![0].length)) continue;
       const date: FoundDate = { value: `${year}-${pad(month)}-${pad(day)}`, index: m.index, length: m[0].length, raw: m[0] };
       if (/年/.test(m[0]) && !/[日号]$/.test(m[0])) date.open = true;
+      if (/\d$/.test(m[0]) && /^\s*\d/.test(text.slice(m.index + m[0].length))) date.runOn = true;
       found.push(date);
     }
   }

@@ -56,8 +56,22 @@ export function idNumberField(ctx: DocumentContext, labels: readonly string[]): 
   const others = otherPartyValues(ctx, reader);
   const loose = findUnlabelledCandidates(ctx.layouts, reader).filter((c) => c.reading.evidence === Evidence.checksum && !others.has(String(c.reading.value)));
   const distinct = new Set(loose.map((c) => c.reading.value));
-  if (distinct.size === 1) return chooseCandidate(loose);
+  if (distinct.size === 1) {
+    const chosen = chooseCandidate(loose)!;
+    // The page prints someone else's ID label (`家属身份证号`, `紧急联系人身份证号`) whose number its label did not
+    // read (boxed with other text): the one valid number left may be that person's, not the document's own.
+    // (Every such label's number read and set aside: the one left is the document's own.)
+    return otherPartyIdLabels(ctx) > others.size ? { ...chosen, issues: [...(chosen.issues ?? []), ID_NUMBER_OWNER_INFERRED] } : chosen;
+  }
   return found;
+}
+
+/** Issue on an unlabelled ID number taken on a page that prints someone else's ID label: whose it is is a guess. */
+export const ID_NUMBER_OWNER_INFERRED = 'id_number_owner_inferred';
+
+/** How many of someone else's ID labels the document prints (`家属身份证号`, `担保人身份证号`). */
+function otherPartyIdLabels(ctx: DocumentContext): number {
+  return ctx.layouts.reduce((n, l) => n + l.lines.reduce((m, line) => m + line.hits.filter((h) => h.otherParty && /身份证|证件号/.test(h.form)).length, 0), 0);
 }
 
 /**

@@ -409,11 +409,12 @@ export function findLabelledCandidates(
           // as a guess the clerk confirms. Its two lines may stand equally far above and below the label's row
           // (`2020年11月` over it, `24日` under it): the nearest is then as likely its tail as its head, so the lines
           // are tried top first.
+          // More pieces than the label's reach holds (`2019` | `年07` | `月11` | `日`): from heads flush over them.
+          const readFrom = (o: LayoutLine) => build({ ...base, line: o, raw: o.leading }, o, valueColumn(layout, o));
           const joined = options.wrap
             ? undefined
-            : [offRow, ...[...offRows].sort((a, b) => a.box.y - b.box.y)]
-                .map((o) => build({ ...base, line: o, raw: o.leading }, o, valueColumn(layout, o)))
-                .find((c) => c !== undefined);
+            : ([offRow, ...[...offRows].sort((a, b) => a.box.y - b.box.y)].map(readFrom).find((c) => c !== undefined) ??
+              joinFromHeadsAbove(layout, offRows, readFrom));
           if (joined) {
             candidates.push(joined);
             continue;
@@ -940,6 +941,33 @@ function stackedBlankLines(layout: PageLayout, first: LayoutLine, column: Column
     current = next;
   }
   return out;
+}
+
+/** How many lines a date wraps into in the narrowest cell (`2019` | `年07` | `月11` | `日`). */
+const DATE_CELL_PIECES = 4;
+
+/**
+ * A short value wrapped in a narrow cell centred on its label, into more lines than stand within the label's reach
+ * (`2019` | `年07` | `月11` | `日` beside `合同期限自:`, only the middle two near its row): read from a head set flush
+ * over the topmost reachable piece, nearest head first, as long as the join runs down through a reachable piece (a
+ * value of the row above ends before it). Each piece as short as such a cell holds. A guess the clerk confirms.
+ */
+function joinFromHeadsAbove(
+  layout: PageLayout,
+  reachable: readonly LayoutLine[],
+  readFrom: (head: LayoutLine) => Candidate | undefined,
+): Candidate | undefined {
+  const top = [...reachable].sort((a, b) => a.box.y - b.box.y)[0];
+  if (!top || top.flat.length > 6) return undefined;
+  let head = top;
+  for (let n = 1; n < DATE_CELL_PIECES; n++) {
+    const above = headTightAbove(layout, head);
+    if (!above || above.flat.length > 6) return undefined;
+    head = above;
+    const candidate = readFrom(head);
+    if (candidate && candidate.line.box.y + candidate.line.box.height > centreY(top)) return withIssue(candidate, WRAP_INFERRED);
+  }
+  return undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import { LabelMatch } from './confidence.js';
 import { fieldFromLine, type DocumentContext, type DraftField } from './document-context.js';
 import { findDates, type FoundDate } from './dates.js';
 import { documentText } from './document-text.js';
+import { DATE_SEPARATOR_INFERRED, findSeparatorLostDate } from './misread-dates.js';
 import type { LayoutLine } from './page-layout.js';
 import { findDatesAcrossBreaks } from './wrapped-dates.js';
 import { chineseNumber } from './page-signals.js';
@@ -227,11 +228,31 @@ function issueDateField(ctx: DocumentContext): DraftField | undefined {
     );
   };
   const own = candidates.filter(dateline);
+  // A dateline whose separator the engine lost (`2019-1231` under the signature) is still the letter's own date, a
+  // better witness than a date inside a sentence; read when it is the one way to read it, for the clerk to confirm.
+  if (own.length === 0) {
+    const lost = separatorLostDateline(lines);
+    if (lost) return lost;
+  }
   const line: LayoutLine | undefined = (own.length > 0 ? own : candidates)[(own.length > 0 ? own : candidates).length - 1];
   if (!line) return undefined;
   const [date] = findDates(line.text);
   const issues = own.length > 0 ? [] : ['issue_date_inferred_from_sentence'];
   return fieldFromLine(line, { value: date.value, evidence: Evidence.shape, plausibility: 1, issues }, LabelMatch.unlabelled, date.raw);
+}
+
+/** The last line that holds nothing but one date whose separator was lost (`2019-1231`), as the letter's date. */
+function separatorLostDateline(lines: readonly LayoutLine[]): DraftField | undefined {
+  const own = lines.filter((l) => {
+    if (findDates(l.text).length > 0) return false;
+    const lost = findSeparatorLostDate(l.text);
+    return lost !== undefined && l.flat.replace(lost.raw, '').replace(/^(?:日期|落款日期|签发日期)[:：]?/, '').length <= 2;
+  });
+  const line = own[own.length - 1];
+  if (!line) return undefined;
+  const lost = findSeparatorLostDate(line.text)!;
+  const reading = { value: lost.value, evidence: Evidence.shape, plausibility: 1, issues: [DATE_SEPARATOR_INFERRED] };
+  return fieldFromLine(line, reading, LabelMatch.unlabelled, lost.raw);
 }
 
 const PARTY_SENTENCE = new RegExp(

@@ -556,11 +556,15 @@ export const readDateValue: ValueReader = (text) => {
     return misreadYear ? { ...ok(misreadYear, 0.85), issues: [DATE_YEAR_MISREAD] } : null;
   }
   // `2018年3月1` with no 日: the day may have been cut where the line was read; the clerk checks it.
-  return found.open ? { ...ok(found.value), issues: [DATE_DAY_MAY_CONTINUE] } : ok(found.value);
+  if (found.open) return { ...ok(found.value), issues: [DATE_DAY_MAY_CONTINUE] };
+  // `2018.10.102023年10月09日`: two cells' dates in one box, cut where the next year begins; the clerk checks it.
+  return found.runOn ? { ...ok(found.value), issues: [DATE_RUN_ON_NEXT] } : ok(found.value);
 };
 
 /** Issue on a date whose day is not closed by 日 (see FoundDate.open). */
 export const DATE_DAY_MAY_CONTINUE = 'date_day_may_continue';
+/** Issue on a date boxed with the next one (see FoundDate.runOn): where one ends and the next begins is a guess. */
+export const DATE_RUN_ON_NEXT = 'value_boundary_inferred';
 
 /**
  * A certificate level in any printed form (see parseLevel).
