@@ -10,7 +10,9 @@
  * looking for a watermark on a photo's flattened page (`photoOverprint`), files marked by a name starting with `wm`;
  * `crop-width`: line crops narrower than 320 px read at their own width plus grey padding (the default
  * `RecognitionSettings`; `OCR_AB_MIN_WIDTH` sets a floor), against every crop padded to 320 (PP-OCR's), files marked by a
- * photo capture in their name (curl, perspective, shadow, small).
+ * photo capture in their name (curl, perspective, shadow, small); `hidden-characters`: characters the recogniser half
+ * saw and dropped, or whose repeat CTC's collapse swallowed (`hiddenCharacters`: the lines holding one read again),
+ * files marked by a phone-photo capture in their name.
  */
 import { readFile } from 'node:fs/promises';
 import { createPaddleOcrEngine, type PaddleOcrEngineOptions } from '../shared/ocr/index.js';
@@ -19,6 +21,11 @@ import { PP_OCR_RECOGNITION_SETTINGS } from '../shared/ocr/text-lines.js';
 const STEPS: Record<string, { off: PaddleOcrEngineOptions; on?: PaddleOcrEngineOptions; marked: (name: string) => boolean; label: string }> = {
   bends: { off: { detection: { followBends: false } }, marked: (name) => name.includes('curl'), label: 'curled pages' },
   'photo-watermark': { off: { photoOverprint: false }, marked: (name) => name.startsWith('wm'), label: 'watermarked photos' },
+  'hidden-characters': {
+    off: { hiddenCharacters: false },
+    marked: (name) => /-(curl|perspective|shadow|glare|moire|faint_copy|scanner_app|fold|small|large|booklet_spread|exif_orientation|phone_photo)-/.test(name),
+    label: 'phone photos',
+  },
   'crop-width': {
     off: { intraOpNumThreads: 1, recognition: PP_OCR_RECOGNITION_SETTINGS },
     on: { intraOpNumThreads: 1, recognition: { minWidth: Number(process.env.OCR_AB_MIN_WIDTH ?? 8) } },
