@@ -10,9 +10,9 @@
  * looking for a watermark on a photo's flattened page (`photoOverprint`), files marked by a name starting with `wm`;
  * `crop-width`: line crops narrower than 320 px read at their own width plus grey padding (the default
  * `RecognitionSettings`; `OCR_AB_MIN_WIDTH` sets a floor), against every crop padded to 320 (PP-OCR's), files marked by a
- * photo capture in their name (curl, perspective, shadow, small); `hidden-characters`: re-reading a line where the
- * recogniser half saw a character it did not read (`hiddenCharacters`), files marked by `scan` in their name (the
- * pipeline bench's certificate scans).
+ * photo capture in their name (curl, perspective, shadow, small); `hidden-characters`: characters the recogniser half
+ * saw and dropped, or whose repeat CTC's collapse swallowed (`hiddenCharacters`: the lines holding one read again),
+ * files marked by a phone-photo capture in their name or named `scan-…` (the pipeline bench's certificate scans).
  */
 import { readFile } from 'node:fs/promises';
 import { createPaddleOcrEngine, type PaddleOcrEngineOptions } from '../shared/ocr/index.js';
@@ -21,13 +21,19 @@ import { PP_OCR_RECOGNITION_SETTINGS } from '../shared/ocr/text-lines.js';
 const STEPS: Record<string, { off: PaddleOcrEngineOptions; on?: PaddleOcrEngineOptions; marked: (name: string) => boolean; label: string }> = {
   bends: { off: { detection: { followBends: false } }, marked: (name) => name.includes('curl'), label: 'curled pages' },
   'photo-watermark': { off: { photoOverprint: false }, marked: (name) => name.startsWith('wm'), label: 'watermarked photos' },
+  'hidden-characters': {
+    off: { hiddenCharacters: false },
+    marked: (name) =>
+      /-(curl|perspective|shadow|glare|moire|faint_copy|scanner_app|fold|small|large|booklet_spread|exif_orientation|phone_photo)-/.test(name) ||
+      name.startsWith('scan-'),
+    label: 'phone photos and pipeline scans',
+  },
   'crop-width': {
     off: { intraOpNumThreads: 1, recognition: PP_OCR_RECOGNITION_SETTINGS },
     on: { intraOpNumThreads: 1, recognition: { minWidth: Number(process.env.OCR_AB_MIN_WIDTH ?? 8) } },
     marked: (name) => /-(curl|perspective|shadow|small)-/.test(name),
     label: 'photos',
   },
-  'hidden-characters': { off: { hiddenCharacters: false }, marked: (name) => name.includes('scan'), label: 'scans' },
 };
 
 const [stepName, ...files] = process.argv.slice(2).filter((a) => a !== '--');

@@ -163,7 +163,11 @@ export interface RecognisedText {
   hiddenCharacters?: HiddenCharacter[];
 }
 
-/** A character the greedy decoding dropped for the blank, with the probability it peaked at. */
+/**
+ * A character the greedy decoding dropped: for the blank, with the probability it peaked at; or a repeat of the
+ * character before it that the collapse of repeats swallowed, with the probability the blank rose to between the two
+ * (`REPEAT_PARTED_FROM`).
+ */
 export interface HiddenCharacter {
   /** The index in `characters` it would stand before (`characters.length`: after the last). */
   before: number;
@@ -192,6 +196,14 @@ export const SECOND_CHOICE_FROM = 0.05;
  * characters about as often as not (`一、`, `登记机关`, `科技股份`, `2015.01.13`); under 0.1 mostly noise.
  */
 export const HIDDEN_CHARACTER_FROM = 0.1;
+/**
+ * A run of one character's steps inside which the blank rises to this probability, with the character's steps on both
+ * sides, may be two printed repeats that greedy decoding joined: repeats collapse unless a blank wins a step between
+ * them, so `116` set tight reads `16` with every character sure. On a scanner-app record (docs/ocr.md, "photo19") the
+ * blank between the two `1`s of `116` stood at about half, winning or losing by the crop; inside one character's own
+ * run it stays under a tenth.
+ */
+export const REPEAT_PARTED_FROM = 0.2;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /**
@@ -283,7 +295,9 @@ async function readBatch(
  * `SECOND_CHOICE_FROM` at one of its steps, in `characterAlternatives`: only those steps are scanned a second time.
  * Where the blank wins a run of steps over a letter, digit or CJK character at `HIDDEN_CHARACTER_FROM` or more (one
  * that is not the character emitted just before or after the run: its own fringe), that character is kept in
- * `hiddenCharacters`; the pass that finds each step's likeliest class finds it, so this costs nothing more.
+ * `hiddenCharacters`; the pass that finds each step's likeliest class finds it, so this costs nothing more. So is a
+ * repeat of a letter, digit or CJK character whose run the blank nearly parted (`REPEAT_PARTED_FROM`): `1` after the
+ * `1` of `16` where the page has `116`.
  *
  * @example
  * decodeCtc(probabilities, 0, 80, alphabet.length + 1, alphabet); // { text: '王晓明', confidence: 0.99, … }
@@ -311,6 +325,20 @@ export function decodeCtc(probabilities: Float32Array, offset: number, steps: nu
     runnerUp = none;
   };
   let previous = -1;
+  // Inside the current run of one character's steps: the blank's highest probability at a step with that character's
+  // steps on both sides (where two printed repeats would be parted), and where. A step becomes a candidate when the
+  // run reaches it and counts once the run goes on past it.
+  let parting = none;
+  let partingCandidate = none;
+  const closeCharacterRun = () => {
+    const repeated = characters[characters.length - 1];
+    if (parting.probability >= REPEAT_PARTED_FROM && WORD_CHARACTER.test(repeated)) {
+      hidden ??= [];
+      hidden.push({ before: characters.length, text: repeated, confidence: parting.probability, position: parting.step });
+    }
+    parting = none;
+    partingCandidate = none;
+  };
   for (let t = 0; t < steps; t++) {
     const base = offset + t * classes;
     // The likeliest non-blank class, then the blank against it: the one pass over the classes greedy decoding needs.
@@ -332,6 +360,12 @@ export function decodeCtc(probabilities: Float32Array, offset: number, steps: nu
         peak = seen;
       } else if (likeliest !== peak.index) runnerUp = seen;
     }
+    if (best !== 0 && best === previous) {
+      // The run goes on: a step of it where the blank rose parts two repeats if the character's steps follow it again.
+      if (partingCandidate.probability > parting.probability) parting = partingCandidate;
+      partingCandidate = { index: 0, probability: probabilities[base], step: t };
+    }
+    if (best !== previous && previous > 0) closeCharacterRun();
     if (best !== 0 && best !== previous) {
       if (peak.probability > 0) closeRun(best);
       emittedBefore = best;
@@ -350,6 +384,7 @@ export function decodeCtc(probabilities: Float32Array, offset: number, steps: nu
     }
     previous = best;
   }
+  if (previous > 0) closeCharacterRun();
   if (peak.probability > 0) closeRun(-1);
   const confidence = characterConfidences.length === 0 ? 0 : characterConfidences.reduce((a, b) => a + b, 0) / characterConfidences.length;
   // characterPositions holds CTC step indices here; recogniseRegions turns them into fractions of the line.

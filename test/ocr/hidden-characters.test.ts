@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { createPaddleOcrEngine } from '../../shared/ocr/index.js';
 import { withHiddenCharactersOf } from '../../shared/ocr/paddle-ocr-engine.js';
-import { decodeCtc, HIDDEN_CHARACTER_FROM } from '../../shared/ocr/text-lines.js';
+import { decodeCtc, HIDDEN_CHARACTER_FROM, REPEAT_PARTED_FROM } from '../../shared/ocr/text-lines.js';
 import { withHiddenCharactersUnconfirmed } from '../../shared/ocr/unsure-characters.js';
 import { ctcSteps } from '../support/ctc-steps.js';
 import { evenlySpacedReading } from '../support/recognised-text.js';
@@ -48,6 +48,29 @@ describe('decodeCtc, characters the blank outweighed', () => {
     expect(spaced.hiddenCharacters).toBeUndefined();
     const faint = decode([{ '5': HIDDEN_CHARACTER_FROM - 0.01 }, {}, { 室: 0.99 }]);
     expect(faint.hiddenCharacters).toBeUndefined();
+  });
+
+  it('keeps a repeat the collapse of repeats swallowed where the blank rose inside the run', () => {
+    // Prepare: `115` printed tight, the two `1`s one run of steps; the blank rises to 0.45 between them and loses.
+    const read = decode([{}, { '1': 0.97 }, { '1': 0.55 }, { '1': 0.93 }, { '5': 0.99 }, {}]);
+    // Assess: greedy decoding still reads `15`; the second `1` is kept after the first, at the blank's probability.
+    expect(read.text).toBe('15');
+    expect(read.hiddenCharacters).toHaveLength(1);
+    expect(read.hiddenCharacters![0]).toMatchObject({ before: 1, text: '1', position: 2 });
+    expect(read.hiddenCharacters![0].confidence).toBeCloseTo(0.45, 5);
+  });
+
+  it('does not take a run’s own edges, a run sure throughout, or a space’s run for a swallowed repeat', () => {
+    // The blank high only on the run's first and last steps: the character's fringe, one character.
+    const edges = decode([{ 股: 0.6 }, { 股: 0.99 }, { 股: 0.98 }, { 股: 0.6 }, {}]);
+    expect(edges.text).toBe('股');
+    expect(edges.hiddenCharacters).toBeUndefined();
+    // The blank just under the floor inside the run.
+    const sure = decode([{ '0': 0.99 }, { '0': 1.01 - REPEAT_PARTED_FROM }, { '0': 0.99 }]);
+    expect(sure.hiddenCharacters).toBeUndefined();
+    const spaced = decode([{ 股: 0.99 }, { ' ': 0.9 }, { ' ': 0.55 }, { ' ': 0.9 }, { 份: 0.99 }]);
+    expect(spaced.text).toBe('股 份');
+    expect(spaced.hiddenCharacters).toBeUndefined();
   });
 
   it('reads the same text and confidences as plain greedy decoding', () => {
@@ -134,5 +157,33 @@ describe('PaddleOcrEngine, a character the recogniser half saw and dropped', () 
     const name = withStep.lines[1];
     expect(name.text).toBe('杭州嘉禾科技股份有限公司');
     expect(name.words!.find((word) => word.text === '股')!.confidence).toBeLessThanOrEqual(0.5);
+  });
+});
+
+/** Two lines in 22-px type, blurred, JPEG 70; the second ends `合计 116 月` with its two `1`s set 3 px tighter. */
+async function lineWithTightRepeat(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="700" height="160"><rect width="100%" height="100%" fill="#fff"/>
+<text x="60" y="60" font-family="Noto Sans CJK SC" font-size="22" fill="#222">浙江省杭州市西湖区</text>
+<text x="60" y="120" font-family="Noto Serif CJK SC" font-size="22" fill="#222">实际缴费月数合计 1<tspan dx="-3">1</tspan>6 月</text></svg>`;
+  return sharp(Buffer.from(svg)).blur(1.2).jpeg({ quality: 70 }).toBuffer();
+}
+
+describe('PaddleOcrEngine, a repeated character read as one', () => {
+  it('no longer reads surely a line whose two `1`s CTC collapsed into one', { timeout: 240_000 }, async () => {
+    const bytes = await lineWithTightRepeat();
+    const without = await createPaddleOcrEngine({ hiddenCharacters: false }).recognize({ bytes, pageNumber: 1 });
+    const withStep = await createPaddleOcrEngine().recognize({ bytes, pageNumber: 1 });
+
+    // Without the step `116` is read `16`, every character sure: a wrong count nothing doubts.
+    const lost = without.lines[1];
+    expect(lost.text).toBe('实际缴费月数合计16月');
+    expect(lost.words!.every((word) => word.confidence >= 0.9)).toBe(true);
+
+    // With it the line is read again, and unless a reading gives `116` back the digits beside the lost `1` are not sure.
+    const doubted = withStep.lines[1];
+    expect(doubted.secondReading).toBeDefined();
+    const digits = doubted.words!.filter((word) => /\d/.test(word.text));
+    expect(doubted.text.includes('116') || digits.every((word) => word.confidence <= 0.5)).toBe(true);
+    expect(withStep.lines[0].words!.every((word) => word.confidence >= 0.9)).toBe(true);
   });
 });
