@@ -235,6 +235,9 @@ export function looksTruncated(name: string): boolean {
 /** A form copy's mark after a name: `(存档联)`, `(存根)`, `(第二联)`, `(副本)`, `(回执)`. */
 const COPY_MARK = /[(（](?:存档联|存根联?|第[一二三四1-4]联|[正副]本|回执联?|客户联|单位联)[)）]$/;
 
+/** A date's month and day, or its day alone, as a wrapped date's last line holds them (`月二十八日`, `12月5日`). */
+const DATE_TAIL = /^(?:[〇零一二三四五六七八九十\d]{0,3}月)?[〇零一二三四五六七八九十廿卅\d]{1,3}[日号]$/;
+
 /**
  * An organisation's name: the text with seal/signature remarks removed. Plausibility is full only when it ends with
  * an organisation suffix (有限公司, 学校, 局, ...).
@@ -242,9 +245,6 @@ const COPY_MARK = /[(（](?:存档联|存根联?|第[一二三四1-4]联|[正副
  * @example
  * readOrganisationName('杭州西子智能科技有限公司(盖章)')?.value; // '杭州西子智能科技有限公司'
  */
-/** A date's month and day, or its day alone, as a wrapped date's last line holds them (`月二十八日`, `12月5日`). */
-const DATE_TAIL = /^(?:[〇零一二三四五六七八九十\d]{0,3}月)?[〇零一二三四五六七八九十廿卅\d]{1,3}[日号]$/;
-
 export const readOrganisationName: ValueReader = (text) => {
   if (MASKED_TEXT.test(withoutSpaces(text))) return masked();
   let t = withoutSpaces(trimValue(text)).replace(/[(（]?(盖章|公章|签章|章)[)）]?$/, '');
@@ -390,6 +390,8 @@ export const readOccupation: ValueReader = (text) => {
   if (level && level.index === 0) return null;
   const t = stamped.text.slice(0, level ? level.index : undefined).replace(/^[(（](.*)[)）]$/, '$1');
   if (t.length < 2 || !new RegExp(`^[${CJK}]`).test(t) || /\d{4}|证书|证$/.test(t)) return null;
+  // A date's last line wrapped beside the label (`…至二〇二〇年` | `七月三十日`) or a whole date is no trade.
+  if (DATE_TAIL.test(t) || findDates(t).some((d) => d.length >= t.length - 1)) return null;
   // A clause of the award sentence (`…专项职业能力，特发此证。` read after the kind's name as a label) is no occupation.
   if (SENTENCE_PUNCTUATION.test(t) || AWARD_FORMULA.test(t)) return null;
   const issues = completenessIssues(t);
