@@ -121,6 +121,13 @@ export function findLabelledCandidates(
           if (!margin) return candidate;
           return joinedWith(base, reader, [first], margin, layout) ?? withIssue(candidate, VALUE_MAY_CONTINUE);
         }
+        // A value stacked over its caption that wraps (`杭州嘉禾网络科技健康服务有限` | `公司` | `用人单位`): its last line
+        // alone reads as nothing, so its lines are read joined, top first, as a guess the clerk confirms.
+        if (above.length > 0) {
+          const raw = withoutOverprint([...above.map((l) => l.leading), base.raw].join(''));
+          const reading = reader(raw);
+          if (reading) return withIssue({ ...base, reading, line: mergeLines([...above, first], raw), raw }, WRAP_INFERRED);
+        }
         // A short value wrapped at its column's edge (`二〇一八年八月十九` | `日`): read with the next line of its column.
         // The piece may sit on the label's own row (a label centred on the two lines), so no row owner stops it.
         const next = lineUnder(layout, first, column);

@@ -174,7 +174,23 @@ export function stackedLine(
  */
 function captionedFromAbove(layout: PageLayout, value: LayoutLine, caption: LayoutLine): boolean {
   const over = lineOver(layout, value, caption);
-  return over !== undefined && !bracketedCaption(over) && waitingLabel(over) && !alignedValueBeside(layout, over);
+  return over !== undefined && !bracketedCaption(over) && (waitingLabel(over) || waitingHitOver(over, value)) && !alignedValueBeside(layout, over);
+}
+
+/**
+ * True when `header`, a grid's header boxed as one line over several columns (`乙方（劳动者）姓名身份证号码联系电`),
+ * holds a label over the start of `value` with the next label right after it, nothing between: that label waits for
+ * `value` (`毛晨` under the header's start). Characters are about evenly spaced in a box, so where each label stands
+ * is read from its characters' places.
+ */
+function waitingHitOver(header: LayoutLine, value: LayoutLine): boolean {
+  if (header.hits.length < 2 || header.leading !== '') return false;
+  const perChar = header.box.width / Math.max(1, header.text.length);
+  return header.hits.slice(0, -1).some((hit, i) => {
+    const start = header.box.x + perChar * hit.start;
+    const end = header.box.x + perChar * header.hits[i + 1].start;
+    return hit.inlineValue.trim() === '' && !hit.otherParty && value.box.x >= start - header.box.height && value.box.x < end;
+  });
 }
 
 /** The nearest line over `value` in its column, within about two lines (`caption`, the label under it, left out). */

@@ -405,6 +405,8 @@ export const readOccupation: ValueReader = (text) => {
 };
 
 const ID_TOKEN = /[0-9A-Za-z|]{15,20}/g;
+/** An ID number (GB 11643: 17 digits and a check character) with a mainland mobile number (1[3-9] and nine digits) glued after it. */
+const ID_THEN_MOBILE = /(?<![0-9A-Za-z])(\d{17}[\dXx])1[3-9]\d{9}(?![0-9A-Za-z])/;
 const LEADER_BEFORE_ID = /^[*＊.·•…]+(?=\d{17}[\dXx]$)/;
 
 /** Issue on an ID number read out of a longer token (a character glued before or after it): the cut is a guess. */
@@ -422,6 +424,12 @@ export function makeIdNumberReader(today: string): ValueReader {
     const text = withoutSpaces(raw).replace(LEADER_BEFORE_ID, '');
     // Digits barred out (`330106********1234`): the number is missing, never completed from what is left.
     if (MASKED_NUMBER.test(text)) return masked();
+    // A mobile number boxed straight after the ID number (`…790618244822309`: 18 characters then `1[3-9]` and nine
+    // digits, the next cell of a party row): the 18 read alone when their check passes, the cut a guess the clerk confirms.
+    const withPhone = ID_THEN_MOBILE.exec(text);
+    if (withPhone && readResidentId(withPhone[1], { today }).valid) {
+      return { value: readResidentId(withPhone[1], { today }).value, evidence: Evidence.checksum, plausibility: 1, issues: [ID_BOUNDARY_INFERRED] };
+    }
     const tokens = text.match(ID_TOKEN);
     if (!tokens) return null;
     // Prefer an 18-character token; ignore tokens with no digits at all (words in Latin letters).

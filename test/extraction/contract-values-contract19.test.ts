@@ -174,8 +174,9 @@ describe('a date in Chinese numerals whose 日 was read 目', () => {
 
 describe('the one valid ID number left on a page that prints someone else’s ID label', () => {
   // A proc-E caption grid on a photo: the family member's number boxed with the employer's wrap, so its label reads
-  // nothing; the employee's number boxed with the phone, so it reads as no ID.
-  const lines: Line[] = [
+  // nothing; the employee's number boxed with the phone, a digit of the phone lost, so it reads as no ID (with the
+  // whole mobile number after it the 18 are read: contract20's class).
+  const page = (employeeId: string): Line[] => [
     ['劳动合同书', 609, 144, 416, 71],
     ['（一）家属身份证号', 159, 306, 309, 48],
     ['（二）甲方', 579, 303, 165, 54],
@@ -189,7 +190,7 @@ describe('the one valid ID number left on a page that prints someone else’s ID
     ['（七）联系电话', 897, 563, 238, 44],
     ['（八）合同类型', 1250, 561, 237, 49],
     ['邵佳怡', 135, 640, 154, 51],
-    ['33010619881205321X13905718826', 491, 643, 579, 43],
+    [employeeId, 491, 643, 579, 43],
     ['有固定期限', 1196, 638, 192, 52],
     ['（九）合同起始日期', 157, 719, 313, 49],
     ['（十）合同期限至', 522, 717, 277, 52],
@@ -201,9 +202,15 @@ describe('the one valid ID number left on a page that prints someone else’s ID
   ];
 
   it('flags the number as maybe the other person’s when that label’s own number was not read', () => {
-    const doc = read(lines);
+    const doc = read(page('33010619881205321X1390571882'));
     expect(doc.fields.employeeIdNumber.value).toBe('330108200103174628');
     expect(doc.fields.employeeIdNumber.needsReview).toBe(true);
     expect(doc.fields.employeeIdNumber.issues).toContain('id_number_owner_inferred');
+  });
+
+  it('reads the employee’s own 18, flagged, when a whole mobile number follows them', () => {
+    const doc = read(page('33010619881205321X13905718826'));
+    expect(doc.fields.employeeIdNumber.value).toBe('33010619881205321X');
+    expect(doc.fields.employeeIdNumber.needsReview).toBe(true);
   });
 });
