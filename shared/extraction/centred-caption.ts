@@ -1,6 +1,7 @@
 import { centreX, centreY, right } from './line-geometry.js';
 import { nextRow } from './grid-rows.js';
-import type { LayoutLine, PageLayout } from './page-layout.js';
+import { linesBelow, type LayoutLine, type PageLayout } from './page-layout.js';
+import { waitingLabel } from './stacked-values.js';
 
 /** Issue on a value read at the start of the cell under a caption centred over it: the clerk confirms it. */
 export const UNDER_CENTRED_CAPTION = 'value_under_centred_caption_inferred';
@@ -57,4 +58,40 @@ function unclaimedValueAbove(layout: PageLayout, label: LayoutLine): boolean {
   const value = nextRow(layout, [label], true)?.row.find((o) => right(o) <= label.box.x - h * 0.5 && o.hits.length === 0 && o.leading !== '');
   if (!value) return false;
   return !nextRow(layout, [value], true)?.row.some((o) => o.hits.length > 0);
+}
+
+/** A line of text with no label in it. */
+const unlabelledText = (o: LayoutLine): boolean => o.hits.length === 0 && o.leading !== '' && /[\p{L}\p{N}]/u.test(o.flat);
+
+/**
+ * The lines under a label centred over its column that start at the column's common left edge, wholly left of the
+ * label (`法定代表人` centred at x 877–959, `诸葛雨` under it at 694–751, the column's other values at 684–699): a short
+ * value set flush left in a column of centred labels has no overlap with its label. The edge is where the values
+ * under at least two other labels of the column (centres within a line height of this one's) start, each left of its
+ * own label and within half a line of each other; a lone guess at an edge sets none.
+ *
+ * @example
+ * linesAtColumnEdgeUnder(layout, representativeLabel).map((l) => l.flat); // ['诸葛雨']
+ */
+export function linesAtColumnEdgeUnder(layout: PageLayout, label: LayoutLine): LayoutLine[] {
+  const h = label.box.height;
+  const firstUnder = (o: LayoutLine) => linesBelow(layout, o, 1.2).find((l) => unlabelledText(l) && right(l) > o.box.x - h * 8);
+  const edges = layout.lines
+    .filter((o) => o !== label && o.half === label.half && waitingLabel(o) && Math.abs(centreX(o) - centreX(label)) < h)
+    .map((o) => ({ o, under: firstUnder(o) }))
+    .filter(({ o, under }) => under !== undefined && under.box.x < o.box.x - h)
+    .map(({ under }) => (under as LayoutLine).box.x);
+  const edge = edges.find((x) => edges.filter((e) => Math.abs(e - x) < h * 0.5).length >= 2);
+  if (edge === undefined || !waitingLabel(label)) return [];
+  const bottom = label.box.y + h;
+  return layout.lines.filter(
+    (o) =>
+      o !== label &&
+      o.half === label.half &&
+      unlabelledText(o) &&
+      right(o) <= label.box.x &&
+      Math.abs(o.box.x - edge) < h * 0.5 &&
+      o.box.y >= bottom - h * 0.3 &&
+      o.box.y <= bottom + h * 1.2,
+  );
 }

@@ -43,7 +43,7 @@ import { DATE_DAY_MAY_CONTINUE, type Reading, type ValueReader } from './value-r
 import { labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-alignment.js';
 import { wrapOfLeftColumn } from './left-column-wraps.js';
 import { centreX, centreY, right } from './line-geometry.js';
-import { UNDER_CENTRED_CAPTION, valueUnderCentredCaption } from './centred-caption.js';
+import { UNDER_CENTRED_CAPTION, linesAtColumnEdgeUnder, valueUnderCentredCaption } from './centred-caption.js';
 
 export interface SearchOptions {
   /**
@@ -545,7 +545,10 @@ function linesUnderLabel(layout: PageLayout, line: LayoutLine): LayoutLine[] {
   const cellEnd = waitingLabel(line) ? labelCellEnd(layout, line) : Infinity;
   const lines = linesBelow(layout, line).filter((o) => o.box.x + o.box.width > line.box.x && o.box.x < cellEnd && !SIGNATURE_REMARK.test(o.flat));
   const underLabel = (o: LayoutLine) => Math.abs(o.box.x - line.box.x) < h * 1.5;
-  return lines.filter((o) => o.box.x >= line.box.x - h || !lines.some((p) => p !== o && underLabel(p) && Math.abs(centreY(p) - centreY(o)) < h * 0.5));
+  const under = lines.filter((o) => o.box.x >= line.box.x - h || !lines.some((p) => p !== o && underLabel(p) && Math.abs(centreY(p) - centreY(o)) < h * 0.5));
+  // A short value set flush left in a column of centred labels, wholly left of its label.
+  const atEdge = linesAtColumnEdgeUnder(layout, line).filter((o) => !under.includes(o));
+  return atEdge.length === 0 ? under : [...under, ...atEdge].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
 }
 
 /**

@@ -376,6 +376,9 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
     // The lines of one wrapped value are set flush with each other or centred on each other: a line over it set
     // neither way (`有限责任公司分公司(自然人投资或控股)` over `浙江西溪…分公司`, the row above's value) is another's.
     if (!alignedWith(prev, block[0])) break;
+    // A line whose wrap runs up to the head stacked under a waiting label of the column (`类型：` over `其他股份有限` |
+    // `公司（非上市)`, then `林慧红` over `法定代表人：`) ends that label's value: ours starts under it.
+    if (wrapOfValueUnderLabel(layout, prev)) break;
     block.unshift(prev);
   }
   const top = block[0];
@@ -404,6 +407,24 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
   // label's value, printed low: no rival.
   if (over && rival(over) && !(!alignedWith(over, top) && besideLabel(layout, over))) return undefined;
   return block.some(onRowOfLabel) ? undefined : block;
+}
+
+/**
+ * True when `line`, or a line it wraps from (lines stacked tight over it, up to three), is the value stacked tight under
+ * a waiting label with nothing on its row, however far off its baseline: the line is part of that label's value.
+ */
+function wrapOfValueUnderLabel(layout: PageLayout, line: LayoutLine): boolean {
+  let top: LayoutLine | undefined = line;
+  for (let step = 0; top && step < 4; step++) {
+    const head = top;
+    // A date's label waits for a date: a dateless head under it (an address under `成立日期:`) is not its value.
+    const waitsForHead = (o: LayoutLine) =>
+      !(DATE_GROUPS.has(LABEL_GROUP_OF.get(o.hits[o.hits.length - 1]?.form ?? '') as LabelGroup) && findDates(head.flat).length === 0);
+    if (layout.lines.some((o) => o !== head && waitingLabel(o) && !valueOnItsRow(layout, o) && waitsForHead(o) && stackedLine(layout, o, false) === head))
+      return true;
+    top = stackedLine(layout, head, true, true);
+  }
+  return false;
 }
 
 /**
