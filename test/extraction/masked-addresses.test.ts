@@ -11,6 +11,25 @@ import { PageBuilder } from './support/page-builder.js';
 
 const TODAY = '2026-12-05';
 
+/** An ID card's text as the engine reads a scan of it, the address in two lines (the second indented as it wraps). */
+function readCard(addressLine: string, wrapLine: string) {
+  const page = new PageBuilder({ width: 1000, height: 630, lineHeight: 28, top: 60 })
+    .line(`姓名${person.name}`, 60)
+    .row([
+      [60, '性别男'],
+      [330, '民族汉'],
+    ])
+    .line('出生1990年3月7日', 60)
+    .line(addressLine, 60)
+    .line(wrapLine, 100)
+    .row([
+      [60, '公民身份号码'],
+      [400, person.id],
+    ])
+    .build();
+  return extractDocuments([page], { today: TODAY });
+}
+
 describe('readAddress on what a mask leaves', () => {
   it('reads no address from words that name no place (the next column’s capital, a stamp’s words)', () => {
     expect(readAddress('万元人民币')).toBeNull();
@@ -37,21 +56,7 @@ describe('readAddress on what a mask leaves', () => {
 describe('an ID card whose address was starred out', () => {
   it('flags the address the reader puts together from the area and the last unit the stars left', () => {
     // `住址浙江省**************室`: the engine read `住址浙江省` and, on the wrapped line, `室`.
-    const page = new PageBuilder({ width: 1000, height: 630, lineHeight: 28, top: 60 })
-      .line(`姓名${person.name}`, 60)
-      .row([
-        [60, '性别男'],
-        [330, '民族汉'],
-      ])
-      .line('出生1990年3月7日', 60)
-      .line('住址浙江省', 60)
-      .line('室', 100)
-      .row([
-        [60, '公民身份号码'],
-        [400, person.id],
-      ])
-      .build();
-    const [doc] = extractDocuments([page], { today: TODAY });
+    const [doc] = readCard('住址浙江省', '室');
     expect(doc.type).toBe('id_card');
     expect(doc.fields.name.value).toBe(person.name);
     const address = doc.fields.address;
@@ -63,21 +68,7 @@ describe('an ID card whose address was starred out', () => {
 describe('an ID card whose address stars the engine read as one star', () => {
   it('reports no address when one `*` is left of the masked run, flagged value_masked', () => {
     // `住址浙江省杭州**************` | `204室`: the engine read the stars as `*·` (a phone photo of a seen mask family).
-    const page = new PageBuilder({ width: 1000, height: 630, lineHeight: 28, top: 60 })
-      .line(`姓名${person.name}`, 60)
-      .row([
-        [60, '性别男'],
-        [330, '民族汉'],
-      ])
-      .line('出生1990年3月7日', 60)
-      .line('住址浙江省杭州*·', 60)
-      .line('204室', 100)
-      .row([
-        [60, '公民身份号码'],
-        [400, person.id],
-      ])
-      .build();
-    const [doc] = extractDocuments([page], { today: TODAY });
+    const [doc] = readCard('住址浙江省杭州*·', '204室');
     expect(doc.fields.address.value).toBeNull();
     expect(doc.fields.address.issues).toContain('value_masked');
     expect(doc.fields.address.needsReview).toBe(true);
