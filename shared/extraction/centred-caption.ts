@@ -74,6 +74,7 @@ const unlabelledText = (o: LayoutLine): boolean => o.hits.length === 0 && o.lead
  * linesAtColumnEdgeUnder(layout, representativeLabel).map((l) => l.flat); // ['诸葛雨']
  */
 export function linesAtColumnEdgeUnder(layout: PageLayout, label: LayoutLine): LayoutLine[] {
+  if (!waitingLabel(label)) return [];
   const h = label.box.height;
   const firstUnder = (o: LayoutLine) => linesBelow(layout, o, 1.2).find((l) => unlabelledText(l) && right(l) > o.box.x - h * 8);
   const edges = layout.lines
@@ -82,7 +83,7 @@ export function linesAtColumnEdgeUnder(layout: PageLayout, label: LayoutLine): L
     .filter(({ o, under }) => under !== undefined && under.box.x < o.box.x - h)
     .map(({ under }) => (under as LayoutLine).box.x);
   const edge = edges.find((x) => edges.filter((e) => Math.abs(e - x) < h * 0.5).length >= 2);
-  if (edge === undefined || !waitingLabel(label)) return [];
+  if (edge === undefined) return [];
   const bottom = label.box.y + h;
   return layout.lines.filter(
     (o) =>

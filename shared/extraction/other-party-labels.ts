@@ -3,13 +3,8 @@
  * agent's (`紧急联系人身份证号`, `代办人姓名`, `甲方委托代理人`), the clerk's (`经办人`, `审核人`), a licence's other
  * officers (`联络员身份证号`, `财务负责人`), and what the holder had before (`原单位`, `原证书编号`, `曾用名`).
  */
-const OTHER_PARTY =
-  /^(?:甲方|乙方)?(?:紧急)?(?:联系人|联络员|代办人|经办人|受理人|审核人|委托代理人|代理人|担保人|监护人|家属|配偶|财务|推荐|派遣)$|^(?:原|曾用|原工作|原参保|原发证|原工作单位)$/;
-const CJK = /[\u3400-\u9fff]/;
-
-/** The words of `OTHER_PARTY` that open a label about someone else (`财务` of `财务负责人`). */
-const OTHER_PARTY_WORDS = [
-  '紧急',
+/** Roles whose word before a label makes it someone else's: a contact's, an agent's, the clerk's, an officer's. */
+const OTHER_PARTY_ROLES = [
   '联系人',
   '联络员',
   '代办人',
@@ -26,6 +21,8 @@ const OTHER_PARTY_WORDS = [
   '推荐',
   '派遣',
 ];
+const OTHER_PARTY = new RegExp(`^(?:甲方|乙方)?(?:紧急)?(?:${OTHER_PARTY_ROLES.join('|')})$|^(?:原|曾用|原工作|原参保|原发证|原工作单位)$`);
+const CJK = /[\u3400-\u9fff]/;
 
 /**
  * True when `piece` (one to three characters) is the head of a word that makes the label after it someone else's:
@@ -37,7 +34,7 @@ const OTHER_PARTY_WORDS = [
  * opensOtherPartyWord('负'); // false
  */
 export function opensOtherPartyWord(piece: string): boolean {
-  return piece.length > 0 && OTHER_PARTY_WORDS.some((word) => word.startsWith(piece));
+  return piece.length > 0 && ['紧急', ...OTHER_PARTY_ROLES].some((word) => word.startsWith(piece));
 }
 const OWN_PARTY_HEAD = /^(?:劳动者|乙方|甲方|用人单位)/;
 

@@ -558,15 +558,15 @@ function colonAfter(lines: readonly LayoutLine[], j: number): boolean {
   return Math.abs(next.box.y + next.box.height / 2 - (b.box.y + h / 2)) < h / 2 && next.box.x - (b.box.x + b.box.width) < h * 2;
 }
 
+/** The engine's text of a box opening with a label's item number (`②持`, `(3)性`, `4.身`). */
+const ITEM_NUMBER_HEAD = /^\s*(?:[\u2460-\u2473]|\(\d{1,2}\)|\d{1,2}[.、])\s*[\u3400-\u9fff]/;
+
 /**
  * Joins a label the engine read as separate boxes because of wide letter-spacing (`住` … `所`, `法` `定` `代` `表`
  * `人`, `成立` … `日期`) when the pieces sit side by side on one row and together spell a known label (one
  * character misread or missing allowed in long labels). The last piece may carry the label's end and the value
  * (`名` | `称 杭州…有限公司`).
  */
-/** The engine's text of a box opening with a label's item number (`②持`, `(3)性`, `4.身`). */
-const ITEM_NUMBER_HEAD = /^\s*(?:[\u2460-\u2473]|\(\d{1,2}\)|\d{1,2}[.、])\s*[\u3400-\u9fff]/;
-
 function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const a = lines[i];

@@ -427,9 +427,8 @@ export function makeIdNumberReader(today: string): ValueReader {
     // A mobile number boxed straight after the ID number (`…790618244822309`: 18 characters then `1[3-9]` and nine
     // digits, the next cell of a party row): the 18 read alone when their check passes, the cut a guess the clerk confirms.
     const withPhone = ID_THEN_MOBILE.exec(text);
-    if (withPhone && readResidentId(withPhone[1], { today }).valid) {
-      return { value: readResidentId(withPhone[1], { today }).value, evidence: Evidence.checksum, plausibility: 1, issues: [ID_BOUNDARY_INFERRED] };
-    }
+    const beforePhone = withPhone ? readResidentId(withPhone[1], { today }) : undefined;
+    if (beforePhone?.valid) return { value: beforePhone.value, evidence: Evidence.checksum, plausibility: 1, issues: [ID_BOUNDARY_INFERRED] };
     const tokens = text.match(ID_TOKEN);
     if (!tokens) return null;
     // Prefer an 18-character token; ignore tokens with no digits at all (words in Latin letters).
