@@ -125,6 +125,17 @@ export function inSealRing(layout: PageLayout, line: LayoutLine): boolean {
  * waiting for its value (its last label has nothing after it). A value of another column in between breaks the tie.
  */
 export function rowOwner(layout: PageLayout, line: LayoutLine): LayoutLine | undefined {
+  const nearest = nearestLeftOnRow(layout, line);
+  if (!nearest || nearest.hits.length === 0) return undefined;
+  // A signature remark alone (`(盖章)` under a number) waits for a seal, not for the text beside it.
+  if (SIGNATURE_REMARK.test(nearest.flat)) return undefined;
+  const last = nearest.hits[nearest.hits.length - 1];
+  // An English sub-label after the label (`性别Sex`) is no value: the label still waits for one.
+  return /^[A-Za-z .'&/:-]*$/.test(last.inlineValue) ? nearest : undefined;
+}
+
+/** The nearest line left of `line` on its row. */
+function nearestLeftOnRow(layout: PageLayout, line: LayoutLine): LayoutLine | undefined {
   const centre = centreY(line);
   let nearest: LayoutLine | undefined;
   for (const other of layout.lines) {
@@ -133,12 +144,24 @@ export function rowOwner(layout: PageLayout, line: LayoutLine): LayoutLine | und
     if (Math.abs(centreY(other) - centre) >= Math.min(line.box.height, other.box.height) * 0.6) continue;
     if (!nearest || right(other) > right(nearest)) nearest = other;
   }
-  if (!nearest || nearest.hits.length === 0) return undefined;
-  // A signature remark alone (`(盖章)` under a number) waits for a seal, not for the text beside it.
-  if (SIGNATURE_REMARK.test(nearest.flat)) return undefined;
-  const last = nearest.hits[nearest.hits.length - 1];
-  // An English sub-label after the label (`性别Sex`) is no value: the label still waits for one.
-  return /^[A-Za-z .'&/:-]*$/.test(last.inlineValue) ? nearest : undefined;
+  return nearest;
+}
+
+/** A caption of a few characters ending in a colon, nothing after it: a label, known to us or not, that waits for a value. */
+const COLON_CAPTION = /^[\u3400-\u9fff]{2,8}[:：]$/;
+
+/**
+ * True when the nearest line left of `line` on its row is a caption we do not know that ends in a colon (`派遣单位：`
+ * beside `杭州云栖电气…公司`, the row under `用人单位：`): `line` is that caption's value, never a wrap of the row above's.
+ */
+export function ownedByUnknownCaption(layout: PageLayout, line: LayoutLine): boolean {
+  const nearest = nearestLeftOnRow(layout, line);
+  return nearest !== undefined && unknownCaption(nearest);
+}
+
+/** `line` is a caption we do not know (`派遣单位：`): a few characters and a colon, nothing after it. */
+export function unknownCaption(line: LayoutLine): boolean {
+  return line.hits.length === 0 && COLON_CAPTION.test(line.flat);
 }
 
 const GLOSS_ONLY = /^[A-Za-z][A-Za-z .'&/:-]*$/;
@@ -150,7 +173,21 @@ const GLOSS_ONLY = /^[A-Za-z][A-Za-z .'&/:-]*$/;
 export function sameLabelCell(a: LayoutLine | undefined, b: LayoutLine | undefined): boolean {
   if (!a || !b) return false;
   if (a === b) return true;
-  if (a.hits.length === 0 || b.hits.length === 0 || a.half !== b.half) return false;
+  if (a.hits.length === 0 || b.hits.length === 0) return false;
+  return stackedPair(a, b);
+}
+
+/**
+ * True when `gloss`, a line of Latin words only (`Issued by`, a gloss we may not know as a label), is set right over or
+ * under `label` across its span: the label's English gloss, one cell with it.
+ */
+export function glossOfLabel(label: LayoutLine, gloss: LayoutLine): boolean {
+  return label.hits.length > 0 && GLOSS_ONLY.test(gloss.text.trim()) && stackedPair(label, gloss);
+}
+
+/** One line of Chinese and one of Latin words only, set one right over the other, overlapping across. */
+function stackedPair(a: LayoutLine, b: LayoutLine): boolean {
+  if (a.half !== b.half) return false;
   if (GLOSS_ONLY.test(a.text.trim()) === GLOSS_ONLY.test(b.text.trim())) return false;
   const [top, bottom] = a.box.y < b.box.y ? [a, b] : [b, a];
   const gap = bottom.box.y - (top.box.y + top.box.height);
@@ -317,7 +354,9 @@ export function continuationLines(
     const stops =
       (current === last && runsAcrossNextField(last, next, bound)) ||
       // Back at the margin under a row of run-on prose with another field after the value: the row's last field goes on.
-      (current === last && laterField && next.box.x < column.start - h && rowRunsToEdge(layout, last)) ||
+      // Not so a line flush under the value's own box (boxed apart from its label, a dotted leader before it: `……企业新型学`
+      // | `徒制（电工）`): a table's cell wraps there, and prose never starts a row at a value.
+      (current === last && laterField && next.box.x < column.start - h && rowRunsToEdge(layout, last) && !flushUnderOwnBox(last, next, h)) ||
       dateUnit ||
       labelStart ||
       labelPiece ||
@@ -356,6 +395,11 @@ export function continuationLines(
     if (next.hits.length > 0) return { lines, more: false, throughOwnLabel, splitAcrossGap };
     current = next;
   }
+}
+
+/** `next` starts flush under `value`, a line that holds no label of its own (its label is boxed apart, left of it). */
+function flushUnderOwnBox(value: LayoutLine, next: LayoutLine, h: number): boolean {
+  return value.hits.length === 0 && Math.abs(next.box.x - value.box.x) < h * 0.5;
 }
 
 /**

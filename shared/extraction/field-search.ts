@@ -8,9 +8,12 @@ import {
   closestLabelIs,
   columnRight,
   continuationLines,
+  glossOfLabel,
   leadingLinesAbove,
   inSealRing,
   mergeLines,
+  ownedByUnknownCaption,
+  unknownCaption,
   rowOwner,
   sameLabelCell,
   SIGNATURE_REMARK,
@@ -706,7 +709,8 @@ function marginLineFrom(layout: PageLayout, last: LayoutLine, wholeValue: boolea
     )
     .sort((a, b) => a.box.y - b.box.y)[0];
   // Under the label column left of the value's own: that column's value goes on there (left-column-wraps.ts).
-  if (!first || wrapOfLeftColumn(layout.lines, first, last, h)) return undefined;
+  // A caption ending in a colon at the margin (`派遣单位：`) opens the next field: prose does not go on there.
+  if (!first || wrapOfLeftColumn(layout.lines, first, last, h) || unknownCaption(first)) return undefined;
   // Further than a line and a half down only past rows holding nothing but wrapped blanks (off the margin).
   const blankRows = layout.lines.some(
     (l) =>
@@ -942,7 +946,8 @@ function stackedBlankLines(layout: PageLayout, first: LayoutLine, column: Column
       !wholeDate(next.flat) &&
       next.box.height / first.box.height > 0.75 &&
       next.box.height / first.box.height < 1.33 &&
-      rowOwner(layout, next) === undefined;
+      rowOwner(layout, next) === undefined &&
+      !ownedByUnknownCaption(layout, next);
     if (!next || !flush) break;
     const step = next.box.y - current.box.y;
     if (pitch !== undefined && Math.abs(step - pitch) > h * 0.3) break;
@@ -1289,7 +1294,10 @@ function sameRowMatch(layout: PageLayout, label: LayoutLine, value: LayoutLine):
       o.half === label.half &&
       o.box.x + o.box.width <= value.box.x &&
       o.box.x < label.box.x + label.box.width &&
-      o.box.x + o.box.width > label.box.x,
+      o.box.x + o.box.width > label.box.x &&
+      // The label's own English gloss on the line over or under it is one cell with it (`Issued by` / `认定机构：`), no
+      // rival: a value centred on that cell sits between the two.
+      !glossOfLabel(label, o),
   );
   const rivalOffset = Math.min(...rivals.map((o) => Math.abs(centreY(value) - centreY(o))));
   const ambiguous = rivalOffset < Math.max(offset * 3, Math.min(label.box.height, value.box.height) * 0.5);

@@ -499,6 +499,9 @@ function deskew(lines: LayoutLine[], width: number, height: number, ocrLines: re
   }
 }
 
+/** How far (as a slope: about 1.1°) a row's label-to-value slope may lie from the page's skew and still agree with it. */
+const NEIGHBOUR_SLOPE_AGREEMENT = 0.02;
+
 /** The skew from neighbouring boxes on one row (cells of a table, label and value), for engines without character boxes. */
 function slopeFromNeighbours(lines: LayoutLine[]): number | undefined {
   const slopes: number[] = [];
@@ -518,7 +521,13 @@ function slopeFromNeighbours(lines: LayoutLine[]): number | undefined {
     const dx = best.box.x + best.box.width / 2 - acx;
     if (dx > ah * 2) slopes.push((best.box.y + best.box.height / 2 - acy) / dx);
   }
-  return slopes.length < 3 ? undefined : median(slopes);
+  if (slopes.length < 3) return undefined;
+  // A page turned a few degrees tilts every row alike. Values a fill-in printer set off their labels' baselines, up on
+  // one row and down on the next, give slopes of both signs that agree on nothing (a digital certificate's -0.16 … 0.10,
+  // median 0.05, put a shifted issuer a whole line off its label): no skew is read from them.
+  const skew = median(slopes);
+  const agreeing = slopes.filter((s) => Math.abs(s - skew) <= NEIGHBOUR_SLOPE_AGREEMENT).length;
+  return agreeing >= slopes.length * 0.5 ? skew : undefined;
 }
 
 /**

@@ -256,11 +256,14 @@ function measure(page: PageLayout): Measure | undefined {
   );
   // A proved value on another label's row (a code level with `名称`, a fill-in a whole row low) counts against the
   // page as printed, not for it.
-  const before = near.filter((v) => onRow(v, 0) && !provedLines.has(v)).length;
+  const stay = near.filter((v) => onRow(v, 0) && !provedLines.has(v));
   const landed = near.filter((v) => onRow(v, offset));
   // Lines wrapped onto a value that lands are explained with it (a name or an address over three lines).
   const explained = withWrappedLines(near, landed).size;
-  return landed.length > before && explained * 2 >= near.length ? { layout, offset, onRow, pitch } : undefined;
+  // Counted by value, not by line, where values wrap: rows set tight round wrapped names put their second lines level
+  // with labels as printed (`饮管理有限` level with `名 称：`), which says nothing for the page as it stands.
+  const more = landed.length > stay.length || explained > withWrappedLines(near, stay).size;
+  return more && explained * 2 >= near.length ? { layout, offset, onRow, pitch } : undefined;
 }
 
 /**

@@ -352,9 +352,10 @@ function nearerValueBeside(layout: PageLayout, label: LayoutLine, line: LayoutLi
  * valueAboveLabel(layout, labelLine)?.map((l) => l.text); // ['吴梓颖'] over `参保人`
  */
 export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLine[] | undefined {
-  // A bracketed caption sits a ruled line's spacing under its value (the line, its padding and the caption's own).
+  // A bracketed caption sits a ruled line's spacing under its value (the line, its padding and the caption's own); a
+  // fill-in printed a few millimetres high adds to it (43 px over a caption boxed 29 px high).
   const caption = bracketedCaption(label);
-  const last = stackedLine(layout, label, true, true, caption ? 1.2 : 0.45, caption, caption ? CAPTION_OVERLAP : VALUE_OVER_LABEL_OVERLAP);
+  const last = stackedLine(layout, label, true, true, caption ? 1.6 : 0.45, caption, caption ? CAPTION_OVERLAP : VALUE_OVER_LABEL_OVERLAP);
   if (!last) return undefined;
   if (otherLabelOwning(layout, last, label)) return undefined;
   // On the row of a label to its left: that label's value beside it, unless that label has its own value beside it

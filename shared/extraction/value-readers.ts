@@ -9,6 +9,7 @@ import {
   type CodeCheck,
 } from './code-reading.js';
 import { validateRegistrationNumber } from './credit-code.js';
+import { residentIdCheckCharacter } from './resident-id.js';
 import { findDates } from './dates.js';
 import { parseLevel } from './levels.js';
 import { DATE_LETTER_DIGIT_INFERRED, DATE_SEPARATOR_INFERRED, findLetterDigitDate, findSeparatorLostDate } from './misread-dates.js';
@@ -138,6 +139,9 @@ export const VALUE_MASKED = 'value_masked';
 const masked = (): Reading => ({ value: null, evidence: Evidence.failed, plausibility: 1, issues: [VALUE_MASKED] });
 const NAME_RUN = new RegExp(`^[${CJK}·]{2,12}`);
 
+/** A whole resident ID number with a name of two to five characters right after it, nothing else. */
+const ID_BEFORE_NAME = new RegExp(`^(\\d{17}[\\dXx])([${CJK}·]{2,5})$`);
+
 /** Issue on a person's name that is only a surname: the given name was cut off, the clerk reads it whole. */
 export const NAME_SURNAME_ONLY = 'person_name_incomplete';
 
@@ -150,7 +154,15 @@ export const NAME_SURNAME_ONLY = 'person_name_incomplete';
  */
 export const readPersonName: ValueReader = (text) => {
   // An English gloss before the value (`Name 王晓明`) is not part of it.
-  const t = withoutSpaces(trimValue(text.replace(/^[\sA-Za-z.:/]+(?=[\u3400-\u9fff])/, '')));
+  const spaced = withoutSpaces(trimValue(text.replace(/^[\sA-Za-z.:/]+(?=[\u3400-\u9fff])/, '')));
+  // The ID number of the grid cell before it boxed on (`410105197612062647雷华鹏`, two cells run together): the name
+  // after a whole number whose check character passes, the cut a guess the clerk confirms.
+  const glued = ID_BEFORE_NAME.exec(spaced);
+  if (glued && residentIdCheckCharacter(glued[1].slice(0, 17)) === glued[1][17].toUpperCase()) {
+    const after = readPersonName(glued[2]);
+    return after?.value ? { ...after, issues: [...after.issues, 'value_boundary_inferred'] } : after;
+  }
+  const t = spaced;
   // A name partly barred out (`王*明`, `王**`) is missing: what is left is not the name.
   if (MASKED_NAME.test(t)) return masked();
   const m = NAME_RUN.exec(t);
