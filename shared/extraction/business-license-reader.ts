@@ -6,6 +6,7 @@ import { CJK } from './text.js';
 import { LABELS } from './labels.js';
 import { columnRight, continuationLines, mergeLines, VALUE_MAY_CONTINUE } from './continuation.js';
 import { withAddressShapeChecked } from './address-shape.js';
+import { completeSurnameOnlyName } from './surname-only-names.js';
 import { dateFromTwin } from './twin-dates.js';
 import { findDates } from './dates.js';
 import {
@@ -341,6 +342,8 @@ export function readBusinessLicense(ctx: DocumentContext): DraftFields {
   const establishedDate = establishedDateField(ctx);
   const legalRepresentative =
     labelled(ctx, LABELS.legalRepresentative, readRepresentativeName) ?? valueAfterSpacedLabel(ctx, LABELS.legalRepresentative, readRepresentativeName);
+  // A compound surname alone (`司马` | `海浩` in a cell two characters wide): read with the given name under it.
+  completeSurnameOnlyName(ctx, legalRepresentative, readRepresentativeName);
   if (establishedDate && typeof establishedDate.value === 'string' && establishedDate.value > ctx.today) {
     establishedDate.issues = [...(establishedDate.issues ?? []), 'established_date_in_future'];
   }

@@ -7,7 +7,7 @@ import { textLayerPage as page, type Line } from './support/text-lines.js';
 // runs to the text's edge. Each test builds its own lines with its own values; no eval file is read here.
 
 const TODAY = '2026-12-06';
-const readOne = (lines: readonly Line[]) => extractDocuments([page(lines)], { today: TODAY })[0];
+const readOne = (lines: readonly Line[], size?: { width: number; height: number }) => extractDocuments([page(lines, size)], { today: TODAY })[0];
 
 /** A seal's name lettered round the top of its ring, one glyph per box (a text layer draws it so), as placed on a page of the sample. */
 function sealRing(name: string): Line[] {
@@ -222,5 +222,41 @@ describe('a value on the row above a caption we do not know', () => {
     ]);
     expect(doc.type).toBe('labor_contract');
     expect(doc.fields.employerName.value).toBe('杭州明湖家政服务有限公司');
+  });
+});
+
+describe('a licence whose values wrap every two characters in narrow cells', () => {
+  it('reads a legal representative whose compound surname fills the cell’s first line with the given name under it', () => {
+    // `司马` | `海浩` beside `法定代表人姓名`, the type beside it wrapped the same way (`有限` | `责任` | `公司`).
+    const doc = readOne(
+      [
+        ['注册号', 133, 133, 112, 39],
+        ['330106000123458', 133, 193, 300, 39],
+        ['企业法人营业执照', 705, 212, 902, 88],
+        ['名称', 95, 416, 64, 33],
+        ['杭州龙湖机', 252, 416, 162, 33],
+        ['械制造有限', 252, 460, 162, 33],
+        ['公司', 252, 504, 64, 33],
+        ['类型', 1479, 416, 64, 33],
+        ['有限', 1733, 416, 64, 33],
+        ['责任', 1733, 460, 64, 33],
+        ['公司', 1733, 504, 64, 33],
+        ['注册资本', 95, 750, 129, 33],
+        ['300万元人民币', 252, 750, 210, 33],
+        ['法定代表人姓名', 1479, 750, 226, 33],
+        ['欧阳', 1733, 750, 64, 33],
+        ['明轩', 1733, 793, 64, 33],
+        ['成立日期', 1479, 862, 129, 33],
+        ['2004-', 1733, 862, 81, 33],
+        ['03-15', 1733, 906, 81, 33],
+        ['住所', 95, 977, 64, 33],
+        ['浙江省杭州市西湖区文三路208号', 252, 977, 500, 33],
+        ['登记机关：', 2064, 1437, 162, 33],
+        ['2005年6月9日', 2048, 1495, 194, 33],
+      ],
+      { width: 2339, height: 1653 },
+    );
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.legalRepresentative.value).toBe('欧阳明轩');
   });
 });
