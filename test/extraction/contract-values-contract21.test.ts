@@ -77,3 +77,57 @@ describe('a party’s name in a text layer’s grid spaced wider than two height
     expect(doc.fields.employeeName.value).toBe('孙志伟');
   });
 });
+
+describe('a signing date whose year a seal took whole', () => {
+  // A proc-A noisy scan: `签订日期：` with `年二月十二日` beside it, the year under the employer's seal; the term's
+  // start read two lines up.
+  function contract(start: string, signed: readonly Line[]): Line[] {
+    return [
+      ['劳动合同书', 607, 217, 432, 83],
+      ['用人单位', 137, 382, 301, 56],
+      ['宁波海曙恒远物流有限公司', 436, 363, 535, 61],
+      ['乙方', 147, 714, 120, 54],
+      ['孙志伟', 436, 714, 148, 54],
+      ['身份证号码', 153, 777, 175, 54],
+      ['330106197906182448', 451, 761, 337, 56],
+      ['合同起始日期', 162, 983, 207, 55],
+      [start, 460, 967, 367, 57],
+      ['合同期限至', 166, 1055, 173, 53],
+      ['无固定期限', 461, 1042, 175, 54],
+      ['甲方（盖章）：', 183, 1441, 201, 51],
+      ...signed,
+    ];
+  }
+
+  it('takes the year of the term’s start when the month and day fall before it, flagged', () => {
+    const doc = read(
+      contract('二〇二四年三月一日', [
+        ['签订日期：', 188, 1517, 145, 42],
+        ['年二月二十六日', 481, 1502, 202, 44],
+      ]),
+    );
+    expect(doc.fields.signedDate.value).toBe('2024-02-26');
+    expect(doc.fields.signedDate.needsReview).toBe(true);
+  });
+
+  it('takes the year before when the month and day fall after the start’s, past a mark left of the year', () => {
+    const doc = read(
+      contract('2024年1月8日', [
+        ['签订日期：', 236, 1513, 111, 37],
+        ['O', 353, 1523, 56, 27],
+        ['年十二月二十八日', 440, 1522, 160, 39],
+      ]),
+    );
+    expect(doc.fields.signedDate.value).toBe('2023-12-28');
+    expect(doc.fields.signedDate.needsReview).toBe(true);
+  });
+
+  it('guesses no year when the term’s start was not read', () => {
+    const lines = contract('二〇二四年三月一日', [
+      ['签订日期：', 188, 1517, 145, 42],
+      ['年二月二十六日', 481, 1502, 202, 44],
+    ]);
+    const doc = read(lines.filter(([text]) => text !== '二〇二四年三月一日'));
+    expect(doc.fields.signedDate?.value ?? null).toBeNull();
+  });
+});
