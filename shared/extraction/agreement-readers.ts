@@ -27,6 +27,7 @@ import { LABEL_GROUP_OF, LABELS, type LabelGroup } from './labels.js';
 import { DATE_TWIN_INFERRED, dateFromTwin } from './twin-dates.js';
 import { VALUE_OFF_ROW_INFERRED, valueInLabelCell, valueNearPartyLabel, valueOverItsLabel } from './values-near-party-labels.js';
 import { sixteenthBirthday } from './holder-age.js';
+import { signedDateYearLost } from './year-lost-signed-dates.js';
 import { linesOfSource, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
 import { centreX, centreY } from './line-geometry.js';
 import { termFromRunOnLine } from './run-on-term-dates.js';
@@ -601,6 +602,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   }
   if (endDate && endDate.value !== null && printsOpenEndedTerm(ctx)) endDate.issues = [...(endDate.issues ?? []), END_DATE_OPEN_ENDED_CONFLICT];
   let signedDate = signedDateField(ctx, [startDate, endDate]);
+  if (!signedDate || signedDate.value === null) signedDate = signedDateYearLost(ctx, startDate) ?? signedDate;
   if (signedDate) signedDate = longerTwinOfCutDay(ctx, signedDate, [startDate, endDate]) ?? signedDate;
   flagUncertainDigits(ctx, signedDate);
   if (signedDate && signedDate.value !== null && signedDate.value === endDate?.value) {

@@ -13,7 +13,11 @@ export function overlapAcross(a: LayoutLine, b: LayoutLine): boolean {
 
 /**
  * Whether `value` starts in `label`'s cell of a grid's label row: between the midpoints to the labels beside it on its
- * row (a grid of captions over values sets each value at its cell's left, not under its caption).
+ * row (a grid of captions over values sets each value at its cell's left, not under its caption). A caption centred
+ * in a cell wider than its neighbour's puts that midpoint past the cell's left edge (`法定代表人` | `乙 方` over
+ * `司马刚博` | `蔡海华`, the second cell twice as wide, its name flush left at 544 and the midpoint at 645): a value
+ * starting clear of the left caption's end is in this cell too, for a value of the left caption's cell starts under
+ * that caption or left of it, flush left or centred, never after its end.
  *
  * @example
  * startsInLabelCell(layout, label, value); // true for `苏慧` at the left of `劳动者姓名`'s cell
@@ -24,7 +28,8 @@ export function startsInLabelCell(layout: PageLayout, label: LayoutLine, value: 
     .sort((a, b) => a.box.x - b.box.x);
   const at = row.indexOf(label);
   const mid = (a: LayoutLine, b: LayoutLine) => (a.box.x + a.box.x + a.box.width + b.box.x + b.box.x + b.box.width) / 4;
-  const start = at > 0 ? mid(row[at - 1], label) : -Infinity;
+  const leftEnd = (a: LayoutLine) => a.box.x + a.box.width + label.box.height * 0.3;
+  const start = at > 0 ? Math.min(mid(row[at - 1], label), leftEnd(row[at - 1])) : -Infinity;
   const end = at < row.length - 1 ? mid(label, row[at + 1]) : Infinity;
   return value.box.x >= start && value.box.x < end;
 }

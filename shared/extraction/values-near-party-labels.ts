@@ -129,10 +129,11 @@ export function valueInLabelCell(ctx: DocumentContext, labels: readonly string[]
   for (const layout of ctx.layouts) {
     for (const label of layout.lines.filter((l) => waitingLabel(l, forms, reader))) {
       const h = label.box.height;
+      const reach = valueRowReach(layout, label);
       const under = layout.lines
         .filter((o) => {
           const dy = centreY(o) - centreY(label);
-          return o !== label && o.half === label.half && dy > h * 0.6 && dy < h * 2.2 && inLabelColumn(layout, label, o);
+          return o !== label && o.half === label.half && dy > h * 0.6 && dy < reach && inLabelColumn(layout, label, o);
         })
         .sort((a, b) => a.box.y - b.box.y);
       // The first line under the label in its cell is its value or nothing: a label there (the next row's) ends it.
@@ -146,6 +147,28 @@ export function valueInLabelCell(ctx: DocumentContext, labels: readonly string[]
   if (found.size !== 1) return undefined;
   const [{ line, reading }] = found.values();
   return fieldFromLine(line, { ...reading, issues: [...reading.issues, VALUE_OFF_ROW_INFERRED] }, LabelMatch.unlabelled, line.leading);
+}
+
+/**
+ * How far under `label` its grid cell's value may stand: two heights and a little more, or as far as the value row of
+ * its caption row reaches, when the captions beside it have their values further down (a text layer's grid spaced
+ * 2.3 heights from caption to value: `工作岗位` `乙方` over `钳工` `侯刚晓`). That row is the nearest value under any
+ * other caption of the row, in that caption's column and within three heights; half a height more lets a value sit
+ * a little low on it.
+ */
+function valueRowReach(layout: PageLayout, label: LayoutLine): number {
+  const h = label.box.height;
+  let row = Infinity;
+  for (const caption of layout.lines) {
+    if (caption === label || caption.half !== label.half || caption.hits.length === 0) continue;
+    if (Math.abs(centreY(caption) - centreY(label)) >= h * 0.5) continue;
+    for (const o of layout.lines) {
+      const dy = centreY(o) - centreY(caption);
+      if (o.hits.length > 0 || o.half !== label.half || dy <= h * 0.6 || dy >= h * 3) continue;
+      if (inLabelColumn(layout, caption, o)) row = Math.min(row, dy);
+    }
+  }
+  return Math.max(h * 2.2, row === Infinity ? 0 : row + h * 0.5);
 }
 
 /**
