@@ -132,3 +132,46 @@ describe('a caption whose opening bracket the engine lost', () => {
     expect(doc.fields.address.value).toBe('浙江省杭州市西湖区北山路17号2幢601室');
   });
 });
+
+/** A portrait 正本 whose `住所`'s last piece the engine boxed with the address's first character (`所浙`). */
+const labelPieceWithValueHead = (pieceText: string): Line[] => [
+  ['统一社会信用代码', 164, 117, 306, 47],
+  [creditCode('2JJEFHNYC'), 165, 180, 388, 43],
+  ['营业执照', 588, 223, 446, 85],
+  ['(正本)', 771, 321, 114, 49],
+  ['名称 杭州云帆电', 195, 410, 420, 81],
+  ['注册资本', 822, 437, 159, 49],
+  ['1000万元人民币', 1078, 426, 271, 44],
+  ['气设备有限', 414, 471, 195, 52],
+  ['公司', 410, 520, 88, 54],
+  ['类型', 191, 621, 197, 51],
+  ['有限责任公司', 410, 606, 236, 52],
+  ['法定代表人 蒋文涛', 816, 601, 560, 79],
+  ['(自然人投资或', 414, 658, 243, 49],
+  ['控股)', 407, 707, 103, 58],
+  ['成立日期', 194, 807, 160, 51],
+  ['2013年04月18日', 413, 795, 283, 45],
+  ['营业期限', 821, 806, 187, 52],
+  ['2013年4月18日至长期', 1078, 795, 362, 46],
+  ['住', 194, 991, 49, 51],
+  [pieceText, 341, 981, 96, 58],
+  ['浙江省杭州市西湖区', 408, 979, 346, 50],
+  ['文二路391号8幢15', 414, 1029, 339, 51],
+  ['02室', 411, 1079, 91, 53],
+  ['经营范围', 192, 1178, 186, 51],
+  ['一般项目：技术服务、技术开发、技术咨询、技术交流、技术', 414, 1168, 1017, 42],
+  ['登记机关:', 194, 1592, 175, 52],
+  ['2013年05月02日', 196, 1653, 284, 58],
+];
+
+describe('a character boxed twice: at the end of a label’s piece and at the head of its value', () => {
+  it('reads the address’s first character once', () => {
+    const doc = read(labelPieceWithValueHead('所浙'));
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区文二路391号8幢1502室');
+  });
+
+  it('reads the address as before when the label’s piece is boxed alone', () => {
+    const doc = read(labelPieceWithValueHead('所'));
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区文二路391号8幢1502室');
+  });
+});
