@@ -133,6 +133,40 @@ function companyNameBesideMisreadLabel(ctx: DocumentContext): DraftField | undef
   return undefined;
 }
 
+/** An address's first line: a province or a city first (`浙江省…`, `杭州市西湖区…`; one character of the name may be misread). */
+const ADDRESS_HEAD = /^[\u3400-\u9fff]{2,3}[省市]/u;
+
+/**
+ * The licence's address (住所, 营业场所, 经营场所) when its label was lost (a watermark, glare or a fold over it, the
+ * engine boxing nothing there): the one line on the page holding no label that opens with a province or a city, read
+ * with the lines it wraps onto, when the whole holds a number, ends as an address does and is not the registrant's name
+ * (`…工作室` ends with 室 too). A licence prints one address; two such lines give nothing. A guess the clerk confirms
+ * (`label_inferred`).
+ *
+ * @example
+ * addressWithLabelLost(ctx, name)?.value; // '浙江省杭州市西湖区三墩镇天目山路194号…701室' from `浙江省杭州市…天目山` | `路194号…701` | `室`
+ */
+function addressWithLabelLost(ctx: DocumentContext, name: DraftField | undefined): DraftField | undefined {
+  const found: DraftField[] = [];
+  for (const layout of ctx.layouts) {
+    for (const head of layout.lines) {
+      if (head.hits.length > 0 || !ADDRESS_HEAD.test(head.flat)) continue;
+      const column = { start: head.box.x, min: head.box.x - head.box.height, end: columnRight(layout, head) };
+      const { lines: below, more } = continuationLines(layout, head, column);
+      const raw = `${head.text}${below.map((l) => l.leading).join('')}`;
+      const reading = readAddress(raw);
+      if (!reading || reading.plausibility < 1 || typeof reading.value !== 'string' || !/\d/.test(reading.value)) continue;
+      if (typeof name?.value === 'string' && name.value.startsWith(head.flat.slice(0, 6))) continue;
+      const asName = readOrganisationName(reading.value);
+      if (asName && asName.plausibility >= 1) continue;
+      const field = fieldFromLine(mergeLines([head, ...below], raw), reading, LabelMatch.unlabelled, raw);
+      field.issues = [...(field.issues ?? []), 'label_inferred', ...(more ? [VALUE_MAY_CONTINUE] : [])];
+      found.push(field);
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -338,7 +372,7 @@ export function readBusinessLicense(ctx: DocumentContext): DraftFields {
     withCompanyTakenBackFromTypeLabel(labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true }) ?? companyNameBesideMisreadLabel(ctx)),
   );
   const creditCode = licenceCode(ctx);
-  const address = withAddressShapeChecked(labelled(ctx, LABELS.address, readAddress, { wrap: true }));
+  const address = withAddressShapeChecked(labelled(ctx, LABELS.address, readAddress, { wrap: true }) ?? addressWithLabelLost(ctx, companyName));
   const establishedDate = establishedDateField(ctx);
   const legalRepresentative =
     labelled(ctx, LABELS.legalRepresentative, readRepresentativeName) ?? valueAfterSpacedLabel(ctx, LABELS.legalRepresentative, readRepresentativeName);

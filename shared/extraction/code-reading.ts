@@ -25,6 +25,9 @@ const DIGIT_LOOKALIKES: Record<string, string> = {
   g: '9',
   q: '9',
   T: '7',
+  // Cyrillic Ze (`З`, `з`): the engine's dictionary holds it, and a printed 3 reads as it (`…5０З6` for `…5036`).
+  З: '3',
+  з: '3',
 };
 /** Letters outside the GB 32100 set and the digits/letters OCR confuses them with. */
 const CREDIT_CODE_LOOKALIKES: Record<string, string> = { O: '0', I: '1', Z: '2', S: '5', V: 'U' };
@@ -35,6 +38,7 @@ export const CorrectionReason = {
   certificateNumber: 'ocr_lookalike_fixed_structure_passed',
   /** Characters read as the recogniser's second choice, and the check then passed (`second-choices.ts`). */
   secondChoice: 'ocr_second_choice_checksum_passed',
+  registrationNumber: 'ocr_lookalike_fixed_checksum_passed',
 } as const;
 
 /**
@@ -151,6 +155,23 @@ export function readCreditCode(raw: string): CodeReading<CreditCodeIssueCode> {
   }
   if (fixed !== plain && validateCreditCode(fixed).valid) return { value: fixed, valid: true, correctedFrom: plain };
   return { value: plain, valid: false, issue: direct.issue };
+}
+
+/** A run of 15 digits, up to three of them read as look-alike letters, standing alone (no digit or letter beside it). */
+const REGISTRATION_NUMBER_LOOKALIKE_TOKEN = /(?<![0-9A-Za-zЗз])[0-9A-Za-zЗз|]{15}(?![0-9A-Za-zЗз])/u;
+
+/**
+ * Reads a 15-digit 注册号 with up to three digits read as the letters they resemble (`3301061097950З6`, the 3 read
+ * as Cyrillic `З`): the digits they stand for, kept only when the MOD 11,10 check then passes.
+ *
+ * @example
+ * readRegistrationNumberLookalikes('注册号:3301061097950З6(2-1)')?.value; // '330106109795036'
+ */
+export function readRegistrationNumberLookalikes(raw: string): CodeReading<never> | undefined {
+  const token = compact(raw).match(REGISTRATION_NUMBER_LOOKALIKE_TOKEN)?.[0];
+  if (!token || /^\d{15}$/.test(token) || token.replace(/\d/g, '').length > 3) return undefined;
+  const fixed = toDigits(token);
+  return validateRegistrationNumber(fixed) ? { value: fixed, valid: true, correctedFrom: token } : undefined;
 }
 
 export interface CertificateNumberReading extends CodeReading<'certificate_number_structure_unknown'> {

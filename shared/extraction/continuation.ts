@@ -545,6 +545,9 @@ function closedValueOver(layout: PageLayout, owner: LayoutLine | undefined, line
   );
 }
 
+/** A label that waits for a date or a term (`成立日期`, `营业期限`, `有效期至`). */
+const DATE_OR_TERM_LABEL = /日期|期限|有效期|期间/u;
+
 /**
  * True when `line` is set with the block under it, apart from everything above it: flush on `below` (a wrapped
  * line's gap) while the nearest line over it in its column is clearly farther. A value centred on its label's row
@@ -570,6 +573,9 @@ function setWithBlockBelow(layout: PageLayout, line: LayoutLine, below: LayoutLi
 function nearerLabelHasValue(layout: PageLayout, line: LayoutLine, label: LayoutLine): boolean {
   const rival = labelsLeftOf(layout, line).find((r) => r.label !== label && !sameLabelCell(r.label, label))?.label;
   if (!rival) return true;
+  // A date's or a term's label waits for a date: a line holding none (`浙江省杭州市西湖区` under `营业期限`, its term
+  // printed over it) is no value of its.
+  if (rival.hits.some((hit) => DATE_OR_TERM_LABEL.test(hit.form)) && findDates(line.flat).length === 0) return true;
   const h = Math.max(rival.box.height, line.box.height);
   return layout.lines.some(
     (o) =>

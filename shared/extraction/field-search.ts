@@ -1,4 +1,4 @@
-import { lostLineHead, WRAPPED_LINE_HEAD_INCOMPLETE } from './wrapped-line-heads.js';
+import { lostLineHead, NUMBER_SPLIT_AT_WRAP, numberSplitAtWrap, WRAPPED_LINE_HEAD_INCOMPLETE } from './wrapped-line-heads.js';
 import { piecesAcrossGap, ROW_PIECES_JOINED } from './row-gap-pieces.js';
 import { pieceOverWrap } from './pieces-over-wraps.js';
 import type { ExtractedField } from '../documents/index.js';
@@ -198,6 +198,8 @@ export function findLabelledCandidates(
         } else if (candidate) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
         // A line of it that lost a character at its head still reads whole: the clerk restores it.
         if (candidate && lostLineHead([...above, first, ...below])) candidate = withIssue(candidate, WRAPPED_LINE_HEAD_INCOMPLETE);
+        if (candidate && below.length + above.length > 0 && numberSplitAtWrap([...above, first, ...below]))
+          candidate = withIssue(candidate, NUMBER_SPLIT_AT_WRAP);
       } else if (!candidate) {
         // Run-on prose cut a value at the text's right edge before it reads as one (`评价单位:杭州西溪` |
         // `职业技术培训中心。`): read it with the margin line's first piece, as a guess the clerk confirms.
@@ -258,11 +260,14 @@ export function findLabelledCandidates(
         const inlineValue = spread ?? withoutGloss(hit.inlineValue);
         if (inlineValue) {
           const labelMatch = (hit.clean ? LabelMatch.inline : LabelMatch.inlineLoose) * fuzzy;
-          const candidate = build(
-            { reading: reader(inlineValue), line, labelMatch, raw: inlineValue, labelRank },
-            line,
-            inlineColumn(layout, line, hit, line.hits[h + 1]),
-          );
+          const column = inlineColumn(layout, line, hit, line.hits[h + 1]);
+          // A wrapped value glued after a label centred on it (`浙江省杭州市西湖区` over `住所 建设路376号26幢1` over
+          // `406室`): its first line stands above the label's row, flush with the glued part.
+          // Only for a glued part that is no whole value by itself (an issuer glued whole beside a seal's lettering is).
+          const inlineReading = reader(inlineValue);
+          const above =
+            options.wrap && h === line.hits.length - 1 && (inlineReading?.plausibility ?? 0) < 1 ? leadingLinesAbove(layout, line, line, column, 2) : [];
+          const candidate = build({ reading: inlineReading, line, labelMatch, raw: inlineValue, labelRank }, line, column, above);
           // Glued to its label, a value must look fully typical: `甲方每月15日前支付…` is prose, not a party.
           if (candidate && (hit.clean || candidate.reading.plausibility >= 1)) {
             candidates.push(spread === undefined ? candidate : withIssue(candidate, 'value_boundary_inferred'));

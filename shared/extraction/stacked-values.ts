@@ -99,8 +99,13 @@ function alignedValueBeside(layout: PageLayout, label: LayoutLine): LayoutLine |
  */
 export function bracketedCaption(line: LayoutLine): boolean {
   if (line.hits.length !== 1 || SIGN_HERE.test(line.flat)) return false;
-  // The engine may drop the closing bracket at the box's end (`（合同期限自`): the label then ends the box.
-  return BRACKETED.test(line.flat) || (/^\([^()]+$/.test(line.flat) && line.hits[0].end === line.text.length);
+  // The engine may drop the closing bracket at the box's end (`（合同期限自`): the label then ends the box. Or the
+  // opening one at its start (`组成形式）` under `个人经营`, the `（` boxed apart or lost): the label then opens it.
+  return (
+    BRACKETED.test(line.flat) ||
+    (/^\([^()]+$/.test(line.flat) && line.hits[0].end === line.text.length) ||
+    (/^[^()]+\)$/.test(line.flat) && line.hits[0].start === 0 && /^\s*[)）]$/u.test(line.text.slice(line.hits[0].end)))
+  );
 }
 
 /**
@@ -368,7 +373,8 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
         o.hits.length > 0 &&
         right(o) <= line.box.x + line.box.height * 0.5 &&
         Math.abs(centreY(o) - centreY(line)) < Math.min(o.box.height, line.box.height) * 0.6 &&
-        [undefined, line].includes(alignedValueBeside(layout, o)),
+        [undefined, line].includes(alignedValueBeside(layout, o)) &&
+        !labelColumnBetween(layout, o, line),
     );
   const block = [last];
   for (let prev = stackedLine(layout, last, true, true); prev && block.length < 4; prev = stackedLine(layout, prev, true, true)) {
@@ -408,6 +414,18 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
   // label's value, printed low: no rival.
   if (over && rival(over) && !(!alignedWith(over, top) && besideLabel(layout, over))) return undefined;
   return block.some(onRowOfLabel) ? undefined : block;
+}
+
+/**
+ * Whether another column of labels stands between `label` and `line` across the page: a label, on any row, starting
+ * past `label`'s end and ending before `line` starts (a landscape 副本's second column, `成立日期` over its value, the
+ * address's last line level with `营业期限` of the first column). A label's value beside it never lies past the labels of
+ * the next column: `line` is that column's.
+ */
+function labelColumnBetween(layout: PageLayout, label: LayoutLine, line: LayoutLine): boolean {
+  return layout.lines.some(
+    (o) => o !== label && o.half === label.half && o.hits.length > 0 && o.box.x >= right(label) && right(o) <= line.box.x + line.box.height * 0.5,
+  );
 }
 
 /**

@@ -31,5 +31,32 @@ export function withCharactersBoxedTwiceDropped(page: readonly OcrLine[]): OcrLi
         other !== line && (other.words?.length ?? 0) >= 2 && other.words!.some((w) => w.text.trim() === text && overlapShare(w.box, line.box) >= SAME_INK),
     );
   };
-  return page.filter((line) => !boxedTwice(line));
+  return page.filter((line) => !boxedTwice(line)).map((line) => withLastCharacterBoxedAgainDropped(line, page));
+}
+
+/**
+ * A line without its last character when the engine boxed that character again as the first of another line, over
+ * the same ink (`所浙` | `浙江省杭州市西湖区`: a spread label's last piece boxed with the value's first character, the
+ * address then read `浙浙江省…`). The character stays with the line it opens; a line of one character is left to
+ * `withCharactersBoxedTwiceDropped`.
+ *
+ * @example
+ * withLastCharacterBoxedAgainDropped(line('所浙'), page).text; // '所'
+ */
+function withLastCharacterBoxedAgainDropped(line: OcrLine, page: readonly OcrLine[]): OcrLine {
+  const words = line.words ?? [];
+  const last = words[words.length - 1];
+  if (words.length < 2 || !last || !line.text.trimEnd().endsWith(last.text.trim()) || last.text.trim().length !== 1) return line;
+  const again = page.some(
+    (other) =>
+      other !== line &&
+      (other.words?.length ?? 0) >= 2 &&
+      other.words![0].text.trim() === last.text.trim() &&
+      overlapShare(other.words![0].box, last.box) >= SAME_INK,
+  );
+  if (!again) return line;
+  const kept = words.slice(0, -1);
+  const end = Math.max(...kept.map((w) => w.box.x + w.box.width));
+  const text = line.text.trimEnd();
+  return { ...line, text: text.slice(0, text.length - last.text.trim().length).trimEnd(), words: kept, box: { ...line.box, width: end - line.box.x } };
 }

@@ -1,6 +1,7 @@
 import {
   readCertificateNumber,
   readCreditCode,
+  readRegistrationNumberLookalikes,
   readResidentId,
   CorrectionReason,
   CREDIT_CODE_CHECK,
@@ -515,7 +516,12 @@ export const REGISTRATION_NUMBER = 'credit_code_is_registration_number';
  */
 export const readRegistrationNumberValue: ValueReader = (text) => {
   const token = withoutSpaces(text).match(/(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/)?.[0];
-  if (!token) return null;
+  if (!token) {
+    const fixed = readRegistrationNumberLookalikes(text);
+    if (!fixed) return null;
+    const correction = { from: fixed.correctedFrom ?? fixed.value, reason: CorrectionReason.registrationNumber };
+    return { value: fixed.value, evidence: Evidence.checksum, plausibility: 1, issues: [REGISTRATION_NUMBER], correction };
+  }
   if (validateRegistrationNumber(token)) return { value: token, evidence: Evidence.checksum, plausibility: 1, issues: [REGISTRATION_NUMBER] };
   return {
     value: token,

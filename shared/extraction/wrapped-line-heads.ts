@@ -64,3 +64,22 @@ function lostDigitBeforeSuffix(above: LayoutLine, line: LayoutLine): boolean {
   if (!/[0-9]$/u.test(above.flat) || !NUMBER_SUFFIX_HEAD.test(line.flat)) return false;
   return line.headGap! - above.headGap! >= em(line) * UNREAD_DIGIT;
 }
+
+/**
+ * Issue on a wrapped value whose number is cut by the wrap (`…古墩路1` | `4号16幢2106室`): the engine's box of the upper
+ * line may end inside the character at the break, a digit's stroke left outside it and never read (`…古墩路14` |
+ * `4号…` read `…古墩路1` | `4号…`, `古墩路14号` for `144号`, 1.00 on every character). A number's digits read whole and
+ * a number cut short look alike: the clerk reads the number off the page.
+ */
+export const NUMBER_SPLIT_AT_WRAP = 'wrapped_number_incomplete';
+
+/**
+ * True when one of the value's lines ends in a digit and the next opens with one, both read by the engine (not a text
+ * layer): the wrap cuts a number.
+ *
+ * @example
+ * numberSplitAtWrap([line('浙江省杭州市西湖区古墩路1'), line('4号16幢2106室')]); // true
+ */
+export function numberSplitAtWrap(lines: readonly LayoutLine[]): boolean {
+  return lines.some((l, i) => i > 0 && l.headGap !== undefined && /[0-9]$/u.test(lines[i - 1].flat) && /^[0-9]/u.test(l.flat));
+}
