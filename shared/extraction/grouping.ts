@@ -60,6 +60,13 @@ function weigh(group: OpenGroup, page: PageClassification, s: PageSignals): { ca
     }
   }
   if (previous?.endsBody) carry.push({ reason: 'body_ended_before', weight: 2 });
+  // The header the page before printed at the top, repeated at the same height: the document's running header
+  // (a new document opens with its title, not under the last one's header).
+  const header = s.runningHeader;
+  const repeatsHeader = Boolean(
+    header && previous?.runningHeader && header.words === previous.runningHeader.words && Math.abs(header.top - previous.runningHeader.top) < 0.015,
+  );
+  if (repeatsHeader) carry.push({ reason: 'running_header_repeats', weight: 2 });
   if (s.continuationMark) carry.push({ reason: 'continuation_mark', weight: 2 });
   if (s.firstClause !== undefined && !s.instructions && (!group.clauseStyle || group.clauseStyle === s.clauseStyle)) {
     // The next clause, the same one continued, or the one after it when the engine lost the next one's number.
