@@ -48,6 +48,8 @@ describe('a contract’s signature page under its running header', () => {
     const docs = read([cover(), ...clausePages(), signature]);
     expect(docs.map((d) => [d.type, d.pages])).toEqual([['labor_contract', [1, 2, 3, 4, 5]]]);
     expect(docs[0].fields.signedDate.value).toBe('2021-10-02');
+    // The clause pages under the header are no covers: the boundary is not in doubt.
+    expect(docs[0].issues ?? []).toEqual([]);
   });
 
   it('still starts a new contract under the same header when its cover and numbering start again', () => {
@@ -56,6 +58,28 @@ describe('a contract’s signature page under its running header', () => {
       [1, 2, 3, 4],
       [5, 6, 7, 8],
     ]);
+  });
+});
+
+describe('the next contract of one form under the same running header', () => {
+  it('starts a new document where the clauses start again for other parties, with no cover and no page numbers', () => {
+    const first = (employee: string) =>
+      headed([
+        `甲方（用人单位）：${company.name}`,
+        `乙方（劳动者）：${employee}`,
+        '一、劳动合同期限',
+        '固定期限：自 2021 年 10 月 2 日起至 2024 年 10 月 1 日止。',
+      ]);
+    const rest = [
+      headed(['二、工作内容和工作地点', '乙方同意担任电工岗位工作。', '三、劳动报酬', '甲方每月 15 日前以货币形式支付乙方工资。']),
+      headed(['四、社会保险', '甲乙双方按国家和省市规定参加社会保险。', '五、其他', '本合同一式两份，甲乙双方各执一份。']),
+    ];
+    const docs = read([first(person.name), ...rest, first('李娜'), ...rest]);
+    expect(docs.map((d) => d.pages)).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(docs.map((d) => d.issues ?? [])).toEqual([[], []]);
   });
 });
 
