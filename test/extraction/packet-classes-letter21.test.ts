@@ -115,3 +115,19 @@ describe('a 聘书 whose person opens the sentence under a title boxed in two', 
     expect(doc.fields.endDate).toMatchObject({ value: '2023-03-22', needsReview: true });
   });
 });
+
+describe('a term whose end lost the separator between its month and its day', () => {
+  it('reads `合同期限自2018年4月4日起至2019-0403止` with the end 2019-04-03, flagged date_separator_inferred', () => {
+    const page = new PageBuilder()
+      .title('劳动合同书')
+      .line(`甲方（用人单位）：${company.name}`)
+      .line(`乙方（劳动者）：${person.name}`)
+      .line('一、劳动合同期限')
+      .line('本合同为固定期限劳动合同，合同期限自2018年4月4日起至2019-0403止。', 186)
+      .build();
+    const [doc] = read([page]);
+    expect(doc.fields.startDate.value).toBe('2018-04-04');
+    expect(doc.fields.endDate).toMatchObject({ value: '2019-04-03', needsReview: true });
+    expect(doc.fields.endDate.issues).toContain('date_separator_inferred');
+  });
+});
