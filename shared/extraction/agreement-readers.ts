@@ -31,6 +31,7 @@ import { signedDateYearLost } from './year-lost-signed-dates.js';
 import { linesOfSource, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
 import { centreX, centreY } from './line-geometry.js';
 import { termFromRunOnLine } from './run-on-term-dates.js';
+import { DATE_SEPARATOR_INFERRED } from './misread-dates.js';
 import { readLetterSentences, readPartiesSentence, readPost, readWholePersonName } from './letter-reading.js';
 import { Evidence, readDateValue, readEmployerName, readOrganisationName, readPersonName, readSchoolName, type ValueReader } from './value-readers.js';
 
@@ -55,7 +56,11 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
       '无固定期限',
     );
   } else if (range.end) {
-    const issues = [...(range.end.joinGuessed ? ['date_wrap_inferred'] : []), ...(range.end.separatorGuessed ? ['term_separator_unreadable'] : [])];
+    const issues = [
+      ...(range.end.joinGuessed ? ['date_wrap_inferred'] : []),
+      ...(range.end.separatorGuessed ? ['term_separator_unreadable'] : []),
+      ...(range.end.dateSeparatorLost ? [DATE_SEPARATOR_INFERRED] : []),
+    ];
     endDate = fieldFromLine(
       range.end.line,
       { value: range.end.date.value, evidence: Evidence.shape, plausibility: 1, issues },

@@ -3,6 +3,7 @@ import { chooseCandidate, findLabelledCandidates, findUnlabelledCandidates, type
 import { LabelMatch, type Candidate } from './confidence.js';
 import type { FoundDate } from './dates.js';
 import { documentText } from './document-text.js';
+import { findSeparatorLostDate } from './misread-dates.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { findDatesAcrossBreaks } from './wrapped-dates.js';
 import { validateResidentId } from './resident-id.js';
@@ -116,7 +117,8 @@ export interface DateRange {
   start?: { date: FoundDate; line: LayoutLine; joinGuessed?: boolean };
   /** `null` for an open-ended term (无固定期限). `joinGuessed`: the date wrapped and lost its separator at the break. */
   /** `separatorGuessed`: the 起 before 至 was misread (`自 A 超至 B`); the end is read, for the clerk to confirm. */
-  end?: { date: FoundDate; line: LayoutLine; joinGuessed?: boolean; separatorGuessed?: boolean } | null;
+  /** `dateSeparatorLost`: the end's own separator was lost (`至2019-0403止`); its digits give one real date. */
+  end?: { date: FoundDate; line: LayoutLine; joinGuessed?: boolean; separatorGuessed?: boolean; dateSeparatorLost?: boolean } | null;
   openEndedLine?: LayoutLine;
 }
 
@@ -183,6 +185,19 @@ export function findDateRange(ctx: DocumentContext, preferred: RegExp): DateRang
     const before = text.slice(Math.max(0, d1.index - 40), d1.index);
     if (/试用期|见习期/.test(before.slice(-16))) continue;
     return { start: at(d1), end: { ...at(date), joinGuessed: true } };
+  }
+  // `自 A 起至 2019-0403 止`: the end lost the separator between its month and its day (the engine's, at a small
+  // print). Read when its digits give exactly one real date after the start, for the clerk to confirm.
+  for (const d1 of dates) {
+    const joined = /^(起)?(至|到)/.exec(text.slice(d1.index + d1.length));
+    if (!joined) continue;
+    const from = d1.index + d1.length + joined[0].length;
+    const piece = /^\d{4}[-./]?\d{3,4}(?![\d\-./年])/.exec(text.slice(from))?.[0];
+    const lost = piece ? findSeparatorLostDate(piece) : undefined;
+    if (!lost || lost.index !== 0 || lost.raw !== piece || lost.value <= d1.value) continue;
+    if (/试用期|见习期/.test(text.slice(Math.max(0, d1.index - 16), d1.index))) continue;
+    const date: FoundDate = { value: lost.value, index: from, length: lost.raw.length, raw: lost.raw };
+    return { start: at(d1), end: { ...at(date), dateSeparatorLost: true } };
   }
   // No complete term: a start date alone (`…期限…自2020年2月7日起`) still gives the start; the end stays unknown.
   for (const d of dates) {

@@ -45,6 +45,15 @@ function weigh(group: OpenGroup, page: PageClassification, s: PageSignals): { ca
   const split: Evidence[] = [];
   const previous = group.signals[group.signals.length - 1];
   const last = group.lastPrinted;
+  // The header the page before printed at the top, repeated at the same height: the document's running header. The
+  // page's title is then that header, no title of its own nor a cover's; the header speaks for the page only where
+  // nothing else says a new document begins (the next contract of one form prints the same header over clauses that
+  // start again, or other parties).
+  const header = s.runningHeader;
+  const repeatsHeader = Boolean(
+    header && previous?.runningHeader && header.words === previous.runningHeader.words && Math.abs(header.top - previous.runningHeader.top) < 0.015,
+  );
+  const titled = page.titled && !repeatsHeader;
   if (s.printed) {
     if (last && s.printed.index === last.index + 1 && (s.printed.count === undefined || last.count === undefined || s.printed.count === last.count)) {
       carry.push({ reason: 'page_number_follows', weight: 2 });
@@ -79,15 +88,16 @@ function weigh(group: OpenGroup, page: PageClassification, s: PageSignals): { ca
   const parties = [sameParty(s.firstParty, group.firstParty), sameParty(s.secondParty, group.secondParty)].filter((p) => p !== undefined);
   if (parties.length > 0 && parties.every(Boolean)) carry.push({ reason: 'same_parties', weight: 1 });
   else if (parties.length > 0 && !parties.some(Boolean)) split.push({ reason: 'other_parties', weight: 1 });
-  if (group.coverOnly && (page.type === group.type || !page.titled)) carry.push({ reason: 'after_cover', weight: 2 });
+  if (group.coverOnly && (page.type === group.type || !titled)) carry.push({ reason: 'after_cover', weight: 2 });
   if (s.instructions && CONTRACTS.has(group.type)) carry.push({ reason: 'instructions_page', weight: 2 });
-  if (s.signature && !page.titled && !s.cover) carry.push({ reason: 'signature_page', weight: 2 });
+  if (s.signature && !titled && (!s.cover || repeatsHeader)) carry.push({ reason: 'signature_page', weight: 2 });
   // The change and renewal record closes a contract (its title names the contract's kind, not a new document).
   const changeRecord = s.changeRecord && CONTRACTS.has(group.type);
   if (changeRecord) carry.push({ reason: 'change_record_page', weight: 2 });
-  if (s.cover && !group.coverOnly) split.push({ reason: 'cover_page', weight: 2 });
+  if (s.cover && !group.coverOnly && !repeatsHeader) split.push({ reason: 'cover_page', weight: 2 });
   if (page.titled && page.type !== group.type && page.type !== 'unknown') split.push({ reason: 'title_of_other_kind', weight: 3 });
-  else if (page.titled && page.type === group.type && !group.coverOnly && !changeRecord) split.push({ reason: 'title_of_same_kind', weight: 1 });
+  else if (titled && page.type === group.type && !group.coverOnly && !changeRecord) split.push({ reason: 'title_of_same_kind', weight: 1 });
+  if (repeatsHeader && split.length === 0) carry.push({ reason: 'running_header_repeats', weight: 2 });
   return { carry, split };
 }
 

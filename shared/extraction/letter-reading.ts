@@ -1,7 +1,7 @@
 import { LabelMatch } from './confidence.js';
 import { fieldFromLine, type DocumentContext, type DraftField } from './document-context.js';
 import { findDates, type FoundDate } from './dates.js';
-import { documentText } from './document-text.js';
+import { documentText, type DocumentText } from './document-text.js';
 import { DATE_SEPARATOR_INFERRED, findSeparatorLostDate } from './misread-dates.js';
 import type { LayoutLine } from './page-layout.js';
 import { findDatesAcrossBreaks } from './wrapped-dates.js';
@@ -22,12 +22,25 @@ const ORG_REF = '(?:我公司|本公司|我单位|本单位|我司|本司|我院
 /** The post, then its suffix (group 2 of POST); a bare 职 is 一职 whose 一 the engine lost at a line start. */
 const POST = '(.{1,24}?)(职务|岗位|一职|职位|职)?(?=[,，。;；!！]|聘期|任期|期限|特发|特此|此聘|的决定|的通知|$)';
 
-/** `兹聘任/兹聘请/特聘请/经研究决定，聘任 X (同志) 为/担任 Y (职务)`. */
+/**
+ * The term set between the name and the post (`兹聘请 X 先生，聘期自 A 至 B，担任 Y`): a clause after a comma that
+ * speaks of the term, up to the comma before the verb.
+ */
+const TERM_BETWEEN = '(?:[,，](?=[^。；;]{0,8}(?:聘期|任期|期限|聘用期|[自从]))[^。；;]{4,60}?[,，])??';
+
+/** `兹聘任/兹聘请/特聘请/经研究决定，聘任 X (同志) 为/担任 Y (职务)`, the term perhaps between name and post. */
 // The verb is whole before the name (`聘任任军雨` is 聘任 then 任军雨); only after a bare 兹聘/特聘 can 请, 任 or 用 not
-// open the name, being the rest of the verb. A title read into the stream before the text (`聘任书兹聘任…`) is no verb.
+// open the name, being the rest of the verb. A title read into the stream before the text (`聘任书兹聘任…`) is no verb,
+// nor the term's word (`聘任期限为三年`, `聘用期限：…`: 聘任 then 期限 is no verb and its name).
 const APPOINTMENT = new RegExp(
-  `(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|(?:聘任|聘请|聘用)(?![书函])|(?:兹聘|特聘)(?![请任用]))[:：]?${NAME}${ADDRESS}?(?:为|担任|任)${ORG_REF}${POST}`,
+  `(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|(?:聘任|聘请|聘用)(?![书函期])|(?:兹聘|特聘)(?![请任用期]))[:：]?${NAME}${ADDRESS}?${TERM_BETWEEN}(?:为|担任|任(?!期))${ORG_REF}${POST}`,
 );
+/** `X 同志受聘担任 Y`, `X 被聘为 Y`: the person is the subject; the name opens its sentence (see sentenceStarts). */
+const SUBJECT = new RegExp(`${NAME}${ADDRESS}?(?:受聘担任|受聘为|被聘任为|被聘请为|被聘用为|被聘为)${ORG_REF}${POST}`, 'y');
+/** `经研究决定，将 X 同志聘为 Y`. */
+const NAME_MADE_POST = new RegExp(`将${NAME}${ADDRESS}?(?:聘任为|聘请为|聘用为|聘为)${ORG_REF}${POST}`);
+/** `经研究决定，(我公司) Y 一职由 X 同志担任`: the post before the name in a decision. */
+const POST_HELD_BY = new RegExp(`(?:决定|研究)[,，:：]?${ORG_REF}([^,，。;；:：]{2,16}?)(职务|岗位|一职|职位)?由${NAME}${ADDRESS}?担任`);
 /** `特聘请您为 Y`, `兹聘您担任 Y` after a salutation. */
 const APPOINT_YOU = new RegExp(`(?:聘任|聘请|聘用|兹聘|特聘)(?:您|你)(?:为|担任)${ORG_REF}${POST}`);
 /** A salutation line: `尊敬的 X 先生：`, `X 同志：`. */
@@ -124,6 +137,59 @@ function addTerm(start: FoundDate, count: number, unit: string): string {
   return end.toISOString().slice(0, 10);
 }
 
+/** Who is appointed and to what, as the sentence gives them, with their offsets in the stream. */
+interface Appointment {
+  name: string;
+  post: string;
+  suffix?: string;
+  nameAt: number;
+  postAt: number;
+}
+
+/**
+ * Offsets where a sentence may open: the stream's start, after a stop, comma or colon, and where a line opens (a
+ * paragraph after the title: `聘书` | `王晓明同志受聘担任…`).
+ */
+function sentenceStarts(stream: DocumentText): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < stream.text.length; i += 1) {
+    if (i === 0 || /[,，。:：;；!！]/.test(stream.text[i - 1]) || stream.lineAt(i) !== stream.lineAt(i - 1)) starts.push(i);
+  }
+  return starts;
+}
+
+/**
+ * The person and the post of the letter's appointing sentence, in the forms people write: the verb before the name
+ * (`兹聘任 X 为 Y`, the term perhaps between them), the person as the subject (`X 同志受聘担任 Y`, `X 被聘为 Y`),
+ * `将 X 聘为 Y`, and the post before the name (`Y 一职由 X 担任`).
+ */
+function appointedPerson(stream: DocumentText): Appointment | undefined {
+  const text = stream.text;
+  const at = (m: RegExpExecArray, name: string, post: string, suffix?: string): Appointment => ({
+    name,
+    post,
+    suffix,
+    nameAt: m.index + m[0].indexOf(name),
+    postAt: m.index + m[0].lastIndexOf(post),
+  });
+  const named = APPOINTMENT.exec(text);
+  if (named) return at(named, named[1], named[2], named[3]);
+  for (const start of sentenceStarts(stream)) {
+    SUBJECT.lastIndex = start;
+    const m = SUBJECT.exec(text);
+    // The name opening the sentence lies on one line: a title boxed apart (`聘` | `书` | `郭国平被聘为…`) is no part of it.
+    if (m && !NOT_A_NAME.test(m[1]) && stream.lineAt(start) === stream.lineAt(start + m[1].length - 1)) return at(m, m[1], m[2], m[3]);
+  }
+  const made = NAME_MADE_POST.exec(text);
+  if (made) return at(made, made[1], made[2], made[3]);
+  const held = POST_HELD_BY.exec(text);
+  if (held) {
+    const m = held;
+    return { name: m[3], post: m[1], suffix: m[2], nameAt: m.index + m[0].lastIndexOf(m[3]), postAt: m.index + m[0].indexOf(m[1]) };
+  }
+  return undefined;
+}
+
 /**
  * Reads a letter written as sentences (聘书, 聘任书): who is appointed and to what (`兹聘任 X 为 Y`, `经研究决定，聘任
  * X 担任 Y 职务`, a salutation `X 先生：` then `特聘请您为 Y`), the term (`聘期三年，自 A 起` gives the end date
@@ -136,12 +202,13 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
   const stream = documentText(ctx.layouts);
   const text = stream.text;
   const out: LetterFields = {};
-  const named = APPOINTMENT.exec(text);
-  if (named) {
-    const name = nameReading(named[1]);
-    if (name && !NOT_A_NAME.test(named[1])) out.employeeName = fieldFromLine(stream.lineAt(named.index + named[0].indexOf(named[1])), name, LabelMatch.prose);
-    const post = postReading(named[2], named[3]);
-    if (post) out.title = fieldFromLine(stream.lineAt(named.index + named[0].lastIndexOf(named[2])), post, LabelMatch.prose);
+  const appointed = appointedPerson(stream);
+  if (appointed) {
+    const { name: nameText, post: postText, suffix, nameAt, postAt } = appointed;
+    const name = nameReading(nameText);
+    if (name && !NOT_A_NAME.test(nameText)) out.employeeName = fieldFromLine(stream.lineAt(nameAt), name, LabelMatch.prose);
+    const post = postReading(postText, suffix);
+    if (post) out.title = fieldFromLine(stream.lineAt(postAt), post, LabelMatch.prose);
   }
   if (!out.employeeName) {
     const lines = ctx.layouts.flatMap((l) => l.lines);

@@ -41,6 +41,11 @@ export interface PageSignals {
   /** The parties as the page names them (甲方 / 用人单位 …, 乙方 / 劳动者 …). */
   firstParty?: string;
   secondParty?: string;
+  /**
+   * The words of a header at the top of the page (`劳动合同书`, `杭州某某有限公司 劳动合同`), its page number and
+   * other digits left out, and where its row stands: a running header repeats on every page of its document.
+   */
+  runningHeader?: { words: string; top: number };
 }
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -184,6 +189,24 @@ export function showThroughOnly(layout: PageLayout): boolean {
   return confident <= 6 || own.length <= 12;
 }
 
+/**
+ * The header row at the top of the page: the words of the lines in the top band (above 8 % of the page's height) on
+ * the topmost row, digits, page-number marks and spaces left out so that `劳动合同书 2/4` and `劳动合同书 3/4` read
+ * alike; none when the row holds no more than one word character or over thirty.
+ */
+function runningHeader(layout: PageLayout): PageSignals['runningHeader'] {
+  const band = layout.lines.filter((l) => l.box.y + l.box.height <= layout.height * 0.08 && !SCANNER_APP.test(l.flat));
+  if (band.length === 0) return undefined;
+  const top = Math.min(...band.map((l) => l.box.y));
+  const row = band.filter((l) => l.box.y - top < l.box.height * 0.6).sort((a, b) => a.box.x - b.box.x);
+  const words = row
+    .map((l) => l.flat)
+    .join('')
+    .replace(/[\d\s/\-—–－~_第页共.:：,，]/g, '');
+  if (words.length < 2 || words.length > 30) return undefined;
+  return { words, top: top / layout.height };
+}
+
 /** A contract number after its label, read within one line (or the next, when the label ends its line). */
 const CONTRACT_NUMBER = /(?:合同编号|编号|合同号)[:：]?([A-Za-z0-9\-〔〕[\]()（）号第]{4,30})/;
 
@@ -266,5 +289,6 @@ export function pageSignals(layout: PageLayout, titled = false): PageSignals {
     contractNumber: number && /\d/.test(number) ? number : undefined,
     firstParty: partyValue(layout, /^(?:甲方|用人单位)(?:[(（][^)）]{0,8}[)）])?(?:名称)?[:：]/, readOrganisationName),
     secondParty: partyValue(layout, /^(?:乙方|劳动者)(?:[(（][^)）]{0,8}[)）])?(?:姓名)?[:：]/, readPersonName),
+    runningHeader: runningHeader(layout),
   };
 }

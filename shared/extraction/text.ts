@@ -62,9 +62,16 @@ export function normaliseText(text: string): string {
     .replace(LETTER_SPACING_DOT, '$1$2 $3')
     .replace(/\u2027/g, ' ')
     .replace(/\u4e36/g, '、');
-  return joinSpacedCjk(spaced)
-    .replace(/\s*:\s*/g, ':')
-    .trim();
+  // A full stop ending the line, read as a Latin o set apart by a space (`…至` | `2023.12.04 o`): it is the stop, not
+  // a digit run on into the date (flat text has no spaces to keep them apart)…
+  return (
+    joinSpacedCjk(spaced)
+      .replace(/\s*:\s*/g, ':')
+      .trim()
+      .replace(/([\d\u3400-\u9fff])\s+[oO]$/u, '$1。')
+      // …and read as a ring (`担任质量工程师一职°`): after a Chinese character a ring is no degree sign.
+      .replace(/([\u3400-\u9fff])[°º˚]$/u, '$1。')
+  );
 }
 
 // A dot the engine read in the letter-spacing of a two-character label (`姓‧名`, `住・址`): two lone characters with a

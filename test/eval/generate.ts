@@ -230,6 +230,12 @@ export function planPackets(options: { count: number; seed: number; families?: P
   const letters = options.families?.letters ?? LETTER_PROSE_FAMILIES.filter((f) => f.heldOut).flatMap((f, i) => [seenLetters[i % seenLetters.length], f.name]);
   let c = 0;
   let l = 0;
+  // The wide plan is of seen families only: its certificates too are drawn in turn from the seen ones.
+  let o = 0;
+  const seenFamily = (kind: DocumentKind) => {
+    const seen = familiesFor(kind).filter((f) => !f.heldOut);
+    return seen[o++ % seen.length]?.name;
+  };
   const jobs: GenerationJob[] = [];
   for (let n = 0; n < options.count; n++) {
     const kinds = PACKET_RECIPES[n % PACKET_RECIPES.length];
@@ -242,7 +248,13 @@ export function planPackets(options: { count: number; seed: number; families?: P
           : ['digital_pdf', 'clean_scan', 'noisy_scan', 'phone_photo'];
     const condition = rng.pick(conditions);
     const families = kinds.map((k) =>
-      k === 'labor_contract' ? contracts[c++ % contracts.length] : k === 'employment_letter' ? letters[l++ % letters.length] : undefined,
+      k === 'labor_contract'
+        ? contracts[c++ % contracts.length]
+        : k === 'employment_letter'
+          ? letters[l++ % letters.length]
+          : options.families?.wide
+            ? seenFamily(k)
+            : undefined,
     );
     // Back sides come from a scanner's duplex mode, not from a PDF export or a phone.
     const blankBacks = multiPage && condition !== 'digital_pdf' && condition !== 'phone_photo' && rng.chance(0.45);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeDocumentData } from './factory/documents.js';
+import { DOCUMENT_KINDS, makeDocumentData } from './factory/documents.js';
 import { Rng } from './factory/random.js';
 import { PACKETS_WIDE_FAMILIES, planPackets } from './generate.js';
 import { CONTRACT_WIDE_FAMILIES } from './templates/agreements.js';
@@ -22,8 +22,14 @@ describe('the wide packet plan', () => {
   it('draws seen families only, the wide ones among them', () => {
     const named = new Set(jobs.flatMap((j) => j.families ?? []).filter((f): f is string => Boolean(f)));
     for (const f of [...CONTRACT_WIDE_FAMILIES, ...LETTER_WIDE_FAMILIES]) expect(named.has(f.name), f.name).toBe(true);
-    const heldOut = new Set([...familiesFor('labor_contract'), ...familiesFor('employment_letter')].filter((f) => f.heldOut).map((f) => f.name));
+    const heldOut = new Set(
+      DOCUMENT_KINDS.flatMap((k) => familiesFor(k))
+        .filter((f) => f.heldOut)
+        .map((f) => f.name),
+    );
     expect([...named].filter((f) => heldOut.has(f))).toEqual([]);
+    // Every document of every job is named, certificates included: none is left to the rota's turn over all families.
+    for (const j of jobs) expect(j.families?.every(Boolean), j.name).toBe(true);
   });
 
   it('photographs whole packets and gives some duplex scans near-blank back sides', () => {
@@ -59,6 +65,27 @@ describe('the wide families', () => {
     expect(filled.sheets[0].body).toMatch(new RegExp(`class="hand"[^>]*>${filled.data.person.name}<`));
     const forms = new Set(letters.map(({ sheets }) => metaOf(sheets).letterForm));
     for (const f of ['appoint/years', 'decision/years_span', 'salutation/range']) expect(forms.has(f), f).toBe(true);
+  });
+
+  it('compose varied letters from parts: every order of the sentence and form of the term, Chinese-numeral dates with 廿 and 卅', () => {
+    const varied = LETTER_WIDE_FAMILIES.find((f) => f.name === 'letter/prose-varied')!;
+    const letters = draws(varied, 'employment_letter', 120);
+    const forms = new Set(letters.map(({ sheets }) => metaOf(sheets).letterForm?.split('/')[0]));
+    expect([...forms].sort()).toEqual(['appoint', 'post_first', 'salutation', 'subject', 'term_first']);
+    const terms = new Set(letters.map(({ sheets }) => metaOf(sheets).letterForm?.split('/')[1]));
+    expect([...terms].sort()).toEqual(['labelled_range', 'months', 'range', 'years', 'years_span']);
+    const bodies = letters.map(({ sheets }) => sheets[0].body);
+    for (const part of ['受聘担任', '被聘为', '一职由', '聘为', '聘用期限', '任期', '尊敬的', '月廿', '卅'])
+      expect(
+        bodies.some((b) => b.includes(part)),
+        part,
+      ).toBe(true);
+    // The employer is named in the signature and the seal only, never in the sentences.
+    for (const { data, sheets } of letters) {
+      if (data.kind !== 'employment_letter') continue;
+      const prose = [...sheets[0].body.matchAll(/<p[^>]*>([^<]*)<\/p>/g)].map((m) => m[1]).join('');
+      expect(prose).not.toContain(data.enterprise.name);
+    }
   });
 
   it('draw a near-blank back side as the front mirrored and faint, never as readable text', () => {

@@ -1,4 +1,5 @@
 import type { DocumentData } from '../factory/documents.js';
+import type { CalendarDate } from '../factory/dates.js';
 import type { Rng } from '../factory/random.js';
 import { withMeta } from './pages.js';
 import { A4, A4_LANDSCAPE, baseCss, date, esc, frame, HELD_OUT_FONTS, inlineEntries, leaderEntries, seal, SEEN_FONTS, type TemplateFamily } from './kit.js';
@@ -378,8 +379,135 @@ const proseWide: TemplateFamily = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------------------------
+// Varied letters (issue 19, letter21): the letters of people we never met, composed from parts rather than chosen
+// from fixed sentences: the appointing verb (聘任/聘请/聘用/特聘/聘为/受聘担任), the order of the parts (the term
+// before the post, the post before the name in a decision, the person as the subject), the term's form (`聘期为三年`,
+// `聘用期限：自 A 至 B`, `任期两年`, a sentence of its own), salutations without a space (`尊敬的李娜女士：`), dates in
+// Chinese numerals with 廿 and 卅, the employer named only in the signature and the seal.
+// ---------------------------------------------------------------------------------------------------------------
+
+const CN_DIGIT = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1–31 in Chinese numerals; 20–29 as 廿…, 30 and 31 as 卅… when `tens` (`廿一`, `卅`). */
+function cnNumber(n: number, tens: boolean): string {
+  if (n < 10) return CN_DIGIT[n];
+  if (n < 20) return n === 10 ? '十' : `十${CN_DIGIT[n % 10]}`;
+  if (tens) return `${n < 30 ? '廿' : '卅'}${n % 10 === 0 ? '' : CN_DIGIT[n % 10]}`;
+  return `${CN_DIGIT[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : CN_DIGIT[n % 10]}`;
+}
+
+/** A date in Chinese numerals as people write them: `二〇二〇年三月廿一日`, `二零二一年十二月卅一日`. */
+function cnDate(rng: Rng, d: CalendarDate): string {
+  const zero = rng.pick(['〇', '〇', '零']);
+  const year = [...String(d.year)].map((c) => (c === '0' ? zero : CN_DIGIT[Number(c)])).join('');
+  return `${year}年${cnNumber(d.month, false)}月${cnNumber(d.day, rng.chance(0.6))}日`;
+}
+
+/** A date of the varied letters: Chinese numerals (with 廿/卅) half the time, else any printed style. */
+function variedDate(rng: Rng, d: CalendarDate): string {
+  return rng.chance(0.5) ? cnDate(rng, d) : date(rng, d);
+}
+
+type VariedForm = 'appoint' | 'term_first' | 'post_first' | 'subject' | 'salutation';
+type VariedTerm = 'range' | 'labelled_range' | 'years' | 'years_span' | 'months';
+
+/** The term in one of its forms; `years` gives a start and the length (the truth's end is then computed). */
+function variedTerm(rng: Rng, l: Letter, style: VariedTerm): string {
+  const n = l.termMonths / 12;
+  const years = rng.pick([YEARS_CN[n] ?? String(n), n === 2 ? '二' : (YEARS_CN[n] ?? String(n))]);
+  const start = esc(variedDate(rng, l.start));
+  const end = () => esc(variedDate(rng, l.end));
+  const word = rng.pick(['聘期', '聘期', '任期', '聘用期限', '聘任期限']);
+  switch (style) {
+    case 'range':
+      return rng.pick([`${word}自 ${start} 至 ${end()}`, `${word}为 ${start} 至 ${end()}`, `${word}从 ${start} 起至 ${end()} 止`]);
+    case 'labelled_range':
+      return rng.pick([`${word}：自 ${start} 至 ${end()}`, `${word}：${start} 至 ${end()}`]);
+    case 'years':
+      return rng.pick([`${word}为${years}年，自 ${start} 起`, `${word}${years}年，自 ${start} 起算`, `自 ${start} 起，${word}${years}年`]);
+    case 'years_span':
+      return rng.pick([`${word}为${years}年，即 ${start} 至 ${end()}`, `${word}${years}年（自 ${start} 至 ${end()}）`]);
+    case 'months':
+      return `${word}为${l.termMonths}个月，自 ${start} 起`;
+  }
+}
+
+/** The appointing verb before the name (`兹聘任 X 为 Y`). */
+const APPOINTING = ['兹聘任', '兹聘请', '兹聘用', '特聘', '现聘请', '决定聘用'] as const;
+
+function variedBody(rng: Rng, l: Letter, form: VariedForm, term: VariedTerm): string {
+  const name = esc(l.person.name);
+  const post = esc(l.title);
+  const space = () => rng.pick(['', ' ']);
+  const us = rng.pick(['我公司', '本公司', '公司', '']);
+  const t = variedTerm(rng, l, term);
+  const h = () => rng.pick([l.person.sex === '男' ? '先生' : '女士', '同志', '']);
+  const role = () => rng.pick([`${post}`, `${post}职务`, `${post}一职`, `${post}岗位`]);
+  // The term in the sentence, or a sentence of its own after it.
+  const alone = rng.chance(0.3);
+  const tail = (sentence: string) => (alone ? `<p>${sentence}。</p><p>${t}。</p>` : `<p>${sentence}，${t}。</p>`);
+  switch (form) {
+    case 'appoint':
+      return tail(`${rng.pick(APPOINTING)}${space()}${name}${space()}${h()}为${us}${space()}${role()}`);
+    case 'term_first':
+      return `<p>${rng.pick(['兹聘请', '兹聘任', '现聘用'])}${space()}${name}${space()}${h()}，${t}，担任${us}${space()}${role()}。</p>`;
+    case 'post_first':
+      return tail(
+        `${rng.pick(['经研究决定', '经公司研究决定', '根据工作需要，经研究决定'])}，${rng.pick([
+          `${us}${post}一职由${space()}${name}${space()}${rng.pick(['同志', ''])}担任`,
+          `${us}${post}由${space()}${name}${space()}${rng.pick(['同志', ''])}担任`,
+          `将${space()}${name}${space()}${rng.pick(['同志', ''])}聘为${us}${post}`,
+        ])}`,
+      );
+    case 'subject':
+      return tail(`${name}${space()}${h()}${rng.pick(['受聘担任', '被聘为', '受聘为'])}${us}${space()}${role()}`);
+    case 'salutation': {
+      const address = l.person.sex === '男' ? rng.pick(['先生', '同志']) : rng.pick(['女士', '同志']);
+      const greeting = rng.pick(['尊敬的', '尊敬的', '']);
+      const verb = rng.pick(['我公司决定聘请您担任', '兹聘您为', '现聘用您为', '特聘您为', '我们诚挚地聘请您担任']);
+      return `<p style="text-indent:0">${greeting}${name}${address}：</p>
+        ${tail(`${rng.pick(['', '鉴于您在专业领域的成绩，', '感谢您对公司的支持，'])}${verb}${space()}${post}`)}
+        <p>${rng.pick(['此致', '特此聘请。', '期待与您共事。'])}</p>`;
+    }
+  }
+}
+
+/** 聘书 of the varied letters: every part chosen apart; the employer in the signature and seal only. */
+const proseVaried: TemplateFamily = {
+  name: 'letter/prose-varied',
+  heldOut: false,
+  kinds: ['employment_letter'],
+  render(data, rng) {
+    const l = letter(data);
+    const form = rng.pick(['appoint', 'term_first', 'post_first', 'subject', 'salutation'] as const);
+    const term = rng.pick(['range', 'labelled_range', 'years', 'years', 'years_span', 'months'] as const);
+    const landscape = rng.chance(0.4);
+    const size = landscape ? A4_LANDSCAPE : A4;
+    const framed = rng.chance(0.5);
+    const footDate = rng.chance(0.6) ? cnDate(rng, l.issued) : date(rng, l.issued);
+    const signer = rng.chance(0.3) ? `${esc(l.enterprise.name)}（盖章）` : esc(l.enterprise.name);
+    const at = { rightMm: 34, bottomMm: landscape ? 26 : 46 };
+    return withMeta(
+      [
+        {
+          ...size,
+          css: `${baseCss(rng.pick(SEEN_FONTS), rng.pick([15, 16, 17, 18]))} p { line-height: 2.1; }`,
+          body: `${framed ? frame(rng.pick(['#b22222', '#c8a040', '#1f4e79']), 8) : ''}
+          <div class="title" style="position:absolute;top:${landscape ? 28 : 46}mm;left:0;right:0;font-size:36pt;color:${framed ? '#b22222' : '#111'}">${rng.pick(['聘　书', '聘书', '聘任书', '聘用书', '聘 书'])}</div>
+          <div style="position:absolute;top:${landscape ? 64 : 96}mm;left:32mm;right:32mm">${variedBody(rng, l, form, term)}</div>
+          <div style="position:absolute;right:${at.rightMm}mm;bottom:${at.bottomMm}mm;text-align:center">
+            <div class="row">${signer}</div><div class="row">${esc(footDate)}</div></div>
+          ${seal(l.enterprise.name, 40, { left: size.widthMm - at.rightMm - 62, top: size.heightMm - at.bottomMm - 38 })}`,
+        },
+      ],
+      { letterForm: `${form}/${term}`, structure: [landscape ? 'landscape' : 'portrait'] },
+    );
+  },
+};
+
 /** Seen letter families of the wide packets: drawn only when named. */
-export const LETTER_WIDE_FAMILIES: readonly TemplateFamily[] = [proseWide];
+export const LETTER_WIDE_FAMILIES: readonly TemplateFamily[] = [proseWide, proseVaried];
 
 /** Held-out letter families made for packets-v3 only: drawn only when named. */
 export const LETTER_V3_FAMILIES: readonly TemplateFamily[] = [notice];

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import type { OcrPage } from '../../shared/ocr/index.js';
+import { company } from './support/documents.js';
+import { PageBuilder } from './support/page-builder.js';
+
+// 聘书 as people write them (issue 19, letter21): the parts of the appointing sentence in other orders than
+// `兹聘任 X 为 Y，聘期…` — the person as the subject, the post before the name, the term between name and post —
+// and the term's own word (`聘任期限`, `任期`) never read as the verb.
+
+const read = (page: OcrPage) => extractDocuments([page], { today: '2026-11-27' })[0];
+
+function letter(body: string[], salutation?: string): OcrPage {
+  const b = new PageBuilder().title('聘 书');
+  if (salutation) b.line(salutation);
+  for (const line of body) b.line(line, 210);
+  return b.gap(2).line(company.name, 900).line('二〇二〇年十二月廿一日', 900).build();
+}
+
+describe('reading a 聘书 whose person is the subject of the sentence', () => {
+  it('reads X 同志受聘担任 Y 职务 as the name and the post', () => {
+    const doc = read(letter(['朱艳同志受聘担任我公司车间主任职务，', '聘期自2021年3月1日至2024年2月29日。']));
+    expect(doc.fields.employeeName).toMatchObject({ value: '朱艳', needsReview: false });
+    expect(doc.fields.title).toMatchObject({ value: '车间主任', needsReview: false });
+  });
+
+  it('reads X 被聘为 Y at the start of the paragraph under the title, not the title’s 书 with the name', () => {
+    const doc = read(letter(['皇甫涵一被聘为本公司技术主管，聘期自2021年3月1日至2024年2月29日。']));
+    expect(doc.fields.employeeName.value).toBe('皇甫涵一');
+    expect(doc.fields.title.value).toBe('技术主管');
+  });
+});
+
+describe('reading a 聘书 whose decision names the post before the person', () => {
+  it('reads 经研究决定，我公司 Y 一职由 X 同志担任', () => {
+    const doc = read(letter(['经公司研究决定，我公司高级技师一职由白海敏同志', '担任，聘期自2021年3月1日至2024年2月29日。']));
+    expect(doc.fields.employeeName.value).toBe('白海敏');
+    expect(doc.fields.title.value).toBe('高级技师');
+  });
+
+  it('reads 经研究决定，将 X 同志聘为 Y', () => {
+    const doc = read(letter(['经研究决定，将东方敏同志聘为班组长。', '聘期自2021年3月1日至2024年2月29日。']));
+    expect(doc.fields.employeeName.value).toBe('东方敏');
+    expect(doc.fields.title.value).toBe('班组长');
+  });
+});
+
+describe('reading a 聘书 that gives the term between the name and the post', () => {
+  it('reads 兹聘请 X 先生，聘期自 A 至 B，担任 Y 一职', () => {
+    const doc = read(letter(['兹聘请熊霞平先生，聘期自2019年10月19日至2021年', '10月18日，担任我公司质量工程师一职。']));
+    expect(doc.fields.employeeName.value).toBe('熊霞平');
+    expect(doc.fields.title.value).toBe('质量工程师');
+    expect(doc.fields.startDate.value).toBe('2019-10-19');
+    expect(doc.fields.endDate.value).toBe('2021-10-18');
+  });
+
+  it('does not take the 任 of 任期 for the verb (`…，自 A 起，任期三年，担任 Y`)', () => {
+    const doc = read(letter(['兹聘任罗一女士，自2021年5月30日起，任期三年，担任', '公司高级技师一职。']));
+    expect(doc.fields.title.value).toBe('高级技师');
+    expect(doc.fields.endDate).toMatchObject({ value: '2024-05-29', needsReview: true });
+  });
+});
+
+describe('reading the term’s word of a 聘书 as no verb', () => {
+  it('does not read 聘用期限为两年 as 聘用 X 为 Y (the post is not 两年)', () => {
+    const doc = read(letter(['感谢您对公司的支持，我们诚挚地聘请您担任班组长，', '聘用期限为两年，自2018年8月31日起。'], '戴琪先生：'));
+    expect(doc.fields.title.value).toBe('班组长');
+  });
+
+  it('does not read 聘任期限为60个月 as a post when no sentence names one', () => {
+    const doc = read(letter(['聘任期限为60个月，自二〇二〇年八月七日起。']));
+    expect(doc.fields.title.value).not.toBe('60个月');
+  });
+});
