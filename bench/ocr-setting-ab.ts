@@ -12,7 +12,9 @@
  * `RecognitionSettings`; `OCR_AB_MIN_WIDTH` sets a floor), against every crop padded to 320 (PP-OCR's), files marked by a
  * photo capture in their name (curl, perspective, shadow, small); `hidden-characters`: characters the recogniser half
  * saw and dropped, or whose repeat CTC's collapse swallowed (`hiddenCharacters`: the lines holding one read again),
- * files marked by a phone-photo capture in their name or named `scan-…` (the pipeline bench's certificate scans).
+ * files marked by a phone-photo capture in their name or named `scan-…` (the pipeline bench's certificate scans);
+ * `split-lines`: a line the detector cut in two over a glyph read whole (`splitLines`), files marked by a phone-photo
+ * capture or `noisy_scan` in their name.
  */
 import { readFile } from 'node:fs/promises';
 import { createPaddleOcrEngine, type PaddleOcrEngineOptions } from '../shared/ocr/index.js';
@@ -27,6 +29,11 @@ const STEPS: Record<string, { off: PaddleOcrEngineOptions; on?: PaddleOcrEngineO
       /-(curl|perspective|shadow|glare|moire|faint_copy|scanner_app|fold|small|large|booklet_spread|exif_orientation|phone_photo)-/.test(name) ||
       name.startsWith('scan-'),
     label: 'phone photos and pipeline scans',
+  },
+  'split-lines': {
+    off: { splitLines: false },
+    marked: (name) => /-(glare|perspective|shadow|curl|moire|faint_copy|scanner_app|fold|phone_photo|noisy_scan)-/.test(name),
+    label: 'phone photos and noisy scans',
   },
   'crop-width': {
     off: { intraOpNumThreads: 1, recognition: PP_OCR_RECOGNITION_SETTINGS },

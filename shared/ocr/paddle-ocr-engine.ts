@@ -5,7 +5,7 @@ import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
 import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
 import { decodeRaster, localContrastRaster, type Raster } from './raster.js';
-import { regionsBesideBareLabels, withGlyphsPastLineEnds } from './unboxed-glyphs.js';
+import { linesSplitOverGlyphs, regionsBesideBareLabels, withGlyphsPastLineEnds } from './unboxed-glyphs.js';
 import { readUnderGreySeals } from './grey-seals.js';
 import { readUnderSealAgain, type MergedLine } from './seal-third-reading.js';
 import { splicedReading, stretchOf, stretchToReadAgain, type LineStretch } from './line-stretch.js';
@@ -88,6 +88,11 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
    * region is (see `regionsBesideBareLabels`). Off reads the regions as detected.
    */
   unboxedGlyphs?: boolean;
+  /**
+   * A line the detector cut in two where a mark crossed it (a seal's star), the glyph under the mark in neither piece,
+   * read whole (see `linesSplitOverGlyphs`; default on, with `unboxedGlyphs`). Off keeps the pieces as detected.
+   */
+  splitLines?: boolean;
   /** Detect a tall unsure region again on its own crop, for lines the page's pass merged (see `withMergedLinesApart`; default on). */
   mergedLines?: boolean;
   /** Read again a sure line holding an unsure letter, digit or CJK character (see `hasUnsureCharacter`; default on). */
@@ -301,6 +306,11 @@ export class PaddleOcrEngine implements OcrEngine {
       thirdReadings = await readUnderSealAgain(models, read, conditioned.conditions, storedRegions, merges, this.#recognition);
       secondReadingMs += clockNow() - started;
     }
+    // A line the detector cut in two where a mark crossed it, the glyph under the mark in neither piece: read whole.
+    const joins =
+      this.#options.unboxedGlyphs !== false && this.#options.splitLines !== false
+        ? await readSplitLinesWhole(models, { stored: read, raster, rotation }, ordered, merges, this.#recognition)
+        : new Set<number>();
     this.#options.onTimings?.({
       decodeMs,
       conditionMs,
@@ -315,6 +325,7 @@ export class PaddleOcrEngine implements OcrEngine {
     });
     const lines: OcrLine[] = [];
     ordered.forEach((region, index) => {
+      if (joins.has(index)) return;
       const merged = merges[index];
       // A line grown over a faint glyph: whatever was read at that end is not sure (the glyph itself may be lost).
       const grown = region.faintEnds ? withEndsUnconfirmed(merged.reading, region.faintEnds) : merged.reading;
@@ -374,6 +385,87 @@ async function withValuesBesideBareLabels(
   kept.forEach((value) => reading.set(value.region, value.reading));
   const all = order([...ordered, ...kept.map((value) => value.region)]);
   return { ordered: all, texts: all.map((region) => reading.get(region)!) };
+}
+
+/** At most this many split lines are read whole on one page (see `readSplitLinesWhole`): keeps a page's cost bounded. */
+const MAX_SPLIT_LINES = 4;
+
+/**
+ * Each line the detector cut in two over a glyph (see `linesSplitOverGlyphs`) read whole, from the page the regions
+ * were found on and from the page as stored (a seal's star suppressed on the one can take the print under it along:
+ * `201.3-05` there, `2014-03-05` here). A reading that holds the pieces and more (see `wholeReadingOfSplitLine`; a
+ * label and its value read whole give nothing more) replaces the first piece in place, in `ordered` and in `merges`;
+ * returns the indices of the second pieces, now to be dropped.
+ */
+async function readSplitLinesWhole(
+  models: PaddleModels,
+  pages: Pick<PagesRead, 'stored' | 'raster' | 'rotation'>,
+  ordered: TextRegion[],
+  merges: MergedLine[],
+  recognition: RecognitionSettings,
+): Promise<Set<number>> {
+  const dropped = new Set<number>();
+  const splits = linesSplitOverGlyphs(pages.raster, ordered)
+    .filter((split) => merges[split.first].reading.text.trim() !== '' && merges[split.second].reading.text.trim() !== '')
+    .slice(0, MAX_SPLIT_LINES);
+  if (splits.length === 0) return dropped;
+  const joined = splits.map((split) => split.joined);
+  const [onPage, onStored] = await Promise.all([
+    recogniseRegions(models.recognition, models.alphabet, pages.raster, joined, recognition),
+    pages.stored === pages.raster
+      ? Promise.resolve(undefined)
+      : recogniseRegions(
+          models.recognition,
+          models.alphabet,
+          pages.stored,
+          joined.map((region) => regionOnStoredPage(region, pages.rotation, pages.stored)),
+          recognition,
+        ),
+  ]);
+  splits.forEach((split, k) => {
+    if (dropped.has(split.first) || dropped.has(split.second)) return;
+    const reading = wholeReadingOfSplitLine(merges[split.first].reading, merges[split.second].reading, [onPage[k], onStored?.[k]]);
+    if (!reading) return;
+    merges[split.first] = { reading, region: split.joined, readings: [reading] };
+    ordered[split.first] = split.joined;
+    dropped.add(split.second);
+  });
+  return dropped;
+}
+
+/**
+ * Of the whole readings of a line cut in two (`first` and `second` its pieces' readings), the surest one that is fairly
+ * sure (`SECOND_READING_BELOW`) and holds the pieces' characters (all but one) with a letter, digit or CJK character
+ * more besides, with the characters the pieces did not read capped at `UNCONFIRMED_CHARACTER_CONFIDENCE`; undefined
+ * when none does (a label and its value read whole give nothing more than the two). Exposed for tests.
+ *
+ * @example
+ * wholeReadingOfSplitLine(read('杭州'), read('溪职业技术培训中心'), [read('杭州西溪职业技术培训中心')])?.text; // '杭州西溪职业技术培训中心', `西` at 0.5
+ */
+export function wholeReadingOfSplitLine(
+  first: RecognisedText,
+  second: RecognisedText,
+  readings: readonly (RecognisedText | undefined)[],
+): RecognisedText | undefined {
+  const pieces = [...first.characters, ...second.characters].filter((c) => c.trim() !== '');
+  const whole = readings
+    .filter((reading): reading is RecognisedText => reading !== undefined && reading.confidence >= SECOND_READING_BELOW)
+    .filter((reading) => {
+      const printed = reading.characters.filter((c) => c.trim() !== '');
+      return printed.length > pieces.length && commonCharacters(printed, pieces).length >= pieces.length - 1;
+    })
+    .sort((a, b) => b.confidence - a.confidence)[0];
+  if (!whole) return undefined;
+  const shared = commonCharacters(whole.characters, pieces);
+  // Only a letter, digit or CJK character gained is worth the join: a bracket or a stroke between a number and its
+  // mark (`S3301…` | `复印件)`) is better left to the pieces the reader knows.
+  const inShared = new Set(shared.map(([i]) => i));
+  if (!whole.characters.some((c, i) => !inShared.has(i) && /[\p{L}\p{N}]/u.test(c))) return undefined;
+  const confirmed = confirmedCharacters(whole.characters, pieces, shared);
+  return {
+    ...whole,
+    characterConfidences: whole.characterConfidences.map((c, i) => (confirmed[i] ? c : Math.min(c, UNCONFIRMED_CHARACTER_CONFIDENCE))),
+  };
 }
 
 /** A line read a second time: from the page as stored (ink not suppressed) or with a looser crop. */

@@ -154,6 +154,87 @@ function unboxedValueBeside(raster: Raster, label: TextRegion, regions: readonly
   return { cx: label.cx + middle * ux, cy: label.cy + middle * uy, width: to - from, height: h, angle: label.angle, score: label.score };
 }
 
+/** Two pieces of one line are at most this far apart (line heights): a glyph or two lost between them. */
+const SPLIT_GAP_WITHIN = 1.5;
+/** A gap narrower than this (line heights) holds no whole glyph: the detector's own margin between pieces. */
+const MIN_SPLIT_GAP = 0.25;
+/** The share of a gap's columns that must hold ink on the line's band for the gap to hold a glyph, not paper. */
+const SPLIT_GAP_INK = 0.3;
+/** The pieces' heights differ by at most this share (a label in small print beside a large value is no split). */
+const SPLIT_HEIGHT_SHARE = 0.7;
+/** The second piece's middle lies at most this far (line heights) off the first piece's middle line. */
+const SPLIT_OFF_BAND = 0.35;
+
+/** Two regions that are pieces of one line, with the glyphs between them in neither (see `linesSplitOverGlyphs`). */
+export interface SplitLine {
+  /** Index of the piece the line starts with, and of the piece it ends with. */
+  first: number;
+  second: number;
+  /** One region over both pieces and the gap between them. */
+  joined: TextRegion;
+}
+
+/**
+ * Lines the detector cut in two where a mark crossed them, with the glyph under the mark in neither piece: a seal's
+ * star over `西` of `杭州西溪职业技术培训中心` boxed `杭州` | `溪职业…` (read `杭州溪…`), over `-03` of `2014-03-05`
+ * boxed `2014` | `-05` (docs/ocr.md, "photo21"). The pieces lie on one band at one height, less than `SPLIT_GAP_WITHIN`
+ * line heights apart, no other region lies between them, and the gap holds ink on their band in at least
+ * `SPLIT_GAP_INK` of its columns (a label's gap before its value is paper). Each piece is paired with its nearest
+ * follower only. The caller reads each joined region and keeps it only if it holds more than the pieces.
+ *
+ * @example
+ * linesSplitOverGlyphs(raster, regions); // [{ first: 7, second: 8, joined: { cx: …, width: 282, … } }]
+ */
+export function linesSplitOverGlyphs(raster: Raster, regions: readonly TextRegion[]): SplitLine[] {
+  const found: SplitLine[] = [];
+  regions.forEach((a, i) => {
+    if (a.centreLine || Math.abs(Math.sin(a.angle)) > Math.sin(LEVEL) || Math.cos(a.angle) < 0) return;
+    const ux = Math.cos(a.angle);
+    const uy = Math.sin(a.angle);
+    let best: { j: number; gap: number } | undefined;
+    regions.forEach((b, j) => {
+      if (j === i || b.centreLine || Math.abs(b.angle - a.angle) > LEVEL / 2) return;
+      const h = Math.max(a.height, b.height);
+      if (Math.min(a.height, b.height) < SPLIT_HEIGHT_SHARE * h) return;
+      const dx = b.cx - a.cx;
+      const dy = b.cy - a.cy;
+      if (Math.abs(-dx * uy + dy * ux) > SPLIT_OFF_BAND * h) return;
+      const gap = dx * ux + dy * uy - a.width / 2 - b.width / 2;
+      if (gap < 0 || gap > SPLIT_GAP_WITHIN * h) return;
+      if (!best || gap < best.gap) best = { j, gap };
+    });
+    if (!best || best.gap < MIN_SPLIT_GAP * Math.max(a.height, regions[best.j].height)) return;
+    const b = regions[best.j];
+    const h = Math.max(a.height, b.height);
+    const start = { x: a.cx - (a.width / 2) * ux, y: a.cy - (a.width / 2) * uy };
+    const end = { x: b.cx + (b.width / 2) * ux, y: b.cy + (b.width / 2) * uy };
+    const joined: TextRegion = {
+      cx: (start.x + end.x) / 2,
+      cy: (start.y + end.y) / 2,
+      width: Math.hypot(end.x - start.x, end.y - start.y),
+      height: h,
+      angle: Math.atan2(end.y - start.y, end.x - start.x),
+      score: Math.min(a.score, b.score),
+    };
+    // The gap itself, on the first piece's band: no other region in it, and ink in enough of its columns.
+    const middle = a.width / 2 + best.gap / 2;
+    const gapMiddle = { x: a.cx + middle * ux, y: a.cy + middle * uy };
+    if (regions.some((other, k) => k !== i && k !== best!.j && regionContains(other, gapMiddle.x, gapMiddle.y))) return;
+    const levels = inkLevels(raster, a);
+    if (!levels) return;
+    let inked = 0;
+    let columns = 0;
+    for (let u = a.width / 2 + 1; u < a.width / 2 + best.gap; u += 1) {
+      columns++;
+      // Ink on the core band only: a seal's star or ring reaching past it does not rule the column out.
+      if (inkInColumn(raster, a, u, ux, uy, CORE_HALF * h, CORE_HALF * h, levels.threshold) === true) inked++;
+    }
+    if (columns === 0 || inked < SPLIT_GAP_INK * columns) return;
+    found.push({ first: i, second: best.j, joined });
+  });
+  return found;
+}
+
 /** The median height of the page's line-shaped regions (at least twice as long as high); 0 without any. */
 function typicalLineHeight(regions: readonly TextRegion[]): number {
   const heights = regions.filter((region) => region.width >= 2 * region.height).map((region) => region.height);
