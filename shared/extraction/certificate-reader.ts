@@ -618,6 +618,23 @@ function withoutSealLettering(ctx: DocumentContext, field: DraftField | undefine
 }
 
 /**
+ * A special operation's item as the national catalogue names it (安监总局令第30号, 特种作业目录): every item and category
+ * ends in 作业 (`高压电工作业`, `制冷与空调设备运行操作作业`). Read joined with a line that made it end otherwise
+ * (`高压电工作业` | `业`, the category's wrap under it), it is read without that line, flagged `value_boundary_inferred`;
+ * read short of its end (`制冷与空调设`, its wrap set off under the label), it is flagged `operation_item_incomplete`.
+ */
+function wholeOperationItem(field: DraftField | undefined): DraftField | undefined {
+  if (!field || typeof field.value !== 'string' || field.value.endsWith('作业')) return field;
+  const lines = field.source?.raw?.split('\n') ?? [];
+  for (let k = lines.length - 1; k >= 1; k--) {
+    const joined = lines.slice(k).join('').replace(/\s+/g, '');
+    const head = field.value.endsWith(joined) ? field.value.slice(0, field.value.length - joined.length) : '';
+    if (head.endsWith('作业')) return { ...field, value: head, issues: [...(field.issues ?? []), 'value_boundary_inferred'] };
+  }
+  return { ...field, issues: [...(field.issues ?? []), 'operation_item_incomplete'] };
+}
+
+/**
  * `丶` (a radical, in no trade's name) read for the enumeration comma of an item (`高处安装丶维护丶拆除作业`): the comma.
  */
 function withEnumerationCommas(field: DraftField | undefined): DraftField | undefined {
@@ -764,7 +781,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   // The kind's own labels first, so that 准操项目 and 作业类别 on one operation certificate do not count as a conflict.
   const own = ctx.kind ? KIND_OCCUPATION_LABELS[ctx.kind] : undefined;
   const ownOccupation = own ? labelled(ctx, own, readOccupation, { wrap: true }) : undefined;
-  const occupation = occupationWithoutTrailingStroke(
+  let occupation = occupationWithoutTrailingStroke(
     withEnumerationCommas(
       withoutLevelWrap(
         ctx,
@@ -778,6 +795,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
       ),
     ),
   );
+  if (ctx.kind === 'special_operation') occupation = wholeOperationItem(occupation);
   // The kind's own label is printed (`操作项目` beside `作业类别`) but nothing was read beside it: the value taken from
   // the general label may be the other one of the pair, so the clerk confirms it.
   if (own && !ownOccupation && occupation && printsLabel(ctx, own)) addIssue(occupation, 'kind_label_value_unreadable');

@@ -360,3 +360,31 @@ describe('a bracketed spread label whose first character was read as a look-alik
     expect(occupation.value).toBe('园艺工');
   });
 });
+
+describe('a special operation’s item, which the national catalogue always ends in 作业', () => {
+  const operation = (lines: readonly Line[]) => readScan([['特种作业操作证', 574, 129, 490, 59], ['持证人：孔文博', 171, 250, 230, 39], ...lines]);
+
+  it('reads `低压电工作业` without the category’s wrap `业` joined after it, flagged', () => {
+    // Prepare: the category and the item boxed as one line, the category's last character wrapped under it.
+    const occupation = operation([
+      ['作业类别：电工作准操项目：低压电工作业', 164, 449, 764, 46],
+      ['业', 365, 496, 48, 46],
+      ['有效期至：2027年03月02日', 165, 563, 420, 44],
+    ]).fields.occupation;
+    // Assess
+    expect(occupation.value).toBe('低压电工作业');
+    expect(occupation.needsReview).toBe(true);
+  });
+
+  it('flags an item read short of its end (`制冷与空调设`, its wrap set off under the label)', () => {
+    const occupation = operation([
+      ['作业类别：', 171, 442, 170, 40],
+      ['制冷与空调作业', 592, 441, 231, 40],
+      ['准操项目：', 857, 442, 139, 39],
+      ['制冷与空调设', 1273, 441, 199, 42],
+      ['备运行操作作业 (复印件)', 1043, 484, 381, 45],
+      ['有效期至：', 168, 543, 153, 46],
+    ]).fields.occupation;
+    expect(occupation.issues).toContain('operation_item_incomplete');
+  });
+});
