@@ -15,6 +15,7 @@ const PIECE = /^[\u3400-\u9fff]{1,3}$/u;
  * @example
  * withBoxedSpacedLabelJoined('用人 单位 杭州华创汽车'); // '用人单位 杭州华创汽车'
  * withBoxedSpacedLabelJoined('准操项 目熔化焊接与热切割作业'); // '准操项目熔化焊接与热切割作业'
+ * withBoxedSpacedLabelJoined('职业 名称物流服务师'); // '职业名称物流服务师'
  * withBoxedSpacedLabelJoined('性:别女'); // '性别:女'
  * withBoxedSpacedLabelJoined('王晓明 性别'); // unchanged
  */
@@ -43,8 +44,9 @@ function withLabelEndingInsideValueJoined(tokens: readonly string[]): string | u
     const next = tokens[k];
     for (let tail = Math.min(GLUED_TAIL, next.length - 1); tail >= 1; tail--) {
       const label = head.join('') + next.slice(0, tail);
-      // The pieces alone must not spell a label already (`姓名 王晓明` is a label and its value, not a glued label).
-      if (label.length < 3 || !LABEL_GROUP_OF.has(label) || LABEL_GROUP_OF.has(head.join(''))) continue;
+      // The pieces alone must not spell a label already (`姓名 王晓明` is a label and its value, not a glued label),
+      // unless a word of two characters or more completes a longer one (`职业 名称物流服务师`: `职业名称`).
+      if (label.length < 3 || !LABEL_GROUP_OF.has(label) || (LABEL_GROUP_OF.has(head.join('')) && tail < 2)) continue;
       if (!/^[\u3400-\u9fff]+$/u.test(next.slice(0, tail))) continue;
       return [label + next.slice(tail), ...tokens.slice(k + 1)].join(' ');
     }

@@ -258,9 +258,22 @@ function notIssuerLine(layout: PageLayout, line: LayoutLine): boolean {
   return PRINTER_IMPRINT.test(line.flat) || SEAL_WORDS.test(line.flat) || copyMarkAfter(layout, line);
 }
 
-/** The issuer when unlabelled: an organisation line in the lower part of the page, nearest the bottom. */
+/**
+ * Where the page's text starts and ends down the image: a phone photo may hold the certificate in part of its frame
+ * (a curled sheet shot from afar fills the top half), so "the lower part of the page" is measured on the text, never on
+ * the image. A stray line off the sheet only widens it back towards the image's own height.
+ */
+function textSpan(layout: PageLayout): { top: number; height: number } {
+  if (layout.lines.length === 0) return { top: 0, height: layout.height };
+  const top = Math.min(...layout.lines.map((l) => l.box.y));
+  const bottom = Math.max(...layout.lines.map((l) => l.box.y + l.box.height));
+  return { top, height: Math.max(1, bottom - top) };
+}
+
+/** The issuer when unlabelled: an organisation line in the lower part of the page's text, nearest the bottom. */
 function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
   const layout = ctx.layouts[ctx.layouts.length - 1];
+  const text = textSpan(layout);
   // On a booklet spread the fields end at the foot of each half: the issuer's half is the one that counts.
   const ownLabels = (l: (typeof layout.lines)[number]) => endsFields(layout, l);
   const lastLabelledIn = (half: 0 | 1 | undefined) => Math.max(0, ...layout.lines.filter((l) => ownLabels(l) && l.half === half).map((l) => l.box.y));
@@ -269,16 +282,26 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
       l.hits.length === 0 &&
       l.flat.length >= 4 &&
       // Under the seal, at the foot of the fields, or — beside the last labels — off in a column of its own.
-      (l.box.y > layout.height * 0.6 ||
+      (l.box.y > text.top + text.height * 0.6 ||
         l.box.y > lastLabelledIn(l.half) ||
-        (l.box.y > layout.height * 0.45 && !rowOwner(layout, l) && l.box.x > layout.width * 0.5)) &&
+        (l.box.y > text.top + text.height * 0.45 && !rowOwner(layout, l) && l.box.x > layout.width * 0.5)) &&
       /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')) &&
       // The seal's ring lettering repeats the issuer squeezed round the ring: it is no line of the page's text.
       !squeezedLettering(layout, l) &&
       !notIssuerLine(layout, l),
   );
   const line = lines[lines.length - 1];
-  if (line) return wholeIssuerFrom(layout, line);
+  if (line) {
+    const field = wholeIssuerFrom(layout, line);
+    // Low in the text but not in the image: the sheet fills part of the frame, or its text ends high on the page. A
+    // guess from position alone, for the clerk to confirm.
+    const lowOnImage =
+      line.box.y > layout.height * 0.6 ||
+      line.box.y > lastLabelledIn(line.half) ||
+      (line.box.y > layout.height * 0.45 && !rowOwner(layout, line) && line.box.x > layout.width * 0.5);
+    if (!lowOnImage) addIssue(field, 'issuer_position_inferred');
+    return field;
+  }
   // The issuer's block at the foot may carry its own labelled date (`杭州市…局` over `发证时间：2021年09月14日`):
   // an organisation line right above such a line, past the other labels, is the issuer. Found by position alone
   // among labels, so the clerk confirms it.
@@ -523,7 +546,7 @@ function issuerWithoutDateWrap(field: DraftField | undefined): DraftField | unde
 /**
  * An issuer read with the seal's ring lettering joined on as its wrap (`浙江育才职业技` | `能培训学校` | `职业技` |
  * `浙江`, the ring repeating pieces of the name round the seal under it): the lines after the one that completes an
- * organisation's name, each a piece of that name, are the seal's. Read without them, flagged `value_boundary_inferred`.
+ * organisation's name, each a piece of that name or the ring going on past it (`公司职业技能备`), are the seal's. Read without them, flagged `value_boundary_inferred`.
  */
 function issuerWithoutRingPieces(field: DraftField | undefined): DraftField | undefined {
   const lines = field?.source?.raw?.split('\n').map((l) => l.replace(/\s+/g, ''));
@@ -531,12 +554,22 @@ function issuerWithoutRingPieces(field: DraftField | undefined): DraftField | un
   for (let k = 1; k < lines.length; k++) {
     const name = lines.slice(0, k).join('');
     const rest = lines.slice(k);
-    if (!ORGANISATION_END.test(name) || !rest.every((l) => l.length >= 2 && name.includes(l))) continue;
+    if (!ORGANISATION_END.test(name) || !rest.every((l) => l.length >= 2 && (name.includes(l) || ringGoesOnPast(name, l)))) continue;
     const reading = readOrganisationName(name);
     if (!reading || !field.value.startsWith(String(reading.value))) return field;
     return { ...field, value: reading.value, issues: [...(field.issues ?? []), 'value_boundary_inferred'] };
   }
   return field;
+}
+
+/**
+ * Whether `line` is the seal's ring going on round past the name it spells (`公司职业技能备` after
+ * `杭州博远信息技术有限公司`, the ring reading `…有限公司职业技能等级认定专用章`): it opens with the name's last two
+ * characters or more and goes on.
+ */
+function ringGoesOnPast(name: string, line: string): boolean {
+  for (let k = Math.min(line.length - 1, name.length); k >= 2; k--) if (name.endsWith(line.slice(0, k))) return true;
+  return false;
 }
 
 /** A number with a whole date glued after it in its box (`PX202147413285` `2021.04.14`, the next row's date). */
@@ -582,6 +615,23 @@ function withoutSealLettering(ctx: DocumentContext, field: DraftField | undefine
   const rest = readOccupation(value.slice(0, -ring.flat.length));
   if (!rest) return field;
   return { ...field, value: rest.value, issues: [...(field.issues ?? []), 'value_boundary_inferred'] };
+}
+
+/**
+ * A special operation's item as the national catalogue names it (安监总局令第30号, 特种作业目录): every item and category
+ * ends in 作业 (`高压电工作业`, `制冷与空调设备运行操作作业`). Read joined with a line that made it end otherwise
+ * (`高压电工作业` | `业`, the category's wrap under it), it is read without that line, flagged `value_boundary_inferred`;
+ * read short of its end (`制冷与空调设`, its wrap set off under the label), it is flagged `operation_item_incomplete`.
+ */
+function wholeOperationItem(field: DraftField | undefined): DraftField | undefined {
+  if (!field || typeof field.value !== 'string' || field.value.endsWith('作业')) return field;
+  const lines = field.source?.raw?.split('\n') ?? [];
+  for (let k = lines.length - 1; k >= 1; k--) {
+    const joined = lines.slice(k).join('').replace(/\s+/g, '');
+    const head = field.value.endsWith(joined) ? field.value.slice(0, field.value.length - joined.length) : '';
+    if (head.endsWith('作业')) return { ...field, value: head, issues: [...(field.issues ?? []), 'value_boundary_inferred'] };
+  }
+  return { ...field, issues: [...(field.issues ?? []), 'operation_item_incomplete'] };
 }
 
 /**
@@ -731,7 +781,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   // The kind's own labels first, so that 准操项目 and 作业类别 on one operation certificate do not count as a conflict.
   const own = ctx.kind ? KIND_OCCUPATION_LABELS[ctx.kind] : undefined;
   const ownOccupation = own ? labelled(ctx, own, readOccupation, { wrap: true }) : undefined;
-  const occupation = occupationWithoutTrailingStroke(
+  let occupation = occupationWithoutTrailingStroke(
     withEnumerationCommas(
       withoutLevelWrap(
         ctx,
@@ -745,6 +795,7 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
       ),
     ),
   );
+  if (ctx.kind === 'special_operation') occupation = wholeOperationItem(occupation);
   // The kind's own label is printed (`操作项目` beside `作业类别`) but nothing was read beside it: the value taken from
   // the general label may be the other one of the pair, so the clerk confirms it.
   if (own && !ownOccupation && occupation && printsLabel(ctx, own)) addIssue(occupation, 'kind_label_value_unreadable');

@@ -422,7 +422,14 @@ function startsValueBelow(layout: PageLayout, current: LayoutLine, next: LayoutL
         l.box.y <= nextBottom + h * 0.9,
     )
     .sort((a, b) => a.box.y - b.box.y)[0];
-  if (!under || gapAbove < under.box.y - nextBottom + h * 0.3) return false;
+  // Set apart from the line it would continue, or running well past that line's end: a line that stopped short of
+  // the room it had (`专项能力名称手机维修` over `杭州市职业能力建设指导`, four characters wider) did not wrap.
+  if (!under) return false;
+  const setApart = gapAbove >= under.box.y - nextBottom + h * 0.3;
+  // Measured in characters too: a stamp boxed after a short last piece (`室(复印件)`) widens its box, not its text.
+  const ownCharacters = current.flat.length - (current.hits.length > 0 ? current.hits[current.hits.length - 1].end : 0);
+  const stoppedShort = right(next) > right(current) + h * 2 && next.flat.length >= ownCharacters + 3;
+  if (!setApart && !stoppedShort) return false;
   const owner = rowOwner(layout, under);
   return owner !== undefined && owner !== ownLabel && !sameLabelCell(owner, ownLabel) && closestLabelIs(layout, next, owner);
 }
@@ -481,7 +488,14 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
     // A line on the row of the label's own English gloss is no other label's value.
     const owner = above ? rowOwner(layout, above) : undefined;
     if (!above || above.hits.length > 0) break;
-    if (owner && !sameLabelCell(owner, label) && !ownerValuedBefore(layout.lines, owner, above) && !closedValueOver(layout, owner, above)) break;
+    if (
+      owner &&
+      !sameLabelCell(owner, label) &&
+      !ownerValuedBefore(layout.lines, owner, above) &&
+      !closedValueOver(layout, owner, above) &&
+      !closedValueUnder(layout, owner, above)
+    )
+      break;
     // The tail of a date wrapped from the row above (`出生年月1986年10` | `月19日` over `工种`'s row) ends that date: it
     // starts no value that is not a date.
     if (DATE_END_LINE.test(above.flat) && findDates(first.flat).length === 0) break;
@@ -547,6 +561,18 @@ function closedValueOver(layout: PageLayout, owner: LayoutLine | undefined, line
 
 /** A label that waits for a date or a term (`成立日期`, `营业期限`, `有效期至`). */
 const DATE_OR_TERM_LABEL = /日期|期限|有效期|期间/u;
+
+/**
+ * True when `owner` (a label) has a whole value that ends where it stands (a date, a term, a sum, a code of fifteen
+ * letters and digits or more) stacked tight under it (`证　书　号` over `S330106549412201438261`, labels set over their
+ * values): a line far off on its row (`杭州西溪职业技`, the head of the next column's value centred on its label a
+ * row lower) is then no value of that label's.
+ */
+function closedValueUnder(layout: PageLayout, owner: LayoutLine, line: LayoutLine): boolean {
+  const under = stackedLine(layout, owner, false);
+  if (!under || under === line) return false;
+  return isWholeDate(under.flat) || opensWithTerm(under.flat) || AMOUNT.test(under.flat) || /^[0-9A-Z]{15,}$/.test(under.flat);
+}
 
 /**
  * True when `line` is set with the block under it, apart from everything above it: flush on `below` (a wrapped

@@ -3,7 +3,17 @@ import { piecesAcrossGap, ROW_PIECES_JOINED } from './row-gap-pieces.js';
 import { pieceOverWrap } from './pieces-over-wraps.js';
 import type { ExtractedField } from '../documents/index.js';
 import { candidateConfidence, LabelMatch, type Candidate } from './confidence.js';
-import { findHits, isStampCharactersOnly, linesBelow, linesRightOf, withoutOverprint, type LabelHit, type LayoutLine, type PageLayout } from './page-layout.js';
+import {
+  findHits,
+  isMisreadWatermarkPiece,
+  isStampCharactersOnly,
+  linesBelow,
+  linesRightOf,
+  withoutOverprint,
+  type LabelHit,
+  type LayoutLine,
+  type PageLayout,
+} from './page-layout.js';
 import {
   closestLabelIs,
   columnRight,
@@ -886,6 +896,8 @@ function joinedWith(
   // A label's first character at the margin (`性` of a spread `性　别`) starts the next field, not the rest of a value.
   // Not when a whole label follows it on its row (`文` | `身份证号码：`): the character is the value's last.
   if (margin && margin.flat.length === 1 && LABEL_PREFIXES.has(margin.flat) && !(layout && labelFollows(layout.lines, margin))) return undefined;
+  // A lone 男/女 at the margin is a sex printed off its 性别 row (`夏侯海` … then `男` over `性别:`), as under a value.
+  if (margin && /^[男女]$/.test(margin.flat)) return undefined;
   const index = lines.indexOf(base.line);
   const before = lines.slice(0, Math.max(0, index)).map((l) => l.leading);
   const after = lines.slice(index + 1).map((l) => l.leading);
@@ -1333,10 +1345,13 @@ function onArc(line: LayoutLine): boolean {
   return chars >= 2 && line.original.width < chars * line.original.height * 0.33;
 }
 
-/** A watermark's letters alone, with at most one stray mark or digit read with them (`印无9`; never a code's line). */
+/**
+ * A watermark's letters alone, with at most one stray mark or digit read with them (`印无9`; never a code's line), or a
+ * piece of its phrase with one character misread (`印无双`).
+ */
 function watermarkLetters(text: string): boolean {
   const letters = text.replace(/[\x21-\x7e]/g, '');
-  return text.length - letters.length <= 1 && isStampCharactersOnly(letters);
+  return (text.length - letters.length <= 1 && isStampCharactersOnly(letters)) || isMisreadWatermarkPiece(text);
 }
 
 /** The first line with unlabelled text at its start; a line that starts with a label belongs to that label. */

@@ -23,6 +23,9 @@ function opensLabel(token: string): boolean {
   const head = colon < 0 ? token : token.slice(0, colon);
   if (head.length === 0) return false;
   if (LABEL_PREFIXES.has(head)) return true;
+  // A whole label of two characters or more glued to a value of digits or letters (`(2)培训时间2020.08.15至…`,
+  // `(3)证书号PX2020…`): no clause goes on so (`一、乙方同意…` keeps its numbering).
+  if (labelGluedToCode(head)) return true;
   // A label completed by a generic noun (`评价机构名称`: 评价机构 and 名称) is a label the lexicon does not list whole.
   for (const noun of GENERIC_LABEL_NOUNS) if (head.endsWith(noun) && LABEL_GROUP_OF.has(head.slice(0, -noun.length))) return true;
   // Another party's label (`曾用名`, `原单位`, `联系人身份证号`) is numbered like the form's own.
@@ -40,6 +43,12 @@ const LONGEST_LABEL = 12;
 /** True when `text` opens with a known label that runs past its first `from` characters. */
 function labelOpensPast(text: string, from: number): boolean {
   for (let n = Math.min(text.length, LONGEST_LABEL); n > from; n--) if (LABEL_GROUP_OF.has(text.slice(0, n))) return true;
+  return false;
+}
+
+/** True when `text` opens with a known label of two characters or more with a digit or a Latin letter right after it. */
+function labelGluedToCode(text: string): boolean {
+  for (let n = Math.min(text.length - 1, LONGEST_LABEL); n > 1; n--) if (LABEL_GROUP_OF.has(text.slice(0, n)) && /[0-9A-Za-z]/.test(text[n])) return true;
   return false;
 }
 

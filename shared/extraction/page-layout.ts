@@ -202,6 +202,29 @@ export function isStampCharactersOnly(text: string): boolean {
   return flat.length >= 2 && [...flat].every((c) => OVERPRINT_CHARS.has(c));
 }
 
+/** The phrases a copy's watermark repeats across the page, whose pieces the engine reads apart. */
+const WATERMARK_PHRASES = ['复印无效', '再复印无效', '与原件一致', '与原件相符', '仅限办理', '补贴使用', '他用无效'];
+
+/**
+ * True for three characters or more of a watermark's phrase with one of them misread (`印无双` for `印无效`, boxed
+ * tall off a diagonal `复印无效` beside a label): no name or trade is one character off a piece of `复印无效`.
+ *
+ * @example
+ * isMisreadWatermarkPiece('印无双'); // true
+ * isMisreadWatermarkPiece('印振华'); // false
+ */
+export function isMisreadWatermarkPiece(text: string): boolean {
+  const flat = withoutStampPunctuation(text);
+  if (flat.length < 3) return false;
+  return WATERMARK_PHRASES.some((phrase) => {
+    for (let start = 0; start + flat.length <= phrase.length; start++) {
+      const piece = phrase.slice(start, start + flat.length);
+      if ([...flat].filter((c, i) => c !== piece[i]).length <= 1) return true;
+    }
+    return false;
+  });
+}
+
 /**
  * True for a broken piece of a stamp or a watermark that the engine read apart from the rest (`印无效复印`,
  * `局审核使用审核使用`, `申报使用`, `复印无`): at least one whole stamp word, and nothing left once its words are
@@ -580,13 +603,13 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const a = lines[i];
     // Run-on prose glues the separator before a label to its first piece (`；受` `聘` `人：`); a spread caption its
-    // opening bracket (`(姓` … `名)`).
+    // opening bracket (`(姓` … `名)`, `[H` … `种中式面点师` of a bracketed `[工　种]` whose 工 was read `H`).
     // A form's item number may open it too (`(1)H` … `种`, the `工` of `工　种` read `H`).
     // … or a bare item number whose stop the engine lost or misread (`1甲` … `方` of `1. 甲　方`; `11-地` … `址`), in
     // Chinese numerals too (`三负` … `人：`, `五.成` … `期：` of `三、负　责　人`, `五、成　立　日　期`).
     // … or a circled one left on a look-alike letter (`①I` … `种`: the decoration is kept off a Chinese head only).
     const separator =
-      /^(?:\([1-9]\)|[1-9]\d?[.、\-~]?(?=[\u3400-\u9fff]$)|[一二三四五六七八九十]{1,2}[.、·•・丶]?(?=[\u3400-\u9fff]$)|[\u2460-\u2473](?=[A-Za-z]$)|[；;，,、。(])/.exec(
+      /^(?:\([1-9]\)|[1-9]\d?[.、\-~]?(?=[\u3400-\u9fff]$)|[一二三四五六七八九十]{1,2}[.、·•・丶]?(?=[\u3400-\u9fff]$)|[\u2460-\u2473](?=[A-Za-z]$)|[；;，,、。(\[【〔「])/.exec(
         a.flat,
       )?.[0] ?? '';
     const read = a.flat.slice(separator.length);

@@ -20,7 +20,7 @@ const isChinese = (text: string) => /^[\u3400-\u9fff]$/u.test(text);
  * withSpecksInSpreadLabelsDropped([{ text: '姓這名谢海凯', words: [姓 1.00, 這 0.30, 名 1.00, …] }]); // [{ text: '姓名谢海凯', … }]
  */
 export function withSpecksInSpreadLabelsDropped(lines: readonly OcrLine[]): OcrLine[] {
-  return withSpecksAfterLabelPiecesDropped(withSpecksInsideLinesDropped(lines));
+  return withSpecksEndingLabelPiecesDropped(withSpecksAfterLabelPiecesDropped(withSpecksInsideLinesDropped(lines)));
 }
 
 function withSpecksInsideLinesDropped(lines: readonly OcrLine[]): OcrLine[] {
@@ -68,6 +68,41 @@ function withSpecksAfterLabelPiecesDropped(lines: readonly OcrLine[]): OcrLine[]
     if (!piece) return line;
     const x = after.box.x;
     return { ...line, text: withoutCharacter(line.text, 0), words: words.slice(1), box: { ...line.box, x, width: line.box.x + line.box.width - x } };
+  });
+}
+
+/**
+ * The same speck boxed at the end of the label's first piece (`工藍` | `种：`, `藍` at 0.20 in the gap of a spread
+ * `工　种`, on a clean scan): a short line of characters read surely but its last, which the engine was unsure of, loses
+ * that last character when the next box on its row opens, set spread, with characters read surely that spell a known
+ * label with the piece's.
+ */
+function withSpecksEndingLabelPiecesDropped(lines: readonly OcrLine[]): OcrLine[] {
+  return lines.map((line) => {
+    const words = line.words ?? [];
+    if (words.length < 2 || words.length > 4) return line;
+    const speck = words[words.length - 1];
+    const own = words.slice(0, -1);
+    if (!isChinese(speck.text) || speck.confidence >= SPECK_CONFIDENCE || !own.every((w) => isChinese(w.text) && w.confidence >= SURE)) return line;
+    const head = own.map((w) => w.text).join('');
+    const last = own[own.length - 1];
+    const middle = line.box.y + line.box.height / 2;
+    const next = lines.find((other) => {
+      const first = other.words?.[0];
+      if (other === line || !first || !isChinese(first.text) || first.confidence < SURE) return false;
+      if (middle < other.box.y || middle > other.box.y + other.box.height || first.box.x <= speck.box.x) return false;
+      if (first.box.x - last.box.x < last.box.height * SPREAD) return false;
+      let tail = '';
+      for (const w of (other.words ?? []).slice(0, 3)) {
+        if (!isChinese(w.text) || w.confidence < SURE) break;
+        tail += w.text;
+        if (LABEL_GROUP_OF.has(head + tail)) return true;
+      }
+      return false;
+    });
+    if (!next) return line;
+    const width = speck.box.x - line.box.x;
+    return { ...line, text: withoutCharacter(line.text, words.length - 1), words: own, box: { ...line.box, width } };
   });
 }
 

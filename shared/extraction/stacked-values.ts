@@ -21,7 +21,8 @@ function valueLike(line: LayoutLine): boolean {
 
 /**
  * A value with a remark where to stamp or sign boxed after it (`白秀平 (盖章)`, the remark a delimiter of ours): over a
- * bracketed caption (`(持证人)`) it is the caption's value, the remark no label of another field.
+ * bracketed caption (`(持证人)`), or over a label waiting with nothing after it (`持证人姓名`, a name printed over its
+ * caption like a signature line), it is that label's value, the remark no label of another field.
  */
 function remarkedValue(line: LayoutLine): boolean {
   return line.hits.length > 0 && line.hits.every((h) => SIGNATURE_REMARK.test(h.form)) && line.leading !== '' && !LONE_CJK.test(line.leading);
@@ -161,7 +162,10 @@ export function stackedLine(
   return layout.lines
     .filter((o) => {
       // `lone`: a lone character counts too (the last character of a value wrapped over a caption).
-      const value = valueLike(o) || (lone && o.hits.length === 0 && LONE_CJK.test(o.flat)) || (above && remarkedValue(o) && bracketedCaption(label));
+      const value =
+        valueLike(o) ||
+        (lone && o.hits.length === 0 && LONE_CJK.test(o.flat)) ||
+        (above && remarkedValue(o) && (bracketedCaption(label) || waitingLabel(label)));
       if (o === label || o.half !== label.half || !value) return false;
       const gap = above ? label.box.y - (o.box.y + o.box.height) : o.box.y - (label.box.y + label.box.height);
       if (gap < -h * overlap || gap > Math.min(h, o.box.height) * reach) return false;

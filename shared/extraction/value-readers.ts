@@ -383,6 +383,11 @@ const AWARD_FORMULA = /^(?:特发此证|特此证明|发给此证|予以证明|�
  * trade (`…操作员`, `…工`, `…师`). Up to sixteen characters such a name is as typical as a short one.
  */
 const LONG_OCCUPATION = /^[^()（）]{13,16}(?<=作业|[师员工])$/;
+/**
+ * A numbered level whose qualifier the line cut (`四级（中级` | `工)`, `二级/技` | `师`): the level's own value wrapped in
+ * its cell, never a trade. A numbered level opening a name without a bracket or slash (`一级建造师`) is left alone.
+ */
+const LEVEL_CUT = /^(?:国家职业资格)?[一二三四五1-5]级[(（/]/;
 /** A plain level remark (`三级`, `(三级)`) that occupations are printed with, cut off without doubt. */
 const LEVEL_REMARK = /^[(（]?[一二三四五]级[)）]?$/;
 
@@ -395,12 +400,13 @@ const LEVEL_REMARK = /^[(（]?[一二三四五]级[)）]?$/;
  * @example
  * readOccupation('电工(四级)')?.value; // '电工'
  * readOccupation('一级/高级技师'); // null
+ * readOccupation('四级（中级'); // null
  */
 export const readOccupation: ValueReader = (text) => {
   // Words stamped or printed right after it (`(盖章)`, `，认定等级…`) are no part of it (stamped-words.ts).
   const stamped = withoutStampRemark(endAtNextProseField(withoutSpaces(trimValue(text))));
   const level = LEVEL_TAIL.exec(stamped.text);
-  if (level && level.index === 0) return null;
+  if ((level && level.index === 0) || LEVEL_CUT.test(stamped.text)) return null;
   const t = stamped.text.slice(0, level ? level.index : undefined).replace(/^[(（](.*)[)）]$/, '$1');
   if (t.length < 2 || !new RegExp(`^[${CJK}]`).test(t) || /\d{4}|证书|证$/.test(t)) return null;
   // A date's last line wrapped beside the label (`…至二〇二〇年` | `七月三十日`) or a whole date is no trade.
@@ -532,6 +538,11 @@ export const readRegistrationNumberValue: ValueReader = (text) => {
   };
 };
 
+/** A number's head letter, then one multiplication sign (or its look-alike) before a digit: `P×2020…`. */
+const CROSS_FOR_X = /^([A-Za-z])[×✕✗](?=\d)/;
+/** Issue on a certificate number whose `×` was read as the letter X. */
+const CERTIFICATE_NUMBER_CROSS_AS_X = 'certificate_number_cross_as_x_inferred';
+
 /**
  * A certificate number. Numbers of the two national structures are checked (and look-alikes corrected); other
  * numbers (special-operation and training certificates) are kept as printed, with shape evidence only.
@@ -540,7 +551,12 @@ export const readRegistrationNumberValue: ValueReader = (text) => {
  * readCertificateNumberValue('No.1533010012300456')?.value; // '1533010012300456'
  */
 export const readCertificateNumberValue: ValueReader = (text) => {
-  const cleaned = withoutSpaces(text).replace(/^(NO|No|no)[.:]?/, '');
+  const unprefixed = withoutSpaces(text).replace(/^(NO|No|no)[.:]?/, '');
+  // The X of a two-letter head read as the multiplication sign (`P×202021092124`): one sign alone between the head's
+  // letter and the digits masks nothing (a mask is a run, or follows two characters); it is the letter, for the clerk
+  // to confirm.
+  const crossed = CROSS_FOR_X.test(unprefixed);
+  const cleaned = crossed ? unprefixed.replace(CROSS_FOR_X, '$1X') : unprefixed;
   // Characters barred out (`PX2020*****148`): the number is missing, never its head or tail left of the mask.
   if (MASKED_CERTIFICATE_NUMBER.test(cleaned)) return masked();
   const found = cleaned.match(/[0-9A-Za-z][0-9A-Za-z\-]{5,29}/)?.[0];
@@ -549,7 +565,7 @@ export const readCertificateNumberValue: ValueReader = (text) => {
   // it; cut it off, and let the clerk confirm where the number ends.
   const glued = /^([0-9A-Za-z][0-9A-Za-z-]{5,}?)((?:19|20)\d{2}-\d{1,2}-\d{1,2})$/.exec(found);
   const token = glued ? glued[1] : found;
-  const boundary = glued ? ['value_boundary_inferred'] : [];
+  const boundary = [...(glued ? ['value_boundary_inferred'] : []), ...(crossed ? [CERTIFICATE_NUMBER_CROSS_AS_X] : [])];
   const reading = readCertificateNumber(token);
   if (reading.valid) {
     return {
