@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { blockPage } from '../support/painted-rasters.js';
 import { UNCONFIRMED_CHARACTER_CONFIDENCE, wholeReadingOfSplitLine } from '../../shared/ocr/paddle-ocr-engine.js';
 import type { Raster } from '../../shared/ocr/raster.js';
 import type { TextRegion } from '../../shared/ocr/text-regions.js';
@@ -8,14 +9,8 @@ import { evenlySpacedReading } from '../support/recognised-text.js';
 const WIDTH = 320;
 const HEIGHT = 80;
 
-/** A white page with dark rectangles (x0, y0 inclusive; x1, y1 exclusive). */
-function page(blocks: [number, number, number, number][]): Raster {
-  const data = new Uint8Array(WIDTH * HEIGHT * 3).fill(250);
-  for (const [x0, y0, x1, y1] of blocks) {
-    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data.set([30, 30, 30], (y * WIDTH + x) * 3);
-  }
-  return { data, width: WIDTH, height: HEIGHT };
-}
+/** A light page with dark rectangles (x0, y0 inclusive; x1, y1 exclusive). */
+const page = (blocks: [number, number, number, number][]): Raster => blockPage(WIDTH, HEIGHT, blocks);
 
 /** Square glyphs 16 px high on the row centred at y 40, each 16 px wide, starting at these x. */
 function glyphs(...starts: number[]): [number, number, number, number][] {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { blockPage } from '../support/painted-rasters.js';
 import { columnAsRow, isStackedColumn } from '../../shared/ocr/stacked-columns.js';
 import type { Raster } from '../../shared/ocr/raster.js';
 import type { TextRegion } from '../../shared/ocr/text-regions.js';
@@ -6,14 +7,8 @@ import type { TextRegion } from '../../shared/ocr/text-regions.js';
 const WIDTH = 120;
 const HEIGHT = 200;
 
-/** A white page with dark rectangles (x0, y0 inclusive; x1, y1 exclusive). */
-function page(blocks: [number, number, number, number][]): Raster {
-  const data = new Uint8Array(WIDTH * HEIGHT * 3).fill(250);
-  for (const [x0, y0, x1, y1] of blocks) {
-    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data.set([30, 30, 30], (y * WIDTH + x) * 3);
-  }
-  return { data, width: WIDTH, height: HEIGHT };
-}
+/** A light page with dark rectangles (x0, y0 inclusive; x1, y1 exclusive). */
+const page = (blocks: [number, number, number, number][]): Raster => blockPage(WIDTH, HEIGHT, blocks);
 
 /**
  * Three 20-px glyphs stacked down x 50–70, 6 px of paper between them: a solid block, a `三` (three strokes with paper

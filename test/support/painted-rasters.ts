@@ -32,3 +32,13 @@ export function pixelAt(raster: Raster, x: number, y: number): Rgb {
   const p = (y * raster.width + x) * 3;
   return [raster.data[p], raster.data[p + 1], raster.data[p + 2]];
 }
+
+/** A light grey page (250) with dark blocks (30) given by their corners: x0, y0 inclusive; x1, y1 exclusive. */
+export function blockPage(width: number, height: number, blocks: readonly (readonly [number, number, number, number])[]): Raster {
+  return paintedPage(
+    width,
+    height,
+    blocks.map(([x0, y0, x1, y1]) => ({ x: x0, y: y0, w: x1 - x0, h: y1 - y0, rgb: [30, 30, 30] as Rgb })),
+    [250, 250, 250],
+  );
+}
