@@ -1,5 +1,5 @@
 import type { OcrLine } from '../documents/ocr-page.js';
-import { LABEL_FORMS } from './labels.js';
+import { LABEL_FORMS, type LabelForm } from './labels.js';
 
 /**
  * A value of a closed shape ending a box: a sum (`100万元人民币`), a code or a number, a copy mark (`(1-1)`), a date's
@@ -13,6 +13,21 @@ const CODE = /^[0-9A-Z]{15,}$/u;
 
 /** An item's number (`（一）`, `3.`, `(2)`). */
 const ITEM_NUMBER = /^[(（]?[一二三四五六七八九十0-9]{1,3}[)）.、]?$/u;
+
+/**
+ * The label forms a glued label can be, two CJK characters or more, by their last character (each list longest first,
+ * as `LABEL_FORMS`). Sorted once: testing every form against a pattern for every line of every page took about a tenth
+ * of the reader's CPU (docs/extraction.md, "perf22").
+ */
+const GLUED_LABEL_FORMS_BY_LAST_CHARACTER: ReadonlyMap<string, readonly LabelForm[]> = (() => {
+  const map = new Map<string, LabelForm[]>();
+  for (const label of LABEL_FORMS) {
+    if (label.form.length < 2 || !/^[\u3400-\u9fff]+$/u.test(label.form)) continue;
+    const last = label.form[label.form.length - 1];
+    map.set(last, [...(map.get(last) ?? []), label]);
+  }
+  return map;
+})();
 
 const flat = (text: string) => text.replace(/[\s\u3000]/gu, '');
 const units = (text: string) => [...text].reduce((n, ch) => n + (/[\u3400-\u9fff\u3000\uff00-\uffef]/u.test(ch) ? 1 : 0.5), 0);
@@ -34,7 +49,7 @@ export function withGluedLabelsCut(lines: readonly OcrLine[]): OcrLine[] {
 function cut(line: OcrLine, lines: readonly OcrLine[]): OcrLine[] | undefined {
   const text = flat(line.text);
   if (text !== line.text) return undefined;
-  const label = LABEL_FORMS.find((l) => l.form.length >= 2 && /^[\u3400-\u9fff]+$/u.test(l.form) && text.length > l.form.length && text.endsWith(l.form));
+  const label = GLUED_LABEL_FORMS_BY_LAST_CHARACTER.get(text[text.length - 1])?.find((l) => text.length > l.form.length && text.endsWith(l.form));
   if (!label) return undefined;
   const value = text.slice(0, -label.form.length);
   // An item's number before its label (`（一）统一社会信用代码`) is no value.

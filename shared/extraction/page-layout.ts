@@ -184,6 +184,8 @@ const OVERPRINT_WORDS = [
   '补贴',
 ];
 const OVERPRINT_CHARS = new Set([...OVERPRINT_WORDS.join('')]);
+/** The same words longest first (`与原件` before `原件`), as `isOverprintFragment` takes them out; sorted once. */
+const OVERPRINT_WORDS_LONGEST_FIRST = [...OVERPRINT_WORDS].sort((a, b) => b.length - a.length);
 
 /** A text with the spaces and punctuation a stamp's pieces are read with taken out. */
 const withoutStampPunctuation = (text: string): string => text.replace(/[\s,，.。;；:：、()（）]/g, '');
@@ -236,9 +238,11 @@ export function isMisreadWatermarkPiece(text: string): boolean {
 export function isOverprintFragment(text: string): boolean {
   const flat = withoutStampPunctuation(text);
   if (flat.length < 2) return false;
+  // No character of a stamp's words, so none of its words (most lines): nothing to take out.
+  if (![...flat].some((c) => OVERPRINT_CHARS.has(c))) return false;
   let rest = flat;
   let words = 0;
-  for (const word of [...OVERPRINT_WORDS].sort((a, b) => b.length - a.length)) {
+  for (const word of OVERPRINT_WORDS_LONGEST_FIRST) {
     const parts = rest.split(word);
     words += parts.length - 1;
     rest = parts.join('|');
