@@ -27,7 +27,7 @@ import { LABEL_GROUP_OF, LABELS, type LabelGroup } from './labels.js';
 import { DATE_TWIN_INFERRED, dateFromTwin } from './twin-dates.js';
 import { VALUE_OFF_ROW_INFERRED, valueInLabelCell, valueNearPartyLabel, valueOverItsLabel } from './values-near-party-labels.js';
 import { sixteenthBirthday } from './holder-age.js';
-import { signedDateYearLost } from './year-lost-signed-dates.js';
+import { signedDateInRowPieces, signedDateYearLost } from './signed-date-remnants.js';
 import { linesOfSource, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
 import { centreX, centreY } from './line-geometry.js';
 import { termFromRunOnLine } from './run-on-term-dates.js';
@@ -317,15 +317,38 @@ function signedDateField(ctx: DocumentContext, taken: readonly (DraftField | und
     );
   const last = [...ctx.layouts].reverse().find((page) => dated(page).length > 0) ?? ctx.layouts[ctx.layouts.length - 1];
   const lines = dated(last);
-  const line = lines[lines.length - 1];
+  const later = laterPartyDate(last, lines);
+  const line = later ?? lines[lines.length - 1];
   const reading = line ? readDateValue(line.text) : null;
   if (!line || !reading) return undefined;
   const field = fieldFromLine(line, reading, LabelMatch.unlabelled);
   if (signedUnderBothParties(last, lines, reading.value)) return field;
   // A date with no 签订日期 beside it may be any date of the last page (the term's end beside its label, a seal's
   // date): the clerk confirms it, it is never reported confident.
-  field.issues = [...(field.issues ?? []), 'signed_date_inferred_unlabelled'];
+  field.issues = [...(field.issues ?? []), 'signed_date_inferred_unlabelled', ...(later ? [PARTY_SIGNING_DATES_DIFFER] : [])];
   return field;
+}
+
+/** Issue on a signing date taken as the later of the two parties' different dates: the clerk confirms which is meant. */
+export const PARTY_SIGNING_DATES_DIFFER = 'party_signing_dates_differ';
+
+/**
+ * Of two different dates under the two parties' signing blocks (`甲方（盖章）` … its date, `乙方（签字）` … its date, no
+ * 签订日期 label), the later: a labour contract takes effect once both parties have signed or sealed it (劳动合同法
+ * 第十六条: "经用人单位与劳动者在劳动合同文本上签字或者盖章生效"), so the day the second party signed is the contract's.
+ * Undefined unless the page holds both blocks and its dated lines exactly two dates, each under one block's column.
+ */
+function laterPartyDate(page: DocumentContext['layouts'][number], dateLines: readonly LayoutLine[]): LayoutLine | undefined {
+  const employer = page.lines.find((l) => EMPLOYER_SIGNS.test(l.flat));
+  const employee = page.lines.find((l) => EMPLOYEE_SIGNS.test(l.flat));
+  if (!employer || !employee || dateLines.length !== 2) return undefined;
+  const dated = dateLines.map((line) => ({ line, value: readDateValue(line.text)?.value }));
+  if (dated.some((d) => typeof d.value !== 'string') || dated[0].value === dated[1].value) return undefined;
+  // Each date under its own block: nearer that block's start across the page than the other's, and below it.
+  const nearest = (l: LayoutLine) => (Math.abs(l.box.x - employer.box.x) <= Math.abs(l.box.x - employee.box.x) ? employer : employee);
+  const blocks = dated.map((d) => nearest(d.line));
+  if (blocks[0] === blocks[1] || dated.some((d, k) => d.line.box.y < blocks[k].box.y)) return undefined;
+  return (dated[0].value! > dated[1].value! ? dated[0] : dated[1]).line;
 }
 
 /**
@@ -607,7 +630,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   }
   if (endDate && endDate.value !== null && printsOpenEndedTerm(ctx)) endDate.issues = [...(endDate.issues ?? []), END_DATE_OPEN_ENDED_CONFLICT];
   let signedDate = signedDateField(ctx, [startDate, endDate]);
-  if (!signedDate || signedDate.value === null) signedDate = signedDateYearLost(ctx, startDate) ?? signedDate;
+  if (!signedDate || signedDate.value === null) signedDate = signedDateInRowPieces(ctx) ?? signedDateYearLost(ctx, startDate) ?? signedDate;
   if (signedDate) signedDate = longerTwinOfCutDay(ctx, signedDate, [startDate, endDate]) ?? signedDate;
   flagUncertainDigits(ctx, signedDate);
   if (signedDate && signedDate.value !== null && signedDate.value === endDate?.value) {
