@@ -26,6 +26,20 @@ export const ADDRESS_HEAD_INFERRED = 'address_head_inferred';
 export const ADDRESS_TAIL_INFERRED = 'address_tail_inferred';
 
 /**
+ * Issue on an address whose floor or room is numbered by a character no number is written with (`12幢验层2801室`: the
+ * floor's `19` read as one character, each at a confident score): the number was misread.
+ */
+export const ADDRESS_NUMBER_UNREADABLE = 'address_number_unreadable';
+
+/**
+ * A floor or a room (`层`, `室`) right after a numbered building (`12幢`, `3号`, `5单元`) whose number is one character
+ * that is neither a digit nor a word a floor or a room is named by (`一`…`十`, `负`, `地`, `首`, `底`, `顶`, `夹`, `裙`,
+ * a side `东`…`北`, `整`, `全`): the number's digits misread as a character. Addresses write a floor and a room with
+ * digits or Chinese numerals (《地名标志》 GB 17733-2008 房号 and 楼层: 阿拉伯数字 or 汉字数字).
+ */
+const UNIT_NUMBER_MISREAD = /[0-9A-Za-z](?:号|幢|栋|楼|座|单元)(?![一二三四五六七八九十〇零两负地首底顶夹裙半东西南北中上下前后整全楼])[\u3400-\u9fff][层室]/u;
+
+/**
  * A numbered room, then text that is no further part of an address: no unit, no bracket, no list of rooms (`…606室报使`,
  * `…1706室9`, `…2007室8~`). A room is where an address ends.
  */
@@ -58,16 +72,24 @@ const CITY_HEAD_MAX = 4;
 
 /**
  * What an address's shape says against it, cheaply and from its text alone: where its administrative parts open
- * (a province `…省` or a city `…市` as its first unit, no more than a name's length in) and that it does not open on
- * a suffix. An engine's lost or misread character inside a part is not seen here (the character's own score is).
+ * (a province `…省` or a city `…市` as its first unit, no more than a name's length in), that it does not open on
+ * a suffix, and that a floor or a room after a numbered building is numbered. Another misread character inside a
+ * part is not seen here (the character's own score is).
  *
  * @example
  * addressShapeIssues('区三墩镇文三路169号'); // ['address_head_incomplete']
  * addressShapeIssues('罗丽鹏浙江省杭州市西湖区西园路523号'); // ['address_areas_out_of_order']
  * addressShapeIssues('浙江省杭州市西湖区文三路90号'); // []
+ * addressShapeIssues('浙江省杭州市西湖区古墩路918号12幢验层2801室'); // ['address_number_unreadable']
  */
 export function addressShapeIssues(value: string): string[] {
   const text = value.replace(/[\s\u3000]/gu, '');
+  const numbers = UNIT_NUMBER_MISREAD.test(text) ? [ADDRESS_NUMBER_UNREADABLE] : [];
+  return [...headIssues(text), ...numbers];
+}
+
+/** Where an address's administrative parts open: on a suffix, or past a name's length in. */
+function headIssues(text: string): string[] {
   if (SUFFIX_FIRST.test(text)) return [ADDRESS_HEAD_INCOMPLETE];
   if (foreignHeadLength(text) > 0) return [ADDRESS_AREAS_OUT_OF_ORDER];
   const firstUnit = /[省市区县]/u.exec(text);

@@ -1,6 +1,6 @@
 import { creditCodeField, fieldFromLine, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
 import { LabelMatch } from './confidence.js';
-import { chooseCandidate, findUnlabelledCandidates } from './field-search.js';
+import { chooseCandidate, findUnlabelledCandidates, headTightAbove } from './field-search.js';
 import { linesRightOf } from './page-layout.js';
 import { CJK } from './text.js';
 import { LABELS } from './labels.js';
@@ -110,6 +110,7 @@ const nameGluedAfterLabelRest = (flat: string): RegExpExecArray | null => {
  *
  * @example
  * companyNameBesideMisreadLabel(ctx)?.value; // '杭州明达物流智慧服务有限公司杭州西湖区分公司' from `称` | `杭州明达物流智慧服` | `务有限公司杭州西湖` | `区分公司`
+ * companyNameBesideMisreadLabel(ctx)?.value; // '杭州嘉禾网络科技有限公司' from `杭州嘉禾网` over `月称:` | `络科技有限` | `公司`
  */
 function companyNameBesideMisreadLabel(ctx: DocumentContext): DraftField | undefined {
   for (const layout of ctx.layouts) {
@@ -122,10 +123,15 @@ function companyNameBesideMisreadLabel(ctx: DocumentContext): DraftField | undef
       const start = m[1] ? line.box.x + (line.box.width * (line.flat.length - m[1].length)) / line.flat.length : head.box.x;
       const column = { start, min: start - head.box.height, end: columnRight(layout, head) };
       const { lines: below, more } = continuationLines(layout, head, column);
-      const raw = `${m[1] || head.text}${below.map((l) => l.leading).join('')}`;
-      const reading = readOrganisationName(raw);
+      let lines = [head, ...below];
+      let raw = `${m[1] || head.text}${below.map((l) => l.leading).join('')}`;
+      let reading = readOrganisationName(raw);
+      // A name centred on its label over three lines: the line beside the label is its second, its head right above.
+      const above = m[1] || (reading?.plausibility ?? 0) >= 1 ? undefined : headTightAbove(layout, head, 0.5);
+      const whole = above ? readOrganisationName(`${above.text}${raw}`) : null;
+      if (above && whole && whole.plausibility >= 1) [lines, raw, reading] = [[above, ...lines], `${above.text}${raw}`, whole];
       if (!reading || reading.plausibility < 1) continue;
-      const field = fieldFromLine(mergeLines([head, ...below], raw), reading, LabelMatch.unlabelled, raw);
+      const field = fieldFromLine(mergeLines(lines, raw), reading, LabelMatch.unlabelled, raw);
       field.issues = [...(field.issues ?? []), 'label_inferred', ...(more ? [VALUE_MAY_CONTINUE] : [])];
       return field;
     }

@@ -40,6 +40,7 @@ import {
   loneCharacterUnder,
   offRowOwnerIs,
   otherLabelOwning,
+  otherLabelOwningWrap,
   overAnotherCaption,
   overCaption,
   underWaitingLabelOfRow,
@@ -1004,9 +1005,13 @@ function joinFromHeadsAbove(
 
 /**
  * The unlabelled line set flush over `line` (same start, same type, less than half a line between them): the head of a
- * short value wrapped in its cell whose tail sits beside the label.
+ * short value wrapped in its cell whose tail sits beside the label. Its box may reach `reachInto` of a line down into
+ * `line`'s (a curled photo boxes each line taller than its pitch).
+ *
+ * @example
+ * headTightAbove(layout, tailLine)?.text; // '2021年6月' over `13日`
  */
-function headTightAbove(layout: PageLayout, line: LayoutLine): LayoutLine | undefined {
+export function headTightAbove(layout: PageLayout, line: LayoutLine, reachInto = 0.1): LayoutLine | undefined {
   const h = line.box.height;
   return layout.lines.find(
     (l) =>
@@ -1015,7 +1020,7 @@ function headTightAbove(layout: PageLayout, line: LayoutLine): LayoutLine | unde
       l.hits.length === 0 &&
       l.leading !== '' &&
       Math.abs(l.box.x - line.box.x) < h * 0.3 &&
-      line.box.y - (l.box.y + l.box.height) > -h * 0.1 &&
+      line.box.y - (l.box.y + l.box.height) > -h * reachInto &&
       line.box.y - (l.box.y + l.box.height) < h * 0.5 &&
       l.box.height / h > 0.8 &&
       l.box.height / h < 1.25,
@@ -1205,6 +1210,7 @@ function offRowValueLines(layout: PageLayout, label: LayoutLine): LayoutLine[] {
         !underOtherLabel(layout, o, label) &&
         !labelBetween(layout, label, o) &&
         !otherLabelOwning(layout, o, label) &&
+        !otherLabelOwningWrap(layout, o, label) &&
         !valueUnderLabelOnRowOf(layout, label, o),
     )
     .sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - cy) - Math.abs(b.box.y + b.box.height / 2 - cy) || a.box.x - b.box.x);

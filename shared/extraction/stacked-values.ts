@@ -261,6 +261,36 @@ export function otherLabelOwning(layout: PageLayout, value: LayoutLine, label: L
 }
 
 /**
+ * The caption other than `label` stacked under the line flush under `line`, the rest of one value wrapped onto it
+ * (`其他股份有限` over `公司(非上市)` over the bracketed caption `(类型)` of the next column, the first line nearer
+ * `名称`'s row than any other label's): a value's first line belongs where its last line does.
+ *
+ * @example
+ * otherLabelOwningWrap(layout, headLine, nameLabel); // the `(类型)` caption line under the value's last line
+ */
+export function otherLabelOwningWrap(layout: PageLayout, line: LayoutLine, label: LayoutLine): LayoutLine | undefined {
+  if (!valueLike(line)) return undefined;
+  const h = line.box.height;
+  const bottom = line.box.y + h;
+  const wrap = layout.lines.find(
+    (o) =>
+      o !== line &&
+      o !== label &&
+      o.half === line.half &&
+      valueLike(o) &&
+      Math.abs(o.box.x - line.box.x) < h * 0.5 &&
+      o.box.y >= bottom - h * 0.35 &&
+      o.box.y <= bottom + h * 0.6 &&
+      o.box.height > h * 0.7 &&
+      o.box.height < h * 1.4,
+  );
+  const owner = wrap && otherLabelOwning(layout, wrap, label);
+  // Only a caption under the wrap (a value set over its caption): a label beside the lower line on its own row owns
+  // that line alone, the next row of a grid whose values start at one edge (`王芳` over `电工`, beside `职业名称`).
+  return owner && owner.box.y >= wrap.box.y + wrap.box.height - wrap.box.height * 0.35 ? owner : undefined;
+}
+
+/**
  * True when `value` stands under another label of `label`'s row, to its left, that waits for a value (a grid's row of
  * labels `法定代表人` … `劳动者姓名` over `黎一雪` … `田宇静`): the line at the next row's margin is that label's, not
  * the start of run-on prose going on from `label`.

@@ -4,6 +4,7 @@ import {
   ADDRESS_AREAS_OUT_OF_ORDER,
   ADDRESS_HEAD_INCOMPLETE,
   ADDRESS_HEAD_INFERRED,
+  ADDRESS_NUMBER_UNREADABLE,
   addressShapeIssues,
   withAddressShapeChecked,
 } from '../../shared/extraction/address-shape.js';
@@ -64,6 +65,27 @@ describe('what an address’s text says against it', () => {
 
   it('doubts an address with more before its first city than a province and a city name, no province marked', () => {
     expect(addressShapeIssues('业务专肇杭州市西湖区三墩镇西园路892号')).toEqual([ADDRESS_AREAS_OUT_OF_ORDER]);
+  });
+
+  it('doubts a floor or a room after a numbered building whose number is a character no number is written with', () => {
+    expect(addressShapeIssues('浙江省杭州市西湖区古荡街道古墩路918号文新智谷产业园12幢验层2801室')).toEqual([ADDRESS_NUMBER_UNREADABLE]);
+    expect(addressShapeIssues('浙江省杭州市西湖区文三路90号3单元岛室')).toEqual([ADDRESS_NUMBER_UNREADABLE]);
+    expect(addressShapeIssues('区三墩镇文三路169号8幢杂层1307室')).toEqual([ADDRESS_HEAD_INCOMPLETE, ADDRESS_NUMBER_UNREADABLE]);
+  });
+
+  it('takes floors and rooms named by numerals or by words as they are', () => {
+    for (const address of [
+      '浙江省杭州市西湖区文三路90号3幢一层',
+      '浙江省杭州市西湖区文三路90号3幢负一层',
+      '浙江省杭州市西湖区文三路90号3幢地下一层',
+      '浙江省杭州市西湖区文三路90号3幢首层101室',
+      '浙江省杭州市西湖区文三路90号3幢东楼301室',
+      '浙江省杭州市西湖区文三路90号5号楼顶层',
+      '浙江省杭州市西湖区文三路90号1幢夹层',
+      '浙江省杭州市西湖区文三路90号办公室',
+    ]) {
+      expect(addressShapeIssues(address)).toEqual([]);
+    }
   });
 
   it('takes whole addresses as they are: from the province, the city, the district, or a province named without 省', () => {
@@ -131,6 +153,13 @@ describe('a licence address whose first line lost its head', () => {
     expect(doc.fields.address.value).toBe('浙江省杭州市西湖区建设路245号5幢1502室');
     expect(doc.fields.address.needsReview).toBe(true);
     expect(doc.fields.address.issues).toContain(ADDRESS_HEAD_INFERRED);
+  });
+
+  it('flags an address whose floor’s number was read as a character, each at a confident score', () => {
+    const doc = extractDocuments([scanPage(licence('浙江省杭州市西湖区古墩路918号12幢验层2801室'))], { today: TODAY })[0];
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区古墩路918号12幢验层2801室');
+    expect(doc.fields.address.needsReview).toBe(true);
+    expect(doc.fields.address.issues).toContain(ADDRESS_NUMBER_UNREADABLE);
   });
 
   it('leaves a whole address unflagged', () => {
