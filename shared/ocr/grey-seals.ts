@@ -69,6 +69,16 @@ function luminanceAt(data: Uint8Array, offset: number): number {
   return (data[offset] * 77 + data[offset + 1] * 150 + data[offset + 2] * 29) >> 8;
 }
 
+/** The level under which more than `q` of a histogram's `total` samples lie. */
+function quantileOf(histogram: Uint32Array, total: number, q: number): number {
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += histogram[v];
+    if (seen > q * total) return v;
+  }
+  return 255;
+}
+
 /** Histogram of the lines' pixels (every `STEP` px): print and paper levels as the lines themselves show them. */
 function lineLevels(raster: Raster, boxes: PixelBounds[]): { print: number; paper: number } | undefined {
   const histogram = new Uint32Array(256);
@@ -84,15 +94,7 @@ function lineLevels(raster: Raster, boxes: PixelBounds[]): { print: number; pape
     }
   }
   if (total === 0) return undefined;
-  const quantile = (q: number) => {
-    let seen = 0;
-    for (let v = 0; v < 256; v++) {
-      seen += histogram[v];
-      if (seen > q * total) return v;
-    }
-    return 255;
-  };
-  return { print: quantile(PRINT_QUANTILE), paper: quantile(0.5) };
+  return { print: quantileOf(histogram, total, PRINT_QUANTILE), paper: quantileOf(histogram, total, 0.5) };
 }
 
 /** The broad mid-grey samples of one line's box (`from`–`to` levels), as a histogram of their levels. */
@@ -221,15 +223,7 @@ export function greySealsOnPage(raster: Raster, lineHeight: number): GreySealsOn
       total++;
     }
   }
-  const quantile = (q: number) => {
-    let seen = 0;
-    for (let v = 0; v < 256; v++) {
-      seen += histogram[v];
-      if (seen > q * total) return v;
-    }
-    return 255;
-  };
-  const paper = quantile(0.5);
+  const paper = quantileOf(histogram, total, 0.5);
   // Print: a low quantile of the ink alone (pixels well under the paper); a page is mostly paper, so a quantile of the
   // whole page lands in the ink's lighter edges or the seal.
   let ink = 0;
