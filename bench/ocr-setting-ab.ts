@@ -14,7 +14,9 @@
  * saw and dropped, or whose repeat CTC's collapse swallowed (`hiddenCharacters`: the lines holding one read again),
  * files marked by a phone-photo capture in their name or named `scan-…` (the pipeline bench's certificate scans);
  * `split-lines`: a line the detector cut in two over a glyph read whole (`splitLines`), files marked by a phone-photo
- * capture or `noisy_scan` in their name.
+ * capture or `noisy_scan` in their name; `grey-seal-lines`: the rows a grey seal crosses detected again with the seal
+ * lifted (`greySealLines`), files marked by `faint_copy`, `noisy_scan`, `scanner_app` or `moire` in their name (greyscale
+ * pages, where a seal has lost its colour).
  */
 import { readFile } from 'node:fs/promises';
 import { createPaddleOcrEngine, type PaddleOcrEngineOptions } from '../shared/ocr/index.js';
@@ -34,6 +36,11 @@ const STEPS: Record<string, { off: PaddleOcrEngineOptions; on?: PaddleOcrEngineO
     off: { splitLines: false },
     marked: (name) => /-(glare|perspective|shadow|curl|moire|faint_copy|scanner_app|fold|phone_photo|noisy_scan)-/.test(name),
     label: 'phone photos and noisy scans',
+  },
+  'grey-seal-lines': {
+    off: { greySealLines: false },
+    marked: (name) => /-(faint_copy|noisy_scan|scanner_app|moire)-/.test(name),
+    label: 'greyscale scans, copies and photos',
   },
   'crop-width': {
     off: { intraOpNumThreads: 1, recognition: PP_OCR_RECOGNITION_SETTINGS },

@@ -69,6 +69,16 @@ function luminanceAt(data: Uint8Array, offset: number): number {
   return (data[offset] * 77 + data[offset + 1] * 150 + data[offset + 2] * 29) >> 8;
 }
 
+/** The level under which more than `q` of a histogram's `total` samples lie. */
+function quantileOf(histogram: Uint32Array, total: number, q: number): number {
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += histogram[v];
+    if (seen > q * total) return v;
+  }
+  return 255;
+}
+
 /** Histogram of the lines' pixels (every `STEP` px): print and paper levels as the lines themselves show them. */
 function lineLevels(raster: Raster, boxes: PixelBounds[]): { print: number; paper: number } | undefined {
   const histogram = new Uint32Array(256);
@@ -84,15 +94,7 @@ function lineLevels(raster: Raster, boxes: PixelBounds[]): { print: number; pape
     }
   }
   if (total === 0) return undefined;
-  const quantile = (q: number) => {
-    let seen = 0;
-    for (let v = 0; v < 256; v++) {
-      seen += histogram[v];
-      if (seen > q * total) return v;
-    }
-    return 255;
-  };
-  return { print: quantile(PRINT_QUANTILE), paper: quantile(0.5) };
+  return { print: quantileOf(histogram, total, PRINT_QUANTILE), paper: quantileOf(histogram, total, 0.5) };
 }
 
 /** The broad mid-grey samples of one line's box (`from`–`to` levels), as a histogram of their levels. */
@@ -161,6 +163,146 @@ export function greySealLines(raster: Raster, regions: readonly TextRegion[]): G
   if (lines.length === 0) return undefined;
   lines.sort((a, b) => b.sealArea - a.sealArea);
   return { lines: lines.slice(0, MAX_GREY_SEAL_LINES).sort((a, b) => a.index - b.index), paper, print, bandFrom: from, bandTo: to };
+}
+
+/** Page-wide search: samples every this many pixels each way, counted in square cells of this side. */
+const PAGE_STEP = 4;
+const PAGE_CELL = 32;
+/** A cell holds the seal's strokes when at least this many of its samples are broad mid-grey (of 64). */
+const CELL_MIN_SAMPLES = 4;
+/** A seal's cells span at least this many line heights each way, at most `SEAL_MAX_SIDE`, and are roughly round. */
+const SEAL_MIN_SIDE = 3;
+const SEAL_MAX_SIDE = 16;
+const SEAL_MAX_ASPECT = 1.8;
+/** A seal is a ring and a star: its cells fill at most this share of its bounding box (a grey table row fills it). */
+const SEAL_MAX_FILL = 0.7;
+/**
+ * The page-wide band starts this far from print to paper (`greySealLines`' `BAND_FROM` is 0.28): a faint copy's or a
+ * noisy scan's levels are stretched to full contrast by conditioning, and its seal lands at 0.2–0.3 of the way.
+ */
+const PAGE_BAND_FROM = 0.15;
+/** Print is this quantile of the page's ink (pixels at least half of `MIN_CONTRAST` under the paper). */
+const PAGE_PRINT_QUANTILE = 0.2;
+
+/** A grey seal found on the page: its bounding box and the tones that lift it. */
+export interface GreySealOnPage {
+  bounds: PixelBounds;
+  sealLevel: number;
+  liftFrom: number;
+  keepBelow: number;
+}
+
+/** `u` lies in the mid-grey band `from`–`to` and within `FLAT` levels of `v`. */
+function flatNear(u: number, v: number, from: number, to: number): boolean {
+  return u >= from && u <= to && Math.abs(u - v) <= FLAT;
+}
+
+/** The grey seals of a page and the levels they were told by (see `greySealsOnPage`). */
+export interface GreySealsOnPage extends Omit<GreySeals, 'lines'> {
+  seals: GreySealOnPage[];
+}
+
+/**
+ * The grey seals of a page, found from the page's pixels rather than from lines (a seal's star hides glyphs from the
+ * detector, so no line's box need hold it): broad, flat mid-grey samples (as `greySealLines` tests them, every
+ * `PAGE_STEP` px) counted in `PAGE_CELL`-px cells, the cells joined into groups, and a group kept when it is the size
+ * and shape of a seal (`SEAL_MIN_SIDE`–`SEAL_MAX_SIDE` line heights each way, roughly square, a ring not a filled
+ * block). Print and paper levels are the page's (2 % quantile, median). Empty when the page's print and paper are
+ * too close to tell a third tone apart.
+ *
+ * @example
+ * greySealsOnPage(page, 48)?.seals; // [{ bounds: { x0: 1180, y0: 600, x1: 1700, y1: 1010 }, sealLevel: 150, … }]
+ */
+export function greySealsOnPage(raster: Raster, lineHeight: number): GreySealsOnPage | undefined {
+  const { data, width, height } = raster;
+  const histogram = new Uint32Array(256);
+  let total = 0;
+  for (let y = 0; y < height; y += PAGE_STEP * 2) {
+    for (let x = 0; x < width; x += PAGE_STEP * 2) {
+      histogram[luminanceAt(data, (y * width + x) * 3)]++;
+      total++;
+    }
+  }
+  const paper = quantileOf(histogram, total, 0.5);
+  // Print: a low quantile of the ink alone (pixels well under the paper); a page is mostly paper, so a quantile of the
+  // whole page lands in the ink's lighter edges or the seal.
+  let ink = 0;
+  for (let v = 0; v < paper - MIN_CONTRAST / 2; v++) ink += histogram[v];
+  let print = 0;
+  for (let seen = 0; print < 255 && seen + histogram[print] <= PAGE_PRINT_QUANTILE * ink; print++) seen += histogram[print];
+  if (paper - print < MIN_CONTRAST) return undefined;
+  const from = Math.round(print + PAGE_BAND_FROM * (paper - print));
+  const to = Math.round(print + BAND_TO * (paper - print));
+  const across = Math.ceil(width / PAGE_CELL);
+  const down = Math.ceil(height / PAGE_CELL);
+  const counts = new Uint16Array(across * down);
+  const rowReach = width * REACH * 3;
+  for (let y = REACH; y < height - REACH; y += PAGE_STEP) {
+    const cellRow = Math.floor(y / PAGE_CELL) * across;
+    for (let x = REACH; x < width - REACH; x += PAGE_STEP) {
+      const offset = (y * width + x) * 3;
+      const v = luminanceAt(data, offset);
+      if (v < from || v > to) continue;
+      if (!flatNear(luminanceAt(data, offset - REACH * 3), v, from, to) || !flatNear(luminanceAt(data, offset + REACH * 3), v, from, to)) continue;
+      if (!flatNear(luminanceAt(data, offset - rowReach), v, from, to) || !flatNear(luminanceAt(data, offset + rowReach), v, from, to)) continue;
+      counts[cellRow + Math.floor(x / PAGE_CELL)]++;
+    }
+  }
+  const marked = new Uint8Array(across * down);
+  for (let k = 0; k < counts.length; k++) if (counts[k] >= CELL_MIN_SAMPLES) marked[k] = 1;
+  const seals: GreySealOnPage[] = [];
+  const seen = new Uint8Array(across * down);
+  for (let start = 0; start < marked.length; start++) {
+    if (!marked[start] || seen[start]) continue;
+    // One group of cells touching each other (or one cell apart: a ring's stroke leaves gaps between its cells).
+    const stack = [start];
+    seen[start] = 1;
+    const cells: number[] = [];
+    while (stack.length > 0) {
+      const cell = stack.pop()!;
+      cells.push(cell);
+      const cx = cell % across;
+      const cy = (cell - cx) / across;
+      for (let dy = -2; dy <= 2; dy++) {
+        for (let dx = -2; dx <= 2; dx++) {
+          const nx = cx + dx;
+          const ny = cy + dy;
+          if (nx < 0 || ny < 0 || nx >= across || ny >= down) continue;
+          const next = ny * across + nx;
+          if (marked[next] && !seen[next]) {
+            seen[next] = 1;
+            stack.push(next);
+          }
+        }
+      }
+    }
+    const xs = cells.map((cell) => cell % across);
+    const ys = cells.map((cell) => Math.floor(cell / across));
+    const x0 = Math.min(...xs) * PAGE_CELL;
+    const x1 = Math.min(width, (Math.max(...xs) + 1) * PAGE_CELL);
+    const y0 = Math.min(...ys) * PAGE_CELL;
+    const y1 = Math.min(height, (Math.max(...ys) + 1) * PAGE_CELL);
+    const w = x1 - x0;
+    const h = y1 - y0;
+    if (Math.min(w, h) < SEAL_MIN_SIDE * lineHeight || Math.max(w, h) > SEAL_MAX_SIDE * lineHeight) continue;
+    if (Math.max(w, h) > SEAL_MAX_ASPECT * Math.min(w, h)) continue;
+    if ((cells.length * PAGE_CELL * PAGE_CELL) / (w * h) > SEAL_MAX_FILL) continue;
+    if (Math.min(w, h) < SEAL_MIN_SIDE * lineHeight || Math.max(w, h) > SEAL_MAX_SIDE * lineHeight) continue;
+    if (Math.max(w, h) > SEAL_MAX_ASPECT * Math.min(w, h)) continue;
+    if ((cells.length * PAGE_CELL * PAGE_CELL) / (w * h) > SEAL_MAX_FILL) continue;
+    const bounds = { x0, y0, x1, y1 };
+    const { count, levels: tones } = broadMidGrey(raster, bounds, from, to);
+    if (count === 0) continue;
+    const sealLevel = medianOf(tones, count);
+    if (sealLevel - print < MIN_SEAL_ABOVE_PRINT) continue;
+    seals.push({
+      bounds,
+      sealLevel,
+      liftFrom: Math.round(print + LIFT_FROM * (sealLevel - print)),
+      keepBelow: Math.round(print + KEEP_BELOW * (sealLevel - print)),
+    });
+  }
+  return seals.length > 0 ? { seals, paper, print, bandFrom: from, bandTo: to } : undefined;
 }
 
 /** Marks in `to` every element of one run of `from` (`count` elements from `start`, `stride` apart) within `REACH` of a set one. */

@@ -81,13 +81,13 @@ export function tallUnsureRegions(regions: readonly TextRegion[], texts: readonl
  * The detection scale of a page `long` px on its longer side (as `detectTextRegions` picks it): shrunk to
  * `limitSide`, or enlarged towards `minLongSide` (at most 3×).
  */
-function pageDetectionScale(long: number, settings: DetectionSettings): number {
+export function pageDetectionScale(long: number, settings: DetectionSettings): number {
   if (settings.minLongSide > 0 && long < settings.minLongSide) return Math.min(3, settings.minLongSide / long);
   return Math.min(1, settings.limitSide / long);
 }
 
 /** The pixels of `bounds` copied out of the raster (RGB). */
-function cropped(raster: Raster, bounds: { x0: number; y0: number; x1: number; y1: number }): Raster {
+export function cropped(raster: Raster, bounds: { x0: number; y0: number; x1: number; y1: number }): Raster {
   const width = bounds.x1 - bounds.x0;
   const height = bounds.y1 - bounds.y0;
   const data = new Uint8Array(width * height * 3);

@@ -7,6 +7,7 @@ import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionO
 import { decodeRaster, localContrastRaster, type Raster } from './raster.js';
 import { linesSplitOverGlyphs, regionsBesideBareLabels, withGlyphsPastLineEnds } from './unboxed-glyphs.js';
 import { readUnderGreySeals } from './grey-seals.js';
+import { withLinesUnderGreySeals } from './lines-under-grey-seals.js';
 import { readUnderSealAgain, type MergedLine } from './seal-third-reading.js';
 import { splicedReading, stretchOf, stretchToReadAgain, type LineStretch } from './line-stretch.js';
 import { commonCharacters, confirmedCharacters, isShorterSubsequence } from './reading-agreement.js';
@@ -118,6 +119,11 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
    * `readUnderGreySeals`). Off by default: on the moire12 dev sample it corrected no field (docs/ocr.md).
    */
   greySeals?: boolean;
+  /**
+   * Detect again, with the seal lifted, the rows a grey (colourless) seal crosses, for glyphs under its star or ring
+   * that no region held (see `withLinesUnderGreySeals`; default on). Pages where coloured ink was suppressed skip it.
+   */
+  greySealLines?: boolean;
   /**
    * Contrast-limited local histogram equalisation (CLAHE, `tile` px windows, `maxSlope`) before conditioning. Off by
    * default: measured on procedural-v2's scanner-app, shadow and faint-copy photos (docs/ocr.md) it gained one field
@@ -267,6 +273,10 @@ export class PaddleOcrEngine implements OcrEngine {
     // A value of thin strokes the detector gave no box (`十一` beside `等级：`), read where a bare label points to it.
     if (this.#options.unboxedGlyphs !== false) {
       ({ ordered, texts } = await withValuesBesideBareLabels(models, raster, ordered, texts, this.#recognition, order));
+    }
+    // Glyphs a grey seal hid from the detector (a greyscale scan's or a faint copy's seal over a date), found again.
+    if (this.#options.greySealLines !== false && !conditioned?.conditions.suppressedTileCount) {
+      ({ ordered, texts } = await withLinesUnderGreySeals(models, raster, ordered, texts, this.#recognition, this.#detection, order));
     }
     const bendChecks = await readLoneBendsStraight(models, raster, ordered, this.#recognition);
     let secondReadings = 0;
