@@ -19,30 +19,41 @@ const ADDRESS = '(?:同志|先生/女士|先生|女士|老师)';
 /** A name run; a name never holds 您/你, nor 兹/聘 (the verb's). It may open with 任 or 用 (surnames): see APPOINTMENT. */
 const NAME = `((?:(?![您你兹聘])[${CJK}·]){2,5}?)`;
 const ORG_REF = '(?:我公司|本公司|我单位|本单位|我司|本司|我院|本院|我校|本校|我中心|本中心|公司|单位)?(?:的)?';
-/** The post, then its suffix (group 2 of POST); a bare 职 is 一职 whose 一 the engine lost at a line start. */
-const POST = '(.{1,24}?)(职务|岗位|一职|职位|职)?(?=[,，。;；!！]|聘期|任期|期限|特发|特此|此聘|的决定|的通知|$)';
+/**
+ * The post, then its suffix (group 2 of POST); a bare 职 is 一职 whose 一 the engine lost at a line start. A comma the
+ * engine read as 、 before the term's word (`班组长岗位、聘用期限为五年`) ends the post too.
+ */
+const POST = '(.{1,24}?)(职务|岗位|一职|职位|职)?(?=[,，。;；!！]|、?(?:聘期|任期|期限|聘用期|聘任期)|特发|特此|此聘|的决定|的通知|$)';
 
 /**
  * The term set between the name and the post (`兹聘请 X 先生，聘期自 A 至 B，担任 Y`): a clause after a comma that
  * speaks of the term, up to the comma before the verb.
  */
 const TERM_BETWEEN = '(?:[,，](?=[^。；;]{0,8}(?:聘期|任期|期限|聘用期|[自从]))[^。；;]{4,60}?[,，])??';
+/** A note in brackets after the name (`朱艳（身份证号：3301…）`, `（男）`): no part of the name nor of the sentence. */
+const NAME_NOTE = '(?:[(（][^()（）]{1,30}[)）])?';
 
 /** `兹聘任/兹聘请/特聘请/经研究决定，聘任 X (同志) 为/担任 Y (职务)`, the term perhaps between name and post. */
 // The verb is whole before the name (`聘任任军雨` is 聘任 then 任军雨); only after a bare 兹聘/特聘 can 请, 任 or 用 not
 // open the name, being the rest of the verb. A title read into the stream before the text (`聘任书兹聘任…`) is no verb,
 // nor the term's word (`聘任期限为三年`, `聘用期限：…`: 聘任 then 期限 is no verb and its name).
 const APPOINTMENT = new RegExp(
-  `(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|(?:聘任|聘请|聘用)(?![书函期])|(?:兹聘|特聘)(?![请任用期]))[:：]?${NAME}${ADDRESS}?${TERM_BETWEEN}(?:为|担任|任(?!期))${ORG_REF}${POST}`,
+  `(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|(?:聘任|聘请|聘用)(?![书函期])|(?:兹聘|特聘|诚聘|敬聘)(?![请任用期]))[:：]?${NAME}${NAME_NOTE}${ADDRESS}?${NAME_NOTE}${TERM_BETWEEN}(?:为|担任|任(?!期))${ORG_REF}${POST}`,
 );
-/** `X 同志受聘担任 Y`, `X 被聘为 Y`: the person is the subject; the name opens its sentence (see sentenceStarts). */
-const SUBJECT = new RegExp(`${NAME}${ADDRESS}?(?:受聘担任|受聘为|被聘任为|被聘请为|被聘用为|被聘为)${ORG_REF}${POST}`, 'y');
+/**
+ * `X 同志受聘担任 Y`, `X 被聘为 Y`, `兹有 X 同志受聘于我公司，担任 Y`: the person is the subject; the name opens its
+ * sentence (see sentenceStarts), after 兹有 where the letter presents the person so.
+ */
+const SUBJECT = new RegExp(
+  `(?:兹有)?${NAME}${NAME_NOTE}${ADDRESS}?${NAME_NOTE}(?:受聘担任|受聘为|被聘任为|被聘请为|被聘用为|被聘为|受聘于[^,，。;；]{1,30}?[,，]?(?:担任|任(?!期)))${ORG_REF}${POST}`,
+  'y',
+);
 /** `经研究决定，将 X 同志聘为 Y`. */
-const NAME_MADE_POST = new RegExp(`将${NAME}${ADDRESS}?(?:聘任为|聘请为|聘用为|聘为)${ORG_REF}${POST}`);
+const NAME_MADE_POST = new RegExp(`将${NAME}${NAME_NOTE}${ADDRESS}?(?:聘任为|聘请为|聘用为|聘为)${ORG_REF}${POST}`);
 /** `经研究决定，(我公司) Y 一职由 X 同志担任`: the post before the name in a decision. */
 const POST_HELD_BY = new RegExp(`(?:决定|研究)[,，:：]?${ORG_REF}([^,，。;；:：]{2,16}?)(职务|岗位|一职|职位)?由${NAME}${ADDRESS}?担任`);
 /** `特聘请您为 Y`, `兹聘您担任 Y` after a salutation. */
-const APPOINT_YOU = new RegExp(`(?:聘任|聘请|聘用|兹聘|特聘)(?:您|你)(?:为|担任)${ORG_REF}${POST}`);
+const APPOINT_YOU = new RegExp(`(?:聘任|聘请|聘用|兹聘|特聘|诚聘|敬聘)(?:您|你)(?:为|担任)${ORG_REF}${POST}`);
 /** A salutation line: `尊敬的 X 先生：`, `X 同志：`. */
 const SALUTATION = new RegExp(`^(尊敬的|亲爱的)?${NAME}(${ADDRESS})?[:：](.*)$`);
 /** A salutation whose colon the engine lost: a form of address must then end the line (`王晓明同志`). */
