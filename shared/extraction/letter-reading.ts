@@ -2,6 +2,7 @@ import { LabelMatch } from './confidence.js';
 import { fieldFromLine, type DocumentContext, type DraftField } from './document-context.js';
 import { findDates, type FoundDate } from './dates.js';
 import { documentText, type DocumentText } from './document-text.js';
+import { DATE_YEAR_ZERO_INFERRED, findYearZeroMisreadDate } from './lost-zero-years.js';
 import { DATE_SEPARATOR_INFERRED, findSeparatorLostDate } from './misread-dates.js';
 import type { LayoutLine } from './page-layout.js';
 import { findDatesAcrossBreaks } from './wrapped-dates.js';
@@ -36,9 +37,10 @@ const NAME_NOTE = '(?:[(（][^()（）]{1,30}[)）])?';
 /** `兹聘任/兹聘请/特聘请/经研究决定，聘任 X (同志) 为/担任 Y (职务)`, the term perhaps between name and post. */
 // The verb is whole before the name (`聘任任军雨` is 聘任 then 任军雨); only after a bare 兹聘/特聘 can 请, 任 or 用 not
 // open the name, being the rest of the verb. A title read into the stream before the text (`聘任书兹聘任…`) is no verb,
-// nor the term's word (`聘任期限为三年`, `聘用期限：…`: 聘任 then 期限 is no verb and its name).
+// nor the term's word (`聘任期限为三年`, `聘用期限：…`: 聘任 then 期限 is no verb and its name), nor 为 of 为期
+// (`兹聘请 X，自 A 起，为期两年，担任 Y`: the post is not 期两年).
 const APPOINTMENT = new RegExp(
-  `(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|(?:聘任|聘请|聘用)(?![书函期])|(?:兹聘|特聘|诚聘|敬聘)(?![请任用期]))[:：]?${NAME}${NAME_NOTE}${ADDRESS}?${NAME_NOTE}${TERM_BETWEEN}(?:为|担任|任(?!期))${ORG_REF}${POST}`,
+  `(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|(?:聘任|聘请|聘用)(?![书函期])|(?:兹聘|特聘|诚聘|敬聘)(?![请任用期]))[:：]?${NAME}${NAME_NOTE}${ADDRESS}?${NAME_NOTE}${TERM_BETWEEN}(?:为(?!期)|担任|任(?!期))${ORG_REF}${POST}`,
 );
 /**
  * `X 同志受聘担任 Y`, `X 被聘为 Y`, `兹有 X 同志受聘于我公司，担任 Y`: the person is the subject; the name opens its
@@ -58,8 +60,10 @@ const APPOINT_YOU = new RegExp(`(?:聘任|聘请|聘用|兹聘|特聘|诚聘|敬
 const SALUTATION = new RegExp(`^(尊敬的|亲爱的)?${NAME}(${ADDRESS})?[:：](.*)$`);
 /** A salutation whose colon the engine lost: a form of address must then end the line (`王晓明同志`). */
 const SALUTATION_NO_COLON = new RegExp(`^(尊敬的|亲爱的)?${NAME}(${ADDRESS})$`);
-/** `聘期三年`, `聘期为2年`, `聘期：三年`, `聘期 36 个月`. */
-const TERM_LENGTH = /(?:聘期|聘任期|聘用期|任期|期限)(?:[:：]|为)?([一二三四五六七八九十两\d]{1,3})(年|个月)/;
+/**
+ * `聘期三年`, `聘期为2年`, `聘期：三年`, `聘期 36 个月`; and the length after the start (`聘期自 A 起三年`, `自 A 起，为期三年`).
+ */
+const TERM_LENGTH = /(?:聘期|聘任期|聘用期|任期|期限|为期|起[,，]?)(?:[:：]|为)?([一二三四五六七八九十两\d]{1,3})(年|个月)/;
 
 /** Words that open a salutation-shaped label line (`受聘人：`), never a person. */
 const NOT_A_NAME = /^(受聘|姓名|单位|甲方|乙方|地址|职务|岗位|日期|聘期|编号|各位|全体|同志|先生|女士)/;
@@ -247,8 +251,12 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
   if (length) {
     const count = chineseNumber(length[1]);
     const { dates, guessed } = findDatesAcrossBreaks(stream);
-    // The start is the date the term sentence gives with 自/从 … 起 (before or after the length).
-    const start = dates.find((d) => /[自从]$/.test(text.slice(Math.max(0, d.index - 2), d.index)) && Math.abs(d.index - length.index) < 40);
+    // The start is the date the term sentence gives with 自/从 … 起 (before or after the length), or with 起 alone after
+    // the length in the same sentence (`聘期两年，A 起生效`).
+    const near = (d: FoundDate) => Math.abs(d.index - length.index) < 40;
+    const start =
+      dates.find((d) => /[自从]$/.test(text.slice(Math.max(0, d.index - 2), d.index)) && near(d)) ??
+      dates.find((d) => d.index > length.index && /^起/.test(text.slice(d.index + d.length)) && !/[。；;]/.test(text.slice(length.index, d.index)) && near(d));
     const printedEnd = start && dates.some((d) => d.index > start.index && /^(起)?(至|到)$/.test(text.slice(start.index + start.length, d.index)));
     if (count && start && !printedEnd) {
       const line = stream.lineAt(start.index);
@@ -309,7 +317,7 @@ function issueDateField(ctx: DocumentContext): DraftField | undefined {
   // A dateline whose separator the engine lost (`2019-1231` under the signature) is still the letter's own date, a
   // better witness than a date inside a sentence; read when it is the one way to read it, for the clerk to confirm.
   if (own.length === 0) {
-    const lost = separatorLostDateline(lines);
+    const lost = separatorLostDateline(lines) ?? zeroMisreadDateline(lines);
     if (lost) return lost;
   }
   const line: LayoutLine | undefined = (own.length > 0 ? own : candidates)[(own.length > 0 ? own : candidates).length - 1];
@@ -331,6 +339,21 @@ function separatorLostDateline(lines: readonly LayoutLine[]): DraftField | undef
   const lost = findSeparatorLostDate(line.text)!;
   const reading = { value: lost.value, evidence: Evidence.shape, plausibility: 1, issues: [DATE_SEPARATOR_INFERRED] };
   return fieldFromLine(line, reading, LabelMatch.unlabelled, lost.raw);
+}
+
+/**
+ * The last line that holds nothing but one date whose year's 〇 was read as another character (`二天一九年八月十三日`
+ * under the signature), as the letter's date, flagged DATE_YEAR_ZERO_INFERRED.
+ */
+function zeroMisreadDateline(lines: readonly LayoutLine[]): DraftField | undefined {
+  const line = lines
+    .filter(
+      (l) => findDates(l.text).length === 0 && /^(?:日期|落款日期|签发日期)?[:：]?二\S{3}年\S{1,3}月\S{1,3}日$/.test(l.flat) && findYearZeroMisreadDate(l.flat),
+    )
+    .pop();
+  if (!line) return undefined;
+  const reading = { value: findYearZeroMisreadDate(line.flat)!, evidence: Evidence.shape, plausibility: 1, issues: [DATE_YEAR_ZERO_INFERRED] };
+  return fieldFromLine(line, reading, LabelMatch.unlabelled);
 }
 
 const PARTY_SENTENCE = new RegExp(

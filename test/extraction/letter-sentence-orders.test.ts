@@ -114,3 +114,55 @@ describe('reading a 聘书 whose comma before the term the engine read as 、', 
     expect(doc.fields.endDate.value).toBe('2026-03-03');
   });
 });
+
+describe('reading a 聘书 whose dateline’s 〇 the engine read as another character', () => {
+  it('reads `二天一九年八月十三日` under the signature as 2019-08-13, for the clerk to confirm', () => {
+    const page = new PageBuilder()
+      .title('聘 书')
+      .line('特聘侯宇士先生为本公司首席技师一职。', 210)
+      .line('聘用期限:2019年08月22日至2022年8月21日。', 210)
+      .gap(2)
+      .line(`${company.name}(盖章)`, 900)
+      .line('二天一九年八月十三日', 900)
+      .build();
+    const doc = read(page);
+    expect(doc.fields.issueDate).toMatchObject({ value: '2019-08-13', needsReview: true });
+    expect(doc.fields.employeeName.value).toBe('侯宇士');
+  });
+
+  it('reads no date from a line that is no whole date (`二天一九年` with no month or day)', () => {
+    const page = new PageBuilder()
+      .title('聘 书')
+      .line('特聘侯宇士先生为本公司首席技师一职。', 210)
+      .gap(2)
+      .line(company.name, 900)
+      .line('二天一九年', 900)
+      .build();
+    expect(read(page).fields.issueDate?.value ?? null).toBeNull();
+  });
+});
+
+describe('reading a 聘书 that gives the term’s length after its start', () => {
+  it('computes the end of `聘期自 A 起三年` and `自 A 起，为期三年`, flagged', () => {
+    for (const term of ['聘期自2021年3月1日起三年。', '自2021年3月1日起，为期三年。']) {
+      const doc = read(letter(['兹聘任朱艳为车间主任，', term]));
+      expect(doc.fields.startDate.value).toBe('2021-03-01');
+      expect(doc.fields.endDate).toMatchObject({ value: '2024-02-29', needsReview: true });
+    }
+  });
+
+  it('takes the start of `聘期两年，A 起生效` from its 起', () => {
+    const doc = read(letter(['兹聘任朱艳为车间主任，聘期两年，', '2021年3月1日起生效。']));
+    expect(doc.fields.startDate.value).toBe('2021-03-01');
+    expect(doc.fields.endDate).toMatchObject({ value: '2023-02-28', needsReview: true });
+  });
+});
+
+describe('reading a 聘书 whose term between name and post says 为期', () => {
+  it('does not take the 为 of 为期 for the verb (`兹聘请 X 先生，自 A 起，为期两年，担任 Y`)', () => {
+    const doc = read(letter(['兹聘请邱宇林先生，自2019年12月8日起，为期两年，', '担任本公司生产经理。']));
+    expect(doc.fields.employeeName.value).toBe('邱宇林');
+    expect(doc.fields.title.value).toBe('生产经理');
+    expect(doc.fields.endDate).toMatchObject({ value: '2021-12-07', needsReview: true });
+  });
+});

@@ -425,7 +425,15 @@ function variedTerm(rng: Rng, l: Letter, style: VariedTerm): string {
     case 'labelled_range':
       return rng.pick([`${word}：自 ${start} 至 ${end()}`, `${word}：${start} 至 ${end()}`]);
     case 'years':
-      return rng.pick([`${word}为${years}年，自 ${start} 起`, `${word}${years}年，自 ${start} 起算`, `自 ${start} 起，${word}${years}年`]);
+      return rng.pick([
+        `${word}为${years}年，自 ${start} 起`,
+        `${word}${years}年，自 ${start} 起算`,
+        `自 ${start} 起，${word}${years}年`,
+        // The length after the start, and a start with 起 alone (letter22).
+        `${word}自 ${start} 起${years}年`,
+        `自 ${start} 起，为期${years}年`,
+        `${word}${years}年，${start} 起生效`,
+      ]);
     case 'years_span':
       return rng.pick([`${word}为${years}年，即 ${start} 至 ${end()}`, `${word}${years}年（自 ${start} 至 ${end()}）`]);
     case 'months':
