@@ -39,6 +39,12 @@ interface Evidence {
   weight: number;
 }
 
+/** The clause head without its mark that follows the open document's last list clause, on a page with no marked one. */
+function unmarkedFollowing(group: OpenGroup, s: PageSignals): number | undefined {
+  if (s.firstClause !== undefined || s.instructions || group.clauseStyle !== 'list' || group.lastClause === undefined) return undefined;
+  return s.unmarkedClauses?.find((n) => n === group.lastClause! + 1);
+}
+
 /** Weights: 3 a title of another kind, 2 a strong sign (page or clause numbering, a mark), 1 a hint. */
 function weigh(group: OpenGroup, page: PageClassification, s: PageSignals): { carry: Evidence[]; split: Evidence[] } {
   const carry: Evidence[] = [];
@@ -80,6 +86,9 @@ function weigh(group: OpenGroup, page: PageClassification, s: PageSignals): { ca
       carry.push({ reason: 'clause_past_first', weight: 2 });
     }
   }
+  // A page whose clause heads all lost their 、 (`十其他` on a photo) still continues a list whose next number it holds.
+  const nextUnmarked = unmarkedFollowing(group, s);
+  if (nextUnmarked !== undefined) carry.push({ reason: 'clause_follows', weight: 2 });
   if (s.contractNumber && group.contractNumber) {
     if (s.contractNumber === group.contractNumber) carry.push({ reason: 'same_contract_number', weight: 2 });
     else split.push({ reason: 'other_contract_number', weight: 2 });
@@ -137,6 +146,8 @@ function absorb(group: OpenGroup, layout: PageLayout, s: PageSignals, page: Page
     } else group.lastClause = Math.max(group.lastClause ?? 0, s.lastClause);
     if (!group.clauseStyle || s.clauseStyle === 'article') group.clauseStyle = s.clauseStyle;
   }
+  const unmarked = unmarkedFollowing(group, s);
+  if (unmarked !== undefined) group.lastClause = Math.max(unmarked, ...(s.unmarkedClauses ?? []).filter((n) => n > unmarked && n <= unmarked + 3));
   group.contractNumber ??= s.contractNumber;
   group.firstParty ??= s.firstParty;
   group.secondParty ??= s.secondParty;

@@ -2,6 +2,7 @@ import { LabelMatch } from './confidence.js';
 import { fieldFromLine, type DocumentContext, type DraftField } from './document-context.js';
 import { findDates, type FoundDate } from './dates.js';
 import { documentText, type DocumentText } from './document-text.js';
+import { DATE_YEAR_ZERO_INFERRED, findYearZeroMisreadDate } from './lost-zero-years.js';
 import { DATE_SEPARATOR_INFERRED, findSeparatorLostDate } from './misread-dates.js';
 import type { LayoutLine } from './page-layout.js';
 import { findDatesAcrossBreaks } from './wrapped-dates.js';
@@ -19,36 +20,50 @@ const ADDRESS = '(?:同志|先生/女士|先生|女士|老师)';
 /** A name run; a name never holds 您/你, nor 兹/聘 (the verb's). It may open with 任 or 用 (surnames): see APPOINTMENT. */
 const NAME = `((?:(?![您你兹聘])[${CJK}·]){2,5}?)`;
 const ORG_REF = '(?:我公司|本公司|我单位|本单位|我司|本司|我院|本院|我校|本校|我中心|本中心|公司|单位)?(?:的)?';
-/** The post, then its suffix (group 2 of POST); a bare 职 is 一职 whose 一 the engine lost at a line start. */
-const POST = '(.{1,24}?)(职务|岗位|一职|职位|职)?(?=[,，。;；!！]|聘期|任期|期限|特发|特此|此聘|的决定|的通知|$)';
+/**
+ * The post, then its suffix (group 2 of POST); a bare 职 is 一职 whose 一 the engine lost at a line start. A comma the
+ * engine read as 、 before the term's word (`班组长岗位、聘用期限为五年`) ends the post too.
+ */
+const POST = '(.{1,24}?)(职务|岗位|一职|职位|职)?(?=[,，。;；!！]|、?(?:聘期|任期|期限|聘用期|聘任期)|特发|特此|此聘|的决定|的通知|$)';
 
 /**
  * The term set between the name and the post (`兹聘请 X 先生，聘期自 A 至 B，担任 Y`): a clause after a comma that
  * speaks of the term, up to the comma before the verb.
  */
 const TERM_BETWEEN = '(?:[,，](?=[^。；;]{0,8}(?:聘期|任期|期限|聘用期|[自从]))[^。；;]{4,60}?[,，])??';
+/** A note in brackets after the name (`朱艳（身份证号：3301…）`, `（男）`): no part of the name nor of the sentence. */
+const NAME_NOTE = '(?:[(（][^()（）]{1,30}[)）])?';
 
 /** `兹聘任/兹聘请/特聘请/经研究决定，聘任 X (同志) 为/担任 Y (职务)`, the term perhaps between name and post. */
 // The verb is whole before the name (`聘任任军雨` is 聘任 then 任军雨); only after a bare 兹聘/特聘 can 请, 任 or 用 not
 // open the name, being the rest of the verb. A title read into the stream before the text (`聘任书兹聘任…`) is no verb,
-// nor the term's word (`聘任期限为三年`, `聘用期限：…`: 聘任 then 期限 is no verb and its name).
+// nor the term's word (`聘任期限为三年`, `聘用期限：…`: 聘任 then 期限 is no verb and its name), nor 为 of 为期
+// (`兹聘请 X，自 A 起，为期两年，担任 Y`: the post is not 期两年).
 const APPOINTMENT = new RegExp(
-  `(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|(?:聘任|聘请|聘用)(?![书函期])|(?:兹聘|特聘)(?![请任用期]))[:：]?${NAME}${ADDRESS}?${TERM_BETWEEN}(?:为|担任|任(?!期))${ORG_REF}${POST}`,
+  `(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|(?:聘任|聘请|聘用)(?![书函期])|(?:兹聘|特聘|诚聘|敬聘)(?![请任用期]))[:：]?${NAME}${NAME_NOTE}${ADDRESS}?${NAME_NOTE}${TERM_BETWEEN}(?:为(?!期)|担任|任(?!期))${ORG_REF}${POST}`,
 );
-/** `X 同志受聘担任 Y`, `X 被聘为 Y`: the person is the subject; the name opens its sentence (see sentenceStarts). */
-const SUBJECT = new RegExp(`${NAME}${ADDRESS}?(?:受聘担任|受聘为|被聘任为|被聘请为|被聘用为|被聘为)${ORG_REF}${POST}`, 'y');
+/**
+ * `X 同志受聘担任 Y`, `X 被聘为 Y`, `兹有 X 同志受聘于我公司，担任 Y`: the person is the subject; the name opens its
+ * sentence (see sentenceStarts), after 兹有 where the letter presents the person so.
+ */
+const SUBJECT = new RegExp(
+  `(?:兹有)?${NAME}${NAME_NOTE}${ADDRESS}?${NAME_NOTE}(?:受聘担任|受聘为|被聘任为|被聘请为|被聘用为|被聘为|受聘于[^,，。;；]{1,30}?[,，]?(?:担任|任(?!期)))${ORG_REF}${POST}`,
+  'y',
+);
 /** `经研究决定，将 X 同志聘为 Y`. */
-const NAME_MADE_POST = new RegExp(`将${NAME}${ADDRESS}?(?:聘任为|聘请为|聘用为|聘为)${ORG_REF}${POST}`);
+const NAME_MADE_POST = new RegExp(`将${NAME}${NAME_NOTE}${ADDRESS}?(?:聘任为|聘请为|聘用为|聘为)${ORG_REF}${POST}`);
 /** `经研究决定，(我公司) Y 一职由 X 同志担任`: the post before the name in a decision. */
 const POST_HELD_BY = new RegExp(`(?:决定|研究)[,，:：]?${ORG_REF}([^,，。;；:：]{2,16}?)(职务|岗位|一职|职位)?由${NAME}${ADDRESS}?担任`);
 /** `特聘请您为 Y`, `兹聘您担任 Y` after a salutation. */
-const APPOINT_YOU = new RegExp(`(?:聘任|聘请|聘用|兹聘|特聘)(?:您|你)(?:为|担任)${ORG_REF}${POST}`);
+const APPOINT_YOU = new RegExp(`(?:聘任|聘请|聘用|兹聘|特聘|诚聘|敬聘)(?:您|你)(?:为|担任)${ORG_REF}${POST}`);
 /** A salutation line: `尊敬的 X 先生：`, `X 同志：`. */
 const SALUTATION = new RegExp(`^(尊敬的|亲爱的)?${NAME}(${ADDRESS})?[:：](.*)$`);
 /** A salutation whose colon the engine lost: a form of address must then end the line (`王晓明同志`). */
 const SALUTATION_NO_COLON = new RegExp(`^(尊敬的|亲爱的)?${NAME}(${ADDRESS})$`);
-/** `聘期三年`, `聘期为2年`, `聘期：三年`, `聘期 36 个月`. */
-const TERM_LENGTH = /(?:聘期|聘任期|聘用期|任期|期限)(?:[:：]|为)?([一二三四五六七八九十两\d]{1,3})(年|个月)/;
+/**
+ * `聘期三年`, `聘期为2年`, `聘期：三年`, `聘期 36 个月`; and the length after the start (`聘期自 A 起三年`, `自 A 起，为期三年`).
+ */
+const TERM_LENGTH = /(?:聘期|聘任期|聘用期|任期|期限|为期|起[,，]?)(?:[:：]|为)?([一二三四五六七八九十两\d]{1,3})(年|个月)/;
 
 /** Words that open a salutation-shaped label line (`受聘人：`), never a person. */
 const NOT_A_NAME = /^(受聘|姓名|单位|甲方|乙方|地址|职务|岗位|日期|聘期|编号|各位|全体|同志|先生|女士)/;
@@ -236,8 +251,12 @@ export function readLetterSentences(ctx: DocumentContext): LetterFields {
   if (length) {
     const count = chineseNumber(length[1]);
     const { dates, guessed } = findDatesAcrossBreaks(stream);
-    // The start is the date the term sentence gives with 自/从 … 起 (before or after the length).
-    const start = dates.find((d) => /[自从]$/.test(text.slice(Math.max(0, d.index - 2), d.index)) && Math.abs(d.index - length.index) < 40);
+    // The start is the date the term sentence gives with 自/从 … 起 (before or after the length), or with 起 alone after
+    // the length in the same sentence (`聘期两年，A 起生效`).
+    const near = (d: FoundDate) => Math.abs(d.index - length.index) < 40;
+    const start =
+      dates.find((d) => /[自从]$/.test(text.slice(Math.max(0, d.index - 2), d.index)) && near(d)) ??
+      dates.find((d) => d.index > length.index && /^起/.test(text.slice(d.index + d.length)) && !/[。；;]/.test(text.slice(length.index, d.index)) && near(d));
     const printedEnd = start && dates.some((d) => d.index > start.index && /^(起)?(至|到)$/.test(text.slice(start.index + start.length, d.index)));
     if (count && start && !printedEnd) {
       const line = stream.lineAt(start.index);
@@ -298,7 +317,7 @@ function issueDateField(ctx: DocumentContext): DraftField | undefined {
   // A dateline whose separator the engine lost (`2019-1231` under the signature) is still the letter's own date, a
   // better witness than a date inside a sentence; read when it is the one way to read it, for the clerk to confirm.
   if (own.length === 0) {
-    const lost = separatorLostDateline(lines);
+    const lost = separatorLostDateline(lines) ?? zeroMisreadDateline(lines);
     if (lost) return lost;
   }
   const line: LayoutLine | undefined = (own.length > 0 ? own : candidates)[(own.length > 0 ? own : candidates).length - 1];
@@ -320,6 +339,21 @@ function separatorLostDateline(lines: readonly LayoutLine[]): DraftField | undef
   const lost = findSeparatorLostDate(line.text)!;
   const reading = { value: lost.value, evidence: Evidence.shape, plausibility: 1, issues: [DATE_SEPARATOR_INFERRED] };
   return fieldFromLine(line, reading, LabelMatch.unlabelled, lost.raw);
+}
+
+/**
+ * The last line that holds nothing but one date whose year's 〇 was read as another character (`二天一九年八月十三日`
+ * under the signature), as the letter's date, flagged DATE_YEAR_ZERO_INFERRED.
+ */
+function zeroMisreadDateline(lines: readonly LayoutLine[]): DraftField | undefined {
+  const line = lines
+    .filter(
+      (l) => findDates(l.text).length === 0 && /^(?:日期|落款日期|签发日期)?[:：]?二\S{3}年\S{1,3}月\S{1,3}日$/.test(l.flat) && findYearZeroMisreadDate(l.flat),
+    )
+    .pop();
+  if (!line) return undefined;
+  const reading = { value: findYearZeroMisreadDate(line.flat)!, evidence: Evidence.shape, plausibility: 1, issues: [DATE_YEAR_ZERO_INFERRED] };
+  return fieldFromLine(line, reading, LabelMatch.unlabelled);
 }
 
 const PARTY_SENTENCE = new RegExp(

@@ -27,6 +27,28 @@ export function findYearZeroLostDate(text: string): string | undefined {
 }
 
 /**
+ * A year of this century whose `〇` the engine read as another character (`二天一九年`: a glare or a seal's ink over the
+ * ring): `二`, one character that is no numeral, and two numerals. The second digit of every year from 2000 to 2099 is
+ * `〇`, so that character can only be it.
+ */
+const YEAR_ZERO_MISREAD =
+  /(?<![〇零○一二三四五六七八九十\d])二([^\s〇零○一二三四五六七八九十\d年月日,，:：])([〇零○一二三四五六七八九])([〇零○一二三四五六七八九])(?=\s*年)/;
+
+/**
+ * The date a text prints with its year's `〇` read as another character (`二天一九年八月十三日` → 2019-08-13). Never
+ * confident: the caller flags it DATE_YEAR_ZERO_INFERRED.
+ *
+ * @example
+ * findYearZeroMisreadDate('二天一九年八月十三日'); // '2019-08-13'
+ */
+export function findYearZeroMisreadDate(text: string): string | undefined {
+  const misread = YEAR_ZERO_MISREAD.exec(text);
+  if (!misread) return undefined;
+  const repaired = `${text.slice(0, misread.index)}二〇${misread[2]}${misread[3]}${text.slice(misread.index + misread[0].length)}`;
+  return findDates(repaired)[0]?.value;
+}
+
+/**
  * A date as readDateValue reads it, else one whose year lost its `〇` (flagged DATE_YEAR_ZERO_INFERRED, plausibility
  * 0.85). Only for a field no other reading found: a date printed whole elsewhere is the better witness.
  *

@@ -22,6 +22,11 @@ export interface PageSignals {
   lastClause?: number;
   /** Which numbering the clause numbers are in: `第X条` or `X、`. */
   clauseStyle?: 'article' | 'list';
+  /**
+   * Clause heads whose mark the engine lost (`十其他` for `十、其他`, a photo's faint 、): the numbers of short lines
+   * that open with a numeral past 一 and hold only a heading's words. Evidence only for a clause that follows.
+   */
+  unmarkedClauses?: number[];
   /** The body ends here and the pages after are its signature page (`以下无正文` with no signature below it, `以下为签署页`). */
   endsBody: boolean;
   /** The page calls itself a continuation (`本页无正文`, `签署页`, `(续)`, `接上页`). */
@@ -145,6 +150,12 @@ function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
 const CLAUSE_AT_START = /^第([一二三四五六七八九十百零〇两\d]{1,4})条/;
 /** `五、`, and as the engine reads a slanted 、 at times: `五丶`, `五．`. */
 const LIST_AT_START = /^([一二三四五六七八九十]{1,3})[、.丶．]/;
+/**
+ * A list clause's head whose 、 was lost: a numeral past 一 and a heading of two to ten characters, nothing else on
+ * the line; the numeral is not one of a count or a date (`三方`, `五年`, `十日内`, `二〇二一`).
+ */
+const UNMARKED_HEAD =
+  /^([二三四五六七八九十]|十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?)(?![方年月日个份次倍号条款项级等人名种类天周岁点成〇零一二三四五六七八九十百千万])([\u4e00-\u9fff]{2,10})$/;
 const SIGNATURE =
   /(甲方|乙方|丙方|用人单位|劳动者|法定代表人|委托代理人|单位|员工|职工|聘任单位|受聘人|学校|学生).{0,10}(盖章|签字|签章|签名|公章)|(盖章|签字|签章|签名)[)）]?[:：]?$/;
 /** The marks scanner apps print on each page (`CS扫描全能王`, `Scanned with CamScanner`). */
@@ -163,7 +174,8 @@ const READ_CONFIDENTLY = 0.8;
 /**
  * A back side that only shows the front through the paper (mirrored: `同合本`, `：（章盖）甲`) or carries specks:
  * the engine reads words there, but little with confidence. The text as a whole is read with a mean (per character)
- * confidence under 0.8, no line of five or more characters is read at 0.9 or more, and either the page spells the
+ * confidence under 0.8, at most two lines of five or more characters are read at 0.9 or more and they hold at most a
+ * fifth of its letters, and either the page spells the
  * document's words backwards and none forwards (`同合本`, `章盖`), or it holds no label of the lexicon and reads at
  * most six characters at 0.8 or more (or has at most twelve lines).
  *
@@ -178,8 +190,10 @@ export function showThroughOnly(layout: PageLayout): boolean {
   if (total === 0) return false;
   const mean = own.reduce((n, l) => n + letters(l) * l.confidence, 0) / total;
   if (mean >= READ_CONFIDENTLY) return false;
-  // A real page read poorly still reads a line or two well.
-  if (own.some((l) => l.confidence >= 0.9 && letters(l) >= 5)) return false;
+  // A real page read poorly still reads lines well. A mirrored front can too, where its characters are symmetric
+  // (`工容内工二`, `点面左西:(工)业`): two such lines at most, holding at most a fifth of the page's letters.
+  const wellRead = own.filter((l) => l.confidence >= 0.9 && letters(l) >= 5);
+  if (wellRead.length > 2 || wellRead.reduce((n, l) => n + letters(l), 0) * 5 > total) return false;
   // A whole page showing through spells the document's words backwards (`同合本`, `章盖`, `字签`) and none forwards.
   const text = own.map((l) => l.flat).join('\n');
   if (FORWARD_WORDS.test(text)) return false;
@@ -245,6 +259,7 @@ export function pageSignals(layout: PageLayout, titled = false): PageSignals {
   const articles = numbered(CLAUSE_AT_START);
   const clauses = articles.length > 0 ? articles : numbered(LIST_AT_START);
   const clauseStyle = clauses.length === 0 ? undefined : articles.length > 0 ? 'article' : 'list';
+  const unmarkedClauses = numbered(UNMARKED_HEAD);
   const signatureLines = layout.lines.filter((l) => SIGNATURE.test(l.flat));
   const signature = signatureLines.length > 0;
   // `以下无正文` continues into a signature page only when no signature block follows it on the same page.
@@ -280,6 +295,7 @@ export function pageSignals(layout: PageLayout, titled = false): PageSignals {
     firstClause: clauses[0],
     lastClause: clauses.length > 0 ? Math.max(...clauses) : undefined,
     clauseStyle,
+    ...(unmarkedClauses.length > 0 ? { unmarkedClauses } : {}),
     endsBody,
     continuationMark,
     cover,

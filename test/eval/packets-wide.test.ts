@@ -75,7 +75,23 @@ describe('the wide families', () => {
     const terms = new Set(letters.map(({ sheets }) => metaOf(sheets).letterForm?.split('/')[1]));
     expect([...terms].sort()).toEqual(['labelled_range', 'months', 'range', 'years', 'years_span']);
     const bodies = letters.map(({ sheets }) => sheets[0].body);
-    for (const part of ['受聘担任', '被聘为', '一职由', '聘为', '聘用期限', '任期', '尊敬的', '月廿', '卅'])
+    for (const part of [
+      '受聘担任',
+      '被聘为',
+      '一职由',
+      '聘为',
+      '聘用期限',
+      '任期',
+      '尊敬的',
+      '月廿',
+      '卅',
+      '兹有',
+      '受聘于',
+      '身份证号',
+      '诚聘您为',
+      '为期',
+      '起生效',
+    ])
       expect(
         bodies.some((b) => b.includes(part)),
         part,

@@ -425,7 +425,15 @@ function variedTerm(rng: Rng, l: Letter, style: VariedTerm): string {
     case 'labelled_range':
       return rng.pick([`${word}：自 ${start} 至 ${end()}`, `${word}：${start} 至 ${end()}`]);
     case 'years':
-      return rng.pick([`${word}为${years}年，自 ${start} 起`, `${word}${years}年，自 ${start} 起算`, `自 ${start} 起，${word}${years}年`]);
+      return rng.pick([
+        `${word}为${years}年，自 ${start} 起`,
+        `${word}${years}年，自 ${start} 起算`,
+        `自 ${start} 起，${word}${years}年`,
+        // The length after the start, and a start with 起 alone (letter22).
+        `${word}自 ${start} 起${years}年`,
+        `自 ${start} 起，为期${years}年`,
+        `${word}${years}年，${start} 起生效`,
+      ]);
     case 'years_span':
       return rng.pick([`${word}为${years}年，即 ${start} 至 ${end()}`, `${word}${years}年（自 ${start} 至 ${end()}）`]);
     case 'months':
@@ -448,8 +456,11 @@ function variedBody(rng: Rng, l: Letter, form: VariedForm, term: VariedTerm): st
   const alone = rng.chance(0.3);
   const tail = (sentence: string) => (alone ? `<p>${sentence}。</p><p>${t}。</p>` : `<p>${sentence}，${t}。</p>`);
   switch (form) {
-    case 'appoint':
-      return tail(`${rng.pick(APPOINTING)}${space()}${name}${space()}${h()}为${us}${space()}${role()}`);
+    case 'appoint': {
+      // A note after the name, as letters that identify the person by their ID number print it (letter22).
+      const note = rng.chance(0.2) ? rng.pick([`（身份证号：${esc(l.person.idNumber)}）`, `（身份证号码${esc(l.person.idNumber)}）`]) : '';
+      return tail(`${rng.pick(APPOINTING)}${space()}${name}${note}${space()}${h()}为${us}${space()}${role()}`);
+    }
     case 'term_first':
       return `<p>${rng.pick(['兹聘请', '兹聘任', '现聘用'])}${space()}${name}${space()}${h()}，${t}，担任${us}${space()}${role()}。</p>`;
     case 'post_first':
@@ -460,12 +471,16 @@ function variedBody(rng: Rng, l: Letter, form: VariedForm, term: VariedTerm): st
           `将${space()}${name}${space()}${rng.pick(['同志', ''])}聘为${us}${post}`,
         ])}`,
       );
-    case 'subject':
-      return tail(`${name}${space()}${h()}${rng.pick(['受聘担任', '被聘为', '受聘为'])}${us}${space()}${role()}`);
+    case 'subject': {
+      // The person presented first (`兹有 X 同志…`), and the employer named before the post (`受聘于我公司，担任 Y`).
+      const present = rng.pick(['', '', '兹有']);
+      const verb = rng.pick(['受聘担任', '被聘为', '受聘为', `受聘于${us || '我公司'}，担任`, `受聘于${us || '我公司'}担任`]);
+      return tail(`${present}${name}${space()}${h()}${verb}${verb.startsWith('受聘于') ? '' : us}${space()}${role()}`);
+    }
     case 'salutation': {
       const address = l.person.sex === '男' ? rng.pick(['先生', '同志']) : rng.pick(['女士', '同志']);
       const greeting = rng.pick(['尊敬的', '尊敬的', '']);
-      const verb = rng.pick(['我公司决定聘请您担任', '兹聘您为', '现聘用您为', '特聘您为', '我们诚挚地聘请您担任']);
+      const verb = rng.pick(['我公司决定聘请您担任', '兹聘您为', '现聘用您为', '特聘您为', '我们诚挚地聘请您担任', '我公司诚聘您为', '敬聘您担任']);
       return `<p style="text-indent:0">${greeting}${name}${address}：</p>
         ${tail(`${rng.pick(['', '鉴于您在专业领域的成绩，', '感谢您对公司的支持，'])}${verb}${space()}${post}`)}
         <p>${rng.pick(['此致', '特此聘请。', '期待与您共事。'])}</p>`;
