@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
+import { readOrganisationName } from '../../shared/extraction/value-readers.js';
 import { scanPage, type Line, type ScanPageOptions } from './support/text-lines.js';
 
 // Certificate values on scans and photos that the reader lost or read wrong (cert22: seen samples weighted to noisy
@@ -128,5 +129,101 @@ describe('a fill-in a row low whose name landed glued after the ID’s label and
     // Assess
     expect(holder.value).toBe('祁南');
     expect(occupation.value).toBe('育婴员技能培训');
+  });
+});
+
+describe('a cell’s rule read as a closing bracket between a label’s colon and its value', () => {
+  it('reads the trade after `：」` without the bracket', () => {
+    // Prepare: a clean scan whose occupation cell's left rule was read as `」` after the label's colon.
+    const doc = readScan([
+      ['中华人民共和国职业资格证书', 204, 151, 1226, 77],
+      ['1、持证人：', 180, 462, 171, 47],
+      ['邵佳怡', 415, 460, 108, 49],
+      ['2、性别：', 640, 462, 137, 47],
+      ['女', 917, 462, 45, 45],
+      ['3、身份证号：', 180, 535, 199, 49],
+      ['330106199003127746', 423, 540, 572, 36],
+      ['职业（工种）：」茶艺师', 182, 801, 360, 41],
+      ['职业技能等级：', 773, 801, 208, 41],
+      ['国家职业资格四级', 1010, 797, 355, 54],
+      ['证书编号：', 183, 1026, 146, 43],
+      ['1933015684439915', 431, 1030, 311, 36],
+      ['浙江省人力资源和社会保障厅', 167, 1167, 415, 36],
+      ['发证日期:2019.09.24', 163, 1220, 318, 41],
+    ]);
+    // Act
+    const occupation = doc.fields.occupation;
+    // Assess
+    expect(occupation.value).toBe('茶艺师');
+  });
+});
+
+describe('an issue date under the issuer joined to its name as a wrap', () => {
+  it('reads the name without the date after its suffix, flagged as a guessed boundary', () => {
+    // Act
+    const reading = readOrganisationName('杭州之江职业培训学校202173/08');
+    // Assess
+    expect(reading?.value).toBe('杭州之江职业培训学校');
+    expect(reading?.issues).toContain('organisation_name_boundary_inferred');
+  });
+
+  it('reads the issuer of a photo whose misread issue date stands tight under its line', () => {
+    // Prepare: `培训机构：` with the issuer glued after it, the date under it misread (`2021/3/08` as `202173/08`).
+    const doc = readScan(
+      [
+        ['培训结业证书', 513, 269, 281, 50],
+        ['一、姓名', 317, 379, 95, 35],
+        ['二、性别', 709, 379, 94, 34],
+        ['鲁文静', 316, 427, 97, 33],
+        ['女', 738, 429, 31, 31],
+        ['三、证件号码', 590, 477, 137, 30],
+        ['330106199003127746', 523, 527, 269, 28],
+        ['培训内容', 348, 581, 96, 35],
+        ['培训时间', 738, 581, 97, 35],
+        ['茶艺师岗前培训', 296, 633, 170, 31],
+        ['2021.02.18至2021.03.01', 656, 633, 265, 28],
+        ['证书号', 621, 680, 73, 31],
+        ['PX202136737902', 553, 730, 208, 28],
+        ['培训机构：杭州之江职业培训学校', 671, 814, 330, 33],
+        ['202173/08', 800, 858, 124, 29],
+      ],
+      { size: { width: 1317, height: 1752 } },
+    );
+    // Act
+    const issuer = doc.fields.issuer;
+    // Assess
+    expect(issuer.value).toBe('杭州之江职业培训学校');
+  });
+});
+
+describe('a spread `工　种` whose head glare shrank, its tail glued to the trade', () => {
+  it('reads the trade after `种` when the label’s `工` stands alone before it as a small box, flagged', () => {
+    // Prepare: a glare photo: `工` boxed at a speck's size, `种家政服务员` glued where the value column starts.
+    const doc = readScan(
+      [
+        ['职业技能等级证书', 460, 234, 338, 47],
+        ['持证人姓名韦思远', 250, 341, 170, 28],
+        ['性', 507, 340, 25, 25],
+        ['别男', 576, 338, 62, 26],
+        ['出生年月', 250, 384, 75, 25],
+        ['1986.04.12', 353, 385, 96, 21],
+        ['身份证号', 507, 382, 75, 27],
+        ['33010619860412591X', 614, 381, 168, 24],
+        ['工', 253, 434, 14, 17],
+        ['种西式面点师', 336, 429, 127, 25],
+        ['职业技能等级', 583, 428, 109, 25],
+        ['四级/中级工', 692, 427, 110, 24],
+        ['证书编号', 245, 495, 76, 27],
+        ['Y330106455270204720118', 367, 495, 240, 26],
+        ['发证机关：杭州启航网络科技股份有限公司', 660, 605, 357, 27],
+        ['颁证日期：2020-07-06', 739, 639, 194, 26],
+      ],
+      { size: { width: 1232, height: 1638 } },
+    );
+    // Act
+    const occupation = doc.fields.occupation;
+    // Assess
+    expect(occupation.value).toBe('西式面点师');
+    expect(occupation.needsReview).toBe(true);
   });
 });
