@@ -23,6 +23,7 @@ import { rowOwner } from './continuation.js';
 import { endsTerm } from './term-end-dates.js';
 import { right } from './line-geometry.js';
 import { nameBesideLabelHead } from './label-head-names.js';
+import { nameGluedToLabelRemains } from './label-remains-glued-names.js';
 import { valueOverMisreadCaption } from './misread-captions.js';
 import { loneCharacterUnder, stackedLine } from './stacked-values.js';
 import { linesRightOf } from './page-layout.js';
@@ -110,6 +111,9 @@ function holderOverMisreadCaption(ctx: DocumentContext): DraftField | undefined 
   }
   return found.length === 1 ? found[0] : undefined;
 }
+
+/** The occupation's two-character labels, set spread across a label column (`工　　种`). */
+const SPREAD_OCCUPATION_LABELS = ['工种'];
 
 /** Captions a form sets under the occupation (`（职业）`, `（职业名称）`, `（工种）`), looked for when misread. */
 const OCCUPATION_CAPTIONS = ['职业', '职业名称', '工种', '工种名称', '职业(工种)'];
@@ -790,7 +794,9 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
           ownOccupation ??
             labelled(ctx, LABELS.occupation, readOccupation, { wrap: true }) ??
             occupationFromProse(ctx) ??
-            valueOverMisreadCaption(ctx, OCCUPATION_CAPTIONS, readOccupation),
+            valueOverMisreadCaption(ctx, OCCUPATION_CAPTIONS, readOccupation) ??
+            // A spread `工　种` whose `工` glare shrank to a speck's box, its `种` glued to the trade (`工` … `种家政服务员`).
+            nameGluedToLabelRemains(ctx, SPREAD_OCCUPATION_LABELS, readOccupation),
         ),
       ),
     ),

@@ -110,8 +110,23 @@ export function valueUnderGridLabel(layout: PageLayout, label: LayoutLine): Layo
   const start = at > 0 ? mid(labels[at - 1], label) : -Infinity;
   const end = at < labels.length - 1 ? mid(label, labels[at + 1]) : Infinity;
   const inCell = below.row.filter((o) => o.box.x >= start && o.box.x < end);
-  if (inCell.length === 0) return centredInTallCell(layout, labels, below.row, start, end);
-  return inCell.length === 1 ? inCell[0] : undefined;
+  if (inCell.length === 1) return inCell[0];
+  // Cells of unequal widths, each label centred in its own (`职业（工种）` over a narrow first cell, `技能等级` centred
+  // over a wide second one): the midpoints between the labels are no cell edges, and both values may start left of
+  // the first midpoint (`美容师` … `一级`). Then a value row of as many lines as the label row has labels holds one
+  // value a cell, in the labels' order.
+  if (inCell.length > 1) return valueInLabelOrder(labels, below.row, at);
+  return centredInTallCell(layout, labels, below.row, start, end);
+}
+
+/**
+ * The value of the `at`-th label of a grid's label row when the value row under it holds exactly one line for each
+ * label (two or more), each value ending before the next one starts: the `at`-th value. Undefined otherwise.
+ */
+function valueInLabelOrder(labels: readonly LayoutLine[], values: readonly LayoutLine[], at: number): LayoutLine | undefined {
+  if (labels.length < 2 || values.length !== labels.length) return undefined;
+  if (values.some((o, i) => i > 0 && values[i - 1].box.x + values[i - 1].box.width > o.box.x)) return undefined;
+  return values[at];
 }
 
 /**

@@ -110,6 +110,18 @@ function waitsForValue(line: LayoutLine): boolean {
   return line.hits.length > 0 && line.leading === '' && line.hits[line.hits.length - 1].inlineValue.trim() === '';
 }
 
+/**
+ * A label alone at the head of its line with, after its colon, a value that is none of its kind (`身份证号：石洋`, a
+ * name moved a row onto the ID's label by the fill-in's offset): the label still waits for its own value, which may
+ * prove the offset as a waiting label's does.
+ */
+function gluedOtherValue(line: LayoutLine, kind: ValueKind): boolean {
+  if (line.hits.length !== 1 || line.leading !== '' || line.hits[0].start !== 0) return false;
+  if (!/^\s*[:：]/.test(line.text.slice(line.hits[0].end))) return false;
+  const value = line.hits[0].inlineValue.replace(/\s+/g, '');
+  return /[\p{L}\p{N}]/u.test(value) && !provesKind(value, kind);
+}
+
 /** A line that may be a fill-in value: no label on it, letters or digits in it. */
 function fillIn(line: LayoutLine): boolean {
   return line.hits.length === 0 && /[\p{L}\p{N}]/u.test(line.flat);
@@ -196,8 +208,8 @@ function measure(page: PageLayout): Measure | undefined {
   // How far each proving label's row is from the next label row the offset moves its value towards.
   const steps: number[] = [];
   const rows = [...new Set(labels.map((l) => centreY(l)))];
-  for (const label of waiting) {
-    const form = label.hits[label.hits.length - 1].form;
+  for (const line of labels) {
+    const form = line.hits[line.hits.length - 1].form;
     const kind = TERM_LABEL.test(form)
       ? 'term'
       : REGISTRANT_TYPE_LABEL.test(form)
@@ -206,6 +218,10 @@ function measure(page: PageLayout): Measure | undefined {
           ? 'sex'
           : KIND_OF_GROUP[LABEL_GROUP_OF.get(form) as LabelGroup];
     if (!kind) continue;
+    // A label with another row's value glued after its colon (`身份证号：石洋`, the name moved onto the ID's label by
+    // the offset) still waits for its own value: measured from the label's part of the box.
+    const label = waitsForValue(line) ? line : gluedOtherValue(line, kind) ? labelAndValue(line)?.[0] : undefined;
+    if (!label) continue;
     const near = values.filter((v) => Math.abs(centreY(v) - centreY(label)) < pitch * REACH && inValueColumn(layout, label, v, labels));
     const proving = near.filter((v) => provesKind(v.flat, kind));
     const wrapped = proving.length === 0 ? provingOverTwoLines(values, near, kind) : [];
@@ -371,37 +387,49 @@ function gluedValuesApart(m: Measure): Map<LayoutLine, [LayoutLine, LayoutLine]>
     const after = line.text.slice(line.hits[0].end).trimStart();
     const colon = /^[:：]/.test(after);
     if (!colon && !/^[\dA-Za-z]/.test(after)) continue;
-    const value = line.hits[0].inlineValue.trim();
-    const flatValue = value.replace(/\s+/g, '');
-    if (!/[\p{L}\p{N}]/u.test(flatValue) || !line.flat.endsWith(flatValue) || !line.text.endsWith(value)) continue;
-    const at = line.flat.length - flatValue.length;
-    const x = line.box.x + (line.box.width * at) / line.flat.length;
-    const text = line.text.slice(0, line.text.length - value.length).trimEnd();
-    const label: LayoutLine = {
-      ...line,
-      raw: text,
-      text,
-      flat: line.flat.slice(0, at),
-      box: { ...line.box, width: x - line.box.x },
-      chars: line.chars?.slice(0, at),
-      tailGap: undefined,
-      hits: [{ ...line.hits[0], inlineValue: '' }],
-    };
-    const glued: LayoutLine = {
-      ...line,
-      raw: value,
-      text: value,
-      flat: flatValue,
-      box: { ...line.box, x, width: right(line) - x },
-      chars: line.chars?.slice(at),
-      headGap: undefined,
-      hits: [],
-      leading: value,
-    };
+    const parts = labelAndValue(line);
+    if (!parts) continue;
+    const [label, glued] = parts;
     if (values.some((v) => landsOn(m, v, label)) && (m.onRow(glued, m.offset) || (!colon && landsBesideLabelUnder(m, line, glued))))
       out.set(line, [label, glued]);
   }
   return out;
+}
+
+/**
+ * A line of one label and the value glued after it, as two lines: the label, waiting, in the box's part before the
+ * value (characters are about evenly spaced in a box), and the value in the rest. Undefined when the value holds no
+ * letter or digit or is not the line's end.
+ */
+function labelAndValue(line: LayoutLine): [LayoutLine, LayoutLine] | undefined {
+  const value = line.hits[0].inlineValue.trim();
+  const flatValue = value.replace(/\s+/g, '');
+  if (!/[\p{L}\p{N}]/u.test(flatValue) || !line.flat.endsWith(flatValue) || !line.text.endsWith(value)) return undefined;
+  const at = line.flat.length - flatValue.length;
+  const x = line.box.x + (line.box.width * at) / line.flat.length;
+  const text = line.text.slice(0, line.text.length - value.length).trimEnd();
+  const label: LayoutLine = {
+    ...line,
+    raw: text,
+    text,
+    flat: line.flat.slice(0, at),
+    box: { ...line.box, width: x - line.box.x },
+    chars: line.chars?.slice(0, at),
+    tailGap: undefined,
+    hits: [{ ...line.hits[0], inlineValue: '' }],
+  };
+  const glued: LayoutLine = {
+    ...line,
+    raw: value,
+    text: value,
+    flat: flatValue,
+    box: { ...line.box, x, width: right(line) - x },
+    chars: line.chars?.slice(at),
+    headGap: undefined,
+    hits: [],
+    leading: value,
+  };
+  return [label, glued];
 }
 
 /**

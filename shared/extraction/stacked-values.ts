@@ -14,6 +14,15 @@ const LONE_CJK = /^[\u3400-\u9fff]$/;
 const ENGLISH_ONLY = /^[A-Za-z .'&/:-]*$/;
 const SIGNATURE_REMARK = /^[(（]?(盖章|签章|签字|公章|签名|印章)[)）]?:?$/;
 
+/**
+ * A lone `男` or `女` after a label of the holder's sex (`性别：` … `男`): a whole value of one character, that label's,
+ * where any other lone character is taken for a seal's lettering or a stray mark. A label with its sex beside it waits
+ * for no other line (a name printed between its row and the row above is the label above's).
+ */
+function sexBesideItsLabel(label: LayoutLine, line: LayoutLine): boolean {
+  return /^[男女]$/.test(line.flat) && line.hits.length === 0 && label.hits[label.hits.length - 1]?.form === '性别';
+}
+
 /** A line that can be a value: text with letters or digits and no label at its start. */
 function valueLike(line: LayoutLine): boolean {
   return line.hits.length === 0 && line.leading !== '' && !LONE_CJK.test(line.flat) && /[\p{L}\p{N}]/u.test(line.flat);
@@ -86,8 +95,8 @@ function overlapShare(a: LayoutLine, b: LayoutLine): number {
  * quarter of a line of the label's. A label that has one is no rival for a line between two rows.
  */
 function alignedValueBeside(layout: PageLayout, label: LayoutLine): LayoutLine | undefined {
-  const line = linesRightOf(layout, label).find((l) => /[\p{L}\p{N}]/u.test(l.flat) && !LONE_CJK.test(l.flat));
-  if (!line || !valueLike(line)) return undefined;
+  const line = linesRightOf(layout, label).find((l) => /[\p{L}\p{N}]/u.test(l.flat) && (!LONE_CJK.test(l.flat) || sexBesideItsLabel(label, l)));
+  if (!line || !(valueLike(line) || sexBesideItsLabel(label, line))) return undefined;
   return Math.abs(centreY(line) - centreY(label)) < Math.min(line.box.height, label.box.height) * 0.25 ? line : undefined;
 }
 
@@ -364,8 +373,7 @@ function nearerValueBeside(layout: PageLayout, label: LayoutLine, line: LayoutLi
       l !== line &&
       l !== label &&
       l.half === label.half &&
-      valueLike(l) &&
-      !LONE_CJK.test(l.flat) &&
+      ((valueLike(l) && !LONE_CJK.test(l.flat)) || sexBesideItsLabel(label, l)) &&
       l.box.x >= right(label) - label.box.height * 0.5 &&
       l.box.x - right(label) < layout.width * 0.6 &&
       Math.abs(centreY(l) - centreY(label)) < Math.min(mine, Math.min(l.box.height, label.box.height) * NEARER_VALUE_ROW_SHARE) &&

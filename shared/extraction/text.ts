@@ -93,8 +93,9 @@ export function trimValue(text: string): string {
   // A bracket opened at the end (`…有限公司(` before `统一社会信用代码`) belongs to the remark that follows, not the value.
   // Leaders between a label and its value (`……`, `⋯⋯`, `····`, `____`, `————`) carry nothing.
   // A dash leader the engine read as a run of `一` (`一一电子商务运营`) starts no value.
+  // Nor does a closing bracket (`」物流服务师`, a cell's rule read as a corner bracket after the label's colon).
   return text
-    .replace(/^[\s:;,.、。，；|_\-)…⋯‥·•・･]+/, '')
+    .replace(/^[\s:;,.、。，；|_\-)）」』】\]…⋯‥·•・･]+/, '')
     .replace(/^一{2,}(?=[\u3400-\u9fff])/, '')
     .replace(/[\s:;,、，；|_\-(（\[【…⋯‥·•・･]+$/, '')
     .trim();

@@ -258,6 +258,9 @@ const DATE_TAIL = /^(?:[〇零一二三四五六七八九十\d]{0,3}月)?[〇零
  * @example
  * readOrganisationName('杭州西子智能科技有限公司(盖章)')?.value; // '杭州西子智能科技有限公司'
  */
+/** A name of four characters or more ending in a Chinese character, then digits and date marks only (`2021/2/13`). */
+const NUMBER_AFTER_NAME = new RegExp(`^(.{3,}[${CJK}])(\\d[\\d/.\\-年月日]{3,})$`);
+
 export const readOrganisationName: ValueReader = (text) => {
   if (MASKED_TEXT.test(withoutSpaces(text))) return masked();
   let t = withoutSpaces(trimValue(text)).replace(/[(（]?(盖章|公章|签章|章)[)）]?$/, '');
@@ -301,6 +304,12 @@ export const readOrganisationName: ValueReader = (text) => {
   // One character a seal left after a whole name (`…社会保障局抄`): keep the name; where it ends is a guess.
   const sealed = withoutSealCharacter(t);
   if (sealed) return { value: sealed, evidence: Evidence.shape, plausibility: 0.8, issues: ['organisation_name_boundary_inferred'] };
+  // A date or a number after a whole name (`…培训中心202172/13`, the issue date under the issuer, misread, joined as
+  // its wrap): no organisation's name ends in digits after its suffix. Keep the name; where it ends is a guess.
+  const numbered = NUMBER_AFTER_NAME.exec(t);
+  if (numbered && ORG_SUFFIX.test(numbered[1])) {
+    return { value: numbered[1], evidence: Evidence.shape, plausibility: 0.8, issues: ['organisation_name_boundary_inferred'] };
+  }
   const suffixed = ORG_SUFFIX.test(t);
   // Four characters or fewer without an organisation suffix is a person's name, not an organisation.
   if (!suffixed && t.length <= 4) return null;
