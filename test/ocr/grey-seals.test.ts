@@ -5,6 +5,7 @@ import { decodeRaster, type Raster } from '../../shared/ocr/raster.js';
 import type { RecognisedText } from '../../shared/ocr/text-lines.js';
 import type { TextRegion } from '../../shared/ocr/text-regions.js';
 import { renderSealedPage, sealedPageLines } from './page-factory.js';
+import { evenlySpacedReading } from '../support/recognised-text.js';
 
 /** The sealed certificate page as a monochrome photo gives it: the red seal a grey one (multiply-blended, print under it black). */
 async function greyPage(options: { seal: boolean }): Promise<Raster> {
@@ -59,13 +60,7 @@ function countBetween(raster: Raster, region: TextRegion, from: number, to: numb
   return n;
 }
 
-const reading = (text: string, confidence: number): RecognisedText => ({
-  text,
-  confidence,
-  characters: [...text],
-  characterConfidences: [...text].map(() => confidence),
-  characterPositions: [...text].map((_, k) => (k + 0.5) / text.length),
-});
+const reading = (text: string, confidence: number): RecognisedText => evenlySpacedReading(text, confidence);
 
 describe('greySealLines', () => {
   it('finds the issuer and date lines that a grey seal crosses, and no line above it', async () => {

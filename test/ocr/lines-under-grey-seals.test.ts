@@ -4,6 +4,7 @@ import { greySealsOnPage } from '../../shared/ocr/grey-seals.js';
 import { foundLineCounts, greySealBands } from '../../shared/ocr/lines-under-grey-seals.js';
 import { decodeRaster, type Raster } from '../../shared/ocr/raster.js';
 import type { RecognisedText } from '../../shared/ocr/text-lines.js';
+import { evenlySpacedReading } from '../support/recognised-text.js';
 
 const LINE_HEIGHT = 44;
 
@@ -33,13 +34,7 @@ async function page(options: { seal?: boolean; greyRow?: boolean }): Promise<Ras
   return decodeRaster(await sharp(Buffer.from(svg)).greyscale().png().toBuffer());
 }
 
-const reading = (text: string, confidence: number): RecognisedText => ({
-  text,
-  confidence,
-  characters: [...text],
-  characterConfidences: [...text].map(() => confidence),
-  characterPositions: [...text].map((_, k) => (k + 0.5) / text.length),
-});
+const reading = (text: string, confidence: number): RecognisedText => evenlySpacedReading(text, confidence);
 
 describe('greySealsOnPage', () => {
   it('finds a grey ring and star over print, with its box around them and its tone between print and paper', async () => {
