@@ -434,6 +434,18 @@ export const PROCEDURAL_MASK_FAMILIES: readonly ProceduralFamily[] = PROCEDURAL_
   region: { ...f.region, mask: { chance: 1, styles: ['blur', 'bar', 'stars'] as const } },
 }));
 
+/**
+ * Seen families for issue 12's class 5 with labels over their values: proc-C's regions with most values stacked under
+ * (or over) their label and the page's fill-in layer printed 1.2–3 mm off the labels' baseline on most pages, so a
+ * value rides up into its label's line or down towards the next label (dot-matrix fill-in on a printed form). The
+ * seen fonts and wording only; the held-out `above` placement and its fonts stay unseen.
+ */
+export const PROCEDURAL_STACKED_FAMILIES: readonly ProceduralFamily[] = PROCEDURAL_FIELD_FAMILIES.map((f) => ({
+  ...f,
+  name: f.name.replace('proc-C', 'proc-S'),
+  region: { ...f.region, offBaseline: { chance: 0.7, mm: [1.2, 3] as const }, fieldLayouts: { offBaseline: 0, stacked: 0.7, spaced: 0.3 } },
+}));
+
 /** Every family the generator knows, v1/v2's, v3's and the per-field ones, for `--families`. */
 export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
   ...PROCEDURAL_FAMILIES,
@@ -443,6 +455,7 @@ export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
   ...PROCEDURAL_WHERE_FAMILIES,
   ...PROCEDURAL_FORM_FAMILIES,
   ...PROCEDURAL_MASK_FAMILIES,
+  ...PROCEDURAL_STACKED_FAMILIES,
 ];
 
 /** The procedural families that can draw a kind, seen first. @example proceduralFamiliesFor('id_card'); */
