@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { scanPage, textLayerPage, type Line } from './support/text-lines.js';
+import { signedContract } from './support/signed-contract.js';
 
 // Classes found on seen-family samples (contract21, seeds 9741-9742: contract/proc-A, -C, -CS, -D, -E, -M, record
 // and ID-card families on every condition). Constructed lines from the seen pages' geometry, values of their own.
@@ -81,23 +82,7 @@ describe('a party’s name in a text layer’s grid spaced wider than two height
 describe('a signing date whose year a seal took whole', () => {
   // A proc-A noisy scan: `签订日期：` with `年二月十二日` beside it, the year under the employer's seal; the term's
   // start read two lines up.
-  function contract(start: string, signed: readonly Line[]): Line[] {
-    return [
-      ['劳动合同书', 607, 217, 432, 83],
-      ['用人单位', 137, 382, 301, 56],
-      ['宁波海曙恒远物流有限公司', 436, 363, 535, 61],
-      ['乙方', 147, 714, 120, 54],
-      ['孙志伟', 436, 714, 148, 54],
-      ['身份证号码', 153, 777, 175, 54],
-      ['330106197906182448', 451, 761, 337, 56],
-      ['合同起始日期', 162, 983, 207, 55],
-      [start, 460, 967, 367, 57],
-      ['合同期限至', 166, 1055, 173, 53],
-      ['无固定期限', 461, 1042, 175, 54],
-      ['甲方（盖章）：', 183, 1441, 201, 51],
-      ...signed,
-    ];
-  }
+  const contract = (start: string, signed: readonly Line[]): Line[] => signedContract(start, signed, { employeeCaption: false });
 
   it('takes the year of the term’s start when the month and day fall before it, flagged', () => {
     const doc = read(

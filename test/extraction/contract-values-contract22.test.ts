@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
+import { signedContract } from './support/signed-contract.js';
 import { scanPage, type Line } from './support/text-lines.js';
 
 // Classes found on seen-family samples (contract22, seeds 9771-9772, and the seen samples of contract19-21: contract
@@ -7,25 +8,7 @@ import { scanPage, type Line } from './support/text-lines.js';
 
 const TODAY = '2026-12-06';
 
-/** A one-page contract whose term starts on `start`, signed under the employer's seal with the lines `signed`. */
-function contract(start: string, signed: readonly Line[]): Line[] {
-  return [
-    ['劳动合同书', 607, 217, 432, 83],
-    ['用人单位', 137, 382, 301, 56],
-    ['宁波海曙恒远物流有限公司', 436, 363, 535, 61],
-    ['乙方', 147, 714, 120, 54],
-    ['孙志伟', 436, 714, 148, 54],
-    ['身份证号码', 153, 777, 175, 54],
-    ['330106197906182448', 451, 761, 337, 56],
-    ['合同起始日期', 162, 983, 207, 55],
-    [start, 460, 967, 367, 57],
-    ['合同期限至', 166, 1055, 173, 53],
-    ['无固定期限', 461, 1042, 175, 54],
-    ['甲方（盖章）：', 183, 1441, 201, 51],
-    ['乙方（签字）：', 840, 1441, 201, 51],
-    ...signed,
-  ];
-}
+const contract = (start: string, signed: readonly Line[]): Line[] => signedContract(start, signed);
 
 function signedDate(lines: readonly Line[]) {
   return extractDocuments([scanPage(lines)], { today: TODAY })[0].fields.signedDate;
