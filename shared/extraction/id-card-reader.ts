@@ -34,17 +34,21 @@ export function readIdCard(ctx: DocumentContext): DraftFields {
   return { name, idNumber, address, birthDate };
 }
 
-// `娃名魏晓鸣`, `姓石魏晓鸣`: the card's first label with one character misread.
-const MISREAD_NAME_LABEL = new RegExp(`^(?:[${CJK}]名|姓[${CJK}])\\s*:?\\s*([${CJK}·]{2,6})$`);
+// `娃名魏晓鸣`, `姓石魏晓鸣`: the card's first label with one character misread; `名孟勇`: its `姓` lost (a red stamp's
+// frame across a pale blue label).
+const MISREAD_NAME_LABEL = new RegExp(`^(?:[${CJK}]名|姓[${CJK}]|名)\\s*:?\\s*([${CJK}·]{2,6})$`);
+
+/** The card's labels printed after the name (性别, 民族, 出生): the first line holding one is where the name stops. */
+const AFTER_NAME = ['性别', '民族', '出生', '出生日期'];
 
 /**
- * The name when its label was misread: the card prints the name first, so a line above 性别 that is a near-label
- * and a name is read, but only as a guess for the clerk to confirm.
+ * The name when its label was misread: the card prints the name first, so a line above 性别 (or 民族 or 出生, when a
+ * stamp took 性别 too) that is a near-label and a name is read, but only as a guess for the clerk to confirm.
  */
 function nameUnderMisreadLabel(ctx: DocumentContext): DraftField | undefined {
   const lines = allLines(ctx);
-  const sex = lines.findIndex((l) => l.hits.some((h) => h.form === '性别'));
-  for (const line of sex > 0 ? lines.slice(0, sex) : []) {
+  const next = lines.findIndex((l) => l.hits.some((h) => AFTER_NAME.includes(h.form)));
+  for (const line of next > 0 ? lines.slice(0, next) : []) {
     const m = MISREAD_NAME_LABEL.exec(line.flat);
     const reading = m ? readPersonName(m[1]) : null;
     if (reading) {
@@ -119,7 +123,7 @@ const CARD_WORDS = /中华人民共和国|居民身份证|身份证|签发机关
  */
 function nameWithLabelLost(ctx: DocumentContext): DraftField | undefined {
   for (const page of ctx.layouts) {
-    const anchor = page.lines.find((l) => l.hits.some((h) => ['性别', '民族', '出生', '出生日期'].includes(h.form)));
+    const anchor = page.lines.find((l) => l.hits.some((h) => AFTER_NAME.includes(h.form)));
     if (!anchor) continue;
     const found = page.lines
       .filter(
