@@ -8,6 +8,7 @@ import { bracketedCaption, overCaption, stackedLine } from './stacked-values.js'
 import { centredUnderValue, insideValueSpan, ownerValuedBefore } from './wrap-alignment.js';
 import { centreX, centreY, right } from './line-geometry.js';
 import { piecesAcrossGap } from './row-gap-pieces.js';
+import { gapAlongRow, onBentRow, textHeight } from './bent-rows.js';
 
 function ownedByOther(layout: PageLayout, line: LayoutLine, ownLabel: LayoutLine | undefined): boolean {
   const owner = rowOwner(layout, line);
@@ -65,6 +66,8 @@ const JOINED_BOX_OVER_TYPE = 1.8;
 
 /** The height of a line's type: its box's, unless it is a label's line boxed far taller than its characters. */
 function typeSize(line: LayoutLine): number {
+  // A line on a row the page tilts or bends is boxed over its head's and tail's heights: its type is its characters'.
+  if (onBentRow(line)) return line.typeHeight!;
   const joinedLabel = line.hits.length > 0 && line.typeHeight !== undefined && line.box.height > line.typeHeight * JOINED_BOX_OVER_TYPE;
   return joinedLabel ? line.typeHeight! : line.box.height;
 }
@@ -291,17 +294,20 @@ export function continuationLines(
   // Where the value's own text ends: the end of its box, or the next label in it (`名称:杭州华创…服务类型:有限…`).
   const valueEnd = Math.min(right(last), column.end);
   for (;;) {
-    const bottom = current.box.y + current.box.height;
-    const h = Math.max(current.box.height, layout.medianLineHeight * 0.8);
+    // How far under the line each line starts, and the line's height: measured along its own row and in its type where
+    // a curled or folded page tilts the row (a wrap one pitch under the head of a tilted line starts inside its box);
+    // between the boxes elsewhere (issue 12 class 3).
+    const below = (l: LayoutLine) => gapAlongRow(current, l);
+    const h = Math.max(textHeight(current), layout.medianLineHeight * 0.8);
     const next = layout.lines
       .filter(
         (l) =>
           l !== current &&
           l.half === last.half &&
-          l.box.y >= bottom - h * 0.35 &&
-          (l.box.y <= bottom + h * 0.9 ||
-            (flushInCell(l) && l.box.y <= bottom + Math.max(h, sameType(l, current) ? l.box.height : 0) * 0.9) ||
-            (current === last && l.box.y <= bottom + h * 1.1 && centredUnderValue(l, column.start, valueEnd, h, layout.lines))) &&
+          below(l) >= -h * 0.35 &&
+          (below(l) <= h * 0.9 ||
+            (flushInCell(l) && below(l) <= Math.max(h, sameType(l, current) ? textHeight(l) : 0) * 0.9) ||
+            (current === last && below(l) <= h * 1.1 && centredUnderValue(l, column.start, valueEnd, h, layout.lines))) &&
           (!narrow || inCell(l)) &&
           l.box.x >= column.min - h * 0.5 &&
           (l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) ||
@@ -309,11 +315,11 @@ export function continuationLines(
             (current === last && centredUnderValue(l, column.start, valueEnd, h, layout.lines)) ||
             // Inside the value's span right under it (a tab stop right of the estimated start), or flush under the
             // wrapped line taken before.
-            (current === last && l.box.y <= bottom + h * 0.9 && insideValueSpan(l, column.start, valueEnd, h, layout.lines)) ||
+            (current === last && below(l) <= h * 0.9 && insideValueSpan(l, column.start, valueEnd, h, layout.lines)) ||
             (current !== last && Math.abs(l.box.x - current.box.x) < h * 0.5)) &&
           sameType(l, last),
       )
-      .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
+      .sort((a, b) => below(a) - below(b) || a.box.x - b.box.x)[0];
     if (!next) return { lines, more: false, throughOwnLabel, splitAcrossGap };
     // The span of text the next line continues: the value's own on its first line, the line taken before after it.
     const [spanStart, spanEnd] = current === last ? [column.start, valueEnd] : [current.box.x, right(current)];
@@ -381,7 +387,7 @@ export function continuationLines(
       next.leading === '';
     if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next, throughOwnLabel, splitAcrossGap };
     if (rows >= maxLines) return { lines, more: true, throughOwnLabel, splitAcrossGap };
-    if (next.box.y > bottom + h * 0.9) narrow = true;
+    if (below(next) > h * 0.9) narrow = true;
     if (ownLabel && rowOwner(layout, next) === ownLabel) throughOwnLabel = true;
     lines.push(next);
     rows++;

@@ -58,6 +58,7 @@ import { labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-
 import { wrapOfLeftColumn } from './left-column-wraps.js';
 import { centreX, centreY, right } from './line-geometry.js';
 import { UNDER_CENTRED_CAPTION, linesAtColumnEdgeUnder, valueUnderCentredCaption } from './centred-caption.js';
+import { gapAlongRow, textHeight } from './bent-rows.js';
 
 export interface SearchOptions {
   /**
@@ -603,8 +604,9 @@ function unclaimed(layout: PageLayout, line: LayoutLine, value: LayoutLine): boo
     // A date or a number alone on a line (under an issuer, beside a seal) is a field of its own.
     !/\d{15}/.test(line.flat) &&
     !wholeDate(line.flat) &&
-    line.box.height / value.box.height > 0.75 &&
-    line.box.height / value.box.height < 1.33 &&
+    // In their type where a curled page tilts a row (its box then stands over its head's and tail's heights).
+    textHeight(line) / textHeight(value) > 0.75 &&
+    textHeight(line) / textHeight(value) < 1.33 &&
     // On the row of the value's own label's English gloss (`Issued by` over `认定机构：`), a line is still free.
     (rowOwner(layout, line) === undefined || sameLabelCell(rowOwner(layout, line), rowOwner(layout, value)))
   );
@@ -624,12 +626,15 @@ function looseLineAbove(layout: PageLayout, top: LayoutLine, column: ColumnSpan)
   });
 }
 
-/** An unclaimed line under `last` (up to a line and a half below) starting in the value's column, not under its label. */
+/**
+ * An unclaimed line under `last` (up to a line and a half below) starting in the value's column, not under its label.
+ * Below along `last`'s own row where a curled page tilts it (issue 12 class 3: a value whose column goes on under it
+ * with text not joined is flagged, however its row bends).
+ */
 function looseLineBelow(layout: PageLayout, last: LayoutLine, column: ColumnSpan): LayoutLine | undefined {
-  const h = Math.max(last.box.height, layout.medianLineHeight * 0.8);
-  const bottom = last.box.y + last.box.height;
+  const h = Math.max(textHeight(last), layout.medianLineHeight * 0.8);
   return layout.lines.find((l) => {
-    const gap = l.box.y - bottom;
+    const gap = gapAlongRow(last, l);
     return unclaimed(layout, l, last) && gap >= -h * 0.35 && gap < h * 1.5 && l.box.x >= column.start - h * 0.5 && inValueColumn(l, last, column, h);
   });
 }

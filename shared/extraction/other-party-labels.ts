@@ -58,7 +58,10 @@ export function otherPartyLabelStart(text: string, at: number, floor: number): n
   const numbered = /^[一二三四五六七八九十]{1,2}、?/.exec(text.slice(start, at));
   if (numbered && OTHER_PARTY.test(text.slice(start + numbered[0].length, at))) return start;
   if (start === at || at - start > 6) return undefined;
-  if (start > 0 && !/[\s:;,，；|、.\u2460-\u2473]/.test(text[start - 1]) && start !== floor) return undefined;
+  // A form's item number in brackets right before the word (`(6)联系人身份证号330105…`, the number glued to its
+  // label so the numbering was not cut) ends what stands before it, as a separator does.
+  const bracketNumbered = /(?:^|[\s:;,，；|、.])[(（]\d{1,2}[)）]$/.test(text.slice(0, start));
+  if (start > 0 && !/[\s:;,，；|、.\u2460-\u2473]/.test(text[start - 1]) && start !== floor && !bracketNumbered) return undefined;
   return OTHER_PARTY.test(text.slice(start, at)) ? start : undefined;
 }
 

@@ -16,7 +16,7 @@ import { joinLabelsAcrossWraps } from './label-wraps.js';
 import { joinLabelTails, labelLostLastCharacter } from './label-tails.js';
 import { withBoxedSpacedLabelJoined } from './boxed-spaced-labels.js';
 import { underlinesAsSpaces } from './underline-blanks.js';
-import { rowSlopeField, rowSlopeSamples } from './row-slope-field.js';
+import { lineSlope, rowSlopeField, rowSlopeSamples } from './row-slope-field.js';
 
 /** A label found in a line and the text that follows it up to the next label (its inline value). */
 export interface LabelHit {
@@ -73,6 +73,12 @@ export interface LayoutLine {
    * boxed 110 px wide over 65 px of type reaches into its value's box).
    */
   tailGap?: number;
+  /**
+   * How the line's own characters climb or fall along it (dy/dx) once the page is levelled, where the engine boxed
+   * enough of them on a straight enough run: about nothing on a level row, a few hundredths where a curled or folded
+   * page tilts the row more than the page's slopes say (its box then stands taller than its type, `bent-rows.ts`).
+   */
+  rowSlope?: number;
   /** 0 = left half, 1 = right half of a two-page spread; undefined on single pages. */
   half?: 0 | 1;
   hits: LabelHit[];
@@ -488,6 +494,12 @@ function gluedMisreadTail(text: string, at: number, fuzzy: { form: string; lengt
   return at === 0 && fuzzy.length === 4 && text.startsWith(fuzzy.form.slice(0, 3)) && /[\u3400-\u9fff]/.test(text[3]) && GLUED_VALUE.test(text.slice(4));
 }
 
+/**
+ * A line's characters may stray this far (a share of their height) from a straight run and still say how its row
+ * tilts: over one line a curled page's row is nearly straight, though less so than the page's long level rows.
+ */
+const BENT_ROW_STRAIGHTNESS = 0.35;
+
 function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
@@ -523,6 +535,7 @@ function deskew(lines: LayoutLine[], width: number, height: number, ocrLines: re
     // tall there holds runs of other rows (a number merged with the title beside it) and is squeezed as before.
     const nh = exactBoxes && h < bodyHeight * 2 ? h : Math.max(h - Math.abs(local) * w, h * 0.4);
     line.box = { x: ncx - w / 2, y: ncy - nh / 2, width: w, height: nh };
+    if (line.rowSlope !== undefined) line.rowSlope -= local;
   }
 }
 
@@ -965,6 +978,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
           page.source === 'text_layer' || !line.words?.length
             ? undefined
             : Math.max(0, line.box.x + line.box.width - Math.max(...line.words.map((w) => w.box.x + w.box.width))),
+        rowSlope: page.source === 'text_layer' ? undefined : lineSlope(line, BENT_ROW_STRAIGHTNESS)?.slope,
         hits,
         // A short Chinese label with its English sub-label (`起聘日期 From`) is a label we do not know, never a value.
         leading: BILINGUAL_LABEL.test(text) ? '' : trimValue(hits.length > 0 ? text.slice(0, hits[0].start) : text),

@@ -29,6 +29,42 @@ function median(values: readonly number[]): number {
 }
 
 /**
+ * A line's characters off its fitted straight row by less than this share of their height: the line lies on a straight
+ * row (seal lettering runs on an arc).
+ */
+const STRAIGHT_ROW = 0.2;
+
+/**
+ * The slope of one line whose characters the engine boxed, fitted to their centres: undefined under four characters,
+ * over less than three line heights, or (`straight`, a share of the characters' height) when the centres stray further
+ * from a straight row than that. The row of a bent page is straight enough over one line to say how it tilts there.
+ *
+ * @example
+ * lineSlope(page.lines[4]); // { x: 640, y: 410, slope: 0.031, weight: 520 }
+ */
+export function lineSlope(line: OcrPage['lines'][number], straight = STRAIGHT_ROW): RowSlopeSample | undefined {
+  const words = line.words;
+  if (!words || words.length < 4) return undefined;
+  const xs = words.map((w) => w.box.x + w.box.width / 2);
+  const ys = words.map((w) => w.box.y + w.box.height / 2);
+  const span = Math.max(...xs) - Math.min(...xs);
+  if (span < line.box.height * 3) return undefined;
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < xs.length; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my);
+    sxx += (xs[i] - mx) ** 2;
+  }
+  if (sxx === 0) return undefined;
+  const slope = sxy / sxx;
+  const residual = Math.sqrt(ys.reduce((sum, y, i) => sum + (y - my - slope * (xs[i] - mx)) ** 2, 0) / ys.length);
+  const charHeight = median(words.map((w) => w.box.height));
+  return residual < charHeight * straight ? { x: mx, y: my, slope, weight: span } : undefined;
+}
+
+/**
  * The slope of each long line whose characters the engine boxed: their centres climb or fall along the line. Lines
  * whose characters lie on an arc (seal lettering) or that span under three line heights give none.
  *
@@ -36,30 +72,7 @@ function median(values: readonly number[]): number {
  * rowSlopeSamples(page.lines); // [{ x: 640, y: 410, slope: 0.031, weight: 520 }, …]
  */
 export function rowSlopeSamples(ocrLines: readonly OcrPage['lines'][number][]): RowSlopeSample[] {
-  const samples: RowSlopeSample[] = [];
-  for (const line of ocrLines) {
-    const words = line.words;
-    if (!words || words.length < 4) continue;
-    const xs = words.map((w) => w.box.x + w.box.width / 2);
-    const ys = words.map((w) => w.box.y + w.box.height / 2);
-    const span = Math.max(...xs) - Math.min(...xs);
-    if (span < line.box.height * 3) continue;
-    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-    let sxy = 0;
-    let sxx = 0;
-    for (let i = 0; i < xs.length; i++) {
-      sxy += (xs[i] - mx) * (ys[i] - my);
-      sxx += (xs[i] - mx) ** 2;
-    }
-    if (sxx === 0) continue;
-    const slope = sxy / sxx;
-    // Seal lettering runs on an arc: only characters that lie on a straight line say how the page is turned.
-    const residual = Math.sqrt(ys.reduce((sum, y, i) => sum + (y - my - slope * (xs[i] - mx)) ** 2, 0) / ys.length);
-    const charHeight = median(words.map((w) => w.box.height));
-    if (residual < charHeight * 0.2) samples.push({ x: mx, y: my, slope, weight: span });
-  }
-  return samples;
+  return ocrLines.map((line) => lineSlope(line)).filter((s): s is RowSlopeSample => s !== undefined);
 }
 
 /** At least this many straight lines, spread over this share of the page's height, to tell a fan from one slope. */

@@ -4,6 +4,7 @@ import { LABELS } from './labels.js';
 import { allLines, fieldFromLine, idNumberField, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
 import { findMonths, monthsBetween, shiftMonth } from './dates.js';
 import { currentSpan } from './current-span.js';
+import { gapAlongRow, onBentRow, rowDistance, textHeight } from './bent-rows.js';
 import { chooseCandidate, findLabelledCandidates } from './field-search.js';
 import type { LayoutLine } from './page-layout.js';
 import { Evidence, readEmployerName, readPersonName, type ValueReader } from './value-readers.js';
@@ -45,17 +46,18 @@ const LONE_MONTH = /^\s*(?:\d{4}\s*[./-]\s*\d{1,2}|\d{6}|\d{4}\s*年\s*\d{1,2}\s
  * cell's own text: the same type size, centred under it or flush with its start (a watermark's fragments on a scan
  * fall anywhere, at any size). `h` is the cell's first line's height.
  */
-function wrapsUnder(cell: LayoutLine, piece: LayoutLine, h = cell.box.height): boolean {
-  const bottom = cell.box.y + cell.box.height;
+function wrapsUnder(cell: LayoutLine, piece: LayoutLine, h = textHeight(cell)): boolean {
+  // Under the cell along its own row, in its type, where a curled page tilts the row (its box then stands taller).
+  const gap = gapAlongRow(cell, piece);
   return (
     piece.page === cell.page &&
     piece.hits.length === 0 &&
-    piece.box.y - bottom > -h * 0.2 &&
-    piece.box.y - bottom < h * 0.6 &&
+    gap > -h * 0.2 &&
+    gap < h * 0.6 &&
     piece.box.x >= cell.box.x - h * 0.3 &&
     piece.box.x + piece.box.width <= cell.box.x + cell.box.width + h * 0.3 &&
     piece.box.width < cell.box.width &&
-    Math.abs(piece.box.height - h) < h * (monthOfCutDate(cell, piece) ? 0.4 : 0.25) &&
+    Math.abs(textHeight(piece) - h) < h * (monthOfCutDate(cell, piece) ? 0.4 : 0.25) &&
     (Math.abs(piece.box.x + piece.box.width / 2 - (cell.box.x + cell.box.width / 2)) < h * 0.5 || Math.abs(piece.box.x - cell.box.x) < h * 0.3)
   );
 }
@@ -73,8 +75,10 @@ function monthOfCutDate(cell: LayoutLine, piece: LayoutLine): boolean {
  * inside its width, on a row that holds no year of its own (no next table row), is the rest of that cell. Joined
  * copies; the page's lines are left as they are.
  */
-function joinWrappedCells(lines: readonly LayoutLine[], lineHeight: number): LayoutLine[] {
+function joinWrappedCells(lines: readonly LayoutLine[], lineHeight: number): { lines: LayoutLine[]; firstLines: Map<LayoutLine, LayoutLine> } {
   const out = lines.map((l) => ({ ...l }));
+  // A joined cell's first line as it was: the row the cell stands on.
+  const firstLines = new Map<LayoutLine, LayoutLine>();
   const taken = new Set<LayoutLine>();
   // A span cell left open at its dash (`201802-`) and the one year-month under it (`202106`) are one cell whose end
   // wrapped: the year it holds is the span's, not a next row's, so it stops no wrap joining, its own or one beside it
@@ -87,22 +91,25 @@ function joinWrappedCells(lines: readonly LayoutLine[], lineHeight: number): Lay
   );
   for (const cell of out) {
     if (taken.has(cell) || cell.hits.length > 0) continue;
-    const h = cell.box.height;
+    const h = textHeight(cell);
+    const row = { ...cell };
     for (;;) {
-      const bottom = cell.box.y + cell.box.height;
       const piece = out.find((m) => m !== cell && !taken.has(m) && wrapsUnder(cell, m, h));
       if (!piece) break;
+      // Rows and gaps along the rows where a curled page tilts them.
       const rowHasYear = out.some(
         (o) =>
           o !== cell &&
           !taken.has(o) &&
           !wrappedSpanEnds.has(o) &&
-          Math.abs(centreY(o) - centreY(piece)) < lineHeight * 0.6 &&
-          o.box.y >= bottom - h * 0.2 &&
+          rowDistance(piece, o, row) < lineHeight * 0.6 &&
+          gapAlongRow(cell, o) >= -h * 0.2 &&
           /\d{4}/.test(o.text),
       );
       if (rowHasYear) break;
       taken.add(piece);
+      // On a row a curled page tilts, the joined cell keeps to its first line's row; elsewhere its box's middle serves.
+      if (onBentRow(row)) firstLines.set(cell, row);
       const top = cell.box.y;
       cell.box = { ...cell.box, height: piece.box.y + piece.box.height - top };
       cell.text = `${cell.text}${piece.text}`;
@@ -110,25 +117,29 @@ function joinWrappedCells(lines: readonly LayoutLine[], lineHeight: number): Lay
       cell.raw = `${cell.raw}${piece.raw}`;
       cell.leading = `${cell.leading}${piece.leading}`;
       cell.confidence = Math.min(cell.confidence, piece.confidence);
+      // Two lines now: the box says nothing of the first line's row any more.
+      cell.rowSlope = undefined;
     }
   }
-  return out.filter((l) => !taken.has(l));
+  return { lines: out.filter((l) => !taken.has(l)), firstLines };
 }
 
 /** Lines grouped into table rows: same page, vertical centres within half a line of each other. */
 function rows(ctx: DocumentContext): LayoutLine[][] {
   const out: LayoutLine[][] = [];
   for (const layout of ctx.layouts) {
-    const sorted = joinWrappedCells(layout.lines, layout.medianLineHeight).sort((a, b) => a.box.y + a.box.height / 2 - (b.box.y + b.box.height / 2));
+    const { lines, firstLines } = joinWrappedCells(layout.lines, layout.medianLineHeight);
+    const sorted = lines.sort((a, b) => a.box.y + a.box.height / 2 - (b.box.y + b.box.height / 2));
+    // A cell joined with its wrapped line stands on the row of its first line.
+    const rowLine = (l: LayoutLine) => firstLines.get(l) ?? l;
     let current: LayoutLine[] = [];
-    let centre = -Infinity;
     for (const line of sorted) {
-      const c = line.box.y + line.box.height / 2;
-      if (current.length > 0 && Math.abs(c - centre) > layout.medianLineHeight * 0.6) {
+      // Off the row's first cell by more than half a line, measured along that cell's row where a curled page bends
+      // it (rows bend: a cell is matched by the local slope, not the page's; issue 12, curl23).
+      if (current.length > 0 && rowDistance(rowLine(current[0]), rowLine(line)) > layout.medianLineHeight * 0.6) {
         out.push(current.sort((a, b) => a.box.x - b.box.x));
         current = [];
       }
-      if (current.length === 0) centre = c;
       current.push(line);
     }
     if (current.length > 0) out.push(current.sort((a, b) => a.box.x - b.box.x));

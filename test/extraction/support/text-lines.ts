@@ -75,3 +75,35 @@ export function scanPage(lines: readonly Line[], options: ScanPageOptions = {}):
     lines: [...lines.map(([text, x, y, width, height]) => ({ text, confidence, box: { x, y, width, height } })), ...extra],
   };
 }
+
+/** A line as the engine boxes it on a bent row: its characters' centres start at (x, y) and fall `slope` per pixel. */
+export type BentLine = [text: string, x: number, y: number, width: number, type: number, slope?: number];
+
+/**
+ * A photographed page whose rows a curl or fold tilts here and there (an A4 page at 200 dpi unless `size` says
+ * otherwise): each line's characters follow its own row (`slope`, level when left out), `type` high, and its box holds
+ * them all, as the engine boxes a line on a bent row (far taller than its type).
+ *
+ * @example
+ * extractDocuments([bentRowPage([['名称：杭州云栖机械制造有限公司', 160, 520, 690, 34, 0.09]])]);
+ */
+export function bentRowPage(lines: readonly BentLine[], size = { width: 1654, height: 2340 }): OcrPage {
+  return {
+    pageNumber: 1,
+    ...size,
+    rotation: 0,
+    source: 'paddle',
+    lines: lines.map(([text, x, y, width, type, slope = 0]) => {
+      const chars = [...text.replace(/\s/g, '')];
+      const step = width / chars.length;
+      const words = chars.map((ch, i) => {
+        const cx = x + (i + 0.5) * step;
+        const cy = y + slope * (cx - x);
+        return { text: ch, confidence: 0.99, box: { x: cx - step / 2, y: cy - type / 2, width: step, height: type } };
+      });
+      const top = Math.min(...words.map((w) => w.box.y));
+      const bottom = Math.max(...words.map((w) => w.box.y + w.box.height));
+      return { text, confidence: 0.99, box: { x, y: top, width, height: bottom - top }, words };
+    }),
+  };
+}
