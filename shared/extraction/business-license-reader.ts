@@ -6,6 +6,7 @@ import { CJK } from './text.js';
 import { LABELS } from './labels.js';
 import { columnRight, continuationLines, mergeLines, VALUE_MAY_CONTINUE } from './continuation.js';
 import { withAddressShapeChecked } from './address-shape.js';
+import { organisationByShape } from './values-by-shape.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
 import { dateFromTwin } from './twin-dates.js';
 import { findDates } from './dates.js';
@@ -375,7 +376,11 @@ function nameAndRunOnPerson(name: DraftField | undefined): { name: DraftField; p
  */
 export function readBusinessLicense(ctx: DocumentContext): DraftFields {
   const companyName = withTypeTailHeadCut(
-    withCompanyTakenBackFromTypeLabel(labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true }) ?? companyNameBesideMisreadLabel(ctx)),
+    withCompanyTakenBackFromTypeLabel(
+      labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true }) ??
+        companyNameBesideMisreadLabel(ctx) ??
+        organisationByShape(ctx.layouts, readOrganisationName),
+    ),
   );
   const creditCode = licenceCode(ctx);
   const address = withAddressShapeChecked(labelled(ctx, LABELS.address, readAddress, { wrap: true }) ?? addressWithLabelLost(ctx, companyName));
