@@ -219,3 +219,40 @@ describe('a credit code read with a mark inside it', () => {
     expect(doc.fields.employerCreditCode.needsReview).toBe(true);
   });
 });
+
+// A proc-S licence photo (seed 9823): the name printed over `名称`, only specks `名` `称` read inside its box, the
+// registrant type over `类型` in the next column read beside the specks as the name.
+const nameOverSpecks = (extra: Line[] = []): Line[] => [
+  ['注册号', 277, 185, 71, 35],
+  ['330106034568897(2-1)', 276, 217, 223, 43],
+  ['企业法人营业执照', 565, 308, 611, 99],
+  ['（副本）', 854, 394, 62, 31],
+  ['名', 299, 470, 15, 15],
+  ['称', 379, 475, 19, 17],
+  ['有限责任公司（自然', 845, 462, 166, 38],
+  ['杭州龙井物流供应链', 251, 477, 192, 42],
+  ['人投资或控股）', 863, 488, 126, 36],
+  ['服务有限公司', 280, 508, 129, 36],
+  ['类型', 869, 522, 110, 39],
+  ['欧阳丽', 254, 542, 92, 35],
+  ['法定代表人', 241, 577, 111, 37],
+  ['注册资本', 855, 584, 87, 35],
+  ['200万元人民币', 240, 605, 144, 37],
+  ['实收资本', 238, 641, 91, 33],
+  ['成立日期2010.06.16', 826, 668, 205, 34],
+  ...extra,
+];
+
+describe('a licence whose name label’s specks took the registrant type beside them', () => {
+  it('reads the one registered name of its shape instead of a value that is no name, flagged', () => {
+    const doc = read(nameOverSpecks(), { width: 1747, height: 1313 });
+    expect(doc.fields.companyName.value).toBe('杭州龙井物流供应链服务有限公司');
+    expect(doc.fields.companyName.issues).toContain('label_not_found');
+  });
+
+  it('keeps the read (flagged) when two registered names of that shape stand on the page', () => {
+    const doc = read(nameOverSpecks([['杭州之江建筑工程有限公司', 240, 1100, 300, 36]]), { width: 1747, height: 1313 });
+    expect(doc.fields.companyName.value).not.toBe('杭州龙井物流供应链服务有限公司');
+    expect(doc.fields.companyName.needsReview).toBe(true);
+  });
+});
