@@ -14,6 +14,7 @@ import {
   type DraftFields,
 } from './document-context.js';
 import { VALUE_MAY_CONTINUE } from './continuation.js';
+import { organisationByShape, type ShapeRegion } from './values-by-shape.js';
 import { WRAP_INFERRED } from './field-search.js';
 import { findDates } from './dates.js';
 import { readDateOrOverrunDay } from './overrun-days.js';
@@ -34,6 +35,13 @@ import { termFromRunOnLine } from './run-on-term-dates.js';
 import { DATE_SEPARATOR_INFERRED } from './misread-dates.js';
 import { readLetterSentences, readPartiesSentence, readPost, readWholePersonName } from './letter-reading.js';
 import { Evidence, readDateValue, readEmployerName, readOrganisationName, readPersonName, readSchoolName, type ValueReader } from './value-readers.js';
+
+/**
+ * Where a contract prints its parties: over its signature block's captions (`甲方(盖章)`, `乙方(签字)`; a seal's
+ * lettering and the signers stand beside and under them), the whole page when it prints no block.
+ */
+const overSignatureBlock: ShapeRegion = (line, layout) =>
+  layout.lines.every((l) => !(EMPLOYER_SIGNS.test(l.flat) || EMPLOYEE_SIGNS.test(l.flat)) || line.box.y + line.box.height <= l.box.y + l.box.height * 0.5);
 
 /** Marks a null end date as the answer (an open-ended term), not a missing value. */
 export const OPEN_ENDED = 'open_ended_term';
@@ -435,7 +443,8 @@ function namesUnderCaption(layout: PageLayout, caption: LayoutLine): LayoutLine[
 
 /**
  * The employee beside a party label whose head the engine lost (`乙` of a spread `乙　方`, one thin stroke a photo's
- * blur or shadow takes): a lone `方` (or `方:`) boxed alone, then on its row (or, in a grid of captions over values, in its cell
+ * blur or shadow takes): a lone `方` (or `方:`) boxed alone — or the label's head `乙` alone, the rest of `乙方姓名` lost
+ * under a fill-in printed over it — then on its row (or, in a grid of captions over values, in its cell
  * on the row under it) a line that is nothing but a person's name with a known surname; or `方` glued before such a
  * name in one box (`方吴杰`: read `吴杰`, flagged all the same, `方` being a surname too). The employer of a labour contract is an organisation, so a person's name there is 乙方's. Read only
  * when nothing else names the employee, and flagged `label_inferred`; never when two such lines are on the pages.
@@ -443,8 +452,9 @@ function namesUnderCaption(layout: PageLayout, caption: LayoutLine): LayoutLine[
 function nameAfterLabelTail(ctx: DocumentContext): DraftField | undefined {
   const found: DraftField[] = [];
   for (const layout of ctx.layouts) {
-    // With or without the colon the label ends in (`乙　方:` → `方:`).
-    for (const tail of layout.lines.filter((l) => /^方:?$/.test(l.flat) && l.hits.length === 0)) {
+    // With or without the colon the label ends in (`乙　方:` → `方:`); or its head alone (`乙` of `乙方姓名`, the rest
+    // under the value printed over it).
+    for (const tail of layout.lines.filter((l) => /^(?:方:?|乙)$/.test(l.flat) && l.hits.length === 0)) {
       const right = linesRightOf(layout, tail)[0];
       const beside = right && right.hits.length === 0 && right.box.x - (tail.box.x + tail.box.width) <= tail.box.height * 4 ? right : undefined;
       // In a grid of captions over values the name stands on the row under the caption, in its cell.
@@ -609,6 +619,8 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   employerName ??= valueNearPartyLabel(ctx, employerLabels, readContractEmployerName);
   // Not read whole anywhere near its row: a whole name printed over the label in its column (a fill-in set a row high).
   if (!isWholeValue(employerName, readContractEmployerName)) employerName = valueOverItsLabel(ctx, employerLabels, readContractEmployerName) ?? employerName;
+  // Its label lost (`甲` left of `用人单位`, a fill-in over it): the one name of a company's shape in the parties' part.
+  employerName ??= organisationByShape(ctx.layouts.slice(0, 1), readContractEmployerName, overSignatureBlock);
   employeeName ??= valueNearPartyLabel(ctx, employeeLabels, readWholePersonName);
   employeeName ??= valueAfterWrappedLeader(ctx, employeeLabels, readWholePersonName);
   completeSurnameOnlyName(ctx, employeeName, readWholePersonName);

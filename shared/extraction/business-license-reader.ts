@@ -6,6 +6,7 @@ import { CJK } from './text.js';
 import { LABELS } from './labels.js';
 import { columnRight, continuationLines, mergeLines, VALUE_MAY_CONTINUE } from './continuation.js';
 import { withAddressShapeChecked } from './address-shape.js';
+import { organisationByShape } from './values-by-shape.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
 import { dateFromTwin } from './twin-dates.js';
 import { findDates } from './dates.js';
@@ -365,6 +366,20 @@ function nameAndRunOnPerson(name: DraftField | undefined): { name: DraftField; p
 }
 
 /**
+ * The registrant's name read beside its label that, all cuts made, still reads as no name at all (no organisation's
+ * ending: the registrant type `有限责任公司(自然人投资或控股)类型` taken beside specks `名` `称` printed over by the
+ * name): the one registered name of its shape on the page instead, flagged `label_not_found` (`organisationByShape`);
+ * the read kept when there is none or two.
+ *
+ * @example
+ * wholeNameByShapeOver(ctx, name)?.value; // '杭州西溪物流供应链服务有限公司' for `有限责任公司(自然人投资或控股)类型`
+ */
+function wholeNameByShapeOver(ctx: DocumentContext, name: DraftField | undefined): DraftField | undefined {
+  if (typeof name?.value !== 'string' || readOrganisationName(name.value)?.value !== name.value || NAME_END.test(name.value)) return name;
+  return organisationByShape(ctx.layouts, readOrganisationName) ?? name;
+}
+
+/**
  * Reads a business licence (营业执照) of any generation and kind — company, 企业法人, 个体工商户 (经营者, 注册日期),
  * branch (负责人, 营业场所), 正本 or 副本: name, code (统一社会信用代码, or the 15-digit 注册号 of an old licence),
  * domicile, date of establishment and legal representative. Names and addresses are read with the lines they wrap
@@ -375,7 +390,11 @@ function nameAndRunOnPerson(name: DraftField | undefined): { name: DraftField; p
  */
 export function readBusinessLicense(ctx: DocumentContext): DraftFields {
   const companyName = withTypeTailHeadCut(
-    withCompanyTakenBackFromTypeLabel(labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true }) ?? companyNameBesideMisreadLabel(ctx)),
+    withCompanyTakenBackFromTypeLabel(
+      labelled(ctx, LABELS.companyName, readOrganisationName, { wrap: true }) ??
+        companyNameBesideMisreadLabel(ctx) ??
+        organisationByShape(ctx.layouts, readOrganisationName),
+    ),
   );
   const creditCode = licenceCode(ctx);
   const address = withAddressShapeChecked(labelled(ctx, LABELS.address, readAddress, { wrap: true }) ?? addressWithLabelLost(ctx, companyName));
@@ -391,5 +410,5 @@ export function readBusinessLicense(ctx: DocumentContext): DraftFields {
   if (split) return { companyName: withRegistrantTypeCut(split.name), creditCode, address, establishedDate, legalRepresentative: split.person };
   // The representative run on last (`…(非上市)孟文`) is cut first, then the registrant type before it.
   const name = withRegistrantTypeCut(withRepresentativeCut(companyName, legalRepresentative));
-  return { companyName: name, creditCode, address, establishedDate, legalRepresentative };
+  return { companyName: wholeNameByShapeOver(ctx, name), creditCode, address, establishedDate, legalRepresentative };
 }

@@ -27,6 +27,12 @@ export interface ParsedCertificateNumber {
 /** Province-level codes of GB/T 2260, and `00` for a code padded on the left. */
 const PROVINCE_CODES = new Set('00 11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82'.split(' '));
 
+/**
+ * A city's two digits in GB/T 2260 under its province: prefectures 01–70, 90 for the county-level cities a province
+ * runs itself, and `00` for the province's own authority or a padded code.
+ */
+const CITY_CODE = /^(?:[0-6]\d|70|90)$/;
+
 const SKILL_LEVEL_PATTERN = /^([YS])(\d{12})(\d{2})(\d)(\d{6})$/;
 const QUALIFICATION_PATTERN = /^(\d{2})(\d{8})(\d)(\d{5})$/;
 
@@ -63,8 +69,9 @@ export function parseCertificateNumber(number: string): ParsedCertificateNumber 
   }
   const qualification = QUALIFICATION_PATTERN.exec(n);
   // The issuing authority's code opens with its province (GB/T 2260), or with zeros where it is padded: any other two
-  // digits are a misread (`1938…` for `1933…`), and the number has no structure to trust.
-  if (qualification && PROVINCE_CODES.has(qualification[2].slice(0, 2))) {
+  // digits are a misread (`1938…` for `1933…`), and the number has no structure to trust. So is a city no province
+  // numbers (`133391…` for `133301…`).
+  if (qualification && PROVINCE_CODES.has(qualification[2].slice(0, 2)) && CITY_CODE.test(qualification[2].slice(2, 4))) {
     const parsed: ParsedCertificateNumber = {
       structure: CertificateNumberStructure.qualification,
       year: fourDigitYear(qualification[1]),

@@ -6,6 +6,7 @@ import { documentText } from './document-text.js';
 import { findSeparatorLostDate } from './misread-dates.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { findDatesAcrossBreaks } from './wrapped-dates.js';
+import { numberInPieces } from './values-by-shape.js';
 import { validateResidentId } from './resident-id.js';
 import { Evidence, makeIdNumberReader, readCreditCodeValue, type Reading, type ValueReader } from './value-readers.js';
 
@@ -64,6 +65,8 @@ export function idNumberField(ctx: DocumentContext, labels: readonly string[]): 
     // (Every such label's number read and set aside: the one left is the document's own.)
     return otherPartyIdLabels(ctx) > others.size ? { ...chosen, issues: [...(chosen.issues ?? []), ID_NUMBER_OWNER_INFERRED] } : chosen;
   }
+  // Boxed in two pieces on its row, read nowhere whole: only where the page prints no one else's ID label.
+  if (!found && loose.length === 0 && otherPartyIdLabels(ctx) === 0) return numberInPieces(ctx.layouts, reader);
   return found;
 }
 
@@ -95,7 +98,9 @@ export function creditCodeField(ctx: DocumentContext, labels: readonly string[])
   );
   const distinct = new Set(loose.map((c) => c.reading.value));
   if (distinct.size === 1) return chooseCandidate(loose);
-  return found;
+  // Boxed in two pieces on its row (`91330106MA2` | `2F47GFXU`), its label lost or its value read nowhere whole.
+  const notPersons = (code: string) => !others.has(code) && !validateResidentId(code, { today: ctx.today }).valid;
+  return found ?? (loose.length === 0 ? numberInPieces(ctx.layouts, readCreditCodeValue, notPersons) : undefined);
 }
 
 /** A field made from one line and one reading (prose patterns, table cells). */

@@ -1350,7 +1350,7 @@ function sealPair(layout: PageLayout, line: LayoutLine): boolean {
  * Seal lettering runs on an arc: its box is far too narrow for its characters set in a straight row (`有限公司` in a
  * box taller than wide). It is never a field's value, however close it sits to a label.
  */
-function onArc(line: LayoutLine): boolean {
+export function onArc(line: LayoutLine): boolean {
   const chars = [...line.flat].filter((ch) => /[\u3400-\u9fff]/.test(ch)).length;
   // A straight row of n characters is about n heights wide (less padding and tilt); seal arcs come out at 0.2–0.25.
   return chars >= 2 && line.original.width < chars * line.original.height * 0.33;

@@ -498,6 +498,10 @@ export function makeIdNumberReader(today: string): ValueReader {
 export const readCreditCodeValue: ValueReader = (text) => {
   const tokens = withoutSpaces(text).match(/[0-9A-Za-z]{16,20}/g);
   const token = tokens?.find((t) => t.length === 18) ?? tokens?.[0];
+  if (!token || token.length !== 18) {
+    const marked = creditCodeAcrossMark(withoutSpaces(text));
+    if (marked) return marked;
+  }
   if (!token) return null;
   const reading = readCreditCode(token);
   if (reading.valid) {
@@ -517,6 +521,26 @@ export const readCreditCodeValue: ValueReader = (text) => {
     ...(token.length === 18 ? { recheck: { read: token, check: CREDIT_CODE_CHECK } } : {}),
   };
 };
+
+/** A speck read as a mark inside a code (`91330106MA2GFEF.JHE`): the code's characters on both sides of the one mark. */
+const CODE_ACROSS_MARK = /(?<![0-9A-Za-z])([0-9A-Z]{1,17})[.·,'‘’`:：]([0-9A-Z]{1,17})(?![0-9A-Za-z])/;
+
+/** Issue on a credit code read with a mark the engine read inside it taken out. */
+export const CREDIT_CODE_MARK_INFERRED = 'credit_code_mark_inferred';
+
+/**
+ * A credit code the engine read with a mark inside it (a speck of a glare or a scan read `.`): the characters on both
+ * sides of the mark joined, when they make 18 that pass the check as read (no look-alike corrected), flagged: the
+ * clerk confirms the mark was a speck.
+ */
+function creditCodeAcrossMark(text: string): Reading | null {
+  const m = CODE_ACROSS_MARK.exec(text);
+  const joined = m ? `${m[1]}${m[2]}` : '';
+  if (joined.length !== 18) return null;
+  const reading = readCreditCode(joined);
+  if (!reading.valid || reading.correctedFrom) return null;
+  return { value: reading.value, evidence: Evidence.checksum, plausibility: 1, issues: [CREDIT_CODE_MARK_INFERRED] };
+}
 
 /** Issue on a business licence's code that is a pre-2016 15-digit 注册号, not a unified social credit code. */
 export const REGISTRATION_NUMBER = 'credit_code_is_registration_number';

@@ -105,6 +105,12 @@ describe('certificate numbers', () => {
     expect(parseCertificateNumber('S000033010600227000123')).toEqual({ structure: 'skill_level', assessor: 'S', year: 2022 });
   });
 
+  it('calls a qualification number whose city no province numbers `unknown` (`133391…` read for `133301…`)', () => {
+    expect(parseCertificateNumber('1333912519352593').structure).toBe('unknown');
+    expect(parseCertificateNumber('1333012519352593').structure).toBe('qualification');
+    expect(parseCertificateNumber('1333902519352593').structure).toBe('qualification');
+  });
+
   it('calls anything else `unknown`', () => {
     expect(parseCertificateNumber('X000033010600221000123').structure).toBe('unknown');
     expect(parseCertificateNumber('153301001230045').structure).toBe('unknown');
