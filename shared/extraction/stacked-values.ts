@@ -678,6 +678,20 @@ function loneCharacterTightUnder(layout: PageLayout, o: LayoutLine, line: Layout
   );
 }
 
+/** The last characters of two-character labels (`性别`, `民族`, `工种`, `住所`): what a spread one leaves when its head is lost. */
+const TWO_CHARACTER_LABEL_TAILS: ReadonlySet<string> = new Set([...LABEL_GROUP_OF.keys()].filter((form) => [...form].length === 2).map((form) => [...form][1]));
+
+/**
+ * True when `line` is a lone Chinese character that ends a two-character label (`别` of `性　别`, its `性` lost to glare):
+ * under a value, it is that label's remains as likely as the value's wrapped last character.
+ *
+ * @example
+ * spreadLabelTail(line('别')); // true
+ */
+export function spreadLabelTail(line: LayoutLine): boolean {
+  return line.hits.length === 0 && LONE_CJK.test(line.flat) && TWO_CHARACTER_LABEL_TAILS.has(line.flat);
+}
+
 /**
  * A lone Chinese character set tight under the start of `line`, of its size: the last character of a value wrapped in
  * a narrow cell (`………上官娟` | `琪`), or a sex printed off its row. A value read without it may be cut short. Never

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
-import { enginePage, textLayerPage, type Line } from './support/text-lines.js';
+import { enginePage, scanPage, textLayerPage, type Line } from './support/text-lines.js';
 
 // Values stacked over or under their labels in one cell, the page's fill-in printed 1.2–3 mm off its labels (the
 // held-out `above` placement off the baseline; the seen proc-S families draw it). Each page is rebuilt on a text layer
@@ -314,5 +314,40 @@ describe('dates stacked on their labels in a contract whose fill-in was shifted'
     expect(doc.type).toBe('labor_contract');
     expect(doc.fields.startDate.value).toBe('2019-12-10');
     expect(doc.fields.endDate.value).toBe('2024-12-09');
+  });
+});
+
+describe('a lone character under a value that ends a two-character label', () => {
+  it('flags a name read with a lone `别` under it, a spread `性　别` whose `性` glare took', () => {
+    // A glare photo (proc-S), as the engine boxed it: `许东` riding up into `持证人姓名` over it, the `别` of `性　别` alone
+    // 24 px under it, `性` lost.
+    const doc = extractDocuments(
+      [
+        scanPage(
+          [
+            ['特种作业操作证', 478, 257, 413, 58],
+            ['持证人姓名', 241, 331, 146, 36],
+            ['许东', 287, 355, 57, 30],
+            ['别', 312, 409, 51, 30],
+            ['身份证号330106198503121282', 244, 482, 356, 31],
+            ['作业类别', 242, 545, 231, 35],
+            ['电工作业', 492, 542, 92, 28],
+            ['准操项目', 247, 595, 114, 33],
+            ['低压电工作业', 248, 616, 139, 28],
+            ['有效期至', 246, 668, 98, 35],
+            ['2027年06月09日', 489, 661, 172, 33],
+            ['证书号', 262, 719, 208, 27],
+            ['T330106198503121282', 246, 738, 244, 31],
+            ['颁证日期', 257, 794, 105, 31],
+            ['2021-06-10', 249, 815, 124, 29],
+            ['浙江省应急管理厅', 247, 920, 188, 34],
+          ],
+          { size: { width: 1402, height: 1865 } },
+        ),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.holderName.needsReview).toBe(true);
   });
 });
