@@ -211,7 +211,7 @@ function captionedFromAbove(layout: PageLayout, value: LayoutLine, caption: Layo
  * (`2021-12-26` 12 px over `合同期限自：`, `2023年12月25日` 32 px under it and 12 px over `合同终止日期：`).
  */
 function captionOfOwnValue(layout: PageLayout, label: LayoutLine, below: LayoutLine): boolean {
-  const own = stackedLine(layout, label, true, true);
+  const own = stackedLine(layout, label, true, true, 1.2);
   const gap = (upper: LayoutLine, lower: LayoutLine) => lower.box.y - (upper.box.y + upper.box.height);
   return own !== undefined && own.hits.length === 0 && valueLike(own) && !waitsForOtherShape(label, [own]) && gap(own, label) < gap(label, below) * 0.75;
 }
@@ -292,7 +292,14 @@ export function otherLabelOwning(layout: PageLayout, value: LayoutLine, label: L
     const under = bracketedCaption(o) ? undefined : stackedLine(layout, waiting, false);
     const reach = bracketedCaption(o) ? 1.2 : 0.45;
     // Where to sign or stamp (`（盖章）` alone) waits for ink, never for the printed line over it.
-    const over = !under && !SIGN_HERE_ONLY.test(o.flat) && stackedLine(layout, waiting, true, false, reach) === value;
+    // A fill-in printed off its labels sets a value up to a line over its label: nearer it than `label` over the value,
+    // when `label` is itself a caption under a value of its own (values over their labels all down the form).
+    const nearer = value.box.y - (label.box.y + label.box.height) > o.box.y - (value.box.y + value.box.height) && captionOfOwnValue(layout, label, value);
+    const over =
+      !under &&
+      !SIGN_HERE_ONLY.test(o.flat) &&
+      (stackedLine(layout, waiting, true, false, reach) === value ||
+        (nearer && !bracketedCaption(o) && stackedLine(layout, waiting, true, false, 1.2) === value));
     if (under === value || (over && !captionedFromAbove(layout, value, o))) return true;
     // Starting under a label of a later column that waits, under its row and within a line of it: that column's value
     // printed low (`合同终止日期：` over `2024年12月9日` 31 px down, the line as far off `合同期限自：`'s row, 300 px left).

@@ -182,6 +182,36 @@ describe('a line between two rows of labels, owned by the label whose field it f
   });
 });
 
+describe('a value stacked over its label, nearer it than the label over the value', () => {
+  it('reads a studio’s name over `名称`, the registrant type under `名称` nearer the type’s label under it', () => {
+    // `个体工商户` 37 px under `名称` and 21 px over `类型`; the name 20 px over `名称`: every value over its label.
+    const doc = read([
+      ['注册号', 142, 120, 108, 38],
+      ['330106863165731 (1-1)', 142, 178, 379, 38],
+      ['营业执照', 581, 219, 455, 84],
+      ['名称', 181, 430, 72, 38],
+      ['类型', 181, 564, 72, 38],
+      ['经营者', 181, 647, 108, 38],
+      ['经　　　营　　　场　　　所', 181, 730, 469, 38],
+      ['组 成 形 式', 181, 864, 199, 38],
+      ['注册日期', 199, 1045, 144, 38],
+      ['经 营 范 围', 181, 1130, 199, 38],
+      ['杭州市西湖区明德家电维修服务工作室', 181, 372, 650, 38],
+      ['个体工商户', 181, 505, 181, 38],
+      ['韩秀兰', 682, 639, 108, 38],
+      ['浙江省杭州市西湖区西溪街道紫霞街742号华星时', 682, 722, 776, 38],
+      ['代广场4幢21层1907室', 682, 770, 343, 38],
+      ['个人经营', 181, 903, 144, 38],
+      ['2014.01.06', 181, 986, 181, 38],
+      ['一般项目：技术服务、技术开发、技术咨询。', 682, 1120, 758, 38],
+      ['登记机关：', 1202, 1509, 181, 38],
+      ['发照日期：2015-03-25', 1111, 1574, 361, 38],
+    ]);
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.companyName.value).toBe('杭州市西湖区明德家电维修服务工作室');
+  });
+});
+
 describe('dates stacked on their labels in a contract whose fill-in was shifted', () => {
   it('reads no end from a start date riding down into its label, over the end’s label of an open-ended term', () => {
     // A phone photo (proc-S): `2020-11-06` riding into `合同起始日期` over it, 0.7 of a line over `合同期限至`, whose own line
