@@ -38,6 +38,7 @@ import {
   bracketedCaption,
   loneCharacterLeftUnder,
   loneCharacterUnder,
+  spreadLabelTail,
   offRowOwnerIs,
   otherLabelOwning,
   otherLabelOwningWrap,
@@ -201,6 +202,9 @@ export function findLabelledCandidates(
           // Lines joined across prose spacing, or through a line level with the value's own label (which could be a
           // value that label waits for), are a guess about layout: the clerk confirms it.
           if (stacked.length > 0 || (throughOwnLabel && tight.length > 0)) candidate = withIssue(candidate, WRAP_INFERRED);
+          // A lone character under a short value that ends a two-character label (`别` of a spread `性　别` whose `性`
+          // glare took, under `陆建`) is that label's remains as likely as the value's last character: the clerk reads it.
+          if (below.length === 1 && above.length === 0 && spreadLabelTail(below[0])) candidate = withIssue(candidate, WRAP_INFERRED);
           if (splitAcrossGap && tight.length > 0) candidate = withIssue(candidate, ROW_PIECES_JOINED);
           // The first line split at a gap with a piece beside it (`住址 浙江省温州` | `市鹿城区莫干`): joined under it, the
           // value passed that piece over; which goes where is for the clerk (a value and text printed after it look alike).

@@ -3,10 +3,14 @@
  * a fraction of a line above or below its label's line (dot-matrix fill-in), a value stacked right above or below
  * its label in one cell. Who owns such a line is decided against the other labels around it: a line tight over or
  * under a label that waits for a value, or past a waiting label of the next column, is that label's value and never
- * another's; a label that has a value set on its own line is no rival for a line between two rows.
+ * another's; a label that has a value set on its own line is no rival for a line between two rows. A fill-in printed
+ * 1–3 mm off its labels sets a value stacked over its label up to a line off it, between two rows of labels: the label
+ * whose field's shape it fits owns it (an 18-digit ID is no name, an issuer no level), and a label with a value stacked
+ * tight on it already waits for no other.
  */
 import { findDates } from './dates.js';
 import { LABEL_GROUP_OF, type LabelGroup } from './labels.js';
+import { parseLevel } from './levels.js';
 import { findHits, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
 import { centreX, centreY, right } from './line-geometry.js';
 
@@ -192,7 +196,24 @@ export function stackedLine(
  */
 function captionedFromAbove(layout: PageLayout, value: LayoutLine, caption: LayoutLine): boolean {
   const over = lineOver(layout, value, caption);
-  return over !== undefined && !bracketedCaption(over) && (waitingLabel(over) || waitingHitOver(over, value)) && !alignedValueBeside(layout, over);
+  return (
+    over !== undefined &&
+    !bracketedCaption(over) &&
+    (waitingLabel(over) || waitingHitOver(over, value)) &&
+    !alignedValueBeside(layout, over) &&
+    !captionOfOwnValue(layout, over, value)
+  );
+}
+
+/**
+ * True when `label` is a caption under a value of its own (captions under values all down the form): a value-like line
+ * stacked tight over it, clearly nearer it than `below`, the line under it, is. It waits for that line, not `below`
+ * (`2021-12-26` 12 px over `合同期限自：`, `2023年12月25日` 32 px under it and 12 px over `合同终止日期：`).
+ */
+function captionOfOwnValue(layout: PageLayout, label: LayoutLine, below: LayoutLine): boolean {
+  const own = stackedLine(layout, label, true, true, 1.2);
+  const gap = (upper: LayoutLine, lower: LayoutLine) => lower.box.y - (upper.box.y + upper.box.height);
+  return own !== undefined && own.hits.length === 0 && valueLike(own) && !waitsForOtherShape(label, [own]) && gap(own, label) < gap(label, below) * 0.75;
 }
 
 /**
@@ -209,6 +230,16 @@ function waitingHitOver(header: LayoutLine, value: LayoutLine): boolean {
     const end = header.box.x + perChar * header.hits[i + 1].start;
     return hit.inlineValue.trim() === '' && !hit.otherParty && value.box.x >= start - header.box.height && value.box.x < end;
   });
+}
+
+/**
+ * True when `value` starts under `label`'s span (from a line's height before it to its end), its top under the label's
+ * middle and less than a line under the label's foot: set under that label, however far its fill-in was shifted.
+ */
+function underLabelSpan(label: LayoutLine, value: LayoutLine): boolean {
+  const h = label.box.height;
+  const gap = value.box.y - (label.box.y + h);
+  return value.box.x >= label.box.x - h && value.box.x < right(label) && value.box.y > centreY(label) && gap < h * 1.2;
 }
 
 /** The nearest line over `value` in its column, within about two lines (`caption`, the label under it, left out). */
@@ -245,6 +276,9 @@ export function otherLabelOwning(layout: PageLayout, value: LayoutLine, label: L
     // … unless it sits far across the row from that label and tight under `label`, which waits for it (a date stacked
     // under the next column's label, level with the first column's label).
     if (beside === value && value.box.x - right(o) > o.box.height * 4 && stackedLine(layout, label, false) === value) return false;
+    // … or far across the row from a label with a value stacked tight under it (`名　称` over `杭州钱塘电…`, `杨一伟`
+    // level with it 900 px right, over `法定代表人`): that label's value is the one under it.
+    if (beside === value && value.box.x - right(o) > o.box.height * 4 && stackedLine(layout, o, false)) return false;
     if (beside) return beside === value;
     // A value beside it on its row, only printed off its baseline (a keystoned photo's or an off-true fill-in's), is
     // its value: a line stacked under or over the label, left of that value and further off the label's row, is not.
@@ -258,8 +292,18 @@ export function otherLabelOwning(layout: PageLayout, value: LayoutLine, label: L
     const under = bracketedCaption(o) ? undefined : stackedLine(layout, waiting, false);
     const reach = bracketedCaption(o) ? 1.2 : 0.45;
     // Where to sign or stamp (`（盖章）` alone) waits for ink, never for the printed line over it.
-    const over = !under && !SIGN_HERE_ONLY.test(o.flat) && stackedLine(layout, waiting, true, false, reach) === value;
+    // A fill-in printed off its labels sets a value up to a line over its label: nearer it than `label` over the value,
+    // when `label` is itself a caption under a value of its own (values over their labels all down the form).
+    const nearer = value.box.y - (label.box.y + label.box.height) > o.box.y - (value.box.y + value.box.height) && captionOfOwnValue(layout, label, value);
+    const over =
+      !under &&
+      !SIGN_HERE_ONLY.test(o.flat) &&
+      (stackedLine(layout, waiting, true, false, reach) === value ||
+        (nearer && !bracketedCaption(o) && stackedLine(layout, waiting, true, false, 1.2) === value));
     if (under === value || (over && !captionedFromAbove(layout, value, o))) return true;
+    // Starting under a label of a later column that waits, under its row and within a line of it: that column's value
+    // printed low (`合同终止日期：` over `2024年12月9日` 31 px down, the line as far off `合同期限自：`'s row, 300 px left).
+    if (o.box.x >= right(label) && !onRow && underLabelSpan(o, value)) return true;
     // Past the next label column: the waiting label stands after `label`, before the value, near the value's row.
     const between = o.box.x >= right(label) - label.box.height * 0.5 && right(o) <= value.box.x + o.box.height * 0.5;
     // … and the value is not clearly nearer `label`'s row than that label's (`合同期限至` … `类　型` `有固定期限` set
@@ -402,9 +446,10 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
   // A bracketed caption sits a ruled line's spacing under its value (the line, its padding and the caption's own); a
   // fill-in printed a few millimetres high adds to it (43 px over a caption boxed 29 px high).
   const caption = bracketedCaption(label);
-  const last = stackedLine(layout, label, true, true, caption ? 1.6 : 0.45, caption, caption ? CAPTION_OVERLAP : VALUE_OVER_LABEL_OVERLAP);
+  const last = stackedLine(layout, label, true, true, caption ? 1.6 : 1.2, caption, caption ? CAPTION_OVERLAP : VALUE_OVER_LABEL_OVERLAP);
   if (!last) return undefined;
   if (otherLabelOwning(layout, last, label)) return undefined;
+  if (!caption && fartherThanLabelOver(layout, last, label)) return undefined;
   // On the row of a label to its left: that label's value beside it, unless that label has its own value beside it
   // (a label of the first column level with a value's last line in the second).
   const onRowOfLabel = (line: LayoutLine) =>
@@ -416,6 +461,9 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
         right(o) <= line.box.x + line.box.height * 0.5 &&
         Math.abs(centreY(o) - centreY(line)) < Math.min(o.box.height, line.box.height) * 0.6 &&
         [undefined, line].includes(alignedValueBeside(layout, o)) &&
+        // A label with its value stacked tight under it (`名　称` over `杭州钱塘电…`) waits for nothing on its row (a
+        // value over a bracketed caption level with one is still a pairing of the layout's, the clerk's to confirm).
+        (caption || !stackedLine(layout, o, false)) &&
         !labelColumnBetween(layout, o, line),
     );
   const block = [last];
@@ -438,24 +486,54 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
   const over = caption ? undefined : lineOver(layout, top, label);
   const gap = (upper: LayoutLine, lower: LayoutLine) => lower.box.y - (upper.box.y + upper.box.height);
   // A label set tight under a value of its own is a caption too (captions under values all down the form): it waits
-  // for the line over it, not for this one.
-  const captionOfLineOver = (o: LayoutLine) => {
-    const own = stackedLine(layout, o, true, true);
-    return own !== undefined && own.hits.length === 0 && valueLike(own) && gap(own, o) < gap(o, top) * 0.75;
-  };
-  // A date's label waits for a date: a block holding none (an address stacked over `住所:`, `成立日期:` over it) is
-  // not what it waits for.
-  const datelessUnderDateLabel = (o: LayoutLine) =>
-    DATE_GROUPS.has(LABEL_GROUP_OF.get(o.hits[o.hits.length - 1]?.form ?? '') as LabelGroup) && block.every((l) => findDates(l.flat).length === 0);
+  // for the line over it, not for this one. A label waits for a value of its field's shape: a block that cannot be
+  // one (an address stacked over `住所:`, `成立日期:` over it; an issuer over `发证机关`, `技能等级` over it) is not
+  // what it waits for. Nor is the value stacked under a label over it a caption we do not know.
   const rival = (o: LayoutLine) =>
     !bracketedCaption(o) &&
-    !datelessUnderDateLabel(o) &&
-    ((waitingLabel(o) && !alignedValueBeside(layout, o) && !captionOfLineOver(o) && !nearerValueBeside(layout, o, top)) ||
-      gap(o, top) < Math.max(gap(last, label), label.box.height * 0.1) * 1.5);
+    !waitsForOtherShape(o, block) &&
+    ((waitingLabel(o) && !alignedValueBeside(layout, o) && !captionOfOwnValue(layout, o, top) && !nearerValueBeside(layout, o, top)) ||
+      (gap(o, top) < Math.max(gap(last, label), label.box.height * 0.1) * 1.5 && !valueStackedUnderLabel(layout, o)));
   // A line over the value set apart from it (not flush, not centred) beside a label of its own on its left is that
   // label's value, printed low: no rival.
   if (over && rival(over) && !(!alignedWith(over, top) && besideLabel(layout, over))) return undefined;
   return block.some(onRowOfLabel) ? undefined : block;
+}
+
+/**
+ * How far over its label a value may stand and be stacked tight on it, in the label's heights: past it, a fill-in
+ * printed 1–3 mm high (up to 1.1 of a line over the label on proc-S pages) must be nearer this label than any label
+ * over it.
+ */
+const TIGHT_OVER = 0.45;
+
+/**
+ * True when `value`, more than TIGHT_OVER of a line over `label`, sits nearer a label over it in its column whose
+ * field it fits (`2020-11-06` riding 12 px down into `合同起始日期` over it, 23 px over `合同期限至`): that label's value
+ * printed low, not this one's printed high.
+ */
+function fartherThanLabelOver(layout: PageLayout, value: LayoutLine, label: LayoutLine): boolean {
+  const mine = label.box.y - (value.box.y + value.box.height);
+  if (mine <= label.box.height * TIGHT_OVER) return false;
+  return layout.lines.some(
+    (o) =>
+      o !== label &&
+      o !== value &&
+      o.half === value.half &&
+      o.hits.length > 0 &&
+      centreY(o) < centreY(value) &&
+      overlapShare(o, value) > 0 &&
+      value.box.y - (o.box.y + o.box.height) < mine &&
+      !waitsForOtherShape(o, [value]),
+  );
+}
+
+/**
+ * True when `line` is the value stacked tight under a label waiting for it (`330106…2579` riding up into `身份证号`):
+ * a value whose label is known, no caption of ours nor a label we do not know.
+ */
+function valueStackedUnderLabel(layout: PageLayout, line: LayoutLine): boolean {
+  return valueLike(line) && layout.lines.some((o) => o !== line && o.half === line.half && waitingLabel(o) && stackedLine(layout, o, false) === line);
 }
 
 /**
@@ -505,6 +583,48 @@ function besideLabel(layout: PageLayout, line: LayoutLine): boolean {
 }
 
 const DATE_GROUPS: ReadonlySet<LabelGroup> = new Set(['birthDate', 'issueDate', 'establishedDate', 'startDate', 'endDate', 'signedDate']);
+
+/** Fields whose value is a code of digits (an ID, a credit code, a registration number): 15 characters or more. */
+const CODE_GROUPS: ReadonlySet<LabelGroup> = new Set(['idNumber', 'creditCode', 'registrationNumber']);
+
+/** Fields whose value is words (an occupation, an organisation's name): no long run of digits. */
+const WORD_GROUPS: ReadonlySet<LabelGroup> = new Set(['occupation', 'issuer', 'employer', 'companyName', 'school']);
+
+/** Fields whose value is an organisation's name. */
+const ORG_GROUPS: ReadonlySet<LabelGroup> = new Set(['issuer', 'employer', 'companyName', 'school']);
+
+/** How an organisation's name, or the last line of one wrapped, ends. */
+const ORG_END = /(公司|中心|局|厅|所|院|校|会|部|店|社|厂|站|室)$/u;
+
+/** Fields whose value is a person's name: a few Chinese characters. */
+const NAME_GROUPS: ReadonlySet<LabelGroup> = new Set(['personName', 'legalRepresentative']);
+
+/**
+ * True when the lines of `block` cannot be the value `label` waits for, by the shape of its field (its last label's):
+ * a date's label waits for a date, an ID's or a code's for a run of digits, a name's for a few characters with no
+ * digit, a level's for a level. Which of two labels owns a line set between them is then the one whose field it fits
+ * (an 18-digit ID is no name; an issuer is no level); an occupation or an organisation's name holds no ID's run of
+ * digits. Fields with no shape of their own (addresses, terms) take any line.
+ *
+ * @example
+ * waitsForOtherShape(levelLabel, [issuerLine]); // true: `杭州卓越家政服务有限公司` names no level
+ */
+function waitsForOtherShape(label: LayoutLine, block: readonly LayoutLine[]): boolean {
+  const group = LABEL_GROUP_OF.get(label.hits[label.hits.length - 1]?.form ?? '');
+  if (!group) return false;
+  const text = block.map((l) => l.flat).join('');
+  if (DATE_GROUPS.has(group)) return block.every((l) => findDates(l.flat).length === 0);
+  if (CODE_GROUPS.has(group)) return (text.match(/\d/g) ?? []).length < 8;
+  // A name's line holds Chinese characters alone, no more than a name's (a compound surname, a minority's name with
+  // its dot): no digit, no bracket (`控股)`, a registrant type's wrap, over `法定代表人`).
+  if (NAME_GROUPS.has(group)) return !/^[\u3400-\u9fff·•]{2,8}$/u.test(text);
+  if (group === 'level') return parseLevel(text) === null && text.length > 8;
+  // An occupation or an organisation's name holds no run of digits a code or an ID number has; an organisation's
+  // name is longer than a person's, or ends as one does (`公司`, a wrap's last line).
+  if (ORG_GROUPS.has(group) && /^[\u3400-\u9fff]{2,4}$/u.test(text) && !ORG_END.test(text)) return true;
+  if (WORD_GROUPS.has(group)) return /\d{6}/.test(text);
+  return false;
+}
 
 /** Two lines set flush left, flush right or centred on each other (within a line height). */
 function alignedWith(a: LayoutLine, b: LayoutLine): boolean {
@@ -563,6 +683,20 @@ function loneCharacterTightUnder(layout: PageLayout, o: LayoutLine, line: Layout
     gap < h * 0.6 &&
     !opensSpreadLabel(layout, o)
   );
+}
+
+/** The last characters of two-character labels (`性别`, `民族`, `工种`, `住所`): what a spread one leaves when its head is lost. */
+const TWO_CHARACTER_LABEL_TAILS: ReadonlySet<string> = new Set([...LABEL_GROUP_OF.keys()].filter((form) => [...form].length === 2).map((form) => [...form][1]));
+
+/**
+ * True when `line` is a lone Chinese character that ends a two-character label (`别` of `性　别`, its `性` lost to glare):
+ * under a value, it is that label's remains as likely as the value's wrapped last character.
+ *
+ * @example
+ * spreadLabelTail(line('别')); // true
+ */
+export function spreadLabelTail(line: LayoutLine): boolean {
+  return line.hits.length === 0 && LONE_CJK.test(line.flat) && TWO_CHARACTER_LABEL_TAILS.has(line.flat);
 }
 
 /**
