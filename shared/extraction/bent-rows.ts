@@ -1,4 +1,4 @@
-import { centreX, centreY } from './line-geometry.js';
+import { centreX, centreY, gapBelow } from './line-geometry.js';
 import type { LayoutLine } from './page-layout.js';
 
 /**
@@ -59,7 +59,7 @@ export function textHeight(line: LayoutLine): number {
  * gapAlongRow(tiltedName, wrap); // ≈ 16 (a 50 px pitch, 34 px type), where the boxes overlap by 40 px
  */
 export function gapAlongRow(upper: LayoutLine, lower: LayoutLine): number {
-  if (!onBentRow(upper) && !onBentRow(lower)) return lower.box.y - (upper.box.y + upper.box.height);
+  if (!onBentRow(upper) && !onBentRow(lower)) return gapBelow(upper, lower);
   // Measured at the middle of the part of `lower` under `upper` (a wrap's head under the value's head).
   const from = Math.max(lower.box.x, upper.box.x);
   const to = Math.min(lower.box.x + lower.box.width, upper.box.x + upper.box.width);

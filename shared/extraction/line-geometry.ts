@@ -8,3 +8,6 @@ export const centreX = (l: LayoutLine): number => l.box.x + l.box.width / 2;
 
 /** A line's vertical centre, in the page's pixels. */
 export const centreY = (l: LayoutLine): number => l.box.y + l.box.height / 2;
+
+/** How far `lower`'s box starts under `upper`'s foot, in the page's pixels (negative where the boxes overlap). */
+export const gapBelow = (upper: LayoutLine, lower: LayoutLine): number => lower.box.y - (upper.box.y + upper.box.height);

@@ -12,7 +12,7 @@ import { findDates } from './dates.js';
 import { LABEL_GROUP_OF, type LabelGroup } from './labels.js';
 import { parseLevel } from './levels.js';
 import { findHits, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
-import { centreX, centreY, right } from './line-geometry.js';
+import { centreX, centreY, gapBelow, right } from './line-geometry.js';
 
 const LONE_CJK = /^[\u3400-\u9fff]$/;
 const ENGLISH_ONLY = /^[A-Za-z .'&/:-]*$/;
@@ -212,8 +212,9 @@ function captionedFromAbove(layout: PageLayout, value: LayoutLine, caption: Layo
  */
 function captionOfOwnValue(layout: PageLayout, label: LayoutLine, below: LayoutLine): boolean {
   const own = stackedLine(layout, label, true, true, 1.2);
-  const gap = (upper: LayoutLine, lower: LayoutLine) => lower.box.y - (upper.box.y + upper.box.height);
-  return own !== undefined && own.hits.length === 0 && valueLike(own) && !waitsForOtherShape(label, [own]) && gap(own, label) < gap(label, below) * 0.75;
+  return (
+    own !== undefined && own.hits.length === 0 && valueLike(own) && !waitsForOtherShape(label, [own]) && gapBelow(own, label) < gapBelow(label, below) * 0.75
+  );
 }
 
 /**
@@ -484,7 +485,6 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
   // otherwise hand that value to the next label whose own value is masked or missing). A bracketed caption over it is
   // no rival: it names the line over itself; nor is anything over the value of one (the brackets say what it is).
   const over = caption ? undefined : lineOver(layout, top, label);
-  const gap = (upper: LayoutLine, lower: LayoutLine) => lower.box.y - (upper.box.y + upper.box.height);
   // A label set tight under a value of its own is a caption too (captions under values all down the form): it waits
   // for the line over it, not for this one. A label waits for a value of its field's shape: a block that cannot be
   // one (an address stacked over `住所:`, `成立日期:` over it; an issuer over `发证机关`, `技能等级` over it) is not
@@ -493,7 +493,7 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
     !bracketedCaption(o) &&
     !waitsForOtherShape(o, block) &&
     ((waitingLabel(o) && !alignedValueBeside(layout, o) && !captionOfOwnValue(layout, o, top) && !nearerValueBeside(layout, o, top)) ||
-      (gap(o, top) < Math.max(gap(last, label), label.box.height * 0.1) * 1.5 && !valueStackedUnderLabel(layout, o)));
+      (gapBelow(o, top) < Math.max(gapBelow(last, label), label.box.height * 0.1) * 1.5 && !valueStackedUnderLabel(layout, o)));
   // A line over the value set apart from it (not flush, not centred) beside a label of its own on its left is that
   // label's value, printed low: no rival.
   if (over && rival(over) && !(!alignedWith(over, top) && besideLabel(layout, over))) return undefined;

@@ -12,6 +12,7 @@ import { chooseCandidate, onArc } from './field-search.js';
 import { columnRight, continuationLines, mergeLines, VALUE_MAY_CONTINUE } from './continuation.js';
 import { centreY, right } from './line-geometry.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
+import { ROW_PIECES_JOINED } from './row-gap-pieces.js';
 import { Evidence, readAddress, type Reading, type ValueReader } from './value-readers.js';
 
 /** Issue on a value taken by its own shape, its label not found on the page: which field it is the clerk confirms. */
@@ -108,7 +109,7 @@ export function numberInPieces(
           const reading = reader(joined);
           if (!reading || reading.evidence !== Evidence.checksum || reading.correction || !accept(String(reading.value))) continue;
           const field = chooseCandidate([{ reading, line: mergeLines([a, b], joined), labelMatch: LabelMatch.unlabelled, raw: joined, labelRank: 99 }])!;
-          field.issues = [...(field.issues ?? []), LABEL_NOT_FOUND, 'split_value_inferred'];
+          field.issues = [...(field.issues ?? []), LABEL_NOT_FOUND, ROW_PIECES_JOINED];
           found.push(field);
         }
       }
