@@ -59,7 +59,7 @@ import { labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-
 import { wrapOfLeftColumn } from './left-column-wraps.js';
 import { centreX, centreY, right } from './line-geometry.js';
 import { UNDER_CENTRED_CAPTION, linesAtColumnEdgeUnder, valueUnderCentredCaption } from './centred-caption.js';
-import { gapAlongRow, textHeight } from './bent-rows.js';
+import { gapAlongRow, heightLessRowTilt, textHeight } from './bent-rows.js';
 
 export interface SearchOptions {
   /**
@@ -1352,12 +1352,14 @@ function sealPair(layout: PageLayout, line: LayoutLine): boolean {
 
 /**
  * Seal lettering runs on an arc: its box is far too narrow for its characters set in a straight row (`有限公司` in a
- * box taller than wide). It is never a field's value, however close it sits to a label.
+ * box taller than wide). It is never a field's value, however close it sits to a label. A long value on a row a curled
+ * page bends is boxed tall too (`杭州恒信…股份有限公司西`, 19 characters in 597 × 103 px): its height is taken less its
+ * row's climb (curl24).
  */
 export function onArc(line: LayoutLine): boolean {
   const chars = [...line.flat].filter((ch) => /[\u3400-\u9fff]/.test(ch)).length;
   // A straight row of n characters is about n heights wide (less padding and tilt); seal arcs come out at 0.2–0.25.
-  return chars >= 2 && line.original.width < chars * line.original.height * 0.33;
+  return chars >= 2 && line.original.width < chars * heightLessRowTilt(line) * 0.33;
 }
 
 /**

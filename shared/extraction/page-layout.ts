@@ -17,6 +17,7 @@ import { joinLabelTails, labelLostLastCharacter } from './label-tails.js';
 import { withBoxedSpacedLabelJoined } from './boxed-spaced-labels.js';
 import { underlinesAsSpaces } from './underline-blanks.js';
 import { lineSlope, rowSlopeField, rowSlopeSamples } from './row-slope-field.js';
+import { headOfCharacters, headTypeTop, typeSizeOfCharacters } from './bent-rows.js';
 
 /** A label found in a line and the text that follows it up to the next label (its inline value). */
 export interface LabelHit {
@@ -79,6 +80,16 @@ export interface LayoutLine {
    * page tilts the row more than the page's slopes say (its box then stands taller than its type, `bent-rows.ts`).
    */
   rowSlope?: number;
+  /**
+   * Where the line's first characters run (their centre, levelled as the box is), where the engine boxed characters:
+   * on a row a curled page bends, the head's text may stand well inside the line's tall box (`bent-rows.ts`).
+   */
+  head?: { x: number; y: number };
+  /**
+   * The engine read the line along a bend (`shared/ocr/bent-lines.ts`) and boxed its characters at the straightened
+   * strip's height: its type is its characters' advance, its box a bent region's, padded round the bend.
+   */
+  readAlongBend?: boolean;
   /** 0 = left half, 1 = right half of a two-page spread; undefined on single pages. */
   half?: 0 | 1;
   hits: LabelHit[];
@@ -536,6 +547,10 @@ function deskew(lines: LayoutLine[], width: number, height: number, ocrLines: re
     const nh = exactBoxes && h < bodyHeight * 2 ? h : Math.max(h - Math.abs(local) * w, h * 0.4);
     line.box = { x: ncx - w / 2, y: ncy - nh / 2, width: w, height: nh };
     if (line.rowSlope !== undefined) line.rowSlope -= local;
+    if (line.head) {
+      const { x: hx, y: hy } = line.head;
+      line.head = { x: hx + slope * (hy - height / 2), y: field ? field.levelY(hx, hy) : hy - slope * (hx - width / 2) };
+    }
   }
 }
 
@@ -972,7 +987,9 @@ export function buildPageLayout(page: OcrPage): PageLayout {
         box: line.box,
         original: line.box,
         chars: page.source === 'text_layer' || !line.words?.length ? undefined : lineCharacters(line.words),
-        typeHeight: page.source === 'text_layer' || !line.words?.length ? undefined : median(line.words.map((w) => w.box.height)),
+        typeHeight: page.source === 'text_layer' ? undefined : typeSizeOfCharacters(line.words)?.size,
+        readAlongBend: page.source === 'text_layer' ? undefined : typeSizeOfCharacters(line.words)?.alongBend || undefined,
+        head: page.source === 'text_layer' ? undefined : headOfCharacters(line.words),
         headGap: page.source === 'text_layer' || !line.words?.length ? undefined : Math.max(0, Math.min(...line.words.map((w) => w.box.x)) - line.box.x),
         tailGap:
           page.source === 'text_layer' || !line.words?.length
@@ -1118,8 +1135,11 @@ export function linesBelow(layout: PageLayout, line: LayoutLine, reach = 2.2): L
   const left = line.box.x - line.box.height * 1.5;
   const right = line.box.x + Math.max(line.box.width, line.box.height * 6);
   // A line starting past the label's end is beside it, printed low (a row's fill-in a third of a row off), not under it.
+  // A line boxed far taller than its type on a row a curled page bends reaches up into the label's box: its head's
+  // type is what stands under the label (curl24).
   const tightUnder = (other: LayoutLine) =>
     other.box.y >= bottom - line.box.height * 0.3 ||
+    headTypeTop(other) >= bottom - line.box.height * 0.3 ||
     (other.box.y >= bottom - line.box.height * 0.5 && other.box.y + other.box.height / 2 >= bottom && other.box.x < line.box.x + line.box.width);
   return layout.lines
     .filter(

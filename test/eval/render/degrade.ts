@@ -259,41 +259,116 @@ async function addMoire(png: Buffer, rng: Rng): Promise<Buffer> {
     .toBuffer();
 }
 
+/** Where a photographed page curls: towards a free edge, into the binding, or bowed along its whole width. */
+export const CURL_SHAPES = ['edge', 'binding', 'bowed'] as const;
+export type CurlShape = (typeof CURL_SHAPES)[number];
+
 /**
- * A curled page: the last 40 % of the width towards one edge lifts and narrows in height, column by column, and
- * darkens as it turns from the light. Drawn in pixels, so the bend is smooth as on paper: the earlier chromium
- * version laid 60 strips side by side, whose 5–10 px steps cut characters into shifted pieces no camera produces.
+ * How a curled page lies in a photo, drawn once per page: `lift(x)` (0–1) is how far the paper at page column `x`
+ * stands off the desk, and a row through page point (x, y) moves down by `rowShift(x, y)` pixels. The shift grows with
+ * the lift and changes with the row's height on the page (a lifted strip nearer the lens is magnified about the
+ * photo's centre, so rows above and below it bow by different amounts, even the opposite way): a wrap's second line
+ * starts lower or higher than its first line's row predicts. Columns where the paper turns away are foreshortened.
+ */
+export interface CurlField {
+  shape: CurlShape;
+  /** The paper's lift at page column x (0 flat … 1 highest). */
+  lift(x: number): number;
+  /** How far (px, down positive) the curl moves the row through page point (x, y). */
+  rowShift(x: number, y: number): number;
+  /** The bow of the row at height y: how far its highest point stands from its lowest (px). */
+  rowBow(y: number): number;
+}
+
+/**
+ * Draws a curl for a page of `width` × `height` px. Rows bow by about one to five line heights (1.5–6 % of the page's
+ * height) where the paper lifts most, as real curled photos show: a page lifting towards a free edge (over its last
+ * 30–55 %), dropping into a binding (its first or last 12–35 %, steeply), or bowed over its whole width (a folded
+ * letter relaxing, hump or trough).
+ *
+ * @example
+ * const field = curlField(1654, 2339, new Rng(9)); field.rowBow(400); // e.g. 96
+ */
+export function curlField(width: number, height: number, rng: Rng): CurlField {
+  const shape = rng.pick(CURL_SHAPES);
+  const fromRight = rng.chance(0.5);
+  const reach = shape === 'edge' ? rng.float(0.3, 0.55) : shape === 'binding' ? rng.float(0.12, 0.35) : 1;
+  const power = shape === 'binding' ? rng.float(1.6, 2.6) : rng.float(1.5, 2.2);
+  const hump = rng.chance(0.5);
+  // The shift through the page's middle row (c) and its change from the top row to the bottom (s), as shares of the
+  // height. Either may dominate: a page shot square on bows its top and bottom rows apart.
+  const sign = rng.chance(0.5) ? 1 : -1;
+  const c = sign * rng.float(0.012, 0.05);
+  const s = (rng.chance(0.5) ? 1 : -1) * rng.float(0.015, 0.07);
+  const lift = (x: number): number => {
+    const t = fromRight ? x / Math.max(1, width - 1) : 1 - x / Math.max(1, width - 1);
+    if (shape === 'bowed') {
+      const u = Math.abs(2 * t - 1);
+      return hump ? 1 - u ** power : u ** power;
+    }
+    return Math.max(0, t - (1 - reach)) ** power / reach ** power;
+  };
+  const rowShift = (x: number, y: number): number => lift(x) * height * (c + s * (y / height - 0.5));
+  const rowBow = (y: number): number => Math.abs(c + s * (y / height - 0.5)) * height;
+  return { shape, lift, rowShift, rowBow };
+}
+
+/**
+ * A curled page (`curlField`): rows bow, columns where the paper turns away narrow, and the turned paper darkens as it
+ * leaves the light. Drawn in pixels, so the bend is smooth as on paper: the earlier chromium version laid 60 strips
+ * side by side, whose 5–10 px steps cut characters into shifted pieces no camera produces. Until curl24 (2026-12-06)
+ * only the last 40 % of the width lifted, every row alike, too gently to put a wrapped value on a bent row.
  */
 async function curl(png: Buffer, rng: Rng): Promise<Buffer> {
   const { data, info } = await sharp(png).flatten({ background: '#fff' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const { width, height } = info;
-  // Desk above and below the page, as the chromium frame had (40 CSS px of a 900 px wide frame).
-  const margin = Math.round((40 * width) / 900);
-  const outHeight = height + 2 * margin;
-  const fromRight = rng.chance(0.5);
-  const lift = rng.float(0.04, 0.09);
-  const out = Buffer.alloc(width * outHeight * 3);
-  for (let k = 0; k < width * outHeight; k++) out.set([0x6b, 0x5d, 0x4c], k * 3);
+  const field = curlField(width, height, rng);
+  // Foreshortening: a column is seen narrowed by the cosine of the paper's turn there (the paper stands off the desk by
+  // up to a tenth of the page's width where it lifts most).
+  const stand = rng.float(0.05, 0.12) * width;
+  const seen = new Float64Array(width + 1);
   for (let x = 0; x < width; x++) {
-    const t = fromRight ? x / (width - 1) : 1 - x / (width - 1);
-    const bend = Math.max(0, t - 0.6) / 0.4;
-    const dy = -lift * height * bend * bend;
-    const sy = 1 - 0.06 * bend * bend;
-    const shade = 1 - 0.25 * bend;
-    for (let y = 0; y < outHeight; y++) {
-      // Each column is squeezed about the page's middle and lifted, as the strips were.
-      const source = (y + 0.5 - margin - dy - height / 2) / sy + height / 2 - 0.5;
-      if (source < -0.5 || source > height - 0.5) continue;
-      const y0 = Math.max(0, Math.floor(source));
+    const turn = Math.atan((field.lift(x + 1) - field.lift(x)) * stand);
+    seen[x + 1] = seen[x] + Math.cos(turn);
+  }
+  const outWidth = Math.max(1, Math.round(seen[width]));
+  const source = new Float64Array(outWidth);
+  for (let X = 0, x = 0; X < outWidth; X++) {
+    const at = ((X + 0.5) * seen[width]) / outWidth;
+    while (x < width - 1 && seen[x + 1] < at) x++;
+    source[X] = x + (at - seen[x]) / Math.max(1e-6, seen[x + 1] - seen[x]) - 0.5;
+  }
+  let most = 0;
+  for (let x = 0; x < width; x += 4) most = Math.max(most, Math.abs(field.rowShift(x, 0)), Math.abs(field.rowShift(x, height)));
+  // Desk above and below the page, as the chromium frame had (40 CSS px of a 900 px wide frame), and room for the bow.
+  const margin = Math.round((40 * width) / 900 + most);
+  const outHeight = height + 2 * margin;
+  const out = Buffer.alloc(outWidth * outHeight * 3);
+  for (let k = 0; k < outWidth * outHeight; k++) out.set([0x6b, 0x5d, 0x4c], k * 3);
+  for (let X = 0; X < outWidth; X++) {
+    const sx = Math.min(width - 1, Math.max(0, source[X]));
+    const x0 = Math.floor(sx);
+    const x1 = Math.min(width - 1, x0 + 1);
+    const fx = sx - x0;
+    const z = field.lift(sx);
+    const shade = 1 - 0.22 * z;
+    // rowShift(x, y) = z·H·(c + s·(y/H − ½)) is linear in y: solved for the source row exactly.
+    const at0 = field.rowShift(sx, 0);
+    const slope = (field.rowShift(sx, height) - at0) / height;
+    for (let Y = 0; Y < outHeight; Y++) {
+      const sy = (Y + 0.5 - margin - at0) / (1 + slope) - 0.5;
+      if (sy < -0.5 || sy > height - 0.5) continue;
+      const y0 = Math.max(0, Math.floor(sy));
       const y1 = Math.min(height - 1, y0 + 1);
-      const f = Math.min(1, Math.max(0, source - y0));
-      for (let c = 0; c < 3; c++) {
-        const value = data[(y0 * width + x) * 3 + c] * (1 - f) + data[(y1 * width + x) * 3 + c] * f;
-        out[(y * width + x) * 3 + c] = Math.round(value * shade);
+      const fy = Math.min(1, Math.max(0, sy - y0));
+      for (let ch = 0; ch < 3; ch++) {
+        const top = data[(y0 * width + x0) * 3 + ch] * (1 - fx) + data[(y0 * width + x1) * 3 + ch] * fx;
+        const bottom = data[(y1 * width + x0) * 3 + ch] * (1 - fx) + data[(y1 * width + x1) * 3 + ch] * fx;
+        out[(Y * outWidth + X) * 3 + ch] = Math.round((top * (1 - fy) + bottom * fy) * shade);
       }
     }
   }
-  return sharp(out, { raw: { width, height: outHeight, channels: 3 } })
+  return sharp(out, { raw: { width: outWidth, height: outHeight, channels: 3 } })
     .png()
     .toBuffer();
 }

@@ -107,3 +107,27 @@ export function bentRowPage(lines: readonly BentLine[], size = { width: 1654, he
     }),
   };
 }
+
+/**
+ * One line as the engine reports a line it read along a bend (`shared/ocr/bent-lines.ts`) on a curled photo: level
+ * for its first `flat` share, then falling by `fall` px at its tail along a quarter circle's course; each character
+ * boxed square at the straightened strip's height (twice its `type`), the line's box round those boxes with the bent
+ * region's padding.
+ *
+ * @example
+ * bentReadLine('杭州恒信机械制造数字服务股份有限公司西', 720, 660, 600, 31, 22);
+ */
+export function bentReadLine(text: string, x: number, y: number, width: number, type: number, fall: number, flat = 0.4): OcrLine {
+  const chars = [...text.replace(/\s/g, '')];
+  const step = width / chars.length;
+  const strip = type * 2;
+  const words = chars.map((ch, i) => {
+    const cx = x + (i + 0.5) * step;
+    const t = Math.max(0, (cx - x) / width - flat) / (1 - flat);
+    const cy = y + type / 2 + fall * t * t;
+    return { text: ch, confidence: 0.99, box: { x: cx - strip / 2, y: cy - strip / 2, width: strip, height: strip } };
+  });
+  const top = Math.min(...words.map((w) => w.box.y)) - type / 3;
+  const bottom = Math.max(...words.map((w) => w.box.y + w.box.height)) + type / 3;
+  return { text, confidence: 0.99, box: { x: x - type / 3, y: top, width: width + type / 3, height: bottom - top }, words };
+}
