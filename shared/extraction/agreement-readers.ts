@@ -30,6 +30,7 @@ import { VALUE_OFF_ROW_INFERRED, valueInLabelCell, valueNearPartyLabel, valueOve
 import { sixteenthBirthday } from './holder-age.js';
 import { signedDateInRowPieces, signedDateYearLost } from './signed-date-remnants.js';
 import { linesOfSource, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
+import { sealLettering } from './seal-lettering.js';
 import { centreX, centreY } from './line-geometry.js';
 import { termFromRunOnLine } from './run-on-term-dates.js';
 import { DATE_SEPARATOR_INFERRED } from './misread-dates.js';
@@ -683,6 +684,8 @@ export function readEmploymentLetter(ctx: DocumentContext): DraftFields {
     const names = new Set(orgLines.map((l) => signed(l.text)!.value));
     if (employerName && names.size > 1) employerName.issues = [...(employerName.issues ?? []), 'conflicting_values'];
   }
+  // No printed signature: the employer named only in its seal (issue 19), or missing.
+  employerName ??= employerFromSeal(ctx);
   const range = findDateRange(ctx, /聘期|聘任期|期限/);
   let { startDate, endDate } = termFields(ctx, range, { start: LABELS.startDate, end: LABELS.endDate });
   if (prose.endDate && !range.end && !endDate) {
@@ -692,6 +695,43 @@ export function readEmploymentLetter(ctx: DocumentContext): DraftFields {
   }
   const issueDate = labelled(ctx, ['发证日期', '签发日期', '落款日期', '日期'], readDateValue) ?? prose.issueDate;
   return { employerName, employeeName, title, startDate, endDate, issueDate };
+}
+
+/** Issue on an employer read from its seal's lettering alone: the arc is read in pieces, for the clerk to confirm. */
+export const EMPLOYER_FROM_SEAL = 'employer_inferred_from_seal';
+
+/**
+ * The employer a letter names only in its seal (no printed signature line, issue 19): the seal's lettering read whole
+ * as an organisation's name, never with characters lost between its pieces, and never anything else on the page.
+ * Two seals naming different organisations give the last, marked `conflicting_values`. Always for the clerk to
+ * confirm (`EMPLOYER_FROM_SEAL`).
+ */
+function employerFromSeal(ctx: DocumentContext): DraftField | undefined {
+  const names = ctx.layouts.flatMap((layout) =>
+    sealLettering(layout).flatMap((seal) => {
+      const reading = seal.gap ? null : readOrganisationName(seal.text);
+      return reading?.plausibility === 1 ? [{ seal, reading }] : [];
+    }),
+  );
+  const last = names[names.length - 1];
+  if (!last) return undefined;
+  const { seal, reading } = last;
+  const line: LayoutLine = {
+    ...seal.pieces[0],
+    raw: seal.text,
+    text: seal.text,
+    flat: seal.text,
+    leading: seal.text,
+    confidence: seal.confidence,
+    box: seal.box,
+    original: seal.box,
+    hits: [],
+  };
+  delete line.chars;
+  const field = fieldFromLine(line, reading, LabelMatch.unlabelled);
+  const conflict = new Set(names.map((n) => n.reading.value)).size > 1;
+  field.issues = [...(field.issues ?? []), EMPLOYER_FROM_SEAL, ...(conflict ? ['conflicting_values'] : [])];
+  return field;
 }
 
 const notSchool: ValueReader = (text) => {

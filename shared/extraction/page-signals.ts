@@ -262,8 +262,13 @@ export function pageSignals(layout: PageLayout, titled = false): PageSignals {
   const unmarkedClauses = numbered(UNMARKED_HEAD);
   const signatureLines = layout.lines.filter((l) => SIGNATURE.test(l.flat));
   const signature = signatureLines.length > 0;
-  // `以下无正文` continues into a signature page only when no signature block follows it on the same page.
-  let endsBody = /以下为签[署字章]页|下接签[署字]页|转下页|见下页|接下页/.test(flat);
+  // `以下无正文` continues into a signature page only when no signature block follows it on the same page; so does
+  // `以下为签署页` (packet24): two pages photographed side by side put the signature page on the mark's own image.
+  const signedAfter = (mark: RegExp) => {
+    const at = layout.lines.findIndex((l) => mark.test(l.flat));
+    return at >= 0 && layout.lines.slice(at + 1).some((l) => SIGNATURE.test(l.flat));
+  };
+  let endsBody = /以下为签[署字章]页|下接签[署字]页|转下页|见下页|接下页/.test(flat) && !signedAfter(/以下为签[署字章]页|下接签[署字]页/);
   const noText = layout.lines.findIndex((l) => /以下无正文|以下空白/.test(l.flat));
   if (noText >= 0) {
     const below = layout.lines.slice(noText + 1);

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import {
   DOCUMENT_KINDS,
   type DocumentKind,
@@ -12,7 +13,7 @@ import {
 } from './factory/documents.js';
 import { Rng } from './factory/random.js';
 import { SheetRenderer } from './render/browser.js';
-import { batchScan, cleanScan, type ImageFile, noisyScan, phonePhoto, turnedPage } from './render/degrade.js';
+import { batchScan, cleanScan, type ImageFile, noisyScan, phonePhoto, sideBySide, turnedPage } from './render/degrade.js';
 import { imagesToPdf } from './render/pdf-assembly.js';
 import { CONTRACT_PACKET_FAMILIES, CONTRACT_V3_FAMILIES, CONTRACT_WIDE_FAMILIES } from './templates/agreements.js';
 import { familiesFor, type Sheet } from './templates/index.js';
@@ -68,11 +69,16 @@ class FamilyRota {
   }
 }
 
-function draw(kind: DocumentKind, rng: Rng, rota: FamilyRota, context: SubmissionContext, family?: string): DrawnDocument {
-  const data = makeDocumentData(kind, rng, context);
+function draw(kind: DocumentKind, rng: Rng, rota: FamilyRota, context: SubmissionContext, family?: string, variation?: PacketVariation): DrawnDocument {
+  const drawn = makeDocumentData(kind, rng, context);
+  const sealOnly = variation === 'seal_only_employer' && drawn.kind === 'employment_letter';
+  const data = sealOnly ? { ...drawn, sealOnly } : drawn;
   const chosen = rota.take(kind, family);
   const sheets = chosen.render(data, rng);
   const meta = metaOf(sheets);
+  // A letter sealed only carries the variation as a structure (pages turned or laid two up: `withPages`), so the
+  // report breaks fields and splits down by it.
+  const structure = [...(meta.structure ?? []), ...(sealOnly ? ['seal_only_employer'] : [])];
   const letterForm = kind === 'employment_letter' ? (meta.letterForm ?? LETTER_FORM_OF_FAMILY[chosen.name]) : undefined;
   return {
     kind,
@@ -84,24 +90,33 @@ function draw(kind: DocumentKind, rng: Rng, rota: FamilyRota, context: Submissio
       fields: truthFields(data),
       ...(letterForm ? { letterForm } : {}),
       ...(meta.multiline?.length ? { multiline: meta.multiline } : {}),
-      ...(meta.structure?.length ? { structure: meta.structure } : {}),
+      ...(structure.length ? { structure } : {}),
     },
   };
 }
 
-/** The file's pages in order: each a sheet of a document, or a blank back side (`doc` undefined). */
+/**
+ * The file's pages in order: each a sheet of a document, or a blank back side (`doc` undefined); `beside`, the next
+ * sheet of the same document in the same image (two pages to a photo), `turned`, a clockwise turn with no flag.
+ */
 interface FilePage {
   sheet: Sheet;
   doc?: number;
+  beside?: Sheet;
+  turned?: 90 | 180 | 270;
 }
 
 /**
  * Lays the documents' sheets out as the file's pages, with a blank back side after each sheet for duplex scans
  * (`nearBlank`: the front showing through, punch holes, a staple's shadow).
  */
-function layOut(docs: readonly DrawnDocument[], blankBacks: boolean, rng: Rng, nearBlank = false): FilePage[] {
+function layOut(docs: readonly DrawnDocument[], blankBacks: boolean, rng: Rng, nearBlank = false, variation?: PacketVariation): FilePage[] {
   const pages: FilePage[] = [];
   docs.forEach((d, di) => {
+    if (variation === 'two_up' && d.sheets.length > 1) {
+      pages.push(...twoUp(d.sheets, rng).map((pair) => ({ sheet: pair[0], doc: di, ...(pair[1] ? { beside: pair[1] } : {}) })));
+      return;
+    }
     for (const sheet of d.sheets) {
       pages.push({ sheet, doc: di });
       if (blankBacks) pages.push({ sheet: nearBlank && rng.chance(0.6) ? nearBlankBack(rng, sheet) : blankBack(rng, sheet) });
@@ -109,19 +124,48 @@ function layOut(docs: readonly DrawnDocument[], blankBacks: boolean, rng: Rng, n
   });
   // The last back side is often left out by the scanning app (nothing follows it).
   if (blankBacks && rng.chance(0.5)) pages.pop();
+  if (variation === 'turned_pages') turnSome(pages, rng);
   return pages;
+}
+
+/**
+ * A document's sheets two to an image: a contract lying open (the first page alone, then facing pages 2–3, 4–5 …) or
+ * sheets laid side by side in order (1–2, 3–4 …); a last sheet without a partner stays alone.
+ */
+function twoUp(sheets: readonly Sheet[], rng: Rng): [Sheet, Sheet?][] {
+  const open = rng.chance(0.5);
+  const pairs: [Sheet, Sheet?][] = open ? [[sheets[0]]] : [];
+  for (let i = open ? 1 : 0; i < sheets.length; i += 2) pairs.push(sheets[i + 1] ? [sheets[i], sheets[i + 1]] : [sheets[i]]);
+  return pairs;
+}
+
+/** One or two printed pages put in the feeder the other way: turned 90°, 180° or 270°, no flag in the file. */
+function turnSome(pages: FilePage[], rng: Rng): void {
+  const printed = pages.flatMap((p, i) => (p.doc === undefined ? [] : [i]));
+  const count = Math.min(printed.length, rng.pick([1, 2, 2]));
+  for (let k = 0; k < count; k++) {
+    const at = printed.splice(rng.int(0, printed.length - 1), 1)[0];
+    pages[at].turned = rng.pick([90, 180, 180, 270] as const);
+  }
 }
 
 async function scanPages(
   renderer: SheetRenderer,
-  sheets: readonly Sheet[],
+  pages: readonly FilePage[],
   dpi: number,
   scan: (png: Buffer, index: number) => Promise<ImageFile>,
 ): Promise<{ data: Buffer; ext: string }> {
   const images: ImageFile[] = [];
-  for (const [i, sheet] of sheets.entries()) images.push(await scan(await renderer.png(sheet, dpi), i));
+  for (const [i, page] of pages.entries()) images.push(await scan(await pagePng(renderer, page, dpi), i));
   if (images.length === 1) return { data: images[0].data, ext: images[0].ext };
   return { data: imagesToPdf(images), ext: 'pdf' };
+}
+
+/** The page as it lies on the glass or the desk: one sheet, or two side by side; turned when put in the other way. */
+async function pagePng(renderer: SheetRenderer, page: FilePage, dpi: number): Promise<Buffer> {
+  const png = await renderer.png(page.sheet, dpi);
+  const laid = page.beside ? await sideBySide(png, await renderer.png(page.beside, dpi)) : png;
+  return page.turned ? sharp(laid).flatten({ background: '#fff' }).rotate(page.turned).png().toBuffer() : laid;
 }
 
 async function makeFile(
@@ -132,34 +176,43 @@ async function makeFile(
   dpi: number,
 ): Promise<{ data: Buffer; ext: string }> {
   const sheets = pages.map((p) => p.sheet);
+  const drawnAsIs = pages.every((p) => !p.beside && !p.turned);
   const blank = new Set(pages.flatMap((p, i) => (p.doc === undefined ? [i] : [])));
   switch (condition) {
     case 'digital_pdf':
-      return { data: await renderer.pdf(sheets), ext: 'pdf' };
+      if (drawnAsIs) return { data: await renderer.pdf(sheets), ext: 'pdf' };
+      // Pages laid two to an image or turned are images, even in a PDF: a clean scan of them.
+      return scanPages(renderer, pages, dpi, (png) => cleanScan(png, rng, dpi));
     case 'clean_scan':
-      return scanPages(renderer, sheets, dpi, (png) => cleanScan(png, rng, dpi));
+      return scanPages(renderer, pages, dpi, (png) => cleanScan(png, rng, dpi));
     case 'noisy_scan':
       // A blank back side gets the scanner's faults but no stamped seal: it must stay blank.
-      return scanPages(renderer, sheets, dpi, (png, i) => (blank.has(i) ? batchScan(png, rng, dpi) : noisyScan(png, rng, dpi)));
+      return scanPages(renderer, pages, dpi, (png, i) => (blank.has(i) ? batchScan(png, rng, dpi) : noisyScan(png, rng, dpi)));
     case 'phone_photo':
-      return scanPages(renderer, sheets, dpi, (png) => phonePhoto(png, renderer, rng));
+      return scanPages(renderer, pages, dpi, (png, i) => phonePhoto(png, renderer, rng, pages[i].beside ? rng.int(2600, 3200) : undefined));
     case 'rotated_page': {
       // One page of the file turned (for a single page: that page), the rest scanned upright.
       const printed = sheets.map((_, i) => i).filter((i) => !blank.has(i));
       const turned = rng.pick(printed);
       const degrees = rng.pick([90, 180, 270] as const);
-      return scanPages(renderer, sheets, dpi, (png, i) => (i === turned ? turnedPage(png, degrees, dpi, rng.chance(0.5)) : cleanScan(png, rng, dpi)));
+      return scanPages(renderer, pages, dpi, (png, i) => (i === turned ? turnedPage(png, degrees, dpi, rng.chance(0.5)) : cleanScan(png, rng, dpi)));
     }
     case 'multi_document_scan': {
       const images: ImageFile[] = [];
-      for (const sheet of sheets) images.push(await batchScan(await renderer.png(sheet, dpi), rng, dpi));
+      for (const page of pages) images.push(await batchScan(await pagePng(renderer, page, dpi), rng, dpi));
       return { data: imagesToPdf(images), ext: 'pdf' };
     }
   }
 }
 
 function withPages(docs: readonly DrawnDocument[], pages: readonly FilePage[]): TruthDocument[] {
-  return docs.map((d, di) => ({ ...d.truth, pages: pages.flatMap((p, i) => (p.doc === di ? [i + 1] : [])) }));
+  return docs.map((d, di) => {
+    const own = pages.filter((p) => p.doc === di);
+    // A document with a page turned, or two of its pages in one image, carries that as a structure of its own.
+    const laid = [...(own.some((p) => p.turned) ? ['turned_pages'] : []), ...(own.some((p) => p.beside) ? ['two_up'] : [])];
+    const structure = [...(d.truth.structure ?? []), ...laid];
+    return { ...d.truth, ...(structure.length ? { structure } : {}), pages: pages.flatMap((p, i) => (p.doc === di ? [i + 1] : [])) };
+  });
 }
 
 /** One file to make: its name (without extension), condition, and the kinds of document it holds in order. */
@@ -177,7 +230,18 @@ export interface GenerationJob {
   nearBlankBacks?: boolean;
   /** The person's name ends in a character that looks like a form of address (君, 生 …). */
   addressLikeName?: boolean;
+  /** How people scanned or photographed the packet (packet24): see {@link PACKET_VARIATIONS}. */
+  variation?: PacketVariation;
 }
+
+/**
+ * What real packets do that the plain plans do not draw (issue 19, packet24), each a structure tag of the documents
+ * it touches: pages of a scan turned 90° or 180° among upright ones with no flag (`turned_pages`), two pages of a
+ * document in one image — a contract lying open, sheets side by side (`two_up`) — and a 聘书 whose employer is named
+ * only in its seal (`seal_only_employer`).
+ */
+export const PACKET_VARIATIONS = ['turned_pages', 'two_up', 'seal_only_employer'] as const;
+export type PacketVariation = (typeof PACKET_VARIATIONS)[number];
 
 /** What one packet file holds, in order. */
 const PACKET_RECIPES: readonly (readonly DocumentKind[])[] = [
@@ -195,6 +259,8 @@ export interface PacketFamilies {
   letters: readonly string[];
   /** The wide plan: phone photos of whole packets too, near-blank back sides. */
   wide?: boolean;
+  /** Each file takes the next of {@link PACKET_VARIATIONS} that fits what it holds. */
+  variations?: boolean;
 }
 
 /** packets-v3: only the families made for it, held out from every reader change (issue 19, "never tuned"). */
@@ -213,6 +279,25 @@ export const PACKETS_WIDE_FAMILIES: PacketFamilies = {
   letters: [...LETTER_WIDE_FAMILIES.map((f) => f.name), 'letter/prose', ...LETTER_WIDE_FAMILIES.map((f) => f.name)],
   wide: true,
 };
+
+/** The wide packets as people scan and photograph them: each file with one of {@link PACKET_VARIATIONS} in turn. */
+export const PACKETS_CAPTURED_FAMILIES: PacketFamilies = { ...PACKETS_WIDE_FAMILIES, variations: true };
+
+/** The conditions a variation is drawn under: turned pages come from a feeder, two pages to an image from a glass or a phone. */
+const VARIATION_CONDITIONS: Readonly<Record<PacketVariation, readonly ConditionName[] | undefined>> = {
+  turned_pages: ['clean_scan', 'noisy_scan', 'clean_scan'],
+  two_up: ['phone_photo', 'clean_scan', 'phone_photo'],
+  seal_only_employer: undefined,
+};
+
+/** The next variation (from `turn`) that fits the kinds of a file: pages to turn or pair need a multi-page document. */
+function variationFor(kinds: readonly DocumentKind[], turn: number): PacketVariation | undefined {
+  for (let k = 0; k < PACKET_VARIATIONS.length; k++) {
+    const v = PACKET_VARIATIONS[(turn + k) % PACKET_VARIATIONS.length];
+    if (v === 'seal_only_employer' ? kinds.includes('employment_letter') : kinds.includes('labor_contract')) return v;
+  }
+  return undefined;
+}
 
 /**
  * The jobs of a packet set (issue 19): multi-page labour contracts alone, 聘书 letters alone, and packets of a
@@ -237,16 +322,23 @@ export function planPackets(options: { count: number; seed: number; families?: P
     return seen[o++ % seen.length]?.name;
   };
   const jobs: GenerationJob[] = [];
+  let v = 0;
   for (let n = 0; n < options.count; n++) {
     const kinds = PACKET_RECIPES[n % PACKET_RECIPES.length];
     const multiPage = kinds.includes('labor_contract');
+    const variation = options.families?.variations ? variationFor(kinds, v) : undefined;
+    if (variation) v = PACKET_VARIATIONS.indexOf(variation) + 1;
+    // Recipes and variations repeat in step: a contract family skipped once a round gives each variation every family.
+    if (variation && n > 0 && n % PACKET_RECIPES.length === 0) c++;
     const conditions: ConditionName[] =
       kinds.length > 1
         ? ['digital_pdf', 'clean_scan', 'multi_document_scan', 'noisy_scan', ...(options.families?.wide ? (['phone_photo'] as const) : [])]
         : multiPage
           ? ['digital_pdf', 'clean_scan', 'noisy_scan', 'digital_pdf', 'clean_scan', 'phone_photo']
           : ['digital_pdf', 'clean_scan', 'noisy_scan', 'phone_photo'];
-    const condition = rng.pick(conditions);
+    const drawnCondition = rng.pick(conditions);
+    const fitting = variation ? VARIATION_CONDITIONS[variation] : undefined;
+    const condition = fitting ? rng.pick(fitting) : drawnCondition;
     const families = kinds.map((k) =>
       k === 'labor_contract'
         ? contracts[c++ % contracts.length]
@@ -257,7 +349,7 @@ export function planPackets(options: { count: number; seed: number; families?: P
             : undefined,
     );
     // Back sides come from a scanner's duplex mode, not from a PDF export or a phone.
-    const blankBacks = multiPage && condition !== 'digital_pdf' && condition !== 'phone_photo' && rng.chance(0.45);
+    const blankBacks = multiPage && condition !== 'digital_pdf' && condition !== 'phone_photo' && rng.chance(0.45) && variation !== 'two_up';
     const nearBlankBacks = blankBacks && options.families?.wide === true;
     const label = kinds.length > 1 ? 'packet' : kinds[0] === 'labor_contract' ? 'contract' : 'letter';
     jobs.push({
@@ -268,6 +360,7 @@ export function planPackets(options: { count: number; seed: number; families?: P
       blankBacks,
       ...(nearBlankBacks ? { nearBlankBacks } : {}),
       addressLikeName: rng.chance(0.3),
+      ...(variation ? { variation } : {}),
     });
   }
   return jobs;
@@ -319,8 +412,8 @@ export async function generateFiles(
       const fileRng = rng.fork(n + 1);
       const drawn = makeSubmissionContext(fileRng);
       const context = job.addressLikeName ? { ...drawn, person: withAddressLikeName(drawn.person, fileRng) } : drawn;
-      const docs = job.kinds.map((kind, i) => draw(kind, fileRng, rota, context, job.families?.[i] ?? (i === 0 ? job.family : undefined)));
-      const pages = layOut(docs, job.blankBacks ?? false, fileRng, job.nearBlankBacks);
+      const docs = job.kinds.map((kind, i) => draw(kind, fileRng, rota, context, job.families?.[i] ?? (i === 0 ? job.family : undefined), job.variation));
+      const pages = layOut(docs, job.blankBacks ?? false, fileRng, job.nearBlankBacks, job.variation);
       const { data, ext } = await makeFile(job.condition, pages, renderer, fileRng, dpi);
       const file = `${job.name}.${ext}`;
       const blankPages = pages.flatMap((p, i) => (p.doc === undefined ? [i + 1] : []));

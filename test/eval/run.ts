@@ -20,7 +20,7 @@ import { compareFile } from './compare.js';
 import { truthAsExtraction } from './echo.js';
 import { runExtract } from './extract-runner.js';
 import { DOCUMENT_KINDS, type DocumentKind } from './factory/documents.js';
-import { generateFiles, generateSet, PACKETS_V3_FAMILIES, PACKETS_WIDE_FAMILIES, planPackets } from './generate.js';
+import { generateFiles, generateSet, PACKETS_CAPTURED_FAMILIES, PACKETS_V3_FAMILIES, PACKETS_WIDE_FAMILIES, planPackets } from './generate.js';
 import { summarise } from './metrics.js';
 import { formatReport } from './report.js';
 import { ALL_CONDITIONS, type ConditionName, conditionSchema } from './truth.js';
@@ -47,7 +47,10 @@ async function main(): Promise<void> {
     .option('--set <dir>', 'folder of files with *.truth.json beside them')
     .option('--generate <n>', 'generate a fresh set with N documents per type and condition')
     .option('--packets <n>', 'generate (into --set, or a fresh folder) N packet files: multi-page contracts, 聘书 letters, certificate + contract + 聘书')
-    .option('--packet-families <name>', 'with --packets: `v3` draws only the families made for packets-v3; `wide` the wide seen families (letters19c)')
+    .option(
+      '--packet-families <name>',
+      'with --packets: `v3` draws only the families made for packets-v3; `wide` the wide seen families (letters19c); `captured` the wide ones as people scan and photograph them (turned pages, two pages to an image, 聘书 sealed only; packet24)',
+    )
     .option('--conditions <list>', `comma-separated: ${ALL_CONDITIONS.join(', ')}`)
     .option('--kinds <list>', `comma-separated document kinds to generate: ${DOCUMENT_KINDS.join(', ')}`)
     .option('--seed <n>', 'generator seed', '20201022')
@@ -74,9 +77,9 @@ async function main(): Promise<void> {
   const conditions = list<ConditionName>(opts.conditions, conditionSchema.options, 'condition');
   const kinds = list<DocumentKind>(opts.kinds, DOCUMENT_KINDS, 'kind');
   const seed = Number(opts.seed);
-  const PACKET_PLANS = { v3: PACKETS_V3_FAMILIES, wide: PACKETS_WIDE_FAMILIES } as const;
+  const PACKET_PLANS = { v3: PACKETS_V3_FAMILIES, wide: PACKETS_WIDE_FAMILIES, captured: PACKETS_CAPTURED_FAMILIES } as const;
   if (opts.packetFamilies !== undefined && !(opts.packetFamilies in PACKET_PLANS))
-    throw new Error(`--packet-families: \`v3\` or \`wide\`, not ${opts.packetFamilies}`);
+    throw new Error(`--packet-families: \`v3\`, \`wide\` or \`captured\`, not ${opts.packetFamilies}`);
   const packetPlan = opts.packetFamilies ? PACKET_PLANS[opts.packetFamilies as keyof typeof PACKET_PLANS] : undefined;
 
   let dir = opts.set ?? DEFAULT_SET;

@@ -117,6 +117,8 @@ export type DocumentData =
       end: CalendarDate;
       termMonths: number;
       issued: CalendarDate;
+      /** The employer is named only in the seal: no printed signature line (issue 19, packet24). */
+      sealOnly?: boolean;
     }
   | { kind: 'social_insurance_record'; person: Person; spans: SocialInsuranceSpan[]; printed: CalendarDate }
   | { kind: 'business_license'; enterprise: Enterprise; issued: CalendarDate }

@@ -90,7 +90,7 @@ export async function noisyScan(png: Buffer, rng: Rng, dpi: number): Promise<Ima
  * @example
  * await phonePhoto(png, renderer, rng);
  */
-export async function phonePhoto(png: Buffer, renderer: SheetRenderer, rng: Rng): Promise<ImageFile> {
+export async function phonePhoto(png: Buffer, renderer: SheetRenderer, rng: Rng, longSide?: number): Promise<ImageFile> {
   const meta = await sharp(png).metadata();
   const aspect = meta.width! / meta.height!;
   // CSS size of the frame: the page fills ~80 % of it, with desk around.
@@ -103,7 +103,7 @@ export async function phonePhoto(png: Buffer, renderer: SheetRenderer, rng: Rng)
   const html = `<!doctype html><html><body style="margin:0;width:${frameW}px;height:${frameH}px;overflow:hidden;background:radial-gradient(circle at ${rng.int(20, 80)}% ${rng.int(20, 80)}%, #9c8c76, #4d4234)">
   <img src="data:image/png;base64,${png.toString('base64')}" style="position:absolute;left:50%;top:50%;width:${pageW}px;transform:translate(-50%,-50%) perspective(1400px) rotateX(${rx}deg) rotateY(${ry}deg) rotateZ(${rz}deg);box-shadow:0 6px 24px rgba(0,0,0,0.5)">
   </body></html>`;
-  const targetLong = rng.int(1500, 2000);
+  const targetLong = longSide ?? rng.int(1500, 2000);
   const shot = await renderer.capture(html, frameW, frameH, targetLong / Math.max(frameW, frameH));
   const s = await sharp(shot).metadata();
   const angle = rng.int(0, 359);
@@ -117,6 +117,31 @@ export async function phonePhoto(png: Buffer, renderer: SheetRenderer, rng: Rng)
     .jpeg({ quality: rng.int(68, 82) })
     .toBuffer();
   return { data, ext: 'jpg', dpi: 150 };
+}
+
+/**
+ * Two pages in one image, left to right, as a contract lying open or two sheets laid side by side: a narrow fold
+ * between them, shaded towards it. The taller page sets the height; the other sits at the top.
+ *
+ * @example
+ * await sideBySide(leftPng, rightPng);
+ */
+export async function sideBySide(left: Buffer, right: Buffer): Promise<Buffer> {
+  const [a, b] = await Promise.all([left, right].map((png) => sharp(png).flatten({ background: '#fff' }).png().toBuffer()));
+  const [ma, mb] = await Promise.all([size(a), size(b)]);
+  const fold = Math.round(ma.width * 0.02);
+  const height = Math.max(ma.height, mb.height);
+  const shade = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${fold}" height="${height}"><defs><linearGradient id="g"><stop offset="0" stop-color="#e8e6e0"/><stop offset="0.5" stop-color="#9a968e"/><stop offset="1" stop-color="#e8e6e0"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/></svg>`,
+  );
+  return sharp({ create: { width: ma.width + fold + mb.width, height, channels: 3, background: '#ffffff' } })
+    .composite([
+      { input: a, left: 0, top: 0 },
+      { input: await sharp(shade).png().toBuffer(), left: ma.width, top: 0 },
+      { input: b, left: ma.width + fold, top: 0 },
+    ])
+    .png()
+    .toBuffer();
 }
 
 /**

@@ -153,11 +153,20 @@ function letterBody(rng: Rng, l: Letter, form: LetterForm, term: TermStyle): str
   }
 }
 
+/**
+ * The employer's printed name over the date (sometimes with 盖章), as a row; none when the letter names its employer
+ * only in the seal (`sealOnly`), where a bare `（盖章）` is sometimes left.
+ */
+function signerLine(rng: Rng, l: Letter): string {
+  if (l.sealOnly) return rng.chance(0.4) ? '<div class="row">（盖章）</div>' : '';
+  return `<div class="row">${rng.chance(0.3) ? `${esc(l.enterprise.name)}（盖章）` : esc(l.enterprise.name)}</div>`;
+}
+
 /** The signature: the employer's name (sometimes with 盖章), the issue date, the seal over both. */
 function letterSignature(rng: Rng, l: Letter, at: { rightMm: number; bottomMm: number }, sheetMm: { widthMm: number; heightMm: number }): string {
-  const signer = rng.chance(0.3) ? `${esc(l.enterprise.name)}（盖章）` : esc(l.enterprise.name);
+  const signer = signerLine(rng, l);
   return `<div style="position:absolute;right:${at.rightMm}mm;bottom:${at.bottomMm}mm;text-align:center">
-      <div class="row">${signer}</div><div class="row">${esc(date(rng, l.issued))}</div></div>
+      ${signer}<div class="row">${esc(date(rng, l.issued))}</div></div>
     ${seal(l.enterprise.name, 40, { left: sheetMm.widthMm - at.rightMm - 62, top: sheetMm.heightMm - at.bottomMm - 38 })}`;
 }
 
@@ -501,7 +510,7 @@ const proseVaried: TemplateFamily = {
     const size = landscape ? A4_LANDSCAPE : A4;
     const framed = rng.chance(0.5);
     const footDate = rng.chance(0.6) ? cnDate(rng, l.issued) : date(rng, l.issued);
-    const signer = rng.chance(0.3) ? `${esc(l.enterprise.name)}（盖章）` : esc(l.enterprise.name);
+    const signer = signerLine(rng, l);
     const at = { rightMm: 34, bottomMm: landscape ? 26 : 46 };
     return withMeta(
       [
@@ -512,7 +521,7 @@ const proseVaried: TemplateFamily = {
           <div class="title" style="position:absolute;top:${landscape ? 28 : 46}mm;left:0;right:0;font-size:36pt;color:${framed ? '#b22222' : '#111'}">${rng.pick(['聘　书', '聘书', '聘任书', '聘用书', '聘 书'])}</div>
           <div style="position:absolute;top:${landscape ? 64 : 96}mm;left:32mm;right:32mm">${variedBody(rng, l, form, term)}</div>
           <div style="position:absolute;right:${at.rightMm}mm;bottom:${at.bottomMm}mm;text-align:center">
-            <div class="row">${signer}</div><div class="row">${esc(footDate)}</div></div>
+            ${signer}<div class="row">${esc(footDate)}</div></div>
           ${seal(l.enterprise.name, 40, { left: size.widthMm - at.rightMm - 62, top: size.heightMm - at.bottomMm - 38 })}`,
         },
       ],
