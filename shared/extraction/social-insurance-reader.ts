@@ -159,6 +159,9 @@ interface RowMonth {
   start: number;
 }
 
+/** Where a row's text parts into cells: spaces, or a table's vertical rule the engine read as a stroke. */
+const TABLE_RULE = /\s+|[丨|｜]/u;
+
 /** A row's cells read for a span: its year-months (through the engine's slips), employer and the text around them. */
 interface RowCells {
   text: string;
@@ -180,8 +183,10 @@ function rowCells(row: LayoutLine[], previousEmployer: string | undefined): RowC
   }
   const lineAt = (index: number) => row[starts.findLastIndex((s) => s <= index)];
   const months: RowMonth[] = findMonths(text).map((m) => ({ value: m.value, line: lineAt(m.index), start: m.index, end: m.index + m.length }));
-  // Cells: split every line on spaces (a text layer may give a whole row as one line).
-  const cells = row.flatMap((l) => l.text.split(/\s+/));
+  // Cells: split every line on spaces (a text layer may give a whole row as one line), and on a table's rule read as a
+  // stroke between two cells (`1丨杭州明达…有限公司`, the row's number and its employer boxed as one on a curled photo:
+  // no name holds 丨 or |).
+  const cells = row.flatMap((l) => l.text.split(TABLE_RULE));
   const employerCell = cells
     .map((cell) => ({ cell, reading: readEmployerName(cell) }))
     .filter((c) => c.reading && !NOT_EMPLOYER.test(c.cell) && !/\d{4}/.test(c.cell))
