@@ -248,3 +248,35 @@ describe('a date stacked between a start label with its date beside it and the e
     expect(doc.fields.endDate.value).toBe('2022-03-01');
   });
 });
+
+describe('an issuer wrapped two characters a line, centred on its label', () => {
+  it('reads the piece `职业` level with `发证单位` as part of the issuer, not as the occupation’s label', () => {
+    // `杭州` | `之江` | `职业` | `培训` | `学校` centred on `发证单位` in a narrow column: the middle piece, a weak label's
+    // word, was taken for a label, so `发证单位` saw a label beside it and read nothing.
+    const doc = readOne([
+      ['职业技能等级证书', 478, 216, 687, 76],
+      ['持证人姓名', 163, 418, 181, 38],
+      ['罗一鸣', 385, 418, 108, 38],
+      ['性别', 607, 418, 72, 38],
+      ['男', 720, 418, 36, 38],
+      ['职业（工种）', 163, 693, 217, 38],
+      ['电工', 421, 693, 72, 38],
+      ['职业技能等级', 860, 693, 217, 38],
+      ['三级', 1118, 668, 72, 38],
+      ['（高级工）', 1118, 716, 180, 38],
+      ['证书编号', 163, 943, 144, 38],
+      ['S330106856292204572044', 421, 943, 397, 38],
+      ['发证单位', 860, 943, 144, 38],
+      ['杭州', 1118, 845, 72, 38],
+      ['西溪', 1118, 893, 72, 38],
+      ['职业', 1118, 943, 72, 38],
+      ['技术', 1118, 991, 72, 38],
+      ['学院', 1118, 1041, 72, 38],
+      ['颁证日期', 163, 1120, 144, 38],
+      ['2021-09-15', 421, 1120, 181, 38],
+    ]);
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.issuer.value).toBe('杭州西溪职业技术学院');
+    expect(doc.fields.occupation.value).toBe('电工');
+  });
+});
