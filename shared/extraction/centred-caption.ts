@@ -85,12 +85,16 @@ export function linesAtColumnEdgeUnder(layout: PageLayout, label: LayoutLine): L
   const edge = edges.find((x) => edges.filter((e) => Math.abs(e - x) < h * 0.5).length >= 2);
   if (edge === undefined) return [];
   const bottom = label.box.y + h;
+  // A label waiting on this label's row between the line's start and this label heads the line's cell: a heading
+  // grid's row (`法定代表人　乙方（劳动者）姓名` over `曹英　钟鸣一`, the column's other values at the same edge).
+  const rowLabels = layout.lines.filter((o) => o !== label && o.half === label.half && onRow(o, label) && waitingLabel(o));
   return layout.lines.filter(
     (o) =>
       o !== label &&
       o.half === label.half &&
       unlabelledText(o) &&
       right(o) <= label.box.x &&
+      !rowLabels.some((l) => l.box.x < label.box.x && right(l) > o.box.x) &&
       Math.abs(o.box.x - edge) < h * 0.5 &&
       o.box.y >= bottom - h * 0.3 &&
       o.box.y <= bottom + h * 1.2,

@@ -336,8 +336,11 @@ export function findLabelledCandidates(
         if (neighbour) {
           const reading = reader(neighbour.text);
           const column = valueColumn(layout, neighbour.line);
-          // A value in a narrow cell wraps every few characters, so more of its lines stand above the label's row.
-          const above = options.wrap ? leadingLinesAbove(layout, neighbour.line, line, column, neighbour.line.flat.length <= 4 ? 4 : 2) : [];
+          // A value in a narrow cell wraps every few characters, so more of its lines stand above the label's row: up
+          // to four of four characters or fewer, three of eight or fewer (an address of 40 characters centred on
+          // `营业场所` in seven lines of five to eight, three over the label's row).
+          const aboveLines = neighbour.line.flat.length <= 4 ? 4 : neighbour.line.flat.length <= 8 ? 3 : 2;
+          const above = options.wrap ? leadingLinesAbove(layout, neighbour.line, line, column, aboveLines) : [];
           const labelMatch = sameRowMatch(layout, line, neighbour.line) * inferred;
           // A short value wrapped in a cell centred on its label (`二〇二一年三` | `月十八日`, the label's row on the
           // second line): the line beside the label reads only with the one above it. A guess the clerk confirms.

@@ -454,6 +454,9 @@ const WEAK_LABELS = new Set<string>([
   '出资额',
 ]);
 
+/** A licence's label of the registrant's type or make-up (`类型`, `组成形式`, `企业类型`): its value is a closed term. */
+export const REGISTRANT_TYPE_LABEL = /^(类型|组成形式|主体类型|企业类型|公司类型|经济性质)$/;
+
 /** The group each form belongs to (the first group that lists it), so a fuzzy match can be told apart from a rival. */
 export const LABEL_GROUP_OF: ReadonlyMap<string, LabelGroup> = (() => {
   const map = new Map<string, LabelGroup>();

@@ -875,7 +875,14 @@ function unlabelWrappedWords(lines: LayoutLine[]): void {
     );
     const weakAlone =
       line.hits.length === 1 && line.hits[0].start === 0 && line.hits[0].inlineValue === '' && !line.text.includes(':') && isWeakLabel(line.hits[0].form);
-    if (above && weakAlone) {
+    // Or the piece level with the label of a value centred on it (`杭州` | `之江` | `职业` | `培训` | `学校` beside
+    // `发证单位`): beside the label, with a line of text set flush over it and one flush under it.
+    const flush = (o: LayoutLine, under: boolean) => {
+      const gap = under ? o.box.y - (line.box.y + h) : line.box.y - (o.box.y + o.box.height);
+      return o !== line && o.hits.length === 0 && o.leading !== '' && Math.abs(o.box.x - line.box.x) < h * 0.3 && gap > -h * 0.3 && gap < h * 0.9;
+    };
+    const centredOnLabel = besideLabel && lines.some((o) => flush(o, false)) && lines.some((o) => flush(o, true));
+    if ((above || centredOnLabel) && weakAlone) {
       line.hits = [];
       line.leading = line.text;
     }

@@ -10,7 +10,7 @@
 import { readCreditCode, readResidentId } from './code-reading.js';
 import { validateRegistrationNumber } from './credit-code.js';
 import { parseDate } from './dates.js';
-import { LABEL_GROUP_OF, type LabelGroup } from './labels.js';
+import { LABEL_GROUP_OF, type LabelGroup, REGISTRANT_TYPE_LABEL } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { centreY, right } from './line-geometry.js';
 
@@ -32,9 +32,6 @@ const KIND_OF_GROUP: Partial<Record<LabelGroup, ValueKind>> = {
   endDate: 'date',
   signedDate: 'date',
 };
-
-/** A licence's label of the registrant's type or make-up (`类型`, `组成形式`, `企业类型`): its value is a closed term. */
-const REGISTRANT_TYPE_LABEL = /^(类型|组成形式|主体类型|企业类型|公司类型|经济性质)$/;
 
 /**
  * A registrant type or make-up as a licence prints it, whole on its line (`个体工商户`, `个人经营`, `家庭经营`,
@@ -207,6 +204,8 @@ function measure(page: PageLayout): Measure | undefined {
   const provedLines = new Set<LayoutLine>();
   // How far each proving label's row is from the next label row the offset moves its value towards.
   const steps: number[] = [];
+  // Each pair's proving line (its first, for a value over two lines).
+  const provers: LayoutLine[] = [];
   const rows = [...new Set(labels.map((l) => centreY(l)))];
   for (const line of labels) {
     const form = line.hits[line.hits.length - 1].form;
@@ -232,6 +231,7 @@ function measure(page: PageLayout): Measure | undefined {
     const blockMiddle = second ? (first.box.y + bottom(second)) / 2 - centreY(label) : undefined;
     const dy = blockMiddle !== undefined && Math.abs(blockMiddle) < pitch * ON_ROW ? blockMiddle : centreY(first) - centreY(label);
     offsets.push(dy);
+    provers.push(first);
     labelRows.push(centreY(label));
     provedLines.add(first);
     if (second) provedLines.add(second);
@@ -241,7 +241,13 @@ function measure(page: PageLayout): Measure | undefined {
   // A pair on its own row among more that agree on one offset is a value printed with the form, not the fill-in (the
   // header's code over a licence whose fill-in moved): the others fix the offset.
   const moved = offsets.map((o, i) => i).filter((i) => Math.abs(offsets[i]) >= pitch * ON_ROW);
-  const pairs = moved.length >= MIN_PAIRS && moved.length > offsets.length - moved.length ? moved : offsets.map((o, i) => i);
+  const candidates = moved.length >= MIN_PAIRS && moved.length > offsets.length - moved.length ? moved : offsets.map((o, i) => i);
+  // One value between two labels of its kind proves both (a date 0.66 of a row under `合同起始日期` and 0.34 over
+  // `合同终止日期`, whose own value is `无固定期限`): it is the value of the label whose offset the page's other pairs
+  // share, and the other label's pair says nothing.
+  const first = median(candidates.map((i) => offsets[i]));
+  const agrees = (i: number) => Math.abs(offsets[i] - first) <= pitch * AGREEMENT;
+  const pairs = candidates.filter((i) => agrees(i) || !candidates.some((j) => j !== i && agrees(j) && provers[j] === provers[i]));
   if (pairs.length < MIN_PAIRS) return undefined;
   const offset = median(pairs.map((i) => offsets[i]));
   // Large enough to matter: a proved value nearer the next label row than its own, measured where it sits (rows are

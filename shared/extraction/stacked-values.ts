@@ -9,7 +9,7 @@
  * tight on it already waits for no other.
  */
 import { findDates } from './dates.js';
-import { LABEL_GROUP_OF, type LabelGroup } from './labels.js';
+import { LABEL_GROUP_OF, type LabelGroup, REGISTRANT_TYPE_LABEL } from './labels.js';
 import { parseLevel } from './levels.js';
 import { findHits, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
 import { centreX, centreY, gapBelow, right } from './line-geometry.js';
@@ -492,6 +492,7 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
   const rival = (o: LayoutLine) =>
     !bracketedCaption(o) &&
     !waitsForOtherShape(o, block) &&
+    !valueBesideOffBaseline(layout, o) &&
     ((waitingLabel(o) && !alignedValueBeside(layout, o) && !captionOfOwnValue(layout, o, top) && !nearerValueBeside(layout, o, top)) ||
       (gapBelow(o, top) < Math.max(gapBelow(last, label), label.box.height * 0.1) * 1.5 && !valueStackedUnderLabel(layout, o)));
   // A line over the value set apart from it (not flush, not centred) beside a label of its own on its left is that
@@ -524,8 +525,43 @@ function fartherThanLabelOver(layout: PageLayout, value: LayoutLine, label: Layo
       centreY(o) < centreY(value) &&
       overlapShare(o, value) > 0 &&
       value.box.y - (o.box.y + o.box.height) < mine &&
-      !waitsForOtherShape(o, [value]),
+      !waitsForOtherShape(o, [value]) &&
+      !valueBesideOffBaseline(layout, o),
   );
+}
+
+/**
+ * True when a label has a value of its own field beside it, set off its baseline by up to most of a line (a fill-in
+ * printed high: `2018年8月29日` 21 px over `合同起始日期`'s middle on a 32 px row): the nearest line right of it, within
+ * four of its heights, its middle within 0.9 of a line of the label's. Such a label waits for no line under it (the
+ * end date stacked between it and `合同终止日期`).
+ */
+function valueBesideOffBaseline(layout: PageLayout, label: LayoutLine): boolean {
+  const h = label.box.height;
+  const beside = layout.lines
+    .filter(
+      (l) =>
+        l !== label &&
+        l.half === label.half &&
+        l.box.x >= right(label) - h * 0.5 &&
+        l.box.x - right(label) < h * 4 &&
+        Math.abs(centreY(l) - centreY(label)) < h * 0.9,
+    )
+    .sort((a, b) => a.box.x - b.box.x)[0];
+  return beside !== undefined && beside.hits.length === 0 && valueLike(beside) && shapedField(label) && !waitsForOtherShape(label, [beside]);
+}
+
+/**
+ * Whether a label's field has a shape its value can be told by (a date, a code, a name, a level, an organisation's or
+ * an occupation's name, a registrant type): only then does a line beside it prove to be its value. A label we read
+ * nothing from (`联系电话`) has none.
+ */
+function shapedField(label: LayoutLine): boolean {
+  const form = label.hits[label.hits.length - 1]?.form ?? '';
+  const group = LABEL_GROUP_OF.get(form);
+  if (REGISTRANT_TYPE_LABEL.test(form)) return true;
+  if (!group) return false;
+  return DATE_GROUPS.has(group) || CODE_GROUPS.has(group) || NAME_GROUPS.has(group) || WORD_GROUPS.has(group) || group === 'level';
 }
 
 /**
@@ -610,9 +646,13 @@ const NAME_GROUPS: ReadonlySet<LabelGroup> = new Set(['personName', 'legalRepres
  * waitsForOtherShape(levelLabel, [issuerLine]); // true: `杭州卓越家政服务有限公司` names no level
  */
 function waitsForOtherShape(label: LayoutLine, block: readonly LayoutLine[]): boolean {
-  const group = LABEL_GROUP_OF.get(label.hits[label.hits.length - 1]?.form ?? '');
-  if (!group) return false;
+  const form = label.hits[label.hits.length - 1]?.form ?? '';
+  const group = LABEL_GROUP_OF.get(form);
   const text = block.map((l) => l.flat).join('');
+  // A registrant's type or make-up (`个人经营`, `有限责任公司（自然人投资或控股）`) is a closed term with no digit: a date
+  // stacked between `组成形式` and `注册日期` is the date label's.
+  if (REGISTRANT_TYPE_LABEL.test(form)) return /\d/.test(text);
+  if (!group) return false;
   if (DATE_GROUPS.has(group)) return block.every((l) => findDates(l.flat).length === 0);
   if (CODE_GROUPS.has(group)) return (text.match(/\d/g) ?? []).length < 8;
   // A name's line holds Chinese characters alone, no more than a name's (a compound surname, a minority's name with

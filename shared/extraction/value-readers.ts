@@ -649,6 +649,9 @@ export const DATE_RUN_ON_NEXT = 'value_boundary_inferred';
  * readLevelValue('国家职业资格二级')?.value; // 2
  */
 export const readLevelValue: ValueReader = (text) => {
+  // No level is printed starting with 级: a line that does is the tail of one wrapped in a narrow cell (`一级/高` |
+  // `级技师`), where `技师` (2) is the wrong half of `高级技师` (1).
+  if (/^\s*级/.test(text)) return null;
   const level = parseLevel(text);
   if (!level) return null;
   if (level.inconsistent) return { value: level.value, evidence: Evidence.failed, plausibility: 1, issues: ['level_inconsistent'] };

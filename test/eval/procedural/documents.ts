@@ -163,12 +163,17 @@ function sheetOf(size: { widthMm: number; heightMm: number }, p: LayoutParams, b
 }
 
 /**
- * Shrinks a `.fit` block (CSS zoom) until it ends above the sheet's bottom margin, so no drawn value falls off the
- * page whatever the draw of fonts, sizes and wrapping. System fonts lay out synchronously, so this runs at parse.
+ * Shrinks a `.fit` block (CSS zoom) until it ends above the sheet's bottom margin and its print ends left of the
+ * right one, so no drawn value falls off the page whatever the draw of fonts, sizes and wrapping (a printer prints
+ * nothing past the paper's edge). The print's right end is that of its blocks and values (`.blk`, `.v`), not the
+ * `.fit` box's: a table whose labels and codes cannot wrap grows wider than the box, past the page (a credit code in
+ * the right column of a two-column contract table cut after `91330106MA2`). System fonts lay out synchronously, so
+ * this runs at parse.
  */
-const FIT_SCRIPT = `<script>(() => { const s = document.querySelector('.sheet'); if (!s) return; const r = s.getBoundingClientRect();
+export const FIT_SCRIPT = `<script>(() => { const s = document.querySelector('.sheet'); if (!s) return; const r = s.getBoundingClientRect();
+  const printRight = (el) => Math.max(el.getBoundingClientRect().right, ...[...el.querySelectorAll('.blk, .v')].map((o) => o.getBoundingClientRect().right));
   for (const el of document.querySelectorAll('.fit')) { let z = 1; for (let i = 0; i < 12; i++) { const b = el.getBoundingClientRect();
-    if (b.bottom <= r.bottom - 30 && b.right <= r.right - 20) break; z *= 0.93; el.style.zoom = String(z); } } })();</script>`;
+    if (b.bottom <= r.bottom - 30 && printRight(el) <= r.right - 20) break; z *= 0.93; el.style.zoom = String(z); } } })();</script>`;
 
 function content(size: { widthMm: number }, d: Drawer, inner: string, topMm?: number): string {
   const side = d.rng.int(14, 26);

@@ -1,0 +1,282 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import { creditCode, residentId } from './support/documents.js';
+import { textLayerPage as page, type Line } from './support/text-lines.js';
+
+// Digital PDFs must read every field exactly (digital24, 2026-12-06 evening). Classes found on digital-only samples of
+// every seen family (seeds 9861-9869); each test builds its own text-layer lines, with the geometry of the page it was
+// found on and values of its own. No eval file is read here.
+
+const TODAY = '2026-12-06';
+const readOne = (lines: readonly Line[]) => extractDocuments([page(lines)], { today: TODAY })[0];
+
+describe('a heading grid whose values stand flush left in their cells', () => {
+  it('reads the name under its own label, not the value of the label left of it at the column’s edge', () => {
+    // `法定代表人　乙方（劳动者）姓名　身份证号码` centred in their cells over `沈涛　程思远　<ID>`, each value at its
+    // cell's left. The single-cell rows (`甲方（用人单位）名称`, `统一社会信用代码`, `地址`) centre their captions on
+    // the middle label's centre with their values at the table's left edge, where the representative also starts:
+    // that edge made `沈涛` the employee's (unflagged) before.
+    const doc = readOne([
+      ['劳动合同', 661, 171, 313, 64],
+      ['①甲方（用人单位）名称', 628, 331, 397, 39],
+      ['杭州明湖信息技术有限公司', 195, 410, 433, 36],
+      ['②统一社会信用代码', 664, 489, 325, 36],
+      [creditCode('MA2B7KQ41').split('').join(' '), 203, 572, 671, 37],
+      ['③法定代表人', 283, 654, 217, 36],
+      ['④乙方（劳动者）姓名', 646, 654, 361, 39],
+      ['⑤身份证号码', 1153, 654, 217, 36],
+      ['沈涛', 195, 733, 72, 36],
+      ['程思远', 630, 733, 108, 36],
+      [residentId('19910412', '330106', '274'), 1065, 733, 357, 36],
+      ['⑥联系电话', 302, 812, 181, 36],
+      ['⑦合同类型', 736, 812, 181, 36],
+      ['⑧合同起始日期', 1135, 812, 253, 36],
+      ['13905718826', 195, 891, 218, 36],
+      ['固定期限', 630, 891, 145, 36],
+      ['2021年3月1日', 1065, 891, 225, 37],
+      ['⑨合同期限至', 283, 970, 217, 36],
+      ['⑩工作岗位', 954, 970, 181, 36],
+      ['2024年2月28日', 195, 1049, 243, 36],
+      ['软件测试员', 630, 1049, 181, 36],
+      ['⑪地址', 773, 1129, 108, 36],
+      ['浙江省杭州市西湖区文三路90号东部软件园3幢501室', 195, 1208, 860, 37],
+      ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 173, 1310, 996, 36],
+      ['甲方（盖章）：', 173, 1566, 235, 39],
+      ['乙方（签字）：', 827, 1566, 235, 39],
+      ['签订日期：2021-02-26', 173, 1637, 360, 37],
+    ]);
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employeeName.value).toBe('程思远');
+    expect(doc.fields.employeeIdNumber.value).toBe(residentId('19910412', '330106', '274'));
+  });
+});
+
+describe('a page whose whole fill-in is printed two thirds of a row low', () => {
+  it('takes the offset its codes and dates agree on, though one date also lies a third of a row over the next date label', () => {
+    // Every value 52 px under its label, 27 px over the next label (pitch 79): `2019.04.08` under `合同起始日期` is
+    // also the one date near `合同终止日期`, whose own value is `无固定期限`. Its pair (-27 px) broke the others'
+    // agreement (+50, +50, +52), the page was read as printed and the start date read as the end too (flagged).
+    const doc = readOne([
+      ['劳动合同', 668, 127, 299, 77],
+      ['甲', 189, 270, 33, 42],
+      ['方：', 422, 270, 67, 42],
+      ['统一社会信用代码：', 189, 395, 300, 42],
+      ['法 定 代 表 人：', 189, 474, 240, 42],
+      ['地', 189, 551, 33, 42],
+      ['址：', 422, 551, 67, 42],
+      ['乙', 189, 676, 33, 42],
+      ['方：', 422, 676, 67, 42],
+      ['居民身份证号码：', 189, 755, 300, 42],
+      ['联', 189, 835, 33, 42],
+      ['系', 267, 835, 33, 42],
+      ['电', 345, 835, 33, 42],
+      ['话：', 422, 835, 67, 42],
+      ['合　　　同　　　类　　　型：', 189, 912, 467, 42],
+      ['合同起始日期：', 189, 991, 300, 42],
+      ['合同终止日期：', 189, 1070, 300, 42],
+      ['工', 189, 1149, 33, 42],
+      ['作', 267, 1149, 33, 42],
+      ['岗', 345, 1149, 33, 42],
+      ['位：', 422, 1149, 67, 42],
+      ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 189, 1233, 920, 39],
+      ['二、甲方依法为乙方缴纳社会保险费。', 189, 1287, 521, 39],
+      ['杭州云帆电子商', 693, 322, 233, 42],
+      ['务有限公司', 693, 366, 167, 42],
+      [creditCode('MA2C8TN65'), 693, 445, 369, 42],
+      ['吕志强', 693, 524, 100, 42],
+      ['浙江省杭州市西湖区转塘街道象山路51号', 693, 603, 627, 42],
+      ['凤凰创意园2幢3层301室', 693, 649, 453, 42],
+      ['马丽', 693, 726, 67, 42],
+      [residentId('19850917', '330106', '426'), 693, 805, 360, 42],
+      ['13516884270', 693, 885, 220, 42],
+      ['无固定期限', 693, 964, 167, 42],
+      ['2019.04.08', 693, 1043, 180, 42],
+      ['无固定期限', 693, 1122, 167, 42],
+      ['网络管理员', 693, 1199, 167, 42],
+      ['甲方（盖章）：', 189, 1460, 233, 42],
+      ['乙方（签字）：', 827, 1460, 233, 42],
+      ['签订日期：2019-04-01', 189, 1540, 360, 42],
+    ]);
+    expect(doc.fields.startDate.value).toBe('2019-04-08');
+    expect(doc.fields.startDate.needsReview).toBe(false);
+    expect(doc.fields.endDate.value).toBeNull();
+    expect(doc.fields.employerCreditCode.value).toBe(creditCode('MA2C8TN65'));
+    expect(doc.fields.employerCreditCode.needsReview).toBe(false);
+    expect(doc.fields.employeeIdNumber.needsReview).toBe(false);
+  });
+});
+
+describe('an address wrapped in a narrow cell, centred on its label', () => {
+  it('reads the three lines over the label’s row with the line beside it and the three under it', () => {
+    // `营业场所：` on the fourth of seven lines of five to eight characters: only two lines over the label's row were
+    // looked for, so the address lost its head `浙江省杭州` (flagged).
+    const doc = readOne([
+      ['营业执照', 527, 187, 558, 137],
+      ['1. 统一社会信用代码：', 145, 461, 329, 41],
+      [creditCode('MA2H4RT83'), 545, 461, 367, 41],
+      ['2. 名称：', 145, 598, 136, 41],
+      ['杭州青禾科技有限公司', 545, 598, 330, 41],
+      ['3. 类型：', 969, 598, 136, 41],
+      ['有限责任公司', 1238, 577, 190, 41],
+      ['(自然人投资', 1238, 619, 171, 41],
+      ['或控股)', 1238, 663, 110, 41],
+      ['4. 法定代表人：', 145, 736, 230, 41],
+      ['章立平', 545, 736, 97, 41],
+      ['5. 成立日期：', 145, 829, 200, 41],
+      ['2020-5-18', 545, 829, 150, 41],
+      ['6. 注册资本：', 145, 1054, 200, 41],
+      ['100万元人民币', 545, 1054, 210, 41],
+      ['7. 住所：', 969, 1054, 136, 41],
+      ['浙江省杭州', 1238, 923, 161, 41],
+      ['市西湖区蒋', 1238, 967, 161, 41],
+      ['村街道天目', 1238, 1011, 161, 41],
+      ['山路398号古', 1238, 1054, 187, 41],
+      ['荡科技园区', 1238, 1098, 161, 41],
+      ['B座5层', 1238, 1142, 110, 41],
+      ['502室', 1238, 1186, 90, 41],
+      ['8. 经营范围：', 145, 1344, 220, 41],
+      ['一般项目：技术服务、技术开发、技术咨询、技术交流、技术', 545, 1300, 872, 41],
+      ['转让、技术推广；软件开发。', 545, 1344, 420, 41],
+    ]);
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区蒋村街道天目山路398号古荡科技园区B座5层502室');
+  });
+});
+
+describe('a level wrapped in a narrow cell', () => {
+  it('reads no level from the wrap’s tail `级技师`, whose `技师` is the wrong half of `高级技师`', () => {
+    // `一级/高` | `级技师` printed high over `职业技能等级：` (a fill-in 1–3 mm up): the tail, nearer the label's row, was
+    // read alone as 技师 (level 2) where the certificate says 一级/高级技师 (level 1).
+    const doc = readOne([
+      ['职业技能等级证书', 475, 192, 693, 98],
+      ['（持证人姓名）', 118, 406, 215, 39],
+      ['性别：', 552, 401, 108, 45],
+      ['公民身份号码：', 170, 469, 253, 45],
+      ['职 业 名 称：', 118, 644, 213, 45],
+      ['职业技能等级：', 586, 644, 253, 45],
+      ['（证书编号）', 118, 877, 184, 39],
+      ['发 证 机 关：', 586, 871, 213, 45],
+      ['颁证日期：', 118, 1051, 181, 45],
+      ['韩梅', 189, 335, 72, 36],
+      ['女', 692, 381, 36, 36],
+      [residentId('19960514', '330105', '382'), 118, 512, 357, 36],
+      ['西式面点师', 363, 633, 181, 36],
+      ['一级/高', 871, 558, 121, 38],
+      ['级技师', 871, 612, 108, 36],
+      ['Y330106283273211019027', 150, 806, 441, 38],
+      ['杭州明远职业', 871, 860, 216, 36],
+      ['技能培训学校', 871, 914, 216, 36],
+      ['2022.06.15', 363, 1039, 182, 38],
+    ]);
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.level.value).toBe(1);
+  });
+});
+
+describe('a date stacked over its label under a registrant type’s label', () => {
+  it('gives the date to `注册日期` under it, not to `组成形式` over it, whose value is a closed term with no digit', () => {
+    // `2010-06-17` 11 px over `注　册　日　期` (its value over it) and 28 px under `组 成 形 式`, whose `家庭经营` sits
+    // 31 px up beside it (a fill-in printed high): the make-up's label was a rival waiting for the date, null.
+    const doc = extractDocuments(
+      [
+        page(
+          [
+            ['注册号', 118, 110, 113, 39],
+            ['330106000215738 (1-1)', 118, 171, 394, 39],
+            ['营业执照', 882, 215, 547, 113],
+            ['（副本）', 1094, 358, 150, 39],
+            ['类　　型', 150, 487, 150, 39],
+            ['个体工商户', 387, 487, 188, 39],
+            ['名　　称', 150, 554, 150, 39],
+            ['杭州市西湖区晓风茶饮店', 387, 531, 412, 39],
+            ['经营者', 150, 675, 113, 39],
+            ['欧阳青', 387, 675, 113, 39],
+            ['经 营 场 所', 150, 741, 206, 39],
+            ['浙江省杭州市西湖区留下街道留和路318号2幢101室', 387, 741, 860, 39],
+            ['组 成 形 式', 150, 860, 206, 39],
+            ['家庭经营', 387, 829, 150, 39],
+            ['2010-06-17', 150, 927, 188, 39],
+            ['注　册　日　期', 150, 977, 263, 39],
+            ['经营范围', 150, 1044, 150, 39],
+            ['一般项目：餐饮管理；日用百货销售。', 387, 1044, 640, 39],
+            ['登记机关：', 1908, 1333, 188, 39],
+            ['发照日期：2011.03.09', 1814, 1402, 375, 39],
+          ],
+          { width: 2339, height: 1653 },
+        ),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.establishedDate.value).toBe('2010-06-17');
+  });
+});
+
+describe('a date stacked between a start label with its date beside it and the end label under it', () => {
+  it('gives the date to `合同终止日期` under it: the start label has its own date, printed two thirds of a line high', () => {
+    // The fill-in printed 21 px high: `2019年3月2日` beside `合同起始日期` 0.64 of a line over its middle, and
+    // `2022年3月1日` stacked over `合同终止日期` (29 px) and 16 px under the start label, which was taken to wait for
+    // it (its beside value is off its baseline by more than a quarter line): the end date was null.
+    const doc = readOne([
+      ['劳动合同（简易版）', 404, 211, 823, 72],
+      ['甲方（用人单位）名称', 197, 366, 319, 32],
+      ['统一社会信用代码', 197, 561, 255, 32],
+      ['法定代表人', 197, 630, 160, 32],
+      ['劳动者姓名', 197, 853, 160, 32],
+      ['居民身份证号码', 245, 966, 224, 32],
+      ['合　同　类　型', 197, 1186, 224, 32],
+      ['合同起始日期', 197, 1299, 192, 32],
+      ['合同终止日期', 211, 1409, 192, 32],
+      ['工　作　岗　位', 197, 1522, 224, 32],
+      ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 197, 1601, 881, 29],
+      ['杭州百川网络科技', 213, 386, 256, 32],
+      ['有限公司', 245, 430, 128, 32],
+      [creditCode('MA2D5PL74'), 197, 499, 340, 33],
+      ['周海', 229, 653, 64, 32],
+      ['陆文静', 197, 876, 96, 32],
+      [residentId('19900214', '330106', '528'), 197, 986, 320, 33],
+      ['固定期限', 197, 1209, 128, 32],
+      ['2019年3月2日', 420, 1278, 200, 33],
+      ['2022年3月1日', 197, 1347, 200, 33],
+      ['面包师', 197, 1457, 96, 32],
+      ['甲方（盖章）：', 197, 1841, 208, 32],
+      ['乙方（签字）：', 827, 1841, 208, 32],
+      ['签订日期：2019-02-25', 197, 1907, 324, 32],
+    ]);
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.startDate.value).toBe('2019-03-02');
+    expect(doc.fields.endDate.value).toBe('2022-03-01');
+  });
+});
+
+describe('an issuer wrapped two characters a line, centred on its label', () => {
+  it('reads the piece `职业` level with `发证单位` as part of the issuer, not as the occupation’s label', () => {
+    // `杭州` | `之江` | `职业` | `培训` | `学校` centred on `发证单位` in a narrow column: the middle piece, a weak label's
+    // word, was taken for a label, so `发证单位` saw a label beside it and read nothing.
+    const doc = readOne([
+      ['职业技能等级证书', 478, 216, 687, 76],
+      ['持证人姓名', 163, 418, 181, 38],
+      ['罗一鸣', 385, 418, 108, 38],
+      ['性别', 607, 418, 72, 38],
+      ['男', 720, 418, 36, 38],
+      ['职业（工种）', 163, 693, 217, 38],
+      ['电工', 421, 693, 72, 38],
+      ['职业技能等级', 860, 693, 217, 38],
+      ['三级', 1118, 668, 72, 38],
+      ['（高级工）', 1118, 716, 180, 38],
+      ['证书编号', 163, 943, 144, 38],
+      ['S330106856292204572044', 421, 943, 397, 38],
+      ['发证单位', 860, 943, 144, 38],
+      ['杭州', 1118, 845, 72, 38],
+      ['西溪', 1118, 893, 72, 38],
+      ['职业', 1118, 943, 72, 38],
+      ['技术', 1118, 991, 72, 38],
+      ['学院', 1118, 1041, 72, 38],
+      ['颁证日期', 163, 1120, 144, 38],
+      ['2021-09-15', 421, 1120, 181, 38],
+    ]);
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.issuer.value).toBe('杭州西溪职业技术学院');
+    expect(doc.fields.occupation.value).toBe('电工');
+  });
+});
