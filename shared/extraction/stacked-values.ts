@@ -488,13 +488,16 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
   // A label set tight under a value of its own is a caption too (captions under values all down the form): it waits
   // for the line over it, not for this one. A label waits for a value of its field's shape: a block that cannot be
   // one (an address stacked over `住所:`, `成立日期:` over it; an issuer over `发证机关`, `技能等级` over it) is not
-  // what it waits for. Nor is the value stacked under a label over it a caption we do not know.
+  // what it waits for. Nor is the value stacked under a label over it, or that value's wrapped last line (`其他股份有限` |
+  // `公司(非上市)` under `类 型`, then `赵超嘉` over `法定代表人姓名`), a caption we do not know.
   const rival = (o: LayoutLine) =>
     !bracketedCaption(o) &&
     !waitsForOtherShape(o, block) &&
     !valueBesideOffBaseline(layout, o) &&
     ((waitingLabel(o) && !alignedValueBeside(layout, o) && !captionOfOwnValue(layout, o, top) && !nearerValueBeside(layout, o, top)) ||
-      (gapBelow(o, top) < Math.max(gapBelow(last, label), label.box.height * 0.1) * 1.5 && !valueStackedUnderLabel(layout, o)));
+      (gapBelow(o, top) < Math.max(gapBelow(last, label), label.box.height * 0.1) * 1.5 &&
+        !valueStackedUnderLabel(layout, o) &&
+        !wrapOfValueUnderLabel(layout, o)));
   // A line over the value set apart from it (not flush, not centred) beside a label of its own on its left is that
   // label's value, printed low: no rival.
   if (over && rival(over) && !(!alignedWith(over, top) && besideLabel(layout, over))) return undefined;

@@ -280,3 +280,42 @@ describe('an issuer wrapped two characters a line, centred on its label', () => 
     expect(doc.fields.occupation.value).toBe('电工');
   });
 });
+
+describe('a name stacked over its label under the wrapped end of the value above', () => {
+  it('reads the legal representative, the type’s wrapped last line over it being no rival label', () => {
+    // proc-S licence (digital24b, g9862): `其他股份有限` | `公司(非上市)` stacked under `类 型`, then `黄立新` 20 px over
+    // `法定代表人姓名` and 22 px under the type's last line: that line, nearer than any label, was taken for a caption
+    // we do not know waiting for the name (null).
+    const doc = readOne([
+      ['企业法人营业执照', 321, 210, 977, 89],
+      ['注　　册　　号', 292, 397, 253, 38],
+      ['名　　　　　称', 842, 397, 253, 38],
+      ['330106091648172', 189, 432, 325, 45],
+      ['杭州秋实物', 879, 430, 181, 45],
+      ['流股份有限', 879, 478, 181, 45],
+      ['公司', 933, 526, 72, 45],
+      ['类 型', 189, 607, 90, 38],
+      ['其他股份有限', 189, 640, 217, 45],
+      ['200万元人民币', 1127, 642, 245, 45],
+      ['注　册　资　本', 842, 655, 253, 38],
+      ['公司(非上市)', 189, 688, 202, 45],
+      ['黄立新', 189, 755, 108, 45],
+      ['成　立　日　期', 842, 772, 253, 38],
+      ['2012年5月8日', 850, 805, 238, 45],
+      ['法定代表人姓名', 189, 820, 253, 38],
+      ['300万元人民币', 193, 871, 245, 45],
+      ['营　业　期　限', 889, 889, 253, 38],
+      ['2012年5月8日至长期', 842, 924, 346, 45],
+      ['实　收　资　本', 189, 936, 253, 38],
+      ['住　　　　　所', 320, 1003, 253, 38],
+      ['浙江省杭州市西湖区文新街道古', 194, 1036, 505, 45],
+      ['墩路702号赞宇大厦', 198, 1086, 330, 45],
+      ['经　营　范　围', 189, 1214, 253, 38],
+      ['一般项目：技术服务、技术开发、技术咨询、技术交流、技术', 473, 1199, 975, 45],
+      ['登记机关：', 189, 1601, 181, 38],
+      ['2013-06-14', 189, 1668, 181, 38],
+    ]);
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.legalRepresentative.value).toBe('黄立新');
+  });
+});
