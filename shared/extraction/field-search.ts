@@ -55,7 +55,7 @@ import { loneCharacterRightBefore } from './split-value-head.js';
 import { opensStampRemark } from './stamped-words.js';
 import { readAsSecondChoice, withSecondChoices } from './second-choices.js';
 import { DATE_DAY_MAY_CONTINUE, type Reading, type ValueReader } from './value-readers.js';
-import { labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-alignment.js';
+import { closesBracketNotOpenedIn, labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-alignment.js';
 import { wrapOfLeftColumn } from './left-column-wraps.js';
 import { centreX, centreY, right } from './line-geometry.js';
 import { UNDER_CENTRED_CAPTION, linesAtColumnEdgeUnder, valueUnderCentredCaption } from './centred-caption.js';
@@ -760,6 +760,8 @@ function marginLineFrom(layout: PageLayout, last: LayoutLine, wholeValue: boolea
     !onArc(first) &&
     // The value set over a caption (`91330106…` over `（统一社会信用代码）`) is that caption's.
     !overCaption(layout, first) &&
+    // A bracket closed at the margin that `last` never opened ends another value's wrap (`四级（中级` | `工）`).
+    !closesBracketNotOpenedIn(first.leading, last.flat) &&
     // A checker's stamp spread at the margin (`已` `核` `验` `）`) is no value's end (stamped-words.ts).
     !opensStampRemark(rowTextFrom(layout, first, h)) &&
     // A date or a long number alone ends a value that runs on; it is the whole value of a label that ends its line.

@@ -36,6 +36,19 @@ export function insideValueSpan(line: LayoutLine, valueStart: number, valueEnd: 
 }
 
 /**
+ * True when `text` (a line's text before any label) opens by closing a bracket that `from`, the line it would go on
+ * from, left unopened (`工）` at the margin after `企业人力资源管理师`): the tail of another value wrapped inside its
+ * brackets (`四级（中级` | `工）` in the cell left of it), never where `from`'s prose goes on.
+ */
+export function closesBracketNotOpenedIn(text: string, from: string): boolean {
+  const close = text.search(/[)）]/u);
+  if (close < 0 || /[(（]/u.test(text.slice(0, close))) return false;
+  const opened = (from.match(/[(（]/gu) ?? []).length;
+  const closed = (from.match(/[)）]/gu) ?? []).length;
+  return opened <= closed;
+}
+
+/**
  * True when `line`, set off the margin, is the wrapped line of another value: flush under a line of a row at or
  * below `from`'s top (not `from` itself), within a row's pitch (`浙江省…文三路296号` | `文新智谷产业园…607室` under an address
  * that shares the row where a name `韩飞` ends at the text's edge). Run-on prose does not go on there: the name's

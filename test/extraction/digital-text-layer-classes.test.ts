@@ -319,3 +319,35 @@ describe('a name stacked over its label under the wrapped end of the value above
     expect(doc.fields.legalRepresentative.value).toBe('黄立新');
   });
 });
+
+describe('a level wrapped inside its brackets in the cell left of an occupation', () => {
+  it('reads the occupation alone, the level’s closing tail at the margin being no prose going on from it', () => {
+    // proc-E certificate (digital24b, g9862): `技能等级　职业（工种）` over `三级（高级` | `工）` (wrapped, centred) and
+    // `网络与信息安全管理员` centred on the two lines, reaching the text's right edge: `工）` at the margin was joined to the
+    // occupation as run-on prose (`网络与信息安全管理员工)`, flagged).
+    const doc = readOne([
+      ['职业资格证书', 581, 196, 477, 69],
+      ['持证人姓名', 471, 380, 224, 32],
+      ['性', 785, 380, 32, 32],
+      ['别', 977, 380, 32, 32],
+      ['陈立华', 535, 455, 96, 32],
+      ['男', 881, 455, 32, 32],
+      ['身', 471, 528, 32, 32],
+      ['份', 535, 528, 32, 32],
+      ['证', 599, 528, 32, 32],
+      ['号', 662, 528, 32, 32],
+      [residentId('19850716', '330106', '291').split('').join(''), 295, 601, 575, 32],
+      ['证书编号', 487, 693, 192, 32],
+      ['1633013840413572', 327, 766, 511, 32],
+      ['技能等级', 133, 841, 192, 32],
+      ['职业（工种）', 605, 841, 192, 32],
+      ['三级（高级', 149, 914, 160, 32],
+      ['工）', 197, 957, 64, 32],
+      ['网络与信息安全管理员', 540, 934, 320, 32],
+      ['杭州市人力资源和社会保障局', 110, 1155, 415, 32],
+      ['颁证日期:2017.03.18', 110, 1214, 299, 32],
+    ]);
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.occupation.value).toBe('网络与信息安全管理员');
+  });
+});
