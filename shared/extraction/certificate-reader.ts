@@ -32,6 +32,7 @@ import { AUTHORITY_NAME_CORRECTION, AUTHORITY_NAME_INFERRED, AUTHORITY_NAMES, ne
 import { joinedLine, piecesBefore, squeezedLettering, wrapAbove } from './issuer-lines.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import {
+  COPY_MARK,
   Evidence,
   readCertificateNumberValue,
   readDateValue,
@@ -294,7 +295,11 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
       !squeezedLettering(layout, l) &&
       !notIssuerLine(layout, l),
   );
-  const line = lines[lines.length - 1];
+  // A footer naming who keeps the copy (`杭州文新技工学校　（存档联）`) names the keeper or the printer: the issuer only
+  // when no other line can be, neither an organisation line without such a mark nor the issuer's block over its date.
+  const unmarked = lines.filter((l) => !COPY_MARK.test(l.flat));
+  const overDate = unmarked.length === 0 ? issuerOverItsDate(layout, ownLabels) : undefined;
+  const line = unmarked[unmarked.length - 1] ?? (overDate ? undefined : lines[lines.length - 1]);
   if (line) {
     const field = wholeIssuerFrom(layout, line);
     // Low in the text but not in the image: the sheet fills part of the frame, or its text ends high on the page. A
@@ -306,9 +311,17 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
     if (!lowOnImage) addIssue(field, 'issuer_position_inferred');
     return field;
   }
-  // The issuer's block at the foot may carry its own labelled date (`杭州市…局` over `发证时间：2021年09月14日`):
-  // an organisation line right above such a line, past the other labels, is the issuer. Found by position alone
-  // among labels, so the clerk confirms it.
+  const field = overDate ? wholeIssuerFrom(layout, overDate) : undefined;
+  addIssue(field, 'issuer_position_inferred');
+  return field;
+}
+
+/**
+ * The issuer's block at the foot may carry its own labelled date (`杭州市…局` over `发证时间：2021年09月14日`): an
+ * organisation line right above such a line, past the other labels, is the issuer. Found by position alone among
+ * labels, so the clerk confirms it.
+ */
+function issuerOverItsDate(layout: PageLayout, ownLabels: (line: LayoutLine) => boolean): LayoutLine | undefined {
   const dateLabels = new Set<string>(LABELS.issueDate);
   const dated = layout.lines.filter((l) => l.hits.length > 0 && l.hits.every((h) => dateLabels.has(h.form)));
   const lastOtherIn = (half: 0 | 1 | undefined) =>
@@ -328,10 +341,7 @@ function unlabelledIssuer(ctx: DocumentContext): DraftField | undefined {
       /(局|厅|中心|公司|协会|学会|学校|学院|委员会|部|站|组织|集团)$/.test(l.flat.replace(/[(（].*[)）]$/, '')) &&
       !notIssuerLine(layout, l),
   );
-  const issuer = block[block.length - 1];
-  const field = issuer ? wholeIssuerFrom(layout, issuer) : undefined;
-  addIssue(field, 'issuer_position_inferred');
-  return field;
+  return block[block.length - 1];
 }
 
 /**

@@ -246,7 +246,7 @@ export function looksTruncated(name: string): boolean {
 }
 
 /** A form copy's mark after a name: `(存档联)`, `(存根)`, `(第二联)`, `(副本)`, `(回执)`. */
-const COPY_MARK = /[(（](?:存档联|存根联?|第[一二三四1-4]联|[正副]本|回执联?|客户联|单位联)[)）]$/;
+export const COPY_MARK = /[(（](?:存档联|存根联?|第[一二三四1-4]联|[正副]本|回执联?|客户联|单位联)[)）]$/;
 
 /** A date's month and day, or its day alone, as a wrapped date's last line holds them (`月二十八日`, `12月5日`). */
 const DATE_TAIL = /^(?:[〇零一二三四五六七八九十\d]{0,3}月)?[〇零一二三四五六七八九十廿卅\d]{1,3}[日号]$/;

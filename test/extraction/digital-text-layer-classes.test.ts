@@ -320,34 +320,53 @@ describe('a name stacked over its label under the wrapped end of the value above
   });
 });
 
+// A proc-E certificate's heading grid (g9862): `技能等级　职业（工种）` over `三级（高级` | `工）` (the level wrapped in
+// its cell, centred) and `网络与信息安全管理员` centred on the two lines, reaching the text's right edge.
+const PROC_E_GRID: readonly Line[] = [
+  ['职业资格证书', 581, 196, 477, 69],
+  ['联系人身份证号', 157, 380, 224, 32],
+  ['持证人姓名', 471, 380, 224, 32],
+  ['性', 785, 380, 32, 32],
+  ['别', 977, 380, 32, 32],
+  [residentId('19760312', '421002', '562'), 132, 455, 316, 32],
+  ['陈立华', 535, 455, 96, 32],
+  ['男', 881, 455, 32, 32],
+  ['身', 471, 528, 32, 32],
+  ['份', 535, 528, 32, 32],
+  ['证', 599, 528, 32, 32],
+  ['号', 662, 528, 32, 32],
+  [residentId('19850716', '330106', '291'), 295, 601, 575, 32],
+  ['证书编号', 487, 693, 192, 32],
+  ['1633013840413572', 327, 766, 511, 32],
+  ['技能等级', 133, 841, 192, 32],
+  ['职业（工种）', 605, 841, 192, 32],
+  ['三级（高级', 149, 914, 160, 32],
+  ['工）', 197, 957, 64, 32],
+  ['网络与信息安全管理员', 540, 934, 320, 32],
+];
+
 describe('a level wrapped inside its brackets in the cell left of an occupation', () => {
   it('reads the occupation alone, the level’s closing tail at the margin being no prose going on from it', () => {
-    // proc-E certificate (digital24b, g9862): `技能等级　职业（工种）` over `三级（高级` | `工）` (wrapped, centred) and
-    // `网络与信息安全管理员` centred on the two lines, reaching the text's right edge: `工）` at the margin was joined to the
-    // occupation as run-on prose (`网络与信息安全管理员工)`, flagged).
-    const doc = readOne([
-      ['职业资格证书', 581, 196, 477, 69],
-      ['持证人姓名', 471, 380, 224, 32],
-      ['性', 785, 380, 32, 32],
-      ['别', 977, 380, 32, 32],
-      ['陈立华', 535, 455, 96, 32],
-      ['男', 881, 455, 32, 32],
-      ['身', 471, 528, 32, 32],
-      ['份', 535, 528, 32, 32],
-      ['证', 599, 528, 32, 32],
-      ['号', 662, 528, 32, 32],
-      [residentId('19850716', '330106', '291').split('').join(''), 295, 601, 575, 32],
-      ['证书编号', 487, 693, 192, 32],
-      ['1633013840413572', 327, 766, 511, 32],
-      ['技能等级', 133, 841, 192, 32],
-      ['职业（工种）', 605, 841, 192, 32],
-      ['三级（高级', 149, 914, 160, 32],
-      ['工）', 197, 957, 64, 32],
-      ['网络与信息安全管理员', 540, 934, 320, 32],
-      ['杭州市人力资源和社会保障局', 110, 1155, 415, 32],
-      ['颁证日期:2017.03.18', 110, 1214, 299, 32],
-    ]);
+    // proc-E certificate (digital24b, g9862): `工）` at the margin was joined to the occupation as run-on prose
+    // (`网络与信息安全管理员工)`, flagged).
+    const doc = readOne([...PROC_E_GRID, ['杭州市人力资源和社会保障局', 110, 1155, 415, 32], ['颁证日期:2017.03.18', 110, 1214, 299, 32]]);
     expect(doc.type).toBe('vocational_certificate');
     expect(doc.fields.occupation.value).toBe('网络与信息安全管理员');
+  });
+});
+
+describe('an issuer printed without a label over its dated line, a copy’s keeper in the footer', () => {
+  it('reads the issuer over the issue date, not the school named in the footer with its copy mark', () => {
+    // proc-E certificate (digital24b, g9862): `杭州市人力资源和社会保障局` with no label right over `颁证日期:…`, and
+    // at the page's foot `杭州文新技工学校　（存档联）`, the lowest organisation line: the footer was taken (flagged).
+    const doc = readOne([
+      ['经办人：周敏　　审核人：方立', 1168, 47, 375, 25],
+      ...PROC_E_GRID,
+      ['宁波市人力资源和社会保障局', 110, 1155, 415, 32],
+      ['颁证日期:2017.03.18', 110, 1214, 299, 32],
+      ['宁波甬江技工学校　（存档联）', 205, 2270, 338, 25],
+    ]);
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.issuer.value).toBe('宁波市人力资源和社会保障局');
   });
 });
