@@ -8,6 +8,7 @@
 import type { ExtractedDocument } from '../documents/extracted-document.js';
 import type { Box } from '../documents/extracted-field.js';
 import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
+import { boxAround } from './line-geometry.js';
 
 const area = (box: Box) => Math.max(0, box.width) * Math.max(0, box.height);
 
@@ -17,12 +18,6 @@ function intersection(a: Box, b: Box): Box | undefined {
   const right = Math.min(a.x + a.width, b.x + b.width);
   const bottom = Math.min(a.y + a.height, b.y + b.height);
   return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : undefined;
-}
-
-function union(boxes: readonly Box[]): Box {
-  const x = Math.min(...boxes.map((b) => b.x));
-  const y = Math.min(...boxes.map((b) => b.y));
-  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
 }
 
 /** The part `part` of a line's `box` (a cut-off label head leaves part of it), placed on the line's `pageBox` by its share of the width. */
@@ -54,7 +49,7 @@ export function sourceBoxOnImage(page: Pick<OcrPage, 'lines'>, box: Box): Box {
       moved = true;
     } else pieces.push(common);
   }
-  return moved ? union(pieces) : box;
+  return moved ? boxAround(pieces) : box;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Box } from '../documents/index.js';
 import { onArc } from './field-search.js';
-import { centreX, centreY } from './line-geometry.js';
+import { boxAround, centreX, centreY, right } from './line-geometry.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 
 /**
@@ -32,16 +32,7 @@ const REACH = 3;
 /** A gap wider than this many characters of the pieces' pitch, along the top, lost characters. */
 const LOST_CHARACTER_GAP = 1.5;
 
-const right = (l: LayoutLine) => l.box.x + l.box.width;
 const bottom = (l: LayoutLine) => l.box.y + l.box.height;
-
-function union(lines: readonly LayoutLine[], of: (l: LayoutLine) => Box): Box {
-  const x = Math.min(...lines.map((l) => of(l).x));
-  const y = Math.min(...lines.map((l) => of(l).y));
-  const r = Math.max(...lines.map((l) => of(l).x + of(l).width));
-  const b = Math.max(...lines.map((l) => of(l).y + of(l).height));
-  return { x, y, width: r - x, height: b - y };
-}
 
 /** A piece that can only be seal lettering: an arc's piece, or a lone character (a text layer's, a ring's). */
 function arcPiece(line: LayoutLine): boolean {
@@ -70,7 +61,7 @@ export function sealLettering(layout: PageLayout): SealLettering[] {
   const found: SealLettering[] = [];
   for (const group of groups) {
     if (group.length < 2) continue;
-    const span = union(group, (l) => l.box);
+    const span = boxAround(group.map((l) => l.box));
     const inside = layout.lines.filter(
       (l) =>
         !group.includes(l) &&
@@ -100,7 +91,7 @@ export function sealLettering(layout: PageLayout): SealLettering[] {
       const dy = Math.max(0, l.box.y - bottom(before), before.box.y - bottom(l));
       return Math.hypot(dx, dy) > pitch * LOST_CHARACTER_GAP;
     });
-    found.push({ text, pieces, box: union(pieces, (l) => l.original), confidence: Math.min(...pieces.map((l) => l.confidence)), gap });
+    found.push({ text, pieces, box: boxAround(pieces.map((l) => l.original)), confidence: Math.min(...pieces.map((l) => l.confidence)), gap });
   }
   return found;
 }
