@@ -37,10 +37,11 @@ const NAME_NOTE = '(?:[(（][^()（）]{1,30}[)）])?';
 /** `兹聘任/兹聘请/特聘请/经研究决定，聘任 X (同志) 为/担任 Y (职务)`, the term perhaps between name and post. */
 // The verb is whole before the name (`聘任任军雨` is 聘任 then 任军雨); only after a bare 兹聘/特聘 can 请, 任 or 用 not
 // open the name, being the rest of the verb. A title read into the stream before the text (`聘任书兹聘任…`) is no verb,
-// nor the term's word (`聘任期限为三年`, `聘用期限：…`: 聘任 then 期限 is no verb and its name), nor 为 of 为期
+// nor the term's word (`聘任期限为三年`, `聘用期限：…`: 聘任 then 期限 is no verb and its name), nor a title's
+// (`聘任通知` | `任强同志：…`: 聘任 then 通知 is no verb and its name, and 任强's 任 no second verb), nor 为 of 为期
 // (`兹聘请 X，自 A 起，为期两年，担任 Y`: the post is not 期两年).
 const APPOINTMENT = new RegExp(
-  `(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|(?:聘任|聘请|聘用)(?![书函期])|(?:兹聘|特聘|诚聘|敬聘)(?![请任用期]))[:：]?${NAME}${NAME_NOTE}${ADDRESS}?${NAME_NOTE}${TERM_BETWEEN}(?:为(?!期)|担任|任(?!期))${ORG_REF}${POST}`,
+  `(?:兹聘任|兹聘请|兹聘用|特聘请|特聘任|(?:聘任|聘请|聘用)(?![书函期]|通知|决定|公告)|(?:兹聘|特聘|诚聘|敬聘)(?![请任用期]))[:：]?${NAME}${NAME_NOTE}${ADDRESS}?${NAME_NOTE}${TERM_BETWEEN}(?:为(?!期)|担任|任(?!期))${ORG_REF}${POST}`,
 );
 /**
  * `X 同志受聘担任 Y`, `X 被聘为 Y`, `兹有 X 同志受聘于我公司，担任 Y`: the person is the subject; the name opens its
@@ -66,7 +67,7 @@ const SALUTATION_NO_COLON = new RegExp(`^(尊敬的|亲爱的)?${NAME}(${ADDRESS
 const TERM_LENGTH = /(?:聘期|聘任期|聘用期|任期|期限|为期|起[,，]?)(?:[:：]|为)?([一二三四五六七八九十两\d]{1,3})(年|个月)/;
 
 /** Words that open a salutation-shaped label line (`受聘人：`), never a person. */
-const NOT_A_NAME = /^(受聘|姓名|单位|甲方|乙方|地址|职务|岗位|日期|聘期|编号|各位|全体|同志|先生|女士)/;
+const NOT_A_NAME = /^(受聘|姓名|单位|甲方|乙方|地址|职务|岗位|日期|聘期|编号|各位|全体|同志|先生|女士|通知|决定|公告)/;
 
 /**
  * A name read from prose: the characters the pattern set apart, never shortened (readPersonName drops a trailing 君;
@@ -81,7 +82,7 @@ function nameReading(name: string): Reading | null {
 
 /**
  * A post or title (`高级技师`, `人力资源部经理`): free text that is no term or date sentence (`聘期五年，自二` is the
- * term read where a post was expected) and no part of the appointing verb.
+ * term read where a post was expected), no salutation (no form of address, no colon) and no part of the appointing verb.
  *
  * @example
  * readPost('聘期五年,自二'); // null
@@ -90,6 +91,8 @@ export const readPost: ValueReader = (text) => {
   const reading = readFreeText(text);
   if (!reading || typeof reading.value !== 'string') return reading;
   if (/聘期|任期|聘用期|期限|[自至从][一二三四五六七八九〇零\d]|\d{4}|[年月]\d|[,，。;；]/.test(reading.value)) return null;
+  // A post never holds a form of address or a colon: `强同志：根据工作需要` is a salutation read where a post was expected.
+  if (new RegExp(`${ADDRESS}|[:：]`).test(reading.value)) return null;
   return reading;
 };
 
