@@ -28,9 +28,10 @@ const POST = '(.{1,24}?)(职务|岗位|一职|职位|职)?(?=[,，。;；!！]|�
 
 /**
  * The term set between the name and the post (`兹聘请 X 先生，聘期自 A 至 B，担任 Y`): a clause after a comma that
- * speaks of the term, up to the comma before the verb.
+ * speaks of the term, up to the comma before the verb, or up to the verb itself when the engine lost that comma in a
+ * misread (`…九月三辑任本公司班组长岗位`: `日，担` read as 辑).
  */
-const TERM_BETWEEN = '(?:[,，](?=[^。；;]{0,8}(?:聘期|任期|期限|聘用期|[自从]))[^。；;]{4,60}?[,，])??';
+const TERM_BETWEEN = '(?:[,，](?=[^。；;]{0,8}(?:聘期|任期|期限|聘用期|[自从]))[^。；;]{4,60}?[,，]?)??';
 /** A note in brackets after the name (`朱艳（身份证号：3301…）`, `（男）`): no part of the name nor of the sentence. */
 const NAME_NOTE = '(?:[(（][^()（）]{1,30}[)）])?';
 

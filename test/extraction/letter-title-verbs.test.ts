@@ -32,3 +32,14 @@ describe('a letter titled with the appointing verb (聘任通知) addressed to a
     expect(readPost('技术总监')?.value).toBe('技术总监');
   });
 });
+
+describe('a term clause between the person and the post whose closing comma the engine lost', () => {
+  it('reads 兹聘任 X，聘期自 A 至 B辑任 Y (`日，担` read as one character) as X and Y, the term left unread', () => {
+    const b = new PageBuilder().title('聘 书');
+    b.line('兹聘任姜怡君，聘期自二〇一九年九月四日至二', 210).line('〇二四年九月三辑任本公司班组长岗位。', 210);
+    const doc = read(b.gap(2).line(company.name, 900).line('二〇一九年八月廿六日', 900).build());
+    expect(doc.fields.employeeName.value).toBe('姜怡君');
+    expect(doc.fields.title.value).toBe('班组长');
+    expect(doc.fields.endDate).toMatchObject({ value: null, needsReview: true });
+  });
+});
