@@ -84,6 +84,11 @@ const PAGE_OF = new RegExp(`第${N}页[,，/]?共${N}页|共${N}页[,，/]?第${
 /** `第 3 页` or `Page 3` alone in a margin. */
 const PAGE_ALONE = /^(?:第([\d一二三四五六七八九十]{1,3})页|page(\d{1,3}))$/i;
 const SLASH = /^(?:第)?(\d{1,3})\/(\d{1,3})(?:页)?$/;
+/**
+ * `第 2 页 共 5 页` alone in a margin with a 页 misread (`第2南共5夏`, `第3月共50`: the second 页 may come out as a digit),
+ * so only the page's own number is taken.
+ */
+const PAGE_OF_MISREAD = /^第(\d{1,2})[^\d共]共\d{1,2}\D?$/;
 /** `— 3 —`, `-3-`, `－ 3 －`; the engine reads a long dash as 一 at times. */
 const DASHED = /^[-—–－~一_]{1,3}(\d{1,3})[-—–－~一_]{1,3}$/;
 const BARE = /^(?:第)?(\d{1,3})(?:页)?$/;
@@ -94,6 +99,11 @@ const BARE = /^(?:第)?(\d{1,3})(?:页)?$/;
 const HEADER_TAIL =
   /(?:^|\s|[^\d/\-—–－~一_\s])((?:第\s*)?\d{1,3}\s*\/\s*\d{1,3}(?:\s*页)?|[-—–－~_]{1,3}\s*\d{1,3}\s*[-—–－~_]{1,3}|第\s*[\d一二三四五六七八九十]{1,3}\s*页)$/;
 
+/** A line that reads as a page number alone, in any of the styles above. */
+function pageNumberShaped(flat: string): boolean {
+  return [PAGE_OF_MISREAD, SLASH, DASHED, PAGE_ALONE].some((re) => re.test(flat)) || new RegExp(`^(?:${PAGE_OF.source})$`, 'i').test(flat);
+}
+
 function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
   for (const line of layout.lines) {
     const m = PAGE_OF.exec(line.flat);
@@ -103,14 +113,25 @@ function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
       if (index >= 1 && index <= count) return { index, count, style: 'of' };
     }
   }
-  const margin = (y: number, h: number) => y + h >= layout.height * 0.86 || y <= layout.height * 0.08;
-  // The numbers in a margin stand alone on their row (a table's 序号 does not).
+  // A margin of the image, or of the text: a photo's page may end well inside the frame (a desk around it).
+  const textTop = Math.min(...layout.lines.map((l) => l.box.y));
+  const textBottom = Math.max(...layout.lines.map((l) => l.box.y + l.box.height));
+  const margin = (y: number, h: number) =>
+    y + h >= layout.height * 0.86 || y <= layout.height * 0.08 || y + h >= textBottom - h * 0.5 || y <= textTop + h * 0.5;
+  // The numbers in a margin stand alone on their row (a table's 序号 does not), but for the other page's number of a
+  // two-page spread (`第2页共5页` … `第3页共5页` on one photo of an open contract): the first, the left page's, counts.
   const alone = (line: PageLayout['lines'][number]) =>
     !layout.lines.some(
-      (o) => o !== line && !SCANNER_APP.test(o.flat) && Math.abs(o.box.y + o.box.height / 2 - (line.box.y + line.box.height / 2)) < line.box.height * 0.6,
+      (o) =>
+        o !== line &&
+        !SCANNER_APP.test(o.flat) &&
+        !pageNumberShaped(o.flat) &&
+        Math.abs(o.box.y + o.box.height / 2 - (line.box.y + line.box.height / 2)) < line.box.height * 0.6,
     );
   const marginal = layout.lines.filter((l) => margin(l.box.y, l.box.height) && alone(l));
   for (const line of marginal) {
+    const misread = PAGE_OF_MISREAD.exec(line.flat);
+    if (misread && Number(misread[1]) >= 1) return { index: Number(misread[1]), style: 'of' };
     const slash = SLASH.exec(line.flat);
     if (slash && Number(slash[1]) >= 1 && Number(slash[1]) <= Number(slash[2])) {
       return { index: Number(slash[1]), count: Number(slash[2]), style: 'slash' };
