@@ -501,6 +501,8 @@ export const readCreditCodeValue: ValueReader = (text) => {
   if (!token || token.length !== 18) {
     const marked = creditCodeAcrossMark(withoutSpaces(text));
     if (marked) return marked;
+    // Characters barred out (`91330106MA2*****`): the code is missing, never another number printed near it.
+    if (MASKED_CERTIFICATE_NUMBER.test(withoutSpaces(text))) return masked();
   }
   if (!token) return null;
   const reading = readCreditCode(token);
@@ -555,6 +557,8 @@ export const REGISTRATION_NUMBER = 'credit_code_is_registration_number';
  */
 export const readRegistrationNumberValue: ValueReader = (text) => {
   const token = withoutSpaces(text).match(/(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/)?.[0];
+  // Digits barred out (`注册号　330106******672`): the number is missing, never another number printed near it.
+  if (!token && MASKED_NUMBER.test(withoutSpaces(text))) return masked();
   if (!token) {
     const fixed = readRegistrationNumberLookalikes(text);
     if (!fixed) return null;
