@@ -369,6 +369,20 @@ describe('an issuer printed without a label over its dated line, a copy’s keep
     expect(doc.type).toBe('vocational_certificate');
     expect(doc.fields.issuer.value).toBe('宁波市人力资源和社会保障局');
   });
+
+  it('knows the copy’s mark as a part of the form ending in 联, however its first characters were read', () => {
+    // proc-E certificate photo (reader25, seed 9933): the footer `…培训中心（存档联）` read `（在精联）` by the engine:
+    // the mark was not known, and the footer was taken for the issuer (flagged).
+    const doc = readOne([
+      ['经办人：周敏　　审核人：方立', 1168, 47, 375, 25],
+      ...PROC_E_GRID,
+      ['宁波市人力资源和社会保障局', 110, 1155, 415, 32],
+      ['颁证日期:2017.03.18', 110, 1214, 299, 32],
+      ['宁波甬江职业技能培训中心　（在精联）', 205, 2270, 380, 25],
+    ]);
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.issuer.value).toBe('宁波市人力资源和社会保障局');
+  });
 });
 
 // reader25 (2026-12-06 night): classes digital24 and digital24b left on the lead's digital sample dig9690.
