@@ -47,6 +47,16 @@ const overSignatureBlock: ShapeRegion = (line, layout) =>
 /** Marks a null end date as the answer (an open-ended term), not a missing value. */
 export const OPEN_ENDED = 'open_ended_term';
 
+/**
+ * `无固定期限` as the value of an end date's label (`合同终止日期：无固定期限`): the term has no end, which is the answer,
+ * not a date missing (read so wherever the page's fill-in sits, moved back onto its labels or not).
+ *
+ * @example
+ * readOpenEndedTerm('无固定期限')?.issues; // ['open_ended_term']
+ */
+const readOpenEndedTerm: ValueReader = (text) =>
+  /^无固定期限(劳动合同)?$/.test(text.replace(/[\s:：]/g, '')) ? { value: null, evidence: Evidence.shape, plausibility: 1, issues: [OPEN_ENDED] } : null;
+
 function termFields(ctx: DocumentContext, range: DateRange, labels: { start: readonly string[]; end: readonly string[] }) {
   const startDate: DraftField | undefined = range.start
     ? fieldFromLine(
@@ -77,7 +87,11 @@ function termFields(ctx: DocumentContext, range: DateRange, labels: { start: rea
       range.end.date.raw,
     );
   } else {
-    endDate = labelled(ctx, labels.end, readDateValue) ?? dateFromTwin(ctx, labels.end) ?? labelled(ctx, labels.end, readDateOrYearLostZero);
+    endDate =
+      labelled(ctx, labels.end, readDateValue) ??
+      dateFromTwin(ctx, labels.end) ??
+      labelled(ctx, labels.end, readDateOrYearLostZero) ??
+      labelled(ctx, labels.end, readOpenEndedTerm);
   }
   if (startDate && endDate && typeof startDate.value === 'string' && typeof endDate.value === 'string' && startDate.value > endDate.value) {
     startDate.issues = [...(startDate.issues ?? []), 'start_after_end_order'];

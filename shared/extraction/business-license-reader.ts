@@ -18,6 +18,7 @@ import {
   readOrganisationName,
   readPersonName,
   readRegistrationNumberValue,
+  VALUE_MASKED,
   type ValueReader,
 } from './value-readers.js';
 
@@ -43,7 +44,8 @@ function registrationNumberPrintedAnywhere(ctx: DocumentContext): DraftField | u
  */
 function licenceCode(ctx: DocumentContext): DraftField | undefined {
   const code = creditCodeField(ctx, LABELS.creditCode);
-  if (code && code.issues?.length === 0) return code;
+  // A code printed masked is missing: never read from the 注册号 or another number printed near it.
+  if (code && (code.issues?.length === 0 || code.issues?.includes(VALUE_MASKED))) return code;
   const registration = labelled(ctx, [...LABELS.registrationNumber, ...LABELS.creditCode], readRegistrationNumberValue);
   if (registration && (!code || !(registration.issues ?? []).some((i) => /failed/.test(i)))) return registration;
   return code ?? registration ?? registrationNumberPrintedAnywhere(ctx);

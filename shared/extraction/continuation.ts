@@ -4,7 +4,7 @@ import { LABEL_PREFIXES } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { nextFieldOnRow, rowRunsToEdge, runsAcrossNextField } from './row-bounds.js';
 import type { ValueReader } from './value-readers.js';
-import { bracketedCaption, overCaption, stackedLine } from './stacked-values.js';
+import { bracketedCaption, overCaption, stackedLine, waitsForOtherShape } from './stacked-values.js';
 import { centredUnderValue, insideValueSpan, ownerValuedBefore } from './wrap-alignment.js';
 import { centreX, centreY, right } from './line-geometry.js';
 import { piecesAcrossGap } from './row-gap-pieces.js';
@@ -608,6 +608,8 @@ function nearerLabelHasValue(layout: PageLayout, line: LayoutLine, label: Layout
   // A date's or a term's label waits for a date: a line holding none (`浙江省杭州市西湖区` under `营业期限`, its term
   // printed over it) is no value of its.
   if (rival.hits.some((hit) => DATE_OR_TERM_LABEL.test(hit.form)) && findDates(line.flat).length === 0) return true;
+  // Nor is a line of another field's shape (`浙江省…综合楼5幢` under `类 型`, a registrant type holding no digit).
+  if (waitsForOtherShape(rival, [line])) return true;
   const h = Math.max(rival.box.height, line.box.height);
   return layout.lines.some(
     (o) =>

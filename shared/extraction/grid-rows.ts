@@ -116,7 +116,9 @@ export function valueUnderGridLabel(layout: PageLayout, label: LayoutLine): Layo
   // the first midpoint (`美容师` … `一级`). Then a value row of as many lines as the label row has labels holds one
   // value a cell, in the labels' order.
   if (inCell.length > 1) return valueInLabelOrder(labels, below.row, at);
-  return centredInTallCell(layout, labels, below.row, start, end);
+  // … and then the second cell holds no line by the midpoints (`等级　工种` over `技师　美发师`, `美发师` flush left in
+  // the wide second cell, left of the midpoint): its value is the row's value in its label's place all the same.
+  return centredInTallCell(layout, labels, below.row, start, end) ?? valueInLabelOrder(labels, below.row, at);
 }
 
 /**

@@ -12,7 +12,7 @@ import { validateRegistrationNumber } from './credit-code.js';
 import { parseDate } from './dates.js';
 import { LABEL_GROUP_OF, type LabelGroup, REGISTRANT_TYPE_LABEL } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
-import { centreY, right } from './line-geometry.js';
+import { centreX, centreY, right } from './line-geometry.js';
 
 const bottom = (l: LayoutLine): number => l.box.y + l.box.height;
 
@@ -119,9 +119,30 @@ function gluedOtherValue(line: LayoutLine, kind: ValueKind): boolean {
   return /[\p{L}\p{N}]/u.test(value) && !provesKind(value, kind);
 }
 
-/** A line that may be a fill-in value: no label on it, letters or digits in it. */
+/**
+ * A caption we read nothing from, alone on its line and ended by its colon (`合　同　类　型：`): printed with the form,
+ * it waits for a value of the fill-in like any label (`有固定期限`, which moved with the rest), and is none itself.
+ */
+const UNKNOWN_CAPTION = /^[\u3400-\u9fff]{2,8}[:：]$/u;
+
+/** A line that may be a fill-in value: no label on it, letters or digits in it, no caption. */
 function fillIn(line: LayoutLine): boolean {
-  return line.hits.length === 0 && /[\p{L}\p{N}]/u.test(line.flat);
+  return line.hits.length === 0 && /[\p{L}\p{N}]/u.test(line.flat) && !UNKNOWN_CAPTION.test(line.flat);
+}
+
+/** A lone Chinese character other than a sex (`男`, `女`, a value of its own). */
+const LONE_CHARACTER = /^(?![男女]$)[\u3400-\u9fff]$/u;
+
+/**
+ * A lone character with another lone character within two of its heights: a seal's lettering, which a text layer
+ * boxes a character at a time round its arc (`杭` `州` `市` … over `发证单位`'s row). Printed with the seal, not the
+ * fill-in, its characters say nothing of where the fill-in sits; counted as values, the four level with a label
+ * outweighed the values the offset puts back on their rows.
+ */
+function ringCharacter(layout: PageLayout, line: LayoutLine): boolean {
+  if (!LONE_CHARACTER.test(line.flat)) return false;
+  const reach = line.box.height * 2;
+  return layout.lines.some((o) => o !== line && LONE_CHARACTER.test(o.flat) && Math.hypot(centreX(o) - centreX(line), centreY(o) - centreY(line)) < reach);
 }
 
 /** The page's row pitch: the median step between successive rows of label lines (1.8 line heights without one). */
@@ -195,8 +216,10 @@ function measure(page: PageLayout): Measure | undefined {
   const labels = layout.lines.filter((l) => l.hits.length > 0);
   const waiting = labels.filter(waitsForValue);
   if (waiting.length < MIN_PAIRS) return undefined;
+  // The values the offset puts on a row wait beside our labels or beside captions we read nothing from.
+  const waitingRows = [...waiting, ...layout.lines.filter((l) => l.hits.length === 0 && UNKNOWN_CAPTION.test(l.flat))];
   const pitch = rowPitch(layout, labels);
-  const values = layout.lines.filter(fillIn);
+  const values = layout.lines.filter((l) => fillIn(l) && !ringCharacter(layout, l));
   const offsets: number[] = [];
   // Where each proving label's row is, for the drift of a keystoned photo.
   const labelRows: number[] = [];
@@ -264,7 +287,7 @@ function measure(page: PageLayout): Measure | undefined {
   }
   // The other values must agree too: moved back by the offset, more of them sit on a waiting label's row than before.
   const onRow = (v: LayoutLine, dy: number) =>
-    waiting.some((l) => Math.abs(centreY(v) - dy - centreY(l)) < pitch * ON_ROW && inValueColumn(layout, l, v, labels));
+    waitingRows.some((l) => Math.abs(centreY(v) - dy - centreY(l)) < pitch * ON_ROW && inValueColumn(layout, l, v, labels));
   // A table's cell under its column's heading (`单位名称` over `杭州之江…`) is that heading's, set below it rather than
   // beside a label: the fill-in's offset says nothing of it either way.
   // A table's rows under a row of three or more column headings (`序号 | 单位名称 | 起始年月 | 截止年月 | 险种`, some of

@@ -301,7 +301,9 @@ export function otherLabelOwning(layout: PageLayout, value: LayoutLine, label: L
       !SIGN_HERE_ONLY.test(o.flat) &&
       (stackedLine(layout, waiting, true, false, reach) === value ||
         (nearer && !bracketedCaption(o) && stackedLine(layout, waiting, true, false, 1.2) === value));
-    if (under === value || (over && !captionedFromAbove(layout, value, o))) return true;
+    // … a value its field can take: a name of a person's shape stacked under `名称`, whose company is stacked over it,
+    // is the next caption's (`皇甫远博` over `法定代表人姓名`).
+    if ((under === value || (over && !captionedFromAbove(layout, value, o))) && !waitsForOtherShape(o, [value])) return true;
     // Starting under a label of a later column that waits, under its row and within a line of it: that column's value
     // printed low (`合同终止日期：` over `2024年12月9日` 31 px down, the line as far off `合同期限自：`'s row, 300 px left).
     if (o.box.x >= right(label) && !onRow && underLabelSpan(o, value)) return true;
@@ -594,6 +596,9 @@ function labelColumnBetween(layout: PageLayout, label: LayoutLine, line: LayoutL
 function wrapOfValueUnderLabel(layout: PageLayout, line: LayoutLine): boolean {
   let top: LayoutLine | undefined = line;
   for (let step = 0; top && step < 4; step++) {
+    // A whole date or term ends where it stands: the line under it is none of its wrap (`2009年02月24日至2029-02-24`
+    // stacked under `营业期限`, then `浙江省…天目山路811号` over `住所`, the address's first line).
+    if (top !== line && endsWhole(top.flat)) return false;
     const head = top;
     // A date's label waits for a date: a dateless head under it (an address under `成立日期:`) is not its value.
     const waitsForHead = (o: LayoutLine) =>
@@ -603,6 +608,24 @@ function wrapOfValueUnderLabel(layout: PageLayout, line: LayoutLine): boolean {
     top = stackedLine(layout, head, true, true);
   }
   return false;
+}
+
+/**
+ * A line that is a whole date, or a whole term (`2009年02月24日至2029-02-24`, `2014.02.17至长期`): a value that goes on
+ * onto no line under it.
+ *
+ * @example
+ * endsWhole('2009年02月24日至2029-02-24'); // true
+ */
+function endsWhole(text: string): boolean {
+  const dates = findDates(text, { compact: true });
+  const last = dates[dates.length - 1];
+  if (!last) return false;
+  if (dates[0].index === 0 && last.index + last.length >= text.length) {
+    const between = text.slice(dates[0].length, last.index);
+    return dates.length === 1 || (dates.length === 2 && /^[至到~～—-]$/.test(between));
+  }
+  return dates.length === 1 && dates[0].index === 0 && /^[至到](长期|永久)$/.test(text.slice(dates[0].length));
 }
 
 /**
@@ -648,7 +671,7 @@ const NAME_GROUPS: ReadonlySet<LabelGroup> = new Set(['personName', 'legalRepres
  * @example
  * waitsForOtherShape(levelLabel, [issuerLine]); // true: `杭州卓越家政服务有限公司` names no level
  */
-function waitsForOtherShape(label: LayoutLine, block: readonly LayoutLine[]): boolean {
+export function waitsForOtherShape(label: LayoutLine, block: readonly LayoutLine[]): boolean {
   const form = label.hits[label.hits.length - 1]?.form ?? '';
   const group = LABEL_GROUP_OF.get(form);
   const text = block.map((l) => l.flat).join('');

@@ -245,8 +245,11 @@ export function looksTruncated(name: string): boolean {
   return ORG_PHRASE_GRAMS.some(({ phrase, gram }) => name.includes(gram) && !name.includes(phrase));
 }
 
-/** A form copy's mark after a name: `(存档联)`, `(存根)`, `(第二联)`, `(副本)`, `(回执)`. */
-export const COPY_MARK = /[(（](?:存档联|存根联?|第[一二三四1-4]联|[正副]本|回执联?|客户联|单位联)[)）]$/;
+/**
+ * A form copy's mark after a name: `(存档联)`, `(存根)`, `(第二联)`, `(副本)`, `(回执)`; any part of a form of several
+ * (a bracketed word of up to three characters ending in 联: `(记账联)`, and `(在精联)`, `存档联` as a photo misread it).
+ */
+export const COPY_MARK = /[(（](?:[\u3400-\u9fff\d]{1,3}联|存根|[正副]本|回执)[)）]$/u;
 
 /** A date's month and day, or its day alone, as a wrapped date's last line holds them (`月二十八日`, `12月5日`). */
 const DATE_TAIL = /^(?:[〇零一二三四五六七八九十\d]{0,3}月)?[〇零一二三四五六七八九十廿卅\d]{1,3}[日号]$/;
@@ -501,6 +504,8 @@ export const readCreditCodeValue: ValueReader = (text) => {
   if (!token || token.length !== 18) {
     const marked = creditCodeAcrossMark(withoutSpaces(text));
     if (marked) return marked;
+    // Characters barred out (`91330106MA2*****`): the code is missing, never another number printed near it.
+    if (MASKED_CERTIFICATE_NUMBER.test(withoutSpaces(text))) return masked();
   }
   if (!token) return null;
   const reading = readCreditCode(token);
@@ -555,6 +560,8 @@ export const REGISTRATION_NUMBER = 'credit_code_is_registration_number';
  */
 export const readRegistrationNumberValue: ValueReader = (text) => {
   const token = withoutSpaces(text).match(/(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/)?.[0];
+  // Digits barred out (`注册号　330106******672`): the number is missing, never another number printed near it.
+  if (!token && MASKED_NUMBER.test(withoutSpaces(text))) return masked();
   if (!token) {
     const fixed = readRegistrationNumberLookalikes(text);
     if (!fixed) return null;

@@ -291,3 +291,33 @@ describe('dates a certificate cannot hold together', () => {
     expect(issueDate.issues ?? []).not.toContain('issue_date_validity_conflict');
   });
 });
+
+describe('a heading grid whose second value stands flush left in a wide cell', () => {
+  it('reads the occupation under 工种 though it starts left of the midpoint between the two labels', () => {
+    // proc-E certificate, clean scan (reader25, seed 9932): `等级` and `工种` centred over a narrow and a wide cell,
+    // `技师` and `美发师` flush left in them: both start left of the labels' midpoint, so `工种`'s cell held no line
+    // and the occupation was null (flagged).
+    const doc = readScan([
+      ['中华人民共和国职业资格证书', 316, 142, 1012, 66],
+      ['三、持证人', 263, 445, 167, 48],
+      ['四、性别', 749, 446, 140, 46],
+      ['欧阳梅', 279, 519, 139, 47],
+      ['女', 799, 517, 44, 49],
+      ['五、受理人', 263, 592, 168, 49],
+      ['六、公民身份号码', 687, 593, 264, 45],
+      ['蔡林', 309, 663, 79, 53],
+      [holderId, 659, 668, 320, 43],
+      ['等级', 233, 779, 76, 50],
+      ['工种', 704, 781, 76, 46],
+      ['技师', 125, 851, 80, 51],
+      ['茶艺师', 441, 853, 109, 48],
+      ['证书号', 530, 929, 106, 45],
+      ['12 330190 37248375', 132, 1008, 300, 36],
+      ['发证机关:杭州市人力资源和社会保障局', 990, 1195, 557, 43],
+      ['2012-3-22', 1190, 1251, 159, 42],
+    ]);
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.occupation.value).toBe('茶艺师');
+    expect(doc.fields.level.value).toBe(2);
+  });
+});

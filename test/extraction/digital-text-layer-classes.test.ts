@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractDocuments } from '../../shared/extraction/index.js';
+import { extractDocuments, validateRegistrationNumber } from '../../shared/extraction/index.js';
 import { creditCode, residentId } from './support/documents.js';
 import { textLayerPage as page, type Line } from './support/text-lines.js';
 
@@ -368,5 +368,249 @@ describe('an issuer printed without a label over its dated line, a copy’s keep
     ]);
     expect(doc.type).toBe('vocational_certificate');
     expect(doc.fields.issuer.value).toBe('宁波市人力资源和社会保障局');
+  });
+
+  it('knows the copy’s mark as a part of the form ending in 联, however its first characters were read', () => {
+    // proc-E certificate photo (reader25, seed 9933): the footer `…培训中心（存档联）` read `（在精联）` by the engine:
+    // the mark was not known, and the footer was taken for the issuer (flagged).
+    const doc = readOne([
+      ['经办人：周敏　　审核人：方立', 1168, 47, 375, 25],
+      ...PROC_E_GRID,
+      ['宁波市人力资源和社会保障局', 110, 1155, 415, 32],
+      ['颁证日期:2017.03.18', 110, 1214, 299, 32],
+      ['宁波甬江职业技能培训中心　（在精联）', 205, 2270, 380, 25],
+    ]);
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.issuer.value).toBe('宁波市人力资源和社会保障局');
+  });
+});
+
+// reader25 (2026-12-06 night): classes digital24 and digital24b left on the lead's digital sample dig9690.
+
+/** A 15-digit number that passes the 注册号's MOD 11,10 check: `head` and the one check digit that fits. */
+const registrationNumber = (head: string): string => [...'0123456789'].map((d) => head + d).find(validateRegistrationNumber)!;
+
+// A licence's body under its heading (dig9690's proc-M licence, values of our own).
+const LICENCE_BODY: readonly Line[] = [
+  ['名称：', 134, 384, 96, 33],
+  ['杭州明湖网', 357, 384, 160, 33],
+  ['络科技有限', 357, 428, 160, 33],
+  ['公司', 357, 471, 64, 33],
+  ['类型：', 858, 384, 96, 33],
+  ['有限责任公司', 1050, 384, 192, 33],
+  ['法定代表人：', 134, 534, 192, 33],
+  ['周立', 357, 534, 64, 33],
+  ['成立日期：', 858, 598, 160, 33],
+  ['2011年3月8日', 1050, 598, 208, 33],
+  ['住所：', 134, 661, 96, 33],
+  ['浙江省杭州市西湖区文三路90号', 357, 661, 447, 33],
+  ['营业期限：', 858, 661, 160, 33],
+  ['二〇一一年三月八日至长期', 1050, 661, 447, 33],
+  ['登记机关：', 1280, 1069, 160, 33],
+];
+
+describe('a licence whose code is printed masked', () => {
+  it('reports a masked 注册号 as masked, not another 15-digit number printed on the page', () => {
+    // proc-M licence (dig9690): `注册号　330106******672` with the copy's number `副本编号：<15 digits>` in the other
+    // corner; the mask was read as no number, and the copy's number, which passes the check, was taken (flagged).
+    const doc = readOne([
+      ['注册号　330106******672', 220, 134, 367, 33],
+      [`副本编号：${registrationNumber('41210897316524')}`, 1136, 98, 399, 33],
+      ['企业法人营业执照', 343, 204, 935, 86],
+      ...LICENCE_BODY,
+    ]);
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.creditCode.value).toBeNull();
+    expect(doc.fields.creditCode.issues).toContain('value_masked');
+  });
+
+  it('reports a masked credit code as masked, not the 注册号 printed beside it in its place', () => {
+    const doc = readOne([
+      [`注册号：${registrationNumber('33010600121446')}`, 1036, 98, 499, 33],
+      ['营业执照', 600, 204, 450, 86],
+      ['统一社会信用代码：91330106MA2******X', 134, 300, 700, 33],
+      ...LICENCE_BODY,
+    ]);
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.creditCode.value).toBeNull();
+    expect(doc.fields.creditCode.issues).toContain('value_masked');
+  });
+});
+
+describe('a special-operation certificate whose fill-in sits most of a row high, its seal lettered a character a box', () => {
+  it('reads the operation item beside 准操项目, not joined with the category above it', () => {
+    // proc-CS certificate (dig9690): every value 54 px (0.76 of a row) over its label; the text layer boxes each of the
+    // seal's characters apart, four of them level with `发证单位`. Counted as fill-in, they outweighed the moved
+    // values, the page was read as printed and `准操项目`'s value read as `高处作业登高架设作业` (flagged).
+    const doc = readOne([
+      ['中华人民共和国特种作业操作证', 170, 166, 1292, 91],
+      ['持证人姓名', 110, 343, 188, 47],
+      ['性　　　　别', 110, 414, 225, 47],
+      ['公民身份号码', 110, 485, 225, 47],
+      ['（复印件）', 784, 485, 188, 47],
+      ['作业类别', 110, 551, 150, 47],
+      ['准操项目', 110, 622, 150, 47],
+      ['有效期至', 110, 693, 150, 47],
+      ['证书编号', 110, 764, 150, 47],
+      ['发证单位', 110, 835, 150, 47],
+      ['周明', 349, 287, 75, 47],
+      ['男', 349, 360, 38, 47],
+      [residentId('19860512', '330106', '217'), 349, 431, 405, 47],
+      ['电工作业', 274, 497, 150, 47],
+      ['低压电工作业', 274, 568, 225, 47],
+      ['2026年3月11日', 274, 639, 270, 47],
+      [`T${residentId('19860512', '330106', '217')}`, 274, 710, 424, 47],
+      ['浙江省应急管理厅', 274, 781, 300, 47],
+      ['发证日期：2020.03.12', 1153, 966, 390, 47],
+      ['浙', 1139, 902, 51, 51],
+      ['江', 1161, 865, 54, 54],
+      ['省', 1196, 839, 52, 52],
+      ['应', 1239, 828, 45, 45],
+      ['急', 1283, 828, 42, 42],
+      ['管', 1320, 836, 51, 51],
+      ['理', 1353, 858, 54, 54],
+      ['厅', 1381, 893, 52, 52],
+    ]);
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.occupation.value).toBe('低压电工作业');
+  });
+});
+
+describe('a contract whose fill-in sits most of a row low, its type 有固定期限 beside the start date’s label', () => {
+  it('moves the type back to 合同类型 with the rest and reads the start date under its label', () => {
+    // proc-CS contract (dig9690): every value 71 px (0.93 of a row) under its label. `合　同　类　型：` is a caption we
+    // read nothing from, so its value `有固定期限` landed on no waiting row, was not moved, and stood beside
+    // `合同起始日期`: the start label read it with the end date as a wrap (`2021-09-11` for `2018-09-12`, flagged).
+    const doc = readOne([
+      ['劳动合同书', 601, 223, 431, 87],
+      ['甲方（用人单位）名称：', 205, 377, 382, 44],
+      ['统一社会信用代码：', 205, 500, 312, 44],
+      ['法 定 代 表 人：', 205, 575, 250, 44],
+      ['地　　　　　　址：', 205, 652, 312, 44],
+      ['乙方（劳动者）姓名：', 205, 775, 347, 44],
+      ['身份证号码：', 205, 850, 208, 44],
+      ['联　系　电　话：', 205, 927, 278, 44],
+      ['合　　同　　类　　型：', 205, 1002, 382, 44],
+      ['合同起始日期：', 205, 1079, 243, 44],
+      ['合同终止日期：', 205, 1154, 243, 44],
+      ['工　作　岗　位：', 205, 1231, 278, 44],
+      ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 205, 1317, 958, 40],
+      ['杭州明湖餐饮管', 598, 448, 243, 44],
+      ['理有限公司', 598, 494, 174, 44],
+      [creditCode('MA2B7KQ41'), 598, 571, 374, 44],
+      ['沈涛', 598, 646, 69, 44],
+      ['浙江省杭州市西湖区文三路90号', 598, 723, 618, 44],
+      ['程思远', 598, 846, 104, 44],
+      [residentId('19910412', '330106', '274'), 598, 921, 375, 44],
+      ['13905718826', 598, 996, 229, 44],
+      ['有固定期限', 598, 1073, 174, 44],
+      ['2019.04.08', 598, 1148, 187, 44],
+      ['2022.04.07', 598, 1225, 187, 44],
+      ['育婴员', 598, 1300, 104, 44],
+      ['甲方（盖章）：', 205, 1556, 243, 44],
+      ['乙方（签字）：', 827, 1556, 243, 44],
+      ['签订日期：2019.04.08', 205, 1627, 361, 44],
+    ]);
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.startDate.value).toBe('2019-04-08');
+    expect(doc.fields.endDate.value).toBe('2022-04-07');
+  });
+});
+
+describe('an open-ended contract whose fill-in sits most of a row low', () => {
+  it('reads the end as open-ended from 无固定期限 moved back beside 合同终止日期, not as a date missing', () => {
+    // proc-CS contract (d9861): every value 50 px (0.63 of a row) under its label; moved back, `无固定期限` stands beside
+    // `合同终止日期`, which looked only for a date: the end was null by `not_found` (right, but flagged).
+    const doc = readOne([
+      ['劳动合同', 668, 127, 299, 77],
+      ['甲', 189, 270, 33, 42],
+      ['方：', 422, 270, 67, 42],
+      ['统一社会信用代码：', 189, 395, 300, 42],
+      ['法 定 代 表 人：', 189, 474, 240, 42],
+      ['地', 189, 551, 33, 42],
+      ['址：', 422, 551, 67, 42],
+      ['乙', 189, 676, 33, 42],
+      ['方：', 422, 676, 67, 42],
+      ['居民身份证号码：', 189, 755, 300, 42],
+      ['合　　　同　　　类　　　型：', 189, 912, 467, 42],
+      ['合同起始日期：', 189, 991, 300, 42],
+      ['合同终止日期：', 189, 1070, 300, 42],
+      ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 189, 1233, 920, 39],
+      ['杭州明湖信息技', 693, 322, 233, 42],
+      ['术有限公司', 693, 366, 167, 42],
+      [creditCode('MA2B7KQ41'), 693, 445, 369, 42],
+      ['沈涛', 693, 524, 100, 42],
+      ['浙江省杭州市西湖区文三路90号', 693, 603, 627, 42],
+      ['程思远', 693, 726, 67, 42],
+      [residentId('19910412', '330106', '274'), 693, 805, 360, 42],
+      ['无固定期限', 693, 964, 167, 42],
+      ['2019.04.08', 693, 1043, 180, 42],
+      ['无固定期限', 693, 1122, 167, 42],
+      ['甲方（盖章）：', 189, 1460, 233, 42],
+      ['乙方（签字）：', 827, 1460, 233, 42],
+      ['签订日期：2019-04-01', 189, 1528, 347, 42],
+    ]);
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.startDate.value).toBe('2019-04-08');
+    expect(doc.fields.endDate.value).toBeNull();
+    expect(doc.fields.endDate.needsReview).toBe(false);
+  });
+});
+
+describe('an address stacked over its label under a value stacked under the label above', () => {
+  it('reads the address whole over 经营场所, its first line no registrant type’s wrap', () => {
+    // proc-CS licence (g9891): `个体工商户` stacked under `类　型` in the label column, then `浙江省…综合楼5幢` |
+    // `2层904室` over `经营场所`, the first line nearer `类型` than `经营场所`: `类型` had no value on its row, so it was
+    // taken for the first line's owner and only `2层904室` was read (flagged).
+    const doc = readOne([
+      ['注册号', 205, 124, 108, 45],
+      ['营业执照', 555, 193, 510, 129],
+      ['经营者', 157, 384, 144, 45],
+      ['周立', 442, 384, 72, 45],
+      ['名', 157, 465, 36, 45],
+      ['称', 266, 465, 36, 45],
+      ['类', 175, 549, 36, 45],
+      ['型', 284, 549, 36, 45],
+      ['个体工商户', 157, 599, 181, 45],
+      ['经营场所', 157, 728, 144, 45],
+      ['组　成　形　式', 157, 813, 253, 45],
+      ['注册日期', 157, 896, 144, 45],
+      ['2012年5月16日', 442, 896, 281, 45],
+      ['经营范围', 157, 978, 144, 45],
+      ['杭州市西湖区明湖网络科技服务部', 442, 488, 542, 45],
+      ['浙江省杭州市西湖区文新街道文三路90号东部软件园综合楼3幢', 442, 636, 1025, 45],
+      ['5层501室', 442, 686, 159, 45],
+      ['个人经营', 442, 842, 144, 45],
+      ['一般项目：技术服务、技术开发、技术咨询、技术交流、技术转', 442, 949, 1011, 45],
+      ['登记机关：', 1276, 1365, 181, 45],
+      ['2012年6月1日', 1236, 1430, 260, 45],
+    ]);
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区文新街道文三路90号东部软件园综合楼3幢5层501室');
+  });
+
+  it('reads the address whole over 住所, its first line no wrap of the whole term stacked under 营业期限', () => {
+    // proc-S licence photo (s1, seed 9931): `2009年02月24日至2029-02-24` stacked under `营业期限`, then
+    // `浙江省…天目山路811号` | `文新智谷…905室` over `住　所`: the first line was taken for the term's wrap and only the
+    // second read (flagged). A whole date or term goes on onto no line.
+    const doc = readOne([
+      ['营业执照', 666, 251, 259, 63],
+      ['统一社会信用代码', 210, 390, 144, 30],
+      [creditCode('MA2B7KQ41'), 210, 426, 300, 30],
+      ['名称', 210, 480, 60, 30],
+      ['杭州明湖餐饮管理有限公司', 210, 516, 300, 30],
+      ['法定代表人', 210, 570, 120, 30],
+      ['周立', 210, 606, 48, 30],
+      ['营业期限', 210, 660, 96, 30],
+      ['2011年03月08日至2031-03-07', 210, 696, 312, 30],
+      ['浙江省杭州市西湖区古荡街道天目山路811号', 210, 732, 480, 30],
+      ['文新智谷产业园7幢20层905室', 210, 768, 330, 30],
+      ['住　　所', 210, 808, 96, 30],
+      ['经营范围', 210, 862, 96, 30],
+      ['一般项目：技术服务、技术开发、技术咨询', 210, 898, 456, 30],
+      ['登记机关', 210, 990, 96, 30],
+    ]);
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区古荡街道天目山路811号文新智谷产业园7幢20层905室');
   });
 });

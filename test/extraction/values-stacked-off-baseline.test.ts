@@ -381,3 +381,51 @@ describe('a lone character under a value that ends a two-character label', () =>
     expect(doc.fields.holderName.needsReview).toBe(true);
   });
 });
+
+describe('a name stacked over its label under a company name’s caption', () => {
+  it('reads the representative over 法定代表人姓名, not handed to 名称, whose own name is stacked over it', () => {
+    // proc-S licence photo (reader25, seed 9932): `杭州西溪…数字` | `服务股份有限公司` stacked over `名　称：`, then
+    // `皇甫远博` 36 px under `名称` and tight over `法定代表人姓名：`, then `500万元人民币` over `注册资本`. The name
+    // was taken for `名称`'s value stacked under it (null): a label owns a line stacked on it only when its field can
+    // take the line (`名称` waits for a company's name, not a person's).
+    const doc = extractDocuments(
+      [
+        enginePage(
+          [
+            ['注册号330106016113373（1-1）', 232, 207, 263, 24],
+            ['企业法人营业执照', 318, 284, 500, 51],
+            ['类', 195, 400, 22, 23],
+            ['型：', 302, 399, 28, 23],
+            ['其他股份有限公司', 195, 423, 148, 26],
+            ['（非上市）', 235, 447, 72, 25],
+            ['杭州明湖餐饮管理数字', 196, 483, 182, 27],
+            ['服务股份有限公司', 198, 509, 146, 24],
+            ['名', 199, 532, 22, 25],
+            ['称：', 302, 531, 32, 26],
+            ['欧阳立新', 198, 568, 77, 28],
+            ['法定代表人姓名：', 198, 592, 136, 27],
+            ['500万元人民币', 266, 626, 120, 27],
+            ['注册资', 198, 649, 171, 31],
+            ['本', 413, 653, 24, 19],
+            ['实收资本：', 202, 688, 134, 25],
+            ['500万元人民币', 201, 711, 123, 27],
+            ['成立日期：', 202, 746, 137, 29],
+            ['2014年12月29日', 210, 772, 129, 26],
+            ['营业期限：', 205, 805, 135, 28],
+            ['2014.12.29至2034年12月29日', 205, 828, 232, 28],
+            ['住', 207, 867, 24, 24],
+            ['所：', 310, 864, 31, 26],
+            ['浙江省杭州市西湖区古荡街道天目山路900号', 209, 884, 340, 30],
+            ['经营范围：一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让', 208, 933, 723, 40],
+            ['登记机关：', 856, 1078, 79, 27],
+            ['2015.02.15', 854, 1107, 94, 26],
+          ],
+          { size: { width: 1159, height: 1542 }, confidence: 0.99, typeShare: 0.75 },
+        ),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.legalRepresentative.value).toBe('欧阳立新');
+  });
+});
