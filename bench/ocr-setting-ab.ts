@@ -17,7 +17,8 @@
  * capture or `noisy_scan` in their name; `grey-seal-lines`: the rows a grey seal crosses detected again with the seal
  * lifted (`greySealLines`), files marked by `faint_copy`, `noisy_scan`, `scanner_app` or `moire` in their name (greyscale
  * pages, where a seal has lost its colour); `seal-rings`: a round coloured seal's lettering read whole from its ring
- * unrolled (`sealRings`), files marked by `letter` or `seal` in their name (the packets' 聘书, sealed pages).
+ * unrolled (`sealRings`), files marked by `letter`, `seal`, `proc-C-` or `proc-D-` in their name (the packets' 聘书, sealed certificates
+ * and contracts).
  */
 import { readFile } from 'node:fs/promises';
 import { createPaddleOcrEngine, type PaddleOcrEngineOptions } from '../shared/ocr/index.js';
@@ -45,7 +46,7 @@ const STEPS: Record<string, { off: PaddleOcrEngineOptions; on?: PaddleOcrEngineO
   },
   'seal-rings': {
     off: { sealRings: false },
-    marked: (name) => /letter|seal/.test(name),
+    marked: (name) => /letter|seal|proc-[CD]-/.test(name),
     label: 'pages with a round coloured seal',
   },
   'crop-width': {

@@ -39,6 +39,9 @@ const BAND_DEPTH = 0.3;
 const BINS = 360;
 /** An empty run of this many degrees parts arcs of lettering (between characters the band is empty only a few degrees). */
 const ARC_GAP = 14;
+/** An arc is read when it spans this many degrees or more, and holds ink at this share of its angles or more. */
+const SHORTEST_ARC = 40;
+const LEAST_ARC_INK = 0.3;
 /** The unrolled strip is this many px high (the recogniser's input is 48). */
 const STRIP_HEIGHT = 48;
 /** The strip runs this many degrees past the arc's ink at each end. */
@@ -68,6 +71,8 @@ export interface SealRing {
 export interface LetteringArc {
   from: number;
   to: number;
+  /** The share of the arc's angles where the band holds ink (a name's characters follow each other closely). */
+  inked?: number;
 }
 
 /** Coloured pixels counted per tile of the page (conditioning's `colouredTiles`), to look for rings only near them. */
@@ -366,10 +371,12 @@ export function letteringArcs(raster: Raster, ring: SealRing, inner: number, out
     }
   }
   if (gaps.length === 0) return [];
-  const arc = (fromBin: number, toBin: number): LetteringArc => ({
-    from: (fromBin * 360) / BINS - 180,
-    to: ((toBin <= fromBin ? toBin + BINS : toBin) * 360) / BINS - 180,
-  });
+  const arc = (fromBin: number, toBin: number): LetteringArc => {
+    const end = toBin <= fromBin ? toBin + BINS : toBin;
+    let held = 0;
+    for (let bin = fromBin; bin < end; bin++) held += inked[bin % BINS];
+    return { from: (fromBin * 360) / BINS - 180, to: (end * 360) / BINS - 180, inked: held / Math.max(1, end - fromBin) };
+  };
   const runs = gaps.map((gap, k) => arc(gap.start + gap.length, gaps[(k + 1) % gaps.length].start)).sort((a, b) => b.to - b.from - (a.to - a.from));
   // All the ink but the widest gap (the ring's bottom): the lettering even where a character's faint or crossed
   // stretch parts it; then the widest run alone (the lettering without digits along the bottom).
@@ -407,9 +414,9 @@ export function unrolledBand(raster: Raster, ring: SealRing, arc: LetteringArc, 
 }
 
 /**
- * The lettering of each round seal on the page, read whole (see the module comment): for each ring two arcs of its
- * band (`letteringArcs`: all the ink but the ring's bottom, and the widest run of ink), each unrolled and read, the
- * surest reading kept. Only readings of Chinese characters at least `SURE_SEAL_LETTERING` sure
+ * The lettering of each round seal on the page, read whole (see the module comment): for each ring up to two arcs of
+ * its band (`letteringArcs`: all the ink but the ring's bottom, then the widest run of ink, read only when the first
+ * reading is not sure), each unrolled and read, the surer reading kept. Only readings of Chinese characters at least `SURE_SEAL_LETTERING` sure
  * are returned.
  *
  * @example
@@ -429,7 +436,8 @@ export async function sealRingReadings(
     const arcs = letteringArcs(raster, ring, inner, outer).slice(0, 2);
     let best: RecognisedText | undefined;
     for (const arc of arcs) {
-      if (arc.to - arc.from < 40) continue;
+      // Lettering fills its arc closely; an arc holding little ink (the corners of a line inside the ring) is not read.
+      if (arc.to - arc.from < SHORTEST_ARC || (arc.inked ?? 1) < LEAST_ARC_INK) continue;
       const strip = unrolledBand(raster, ring, { from: arc.from - ARC_PAD, to: arc.to + ARC_PAD }, inner, outer);
       const [reading] = await recogniseRegions(
         models.recognition,
@@ -439,6 +447,8 @@ export async function sealRingReadings(
         recognition,
       );
       if (reading && (!best || reading.confidence > best.confidence)) best = reading;
+      // A sure reading of the first arc is the lettering: the other is read only when it is not.
+      if (best && best.confidence >= SURE_SEAL_LETTERING && LETTERING.test(best.text.trim())) break;
     }
     if (best && best.confidence >= SURE_SEAL_LETTERING && LETTERING.test(best.text.trim())) found.push({ ring, reading: best });
   }
