@@ -16,7 +16,9 @@
  * `split-lines`: a line the detector cut in two over a glyph read whole (`splitLines`), files marked by a phone-photo
  * capture or `noisy_scan` in their name; `grey-seal-lines`: the rows a grey seal crosses detected again with the seal
  * lifted (`greySealLines`), files marked by `faint_copy`, `noisy_scan`, `scanner_app` or `moire` in their name (greyscale
- * pages, where a seal has lost its colour).
+ * pages, where a seal has lost its colour); `seal-rings`: a round coloured seal's lettering read whole from its ring
+ * unrolled (`sealRings`), files marked by `letter`, `seal`, `proc-C-` or `proc-D-` in their name (the packets' 聘书, sealed certificates
+ * and contracts).
  */
 import { readFile } from 'node:fs/promises';
 import { createPaddleOcrEngine, type PaddleOcrEngineOptions } from '../shared/ocr/index.js';
@@ -41,6 +43,11 @@ const STEPS: Record<string, { off: PaddleOcrEngineOptions; on?: PaddleOcrEngineO
     off: { greySealLines: false },
     marked: (name) => /-(faint_copy|noisy_scan|scanner_app|moire)-/.test(name),
     label: 'greyscale scans, copies and photos',
+  },
+  'seal-rings': {
+    off: { sealRings: false },
+    marked: (name) => /letter|seal|proc-[CD]-/.test(name),
+    label: 'pages with a round coloured seal',
   },
   'crop-width': {
     off: { intraOpNumThreads: 1, recognition: PP_OCR_RECOGNITION_SETTINGS },

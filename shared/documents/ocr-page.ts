@@ -37,6 +37,11 @@ export const ocrLineSchema = z.object({
    * reading and the characters the other reading did not confirm have their `words` confidence lowered (≤ 0.5).
    */
   secondReading: z.object({ text: z.string(), confidence: z.number().min(0).max(1), agrees: z.boolean() }).optional(),
+  /**
+   * Set on the lettering round a round seal's ring, read whole from the ring unrolled (`box` is then the seal's box):
+   * a seal's name, never a line of the page's print, so the reader keeps it apart from the page's lines.
+   */
+  sealLettering: z.literal(true).optional(),
 });
 export type OcrLine = z.infer<typeof ocrLineSchema>;
 

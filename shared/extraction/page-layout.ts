@@ -124,6 +124,11 @@ export interface PageLayout {
   medianLineHeight: number;
   /** Boxes of the page's print (as read, before any joining) that run off the page: their text may be cut (`page-edge.ts`). */
   offPage?: Box[];
+  /**
+   * The lettering of the page's round seals as the engine read it whole (`OcrLine.sealLettering`: the ring unrolled),
+   * each with the seal's box; kept out of `lines` (no label's value), for `seal-lettering.ts`.
+   */
+  sealRings?: { text: string; confidence: number; box: Box }[];
 }
 
 const BILINGUAL_LABEL = /^[\u3400-\u9fff()]{1,10}\s*[A-Za-z][A-Za-z .'&/-]*[:.]?$/;
@@ -958,7 +963,11 @@ const MIN_WATERMARK_SLOPE = 0.25;
  * @example
  * buildPageLayout(ocrPage).lines[0].hits[0].form; // '姓名'
  */
-export function buildPageLayout(page: OcrPage): PageLayout {
+export function buildPageLayout(whole: OcrPage): PageLayout {
+  const page = { ...whole, lines: whole.lines.filter((line) => !line.sealLettering) };
+  const sealRings = whole.lines
+    .filter((line) => line.sealLettering)
+    .map((line) => ({ text: normaliseText(line.text), confidence: line.confidence, box: line.box }));
   const bodyHeight = median(page.lines.map((l) => l.box.height)) || 20;
   const lines: LayoutLine[] = withoutCutFiller(
     withGluedLabelsCut(withSpreadLabelHeadsCut(withVerticalRunsJoined(withCharactersBoxedTwiceDropped(withSpecksInSpreadLabelsDropped(page.lines))))),
@@ -1040,6 +1049,7 @@ export function buildPageLayout(page: OcrPage): PageLayout {
     spread,
     medianLineHeight,
     offPage: page.lines.filter((line) => runsOffPage(line.box, page)).map((line) => line.box),
+    ...(sealRings.length > 0 ? { sealRings } : {}),
   };
 }
 

@@ -27,6 +27,8 @@ export interface SealLettering {
 const LETTERING = /^[\u3400-\u9fff]+$/;
 /** A seal's name is at most this many characters (`杭州某某某某科技服务股份有限公司`); longer runs are prose. */
 const MOST_CHARACTERS = 24;
+/** A ring's lettering read whole is taken at this confidence or more (the engine reports none under it). */
+const SURE_RING = 0.85;
 /** Pieces of one seal lie within this many of their own heights of each other. */
 const REACH = 3;
 /** A gap wider than this many characters of the pieces' pitch, along the top, lost characters. */
@@ -48,6 +50,34 @@ function arcPiece(line: LayoutLine): boolean {
  * sealLettering(layout)[0]?.text; // '杭州卓越餐饮管理有限公司'
  */
 export function sealLettering(layout: PageLayout): SealLettering[] {
+  // The engine's readings of whole rings (`PageLayout.sealRings`) stand for the pieces it read inside the same seal.
+  const rings = (layout.sealRings ?? [])
+    .filter((ring) => ring.confidence >= SURE_RING && LETTERING.test(ring.text) && [...ring.text].length <= MOST_CHARACTERS)
+    .map((ring) => ringLettering(layout, ring));
+  const inRing = (l: LayoutLine) =>
+    rings.some(({ box }) => centreX(l) >= box.x && centreX(l) <= box.x + box.width && centreY(l) >= box.y && centreY(l) <= box.y + box.height);
+  return [...rings, ...piecedLettering(layout).filter((seal) => !seal.pieces.some(inRing))];
+}
+
+/** A ring's lettering read whole, as one piece of its own (the seal's box, no characters lost). */
+function ringLettering(layout: PageLayout, ring: NonNullable<PageLayout['sealRings']>[number]): SealLettering {
+  const line: LayoutLine = {
+    page: layout.page,
+    index: -1,
+    raw: ring.text,
+    text: ring.text,
+    flat: ring.text,
+    leading: ring.text,
+    confidence: ring.confidence,
+    box: ring.box,
+    original: ring.box,
+    hits: [],
+  };
+  return { text: ring.text, pieces: [line], box: ring.box, confidence: ring.confidence, gap: false };
+}
+
+/** The seal names the detector's pieces of arcs spell (see `sealLettering`). */
+function piecedLettering(layout: PageLayout): SealLettering[] {
   const seeds = layout.lines.filter(arcPiece);
   const groups: LayoutLine[][] = [];
   for (const piece of seeds) {

@@ -9,15 +9,16 @@ import { linesSplitOverGlyphs, regionsBesideBareLabels, withGlyphsPastLineEnds }
 import { readUnderGreySeals } from './grey-seals.js';
 import { withLinesUnderGreySeals } from './lines-under-grey-seals.js';
 import { readUnderSealAgain, type MergedLine } from './seal-third-reading.js';
+import { sealRingReadings, type SealRingReading } from './seal-rings.js';
 import { splicedReading, stretchOf, stretchToReadAgain, type LineStretch } from './line-stretch.js';
 import { commonCharacters, confirmedCharacters, isShorterSubsequence } from './reading-agreement.js';
 import { findScreenPattern, withoutScreenPattern } from './screen-pattern.js';
 import { readStackedColumns } from './stacked-columns.js';
-import { withMergedLinesApart } from './merged-lines.js';
+import { typicalLineHeight, withMergedLinesApart } from './merged-lines.js';
 import { hasUnsureCharacter, withHiddenCharactersUnconfirmed } from './unsure-characters.js';
 import { drawnInItsTurn, turnIfUpsideDown, turnOffItsSide, type PageDrawnInItsTurn, type PageRotation } from './page-orientation.js';
 import { DEFAULT_RECOGNITION_SETTINGS, recogniseRegions, type CharacterAlternative, type RecognisedText, type RecognitionSettings } from './text-lines.js';
-import { DEFAULT_DETECTION_SETTINGS, readingOrder, regionCorners, type DetectionSettings, type TextRegion } from './text-regions.js';
+import { DEFAULT_DETECTION_SETTINGS, readingOrder, regionCorners, type DetectionSettings, type PixelBounds, type TextRegion } from './text-regions.js';
 
 /** Lines read with a mean character probability under this are noise (PP-OCR's `drop_score`). */
 export const MIN_LINE_CONFIDENCE = 0.5;
@@ -124,6 +125,12 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
    * that no region held (see `withLinesUnderGreySeals`; default on). Pages where coloured ink was suppressed skip it.
    */
   greySealLines?: boolean;
+  /**
+   * Read a round coloured seal's lettering whole (default on, with conditioning): its ring found from the coloured
+   * ink, the band under the ring unrolled into a strip and read as one line, reported with `sealLettering` set (see
+   * `sealRingReadings`). Off leaves the lettering to the detector's pieces.
+   */
+  sealRings?: boolean;
   /**
    * Contrast-limited local histogram equalisation (CLAHE, `tile` px windows, `maxSlope`) before conditioning. Off by
    * default: measured on procedural-v2's scanner-app, shadow and faint-copy photos (docs/ocr.md) it gained one field
@@ -316,6 +323,16 @@ export class PaddleOcrEngine implements OcrEngine {
       thirdReadings = await readUnderSealAgain(models, read, conditioned.conditions, storedRegions, merges, this.#recognition);
       secondReadingMs += clockNow() - started;
     }
+    // A round seal's lettering, read whole from its ring unrolled (the detector boxes the arc in pieces).
+    const coloured = conditioned?.conditions;
+    const seals: SealRingReading[] =
+      this.#options.sealRings !== false && coloured && coloured.colouredTiles.some((count) => count > 0)
+        ? await sealRingReadings(models, read, typicalLineHeight(ordered), this.#recognition, {
+            counts: coloured.colouredTiles,
+            across: coloured.tilesAcross,
+            tile: coloured.inkTile,
+          })
+        : [];
     // A line the detector cut in two where a mark crossed it, the glyph under the mark in neither piece: read whole.
     const joins =
       this.#options.unboxedGlyphs !== false && this.#options.splitLines !== false
@@ -364,8 +381,47 @@ export class PaddleOcrEngine implements OcrEngine {
         ...(merged.other ? { secondReading: merged.other } : {}),
       });
     });
+    for (const { ring, reading } of seals) {
+      lines.push({
+        text: reading.text.trim(),
+        confidence: round4(reading.confidence),
+        box: boxOnUprightPage(ring.bounds, rotation, read),
+        sealLettering: true,
+      });
+    }
     return { pageNumber, width: raster.width, height: raster.height, rotation: turn, source: 'paddle', lines };
   }
+}
+
+/**
+ * A box on the page as stored (`bounds`, px) on the page read upright, that page being the stored one turned `rotation`
+ * degrees clockwise (the inverse of `regionOnStoredPage`).
+ *
+ * @example
+ * boxOnUprightPage({ x0: 100, y0: 40, x1: 300, y1: 240 }, 90, stored); // { x: stored.height - 240, y: 100, width: 200, height: 200 }
+ */
+export function boxOnUprightPage(bounds: PixelBounds, rotation: PageRotation, stored: Raster): OcrLine['box'] {
+  const { width: w, height: h } = stored;
+  const corners: [number, number][] = [
+    [bounds.x0, bounds.y0],
+    [bounds.x1, bounds.y1],
+  ].map(([x, y]): [number, number] => {
+    switch (rotation) {
+      case 0:
+        return [x, y];
+      case 90:
+        return [h - y, x];
+      case 180:
+        return [w - x, h - y];
+      case 270:
+        return [y, w - x];
+    }
+  });
+  const xs = corners.map(([x]) => x);
+  const ys = corners.map(([, y]) => y);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x: Math.round(x), y: Math.round(y), width: Math.round(Math.max(...xs) - x), height: Math.round(Math.max(...ys) - y) };
 }
 
 /**

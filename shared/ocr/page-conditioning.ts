@@ -105,6 +105,13 @@ export interface PageConditions {
   tilesDown: number;
   /** How many tiles are suppressed. */
   suppressedTileCount: number;
+  /**
+   * Sampled coloured pixels (every other pixel of every other row, chroma at least `COLOURED_CHROMA`) per ink tile, the
+   * same tiles: where a seal's ring may be looked for (`sealRingsOnPage`), over print or not.
+   */
+  colouredTiles: Uint16Array;
+  /** The side of those tiles (px). */
+  inkTile: number;
   /** Paper brightness was uneven and has been flattened. */
   unevenLight: boolean;
   /** The darkest ink was faint and levels were stretched. */
@@ -181,7 +188,17 @@ export function conditionPage(input: Raster, options: ConditionOptions = {}): Co
   const liftWhite = lightOverprint ? ((mode - LIFT_MARGIN) * brightPaper) / 256 : 256;
   const liftFoot = liftWhite - (LIFT_RAMP * brightPaper) / 256;
 
-  const conditions: PageConditions = { suppressedTiles, tilesAcross, tilesDown, suppressedTileCount, unevenLight, faintInk, lightOverprint };
+  const conditions: PageConditions = {
+    suppressedTiles,
+    tilesAcross,
+    tilesDown,
+    suppressedTileCount,
+    colouredTiles: coloured,
+    inkTile: INK_TILE,
+    unevenLight,
+    faintInk,
+    lightOverprint,
+  };
   if (suppressedTileCount === 0 && !unevenLight && !faintInk && !lightOverprint) return { raster: input, conditions, changed: false };
 
   // Levels: faint ink stretched between the ink level and the paper; otherwise identity.

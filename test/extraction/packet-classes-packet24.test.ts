@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { EMPLOYER_FROM_SEAL } from '../../shared/extraction/agreement-readers.js';
+import { buildPageLayout } from '../../shared/extraction/page-layout.js';
 import type { OcrPage } from '../../shared/ocr/index.js';
 import { company, person } from './support/documents.js';
 import { renumber } from './support/model-contract.js';
@@ -74,6 +75,26 @@ describe('a 聘书 whose employer is named only in its seal', () => {
     expect(doc.fields.employerName).toMatchObject({ value: company.name, needsReview: true });
     expect(doc.fields.employerName.issues).toContain(EMPLOYER_FROM_SEAL);
     expect(doc.fields.employeeName.value).toBe(person.name);
+  });
+
+  it('reads the employer from the ring’s lettering the engine read whole, though its pieces lost characters, for the clerk to confirm', () => {
+    const sealed = letter((b) => sealRing(b, company.name, [4, 5, 6]));
+    sealed.lines.push({ text: company.name, confidence: 0.96, box: { x: 940, y: 1670, width: 320, height: 320 }, sealLettering: true });
+
+    const [doc] = read([sealed]);
+
+    expect(doc.fields.employerName).toMatchObject({ value: company.name, needsReview: true });
+    expect(doc.fields.employerName.issues).toContain(EMPLOYER_FROM_SEAL);
+  });
+
+  it('keeps the ring’s lettering read whole out of the page’s lines', () => {
+    const sealed = letter(() => undefined);
+    sealed.lines.push({ text: company.name, confidence: 0.96, box: { x: 940, y: 1670, width: 320, height: 320 }, sealLettering: true });
+
+    const layout = buildPageLayout(sealed);
+
+    expect(layout.lines.map((line) => line.flat)).not.toContain(company.name);
+    expect(layout.sealRings?.map((ring) => ring.text)).toEqual([company.name]);
   });
 
   it('gives no employer when characters of the seal’s name were lost between its pieces', () => {

@@ -32,7 +32,17 @@ function conditionsWithBlock(width: number, height: number, x0: number, x1: numb
       suppressedTileCount++;
     }
   }
-  return { suppressedTiles, tilesAcross, tilesDown, suppressedTileCount, unevenLight: false, faintInk: false, lightOverprint: false };
+  return {
+    suppressedTiles,
+    tilesAcross,
+    tilesDown,
+    suppressedTileCount,
+    colouredTiles: new Uint16Array(tilesAcross * tilesDown),
+    inkTile: TILE,
+    unevenLight: false,
+    faintInk: false,
+    lightOverprint: false,
+  };
 }
 
 const region = (cx: number, cy: number, width: number) => ({ cx, cy, width, height: 30, angle: 0, score: 0.9 });

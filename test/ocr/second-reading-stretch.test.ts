@@ -18,7 +18,17 @@ function conditionsWith(width: number, height: number, tiles: [number, number][]
   const tilesDown = Math.ceil(height / TILE);
   const suppressedTiles = new Uint8Array(tilesAcross * tilesDown);
   for (const [tx, ty] of tiles) suppressedTiles[ty * tilesAcross + tx] = 1;
-  return { suppressedTiles, tilesAcross, tilesDown, suppressedTileCount: tiles.length, unevenLight: false, faintInk: false, lightOverprint: false };
+  return {
+    suppressedTiles,
+    tilesAcross,
+    tilesDown,
+    suppressedTileCount: tiles.length,
+    colouredTiles: new Uint16Array(tilesAcross * tilesDown),
+    inkTile: 16,
+    unevenLight: false,
+    faintInk: false,
+    lightOverprint: false,
+  };
 }
 
 /** A block of suppressed tiles covering px `x0`–`x1` × `y0`–`y1` (a seal's ink over print). */
