@@ -12,6 +12,7 @@ import { BOUNDARY_UNCERTAIN, groupPages, type PageGroup } from './grouping.js';
 import { readIdCard } from './id-card-reader.js';
 import { flagUnreadCharacters } from './unread-characters.js';
 import { buildPageLayout, isStampCharactersOnly } from './page-layout.js';
+import { pageParts } from './page-parts.js';
 import { flagValuesAtPageEdge } from './page-edge.js';
 import { sourceBoxesOnImage } from './boxes-on-image.js';
 import { readSocialInsuranceRecord } from './social-insurance-reader.js';
@@ -93,10 +94,12 @@ function readGroup(group: PageGroup, options: Required<Pick<ExtractOptions, 'tod
   }
   const doc: ExtractedDocument = {
     type: group.type,
-    pages: group.layouts.map((l) => l.page),
+    pages: [...new Set(group.layouts.map((l) => l.page))],
     fields: settle(draft, group.type, options.reviewThreshold),
     typeConfidence: Math.round(group.typeConfidence * 1000) / 1000,
   };
+  const regions = group.layouts.flatMap((l) => (l.region ? [{ page: l.page, box: l.region }] : []));
+  if (regions.length > 0) doc.regions = regions;
   if (group.issues.length > 0) doc.issues = [...group.issues];
   if (spans) doc.spans = spans;
   return doc;
@@ -117,7 +120,12 @@ export function extractDocuments(pages: readonly OcrPage[], options: ExtractOpti
     reviewThreshold: options.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD,
   };
   const ordered = [...pages].sort((a, b) => a.pageNumber - b.pageNumber);
-  const layouts = ordered.map(buildPageLayout);
+  // A page holding two documents (two certificates side by side) is read as two pages of one number, one per part.
+  const layouts = ordered.flatMap((page) => {
+    const whole = buildPageLayout(page);
+    const parts = pageParts(page, whole);
+    return parts ? parts.map((part) => ({ ...buildPageLayout(part.page), region: part.region })) : [whole];
+  });
   const classes = layouts.map(classifyPage);
   const docs = groupPages(layouts, classes).map((group) => readGroup(group, settled));
   if (options.crossCheck !== false) {

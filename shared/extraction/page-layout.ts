@@ -124,6 +124,8 @@ export interface PageLayout {
   medianLineHeight: number;
   /** Boxes of the page's print (as read, before any joining) that run off the page: their text may be cut (`page-edge.ts`). */
   offPage?: Box[];
+  /** The part of the page image this layout reads when the page holds two documents (`page-parts.ts`); else the whole page. */
+  region?: Box;
 }
 
 const BILINGUAL_LABEL = /^[\u3400-\u9fff()]{1,10}\s*[A-Za-z][A-Za-z .'&/-]*[:.]?$/;
