@@ -1,4 +1,11 @@
-import { FIELDS_BY_TYPE, type DocumentTypeName, type ExtractedDocument, type ExtractedField, type SocialInsuranceSpanRow } from '../documents/index.js';
+import {
+  FIELDS_BY_TYPE,
+  type DocumentTypeName,
+  type PageRegion,
+  type ExtractedDocument,
+  type ExtractedField,
+  type SocialInsuranceSpanRow,
+} from '../documents/index.js';
 import type { OcrPage } from '../documents/ocr-page.js';
 import { OPEN_ENDED, readEmploymentLetter, readInternshipAgreement, readLaborContract } from './agreement-readers.js';
 import { readBusinessLicense } from './business-license-reader.js';
@@ -12,7 +19,7 @@ import { BOUNDARY_UNCERTAIN, groupPages, type PageGroup } from './grouping.js';
 import { readIdCard } from './id-card-reader.js';
 import { flagUnreadCharacters } from './unread-characters.js';
 import { buildPageLayout, isStampCharactersOnly } from './page-layout.js';
-import { pageParts } from './page-parts.js';
+import { pageParts, partOf } from './page-parts.js';
 import { flagValuesAtPageEdge } from './page-edge.js';
 import { sourceBoxesOnImage } from './boxes-on-image.js';
 import { readSocialInsuranceRecord } from './social-insurance-reader.js';
@@ -140,6 +147,8 @@ export function extractDocuments(pages: readonly OcrPage[], options: ExtractOpti
 export interface PageGrouping {
   pages: readonly number[];
   type?: DocumentTypeName;
+  /** The parts of pages the document shares with another (`ExtractedDocument.regions`): only those parts are read. */
+  regions?: readonly PageRegion[];
 }
 
 /**
@@ -162,7 +171,8 @@ export function extractGroupedDocuments(pages: readonly OcrPage[], groups: reado
       .map((n) => {
         const page = byNumber.get(n);
         if (!page) throw new RangeError(`page ${n} is not among the pages read`);
-        return buildPageLayout(page);
+        const region = group.regions?.find((r) => r.page === n)?.box;
+        return region ? { ...buildPageLayout(partOf(page, region).page), region } : buildPageLayout(page);
       });
     const first = classifyPage(layouts[0]!);
     const type = group.type ?? first.type;

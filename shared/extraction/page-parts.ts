@@ -22,20 +22,29 @@ interface Head {
   box: Box;
   /** The least words of its kind's vocabulary its part must carry: more for a head that is no title. */
   keywords: number;
+  /** The head is a title that must head its part (see MAX_LINES_OVER_TITLE). */
+  heads: boolean;
 }
 
 /** Documents of these types may stand twice on one page (two certificates of one person); a contract's page never splits on its own title. */
 const TWICE_ON_A_PAGE: ReadonlySet<DocumentTypeName> = new Set(['vocational_certificate']);
 
-/**
- * The least text each part must carry to be a document of its own (lines), and the least of its own kind's vocabulary
- * under a title that is only short or only large (a title both short and set large is a document's own: none needed,
- * a photo's engine garbles the labels of a card beside a certificate).
- */
+/** The least text each part must carry to be a document of its own (lines). */
 const MIN_PART_LINES = 4;
-const MIN_PART_KEYWORDS = 2;
+/**
+ * A title names its part's kind by itself: no words of the kind's vocabulary are asked of its part (a photo's engine
+ * garbles the labels of a card or a certificate lying beside another: `签爱机关`, `笔书编号`).
+ */
+const TITLE_KEYWORDS = 0;
 /** An ID card front (公民身份号码, 性别, 民族, 出生, 住址): four of them, so a contract's party table is never taken for one. */
 const MIN_CARD_FRONT_KEYWORDS = 4;
+
+/**
+ * A document's title heads it: at most this many of its part's lines lie above it (a number or a seal's line, a
+ * row a small turn lifts). A title-like value in the middle of a form (`国家职业资格三级` for the level) heads nothing.
+ * An ID card's title is exempt: a copy of a card prints its front above its back's title.
+ */
+const MAX_LINES_OVER_TITLE = 2;
 
 /** A gap between two text blocks at least this many body lines wide parts them. */
 const MIN_GAP_LINES = 2.5;
@@ -51,11 +60,11 @@ function heads(layout: PageLayout): Head[] {
   // (`职业技能等级` over `证书编号`), not the heads of two documents.
   const found: Head[] = documentTitles(layout)
     .filter((t) => !t.completed)
-    .map((t) => ({ type: t.type, box: layout.lines[t.line].box, keywords: t.strength === 3 ? 0 : MIN_PART_KEYWORDS }));
+    .map((t) => ({ type: t.type, box: layout.lines[t.line].box, keywords: TITLE_KEYWORDS, heads: t.type !== 'id_card' }));
   // An ID card's front prints no title: its number line stands for it, unless the card's own title (its back) is there.
   if (!found.some((h) => h.type === 'id_card')) {
     const number = layout.lines.find((l) => /公民身份号码/.test(l.flat));
-    if (number) found.push({ type: 'id_card', box: number.box, keywords: MIN_CARD_FRONT_KEYWORDS });
+    if (number) found.push({ type: 'id_card', box: number.box, keywords: MIN_CARD_FRONT_KEYWORDS, heads: false });
   }
   return found;
 }
@@ -80,7 +89,13 @@ function widestGap(lines: readonly LayoutLine[], axis: 'x' | 'y', from: number, 
   return best;
 }
 
-function partOf(page: OcrPage, region: Box): PagePart {
+/**
+ * The part of a page inside `region`: the page with only the lines whose centres lie in it.
+ *
+ * @example
+ * partOf(page, { x: 0, y: 0, width: 1200, height: 1700 }).page.lines.length;
+ */
+export function partOf(page: OcrPage, region: Box): PagePart {
   const inside = (b: Box) => centreX(b) >= region.x && centreX(b) < region.x + region.width && centreY(b) >= region.y && centreY(b) < region.y + region.height;
   return { page: { ...page, lines: page.lines.filter((l) => inside(l.box)) }, region };
 }
@@ -88,6 +103,7 @@ function partOf(page: OcrPage, region: Box): PagePart {
 /** A part reads as a document of the kind its head named: enough lines, its own title or vocabulary. */
 function standsAlone(part: PagePart, head: Head, twice: boolean): boolean {
   if (part.page.lines.length < MIN_PART_LINES) return false;
+  if (head.heads && part.page.lines.filter((l) => centreY(l.box) < head.box.y).length > MAX_LINES_OVER_TITLE) return false;
   const layout = buildPageLayout(part.page);
   const read = classifyPage(layout);
   return read.type === head.type && (read.scores[head.type] ?? 0) >= head.keywords && (!twice || HOLDER.test(layout.flat));
@@ -97,9 +113,10 @@ function standsAlone(part: PagePart, head: Head, twice: boolean): boolean {
  * The parts of a page that holds two documents, from the page's own evidence: two heads of known kinds (titles, or an
  * ID card front's number line) side by side or one above the other, with a band between their text blocks that no
  * line crosses at least 2.5 body lines wide (two documents' margins; a form's rows stand closer); each side read alone
- * must be a document of its head's kind and four lines or more, with two words of its kind's vocabulary under a
- * title only short or only large and four under a card's front (a title short and large needs none). Two heads of one kind part a page only for certificates, each naming its
- * holder (a contract's body repeats its title; an ID card's back and front are one card). The region of
+ * must be a document of its head's kind, headed by its title (an ID card's excepted),
+ * four lines or more, and under a card's front four words of a card's
+ * vocabulary (a title names its kind by itself). Two heads of one kind part a page only for certificates, each naming
+ * its holder (a contract's body repeats its title; an ID card's back and front are one card). The region of
  * each part runs to the page's edges and meets the other's in the middle of the gap. Undefined for a page of one
  * document.
  *

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractedDocumentSchema, type ExtractedDocument } from '../../shared/documents/index.js';
-import { extractDocuments } from '../../shared/extraction/index.js';
+import { extractDocuments, extractGroupedDocuments } from '../../shared/extraction/index.js';
 import { scanPage, type Line } from './support/text-lines.js';
 
 // Two documents in one photo or one scanned page (issue 19, pair25): a certificate beside an ID card, a 聘书 above a
@@ -151,5 +151,19 @@ describe('two documents on one page', () => {
 
     expect(stored.map((d) => d.regions)).toEqual(docs.map((d) => d.regions));
     expect(stored.every((d) => d.regions?.length === 1)).toBe(true);
+  });
+
+  it('reads only its part of a shared page again when the clerk retypes one of the two documents', () => {
+    const page = scanPage([...certificate(120, 300), ...cardFront(1900, 420)], { size: { width: 3000, height: 1400 } });
+    const [cert, card] = extractDocuments([page], { today: '2026-12-06' })
+      .sort((a, b) => a.type.localeCompare(b.type))
+      .reverse();
+
+    const [again] = extractGroupedDocuments([page], [{ pages: card.pages, type: 'id_card', regions: card.regions }], { today: '2026-12-06' });
+
+    expect(cert.type).toBe('vocational_certificate');
+    expect(again.regions).toEqual(card.regions);
+    expect(again.fields.name.value).toBe('王晓明');
+    expect(again.fields.idNumber.source?.box?.x).toBeGreaterThan(1800);
   });
 });
