@@ -23,7 +23,7 @@ interface Head {
   /** The least words of its kind's vocabulary its part must carry: more for a head that is no title. */
   keywords: number;
   /** The head is a title that must head its part (see MAX_LINES_OVER_TITLE). */
-  heads: boolean;
+  mustHead: boolean;
 }
 
 /** Documents of these types may stand twice on one page (two certificates of one person); a contract's page never splits on its own title. */
@@ -55,16 +55,16 @@ const HOLDER = /姓名|持证人|身份证|公民身份号码/;
 const centreX = (b: Box) => b.x + b.width / 2;
 const centreY = (b: Box) => b.y + b.height / 2;
 
-function heads(layout: PageLayout): Head[] {
+function headsOf(layout: PageLayout): Head[] {
   // A title completed by the next short line stands for no head here: a label and the label under it complete one
   // (`职业技能等级` over `证书编号`), not the heads of two documents.
   const found: Head[] = documentTitles(layout)
     .filter((t) => !t.completed)
-    .map((t) => ({ type: t.type, box: layout.lines[t.line].box, keywords: TITLE_KEYWORDS, heads: t.type !== 'id_card' }));
+    .map((t) => ({ type: t.type, box: layout.lines[t.line].box, keywords: TITLE_KEYWORDS, mustHead: t.type !== 'id_card' }));
   // An ID card's front prints no title: its number line stands for it, unless the card's own title (its back) is there.
   if (!found.some((h) => h.type === 'id_card')) {
     const number = layout.lines.find((l) => /公民身份号码/.test(l.flat));
-    if (number) found.push({ type: 'id_card', box: number.box, keywords: MIN_CARD_FRONT_KEYWORDS, heads: false });
+    if (number) found.push({ type: 'id_card', box: number.box, keywords: MIN_CARD_FRONT_KEYWORDS, mustHead: false });
   }
   return found;
 }
@@ -103,7 +103,7 @@ export function partOf(page: OcrPage, region: Box): PagePart {
 /** A part reads as a document of the kind its head named: enough lines, its own title or vocabulary. */
 function standsAlone(part: PagePart, head: Head, twice: boolean): boolean {
   if (part.page.lines.length < MIN_PART_LINES) return false;
-  if (head.heads && part.page.lines.filter((l) => centreY(l.box) < head.box.y).length > MAX_LINES_OVER_TITLE) return false;
+  if (head.mustHead && part.page.lines.filter((l) => centreY(l.box) < head.box.y).length > MAX_LINES_OVER_TITLE) return false;
   const layout = buildPageLayout(part.page);
   const read = classifyPage(layout);
   return read.type === head.type && (read.scores[head.type] ?? 0) >= head.keywords && (!twice || HOLDER.test(layout.flat));
@@ -125,7 +125,7 @@ function standsAlone(part: PagePart, head: Head, twice: boolean): boolean {
  */
 export function pageParts(page: OcrPage, layout: PageLayout): [PagePart, PagePart] | undefined {
   if (layout.lines.length < MIN_PART_LINES * 2) return undefined;
-  const found = heads(layout);
+  const found = headsOf(layout);
   let best: { parts: [PagePart, PagePart]; width: number } | undefined;
   for (let i = 0; i < found.length; i++) {
     for (let j = i + 1; j < found.length; j++) {
