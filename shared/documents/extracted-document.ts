@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { documentTypeSchema } from './document-type.js';
-import { extractedFieldSchema } from './extracted-field.js';
+import { boxSchema, extractedFieldSchema } from './extracted-field.js';
+
+/** The part of a file's page that one document covers when the page holds two (two certificates photographed side by side). */
+export const pageRegionSchema = z.object({
+  page: z.number().int().positive(),
+  /** In pixels of the page image, like a field's `source.box`. */
+  box: boxSchema,
+});
+export type PageRegion = z.infer<typeof pageRegionSchema>;
 
 /** A span of social-insurance contributions read from a record's table (months are counted from spans, gaps included). */
 export const socialInsuranceSpanSchema = z.object({
@@ -21,6 +29,11 @@ export type SocialInsuranceSpanRow = z.infer<typeof socialInsuranceSpanSchema>;
 export const extractedDocumentSchema = z.object({
   type: documentTypeSchema,
   pages: z.array(z.number().int().positive()).min(1),
+  /**
+   * Pages this document shares with another, each with the part it covers: the document was read from that part
+   * only. Its fields' boxes stay on the whole page, so the page view draws them where they are.
+   */
+  regions: z.array(pageRegionSchema).optional(),
   fields: z.record(z.string(), extractedFieldSchema),
   /** How sure the classifier is of `type`. */
   typeConfidence: z.number().min(0).max(1).optional(),

@@ -85,20 +85,27 @@ export interface PageClassification {
 const CLAUSE = /第([一二三四五六七八九十百]+)条/g;
 const PAGE_NUMBER = /第(\d{1,2})页[,，]?共(\d{1,2})页|(?:^|\n|\s)(\d{1,2})\/(\d{1,2})(?:页)?(?:$|\n)|共(\d{1,2})页[,，]?第(\d{1,2})页/;
 
+/** A line of a page that names a document's kind as a title. */
+export interface DocumentTitle {
+  /** Index of the title's (first) line in `layout.lines`. */
+  line: number;
+  type: DocumentTypeName;
+  kind?: CertificateKind;
+  /** 3: short and set larger than the body; 2: short or larger; lines weaker than that are no titles. */
+  strength: 2 | 3;
+  /** The title was completed by a short line after it (`中华人民共和国职业资格` / `证书`): not the line's own words. */
+  completed: boolean;
+}
+
 /**
- * Decides what a page is: a title line (short, or larger than the body text) naming a document type wins; otherwise
- * keywords vote, with a confidence that reflects how clear the vote was.
+ * Every title line of a page, in reading order: a short line, or one set larger than the body text, naming a
+ * document's kind (`职业技能等级证书`, `聘　书`, `中华人民共和国居民身份证`). A page holding two documents has two.
  *
  * @example
- * classifyPage(buildPageLayout(page)).type; // 'labor_contract'
+ * documentTitles(layout).map((t) => t.type); // ['vocational_certificate', 'employment_letter']
  */
-export function classifyPage(layout: PageLayout): PageClassification {
-  const scores: Partial<Record<DocumentTypeName, number>> = {};
-  for (const [type, patterns] of Object.entries(KEYWORDS) as [Exclude<DocumentTypeName, 'unknown'>, readonly RegExp[]][]) {
-    scores[type] = patterns.reduce((sum, p) => sum + (p.test(layout.flat) ? 1 : 0), 0);
-  }
-  let title: TitleRule | undefined;
-  let titleStrength = 0;
+export function documentTitles(layout: PageLayout): DocumentTitle[] {
+  const titles: DocumentTitle[] = [];
   for (const [index, line] of layout.lines.entries()) {
     // A title set over two lines (`中华人民共和国职业资格` / `证书`): a short line under it completes it.
     // A speck read as punctuation between a spaced title's pieces (`聘` | `：` | `书`) is no part of it.
@@ -111,21 +118,34 @@ export function classifyPage(layout: PageLayout): PageClassification {
     const flat = tail && !TITLES.some((r) => r.title.test(own)) && TITLES.some((r) => r.title.test(own + tail)) ? own + tail : own;
     // A numbered clause or list item (`第七条 劳动合同的变更…`, `三、填写劳动合同…`) is body text, not a title.
     if (/^(第[一二三四五六七八九十百零〇两\d]{1,4}条|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.])/.test(flat)) continue;
-    for (const rule of TITLES) {
-      const m = rule.title.exec(flat);
-      if (!m) continue;
-      // Titles carry a place or a qualifier (`杭州市社会保险参保缴费证明(个人)`): short means few words around the
-      // title phrase, and a line set larger than the body text is a title even with more around it.
-      const short = flat.length <= m[0].length + 12;
-      const large = line.box.height >= layout.medianLineHeight * 1.3 && flat.length <= 30;
-      const strength = short && large ? 3 : short || large ? 2 : 0;
-      if (strength > titleStrength) {
-        title = rule;
-        titleStrength = strength;
-      }
-      break;
-    }
+    const rule = TITLES.find((r) => r.title.test(flat));
+    if (!rule) continue;
+    const m = rule.title.exec(flat)!;
+    // Titles carry a place or a qualifier (`杭州市社会保险参保缴费证明(个人)`): short means few words around the
+    // title phrase, and a line set larger than the body text is a title even with more around it.
+    const short = flat.length <= m[0].length + 12;
+    const large = line.box.height >= layout.medianLineHeight * 1.3 && flat.length <= 30;
+    if (short || large) titles.push({ line: index, type: rule.type, kind: rule.kind, strength: short && large ? 3 : 2, completed: flat !== own });
   }
+  return titles;
+}
+
+/**
+ * Decides what a page is: a title line (short, or larger than the body text) naming a document type wins; otherwise
+ * keywords vote, with a confidence that reflects how clear the vote was.
+ *
+ * @example
+ * classifyPage(buildPageLayout(page)).type; // 'labor_contract'
+ */
+export function classifyPage(layout: PageLayout): PageClassification {
+  const scores: Partial<Record<DocumentTypeName, number>> = {};
+  for (const [type, patterns] of Object.entries(KEYWORDS) as [Exclude<DocumentTypeName, 'unknown'>, readonly RegExp[]][]) {
+    scores[type] = patterns.reduce((sum, p) => sum + (p.test(layout.flat) ? 1 : 0), 0);
+  }
+  // The strongest title line; of equally strong ones, the first.
+  const strongest = documentTitles(layout).reduce<DocumentTitle | undefined>((best, t) => (t.strength > (best?.strength ?? 0) ? t : best), undefined);
+  const title = strongest && { type: strongest.type, kind: strongest.kind };
+  const titleStrength = strongest?.strength ?? 0;
   const numbering = PAGE_NUMBER.exec(layout.flat);
   const pageIndex = numbering ? Number(numbering[1] ?? numbering[3] ?? numbering[6]) : undefined;
   const pageCount = numbering ? Number(numbering[2] ?? numbering[4] ?? numbering[5]) : undefined;

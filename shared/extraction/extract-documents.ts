@@ -1,4 +1,11 @@
-import { FIELDS_BY_TYPE, type DocumentTypeName, type ExtractedDocument, type ExtractedField, type SocialInsuranceSpanRow } from '../documents/index.js';
+import {
+  FIELDS_BY_TYPE,
+  type DocumentTypeName,
+  type PageRegion,
+  type ExtractedDocument,
+  type ExtractedField,
+  type SocialInsuranceSpanRow,
+} from '../documents/index.js';
 import type { OcrPage } from '../documents/ocr-page.js';
 import { OPEN_ENDED, readEmploymentLetter, readInternshipAgreement, readLaborContract } from './agreement-readers.js';
 import { readBusinessLicense } from './business-license-reader.js';
@@ -12,6 +19,7 @@ import { BOUNDARY_UNCERTAIN, groupPages, type PageGroup } from './grouping.js';
 import { readIdCard } from './id-card-reader.js';
 import { flagUnreadCharacters } from './unread-characters.js';
 import { buildPageLayout, isStampCharactersOnly } from './page-layout.js';
+import { pageParts, partOf } from './page-parts.js';
 import { flagValuesAtPageEdge } from './page-edge.js';
 import { sourceBoxesOnImage } from './boxes-on-image.js';
 import { readSocialInsuranceRecord } from './social-insurance-reader.js';
@@ -93,10 +101,12 @@ function readGroup(group: PageGroup, options: Required<Pick<ExtractOptions, 'tod
   }
   const doc: ExtractedDocument = {
     type: group.type,
-    pages: group.layouts.map((l) => l.page),
+    pages: [...new Set(group.layouts.map((l) => l.page))],
     fields: settle(draft, group.type, options.reviewThreshold),
     typeConfidence: Math.round(group.typeConfidence * 1000) / 1000,
   };
+  const regions = group.layouts.flatMap((l) => (l.region ? [{ page: l.page, box: l.region }] : []));
+  if (regions.length > 0) doc.regions = regions;
   if (group.issues.length > 0) doc.issues = [...group.issues];
   if (spans) doc.spans = spans;
   return doc;
@@ -117,7 +127,12 @@ export function extractDocuments(pages: readonly OcrPage[], options: ExtractOpti
     reviewThreshold: options.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD,
   };
   const ordered = [...pages].sort((a, b) => a.pageNumber - b.pageNumber);
-  const layouts = ordered.map(buildPageLayout);
+  // A page holding two documents (two certificates side by side) is read as two pages of one number, one per part.
+  const layouts = ordered.flatMap((page) => {
+    const whole = buildPageLayout(page);
+    const parts = pageParts(page, whole);
+    return parts ? parts.map((part) => ({ ...buildPageLayout(part.page), region: part.region })) : [whole];
+  });
   const classes = layouts.map(classifyPage);
   const docs = groupPages(layouts, classes).map((group) => readGroup(group, settled));
   if (options.crossCheck !== false) {
@@ -132,6 +147,8 @@ export function extractDocuments(pages: readonly OcrPage[], options: ExtractOpti
 export interface PageGrouping {
   pages: readonly number[];
   type?: DocumentTypeName;
+  /** The parts of pages the document shares with another (`ExtractedDocument.regions`): only those parts are read. */
+  regions?: readonly PageRegion[];
 }
 
 /**
@@ -154,7 +171,8 @@ export function extractGroupedDocuments(pages: readonly OcrPage[], groups: reado
       .map((n) => {
         const page = byNumber.get(n);
         if (!page) throw new RangeError(`page ${n} is not among the pages read`);
-        return buildPageLayout(page);
+        const region = group.regions?.find((r) => r.page === n)?.box;
+        return region ? { ...buildPageLayout(partOf(page, region).page), region } : buildPageLayout(page);
       });
     const first = classifyPage(layouts[0]!);
     const type = group.type ?? first.type;

@@ -129,6 +129,8 @@ export interface PageLayout {
    * each with the seal's box; kept out of `lines` (no label's value), for `seal-lettering.ts`.
    */
   sealRings?: { text: string; confidence: number; box: Box }[];
+  /** The part of the page image this layout reads when the page holds two documents (`page-parts.ts`); else the whole page. */
+  region?: Box;
 }
 
 const BILINGUAL_LABEL = /^[\u3400-\u9fff()]{1,10}\s*[A-Za-z][A-Za-z .'&/-]*[:.]?$/;

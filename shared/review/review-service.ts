@@ -429,7 +429,7 @@ export class ReviewService {
       }
       const read = extractGroupedDocuments(
         pages,
-        ofFile.map((d) => ({ pages: d.pages, type: d.type })),
+        ofFile.map((d) => ({ pages: d.pages, type: d.type, ...(d.regions ? { regions: d.regions } : {}) })),
         { today: this.now().slice(0, 10), singlePerson: (current.applicant?.kind ?? 'individual') === 'individual' },
       );
       ofFile.forEach((document, i) => {

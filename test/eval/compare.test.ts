@@ -133,3 +133,47 @@ describe('compareFile', () => {
     expect(outcome.documents[0].fields[0]).toMatchObject({ field: 'endDate', correct: true });
   });
 });
+
+describe('compareFile on a page two documents share (pair25)', () => {
+  const shared: TruthFile = {
+    file: 'pair.jpg',
+    condition: 'phone_photo',
+    pageCount: 1,
+    documents: [
+      {
+        type: 'vocational_certificate',
+        pages: [1],
+        family: 'certificate/ribbon',
+        heldOut: false,
+        fields: { holderName: '王晓明' },
+        parts: [{ page: 1, side: 'left' }],
+      },
+      { type: 'id_card', pages: [1], family: 'id-card/copy', heldOut: false, fields: { name: '王晓明' }, parts: [{ page: 1, side: 'right' }] },
+    ],
+  };
+
+  it('counts the page right when both documents hold it with their parts on their sides', () => {
+    const outcome = compareFile(shared, truthAsExtraction(shared));
+    expect(outcome.sharedPagesRight).toBe(1);
+    expect(outcome.pagesRight).toBe(1);
+    expect(outcome.splitCorrect).toBe(true);
+  });
+
+  it('counts the page wrong when the page was read as one document, or the parts are swapped', () => {
+    const whole = truthAsExtraction(shared);
+    whole.documents = [{ ...whole.documents[0], regions: undefined }];
+    expect(compareFile(shared, whole).sharedPagesRight).toBe(0);
+    const swapped = truthAsExtraction(shared);
+    const [a, b] = swapped.documents;
+    [a.regions, b.regions] = [b.regions, a.regions];
+    const outcome = compareFile(shared, swapped);
+    expect(outcome.sharedPagesRight).toBe(0);
+    expect(outcome.splitCorrect).toBe(false);
+  });
+
+  it('counts the page wrong when a document’s field was read from the other’s part', () => {
+    const prediction = truthAsExtraction(shared);
+    prediction.documents[0].fields.holderName.source = { page: 1, box: { x: 700, y: 100, width: 100, height: 40 } };
+    expect(compareFile(shared, prediction).sharedPagesRight).toBe(0);
+  });
+});

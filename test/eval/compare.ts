@@ -1,5 +1,5 @@
-import type { ExtractedDocument, FileExtraction } from '../../shared/documents/index.js';
-import type { ConditionName, TruthDocument, TruthFile, TruthValue } from './truth.js';
+import type { Box, ExtractedDocument, FileExtraction } from '../../shared/documents/index.js';
+import type { ConditionName, PageSide, TruthDocument, TruthFile, TruthValue } from './truth.js';
 
 /** The verdict on one truth field. */
 export interface FieldOutcome {
@@ -66,6 +66,9 @@ export interface FileOutcome {
   /** Blank pages of the file, and how many of them the reader left out of every document. */
   blankPages: number;
   blankPagesRight: number;
+  /** Pages two documents share (two documents in one image, truth `parts`), and how many were read as two. */
+  sharedPages: number;
+  sharedPagesRight: number;
   error?: { code: string; message: string };
   documents: DocumentOutcome[];
 }
@@ -107,6 +110,20 @@ function overlap(a: readonly number[], b: readonly number[]): number {
   return shared / new Set([...a, ...b]).size;
 }
 
+const centre = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+
+/** Whether a predicted document's part of a shared page lies on the truth's side of every other part of that page. */
+function onSide(doc: ExtractedDocument, part: { page: number; side: PageSide }, predicted: readonly ExtractedDocument[]): boolean {
+  const own = doc.regions?.find((r) => r.page === part.page)?.box;
+  const others = predicted.flatMap((p) => (p === doc ? [] : (p.regions ?? []).filter((r) => r.page === part.page).map((r) => r.box)));
+  if (!own || others.length === 0) return false;
+  const c = centre(own);
+  return others.every((box) => {
+    const o = centre(box);
+    return part.side === 'left' ? c.x < o.x : part.side === 'right' ? c.x > o.x : part.side === 'top' ? c.y < o.y : c.y > o.y;
+  });
+}
+
 /**
  * Pairs each truth document with at most one predicted document: exact page sets first, then the largest page
  * overlap (same type preferred), so a reader that merges two certificates gets credit for one and a miss for the other.
@@ -114,13 +131,23 @@ function overlap(a: readonly number[], b: readonly number[]): number {
 function matchDocuments(truth: readonly TruthDocument[], predicted: readonly ExtractedDocument[]): (number | undefined)[] {
   const used = new Set<number>();
   const matches: (number | undefined)[] = truth.map(() => undefined);
-  truth.forEach((doc, ti) => {
-    const exact = predicted.findIndex((p, pi) => !used.has(pi) && samePages(doc.pages, p.pages));
-    if (exact >= 0) {
-      matches[ti] = exact;
-      used.add(exact);
-    }
-  });
+  // Two documents sharing a page have the same pages: of exact page sets, the one of the truth's type whose part lies
+  // on the truth's side first (two certificates side by side), then the one of the truth's type, then any.
+  const tiers = [
+    (doc: TruthDocument, p: ExtractedDocument) => p.type === doc.type && (doc.parts ?? []).length > 0 && doc.parts!.every((part) => onSide(p, part, predicted)),
+    (doc: TruthDocument, p: ExtractedDocument) => p.type === doc.type,
+    () => true,
+  ];
+  for (const tier of tiers) {
+    truth.forEach((doc, ti) => {
+      if (matches[ti] !== undefined) return;
+      const exact = predicted.findIndex((p, pi) => !used.has(pi) && samePages(doc.pages, p.pages) && tier(doc, p));
+      if (exact >= 0) {
+        matches[ti] = exact;
+        used.add(exact);
+      }
+    });
+  }
   truth.forEach((doc, ti) => {
     if (matches[ti] !== undefined) return;
     let best: number | undefined;
@@ -180,19 +207,58 @@ function compareFields(truthFile: TruthFile, doc: TruthDocument, predicted: Extr
   return [...printed, ...masked];
 }
 
-/** Pages assigned right (see {@link FileOutcome.pagesRight}) and blank pages left out of every document. */
+const inside = (b: Box, region: Box) => {
+  const c = centre(b);
+  return c.x >= region.x && c.x <= region.x + region.width && c.y >= region.y && c.y <= region.y + region.height;
+};
+
+/**
+ * Whether a page two truth documents share (truth `parts`) is read as two: each document's prediction is of its
+ * type and holds the page with a region on its side of the other's (left of it, above it …), and every field it read
+ * on that page lies in its own region.
+ */
+function sharedPageRight(truth: TruthFile, page: number, predicted: readonly ExtractedDocument[], matches: readonly (number | undefined)[]): boolean {
+  const owners = truth.documents.flatMap((d, ti) => (d.pages.includes(page) ? [ti] : []));
+  const regions = owners.map((ti) => {
+    const p = matches[ti] === undefined ? undefined : predicted[matches[ti]!];
+    const region = p?.regions?.find((r) => r.page === page)?.box;
+    const fieldsInside = Object.values(p?.fields ?? {}).every((f) => f.source?.page !== page || !f.source.box || (region && inside(f.source.box, region)));
+    return p?.type === truth.documents[ti].type && region && fieldsInside ? region : undefined;
+  });
+  if (owners.length !== 2 || regions.some((r) => r === undefined)) return false;
+  return owners.every((ti) => {
+    const part = truth.documents[ti].parts?.find((p) => p.page === page);
+    return part !== undefined && onSide(predicted[matches[ti]!], part, predicted);
+  });
+}
+
+/**
+ * Pages assigned right (see {@link FileOutcome.pagesRight}), blank pages left out of every document, and pages two
+ * documents share read right (see {@link sharedPageRight}).
+ */
 function pageAssignment(truth: TruthFile, predicted: readonly ExtractedDocument[], matches: readonly (number | undefined)[]) {
   let right = 0;
   let blankRight = 0;
+  let shared = 0;
+  let sharedRight = 0;
   const blank = new Set(truth.blankPages ?? []);
   for (let page = 1; page <= truth.pageCount; page++) {
     const holders = predicted.flatMap((p, pi) => (p.pages.includes(page) ? [pi] : []));
-    const owner = truth.documents.findIndex((d) => d.pages.includes(page));
-    const ok = owner < 0 ? holders.length === 0 : holders.length === 1 && holders[0] === matches[owner];
+    const owners = truth.documents.flatMap((d, ti) => (d.pages.includes(page) ? [ti] : []));
+    const ok =
+      owners.length === 0
+        ? holders.length === 0
+        : owners.length === 1
+          ? holders.length === 1 && holders[0] === matches[owners[0]]
+          : holders.length === owners.length && owners.every((ti) => holders.includes(matches[ti]!)) && sharedPageRight(truth, page, predicted, matches);
     if (ok) right += 1;
+    if (owners.length > 1) {
+      shared += 1;
+      if (ok) sharedRight += 1;
+    }
     if (blank.has(page) && holders.length === 0) blankRight += 1;
   }
-  return { right, blank: blank.size, blankRight };
+  return { right, blank: blank.size, blankRight, shared, sharedRight };
 }
 
 /**
@@ -216,7 +282,9 @@ export function compareFile(truth: TruthFile, prediction: FileExtraction | undef
       expectedType: doc.type,
       actualType: match?.type,
       typeCorrect: match?.type === doc.type,
-      pagesCorrect: match !== undefined && samePages(doc.pages, match.pages),
+      // A page shared with another document counts only when both were read apart there (`sharedPageRight`).
+      pagesCorrect:
+        match !== undefined && samePages(doc.pages, match.pages) && (doc.parts ?? []).every((part) => sharedPageRight(truth, part.page, predicted, matches)),
       pages: [...doc.pages],
       ...(match ? { predictedPages: [...match.pages] } : {}),
       ...(doc.letterForm ? { letterForm: doc.letterForm } : {}),
@@ -236,6 +304,8 @@ export function compareFile(truth: TruthFile, prediction: FileExtraction | undef
     pagesRight: assigned.right,
     blankPages: assigned.blank,
     blankPagesRight: assigned.blankRight,
+    sharedPages: assigned.shared,
+    sharedPagesRight: assigned.sharedRight,
     error: prediction === undefined ? { code: 'no_prediction', message: 'intake extract printed nothing for this file' } : prediction.error,
     documents,
   };

@@ -13,13 +13,13 @@ import {
 } from './factory/documents.js';
 import { Rng } from './factory/random.js';
 import { SheetRenderer } from './render/browser.js';
-import { batchScan, cleanScan, type ImageFile, noisyScan, phonePhoto, sideBySide, turnedPage } from './render/degrade.js';
+import { batchScan, cleanScan, type ImageFile, noisyScan, phonePhoto, sideBySide, turnedPage, type TwoDocumentLayout, twoDocuments } from './render/degrade.js';
 import { imagesToPdf } from './render/pdf-assembly.js';
 import { CONTRACT_PACKET_FAMILIES, CONTRACT_V3_FAMILIES, CONTRACT_WIDE_FAMILIES } from './templates/agreements.js';
 import { familiesFor, type Sheet } from './templates/index.js';
 import { LETTER_FORM_OF_FAMILY, LETTER_PROSE_FAMILIES, LETTER_V3_FAMILIES, LETTER_WIDE_FAMILIES } from './templates/letters.js';
 import { blankBack, metaOf, nearBlankBack } from './templates/pages.js';
-import { ALL_CONDITIONS, type ConditionName, type TruthDocument, type TruthFile } from './truth.js';
+import { ALL_CONDITIONS, type ConditionName, type PageSide, type TruthDocument, type TruthFile } from './truth.js';
 
 /** Which documents a multi-document scan holds: certificates of one person, or a contract's pages with a certificate. */
 export const MULTI_DOCUMENT_COMBOS: readonly (readonly DocumentKind[])[] = [
@@ -104,6 +104,8 @@ interface FilePage {
   doc?: number;
   beside?: Sheet;
   turned?: 90 | 180 | 270;
+  /** Another document in the same image (`two_documents`): its sheet, its index, how the two lie, and whether it comes first. */
+  pair?: { sheet: Sheet; doc: number; layout: TwoDocumentLayout; first: boolean };
 }
 
 /**
@@ -112,7 +114,19 @@ interface FilePage {
  */
 function layOut(docs: readonly DrawnDocument[], blankBacks: boolean, rng: Rng, nearBlank = false, variation?: PacketVariation): FilePage[] {
   const pages: FilePage[] = [];
+  // Two documents in one image: the file's last two (drawn for it), when both are of one sheet.
+  const partner = variation === 'two_documents' ? docs.length - 1 : undefined;
+  const host = partner !== undefined && docs[partner - 1]?.sheets.length === 1 && docs[partner].sheets.length === 1 ? partner - 1 : -1;
   docs.forEach((d, di) => {
+    if (di === partner && host >= 0) return;
+    if (di === host) {
+      pages.push({
+        sheet: d.sheets[0],
+        doc: di,
+        pair: { sheet: docs[partner!].sheets[0], doc: partner!, layout: twoDocumentLayout(rng), first: rng.chance(0.5) },
+      });
+      return;
+    }
     if (variation === 'two_up' && d.sheets.length > 1) {
       pages.push(...twoUp(d.sheets, rng).map((pair) => ({ sheet: pair[0], doc: di, ...(pair[1] ? { beside: pair[1] } : {}) })));
       return;
@@ -126,6 +140,22 @@ function layOut(docs: readonly DrawnDocument[], blankBacks: boolean, rng: Rng, n
   if (blankBacks && rng.chance(0.5)) pages.pop();
   if (variation === 'turned_pages') turnSome(pages, rng);
   return pages;
+}
+
+/**
+ * How two documents lie in one image: side by side (60 %) or one above the other, one of them 55–90 % of the other's
+ * size, each turned up to 4°, a gap of 3–12 %; on a desk (a phone photo) or a flatbed, as the condition says later.
+ */
+function twoDocumentLayout(rng: Rng): TwoDocumentLayout {
+  const smaller = rng.float(0.55, 0.9);
+  const scales: [number, number] = rng.chance(0.5) ? [1, smaller] : [smaller, 1];
+  return { stacked: !rng.chance(0.6), scales, turns: [rng.float(-4, 4), rng.float(-4, 4)], gap: rng.float(0.03, 0.12), on: 'desk' };
+}
+
+/** Which part of a two-document image a document lies in. */
+function sideOf(pair: NonNullable<FilePage['pair']>, partner: boolean): PageSide {
+  const first = pair.first === partner;
+  return pair.layout.stacked ? (first ? 'top' : 'bottom') : first ? 'left' : 'right';
 }
 
 /**
@@ -154,17 +184,22 @@ async function scanPages(
   pages: readonly FilePage[],
   dpi: number,
   scan: (png: Buffer, index: number) => Promise<ImageFile>,
+  on: TwoDocumentLayout['on'] = 'flatbed',
 ): Promise<{ data: Buffer; ext: string }> {
   const images: ImageFile[] = [];
-  for (const [i, page] of pages.entries()) images.push(await scan(await pagePng(renderer, page, dpi), i));
+  for (const [i, page] of pages.entries()) images.push(await scan(await pagePng(renderer, page, dpi, on), i));
   if (images.length === 1) return { data: images[0].data, ext: images[0].ext };
   return { data: imagesToPdf(images), ext: 'pdf' };
 }
 
 /** The page as it lies on the glass or the desk: one sheet, or two side by side; turned when put in the other way. */
-async function pagePng(renderer: SheetRenderer, page: FilePage, dpi: number): Promise<Buffer> {
+async function pagePng(renderer: SheetRenderer, page: FilePage, dpi: number, on: TwoDocumentLayout['on'] = 'flatbed'): Promise<Buffer> {
   const png = await renderer.png(page.sheet, dpi);
-  const laid = page.beside ? await sideBySide(png, await renderer.png(page.beside, dpi)) : png;
+  const paired = async (pair: NonNullable<FilePage['pair']>) => {
+    const other = await renderer.png(pair.sheet, dpi);
+    return pair.first ? twoDocuments(other, png, { ...pair.layout, on }) : twoDocuments(png, other, { ...pair.layout, on });
+  };
+  const laid = page.beside ? await sideBySide(png, await renderer.png(page.beside, dpi)) : page.pair ? await paired(page.pair) : png;
   return page.turned ? sharp(laid).flatten({ background: '#fff' }).rotate(page.turned).png().toBuffer() : laid;
 }
 
@@ -176,7 +211,7 @@ async function makeFile(
   dpi: number,
 ): Promise<{ data: Buffer; ext: string }> {
   const sheets = pages.map((p) => p.sheet);
-  const drawnAsIs = pages.every((p) => !p.beside && !p.turned);
+  const drawnAsIs = pages.every((p) => !p.beside && !p.turned && !p.pair);
   const blank = new Set(pages.flatMap((p, i) => (p.doc === undefined ? [i] : [])));
   switch (condition) {
     case 'digital_pdf':
@@ -189,7 +224,13 @@ async function makeFile(
       // A blank back side gets the scanner's faults but no stamped seal: it must stay blank.
       return scanPages(renderer, pages, dpi, (png, i) => (blank.has(i) ? batchScan(png, rng, dpi) : noisyScan(png, rng, dpi)));
     case 'phone_photo':
-      return scanPages(renderer, pages, dpi, (png, i) => phonePhoto(png, renderer, rng, pages[i].beside ? rng.int(2600, 3200) : undefined));
+      return scanPages(
+        renderer,
+        pages,
+        dpi,
+        (png, i) => phonePhoto(png, renderer, rng, pages[i].beside || pages[i].pair ? rng.int(2600, 3200) : undefined),
+        'desk',
+      );
     case 'rotated_page': {
       // One page of the file turned (for a single page: that page), the rest scanned upright.
       const printed = sheets.map((_, i) => i).filter((i) => !blank.has(i));
@@ -207,11 +248,23 @@ async function makeFile(
 
 function withPages(docs: readonly DrawnDocument[], pages: readonly FilePage[]): TruthDocument[] {
   return docs.map((d, di) => {
-    const own = pages.filter((p) => p.doc === di);
-    // A document with a page turned, or two of its pages in one image, carries that as a structure of its own.
-    const laid = [...(own.some((p) => p.turned) ? ['turned_pages'] : []), ...(own.some((p) => p.beside) ? ['two_up'] : [])];
+    const holds = (p: FilePage) => p.doc === di || p.pair?.doc === di;
+    const own = pages.filter(holds);
+    // A document with a page turned, two of its pages in one image, or an image shared with another document, carries
+    // that as a structure of its own.
+    const laid = [
+      ...(own.some((p) => p.turned) ? ['turned_pages'] : []),
+      ...(own.some((p) => p.beside) ? ['two_up'] : []),
+      ...(own.some((p) => p.pair) ? ['two_documents'] : []),
+    ];
     const structure = [...(d.truth.structure ?? []), ...laid];
-    return { ...d.truth, ...(structure.length ? { structure } : {}), pages: pages.flatMap((p, i) => (p.doc === di ? [i + 1] : [])) };
+    const parts = pages.flatMap((p, i) => (p.pair && holds(p) ? [{ page: i + 1, side: sideOf(p.pair, p.pair.doc === di) }] : []));
+    return {
+      ...d.truth,
+      ...(structure.length ? { structure } : {}),
+      pages: pages.flatMap((p, i) => (holds(p) ? [i + 1] : [])),
+      ...(parts.length ? { parts } : {}),
+    };
   });
 }
 
@@ -238,9 +291,10 @@ export interface GenerationJob {
  * What real packets do that the plain plans do not draw (issue 19, packet24), each a structure tag of the documents
  * it touches: pages of a scan turned 90° or 180° among upright ones with no flag (`turned_pages`), two pages of a
  * document in one image — a contract lying open, sheets side by side (`two_up`) — and a 聘书 whose employer is named
- * only in its seal (`seal_only_employer`).
+ * only in its seal (`seal_only_employer`); two documents in one image — a certificate beside an ID card, two
+ * certificates, a 聘书 beside a certificate, on a desk or a flatbed (`two_documents`, pair25).
  */
-export const PACKET_VARIATIONS = ['turned_pages', 'two_up', 'seal_only_employer'] as const;
+export const PACKET_VARIATIONS = ['turned_pages', 'two_up', 'seal_only_employer', 'two_documents'] as const;
 export type PacketVariation = (typeof PACKET_VARIATIONS)[number];
 
 /** What one packet file holds, in order. */
@@ -288,13 +342,34 @@ const VARIATION_CONDITIONS: Readonly<Record<PacketVariation, readonly ConditionN
   turned_pages: ['clean_scan', 'noisy_scan', 'clean_scan'],
   two_up: ['phone_photo', 'clean_scan', 'phone_photo'],
   seal_only_employer: undefined,
+  two_documents: ['phone_photo', 'clean_scan', 'phone_photo', 'clean_scan'],
 };
 
-/** The next variation (from `turn`) that fits the kinds of a file: pages to turn or pair need a multi-page document. */
+const PAIRED_CERTIFICATES: readonly DocumentKind[] = ['skill_level', 'qualification', 'special_ability', 'training_completion'];
+
+/**
+ * The two documents of a `two_documents` image, in turn: a certificate beside an ID card, a 聘书 beside a certificate,
+ * two certificates, an ID card beside a certificate (the order they are drawn in; the image puts either first).
+ */
+function pairFor(turn: number, rng: Rng): [DocumentKind, DocumentKind] {
+  const certificate = rng.pick(PAIRED_CERTIFICATES);
+  const other = rng.pick(PAIRED_CERTIFICATES.filter((k) => k !== certificate));
+  const pairs: [DocumentKind, DocumentKind][] = [
+    [certificate, 'id_card'],
+    ['employment_letter', certificate],
+    [certificate, other],
+    ['id_card', certificate],
+  ];
+  return pairs[turn % pairs.length];
+}
+
+/** The next variation (from `turn`) that fits the kinds of a file: pages to turn or pair need a multi-page document, a second document in an image a one-sheet one to lie beside. */
 function variationFor(kinds: readonly DocumentKind[], turn: number): PacketVariation | undefined {
   for (let k = 0; k < PACKET_VARIATIONS.length; k++) {
     const v = PACKET_VARIATIONS[(turn + k) % PACKET_VARIATIONS.length];
-    if (v === 'seal_only_employer' ? kinds.includes('employment_letter') : kinds.includes('labor_contract')) return v;
+    // Two documents in one image are drawn for it and join a packet with a letter (so the contract's variations keep their turns).
+    const fits = v === 'seal_only_employer' || v === 'two_documents' ? kinds.includes('employment_letter') : kinds.includes('labor_contract');
+    if (fits) return v;
   }
   return undefined;
 }
@@ -322,11 +397,18 @@ export function planPackets(options: { count: number; seed: number; families?: P
     return seen[o++ % seen.length]?.name;
   };
   const jobs: GenerationJob[] = [];
+  // Partners of two-document images come from a stream of their own: the other draws stay as they were.
+  const partners = new Rng(options.seed ^ 0x25);
+  let pairs = 0;
   let v = 0;
   for (let n = 0; n < options.count; n++) {
-    const kinds = PACKET_RECIPES[n % PACKET_RECIPES.length];
+    const recipe = PACKET_RECIPES[n % PACKET_RECIPES.length];
+    const fitting0 = options.families?.variations ? variationFor(recipe, v) : undefined;
+    const pair = fitting0 === 'two_documents' ? pairFor(pairs++, partners) : undefined;
+    // The pair comes last (the image holds the file's last two documents); a kind of the pair's is not drawn twice.
+    const kinds = pair ? [...recipe.filter((k) => !pair.includes(k)), ...pair] : recipe;
     const multiPage = kinds.includes('labor_contract');
-    const variation = options.families?.variations ? variationFor(kinds, v) : undefined;
+    const variation = fitting0;
     if (variation) v = PACKET_VARIATIONS.indexOf(variation) + 1;
     // Recipes and variations repeat in step: a contract family skipped once a round gives each variation every family.
     if (variation && n > 0 && n % PACKET_RECIPES.length === 0) c++;
@@ -349,7 +431,8 @@ export function planPackets(options: { count: number; seed: number; families?: P
             : undefined,
     );
     // Back sides come from a scanner's duplex mode, not from a PDF export or a phone.
-    const blankBacks = multiPage && condition !== 'digital_pdf' && condition !== 'phone_photo' && rng.chance(0.45) && variation !== 'two_up';
+    const blankBacks =
+      multiPage && condition !== 'digital_pdf' && condition !== 'phone_photo' && rng.chance(0.45) && variation !== 'two_up' && variation !== 'two_documents';
     const nearBlankBacks = blankBacks && options.families?.wide === true;
     const label = kinds.length > 1 ? 'packet' : kinds[0] === 'labor_contract' ? 'contract' : 'letter';
     jobs.push({

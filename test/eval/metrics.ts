@@ -65,6 +65,8 @@ export interface EvalSummary {
   splitPages: Tally;
   /** … and blank back sides left out of every document. */
   blankPages: Tally;
+  /** Pages two documents share (two documents in one image): read as two, each document from its own part. */
+  sharedPages: Tally;
   /** Files that need grouping (several documents, or one over several pages): split exactly right. */
   splitFiles: Tally;
   /** Documents in files holding several documents, found with exactly their pages. */
@@ -188,6 +190,10 @@ export function summarise(outcomes: readonly FileOutcome[], maxExamples = 20): E
     blankPages: tally(
       outcomes.reduce((n, o) => n + o.blankPagesRight, 0),
       outcomes.reduce((n, o) => n + o.blankPages, 0),
+    ),
+    sharedPages: tally(
+      outcomes.reduce((n, o) => n + o.sharedPagesRight, 0),
+      outcomes.reduce((n, o) => n + o.sharedPages, 0),
     ),
     splitFiles: tally(outcomes.filter((o) => o.needsSplit && o.splitCorrect).length, outcomes.filter((o) => o.needsSplit).length),
     splitDocuments: tally(splitDocs.filter((d) => d.pagesCorrect).length, splitDocs.length),

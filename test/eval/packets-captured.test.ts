@@ -15,7 +15,7 @@ describe('planPackets with the captured plan (packet24)', () => {
 
   it('draws every variation in turn, each on the files it fits', () => {
     const drawn = new Map(PACKET_VARIATIONS.map((v) => [v, jobs.filter((j) => j.variation === v)]));
-    for (const v of PACKET_VARIATIONS) expect(drawn.get(v)!.length, v).toBeGreaterThanOrEqual(6);
+    for (const v of PACKET_VARIATIONS) expect(drawn.get(v)!.length, v).toBeGreaterThanOrEqual(4);
     expect(drawn.get('seal_only_employer')!.every((j) => j.kinds.includes('employment_letter'))).toBe(true);
     for (const v of ['turned_pages', 'two_up'] as const)
       expect(
@@ -28,6 +28,18 @@ describe('planPackets with the captured plan (packet24)', () => {
     expect(jobs.filter((j) => j.variation === 'turned_pages').every((j) => ['clean_scan', 'noisy_scan'].includes(j.condition))).toBe(true);
     const twoUp = jobs.filter((j) => j.variation === 'two_up');
     expect(twoUp.every((j) => ['clean_scan', 'phone_photo'].includes(j.condition) && !j.blankBacks)).toBe(true);
+  });
+
+  it('draws two documents to an image in turn: a certificate beside an ID card, a 聘书 beside a certificate, two certificates (pair25)', () => {
+    const paired = planPackets({ count: 48, seed: 9921, families: PACKETS_CAPTURED_FAMILIES }).filter((j) => j.variation === 'two_documents');
+    const pairs = paired.map((j) =>
+      j.kinds
+        .slice(-2)
+        .map((k) => (k === 'id_card' || k === 'employment_letter' ? k : 'certificate'))
+        .join('+'),
+    );
+    expect(new Set(pairs)).toEqual(new Set(['certificate+id_card', 'employment_letter+certificate', 'certificate+certificate', 'id_card+certificate']));
+    expect(paired.every((j) => ['clean_scan', 'phone_photo'].includes(j.condition) && !j.blankBacks)).toBe(true);
   });
 
   it('draws seen families only', () => {
@@ -70,6 +82,13 @@ describe('the packet generator’s variations (one chromium for the file)', () =
       families: ['contract/employer-wide', 'letter/prose-wide'],
       variation: 'two_up',
     },
+    {
+      name: 'two-documents',
+      condition: 'clean_scan',
+      kinds: ['employment_letter', 'skill_level', 'id_card'],
+      families: ['letter/prose-wide', 'certificate/ribbon', 'id-card/copy'],
+      variation: 'two_documents',
+    },
   ];
 
   beforeAll(async () => {
@@ -98,5 +117,21 @@ describe('the packet generator’s variations (one chromium for the file)', () =
     expect(twoUp.pageCount).toBeLessThan(contract.structure!.filter((s) => /^pages_\d$/.test(s)).map((s) => Number(s.slice(6)))[0] + 1);
     expect(letter.pages).toEqual([twoUp.pageCount]);
     expect(contract.pages).toEqual(contract.pages.map((_, i) => i + 1));
+  });
+
+  it('lays the last two documents in one image, both holding that page with the side each lies on', () => {
+    const paired = truths.find((t) => t.file.startsWith('two-documents'))!;
+    const [letter, certificate, card] = paired.documents;
+    expect(paired.pageCount).toBe(2);
+    expect(letter.pages).toEqual([1]);
+    expect(letter.parts).toBeUndefined();
+    expect(certificate.pages).toEqual([2]);
+    expect(card.pages).toEqual([2]);
+    expect(certificate.structure).toContain('two_documents');
+    const sides = [certificate.parts![0].side, card.parts![0].side].sort();
+    expect([
+      ['left', 'right'],
+      ['bottom', 'top'],
+    ]).toContainEqual(sides);
   });
 });

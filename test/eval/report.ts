@@ -70,6 +70,10 @@ export function formatReport(summary: EvalSummary, throughput?: Throughput, opti
           ? `; blank pages in no document ${summary.blankPages.right}/${summary.blankPages.total} (${pct(summary.blankPages).trim()})`
           : ''),
     );
+  if (summary.sharedPages.total > 0)
+    lines.push(
+      `Pages two documents share (read as two, each from its own part): ${summary.sharedPages.right}/${summary.sharedPages.total} (${pct(summary.sharedPages).trim()})`,
+    );
   lines.push(...table('documents with exactly their pages, by condition', summary.splitExactByCondition));
   lines.push(...table('documents with exactly their pages, by family group', summary.splitExactByFamilyGroup));
   lines.push(...table('documents with exactly their pages, by family', summary.splitExactByFamily));

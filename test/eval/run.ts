@@ -20,7 +20,15 @@ import { compareFile } from './compare.js';
 import { truthAsExtraction } from './echo.js';
 import { runExtract } from './extract-runner.js';
 import { DOCUMENT_KINDS, type DocumentKind } from './factory/documents.js';
-import { generateFiles, generateSet, PACKETS_CAPTURED_FAMILIES, PACKETS_V3_FAMILIES, PACKETS_WIDE_FAMILIES, planPackets } from './generate.js';
+import {
+  generateFiles,
+  generateSet,
+  PACKET_VARIATIONS,
+  PACKETS_CAPTURED_FAMILIES,
+  PACKETS_V3_FAMILIES,
+  PACKETS_WIDE_FAMILIES,
+  planPackets,
+} from './generate.js';
 import { summarise } from './metrics.js';
 import { formatReport } from './report.js';
 import { ALL_CONDITIONS, type ConditionName, conditionSchema } from './truth.js';
@@ -51,6 +59,7 @@ async function main(): Promise<void> {
       '--packet-families <name>',
       'with --packets: `v3` draws only the families made for packets-v3; `wide` the wide seen families (letters19c); `captured` the wide ones as people scan and photograph them (turned pages, two pages to an image, 聘书 sealed only; packet24)',
     )
+    .option('--variation <name>', `with --packets and \`--packet-families captured\`: keep only the files of one variation (${PACKET_VARIATIONS.join(', ')})`)
     .option('--conditions <list>', `comma-separated: ${ALL_CONDITIONS.join(', ')}`)
     .option('--kinds <list>', `comma-separated document kinds to generate: ${DOCUMENT_KINDS.join(', ')}`)
     .option('--seed <n>', 'generator seed', '20201022')
@@ -62,6 +71,7 @@ async function main(): Promise<void> {
     .parse(process.argv.filter((a, i) => !(i > 1 && a === '--')));
   const opts = program.opts<{
     packetFamilies?: string;
+    variation?: string;
     set?: string;
     generate?: string;
     packets?: string;
@@ -95,7 +105,10 @@ async function main(): Promise<void> {
     // `--conditions` / `--kinds` keep the packet files of those conditions / holding only those kinds (a photo
     // sample: `--conditions phone_photo`; letters alone: `--kinds employment_letter`).
     const jobs = planPackets({ count: packets, seed, families: packetPlan }).filter(
-      (j) => (!conditions || conditions.includes(j.condition)) && (!kinds || j.kinds.every((k) => kinds.includes(k))),
+      (j) =>
+        (!conditions || conditions.includes(j.condition)) &&
+        (!kinds || j.kinds.every((k) => kinds.includes(k))) &&
+        (!opts.variation || j.variation === opts.variation),
     );
     await generateFiles(dir, jobs, {
       seed,

@@ -30,6 +30,9 @@ export const ALL_CONDITIONS: readonly ConditionName[] = conditionSchema.options;
 export const truthValueSchema = z.union([z.string(), z.number(), z.null()]);
 export type TruthValue = z.infer<typeof truthValueSchema>;
 
+/** Which part of a page image holding two documents one of them lies in. */
+export const pageSideSchema = z.enum(['left', 'right', 'top', 'bottom']);
+
 /**
  * One document inside a generated file. `fields` holds only what is printed on the document: a field the layout does
  * not carry (a level on a 特种作业操作证) is absent and not scored; `null` means "printed as none" (an open-ended
@@ -53,8 +56,11 @@ export const truthDocumentSchema = z.object({
   structure: z.array(z.string()).optional(),
   /** What the procedural layout engine drew for this document (`placement:cell`, `licence:individual`, …). */
   variants: z.array(z.string()).optional(),
+  /** Pages this document shares with another (two documents in one image, pair25) and the part of each it lies in. */
+  parts: z.array(z.object({ page: z.number().int().positive(), side: pageSideSchema })).optional(),
 });
 export type TruthDocument = z.infer<typeof truthDocumentSchema>;
+export type PageSide = z.infer<typeof pageSideSchema>;
 
 /** `<file>.truth.json`: what a perfect `intake extract` would say about the file beside it. */
 export const truthFileSchema = z.object({

@@ -144,6 +144,60 @@ export async function sideBySide(left: Buffer, right: Buffer): Promise<Buffer> {
     .toBuffer();
 }
 
+/** How two documents lie in one image (pair25): which comes first, side by side or one above the other, their sizes and turns. */
+export interface TwoDocumentLayout {
+  /** One above the other (else side by side). */
+  stacked: boolean;
+  /** Scale of each document against its rendered size. */
+  scales: [number, number];
+  /** Small turns of each, in degrees. */
+  turns: [number, number];
+  /** The gap between them, as a share of the first one's width (side by side) or height (stacked). */
+  gap: number;
+  /** A desk under a phone, or a flatbed's white lid. */
+  on: 'desk' | 'flatbed';
+}
+
+/**
+ * Two documents in one image, as people lay them on a desk or a flatbed: side by side or one above the other, of
+ * different sizes and each turned a little, centred across the other axis.
+ *
+ * @example
+ * await twoDocuments(certificatePng, idCardPng, { stacked: false, scales: [1, 0.7], turns: [-2, 1.5], gap: 0.06, on: 'desk' });
+ */
+export async function twoDocuments(first: Buffer, second: Buffer, layout: TwoDocumentLayout): Promise<Buffer> {
+  const background = layout.on === 'desk' ? { r: 0x8c, g: 0x7c, b: 0x66, alpha: 1 } : { r: 255, g: 255, b: 255, alpha: 1 };
+  const laid = await Promise.all(
+    [first, second].map(async (png, i) => {
+      const meta = await sharp(png).metadata();
+      const turned = await sharp(png)
+        .flatten({ background: '#fff' })
+        .resize(Math.round(meta.width! * layout.scales[i]))
+        .rotate(layout.turns[i], { background: { r: 0, g: 0, b: 0, alpha: 0 } })
+        .png()
+        .toBuffer();
+      return { png: turned, ...(await size(turned)) };
+    }),
+  );
+  const [a, b] = laid;
+  const margin = Math.round(Math.max(a.width, a.height) * 0.04);
+  const gap = Math.round((layout.stacked ? a.height : a.width) * layout.gap);
+  const width = layout.stacked ? Math.max(a.width, b.width) + 2 * margin : a.width + gap + b.width + 2 * margin;
+  const height = layout.stacked ? a.height + gap + b.height + 2 * margin : Math.max(a.height, b.height) + 2 * margin;
+  const placeA = layout.stacked ? { left: Math.round((width - a.width) / 2), top: margin } : { left: margin, top: Math.round((height - a.height) / 2) };
+  const placeB = layout.stacked
+    ? { left: Math.round((width - b.width) / 2), top: margin + a.height + gap }
+    : { left: margin + a.width + gap, top: Math.round((height - b.height) / 2) };
+  return sharp({ create: { width, height, channels: 4, background } })
+    .composite([
+      { input: a.png, ...placeA },
+      { input: b.png, ...placeB },
+    ])
+    .flatten({ background: '#fff' })
+    .png()
+    .toBuffer();
+}
+
 /**
  * The page scanned the wrong way round: turned 90°, 180° or 270° clockwise.
  *
