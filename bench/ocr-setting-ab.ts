@@ -46,6 +46,7 @@ const STEPS: Record<string, { off: PaddleOcrEngineOptions; on?: PaddleOcrEngineO
   },
   'seal-rings': {
     off: { sealRings: false },
+    on: { sealRings: true },
     marked: (name) => /letter|seal|proc-[CD]-/.test(name),
     label: 'pages with a round coloured seal',
   },

@@ -126,9 +126,10 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
    */
   greySealLines?: boolean;
   /**
-   * Read a round coloured seal's lettering whole (default on, with conditioning): its ring found from the coloured
-   * ink, the band under the ring unrolled into a strip and read as one line, reported with `sealLettering` set (see
-   * `sealRingReadings`). Off leaves the lettering to the detector's pieces.
+   * Read a round coloured seal's lettering whole (with conditioning): its ring found from the coloured ink, the band
+   * under the ring unrolled into a strip and read as one line, reported with `sealLettering` set (see
+   * `sealRingReadings`). Off by default, which leaves the lettering to the detector's pieces: it gains 聘书 employers
+   * printed only in a seal but costs 10–17 % CPU on every sealed page, past the OCR budget (docs/ocr.md, seal25).
    */
   sealRings?: boolean;
   /**
@@ -326,7 +327,7 @@ export class PaddleOcrEngine implements OcrEngine {
     // A round seal's lettering, read whole from its ring unrolled (the detector boxes the arc in pieces).
     const coloured = conditioned?.conditions;
     const seals: SealRingReading[] =
-      this.#options.sealRings !== false && coloured && coloured.colouredTiles.some((count) => count > 0)
+      this.#options.sealRings === true && coloured && coloured.colouredTiles.some((count) => count > 0)
         ? await sealRingReadings(models, read, typicalLineHeight(ordered), this.#recognition, {
             counts: coloured.colouredTiles,
             across: coloured.tilesAcross,

@@ -40,7 +40,7 @@ async function sealedPage(turn: number, options: { photo?: boolean } = {}): Prom
 
 describe('PaddleOcrEngine, a round seal’s lettering', { timeout: 240_000 }, () => {
   it('reports the lettering round a seal’s ring as one line, marked as a seal’s, with the seal’s box', async () => {
-    const page = await createPaddleOcrEngine().recognize({ bytes: await sealedPage(0), pageNumber: 1 });
+    const page = await createPaddleOcrEngine({ sealRings: true }).recognize({ bytes: await sealedPage(0), pageNumber: 1 });
 
     const ring = page.lines.filter((line) => line.sealLettering);
     expect(ring.map((line) => line.text)).toEqual([NAME]);
@@ -50,7 +50,7 @@ describe('PaddleOcrEngine, a round seal’s lettering', { timeout: 240_000 }, ()
   });
 
   it('reads the lettering of a turned seal on a slightly squashed photo from where the band’s ink begins', async () => {
-    const page = await createPaddleOcrEngine().recognize({ bytes: await sealedPage(35, { photo: true }), pageNumber: 1 });
+    const page = await createPaddleOcrEngine({ sealRings: true }).recognize({ bytes: await sealedPage(35, { photo: true }), pageNumber: 1 });
 
     expect(page.lines.filter((line) => line.sealLettering).map((line) => line.text)).toEqual([NAME]);
   });
