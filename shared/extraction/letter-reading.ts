@@ -81,6 +81,9 @@ function nameReading(name: string): Reading | null {
   return String(reading.value) === name ? reading : null;
 }
 
+/** A post never holds a form of address or a colon: `强同志：根据工作需要` is a salutation read where a post was expected. */
+const SALUTATION_WORDS = new RegExp(`${ADDRESS}|[:：]`);
+
 /**
  * A post or title (`高级技师`, `人力资源部经理`): free text that is no term or date sentence (`聘期五年，自二` is the
  * term read where a post was expected), no salutation (no form of address, no colon) and no part of the appointing verb.
@@ -92,8 +95,7 @@ export const readPost: ValueReader = (text) => {
   const reading = readFreeText(text);
   if (!reading || typeof reading.value !== 'string') return reading;
   if (/聘期|任期|聘用期|期限|[自至从][一二三四五六七八九〇零\d]|\d{4}|[年月]\d|[,，。;；]/.test(reading.value)) return null;
-  // A post never holds a form of address or a colon: `强同志：根据工作需要` is a salutation read where a post was expected.
-  if (new RegExp(`${ADDRESS}|[:：]`).test(reading.value)) return null;
+  if (SALUTATION_WORDS.test(reading.value)) return null;
   return reading;
 };
 

@@ -100,8 +100,9 @@ const HEADER_TAIL =
   /(?:^|\s|[^\d/\-—–－~一_\s])((?:第\s*)?\d{1,3}\s*\/\s*\d{1,3}(?:\s*页)?|[-—–－~_]{1,3}\s*\d{1,3}\s*[-—–－~_]{1,3}|第\s*[\d一二三四五六七八九十]{1,3}\s*页)$/;
 
 /** A line that reads as a page number alone, in any of the styles above. */
+const PAGE_OF_ALONE = new RegExp(`^(?:${PAGE_OF.source})$`, 'i');
 function pageNumberShaped(flat: string): boolean {
-  return [PAGE_OF_MISREAD, SLASH, DASHED, PAGE_ALONE].some((re) => re.test(flat)) || new RegExp(`^(?:${PAGE_OF.source})$`, 'i').test(flat);
+  return [PAGE_OF_ALONE, PAGE_OF_MISREAD, SLASH, DASHED, PAGE_ALONE].some((re) => re.test(flat));
 }
 
 function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
@@ -124,9 +125,9 @@ function printedNumber(layout: PageLayout): PrintedPageNumber | undefined {
     !layout.lines.some(
       (o) =>
         o !== line &&
+        Math.abs(o.box.y + o.box.height / 2 - (line.box.y + line.box.height / 2)) < line.box.height * 0.6 &&
         !SCANNER_APP.test(o.flat) &&
-        !pageNumberShaped(o.flat) &&
-        Math.abs(o.box.y + o.box.height / 2 - (line.box.y + line.box.height / 2)) < line.box.height * 0.6,
+        !pageNumberShaped(o.flat),
     );
   const marginal = layout.lines.filter((l) => margin(l.box.y, l.box.height) && alone(l));
   for (const line of marginal) {
