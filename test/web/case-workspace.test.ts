@@ -322,6 +322,7 @@ describe('a page two documents share (a certificate photographed beside an ID ca
     await page.locator(`#page-parts[data-page="${fileId}/1"] .part-outline`).nth(1).waitFor();
 
     expect(await page.locator('#page-parts .part-outline').allTextContents()).toEqual(['材料1 职业资格/技能等级证书', '材料2 身份证']);
+    expect(await page.locator(`.page-tabs button[data-page="${fileId}/1"]`).textContent()).toBe('职业资格/技能等级证书 + 身份证 第1页');
     expect(await page.locator('#page-parts .part-outline').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.side))).toEqual(['left', 'right']);
     const measured = await outlineOffsets(page, regions);
     console.log('part outlines, CSS px off the scaled region (left, top, right, bottom):', JSON.stringify(measured));

@@ -146,7 +146,14 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
           detail.pages.map((p) => ({
             documentId: p.documentId,
             pageNumber: p.pageNumber,
-            title: `${DOC_TITLES[c.documents.find((doc) => doc.documentId === p.documentId)?.type ?? 'unknown'] ?? '材料'} 第${p.pageNumber}页`,
+            // A page two documents share is titled by both (证书 + 身份证 第1页), else by the file's document holding it.
+            title: `${
+              c.documents
+                .filter((doc) => doc.documentId === p.documentId && doc.pages.includes(p.pageNumber))
+                .map((doc) => DOC_TITLES[doc.type] ?? '材料')
+                .join(' + ') ||
+              (DOC_TITLES[c.documents.find((doc) => doc.documentId === p.documentId)?.type ?? 'unknown'] ?? '材料')
+            } 第${p.pageNumber}页`,
           })),
           kit.esc,
         )}
