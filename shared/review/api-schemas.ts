@@ -8,6 +8,7 @@ import { caseFindingSchema } from '../cases/findings.js';
 import { auditEventSchema, caseStatusSchema, reviewCaseSchema } from '../cases/review-case.js';
 import { reviewRoleSchema } from './principal.js';
 import { documentTypeSchema } from '../documents/document-type.js';
+import { pageRegionSchema } from '../documents/extracted-document.js';
 import { programmeIdSchema } from '../policy/programmes.js';
 
 export const errorBodySchema = z.object({
@@ -216,12 +217,22 @@ export const classifyRequestSchema = versionedSchema.extend({
 export type ClassifyRequest = z.infer<typeof classifyRequestSchema>;
 /**
  * The clerk's grouping of one file's pages into documents (a page split off, two documents merged): every page of the
- * file exactly once. The same grouping sent again changes nothing (no second document).
+ * file once, or in two groups when it holds two documents (a certificate photographed beside an ID card), each group
+ * then reading its own part of it (`regions`, or the part it was read from before when left out). A page listed in
+ * one group only is read whole: that is how the clerk says "this page is one document". The same grouping sent again
+ * changes nothing (no second document). Checked against the file by `page-grouping.ts`.
  */
 export const regroupPagesRequestSchema = versionedSchema.extend({
   documentId: z.string().min(1),
   groups: z
-    .array(z.object({ pages: z.array(z.number().int().positive()).min(1).max(200), type: documentTypeSchema.optional() }))
+    .array(
+      z.object({
+        pages: z.array(z.number().int().positive()).min(1).max(200),
+        type: documentTypeSchema.optional(),
+        /** The part of a page this group shares with another group that this document covers (page-image pixels). */
+        regions: z.array(pageRegionSchema).max(200).optional(),
+      }),
+    )
     .min(1)
     .max(50),
 });

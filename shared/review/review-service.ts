@@ -18,6 +18,8 @@ import type { CaseSummary, ClassifyRequest, CorrectFieldsRequest, RegroupPagesRe
 import type { OcrPage } from '../documents/ocr-page.js';
 import { extractGroupedDocuments } from '../extraction/extract-documents.js';
 import { ForbiddenError, InvalidStateError, LeasedToOtherError, ReviewNotFoundError, StaleVersionError, UnprocessableError } from './errors.js';
+import { assertPartsOnPages, checkedGrouping, sameGrouping } from './page-grouping.js';
+import { pagesInWords } from '../documents/page-regions.js';
 import { assertMayRead, institutionOf, isStaff, requireRole, type Principal } from './principal.js';
 
 export interface ReviewServiceDeps {
@@ -450,9 +452,10 @@ export class ReviewService {
 
   /**
    * Groups one file's pages into documents as the clerk says (a page moved to a document of its own, two documents
-   * merged): the documents of that file are read again from the pages stored when the file was read (no OCR), the
-   * clerk's corrections on them give way to the new reading, and the rules judge the case again. Idempotent: the
-   * grouping the case already has changes nothing.
+   * merged; on a page holding two documents, a part moved to a document of its own, or the page read whole as one
+   * document): the documents of that file are read again from the pages stored when the file was read (no OCR), each
+   * from its own part of a page it shares (`checkedGrouping`), the clerk's corrections on them give way to the new
+   * reading, and the rules judge the case again. Idempotent: the grouping the case already has changes nothing.
    */
   async regroupPages(principal: Principal, caseId: string, version: number, request: Omit<RegroupPagesRequest, 'version'>): Promise<ReviewCase> {
     const current = await this.workingCase(principal, caseId, version, 'regroup pages', '此案件已办结，不能再调整分页。');
@@ -461,22 +464,10 @@ export class ReviewService {
       throw new UnprocessableError('unknown_document', '案件中没有这份文件。', `case ${caseId} has no file ${request.documentId}`, {
         documentId: request.documentId,
       });
-    const filePages = [...new Set(ofFile.flatMap((d) => d.pages))].sort((a, b) => a - b);
-    const asked = request.groups.flatMap((g) => g.pages).sort((a, b) => a - b);
-    if (asked.length !== filePages.length || asked.some((n, i) => n !== filePages[i])) {
-      throw new UnprocessableError(
-        'pages_mismatch',
-        `请把这份文件的每一页（第${filePages.join('、')}页）各归入一份材料，且只归入一次。`,
-        `case ${caseId}: groups ${JSON.stringify(asked)} are not the pages ${JSON.stringify(filePages)} of ${request.documentId}`,
-      );
-    }
-    const groups = request.groups.map((g) => ({ pages: [...g.pages].sort((a, b) => a - b), ...(g.type ? { type: g.type } : {}) }));
-    const sameAsNow =
-      groups.length === ofFile.length &&
-      groups.every((g, i) => g.pages.join() === [...ofFile[i]!.pages].sort((a, b) => a - b).join() && (!g.type || g.type === ofFile[i]!.type));
-    if (sameAsNow) return current;
+    const groups = checkedGrouping(caseId, ofFile, request.groups);
+    if (sameGrouping(groups, ofFile)) return current;
     const pages: OcrPage[] = [];
-    for (const n of filePages) {
+    for (const n of [...new Set(ofFile.flatMap((d) => d.pages))].sort((a, b) => a - b)) {
       const page = await this.deps.storedPage?.(request.documentId, n);
       if (!page)
         throw new UnprocessableError(
@@ -486,6 +477,7 @@ export class ReviewService {
         );
       pages.push(page);
     }
+    assertPartsOnPages(caseId, groups, pages);
     const read = extractGroupedDocuments(pages, groups, {
       today: this.now().slice(0, 10),
       singlePerson: (current.applicant?.kind ?? 'individual') === 'individual',
@@ -502,7 +494,7 @@ export class ReviewService {
     const others = current.documents.filter((d) => d.documentId !== request.documentId);
     const documents = [...others.slice(0, first), ...regrouped, ...others.slice(first)];
     const next = await this.rejudged(current, documents, at);
-    const described = (docs: readonly CaseDocument[]) => docs.map((d) => `${DOCUMENT_TITLES_ZH[d.type] ?? d.type}（第${d.pages.join('、')}页）`);
+    const described = (docs: readonly CaseDocument[]) => docs.map((d) => `${DOCUMENT_TITLES_ZH[d.type] ?? d.type}（${pagesInWords(d, docs)}）`);
     return this.writeJudged(principal, current, next, 'regroup_pages', {
       before: { documentTypes: described(ofFile), outcome: current.decision?.outcome, amountYuan: current.decision?.amountYuan },
       after: { documentTypes: described(regrouped), outcome: next.decision?.outcome, amountYuan: next.decision?.amountYuan },

@@ -266,7 +266,8 @@ const ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/cases/{caseId}/pages',
-    summary: "Split or merge a file's pages into documents; they are read again from the stored pages (no OCR) and the rules run again. Idempotent",
+    summary:
+      "Split or merge a file's pages into documents (a page holding two documents in two, each read from its part); read again from the stored pages (no OCR), the rules run again. Idempotent",
     roles: 'clerk, supervisor',
     body: 'RegroupPagesRequest',
     response: 'CaseDetail',

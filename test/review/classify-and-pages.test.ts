@@ -3,7 +3,7 @@
  * S3 server: what they refuse, what they write and what the trail says.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedTwoPageScan, seedUnclassifiedClaim } from '../web/day-fixtures.js';
+import { seedSharedPagePhoto, seedTwoPageScan, seedUnclassifiedClaim } from '../web/day-fixtures.js';
 import { residentId } from '../extraction/support/documents.js';
 import { seedClaim } from './review-fixtures.js';
 import { reviewTestEnv, type ReviewTestEnv } from './review-env.js';
@@ -180,5 +180,119 @@ describe('POST /cases/{id}/pages', () => {
     expect(ofFile.map((d: { type: string; indexInFile: number }) => `${d.indexInFile}:${d.type}`)).toEqual(['0:vocational_certificate', '1:id_card']);
     const audit = await env.stores.cases.audit(reviewCase.caseId);
     expect(audit.filter((e) => e.action === 'regroup_pages')).toHaveLength(1);
+  });
+});
+
+describe('POST /cases/{id}/pages on a page holding two documents', () => {
+  type Doc = {
+    documentId: string;
+    indexInFile: number;
+    type: string;
+    pages: number[];
+    regions?: { page: number; box: unknown }[];
+    fields: Record<string, { value: unknown }>;
+  };
+  const ofFile = (documents: Doc[], fileId: string) => documents.filter((d) => d.documentId === fileId);
+  const regroup = (caseId: string, version: number, fileId: string, groups: unknown[]) =>
+    env.call('POST', `/cases/${caseId}/pages`, { user: 'clerk1', body: { version, documentId: fileId, groups } });
+
+  it('keeps the parts it read when the shared page is listed in both groups: the same grouping changes nothing, no write and no event', async () => {
+    const { reviewCase, fileId } = await seedSharedPagePhoto(env.stores);
+    const read = ofFile(reviewCase.documents as Doc[], fileId);
+    expect(read.map((d) => [d.type, d.pages, d.regions?.length])).toEqual([
+      ['vocational_certificate', [1], 1],
+      ['id_card', [1], 1],
+    ]);
+
+    const again = await regroup(reviewCase.caseId, reviewCase.version, fileId, [{ pages: [1] }, { pages: [1] }]);
+
+    expect(again.status).toBe(200);
+    expect(again.json.case.version).toBe(reviewCase.version);
+    expect((await env.stores.cases.audit(reviewCase.caseId)).filter((e) => e.action === 'regroup_pages')).toHaveLength(0);
+    // Named as they are, the parts change nothing either.
+    const named = await regroup(
+      reviewCase.caseId,
+      reviewCase.version,
+      fileId,
+      read.map((d) => ({ pages: [1], regions: d.regions })),
+    );
+    expect(named.json.case.version).toBe(reviewCase.version);
+  });
+
+  it('reads the page whole as one document when the clerk lists it once, parts it again by the regions named, and audits each change with the sides in words', async () => {
+    const { reviewCase, fileId } = await seedSharedPagePhoto(env.stores);
+    const parts = ofFile(reviewCase.documents as Doc[], fileId).map((d) => d.regions!);
+
+    const whole = await regroup(reviewCase.caseId, reviewCase.version, fileId, [{ pages: [1], type: 'vocational_certificate' }]);
+
+    expect(whole.status).toBe(200);
+    const one = ofFile(whole.json.case.documents, fileId);
+    expect(one.map((d) => [d.type, d.pages, d.regions])).toEqual([['vocational_certificate', [1], undefined]]);
+    const parted = await regroup(reviewCase.caseId, whole.json.case.version, fileId, [
+      { pages: [1], regions: parts[0] },
+      { pages: [1], regions: parts[1] },
+    ]);
+    expect(parted.status).toBe(200);
+    const two = ofFile(parted.json.case.documents, fileId);
+    expect(two.map((d) => [d.type, d.pages, d.regions])).toEqual([
+      ['vocational_certificate', [1], parts[0]],
+      ['id_card', [1], parts[1]],
+    ]);
+    // Each read from its own side: the card's address, the certificate's number.
+    expect(two[0]!.fields.certificateNumber!.value).toBe('2133010600123456');
+    expect(two[1]!.fields.address!.value).toBe('浙江省杭州市西湖区文三路100号');
+    const events = (await env.stores.cases.audit(reviewCase.caseId)).filter((e) => e.action === 'regroup_pages');
+    const types = (side: unknown) => (side as { documentTypes?: string[] } | undefined)?.documentTypes;
+    expect(events.map((e) => [types(e.before), types(e.after)])).toEqual([
+      [['职业资格/技能等级证书（第1页左侧）', '身份证（第1页右侧）'], ['职业资格/技能等级证书（第1页）']],
+      [['职业资格/技能等级证书（第1页）'], ['职业资格/技能等级证书（第1页左侧）', '身份证（第1页右侧）']],
+    ]);
+  });
+
+  it('moves a part to a document of another page: the ID card’s side joins page 2 and keeps its part, the certificate keeps the other', async () => {
+    const { reviewCase, fileId } = await seedSharedPagePhoto(env.stores, { cardBack: true });
+    expect(ofFile(reviewCase.documents as Doc[], fileId).map((d) => d.pages)).toEqual([[1], [1], [2]]);
+
+    const moved = await regroup(reviewCase.caseId, reviewCase.version, fileId, [{ pages: [1] }, { pages: [1, 2], type: 'id_card' }]);
+
+    expect(moved.status).toBe(200);
+    const docs = ofFile(moved.json.case.documents, fileId);
+    expect(docs.map((d) => [d.type, d.pages, d.regions?.map((r) => r.page)])).toEqual([
+      ['vocational_certificate', [1], [1]],
+      ['id_card', [1, 2], [1]],
+    ]);
+    expect(docs[1]!.fields.idNumber!.value).toBe(reviewCase.personIdNumber);
+    const event = (await env.stores.cases.audit(reviewCase.caseId)).find((e) => e.action === 'regroup_pages')!;
+    expect((event.after as { documentTypes?: string[] }).documentTypes).toEqual(['职业资格/技能等级证书（第1页左侧）', '身份证（第1页右侧、第2页）']);
+  });
+
+  it('refuses, in Chinese, a part on a page one group holds, parts that overlap, a part off the page and a page in three groups; nothing is written', async () => {
+    const { reviewCase, fileId } = await seedSharedPagePhoto(env.stores);
+    const [left, right] = ofFile(reviewCase.documents as Doc[], fileId).map((d) => d.regions![0]!);
+    const cases = [
+      { groups: [{ pages: [1], regions: [left] }], code: 'part_not_shared' },
+      {
+        groups: [
+          { pages: [1], regions: [left] },
+          { pages: [1], regions: [left] },
+        ],
+        code: 'parts_overlap',
+      },
+      {
+        groups: [
+          { pages: [1], regions: [{ page: 1, box: { x: 0, y: 0, width: 1400, height: 5000 } }] },
+          { pages: [1], regions: [right] },
+        ],
+        code: 'part_outside_page',
+      },
+      { groups: [{ pages: [1] }, { pages: [1] }, { pages: [1] }], code: 'pages_mismatch' },
+    ];
+    for (const { groups, code } of cases) {
+      const refused = await regroup(reviewCase.caseId, reviewCase.version, fileId, groups);
+      expect(refused.status, code).toBe(422);
+      expect(refused.json.error.code).toBe(code);
+      expect(refused.json.error.zh).toMatch(/第1页/);
+    }
+    expect((await env.stores.cases.get(reviewCase.caseId))!.version).toBe(reviewCase.version);
   });
 });

@@ -11,7 +11,7 @@ import { seedClaim } from '../review/review-fixtures.js';
 import type { ReviewTestEnv } from '../review/review-env.js';
 import { CASE_KEYS, keyLabel } from '../../web/src/key-map.js';
 import { boxAtRest, boxPlacement, type Box } from './box-geometry.js';
-import { seedTwoPageScan, seedUnclassifiedClaim } from './day-fixtures.js';
+import { seedSharedPagePhoto, seedTwoPageScan, seedUnclassifiedClaim } from './day-fixtures.js';
 import { signedInPage, startPageStack, VIEWPORTS, type PageStack } from './page-stack.js';
 
 let env: ReviewTestEnv;
@@ -285,6 +285,127 @@ describe("splitting and merging a file's pages into documents", () => {
     const rows = page.locator('#audit tbody tr').filter({ hasText: '调整材料分页' });
     expect(await rows.count()).toBe(2);
     expect(await rows.first().textContent()).toContain('材料类型：职业资格/技能等级证书（第1、2页） → 职业资格/技能等级证书（第1页）、身份证（第2页）');
+    await page.context().close();
+  });
+});
+
+describe('a page two documents share (a certificate photographed beside an ID card)', () => {
+  type Region = { page: number; box: Box };
+
+  /** Each part's outline on screen against its region in page pixels scaled to the image as displayed (CSS px). */
+  async function outlineOffsets(page: Page, regions: readonly Region[]) {
+    return page.evaluate((parts) => {
+      const img = document.querySelector<HTMLImageElement>('#page-img')!.getBoundingClientRect();
+      const natural = document.querySelector<HTMLImageElement>('#page-img')!;
+      const drawn = Array.from(document.querySelectorAll<HTMLElement>('#page-parts .part-outline')).map((el) => el.getBoundingClientRect());
+      return parts.map(({ box }, i) => {
+        const sx = img.width / natural.naturalWidth;
+        const sy = img.height / natural.naturalHeight;
+        const at = drawn[i]!;
+        return {
+          scale: sx,
+          left: at.left - (img.left + box.x * sx),
+          top: at.top - (img.top + box.y * sy),
+          right: at.right - (img.left + (box.x + box.width) * sx),
+          bottom: at.bottom - (img.top + (box.y + box.height) * sy),
+        };
+      });
+    }, regions);
+  }
+
+  it('outlines each document’s part on the displayed image where its region lies, names the document, and keeps them there when zoomed', async () => {
+    const { reviewCase, fileId } = await seedSharedPagePhoto(env.stores);
+    const [certificate, card] = reviewCase.documents.filter((d) => d.documentId === fileId);
+    const regions = [certificate!.regions![0]!, card!.regions![0]!];
+    const page = await signedInPage(stack, 'clerk1', VIEWPORTS.desk, caseHash(reviewCase.caseId));
+    await page.locator(`.page-tabs button[data-page="${fileId}/1"]`).click();
+    await page.locator(`#page-parts[data-page="${fileId}/1"] .part-outline`).nth(1).waitFor();
+
+    expect(await page.locator('#page-parts .part-outline').allTextContents()).toEqual(['材料1 职业资格/技能等级证书', '材料2 身份证']);
+    expect(await page.locator(`.page-tabs button[data-page="${fileId}/1"]`).textContent()).toBe('职业资格/技能等级证书 + 身份证 第1页');
+    expect(await page.locator('#page-parts .part-outline').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.side))).toEqual(['left', 'right']);
+    const measured = await outlineOffsets(page, regions);
+    console.log('part outlines, CSS px off the scaled region (left, top, right, bottom):', JSON.stringify(measured));
+    for (const [i, m] of measured.entries()) {
+      expect(m.scale, 'the photo is shown downscaled').toBeLessThan(0.5);
+      for (const edge of ['left', 'top', 'right', 'bottom'] as const) expect(Math.abs(m[edge]), `part ${i + 1} ${edge}`).toBeLessThan(1.5);
+    }
+    // A value of the card is boxed inside the card's outline.
+    await page.locator(`input[data-key="${fileId}#1#address"]`).focus();
+    await boxAtRest(page);
+    const inside = await page.evaluate(() => {
+      const value = document.querySelector<HTMLElement>('#page-box')!.getBoundingClientRect();
+      const part = document.querySelectorAll<HTMLElement>('#page-parts .part-outline')[1]!.getBoundingClientRect();
+      const [cx, cy] = [value.left + value.width / 2, value.top + value.height / 2];
+      return cx > part.left && cx < part.right && cy > part.top && cy < part.bottom;
+    });
+    expect(inside).toBe(true);
+    // The headings say which side of the page each document was read from.
+    expect(await page.locator('.doc h3').filter({ hasText: '身份证' }).textContent()).toContain('（第1页右侧）');
+    expect(await page.locator('.doc h3').filter({ hasText: '职业资格/技能等级证书' }).textContent()).toContain('（第1页左侧）');
+
+    await page.locator('#zoom-in').click();
+    await page.locator('#page-stage[data-scale="1.25"]').waitFor();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#page-stage')!.getAnimations({ subtree: true }).length === 0);
+    const zoomed = await outlineOffsets(page, regions);
+    console.log('zoomed 125 %:', JSON.stringify(zoomed));
+    for (const m of zoomed) for (const edge of ['left', 'top', 'right', 'bottom'] as const) expect(Math.abs(m[edge])).toBeLessThan(2);
+    await page.context().close();
+  });
+
+  it('reads the page whole as one document when the clerk ticks 整页为一份材料: one document, no outlines, the trail names both sides before', async () => {
+    const { reviewCase, fileId } = await seedSharedPagePhoto(env.stores);
+    const page = await signedInPage(stack, 'clerk1', VIEWPORTS.desk, caseHash(reviewCase.caseId));
+    await page.locator('#regroup').waitFor();
+
+    await page.keyboard.press('Alt+g');
+    expect(await page.locator(`dialog select[data-file="${fileId}"][data-page="1"]`).count()).toBe(2);
+    await page.locator(`dialog input[data-file="${fileId}"][data-whole="1"]`).check();
+    await page.keyboard.press('Control+Enter');
+
+    await page.locator('.doc h3').filter({ hasText: '身份证' }).waitFor({ state: 'detached' });
+    const stored = (await env.stores.cases.get(reviewCase.caseId))!.documents.filter((d) => d.documentId === fileId);
+    expect(stored.map((d) => [d.type, d.pages, d.regions])).toEqual([['vocational_certificate', [1], undefined]]);
+    await page.locator(`.page-tabs button[data-page="${fileId}/1"]`).click();
+    await page.locator(`#page-parts[data-page="${fileId}/1"]`).waitFor({ state: 'attached' });
+    await page.locator('#page-img[src^="blob:"]').waitFor();
+    expect(await page.locator('#page-parts .part-outline').count()).toBe(0);
+
+    await page.keyboard.press('Alt+h');
+    await page.locator('#audit:not([hidden])').waitFor();
+    const row = page.locator('#audit tbody tr').filter({ hasText: '调整材料分页' });
+    expect(await row.textContent()).toContain('职业资格/技能等级证书（第1页左侧）、身份证（第1页右侧） → 职业资格/技能等级证书（第1页）');
+    await page.context().close();
+  });
+
+  it('moves the ID card’s side to the document of the card’s back: read again with its part, the certificate keeps the other; sent again unchanged, nothing is written', async () => {
+    const { reviewCase, fileId } = await seedSharedPagePhoto(env.stores, { cardBack: true });
+    const page = await signedInPage(stack, 'clerk1', VIEWPORTS.desk, caseHash(reviewCase.caseId));
+    await page.locator('#regroup').waitFor();
+
+    await page.keyboard.press('Alt+g');
+    await page.locator(`dialog select[data-file="${fileId}"][data-page="1"][data-part="right"]`).selectOption('3');
+    await page.keyboard.press('Control+Enter');
+
+    await page.locator('.doc h3').filter({ hasText: '（第1页右侧、第2页）' }).waitFor();
+    const moved = (await env.stores.cases.get(reviewCase.caseId))!;
+    const ofFile = moved.documents.filter((d) => d.documentId === fileId);
+    expect(ofFile.map((d) => [d.type, d.pages, d.regions?.map((r) => r.page)])).toEqual([
+      ['vocational_certificate', [1], [1]],
+      ['id_card', [1, 2], [1]],
+    ]);
+    await page.locator(`.page-tabs button[data-page="${fileId}/1"]`).click();
+    await page.locator(`#page-parts[data-page="${fileId}/1"] .part-outline`).nth(1).waitFor();
+    expect(await page.locator('#page-parts .part-outline').allTextContents()).toEqual(['材料1 职业资格/技能等级证书', '材料2 身份证']);
+
+    // The dialog sent again as it opens (the grouping the case has): no new version, no second event.
+    await page.keyboard.press('Alt+g');
+    await page.locator(`dialog select[data-file="${fileId}"][data-part="right"]`).waitFor();
+    const answered = page.waitForResponse((r) => r.url().endsWith('/pages') && r.request().method() === 'POST');
+    await page.keyboard.press('Control+Enter');
+    expect((await answered).status()).toBe(200);
+    expect((await env.stores.cases.get(reviewCase.caseId))!.version).toBe(moved.version);
+    expect((await env.stores.cases.audit(reviewCase.caseId)).filter((e) => e.action === 'regroup_pages')).toHaveLength(1);
     await page.context().close();
   });
 });

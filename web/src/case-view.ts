@@ -6,6 +6,7 @@
 import type { CaseDetail, InstitutionCaseView } from '../../shared/review/api-schemas.js';
 import { EVIDENCE_ZH } from '../../shared/cases/evidence.js';
 import { CERTIFICATE_KIND_ZH, DOCUMENT_TITLES_ZH, FIELD_LABELS_ZH } from '../../shared/cases/labels-zh.js';
+import { pagesInWords, regionOn, sideOn } from '../../shared/documents/page-regions.js';
 import { programmeIdSchema } from '../../shared/policy/programmes.js';
 import { ApiFailure } from './api-failure.js';
 import { CASE_KEYS, keyLabel, typingInField } from './key-map.js';
@@ -145,7 +146,14 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
           detail.pages.map((p) => ({
             documentId: p.documentId,
             pageNumber: p.pageNumber,
-            title: `${DOC_TITLES[c.documents.find((doc) => doc.documentId === p.documentId)?.type ?? 'unknown'] ?? '材料'} 第${p.pageNumber}页`,
+            // A page two documents share is titled by both (证书 + 身份证 第1页), else by the file's document holding it.
+            title: `${
+              c.documents
+                .filter((doc) => doc.documentId === p.documentId && doc.pages.includes(p.pageNumber))
+                .map((doc) => DOC_TITLES[doc.type] ?? '材料')
+                .join(' + ') ||
+              (DOC_TITLES[c.documents.find((doc) => doc.documentId === p.documentId)?.type ?? 'unknown'] ?? '材料')
+            } 第${p.pageNumber}页`,
           })),
           kit.esc,
         )}
@@ -205,7 +213,7 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
           ${documents
             .map((document) => {
               const entries = Object.entries(document.fields).sort(([, a], [, b]) => Number(b.needsReview) - Number(a.needsReview));
-              return `<div class="doc"><h3>${kit.esc(DOC_TITLES[document.type] ?? '材料')} <span class="muted">（第${document.pages.join('、')}页）</span></h3>${entries
+              return `<div class="doc"><h3>${kit.esc(DOC_TITLES[document.type] ?? '材料')} <span class="muted">（${kit.esc(pagesInWords(document, fileDocuments(document.documentId)))}）</span></h3>${entries
                 .map(([name, field]) => {
                   const key = keyOf({ documentId: document.documentId, indexInFile: document.indexInFile, field: name });
                   // The certificate kind is shown and typed in Chinese (职业技能等级证书), never as its code.
@@ -228,6 +236,18 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
       </div>`;
     kit.keys(hints.join(' · '));
     wire();
+  };
+
+  /** The documents read from one file, in the order the file gives them (材料1, 材料2… as the 调整分页 form numbers them). */
+  const fileDocuments = (documentId: string) => detail.case.documents.filter((d) => d.documentId === documentId).sort((a, b) => a.indexInFile - b.indexInFile);
+
+  /** A page two documents share: each one's part, named by its number in the file and its type. */
+  const partsOf = (documentId: string, pageNumber: number) => {
+    const docs = fileDocuments(documentId);
+    return docs.flatMap((d, i) => {
+      const box = regionOn(d, pageNumber);
+      return box ? [{ box, label: `材料${i + 1} ${DOC_TITLES[d.type] ?? '材料'}`, side: sideOn(d, pageNumber, docs) }] : [];
+    });
   };
 
   const refs = () => fieldRefs();
@@ -260,7 +280,7 @@ export async function caseView(kit: CaseKit, caseId: string): Promise<void> {
     workspace?.destroy();
     workspace = mountPageWorkspace(
       kit.view(),
-      { pages: detail.pages.map((p) => ({ documentId: p.documentId, pageNumber: p.pageNumber, title: '' })), loadImage, esc: kit.esc },
+      { pages: detail.pages.map((p) => ({ documentId: p.documentId, pageNumber: p.pageNumber, title: '' })), loadImage, partsOf, esc: kit.esc },
       kept,
     );
     kit

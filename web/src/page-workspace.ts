@@ -1,7 +1,8 @@
 /**
  * The page image as a workspace: page thumbnails, zoom (+/−, the wheel), pan (drag), rotate (R), page keys
- * (PageUp/PageDown), the box of the focused field and the OCR text it was read from. The image and the box sit in one
- * transformed stage, so the box stays on the value's text at every zoom, pan and rotation.
+ * (PageUp/PageDown), the box of the focused field and the OCR text it was read from, and on a page two documents share
+ * the outline of each one's part, named by its document. The image, the box and the outlines sit in one transformed
+ * stage, so they stay on the page's text at every zoom, pan and rotation.
  */
 import Panzoom, { type PanzoomObject } from '@panzoom/panzoom';
 
@@ -19,8 +20,20 @@ export interface Box {
   height: number;
 }
 
+/** A part of a page that one document covers (`ExtractedDocument.regions`), outlined on the image. */
+export interface PagePartOutline {
+  /** In the served image's pixels, like a field's box. */
+  box: Box;
+  /** The document it belongs to, as the clerk reads it (`材料2 身份证`). */
+  label: string;
+  /** Which part of the page (`left`, `right`, `top`, `bottom`), for the page's tests and styles. */
+  side?: string;
+}
+
 export interface PageWorkspaceDeps {
   pages: readonly PageRef[];
+  /** The parts of a page two documents share, to outline (none for a page one document holds whole). */
+  partsOf?(documentId: string, pageNumber: number): readonly PagePartOutline[];
   /** The page's image as an object URL (undefined when it cannot be served). */
   loadImage(documentId: string, pageNumber: number): Promise<string | undefined>;
   esc(value: string): string;
@@ -63,7 +76,7 @@ export function pageWorkspaceHtml(pages: readonly PageRef[], esc: (value: string
       )
       .join('')}</div>
     <div class="page-viewport" id="page-viewport">
-      <div class="page-stage" id="page-stage"><div class="page-frame" id="page-turn"><img id="page-img" alt="材料页面" draggable="false" /><div id="page-box" class="box" hidden></div></div></div>
+      <div class="page-stage" id="page-stage"><div class="page-frame" id="page-turn"><img id="page-img" alt="材料页面" draggable="false" /><div id="page-parts"></div><div id="page-box" class="box" hidden></div></div></div>
     </div>
     <p class="ocr-text" id="ocr-text" hidden></p>
   </section>`;
@@ -84,6 +97,7 @@ export function mountPageWorkspace(
   const $ = <T extends HTMLElement>(selector: string) => root.querySelector(selector) as T;
   const img = $('#page-img') as HTMLImageElement;
   const frame = $('#page-box');
+  const partsLayer = $('#page-parts');
   const stage = $('#page-stage');
   const turn = $('#page-turn');
   const viewport = $('#page-viewport');
@@ -134,6 +148,30 @@ export function mountPageWorkspace(
     frame.hidden = false;
   };
 
+  /** Outlines the parts of the page shown, scaled as the box is (the regions are in the served image's pixels). */
+  const drawParts = () => {
+    const page = currentPage;
+    const cut = page.lastIndexOf('/');
+    const parts = deps.partsOf?.(page.slice(0, cut), Number(page.slice(cut + 1))) ?? [];
+    partsLayer.dataset.page = page;
+    if (parts.length === 0 || !img.naturalWidth) {
+      partsLayer.innerHTML = '';
+      return;
+    }
+    if (!img.clientWidth) {
+      requestAnimationFrame(() => currentPage === page && drawParts());
+      return;
+    }
+    const scale = img.clientWidth / img.naturalWidth;
+    const px = (n: number) => `${Math.round(n * scale * 100) / 100}px`;
+    partsLayer.innerHTML = parts
+      .map(
+        (p) =>
+          `<div class="part-outline" data-side="${deps.esc(p.side ?? '')}" style="left:${px(p.box.x)};top:${px(p.box.y)};width:${px(p.box.width)};height:${px(p.box.height)}"><span>${deps.esc(p.label)}</span></div>`,
+      )
+      .join('');
+  };
+
   const markCurrent = () =>
     root.querySelectorAll<HTMLButtonElement>('.page-tabs button').forEach((b) => {
       const on = b.dataset.page === currentPage;
@@ -154,6 +192,7 @@ export function mountPageWorkspace(
     if (url && img.src !== url) img.src = url;
     if (!img.complete || !img.naturalWidth) await img.decode().catch(() => undefined);
     if (mine !== showing || !stillWanted()) return;
+    drawParts();
     drawBox(box, fieldKey);
   };
 
@@ -199,7 +238,10 @@ export function mountPageWorkspace(
 
   return {
     show,
-    redraw: () => drawBox(last.box, last.fieldKey),
+    redraw: () => {
+      drawParts();
+      drawBox(last.box, last.fieldKey);
+    },
     current: () => currentPage,
     turnPage,
     zoom,
