@@ -731,9 +731,9 @@ function signedOrganisationName(line: LayoutLine): ReturnType<ValueReader> {
  * Whether a page read by the engine may be a letter of engagement naming its employer only in its seal (issue 19),
  * so that the engine reads its seals' rings whole (`sealRings`, a cost of 10–17 % on a sealed page): its text has a
  * 聘书's title or its words (`classifyPage`'s vocabulary), and no line prints the employer the letter reader would
- * take first (beside its label, `labelledEmployerName`, or on its own, `signedOrganisationName`). A page holding another document's title too (a certificate photographed
- * beside a 聘书) is read whatever its lines print: the other document's issuer is no employer of the letter.
- * Certificates, contracts, licences and records never ask for their rings.
+ * take first (beside its label, `labelledEmployerName`, or on its own, `signedOrganisationName`). A page holding
+ * another document's title too (a certificate photographed beside a 聘书) is read whatever its lines print: the other
+ * document's names are not the letter's employer. Certificates, contracts, licences and records never ask for rings.
  *
  * @example
  * const engine = createPaddleOcrEngine({ sealRings: mayNameEmployerOnlyInSeal });
