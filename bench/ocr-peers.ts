@@ -225,11 +225,13 @@ async function loadEngine(name: EngineName, peersDir: string): Promise<Loaded> {
     case 'ours':
     case 'ours960': {
       const { createPaddleOcrEngine } = await import('../shared/ocr/index.js');
+      const { mayNameEmployerOnlyInSeal } = await import('../shared/extraction/index.js');
       let stages: PaddleStageTimings | undefined;
       const engine = createPaddleOcrEngine({
         intraOpNumThreads: 1,
         stageClock: 'cpu',
         onTimings: (t) => (stages = t),
+        sealRings: mayNameEmployerOnlyInSeal,
         ...(name === 'ours960' ? { detection: { limitSide: 960, minLongSide: 0 } } : {}),
       });
       await engine.warmUp();

@@ -18,9 +18,13 @@
  * lifted (`greySealLines`), files marked by `faint_copy`, `noisy_scan`, `scanner_app` or `moire` in their name (greyscale
  * pages, where a seal has lost its colour); `seal-rings`: a round coloured seal's lettering read whole from its ring
  * unrolled (`sealRings`), files marked by `letter`, `seal`, `proc-C-` or `proc-D-` in their name (the packets' 聘书, sealed certificates
- * and contracts).
+ * and contracts); `seal-ring-gate`: the same step behind the reader's gate, as the composition roots build the engine
+ * (`sealRings: mayNameEmployerOnlyInSeal`: rings read only on a 聘书 that may name its employer in its seal alone), files
+ * marked by `letter` in their name (the packets' 聘书) against the rest (sealed certificates and contracts: the gate
+ * must leave them at the step's off cost).
  */
 import { readFile } from 'node:fs/promises';
+import { mayNameEmployerOnlyInSeal } from '../shared/extraction/index.js';
 import { createPaddleOcrEngine, type PaddleOcrEngineOptions } from '../shared/ocr/index.js';
 import { PP_OCR_RECOGNITION_SETTINGS } from '../shared/ocr/text-lines.js';
 
@@ -49,6 +53,12 @@ const STEPS: Record<string, { off: PaddleOcrEngineOptions; on?: PaddleOcrEngineO
     on: { sealRings: true },
     marked: (name) => /letter|seal|proc-[CD]-/.test(name),
     label: 'pages with a round coloured seal',
+  },
+  'seal-ring-gate': {
+    off: { sealRings: false },
+    on: { sealRings: mayNameEmployerOnlyInSeal },
+    marked: (name) => name.includes('letter'),
+    label: '聘书 pages',
   },
   'crop-width': {
     off: { intraOpNumThreads: 1, recognition: PP_OCR_RECOGNITION_SETTINGS },

@@ -8,6 +8,7 @@ import * as mupdf from 'mupdf';
 import sharp from 'sharp';
 import { PdfFile } from '../shared/pdf/index.js';
 import { Tensor } from 'onnxruntime-node';
+import { mayNameEmployerOnlyInSeal } from '../shared/extraction/index.js';
 import { PaddleOcrWorkerPool, createPaddleOcrEngine, type PaddleOcrEngineOptions, type PaddleStageTimings } from '../shared/ocr/index.js';
 import { loadPaddleModels } from '../shared/ocr/paddle-models.js';
 import { PP_OCR_RECOGNITION_SETTINGS } from '../shared/ocr/text-lines.js';
@@ -139,7 +140,8 @@ async function compareBeforeAfter(label: string, pages: Buffer[], rounds: number
   };
   const engines = {
     before: createPaddleOcrEngine({ ...BEFORE_CONDITIONING, stageClock: 'cpu', onTimings: record('before') }),
-    after: createPaddleOcrEngine({ stageClock: 'cpu', onTimings: record('after') }),
+    // The engine as the pipeline composes it: seal rings read only on a 聘书 that may name its employer in its seal.
+    after: createPaddleOcrEngine({ stageClock: 'cpu', onTimings: record('after'), sealRings: mayNameEmployerOnlyInSeal }),
   };
   await engines.after.warmUp();
   const warm = process.env.OCR_BENCH_WARM !== '0';

@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { asPipelineLogger, functionLogger } from '../functions/compose/logging.js';
 import { composeProcess } from '../functions/process/compose.js';
 import { createProcessHandler } from '../functions/process/handler.js';
+import { mayNameEmployerOnlyInSeal } from '../shared/extraction/index.js';
 import { ocrEngineNameFrom } from '../shared/ocr/create-ocr-engine.js';
 import { createPaddleOcrEngine, PaddleOcrWorkerPool, type OcrEngine } from '../shared/ocr/index.js';
 import type { SQSEvent } from 'aws-lambda';
@@ -29,7 +30,7 @@ if (engineName === 'paddle' && settings.ocrThreads !== undefined) {
   ocr =
     settings.ocrLayout === 'pool'
       ? new PaddleOcrWorkerPool({ workers: settings.ocrThreads, intraOpNumThreads: 1 })
-      : createPaddleOcrEngine({ intraOpNumThreads: settings.ocrThreads });
+      : createPaddleOcrEngine({ intraOpNumThreads: settings.ocrThreads, sealRings: mayNameEmployerOnlyInSeal });
 }
 // Composed through process's own root, with the local endpoints the main thread gave (nothing read from its env).
 const deps = composeProcess({ ...settings.composition, ocr, logger: asPipelineLogger(functionLogger('process')) });

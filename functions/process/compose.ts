@@ -11,9 +11,9 @@ import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { startTextDetection, TextractOcrEngine } from '../../shared/adapters/textract-ocr-engine.js';
 import { DynamoDbTextractJobLedger } from '../../shared/adapters/dynamodb-textract-job-ledger.js';
 import type { ExtractedDocument } from '../../shared/documents/index.js';
-import { crossCheckDocuments, extractDocuments } from '../../shared/extraction/index.js';
+import { crossCheckDocuments, extractDocuments, mayNameEmployerOnlyInSeal } from '../../shared/extraction/index.js';
 import { createOcrEngine } from '../../shared/ocr/create-ocr-engine.js';
-import type { OcrEngine, OcrPage, PageImage, Raster } from '../../shared/ocr/index.js';
+import { createPaddleOcrEngine, type OcrEngine, type OcrPage, type PageImage, type Raster } from '../../shared/ocr/index.js';
 import type { AsyncPageOcr } from '../../shared/pipeline/async-ocr.js';
 import type { ClaimJudge } from '../../shared/pipeline/judge.js';
 import type { PipelineLogger } from '../../shared/pipeline/logger.js';
@@ -103,7 +103,11 @@ export function composeProcess(options: ProcessRootOptions = {}): ProcessDeps {
     ocr:
       options.ocr ??
       new LazyOcrEngine(settings.ocrEngine, () =>
-        createOcrEngine(settings.ocrEngine, { textract: () => new TextractOcrEngine({ client: textract ?? new TextractClient({ region: settings.region }) }) }),
+        createOcrEngine(settings.ocrEngine, {
+          // Seal rings read only on a 聘书 that may name its employer in its seal alone (the reader's vocabulary).
+          paddle: () => createPaddleOcrEngine({ sealRings: mayNameEmployerOnlyInSeal }),
+          textract: () => new TextractOcrEngine({ client: textract ?? new TextractClient({ region: settings.region }) }),
+        }),
       ),
     reading: pageReading,
     extract: (pages: OcrPage[]) => extractDocuments(pages),

@@ -29,7 +29,9 @@ import { DATE_TWIN_INFERRED, dateFromTwin } from './twin-dates.js';
 import { VALUE_OFF_ROW_INFERRED, valueInLabelCell, valueNearPartyLabel, valueOverItsLabel } from './values-near-party-labels.js';
 import { sixteenthBirthday } from './holder-age.js';
 import { signedDateInRowPieces, signedDateYearLost } from './signed-date-remnants.js';
-import { linesOfSource, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
+import { buildPageLayout, linesOfSource, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
+import { classifyPage, documentTitles } from './classify.js';
+import type { OcrPage } from '../documents/ocr-page.js';
 import { sealLettering } from './seal-lettering.js';
 import { centreX, centreY } from './line-geometry.js';
 import { termFromRunOnLine } from './run-on-term-dates.js';
@@ -671,6 +673,9 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   return { employerName, employerCreditCode, employeeName, employeeIdNumber, startDate, endDate, signedDate };
 }
 
+/** The labels a letter of engagement prints its employer beside. */
+const LETTER_EMPLOYER_LABELS = ['聘任单位', '聘用单位', '单位名称', '用人单位', '甲方'];
+
 /**
  * Reads a letter of engagement (聘书): labelled forms (受聘人, 聘任职务, 聘期) and letters written as sentences
  * (兹聘请王晓明同志为我公司高级技师，聘期自…至…; a salutation then 特聘请您为…; 聘期三年，自…起 with the end
@@ -684,18 +689,15 @@ export function readEmploymentLetter(ctx: DocumentContext): DraftFields {
   const employeeName = labelled(ctx, ['受聘人姓名', '受聘人', '被聘人', '姓名', '应聘人'], readWholePersonName) ?? prose.employeeName;
   const title = labelled(ctx, LABELS.title, readPost) ?? prose.title;
   const lines = allLines(ctx);
-  let employerName = organisationField(ctx, ['聘任单位', '聘用单位', '单位名称', '用人单位', '甲方'], readEmployerName);
+  let employerName = organisationField(ctx, LETTER_EMPLOYER_LABELS, readEmployerName);
   if (!employerName) {
     // The employer signs at the bottom, under or beside its seal.
-    // `杭州某某有限公司（盖章）`: the seal's note beside the name is no part of it.
-    // A stray bracket the seal's ring left before the note (`…有限公司）（盖章）`) goes with it.
-    const signed = (text: string) => readOrganisationName(text.replace(/\s*[)）]?\s*[(（]?\s*(?:盖章|公章|签章|印章|章)\s*[)）]?\s*$/, ''));
-    const orgLines = lines.filter((l) => l.hits.every((h) => /章/.test(h.form)) && signed(l.text)?.plausibility === 1 && !/聘|兹/.test(l.flat));
+    const orgLines = lines.filter((l) => signedOrganisationName(l) !== null);
     const line = orgLines[orgLines.length - 1];
-    if (line) employerName = fieldFromLine(line, signed(line.text)!, LabelMatch.unlabelled);
+    if (line) employerName = fieldFromLine(line, signedOrganisationName(line)!, LabelMatch.unlabelled);
     // Another whole organisation name elsewhere in the letter (a letterhead, a second signature): which one engages
     // the person is for the clerk to say.
-    const names = new Set(orgLines.map((l) => signed(l.text)!.value));
+    const names = new Set(orgLines.map((l) => signedOrganisationName(l)!.value));
     if (employerName && names.size > 1) employerName.issues = [...(employerName.issues ?? []), 'conflicting_values'];
   }
   // No printed signature: the employer named only in its seal (issue 19), or missing.
@@ -709,6 +711,47 @@ export function readEmploymentLetter(ctx: DocumentContext): DraftFields {
   }
   const issueDate = labelled(ctx, ['发证日期', '签发日期', '落款日期', '日期'], readDateValue) ?? prose.issueDate;
   return { employerName, employeeName, title, startDate, endDate, issueDate };
+}
+
+/**
+ * A letter's line that prints a whole organisation's name on its own (a signature, a letterhead), read as the
+ * employer: unlabelled but for a seal's note (`杭州某某有限公司（盖章）`: the note is no part of the name, nor a stray
+ * bracket the seal's ring left before it, `…有限公司）（盖章）`), and no sentence of engagement (聘, 兹).
+ *
+ * @example
+ * signedOrganisationName(line)?.value; // '杭州某某有限公司' for `杭州某某有限公司（盖章）`
+ */
+function signedOrganisationName(line: LayoutLine): ReturnType<ValueReader> {
+  if (!line.hits.every((h) => /章/.test(h.form)) || /聘|兹/.test(line.flat)) return null;
+  const reading = readOrganisationName(line.text.replace(/\s*[)）]?\s*[(（]?\s*(?:盖章|公章|签章|印章|章)\s*[)）]?\s*$/, ''));
+  return reading?.plausibility === 1 ? reading : null;
+}
+
+/**
+ * Whether a page read by the engine may be a letter of engagement naming its employer only in its seal (issue 19),
+ * so that the engine reads its seals' rings whole (`sealRings`, a cost of 10–17 % on a sealed page): its text has a
+ * 聘书's title or its words (`classifyPage`'s vocabulary), and no line prints the employer the letter reader would
+ * take first (beside its label, `labelledEmployerName`, or on its own, `signedOrganisationName`). A page holding
+ * another document's title too (a certificate photographed beside a 聘书) is read whatever its lines print: the other
+ * document's names are not the letter's employer. Certificates, contracts, licences and records never ask for rings.
+ *
+ * @example
+ * const engine = createPaddleOcrEngine({ sealRings: mayNameEmployerOnlyInSeal });
+ */
+export function mayNameEmployerOnlyInSeal(page: OcrPage): boolean {
+  const layout = buildPageLayout(page);
+  const titles = documentTitles(layout);
+  const letter = titles.some((t) => t.type === 'employment_letter') || (classifyPage(layout).scores.employment_letter ?? 0) >= 2;
+  if (!letter) return false;
+  if (titles.some((t) => t.type !== 'employment_letter')) return true;
+  return !layout.lines.some((line) => signedOrganisationName(line) !== null || labelledEmployerName(line) !== null);
+}
+
+/** The employer's whole name printed on its label's line (`用人单位：杭州某某有限公司`), which the letter reader takes first. */
+function labelledEmployerName(line: LayoutLine): ReturnType<ValueReader> {
+  const hit = line.hits.find((h) => LETTER_EMPLOYER_LABELS.includes(h.form) && !h.otherParty);
+  const reading = hit ? readEmployerName(hit.inlineValue) : null;
+  return reading && readOrganisationName(reading.value as string)?.plausibility === 1 ? reading : null;
 }
 
 /** Issue on an employer read from its seal's lettering alone: the arc is read in pieces, for the clerk to confirm. */

@@ -9,5 +9,6 @@ export { parseLevel, CertificateLevel, type CertificateLevelValue, type ParsedLe
 export { DEFAULT_REVIEW_THRESHOLD } from './confidence.js';
 export { classifyPage, type PageClassification } from './classify.js';
 export { buildPageLayout } from './page-layout.js';
+export { mayNameEmployerOnlyInSeal } from './agreement-readers.js';
 export { crossCheckDocuments, CrossCheckIssue, type CrossCheckOptions } from './cross-check.js';
 export { extractDocuments, extractGroupedDocuments, type ExtractOptions, type PageGrouping } from './extract-documents.js';

@@ -128,10 +128,12 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   /**
    * Read a round coloured seal's lettering whole (with conditioning): its ring found from the coloured ink, the band
    * under the ring unrolled into a strip and read as one line, reported with `sealLettering` set (see
-   * `sealRingReadings`). Off by default, which leaves the lettering to the detector's pieces: it gains 聘书 employers
-   * printed only in a seal but costs 10–17 % CPU on every sealed page, past the OCR budget (docs/ocr.md, seal25).
+   * `sealRingReadings`). Off by default, which leaves the lettering to the detector's pieces. `true` reads the rings
+   * of every page with coloured ink, which costs 10–17 % CPU on every sealed page, past the OCR budget (docs/ocr.md,
+   * seal25); a `SealRingPages` predicate reads them only on the pages whose own text it accepts (the composition roots
+   * pass the reader's: pages that may name an employer only in a seal, sealgate26).
    */
-  sealRings?: boolean;
+  sealRings?: boolean | SealRingPages;
   /**
    * Contrast-limited local histogram equalisation (CLAHE, `tile` px windows, `maxSlope`) before conditioning. Off by
    * default: measured on procedural-v2's scanner-app, shadow and faint-copy photos (docs/ocr.md) it gained one field
@@ -147,6 +149,16 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   /** Called after each page with its stage timings. */
   onTimings?: (timings: PaddleStageTimings) => void;
 }
+
+/**
+ * Whether a page's seals are worth reading whole, decided from the page's own text (its lines read by the page's
+ * pass, upright, before any seal's ring is read). The engine knows no document types: the reader's vocabulary comes
+ * from the composition root.
+ *
+ * @example
+ * const engine = createPaddleOcrEngine({ sealRings: (page) => page.lines.some((line) => line.text.includes('聘')) });
+ */
+export type SealRingPages = (page: OcrPage) => boolean;
 
 export type { PageRotation } from './page-orientation.js';
 export { splicedReading, stretchToReadAgain, type LineStretch } from './line-stretch.js';
@@ -324,33 +336,13 @@ export class PaddleOcrEngine implements OcrEngine {
       thirdReadings = await readUnderSealAgain(models, read, conditioned.conditions, storedRegions, merges, this.#recognition);
       secondReadingMs += clockNow() - started;
     }
-    // A round seal's lettering, read whole from its ring unrolled (the detector boxes the arc in pieces).
-    const coloured = conditioned?.conditions;
-    const seals: SealRingReading[] =
-      this.#options.sealRings === true && coloured && coloured.colouredTiles.some((count) => count > 0)
-        ? await sealRingReadings(models, read, typicalLineHeight(ordered), this.#recognition, {
-            counts: coloured.colouredTiles,
-            across: coloured.tilesAcross,
-            tile: coloured.inkTile,
-          })
-        : [];
     // A line the detector cut in two where a mark crossed it, the glyph under the mark in neither piece: read whole.
     const joins =
       this.#options.unboxedGlyphs !== false && this.#options.splitLines !== false
         ? await readSplitLinesWhole(models, { stored: read, raster, rotation }, ordered, merges, this.#recognition)
         : new Set<number>();
-    this.#options.onTimings?.({
-      decodeMs,
-      conditionMs,
-      detectMs,
-      directionMs,
-      recogniseMs: lap(),
-      secondReadings,
-      stretchReadings,
-      thirdReadings,
-      secondReadingMs,
-      detectionPasses,
-    });
+    // The lines are built outside the stage clock, as ever; the seals' rings are read inside it, as ever.
+    let recogniseMs = lap();
     const lines: OcrLine[] = [];
     ordered.forEach((region, index) => {
       if (joins.has(index)) return;
@@ -382,6 +374,23 @@ export class PaddleOcrEngine implements OcrEngine {
         ...(merged.other ? { secondReading: merged.other } : {}),
       });
     });
+    // A round seal's lettering, read whole from its ring unrolled (the detector boxes the arc in pieces), on a page
+    // with coloured ink whose own text asks for it (the gate sees the page's lines, upright).
+    const coloured = conditioned?.conditions;
+    const gate = this.#options.sealRings;
+    lap();
+    const seals: SealRingReading[] =
+      gate &&
+      coloured &&
+      coloured.colouredTiles.some((count) => count > 0) &&
+      (gate === true || gate({ pageNumber, width: raster.width, height: raster.height, rotation: turn, source: 'paddle', lines }))
+        ? await sealRingReadings(models, read, typicalLineHeight(ordered), this.#recognition, {
+            counts: coloured.colouredTiles,
+            across: coloured.tilesAcross,
+            tile: coloured.inkTile,
+          })
+        : [];
+    recogniseMs += lap();
     for (const { ring, reading } of seals) {
       lines.push({
         text: reading.text.trim(),
@@ -390,6 +399,18 @@ export class PaddleOcrEngine implements OcrEngine {
         sealLettering: true,
       });
     }
+    this.#options.onTimings?.({
+      decodeMs,
+      conditionMs,
+      detectMs,
+      directionMs,
+      recogniseMs,
+      secondReadings,
+      stretchReadings,
+      thirdReadings,
+      secondReadingMs,
+      detectionPasses,
+    });
     return { pageNumber, width: raster.width, height: raster.height, rotation: turn, source: 'paddle', lines };
   }
 }

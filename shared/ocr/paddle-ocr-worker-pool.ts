@@ -8,7 +8,9 @@ import type { OcrPage } from '../documents/ocr-page.js';
 import type { PaddleOcrEngineOptions } from './paddle-ocr-engine.js';
 import type { WorkerReply, WorkerRequest } from './paddle-ocr-worker.js';
 
-export interface PaddleOcrWorkerPoolOptions extends Omit<PaddleOcrEngineOptions, 'onTimings'> {
+export interface PaddleOcrWorkerPoolOptions extends Omit<PaddleOcrEngineOptions, 'onTimings' | 'sealRings'> {
+  /** Seal rings on every sealed page or none: a predicate (`SealRingPages`) cannot be sent to a worker thread. */
+  sealRings?: boolean;
   /** Worker threads, each with its own models (~200 MB) and one inference thread. Default: one per core. */
   workers?: number;
 }

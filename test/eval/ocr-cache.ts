@@ -10,9 +10,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
 import type { FileExtraction } from '../../shared/documents/index.js';
-import { extractDocuments } from '../../shared/extraction/index.js';
+import { extractDocuments, mayNameEmployerOnlyInSeal } from '../../shared/extraction/index.js';
 import { createOcrEngine } from '../../shared/ocr/create-ocr-engine.js';
-import type { OcrPage } from '../../shared/ocr/index.js';
+import { createPaddleOcrEngine, type OcrPage } from '../../shared/ocr/index.js';
 import { readFile as readDocumentFile } from '../../shared/reading/index.js';
 import { compareFile } from './compare.js';
 import { summarise } from './metrics.js';
@@ -39,7 +39,8 @@ const truths = (await loadTruths(opts.set)).filter((t) => !opts.only || t.file.i
 const cache: Record<string, CachedFile> = existsSync(opts.cache) ? JSON.parse(await readFile(opts.cache, 'utf8')) : {};
 const missing = truths.filter((t) => !cache[t.file]);
 if (missing.length > 0) {
-  const ocr = createOcrEngine('paddle');
+  // As `intake extract` reads: seal rings only on a 聘书 that may name its employer in its seal alone.
+  const ocr = createOcrEngine('paddle', { paddle: () => createPaddleOcrEngine({ sealRings: mayNameEmployerOnlyInSeal }) });
   for (const [i, t] of missing.entries()) {
     process.stdout.write(`OCR ${i + 1}/${missing.length} ${t.file} ... `);
     const started = Date.now();

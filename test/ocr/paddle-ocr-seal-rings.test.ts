@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { createPaddleOcrEngine } from '../../shared/ocr/index.js';
+import { createPaddleOcrEngine, type OcrPage } from '../../shared/ocr/index.js';
 import { letteringArcs, sealRingsOnPage } from '../../shared/ocr/seal-rings.js';
 import { decodeRaster } from '../../shared/ocr/raster.js';
 
@@ -70,5 +70,34 @@ describe('PaddleOcrEngine, a round seal’s lettering', { timeout: 240_000 }, ()
     const [arc] = letteringArcs(raster, ring, 0.55, 0.88);
     const middle = (((arc.from + arc.to) / 2 + 540) % 360) - 180;
     expect(Math.abs(middle - -40)).toBeLessThan(12);
+  });
+
+  it('reads no ring on a page its gate refuses, and reads it where the gate accepts the page’s own lines', async () => {
+    const seen: string[][] = [];
+    const gate = (accept: boolean) => (page: OcrPage) => {
+      seen.push(page.lines.map((line) => line.text));
+      return accept;
+    };
+    const bytes = await sealedPage(0);
+
+    const refused = await createPaddleOcrEngine({ sealRings: gate(false) }).recognize({ bytes, pageNumber: 1 });
+    const accepted = await createPaddleOcrEngine({ sealRings: gate(true) }).recognize({ bytes, pageNumber: 1 });
+
+    expect(refused.lines.filter((line) => line.sealLettering)).toEqual([]);
+    expect(accepted.lines.filter((line) => line.sealLettering).map((line) => line.text)).toEqual([NAME]);
+    expect(seen).toHaveLength(2);
+    for (const lines of seen) expect(lines).toContain('特发此聘书。');
+  });
+
+  it('hands the gate the page’s lines upright on a page scanned on its side', async () => {
+    const seen: string[][] = [];
+    const turned = await sharp(await sealedPage(0))
+      .rotate(90)
+      .png()
+      .toBuffer();
+
+    await createPaddleOcrEngine({ sealRings: (page) => (seen.push(page.lines.map((line) => line.text)), false) }).recognize({ bytes: turned, pageNumber: 1 });
+
+    expect(seen[0]).toContain('特发此聘书。');
   });
 });
