@@ -13,7 +13,7 @@ import { DynamoDbTextractJobLedger } from '../../shared/adapters/dynamodb-textra
 import type { ExtractedDocument } from '../../shared/documents/index.js';
 import { crossCheckDocuments, extractDocuments, mayNameEmployerOnlyInSeal } from '../../shared/extraction/index.js';
 import { createOcrEngine } from '../../shared/ocr/create-ocr-engine.js';
-import { createPaddleOcrEngine, type OcrEngine, type OcrPage, type PageImage, type Raster } from '../../shared/ocr/index.js';
+import { createPaddleOcrEngine, type OcrEngine, type OcrLine, type OcrPage, type PageImage, type Raster, type RegionToRead } from '../../shared/ocr/index.js';
 import type { AsyncPageOcr } from '../../shared/pipeline/async-ocr.js';
 import type { ClaimJudge } from '../../shared/pipeline/judge.js';
 import type { PipelineLogger } from '../../shared/pipeline/logger.js';
@@ -46,6 +46,8 @@ class LazyOcrEngine implements OcrEngine {
   #engine?: OcrEngine;
   /** Paddle reads raw pixels (a PDF page rendered without a PNG round trip); Textract needs encoded bytes. */
   readonly recognizeRaster?: (raster: Raster, pageNumber: number) => Promise<OcrPage>;
+  /** Paddle reads a region of a page again for the reader's second look; Textract has no such step. */
+  readonly recognizeRegion?: (raster: Raster, region: RegionToRead, pageNumber: number) => Promise<OcrLine[]>;
   constructor(
     readonly name: OcrEngine['name'],
     private readonly build: () => OcrEngine,
@@ -55,6 +57,10 @@ class LazyOcrEngine implements OcrEngine {
         const engine = (this.#engine ??= this.build());
         if (!engine.recognizeRaster) throw new Error(`the ${engine.name} engine does not read raw pixels`);
         return engine.recognizeRaster(raster, pageNumber);
+      };
+      this.recognizeRegion = async (raster, region, pageNumber) => {
+        const engine = (this.#engine ??= this.build());
+        return engine.recognizeRegion ? engine.recognizeRegion(raster, region, pageNumber) : [];
       };
     }
   }

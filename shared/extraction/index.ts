@@ -12,3 +12,15 @@ export { buildPageLayout } from './page-layout.js';
 export { mayNameEmployerOnlyInSeal } from './agreement-readers.js';
 export { crossCheckDocuments, CrossCheckIssue, type CrossCheckOptions } from './cross-check.js';
 export { extractDocuments, extractGroupedDocuments, type ExtractOptions, type PageGrouping } from './extract-documents.js';
+export {
+  withSecondLook,
+  regionsToReadAgain,
+  regionsByPage,
+  pageWithRegionReadAgain,
+  answeredDocuments,
+  secondLookRegionSchema,
+  MAX_SECOND_LOOKS_PER_PAGE,
+  type SecondLookRegion,
+  type SecondLookResult,
+  type ReadRegionAgain,
+} from './second-look.js';

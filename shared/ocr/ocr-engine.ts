@@ -1,10 +1,17 @@
-import type { OcrPage } from '../documents/ocr-page.js';
+import type { Box } from '../documents/extracted-field.js';
+import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
 import type { Raster } from './raster.js';
 
 /** An image to read: encoded bytes (PNG, JPEG or TIFF) and the 1-based page number it has in its file. */
 export interface PageImage {
   bytes: Uint8Array;
   pageNumber: number;
+}
+
+/** A part of a page to read again on its own: its box in the page's pixels and the height of its lines there. */
+export interface RegionToRead {
+  box: Box;
+  lineHeight: number;
 }
 
 /**
@@ -19,4 +26,10 @@ export interface OcrEngine {
    * preview), sparing an encode/decode round trip. Optional: callers fall back to `recognize` without it.
    */
   recognizeRaster?(raster: Raster, pageNumber: number): Promise<OcrPage>;
+  /**
+   * Reads a region of a page again on its own (a second look the reader asked for): `raster` is the page as its lines
+   * were read (upright), the region is cropped with a margin, detected and recognised at a scale chosen for its line
+   * height, and its lines come back in the page's pixels. Optional: engines without it get no second look.
+   */
+  recognizeRegion?(raster: Raster, region: RegionToRead, pageNumber: number): Promise<OcrLine[]>;
 }

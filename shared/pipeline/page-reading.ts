@@ -1,6 +1,7 @@
 import type { ReadableType } from '../intake/sniff.js';
 import type { StorePagePreviewsInput } from '../reading/page-previews.js';
 import type { ReadPagesOptions, ReadPagesResult } from '../reading/read-pages.js';
+import type { regionReader } from '../reading/region-reading.js';
 
 /**
  * How the process stage turns a file's bytes into pages and page previews: the PDF and image work (mupdf, sharp, the
@@ -12,4 +13,6 @@ export interface PageReading {
   readPages(bytes: Uint8Array, type: ReadableType, options: ReadPagesOptions): Promise<ReadPagesResult>;
   /** Stores the previews reading did not make (digital pages, pages OCR turned); resolves to how many it wrote. */
   storePagePreviews(input: StorePagePreviewsInput): Promise<number>;
+  /** What reads a region of an OCR'd page again for the reader's second look (none: no second look). */
+  regionReader?: typeof regionReader;
 }

@@ -14,6 +14,7 @@ import type { CaseRepository, DocumentSettlement } from '../ports/case-repositor
 import type { Clock } from '../ports/clock.js';
 import type { DocumentRepository } from '../ports/document-repository.js';
 import type { ProcessDocumentMessage } from '../ports/work-queue.js';
+import { withSecondLook } from '../extraction/second-look.js';
 import type { ExtractDocuments } from '../reading/read-file.js';
 import type { PageCheckpoints, PagePreview } from '../reading/read-pages.js';
 import { derivedKeys } from '../storage/layout.js';
@@ -307,11 +308,20 @@ async function readDocument(
       deps.logger?.info('asynchronous OCR started for the scanned pages', { documentId, jobId, pages: read.deferredPages.length });
       return { kind: 'waiting', documentId, jobId, pages: read.deferredPages };
     }
-    const unsaved = read.unsavedLastPage;
-    const documents = await timed(timings, 'extract', () => deps.extract(read.pages));
+    const first = await timed(timings, 'extract', () => deps.extract(read.pages));
+    // The reader's second look: the neighbourhoods of the labels whose values it lacks, read again on their own crops
+    // (at most MAX_SECOND_LOOKS_PER_PAGE a page, once); the pages stored are the ones with those lines put in.
+    const readRegion = deps.reading.regionReader?.(bytes, type, { ocr: deps.ocr, limits: deps.limits, ocrDpi: deps.ocrDpi });
+    const looked = readRegion ? await timed(timings, 'ocr', () => withSecondLook(read.pages, first, deps.extract, readRegion)) : undefined;
+    if (looked?.regions.length) deps.logger?.info('second look read regions again', { documentId, regions: looked.regions.length });
+    const pages = looked?.pages ?? read.pages;
+    const documents = looked?.documents ?? first;
+    const changed = pages.filter((page, k) => page !== read.pages[k] && page !== read.unsavedLastPage);
+    await Promise.all(changed.map((page) => checkpoints.save(page)));
+    const unsaved = read.unsavedLastPage && pages.find((page) => page.pageNumber === read.unsavedLastPage!.pageNumber);
     // Every page gets a stored preview, and every box is put in its pixels: the page view serves only stored files.
     // A page OCR turned has its preview remade upright, after reading's own write of it has landed.
-    if (read.pages.some((page) => page.rotation !== 0)) await writes.settled();
+    if (pages.some((page) => page.rotation !== 0)) await writes.settled();
     await timed(timings, 'render', () =>
       deps.reading.storePagePreviews({
         blobs: deps.blobs,
@@ -320,7 +330,7 @@ async function readDocument(
         documentId,
         bytes,
         type,
-        pages: read.pages,
+        pages,
         stored: writes.previews,
         previewDpi,
         ocrDpi: deps.ocrDpi ?? 200,
@@ -329,8 +339,8 @@ async function readDocument(
     );
     return {
       kind: 'read',
-      documents: boxesInPreviewPixels(documents, read.pages, previewLongSide(previewDpi)),
-      pageCount: read.pages.length,
+      documents: boxesInPreviewPixels(documents, pages, previewLongSide(previewDpi)),
+      pageCount: pages.length,
       resumedPages: read.resumedPages,
       timings,
       ...(unsaved ? { keepLastPage: () => checkpoints.save(unsaved) } : {}),

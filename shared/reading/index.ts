@@ -3,9 +3,11 @@ export * from './read-pages.js';
 export * from './read-file.js';
 export * from './page-rasters.js';
 export * from './page-previews.js';
+export * from './region-reading.js';
 
 import { storePagePreviews } from './page-previews.js';
 import { readPages } from './read-pages.js';
+import { regionReader } from './region-reading.js';
 
 /**
  * The page reader the process stage is given (its `PageReading` port): pages read from the file's text layer or by OCR
@@ -14,7 +16,7 @@ import { readPages } from './read-pages.js';
  * @example
  * composeProcess({ ... }).reading === pageReading; // what functions/process/compose.ts passes
  */
-export const pageReading = { readPages, storePagePreviews };
+export const pageReading = { readPages, storePagePreviews, regionReader };
 
 /**
  * `pageReading` with pages photographed on a desk straightened before OCR, for reading and for the previews stored
@@ -26,4 +28,5 @@ export const pageReading = { readPages, storePagePreviews };
 export const pageReadingStraighteningPhotos = {
   readPages: (...[bytes, type, options]: Parameters<typeof readPages>) => readPages(bytes, type, { ...options, straightenPhotos: true }),
   storePagePreviews: (input: Parameters<typeof storePagePreviews>[0]) => storePagePreviews({ ...input, straightenPhotos: true }),
+  regionReader: (...[bytes, type, options]: Parameters<typeof regionReader>) => regionReader(bytes, type, { ...options, straightenPhotos: true }),
 };

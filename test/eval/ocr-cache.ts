@@ -12,15 +12,15 @@ import { Command } from 'commander';
 import type { FileExtraction } from '../../shared/documents/index.js';
 import { extractDocuments, mayNameEmployerOnlyInSeal } from '../../shared/extraction/index.js';
 import { createOcrEngine } from '../../shared/ocr/create-ocr-engine.js';
-import { createPaddleOcrEngine, type OcrPage } from '../../shared/ocr/index.js';
+import { createPaddleOcrEngine, type OcrEngine, type OcrPage } from '../../shared/ocr/index.js';
 import { readFile as readDocumentFile } from '../../shared/reading/index.js';
 import { compareFile } from './compare.js';
 import { summarise } from './metrics.js';
+import { twoPassReading, type CachedReading } from './second-look-cache.js';
 import { formatCalibration, formatReport } from './report.js';
 import { loadTruths } from './truth-files.js';
 
-interface CachedFile {
-  pages: OcrPage[];
+interface CachedFile extends CachedReading {
   error?: FileExtraction['error'];
 }
 
@@ -31,9 +31,19 @@ const program = new Command('ocr-cache')
   .option('--only <text>', 'only files whose name contains TEXT')
   .option('--straighten-photos', 'straighten pages photographed on a desk before OCR (off by default in the engine path)')
   .option('--dump <text>', 'print the OCR lines of files whose name contains TEXT')
+  .option('--first-pass', "score the page's pass only (no second look)")
   .option('--thresholds <list>', 'also re-run the reader at these review thresholds (comma-separated) and print the calibration table')
   .parse(process.argv.filter((a, i) => !(i > 1 && a === '--')));
-const opts = program.opts<{ set: string; cache: string; straightenPhotos?: boolean; verbose?: boolean; only?: string; dump?: string; thresholds?: string }>();
+const opts = program.opts<{
+  set: string;
+  cache: string;
+  straightenPhotos?: boolean;
+  verbose?: boolean;
+  only?: string;
+  dump?: string;
+  thresholds?: string;
+  firstPass?: boolean;
+}>();
 
 const truths = (await loadTruths(opts.set)).filter((t) => !opts.only || t.file.includes(opts.only));
 const cache: Record<string, CachedFile> = existsSync(opts.cache) ? JSON.parse(await readFile(opts.cache, 'utf8')) : {};
@@ -52,14 +62,30 @@ if (missing.length > 0) {
   }
 }
 
-const score = (reviewThreshold?: number) =>
-  truths.map((t) => {
+// The second look: regions the reader asks to read again, read on first use and kept in the cache beside the pages.
+let engine: OcrEngine | undefined;
+const lazyEngine = () => (engine ??= createOcrEngine('paddle'));
+const score = async (reviewThreshold?: number) => {
+  const options = reviewThreshold === undefined ? {} : { reviewThreshold };
+  let fired = 0;
+  let made = 0;
+  const outcomes = [];
+  for (const t of truths) {
     const cached = cache[t.file]!;
-    const extraction: FileExtraction = cached.error
-      ? { file: t.file, documents: [], error: cached.error }
-      : { file: t.file, documents: extractDocuments(cached.pages, reviewThreshold === undefined ? {} : { reviewThreshold }) };
-    return compareFile(t, extraction);
-  });
+    let documents = cached.error ? [] : extractDocuments(cached.pages, options);
+    if (!cached.error && !opts.firstPass) {
+      const read = await twoPassReading(cached, path.join(opts.set, t.file), lazyEngine, options);
+      documents = read.documents;
+      fired += read.regions > 0 ? 1 : 0;
+      made += read.made;
+    }
+    const extraction: FileExtraction = cached.error ? { file: t.file, documents: [], error: cached.error } : { file: t.file, documents };
+    outcomes.push(compareFile(t, extraction));
+  }
+  if (made > 0) await writeFile(opts.cache, JSON.stringify(cache));
+  if (!opts.firstPass && reviewThreshold === undefined) console.log(`second look: ${fired} files read regions again (${made} regions read now)`);
+  return outcomes;
+};
 
 for (const t of truths) {
   if (!opts.dump || !t.file.includes(opts.dump)) continue;
@@ -71,11 +97,13 @@ for (const t of truths) {
       );
   }
 }
-console.log(formatReport(summarise(score()), undefined, { verbose: opts.verbose }));
+console.log(formatReport(summarise(await score()), undefined, { verbose: opts.verbose }));
 if (opts.thresholds) {
   const thresholds = opts.thresholds
     .split(',')
     .map(Number)
     .filter((n) => n > 0 && n <= 1);
-  console.log(formatCalibration(thresholds.map((threshold) => ({ threshold, summary: summarise(score(threshold)) }))));
+  const summaries = [];
+  for (const threshold of thresholds) summaries.push({ threshold, summary: summarise(await score(threshold)) });
+  console.log(formatCalibration(summaries));
 }

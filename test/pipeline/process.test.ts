@@ -11,6 +11,9 @@ import type { ExtractedDocument } from '../../shared/documents/index.js';
 import { FixedClock, InMemoryBlobStore, InMemoryCaseRepository, InMemoryDocumentRepository, InMemoryWorkQueue } from '../support/fakes/index.js';
 import { makeScannedPdf } from '../pdf/pdf-factory.js';
 import { blankPng, lineExtractor, oncePerPersonJudge, scriptedOcr } from './pipeline-factories.js';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import type { OcrPage, RegionToRead } from '../../shared/ocr/index.js';
+import { enginePage, type Line } from '../extraction/support/text-lines.js';
 
 const bucket = 'intake';
 const certificateLines = ['姓名：王晓明', 'idNumber：330106199001011234', 'level：2'];
@@ -207,6 +210,44 @@ describe('processDocument', () => {
 
     expect(retried).toMatchObject({ kind: 'done', resumedPages: 1 });
     expect(rasterCalls).toBe(callsBefore);
+  });
+
+  it('reads again the neighbourhood of a value the page’s pass lost and keeps what it finds there', async () => {
+    // Prepare: a licence scan whose legal representative the page's pass lost; read on its own crop, it is there.
+    const licence: Line[] = [
+      ['营业执照', 640, 300, 380, 80],
+      ['统一社会信用代码', 200, 480, 300, 40],
+      ['91330106MA2CQ1UUPU', 520, 480, 420, 40],
+      ['名称', 200, 560, 80, 40],
+      ['杭州紫金信息技术有限公司', 520, 560, 500, 40],
+      ['法定代表人', 200, 640, 200, 40],
+      ['住所', 200, 720, 80, 40],
+      ['浙江省杭州市西湖区文三路90号', 520, 720, 560, 40],
+      ['成立日期', 200, 800, 160, 40],
+      ['2019年03月12日', 520, 800, 300, 40],
+    ];
+    const size = { width: 1240, height: 1754 };
+    const regions: RegionToRead[] = [];
+    const engine: ProcessDeps['ocr'] = {
+      name: 'paddle',
+      recognize: async () => enginePage(licence, { size }),
+      recognizeRaster: async (_raster, pageNumber) => ({ ...enginePage(licence, { size }), pageNumber }),
+      recognizeRegion: async (_raster, region) => {
+        regions.push(region);
+        return enginePage([['王晓明', 520, 640, 120, 40]], { size }).lines;
+      },
+    };
+    const deps = { ...env.deps, ocr: engine, extract: (pages: OcrPage[]) => extractDocuments(pages, { today: '2021-06-18' }) };
+    await env.ingest('incoming/sub-1/licence.png', await blankPng(size.width, size.height));
+    const [message] = env.queue.drain();
+    // Act
+    const outcome = await processDocument(message!.documentId, deps, { receiveCount: 2 });
+    // Assess
+    expect(outcome.kind).toBe('done');
+    expect(regions.length).toBeGreaterThan(0);
+    const record = await env.documents.get(message!.documentId);
+    expect(record!.documents![0]!.fields.legalRepresentative!.value).toBe('王晓明');
+    expect(record!.documents![0]!.fields.companyName!.value).toBe('杭州紫金信息技术有限公司');
   });
 
   it('does not read pages again when a crash came after the extraction was saved', async () => {

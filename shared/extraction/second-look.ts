@@ -1,0 +1,292 @@
+import { z } from 'zod';
+import { boxSchema, type Box, type ExtractedDocument, type ExtractedField } from '../documents/index.js';
+import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
+import { LABELS, type LabelGroup } from './labels.js';
+import { buildPageLayout } from './page-layout.js';
+import { VALUE_MASKED } from './value-readers.js';
+
+/**
+ * A part of a page the reader wants the engine to read again (a second look): the neighbourhood of a field's label
+ * whose value it could not read, or read unsurely. The engine detects and recognises the crop on its own, where a
+ * value the page's pass lost is often found (`诸葛娜` over `姓　名：` read `诸` on the page, whole on the crop:
+ * docs/extraction.md, overlap23 and look26).
+ *
+ * @example
+ * secondLookRegionSchema.parse({ field: 'holderName', page: 1, box: { x: 80, y: 200, width: 900, height: 160 }, lineHeight: 40, reason: 'missing' });
+ */
+export const secondLookRegionSchema = z.object({
+  field: z.string(),
+  page: z.number().int().positive(),
+  /** In pixels of the page image, like a line's box. */
+  box: boxSchema,
+  /** The height of the label's line (px): the engine scales the crop by it. */
+  lineHeight: z.number().positive(),
+  reason: z.enum(['missing', 'unsure']),
+});
+export type SecondLookRegion = z.infer<typeof secondLookRegionSchema>;
+
+/** At most this many regions are read again on one page: a page's second look costs at most this many crops. */
+export const MAX_SECOND_LOOKS_PER_PAGE = 3;
+
+/** The label groups that announce each field, by field name (the fields of `FIELDS_BY_TYPE` that have a label). */
+const FIELD_LABELS: Readonly<Record<string, readonly LabelGroup[]>> = {
+  holderName: ['personName'],
+  personName: ['personName'],
+  name: ['personName'],
+  studentName: ['personName'],
+  employeeName: ['personName', 'employee'],
+  idNumber: ['idNumber'],
+  employeeIdNumber: ['idNumber'],
+  studentIdNumber: ['idNumber'],
+  occupation: ['occupation'],
+  level: ['level'],
+  certificateNumber: ['certificateNumber'],
+  issueDate: ['issueDate'],
+  issuer: ['issuer'],
+  employerName: ['employer'],
+  enterpriseName: ['employer'],
+  employerCreditCode: ['creditCode'],
+  creditCode: ['creditCode'],
+  companyName: ['companyName'],
+  address: ['address'],
+  establishedDate: ['establishedDate'],
+  legalRepresentative: ['legalRepresentative'],
+  title: ['title'],
+  startDate: ['startDate'],
+  endDate: ['endDate'],
+  signedDate: ['signedDate'],
+  birthDate: ['birthDate'],
+  schoolName: ['school'],
+};
+
+/**
+ * A flagged value read again replaces the first reading's only when it is at least this much surer: on look26's s1 a
+ * crop read an issuer a little surer and wrong twice (the first reading right), and a holder's name read 0.21 on the
+ * page was read right at 0.81 on its crop.
+ */
+const SURER_BY = 0.3;
+
+/** How far the neighbourhood reaches from the label, in the label line's heights: a row above and below, left, right. */
+const REACH_ACROSS = 2;
+const REACH_BEFORE = 2;
+const REACH_AFTER = 16;
+
+/**
+ * For each document, the regions of its pages that the reader wants read again: for every field it flagged (left
+ * null or read unsurely) whose label it found on an OCR'd page of the document, the label's neighbourhood (its row,
+ * the rows above and below, and the width where the families put values: after the label and under or over it).
+ * A field whose label is lost asks for nothing (there is no place to name), nor does a masked one. Pure.
+ *
+ * @example
+ * regionsToReadAgain(pages, documents)[0]; // [{ field: 'holderName', page: 1, box: {…}, lineHeight: 33, reason: 'missing' }]
+ */
+export function regionsToReadAgain(pages: readonly OcrPage[], documents: readonly ExtractedDocument[]): SecondLookRegion[][] {
+  const layouts = new Map<number, ReturnType<typeof buildPageLayout>>();
+  const layoutOf = (page: OcrPage) => {
+    let layout = layouts.get(page.pageNumber);
+    if (!layout) layouts.set(page.pageNumber, (layout = buildPageLayout(page)));
+    return layout;
+  };
+  return documents.map((document) => {
+    const regions: SecondLookRegion[] = [];
+    for (const [field, read] of Object.entries(document.fields)) {
+      // A value the uploader masked is no value to find (a second look would read the mask's unmasked remains).
+      if (!read.needsReview || read.issues?.includes(VALUE_MASKED)) continue;
+      const groups = FIELD_LABELS[field];
+      if (!groups) continue;
+      const forms = new Set(groups.flatMap((group) => LABELS[group]));
+      for (const pageNumber of document.pages) {
+        const page = pages.find((p) => p.pageNumber === pageNumber);
+        if (!page || page.source === 'text_layer') continue;
+        const region = labelNeighbourhood(layoutOf(page), page, forms);
+        if (!region) continue;
+        regions.push({ field, page: pageNumber, ...withValueBox(region, read, pageNumber), reason: read.value === null ? 'missing' : 'unsure' });
+        break;
+      }
+    }
+    return regions;
+  });
+}
+
+function labelNeighbourhood(
+  layout: ReturnType<typeof buildPageLayout>,
+  page: OcrPage,
+  forms: ReadonlySet<string>,
+): { box: Box; lineHeight: number } | undefined {
+  for (const line of layout.lines) {
+    const hit = line.hits.find((h) => forms.has(h.form) && !h.otherParty && !h.signature && !h.inferred);
+    if (!hit) continue;
+    const b = line.original;
+    const length = Math.max(1, line.flat.length);
+    // The label's part of its line, by its characters' share of the line's width.
+    const left = b.x + (b.width * Math.min(length, Math.max(0, hit.start))) / length;
+    const right = b.x + (b.width * Math.min(length, Math.max(0, hit.end))) / length;
+    const lineHeight = Math.max(12, line.typeHeight ?? b.height, b.height);
+    const x0 = Math.max(0, left - REACH_BEFORE * lineHeight);
+    const x1 = Math.min(page.width, Math.max(right + REACH_AFTER * lineHeight, left + page.width / 2));
+    const y0 = Math.max(0, b.y - REACH_ACROSS * lineHeight);
+    const y1 = Math.min(page.height, b.y + b.height + REACH_ACROSS * lineHeight);
+    if (x1 - x0 < lineHeight || y1 - y0 < lineHeight) continue;
+    return { box: rounded({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }), lineHeight: Math.round(lineHeight) };
+  }
+  return undefined;
+}
+
+/** The neighbourhood grown over the unsure value's own box when the value was read on that page. */
+function withValueBox(region: { box: Box; lineHeight: number }, read: ExtractedField, page: number): { box: Box; lineHeight: number } {
+  const value = read.source?.page === page ? read.source.box : undefined;
+  if (!value) return region;
+  return { ...region, box: union(region.box, value) };
+}
+
+/**
+ * The regions a page may read again: at most `MAX_SECOND_LOOKS_PER_PAGE` a page, missing values before unsure ones,
+ * and a region that overlaps one already chosen (two fields under one label's neighbourhood) joined to it.
+ *
+ * @example
+ * regionsByPage(regionsToReadAgain(pages, documents).flat()).get(1); // up to 3 regions of page 1
+ */
+export function regionsByPage(regions: readonly SecondLookRegion[], maxPerPage = MAX_SECOND_LOOKS_PER_PAGE): Map<number, SecondLookRegion[]> {
+  const byPage = new Map<number, SecondLookRegion[]>();
+  const ordered = [...regions].sort((a, b) => (a.reason === b.reason ? 0 : a.reason === 'missing' ? -1 : 1));
+  for (const region of ordered) {
+    const chosen = byPage.get(region.page) ?? [];
+    const overlapping = chosen.findIndex((c) => overlapShare(c.box, region.box) >= 0.5);
+    if (overlapping >= 0) {
+      const joined = chosen[overlapping];
+      chosen[overlapping] = { ...joined, box: union(joined.box, region.box), lineHeight: Math.max(joined.lineHeight, region.lineHeight) };
+    } else if (chosen.length < maxPerPage) {
+      chosen.push(region);
+    }
+    byPage.set(region.page, chosen);
+  }
+  return byPage;
+}
+
+/**
+ * The page with the lines read again in `region` put in: a new line is kept when it lies inside the region (lines the
+ * crop cut at its edge are not) and does not cross an old line reaching out of it; an old line inside the region is
+ * replaced by the new lines over it, and stays where the crop found nothing over it. Pure.
+ *
+ * @example
+ * pageWithRegionReadAgain(page, region, lines).lines; // the region's lines as read on its own crop
+ */
+export function pageWithRegionReadAgain(page: OcrPage, region: Pick<SecondLookRegion, 'box' | 'lineHeight'>, lines: readonly OcrLine[]): OcrPage {
+  const area = grown(region.box, region.lineHeight * 0.25);
+  const inside = (line: OcrLine) => contains(area, line.pageBox ?? line.box);
+  const over = (a: OcrLine, b: OcrLine) => overlapShare(a.box, b.box) >= 0.3;
+  const reaching = page.lines.filter((line) => !inside(line));
+  const added = lines.filter((line) => inside(line) && !reaching.some((old) => over(line, old)));
+  if (added.length === 0) return page;
+  const replaced = (line: OcrLine) => inside(line) && added.some((line2) => over(line, line2));
+  const at = page.lines.findIndex(replaced);
+  const kept = page.lines.filter((line) => !replaced(line));
+  const before = at < 0 ? kept.length : page.lines.slice(0, at).filter((line) => !replaced(line)).length;
+  // A new line that repeats an old one left in place (the crop read it over a line the page's pass kept) is not added twice.
+  const fresh = added.filter((line) => !kept.some((old) => over(line, old)));
+  const ordered = fresh.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+  return { ...page, lines: [...kept.slice(0, before), ...ordered, ...kept.slice(before)] };
+}
+
+/**
+ * The documents of the second reading where they answer what the first asked: both readings must find the same
+ * documents (types and pages); a field asked for is taken from the second when it has a value and the first had none,
+ * or the same value, or a surer one the reader does not flag; every other field stays as first read. Undefined when the documents differ
+ * (the second look is then dropped whole). Pure.
+ *
+ * @example
+ * answeredDocuments(first, second, asked); // first with holderName from second
+ */
+export function answeredDocuments(
+  first: readonly ExtractedDocument[],
+  second: readonly ExtractedDocument[],
+  asked: readonly SecondLookRegion[][],
+): ExtractedDocument[] | undefined {
+  if (first.length !== second.length) return undefined;
+  const same = first.every((d, k) => d.type === second[k].type && d.pages.join() === second[k].pages.join());
+  if (!same) return undefined;
+  return first.map((document, k) => {
+    const fields = { ...document.fields };
+    for (const { field } of asked[k] ?? []) {
+      const before = document.fields[field];
+      const after = second[k].fields[field];
+      if (!before || !after || after.value === null) continue;
+      // A value the first reading lacked is taken flagged or not; an unsure one is replaced by one the reader does not
+      // flag, or by one far surer (`SURER_BY`).
+      const surer = after.confidence > before.confidence && (!after.needsReview || after.confidence >= before.confidence + SURER_BY);
+      if (before.value === null || after.value === before.value || surer) fields[field] = after;
+    }
+    return { ...document, fields };
+  });
+}
+
+/** Reads a region of a page again (the engine's `recognizeRegion` on the page's pixels): its lines in page pixels. */
+export type ReadRegionAgain = (page: OcrPage, region: SecondLookRegion) => Promise<readonly OcrLine[] | undefined>;
+
+export interface SecondLookResult {
+  pages: OcrPage[];
+  documents: ExtractedDocument[];
+  /** The regions read again (none when the reader asked for nothing). */
+  regions: SecondLookRegion[];
+}
+
+/**
+ * The reader's second look: the regions it wants read again (`regionsToReadAgain`, at most
+ * `MAX_SECOND_LOOKS_PER_PAGE` a page) read by `readRegion`, their lines put into the pages
+ * (`pageWithRegionReadAgain`), and the pages read again once, the answers taken where they answer
+ * (`answeredDocuments`). No I/O of its own: `readRegion` is the engine's port. Run once, never in a loop.
+ *
+ * @example
+ * const { pages, documents } = await withSecondLook(read.pages, extractDocuments(read.pages), extractDocuments, readRegion);
+ */
+export async function withSecondLook(
+  pages: readonly OcrPage[],
+  documents: readonly ExtractedDocument[],
+  extract: (pages: OcrPage[]) => ExtractedDocument[],
+  readRegion: ReadRegionAgain,
+): Promise<SecondLookResult> {
+  const asked = regionsToReadAgain(pages, documents);
+  const byPage = regionsByPage(asked.flat());
+  const unchanged = { pages: [...pages], documents: [...documents], regions: [] };
+  if (byPage.size === 0) return unchanged;
+  const regions = [...byPage.values()].flat();
+  const merged = await Promise.all(
+    pages.map(async (page) => {
+      let result = page;
+      for (const region of byPage.get(page.pageNumber) ?? []) {
+        const lines = await readRegion(page, region);
+        if (lines) result = pageWithRegionReadAgain(result, region, lines);
+      }
+      return result;
+    }),
+  );
+  if (merged.every((page, k) => page === pages[k])) return { ...unchanged, regions };
+  const answered = answeredDocuments(documents, extract(merged), asked);
+  return answered ? { pages: merged, documents: answered, regions } : { ...unchanged, regions };
+}
+
+function rounded(box: Box): Box {
+  return { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };
+}
+
+function union(a: Box, b: Box): Box {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+}
+
+function grown(box: Box, by: number): Box {
+  return { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by };
+}
+
+function contains(outer: Box, inner: Box): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+}
+
+/** The share of the smaller box that the two boxes overlap. */
+function overlapShare(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  if (w <= 0 || h <= 0) return 0;
+  return (w * h) / Math.max(1, Math.min(a.width * a.height, b.width * b.height));
+}
