@@ -17,7 +17,7 @@ export {
   regionsToReadAgain,
   regionsByPage,
   pageWithRegionReadAgain,
-  answeredDocuments,
+  answersAsked,
   secondLookRegionSchema,
   MAX_SECOND_LOOKS_PER_PAGE,
   type SecondLookRegion,

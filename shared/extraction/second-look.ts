@@ -189,52 +189,56 @@ export function pageWithRegionReadAgain(page: OcrPage, region: Pick<SecondLookRe
 }
 
 /**
- * The documents of the second reading where they answer what the first asked: both readings must find the same
- * documents (types and pages); a field asked for is taken from the second when it has a value and the first had none,
- * or the same value, or a surer one the reader does not flag; every other field stays as first read. Undefined when the documents differ
- * (the second look is then dropped whole). Pure.
+ * Whether `after` (the pages read again with one more region put in) answers what was asked, at no cost elsewhere:
+ * the same documents (types and pages); a field asked for is taken when it gains a value, keeps its value more surely
+ * or less flagged, or gets one the reader does not flag and is surer of (or far surer of, `SURER_BY`); no other field
+ * changes its value, and no field the first reading did not flag becomes flagged. Pure.
  *
  * @example
- * answeredDocuments(first, second, asked); // first with holderName from second
+ * answersAsked(first, extract(pagesWithRegion), [new Set(['legalRepresentative'])]); // true when 王晓明 was found
  */
-export function answeredDocuments(
-  first: readonly ExtractedDocument[],
-  second: readonly ExtractedDocument[],
-  asked: readonly SecondLookRegion[][],
-): ExtractedDocument[] | undefined {
-  if (first.length !== second.length) return undefined;
-  const same = first.every((d, k) => d.type === second[k].type && d.pages.join() === second[k].pages.join());
-  if (!same) return undefined;
-  return first.map((document, k) => {
-    const fields = { ...document.fields };
-    for (const { field } of asked[k] ?? []) {
-      const before = document.fields[field];
-      const after = second[k].fields[field];
-      if (!before || !after || after.value === null) continue;
-      // A value the first reading lacked is taken flagged or not; an unsure one is replaced by one the reader does not
-      // flag, or by one far surer (`SURER_BY`).
-      const surer = after.confidence > before.confidence && (!after.needsReview || after.confidence >= before.confidence + SURER_BY);
-      if (before.value === null || after.value === before.value || surer) fields[field] = after;
+export function answersAsked(before: readonly ExtractedDocument[], after: readonly ExtractedDocument[], asked: readonly ReadonlySet<string>[]): boolean {
+  if (before.length !== after.length) return false;
+  if (!before.every((d, k) => d.type === after[k].type && d.pages.join() === after[k].pages.join())) return false;
+  let gained = false;
+  for (const [k, document] of before.entries()) {
+    const next = after[k].fields;
+    for (const field of new Set([...Object.keys(document.fields), ...Object.keys(next)])) {
+      const was = document.fields[field];
+      const now = next[field];
+      if (!was || !now) return false;
+      if (now.needsReview && !was.needsReview) return false;
+      if (now.value === was.value) {
+        if (asked[k]?.has(field) && (now.confidence > was.confidence || (was.needsReview && !now.needsReview))) gained = true;
+        continue;
+      }
+      if (!asked[k]?.has(field) || now.value === null) return false;
+      const surer = now.confidence > was.confidence && (!now.needsReview || now.confidence >= was.confidence + SURER_BY);
+      if (was.value !== null && !surer) return false;
+      gained = true;
     }
-    return { ...document, fields };
-  });
+  }
+  return gained;
 }
 
 /** Reads a region of a page again (the engine's `recognizeRegion` on the page's pixels): its lines in page pixels. */
 export type ReadRegionAgain = (page: OcrPage, region: SecondLookRegion) => Promise<readonly OcrLine[] | undefined>;
 
 export interface SecondLookResult {
+  /** The pages the documents were read from: a region's lines are in them only when they answered (`answersAsked`). */
   pages: OcrPage[];
   documents: ExtractedDocument[];
-  /** The regions read again (none when the reader asked for nothing). */
+  /** The regions read again (none when the reader asked for nothing), whether or not their lines were kept. */
   regions: SecondLookRegion[];
 }
 
 /**
  * The reader's second look: the regions it wants read again (`regionsToReadAgain`, at most
- * `MAX_SECOND_LOOKS_PER_PAGE` a page) read by `readRegion`, their lines put into the pages
- * (`pageWithRegionReadAgain`), and the pages read again once, the answers taken where they answer
- * (`answeredDocuments`). No I/O of its own: `readRegion` is the engine's port. Run once, never in a loop.
+ * `MAX_SECOND_LOOKS_PER_PAGE` a page) read by `readRegion`; each region's lines are put into its page
+ * (`pageWithRegionReadAgain`) and the pages read again, and they stay only when that answers what was asked at no
+ * cost elsewhere (`answersAsked`). So the pages returned, which are stored and read again when a clerk regroups or
+ * retypes, are exactly the pages the documents returned were read from: a crop that read a line worse leaves no trace.
+ * No I/O of its own: `readRegion` is the engine's port. Run once, never in a loop.
  *
  * @example
  * const { pages, documents } = await withSecondLook(read.pages, extractDocuments(read.pages), extractDocuments, readRegion);
@@ -247,22 +251,24 @@ export async function withSecondLook(
 ): Promise<SecondLookResult> {
   const asked = regionsToReadAgain(pages, documents);
   const byPage = regionsByPage(asked.flat());
-  const unchanged = { pages: [...pages], documents: [...documents], regions: [] };
-  if (byPage.size === 0) return unchanged;
   const regions = [...byPage.values()].flat();
-  const merged = await Promise.all(
-    pages.map(async (page) => {
-      let result = page;
-      for (const region of byPage.get(page.pageNumber) ?? []) {
-        const lines = await readRegion(page, region);
-        if (lines) result = pageWithRegionReadAgain(result, region, lines);
-      }
-      return result;
-    }),
-  );
-  if (merged.every((page, k) => page === pages[k])) return { ...unchanged, regions };
-  const answered = answeredDocuments(documents, extract(merged), asked);
-  return answered ? { pages: merged, documents: answered, regions } : { ...unchanged, regions };
+  // Every region read first, one after another (each is a crop of a page rendered again), from the page as the first
+  // pass read it.
+  const reads: (readonly OcrLine[] | undefined)[] = [];
+  for (const region of regions) reads.push(await readRegion(pages.find((p) => p.pageNumber === region.page)!, region));
+  const fields = asked.map((regionsOf) => new Set(regionsOf.map((r) => r.field)));
+  let kept = { pages: [...pages], documents: [...documents] };
+  for (const [i, region] of regions.entries()) {
+    const lines = reads[i];
+    const at = kept.pages.findIndex((p) => p.pageNumber === region.page);
+    if (!lines || at < 0) continue;
+    const page = pageWithRegionReadAgain(kept.pages[at], region, lines);
+    if (page === kept.pages[at]) continue;
+    const candidate = kept.pages.map((p, k) => (k === at ? page : p));
+    const read = extract(candidate);
+    if (answersAsked(kept.documents, read, fields)) kept = { pages: candidate, documents: read };
+  }
+  return { ...kept, regions };
 }
 
 function rounded(box: Box): Box {

@@ -121,4 +121,20 @@ describe('the reader’s second look', () => {
     expect(looked.pages[0]!.lines.some((l) => l.text === '浙江省杭州市西湖区文三路90号')).toBe(true);
     expect(looked.pages[0]!.lines.some((l) => l.text === '浙江省杭州')).toBe(false);
   });
+
+  it('keeps no line of a crop that read the value worse: the pages returned are the ones the documents were read from', async () => {
+    // Prepare: the page's pass read the representative unsurely (flagged); the crop reads a worse name, less surely.
+    const unsure = (page: OcrPage): OcrPage => ({ ...page, lines: page.lines.map((l) => (l.text === '王晓明' ? { ...l, confidence: 0.7 } : l)) });
+    const page = unsure(enginePage(licence(['王晓明', 520, 720, 120, 40])));
+    const first = extract([page]);
+    expect(first[0]!.fields.legalRepresentative!.needsReview).toBe(true);
+    const worse = async (): Promise<OcrLine[]> => [{ text: '王晓', confidence: 0.6, box: { x: 520, y: 720, width: 80, height: 40 } }];
+    // Act
+    const looked = await withSecondLook([page], first, extract, worse);
+    // Assess: the crop's line is nowhere, and reading the returned pages again gives the returned documents.
+    expect(looked.regions.map((r) => r.field)).toContain('legalRepresentative');
+    expect(looked.pages[0]).toBe(page);
+    expect(looked.documents).toEqual(first);
+    expect(extract(looked.pages)).toEqual(looked.documents);
+  });
 });
