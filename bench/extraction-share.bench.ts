@@ -7,10 +7,9 @@ import { existsSync } from 'node:fs';
 import { readFile as readBytes } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { extractDocuments, mayNameEmployerOnlyInSeal } from '../shared/extraction/index.js';
+import { extractDocuments } from '../shared/extraction/index.js';
 import { createOcrEngine } from '../shared/ocr/create-ocr-engine.js';
-import { createPaddleOcrEngine } from '../shared/ocr/index.js';
-import { readFile } from '../shared/reading/index.js';
+import { createReadingPaddleEngine, readFile } from '../shared/reading/index.js';
 import { generateFiles, type GenerationJob } from '../test/eval/generate.js';
 import { loadTruths } from '../test/eval/truth-files.js';
 
@@ -33,7 +32,7 @@ export async function run(): Promise<void> {
     await generateFiles(DIR, JOBS, { seed: 5 });
   }
   const truths = await loadTruths(DIR);
-  const ocr = createOcrEngine('paddle', { paddle: () => createPaddleOcrEngine({ sealRings: mayNameEmployerOnlyInSeal }) });
+  const ocr = createOcrEngine('paddle', { paddle: () => createReadingPaddleEngine() });
   // Warm-up: the first page pays for loading the model, which is not per-page cost.
   await readFile(new Uint8Array(await readBytes(path.join(DIR, truths[0].file))), truths[0].file, { ocr, extract: (p) => extractDocuments(p) });
   let pages = 0;

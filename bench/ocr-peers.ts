@@ -224,14 +224,12 @@ async function loadEngine(name: EngineName, peersDir: string): Promise<Loaded> {
   switch (name) {
     case 'ours':
     case 'ours960': {
-      const { createPaddleOcrEngine } = await import('../shared/ocr/index.js');
-      const { mayNameEmployerOnlyInSeal } = await import('../shared/extraction/index.js');
+      const { createReadingPaddleEngine } = await import('../shared/reading/index.js');
       let stages: PaddleStageTimings | undefined;
-      const engine = createPaddleOcrEngine({
+      const engine = createReadingPaddleEngine({
         intraOpNumThreads: 1,
         stageClock: 'cpu',
         onTimings: (t) => (stages = t),
-        sealRings: mayNameEmployerOnlyInSeal,
         ...(name === 'ours960' ? { detection: { limitSide: 960, minLongSide: 0 } } : {}),
       });
       await engine.warmUp();

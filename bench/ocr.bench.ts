@@ -8,8 +8,8 @@ import * as mupdf from 'mupdf';
 import sharp from 'sharp';
 import { PdfFile } from '../shared/pdf/index.js';
 import { Tensor } from 'onnxruntime-node';
-import { mayNameEmployerOnlyInSeal } from '../shared/extraction/index.js';
 import { PaddleOcrWorkerPool, createPaddleOcrEngine, type PaddleOcrEngineOptions, type PaddleStageTimings } from '../shared/ocr/index.js';
+import { createReadingPaddleEngine } from '../shared/reading/index.js';
 import { loadPaddleModels } from '../shared/ocr/paddle-models.js';
 import { PP_OCR_RECOGNITION_SETTINGS } from '../shared/ocr/text-lines.js';
 import { renderSealedPage, shadowed } from '../test/ocr/page-factory.js';
@@ -141,7 +141,7 @@ async function compareBeforeAfter(label: string, pages: Buffer[], rounds: number
   const engines = {
     before: createPaddleOcrEngine({ ...BEFORE_CONDITIONING, stageClock: 'cpu', onTimings: record('before') }),
     // The engine as the pipeline composes it: seal rings read only on a 聘书 that may name its employer in its seal.
-    after: createPaddleOcrEngine({ stageClock: 'cpu', onTimings: record('after'), sealRings: mayNameEmployerOnlyInSeal }),
+    after: createReadingPaddleEngine({ stageClock: 'cpu', onTimings: record('after') }),
   };
   await engines.after.warmUp();
   const warm = process.env.OCR_BENCH_WARM !== '0';

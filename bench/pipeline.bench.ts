@@ -53,9 +53,7 @@ import {
 } from '../local/embedded-stack.js';
 import type { LocalQueue } from '../local/local-queue.js';
 import { makeLaborContractPdf, renderCertificateScan, sampleClaim } from '../local/sample-documents.js';
-import { mayNameEmployerOnlyInSeal } from '../shared/extraction/index.js';
-import { createPaddleOcrEngine } from '../shared/ocr/index.js';
-import { readPages } from '../shared/reading/index.js';
+import { createReadingPaddleEngine, readPages } from '../shared/reading/index.js';
 import { DEFAULT_INTAKE_LIMITS } from '../shared/intake/index.js';
 
 interface Input {
@@ -327,7 +325,7 @@ function report(kind: string, inputs: Input[], result: PhaseResult, watch: Stopw
 
 /** OCR alone, in this thread with one inference thread: the CPU a scanned page costs the engine (the overhead's base). */
 async function engineCpuPerPage(inputs: Input[]): Promise<number> {
-  const engine = createPaddleOcrEngine({ intraOpNumThreads: 1, sealRings: mayNameEmployerOnlyInSeal });
+  const engine = createReadingPaddleEngine({ intraOpNumThreads: 1 });
   await engine.warmUp();
   let cpuMs = 0;
   let pages = 0;

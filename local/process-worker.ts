@@ -9,9 +9,9 @@ import sharp from 'sharp';
 import { asPipelineLogger, functionLogger } from '../functions/compose/logging.js';
 import { composeProcess } from '../functions/process/compose.js';
 import { createProcessHandler } from '../functions/process/handler.js';
-import { mayNameEmployerOnlyInSeal } from '../shared/extraction/index.js';
 import { ocrEngineNameFrom } from '../shared/ocr/create-ocr-engine.js';
-import { createPaddleOcrEngine, PaddleOcrWorkerPool, type OcrEngine } from '../shared/ocr/index.js';
+import { PaddleOcrWorkerPool, type OcrEngine } from '../shared/ocr/index.js';
+import { createReadingPaddleEngine } from '../shared/reading/index.js';
 import type { SQSEvent } from 'aws-lambda';
 import type { ProcessWorkerSettings } from './process-worker-client.js';
 import { localLambdaContext } from './lambda-context.js';
@@ -30,7 +30,7 @@ if (engineName === 'paddle' && settings.ocrThreads !== undefined) {
   ocr =
     settings.ocrLayout === 'pool'
       ? new PaddleOcrWorkerPool({ workers: settings.ocrThreads, intraOpNumThreads: 1 })
-      : createPaddleOcrEngine({ intraOpNumThreads: settings.ocrThreads, sealRings: mayNameEmployerOnlyInSeal });
+      : createReadingPaddleEngine({ intraOpNumThreads: settings.ocrThreads });
 }
 // Composed through process's own root, with the local endpoints the main thread gave (nothing read from its env).
 const deps = composeProcess({ ...settings.composition, ocr, logger: asPipelineLogger(functionLogger('process')) });

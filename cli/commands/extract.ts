@@ -8,13 +8,13 @@ import type { Command } from 'commander';
 import { ArchiveError, DEFAULT_ARCHIVE_LIMITS, expandZip } from '../../shared/archives/index.js';
 import { TextractOcrEngine } from '../../shared/adapters/textract-ocr-engine.js';
 import type { FileExtraction } from '../../shared/documents/index.js';
-import { extractDocuments, mayNameEmployerOnlyInSeal } from '../../shared/extraction/index.js';
+import { extractDocuments } from '../../shared/extraction/index.js';
 import { maskIdNumber, maskName } from '../../shared/logging/index.js';
 import { describeFailure, reasonText } from '../../shared/intake/failure.js';
 import { sniffType } from '../../shared/intake/sniff.js';
 import { createOcrEngine, OCR_ENGINE_NAMES, type OcrEngineName } from '../../shared/ocr/create-ocr-engine.js';
-import { createPaddleOcrEngine, type OcrEngine } from '../../shared/ocr/index.js';
-import { readFile, type ReadFileDeps } from '../../shared/reading/index.js';
+import type { OcrEngine } from '../../shared/ocr/index.js';
+import { createReadingPaddleEngine, readFile, type ReadFileDeps } from '../../shared/reading/index.js';
 
 /** The `--json` shape of one file: exactly what the issue specifies (per field: value, confidence, needsReview). */
 export interface ExtractJsonEntry {
@@ -49,9 +49,8 @@ function lazyEngine(name: OcrEngineName): OcrEngine {
   return {
     name,
     recognize: (image) => {
-      // Seal rings read only on a 聘书 that may name its employer in its seal alone (the reader's vocabulary).
       engine ??= createOcrEngine(name, {
-        paddle: () => createPaddleOcrEngine({ sealRings: mayNameEmployerOnlyInSeal }),
+        paddle: () => createReadingPaddleEngine(),
         textract: () => new TextractOcrEngine({ client: new TextractClient({}) }),
       });
       return engine.recognize(image);

@@ -11,15 +11,15 @@ import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { startTextDetection, TextractOcrEngine } from '../../shared/adapters/textract-ocr-engine.js';
 import { DynamoDbTextractJobLedger } from '../../shared/adapters/dynamodb-textract-job-ledger.js';
 import type { ExtractedDocument } from '../../shared/documents/index.js';
-import { crossCheckDocuments, extractDocuments, mayNameEmployerOnlyInSeal } from '../../shared/extraction/index.js';
+import { crossCheckDocuments, extractDocuments } from '../../shared/extraction/index.js';
 import { createOcrEngine } from '../../shared/ocr/create-ocr-engine.js';
-import { createPaddleOcrEngine, type OcrEngine, type OcrLine, type OcrPage, type PageImage, type Raster, type RegionToRead } from '../../shared/ocr/index.js';
+import type { OcrEngine, OcrLine, OcrPage, PageImage, Raster, RegionToRead } from '../../shared/ocr/index.js';
 import type { AsyncPageOcr } from '../../shared/pipeline/async-ocr.js';
 import type { ClaimJudge } from '../../shared/pipeline/judge.js';
 import type { PipelineLogger } from '../../shared/pipeline/logger.js';
 import { createPolicyJudge } from '../../shared/pipeline/policy-judge.js';
 import type { ProcessDeps } from '../../shared/pipeline/process.js';
-import { pageReading } from '../../shared/reading/index.js';
+import { createReadingPaddleEngine, pageReading } from '../../shared/reading/index.js';
 import { systemClock, type BlobStore, type CaseRepository, type Clock, type DocumentRepository, type EnterpriseRegister } from '../../shared/ports/index.js';
 import { lazyClients, rootParameters, rootSettings, type RootOptions } from '../compose/root-options.js';
 import type { RetryLater } from './handler.js';
@@ -74,7 +74,7 @@ class LazyOcrEngine implements OcrEngine {
  * Everything process uses, built from settings and the host's overrides.
  *
  * @example
- * const deps = composeProcess({ settings, endpoints, ocr: createPaddleOcrEngine({ intraOpNumThreads: 1 }) });
+ * const deps = composeProcess({ settings, endpoints, ocr: createReadingPaddleEngine({ intraOpNumThreads: 1 }) });
  * await processDocument(documentId, deps);
  */
 export function composeProcess(options: ProcessRootOptions = {}): ProcessDeps {
@@ -110,8 +110,7 @@ export function composeProcess(options: ProcessRootOptions = {}): ProcessDeps {
       options.ocr ??
       new LazyOcrEngine(settings.ocrEngine, () =>
         createOcrEngine(settings.ocrEngine, {
-          // Seal rings read only on a 聘书 that may name its employer in its seal alone (the reader's vocabulary).
-          paddle: () => createPaddleOcrEngine({ sealRings: mayNameEmployerOnlyInSeal }),
+          paddle: () => createReadingPaddleEngine(),
           textract: () => new TextractOcrEngine({ client: textract ?? new TextractClient({ region: settings.region }) }),
         }),
       ),

@@ -4,6 +4,7 @@ export * from './read-file.js';
 export * from './page-rasters.js';
 export * from './page-previews.js';
 export * from './region-reading.js';
+export * from './reading-engine.js';
 
 import { storePagePreviews } from './page-previews.js';
 import { readPages } from './read-pages.js';

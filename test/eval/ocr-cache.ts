@@ -10,10 +10,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
 import type { FileExtraction } from '../../shared/documents/index.js';
-import { extractDocuments, mayNameEmployerOnlyInSeal } from '../../shared/extraction/index.js';
+import { extractDocuments } from '../../shared/extraction/index.js';
 import { createOcrEngine } from '../../shared/ocr/create-ocr-engine.js';
-import { createPaddleOcrEngine, type OcrEngine, type OcrPage } from '../../shared/ocr/index.js';
-import { readFile as readDocumentFile } from '../../shared/reading/index.js';
+import type { OcrEngine, OcrPage } from '../../shared/ocr/index.js';
+import { createReadingPaddleEngine, readFile as readDocumentFile } from '../../shared/reading/index.js';
 import { compareFile } from './compare.js';
 import { summarise } from './metrics.js';
 import { twoPassReading, type CachedReading } from './second-look-cache.js';
@@ -50,7 +50,7 @@ const cache: Record<string, CachedFile> = existsSync(opts.cache) ? JSON.parse(aw
 const missing = truths.filter((t) => !cache[t.file]);
 if (missing.length > 0) {
   // As `intake extract` reads: seal rings only on a 聘书 that may name its employer in its seal alone.
-  const ocr = createOcrEngine('paddle', { paddle: () => createPaddleOcrEngine({ sealRings: mayNameEmployerOnlyInSeal }) });
+  const ocr = createOcrEngine('paddle', { paddle: () => createReadingPaddleEngine() });
   for (const [i, t] of missing.entries()) {
     process.stdout.write(`OCR ${i + 1}/${missing.length} ${t.file} ... `);
     const started = Date.now();
@@ -64,7 +64,7 @@ if (missing.length > 0) {
 
 // The second look: regions the reader asks to read again, read on first use and kept in the cache beside the pages.
 let engine: OcrEngine | undefined;
-const lazyEngine = () => (engine ??= createOcrEngine('paddle'));
+const lazyEngine = () => (engine ??= createReadingPaddleEngine());
 const score = async (reviewThreshold?: number) => {
   const options = reviewThreshold === undefined ? {} : { reviewThreshold };
   let fired = 0;
