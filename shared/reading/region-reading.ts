@@ -18,7 +18,7 @@ export interface RegionReaderOptions {
 /**
  * What reads a region of a file's OCR'd page again (the reader's second look, `withSecondLook`): the page's pixels
  * made again as OCR read them (the image upright by EXIF, a PDF page's scan or rendering at `ocrDpi`, then turned as
- * the engine turned the page), decoded once per page, and the engine's `recognizeRegion` on them. Undefined when the
+ * the engine turned the page), decoded once per page while its regions are read, and the engine's `recognizeRegion` on them. Undefined when the
  * engine has no `recognizeRegion` (Textract). A text-layer page has no region to read.
  *
  * @example
@@ -32,16 +32,17 @@ export function regionReader(
 ): ((page: OcrPage, region: RegionToRead) => Promise<OcrLine[] | undefined>) | undefined {
   const recognizeRegion = options.ocr.recognizeRegion?.bind(options.ocr);
   if (!recognizeRegion) return undefined;
-  const rasters = new Map<number, Promise<Raster>>();
+  // One page's raster kept at a time: the second look reads its regions page by page, and a process worker holding
+  // every page of a long scan again would cost its memory budget (docs/local-stack.md).
+  let last: { pageNumber: number; raster: Promise<Raster> } | undefined;
   const pageRaster = async (page: OcrPage): Promise<Raster> => {
     const stored = await storedPageRaster(bytes, type, page.pageNumber, options);
     return page.rotation === 0 ? stored : rotateRaster(stored, page.rotation);
   };
   return async (page, region) => {
     if (page.source !== 'paddle') return undefined;
-    let raster = rasters.get(page.pageNumber);
-    if (!raster) rasters.set(page.pageNumber, (raster = pageRaster(page)));
-    const upright = await raster;
+    if (last?.pageNumber !== page.pageNumber) last = { pageNumber: page.pageNumber, raster: pageRaster(page) };
+    const upright = await last.raster;
     if (upright.width !== page.width || upright.height !== page.height) return undefined;
     return recognizeRegion(upright, region, page.pageNumber);
   };
