@@ -46,15 +46,18 @@ export function toJsonEntry(extraction: FileExtraction): ExtractJsonEntry {
 /** An engine built on first use: a run over digital PDFs never loads a model. */
 function lazyEngine(name: OcrEngineName): OcrEngine {
   let engine: OcrEngine | undefined;
+  const built = () =>
+    (engine ??= createOcrEngine(name, {
+      paddle: () => createReadingPaddleEngine(),
+      textract: () => new TextractOcrEngine({ client: new TextractClient({}) }),
+    }));
   return {
     name,
-    recognize: (image) => {
-      engine ??= createOcrEngine(name, {
-        paddle: () => createReadingPaddleEngine(),
-        textract: () => new TextractOcrEngine({ client: new TextractClient({}) }),
-      });
-      return engine.recognize(image);
-    },
+    recognize: (image) => built().recognize(image),
+    // Paddle reads a region again for the reader's second look, as the process function's engine does.
+    ...(name === 'paddle'
+      ? { recognizeRegion: (raster, region, pageNumber) => built().recognizeRegion?.(raster, region, pageNumber) ?? Promise.resolve([]) }
+      : {}),
   };
 }
 

@@ -6,6 +6,8 @@ import type { OcrEngine } from '../ocr/ocr-engine.js';
 import type { OcrPage } from '../documents/ocr-page.js';
 import { inspectFile } from './inspect-file.js';
 import { readPages } from './read-pages.js';
+import { regionReader } from './region-reading.js';
+import { withSecondLook } from '../extraction/second-look.js';
 import { emptyTimings, timed, type StageTimings } from '../documents/stage-timings.js';
 
 /** Turns a file's pages into documents (shared/extraction's `extractDocuments`, injected so reading stays testable). */
@@ -28,7 +30,9 @@ export interface ReadFileResult {
 
 /**
  * Reads one file without touching any store (what `intake extract` does): checks it (magic bytes, limits, encrypted
- * or damaged PDF, image bombs), reads its pages (text layer or OCR), extracts its documents. A file that cannot be
+ * or damaged PDF, image bombs), reads its pages (text layer or OCR), extracts its documents, and takes the reader's
+ * second look as the process function does (`withSecondLook`: the neighbourhoods of the labels whose values it lacks
+ * read again on their own crops, when the engine can read a region; the pages returned hold what it kept). A file that cannot be
  * read yields `{ error: { code, message }, documents: [] }` rather than throwing; only a failing OCR engine throws.
  *
  * @example
@@ -60,5 +64,8 @@ export async function readFile(bytes: Uint8Array, fileName: string, deps: ReadFi
     throw error;
   }
   const documents = await timed(timings, 'extract', () => deps.extract(pages));
-  return { extraction: { file: fileName, documents }, pages, timings };
+  const readRegion = regionReader(bytes, type, { ocr: deps.ocr, limits, ocrDpi: deps.ocrDpi, straightenPhotos: deps.straightenPhotos });
+  if (!readRegion) return { extraction: { file: fileName, documents }, pages, timings };
+  const looked = await timed(timings, 'ocr', () => withSecondLook(pages, documents, deps.extract, readRegion));
+  return { extraction: { file: fileName, documents: looked.documents }, pages: looked.pages, timings };
 }

@@ -2,7 +2,8 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/index.js';
-import type { OcrPage } from '../../shared/ocr/index.js';
+import type { OcrEngine, OcrPage, RegionToRead } from '../../shared/ocr/index.js';
+import { enginePage, type Line } from '../extraction/support/text-lines.js';
 import { inspectFile, readFile, readPages, type PageCheckpoints, type PagePreview } from '../../shared/reading/index.js';
 import { company, person } from '../extraction/support/documents.js';
 import { makeDigitalPdf, makeEncryptedPdf, makeScannedPdf } from '../pdf/pdf-factory.js';
@@ -88,6 +89,38 @@ describe('readFile', () => {
 
   it("lets a failing OCR engine throw (an infrastructure fault, not the sender's)", async () => {
     await expect(readFile(await blankPng(), 'a.png', { ocr: scriptedOcr([], { failOnCall: 1 }), extract })).rejects.toThrow('worker killed');
+  });
+
+  it('takes the reader’s second look, as the process function does: a lost value read from its label’s region', async () => {
+    // Prepare: a licence photo whose legal representative the page's pass lost; its row read alone gives it.
+    const licence: Line[] = [
+      ['营业执照', 640, 300, 380, 80],
+      ['统一社会信用代码', 200, 480, 300, 40],
+      ['91330106MA2CQ1UUPU', 520, 480, 420, 40],
+      ['名称', 200, 560, 80, 40],
+      ['杭州紫金信息技术有限公司', 520, 560, 500, 40],
+      ['法定代表人', 200, 640, 200, 40],
+      ['住所', 200, 720, 80, 40],
+      ['浙江省杭州市西湖区文三路90号', 520, 720, 560, 40],
+      ['成立日期', 200, 800, 160, 40],
+      ['2019年03月12日', 520, 800, 300, 40],
+    ];
+    const size = { width: 1240, height: 1754 };
+    const regions: RegionToRead[] = [];
+    const ocr: OcrEngine = {
+      name: 'paddle',
+      recognize: async () => enginePage(licence, { size }),
+      recognizeRegion: async (_raster, region) => {
+        regions.push(region);
+        return enginePage([['王晓明', 520, 640, 120, 40]], { size }).lines;
+      },
+    };
+    // Act
+    const { extraction, pages } = await readFile(await blankPng(size.width, size.height), '执照.png', { ocr, extract });
+    // Assess
+    expect(regions.length).toBeGreaterThan(0);
+    expect(extraction.documents[0]!.fields.legalRepresentative!.value).toBe('王晓明');
+    expect(pages[0]!.lines.some((l) => l.text === '王晓明')).toBe(true);
   });
 });
 
