@@ -13,7 +13,8 @@ import { makeScannedPdf } from '../pdf/pdf-factory.js';
 import { blankPng, lineExtractor, oncePerPersonJudge, scriptedOcr } from './pipeline-factories.js';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import type { OcrPage, RegionToRead } from '../../shared/ocr/index.js';
-import { enginePage, type Line } from '../extraction/support/text-lines.js';
+import { enginePage } from '../extraction/support/text-lines.js';
+import { LICENCE_PAGE_SIZE, LICENCE_WITHOUT_REPRESENTATIVE, LOST_REPRESENTATIVE } from '../extraction/support/lost-value-licence.js';
 
 const bucket = 'intake';
 const certificateLines = ['姓名：王晓明', 'idNumber：330106199001011234', 'level：2'];
@@ -214,19 +215,8 @@ describe('processDocument', () => {
 
   it('reads again the neighbourhood of a value the page’s pass lost and keeps what it finds there', async () => {
     // Prepare: a licence scan whose legal representative the page's pass lost; read on its own crop, it is there.
-    const licence: Line[] = [
-      ['营业执照', 640, 300, 380, 80],
-      ['统一社会信用代码', 200, 480, 300, 40],
-      ['91330106MA2CQ1UUPU', 520, 480, 420, 40],
-      ['名称', 200, 560, 80, 40],
-      ['杭州紫金信息技术有限公司', 520, 560, 500, 40],
-      ['法定代表人', 200, 640, 200, 40],
-      ['住所', 200, 720, 80, 40],
-      ['浙江省杭州市西湖区文三路90号', 520, 720, 560, 40],
-      ['成立日期', 200, 800, 160, 40],
-      ['2019年03月12日', 520, 800, 300, 40],
-    ];
-    const size = { width: 1240, height: 1754 };
+    const licence = LICENCE_WITHOUT_REPRESENTATIVE;
+    const size = LICENCE_PAGE_SIZE;
     const regions: RegionToRead[] = [];
     const engine: ProcessDeps['ocr'] = {
       name: 'paddle',
@@ -234,7 +224,7 @@ describe('processDocument', () => {
       recognizeRaster: async (_raster, pageNumber) => ({ ...enginePage(licence, { size }), pageNumber }),
       recognizeRegion: async (_raster, region) => {
         regions.push(region);
-        return enginePage([['王晓明', 520, 640, 120, 40]], { size }).lines;
+        return enginePage([LOST_REPRESENTATIVE], { size }).lines;
       },
     };
     const deps = { ...env.deps, ocr: engine, extract: (pages: OcrPage[]) => extractDocuments(pages, { today: '2021-06-18' }) };

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { DEFAULT_INTAKE_LIMITS } from '../../shared/intake/index.js';
 import type { OcrEngine, OcrPage, RegionToRead } from '../../shared/ocr/index.js';
-import { enginePage, type Line } from '../extraction/support/text-lines.js';
+import { enginePage } from '../extraction/support/text-lines.js';
+import { LICENCE_PAGE_SIZE, LICENCE_WITHOUT_REPRESENTATIVE, LOST_REPRESENTATIVE } from '../extraction/support/lost-value-licence.js';
 import { inspectFile, readFile, readPages, type PageCheckpoints, type PagePreview } from '../../shared/reading/index.js';
 import { company, person } from '../extraction/support/documents.js';
 import { makeDigitalPdf, makeEncryptedPdf, makeScannedPdf } from '../pdf/pdf-factory.js';
@@ -93,26 +94,15 @@ describe('readFile', () => {
 
   it('takes the reader’s second look, as the process function does: a lost value read from its label’s region', async () => {
     // Prepare: a licence photo whose legal representative the page's pass lost; its row read alone gives it.
-    const licence: Line[] = [
-      ['营业执照', 640, 300, 380, 80],
-      ['统一社会信用代码', 200, 480, 300, 40],
-      ['91330106MA2CQ1UUPU', 520, 480, 420, 40],
-      ['名称', 200, 560, 80, 40],
-      ['杭州紫金信息技术有限公司', 520, 560, 500, 40],
-      ['法定代表人', 200, 640, 200, 40],
-      ['住所', 200, 720, 80, 40],
-      ['浙江省杭州市西湖区文三路90号', 520, 720, 560, 40],
-      ['成立日期', 200, 800, 160, 40],
-      ['2019年03月12日', 520, 800, 300, 40],
-    ];
-    const size = { width: 1240, height: 1754 };
+    const licence = LICENCE_WITHOUT_REPRESENTATIVE;
+    const size = LICENCE_PAGE_SIZE;
     const regions: RegionToRead[] = [];
     const ocr: OcrEngine = {
       name: 'paddle',
       recognize: async () => enginePage(licence, { size }),
       recognizeRegion: async (_raster, region) => {
         regions.push(region);
-        return enginePage([['王晓明', 520, 640, 120, 40]], { size }).lines;
+        return enginePage([LOST_REPRESENTATIVE], { size }).lines;
       },
     };
     // Act
