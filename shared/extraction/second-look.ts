@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { boxSchema, type Box, type ExtractedDocument, type ExtractedField } from '../documents/index.js';
 import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
+import { overlapShare } from '../documents/page-regions.js';
 import { LABELS, type LabelGroup } from './labels.js';
+import { boxAround } from './line-geometry.js';
 import { buildPageLayout } from './page-layout.js';
 import { VALUE_MASKED } from './value-readers.js';
 
@@ -136,7 +138,7 @@ function labelNeighbourhood(
 function withValueBox(region: { box: Box; lineHeight: number }, read: ExtractedField, page: number): { box: Box; lineHeight: number } {
   const value = read.source?.page === page ? read.source.box : undefined;
   if (!value) return region;
-  return { ...region, box: union(region.box, value) };
+  return { ...region, box: boxAround([region.box, value]) };
 }
 
 /**
@@ -154,7 +156,7 @@ export function regionsByPage(regions: readonly SecondLookRegion[], maxPerPage =
     const overlapping = chosen.findIndex((c) => overlapShare(c.box, region.box) >= 0.5);
     if (overlapping >= 0) {
       const joined = chosen[overlapping];
-      chosen[overlapping] = { ...joined, box: union(joined.box, region.box), lineHeight: Math.max(joined.lineHeight, region.lineHeight) };
+      chosen[overlapping] = { ...joined, box: boxAround([joined.box, region.box]), lineHeight: Math.max(joined.lineHeight, region.lineHeight) };
     } else if (chosen.length < maxPerPage) {
       chosen.push(region);
     }
@@ -275,24 +277,10 @@ function rounded(box: Box): Box {
   return { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };
 }
 
-function union(a: Box, b: Box): Box {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
-}
-
 function grown(box: Box, by: number): Box {
   return { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by };
 }
 
 function contains(outer: Box, inner: Box): boolean {
   return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
-}
-
-/** The share of the smaller box that the two boxes overlap. */
-function overlapShare(a: Box, b: Box): number {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  if (w <= 0 || h <= 0) return 0;
-  return (w * h) / Math.max(1, Math.min(a.width * a.height, b.width * b.height));
 }
