@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { boxSchema, type Box, type ExtractedDocument, type ExtractedField } from '../documents/index.js';
 import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
 import { overlapShare } from '../documents/page-regions.js';
+import { WRAP_JOINED } from './glued-value-wraps.js';
 import { LABELS, type LabelGroup } from './labels.js';
 import { boxAround } from './line-geometry.js';
 import { buildPageLayout } from './page-layout.js';
 import { VALUE_MASKED } from './value-readers.js';
+import { NUMBER_SPLIT_AT_WRAP } from './wrapped-line-heads.js';
 
 /**
  * A part of a page the reader wants the engine to read again (a second look): the neighbourhood of a field's label
@@ -68,6 +70,31 @@ const FIELD_LABELS: Readonly<Record<string, readonly LabelGroup[]>> = {
  */
 const SURER_BY = 0.3;
 
+/**
+ * Doubts the reader raises from the page's layout whatever characters the engine read: a wrap joined to a value from
+ * layout alone (`WRAP_JOINED`), a number cut by a wrap, whose digits read whole and cut short look alike
+ * (`NUMBER_SPLIT_AT_WRAP`). A crop of the same neighbourhood shows the same layout, so the doubt stays: over look26's two
+ * samples, s9595, the default set and ask27's s1 (498 regions), 64 regions were asked for fields carrying one of them
+ * and one answered; a `value_wrap_inferred` value, by contrast, is often read surer on its crop (5 of 20).
+ */
+const LAYOUT_DOUBTS: ReadonlySet<string> = new Set([WRAP_JOINED, NUMBER_SPLIT_AT_WRAP]);
+
+/**
+ * Whether reading a flagged field's neighbourhood again can settle the reader's doubt: a field left null or read
+ * unsurely can, unless the uploader masked it or every issue it carries is one raised from the page's layout alone
+ * (`LAYOUT_DOUBTS`), which a second reading of the same layout raises again.
+ *
+ * @example
+ * mayAnswerAgain({ value: '杭州云栖家政服务智慧服务有限公司', confidence: 0.5, needsReview: true, issues: ['wrap_joined_inferred'] }); // false
+ */
+export function mayAnswerAgain(read: ExtractedField): boolean {
+  if (!read.needsReview) return false;
+  const issues = read.issues ?? [];
+  // A value the uploader masked is no value to find (a second look would read the mask's unmasked remains).
+  if (issues.includes(VALUE_MASKED)) return false;
+  return read.value === null || !issues.length || !issues.every((issue) => LAYOUT_DOUBTS.has(issue));
+}
+
 /** How far the neighbourhood reaches from the label, in the label line's heights: a row above and below, left, right. */
 const REACH_ACROSS = 2;
 const REACH_BEFORE = 2;
@@ -77,7 +104,8 @@ const REACH_AFTER = 16;
  * For each document, the regions of its pages that the reader wants read again: for every field it flagged (left
  * null or read unsurely) whose label it found on an OCR'd page of the document, the label's neighbourhood (its row,
  * the rows above and below, and the width where the families put values: after the label and under or over it).
- * A field whose label is lost asks for nothing (there is no place to name), nor does a masked one. Pure.
+ * A field whose label is lost asks for nothing (there is no place to name), nor does a masked one, nor one whose only
+ * doubts a second reading of the same layout would raise again (`mayAnswerAgain`). Pure.
  *
  * @example
  * regionsToReadAgain(pages, documents)[0]; // [{ field: 'holderName', page: 1, box: {…}, lineHeight: 33, reason: 'missing' }]
@@ -92,8 +120,7 @@ export function regionsToReadAgain(pages: readonly OcrPage[], documents: readonl
   return documents.map((document) => {
     const regions: SecondLookRegion[] = [];
     for (const [field, read] of Object.entries(document.fields)) {
-      // A value the uploader masked is no value to find (a second look would read the mask's unmasked remains).
-      if (!read.needsReview || read.issues?.includes(VALUE_MASKED)) continue;
+      if (!mayAnswerAgain(read)) continue;
       const groups = FIELD_LABELS[field];
       if (!groups) continue;
       const forms = new Set(groups.flatMap((group) => LABELS[group]));

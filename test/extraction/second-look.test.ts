@@ -137,4 +137,24 @@ describe('the reader’s second look', () => {
     expect(looked.documents).toEqual(first);
     expect(extract(looked.pages)).toEqual(looked.documents);
   });
+
+  it('asks nothing for a value whose only doubt comes from the page’s layout, and still asks when its characters are in doubt too', () => {
+    // Prepare: the address read whole, flagged only because a wrap was joined to it from layout alone, or because a
+    // wrap cuts its house number (a crop shows the same layout); then flagged also for a character the engine doubted.
+    const page = enginePage(licence(['王晓明', 520, 720, 120, 40]));
+    const first = extract([page]);
+    const flagged = (issues: string[]) =>
+      first.map((d) => ({ ...d, fields: { ...d.fields, address: { ...d.fields.address!, confidence: 0.5, needsReview: true, issues } } }));
+    const asked = (documents: typeof first) =>
+      regionsToReadAgain([page], documents)
+        .flat()
+        .map((r) => r.field);
+    // Act, Assess
+    expect(asked(first)).not.toContain('address');
+    expect(asked(flagged(['wrap_joined_inferred']))).not.toContain('address');
+    expect(asked(flagged(['wrap_joined_inferred', 'wrapped_number_incomplete']))).not.toContain('address');
+    expect(asked(flagged(['wrapped_number_incomplete', 'address_number_unreadable']))).toContain('address');
+    expect(asked(flagged(['value_wrap_inferred']))).toContain('address');
+    expect(asked(flagged([]))).toContain('address');
+  });
 });
