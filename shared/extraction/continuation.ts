@@ -513,7 +513,7 @@ export function leadingLinesAbove(layout: PageLayout, first: LayoutLine, label: 
     const tightOn =
       above.box.y + above.box.height >= current.box.y - h * 0.35 &&
       (closestLabelIs(layout, above, label, 0) || closedValueOver(layout, nearestRivalLabel(layout, above, label), above));
-    if (!closestLabelIs(layout, above, label) && !((setWithBlockBelow(layout, above, current, h) || tightOn) && nearerLabelHasValue(layout, above, label)))
+    if (!closestLabelIs(layout, above, label) && !((inBlockSetApartAbove(layout, above, current, h) || tightOn) && nearerLabelHasValue(layout, above, label)))
       break;
     // The label's row must lie below the line's centre: otherwise the line is the label's own row's neighbour above.
     if (centreY(label) <= centreY(above) + above.box.height * 0.3) break;
@@ -590,11 +590,38 @@ function closedValueUnder(layout: PageLayout, owner: LayoutLine, line: LayoutLin
 function setWithBlockBelow(layout: PageLayout, line: LayoutLine, below: LayoutLine, h: number): boolean {
   const gapBelow = below.box.y - (line.box.y + line.box.height);
   if (gapBelow > h * 0.6) return false;
-  const over = layout.lines
-    .filter((o) => o !== line && o.half === line.half && o.box.y + o.box.height <= line.box.y + h * 0.35 && o.box.x < right(line) && right(o) > line.box.x)
-    .sort((a, b) => b.box.y + b.box.height - (a.box.y + a.box.height))[0];
+  const over = lineOver(layout, line, h);
   if (!over) return false;
   return line.box.y - (over.box.y + over.box.height) > gapBelow + h * 0.4;
+}
+
+/** The nearest line over `line` that overlaps it across. */
+function lineOver(layout: PageLayout, line: LayoutLine, h: number): LayoutLine | undefined {
+  return layout.lines
+    .filter((o) => o !== line && o.half === line.half && o.box.y + o.box.height <= line.box.y + h * 0.35 && o.box.x < right(line) && right(o) > line.box.x)
+    .sort((a, b) => b.box.y + b.box.height - (a.box.y + a.box.height))[0];
+}
+
+/**
+ * True when `line` is one of an evenly set run of lines over `below` whose top line is set with the block under it,
+ * apart from everything above it (`setWithBlockBelow`). A value centred on its label in a narrow cell wraps into a
+ * column of ten lines or more (`浙江省` | `杭州市` | `西湖区` | … beside `营业场所` | … | `3室`): its middle lines over
+ * the label's row are nearer the previous label than its own and tight on lines both ways; only the run's top is set
+ * apart, so the run is followed up to it.
+ */
+function inBlockSetApartAbove(layout: PageLayout, line: LayoutLine, below: LayoutLine, h: number): boolean {
+  let [top, under] = [line, below];
+  for (let steps = 0; steps < 16; steps++) {
+    if (setWithBlockBelow(layout, top, under, h)) return true;
+    const gap = under.box.y - (top.box.y + top.box.height);
+    const over = lineOver(layout, top, h);
+    // The run goes on only through lines flush over it at its own pitch, none holding a label nor on a label's row
+    // (a registrant type's wrapped lines beside `类型`, set at the same pitch right over the name, are that label's).
+    if (!over || over.hits.length > 0 || rowOwner(layout, over) !== undefined || Math.abs(over.box.x - top.box.x) > h * 0.5) return false;
+    if (Math.abs(top.box.y - (over.box.y + over.box.height) - gap) > h * 0.25) return false;
+    [top, under] = [over, top];
+  }
+  return false;
 }
 
 /**

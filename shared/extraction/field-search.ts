@@ -55,7 +55,7 @@ import { loneCharacterRightBefore } from './split-value-head.js';
 import { opensStampRemark } from './stamped-words.js';
 import { readAsSecondChoice, withSecondChoices } from './second-choices.js';
 import { DATE_DAY_MAY_CONTINUE, type Reading, type ValueReader } from './value-readers.js';
-import { closesBracketNotOpenedIn, labelFollows, loneCharacterRightAfter, wrapOfOtherValue } from './wrap-alignment.js';
+import { closesBracketNotOpenedIn, labelFollows, loneCharacterRightAfter, wrapMayOpenNextValue, wrapOfOtherValue } from './wrap-alignment.js';
 import { wrapOfLeftColumn } from './left-column-wraps.js';
 import { centreX, centreY, right } from './line-geometry.js';
 import { UNDER_CENTRED_CAPTION, linesAtColumnEdgeUnder, valueUnderCentredCaption } from './centred-caption.js';
@@ -187,7 +187,7 @@ export function findLabelledCandidates(
         firstLength <= 6
           ? Math.max(8, Math.ceil(NARROW_CELL_CHARACTERS / Math.max(1, firstLength)))
           : Math.max(3, Math.ceil(LONG_VALUE_CHARACTERS / firstLength));
-      const { lines: tight, more, throughOwnLabel, splitAcrossGap } = continuationLines(layout, first, column, maxLines, ownLabel);
+      const { lines: tight, more, throughOwnLabel, splitAcrossGap, rejectedBelow } = continuationLines(layout, first, column, maxLines, ownLabel);
       // A value wrapped inside a narrow blank of prose: its lines sit flush under it at the paragraph's line pitch.
       const stacked = tight.length === 0 && !more ? stackedBlankLines(layout, first, column) : [];
       const below = tight.length > 0 ? tight : stacked;
@@ -206,6 +206,9 @@ export function findLabelledCandidates(
           // glare took, under `陆建`) is that label's remains as likely as the value's last character: the clerk reads it.
           if (below.length === 1 && above.length === 0 && spreadLabelTail(below[0])) candidate = withIssue(candidate, WRAP_INFERRED);
           if (splitAcrossGap && tight.length > 0) candidate = withIssue(candidate, ROW_PIECES_JOINED);
+          // Its lines run on into the next value's with nothing to part them, the value off its label's row: the last
+          // wrap may open the next value as well.
+          if (wrapMayOpenNextValue(first, tight, rejectedBelow, ownLabel, textHeight(first))) candidate = withIssue(candidate, WRAP_INFERRED);
           // The first line split at a gap with a piece beside it (`住址 浙江省温州` | `市鹿城区莫干`): joined under it, the
           // value passed that piece over; which goes where is for the clerk (a value and text printed after it look alike).
           // So with a box on the first line's row over the wrap's span, however far apart (`杭州` … `明达`, glare between).

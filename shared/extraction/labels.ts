@@ -457,6 +457,9 @@ const WEAK_LABELS = new Set<string>([
 /** A licence's label of the registrant's type or make-up (`类型`, `组成形式`, `企业类型`): its value is a closed term. */
 export const REGISTRANT_TYPE_LABEL = /^(类型|组成形式|主体类型|企业类型|公司类型|经济性质)$/;
 
+/** A licence's label of a sum of capital (`注册资本`, `实收资本`): its value is an amount in 元 (`100万元人民币`). */
+export const CAPITAL_LABEL = /^(注册资本|实收资本|注册资金|出资额)$/;
+
 /** The group each form belongs to (the first group that lists it), so a fuzzy match can be told apart from a rival. */
 export const LABEL_GROUP_OF: ReadonlyMap<string, LabelGroup> = (() => {
   const map = new Map<string, LabelGroup>();

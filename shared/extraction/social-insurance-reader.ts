@@ -170,6 +170,19 @@ interface RowCells {
   employerInherited: boolean;
 }
 
+/**
+ * A cell whose employer runs straight into the row's span (`杭州…有限公司2015-01—2021-10`: a text layer gives a table
+ * row's adjacent cells as one run when nothing is drawn between them): the text before the first year-month, when
+ * that text holds no digit; else the cell as it is. Without it the row's employer was lost and the one of the row
+ * above carried down, unflagged.
+ */
+function employerBeforeSpan(cell: string): string {
+  const [first] = findMonths(cell);
+  if (!first || first.index === 0) return cell;
+  const head = cell.slice(0, first.index);
+  return /\d/.test(head) ? cell : head;
+}
+
 function rowCells(row: LayoutLine[], previousEmployer: string | undefined): RowCells {
   // The row's text as before (lines joined by spaces), each line's slips undone; each year-month keeps the line it
   // starts in.
@@ -186,7 +199,7 @@ function rowCells(row: LayoutLine[], previousEmployer: string | undefined): RowC
   // Cells: split every line on spaces (a text layer may give a whole row as one line), and on a table's rule read as a
   // stroke between two cells (`1丨杭州明达…有限公司`, the row's number and its employer boxed as one on a curled photo:
   // no name holds 丨 or |).
-  const cells = row.flatMap((l) => l.text.split(TABLE_RULE));
+  const cells = row.flatMap((l) => l.text.split(TABLE_RULE)).map(employerBeforeSpan);
   const employerCell = cells
     .map((cell) => ({ cell, reading: readEmployerName(cell) }))
     .filter((c) => c.reading && !NOT_EMPLOYER.test(c.cell) && !/\d{4}/.test(c.cell))

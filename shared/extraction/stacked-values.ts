@@ -9,7 +9,7 @@
  * tight on it already waits for no other.
  */
 import { findDates } from './dates.js';
-import { LABEL_GROUP_OF, type LabelGroup, REGISTRANT_TYPE_LABEL } from './labels.js';
+import { CAPITAL_LABEL, LABEL_GROUP_OF, type LabelGroup, REGISTRANT_TYPE_LABEL } from './labels.js';
 import { parseLevel } from './levels.js';
 import { findHits, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
 import { centreX, centreY, gapBelow, right } from './line-geometry.js';
@@ -558,13 +558,13 @@ function valueBesideOffBaseline(layout: PageLayout, label: LayoutLine): boolean 
 
 /**
  * Whether a label's field has a shape its value can be told by (a date, a code, a name, a level, an organisation's or
- * an occupation's name, a registrant type): only then does a line beside it prove to be its value. A label we read
+ * an occupation's name, a registrant type, a sum of capital): only then does a line beside it prove to be its value. A label we read
  * nothing from (`联系电话`) has none.
  */
 function shapedField(label: LayoutLine): boolean {
   const form = label.hits[label.hits.length - 1]?.form ?? '';
   const group = LABEL_GROUP_OF.get(form);
-  if (REGISTRANT_TYPE_LABEL.test(form)) return true;
+  if (REGISTRANT_TYPE_LABEL.test(form) || CAPITAL_LABEL.test(form)) return true;
   if (!group) return false;
   return DATE_GROUPS.has(group) || CODE_GROUPS.has(group) || NAME_GROUPS.has(group) || WORD_GROUPS.has(group) || group === 'level';
 }
@@ -678,6 +678,9 @@ export function waitsForOtherShape(label: LayoutLine, block: readonly LayoutLine
   // A registrant's type or make-up (`个人经营`, `有限责任公司（自然人投资或控股）`) is a closed term with no digit: a date
   // stacked between `组成形式` and `注册日期` is the date label's.
   if (REGISTRANT_TYPE_LABEL.test(form)) return /\d/.test(text);
+  // A sum of capital is an amount in 元: an address stacked over `住所:` under `注册资本:` (its `1000万元人民币` beside
+  // it, printed high) is no value of its.
+  if (CAPITAL_LABEL.test(form)) return !/[元万]/.test(text);
   if (!group) return false;
   if (DATE_GROUPS.has(group)) return block.every((l) => findDates(l.flat).length === 0);
   if (CODE_GROUPS.has(group)) return (text.match(/\d/g) ?? []).length < 8;

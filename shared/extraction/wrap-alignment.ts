@@ -125,3 +125,32 @@ export function loneCharacterRightAfter(lines: readonly LayoutLine[], line: Layo
   );
   return ring.length >= 3 ? undefined : next;
 }
+
+/**
+ * True when a value's last wrapped line may as well open the value under it: the value's first line is set off its own
+ * label's row (a fill-in printed up or down), and the next value's first line, which the wrap stopped at, stands flush
+ * under that last line at the value's own wrap pitch and opens with a character. The lines then run as one column from the value into the next (`西湖龙井炒制`
+ * 21 px over `专项能力名称`, `杭州市职业能` | `力建设指导服` | `务中心` centred on `发证单位`): both splits fit the
+ * labels, so where the value ends is a guess the clerk confirms. A value level with its label anchors the split.
+ *
+ * @example
+ * wrapMayOpenNextValue(first, [wrap], rejected, label, 33); // true when `wrap` could head `rejected`'s value
+ */
+export function wrapMayOpenNextValue(
+  first: LayoutLine,
+  wraps: readonly LayoutLine[],
+  next: LayoutLine | undefined,
+  ownLabel: LayoutLine | undefined,
+  h: number,
+): boolean {
+  const last = wraps[wraps.length - 1];
+  if (!last || !next || !ownLabel) return false;
+  const offRow = Math.abs(centreY(first) - centreY(ownLabel)) > h * 0.4;
+  // The pitch the value wrapped at, from its first line to its first wrap: the next value's line follows at it.
+  const above = wraps.length > 1 ? wraps[wraps.length - 2] : first;
+  const pitch = last.box.y - (above.box.y + above.box.height);
+  const gap = next.box.y - (last.box.y + last.box.height);
+  // Text that could open a name (a date or a number never heads the value above's last line).
+  const opensName = /^[\u3400-\u9fff]/u.test(next.flat);
+  return offRow && opensName && Math.abs(next.box.x - last.box.x) < h * 0.5 && Math.abs(gap - pitch) < h * 0.25;
+}
