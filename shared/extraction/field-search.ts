@@ -265,8 +265,9 @@ export function findLabelledCandidates(
         const rank = labels.indexOf(hit.form);
         if (rank < 0) continue;
         // Where a party signs (`乙方(签字):`), a signature or the date under it stands more often than a printed
-        // name: read after every label that asks for the value itself (`劳动者姓名`).
-        const labelRank = hit.signature ? labels.length + rank : rank;
+        // name: read after every label that asks for the value itself (`劳动者姓名`). So where it seals (`甲方(盖章):`):
+        // the seal's lettering beside it is read in pieces (`不隐信息技术` for 杭州灵隐信息技术有限公司).
+        const labelRank = hit.signature || hit.sealed ? labels.length + rank : rank;
         // Known only by its English gloss, a label is too weak a claim on a line of its row.
         ownLabel = hit.inferred ? undefined : line;
         const fuzzy = hit.fuzzy ? FUZZY_LABEL : 1;

@@ -538,6 +538,34 @@ function fuzzyCandidates(text: string, at: number): LabelForm[] {
  * fuzzyLabelAt('法定代表入:张三', 0); // { form: '法定代表人', length: 5 }
  */
 export function fuzzyLabelAt(text: string, at: number): { form: string; length: number } | undefined {
+  const found = fuzzyLongLabelAt(text, at);
+  return found ?? lookalikeShortLabelAt(text, at);
+}
+
+/**
+ * Characters the engine reads for one another (one stroke more or less inside the same frame): `目` for 日 (`起始目`),
+ * `入` for 人, `已` or `巳` for 己. A short label with one of them swapped is still the label; any other change is
+ * too often another word.
+ */
+const LOOKALIKE_CHARACTERS: Readonly<Record<string, string>> = { 目: '日', 曰: '日', 入: '人', 已: '己', 巳: '己' };
+
+/** Three-character forms (no brackets), by their text with each character swapped for what reads like it. */
+const SHORT_FORMS_BY_LOOKALIKE = new Map<string, string>();
+for (const label of LABEL_FORMS) {
+  const f = label.form;
+  if (f.length !== 3 || /[()/]/.test(f)) continue;
+  for (const [misread, meant] of Object.entries(LOOKALIKE_CHARACTERS)) {
+    for (let k = 0; k < 3; k++) if (f[k] === meant) SHORT_FORMS_BY_LOOKALIKE.set(f.slice(0, k) + misread + f.slice(k + 1), f);
+  }
+}
+
+/** A three-character form read with one character swapped for its look-alike (`起始目` for 起始日). */
+export function lookalikeShortLabelAt(text: string, at: number): { form: string; length: number } | undefined {
+  const form = SHORT_FORMS_BY_LOOKALIKE.get(text.slice(at, at + 3));
+  return form ? { form, length: 3 } : undefined;
+}
+
+function fuzzyLongLabelAt(text: string, at: number): { form: string; length: number } | undefined {
   let found: { form: string; length: number } | undefined;
   let group: LabelGroup | undefined;
   for (const label of fuzzyCandidates(text, at)) {

@@ -8,7 +8,7 @@ import { withSpecksInSpreadLabelsDropped } from './spread-label-specks.js';
 import { withGluedLabelsCut } from './labels-glued-after-values.js';
 import { withVerticalRunsJoined } from './vertical-runs.js';
 import { withCharactersBoxedTwiceDropped } from './twice-boxed-characters.js';
-import { fuzzyLabelAt, GENERIC_LABEL_NOUNS, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR } from './labels.js';
+import { fuzzyLabelAt, GENERIC_LABEL_NOUNS, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR, lookalikeShortLabelAt } from './labels.js';
 import { withoutLabelDecorations } from './label-decorations.js';
 import { opensOtherPartyWord, otherPartyLabelStart, otherPartyRoleEnd } from './other-party-labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
@@ -36,6 +36,8 @@ export interface LabelHit {
   otherParty?: boolean;
   /** Qualified by a remark asking for a signature (`乙方(签字):`): what stands there is signed by hand, if anything. */
   signature?: boolean;
+  /** Qualified by a remark asking for a seal (`甲方(盖章):`): a seal's lettering stands there, read in pieces if at all. */
+  sealed?: boolean;
 }
 
 /** One OCR line in normal form, with where it sits. */
@@ -438,6 +440,7 @@ export function findHits(text: string): LabelHit[] {
         previous.end = end;
         previous.clean = true;
         if (/签字|签名/.test(label.form)) previous.signature = true;
+        else if (/章/.test(label.form)) previous.sealed = true;
         i = end - 1;
         break;
       }
@@ -475,10 +478,13 @@ export function findHits(text: string): LabelHit[] {
       i = role - 1;
       continue;
     }
-    if (hits.length === before && atStart && /[\u3400-\u9fff]/.test(text[i]) && !hits.some((h) => h.end > i)) {
-      // A long label with one character misread or missing (`法定代表入`, `统一社会信用代`): only where a label
-      // can start, and only when what follows is set apart from it or the match is long enough to be no word.
-      const fuzzy = fuzzyLabelAt(text, i);
+    const qualified = !atStart && qualifiedStart(text, i, hits) < i;
+    if (hits.length === before && (atStart || qualified) && /[\u3400-\u9fff]/.test(text[i]) && !hits.some((h) => h.end > i)) {
+      // A long label with one character misread or missing (`法定代表入`, `统一社会信用代`), or a short one with a
+      // look-alike (`起始目`): only where a label can start, and only when what follows is set apart from it or the
+      // match is long enough to be no word. Right after a qualifier (`用工起始目`) only a look-alike: a qualifier's
+      // word with one character dropped is too often a title (`居民身份证`, not 居民 + 身份证号).
+      const fuzzy = qualified ? lookalikeShortLabelAt(text, i) : fuzzyLabelAt(text, i);
       if (fuzzy) {
         const end = i + fuzzy.length;
         // A bracket closing round it (`(用大单位)`, a caption under its value) sets it apart too.

@@ -498,8 +498,16 @@ export function makeIdNumberReader(today: string): ValueReader {
  * @example
  * readCreditCodeValue('统一社会信用代码:91330100716105852F')?.value; // '91330100716105852F'
  */
+/** The fewest digits a credit code read with look-alike letters keeps (its six-digit area code and most of the rest). */
+const MIN_CODE_DIGITS = 4;
+
 export const readCreditCodeValue: ValueReader = (text) => {
-  const tokens = withoutSpaces(text).match(/[0-9A-Za-z]{16,20}/g);
+  // A code's third to eighth characters are its registering area's division code (GB 32100-2015): a run of letters
+  // with fewer digits than a misread can leave of it (`UnifiedSocialCreditCode`, the label's English gloss under a
+  // barred-out value) is a word, never a code.
+  const tokens = withoutSpaces(text)
+    .match(/[0-9A-Za-z]{16,20}/g)
+    ?.filter((t) => (t.match(/\d/g)?.length ?? 0) >= MIN_CODE_DIGITS);
   const token = tokens?.find((t) => t.length === 18) ?? tokens?.[0];
   if (!token || token.length !== 18) {
     const marked = creditCodeAcrossMark(withoutSpaces(text));

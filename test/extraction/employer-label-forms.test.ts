@@ -49,3 +49,36 @@ describe('a labour contract whose employer is labelled 用工单位', () => {
     expect(doc.fields.employerName.value).toBe('杭州南屏茶艺文化有限公司');
   });
 });
+
+describe('a labour contract sealed beside 甲方(盖章)', () => {
+  it('reads the employer printed beside its own label, not the seal’s lettering beside the sealing remark', () => {
+    // A leader form: the employer's name set flush right and wrapped; at the foot, `甲方 (盖章)：` with the seal over
+    // it, its ring read in pieces (`不南屏茶艺文化`, `有限公司`). Both labels name the first party, but a seal's
+    // lettering is read in pieces if at all: the name printed for the label wins (v20's turned leader contract).
+    const lines: Line[] = [
+      ['劳动合同 (简易版)', 467, 212, 668, 68],
+      ['单位名称：', 138, 350, 293, 46],
+      ['杭州南屏茶艺文', 1274, 350, 244, 45],
+      ['化有限公司', 1342, 396, 175, 46],
+      ['统一社会信用代码：', 138, 466, 290, 45],
+      [CODE, 1208, 472, 309, 36],
+      ['劳动者姓名：', 136, 718, 296, 45],
+      ['程思远', 1405, 718, 114, 46],
+      ['身份证号码：', 141, 793, 290, 43],
+      [ID, 1206, 791, 312, 41],
+      ['用工起始日：', 142, 1003, 290, 35],
+      ['二〇二〇年八月十九日', 1175, 998, 340, 42],
+      ['合同终止日期：', 138, 1067, 290, 45],
+      ['2025年08月18日', 1191, 1067, 324, 42],
+      ['一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 141, 1220, 903, 41],
+      ['不南屏茶艺文化', 421, 1424, 217, 85],
+      ['甲方 (盖章)：', 139, 1470, 208, 44],
+      ['乙方 (签字):', 825, 1470, 205, 44],
+      ['有限公司', 592, 1457, 103, 146],
+      ['订立日期：2020年08月18日', 139, 1542, 489, 40],
+    ];
+    const doc = extractDocuments([page(lines)], { today: TODAY })[0];
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employerName.value).toBe('杭州南屏茶艺文化有限公司');
+  });
+});

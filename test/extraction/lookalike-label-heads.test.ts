@@ -66,3 +66,30 @@ describe('a letter-spaced label whose first character the engine read as a Latin
     expect(texts.some((t) => t.startsWith('乙方'))).toBe(true);
   });
 });
+
+describe('a short date label read with a look-alike character', () => {
+  it('knows `起始目` as 起始日, after a qualifier too (`用工起始目：`), and reads its date', () => {
+    const hitsOf = (text: string) => buildPageLayout(new PageBuilder().line(text).build()).lines[0].hits.map((h) => h.form);
+    expect(hitsOf('用工起始目：')).toEqual(['起始日']);
+    expect(hitsOf('终止目：')).toEqual(['终止日']);
+    // Any other one-character change to a three-character label is too often another word.
+    expect(hitsOf('起始月：')).toEqual([]);
+    const page = new PageBuilder({ width: 1240, height: 1754, lineHeight: 45 })
+      .title('劳动合同书')
+      .at(189, 380, '甲方（用人单位）名称：')
+      .at(190, 430, company.name)
+      .at(198, 560, '劳动者姓名：')
+      .at(199, 610, EMPLOYEE.name)
+      .at(865, 560, '证件号码：')
+      .at(865, 610, EMPLOYEE.id)
+      .at(203, 909, '用工起始目：')
+      .at(203, 960, '2021年04月15日')
+      .at(873, 909, '合同期限至：')
+      .at(872, 960, '2022年4月14日')
+      .line('一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。', 214)
+      .build();
+    const doc = extractDocuments([page], { today: TODAY })[0];
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.startDate.value).toBe('2021-04-15');
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { ADDRESS_INCOMPLETE, readAddress } from '../../shared/extraction/value-readers.js';
-import { person } from './support/documents.js';
+import { company, person } from './support/documents.js';
 import { PageBuilder } from './support/page-builder.js';
 
 // Issue 12 class 9: a masked value is missing and flagged, never guessed from what is left. Found on the seen mask
@@ -77,5 +77,35 @@ describe('an ID card whose address stars the engine read as one star', () => {
   it('reads no address from a text with one star, a whole address as before', () => {
     expect(readAddress('浙江省杭州市余杭区人民路375号12幢2201室')?.value).toBe('浙江省杭州市余杭区人民路375号12幢2201室');
     expect(readAddress('浙江省杭州*·204室')?.value).toBeNull();
+  });
+});
+
+describe('a barred-out credit code under a bilingual label', () => {
+  /** A contract's bilingual rows as the engine reads a scan: each caption over its English gloss, the code barred out. */
+  function readContract() {
+    const page = new PageBuilder({ width: 1240, height: 1754, lineHeight: 44, top: 220 })
+      .title('劳动合同')
+      .at(214, 390, '用人单位：')
+      .at(679, 412, company.name, { height: 41 })
+      .at(233, 432, 'Employer', { height: 40 })
+      .at(179, 499, '社会信用代码：')
+      .at(146, 542, 'Unified Social Credit Code', { height: 38 })
+      .at(197, 611, '法定代表人：')
+      .at(470, 620, '段宇燕', { height: 56 })
+      .at(175, 651, 'Legal Representative', { height: 39 })
+      .at(213, 826, '职工姓名：')
+      .at(932, 841, person.name, { height: 53 })
+      .at(231, 870, 'Employee', { height: 40 })
+      .at(199, 937, '身份证号码：')
+      .at(724, 952, person.id, { height: 45 })
+      .at(251, 976, 'ID No.', { height: 42 })
+      .build();
+    return extractDocuments([page], { today: TODAY });
+  }
+
+  it('reads no credit code from the caption’s English gloss: a code carries its area’s digits', () => {
+    const contract = readContract().find((d) => d.type === 'labor_contract');
+    expect(contract?.fields.employerName?.value).toBe(company.name);
+    expect(contract?.fields.employerCreditCode?.value ?? null).toBeNull();
   });
 });
