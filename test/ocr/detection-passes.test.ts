@@ -58,7 +58,8 @@ const lines = (size: number, step: number): PageText[] =>
 
 // Real PP-OCRv4 detection on two rendered 2,000 × 1,400 pages (CPU is shared: keep this file small).
 describe('detectTextRegions on a large page with a 960-px first pass', () => {
-  const firstPass = { ...DEFAULT_DETECTION_SETTINGS, firstPassSide: 960 };
+  // The whole input is run (no print window): these pin the passes' input sides.
+  const firstPass = { ...DEFAULT_DETECTION_SETTINGS, firstPassSide: 960, printWindow: false };
   let models: PaddleModels;
   beforeAll(async () => {
     models = await loadPaddleModels({ intraOpNumThreads: 1 });
@@ -89,7 +90,7 @@ describe('detectTextRegions on a large page with a 960-px first pass', () => {
     const raster = await decodeRaster(await renderTextPage(lines(40, 120), { width: 2000, height: 1400 }));
     const sides: number[] = [];
 
-    await detectTextRegions(recordingSession(models.detection, sides), raster, DEFAULT_DETECTION_SETTINGS);
+    await detectTextRegions(recordingSession(models.detection, sides), raster, { ...DEFAULT_DETECTION_SETTINGS, printWindow: false });
 
     expect(sides).toEqual([1280]);
   });
@@ -97,7 +98,7 @@ describe('detectTextRegions on a large page with a 960-px first pass', () => {
 
 // Real PP-OCRv4 detection on a rendered 4,000 × 2,800 page: a document shot from afar in a large photo.
 describe('detectTextRegions on a large page of small print, with smallPrintSide', () => {
-  const smallPrint = { ...DEFAULT_DETECTION_SETTINGS, smallPrintSide: 2560 };
+  const smallPrint = { ...DEFAULT_DETECTION_SETTINGS, smallPrintSide: 2560, printWindow: false };
   let models: PaddleModels;
   beforeAll(async () => {
     models = await loadPaddleModels({ intraOpNumThreads: 1 });
