@@ -105,7 +105,7 @@ async function measurePaddle(label: string, pages: Buffer[], limitSide: number):
 export const BEFORE_CONDITIONING: PaddleOcrEngineOptions = {
   pageConditioning: false,
   secondReadings: false,
-  detection: { minLongSide: 0, followBends: false, firstPassSide: 0, printWindow: false },
+  detection: { minLongSide: 0, followBends: false, firstPassSide: 0 },
   // Every crop narrower than 320 px padded to 320, as PP-OCR (and the engine before cost12) reads them.
   recognition: PP_OCR_RECOGNITION_SETTINGS,
 };

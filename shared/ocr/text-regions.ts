@@ -1,7 +1,6 @@
 import type * as ort from 'onnxruntime-node';
 import { Tensor } from 'onnxruntime-node';
 import { resizeRaster, type Raster } from './raster.js';
-import { printWindow } from './print-window.js';
 
 /**
  * A text region found by the detector: a rotated rectangle in pixels of the raster it was found on. `angle`
@@ -90,11 +89,6 @@ export interface DetectionSettings {
    * region is one rotated rectangle (the engine before issue 12's photo work; the bench's "before").
    */
   followBends: boolean;
-  /**
-   * The detector is run on the window of its input that holds print, margins of blank paper left out (`printWindow`):
-   * the same regions for less CPU. Off = the whole input, as before cpu27.
-   */
-  printWindow: boolean;
 }
 
 /** A small image is enlarged at most this much for the detector. */
@@ -110,7 +104,6 @@ export const DEFAULT_DETECTION_SETTINGS: DetectionSettings = {
   unclipRatio: 1.5,
   minLongSide: 960,
   followBends: true,
-  printWindow: true,
 };
 
 export interface DetectedRegions {
@@ -231,28 +224,17 @@ async function detectAtScale(
   const inputWidth = Math.max(32, Math.round((raster.width * scale) / 32) * 32);
   const inputHeight = Math.max(32, Math.round((raster.height * scale) / 32) * 32);
   const small = await resizeRaster(raster, inputWidth, inputHeight);
-  const pixels = small.data;
-  // Only the window holding print is run (see `printWindow`); the map is blank paper's zero elsewhere.
-  const window = (settings.printWindow && printWindow(pixels, inputWidth, inputHeight)) || { x0: 0, y0: 0, x1: inputWidth, y1: inputHeight };
-  const windowWidth = window.x1 - window.x0;
-  const windowHeight = window.y1 - window.y0;
-  const plane = windowWidth * windowHeight;
+  const plane = inputWidth * inputHeight;
   const input = new Float32Array(3 * plane);
+  const pixels = small.data;
   // PP-OCR models were trained on OpenCV's BGR channel order.
-  for (let y = 0, i = 0; y < windowHeight; y++) {
-    for (let x = 0, p = ((window.y0 + y) * inputWidth + window.x0) * 3; x < windowWidth; x++, i++, p += 3) {
-      input[i] = (pixels[p + 2] / 255 - DET_MEAN[0]) / DET_STD[0];
-      input[plane + i] = (pixels[p + 1] / 255 - DET_MEAN[1]) / DET_STD[1];
-      input[2 * plane + i] = (pixels[p] / 255 - DET_MEAN[2]) / DET_STD[2];
-    }
+  for (let i = 0, p = 0; i < plane; i++, p += 3) {
+    input[i] = (pixels[p + 2] / 255 - DET_MEAN[0]) / DET_STD[0];
+    input[plane + i] = (pixels[p + 1] / 255 - DET_MEAN[1]) / DET_STD[1];
+    input[2 * plane + i] = (pixels[p] / 255 - DET_MEAN[2]) / DET_STD[2];
   }
-  const outputs = await session.run({ [session.inputNames[0]]: new Tensor('float32', input, [1, 3, windowHeight, windowWidth]) });
-  const windowed = outputs[session.outputNames[0]].data as Float32Array;
-  let probability = windowed;
-  if (windowWidth !== inputWidth || windowHeight !== inputHeight) {
-    probability = new Float32Array(inputWidth * inputHeight);
-    for (let y = 0; y < windowHeight; y++) probability.set(windowed.subarray(y * windowWidth, (y + 1) * windowWidth), (window.y0 + y) * inputWidth + window.x0);
-  }
+  const outputs = await session.run({ [session.inputNames[0]]: new Tensor('float32', input, [1, 3, inputHeight, inputWidth]) });
+  const probability = outputs[session.outputNames[0]].data as Float32Array;
   const found = regionsFromProbability(probability, inputWidth, inputHeight, settings);
   const sx = raster.width / inputWidth;
   const sy = raster.height / inputHeight;

@@ -58,8 +58,7 @@ const lines = (size: number, step: number): PageText[] =>
 
 // Real PP-OCRv4 detection on two rendered 2,000 × 1,400 pages (CPU is shared: keep this file small).
 describe('detectTextRegions on a large page with a 960-px first pass', () => {
-  // The whole input is run (no print window): these pin the passes' input sides.
-  const firstPass = { ...DEFAULT_DETECTION_SETTINGS, firstPassSide: 960, printWindow: false };
+  const firstPass = { ...DEFAULT_DETECTION_SETTINGS, firstPassSide: 960 };
   let models: PaddleModels;
   beforeAll(async () => {
     models = await loadPaddleModels({ intraOpNumThreads: 1 });
@@ -90,7 +89,7 @@ describe('detectTextRegions on a large page with a 960-px first pass', () => {
     const raster = await decodeRaster(await renderTextPage(lines(40, 120), { width: 2000, height: 1400 }));
     const sides: number[] = [];
 
-    await detectTextRegions(recordingSession(models.detection, sides), raster, { ...DEFAULT_DETECTION_SETTINGS, printWindow: false });
+    await detectTextRegions(recordingSession(models.detection, sides), raster, DEFAULT_DETECTION_SETTINGS);
 
     expect(sides).toEqual([1280]);
   });
@@ -98,7 +97,7 @@ describe('detectTextRegions on a large page with a 960-px first pass', () => {
 
 // Real PP-OCRv4 detection on a rendered 4,000 × 2,800 page: a document shot from afar in a large photo.
 describe('detectTextRegions on a large page of small print, with smallPrintSide', () => {
-  const smallPrint = { ...DEFAULT_DETECTION_SETTINGS, smallPrintSide: 2560, printWindow: false };
+  const smallPrint = { ...DEFAULT_DETECTION_SETTINGS, smallPrintSide: 2560 };
   let models: PaddleModels;
   beforeAll(async () => {
     models = await loadPaddleModels({ intraOpNumThreads: 1 });
