@@ -7,7 +7,7 @@
 import type { TextractClient } from '@aws-sdk/client-textract';
 import { collectTextDetection, type TextractCompletion } from '../../shared/adapters/textract-ocr-engine.js';
 import { OcrError } from '../../shared/ocr/errors.js';
-import { PdfFile } from '../../shared/pdf/index.js';
+import { PdfFile, type PdfInfo } from '../../shared/pdf/index.js';
 import { completeAsyncOcr, type CompleteAsyncOcrDeps } from '../../shared/pipeline/async-ocr.js';
 import { UnknownDocumentError } from '../../shared/pipeline/errors.js';
 import type { TextractJobLedger } from '../../shared/ports/textract-jobs.js';
@@ -35,9 +35,14 @@ export async function completeTextractJob(completion: TextractCompletion, deps: 
   const document = await deps.documents.get(documentId);
   if (!document) throw new UnknownDocumentError(documentId);
   // Textract gives boxes as page ratios; scale them to the pixels process renders pages at.
+  // Closed in `finally`: a PDF left open keeps the thread's mupdf store (decoded scans) from being emptied.
   const pdf = PdfFile.open(await deps.blobs.get(document.bucket, document.key));
-  const sizes = pdf.info().pages;
-  pdf.close();
+  let sizes: PdfInfo['pages'];
+  try {
+    sizes = pdf.info().pages;
+  } finally {
+    pdf.close();
+  }
   const pixelsOf = (pageNumber: number) => {
     const page = sizes[pageNumber - 1] ?? sizes[0]!;
     return { width: Math.round((page.widthPt / 72) * deps.ocrDpi), height: Math.round((page.heightPt / 72) * deps.ocrDpi) };
