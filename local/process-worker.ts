@@ -11,7 +11,7 @@ import { composeProcess } from '../functions/process/compose.js';
 import { createProcessHandler } from '../functions/process/handler.js';
 import { ocrEngineNameFrom } from '../shared/ocr/create-ocr-engine.js';
 import { PaddleOcrWorkerPool, type OcrEngine } from '../shared/ocr/index.js';
-import { createReadingPaddleEngine } from '../shared/reading/index.js';
+import { createReadingPaddleEngine, readingEngineFactory } from '../shared/reading/index.js';
 import type { SQSEvent } from 'aws-lambda';
 import type { ProcessWorkerSettings } from './process-worker-client.js';
 import { localLambdaContext } from './lambda-context.js';
@@ -29,7 +29,7 @@ if (engineName === 'paddle' && settings.ocrThreads !== undefined) {
   // Models load on the first page (not at start), so a stack that never sees a scan never pays their 200 MB.
   ocr =
     settings.ocrLayout === 'pool'
-      ? new PaddleOcrWorkerPool({ workers: settings.ocrThreads, intraOpNumThreads: 1 })
+      ? new PaddleOcrWorkerPool({ workers: settings.ocrThreads, intraOpNumThreads: 1, engineFactory: readingEngineFactory })
       : createReadingPaddleEngine({ intraOpNumThreads: settings.ocrThreads });
 }
 // Composed through process's own root, with the local endpoints the main thread gave (nothing read from its env).

@@ -3,20 +3,28 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { OcrEngineFailedError, OcrImageUnreadableError, OcrModelUnavailableError } from './errors.js';
-import type { OcrEngine, PageImage } from './ocr-engine.js';
-import type { OcrPage } from '../documents/ocr-page.js';
+import type { OcrEngine, PageImage, RegionToRead } from './ocr-engine.js';
+import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
 import type { PaddleOcrEngineOptions } from './paddle-ocr-engine.js';
-import type { WorkerReply, WorkerRequest } from './paddle-ocr-worker.js';
+import type { Raster } from './raster.js';
+import type { WorkerData, WorkerEngineFactory, WorkerReply, WorkerRequest } from './paddle-ocr-worker.js';
+
+export type { WorkerEngineFactory } from './paddle-ocr-worker.js';
 
 export interface PaddleOcrWorkerPoolOptions extends Omit<PaddleOcrEngineOptions, 'onTimings' | 'sealRings'> {
-  /** Seal rings on every sealed page or none: a predicate (`SealRingPages`) cannot be sent to a worker thread. */
+  /**
+   * Seal rings on every sealed page or none. A predicate (`SealRingPages`) cannot be sent to a worker thread: name an
+   * `engineFactory` that composes the engine with it instead.
+   */
   sealRings?: boolean;
+  /** The factory each worker builds its engine with (default `createPaddleOcrEngine` with these options). */
+  engineFactory?: WorkerEngineFactory;
   /** Worker threads, each with its own models (~200 MB) and one inference thread. Default: one per core. */
   workers?: number;
 }
 
 interface Pending {
-  resolve: (page: OcrPage) => void;
+  resolve: (reply: Extract<WorkerReply, { page: unknown } | { lines: unknown }>) => void;
   reject: (error: Error) => void;
 }
 
@@ -30,7 +38,8 @@ interface Lane {
  * The paddle engine spread over worker threads. onnxruntime-node runs inference synchronously on the calling
  * thread, so in one thread pages never overlap and a 2-second page blocks the event loop (HTTP, queue timers) for
  * 2 seconds; a pool reads one page per core in parallel and leaves the main thread free. Pages go to the least
- * busy worker. Call `close()` when done.
+ * busy worker, and so do the regions the reader asks to read again (`recognizeRegion`, the second look). Call
+ * `close()` when done.
  *
  * @example
  * const pool = new PaddleOcrWorkerPool({ workers: 2 });
@@ -47,7 +56,8 @@ export class PaddleOcrWorkerPool implements OcrEngine {
     const { workers = availableParallelism(), ...engineOptions } = options;
     const running = fileURLToPath(import.meta.url);
     const workerFile = new URL(`./paddle-ocr-worker.${running.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
-    const spawn = () => (running.endsWith('.ts') ? typescriptWorker(workerFile, engineOptions) : new Worker(workerFile, { workerData: engineOptions }));
+    const data: WorkerData = engineOptions;
+    const spawn = () => (running.endsWith('.ts') ? typescriptWorker(workerFile, data) : new Worker(workerFile, { workerData: data }));
     this.#lanes = Array.from({ length: Math.max(1, workers) }, () => {
       const worker = spawn();
       const lane: Lane = { worker, busy: 0, dead: false };
@@ -58,18 +68,28 @@ export class PaddleOcrWorkerPool implements OcrEngine {
     });
   }
 
-  recognize(image: PageImage): Promise<OcrPage> {
+  async recognize(image: PageImage): Promise<OcrPage> {
+    const reply = await this.#send({ kind: 'page', bytes: image.bytes, pageNumber: image.pageNumber });
+    return (reply as { page: OcrPage }).page;
+  }
+
+  /** Reads a region of a page again, in the least busy worker (`PaddleOcrEngine.recognizeRegion`). */
+  async recognizeRegion(raster: Raster, region: RegionToRead, pageNumber: number): Promise<OcrLine[]> {
+    const reply = await this.#send({ kind: 'region', raster, region, pageNumber });
+    return (reply as { lines: OcrLine[] }).lines;
+  }
+
+  #send(request: DistributiveOmit<WorkerRequest, 'id'>): Promise<Extract<WorkerReply, { page: unknown } | { lines: unknown }>> {
     const live = this.#lanes.filter((candidate) => !candidate.dead);
     if (live.length === 0) return Promise.reject(new OcrEngineFailedError('paddle', 'every OCR worker has stopped'));
     const lane = live.reduce((best, candidate) => (candidate.busy < best.busy ? candidate : best));
     const id = this.#nextId++;
-    const request: WorkerRequest = { id, bytes: image.bytes, pageNumber: image.pageNumber };
-    return new Promise<OcrPage>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, lane });
       lane.busy++;
       // Keep the process alive while a page is being read.
       lane.worker.ref();
-      lane.worker.postMessage(request);
+      lane.worker.postMessage({ ...request, id } as WorkerRequest);
     });
   }
 
@@ -89,8 +109,8 @@ export class PaddleOcrWorkerPool implements OcrEngine {
     this.#pending.delete(reply.id);
     pending.lane.busy--;
     if (pending.lane.busy === 0) pending.lane.worker.unref();
-    if ('page' in reply) pending.resolve(reply.page);
-    else pending.reject(reviveError(reply.error));
+    if ('error' in reply) pending.reject(reviveError(reply.error));
+    else pending.resolve(reply);
   }
 
   #failLane(lane: Lane, error: Error): void {
@@ -103,6 +123,8 @@ export class PaddleOcrWorkerPool implements OcrEngine {
     lane.busy = 0;
   }
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
  * From TypeScript sources (tsx, vitest) the worker file is .ts: the worker first registers tsx's loader in its own

@@ -5,7 +5,7 @@
  * stack, `intake extract` (and with it `npm run eval`) and the benches read alike.
  */
 import { mayNameEmployerOnlyInSeal } from '../extraction/index.js';
-import { createPaddleOcrEngine, type PaddleOcrEngine, type PaddleOcrEngineOptions } from '../ocr/index.js';
+import { createPaddleOcrEngine, type PaddleOcrEngine, type PaddleOcrEngineOptions, type WorkerEngineFactory } from '../ocr/index.js';
 
 /**
  * The engine the intake reads with; `options` (threads, timings, settings under measurement) override its defaults.
@@ -16,3 +16,12 @@ import { createPaddleOcrEngine, type PaddleOcrEngine, type PaddleOcrEngineOption
 export function createReadingPaddleEngine(options: PaddleOcrEngineOptions = {}): PaddleOcrEngine {
   return createPaddleOcrEngine({ sealRings: mayNameEmployerOnlyInSeal, ...options });
 }
+
+/**
+ * `createReadingPaddleEngine` named for a `PaddleOcrWorkerPool`, whose workers build their engines from it: the pool then
+ * reads (seal-ring gate included) as the one-thread engine does.
+ *
+ * @example
+ * const pool = new PaddleOcrWorkerPool({ workers: 2, engineFactory: readingEngineFactory });
+ */
+export const readingEngineFactory: WorkerEngineFactory = { module: import.meta.url, name: 'createReadingPaddleEngine' };
