@@ -543,20 +543,38 @@ interface CollectedText {
   largestImageShare: number;
 }
 
+/**
+ * A text-layer line running this far (degrees) or more off both page axes is drawn across the page: a watermark
+ * (`仅供杭州市西湖区人力社保局审核使用` repeated at 30–45°, as people stamp the copies of ID cards they hand in) or a
+ * slanted stamp, never a form's row. Its box is the slanted run's bounding box, up to the whole page, so a reader
+ * taking it as a row finds it beside and between every value. A scan the engine reads is read along its rows too.
+ */
+export const ACROSS_PAGE_DEGREES = 10;
+
+/** Whether a text line's writing direction (mupdf's `dir`) runs across the page, off both axes (`ACROSS_PAGE_DEGREES`). */
+export function runsAcrossPage(direction: readonly [number, number]): boolean {
+  const degrees = (Math.atan2(Math.abs(direction[1]), Math.abs(direction[0])) * 180) / Math.PI;
+  return degrees >= ACROSS_PAGE_DEGREES && degrees <= 90 - ACROSS_PAGE_DEGREES;
+}
+
 function collectLines(text: mupdf.StructuredText, pageArea: number): CollectedText {
   const result: CollectedText = { lines: [], realCharacters: 0, unmappedCharacters: 0, largestImageShare: 0 };
   let current = '';
+  let across = false;
   let bbox: [number, number, number, number] = [0, 0, 0, 0];
   text.walk({
     onImageBlock(rect) {
       const share = ((rect[2] - rect[0]) * (rect[3] - rect[1])) / pageArea;
       result.largestImageShare = Math.max(result.largestImageShare, share);
     },
-    beginLine(rect) {
+    beginLine(rect, _wmode, direction) {
       current = '';
+      across = runsAcrossPage([direction[0], direction[1]]);
       bbox = [rect[0], rect[1], rect[2], rect[3]];
     },
     onChar(c) {
+      // A line across the page is left out, and its characters do not make a scan's page a text layer.
+      if (across) return;
       current += c;
       if (isUnmapped(c)) result.unmappedCharacters++;
       else if (c.trim() !== '') result.realCharacters++;

@@ -6,6 +6,8 @@ export interface TextRun {
   x: number;
   y: number;
   size?: number;
+  /** Degrees anticlockwise the run is drawn at (a watermark across the page); 0 when absent. */
+  angle?: number;
 }
 
 const A4: [number, number, number, number] = [0, 0, 595, 842];
@@ -26,10 +28,29 @@ export function makeDigitalPdf(pages: TextRun[][], options: { saveOptions?: stri
   const font = document.addCJKFont(new mupdf.Font('zh-Hans'), 'zh-Hans', 0, false);
   const resources = document.addObject({ Font: { F1: font } });
   for (const runs of pages) {
-    const content = runs.map((run) => `BT /F1 ${run.size ?? 14} Tf ${run.x} ${A4[3] - run.y} Td <${hex(run.text)}> Tj ET`).join('\n');
-    document.insertPage(-1, document.addPage(A4, 0, resources, content));
+    document.insertPage(-1, document.addPage(A4, 0, resources, textContent(runs)));
   }
   return save(document, options.saveOptions);
+}
+
+function textContent(runs: TextRun[]): string {
+  return runs
+    .map((run) => {
+      const radians = ((run.angle ?? 0) * Math.PI) / 180;
+      const [c, s] = [Math.cos(radians), Math.sin(radians)].map((n) => n.toFixed(4));
+      return `BT /F1 ${run.size ?? 14} Tf ${c} ${s} ${-Number(s)} ${c} ${run.x} ${A4[3] - run.y} Tm <${hex(run.text)}> Tj ET`;
+    })
+    .join('\n');
+}
+
+/** A scanned A4 page (like `makeScannedPdf`) with text `runs` drawn over the image (a watermark a PDF tool added). */
+export function makeScannedPdfWithText(png: Uint8Array, runs: TextRun[]): Uint8Array {
+  const document = new mupdf.PDFDocument();
+  const image = document.addImage(new mupdf.Image(png.slice()));
+  const font = document.addCJKFont(new mupdf.Font('zh-Hans'), 'zh-Hans', 0, false);
+  const resources = document.addObject({ XObject: { Im0: image }, Font: { F1: font } });
+  document.insertPage(-1, document.addPage(A4, 0, resources, `q ${A4[2]} 0 0 ${A4[3]} 0 0 cm /Im0 Do Q\n${textContent(runs)}`));
+  return save(document);
 }
 
 /** A scanned PDF: each page is one full-page image and nothing else. */

@@ -14,7 +14,7 @@ import {
   splitPdf,
 } from '../../shared/pdf/index.js';
 import { ocrPageSchema } from '../../shared/ocr/index.js';
-import { makeDigitalPdf, makeEncryptedPdf, makeHandWrittenPdf, makeScannedPdf, makeScannedPdfWithOverlay } from './pdf-factory.js';
+import { makeDigitalPdf, makeEncryptedPdf, makeHandWrittenPdf, makeScannedPdf, makeScannedPdfWithOverlay, makeScannedPdfWithText } from './pdf-factory.js';
 
 const certificatePage = [
   { text: '职业技能等级证书', x: 200, y: 120, size: 24 },
@@ -160,6 +160,27 @@ describe('readTextLayer', () => {
         .toBuffer(),
     );
     const pdf = makeScannedPdf([png]);
+
+    expect(readTextLayer(pdf, 1)).toBeUndefined();
+  });
+
+  it('leaves a watermark drawn across the page out of the text layer, and keeps the rows and a turned column', () => {
+    const watermark = (y: number) => ({ text: '仅供杭州市西湖区人力社保局审核使用', x: 40, y, size: 20, angle: 35 });
+    const pdf = makeDigitalPdf([[...certificatePage, watermark(500), watermark(700), { text: '副本编号甲乙', x: 560, y: 700, angle: 90 }]]);
+
+    const page = readTextLayer(pdf, 1, 144);
+
+    expect(page!.lines.map((line) => line.text)).toEqual([...certificatePage.map((run) => run.text), '副本编号甲乙']);
+  });
+
+  it('reads a scan under a slanted text watermark as a scan: the watermark makes no text layer', async () => {
+    const png = new Uint8Array(
+      await sharp({ create: { width: 200, height: 280, channels: 3, background: '#eee' } })
+        .png()
+        .toBuffer(),
+    );
+    const slanted = [300, 500, 700].map((y) => ({ text: '仅供杭州市西湖区人力社保局审核使用', x: 40, y, size: 20, angle: 30 }));
+    const pdf = makeScannedPdfWithText(png, slanted);
 
     expect(readTextLayer(pdf, 1)).toBeUndefined();
   });
