@@ -1,7 +1,7 @@
 import { creditCodeField, fieldFromLine, labelled, type DocumentContext, type DraftField, type DraftFields } from './document-context.js';
 import { LabelMatch } from './confidence.js';
 import { chooseCandidate, findUnlabelledCandidates, headTightAbove } from './field-search.js';
-import { linesRightOf } from './page-layout.js';
+import { linesRightOf, type LayoutLine } from './page-layout.js';
 import { CJK } from './text.js';
 import { LABELS } from './labels.js';
 import { columnRight, continuationLines, mergeLines, VALUE_MAY_CONTINUE } from './continuation.js';
@@ -25,13 +25,20 @@ import {
 /**
  * The 15-digit 注册号 of a licence issued before 2016 whose label was lost or misread (`注` … `号:`, the `册` under a
  * fold): the one number of 15 digits printed anywhere that passes its MOD 11,10 check, as a guess the clerk confirms
- * (`label_inferred`; a 注册号 is flagged in any case).
+ * (`label_inferred`; a 注册号 is flagged in any case). A number printed as another label's value is that label's
+ * (`证照编号：559128402130353`, the licence's own serial, under a 注册号 printed masked), not a lost 注册号: one in ten
+ * numbers of 15 digits passes the check by chance.
  *
  * @example
  * registrationNumberPrintedAnywhere(ctx)?.value; // '330106001214466' from `330106001214466` over `注` `号:`
  */
 function registrationNumberPrintedAnywhere(ctx: DocumentContext): DraftField | undefined {
-  const valid = findUnlabelledCandidates(ctx.layouts, readRegistrationNumberValue).filter((c) => c.reading.evidence === Evidence.checksum);
+  const codeLabels = new Set<string>([...LABELS.registrationNumber, ...LABELS.creditCode]);
+  const notAnotherLabelsValue = (line: LayoutLine) =>
+    line.hits.every((hit) => codeLabels.has(hit.form) || readRegistrationNumberValue(hit.inlineValue) === null);
+  const valid = findUnlabelledCandidates(ctx.layouts, readRegistrationNumberValue, notAnotherLabelsValue).filter(
+    (c) => c.reading.evidence === Evidence.checksum,
+  );
   if (new Set(valid.map((c) => c.reading.value)).size !== 1) return undefined;
   const field = chooseCandidate(valid);
   return field && { ...field, issues: [...(field.issues ?? []), 'label_inferred'] };

@@ -955,15 +955,44 @@ function labelPairedAcrossMiddle(leftHalf: readonly LayoutLine[], rightHalf: rea
  * 30–45°. The character is sized from the line itself (its width over its characters), not from the page's median
  * line, which a page covered in watermarks inflates.
  */
-function isSlanted(line: OcrPage['lines'][number], bodyHeight: number): boolean {
+function isSlanted(line: OcrPage['lines'][number], bodyHeight: number, pageSlope: number): boolean {
   const chars = [...line.text.replace(/\s+/g, '')].length;
   const { width, height } = line.box;
   const rise = (height - width / Math.max(chars, 1)) / Math.max(width, 1);
-  return chars >= 3 && height > bodyHeight * 1.8 && width < chars * height * 0.4 && rise > MIN_WATERMARK_SLOPE;
+  if (chars >= 3 && height > bodyHeight * 1.8 && width < chars * height * 0.4 && rise > MIN_WATERMARK_SLOPE) return true;
+  // Two characters of a watermark (`西湖` of `仅供杭州市西湖区…`, boxed 93 × 85 beside a label): too short for the box's
+  // shape to tell, but their own boxes climb at the watermark's angle, off the page's rows.
+  const slope = characterSlope(line);
+  return slope !== undefined && height > width * 0.5 && Math.abs(slope - pageSlope) > MIN_CHARACTERS_WATERMARK_SLOPE;
 }
+
+/** tan 24°: for characters' own boxes, past what a curl bends a short row's end to; watermarks are set at 30–45°. */
+const MIN_CHARACTERS_WATERMARK_SLOPE = 0.45;
 
 /** tan 14°: steeper than any skew of a scan or photo we have seen; watermarks are set at 30–45°. */
 const MIN_WATERMARK_SLOPE = 0.25;
+
+/**
+ * How much a line's characters climb (down the page: positive) per pixel along it, from its first and last
+ * characters' centres; undefined without two characters boxed apart along it.
+ */
+function characterSlope(line: OcrPage['lines'][number]): number | undefined {
+  const words = (line.words ?? []).filter((w) => /[\p{L}\p{N}]/u.test(w.text));
+  if (words.length < 2) return undefined;
+  const [first, last] = [words[0], words[words.length - 1]];
+  const run = last.box.x + last.box.width / 2 - (first.box.x + first.box.width / 2);
+  if (run < first.box.width * 0.5) return undefined;
+  return (last.box.y + last.box.height / 2 - (first.box.y + first.box.height / 2)) / run;
+}
+
+/**
+ * The slope of the page's rows (a skewed scan, a tilted photo): the median over its lines of four characters or more
+ * boxed about as tall as their characters. A watermark's lines, however many, are boxed far taller than that.
+ */
+function pageRowSlope(lines: readonly OcrPage['lines'][number][]): number {
+  const flat = lines.filter((l) => (l.words?.length ?? 0) >= 4 && l.box.height < 1.6 * median(l.words!.map((w) => w.box.height)));
+  return median(flat.map((l) => characterSlope(l) ?? 0)) || 0;
+}
 
 /**
  * Puts an OCR page in normal form: text normalised, labels found, lines in reading order, booklet spreads detected.
@@ -977,6 +1006,7 @@ export function buildPageLayout(whole: OcrPage): PageLayout {
     .filter((line) => line.sealLettering)
     .map((line) => ({ text: normaliseText(line.text), confidence: line.confidence, box: line.box }));
   const bodyHeight = median(page.lines.map((l) => l.box.height)) || 20;
+  const pageSlope = pageRowSlope(page.lines);
   const lines: LayoutLine[] = withoutCutFiller(
     withGluedLabelsCut(withSpreadLabelHeadsCut(withVerticalRunsJoined(withCharactersBoxedTwiceDropped(withSpecksInSpreadLabelsDropped(page.lines))))),
   )
@@ -985,7 +1015,7 @@ export function buildPageLayout(whole: OcrPage): PageLayout {
       (line) =>
         line.text.trim().length > 0 &&
         !SEAL_TEXT.test(line.text.replace(/\s+/g, '')) &&
-        !isSlanted(line, bodyHeight) &&
+        !isSlanted(line, bodyHeight, pageSlope) &&
         (!overprintOnly(normaliseText(line.text)) || printOpeningStamp(line, bodyHeight) !== undefined) &&
         (!isSpeck(line) || isLookalikeHead(line)),
     )

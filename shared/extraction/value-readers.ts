@@ -414,6 +414,9 @@ const LEVEL_REMARK = /^[(（]?[一二三四五]级[)）]?$/;
  * readOccupation('一级/高级技师'); // null
  * readOccupation('四级（中级'); // null
  */
+/** A level's label at the head of a text (`级别`, `等级`): what follows is the level, not a trade. */
+const LEVEL_LABEL_HEAD = /^(?:级别|等级)/;
+
 export const readOccupation: ValueReader = (text) => {
   // Words stamped or printed right after it (`(盖章)`, `，认定等级…`) are no part of it (stamped-words.ts).
   const stamped = withoutStampRemark(endAtNextProseField(withoutSpaces(trimValue(text))));
@@ -421,6 +424,9 @@ export const readOccupation: ValueReader = (text) => {
   if ((level && level.index === 0) || LEVEL_CUT.test(stamped.text)) return null;
   const t = stamped.text.slice(0, level ? level.index : undefined).replace(/^[(（](.*)[)）]$/, '$1');
   if (t.length < 2 || !new RegExp(`^[${CJK}]`).test(t) || /\d{4}|证书|证$/.test(t)) return null;
+  // The level's own label and value beside the occupation's label (`级别` | `四级（中级工）` on a folded photo's
+  // slanted rows): no trade's name opens with a level's label.
+  if (LEVEL_LABEL_HEAD.test(t)) return null;
   // A date's last line wrapped beside the label (`…至二〇二〇年` | `七月三十日`) or a whole date is no trade.
   if (DATE_TAIL.test(t) || findDates(t).some((d) => d.length >= t.length - 1)) return null;
   // A clause of the award sentence (`…专项职业能力，特发此证。` read after the kind's name as a label) is no occupation.
