@@ -23,6 +23,7 @@ import { pageParts, partOf } from './page-parts.js';
 import { flagValuesAtPageEdge } from './page-edge.js';
 import { sourceBoxesOnImage } from './boxes-on-image.js';
 import { readSocialInsuranceRecord } from './social-insurance-reader.js';
+import { takeSecondChoicesMakingWords } from './second-choices.js';
 
 export interface ExtractOptions {
   /** `YYYY-MM-DD`; dates after it are impossible (issue dates, signing dates). Default: the current UTC date. */
@@ -95,6 +96,7 @@ function readGroup(group: PageGroup, options: Required<Pick<ExtractOptions, 'tod
   }
   flagValuesAtPageEdge(draft, group.layouts);
   flagUnreadCharacters(draft, group.layouts);
+  takeSecondChoicesMakingWords(draft, group.layouts);
   if (group.issues.includes(BOUNDARY_UNCERTAIN)) {
     // The pages may be two documents: every value read from them is shown to the clerk with the reason.
     for (const field of Object.values(draft)) if (field && field.value !== null) field.issues = [...(field.issues ?? []), BOUNDARY_UNCERTAIN];

@@ -1,6 +1,9 @@
 import { CorrectionReason, type CodeCheck } from './code-reading.js';
 import type { Candidate } from './confidence.js';
-import type { LayoutCharacter } from './page-layout.js';
+import type { DraftFields } from './document-context.js';
+import { ADDRESS_NUMBER_UNITS, ADDRESS_VOCABULARY, ORGANISATION_WORDS } from './name-address-words.js';
+import { linesOfSource, type LayoutCharacter, type LayoutLine, type PageLayout } from './page-layout.js';
+import { longestCommonRun } from './unread-characters.js';
 import { Evidence, type Reading } from './value-readers.js';
 
 /**
@@ -163,4 +166,129 @@ export function withSecondChoices(candidate: Candidate): Candidate {
 /** The reading was repaired from the engine's second choices (weaker than a code read right at once). */
 export function readAsSecondChoice(reading: Reading): boolean {
   return reading.issues.includes(SECOND_CHOICE_TAKEN);
+}
+
+/**
+ * Issue on an organisation's name or an address with a character read as its second choice because that choice makes
+ * a word of such names and the first choice makes none (`培圳` → `培训`): likely right, shown to the clerk.
+ */
+export const WORD_SECOND_CHOICE_TAKEN = 'character_inferred_from_second_choice_word';
+
+/** The correction's reason when a character of a name or an address was read as its second choice for a word. */
+export const SECOND_CHOICE_WORD_REASON = 'ocr_second_choice_makes_word';
+
+/**
+ * The engine keeps a second choice only for a character it read under this probability (`SECOND_CHOICE_BELOW` in
+ * shared/ocr/text-lines.ts); a character read surer is never changed whatever its neighbours spell.
+ */
+const SURE_CHARACTER = 0.9;
+
+/** What a field's words are checked against: its vocabulary, and the units an address counts after a numeral. */
+export interface FieldVocabulary {
+  words: ReadonlySet<string>;
+  numberUnits?: readonly string[];
+}
+
+/** The fields whose values are organisations' names or addresses, each with its vocabulary; never a person's name. */
+export const VOCABULARY_BY_FIELD: Readonly<Record<string, FieldVocabulary>> = {
+  employerName: { words: ORGANISATION_WORDS },
+  companyName: { words: ORGANISATION_WORDS },
+  enterpriseName: { words: ORGANISATION_WORDS },
+  schoolName: { words: ORGANISATION_WORDS },
+  issuer: { words: ORGANISATION_WORDS },
+  address: { words: ADDRESS_VOCABULARY, numberUnits: ADDRESS_NUMBER_UNITS },
+};
+
+const HAN = /^[\u3400-\u9fff]$/u;
+const NUMERAL = /^[0-9一二三四五六七八九十百零〇两]$/u;
+
+/**
+ * The characters of `value` read as their second choice where that choice makes a word of `vocabulary` and the first
+ * choice is in none (`chars[i]` is the engine's character at the value's position i, where it was found), the word's
+ * other characters read at least as surely as the character changed. Only a Chinese character read under
+ * `SURE_CHARACTER` with a Chinese second choice is changed; each change is judged on the value as read; more than
+ * `MAX_SECOND_CHOICES` such characters is a value read too poorly to mend: none is taken.
+ *
+ * @example
+ * secondChoicesMakingWords('杭州市西湖区职业技能培圳学校', chars, VOCABULARY_BY_FIELD.issuer); // [{ position: 11, read: '圳', taken: '训', confidence: 0.28 }]
+ */
+export function secondChoicesMakingWords(value: string, chars: readonly (LayoutCharacter | undefined)[], vocabulary: FieldVocabulary): SecondChoiceChange[] {
+  const text = [...value];
+  const changes: SecondChoiceChange[] = [];
+  text.forEach((read, i) => {
+    const ch = chars[i];
+    const other = ch?.alternative;
+    if (!ch || !other || ch.text !== read || ch.confidence >= SURE_CHARACTER) return;
+    if (!HAN.test(read) || !HAN.test(other.text)) return;
+    if (wordsAt(text, i, vocabulary).length > 0) return;
+    const chosen = [...text];
+    chosen[i] = other.text;
+    // The word's other characters vouch for the change only when read at least as surely as the character changed:
+    // a neighbour that is likelier a misreading (`家政` read `建政`, `建` at 0.21, `政` at 0.47 with `设` second making
+    // `建设`) makes a word by chance. (`城训` at 0.33 and 0.34 for `培训`, `城`'s second choice `培`: taken.)
+    const made = wordsAt(chosen, i, vocabulary).some(({ start, length }) =>
+      Array.from({ length }, (_, k) => start + k).every((k) => k === i || (chars[k]?.confidence ?? 0) >= ch.confidence),
+    );
+    if (made) changes.push({ position: i, read, taken: other.text, confidence: other.confidence });
+  });
+  return changes.length <= MAX_SECOND_CHOICES ? changes : [];
+}
+
+/** The words of the vocabulary, and the units counted after a numeral, that the character at `i` belongs to. */
+function wordsAt(text: readonly string[], i: number, vocabulary: FieldVocabulary): { start: number; length: number }[] {
+  const found: { start: number; length: number }[] = [];
+  for (const word of vocabulary.words) {
+    const length = [...word].length;
+    for (let start = Math.max(0, i - length + 1); start <= i; start++) if (text.slice(start, start + length).join('') === word) found.push({ start, length });
+  }
+  for (const unit of vocabulary.numberUnits ?? []) {
+    const length = [...unit].length;
+    for (let start = Math.max(1, i - length + 1); start <= i; start++)
+      if (NUMERAL.test(text[start - 1]) && text.slice(start, start + length).join('') === unit) found.push({ start, length });
+  }
+  return found;
+}
+
+/**
+ * Reads, in each organisation's name and address of a document, the characters whose second choice makes a word of
+ * such names where the first choice makes none (`secondChoicesMakingWords`), the engine's characters found on the
+ * lines the value was read from. The value stays flagged (`WORD_SECOND_CHOICE_TAKEN`), the correction saying which
+ * characters: the word is evidence, not proof. Values from a text layer carry no second choices.
+ *
+ * @example
+ * takeSecondChoicesMakingWords(draft, ctx.layouts); // issuer `…职业技能培圳学校` → `…职业技能培训学校`, flagged
+ */
+export function takeSecondChoicesMakingWords(draft: DraftFields, layouts: readonly PageLayout[]): void {
+  const byPage = new Map(layouts.map((l) => [l.page, l]));
+  for (const [name, vocabulary] of Object.entries(VOCABULARY_BY_FIELD)) {
+    const field = draft[name];
+    if (!field || typeof field.value !== 'string' || !field.source?.box) continue;
+    const layout = byPage.get(field.source.page);
+    if (!layout || layout.source === 'text_layer') continue;
+    const value = field.value.replace(/\s+/g, '');
+    if (value !== field.value) continue;
+    const chars = charactersOfValue(value, linesOfSource(layout.lines, field.source.box));
+    const changes = secondChoicesMakingWords(value, chars, vocabulary);
+    if (changes.length === 0) continue;
+    const text = [...value];
+    for (const change of changes) text[change.position] = change.taken;
+    field.correction = { from: value, reason: `${SECOND_CHOICE_WORD_REASON}: ${describeSecondChoices({ value: text.join(''), changes, probability: 0 })}` };
+    field.value = text.join('');
+    field.issues = [...(field.issues ?? []), WORD_SECOND_CHOICE_TAKEN];
+  }
+}
+
+/** The engine's character at each position of `value`, where a stretch of it (two characters or more) is on a line. */
+function charactersOfValue(value: string, lines: readonly LayoutLine[]): (LayoutCharacter | undefined)[] {
+  const text = [...value];
+  const out: (LayoutCharacter | undefined)[] = text.map(() => undefined);
+  for (const line of lines) {
+    if (!line.chars) continue;
+    const read = line.chars.map((c) => c.text).join('');
+    const run = longestCommonRun(read, value);
+    if (run.length < 2) continue;
+    const start = value.indexOf(read.slice(run.at, run.at + run.length));
+    for (let k = 0; k < run.length; k++) out[start + k] ??= line.chars[run.at + k];
+  }
+  return out;
 }

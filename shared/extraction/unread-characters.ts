@@ -106,8 +106,13 @@ function widestGapWithin(line: LayoutLine, value: string, least: number): number
   return widest;
 }
 
-/** Where in `a` the longest run of characters that `b` also spells starts, and its length. */
-function longestCommonRun(a: string, b: string): { at: number; length: number } {
+/**
+ * Where in `a` the longest run of characters that `b` also spells starts, and its length.
+ *
+ * @example
+ * longestCommonRun('单位名称杭州云栖', '杭州云栖科技'); // { at: 4, length: 4 }
+ */
+export function longestCommonRun(a: string, b: string): { at: number; length: number } {
   let best = { at: 0, length: 0 };
   let previous = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { registrationNumberCheckDigit, residentIdCheckCharacter, validateCreditCode, validateResidentId } from '../../shared/extraction/index.js';
 import { CREDIT_CODE_CHECK, residentIdCheck } from '../../shared/extraction/code-reading.js';
 import { extractDocuments } from '../../shared/extraction/extract-documents.js';
-import { SECOND_CHOICE_TAKEN, SECOND_CHOICES_AMBIGUOUS, trySecondChoices } from '../../shared/extraction/second-choices.js';
-import { buildPageLayout } from '../../shared/extraction/page-layout.js';
+import {
+  SECOND_CHOICE_TAKEN,
+  SECOND_CHOICES_AMBIGUOUS,
+  VOCABULARY_BY_FIELD,
+  WORD_SECOND_CHOICE_TAKEN,
+  secondChoicesMakingWords,
+  trySecondChoices,
+} from '../../shared/extraction/second-choices.js';
+import { buildPageLayout, type LayoutCharacter } from '../../shared/extraction/page-layout.js';
 import { ocrPageSchema, type OcrPage } from '../../shared/documents/ocr-page.js';
 import { businessLicensePage, creditCode, person, skillLevelCertificatePage } from './support/documents.js';
 
@@ -143,6 +150,80 @@ describe('second choices of a code whose check fails', () => {
     expect(CREDIT_CODE_CHECK.characterAt('B', 4)).toBe('8');
     expect(CREDIT_CODE_CHECK.characterAt('B', 12)).toBe('B');
     expect(CREDIT_CODE_CHECK.characterAt('字', 12)).toBe('');
+  });
+});
+
+/** `page` with the line reading `printed` read as `read` instead (same length: the boxes stay). */
+function misreadLine(page: OcrPage, printed: string, read: string): OcrPage {
+  return { ...page, lines: page.lines.map((line) => (line.text === printed ? { ...line, text: read } : line)) };
+}
+
+/** The engine's characters of `value`: sure (0.99) except those given second choices (by position). */
+function charactersOf(value: string, choices: Record<number, SecondChoice>): LayoutCharacter[] {
+  return [...value].map((text, k) =>
+    choices[k]
+      ? { text, confidence: choices[k].readAt ?? 0.55, alternative: { text: choices[k].text, confidence: choices[k].confidence } }
+      : { text, confidence: 0.99 },
+  );
+}
+
+describe('second choices that make a word of a name or an address', () => {
+  it('reads an issuer’s character as its second choice where that makes a word of organisations’ names, flagged', () => {
+    // Prepare: `培训` printed, `训` read `圳` (0.44) with `训` its second choice (0.28): `培圳` is no word.
+    const printed = '杭州市西湖区职业技能培训学校';
+    const misread = '杭州市西湖区职业技能培圳学校';
+    const page = withSecondChoices(skillLevelCertificatePage({ issuer: misread }), misread, { 11: { text: '训', confidence: 0.28, readAt: 0.44 } });
+    // Act
+    const [doc] = read([page]);
+    // Assess
+    expect(doc.fields.issuer).toMatchObject({ value: printed, needsReview: true });
+    expect(doc.fields.issuer.issues).toContain(WORD_SECOND_CHOICE_TAKEN);
+    expect(doc.fields.issuer.correction).toEqual({
+      from: misread,
+      reason: 'ocr_second_choice_makes_word: character 12 read 圳, taken as its second choice 训 (0.28)',
+    });
+  });
+
+  it('reads an address’s unit after a numeral as its second choice (`90量` → `90号`), flagged', () => {
+    const printed = '浙江省杭州市西湖区文三路90号';
+    const misread = '浙江省杭州市西湖区文三路90量';
+    const page = withSecondChoices(misreadLine(businessLicensePage(), printed, misread), misread, { 14: { text: '号', confidence: 0.1, readAt: 0.5 } });
+    const [doc] = read([page]);
+    expect(doc.fields.address).toMatchObject({ value: printed, needsReview: true });
+    expect(doc.fields.address.issues).toContain(WORD_SECOND_CHOICE_TAKEN);
+  });
+
+  it('keeps a character whose first choice is itself in a word, whatever its second choice makes', () => {
+    // `服务` is a word; its second choice `装` would make `服装`, a word too.
+    const value = '杭州西子智能服务有限公司';
+    expect(secondChoicesMakingWords(value, charactersOf(value, { 7: { text: '装', confidence: 0.3 } }), VOCABULARY_BY_FIELD.employerName)).toEqual([]);
+  });
+
+  it('leaves a character misread inside a trade name as read when its second choice makes no word', () => {
+    // `栖` read `柄`, second choice `梧`: the trade name is arbitrary, no word tells.
+    const value = '杭州云柄机械有限公司';
+    expect(secondChoicesMakingWords(value, charactersOf(value, { 3: { text: '梧', confidence: 0.2 } }), VOCABULARY_BY_FIELD.employerName)).toEqual([]);
+  });
+
+  it('takes no second choice whose word leans on a neighbour read less surely than the character changed', () => {
+    // `家政` read `建政`: `政` (0.47) has `设` second, making `建设` with `建`, itself read at 0.21.
+    const value = '杭经借建政服务有限公司';
+    const chars = charactersOf(value, { 3: { text: '史', confidence: 0.11, readAt: 0.21 }, 4: { text: '设', confidence: 0.13, readAt: 0.47 } });
+    expect(secondChoicesMakingWords(value, chars, VOCABULARY_BY_FIELD.companyName)).toEqual([]);
+    // Both read unsurely, the neighbour at least as surely: `城训` (0.33, 0.34) with `城`'s second choice `培`.
+    const issuer = '杭州之江职业城训学校';
+    const both = charactersOf(issuer, { 6: { text: '培', confidence: 0.21, readAt: 0.33 }, 7: { text: '圳', confidence: 0.2, readAt: 0.34 } });
+    expect(secondChoicesMakingWords(issuer, both, VOCABULARY_BY_FIELD.issuer)).toEqual([{ position: 6, read: '城', taken: '培', confidence: 0.21 }]);
+  });
+
+  it('never changes a character read surely, nor a person’s name', () => {
+    const issuer = '杭州市西湖区职业技能培圳学校';
+    const sure = charactersOf(issuer, { 11: { text: '训', confidence: 0.05, readAt: 0.93 } });
+    expect(secondChoicesMakingWords(issuer, sure, VOCABULARY_BY_FIELD.issuer)).toEqual([]);
+    // A holder named `王培圳` keeps the `圳` the engine read, second choice or not.
+    const name = '王培圳';
+    const page = withSecondChoices(skillLevelCertificatePage({ name }), name, { 2: { text: '训', confidence: 0.3 } });
+    expect(read([page])[0].fields.holderName.value).toBe(name);
   });
 });
 
