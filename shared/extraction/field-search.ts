@@ -1,6 +1,7 @@
 import { lostLineHead, NUMBER_SPLIT_AT_WRAP, numberSplitAtWrap, WRAPPED_LINE_HEAD_INCOMPLETE } from './wrapped-line-heads.js';
 import { piecesAcrossGap, ROW_PIECES_JOINED } from './row-gap-pieces.js';
 import { pieceOverWrap } from './pieces-over-wraps.js';
+import { numberRunOnNextRow } from './numbers-run-on.js';
 import type { ExtractedField } from '../documents/index.js';
 import { candidateConfidence, LabelMatch, type Candidate } from './confidence.js';
 import {
@@ -54,7 +55,7 @@ import { withFillInRealigned } from './page-shift.js';
 import { loneCharacterRightBefore } from './split-value-head.js';
 import { opensStampRemark } from './stamped-words.js';
 import { readAsSecondChoice, withSecondChoices } from './second-choices.js';
-import { DATE_DAY_MAY_CONTINUE, type Reading, type ValueReader } from './value-readers.js';
+import { DATE_DAY_MAY_CONTINUE, Evidence, type Reading, type ValueReader } from './value-readers.js';
 import { closesBracketNotOpenedIn, labelFollows, loneCharacterRightAfter, wrapMayOpenNextValue, wrapOfOtherValue } from './wrap-alignment.js';
 import { wrapOfLeftColumn } from './left-column-wraps.js';
 import { centreX, centreY, right } from './line-geometry.js';
@@ -113,6 +114,11 @@ export function findLabelledCandidates(
     };
     const build = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
       let candidate: Candidate | undefined = base.reading ? (base as Candidate) : undefined;
+      // A number cut by the wrap of run-on prose (`身份证号码:330` | `102197701043000。参保状态…`): its rest opens the
+      // next row. Not past a number read whole by its check digit.
+      const runOn = above.length === 0 && candidate?.reading.evidence !== Evidence.checksum ? numberRunOnNextRow(layout, first, base.raw, reader) : undefined;
+      if (runOn && runOn.reading.value !== candidate?.reading.value)
+        return { ...base, reading: runOn.reading, line: mergeLines([first, runOn.next], runOn.raw), raw: runOn.raw };
       if (!options.wrap) {
         if (candidate) {
           // The engine boxed the value's last character apart, right after it (`欧阳琪` | `华`): read joined, for the

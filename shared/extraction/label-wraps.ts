@@ -5,6 +5,29 @@ import { centreY } from './line-geometry.js';
 
 /** A label's first characters after a separator at the end of a line (`…(1-1)；类`, `…至长期，地`). */
 const HEAD_AT_END = /[;；,，、。]([\u3400-\u9fff]{1,3})$/u;
+/**
+ * A label's first characters glued to the end of a line with no separator (`…法定代表人:梁振娜实收` | `资本:…`,
+ * `…组成形式:个人经营经` | `营场所…`), or after a sentence's `现`/`其` (`…(1-1)现类` | `型个体工商户`): run-on prose that
+ * parts its pairs with nothing. Taken only for a label of three characters or more (after `现`/`其`, two), whose rest
+ * opens the next row exactly.
+ */
+const GLUED_HEAD_AT_END = /([\u3400-\u9fff]{1,3})$/u;
+const PROSE_WORD_BEFORE = /[现其]$/u;
+
+/** The label head a line ends with, and the shortest whole label it may start (see HEAD_AT_END, GLUED_HEAD_AT_END). */
+function headsAtEnd(text: string): { head: string; minLength: number }[] {
+  const separated = HEAD_AT_END.exec(text)?.[1];
+  if (separated) return [{ head: separated, minLength: 2 }];
+  const glued = GLUED_HEAD_AT_END.exec(text)?.[1] ?? '';
+  const heads: { head: string; minLength: number }[] = [];
+  for (let n = Math.min(3, glued.length); n >= 1; n--) {
+    const head = glued.slice(-n);
+    // An organisation's `公司` is its name's end, never the head of `公司类型` (`…有限公司类` | `型:…`).
+    if (head.startsWith('公司')) continue;
+    heads.push({ head, minLength: PROSE_WORD_BEFORE.test(text.slice(0, -n)) ? 2 : 3 });
+  }
+  return heads;
+}
 
 /**
  * Run-on prose breaks a label across its line's end as it breaks words: `…；企` | `业名称　浙江…`, `…；地` | `址浙江省`,
@@ -18,8 +41,8 @@ const HEAD_AT_END = /[;；,，、。]([\u3400-\u9fff]{1,3})$/u;
  */
 export function joinLabelsAcrossWraps(lines: LayoutLine[], findHits: (text: string) => LabelHit[]): void {
   for (const a of lines) {
-    const head = HEAD_AT_END.exec(a.text)?.[1];
-    if (!head || !LABEL_PREFIXES.has(head)) continue;
+    const heads = headsAtEnd(a.text).filter(({ head }) => LABEL_PREFIXES.has(head));
+    if (heads.length === 0) continue;
     const sameRow = (o: LayoutLine, l: LayoutLine) => Math.abs(centreY(o) - centreY(l)) < Math.min(o.box.height, l.box.height) * 0.5;
     const row = lines.filter((o) => o.page === a.page && o.half === a.half && sameRow(o, a));
     // The label goes on in the next box of the row (a spread label cut between boxes: `…(1-1)；类` … `型有限…`), or,
@@ -28,10 +51,24 @@ export function joinLabelsAcrossWraps(lines: LayoutLine[], findHits: (text: stri
     const b = after.length > 0 ? nextInRow(a, after[0]) : firstOfNextRow(lines, a, row);
     if (!b) continue;
     const tail = b.text.replace(/^\s+/, '');
-    const whole = [...(LABELS_BY_FIRST_CHAR.get(head[0]) ?? [])]
-      .map((l) => l.form)
-      .filter((form) => form.length > head.length && form.startsWith(head) && tail.startsWith(form.slice(head.length)))
-      .sort((p, q) => q.length - p.length)[0];
+    let head = '';
+    let whole: string | undefined;
+    for (const h of heads) {
+      whole = [...(LABELS_BY_FIRST_CHAR.get(h.head[0]) ?? [])]
+        .map((l) => l.form)
+        .filter(
+          (form) =>
+            form.length > h.head.length &&
+            form.length >= h.minLength &&
+            form.startsWith(h.head) &&
+            tail.startsWith(form.slice(h.head.length)) &&
+            // Glued, the head is the value's end unless the rest is no label by itself (`…有限公司` | `类型` stays).
+            (h.minLength === 2 || !isLabelForm(form.slice(h.head.length))),
+        )
+        .sort((p, q) => q.length - p.length)[0];
+      head = h.head;
+      if (whole) break;
+    }
     if (!whole) continue;
     // The head must not already be a label of its own there (`；类型` at a line's end waits for its value).
     if (a.hits.some((hit) => hit.end === a.text.length)) continue;
@@ -59,12 +96,18 @@ function firstOfNextRow(lines: readonly LayoutLine[], a: LayoutLine, row: readon
   const sameRow = (o: LayoutLine, l: LayoutLine) => Math.abs(centreY(o) - centreY(l)) < Math.min(o.box.height, l.box.height) * 0.5;
   const margin = Math.min(...row.map((o) => o.box.x));
   const bottom = a.box.y + a.box.height;
-  const below = lines
-    .filter((o) => o !== a && o.page === a.page && o.half === a.half && centreY(o) > bottom && o.box.y < bottom + h * 1.5)
-    .sort((p, q) => p.box.y - q.box.y || p.box.x - q.box.x);
-  const b = below[0];
-  if (!b || Math.abs(b.box.x - margin) > h * 1.5) return undefined;
+  const below = lines.filter((o) => o !== a && o.page === a.page && o.half === a.half && centreY(o) > bottom && o.box.y < bottom + h * 1.5);
+  // The next row's leftmost box: boxes of one row differ in top by a few pixels (`段洋超` 4 px over `代表人` left of it).
+  const top = below.length > 0 ? Math.min(...below.map(centreY)) : 0;
+  const b = below.filter((o) => Math.abs(centreY(o) - top) < h * 0.5).sort((p, q) => p.box.x - q.box.x)[0];
+  // At the row's margin, or up to three characters left of it: a paragraph's first row is indented (`text-indent: 2em`).
+  if (!b || b.box.x - margin > h * 1.5 || margin - b.box.x > h * 3) return undefined;
   return below.some((o) => o !== b && sameRow(o, b) && o.box.x < b.box.x) ? undefined : b;
+}
+
+/** True when `form` is a label of its own. */
+function isLabelForm(form: string): boolean {
+  return (LABELS_BY_FIRST_CHAR.get(form[0]) ?? []).some((l) => l.form === form);
 }
 
 function relabel(line: LayoutLine, text: string, findHits: (text: string) => LabelHit[]): void {

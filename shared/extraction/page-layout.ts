@@ -167,7 +167,45 @@ function labelFromGloss(text: string): LabelHit | undefined {
 }
 // `业务用章`: the 专 of a seal's lettering is often lost under the red ink.
 const SEAL_TEXT = /^(业务|合同|财务|人事|行政)?专?用章$|^(公章|印章)$/;
-const SEPARATOR = /[\s:;,，；|(（\[【]/;
+// A sentence's stop and enumeration comma part the pairs of run-on prose (`…有限公司。类型有限责任公司、法定代表人…`).
+const SEPARATOR = /[\s:;,，；|(（\[【。、]/;
+/** Punctuation a sentence parts its pairs with: a label right after it opens a pair as one opening a line does. */
+const PAIR_PUNCTUATION = /[,;，；。、]/;
+/**
+ * How a value ends where run-on prose glues the next pair's label to it with nothing between: a digit, a code's
+ * capital, a closing bracket, a date's `日`, an organisation's `公司` (`…2026.08.18负责人俞振`, `…有限公司类型有限…`).
+ * No Chinese value goes on from these into a licence's label word.
+ */
+const VALUE_END_BEFORE = /(?:[0-9A-Z)）]|\d日|公司)$/;
+
+/**
+ * Where a label spaced out inside a line ends (`…15日住 所浙江省…`, `…1509室经营范 围一般项目…`): its characters
+ * with one to three spaces between them (at least one), as forms space labels out; undefined when `text` at `at`
+ * does not spell `form` so. Labels of two to five characters, as forms space them.
+ *
+ * @example
+ * spacedLabelEnd('日住 所浙江省', 1, '住所'); // 4
+ */
+export function spacedLabelEnd(text: string, at: number, form: string): number | undefined {
+  const chars = [...form];
+  if (chars.length < 2 || chars.length > 5) return undefined;
+  let j = at;
+  let spaced = false;
+  for (let k = 0; k < chars.length; k++) {
+    if (k > 0) {
+      let n = 0;
+      while (text[j] === ' ' || text[j] === '　') {
+        j++;
+        n++;
+      }
+      if (n > 3) return undefined;
+      if (n > 0) spaced = true;
+    }
+    if (text[j] !== chars[k]) return undefined;
+    j++;
+  }
+  return spaced ? j : undefined;
+}
 
 /**
  * Text stamped or watermarked across a copy (`仅限办理技能补贴使用`, `与原件一致`, `复印无效`): never part of a value.
@@ -395,9 +433,22 @@ export function findHits(text: string): LabelHit[] {
       i = roleEnd - 1;
       continue;
     }
+    // A label spaced out inside the line (`住 所`) where none is printed whole: a form's label, never a value's words.
+    const exact = candidates.some((l) => text.startsWith(l.form, i));
     for (const label of candidates) {
-      if (!text.startsWith(label.form, i)) continue;
-      const end = i + label.form.length;
+      const spacedEnd = exact ? undefined : spacedLabelEnd(text, i, label.form);
+      if (!text.startsWith(label.form, i) && spacedEnd === undefined) continue;
+      const spaced = spacedEnd !== undefined;
+      const end = spacedEnd ?? i + label.form.length;
+      // `…有限公司类型：…`: the company's `公司` and a label `类型` glued, not the label `公司类型`.
+      if (label.form.startsWith('公司') && hits.length > 0 && /(有限|股份|分)$/.test(text.slice(hits[hits.length - 1].end, i))) {
+        const rest = label.form.slice(2);
+        if ((LABELS_BY_FIRST_CHAR.get(rest[0]) ?? []).some((l) => l.form === rest)) continue;
+      }
+      // A licence's label glued to the end of the value before it in run-on prose (see VALUE_END_BEFORE), or opening a
+      // pair after the sentence's punctuation.
+      const opensPair = i === 0 || PAIR_PUNCTUATION.test(text[i - 1]) || VALUE_END_BEFORE.test(text.slice(0, i));
+      const pairLabel = GLUED_LINE_LABELS.has(label.form) && opensPair;
       const colon = text[end] === ':';
       const other = otherPartyLabelStart(text, i, hits.length ? hits[hits.length - 1].end : 0);
       if (other !== undefined) {
@@ -427,7 +478,7 @@ export function findHits(text: string): LabelHit[] {
         i = end - 1;
         break;
       }
-      if (label.weak && !atStart && !colon) continue;
+      if (label.weak && !atStart && !colon && !pairLabel && !spaced) continue;
       if (label.weak && !atStart && endsUnknownLabel(text, i, hits)) continue;
       const previous = hits[hits.length - 1];
       if (text[i - 1] === '(' && text[end] === ')' && previous && previous.end === i - 1) {
@@ -457,12 +508,14 @@ export function findHits(text: string): LabelHit[] {
       const separated = colon || end === text.length || /[\s(]/.test(text[end]) || (/(日期|时间)$/.test(label.form) && /^[A-Za-z](?=\d)/.test(text.slice(end)));
       // A short label glued to running text (`乙方应按…`, `甲方根据…`) is a word in a sentence, not a label.
       // Licence labels that open a line are labels even when the engine lost the gap after them (`名称杭州…公司`,
-      // `负责人刘俊`); what they lead to must then look fully typical (see findLabelledCandidates).
+      // `负责人刘俊`), and so are they opening a pair of run-on prose after its punctuation (`…至长期，住所浙江省…`);
+      // what they lead to must then look fully typical (see findLabelledCandidates).
       if (
         label.weak &&
         !separated &&
         /[\u3400-\u9fff]/.test(text[end]) &&
-        !(i === 0 && GLUED_LINE_LABELS.has(label.form)) &&
+        !pairLabel &&
+        !spaced &&
         !(i === 0 && label.form === '工种' && GLUED_TRADE.test(text.slice(end))) &&
         !(LEVEL_LABELS.has(label.form) && LEVEL_WORD_START.test(text.slice(end)))
       )

@@ -14,6 +14,7 @@ import { drawLayout, type FamilyRegion, type ProceduralFamily } from './families
 import { drawFieldLayouts, PAGE_SHIFT_TAG } from './field-variants.js';
 import { type DistractorPool, drawFormVariety, FORM_VARIETY_TAGS, otherPartiesHtml } from './form-variety.js';
 import { LEXICON, type Role } from './lexicon.js';
+import { runOnBlock } from './run-on.js';
 import {
   block,
   inspectionStampHtml,
@@ -89,8 +90,12 @@ function pickMasks(d: Drawer, eligible: readonly string[]): Map<string, MaskStyl
   return masks;
 }
 
-function renderBlock(items: Item[], p: LayoutParams, masks: Map<string, MaskStyle>, d: Drawer): string {
-  return block(items, p, masks, d.rng);
+/** A block in the page's placement; run-on prose (run-on.ts) tags what it drew on the document. */
+function renderBlock(items: Item[], p: LayoutParams, masks: Map<string, MaskStyle>, d: Drawer, variants: string[]): string {
+  if (p.placement !== 'run_on') return block(items, p, masks, d.rng);
+  const { html, tags } = runOnBlock(items, p, masks, d.rng);
+  for (const tag of tags) if (!variants.includes(tag)) variants.push(tag);
+  return html;
 }
 
 /** Adds overlays that belong to values: text after a value, a stamp across one value. */
@@ -278,14 +283,14 @@ function certificateDoc(c: Certificate, d: Drawer): ProceduralDocument {
   if (booklet) {
     // An old booklet opened flat: personal page left, award page right, a dark fold between.
     variants.push('certificate:booklet-spread');
-    const left = `<div class="fit" style="position:absolute;left:12mm;top:18mm;width:120mm">${photoHtml(26, 36)}<div style="margin-top:6mm">${renderBlock(personItems, { ...p, placement: p.placement === 'above' ? 'above' : 'beside', columns: 1 }, masks, d)}</div></div>`;
-    const right = `<div class="fit" style="position:absolute;left:160mm;top:14mm;width:122mm">${titleHtml}${renderBlock(bodyItems, { ...p, columns: 1 }, masks, d)}${footer}</div>`;
+    const left = `<div class="fit" style="position:absolute;left:12mm;top:18mm;width:120mm">${photoHtml(26, 36)}<div style="margin-top:6mm">${renderBlock(personItems, { ...p, placement: p.placement === 'above' ? 'above' : 'beside', columns: 1 }, masks, d, variants)}</div></div>`;
+    const right = `<div class="fit" style="position:absolute;left:160mm;top:14mm;width:122mm">${titleHtml}${renderBlock(bodyItems, { ...p, columns: 1 }, masks, d, variants)}${footer}</div>`;
     const fold = `<div style="position:absolute;left:146mm;top:0;bottom:0;width:5mm;background:linear-gradient(90deg,#fff,#bbb,#fff)"></div>`;
     sheet = sheetOf(LANDSCAPE, p, `${fold}${left}${right}`, d, variants);
   } else {
     const landscape = rng.chance(d.r.landscape);
     const size = landscape ? LANDSCAPE : PORTRAIT;
-    let personHtml = renderBlock(personItems, p, masks, d);
+    let personHtml = renderBlock(personItems, p, masks, d, variants);
     if (sentence) {
       variants.push('certificate:sentence');
       const nm = masks.has('holderName') ? maskHtml(c.person.name, masks.get('holderName')!, p.sizePt, rng) : esc(c.person.name);
@@ -301,7 +306,7 @@ function certificateDoc(c: Certificate, d: Drawer): ProceduralDocument {
     sheet = sheetOf(
       size,
       p,
-      `${frame}${photo}${content(size, d, `${titleHtml}${width}${personHtml}<div style="height:${rng.int(2, 8)}mm"></div>${renderBlock(bodyItems, p, masks, d)}</div>${footer}`)}`,
+      `${frame}${photo}${content(size, d, `${titleHtml}${width}${personHtml}<div style="height:${rng.int(2, 8)}mm"></div>${renderBlock(bodyItems, p, masks, d, variants)}</div>${footer}`)}`,
       d,
       variants,
     );
@@ -406,7 +411,7 @@ function licenceDoc(l: Licence, d: Drawer): ProceduralDocument {
     : '';
   const qr = !pre2016 && rng.chance(0.8) ? qrHtml({ left: size.widthMm - rng.int(40, 50), top: rng.int(22, 34) }, rng.int(20, 26), rng) : '';
   const titleHtml = `<div class="title" style="font-size:${rng.int(30, 42)}pt;letter-spacing:${rng.float(0.2, 0.6).toFixed(2)}em">${title}</div><div style="text-align:center;margin-bottom:${rng.int(6, 12)}mm">${copy}</div>`;
-  let blockHtml = block(decorated, p, masks, rng);
+  let blockHtml = renderBlock(decorated, p, masks, d, variants);
   if (stampAt !== undefined) blockHtml = stampOverBlock(blockHtml, d, 60, size.widthMm - 60);
   const blockWidth = landscape ? `width:${rng.int(230, 255)}mm` : '';
   const footer = footerHtml(
@@ -489,7 +494,7 @@ function recordDoc(rec: InsuranceRecord, d: Drawer): ProceduralDocument {
     `实际缴费月数合计 ${totalMonths(rec.spans)} 月`,
   ]);
   variants.push('record:printed-total');
-  let blockHtml = block(decorated, p, masks, rng);
+  let blockHtml = renderBlock(decorated, p, masks, d, variants);
   if (stampAt !== undefined) blockHtml = stampOverBlock(blockHtml, d, 20, 150);
   const title = rng.pick(['杭州市社会保险参保缴费证明（个人）', '社会保险个人参保证明', '浙江省社会保险参保缴费记录', '参保人员缴费情况表']);
   const footer = footerHtml(
@@ -599,7 +604,7 @@ function contractDoc(c: Contract, d: Drawer): ProceduralDocument {
   items.push({ label: '工作岗位', value: c.post });
   const masks = pickMasks(d, ['employeeIdNumber', 'employerCreditCode']);
   const { items: decorated, stampAt } = decorate(items, d, variants, 'contract');
-  let blockHtml = block(decorated, p, masks, rng);
+  let blockHtml = renderBlock(decorated, p, masks, d, variants);
   if (stampAt !== undefined) blockHtml = stampOverBlock(blockHtml, d, 50, 150);
   const clauses = [
     '一、乙方同意根据甲方工作需要，在上述岗位工作，服从甲方管理。',

@@ -461,6 +461,22 @@ export const PROCEDURAL_OVERPRINTED_CARD_FAMILIES: readonly ProceduralFamily[] =
   },
 ];
 
+/**
+ * Seen families for the run-on class (labels and values in one sentence, fill-in-the-blank): proc-C's regions, fonts
+ * and wording with every block's pairs run on in prose (run-on.ts draws the separators, internal spaces and colons of
+ * labels, underlined blanks, narrow and wide columns, pairs to a line, prose words and dates in prose), the fill-in a
+ * little off the labels' baseline on a fifth of the pages. No per-field stacking or shifting. The held-out
+ * `underline` placement and its fonts stay unseen.
+ */
+export const PROCEDURAL_RUN_ON_FAMILIES: readonly ProceduralFamily[] = PROCEDURAL_FIELD_FAMILIES.map((f) => {
+  const { fieldLayouts: _none, ...region } = f.region;
+  return {
+    ...f,
+    name: f.name.replace('proc-C', 'proc-R'),
+    region: { ...region, placements: ['run_on'] as const, columns: [1] as const, offBaseline: { chance: 0.2, mm: [0.4, 1.2] as const } },
+  };
+});
+
 /** Every family the generator knows, v1/v2's, v3's and the per-field ones, for `--families`. */
 export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
   ...PROCEDURAL_FAMILIES,
@@ -472,6 +488,7 @@ export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
   ...PROCEDURAL_MASK_FAMILIES,
   ...PROCEDURAL_STACKED_FAMILIES,
   ...PROCEDURAL_OVERPRINTED_CARD_FAMILIES,
+  ...PROCEDURAL_RUN_ON_FAMILIES,
 ];
 
 /** The procedural families that can draw a kind, seen first. @example proceduralFamiliesFor('id_card'); */

@@ -14,9 +14,10 @@ export type LabelStyle = 'plain' | 'justify' | 'fullwidth_spaces' | 'ascii_space
  * Where a value sits relative to its label. `bilingual_cell` (ruled grid, label cell 中文 over an English gloss) and
  * `underline` (pairs flowing inline through a paragraph, each value on an underlined blank) are drawn only by the
  * procedural-v3 held-out families. `grid_stacked` (a ruled grid, each row of label cells over a row of value cells) is
- * drawn by the form-variety families (proc-E).
+ * drawn by the form-variety families (proc-E). `run_on` (pairs run on in prose, drawn by run-on.ts, not here) by the
+ * seen run-on families (proc-R).
  */
-export type Placement = 'beside' | 'above' | 'cell' | 'leader' | 'bilingual_cell' | 'underline' | 'grid_stacked';
+export type Placement = 'beside' | 'above' | 'cell' | 'leader' | 'bilingual_cell' | 'underline' | 'grid_stacked' | 'run_on';
 export type MaskStyle = 'bar' | 'blur' | 'stars';
 
 /** One label and its value; `field` names the truth field it prints (absent for distractors such as 注册资本). */
@@ -210,6 +211,8 @@ export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMa
   const v = (i: Item) => (i.layout?.leader ? leaderHtml(valueHtml(i, p, masks, rng), i.layout.leader) : valueHtml(i, p, masks, rng));
   const gap = `${p.rowGapMm.toFixed(1)}mm`;
   switch (p.placement) {
+    case 'run_on':
+      throw new Error('run-on prose is composed by run-on.ts (runOnBlock), which tags what it draws');
     case 'beside': {
       const cols = p.columns === 2 ? 'auto 1fr auto 1fr' : 'auto 1fr';
       const cells: string[] = [];
