@@ -5,7 +5,7 @@ import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
 import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
 import { decodeRaster, localContrastRaster, resizeRaster, type Raster } from './raster.js';
-import { linesSplitOverGlyphs, regionsBesideBareLabels, withGlyphsPastLineEnds } from './unboxed-glyphs.js';
+import { lineEndsAgainstMarks, linesSplitOverGlyphs, regionsBesideBareLabels, withGlyphsPastLineEnds } from './unboxed-glyphs.js';
 import { readUnderGreySeals } from './grey-seals.js';
 import { withLinesUnderGreySeals } from './lines-under-grey-seals.js';
 import { readUnderSealAgain, type MergedLine } from './seal-third-reading.js';
@@ -100,6 +100,12 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
    * read whole (see `linesSplitOverGlyphs`; default on, with `unboxedGlyphs`). Off keeps the pieces as detected.
    */
   splitLines?: boolean;
+  /**
+   * A line whose region stops short of its print where a mark touches it (a seal's ring beside a date's last digit) or
+   * the print runs on, read again over what was left out (see `lineEndsAgainstMarks`; default on, with
+   * `unboxedGlyphs`). Off reads the regions as detected.
+   */
+  cutLineEnds?: boolean;
   /** Detect a tall unsure region again on its own crop, for lines the page's pass merged (see `withMergedLinesApart`; default on). */
   mergedLines?: boolean;
   /** Read again a sure line holding an unsure letter, digit or CJK character (see `hasUnsureCharacter`; default on). */
@@ -380,6 +386,10 @@ export class PaddleOcrEngine implements OcrEngine {
       this.#options.unboxedGlyphs !== false && this.#options.splitLines !== false
         ? await readSplitLinesWhole(models, { stored: read, raster, rotation }, ordered, merges, this.#recognition)
         : new Set<number>();
+    // A line whose end the detector cut where a mark touches it (a seal's ring), read again over what it left out.
+    if (this.#options.unboxedGlyphs !== false && this.#options.cutLineEnds !== false) {
+      await readCutLineEnds(models, raster, ordered, merges, joins, this.#recognition);
+    }
     // The lines are built outside the stage clock, as ever; the seals' rings are read inside it, as ever.
     let recogniseMs = lap();
     const lines: OcrLine[] = [];
@@ -592,6 +602,116 @@ export function wholeReadingOfSplitLine(
   return {
     ...whole,
     characterConfidences: whole.characterConfidences.map((c, i) => (confirmed[i] ? c : Math.min(c, UNCONFIRMED_CHARACTER_CONFIDENCE))),
+  };
+}
+
+/** At most this many lines with a cut end are read again on one page (see `readCutLineEnds`): keeps a page's cost bounded. */
+const MAX_CUT_LINE_ENDS = 4;
+/** At most this many characters are taken past a cut end: the two glyphs `lineEndsAgainstMarks` looks for, and one narrow. */
+const MAX_GAINED_PAST_END = 3;
+
+/**
+ * Each line whose region ends short of its print (see `lineEndsAgainstMarks`) read again over what it left out, from
+ * the page the regions were found on. A reading that holds the line's and gains letters, digits or CJK characters at
+ * the grown ends (see `readingPastCutEnds`) replaces the line in place, in `ordered` and in `merges`.
+ */
+async function readCutLineEnds(
+  models: PaddleModels,
+  raster: Raster,
+  ordered: TextRegion[],
+  merges: MergedLine[],
+  joined: ReadonlySet<number>,
+  recognition: RecognitionSettings,
+): Promise<void> {
+  const cut = lineEndsAgainstMarks(raster, ordered)
+    .filter((line) => !joined.has(line.index) && merges[line.index].reading.text.trim() !== '')
+    .slice(0, MAX_CUT_LINE_ENDS);
+  if (cut.length === 0) return;
+  const read = await recogniseRegions(
+    models.recognition,
+    models.alphabet,
+    raster,
+    cut.map((line) => line.grown),
+    recognition,
+  );
+  cut.forEach((line, k) => {
+    const reading = readingPastCutEnds(merges[line.index].reading, read[k], line.sides);
+    if (!reading) return;
+    merges[line.index] = { ...merges[line.index], reading, region: line.grown, readings: [reading] };
+    ordered[line.index] = line.grown;
+  });
+}
+
+/**
+ * The reading of a line's region grown past its cut ends (`sides`), when it holds the line's own reading (`kept`, its
+ * characters in order, spaces aside) with 1–`MAX_GAINED_PAST_END` letters, digits or CJK characters more at the grown
+ * ends only; punctuation and strokes read past the gained characters (a seal's ring read `)` or `|`) are dropped. The
+ * gained characters are capped at `UNCONFIRMED_CHARACTER_CONFIDENCE` (a ring's arc can read as `1`); the line's own
+ * keep the surer of their two readings. Undefined when the reading does not extend the line. Exposed for tests.
+ *
+ * @example
+ * readingPastCutEnds(read('签订日期：2019-06-1'), read('签订日期：2019-06-17)'), [1])?.text; // '签订日期：2019-06-17', `7` at 0.5
+ */
+export function readingPastCutEnds(kept: RecognisedText, grown: RecognisedText, sides: readonly (1 | -1)[]): RecognisedText | undefined {
+  const own = kept.characters.flatMap((c, i) => (c.trim() === '' ? [] : [i]));
+  const theirs = grown.characters.flatMap((c, i) => (c.trim() === '' ? [] : [i]));
+  if (own.length < 2 || theirs.length <= own.length) return undefined;
+  const isWord = (c: string) => /[\p{L}\p{N}]/u.test(c);
+  const ownText = own.map((i) => kept.characters[i]);
+  const grownText = theirs.map((i) => grown.characters[i]).join('');
+  // Where the line's own characters stand in the grown reading, as one run; the character at a grown end may read
+  // differently once the glyph beside it is in the crop (`有限公` + `司` read `有限密司`): one such is allowed.
+  const placements: { at: number; changed?: number }[] = [{ at: grownText.indexOf(ownText.join('')) }];
+  if (sides.includes(1)) {
+    const at = grownText.indexOf(ownText.slice(0, -1).join(''));
+    placements.push({ at, changed: own.length - 1 });
+  }
+  if (sides.includes(-1)) {
+    const at = grownText.indexOf(ownText.slice(1).join(''));
+    placements.push({ at: at - 1, changed: 0 });
+  }
+  const placed = placements.find(({ at }) => at >= 0 && at + own.length <= theirs.length && ownText.join('').length === own.length);
+  if (!placed) return undefined;
+  const { at } = placed;
+  let before = theirs.slice(0, at);
+  let after = theirs.slice(at + own.length);
+  // Marks read past the gained characters are the mark that hid them, not print: dropped from the outer ends.
+  while (before.length > 0 && !isWord(grown.characters[before[0]])) before = before.slice(1);
+  while (after.length > 0 && !isWord(grown.characters[after.at(-1)!])) after = after.slice(0, -1);
+  if ((before.length > 0 && !sides.includes(-1)) || (after.length > 0 && !sides.includes(1))) return undefined;
+  const gained = [...before, ...after];
+  if (gained.length === 0 || gained.length > MAX_GAINED_PAST_END || !gained.some((i) => isWord(grown.characters[i]))) return undefined;
+  // The line's own characters keep the surer of their two readings (a changed one, whichever is surer, unconfirmed);
+  // spaces between characters are kept as read.
+  const ownAt = new Map(theirs.slice(at, at + own.length).map((i, k) => [i, k]));
+  const isGained = new Set(gained);
+  const from = before[0] ?? theirs[at];
+  const to = after.at(-1) ?? theirs[at + own.length - 1];
+  const keptIndices = grown.characters.flatMap((_, i) => (i >= from && i <= to ? [i] : []));
+  const characters: string[] = [];
+  const characterConfidences: number[] = [];
+  for (const i of keptIndices) {
+    const read = grown.characterConfidences[i];
+    const k = ownAt.get(i);
+    if (isGained.has(i)) {
+      characters.push(grown.characters[i]);
+      characterConfidences.push(Math.min(read, UNCONFIRMED_CHARACTER_CONFIDENCE));
+    } else if (k === undefined) {
+      characters.push(grown.characters[i]);
+      characterConfidences.push(read);
+    } else {
+      const mine = kept.characterConfidences[own[k]];
+      const agree = kept.characters[own[k]] === grown.characters[i];
+      characters.push(agree || mine >= read ? kept.characters[own[k]] : grown.characters[i]);
+      characterConfidences.push(agree ? Math.max(read, mine) : Math.min(Math.max(read, mine), UNCONFIRMED_CHARACTER_CONFIDENCE));
+    }
+  }
+  return {
+    text: characters.join(''),
+    confidence: meanOf(characterConfidences, grown.confidence),
+    characters,
+    characterConfidences,
+    characterPositions: keptIndices.map((i) => grown.characterPositions[i]),
   };
 }
 

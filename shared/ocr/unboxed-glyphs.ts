@@ -375,3 +375,112 @@ function extendedTo(region: TextRegion, side: 1 | -1, reach: number): TextRegion
   const middle = (reach + farEnd) / 2;
   return { ...region, cx: region.cx + middle * Math.cos(region.angle), cy: region.cy + middle * Math.sin(region.angle), width };
 }
+
+/** How far past a cut end the glyphs it left out are looked for (line heights): two glyphs and the gap before them. */
+const CUT_END_REACH = START_WITHIN + 2 * MAX_GLYPH;
+
+/** Another region this much shorter than a line (its heights) is a fragment of a glyph, not a line of its own. */
+const FRAGMENT_HEIGHT = 0.5;
+
+/** A line end the detector cut short of its print, and the line's region grown over what it left out. */
+export interface CutLineEnd {
+  /** Index of the line's region. */
+  index: number;
+  /** The ends grown (1: the end, −1: the start). */
+  sides: (1 | -1)[];
+  /** The region grown past those ends. */
+  grown: TextRegion;
+}
+
+/**
+ * Lines whose region ends short of their print where a mark touches it, or where the print runs on: glyph ink on the
+ * line's band starts within `START_WITHIN` of an end, and before the glyph is followed by clean columns either ink
+ * reaches off the band (a seal's ring beside `2019-06-1` + `7`, a grey seal's edge beside `…有限公` + `司`) or the
+ * ink runs on past `CUT_END_REACH` (more text the box stopped in: `浙江紫金汽车维` + `修…`). `withGlyphsPastLineEnds`
+ * takes only a glyph with clean paper after it, so these stay out of the box (docs/ocr.md, "trunc28"). The region is
+ * grown to the last column of glyph ink within `CUT_END_REACH` (at least `MIN_GLYPH` of it, in no other region); the
+ * caller reads it and keeps the reading only if it holds the line's and gains a letter, digit or CJK character.
+ *
+ * @example
+ * lineEndsAgainstMarks(raster, regions); // [{ index: 12, sides: [1], grown: { cx: …, width: 352, … } }]
+ */
+export function lineEndsAgainstMarks(raster: Raster, regions: readonly TextRegion[]): CutLineEnd[] {
+  const lineHeight = typicalLineHeight(regions);
+  const found: CutLineEnd[] = [];
+  regions.forEach((region, index) => {
+    if (region.centreLine || Math.abs(Math.sin(region.angle)) > Math.sin(LEVEL) || Math.cos(region.angle) < 0) return;
+    // A line, not a lone glyph or a mark: a one-character region's box says too little about where its print ends.
+    if (region.width < 2 * region.height || region.height < 0.6 * lineHeight) return;
+    const levels = inkLevels(raster, region);
+    if (!levels) return;
+    // Both ends measured on the region as detected, in px along the line from its centre.
+    let start = -region.width / 2;
+    let end = region.width / 2;
+    const sides: (1 | -1)[] = [];
+    for (const side of [1, -1] as const) {
+      const reach = inkPastCutEnd(raster, region, side, regions, index, levels.threshold);
+      if (reach === undefined) continue;
+      if (side === 1) end = reach + PAST_GLYPH * region.height;
+      else start = reach - PAST_GLYPH * region.height;
+      sides.push(side);
+    }
+    if (sides.length === 0) return;
+    const middle = (start + end) / 2;
+    const grown = { ...region, cx: region.cx + middle * Math.cos(region.angle), cy: region.cy + middle * Math.sin(region.angle), width: end - start };
+    found.push({ index, sides, grown });
+  });
+  return found;
+}
+
+/**
+ * How far (px along the line from the region's centre, signed like `side`) glyph ink left out past a cut end reaches,
+ * or undefined when the end is not cut (see `lineEndsAgainstMarks`).
+ */
+function inkPastCutEnd(raster: Raster, region: TextRegion, side: 1 | -1, regions: readonly TextRegion[], self: number, threshold: number): number | undefined {
+  const h = region.height;
+  const half = region.width / 2;
+  const ux = Math.cos(region.angle);
+  const uy = Math.sin(region.angle);
+  const to = half + CUT_END_REACH * h;
+  let first: number | undefined;
+  let last: number | undefined;
+  let glyphColumns = 0;
+  let touched = false;
+  let clean = 0;
+  let ended = false;
+  for (let u = half; u <= to; u += 1) {
+    const column = inkInColumn(raster, region, side * u, ux, uy, CORE_HALF * h, CLEAN_HALF * h, threshold);
+    if (column === 'outside') {
+      if (first === undefined && u > half + START_WITHIN * h) return undefined;
+      touched = true;
+      clean = 0;
+      continue;
+    }
+    if (column) {
+      if (first === undefined) {
+        if (u > half + START_WITHIN * h) return undefined;
+        first = u;
+      }
+      last = u;
+      glyphColumns++;
+      clean = 0;
+    } else if (first !== undefined || touched) {
+      clean += 1;
+      if (clean >= CLEAN_AFTER * h) {
+        ended = true;
+        break;
+      }
+    }
+  }
+  if (first === undefined || last === undefined || glyphColumns < MIN_GLYPH * h) return undefined;
+  // A glyph with clean paper after it and nothing touching it is `withGlyphsPastLineEnds`' (or paper after the line).
+  if (ended && !touched) return undefined;
+  // The ink left out must be no other line's (a label's value boxed on its own just past it); a fragment under half the
+  // line's height is a piece of the glyph the box left out (`1` of `14` boxed 15 × 11 px beside a 44-px line).
+  for (let u = half + PAST_GLYPH * h; u <= last; u += h / 4) {
+    const x = region.cx + side * u * ux;
+    const y = region.cy + side * u * uy;
+    if (regions.some((other, k) => k !== self && other.height >= FRAGMENT_HEIGHT * h && regionContains(other, x, y))) return undefined;
+  }
+  return side * last;
+}
