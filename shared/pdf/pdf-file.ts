@@ -561,6 +561,8 @@ function collectLines(text: mupdf.StructuredText, pageArea: number): CollectedTe
   const result: CollectedText = { lines: [], realCharacters: 0, unmappedCharacters: 0, largestImageShare: 0 };
   let current = '';
   let across = false;
+  let real = 0;
+  let unmapped = 0;
   let bbox: [number, number, number, number] = [0, 0, 0, 0];
   text.walk({
     onImageBlock(rect) {
@@ -569,17 +571,23 @@ function collectLines(text: mupdf.StructuredText, pageArea: number): CollectedTe
     },
     beginLine(rect, _wmode, direction) {
       current = '';
+      real = 0;
+      unmapped = 0;
       across = runsAcrossPage([direction[0], direction[1]]);
       bbox = [rect[0], rect[1], rect[2], rect[3]];
     },
     onChar(c) {
-      // A line across the page is left out, and its characters do not make a scan's page a text layer.
-      if (across) return;
       current += c;
-      if (isUnmapped(c)) result.unmappedCharacters++;
-      else if (c.trim() !== '') result.realCharacters++;
+      if (isUnmapped(c)) unmapped++;
+      else if (c.trim() !== '') real++;
     },
     endLine() {
+      // A run of characters across the page is left out, and does not make a scan's page a text layer. A character
+      // alone keeps its line: a seal's lettering is drawn one character to a line, each turned round the ring, and
+      // the reader knows such a ring from its characters' places.
+      if (across && real + unmapped >= 2) return;
+      result.realCharacters += real;
+      result.unmappedCharacters += unmapped;
       const trimmed = current.trim();
       if (trimmed !== '') result.lines.push({ text: trimmed, bbox });
     },

@@ -173,6 +173,15 @@ describe('readTextLayer', () => {
     expect(page!.lines.map((line) => line.text)).toEqual([...certificatePage.map((run) => run.text), '副本编号甲乙']);
   });
 
+  it('keeps a seal’s lettering drawn one character to a line, each turned round the ring', () => {
+    const ring = [...'杭州之江职业培训学校'].map((text, i) => ({ text, x: 400 + 40 * Math.cos(i / 3), y: 600 - 40 * Math.sin(i / 3), angle: 90 - i * 20 }));
+    const pdf = makeDigitalPdf([[...certificatePage, ...ring]]);
+
+    const page = readTextLayer(pdf, 1, 144);
+
+    expect(page!.lines.map((line) => line.text).slice(certificatePage.length)).toEqual([...'杭州之江职业培训学校']);
+  });
+
   it('reads a scan under a slanted text watermark as a scan: the watermark makes no text layer', async () => {
     const png = new Uint8Array(
       await sharp({ create: { width: 200, height: 280, channels: 3, background: '#eee' } })
