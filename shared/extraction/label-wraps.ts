@@ -15,16 +15,16 @@ const GLUED_HEAD_AT_END = /([\u3400-\u9fff]{1,3})$/u;
 const PROSE_WORD_BEFORE = /[现其]$/u;
 
 /** The label head a line ends with, and the shortest whole label it may start (see HEAD_AT_END, GLUED_HEAD_AT_END). */
-function headsAtEnd(text: string): { head: string; minLength: number }[] {
+function headsAtEnd(text: string): { head: string; minLength: number; glued?: true }[] {
   const separated = HEAD_AT_END.exec(text)?.[1];
   if (separated) return [{ head: separated, minLength: 2 }];
   const glued = GLUED_HEAD_AT_END.exec(text)?.[1] ?? '';
-  const heads: { head: string; minLength: number }[] = [];
+  const heads: { head: string; minLength: number; glued?: true }[] = [];
   for (let n = Math.min(3, glued.length); n >= 1; n--) {
     const head = glued.slice(-n);
     // An organisation's `公司` is its name's end, never the head of `公司类型` (`…有限公司类` | `型:…`).
     if (head.startsWith('公司')) continue;
-    heads.push({ head, minLength: PROSE_WORD_BEFORE.test(text.slice(0, -n)) ? 2 : 3 });
+    heads.push({ head, minLength: PROSE_WORD_BEFORE.test(text.slice(0, -n)) ? 2 : 3, glued: true });
   }
   return heads;
 }
@@ -51,9 +51,13 @@ export function joinLabelsAcrossWraps(lines: LayoutLine[], findHits: (text: stri
     const b = after.length > 0 ? nextInRow(a, after[0]) : firstOfNextRow(lines, a, row);
     if (!b) continue;
     const tail = b.text.replace(/^\s+/, '');
+    // A box that opens with a label of its own is that label (`固定期限` | `起始日期:`, not `期限起始` + `日期:`): a
+    // glued head is then the value's end.
+    const opensWithLabel = findHits(tail)[0]?.start === 0;
     let head = '';
     let whole: string | undefined;
     for (const h of heads) {
+      if (h.glued && opensWithLabel) continue;
       whole = [...(LABELS_BY_FIRST_CHAR.get(h.head[0]) ?? [])]
         .map((l) => l.form)
         .filter(

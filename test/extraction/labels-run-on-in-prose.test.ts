@@ -105,3 +105,25 @@ describe('labels glued into run-on prose', () => {
     expect(individual.fields.address.value).toBe('浙江省杭州市西湖区留下街道西园路508号黄龙国际中心1幢7层1606室');
   });
 });
+
+describe('a value that ends like a label’s head, beside a box that opens with a label', () => {
+  it('stays whole: `固定期限` | `起始日期:` is no `期限起始` and the start date is read', () => {
+    const contract: Line[] = [
+      ['劳动合同书', 601, 203, 431, 69],
+      ['甲方（用人单位）名称:', 150, 367, 520, 36],
+      ['浙江汇通科技环境服务有限公司', 748, 367, 695, 34],
+      ['合同类型:', 150, 673, 150, 35],
+      ['固定期限', 358, 673, 138, 33],
+      ['起始日期:', 555, 673, 185, 35],
+      ['2020/01/09', 776, 673, 169, 35],
+      ['用工终止日: 二〇二二年一月八', 983, 673, 521, 35],
+      ['日　工作岗位:', 150, 750, 235, 35],
+      ['网络与信息安全管理员', 452, 750, 333, 34],
+      ['订立日期：2020.01.07', 150, 1162, 334, 36],
+    ];
+
+    const doc = extractDocuments([textLayerPage(contract)], { today: TODAY })[0];
+
+    expect(doc.fields.startDate).toMatchObject({ value: '2020-01-09', needsReview: false });
+  });
+});
