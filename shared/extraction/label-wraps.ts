@@ -51,9 +51,11 @@ export function joinLabelsAcrossWraps(lines: LayoutLine[], findHits: (text: stri
     const b = after.length > 0 ? nextInRow(a, after[0]) : firstOfNextRow(lines, a, row);
     if (!b) continue;
     const tail = b.text.replace(/^\s+/, '');
-    // A box that opens with a label of its own is that label (`固定期限` | `起始日期:`, not `期限起始` + `日期:`): a
-    // glued head is then the value's end.
-    const opensWithLabel = findHits(tail)[0]?.start === 0;
+    // A box that opens with a label of its own, read whole, is that label (`固定期限` | `起始日期:`, not `期限起始` +
+    // `日期:`): a glued head is then the value's end. A label read only as its tail is not whole (`会信用代码` after
+    // `…统一社`, `民身份证号码` after `…龙宇居`): the head goes on in it.
+    const own = findHits(tail)[0];
+    const opensWithLabel = own !== undefined && own.start === 0 && !own.fuzzy && !own.inferred;
     let head = '';
     let whole: string | undefined;
     for (const h of heads) {
