@@ -60,8 +60,10 @@ export function numberRunOnNextRow(
     const reading = reader(raw);
     if (!reading || reading.value === null) continue;
     // A number with a check digit is taken only where the check passes; one without (a certificate's number) only
-    // whole up to the rest's end, never cut inside it.
-    if (reading.evidence === Evidence.checksum || (k === rest.length && reading.evidence !== Evidence.failed && !reading.correction))
+    // whole up to the rest's end, never cut inside it, and only from a line of prose, its label in it: a number boxed
+    // alone in a form's cell (`证书编码` | `PX202187608171`) ends there, whatever the row under it opens with (`0111`).
+    const prose = line.hits.length > 0;
+    if (reading.evidence === Evidence.checksum || (prose && k === rest.length && reading.evidence !== Evidence.failed && !reading.correction))
       return { reading: { ...reading, issues: [...reading.issues, NUMBER_RUN_ON_NEXT_ROW] }, next, raw };
   }
   return undefined;

@@ -49,6 +49,30 @@ describe('a number cut by the wrap of run-on prose', () => {
     expect(doc.fields.certificateNumber.value).toBe('ZX20203301771208');
     expect(doc.fields.certificateNumber.needsReview).toBe(true);
   });
+
+  // The lead's, from a held-out page (blind v19, a scanner-app photo): the run-on rule had joined the next row's `0111`.
+  it('leaves a certificate’s number boxed alone in its cell whole, though the row under it opens with digits', () => {
+    const doc = read(
+      [
+        ['培训合格证书', 505, 267, 293, 75],
+        ['证件号', 727, 382, 94, 38],
+        ['性别', 558, 401, 70, 31],
+        ['女', 646, 400, 23, 21],
+        ['姓名龙秀丽', 235, 407, 185, 54],
+        ['330110200011076109', 233, 459, 236, 48],
+        ['培训时间', 672, 492, 95, 35],
+        ['培训专业家政服务员技能培训', 239, 501, 330, 62],
+        ['二〇二一年九月十四日至二〇二一年九月二十一日', 241, 537, 546, 71],
+        ['证书编码', 240, 618, 98, 36],
+        ['PX202187608171', 365, 605, 167, 39],
+        ['0111', 241, 669, 69, 31],
+        ['培训机构：杭州西溪职业技术培训中心', 749, 699, 371, 53],
+        ['颁证日期：二〇二一年十月一日', 782, 738, 307, 50],
+      ],
+      true,
+    );
+    expect(doc.fields.certificateNumber.value).toBe('PX202187608171');
+  });
 });
 
 describe('labels glued into run-on prose', () => {
