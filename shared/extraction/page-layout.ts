@@ -16,7 +16,7 @@ import { joinLabelsAcrossWraps } from './label-wraps.js';
 import { joinLabelTails, labelLostLastCharacter } from './label-tails.js';
 import { withBoxedSpacedLabelJoined } from './boxed-spaced-labels.js';
 import { underlinesAsSpaces } from './underline-blanks.js';
-import { lineSlope, rowSlopeField, rowSlopeSamples } from './row-slope-field.js';
+import { lineSlope, rowSlopeField, rowSlopeSamples, type RowSlopeSample } from './row-slope-field.js';
 import { headOfCharacters, headTypeTop, typeSizeOfCharacters } from './bent-rows.js';
 
 /** A label found in a line and the text that follows it up to the next label (its inline value). */
@@ -591,10 +591,9 @@ function median(values: number[]): number {
  * them (`rowSlopeField`), each box is moved along its own row instead, to the height that row has at the page's middle
  * column. Box heights lose the part a slanted line adds (`width × slope`, the slope where the line lies).
  */
-function deskew(lines: LayoutLine[], width: number, height: number, ocrLines: readonly OcrPage['lines'][number][], exactBoxes = false): void {
+function deskew(lines: LayoutLine[], width: number, height: number, samples: readonly RowSlopeSample[], exactBoxes = false): void {
   const bodyHeight = median(lines.map((l) => l.box.height)) || 20;
-  const samples = rowSlopeSamples(ocrLines);
-  const measured = samples.length >= 3 ? median(samples.map((s) => s.slope)) : slopeFromNeighbours(lines);
+  const measured = samples.length >= 3 ? samplesSlope(samples) : slopeFromNeighbours(lines);
   if (measured !== undefined && Math.abs(measured) > 0.2) return;
   const slope = measured === undefined || Math.abs(measured) < 0.008 ? 0 : measured;
   // A text layer's boxes are the glyphs' own, on rows drawn level: nothing fans there.
@@ -1039,12 +1038,12 @@ function characterSlope(line: OcrPage['lines'][number]): number | undefined {
 }
 
 /**
- * The slope of the page's rows (a skewed scan, a tilted photo): the median over its lines of four characters or more
- * boxed about as tall as their characters. A watermark's lines, however many, are boxed far taller than that.
+ * The slope of the page's rows (a skewed scan, a tilted photo): the median of its long straight lines' slopes
+ * (`rowSlopeSamples`). A watermark's lines, however many, give none: a line that climbs is boxed tall, and spans less
+ * than three of its box's heights.
  */
-function pageRowSlope(lines: readonly OcrPage['lines'][number][]): number {
-  const flat = lines.filter((l) => (l.words?.length ?? 0) >= 4 && l.box.height < 1.6 * median(l.words!.map((w) => w.box.height)));
-  return median(flat.map((l) => characterSlope(l) ?? 0)) || 0;
+function samplesSlope(samples: readonly RowSlopeSample[]): number {
+  return median(samples.map((s) => s.slope));
 }
 
 /**
@@ -1059,7 +1058,8 @@ export function buildPageLayout(whole: OcrPage): PageLayout {
     .filter((line) => line.sealLettering)
     .map((line) => ({ text: normaliseText(line.text), confidence: line.confidence, box: line.box }));
   const bodyHeight = median(page.lines.map((l) => l.box.height)) || 20;
-  const pageSlope = pageRowSlope(page.lines);
+  const slopeSamples = rowSlopeSamples(page.lines);
+  const pageSlope = slopeSamples.length >= 3 ? samplesSlope(slopeSamples) : 0;
   const lines: LayoutLine[] = withoutCutFiller(
     withGluedLabelsCut(withSpreadLabelHeadsCut(withVerticalRunsJoined(withCharactersBoxedTwiceDropped(withSpecksInSpreadLabelsDropped(page.lines))))),
   )
@@ -1109,7 +1109,7 @@ export function buildPageLayout(whole: OcrPage): PageLayout {
       };
     })
     .filter((line) => line.text.length > 0);
-  deskew(lines, page.width, page.height, page.lines, page.source === 'text_layer');
+  deskew(lines, page.width, page.height, slopeSamples, page.source === 'text_layer');
   const medianLineHeight = median(lines.map((l) => l.box.height)) || 20;
   // Reading order: top to bottom by rows, then left to right. Two lines share a row when their centres are within
   // half the smaller height (a tall title or a slanted long line must not pull the next line into its row).
