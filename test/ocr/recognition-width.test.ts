@@ -69,15 +69,16 @@ describe('firstSlotWidth', () => {
   });
 });
 
-describe('hanThroughout', () => {
-  const reading = (characters: string): RecognisedText => ({
-    text: characters,
-    confidence: 0.99,
-    characters: [...characters],
-    characterConfidences: [...characters].map(() => 0.99),
-    characterPositions: [...characters].map((_, k) => k),
-  });
+/** A reading of `characters`, each read at 0.99 at its own step. */
+const reading = (characters: string): RecognisedText => ({
+  text: characters,
+  confidence: 0.99,
+  characters: [...characters],
+  characterConfidences: [...characters].map(() => 0.99),
+  characterPositions: [...characters].map((_, k) => k),
+});
 
+describe('hanThroughout', () => {
   it('takes Han characters, and a colon closing them', () => {
     expect(hanThroughout(reading('性'))).toBe(true);
     expect(hanThroughout(reading('别：'))).toBe(true);
@@ -93,14 +94,6 @@ describe('hanThroughout', () => {
 });
 
 describe('glyphsReadAsPrinted', () => {
-  const reading = (characters: string): RecognisedText => ({
-    text: characters,
-    confidence: 0.99,
-    characters: [...characters],
-    characterConfidences: [...characters].map(() => 0.99),
-    characterPositions: [...characters].map((_, k) => k),
-  });
-
   it('keeps sure Han characters that each have room in the crop', () => {
     expect(glyphsReadAsPrinted(reading('性'), 50)).toBe(true);
     expect(glyphsReadAsPrinted(reading('林志'), 76)).toBe(true);
