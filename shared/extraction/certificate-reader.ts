@@ -176,6 +176,9 @@ function unlabelledIssueDate(ctx: DocumentContext): DraftField | undefined {
   return fieldFromLine(line, standalone ? reading : { ...reading, plausibility: 0.85 }, LabelMatch.unlabelled, date.raw.replace(/\s+/g, ''));
 }
 
+/** A full stop or comma read at the very end of a line that an organisation's name wraps from. */
+const WRAP_END_SPECK = /[。.．，,]$/u;
+
 /**
  * The issuer whose last line is `line`, read whole: with the boxes before it on its row that a seal broke the name
  * into (`杭州市西湖区人` | `资源和社会保障局`; an authority's name then completed over the characters the gaps hid),
@@ -203,7 +206,8 @@ function wholeIssuerFrom(layout: PageLayout, line: LayoutLine): DraftField | und
     }
   }
   const above = whole ? undefined : wrapAbove(layout, line);
-  const wrapped = above ? readOrganisationName(`${above.text}${line.text}`) : null;
+  // A name wrapped mid-word holds no sentence mark: one read at the upper line's end (`…职业。` | `技能培训学校`) is a speck.
+  const wrapped = above ? readOrganisationName(`${above.text.replace(WRAP_END_SPECK, '')}${line.text}`) : null;
   if (above && wrapped && PLACE_PREFIX.test(String(wrapped.value))) {
     return fieldFromLine(joinedLine([above, line]), { ...wrapped, issues: [...wrapped.issues, 'wrap_joined_inferred'] }, LabelMatch.unlabelled);
   }

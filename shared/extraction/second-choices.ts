@@ -4,7 +4,7 @@ import type { DraftFields } from './document-context.js';
 import { ADDRESS_NUMBER_UNITS, ADDRESS_VOCABULARY, ORGANISATION_WORDS } from './name-address-words.js';
 import { linesOfSource, type LayoutCharacter, type LayoutLine, type PageLayout } from './page-layout.js';
 import { longestCommonRun } from './unread-characters.js';
-import { Evidence, type Reading } from './value-readers.js';
+import { COMPOUND_SURNAMES, Evidence, type Reading } from './value-readers.js';
 
 /**
  * A code whose check failed is tried again with the recogniser's second choices (issue 12, photos and blurred print):
@@ -187,9 +187,21 @@ const SURE_CHARACTER = 0.9;
 export interface FieldVocabulary {
   words: ReadonlySet<string>;
   numberUnits?: readonly string[];
+  /** The words count only where they open the value (a person's compound surname). */
+  atStart?: boolean;
 }
 
-/** The fields whose values are organisations' names or addresses, each with its vocabulary; never a person's name. */
+/**
+ * A person's name is judged by nothing but its surname: a compound surname (`诸葛`, `欧阳`) is a closed list, so a second
+ * choice that makes one where the name opens (`诸昌娜`, `昌` 0.38 with `葛` second) is likely the print; a given name
+ * is never changed.
+ */
+const PERSON_NAME_VOCABULARY: FieldVocabulary = { words: new Set(COMPOUND_SURNAMES), atStart: true };
+
+/**
+ * The fields whose values are organisations' names or addresses, each with its vocabulary, and persons' names, judged
+ * by their compound surname only.
+ */
 export const VOCABULARY_BY_FIELD: Readonly<Record<string, FieldVocabulary>> = {
   employerName: { words: ORGANISATION_WORDS },
   companyName: { words: ORGANISATION_WORDS },
@@ -197,6 +209,12 @@ export const VOCABULARY_BY_FIELD: Readonly<Record<string, FieldVocabulary>> = {
   schoolName: { words: ORGANISATION_WORDS },
   issuer: { words: ORGANISATION_WORDS },
   address: { words: ADDRESS_VOCABULARY, numberUnits: ADDRESS_NUMBER_UNITS },
+  holderName: PERSON_NAME_VOCABULARY,
+  employeeName: PERSON_NAME_VOCABULARY,
+  personName: PERSON_NAME_VOCABULARY,
+  legalRepresentative: PERSON_NAME_VOCABULARY,
+  studentName: PERSON_NAME_VOCABULARY,
+  name: PERSON_NAME_VOCABULARY,
 };
 
 const HAN = /^[\u3400-\u9fff]$/u;
@@ -239,7 +257,9 @@ function wordsAt(text: readonly string[], i: number, vocabulary: FieldVocabulary
   const found: { start: number; length: number }[] = [];
   for (const word of vocabulary.words) {
     const length = [...word].length;
-    for (let start = Math.max(0, i - length + 1); start <= i; start++) if (text.slice(start, start + length).join('') === word) found.push({ start, length });
+    const last = vocabulary.atStart ? Math.min(i, 0) : i;
+    for (let start = Math.max(0, i - length + 1); start <= last; start++)
+      if (text.slice(start, start + length).join('') === word) found.push({ start, length });
   }
   for (const unit of vocabulary.numberUnits ?? []) {
     const length = [...unit].length;

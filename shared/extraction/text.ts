@@ -88,15 +88,20 @@ export function withoutSpaces(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
+/** Closing quotes (and a grave or acute accent) at a value's end, in a value that opens no quote. */
+const UNOPENED_CLOSING_QUOTES = /^(?!.*[‘“])(.*?)[’”`´]+$/su;
+
 /** Strips leading/trailing punctuation and separators that OCR attaches to a value. */
 export function trimValue(text: string): string {
   // A bracket opened at the end (`…有限公司(` before `统一社会信用代码`) belongs to the remark that follows, not the value.
   // Leaders between a label and its value (`……`, `⋯⋯`, `····`, `____`, `————`) carry nothing.
   // A dash leader the engine read as a run of `一` (`一一电子商务运营`) starts no value.
   // Nor does a closing bracket (`」物流服务师`, a cell's rule read as a corner bracket after the label's colon).
+  // A closing quote after the value with none opened in it (`…股份有限公司’`) is a speck read as a mark.
   return text
     .replace(/^[\s:;,.、。，；|_\-)）」』】\]…⋯‥·•・･]+/, '')
     .replace(/^一{2,}(?=[\u3400-\u9fff])/, '')
     .replace(/[\s:;,、，；|_\-(（\[【…⋯‥·•・･]+$/, '')
+    .replace(UNOPENED_CLOSING_QUOTES, '$1')
     .trim();
 }

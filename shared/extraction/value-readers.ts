@@ -518,6 +518,8 @@ export const readCreditCodeValue: ValueReader = (text) => {
   if (!token || token.length !== 18) {
     const marked = creditCodeAcrossMark(withoutSpaces(text));
     if (marked) return marked;
+    const within = token ? creditCodeWithinLongerRun(token) : null;
+    if (within) return within;
     // Characters barred out (`91330106MA2*****`): the code is missing, never another number printed near it.
     if (MASKED_CERTIFICATE_NUMBER.test(withoutSpaces(text))) return masked();
   }
@@ -540,6 +542,24 @@ export const readCreditCodeValue: ValueReader = (text) => {
     ...(token.length === 18 ? { recheck: { read: token, check: CREDIT_CODE_CHECK } } : {}),
   };
 };
+
+/** Issue on a credit code read as 18 of a longer run of code characters, the rest left off as specks. */
+export const CREDIT_CODE_RUN_CUT_INFERRED = 'credit_code_run_cut_inferred';
+
+/**
+ * A credit code read with one or two characters more glued to one end (`91330106MA2YLKP8FA21`, a copy mark's `(2-1)`
+ * read into it): the 18 at either end, when exactly one of the two passes the check as read (no look-alike
+ * corrected), flagged: the clerk confirms where the code ends.
+ */
+function creditCodeWithinLongerRun(token: string): Reading | null {
+  if (token.length < 19 || token.length > 20) return null;
+  const passing = [token.slice(0, 18), token.slice(-18)].filter((c) => {
+    const reading = readCreditCode(c);
+    return reading.valid && !reading.correctedFrom;
+  });
+  if (passing.length !== 1) return null;
+  return { value: passing[0], evidence: Evidence.checksum, plausibility: 0.8, issues: [CREDIT_CODE_RUN_CUT_INFERRED] };
+}
 
 /** A speck read as a mark inside a code (`91330106MA2GFEF.JHE`): the code's characters on both sides of the one mark. */
 const CODE_ACROSS_MARK = /(?<![0-9A-Za-z])([0-9A-Z]{1,17})[.·,'‘’`:：]([0-9A-Z]{1,17})(?![0-9A-Za-z])/;

@@ -216,7 +216,7 @@ describe('second choices that make a word of a name or an address', () => {
     expect(secondChoicesMakingWords(issuer, both, VOCABULARY_BY_FIELD.issuer)).toEqual([{ position: 6, read: '城', taken: '培', confidence: 0.21 }]);
   });
 
-  it('never changes a character read surely, nor a person’s name', () => {
+  it('never changes a character read surely, nor a person’s given name', () => {
     const issuer = '杭州市西湖区职业技能培圳学校';
     const sure = charactersOf(issuer, { 11: { text: '训', confidence: 0.05, readAt: 0.93 } });
     expect(secondChoicesMakingWords(issuer, sure, VOCABULARY_BY_FIELD.issuer)).toEqual([]);
@@ -224,6 +224,30 @@ describe('second choices that make a word of a name or an address', () => {
     const name = '王培圳';
     const page = withSecondChoices(skillLevelCertificatePage({ name }), name, { 2: { text: '训', confidence: 0.3 } });
     expect(read([page])[0].fields.holderName.value).toBe(name);
+  });
+});
+
+describe('second choices that make a person’s compound surname', () => {
+  it('reads a name’s second character as its second choice where that makes a compound surname, flagged', () => {
+    // Prepare: `欧阳` printed, `阳` read `旧` (0.41) with `阳` its second choice (0.22): `欧旧` is no surname of two.
+    const misread = '欧旧振华';
+    const page = withSecondChoices(skillLevelCertificatePage({ name: misread }), misread, { 1: { text: '阳', confidence: 0.22, readAt: 0.41 } });
+    // Act
+    const [doc] = read([page]);
+    // Assess
+    expect(doc.fields.holderName).toMatchObject({ value: '欧阳振华', needsReview: true });
+    expect(doc.fields.holderName.issues).toContain(WORD_SECOND_CHOICE_TAKEN);
+  });
+
+  it('leaves a given name alone, and a compound surname only where the name opens', () => {
+    // `王欧旧`: `欧阳` would stand inside the name, never a surname there.
+    const name = '王欧旧';
+    expect(secondChoicesMakingWords(name, charactersOf(name, { 2: { text: '阳', confidence: 0.3, readAt: 0.4 } }), VOCABULARY_BY_FIELD.holderName)).toEqual([]);
+    // `司徒晓雯` read right keeps its characters whatever their second choices.
+    const whole = '司徒晓雯';
+    expect(secondChoicesMakingWords(whole, charactersOf(whole, { 1: { text: '马', confidence: 0.3, readAt: 0.6 } }), VOCABULARY_BY_FIELD.holderName)).toEqual(
+      [],
+    );
   });
 });
 
