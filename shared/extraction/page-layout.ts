@@ -723,9 +723,10 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
     // character widths per gap).
     const pieces = [a];
     // The boxes after it on its row, left to right: reading order may put a taller value box of the row (`杭州…` set
-    // a little high between `名` and `称:`) between two pieces.
+    // a little high between `名` and `称:`) between two pieces, and a piece set a few pixels higher than the head
+    // before it (`用` `工起` `始` `日：` on a turned page, `始` 5 px up) ahead of the head itself.
     const inRow = (b: LayoutLine) => b.page === a.page && Math.abs(b.box.y + b.box.height / 2 - (a.box.y + h / 2)) < Math.min(h, b.box.height) / 2;
-    const following = lines.slice(i + 1, i + 25).filter((b) => inRow(b) && b.box.x > a.box.x);
+    const following = [...lines.slice(Math.max(0, i - 25), i), ...lines.slice(i + 1, i + 25)].filter((b) => inRow(b) && b.box.x > a.box.x);
     following.sort((p, q) => p.box.x - q.box.x);
     for (const b of following) {
       if (pieces.length >= 12) break;
@@ -820,7 +821,11 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
     // A label spelled through a look-alike letter is a label with one character misread.
     if (lookalike && a.hits[0]) a.hits[0].fuzzy = true;
     a.leading = trimValue(a.hits.length > 0 ? a.text.slice(0, a.hits[0].start) : a.text);
-    for (const p of used.slice(1)) lines.splice(lines.indexOf(p), 1);
+    for (const p of used.slice(1)) {
+      const at = lines.indexOf(p);
+      lines.splice(at, 1);
+      if (at < i) i--;
+    }
   }
   // A look-alike speck that opened no label is the speck it looked like.
   for (let i = lines.length - 1; i >= 0; i--) if (lines[i].hits.length === 0 && lines[i].confidence < 0.6 && isLookalikeHead(lines[i])) lines.splice(i, 1);
