@@ -14,6 +14,7 @@ import { opensOtherPartyWord, otherPartyLabelStart, otherPartyRoleEnd } from './
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
 import { joinLabelsAcrossWraps } from './label-wraps.js';
 import { joinLabelTails, labelLostLastCharacter } from './label-tails.js';
+import { joinSpreadDates } from './spread-dates.js';
 import { withBoxedSpacedLabelJoined } from './boxed-spaced-labels.js';
 import { underlinesAsSpaces } from './underline-blanks.js';
 import { lineSlope, rowSlopeField, rowSlopeSamples, type RowSlopeSample } from './row-slope-field.js';
@@ -1126,6 +1127,7 @@ export function buildPageLayout(whole: OcrPage): PageLayout {
   joinLabelsAcrossWraps(lines, findHits);
   joinLabelTails(lines, findHits);
   mergeSpacedValues(lines);
+  joinSpreadDates(lines);
   unlabelWrappedWords(lines);
   const spread = detectSpread(page, lines);
   if (spread) {
