@@ -11,7 +11,7 @@ import { withLinesUnderGreySeals } from './lines-under-grey-seals.js';
 import { readUnderSealAgain, type MergedLine } from './seal-third-reading.js';
 import { sealRingReadings, type SealRingReading } from './seal-rings.js';
 import { splicedReading, stretchOf, stretchToReadAgain, type LineStretch } from './line-stretch.js';
-import { commonCharacters, confirmedCharacters, isShorterSubsequence } from './reading-agreement.js';
+import { commonCharacters, confirmedCharacters, fillsHalfSeenCharacters, isShorterSubsequence } from './reading-agreement.js';
 import { findScreenPattern, withoutScreenPattern } from './screen-pattern.js';
 import { readStackedColumns } from './stacked-columns.js';
 import { cropped, typicalLineHeight, withMergedLinesApart } from './merged-lines.js';
@@ -899,9 +899,13 @@ export function mergeReadings(
   let secondWins = second.reading.confidence > first.confidence && second.reading.text.trim() !== '';
   // Where one reading is the other with characters left out, the fuller one is kept if it is fairly sure: ink
   // suppression or a tight crop loses strokes (a seal-covered 急 dropped from 浙江省应急管理厅) far more often than
-  // the recogniser invents characters.
+  // the recogniser invents characters. So it is, however unsure, when each character it adds is one the surer reading
+  // half saw at that place (`fillsHalfSeenCharacters`): its added characters are unconfirmed below, so still flagged.
   const [sure, unsure] = secondWins ? [second.reading, first] : [first, second.reading];
-  if (unsure.confidence >= SECOND_READING_BELOW && isShorterSubsequence(sure.characters, unsure.characters)) secondWins = !secondWins;
+  if (isShorterSubsequence(sure.characters, unsure.characters)) {
+    const halfSeen = unsure.confidence < SECOND_READING_BELOW && fillsHalfSeenCharacters(sure, unsure);
+    if (unsure.confidence >= SECOND_READING_BELOW || halfSeen) secondWins = !secondWins;
+  }
   const kept = secondWins ? second.reading : first;
   const other = secondWins ? first : second.reading;
   const agrees = withoutSpaces(kept.text) === withoutSpaces(other.text);

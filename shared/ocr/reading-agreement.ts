@@ -1,3 +1,5 @@
+import type { RecognisedText } from './text-lines.js';
+
 /**
  * Where two readings of one line agree, character by character: the engine's merge of a line's first and second
  * readings (`mergeReadings`) and the reading under a seal (`withSealReading`) both keep a character at full confidence
@@ -12,6 +14,43 @@ export function isShorterSubsequence(a: string[], b: string[]): boolean {
   let j = 0;
   for (const c of y) if (j < x.length && x[j] === c) j++;
   return j === x.length;
+}
+
+/** At most this many characters half seen by one reading are taken from another that emitted them (more is no longer a lost glyph or two). */
+const MAX_HALF_SEEN_TAKEN = 2;
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * `fuller` is `shorter` with characters added, and every added character is a letter, digit or CJK character that
+ * `shorter` half saw at that very place (`hiddenCharacters`: the same character, peaking where the blank still won,
+ * before the same character of `shorter`): two readings of one line, from two crops, each saw it. A faint `娜` after
+ * `姓名吕` under glare is half seen by the first reading (0.15) and emitted by the second (0.2): the second holds the
+ * name, the first only its surname. At most `MAX_HALF_SEEN_TAKEN` added characters. Spaces are ignored.
+ *
+ * @example
+ * fillsHalfSeenCharacters(reading('姓名吕', { hidden: [{ before: 3, text: '娜' }] }), reading('姓名吕娜')); // true
+ */
+export function fillsHalfSeenCharacters(shorter: Pick<RecognisedText, 'characters' | 'hiddenCharacters'>, fuller: Pick<RecognisedText, 'characters'>): boolean {
+  const hidden = shorter.hiddenCharacters;
+  if (!hidden?.length) return false;
+  // Indices of `shorter`'s printed characters, and `fuller`'s printed characters.
+  const own = shorter.characters.flatMap((c, k) => (c.trim() !== '' ? [k] : []));
+  const theirs = fuller.characters.filter((c) => c.trim() !== '');
+  if (theirs.length <= own.length || theirs.length - own.length > MAX_HALF_SEEN_TAKEN) return false;
+  let matched = 0;
+  const used = new Set<number>();
+  for (const c of theirs) {
+    if (matched < own.length && shorter.characters[own[matched]] === c) {
+      matched++;
+      continue;
+    }
+    // An added character: it stands before `shorter`'s next printed character (or after its last).
+    const before = matched < own.length ? own[matched] : shorter.characters.length;
+    const seen = hidden.findIndex((h, k) => !used.has(k) && h.text === c && h.before === before);
+    if (seen < 0 || !WORD.test(c)) return false;
+    used.add(seen);
+  }
+  return matched === own.length;
 }
 
 /**
