@@ -90,7 +90,57 @@ describe('pages whose text runs down, up or leftwards', () => {
   });
 });
 
+/** `pdf` with a text form field over `rect` (points from the page's bottom-left) filled with `value`, unflattened. */
+function withFilledField(pdf: Uint8Array, rect: [number, number, number, number], value: string): Uint8Array {
+  const document = mupdf.Document.openDocument(pdf, 'application/pdf') as mupdf.PDFDocument;
+  const pageObject = document.findPage(0);
+  const helvetica = document.addObject({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' });
+  const appearance = document.newString('/Helv 12 Tf 0 g');
+  const field = document.addObject({
+    Type: 'Annot',
+    Subtype: 'Widget',
+    FT: 'Tx',
+    T: document.newString('field'),
+    Rect: rect,
+    DA: appearance,
+    F: 4,
+    P: pageObject,
+  });
+  const annotations = document.newArray();
+  annotations.push(field);
+  pageObject.put('Annots', annotations);
+  const form = document.newDictionary();
+  const fields = document.newArray();
+  fields.push(field);
+  form.put('Fields', fields);
+  form.put('DA', appearance);
+  form.put('DR', document.newDictionary());
+  form.get('DR').put('Font', document.newDictionary());
+  form.get('DR').get('Font').put('Helv', helvetica);
+  document.getTrailer().get('Root').put('AcroForm', form);
+  const page = document.loadPage(0) as mupdf.PDFPage;
+  const [widget] = page.getWidgets();
+  widget.setTextValue(value);
+  widget.update();
+  page.update();
+  const filled = document.saveToBuffer('compress').asUint8Array().slice();
+  document.destroy();
+  return filled;
+}
+
 describe('text a viewer shows in annotations', () => {
+  it('reads a value typed into a form field and saved unflattened, on its label’s row', () => {
+    const form = makeDigitalPdf([[certificatePage[0], { text: '证件号码：', x: 72, y: 200 }, ...certificatePage.slice(2)]]);
+    // Baseline 200 pt from the top: the field's box 190–212 pt down, right of the label.
+    const filled = withFilledField(form, [150, 842 - 212, 350, 842 - 190], '330106199001011234');
+
+    const lines = readTextLayer(filled, 1, 144)!.lines;
+
+    const [label, value] = [lines.find((line) => line.text === '证件号码：')!, lines.find((line) => line.text === '330106199001011234')!];
+    expect(value).toBeDefined();
+    expect(Math.abs(value.box.y + value.box.height / 2 - (label.box.y + label.box.height / 2))).toBeLessThan(label.box.height);
+  });
+
   it('reads a value typed into a note over the form (a form filled in a viewer and saved unflattened)', () => {
     const form = makeDigitalPdf([[certificatePage[0], { text: '姓名：', x: 72, y: 200 }, ...certificatePage.slice(2)]]);
     const document = mupdf.Document.openDocument(form, 'application/pdf') as mupdf.PDFDocument;
