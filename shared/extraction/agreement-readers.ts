@@ -20,6 +20,7 @@ import { findDates } from './dates.js';
 import { readDateOrOverrunDay } from './overrun-days.js';
 import { startsUnderText, valueWrappedUnderGluedLabel } from './glued-value-wraps.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
+import { headRunOnAfterBlank } from './blank-run-on-heads.js';
 import { readContractEmployerName, withoutCreditCode } from './contract-titles.js';
 import { inLabelColumn, overlapAcross, startsInLabelCell } from './label-columns.js';
 import { readDateOrYearLostZero } from './lost-zero-years.js';
@@ -640,6 +641,7 @@ export function readLaborContract(ctx: DocumentContext): DraftFields {
   employerName ??= organisationByShape(ctx.layouts.slice(0, 1), readContractEmployerName, overSignatureBlock);
   employeeName ??= valueNearPartyLabel(ctx, employeeLabels, readWholePersonName);
   employeeName ??= valueAfterWrappedLeader(ctx, employeeLabels, readWholePersonName);
+  employeeName = headRunOnAfterBlank(ctx, employeeName, readWholePersonName);
   completeSurnameOnlyName(ctx, employeeName, readWholePersonName);
   checkPartyAgreement(ctx, employeeName, SECOND_PARTY_LINE, readWholePersonName);
   checkPartyAgreement(ctx, employerName, FIRST_PARTY_LINE, readContractEmployerName);

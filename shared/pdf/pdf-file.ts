@@ -261,21 +261,33 @@ export class PdfFile {
       const width = Math.round((x1 - x0) * scale);
       const height = Math.round((y1 - y0) * scale);
       const pageArea = (x1 - x0) * (y1 - y0);
-      const text = page.toStructuredText('preserve-images,preserve-whitespace');
+      // The page as it is shown, annotations and form fields with it (`showExtras`): a form filled in a PDF viewer and
+      // saved unflattened holds its values in its fields' appearances, and a typed note in a FreeText annotation.
+      const shown = page.toDisplayList(true);
+      const text = shown.toStructuredText('preserve-images,preserve-whitespace');
+      shown.destroy();
       const collected = collectLines(text, pageArea);
       text.destroy();
       if (!isUsableTextLayer(collected)) return undefined;
+      // A page whose text runs down, up or leftwards is read turned upright, boxes and size with it (`writingTurn`).
+      const turn = writingTurn(collected.charactersByWay);
       const lines: OcrLine[] = collected.lines.map((line) => ({
         text: line.text,
         confidence: 1,
-        box: {
-          x: round2((line.bbox[0] - x0) * scale),
-          y: round2((line.bbox[1] - y0) * scale),
-          width: round2((line.bbox[2] - line.bbox[0]) * scale),
-          height: round2((line.bbox[3] - line.bbox[1]) * scale),
-        },
+        box: turnBox(
+          {
+            x: round2((line.bbox[0] - x0) * scale),
+            y: round2((line.bbox[1] - y0) * scale),
+            width: round2((line.bbox[2] - line.bbox[0]) * scale),
+            height: round2((line.bbox[3] - line.bbox[1]) * scale),
+          },
+          width,
+          height,
+          turn,
+        ),
       }));
-      return { pageNumber, width, height, rotation: 0, source: 'text_layer', lines };
+      const sideways = turn === 90 || turn === 270;
+      return { pageNumber, width: sideways ? height : width, height: sideways ? width : height, rotation: turn, source: 'text_layer', lines };
     } catch (error) {
       throw new PdfCorruptError(`page ${pageNumber} cannot be read`, { cause: error });
     } finally {
@@ -541,6 +553,8 @@ interface CollectedText {
   realCharacters: number;
   unmappedCharacters: number;
   largestImageShare: number;
+  /** Characters of lines read along each way the page's text may run: right, down, left, up (`writingTurn`). */
+  charactersByWay: [number, number, number, number];
 }
 
 /**
@@ -557,39 +571,203 @@ export function runsAcrossPage(direction: readonly [number, number]): boolean {
   return degrees >= ACROSS_PAGE_DEGREES && degrees <= 90 - ACROSS_PAGE_DEGREES;
 }
 
+/**
+ * Radicals a font's ToUnicode table may name instead of the character its glyph shows. Office suites and PDF printers
+ * map a CJK glyph shared by a radical and a character (人 and the Kangxi radical ⼈ are one glyph in most fonts) to
+ * the radical's code point, so the page reads `⼯作单位` where it shows 工作单位, and no label or name matches. The
+ * Kangxi radicals (U+2F00–U+2FD5) and the CJK compatibility ideographs have Unicode's own mapping (NFKC); the
+ * supplement's radicals that are whole characters in simplified Chinese (⻓ 长, ⻔ 门, ⻄ 西, ⺠ 民…) have none, so
+ * they are listed here. Radicals that are only ever a part of a character (⻈ 讠, ⻐ 钅) are left as they are.
+ */
+const SUPPLEMENT_RADICAL_CHARACTERS: Readonly<Record<string, string>> = {
+  '\u2e9f': '母',
+  '\u2ea0': '民',
+  '\u2ec4': '西',
+  '\u2ec5': '见',
+  '\u2ec6': '角',
+  '\u2ec9': '贝',
+  '\u2ecb': '车',
+  '\u2ed1': '長',
+  '\u2ed3': '长',
+  '\u2ed4': '门',
+  '\u2ed7': '雨',
+  '\u2ed8': '青',
+  '\u2ed9': '韦',
+  '\u2eda': '页',
+  '\u2edb': '风',
+  '\u2edc': '飞',
+  '\u2edd': '食',
+  '\u2ee2': '马',
+  '\u2ee3': '骨',
+  '\u2ee4': '鬼',
+  '\u2ee5': '鱼',
+  '\u2ee6': '鸟',
+  '\u2ee7': '卤',
+  '\u2ee8': '麦',
+  '\u2ee9': '黄',
+  '\u2eea': '黾',
+  '\u2eec': '齐',
+  '\u2eee': '齿',
+  '\u2ef0': '龙',
+  '\u2ef3': '龟',
+};
+
+/**
+ * The character a text layer's code point stands for (`SUPPLEMENT_RADICAL_CHARACTERS`): a radical or compatibility
+ * ideograph becomes the unified ideograph it shows; every other character is kept as it is (full-width punctuation
+ * too, which the reader knows).
+ *
+ * @example
+ * textLayerCharacter('⼈'); // '人' (U+2F08 KANGXI RADICAL MAN)
+ * textLayerCharacter('⻓'); // '长'
+ */
+export function textLayerCharacter(c: string): string {
+  const code = c.codePointAt(0) ?? 0;
+  if ((code >= 0x2f00 && code <= 0x2fd5) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x2f800 && code <= 0x2fa1f)) {
+    const unified = c.normalize('NFKC');
+    return [...unified].length === 1 ? unified : c;
+  }
+  return SUPPLEMENT_RADICAL_CHARACTERS[c] ?? c;
+}
+
+/**
+ * How near (share of the type size, along both axes) a character may be drawn to the same character already drawn,
+ * in the same font at the same size, and be that character drawn again. PDF printers make bold of a font without a
+ * bold face by drawing each run two to four times a fraction of a point apart ("fake bold"), and a shadow or outline
+ * effect draws it again; each drawing is a line of the text layer, so `姓名：张三` comes three times and a value reads
+ * beside and over itself. Two characters of one run are at least a half-width digit apart (0.5 of the size); a seal's
+ * lettering stamped over the printed name it repeats is another font at another size, and is kept.
+ */
+export const OVERPRINT_SHARE = 0.2;
+
+/** Remembers the characters kept on a page and tells a character drawn again over one of them (`OVERPRINT_SHARE`). */
+class OverprintFilter {
+  readonly #kept = new Map<string, [number, number, number][]>();
+
+  /** Whether `c` in `font` at `origin` repeats a character kept there; when not, it is kept. */
+  repeats(c: string, font: string, origin: readonly [number, number], size: number): boolean {
+    const key = `${font}\u0000${c}`;
+    const places = this.#kept.get(key);
+    const near = Math.max(size, 1) * OVERPRINT_SHARE;
+    const again = places?.some(([x, y, s]) => Math.abs(s - size) <= size * 0.05 && Math.abs(x - origin[0]) < near && Math.abs(y - origin[1]) < near);
+    if (again) return true;
+    if (places) places.push([origin[0], origin[1], size]);
+    else this.#kept.set(key, [[origin[0], origin[1], size]]);
+    return false;
+  }
+}
+
+/**
+ * Which way a line's writing direction (mupdf's `dir`, y down) runs along the page: 0 right, 1 down, 2 left, 3 up;
+ * `undefined` across the page (`runsAcrossPage`).
+ */
+function wayOf(direction: readonly [number, number]): 0 | 1 | 2 | 3 | undefined {
+  if (runsAcrossPage(direction)) return undefined;
+  if (Math.abs(direction[0]) >= Math.abs(direction[1])) return direction[0] >= 0 ? 0 : 2;
+  return direction[1] >= 0 ? 1 : 3;
+}
+
+/**
+ * A page's text runs another way than rightwards when this share of its characters (on lines of two characters or
+ * more, written horizontally) runs that way: a landscape form printed sideways onto a portrait page, or a page saved
+ * turned (`/Rotate`). Then the page is read turned upright, as OCR reads a scan photographed sideways.
+ */
+export const TURNED_TEXT_SHARE = 0.6;
+
+/**
+ * The clockwise turn that makes a page's text read rightwards (`TURNED_TEXT_SHARE`), from its characters counted by
+ * the way their lines run (right, down, left, up).
+ *
+ * @example
+ * writingTurn([10, 200, 0, 0]); // 270: the text runs down the page, so the page is turned a quarter back
+ */
+export function writingTurn(charactersByWay: readonly [number, number, number, number]): 0 | 90 | 180 | 270 {
+  const total = charactersByWay.reduce((a, b) => a + b, 0);
+  if (total === 0) return 0;
+  const [, down, left, up] = charactersByWay;
+  if (down >= total * TURNED_TEXT_SHARE) return 270;
+  if (left >= total * TURNED_TEXT_SHARE) return 180;
+  if (up >= total * TURNED_TEXT_SHARE) return 90;
+  return 0;
+}
+
+/**
+ * A box on a page `width` × `height` (pixels) as it lies on that page turned `turn` degrees clockwise.
+ *
+ * @example
+ * turnBox({ x: 10, y: 20, width: 30, height: 40 }, 100, 200, 90); // { x: 140, y: 10, width: 40, height: 30 }
+ */
+export function turnBox(box: OcrLine['box'], width: number, height: number, turn: 0 | 90 | 180 | 270): OcrLine['box'] {
+  const { x, y } = box;
+  const right = x + box.width;
+  const bottom = y + box.height;
+  switch (turn) {
+    case 0:
+      return box;
+    case 90:
+      return { x: round2(height - bottom), y: x, width: box.height, height: box.width };
+    case 180:
+      return { x: round2(width - right), y: round2(height - bottom), width: box.width, height: box.height };
+    case 270:
+      return { x: y, y: round2(width - right), width: box.height, height: box.width };
+  }
+}
+
 function collectLines(text: mupdf.StructuredText, pageArea: number): CollectedText {
-  const result: CollectedText = { lines: [], realCharacters: 0, unmappedCharacters: 0, largestImageShare: 0 };
+  const result: CollectedText = { lines: [], realCharacters: 0, unmappedCharacters: 0, largestImageShare: 0, charactersByWay: [0, 0, 0, 0] };
+  const overprint = new OverprintFilter();
   let current = '';
   let across = false;
+  let way: 0 | 1 | 2 | 3 | undefined;
+  let horizontal = true;
   let real = 0;
   let unmapped = 0;
+  let repeated = 0;
   let bbox: [number, number, number, number] = [0, 0, 0, 0];
+  let kept: [number, number, number, number] | undefined;
   text.walk({
     onImageBlock(rect) {
       const share = ((rect[2] - rect[0]) * (rect[3] - rect[1])) / pageArea;
       result.largestImageShare = Math.max(result.largestImageShare, share);
     },
-    beginLine(rect, _wmode, direction) {
+    beginLine(rect, wmode, direction) {
       current = '';
       real = 0;
       unmapped = 0;
+      repeated = 0;
+      kept = undefined;
       across = runsAcrossPage([direction[0], direction[1]]);
+      way = wayOf([direction[0], direction[1]]);
+      horizontal = wmode === 0;
       bbox = [rect[0], rect[1], rect[2], rect[3]];
     },
-    onChar(c) {
+    onChar(raw, origin, font, size, quad) {
+      const c = textLayerCharacter(raw);
+      if (c.trim() !== '' && overprint.repeats(c, font.getName(), [origin[0], origin[1]], size)) {
+        repeated++;
+        return;
+      }
       current += c;
       if (isUnmapped(c)) unmapped++;
       else if (c.trim() !== '') real++;
+      if (c.trim() === '') return;
+      const xs = [quad[0], quad[2], quad[4], quad[6]];
+      const ys = [quad[1], quad[3], quad[5], quad[7]];
+      const box: [number, number, number, number] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+      kept = kept ? [Math.min(kept[0], box[0]), Math.min(kept[1], box[1]), Math.max(kept[2], box[2]), Math.max(kept[3], box[3])] : box;
     },
     endLine() {
       // A run of characters across the page is left out, and does not make a scan's page a text layer. A character
       // alone keeps its line: a seal's lettering is drawn one character to a line, each turned round the ring, and
       // the reader knows such a ring from its characters' places.
-      if (across && real + unmapped >= 2) return;
+      if (across && real + unmapped + repeated >= 2) return;
       result.realCharacters += real;
       result.unmappedCharacters += unmapped;
       const trimmed = current.trim();
-      if (trimmed !== '') result.lines.push({ text: trimmed, bbox });
+      if (trimmed === '') return;
+      if (way !== undefined && horizontal && real + unmapped >= 2) result.charactersByWay[way] += real + unmapped;
+      // A line some of whose characters repeated others is boxed round the characters it kept.
+      result.lines.push({ text: trimmed, bbox: repeated > 0 && kept ? kept : bbox });
     },
   });
   return result;

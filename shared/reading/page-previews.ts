@@ -59,9 +59,10 @@ export async function storePagePreviews(input: StorePagePreviewsInput): Promise<
       for (const page of wanted) {
         const geometry = previewGeometry(page, longSide);
         if (page.source === 'text_layer') {
-          // The text layer's boxes are at `ocrDpi`: the page rendered at that times the preview's scale has its size.
+          // The text layer's boxes are at `ocrDpi`: the page rendered at that times the preview's scale has its size,
+          // turned as the text layer was read (a page whose text runs down or up it is read upright, `writingTurn`).
           const png = pdf.renderPage(page.pageNumber, input.ocrDpi * geometry.scaleX);
-          await put(page, await exactly(sharp(png), geometry, 'png'));
+          await put(page, await exactly(page.rotation === 0 ? sharp(png) : sharp(png).rotate(page.rotation), geometry, 'png'));
         } else {
           const { raster } = await pdf.ocrRaster(page.pageNumber, input.ocrDpi);
           await put(page, await previewOfRaster(raster, page.rotation, geometry));

@@ -160,7 +160,9 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
         const textPage = await timed(timings, 'textLayer', () => pdf.readTextLayer(pageNumber, ocrDpi));
         if (textPage) {
           if (previewDpi > 0 && options.previewTextLayerPages) {
-            const png = await timed(timings, 'render', () => pdf.renderPage(pageNumber, previewDpi));
+            const drawn = await timed(timings, 'render', () => pdf.renderPage(pageNumber, previewDpi));
+            // A page whose text runs down or up it was read turned upright (`writingTurn`): its preview is turned too.
+            const png = textPage.rotation === 0 ? drawn : new Uint8Array(await sharp(drawn).rotate(textPage.rotation).png().toBuffer());
             await options.checkpoints?.save(textPage, { bytes: png, contentType: 'image/png' });
           }
           pages.push(textPage);

@@ -22,15 +22,41 @@ function save(document: mupdf.PDFDocument, options = 'compress'): Uint8Array {
   return bytes;
 }
 
+export interface DigitalPdfOptions {
+  saveOptions?: string;
+  /** The pages' /Rotate (a page saved turned: a viewer shows it, and mupdf reads it, turned clockwise so far). */
+  rotate?: mupdf.Rotate;
+  /**
+   * Code points the font's ToUnicode table gives for some characters instead of their own (`{ 人: '⼈' }`: the Kangxi
+   * radical an office suite may name for the glyph 人 and the radical share). Every character of `pages` is mapped.
+   */
+  toUnicode?: Record<string, string>;
+}
+
 /** A digital PDF (A4 pages) whose text is drawn with mupdf's built-in CJK font, so it has a real text layer. */
-export function makeDigitalPdf(pages: TextRun[][], options: { saveOptions?: string } = {}): Uint8Array {
+export function makeDigitalPdf(pages: TextRun[][], options: DigitalPdfOptions = {}): Uint8Array {
   const document = new mupdf.PDFDocument();
   const font = document.addCJKFont(new mupdf.Font('zh-Hans'), 'zh-Hans', 0, false);
+  if (options.toUnicode) font.put('ToUnicode', document.addStream(toUnicodeCMap(pages, options.toUnicode), {}));
   const resources = document.addObject({ Font: { F1: font } });
   for (const runs of pages) {
-    document.insertPage(-1, document.addPage(A4, 0, resources, textContent(runs)));
+    document.insertPage(-1, document.addPage(A4, options.rotate ?? 0, resources, textContent(runs)));
   }
   return save(document, options.saveOptions);
+}
+
+/** A ToUnicode CMap for the font's UCS-2 codes: each character of `pages` to itself, or to what `named` gives it. */
+function toUnicodeCMap(pages: TextRun[][], named: Record<string, string>): string {
+  const characters = [...new Set(pages.flat().flatMap((run) => [...run.text]))];
+  const pairs = characters.map((c) => `<${hex(c)}> <${hex(named[c] ?? c)}>`);
+  return [
+    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Named def',
+    '1 begincodespacerange <0000> <FFFF> endcodespacerange',
+    `${pairs.length} beginbfchar`,
+    ...pairs,
+    'endbfchar endcmap CMapName currentdict /CMap defineresource pop end end',
+  ].join('\n');
 }
 
 function textContent(runs: TextRun[]): string {

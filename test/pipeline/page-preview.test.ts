@@ -7,6 +7,7 @@ import { boxesInPreviewPixels, previewGeometry, previewLongSide } from '../../sh
 import { storePagePreviews } from '../../shared/reading/page-previews.js';
 import { InMemoryBlobStore } from '../support/fakes/index.js';
 import { makeDigitalPdf } from '../pdf/pdf-factory.js';
+import { readTextLayer } from '../../shared/pdf/index.js';
 
 const page = (pageNumber: number, width: number, height: number, extra: Partial<OcrPage> = {}): OcrPage => ({
   pageNumber,
@@ -98,6 +99,43 @@ describe('page previews', () => {
     const at = (x: number, y: number) => data[(y * info.width + x) * info.channels]!;
     expect(at(300, 20)).toBeLessThan(60);
     expect(at(300, 500)).toBeGreaterThan(200);
+  });
+
+  it('renders a digital page whose text runs down it turned upright, as its text layer was read', async () => {
+    const blobs = new InMemoryBlobStore();
+    // A landscape form printed sideways onto a portrait page: its text runs down, near the page's right edge.
+    const pdf = makeDigitalPdf([[{ text: '职业技能等级证书职业技能等级证书', x: 560, y: 60, size: 28, angle: -90 }]]);
+    const read = readTextLayer(pdf, 1, 200)!;
+    expect(read).toMatchObject({ rotation: 270, width: 2339, height: 1653 });
+    await storePagePreviews({
+      blobs,
+      bucket: 'b',
+      derivedPrefix: 'derived/',
+      documentId: 'doc-turned',
+      bytes: pdf,
+      type: 'pdf',
+      pages: [read],
+      stored: new Set(),
+      previewDpi: 96,
+      ocrDpi: 200,
+      limits: DEFAULT_INTAKE_LIMITS,
+    });
+    const { data, info } = await sharp(await blobs.get('b', 'derived/doc-turned/pages/1'))
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect({ width: info.width, height: info.height }).toEqual({ width: 1123, height: 794 });
+    // The title's ink lies where its line's box says, in the preview's pixels: across the top of the landscape page.
+    const { x, y, width, height } = read.lines[0]!.box;
+    const scale = info.width / read.width;
+    const darkIn = (x0: number, y0: number, x1: number, y1: number) => {
+      let dark = 0;
+      for (let row = Math.round(y0 * scale); row < Math.round(y1 * scale); row++)
+        for (let col = Math.round(x0 * scale); col < Math.round(x1 * scale); col++) if (data[row * info.width + col]! < 128) dark++;
+      return dark;
+    };
+    expect(darkIn(x, y, x + width, y + height)).toBeGreaterThan(500);
+    expect(darkIn(x, y + height * 2, x + width, y + height * 3)).toBe(0);
   });
 
   it('leaves an upright scanned page whose preview reading stored alone', async () => {

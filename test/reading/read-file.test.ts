@@ -163,4 +163,20 @@ describe('readPages with checkpoints', () => {
     });
     expect(eager.previews.get(1)!.contentType).toBe('image/png');
   });
+
+  it('previews a text-layer page saved turned upright, as its text was read', async () => {
+    const eager = memoryCheckpoints();
+    const { pages } = await readPages(makeDigitalPdf([contractRuns], { rotate: 90 }), 'pdf', {
+      ocr: scriptedOcr([]),
+      limits: DEFAULT_INTAKE_LIMITS,
+      checkpoints: eager,
+      previewDpi: 48,
+      previewTextLayerPages: true,
+    });
+
+    expect(pages[0]).toMatchObject({ rotation: 270, source: 'text_layer' });
+    const preview = await sharp(eager.previews.get(1)!.bytes).metadata();
+    // A4 at 48 dpi, portrait as the page was drawn (the saved page is landscape).
+    expect(preview.height! > preview.width!).toBe(true);
+  });
 });
