@@ -21,6 +21,9 @@ export const RUN_ON_TAGS = {
   proseWords: 'run-on:prose-words',
   proseDate: 'run-on:prose-date',
   noSeparator: 'run-on:no-separator',
+  labelCut: 'run-on:label-cut-by-wrap',
+  labelSpread: 'run-on:label-spread',
+  valueCut: 'run-on:value-cut-by-wrap',
 } as const;
 
 const SEPARATORS = ['，', '，', '、', '；', '。', ' ', '　', ''] as const;
@@ -62,17 +65,10 @@ function blank(html: string, underline: boolean, rng: Rng): string {
  * The pieces of prose one block prints: each pair (or a date set in a sentence) as HTML, in the items' order, with
  * the contract's start and end dates folded into one `合同期限自…起至…止` when drawn.
  */
-function pieces(
-  items: readonly Item[],
-  p: LayoutParams,
-  masks: ReadonlyMap<string, MaskStyle>,
-  rng: Rng,
-  tags: Set<string>,
-  underline: number,
-): { html: string; name: boolean }[] {
+function pieces(items: readonly Item[], p: LayoutParams, masks: ReadonlyMap<string, MaskStyle>, rng: Rng, tags: Set<string>, underline: number): Piece[] {
   // A run-on value flows with its sentence: no forced inline-block wrap of a long value.
   const value = (i: Item) => blank(valueHtml({ ...i, long: false }, p, masks, rng), rng.chance(underline), rng);
-  const out: { html: string; name: boolean }[] = [];
+  const out: Piece[] = [];
   const proseDates = rng.chance(0.5);
   for (let k = 0; k < items.length; k++) {
     const i = items[k];
@@ -97,12 +93,91 @@ function pieces(
       tags.add(RUN_ON_TAGS.proseDate);
       continue;
     }
+    const onBlank = rng.chance(underline);
+    const whole = blank(valueHtml({ ...i, long: false }, p, masks, rng), onBlank, rng);
+    const labelHtml = `<span class="lb" style="color:${p.labelColor}">${runOnLabel(i.label, rng)}</span>`;
     out.push({
-      html: `<span class="lb" style="color:${p.labelColor}">${runOnLabel(i.label, rng)}</span>${value(i)}`,
+      html: `${labelHtml}${whole}`,
       name: /姓名|名称|^乙方$|^甲方$/.test(i.label),
+      chars: [...i.label].length + [...i.value].length,
+      cutLabel: cutLabel(i.label, p.labelColor, rng, whole),
+      cutValue: i.field && masks.has(i.field) ? undefined : cutValue(i, p, masks, rng, labelHtml, onBlank),
     });
   }
   return out;
+}
+
+/** One pair or date sentence of a block; a pair also as it prints cut by a wrap inside its label or its value. */
+interface Piece {
+  html: string;
+  name: boolean;
+  /** About how many characters it prints (a date sentence: unknown, taken as long). */
+  chars?: number;
+  /** The pair with its label cut after one or more characters: what ends the line, what opens the next. */
+  cutLabel?: Cut;
+  /** The pair with its value cut: the label and the value's head, then the value's rest. */
+  cutValue?: Cut;
+}
+
+interface Cut {
+  head: string;
+  rest: string;
+  /** A tag the cut adds (a spread label). */
+  tag?: string;
+}
+
+/**
+ * A label cut inside by the wrap (`…305号西；职` | `工姓名：钟飞红`): its head ends a line, its rest opens the next. Its
+ * characters set apart or not (a spread label, letter-spaced: `工  姓  名：`, which the engine may box in pieces).
+ */
+function cutLabel(label: string, color: string, rng: Rng, value: string): Cut | undefined {
+  const chars = [...label];
+  if (chars.length < 2) return undefined;
+  const at = rng.int(1, chars.length - 1);
+  const gap = rng.pick(['', '', '', ' ', '　']);
+  const spread = rng.chance(0.35) ? `letter-spacing:${rng.float(0.4, 1.4).toFixed(2)}em;` : '';
+  const colon = rng.pick(['', '', '：', ':', '：']);
+  const span = (text: string) => `<span class="lb" style="color:${color};${spread}">${esc(text)}</span>`;
+  return {
+    head: span(chars.slice(0, at).join(gap)),
+    rest: `${span(chars.slice(at).join(gap) + colon)}${value}`,
+    tag: spread ? RUN_ON_TAGS.labelSpread : undefined,
+  };
+}
+
+/** A value cut by the wrap (`身份证号码：330` | `102197701043000`, `2020年3` | `月5日`): its head ends a line. */
+function cutValue(i: Item, p: LayoutParams, masks: ReadonlyMap<string, MaskStyle>, rng: Rng, label: string, onBlank: boolean): Cut | undefined {
+  const chars = [...i.value];
+  if (chars.length < 3 || i.layout?.cells) return undefined;
+  const at = rng.int(1, chars.length - 1);
+  const part = (value: string, after: boolean) =>
+    blank(valueHtml({ ...i, value, long: false, after: after ? i.after : undefined }, p, masks, rng), onBlank, rng);
+  return { head: `${label}${part(chars.slice(0, at).join(''), false)}`, rest: part(chars.slice(at).join(''), true) };
+}
+
+/**
+ * Where a block's wrap is drawn to fall inside a pair (half the blocks): the pair `at`, cut in its label or its value,
+ * its line opening with the pair `from` (one or two pairs before it, so the cut comes after a clause: `…305号西；职`). Undefined when the block draws no cut.
+ */
+function drawCut(parts: readonly Piece[], rng: Rng): { from: number; at: number; part: 'label' | 'value' } | undefined {
+  if (!rng.chance(0.5)) return undefined;
+  // The line up to the cut sets the paragraph's width: it holds one or two pairs before the cut, eight to 28
+  // characters (a long scope would run off the page, a short line would make a column of a few characters).
+  const lineFrom = (at: number) => {
+    let from = at;
+    let total = 0;
+    while (from > 0 && parts[from - 1].chars !== undefined && total + parts[from - 1].chars! <= 28 && (from === at || total < 14)) {
+      from--;
+      total += parts[from].chars!;
+    }
+    return total >= 8 ? from : undefined;
+  };
+  const cuttable = parts.map((_, k) => k).filter((k) => (parts[k].cutLabel || parts[k].cutValue) && lineFrom(k) !== undefined);
+  if (cuttable.length === 0) return undefined;
+  const at = rng.pick(cuttable);
+  const from = lineFrom(at)!;
+  const part = parts[at].cutLabel && (!parts[at].cutValue || rng.chance(0.65)) ? 'label' : 'value';
+  return { from, at, part };
 }
 
 /**
@@ -124,11 +199,12 @@ export function runOnBlock(items: readonly Item[], p: LayoutParams, masks: Reado
   if (sep === '') tags.add(RUN_ON_TAGS.noSeparator);
   const parts = pieces(items, p, masks, rng, tags, underline);
   // Prose words before some pairs: never before a name's label (`本人姓名` is another form's label).
-  const led = parts.map(({ html, name }, k) => {
-    if (!prose || k === 0 || name || !rng.chance(0.3)) return html;
+  const leads = parts.map(({ name }, k) => {
+    if (!prose || k === 0 || name || !rng.chance(0.3)) return '';
     tags.add(RUN_ON_TAGS.proseWords);
-    return `${rng.pick(LEAD_WORDS)}${html}`;
+    return rng.pick(LEAD_WORDS);
   });
+  const led = parts.map(({ html }, k) => `${leads[k]}${html}`);
   const closing = prose && rng.chance(0.5) ? rng.pick(CLOSINGS) : '';
   if (closing) tags.add(RUN_ON_TAGS.proseWords);
   // A pair's separator: the block's own, now and then another (forms are typed by people).
@@ -136,24 +212,43 @@ export function runOnBlock(items: readonly Item[], p: LayoutParams, masks: Reado
   const lineHeight = rng.float(1.5, 2.3).toFixed(2);
   const width = narrow ? `width:${rng.int(55, 95)}mm;` : '';
   const style = `${width}line-height:${lineHeight};word-break:break-all;text-indent:${rng.chance(0.4) ? '2em' : '0'}`;
+  const end = rng.pick(['。', '；', '', '']);
+  const cut = drawCut(parts, rng);
   let lines: string[][];
-  if (grouping === 'flow') lines = [led];
-  else if (grouping === 'line') lines = led.map((l) => [l]);
+  if (grouping === 'flow') lines = [led.slice(0, cut?.from ?? led.length)];
+  else if (grouping === 'line') lines = led.slice(0, cut?.from ?? led.length).map((l) => [l]);
   else {
     lines = [];
-    for (let k = 0; k < led.length; ) {
+    for (let k = 0; k < (cut?.from ?? led.length); ) {
       const n = rng.int(2, 3);
-      lines.push(led.slice(k, k + n));
+      lines.push(led.slice(k, Math.min(k + n, cut?.from ?? led.length)));
       k += n;
     }
   }
-  const end = rng.pick(['。', '；', '', '']);
-  const html = lines
-    .map((l, n) => {
+  const margin = () => `margin:${rng.float(0, 2).toFixed(1)}mm 0`;
+  const rows = lines
+    .filter((l) => l.length > 0)
+    .map((l, n, all) => {
       const body = l.join(joiner());
-      const last = n === lines.length - 1;
-      return `<div style="margin:${rng.float(0, 2).toFixed(1)}mm 0">${body}${last ? `${esc(end)}${closing}` : esc(grouping === 'flow' ? '' : rng.pick([sep, '']))}</div>`;
-    })
-    .join('');
+      const last = !cut && n === all.length - 1;
+      return `<div style="${margin()}">${body}${last ? `${esc(end)}${closing}` : esc(grouping === 'flow' ? '' : rng.pick([sep, '']))}</div>`;
+    });
+  if (cut) {
+    // The wrap falls where it was drawn: the line up to the cut is set whole and sets the paragraph's width, the rest
+    // wraps under it at that width (`…305号西；职` | `工姓名：钟飞红，身份证号码…`), as a justified paragraph's rows end at
+    // its margin. A label's head may be glued to the clause before it, no separator.
+    const { from, at, part } = cut;
+    const split = part === 'label' ? parts[at].cutLabel! : parts[at].cutValue!;
+    tags.add(part === 'label' ? RUN_ON_TAGS.labelCut : RUN_ON_TAGS.valueCut);
+    if (split.tag) tags.add(split.tag);
+    const glue = part === 'label' && rng.chance(0.35) ? '' : joiner();
+    const first = [...led.slice(from, at).map((h, k) => (k > 0 ? joiner() : '') + h), at > from ? glue : '', leads[at], split.head].join('');
+    const rest = [split.rest, ...led.slice(at + 1).map((h) => joiner() + h), esc(end), closing].join('');
+    rows.push(
+      `<div style="display:inline-block;${margin()};text-indent:0"><div style="white-space:nowrap">${first}</div>` +
+        `<div style="width:0;min-width:100%">${rest}</div></div>`,
+    );
+  }
+  const html = rows.join('');
   return { html: `<div class="blk" style="${style}">${html}</div>`, tags: [...tags] };
 }
