@@ -10,6 +10,7 @@ import { withVerticalRunsJoined } from './vertical-runs.js';
 import { withCharactersBoxedTwiceDropped } from './twice-boxed-characters.js';
 import { fuzzyLabelAt, GENERIC_LABEL_NOUNS, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR, lookalikeShortLabelAt } from './labels.js';
 import { withoutLabelDecorations } from './label-decorations.js';
+import { OVERLAY_CUT_CONFIDENCE, withoutOverlayPieces } from './overlay-phrases.js';
 import { opensOtherPartyWord, otherPartyLabelStart, otherPartyRoleEnd } from './other-party-labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
 import { joinLabelsAcrossWraps } from './label-wraps.js';
@@ -1080,11 +1081,11 @@ export function buildPageLayout(whole: OcrPage): PageLayout {
     )
     .map((line, index) => {
       const opening = printOpeningStamp(line, bodyHeight);
-      const text =
-        opening ??
-        withBoxedSpacedLabelJoined(
-          withBracketLabelsClosed(withoutLabelDecorations(normaliseText(normaliseText(underlinesAsSpaces(line.text)).replace(OVERPRINT, ' ')))),
-        );
+      // A misread piece of a stamp's phrase left in the line (`新49号侵限办理职业技能补贴使用`) is cut, and the line
+      // capped under the review threshold: the stamp may have hidden a character of the value (`overlay-phrases.ts`).
+      const overlay = withoutOverlayPieces(normaliseText(normaliseText(underlinesAsSpaces(line.text)).replace(OVERPRINT, ' ')));
+      const text = opening ?? withBoxedSpacedLabelJoined(withBracketLabelsClosed(withoutLabelDecorations(overlay.text)));
+      const ocrConfidence = page.source === 'text_layer' ? 1 : line.confidence;
       const hits = findHits(text);
       if (hits.length === 0) {
         const glossed = labelFromGloss(text);
@@ -1096,7 +1097,7 @@ export function buildPageLayout(whole: OcrPage): PageLayout {
         raw: line.text,
         text,
         flat: text.replace(/\s+/g, ''),
-        confidence: page.source === 'text_layer' ? 1 : line.confidence,
+        confidence: overlay.cut && opening === undefined ? Math.min(ocrConfidence, OVERLAY_CUT_CONFIDENCE) : ocrConfidence,
         box: line.box,
         original: line.box,
         chars: page.source === 'text_layer' || !line.words?.length ? undefined : lineCharacters(line.words),
