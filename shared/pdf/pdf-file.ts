@@ -115,6 +115,37 @@ function collectingMessages<T>(sink: string[], use: () => T): T {
 }
 
 /**
+ * Runs `use`, then destroys `object`, thrown or not. A mupdf.js object is a small JS wrapper holding a reference into
+ * the WebAssembly heap, and mupdf.js makes a new one for every image, font, path, text or colour space it hands a
+ * callback (`StructuredText.walk`, a `Device`). One left to the garbage collector keeps what it refers to (a font and
+ * what it was loaded from, after its document is destroyed) until V8 collects the wrapper, which reading PDFs one after
+ * another rarely makes it do: 21 one-page digital PDFs read ten times over took mupdf's heap from 22 MB to 1,643 MB
+ * (mupdf29; at 2 GB every allocation fails, `calloc … failed`), and that heap never shrinks.
+ */
+function releasing<T>(object: { destroy(): void }, use: () => T): T {
+  try {
+    return use();
+  } finally {
+    object.destroy();
+  }
+}
+
+/** Destroys the mupdf objects among a callback's arguments (see `releasing`); the other arguments are plain values. */
+function destroyObjects(args: readonly unknown[]): void {
+  for (const arg of args) if (arg instanceof Object && 'destroy' in arg && typeof arg.destroy === 'function') arg.destroy();
+}
+
+/**
+ * Takes a shading a device callback was handed off mupdf.js's finalizer. mupdf.js 1.28 wraps it without taking a
+ * reference (it keeps every other object it hands over first), yet drops one when the wrapper is destroyed or collected:
+ * the document's shading freed under it. Destroying them crashed reading d10231 after three shadings
+ * (`memory access out of bounds` in `pdf_drop_document`, mupdf29); left to V8, the drop comes whenever it collects.
+ */
+function disown(shade: mupdf.Shade): void {
+  (shade.constructor as unknown as { _finalizer?: FinalizationRegistry<unknown> })._finalizer?.unregister(shade);
+}
+
+/**
  * PDFs open in this thread. mupdf runs one WebAssembly instance per thread, with one resource store (decoded images,
  * fonts) that keeps what was decoded from a document after the document is closed; the heap grows to hold it and
  * never shrinks (mem27: ten two-page scanned PDFs read one after another took it from 22 to 145 MB; it stays at 22 MB
@@ -264,10 +295,8 @@ export class PdfFile {
       // The page as it is shown, annotations and form fields with it (`showExtras`): a form filled in a PDF viewer and
       // saved unflattened holds its values in its fields' appearances, and a typed note in a FreeText annotation.
       const shown = page.toDisplayList(true);
-      const text = shown.toStructuredText('preserve-images,preserve-whitespace');
-      shown.destroy();
-      const collected = collectLines(text, pageArea);
-      text.destroy();
+      const text = releasing(shown, () => shown.toStructuredText('preserve-images,preserve-whitespace'));
+      const collected = releasing(text, () => collectLines(text, pageArea));
       if (!isUsableTextLayer(collected)) return undefined;
       // A page whose text runs down, up or leftwards is read turned upright, boxes and size with it (`writingTurn`).
       const turn = writingTurn(collected.charactersByWay);
@@ -385,8 +414,10 @@ export class PdfFile {
       let otherMarks = 0;
       let maskClips = 0;
       let placement: mupdf.Matrix | undefined;
-      const other = () => {
+      // Every mupdf object a callback is handed is a new reference: destroyed here, save the one image kept.
+      const other = (...args: unknown[]) => {
         otherMarks++;
+        destroyObjects(args);
       };
       const device = new mupdf.Device({
         fillImage(found, ctm, alpha) {
@@ -402,15 +433,20 @@ export class PdfFile {
         strokeText: other,
         clipText: other,
         clipStrokeText: other,
-        fillShade: other,
+        fillShade: (shade) => {
+          otherMarks++;
+          disown(shade);
+        },
         fillImageMask: other,
         // mupdf draws an image's soft mask as a clip of that mask around it; counted, and matched with the mask below.
-        clipImageMask: () => {
+        clipImageMask: (mask) => {
+          mask.destroy();
           maskClips++;
         },
         beginMask: other,
         // mupdf wraps a soft-masked image in a plain group (normal blending, opaque); anything else may change pixels.
-        beginGroup(_bbox, _colorspace, _isolated, _knockout, blendmode, alpha) {
+        beginGroup(_bbox, colorspace, _isolated, _knockout, blendmode, alpha) {
+          colorspace?.destroy();
           if (blendmode !== 'Normal' || alpha < 1) otherMarks++;
         },
         beginTile: () => {
@@ -471,7 +507,8 @@ export class PdfFile {
       const single = new mupdf.PDFDocument();
       try {
         single.graftPage(-1, this.#document, index);
-        parts.push(single.saveToBuffer('compress').asUint8Array().slice());
+        const saved = single.saveToBuffer('compress');
+        parts.push(releasing(saved, () => saved.asUint8Array().slice()));
       } catch (error) {
         throw new PdfCorruptError(`page ${index + 1} cannot be copied`, { cause: error });
       } finally {
@@ -507,7 +544,8 @@ function rgbPixels(decoded: mupdf.Pixmap): Raster {
   let pixmap = decoded;
   try {
     const colorspace = pixmap.getColorSpace();
-    if (!colorspace?.isRGB() || pixmap.getAlpha()) {
+    const rgb = colorspace ? releasing(colorspace, () => colorspace.isRGB()) : false;
+    if (!rgb || pixmap.getAlpha()) {
       const converted = pixmap.convertToColorSpace(mupdf.ColorSpace.DeviceRGB, false);
       pixmap.destroy();
       pixmap = converted;
@@ -725,8 +763,11 @@ function collectLines(text: mupdf.StructuredText, pageArea: number): CollectedTe
   let repeated = 0;
   let bbox: [number, number, number, number] = [0, 0, 0, 0];
   let kept: [number, number, number, number] | undefined;
+  // mupdf.js hands the walker a new reference to each image and to each character's font: destroyed at once, or the
+  // fonts of every document read stay in the WebAssembly heap until V8 happens to collect their wrappers (`releasing`).
   text.walk({
-    onImageBlock(rect) {
+    onImageBlock(rect, _transform, image) {
+      image.destroy();
       const share = ((rect[2] - rect[0]) * (rect[3] - rect[1])) / pageArea;
       result.largestImageShare = Math.max(result.largestImageShare, share);
     },
@@ -743,7 +784,8 @@ function collectLines(text: mupdf.StructuredText, pageArea: number): CollectedTe
     },
     onChar(raw, origin, font, size, quad) {
       const c = textLayerCharacter(raw);
-      if (c.trim() !== '' && overprint.repeats(c, font.getName(), [origin[0], origin[1]], size)) {
+      const fontName = releasing(font, () => font.getName());
+      if (c.trim() !== '' && overprint.repeats(c, fontName, [origin[0], origin[1]], size)) {
         repeated++;
         return;
       }
