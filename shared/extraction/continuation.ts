@@ -6,7 +6,7 @@ import { nextFieldOnRow, rowRunsToEdge, runsAcrossNextField } from './row-bounds
 import type { ValueReader } from './value-readers.js';
 import { bracketedCaption, overCaption, stackedLine, waitsForOtherShape } from './stacked-values.js';
 import { centredUnderValue, insideValueSpan, ownerValuedBefore } from './wrap-alignment.js';
-import { centreX, centreY, right } from './line-geometry.js';
+import { boxAround, centreX, centreY, right } from './line-geometry.js';
 import { piecesAcrossGap } from './row-gap-pieces.js';
 import { gapAlongRow, onBentRow, textHeight } from './bent-rows.js';
 
@@ -669,16 +669,6 @@ function nearerLabelHasValue(layout: PageLayout, line: LayoutLine, label: Layout
 export function mergeLines(lines: readonly LayoutLine[], text: string): LayoutLine {
   const first = lines[0];
   if (lines.length === 1) return { ...first, text, leading: text };
-  const union = (boxes: Array<LayoutLine['box']>) => {
-    const x = Math.min(...boxes.map((b) => b.x));
-    const y = Math.min(...boxes.map((b) => b.y));
-    return {
-      x,
-      y,
-      width: Math.max(...boxes.map((b) => b.x + b.width)) - x,
-      height: Math.max(...boxes.map((b) => b.y + b.height)) - y,
-    };
-  };
   return {
     ...first,
     raw: lines.map((l) => l.raw).join('\n'),
@@ -686,8 +676,8 @@ export function mergeLines(lines: readonly LayoutLine[], text: string): LayoutLi
     flat: lines.map((l) => l.flat).join(''),
     leading: text,
     confidence: Math.min(...lines.map((l) => l.confidence)),
-    box: union(lines.map((l) => l.box)),
-    original: union(lines.map((l) => l.original)),
+    box: boxAround(lines.map((l) => l.box)),
+    original: boxAround(lines.map((l) => l.original)),
     chars: lines.every((l) => l.chars) ? lines.flatMap((l) => l.chars!) : undefined,
   };
 }

@@ -1,5 +1,5 @@
 import type { LayoutLine } from './page-layout.js';
-import { centreY } from './line-geometry.js';
+import { boxAround, centreY } from './line-geometry.js';
 
 /** A numeral run of a date: Arabic digits or Chinese numerals. */
 const NUMERALS = '0-9〇○零一二三四五六七八九十廿卅';
@@ -47,13 +47,8 @@ export function joinSpreadDates(lines: LayoutLine[]): void {
     }
     if (run.length < 2 || !WHOLE_DATE.test(text)) continue;
     const last = run[run.length - 1];
-    const union = (boxes: LayoutLine['box'][]) => {
-      const x = Math.min(...boxes.map((b) => b.x));
-      const y = Math.min(...boxes.map((b) => b.y));
-      return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
-    };
-    a.box = union(run.map((p) => p.box));
-    a.original = union(run.map((p) => p.original));
+    a.box = boxAround(run.map((p) => p.box));
+    a.original = boxAround(run.map((p) => p.original));
     a.raw = run.map((p) => p.raw).join(' ');
     a.text = text;
     a.flat = text;
