@@ -1,7 +1,7 @@
 import { LABEL_PREFIXES, LABELS_BY_FIRST_CHAR } from './labels.js';
 import type { LabelHit, LayoutLine } from './page-layout.js';
 import { trimValue } from './text.js';
-import { centreY } from './line-geometry.js';
+import { centreY, sameRow } from './line-geometry.js';
 
 /** A label's first characters after a separator at the end of a line (`…(1-1)；类`, `…至长期，地`). */
 const HEAD_AT_END = /[;；,，、。]([\u3400-\u9fff]{1,3})$/u;
@@ -43,7 +43,6 @@ export function joinLabelsAcrossWraps(lines: LayoutLine[], findHits: (text: stri
   for (const a of lines) {
     const heads = headsAtEnd(a.text).filter(({ head }) => LABEL_PREFIXES.has(head));
     if (heads.length === 0) continue;
-    const sameRow = (o: LayoutLine, l: LayoutLine) => Math.abs(centreY(o) - centreY(l)) < Math.min(o.box.height, l.box.height) * 0.5;
     const row = lines.filter((o) => o.page === a.page && o.half === a.half && sameRow(o, a));
     // The label goes on in the next box of the row (a spread label cut between boxes: `…(1-1)；类` … `型有限…`), or,
     // when this box ends the row, at the margin of the next row.
@@ -131,7 +130,6 @@ function labelPiecesFrom(lines: readonly LayoutLine[], b: LayoutLine): Piece[] {
   const out: Piece[] = [{ line: b, row: 0 }, ...piecesAfter(lines, b).map((line) => ({ line, row: 0 }))];
   const last = out[out.length - 1].line;
   if (out.length > 3 || !LABEL_PIECE.test(last.flat)) return out;
-  const sameRow = (o: LayoutLine, l: LayoutLine) => Math.abs(centreY(o) - centreY(l)) < Math.min(o.box.height, l.box.height) * 0.5;
   const row = lines.filter((o) => o.page === last.page && o.half === last.half && sameRow(o, last));
   if (row.some((o) => o.box.x > last.box.x)) return out;
   const next = firstOfNextRow(lines, last, row);
@@ -172,7 +170,7 @@ const LABEL_PIECE = /^[\u3400-\u9fff]{1,3}$/u;
  */
 function piecesAfter(lines: readonly LayoutLine[], b: LayoutLine): LayoutLine[] {
   const h = b.box.height;
-  const inRow = (o: LayoutLine) => o !== b && o.page === b.page && o.half === b.half && Math.abs(centreY(o) - centreY(b)) < Math.min(h, o.box.height) * 0.5;
+  const inRow = (o: LayoutLine) => o !== b && o.page === b.page && o.half === b.half && sameRow(o, b);
   const after = lines.filter((o) => inRow(o) && o.box.x > b.box.x).sort((p, q) => p.box.x - q.box.x);
   const out: LayoutLine[] = [];
   let last = b;
@@ -215,7 +213,6 @@ function nextInRow(a: LayoutLine, next: LayoutLine): LayoutLine | undefined {
 /** The first box of the row right under `a`'s row, when it starts at that row's margin. */
 function firstOfNextRow(lines: readonly LayoutLine[], a: LayoutLine, row: readonly LayoutLine[]): LayoutLine | undefined {
   const h = a.box.height;
-  const sameRow = (o: LayoutLine, l: LayoutLine) => Math.abs(centreY(o) - centreY(l)) < Math.min(o.box.height, l.box.height) * 0.5;
   const margin = Math.min(...row.map((o) => o.box.x));
   const bottom = a.box.y + a.box.height;
   const below = lines.filter((o) => o !== a && o.page === a.page && o.half === a.half && centreY(o) > bottom && o.box.y < bottom + h * 1.5);
@@ -235,7 +232,6 @@ function firstOfNextRow(lines: readonly LayoutLine[], a: LayoutLine, row: readon
  * wider one and `a` may open it, and the row under may be its last before a wider paragraph.
  */
 function paragraphEdge(lines: readonly LayoutLine[], a: LayoutLine, b: LayoutLine): number {
-  const sameRow = (o: LayoutLine, l: LayoutLine) => Math.abs(centreY(o) - centreY(l)) < Math.min(o.box.height, l.box.height) * 0.5;
   const under = lines.filter((o) => o.page === b.page && o.half === b.half && sameRow(o, b) && o.box.x < a.box.x + a.box.width);
   return Math.max(a.box.x + a.box.width, ...under.map((o) => o.box.x + o.box.width));
 }

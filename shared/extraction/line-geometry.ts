@@ -10,6 +10,9 @@ export const centreX = (l: LayoutLine): number => l.box.x + l.box.width / 2;
 /** A line's vertical centre, in the page's pixels. */
 export const centreY = (l: LayoutLine): number => l.box.y + l.box.height / 2;
 
+/** Two lines on one row: their centres closer than half the smaller one's height. */
+export const sameRow = (a: LayoutLine, b: LayoutLine): boolean => Math.abs(centreY(a) - centreY(b)) < Math.min(a.box.height, b.box.height) * 0.5;
+
 /** How far `lower`'s box starts under `upper`'s foot, in the page's pixels (negative where the boxes overlap). */
 export const gapBelow = (upper: LayoutLine, lower: LayoutLine): number => lower.box.y - (upper.box.y + upper.box.height);
 

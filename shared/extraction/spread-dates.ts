@@ -1,5 +1,5 @@
 import type { LayoutLine } from './page-layout.js';
-import { boxAround, centreY } from './line-geometry.js';
+import { boxAround, sameRow } from './line-geometry.js';
 
 /** A numeral run of a date: Arabic digits or Chinese numerals. */
 const NUMERALS = '0-9〇○零一二三四五六七八九十廿卅';
@@ -30,11 +30,7 @@ export function joinSpreadDates(lines: LayoutLine[]): void {
     const a = lines[i];
     if (!YEAR_HEAD.test(a.flat) || a.hits.length > 0) continue;
     const h = a.box.height;
-    const row = lines
-      .filter(
-        (o) => o !== a && o.page === a.page && o.half === a.half && o.box.x > a.box.x && Math.abs(centreY(o) - centreY(a)) < Math.min(h, o.box.height) * 0.5,
-      )
-      .sort((p, q) => p.box.x - q.box.x);
+    const row = lines.filter((o) => o !== a && o.page === a.page && o.half === a.half && o.box.x > a.box.x && sameRow(o, a)).sort((p, q) => p.box.x - q.box.x);
     const run = [a];
     let text = a.flat;
     for (const b of row) {
