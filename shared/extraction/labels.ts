@@ -1,4 +1,5 @@
 import { opensWithOtherPartyRole } from './other-party-labels.js';
+import { OVERPRINT_CHARS } from './overprint-words.js';
 
 /**
  * Printed labels, by what they announce. Forms are in normal form (half-width, no spaces: `职业(工种)`), so `姓 名`,
@@ -530,8 +531,9 @@ function fuzzyCandidates(text: string, at: number): LabelForm[] {
 }
 
 /**
- * The label form that `text` spells at `at` with one character misread (`法定代表入`) or missing (`统一社会信用代`,
- * `成立日`), when exactly one label group fits; the match length in `text` comes with it. Only forms of four
+ * The label form that `text` spells at `at` with one character misread (`法定代表入`), missing (`统一社会信用代`,
+ * `成立日`) or, inside it, one of a stamp's letters read in (`单限位名称`), when exactly one label group fits; the match
+ * length in `text` comes with it. Only forms of four
  * characters or more are tried: a shorter label with one character wrong is too often another word.
  *
  * @example
@@ -583,6 +585,12 @@ function fuzzyLongLabelAt(text: string, at: number): { form: string; length: num
       // One character missing: the text holds the form without one of its characters.
       const short = text.slice(at, at + n - 1);
       for (let k = 0; k < n && !length; k++) if (form.slice(0, k) + form.slice(k + 1) === short) length = n - 1;
+    }
+    if (!length && n >= 4) {
+      // One character of a watermark or stamp read into it (`单限位名称`, the copy's `仅限办理…` laid across the label):
+      // inside the form only, and only one of the letters stamps are made of.
+      const long = text.slice(at, at + n + 1);
+      for (let k = 1; k < n && !length; k++) if (OVERPRINT_CHARS.has(long[k]) && long.slice(0, k) + long.slice(k + 1) === form) length = n + 1;
     }
     if (!length) continue;
     // The tail of a wrapped organisation name (`培训学校` under `杭州之江职业`, one character off `培训学时`) is no

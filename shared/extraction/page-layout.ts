@@ -8,6 +8,7 @@ import { withSpecksInSpreadLabelsDropped } from './spread-label-specks.js';
 import { withGluedLabelsCut } from './labels-glued-after-values.js';
 import { withVerticalRunsJoined } from './vertical-runs.js';
 import { withCharactersBoxedTwiceDropped } from './twice-boxed-characters.js';
+import { OVERPRINT_CHARS, OVERPRINT_WORDS } from './overprint-words.js';
 import { fuzzyLabelAt, GENERIC_LABEL_NOUNS, isWeakLabel, LABEL_PREFIXES, LABEL_QUALIFIERS, LABELS_BY_FIRST_CHAR, lookalikeShortLabelAt } from './labels.js';
 import { withoutLabelDecorations } from './label-decorations.js';
 import { OVERLAY_CUT_CONFIDENCE, withoutOverlayPieces } from './overlay-phrases.js';
@@ -167,8 +168,20 @@ function labelFromGloss(text: string): LabelHit | undefined {
   const form = GLOSSES.find(([pattern]) => pattern.test(gloss))?.[1];
   return form ? { form, start: 0, end: text.length, inlineValue: '', clean: true, inferred: true } : undefined;
 }
-// `业务用章`: the 专 of a seal's lettering is often lost under the red ink.
-const SEAL_TEXT = /^(业务|合同|财务|人事|行政)?专?用章$|^(公章|印章)$/;
+// `业务用章`: the 专 of a seal's lettering is often lost under the red ink; so is its first character (`务专用章`).
+const SEAL_TEXT = /^(业务|合同|财务|人事|行政|[务同事政])?专?用章$|^(公章|印章)$/;
+
+/**
+ * True for a seal's lettering read alone (`业务专用章`, `务专用章` with its head lost under the ink, `公章`): no field's
+ * value, wherever it stands.
+ *
+ * @example
+ * isSealLettering('务专用章'); // true
+ * isSealLettering('专用设备'); // false
+ */
+export function isSealLettering(text: string): boolean {
+  return SEAL_TEXT.test(text.replace(/\s+/g, ''));
+}
 // A sentence's stop and enumeration comma part the pairs of run-on prose (`…有限公司。类型有限责任公司、法定代表人…`).
 const SEPARATOR = /[\s:;,，；|(（\[【。、]/;
 /** Punctuation a sentence parts its pairs with: a label right after it opens a pair as one opening a line does. */
@@ -228,28 +241,6 @@ const OVERPRINT = new RegExp(
   ].join('|'),
   'g',
 );
-/** Words that stamps and site watermarks are made of (see OVERPRINT); only ever together, never a field's value. */
-const OVERPRINT_WORDS = [
-  '仅限',
-  '仅供',
-  '使用',
-  '之用',
-  '复印',
-  '无效',
-  '审核',
-  '申报',
-  '办理',
-  '与原件',
-  '原件',
-  '一致',
-  '相符',
-  '他用',
-  '它用',
-  '核验',
-  '本次',
-  '补贴',
-];
-const OVERPRINT_CHARS = new Set([...OVERPRINT_WORDS.join('')]);
 /** The same words longest first (`与原件` before `原件`), as `isOverprintFragment` takes them out; sorted once. */
 const OVERPRINT_WORDS_LONGEST_FIRST = [...OVERPRINT_WORDS].sort((a, b) => b.length - a.length);
 
@@ -1074,7 +1065,7 @@ export function buildPageLayout(whole: OcrPage): PageLayout {
     .filter(
       (line) =>
         line.text.trim().length > 0 &&
-        !SEAL_TEXT.test(line.text.replace(/\s+/g, '')) &&
+        !isSealLettering(line.text) &&
         !isSlanted(line, bodyHeight, pageSlope) &&
         (!overprintOnly(normaliseText(line.text)) || printOpeningStamp(line, bodyHeight) !== undefined) &&
         (!isSpeck(line) || isLookalikeHead(line)),

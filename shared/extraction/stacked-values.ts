@@ -11,7 +11,7 @@
 import { findDates } from './dates.js';
 import { CAPITAL_LABEL, LABEL_GROUP_OF, type LabelGroup, REGISTRANT_TYPE_LABEL } from './labels.js';
 import { parseLevel } from './levels.js';
-import { findHits, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
+import { findHits, isSealLettering, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
 import { centreX, centreY, gapBelow, right } from './line-geometry.js';
 
 const LONE_CJK = /^[\u3400-\u9fff]$/;
@@ -46,7 +46,9 @@ export function waitingLabel(line: LayoutLine): boolean {
   if (line.hits.length === 0 || line.leading !== '') return false;
   // A signature remark alone (`(盖章)` over a shifted fill-in's name) waits for a seal or a hand, never a printed line.
   if (SIGNATURE_REMARK.test(line.flat)) return false;
-  return ENGLISH_ONLY.test(line.hits[line.hits.length - 1].inlineValue);
+  // A seal's lettering read onto the label (`终止日期务专用章`, the seal stamped over the row) is no value either.
+  const inline = line.hits[line.hits.length - 1].inlineValue;
+  return ENGLISH_ONLY.test(inline) || isSealLettering(inline);
 }
 
 /**

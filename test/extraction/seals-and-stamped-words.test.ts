@@ -258,3 +258,69 @@ describe("a checker's stamp spread at the margin under a value that ends its row
     expect(doc.fields.employeeName.value).toBe('柯雯');
   });
 });
+
+describe('a seal’s lettering read onto a label whose value is stacked under it', () => {
+  // Labels over their values in two columns; the employer's seal stamped over `终止日期：`, its lettering read onto the
+  // label with the first character lost under the ink (`终止日期务专用章`).
+  const page = (endLabel: string): OcrPage =>
+    scanPage(
+      [
+        ['劳动合同书', 645, 248, 432, 72],
+        ['用工单位:', 167, 392, 166, 41],
+        ['统一社会信用代码:', 891, 393, 259, 40],
+        ['杭州青禾信息技术有限公司', 169, 434, 420, 42],
+        ['91330106MA2B3C4D5E', 891, 437, 387, 39],
+        ['受聘人:', 166, 751, 132, 42],
+        ['有效证件号码:', 895, 753, 197, 39],
+        ['林嘉树', 167, 791, 117, 48],
+        ['330106199002143318', 893, 796, 348, 43],
+        ['用工起始日:', 167, 992, 173, 41],
+        [endLabel, 888, 981, 306, 43],
+        ['2019年05月06日', 168, 1035, 302, 42],
+        ['2024年05月05日', 893, 1033, 304, 44],
+        ['工作岗位:', 171, 1112, 164, 42],
+        ['电子商务师', 170, 1152, 215, 45],
+        ['签订日期:2019年04月28日', 169, 1547, 480, 50],
+      ],
+      { size: { width: 1654, height: 2339 } },
+    );
+
+  it('reads each date from under its own label, the seal’s lettering no value of `终止日期`', () => {
+    const doc = extractDocuments([page('终止日期务专用章')], { today: TODAY })[0];
+    expect(doc.fields.startDate?.value).toBe('2019-05-06');
+    expect(doc.fields.endDate?.value).toBe('2024-05-05');
+  });
+
+  it('reads them so with the label alone, as a control', () => {
+    const doc = extractDocuments([page('终止日期:')], { today: TODAY })[0];
+    expect(doc.fields.startDate?.value).toBe('2019-05-06');
+    expect(doc.fields.endDate?.value).toBe('2024-05-05');
+  });
+});
+
+describe('a watermark’s letter read into a label', () => {
+  it('finds `单位名称` with the copy watermark’s `限` read inside it, and the employer after it', () => {
+    expect(findHits('单限位名称杭州青禾信息技术有限公司').map((h) => h.form)).toContain('单位名称');
+    const doc = extractDocuments(
+      [
+        scanPage(
+          [
+            ['劳动合同', 671, 159, 289, 61],
+            ['单限位名称杭州青禾信息技术有限公司,统一社会信用代码', 135, 304, 1388, 69],
+            ['91330106MA2B3C4D5E,法定代表人陈伟', 130, 393, 710, 55],
+            ['住所浙江省杭州市西湖区文三路88号3幢1201室', 130, 476, 1100, 55],
+            ['受聘人林嘉树,有效证件号码330106199002143318,', 137, 557, 976, 54],
+            ['合同起始日期2019/05/06,合同期限至2024年05月05日', 138, 728, 900, 48],
+          ],
+          { size: { width: 1654, height: 2339 } },
+        ),
+      ],
+      { today: TODAY },
+    )[0];
+    expect(doc.fields.employerName?.value).toBe('杭州青禾信息技术有限公司');
+  });
+
+  it('takes no label where the letter read in is not a stamp’s (`单张位名称`)', () => {
+    expect(findHits('单张位名称杭州青禾信息技术有限公司').map((h) => h.form)).not.toContain('单位名称');
+  });
+});
