@@ -343,7 +343,6 @@ export class PaddleOcrEngine implements OcrEngine {
     if (this.#options.greySealLines !== false && !conditioned?.conditions.suppressedTileCount) {
       ({ ordered, texts } = await withLinesUnderGreySeals(models, raster, ordered, texts, this.#recognition, this.#detection, order));
     }
-    const bendChecks = await readLoneBendsStraight(models, raster, ordered, this.#recognition);
     let secondReadings = 0;
     let stretchReadings = 0;
     let thirdReadings = 0;
@@ -364,9 +363,11 @@ export class PaddleOcrEngine implements OcrEngine {
       stretchReadings = seconds.filter((second) => second?.stretched).length;
       secondReadingMs = clockNow() - started;
     }
-    // A lone bent line keeps its straight reading as its second reading unless it already has one (under ink, unsure).
+    // A lone bent line keeps its straight reading as its second reading unless it already has one (under ink, unsure):
+    // so it is read straight only then, after the second readings (a straight reading nothing keeps is not paid for).
+    const bendChecks = await readLoneBendsStraight(models, raster, ordered, this.#recognition, seconds);
     bendChecks.forEach((check, index) => {
-      if (check && !seconds[index]) seconds[index] = check;
+      if (check) seconds[index] = check;
     });
     const merges: MergedLine[] = ordered.map((region, index) => {
       const second = seconds[index];
@@ -835,15 +836,19 @@ export function loneBentLines(regions: readonly TextRegion[]): number[] {
   return bent.length < CURL_MIN_BENT_LINES ? bent : [];
 }
 
-/** Each lone bent line read again as one straight rectangle, for `mergeReadings` to hold the two readings together. */
+/**
+ * Each lone bent line read again as one straight rectangle, for `mergeReadings` to hold the two readings together;
+ * not a line that already has a second reading (`readAgain`'s, which that line keeps).
+ */
 async function readLoneBendsStraight(
   models: PaddleModels,
   raster: Raster,
   regions: TextRegion[],
   recognition: RecognitionSettings,
+  secondReadings: readonly (SecondReading | undefined)[],
 ): Promise<(SecondReading | undefined)[]> {
   const result: (SecondReading | undefined)[] = new Array(regions.length).fill(undefined);
-  const lone = loneBentLines(regions);
+  const lone = loneBentLines(regions).filter((index) => !secondReadings[index]);
   if (lone.length === 0) return result;
   const straight = lone.map((index) => {
     const { centreLine: _bend, ...rectangle } = regions[index];
