@@ -759,12 +759,13 @@ export function turnBox(box: OcrLine['box'], width: number, height: number, turn
 }
 
 /**
- * Where a page draws text invisibly (render mode 3, `3 Tr`): the origins of its glyphs, counted by place. A scanner
- * app or Acrobat's "recognise text" lays its OCR over the page's image this way, so the page can be searched; mupdf's
- * text of the page holds it like any text. It is not what the page shows: an app's quick OCR misreads (a digit for
- * another, a character for its neighbour), and a text layer taken for the page is read with confidence 1, so every
+ * Where a page draws text invisibly (render mode 3, `3 Tr`) over an image: the origins of its glyphs, counted by place.
+ * A scanner app or Acrobat's "recognise text" lays its OCR over the page's image this way, so the page can be searched;
+ * mupdf's text of the page holds it like any text. It is not what the page shows: an app's quick OCR misreads (a digit
+ * for another, a character for its neighbour), and a text layer taken for the page is read with confidence 1, so every
  * misread would be a confident wrong value. The page's text is read without it: a scan with only such a layer has no
- * text layer and is OCRed like any scan; visible text beside it is kept.
+ * text layer and is OCRed like any scan; visible text beside it is kept. Invisible text over no image is kept: no OCR
+ * made it (a generator that draws its text as outlines lays the same text invisibly over them, for search).
  */
 class InvisibleGlyphs {
   readonly #places = new Map<string, number>();
@@ -794,19 +795,41 @@ class InvisibleGlyphs {
   }
 }
 
-/** The invisible glyphs of a display list (`InvisibleGlyphs`); mupdf hands a device invisible text as `ignoreText`. */
+/** Rounded out by this much (points), an image's box still holds the origin of a glyph drawn over its edge. */
+const IMAGE_EDGE_PT = 1;
+
+/**
+ * The invisible glyphs over images of a display list (`InvisibleGlyphs`): mupdf hands a device invisible text as
+ * `ignoreText`, and images as `fillImage` or (one-bit scans) `fillImageMask`, each with the matrix that places its unit
+ * square on the page.
+ */
 function invisibleGlyphs(list: mupdf.DisplayList): InvisibleGlyphs {
-  const glyphs = new InvisibleGlyphs();
+  const origins: [number, number][] = [];
+  const images: [number, number, number, number][] = [];
+  const placed = (ctm: mupdf.Matrix) => {
+    const [a, b, c, d, e, f] = ctm;
+    const xs = [e, a + e, c + e, a + c + e];
+    const ys = [f, b + f, d + f, b + d + f];
+    images.push([Math.min(...xs) - IMAGE_EDGE_PT, Math.min(...ys) - IMAGE_EDGE_PT, Math.max(...xs) + IMAGE_EDGE_PT, Math.max(...ys) + IMAGE_EDGE_PT]);
+  };
   const device = new mupdf.Device({
     ignoreText(text, ctm) {
       releasing(text, () =>
         text.walk({
           showGlyph(_font, trm) {
             const [a, b, c, d, e, f] = ctm;
-            glyphs.add([a * trm[4] + c * trm[5] + e, b * trm[4] + d * trm[5] + f]);
+            origins.push([a * trm[4] + c * trm[5] + e, b * trm[4] + d * trm[5] + f]);
           },
         }),
       );
+    },
+    fillImage(image, ctm) {
+      image.destroy();
+      placed(ctm);
+    },
+    fillImageMask(image, ctm, colorspace) {
+      destroyObjects([image, colorspace]);
+      placed(ctm);
     },
   });
   try {
@@ -815,6 +838,8 @@ function invisibleGlyphs(list: mupdf.DisplayList): InvisibleGlyphs {
   } finally {
     device.destroy();
   }
+  const glyphs = new InvisibleGlyphs();
+  for (const [x, y] of origins) if (images.some(([x0, y0, x1, y1]) => x >= x0 && x <= x1 && y >= y0 && y <= y1)) glyphs.add([x, y]);
   return glyphs;
 }
 

@@ -71,8 +71,14 @@ describe('text drawn invisibly (render mode 3)', () => {
     }
   });
 
-  it('keeps the visible text of a page and leaves out a run drawn invisibly beside it', () => {
-    const pdf = makeDigitalPdf([[...certificatePage, { text: '姓名：王小明', x: 300, y: 200, invisible: true }]]);
+  it('keeps the visible text printed over a scan and leaves out a run drawn invisibly over it', async () => {
+    const pdf = makeScannedPdfWithText(await greyPage(), [...certificatePage, { text: '姓名：王小明', x: 300, y: 200, invisible: true }]);
+
+    expect(texts(pdf)).toEqual(certificatePage.map((run) => run.text));
+  });
+
+  it('keeps invisible text drawn over no image (text drawn as outlines, its words laid invisibly over them for search)', () => {
+    const pdf = makeDigitalPdf([certificatePage.map((run) => ({ ...run, invisible: true }))]);
 
     expect(texts(pdf)).toEqual(certificatePage.map((run) => run.text));
   });
