@@ -814,14 +814,19 @@ function invisibleGlyphs(list: mupdf.DisplayList): InvisibleGlyphs {
   };
   const device = new mupdf.Device({
     ignoreText(text, ctm) {
+      // mupdf.js wraps each font a text walk meets in a new reference (kept in its cache until the next font): freed
+      // after the walk, like the fonts of `collectLines` (`releasing`); a freed wrapper is never reused from the cache.
+      const fonts = new Set<mupdf.Font>();
       releasing(text, () =>
         text.walk({
-          showGlyph(_font, trm) {
+          showGlyph(font, trm) {
+            fonts.add(font);
             const [a, b, c, d, e, f] = ctm;
             origins.push([a * trm[4] + c * trm[5] + e, b * trm[4] + d * trm[5] + f]);
           },
         }),
       );
+      for (const font of fonts) font.destroy();
     },
     fillImage(image, ctm) {
       image.destroy();
