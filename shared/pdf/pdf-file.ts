@@ -941,10 +941,10 @@ function isUnmapped(c: string): boolean {
 
 /**
  * The code points besides the CJK unified ideographs that Chinese forms, certificates and records print: Latin with
- * its accents (names in pinyin), Greek, box drawing, punctuation, symbols, circled numbers, CJK punctuation, kana
- * (Japanese names), Hangul, full-width forms. Anything else (Latin Extended-B but pinyin's tone letters ǎ ǐ ǒ ǔ ǚ,
- * IPA, Yi, Braille, the CJK extensions, Cyrillic's supplements…) is what a broken ToUnicode table gives, not what a page
- * shows.
+ * its accents (names in pinyin), Greek, Cyrillic, the scripts of bilingual documents from autonomous regions (Arabic
+ * for Uyghur and Kazakh, Tibetan, Mongolian, Yi), box drawing, punctuation, symbols, circled numbers, CJK punctuation,
+ * kana (Japanese names), Hangul, full-width forms. Anything else (Latin Extended-B but pinyin's tone letters ǎ ǐ ǒ ǔ ǚ,
+ * IPA, Braille, the CJK extensions…) is what a broken ToUnicode table gives, not what a page shows.
  */
 const PRINTED_OUTSIDE_HAN: readonly (readonly [number, number])[] = [
   [0x20, 0x7e],
@@ -953,6 +953,9 @@ const PRINTED_OUTSIDE_HAN: readonly (readonly [number, number])[] = [
   [0x2b0, 0x2ff],
   [0x370, 0x3ff],
   [0x400, 0x45f],
+  [0x600, 0x6ff],
+  [0xf00, 0xfff],
+  [0x1800, 0x18af],
   [0x2000, 0x27ff],
   [0x2900, 0x2bff],
   [0x2e80, 0x2fdf],
@@ -960,6 +963,7 @@ const PRINTED_OUTSIDE_HAN: readonly (readonly [number, number])[] = [
   [0x3100, 0x312f],
   [0x3190, 0x31ff],
   [0x3200, 0x33ff],
+  [0xa000, 0xa4cf],
   [0xac00, 0xd7af],
   [0xfe30, 0xfe4f],
   [0xff00, 0xffef],

@@ -93,8 +93,8 @@ describe('text drawn invisibly (render mode 3)', () => {
 describe('fonts whose ToUnicode tables name other code points', () => {
   const characters = [...new Set(certificatePage.flatMap((run) => [...run.text]))];
 
-  it('OCRs a page whose table names glyph ids as code points (Yi, Braille, CJK Extension A)', () => {
-    const garbage = ['\ua245', '\u28d4', '\u3bf9', '\u0268', '\u2fff'];
+  it('OCRs a page whose table names glyph ids as code points (Braille, CJK Extension A, IPA, Latin Extended-B)', () => {
+    const garbage = ['\u0188', '\u28d4', '\u3bf9', '\u0268', '\u2fff'];
     const named = Object.fromEntries(characters.map((c, k) => [c, garbage[k % garbage.length]]));
 
     expect(texts(makeDigitalPdf([certificatePage], { toUnicode: named }))).toBeUndefined();
@@ -106,9 +106,21 @@ describe('fonts whose ToUnicode tables name other code points', () => {
     expect(texts(makeDigitalPdf([certificatePage], { toUnicode: named }))).toBeUndefined();
   });
 
-  it('reads a page with a rare character in a name, a pinyin name and traditional characters as before', () => {
-    const page = [...certificatePage, { text: '姓名：王堃 Wáng Kūn', x: 72, y: 320 }, { text: '發證機關：臺灣職業訓練局', x: 72, y: 350 }];
+  it('reads a page with a rare character in a name, a pinyin name, traditional characters and Uyghur as before', () => {
+    const page = [
+      ...certificatePage,
+      { text: '姓名：王堃 Wáng Kūn', x: 72, y: 320 },
+      { text: '發證機關：臺灣職業訓練局', x: 72, y: 350 },
+      // A bilingual licence from Xinjiang: a good share of the page in Uyghur.
+      ...[380, 410, 440, 470].map((y) => ({ text: '甲乙丙丁戊：己庚辛壬', x: 72, y })),
+    ];
+    // mupdf's built-in font draws no Arabic: the Uyghur line's glyphs are named by the ToUnicode table (ئىسمى：ئەخم).
+    const uyghur = Object.fromEntries([...'甲乙丙丁戊己庚辛壬'].map((c, k) => [c, 'ئىسمىئەخمە'[k]]));
 
-    expect(texts(makeDigitalPdf([page]))).toEqual(page.map((run) => run.text));
+    const lines = texts(makeDigitalPdf([page], { toUnicode: uyghur }));
+
+    // The page is read from its text (mupdf lays the right-to-left line out in its own order).
+    expect(lines?.slice(0, -4)).toEqual(page.slice(0, -4).map((run) => run.text));
+    expect(lines?.slice(-4).map((line) => [...line].sort().join(''))).toEqual(Array(4).fill([...'ئىسمى：ئەخم'].sort().join('')));
   });
 });
