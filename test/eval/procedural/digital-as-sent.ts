@@ -9,7 +9,9 @@
  *   without a bold face (and shadows): each drawing is a line of the text layer;
  * - `radicals`: the fonts' ToUnicode tables name the Kangxi or supplement radical for each CJK glyph a radical shares
  *   with a character (人 as ⼈ U+2F08, 长 as ⻓ U+2ED3), as office suites on some systems write them;
- * - `mixed`: one of the three per file, drawn from the seed.
+ * - `mixed`: one of the three per file, drawn from the seed;
+ * - `ocr-layer`, `no-unicode`, `cid-unicode`, `shifted`, `image-value`: text layers that are not the page's text at all
+ *   (`HiddenLayerWay`), and `hidden`: one of these five per file, drawn from the seed.
  *
  *   node --import tsx test/eval/procedural/digital-as-sent.ts --from /work/hs/x/d1 --dir /work/hs/x/d1-sent --as mixed --seed 7
  */
