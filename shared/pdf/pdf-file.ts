@@ -6,15 +6,19 @@ import { PdfCorruptError, PdfEncryptedError, PdfPageOutOfRangeError, PdfPageTooL
 
 /**
  * The text-layer rule. A page's text layer is used instead of OCR only when it has at least this many real
- * characters (not whitespace, not U+FFFD, not private-use glyphs that have no Unicode mapping)…
+ * characters, visible ones (text drawn invisibly, a scanner app's OCR layer, is not the page's: `InvisibleGlyphs`), not
+ * whitespace and not unmapped (`isUnmapped`: U+FFFD, private use, code points no Chinese form prints)…
  */
 export const MIN_TEXT_LAYER_CHARACTERS = 10;
-/** …no more than this share of its characters are unmappable (a broken font encoding reads as garbage)… */
+/**
+ * …no more than this share of its characters are unmapped (a font without a ToUnicode table, or with a wrong one, reads
+ * as garbage: `isUnmapped`)…
+ */
 export const MAX_UNMAPPED_SHARE = 0.1;
 /**
  * …and it is not a scan with a caption: when one image covers this share of the page, the page counts as scanned
- * unless its text has at least `MIN_SCAN_OCR_LAYER_CHARACTERS` characters (a scanner's full OCR layer does; a
- * watermark like "扫描全能王" or a page stamp does not).
+ * unless its visible text has at least `MIN_SCAN_OCR_LAYER_CHARACTERS` characters (a scan with a page of visible text
+ * printed over it; a watermark like "扫描全能王" or a page stamp has fewer).
  */
 export const SCAN_IMAGE_COVERAGE = 0.6;
 export const MIN_SCAN_OCR_LAYER_CHARACTERS = 40;
@@ -295,8 +299,11 @@ export class PdfFile {
       // The page as it is shown, annotations and form fields with it (`showExtras`): a form filled in a PDF viewer and
       // saved unflattened holds its values in its fields' appearances, and a typed note in a FreeText annotation.
       const shown = page.toDisplayList(true);
-      const text = releasing(shown, () => shown.toStructuredText('preserve-images,preserve-whitespace'));
-      const collected = releasing(text, () => collectLines(text, pageArea));
+      const { text, invisible } = releasing(shown, () => ({
+        invisible: invisibleGlyphs(shown),
+        text: shown.toStructuredText('preserve-images,preserve-whitespace'),
+      }));
+      const collected = releasing(text, () => collectLines(text, pageArea, invisible));
       if (!isUsableTextLayer(collected)) return undefined;
       // A page whose text runs down, up or leftwards is read turned upright, boxes and size with it (`writingTurn`).
       const turn = writingTurn(collected.charactersByWay);
@@ -751,7 +758,97 @@ export function turnBox(box: OcrLine['box'], width: number, height: number, turn
   }
 }
 
-function collectLines(text: mupdf.StructuredText, pageArea: number): CollectedText {
+/**
+ * Where a page draws text invisibly (render mode 3, `3 Tr`) over an image: the origins of its glyphs, counted by place.
+ * A scanner app or Acrobat's "recognise text" lays its OCR over the page's image this way, so the page can be searched;
+ * mupdf's text of the page holds it like any text. It is not what the page shows: an app's quick OCR misreads (a digit
+ * for another, a character for its neighbour), and a text layer taken for the page is read with confidence 1, so every
+ * misread would be a confident wrong value. The page's text is read without it: a scan with only such a layer has no
+ * text layer and is OCRed like any scan; visible text beside it is kept. Invisible text over no image is kept: no OCR
+ * made it (a generator that draws its text as outlines lays the same text invisibly over them, for search).
+ */
+class InvisibleGlyphs {
+  readonly #places = new Map<string, number>();
+
+  get size(): number {
+    return this.#places.size;
+  }
+
+  add(origin: readonly [number, number]): void {
+    const key = InvisibleGlyphs.#key(origin);
+    this.#places.set(key, (this.#places.get(key) ?? 0) + 1);
+  }
+
+  /** Whether a character at `origin` is one drawn invisibly there (each invisible glyph takes one character). */
+  take(origin: readonly [number, number]): boolean {
+    const key = InvisibleGlyphs.#key(origin);
+    const left = this.#places.get(key);
+    if (!left) return false;
+    if (left === 1) this.#places.delete(key);
+    else this.#places.set(key, left - 1);
+    return true;
+  }
+
+  // A hundredth of a point: the structured text and the device see the same glyph origin from the same matrices.
+  static #key(origin: readonly [number, number]): string {
+    return `${Math.round(origin[0] * 100)},${Math.round(origin[1] * 100)}`;
+  }
+}
+
+/** Rounded out by this much (points), an image's box still holds the origin of a glyph drawn over its edge. */
+const IMAGE_EDGE_PT = 1;
+
+/**
+ * The invisible glyphs over images of a display list (`InvisibleGlyphs`): mupdf hands a device invisible text as
+ * `ignoreText`, and images as `fillImage` or (one-bit scans) `fillImageMask`, each with the matrix that places its unit
+ * square on the page.
+ */
+function invisibleGlyphs(list: mupdf.DisplayList): InvisibleGlyphs {
+  const origins: [number, number][] = [];
+  const images: [number, number, number, number][] = [];
+  const placed = (ctm: mupdf.Matrix) => {
+    const [a, b, c, d, e, f] = ctm;
+    const xs = [e, a + e, c + e, a + c + e];
+    const ys = [f, b + f, d + f, b + d + f];
+    images.push([Math.min(...xs) - IMAGE_EDGE_PT, Math.min(...ys) - IMAGE_EDGE_PT, Math.max(...xs) + IMAGE_EDGE_PT, Math.max(...ys) + IMAGE_EDGE_PT]);
+  };
+  const device = new mupdf.Device({
+    ignoreText(text, ctm) {
+      // mupdf.js wraps each font a text walk meets in a new reference (kept in its cache until the next font): freed
+      // after the walk, like the fonts of `collectLines` (`releasing`); a freed wrapper is never reused from the cache.
+      const fonts = new Set<mupdf.Font>();
+      releasing(text, () =>
+        text.walk({
+          showGlyph(font, trm) {
+            fonts.add(font);
+            const [a, b, c, d, e, f] = ctm;
+            origins.push([a * trm[4] + c * trm[5] + e, b * trm[4] + d * trm[5] + f]);
+          },
+        }),
+      );
+      for (const font of fonts) font.destroy();
+    },
+    fillImage(image, ctm) {
+      image.destroy();
+      placed(ctm);
+    },
+    fillImageMask(image, ctm, colorspace) {
+      destroyObjects([image, colorspace]);
+      placed(ctm);
+    },
+  });
+  try {
+    list.run(device, mupdf.Matrix.identity);
+    device.close();
+  } finally {
+    device.destroy();
+  }
+  const glyphs = new InvisibleGlyphs();
+  for (const [x, y] of origins) if (images.some(([x0, y0, x1, y1]) => x >= x0 && x <= x1 && y >= y0 && y <= y1)) glyphs.add([x, y]);
+  return glyphs;
+}
+
+function collectLines(text: mupdf.StructuredText, pageArea: number, invisible: InvisibleGlyphs): CollectedText {
   const result: CollectedText = { lines: [], realCharacters: 0, unmappedCharacters: 0, largestImageShare: 0, charactersByWay: [0, 0, 0, 0] };
   const overprint = new OverprintFilter();
   let current = '';
@@ -783,6 +880,10 @@ function collectLines(text: mupdf.StructuredText, pageArea: number): CollectedTe
       bbox = [rect[0], rect[1], rect[2], rect[3]];
     },
     onChar(raw, origin, font, size, quad) {
+      if (invisible.size > 0 && invisible.take([origin[0], origin[1]])) {
+        font.destroy();
+        return;
+      }
       const c = textLayerCharacter(raw);
       const fontName = releasing(font, () => font.getName());
       if (c.trim() !== '' && overprint.repeats(c, fontName, [origin[0], origin[1]], size)) {
@@ -823,9 +924,82 @@ function isUsableTextLayer(collected: CollectedText): boolean {
   return true;
 }
 
+/**
+ * Whether a text layer's character stands for no character the page can show: U+FFFD (a glyph without a Unicode
+ * mapping), private use, or a code point no Chinese form prints. A font whose ToUnicode table is missing or wrong
+ * reads as such garbage: glyph ids taken for code points (`(cid:123)`: control characters, Latin Extended, Yi,
+ * Braille, CJK Extension A), or a table off by some codes, which names every character by a rare neighbour (职业 as
+ * 聍丛). A page with more than `MAX_UNMAPPED_SHARE` of them is OCRed (digital30).
+ */
 function isUnmapped(c: string): boolean {
   const code = c.codePointAt(0) ?? 0;
-  return code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff);
+  if (code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff)) return true;
+  if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return !/\s/.test(c);
+  if (code >= 0x4e00 && code <= 0x9fff) return !commonHanCharacters().has(c);
+  return !PRINTED_OUTSIDE_HAN.some(([from, to]) => code >= from && code <= to);
+}
+
+/**
+ * The code points besides the CJK unified ideographs that Chinese forms, certificates and records print: Latin with
+ * its accents (names in pinyin), Greek, Cyrillic, the scripts of bilingual documents from autonomous regions (Arabic
+ * for Uyghur and Kazakh, Tibetan, Mongolian, Yi), box drawing, punctuation, symbols, circled numbers, CJK punctuation,
+ * kana (Japanese names), Hangul, full-width forms. Anything else (Latin Extended-B but pinyin's tone letters ǎ ǐ ǒ ǔ ǚ,
+ * IPA, Braille, the CJK extensions…) is what a broken ToUnicode table gives, not what a page shows.
+ */
+const PRINTED_OUTSIDE_HAN: readonly (readonly [number, number])[] = [
+  [0x20, 0x7e],
+  [0xa0, 0x17f],
+  [0x1cd, 0x1dc],
+  [0x2b0, 0x2ff],
+  [0x370, 0x3ff],
+  [0x400, 0x45f],
+  [0x600, 0x6ff],
+  [0xf00, 0xfff],
+  [0x1800, 0x18af],
+  [0x2000, 0x27ff],
+  [0x2900, 0x2bff],
+  [0x2e80, 0x2fdf],
+  [0x3000, 0x30ff],
+  [0x3100, 0x312f],
+  [0x3190, 0x31ff],
+  [0x3200, 0x33ff],
+  [0xa000, 0xa4cf],
+  [0xac00, 0xd7af],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xffef],
+];
+
+let commonHan: Set<string> | undefined;
+
+/**
+ * The Chinese characters in common print: GB 2312's 6,763 (simplified) and Big5's 5,401 frequent characters
+ * (traditional), 8,836 in all, decoded from the two code tables (no list to ship). Real pages' text is almost all of
+ * them (a rare character in a name is one among hundreds); a ToUnicode table off by a code gives characters of the
+ * whole CJK block, two thirds of which are not.
+ */
+function commonHanCharacters(): Set<string> {
+  if (commonHan) return commonHan;
+  try {
+    commonHan = decodedHanCharacters();
+  } catch {
+    // A Node built without full ICU has no GB 18030 or Big5 decoder: every Chinese character then counts as common.
+    commonHan = new Set(Array.from({ length: 0x9fff - 0x4e00 + 1 }, (_, k) => String.fromCodePoint(0x4e00 + k)));
+  }
+  return commonHan;
+}
+
+function decodedHanCharacters(): Set<string> {
+  const found = new Set<string>();
+  const gb = new TextDecoder('gb18030');
+  for (let lead = 0xb0; lead <= 0xf7; lead++) for (let trail = 0xa1; trail <= 0xfe; trail++) found.add(gb.decode(new Uint8Array([lead, trail])));
+  const big5 = new TextDecoder('big5');
+  for (let lead = 0xa4; lead <= 0xc6; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if ((trail > 0x7e && trail < 0xa1) || (lead === 0xc6 && trail > 0x7e)) continue;
+      found.add(big5.decode(new Uint8Array([lead, trail])));
+    }
+  }
+  return found;
 }
 
 function hasPdfHeader(bytes: Uint8Array): boolean {

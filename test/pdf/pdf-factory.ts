@@ -8,6 +8,8 @@ export interface TextRun {
   size?: number;
   /** Degrees anticlockwise the run is drawn at (a watermark across the page); 0 when absent. */
   angle?: number;
+  /** Drawn invisibly (`3 Tr`), as a scanner app lays its OCR text over the page's image. */
+  invisible?: boolean;
 }
 
 const A4: [number, number, number, number] = [0, 0, 595, 842];
@@ -64,7 +66,8 @@ function textContent(runs: TextRun[]): string {
     .map((run) => {
       const radians = ((run.angle ?? 0) * Math.PI) / 180;
       const [c, s] = [Math.cos(radians), Math.sin(radians)].map((n) => n.toFixed(4));
-      return `BT /F1 ${run.size ?? 14} Tf ${c} ${s} ${-Number(s)} ${c} ${run.x} ${A4[3] - run.y} Tm <${hex(run.text)}> Tj ET`;
+      const mode = run.invisible ? '3 Tr ' : '';
+      return `BT ${mode}/F1 ${run.size ?? 14} Tf ${c} ${s} ${-Number(s)} ${c} ${run.x} ${A4[3] - run.y} Tm <${hex(run.text)}> Tj ET`;
     })
     .join('\n');
 }
