@@ -57,7 +57,9 @@ function adjacentRow(layout: PageLayout, line: LayoutLine, below: boolean): Layo
 function wrapAfter(layout: PageLayout, line: LayoutLine): LayoutLine | undefined {
   const h = line.box.height;
   const row = rowOf(layout, line);
-  if (row[row.length - 1] !== line || !runsOn(row, h)) return undefined;
+  // The value's own row may leave a blank between a spread label and its value (`受` `聘` `人：` … `余涵`); the row
+  // under, where the prose goes on, runs on as prose.
+  if (row[row.length - 1] !== line) return undefined;
   const under = adjacentRow(layout, line, true);
   if (under.length === 0 || !runsOn(under, h)) return undefined;
   const start = under[0];

@@ -56,6 +56,24 @@ describe('a value cut by the wrap of run-on prose', () => {
     expect(doc.fields.holderName.needsReview).toBe(true);
   });
 
+  it('reads a letter’s appointee whose spread label and name end a row, the name’s last character opening the next', () => {
+    const doc = read([
+      ['聘书', 720, 200, 200, 80],
+      ['经研究决定，现将有关事项通知如下：', 240, 330, 660, 44],
+      ['受', 240, 400, 40, 44],
+      ['聘', 330, 400, 40, 44],
+      ['人：', 420, 400, 70, 44],
+      ['余涵', 820, 400, 80, 44],
+      ['丽，为我单位养老护理员，聘期自2023年3月', 240, 470, 662, 44],
+      ['1日至2026年2月28日止。', 240, 540, 400, 44],
+      ['聘任单位：杭州明湖家政服务有限公司', 700, 900, 600, 44],
+      ['2023年2月20日', 800, 970, 300, 44],
+    ]);
+    expect(doc.type).toBe('employment_letter');
+    expect(doc.fields.employeeName.value).toBe('余涵丽');
+    expect(doc.fields.employeeName.needsReview).toBe(true);
+  });
+
   it('reads an occupation whose rest opens the next row up to its separator', () => {
     const doc = read([
       ['专项职业能力证书', 520, 205, 708, 66],
