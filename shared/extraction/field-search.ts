@@ -2,6 +2,7 @@ import { lostLineHead, NUMBER_SPLIT_AT_WRAP, numberSplitAtWrap, WRAPPED_LINE_HEA
 import { piecesAcrossGap, ROW_PIECES_JOINED } from './row-gap-pieces.js';
 import { pieceOverWrap } from './pieces-over-wraps.js';
 import { numberRunOnNextRow } from './numbers-run-on.js';
+import { valueCutByWrap } from './values-cut-by-wraps.js';
 import type { ExtractedField } from '../documents/index.js';
 import { candidateConfidence, LabelMatch, type Candidate } from './confidence.js';
 import {
@@ -112,7 +113,7 @@ export function findLabelledCandidates(
       if (!joined) return withIssue(candidate, VALUE_MAY_CONTINUE);
       return { ...candidate, reading: { ...joined, issues: [...joined.issues, 'split_value_inferred'] }, line: mergeLines([candidate.line, tail], raw), raw };
     };
-    const build = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
+    const buildAsRead = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
       let candidate: Candidate | undefined = base.reading ? (base as Candidate) : undefined;
       // A number cut by the wrap of run-on prose (`身份证号码:330` | `102197701043000。参保状态…`): its rest opens the
       // next row. Not past a number read whole by its check digit.
@@ -258,6 +259,14 @@ export function findLabelledCandidates(
         }
       }
       return candidate && more ? withIssue(candidate, VALUE_MAY_CONTINUE) : candidate;
+    };
+    // A value cut by the wrap of run-on prose (`受聘人：余涵` | `丽，…`, `2024年` | `3月1日`): read whole with the row
+    // under's opening, where nothing else joined it (values-cut-by-wraps.ts).
+    const build = (base: Omit<Candidate, 'reading'> & { reading: Reading | null }, first: LayoutLine, column: ColumnSpan, above: LayoutLine[] = []) => {
+      const read = buildAsRead(base, first, column, above);
+      if (above.length > 0 || (read && read.raw !== base.raw)) return read;
+      const cut = valueCutByWrap(layout, first, base.raw, reader);
+      return cut ? { ...base, reading: cut.reading, line: mergeLines([first, cut.next], cut.raw), raw: cut.raw } : read;
     };
     const push = (...args: Parameters<typeof build>) => {
       const candidate = build(...args);

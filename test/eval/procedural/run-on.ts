@@ -124,6 +124,8 @@ interface Cut {
   rest: string;
   /** A tag the cut adds (a spread label). */
   tag?: string;
+  /** The truth field of a cut value. */
+  field?: string;
 }
 
 /**
@@ -145,22 +147,56 @@ function cutLabel(label: string, color: string, rng: Rng, value: string): Cut | 
   };
 }
 
+const NAME_FIELDS: readonly string[] = ['holderName', 'personName', 'employeeName', 'legalRepresentative'];
+const DATE_FIELDS: readonly string[] = ['startDate', 'endDate', 'establishedDate', 'issueDate'];
+
+/**
+ * Where the wrap cuts a value, by what the value is, as prose wraps cut them: a person's name with its last one or two
+ * characters on the next line (`受聘人：余涵` | `丽`), a date inside its year or between the year and the month
+ * (`20` | `24年3月1日`, `2024年` | `3月1日`), a company's name, an occupation or an address anywhere at least two
+ * characters in (`浙江紫金汽车维` | `修数字服务…`), a number anywhere.
+ */
+function valueCutAt(i: Item, chars: readonly string[], rng: Rng): number | undefined {
+  const n = chars.length;
+  if (i.field && NAME_FIELDS.includes(i.field)) return n < 2 ? undefined : n - rng.int(1, Math.min(2, n - 1));
+  if (i.field && DATE_FIELDS.includes(i.field) && n >= 6) {
+    // The year's end: four characters (digits or Chinese numerals) then 年, `-`, `.` or `/`.
+    const cuts = [2, 3, 5];
+    const month = chars.findIndex((c, k) => k > 5 && /[月\-./]/.test(c));
+    if (month > 0 && month + 1 < n) cuts.push(month + 1);
+    return rng.pick(cuts);
+  }
+  if (n < 3) return undefined;
+  if (n >= 4 && !/^[0-9A-Z]/.test(chars[0])) return rng.int(2, n - 2);
+  return rng.int(1, n - 1);
+}
+
 /** A value cut by the wrap (`身份证号码：330` | `102197701043000`, `2020年3` | `月5日`): its head ends a line. */
 function cutValue(i: Item, p: LayoutParams, masks: ReadonlyMap<string, MaskStyle>, rng: Rng, label: string, onBlank: boolean): Cut | undefined {
   const chars = [...i.value];
-  if (chars.length < 3 || i.layout?.cells) return undefined;
-  const at = rng.int(1, chars.length - 1);
+  if (chars.length < 2 || i.layout?.cells || i.value === '无固定期限') return undefined;
+  const at = valueCutAt(i, chars, rng);
+  if (at === undefined) return undefined;
   const part = (value: string, after: boolean) =>
     blank(valueHtml({ ...i, value, long: false, after: after ? i.after : undefined }, p, masks, rng), onBlank, rng);
-  return { head: `${label}${part(chars.slice(0, at).join(''), false)}`, rest: part(chars.slice(at).join(''), true) };
+  const tag = `${RUN_ON_TAGS.valueCut}:${i.field ?? 'other'}`;
+  return { head: `${label}${part(chars.slice(0, at).join(''), false)}`, rest: part(chars.slice(at).join(''), true), tag, field: i.field };
 }
 
+/** Fields whose value a wrap cuts that the reader must join (names, dates, company names, occupations). */
+const JOINED_FIELDS: readonly string[] = [...NAME_FIELDS, ...DATE_FIELDS, 'companyName', 'employerName', 'occupation'];
+/** A clause that opens a paragraph before its first pair (`现将有关情况登记如下：姓名：余涵` | `丽`). */
+const OPENINGS = ['现将有关情况登记如下：', '经审核，有关情况如下：', '根据有关规定，现登记如下：', '经核实，情况如下：'] as const;
+
 /**
- * Where a block's wrap is drawn to fall inside a pair (half the blocks): the pair `at`, cut in its label or its value,
- * its line opening with the pair `from` (one or two pairs before it, so the cut comes after a clause: `…305号西；职`). Undefined when the block draws no cut.
+ * Where a block's wrap is drawn to fall inside a pair (three blocks in five): the pair `at`, cut in its label or its
+ * value, its line opening with the pair `from` (one or two pairs before it, so the cut comes after a clause:
+ * `…305号西；职`) or, for a value the reader must join with no pair before it, with an opening clause. A value of a
+ * name, a date, a company's name or an occupation is drawn three times as often as another cut. Undefined when the
+ * block draws no cut.
  */
-function drawCut(parts: readonly Piece[], rng: Rng): { from: number; at: number; part: 'label' | 'value' } | undefined {
-  if (!rng.chance(0.5)) return undefined;
+function drawCut(parts: readonly Piece[], rng: Rng): { from: number; at: number; part: 'label' | 'value'; opening: string } | undefined {
+  if (!rng.chance(0.6)) return undefined;
   // The line up to the cut sets the paragraph's width: it holds one or two pairs before the cut, eight to 28
   // characters (a long scope would run off the page, a short line would make a column of a few characters).
   const lineFrom = (at: number) => {
@@ -172,12 +208,17 @@ function drawCut(parts: readonly Piece[], rng: Rng): { from: number; at: number;
     }
     return total >= 8 ? from : undefined;
   };
-  const cuttable = parts.map((_, k) => k).filter((k) => (parts[k].cutLabel || parts[k].cutValue) && lineFrom(k) !== undefined);
+  const joined = (k: number) => parts[k].cutValue?.field !== undefined && JOINED_FIELDS.includes(parts[k].cutValue!.field!);
+  const cuttable = parts
+    .map((_, k) => k)
+    .filter((k) => ((parts[k].cutLabel || parts[k].cutValue) && lineFrom(k) !== undefined) || joined(k))
+    .flatMap((k) => (joined(k) ? [k, k, k] : [k]));
   if (cuttable.length === 0) return undefined;
   const at = rng.pick(cuttable);
-  const from = lineFrom(at)!;
-  const part = parts[at].cutLabel && (!parts[at].cutValue || rng.chance(0.65)) ? 'label' : 'value';
-  return { from, at, part };
+  const from = lineFrom(at);
+  const part = from !== undefined && parts[at].cutLabel && (!parts[at].cutValue || rng.chance(joined(at) ? 0.25 : 0.4)) ? 'label' : 'value';
+  if (part === 'value' && !parts[at].cutValue) return undefined;
+  return { from: from ?? at, at, part, opening: from === undefined ? rng.pick(OPENINGS) : '' };
 }
 
 /**
@@ -237,12 +278,12 @@ export function runOnBlock(items: readonly Item[], p: LayoutParams, masks: Reado
     // The wrap falls where it was drawn: the line up to the cut is set whole and sets the paragraph's width, the rest
     // wraps under it at that width (`…305号西；职` | `工姓名：钟飞红，身份证号码…`), as a justified paragraph's rows end at
     // its margin. A label's head may be glued to the clause before it, no separator.
-    const { from, at, part } = cut;
+    const { from, at, part, opening } = cut;
     const split = part === 'label' ? parts[at].cutLabel! : parts[at].cutValue!;
     tags.add(part === 'label' ? RUN_ON_TAGS.labelCut : RUN_ON_TAGS.valueCut);
     if (split.tag) tags.add(split.tag);
     const glue = part === 'label' && rng.chance(0.35) ? '' : joiner();
-    const first = [...led.slice(from, at).map((h, k) => (k > 0 ? joiner() : '') + h), at > from ? glue : '', leads[at], split.head].join('');
+    const first = [opening, ...led.slice(from, at).map((h, k) => (k > 0 ? joiner() : '') + h), at > from ? glue : '', leads[at], split.head].join('');
     const rest = [split.rest, ...led.slice(at + 1).map((h) => joiner() + h), esc(end), closing].join('');
     rows.push(
       `<div style="display:inline-block;${margin()};text-indent:0"><div style="white-space:nowrap">${first}</div>` +
