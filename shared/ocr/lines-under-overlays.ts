@@ -14,8 +14,9 @@ import { DEFAULT_DETECTION_SETTINGS, detectTextRegions, readingOrder, regionCont
  * no box.
  *
  * The overlay is found from the page's own lines: a line whose darkest ink is far lighter than the print of the page's
- * other lines, in one tone shared by at least three lines of which at least three run diagonally (a light grey table
- * set level is no overlay), is overlay. On such a page a copy with every pixel at least as light as that tone lifted
+ * other lines, nearly grey (a seal's lettering, boxed in tilted pieces along its arc, is coloured), in one tone shared
+ * by at least three lines of which at least three run diagonally and parallel (a light grey table set level, or a
+ * seal's arc boxed in pieces, is no overlay), is overlay. On such a page a copy with every pixel at least as light as that tone lifted
  * to paper (print keeps its dark core) is (1) detected again: a line found there that covers overlay lines or gains on
  * the print lines it covers replaces them when it is read sure and keeps, in order, what each sure print line it
  * covers read (the rule of the lines under grey seals); (2) the print lines the overlay crosses are read again on it,
@@ -37,9 +38,14 @@ const OVERLAY_FROM = 0.45;
 const OVERLAY_UNDER_PAPER = 10;
 /** At least `MIN_OVERLAY_LINES` overlay lines must be runs (`RUN` times as wide as high) this far off level. */
 const TILT = (8 * Math.PI) / 180;
+/** …and run within this angle of each other (a tiled phrase's rows are parallel). */
+const PARALLEL = (5 * Math.PI) / 180;
 const RUN = 1.5;
 /** Overlay lines' ink lies within this many levels of the overlay's tone. */
 const TONE_BAND = 12;
+/** Overlay ink is nearly grey: its darkest samples (within `INK_BAND` of its ink level) under this mean colour. */
+const NEUTRAL_INK = 40;
+const INK_BAND = 16;
 /** Paper and print at least this far apart for two tones of ink to be told apart. */
 const MIN_CONTRAST = 80;
 /** A page carries an overlay when at least this many of its lines are overlay. */
@@ -96,6 +102,29 @@ function isTilted(region: TextRegion): boolean {
   return region.width >= RUN * region.height && Math.abs(Math.sin(region.angle)) >= Math.sin(TILT);
 }
 
+/** The mean colour (max − min channel) of a region's ink: its samples within `INK_BAND` levels of its ink level. */
+function inkChroma(raster: Raster, region: TextRegion, ink: number): number {
+  const ux = Math.cos(region.angle);
+  const uy = Math.sin(region.angle);
+  let count = 0;
+  let chroma = 0;
+  for (let v = -region.height / 2; v <= region.height / 2; v += STEP) {
+    for (let u = -region.width / 2; u <= region.width / 2; u += STEP) {
+      const x = Math.round(region.cx + u * ux - v * uy);
+      const y = Math.round(region.cy + u * uy + v * ux);
+      if (x < 0 || y < 0 || x >= raster.width || y >= raster.height) continue;
+      const p = (y * raster.width + x) * 3;
+      if (luminanceAt(raster.data, p) > ink + INK_BAND) continue;
+      const r = raster.data[p];
+      const g = raster.data[p + 1];
+      const b = raster.data[p + 2];
+      chroma += Math.max(r, g, b) - Math.min(r, g, b);
+      count++;
+    }
+  }
+  return count === 0 ? 0 : chroma / count;
+}
+
 /** The page's overlay found from its lines: which lines are overlay, and the tones of print, overlay and paper. */
 export interface OverlayOnPage {
   /** Indices (into the regions given) of the lines whose ink is the overlay's. */
@@ -124,13 +153,15 @@ export function overlayOnPage(raster: Raster, regions: readonly TextRegion[]): O
   }
   const paper = quantile(pageHistogram, 0.5);
   const inks = regions.map((region) => quantile(regionLevels(raster, region), INK_QUANTILE));
+  // A seal's lettering (coloured ink conditioning left, its arc boxed in tilted pieces) is no overlay: grey ink only.
+  const neutral = regions.map((region, index) => inkChroma(raster, region, inks[index]) < NEUTRAL_INK);
   const sorted = [...inks].sort((a, b) => a - b);
   const print = sorted[Math.floor(sorted.length * PRINT_QUANTILE)];
   if (paper - print < MIN_CONTRAST) return undefined;
   const from = print + OVERLAY_FROM * (paper - print);
   // The overlay's tone: the fullest `TONE_BAND`-wide window of the light lines' ink levels (a tiled watermark's pieces
   // share one tone; lines where it crosses print, or faint thin print, spread below it).
-  const light = inks.filter((ink) => ink >= from && ink <= paper - OVERLAY_UNDER_PAPER);
+  const light = inks.filter((ink, index) => neutral[index] && ink >= from && ink <= paper - OVERLAY_UNDER_PAPER);
   let tone = -1;
   let best = 0;
   for (const centre of light) {
@@ -141,9 +172,12 @@ export function overlayOnPage(raster: Raster, regions: readonly TextRegion[]): O
     }
   }
   if (best < MIN_OVERLAY_LINES) return undefined;
-  const overlayLines = inks.flatMap((ink, index) => (Math.abs(ink - tone) <= TONE_BAND ? [index] : []));
+  const overlayLines = inks.flatMap((ink, index) => (neutral[index] && Math.abs(ink - tone) <= TONE_BAND ? [index] : []));
   // A tiled copy watermark runs diagonally: a light grey table or footer printed level is no overlay.
-  if (overlayLines.filter((index) => isTilted(regions[index])).length < MIN_OVERLAY_LINES) return undefined;
+  // …in one direction: a seal's lettering boxed in pieces along its arc is tilted too, each piece its own way.
+  const angles = overlayLines.filter((index) => isTilted(regions[index])).map((index) => regions[index].angle);
+  const parallel = Math.max(0, ...angles.map((a) => angles.filter((b) => Math.abs(Math.sin(a - b)) <= Math.sin(PARALLEL)).length));
+  if (parallel < MIN_OVERLAY_LINES) return undefined;
   const tones = overlayLines.map((index) => inks[index]).sort((a, b) => a - b);
   return { overlayLines, print, tone: tones[tones.length >> 1], paper, inks, lightFrom: from };
 }

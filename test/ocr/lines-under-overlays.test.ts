@@ -7,10 +7,8 @@ import type { TextRegion } from '../../shared/ocr/text-regions.js';
 import { evenlySpacedReading } from '../support/recognised-text.js';
 import { faintCopy, renderSealedPage, sealedPageTexts, watermarked } from './page-factory.js';
 
-const TILT = (-30 * Math.PI) / 180;
-
 /** Level print lines (black, or `printGrey`) and, optionally, a diagonal phrase tiled in light grey beside and across them. */
-async function page(options: { watermark?: boolean; printGrey?: string }): Promise<{ raster: Raster; regions: TextRegion[] }> {
+async function page(options: { watermark?: boolean; printGrey?: string; turns?: number[] }): Promise<{ raster: Raster; regions: TextRegion[] }> {
   const ink = options.printGrey ?? '#111';
   const print = [140, 260, 380, 500].map(
     (y) => `<text x="100" y="${y}" font-family="Noto Sans CJK SC" font-size="36" fill="${ink}">公民身份号码：330106198805124321</text>`,
@@ -19,21 +17,26 @@ async function page(options: { watermark?: boolean; printGrey?: string }): Promi
   const regions: TextRegion[] = [140, 260, 380, 500].map((y) => ({ cx: 100 + 330, cy: y - 13, width: 660, height: 44, angle: 0, score: 1 }));
   if (options.watermark) {
     // Four clear of the print, one last across a print line (its box holds print: no overlay line).
-    for (const [x, y] of [
+    for (const [k, [x, y]] of [
       [780, 180],
       [950, 330],
       [780, 450],
       [900, 620],
       [400, 560],
-    ]) {
-      marks.push(`<text x="${x}" y="${y}" font-family="Noto Sans CJK SC" font-size="40" fill="#d8d8d8" transform="rotate(-30 ${x} ${y})">复印无效</text>`);
-      // The phrase's box: 4 glyphs of 40 px along the -30° diagonal from its baseline's start.
+    ].entries()) {
+      // Parallel rows (a tiled phrase), or each its own way (`turns`, degrees: a seal's lettering boxed along its arc).
+      const degrees = options.turns?.[k] ?? -30;
+      const angle = (degrees * Math.PI) / 180;
+      marks.push(
+        `<text x="${x}" y="${y}" font-family="Noto Sans CJK SC" font-size="40" fill="#d8d8d8" transform="rotate(${degrees} ${x} ${y})">复印无效</text>`,
+      );
+      // The phrase's box: 4 glyphs of 40 px along its direction from its baseline's start.
       regions.push({
-        cx: x + 80 * Math.cos(TILT) + 14 * Math.sin(TILT),
-        cy: y + 80 * Math.sin(TILT) - 14 * Math.cos(TILT),
+        cx: x + 80 * Math.cos(angle) + 14 * Math.sin(angle),
+        cy: y + 80 * Math.sin(angle) - 14 * Math.cos(angle),
         width: 164,
         height: 46,
-        angle: TILT,
+        angle,
         score: 1,
       });
     }
@@ -55,6 +58,12 @@ describe('overlayOnPage', () => {
 
   it('finds nothing on the same page without the phrase', async () => {
     const { raster, regions } = await page({});
+
+    expect(overlayOnPage(raster, regions)).toBeUndefined();
+  });
+
+  it('takes light phrases each turned its own way (a seal’s lettering boxed along its arc) for no overlay', async () => {
+    const { raster, regions } = await page({ watermark: true, turns: [-60, -20, 20, 60, -30] });
 
     expect(overlayOnPage(raster, regions)).toBeUndefined();
   });
