@@ -8,6 +8,7 @@ import { decodeRaster, localContrastRaster, resizeRaster, type Raster } from './
 import { lineEndsAgainstMarks, linesSplitOverGlyphs, regionsBesideBareLabels, withGlyphsPastLineEnds } from './unboxed-glyphs.js';
 import { readUnderGreySeals } from './grey-seals.js';
 import { withLinesUnderGreySeals } from './lines-under-grey-seals.js';
+import { withLinesUnderOverlays } from './lines-under-overlays.js';
 import { readUnderSealAgain, type MergedLine } from './seal-third-reading.js';
 import { sealRingReadings, type SealRingReading } from './seal-rings.js';
 import { splicedReading, stretchOf, stretchToReadAgain, type LineStretch } from './line-stretch.js';
@@ -136,6 +137,12 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
    * that no region held (see `withLinesUnderGreySeals`; default on). Pages where coloured ink was suppressed skip it.
    */
   greySealLines?: boolean;
+  /**
+   * On a page whose own lines show a light overlay conditioning left (a copy watermark on a faint copy or a photo),
+   * detect again with the overlay lifted, for print it hid or cut, and drop its lines (see `withLinesUnderOverlays`;
+   * default on). Pages without such lines read as before.
+   */
+  overlayLines?: boolean;
   /**
    * Read a round coloured seal's lettering whole (with conditioning): its ring found from the coloured ink, the band
    * under the ring unrolled into a strip and read as one line, reported with `sealLettering` set (see
@@ -343,6 +350,11 @@ export class PaddleOcrEngine implements OcrEngine {
     if (this.#options.greySealLines !== false && !conditioned?.conditions.suppressedTileCount) {
       ({ ordered, texts } = await withLinesUnderGreySeals(models, raster, ordered, texts, this.#recognition, this.#detection, order));
     }
+    // Print a light overlay (a copy watermark conditioning did not lift) hid from the detector or cut, found again.
+    let overlayLifted: Raster | undefined;
+    if (this.#options.overlayLines !== false) {
+      ({ ordered, texts, lifted: overlayLifted } = await withLinesUnderOverlays(models, raster, ordered, texts, this.#recognition, this.#detection, order));
+    }
     let secondReadings = 0;
     let stretchReadings = 0;
     let thirdReadings = 0;
@@ -389,7 +401,8 @@ export class PaddleOcrEngine implements OcrEngine {
         : new Set<number>();
     // A line whose end the detector cut where a mark touches it (a seal's ring), read again over what it left out.
     if (this.#options.unboxedGlyphs !== false && this.#options.cutLineEnds !== false) {
-      await readCutLineEnds(models, raster, ordered, merges, joins, this.#recognition);
+      // (On a page under an overlay, from the page with it lifted: its glyphs beside a line are no print cut off.)
+      await readCutLineEnds(models, overlayLifted ?? raster, ordered, merges, joins, this.#recognition);
     }
     // The lines are built outside the stage clock, as ever; the seals' rings are read inside it, as ever.
     let recogniseMs = lap();
