@@ -109,7 +109,7 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   cutLineEnds?: boolean;
   /** Detect a tall unsure region again on its own crop, for lines the page's pass merged (see `withMergedLinesApart`; default on). */
   mergedLines?: boolean;
-  /** Cut a region that holds a small label and the value under it where its ink parts in two (see `withTwoBandLinesApart`; default on). */
+  /** Take apart a region holding a small label and the value under it into two lines (see `withTwoBandLinesApart`; default on). */
   twoBandLines?: boolean;
   /** Read again a sure line holding an unsure letter, digit or CJK character (see `hasUnsureCharacter`; default on). */
   unsureCharacters?: boolean;
@@ -338,7 +338,7 @@ export class PaddleOcrEngine implements OcrEngine {
     if (this.#options.mergedLines !== false) {
       ({ ordered, texts } = await withMergedLinesApart(models, raster, ordered, texts, this.#recognition, this.#detection, order));
     }
-    // A small label and the value just under it boxed as one region 1.4–2.4 lines tall: cut where its ink parts in two.
+    // A small label and the value just under it boxed as one region 1.4–2.6 lines tall, read unsure: taken apart in two lines.
     if (this.#options.twoBandLines !== false)
       ({ ordered, texts } = await withTwoBandLinesApart(models, raster, ordered, texts, this.#recognition, this.#detection, order));
     // A value of thin strokes the detector gave no box (`十一` beside `等级：`), read where a bare label points to it.
