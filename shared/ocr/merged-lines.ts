@@ -182,6 +182,6 @@ export async function withMergedLinesApart(
 }
 
 /** Whether the region runs left to right within `LEVEL` of the page's rows. */
-function isLevel(region: TextRegion): boolean {
+export function isLevel(region: TextRegion): boolean {
   return Math.abs(Math.sin(region.angle)) <= Math.sin(LEVEL) && Math.cos(region.angle) >= 0;
 }

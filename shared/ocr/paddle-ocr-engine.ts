@@ -16,6 +16,7 @@ import { commonCharacters, confirmedCharacters, fillsHalfSeenCharacters, isShort
 import { findScreenPattern, withoutScreenPattern } from './screen-pattern.js';
 import { readStackedColumns } from './stacked-columns.js';
 import { cropped, typicalLineHeight, withMergedLinesApart } from './merged-lines.js';
+import { withTwoBandLinesApart } from './two-band-lines.js';
 import { hasUnsureCharacter, withHiddenCharactersUnconfirmed } from './unsure-characters.js';
 import { drawnInItsTurn, turnIfUpsideDown, turnOffItsSide, type PageDrawnInItsTurn, type PageRotation } from './page-orientation.js';
 import { DEFAULT_RECOGNITION_SETTINGS, recogniseRegions, type CharacterAlternative, type RecognisedText, type RecognitionSettings } from './text-lines.js';
@@ -109,6 +110,8 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   cutLineEnds?: boolean;
   /** Detect a tall unsure region again on its own crop, for lines the page's pass merged (see `withMergedLinesApart`; default on). */
   mergedLines?: boolean;
+  /** Take apart a region holding a small label and the value under it into two lines (see `withTwoBandLinesApart`; default on). */
+  twoBandLines?: boolean;
   /** Read again a sure line holding an unsure letter, digit or CJK character (see `hasUnsureCharacter`; default on). */
   unsureCharacters?: boolean;
   /**
@@ -342,6 +345,9 @@ export class PaddleOcrEngine implements OcrEngine {
     if (this.#options.mergedLines !== false) {
       ({ ordered, texts } = await withMergedLinesApart(models, raster, ordered, texts, this.#recognition, this.#detection, order));
     }
+    // A small label and the value just under it boxed as one region 1.4–2.6 lines tall, read unsure: taken apart in two lines.
+    if (this.#options.twoBandLines !== false)
+      ({ ordered, texts } = await withTwoBandLinesApart(models, raster, ordered, texts, this.#recognition, this.#detection, order));
     // A value of thin strokes the detector gave no box (`十一` beside `等级：`), read where a bare label points to it.
     if (this.#options.unboxedGlyphs !== false) {
       ({ ordered, texts } = await withValuesBesideBareLabels(models, raster, ordered, texts, this.#recognition, order));
