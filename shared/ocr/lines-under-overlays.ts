@@ -70,19 +70,27 @@ function luminanceAt(data: Uint8Array, offset: number): number {
   return (data[offset] * 77 + data[offset + 1] * 150 + data[offset + 2] * 29) >> 8;
 }
 
-/** The luminance of the pixels inside a rotated region, sampled every `STEP` px along and across it. */
-function regionLevels(raster: Raster, region: TextRegion): Uint32Array {
-  const histogram = new Uint32Array(256);
+/**
+ * Visits the pixels inside a rotated region, sampled every `STEP` px along and across it (the slice `from`–`to` of its
+ * width, fractions), with each sample's position and its offset in `page`'s data; samples off the page are skipped.
+ */
+function forEachSample(page: Raster, region: TextRegion, visit: (x: number, y: number, offset: number) => void, from = 0, to = 1): void {
   const ux = Math.cos(region.angle);
   const uy = Math.sin(region.angle);
   for (let v = -region.height / 2; v <= region.height / 2; v += STEP) {
-    for (let u = -region.width / 2; u <= region.width / 2; u += STEP) {
+    for (let u = (from - 0.5) * region.width; u <= (to - 0.5) * region.width; u += STEP) {
       const x = Math.round(region.cx + u * ux - v * uy);
       const y = Math.round(region.cy + u * uy + v * ux);
-      if (x < 0 || y < 0 || x >= raster.width || y >= raster.height) continue;
-      histogram[luminanceAt(raster.data, (y * raster.width + x) * 3)]++;
+      if (x < 0 || y < 0 || x >= page.width || y >= page.height) continue;
+      visit(x, y, (y * page.width + x) * 3);
     }
   }
+}
+
+/** The luminance of the pixels inside a rotated region, sampled every `STEP` px along and across it. */
+function regionLevels(raster: Raster, region: TextRegion): Uint32Array {
+  const histogram = new Uint32Array(256);
+  forEachSample(raster, region, (_x, _y, p) => histogram[luminanceAt(raster.data, p)]++);
   return histogram;
 }
 
@@ -104,24 +112,16 @@ function isTilted(region: TextRegion): boolean {
 
 /** The mean colour (max − min channel) of a region's ink: its samples within `INK_BAND` levels of its ink level. */
 function inkChroma(raster: Raster, region: TextRegion, ink: number): number {
-  const ux = Math.cos(region.angle);
-  const uy = Math.sin(region.angle);
   let count = 0;
   let chroma = 0;
-  for (let v = -region.height / 2; v <= region.height / 2; v += STEP) {
-    for (let u = -region.width / 2; u <= region.width / 2; u += STEP) {
-      const x = Math.round(region.cx + u * ux - v * uy);
-      const y = Math.round(region.cy + u * uy + v * ux);
-      if (x < 0 || y < 0 || x >= raster.width || y >= raster.height) continue;
-      const p = (y * raster.width + x) * 3;
-      if (luminanceAt(raster.data, p) > ink + INK_BAND) continue;
-      const r = raster.data[p];
-      const g = raster.data[p + 1];
-      const b = raster.data[p + 2];
-      chroma += Math.max(r, g, b) - Math.min(r, g, b);
-      count++;
-    }
-  }
+  forEachSample(raster, region, (_x, _y, p) => {
+    if (luminanceAt(raster.data, p) > ink + INK_BAND) return;
+    const r = raster.data[p];
+    const g = raster.data[p + 1];
+    const b = raster.data[p + 2];
+    chroma += Math.max(r, g, b) - Math.min(r, g, b);
+    count++;
+  });
   return count === 0 ? 0 : chroma / count;
 }
 
@@ -208,8 +208,6 @@ export function withOverlayLifted(raster: Raster, overlay: OverlayOnPage): Raste
  * The share of a region's samples on the lifted page darker than `foot` (print) that lie in none of `printLines`.
  */
 function unboxedPrint(lifted: Raster, region: TextRegion, foot: number, printLines: readonly TextRegion[]): number {
-  const ux = Math.cos(region.angle);
-  const uy = Math.sin(region.angle);
   const reach = (region.width + region.height) / 2;
   const near = printLines.filter(
     (other) =>
@@ -217,16 +215,11 @@ function unboxedPrint(lifted: Raster, region: TextRegion, foot: number, printLin
   );
   let total = 0;
   let unboxed = 0;
-  for (let v = -region.height / 2; v <= region.height / 2; v += STEP) {
-    for (let u = -region.width / 2; u <= region.width / 2; u += STEP) {
-      const x = Math.round(region.cx + u * ux - v * uy);
-      const y = Math.round(region.cy + u * uy + v * ux);
-      if (x < 0 || y < 0 || x >= lifted.width || y >= lifted.height) continue;
-      total++;
-      if (luminanceAt(lifted.data, (y * lifted.width + x) * 3) >= foot) continue;
-      if (!near.some((other) => regionContains(other, x, y))) unboxed++;
-    }
-  }
+  forEachSample(lifted, region, (x, y, p) => {
+    total++;
+    if (luminanceAt(lifted.data, p) >= foot) return;
+    if (!near.some((other) => regionContains(other, x, y))) unboxed++;
+  });
   return total === 0 ? 0 : unboxed / total;
 }
 
@@ -244,19 +237,18 @@ function toneShare(raster: Raster, region: TextRegion, overlay: OverlayOnPage): 
 
 /** The share of samples darker than `foot` in the slice of a region `from`–`to` (fractions of its width) on `page`. */
 function darkShareOfSlice(page: Raster, region: TextRegion, from: number, to: number, foot: number): number {
-  const ux = Math.cos(region.angle);
-  const uy = Math.sin(region.angle);
   let total = 0;
   let dark = 0;
-  for (let v = -region.height / 2; v <= region.height / 2; v += STEP) {
-    for (let u = (from - 0.5) * region.width; u <= (to - 0.5) * region.width; u += STEP) {
-      const x = Math.round(region.cx + u * ux - v * uy);
-      const y = Math.round(region.cy + u * uy + v * ux);
-      if (x < 0 || y < 0 || x >= page.width || y >= page.height) continue;
+  forEachSample(
+    page,
+    region,
+    (_x, _y, p) => {
       total++;
-      if (luminanceAt(page.data, (y * page.width + x) * 3) < foot) dark++;
-    }
-  }
+      if (luminanceAt(page.data, p) < foot) dark++;
+    },
+    from,
+    to,
+  );
   return total === 0 ? 0 : dark / total;
 }
 
