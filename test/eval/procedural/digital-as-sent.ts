@@ -183,8 +183,11 @@ function drawAgain(document: mupdf.PDFDocument, page: mupdf.PDFObject, offsets: 
   page.put('Contents', all);
 }
 
-/** Every ToUnicode table rewritten whole, each code to the radical `RADICAL_NAMES` gives its character, if any. */
-function nameRadicals(document: mupdf.PDFDocument): void {
+/**
+ * Every ToUnicode table in the document rewritten whole, each code to `rename(code, text)`; with no `rename`, every
+ * table is removed.
+ */
+function rewriteToUnicode(document: mupdf.PDFDocument, rename?: (code: string, text: string) => string): void {
   for (let number = 1; number < document.countObjects(); number++) {
     let object: mupdf.PDFObject;
     try {
@@ -195,9 +198,12 @@ function nameRadicals(document: mupdf.PDFDocument): void {
     if (!object.isDictionary()) continue;
     const table = object.get('ToUnicode');
     if (!table || table.isNull() || !table.isStream()) continue;
+    if (!rename) {
+      object.delete('ToUnicode');
+      continue;
+    }
     const cmap = table.readStream().asString();
-    const codes = cmapCodes(cmap);
-    const pairs = [...codes].map(([code, text]) => `<${code}> <${hex([...text].map((c) => RADICAL_NAMES[c] ?? c).join(''))}>`);
+    const pairs = [...cmapCodes(cmap)].map(([code, text]) => `<${code}> <${hex(rename(code, text))}>`);
     const space = /begincodespacerange[\s\S]*?endcodespacerange/.exec(cmap)?.[0] ?? 'begincodespacerange <0000> <FFFF> endcodespacerange';
     const chunks: string[] = [];
     for (let start = 0; start < pairs.length; start += 100) {
@@ -214,6 +220,11 @@ function nameRadicals(document: mupdf.PDFDocument): void {
       ].join('\n'),
     );
   }
+}
+
+/** Every ToUnicode table rewritten whole, each code to the radical `RADICAL_NAMES` gives its character, if any. */
+function nameRadicals(document: mupdf.PDFDocument): void {
+  rewriteToUnicode(document, (_code, text) => [...text].map((c) => RADICAL_NAMES[c] ?? c).join(''));
 }
 
 /** A ToUnicode CMap's codes (hex as written) and the text each names, from its bfchar and bfrange entries. */
@@ -248,42 +259,11 @@ function cmapCodes(cmap: string): Map<string, string> {
 
 /** Every font's ToUnicode table removed (`no-unicode`) or rewritten to name wrong code points (`cid-unicode`, `shifted`). */
 function breakToUnicode(document: mupdf.PDFDocument, as: 'no-unicode' | 'cid-unicode' | 'shifted'): void {
-  for (let number = 1; number < document.countObjects(); number++) {
-    let object: mupdf.PDFObject;
-    try {
-      object = document.newIndirect(number).resolve();
-    } catch {
-      continue;
-    }
-    if (!object.isDictionary()) continue;
-    const table = object.get('ToUnicode');
-    if (!table || table.isNull() || !table.isStream()) continue;
-    if (as === 'no-unicode') {
-      object.delete('ToUnicode');
-      continue;
-    }
-    const cmap = table.readStream().asString();
-    const wrong = (code: string, text: string): string => {
-      if (as === 'cid-unicode') return String.fromCodePoint(Math.max(1, parseInt(code, 16) & 0xffff));
-      return [...text].map((c) => (/\p{Script=Han}/u.test(c) ? String.fromCodePoint(c.codePointAt(0)! + 1) : c)).join('');
-    };
-    const pairs = [...cmapCodes(cmap)].map(([code, text]) => `<${code}> <${hex(wrong(code, text))}>`);
-    const space = /begincodespacerange[\s\S]*?endcodespacerange/.exec(cmap)?.[0] ?? 'begincodespacerange <0000> <FFFF> endcodespacerange';
-    const chunks: string[] = [];
-    for (let start = 0; start < pairs.length; start += 100) {
-      const chunk = pairs.slice(start, start + 100);
-      chunks.push(`${chunk.length} beginbfchar\n${chunk.join('\n')}\nendbfchar`);
-    }
-    table.writeStream(
-      [
-        '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
-        '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def',
-        `1 ${space}`,
-        ...chunks,
-        'endcmap CMapName currentdict /CMap defineresource pop end end',
-      ].join('\n'),
-    );
-  }
+  if (as === 'no-unicode') return rewriteToUnicode(document);
+  rewriteToUnicode(document, (code, text) => {
+    if (as === 'cid-unicode') return String.fromCodePoint(Math.max(1, parseInt(code, 16) & 0xffff));
+    return [...text].map((c) => (/\p{Script=Han}/u.test(c) ? String.fromCodePoint(c.codePointAt(0)! + 1) : c)).join('');
+  });
 }
 
 /** A line of a page's text as mupdf reads it: its text, box (points, y down) and type size. */
