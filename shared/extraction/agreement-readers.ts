@@ -18,7 +18,7 @@ import { organisationByShape, type ShapeRegion } from './values-by-shape.js';
 import { WRAP_INFERRED } from './field-search.js';
 import { findDates } from './dates.js';
 import { readDateOrOverrunDay } from './overrun-days.js';
-import { startsUnderText, valueWrappedUnderGluedLabel } from './glued-value-wraps.js';
+import { startsUnderText, valueWrappedUnderGluedLabel, WRAP_JOINED } from './glued-value-wraps.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
 import { headRunOnAfterBlank } from './blank-run-on-heads.js';
 import { readContractEmployerName, withoutCreditCode } from './contract-titles.js';
@@ -139,7 +139,7 @@ function labelledOrganisation(ctx: DocumentContext, labels: readonly string[], r
   if (!whole || readOrganisationName(wrapped!.value as string)?.plausibility !== 1) return single;
   // The join is read from layout alone: the clerk confirms it, unless another page prints the name whole.
   if (printedWholeElsewhere(ctx, wrapped!.value as string)) return wrapped!;
-  return { ...wrapped!, issues: [...(wrapped!.issues ?? []), 'wrap_joined_inferred'] };
+  return { ...wrapped!, issues: [...(wrapped!.issues ?? []), WRAP_JOINED] };
 }
 
 /**
@@ -175,7 +175,7 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
     if (confirmed || ORGANISATION_ENDING_ONLY.test(field.value) || (readOrganisationName(field.value)?.plausibility ?? 0) < 1) {
       if (confirmed) takeConfirmedJoin(field, whole.value as string);
       else field.value = whole.value;
-      if (!confirmed) field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
+      if (!confirmed) field.issues = [...(field.issues ?? []), WRAP_JOINED];
       return;
     }
   }
@@ -215,7 +215,7 @@ function completeOrganisationName(ctx: DocumentContext, field: DraftField | unde
   if (printedWholeElsewhere(ctx, joined.value as string)) takeConfirmedJoin(field, joined.value as string);
   else {
     field.value = joined.value;
-    field.issues = [...(field.issues ?? []), 'wrap_joined_inferred'];
+    field.issues = [...(field.issues ?? []), WRAP_JOINED];
   }
 }
 

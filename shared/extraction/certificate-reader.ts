@@ -13,6 +13,7 @@ import {
 } from './document-context.js';
 import { findDates } from './dates.js';
 import { findUnlabelledCandidates, chooseCandidate } from './field-search.js';
+import { WRAP_JOINED } from './values-cut-by-wraps.js';
 import { LABELS } from './labels.js';
 import { validateResidentId } from './resident-id.js';
 import { CJK } from './text.js';
@@ -209,7 +210,7 @@ function wholeIssuerFrom(layout: PageLayout, line: LayoutLine): DraftField | und
   // A name wrapped mid-word holds no sentence mark: one read at the upper line's end (`…职业。` | `技能培训学校`) is a speck.
   const wrapped = above ? readOrganisationName(`${above.text.replace(WRAP_END_SPECK, '')}${line.text}`) : null;
   if (above && wrapped && PLACE_PREFIX.test(String(wrapped.value))) {
-    return fieldFromLine(joinedLine([above, line]), { ...wrapped, issues: [...wrapped.issues, 'wrap_joined_inferred'] }, LabelMatch.unlabelled);
+    return fieldFromLine(joinedLine([above, line]), { ...wrapped, issues: [...wrapped.issues, WRAP_JOINED] }, LabelMatch.unlabelled);
   }
   return alone ? fieldFromLine(line, alone, LabelMatch.unlabelled) : undefined;
 }

@@ -1,3 +1,4 @@
+import { WRAP_JOINED } from './values-cut-by-wraps.js';
 import { LabelMatch } from './confidence.js';
 import { mergeLines } from './continuation.js';
 import { fieldFromLine, type DocumentContext, type DraftField } from './document-context.js';
@@ -6,7 +7,7 @@ import { CJK } from './text.js';
 import type { ValueReader } from './value-readers.js';
 
 /** Issue on a value read with a line under it that layout alone says continues it: the clerk confirms the join. */
-export const WRAP_JOINED = 'wrap_joined_inferred';
+export { WRAP_JOINED };
 
 /** Where, across the line's box, the text at `index` starts (characters taken as evenly wide: a guess to a character). */
 function xAt(line: LayoutLine, index: number): number {

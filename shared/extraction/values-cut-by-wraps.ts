@@ -5,11 +5,11 @@ import { DATE_DAY_MAY_CONTINUE, type Reading, type ValueReader } from './value-r
 /**
  * Issue on a value joined across the wrap of run-on prose: its head ended a row that runs to the paragraph's right
  * margin, its rest opened the row under (`受聘人：余涵` | `丽，…`). Where the rest ends is read from the prose's
- * punctuation and labels, a guess the clerk confirms. It is glued-value-wraps.ts's `WRAP_JOINED` (not imported:
- * that module reads documents, this one is read by the field search they use): a join read from layout alone, which
- * a second look at the same neighbourhood would raise again (second-look.ts's layout doubts).
+ * punctuation and labels, a guess the clerk confirms. The same issue marks every value joined across a wrap from
+ * layout alone (glued-value-wraps.ts, the contract and certificate readers): a join which a second look at the same
+ * neighbourhood would raise again (second-look.ts's layout doubts).
  */
-export const VALUE_CUT_BY_WRAP = 'wrap_joined_inferred';
+export const WRAP_JOINED = 'wrap_joined_inferred';
 
 /**
  * Words prose sets after a name or before a pair or a clause (`其性别`, `现住址`, `以下空白`, `汉族`, `同志`): they end
@@ -99,7 +99,7 @@ function nameRests(leading: string, whole: string, more: boolean): string[] {
  * two Han characters that end before punctuation, a label or a prose word (a name's rest: `余涵` | `丽，…`, `钱` |
  * `建公民身份号码`), else the row's text up to its first punctuation or label when more follows it on the row
  * (`茶叶` | `加工、证书号…`), never text before a colon (a caption) nor a prose word. The join must read as exactly the
- * text joined and change the value. Flagged `VALUE_CUT_BY_WRAP`; undefined otherwise.
+ * text joined and change the value. Flagged `WRAP_JOINED`; undefined otherwise.
  *
  * @example
  * valueCutByWrap(layout, line, '余涵', readPersonName); // { reading: { value: '余涵丽', … }, next: row under's first box, raw: '余涵丽' }
@@ -120,7 +120,7 @@ export function valueCutByWrap(
     const raw = `${bare}${rest}`;
     const reading = reader(raw);
     if (!reading || reading.value === null || reading.value === before?.value) return undefined;
-    return { reading: { ...reading, issues: [...reading.issues, VALUE_CUT_BY_WRAP] }, next, raw };
+    return { reading: { ...reading, issues: [...reading.issues, WRAP_JOINED] }, next, raw };
   };
   if (DATE_CHARACTERS.exec(bare)?.[0] === bare) {
     // A date's head (its day not closed) takes the row's whole run of a date's characters, and only when they close

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
-import { VALUE_CUT_BY_WRAP } from '../../shared/extraction/values-cut-by-wraps.js';
+import { WRAP_JOINED } from '../../shared/extraction/values-cut-by-wraps.js';
 import { enginePage, type Line } from './support/text-lines.js';
 
 // A value cut by the wrap of run-on prose: its head ends a row that runs to the paragraph's right margin, its rest
@@ -38,7 +38,7 @@ describe('a value cut by the wrap of run-on prose', () => {
     );
     expect(doc.fields.personName.value).toBe('方雨欣');
     expect(doc.fields.personName.needsReview).toBe(true);
-    expect(doc.fields.personName.issues).toContain(VALUE_CUT_BY_WRAP);
+    expect(doc.fields.personName.issues).toContain(WRAP_JOINED);
   });
 
   it('reads a name whose last character opens the next row before a comma, never the name cut short', () => {
