@@ -24,6 +24,15 @@ function save(document: mupdf.PDFDocument, options = 'compress'): Uint8Array {
   return bytes;
 }
 
+/** A certificate's page of text runs (name, employer, number, date), for the text-layer tests. */
+export const certificatePage: TextRun[] = [
+  { text: '职业技能等级证书', x: 200, y: 120, size: 24 },
+  { text: '姓名：王晓明', x: 72, y: 200 },
+  { text: '工作单位：杭州市西湖区人力资源和社会保障局', x: 72, y: 230 },
+  { text: '证书编号：3301120221100011', x: 72, y: 260 },
+  { text: '发证日期：2021年06月18日', x: 72, y: 290 },
+];
+
 export interface DigitalPdfOptions {
   saveOptions?: string;
   /** The pages' /Rotate (a page saved turned: a viewer shows it, and mupdf reads it, turned clockwise so far). */

@@ -1,18 +1,10 @@
 import * as mupdf from 'mupdf';
 import { describe, expect, it } from 'vitest';
 import { readTextLayer, textLayerCharacter, turnBox, writingTurn } from '../../shared/pdf/index.js';
-import { makeDigitalPdf, type TextRun } from './pdf-factory.js';
+import { certificatePage, makeDigitalPdf, type TextRun } from './pdf-factory.js';
 
 // Digital PDFs as offices send them, where the text layer is not the text a reader sees: characters named by radicals,
 // runs drawn several times for a bold the font lacks, pages whose text runs down or up the page.
-
-const certificatePage: TextRun[] = [
-  { text: '职业技能等级证书', x: 200, y: 120, size: 24 },
-  { text: '姓名：王晓明', x: 72, y: 200 },
-  { text: '工作单位：杭州市西湖区人力资源和社会保障局', x: 72, y: 230 },
-  { text: '证书编号：3301120221100011', x: 72, y: 260 },
-  { text: '发证日期：2021年06月18日', x: 72, y: 290 },
-];
 
 const texts = (pdf: Uint8Array) => readTextLayer(pdf, 1, 144)!.lines.map((line) => line.text);
 

@@ -2,19 +2,11 @@ import * as mupdf from 'mupdf';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { PdfFile, readTextLayer } from '../../shared/pdf/index.js';
-import { makeDigitalPdf, makeScannedPdfWithText, type TextRun } from './pdf-factory.js';
+import { certificatePage, makeDigitalPdf, makeScannedPdfWithText } from './pdf-factory.js';
 
 // PDFs whose text layer is not the text the page shows (digital30): a scanner app's invisible OCR layer over the page's
 // image, fonts whose ToUnicode tables name other code points than the glyphs show. Such a page must be OCRed: its text
 // layer would be read with confidence 1, every wrong character a confident wrong value.
-
-const certificatePage: TextRun[] = [
-  { text: '职业技能等级证书', x: 200, y: 120, size: 24 },
-  { text: '姓名：王晓明', x: 72, y: 200 },
-  { text: '工作单位：杭州市西湖区人力资源和社会保障局', x: 72, y: 230 },
-  { text: '证书编号：3301120221100011', x: 72, y: 260 },
-  { text: '发证日期：2021年06月18日', x: 72, y: 290 },
-];
 
 const texts = (pdf: Uint8Array) => readTextLayer(pdf, 1, 144)?.lines.map((line) => line.text);
 
