@@ -9,9 +9,13 @@ import type { ValueReader } from './value-readers.js';
 /** Issue on a value read with a line under it that layout alone says continues it: the clerk confirms the join. */
 export { WRAP_JOINED };
 
-/** Where, across the line's box, the text at `index` starts (characters taken as evenly wide: a guess to a character). */
+/**
+ * Where, across the line's box, the text at `index` starts: at its character's own box where the engine boxed the
+ * line's characters as the reader reads them; otherwise with characters taken as evenly wide (a guess to a character).
+ */
 function xAt(line: LayoutLine, index: number): number {
-  return line.box.x + (line.box.width * index) / Math.max(1, line.text.length);
+  const boxed = line.chars?.map((c) => c.text).join('') === line.flat ? line.chars![line.text.slice(0, index).replace(/\s+/g, '').length]?.offset : undefined;
+  return boxed !== undefined ? line.box.x + boxed : line.box.x + (line.box.width * index) / Math.max(1, line.text.length);
 }
 
 /** How far apart a line's characters stand (its box's width over its characters): its type's advance, gaps and all. */

@@ -114,6 +114,12 @@ export interface LayoutCharacter {
    * (`方思` boxed over `方涵思`, `unread-characters.ts`) or where the print spaces a word out.
    */
   gapBefore?: number;
+  /**
+   * How far the character's box starts from the line box's left edge, in pixels (a word of several characters shares
+   * its box evenly): where a value glued to its label in one box really begins, which an even share of the line's width
+   * misplaces by characters where the label stands apart or digits run narrow.
+   */
+  offset?: number;
 }
 
 export interface PageLayout {
@@ -1091,7 +1097,7 @@ export function buildPageLayout(whole: OcrPage): PageLayout {
         confidence: overlay.cut && opening === undefined ? Math.min(ocrConfidence, OVERLAY_CUT_CONFIDENCE) : ocrConfidence,
         box: line.box,
         original: line.box,
-        chars: page.source === 'text_layer' || !line.words?.length ? undefined : lineCharacters(line.words),
+        chars: page.source === 'text_layer' || !line.words?.length ? undefined : lineCharacters(line.words, line.box.x),
         typeHeight: page.source === 'text_layer' ? undefined : typeSizeOfCharacters(line.words)?.size,
         readAlongBend: page.source === 'text_layer' ? undefined : typeSizeOfCharacters(line.words)?.alongBend || undefined,
         head: page.source === 'text_layer' ? undefined : headOfCharacters(line.words),
@@ -1150,7 +1156,7 @@ export function buildPageLayout(whole: OcrPage): PageLayout {
  * @example
  * layoutCharacters({ text: '８', confidence: 0.6, box, alternative: { text: '３', confidence: 0.3 } }); // [{ text: '8', confidence: 0.6, alternative: { text: '3', confidence: 0.3 } }]
  */
-export function layoutCharacters(word: NonNullable<OcrLine['words']>[number], gapBefore?: number): LayoutCharacter[] {
+export function layoutCharacters(word: NonNullable<OcrLine['words']>[number], gapBefore?: number, lineX?: number): LayoutCharacter[] {
   const characters = [...toHalfWidth(word.text).replace(/\s+/g, '')];
   const alternative = word.alternative && characters.length === 1 ? toHalfWidth(word.alternative.text).replace(/\s+/g, '') : '';
   return characters.map((ch, k) => {
@@ -1159,13 +1165,14 @@ export function layoutCharacters(word: NonNullable<OcrLine['words']>[number], ga
         ? { text: ch, confidence: word.confidence, alternative: { text: alternative, confidence: word.alternative!.confidence } }
         : { text: ch, confidence: word.confidence };
     if (k === 0 && gapBefore !== undefined) character.gapBefore = gapBefore;
+    if (lineX !== undefined) character.offset = Math.max(0, word.box.x + (word.box.width * k) / characters.length - lineX);
     return character;
   });
 }
 
 /** The characters of an engine line's boxed words, each word's first character with the blank run before its box. */
-function lineCharacters(words: NonNullable<OcrLine['words']>): LayoutCharacter[] {
-  return words.flatMap((w, k) => layoutCharacters(w, k === 0 ? undefined : Math.max(0, w.box.x - (words[k - 1].box.x + words[k - 1].box.width))));
+function lineCharacters(words: NonNullable<OcrLine['words']>, lineX: number): LayoutCharacter[] {
+  return words.flatMap((w, k) => layoutCharacters(w, k === 0 ? undefined : Math.max(0, w.box.x - (words[k - 1].box.x + words[k - 1].box.width)), lineX));
 }
 
 /**
