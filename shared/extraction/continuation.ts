@@ -392,6 +392,7 @@ export function continuationLines(
       DATE_TAIL.test(next.flat) ||
       DATE_HEAD.test(next.flat) ||
       startsValueBelow(layout, current, next, ownLabel, h) ||
+      startsBlockCentredOnOtherLabel(layout, current, next, ownLabel, h) ||
       setApartNearOtherLabel(layout, last, lines, next, ownLabel, h) ||
       // The value's own label, centred on its lines (`名　称` level with `服务有限公司` under `杭州云栖科技供应链`), waits
       // for nothing else.
@@ -451,6 +452,42 @@ function startsValueBelow(layout: PageLayout, current: LayoutLine, next: LayoutL
   if (!setApart && !stoppedShort) return false;
   const owner = rowOwner(layout, under);
   return owner !== undefined && owner !== ownLabel && !sameLabelCell(owner, ownLabel) && closestLabelIs(layout, next, owner);
+}
+
+/**
+ * True when `next` opens a block of lines set tight down its column, set clearly further from `current` than the
+ * block's own lines are from each other, and another label waiting for a value stands level with the block's middle
+ * (a licence's narrow value column: `杭州启航` … `区分公司`, a gap, then `浙江省杭` … `室` over nine rows centred on
+ * `营业场所`): that label's value, centred on it, never the rest of this one. `startsValueBelow` sees only the line under
+ * `next`, which for a block of more than three lines is on no label's row.
+ */
+function startsBlockCentredOnOtherLabel(layout: PageLayout, current: LayoutLine, next: LayoutLine, ownLabel: LayoutLine | undefined, h: number): boolean {
+  const gapAbove = next.box.y - (current.box.y + current.box.height);
+  if (gapAbove < h * 0.3) return false;
+  const block = [next];
+  let widest = -Infinity;
+  for (let k = 0; k < 12; k++) {
+    const end = block[block.length - 1];
+    const bottom = end.box.y + end.box.height;
+    const under = layout.lines
+      .filter((l) => !block.includes(l) && l.half === next.half && l.hits.length === 0 && Math.abs(l.box.x - next.box.x) < h && l.box.y >= bottom - h * 0.35)
+      .sort((a, b) => a.box.y - b.box.y)[0];
+    if (!under || under.box.y - bottom > gapAbove - h * 0.3) break;
+    widest = Math.max(widest, under.box.y - bottom);
+    block.push(under);
+  }
+  if (block.length < 3 || gapAbove < widest + h * 0.3) return false;
+  const top = block[0].box.y;
+  const bottom = block[block.length - 1].box.y + block[block.length - 1].box.height;
+  return block.some((line) => {
+    const owner = rowOwner(layout, line);
+    return (
+      owner !== undefined &&
+      owner !== ownLabel &&
+      !sameLabelCell(owner, ownLabel) &&
+      Math.abs(centreY(owner) - (top + bottom) / 2) < Math.max(h * 1.5, (bottom - top) * 0.25)
+    );
+  });
 }
 
 /**
