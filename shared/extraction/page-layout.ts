@@ -751,7 +751,9 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
         b.flat.length > 1 &&
         (Math.abs(Math.log(b.box.height / h)) < Math.log(1.25) || sameCharacterSize(a, b) || bodyTypeUnderNoise(a, b, bodyHeight)) &&
         !!LABELS_BY_FIRST_CHAR.get(first)?.some((l) => l.form === first + b.flat[0]);
-      const reach = lonePair ? (colonAfter(lines, j) ? 12 : 8) : pairWithValue ? 12 : pairHead ? 8 : 4;
+      // A label column as wide as a four-character label spread across it (`信　用　代　码`) sets a pair's two characters
+      // some eleven heights apart (`甲` … `方` over 388 px at 33 px type).
+      const reach = lonePair ? (colonAfter(lines, j) ? 16 : 12) : pairWithValue ? 12 : pairHead ? 8 : 4;
       // A lone character's box drawn wide on a scan may reach into its pair's (`名` boxed 67 px wide for 41 high,
       // over the start of `称:`).
       // … and so may a lone character drawn wide beside the value its label's tail is glued to (`工` 88 px wide for 45
@@ -986,21 +988,26 @@ function detectSpread(page: OcrPage, lines: LayoutLine[]): boolean {
 
 /**
  * Whether a label of the left half waits for a value (nothing after it) that stands just across the middle on its row
- * (`证号：` … `ZX2021…` on a landscape certificate): one page's label and its value, so the halves are no booklet
- * spread, whose pages keep their values to themselves.
+ * (`证号：` … `ZX2021…` on a landscape certificate), or three labels or more each wait for one that stands anywhere
+ * across it (a landscape record's `个人姓名` … `潘鸣慧` set flush with the page's right margin, row after row): one
+ * page's labels and their values, so the halves are no booklet spread, whose pages keep their values to themselves.
  */
 function labelPairedAcrossMiddle(leftHalf: readonly LayoutLine[], rightHalf: readonly LayoutLine[]): boolean {
-  return leftHalf.some((label) => {
+  let farPairs = 0;
+  for (const label of leftHalf) {
     const last = label.hits[label.hits.length - 1];
-    if (!last || last.inlineValue.trim() !== '') return false;
+    if (!last || last.inlineValue.trim() !== '') continue;
     const h = label.box.height;
     const end = label.box.x + label.box.width;
     const centre = label.box.y + h / 2;
     const sameRow = (o: LayoutLine) => Math.abs(o.box.y + o.box.height / 2 - centre) < Math.min(h, o.box.height) * 0.6;
     // Nothing of its own half after it on its row.
-    if (leftHalf.some((o) => o !== label && sameRow(o) && o.box.x >= end - h * 0.5)) return false;
-    return rightHalf.some((o) => sameRow(o) && o.hits.length === 0 && o.box.x - end < h * 8 && Math.abs(o.box.height - h) < h * 0.3);
-  });
+    if (leftHalf.some((o) => o !== label && sameRow(o) && o.box.x >= end - h * 0.5)) continue;
+    const values = rightHalf.filter((o) => sameRow(o) && Math.abs(o.box.height - h) < h * 0.3);
+    if (values.some((o) => o.hits.length === 0 && o.box.x - end < h * 8)) return true;
+    if (values.length === 1 && values[0].hits.length === 0) farPairs++;
+  }
+  return farPairs >= 3;
 }
 
 /**

@@ -187,6 +187,8 @@ export const readPersonName: ValueReader = (text) => {
   if (misread) name = misread + name.slice(2);
   // A label or its first characters (`社保` of 社保号码, `姓名`) read where a name was looked for is no name.
   if (LABEL_PREFIXES.has(name)) return null;
+  // A form of address alone (`同志` after `兹证明` where the name was blurred out) names nobody.
+  if (/^(同志|先生|女士|小姐|同学|老师)$/.test(name)) return null;
   // A piece of an organisation's name (`有限公司` from a seal, `技师学院`) is not a person.
   if (/(公司|集团|学校|学院|大学|中心|协会|银行|工厂)$/.test(name)) return null;
   const rest = t.slice(m[0].length);
