@@ -1089,7 +1089,9 @@ export function buildPageLayout(whole: OcrPage): PageLayout {
       // capped under the review threshold: the stamp may have hidden a character of the value (`overlay-phrases.ts`).
       const overlay = withoutOverlayPieces(normaliseText(normaliseText(underlinesAsSpaces(line.text)).replace(OVERPRINT, ' ')));
       const text = opening ?? withBoxedSpacedLabelJoined(withBracketLabelsClosed(withoutLabelDecorations(overlay.text)));
-      const ocrConfidence = page.source === 'text_layer' ? 1 : line.confidence;
+      // A text layer's lines are exact; those OCR read in a text-layer page's pictures or broken fonts (they carry the
+      // engine's `words`: `read-pages.ts`, `withUnreadRegionsRead`) keep the engine's confidence.
+      const ocrConfidence = page.source === 'text_layer' && !line.words ? 1 : line.confidence;
       const hits = findHits(text);
       if (hits.length === 0) {
         const glossed = labelFromGloss(text);

@@ -285,10 +285,20 @@ export class PdfFile {
    * rendered at `dpi`), or `undefined` when the page has no usable text layer (see `MIN_TEXT_LAYER_CHARACTERS`).
    */
   readTextLayer(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): OcrPage | undefined {
+    return this.readTextLayerParts(pageNumber, dpi)?.page;
+  }
+
+  /**
+   * The page's text layer (`readTextLayer`) and the parts of the page it does not hold, for OCR of their pixels
+   * (`UnreadRegion`): images no text line touches (a value pasted as a picture, a scanned signature block) and the lines
+   * of fonts whose characters read as garbage (`isBrokenFont`), which are left out of the page's lines. Boxes are in
+   * the page's pixels at `dpi`, turned as the page is (`rotation`).
+   */
+  readTextLayerParts(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): { page: OcrPage; unread: UnreadRegion[] } | undefined {
     return collectingMessages(this.#messages, () => this.#readTextLayerNow(pageNumber, dpi));
   }
 
-  #readTextLayerNow(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): OcrPage | undefined {
+  #readTextLayerNow(pageNumber: number, dpi: number = DEFAULT_RENDER_DPI): { page: OcrPage; unread: UnreadRegion[] } | undefined {
     const page = this.#loadPage(pageNumber);
     try {
       const [x0, y0, x1, y1] = page.getBounds();
@@ -299,31 +309,36 @@ export class PdfFile {
       // The page as it is shown, annotations and form fields with it (`showExtras`): a form filled in a PDF viewer and
       // saved unflattened holds its values in its fields' appearances, and a typed note in a FreeText annotation.
       const shown = page.toDisplayList(true);
-      const { text, invisible } = releasing(shown, () => ({
-        invisible: invisibleGlyphs(shown),
+      const { text, glyphs } = releasing(shown, () => ({
+        glyphs: invisibleGlyphs(shown),
         text: shown.toStructuredText('preserve-images,preserve-whitespace'),
       }));
-      const collected = releasing(text, () => collectLines(text, pageArea, invisible));
+      const collected = releasing(text, () => collectLines(text, pageArea, glyphs.invisible, glyphs.contradicted));
       if (!isUsableTextLayer(collected)) return undefined;
       // A page whose text runs down, up or leftwards is read turned upright, boxes and size with it (`writingTurn`).
       const turn = writingTurn(collected.charactersByWay);
-      const lines: OcrLine[] = collected.lines.map((line) => ({
-        text: line.text,
-        confidence: 1,
-        box: turnBox(
+      const inPixels = (bbox: readonly [number, number, number, number]) =>
+        turnBox(
           {
-            x: round2((line.bbox[0] - x0) * scale),
-            y: round2((line.bbox[1] - y0) * scale),
-            width: round2((line.bbox[2] - line.bbox[0]) * scale),
-            height: round2((line.bbox[3] - line.bbox[1]) * scale),
+            x: round2((bbox[0] - x0) * scale),
+            y: round2((bbox[1] - y0) * scale),
+            width: round2((bbox[2] - bbox[0]) * scale),
+            height: round2((bbox[3] - bbox[1]) * scale),
           },
           width,
           height,
           turn,
-        ),
-      }));
+        );
+      const broken = brokenFonts(collected.fonts);
+      const read = collected.lines.filter((line) => !line.fonts.some((font) => broken.has(font)));
+      const lines: OcrLine[] = read.map((line) => ({ text: line.text, confidence: 1, box: inPixels(line.bbox) }));
+      const unread: UnreadRegion[] = [
+        ...collected.lines.filter((line) => !read.includes(line)).map((line) => ({ box: inPixels(line.bbox), why: 'broken_font' as const })),
+        ...imagesUntouched(collected.images, read, y1 - y0).map((bbox) => ({ box: inPixels(bbox), why: 'image' as const })),
+      ];
       const sideways = turn === 90 || turn === 270;
-      return { pageNumber, width: sideways ? height : width, height: sideways ? width : height, rotation: turn, source: 'text_layer', lines };
+      const ocrPage: OcrPage = { pageNumber, width: sideways ? height : width, height: sideways ? width : height, rotation: turn, source: 'text_layer', lines };
+      return { page: ocrPage, unread };
     } catch (error) {
       throw new PdfCorruptError(`page ${pageNumber} cannot be read`, { cause: error });
     } finally {
@@ -593,8 +608,28 @@ function onWhite(raster: Raster, alpha: mupdf.Pixmap): Raster {
   }
 }
 
+/**
+ * A part of a text-layer page its text layer does not hold, to be read from the page's pixels (`readTextLayerParts`):
+ * an `image` no text line touches, or a line drawn in a `broken_font`. Box in the page's pixels.
+ */
+export interface UnreadRegion {
+  box: OcrLine['box'];
+  why: 'image' | 'broken_font';
+}
+
+interface CollectedLine {
+  text: string;
+  bbox: [number, number, number, number];
+  /** The fonts its printed characters are drawn in (`fonts`' keys). */
+  fonts: string[];
+}
+
 interface CollectedText {
-  lines: { text: string; bbox: [number, number, number, number] }[];
+  lines: CollectedLine[];
+  /** Images drawn on the page (points, y down). */
+  images: [number, number, number, number][];
+  /** Each font's printed characters on the page, and how many of them are unmapped (`isUnmapped`), by the font's address. */
+  fonts: Map<string, { characters: number; unmapped: number }>;
   realCharacters: number;
   unmappedCharacters: number;
   largestImageShare: number;
@@ -801,10 +836,12 @@ const IMAGE_EDGE_PT = 1;
 /**
  * The invisible glyphs over images of a display list (`InvisibleGlyphs`): mupdf hands a device invisible text as
  * `ignoreText`, and images as `fillImage` or (one-bit scans) `fillImageMask`, each with the matrix that places its unit
- * square on the page.
+ * square on the page. And the visible glyphs their own font draws another character with (`isContradicted`), by the
+ * same places (`brokenFonts`).
  */
-function invisibleGlyphs(list: mupdf.DisplayList): InvisibleGlyphs {
+function invisibleGlyphs(list: mupdf.DisplayList): { invisible: InvisibleGlyphs; contradicted: InvisibleGlyphs } {
   const origins: [number, number][] = [];
+  const contradicted = new InvisibleGlyphs();
   const images: [number, number, number, number][] = [];
   const placed = (ctm: mupdf.Matrix) => {
     const [a, b, c, d, e, f] = ctm;
@@ -828,6 +865,23 @@ function invisibleGlyphs(list: mupdf.DisplayList): InvisibleGlyphs {
       );
       for (const font of fonts) font.destroy();
     },
+    fillText(text, ctm, colorspace) {
+      colorspace.destroy();
+      // Glyphs whose font's own character map draws the character the text layer names with another glyph
+      // (`isContradicted`), by origin, as `collectLines` meets them.
+      const fonts = new Set<mupdf.Font>();
+      releasing(text, () =>
+        text.walk({
+          showGlyph(font, trm, glyph, unicode) {
+            fonts.add(font);
+            if (!isContradicted(font, glyph, unicode)) return;
+            const [a, b, c, d, e, f] = ctm;
+            contradicted.add([a * trm[4] + c * trm[5] + e, b * trm[4] + d * trm[5] + f]);
+          },
+        }),
+      );
+      for (const font of fonts) font.destroy();
+    },
     fillImage(image, ctm) {
       image.destroy();
       placed(ctm);
@@ -845,11 +899,42 @@ function invisibleGlyphs(list: mupdf.DisplayList): InvisibleGlyphs {
   }
   const glyphs = new InvisibleGlyphs();
   for (const [x, y] of origins) if (images.some(([x0, y0, x1, y1]) => x >= x0 && x <= x1 && y >= y0 && y <= y1)) glyphs.add([x, y]);
-  return glyphs;
+  return { invisible: glyphs, contradicted };
 }
 
-function collectLines(text: mupdf.StructuredText, pageArea: number, invisible: InvisibleGlyphs): CollectedText {
-  const result: CollectedText = { lines: [], realCharacters: 0, unmappedCharacters: 0, largestImageShare: 0, charactersByWay: [0, 0, 0, 0] };
+/**
+ * Whether a glyph's font, by its own character map, draws the character the text layer names for it (`unicode`, from
+ * the PDF's ToUnicode table) with another glyph: the table names the glyph wrongly (a table off by a code names 张's
+ * glyph 弡 and 1's glyph 2). Only Chinese characters, ASCII letters and digits are checked, which fonts draw with their
+ * character map's glyph (no shaping: Arabic's joined forms and ligatures are other glyphs of the same character); a
+ * font without a character map (Type3, a subset without `cmap`) answers 0 and tells nothing.
+ */
+function isContradicted(font: mupdf.Font, glyph: number, unicode: number): boolean {
+  if (
+    !(
+      (unicode >= 0x4e00 && unicode <= 0x9fff) ||
+      (unicode >= 0x30 && unicode <= 0x39) ||
+      (unicode >= 0x41 && unicode <= 0x5a) ||
+      (unicode >= 0x61 && unicode <= 0x7a)
+    )
+  )
+    return false;
+  if (font.getName().startsWith('Type3')) return false;
+  const own = font.encodeCharacter(unicode);
+  return own !== 0 && own !== glyph;
+}
+
+function collectLines(text: mupdf.StructuredText, pageArea: number, invisible: InvisibleGlyphs, contradicted: InvisibleGlyphs): CollectedText {
+  const result: CollectedText = {
+    lines: [],
+    images: [],
+    fonts: new Map(),
+    realCharacters: 0,
+    unmappedCharacters: 0,
+    largestImageShare: 0,
+    charactersByWay: [0, 0, 0, 0],
+  };
+  let fonts = new Set<string>();
   const overprint = new OverprintFilter();
   let current = '';
   let across = false;
@@ -867,6 +952,7 @@ function collectLines(text: mupdf.StructuredText, pageArea: number, invisible: I
       image.destroy();
       const share = ((rect[2] - rect[0]) * (rect[3] - rect[1])) / pageArea;
       result.largestImageShare = Math.max(result.largestImageShare, share);
+      result.images.push([rect[0], rect[1], rect[2], rect[3]]);
     },
     beginLine(rect, wmode, direction) {
       current = '';
@@ -874,6 +960,7 @@ function collectLines(text: mupdf.StructuredText, pageArea: number, invisible: I
       unmapped = 0;
       repeated = 0;
       kept = undefined;
+      fonts = new Set();
       across = runsAcrossPage([direction[0], direction[1]]);
       way = wayOf([direction[0], direction[1]]);
       horizontal = wmode === 0;
@@ -885,6 +972,8 @@ function collectLines(text: mupdf.StructuredText, pageArea: number, invisible: I
         return;
       }
       const c = textLayerCharacter(raw);
+      // The font itself, not its name, for `brokenFonts`: two embedded subsets may share a name, one table broken.
+      const fontKey = String(font.pointer);
       const fontName = releasing(font, () => font.getName());
       if (c.trim() !== '' && overprint.repeats(c, fontName, [origin[0], origin[1]], size)) {
         repeated++;
@@ -894,6 +983,12 @@ function collectLines(text: mupdf.StructuredText, pageArea: number, invisible: I
       if (isUnmapped(c)) unmapped++;
       else if (c.trim() !== '') real++;
       if (c.trim() === '') return;
+      fonts.add(fontKey);
+      const counted = result.fonts.get(fontKey) ?? { characters: 0, unmapped: 0 };
+      counted.characters++;
+      // A character its font's glyph contradicts counts as unmapped for the font (not for the page: `isUsableTextLayer`).
+      if ((contradicted.size > 0 && contradicted.take([origin[0], origin[1]])) || isUnmapped(c)) counted.unmapped++;
+      result.fonts.set(fontKey, counted);
       const xs = [quad[0], quad[2], quad[4], quad[6]];
       const ys = [quad[1], quad[3], quad[5], quad[7]];
       const box: [number, number, number, number] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
@@ -910,10 +1005,57 @@ function collectLines(text: mupdf.StructuredText, pageArea: number, invisible: I
       if (trimmed === '') return;
       if (way !== undefined && horizontal && real + unmapped >= 2) result.charactersByWay[way] += real + unmapped;
       // A line some of whose characters repeated others is boxed round the characters it kept.
-      result.lines.push({ text: trimmed, bbox: repeated > 0 && kept ? kept : bbox });
+      result.lines.push({ text: trimmed, bbox: repeated > 0 && kept ? kept : bbox, fonts: [...fonts] });
     },
   });
   return result;
+}
+
+/**
+ * A font whose characters read as garbage on a page that otherwise reads right: at least this share of them, and
+ * `MIN_BROKEN_FONT_CHARACTERS`, unmapped (`isUnmapped`) or named for a character the font's own character map draws
+ * with another glyph (`isContradicted`). A form filled in with a font of its own for the values, whose ToUnicode table
+ * is missing (U+FFFD) or off by some codes (张 as 弡: rare characters; 1 as 2, which only the glyphs tell), has all or
+ * most of its few characters so; a page's own fonts print rare characters one among hundreds, and a name in a font of
+ * its own (`王堃`) has one. Its lines are read from the page's pixels instead (`UnreadRegion`); under
+ * `MAX_UNMAPPED_SHARE` of the page, the rest of the page keeps its text layer.
+ */
+export const BROKEN_FONT_SHARE = 0.5;
+export const MIN_BROKEN_FONT_CHARACTERS = 2;
+
+function brokenFonts(fonts: CollectedText['fonts']): Set<string> {
+  const broken = new Set<string>();
+  for (const [name, { characters, unmapped }] of fonts) {
+    if (unmapped >= MIN_BROKEN_FONT_CHARACTERS && unmapped >= characters * BROKEN_FONT_SHARE) broken.add(name);
+  }
+  return broken;
+}
+
+/**
+ * An image on a text-layer page is read from its pixels when it is line-shaped — no taller than this share of the page
+ * and at least as wide as tall (a value or a signature block pasted as a picture; not a photo on an ID card, a seal or a
+ * logo) — and no line of the text layer touches it (covers `IMAGE_TEXT_TOUCH_SHARE` of its own box on it: text printed
+ * over a background image, a caption on a picture). What OCR reads there is kept only when it is sure of it (the
+ * reading path's rule): a mask (a blurred smudge over a value) reads as nothing sure.
+ */
+export const UNREAD_IMAGE_MAX_HEIGHT_SHARE = 0.15;
+export const IMAGE_TEXT_TOUCH_SHARE = 0.2;
+/** Smaller images (points, either side) are specks, rules or bullets, never a value. */
+const MIN_UNREAD_IMAGE_PT = 5;
+
+function imagesUntouched(images: CollectedText['images'], lines: readonly CollectedLine[], pageHeight: number): [number, number, number, number][] {
+  return images.filter(([x0, y0, x1, y1]) => {
+    const w = x1 - x0;
+    const h = y1 - y0;
+    if (w < MIN_UNREAD_IMAGE_PT || h < MIN_UNREAD_IMAGE_PT || w < h) return false;
+    if (h > pageHeight * UNREAD_IMAGE_MAX_HEIGHT_SHARE) return false;
+    return !lines.some(({ bbox }) => {
+      const ix = Math.min(x1, bbox[2]) - Math.max(x0, bbox[0]);
+      const iy = Math.min(y1, bbox[3]) - Math.max(y0, bbox[1]);
+      const area = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]);
+      return ix > 0 && iy > 0 && ix * iy >= Math.max(area, 1e-6) * IMAGE_TEXT_TOUCH_SHARE;
+    });
+  });
 }
 
 function isUsableTextLayer(collected: CollectedText): boolean {

@@ -5,7 +5,9 @@ import { normaliseForOcr } from '../images/index.js';
 import type { OcrEngine } from '../ocr/ocr-engine.js';
 import type { OcrPage } from '../documents/ocr-page.js';
 import type { Raster } from '../ocr/raster.js';
-import { PdfFile } from '../pdf/index.js';
+import { PdfFile, type UnreadRegion } from '../pdf/index.js';
+import { rotateRaster } from '../ocr/raster.js';
+import type { OcrLine } from '../documents/ocr-page.js';
 import { imagePageRasters } from './page-rasters.js';
 import { previewLongSide } from '../documents/page-preview.js';
 import { emptyTimings, timed, type StageTimings } from '../documents/stage-timings.js';
@@ -136,6 +138,111 @@ async function makePreviewFromRaster(raster: Raster, previewDpi: number): Promis
 }
 
 /**
+ * What OCR reads in a part of a text-layer page the layer does not hold (`UnreadRegion`) is kept when the engine is
+ * at least this sure of the line: a value pasted as a picture reads at 0.95 and more on a clean rendering; a mask (a
+ * blurred smudge over a value, which must stay unread) reads as nothing, or as a guess below it.
+ */
+export const UNREAD_REGION_MIN_CONFIDENCE = 0.9;
+/**
+ * …and it is kept with its confidence no higher than this, under the review threshold (0.9): a text layer's lines are
+ * exact, and the reader trusts them so (no second look, no second choices), but a line OCRed from a picture may be
+ * misread, so a value read there is always shown to the clerk.
+ */
+export const UNREAD_REGION_CONFIDENCE = 0.85;
+/** White margin (pixels at the OCR resolution) left round a region's pixels when it is read on its own. */
+const UNREAD_REGION_MARGIN = 8;
+
+/**
+ * A text-layer page with the parts its layer does not hold read by OCR (`PdfFile.readTextLayerParts`): each region's
+ * pixels alone on white (nothing of the text-layer lines beside it is read twice), its lines added to the page with their
+ * confidence capped (`UNREAD_REGION_CONFIDENCE`), those OCR is unsure of left out (`UNREAD_REGION_MIN_CONFIDENCE`). An
+ * engine that reads no regions (Textract) leaves the page as its text layer reads.
+ */
+async function withUnreadRegionsRead(
+  pdf: PdfFile,
+  page: OcrPage,
+  unread: UnreadRegion[],
+  dpi: number,
+  ocr: OcrEngine,
+  timings: StageTimings,
+): Promise<OcrPage> {
+  const recognizeRegion = ocr.recognizeRegion?.bind(ocr);
+  if (!recognizeRegion) return page;
+  const drawn = await timed(timings, 'render', () => pdf.renderPageRaster(page.pageNumber, dpi));
+  const raster = page.rotation === 0 ? drawn : await timed(timings, 'render', () => rotateRaster(drawn, page.rotation as 90 | 180 | 270));
+  if (raster.width !== page.width || raster.height !== page.height) return page;
+  const added: OcrLine[] = [];
+  for (const box of mergedBoxes(unread.map((region) => region.box))) {
+    const alone = regionOnWhite(raster, box, UNREAD_REGION_MARGIN);
+    if (!alone) continue;
+    const lines = await timed(timings, 'ocr', () =>
+      recognizeRegion(
+        alone.raster,
+        { box: alone.box, lineHeight: Math.min(alone.box.height, Math.max(16, page.lines.length ? medianHeight(page.lines) : alone.box.height)) },
+        page.pageNumber,
+      ),
+    );
+    for (const line of lines) {
+      if (line.confidence < UNREAD_REGION_MIN_CONFIDENCE || !/[\p{Script=Han}\p{L}\p{N}]/u.test(line.text)) continue;
+      const shift = (b: OcrLine['box']): OcrLine['box'] => ({ ...b, x: b.x + alone.x, y: b.y + alone.y });
+      added.push({
+        ...line,
+        confidence: Math.min(line.confidence, UNREAD_REGION_CONFIDENCE),
+        box: shift(line.box),
+        ...(line.pageBox ? { pageBox: shift(line.pageBox) } : {}),
+        ...(line.words ? { words: line.words.map((word) => ({ ...word, box: shift(word.box) })) } : {}),
+      });
+    }
+  }
+  return added.length === 0 ? page : { ...page, lines: [...page.lines, ...added] };
+}
+
+function medianHeight(lines: readonly OcrLine[]): number {
+  const heights = lines.map((line) => line.box.height).sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)];
+}
+
+/** Boxes that overlap by half the smaller one's area taken as one (an image drawn twice, a line over its own picture). */
+function mergedBoxes(boxes: readonly OcrLine['box'][]): OcrLine['box'][] {
+  const merged: OcrLine['box'][] = [];
+  for (const box of boxes) {
+    const same = merged.findIndex((other) => {
+      const ix = Math.min(box.x + box.width, other.x + other.width) - Math.max(box.x, other.x);
+      const iy = Math.min(box.y + box.height, other.y + other.height) - Math.max(box.y, other.y);
+      return ix > 0 && iy > 0 && ix * iy >= 0.5 * Math.min(box.width * box.height, other.width * other.height);
+    });
+    if (same < 0) {
+      merged.push(box);
+      continue;
+    }
+    const other = merged[same];
+    const x = Math.min(box.x, other.x);
+    const y = Math.min(box.y, other.y);
+    merged[same] = { x, y, width: Math.max(box.x + box.width, other.x + other.width) - x, height: Math.max(box.y + box.height, other.y + other.height) - y };
+  }
+  return merged;
+}
+
+/**
+ * The pixels of `box` (rounded out) on white with `margin` round them, as a raster of their own: where it lies on the
+ * page (`x`, `y`) and the box within it. `undefined` for a box off the page.
+ */
+function regionOnWhite(page: Raster, box: OcrLine['box'], margin: number): { raster: Raster; x: number; y: number; box: OcrLine['box'] } | undefined {
+  const x0 = Math.max(0, Math.floor(box.x));
+  const y0 = Math.max(0, Math.floor(box.y));
+  const x1 = Math.min(page.width, Math.ceil(box.x + box.width));
+  const y1 = Math.min(page.height, Math.ceil(box.y + box.height));
+  if (x1 - x0 < 4 || y1 - y0 < 4) return undefined;
+  const width = x1 - x0 + 2 * margin;
+  const height = y1 - y0 + 2 * margin;
+  const data = new Uint8Array(width * height * 3).fill(255);
+  for (let y = y0; y < y1; y++) data.set(page.data.subarray((y * page.width + x0) * 3, (y * page.width + x1) * 3), ((y - y0 + margin) * width + margin) * 3);
+  const x = x0 - margin;
+  const y = y0 - margin;
+  return { raster: { data, width, height }, x, y, box: { x: margin, y: margin, width: x1 - x0, height: y1 - y0 } };
+}
+
+/**
  * Reads every page of a PDF or image into `OcrPage`s: a PDF page's text layer when it has a usable one (mupdf), else
  * the page rendered and OCRed; images made upright (EXIF), split (multi-page TIFF) and OCRed. With checkpoints, OCRed
  * pages read before are loaded instead, and each newly OCRed page is saved (with its preview) as soon as it is read.
@@ -157,7 +264,9 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
     try {
       for (let pageNumber = 1; pageNumber <= pdf.pageCount; pageNumber++) {
         // A text layer is read again rather than checkpointed: reading it is cheaper than a round trip to the store.
-        const textPage = await timed(timings, 'textLayer', () => pdf.readTextLayer(pageNumber, ocrDpi));
+        const parts = await timed(timings, 'textLayer', () => pdf.readTextLayerParts(pageNumber, ocrDpi));
+        const textPage =
+          parts && parts.unread.length > 0 ? await withUnreadRegionsRead(pdf, parts.page, parts.unread, ocrDpi, options.ocr, timings) : parts?.page;
         if (textPage) {
           if (previewDpi > 0 && options.previewTextLayerPages) {
             const drawn = await timed(timings, 'render', () => pdf.renderPage(pageNumber, previewDpi));

@@ -10,6 +10,17 @@ export interface TextRun {
   angle?: number;
   /** Drawn invisibly (`3 Tr`), as a scanner app lays its OCR text over the page's image. */
   invisible?: boolean;
+  /** Drawn in a second font of its own (`valueFontToUnicode` names its characters), as a form's filled-in values. */
+  valueFont?: boolean;
+}
+
+/** A picture placed on a digital page (points from the top-left of an A4 page): a value or a signature pasted in. */
+export interface PlacedImage {
+  png: Uint8Array;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 const A4: [number, number, number, number] = [0, 0, 595, 842];
@@ -42,6 +53,10 @@ export interface DigitalPdfOptions {
    * radical an office suite may name for the glyph 人 and the radical share). Every character of `pages` is mapped.
    */
   toUnicode?: Record<string, string>;
+  /** Like `toUnicode`, for the second font the runs marked `valueFont` are drawn in (characters named as themselves without it). */
+  valueFontToUnicode?: Record<string, string>;
+  /** Pictures drawn on the first page, after its text. */
+  images?: PlacedImage[];
 }
 
 /** A digital PDF (A4 pages) whose text is drawn with mupdf's built-in CJK font, so it has a real text layer. */
@@ -49,17 +64,48 @@ export function makeDigitalPdf(pages: TextRun[][], options: DigitalPdfOptions = 
   const document = new mupdf.PDFDocument();
   const font = document.addCJKFont(new mupdf.Font('zh-Hans'), 'zh-Hans', 0, false);
   if (options.toUnicode) font.put('ToUnicode', document.addStream(toUnicodeCMap(pages, options.toUnicode), {}));
-  const resources = document.addObject({ Font: { F1: font } });
-  for (const runs of pages) {
-    document.insertPage(-1, document.addPage(A4, options.rotate ?? 0, resources, textContent(runs)));
+  const fonts: Record<string, mupdf.PDFObject> = { F1: font };
+  // The value font is embedded (a font of its own, as a form-filling tool embeds it), its codes glyph ids.
+  const glyphs = pages.flat().some((run) => run.valueFont) ? new mupdf.Font('zh-Hans') : undefined;
+  if (glyphs) {
+    fonts.F2 = document.addFont(glyphs);
+    const named = options.valueFontToUnicode ?? {};
+    const characters = [
+      ...new Set(
+        pages
+          .flat()
+          .filter((run) => run.valueFont)
+          .flatMap((run) => [...run.text]),
+      ),
+    ];
+    const pairs = characters.map((c) => `<${gid(glyphs, c)}> <${hex(named[c] ?? c)}>`);
+    fonts.F2.put('ToUnicode', document.addStream(cmap(pairs), {}));
   }
+  const images = (options.images ?? []).map((placed) => ({ placed, image: document.addImage(new mupdf.Image(placed.png.slice())) }));
+  const resources = document.addObject(
+    images.length === 0 ? { Font: fonts } : { Font: fonts, XObject: Object.fromEntries(images.map(({ image }, k) => [`Im${k}`, image])) },
+  );
+  pages.forEach((runs, index) => {
+    const pictures =
+      index > 0 ? [] : images.map(({ placed: { x, y, width, height } }, k) => `q ${width} 0 0 ${height} ${x} ${A4[3] - y - height} cm /Im${k} Do Q`);
+    document.insertPage(-1, document.addPage(A4, options.rotate ?? 0, resources, [textContent(runs, glyphs), ...pictures].join('\n')));
+  });
   return save(document, options.saveOptions);
 }
 
 /** A ToUnicode CMap for the font's UCS-2 codes: each character of `pages` to itself, or to what `named` gives it. */
 function toUnicodeCMap(pages: TextRun[][], named: Record<string, string>): string {
   const characters = [...new Set(pages.flat().flatMap((run) => [...run.text]))];
-  const pairs = characters.map((c) => `<${hex(c)}> <${hex(named[c] ?? c)}>`);
+  return cmap(characters.map((c) => `<${hex(c)}> <${hex(named[c] ?? c)}>`));
+}
+
+/** The glyph id `font` draws `c` with, as four hex digits (an embedded Identity-H font's code for it). */
+function gid(font: mupdf.Font, c: string): string {
+  return font.encodeCharacter(c.codePointAt(0)!).toString(16).padStart(4, '0');
+}
+
+/** A ToUnicode CMap of `pairs` (`<code> <text>`). */
+function cmap(pairs: string[]): string {
   return [
     '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
     '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Named def',
@@ -70,13 +116,14 @@ function toUnicodeCMap(pages: TextRun[][], named: Record<string, string>): strin
   ].join('\n');
 }
 
-function textContent(runs: TextRun[]): string {
+function textContent(runs: TextRun[], glyphs?: mupdf.Font): string {
   return runs
     .map((run) => {
       const radians = ((run.angle ?? 0) * Math.PI) / 180;
       const [c, s] = [Math.cos(radians), Math.sin(radians)].map((n) => n.toFixed(4));
       const mode = run.invisible ? '3 Tr ' : '';
-      return `BT ${mode}/F1 ${run.size ?? 14} Tf ${c} ${s} ${-Number(s)} ${c} ${run.x} ${A4[3] - run.y} Tm <${hex(run.text)}> Tj ET`;
+      const codes = run.valueFont && glyphs ? [...run.text].map((ch) => gid(glyphs, ch)).join('') : hex(run.text);
+      return `BT ${mode}/${run.valueFont ? 'F2' : 'F1'} ${run.size ?? 14} Tf ${c} ${s} ${-Number(s)} ${c} ${run.x} ${A4[3] - run.y} Tm <${codes}> Tj ET`;
     })
     .join('\n');
 }

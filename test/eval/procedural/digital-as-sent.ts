@@ -11,7 +11,12 @@
  *   with a character (人 as ⼈ U+2F08, 长 as ⻓ U+2ED3), as office suites on some systems write them;
  * - `mixed`: one of the three per file, drawn from the seed;
  * - `ocr-layer`, `no-unicode`, `cid-unicode`, `shifted`, `image-value`: text layers that are not the page's text at all
- *   (`HiddenLayerWay`), and `hidden`: one of these five per file, drawn from the seed.
+ *   (`HiddenLayerWay`), and `hidden`: one of these five per file, drawn from the seed;
+ * - `value-font`: the text layer wrong in part (mixed31): some values (under 8 % of the page's characters, one at
+ *   least with a Chinese character) taken out of the text layer and drawn again, where they were, in a font of their
+ *   own whose ToUnicode table is broken — each character named as its code neighbour (`shifted`: 张 as 弡, 2 as 3) or
+ *   as U+FFFD (`unmapped`), drawn from the seed —, as a form filled in with another font, or a value typed in by
+ *   a tool that embeds its font badly, leaves it; the rest of the page is read right.
  *
  *   node --import tsx test/eval/procedural/digital-as-sent.ts --from /work/hs/x/d1 --dir /work/hs/x/d1-sent --as mixed --seed 7
  */
@@ -20,7 +25,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import * as mupdf from 'mupdf';
 
-export type SentAs = 'turned' | 'overprint' | 'radicals' | HiddenLayerWay;
+export type SentAs = 'turned' | 'overprint' | 'radicals' | HiddenLayerWay | 'value-font';
 
 /**
  * Ways a PDF's text layer is not the text its page shows (digital30): each page must be read from its pixels, wholly or
@@ -150,6 +155,7 @@ function random(seed: number): () => number {
 export function sentAs(bytes: Uint8Array, as: SentAs, next: () => number, values: readonly string[] = []): Uint8Array {
   if (as === 'ocr-layer') return scannedWithOcrLayer(bytes, next);
   if (as === 'image-value') return valuePastedAsImage(bytes, values, next);
+  if (as === 'value-font') return valuesInBrokenFont(bytes, values, next);
   const document = mupdf.Document.openDocument(bytes.slice(), 'application/pdf') as mupdf.PDFDocument;
   try {
     if (as === 'radicals') nameRadicals(document);
@@ -266,11 +272,12 @@ function breakToUnicode(document: mupdf.PDFDocument, as: 'no-unicode' | 'cid-uni
   });
 }
 
-/** A line of a page's text as mupdf reads it: its text, box (points, y down) and type size. */
+/** A line of a page's text as mupdf reads it: its text, box (points, y down), type size and characters. */
 interface PageLine {
   text: string;
   bbox: [number, number, number, number];
   size: number;
+  chars: { c: string; origin: [number, number]; size: number; quad: number[] }[];
 }
 
 function pageLines(page: mupdf.Page): PageLine[] {
@@ -280,12 +287,13 @@ function pageLines(page: mupdf.Page): PageLine[] {
   try {
     text.walk({
       beginLine(rect) {
-        current = { text: '', bbox: [rect[0], rect[1], rect[2], rect[3]], size: 0 };
+        current = { text: '', bbox: [rect[0], rect[1], rect[2], rect[3]], size: 0, chars: [] };
       },
-      onChar(c, _origin, font, size) {
+      onChar(c, origin, font, size, quad) {
         font.destroy();
         current!.text += c;
         current!.size = Math.max(current!.size, size);
+        current!.chars.push({ c, origin: [origin[0], origin[1]], size, quad: [...quad] });
       },
       endLine() {
         if (current && current.text.trim() !== '') lines.push(current);
@@ -405,6 +413,120 @@ function valuePastedAsImage(bytes: Uint8Array, values: readonly string[], next: 
   }
 }
 
+/** The share of a page's characters `value-font` draws at most in its broken font. */
+const VALUE_FONT_MAX_SHARE = 0.08;
+
+/**
+ * Values taken out of the text layer (redacted: their characters only) and drawn again at the same places in a font of
+ * their own whose ToUnicode table names each character wrongly (`value-font`): its code neighbour or U+FFFD.
+ */
+function valuesInBrokenFont(bytes: Uint8Array, values: readonly string[], next: () => number): Uint8Array {
+  const naming: 'shifted' | 'unmapped' = next() < 0.5 ? 'shifted' : 'unmapped';
+  const document = mupdf.Document.openDocument(bytes.slice(), 'application/pdf') as mupdf.PDFDocument;
+  try {
+    const font = document.addCJKFont(new mupdf.Font('zh-Hans'), 'zh-Hans');
+    const codes = new Set<number>();
+    let drawn = 0;
+    const wanted = [...new Set(values.map((v) => v.replace(/\s/g, '')).filter((v) => [...v].length >= 2))];
+    for (let index = 0; index < document.countPages(); index++) {
+      const page = document.loadPage(index) as mupdf.PDFPage;
+      const lines = pageLines(page);
+      const total = lines.reduce((n, line) => n + line.chars.filter((ch) => ch.c.trim() !== '').length, 0);
+      // Each value's characters on the page: the first place it is printed, found in a line's characters.
+      const places: { value: string; chars: PageLine['chars'] }[] = [];
+      for (const value of wanted) {
+        for (const line of lines) {
+          const printed = line.chars.filter((ch) => ch.c.trim() !== '');
+          const at = printed
+            .map((ch) => ch.c)
+            .join('')
+            .indexOf(value);
+          if (at < 0) continue;
+          places.push({ value, chars: printed.slice(at, at + [...value].length) });
+          break;
+        }
+      }
+      // Drawn from the seed, one with a Chinese character first, then others while under the page's share.
+      const order = places
+        .map((place) => ({ place, key: next() }))
+        .sort((a, b) => a.key - b.key)
+        .map((x) => x.place);
+      const first = order.findIndex((place) => /\p{Script=Han}/u.test(place.value));
+      if (first < 0) {
+        page.destroy();
+        continue;
+      }
+      const chosen = [order[first]];
+      let count = [...order[first].value].length;
+      for (const place of order) {
+        if (chosen.includes(place) || chosen.some((c) => c.chars.some((ch) => place.chars.includes(ch)))) continue;
+        const n = [...place.value].length;
+        if (count + n > total * VALUE_FONT_MAX_SHARE) continue;
+        chosen.push(place);
+        count += n;
+      }
+      const [, , , pageTop] = page.getBounds();
+      const runs: string[] = [];
+      for (const place of chosen) {
+        const xs = place.chars.flatMap((ch) => [ch.quad[0], ch.quad[2], ch.quad[4], ch.quad[6]]);
+        const ys = place.chars.flatMap((ch) => [ch.quad[1], ch.quad[3], ch.quad[5], ch.quad[7]]);
+        const annotation = page.createAnnotation('Redact');
+        annotation.setRect([Math.min(...xs) + 0.2, Math.min(...ys) + 0.2, Math.max(...xs) - 0.2, Math.max(...ys) - 0.2]);
+        // Each character at its own origin, so the value shows where it was whatever the new font's widths.
+        for (const ch of place.chars) {
+          for (const c of ch.c) codes.add(c.charCodeAt(0));
+          const utf16 = Buffer.from(ch.c, 'utf16le').swap16().toString('hex');
+          runs.push(`BT /ValueFont ${ch.size.toFixed(2)} Tf 1 0 0 1 ${ch.origin[0].toFixed(3)} ${(pageTop - ch.origin[1]).toFixed(3)} Tm <${utf16}> Tj ET`);
+        }
+        drawn += [...place.value].length;
+      }
+      // Text only: images and line art kept.
+      page.applyRedactions(false, 0, 0, 0);
+      const pageObject = page.getObject();
+      const resources = pageObject.get('Resources');
+      let fonts = resources.get('Font');
+      if (!fonts || fonts.isNull()) {
+        fonts = document.newDictionary();
+        resources.put('Font', fonts);
+      }
+      fonts.put('ValueFont', font);
+      const contents = pageObject.get('Contents');
+      const all = document.newArray();
+      if (contents.isArray()) for (let k = 0; k < contents.length; k++) all.push(contents.get(k));
+      else all.push(contents);
+      all.push(document.addStream(`\nq 0 g\n${runs.join('\n')}\nQ\n`, {}));
+      pageObject.put('Contents', all);
+      page.destroy();
+    }
+    if (drawn === 0) return bytes;
+    const pairs = [...codes]
+      .sort((a, b) => a - b)
+      .map((code) => {
+        const named = naming === 'unmapped' ? 0xfffd : code + 1;
+        return `<${code.toString(16).toUpperCase().padStart(4, '0')}> <${named.toString(16).toUpperCase().padStart(4, '0')}>`;
+      });
+    const chunks: string[] = [];
+    for (let start = 0; start < pairs.length; start += 100) {
+      const chunk = pairs.slice(start, start + 100);
+      chunks.push(`${chunk.length} beginbfchar\n${chunk.join('\n')}\nendbfchar`);
+    }
+    const table = document.addStream(
+      [
+        '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+        '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def',
+        '1 begincodespacerange <0000> <FFFF> endcodespacerange',
+        ...chunks,
+        'endcmap CMapName currentdict /CMap defineresource pop end end',
+      ].join('\n'),
+      {},
+    );
+    font.resolve().put('ToUnicode', table);
+    return document.saveToBuffer('compress').asUint8Array().slice();
+  } finally {
+    document.destroy();
+  }
+}
+
 function hex(text: string): string {
   return Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase();
 }
@@ -416,7 +538,7 @@ if (isMain) {
     .requiredOption('--dir <dir>', 'output folder')
     .option(
       '--as <way>',
-      'turned, overprint, radicals, ocr-layer, no-unicode, cid-unicode, shifted, image-value, mixed or hidden (one of the last five)',
+      'turned, overprint, radicals, ocr-layer, no-unicode, cid-unicode, shifted, image-value, value-font, mixed or hidden (one of ocr-layer … image-value)',
       'mixed',
     )
     .option('--seed <n>', 'seed', '1')
