@@ -259,8 +259,14 @@ describe('a two-character label justified across a wide label column', () => {
     expect(doc.fields.address.value).toBe('浙江省杭州市上城区清波街道南山路218号湖滨商务大厦3幢12层1208室');
   });
 
-  it('leaves two lone characters that far apart alone without the colon', () => {
+  it('joins the pair without the colon too, as far apart as a four-character label’s column is wide', () => {
+    // Ten heights apart: `甲` … `方` across a column as wide as `信　用　代　码` (digital v14's seed made again).
     const doc = readOne(licence(['址', 546, 873, 33, 33], []));
+    expect(doc.fields.address.value).toBe('浙江省杭州市上城区清波街道南山路218号湖滨商务大厦3幢12层1208室');
+  });
+
+  it('leaves two lone characters further apart than twelve heights alone without the colon', () => {
+    const doc = readOne(licence(['址', 650, 873, 33, 33], []));
     expect(doc.fields.address.value).toBeNull();
   });
 });
