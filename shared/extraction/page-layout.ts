@@ -745,7 +745,23 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
         b.flat.length > 1 &&
         (Math.abs(Math.log(b.box.height / h)) < Math.log(1.25) || sameCharacterSize(a, b) || bodyTypeUnderNoise(a, b, bodyHeight)) &&
         !!LABELS_BY_FIRST_CHAR.get(first)?.some((l) => l.form === first + b.flat[0]);
-      const reach = lonePair ? (colonAfter(lines, j) ? 12 : 8) : pairWithValue ? 12 : pairHead ? 8 : 4;
+      // … across a whole cell (`名` … `称浙江紫金…`, nine heights apart, the value glued to the label's end): boxed the
+      // same size, the second opening a long run.
+      const wholePairHead = pairHead && Math.abs(Math.log(b.box.height / h)) < Math.log(1.25) && b.flat.length >= 4;
+      // … and so may two boxed the same size that spell a whole label with no colon and end their row (`住` … `所`
+      // spread across a licence's narrow cell at a row's end, ten heights apart; its value opens the next row:
+      // flowing-rows.ts). With a value right of them and no colon, they stay apart.
+      const wholePair =
+        lonePair &&
+        Math.abs(Math.log(b.box.height / h)) < Math.log(1.25) &&
+        !!LABELS_BY_FIRST_CHAR.get(first)?.some((l) => l.form === first + b.flat.replace(/[:：]$/, '')) &&
+        !following.some((o) => o.box.x > b.box.x);
+      // Three or more lone characters justified across a cell that wide sit evenly apart: the next as far as the last.
+      const previousGap = pieces.length >= 2 ? pieces[pieces.length - 1].box.x - (pieces[pieces.length - 2].box.x + pieces[pieces.length - 2].box.width) : 0;
+      const evenlySpread =
+        pieces.length >= 2 && pieces.every((p) => LONE_CHARACTER.test(p.flat)) && LONE_CHARACTER.test(b.flat) && Math.abs(gap - previousGap) < h * 0.5;
+      const reach =
+        lonePair || evenlySpread ? (colonAfter(lines, j) || wholePair || evenlySpread ? 12 : 8) : pairWithValue ? 12 : pairHead ? (wholePairHead ? 12 : 8) : 4;
       // A lone character's box drawn wide on a scan may reach into its pair's (`名` boxed 67 px wide for 41 high,
       // over the start of `称:`).
       // … and so may a lone character drawn wide beside the value its label's tail is glued to (`工` 88 px wide for 45
