@@ -58,6 +58,7 @@ import { opensStampRemark } from './stamped-words.js';
 import { readAsSecondChoice, withSecondChoices } from './second-choices.js';
 import { DATE_DAY_MAY_CONTINUE, Evidence, type Reading, type ValueReader } from './value-readers.js';
 import { closesBracketNotOpenedIn, labelFollows, loneCharacterRightAfter, wrapMayOpenNextValue, wrapOfOtherValue } from './wrap-alignment.js';
+import { endsRowInLabelColumn, flowingWrapLines, VALUE_ENDS_AT_FLOWING_LABEL, wrapUpToFlowingLabel } from './flowing-rows.js';
 import { wrapOfLeftColumn } from './left-column-wraps.js';
 import { centreX, centreY, right } from './line-geometry.js';
 import { UNDER_CENTRED_CAPTION, linesAtColumnEdgeUnder, valueUnderCentredCaption } from './centred-caption.js';
@@ -197,7 +198,11 @@ export function findLabelledCandidates(
       const { lines: tight, more, throughOwnLabel, splitAcrossGap, rejectedBelow } = continuationLines(layout, first, column, maxLines, ownLabel);
       // A value wrapped inside a narrow blank of prose: its lines sit flush under it at the paragraph's line pitch.
       const stacked = tight.length === 0 && !more ? stackedBlankLines(layout, first, column) : [];
-      const below = tight.length > 0 ? tight : stacked;
+      // A licence that flows each value into the next row: the value stops on the row its next label ends (flowing-rows.ts).
+      // A flowing licence's value wrapped at the row-end label column goes on at the next row's margin (flowing-rows.ts).
+      const flowing = tight.length === 0 && stacked.length === 0 && above.length === 0 ? flowingWrapLines(layout.lines, first) : [];
+      const wrapLines = tight.length > 0 ? tight : stacked.length > 0 ? stacked : flowing;
+      const below = wrapUpToFlowingLabel(layout.lines, first, wrapLines);
       // A lone 男/女 under a value is a sex printed off its 性别 row (a fill-in printer's offset), far likelier than a
       // name wrapped before its last character: read without it, for the clerk to confirm.
       if (candidate && above.length === 0 && below.length === 1 && /^[男女]$/.test(below[0].flat)) return withIssue(candidate, VALUE_MAY_CONTINUE);
@@ -208,7 +213,7 @@ export function findLabelledCandidates(
           candidate = { ...base, reading, line: mergeLines([...above, first, ...below], raw), raw };
           // Lines joined across prose spacing, or through a line level with the value's own label (which could be a
           // value that label waits for), are a guess about layout: the clerk confirms it.
-          if (stacked.length > 0 || (throughOwnLabel && tight.length > 0)) candidate = withIssue(candidate, WRAP_INFERRED);
+          if (stacked.length > 0 || flowing.length > 0 || (throughOwnLabel && tight.length > 0)) candidate = withIssue(candidate, WRAP_INFERRED);
           // A lone character under a short value that ends a two-character label (`别` of a spread `性　别` whose `性`
           // glare took, under `陆建`) is that label's remains as likely as the value's last character: the clerk reads it.
           if (below.length === 1 && above.length === 0 && spreadLabelTail(below[0])) candidate = withIssue(candidate, WRAP_INFERRED);
@@ -232,6 +237,8 @@ export function findLabelledCandidates(
         const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
         if (margin) return joinedWith(base, reader, [first], margin, layout);
       }
+      // Cut at a flowing licence's next label: where the value ends is read from layout alone, for the clerk to confirm.
+      if (candidate && below.length < wrapLines.length) candidate = withIssue(candidate, VALUE_ENDS_AT_FLOWING_LABEL);
       if (candidate && below.length === 0 && above.length === 0 && !candidate.reading.issues.includes(VALUE_MAY_CONTINUE)) {
         const split = withSplitTail(candidate);
         if (split) return split;
@@ -717,7 +724,9 @@ function marginLineFrom(layout: PageLayout, last: LayoutLine, wholeValue: boolea
   // one of them long, ending where the value ends show the block's edge.
   const sharing = near.filter((o) => o !== last && o.box.y > last.box.y && Math.abs(rightOf(o) - rightOf(last)) < h * 0.6);
   const blockEdge = sharing.length >= 2 && sharing.some((o) => o.box.width > layout.width * 0.3);
-  if (rightOf(last) < edge - shortfall && !blockEdge) return undefined;
+  // A label ending its row in a column of row-end labels (a licence that flows each value into the next row) is at
+  // the block's edge, whatever a centred caption over the block sticks out past it (flowing-rows.ts).
+  if (rightOf(last) < edge - shortfall && !blockEdge && !(wholeValue && endsRowInLabelColumn(layout.lines, last, h))) return undefined;
   const bottom = last.box.y + last.box.height;
   const margin = Math.min(...near.map((l) => l.box.x));
   // Off the paragraph's margin (over more of its rows: the rows near the value may all start in a blank's indent),

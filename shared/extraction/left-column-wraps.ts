@@ -1,4 +1,5 @@
 import type { LayoutLine } from './page-layout.js';
+import { endsRowInLabelColumn, opensFlowingRow } from './flowing-rows.js';
 import { centreY, right } from './line-geometry.js';
 
 /** A value line that stops on a listing separator (`…技术咨询、`): it goes on at its column's next line. */
@@ -33,6 +34,9 @@ function ownLabelOf(lines: readonly LayoutLine[], last: LayoutLine, h: number): 
 export function wrapOfLeftColumn(lines: readonly LayoutLine[], margin: LayoutLine, last: LayoutLine, h: number): boolean {
   const label = ownLabelOf(lines, last, h);
   if (!label || right(margin) > label.box.x) return false;
+  // A label ending its row in a column of row-end labels (a licence that flows each value into the next row) has no
+  // column left of it: every value opens a row (flowing-rows.ts).
+  if (label === last && endsRowInLabelColumn(lines, last, h)) return false;
   // Prose that goes on along the margin line's row (`4月3日` | `止。本合同…`, a fill-in-the-blank contract whose
   // date wrapped) is a sentence, not a column: its margin line is the right value's end.
   const proseGoesOn = lines.some(
@@ -54,6 +58,8 @@ export function wrapOfLeftColumn(lines: readonly LayoutLine[], margin: LayoutLin
       Math.abs(centreY(v) - centreY(last)) < Math.min(v.box.height, last.box.height) * 0.6 &&
       v.box.height / last.box.height > 0.6 &&
       v.box.height / last.box.height < 1.65 &&
-      (Math.abs(right(margin) - right(v)) < h * 1.5 || OPEN_LISTING.test(v.text.trim())),
+      (Math.abs(right(margin) - right(v)) < h * 1.5 || OPEN_LISTING.test(v.text.trim())) &&
+      // A value opening its row under a label that waits at the row over's end flows from there: no column's.
+      !opensFlowingRow(lines, v, h),
   );
 }

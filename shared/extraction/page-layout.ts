@@ -751,9 +751,17 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
         b.flat.length > 1 &&
         (Math.abs(Math.log(b.box.height / h)) < Math.log(1.25) || sameCharacterSize(a, b) || bodyTypeUnderNoise(a, b, bodyHeight)) &&
         !!LABELS_BY_FIRST_CHAR.get(first)?.some((l) => l.form === first + b.flat[0]);
+      // … across a whole cell (`名` … `称浙江紫金…`, nine heights apart, the value glued to the label's end): boxed the
+      // same size, the second opening a long run.
+      const wholePairHead = pairHead && Math.abs(Math.log(b.box.height / h)) < Math.log(1.25) && b.flat.length >= 4;
+      // Three or more lone characters justified across a cell that wide sit evenly apart: the next as far as the last.
+      const previousGap = pieces.length >= 2 ? pieces[pieces.length - 1].box.x - (pieces[pieces.length - 2].box.x + pieces[pieces.length - 2].box.width) : 0;
+      const evenlySpread =
+        pieces.length >= 2 && pieces.every((p) => LONE_CHARACTER.test(p.flat)) && LONE_CHARACTER.test(b.flat) && Math.abs(gap - previousGap) < h * 0.5;
       // A label column as wide as a four-character label spread across it (`信　用　代　码`) sets a pair's two characters
-      // some eleven heights apart (`甲` … `方` over 388 px at 33 px type).
-      const reach = lonePair ? (colonAfter(lines, j) ? 16 : 12) : pairWithValue ? 12 : pairHead ? 8 : 4;
+      // some eleven heights apart (`甲` … `方` over 388 px at 33 px type; `住` … `所` across a licence's narrow cell at a
+      // row's end, its value opening the next row: flowing-rows.ts).
+      const reach = lonePair ? (colonAfter(lines, j) ? 16 : 12) : evenlySpread || pairWithValue ? 12 : pairHead ? (wholePairHead ? 12 : 8) : 4;
       // A lone character's box drawn wide on a scan may reach into its pair's (`名` boxed 67 px wide for 41 high,
       // over the start of `称:`).
       // … and so may a lone character drawn wide beside the value its label's tail is glued to (`工` 88 px wide for 45

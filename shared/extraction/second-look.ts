@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boxSchema, type Box, type ExtractedDocument, type ExtractedField } from '../documents/index.js';
+import { VALUE_ENDS_AT_FLOWING_LABEL } from './flowing-rows.js';
 import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
 import { overlapShare } from '../documents/page-regions.js';
 import { WRAP_JOINED } from './glued-value-wraps.js';
@@ -77,7 +78,7 @@ const SURER_BY = 0.3;
  * samples, s9595, the default set and ask27's s1 (498 regions), 64 regions were asked for fields carrying one of them
  * and one answered; a `value_wrap_inferred` value, by contrast, is often read surer on its crop (5 of 20).
  */
-const LAYOUT_DOUBTS: ReadonlySet<string> = new Set([WRAP_JOINED, NUMBER_SPLIT_AT_WRAP]);
+const LAYOUT_DOUBTS: ReadonlySet<string> = new Set([WRAP_JOINED, NUMBER_SPLIT_AT_WRAP, VALUE_ENDS_AT_FLOWING_LABEL]);
 
 /**
  * Whether reading a flagged field's neighbourhood again can settle the reader's doubt: a field left null or read

@@ -17,6 +17,7 @@ import { LEXICON, type Role } from './lexicon.js';
 import { runOnBlock } from './run-on.js';
 import {
   block,
+  flowBlock,
   inspectionStampHtml,
   type Item,
   type LayoutParams,
@@ -90,10 +91,10 @@ function pickMasks(d: Drawer, eligible: readonly string[]): Map<string, MaskStyl
   return masks;
 }
 
-/** A block in the page's placement; run-on prose (run-on.ts) tags what it drew on the document. */
+/** A block in the page's placement; run-on prose (run-on.ts) and flowing grids (parts.ts) tag what they drew on the document. */
 function renderBlock(items: Item[], p: LayoutParams, masks: Map<string, MaskStyle>, d: Drawer, variants: string[]): string {
-  if (p.placement !== 'run_on') return block(items, p, masks, d.rng);
-  const { html, tags } = runOnBlock(items, p, masks, d.rng);
+  if (p.placement !== 'run_on' && p.placement !== 'flow') return block(items, p, masks, d.rng);
+  const { html, tags } = p.placement === 'flow' ? flowBlock(items, p, masks, d.rng) : runOnBlock(items, p, masks, d.rng);
   for (const tag of tags) if (!variants.includes(tag)) variants.push(tag);
   return html;
 }

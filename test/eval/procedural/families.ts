@@ -477,6 +477,29 @@ export const PROCEDURAL_RUN_ON_FAMILIES: readonly ProceduralFamily[] = PROCEDURA
   };
 });
 
+/**
+ * A seen family for licences that flow each value into the next row (issue 12: real licences' names and addresses):
+ * every label spread across a narrow cell at a row's end, no colon, its value opening the next row and running on to
+ * that row's label, a date's year sometimes left at the row's end, 经营范围's prose under the last value (parts.ts,
+ * `flowBlock`). The seen fonts and wording only; last in the list, so every other family draws as before.
+ */
+export const PROCEDURAL_FLOW_FAMILIES: readonly ProceduralFamily[] = [
+  {
+    name: 'licence/proc-F',
+    heldOut: false,
+    kinds: ['business_license'],
+    region: {
+      ...base,
+      placements: ['flow'],
+      colons: [''],
+      wrapLines: [1],
+      landscape: 0.5,
+      dateStyles: ['cn_padded', 'cn', 'cn_upper', 'dotted', 'dashed'],
+      overlays: { ...base.overlays, stamp: 0.2, watermark: 0.2 },
+    },
+  },
+];
+
 /** Every family the generator knows, v1/v2's, v3's and the per-field ones, for `--families`. */
 export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
   ...PROCEDURAL_FAMILIES,
@@ -489,6 +512,7 @@ export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
   ...PROCEDURAL_STACKED_FAMILIES,
   ...PROCEDURAL_OVERPRINTED_CARD_FAMILIES,
   ...PROCEDURAL_RUN_ON_FAMILIES,
+  ...PROCEDURAL_FLOW_FAMILIES,
 ];
 
 /** The procedural families that can draw a kind, seen first. @example proceduralFamiliesFor('id_card'); */

@@ -15,9 +15,10 @@ export type LabelStyle = 'plain' | 'justify' | 'fullwidth_spaces' | 'ascii_space
  * `underline` (pairs flowing inline through a paragraph, each value on an underlined blank) are drawn only by the
  * procedural-v3 held-out families. `grid_stacked` (a ruled grid, each row of label cells over a row of value cells) is
  * drawn by the form-variety families (proc-E). `run_on` (pairs run on in prose, drawn by run-on.ts, not here) by the
- * seen run-on families (proc-R).
+ * seen run-on families (proc-R). `flow` (a licence grid of narrow cells: each label spread across the cell at a row's
+ * end, its value opening the next row and running on to that row's label; see `flowBlock`) by licence/proc-F.
  */
-export type Placement = 'beside' | 'above' | 'cell' | 'leader' | 'bilingual_cell' | 'underline' | 'grid_stacked' | 'run_on';
+export type Placement = 'beside' | 'above' | 'cell' | 'leader' | 'bilingual_cell' | 'underline' | 'grid_stacked' | 'run_on' | 'flow';
 export type MaskStyle = 'bar' | 'blur' | 'stars';
 
 /** One label and its value; `field` names the truth field it prints (absent for distractors such as 注册资本). */
@@ -211,8 +212,9 @@ export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMa
   const v = (i: Item) => (i.layout?.leader ? leaderHtml(valueHtml(i, p, masks, rng), i.layout.leader) : valueHtml(i, p, masks, rng));
   const gap = `${p.rowGapMm.toFixed(1)}mm`;
   switch (p.placement) {
+    case 'flow':
     case 'run_on':
-      throw new Error('run-on prose is composed by run-on.ts (runOnBlock), which tags what it draws');
+      throw new Error('run-on prose and flowing grids are composed by runOnBlock and flowBlock, which tag what they draw');
     case 'beside': {
       const cols = p.columns === 2 ? 'auto 1fr auto 1fr' : 'auto 1fr';
       const cells: string[] = [];
@@ -340,6 +342,65 @@ export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMa
         )
         .join('');
   }
+}
+
+/** Tags of what a `flow` block draws (by-variant.ts scores them). */
+export const FLOW_TAGS = {
+  flow: 'flow:value-opens-next-row',
+  dateHead: 'flow:date-year-at-row-end',
+  scopeAfter: 'flow:scope-label-at-row-end',
+  scopeOwnRow: 'flow:scope-own-row',
+} as const;
+
+/**
+ * A licence grid that flows each value into the next row (older 个体工商户 and company licences): every label is spread
+ * across a narrow cell of its own (`住　　　　所`, 6–12 character widths, no colon) at a row's end; its value opens the
+ * next row at the block's margin and runs on, wrapping if it must, to the row's end, where the next label stands. A
+ * date may print its year right after the label at the row's end and its rest at the next row's start (`注册日期`
+ * `2005` | `年11月03日`). 经营范围's prose fills the rows under the last value, its label at that value's row end or
+ * opening a row of its own.
+ *
+ * @example
+ * flowBlock(items, params, new Map(), rng);
+ */
+export function flowBlock(items: readonly Item[], p: LayoutParams, masks: ReadonlyMap<string, MaskStyle>, rng: Rng): { html: string; tags: string[] } {
+  const cellEm = rng.int(6, 12);
+  // The grid is narrow: the longest value fills its row or wraps onto the next, running on up to the next label.
+  const longest = Math.max(...items.filter((i) => !i.wide).map((i) => [...i.value].length));
+  const widthEm = Math.max(cellEm + 10, Math.round(longest * rng.float(0.6, 1.05)) + cellEm + 2);
+  const spread = (i: Item) =>
+    `<span class="lb" style="color:${p.labelColor};display:inline-block;width:${cellEm}em;text-align:justify;text-align-last:justify;white-space:nowrap">${esc(i.label)}</span>`;
+  const labelCell = (i: Item | undefined, head = '') =>
+    `<span style="flex:0 0 auto;margin-left:${rng.float(2, 6).toFixed(1)}mm;white-space:nowrap">${i ? spread(i) : `<span style="display:inline-block;width:${cellEm}em"></span>`}${head}</span>`;
+  const row = (value: string, end: string) =>
+    `<div style="display:flex;align-items:flex-end;margin:${(p.rowGapMm / 2).toFixed(1)}mm 0"><span style="flex:1 1 auto;min-width:0">${value}</span>${end}</div>`;
+  const fields = items.filter((i) => !i.wide);
+  const scope = items.find((i) => i.wide);
+  const scopeAtRowEnd = scope !== undefined && rng.chance(0.5);
+  const rows: string[] = [];
+  const tags = new Set<string>([FLOW_TAGS.flow]);
+  for (let k = 0; k < fields.length; k++) {
+    const i = fields[k];
+    const next = fields[k + 1] ?? (scopeAtRowEnd ? scope : undefined);
+    let value = valueHtml({ ...i, layout: undefined }, p, masks, rng);
+    const nextDate = next?.field === 'establishedDate' && !masks.has('establishedDate') ? /^(\d{4})(年.+日)$/.exec(next.value) : null;
+    const splitDate = nextDate && rng.chance(0.6);
+    // The first value opens the block at its own label, as the grid's first cell.
+    if (k === 0) value = `${spread(i)}<span style="margin-left:${rng.float(2, 5).toFixed(1)}mm"></span>${value}`;
+    const head = splitDate ? `<span class="v" style="margin-left:${rng.float(1, 3).toFixed(1)}mm">${esc(nextDate[1])}</span>` : '';
+    rows.push(row(value, labelCell(next, head)));
+    if (splitDate) {
+      // The date's rest opens the next row; the item is printed from it on.
+      fields[k + 1] = { ...next!, value: nextDate[2] };
+      tags.add(FLOW_TAGS.dateHead);
+    }
+  }
+  if (scope) {
+    const prose = `<span class="v" style="font-family:'${p.valueFont}'">${esc(scope.value)}</span>`;
+    rows.push(scopeAtRowEnd ? row(prose, '') : row(`${spread(scope)}<span style="margin-left:${rng.float(2, 5).toFixed(1)}mm"></span>${prose}`, ''));
+  }
+  if (scope) tags.add(scopeAtRowEnd ? FLOW_TAGS.scopeAfter : FLOW_TAGS.scopeOwnRow);
+  return { html: `<div class="blk" style="width:100%;max-width:${widthEm}em">${rows.join('')}</div>`, tags: [...tags] };
 }
 
 /** CSS the blocks rely on (table cells ruled, values a little darker than labels). */
