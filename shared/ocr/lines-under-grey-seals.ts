@@ -1,6 +1,6 @@
 import type { PaddleModels } from './paddle-models.js';
 import type { Raster } from './raster.js';
-import { greySealsOnPage, withGreySealsLifted, type GreySealOnPage } from './grey-seals.js';
+import { greySealsOnPage, withGreySealsLifted, type GreySealOnPage, type GreySealsOnPage } from './grey-seals.js';
 import { cropped, pageDetectionScale, typicalLineHeight } from './merged-lines.js';
 import { isShorterSubsequence } from './reading-agreement.js';
 import { recogniseRegions, type RecognisedText, type RecognitionSettings } from './text-lines.js';
@@ -107,7 +107,7 @@ export async function withLinesUnderGreySeals(
   recognition: RecognitionSettings,
   detection: DetectionSettings = DEFAULT_DETECTION_SETTINGS,
   order: (regions: TextRegion[]) => TextRegion[] = readingOrder,
-): Promise<{ ordered: TextRegion[]; texts: RecognisedText[] }> {
+): Promise<{ ordered: TextRegion[]; texts: RecognisedText[]; seals?: GreySealsOnPage }> {
   const lineHeight = typicalLineHeight(ordered);
   if (lineHeight === 0) return { ordered, texts };
   const found = greySealsOnPage(raster, lineHeight);
@@ -166,9 +166,9 @@ export async function withLinesUnderGreySeals(
       added.push({ region, reading: read[k] });
     });
   }
-  if (added.length === 0) return { ordered, texts };
+  if (added.length === 0) return { ordered, texts, seals: found };
   const reading = new Map<TextRegion, RecognisedText>(ordered.map((region, k) => [region, texts[k]]));
   added.forEach(({ region, reading: text }) => reading.set(region, text));
   const all = order([...ordered.filter((region) => !replaced.has(region)), ...added.map(({ region }) => region)]);
-  return { ordered: all, texts: all.map((region) => reading.get(region)!) };
+  return { ordered: all, texts: all.map((region) => reading.get(region)!), seals: found };
 }

@@ -6,8 +6,9 @@ import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './
 import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
 import { decodeRaster, localContrastRaster, resizeRaster, type Raster } from './raster.js';
 import { lineEndsAgainstMarks, linesSplitOverGlyphs, regionsBesideBareLabels, withGlyphsPastLineEnds } from './unboxed-glyphs.js';
-import { readUnderGreySeals } from './grey-seals.js';
+import { readUnderGreySeals, type GreySealsOnPage } from './grey-seals.js';
 import { withLinesUnderGreySeals } from './lines-under-grey-seals.js';
+import { withSealedLinesReadLifted } from './grey-sealed-lines.js';
 import { withLinesUnderOverlays } from './lines-under-overlays.js';
 import { readUnderSealAgain, type MergedLine } from './seal-third-reading.js';
 import { sealRingReadings, type SealRingReading } from './seal-rings.js';
@@ -140,6 +141,12 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
    * that no region held (see `withLinesUnderGreySeals`; default on). Pages where coloured ink was suppressed skip it.
    */
   greySealLines?: boolean;
+  /**
+   * Read the lines a grey seal crosses again with the seal lifted, and keep a sure reading that only restores a glyph
+   * the ring crossed or sheds the seal's lettering read on past an end (see `withSealedLinesReadLifted`; default on;
+   * runs with `greySealLines`).
+   */
+  greySealedLines?: boolean;
   /**
    * On a page whose own lines show a light overlay conditioning left (a copy watermark on a faint copy or a photo),
    * detect again with the overlay lifted, for print it hid or cut, and drop its lines (see `withLinesUnderOverlays`;
@@ -353,8 +360,13 @@ export class PaddleOcrEngine implements OcrEngine {
       ({ ordered, texts } = await withValuesBesideBareLabels(models, raster, ordered, texts, this.#recognition, order));
     }
     // Glyphs a grey seal hid from the detector (a greyscale scan's or a faint copy's seal over a date), found again.
+    let sealLifted: Raster | undefined;
     if (this.#options.greySealLines !== false && !conditioned?.conditions.suppressedTileCount) {
-      ({ ordered, texts } = await withLinesUnderGreySeals(models, raster, ordered, texts, this.#recognition, this.#detection, order));
+      let seals: GreySealsOnPage | undefined;
+      ({ ordered, texts, seals } = await withLinesUnderGreySeals(models, raster, ordered, texts, this.#recognition, this.#detection, order));
+      // Lines the seal's ring crosses, read sure but wrong: read again with it lifted (see `withSealedLinesReadLifted`).
+      if (this.#options.greySealedLines !== false)
+        ({ texts, lifted: sealLifted } = await withSealedLinesReadLifted(models, raster, ordered, texts, this.#recognition, seals));
     }
     // Print a light overlay (a copy watermark conditioning did not lift) hid from the detector or cut, found again.
     let overlayLifted: Raster | undefined;
@@ -407,8 +419,8 @@ export class PaddleOcrEngine implements OcrEngine {
         : new Set<number>();
     // A line whose end the detector cut where a mark touches it (a seal's ring), read again over what it left out.
     if (this.#options.unboxedGlyphs !== false && this.#options.cutLineEnds !== false) {
-      // (On a page under an overlay, from the page with it lifted: its glyphs beside a line are no print cut off.)
-      await readCutLineEnds(models, overlayLifted ?? raster, ordered, merges, joins, this.#recognition);
+      // (On a page under an overlay or a grey seal, from the page with it lifted: its glyphs beside a line are no print cut off.)
+      await readCutLineEnds(models, overlayLifted ?? sealLifted ?? raster, ordered, merges, joins, this.#recognition);
     }
     // The lines are built outside the stage clock, as ever; the seals' rings are read inside it, as ever.
     let recogniseMs = lap();
