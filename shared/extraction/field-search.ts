@@ -202,7 +202,17 @@ export function findLabelledCandidates(
       // A flowing licence's value wrapped at the row-end label column goes on at the next row's margin (flowing-rows.ts).
       const flowing = tight.length === 0 && stacked.length === 0 && above.length === 0 ? flowingWrapLines(layout.lines, first) : [];
       const wrapLines = tight.length > 0 ? tight : stacked.length > 0 ? stacked : flowing;
-      const below = wrapUpToFlowingLabel(layout.lines, first, wrapLines);
+      let below = wrapUpToFlowingLabel(layout.lines, first, wrapLines);
+      const cutAtFlowingLabel = below.length < wrapLines.length;
+      // Cut on the row its next label ends, a value that reads whole only with the lines after (`…建设路34` | `3号22幢
+      // 1101室`, then `一般项目：…` for 经营项目): the next label's value starts after them. Up to two more, still flagged.
+      if (cutAtFlowingLabel && above.length === 0) {
+        const readWith = (lines: readonly LayoutLine[]) => reader(withoutOverprint([base.raw, ...lines.map((l) => l.leading)].join('')));
+        if ((readWith(below)?.plausibility ?? 0) < 1) {
+          const whole = [1, 2].map((more) => wrapLines.slice(0, below.length + more)).find((lines) => readWith(lines)?.plausibility === 1);
+          if (whole) below = whole;
+        }
+      }
       // A lone 男/女 under a value is a sex printed off its 性别 row (a fill-in printer's offset), far likelier than a
       // name wrapped before its last character: read without it, for the clerk to confirm.
       if (candidate && above.length === 0 && below.length === 1 && /^[男女]$/.test(below[0].flat)) return withIssue(candidate, VALUE_MAY_CONTINUE);
@@ -238,7 +248,7 @@ export function findLabelledCandidates(
         if (margin) return joinedWith(base, reader, [first], margin, layout);
       }
       // Cut at a flowing licence's next label: where the value ends is read from layout alone, for the clerk to confirm.
-      if (candidate && below.length < wrapLines.length) candidate = withIssue(candidate, VALUE_ENDS_AT_FLOWING_LABEL);
+      if (candidate && cutAtFlowingLabel) candidate = withIssue(candidate, VALUE_ENDS_AT_FLOWING_LABEL);
       if (candidate && below.length === 0 && above.length === 0 && !candidate.reading.issues.includes(VALUE_MAY_CONTINUE)) {
         const split = withSplitTail(candidate);
         if (split) return split;

@@ -217,3 +217,38 @@ describe('a licence that flows each value into the next row', () => {
     expect(labels).toEqual(expect.arrayContaining(['名称浙江紫金机械制造人', '经营者']));
   });
 });
+
+describe('a flowing licence’s value that reads whole only past the row its next label ends', () => {
+  // A held-out v23 licence photo's geometry (the lead's check of flow31's merge): the address opens the row `经营范围` ends and goes on over two
+  // more rows before the scope's prose begins.
+  const lines: Line[] = [
+    ['营业执照', 640, 420, 430, 96],
+    ['名称', 1376, 640, 110, 41],
+    ['杭州卓越人力资源服务', 325, 712, 420, 43],
+    ['法定代表人', 1243, 712, 173, 41],
+    ['尉迟明', 1476, 716, 110, 36],
+    ['有限公司', 323, 784, 134, 43],
+    ['实收资本', 314, 928, 140, 41],
+    ['100万元人民币', 501, 927, 221, 41],
+    ['注册资本', 838, 927, 141, 41],
+    ['100万元人民币', 1017, 929, 219, 39],
+    ['登记成立日期', 1345, 927, 205, 44],
+    ['2014.04.07', 176, 1001, 169, 40],
+    ['经营期限', 507, 1000, 221, 42],
+    ['2014.04.07至2034/04/07', 759, 1002, 419, 40],
+    ['企业住所', 1330, 1000, 219, 42],
+    ['浙江省杭州市西湖区西溪街道', 191, 1074, 422, 39],
+    ['经营范围', 1058, 1073, 489, 41],
+    ['紫霞街38号黄龙国际中心6幢1', 191, 1148, 418, 37],
+    ['8层905室', 188, 1216, 142, 44],
+    ['一般项目:技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广;软件开发;信息系统', 231, 1291, 1382, 38],
+    ['登记机关:', 1100, 1500, 170, 40],
+  ];
+
+  it('takes the rows after it until the address reads whole, flagged as cut at the label', () => {
+    const address = read(lines).fields.address;
+    expect(address.value).toBe('浙江省杭州市西湖区西溪街道紫霞街38号黄龙国际中心6幢18层905室');
+    expect(address.needsReview).toBe(true);
+    expect(address.issues).toContain(VALUE_ENDS_AT_FLOWING_LABEL);
+  });
+});
