@@ -17,8 +17,11 @@ import { DEFAULT_DETECTION_SETTINGS, readingOrder, type DetectionSettings, type 
  * does (the detector parts some touching pairs on the crop alone); (3) else, since overlapping lines show neither, in a
  * region at least `WINDOWS_FROM` line heights tall one line height is read from its top and one from its bottom, each
  * holding one line whole and a sliver of the other. The parts stand in its place only when both read something, do not
- * read one line twice, and together read surer than the whole did. Pages with no such region read exactly as before
- * (the same arrays come back).
+ * read one line twice, and together read surer than the whole did. (4) Where none of these parts it, and in such a
+ * region read surely (the value read whole, its label lost: `杭州启航电气设` for `名称：` over `杭州启航电气设备…`), the
+ * value may have run up into its label's line: the value is read from a line-tall window at the bottom and the label
+ * from the surest of a few shorter windows at the top (`labelOverValue`), kept when the value reads about as surely as
+ * the whole did and the label surely enough. Pages with no such region read exactly as before (the same arrays).
  */
 
 /** A region this many typical line heights tall (or more) may be a label and its value boxed together. */
@@ -47,6 +50,15 @@ const WINDOW = 1.05;
  * `民本：` and `注册赛体：`, the first taken for the name above it).
  */
 const WINDOWS_FROM = 1.6;
+/**
+ * Label windows: heights (typical line heights) of windows read from a region's top where the value's glyphs run up
+ * into its label's line. A small label is whole in the shortest; a taller one takes in more of the value's tops.
+ */
+const LABEL_WINDOWS: readonly number[] = [0.55, 0.7, 0.85];
+/** A label window is kept only when read at least this surely (mean of its characters). */
+const SURE_LABEL = 0.6;
+/** The value's window stands when read at most this much less surely than the whole region was. */
+const VALUE_SLACK = 0.05;
 /** Two parts sharing this share of the shorter one's glyphs read one line twice. */
 const SAME_LINE = 0.5;
 /** At most this many regions are looked at on one page (the least sure first). */
@@ -252,6 +264,81 @@ function meanConfidence(readings: readonly RecognisedText[]): number {
 }
 
 /**
+ * The regions a label and its value may be boxed in though read surely (the value read whole, its label lost in it:
+ * `杭州启航电气设` for `名称：` over `杭州启航电气设备…`, `所省杭州市…` for `住所：` over `浙江省杭州市…`): the geometry
+ * of `tallishUnsureRegions`, read at `SURE_READING` or more. Tallest first, at most `MAX_REGIONS`.
+ *
+ * @example
+ * tallishSureRegions(regions, texts); // [3]: a 250 × 81 region on a page of 45-px lines, read at 0.94
+ */
+export function tallishSureRegions(regions: readonly TextRegion[], texts: readonly RecognisedText[]): number[] {
+  const lineHeight = typicalLineHeight(regions);
+  if (lineHeight === 0) return [];
+  const found = regions.flatMap((region, index) => {
+    if (region.centreLine || region.height < SPLIT_FROM * lineHeight || region.height >= SPLIT_UNDER * lineHeight) return [];
+    if (region.width < MIN_ELONGATION * region.height) return [];
+    return isLevel(region) && texts[index].confidence >= SURE_READING ? [index] : [];
+  });
+  return found.sort((a, b) => regions[b].height - regions[a].height).slice(0, MAX_REGIONS);
+}
+
+/**
+ * A window of a region as wide as it, `height` px tall, at its top (`side` −1) or bottom (1).
+ *
+ * @example
+ * edgeWindow(region(200, 157, 290, 56), 18, -1); // region(200, 138, 290, 18)
+ */
+export function edgeWindow(region: TextRegion, height: number, side: 1 | -1): TextRegion {
+  const across = (side * (region.height - height)) / 2;
+  return { ...region, cx: region.cx - across * Math.sin(region.angle), cy: region.cy + across * Math.cos(region.angle), height, faintEnds: undefined };
+}
+
+/** The letters, digits and Han characters two readings share (each character of `a` matched once in `b`). */
+function sharedGlyphs(a: string, b: string): number {
+  const left = [...b].filter((c) => /[\p{L}\p{N}]/u.test(c));
+  let shared = 0;
+  for (const c of [...a].filter((c) => /[\p{L}\p{N}]/u.test(c))) {
+    const at = left.indexOf(c);
+    if (at < 0) continue;
+    left.splice(at, 1);
+    shared++;
+  }
+  return shared;
+}
+
+/**
+ * A label over its value in one region whose value's glyphs run up into the label's line (so the window at the top
+ * holds the value's tops and reads garbled): the value read from a window one line tall at the region's bottom, the
+ * label from the surest of `LABEL_WINDOWS` at its top that shares at most one character (or a fifth of its own) with
+ * the value. Null unless the value reads about as surely as the whole did (`VALUE_SLACK`) and the label at
+ * `SURE_LABEL` or more: a title in large type read from its bottom reads nothing sure.
+ *
+ * @example
+ * await labelOverValue(models, raster, region, 43, whole, recognition); // { lines: [营业期限：, 2012年02月07日至…], read }
+ */
+export async function labelOverValue(
+  models: Pick<PaddleModels, 'recognition' | 'alphabet'>,
+  raster: Raster,
+  region: TextRegion,
+  lineHeight: number,
+  whole: RecognisedText,
+  recognition: RecognitionSettings,
+): Promise<{ lines: TextRegion[]; read: RecognisedText[] } | null> {
+  const value = edgeWindow(region, Math.min(region.height, WINDOW * lineHeight), 1);
+  const labels = LABEL_WINDOWS.map((share) => edgeWindow(region, share * lineHeight, -1));
+  const [valueRead, ...labelReads] = await recogniseRegions(models.recognition, models.alphabet, raster, [value, ...labels], recognition);
+  if (valueRead.text.trim() === '' || valueRead.confidence < whole.confidence - VALUE_SLACK) return null;
+  let best = -1;
+  labelReads.forEach((reading, k) => {
+    const glyphs = [...reading.text].filter((c) => /[\p{L}\p{N}]/u.test(c)).length;
+    if (glyphs === 0 || sharedGlyphs(reading.text, valueRead.text) > Math.max(1, 0.2 * glyphs)) return;
+    if (meanConfidence([reading]) < SURE_LABEL) return;
+    if (best < 0 || meanConfidence([reading]) > meanConfidence([labelReads[best]])) best = k;
+  });
+  return best < 0 ? null : { lines: [labels[best], value], read: [labelReads[best], valueRead] };
+}
+
+/**
  * The page's regions and readings with each region that holds a label over its value (see `tallishUnsureRegions`,
  * `linesInTwoBands`) replaced by its two lines, each read, in reading order (`order`), where both parts read something
  * and, together, surer than the whole did. The same arrays when nothing was cut (the usual case).
@@ -269,9 +356,11 @@ export async function withTwoBandLinesApart(
   order: (regions: TextRegion[]) => TextRegion[] = readingOrder,
 ): Promise<{ ordered: TextRegion[]; texts: RecognisedText[] }> {
   const candidates = tallishUnsureRegions(ordered, texts);
-  if (candidates.length === 0) return { ordered, texts };
+  const sure = tallishSureRegions(ordered, texts);
+  if (candidates.length === 0 && sure.length === 0) return { ordered, texts };
   const lineHeight = typicalLineHeight(ordered);
   const replaced = new Map<TextRegion, { lines: TextRegion[]; read: RecognisedText[] }>();
+  const unparted: number[] = [];
   for (const index of candidates) {
     let lines = linesInTwoBands(raster, ordered[index], lineHeight);
     // Lines that overlap show no waist in their ink: the region detected again on its own crop may part them.
@@ -286,11 +375,21 @@ export async function withTwoBandLinesApart(
       );
     // Nor does the detector always: a line's height taken from the region's top and one from its bottom.
     if (lines.length === 0 && ordered[index].height >= WINDOWS_FROM * lineHeight) lines = topAndBottomLines(ordered[index], lineHeight);
-    if (lines.length === 0) continue;
-    const read = await recogniseRegions(models.recognition, models.alphabet, raster, lines, recognition);
-    const surer =
-      read.every((reading) => reading.text.trim() !== '') && !oneLineTwice(read[0].text, read[1].text) && meanConfidence(read) > texts[index].confidence;
-    if (surer) replaced.set(ordered[index], { lines, read });
+    if (lines.length > 0) {
+      const read = await recogniseRegions(models.recognition, models.alphabet, raster, lines, recognition);
+      const surer =
+        read.every((reading) => reading.text.trim() !== '') && !oneLineTwice(read[0].text, read[1].text) && meanConfidence(read) > texts[index].confidence;
+      if (surer) {
+        replaced.set(ordered[index], { lines, read });
+        continue;
+      }
+    }
+    unparted.push(index);
+  }
+  // A value run up into its label's line: the label from a short window at the top, the value from the bottom.
+  for (const index of [...unparted, ...sure]) {
+    const pair = await labelOverValue(models, raster, ordered[index], lineHeight, texts[index], recognition);
+    if (pair) replaced.set(ordered[index], pair);
   }
   if (replaced.size === 0) return { ordered, texts };
   const reading = new Map<TextRegion, RecognisedText>(ordered.map((region, k) => [region, texts[k]]));

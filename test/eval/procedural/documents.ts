@@ -228,6 +228,7 @@ function certificateDoc(c: Certificate, d: Drawer): ProceduralDocument {
   if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
   if (p.groupCaption) variants.push(FORM_VARIETY_TAGS.groupCaption);
   if (p.valueShiftMm !== 0) variants.push('values:off-baseline');
+  if (p.labelScale !== undefined) variants.push('labels:small');
   const assessor = c.kind === 'skill_level' && rng.chance(0.5);
   if (assessor) variants.push('certificate:assessor');
   const person: Item[] = [
@@ -371,6 +372,7 @@ function licenceDoc(l: Licence, d: Drawer): ProceduralDocument {
   if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
   if (p.groupCaption) variants.push(FORM_VARIETY_TAGS.groupCaption);
   if (p.valueShiftMm !== 0) variants.push('values:off-baseline');
+  if (p.labelScale !== undefined) variants.push('labels:small');
   const landscape = rng.chance(d.r.landscape);
   variants.push(landscape ? 'licence:landscape-副本' : 'licence:portrait-正本');
   const codeBeside = rng.pick(['(1-1)', '（1-1）', '(2-1)', '']);
@@ -456,6 +458,7 @@ function recordDoc(rec: InsuranceRecord, d: Drawer): ProceduralDocument {
   variants.push(`placement:${p.placement}`, `columns:${p.columns}`, `labels:${p.labelStyle}`);
   if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
   if (p.groupCaption) variants.push(FORM_VARIETY_TAGS.groupCaption);
+  if (p.labelScale !== undefined) variants.push('labels:small');
   const style: MonthStyle = rng.pick(['compact', 'dashed', 'cn', 'dotted']);
   const items: Item[] = [
     { field: 'personName', label: d.label('insuredName'), value: rec.person.name },
@@ -586,6 +589,7 @@ function contractDoc(c: Contract, d: Drawer): ProceduralDocument {
   if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
   if (p.groupCaption) variants.push(FORM_VARIETY_TAGS.groupCaption);
   if (p.valueShiftMm !== 0) variants.push('values:off-baseline');
+  if (p.labelScale !== undefined) variants.push('labels:small');
   const e: Enterprise = { ...c.enterprise };
   if (rng.chance(0.5)) e.name = longCompanyName(e, rng);
   if (rng.chance(0.5)) e.address = longAddress(rng);

@@ -73,6 +73,11 @@ export interface FamilyRegion {
    * Absent: never drawn, and no draw taken.
    */
   pageShift?: number;
+  /**
+   * Chance a page prints its labels smaller than its values (a preprinted form's small captions, a fill-in in larger
+   * type), and the labels' size as a share of the values'. Absent: never drawn, and no draw taken.
+   */
+  smallLabels?: { chance: number; scale: readonly [number, number] };
   /** Licences: chance a licence is a branch's (负责人, 营业场所) rather than drawn evenly; absent: no draw taken. */
   branchLicence?: number;
   /** Form variety (form-variety.ts): decorated labels, code boxes, full-width digits, look-alike pairs, other parties. */
@@ -447,6 +452,18 @@ export const PROCEDURAL_STACKED_FAMILIES: readonly ProceduralFamily[] = PROCEDUR
 }));
 
 /**
+ * Seen families for the class of small labels with their values printed right under them (a preprinted form's small
+ * captions, `用 工 单 位`, with the fill-in in larger type just below, touching or overlapping the caption's line):
+ * proc-S's regions, stacking and off-baseline fill-in, with the labels at 0.55–0.75 of the values' size on most pages.
+ * The seen fonts and wording only.
+ */
+export const PROCEDURAL_SMALL_LABEL_FAMILIES: readonly ProceduralFamily[] = PROCEDURAL_STACKED_FAMILIES.map((f) => ({
+  ...f,
+  name: f.name.replace('proc-S', 'proc-L'),
+  region: { ...f.region, smallLabels: { chance: 0.8, scale: [0.55, 0.75] as const } },
+}));
+
+/**
  * A seen family for issue 12's class 5 on ID cards: copies of cards with a stamped `仅供…使用` across them on most pages
  * and a tiled site watermark on more than half, in the seen fonts. Held-out ID cards (more stamps and watermarks than
  * proc-A's, other fonts) lost 14 of 160 fields over five held-out samples (tags only); a first sample of this family
@@ -510,6 +527,7 @@ export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
   ...PROCEDURAL_FORM_FAMILIES,
   ...PROCEDURAL_MASK_FAMILIES,
   ...PROCEDURAL_STACKED_FAMILIES,
+  ...PROCEDURAL_SMALL_LABEL_FAMILIES,
   ...PROCEDURAL_OVERPRINTED_CARD_FAMILIES,
   ...PROCEDURAL_RUN_ON_FAMILIES,
   ...PROCEDURAL_FLOW_FAMILIES,
@@ -542,6 +560,9 @@ export function drawLayout(r: FamilyRegion, rng: Rng): LayoutParams {
   }
   if (r.pageShift !== undefined && rng.chance(r.pageShift)) {
     params.pageShift = { pitches: rng.float(0.3, 1.0) * (rng.chance(0.5) ? 1 : -1), dxMm: rng.chance(0.5) ? rng.float(-3, 3) : 0 };
+  }
+  if (r.smallLabels !== undefined && rng.chance(r.smallLabels.chance)) {
+    params.labelScale = Math.round(rng.float(r.smallLabels.scale[0], r.smallLabels.scale[1]) * 100) / 100;
   }
   return params;
 }

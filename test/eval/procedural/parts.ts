@@ -91,6 +91,8 @@ export interface LayoutParams {
   wrapLines: number;
   rowGapMm: number;
   labelColor: string;
+  /** Labels printed at this share of the values' size (small captions on a form); absent: one size. */
+  labelScale?: number;
 }
 
 const PT_TO_MM = 0.3528;
@@ -121,8 +123,9 @@ export function labelHtml(label: string, widthEm: number, p: LayoutParams, spaci
         break;
     }
   // A bracketed label takes no colon (`【姓名】王晓明`); a numbered one keeps the page's.
-  if (decor?.open) return `<span class="lb" style="color:${p.labelColor}">${esc(decor.open)}${inner}${esc(decor.close ?? '')}</span>`;
-  return `<span class="lb" style="color:${p.labelColor}">${esc(decor?.prefix ?? '')}${inner}${esc(p.colon)}</span>`;
+  const size = p.labelScale === undefined ? '' : `;font-size:${p.labelScale}em`;
+  if (decor?.open) return `<span class="lb" style="color:${p.labelColor}${size}">${esc(decor.open)}${inner}${esc(decor.close ?? '')}</span>`;
+  return `<span class="lb" style="color:${p.labelColor}${size}">${esc(decor?.prefix ?? '')}${inner}${esc(p.colon)}</span>`;
 }
 
 /** What an uploader's mask leaves of a value: a bar, a smudge, or stars over the middle of it. */
