@@ -14,9 +14,13 @@ import type { LayoutLine } from './page-layout.js';
  */
 export const VALUE_ENDS_AT_FLOWING_LABEL = 'value_end_at_flowing_label_inferred';
 
+/** Two lines level on one row (their middles within 0.6 of the smaller's height): a row's label and what follows it. */
+function sameRow(a: LayoutLine, b: LayoutLine): boolean {
+  return Math.abs(centreY(a) - centreY(b)) < Math.min(a.box.height, b.box.height) * 0.6;
+}
+
 /** The label line that ends the row over `value` and waits for its value there (nothing right of it on its row). */
 export function waitingLabelOverRow(lines: readonly LayoutLine[], value: LayoutLine, h: number): LayoutLine | undefined {
-  const sameRow = (a: LayoutLine, b: LayoutLine) => Math.abs(centreY(a) - centreY(b)) < Math.min(a.box.height, b.box.height) * 0.6;
   return lines
     .filter(
       (o) =>
@@ -57,7 +61,6 @@ export function opensFlowingRow(lines: readonly LayoutLine[], value: LayoutLine,
  * endsRowInLabelColumn(layout.lines, line, h); // `法定代表人` under `类　型` over `注册资本`, all flush right
  */
 export function endsRowInLabelColumn(lines: readonly LayoutLine[], label: LayoutLine, h: number): boolean {
-  const sameRow = (a: LayoutLine, b: LayoutLine) => Math.abs(centreY(a) - centreY(b)) < Math.min(a.box.height, b.box.height) * 0.6;
   const endsRow = (o: LayoutLine) => !lines.some((r) => r !== o && r.half === o.half && r.box.x > right(o) - h * 0.3 && sameRow(r, o));
   if (label.hits.length === 0 || !endsRow(label)) return false;
   const flush = lines.filter(
@@ -109,7 +112,6 @@ export function wrapUpToFlowingLabel(lines: readonly LayoutLine[], first: Layout
  */
 export function flowingWrapLines(lines: readonly LayoutLine[], first: LayoutLine): LayoutLine[] {
   const h = first.box.height;
-  const sameRow = (a: LayoutLine, b: LayoutLine) => Math.abs(centreY(a) - centreY(b)) < Math.min(a.box.height, b.box.height) * 0.6;
   const rowEndLabels = lines.filter(
     (o) => o.half === first.half && o.hits.length > 0 && Math.abs(centreY(o) - centreY(first)) < h * 6 && endsRowInLabelColumn(lines, o, h),
   );
