@@ -6,7 +6,7 @@ import { PdfCorruptError, PdfEncryptedError, PdfPageOutOfRangeError, PdfPageTooL
 
 /**
  * The text-layer rule. A page's text layer is used instead of OCR only when it has at least this many real
- * characters, visible ones (text drawn invisibly, a scanner app's OCR layer, is not the page's: `InvisibleGlyphs`), not
+ * characters, visible ones (text drawn invisibly, a scanner app's OCR layer, is not the page's: `GlyphPlaces`, `glyphsToSetAside`), not
  * whitespace and not unmapped (`isUnmapped`: U+FFFD, private use, code points no Chinese form prints)…
  */
 export const MIN_TEXT_LAYER_CHARACTERS = 10;
@@ -310,7 +310,7 @@ export class PdfFile {
       // saved unflattened holds its values in its fields' appearances, and a typed note in a FreeText annotation.
       const shown = page.toDisplayList(true);
       const { text, glyphs } = releasing(shown, () => ({
-        glyphs: invisibleGlyphs(shown),
+        glyphs: glyphsToSetAside(shown),
         text: shown.toStructuredText('preserve-images,preserve-whitespace'),
       }));
       const collected = releasing(text, () => collectLines(text, pageArea, glyphs.invisible, glyphs.contradicted));
@@ -794,7 +794,9 @@ export function turnBox(box: OcrLine['box'], width: number, height: number, turn
 }
 
 /**
- * Where a page draws text invisibly (render mode 3, `3 Tr`) over an image: the origins of its glyphs, counted by place.
+ * Glyph origins counted by place, each taken once by the character of the page's text drawn there: where a page draws
+ * text invisibly (render mode 3, `3 Tr`) over an image, and where a font's own glyph contradicts its character
+ * (`isContradicted`).
  * A scanner app or Acrobat's "recognise text" lays its OCR over the page's image this way, so the page can be searched;
  * mupdf's text of the page holds it like any text. It is not what the page shows: an app's quick OCR misreads (a digit
  * for another, a character for its neighbour), and a text layer taken for the page is read with confidence 1, so every
@@ -802,7 +804,7 @@ export function turnBox(box: OcrLine['box'], width: number, height: number, turn
  * text layer and is OCRed like any scan; visible text beside it is kept. Invisible text over no image is kept: no OCR
  * made it (a generator that draws its text as outlines lays the same text invisibly over them, for search).
  */
-class InvisibleGlyphs {
+class GlyphPlaces {
   readonly #places = new Map<string, number>();
 
   get size(): number {
@@ -810,13 +812,13 @@ class InvisibleGlyphs {
   }
 
   add(origin: readonly [number, number]): void {
-    const key = InvisibleGlyphs.#key(origin);
+    const key = GlyphPlaces.#key(origin);
     this.#places.set(key, (this.#places.get(key) ?? 0) + 1);
   }
 
   /** Whether a character at `origin` is one drawn invisibly there (each invisible glyph takes one character). */
   take(origin: readonly [number, number]): boolean {
-    const key = InvisibleGlyphs.#key(origin);
+    const key = GlyphPlaces.#key(origin);
     const left = this.#places.get(key);
     if (!left) return false;
     if (left === 1) this.#places.delete(key);
@@ -834,14 +836,14 @@ class InvisibleGlyphs {
 const IMAGE_EDGE_PT = 1;
 
 /**
- * The invisible glyphs over images of a display list (`InvisibleGlyphs`): mupdf hands a device invisible text as
+ * The invisible glyphs over images of a display list (`GlyphPlaces`): mupdf hands a device invisible text as
  * `ignoreText`, and images as `fillImage` or (one-bit scans) `fillImageMask`, each with the matrix that places its unit
  * square on the page. And the visible glyphs their own font draws another character with (`isContradicted`), by the
  * same places (`brokenFonts`).
  */
-function invisibleGlyphs(list: mupdf.DisplayList): { invisible: InvisibleGlyphs; contradicted: InvisibleGlyphs } {
+function glyphsToSetAside(list: mupdf.DisplayList): { invisible: GlyphPlaces; contradicted: GlyphPlaces } {
   const origins: [number, number][] = [];
-  const contradicted = new InvisibleGlyphs();
+  const contradicted = new GlyphPlaces();
   const images: [number, number, number, number][] = [];
   const placed = (ctm: mupdf.Matrix) => {
     const [a, b, c, d, e, f] = ctm;
@@ -897,7 +899,7 @@ function invisibleGlyphs(list: mupdf.DisplayList): { invisible: InvisibleGlyphs;
   } finally {
     device.destroy();
   }
-  const glyphs = new InvisibleGlyphs();
+  const glyphs = new GlyphPlaces();
   for (const [x, y] of origins) if (images.some(([x0, y0, x1, y1]) => x >= x0 && x <= x1 && y >= y0 && y <= y1)) glyphs.add([x, y]);
   return { invisible: glyphs, contradicted };
 }
@@ -924,7 +926,7 @@ function isContradicted(font: mupdf.Font, glyph: number, unicode: number): boole
   return own !== 0 && own !== glyph;
 }
 
-function collectLines(text: mupdf.StructuredText, pageArea: number, invisible: InvisibleGlyphs, contradicted: InvisibleGlyphs): CollectedText {
+function collectLines(text: mupdf.StructuredText, pageArea: number, invisible: GlyphPlaces, contradicted: GlyphPlaces): CollectedText {
   const result: CollectedText = {
     lines: [],
     images: [],
