@@ -420,6 +420,31 @@ const KIND_NUMBER: Partial<Record<CertificateKind, RegExp>> = {
   special_operation: /^T\d{17}[\dX]$/,
 };
 
+/** Labels only one kind prints: an operation's category and item (特种作业), a special ability's name. */
+const KIND_OWN_LABELS: Partial<Record<CertificateKind, readonly string[]>> = {
+  special_operation: ['准操项目', '操作项目', '作业项目', '作业类别', '操作类别'],
+  special_ability: ['专项职业能力', '专项能力名称', '专项能力'],
+};
+
+/**
+ * The kind whose own numbering (KIND_NUMBER) the certificate's number has, when the title naming the kind was not read:
+ * `T` and an ID number whose check digit passes is a 特种作业操作证's, `ZX` and a year a 专项职业能力证书's.
+ */
+function kindOfOwnNumber(ctx: DocumentContext, number: DraftField | undefined): CertificateKind | undefined {
+  if (typeof number?.value !== 'string') return undefined;
+  const token = number.value;
+  const kinds = (Object.keys(KIND_NUMBER) as CertificateKind[]).filter((kind) => KIND_NUMBER[kind]!.test(token));
+  if (kinds.length !== 1) return undefined;
+  if (token.startsWith('T') && !validateResidentId(token.slice(1), { today: ctx.today }).valid) return undefined;
+  return kinds[0];
+}
+
+/** The one kind whose own labels (KIND_OWN_LABELS) a page of the certificate prints, when the title was not read. */
+function kindOfOwnLabels(ctx: DocumentContext): CertificateKind | undefined {
+  const kinds = (Object.keys(KIND_OWN_LABELS) as CertificateKind[]).filter((kind) => printsLabel(ctx, KIND_OWN_LABELS[kind]!));
+  return kinds.length === 1 ? kinds[0] : undefined;
+}
+
 /** Where to stamp or sign, in brackets, after a value in its box (`…（盖章）`). */
 const SIGN_HERE_AFTER = /[(（](盖章|签章|签字|公章|签名|印章)[)）]$/;
 
@@ -850,6 +875,8 @@ export function readVocationalCertificate(ctx: DocumentContext, typeConfidence: 
   let kindConfidence = typeConfidence;
   if (!kind && parsed?.structure === 'skill_level') kind = 'skill_level';
   if (!kind && parsed?.structure === 'qualification') kind = 'qualification';
+  // The title lost (cut in pieces, under a seal): a number of one kind's own shape, or labels only one kind prints, say it.
+  if (!kind) kind = kindOfOwnNumber(ctx, certificateNumber) ?? kindOfOwnLabels(ctx);
   if (!ctx.kind && kind) kindConfidence = 0.8;
   const certificateKind: DraftField = kind
     ? { value: kind, confidence: kindConfidence, needsReview: false, issues: [] }

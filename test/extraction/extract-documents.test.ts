@@ -120,6 +120,30 @@ describe('extractDocuments on vocational certificates', () => {
     expect(doc.fields.certificateNumber.value).toBe('ZX2021330100088');
   });
 
+  it.each([
+    ['中华人民共和国特种作业操', `T${person.id}`, [['准操项目', '登高架设作业']], 'special_operation'],
+    ['中华人民共和国特种作业操', `T${person.id}`, [], 'special_operation'],
+    ['证书', 'ZX2021330100088', [], 'special_ability'],
+    ['证书', '2021330100088', [['作业类别', '高处作业']], 'special_operation'],
+  ] as const)('takes the kind of a certificate whose title %s was cut from its number %s or its own labels, for review', (title, number, extra, kind) => {
+    const [doc] = read([otherCertificatePage(title, { number, extra: extra.map(([l, v]) => [l, v]) })]);
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.certificateKind).toMatchObject({ value: kind, needsReview: true });
+  });
+
+  it('leaves the kind unread when the number and the labels name no one kind', () => {
+    const [doc] = read([
+      otherCertificatePage('证书', {
+        number: '2021330100088',
+        extra: [
+          ['作业类别', '高处作业'],
+          ['专项能力名称', '家庭照护'],
+        ],
+      }),
+    ]);
+    expect(doc.fields.certificateKind.value).toBeNull();
+  });
+
   it('corrects an O read for 0 in the ID number, records the correction and keeps the field confident', () => {
     const misread = person.id.slice(0, 6) + 'I99O' + person.id.slice(10);
     const [doc] = read([skillLevelCertificatePage({ id: misread })]);

@@ -86,10 +86,7 @@ export function qualificationBookletPage(o: CertificateOptions = {}): OcrPage {
 }
 
 /** A portrait certificate of another kind with a title and inline fields. */
-export function otherCertificatePage(
-  title: '专项能力证书' | '特种作业操作证' | '培训合格证书',
-  o: CertificateOptions & { extra?: Array<[string, string]> } = {},
-): OcrPage {
+export function otherCertificatePage(title: string, o: CertificateOptions & { extra?: Array<[string, string]> } = {}): OcrPage {
   const b = new PageBuilder({ pageNumber: o.pageNumber, confidence: o.confidence, source: o.source }).title(title);
   b.field(o.nameLabel ?? '姓名', o.name ?? person.name, o.layout ?? 'inline');
   b.field(o.idLabel ?? '身份证号', o.id ?? person.id, o.layout ?? 'inline');
