@@ -84,6 +84,10 @@ const PRINTED_LABELS = {
     '工种(职业)',
     '鉴定职业',
     '鉴定工种',
+    // 职业技能等级认定 (since 2020 in place of 鉴定): `认定职业(工种)`, glued to its value in a certificate's prose.
+    '认定职业(工种)',
+    '认定职业',
+    '认定工种',
     '技能名称',
     '培训项目名称',
     '培训课程',

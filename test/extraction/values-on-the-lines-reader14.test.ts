@@ -369,6 +369,21 @@ describe('a certificate’s `工种` glued to its occupation', () => {
     expect(doc.fields.occupation.value).toBe('服装制版师');
   });
 
+  it('reads the occupation glued to `认定职业` in a certificate’s prose (`认定职业企业人力资源管理师，`)', () => {
+    const page = scanPage(
+      [
+        ['职业技能等级证书', 567, 178, 511, 55],
+        ['申请人姓名皇甫雪,', 154, 324, 310, 41],
+        ['性别 女,居民身份证号', 571, 323, 344, 43],
+        [residentId('19811209', '330102', '724'), 969, 325, 290, 37],
+        ['认定职业企业人力资源管理师 ,', 155, 418, 709, 38],
+        ['资格等级二级(技师)', 865, 420, 417, 32],
+      ],
+      { width: 1920, height: 1280 },
+    );
+    expect(extractDocuments([page], { today: TODAY })[0].fields.occupation.value).toBe('企业人力资源管理师');
+  });
+
   it('reads no occupation from a sentence that opens with 工种 (`工种调整须经双方协商`)', () => {
     const page = scanPage(
       [
