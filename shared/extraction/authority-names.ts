@@ -65,6 +65,31 @@ function allowedEdits(name: string): number {
   return name.length >= 11 ? 2 : 1;
 }
 
+/** Fewest characters of an authority's name read right at its head (its place) and at its end (its body). */
+const ANCHOR_HEAD = 4;
+const ANCHOR_END = 5;
+/** Most characters of the name between the two that may be misread, lost or run together. */
+const MISREAD_MIDDLE = 4;
+
+/**
+ * The one authority whose place `read` opens with and whose body it ends with, the few characters between misread
+ * past the edits `nearestAuthorityName` allows (`杭州市西湖务专源和社会保障局`: 区人力资 read 务专, four edits in
+ * sixteen). The head (at least four characters, so the district too) and the end (at least five) must be read right;
+ * what lies between may be no longer than the name's own middle and one more, so another body or a school named
+ * between a place and a body's words (`杭州市西湖区东方红职业技能鉴定中心`) is never taken for one.
+ */
+function anchoredAuthorityName(read: string): string | undefined {
+  const found = AUTHORITY_NAMES.filter((name) => {
+    let head = 0;
+    while (head < Math.min(read.length, name.length) && read[head] === name[head]) head++;
+    let end = 0;
+    while (end < Math.min(read.length, name.length) - head && read[read.length - 1 - end] === name[name.length - 1 - end]) end++;
+    const middle = name.length - head - end;
+    return head >= ANCHOR_HEAD && end >= ANCHOR_END && middle <= MISREAD_MIDDLE && read.length - head - end <= middle + 1;
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /**
  * The one authority's name `read` lies within a character or two of (stray words before or after it ignored; `hidden`
  * more where the name was read in pieces with room for that many characters between them), or
@@ -94,6 +119,7 @@ export function nearestAuthorityName(read: string, hidden = 0): string | undefin
   }
   // A district's body named with and without its city (`杭州市西湖区…局`, `西湖区…局`) is one authority: the full name.
   found = found.filter((name) => !found.some((other) => other !== name && other.endsWith(name)));
+  if (found.length === 0) return anchoredAuthorityName(read);
   if (found.length !== 1) return undefined;
   // A district's body found past words that open like its city (`杭康商湖区…局`: 杭州市西湖区, the 州市西 misread) is
   // the full name: the city is printed before it, read too badly to count.

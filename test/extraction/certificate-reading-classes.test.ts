@@ -281,6 +281,16 @@ describe('the names of issuing authorities', () => {
     expect(nearestAuthorityName('浙江省区急管理厅')).toBe('浙江省应急管理厅');
   });
 
+  it('reads an authority whose place and body were read right and the few characters between them misread', () => {
+    // `区人力资` read `务专`: four edits in sixteen, past the two allowed anywhere in the name.
+    expect(nearestAuthorityName('杭州市西湖务专源和社会保障局')).toBe('杭州市西湖区人力资源和社会保障局');
+    expect(nearestAuthorityName('浙江省人力瓷原积社会保障厅')).toBe('浙江省人力资源和社会保障厅');
+    // Another body, or a school named between the place and a body's words, is no misread middle.
+    expect(nearestAuthorityName('杭州市西湖区东方红职业技能鉴定中心')).toBeUndefined();
+    expect(nearestAuthorityName('杭州市西湖区社会保险管理服务中心')).toBeUndefined();
+    expect(nearestAuthorityName('杭州市西湖区人才服务中心')).toBeUndefined();
+  });
+
   it('drops stray words the engine glued before or after an authority (a label, a seal’s words, a date)', () => {
     expect(nearestAuthorityName('业务专用章浙江省人力资源和社会保障厅')).toBe('浙江省人力资源和社会保障厅');
     expect(nearestAuthorityName('杭州市职业技能鉴定指导中心20112-21')).toBe('杭州市职业技能鉴定指导中心');
