@@ -690,6 +690,63 @@ function colonAfter(lines: readonly LayoutLine[], j: number): boolean {
 const ITEM_NUMBER_HEAD = /^\s*(?:[\u2460-\u2473]|\(\d{1,2}\)|\d{1,2}[.、])\s*[\u3400-\u9fff]/;
 
 /**
+ * The longest run of a spread label's pieces, from the first, that spells a whole label (`flats`: each piece's text,
+ * the head's as read through its look-alike), and the label's text; a count of 0 when none does.
+ */
+function longestSpelledLabel(pieces: readonly LayoutLine[], flats: readonly string[]): { count: number; text: string } {
+  let joinedCount = 0;
+  let joinedText = '';
+  for (let k = pieces.length; k >= 2 && !joinedCount; k--) {
+    const head = flats.slice(0, k - 1).join('');
+    const lastPiece = pieces[k - 1];
+    // Normalised again from the engine's text: a lone character before the value (`称　杭州…`) was glued to it.
+    let text = LABEL_PIECE.test(lastPiece.flat) ? head + lastPiece.flat : normaliseText(`${head}${lastPiece.raw}`);
+    // The last piece may hold the label's end glued to the value (`名` | `称杭州市…`): the label's pieces were set
+    // apart, so where the label ends is where the value starts. A short value makes the piece look like one of the
+    // label's own (`乙` | `方汤鹏`, `持证` | `人宋斌`): a head and a piece that spell no whole label are cut the same way.
+    const wholeLabel = (t: string) => findHits(t).some((h) => h.start === 0 && h.end === t.length);
+    const glued = !LABEL_PIECE.test(lastPiece.flat) || !wholeLabel(text);
+    let cutAt = 0;
+    for (let cut = 3; cut >= 1 && glued; cut--) {
+      const label = head + lastPiece.flat.slice(0, cut);
+      if (lastPiece.flat.length > cut && LABELS_BY_FIRST_CHAR.get(label[0])?.some((l) => l.form === label)) {
+        text = `${label} ${normaliseText(lastPiece.flat.slice(cut))}`;
+        cutAt = cut;
+        break;
+      }
+    }
+    const hit = findHits(text)[0];
+    if (!hit || hit.start !== 0) continue;
+    // The label must take in every piece but the last, and at least the start of the last.
+    if (hit.end <= head.length) continue;
+    if (LABEL_PIECE.test(lastPiece.flat) && cutAt === 0 ? hit.end !== text.length : false) continue;
+    joinedCount = k;
+    joinedText = text;
+  }
+  return { count: joinedCount, text: joinedText };
+}
+
+/**
+ * A spread label one of whose middle pieces holds a speck read as a character beside the label's own (`冏日` between
+ * `始` and `期：`): the run that spells a whole label of four characters or more with that character left out, past the
+ * piece, spelled exactly (not one character off). Only the piece's outer character goes, and only from a piece of two.
+ */
+function spelledWithoutSpeck(pieces: readonly LayoutLine[], flats: readonly string[]): { count: number; text: string } | undefined {
+  for (let m = 1; m + 1 < pieces.length; m++) {
+    if (!/^[\u3400-\u9fff]{2}$/u.test(flats[m])) continue;
+    for (const kept of [flats[m][1], flats[m][0]]) {
+      const spelled = longestSpelledLabel(
+        pieces,
+        flats.map((f, k) => (k === m ? kept : f)),
+      );
+      const label = findHits(spelled.text)[0];
+      if (spelled.count > m + 1 && label && !label.fuzzy && label.form.length >= 4) return spelled;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Joins a label the engine read as separate boxes because of wide letter-spacing (`住` … `所`, `法` `定` `代` `表`
  * `人`, `成立` … `日期`) when the pieces sit side by side on one row and together spell a known label (one
  * character misread or missing allowed in long labels). The last piece may carry the label's end and the value
@@ -773,38 +830,20 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
     }
     if (pieces.length < 2) continue;
     // The longest run of pieces that spells a whole label wins.
-    let joinedCount = 0;
-    let joinedText = '';
-    for (let k = pieces.length; k >= 2 && !joinedCount; k--) {
-      const head = pieces
-        .slice(0, k - 1)
-        .map((p) => (p === a ? first : p.flat))
-        .join('');
-      const lastPiece = pieces[k - 1];
-      // Normalised again from the engine's text: a lone character before the value (`称　杭州…`) was glued to it.
-      let text = LABEL_PIECE.test(lastPiece.flat) ? head + lastPiece.flat : normaliseText(`${head}${lastPiece.raw}`);
-      // The last piece may hold the label's end glued to the value (`名` | `称杭州市…`): the label's pieces were set
-      // apart, so where the label ends is where the value starts. A short value makes the piece look like one of the
-      // label's own (`乙` | `方汤鹏`, `持证` | `人宋斌`): a head and a piece that spell no whole label are cut the same way.
-      const wholeLabel = (t: string) => findHits(t).some((h) => h.start === 0 && h.end === t.length);
-      const glued = !LABEL_PIECE.test(lastPiece.flat) || !wholeLabel(text);
-      let cutAt = 0;
-      for (let cut = 3; cut >= 1 && glued; cut--) {
-        const label = head + lastPiece.flat.slice(0, cut);
-        if (lastPiece.flat.length > cut && LABELS_BY_FIRST_CHAR.get(label[0])?.some((l) => l.form === label)) {
-          text = `${label} ${normaliseText(lastPiece.flat.slice(cut))}`;
-          cutAt = cut;
-          break;
-        }
-      }
-      const hit = findHits(text)[0];
-      if (!hit || hit.start !== 0) continue;
-      // The label must take in every piece but the last, and at least the start of the last.
-      if (hit.end <= head.length) continue;
-      if (LABEL_PIECE.test(lastPiece.flat) && cutAt === 0 ? hit.end !== text.length : false) continue;
-      joinedCount = k;
-      joinedText = text;
-    }
+    const spelled = longestSpelledLabel(
+      pieces,
+      pieces.map((p) => (p === a ? first : p.flat)),
+    );
+    // … or, where none does, the run with a speck beside one of its middle characters, read as a character of its own,
+    // left out (`起` `始` `冏日` `期：`, a speck left of 日 read `冏`): a label of four characters or more, and flagged.
+    const withoutSpeck = spelled.count
+      ? undefined
+      : spelledWithoutSpeck(
+          pieces,
+          pieces.map((p) => (p === a ? first : p.flat)),
+        );
+    const joinedCount = spelled.count || (withoutSpeck?.count ?? 0);
+    const joinedText = spelled.count ? spelled.text : (withoutSpeck?.text ?? '');
     if (!joinedCount) continue;
     const used = pieces.slice(0, joinedCount);
     const right = Math.max(...used.map((p) => p.box.x + p.box.width));
@@ -827,8 +866,8 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
     a.typeHeight = used.every((p) => p.typeHeight) ? Math.max(...used.map((p) => p.typeHeight!)) : undefined;
     a.tailGap = used[used.length - 1].tailGap;
     a.hits = findHits(a.text);
-    // A label spelled through a look-alike letter is a label with one character misread.
-    if (lookalike && a.hits[0]) a.hits[0].fuzzy = true;
+    // A label spelled through a look-alike letter, or past a speck read in, is a label with one character misread.
+    if ((lookalike || withoutSpeck) && a.hits[0]) a.hits[0].fuzzy = true;
     a.leading = trimValue(a.hits.length > 0 ? a.text.slice(0, a.hits[0].start) : a.text);
     for (const p of used.slice(1)) {
       const at = lines.indexOf(p);

@@ -63,3 +63,44 @@ describe('a spread label whose later pieces stand higher than its head', () => {
     expect(doc.fields.endDate.value).toBe('2024-03-08');
   });
 });
+
+describe('a spread label with a speck beside one of its characters read as a character of its own', () => {
+  const speckStart: Line[] = [
+    ['起', 248, 983, 46, 46],
+    ['始', 328, 984, 43, 41],
+    ['冏日', 371, 985, 77, 38],
+    ['期：', 484, 984, 55, 38],
+    ['2021/03/09', 567, 983, 182, 45],
+  ];
+  const plainEnd: Line[] = [
+    ['终止日期：', 248, 1057, 290, 47],
+    ['2024年3月8日', 897, 1057, 233, 44],
+  ];
+
+  it('joins `起` `始` `冏日` `期：` as 起始日期, the speck’s character left out and the label marked as misread', () => {
+    // Act
+    const layout = buildPageLayout(scanPage(speckStart, SIZE));
+    // Assess
+    const label = layout.lines.find((l) => l.hits.length > 0);
+    expect(label?.hits[0]).toMatchObject({ form: '起始日期', fuzzy: true });
+  });
+
+  it('reads the start date beside it', () => {
+    expect(read(contract(speckStart, plainEnd)).fields.startDate.value).toBe('2021-03-09');
+  });
+
+  it('joins no label where the piece’s other character is no speck of it (`起` `始` `冏X` `期：` spell nothing)', () => {
+    const layout = buildPageLayout(
+      scanPage(
+        [
+          ['起', 248, 983, 46, 46],
+          ['始', 328, 984, 43, 41],
+          ['冏图', 371, 985, 77, 38],
+          ['期：', 484, 984, 55, 38],
+        ],
+        SIZE,
+      ),
+    );
+    expect(layout.lines.some((l) => l.hits.some((h) => h.form === '起始日期'))).toBe(false);
+  });
+});
