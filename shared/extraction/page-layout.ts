@@ -420,6 +420,24 @@ function qualifiedStart(text: string, at: number, hits: ReadonlyArray<{ end: num
 }
 
 export function findHits(text: string): LabelHit[] {
+  const hits = findHitsParting(text, PAIR_PUNCTUATION);
+  return colonsPartPairs(text, hits) ? findHitsParting(text, PAIR_PUNCTUATION_OR_COLON) : hits;
+}
+
+/** Sentence punctuation, and the colon that run-on prose's `；` was misread as. */
+const PAIR_PUNCTUATION_OR_COLON = /[,;，；。、:]/;
+
+/**
+ * True when a line's colons part its pairs instead of following their labels: run-on licence prose whose `；` were
+ * read `:` (`…分公:负责人方欣一:登记成立日期二O一五年…:经营期限…`). Two labels or more stand right after a colon
+ * with their values glued on (no colon after them): there a weak label after a colon (`负责人`) opens a pair as it
+ * does after `；`.
+ */
+function colonsPartPairs(text: string, hits: ReadonlyArray<{ start: number; end: number; clean: boolean }>): boolean {
+  return hits.filter((h) => text[h.start - 1] === ':' && !h.clean && /[\u3400-\u9fff\dA-Z]/.test(text[h.end] ?? '')).length >= 2;
+}
+
+function findHitsParting(text: string, pairPunctuation: RegExp): LabelHit[] {
   const hits: Omit<LabelHit, 'inlineValue'>[] = [];
   for (let i = 0; i < text.length; i++) {
     const candidates = LABELS_BY_FIRST_CHAR.get(text[i]) ?? [];
@@ -446,7 +464,7 @@ export function findHits(text: string): LabelHit[] {
       }
       // A licence's label glued to the end of the value before it in run-on prose (see VALUE_END_BEFORE), or opening a
       // pair after the sentence's punctuation.
-      const opensPair = i === 0 || PAIR_PUNCTUATION.test(text[i - 1]) || VALUE_END_BEFORE.test(text.slice(0, i));
+      const opensPair = i === 0 || pairPunctuation.test(text[i - 1]) || VALUE_END_BEFORE.test(text.slice(0, i));
       const pairLabel = GLUED_LINE_LABELS.has(label.form) && opensPair;
       const colon = text[end] === ':';
       const other = otherPartyLabelStart(text, i, hits.length ? hits[hits.length - 1].end : 0);

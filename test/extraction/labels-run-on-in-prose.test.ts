@@ -151,3 +151,25 @@ describe('a value that ends like a label’s head, beside a box that opens with 
     expect(doc.fields.startDate).toMatchObject({ value: '2020-01-09', needsReview: false });
   });
 });
+
+describe('run-on licence prose whose `；` were read `:`', () => {
+  const licence = (row: string): Line[] => [
+    ['营业执照', 343, 82, 160, 30],
+    ['统一社会信用代码91330106MA2J0YUBDK企业名称杭州之江信息技术有限公司；企业类型', 36, 165, 640, 17],
+    [row, 38, 242, 616, 18],
+    ['五年四月二十六日至长期；营业场所浙江省杭州市西湖区文三路216号17幢1402室', 36, 317, 640, 18],
+    ['登记机关：', 759, 548, 52, 17],
+  ];
+
+  it('reads the weak label after a colon that parts pairs (`分公:负责人方欣一:登记成立日期…:经营期限…`), flagged', () => {
+    const doc = read(licence('有限责任公司分公司:负责人方欣一:登记成立日期二O一五年四月廿六日:经营期限二O一'), true);
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.legalRepresentative.value).toBe('方欣一');
+    expect(doc.fields.legalRepresentative.needsReview).toBe(true);
+  });
+
+  it('takes no weak label after a colon where the line’s colons follow their labels (`负责人:` its value after)', () => {
+    const doc = read(licence('有限责任公司分公司;负责人:方欣一;成立日期:二O一五年四月廿六日;营业期限:二O一'), true);
+    expect(doc.fields.legalRepresentative.value).toBe('方欣一');
+  });
+});
