@@ -897,6 +897,40 @@ function mergeSpacedLabels(lines: LayoutLine[], bodyHeight: number): void {
   for (let i = lines.length - 1; i >= 0; i--) if (lines[i].hits.length === 0 && lines[i].confidence < 0.6 && isLookalikeHead(lines[i])) lines.splice(i, 1);
 }
 
+/**
+ * A label's colon boxed apart at the end of its justified cell (`字号名称` | `:`, `注册号` | `:` on a digital licence
+ * whose labels are set to a cell's width, the colon at the cell's right): the colon joins the label it follows on its
+ * row, within a height and a half, when the label ends its box. Its box then reaches the cell's end, as a label with
+ * its colon does; a colon set further off (`经营范围` … `:` across the row) stays apart.
+ */
+function joinLoneColons(lines: LayoutLine[]): void {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const colon = lines[i];
+    if (colon.flat !== ':') continue;
+    const h = colon.box.height;
+    const label = lines
+      .filter(
+        (l) => l !== colon && l.page === colon.page && Math.abs(centreY(l.box) - centreY(colon.box)) < Math.min(h, l.box.height) / 2 && l.box.x < colon.box.x,
+      )
+      .sort((a, b) => b.box.x + b.box.width - (a.box.x + a.box.width))[0];
+    if (!label || label.hits.length === 0) continue;
+    const last = label.hits[label.hits.length - 1];
+    const gap = colon.box.x - (label.box.x + label.box.width);
+    if (last.end !== label.text.length || gap < -h * 0.3 || gap > label.box.height * 1.5) continue;
+    const right = colon.box.x + colon.box.width;
+    const oRight = colon.original.x + colon.original.width;
+    label.box = { ...label.box, width: right - label.box.x };
+    label.original = { ...label.original, width: oRight - label.original.x };
+    label.raw = `${label.raw}${colon.raw}`;
+    label.text = `${label.text}:`;
+    label.flat = `${label.flat}:`;
+    label.chars = label.chars && colon.chars ? [...label.chars, ...colon.chars] : undefined;
+    label.tailGap = colon.tailGap;
+    label.hits = findHits(label.text);
+    lines.splice(i, 1);
+  }
+}
+
 /** One Chinese character alone in its box. */
 const LONE_CHARACTER = /^[\u3400-\u9fff]$/;
 /** Confidence a spread value keeps when a lone character touches its end (it may have lost that character). */
@@ -1198,6 +1232,7 @@ export function buildPageLayout(whole: OcrPage): PageLayout {
   mergeSpacedLabels(lines, medianLineHeight);
   joinLabelsAcrossWraps(lines, findHits);
   joinLabelTails(lines, findHits);
+  joinLoneColons(lines);
   mergeSpacedValues(lines);
   joinSpreadDates(lines);
   unlabelWrappedWords(lines);

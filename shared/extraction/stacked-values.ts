@@ -368,8 +368,10 @@ export function underWaitingLabelOfRow(layout: PageLayout, value: LayoutLine, la
       right(o) <= label.box.x + h * 0.5 &&
       value.box.y > o.box.y + o.box.height * 0.5 &&
       value.box.y - (o.box.y + o.box.height) < h * 1.5 &&
-      value.box.x < right(o) &&
-      right(value) > o.box.x,
+      // Under it, not reaching in under its head from the margin (`浙江省…古荡街道` at the next row's start, its
+      // end under the `；成立日期` of the row over it, its label `；地址` ending that row): a grid's value stands in
+      // its label's cell, over half the narrower of the two.
+      Math.min(right(value), right(o)) - Math.max(value.box.x, o.box.x) > Math.min(value.box.width, o.box.width) * 0.5,
   );
 }
 
