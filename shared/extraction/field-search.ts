@@ -160,7 +160,9 @@ export function findLabelledCandidates(
           // text's right edge, going on at the margin (`起始日期：二〇一八年七月` | `四日，…`).
           const stacked = stackedBlankLines(layout, first, column);
           if (stacked.length > 0) return joinedWith(base, reader, [first, ...stacked]);
-          const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
+          // Read alone it is nothing (`起始日期：2021年` | `10月4日`): it is a head, and the row may end short of the
+          // block's edge by the width of the word that did not fit (a number of two digits).
+          const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first, false, first.box.x, true) : undefined;
           return margin ? joinedWith(base, reader, [first], margin, layout) : undefined;
         }
         const raw = `${base.raw}${next.leading}`;
@@ -704,12 +706,22 @@ const sameSize = (a: LayoutLine, b: LayoutLine): boolean => a.box.height / b.box
  * when it starts with unlabelled text; `undefined` otherwise. See `runsOnAtMargin`. With `wholeValue` (a label that
  * ends its line), the margin line's text is the value itself, so a date or a number alone there counts too.
  */
-function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = false, labelX = last.box.x): LayoutLine | undefined {
+function marginLineAfter(layout: PageLayout, last: LayoutLine, wholeValue = false, labelX = last.box.x, head = false): LayoutLine | undefined {
   // Tried first past other values' wrapped lines (see wrapOfOtherValue), then as before.
-  return marginLineFrom(layout, last, wholeValue, labelX, true) ?? marginLineFrom(layout, last, wholeValue, labelX, false);
+  return marginLineFrom(layout, last, wholeValue, labelX, true, head) ?? marginLineFrom(layout, last, wholeValue, labelX, false, head);
 }
 
-function marginLineFrom(layout: PageLayout, last: LayoutLine, wholeValue: boolean, labelX: number, pastOtherWraps: boolean): LayoutLine | undefined {
+/** How far short of the block's edge a value's head that reads as nothing alone may end its row: a word of three digits. */
+const HEAD_SHORTFALL = 1.8;
+
+function marginLineFrom(
+  layout: PageLayout,
+  last: LayoutLine,
+  wholeValue: boolean,
+  labelX: number,
+  pastOtherWraps: boolean,
+  head = false,
+): LayoutLine | undefined {
   const h = Math.max(last.box.height, layout.medianLineHeight * 0.8);
   const rightOf = (l: LayoutLine) => l.box.x + l.box.width;
   // Text lines of the value's type size only: a watermark's or a title's boxes set no edge or margin.
@@ -729,7 +741,7 @@ function marginLineFrom(layout: PageLayout, last: LayoutLine, wholeValue: boolea
   const edge = Math.max(...near.map(rightOf));
   // A value spread character by character (`司` | `马　嘉　涵`) wraps when its next character would not fit: its last
   // box may stop up to a spread pitch short of the edge.
-  const shortfall = /^[\u3400-\u9fff]$/.test(last.flat) ? h * 2.5 : h * 0.6;
+  const shortfall = /^[\u3400-\u9fff]$/.test(last.flat) ? h * 2.5 : head ? h * HEAD_SHORTFALL : h * 0.6;
   // A line sticking out past the block (`注册资本100万元人民币` over a justified block) sets no edge: two lines below,
   // one of them long, ending where the value ends show the block's edge.
   const sharing = near.filter((o) => o !== last && o.box.y > last.box.y && Math.abs(rightOf(o) - rightOf(last)) < h * 0.6);
