@@ -121,6 +121,11 @@ export interface DetectedRegions {
 
 const DET_MEAN = [0.485, 0.456, 0.406];
 const DET_STD = [0.229, 0.224, 0.225];
+/**
+ * The detector's input value of each 8-bit level, per channel (B, G, R as the model takes them): the same float the
+ * per-pixel arithmetic gives, looked up (a page's 3 million divisions were ≈ 3 % of a sealed page's CPU).
+ */
+const DET_LEVELS = DET_MEAN.map((mean, c) => Float32Array.from({ length: 256 }, (_, level) => (level / 255 - mean) / DET_STD[c]));
 const MIN_COMPONENT_PIXELS = 6;
 const MIN_SIDE = 3;
 const ELONGATION_FOR_LINE = 2;
@@ -228,10 +233,11 @@ async function detectAtScale(
   const input = new Float32Array(3 * plane);
   const pixels = small.data;
   // PP-OCR models were trained on OpenCV's BGR channel order.
+  const [blue, green, red] = DET_LEVELS;
   for (let i = 0, p = 0; i < plane; i++, p += 3) {
-    input[i] = (pixels[p + 2] / 255 - DET_MEAN[0]) / DET_STD[0];
-    input[plane + i] = (pixels[p + 1] / 255 - DET_MEAN[1]) / DET_STD[1];
-    input[2 * plane + i] = (pixels[p] / 255 - DET_MEAN[2]) / DET_STD[2];
+    input[i] = blue[pixels[p + 2]];
+    input[plane + i] = green[pixels[p + 1]];
+    input[2 * plane + i] = red[pixels[p]];
   }
   const outputs = await session.run({ [session.inputNames[0]]: new Tensor('float32', input, [1, 3, inputHeight, inputWidth]) });
   const probability = outputs[session.outputNames[0]].data as Float32Array;
