@@ -7,7 +7,9 @@
  *     OCR_PEERS_ENGINES=ours,gutenye engines to run (default: ours and every peer found; diagnostics when named: `ours960`,
  *                                   ours with the detector at 960 px; `ppuPerBox`, ppu reading each box apart)
  *     OCR_PEERS_PHOTOS=DIR          dev photos with *.truth.json (default /work/evalsets/procedural-photo12-dev; the
- *                                   cost12 runs used 22 photos of seen families, seed 7313, see docs/ocr.md)
+ *                                   cost12 runs used 22 photos of seen families, seed 7313, see docs/ocr.md). Unset
+ *                                   or absent: seven photos of seen families are made (`PEER_PHOTO_JOBS`, seed 10511)
+ *                                   into a scratch folder under the system's temp dir, once, and said so
  *     OCR_PEERS_PHOTOS_PER_CAPTURE=1 photos taken per capture tag (curl, perspective, shadow, small)
  *     OCR_PEERS_BEFORE=DIR          a checkout of the repo before a change (e.g. `git archive main`, node_modules linked):
  *                                   adds `oursBefore`, that checkout's engine, so before and after share one run
@@ -23,7 +25,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 // Only types at the top: a peer's child process must not load this repo's onnxruntime-node or sharp beside its own.
@@ -133,14 +135,66 @@ function printedForms(value: unknown): string[] {
   return [`${y}年${m}月${d}日`, `${y}年${Number(m)}月${Number(d)}日`, value, `${y}.${m}.${d}`, `${y}/${m}/${d}`];
 }
 
+/** The default dev photos' folder (absent on a fresh machine: the bench then makes its own, `madePhotos`). */
+const DEV_PHOTOS = '/work/evalsets/procedural-photo12-dev';
+
+/**
+ * The photos the bench makes when it has none: seen procedural families (never held-out ones), one photo of each
+ * capture the peers were compared on since cpu29 (plain, perspective, glare, curl, shadow, small, turned without an
+ * EXIF flag), the same families and kinds as cpu29's peer photos.
+ */
+export const PEER_PHOTO_JOBS = [
+  { family: 'certificate/proc-A', kind: 'qualification', condition: 'phone_photo' },
+  { family: 'certificate/proc-A', kind: 'special_ability', capture: 'turned_no_flag' },
+  { family: 'certificate/proc-A', kind: 'special_operation', capture: 'perspective' },
+  { family: 'contract/proc-S', kind: 'labor_contract', capture: 'glare' },
+  { family: 'id-card/proc-A', kind: 'id_card', capture: 'curl' },
+  { family: 'licence/proc-B', kind: 'business_license', capture: 'shadow' },
+  { family: 'licence/proc-E', kind: 'business_license', capture: 'small' },
+] as const;
+export const PEER_PHOTO_SEED = 10511;
+
+/**
+ * `PEER_PHOTO_JOBS` made with the procedural generator (a headless browser renders the sheets) into `dir`, unless a
+ * run before already made them there: the same seed makes the same files, so they are made once per machine.
+ */
+async function madePhotos(dir: string): Promise<void> {
+  if (existsSync(dir) && readdirSync(dir).filter((n) => n.endsWith('.truth.json')).length === PEER_PHOTO_JOBS.length) {
+    console.log(`photos: ${dir} (made by an earlier run: seen procedural families, seed ${PEER_PHOTO_SEED})`);
+    return;
+  }
+  const { ALL_PROCEDURAL_FAMILIES } = await import('../test/eval/procedural/families.js');
+  const { CAPTURE_CONDITION, generateProcedural } = await import('../test/eval/procedural/generate.js');
+  type Job = Parameters<typeof generateProcedural>[1][number];
+  const jobs = PEER_PHOTO_JOBS.map((spec): Job => {
+    const family = ALL_PROCEDURAL_FAMILIES.find((f) => f.name === spec.family);
+    if (!family || family.heldOut) throw new Error(`${spec.family} is not a seen procedural family`);
+    const capture = 'capture' in spec ? spec.capture : undefined;
+    const condition = capture ? CAPTURE_CONDITION[capture] : 'phone_photo';
+    return {
+      name: `${family.name.replace('/', '_')}-${spec.kind}-${capture ?? condition}-01`,
+      family,
+      kind: spec.kind,
+      condition,
+      ...(capture ? { capture } : {}),
+    };
+  });
+  console.log(`photos: none given; making ${jobs.length} of seen procedural families (seed ${PEER_PHOTO_SEED}) in ${dir}`);
+  await generateProcedural(dir, jobs, { seed: PEER_PHOTO_SEED });
+}
+
+/** The photos read: OCR_PEERS_PHOTOS or the dev folder when present, else photos the bench makes in a scratch folder. */
+async function photoFolder(): Promise<string> {
+  const given = process.env.OCR_PEERS_PHOTOS ?? DEV_PHOTOS;
+  if (existsSync(given)) return given;
+  console.log(`photos: ${given} does not exist on this machine`);
+  const scratch = path.join(tmpdir(), `ocr-peers-photos-${PEER_PHOTO_SEED}`);
+  await madePhotos(scratch);
+  return scratch;
+}
+
 /** A few dev photos, `perCapture` for each capture tag, in name order (the same files on every run). */
 function devPhotos(dir: string, perCapture: number): PageToRead[] {
-  if (!existsSync(dir)) {
-    // The default folder is gone from this machine: make one of seen families with test/eval/procedural/cli.ts
-    // (`--conditions digital_pdf --captures perspective,shadow,curl,small,glare --captures-per-family 2`).
-    console.warn(`no photos: ${dir} does not exist (set OCR_PEERS_PHOTOS to a folder of photos with *.truth.json)`);
-    return [];
-  }
   const taken = new Map<string, number>();
   const pages: PageToRead[] = [];
   for (const name of readdirSync(dir)
@@ -173,7 +227,7 @@ async function pagesToRead(): Promise<PageToRead[]> {
     ...a4.map((bytes, k) => ({ kind: 'A4 200 dpi scan', name: `scannedPage(${k})`, bytes, known: asKnown(clauses) })),
     { kind: 'sealed certificate', name: 'renderSealedPage 1.6', bytes: sealed, known: asKnown(sealedPageTexts) },
     { kind: 'sealed, shadowed', name: 'shadowed(sealed)', bytes: await shadowed(sealed), known: asKnown(sealedPageTexts) },
-    ...devPhotos(process.env.OCR_PEERS_PHOTOS ?? '/work/evalsets/procedural-photo12-dev', Number(process.env.OCR_PEERS_PHOTOS_PER_CAPTURE ?? 1)),
+    ...devPhotos(await photoFolder(), Number(process.env.OCR_PEERS_PHOTOS_PER_CAPTURE ?? 1)),
   ];
 }
 

@@ -326,8 +326,11 @@ export async function labelOverValue(
 ): Promise<{ lines: TextRegion[]; read: RecognisedText[] } | null> {
   const value = edgeWindow(region, Math.min(region.height, WINDOW * lineHeight), 1);
   const labels = LABEL_WINDOWS.map((share) => edgeWindow(region, share * lineHeight, -1));
-  const [valueRead, ...labelReads] = await recogniseRegions(models.recognition, models.alphabet, raster, [value, ...labels], recognition);
+  // The value first: most windows tried (a title's bottom) fail there, and the label windows are then not read (each
+  // window is a recognition of its own, so reading them apart reads each as together did).
+  const [valueRead] = await recogniseRegions(models.recognition, models.alphabet, raster, [value], recognition);
   if (valueRead.text.trim() === '' || valueRead.confidence < whole.confidence - VALUE_SLACK) return null;
+  const labelReads = await recogniseRegions(models.recognition, models.alphabet, raster, labels, recognition);
   let best = -1;
   labelReads.forEach((reading, k) => {
     const glyphs = [...reading.text].filter((c) => /[\p{L}\p{N}]/u.test(c)).length;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { scoreText, substringDistance } from '../../bench/ocr-peers.js';
+import { PEER_PHOTO_JOBS, scoreText, substringDistance } from '../../bench/ocr-peers.js';
+import { PHOTO_CAPTURES } from '../eval/render/degrade.js';
+import { ALL_PROCEDURAL_FAMILIES } from '../eval/procedural/families.js';
 
 describe('ocr-peers text score', () => {
   it('counts one edit for a line read with one wrong character, wherever the engine put it', () => {
@@ -36,5 +38,18 @@ describe('ocr-peers text score', () => {
     const score = scoreText('发证日期：2019.07.10', [['2019年07月10日', '2019.07.10']]);
 
     expect(score).toEqual({ right: 10, total: 10, verbatim: 1 });
+  });
+});
+
+describe('ocr-peers photos made on a machine that has none', () => {
+  it('come from seen procedural families only, one of each capture compared since cpu29', () => {
+    for (const job of PEER_PHOTO_JOBS) {
+      const family = ALL_PROCEDURAL_FAMILIES.find((f) => f.name === job.family);
+      expect(family?.heldOut).toBe(false);
+      expect(family?.kinds).toContain(job.kind);
+      if ('capture' in job) expect(PHOTO_CAPTURES).toContain(job.capture);
+    }
+    const captures = PEER_PHOTO_JOBS.map((job) => ('capture' in job ? job.capture : 'plain'));
+    expect(new Set(captures)).toEqual(new Set(['plain', 'perspective', 'glare', 'curl', 'shadow', 'small', 'turned_no_flag']));
   });
 });

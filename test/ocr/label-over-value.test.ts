@@ -94,4 +94,35 @@ describe('a value run up into its small label’s line, boxed with it', () => {
     const [whole] = await recogniseRegions(models.recognition, models.alphabet, raster, [title]);
     expect(await labelOverValue(models, raster, title, 32, whole, DEFAULT_RECOGNITION_SETTINGS)).toBeNull();
   });
+
+  it('reads the label’s windows only when the bottom window reads a value', { timeout: 180_000 }, async () => {
+    const models = await loadPaddleModels({ intraOpNumThreads: 1 });
+    // Each recognition the step asks for, counted (one crop a run).
+    let runs = 0;
+    const recognition = new Proxy(models.recognition, {
+      get: (target, key) => {
+        const value: unknown = Reflect.get(target, key, target);
+        if (key !== 'run' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        return (...args: unknown[]) => {
+          runs++;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const counted = { ...models, recognition };
+    // A title in 60-px type on a page of 32-px lines: its bottom window holds the glyphs' lower parts only.
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="200"><rect width="100%" height="100%" fill="#fbfaf6"/>${text(60, 100, '劳动合同书', 60)}</svg>`;
+    const title = region(210, 74, 320, 80);
+    const titlePage = await decodeRaster(new Uint8Array(await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer()));
+    const [titleRead] = await recogniseRegions(models.recognition, models.alphabet, titlePage, [title]);
+    expect(await labelOverValue(counted, titlePage, title, 32, titleRead, DEFAULT_RECOGNITION_SETTINGS)).toBeNull();
+    // The title's bottom window reads nothing sure: its three label windows are not read.
+    expect(runs).toBe(1);
+    runs = 0;
+    const contract = await decodeRaster(new Uint8Array(await contractWithValueUpInLabel()));
+    const merged = region(200, 152, 290, 48);
+    const [whole] = await recogniseRegions(models.recognition, models.alphabet, contract, [merged]);
+    expect(await labelOverValue(counted, contract, merged, 32, whole, DEFAULT_RECOGNITION_SETTINGS)).not.toBeNull();
+    expect(runs).toBe(4);
+  });
 });
