@@ -111,6 +111,13 @@ const COMPOUND_SURNAME_MISREADS: Readonly<Record<string, string>> = {
   欧阴: '欧阳',
 };
 
+/**
+ * Single surnames the engine reads as a traditional character it also knows (`會` for 曾: the same frame with the top
+ * strokes of 人 for 八), seen on clean renders, scans and faint copies alike. The misread form is no surname in use on a
+ * simplified-Chinese document (会 is the simplified surname, and rare).
+ */
+const SURNAME_MISREADS: Readonly<Record<string, string>> = { 會: '曾' };
+
 /** Issue on a name whose compound surname was read with a look-alike and put right: the clerk checks the name. */
 export const NAME_SURNAME_LOOK_ALIKE = 'person_name_surname_look_alike_inferred';
 
@@ -183,8 +190,11 @@ export const readPersonName: ValueReader = (text) => {
     name = cut[1];
   }
   if (name.length < 2) return null;
-  const misread = name.length >= 3 ? COMPOUND_SURNAME_MISREADS[name.slice(0, 2)] : undefined;
-  if (misread) name = misread + name.slice(2);
+  const compoundMisread = name.length >= 3 ? COMPOUND_SURNAME_MISREADS[name.slice(0, 2)] : undefined;
+  const singleMisread = SURNAME_MISREADS[name[0]];
+  const misread = compoundMisread ?? singleMisread;
+  if (compoundMisread) name = compoundMisread + name.slice(2);
+  else if (singleMisread) name = singleMisread + name.slice(1);
   // A label or its first characters (`社保` of 社保号码, `姓名`) read where a name was looked for is no name.
   if (LABEL_PREFIXES.has(name)) return null;
   // A form of address alone (`同志` after `兹证明` where the name was blurred out) names nobody.

@@ -41,3 +41,19 @@ describe('a compound surname read with a look-alike character', () => {
     expect(readPersonName('夏侯子英')?.issues ?? []).not.toContain(NAME_SURNAME_LOOK_ALIKE);
   });
 });
+
+describe('a single surname read as a traditional character it looks like', () => {
+  it.each([
+    ['會军婷', '曾军婷'],
+    ['會明', '曾明'],
+  ])('reads %s as %s and flags it for the clerk', (read, name) => {
+    const reading = readPersonName(read);
+    expect(reading?.value).toBe(name);
+    expect(reading?.issues).toContain(NAME_SURNAME_LOOK_ALIKE);
+  });
+
+  it('leaves a name whose look-alike stands inside it as read', () => {
+    expect(readPersonName('王會明')?.value).toBe('王會明');
+    expect(readPersonName('曾明')?.issues ?? []).not.toContain(NAME_SURNAME_LOOK_ALIKE);
+  });
+});
