@@ -6,7 +6,7 @@ import { validateRegistrationNumber as isValidRegistrationNumber } from '../../s
 import { formatMonth, MONTH_STYLES } from './factory/dates.js';
 import { LEVEL_NAMES } from './factory/documents.js';
 import { printedDateForms } from './procedural/dates.js';
-import { PROCEDURAL_FAMILIES } from './procedural/families.js';
+import { PROCEDURAL_FAMILIES, PROCEDURAL_H3_FAMILIES } from './procedural/families.js';
 import { generateProcedural, planProcedural } from './procedural/generate.js';
 import { pdfPageTexts } from './render/pdf-assembly.js';
 import type { TruthFile, TruthValue } from './truth.js';
@@ -77,6 +77,44 @@ describe('the procedural generator (one digital PDF per family, one chromium)', 
     for (const t of truths) {
       const code = t.documents[0].fields.creditCode;
       if (typeof code === 'string' && /^\d+$/.test(code)) expect(isValidRegistrationNumber(code), code).toBe(true);
+    }
+  });
+});
+
+describe('the proc-H3 held-out families (three digital PDFs per family, one chromium)', () => {
+  let dir: string;
+  let truths: TruthFile[];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'procedural-h3-pdf-'));
+    truths = await generateProcedural(dir, planProcedural({ rounds: 3, conditions: ['digital_pdf'], families: PROCEDURAL_H3_FAMILIES }), { seed: 32 });
+  }, 300_000);
+
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('makes three held-out files per family with truth files in the shared format', () => {
+    expect(truths).toHaveLength(15);
+    for (const t of truths) {
+      expect(() => truthFileSchema.parse(t)).not.toThrow();
+      expect(t.documents[0].heldOut).toBe(true);
+      expect(t.documents[0].family.endsWith('/proc-H3')).toBe(true);
+    }
+  });
+
+  it('prints every truth value in the PDF text layer in one of its printed forms, masked fields left out of the truth', async () => {
+    for (const t of truths) {
+      const [doc] = t.documents;
+      const text = squash(pdfPageTexts(await readFile(path.join(dir, t.file))).join('\n'));
+      for (const [field, value] of Object.entries(doc.fields)) {
+        const forms = printedForms(field, value)!;
+        expect(
+          forms.some((f) => text.includes(squash(f))),
+          `${t.file} ${field} = ${JSON.stringify(value)}`,
+        ).toBe(true);
+      }
+      for (const f of doc.masked ?? []) expect(doc.fields, `${t.file} ${f}`).not.toHaveProperty(f);
     }
   });
 });

@@ -13,7 +13,7 @@ import { formatProceduralDate } from './dates.js';
 import { drawLayout, type FamilyRegion, type ProceduralFamily } from './families.js';
 import { drawFieldLayouts, PAGE_SHIFT_TAG } from './field-variants.js';
 import { type DistractorPool, drawFormVariety, FORM_VARIETY_TAGS, otherPartiesHtml } from './form-variety.js';
-import { LEXICON, type Role } from './lexicon.js';
+import { H3_WORDS, LEXICON, type Role } from './lexicon.js';
 import { runOnBlock } from './run-on.js';
 import {
   block,
@@ -27,6 +27,7 @@ import {
   photoHtml,
   qrHtml,
   sealHtml,
+  securityHtml,
   signatureHtml,
   stampHtml,
   watermarkHtml,
@@ -61,6 +62,10 @@ class Drawer {
 
   label(role: Role): string {
     const words = LEXICON[role];
+    if (this.r.lexicon === 'h3') {
+      const h3 = H3_WORDS[role];
+      return this.rng.pick(h3 && this.rng.chance(0.6) ? h3 : words.common);
+    }
     return this.rng.pick(this.r.lexicon === 'all' && this.rng.chance(0.5) ? words.rare : words.common);
   }
 
@@ -77,6 +82,118 @@ function longAddress(rng: Rng): string {
 function longCompanyName(e: Enterprise, rng: Rng): string {
   const extra = rng.pick(['数字', '智慧', '环境', '供应链', '人力资源', '健康']);
   return e.name.replace('杭州', rng.pick(['浙江', '杭州'])).replace(/(有限公司|股份有限公司)$/, `${extra}服务$1`);
+}
+
+/** Tags of what only the proc-H3 families draw (by-variant.ts scores them). */
+export const H3_TAGS = {
+  security: 'paper:security',
+  handwritten: 'values:handwritten',
+  larger: 'values:larger-other-font',
+  dotName: 'name:middle-dot',
+  fourChar: 'name:four-char',
+  brackets: 'company:brackets',
+  lane: 'address:lane-unit',
+} as const;
+
+const DOT_FIRST = ['阿不都', '买买提', '古丽娜尔', '努尔艾力', '迪丽努尔', '阿依古丽', '艾克拜尔', '热依拉', '玛依拉', '巴哈尔古丽', '吐尔洪', '帕提古丽'];
+const DOT_LAST = ['热合曼', '艾力', '吐尔逊', '阿布都热西提', '买买提', '吾拉木', '艾合买提', '哈力克', '依明', '司马义', '卡德尔'];
+const H3_COMPOUND = ['端木', '宇文', '长孙', '独孤', '南宫', '申屠', '呼延', '赫连', '闻人', '澹台'];
+const H3_SURNAMES = [...'张王李赵陈刘杨黄周吴徐孙朱马胡郭何高林罗'];
+const H3_GIVEN = [...'思雨梓萱浩然子轩欣妍一诺宇航佳怡俊杰雅琪博涛嘉懿沐辰'];
+const LANES = ['文三路', '天目山路', '古墩路', '教工路', '学院路', '文一路', '求是路', '保俶路'];
+const ESTATES = ['翠苑一区', '嘉绿苑', '府苑新村', '蒋村花园', '骆家庄西苑', '文鼎苑', '耀江文鼎苑', '金都花园'];
+
+/** A name with a middle dot (`阿不都·热合曼`), as Uyghur and other names are written in Chinese. */
+function dotName(rng: Rng): string {
+  return `${rng.pick(DOT_FIRST)}·${rng.pick(DOT_LAST)}`;
+}
+
+/** A four-character name: a compound surname no other family draws, or both parents' surnames, and two given characters. */
+function fourCharName(rng: Rng): string {
+  const surname = rng.chance(0.5) ? rng.pick(H3_COMPOUND) : rng.pick(H3_SURNAMES) + rng.pick(H3_SURNAMES);
+  return surname + rng.pick(H3_GIVEN) + rng.pick(H3_GIVEN);
+}
+
+/** proc-H3: a name with a middle dot, a four-character one, or the one drawn. */
+function h3Name(name: string, d: Drawer, tags: string[]): string {
+  const h3 = d.r.h3!;
+  if (d.rng.chance(h3.dotName)) {
+    if (!tags.includes(H3_TAGS.dotName)) tags.push(H3_TAGS.dotName);
+    return dotName(d.rng);
+  }
+  if (d.rng.chance(h3.fourChar)) {
+    if (!tags.includes(H3_TAGS.fourChar)) tags.push(H3_TAGS.fourChar);
+    return fourCharName(d.rng);
+  }
+  return name;
+}
+
+/**
+ * proc-H3: a company name with brackets, as real names carry them: `浙江之江网络科技（集团）有限公司`,
+ * `之江（杭州）网络科技有限公司`, `之江（中国）科技股份有限公司`, `杭州之江网络科技合伙企业（有限合伙）`.
+ */
+function h3CompanyName(name: string, d: Drawer, tags: string[]): string {
+  if (!d.rng.chance(d.r.h3!.bracketCompany)) return name;
+  const m = /^(?:杭州|浙江)?(.{2})(.*?)(股份有限公司|有限公司)$/.exec(name);
+  if (!m) return name;
+  const [, brand, trade, form] = m;
+  if (!tags.includes(H3_TAGS.brackets)) tags.push(H3_TAGS.brackets);
+  switch (d.rng.int(0, 3)) {
+    case 0:
+      return `浙江${brand}${trade}（集团）有限公司`;
+    case 1:
+      return `${brand}（杭州）${trade}${form}`;
+    case 2:
+      return `${brand}（中国）${trade}${form}`;
+    default:
+      return `杭州${brand}${trade}合伙企业（${d.rng.pick(['有限合伙', '普通合伙'])}）`;
+  }
+}
+
+/** proc-H3: an address with 弄, 单元 or a `3-1-502室` room, as Hangzhou estates number them. */
+function h3Address(address: string, d: Drawer, tags: string[]): string {
+  const { rng } = d;
+  if (!rng.chance(d.r.h3!.laneAddress)) return address;
+  if (!tags.includes(H3_TAGS.lane)) tags.push(H3_TAGS.lane);
+  const region = /^(?:.*?省)?.*?市.*?[区县市]/.exec(address)?.[0] ?? '浙江省杭州市西湖区';
+  const floor = rng.int(1, 18);
+  const room = `${floor}0${rng.int(1, 4)}`;
+  switch (rng.int(0, 2)) {
+    case 0:
+      return `${region}${rng.pick(LANES)}${rng.int(2, 480)}弄${rng.int(1, 40)}号${room}室`;
+    case 1:
+      return `${region}${rng.pick(ESTATES)}${rng.int(1, 36)}幢${rng.int(1, 4)}单元${room}室`;
+    default:
+      return `${region}${rng.pick(ESTATES)}${rng.int(1, 36)}-${rng.int(1, 4)}-${room}室`;
+  }
+}
+
+/**
+ * proc-H3: the facts real documents hold and the factory does not make — names with a middle dot or of four
+ * characters, bracketed company names, addresses with 弄/单元/`3-1-502室` — put into a copy of `data` before it is
+ * composed. Companies on licences and contracts are renamed after their long form is drawn (`h3Company`).
+ */
+function h3Data(data: DocumentData, d: Drawer, tags: string[]): DocumentData {
+  // A licence's person is its legal representative; every other kind's is its holder, employee or insured.
+  if (data.kind === 'business_license')
+    return { ...data, enterprise: { ...data.enterprise, legalRepresentative: h3Name(data.enterprise.legalRepresentative, d, tags) } };
+  if (!('person' in data)) return data;
+  const person = { ...data.person, name: h3Name(data.person.name, d, tags) };
+  // Only an ID card prints its holder's address.
+  if (data.kind === 'id_card') person.address = h3Address(data.person.address, d, tags);
+  if (person.name.includes('·')) person.ethnicity = '维吾尔';
+  const out = { ...data, person } as DocumentData;
+  // Every employer may carry brackets; the tag says the current one (the truth's employerName) does.
+  if (out.kind === 'social_insurance_record')
+    out.spans = out.spans.map((s, i, all) => ({ ...s, employer: h3CompanyName(s.employer, d, i === all.length - 1 ? tags : []) }));
+  return out;
+}
+
+/** proc-H3: a company's name and address as the region draws them (after the long forms other families draw too). */
+function h3Company(e: Enterprise, d: Drawer, tags: string[]): void {
+  if (!d.r.h3) return;
+  e.name = h3CompanyName(e.name, d, tags);
+  e.address = h3Address(e.address, d, tags);
 }
 
 function pickMasks(d: Drawer, eligible: readonly string[]): Map<string, MaskStyle> {
@@ -165,7 +282,14 @@ function sheetOf(size: { widthMm: number; heightMm: number }, p: LayoutParams, b
     overlays += otherPartiesHtml(d.rng);
     variants.push(FORM_VARIETY_TAGS.otherParties);
   }
-  return { ...size, css: partsCss(p) + extraCss, body: body + overlays + FIT_SCRIPT };
+  // proc-H3: security paper under everything (ID cards carry it on the card instead).
+  let under = '';
+  const card = variants.some((v) => v.startsWith('id-card:'));
+  if (d.r.h3 && !card && d.rng.chance(d.r.h3.security)) {
+    under = securityHtml(size.widthMm, size.heightMm, d.rng);
+    variants.push(H3_TAGS.security);
+  }
+  return { ...size, css: partsCss(p) + extraCss, body: under + body + overlays + FIT_SCRIPT };
 }
 
 /**
@@ -229,6 +353,8 @@ function certificateDoc(c: Certificate, d: Drawer): ProceduralDocument {
   if (p.groupCaption) variants.push(FORM_VARIETY_TAGS.groupCaption);
   if (p.valueShiftMm !== 0) variants.push('values:off-baseline');
   if (p.labelScale !== undefined) variants.push('labels:small');
+  if (p.valueScale !== undefined) variants.push(H3_TAGS.larger);
+  if (p.handwritten) variants.push(H3_TAGS.handwritten);
   const assessor = c.kind === 'skill_level' && rng.chance(0.5);
   if (assessor) variants.push('certificate:assessor');
   const person: Item[] = [
@@ -338,6 +464,7 @@ function licenceDoc(l: Licence, d: Drawer): ProceduralDocument {
   const e: Enterprise = { ...l.enterprise };
   if (rng.chance(0.5)) e.name = longCompanyName(e, rng);
   if (rng.chance(0.6)) e.address = longAddress(rng);
+  h3Company(e, d, variants);
   const pre2016 = variant === 'company_pre2016' || variant === 'legal_person_pre2016' || (variant === 'individual' && rng.chance(0.5));
   if (pre2016) {
     e.creditCode = makeRegistrationNumber(rng, variant === 'individual' ? 'individual' : 'enterprise');
@@ -350,10 +477,13 @@ function licenceDoc(l: Licence, d: Drawer): ProceduralDocument {
   let establishedLabel = '';
   if (variant === 'individual') {
     const trade = e.name
+      .replace(/（[^）]*）|合伙企业$/g, '')
       .replace(/^杭州|^浙江/, '')
       .replace(/(有限公司|股份有限公司)$/, '')
       .replace(/服务$/, '');
     e.name = `杭州市西湖区${trade}${rng.pick(['店', '经营部', '工作室', '服务部'])}`;
+    // A trade name keeps no brackets (proc-H3 draws them on companies only).
+    if (variants.includes(H3_TAGS.brackets)) variants.splice(variants.indexOf(H3_TAGS.brackets), 1);
     type = '个体工商户';
     repLabel = '经营者';
     addressLabel = '经营场所';
@@ -373,6 +503,8 @@ function licenceDoc(l: Licence, d: Drawer): ProceduralDocument {
   if (p.groupCaption) variants.push(FORM_VARIETY_TAGS.groupCaption);
   if (p.valueShiftMm !== 0) variants.push('values:off-baseline');
   if (p.labelScale !== undefined) variants.push('labels:small');
+  if (p.valueScale !== undefined) variants.push(H3_TAGS.larger);
+  if (p.handwritten) variants.push(H3_TAGS.handwritten);
   const landscape = rng.chance(d.r.landscape);
   variants.push(landscape ? 'licence:landscape-副本' : 'licence:portrait-正本');
   const codeBeside = rng.pick(['(1-1)', '（1-1）', '(2-1)', '']);
@@ -459,6 +591,8 @@ function recordDoc(rec: InsuranceRecord, d: Drawer): ProceduralDocument {
   if (p.pageShift) variants.push(PAGE_SHIFT_TAG);
   if (p.groupCaption) variants.push(FORM_VARIETY_TAGS.groupCaption);
   if (p.labelScale !== undefined) variants.push('labels:small');
+  if (p.valueScale !== undefined) variants.push(H3_TAGS.larger);
+  if (p.handwritten) variants.push(H3_TAGS.handwritten);
   const style: MonthStyle = rng.pick(['compact', 'dashed', 'cn', 'dotted']);
   const items: Item[] = [
     { field: 'personName', label: d.label('insuredName'), value: rec.person.name },
@@ -546,7 +680,10 @@ function idCardDoc(card: IdCard, d: Drawer): ProceduralDocument {
   const v = (field: string, value: string) => (masks.has(field) ? maskHtml(value, masks.get(field)!, fs / 0.3528, rng) : esc(value));
   const lb = (t: string) => `<span style="color:#3a6ea5;font-size:0.85em;margin-right:${(1.5 * scale).toFixed(1)}mm">${esc(t)}</span>`;
   const nameLabel = rng.pick(['姓名', '姓　名', '姓 名']);
-  const front = `<div style="position:relative;width:${w}mm;height:${h}mm;border-radius:${3 * scale}mm;border:0.3mm solid #999;background:linear-gradient(135deg,#f3f6f9,#e4ecf2);font-size:${fs}mm;line-height:1.5;overflow:hidden">
+  // proc-H3: the card's own guilloche under its print.
+  const security = d.r.h3 && rng.chance(d.r.h3.security) ? securityHtml(w, h, rng) : '';
+  if (security) variants.push(H3_TAGS.security);
+  const front = `<div style="position:relative;width:${w}mm;height:${h}mm;border-radius:${3 * scale}mm;border:0.3mm solid #999;background:linear-gradient(135deg,#f3f6f9,#e4ecf2);font-size:${fs}mm;line-height:1.5;overflow:hidden">${security}
     <div style="position:absolute;left:${6 * scale}mm;top:${5 * scale}mm;width:${52 * scale}mm">
       <div>${lb(nameLabel)}${v('name', card.person.name)}</div>
       <div>${lb('性别')}${esc(card.person.sex)}　　${lb('民族')}${esc(card.person.ethnicity)}</div>
@@ -590,9 +727,12 @@ function contractDoc(c: Contract, d: Drawer): ProceduralDocument {
   if (p.groupCaption) variants.push(FORM_VARIETY_TAGS.groupCaption);
   if (p.valueShiftMm !== 0) variants.push('values:off-baseline');
   if (p.labelScale !== undefined) variants.push('labels:small');
+  if (p.valueScale !== undefined) variants.push(H3_TAGS.larger);
+  if (p.handwritten) variants.push(H3_TAGS.handwritten);
   const e: Enterprise = { ...c.enterprise };
   if (rng.chance(0.5)) e.name = longCompanyName(e, rng);
   if (rng.chance(0.5)) e.address = longAddress(rng);
+  h3Company(e, d, variants);
   const items: Item[] = [
     { field: 'employerName', label: d.label('employerName'), value: e.name, long: true },
     { field: 'employerCreditCode', label: d.label('employerCode'), value: e.creditCode },
@@ -650,8 +790,15 @@ function contractDoc(c: Contract, d: Drawer): ProceduralDocument {
  * @example
  * const doc = composeDocument(makeDocumentData('business_license', rng), family, rng);
  */
-export function composeDocument(data: DocumentData, family: ProceduralFamily, rng: Rng): ProceduralDocument {
+export function composeDocument(drawn: DocumentData, family: ProceduralFamily, rng: Rng): ProceduralDocument {
   const d = new Drawer(rng, family);
+  if (!family.region.h3) return composeKind(drawn, d);
+  const tags: string[] = [];
+  const doc = composeKind(h3Data(drawn, d, tags), d);
+  return { ...doc, variants: [...doc.variants, ...tags.filter((t) => !doc.variants.includes(t))] };
+}
+
+function composeKind(data: DocumentData, d: Drawer): ProceduralDocument {
   switch (data.kind) {
     case 'skill_level':
     case 'qualification':

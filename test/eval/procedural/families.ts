@@ -58,8 +58,8 @@ export interface FamilyRegion {
   overlays: Overlays;
   /** Chance a document has masked fields, and the masks used. */
   mask: { chance: number; styles: readonly MaskStyle[] };
-  /** `seen` draws common label words only; `all` draws rare ones too. */
-  lexicon: 'common' | 'all';
+  /** `seen` draws common label words only; `all` draws rare ones too; `h3` the proc-H3 words (lexicon.ts H3_WORDS). */
+  lexicon: 'common' | 'all' | 'h3';
   /** Certificates: chance of an old booklet spread (two pages on one landscape sheet), and of a 兹证明 sentence. */
   booklet: number;
   sentence: number;
@@ -82,6 +82,29 @@ export interface FamilyRegion {
   branchLicence?: number;
   /** Form variety (form-variety.ts): decorated labels, code boxes, full-width digits, look-alike pairs, other parties. */
   formVariety?: FormVarietyChances;
+  /** What only the proc-H3 held-out families draw (absent: none of it, and no draw taken). */
+  h3?: H3Chances;
+}
+
+/**
+ * The proc-H3 region's own draws (2026-12-07, family32), beside its placements (`caption_under`, `right_label`,
+ * `vertical_cell`, `header_row`), fonts and wording: security paper, values in another font and size (sometimes
+ * handwritten), and the data real documents hold and the factory does not make.
+ */
+export interface H3Chances {
+  /** A security background: a tinted sheet under a light guilloche rosette and wave bands (ID cards: on the card). */
+  security: number;
+  /** Values at this multiple of the labels' size, always in one of the fill-in fonts. */
+  valueScale: readonly [number, number];
+  /** Values written by hand: blue ink, each character a little turned, lifted and sized. */
+  handwritten: number;
+  /** Names with a middle dot (`阿不都·热合曼`); else, at `fourChar`, a compound surname no other family draws. */
+  dotName: number;
+  fourChar: number;
+  /** Company names with brackets (`浙江某某（集团）有限公司`, `某某（中国）有限公司`, `…合伙企业（有限合伙）`). */
+  bracketCompany: number;
+  /** Addresses with 弄, 单元 or `3-1-502室`. */
+  laneAddress: number;
 }
 
 export interface ProceduralFamily {
@@ -517,6 +540,60 @@ export const PROCEDURAL_FLOW_FAMILIES: readonly ProceduralFamily[] = [
   },
 ];
 
+/** Installed CJK fonts (`fc-list :lang=zh`) no other family uses: labels in the first three, values in the last three. */
+const H3_LABEL_FONTS = ['Noto Serif CJK KR', 'Noto Serif CJK HK', 'AR PL UMing HK'] as const;
+const H3_VALUE_FONTS = ['AR PL UMing TW MBE', 'Noto Sans Mono CJK TC', 'Noto Sans Mono CJK HK'] as const;
+
+const H3: H3Chances = {
+  security: 0.6,
+  valueScale: [1.1, 1.35],
+  handwritten: 0.3,
+  dotName: 0.3,
+  fourChar: 0.25,
+  bracketCompany: 0.6,
+  laneAddress: 0.6,
+};
+
+/**
+ * The proc-H3 held-out region (2026-12-07, family32; never tune on it): placements no other family draws —
+ * `caption_under` (fill-in lines across the row, each value on its line with its label small under it, no colon),
+ * `right_label` (labels right-aligned in their column, values left-aligned after a wide gap), `vertical_cell` (a ruled
+ * table whose label cells set their label top to bottom, one character a row, beside the value) and `header_row` (a
+ * ruled table with five to seven labels as a header row, wrapping in their cells, one row of values under them) —
+ * on security paper, in fonts and label words no other family uses, values in another font and size (sometimes
+ * handwritten), with names like `阿不都·热合曼`, bracketed company names and addresses with 弄/单元/`3-1-502室`. Not in
+ * PROCEDURAL_FAMILIES or any other list, so every other family draws as before; `cli.ts --families` draws them by name.
+ */
+const h3Region: FamilyRegion = {
+  ...base,
+  fonts: H3_LABEL_FONTS,
+  fillInFonts: H3_VALUE_FONTS,
+  sizes: [10, 12.5],
+  labelStyles: ['plain', 'ascii_spaces', 'fullwidth_spaces'],
+  placements: ['caption_under', 'right_label', 'vertical_cell', 'header_row'],
+  columns: [1, 2],
+  colons: ['', '：', ':'],
+  wrapLines: [1, 2],
+  dateStyles: ['cn_padded', 'cn', 'cn_upper', 'dotted', 'dashed', 'slashed', 'cn_spaced'],
+  overlays: { ...base.overlays, sealOverIssuer: 0.7, signature: 0.3, stamp: 0.15, after: 0.15 },
+  mask: { chance: 0.15, styles: ['bar', 'stars', 'blur'] },
+  lexicon: 'h3',
+  h3: H3,
+};
+
+export const PROCEDURAL_H3_FAMILIES: readonly ProceduralFamily[] = [
+  { name: 'certificate/proc-H3', heldOut: true, kinds: CERTS, region: { ...h3Region, landscape: 0.35 } },
+  { name: 'licence/proc-H3', heldOut: true, kinds: ['business_license'], region: { ...h3Region, landscape: 0.5 } },
+  { name: 'record/proc-H3', heldOut: true, kinds: ['social_insurance_record'], region: { ...h3Region, landscape: 0.2 } },
+  {
+    name: 'contract/proc-H3',
+    heldOut: true,
+    kinds: ['labor_contract'],
+    region: { ...h3Region, landscape: 0, overlays: { ...h3Region.overlays, signature: 0.5 } },
+  },
+  { name: 'id-card/proc-H3', heldOut: true, kinds: ['id_card'], region: { ...h3Region, landscape: 0.4, overlays: { ...NO_OVERLAYS, stamp: 0.3 } } },
+];
+
 /** Every family the generator knows, v1/v2's, v3's and the per-field ones, for `--families`. */
 export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
   ...PROCEDURAL_FAMILIES,
@@ -531,6 +608,7 @@ export const ALL_PROCEDURAL_FAMILIES: readonly ProceduralFamily[] = [
   ...PROCEDURAL_OVERPRINTED_CARD_FAMILIES,
   ...PROCEDURAL_RUN_ON_FAMILIES,
   ...PROCEDURAL_FLOW_FAMILIES,
+  ...PROCEDURAL_H3_FAMILIES,
 ];
 
 /** The procedural families that can draw a kind, seen first. @example proceduralFamiliesFor('id_card'); */
@@ -563,6 +641,12 @@ export function drawLayout(r: FamilyRegion, rng: Rng): LayoutParams {
   }
   if (r.smallLabels !== undefined && rng.chance(r.smallLabels.chance)) {
     params.labelScale = Math.round(rng.float(r.smallLabels.scale[0], r.smallLabels.scale[1]) * 100) / 100;
+  }
+  if (r.h3 !== undefined) {
+    // proc-H3: values always in a fill-in font, larger than the labels, sometimes by hand.
+    params.valueFont = rng.pick(r.fillInFonts);
+    params.valueScale = Math.round(rng.float(r.h3.valueScale[0], r.h3.valueScale[1]) * 100) / 100;
+    if (rng.chance(r.h3.handwritten)) params.handwritten = true;
   }
   return params;
 }

@@ -42,6 +42,11 @@ export const CAPTURE_CONDITION: Record<PhotoCapture, ConditionName> = {
   turned_no_flag: 'rotated_page',
   faint_copy: 'noisy_scan',
   booklet_spread: 'clean_scan',
+  motion_blur: 'phone_photo',
+  low_light: 'phone_photo',
+  chat_resave: 'phone_photo',
+  thumb: 'phone_photo',
+  small_on_table: 'phone_photo',
 };
 
 /**
@@ -85,6 +90,31 @@ export function planProcedural(options: {
     }
   }
   return jobs;
+}
+
+/**
+ * A plan cut to `files` jobs, for a sample size the families do not divide (72 files of five families): one job at a
+ * time goes from the family with the most jobs (the later one on a tie), the last of its jobs made under the
+ * condition or capture the plan holds most of, so families differ by one file at most and captures stay even. A plan
+ * already that short is returned as it is.
+ *
+ * @example
+ * trimPlan(planProcedural({ rounds: 3, conditions: ['digital_pdf'] }), 20).length; // 20
+ */
+export function trimPlan(jobs: readonly ProceduralJob[], files: number): ProceduralJob[] {
+  const out = [...jobs];
+  const made = (j: ProceduralJob) => j.capture ?? j.condition;
+  const count = <K>(keys: K[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<K, number>());
+  while (out.length > files) {
+    const perFamily = count(out.map((j) => j.family.name));
+    const most = Math.max(...perFamily.values());
+    const family = [...perFamily.keys()].filter((f) => perFamily.get(f) === most).at(-1);
+    const perMade = count(out.map(made));
+    let at = -1;
+    for (let i = out.length - 1; i >= 0; i--) if (out[i].family.name === family && (at < 0 || perMade.get(made(out[i]))! > perMade.get(made(out[at]))!)) at = i;
+    out.splice(at, 1);
+  }
+  return out;
 }
 
 async function scanPages(

@@ -45,6 +45,44 @@ export const LEXICON = {
 
 export type Role = keyof typeof LEXICON;
 
+/**
+ * Label wording only the proc-H3 held-out families draw (2026-12-07, family32): rarer words from real forms, none of
+ * them in LEXICON's common or rare lists, so no other family prints them. Roles left out fall back to common words.
+ */
+export const H3_WORDS: Partial<Record<Role, readonly string[]>> = {
+  name: ['持证者姓名', '证书持有人', '学员姓名'],
+  idNumber: ['身份证明号码', '公民身份证号', '身份证件号'],
+  occupation: ['鉴定职业', '职业/工种', '评价职业（工种）'],
+  level: ['鉴定等级', '技能级别', '等级（级别）'],
+  certificateNumber: ['证书统一编号', '证件编号', '证书编号（No.）'],
+  issueDate: ['颁发日期', '核发日期', '发证日期（年月日）'],
+  issuer: ['核发机关', '发证机构', '签发单位'],
+  assessor: ['评价组织', '认定单位'],
+  specialAbility: ['能力项目', '专项能力'],
+  operationItem: ['操作项目名称', '准操作项目'],
+  operationCategory: ['作业类型'],
+  validUntil: ['有效日期至'],
+  training: ['培训课程', '培训名称'],
+  trainingBody: ['培训组织单位', '办学单位'],
+  companyName: ['市场主体名称', '企业（字号）名称'],
+  companyType: ['市场主体类型', '组织形式'],
+  legalRepresentative: ['法定代表人（负责人）', '法人'],
+  address: ['住所（经营场所）', '注册地址'],
+  capital: ['注册资本（万元）'],
+  established: ['设立日期', '成立日期（注册日期）'],
+  term: ['营业期限（起止）'],
+  scope: ['经营范围（主营）'],
+  insuredName: ['参保人员姓名', '被保险人'],
+  insuredId: ['个人社会保障号码', '身份证件号码（社保）'],
+  employerName: ['甲方单位名称', '用人单位（甲方）'],
+  employerCode: ['统一信用代码', '组织机构代码/统一社会信用代码'],
+  employeeName: ['劳动者（乙方）', '员工姓名'],
+  employeeId: ['乙方身份证号', '公民身份号码（乙方）'],
+  contractStart: ['合同生效日期', '聘用期自'],
+  contractEnd: ['合同到期日期', '聘用期至'],
+  signedDate: ['签署日期', '合同签订时间'],
+};
+
 /** English glosses printed under (or over) Chinese labels on bilingual forms (procedural-v3 held-out families). */
 const ENGLISH: Record<Role, string> = {
   name: 'Name',

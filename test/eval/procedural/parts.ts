@@ -18,7 +18,15 @@ export type LabelStyle = 'plain' | 'justify' | 'fullwidth_spaces' | 'ascii_space
  * seen run-on families (proc-R). `flow` (a licence grid of narrow cells: each label spread across the cell at a row's
  * end, its value opening the next row and running on to that row's label; see `flowBlock`) by licence/proc-F.
  */
-export type Placement = 'beside' | 'above' | 'cell' | 'leader' | 'bilingual_cell' | 'underline' | 'grid_stacked' | 'run_on' | 'flow';
+export type Placement = 'beside' | 'above' | 'cell' | 'leader' | 'bilingual_cell' | 'underline' | 'grid_stacked' | 'run_on' | 'flow' | H3Placement;
+/**
+ * Placements only the proc-H3 held-out families draw (families.ts): `caption_under` (fill-in lines across a row, each
+ * value on its line, its label small under it), `right_label` (labels right-aligned in their column, values
+ * left-aligned after a wide gap), `vertical_cell` (ruled label cells set top to bottom, one character a row) and
+ * `header_row` (a ruled table: five to seven labels as a header row, one row of values under it).
+ */
+export const H3_PLACEMENTS = ['caption_under', 'right_label', 'vertical_cell', 'header_row'] as const;
+export type H3Placement = (typeof H3_PLACEMENTS)[number];
 export type MaskStyle = 'bar' | 'blur' | 'stars';
 
 /** One label and its value; `field` names the truth field it prints (absent for distractors such as 注册资本). */
@@ -93,6 +101,10 @@ export interface LayoutParams {
   labelColor: string;
   /** Labels printed at this share of the values' size (small captions on a form); absent: one size. */
   labelScale?: number;
+  /** proc-H3: values printed at this multiple of the page's size (a fill-in in larger type); absent: one size. */
+  valueScale?: number;
+  /** proc-H3: values written by hand (blue ink, each character a little turned, lifted and sized). */
+  handwritten?: boolean;
 }
 
 const PT_TO_MM = 0.3528;
@@ -156,6 +168,8 @@ export function valueHtml(item: Item, p: LayoutParams, masks: ReadonlyMap<string
   const after = item.after ? `<span class="after" style="margin-left:${rng.float(0, 3).toFixed(1)}mm">${esc(item.after)}</span>` : '';
   if (mask) return maskHtml(item.value, mask, p.sizePt, rng) + after;
   const styles = [`font-family:'${p.valueFont}'`];
+  if (p.valueScale !== undefined) styles.push(`font-size:${p.valueScale}em`);
+  if (p.handwritten) styles.push('color:#1c3d8f');
   const shift = item.layout?.shift;
   const lineMm = p.sizePt * PT_TO_MM * 1.35;
   const page = shift ? undefined : p.pageShift;
@@ -166,18 +180,36 @@ export function valueHtml(item: Item, p: LayoutParams, masks: ReadonlyMap<string
   if (item.long && p.wrapLines > 1 && chars > 8) {
     const perLine = Math.ceil(chars / p.wrapLines) + 1;
     styles.push(
-      `display:inline-block;max-width:${(perLine * p.sizePt * PT_TO_MM * 1.02).toFixed(1)}mm;white-space:normal;word-break:break-all;vertical-align:top`,
+      `display:inline-block;max-width:${(perLine * p.sizePt * (p.valueScale ?? 1) * PT_TO_MM * 1.02).toFixed(1)}mm;white-space:normal;word-break:break-all;vertical-align:top`,
     );
   }
   const cells = item.layout?.cells;
   // A typed code or date keeps to one line (its cell is sized to it); full-width digits would otherwise wrap it.
   if (cells || item.layout?.fullwidth) styles.push('white-space:nowrap');
-  const printed = cells ? codeCellsHtml(item.value, cells) : esc(item.layout?.fullwidth ? toFullwidth(item.value) : item.value);
+  const printed = cells
+    ? codeCellsHtml(item.value, cells)
+    : p.handwritten
+      ? handwrittenHtml(item.value, rng)
+      : esc(item.layout?.fullwidth ? toFullwidth(item.value) : item.value);
   const value = `<span class="v" style="${styles.join(';')}">${printed}</span>`;
   // An underlined blank stays on the label's line while the value printed into it misses it.
   if (shift?.underline)
     return `<span class="blank" style="display:inline-block;border-bottom:1px solid #333;padding-right:${rng.float(1, 6).toFixed(1)}mm">${value}</span>${after}`;
   return `${value}${after}`;
+}
+
+/**
+ * A value written by hand (proc-H3): each character lifted or dropped by up to a fifteenth of its height and sized
+ * 0.92–1.1×, the whole slanted a little and in ballpoint blue, as a fill-in by hand looks. No character is turned on
+ * its own: the characters stay in order on one baseline band (wrapping between them in a narrow cell), so a digital
+ * PDF's text layer holds the value as one run, as it does for every other family.
+ */
+export function handwrittenHtml(value: string, rng: Rng): string {
+  const slant = rng.float(-8, -3).toFixed(1);
+  const chars = [...value].map(
+    (c) => `<span style="position:relative;top:${rng.float(-0.07, 0.07).toFixed(2)}em;font-size:${rng.float(0.92, 1.1).toFixed(2)}em">${esc(c)}</span>`,
+  );
+  return `<span class="hand" style="display:inline-block;max-width:100%;transform:skewX(${slant}deg)">${chars.join('')}</span>`;
 }
 
 /** A label and its value stacked in one cell, the value above or below, centred on each other or left-aligned. */
@@ -337,6 +369,80 @@ export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMa
           return `<span style="white-space:nowrap">${lb(i)}</span><span style="border-bottom:1px solid #222;padding:0 ${pad}mm">${v(i)}</span>`;
         })
         .join(rng.pick(['，', '；', '　　', '　']))}。</p>`;
+    case 'caption_under': {
+      // Fill-in lines across the row, each value written on its line and its label small under it (no colon); a wide
+      // item takes a line of its own.
+      const n = p.columns === 2 ? rng.pick([3, 4]) : rng.pick([2, 3]);
+      const align = rng.pick(['left', 'center']);
+      const capAlign = rng.pick(['left', 'center']);
+      const capSize = rng.float(0.62, 0.78).toFixed(2);
+      const cell = (i: Item) =>
+        `<div style="${i.wide ? 'grid-column:1/-1;' : ''}min-width:0"><div style="border-bottom:1px solid #222;min-height:1.45em;padding:0 1.5mm 0.6mm;text-align:${align}">${v(i)}</div><div style="font-size:${capSize}em;color:#444;text-align:${capAlign};white-space:nowrap;margin-top:0.6mm">${labelHtml(i.label, w, { ...p, colon: '' }, i.layout?.spacing)}</div></div>`;
+      return `<div class="blk" style="display:grid;grid-template-columns:repeat(${n},minmax(0,1fr));gap:${gap} ${rng.float(4, 9).toFixed(1)}mm;align-items:end">${items.map(cell).join('')}</div>`;
+    }
+    case 'right_label': {
+      // Labels right-aligned in their column, values left-aligned after a wide gap (one or two pairs a row).
+      const cols = p.columns === 2 ? 'max-content 1fr max-content 1fr' : 'max-content 1fr';
+      const gapMm = rng.float(5, 14).toFixed(1);
+      const cells: string[] = [];
+      let open = 0;
+      for (const i of items) {
+        if (p.columns === 2 && i.wide && open === 1) {
+          cells.push('<div></div><div></div>');
+          open = 0;
+        }
+        const span = p.columns === 2 && i.wide ? 'grid-column:span 3;' : '';
+        cells.push(`<div class="l" style="text-align:right;white-space:nowrap">${lb(i)}</div><div class="c" style="${span}min-width:0">${v(i)}</div>`);
+        open = p.columns === 2 && !i.wide ? (open + 1) % 2 : 0;
+      }
+      return `<div class="blk" style="display:grid;grid-template-columns:${cols};column-gap:${gapMm}mm;row-gap:${gap};align-items:baseline">${cells.join('')}</div>`;
+    }
+    case 'vertical_cell': {
+      // A ruled table whose label cells set the label top to bottom, one character a row, beside the value cell.
+      const vl = (i: Item) =>
+        `<td class="gl" style="writing-mode:vertical-rl;text-orientation:upright;letter-spacing:0.12em;text-align:center;white-space:nowrap;width:1%;padding:1.5mm 1.2mm">${labelHtml(i.label, w, { ...p, colon: '', labelStyle: 'plain' })}</td>`;
+      const rows: string[] = [];
+      let row: string[] = [];
+      const flush = () => {
+        if (row.length) rows.push(`<tr>${row.join('')}${p.columns === 2 && row.length === 1 ? '<td class="gl"></td><td></td>' : ''}</tr>`);
+        row = [];
+      };
+      const align = rng.pick(['left', 'center']);
+      for (const i of items) {
+        const td = `${vl(i)}<td${p.columns === 2 && i.wide ? ' colspan="3"' : ''} style="text-align:${align}">${v(i)}</td>`;
+        if (p.columns === 2 && i.wide) {
+          flush();
+          row.push(td);
+          flush();
+          continue;
+        }
+        row.push(td);
+        if (p.columns === 1 || row.length === 2) flush();
+      }
+      flush();
+      return `<table class="blk" style="border-collapse:collapse;width:100%">${rows.join('')}</table>`;
+    }
+    case 'header_row': {
+      // A ruled table: the labels as a header row (five to seven cells, a label wrapping in its cell), one row of
+      // values under it; a wide item takes a row of its own below, its label in the first cell.
+      const narrow = items.filter((i) => !i.wide);
+      const wide = items.filter((i) => i.wide);
+      const per = Math.max(1, Math.min(rng.int(5, 7), narrow.length));
+      const chunks: Item[][] = [];
+      for (let k = 0; k < narrow.length; k += per) chunks.push(narrow.slice(k, k + per));
+      const cols = Math.max(...chunks.map((c) => c.length), 2);
+      const shade = rng.pick(['#f3f3f3', '#fff', '#f1f5ee']);
+      const head = (i: Item) => labelHtml(i.label, w, { ...p, colon: '', labelStyle: 'plain' });
+      const rows = chunks.map((c) => {
+        const span = (k: number) => (k === c.length - 1 ? cols - c.length + 1 : 1);
+        const heads = c.map((i, k) => `<td class="gl" colspan="${span(k)}" style="background:${shade};text-align:center;font-size:0.9em">${head(i)}</td>`);
+        const values = c.map((i, k) => `<td colspan="${span(k)}" style="text-align:center;word-break:break-all">${valueHtml(i, p, masks, rng)}</td>`);
+        return `<tr>${heads.join('')}</tr><tr>${values.join('')}</tr>`;
+      });
+      for (const i of wide)
+        rows.push(`<tr><td class="gl" style="background:${shade};text-align:center">${head(i)}</td><td colspan="${cols - 1}">${v(i)}</td></tr>`);
+      return `<table class="blk" style="border-collapse:collapse;width:100%;table-layout:fixed">${rows.join('')}</table>`;
+    }
     case 'leader':
       return items
         .map(
@@ -413,6 +519,58 @@ export function partsCss(p: LayoutParams): string {
   .title { text-align: center; font-weight: bold; }
   table.rows { border-collapse: collapse; width: 100%; }
   table.rows td, table.rows th { border: 1px solid #333; padding: 1.6mm 1.5mm; text-align: center; font-weight: normal; }`;
+}
+
+/**
+ * Security paper (proc-H3): a tinted sheet under a light guilloche — a rosette of hypotrochoid loops and wave bands
+ * along the top and bottom — as certificates, licences and ID cards are printed on. Placed first in the body, under
+ * everything else; light enough that the print on it reads.
+ */
+export function securityHtml(widthMm: number, heightMm: number, rng: Rng): string {
+  const tint = rng.pick(['#f6f1e3', '#eef5ec', '#f4eef6', '#ecf2f8', '#f8efec']);
+  const ink = rng.pick(['#7fa37a', '#8a9cc4', '#c49a7a', '#a58fc0', '#c48a8a']);
+  const opacity = rng.float(0.22, 0.38).toFixed(2);
+  const cx = widthMm * rng.float(0.35, 0.65);
+  const cy = heightMm * rng.float(0.35, 0.6);
+  const R = Math.min(widthMm, heightMm) * rng.float(0.22, 0.34);
+  const loops = rng.int(14, 26);
+  const paths: string[] = [];
+  // Hypotrochoids: a point at d from the centre of a circle of radius r rolling inside one of radius R.
+  for (let k = 0; k < rng.int(3, 5); k++) {
+    const r = R / rng.pick([3, 4, 5, 6]);
+    const dd = r * rng.float(0.6, 1.4);
+    const turn = rng.float(0, Math.PI);
+    const pts: string[] = [];
+    for (let t = 0; t <= 2 * Math.PI * (r / gcdLike(R, r)) + 0.001; t += 0.02) {
+      const x = (R - r) * Math.cos(t + turn) + dd * Math.cos(((R - r) / r) * t + turn);
+      const y = (R - r) * Math.sin(t + turn) - dd * Math.sin(((R - r) / r) * t + turn);
+      pts.push(`${(cx + x).toFixed(2)},${(cy + y).toFixed(2)}`);
+    }
+    paths.push(`<polyline points="${pts.join(' ')}" fill="none" stroke="${ink}" stroke-width="0.12"/>`);
+  }
+  for (let k = 0; k < loops; k++) {
+    const a = (k / loops) * Math.PI;
+    paths.push(
+      `<ellipse cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" rx="${(R * 1.25).toFixed(1)}" ry="${(R * 0.42).toFixed(1)}" transform="rotate(${((a * 180) / Math.PI).toFixed(1)} ${cx.toFixed(1)} ${cy.toFixed(1)})" fill="none" stroke="${ink}" stroke-width="0.1"/>`,
+    );
+  }
+  // Wave bands along the top and bottom margins.
+  const period = rng.float(5, 11);
+  for (const base of [rng.float(4, 9), heightMm - rng.float(4, 9)])
+    for (let k = 0; k < 6; k++) {
+      const pts: string[] = [];
+      for (let x = 0; x <= widthMm; x += 0.8)
+        pts.push(`${x.toFixed(1)},${(base + 2.2 * Math.sin((x / period) * 2 * Math.PI + k * 0.5) + (k - 3) * 0.25).toFixed(2)}`);
+      paths.push(`<polyline points="${pts.join(' ')}" fill="none" stroke="${ink}" stroke-width="0.1"/>`);
+    }
+  return `<svg class="security" style="position:absolute;left:0;top:0;width:${widthMm}mm;height:${heightMm}mm;background:${tint}" viewBox="0 0 ${widthMm} ${heightMm}"><g opacity="${opacity}">${paths.join('')}</g></svg>`;
+}
+
+/** The loop count of a hypotrochoid closes after r / gcd(R, r) turns; for non-integers, a few turns suffice. */
+function gcdLike(a: number, b: number): number {
+  let [x, y] = [Math.round(a * 10), Math.round(b * 10)];
+  while (y) [x, y] = [y, x % y];
+  return Math.max(x / 10, b / 6);
 }
 
 /** A round official seal, placed absolutely (mm) inside a positioned parent; semi-transparent like ink on paper. */

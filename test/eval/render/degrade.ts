@@ -239,7 +239,13 @@ export const PHOTO_CAPTURES = [
   'large',
   'small',
 ] as const;
-export type PhotoCapture = (typeof PHOTO_CAPTURES)[number];
+/**
+ * Captures only named by `--captures` (never in `--captures all`, which would shift which capture every earlier seed's
+ * files get): a phone shaken as it shoots, a dim room, a chat app's re-save, a thumb holding the page by its margin,
+ * the page small on a patterned table. Drawn for the proc-H3 held-out region (2026-12-07, family32), usable on any.
+ */
+export const H3_CAPTURES = ['motion_blur', 'low_light', 'chat_resave', 'thumb', 'small_on_table'] as const;
+export type PhotoCapture = (typeof PHOTO_CAPTURES)[number] | (typeof H3_CAPTURES)[number];
 
 async function size(image: Buffer): Promise<{ width: number; height: number }> {
   const m = await sharp(image).metadata();
@@ -470,6 +476,188 @@ async function bookletSpread(png: Buffer, rng: Rng): Promise<Buffer> {
 }
 
 /**
+ * Hand shake: the image smeared along one direction by `lengthPx` (a line kernel at `angleDeg`), as a phone moved
+ * during a long exposure.
+ *
+ * @example
+ * await motionBlur(jpeg, 20, 9);
+ */
+export async function motionBlur(image: Buffer, angleDeg: number, lengthPx: number): Promise<Buffer> {
+  const n = Math.max(3, lengthPx | 1);
+  const kernel = new Array<number>(n * n).fill(0);
+  const c = (n - 1) / 2;
+  const [dx, dy] = [Math.cos((angleDeg * Math.PI) / 180), Math.sin((angleDeg * Math.PI) / 180)];
+  // Sample the line finely and spread each sample over the cells it falls in, so any angle gets a smooth kernel.
+  for (let t = -c; t <= c; t += 0.25) {
+    const x = c + t * dx;
+    const y = c + t * dy;
+    const [x0, y0] = [Math.floor(x), Math.floor(y)];
+    for (const [xi, wx] of [
+      [x0, 1 - (x - x0)],
+      [x0 + 1, x - x0],
+    ])
+      for (const [yi, wy] of [
+        [y0, 1 - (y - y0)],
+        [y0 + 1, y - y0],
+      ])
+        if (xi >= 0 && xi < n && yi >= 0 && yi < n) kernel[yi * n + xi] += wx * wy;
+  }
+  const sum = kernel.reduce((a, b) => a + b, 0);
+  return sharp(image)
+    .flatten({ background: '#fff' })
+    .convolve({ width: n, height: n, kernel: kernel.map((k) => k / sum) })
+    .png()
+    .toBuffer();
+}
+
+/**
+ * A dim room: the photo darkened and flattened, warm, with the sensor's grain (luminance and colour noise) that a
+ * phone's high ISO leaves.
+ *
+ * @example
+ * await lowLight(jpeg, rng);
+ */
+export async function lowLight(image: Buffer, rng: Rng): Promise<Buffer> {
+  const { width, height } = await size(image);
+  const dark = await sharp(image)
+    .flatten({ background: '#fff' })
+    .removeAlpha()
+    .linear(rng.float(0.42, 0.6), rng.float(6, 18))
+    .tint({ r: 255, g: rng.int(215, 235), b: rng.int(170, 200) })
+    .toBuffer();
+  return sharp(dark)
+    .composite([{ input: await seededGrain(width, height, rng.float(16, 28), rng.int(1, 2 ** 31 - 1)), blend: 'overlay' }])
+    .png()
+    .toBuffer();
+}
+
+/**
+ * Sensor grain drawn from `seed` (libvips' gaussnoise, which noisyScan uses, is not seeded, so its files differ from
+ * run to run; this one repeats): per channel, a sum of three uniforms about mid-grey with spread `sigma`.
+ */
+async function seededGrain(width: number, height: number, sigma: number, seed: number): Promise<Buffer> {
+  let x = seed >>> 0 || 1;
+  const next = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 4294967296;
+  };
+  const raw = Buffer.alloc(width * height * 3);
+  const k = sigma * 2; // three uniforms on [-1, 1] sum to a spread of 1
+  for (let i = 0; i < raw.length; i++) raw[i] = Math.max(0, Math.min(255, Math.round(128 + k * (next() + next() + next() - 1.5))));
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+}
+
+/**
+ * A chat app's re-save: the photo scaled to 1,280 px or less on its long side and saved as a low-quality JPEG, then
+ * forwarded and saved again, smaller and worse.
+ *
+ * @example
+ * await chatResave(jpeg, rng); // { data, long: 960, quality: [42, 31] }
+ */
+export async function chatResave(image: Buffer, rng: Rng): Promise<{ data: Buffer; long: number; quality: [number, number] }> {
+  const { width, height } = await size(image);
+  const long = Math.min(Math.max(width, height), rng.pick([1280, 1080, 960]));
+  const f = long / Math.max(width, height);
+  const q1 = rng.int(35, 50);
+  const q2 = rng.int(22, 38);
+  const once = await sharp(image)
+    .flatten({ background: '#fff' })
+    .resize(Math.round(width * f), Math.round(height * f))
+    .jpeg({ quality: q1, chromaSubsampling: '4:2:0' })
+    .toBuffer();
+  const data = await sharp(once).jpeg({ quality: q2, chromaSubsampling: '4:2:0' }).toBuffer();
+  return { data, long, quality: [q1, q2] };
+}
+
+/** How far in from a side edge a thumb may reach (mm): every drawn value sits at least 12 mm in (documents.ts). */
+export const THUMB_REACH_MM = 9;
+
+/**
+ * A thumb holding the page by its left or right margin, reaching at most `THUMB_REACH_MM` in from the edge (so it
+ * covers no value: the page's print starts 12 mm or more from its side edges), skin-toned, shaded, with a nail and a
+ * soft shadow beside it. Returns the page with the thumb and where it lies (the side and its top/bottom, px).
+ *
+ * @example
+ * await addThumb(png, 200, rng); // { image, side: 'left', top: 1400, bottom: 1820 }
+ */
+export async function addThumb(png: Buffer, dpi: number, rng: Rng): Promise<{ image: Buffer; side: 'left' | 'right'; top: number; bottom: number }> {
+  const { width, height } = await size(png);
+  const mm = dpi / 25.4;
+  const side = rng.chance(0.5) ? 'left' : 'right';
+  const reach = rng.float(5, THUMB_REACH_MM) * mm;
+  const rx = rng.float(9, 12) * mm; // half the thumb's width, across the edge
+  const ry = rng.float(16, 22) * mm; // half its length, along the edge
+  const cy = rng.float(0.2, 0.8) * height;
+  const cx = side === 'left' ? reach - rx : width - reach + rx;
+  const tilt = rng.float(-12, 12);
+  const skin = rng.pick(['#e2b99a', '#d7a886', '#c99574', '#eac3a6']);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs>
+  <radialGradient id="t" cx="${side === 'left' ? 0.7 : 0.3}" cy="0.4" r="0.8"><stop offset="0" stop-color="${skin}"/><stop offset="1" stop-color="#8a5a40"/></radialGradient>
+  <filter id="s"><feGaussianBlur stdDeviation="${(2 * mm).toFixed(1)}"/></filter><filter id="e"><feGaussianBlur stdDeviation="${(0.3 * mm).toFixed(1)}"/></filter></defs>
+  <clipPath id="c"><rect x="${side === 'left' ? 0 : width - reach}" y="0" width="${reach}" height="${height}"/></clipPath>
+  <g clip-path="url(#c)" transform="rotate(${tilt.toFixed(1)} ${cx.toFixed(0)} ${cy.toFixed(0)})">
+  <ellipse cx="${(cx + (side === 'left' ? 1.5 : -1.5) * mm).toFixed(0)}" cy="${(cy + 2 * mm).toFixed(0)}" rx="${rx.toFixed(0)}" ry="${ry.toFixed(0)}" fill="#000" fill-opacity="0.35" filter="url(#s)"/>
+  <ellipse cx="${cx.toFixed(0)}" cy="${cy.toFixed(0)}" rx="${rx.toFixed(0)}" ry="${ry.toFixed(0)}" fill="url(#t)" filter="url(#e)"/>
+  <ellipse cx="${(cx + (side === 'left' ? 0.45 : -0.45) * rx).toFixed(0)}" cy="${(cy - 0.55 * ry).toFixed(0)}" rx="${(0.38 * rx).toFixed(0)}" ry="${(0.3 * ry).toFixed(0)}" fill="#f3d9cc" fill-opacity="0.85" stroke="#b98a74" stroke-width="${(0.3 * mm).toFixed(1)}"/></g></svg>`;
+  const image = await sharp(png)
+    .flatten({ background: '#fff' })
+    .composite([{ input: Buffer.from(svg) }])
+    .png()
+    .toBuffer();
+  const reachTilted = ry + rx; // bound on the vertical extent under the tilt
+  return { image, side, top: Math.max(0, Math.round(cy - reachTilted)), bottom: Math.min(height, Math.round(cy + reachTilted)) };
+}
+
+/** Patterned tables and tablecloths a page is photographed on. */
+const TABLE_PATTERNS = [
+  // Gingham
+  (rng: Rng) =>
+    `background-color:${rng.pick(['#f2f2f2', '#fbe9e9'])};background-image:repeating-linear-gradient(0deg, ${rng.pick(['rgba(200,40,40,0.45)', 'rgba(40,80,170,0.45)', 'rgba(30,120,60,0.45)'])} 0 14px, transparent 14px 28px),repeating-linear-gradient(90deg, rgba(0,0,0,0.25) 0 14px, transparent 14px 28px)`,
+  // Wood grain
+  (rng: Rng) =>
+    `background-color:#8b5a2b;background-image:repeating-linear-gradient(${rng.int(85, 95)}deg, rgba(60,30,10,0.35) 0 3px, rgba(255,220,170,0.12) 3px 9px, rgba(60,30,10,0.2) 9px 11px, transparent 11px 23px)`,
+  // Dotted cloth
+  (rng: Rng) =>
+    `background-color:${rng.pick(['#2f4f6f', '#6b2f3f', '#3f5f3f'])};background-image:radial-gradient(circle, rgba(255,255,255,0.55) 0 4px, transparent 5px),radial-gradient(circle, rgba(255,230,120,0.5) 0 3px, transparent 4px);background-size:30px 30px, 30px 30px;background-position:0 0, 15px 15px`,
+  // Marble-like stone: diagonal veins
+  (rng: Rng) =>
+    `background-color:#d9d6d0;background-image:repeating-linear-gradient(${rng.int(20, 70)}deg, rgba(90,90,90,0.25) 0 2px, transparent 2px 17px, rgba(60,60,60,0.15) 17px 18px, transparent 18px 41px)`,
+];
+
+/**
+ * The page lying small in the frame on a patterned table (a photo taken from standing height): the page 35–55 % of the
+ * frame's long side, a little turned and in perspective, the pattern all around it.
+ *
+ * @example
+ * await onPatternedTable(png, renderer, rng); // { data, pageShare: 0.42 }
+ */
+export async function onPatternedTable(png: Buffer, renderer: SheetRenderer, rng: Rng): Promise<{ data: Buffer; pageShare: number }> {
+  const meta = await sharp(png).metadata();
+  const aspect = meta.width! / meta.height!;
+  const frameW = rng.chance(0.5) ? 1000 : 750;
+  const frameH = Math.round(frameW === 1000 ? 750 : 1000);
+  const pageShare = rng.float(0.35, 0.55);
+  const pageLong = Math.max(frameW, frameH) * pageShare;
+  const pageW = Math.round(aspect >= 1 ? pageLong : pageLong * aspect);
+  const pattern = rng.pick(TABLE_PATTERNS)(rng);
+  const html = `<!doctype html><html><body style="margin:0;width:${frameW}px;height:${frameH}px;overflow:hidden;${pattern}">
+  <img src="data:image/png;base64,${png.toString('base64')}" style="position:absolute;left:${rng.int(35, 65)}%;top:${rng.int(38, 62)}%;width:${pageW}px;transform:translate(-50%,-50%) perspective(1400px) rotateX(${rng.float(-12, 12).toFixed(1)}deg) rotateY(${rng.float(-8, 8).toFixed(1)}deg) rotateZ(${rng.float(-10, 10).toFixed(1)}deg);box-shadow:0 4px 14px rgba(0,0,0,0.5)">
+  </body></html>`;
+  const targetLong = rng.int(2600, 3400);
+  const shot = await renderer.capture(html, frameW, frameH, targetLong / Math.max(frameW, frameH));
+  const data = await sharp(shot)
+    .modulate({ brightness: rng.float(0.92, 1.08) })
+    .blur(rng.float(0.4, 0.8))
+    .jpeg({ quality: rng.int(72, 85) })
+    .toBuffer();
+  return { data, pageShare: Math.round(pageShare * 100) / 100 };
+}
+
+/**
  * One photo or copy condition applied to a rendered page. Returns the image file and the capture tags for the truth
  * (e.g. `photo:glare`, `exif:6`, `size:6000`).
  *
@@ -564,6 +752,37 @@ export async function capturePhoto(
         .flatten({ background: '#fff' })
         .resize(Math.round(width * f), Math.round(height * f));
       return { image: await jpeg(img, rng.int(65, 80), Math.round(dpi * f)), capture: [tag, `size:${long}`] };
+    }
+    case 'motion_blur': {
+      // The shake is on the photo: smeared after the perspective shot, then saved again.
+      const shot = await phonePhoto(png, renderer, rng);
+      const angle = rng.int(0, 179);
+      const length = rng.pick([5, 7, 9, 11]);
+      return {
+        image: await jpeg(sharp(await motionBlur(shot.data, angle, length)), rng.int(72, 85), shot.dpi),
+        capture: [tag, 'photo:perspective', `blur:${length}px@${angle}`],
+      };
+    }
+    case 'low_light': {
+      const shot = await phonePhoto(png, renderer, rng);
+      return { image: await jpeg(sharp(await lowLight(shot.data, rng)), rng.int(70, 82), shot.dpi), capture: [tag, 'photo:perspective'] };
+    }
+    case 'chat_resave': {
+      const shot = await phonePhoto(png, renderer, rng);
+      const saved = await chatResave(shot.data, rng);
+      return {
+        image: { data: saved.data, ext: 'jpg', dpi: shot.dpi },
+        capture: [tag, 'photo:perspective', `size:${saved.long}`, `jpeg:${saved.quality.join('>')}`],
+      };
+    }
+    case 'thumb': {
+      // The thumb holds the page by a side margin; it covers no value (THUMB_REACH_MM), so nothing is masked.
+      const held = await addThumb(png, dpi, rng);
+      return photo(held.image, [`thumb:${held.side}`]);
+    }
+    case 'small_on_table': {
+      const laid = await onPatternedTable(png, renderer, rng);
+      return { image: { data: laid.data, ext: 'jpg', dpi: 150 }, capture: [tag, `page-share:${laid.pageShare}`] };
     }
   }
 }
