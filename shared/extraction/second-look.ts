@@ -206,14 +206,21 @@ export function pageWithRegionReadAgain(page: OcrPage, region: Pick<SecondLookRe
   const inside = (line: OcrLine) => contains(area, line.pageBox ?? line.box);
   const over = (a: OcrLine, b: OcrLine) => overlapShare(a.box, b.box) >= 0.3;
   const reaching = page.lines.filter((line) => !inside(line));
-  const added = lines.filter((line) => inside(line) && !reaching.some((old) => over(line, old)));
+  // A line the crop read again a little off where the page's pass boxed it (a slanted card's wrap `路257弄30号1103室`
+  // 32 px higher in the crop), its old box reaching out of the region: the same line, not a new one under or over it.
+  const repeats = (line: OcrLine, old: OcrLine) =>
+    line.text.replace(/\s+/g, '') === old.text.replace(/\s+/g, '') &&
+    Math.abs(line.box.y + line.box.height / 2 - (old.box.y + old.box.height / 2)) < Math.max(line.box.height, old.box.height) * 1.5 &&
+    Math.min(line.box.x + line.box.width, old.box.x + old.box.width) > Math.max(line.box.x, old.box.x);
+  const same = (a: OcrLine, b: OcrLine) => over(a, b) || repeats(a, b);
+  const added = lines.filter((line) => inside(line) && !reaching.some((old) => same(line, old)));
   if (added.length === 0) return page;
-  const replaced = (line: OcrLine) => inside(line) && added.some((line2) => over(line, line2));
+  const replaced = (line: OcrLine) => inside(line) && added.some((line2) => same(line, line2));
   const at = page.lines.findIndex(replaced);
   const kept = page.lines.filter((line) => !replaced(line));
   const before = at < 0 ? kept.length : page.lines.slice(0, at).filter((line) => !replaced(line)).length;
   // A new line that repeats an old one left in place (the crop read it over a line the page's pass kept) is not added twice.
-  const fresh = added.filter((line) => !kept.some((old) => over(line, old)));
+  const fresh = added.filter((line) => !kept.some((old) => same(line, old)));
   const ordered = fresh.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   return { ...page, lines: [...kept.slice(0, before), ...ordered, ...kept.slice(before)] };
 }

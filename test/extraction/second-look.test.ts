@@ -158,3 +158,25 @@ describe('the reader’s second look', () => {
     expect(asked(flagged([]))).toContain('address');
   });
 });
+
+describe('a line the crop reads again a little off where the page boxed it', () => {
+  it('is the same line, not a second copy under or over it (a card’s address wrap read 32 px higher)', async () => {
+    const { pageWithRegionReadAgain } = await import('../../shared/extraction/second-look.js');
+    // Prepare: the page's pass boxed the wrap under the address's first line; the crop boxed both a little higher.
+    const page = enginePage([
+      ['姓名戴娜霞', 632, 215, 152, 35],
+      ['住址 安徽省合肥市蜀山区教工', 630, 324, 358, 50],
+      ['路257弄30号1103室', 693, 375, 239, 31],
+      ['公民身份号码', 635, 550, 140, 31],
+    ]);
+    const crop = enginePage([
+      ['住址 安徽省合肥市蜀山区教工', 634, 303, 349, 36],
+      ['路257弄30号1103室', 693, 343, 237, 29],
+    ]).lines;
+    // Act: the region covers the address's first row only, so the page's wrap reaches out of it.
+    const merged = pageWithRegionReadAgain(page, { box: { x: 573, y: 300, width: 600, height: 75 }, lineHeight: 31 }, crop);
+    // Assess
+    expect(merged.lines.filter((l) => l.text === '路257弄30号1103室')).toHaveLength(1);
+    expect(extract([merged])[0].fields.address.value).toBe('安徽省合肥市蜀山区教工路257弄30号1103室');
+  });
+});
