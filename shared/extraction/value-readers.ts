@@ -150,6 +150,9 @@ const NAME_RUN = new RegExp(`^[${CJK}·]{2,12}`);
 /** A whole resident ID number with a name of two to five characters right after it, nothing else. */
 const ID_BEFORE_NAME = new RegExp(`^(\\d{17}[\\dXx])([${CJK}·]{2,5})$`);
 
+/** Issue on a minority name with a part of one character (`阿依古丽·吾`): the part was cut, the clerk reads it whole. */
+export const NAME_PART_CUT = 'person_name_part_incomplete';
+
 /** Issue on a person's name that is only a surname: the given name was cut off, the clerk reads it whole. */
 export const NAME_SURNAME_ONLY = 'person_name_incomplete';
 
@@ -205,11 +208,16 @@ export const readPersonName: ValueReader = (text) => {
   const surnameKnown = SURNAMES.has(name[0]) || COMPOUND_SURNAMES.some((s) => name.startsWith(s));
   let plausibility = surnameKnown ? (leader ? 0.85 : 1) : 0.8;
   if (name.length === 4 && !COMPOUND_SURNAMES.some((s) => name.startsWith(s))) plausibility *= 0.92;
+  // A minority name's parts are transliterations of two characters or more (`阿依古丽·吾拉木`): a part of one was cut
+  // (`阿依古丽·吾`, its rest wrapped onto the next line of a narrow cell), or the dot is a speck.
+  const dotted = name.includes('·') && name.split('·').some((part) => [...part].length < 2);
+  if (dotted) plausibility *= 0.8;
   // Trailing letters or digits glued to the name suggest the line held more than the name.
   if (/^[A-Za-z0-9]/.test(rest)) plausibility *= 0.8;
   // A compound surname alone (`令狐`, `东方`) is no one's whole name: the given name was cut or lost.
   if (COMPOUND_SURNAMES.includes(name)) return { ...ok(name, plausibility), issues: [NAME_SURNAME_ONLY] };
   if (misread) return { ...ok(name, plausibility), issues: [NAME_SURNAME_LOOK_ALIKE] };
+  if (dotted) return { ...ok(name, plausibility), issues: [NAME_PART_CUT] };
   return ok(name, plausibility);
 };
 

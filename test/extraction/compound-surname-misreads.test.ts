@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
-import { NAME_SURNAME_LOOK_ALIKE, readPersonName } from '../../shared/extraction/value-readers.js';
+import { NAME_PART_CUT, NAME_SURNAME_LOOK_ALIKE, readPersonName } from '../../shared/extraction/value-readers.js';
 import { enginePage, type Line } from './support/text-lines.js';
 
 const licence = (representative: string): Line[] => [
@@ -55,5 +55,18 @@ describe('a single surname read as a traditional character it looks like', () =>
   it('leaves a name whose look-alike stands inside it as read', () => {
     expect(readPersonName('王會明')?.value).toBe('王會明');
     expect(readPersonName('曾明')?.issues ?? []).not.toContain(NAME_SURNAME_LOOK_ALIKE);
+  });
+});
+
+describe('a minority name with a part of one character', () => {
+  it('flags `阿依古丽·吾` (its part cut at a narrow cell’s wrap) and leaves whole names as read', () => {
+    expect(readPersonName('阿依古丽·吾')).toMatchObject({ value: '阿依古丽·吾', issues: [NAME_PART_CUT] });
+    expect(readPersonName('阿依古丽·吾拉木')?.issues).toEqual([]);
+    expect(readPersonName('热依拉·买买提')?.issues).toEqual([]);
+  });
+
+  it('leaves such a name flagged on a scanned licence', () => {
+    const doc = extractDocuments([enginePage(licence('阿依古丽·吾'))], { today: '2026-12-07' })[0]!;
+    expect(doc.fields.legalRepresentative).toMatchObject({ value: '阿依古丽·吾', needsReview: true });
   });
 });
