@@ -1,4 +1,5 @@
 import type { OcrLine } from '../documents/ocr-page.js';
+import { LABELS_BY_FIRST_CHAR } from './labels.js';
 
 type OcrWord = NonNullable<OcrLine['words']>[number];
 
@@ -81,10 +82,20 @@ export function withVerticalRunsJoined(page: readonly OcrLine[]): OcrLine[] {
           !run.includes(o) && /[:：∶]\s*$/.test(o.text) && overlapsRow(o, c) && o.box.x + o.box.width <= c.box.x && c.box.x - (o.box.x + o.box.width) < h * 3,
       );
     const atHead = run.length > 2 && labelBefore(run[0]) && !labelBefore(row(run[0]));
+    const x = Math.min(...run.map((l) => l.box.x));
+    const y = atHead ? top : Math.round(centre - h / 2);
+    // A label set down a ruled cell (`参` / `保` / … / `名` beside `迪丽努尔·买买提`, the value a cell's padding right of
+    // the column), laid flat, ends before the next text on its row: it would otherwise reach over its own value. A
+    // value keeps its characters' width (the reader places its start by their count).
+    const text = run.map((l) => l.text.trim()).join('');
+    const isLabel = !!LABELS_BY_FIRST_CHAR.get(text[0])?.some((l) => l.form === text);
+    const flat = { ...run[0], box: { ...run[0].box, y, height: h } };
+    const after = isLabel ? lines.filter((o) => !run.includes(o) && o.box.x > x + h * 0.5 && overlapsRow(o, flat)).map((o) => o.box.x) : [];
+    const width = Math.max(h, Math.min(h * run.length, Math.min(...after) - x - h * 0.25));
     joined.set(run[0], {
-      text: run.map((l) => l.text.trim()).join(''),
+      text,
       confidence: Math.min(...run.map((l) => l.confidence)),
-      box: { x: Math.min(...run.map((l) => l.box.x)), y: atHead ? top : Math.round(centre - h / 2), width: h * run.length, height: h },
+      box: { x, y, width, height: h },
     });
   }
   if (joined.size === 0) return lines;
