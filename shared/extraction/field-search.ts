@@ -38,6 +38,7 @@ import { LABEL_PREFIXES } from './labels.js';
 import { valueUnderGridLabel } from './grid-rows.js';
 import {
   bracketedCaption,
+  smallCaptionUnderValue,
   loneCharacterLeftUnder,
   loneCharacterUnder,
   spreadLabelTail,
@@ -355,7 +356,8 @@ export function findLabelledCandidates(
         // A label known only by its English gloss is a guess: what it leads to goes to the clerk.
         const inferred = (hit.inferred ? 0.9 : 1) * fuzzy;
         // A bracketed caption under a fill-in line (`（姓名）`) names the line over it: read that first.
-        const captioned = last && !inlineValue && bracketedCaption(line) ? valueAboveLabel(layout, line) : undefined;
+        // So does a caption set small under its value, with no brackets (`持证者姓名` under `热依拉·买买提`).
+        const captioned = last && !inlineValue && (bracketedCaption(line) || smallCaptionUnderValue(layout, line)) ? valueAboveLabel(layout, line) : undefined;
         if (captioned) {
           const over = captioned[captioned.length - 1];
           const overValue = build(

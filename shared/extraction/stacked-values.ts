@@ -125,6 +125,26 @@ export function bracketedCaption(line: LayoutLine): boolean {
 }
 
 /**
+ * A caption set small under its value (`热依拉·买买提` on a rule, `持证者姓名` under it in type half its height): a
+ * whole label alone on its line, no colon, with a value line over it in type at least 1.6 times its height, nearer than
+ * any value under it (the next row's). It names the line over it, as a bracketed caption does.
+ *
+ * @example
+ * smallCaptionUnderValue(layout, captionLine); // true for `持证者姓名` 19 px under a name set 46 px high
+ */
+export function smallCaptionUnderValue(layout: PageLayout, line: LayoutLine): boolean {
+  if (line.hits.length !== 1 || line.hits[0].start !== 0 || line.hits[0].end !== line.text.length || line.leading !== '') return false;
+  const over = stackedLine(layout, line, true, true, 1.6, false, CAPTION_OVERLAP);
+  if (!over || over.box.height < line.box.height * SMALL_CAPTION_RATIO) return false;
+  const under = stackedLine(layout, line, false, true, 4);
+  const gapOver = line.box.y - (over.box.y + over.box.height);
+  return !under || under.box.y - (line.box.y + line.box.height) > gapOver * 1.6;
+}
+
+/** A small caption's value is set in type at least this many times the caption's height. */
+const SMALL_CAPTION_RATIO = 1.6;
+
+/**
  * How far a value may overlap the bracketed caption under it, in the caption's heights: a page turned or bent a
  * little sets the value's box down onto its caption's (`万萱斌` 12 px into `（乙方）`, 46 px high, on a rotated scan).
  */
@@ -451,8 +471,8 @@ function nearerValueBeside(layout: PageLayout, label: LayoutLine, line: LayoutLi
  */
 export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLine[] | undefined {
   // A bracketed caption sits a ruled line's spacing under its value (the line, its padding and the caption's own); a
-  // fill-in printed a few millimetres high adds to it (43 px over a caption boxed 29 px high).
-  const caption = bracketedCaption(label);
+  // fill-in printed a few millimetres high adds to it (43 px over a caption boxed 29 px high). So does a small one.
+  const caption = bracketedCaption(label) || smallCaptionUnderValue(layout, label);
   const last = stackedLine(layout, label, true, true, caption ? 1.6 : 1.2, caption, caption ? CAPTION_OVERLAP : VALUE_OVER_LABEL_OVERLAP);
   if (!last) return undefined;
   if (otherLabelOwning(layout, last, label)) return undefined;
