@@ -340,25 +340,12 @@ export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMa
         const en = `<div style="font-size:0.68em;letter-spacing:0;color:#444;font-family:'Noto Sans CJK SC'">${esc(englishGloss(i.label))}</div>`;
         return englishFirst ? `${en}<div>${lb(i)}</div>` : `<div>${lb(i)}</div>${en}`;
       };
-      const rows: string[] = [];
-      let row: string[] = [];
-      const flush = () => {
-        if (row.length) rows.push(`<tr>${row.join('')}${p.columns === 2 && row.length === 1 ? '<td class="gl"></td><td></td>' : ''}</tr>`);
-        row = [];
-      };
-      for (const i of items) {
-        const td = `<td class="gl" style="white-space:nowrap;text-align:center;width:1%">${bi(i)}</td><td${p.columns === 2 && i.wide ? ' colspan="3"' : ''} style="text-align:${rng.pick(['left', 'center'])}">${v(i)}</td>`;
-        if (p.columns === 2 && i.wide) {
-          flush();
-          row.push(td);
-          flush();
-          continue;
-        }
-        row.push(td);
-        if (p.columns === 1 || row.length === 2) flush();
-      }
-      flush();
-      return `<table class="blk" style="border-collapse:collapse;width:100%">${rows.join('')}</table>`;
+      return cellPairsTable(
+        items,
+        p.columns,
+        (i) =>
+          `<td class="gl" style="white-space:nowrap;text-align:center;width:1%">${bi(i)}</td><td${p.columns === 2 && i.wide ? ' colspan="3"' : ''} style="text-align:${rng.pick(['left', 'center'])}">${v(i)}</td>`,
+      );
     }
     case 'underline':
       // Fill-in-the-blank prose: pairs run on through a paragraph, so a line holds two or three of them and a value
@@ -401,26 +388,8 @@ export function block(items: readonly Item[], p: LayoutParams, masks: ReadonlyMa
       // A ruled table whose label cells set the label top to bottom, one character a row, beside the value cell.
       const vl = (i: Item) =>
         `<td class="gl" style="writing-mode:vertical-rl;text-orientation:upright;letter-spacing:0.12em;text-align:center;white-space:nowrap;width:1%;padding:1.5mm 1.2mm">${labelHtml(i.label, w, { ...p, colon: '', labelStyle: 'plain' })}</td>`;
-      const rows: string[] = [];
-      let row: string[] = [];
-      const flush = () => {
-        if (row.length) rows.push(`<tr>${row.join('')}${p.columns === 2 && row.length === 1 ? '<td class="gl"></td><td></td>' : ''}</tr>`);
-        row = [];
-      };
       const align = rng.pick(['left', 'center']);
-      for (const i of items) {
-        const td = `${vl(i)}<td${p.columns === 2 && i.wide ? ' colspan="3"' : ''} style="text-align:${align}">${v(i)}</td>`;
-        if (p.columns === 2 && i.wide) {
-          flush();
-          row.push(td);
-          flush();
-          continue;
-        }
-        row.push(td);
-        if (p.columns === 1 || row.length === 2) flush();
-      }
-      flush();
-      return `<table class="blk" style="border-collapse:collapse;width:100%">${rows.join('')}</table>`;
+      return cellPairsTable(items, p.columns, (i) => `${vl(i)}<td${p.columns === 2 && i.wide ? ' colspan="3"' : ''} style="text-align:${align}">${v(i)}</td>`);
     }
     case 'header_row': {
       // A ruled table: the labels as a header row (five to seven cells, a label wrapping in its cell), one row of
@@ -628,4 +597,30 @@ export function qrHtml(at: { left: number; top: number }, sizeMm: number, rng: R
 export function photoHtml(widthMm: number, heightMm: number, at?: { left: number; top: number }): string {
   const pos = at ? `position:absolute;left:${at.left}mm;top:${at.top}mm;` : 'display:inline-block;';
   return `<svg style="${pos}width:${widthMm}mm;height:${heightMm}mm;border:1px solid #999" viewBox="0 0 50 70" preserveAspectRatio="none"><rect width="50" height="70" fill="#${['4a78b5', 'c9302c', 'f2f2f2'][Math.floor((widthMm * 7) % 3)]}"/><circle cx="25" cy="28" r="11" fill="#e9d2bf"/><path d="M5 70 Q25 38 45 70 Z" fill="#26364d"/></svg>`;
+}
+
+/**
+ * A ruled table of label-and-value cell pairs, one pair a row or two (`columns`), a wide item's pair across its row:
+ * `cells` gives an item's cells, called once per item in order (so the draws it takes keep their order).
+ */
+function cellPairsTable(items: readonly Item[], columns: number, cells: (item: Item) => string): string {
+  const rows: string[] = [];
+  let row: string[] = [];
+  const flush = () => {
+    if (row.length) rows.push(`<tr>${row.join('')}${columns === 2 && row.length === 1 ? '<td class="gl"></td><td></td>' : ''}</tr>`);
+    row = [];
+  };
+  for (const i of items) {
+    const td = cells(i);
+    if (columns === 2 && i.wide) {
+      flush();
+      row.push(td);
+      flush();
+      continue;
+    }
+    row.push(td);
+    if (columns === 1 || row.length === 2) flush();
+  }
+  flush();
+  return `<table class="blk" style="border-collapse:collapse;width:100%">${rows.join('')}</table>`;
 }
