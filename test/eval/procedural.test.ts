@@ -34,6 +34,16 @@ function printedForms(field: string, value: TruthValue): string[] | undefined {
   return [text];
 }
 
+/** Each truth value is in the page's text (squashed) in one of the forms it may be printed in. */
+function expectEveryValuePrinted(file: string, fields: Record<string, TruthValue>, text: string): void {
+  for (const [field, value] of Object.entries(fields)) {
+    const forms = printedForms(field, value)!;
+    expect(
+      forms.some((f) => text.includes(squash(f))),
+      `${file} ${field} = ${JSON.stringify(value)}`,
+    ).toBe(true);
+  }
+}
 describe('the procedural generator (one digital PDF per family, one chromium)', () => {
   let dir: string;
   let truths: TruthFile[];
@@ -59,13 +69,7 @@ describe('the procedural generator (one digital PDF per family, one chromium)', 
       const [doc] = t.documents;
       const text = squash(pdfPageTexts(await readFile(path.join(dir, t.file))).join('\n'));
       expect(text.length, t.file).toBeGreaterThan(40);
-      for (const [field, value] of Object.entries(doc.fields)) {
-        const forms = printedForms(field, value)!;
-        expect(
-          forms.some((f) => text.includes(squash(f))),
-          `${t.file} ${field} = ${JSON.stringify(value)}`,
-        ).toBe(true);
-      }
+      expectEveryValuePrinted(t.file, doc.fields, text);
     }
   });
 
@@ -107,13 +111,7 @@ describe('the proc-H3 held-out families (three digital PDFs per family, one chro
     for (const t of truths) {
       const [doc] = t.documents;
       const text = squash(pdfPageTexts(await readFile(path.join(dir, t.file))).join('\n'));
-      for (const [field, value] of Object.entries(doc.fields)) {
-        const forms = printedForms(field, value)!;
-        expect(
-          forms.some((f) => text.includes(squash(f))),
-          `${t.file} ${field} = ${JSON.stringify(value)}`,
-        ).toBe(true);
-      }
+      expectEveryValuePrinted(t.file, doc.fields, text);
       for (const f of doc.masked ?? []) expect(doc.fields, `${t.file} ${f}`).not.toHaveProperty(f);
     }
   });
