@@ -243,18 +243,13 @@ export function topAndBottomLines(region: TextRegion, lineHeight: number): TextR
  * oneLineTwice('联系电话：', '13121062056'); // false
  */
 export function oneLineTwice(a: string, b: string): boolean {
-  const glyphs = (text: string) => [...text].filter((c) => /[\p{L}\p{N}]/u.test(c));
-  const [short, long] = [glyphs(a), glyphs(b)].sort((x, y) => x.length - y.length);
-  if (short.length === 0) return false;
-  const left = [...long];
-  let shared = 0;
-  for (const c of short) {
-    const at = left.indexOf(c);
-    if (at < 0) continue;
-    left.splice(at, 1);
-    shared++;
-  }
-  return shared >= SAME_LINE * short.length;
+  const shorter = Math.min(glyphsOf(a).length, glyphsOf(b).length);
+  return shorter > 0 && sharedGlyphs(a, b) >= SAME_LINE * shorter;
+}
+
+/** A reading's letters, digits and Han characters, in order. */
+function glyphsOf(text: string): string[] {
+  return [...text].filter((c) => /[\p{L}\p{N}]/u.test(c));
 }
 
 /** The mean character confidence of readings taken together (0 when they hold no character). */
@@ -295,9 +290,9 @@ export function edgeWindow(region: TextRegion, height: number, side: 1 | -1): Te
 
 /** The letters, digits and Han characters two readings share (each character of `a` matched once in `b`). */
 function sharedGlyphs(a: string, b: string): number {
-  const left = [...b].filter((c) => /[\p{L}\p{N}]/u.test(c));
+  const left = glyphsOf(b);
   let shared = 0;
-  for (const c of [...a].filter((c) => /[\p{L}\p{N}]/u.test(c))) {
+  for (const c of glyphsOf(a)) {
     const at = left.indexOf(c);
     if (at < 0) continue;
     left.splice(at, 1);
@@ -333,7 +328,7 @@ export async function labelOverValue(
   const labelReads = await recogniseRegions(models.recognition, models.alphabet, raster, labels, recognition);
   let best = -1;
   labelReads.forEach((reading, k) => {
-    const glyphs = [...reading.text].filter((c) => /[\p{L}\p{N}]/u.test(c)).length;
+    const glyphs = glyphsOf(reading.text).length;
     if (glyphs === 0 || sharedGlyphs(reading.text, valueRead.text) > Math.max(1, 0.2 * glyphs)) return;
     if (meanConfidence([reading]) < SURE_LABEL) return;
     if (best < 0 || meanConfidence([reading]) > meanConfidence([labelReads[best]])) best = k;
