@@ -139,8 +139,11 @@ export function documentTitles(layout: PageLayout): DocumentTitle[] {
  */
 export function classifyPage(layout: PageLayout): PageClassification {
   const scores: Partial<Record<DocumentTypeName, number>> = {};
+  // The labels as the reader found them count too: a label read with a character wrong (`公线身份号码`) is still the
+  // label its line was matched to.
+  const labels = layout.lines.flatMap((l) => l.hits.map((h) => h.form)).join('\n');
   for (const [type, patterns] of Object.entries(KEYWORDS) as [Exclude<DocumentTypeName, 'unknown'>, readonly RegExp[]][]) {
-    scores[type] = patterns.reduce((sum, p) => sum + (p.test(layout.flat) ? 1 : 0), 0);
+    scores[type] = patterns.reduce((sum, p) => sum + (p.test(layout.flat) || p.test(labels) ? 1 : 0), 0);
   }
   // The strongest title line; of equally strong ones, the first.
   const strongest = documentTitles(layout).reduce<DocumentTitle | undefined>((best, t) => (t.strength > (best?.strength ?? 0) ? t : best), undefined);

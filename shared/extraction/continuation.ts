@@ -283,11 +283,14 @@ export function continuationLines(
   column: ColumnSpan,
   maxLines = 3,
   ownLabel?: LayoutLine,
-): { lines: LayoutLine[]; more: boolean; rejectedBelow?: LayoutLine; throughOwnLabel?: boolean; splitAcrossGap?: boolean } {
+): { lines: LayoutLine[]; more: boolean; rejectedBelow?: LayoutLine; throughOwnLabel?: boolean; splitAcrossGap?: boolean; pieceLeftOut?: boolean } {
   const lines: LayoutLine[] = [];
   // Rows taken (a row's pieces split at a gap count once); whether any was.
   let rows = 0;
   let splitAcrossGap = false;
+  // Set once a line was taken with a piece of its own row left of it, not taken (`（集团）` left of `有限公司`, boxed a
+  // pixel lower): the value may lack that piece; the clerk reads it.
+  let pieceLeftOut = false;
   let current = last;
   // Set once a line level with the value's own label was taken: a guess about layout the clerk confirms.
   let throughOwnLabel = false;
@@ -312,7 +315,7 @@ export function continuationLines(
     // between the boxes elsewhere (issue 12 class 3).
     const below = (l: LayoutLine) => gapAlongRow(current, l);
     const h = Math.max(textHeight(current), layout.medianLineHeight * 0.8);
-    const next = layout.lines
+    const candidates = layout.lines
       .filter(
         (l) =>
           l !== current &&
@@ -332,8 +335,9 @@ export function continuationLines(
             (current !== last && Math.abs(l.box.x - current.box.x) < h * 0.5)) &&
           sameType(l, last),
       )
-      .sort((a, b) => below(a) - below(b) || a.box.x - b.box.x)[0];
-    if (!next) return { lines, more: false, throughOwnLabel, splitAcrossGap };
+      .sort((a, b) => below(a) - below(b) || a.box.x - b.box.x);
+    const next = candidates[0];
+    if (!next) return { lines, more: false, throughOwnLabel, splitAcrossGap, pieceLeftOut };
     // The span of text the next line continues: the value's own on its first line, the line taken before after it.
     const [spanStart, spanEnd] = current === last ? [column.start, valueEnd] : [current.box.x, right(current)];
     const acrossSpan = (l: LayoutLine) => Math.min(right(l), spanEnd) - Math.max(l.box.x, spanStart) > h;
@@ -353,7 +357,7 @@ export function continuationLines(
         l.hits.length === 0 &&
         sameType(l, last),
     );
-    if (passedOver) return { lines, more: true, throughOwnLabel, splitAcrossGap };
+    if (passedOver) return { lines, more: true, throughOwnLabel, splitAcrossGap, pieceLeftOut };
     // A date alone on a line (under an issuer, beside a seal) is a field of its own, never the rest of a name.
     // Back under the label, a character or two that start a label (`性` of a spread `性　别`) begin the next field.
     const labelStart = next.box.x < column.start - h && next.flat.length <= 3 && LABEL_PREFIXES.has(next.flat);
@@ -399,12 +403,13 @@ export function continuationLines(
       ownedByOther(layout, next, ownLabel) ||
       overCaption(layout, next) ||
       next.leading === '';
-    if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next, throughOwnLabel, splitAcrossGap };
-    if (rows >= maxLines) return { lines, more: true, throughOwnLabel, splitAcrossGap };
+    if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next, throughOwnLabel, splitAcrossGap, pieceLeftOut };
+    if (rows >= maxLines) return { lines, more: true, throughOwnLabel, splitAcrossGap, pieceLeftOut };
     if (below(next) > h * 0.9) narrow = true;
     if (ownLabel && rowOwner(layout, next) === ownLabel) throughOwnLabel = true;
     lines.push(next);
     rows++;
+    if (candidates.some((l) => l !== next && right(l) <= next.box.x + h * 0.5 && Math.abs(below(l) - below(next)) < h * 0.3)) pieceLeftOut = true;
     // The engine split the wrapped line at a gap (`山路130号` | `21幢2304室`): its pieces on the row go with it.
     const across = next.hits.length === 0 ? piecesAcrossGap(layout, next, column.end) : [];
     if (across.length > 0) {
@@ -412,7 +417,7 @@ export function continuationLines(
       splitAcrossGap = true;
     }
     // A label after the line's first text (`603室；经营范围…`): the value ends there, what follows is that label's.
-    if (next.hits.length > 0) return { lines, more: false, throughOwnLabel, splitAcrossGap };
+    if (next.hits.length > 0) return { lines, more: false, throughOwnLabel, splitAcrossGap, pieceLeftOut };
     current = next;
   }
 }

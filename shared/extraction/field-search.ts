@@ -35,7 +35,7 @@ import {
 } from './continuation.js';
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
-import { valueUnderGridLabel } from './grid-rows.js';
+import { GRID_VALUE_LARGER, gridValueSetLarger, valueUnderGridLabel } from './grid-rows.js';
 import {
   bracketedCaption,
   smallCaptionUnderValue,
@@ -57,7 +57,7 @@ import { withFillInRealigned } from './page-shift.js';
 import { loneCharacterRightBefore } from './split-value-head.js';
 import { opensStampRemark } from './stamped-words.js';
 import { readAsSecondChoice, withSecondChoices } from './second-choices.js';
-import { DATE_DAY_MAY_CONTINUE, Evidence, type Reading, type ValueReader } from './value-readers.js';
+import { DATE_DAY_MAY_CONTINUE, Evidence, NAME_PART_CUT, type Reading, type ValueReader } from './value-readers.js';
 import { closesBracketNotOpenedIn, labelFollows, loneCharacterRightAfter, wrapMayOpenNextValue, wrapOfOtherValue } from './wrap-alignment.js';
 import { endsRowInLabelColumn, flowingWrapLines, VALUE_ENDS_AT_FLOWING_LABEL, wrapUpToFlowingLabel } from './flowing-rows.js';
 import { wrapOfLeftColumn } from './left-column-wraps.js';
@@ -137,6 +137,14 @@ export function findLabelledCandidates(
             const raw = `${candidate.raw}${under.flat}`;
             return { ...candidate, reading: { ...joinedUnder, issues: [...joinedUnder.issues, WRAP_INFERRED] }, line: mergeLines([first, under], raw), raw };
           }
+          // A minority name cut in a narrow cell (`阿依古丽·吾` | `拉木` centred under it): read with the line under it
+          // in its column when that makes the part whole, as a guess the clerk confirms.
+          const partLine = candidate.reading.issues.includes(NAME_PART_CUT) && endsLine(first, base.raw) ? lineUnder(layout, first, column) : undefined;
+          const wholePart = partLine ? reader(`${candidate.raw}${partLine.leading}`) : null;
+          if (partLine && wholePart?.value && !wholePart.issues.includes(NAME_PART_CUT)) {
+            const raw = `${candidate.raw}${partLine.leading}`;
+            return { ...candidate, reading: { ...wholePart, issues: [...wholePart.issues, WRAP_INFERRED] }, line: mergeLines([first, partLine], raw), raw };
+          }
           // A lone character under it at the left of its cell, right of the label (`东方平` | `燕`): the value may wrap
           // there, in an order the layout cannot tell; the clerk reads it.
           const leftUnder = ownLabel && !under ? loneCharacterLeftUnder(layout, first, ownLabel) : undefined;
@@ -144,7 +152,12 @@ export function findLabelledCandidates(
           // A value cut at the right edge of run-on prose (`，劳动者姓名：唐志` | `红，…`): read with the piece at the margin.
           const margin = endsLine(first, base.raw) ? marginLineAfter(layout, first) : undefined;
           if (!margin) return candidate;
-          return joinedWith(base, reader, [first], margin, layout) ?? withIssue(candidate, VALUE_MAY_CONTINUE);
+          const withMargin = joinedWith(base, reader, [first], margin, layout);
+          // The piece at the margin read with it changes nothing (`2005.05.01` | `部`, a date whole, the next row's
+          // wrap of another cell): it is no part of this value.
+          if (withMargin?.reading.value === candidate.reading.value && candidate.reading.plausibility === 1 && candidate.reading.issues.length === 0)
+            return candidate;
+          return withMargin ?? withIssue(candidate, VALUE_MAY_CONTINUE);
         }
         // A value stacked over its caption that wraps (`杭州嘉禾网络科技健康服务有限` | `公司` | `用人单位`): its last line
         // alone reads as nothing, so its lines are read joined, top first, as a guess the clerk confirms.
@@ -198,7 +211,7 @@ export function findLabelledCandidates(
         firstLength <= 6
           ? Math.max(8, Math.ceil(NARROW_CELL_CHARACTERS / Math.max(1, firstLength)))
           : Math.max(3, Math.ceil(LONG_VALUE_CHARACTERS / firstLength));
-      const { lines: tight, more, throughOwnLabel, splitAcrossGap, rejectedBelow } = continuationLines(layout, first, column, maxLines, ownLabel);
+      const { lines: tight, more, throughOwnLabel, splitAcrossGap, rejectedBelow, pieceLeftOut } = continuationLines(layout, first, column, maxLines, ownLabel);
       // A value wrapped inside a narrow blank of prose: its lines sit flush under it at the paragraph's line pitch.
       const stacked = tight.length === 0 && !more ? stackedBlankLines(layout, first, column) : [];
       // A licence that flows each value into the next row: the value stops on the row its next label ends (flowing-rows.ts).
@@ -231,6 +244,7 @@ export function findLabelledCandidates(
           // glare took, under `陆建`) is that label's remains as likely as the value's last character: the clerk reads it.
           if (below.length === 1 && above.length === 0 && spreadLabelTail(below[0])) candidate = withIssue(candidate, WRAP_INFERRED);
           if (splitAcrossGap && tight.length > 0) candidate = withIssue(candidate, ROW_PIECES_JOINED);
+          if (pieceLeftOut && tight.length > 0) candidate = withIssue(candidate, VALUE_MAY_CONTINUE);
           // Its lines run on into the next value's with nothing to part them, the value off its label's row: the last
           // wrap may open the next value as well.
           if (wrapMayOpenNextValue(first, tight, rejectedBelow, ownLabel, textHeight(first))) candidate = withIssue(candidate, WRAP_INFERRED);
@@ -555,12 +569,26 @@ export function findLabelledCandidates(
         // A label centred in a grid's label row: its value starts in its cell on the value row under it, wherever
         // the label stands in that cell (grid-rows.ts).
         const gridValue = last && !inlineValue ? gridCellOfLabel() : undefined;
-        if (gridValue) {
-          push(
-            { reading: reader(gridValue.leading), line: gridValue, labelMatch: LabelMatch.below * inferred, raw: gridValue.leading, labelRank },
-            gridValue,
-            valueColumn(layout, gridValue),
-          );
+        // A cell that reads as nothing of this field's (`2000年7月18日` under `持证者姓名`, a caption under the name
+        // over it) leaves the value over the label to be tried.
+        const gridReading = gridValue ? reader(gridValue.leading) : null;
+        // A value set larger than its label (`2005.05.01` under `注册日期` half its height): the cell is the layout's guess.
+        const gridIssues = gridValue && gridValueSetLarger(layout, line, gridValue) ? [GRID_VALUE_LARGER] : [];
+        const gridCandidate = gridValue
+          ? build(
+              {
+                reading: gridReading && { ...gridReading, issues: [...gridReading.issues, ...gridIssues] },
+                line: gridValue,
+                labelMatch: LabelMatch.below * inferred,
+                raw: gridValue.leading,
+                labelRank,
+              },
+              gridValue,
+              valueColumn(layout, gridValue),
+            )
+          : undefined;
+        if (gridCandidate) {
+          candidates.push(gridCandidate);
           continue;
         }
         // Nothing beside or below: a value stacked right above its label (a caption under what it names).

@@ -19,6 +19,30 @@ function sameSize(a: LayoutLine, b: LayoutLine, ratio = 1.3): boolean {
   return Math.abs(Math.log(a.box.height / b.box.height)) < Math.log(ratio);
 }
 
+/**
+ * A value line of a size to go with `label`: about its size, or set larger, up to `grow` times it (a form prints its
+ * labels small and fills its values in large: `注册日期` 28 px high over `2005.05.01` 48 px high).
+ */
+function sizedFor(value: LayoutLine, label: LayoutLine, ratio: number, grow: number): boolean {
+  const r = Math.log(value.box.height / label.box.height);
+  return r > -Math.log(ratio) && r < Math.log(Math.max(ratio, grow));
+}
+
+/** How much larger than its labels a grid may set its values. */
+const VALUE_GROWTH = 2;
+
+/** Issue on a grid's value set larger than its label: which cell it fills is read from layout, for the clerk to confirm. */
+export const GRID_VALUE_LARGER = 'grid_value_larger_than_label_inferred';
+
+/**
+ * True when `value`, the grid's value under `label`, is set larger than the label row by more than a grid's rows
+ * differ (1.3 times): measured against the row's first label, as the value row was found.
+ */
+export function gridValueSetLarger(layout: PageLayout, label: LayoutLine, value: LayoutLine): boolean {
+  const labels = rowOf(layout, label).filter((o) => sameSize(o, label));
+  return !sizedFor(value, labels[0] ?? label, 1.3, 1.3);
+}
+
 /** A row wholly of labels that wait for their values: the label row of a grid. */
 function labelRow(row: readonly LayoutLine[]): boolean {
   return row.length > 0 && row.every((o) => waitingLabel(o));
@@ -40,6 +64,7 @@ export function nextRow(
   ratio = 1.3,
   reach = 2.2,
   overlap = 0.25,
+  grow = ratio,
 ): { row: LayoutLine[]; gap: number } | undefined {
   const anchor = row[0];
   const h = Math.max(anchor.box.height, layout.medianLineHeight);
@@ -47,10 +72,10 @@ export function nextRow(
   const bottom = Math.max(...row.map((o) => o.box.y + o.box.height));
   const gapTo = (o: LayoutLine) => (above ? top - (o.box.y + o.box.height) : o.box.y - bottom);
   const near = layout.lines
-    .filter((o) => o.half === anchor.half && !row.includes(o) && sameSize(o, anchor, ratio) && gapTo(o) > -h * overlap && gapTo(o) < h * reach)
+    .filter((o) => o.half === anchor.half && !row.includes(o) && sizedFor(o, anchor, ratio, grow) && gapTo(o) > -h * overlap && gapTo(o) < h * reach)
     .sort((a, b) => gapTo(a) - gapTo(b))[0];
   if (!near) return undefined;
-  return { row: rowOf(layout, near, 0.6).filter((o) => sameSize(o, anchor, ratio)), gap: gapTo(near) };
+  return { row: rowOf(layout, near, 0.6).filter((o) => sizedFor(o, anchor, ratio, grow)), gap: gapTo(near) };
 }
 
 /**
@@ -102,23 +127,36 @@ function labelsOverValues(layout: PageLayout, labels: readonly LayoutLine[], gap
 export function valueUnderGridLabel(layout: PageLayout, label: LayoutLine): LayoutLine | undefined {
   const labels = rowOf(layout, label).filter((o) => sameSize(o, label));
   if (!labelRow(labels)) return undefined;
-  const below = nextRow(layout, labels, false);
+  const below = nextRow(layout, labels, false, 1.3, 2.2, 0.25, VALUE_GROWTH);
   if (!below || !valueRow(below.row)) return undefined;
   if (!labelsOverValues(layout, labels, below.gap)) return undefined;
+  const value = gridCellValue(layout, labels, below.row, label);
+  // Small labels between two rows of large values may be captions under the row over them as well (`学员姓名` 9 px
+  // under `巴哈尔古丽·买买提`, 18 px over the next row): a value set larger than its label is the grid's only when the
+  // row over the labels is clearly further off.
+  if (value && gridValueSetLarger(layout, label, value)) {
+    const over = nextRow(layout, labels, true, 1.3, 2.2, 0.25, VALUE_GROWTH);
+    if (over && valueRow(over.row) && over.gap <= below.gap * 1.5) return undefined;
+  }
+  return value;
+}
+
+/** The line of `values`, the value row under a grid's row of `labels`, in `label`'s cell (see valueUnderGridLabel). */
+function gridCellValue(layout: PageLayout, labels: LayoutLine[], values: LayoutLine[], label: LayoutLine): LayoutLine | undefined {
   const at = labels.indexOf(label);
   const mid = (a: LayoutLine, b: LayoutLine) => (a.box.x + right(a) + b.box.x + right(b)) / 4;
   const start = at > 0 ? mid(labels[at - 1], label) : -Infinity;
   const end = at < labels.length - 1 ? mid(label, labels[at + 1]) : Infinity;
-  const inCell = below.row.filter((o) => o.box.x >= start && o.box.x < end);
+  const inCell = values.filter((o) => o.box.x >= start && o.box.x < end);
   if (inCell.length === 1) return inCell[0];
   // Cells of unequal widths, each label centred in its own (`职业（工种）` over a narrow first cell, `技能等级` centred
   // over a wide second one): the midpoints between the labels are no cell edges, and both values may start left of
   // the first midpoint (`美容师` … `一级`). Then a value row of as many lines as the label row has labels holds one
   // value a cell, in the labels' order.
-  if (inCell.length > 1) return valueInLabelOrder(labels, below.row, at);
+  if (inCell.length > 1) return valueInLabelOrder(labels, values, at);
   // … and then the second cell holds no line by the midpoints (`等级　工种` over `技师　美发师`, `美发师` flush left in
   // the wide second cell, left of the midpoint): its value is the row's value in its label's place all the same.
-  return centredInTallCell(layout, labels, below.row, start, end) ?? valueInLabelOrder(labels, below.row, at);
+  return centredInTallCell(layout, labels, values, start, end) ?? valueInLabelOrder(labels, values, at);
 }
 
 /**
@@ -155,7 +193,7 @@ function centredInTallCell(
         o.half === label.half &&
         !waitingLabel(o) &&
         o.leading !== '' &&
-        sameSize(o, label) &&
+        sizedFor(o, label, 1.3, VALUE_GROWTH) &&
         o.box.x >= start &&
         o.box.x < end &&
         o.box.y >= top - h * 0.25 &&

@@ -33,6 +33,13 @@ const PRINTED_LABELS = {
     '持有人姓名',
     '持有人',
     '申请人姓名',
+    // Other words for the holder and the insured (`持证者姓名`, `被保险人`).
+    '持证者姓名',
+    '持证者',
+    '被保险人姓名',
+    '被保险人',
+    '参保者姓名',
+    '参保者',
   ],
   idNumber: [
     '公民身份号码',
@@ -96,6 +103,8 @@ const PRINTED_LABELS = {
     '专项职业能力',
     '考核项目',
     '考核项目名称',
+    '能力项目',
+    '专项能力项目',
     // The occupation the holder applied to be assessed in (申报职业, 申报工种) on qualification certificates.
     '申报职业',
     '申报工种',
@@ -141,6 +150,12 @@ const PRINTED_LABELS = {
     // The training provider of a completion certificate (`承训机构：浙江…学校`).
     '承训机构',
     '承训单位',
+    // The authority that issues a certificate, as 核发/颁发 words it (`核发机关：浙江省人力资源和社会保障厅`).
+    '核发机关',
+    '核发单位',
+    '核发机构',
+    '颁发机关',
+    '颁发机构',
   ],
   employer: [
     '甲方(用人单位)名称',
@@ -260,6 +275,8 @@ const PRINTED_LABELS = {
   totalMonths: ['合计缴费月数', '累计缴费月数', '缴费月数合计', '累计月数', '合计月数', '实际缴费月数', '累计缴费', '总缴费月数', '实缴月数', '累计缴费月份'],
   /** Labels we read nothing from but that end the segment before them. */
   delimiters: [
+    // The code before the unified credit code (`组织机构代码/统一社会信用代码`): a label, never a value.
+    '组织机构代码',
     '性别',
     '民族',
     '照片',
@@ -366,17 +383,42 @@ export type LabelGroup = keyof typeof PRINTED_LABELS;
 const SHORT_DATE_GROUPS: readonly LabelGroup[] = ['startDate', 'endDate', 'signedDate', 'issueDate', 'establishedDate'];
 
 /**
+ * A term's two ends as forms word them: the term's name (`聘用期`, `合同期限`) and a word for its start or its end
+ * (`聘用期自` … `聘用期至`, `合同期起` … `合同期止`). Every name with every word, so a form that pairs them its own
+ * way is read as its end, never as the term (`聘用期自` is one edit from `聘用期限`). A probation (试用期) is not the
+ * contract's term and has no place here; nor has `劳动合同期限`, a clause's heading (`一、劳动合同期限`) that would
+ * read as the head of a label wrapped onto the next line.
+ */
+const TERM_NAMES = ['合同期限', '合同期', '聘期', '聘用期', '聘任期', '聘用期限', '聘任期限', '受聘期', '受聘期限', '实习期', '实习期限', '期限'];
+const TERM_END_WORDS: Partial<Record<LabelGroup, readonly string[]>> = {
+  startDate: ['自', '起', '开始', '起始'],
+  endDate: ['至', '止', '结束', '终止', '截止', '届满'],
+};
+
+/** The term's ends TERM_END_WORDS composes that no form above prints. */
+const TERM_END_FORMS = new Set(
+  (Object.entries(TERM_END_WORDS) as Array<[LabelGroup, readonly string[]]>).flatMap(([group, words]) =>
+    words.flatMap((word) => TERM_NAMES.map((name) => `${name}${word}`)).filter((form) => !(PRINTED_LABELS[group] as readonly string[]).includes(form)),
+  ),
+);
+
+/**
  * The lexicon as readers use it: the printed forms above, plus each date label of four characters or more also
- * without its final 期 (forms are written once; a reader asking for `LABELS.startDate` gets `起始日` too).
+ * without its final 期 (forms are written once; a reader asking for `LABELS.startDate` gets `起始日` too), plus a
+ * term's ends (TERM_END_WORDS).
  */
 export const LABELS: { readonly [G in LabelGroup]: readonly string[] } = Object.fromEntries(
   (Object.entries(PRINTED_LABELS) as Array<[LabelGroup, readonly string[]]>).map(([group, forms]) => [
     group,
-    SHORT_DATE_GROUPS.includes(group)
-      ? [...new Set([...forms, ...forms.filter((f) => f.length >= 4 && f.endsWith('日期')).map((f) => f.slice(0, -1))])]
-      : forms,
+    [
+      ...new Set([
+        ...forms,
+        ...(SHORT_DATE_GROUPS.includes(group) ? forms.filter((f) => f.length >= 4 && f.endsWith('日期')).map((f) => f.slice(0, -1)) : []),
+        ...(TERM_END_WORDS[group] ?? []).flatMap((word) => TERM_NAMES.map((name) => `${name}${word}`)),
+      ]),
+    ],
   ]),
-) as { readonly [G in LabelGroup]: readonly string[] };
+) as unknown as { readonly [G in LabelGroup]: readonly string[] };
 
 /**
  * Words that qualify a label printed right before it, with no space or colon (`有效证件号码`, `用工起始日`,
@@ -410,6 +452,8 @@ export const LABEL_QUALIFIERS: ReadonlySet<string> = new Set([
   '主要',
   '现',
   '户籍',
+  // A licence since 2022 names the registrant 市场主体 (`市场主体类型`, `市场主体名称`).
+  '市场',
 ]);
 
 /** Nouns that, right after another label, complete it (`甲方(用人单位)名称`, `评价机构名称`). */
@@ -504,7 +548,9 @@ export const LABELS_BY_FIRST_CHAR: ReadonlyMap<string, readonly LabelForm[]> = (
 export const LABEL_PREFIXES: ReadonlySet<string> = new Set(LABEL_FORMS.flatMap((l) => [...l.form].map((_, i) => l.form.slice(0, i + 1))));
 
 /** Forms long enough (≥ 4 characters, no brackets) to be recognised with one character misread or missing. */
-const FUZZY_FORMS: readonly LabelForm[] = LABEL_FORMS.filter((l) => l.form.length >= 4 && !/[()/]/.test(l.form));
+// A term's end composed from its name (TERM_END_FORMS) is matched as printed: one edit off, it is the term's name
+// (`劳动合同期限` of `劳动合同期限自`, a clause's heading).
+const FUZZY_FORMS: readonly LabelForm[] = LABEL_FORMS.filter((l) => l.form.length >= 4 && !/[()/]/.test(l.form) && !TERM_END_FORMS.has(l.form));
 
 const push = (map: Map<string, LabelForm[]>, key: string, label: LabelForm) => {
   const list = map.get(key);

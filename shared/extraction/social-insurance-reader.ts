@@ -363,7 +363,7 @@ const NO_TOTAL = 0.9;
  * readSocialInsuranceRecord(ctx).fields.monthsPaid?.value; // 48
  */
 export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: DraftFields; spans: SocialInsuranceSpanRow[] } {
-  const personLabels = ['参保人姓名', '参保人员姓名', '参保人', '姓名'];
+  const personLabels = ['参保人姓名', '参保人员姓名', '参保人', '被保险人姓名', '被保险人', '参保者姓名', '参保者', '姓名'];
   // A label whose head a photo or a seal took (`保人`, `名:`): the name beside what is left of it, flagged.
   const personName =
     labelled(ctx, personLabels, readInsuredPersonName) ??

@@ -133,13 +133,18 @@ export function bracketedCaption(line: LayoutLine): boolean {
  * smallCaptionUnderValue(layout, captionLine); // true for `持证者姓名` 19 px under a name set 46 px high
  */
 export function smallCaptionUnderValue(layout: PageLayout, line: LayoutLine): boolean {
-  if (line.hits.length !== 1 || line.hits[0].start !== 0 || line.hits[0].end !== line.text.length || line.leading !== '') return false;
-  const over = stackedLine(layout, line, true, true, 1.6, false, CAPTION_OVERLAP);
+  // The label may carry its party in brackets after it (`用人单位（甲方）`, `法定代表人（负责人）`): still the whole caption.
+  const whole = line.hits.length === 1 && (line.hits[0].end === line.text.length || BRACKETED_GLOSS.test(line.text.slice(line.hits[0].end)));
+  if (!whole || line.hits[0].start !== 0 || line.leading !== '') return false;
+  const over = stackedLine(layout, line, true, true, 1.6, false, CAPTION_OVERLAP) ?? flushLeftOverCentredCaption(layout, line, 1.6, CAPTION_OVERLAP);
   if (!over || over.box.height < line.box.height * SMALL_CAPTION_RATIO) return false;
   const under = stackedLine(layout, line, false, true, 4);
   const gapOver = line.box.y - (over.box.y + over.box.height);
   return !under || under.box.y - (line.box.y + line.box.height) > gapOver * 1.6;
 }
+
+/** A word or two in brackets after a label, naming its party or role (`（甲方）`, `(负责人)`). */
+const BRACKETED_GLOSS = /^\s*[(（][^()（）]{1,6}[)）]\s*$/u;
 
 /** A small caption's value is set in type at least this many times the caption's height. */
 const SMALL_CAPTION_RATIO = 1.6;
@@ -209,6 +214,39 @@ export function stackedLine(
       return overlapShare(o, label) > (loose ? 0 : 0.5) || centred;
     })
     .sort((a, b) => (above ? b.box.y - a.box.y : a.box.y - b.box.y))[0];
+}
+
+/**
+ * The value over a caption centred under its fill-in rule, the value written from the rule's left end (`王高琪梓` at
+ * x 193–342 on a rule, `乙方（劳动者）姓名` centred under the rule at 402–573): a short value has no overlap with its
+ * caption at all. The line over the caption (within `reach` of the nearer line's height, boxes overlapping by at most
+ * `overlap` of the caption's) starting left of it, ending inside the rule the caption is centred under (from the
+ * line's start to as far past the caption's centre), with nothing else on its row inside that rule and nothing on the
+ * caption's row between the line's start and the caption (another caption the line would be over). Undefined when
+ * the layout is not so; asked only where no line stacked over the caption was found.
+ *
+ * @example
+ * flushLeftOverCentredCaption(layout, captionLine, 1.6, 0.35)?.text; // '王高琪梓'
+ */
+export function flushLeftOverCentredCaption(layout: PageLayout, caption: LayoutLine, reach: number, overlap: number): LayoutLine | undefined {
+  const h = caption.box.height;
+  const cx = centreX(caption);
+  const sameRow = (a: LayoutLine, b: LayoutLine) => Math.abs(centreY(a) - centreY(b)) < Math.min(a.box.height, b.box.height) * 0.5;
+  const value = layout.lines
+    .filter((o) => {
+      if (o === caption || o.half !== caption.half || !valueLike(o)) return false;
+      const gap = caption.box.y - (o.box.y + o.box.height);
+      if (gap < -h * overlap || gap > Math.min(h, o.box.height) * reach) return false;
+      // Written from the rule's left end, short of the caption's centre: the rule runs as far past the centre.
+      return o.box.x < caption.box.x && right(o) < cx && 2 * cx - o.box.x >= right(o);
+    })
+    // The one starting nearest the caption: a value further left on the row is another rule's.
+    .sort((a, b) => b.box.x - a.box.x)[0];
+  if (!value) return undefined;
+  const ruleEnd = 2 * cx - value.box.x;
+  const inRule = (o: LayoutLine) => o !== value && o.half === value.half && sameRow(o, value) && o.box.x > value.box.x && o.box.x < ruleEnd;
+  const captionBefore = (o: LayoutLine) => o !== caption && o.half === caption.half && sameRow(o, caption) && right(o) > value.box.x && o.box.x < caption.box.x;
+  return layout.lines.some((o) => inRule(o) || captionBefore(o)) ? undefined : value;
 }
 
 /**
@@ -473,7 +511,9 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
   // A bracketed caption sits a ruled line's spacing under its value (the line, its padding and the caption's own); a
   // fill-in printed a few millimetres high adds to it (43 px over a caption boxed 29 px high). So does a small one.
   const caption = bracketedCaption(label) || smallCaptionUnderValue(layout, label);
-  const last = stackedLine(layout, label, true, true, caption ? 1.6 : 1.2, caption, caption ? CAPTION_OVERLAP : VALUE_OVER_LABEL_OVERLAP);
+  const last =
+    stackedLine(layout, label, true, true, caption ? 1.6 : 1.2, caption, caption ? CAPTION_OVERLAP : VALUE_OVER_LABEL_OVERLAP) ??
+    (caption ? flushLeftOverCentredCaption(layout, label, 1.6, CAPTION_OVERLAP) : undefined);
   if (!last) return undefined;
   if (otherLabelOwning(layout, last, label)) return undefined;
   if (!caption && fartherThanLabelOver(layout, last, label)) return undefined;

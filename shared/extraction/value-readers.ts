@@ -222,11 +222,12 @@ export const readPersonName: ValueReader = (text) => {
 };
 
 /**
- * Words a registered organisation's name ends with: legal forms and the words of bodies and shops. `工作室` (a studio)
+ * Words a registered organisation's name ends with: legal forms (a partnership's `合伙企业（普通合伙）`, a sole
+ * proprietorship's `个人独资企业`) and the words of bodies and shops. `工作室` (a studio)
  * ends the registered names of many 个体工商户 (`杭州西湖区某某设计工作室`): a word of the trade's form, as 店 and 部 are.
  */
 const ORG_SUFFIX =
-  /(有限责任公司|股份有限公司|有限公司|公司|集团|厂|中心|学校|学院|大学|中学|技校|局|站|所|院|协会|学会|委员会|合作社|店|部|事务所|商行|馆|社|办公室|工作室|办|处|队|园|会|厅|组织|基地|场)(\([^)]*\))?$/;
+  /(有限责任公司|股份有限公司|有限公司|公司|企业|集团|厂|中心|学校|学院|大学|中学|技校|局|站|所|院|协会|学会|委员会|合作社|店|部|事务所|商行|馆|社|办公室|工作室|办|处|队|园|会|厅|组织|基地|场)([(（][^()（）]*[)）])?$/u;
 
 // A name that starts inside its own legal-form suffix (`份有限公司`, `限公司`) lost its head at an edge or under a seal.
 const ORG_FRAGMENT_START = /^(份有限|限责任|限公司|司$|责任公司|有限公司|股份有限公司|公司)/;
@@ -344,10 +345,17 @@ export const readOrganisationName: ValueReader = (text) => {
   if (BROKEN_LEGAL_FORM.test(t)) return { value: t, evidence: Evidence.shape, plausibility: 0.6, issues: ['organisation_name_incomplete'] };
   const issues = completenessIssues(t);
   if (issues.length > 0) return { ...ok(t, 0.8), issues };
-  // Registered names start with the place of registration; one that does not may have lost its first characters.
-  const placed = PLACE_PREFIX.test(t) ? 1 : 0.92;
+  // Registered names start with the place of registration, or set it in brackets after the trade name
+  // (`紫金（杭州）网络科技…有限公司`); one that does neither may have lost its first characters.
+  const placed = PLACE_PREFIX.test(t) || placeInBrackets(t) ? 1 : 0.92;
   return ok(t, (suffixed ? 1 : 0.75) * placed * (boundaryGuessed ? 0.85 : 1));
 };
+
+/** A trade name of two to six characters with its place of registration in brackets after it (`紫金（杭州）…`). */
+function placeInBrackets(name: string): boolean {
+  const m = new RegExp(`^[${CJK}]{2,6}[(（]([^()（）]{2,6})[)）]`).exec(name);
+  return !!m && PLACE_PREFIX.test(m[1]);
+}
 
 /** A school (学校, 学院, 大学, 技校 ...) read as an organisation name. */
 export const readSchoolName: ValueReader = (text) => {

@@ -54,7 +54,8 @@ export function withVerticalRunsJoined(page: readonly OcrLine[]): OcrLine[] {
       run.push(next);
     }
     const label = run.length < MIN_RUN && run.length >= 2 ? waitingLabelBeside(lines, run) : undefined;
-    if (run.length < MIN_RUN && !label) continue;
+    const shortLabel = run.length < MIN_RUN && !label && labelSetDownItsCell(lines, run);
+    if (run.length < MIN_RUN && !label && !shortLabel) continue;
     // Evenly stacked: a column of characters has one pitch (two runs of one column meeting would not).
     const pitches = run.slice(1).map((l, i) => l.box.y - run[i].box.y);
     if (Math.max(...pitches) - Math.min(...pitches) > h * 0.4) continue;
@@ -68,7 +69,7 @@ export function withVerticalRunsJoined(page: readonly OcrLine[]): OcrLine[] {
       (c) =>
         !lines.some((o) => !run.includes(o) && o !== label && !nextColumnLabel(o) && o.box.height < h * 2 && overlapsRow(o, c) && horizontalGap(o, c) < h * 3),
     ).length;
-    if (alone * 2 < run.length) continue;
+    if (alone * 2 < run.length && !shortLabel) continue;
     for (const l of run) used.add(l);
     const top = run[0].box.y;
     const end = run[run.length - 1].box.y + run[run.length - 1].box.height;
@@ -174,6 +175,21 @@ export function laidFlatBesideItsLabel(line: OcrLine, page: readonly OcrLine[]):
     box: { ...flat.box, y: flat.box.y + shift },
     words: flat.words?.map((w) => ({ ...w, box: { ...w.box, y: w.box.y + shift } })),
   };
+}
+
+/**
+ * Whether a short run (two or three characters) is a label set down its own narrow cell (`名` / `称`, `经` / `营` /
+ * `者`, the value beside it in the next cell): its characters make a whole label of the lexicon, and what stands beside
+ * them (within three characters on their rows) is one value level with the run, each line of it beside two characters
+ * of the run or more. The first characters of spread labels stacked one under another (`用　工　单　位：` over
+ * `信　用　代　码：`) each have their own label's rest beside them, and make no label.
+ */
+function labelSetDownItsCell(lines: readonly OcrLine[], run: readonly OcrLine[]): boolean {
+  const text = run.map((l) => l.text.trim()).join('');
+  if (!LABELS_BY_FIRST_CHAR.get(text[0])?.some((l) => l.form === text)) return false;
+  const h = run[0].box.height;
+  const beside = lines.filter((o) => !run.includes(o) && run.some((c) => overlapsRow(o, c) && horizontalGap(o, c) < h * 3));
+  return beside.every((o) => run.filter((c) => overlapsRow(o, c)).length >= 2);
 }
 
 /**
