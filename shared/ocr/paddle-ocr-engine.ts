@@ -3,6 +3,7 @@ import type { OcrLine, OcrPage } from '../documents/ocr-page.js';
 import { CURL_MIN_BENT_LINES, flattenedRegion, rowFlattening } from './bent-lines.js';
 import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
+import { withoutDimRoom } from './dim-pages.js';
 import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
 import { decodeRaster, localContrastRaster, resizeRaster, type Raster } from './raster.js';
 import { lineEndsAgainstMarks, linesSplitOverGlyphs, regionsBesideBareLabels, withGlyphsPastLineEnds } from './unboxed-glyphs.js';
@@ -100,6 +101,8 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   straightenRows?: boolean;
   /** Average out a screen's moiré stripes when the page shows them (see `findScreenPattern`; default on, with conditioning). */
   screenPattern?: boolean;
+  /** Clean a photo taken in a dim room of its tint and grain when the page shows grain (see `withoutDimRoom`; default on, with conditioning). */
+  dimRooms?: boolean;
   /**
    * Thin glyphs the detector leaves unboxed (default on): a line's region grown over a `一` or `二` just past its end
    * (see `withGlyphsPastLineEnds`), and a value of thin strokes beside a label that ends in a colon read where no
@@ -324,7 +327,9 @@ export class PaddleOcrEngine implements OcrEngine {
     const conditioning = this.#options.pageConditioning !== false;
     // A photo of a screen: its stripes averaged out first; the evened page stands in for the page as stored.
     const screen = conditioning && this.#options.screenPattern !== false ? findScreenPattern(evened) : undefined;
-    const stored = screen ? withoutScreenPattern(evened, screen) : evened;
+    const unscreened = screen ? withoutScreenPattern(evened, screen) : evened;
+    // A photo taken in a dim room: its tint and grain taken out first; the cleaned page stands in for the page as stored.
+    const stored = conditioning && this.#options.dimRooms !== false ? (await withoutDimRoom(unscreened)).raster : unscreened;
     const condition = conditioning
       ? (page: Raster) =>
           conditionPage(page, {
