@@ -357,6 +357,30 @@ async function readBatch(
 }
 
 /**
+ * Characters set at least this many times the region's height apart fill it with one line of print: a title in large
+ * type. A label over its value boxed as one region (`two-band-lines.ts`) holds the value in the region's lower part, so
+ * the value's glyphs stand closer than its height: on the seen moiré and small-label photos where `labelOverValue`
+ * parted such a pair (docs/ocr.md, "cpu33") its whole reading's pitch was 0.27–0.58 of the region's height; the
+ * titles it tried and never parted (`中华人民共和国职业资格证书`, `营业执照`, `劳动合同书`, `特种作业操作证`) 0.94–1.55.
+ */
+export const ONE_LINE_PITCH = 0.8;
+
+/**
+ * A region read as one line of print as tall as the region (`ONE_LINE_PITCH`): the mean distance between its first and
+ * last characters' positions, per character, against the region's height. A reading of fewer than two characters says
+ * nothing and is false.
+ *
+ * @example
+ * fillsRegionHeight(region(340, 60, 664, 44), reading('中华人民共和国职业资格证书')); // true: 51 px apart, 44 px tall
+ */
+export function fillsRegionHeight(region: Pick<TextRegion, 'width' | 'height'>, read: Pick<RecognisedText, 'characterPositions'>): boolean {
+  const positions = read.characterPositions;
+  if (positions.length < 2 || region.height <= 0) return false;
+  const pitch = ((positions[positions.length - 1] - positions[0]) * region.width) / (positions.length - 1);
+  return pitch >= ONE_LINE_PITCH * region.height;
+}
+
+/**
  * Greedy CTC decoding: the most likely class at each step, repeats collapsed, blanks (class 0) dropped. A character
  * whose steps are unsure (under `SECOND_CHOICE_BELOW`) keeps its best other non-blank class, when that reaches
  * `SECOND_CHOICE_FROM` at one of its steps, in `characterAlternatives`: only those steps are scanned a second time.

@@ -1,7 +1,7 @@
 import type { PaddleModels } from './paddle-models.js';
 import type { Raster } from './raster.js';
 import { isLevel, linesInTallRegion, typicalLineHeight } from './merged-lines.js';
-import { recogniseRegions, type RecognisedText, type RecognitionSettings } from './text-lines.js';
+import { fillsRegionHeight, recogniseRegions, type RecognisedText, type RecognitionSettings } from './text-lines.js';
 import { DEFAULT_DETECTION_SETTINGS, readingOrder, type DetectionSettings, type TextRegion } from './text-regions.js';
 
 /**
@@ -261,7 +261,8 @@ function meanConfidence(readings: readonly RecognisedText[]): number {
 /**
  * The regions a label and its value may be boxed in though read surely (the value read whole, its label lost in it:
  * `杭州启航电气设` for `名称：` over `杭州启航电气设备…`, `所省杭州市…` for `住所：` over `浙江省杭州市…`): the geometry
- * of `tallishUnsureRegions`, read at `SURE_READING` or more. Tallest first, at most `MAX_REGIONS`.
+ * of `tallishUnsureRegions`, read at `SURE_READING` or more. Tallest first, at most `MAX_REGIONS`, less those read as
+ * one line of print as tall as the region (`fillsRegionHeight`: a title).
  *
  * @example
  * tallishSureRegions(regions, texts); // [3]: a 250 × 81 region on a page of 45-px lines, read at 0.94
@@ -274,7 +275,9 @@ export function tallishSureRegions(regions: readonly TextRegion[], texts: readon
     if (region.width < MIN_ELONGATION * region.height) return [];
     return isLevel(region) && texts[index].confidence >= SURE_READING ? [index] : [];
   });
-  return found.sort((a, b) => regions[b].height - regions[a].height).slice(0, MAX_REGIONS);
+  // A title in large type fills its region's height: no label sits over it (its windows read the title again).
+  const pairs = found.sort((a, b) => regions[b].height - regions[a].height).slice(0, MAX_REGIONS);
+  return pairs.filter((index) => !fillsRegionHeight(regions[index], texts[index]));
 }
 
 /**
