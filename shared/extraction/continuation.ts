@@ -409,7 +409,10 @@ export function continuationLines(
     if (ownLabel && rowOwner(layout, next) === ownLabel) throughOwnLabel = true;
     lines.push(next);
     rows++;
-    if (candidates.some((l) => l !== next && right(l) <= next.box.x + h * 0.5 && Math.abs(below(l) - below(next)) < h * 0.3)) pieceLeftOut = true;
+    if (
+      candidates.some((l) => l !== next && l.box.x >= column.start - h * 0.5 && right(l) <= next.box.x + h * 0.5 && Math.abs(below(l) - below(next)) < h * 0.3)
+    )
+      pieceLeftOut = true;
     // The engine split the wrapped line at a gap (`山路130号` | `21幢2304室`): its pieces on the row go with it.
     const across = next.hits.length === 0 ? piecesAcrossGap(layout, next, column.end) : [];
     if (across.length > 0) {
