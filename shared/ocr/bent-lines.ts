@@ -31,6 +31,8 @@ interface SlopeSample {
   y: number;
   slope: number;
   weight: number;
+  /** The index of the region the sample was measured on. */
+  line: number;
 }
 
 /** Fewer bent lines than this on a page is no curl: its rows are left as the page put them. */
@@ -63,11 +65,15 @@ const ALONG_THE_ROW = 0.1;
  * a diagonal watermark has two kinds of row, and no one field straightens both.
  */
 const MAX_DISAGREEING = 0.2;
+/** What a page's other lines say of a slope sample (see `borneOut`). */
+type Verdict = 'borne' | 'disowned' | 'alone';
+/** A bent line counts towards a curl only when at least this share of its bend is borne out by its neighbours. */
+const BEND_BORNE_OUT = 0.5;
 
 /** Slope samples of the page's rows: a bent line gives one per piece of its centre line, a straight one its angle. */
 function slopeSamples(regions: readonly TextRegion[]): SlopeSample[] {
   const samples: SlopeSample[] = [];
-  for (const region of regions) {
+  for (const [index, region] of regions.entries()) {
     if (Math.abs(region.angle) > ROW_TILT) continue;
     const ux = Math.cos(region.angle);
     const uy = Math.sin(region.angle);
@@ -79,16 +85,73 @@ function slopeSamples(regions: readonly TextRegion[]): SlopeSample[] {
         if (dx <= 0) continue;
         const slope = (points[k][1] - points[k - 1][1]) / dx;
         if (Math.abs(slope) > Math.tan(ROW_TILT)) continue;
-        samples.push({ x: (points[k][0] + points[k - 1][0]) / 2, y: (points[k][1] + points[k - 1][1]) / 2, slope, weight: dx });
+        samples.push({ x: (points[k][0] + points[k - 1][0]) / 2, y: (points[k][1] + points[k - 1][1]) / 2, slope, weight: dx, line: index });
       }
     } else if (region.width >= SLOPE_ELONGATION * region.height) {
       // A rectangle round a line: its angle is the row's mean slope; sampled at three points so long lines weigh more.
       for (const at of [-1 / 3, 0, 1 / 3]) {
-        samples.push({ x: region.cx + at * region.width * ux, y: region.cy + at * region.width * uy, slope: Math.tan(region.angle), weight: region.width / 3 });
+        samples.push({
+          x: region.cx + at * region.width * ux,
+          y: region.cy + at * region.width * uy,
+          slope: Math.tan(region.angle),
+          weight: region.width / 3,
+          line: index,
+        });
       }
     }
   }
   return samples;
+}
+
+/**
+ * The samples that the page's OTHER lines bear out: a sample's slope within `ALONG_THE_ROW` of the weighted median
+ * slope of the other lines' samples around it (the field's kernel, so neighbouring rows in the same columns), with at
+ * least a line height's worth of them there (`alone` with fewer: it says nothing either way). A curl bends
+ * neighbouring rows alike, so each bent row is borne out by the rows above and below it; a diagonal watermark's line,
+ * the step where a line's middle drops to its dotted leader and rises again to the value, or a seal's lettering bends
+ * alone among level rows, and the median of its neighbours (mostly level text) disowns it.
+ */
+function borneOut(samples: readonly SlopeSample[], width: number, height: number, lineHeight: number): Verdict[] {
+  const sx = width * KERNEL_ALONG;
+  const sy = height * KERNEL_ACROSS;
+  return samples.map((sample) => {
+    const around: { slope: number; weight: number }[] = [];
+    let support = 0;
+    for (const other of samples) {
+      const [dx, dy] = [(other.x - sample.x) / sx, (other.y - sample.y) / sy];
+      // Past four kernel widths a sample weighs nothing worth summing.
+      if (other.line === sample.line || Math.abs(dx) > 4 || Math.abs(dy) > 4) continue;
+      const weight = other.weight * Math.exp(-0.5 * (dx * dx + dy * dy));
+      around.push({ slope: other.slope, weight });
+      support += weight;
+    }
+    if (support < lineHeight) return 'alone';
+    around.sort((a, b) => a.slope - b.slope);
+    let passed = 0;
+    const median = around.find((other) => (passed += other.weight) >= support / 2)!.slope;
+    // Level print is no one's odd one out: a level line among tilted ones (a title across a curled page) stands.
+    return Math.abs(sample.slope - median) <= ALONG_THE_ROW || Math.abs(sample.slope) <= Math.abs(median) ? 'borne' : 'disowned';
+  });
+}
+
+/**
+ * Whether a bent line bends as its neighbours do: at least half of its bend (each sample's weighted departure from the
+ * line's own mean slope) lies in samples the other lines bear out. A line whose middle only drops over its leader dots
+ * (`姓名 ........ 刘刚海`) bends where no neighbour does.
+ */
+function bendBorneOut(samples: readonly SlopeSample[], verdicts: readonly Verdict[], line: number): boolean {
+  const own = samples.map((sample, k) => ({ sample, borne: verdicts[k] === 'borne' })).filter(({ sample }) => sample.line === line);
+  const length = own.reduce((sum, { sample }) => sum + sample.weight, 0);
+  if (length === 0) return false;
+  const mean = own.reduce((sum, { sample }) => sum + sample.weight * sample.slope, 0) / length;
+  let bend = 0;
+  let borneBend = 0;
+  for (const { sample, borne: ok } of own) {
+    const departure = sample.weight * Math.abs(sample.slope - mean);
+    bend += departure;
+    if (ok) borneBend += departure;
+  }
+  return bend > 0 && borneBend >= BEND_BORNE_OUT * bend;
 }
 
 /**
@@ -123,9 +186,21 @@ function slopeSpreadAcross(samples: readonly SlopeSample[], width: number): numb
  * flat?.flatY(2100, 640); // ≈ 700 when the right edge of the page curls up by 60 px there
  */
 export function rowFlattening(regions: readonly TextRegion[], width: number, height: number): RowFlattening | undefined {
-  const samples = slopeSamples(regions);
+  const all = slopeSamples(regions);
+  if (all.length === 0) return undefined;
+  // A page with no bent line and rows that turn alike across it shows no curl, whatever its lines bear out (the cheap
+  // test first: most pages stop here).
+  if (!regions.some((region) => region.centreLine) && slopeSpreadAcross(all, width) < CURL_SLOPE_SPREAD) return undefined;
+  const lineHeights = regions.filter((region) => Math.abs(region.angle) <= ROW_TILT).map((region) => region.height);
+  const lineHeight = lineHeights.length > 0 ? [...lineHeights].sort((a, b) => a - b)[lineHeights.length >> 1] : 0;
+  // Only what the rows around it bear out says anything about curl, and only that shapes the rows' slope field.
+  const verdicts = borneOut(all, width, height, lineHeight);
+  // A straight line is one row or none: one of its samples disowned by the rows it crosses disowns it all (a watermark's
+  // line among level rows at one end and in an empty margin at the other).
+  const disowned = new Set(all.filter((sample, k) => verdicts[k] === 'disowned' && !regions[sample.line].centreLine).map((sample) => sample.line));
+  const samples = all.filter((sample, k) => verdicts[k] === 'borne' && !disowned.has(sample.line));
   if (samples.length === 0) return undefined;
-  const bentLines = regions.filter((region) => region.centreLine).length;
+  const bentLines = regions.filter((region, index) => region.centreLine && bendBorneOut(all, verdicts, index)).length;
   if (bentLines < CURL_MIN_BENT_LINES && slopeSpreadAcross(samples, width) < CURL_SLOPE_SPREAD) return undefined;
   const cellWidth = width / GRID_COLUMNS;
   const cellHeight = height / GRID_ROWS;
@@ -188,12 +263,11 @@ export function rowFlattening(regions: readonly TextRegion[], width: number, hei
     }
     return level;
   };
-  const lineHeights = regions.filter((region) => Math.abs(region.angle) <= ROW_TILT).map((region) => region.height);
-  const lineHeight = lineHeights.length > 0 ? [...lineHeights].sort((a, b) => a - b)[lineHeights.length >> 1] : 0;
   const moved = Math.max(...regions.map((region) => Math.abs(flatY(region.cx, region.cy) - region.cy)));
   if (moved < FLATTEN_MIN_SHIFT * lineHeight) return undefined;
-  const total = samples.reduce((sum, sample) => sum + sample.weight, 0);
-  const disagreeing = samples.reduce((sum, sample) => sum + (Math.abs(sample.slope - slopeAt(sample.x, sample.y)) > ALONG_THE_ROW ? sample.weight : 0), 0);
+  // Every line's length counts here, borne out or not: a page crossed by a diagonal watermark has two kinds of row.
+  const total = all.reduce((sum, sample) => sum + sample.weight, 0);
+  const disagreeing = all.reduce((sum, sample) => sum + (Math.abs(sample.slope - slopeAt(sample.x, sample.y)) > ALONG_THE_ROW ? sample.weight : 0), 0);
   return disagreeing <= MAX_DISAGREEING * total ? { referenceX, flatY, slopeAt } : undefined;
 }
 
