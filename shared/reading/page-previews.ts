@@ -30,6 +30,8 @@ export interface StorePagePreviewsInput {
   limits: Pick<IntakeLimits, 'maxPdfPages' | 'maxImagePixels'>;
   /** As the pages were read (`ReadPagesOptions.straightenPhotos`): a straightened photo's preview is the straightened page. */
   straightenPhotos?: boolean;
+  /** A page's pixels as OCR read them (`ReadPagesResult.lastRaster`): its preview is made from them, not from the file again. */
+  known?: { pageNumber: number; raster: Raster };
 }
 
 /**
@@ -39,6 +41,8 @@ export interface StorePagePreviewsInput {
  * - text-layer pages of a digital PDF: rendered with mupdf at the scale that gives the preview's size;
  * - pages OCR turned (a photo taken sideways or upside down): the page's pixels turned the same way;
  * - pages without a stored preview (read by an asynchronous OCR job, or resumed after a crash): from the original.
+ *
+ * A page whose pixels OCR read are handed over (`known`) is not decoded from the original again.
  *
  * The page view then only serves stored files (the API renders nothing), and `boxesInPreviewPixels` puts the fields'
  * boxes on them. Every write is a whole object made from the original, so a repeat makes the same files.
@@ -64,7 +68,7 @@ export async function storePagePreviews(input: StorePagePreviewsInput): Promise<
           const png = pdf.renderPage(page.pageNumber, input.ocrDpi * geometry.scaleX);
           await put(page, await exactly(page.rotation === 0 ? sharp(png) : sharp(png).rotate(page.rotation), geometry, 'png'));
         } else {
-          const { raster } = await pdf.ocrRaster(page.pageNumber, input.ocrDpi);
+          const raster = knownRaster(page) ?? (await pdf.ocrRaster(page.pageNumber, input.ocrDpi)).raster;
           await put(page, await previewOfRaster(raster, page.rotation, geometry));
         }
       }
@@ -73,12 +77,22 @@ export async function storePagePreviews(input: StorePagePreviewsInput): Promise<
     }
     return wanted.length;
   }
-  const rasters = await imagePageRasters(input.bytes, { pixelLimit: input.limits.maxImagePixels, straightenPhotos: input.straightenPhotos });
-  for (const page of wanted) await put(page, await previewOfRaster(await rasters.page(page.pageNumber), page.rotation, geometry(page)));
+  // Decoded only when a page wanted is not the one OCR's pixels were handed over for.
+  const rasters = wanted.every((page) => knownRaster(page))
+    ? undefined
+    : await imagePageRasters(input.bytes, { pixelLimit: input.limits.maxImagePixels, straightenPhotos: input.straightenPhotos });
+  for (const page of wanted) {
+    const raster = knownRaster(page) ?? (await rasters!.page(page.pageNumber));
+    await put(page, await previewOfRaster(raster, page.rotation, geometry(page)));
+  }
   return wanted.length;
 
   function geometry(page: OcrPage) {
     return previewGeometry(page, longSide);
+  }
+
+  function knownRaster(page: OcrPage): Raster | undefined {
+    return page.source !== 'text_layer' && input.known?.pageNumber === page.pageNumber ? input.known.raster : undefined;
   }
 }
 

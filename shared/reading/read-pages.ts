@@ -108,6 +108,12 @@ export interface ReadPagesResult {
   deferredPages: number[];
   /** With `checkpointLastPage: false`: the last page, OCRed now and not stored (see there). */
   unsavedLastPage?: OcrPage;
+  /**
+   * The pixels the engine read for the last page OCRed from raw pixels (`recognizeRaster`), as given to it: the second
+   * look reads its regions from them (`RegionReaderOptions.known`) instead of decoding the file again. One page's only,
+   * so no more memory is held than while that page was read.
+   */
+  lastRaster?: { pageNumber: number; raster: Raster };
 }
 
 async function previewFromImage(png: Uint8Array, previewDpi: number): Promise<PagePreview> {
@@ -256,6 +262,7 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
   const previewDpi = options.checkpoints ? (options.previewDpi ?? 0) : 0;
   const pages: OcrPage[] = [];
   let unsavedLastPage: OcrPage | undefined;
+  let lastRaster: ReadPagesResult['lastRaster'];
   let resumedPages = 0;
   const deferredPages: number[] = [];
 
@@ -293,6 +300,7 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
               const previewing = previewAlongside(previewDpi > 0 ? previewFromRaster(raster, previewDpi) : undefined, pageNumber, options.checkpoints);
               page = await timed(timings, 'ocr', () => recognizeRaster(raster, pageNumber));
               preview = await timed(timings, 'render', () => previewing.done());
+              lastRaster = { pageNumber, raster };
             } else {
               const png = await timed(timings, 'render', () => pdf.renderPage(pageNumber, ocrDpi));
               page = await timed(timings, 'ocr', () => options.ocr.recognize({ bytes: png, pageNumber }));
@@ -307,7 +315,7 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
     } finally {
       pdf.close();
     }
-    return { pages, timings, resumedPages, deferredPages, ...(unsavedLastPage ? { unsavedLastPage } : {}) };
+    return { pages, timings, resumedPages, deferredPages, ...(unsavedLastPage ? { unsavedLastPage } : {}), ...(lastRaster ? { lastRaster } : {}) };
   }
 
   const recognizeRaster = options.ocr.recognizeRaster?.bind(options.ocr);
@@ -326,12 +334,13 @@ export async function readPages(bytes: Uint8Array, type: ReadableType, options: 
         const previewing = previewAlongside(previewDpi > 0 ? previewFromRaster(raster, previewDpi) : undefined, pageNumber, options.checkpoints);
         const page = await timed(timings, 'ocr', () => recognizeRaster(raster, pageNumber));
         const preview = await timed(timings, 'render', () => previewing.done());
+        lastRaster = { pageNumber, raster };
         unsavedLastPage = await keepPage(options, page, preview, pageNumber === rasters.pageCount);
         pages.push(page);
       }
       await options.onPage?.(pageNumber, rasters.pageCount);
     }
-    return { pages, timings, resumedPages, deferredPages, ...(unsavedLastPage ? { unsavedLastPage } : {}) };
+    return { pages, timings, resumedPages, deferredPages, ...(unsavedLastPage ? { unsavedLastPage } : {}), ...(lastRaster ? { lastRaster } : {}) };
   }
 
   const images = await timed(timings, 'render', () =>

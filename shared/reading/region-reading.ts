@@ -13,12 +13,18 @@ export interface RegionReaderOptions {
   ocrDpi?: number;
   /** As the pages were read (`ReadPagesOptions.straightenPhotos`): boxes are in the straightened pixels then. */
   straightenPhotos?: boolean;
+  /**
+   * A page's pixels as reading gave them to the engine (`ReadPagesResult.lastRaster`): that page's regions are read from
+   * them, and the file is not decoded again for it (the same pixels: the same decode or rendering at `ocrDpi`).
+   */
+  known?: { pageNumber: number; raster: Raster };
 }
 
 /**
  * What reads a region of a file's OCR'd page again (the reader's second look, `withSecondLook`): the page's pixels
  * made again as OCR read them (the image upright by EXIF, a PDF page's scan or rendering at `ocrDpi`, then turned as
- * the engine turned the page), decoded once per page while its regions are read, and the engine's `recognizeRegion` on them. Undefined when the
+ * the engine turned the page), decoded once per page while its regions are read (not at all for the page reading handed
+ * over, `known`), and the engine's `recognizeRegion` on them. Undefined when the
  * engine has no `recognizeRegion` (Textract). A text-layer page has no region to read.
  *
  * @example
@@ -36,7 +42,8 @@ export function regionReader(
   // every page of a long scan again would cost its memory budget (docs/local-stack.md).
   let last: { pageNumber: number; raster: Promise<Raster> } | undefined;
   const pageRaster = async (page: OcrPage): Promise<Raster> => {
-    const stored = await storedPageRaster(bytes, type, page.pageNumber, options);
+    const known = options.known?.pageNumber === page.pageNumber ? options.known.raster : undefined;
+    const stored = known ?? (await storedPageRaster(bytes, type, page.pageNumber, options));
     return page.rotation === 0 ? stored : rotateRaster(stored, page.rotation);
   };
   return async (page, region) => {

@@ -138,6 +138,43 @@ describe('page previews', () => {
     expect(darkIn(x, y + height * 2, x + width, y + height * 3)).toBe(0);
   });
 
+  it('turns a page OCR read sideways upright from the pixels OCR read, without decoding the file again', async () => {
+    // Prepare: the landscape photo's pixels as OCR read them, and bytes that cannot be decoded.
+    const { data: pixels, info: size } = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#fff' } })
+      .composite([{ input: { create: { width: 100, height: 600, channels: 3, background: '#000' } }, left: 0, top: 0 }])
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raster = { data: new Uint8Array(pixels), width: size.width, height: size.height };
+    const blobs = new InMemoryBlobStore();
+
+    // Act
+    const made = await storePagePreviews({
+      blobs,
+      bucket: 'b',
+      derivedPrefix: 'derived/',
+      documentId: 'doc-known',
+      bytes: new Uint8Array(16),
+      type: 'png',
+      pages: [page(1, 600, 900, { rotation: 90 })],
+      stored: new Set([1]),
+      previewDpi: 96,
+      ocrDpi: 200,
+      limits: DEFAULT_INTAKE_LIMITS,
+      known: { pageNumber: 1, raster },
+    });
+
+    // Assess: upright, the dark left band of the photo on top.
+    expect(made).toBe(1);
+    const { data, info } = await sharp(await blobs.get('b', 'derived/doc-known/pages/1'))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect({ width: info.width, height: info.height }).toEqual({ width: 600, height: 900 });
+    const at = (x: number, y: number) => data[(y * info.width + x) * info.channels]!;
+    expect(at(300, 20)).toBeLessThan(60);
+    expect(at(300, 500)).toBeGreaterThan(200);
+  });
+
   it('leaves an upright scanned page whose preview reading stored alone', async () => {
     const blobs = new InMemoryBlobStore();
     const made = await storePagePreviews({

@@ -12,7 +12,7 @@ import { FixedClock, InMemoryBlobStore, InMemoryCaseRepository, InMemoryDocument
 import { makeScannedPdf } from '../pdf/pdf-factory.js';
 import { blankPng, lineExtractor, oncePerPersonJudge, scriptedOcr } from './pipeline-factories.js';
 import { extractDocuments } from '../../shared/extraction/index.js';
-import type { OcrPage, RegionToRead } from '../../shared/ocr/index.js';
+import type { OcrPage, Raster, RegionToRead } from '../../shared/ocr/index.js';
 import { enginePage } from '../extraction/support/text-lines.js';
 import { LICENCE_PAGE_SIZE, LICENCE_WITHOUT_REPRESENTATIVE, LOST_REPRESENTATIVE } from '../extraction/support/lost-value-licence.js';
 
@@ -238,6 +238,40 @@ describe('processDocument', () => {
     const record = await env.documents.get(message!.documentId);
     expect(record!.documents![0]!.fields.legalRepresentative!.value).toBe('王晓明');
     expect(record!.documents![0]!.fields.companyName!.value).toBe('杭州紫金信息技术有限公司');
+  });
+
+  it('reads the second look’s regions from the pixels OCR read, without decoding the file again', async () => {
+    // Prepare: the licence whose legal representative the page's pass lost, with an engine remembering its pixels.
+    const licence = LICENCE_WITHOUT_REPRESENTATIVE;
+    const size = LICENCE_PAGE_SIZE;
+    const read: Raster[] = [];
+    const looked: Raster[] = [];
+    const engine: ProcessDeps['ocr'] = {
+      name: 'paddle',
+      recognize: async () => enginePage(licence, { size }),
+      recognizeRaster: async (raster, pageNumber) => {
+        read.push(raster);
+        return { ...enginePage(licence, { size }), pageNumber };
+      },
+      recognizeRegion: async (raster) => {
+        looked.push(raster);
+        return enginePage([LOST_REPRESENTATIVE], { size }).lines;
+      },
+    };
+    const deps = { ...env.deps, ocr: engine, extract: (pages: OcrPage[]) => extractDocuments(pages, { today: '2021-06-18' }) };
+    await env.ingest('incoming/sub-1/licence.png', await blankPng(size.width, size.height));
+    const [message] = env.queue.drain();
+
+    // Act
+    const outcome = await processDocument(message!.documentId, deps, { receiveCount: 1 });
+
+    // Assess: every region read from the very buffer the page's pass read, and what it found kept.
+    expect(outcome.kind).toBe('done');
+    expect(read).toHaveLength(1);
+    expect(looked.length).toBeGreaterThan(0);
+    expect(looked.every((raster) => raster === read[0])).toBe(true);
+    const record = await env.documents.get(message!.documentId);
+    expect(record!.documents![0]!.fields.legalRepresentative!.value).toBe('王晓明');
   });
 
   it('does not read pages again when a crash came after the extraction was saved', async () => {

@@ -84,3 +84,52 @@ describe('regionReader on a scanned PDF', () => {
     expect(closed).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('regionReader with the pixels reading handed over', () => {
+  it('reads the last OCRed page’s regions from the pixels its page pass read, without opening the file again', async () => {
+    // Prepare
+    const bytes = makeScannedPdf([await scan(300), await scan(900)]);
+    const ocr = rememberingOcr();
+    const { pages, lastRaster } = await readPages(bytes, 'pdf', { ocr, limits: DEFAULT_INTAKE_LIMITS });
+    const opened = vi.spyOn(PdfFile, 'open');
+
+    // Act
+    const readRegion = regionReader(bytes, 'pdf', { ocr, limits: DEFAULT_INTAKE_LIMITS, known: lastRaster })!;
+    await readRegion(pages[1], region);
+
+    // Assess: the second page is the one handed over, read from the very buffer OCR had; the file is not opened.
+    expect(lastRaster?.pageNumber).toBe(2);
+    expect(ocr.regions[0] === ocr.pages[1]).toBe(true);
+    expect(opened).not.toHaveBeenCalled();
+  });
+
+  it('still decodes a page other than the one handed over, to the same pixels its page pass read', async () => {
+    // Prepare
+    const bytes = makeScannedPdf([await scan(300), await scan(900)]);
+    const ocr = rememberingOcr();
+    const { pages, lastRaster } = await readPages(bytes, 'pdf', { ocr, limits: DEFAULT_INTAKE_LIMITS });
+
+    // Act
+    const readRegion = regionReader(bytes, 'pdf', { ocr, limits: DEFAULT_INTAKE_LIMITS, known: lastRaster })!;
+    await readRegion(pages[0], region);
+
+    // Assess
+    expect(ocr.regions[0] === ocr.pages[0]).toBe(false);
+    expect(Buffer.compare(Buffer.from(ocr.regions[0].data), Buffer.from(ocr.pages[0].data))).toBe(0);
+  });
+
+  it('reads an image’s page from the pixels handed over, without decoding the file again', async () => {
+    // Prepare
+    const bytes = await scan(300);
+    const ocr = rememberingOcr();
+    const { pages, lastRaster } = await readPages(bytes, 'png', { ocr, limits: DEFAULT_INTAKE_LIMITS });
+
+    // Act: bytes that cannot be decoded, so only the pixels handed over can give the region.
+    const readRegion = regionReader(new Uint8Array(16), 'png', { ocr, limits: DEFAULT_INTAKE_LIMITS, known: lastRaster })!;
+    const lines = await readRegion(pages[0], region);
+
+    // Assess
+    expect(lines?.map((line) => line.text)).toEqual(['王晓明']);
+    expect(ocr.regions[0] === ocr.pages[0]).toBe(true);
+  });
+});
