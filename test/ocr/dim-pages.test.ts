@@ -5,31 +5,15 @@ import { createPaddleOcrEngine } from '../../shared/ocr/index.js';
 import { conditionPage } from '../../shared/ocr/page-conditioning.js';
 import { decodeRaster, type Raster } from '../../shared/ocr/raster.js';
 import { Rng } from '../eval/factory/random.js';
-import { lowLight } from '../eval/render/degrade.js';
+import { lowLight, seededGrain } from '../eval/render/degrade.js';
 import { certificateLines, renderTextPage } from './page-factory.js';
-
-/** Sensor grain drawn from `seed`: per channel, a sum of three uniforms about mid-grey with spread `sigma`. */
-async function grain(width: number, height: number, sigma: number, seed: number): Promise<Buffer> {
-  let x = seed >>> 0 || 1;
-  const next = () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-  const raw = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < raw.length; i++) raw[i] = Math.max(0, Math.min(255, Math.round(128 + sigma * 2 * (next() + next() + next() - 1.5))));
-  return sharp(raw, { raw: { width, height, channels: 3 } })
-    .png()
-    .toBuffer();
-}
 
 /** The page photographed in a dim room under a warm lamp: darkened, tinted, grainy, saved as a JPEG. */
 async function inDimRoom(page: Buffer): Promise<Buffer> {
   const { width = 0, height = 0 } = await sharp(page).metadata();
   const dark = await sharp(page).removeAlpha().linear(0.5, 12).tint({ r: 255, g: 222, b: 180 }).toBuffer();
   return sharp(dark)
-    .composite([{ input: await grain(width, height, 24, 7), blend: 'overlay' }])
+    .composite([{ input: await seededGrain(width, height, 24, 7), blend: 'overlay' }])
     .jpeg({ quality: 78 })
     .toBuffer();
 }

@@ -535,7 +535,7 @@ export async function lowLight(image: Buffer, rng: Rng): Promise<Buffer> {
  * Sensor grain drawn from `seed` (libvips' gaussnoise, which noisyScan uses, is not seeded, so its files differ from
  * run to run; this one repeats): per channel, a sum of three uniforms about mid-grey with spread `sigma`.
  */
-async function seededGrain(width: number, height: number, sigma: number, seed: number): Promise<Buffer> {
+export async function seededGrain(width: number, height: number, sigma: number, seed: number): Promise<Buffer> {
   let x = seed >>> 0 || 1;
   const next = () => {
     x ^= x << 13;
