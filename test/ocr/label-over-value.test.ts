@@ -5,6 +5,7 @@ import { decodeRaster } from '../../shared/ocr/raster.js';
 import { DEFAULT_RECOGNITION_SETTINGS, recogniseRegions } from '../../shared/ocr/text-lines.js';
 import { readingOrder, type TextRegion } from '../../shared/ocr/text-regions.js';
 import { edgeWindow, labelOverValue, tallishSureRegions, withTwoBandLinesApart } from '../../shared/ocr/two-band-lines.js';
+import { withCountedRecognitions } from './support/counted-runs.js';
 
 // A small label with its value printed so close under it that the value's glyphs run up into the label's line, boxed
 // by the detector as one region 1.4–2.6 line heights tall: the recogniser reads the value (often surely) and loses the
@@ -98,31 +99,20 @@ describe('a value run up into its small label’s line, boxed with it', () => {
   it('reads the label’s windows only when the bottom window reads a value', { timeout: 180_000 }, async () => {
     const models = await loadPaddleModels({ intraOpNumThreads: 1 });
     // Each recognition the step asks for, counted (one crop a run).
-    let runs = 0;
-    const recognition = new Proxy(models.recognition, {
-      get: (target, key) => {
-        const value: unknown = Reflect.get(target, key, target);
-        if (key !== 'run' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
-        return (...args: unknown[]) => {
-          runs++;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
-    const counted = { ...models, recognition };
+    const counted = withCountedRecognitions(models);
     // A title in 60-px type on a page of 32-px lines: its bottom window holds the glyphs' lower parts only.
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="200"><rect width="100%" height="100%" fill="#fbfaf6"/>${text(60, 100, '劳动合同书', 60)}</svg>`;
     const title = region(210, 74, 320, 80);
     const titlePage = await decodeRaster(new Uint8Array(await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer()));
     const [titleRead] = await recogniseRegions(models.recognition, models.alphabet, titlePage, [title]);
-    expect(await labelOverValue(counted, titlePage, title, 32, titleRead, DEFAULT_RECOGNITION_SETTINGS)).toBeNull();
+    expect(await labelOverValue(counted.models, titlePage, title, 32, titleRead, DEFAULT_RECOGNITION_SETTINGS)).toBeNull();
     // The title's bottom window reads nothing sure: its three label windows are not read.
-    expect(runs).toBe(1);
-    runs = 0;
+    expect(counted.runs()).toBe(1);
+    counted.reset();
     const contract = await decodeRaster(new Uint8Array(await contractWithValueUpInLabel()));
     const merged = region(200, 152, 290, 48);
     const [whole] = await recogniseRegions(models.recognition, models.alphabet, contract, [merged]);
-    expect(await labelOverValue(counted, contract, merged, 32, whole, DEFAULT_RECOGNITION_SETTINGS)).not.toBeNull();
-    expect(runs).toBe(4);
+    expect(await labelOverValue(counted.models, contract, merged, 32, whole, DEFAULT_RECOGNITION_SETTINGS)).not.toBeNull();
+    expect(counted.runs()).toBe(4);
   });
 });

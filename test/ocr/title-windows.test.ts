@@ -5,6 +5,7 @@ import { decodeRaster } from '../../shared/ocr/raster.js';
 import { DEFAULT_RECOGNITION_SETTINGS, fillsRegionHeight, recogniseRegions } from '../../shared/ocr/text-lines.js';
 import { readingOrder, type TextRegion } from '../../shared/ocr/text-regions.js';
 import { withTwoBandLinesApart } from '../../shared/ocr/two-band-lines.js';
+import { withCountedRecognitions } from './support/counted-runs.js';
 
 // A title in large type, boxed 1.4–2.6 of the page's line heights tall and read surely, has the geometry of a label
 // boxed with the value under it; `labelOverValue` read a value window and three label windows of it, each as wide as
@@ -37,17 +38,8 @@ describe('fillsRegionHeight', () => {
 describe('a title in large type read surely', () => {
   it('is read once, with no window of it read again', { timeout: 180_000 }, async () => {
     const models = await loadPaddleModels({ intraOpNumThreads: 1 });
-    let runs = 0;
-    const recognition = new Proxy(models.recognition, {
-      get: (target, key) => {
-        const value: unknown = Reflect.get(target, key, target);
-        if (key !== 'run' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
-        return (...args: unknown[]) => {
-          runs++;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
+    // Each recognition the step asks for, counted (one crop a run).
+    const counted = withCountedRecognitions(models);
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="320"><rect width="100%" height="100%" fill="#fbfaf6"/>
 ${text(60, 80, '职业资格证书', 44)}
 ${text(60, 150, '持证人姓名：陈宇超', 22)}
@@ -63,10 +55,10 @@ ${text(60, 250, '发证单位：杭州市人力资源和社会保障局', 22)}
     expect(texts[at].text.replace(/\s/g, '')).toBe('职业资格证书');
     expect(texts[at].confidence).toBeGreaterThanOrEqual(0.9);
 
-    const after = await withTwoBandLinesApart({ ...models, recognition }, raster, ordered, texts, DEFAULT_RECOGNITION_SETTINGS);
+    const after = await withTwoBandLinesApart(counted.models, raster, ordered, texts, DEFAULT_RECOGNITION_SETTINGS);
 
     expect(after.ordered).toBe(ordered);
     expect(after.texts).toBe(texts);
-    expect(runs).toBe(0);
+    expect(counted.runs()).toBe(0);
   });
 });
