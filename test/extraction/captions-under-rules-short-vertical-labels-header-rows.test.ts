@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { readOrganisationName } from '../../shared/extraction/value-readers.js';
+import { ONE_ROW_TABLE } from './support/insurance-record.js';
 import { type Line, textLayerPage } from './support/text-lines.js';
 
 // Three layouts of printed forms, each from a text layer (one line a box, confidence 1). Constructed lines with values
@@ -138,16 +139,7 @@ describe('other words for the insured person', () => {
       ['欧阳雪梅', 440, 365, 152, 38],
       ['公民身份号码：', 814, 365, 210, 38],
       ['330106198508120027', 1030, 365, 342, 38],
-      ['序号', 213, 875, 57, 29],
-      ['单位名称', 424, 875, 115, 29],
-      ['起始年月', 695, 875, 115, 29],
-      ['截止年月', 844, 875, 115, 29],
-      ['缴费月数', 992, 875, 115, 29],
-      ['1', 234, 939, 16, 29],
-      ['杭州智联信息技术有限公司', 310, 939, 345, 29],
-      ['2014-12', 700, 939, 105, 29],
-      ['2017-06', 849, 939, 105, 29],
-      ['31', 1034, 939, 32, 29],
+      ...ONE_ROW_TABLE,
     ];
     const doc = extractDocuments([textLayerPage(record)], { today: TODAY })[0];
     expect(doc.type).toBe('social_insurance_record');

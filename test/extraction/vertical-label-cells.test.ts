@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../shared/extraction/index.js';
 import { buildPageLayout } from '../../shared/extraction/page-layout.js';
+import { ONE_ROW_TABLE } from './support/insurance-record.js';
 import { type Line, textLayerPage } from './support/text-lines.js';
 
 // A ruled form whose label cells carry their label top to bottom, one character a row, beside the value's cell (a
@@ -16,16 +17,7 @@ const record: Line[] = [
   ['330106198508120027', 882, 454, 342, 38],
   ...column('参保状态', 215, 641),
   ['正常参保', 283, 696, 152, 38],
-  ['序号', 213, 875, 57, 29],
-  ['单位名称', 424, 875, 115, 29],
-  ['起始年月', 695, 875, 115, 29],
-  ['截止年月', 844, 875, 115, 29],
-  ['缴费月数', 992, 875, 115, 29],
-  ['1', 234, 939, 16, 29],
-  ['杭州智联信息技术有限公司', 310, 939, 345, 29],
-  ['2014-12', 700, 939, 105, 29],
-  ['2017-06', 849, 939, 105, 29],
-  ['31', 1034, 939, 32, 29],
+  ...ONE_ROW_TABLE,
   ['实际缴费月数合计31月', 215, 1100, 320, 29],
 ];
 
