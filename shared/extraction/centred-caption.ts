@@ -1,12 +1,10 @@
-import { centreX, centreY, right } from './line-geometry.js';
+import { centreX, centreY, right, sameRow } from './line-geometry.js';
 import { nextRow } from './grid-rows.js';
 import { linesBelow, type LayoutLine, type PageLayout } from './page-layout.js';
 import { waitingLabel } from './stacked-values.js';
 
 /** Issue on a value read at the start of the cell under a caption centred over it: the clerk confirms it. */
 export const UNDER_CENTRED_CAPTION = 'value_under_centred_caption_inferred';
-
-const onRow = (a: LayoutLine, b: LayoutLine): boolean => Math.abs(centreY(a) - centreY(b)) < Math.min(a.box.height, b.box.height) * 0.5;
 
 /**
  * The value of a caption centred over its cell, the value set flush left in the cell under it, too short to reach
@@ -38,7 +36,7 @@ export function valueUnderCentredCaption(layout: PageLayout, label: LayoutLine):
   // claims is the caption's own, and the line under it is the next caption's.
   if (unclaimedValueAbove(layout, label)) return undefined;
   // Nothing of the caption's row stands over the value or between it and the caption: the value would be that line's.
-  const labelRow = layout.lines.filter((o) => o !== label && o.half === label.half && onRow(o, label));
+  const labelRow = layout.lines.filter((o) => o !== label && o.half === label.half && sameRow(o, label));
   if (labelRow.some((o) => right(o) > value.box.x - h && o.box.x < label.box.x)) return undefined;
   // The cell runs from the value's start to the next line of its row, else to the text block's right edge.
   const next = row.filter((o) => o.box.x > right(value) && o.box.x >= centreX(label)).sort((a, b) => a.box.x - b.box.x)[0];
@@ -87,7 +85,7 @@ export function linesAtColumnEdgeUnder(layout: PageLayout, label: LayoutLine): L
   const bottom = label.box.y + h;
   // A label waiting on this label's row between the line's start and this label heads the line's cell: a heading
   // grid's row (`法定代表人　乙方（劳动者）姓名` over `曹英　钟鸣一`, the column's other values at the same edge).
-  const rowLabels = layout.lines.filter((o) => o !== label && o.half === label.half && onRow(o, label) && waitingLabel(o));
+  const rowLabels = layout.lines.filter((o) => o !== label && o.half === label.half && sameRow(o, label) && waitingLabel(o));
   return layout.lines.filter(
     (o) =>
       o !== label &&

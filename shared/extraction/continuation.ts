@@ -294,6 +294,8 @@ export function continuationLines(
   let current = last;
   // Set once a line level with the value's own label was taken: a guess about layout the clerk confirms.
   let throughOwnLabel = false;
+  // What the walk found, as it ends.
+  const done = (more: boolean, rejectedBelow?: LayoutLine) => ({ lines, more, rejectedBelow, throughOwnLabel, splitAcrossGap, pieceLeftOut });
   // Run-on prose: a line under the value that runs across the next field of its row goes on from that field.
   const fieldAfter = nextFieldOnRow(layout, last);
   const bound = Math.min(fieldAfter ?? Infinity, column.end);
@@ -337,7 +339,7 @@ export function continuationLines(
       )
       .sort((a, b) => below(a) - below(b) || a.box.x - b.box.x);
     const next = candidates[0];
-    if (!next) return { lines, more: false, throughOwnLabel, splitAcrossGap, pieceLeftOut };
+    if (!next) return done(false);
     // The span of text the next line continues: the value's own on its first line, the line taken before after it.
     const [spanStart, spanEnd] = current === last ? [column.start, valueEnd] : [current.box.x, right(current)];
     const acrossSpan = (l: LayoutLine) => Math.min(right(l), spanEnd) - Math.max(l.box.x, spanStart) > h;
@@ -357,7 +359,7 @@ export function continuationLines(
         l.hits.length === 0 &&
         sameType(l, last),
     );
-    if (passedOver) return { lines, more: true, throughOwnLabel, splitAcrossGap, pieceLeftOut };
+    if (passedOver) return done(true);
     // A date alone on a line (under an issuer, beside a seal) is a field of its own, never the rest of a name.
     // Back under the label, a character or two that start a label (`性` of a spread `性　别`) begin the next field.
     const labelStart = next.box.x < column.start - h && next.flat.length <= 3 && LABEL_PREFIXES.has(next.flat);
@@ -403,8 +405,8 @@ export function continuationLines(
       ownedByOther(layout, next, ownLabel) ||
       overCaption(layout, next) ||
       next.leading === '';
-    if (stops) return { lines, more: false, rejectedBelow: startsWithLabel(next) ? undefined : next, throughOwnLabel, splitAcrossGap, pieceLeftOut };
-    if (rows >= maxLines) return { lines, more: true, throughOwnLabel, splitAcrossGap, pieceLeftOut };
+    if (stops) return done(false, startsWithLabel(next) ? undefined : next);
+    if (rows >= maxLines) return done(true);
     if (below(next) > h * 0.9) narrow = true;
     if (ownLabel && rowOwner(layout, next) === ownLabel) throughOwnLabel = true;
     lines.push(next);
@@ -420,7 +422,7 @@ export function continuationLines(
       splitAcrossGap = true;
     }
     // A label after the line's first text (`603室；经营范围…`): the value ends there, what follows is that label's.
-    if (next.hits.length > 0) return { lines, more: false, throughOwnLabel, splitAcrossGap, pieceLeftOut };
+    if (next.hits.length > 0) return done(false);
     current = next;
   }
 }

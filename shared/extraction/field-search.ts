@@ -35,7 +35,7 @@ import {
 } from './continuation.js';
 import { findDates } from './dates.js';
 import { LABEL_PREFIXES } from './labels.js';
-import { GRID_VALUE_LARGER, gridValueSetLarger, valueUnderGridLabel } from './grid-rows.js';
+import { GRID_VALUE_LARGER, type GridCellValue, valueUnderGridLabel } from './grid-rows.js';
 import {
   bracketedCaption,
   smallCaptionUnderValue,
@@ -523,9 +523,9 @@ export function findLabelledCandidates(
         // label's cell (`⑤法定代表人　⑥乙方` over `张刚　俞秀`, each value at its cell's left): the margin line is
         // the first cell's value.
         // Found once for this label: the grid's value under it is tried again below when nothing else is taken.
-        let gridCellFound: { line: LayoutLine | undefined } | undefined;
-        const gridCellOfLabel = () => (gridCellFound ??= { line: valueUnderGridLabel(layout, line) }).line;
-        const gridCell = margin && !lone ? gridCellOfLabel() : undefined;
+        let gridCellFound: { cell: GridCellValue | undefined } | undefined;
+        const gridCellOfLabel = () => (gridCellFound ??= { cell: valueUnderGridLabel(layout, line) }).cell;
+        const gridCell = margin && !lone ? gridCellOfLabel()?.line : undefined;
         const runOn = margin && !lone && (underWaitingLabelOfRow(layout, margin, line) || (gridCell !== undefined && gridCell !== margin)) ? undefined : margin;
         const runOnText = runOn && firstPiece(runOn.leading) ? `${lone?.flat ?? ''}${firstPiece(runOn.leading)}` : '';
         // Read like any value of its own line: it may wrap in turn (`浙江省…解放路63` | `号28幢1504室`).
@@ -568,12 +568,13 @@ export function findLabelledCandidates(
         }
         // A label centred in a grid's label row: its value starts in its cell on the value row under it, wherever
         // the label stands in that cell (grid-rows.ts).
-        const gridValue = last && !inlineValue ? gridCellOfLabel() : undefined;
+        const gridCellValue = last && !inlineValue ? gridCellOfLabel() : undefined;
+        const gridValue = gridCellValue?.line;
         // A cell that reads as nothing of this field's (`2000年7月18日` under `持证者姓名`, a caption under the name
         // over it) leaves the value over the label to be tried.
         const gridReading = gridValue ? reader(gridValue.leading) : null;
         // A value set larger than its label (`2005.05.01` under `注册日期` half its height): the cell is the layout's guess.
-        const gridIssues = gridValue && gridValueSetLarger(layout, line, gridValue) ? [GRID_VALUE_LARGER] : [];
+        const gridIssues = gridCellValue?.larger ? [GRID_VALUE_LARGER] : [];
         const gridCandidate = gridValue
           ? build(
               {

@@ -16,7 +16,7 @@ function rowOf(layout: PageLayout, line: LayoutLine, share = 0.5): LayoutLine[] 
 
 /** A body line of about `line`'s size (a title or a footnote is no cell of the grid); `ratio` the most they differ. */
 function sameSize(a: LayoutLine, b: LayoutLine, ratio = 1.3): boolean {
-  return Math.abs(Math.log(a.box.height / b.box.height)) < Math.log(ratio);
+  return sizedFor(a, b, ratio, ratio);
 }
 
 /**
@@ -34,13 +34,11 @@ const VALUE_GROWTH = 2;
 /** Issue on a grid's value set larger than its label: which cell it fills is read from layout, for the clerk to confirm. */
 export const GRID_VALUE_LARGER = 'grid_value_larger_than_label_inferred';
 
-/**
- * True when `value`, the grid's value under `label`, is set larger than the label row by more than a grid's rows
- * differ (1.3 times): measured against the row's first label, as the value row was found.
- */
-export function gridValueSetLarger(layout: PageLayout, label: LayoutLine, value: LayoutLine): boolean {
-  const labels = rowOf(layout, label).filter((o) => sameSize(o, label));
-  return !sizedFor(value, labels[0] ?? label, 1.3, 1.3);
+/** The value of a label in a grid's label row, and whether it is set larger than the labels (see valueUnderGridLabel). */
+export interface GridCellValue {
+  line: LayoutLine;
+  /** Larger than the row's first label (as the value row was found) by more than a grid's rows differ (1.3 times). */
+  larger: boolean;
 }
 
 /** A row wholly of labels that wait for their values: the label row of a grid. */
@@ -122,23 +120,25 @@ function labelsOverValues(layout: PageLayout, labels: readonly LayoutLine[], gap
  *
  * @example
  * // `参　保　人` centred over the row, `何雨涛` at the row's left margin under it
- * valueUnderGridLabel(layout, label)?.text; // '何雨涛'
+ * valueUnderGridLabel(layout, label)?.line.text; // '何雨涛'
  */
-export function valueUnderGridLabel(layout: PageLayout, label: LayoutLine): LayoutLine | undefined {
+export function valueUnderGridLabel(layout: PageLayout, label: LayoutLine): GridCellValue | undefined {
   const labels = rowOf(layout, label).filter((o) => sameSize(o, label));
   if (!labelRow(labels)) return undefined;
   const below = nextRow(layout, labels, false, 1.3, 2.2, 0.25, VALUE_GROWTH);
   if (!below || !valueRow(below.row)) return undefined;
   if (!labelsOverValues(layout, labels, below.gap)) return undefined;
   const value = gridCellValue(layout, labels, below.row, label);
+  if (!value) return undefined;
+  const larger = !sameSize(value, labels[0]);
   // Small labels between two rows of large values may be captions under the row over them as well (`学员姓名` 9 px
   // under `巴哈尔古丽·买买提`, 18 px over the next row): a value set larger than its label is the grid's only when the
   // row over the labels is clearly further off.
-  if (value && gridValueSetLarger(layout, label, value)) {
+  if (larger) {
     const over = nextRow(layout, labels, true, 1.3, 2.2, 0.25, VALUE_GROWTH);
     if (over && valueRow(over.row) && over.gap <= below.gap * 1.5) return undefined;
   }
-  return value;
+  return { line: value, larger };
 }
 
 /** The line of `values`, the value row under a grid's row of `labels`, in `label`'s cell (see valueUnderGridLabel). */

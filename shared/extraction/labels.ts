@@ -395,10 +395,13 @@ const TERM_END_WORDS: Partial<Record<LabelGroup, readonly string[]>> = {
   endDate: ['至', '止', '结束', '终止', '截止', '届满'],
 };
 
+/** A group's term ends: every term name with every word of the group's (none for a group that has no words). */
+const termEnds = (group: LabelGroup): string[] => (TERM_END_WORDS[group] ?? []).flatMap((word) => TERM_NAMES.map((name) => `${name}${word}`));
+
 /** The term's ends TERM_END_WORDS composes that no form above prints. */
 const TERM_END_FORMS = new Set(
-  (Object.entries(TERM_END_WORDS) as Array<[LabelGroup, readonly string[]]>).flatMap(([group, words]) =>
-    words.flatMap((word) => TERM_NAMES.map((name) => `${name}${word}`)).filter((form) => !(PRINTED_LABELS[group] as readonly string[]).includes(form)),
+  (Object.keys(TERM_END_WORDS) as LabelGroup[]).flatMap((group) =>
+    termEnds(group).filter((form) => !(PRINTED_LABELS[group] as readonly string[]).includes(form)),
   ),
 );
 
@@ -414,7 +417,7 @@ export const LABELS: { readonly [G in LabelGroup]: readonly string[] } = Object.
       ...new Set([
         ...forms,
         ...(SHORT_DATE_GROUPS.includes(group) ? forms.filter((f) => f.length >= 4 && f.endsWith('日期')).map((f) => f.slice(0, -1)) : []),
-        ...(TERM_END_WORDS[group] ?? []).flatMap((word) => TERM_NAMES.map((name) => `${name}${word}`)),
+        ...termEnds(group),
       ]),
     ],
   ]),

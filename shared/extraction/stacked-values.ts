@@ -12,7 +12,7 @@ import { findDates } from './dates.js';
 import { CAPITAL_LABEL, LABEL_GROUP_OF, type LabelGroup, REGISTRANT_TYPE_LABEL } from './labels.js';
 import { parseLevel } from './levels.js';
 import { findHits, isSealLettering, linesRightOf, type LayoutLine, type PageLayout } from './page-layout.js';
-import { centreX, centreY, gapBelow, right } from './line-geometry.js';
+import { centreX, centreY, gapBelow, right, sameRow } from './line-geometry.js';
 
 const LONE_CJK = /^[\u3400-\u9fff]$/;
 const ENGLISH_ONLY = /^[A-Za-z .'&/:-]*$/;
@@ -136,7 +136,7 @@ export function smallCaptionUnderValue(layout: PageLayout, line: LayoutLine): bo
   // The label may carry its party in brackets after it (`用人单位（甲方）`, `法定代表人（负责人）`): still the whole caption.
   const whole = line.hits.length === 1 && (line.hits[0].end === line.text.length || BRACKETED_GLOSS.test(line.text.slice(line.hits[0].end)));
   if (!whole || line.hits[0].start !== 0 || line.leading !== '') return false;
-  const over = stackedLine(layout, line, true, true, 1.6, false, CAPTION_OVERLAP) ?? flushLeftOverCentredCaption(layout, line, 1.6, CAPTION_OVERLAP);
+  const over = stackedLine(layout, line, true, true, CAPTION_REACH, false, CAPTION_OVERLAP) ?? flushLeftOverCentredCaption(layout, line);
   if (!over || over.box.height < line.box.height * SMALL_CAPTION_RATIO) return false;
   const under = stackedLine(layout, line, false, true, 4);
   const gapOver = line.box.y - (over.box.y + over.box.height);
@@ -148,6 +148,9 @@ const BRACKETED_GLOSS = /^\s*[(（][^()（）]{1,6}[)）]\s*$/u;
 
 /** A small caption's value is set in type at least this many times the caption's height. */
 const SMALL_CAPTION_RATIO = 1.6;
+
+/** How far over a caption its value may stand, in the nearer line's heights: a rule's spacing, and a fill-in set high. */
+const CAPTION_REACH = 1.6;
 
 /**
  * How far a value may overlap the bracketed caption under it, in the caption's heights: a page turned or bent a
@@ -219,24 +222,23 @@ export function stackedLine(
 /**
  * The value over a caption centred under its fill-in rule, the value written from the rule's left end (`王高琪梓` at
  * x 193–342 on a rule, `乙方（劳动者）姓名` centred under the rule at 402–573): a short value has no overlap with its
- * caption at all. The line over the caption (within `reach` of the nearer line's height, boxes overlapping by at most
- * `overlap` of the caption's) starting left of it, ending inside the rule the caption is centred under (from the
+ * caption at all. The line over the caption (as near as a caption's value: CAPTION_REACH, CAPTION_OVERLAP) starting
+ * left of it, ending inside the rule the caption is centred under (from the
  * line's start to as far past the caption's centre), with nothing else on its row inside that rule and nothing on the
  * caption's row between the line's start and the caption (another caption the line would be over). Undefined when
  * the layout is not so; asked only where no line stacked over the caption was found.
  *
  * @example
- * flushLeftOverCentredCaption(layout, captionLine, 1.6, 0.35)?.text; // '王高琪梓'
+ * flushLeftOverCentredCaption(layout, captionLine)?.text; // '王高琪梓'
  */
-export function flushLeftOverCentredCaption(layout: PageLayout, caption: LayoutLine, reach: number, overlap: number): LayoutLine | undefined {
+export function flushLeftOverCentredCaption(layout: PageLayout, caption: LayoutLine): LayoutLine | undefined {
   const h = caption.box.height;
   const cx = centreX(caption);
-  const sameRow = (a: LayoutLine, b: LayoutLine) => Math.abs(centreY(a) - centreY(b)) < Math.min(a.box.height, b.box.height) * 0.5;
   const value = layout.lines
     .filter((o) => {
       if (o === caption || o.half !== caption.half || !valueLike(o)) return false;
       const gap = caption.box.y - (o.box.y + o.box.height);
-      if (gap < -h * overlap || gap > Math.min(h, o.box.height) * reach) return false;
+      if (gap < -h * CAPTION_OVERLAP || gap > Math.min(h, o.box.height) * CAPTION_REACH) return false;
       // Written from the rule's left end, short of the caption's centre: the rule runs as far past the centre.
       return o.box.x < caption.box.x && right(o) < cx && 2 * cx - o.box.x >= right(o);
     })
@@ -512,8 +514,8 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
   // fill-in printed a few millimetres high adds to it (43 px over a caption boxed 29 px high). So does a small one.
   const caption = bracketedCaption(label) || smallCaptionUnderValue(layout, label);
   const last =
-    stackedLine(layout, label, true, true, caption ? 1.6 : 1.2, caption, caption ? CAPTION_OVERLAP : VALUE_OVER_LABEL_OVERLAP) ??
-    (caption ? flushLeftOverCentredCaption(layout, label, 1.6, CAPTION_OVERLAP) : undefined);
+    stackedLine(layout, label, true, true, caption ? CAPTION_REACH : 1.2, caption, caption ? CAPTION_OVERLAP : VALUE_OVER_LABEL_OVERLAP) ??
+    (caption ? flushLeftOverCentredCaption(layout, label) : undefined);
   if (!last) return undefined;
   if (otherLabelOwning(layout, last, label)) return undefined;
   if (!caption && fartherThanLabelOver(layout, last, label)) return undefined;

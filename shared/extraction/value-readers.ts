@@ -351,9 +351,12 @@ export const readOrganisationName: ValueReader = (text) => {
   return ok(t, (suffixed ? 1 : 0.75) * placed * (boundaryGuessed ? 0.85 : 1));
 };
 
+/** A trade name of two to six characters with a bracketed word after it (`紫金（杭州）…`): the word, maybe a place. */
+const BRACKETED_AFTER_TRADE_NAME = new RegExp(`^[${CJK}]{2,6}[(（]([^()（）]{2,6})[)）]`);
+
 /** A trade name of two to six characters with its place of registration in brackets after it (`紫金（杭州）…`). */
 function placeInBrackets(name: string): boolean {
-  const m = new RegExp(`^[${CJK}]{2,6}[(（]([^()（）]{2,6})[)）]`).exec(name);
+  const m = BRACKETED_AFTER_TRADE_NAME.exec(name);
   return !!m && PLACE_PREFIX.test(m[1]);
 }
 

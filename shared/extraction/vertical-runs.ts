@@ -54,7 +54,9 @@ export function withVerticalRunsJoined(page: readonly OcrLine[]): OcrLine[] {
       run.push(next);
     }
     const label = run.length < MIN_RUN && run.length >= 2 ? waitingLabelBeside(lines, run) : undefined;
-    const shortLabel = run.length < MIN_RUN && !label && labelSetDownItsCell(lines, run);
+    const text = run.map((l) => l.text.trim()).join('');
+    const isLabel = !!LABELS_BY_FIRST_CHAR.get(text[0])?.some((l) => l.form === text);
+    const shortLabel = run.length < MIN_RUN && !label && isLabel && besideOnlyItsValue(lines, run);
     if (run.length < MIN_RUN && !label && !shortLabel) continue;
     // Evenly stacked: a column of characters has one pitch (two runs of one column meeting would not).
     const pitches = run.slice(1).map((l, i) => l.box.y - run[i].box.y);
@@ -88,8 +90,6 @@ export function withVerticalRunsJoined(page: readonly OcrLine[]): OcrLine[] {
     // A label set down a ruled cell (`参` / `保` / … / `名` beside `迪丽努尔·买买提`, the value a cell's padding right of
     // the column), laid flat, ends before the next text on its row: it would otherwise reach over its own value. A
     // value keeps its characters' width (the reader places its start by their count).
-    const text = run.map((l) => l.text.trim()).join('');
-    const isLabel = !!LABELS_BY_FIRST_CHAR.get(text[0])?.some((l) => l.form === text);
     const flat = { ...run[0], box: { ...run[0].box, y, height: h } };
     const after = isLabel ? lines.filter((o) => !run.includes(o) && o.box.x > x + h * 0.5 && overlapsRow(o, flat)).map((o) => o.box.x) : [];
     const width = Math.max(h, Math.min(h * run.length, Math.min(...after) - x - h * 0.25));
@@ -178,15 +178,13 @@ export function laidFlatBesideItsLabel(line: OcrLine, page: readonly OcrLine[]):
 }
 
 /**
- * Whether a short run (two or three characters) is a label set down its own narrow cell (`名` / `称`, `经` / `营` /
- * `者`, the value beside it in the next cell): its characters make a whole label of the lexicon, and what stands beside
- * them (within three characters on their rows) is one value level with the run, each line of it beside two characters
- * of the run or more. The first characters of spread labels stacked one under another (`用　工　单　位：` over
- * `信　用　代　码：`) each have their own label's rest beside them, and make no label.
+ * Whether a short run (two or three characters) that spells a whole label stands down its own narrow cell (`名` /
+ * `称`, `经` / `营` / `者`, the value beside it in the next cell): what stands beside it (within three characters on
+ * its characters' rows) is one value level with the run, each line of it beside two characters of the run or more.
+ * The first characters of spread labels stacked one under another (`用　工　单　位：` over `信　用　代　码：`) each
+ * have their own label's rest beside them.
  */
-function labelSetDownItsCell(lines: readonly OcrLine[], run: readonly OcrLine[]): boolean {
-  const text = run.map((l) => l.text.trim()).join('');
-  if (!LABELS_BY_FIRST_CHAR.get(text[0])?.some((l) => l.form === text)) return false;
+function besideOnlyItsValue(lines: readonly OcrLine[], run: readonly OcrLine[]): boolean {
   const h = run[0].box.height;
   const beside = lines.filter((o) => !run.includes(o) && run.some((c) => overlapsRow(o, c) && horizontalGap(o, c) < h * 3));
   return beside.every((o) => run.filter((c) => overlapsRow(o, c)).length >= 2);
