@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { levelAtShare, luminance, luminanceAt } from './pixel-levels.js';
 import type { Raster } from './raster.js';
 
 /**
@@ -53,25 +54,20 @@ export function grainOf(raster: Raster): number {
   let n = 0;
   for (let y = 1; y < height - 1; y += GRAIN_STEP) {
     let p = (y * width + 1) * 3;
-    let left = (data[p - 3] * 77 + data[p - 2] * 150 + data[p - 1] * 29) >> 8;
+    let left = luminanceAt(data, p - 3);
     for (let x = 1; x < width - 1; x += GRAIN_STEP, p += 3 * GRAIN_STEP) {
-      const l = (data[p] * 77 + data[p + 1] * 150 + data[p + 2] * 29) >> 8;
-      const right = (data[p + 3] * 77 + data[p + 4] * 150 + data[p + 5] * 29) >> 8;
+      const l = luminanceAt(data, p);
+      const right = luminanceAt(data, p + 3);
       const lap = Math.abs(2 * l - left - right);
       counts[lap > 255 ? 255 : lap]++;
       n++;
       if (x + GRAIN_STEP < width - 1) {
         const q = p + 3 * GRAIN_STEP;
-        left = (data[q - 3] * 77 + data[q - 2] * 150 + data[q - 1] * 29) >> 8;
+        left = luminanceAt(data, q - 3);
       }
     }
   }
-  let seen = 0;
-  for (let v = 0; v < 256; v++) {
-    seen += counts[v];
-    if (seen * 2 >= n) return v;
-  }
-  return 0;
+  return levelAtShare(counts, n, 0.5);
 }
 
 /** Each channel's paper level: the `PAPER_SHARE` level of its sampled histogram. */
@@ -88,14 +84,7 @@ function paperOf(raster: Raster): [number, number, number] {
       n++;
     }
   }
-  return counts.map((histogram) => {
-    let seen = 0;
-    for (let v = 0; v < 256; v++) {
-      seen += histogram[v];
-      if (seen >= n * PAPER_SHARE) return v;
-    }
-    return 255;
-  }) as [number, number, number];
+  return counts.map((histogram) => levelAtShare(histogram, n, PAPER_SHARE)) as [number, number, number];
 }
 
 /**
@@ -126,7 +115,7 @@ export async function withoutDimRoom(page: Raster): Promise<DimPage> {
   const [tr, tg, tb] = tables;
   // Grey: the grain's colour noise (blotches of JPEG's halved chroma) is no ink's colour.
   for (let p = 0; p < out.length; p += 3) {
-    const l = (tr[out[p]] * 77 + tg[out[p + 1]] * 150 + tb[out[p + 2]] * 29) >> 8;
+    const l = luminance(tr[out[p]], tg[out[p + 1]], tb[out[p + 2]]);
     out[p] = l;
     out[p + 1] = l;
     out[p + 2] = l;

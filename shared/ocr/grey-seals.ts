@@ -1,3 +1,4 @@
+import { luminanceAt } from './pixel-levels.js';
 import type { Raster } from './raster.js';
 import type { PaddleModels } from './paddle-models.js';
 import { recogniseRegions, type RecognisedText, type RecognitionSettings } from './text-lines.js';
@@ -63,10 +64,6 @@ export interface GreySeals {
   /** The mid-grey band a seal's broad strokes were looked for in. */
   bandFrom: number;
   bandTo: number;
-}
-
-function luminanceAt(data: Uint8Array, offset: number): number {
-  return (data[offset] * 77 + data[offset + 1] * 150 + data[offset + 2] * 29) >> 8;
 }
 
 /** The level under which more than `q` of a histogram's `total` samples lie. */

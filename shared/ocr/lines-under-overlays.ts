@@ -1,3 +1,4 @@
+import { luminanceAt } from './pixel-levels.js';
 import type { PaddleModels } from './paddle-models.js';
 import type { Raster } from './raster.js';
 import { pageDetectionScale, typicalLineHeight } from './merged-lines.js';
@@ -65,10 +66,6 @@ const CROSSED_SHARE = 0.04;
 const SURE_REREAD = 0.9;
 /** A line holds no print on the lifted page when under this share of its samples are darker than the lift's foot. */
 const EMPTY_SHARE = 0.01;
-
-function luminanceAt(data: Uint8Array, offset: number): number {
-  return (data[offset] * 77 + data[offset + 1] * 150 + data[offset + 2] * 29) >> 8;
-}
 
 /**
  * Visits the pixels inside a rotated region, sampled every `STEP` px along and across it (the slice `from`–`to` of its

@@ -1,3 +1,4 @@
+import { luminance } from './pixel-levels.js';
 import { valueAtPixel, type CellGrid } from './grid-sampling.js';
 import type { Raster } from './raster.js';
 
@@ -141,10 +142,6 @@ export interface ConditionedPage {
   conditions: PageConditions;
   /** Whether `raster` differs from the input at all. */
   changed: boolean;
-}
-
-function luminance(r: number, g: number, b: number): number {
-  return (r * 77 + g * 150 + b * 29) >> 8;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { levelAtShare } from './pixel-levels.js';
 import type { PaddleModels } from './paddle-models.js';
 import type { Raster } from './raster.js';
 import { recogniseRegions, type RecognisedText, type RecognitionSettings } from './text-lines.js';
@@ -246,16 +247,6 @@ function luminance(data: Uint8Array, i: number): number {
   return (data[i] * 77 + data[i + 1] * 150 + data[i + 2] * 29) >> 8;
 }
 
-/** The value at a share of a histogram's count, from the bottom. */
-function percentile(counts: Uint32Array, n: number, share: number): number {
-  let seen = 0;
-  for (let v = 0; v < counts.length; v++) {
-    seen += counts[v];
-    if (seen >= n * share) return v;
-  }
-  return counts.length - 1;
-}
-
 /** The ink's strength and the paper's and ink's luminance in a seal's box (sampled every other pixel). */
 function inkLevels(raster: Raster, bounds: PixelBounds): { inkChroma: number; paper: number; inkLuminance: number } {
   const chromas = new Uint32Array(256);
@@ -277,9 +268,9 @@ function inkLevels(raster: Raster, bounds: PixelBounds): { inkChroma: number; pa
       }
     }
   }
-  const paper = percentile(light, all, 0.9);
-  const inkLuminance = Math.min(paper - 24, percentile(inkLight, inked, 0.1));
-  return { inkChroma: Math.max(SEAL_CHROMA + 1, percentile(chromas, inked, 0.9)), paper, inkLuminance };
+  const paper = levelAtShare(light, all, 0.9);
+  const inkLuminance = Math.min(paper - 24, levelAtShare(inkLight, inked, 0.1));
+  return { inkChroma: Math.max(SEAL_CHROMA + 1, levelAtShare(chromas, inked, 0.9)), paper, inkLuminance };
 }
 
 /**
