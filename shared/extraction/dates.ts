@@ -105,6 +105,9 @@ const MONTH_PATTERNS: RegExp[] = [
   /(?<!\d)(\d{4})(\d{2})(?!\d)/g,
 ];
 
+/** A date of digits whose month keeps its leading zero and whose day has one digit. */
+const PADDED_MONTH_SHORT_DAY = /^\d{4}\s*[./\-]\s*0\d\s*[./\-]\s*\d$/;
+
 export interface FoundDate {
   /** `YYYY-MM-DD` */
   value: string;
@@ -113,7 +116,8 @@ export interface FoundDate {
   raw: string;
   /**
    * A date written with 年 and 月 whose day is not closed by 日 (`2018年3月1`): the day may go on past where the line
-   * was read (`1日` under a shadow read as a lone `日`), so `2018-03-01` may be the 11th or the 18th.
+   * was read (`1日` under a shadow read as a lone `日`), so `2018-03-01` may be the 11th or the 18th. Also a date of
+   * digits with a padded month and a one-digit day (`2020-02-1`).
    */
   open?: true;
   /**
@@ -144,6 +148,9 @@ export function findDates(text: string, options: { compact?: boolean } = {}): Fo
       if (found.some((f) => m!.index < f.index + f.length && f.index < m!.index + m![0].length)) continue;
       const date: FoundDate = { value: `${year}-${pad(month)}-${pad(day)}`, index: m.index, length: m[0].length, raw: m[0] };
       if (/年/.test(m[0]) && !/[日号]$/.test(m[0])) date.open = true;
+      // `2020-02-1`: a month printed with its zero and a day of one digit; print pads both or neither, so the day's
+      // second digit may be lost (`11` read `1`).
+      if (PADDED_MONTH_SHORT_DAY.test(m[0])) date.open = true;
       if (/\d$/.test(m[0]) && /^\s*\d/.test(text.slice(m.index + m[0].length))) date.runOn = true;
       found.push(date);
     }

@@ -147,6 +147,9 @@ const PRINTED_LABELS = {
     '评价单位',
     '鉴定单位',
     '培训单位',
+    // The body that ran the training (`培训组织单位：杭州市西湖区职业技能培训学校`).
+    '培训组织单位',
+    '培训组织机构',
     // The training provider of a completion certificate (`承训机构：浙江…学校`).
     '承训机构',
     '承训单位',

@@ -5,6 +5,7 @@ import { runsOffPage } from './page-edge.js';
 import { withBracketLabelsClosed } from './bracket-labels.js';
 import { withSpreadLabelHeadsCut } from './spread-label-heads.js';
 import { withSpecksInSpreadLabelsDropped } from './spread-label-specks.js';
+import { withColumnLabelsCut } from './labels-at-column-starts.js';
 import { withGluedLabelsCut } from './labels-glued-after-values.js';
 import { withVerticalRunsJoined } from './vertical-runs.js';
 import { withCharactersBoxedTwiceDropped } from './twice-boxed-characters.js';
@@ -244,6 +245,9 @@ const OVERPRINT = new RegExp(
     '[(（]复印件(?:[)）]|$)',
     // Filler after the last value of a form.
     '[(（]?(以下空白|此处空白|以下无内容)[)）]?',
+    // Where to seal, stamped after a value that ends its line (`…三墩镇文一（盖章）`, an address's first line): a party's
+    // or a signatory's label keeps its own (`甲方（盖章）`, `用人单位（盖章）`, `负责人（盖章）`).
+    '(?<=[\u3400-\u9fff0-9][\\s_]*)(?<![方位人者][\\s_]*)[(（]盖章[)）]$',
   ].join('|'),
   'g',
 );
@@ -1118,15 +1122,20 @@ function labelPairedAcrossMiddle(leftHalf: readonly LayoutLine[], rightHalf: rea
  * line, which a page covered in watermarks inflates.
  */
 function isSlanted(line: OcrPage['lines'][number], bodyHeight: number, pageSlope: number): boolean {
+  // A line whose characters climb as the page's rows do is one of its rows, however tall a tilted photo boxes it.
+  const slope = characterSlope(line);
+  if (pageSlope !== 0 && slope !== undefined && Math.abs(slope - pageSlope) <= ALONG_TILTED_ROWS) return false;
   const chars = [...line.text.replace(/\s+/g, '')].length;
   const { width, height } = line.box;
   const rise = (height - width / Math.max(chars, 1)) / Math.max(width, 1);
   if (chars >= 3 && height > bodyHeight * 1.8 && width < chars * height * 0.4 && rise > MIN_WATERMARK_SLOPE) return true;
   // Two characters of a watermark (`西湖` of `仅供杭州市西湖区…`, boxed 93 × 85 beside a label): too short for the box's
   // shape to tell, but their own boxes climb at the watermark's angle, off the page's rows.
-  const slope = characterSlope(line);
   return slope !== undefined && height > width * 0.5 && Math.abs(slope - pageSlope) > MIN_CHARACTERS_WATERMARK_SLOPE;
 }
+
+/** A line within this slope (≈ 6°) of the page's rows runs along them. */
+const ALONG_TILTED_ROWS = 0.1;
 
 /** tan 24°: for characters' own boxes, past what a curl bends a short row's end to; watermarks are set at 30–45°. */
 const MIN_CHARACTERS_WATERMARK_SLOPE = 0.45;
@@ -1171,7 +1180,9 @@ export function buildPageLayout(whole: OcrPage): PageLayout {
   const slopeSamples = rowSlopeSamples(page.lines);
   const pageSlope = slopeSamples.length >= 3 ? samplesSlope(slopeSamples) : 0;
   const lines: LayoutLine[] = withoutCutFiller(
-    withGluedLabelsCut(withSpreadLabelHeadsCut(withVerticalRunsJoined(withCharactersBoxedTwiceDropped(withSpecksInSpreadLabelsDropped(page.lines))))),
+    withColumnLabelsCut(
+      withGluedLabelsCut(withSpreadLabelHeadsCut(withVerticalRunsJoined(withCharactersBoxedTwiceDropped(withSpecksInSpreadLabelsDropped(page.lines))))),
+    ),
   )
     // Seal lettering read as a line (`业务专用章`, `合同专用章`) belongs to no field, nor does a diagonal watermark.
     .filter(

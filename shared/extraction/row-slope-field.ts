@@ -34,21 +34,40 @@ function median(values: readonly number[]): number {
  */
 const STRAIGHT_ROW = 0.2;
 
+/** tan 14°: no photo or scan tilts its rows further; text set steeper is a watermark's or a stamp's. */
+const PHOTO_TILT = 0.25;
+/**
+ * tan 3°: a line tilted less is boxed about as tall as its print (a skewed scan's few degrees add a few pixels), and
+ * its box's height stands, as it always has.
+ */
+const TILTED = 0.05;
+
+/**
+ * A line's height across its row: its box's height less what its tilt adds over its width. A line photographed at 10°
+ * is boxed twice as tall as its print, so a table's short cells never spanned three box heights and the tilted page
+ * gave no slope at all. A line climbing steeper than a photo tilts keeps its box's height (a watermark gives no slope).
+ */
+function uprightHeight(line: OcrPage['lines'][number], slope: number): number {
+  const tilt = Math.abs(slope);
+  return tilt < TILTED || tilt > PHOTO_TILT ? line.box.height : line.box.height - tilt * line.box.width;
+}
+
 /**
  * The slope of one line whose characters the engine boxed, fitted to their centres: undefined under four characters,
  * over less than three line heights, or (`straight`, a share of the characters' height) when the centres stray further
  * from a straight row than that. The row of a bent page is straight enough over one line to say how it tilts there.
+ * With `tilted` (the page's slope samples), a line's height is its height across its row (`uprightHeight`): a tilted
+ * photo's short cells then give the page its slope; a line's own slope (`rowSlope`) keeps its box's height.
  *
  * @example
  * lineSlope(page.lines[4]); // { x: 640, y: 410, slope: 0.031, weight: 520 }
  */
-export function lineSlope(line: OcrPage['lines'][number], straight = STRAIGHT_ROW): RowSlopeSample | undefined {
+export function lineSlope(line: OcrPage['lines'][number], straight = STRAIGHT_ROW, tilted = false): RowSlopeSample | undefined {
   const words = line.words;
   if (!words || words.length < 4) return undefined;
   const xs = words.map((w) => w.box.x + w.box.width / 2);
   const ys = words.map((w) => w.box.y + w.box.height / 2);
   const span = Math.max(...xs) - Math.min(...xs);
-  if (span < line.box.height * 3) return undefined;
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
   const my = ys.reduce((a, b) => a + b, 0) / ys.length;
   let sxy = 0;
@@ -59,6 +78,7 @@ export function lineSlope(line: OcrPage['lines'][number], straight = STRAIGHT_RO
   }
   if (sxx === 0) return undefined;
   const slope = sxy / sxx;
+  if (span < (tilted ? uprightHeight(line, slope) : line.box.height) * 3) return undefined;
   const residual = Math.sqrt(ys.reduce((sum, y, i) => sum + (y - my - slope * (xs[i] - mx)) ** 2, 0) / ys.length);
   const charHeight = median(words.map((w) => w.box.height));
   return residual < charHeight * straight ? { x: mx, y: my, slope, weight: span } : undefined;
@@ -72,7 +92,7 @@ export function lineSlope(line: OcrPage['lines'][number], straight = STRAIGHT_RO
  * rowSlopeSamples(page.lines); // [{ x: 640, y: 410, slope: 0.031, weight: 520 }, …]
  */
 export function rowSlopeSamples(ocrLines: readonly OcrPage['lines'][number][]): RowSlopeSample[] {
-  return ocrLines.map((line) => lineSlope(line)).filter((s): s is RowSlopeSample => s !== undefined);
+  return ocrLines.map((line) => lineSlope(line, STRAIGHT_ROW, true)).filter((s): s is RowSlopeSample => s !== undefined);
 }
 
 /** At least this many straight lines, spread over this share of the page's height, to tell a fan from one slope. */

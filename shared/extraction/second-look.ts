@@ -303,9 +303,30 @@ export async function withSecondLook(
     if (page === kept.pages[at]) continue;
     const candidate = kept.pages.map((p, k) => (k === at ? page : p));
     const read = extract(candidate);
-    if (answersAsked(kept.documents, read, fields)) kept = { pages: candidate, documents: read };
+    if (answersAsked(kept.documents, read, fields) && !losesText(kept.documents, read, page)) kept = { pages: candidate, documents: read };
   }
   return { ...kept, regions };
+}
+
+/**
+ * Whether a field the region's lines changed is now a part of what it was (its head or its tail left out) while the
+ * part left out is read nowhere on the page with the region put in: the crop lost text the page's pass read
+ * (`网络直播` | `营销` read again as `营销` alone, its head gone from the crop's lines), and a part of a value is no surer
+ * reading of it, however sure. A tail the crop read as a line of its own (`…（普通合伙）500万元人民币` read again as the
+ * name and, apart, the capital) was joined on, not lost.
+ */
+function losesText(before: readonly ExtractedDocument[], after: readonly ExtractedDocument[], page: OcrPage): boolean {
+  const text = page.lines.map((line) => line.text.replace(/\s+/g, '')).join('\n');
+  return before.some((document, k) =>
+    Object.entries(document.fields).some(([field, was]) => {
+      const now = after[k]?.fields[field]?.value;
+      if (typeof now !== 'string' || typeof was.value !== 'string' || now === was.value) return false;
+      const [part, whole] = [now.replace(/\s+/g, ''), was.value.replace(/\s+/g, '')];
+      if (part.length === 0 || part.length >= whole.length) return false;
+      const left = whole.startsWith(part) ? whole.slice(part.length) : whole.endsWith(part) ? whole.slice(0, -part.length) : undefined;
+      return left !== undefined && !text.includes(left);
+    }),
+  );
 }
 
 function rounded(box: Box): Box {

@@ -159,8 +159,12 @@ interface RowMonth {
   start: number;
 }
 
-/** Where a row's text parts into cells: spaces, or a table's vertical rule the engine read as a stroke. */
-const TABLE_RULE = /\s+|[丨|｜]/u;
+/**
+ * Where a row's text parts into cells: spaces, or a table's vertical rule the engine read as a stroke. A space before a
+ * bracket parts nothing: the bracket goes on with the cell before it (`杭州北山电子商务合伙企业 (有限合伙)`, a
+ * partnership's form printed after its name with a space; cut there, the employer lost its form, unflagged).
+ */
+const TABLE_RULE = /\s+(?![(（])|[丨|｜]/u;
 
 /** A row's cells read for a span: its year-months (through the engine's slips), employer and the text around them. */
 interface RowCells {
@@ -536,7 +540,7 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   if (inferredStart) fields.periodStart.issues = [...(fields.periodStart.issues ?? []), SPAN_MONTH_INFERRED];
   if (inferredEnd) fields.periodEnd.issues = [...(fields.periodEnd.issues ?? []), SPAN_MONTH_INFERRED];
   const employerReading = readEmployerName(last.employerName);
-  const employerLine = lastRow.lines.find((l) => l.text.includes(last.employerName)) ?? lastRow.lines[0];
+  const employerLine = lastRow.lines.find((l) => l.text.replace(/\s+/g, '').includes(last.employerName.replace(/\s+/g, ''))) ?? lastRow.lines[0];
   fields.employerName = employerReading
     ? withLegalFormTailCompleted(fieldFromLine(employerLine, employerReading, lastRow.employerInherited ? LabelMatch.below : LabelMatch.sameRow))
     : undefined;

@@ -206,7 +206,10 @@ export const readPersonName: ValueReader = (text) => {
   if (/(公司|集团|学校|学院|大学|中心|协会|银行|工厂)$/.test(name)) return null;
   const rest = t.slice(m[0].length);
   const surnameKnown = SURNAMES.has(name[0]) || COMPOUND_SURNAMES.some((s) => name.startsWith(s));
-  let plausibility = surnameKnown ? (leader ? 0.85 : 1) : 0.8;
+  // A minority name transliterated in parts of two characters or more, joined by the middle dot (`热依拉·哈力克`,
+  // `帕提古丽·热合曼`), starts with no Han surname: the dot between whole parts is its shape.
+  const transliterated = name.includes('·') && name.split('·').every((part) => [...part].length >= 2);
+  let plausibility = surnameKnown || transliterated ? (leader ? 0.85 : 1) : 0.8;
   if (name.length === 4 && !COMPOUND_SURNAMES.some((s) => name.startsWith(s))) plausibility *= 0.92;
   // A minority name's parts are transliterations of two characters or more (`阿依古丽·吾拉木`): a part of one was cut
   // (`阿依古丽·吾`, its rest wrapped onto the next line of a narrow cell), or the dot is a speck.

@@ -163,6 +163,20 @@ describe('other words for labels and names of other forms', () => {
     expect(doc.fields.issuer.value).toBe('浙江省人力资源和社会保障厅');
   });
 
+  it('reads a completion certificate’s issuer beside `培训组织单位：`, without the label', () => {
+    const certificate: Line[] = [
+      ['培训结业证书', 633, 181, 382, 63],
+      ['姓名：周杨杰嘉', 130, 322, 300, 48],
+      ['身份证件号码：340104197305072162', 130, 428, 600, 45],
+      ['培训项目：电子商务创业培训', 130, 530, 500, 47],
+      ['证书编号：PX202108041825', 130, 640, 500, 37],
+      ['培训组织单位：杭州市西湖区职业技能培训学校', 204, 830, 678, 42],
+      ['二〇二一年十一月二十九日', 207, 886, 386, 46],
+    ];
+    const doc = extractDocuments([textLayerPage(certificate, LANDSCAPE)], { today: TODAY })[0];
+    expect(doc.fields.issuer.value).toBe('杭州市西湖区职业技能培训学校');
+  });
+
   it('takes `组织机构代码` before the credit code’s label for a label, never the employer', () => {
     const lines: Line[] = [
       ['劳动合同书', 635, 190, 365, 63],

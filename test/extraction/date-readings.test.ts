@@ -70,6 +70,22 @@ describe('a numeric date whose separator the engine lost', () => {
   });
 });
 
+describe('a date of digits whose day may have lost a digit', () => {
+  it('flags `2020-02-1` (month padded, day of one digit) and leaves `2020-2-1` and `2020-02-11` alone', () => {
+    expect(readDateValue('2020-02-1')).toMatchObject({ value: '2020-02-01', issues: ['date_day_may_continue'] });
+    expect(readDateValue('2020-2-1')).toMatchObject({ value: '2020-02-01', issues: [] });
+    expect(readDateValue('2020-02-11')).toMatchObject({ value: '2020-02-11', issues: [] });
+  });
+
+  it('flags a contract’s start read `2020-02-1` beside its label', () => {
+    const doc = contractPage([
+      ['合同期限自', '2020-02-1'],
+      ['合同期限至', '2023-02-10'],
+    ]);
+    expect(doc.fields.startDate).toMatchObject({ value: '2020-02-01', needsReview: true });
+  });
+});
+
 describe('a labelled date with one character that belongs to no date', () => {
   it('lists the real dates the text gives with that character taken for each digit', () => {
     expect([...oneCharacterCompletions('2b20.03.05V')]).toEqual(['2020-03-05']);

@@ -138,6 +138,21 @@ describe('the reader’s second look', () => {
     expect(extract(looked.pages)).toEqual(looked.documents);
   });
 
+  it('keeps the page’s value when the crop read only a part of it, however surely', async () => {
+    // Prepare: the page's pass read the representative unsurely (flagged); the crop lost the name's first character
+    // and read the rest surely (a line's head lost at the crop's edge reads as a sure shorter value).
+    const unsure = (page: OcrPage): OcrPage => ({ ...page, lines: page.lines.map((l) => (l.text === '欧阳晓明' ? { ...l, confidence: 0.7 } : l)) });
+    const page = unsure(enginePage(licence(['欧阳晓明', 520, 720, 160, 40])));
+    const first = extract([page]);
+    expect(first[0]!.fields.legalRepresentative).toMatchObject({ value: '欧阳晓明', needsReview: true });
+    const part = async (): Promise<OcrLine[]> => [{ text: '阳晓明', confidence: 0.99, box: { x: 560, y: 720, width: 120, height: 40 } }];
+    // Act
+    const looked = await withSecondLook([page], first, extract, part);
+    // Assess: the page's reading stands, flagged for the clerk.
+    expect(looked.pages[0]).toBe(page);
+    expect(looked.documents[0]!.fields.legalRepresentative).toMatchObject({ value: '欧阳晓明', needsReview: true });
+  });
+
   it('asks nothing for a value whose only doubt comes from the page’s layout, and still asks when its characters are in doubt too', () => {
     // Prepare: the address read whole, flagged only because a wrap was joined to it from layout alone, or because a
     // wrap cuts its house number (a crop shows the same layout); then flagged also for a character the engine doubted.

@@ -1,18 +1,18 @@
 /**
  * Dev-only: the candidates a labelled field gets on one cached file (label list from LABELS or given).
  *
- *   node --openssl-legacy-provider --import tsx test/eval/procedural/debug-field.ts <cache.json> <file-part> <LABELS key> [date|org|person|address]
+ *   node --openssl-legacy-provider --import tsx test/eval/procedural/debug-field.ts <cache.json> <file-part> <LABELS key> [date|org|person|address|occupation]
  */
 import { readFileSync } from 'node:fs';
 import { findLabelledCandidates } from '../../../shared/extraction/field-search.js';
 import { candidateConfidence } from '../../../shared/extraction/confidence.js';
 import { LABELS } from '../../../shared/extraction/labels.js';
 import { buildPageLayout } from '../../../shared/extraction/page-layout.js';
-import { readAddress, readDateValue, readOrganisationName, readPersonName } from '../../../shared/extraction/value-readers.js';
+import { readAddress, readDateValue, readOccupation, readOrganisationName, readPersonName } from '../../../shared/extraction/value-readers.js';
 
 const [cacheFile, part, key, kind = 'date'] = process.argv.slice(2);
 const cache = JSON.parse(readFileSync(cacheFile!, 'utf8'));
-const readers = { date: readDateValue, org: readOrganisationName, person: readPersonName, address: readAddress } as const;
+const readers = { date: readDateValue, org: readOrganisationName, person: readPersonName, address: readAddress, occupation: readOccupation } as const;
 for (const [file, entry] of Object.entries<any>(cache)) {
   if (!file.includes(part!)) continue;
   const layouts = entry.pages.map(buildPageLayout);
