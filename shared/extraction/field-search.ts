@@ -615,6 +615,21 @@ export function findLabelledCandidates(
               valueColumn(layout, gridValue),
             )
           : undefined;
+        // A value wrapped down its narrow cell (`16330176` | `14234652`): the cell's lines read joined, top to bottom,
+        // where that reads as well as the first line alone does (grid-rows.ts, `cellWraps`).
+        const cellRaw = gridValue && gridCellValue.wraps.length > 0 ? `${gridValue.leading}${gridCellValue.wraps.map((l) => l.leading).join('')}` : '';
+        const cellReading = cellRaw ? reader(cellRaw) : null;
+        if (gridValue && cellReading && cellReading.plausibility >= (gridReading?.plausibility ?? 0)) {
+          const wrapped = [gridValue, ...gridCellValue!.wraps];
+          candidates.push({
+            reading: { ...cellReading, issues: [...cellReading.issues, ...gridIssues] },
+            line: mergeLines(wrapped, cellRaw),
+            labelMatch: LabelMatch.below * inferred,
+            raw: cellRaw,
+            labelRank,
+          });
+          continue;
+        }
         if (gridCandidate) {
           candidates.push(gridCandidate);
           continue;

@@ -85,6 +85,48 @@ describe('a record table whose header labels and values wrap in narrow cells', (
   });
 });
 
+describe('a certificate’s header row whose labels and values wrap in narrow cells', () => {
+  const lines: Line[] = [
+    ['职业技能等级证书', 560, 200, 520, 60],
+    ['姓名', 170, 420, 60, 30],
+    ['身份证件', 330, 402, 120, 30],
+    ['号码', 360, 438, 60, 30],
+    ['职业', 560, 402, 60, 30],
+    ['名称', 560, 438, 60, 30],
+    ['技能', 740, 402, 60, 30],
+    ['等级', 740, 438, 60, 30],
+    ['证书编号', 890, 420, 120, 30],
+    ['发证', 1110, 402, 60, 30],
+    ['日期', 1110, 438, 60, 30],
+    ['欧阳雪', 150, 520, 95, 30],
+    ['梅', 150, 560, 32, 30],
+    ['33010619', 325, 500, 130, 30],
+    ['85081200', 325, 540, 130, 30],
+    ['27', 325, 580, 33, 30],
+    ['育婴员', 545, 540, 95, 30],
+    ['四级/中', 720, 520, 110, 30],
+    ['级工', 740, 560, 60, 30],
+    ['16330176', 880, 520, 140, 30],
+    ['14234652', 880, 560, 140, 30],
+    ['2019年5', 1080, 520, 120, 30],
+    ['月20日', 1090, 560, 90, 30],
+    ['发证机构：杭州市职业技能鉴定指导中心', 700, 800, 600, 34],
+  ];
+  const doc = extractDocuments([textLayerPage(lines)], { today: TODAY })[0];
+
+  it('reads the occupation under `职业` / `名称`, never the piece `技能` of the label beside it', () => {
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.occupation.value).toBe('育婴员');
+    expect(doc.fields.holderName.value).toBe('欧阳雪梅');
+    expect(doc.fields.idNumber.value).toBe('330106198508120027');
+  });
+
+  it('reads a number and a date wrapped down their cells whole, each cell’s lines alone', () => {
+    expect(doc.fields.certificateNumber.value).toBe('1633017614234652');
+    expect(doc.fields.issueDate.value).toBe('2019-05-20');
+  });
+});
+
 /** A licence whose labels stand at the left margin, values after them; `name` the name's lines. */
 const licence = (
   name: Line[],
