@@ -309,14 +309,14 @@ export async function withSecondLook(
 }
 
 /**
- * Whether a field the region's lines changed is now a part of what it was (its head or its tail left out) while the
- * part left out is read nowhere on the page with the region put in: the crop lost text the page's pass read
+ * Whether a field the region's lines changed is now a part of what it was (its head or its tail left out) while most
+ * of the part left out is read nowhere on the page with the region put in: the crop lost text the page's pass read
  * (`网络直播` | `营销` read again as `营销` alone, its head gone from the crop's lines), and a part of a value is no surer
  * reading of it, however sure. A tail the crop read as a line of its own (`…（普通合伙）500万元人民币` read again as the
  * name and, apart, the capital) was joined on, not lost.
  */
 function losesText(before: readonly ExtractedDocument[], after: readonly ExtractedDocument[], page: OcrPage): boolean {
-  const text = page.lines.map((line) => line.text.replace(/\s+/g, '')).join('\n');
+  const read = new Set(page.lines.flatMap((line) => [...line.text.matchAll(LETTER)].map((m) => m[0])));
   return before.some((document, k) =>
     Object.entries(document.fields).some(([field, was]) => {
       const now = after[k]?.fields[field]?.value;
@@ -324,10 +324,16 @@ function losesText(before: readonly ExtractedDocument[], after: readonly Extract
       const [part, whole] = [now.replace(/\s+/g, ''), was.value.replace(/\s+/g, '')];
       if (part.length === 0 || part.length >= whole.length) return false;
       const left = whole.startsWith(part) ? whole.slice(part.length) : whole.endsWith(part) ? whole.slice(0, -part.length) : undefined;
-      return left !== undefined && !text.includes(left);
+      if (left === undefined) return false;
+      // Lost when most of what was left out is read nowhere on the page (its characters, punctuation and forms aside).
+      const letters = [...left.matchAll(LETTER)].map((m) => m[0]);
+      return letters.length > 0 && letters.filter((c) => read.has(c)).length < letters.length * 0.5;
     }),
   );
 }
+
+/** A letter or digit of any script: what a reading holds, its punctuation aside. */
+const LETTER = /[\p{L}\p{N}]/gu;
 
 function rounded(box: Box): Box {
   return { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };
