@@ -342,7 +342,7 @@ export class PaddleOcrEngine implements OcrEngine {
     const conditionMs = lap();
     // A photo's table around the paper holds no print: the page's first detection reads the paper's window only.
     const paper = this.#options.paperWindow === true ? paperWindow(stored.data, stored.width, stored.height) : undefined;
-    const onItsFeet = await turnOffItsSide(models, asStored?.raster ?? stored, paper ? { ...this.#detection, paper } : this.#detection);
+    const onItsFeet = await turnOffItsSide(models, asStored?.raster ?? stored, paper ? { ...this.#detection, paper } : this.#detection, stored);
     const detectMs = lap();
     // A turned page is drawn again from its stored pixels in its final turn and read as that page given upright would
     // be (conditioning's tiles, second and third readings); upright pages never get here.
