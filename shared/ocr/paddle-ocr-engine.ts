@@ -4,6 +4,7 @@ import { CURL_MIN_BENT_LINES, flattenedRegion, rowFlattening } from './bent-line
 import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
 import { withoutDimRoom } from './dim-pages.js';
+import { finerDetectionOf } from './small-print.js';
 import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
 import { decodeRaster, localContrastRaster, resizeRaster, type Raster } from './raster.js';
 import { lineEndsAgainstMarks, linesSplitOverGlyphs, regionsBesideBareLabels, withGlyphsPastLineEnds } from './unboxed-glyphs.js';
@@ -103,6 +104,8 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   screenPattern?: boolean;
   /** Clean a photo taken in a dim room of its tint and grain when the page shows grain (see `withoutDimRoom`; default on, with conditioning). */
   dimRooms?: boolean;
+  /** Detect a page again at a finer scale when its first detection shows small print (see `finerDetection`; default on, with conditioning). */
+  smallPrint?: boolean;
   /**
    * Thin glyphs the detector leaves unboxed (default on): a line's region grown over a `一` or `二` just past its end
    * (see `withGlyphsPastLineEnds`), and a value of thin strokes beside a label that ends in a colon read where no
@@ -342,12 +345,15 @@ export class PaddleOcrEngine implements OcrEngine {
     const conditionMs = lap();
     // A photo's table around the paper holds no print: the page's first detection reads the paper's window only.
     const paper = this.#options.paperWindow === true ? paperWindow(stored.data, stored.width, stored.height) : undefined;
-    const onItsFeet = await turnOffItsSide(models, asStored?.raster ?? stored, paper ? { ...this.#detection, paper } : this.#detection, stored);
+    let onItsFeet = await turnOffItsSide(models, asStored?.raster ?? stored, paper ? { ...this.#detection, paper } : this.#detection, stored);
+    // Print the detector saw too small (a page small on a table): the page detected again finer (see `finerDetectionOf`).
+    const finer = conditioning && this.#options.smallPrint !== false ? finerDetectionOf(onItsFeet.detected.regions, stored, this.#detection) : undefined;
+    if (finer) onItsFeet = await turnOffItsSide(models, asStored?.raster ?? stored, finer.settings);
     const detectMs = lap();
     // A turned page is drawn again from its stored pixels in its final turn and read as that page given upright would
     // be (conditioning's tiles, second and third readings); upright pages never get here.
     let drawn: PageDrawnInItsTurn | undefined;
-    const upright = await turnIfUpsideDown(models, onItsFeet, this.#detection, this.#recognition, async (turn) => {
+    const upright = await turnIfUpsideDown(models, onItsFeet, finer?.turned ?? this.#detection, this.#recognition, async (turn) => {
       drawn = await drawnInItsTurn(stored, turn, condition);
       return drawn.conditioned?.raster ?? drawn.stored;
     });
