@@ -5,6 +5,7 @@ import { OcrImageUnreadableError } from './errors.js';
 import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './paddle-models.js';
 import { withoutDimRoom } from './dim-pages.js';
 import { finerDetectionOf } from './small-print.js';
+import { withoutSmear } from './motion-blur.js';
 import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
 import { decodeRaster, localContrastRaster, resizeRaster, type Raster } from './raster.js';
 import { lineEndsAgainstMarks, linesSplitOverGlyphs, regionsBesideBareLabels, withGlyphsPastLineEnds } from './unboxed-glyphs.js';
@@ -106,6 +107,8 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   dimRooms?: boolean;
   /** Detect a page again at a finer scale when its first detection shows small print (see `finerDetection`; default on, with conditioning). */
   smallPrint?: boolean;
+  /** Deconvolve a photo smeared by a shaking hand when the page shows a smear (see `withoutSmear`; default on, with conditioning). */
+  motionBlur?: boolean;
   /**
    * Thin glyphs the detector leaves unboxed (default on): a line's region grown over a `一` or `二` just past its end
    * (see `withGlyphsPastLineEnds`), and a value of thin strokes beside a label that ends in a colon read where no
@@ -332,7 +335,9 @@ export class PaddleOcrEngine implements OcrEngine {
     const screen = conditioning && this.#options.screenPattern !== false ? findScreenPattern(evened) : undefined;
     const unscreened = screen ? withoutScreenPattern(evened, screen) : evened;
     // A photo taken in a dim room: its tint and grain taken out first; the cleaned page stands in for the page as stored.
-    const stored = conditioning && this.#options.dimRooms !== false ? (await withoutDimRoom(unscreened)).raster : unscreened;
+    const undimmed = conditioning && this.#options.dimRooms !== false ? (await withoutDimRoom(unscreened)).raster : unscreened;
+    // A photo smeared by a shaking hand: deconvolved of the smear measured on it; it stands in for the page as stored.
+    const stored = conditioning && this.#options.motionBlur !== false ? withoutSmear(undimmed).raster : undimmed;
     const condition = conditioning
       ? (page: Raster) =>
           conditionPage(page, {
