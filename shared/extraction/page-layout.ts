@@ -245,9 +245,6 @@ const OVERPRINT = new RegExp(
     '[(（]复印件(?:[)）]|$)',
     // Filler after the last value of a form.
     '[(（]?(以下空白|此处空白|以下无内容)[)）]?',
-    // Where to seal, stamped after a value that ends its line (`…三墩镇文一（盖章）`, an address's first line): a party's
-    // or a signatory's label keeps its own (`甲方（盖章）`, `用人单位（盖章）`, `负责人（盖章）`).
-    '(?<=[\u3400-\u9fff0-9][\\s_]*)(?<![方位人者][\\s_]*)[(（]盖章[)）]$',
   ].join('|'),
   'g',
 );

@@ -324,31 +324,3 @@ describe('a watermark’s letter read into a label', () => {
     expect(findHits('单张位名称杭州青禾信息技术有限公司').map((h) => h.form)).not.toContain('单位名称');
   });
 });
-
-describe('where to seal, stamped after a value that ends its line', () => {
-  const licence = (firstLine: string): Line[] => [
-    ['统一社会信用代码', 187, 150, 258, 36],
-    ['91330106MA25R1YEXP', 187, 202, 293, 36],
-    ['营业执照', 935, 207, 440, 86],
-    ['名称', 223, 495, 137, 42],
-    ['杭州市西湖区华创网络科技环境店', 415, 493, 560, 44],
-    ['经营者', 1288, 607, 108, 51],
-    ['陶雨秀', 1524, 610, 108, 48],
-    [firstLine, 417, 687, 568, 37],
-    ['经营场所', 221, 725, 141, 46],
-    ['西路521号文新智谷产业园1幢16', 416, 725, 795, 40],
-    ['注册日期', 1290, 726, 137, 43],
-    ['2014年04月26日', 1527, 727, 310, 44],
-    ['层1709室', 416, 772, 135, 43],
-  ];
-
-  it('is no label: the address’s first line, above its label’s row, is read with the rest', () => {
-    const doc = readOne(scanPage(licence('浙江省杭州市西湖区三墩镇文一_ (盖章)'), { size: { width: 2339, height: 1654 } }));
-    expect(doc.type).toBe('business_license');
-    expect(doc.fields.address.value).toBe('浙江省杭州市西湖区三墩镇文一西路521号文新智谷产业园1幢16层1709室');
-  });
-
-  it('stays a party’s remark after its label (`甲方（盖章）`)', () => {
-    expect(buildPageLayout(scanPage([['甲方（盖章）', 200, 900, 200, 40]])).lines[0].text).toBe('甲方(盖章)');
-  });
-});
