@@ -1,3 +1,4 @@
+import { fft2 } from './fourier.js';
 import { luminanceAt } from './pixel-levels.js';
 import type { Raster } from './raster.js';
 
@@ -49,76 +50,6 @@ export interface Smear {
   trough: number;
   /** The derivative's correlation along `angle` (see `spreadAlong`), measured only when the trough is deep enough. */
   spread?: number;
-}
-
-/** In-place radix-2 complex FFT of `re`/`im` (length a power of two); `inverse` scales by 1/n. */
-function fft(re: Float64Array, im: Float64Array, inverse: boolean): void {
-  const n = re.length;
-  for (let i = 1, j = 0; i < n; i++) {
-    let bit = n >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
-    j ^= bit;
-    if (i < j) {
-      [re[i], re[j]] = [re[j], re[i]];
-      [im[i], im[j]] = [im[j], im[i]];
-    }
-  }
-  for (let size = 2; size <= n; size <<= 1) {
-    const half = size >> 1;
-    const step = ((inverse ? 2 : -2) * Math.PI) / size;
-    const wr = Math.cos(step);
-    const wi = Math.sin(step);
-    for (let start = 0; start < n; start += size) {
-      let cr = 1;
-      let ci = 0;
-      for (let k = 0; k < half; k++) {
-        const a = start + k;
-        const b = a + half;
-        const tr = re[b] * cr - im[b] * ci;
-        const ti = re[b] * ci + im[b] * cr;
-        re[b] = re[a] - tr;
-        im[b] = im[a] - ti;
-        re[a] += tr;
-        im[a] += ti;
-        const next = cr * wr - ci * wi;
-        ci = cr * wi + ci * wr;
-        cr = next;
-      }
-    }
-  }
-  if (inverse) {
-    for (let i = 0; i < n; i++) {
-      re[i] /= n;
-      im[i] /= n;
-    }
-  }
-}
-
-/** 2-D FFT of a `w` × `h` complex field (both powers of two), rows then columns. */
-function fft2(re: Float64Array, im: Float64Array, w: number, h: number, inverse: boolean): void {
-  const rowRe = new Float64Array(w);
-  const rowIm = new Float64Array(w);
-  for (let y = 0; y < h; y++) {
-    const o = y * w;
-    rowRe.set(re.subarray(o, o + w));
-    rowIm.set(im.subarray(o, o + w));
-    fft(rowRe, rowIm, inverse);
-    re.set(rowRe, o);
-    im.set(rowIm, o);
-  }
-  const colRe = new Float64Array(h);
-  const colIm = new Float64Array(h);
-  for (let x = 0; x < w; x++) {
-    for (let y = 0; y < h; y++) {
-      colRe[y] = re[y * w + x];
-      colIm[y] = im[y * w + x];
-    }
-    fft(colRe, colIm, inverse);
-    for (let y = 0; y < h; y++) {
-      re[y * w + x] = colRe[y];
-      im[y * w + x] = colIm[y];
-    }
-  }
 }
 
 /** The line kernel of a smear: points along the line, each spread over the pixels it falls between. */

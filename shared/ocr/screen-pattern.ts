@@ -1,4 +1,5 @@
 import type { Raster } from './raster.js';
+import { fft } from './fourier.js';
 
 /**
  * Screen patterns on photos of monitors and phone screens (moiré): the screen's pixel grid and the camera's sensor
@@ -77,56 +78,13 @@ function luminanceWindow(raster: Raster, left: number, top: number, out: Float64
 
 const HANN = Float64Array.from({ length: WINDOW }, (_, k) => 0.5 - 0.5 * Math.cos((2 * Math.PI * k) / (WINDOW - 1)));
 
-const BIT_REVERSED = Uint16Array.from({ length: WINDOW }, (_, i) => {
-  let j = 0;
-  for (let bit = 1, k = WINDOW >> 1; bit < WINDOW; bit <<= 1, k >>= 1) if (i & bit) j |= k;
-  return j;
-});
-const COS = Float64Array.from({ length: WINDOW / 2 }, (_, k) => Math.cos((-2 * Math.PI * k) / WINDOW));
-const SIN = Float64Array.from({ length: WINDOW / 2 }, (_, k) => Math.sin((-2 * Math.PI * k) / WINDOW));
-
-/** In-place radix-2 FFT of WINDOW complex values spaced `stride` apart from `offset`. */
-function fft(re: Float64Array, im: Float64Array, offset: number, stride: number): void {
-  for (let i = 1; i < WINDOW; i++) {
-    const j = BIT_REVERSED[i];
-    if (i < j) {
-      const a = offset + i * stride;
-      const b = offset + j * stride;
-      const r = re[a];
-      re[a] = re[b];
-      re[b] = r;
-      const m = im[a];
-      im[a] = im[b];
-      im[b] = m;
-    }
-  }
-  for (let len = 2; len <= WINDOW; len <<= 1) {
-    const half = len >> 1;
-    const twiddleStep = WINDOW / len;
-    for (let i = 0; i < WINDOW; i += len) {
-      for (let k = 0; k < half; k++) {
-        const cr = COS[k * twiddleStep];
-        const ci = SIN[k * twiddleStep];
-        const a = offset + (i + k) * stride;
-        const b = a + half * stride;
-        const tr = re[b] * cr - im[b] * ci;
-        const ti = re[b] * ci + im[b] * cr;
-        re[b] = re[a] - tr;
-        im[b] = im[a] - ti;
-        re[a] += tr;
-        im[a] += ti;
-      }
-    }
-  }
-}
-
 /** Squared magnitudes of the 2-D spectrum of a WINDOW × WINDOW block (row-major, zero frequency at [0]), rows 0 … WINDOW / 2. */
 function spectrum(values: Float64Array, im: Float64Array): Float64Array {
   const re = values;
   im.fill(0);
-  for (let y = 0; y < WINDOW; y++) fft(re, im, y * WINDOW, 1);
+  for (let y = 0; y < WINDOW; y++) fft(re, im, WINDOW, y * WINDOW, 1);
   // Only rows v = 0 … WINDOW / 2 of the column transforms are needed, but the radix-2 pass needs them all.
-  for (let x = 0; x < WINDOW; x++) fft(re, im, x, WINDOW);
+  for (let x = 0; x < WINDOW; x++) fft(re, im, WINDOW, x, WINDOW);
   const power = new Float64Array((WINDOW / 2 + 1) * WINDOW);
   for (let k = 0; k < power.length; k++) power[k] = re[k] * re[k] + im[k] * im[k];
   return power;
