@@ -1,5 +1,5 @@
 import type { OcrLine } from '../documents/ocr-page.js';
-import { LABEL_FORMS, type LabelForm } from './labels.js';
+import { LABEL_FORMS, LABELS_BY_FIRST_CHAR, type LabelForm } from './labels.js';
 
 /**
  * A form of two label/value columns, whose left pair's value the engine boxed together with the right column's pair on
@@ -10,19 +10,16 @@ import { LABEL_FORMS, type LabelForm } from './labels.js';
  * itself opens with a label, is the next column's, and the box is cut before it.
  */
 
-/** Label forms of two CJK characters or more, by their first character, longest first. */
-const COLUMN_LABEL_FORMS_BY_FIRST_CHARACTER: ReadonlyMap<string, readonly LabelForm[]> = (() => {
-  const map = new Map<string, LabelForm[]>();
-  for (const label of LABEL_FORMS) {
-    if (label.form.length < 2 || !/^[\u3400-\u9fff]+$/u.test(label.form)) continue;
-    map.set(label.form[0], [...(map.get(label.form[0]) ?? []), label]);
-  }
-  for (const forms of map.values()) forms.sort((a, b) => b.form.length - a.form.length);
-  return map;
-})();
+/** A label form a column can open with: two CJK characters or more (a lone `名` or `号` is any value's). */
+const columnLabel = (label: LabelForm): boolean => label.form.length >= 2 && /^[\u3400-\u9fff]+$/u.test(label.form);
 
 /** The longest label form's length, in characters. */
-const LONGEST_LABEL = Math.max(...[...COLUMN_LABEL_FORMS_BY_FIRST_CHARACTER.values()].flat().map((l) => l.form.length));
+const LONGEST_LABEL = Math.max(...LABEL_FORMS.filter(columnLabel).map((l) => l.form.length));
+
+/** The column label form that starts `text` at `at`, the longest (`LABELS_BY_FIRST_CHAR` lists them longest first). */
+function labelAt(text: string, at: number): LabelForm | undefined {
+  return LABELS_BY_FIRST_CHAR.get(text[at])?.find((l) => columnLabel(l) && text.startsWith(l.form, at));
+}
 
 /** Other rows whose label starts at the same x: at least this many make a column of labels. */
 const MIN_COLUMN_ROWS = 2;
@@ -30,10 +27,6 @@ const MIN_COLUMN_ROWS = 2;
 const COLUMN_TOLERANCE = 0.6;
 /** Characters of the left pair's value before the cut: a value of one character is no value. */
 const MIN_VALUE_CHARACTERS = 2;
-
-function openingLabel(text: string): LabelForm | undefined {
-  return COLUMN_LABEL_FORMS_BY_FIRST_CHARACTER.get(text[0])?.find((l) => text.startsWith(l.form));
-}
 
 /**
  * The page's lines with a box that runs from the left column's pair into the right column's label cut in two at that
@@ -43,7 +36,7 @@ function openingLabel(text: string): LabelForm | undefined {
  * withColumnLabelsCut(lines); // '名称杭州…电子商务经营者丁辉芳' → '名称杭州…电子商务', '经营者丁辉芳'
  */
 export function withColumnLabelsCut(lines: readonly OcrLine[]): OcrLine[] {
-  const labelStarts = lines.filter((line) => openingLabel(line.text) !== undefined);
+  const labelStarts = lines.filter((line) => labelAt(line.text, 0) !== undefined);
   if (labelStarts.length < MIN_COLUMN_ROWS + 1) return [...lines];
   return lines.flatMap((line) => cut(line, labelStarts) ?? [line]);
 }
@@ -53,11 +46,11 @@ function cut(line: OcrLine, labelStarts: readonly OcrLine[]): OcrLine[] | undefi
   const chars = [...text];
   const words = line.words;
   if (!words || words.length !== chars.length || chars.length !== text.length) return undefined;
-  const own = openingLabel(text);
+  const own = labelAt(text, 0);
   if (!own) return undefined;
   const em = line.box.width / chars.length;
   for (let k = own.form.length + MIN_VALUE_CHARACTERS; k < chars.length - 1; k++) {
-    const label = COLUMN_LABEL_FORMS_BY_FIRST_CHARACTER.get(chars[k])?.find((l) => text.startsWith(l.form, k));
+    const label = labelAt(text, k);
     // Never inside a longer label that starts before it (`社会信用代码`, not `信用代码`).
     if (!label || insideLongerLabel(text, k)) continue;
     const x = words[k].box.x;
@@ -72,7 +65,8 @@ function cut(line: OcrLine, labelStarts: readonly OcrLine[]): OcrLine[] | undefi
 
 function insideLongerLabel(text: string, at: number): boolean {
   for (let j = Math.max(0, at - LONGEST_LABEL); j < at; j++) {
-    if (COLUMN_LABEL_FORMS_BY_FIRST_CHARACTER.get(text[j])?.some((l) => text.startsWith(l.form, j) && j + l.form.length > at)) return true;
+    // The longest form at j reaches furthest: if it stops before `at`, so do the shorter ones.
+    if (j + (labelAt(text, j)?.form.length ?? 0) > at) return true;
   }
   return false;
 }

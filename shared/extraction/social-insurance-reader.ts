@@ -540,7 +540,7 @@ export function readSocialInsuranceRecord(ctx: DocumentContext): { fields: Draft
   if (inferredStart) fields.periodStart.issues = [...(fields.periodStart.issues ?? []), SPAN_MONTH_INFERRED];
   if (inferredEnd) fields.periodEnd.issues = [...(fields.periodEnd.issues ?? []), SPAN_MONTH_INFERRED];
   const employerReading = readEmployerName(last.employerName);
-  const employerLine = lastRow.lines.find((l) => l.text.replace(/\s+/g, '').includes(last.employerName.replace(/\s+/g, ''))) ?? lastRow.lines[0];
+  const employerLine = lastRow.lines.find((l) => l.flat.includes(last.employerName.replace(/\s+/g, ''))) ?? lastRow.lines[0];
   fields.employerName = employerReading
     ? withLegalFormTailCompleted(fieldFromLine(employerLine, employerReading, lastRow.employerInherited ? LabelMatch.below : LabelMatch.sameRow))
     : undefined;
