@@ -1,6 +1,6 @@
 import type { DocumentContext, DraftField } from './document-context.js';
 import { findDates } from './dates.js';
-import { LABEL_PREFIXES } from './labels.js';
+import { LABEL_PREFIXES, LABELS_BY_FIRST_CHAR } from './labels.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { nextFieldOnRow, rowRunsToEdge, runsAcrossNextField } from './row-bounds.js';
 import type { ValueReader } from './value-readers.js';
@@ -261,6 +261,45 @@ export interface ColumnSpan {
   min: number;
   /** The column's right edge: the next label column or the page's edge. */
   end: number;
+  /**
+   * Where the value's own label starts, when the label is boxed apart right before the value on its row (`名称` …
+   * `杭州市西湖区`): a licence that flows its values may wrap them back under the label's start (`西溪文化创意` |
+   * `经营部`, flush with `名称`), see `hangsUnderLabel`.
+   */
+  labelStart?: number;
+}
+
+/**
+ * A line that goes on a value wrapped back under its own label's start (`名称` `杭州市西湖区` | `西溪文化创意` |
+ * `经营部`, the wraps flush with `名称`, left of where the value starts): it starts at the label's start (within half a
+ * height), is the only text on its row up to the column's end (a label column's next row holds its label and the
+ * value beside it), and, as the first such line, reaches under the value's start (a wrap runs the column's width); a
+ * line after it starts flush with the one before. Whether it opens the next field is left to the stops that follow.
+ */
+function hangsUnderLabel(layout: PageLayout, l: LayoutLine, current: LayoutLine, last: LayoutLine, column: ColumnSpan, h: number): boolean {
+  if (column.labelStart === undefined || Math.abs(l.box.x - column.labelStart) > h * 0.5) return false;
+  if (current === last ? right(l) < column.start + h : Math.abs(l.box.x - current.box.x) > h * 0.5) return false;
+  return !layout.lines.some((o) => o !== l && o.half === l.half && Math.abs(centreY(o) - centreY(l)) < h * 0.5 && o.box.x > l.box.x && o.box.x < column.end);
+}
+
+/**
+ * A wrapped line that opens with the value's rest and runs on into the next label, glued (`经营部类型个体工商户` under
+ * `西溪文化创意`): the line cut before the first label form (two Chinese characters or more) that follows at least one
+ * character of it, its box narrowed by the characters cut. Undefined when it holds none.
+ *
+ * @example
+ * cutAtGluedLabel(line)?.text; // '经营部' of '经营部类型个体工商户'
+ */
+export function cutAtGluedLabel(line: LayoutLine): LayoutLine | undefined {
+  const text = line.flat;
+  for (let k = 1; k < text.length - 1; k++) {
+    const form = (LABELS_BY_FIRST_CHAR.get(text[k]) ?? []).find((l) => l.form.length >= 2 && /^[\u3400-\u9fff]+$/u.test(l.form) && text.startsWith(l.form, k));
+    if (!form) continue;
+    const head = text.slice(0, k);
+    const width = (line.box.width * k) / text.length;
+    return { ...line, text: head, flat: head, leading: head, hits: [], box: { ...line.box, width }, chars: line.chars?.slice(0, k) };
+  }
+  return undefined;
 }
 
 /**
@@ -327,7 +366,7 @@ export function continuationLines(
             (flushInCell(l) && below(l) <= Math.max(h, sameType(l, current) ? textHeight(l) : 0) * 0.9) ||
             (current === last && below(l) <= h * 1.1 && centredUnderValue(l, column.start, valueEnd, h, layout.lines))) &&
           (!narrow || inCell(l)) &&
-          l.box.x >= column.min - h * 0.5 &&
+          (l.box.x >= column.min - h * 0.5 || hangsUnderLabel(layout, l, current, last, column, h)) &&
           (l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) ||
             alignedUnder(l, current, h) ||
             (current === last && centredUnderValue(l, column.start, valueEnd, h, layout.lines)) ||

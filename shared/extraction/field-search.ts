@@ -20,6 +20,7 @@ import {
   closestLabelIs,
   columnRight,
   continuationLines,
+  cutAtGluedLabel,
   glossOfLabel,
   leadingLinesAbove,
   inSealRing,
@@ -181,7 +182,14 @@ export function findLabelledCandidates(
         }
         const raw = `${base.raw}${next.leading}`;
         const reading = reader(raw);
-        // Which line continues a short value is a guess about layout: the clerk confirms it.
+        // Which line continues a short value is a guess about layout: the clerk confirms it. Two lines that read with a
+        // flaw may be a value wrapped three or four times down its narrow cell (`33010619` | `85081200` | `27`).
+        const deeper =
+          reading && (reading.plausibility < 1 || reading.issues.length > 0)
+            ? cellLinesReadingWhole(layout, base.raw, [first, next], column, reader)
+            : undefined;
+        if (deeper)
+          return { ...base, reading: deeper.reading, line: mergeLines(deeper.lines, deeper.raw), raw: deeper.raw, labelMatch: base.labelMatch * JOINED_GUESS };
         if (reading) return { ...base, reading, line: mergeLines([first, next], raw), raw, labelMatch: base.labelMatch * JOINED_GUESS };
         // A cell narrower still wraps a date two or three times (`2018` | `年9月` | `5日`, `2019` | `年7` | `月4` | `日`):
         // read the short lines joined, as a guess too. Only pieces as short as such a cell holds: a whole line under
@@ -219,6 +227,9 @@ export function findLabelledCandidates(
       const flowing = tight.length === 0 && stacked.length === 0 && above.length === 0 ? flowingWrapLines(layout.lines, first) : [];
       const wrapLines = tight.length > 0 ? tight : stacked.length > 0 ? stacked : flowing;
       let below = wrapUpToFlowingLabel(layout.lines, first, wrapLines);
+      let gluedLabelCut = false;
+      // Wrapped back under the value's own label (continuation.ts, `hangsUnderLabel`): a guess about layout.
+      const hanging = column.labelStart !== undefined && tight.some((l) => l.box.x < column.min - textHeight(first) * 0.5);
       const cutAtFlowingLabel = below.length < wrapLines.length;
       // Cut on the row its next label ends, a value that reads whole only with the lines after (`…建设路34` | `3号22幢
       // 1101室`, then `一般项目：…` for 经营项目): the next label's value starts after them. Up to two more, still flagged.
@@ -232,6 +243,20 @@ export function findLabelledCandidates(
       // A lone 男/女 under a value is a sex printed off its 性别 row (a fill-in printer's offset), far likelier than a
       // name wrapped before its last character: read without it, for the clerk to confirm.
       if (candidate && above.length === 0 && below.length === 1 && /^[男女]$/.test(below[0].flat)) return withIssue(candidate, VALUE_MAY_CONTINUE);
+      // A wrap that runs on into the next label glued to it (`西溪文化创意` | `经营部类型个体工商户`): the value ends before
+      // that label where it then reads better, as a guess the clerk confirms.
+      const glued = below.findIndex((l) => l.hits.length === 0 && cutAtGluedLabel(l));
+      if (glued >= 0) {
+        const cut = [...below.slice(0, glued), cutAtGluedLabel(below[glued])!];
+        const readCut = (lines: readonly LayoutLine[]) =>
+          reader(withoutOverprint([...above.map((l) => l.leading), base.raw, ...lines.map((l) => l.leading)].join('')));
+        const whole = readCut(below);
+        const before = readCut(cut);
+        if (before && (!whole || before.plausibility > whole.plausibility)) {
+          below = cut;
+          gluedLabelCut = true;
+        }
+      }
       if (below.length > 0 || above.length > 0) {
         const raw = withoutOverprint([...above.map((l) => l.leading), base.raw, ...below.map((l) => l.leading)].join(''));
         const reading = reader(raw);
@@ -239,7 +264,8 @@ export function findLabelledCandidates(
           candidate = { ...base, reading, line: mergeLines([...above, first, ...below], raw), raw };
           // Lines joined across prose spacing, or through a line level with the value's own label (which could be a
           // value that label waits for), are a guess about layout: the clerk confirms it.
-          if (stacked.length > 0 || flowing.length > 0 || (throughOwnLabel && tight.length > 0)) candidate = withIssue(candidate, WRAP_INFERRED);
+          if (stacked.length > 0 || flowing.length > 0 || (throughOwnLabel && tight.length > 0) || gluedLabelCut || hanging)
+            candidate = withIssue(candidate, WRAP_INFERRED);
           // A lone character under a short value that ends a two-character label (`别` of a spread `性　别` whose `性`
           // glare took, under `陆建`) is that label's remains as likely as the value's last character: the clerk reads it.
           if (below.length === 1 && above.length === 0 && spreadLabelTail(below[0])) candidate = withIssue(candidate, WRAP_INFERRED);
@@ -389,7 +415,8 @@ export function findLabelledCandidates(
         }
         if (neighbour) {
           const reading = reader(neighbour.text);
-          const column = valueColumn(layout, neighbour.line);
+          // A licence that flows its values may wrap one back under its label's start (continuation.ts, `labelStart`).
+          const column = { ...valueColumn(layout, neighbour.line), ...(line.leading === '' && h === line.hits.length - 1 ? { labelStart: line.box.x } : {}) };
           // A value in a narrow cell wraps every few characters, so more of its lines stand above the label's row: up
           // to four of four characters or fewer, three of eight or fewer (an address of 40 characters centred on
           // `营业场所` in seven lines of five to eight, three over the label's row).
@@ -588,6 +615,21 @@ export function findLabelledCandidates(
               valueColumn(layout, gridValue),
             )
           : undefined;
+        // A value wrapped down its narrow cell (`16330176` | `14234652`): the cell's lines read joined, top to bottom,
+        // where that reads as well as the first line alone does (grid-rows.ts, `cellWraps`).
+        const cellRaw = gridValue && gridCellValue.wraps.length > 0 ? `${gridValue.leading}${gridCellValue.wraps.map((l) => l.leading).join('')}` : '';
+        const cellReading = cellRaw ? reader(cellRaw) : null;
+        if (gridValue && cellReading && cellReading.plausibility >= (gridReading?.plausibility ?? 0)) {
+          const wrapped = [gridValue, ...gridCellValue!.wraps];
+          candidates.push({
+            reading: { ...cellReading, issues: [...cellReading.issues, ...gridIssues] },
+            line: mergeLines(wrapped, cellRaw),
+            labelMatch: LabelMatch.below * inferred,
+            raw: cellRaw,
+            labelRank,
+          });
+          continue;
+        }
         if (gridCandidate) {
           candidates.push(gridCandidate);
           continue;
@@ -1141,6 +1183,34 @@ function lineUnder(layout: PageLayout, line: LayoutLine, column: ColumnSpan): La
         l.box.height / line.box.height < 1.65,
     )
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
+}
+
+/**
+ * A value wrapped three or four times down a narrow cell (an ID `33010619` | `85081200` | `27`): `lines` (its first
+ * lines, read with a flaw) and the lines under them one at a time, each the next line of the cell (`lineUnder`), up to
+ * four in all; the first join that reads whole (plausibility 1, no issue). Undefined when none does: the lines as read
+ * stand.
+ */
+function cellLinesReadingWhole(
+  layout: PageLayout,
+  head: string,
+  lines: readonly LayoutLine[],
+  column: ColumnSpan,
+  reader: ValueReader,
+): { lines: LayoutLine[]; raw: string; reading: Reading } | undefined {
+  const pieces = [...lines];
+  while (pieces.length < 4) {
+    const more = lineUnder(layout, pieces[pieces.length - 1], column);
+    if (!more || pieces.includes(more)) return undefined;
+    pieces.push(more);
+    const raw = `${head}${pieces
+      .slice(1)
+      .map((l) => l.leading)
+      .join('')}`;
+    const reading = reader(raw);
+    if (reading && reading.plausibility === 1 && reading.issues.length === 0) return { lines: pieces, raw, reading };
+  }
+  return undefined;
 }
 
 /**

@@ -39,6 +39,8 @@ export interface GridCellValue {
   line: LayoutLine;
   /** Larger than the row's first label (as the value row was found) by more than a grid's rows differ (1.3 times). */
   larger: boolean;
+  /** The lines the value wraps onto down its own cell, top to bottom (see cellWraps); none for a one-line value. */
+  wraps: LayoutLine[];
 }
 
 /** A row wholly of labels that wait for their values: the label row of a grid. */
@@ -138,7 +140,47 @@ export function valueUnderGridLabel(layout: PageLayout, label: LayoutLine): Grid
     const over = nextRow(layout, labels, true, 1.3, 2.2, 0.25, VALUE_GROWTH);
     if (over && valueRow(over.row) && over.gap <= below.gap * 1.5) return undefined;
   }
-  return { line: value, larger };
+  return { line: value, larger, wraps: cellWraps(layout, labels, label, value) };
+}
+
+/**
+ * The lines a grid's value wraps onto down its narrow cell (`16330176` | `14234652`, `2019年5` | `月20日` centred under
+ * it): each set tight under the line before (within 0.6 of its height), of the value's size, holding no label, flush
+ * with the value's start or centred under the line before, and inside the label's cell (between the midpoints to the
+ * labels beside it; at the row's ends, within a height of the value): a neighbouring cell's piece is never taken. Up
+ * to three.
+ */
+function cellWraps(layout: PageLayout, labels: readonly LayoutLine[], label: LayoutLine, value: LayoutLine): LayoutLine[] {
+  const at = labels.indexOf(label);
+  const h = value.box.height;
+  const mid = (a: LayoutLine, b: LayoutLine) => (a.box.x + right(a) + b.box.x + right(b)) / 4;
+  const start = at > 0 ? mid(labels[at - 1], label) : value.box.x - h;
+  const end = at < labels.length - 1 ? mid(label, labels[at + 1]) : right(value) + h;
+  const out: LayoutLine[] = [];
+  let current = value;
+  while (out.length < 3) {
+    const bottom = current.box.y + current.box.height;
+    const next = layout.lines
+      .filter(
+        (o) =>
+          o !== value &&
+          !out.includes(o) &&
+          o.half === value.half &&
+          o.hits.length === 0 &&
+          o.leading !== '' &&
+          sameSize(o, value) &&
+          o.box.y - bottom > -h * 0.3 &&
+          o.box.y - bottom < h * 0.6 &&
+          o.box.x >= start &&
+          right(o) <= end &&
+          (Math.abs(o.box.x - value.box.x) < h * 0.5 || Math.abs(o.box.x + o.box.width / 2 - (current.box.x + current.box.width / 2)) < h * 0.5),
+      )
+      .sort((a, b) => a.box.y - b.box.y)[0];
+    if (!next) break;
+    out.push(next);
+    current = next;
+  }
+  return out;
 }
 
 /** The line of `values`, the value row under a grid's row of `labels`, in `label`'s cell (see valueUnderGridLabel). */

@@ -16,6 +16,7 @@ import { OVERLAY_CUT_CONFIDENCE, withoutOverlayPieces } from './overlay-phrases.
 import { opensOtherPartyWord, otherPartyLabelStart, otherPartyRoleEnd } from './other-party-labels.js';
 import { normaliseText, toHalfWidth, trimValue } from './text.js';
 import { joinLabelsAcrossWraps } from './label-wraps.js';
+import { joinLabelsWrappedInCells } from './cell-wraps.js';
 import { joinLabelTails, labelLostLastCharacter } from './label-tails.js';
 import { joinSpreadDates } from './spread-dates.js';
 import { withBoxedSpacedLabelJoined } from './boxed-spaced-labels.js';
@@ -1238,6 +1239,7 @@ export function buildPageLayout(whole: OcrPage): PageLayout {
     return Math.abs(dy) > Math.min(a.box.height, b.box.height) / 2 ? dy : a.box.x - b.box.x;
   });
   mergeSpacedLabels(lines, medianLineHeight);
+  joinLabelsWrappedInCells(lines, findHits);
   joinLabelsAcrossWraps(lines, findHits);
   joinLabelTails(lines, findHits);
   joinLoneColons(lines);

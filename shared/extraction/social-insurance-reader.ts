@@ -56,7 +56,8 @@ function wrapsUnder(cell: LayoutLine, piece: LayoutLine, h = textHeight(cell)): 
     gap < h * 0.6 &&
     piece.box.x >= cell.box.x - h * 0.3 &&
     piece.box.x + piece.box.width <= cell.box.x + cell.box.width + h * 0.3 &&
-    piece.box.width < cell.box.width &&
+    // Narrower, or as wide where the cell's text fills its width line after line (`杭州智联信` | `息技术有限` | `公司`).
+    piece.box.width < cell.box.width + h * 0.3 &&
     Math.abs(textHeight(piece) - h) < h * (monthOfCutDate(cell, piece) ? 0.4 : 0.25) &&
     (Math.abs(piece.box.x + piece.box.width / 2 - (cell.box.x + cell.box.width / 2)) < h * 0.5 || Math.abs(piece.box.x - cell.box.x) < h * 0.3)
   );
@@ -104,7 +105,9 @@ function joinWrappedCells(lines: readonly LayoutLine[], lineHeight: number): { l
           !wrappedSpanEnds.has(o) &&
           rowDistance(piece, o, row) < lineHeight * 0.6 &&
           gapAlongRow(cell, o) >= -h * 0.2 &&
-          /\d{4}/.test(o.text),
+          /\d{4}/.test(o.text) &&
+          // A long run of digits that holds no month is a number's wrap (an ID down its narrow cell), no year.
+          (findMonths(o.text).length > 0 || !/^\d{7,}$/.test(o.flat)),
       );
       if (rowHasYear) break;
       taken.add(piece);

@@ -1,0 +1,144 @@
+/**
+ * A table's header row in narrow cells wraps its labels as it wraps its values: `社会保障` over `号码`, `参保单位` over
+ * `名称`, each cell's lines set tight and centred (or flush left) in the cell. Read line by line, the label is two
+ * pieces that are no label (`社会保障`, `号码`) or two labels that are not the one printed (`参保单位`, `名称`), and the
+ * piece under it stands level with the values' first lines or reads as the neighbouring label's value.
+ */
+import { centreX, centreY, right } from './line-geometry.js';
+import type { LabelHit, LayoutLine } from './page-layout.js';
+import { trimValue } from './text.js';
+
+/**
+ * A label's piece as a header cell wraps it: two Chinese characters or more, no colon (a wrapped label's colon comes at
+ * its end). A lone character is a spread label's (`成　立　日　期` over `营　业　期　限`, `日` over `期`).
+ */
+const HEAD_PIECE = /^[\u3400-\u9fff]{2,8}$/u;
+/** The rest under it: Chinese, maybe the label's colon. */
+const REST_PIECE = /^[\u3400-\u9fff]{1,6}[:：]?$/u;
+
+/**
+ * Joins each label wrapped in its cell into one line: a box of Chinese and the box right under it (at most half a
+ * line's height between them, of one size, within the upper box's span across: the cell's width) whose texts read on
+ * spell one whole label exactly, as printed (`社会保障` + `号码`, `参保单位` + `名称`; no fuzzy match). Neither may
+ * have a line right beside it on its row (within a line's height): a label wrapped in its cell stands apart from its
+ * neighbours by the cell's padding; nor a value right of it on its row (a header row holds labels only). Two whole
+ * labels (`参保单位` over `名称`) join only centred under each other, as a cell wraps its label. The joined line takes both boxes, centred where the cell's label is. A label of
+ * three lines is joined a line at a time.
+ *
+ * `findHits` is passed in (it lives with the layout) to read each joined line's labels again.
+ *
+ * @example
+ * // `社会保障` at y 402, `号码` centred under it at y 438, each 30 px high
+ * joinLabelsWrappedInCells(lines, findHits); // one line `社会保障号码`, 420–450 (its pieces' centre)
+ */
+export function joinLabelsWrappedInCells(lines: LayoutLine[], findHits: (text: string) => LabelHit[]): void {
+  let moved = false;
+  for (let i = 0; i < lines.length; i++) {
+    const a = lines[i];
+    // The joined label's own box is one line high (see join): where its last piece ends is kept here.
+    const span = { top: a.box.y, bottom: a.box.y + a.box.height };
+    for (let b = restUnder(lines, a, span.bottom); b; b = restUnder(lines, a, span.bottom)) {
+      const joined = a.flat + b.flat;
+      const hits = findHits(joined);
+      const whole = hits.length === 1 && hits[0].start === 0 && hits[0].end >= joined.replace(/[:：]$/u, '').length && hits[0].clean && !hits[0].fuzzy;
+      if (!whole) break;
+      span.bottom = b.box.y + b.box.height;
+      join(lines, a, b, joined, hits, span);
+      moved = true;
+    }
+  }
+  // The joined labels stand between their pieces' rows: reading order again (as buildPageLayout sorts).
+  if (moved)
+    lines.sort((p, q) => {
+      const dy = p.box.y + p.box.height / 2 - (q.box.y + q.box.height / 2);
+      return Math.abs(dy) > Math.min(p.box.height, q.box.height) / 2 ? dy : p.box.x - q.box.x;
+    });
+}
+
+/** The one box right under `a` that may be the rest of a label `a` opens, wrapped in its cell (see joinLabelsWrappedInCells). */
+function restUnder(lines: readonly LayoutLine[], a: LayoutLine, bottom: number): LayoutLine | undefined {
+  if (!HEAD_PIECE.test(a.flat)) return undefined;
+  const h = a.box.height;
+  const under = lines.filter(
+    (o) =>
+      o !== a &&
+      o.page === a.page &&
+      o.half === a.half &&
+      o.box.y - bottom > -h * 0.3 &&
+      o.box.y - bottom < h * 0.6 &&
+      o.box.x + o.box.width > a.box.x &&
+      o.box.x < right(a),
+  );
+  if (under.length !== 1) return undefined;
+  const b = under[0];
+  if (!REST_PIECE.test(b.flat)) return undefined;
+  const ratio = b.box.height / h;
+  if (ratio < 1 / 1.3 || ratio > 1.3) return undefined;
+  // Within the upper piece's span: centred under it or flush with its left.
+  if (b.box.x < a.box.x - h * 0.5 || right(b) > right(a) + h * 0.5) return undefined;
+  if (crowded(lines, a, h) || crowded(lines, b, h)) return undefined;
+  // A header row holds labels only: a value beside either piece (`统一社会信用代码` beside its code, `名称` flush under
+  // it in a label column) makes them two labels of a column, each with its value.
+  if (valueBeside(lines, a) || valueBeside(lines, b)) return undefined;
+  // Two whole labels (`参保单位` over `名称`) are one only set as a cell sets a wrap, centred under each other.
+  const wholeLabel = (o: LayoutLine) => o.hits.length === 1 && o.hits[0].start === 0 && o.hits[0].end === o.flat.length && !o.hits[0].fuzzy;
+  if (wholeLabel(a) && wholeLabel(b) && Math.abs(centreX(a) - centreX(b)) > h * 0.5) return undefined;
+  return b;
+}
+
+/**
+ * Whether a line right of `line` on its row reads as a value: anything but a label that opens its box or a short
+ * piece of Chinese (another header cell's label, whole or wrapped).
+ */
+function valueBeside(lines: readonly LayoutLine[], line: LayoutLine): boolean {
+  const h = line.box.height;
+  return lines.some(
+    (o) =>
+      o !== line &&
+      o.page === line.page &&
+      o.half === line.half &&
+      Math.abs(centreY(o) - centreY(line)) < h * 0.5 &&
+      o.box.x > line.box.x &&
+      !(o.hits.length > 0 && o.leading === '') &&
+      !/^[\u3400-\u9fff]{1,8}$/u.test(o.flat),
+  );
+}
+
+/** Whether a line stands within a line's height beside `line` on its row (a value beside a label, a run of prose). */
+function crowded(lines: readonly LayoutLine[], line: LayoutLine, h: number): boolean {
+  const top = line.box.y;
+  const bottom = line.box.y + line.box.height;
+  return lines.some(
+    (o) =>
+      o !== line &&
+      o.page === line.page &&
+      o.half === line.half &&
+      Math.min(bottom, o.box.y + o.box.height) - Math.max(top, o.box.y) > h * 0.5 &&
+      (Math.abs(o.box.x - right(line)) < h || Math.abs(line.box.x - right(o)) < h),
+  );
+}
+
+/**
+ * Joins `b` into `a` as the label `text`; `b` goes. The label's box keeps one line's height, centred on its pieces
+ * (`span`, top to bottom), across both: a header row's one-line labels are centred in their cells too, so the row's
+ * labels stay one row of one size. The engine's box (`original`) takes both pieces.
+ */
+function join(lines: LayoutLine[], a: LayoutLine, b: LayoutLine, text: string, hits: LabelHit[], span: { top: number; bottom: number }): void {
+  const union = (p: LayoutLine['box'], q: LayoutLine['box']) => {
+    const x = Math.min(p.x, q.x);
+    const y = Math.min(p.y, q.y);
+    return { x, y, width: Math.max(p.x + p.width, q.x + q.width) - x, height: Math.max(p.y + p.height, q.y + q.height) - y };
+  };
+  const across = union(a.box, b.box);
+  a.box = { x: across.x, y: (span.top + span.bottom - a.box.height) / 2, width: across.width, height: a.box.height };
+  a.original = union(a.original, b.original);
+  a.raw = `${a.raw} ${b.raw}`;
+  a.text = text;
+  a.flat = text;
+  a.confidence = Math.min(a.confidence, b.confidence);
+  a.chars = a.chars && b.chars ? [...a.chars, ...b.chars] : undefined;
+  a.tailGap = b.tailGap;
+  a.hits = hits;
+  a.leading = trimValue(text.slice(0, hits[0].start));
+  lines.splice(lines.indexOf(b), 1);
+}
