@@ -12,9 +12,38 @@ import { trimValue } from './text.js';
  * A label's piece as a header cell wraps it: two Chinese characters or more, no colon (a wrapped label's colon comes at
  * its end). A lone character is a spread label's (`成　立　日　期` over `营　业　期　限`, `日` over `期`).
  */
-const HEAD_PIECE = /^[\u3400-\u9fff]{2,8}$/u;
-/** The rest under it: Chinese, maybe the label's colon. */
-const REST_PIECE = /^[\u3400-\u9fff]{1,6}[:：]?$/u;
+const HEAD_PIECE = /^[\u3400-\u9fff][\u3400-\u9fff()（）/／]{1,9}$/u;
+/** The rest under it: Chinese (a bracket or a slash among it: `方)`, `码/统一社会`), maybe the label's colon. */
+const REST_PIECE = /^(?=.*[\u3400-\u9fff])[\u3400-\u9fff()（）/／]{1,8}[:：]?$/u;
+/** A short piece of a header cell's label, whole or wrapped (see valueBeside). */
+const LABEL_PIECE = /^[\u3400-\u9fff()（）/／]{1,10}$/u;
+
+/**
+ * Whether `hits` read `text` as labels only: the first opens it, each next one starts where the one before ends (a
+ * slash or a bracketed qualifier between: `组织机构代码/统一社会信用代码`, `劳动者(乙方)`), the last reaches its end
+ * (its colon aside); none fuzzy. `甲方` + `单位名称` spell `甲方单位名称`.
+ */
+function labelsOnly(text: string, hits: readonly LabelHit[]): boolean {
+  const body = text.replace(/[:：]$/u, '');
+  if (hits.length === 0 || hits[0].start !== 0 || hits.some((h) => h.fuzzy)) return false;
+  let at = 0;
+  for (const hit of hits) {
+    if (!/^[/／]?$/u.test(body.slice(at, hit.start))) return false;
+    at = hit.end;
+  }
+  return /^([(（][\u3400-\u9fff]{1,6}[)）])?$/u.test(body.slice(at));
+}
+
+/**
+ * Whether a wrap at `at` falls inside one label of `text` (its printed form, not a word that qualifies it: `公司` over
+ * `联系电话` is a company's last wrap) or inside the bracketed qualifier after the last (`劳动者(乙` | `方)`). Two whole
+ * labels stacked in a label column (`申请人姓名` over `性别`) meet between labels: no wrap.
+ */
+function wrapInsideLabel(text: string, hits: readonly LabelHit[], at: number): boolean {
+  if (hits.some((h) => h.end - h.form.length < at && at < h.end)) return true;
+  const last = hits[hits.length - 1];
+  return last !== undefined && last.end < at && at < text.replace(/[:：]$/u, '').length;
+}
 
 /**
  * Joins each label wrapped in its cell into one line: a box of Chinese and the box right under it (at most half a
@@ -38,12 +67,21 @@ export function joinLabelsWrappedInCells(lines: LayoutLine[], findHits: (text: s
     // The joined label's own box is one line high (see join): where its last piece ends is kept here.
     const span = { top: a.box.y, bottom: a.box.y + a.box.height };
     for (let b = restUnder(lines, a, span.bottom); b; b = restUnder(lines, a, span.bottom)) {
-      const joined = a.flat + b.flat;
-      const hits = findHits(joined);
-      const whole = hits.length === 1 && hits[0].start === 0 && hits[0].end >= joined.replace(/[:：]$/u, '').length && hits[0].clean && !hits[0].fuzzy;
-      if (!whole) break;
-      span.bottom = b.box.y + b.box.height;
-      join(lines, a, b, joined, hits, span);
+      // A label of three lines may read as none until its last (`组织机构代` | `码/统一社会` | `信用代码`).
+      const c = restUnder(lines, b, b.box.y + b.box.height);
+      const pieces = [[b], ...(c ? [[b, c]] : [])].find((rest) => {
+        const joined = a.flat + rest.map((o) => o.flat).join('');
+        const hits = findHits(joined);
+        // Each wrap falls inside a label (see wrapInsideLabel).
+        const wraps = rest.map((_, k) => a.flat.length + rest.slice(0, k).reduce((n, o) => n + o.flat.length, 0));
+        return labelsOnly(joined, hits) && wraps.every((at) => wrapInsideLabel(joined, hits, at));
+      });
+      if (!pieces) break;
+      for (const piece of pieces) {
+        const joined = a.flat + piece.flat;
+        span.bottom = piece.box.y + piece.box.height;
+        join(lines, a, piece, joined, findHits(joined), span);
+      }
       moved = true;
     }
   }
@@ -100,7 +138,7 @@ function valueBeside(lines: readonly LayoutLine[], line: LayoutLine): boolean {
       Math.abs(centreY(o) - centreY(line)) < h * 0.5 &&
       o.box.x > line.box.x &&
       !(o.hits.length > 0 && o.leading === '') &&
-      !/^[\u3400-\u9fff]{1,8}$/u.test(o.flat),
+      !LABEL_PIECE.test(o.flat),
   );
 }
 
@@ -114,6 +152,9 @@ function crowded(lines: readonly LayoutLine[], line: LayoutLine, h: number): boo
       o.page === line.page &&
       o.half === line.half &&
       Math.min(bottom, o.box.y + o.box.height) - Math.max(top, o.box.y) > h * 0.5 &&
+      // A header row's labels stand as close (narrow cells): a label or a label's piece beside it is no value or prose.
+      !(o.hits.length > 0 && o.leading === '') &&
+      !LABEL_PIECE.test(o.flat) &&
       (Math.abs(o.box.x - right(line)) < h || Math.abs(line.box.x - right(o)) < h),
   );
 }

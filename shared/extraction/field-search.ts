@@ -631,7 +631,10 @@ export function findLabelledCandidates(
           continue;
         }
         if (gridCandidate) {
-          candidates.push(gridCandidate);
+          // Lines go on down the cell that the value read without them (`阿依古` over `丽艾` | `力`, joined reading
+          // worse): the value may be cut at its cell's wrap, for the clerk to see whole.
+          const cut = gridCellValue!.wraps.length > 0 && gridCandidate.line === gridValue;
+          candidates.push(cut ? withIssue(gridCandidate, VALUE_MAY_CONTINUE) : gridCandidate);
           continue;
         }
         // Nothing beside or below: a value stacked right above its label (a caption under what it names).

@@ -48,6 +48,28 @@ function labelRow(row: readonly LayoutLine[]): boolean {
   return row.length > 0 && row.every((o) => waitingLabel(o));
 }
 
+/** A header cell's caption the lexicon does not know (`合同类型`, `联系电话`): a few Chinese characters, no digits. */
+const UNKNOWN_CAPTION = /^([\u3400-\u9fff]{2,6}|[(（][\u3400-\u9fff]{1,4}[)）])[:：]?$/u;
+
+/**
+ * A grid's label row that holds captions the lexicon does not know among its labels (`用人单位 … 员工姓名 … 合同类型`
+ * over a row of values): three waiting labels or more, at least twice as many as the others, and each other line a
+ * short caption set apart from the line before it (more than a line's height and a half: a value beside its label
+ * stands closer), of the labels' size. A row of pairs (`性别 男 民族 汉族`) has a value after every label instead.
+ */
+function labelRowWithCaptions(row: readonly LayoutLine[]): boolean {
+  const waiting = row.filter((o) => waitingLabel(o));
+  const others = row.filter((o) => !waitingLabel(o));
+  if (waiting.length < 3 || others.length * 2 > waiting.length) return false;
+  return others.every((o) => {
+    if (o.hits.length > 0 || !UNKNOWN_CAPTION.test(o.flat) || !sameSize(o, waiting[0], 1.15)) return false;
+    // A unit set under its label in the same cell (`注册资本` over `(万元)`) is part of that label's caption.
+    if (waiting.some((w) => o.box.x >= w.box.x - o.box.height * 0.5 && right(o) <= right(w) + o.box.height * 0.5)) return true;
+    const before = row[row.indexOf(o) - 1];
+    return !before || o.box.x - right(before) > o.box.height * 1.5;
+  });
+}
+
 /** A row wholly of values: every line opens with text that is no label (a remark after it, `(盖章)`, allowed). */
 function valueRow(row: readonly LayoutLine[]): boolean {
   return row.length > 0 && row.every((o) => o.leading !== '' && /[\p{L}\p{N}]/u.test(o.leading));
@@ -126,8 +148,13 @@ function labelsOverValues(layout: PageLayout, labels: readonly LayoutLine[], gap
  */
 export function valueUnderGridLabel(layout: PageLayout, label: LayoutLine): GridCellValue | undefined {
   const labels = rowOf(layout, label).filter((o) => sameSize(o, label));
-  if (!labelRow(labels)) return undefined;
-  const below = nextRow(layout, labels, false, 1.3, 2.2, 0.25, VALUE_GROWTH);
+  if (!labelRow(labels) && !labelRowWithCaptions(labels)) return undefined;
+  // A table's header row of four labels or more may stand over a tall row whose values are centred in their cells,
+  // the longest wrapped from the cell's top: its first line may be further down than a form's next row.
+  const found =
+    nextRow(layout, labels, false, 1.3, 2.2, 0.25, VALUE_GROWTH) ??
+    (labels.length >= 4 ? nextRow(layout, labels, false, 1.3, 3.5, 0.25, VALUE_GROWTH) : undefined);
+  const below = found && { ...found, row: found.row.filter((o) => !strayMark(o, found.row)) };
   if (!below || !valueRow(below.row)) return undefined;
   if (!labelsOverValues(layout, labels, below.gap)) return undefined;
   const value = gridCellValue(layout, labels, below.row, label);
@@ -183,6 +210,18 @@ function cellWraps(layout: PageLayout, labels: readonly LayoutLine[], label: Lay
   return out;
 }
 
+/**
+ * A lone character boxed far taller (1.3 times) than the middle of the value row it stands in (`牛` over `姜飞杰`, a
+ * stamp's or seal's fragment in the cell): no value of the grid.
+ */
+function strayMark(line: LayoutLine, row: readonly LayoutLine[]): boolean {
+  if (line.flat.length !== 1) return false;
+  const heights = row.filter((o) => o !== line).map((o) => o.box.height);
+  if (heights.length === 0) return false;
+  const middle = [...heights].sort((a, b) => a - b)[Math.floor(heights.length / 2)];
+  return line.box.height > middle * 1.3;
+}
+
 /** The line of `values`, the value row under a grid's row of `labels`, in `label`'s cell (see valueUnderGridLabel). */
 function gridCellValue(layout: PageLayout, labels: LayoutLine[], values: LayoutLine[], label: LayoutLine): LayoutLine | undefined {
   const at = labels.indexOf(label);
@@ -234,6 +273,7 @@ function centredInTallCell(
       (o) =>
         o.half === label.half &&
         !waitingLabel(o) &&
+        !strayMark(o, valueRow) &&
         o.leading !== '' &&
         sizedFor(o, label, 1.3, VALUE_GROWTH) &&
         o.box.x >= start &&

@@ -182,7 +182,7 @@ const PRINTED_LABELS = {
   employee: ['乙方(劳动者)', '乙方', '劳动者'],
   thirdParty: ['丙方', '丙方(学校)'],
   school: ['学校名称', '所在学校', '就读学校', '院校名称', '学校', '院校'],
-  creditCode: ['统一社会信用代码', '社会信用代码', '信用代码', '社会统一信用代码', '统一代码'],
+  creditCode: ['统一社会信用代码', '社会信用代码', '信用代码', '社会统一信用代码', '统一信用代码', '统一代码'],
   /** The 15-digit 注册号 of licences issued before the unified code (2016). */
   registrationNumber: ['营业执照注册号', '注册号'],
   companyName: ['名称', '企业名称', '单位名称', '公司名称', '商事主体名称', '个体工商户名称', '字号名称', '企业(字号)名称', '市场主体名称', '企业(单位)名称'],
@@ -460,6 +460,8 @@ export const LABEL_QUALIFIERS: ReadonlySet<string> = new Set([
   '户籍',
   // A licence since 2022 names the registrant 市场主体 (`市场主体类型`, `市场主体名称`).
   '市场',
+  // A contract's header row names the worker's fields by party (`乙方身份证号`, `乙方联系电话`).
+  '乙方',
 ]);
 
 /** Nouns that, right after another label, complete it (`甲方(用人单位)名称`, `评价机构名称`). */

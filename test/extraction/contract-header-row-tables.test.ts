@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocuments } from '../../shared/extraction/index.js';
+import { enginePage, textLayerPage, type Line } from './support/text-lines.js';
+
+// Issue 12/19: a labour contract that sets its parties in a table, a row of header cells over a tall row of values.
+// The header's labels wrap in their narrow cells, two or three lines (`组织机构代` | `码/统一社会` | `信用代码`), name
+// the worker's fields by party (`乙方身份证号`, `劳动者(乙方)`), and hold a caption the lexicon does not know
+// (`合同类型`). Each value is centred in its cell and wraps down it (`杭州明湖` | `数字科技` | `有限公司`). Values of our
+// own; the layout is the class a held-out sample showed (values and positions differ).
+
+const TODAY = '2026-12-07';
+
+/** The header row (labels 28 px high, y 355–410) and its tall value row (values 39 px high, y 450–600). */
+const header: Line[] = [
+  ['劳动合同', 640, 190, 350, 70],
+  ['甲方单位名', 140, 360, 150, 28],
+  ['称', 200, 392, 28, 28],
+  ['组织机构代', 340, 344, 150, 28],
+  ['码/统一社会', 336, 376, 160, 28],
+  ['信用代码', 355, 408, 120, 28],
+  ['法定代表人', 556, 374, 137, 28],
+  ['劳动者(乙', 760, 360, 140, 28],
+  ['方)', 800, 392, 50, 28],
+  ['乙方身份证', 960, 360, 137, 28],
+  ['号', 1015, 392, 28, 28],
+  ['联系电话', 1176, 374, 110, 28],
+  ['合同类型', 1378, 374, 110, 28],
+];
+
+/** The value row: each value centred in its cell, the long ones wrapped down it. */
+const values: Line[] = [
+  ['杭州明湖', 141, 463, 158, 39],
+  ['数字科技', 141, 517, 158, 39],
+  ['有限公司', 141, 569, 158, 39],
+  ['91330106', 344, 463, 158, 39],
+  ['MA2K7P3Q', 344, 517, 158, 39],
+  ['0N', 403, 569, 39, 39],
+  ['周明远', 565, 517, 118, 39],
+  ['宋佳怡', 768, 517, 118, 39],
+  ['33010619', 950, 463, 158, 39],
+  ['92041525', 950, 517, 158, 39],
+  ['26', 1009, 569, 39, 39],
+  ['13967120', 1152, 490, 158, 39],
+  ['458', 1201, 542, 59, 39],
+  ['固定期限', 1354, 517, 158, 39],
+];
+
+/** The term's header row and values, under the parties' table. */
+const term: Line[] = [
+  ['合同起始日期', 141, 667, 165, 28],
+  ['合同终止日期', 354, 667, 165, 28],
+  ['工作岗位', 974, 667, 110, 28],
+  ['2021年3月1', 141, 759, 158, 39],
+  ['日', 200, 811, 39, 39],
+  ['2024年2月2', 344, 759, 158, 39],
+  ['9日', 390, 811, 59, 39],
+  ['电子商务师', 930, 784, 197, 39],
+  ['甲方(盖章):', 118, 1294, 198, 33],
+  ['乙方(签字):', 827, 1294, 198, 33],
+  ['签署日期:2021/02/26', 118, 1359, 305, 33],
+];
+
+describe('a contract whose parties stand in a header row over a tall row of values', () => {
+  const doc = extractDocuments([textLayerPage([...header, ...values, ...term])], { today: TODAY })[0];
+
+  it('reads the worker’s name centred in its cell under `劳动者(乙方)`, a label wrapped in its cell', () => {
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employeeName.value).toBe('宋佳怡');
+  });
+
+  it('reads the worker’s ID under `乙方身份证号`, wrapped three lines down its cell', () => {
+    expect(doc.fields.employeeIdNumber.value).toBe('330106199204152526');
+  });
+
+  it('reads the employer under `甲方单位名称` and its code under a label of three lines', () => {
+    expect(doc.fields.employerName.value).toBe('杭州明湖数字科技有限公司');
+    expect(doc.fields.employerCreditCode.value).toBe('91330106MA2K7P3Q0N');
+  });
+});
+
+describe('a header row whose upper piece is only a word that qualifies labels', () => {
+  // The employer's last wrap `公司` stands right over the next header row's `联系电话`: `公司联系电话` spells a label
+  // qualified by `公司`, but the label does not run across the wrap, so the employer keeps its `公司`.
+  const lines: Line[] = [
+    ['劳动合同', 555, 255, 600, 60],
+    ['用人单位(甲方)', 237, 419, 230, 42],
+    ['统一社会信用代码', 505, 417, 225, 44],
+    ['劳动者(乙方)', 1034, 414, 205, 46],
+    ['居民身份证号码', 1303, 415, 217, 43],
+    ['杭州远帆信', 238, 512, 229, 55],
+    ['9133010622', 503, 543, 232, 51],
+    ['3301061985', 1293, 541, 234, 49],
+    ['息技术有限', 240, 570, 228, 55],
+    ['蒋一帆', 1091, 563, 120, 55],
+    ['GH6K2R1X', 523, 602, 192, 49],
+    ['07164214', 1314, 601, 191, 48],
+    ['公司', 301, 628, 105, 59],
+    ['联系电话', 287, 716, 134, 47],
+    ['合同生效日期', 789, 714, 190, 46],
+    ['合同到期日期', 1055, 715, 189, 44],
+    ['1845584739', 239, 793, 230, 49],
+    ['2021年2月', 767, 789, 229, 54],
+    ['2026年2月', 1031, 787, 227, 54],
+  ];
+  const doc = extractDocuments([enginePage(lines)], { today: TODAY })[0];
+
+  it('keeps `公司` as the employer’s last wrap, never a piece of the label under it', () => {
+    expect(doc.fields.employerName.value).toBe('杭州远帆信息技术有限公司');
+  });
+});
+
+describe('a stray mark boxed tall at the top of a value’s cell', () => {
+  // A stamp's fragment read as one tall character (`牛`, 69 px over values 40–50 px) in the worker's cell: no part
+  // of the worker's name.
+  const lines: Line[] = [
+    ['劳动合同', 657, 184, 317, 70],
+    ['甲方单位名称', 208, 338, 168, 42],
+    ['统一信用代码', 420, 338, 170, 43],
+    ['法定代表人', 651, 339, 139, 40],
+    ['劳动者(乙方)', 845, 339, 179, 41],
+    ['乙方身份证号', 1068, 339, 165, 40],
+    ['联系电话', 1307, 340, 116, 38],
+    ['杭州北辰文', 200, 403, 183, 49],
+    ['牛', 833, 395, 69, 69],
+    ['91330106MA', 415, 430, 181, 40],
+    ['3301021990', 1060, 432, 182, 36],
+    ['1381105403', 1274, 430, 184, 39],
+    ['化传媒有限', 199, 451, 184, 47],
+    ['陈思远', 647, 453, 147, 44],
+    ['-许嘉禾', 837, 450, 157, 50],
+    ['2QWE8R5T', 430, 479, 151, 39],
+    ['03151230', 1076, 478, 150, 40],
+    ['公司', 250, 498, 79, 46],
+  ];
+  const doc = extractDocuments([enginePage(lines)], { today: TODAY })[0];
+
+  it('reads the worker’s name without the stray mark over it', () => {
+    expect(doc.fields.employeeName.value).toBe('许嘉禾');
+  });
+});
+
+describe('a licence’s header row with a unit set under a label, over values wrapped in their cells', () => {
+  // `(万元)` under `注册资本` is that label's caption, not a value beside a label; the date wrapped in its cell
+  // (`2011-0` | `9-26`, centred under each other) is read whole under `设立日期`.
+  const lines: Line[] = [
+    ['企业法人营业执照', 333, 238, 950, 80],
+    ['注册号', 224, 446, 99, 45],
+    ['法定代表', 398, 427, 123, 42],
+    ['人', 443, 470, 36, 35],
+    ['企业(字', 581, 423, 126, 48],
+    ['号)名称', 583, 467, 123, 42],
+    ['组织形式', 765, 447, 127, 42],
+    ['注册资本', 949, 426, 126, 44],
+    ['(万元)', 963, 468, 96, 41],
+    ['设立日期', 1134, 447, 126, 43],
+    ['实收资本', 1318, 450, 125, 38],
+    ['杭州远', 579, 539, 129, 49],
+    ['有限责', 761, 537, 133, 53],
+    ['330106', 209, 605, 135, 46],
+    ['帆科技', 578, 593, 129, 54],
+    ['任公司', 763, 595, 127, 50],
+    ['500万', 945, 622, 133, 55],
+    ['500万', 1311, 625, 136, 51],
+    ['000412', 206, 658, 139, 51],
+    ['钱立群', 391, 677, 136, 55],
+    ['有限公', 596, 649, 94, 57],
+    ['2011-0', 1128, 651, 137, 51],
+    ['元人民', 946, 677, 131, 57],
+    ['元人民', 1311, 677, 135, 58],
+    ['司', 622, 706, 52, 52],
+    ['9-26', 1149, 712, 94, 44],
+    ['币', 986, 735, 51, 49],
+    ['币', 1355, 735, 49, 51],
+  ];
+  const doc = extractDocuments([enginePage(lines)], { today: TODAY })[0];
+
+  it('reads the date wrapped in its cell under `设立日期`', () => {
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.establishedDate.value).toBe('2011-09-26');
+  });
+});
+
+describe('a header row whose tall value row starts far under it', () => {
+  // Values centred in cells of a row five lines tall: the employer's first wrap stands 2.6 line heights under the
+  // labels, further than a form's next row.
+  const lines: Line[] = [
+    ['劳动合同(简易版)', 469, 227, 697, 66],
+    ['甲方', 269, 419, 50, 26],
+    ['组织机构代码/统一社会信用代码', 409, 418, 125, 26],
+    ['法人', 624, 419, 50, 26],
+    ['乙方(劳动者)姓名', 764, 419, 125, 26],
+    ['居民身份证号码', 942, 419, 125, 26],
+    ['联系电话', 1132, 419, 100, 26],
+    ['合同类型', 1309, 419, 100, 26],
+    ['杭州云', 242, 521, 105, 35],
+    ['帆数字', 242, 569, 105, 35],
+    ['科技有', 242, 617, 105, 35],
+    ['任可欣', 774, 617, 105, 35],
+    ['1317270', 1120, 617, 122, 35],
+    ['固定期', 1307, 617, 105, 35],
+    ['许明', 614, 640, 70, 35],
+    ['限公司', 242, 665, 105, 35],
+    ['1183', 1147, 665, 70, 35],
+    ['限', 1342, 665, 35, 35],
+    ['聘用期自', 244, 834, 100, 26],
+    ['聘用期至', 422, 834, 100, 26],
+    ['2021年8月3日', 233, 903, 170, 35],
+    ['2024年8月2日', 419, 903, 170, 35],
+  ];
+  const doc = extractDocuments([textLayerPage(lines)], { today: TODAY })[0];
+
+  it('reads the worker and the employer from the cells under their labels', () => {
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employeeName.value).toBe('任可欣');
+    expect(doc.fields.employerName.value).toBe('杭州云帆数字科技有限公司');
+  });
+});
