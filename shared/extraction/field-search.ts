@@ -40,6 +40,7 @@ import { GRID_VALUE_LARGER, type GridCellValue, valueUnderGridLabel } from './gr
 import {
   bracketedCaption,
   smallCaptionUnderValue,
+  LOOSE_CAPTION_RATIO,
   loneCharacterLeftUnder,
   loneCharacterUnder,
   spreadLabelTail,
@@ -397,7 +398,10 @@ export function findLabelledCandidates(
         const inferred = (hit.inferred ? 0.9 : 1) * fuzzy;
         // A bracketed caption under a fill-in line (`（姓名）`) names the line over it: read that first.
         // So does a caption set small under its value, with no brackets (`持证者姓名` under `热依拉·买买提`).
-        const captioned = last && !inlineValue && (bracketedCaption(line) || smallCaptionUnderValue(layout, line)) ? valueAboveLabel(layout, line) : undefined;
+        const sureCaption = last && !inlineValue && (bracketedCaption(line) || smallCaptionUnderValue(layout, line));
+        // Only a little smaller than the line over it: a caption as likely as not, its value for the clerk to confirm.
+        const looseCaption = last && !inlineValue && !sureCaption && smallCaptionUnderValue(layout, line, LOOSE_CAPTION_RATIO);
+        const captioned = sureCaption || looseCaption ? valueAboveLabel(layout, line, looseCaption) : undefined;
         if (captioned) {
           const over = captioned[captioned.length - 1];
           const overValue = build(
@@ -407,7 +411,7 @@ export function findLabelledCandidates(
             captioned.slice(0, -1),
           );
           if (overValue) {
-            candidates.push(overValue);
+            candidates.push(looseCaption ? withIssue(overValue, CAPTION_INFERRED) : overValue);
             continue;
           }
           // Nothing over it reads as the value (another caption's value, `固定期限` over `（合同起始日期）`): a bracketed
@@ -1013,6 +1017,9 @@ function gluedLabelStart(layout: PageLayout, line: LayoutLine, value: string): s
 
 /** Issue on a value read by joining lines that prose wrapped (a narrow blank, the text's right edge): a guess about layout. */
 export const WRAP_INFERRED = 'value_wrap_inferred';
+
+/** Issue on a value read over a label only a little smaller than it (see LOOSE_CAPTION_RATIO): a guess about layout. */
+const CAPTION_INFERRED = 'caption_under_value_inferred';
 
 /** Text of a run-on line up to its first separator (`红，有效证件号码：` → `红`; `2020.04.25 ；合同…` → `2020.04.25`). */
 function firstPiece(text: string): string {

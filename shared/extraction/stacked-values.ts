@@ -132,15 +132,15 @@ export function bracketedCaption(line: LayoutLine): boolean {
  * @example
  * smallCaptionUnderValue(layout, captionLine); // true for `持证者姓名` 19 px under a name set 46 px high
  */
-export function smallCaptionUnderValue(layout: PageLayout, line: LayoutLine): boolean {
+export function smallCaptionUnderValue(layout: PageLayout, line: LayoutLine, ratio = SMALL_CAPTION_RATIO): boolean {
   // The label may carry its party in brackets after it (`用人单位（甲方）`, `法定代表人（负责人）`): still the whole caption.
   const whole = line.hits.length === 1 && (line.hits[0].end === line.text.length || BRACKETED_GLOSS.test(line.text.slice(line.hits[0].end)));
   if (!whole || line.hits[0].start !== 0 || line.leading !== '') return false;
   const over = stackedLine(layout, line, true, true, CAPTION_REACH, false, CAPTION_OVERLAP) ?? flushLeftOverCentredCaption(layout, line);
-  if (!over || over.box.height < line.box.height * SMALL_CAPTION_RATIO) return false;
+  if (!over || over.box.height < line.box.height * ratio) return false;
   const under = stackedLine(layout, line, false, true, 4);
   const gapOver = line.box.y - (over.box.y + over.box.height);
-  return !under || under.box.y - (line.box.y + line.box.height) > gapOver * 1.6;
+  return !under || under.box.y - (line.box.y + line.box.height) > gapOver * ratio;
 }
 
 /** A word or two in brackets after a label, naming its party or role (`（甲方）`, `(负责人)`). */
@@ -148,6 +148,12 @@ const BRACKETED_GLOSS = /^\s*[(（][^()（）]{1,6}[)）]\s*$/u;
 
 /** A small caption's value is set in type at least this many times the caption's height. */
 const SMALL_CAPTION_RATIO = 1.6;
+
+/**
+ * A caption only a little smaller than its value (`乙方(劳动者)姓名` 34 px under `周黄博嘉` 47 px high) and only a
+ * little nearer it than the next row: as likely a caption as a label over the next row. Its value is a guess.
+ */
+export const LOOSE_CAPTION_RATIO = 1.3;
 
 /** How far over a caption its value may stand, in the nearer line's heights: a rule's spacing, and a fill-in set high. */
 const CAPTION_REACH = 1.6;
@@ -509,10 +515,10 @@ function nearerValueBeside(layout: PageLayout, label: LayoutLine, line: LayoutLi
  * @example
  * valueAboveLabel(layout, labelLine)?.map((l) => l.text); // ['吴梓颖'] over `参保人`
  */
-export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLine[] | undefined {
+export function valueAboveLabel(layout: PageLayout, label: LayoutLine, looseCaption = false): LayoutLine[] | undefined {
   // A bracketed caption sits a ruled line's spacing under its value (the line, its padding and the caption's own); a
   // fill-in printed a few millimetres high adds to it (43 px over a caption boxed 29 px high). So does a small one.
-  const caption = bracketedCaption(label) || smallCaptionUnderValue(layout, label);
+  const caption = bracketedCaption(label) || smallCaptionUnderValue(layout, label, looseCaption ? LOOSE_CAPTION_RATIO : SMALL_CAPTION_RATIO);
   const last =
     stackedLine(layout, label, true, true, caption ? CAPTION_REACH : 1.2, caption, caption ? CAPTION_OVERLAP : VALUE_OVER_LABEL_OVERLAP) ??
     (caption ? flushLeftOverCentredCaption(layout, label) : undefined);
@@ -548,6 +554,10 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine): LayoutLi
     block.unshift(prev);
   }
   const top = block[0];
+  // A loose caption's value must not be what a label over it waits for (`三级(高级工)` under `认定等级`, over
+  // `评价机构名称` 1.5 times smaller): labels over values are the common layout. Over a caption, that label is itself
+  // tight under a value of its own (captions under values all down the form).
+  if (looseCaption && captionedFromAbove(layout, top, label)) return undefined;
   // A label over it with nothing beside it waits for it (labels over values are the common layout), and the line
   // over it must stand clearly further off than the label under it (a label we do not know, set over its value, would
   // otherwise hand that value to the next label whose own value is masked or missing). A bracketed caption over it is

@@ -215,3 +215,62 @@ describe('a header row whose tall value row starts far under it', () => {
     expect(doc.fields.employerName.value).toBe('杭州云帆数字科技有限公司');
   });
 });
+
+describe('captions set under their values, a little smaller, centred in their cells', () => {
+  // A contract that prints each value flush left in its cell and its caption centred under it, 34 px under values
+  // 40–47 px high: the worker's name (`陆思远`) ends left of its caption, so it stands over no caption's span.
+  const lines: Line[] = [
+    ['劳动合同书', 642, 196, 399, 64],
+    ['杭州明远网络科技有限公司', 167, 336, 409, 42],
+    ['91330106MA2K7P3Q0N', 895, 338, 308, 39],
+    ['甲方', 463, 386, 53, 33],
+    ['统一信用代码', 1158, 389, 118, 28],
+    ['邱志强', 166, 431, 113, 47],
+    ['法定代表人', 439, 488, 100, 32],
+    ['浙江省杭州市西湖区古墩路375号6幢904室', 168, 534, 626, 40],
+    ['地址', 827, 584, 52, 32],
+    ['陆思远', 165, 630, 120, 47],
+    ['330106199204152526', 895, 633, 308, 40],
+    ['乙方(劳动者)姓名', 402, 684, 176, 34],
+    ['身份证号码', 1168, 685, 100, 33],
+    ['18468958555', 164, 733, 194, 41],
+    ['固定期限', 892, 732, 143, 44],
+    ['联系电话', 440, 782, 99, 31],
+    ['合同类型', 1168, 780, 98, 36],
+    ['2018年04月15日', 167, 831, 239, 40],
+    ['二〇二〇年四月十四日', 894, 831, 339, 41],
+    ['聘用期自', 440, 881, 99, 35],
+    ['合同期限至', 1166, 882, 102, 34],
+  ];
+  const doc = extractDocuments([enginePage(lines)], { today: TODAY })[0];
+
+  it('reads the worker’s name over its caption, as a guess the clerk confirms', () => {
+    expect(doc.type).toBe('labor_contract');
+    expect(doc.fields.employeeName.value).toBe('陆思远');
+    expect(doc.fields.employeeName.needsReview).toBe(true);
+  });
+});
+
+describe('labels over values whose next label is a little smaller than the value over it', () => {
+  // `认定等级` over `三级(高级工)` over `评价机构名称` (30 px under a 45 px value): the level is the label over it's,
+  // never the caption's under it; the issuer is read under its own label.
+  const lines: Line[] = [
+    ['职业技能等级证书', 548, 234, 549, 61],
+    ['本人姓名', 157, 403, 118, 30],
+    ['程一鸣', 157, 463, 108, 45],
+    ['职业名称', 157, 693, 178, 30],
+    ['认定等级', 679, 693, 178, 30],
+    ['工具钳工', 157, 753, 144, 45],
+    ['三级(高级工)', 679, 753, 253, 45],
+    ['证书号', 157, 809, 178, 30],
+    ['评价机构名称', 679, 809, 178, 30],
+    ['Y330106017313213837505', 157, 869, 475, 45],
+    ['杭州明远文化创意', 679, 865, 289, 45],
+    ['股份有限公司', 679, 913, 217, 45],
+  ];
+  const doc = extractDocuments([textLayerPage(lines)], { today: TODAY })[0];
+
+  it('reads the issuer under `评价机构名称`, never the level over it', () => {
+    expect(doc.fields.issuer.value).toBe('杭州明远文化创意股份有限公司');
+  });
+});
