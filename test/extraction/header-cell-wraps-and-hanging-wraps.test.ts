@@ -232,3 +232,40 @@ describe('labels of a label column stacked tight', () => {
     expect(doc.fields.companyName.value).toBe('杭州云栖电气设备有限公司');
   });
 });
+
+describe('a record whose rows print their spans as two months run together', () => {
+  // `201207201408` under `缴费起止年月` is the row's span (a year), never a number wrapped down a cell: the employer
+  // of the row under it is no wrap of the one over it.
+  const doc = extractDocuments(
+    [
+      enginePage([
+        ['参保人员缴费情况表', 503, 229, 238, 37],
+        ['参保人吴一鸣', 300, 294, 160, 36],
+        ['公民身份号码', 640, 296, 130, 32],
+        ['330106199204152526', 777, 284, 226, 30],
+        ['缴费单位', 332, 413, 82, 33],
+        ['缴费起止年月', 540, 413, 140, 33],
+        ['月数', 723, 414, 44, 32],
+        ['险种', 860, 414, 60, 32],
+        ['杭州明远文化创意有限公司', 258, 455, 229, 31],
+        ['201411202109', 537, 455, 160, 30],
+        ['83', 728, 456, 35, 29],
+        ['企业职工基本养老保险', 800, 454, 184, 32],
+        ['杭州恒远物流有限公司', 280, 498, 191, 31],
+        ['201207201408', 536, 497, 159, 30],
+        ['20', 731, 497, 31, 28],
+        ['企业职工基本养老保险', 800, 495, 184, 31],
+        ['累计缴费月数:103个月', 231, 551, 228, 33],
+        ['出具日期2021年12月14日', 231, 659, 270, 29],
+      ]),
+    ],
+    { today: TODAY },
+  )[0];
+
+  it('reads each row apart: the current employer and the whole span', () => {
+    expect(doc.type).toBe('social_insurance_record');
+    expect(doc.fields.employerName.value).toBe('杭州明远文化创意有限公司');
+    expect(doc.fields.periodStart.value).toBe('2012-07');
+    expect(doc.fields.periodEnd.value).toBe('2021-09');
+  });
+});
