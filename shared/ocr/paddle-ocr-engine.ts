@@ -249,6 +249,8 @@ export class PaddleOcrEngine implements OcrEngine {
   readonly #options: PaddleOcrEngineOptions;
   readonly #detection: DetectionSettings;
   readonly #recognition: RecognitionSettings;
+  /** Pages the second look reads regions of, deconvolved once each when they show a smear (see `#regionSource`). */
+  readonly #unsmeared = new WeakMap<Raster, Raster>();
 
   constructor(options: PaddleOcrEngineOptions = {}) {
     this.#options = options;
@@ -294,9 +296,15 @@ export class PaddleOcrEngine implements OcrEngine {
     const x1 = Math.min(page.width, Math.ceil(region.box.x + region.box.width) + margin);
     const y1 = Math.min(page.height, Math.ceil(region.box.y + region.box.height) + margin);
     if (x1 - x0 < 8 || y1 - y0 < 8) return [];
-    const crop = cropped(page, { x0, y0, x1, y1 });
+    const source = this.#regionSource(page);
+    const crop = cropped(source, { x0, y0, x1, y1 });
     const scale = Math.min(2, Math.max(1, SECOND_LOOK_LINE_HEIGHT / Math.max(1, region.lineHeight)));
-    const read = await this.#read(scale > 1 ? await resizeRaster(crop, Math.round(crop.width * scale), Math.round(crop.height * scale)) : crop, pageNumber, 0);
+    const read = await this.#read(
+      scale > 1 ? await resizeRaster(crop, Math.round(crop.width * scale), Math.round(crop.height * scale)) : crop,
+      pageNumber,
+      0,
+      source !== page,
+    );
     if (read.rotation !== 0) return [];
     const back = (box: OcrLine['box']): OcrLine['box'] => ({
       x: Math.round(box.x / scale + x0),
@@ -312,12 +320,26 @@ export class PaddleOcrEngine implements OcrEngine {
     }));
   }
 
+  /**
+   * The page a region is cut from: deconvolved when the whole page shows a smear (a crop is too small to measure one
+   * on, and was read smeared), else the page itself. Measured once per page raster the reader hands over.
+   */
+  #regionSource(page: Raster): Raster {
+    if (this.#options.pageConditioning === false || this.#options.motionBlur === false) return page;
+    let source = this.#unsmeared.get(page);
+    if (!source) {
+      source = withoutSmear(page).raster;
+      this.#unsmeared.set(page, source);
+    }
+    return source;
+  }
+
   /** The clock the stage timings count by (see `stageClock`). */
   #clock(): () => number {
     return this.#options.stageClock === 'cpu' ? cpuNow : () => performance.now();
   }
 
-  async #read(decoded: Raster, pageNumber: number, decodeMs: number): Promise<OcrPage> {
+  async #read(decoded: Raster, pageNumber: number, decodeMs: number, unsmeared = false): Promise<OcrPage> {
     const contrast = this.#options.localContrast;
     // The evened page stands in for the page as stored (second readings read from it too).
     const evened = contrast ? await localContrastRaster(decoded, contrast.tile, contrast.maxSlope) : decoded;
@@ -337,7 +359,7 @@ export class PaddleOcrEngine implements OcrEngine {
     // A photo taken in a dim room: its tint and grain taken out first; the cleaned page stands in for the page as stored.
     const undimmed = conditioning && this.#options.dimRooms !== false ? (await withoutDimRoom(unscreened)).raster : unscreened;
     // A photo smeared by a shaking hand: deconvolved of the smear measured on it; it stands in for the page as stored.
-    const stored = conditioning && this.#options.motionBlur !== false ? withoutSmear(undimmed).raster : undimmed;
+    const stored = conditioning && this.#options.motionBlur !== false && !unsmeared ? withoutSmear(undimmed).raster : undimmed;
     const condition = conditioning
       ? (page: Raster) =>
           conditionPage(page, {
