@@ -126,6 +126,17 @@ export function findLabelledCandidates(
         return { ...base, reading: runOn.reading, line: mergeLines([first, runOn.next], runOn.raw), raw: runOn.raw };
       if (!options.wrap) {
         if (candidate) {
+          // A value read with a flaw that the line under it in its column makes whole (a code wrapped at its cell's
+          // edge, `91330106MA20MH5YY` | `5(1-1)`): read joined, as a guess the clerk confirms.
+          const flawed =
+            candidate.reading.issues.length > 0 && endsLine(first, base.raw)
+              ? (lineUnder(layout, first, column) ?? lineCentredUnder(layout, first))
+              : undefined;
+          const whole = flawed ? reader(`${base.raw}${flawed.leading}`) : null;
+          if (flawed && whole && whole.issues.length === 0 && whole.plausibility === 1 && whole.value !== candidate.reading.value) {
+            const raw = `${base.raw}${flawed.leading}`;
+            return { ...base, reading: whole, line: mergeLines([first, flawed], raw), raw, labelMatch: base.labelMatch * JOINED_GUESS };
+          }
           // The engine boxed the value's last character apart, right after it (`欧阳琪` | `华`): read joined, for the
           // clerk to confirm; never left cut unflagged.
           const split = withSplitTail(candidate);
@@ -1193,6 +1204,30 @@ function lineUnder(layout: PageLayout, line: LayoutLine, column: ColumnSpan): La
         l.box.height / line.box.height < 1.65,
     )
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
+}
+
+/**
+ * The line set tight and centred under `line` (a cell's wrap centred under its first line: `91330106MA20MH5YY` |
+ * `5(1-1)`): within 0.6 of a height under it, of its size, no label, its centre within half a height of the line's.
+ */
+function lineCentredUnder(layout: PageLayout, line: LayoutLine): LayoutLine | undefined {
+  const h = line.box.height;
+  const bottom = line.box.y + line.box.height;
+  const centre = line.box.x + line.box.width / 2;
+  return layout.lines
+    .filter(
+      (l) =>
+        l !== line &&
+        l.half === line.half &&
+        l.hits.length === 0 &&
+        l.leading !== '' &&
+        l.box.y - bottom > -h * 0.3 &&
+        l.box.y - bottom < h * 0.6 &&
+        Math.abs(l.box.x + l.box.width / 2 - centre) < h * 0.5 &&
+        l.box.height / h > 0.75 &&
+        l.box.height / h < 1.3,
+    )
+    .sort((a, b) => a.box.y - b.box.y)[0];
 }
 
 /**

@@ -462,6 +462,8 @@ export const LABEL_QUALIFIERS: ReadonlySet<string> = new Set([
   '市场',
   // A contract's header row names the worker's fields by party (`乙方身份证号`, `乙方联系电话`).
   '乙方',
+  // A skill-level certificate names what was evaluated (`评价职业(工种)`, `评价等级`).
+  '评价',
 ]);
 
 /** Nouns that, right after another label, complete it (`甲方(用人单位)名称`, `评价机构名称`). */

@@ -274,3 +274,56 @@ describe('labels over values whose next label is a little smaller than the value
     expect(doc.fields.issuer.value).toBe('杭州明远文化创意股份有限公司');
   });
 });
+
+describe('a code wrapped at its cell’s edge, the rest centred under it', () => {
+  // `91330106MA2K7P3Q0` | `N(1-1)` under `统一社会信用代码`: read alone the code fails its check; with the line
+  // centred under it, it passes.
+  const lines: Line[] = [
+    ['营业执照', 949, 223, 413, 86],
+    ['统一社会信用代码', 261, 429, 230, 29],
+    ['市场主体名称', 676, 429, 172, 29],
+    ['市场主体类型', 1063, 429, 172, 29],
+    ['营业期限', 1479, 429, 115, 29],
+    ['负责人', 1880, 429, 86, 29],
+    ['杭州明远电气设备', 603, 498, 319, 42],
+    ['有限责任公司分公', 990, 498, 319, 42],
+    ['91330106MA2K7P3Q0', 206, 525, 339, 42],
+    ['有限公司西湖分公司', 603, 552, 319, 42],
+    ['司(自然人投资或控', 980, 552, 339, 42],
+    ['2012/01/09至长期', 1377, 552, 319, 42],
+    ['陈一鸣', 1864, 552, 120, 42],
+    ['N(1-1)', 329, 577, 93, 43],
+    ['股)', 1120, 604, 60, 42],
+  ];
+  const doc = extractDocuments([textLayerPage(lines, { width: 2339, height: 1653 })], { today: TODAY })[0];
+
+  it('reads the code whole with the piece under it, for the clerk to confirm', () => {
+    expect(doc.type).toBe('business_license');
+    expect(doc.fields.creditCode.value).toBe('91330106MA2K7P3Q0N');
+  });
+});
+
+describe('a caption that names what was evaluated', () => {
+  // `评价职业(工种)` set small under `养老护理员`: `评价` qualifies the occupation's label, as `评价机构` names the
+  // issuer; the issuer's name over `评价机构` is never the occupation.
+  const lines: Line[] = [
+    ['职业技能等级证书', 492, 194, 647, 63],
+    ['令狐一鸣', 161, 334, 147, 37],
+    ['姓名', 150, 391, 80, 20],
+    ['330106199204152526', 161, 447, 330, 37],
+    ['身份证号', 150, 505, 80, 20],
+    ['养老护理员', 161, 632, 184, 37],
+    ['Y330106205442201617948', 821, 632, 404, 37],
+    ['评价职业(工种)', 218, 688, 149, 19],
+    ['证件编号', 886, 688, 131, 19],
+    ['杭州明远电气设', 161, 745, 257, 37],
+    ['备股份有限公司', 161, 793, 257, 37],
+    ['评价机构', 227, 850, 131, 19],
+  ];
+  const doc = extractDocuments([textLayerPage(lines)], { today: TODAY })[0];
+
+  it('reads the occupation over `评价职业(工种)`', () => {
+    expect(doc.type).toBe('vocational_certificate');
+    expect(doc.fields.occupation.value).toBe('养老护理员');
+  });
+});
