@@ -127,9 +127,10 @@ export function findLabelledCandidates(
       if (!options.wrap) {
         if (candidate) {
           // A value read with a flaw that the line under it in its column makes whole (a code wrapped at its cell's
-          // edge, `91330106MA20MH5YY` | `5(1-1)`): read joined, as a guess the clerk confirms.
+          // edge, `91330106MA20MH5YY` | `5(1-1)`): read joined, as a guess the clerk confirms (the join's lower match).
+          // Numbers and dates only: a name cut in its cell has its own joins below, which say why they joined.
           const flawed =
-            candidate.reading.issues.length > 0 && endsLine(first, base.raw)
+            candidate.reading.issues.length > 0 && !/[\u3400-\u9fff]/u.test(base.raw) && endsLine(first, base.raw)
               ? (lineUnder(layout, first, column) ?? lineCentredUnder(layout, first))
               : undefined;
           const whole = flawed ? reader(`${base.raw}${flawed.leading}`) : null;
@@ -1185,25 +1186,31 @@ export function headTightAbove(layout: PageLayout, line: LayoutLine, reachInto =
   );
 }
 
+/**
+ * The first unlabelled line (top first, then left) of `line`'s half that `under` accepts, given its top's distance
+ * under `line`'s bottom: the next line of a value, wherever the caller says a wrap may stand.
+ */
+function firstLineUnder(layout: PageLayout, line: LayoutLine, under: (l: LayoutLine, gap: number) => boolean): LayoutLine | undefined {
+  const bottom = line.box.y + line.box.height;
+  return layout.lines
+    .filter((l) => l !== line && l.half === line.half && l.hits.length === 0 && l.leading !== '' && under(l, l.box.y - bottom))
+    .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
+}
+
 /** The unlabelled line set directly under `line` in its column (the next line of a wrapped value), if any. */
 function lineUnder(layout: PageLayout, line: LayoutLine, column: ColumnSpan): LayoutLine | undefined {
   const h = Math.max(line.box.height, layout.medianLineHeight * 0.8);
-  const bottom = line.box.y + line.box.height;
-  return layout.lines
-    .filter(
-      (l) =>
-        l !== line &&
-        l.half === line.half &&
-        l.hits.length === 0 &&
-        l.leading !== '' &&
-        l.box.y >= bottom - h * 0.35 &&
-        l.box.y <= bottom + h * 0.9 &&
-        l.box.x >= column.min - h * 0.5 &&
-        l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) &&
-        l.box.height / line.box.height > 0.6 &&
-        l.box.height / line.box.height < 1.65,
-    )
-    .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
+  return firstLineUnder(
+    layout,
+    line,
+    (l, gap) =>
+      gap >= -h * 0.35 &&
+      gap <= h * 0.9 &&
+      l.box.x >= column.min - h * 0.5 &&
+      l.box.x < Math.min(column.end - h * 0.5, column.start + h * 2.5) &&
+      l.box.height / line.box.height > 0.6 &&
+      l.box.height / line.box.height < 1.65,
+  );
 }
 
 /**
@@ -1212,22 +1219,12 @@ function lineUnder(layout: PageLayout, line: LayoutLine, column: ColumnSpan): La
  */
 function lineCentredUnder(layout: PageLayout, line: LayoutLine): LayoutLine | undefined {
   const h = line.box.height;
-  const bottom = line.box.y + line.box.height;
   const centre = line.box.x + line.box.width / 2;
-  return layout.lines
-    .filter(
-      (l) =>
-        l !== line &&
-        l.half === line.half &&
-        l.hits.length === 0 &&
-        l.leading !== '' &&
-        l.box.y - bottom > -h * 0.3 &&
-        l.box.y - bottom < h * 0.6 &&
-        Math.abs(l.box.x + l.box.width / 2 - centre) < h * 0.5 &&
-        l.box.height / h > 0.75 &&
-        l.box.height / h < 1.3,
-    )
-    .sort((a, b) => a.box.y - b.box.y)[0];
+  return firstLineUnder(
+    layout,
+    line,
+    (l, gap) => gap > -h * 0.3 && gap < h * 0.6 && Math.abs(l.box.x + l.box.width / 2 - centre) < h * 0.5 && l.box.height / h > 0.75 && l.box.height / h < 1.3,
+  );
 }
 
 /**
