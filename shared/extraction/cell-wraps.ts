@@ -4,7 +4,7 @@
  * pieces that are no label (`社会保障`, `号码`) or two labels that are not the one printed (`参保单位`, `名称`), and the
  * piece under it stands level with the values' first lines or reads as the neighbouring label's value.
  */
-import { centreX, centreY, right } from './line-geometry.js';
+import { boxAround, centreX, centreY, right } from './line-geometry.js';
 import type { LabelHit, LayoutLine } from './page-layout.js';
 import { trimValue } from './text.js';
 
@@ -47,12 +47,16 @@ function wrapInsideLabel(text: string, hits: readonly LabelHit[], at: number): b
 
 /**
  * Joins each label wrapped in its cell into one line: a box of Chinese and the box right under it (at most half a
- * line's height between them, of one size, within the upper box's span across: the cell's width) whose texts read on
- * spell one whole label exactly, as printed (`社会保障` + `号码`, `参保单位` + `名称`; no fuzzy match). Neither may
- * have a line right beside it on its row (within a line's height): a label wrapped in its cell stands apart from its
- * neighbours by the cell's padding; nor a value right of it on its row (a header row holds labels only). Two whole
- * labels (`参保单位` over `名称`) join only centred under each other, as a cell wraps its label. The joined line takes both boxes, centred where the cell's label is. A label of
- * three lines is joined a line at a time.
+ * line's height between them, of one size, within the upper box's span across: the cell's width), or the two boxes
+ * under it (a label of three lines that reads as none until its last: `组织机构代` | `码/统一社会` | `信用代码`), whose
+ * texts read on spell labels only (`社会保障` + `号码`, `甲方单位名` + `称`, `劳动者(乙` + `方)`; no fuzzy match), each
+ * wrap falling inside one label's printed form or its bracketed qualifier: two labels stacked in a label column
+ * (`申请人姓名` over `性别`) meet between labels, and a word that only qualifies a label (`公司`, a company's last wrap
+ * over `联系电话`) is no part of it. Neither box may have a line right beside it on its row (within a line's height)
+ * other than another label or a label's piece: a label wrapped in its cell stands apart from prose and values; nor a
+ * value right of it on its row (a header row holds labels only). Two whole labels (`参保单位` over `名称`) join only
+ * centred under each other, as a cell wraps its label. The joined line takes every box, centred where the cell's label
+ * is.
  *
  * `findHits` is passed in (it lives with the layout) to read each joined line's labels again.
  *
@@ -77,11 +81,10 @@ export function joinLabelsWrappedInCells(lines: LayoutLine[], findHits: (text: s
         return labelsOnly(joined, hits) && wraps.every((at) => wrapInsideLabel(joined, hits, at));
       });
       if (!pieces) break;
-      for (const piece of pieces) {
-        const joined = a.flat + piece.flat;
-        span.bottom = piece.box.y + piece.box.height;
-        join(lines, a, piece, joined, findHits(joined), span);
-      }
+      const last = pieces[pieces.length - 1];
+      span.bottom = last.box.y + last.box.height;
+      const joined = a.flat + pieces.map((o) => o.flat).join('');
+      join(lines, a, pieces, joined, findHits(joined), span);
       moved = true;
     }
   }
@@ -160,26 +163,21 @@ function crowded(lines: readonly LayoutLine[], line: LayoutLine, h: number): boo
 }
 
 /**
- * Joins `b` into `a` as the label `text`; `b` goes. The label's box keeps one line's height, centred on its pieces
- * (`span`, top to bottom), across both: a header row's one-line labels are centred in their cells too, so the row's
- * labels stay one row of one size. The engine's box (`original`) takes both pieces.
+ * Joins `pieces` into `a` as the label `text`; the pieces go. The label's box keeps one line's height, centred on its
+ * pieces (`span`, top to bottom), across all of them: a header row's one-line labels are centred in their cells too, so
+ * the row's labels stay one row of one size. The engine's box (`original`) takes every piece.
  */
-function join(lines: LayoutLine[], a: LayoutLine, b: LayoutLine, text: string, hits: LabelHit[], span: { top: number; bottom: number }): void {
-  const union = (p: LayoutLine['box'], q: LayoutLine['box']) => {
-    const x = Math.min(p.x, q.x);
-    const y = Math.min(p.y, q.y);
-    return { x, y, width: Math.max(p.x + p.width, q.x + q.width) - x, height: Math.max(p.y + p.height, q.y + q.height) - y };
-  };
-  const across = union(a.box, b.box);
+function join(lines: LayoutLine[], a: LayoutLine, pieces: readonly LayoutLine[], text: string, hits: LabelHit[], span: { top: number; bottom: number }): void {
+  const across = boxAround([a.box, ...pieces.map((o) => o.box)]);
   a.box = { x: across.x, y: (span.top + span.bottom - a.box.height) / 2, width: across.width, height: a.box.height };
-  a.original = union(a.original, b.original);
-  a.raw = `${a.raw} ${b.raw}`;
+  a.original = boxAround([a.original, ...pieces.map((o) => o.original)]);
+  a.raw = [a.raw, ...pieces.map((o) => o.raw)].join(' ');
   a.text = text;
   a.flat = text;
-  a.confidence = Math.min(a.confidence, b.confidence);
-  a.chars = a.chars && b.chars ? [...a.chars, ...b.chars] : undefined;
-  a.tailGap = b.tailGap;
+  a.confidence = Math.min(a.confidence, ...pieces.map((o) => o.confidence));
+  a.chars = a.chars && pieces.every((o) => o.chars) ? [...a.chars, ...pieces.flatMap((o) => o.chars!)] : undefined;
+  a.tailGap = pieces[pieces.length - 1].tailGap;
   a.hits = hits;
   a.leading = trimValue(text.slice(0, hits[0].start));
-  lines.splice(lines.indexOf(b), 1);
+  for (const o of pieces) lines.splice(lines.indexOf(o), 1);
 }

@@ -63,7 +63,7 @@ import { DATE_DAY_MAY_CONTINUE, Evidence, NAME_PART_CUT, type Reading, type Valu
 import { closesBracketNotOpenedIn, labelFollows, loneCharacterRightAfter, wrapMayOpenNextValue, wrapOfOtherValue } from './wrap-alignment.js';
 import { endsRowInLabelColumn, flowingWrapLines, VALUE_ENDS_AT_FLOWING_LABEL, wrapUpToFlowingLabel } from './flowing-rows.js';
 import { wrapOfLeftColumn } from './left-column-wraps.js';
-import { centreX, centreY, right } from './line-geometry.js';
+import { centreX, centreY, gapBelow, right } from './line-geometry.js';
 import { UNDER_CENTRED_CAPTION, linesAtColumnEdgeUnder, valueUnderCentredCaption } from './centred-caption.js';
 import { gapAlongRow, heightLessRowTilt, textHeight } from './bent-rows.js';
 
@@ -1191,9 +1191,8 @@ export function headTightAbove(layout: PageLayout, line: LayoutLine, reachInto =
  * under `line`'s bottom: the next line of a value, wherever the caller says a wrap may stand.
  */
 function firstLineUnder(layout: PageLayout, line: LayoutLine, under: (l: LayoutLine, gap: number) => boolean): LayoutLine | undefined {
-  const bottom = line.box.y + line.box.height;
   return layout.lines
-    .filter((l) => l !== line && l.half === line.half && l.hits.length === 0 && l.leading !== '' && under(l, l.box.y - bottom))
+    .filter((l) => l !== line && l.half === line.half && l.hits.length === 0 && l.leading !== '' && under(l, gapBelow(line, l)))
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
 }
 
@@ -1219,11 +1218,10 @@ function lineUnder(layout: PageLayout, line: LayoutLine, column: ColumnSpan): La
  */
 function lineCentredUnder(layout: PageLayout, line: LayoutLine): LayoutLine | undefined {
   const h = line.box.height;
-  const centre = line.box.x + line.box.width / 2;
   return firstLineUnder(
     layout,
     line,
-    (l, gap) => gap > -h * 0.3 && gap < h * 0.6 && Math.abs(l.box.x + l.box.width / 2 - centre) < h * 0.5 && l.box.height / h > 0.75 && l.box.height / h < 1.3,
+    (l, gap) => gap > -h * 0.3 && gap < h * 0.6 && Math.abs(centreX(l) - centreX(line)) < h * 0.5 && l.box.height / h > 0.75 && l.box.height / h < 1.3,
   );
 }
 

@@ -4,7 +4,7 @@
  * `何雨涛` at the row's left margin), so the value under a label is found by the label row's cells: each label owns
  * the span between the midpoints to its neighbours on the row.
  */
-import { centreY, right } from './line-geometry.js';
+import { centreX, centreY, right } from './line-geometry.js';
 import type { LayoutLine, PageLayout } from './page-layout.js';
 import { waitingLabel } from './stacked-values.js';
 
@@ -180,9 +180,8 @@ export function valueUnderGridLabel(layout: PageLayout, label: LayoutLine): Grid
 function cellWraps(layout: PageLayout, labels: readonly LayoutLine[], label: LayoutLine, value: LayoutLine): LayoutLine[] {
   const at = labels.indexOf(label);
   const h = value.box.height;
-  const mid = (a: LayoutLine, b: LayoutLine) => (a.box.x + right(a) + b.box.x + right(b)) / 4;
-  const start = at > 0 ? mid(labels[at - 1], label) : value.box.x - h;
-  const end = at < labels.length - 1 ? mid(label, labels[at + 1]) : right(value) + h;
+  const start = at > 0 ? cellEdge(labels[at - 1], label) : value.box.x - h;
+  const end = at < labels.length - 1 ? cellEdge(label, labels[at + 1]) : right(value) + h;
   const out: LayoutLine[] = [];
   let current = value;
   while (out.length < 3) {
@@ -200,7 +199,7 @@ function cellWraps(layout: PageLayout, labels: readonly LayoutLine[], label: Lay
           o.box.y - bottom < h * 0.6 &&
           o.box.x >= start &&
           right(o) <= end &&
-          (Math.abs(o.box.x - value.box.x) < h * 0.5 || Math.abs(o.box.x + o.box.width / 2 - (current.box.x + current.box.width / 2)) < h * 0.5),
+          (Math.abs(o.box.x - value.box.x) < h * 0.5 || Math.abs(centreX(o) - centreX(current)) < h * 0.5),
       )
       .sort((a, b) => a.box.y - b.box.y)[0];
     if (!next) break;
@@ -222,12 +221,16 @@ function strayMark(line: LayoutLine, row: readonly LayoutLine[]): boolean {
   return line.box.height > middle * 1.3;
 }
 
+/** Where the cells of two neighbouring labels of a grid's label row meet: midway between the labels' midpoints. */
+function cellEdge(a: LayoutLine, b: LayoutLine): number {
+  return (a.box.x + right(a) + b.box.x + right(b)) / 4;
+}
+
 /** The line of `values`, the value row under a grid's row of `labels`, in `label`'s cell (see valueUnderGridLabel). */
 function gridCellValue(layout: PageLayout, labels: LayoutLine[], values: LayoutLine[], label: LayoutLine): LayoutLine | undefined {
   const at = labels.indexOf(label);
-  const mid = (a: LayoutLine, b: LayoutLine) => (a.box.x + right(a) + b.box.x + right(b)) / 4;
-  const start = at > 0 ? mid(labels[at - 1], label) : -Infinity;
-  const end = at < labels.length - 1 ? mid(label, labels[at + 1]) : Infinity;
+  const start = at > 0 ? cellEdge(labels[at - 1], label) : -Infinity;
+  const end = at < labels.length - 1 ? cellEdge(label, labels[at + 1]) : Infinity;
   const inCell = values.filter((o) => o.box.x >= start && o.box.x < end);
   if (inCell.length === 1) return inCell[0];
   // Cells of unequal widths, each label centred in its own (`职业（工种）` over a narrow first cell, `技能等级` centred

@@ -42,13 +42,10 @@ const OPEN_SPAN = /^\D*(?:\d{4}\s*[./-]\s*\d{1,2}|\d{6}|\d{4}\s*年\s*\d{1,2}\s*
 const LONE_MONTH = /^\s*(?:\d{4}\s*[./-]\s*\d{1,2}|\d{6}|\d{4}\s*年\s*\d{1,2}\s*月)\s*$/;
 
 /**
- * True when `piece` sits just under `cell` (a line of its own, no label), inside its width and narrower, set like the
- * cell's own text: the same type size, centred under it or flush with its start (a watermark's fragments on a scan
- * fall anywhere, at any size). `h` is the cell's first line's height.
+ * True when `piece` sits just under `cell` (a line of its own, no label), inside its width and at most about as wide,
+ * set like the cell's own text: the same type size, centred under it or flush with its start (a watermark's fragments
+ * on a scan fall anywhere, at any size). `h` is the cell's first line's height.
  */
-/** A span of months printed as digits run together, one month or two (`201207`, `201207201408`). */
-const MONTH_SPAN_DIGITS = /^(19|20)\d{2}(0[1-9]|1[0-2])((19|20)\d{2}(0[1-9]|1[0-2]))?$/;
-
 function wrapsUnder(cell: LayoutLine, piece: LayoutLine, h = textHeight(cell)): boolean {
   // Under the cell along its own row, in its type, where a curled page tilts the row (its box then stands taller).
   const gap = gapAlongRow(cell, piece);
@@ -111,7 +108,7 @@ function joinWrappedCells(lines: readonly LayoutLine[], lineHeight: number): { l
           /\d{4}/.test(o.text) &&
           // A long run of digits that holds no month is a number's wrap (an ID down its narrow cell), no year; a
           // span printed as two months run together (`201207201408`) is a year.
-          (findMonths(o.text).length > 0 || !/^\d{7,}$/.test(o.flat) || MONTH_SPAN_DIGITS.test(o.flat)),
+          (findMonths(o.text).length > 0 || !/^\d{7,}$/.test(o.flat) || findMonths(spanCellText(o.flat)).length > 0),
       );
       if (rowHasYear) break;
       taken.add(piece);
