@@ -7,6 +7,7 @@ import { LABELS } from './labels.js';
 import { columnRight, continuationLines, mergeLines, VALUE_MAY_CONTINUE } from './continuation.js';
 import { withAddressShapeChecked } from './address-shape.js';
 import { organisationByShape } from './values-by-shape.js';
+import { establishedDateByShape, representativeByShape } from './licence-values-by-shape.js';
 import { completeSurnameOnlyName } from './surname-only-names.js';
 import { dateFromTwin } from './twin-dates.js';
 import { findDates } from './dates.js';
@@ -226,7 +227,11 @@ function establishedDateField(ctx: DocumentContext): DraftField | undefined {
     valueAfterSpacedLabel(ctx, LABELS.establishedDate, readDateValue);
   const term = labelled(ctx, BUSINESS_TERM_LABELS, readTermStart);
   const termStart = typeof term?.value === 'string' && !(term.issues ?? []).length ? term : undefined;
-  if (!established) return termStart ? { ...termStart, issues: [...(termStart.issues ?? []), ESTABLISHED_DATE_FROM_TERM] } : undefined;
+  if (!established) {
+    return termStart
+      ? { ...termStart, issues: [...(termStart.issues ?? []), ESTABLISHED_DATE_FROM_TERM] }
+      : establishedDateByShape(ctx, LABELS.establishedDate, ESTABLISHED_DATE_FROM_TERM);
+  }
   if (termStart && typeof established.value === 'string' && termStart.value !== established.value) {
     established.issues = [...(established.issues ?? []), ESTABLISHED_DATE_TERM_CONFLICT];
   }
@@ -419,5 +424,6 @@ export function readBusinessLicense(ctx: DocumentContext): DraftFields {
   if (split) return { companyName: withRegistrantTypeCut(split.name), creditCode, address, establishedDate, legalRepresentative: split.person };
   // The representative run on last (`…(非上市)孟文`) is cut first, then the registrant type before it.
   const name = withRegistrantTypeCut(withRepresentativeCut(companyName, legalRepresentative));
-  return { companyName: wholeNameByShapeOver(ctx, name), creditCode, address, establishedDate, legalRepresentative };
+  const representative = legalRepresentative ?? representativeByShape(ctx, readRepresentativeName, LABELS.legalRepresentative);
+  return { companyName: wholeNameByShapeOver(ctx, name), creditCode, address, establishedDate, legalRepresentative: representative };
 }

@@ -593,6 +593,18 @@ export function findLabelledCandidates(
         const owned = !!below && !!owner && owner !== line && below.line.box.x - (owner.box.x + owner.box.width) < below.line.box.height * 2;
         // Prose that a later label of this row runs on into (`企业住所　　，经营项目　一般` | `项目：技术服务…`, the
         // address barred out) is that label's value, not this one's.
+        // A grid's value read alone though it wraps down its cell (`Y33010651` | `560621466` | `4615` under `证书号`), for
+        // a field not read with the lines it wraps onto (a number): read with its wraps, as the grid's, where that reads
+        // as well.
+        const withCellWraps = (value: Candidate, first: LayoutLine, text: string): Candidate => {
+          const cell = !options.wrap && last && !inlineValue && value.raw === text ? gridCellOfLabel() : undefined;
+          if (!cell || cell.line !== first || cell.wraps.length === 0) return value;
+          const raw = `${first.leading}${cell.wraps.map((l) => l.leading).join('')}`;
+          const joined = reader(raw);
+          if (!joined || joined.plausibility < (value.reading?.plausibility ?? 0)) return value;
+          const issues = [...joined.issues, ...(cell.larger ? [GRID_VALUE_LARGER] : [])];
+          return { reading: { ...joined, issues }, line: mergeLines([first, ...cell.wraps], raw), labelMatch: value.labelMatch, raw, labelRank };
+        };
         if (below && !owned && !runOnOfLaterLabel(layout, line, below.line) && !otherLabelOwning(layout, below.line, line)) {
           const reading = reader(below.text);
           // Tight over another waiting label too: the value of a caption under it as likely as this label's.
@@ -605,7 +617,7 @@ export function findLabelledCandidates(
           // A line under the label that reads as nothing of this field's (the 经营范围 prose under `住所:`, its address
           // stacked over it) leaves the value over the label to be tried.
           if (underValue) {
-            candidates.push(underValue);
+            candidates.push(withCellWraps(underValue, below.line, below.text));
             continue;
           }
         }

@@ -70,6 +70,14 @@ function labelRowWithCaptions(row: readonly LayoutLine[]): boolean {
   });
 }
 
+/**
+ * Whether a line stands on the next row of a grid's labels: two labels or more on its row wait for their values (a
+ * value's own word read as a label, `期限` of `无固定` | `期限`, is one).
+ */
+function onLabelRow(layout: PageLayout, line: LayoutLine): boolean {
+  return rowOf(layout, line).filter((o) => o !== line && waitingLabel(o)).length >= 2;
+}
+
 /** A row wholly of values: every line opens with text that is no label (a remark after it, `(盖章)`, allowed). */
 function valueRow(row: readonly LayoutLine[]): boolean {
   return row.length > 0 && row.every((o) => o.leading !== '' && /[\p{L}\p{N}]/u.test(o.leading));
@@ -154,7 +162,8 @@ export function valueUnderGridLabel(layout: PageLayout, label: LayoutLine): Grid
   const found =
     nextRow(layout, labels, false, 1.3, 2.2, 0.25, VALUE_GROWTH) ??
     (labels.length >= 4 ? nextRow(layout, labels, false, 1.3, 3.5, 0.25, VALUE_GROWTH) : undefined);
-  const below = found && { ...found, row: found.row.filter((o) => !strayMark(o, found.row)) };
+  const first = found && { ...found, row: found.row.filter((o) => !strayMark(o, found.row)) };
+  const below = first && { ...first, row: tallRowValues(layout, labels, first.row) };
   if (!below || !valueRow(below.row)) return undefined;
   if (!labelsOverValues(layout, labels, below.gap)) return undefined;
   const value = gridCellValue(layout, labels, below.row, label);
@@ -165,9 +174,68 @@ export function valueUnderGridLabel(layout: PageLayout, label: LayoutLine): Grid
   // row over the labels is clearly further off.
   if (larger) {
     const over = nextRow(layout, labels, true, 1.3, 2.2, 0.25, VALUE_GROWTH);
-    if (over && valueRow(over.row) && over.gap <= below.gap * 1.5) return undefined;
+    if (over && valueRow(over.row) && over.gap <= below.gap * 1.2) return undefined;
   }
   return { line: value, larger, wraps: cellWraps(layout, labels, label, value) };
+}
+
+/**
+ * The value row under a label row of three labels or more, read as a tall row of blocks centred on one line (each
+ * cell's value wrapped from its own top: `杭州嘉禾` | … | `公司` four lines, `Y33010651` | … | `4615` three,
+ * `物流服务` | `师` two, `四级` one): the top line of each cell's block whose middle is level with the middle of the
+ * block `row` (the nearest row under the labels) starts. `row` as it is when the labels are fewer, it fills every
+ * cell already, or no other cell holds such a block.
+ */
+function tallRowValues(layout: PageLayout, labels: readonly LayoutLine[], row: LayoutLine[]): LayoutLine[] {
+  if (labels.length < 3 || row.length === 0 || row.length >= labels.length) return row;
+  const near = row[0];
+  const h = near.box.height;
+  const block = (top: LayoutLine): LayoutLine[] => {
+    const lines = [top];
+    for (let current = top; lines.length < 5; ) {
+      const bottom = current.box.y + current.box.height;
+      const next = layout.lines.find(
+        (o) =>
+          !lines.includes(o) &&
+          o.half === top.half &&
+          o.hits.length === 0 &&
+          !onLabelRow(layout, o) &&
+          sameSize(o, top) &&
+          o.box.y - bottom > -h * 0.3 &&
+          o.box.y - bottom < h * 0.6 &&
+          (Math.abs(o.box.x - top.box.x) < h * 0.5 || Math.abs(centreX(o) - centreX(current)) < h * 0.5),
+      );
+      if (!next) break;
+      lines.push(next);
+      current = next;
+    }
+    return lines;
+  };
+  const middle = (lines: readonly LayoutLine[]) => (lines[0].box.y + lines[lines.length - 1].box.y + lines[lines.length - 1].box.height) / 2;
+  const level = middle(block(near));
+  const labelBottom = Math.max(...labels.map((l) => l.box.y + l.box.height));
+  const under = new Set(row.flatMap((o) => block(o).slice(1)));
+  const tops = labels.map((label, at) => {
+    const start = at > 0 ? cellEdge(labels[at - 1], label) : -Infinity;
+    const end = at < labels.length - 1 ? cellEdge(label, labels[at + 1]) : Infinity;
+    const inRow = row.find((o) => o.box.x >= start && o.box.x < end);
+    if (inRow) return inRow;
+    return layout.lines.find(
+      (o) =>
+        o.half === near.half &&
+        o.hits.length === 0 &&
+        !under.has(o) &&
+        sameSize(o, near) &&
+        o.box.x >= start &&
+        o.box.x < end &&
+        o.box.y > labelBottom &&
+        // The top of its block: nothing of its cell stacked tight over it.
+        !layout.lines.some((p) => p !== o && block(p).slice(1).includes(o)) &&
+        Math.abs(middle(block(o)) - level) < h * 0.75,
+    );
+  });
+  const found = tops.filter((o): o is LayoutLine => o !== undefined);
+  return found.length > row.length ? found.sort((a, b) => a.box.x - b.box.x) : row;
 }
 
 /**
@@ -195,6 +263,8 @@ function cellWraps(layout: PageLayout, labels: readonly LayoutLine[], label: Lay
           o.hits.length === 0 &&
           o.leading !== '' &&
           sameSize(o, value) &&
+          // A caption the lexicon does not know on the next label row (`合同类型` under `公司`) ends the cell.
+          !onLabelRow(layout, o) &&
           o.box.y - bottom > -h * 0.3 &&
           o.box.y - bottom < h * 0.6 &&
           o.box.x >= start &&

@@ -134,13 +134,79 @@ export function bracketedCaption(line: LayoutLine): boolean {
  */
 export function smallCaptionUnderValue(layout: PageLayout, line: LayoutLine, ratio = SMALL_CAPTION_RATIO): boolean {
   // The label may carry its party in brackets after it (`用人单位（甲方）`, `法定代表人（负责人）`): still the whole caption.
-  const whole = line.hits.length === 1 && (line.hits[0].end === line.text.length || BRACKETED_GLOSS.test(line.text.slice(line.hits[0].end)));
-  if (!whole || line.hits[0].start !== 0 || line.leading !== '') return false;
-  const over = stackedLine(layout, line, true, true, CAPTION_REACH, false, CAPTION_OVERLAP) ?? flushLeftOverCentredCaption(layout, line);
+  if (!wholeLabelAlone(line)) return false;
+  const over = captionValueOver(layout, line) ?? (captionsCloseTheirRows(layout, line, ratio) ? valueOverCaptionCell(layout, line) : undefined);
   if (!over || over.box.height < line.box.height * ratio) return false;
   const under = stackedLine(layout, line, false, true, 4);
   const gapOver = line.box.y - (over.box.y + over.box.height);
-  return !under || under.box.y - (line.box.y + line.box.height) > gapOver * ratio;
+  return !under || under.box.y - (line.box.y + line.box.height) > gapOver * ratio || captionsCloseTheirRows(layout, line, ratio);
+}
+
+/** Whether a label alone on its line, with nothing before it, is the whole of it (its party's gloss after it aside). */
+function wholeLabelAlone(line: LayoutLine): boolean {
+  const whole = line.hits.length === 1 && (line.hits[0].end === line.text.length || BRACKETED_GLOSS.test(line.text.slice(line.hits[0].end)));
+  return whole && line.hits[0].start === 0 && line.leading === '';
+}
+
+/**
+ * The value line a caption would name: stacked over it (loosely), or written from the left end of the rule it is
+ * centred under; or the last character of a value wrapped over it, stacked under the value's head (`赵胡沐` | `琪` over
+ * `证书持有人`).
+ */
+function captionValueOver(layout: PageLayout, line: LayoutLine): LayoutLine | undefined {
+  const over = stackedLine(layout, line, true, true, CAPTION_REACH, false, CAPTION_OVERLAP) ?? flushLeftOverCentredCaption(layout, line);
+  const lone = stackedLine(layout, line, true, true, CAPTION_REACH, true, CAPTION_OVERLAP);
+  const wrapTail = lone && lone !== over && LONE_CJK.test(lone.flat) && stackedLine(layout, lone, true, true) !== undefined;
+  return wrapTail && (!over || lone.box.y > over.box.y) ? lone : over;
+}
+
+/**
+ * The value printed over a caption in the caption's cell, from its start to the next text on its row (a row of
+ * captions under a row of values): the nearest value-like line (or lone character: `女` over `性别`) over it, within
+ * a caption's reach, that starts there. It finds a fill-in set off its caption's span (`五级` printed right of
+ * `等级(级别)`), and tells apart two lines over a caption at one level (`公司`, the last line of an issuer centred
+ * over `评价组织`, from the code over the caption left of it, `证书统一编号`, that reaches over it).
+ */
+function valueOverCaptionCell(layout: PageLayout, caption: LayoutLine): LayoutLine | undefined {
+  const h = caption.box.height;
+  const end = Math.min(
+    ...layout.lines
+      .filter((o) => o !== caption && o.half === caption.half && o.box.x > caption.box.x && Math.abs(centreY(o) - centreY(caption)) < h * 0.5)
+      .map((o) => o.box.x),
+    Infinity,
+  );
+  return layout.lines
+    .filter((o) => {
+      if (o === caption || o.half !== caption.half || !(valueLike(o) || (o.hits.length === 0 && LONE_CJK.test(o.flat)))) return false;
+      const gap = caption.box.y - (o.box.y + o.box.height);
+      return gap >= -h * CAPTION_OVERLAP && gap <= Math.min(h, o.box.height) * CAPTION_REACH && o.box.x >= caption.box.x - h && o.box.x < end;
+    })
+    .sort((a, b) => b.box.y - a.box.y)[0];
+}
+
+/**
+ * Whether the small labels of `caption`'s type close their rows from under them, all down the form (a certificate's
+ * grid of values over small captions at one pitch, its last caption row with nothing under it): every label alone on
+ * its line in that type has a value `ratio` times taller over it, they stand on two rows or more, and none on the
+ * lowest row has a value under it. A caption is then its value's, however evenly the rows are spaced (a value row as
+ * near the caption over it as the caption under it). A form of labels over their values has none over its first
+ * label row, and its last label row's values under it.
+ */
+function captionsCloseTheirRows(layout: PageLayout, caption: LayoutLine, ratio: number): boolean {
+  const h = caption.box.height;
+  const labels = layout.lines.filter((l) => l.half === caption.half && wholeLabelAlone(l) && Math.abs(l.box.height - h) <= h * 0.15);
+  const rows: LayoutLine[][] = [];
+  for (const l of [...labels].sort((a, b) => a.box.y - b.box.y)) {
+    const row = rows.find((r) => Math.abs(centreY(r[0]) - centreY(l)) < h * 0.5);
+    if (row) row.push(l);
+    else rows.push([l]);
+  }
+  if (rows.length < 2) return false;
+  const valued = labels.every((l) => {
+    const over = captionValueOver(layout, l) ?? valueOverCaptionCell(layout, l);
+    return over !== undefined && over.box.height >= l.box.height * ratio;
+  });
+  return valued && rows[rows.length - 1].every((l) => !stackedLine(layout, l, false, true, 4));
 }
 
 /** A word or two in brackets after a label, naming its party or role (`（甲方）`, `(负责人)`). */
@@ -519,9 +585,25 @@ export function valueAboveLabel(layout: PageLayout, label: LayoutLine, looseCapt
   // A bracketed caption sits a ruled line's spacing under its value (the line, its padding and the caption's own); a
   // fill-in printed a few millimetres high adds to it (43 px over a caption boxed 29 px high). So does a small one.
   const caption = bracketedCaption(label) || smallCaptionUnderValue(layout, label, looseCaption ? LOOSE_CAPTION_RATIO : SMALL_CAPTION_RATIO);
-  const last =
+  const stacked =
     stackedLine(layout, label, true, true, caption ? CAPTION_REACH : 1.2, caption, caption ? CAPTION_OVERLAP : VALUE_OVER_LABEL_OVERLAP) ??
     (caption ? flushLeftOverCentredCaption(layout, label) : undefined);
+  // Two lines over a caption at one level: the one that starts in the caption's cell, when the other starts over
+  // another caption of the row (a code over the caption to its left reaches over this one too).
+  const h = label.box.height;
+  const overOtherCaption = (o: LayoutLine) =>
+    layout.lines.some(
+      (c) => c !== label && c.half === label.half && sameRow(c, label) && c.box.x < label.box.x && c.box.x <= o.box.x + h && right(c) > o.box.x - h,
+    );
+  const inCell = caption && stacked && stacked.box.x < label.box.x - h && overOtherCaption(stacked) ? valueOverCaptionCell(layout, label) : undefined;
+  const level = (o: LayoutLine) => Math.abs(o.box.y + o.box.height - (stacked!.box.y + stacked!.box.height)) < h * 0.5;
+  // Nothing over the caption itself, on a form whose captions close their rows: the value printed off its span,
+  // in the caption's cell (`2009年 5月 9日` right of `成立日期`).
+  const offSpan =
+    caption && !stacked && captionsCloseTheirRows(layout, label, looseCaption ? LOOSE_CAPTION_RATIO : SMALL_CAPTION_RATIO)
+      ? valueOverCaptionCell(layout, label)
+      : undefined;
+  const last = inCell && inCell !== stacked && level(inCell) ? inCell : (stacked ?? offSpan);
   if (!last) return undefined;
   if (otherLabelOwning(layout, last, label)) return undefined;
   if (!caption && fartherThanLabelOver(layout, last, label)) return undefined;

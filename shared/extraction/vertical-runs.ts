@@ -187,7 +187,38 @@ export function laidFlatBesideItsLabel(line: OcrLine, page: readonly OcrLine[]):
 function besideOnlyItsValue(lines: readonly OcrLine[], run: readonly OcrLine[]): boolean {
   const h = run[0].box.height;
   const beside = lines.filter((o) => !run.includes(o) && run.some((c) => overlapsRow(o, c) && horizontalGap(o, c) < h * 3));
-  return beside.every((o) => run.filter((c) => overlapsRow(o, c)).length >= 2);
+  return beside.every((o) => run.filter((c) => overlapsRow(o, c)).length >= 2) || oneWrappedValue(lines, beside, run);
+}
+
+/**
+ * Whether what stands right of a short run is one value wrapped down the run's cell (`住` / `所` beside
+ * `浙江省…86弄3号` | `1004室`, the wrap centred under the line it continues): a line beside the run and the one or two
+ * lines wrapped under it (each under the one before with less than half a line between them, inside its span), every
+ * character of the run level with one of them and nothing else beside the run but the left column's text, a
+ * character's width or more away.
+ */
+function oneWrappedValue(lines: readonly OcrLine[], beside: readonly OcrLine[], run: readonly OcrLine[]): boolean {
+  const h = run[0].box.height;
+  const x = run[0].box.x;
+  if (beside.some((o) => o.box.x <= x && x - (o.box.x + o.box.width) < h)) return false;
+  const right = beside.filter((o) => o.box.x > x).sort((a, b) => a.box.y - b.box.y);
+  if (right.length === 0) return false;
+  const chain = [right[0]];
+  while (chain.length < 3) {
+    const above = chain[chain.length - 1];
+    const bottom = above.box.y + above.box.height;
+    const next = lines.find(
+      (l) =>
+        !chain.includes(l) &&
+        l.box.y - bottom >= -l.box.height * 0.2 &&
+        l.box.y - bottom < l.box.height * 0.5 &&
+        l.box.x >= above.box.x - l.box.height * 0.5 &&
+        l.box.x + l.box.width <= above.box.x + above.box.width + l.box.height * 0.5,
+    );
+    if (!next) break;
+    chain.push(next);
+  }
+  return chain.length >= 2 && right.every((o) => chain.includes(o)) && run.every((c) => chain.some((o) => overlapsRow(o, c)));
 }
 
 /**
