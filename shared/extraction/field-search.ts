@@ -601,7 +601,9 @@ export function findLabelledCandidates(
           if (!cell || cell.line !== first || cell.wraps.length === 0) return value;
           const raw = `${first.leading}${cell.wraps.map((l) => l.leading).join('')}`;
           const joined = reader(raw);
-          if (!joined || joined.plausibility < (value.reading?.plausibility ?? 0)) return value;
+          // Lines go on down the cell that the value does not read with (`艾克拜` over `尔热` | `合曼`, the name's dot
+          // not in the text): the value may be cut at its cell's wrap, for the clerk to see whole.
+          if (!joined || joined.plausibility < (value.reading?.plausibility ?? 0)) return withIssue(value, VALUE_MAY_CONTINUE);
           const issues = [...joined.issues, ...(cell.larger ? [GRID_VALUE_LARGER] : [])];
           return { reading: { ...joined, issues }, line: mergeLines([first, ...cell.wraps], raw), labelMatch: value.labelMatch, raw, labelRank };
         };

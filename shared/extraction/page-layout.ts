@@ -393,6 +393,15 @@ export function withoutOverprint(text: string): string {
 const ATTRIBUTE_LABELS = new Set(['性别', '民族', '出生', '出生日期', '年龄', '籍贯', '学历', '文化程度', '政治面貌']);
 
 /**
+ * What a line holding no label gives a value: its text trimmed of leaders, but a lone hyphen before a digit kept (`-4-401室`,
+ * an address's number wrapped after `…西苑26`: it is the number's own, `26-4-401`, never a leader).
+ */
+function wrapLeading(text: string): string {
+  const trimmed = trimValue(text);
+  return /^\s*-\d/.test(text) && !trimmed.startsWith('-') && trimmed === trimValue(text.replace(/^\s*-/, '')) && /^\d/.test(trimmed) ? `-${trimmed}` : trimmed;
+}
+
+/**
  * True when the weak label at `at` is the tail of a longer label we do not know (`理论考核日期:`, `培训日期:`): the
  * Chinese word it ends starts the line or follows a space, and is no label's value (`职业:电工等级:三级` keeps 等级).
  */
@@ -1226,7 +1235,7 @@ export function buildPageLayout(whole: OcrPage): PageLayout {
         rowSlope: page.source === 'text_layer' ? undefined : lineSlope(line, BENT_ROW_STRAIGHTNESS)?.slope,
         hits,
         // A short Chinese label with its English sub-label (`起聘日期 From`) is a label we do not know, never a value.
-        leading: BILINGUAL_LABEL.test(text) ? '' : trimValue(hits.length > 0 ? text.slice(0, hits[0].start) : text),
+        leading: BILINGUAL_LABEL.test(text) ? '' : hits.length > 0 ? trimValue(text.slice(0, hits[0].start)) : wrapLeading(text),
       };
     })
     .filter((line) => line.text.length > 0);
