@@ -599,7 +599,7 @@ export function findLabelledCandidates(
         const withCellWraps = (value: Candidate, first: LayoutLine, text: string): Candidate => {
           const cell = !options.wrap && last && !inlineValue && value.raw === text ? gridCellOfLabel() : undefined;
           if (!cell || cell.line !== first || cell.wraps.length === 0) return value;
-          const raw = `${first.leading}${cell.wraps.map((l) => l.leading).join('')}`;
+          const raw = cellLinesJoined([first, ...cell.wraps]);
           const joined = reader(raw);
           // Lines go on down the cell that the value does not read with (`艾克拜` over `尔热` | `合曼`, the name's dot
           // not in the text): the value may be cut at its cell's wrap, for the clerk to see whole.
@@ -647,7 +647,7 @@ export function findLabelledCandidates(
           : undefined;
         // A value wrapped down its narrow cell (`16330176` | `14234652`): the cell's lines read joined, top to bottom,
         // where that reads as well as the first line alone does (grid-rows.ts, `cellWraps`).
-        const cellRaw = gridValue && gridCellValue.wraps.length > 0 ? `${gridValue.leading}${gridCellValue.wraps.map((l) => l.leading).join('')}` : '';
+        const cellRaw = gridValue && gridCellValue.wraps.length > 0 ? cellLinesJoined([gridValue, ...gridCellValue.wraps]) : '';
         const cellReading = cellRaw ? reader(cellRaw) : null;
         if (gridValue && cellReading && cellReading.plausibility >= (gridReading?.plausibility ?? 0)) {
           const wrapped = [gridValue, ...gridCellValue!.wraps];
@@ -1346,6 +1346,18 @@ function boxRightAfter(layout: PageLayout, line: LayoutLine, column: ColumnSpan)
   );
 }
 
+/**
+ * The lines of a value wrapped down its cell, joined: each line's value text, a transliterated name's middle dot kept
+ * where the wrap falls at it (`热依拉·` | `艾合买提`: the dot trimmed as a leader would join `热依拉艾合买提`).
+ */
+function cellLinesJoined(lines: readonly LayoutLine[]): string {
+  return lines
+    .map((l, i) => {
+      const dotBefore = i > 0 && (/[·•・]\s*$/u.test(lines[i - 1].text) || /^\s*[·•・]/u.test(l.text));
+      return `${dotBefore && !l.leading.startsWith('·') ? '·' : ''}${l.leading}`;
+    })
+    .join('');
+}
 function withIssue(candidate: Candidate, issue: string): Candidate {
   return { ...candidate, reading: { ...candidate.reading, issues: [...candidate.reading.issues, issue] } };
 }

@@ -241,6 +241,35 @@ describe('values wrapped at a hyphen and names wrapped down a header row’s cel
     expect(doc.fields.address.value).toBe('浙江省杭州市西湖区骆家庄西苑31-2-602室');
   });
 
+  /** A contract's header row over a tall row of values, the worker's name wrapped down its cell. */
+  const contract = (name: Line[]): Line[] => [
+    ['劳动合同书', 610, 227, 413, 67],
+    ['甲方单位名称', 237, 407, 115, 29],
+    ['统一信用代码', 414, 407, 115, 29],
+    ['法定代表人', 592, 407, 115, 29],
+    ['员工姓名', 769, 408, 115, 29],
+    ['身份证号码', 947, 407, 115, 29],
+    ['联系电话', 1124, 408, 115, 29],
+    ['杭州明', 233, 497, 124, 41],
+    ...name,
+    ['913301', 410, 524, 124, 41],
+    ['330106', 942, 524, 124, 41],
+    ['湖科技', 233, 553, 124, 41],
+    ['13957', 1120, 553, 124, 41],
+    ['06MA2M', 410, 580, 124, 41],
+    ['许明哲', 608, 580, 124, 41],
+    ['198805', 942, 580, 124, 41],
+    ['有限公', 233, 610, 124, 41],
+    ['120836', 1120, 610, 124, 41],
+    ['CMGMC0', 410, 637, 124, 41],
+    ['124417', 942, 637, 124, 41],
+    ['司', 274, 664, 41, 41],
+  ];
+  const dotted = contract([
+    ['买买提·', 765, 531, 124, 41],
+    ['吐尔逊', 765, 588, 124, 41],
+  ]);
+
   it('flags a name read from the top of its cell when the lines under it do not read with it', () => {
     // `买买提` | `吐尔逊` | `江` down the cell of `员工姓名`, the name's dot not in the text: never a sure `买买提`.
     const lines: Line[] = [
@@ -273,5 +302,10 @@ describe('values wrapped at a hyphen and names wrapped down a header row’s cel
     expect(name.value).toBe('买买提');
     expect(name.needsReview).toBe(true);
     expect(name.issues).toContain('value_may_continue');
+  });
+
+  it('keeps a transliterated name’s dot where its cell wraps at it (`买买提·` | `吐尔逊`)', () => {
+    const doc = extractDocuments([textLayerPage(dotted)], { today: TODAY })[0];
+    expect(doc.fields.employeeName.value).toBe('买买提·吐尔逊');
   });
 });
