@@ -6,6 +6,7 @@ import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './
 import { withoutDimRoom } from './dim-pages.js';
 import { finerDetectionOf } from './small-print.js';
 import { withoutSmear } from './motion-blur.js';
+import { withoutJpegBlocking } from './jpeg-blocking.js';
 import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
 import { decodeRaster, localContrastRaster, resizeRaster, type Raster } from './raster.js';
 import { lineEndsAgainstMarks, linesSplitOverGlyphs, regionsBesideBareLabels, withGlyphsPastLineEnds } from './unboxed-glyphs.js';
@@ -109,6 +110,8 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   smallPrint?: boolean;
   /** Deconvolve a photo smeared by a shaking hand when the page shows a smear (see `withoutSmear`; default on, with conditioning). */
   motionBlur?: boolean;
+  /** Smooth a page saved as a coarse JPEG (a chat app's re-save) of its blocking (see `withoutJpegBlocking`; default on, with conditioning). */
+  jpegBlocking?: boolean;
   /**
    * Thin glyphs the detector leaves unboxed (default on): a line's region grown over a `一` or `二` just past its end
    * (see `withGlyphsPastLineEnds`), and a value of thin strokes beside a label that ends in a colon read where no
@@ -297,13 +300,15 @@ export class PaddleOcrEngine implements OcrEngine {
     const y1 = Math.min(page.height, Math.ceil(region.box.y + region.box.height) + margin);
     if (x1 - x0 < 8 || y1 - y0 < 8) return [];
     const source = this.#regionSource(page);
-    const crop = cropped(source, { x0, y0, x1, y1 });
+    // A coarse JPEG's blocks are measured on the crop at its own size (enlarged, its grid is gone) and smoothed there.
+    const crop = this.#blockingSmoothed(cropped(source, { x0, y0, x1, y1 }));
     const scale = Math.min(2, Math.max(1, SECOND_LOOK_LINE_HEIGHT / Math.max(1, region.lineHeight)));
     const read = await this.#read(
       scale > 1 ? await resizeRaster(crop, Math.round(crop.width * scale), Math.round(crop.height * scale)) : crop,
       pageNumber,
       0,
       source !== page,
+      true,
     );
     if (read.rotation !== 0) return [];
     const back = (box: OcrLine['box']): OcrLine['box'] => ({
@@ -339,7 +344,14 @@ export class PaddleOcrEngine implements OcrEngine {
     return this.#options.stageClock === 'cpu' ? cpuNow : () => performance.now();
   }
 
-  async #read(decoded: Raster, pageNumber: number, decodeMs: number, unsmeared = false): Promise<OcrPage> {
+  /** The raster smoothed of a coarse JPEG's blocking when it shows it (see `withoutJpegBlocking`), else the same object. */
+  #blockingSmoothed(raster: Raster): Raster {
+    return this.#options.pageConditioning !== false && this.#options.jpegBlocking !== false ? withoutJpegBlocking(raster).raster : raster;
+  }
+
+  async #read(given: Raster, pageNumber: number, decodeMs: number, unsmeared = false, blockingChecked = false): Promise<OcrPage> {
+    // A page saved as a coarse JPEG (a chat app's re-save): smoothed of its blocks; it stands in for the page as stored.
+    const decoded = blockingChecked ? given : this.#blockingSmoothed(given);
     const contrast = this.#options.localContrast;
     // The evened page stands in for the page as stored (second readings read from it too).
     const evened = contrast ? await localContrastRaster(decoded, contrast.tile, contrast.maxSlope) : decoded;
