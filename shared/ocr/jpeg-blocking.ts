@@ -156,12 +156,30 @@ export interface JpegBlocking {
  * const { raster: smooth, blocking } = withoutJpegBlocking(raster); // blocking.dcStep 24 on a chat app's re-save
  */
 export function withoutJpegBlocking(raster: Raster): { raster: Raster; blocking?: JpegBlocking } {
-  if (raster.width < 64 || raster.height < 64) return { raster };
+  const blocking = coarseJpegBlocking(raster);
+  return blocking ? { raster: gaussianSmoothed(raster, BLOCKING_SIGMA), blocking } : { raster };
+}
+
+/**
+ * The longest side (px) of a page a chat app re-saved: the apps scale a photo to 960–1,280 px before saving it. A
+ * larger page saved coarsely (a scanner's JPEG at quality 30–45, 2,000 px and more) carries its print at 20 px and
+ * more, which the blocks do not break up: it is read as it is (smoothing it gained nothing and cost ≈ 430 ms).
+ */
+export const CHAT_PAGE_LONG_SIDE = 1400;
+
+/**
+ * A chat app's re-save: a page no longer than `CHAT_PAGE_LONG_SIDE` whose block grid stands out on both axes and whose
+ * DC step (read from the pixels) is `COARSE_DC_STEP` or over; else undefined (the page is read as it is).
+ *
+ * @example
+ * coarseJpegBlocking(raster)?.dcStep; // 24 on a chat app's re-save, undefined on a 2,400-px scan saved at quality 35
+ */
+export function coarseJpegBlocking(raster: Raster): JpegBlocking | undefined {
+  if (raster.width < 64 || raster.height < 64 || Math.max(raster.width, raster.height) > CHAT_PAGE_LONG_SIDE) return undefined;
   const grid = measureBlockGrid(raster);
-  if (grid.ratioX < BLOCKING_RATIO || grid.ratioY < BLOCKING_RATIO) return { raster };
+  if (grid.ratioX < BLOCKING_RATIO || grid.ratioY < BLOCKING_RATIO) return undefined;
   const dcStep = dcStepOf(raster, grid, COARSE_DC_STEP);
-  if (dcStep < COARSE_DC_STEP) return { raster };
-  return { raster: gaussianSmoothed(raster, BLOCKING_SIGMA), blocking: { grid, dcStep } };
+  return dcStep < COARSE_DC_STEP ? undefined : { grid, dcStep };
 }
 
 /** The raster smoothed by a separable Gaussian of `sigma` px (kernel to 3σ, edges clamped), rounded to bytes. */

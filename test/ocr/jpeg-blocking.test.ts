@@ -1,6 +1,15 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { COARSE_DC_STEP, dcStepOf, jpegLumaQuantisation, jpegQualityOf, measureBlockGrid, withoutJpegBlocking } from '../../shared/ocr/jpeg-blocking.js';
+import {
+  CHAT_PAGE_LONG_SIDE,
+  coarseJpegBlocking,
+  COARSE_DC_STEP,
+  dcStepOf,
+  jpegLumaQuantisation,
+  jpegQualityOf,
+  measureBlockGrid,
+  withoutJpegBlocking,
+} from '../../shared/ocr/jpeg-blocking.js';
 import { createPaddleOcrEngine } from '../../shared/ocr/index.js';
 import { decodeRaster } from '../../shared/ocr/raster.js';
 import { certificateLines, renderTextPage } from './page-factory.js';
@@ -96,6 +105,20 @@ describe('withoutJpegBlocking', () => {
 
       expect(withoutJpegBlocking(raster).raster).toBe(raster);
     }
+  });
+
+  it('leaves a scan larger than a chat app’s page as it is, however coarsely it was saved', async () => {
+    // The same page at a scanner's 2,400 px, saved once at quality 30: its grid and DC step are a chat re-save's.
+    const bytes = await sharp(await photographed())
+      .resize({ width: 2400 })
+      .jpeg({ quality: 30, chromaSubsampling: '4:2:0' })
+      .toBuffer();
+    const raster = await decodeRaster(bytes);
+    const grid = measureBlockGrid(raster);
+
+    expect(Math.max(raster.width, raster.height)).toBeGreaterThan(CHAT_PAGE_LONG_SIDE);
+    expect(dcStepOf(raster, grid, COARSE_DC_STEP)).toBeGreaterThanOrEqual(COARSE_DC_STEP);
+    expect(coarseJpegBlocking(raster)).toBeUndefined();
   });
 
   it('smooths a chat app’s re-save, and says the step it read', async () => {
