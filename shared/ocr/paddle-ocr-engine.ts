@@ -6,6 +6,7 @@ import { loadPaddleModels, type PaddleModelOptions, type PaddleModels } from './
 import { withoutDimRoom } from './dim-pages.js';
 import { finerDetectionOf } from './small-print.js';
 import { withoutSmear } from './motion-blur.js';
+import { BLOCKING_SIGMA, coarseJpegBlocking, gaussianSmoothed } from './jpeg-blocking.js';
 import { conditionPage, suppressedStretch, touchesSuppressedInk, type ConditionOptions, type PageConditions } from './page-conditioning.js';
 import { decodeRaster, localContrastRaster, resizeRaster, type Raster } from './raster.js';
 import { lineEndsAgainstMarks, linesSplitOverGlyphs, regionsBesideBareLabels, withGlyphsPastLineEnds } from './unboxed-glyphs.js';
@@ -109,6 +110,8 @@ export interface PaddleOcrEngineOptions extends PaddleModelOptions {
   smallPrint?: boolean;
   /** Deconvolve a photo smeared by a shaking hand when the page shows a smear (see `withoutSmear`; default on, with conditioning). */
   motionBlur?: boolean;
+  /** Smooth a page saved as a coarse JPEG (a chat app's re-save) of its blocking (see `coarseJpegBlocking`; default on, with conditioning). */
+  jpegBlocking?: boolean;
   /**
    * Thin glyphs the detector leaves unboxed (default on): a line's region grown over a `一` or `二` just past its end
    * (see `withGlyphsPastLineEnds`), and a value of thin strokes beside a label that ends in a colon read where no
@@ -251,6 +254,8 @@ export class PaddleOcrEngine implements OcrEngine {
   readonly #recognition: RecognitionSettings;
   /** Pages the second look reads regions of, deconvolved once each when they show a smear (see `#regionSource`). */
   readonly #unsmeared = new WeakMap<Raster, Raster>();
+  /** Pages the second look reads regions of, and whether each is a chat app's coarse re-save (see `#coarsePage`). */
+  readonly #coarse = new WeakMap<Raster, boolean>();
 
   constructor(options: PaddleOcrEngineOptions = {}) {
     this.#options = options;
@@ -297,13 +302,16 @@ export class PaddleOcrEngine implements OcrEngine {
     const y1 = Math.min(page.height, Math.ceil(region.box.y + region.box.height) + margin);
     if (x1 - x0 < 8 || y1 - y0 < 8) return [];
     const source = this.#regionSource(page);
-    const crop = cropped(source, { x0, y0, x1, y1 });
+    const raw = cropped(source, { x0, y0, x1, y1 });
+    // A chat app's coarse re-save (measured on the whole page): the crop smoothed at its own size, before enlarging.
+    const crop = this.#coarsePage(page) ? gaussianSmoothed(raw, BLOCKING_SIGMA) : raw;
     const scale = Math.min(2, Math.max(1, SECOND_LOOK_LINE_HEIGHT / Math.max(1, region.lineHeight)));
     const read = await this.#read(
       scale > 1 ? await resizeRaster(crop, Math.round(crop.width * scale), Math.round(crop.height * scale)) : crop,
       pageNumber,
       0,
       source !== page,
+      true,
     );
     if (read.rotation !== 0) return [];
     const back = (box: OcrLine['box']): OcrLine['box'] => ({
@@ -339,7 +347,21 @@ export class PaddleOcrEngine implements OcrEngine {
     return this.#options.stageClock === 'cpu' ? cpuNow : () => performance.now();
   }
 
-  async #read(decoded: Raster, pageNumber: number, decodeMs: number, unsmeared = false): Promise<OcrPage> {
+  /** Whether a page is a chat app's coarse re-save to smooth (see `coarseJpegBlocking`), measured once per page raster. */
+  #coarsePage(page: Raster): boolean {
+    if (this.#options.pageConditioning === false || this.#options.jpegBlocking === false) return false;
+    let coarse = this.#coarse.get(page);
+    if (coarse === undefined) {
+      coarse = coarseJpegBlocking(page) !== undefined;
+      this.#coarse.set(page, coarse);
+    }
+    return coarse;
+  }
+
+  /** `blockingChecked`: the caller checked the page already (a second look's crop, smoothed when its page was). */
+  async #read(given: Raster, pageNumber: number, decodeMs: number, unsmeared = false, blockingChecked = false): Promise<OcrPage> {
+    // A chat app's coarse re-save: smoothed of its blocks; it stands in for the page as stored.
+    const decoded = !blockingChecked && this.#coarsePage(given) ? gaussianSmoothed(given, BLOCKING_SIGMA) : given;
     const contrast = this.#options.localContrast;
     // The evened page stands in for the page as stored (second readings read from it too).
     const evened = contrast ? await localContrastRaster(decoded, contrast.tile, contrast.maxSlope) : decoded;
