@@ -22,7 +22,7 @@ import { findScreenPattern, withoutScreenPattern } from './screen-pattern.js';
 import { readStackedColumns } from './stacked-columns.js';
 import { cropped, typicalLineHeight, withMergedLinesApart } from './merged-lines.js';
 import { withTwoBandLinesApart } from './two-band-lines.js';
-import { hasUnsureCharacter, withHiddenCharactersUnconfirmed } from './unsure-characters.js';
+import { hasUnsureCharacter, unsureStretch, withHiddenCharactersUnconfirmed } from './unsure-characters.js';
 import { drawnInItsTurn, turnIfUpsideDown, turnOffItsSide, type PageDrawnInItsTurn, type PageRotation } from './page-orientation.js';
 import { DEFAULT_RECOGNITION_SETTINGS, recogniseRegions, type CharacterAlternative, type RecognisedText, type RecognitionSettings } from './text-lines.js';
 import {
@@ -878,8 +878,10 @@ async function readAgain(
       else wanted.push({ index, priority: confidence, region: loosened(region), onStored: false });
     } else if ((steps.unsureCharacters && hasUnsureCharacter(first)) || (steps.hiddenCharacters && first.hiddenCharacters)) {
       // A sure line with one unsure character (`莫千山路`, `千` at 0.61), or one it half saw and dropped (`室` for
-      // `5室`): a looser crop, after the doubtful lines.
-      wanted.push({ index, priority: confidence, region: loosened(region), onStored: false });
+      // `5室`): a looser crop, after the doubtful lines. A long line is read again only about its unsure characters.
+      const unsure = first.hiddenCharacters?.length || region.centreLine ? undefined : unsureStretch(region, first);
+      const stretch = unsure ? stretchToReadAgain(region, first, unsure) : undefined;
+      wanted.push({ index, priority: confidence, region: stretch ? stretchOf(loosened(region), stretch) : loosened(region), onStored: false, stretch });
     }
   });
   wanted.sort((a, b) => a.priority - b.priority);
@@ -889,7 +891,9 @@ async function readAgain(
   // is weighed anyway, and an unsure line under ink is read a third time), not again padded to 320 px.
   const onStored = [...chosen.filter((w) => w.onStored && !w.stretch), ...chosen.filter((w) => w.onStored && w.stretch)];
   const wholeOnStored = onStored.filter((w) => !w.stretch).length;
-  const onPage = chosen.filter((w) => !w.onStored);
+  // On the page, too, whole lines first and then stretches, each stretch read once at its own width.
+  const onPage = [...chosen.filter((w) => !w.onStored && !w.stretch), ...chosen.filter((w) => !w.onStored && w.stretch)];
+  const wholeOnPage = onPage.filter((w) => !w.stretch).length;
   const readStored = (from: number, to: number, settings: RecognitionSettings) =>
     to > from
       ? recogniseRegions(
@@ -900,26 +904,34 @@ async function readAgain(
           settings,
         )
       : Promise.resolve([]);
-  const [fromStored, fromPage] = await Promise.all([
-    Promise.all([readStored(0, wholeOnStored, recognition), readStored(wholeOnStored, onStored.length, { ...recognition, confirmBelow: 0 })]).then((read) =>
-      read.flat(),
-    ),
-    onPage.length
+  const readOnPage = (from: number, to: number, settings: RecognitionSettings) =>
+    to > from
       ? recogniseRegions(
           models.recognition,
           models.alphabet,
           pages.raster,
-          onPage.map((w) => w.region),
-          recognition,
+          onPage.slice(from, to).map((w) => w.region),
+          settings,
         )
-      : [],
+      : Promise.resolve([]);
+  const [fromStored, fromPage] = await Promise.all([
+    Promise.all([readStored(0, wholeOnStored, recognition), readStored(wholeOnStored, onStored.length, { ...recognition, confirmBelow: 0 })]).then((read) =>
+      read.flat(),
+    ),
+    Promise.all([readOnPage(0, wholeOnPage, recognition), readOnPage(wholeOnPage, onPage.length, { ...recognition, confirmBelow: 0 })]).then((read) =>
+      read.flat(),
+    ),
   ]);
   // Character positions are fractions along the region, so a stored-page reading's boxes use the upright region.
   onStored.forEach((w, k) => {
     const reading = w.stretch ? splicedReading(texts[w.index], w.stretch, fromStored[k], regions[w.index].width) : fromStored[k];
     result[w.index] = { reading, region: regions[w.index], ...(w.stretch ? { stretched: true } : {}) };
   });
-  onPage.forEach((w, k) => (result[w.index] = { reading: fromPage[k], region: w.region }));
+  onPage.forEach((w, k) => {
+    result[w.index] = w.stretch
+      ? { reading: splicedReading(texts[w.index], w.stretch, fromPage[k], regions[w.index].width), region: regions[w.index], stretched: true }
+      : { reading: fromPage[k], region: w.region };
+  });
   return result;
 }
 

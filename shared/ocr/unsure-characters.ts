@@ -1,4 +1,5 @@
 import type { RecognisedText } from './text-lines.js';
+import type { TextRegion } from './text-regions.js';
 
 /**
  * A line read surely on the whole can still hold one character the recogniser was unsure of: a noisy scan's `莫干山路`
@@ -19,6 +20,34 @@ export const UNSURE_CHARACTER_BELOW = 0.7;
  */
 export function hasUnsureCharacter(reading: Pick<RecognisedText, 'characters' | 'characterConfidences'>): boolean {
   return reading.characters.some((character, k) => reading.characterConfidences[k] < UNSURE_CHARACTER_BELOW && /[\p{L}\p{N}]/u.test(character));
+}
+
+/**
+ * A line at least this many line heights long (about as many characters: a business licence's scope, a contract's
+ * clause) is read a second time only about its unsure characters (`unsureStretch`), not whole: its second reading
+ * was ≈ 1,600 recogniser columns for one character, and read the same characters but punctuation (docs/ocr.md, "cpu36").
+ */
+export const LONG_LINE_HEIGHTS = 16;
+
+/**
+ * Where along a long line (`LONG_LINE_HEIGHTS`) its unsure characters lie (`hasUnsureCharacter`'s), px from the
+ * region's centre, each taken half a line height either side: the stretch a second reading needs (widened and cut
+ * between characters by `stretchToReadAgain`). Undefined for a shorter line or a reading with none.
+ *
+ * @example
+ * unsureStretch(region, reading); // { from: -212, to: -164 } for `…技木交流·…` with one unsure `木` left of centre
+ */
+export function unsureStretch(
+  region: TextRegion,
+  reading: Pick<RecognisedText, 'characters' | 'characterConfidences' | 'characterPositions'>,
+): { from: number; to: number } | undefined {
+  if (region.width < LONG_LINE_HEIGHTS * region.height) return undefined;
+  const along = reading.characters.flatMap((character, k) =>
+    reading.characterConfidences[k] < UNSURE_CHARACTER_BELOW && /[\p{L}\p{N}]/u.test(character) ? [(reading.characterPositions[k] - 0.5) * region.width] : [],
+  );
+  if (along.length === 0) return undefined;
+  const half = region.height / 2;
+  return { from: Math.min(...along) - half, to: Math.max(...along) + half };
 }
 
 /**
