@@ -215,6 +215,9 @@ function tallRowValues(layout: PageLayout, labels: readonly LayoutLine[], row: L
   const level = middle(block(near));
   const labelBottom = Math.max(...labels.map((l) => l.box.y + l.box.height));
   const under = new Set(row.flatMap((o) => block(o).slice(1)));
+  // Every line stacked tight under another (no block's top), walked once for the page.
+  let stacked: Set<LayoutLine> | undefined;
+  const stackedUnderAnother = (o: LayoutLine) => (stacked ??= new Set(layout.lines.flatMap((p) => block(p).slice(1)))).has(o);
   const tops = labels.map((label, at) => {
     const start = at > 0 ? cellEdge(labels[at - 1], label) : -Infinity;
     const end = at < labels.length - 1 ? cellEdge(label, labels[at + 1]) : Infinity;
@@ -230,7 +233,7 @@ function tallRowValues(layout: PageLayout, labels: readonly LayoutLine[], row: L
         o.box.x < end &&
         o.box.y > labelBottom &&
         // The top of its block: nothing of its cell stacked tight over it.
-        !layout.lines.some((p) => p !== o && block(p).slice(1).includes(o)) &&
+        !stackedUnderAnother(o) &&
         Math.abs(middle(block(o)) - level) < h * 0.75,
     );
   });

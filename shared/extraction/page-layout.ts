@@ -397,8 +397,9 @@ const ATTRIBUTE_LABELS = new Set(['性别', '民族', '出生', '出生日期', 
  * an address's number wrapped after `…西苑26`: it is the number's own, `26-4-401`, never a leader).
  */
 function wrapLeading(text: string): string {
+  // trimValue strips the hyphen as a leader and stops at the digit after it.
   const trimmed = trimValue(text);
-  return /^\s*-\d/.test(text) && !trimmed.startsWith('-') && trimmed === trimValue(text.replace(/^\s*-/, '')) && /^\d/.test(trimmed) ? `-${trimmed}` : trimmed;
+  return /^\s*-\d/.test(text) ? `-${trimmed}` : trimmed;
 }
 
 /**

@@ -135,11 +135,13 @@ export function bracketedCaption(line: LayoutLine): boolean {
 export function smallCaptionUnderValue(layout: PageLayout, line: LayoutLine, ratio = SMALL_CAPTION_RATIO): boolean {
   // The label may carry its party in brackets after it (`用人单位（甲方）`, `法定代表人（负责人）`): still the whole caption.
   if (!wholeLabelAlone(line)) return false;
-  const over = captionValueOver(layout, line) ?? (captionsCloseTheirRows(layout, line, ratio) ? valueOverCaptionCell(layout, line) : undefined);
+  let closing: boolean | undefined;
+  const closesRows = () => (closing ??= captionsCloseTheirRows(layout, line, ratio));
+  const over = captionValueOver(layout, line) ?? (closesRows() ? valueOverCaptionCell(layout, line) : undefined);
   if (!over || over.box.height < line.box.height * ratio) return false;
   const under = stackedLine(layout, line, false, true, 4);
   const gapOver = line.box.y - (over.box.y + over.box.height);
-  return !under || under.box.y - (line.box.y + line.box.height) > gapOver * ratio || captionsCloseTheirRows(layout, line, ratio);
+  return !under || under.box.y - (line.box.y + line.box.height) > gapOver * ratio || closesRows();
 }
 
 /** Whether a label alone on its line, with nothing before it, is the whole of it (its party's gloss after it aside). */
